@@ -1,0 +1,67 @@
+// Bundles the extension, the CLI and the webview with esbuild and copies the
+// tree-sitter wasm files next to them in dist/. `--watch` rebuilds on change.
+import { build, context } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+// One copy of each wasm: the runtime and the Python grammar.
+copyFileSync(join(root, 'node_modules/web-tree-sitter/tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
+copyFileSync(join(root, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'), join(dist, 'tree-sitter-python.wasm'));
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  define: { GREEN_AI_VERSION: JSON.stringify(pkg.version) },
+};
+// web-tree-sitter's ESM build reads import.meta.url, which is empty inside a CJS bundle:
+// always bundle its CommonJS build for Node targets.
+const nodeAliases = { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') };
+
+const configs = [
+  {
+    ...common,
+    entryPoints: [join(root, 'src/extension/extension.ts')],
+    outfile: join(dist, 'extension.js'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    alias: nodeAliases,
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile: join(dist, 'cli.js'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    alias: nodeAliases,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: [join(root, 'webview/main.ts')],
+    outfile: join(dist, 'webview.js'),
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+
+if (watch) {
+  for (const c of configs) await (await context(c)).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(configs.map((c) => build(c)));
+  chmodSync(join(dist, 'cli.js'), 0o755);
+}

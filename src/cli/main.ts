@@ -1,0 +1,238 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyzeText, fileKindOf, MAX_FILE_BYTES } from '../core/analyze';
+import { suggestImprovements } from '../core/advise/suggest';
+import { estimateRun } from '../core/estimate/estimateRun';
+import { loadPythonParsing, wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
+import { CliOutputSchema, type CliOutput, type CliRun } from '../core/report/cliSchema';
+import { co2eRangeText, formatEnergy, formatHours, runsToCsv, runsToMarkdown, sig } from '../core/report/format';
+import { toCliRun } from '../core/report/toCli';
+import { completeRun, RunInputError } from '../core/resolve/completeRun';
+import { DEFAULT_SETTINGS, RunSpecSchema, type Overrides } from '../core/runSpec';
+
+/**
+ * `green-ai estimate|report`: the core without VS Code. Bad input exits 2 with
+ * a message naming the problem; over budget exits 3 (../shared/CLI-CONTRACT.md).
+ */
+
+declare const GREEN_AI_VERSION: string;
+const VERSION = typeof GREEN_AI_VERSION === 'string' ? GREEN_AI_VERSION : '0.0.0-dev';
+
+export class UsageError extends Error {}
+
+const HELP: Record<string, string> = {
+  main: `green-ai ${VERSION}: estimate the energy and CO2e of ML training code without running it
+
+Usage:
+  green-ai estimate PATH... [--json | --markdown] [overrides]
+  green-ai estimate --spec FILE.json [--json | --markdown] [overrides]
+  green-ai report DIR [--json | --markdown | --csv] [--budget-kg N] [overrides]
+  green-ai --version | --help | COMMAND --help
+
+Overrides: --accelerator ID --count N --region ID --pue X --intensity G_PER_KWH --mfu X --no-embodied
+Exit status: 0 ok, 2 bad arguments or unreadable input, 3 a run over --budget-kg.`,
+  estimate: `green-ai estimate PATH... [--json | --markdown] [overrides]
+green-ai estimate --spec FILE.json [--json | --markdown] [overrides]
+
+Every run found in the given Python, notebook, YAML/JSON config or shell files,
+or the run described by a spec file (see CLI-CONTRACT.md).`,
+  report: `green-ai report DIR [--json | --markdown | --csv] [--budget-kg N] [overrides]
+
+Every run in a folder tree (skipping .git, node_modules and virtualenvs), with totals.
+--budget-kg N exits 3 when a run's central CO2e estimate exceeds N kg.`,
+};
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  spec: { type: 'string' },
+  'budget-kg': { type: 'string' },
+  accelerator: { type: 'string' },
+  count: { type: 'string' },
+  region: { type: 'string' },
+  pue: { type: 'string' },
+  intensity: { type: 'string' },
+  mfu: { type: 'string' },
+  'no-embodied': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function numberOption(name: string, raw: string | undefined, min: number, max: number, integer = false): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`--${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', 'site-packages', '.mypy_cache', '.pytest_cache', '.ipynb_checkpoints', '.vscode-test']);
+
+function* filesUnder(dir: string): Generator<string> {
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) yield* filesUnder(path.join(dir, e.name));
+    } else if (e.isFile() && fileKindOf(e.name)) yield path.join(dir, e.name);
+  }
+}
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  color: boolean;
+}
+
+function humanTable(runs: readonly CliRun[], io: CliIo): string {
+  if (runs.length === 0) return 'No training or inference runs found.\n';
+  const bold = (s: string) => (io.color ? `\u001b[1m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  for (const r of runs) {
+    out.push(`${bold(`${r.file}:${r.range.startLine}`)}  ${r.model.name ?? 'unknown model'} · ${r.training.mode} · ${r.hardware.count}× ${r.hardware.accelerator} · ${r.hardware.region}`);
+    out.push(`  ${co2eRangeText(r)} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`);
+    for (const s of r.suggestions) out.push(`  → ${s.title}: saves ${sig(s.co2eKgSaved)} kg CO2e`);
+  }
+  if (runs.length > 1) {
+    const total = runs.reduce((s, r) => s + (r.estimate.co2eKg ?? 0), 0);
+    out.push('', bold(`Total: ${sig(total)} kg CO2e across ${runs.length} runs`));
+  }
+  return out.join('\n') + '\n';
+}
+
+async function parsing(): Promise<PythonParsing> {
+  return loadPythonParsing(wasmLocationIn(__dirname));
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await runCliUnsafe(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof RunInputError) {
+      io.stderr(`green-ai: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as { code?: string; message?: string };
+    if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+      io.stderr(`green-ai: ${err.message}\n`);
+      return 2;
+    }
+    if (err && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr(`green-ai: ${err.message}\nRun green-ai --help for usage.\n`);
+      return 2;
+    }
+    io.stderr(`green-ai: internal error: ${err?.message ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  const [command, ...paths] = positionals;
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  if (values.help || !command) {
+    io.stdout(`${HELP[command ?? 'main'] ?? HELP.main}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  if (command !== 'estimate' && command !== 'report') throw new UsageError(`unknown command "${command}" (expected estimate or report)`);
+  const formats = (['json', 'markdown', 'csv'] as const).filter((f) => values[f]);
+  if (formats.length > 1) throw new UsageError(`choose one output format, got --${formats.join(' and --')}`);
+  if (command === 'estimate' && values.csv) throw new UsageError('--csv is a report format; use green-ai report DIR --csv');
+  if (command === 'estimate' && values['budget-kg'] !== undefined) throw new UsageError('--budget-kg applies to green-ai report');
+
+  const overrides: Overrides = {
+    accelerator: values.accelerator,
+    count: numberOption('count', values.count, 1, 1_000_000, true),
+    region: values.region,
+    pue: numberOption('pue', values.pue, 1, 3),
+    intensityGPerKWh: numberOption('intensity', values.intensity, 0, 2000),
+    mfu: numberOption('mfu', values.mfu, 0.01, 1),
+    noEmbodied: values['no-embodied'] ?? false,
+  };
+  const budget = numberOption('budget-kg', values['budget-kg'], 0, 1e12);
+  const settings = DEFAULT_SETTINGS;
+  const runs: CliRun[] = [];
+  const problems: string[] = [];
+
+  if (command === 'estimate' && values.spec) {
+    if (paths.length > 0) throw new UsageError('give either --spec FILE or PATHs, not both');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(values.spec, 'utf8'));
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new UsageError(err.code ? `cannot read ${values.spec}: ${err.message}` : `${values.spec} is not valid JSON: ${err.message}`);
+    }
+    const parsed = RunSpecSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new UsageError(`${values.spec}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    }
+    const run = completeRun(parsed.data, settings, overrides, { origin: 'spec' });
+    const estimate = estimateRun(run);
+    const suggestions = suggestImprovements(run, estimate.co2eKg, settings, overrides);
+    const cli = toCliRun(values.spec, { range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 }, anchors: {}, run, estimate, suggestions });
+    runs.push(cli);
+  } else {
+    if (paths.length === 0) throw new UsageError(command === 'report' ? 'report needs a folder: green-ai report DIR' : 'estimate needs at least one file (or --spec FILE.json)');
+    if (command === 'report' && paths.length > 1) throw new UsageError('report takes one folder');
+    const python = await parsing();
+    const files: Array<{ file: string; display: string }> = [];
+    for (const p of paths) {
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(p);
+      } catch {
+        throw new UsageError(`no such file or folder: ${p}`);
+      }
+      if (command === 'report') {
+        if (!stat.isDirectory()) throw new UsageError(`${p} is not a folder (report takes a folder; use estimate for files)`);
+        for (const f of filesUnder(p)) files.push({ file: f, display: path.relative(p, f) });
+      } else if (stat.isDirectory()) {
+        throw new UsageError(`${p} is a folder; use green-ai report ${p}`);
+      } else {
+        if (!fileKindOf(p)) throw new UsageError(`${p}: not a file Green AI reads (Python, notebook, YAML, JSON or shell script)`);
+        files.push({ file: p, display: p });
+      }
+    }
+    for (const { file, display } of files) {
+      const size = fs.statSync(file).size;
+      if (size > MAX_FILE_BYTES) {
+        problems.push(`${display}: skipped, ${(size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit`);
+        continue;
+      }
+      const text = fs.readFileSync(file, 'utf8');
+      const analysis = analyzeText({ path: file, text }, python, settings, overrides);
+      for (const p of analysis.problems) problems.push(`${display}: ${p}`);
+      for (const r of analysis.runs) runs.push(toCliRun(display, r));
+    }
+  }
+
+  if (command === 'report') runs.sort((a, b) => (b.estimate.co2eKg ?? 0) - (a.estimate.co2eKg ?? 0));
+  const output: CliOutput = CliOutputSchema.parse({ version: 1, runs });
+  for (const p of problems) io.stderr(`green-ai: warning: ${p}\n`);
+  if (values.json) io.stdout(JSON.stringify(output, null, 2) + '\n');
+  else if (values.markdown) io.stdout(runsToMarkdown(runs, command === 'report' ? 'Green AI workspace report' : 'Green AI estimate'));
+  else if (values.csv) io.stdout(runsToCsv(runs));
+  else io.stdout(humanTable(runs, io));
+
+  if (budget !== undefined) {
+    const over = runs.filter((r) => (r.estimate.co2eKg ?? 0) > budget);
+    if (over.length > 0) {
+      for (const r of over) io.stderr(`green-ai: over budget: ${r.file}:${r.range.startLine} ${sig(r.estimate.co2eKg ?? 0)} kg CO2e > ${budget} kg\n`);
+      return 3;
+    }
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), color }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,135 @@
+import { estimateRun } from '../estimate/estimateRun';
+import { allRegions, findModel } from '../knowledge';
+import type { ResolvedRun } from '../resolve/completeRun';
+import { completeRun } from '../resolve/completeRun';
+import type { EstimateSettings, Overrides, RunSpec } from '../runSpec';
+
+/**
+ * Suggestions: each is a changed run, re-estimated by the same model, so the
+ * saving shown is the model's own difference, never a rule-of-thumb percentage.
+ */
+
+export const SUGGESTION_KINDS = [
+  'use-pretrained', 'peft', 'smaller-model', 'mixed-precision', 'early-stopping',
+  'greener-region', 'efficient-hardware', 'quantize-inference', 'fewer-trials',
+] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+
+export interface Suggestion {
+  readonly kind: SuggestionKind;
+  readonly title: string;
+  readonly co2eKgSaved: number;
+  /** Share of the run's central CO2e saved, 0–1. */
+  readonly savedFraction: number;
+  readonly tradeoff: string;
+  /** The text edit a code action would make; null until a quick fix exists for this kind. */
+  readonly fix: null;
+  /** The changed spec, so the panel can show the alternative's full estimate. */
+  readonly changedSpec: RunSpec;
+}
+
+interface Candidate {
+  readonly kind: SuggestionKind;
+  readonly title: string;
+  readonly tradeoff: string;
+  readonly spec: RunSpec;
+  readonly overrides?: Overrides;
+}
+
+function withTraining(spec: RunSpec, training: Partial<RunSpec['training']>): RunSpec {
+  return { ...spec, training: { ...spec.training, ...training } };
+}
+
+function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
+  const out: Candidate[] = [];
+  const { spec, mode, training, hardware, model } = run;
+  const training_ = mode !== 'inference';
+
+  const bf16 = hardware.accelerator.peakTflops.bf16;
+  const fp16 = hardware.accelerator.peakTflops.fp16;
+  if (training_ && (training.precision === 'fp32' || training.precision === 'tf32') && (bf16 || fp16)) {
+    const target = bf16 ? 'bf16' : 'fp16';
+    out.push({
+      kind: 'mixed-precision',
+      title: `Use ${target} mixed precision`,
+      tradeoff: target === 'bf16'
+        ? 'bf16 mixed precision trains to fp32 accuracy across vision, speech and language models (Kalamkar et al. 2019, arXiv:1905.12322)'
+        : 'fp16 mixed precision with loss scaling matches fp32 accuracy (Micikevicius et al. 2018, arXiv:1710.03740); watch for overflow in the loss',
+      spec: withTraining(spec, { precision: target }),
+    });
+  }
+
+  if (mode === 'finetune' && model.params >= 1e9) {
+    out.push({
+      kind: 'peft',
+      title: `Fine-tune with LoRA instead of all ${formatParams(model.params)} parameters`,
+      tradeoff: 'LoRA matched full fine-tuning on GLUE (RoBERTa, DeBERTa) and GPT-3 tasks while training <1% of the weights (Hu et al. 2021, arXiv:2106.09685, Tables 2–4)',
+      spec: withTraining(spec, { mode: 'lora' }),
+    });
+  }
+
+  for (const siblingId of model.catalog?.smallerSiblings ?? []) {
+    const sibling = findModel(siblingId);
+    if (!sibling || sibling.params >= model.params) continue;
+    const mine = model.catalog?.quality;
+    const theirs = sibling.quality;
+    const quality = mine && theirs && mine.benchmark === theirs.benchmark
+      ? `${theirs.benchmark}: ${theirs.score} vs ${mine.score} (${theirs.source}; ${mine.source})`
+      : theirs
+        ? `${theirs.benchmark} ${theirs.score} (${theirs.source})`
+        : `quality not published in a comparable benchmark (${sibling.source})`;
+    out.push({
+      kind: 'smaller-model',
+      title: `Use ${sibling.id} (${formatParams(sibling.params)} params)`,
+      tradeoff: quality,
+      spec: { ...spec, model: { name: sibling.id } },
+    });
+    break; // The nearest smaller sibling is the one worth showing first.
+  }
+
+  const cleanest = cleanestRegionLike(run);
+  if (cleanest && cleanest.gridIntensityGPerKWh < run.datacenter.intensityGPerKWh * 0.5 && overrides.intensityGPerKWh === undefined && spec.datacenter.intensityGPerKWh == null) {
+    out.push({
+      kind: 'greener-region',
+      title: `Run in ${cleanest.displayName} (${Math.round(cleanest.gridIntensityGPerKWh)} g/kWh)`,
+      tradeoff: `grid intensity ${cleanest.gridIntensityGPerKWh} vs ${Math.round(run.datacenter.intensityGPerKWh)} g CO2e/kWh (${cleanest.source}); data residency and latency may differ`,
+      spec: { ...spec, hardware: { ...spec.hardware, region: cleanest.id } },
+      overrides: { ...overrides, region: cleanest.id },
+    });
+  }
+  return out;
+}
+
+/** The cleanest region of the same kind (same cloud, or countries when on-premises). */
+function cleanestRegionLike(run: ResolvedRun) {
+  const kind = run.hardware.region.kind === 'world' ? 'country' : run.hardware.region.kind;
+  let best;
+  for (const r of allRegions()) {
+    if (r.kind !== kind) continue;
+    if (!best || r.gridIntensityGPerKWh < best.gridIntensityGPerKWh) best = r;
+  }
+  return best;
+}
+
+export function formatParams(n: number): string {
+  if (n >= 1e9) return `${+(n / 1e9).toFixed(1)}B`;
+  if (n >= 1e6) return `${+(n / 1e6).toFixed(0)}M`;
+  if (n >= 1e3) return `${+(n / 1e3).toFixed(0)}K`;
+  return String(n);
+}
+
+export function suggestImprovements(run: ResolvedRun, co2eKg: number, settings: EstimateSettings, overrides: Overrides = {}): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const c of candidates(run, overrides)) {
+    let changed: ResolvedRun;
+    try {
+      changed = completeRun(c.spec, settings, c.overrides ?? overrides, { origin: 'code' });
+    } catch {
+      continue;
+    }
+    const saved = co2eKg - estimateRun(changed).co2eKg;
+    if (!(saved > 0)) continue;
+    out.push({ kind: c.kind, title: c.title, co2eKgSaved: saved, savedFraction: co2eKg > 0 ? saved / co2eKg : 0, tradeoff: c.tradeoff, fix: null, changedSpec: c.spec });
+  }
+  return out.sort((a, b) => b.co2eKgSaved - a.co2eKgSaved);
+}

@@ -1,0 +1,123 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Fact, FactKind, SourceRange } from '../facts';
+import { normalisePrecision } from './pythonFacts';
+
+/**
+ * Reads training configs (YAML and JSON, which YAML parses with positions):
+ * axolotl / TRL / alignment-handbook recipes, accelerate and DeepSpeed configs,
+ * Hugging Face `config.json` architecture sizes, SkyPilot `accelerators: A100:8`,
+ * Kubernetes `nvidia.com/gpu` limits.
+ */
+
+const KEY_FACTS: Record<string, FactKind> = {
+  base_model: 'model.id',
+  model_name_or_path: 'model.id',
+  pretrained_model_name_or_path: 'model.id',
+  model_id: 'model.id',
+  model_name: 'model.id',
+  num_epochs: 'training.epochs',
+  num_train_epochs: 'training.epochs',
+  epochs: 'training.epochs',
+  max_epochs: 'training.epochs',
+  max_steps: 'training.steps',
+  train_iters: 'training.steps',
+  max_iters: 'training.steps',
+  sequence_len: 'training.seqLen',
+  max_seq_length: 'training.seqLen',
+  seq_length: 'training.seqLen',
+  micro_batch_size: 'training.batchPerDevice',
+  per_device_train_batch_size: 'training.batchPerDevice',
+  train_micro_batch_size_per_gpu: 'training.batchPerDevice',
+  gradient_accumulation_steps: 'training.gradientAccumulation',
+  gradient_checkpointing: 'training.gradientCheckpointing',
+  num_processes: 'hardware.devices',
+  num_machines: 'hardware.nodes',
+  n_layer: 'model.layers',
+  num_hidden_layers: 'model.layers',
+  n_embd: 'model.hiddenSize',
+  hidden_size: 'model.hiddenSize',
+  d_model: 'model.hiddenSize',
+  vocab_size: 'model.vocabSize',
+};
+
+export interface ConfigExtraction {
+  readonly facts: Fact[];
+  readonly problems: string[];
+}
+
+export function extractConfigFacts(text: string, format: 'yaml' | 'json'): ConfigExtraction {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, strict: false });
+  const problems = doc.errors.slice(0, 5).map((e) => {
+    const pos = e.linePos?.[0];
+    return `${format.toUpperCase()} ${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
+  });
+  const facts: Fact[] = [];
+  if (doc.errors.length > 0 && !doc.contents) return { facts, problems };
+
+  const rangeOf = (node: YamlNode | null | undefined): SourceRange => {
+    const [start, , end] = node?.range ?? [0, 0, 0];
+    const s = lineCounter.linePos(start);
+    const e = lineCounter.linePos(Math.max(start, end));
+    return { startLine: s.line - 1, startCol: s.col - 1, endLine: e.line - 1, endCol: e.col - 1 };
+  };
+  const add = (kind: FactKind, value: Fact['value'], node: YamlNode | null | undefined, detail: string) =>
+    facts.push({ kind, value, range: rangeOf(node), confidence: 'high', detail });
+
+  const visit = (node: unknown, path: string[]): void => {
+    if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, [...path, String(i)]));
+      return;
+    }
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const valueNode = pair.value as YamlNode | null;
+      const where = [...path, key].join('.');
+      const scalar = isScalar(valueNode) ? valueNode.value : undefined;
+
+      if (key === 'bf16' || key === 'fp16' || key === 'tf32') {
+        // `bf16: true`, `bf16: auto` (axolotl), DeepSpeed `bf16: { enabled: true }`.
+        const enabled = isMap(valueNode) ? valueNode.get('enabled') : scalar;
+        if (enabled === true || enabled === 'auto' || enabled === 'true') add('training.precision', key, valueNode, `${where}: ${String(enabled)}`);
+      } else if (key === 'mixed_precision' || key === 'torch_dtype' || key === 'precision') {
+        const p = normalisePrecision(scalar as string | number | undefined);
+        if (p && p !== 'int4' && p !== 'int8') add('training.precision', p, valueNode, `${where}: ${String(scalar)}`);
+      } else if (key === 'adapter' && typeof scalar === 'string') {
+        add('training.adapter', /qlora/i.test(scalar) ? 'qlora' : 'lora', valueNode, `${where}: ${scalar}`);
+        if (/qlora/i.test(scalar)) add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
+      } else if ((key === 'load_in_4bit' || key === 'load_in_8bit') && scalar === true) {
+        add('training.adapter', 'qlora', valueNode, `${where}: true`);
+      } else if (key === 'use_peft' && scalar === true) {
+        add('training.adapter', 'lora', valueNode, `${where}: true`);
+      } else if (key === 'accelerators' && typeof scalar === 'string') {
+        // SkyPilot: "A100:8" or "A100-80GB:4".
+        const [name, n] = scalar.split(':');
+        add('hardware.accelerator', name, valueNode, `${where}: ${scalar}`);
+        if (n && Number(n) > 0) add('hardware.devices', Number(n), valueNode, `${where}: ${scalar}`);
+      } else if (key === 'nvidia.com/gpu' && Number(scalar) > 0) {
+        add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
+      } else if (key === 'datasets' && isSeq(valueNode)) {
+        const first = valueNode.items[0];
+        const pathValue = isMap(first) ? first.get('path') : undefined;
+        if (typeof pathValue === 'string') add('training.dataset', pathValue, first as YamlNode, `${where}[0].path`);
+      } else if (KEY_FACTS[key] && scalar !== undefined && scalar !== null) {
+        const kind = KEY_FACTS[key];
+        if (kind === 'model.id') {
+          if (typeof scalar === 'string' && scalar.length > 0) {
+            add('model.id', scalar, valueNode, `${where}: ${scalar}`);
+            add('model.fromScratch', false, valueNode, `${where} names a pretrained checkpoint`);
+          }
+        } else if (typeof scalar === 'number' || typeof scalar === 'boolean') {
+          if (!(kind === 'training.steps' && typeof scalar === 'number' && scalar <= 0)) add(kind, scalar, valueNode, `${where}: ${String(scalar)}`);
+        } else if (typeof scalar === 'string' && scalar !== 'auto') {
+          add(kind, null, valueNode, `${where}: "${scalar}" is not a number`);
+        }
+      }
+      if (isMap(valueNode) || isSeq(valueNode)) visit(valueNode, [...path, key]);
+    }
+  };
+  visit(doc.contents, []);
+  return { facts, problems };
+}

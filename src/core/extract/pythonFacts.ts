@@ -1,0 +1,442 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Fact, FactKind, FactValue, SourceRange } from '../facts';
+import { evaluate, FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable, type Resolved } from './pythonValues';
+
+/**
+ * Reads the facts that decide a training run's cost from a Python syntax tree:
+ * which model, pretrained or not, how long, how large a batch, which precision,
+ * which hardware. Rules are keyed on the names of the APIs people call
+ * (Hugging Face, TRL, PEFT, Lightning, torchvision, timm, Keras, plain PyTorch).
+ */
+
+export function nodeRange(node: Node): SourceRange {
+  return {
+    startLine: node.startPosition.row,
+    startCol: node.startPosition.column,
+    endLine: node.endPosition.row,
+    endCol: node.endPosition.column,
+  };
+}
+
+/** Hugging Face / TRL argument classes whose keywords size a run. */
+const HF_ARGUMENT_CLASSES = new Set([
+  'TrainingArguments', 'Seq2SeqTrainingArguments', 'SFTConfig', 'DPOConfig', 'ORPOConfig', 'KTOConfig',
+  'CPOConfig', 'GRPOConfig', 'RewardConfig', 'PPOConfig', 'GKDConfig', 'RLOOConfig',
+]);
+/** Calls that start training. */
+const TRAINER_CLASSES = new Set([
+  'Trainer', 'Seq2SeqTrainer', 'SFTTrainer', 'DPOTrainer', 'ORPOTrainer', 'KTOTrainer', 'CPOTrainer',
+  'GRPOTrainer', 'RewardTrainer', 'PPOTrainer', 'GKDTrainer', 'RLOOTrainer', 'Fabric',
+]);
+/** Classes whose `from_pretrained` loads something other than the trained model. */
+const NOT_A_MODEL = /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler)/;
+
+/** Keyword arguments and module-level names that carry a sizing fact, wherever they appear. */
+const SIZING_NAMES: Record<string, FactKind> = {
+  num_train_epochs: 'training.epochs',
+  max_epochs: 'training.epochs',
+  num_epochs: 'training.epochs',
+  epochs: 'training.epochs',
+  n_epochs: 'training.epochs',
+  max_steps: 'training.steps',
+  max_iters: 'training.steps',
+  total_steps: 'training.steps',
+  num_train_steps: 'training.steps',
+  per_device_train_batch_size: 'training.batchPerDevice',
+  micro_batch_size: 'training.batchPerDevice',
+  train_batch_size: 'training.batchPerDevice',
+  batch_size: 'training.batchPerDevice',
+  gradient_accumulation_steps: 'training.gradientAccumulation',
+  accumulate_grad_batches: 'training.gradientAccumulation',
+  max_seq_length: 'training.seqLen',
+  max_seq_len: 'training.seqLen',
+  seq_len: 'training.seqLen',
+  block_size: 'training.seqLen',
+  gradient_checkpointing: 'training.gradientCheckpointing',
+  n_layer: 'model.layers',
+  num_hidden_layers: 'model.layers',
+  num_layers: 'model.layers',
+  n_layers: 'model.layers',
+  n_embd: 'model.hiddenSize',
+  hidden_size: 'model.hiddenSize',
+  d_model: 'model.hiddenSize',
+  vocab_size: 'model.vocabSize',
+  devices: 'hardware.devices',
+  num_nodes: 'hardware.nodes',
+  max_new_tokens: 'inference.maxNewTokens',
+};
+
+/** Precision flags of TrainingArguments-like classes. */
+const PRECISION_FLAGS: Record<string, string> = { fp16: 'fp16', bf16: 'bf16', tf32: 'tf32' };
+
+export function normalisePrecision(raw: FactValue | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const s = String(raw).toLowerCase();
+  if (/bf16|bfloat16/.test(s)) return 'bf16';
+  if (/fp8|float8/.test(s)) return 'fp8';
+  if (/^16|fp16|float16|half|16-mixed|16-true/.test(s)) return 'fp16';
+  if (/tf32/.test(s)) return 'tf32';
+  if (/^32|fp32|float32|^64/.test(s)) return 'fp32';
+  if (/int8|8bit/.test(s)) return 'int8';
+  if (/int4|4bit|nf4/.test(s)) return 'int4';
+  return null;
+}
+
+function calleeName(call: Node): { full: string; last: string } {
+  const fn = call.childForFieldName('function');
+  const full = fn?.text ?? '';
+  const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : full;
+  return { full, last };
+}
+
+class FactCollector {
+  readonly facts: Fact[] = [];
+
+  constructor(readonly symbols: SymbolTable) {}
+
+  add(kind: FactKind, value: FactValue, node: Node, detail: string, confidence: Fact['confidence'] = 'high'): void {
+    this.facts.push({ kind, value, range: nodeRange(node), confidence, detail });
+  }
+
+  /** Adds a fact from an expression, reading through constants; unresolvable values are kept as unknown. */
+  addResolved(kind: FactKind, valueNode: Node, label: string, map: (v: Resolved['value']) => FactValue | undefined = scalar): void {
+    const r = evaluate(valueNode, this.symbols);
+    const mapped = r ? map(r.value) : undefined;
+    if (r && mapped !== undefined) {
+      this.add(kind, mapped, valueNode, r.via ? `${label} (${r.via})` : label, r.via ? 'medium' : 'high');
+    } else {
+      this.add(kind, null, valueNode, `${label}: \`${truncate(valueNode.text)}\` cannot be read without running the code`, 'low');
+    }
+  }
+}
+
+function scalar(v: Resolved['value']): FactValue | undefined {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
+}
+
+function truncate(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+function* walk(root: Node): Generator<Node> {
+  const cursor = root.walk();
+  let descending = true;
+  for (;;) {
+    if (descending) {
+      yield cursor.currentNode;
+      if (cursor.gotoFirstChild()) continue;
+    }
+    if (cursor.gotoNextSibling()) {
+      descending = true;
+      continue;
+    }
+    if (!cursor.gotoParent()) break;
+    descending = false;
+  }
+  cursor.delete();
+}
+
+function isModuleLevel(node: Node): boolean {
+  // assignment → expression_statement → module
+  return node.parent?.parent?.type === 'module';
+}
+
+/** Pass 1: bind module constants, argparse defaults and dataclass field defaults. */
+function collectSymbols(root: Node): SymbolTable {
+  const symbols = new SymbolTable();
+  const fallbacks: Array<[string, Node, string]> = [];
+  for (const node of walk(root)) {
+    if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (!left || !right) continue;
+      const line = node.startPosition.row + 1;
+      if (left.type === 'identifier') {
+        const classBody = node.parent?.parent?.type === 'block' && node.parent.parent.parent?.type === 'class_definition';
+        if (classBody) symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
+        else if (isModuleLevel(node)) symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+        else fallbacks.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
+      } else if (left.type === 'attribute') {
+        symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+      }
+    } else if (node.type === 'call' && calleeName(node).last === 'add_argument') {
+      const args = node.childForFieldName('arguments');
+      const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+      const def = args ? keywordArgument(args, 'default') : null;
+      if (flag && def) {
+        const dest = flag.slice(2).replace(/-/g, '_');
+        symbols.bind(FIELD_PREFIX + dest, def, `default of \`${flag}\` (line ${node.startPosition.row + 1})`);
+      }
+    }
+  }
+  // Function-local assignments only count where nothing module-level has the name.
+  for (const [name, right, via] of fallbacks) if (!symbols.lookup(name)) symbols.bind(name, right, via);
+  return symbols;
+}
+
+function modelIdFromPretrainedCall(call: Node, symbols: SymbolTable): Resolved | undefined {
+  const args = call.childForFieldName('arguments');
+  const first = args?.namedChildren.find((c) => c?.type !== 'keyword_argument' && c?.type !== 'comment');
+  const named = args ? keywordArgument(args, 'pretrained_model_name_or_path') : null;
+  return evaluate(first ?? named, symbols);
+}
+
+function readTrainingKeywords(call: Node, collector: FactCollector, owner: string): void {
+  const args = call.childForFieldName('arguments');
+  if (!args) return;
+  for (const child of args.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'dictionary_splat') {
+      readDictionarySplat(child, collector, owner);
+      continue;
+    }
+    if (child.type !== 'keyword_argument') continue;
+    const name = child.childForFieldName('name')?.text ?? '';
+    const value = child.childForFieldName('value');
+    if (!value) continue;
+    readKeyword(name, value, collector, owner);
+  }
+}
+
+function readKeyword(name: string, value: Node, collector: FactCollector, owner: string): void {
+  const label = `${name} in ${owner}`;
+  if (name in PRECISION_FLAGS) {
+    const r = evaluate(value, collector.symbols);
+    if (r?.value === true) collector.add('training.precision', PRECISION_FLAGS[name], value, label, r.via ? 'medium' : 'high');
+    else if (!r) collector.add('training.precision', null, value, `${label}: \`${truncate(value.text)}\` cannot be read statically`, 'low');
+    return;
+  }
+  if (name === 'precision' || name === 'mixed_precision' || name === 'dtype' || name === 'torch_dtype') {
+    collector.addResolved('training.precision', value, label, (v) => normalisePrecision(scalar(v)) ?? undefined);
+    return;
+  }
+  if (name === 'accelerator') {
+    collector.addResolved('hardware.accelerator', value, label);
+    return;
+  }
+  if (name === 'load_in_4bit' || name === 'load_in_8bit') {
+    const r = evaluate(value, collector.symbols);
+    if (r?.value === true) collector.add('training.adapter', name === 'load_in_4bit' ? 'qlora' : 'qlora-8bit', value, label);
+    return;
+  }
+  const kind = SIZING_NAMES[name];
+  if (!kind) return;
+  if (kind === 'training.steps') {
+    // max_steps=-1 is Hugging Face's "not set".
+    collector.addResolved(kind, value, label, (v) => (typeof v === 'number' && v > 0 ? v : undefined));
+    return;
+  }
+  collector.addResolved(kind, value, label);
+}
+
+function readDictionarySplat(splat: Node, collector: FactCollector, owner: string): void {
+  const inner = splat.namedChildren[0];
+  const bound = inner ? collector.symbols.lookup(inner.text) : undefined;
+  const dict = inner?.type === 'dictionary' ? inner : bound?.node;
+  if (!dict || dict.type !== 'dictionary') return;
+  for (const pair of dict.namedChildren) {
+    if (pair?.type !== 'pair') continue;
+    const key = pair.childForFieldName('key');
+    const value = pair.childForFieldName('value');
+    const name = key ? stringLiteral(key) : null;
+    if (name && value) readKeyword(name, value, collector, `${owner} (**${inner?.text})`);
+  }
+}
+
+function readModelLoad(call: Node, collector: FactCollector, classText: string, scratch: boolean): void {
+  if (!scratch) {
+    const id = modelIdFromPretrainedCall(call, collector.symbols);
+    const first = call.childForFieldName('arguments')?.namedChildren[0];
+    if (id && typeof id.value === 'string') {
+      collector.add('model.id', id.value, first ?? call, id.via ? `${classText}.from_pretrained (${id.via})` : `${classText}.from_pretrained`, id.via ? 'medium' : 'high');
+    } else if (first) {
+      collector.add('model.id', null, first, `${classText}.from_pretrained: \`${truncate(first.text)}\` cannot be read statically`, 'low');
+    }
+    collector.add('model.fromScratch', false, call, `${classText}.from_pretrained loads pretrained weights`);
+    readTrainingKeywords(call, collector, `${classText}.from_pretrained`);
+    return;
+  }
+  // from_config(config): the config often comes from AutoConfig.from_pretrained("gpt2").
+  const arg = call.childForFieldName('arguments')?.namedChildren[0];
+  const bound = arg?.type === 'identifier' ? collector.symbols.lookup(arg.text) : undefined;
+  const source = bound?.node.type === 'call' && calleeName(bound.node).last === 'from_pretrained' ? bound.node : arg?.type === 'call' ? arg : undefined;
+  if (source) {
+    const id = modelIdFromPretrainedCall(source, collector.symbols);
+    if (id && typeof id.value === 'string') collector.add('model.id', id.value, source, `architecture of \`${id.value}\`, weights initialised from scratch`, 'medium');
+  }
+  collector.add('model.fromScratch', true, call, `${classText}.from_config initialises random weights`);
+}
+
+function readTorchvisionOrKeras(call: Node, collector: FactCollector, full: string, last: string): boolean {
+  const args = call.childForFieldName('arguments');
+  if (!args) return false;
+  const tv = /(^|\.)models$/.test(full.slice(0, full.length - last.length - 1)) && /^[a-z][a-z0-9_]*$/.test(last);
+  const keras = /applications$/.test(full.slice(0, full.length - last.length - 1)) && /^[A-Z]/.test(last);
+  const timm = full === 'timm.create_model' || full === 'create_model';
+  if (!tv && !keras && !timm) return false;
+  let id: string | null = null;
+  if (timm) {
+    const r = evaluate(args.namedChildren[0] ?? null, collector.symbols);
+    id = typeof r?.value === 'string' ? r.value : null;
+  } else id = keras ? `keras/${last}` : last;
+  if (!id) return false;
+  collector.add('model.id', id, call, timm ? 'timm.create_model' : keras ? `keras.applications.${last}` : `torchvision.models.${last}`);
+  const weights = keywordArgument(args, 'weights');
+  const pretrained = keywordArgument(args, 'pretrained');
+  let scratch: boolean;
+  let why: string;
+  if (weights) {
+    const r = evaluate(weights, collector.symbols);
+    scratch = r?.value === null;
+    why = scratch ? 'weights=None: random initialisation' : `weights=${truncate(weights.text, 30)}: pretrained`;
+  } else if (pretrained) {
+    const r = evaluate(pretrained, collector.symbols);
+    scratch = r?.value !== true;
+    why = scratch ? 'pretrained=False: random initialisation' : 'pretrained=True';
+  } else {
+    // torchvision and timm default to random weights; keras.applications defaults to weights="imagenet".
+    scratch = !keras;
+    why = keras ? 'keras.applications defaults to weights="imagenet"' : 'no weights given: the library initialises randomly';
+  }
+  collector.add('model.fromScratch', scratch, weights ?? pretrained ?? call, why, weights || pretrained ? 'high' : 'medium');
+  return true;
+}
+
+function readForEpochLoop(node: Node, collector: FactCollector): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (!left || !right || !/epoch/i.test(left.text) || right.type !== 'call') return;
+  if (calleeName(right).full !== 'range') return;
+  const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
+  const values = args.map((a) => evaluate(a, collector.symbols));
+  const label = `for ${left.text} in ${truncate(right.text, 40)}`;
+  if (values.some((v) => !v || typeof v.value !== 'number')) {
+    collector.add('training.epochs', null, right, `${label}: bound cannot be read statically`, 'low');
+  } else {
+    const nums = values.map((v) => v!.value as number);
+    const count = nums.length === 1 ? nums[0] : Math.ceil((nums[1] - nums[0]) / (nums[2] ?? 1));
+    const via = values.map((v) => v!.via).filter(Boolean).join('; ');
+    collector.add('training.epochs', Math.max(0, count), right, via ? `${label} (${via})` : label, via ? 'medium' : 'high');
+  }
+  collector.add('launch.trainer', 'loop', node.childForFieldName('left') ?? node, 'training loop over epochs');
+}
+
+/** Module-level sizing variables (nanoGPT-style configs): `n_layer = 12`, `max_iters = 600000`. */
+function readModuleSizing(root: Node, collector: FactCollector): void {
+  for (const statement of root.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (!left || !right || left.type !== 'identifier') continue;
+    const kind = SIZING_NAMES[left.text];
+    if (kind && kind !== 'hardware.devices' && kind !== 'inference.maxNewTokens') {
+      collector.addResolved(kind, right, `\`${left.text}\` (line ${assignment.startPosition.row + 1})`);
+    } else if (left.text === 'dtype' || left.text === 'precision' || left.text === 'mixed_precision') {
+      collector.addResolved('training.precision', right, `\`${left.text}\``, (v) => normalisePrecision(scalar(v)) ?? undefined);
+    }
+  }
+}
+
+/** Dataclass fields whose names size a run (HfArgumentParser argument classes, GPTConfig). */
+function readDataclassFields(root: Node, collector: FactCollector): void {
+  for (const node of walk(root)) {
+    if (node.type !== 'class_definition') continue;
+    const className = node.childForFieldName('name')?.text ?? 'class';
+    const body = node.childForFieldName('body');
+    for (const statement of body?.namedChildren ?? []) {
+      const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+      if (assignment?.type !== 'assignment') continue;
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      if (!left || !right || left.type !== 'identifier') continue;
+      const owner = `default of ${className}.${left.text}`;
+      if (SIZING_NAMES[left.text] || left.text in PRECISION_FLAGS) readKeyword(left.text, right, collector, owner);
+      else if (/^(model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path)$/.test(left.text)) {
+        const r = evaluate(right, collector.symbols);
+        if (typeof r?.value === 'string') collector.add('model.id', r.value, right, owner, 'medium');
+      }
+    }
+  }
+}
+
+/** The facts of one Python module. */
+export function extractPythonFacts(tree: Tree): Fact[] {
+  const root = tree.rootNode;
+  const symbols = collectSymbols(root);
+  const collector = new FactCollector(symbols);
+  readModuleSizing(root, collector);
+  readDataclassFields(root, collector);
+
+  for (const node of walk(root)) {
+    if (node.type === 'for_statement') {
+      readForEpochLoop(node, collector);
+      continue;
+    }
+    if (node.type !== 'call') continue;
+    const { full, last } = calleeName(node);
+    const owner = full.endsWith('.from_pretrained') || full.endsWith('.from_config') ? full.slice(0, full.lastIndexOf('.')) : '';
+    if (last === 'from_pretrained' && !NOT_A_MODEL.test(owner)) {
+      readModelLoad(node, collector, owner || full, false);
+    } else if (last === 'from_config' && !NOT_A_MODEL.test(owner)) {
+      readModelLoad(node, collector, owner || full, true);
+    } else if (HF_ARGUMENT_CLASSES.has(last)) {
+      readTrainingKeywords(node, collector, last);
+      collector.add('launch.trainer', last, node.childForFieldName('function') ?? node, `${last}(...) configures a training run`, 'medium');
+    } else if (TRAINER_CLASSES.has(last)) {
+      readTrainingKeywords(node, collector, last);
+      collector.add('launch.trainer', last, node.childForFieldName('function') ?? node, `${last}(...) starts training`);
+    } else if (last === 'LoraConfig' || last === 'get_peft_model' || last === 'prepare_model_for_kbit_training') {
+      collector.add('training.adapter', last === 'prepare_model_for_kbit_training' ? 'qlora' : 'lora', node.childForFieldName('function') ?? node, `${last} (PEFT)`);
+    } else if (last === 'BitsAndBytesConfig') {
+      readTrainingKeywords(node, collector, last);
+    } else if (last === 'load_dataset') {
+      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'keyword_argument') ?? [];
+      const parts = args.slice(0, 2).map((a) => evaluate(a, symbols)).filter((r): r is Resolved => typeof r?.value === 'string');
+      if (parts.length > 0) collector.add('training.dataset', parts.map((p) => p.value).join('/'), node, 'load_dataset');
+    } else if (last === 'fit' && full !== 'fit') {
+      readTrainingKeywords(node, collector, full);
+      collector.add('launch.trainer', 'fit', node.childForFieldName('function') ?? node, `${full}(...) trains the model`);
+    } else if (last === 'generate' || full === 'pipeline') {
+      readTrainingKeywords(node, collector, full);
+      collector.add('launch.inference', full, node.childForFieldName('function') ?? node, `${full}(...) runs inference`, 'medium');
+    } else if (last === 'autocast') {
+      const args = node.childForFieldName('arguments');
+      const dtype = args ? keywordArgument(args, 'dtype') : null;
+      if (dtype) readKeyword('dtype', dtype, collector, full);
+      else collector.add('training.precision', 'fp16', node, `${full} without dtype uses float16 on CUDA`, 'medium');
+    } else if (last === 'GradScaler') {
+      collector.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium');
+    } else if (last.endsWith('Config') && node.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'keyword_argument')) {
+      // GPT2Config(n_layer=...), LlamaConfig(hidden_size=...): architecture sizes.
+      const args = node.childForFieldName('arguments')!;
+      for (const name of Object.keys(SIZING_NAMES)) {
+        const kind = SIZING_NAMES[name];
+        const value = kind.startsWith('model.') || kind === 'training.seqLen' ? keywordArgument(args, name) : null;
+        if (value) collector.addResolved(kind, value, `${name} in ${last}`);
+      }
+    } else if (last === 'train' && /trainer/i.test(full)) {
+      collector.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
+    } else if (readTorchvisionOrKeras(node, collector, full, last)) {
+      // handled
+    } else if (node.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'keyword_argument' && c.childForFieldName('name')?.text === 'truncation')) {
+      const maxLength = keywordArgument(node.childForFieldName('arguments')!, 'max_length');
+      if (maxLength) collector.addResolved('training.seqLen', maxLength, `max_length in ${full}`);
+    }
+  }
+  return collector.facts;
+}
+
+/** Syntax errors, as readable messages: the estimate still runs on what parsed. */
+export function syntaxProblems(tree: Tree, limit = 5): string[] {
+  if (!tree.rootNode.hasError) return [];
+  const problems: string[] = [];
+  for (const node of walk(tree.rootNode)) {
+    if (node.isError || node.isMissing) {
+      problems.push(`syntax error at line ${node.startPosition.row + 1}, column ${node.startPosition.column + 1}${node.isMissing ? `: missing ${node.type}` : ''}`);
+      if (problems.length >= limit) break;
+    }
+  }
+  return problems;
+}

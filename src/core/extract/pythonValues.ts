@@ -1,0 +1,184 @@
+import type { Node } from 'web-tree-sitter';
+
+/**
+ * Static evaluation of the small part of Python that sizes a training run:
+ * literals, module constants, arithmetic, argparse defaults, dataclass field
+ * defaults and conditional expressions. Nothing here executes user code.
+ */
+
+export type PyValue = string | number | boolean | null | PyValue[] | { [key: string]: PyValue };
+
+export interface Resolved {
+  readonly value: PyValue;
+  /** The node holding the literal that produced the value (for ranges and edits). */
+  readonly origin: Node;
+  /** Empty when a literal at the use site; otherwise how it was found ("n_layer = 12 (line 4)"). */
+  readonly via: string;
+}
+
+/** Names a run's sizes are commonly bound to, looked up by the evaluator. */
+export class SymbolTable {
+  private readonly bindings = new Map<string, { node: Node; via: string }>();
+
+  bind(name: string, valueNode: Node, via: string): void {
+    // Later module-level assignments win, as they would at import time; we keep the first
+    // argparse/dataclass default though, because those are declared once.
+    this.bindings.set(name, { node: valueNode, via });
+  }
+
+  lookup(name: string): { node: Node; via: string } | undefined {
+    const direct = this.bindings.get(name);
+    if (direct) return direct;
+    // `args.epochs`, `cfg.num_train_epochs`: fall back to an argparse or dataclass default of that name.
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? this.bindings.get(FIELD_PREFIX + name.slice(dot + 1)) : undefined;
+  }
+
+  get size(): number {
+    return this.bindings.size;
+  }
+}
+
+const MAX_DEPTH = 12;
+/** Key prefix for argparse destinations and dataclass fields, reachable as `anything.<name>`. */
+export const FIELD_PREFIX = '@field:';
+
+export function stringLiteral(node: Node): string | null {
+  if (node.type !== 'string') return null;
+  if (node.namedChildren.some((c) => c?.type === 'interpolation')) return null;
+  return node.namedChildren
+    .filter((c): c is Node => c !== null && c.type === 'string_content')
+    .map((c) => c.text)
+    .join('');
+}
+
+function parseNumber(text: string): number | null {
+  const clean = text.replace(/_/g, '').toLowerCase();
+  if (/^0x[0-9a-f]+$/.test(clean)) return parseInt(clean, 16);
+  if (/^0o[0-7]+$/.test(clean)) return parseInt(clean.slice(2), 8);
+  if (/^0b[01]+$/.test(clean)) return parseInt(clean.slice(2), 2);
+  const n = Number(clean.replace(/j$/, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+function arithmetic(op: string, a: PyValue, b: PyValue): PyValue | undefined {
+  if (typeof a !== 'number' || typeof b !== 'number') {
+    if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
+    return undefined;
+  }
+  switch (op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return b === 0 ? undefined : a / b;
+    case '//': return b === 0 ? undefined : Math.floor(a / b);
+    case '%': return b === 0 ? undefined : a % b;
+    case '**': return Math.abs(b) > 64 ? undefined : a ** b;
+    default: return undefined;
+  }
+}
+
+/** True when a condition reads like "is a GPU available", so the GPU branch is the one that trains. */
+function looksLikeGpuCondition(text: string): boolean {
+  return /cuda|gpu|mps|device_count|is_available/i.test(text);
+}
+
+export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Resolved | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
+  switch (node.type) {
+    case 'integer':
+    case 'float': {
+      const n = parseNumber(node.text);
+      return n === null ? undefined : { value: n, origin: node, via: '' };
+    }
+    case 'string': {
+      const s = stringLiteral(node);
+      return s === null ? undefined : { value: s, origin: node, via: '' };
+    }
+    case 'concatenated_string': {
+      const parts = node.namedChildren.map((c) => (c ? stringLiteral(c) : null));
+      return parts.every((p) => p !== null) ? { value: parts.join(''), origin: node, via: '' } : undefined;
+    }
+    case 'true': return { value: true, origin: node, via: '' };
+    case 'false': return { value: false, origin: node, via: '' };
+    case 'none': return { value: null, origin: node, via: '' };
+    case 'parenthesized_expression':
+      return evaluate(node.namedChildren[0] ?? null, symbols, depth + 1);
+    case 'unary_operator': {
+      const inner = evaluate(node.childForFieldName('argument'), symbols, depth + 1);
+      const op = node.childForFieldName('operator')?.text ?? node.child(0)?.text;
+      if (!inner || typeof inner.value !== 'number') return undefined;
+      return { ...inner, value: op === '-' ? -inner.value : inner.value };
+    }
+    case 'binary_operator': {
+      const left = evaluate(node.childForFieldName('left'), symbols, depth + 1);
+      const right = evaluate(node.childForFieldName('right'), symbols, depth + 1);
+      const op = node.childForFieldName('operator')?.text;
+      if (!left || !right || !op) return undefined;
+      const value = arithmetic(op, left.value, right.value);
+      if (value === undefined) return undefined;
+      const via = [left.via, right.via].filter(Boolean).join(', ');
+      return { value, origin: node, via: via ? `${node.text} (${via})` : '' };
+    }
+    case 'conditional_expression': {
+      // `a if cond else b`: children are [a, cond, b] among named children.
+      const [whenTrue, condition, whenFalse] = node.namedChildren;
+      if (!whenTrue || !condition || !whenFalse) return undefined;
+      if (looksLikeGpuCondition(condition.text)) {
+        const r = evaluate(whenTrue, symbols, depth + 1);
+        return r && { ...r, via: `took the GPU branch of \`${node.text}\`` };
+      }
+      const a = evaluate(whenTrue, symbols, depth + 1);
+      const b = evaluate(whenFalse, symbols, depth + 1);
+      if (a && b && a.value === b.value) return a;
+      return a && { ...a, via: `took the first branch of \`${node.text}\`` };
+    }
+    case 'identifier':
+    case 'attribute': {
+      const bound = symbols.lookup(node.text);
+      if (!bound) return undefined;
+      const r = evaluate(bound.node, symbols, depth + 1);
+      return r && { ...r, via: r.via ? `${bound.via}; ${r.via}` : bound.via };
+    }
+    case 'list':
+    case 'tuple': {
+      const items: PyValue[] = [];
+      for (const c of node.namedChildren) {
+        const r = c ? evaluate(c, symbols, depth + 1) : undefined;
+        if (!r) return undefined;
+        items.push(r.value);
+      }
+      return { value: items, origin: node, via: '' };
+    }
+    case 'call': {
+      // field(default=3) in dataclasses; int("3") and float("1e-4") conversions.
+      const fn = node.childForFieldName('function')?.text;
+      const args = node.childForFieldName('arguments');
+      if (!args) return undefined;
+      if (fn === 'field' || fn === 'dataclasses.field') {
+        const kw = keywordArgument(args, 'default');
+        return kw ? evaluate(kw, symbols, depth + 1) : undefined;
+      }
+      if (fn === 'int' || fn === 'float') {
+        const inner = evaluate(args.namedChildren[0] ?? null, symbols, depth + 1);
+        if (!inner) return undefined;
+        const n = typeof inner.value === 'number' ? inner.value : parseNumber(String(inner.value));
+        if (n === null) return undefined;
+        return { ...inner, value: fn === 'int' ? Math.trunc(n) : n };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The value node of `name=...` in an argument list, if present. */
+export function keywordArgument(argumentList: Node, name: string): Node | null {
+  for (const child of argumentList.namedChildren) {
+    if (child?.type === 'keyword_argument' && child.childForFieldName('name')?.text === name) {
+      return child.childForFieldName('value');
+    }
+  }
+  return null;
+}

@@ -1,0 +1,83 @@
+import type { Fact, FactKind } from '../facts';
+
+/**
+ * Reads launch scripts: SLURM `#SBATCH` directives, `torchrun` / `accelerate
+ * launch` / `deepspeed` / `python` command lines and the training flags they pass.
+ */
+
+const FLAG_FACTS: Record<string, FactKind> = {
+  model_name_or_path: 'model.id',
+  base_model: 'model.id',
+  num_train_epochs: 'training.epochs',
+  epochs: 'training.epochs',
+  max_epochs: 'training.epochs',
+  max_steps: 'training.steps',
+  max_iters: 'training.steps',
+  per_device_train_batch_size: 'training.batchPerDevice',
+  micro_batch_size: 'training.batchPerDevice',
+  gradient_accumulation_steps: 'training.gradientAccumulation',
+  max_seq_length: 'training.seqLen',
+  max_seq_len: 'training.seqLen',
+  dataset_name: 'training.dataset',
+};
+
+const LAUNCHERS = /^\s*(srun(\s+-\S+)*\s+)?(torchrun|python3?|accelerate\s+launch|deepspeed|composer|lightning\s+run)\b/;
+
+export function extractShellFacts(text: string): Fact[] {
+  const facts: Fact[] = [];
+  const lines = text.split(/\r?\n/);
+  // Join backslash continuations, remembering where each logical line starts.
+  for (let i = 0; i < lines.length; i++) {
+    const startLine = i;
+    let logical = lines[i];
+    while (logical.endsWith('\\') && i + 1 < lines.length) logical = logical.slice(0, -1) + ' ' + lines[++i];
+    const range = { startLine, startCol: 0, endLine: i, endCol: lines[i].length };
+    const add = (kind: FactKind, value: Fact['value'], detail: string) => facts.push({ kind, value, range, confidence: 'high', detail });
+
+    const sbatch = /^#SBATCH\s+(.*)$/.exec(logical.trim());
+    if (sbatch) {
+      for (const m of sbatch[1].matchAll(/--?([\w-]+)(?:[=\s]+(\S+))?/g)) {
+        const [, name, value] = m;
+        if ((name === 'nodes' || name === 'N') && Number(value) > 0) add('hardware.nodes', Number(value), `#SBATCH --${name}=${value}`);
+        else if ((name === 'gpus-per-node' || name === 'gpus') && value) {
+          const [type, n] = value.includes(':') ? value.split(':') : [undefined, value];
+          if (Number(n) > 0) add('hardware.devices', Number(n), `#SBATCH --${name}=${value}`);
+          if (type) add('hardware.accelerator', type, `#SBATCH --${name}=${value}`);
+        } else if (name === 'gres' && value?.startsWith('gpu')) {
+          const parts = value.split(':');
+          const n = Number(parts[parts.length - 1]);
+          if (n > 0) add('hardware.devices', n, `#SBATCH --gres=${value}`);
+          if (parts.length === 3) add('hardware.accelerator', parts[1], `#SBATCH --gres=${value}`);
+        }
+      }
+      continue;
+    }
+    if (logical.trim().startsWith('#')) continue;
+    if (!LAUNCHERS.test(logical)) continue;
+    add('launch.trainer', LAUNCHERS.exec(logical)![3], `launch command: ${logical.trim().slice(0, 60)}`);
+    for (const m of logical.matchAll(/--([\w-]+)(?:[=\s]+("[^"]*"|'[^']*'|[^\s-][^\s]*))?/g)) {
+      const name = m[1].replace(/-/g, '_');
+      const raw = m[2]?.replace(/^["']|["']$/g, '');
+      if (name === 'nproc_per_node' && Number(raw) > 0) add('hardware.devices', Number(raw), `--nproc_per_node=${raw}`);
+      else if ((name === 'nnodes' || name === 'num_machines') && Number(raw) > 0) add('hardware.nodes', Number(raw), `--${m[1]}=${raw}`);
+      else if (name === 'num_processes' && Number(raw) > 0) add('hardware.devices', Number(raw), `--num_processes=${raw}`);
+      else if ((name === 'bf16' || name === 'fp16' || name === 'tf32') && (raw === undefined || /^(true|1)$/i.test(raw))) add('training.precision', name, `--${name}`);
+      else if (name === 'mixed_precision' && raw) add('training.precision', raw.toLowerCase().includes('bf16') ? 'bf16' : raw.toLowerCase().includes('fp16') ? 'fp16' : 'fp32', `--mixed_precision=${raw}`);
+      else if (name === 'gradient_checkpointing') add('training.gradientCheckpointing', raw === undefined || /^(true|1)$/i.test(raw), `--gradient_checkpointing`);
+      else if ((name === 'use_peft' || name === 'lora_r') && raw !== 'false') add('training.adapter', 'lora', `--${m[1]}`);
+      else if (name === 'load_in_4bit' && raw !== 'false') add('training.adapter', 'qlora', `--load_in_4bit`);
+      else if (FLAG_FACTS[name] && raw !== undefined) {
+        const kind = FLAG_FACTS[name];
+        if (kind === 'model.id' || kind === 'training.dataset') {
+          const isVariable = raw.startsWith('$');
+          add(kind, isVariable ? null : raw, isVariable ? `--${m[1]} ${raw}: set from a shell variable` : `--${m[1]} ${raw}`);
+          if (kind === 'model.id' && !isVariable) add('model.fromScratch', false, `--${m[1]} names a pretrained checkpoint`);
+        } else {
+          const n = Number(raw);
+          add(kind, Number.isFinite(n) && n > 0 ? n : null, Number.isFinite(n) ? `--${m[1]} ${raw}` : `--${m[1]} ${raw}: not a number`);
+        }
+      }
+    }
+  }
+  return facts;
+}

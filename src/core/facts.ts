@@ -1,0 +1,63 @@
+/**
+ * Facts: what the extractors read from code or config, each tied to the exact
+ * text that says it, so every surface can point back at the line.
+ */
+
+/** Zero-based line/column range; columns are UTF-16 code units, as in VS Code. */
+export interface SourceRange {
+  readonly startLine: number;
+  readonly startCol: number;
+  readonly endLine: number;
+  readonly endCol: number;
+}
+
+export type FactKind =
+  | 'model.id'
+  | 'model.fromScratch'
+  | 'model.params'
+  | 'training.epochs'
+  | 'training.steps'
+  | 'training.batchPerDevice'
+  | 'training.gradientAccumulation'
+  | 'training.seqLen'
+  | 'training.precision'
+  | 'training.adapter'
+  | 'training.gradientCheckpointing'
+  | 'training.dataset'
+  | 'model.layers'
+  | 'model.hiddenSize'
+  | 'model.vocabSize'
+  | 'inference.maxNewTokens'
+  | 'hardware.accelerator'
+  | 'hardware.devices'
+  | 'hardware.nodes'
+  | 'launch.trainer'
+  | 'launch.inference';
+
+/** null: the code sets it, but not to something we can read statically (see `detail`). */
+export type FactValue = string | number | boolean | null;
+
+export interface Fact {
+  readonly kind: FactKind;
+  readonly value: FactValue;
+  readonly range: SourceRange;
+  /** high: a literal at the call; medium: resolved through a constant or default; low: inferred. */
+  readonly confidence: 'high' | 'medium' | 'low';
+  /** Human wording of how it was read, e.g. "num_train_epochs=3 in TrainingArguments". */
+  readonly detail: string;
+}
+
+export function rangeContains(outer: SourceRange, line: number): boolean {
+  return line >= outer.startLine && line <= outer.endLine;
+}
+
+export function spanOf(ranges: readonly SourceRange[]): SourceRange | null {
+  if (ranges.length === 0) return null;
+  let start = ranges[0];
+  let end = ranges[0];
+  for (const r of ranges) {
+    if (r.startLine < start.startLine || (r.startLine === start.startLine && r.startCol < start.startCol)) start = r;
+    if (r.endLine > end.endLine || (r.endLine === end.endLine && r.endCol > end.endCol)) end = r;
+  }
+  return { startLine: start.startLine, startCol: start.startCol, endLine: end.endLine, endCol: end.endCol };
+}

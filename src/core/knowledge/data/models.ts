@@ -1,0 +1,166 @@
+import type { Model } from '../schema';
+
+/**
+ * Model catalog (first version; being extended).
+ * params: total parameter count (exact where computed from config.json, else as published).
+ * forwardGflopsPerSample: forward-pass FLOPs per sample in GFLOPs, FLOPs = 2 x multiply-accumulates
+ *   (torchvision's "GFLOPS" column counts multiply-adds, so its figures are doubled here).
+ * contextLength: tokens the model was trained with.
+ */
+export const MODELS: readonly Model[] = [
+  // ---- BERT family ----
+  {
+    id: 'bert-base-uncased',
+    aliases: ['google-bert/bert-base-uncased'],
+    family: 'bert',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 109_482_240,
+    contextLength: 512,
+    smallerSiblings: ['distilbert-base-uncased'],
+    quality: { benchmark: 'GLUE dev macro-score', score: 79.5, source: 'Sanh et al. 2019, DistilBERT, arXiv:1910.01108, Table 1 (BERT-base)' },
+    source: 'computed from config.json (12 layers, hidden 768, FFN 3072, vocab 30522, 512 positions, incl. pooler); paper: Devlin et al. 2018, arXiv:1810.04805 (110M)',
+  },
+  {
+    id: 'bert-large-uncased',
+    aliases: ['google-bert/bert-large-uncased'],
+    family: 'bert',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 335_141_888,
+    contextLength: 512,
+    smallerSiblings: ['bert-base-uncased', 'distilbert-base-uncased'],
+    quality: { benchmark: 'GLUE test average', score: 82.1, source: 'Devlin et al. 2018, BERT, arXiv:1810.04805, Table 1 (BERT-large)' },
+    source: 'computed from config.json (24 layers, hidden 1024, FFN 4096, vocab 30522, 512 positions, incl. pooler); paper: arXiv:1810.04805 (340M)',
+  },
+  {
+    id: 'distilbert-base-uncased',
+    aliases: ['distilbert/distilbert-base-uncased'],
+    family: 'bert',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 66_362_880,
+    contextLength: 512,
+    smallerSiblings: [],
+    quality: { benchmark: 'GLUE dev macro-score', score: 77.0, source: 'Sanh et al. 2019, DistilBERT, arXiv:1910.01108, Table 1' },
+    source: 'computed from config.json (6 layers, dim 768, hidden 3072, vocab 30522, 512 positions); paper: arXiv:1910.01108 Table 3 (66M)',
+  },
+  {
+    id: 'roberta-base',
+    aliases: ['FacebookAI/roberta-base'],
+    family: 'roberta',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 124_645_632,
+    contextLength: 512,
+    smallerSiblings: [],
+    source: 'computed from config.json (12 layers, hidden 768, FFN 3072, vocab 50265, 514 positions, incl. pooler); paper: Liu et al. 2019, arXiv:1907.11692',
+  },
+  // ---- GPT-2 ----
+  {
+    id: 'gpt2',
+    aliases: ['openai-community/gpt2'],
+    family: 'gpt2',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 124_439_808,
+    contextLength: 1024,
+    smallerSiblings: ['distilgpt2'],
+    source: 'computed from config.json (12 layers, d 768, vocab 50257, 1024 positions, tied embeddings)',
+  },
+  {
+    id: 'gpt2-medium',
+    aliases: ['openai-community/gpt2-medium'],
+    family: 'gpt2',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 354_823_168,
+    contextLength: 1024,
+    smallerSiblings: ['gpt2', 'distilgpt2'],
+    source: 'computed from config.json (24 layers, d 1024, vocab 50257, 1024 positions, tied embeddings)',
+  },
+  {
+    id: 'distilgpt2',
+    aliases: ['distilbert/distilgpt2'],
+    family: 'gpt2',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 81_912_576,
+    contextLength: 1024,
+    smallerSiblings: [],
+    source: 'computed from config.json (6 layers, d 768, vocab 50257, 1024 positions, tied embeddings); model card huggingface.co/distilbert/distilgpt2 (82M)',
+  },
+  // ---- Llama 2 ----
+  {
+    id: 'meta-llama/Llama-2-7b-hf',
+    aliases: ['meta-llama/Llama-2-7b', 'NousResearch/Llama-2-7b-hf'],
+    family: 'llama-2',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 6_738_415_616,
+    contextLength: 4096,
+    smallerSiblings: [],
+    quality: { benchmark: 'MMLU (5-shot)', score: 45.3, source: 'Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 3' },
+    source: 'computed from config.json (32 layers, d 4096, FFN 11008, vocab 32000, untied); paper arXiv:2307.09288',
+  },
+  // ---- Mistral ----
+  {
+    id: 'mistralai/Mistral-7B-v0.1',
+    aliases: [],
+    family: 'mistral',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 7_241_732_096,
+    contextLength: 8192,
+    smallerSiblings: [],
+    quality: { benchmark: 'MMLU (5-shot)', score: 60.1, source: 'Jiang et al. 2023, Mistral 7B, arXiv:2310.06825, Table 2' },
+    source: 'computed from config.json (32 layers, d 4096, FFN 14336, 8 KV heads, vocab 32000, untied); context 8192 per arXiv:2310.06825 Table 1',
+  },
+  // ---- T5 ----
+  {
+    id: 't5-small',
+    aliases: ['google-t5/t5-small'],
+    family: 't5',
+    architecture: 'encoder-decoder',
+    modality: 'text',
+    params: 60_506_624,
+    contextLength: 512,
+    smallerSiblings: [],
+    source: 'computed from config.json (6+6 layers, d_model 512, d_ff 2048, vocab 32128, tied embeddings); paper Raffel et al. 2019, arXiv:1910.10683 (60M)',
+  },
+  {
+    id: 't5-base',
+    aliases: ['google-t5/t5-base'],
+    family: 't5',
+    architecture: 'encoder-decoder',
+    modality: 'text',
+    params: 222_903_552,
+    contextLength: 512,
+    smallerSiblings: ['t5-small'],
+    source: 'computed from config.json (12+12 layers, d_model 768, d_ff 3072, vocab 32128, tied embeddings); paper arXiv:1910.10683 (220M)',
+  },
+  // ---- Vision ----
+  {
+    id: 'google/vit-base-patch16-224',
+    aliases: [],
+    family: 'vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 86_567_656,
+    forwardGflopsPerSample: 35.12, // 224x224
+    smallerSiblings: [],
+    source: 'ViT-B/16: params and 17.56 GMACs at 224x224 from torchvision vit_b_16 docs (pytorch.org/vision/stable/models.html); Dosovitskiy et al. 2020, arXiv:2010.11929',
+  },
+  {
+    id: 'resnet50',
+    aliases: ['torchvision/resnet50'],
+    family: 'resnet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 25_557_032,
+    forwardGflopsPerSample: 8.18, // 224x224
+    smallerSiblings: [],
+    quality: { benchmark: 'ImageNet-1k top-1 (IMAGENET1K_V1 weights)', score: 76.13, source: 'torchvision models docs, ResNet50_Weights.IMAGENET1K_V1' },
+    source: 'torchvision docs pytorch.org/vision/stable/models.html, ResNet50_Weights: 25,557,032 params, 4.09 GFLOPS (multiply-adds) at 224x224',
+  },
+];

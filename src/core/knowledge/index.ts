@@ -1,0 +1,91 @@
+import { ACCELERATORS } from './data/accelerators';
+import { CLOUD_PROVIDERS } from './data/cloudProviders';
+import { DATASETS } from './data/datasets';
+import { MODELS } from './data/models';
+import { REGIONS } from './data/regions';
+import type { Accelerator, CloudProvider, Dataset, Model, Region } from './schema';
+
+/**
+ * Lookups over the shipped catalogs. Ids and aliases match case-insensitively,
+ * because users write `a100`, `A100-80GB` and `TPU v4` interchangeably.
+ */
+
+function normaliseKey(id: string): string {
+  return id.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+function indexBy<T extends { id: string; aliases: readonly string[] }>(rows: readonly T[]): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const row of rows) {
+    for (const key of [row.id, ...row.aliases]) {
+      const k = normaliseKey(key);
+      if (!index.has(k)) index.set(k, row);
+    }
+  }
+  return index;
+}
+
+const acceleratorIndex = indexBy(ACCELERATORS);
+const modelIndex = indexBy(MODELS);
+const datasetIndex = indexBy(DATASETS);
+const regionIndex = new Map(REGIONS.map((r) => [normaliseKey(r.id), r] as const));
+
+export function findAccelerator(id: string): Accelerator | undefined {
+  return acceleratorIndex.get(normaliseKey(id)) ?? acceleratorIndex.get(normaliseKey(id).replace(/-/g, ''));
+}
+
+/** Closest known accelerator ids to an unknown one, for error messages. */
+export function closestAcceleratorIds(id: string, count = 5): string[] {
+  const key = normaliseKey(id);
+  return ACCELERATORS.map((a) => ({ id: a.id, d: Math.min(...[a.id, ...a.aliases].map((n) => editDistance(key, normaliseKey(n)))) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, count)
+    .map((x) => x.id);
+}
+
+export function findModel(id: string): Model | undefined {
+  const key = normaliseKey(id);
+  return modelIndex.get(key) ?? modelIndex.get(key.replace(/^(torchvision|timm)\//, ''));
+}
+
+export function findDataset(id: string): Dataset | undefined {
+  return datasetIndex.get(normaliseKey(id)) ?? datasetIndex.get(normaliseKey(id.split('/').slice(0, -1).join('/') || id));
+}
+
+export function findRegion(id: string): Region | undefined {
+  return regionIndex.get(normaliseKey(id));
+}
+
+export function worldRegion(): Region {
+  const world = REGIONS.find((r) => r.kind === 'world');
+  if (!world) throw new Error('knowledge: the regions table has no "world" row');
+  return world;
+}
+
+export function cloudProvider(kind: Region['kind']): CloudProvider | undefined {
+  return CLOUD_PROVIDERS.find((p) => p.id === kind);
+}
+
+export function allAccelerators(): readonly Accelerator[] {
+  return ACCELERATORS;
+}
+export function allRegions(): readonly Region[] {
+  return REGIONS;
+}
+export function allModels(): readonly Model[] {
+  return MODELS;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

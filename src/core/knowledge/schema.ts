@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * Schemas of the knowledge tables. Every row carries where its figures come from,
+ * so the estimate can show a source for every number it uses.
+ */
+
+/** A citation: a datasheet, paper, dataset or model card, precise enough to find the figure. */
+export const SourceSchema = z.string().min(8, 'a source must name a datasheet, paper or dataset');
+
+/** Dense (never sparsity) peak throughput in TFLOP/s (or TOPS for int8) by numeric format. */
+export const PeakTflopsSchema = z
+  .object({
+    fp32: z.number().positive().optional(),
+    tf32: z.number().positive().optional(),
+    fp16: z.number().positive().optional(),
+    bf16: z.number().positive().optional(),
+    fp8: z.number().positive().optional(),
+    int8: z.number().positive().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'at least one precision needs a peak figure');
+
+export const AcceleratorSchema = z.object({
+  /** Catalog id, e.g. "A100-SXM4-80GB". Stable: it appears in CLI output and settings. */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.+-]*$/),
+  /** Other names users write: "a100", "A100-80GB", "TPUv4". Matched case-insensitively. */
+  aliases: z.array(z.string()),
+  vendor: z.enum(['nvidia', 'amd', 'google', 'intel', 'apple', 'generic']),
+  displayName: z.string(),
+  kind: z.enum(['gpu', 'tpu', 'npu', 'cpu', 'soc']),
+  releaseYear: z.number().int().min(2010).max(2030),
+  memoryGB: z.number().positive(),
+  peakTflops: PeakTflopsSchema,
+  /** Thermal design / board power limit in watts. */
+  tdpW: z.number().positive(),
+  /** Average power drawn during training, watts, where measured in a published run; else null. */
+  measuredTrainingPowerW: z.number().positive().nullable(),
+  /** Manufacturing footprint of one unit (board/chip incl. its share of memory), kg CO2e. */
+  embodiedKgCo2e: z.number().positive(),
+  source: SourceSchema,
+  powerSource: SourceSchema.optional(),
+  embodiedSource: SourceSchema,
+  notes: z.string().optional(),
+});
+export type Accelerator = z.infer<typeof AcceleratorSchema>;
+
+export const RegionSchema = z.object({
+  /** ISO 3166-1 alpha-2 for countries ("FR"), provider region code for clouds ("us-east-1"), "world". */
+  id: z.string().min(2),
+  kind: z.enum(['world', 'country', 'aws', 'gcp', 'azure']),
+  displayName: z.string(),
+  /** ISO country code of the grid this region draws from (clouds map to their grid). */
+  country: z.string().length(2).nullable(),
+  /** Average (location-based) grid carbon intensity, g CO2e per kWh. */
+  gridIntensityGPerKWh: z.number().min(0).max(1500),
+  /** Year the intensity figure describes. */
+  year: z.number().int().min(2015).max(2030),
+  source: SourceSchema,
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+export const CloudProviderSchema = z.object({
+  id: z.enum(['aws', 'gcp', 'azure']),
+  displayName: z.string(),
+  /** Fleet-wide Power Usage Effectiveness as published by the provider. */
+  pue: z.number().min(1).max(3),
+  year: z.number().int(),
+  source: SourceSchema,
+});
+export type CloudProvider = z.infer<typeof CloudProviderSchema>;
+
+export const QualityFigureSchema = z.object({
+  benchmark: z.string(),
+  score: z.number(),
+  source: SourceSchema,
+});
+
+export const ModelSchema = z.object({
+  /** Canonical id, usually the Hugging Face repo id ("bert-base-uncased", "meta-llama/Llama-2-7b-hf"). */
+  id: z.string().min(2),
+  aliases: z.array(z.string()),
+  family: z.string(),
+  architecture: z.enum(['decoder', 'encoder', 'encoder-decoder', 'cnn', 'vit', 'moe-decoder', 'speech', 'diffusion', 'other']),
+  modality: z.enum(['text', 'vision', 'audio', 'multimodal']),
+  params: z.number().positive(),
+  /** Parameters active per token for mixture-of-experts models. */
+  activeParams: z.number().positive().optional(),
+  /** Forward GFLOPs per sample at the stated input size, for non-token models (vision CNNs, ViTs). */
+  forwardGflopsPerSample: z.number().positive().optional(),
+  /** Context length the model was trained with, tokens. */
+  contextLength: z.number().int().positive().optional(),
+  /** Smaller or distilled models of the same family a user could switch to, by catalog id. */
+  smallerSiblings: z.array(z.string()),
+  quality: QualityFigureSchema.optional(),
+  source: SourceSchema,
+});
+export type Model = z.infer<typeof ModelSchema>;
+
+export const DatasetSchema = z.object({
+  /** `name` or `name/config` as passed to `load_dataset`. */
+  id: z.string().min(2),
+  aliases: z.array(z.string()),
+  /** Rows (examples, images) in the training split. */
+  trainSamples: z.number().int().positive(),
+  /** Total tokens of the training split, where published (language-model corpora). */
+  tokens: z.number().positive().optional(),
+  source: SourceSchema,
+});
+export type Dataset = z.infer<typeof DatasetSchema>;

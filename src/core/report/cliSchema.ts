@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { SUGGESTION_KINDS } from '../advise/suggest';
+import { PRECISIONS, TRAINING_MODES } from '../runSpec';
+
+/**
+ * The CLI's JSON output (../shared/CLI-CONTRACT.md), version 1. A public
+ * interface: names and meanings stay; new fields may be added.
+ */
+
+const nullableNumber = z.number().finite().nullable();
+
+export const CliAssumptionSchema = z.object({
+  field: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  source: z.string(),
+  detail: z.string(),
+});
+
+export const CliRunSchema = z.object({
+  file: z.string(),
+  range: z.object({ startLine: z.number().int().positive(), endLine: z.number().int().positive() }),
+  model: z.object({
+    name: z.string().nullable(),
+    params: nullableNumber,
+    source: z.enum(['catalog', 'computed', 'config', 'directive', 'setting', 'default']),
+  }),
+  training: z.object({
+    mode: z.enum(TRAINING_MODES),
+    epochs: nullableNumber,
+    steps: nullableNumber,
+    tokens: nullableNumber,
+    samples: nullableNumber,
+    precision: z.enum(PRECISIONS).nullable(),
+  }),
+  hardware: z.object({
+    accelerator: z.string().nullable(),
+    count: nullableNumber,
+    region: z.string().nullable(),
+  }),
+  estimate: z.object({
+    flops: nullableNumber,
+    acceleratorHours: nullableNumber,
+    wallClockHours: nullableNumber,
+    energyKWh: nullableNumber,
+    co2eKg: nullableNumber,
+    co2eKgLow: nullableNumber,
+    co2eKgHigh: nullableNumber,
+    operationalCo2eKg: nullableNumber,
+    embodiedCo2eKg: nullableNumber,
+  }),
+  assumptions: z.array(CliAssumptionSchema),
+  suggestions: z.array(z.object({
+    kind: z.enum(SUGGESTION_KINDS),
+    title: z.string(),
+    co2eKgSaved: z.number(),
+    tradeoff: z.string(),
+    fix: z.null(),
+  })),
+});
+
+export const CliOutputSchema = z.object({
+  version: z.literal(1),
+  runs: z.array(CliRunSchema),
+});
+export type CliRun = z.infer<typeof CliRunSchema>;
+export type CliOutput = z.infer<typeof CliOutputSchema>;

@@ -1,0 +1,72 @@
+import type { CliRun } from './cliSchema';
+
+/** Human and Markdown renderings of runs, shared by the CLI, export and the panel. */
+
+export function formatCo2e(kg: number | null): string {
+  if (kg === null || !Number.isFinite(kg)) return '—';
+  if (kg >= 1000) return `${sig(kg / 1000)} t`;
+  if (kg >= 1) return `${sig(kg)} kg`;
+  return `${sig(kg * 1000)} g`;
+}
+
+export function formatEnergy(kwh: number | null): string {
+  if (kwh === null || !Number.isFinite(kwh)) return '—';
+  if (kwh >= 1000) return `${sig(kwh / 1000)} MWh`;
+  if (kwh >= 1) return `${sig(kwh)} kWh`;
+  return `${sig(kwh * 1000)} Wh`;
+}
+
+export function formatHours(h: number | null): string {
+  if (h === null || !Number.isFinite(h)) return '—';
+  if (h >= 1) return `${sig(h)} h`;
+  return `${sig(h * 60)} min`;
+}
+
+/** Two significant figures, no exponent: estimates are not more precise than that. */
+export function sig(x: number): string {
+  if (x === 0) return '0';
+  const digits = Math.max(0, 1 - Math.floor(Math.log10(Math.abs(x))));
+  return Number(x.toFixed(Math.min(digits, 6))).toLocaleString('en-US', { maximumFractionDigits: Math.min(digits, 6) });
+}
+
+export function co2eRangeText(run: Pick<CliRun, 'estimate'>): string {
+  const e = run.estimate;
+  return `${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})`;
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estimate'): string {
+  const lines = [`## ${title}`, ''];
+  if (runs.length === 0) {
+    lines.push('No training or inference runs found.');
+    return lines.join('\n') + '\n';
+  }
+  const total = runs.reduce((s, r) => s + (r.estimate.co2eKg ?? 0), 0);
+  lines.push(`${runs.length} run${runs.length === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates).`, '');
+  lines.push('| File | Model | Mode | Hardware | Accelerator-hours | Energy | CO2e (range) |', '|---|---|---|---|---:|---:|---|');
+  for (const r of runs) {
+    lines.push(`| ${escapeMd(`${r.file}:${r.range.startLine}`)} | ${escapeMd(r.model.name ?? 'unknown')} | ${r.training.mode} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)}) |`);
+  }
+  const withSuggestions = runs.filter((r) => r.suggestions.length > 0);
+  if (withSuggestions.length > 0) {
+    lines.push('', '### Suggestions', '');
+    for (const r of withSuggestions) {
+      for (const s of r.suggestions) lines.push(`- **${escapeMd(r.file)}**: ${escapeMd(s.title)}: saves ${formatCo2e(s.co2eKgSaved)} CO2e. ${escapeMd(s.tradeoff)}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function runsToCsv(runs: readonly CliRun[]): string {
+  const header = ['file', 'startLine', 'endLine', 'model', 'params', 'mode', 'accelerator', 'count', 'region', 'flops', 'acceleratorHours', 'wallClockHours', 'energyKWh', 'co2eKg', 'co2eKgLow', 'co2eKgHigh', 'operationalCo2eKg', 'embodiedCo2eKg'];
+  const rows = runs.map((r) => [r.file, r.range.startLine, r.range.endLine, r.model.name, r.model.params, r.training.mode, r.hardware.accelerator, r.hardware.count, r.hardware.region, r.estimate.flops, r.estimate.acceleratorHours, r.estimate.wallClockHours, r.estimate.energyKWh, r.estimate.co2eKg, r.estimate.co2eKgLow, r.estimate.co2eKgHigh, r.estimate.operationalCo2eKg, r.estimate.embodiedCo2eKg]);
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}

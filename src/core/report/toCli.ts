@@ -1,0 +1,34 @@
+import type { AnalyzedRun } from '../analyze';
+import type { CliRun } from './cliSchema';
+
+/** Maps an analysed run onto the CLI contract's shape (1-based lines). */
+export function toCliRun(file: string, analyzed: AnalyzedRun): CliRun {
+  const { run, estimate, suggestions, range } = analyzed;
+  return {
+    file,
+    range: { startLine: range.startLine + 1, endLine: range.endLine + 1 },
+    model: { name: run.model.name, params: run.model.params, source: run.model.source },
+    training: {
+      mode: run.mode,
+      epochs: run.training.epochs,
+      steps: run.training.steps,
+      tokens: run.training.tokens,
+      samples: run.training.samples,
+      precision: run.training.precision,
+    },
+    hardware: { accelerator: run.hardware.accelerator.id, count: run.hardware.count, region: run.hardware.region.id },
+    estimate: {
+      flops: estimate.flops,
+      acceleratorHours: estimate.acceleratorHours,
+      wallClockHours: estimate.wallClockHours,
+      energyKWh: estimate.energyKWh,
+      co2eKg: estimate.co2eKg,
+      co2eKgLow: estimate.co2eKgLow,
+      co2eKgHigh: estimate.co2eKgHigh,
+      operationalCo2eKg: estimate.operationalCo2eKg,
+      embodiedCo2eKg: estimate.embodiedCo2eKg,
+    },
+    assumptions: run.assumptions.map((a) => ({ field: a.field, value: a.value, source: a.source, detail: a.detail })),
+    suggestions: suggestions.map((s) => ({ kind: s.kind, title: s.title, co2eKgSaved: s.co2eKgSaved, tradeoff: s.tradeoff, fix: s.fix })),
+  };
+}

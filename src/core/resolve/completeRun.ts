@@ -1,0 +1,273 @@
+import * as C from '../estimate/constants';
+import { cloudProvider, closestAcceleratorIds, findAccelerator, findDataset, findModel, findRegion, worldRegion } from '../knowledge';
+import type { Accelerator, Model, Region } from '../knowledge/schema';
+import type { Assumption, EstimateSettings, Overrides, Precision, RunSpec, TrainingMode } from '../runSpec';
+
+/**
+ * Fills every input the estimate needs: what the code or spec says first, then
+ * overrides, settings, catalog rows and visible defaults, recording for each
+ * where it came from. Nothing is filled silently.
+ */
+
+export interface ResolvedRun {
+  readonly spec: RunSpec;
+  readonly mode: TrainingMode;
+  readonly model: {
+    readonly name: string | null;
+    readonly params: number;
+    readonly activeParams: number;
+    readonly forwardGflopsPerSample: number | null;
+    readonly catalog: Model | null;
+    readonly source: 'catalog' | 'computed' | 'config' | 'directive' | 'setting' | 'default';
+  };
+  readonly training: {
+    readonly epochs: number | null;
+    readonly steps: number | null;
+    readonly tokens: number | null;
+    readonly samples: number | null;
+    readonly precision: Precision;
+    readonly seqLen: number | null;
+    readonly gradientCheckpointing: boolean;
+    readonly requests: number | null;
+    readonly tokensPerRequest: number | null;
+  };
+  readonly hardware: {
+    readonly accelerator: Accelerator;
+    readonly count: number;
+    readonly region: Region;
+    readonly acceleratorHours: number | null;
+  };
+  readonly datacenter: { readonly pue: number; readonly intensityGPerKWh: number };
+  readonly mfu: { readonly low: number; readonly central: number; readonly high: number };
+  readonly includeEmbodied: boolean;
+  /** True when the amount of work (dataset size, tokens) is a default, which widens the range. */
+  readonly sizeIsDefault: boolean;
+  readonly assumptions: readonly Assumption[];
+  readonly unknowns: readonly Assumption[];
+}
+
+export class RunInputError extends Error {}
+
+/** Hugging Face TrainingArguments defaults, used when a HF run leaves them unset. */
+const HF_DEFAULT_EPOCHS = { value: 3, source: 'Hugging Face transformers TrainingArguments: num_train_epochs defaults to 3.0' };
+const HF_DEFAULT_BATCH = { value: 8, source: 'Hugging Face transformers TrainingArguments: per_device_train_batch_size defaults to 8' };
+
+export function resolveAccelerator(id: string): Accelerator {
+  const found = findAccelerator(id);
+  if (!found) {
+    throw new RunInputError(`unknown accelerator "${id}"; closest known ids: ${closestAcceleratorIds(id).join(', ')}`);
+  }
+  return found;
+}
+
+export function resolveRegion(id: string): Region {
+  const found = findRegion(id);
+  if (!found) throw new RunInputError(`unknown region "${id}": use an ISO country code (FR, US), a cloud region (us-east-1, europe-west4, westeurope) or "world"`);
+  return found;
+}
+
+interface CodeContext {
+  readonly assumptions?: readonly Assumption[];
+  readonly unknowns?: readonly Assumption[];
+  /** What the code or spec says is a user statement (spec file) or read from code. */
+  readonly origin: 'code' | 'spec';
+}
+
+export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides: Overrides = {}, context: CodeContext = { origin: 'spec' }): ResolvedRun {
+  const assumptions: Assumption[] = [...(context.assumptions ?? [])];
+  const unknowns: Assumption[] = [...(context.unknowns ?? [])];
+  const stated = (field: string) => assumptions.some((a) => a.field === field);
+  const note = (a: Assumption) => {
+    if (!stated(a.field)) assumptions.push(a);
+  };
+  const specSource = context.origin === 'spec' ? 'directive' : 'code';
+
+  // ---- model
+  const catalog = spec.model.name ? findModel(spec.model.name) ?? null : null;
+  let params: number;
+  let source: ResolvedRun['model']['source'];
+  if (spec.model.params) {
+    params = spec.model.params;
+    source = context.origin === 'spec' ? 'directive' : 'computed';
+    note({ field: 'model.params', value: params, source: context.origin === 'spec' ? 'directive' : 'computed', detail: context.origin === 'spec' ? 'given in the spec' : '12·layers·d² + vocab·d from the architecture sizes (Kaplan et al. 2020, arXiv:2001.08361, Table 1)' });
+  } else if (catalog) {
+    params = catalog.params;
+    source = 'catalog';
+    note({ field: 'model.params', value: params, source: 'catalog', detail: `${catalog.id}: ${catalog.source}` });
+  } else {
+    params = 1e8;
+    source = 'default';
+    note({ field: 'model.params', value: params, source: 'default', detail: spec.model.name ? `"${spec.model.name}" is not in the model catalog; assumed 100M parameters` : 'no model found; assumed 100M parameters' });
+    if (spec.model.name) unknowns.push({ field: 'model.params', value: spec.model.name, source: 'default', detail: `model "${spec.model.name}" is not in the catalog` });
+  }
+  const activeParams = spec.model.activeParams ?? catalog?.activeParams ?? params;
+  if (activeParams !== params) note({ field: 'model.activeParams', value: activeParams, source: spec.model.activeParams ? specSource === 'code' ? 'computed' : 'directive' : 'catalog', detail: 'mixture-of-experts: compute follows the parameters active per token' });
+  const forwardGflopsPerSample = spec.model.forwardGflopsPerSample ?? (catalog?.modality === 'vision' ? catalog.forwardGflopsPerSample ?? null : null);
+
+  // ---- mode
+  let mode: TrainingMode = spec.training.mode ?? 'unknown';
+  if (mode === 'unknown') {
+    mode = catalog ? 'finetune' : 'pretrain';
+    note({ field: 'training.mode', value: mode, source: 'default', detail: catalog ? 'a catalog model was named without saying how it is loaded: assumed fine-tuning' : 'no pretrained checkpoint found: assumed training from scratch' });
+  } else if (!stated('training.mode')) {
+    note({ field: 'training.mode', value: mode, source: specSource, detail: context.origin === 'spec' ? 'given in the spec' : 'read from the code' });
+  }
+
+  // ---- hardware (overrides > code/spec > settings)
+  let accelerator: Accelerator;
+  const accelId = overrides.accelerator ?? spec.hardware.accelerator ?? null;
+  if (overrides.accelerator) {
+    accelerator = resolveAccelerator(overrides.accelerator);
+    replace(assumptions, { field: 'hardware.accelerator', value: accelerator.id, source: 'override', detail: `override ${overrides.accelerator}` });
+  } else if (accelId && findAccelerator(accelId)) {
+    accelerator = findAccelerator(accelId)!;
+    note({ field: 'hardware.accelerator', value: accelerator.id, source: specSource, detail: `"${accelId}" → ${accelerator.displayName}` });
+  } else {
+    if (accelId && context.origin === 'spec') resolveAccelerator(accelId); // throws with the closest ids
+    accelerator = findAccelerator(settings.defaultAccelerator) ?? resolveAccelerator('A100-SXM4-80GB');
+    if (accelId) unknowns.push({ field: 'hardware.accelerator', value: accelId, source: 'code', detail: `"${accelId}" is not in the accelerator catalog; used the default` });
+    replace(assumptions, { field: 'hardware.accelerator', value: accelerator.id, source: 'setting', detail: 'setting greenAI.defaultAccelerator (the code does not say which accelerator)' });
+  }
+
+  let count: number;
+  if (overrides.count) {
+    count = overrides.count;
+    replace(assumptions, { field: 'hardware.count', value: count, source: 'override', detail: 'override --count' });
+  } else if (spec.hardware.count) {
+    count = spec.hardware.count;
+    note({ field: 'hardware.count', value: count, source: specSource, detail: 'given in the spec' });
+  } else {
+    count = settings.defaultAcceleratorCount;
+    replace(assumptions, { field: 'hardware.count', value: count, source: 'setting', detail: 'setting greenAI.defaultAcceleratorCount (the code does not say how many)' });
+  }
+
+  const regionId = overrides.region ?? spec.hardware.region ?? settings.region;
+  const region = regionId === 'world' ? worldRegion() : resolveRegion(regionId);
+  note({ field: 'hardware.region', value: region.id, source: overrides.region ? 'override' : spec.hardware.region ? specSource : 'setting', detail: overrides.region || spec.hardware.region ? region.displayName : `setting greenAI.region (${region.displayName})` });
+
+  // ---- datacenter
+  const provider = region.kind === 'aws' || region.kind === 'gcp' || region.kind === 'azure' ? cloudProvider(region.kind) : undefined;
+  let pue: number;
+  if (overrides.pue) {
+    pue = overrides.pue;
+    note({ field: 'datacenter.pue', value: pue, source: 'override', detail: 'override --pue' });
+  } else if (spec.datacenter.pue) {
+    pue = spec.datacenter.pue;
+    note({ field: 'datacenter.pue', value: pue, source: 'directive', detail: 'given in the spec' });
+  } else if (settings.pue) {
+    pue = settings.pue;
+    note({ field: 'datacenter.pue', value: pue, source: 'setting', detail: 'setting greenAI.pue' });
+  } else if (provider) {
+    pue = provider.pue;
+    note({ field: 'datacenter.pue', value: pue, source: 'catalog', detail: `${provider.displayName} fleet PUE ${provider.year}: ${provider.source}` });
+  } else {
+    pue = C.DEFAULT_PUE.value;
+    note({ field: 'datacenter.pue', value: pue, source: 'default', detail: C.DEFAULT_PUE.source });
+  }
+  const intensity = overrides.intensityGPerKWh ?? spec.datacenter.intensityGPerKWh ?? region.gridIntensityGPerKWh;
+  note({
+    field: 'datacenter.intensityGPerKWh',
+    value: intensity,
+    source: overrides.intensityGPerKWh !== undefined ? 'override' : spec.datacenter.intensityGPerKWh != null ? 'directive' : 'catalog',
+    detail: overrides.intensityGPerKWh !== undefined || spec.datacenter.intensityGPerKWh != null ? 'given explicitly' : `${region.displayName} grid ${region.year}: ${region.source}`,
+  });
+
+  // ---- precision
+  const precision: Precision = spec.training.precision ?? (mode === 'inference' ? 'fp16' : 'fp32');
+  if (!spec.training.precision) note({ field: 'training.precision', value: precision, source: 'default', detail: mode === 'inference' ? 'inference scripts usually load half precision' : 'PyTorch trains in float32 unless mixed precision is enabled' });
+
+  // ---- amount of work
+  const hfLike = mode !== 'pretrain' || spec.training.batchPerDevice !== undefined;
+  let epochs = spec.training.epochs ?? null;
+  const steps = spec.training.steps ?? null;
+  let tokens = spec.training.tokens ?? null;
+  let samples = spec.training.samples ?? null;
+  let seqLen = spec.training.seqLen ?? catalog?.contextLength ?? null;
+  let sizeIsDefault = false;
+  const isTokenModel = forwardGflopsPerSample === null;
+  if (isTokenModel && !spec.training.seqLen && mode !== 'inference') {
+    seqLen = Math.min(catalog?.contextLength ?? C.DEFAULT_SEQ_LEN.value, C.DEFAULT_SEQ_LEN.value);
+    note({ field: 'training.seqLen', value: seqLen, source: 'default', detail: catalog?.contextLength ? `min(${catalog.id} context ${catalog.contextLength}, ${C.DEFAULT_SEQ_LEN.value}): ${C.DEFAULT_SEQ_LEN.source}` : C.DEFAULT_SEQ_LEN.source });
+  }
+  let requests: number | null = null;
+  let tokensPerRequest: number | null = null;
+
+  if (mode === 'inference') {
+    requests = spec.training.requests ?? 1e6;
+    tokensPerRequest = spec.training.tokensPerRequest ?? 512;
+    if (!spec.training.requests) note({ field: 'training.requests', value: requests, source: 'default', detail: 'inference is reported per 1M requests' });
+    if (!spec.training.tokensPerRequest) note({ field: 'training.tokensPerRequest', value: tokensPerRequest, source: 'default', detail: 'prompt + generated tokens per request not set: assumed 512' });
+    tokens = requests * tokensPerRequest;
+  } else if (tokens === null && samples === null) {
+    const batch = spec.training.batchPerDevice ?? HF_DEFAULT_BATCH.value;
+    const accumulation = spec.training.gradientAccumulation ?? 1;
+    if (steps) {
+      if (!spec.training.batchPerDevice) note({ field: 'training.batchPerDevice', value: batch, source: 'default', detail: HF_DEFAULT_BATCH.source });
+      samples = steps * batch * accumulation * count;
+      note({ field: 'training.samples', value: samples, source: 'computed', detail: `${steps} steps × ${batch} per device × ${accumulation} accumulation × ${count} devices` });
+    } else {
+      if (epochs === null) {
+        epochs = hfLike ? HF_DEFAULT_EPOCHS.value : 1;
+        note({ field: 'training.epochs', value: epochs, source: 'default', detail: hfLike ? HF_DEFAULT_EPOCHS.source : 'no epochs or steps found: assumed one pass' });
+      }
+      const dataset = spec.training.dataset ? findDataset(spec.training.dataset) : undefined;
+      if (dataset) {
+        note({ field: 'training.datasetSamples', value: dataset.trainSamples, source: 'catalog', detail: `${dataset.id}: ${dataset.source}` });
+        samples = dataset.trainSamples * epochs;
+        if (dataset.tokens && isTokenModel) tokens = dataset.tokens * epochs;
+      } else {
+        sizeIsDefault = true;
+        samples = C.DEFAULT_DATASET_SAMPLES.value * epochs;
+        note({ field: 'training.datasetSamples', value: C.DEFAULT_DATASET_SAMPLES.value, source: 'default', detail: spec.training.dataset ? `dataset "${spec.training.dataset}" is not in the catalog; ${C.DEFAULT_DATASET_SAMPLES.source}` : `dataset size unknown; ${C.DEFAULT_DATASET_SAMPLES.source}` });
+        unknowns.push({ field: 'training.datasetSamples', value: spec.training.dataset ?? null, source: 'default', detail: 'dataset size unknown: the range is widened ×3 each way' });
+      }
+    }
+    if (tokens === null && isTokenModel && samples !== null && seqLen) tokens = samples * seqLen;
+  }
+  if (epochs === null && steps === null && tokens === null && samples === null) sizeIsDefault = true;
+
+  // ---- utilisation
+  const mfu = overrides.mfu
+    ? { low: overrides.mfu, central: overrides.mfu, high: overrides.mfu }
+    : settings.utilisation
+      ? { low: settings.utilisation, central: settings.utilisation, high: settings.utilisation }
+      : { low: C.MODEL_FLOPS_UTILISATION.low, central: C.MODEL_FLOPS_UTILISATION.central, high: C.MODEL_FLOPS_UTILISATION.high };
+  note({
+    field: 'estimate.mfu',
+    value: mfu.central,
+    source: overrides.mfu ? 'override' : settings.utilisation ? 'setting' : 'default',
+    detail: overrides.mfu ? 'override --mfu' : settings.utilisation ? 'setting greenAI.utilisation' : `${C.MODEL_FLOPS_UTILISATION.low}–${C.MODEL_FLOPS_UTILISATION.high}: ${C.MODEL_FLOPS_UTILISATION.source}`,
+  });
+
+  const includeEmbodied = overrides.noEmbodied ? false : settings.includeEmbodied;
+
+  return {
+    spec,
+    mode,
+    model: { name: spec.model.name ?? catalog?.id ?? null, params, activeParams, forwardGflopsPerSample, catalog, source },
+    training: {
+      epochs,
+      steps,
+      tokens,
+      samples,
+      precision,
+      seqLen,
+      gradientCheckpointing: spec.training.gradientCheckpointing ?? false,
+      requests,
+      tokensPerRequest,
+    },
+    hardware: { accelerator, count, region, acceleratorHours: spec.hardware.acceleratorHours ?? null },
+    datacenter: { pue, intensityGPerKWh: intensity },
+    mfu,
+    includeEmbodied,
+    sizeIsDefault,
+    assumptions,
+    unknowns,
+  };
+}
+
+function replace(list: Assumption[], a: Assumption): void {
+  const i = list.findIndex((x) => x.field === a.field);
+  if (i >= 0) list.splice(i, 1, a);
+  else list.push(a);
+}

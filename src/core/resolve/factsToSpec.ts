@@ -1,0 +1,135 @@
+import type { Fact, FactKind, SourceRange } from '../facts';
+import { spanOf } from '../facts';
+import type { Assumption, Precision, RunSpec } from '../runSpec';
+import { PRECISIONS } from '../runSpec';
+
+/**
+ * Turns the facts of one file into the runs it launches. A run needs a launch
+ * (a trainer, a training loop, `fit`, a launch command, inference) or a config
+ * that names a model and how long to train it.
+ */
+
+export interface RunAnchors {
+  /** The model load (`from_pretrained`, `resnet50(...)`, `base_model:`). */
+  readonly model?: SourceRange;
+  /** Epochs or steps. */
+  readonly size?: SourceRange;
+  /** The trainer, loop, fit or launch command. */
+  readonly launch?: SourceRange;
+}
+
+export interface SpecFromCode {
+  readonly spec: RunSpec;
+  /** Inputs the code set, each pointing at its source range. */
+  readonly assumptions: Assumption[];
+  /** Things the code sets but that cannot be read statically. */
+  readonly unknowns: Assumption[];
+  readonly range: SourceRange;
+  readonly anchors: RunAnchors;
+}
+
+const CONFIDENCE_RANK: Record<Fact['confidence'], number> = { high: 2, medium: 1, low: 0 };
+
+/** The fact to use for a kind: resolved beats unknown, then higher confidence, then first written. */
+function pick(facts: readonly Fact[], kind: FactKind): Fact | undefined {
+  let best: Fact | undefined;
+  for (const f of facts) {
+    if (f.kind !== kind) continue;
+    if (!best) best = f;
+    else if ((best.value === null && f.value !== null) || (f.value !== null && CONFIDENCE_RANK[f.confidence] > CONFIDENCE_RANK[best.confidence])) best = f;
+  }
+  return best;
+}
+
+function asNumber(f: Fact | undefined): number | undefined {
+  return f && typeof f.value === 'number' && Number.isFinite(f.value) && f.value > 0 ? f.value : undefined;
+}
+
+/** Params of a GPT-style decoder from its sizes: 12·L·d² (Kaplan et al. 2020, Table 1) + V·d embeddings. */
+export function transformerParams(layers: number, hidden: number, vocab: number | undefined): number {
+  return 12 * layers * hidden * hidden + (vocab ?? 0) * hidden;
+}
+
+export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
+  const launch = facts.find((f) => f.kind === 'launch.trainer') ?? facts.find((f) => f.kind === 'launch.inference');
+  const modelId = pick(facts, 'model.id');
+  const size = pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
+  const isRun = launch !== undefined || (sourceKind === 'config' && modelId !== undefined && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
+  if (!isRun) return [];
+
+  const assumptions: Assumption[] = [];
+  const unknowns: Assumption[] = [];
+  const use = (field: string, fact: Fact | undefined): Fact | undefined => {
+    if (!fact) return undefined;
+    const entry: Assumption = { field, value: fact.value, source: sourceKind, detail: fact.detail, range: fact.range };
+    (fact.value === null ? unknowns : assumptions).push(entry);
+    return fact.value === null ? undefined : fact;
+  };
+
+  const spec: RunSpec = { model: {}, training: {}, hardware: {}, datacenter: {} };
+
+  const id = use('model.name', modelId);
+  if (id) spec.model.name = String(id.value);
+  const layers = asNumber(use('model.layers', pick(facts, 'model.layers')));
+  const hidden = asNumber(use('model.hiddenSize', pick(facts, 'model.hiddenSize')));
+  const vocab = asNumber(use('model.vocabSize', pick(facts, 'model.vocabSize')));
+  if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab);
+
+  const inference = launch?.kind === 'launch.inference' && !facts.some((f) => f.kind === 'launch.trainer');
+  const adapters = facts.filter((f) => f.kind === 'training.adapter' && f.value !== null);
+  const lora = adapters.find((f) => f.value === 'lora');
+  const quantised = adapters.find((f) => String(f.value).startsWith('qlora'));
+  const scratch = use('model.fromScratch', pick(facts, 'model.fromScratch'));
+  if (inference) spec.training.mode = 'inference';
+  else if (lora || quantised) {
+    use('training.mode', lora ?? quantised);
+    if (lora && quantised) use('training.quantisedBase', quantised);
+    spec.training.mode = quantised ? 'qlora' : 'lora';
+  } else if (scratch) spec.training.mode = scratch.value === true ? 'pretrain' : 'finetune';
+  else if (layers && hidden && !id) spec.training.mode = 'pretrain';
+
+  const epochs = asNumber(use('training.epochs', pick(facts, 'training.epochs')));
+  if (epochs) spec.training.epochs = epochs;
+  const steps = asNumber(use('training.steps', pick(facts, 'training.steps')));
+  if (steps) spec.training.steps = Math.round(steps);
+  const batch = asNumber(use('training.batchPerDevice', pick(facts, 'training.batchPerDevice')));
+  if (batch) spec.training.batchPerDevice = Math.round(batch);
+  const accumulation = asNumber(use('training.gradientAccumulation', pick(facts, 'training.gradientAccumulation')));
+  if (accumulation) spec.training.gradientAccumulation = Math.round(accumulation);
+  const seqLen = asNumber(use('training.seqLen', pick(facts, 'training.seqLen')));
+  if (seqLen) spec.training.seqLen = Math.round(seqLen);
+  const checkpointing = use('training.gradientCheckpointing', pick(facts, 'training.gradientCheckpointing'));
+  if (checkpointing) spec.training.gradientCheckpointing = checkpointing.value === true;
+  const dataset = use('training.dataset', pick(facts, 'training.dataset'));
+  if (dataset) spec.training.dataset = String(dataset.value);
+  const newTokens = asNumber(use('training.tokensPerRequest', pick(facts, 'inference.maxNewTokens')));
+  if (newTokens) spec.training.tokensPerRequest = Math.round(newTokens);
+
+  const precision = use('training.precision', pickPrecision(facts));
+  if (precision && (PRECISIONS as readonly string[]).includes(String(precision.value))) spec.training.precision = precision.value as Precision;
+
+  const accelerator = use('hardware.accelerator', pick(facts, 'hardware.accelerator'));
+  if (accelerator && !/^(gpu|cuda|auto|cpu|mps|tpu)$/i.test(String(accelerator.value))) spec.hardware.accelerator = String(accelerator.value);
+  const devices = asNumber(use('hardware.count', pick(facts, 'hardware.devices')));
+  const nodes = asNumber(use('hardware.nodes', pick(facts, 'hardware.nodes')));
+  if (devices) spec.hardware.count = Math.round(devices) * Math.round(nodes ?? 1);
+  if (nodes) spec.hardware.nodes = Math.round(nodes);
+
+  const ranges = facts.filter((f) => f.value !== null).map((f) => f.range);
+  const range = spanOf(ranges) ?? launch!.range;
+  return [{
+    spec,
+    assumptions,
+    unknowns,
+    range,
+    anchors: { model: modelId?.range, size: size?.range, launch: launch?.range },
+  }];
+}
+
+/** Mixed precision wins over the default: `bf16=True` anywhere means the run is bf16. */
+function pickPrecision(facts: readonly Fact[]): Fact | undefined {
+  const order = ['bf16', 'fp16', 'fp8', 'tf32', 'fp32'];
+  const known = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
+  known.sort((a, b) => order.indexOf(String(a.value)) - order.indexOf(String(b.value)));
+  return known[0] ?? pick(facts, 'training.precision');
+}

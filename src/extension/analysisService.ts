@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { analyzeText, fileKindOf, type AnalyzedRun, type FileAnalysis } from '../core/analyze';
+import type { PythonParsing, Tree } from '../core/parse/pythonParser';
+import { readSettings } from './settings';
+
+/**
+ * Analyses open documents once per version. Python trees are kept per document
+ * and edited in place on each change, so a keystroke re-parses incrementally
+ * instead of from scratch.
+ */
+export class AnalysisService implements vscode.Disposable {
+  private readonly trees = new Map<string, { tree: Tree; version: number }>();
+  private readonly results = new Map<string, { version: number; settingsKey: string; analysis: FileAnalysis }>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly python: PythonParsing, private readonly log: (msg: string) => void) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.applyEdits(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('greenAI')) {
+          this.results.clear();
+          this.changed.fire();
+        }
+      }),
+    );
+  }
+
+  static isSupported(document: vscode.TextDocument): boolean {
+    return fileKindOf(document.uri.path, document.languageId) !== null;
+  }
+
+  analyze(document: vscode.TextDocument): FileAnalysis {
+    const key = document.uri.toString();
+    const settings = readSettings(document.uri, this.log);
+    const settingsKey = JSON.stringify(settings);
+    const cached = this.results.get(key);
+    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.analysis;
+    const kind = fileKindOf(document.uri.path, document.languageId);
+    const tree = kind === 'python' ? this.treeFor(document) : undefined;
+    const analysis = analyzeText({ path: document.uri.path, text: document.getText(), languageId: document.languageId, tree }, this.python, settings);
+    this.results.set(key, { version: document.version, settingsKey, analysis });
+    return analysis;
+  }
+
+  /** The run whose lines contain `line`, else the nearest one after it, else the first. */
+  runAt(document: vscode.TextDocument, line: number): AnalyzedRun | undefined {
+    const runs = this.analyze(document).runs;
+    return runs.find((r) => line >= r.range.startLine && line <= r.range.endLine) ?? runs.find((r) => r.range.startLine >= line) ?? runs[0];
+  }
+
+  private treeFor(document: vscode.TextDocument): Tree | undefined {
+    const key = document.uri.toString();
+    const held = this.trees.get(key);
+    if (held && held.version === document.version) return held.tree;
+    const next = this.python.parser.parse(document.getText(), held?.tree) ?? undefined;
+    held?.tree.delete();
+    if (next) this.trees.set(key, { tree: next, version: document.version });
+    else this.trees.delete(key);
+    return next;
+  }
+
+  private applyEdits(e: vscode.TextDocumentChangeEvent): void {
+    const held = this.trees.get(e.document.uri.toString());
+    if (!held || e.contentChanges.length === 0) return;
+    // Offsets and columns are UTF-16 code units in both VS Code and tree-sitter.
+    for (const change of e.contentChanges) {
+      const start = change.range.start;
+      const oldEnd = change.range.end;
+      const lines = change.text.split('\n');
+      const newEndRow = start.line + lines.length - 1;
+      const newEndCol = lines.length === 1 ? start.character + change.text.length : lines[lines.length - 1].length;
+      held.tree.edit({
+        startIndex: change.rangeOffset,
+        oldEndIndex: (change.rangeOffset + change.rangeLength),
+        newEndIndex: (change.rangeOffset + change.text.length),
+        startPosition: { row: start.line, column: start.character },
+        oldEndPosition: { row: oldEnd.line, column: oldEnd.character },
+        newEndPosition: { row: newEndRow, column: newEndCol },
+      });
+    }
+    held.version = -1; // edited, needs a re-parse against the new text
+  }
+
+  private forget(key: string): void {
+    this.trees.get(key)?.tree.delete();
+    this.trees.delete(key);
+    this.results.delete(key);
+  }
+
+  dispose(): void {
+    for (const { tree } of this.trees.values()) tree.delete();
+    this.trees.clear();
+    this.results.clear();
+    this.changed.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { formatCo2e } from '../core/report/format';
+import type { AnalysisService } from './analysisService';
+import { readSettings } from './settings';
+
+/** Above each run: its CO2e with range and suggestion count; opens the panel for that run. */
+export class GreenAiCodeLens implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(private readonly analysis: AnalysisService) {
+    this.onDidChangeCodeLenses = analysis.onDidChange;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!readSettings(document.uri).codeLensEnabled) return [];
+    return this.analysis.analyze(document).runs.map((run) => {
+      const line = run.anchors.launch?.startLine ?? run.range.startLine;
+      const e = run.estimate;
+      const n = run.suggestions.length;
+      const title = `Green AI: ${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${n ? ` · ${n} suggestion${n === 1 ? '' : 's'}` : ''}`;
+      return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+        title,
+        command: 'greenAI.estimateRun',
+        arguments: [document.uri.toString(), run.range.startLine],
+        tooltip: 'Open the full estimate for this run',
+      });
+    });
+  }
+}

@@ -1,0 +1,155 @@
+import * as crypto from 'node:crypto';
+import * as vscode from 'vscode';
+import { buildPanelViewModel } from '../core/report/panelModel';
+import { WebviewToExtensionSchema, type ExtensionToWebview } from '../core/report/panelMessages';
+import type { AnalysisService } from './analysisService';
+
+/**
+ * "Estimate This Run": one webview panel that shows the run at the cursor and
+ * follows its document as it changes. The webview only renders; every number
+ * comes from the core through typed, validated messages.
+ */
+
+interface PanelTarget {
+  uri: string;
+  line: number;
+}
+
+export class EstimatePanel implements vscode.Disposable {
+  static readonly viewType = 'greenAI.estimatePanel';
+  private static current: EstimatePanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+
+  static show(extensionUri: vscode.Uri, analysis: AnalysisService, target: PanelTarget, log: (m: string) => void): EstimatePanel {
+    if (EstimatePanel.current) {
+      EstimatePanel.current.target = target;
+      EstimatePanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
+      void EstimatePanel.current.refresh();
+      return EstimatePanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(EstimatePanel.viewType, 'Green AI: Estimate', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, EstimatePanel.webviewOptions(extensionUri));
+    EstimatePanel.current = new EstimatePanel(panel, extensionUri, analysis, target, log);
+    return EstimatePanel.current;
+  }
+
+  /** Restores a panel VS Code kept across a reload. */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, analysis: AnalysisService, state: unknown, log: (m: string) => void): void {
+    const s = state as Partial<PanelTarget> | undefined;
+    const target = typeof s?.uri === 'string' && typeof s.line === 'number' ? { uri: s.uri, line: s.line } : { uri: '', line: 0 };
+    panel.webview.options = EstimatePanel.webviewOptions(extensionUri);
+    EstimatePanel.current = new EstimatePanel(panel, extensionUri, analysis, target, log);
+  }
+
+  static get active(): EstimatePanel | undefined {
+    return EstimatePanel.current;
+  }
+
+  private static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly analysis: AnalysisService,
+    private target: PanelTarget,
+    private readonly log: (m: string) => void,
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'leaf.svg');
+    panel.webview.html = this.html();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) void this.refresh();
+      }),
+      analysis.onDidChange(() => void this.refresh()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === this.target.uri) void this.refresh();
+      }),
+    );
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = WebviewToExtensionSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.log(`panel: dropped a malformed message: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'ready') {
+      this.ready = true;
+      void this.refresh();
+    } else if (message.type === 'revealLine') {
+      void this.revealLine(message.line);
+    }
+  }
+
+  private async revealLine(line: number): Promise<void> {
+    if (!this.target.uri) return;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.target.uri));
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+    const pos = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.ready) return;
+    let message: ExtensionToWebview;
+    if (!this.target.uri) {
+      message = { type: 'empty', reason: 'Open a training script and run "Green AI: Estimate This Run".' };
+    } else {
+      try {
+        const uri = vscode.Uri.parse(this.target.uri);
+        const document = await vscode.workspace.openTextDocument(uri);
+        const run = this.analysis.runAt(document, this.target.line);
+        const problems = this.analysis.analyze(document).problems;
+        message = run
+          ? { type: 'show', model: buildPanelViewModel(vscode.workspace.asRelativePath(uri), run) }
+          : { type: 'empty', reason: `No training or inference run found in ${vscode.workspace.asRelativePath(uri)}.${problems.length ? ` ${problems.join('; ')}` : ''}` };
+        this.panel.title = run ? `Green AI: ${run.run.model.name ?? 'Estimate'}` : 'Green AI: Estimate';
+      } catch (e) {
+        message = { type: 'empty', reason: `Could not read the file: ${(e as Error).message}` };
+      }
+    }
+    await this.panel.webview.postMessage(message);
+    // What VS Code persists for the serializer: enough to find the run again.
+    await this.panel.webview.postMessage({ type: 'state', state: this.target });
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = crypto.randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css'));
+    const csp = [
+      "default-src 'none'",
+      `img-src ${webview.cspSource} data:`,
+      `font-src ${webview.cspSource}`,
+      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}" nonce="${nonce}">
+<title>Green AI: Estimate</title>
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="muted">Estimating…</p></main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (EstimatePanel.current === this) EstimatePanel.current = undefined;
+    this.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

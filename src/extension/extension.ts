@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { loadPythonParsing, wasmLocationIn } from '../core/parse/pythonParser';
+import { AnalysisService } from './analysisService';
+import { GreenAiCodeLens } from './codeLens';
+import { registerCommands } from './commands';
+import { EstimatePanel } from './estimatePanel';
+import { GreenAiHover } from './hover';
+import { GreenAiInlayHints } from './inlayHints';
+import { WorkspaceReportProvider } from './workspaceReport';
+import { SCANNED_GLOB, WorkspaceScanner } from './workspaceScanner';
+
+/** Activation: load the parser, then wire each feature. No estimation logic lives here. */
+
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'python' },
+  { language: 'yaml' },
+  { language: 'json' },
+  { language: 'jsonc' },
+  { language: 'shellscript' },
+  { pattern: '**/*.{sbatch,slurm}' },
+];
+
+/** What the integration tests reach through `extension.exports`. */
+export interface GreenAiApi {
+  readonly ready: true;
+  readonly reportRunCount: () => number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<GreenAiApi> {
+  const log = vscode.window.createOutputChannel('Green AI', { log: true });
+  context.subscriptions.push(log);
+  const wasmDir = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
+  const python = await loadPythonParsing(wasmLocationIn(wasmDir));
+  log.info(`activated; tree-sitter wasm from ${wasmDir}`);
+
+  const analysis = new AnalysisService(python, (m) => log.warn(m));
+  const scanner = new WorkspaceScanner(python);
+  const report = new WorkspaceReportProvider(scanner);
+  const view = vscode.window.createTreeView('greenAI.workspaceReport', { treeDataProvider: report, showCollapseAll: true });
+  report.view = view;
+  let scanned = false;
+  const scanOnce = () => {
+    if (!scanned && view.visible) {
+      scanned = true;
+      void report.refresh();
+    }
+  };
+  scanOnce();
+
+  const watcher = vscode.workspace.createFileSystemWatcher(SCANNED_GLOB);
+  let rescan: NodeJS.Timeout | undefined;
+  const onFileEvent = (uri: vscode.Uri) => {
+    scanner.forget(uri);
+    if (!scanned) return;
+    clearTimeout(rescan);
+    // Saves often come in bursts (format on save, git checkout): rescan once they settle.
+    rescan = setTimeout(() => void report.refresh(), 300);
+  };
+
+  context.subscriptions.push(
+    analysis,
+    report,
+    view,
+    watcher,
+    view.onDidChangeVisibility(scanOnce),
+    watcher.onDidChange(onFileEvent),
+    watcher.onDidCreate(onFileEvent),
+    watcher.onDidDelete(onFileEvent),
+    vscode.languages.registerInlayHintsProvider(SELECTOR, new GreenAiInlayHints(analysis)),
+    vscode.languages.registerHoverProvider(SELECTOR, new GreenAiHover(analysis)),
+    vscode.languages.registerCodeLensProvider(SELECTOR, new GreenAiCodeLens(analysis)),
+    vscode.window.registerWebviewPanelSerializer(EstimatePanel.viewType, {
+      deserializeWebviewPanel: async (panel, state) => EstimatePanel.revive(panel, context.extensionUri, analysis, state, (m) => log.warn(m)),
+    }),
+    { dispose: () => clearTimeout(rescan) },
+    ...registerCommands({ extensionUri: context.extensionUri, analysis, report, log }),
+  );
+
+  return { ready: true, reportRunCount: () => report.currentReports.reduce((n, r) => n + r.runs.length, 0) };
+}
+
+export function deactivate(): void {
+  EstimatePanel.active?.dispose();
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { formatCo2e, formatEnergy, formatHours, sig } from '../core/report/format';
+import type { AnalysisService } from './analysisService';
+import { readSettings } from './settings';
+
+/** On the lines that decide a run's cost: the breakdown, the assumptions and links to act on them. */
+export class GreenAiHover implements vscode.HoverProvider {
+  constructor(private readonly analysis: AnalysisService) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (!readSettings(document.uri).hoverEnabled) return undefined;
+    const run = this.analysis.analyze(document).runs.find((r) =>
+      [r.anchors.model, r.anchors.size, r.anchors.launch].some((a) => a && position.line >= a.startLine && position.line <= a.endLine),
+    );
+    if (!run) return undefined;
+    const { estimate: e, run: spec } = run;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: ['greenAI.estimateRun', 'workbench.action.openSettings'] };
+    md.appendMarkdown(`**Green AI estimate**: ${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})\n\n`);
+    md.appendMarkdown(`| | |\n|---|---|\n`);
+    md.appendMarkdown(`| Compute | ${e.flops.toExponential(2)} FLOPs |\n`);
+    md.appendMarkdown(`| Time | ${sig(e.acceleratorHours)} accelerator-h, ${formatHours(e.wallClockHours)} on ${spec.hardware.count}× ${spec.hardware.accelerator.id} |\n`);
+    md.appendMarkdown(`| Energy | ${formatEnergy(e.energyKWh)} (PUE ${spec.datacenter.pue}) |\n`);
+    md.appendMarkdown(`| Operational | ${formatCo2e(e.operationalCo2eKg)} at ${Math.round(spec.datacenter.intensityGPerKWh)} g/kWh (${spec.hardware.region.displayName}) |\n`);
+    md.appendMarkdown(`| Embodied | ${formatCo2e(e.embodiedCo2eKg)} |\n\n`);
+    const defaults = spec.assumptions.filter((a) => a.source === 'default' || a.source === 'setting').slice(0, 4);
+    if (defaults.length > 0) {
+      md.appendMarkdown(`Assumed: ${defaults.map((a) => `\`${a.field}\` = ${String(a.value)}`).join(', ')}\n\n`);
+    }
+    const args = encodeURIComponent(JSON.stringify([document.uri.toString(), run.range.startLine]));
+    md.appendMarkdown(`[Estimate This Run](command:greenAI.estimateRun?${args}) · [Settings](command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify(['greenAI']))})`);
+    return new vscode.Hover(md);
+  }
+}

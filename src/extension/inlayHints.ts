@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { formatParams } from '../core/advise/suggest';
+import { inlineSummary } from '../core/report/panelModel';
+import type { AnalysisService } from './analysisService';
+import { readSettings } from './settings';
+
+/** Hints at the end of the lines that decide cost: the model load and the epochs/steps or launch line. */
+export class GreenAiInlayHints implements vscode.InlayHintsProvider {
+  readonly onDidChangeInlayHints: vscode.Event<void>;
+
+  constructor(private readonly analysis: AnalysisService) {
+    this.onDidChangeInlayHints = analysis.onDidChange;
+  }
+
+  provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): vscode.InlayHint[] {
+    if (!readSettings(document.uri).inlayHintsEnabled || token.isCancellationRequested) return [];
+    const hints: vscode.InlayHint[] = [];
+    for (const run of this.analysis.analyze(document).runs) {
+      const biggest = run.run.assumptions.find((a) => a.source === 'default' || a.source === 'setting');
+      const tooltip = new vscode.MarkdownString(
+        `**Green AI**: ${inlineSummary(run)} (range ${run.estimate.co2eKgLow.toPrecision(2)}–${run.estimate.co2eKgHigh.toPrecision(2)} kg)` +
+          (biggest ? `\n\nBiggest assumption: \`${biggest.field}\` = ${String(biggest.value)} (${biggest.detail})` : ''),
+      );
+      const place = (line: number, label: string) => {
+        if (line < range.start.line || line > range.end.line || line >= document.lineCount) return;
+        const end = document.lineAt(line).range.end;
+        const hint = new vscode.InlayHint(end, ` ${label}`, vscode.InlayHintKind.Type);
+        hint.paddingLeft = true;
+        hint.tooltip = tooltip;
+        hints.push(hint);
+      };
+      const modelLine = run.anchors.model?.startLine;
+      const sizeLine = run.anchors.size?.startLine ?? run.anchors.launch?.startLine ?? run.range.startLine;
+      if (modelLine !== undefined && modelLine !== sizeLine) place(modelLine, `≈ ${formatParams(run.run.model.activeParams)} params`);
+      place(sizeLine, inlineSummary(run));
+    }
+    return hints;
+  }
+}

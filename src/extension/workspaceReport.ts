@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { formatCo2e } from '../core/report/format';
+import type { FolderReport, ScannedRun, WorkspaceScanner } from './workspaceScanner';
+
+/**
+ * The "Workspace Report" tree: folder → runs sorted by CO2e, totals in the
+ * view's description, click-through to the line.
+ */
+
+type Node =
+  | { kind: 'folder'; report: FolderReport }
+  | { kind: 'run'; run: ScannedRun }
+  | { kind: 'skipped'; report: FolderReport };
+
+export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private reports: FolderReport[] = [];
+  private scanning: vscode.CancellationTokenSource | undefined;
+  view: vscode.TreeView<Node> | undefined;
+
+  constructor(private readonly scanner: WorkspaceScanner) {}
+
+  get currentReports(): readonly FolderReport[] {
+    return this.reports;
+  }
+
+  /** Rescans every folder; a new refresh cancels one still running. */
+  async refresh(): Promise<void> {
+    this.scanning?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.scanning = source;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    await vscode.window.withProgress({ location: { viewId: 'greenAI.workspaceReport' }, title: 'Green AI: scanning', cancellable: true }, async (progress, token) => {
+      token.onCancellationRequested(() => source.cancel());
+      const reports: FolderReport[] = [];
+      for (const folder of folders) {
+        if (source.token.isCancellationRequested) return;
+        let last = 0;
+        reports.push(await this.scanner.scanFolder(folder, source.token, (done, total) => {
+          const pct = Math.floor((done / Math.max(1, total)) * 100);
+          if (pct > last) {
+            progress.report({ increment: (pct - last) / Math.max(1, folders.length), message: `${folder.name}: ${done}/${total} files` });
+            last = pct;
+          }
+        }));
+      }
+      if (source.token.isCancellationRequested) return;
+      this.reports = reports;
+      this.updateDescription();
+      this.changed.fire(undefined);
+      void vscode.commands.executeCommand('setContext', 'greenAI.hasRuns', reports.some((r) => r.runs.length > 0));
+    });
+    if (this.scanning === source) this.scanning = undefined;
+    source.dispose();
+  }
+
+  private updateDescription(): void {
+    if (!this.view) return;
+    const runs = this.reports.reduce((n, r) => n + r.runs.length, 0);
+    const total = this.reports.reduce((s, r) => s + r.totalCo2eKg, 0);
+    this.view.description = runs ? `${runs} run${runs === 1 ? '' : 's'} · ${formatCo2e(total)} CO2e` : undefined;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'folder') {
+      const item = new vscode.TreeItem(node.report.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.report.runs.length} run${node.report.runs.length === 1 ? '' : 's'} · ${formatCo2e(node.report.totalCo2eKg)} CO2e`;
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.contextValue = 'greenAI.folder';
+      return item;
+    }
+    if (node.kind === 'skipped') {
+      const item = new vscode.TreeItem(`${node.report.skipped.length} file(s) skipped`, vscode.TreeItemCollapsibleState.None);
+      item.tooltip = node.report.skipped.map((s) => `${vscode.workspace.asRelativePath(s.uri)}: ${s.reason}`).join('\n');
+      item.iconPath = new vscode.ThemeIcon('warning');
+      return item;
+    }
+    const { run, relativePath, uri } = node.run;
+    const e = run.estimate;
+    const item = new vscode.TreeItem(`${relativePath}`, vscode.TreeItemCollapsibleState.None);
+    item.description = `${run.run.model.name ?? 'unknown model'} · ${run.run.mode} · ${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})`;
+    item.tooltip = new vscode.MarkdownString(`**${relativePath}:${run.range.startLine + 1}**\n\n${run.run.model.name ?? 'unknown model'} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}\n\n${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})`);
+    item.iconPath = new vscode.ThemeIcon(run.run.mode === 'inference' ? 'server-process' : 'flame');
+    item.contextValue = 'greenAI.run';
+    const pos = new vscode.Position(run.range.startLine, 0);
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(pos, pos) }] };
+    item.resourceUri = uri;
+    return item;
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      // One folder: show its runs directly, as single-root users expect.
+      if (this.reports.length === 1) return this.childrenOf(this.reports[0]);
+      return this.reports.map((report) => ({ kind: 'folder', report }));
+    }
+    return node.kind === 'folder' ? this.childrenOf(node.report) : [];
+  }
+
+  private childrenOf(report: FolderReport): Node[] {
+    const nodes: Node[] = report.runs.map((run) => ({ kind: 'run', run }));
+    if (report.skipped.length > 0) nodes.push({ kind: 'skipped', report });
+    return nodes;
+  }
+
+  dispose(): void {
+    this.scanning?.cancel();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { analyzeExample, analyzeSource, lineOf } from './helpers';
+
+describe('Config and launch-script extraction', () => {
+  it('reads an axolotl QLoRA recipe with positions', async () => {
+    const analysis = await analyzeExample('axolotl/qlora-mistral.yml');
+    assert.equal(analysis.runs.length, 1);
+    const run = analysis.runs[0].run;
+    assert.equal(run.mode, 'qlora');
+    assert.equal(run.model.name, 'mistralai/Mistral-7B-v0.1');
+    assert.equal(run.training.epochs, 3);
+    assert.equal(run.training.seqLen, 4096);
+    const base = analysis.facts.find((f) => f.kind === 'model.id')!;
+    assert.equal(base.range.startLine, lineOf('axolotl/qlora-mistral.yml', 'base_model:'));
+  });
+
+  it('reads accelerate and DeepSpeed configs as context, not as runs', async () => {
+    const accelerate = await analyzeExample('pretrain-gpt/accelerate_config.yaml');
+    assert.equal(accelerate.runs.length, 0);
+    assert.ok(accelerate.facts.some((f) => f.kind === 'hardware.devices' && f.value === 8));
+    assert.ok(accelerate.facts.some((f) => f.kind === 'training.precision' && f.value === 'bf16'));
+    const ds = await analyzeExample('pretrain-gpt/ds_config.json');
+    assert.ok(ds.facts.some((f) => f.kind === 'training.precision' && f.value === 'bf16'));
+    assert.ok(ds.facts.some((f) => f.kind === 'training.batchPerDevice' && f.value === 12));
+  });
+
+  it('reports malformed YAML and JSON with the line, without throwing', () => {
+    const yaml = extractConfigFacts('base_model: x\n  bad: [unclosed\n', 'yaml');
+    assert.ok(yaml.problems.length > 0);
+    assert.match(yaml.problems[0], /line \d+/);
+    const json = extractConfigFacts('{"num_train_epochs": 3,,}', 'json');
+    assert.ok(json.problems.length > 0);
+  });
+
+  it('reads SLURM directives and the torchrun command line', async () => {
+    const analysis = await analyzeExample('slurm/train_llm.sbatch');
+    assert.equal(analysis.runs.length, 1);
+    const run = analysis.runs[0].run;
+    assert.equal(run.hardware.count, 16, '2 nodes × 8 GPUs');
+    assert.equal(run.model.name, 'mistralai/Mistral-7B-v0.1');
+    assert.equal(run.training.epochs, 2);
+    assert.equal(run.training.precision, 'bf16');
+  });
+
+  it('reads a notebook and reports one that is not JSON', async () => {
+    const nb = await analyzeExample('notebooks/finetune_vit.ipynb');
+    assert.equal(nb.runs.length, 1);
+    assert.equal(nb.runs[0].run.model.name, 'google/vit-base-patch16-224');
+    const bad = await analyzeSource('bad.ipynb', '{"cells": [');
+    assert.equal(bad.runs.length, 0);
+    assert.match(bad.problems[0], /not valid JSON/);
+  });
+
+  it('skips binary and oversized files with a reason', async () => {
+    const binary = await analyzeSource('weights.py', 'abc\u0000def');
+    assert.match(binary.problems[0], /binary/);
+    const huge = await analyzeSource('huge.py', 'x = 1\n'.repeat(400_000));
+    assert.match(huge.problems[0], /larger than/);
+  });
+});

@@ -1,0 +1,33 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText, type FileAnalysis } from '../../src/core/analyze';
+import { loadPythonParsing, type PythonParsing } from '../../src/core/parse/pythonParser';
+import { DEFAULT_SETTINGS, type EstimateSettings, type Overrides } from '../../src/core/runSpec';
+
+/** Repository root, from out/test/unit (compiled) or test/unit (source). */
+export const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
+export const EXAMPLES = path.join(ROOT, 'examples');
+
+export function parsing(): Promise<PythonParsing> {
+  return loadPythonParsing({
+    runtimeDir: path.join(ROOT, 'node_modules/web-tree-sitter'),
+    pythonGrammar: path.join(ROOT, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'),
+  });
+}
+
+export async function analyzeExample(relative: string, settings: EstimateSettings = DEFAULT_SETTINGS, overrides: Overrides = {}): Promise<FileAnalysis> {
+  const file = path.join(EXAMPLES, relative);
+  return analyzeText({ path: file, text: fs.readFileSync(file, 'utf8') }, await parsing(), settings, overrides);
+}
+
+export async function analyzeSource(fileName: string, text: string, settings: EstimateSettings = DEFAULT_SETTINGS): Promise<FileAnalysis> {
+  return analyzeText({ path: fileName, text }, await parsing(), settings);
+}
+
+/** The 0-based line of the first line of `relative` containing `needle` (so tests survive edits above it). */
+export function lineOf(relative: string, needle: string): number {
+  const lines = fs.readFileSync(path.join(EXAMPLES, relative), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${relative} has no line containing ${needle}`);
+  return i;
+}

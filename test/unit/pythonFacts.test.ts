@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import type { Fact, FactKind } from '../../src/core/facts';
+import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
+import { analyzeExample, lineOf, parsing } from './helpers';
+
+async function factsOf(code: string): Promise<Fact[]> {
+  const p = await parsing();
+  const tree = p.parser.parse(code)!;
+  try {
+    return extractPythonFacts(tree);
+  } finally {
+    tree.delete();
+  }
+}
+
+function first(facts: readonly Fact[], kind: FactKind): Fact | undefined {
+  return facts.find((f) => f.kind === kind);
+}
+
+describe('Python extraction', () => {
+  it('reads TrainingArguments keywords and the pretrained model on their lines', async () => {
+    const facts = (await analyzeExample('hf-finetune/train_classifier.py')).facts;
+    const model = first(facts, 'model.id')!;
+    assert.equal(model.value, 'bert-base-uncased');
+    assert.equal(model.range.startLine, lineOf('hf-finetune/train_classifier.py', 'from_pretrained("bert-base-uncased"'));
+    const epochs = first(facts, 'training.epochs')!;
+    assert.equal(epochs.value, 3);
+    assert.equal(epochs.range.startLine, lineOf('hf-finetune/train_classifier.py', 'num_train_epochs=3'));
+    assert.equal(first(facts, 'model.fromScratch')?.value, false);
+    assert.ok(facts.some((f) => f.kind === 'training.precision' && f.value === 'fp16'));
+    assert.ok(facts.some((f) => f.kind === 'training.dataset' && f.value === 'glue/sst2'));
+  });
+
+  it('resolves module constants, arithmetic and argparse defaults', async () => {
+    const facts = await factsOf([
+      'import argparse',
+      'EPOCHS = 2 * 5',
+      'p = argparse.ArgumentParser()',
+      'p.add_argument("--batch-size", type=int, default=16 * 2)',
+      'args = p.parse_args()',
+      'targs = TrainingArguments(output_dir="o", num_train_epochs=EPOCHS, per_device_train_batch_size=args.batch_size)',
+    ].join('\n'));
+    assert.equal(first(facts, 'training.epochs')?.value, 10);
+    assert.equal(first(facts, 'training.epochs')?.confidence, 'medium');
+    assert.match(first(facts, 'training.epochs')!.detail, /EPOCHS/);
+    assert.equal(first(facts, 'training.batchPerDevice')?.value, 32);
+    assert.match(first(facts, 'training.batchPerDevice')!.detail, /--batch-size/);
+  });
+
+  it('takes the GPU branch of a conditional and says so', async () => {
+    const facts = await factsOf('t = Trainer(max_epochs=(50 if torch.cuda.is_available() else 1))');
+    const epochs = first(facts, 'training.epochs')!;
+    assert.equal(epochs.value, 50);
+    assert.match(epochs.detail, /GPU branch/);
+  });
+
+  it('reports values it cannot read as unknown with their range, never guessed', async () => {
+    const facts = await factsOf('args = TrainingArguments(output_dir="o", num_train_epochs=compute_epochs())');
+    const epochs = first(facts, 'training.epochs')!;
+    assert.equal(epochs.value, null);
+    assert.equal(epochs.range.startLine, 0);
+    assert.match(epochs.detail, /cannot be read/);
+  });
+
+  it('reads dataclass field defaults (HfArgumentParser) for model and sizes', async () => {
+    const analysis = await analyzeExample('hf-finetune/run_summarization.py');
+    assert.equal(analysis.runs.length, 1);
+    const run = analysis.runs[0].run;
+    assert.equal(run.model.name, 't5-small');
+    assert.equal(run.training.epochs, 3);
+  });
+
+  it('distinguishes torchvision models trained from scratch and Lightning devices', async () => {
+    const analysis = await analyzeExample('lightning-scratch/train_resnet.py');
+    const facts = analysis.facts;
+    assert.equal(first(facts, 'model.id')?.value, 'resnet50');
+    assert.equal(first(facts, 'model.fromScratch')?.value, true);
+    assert.equal(first(facts, 'training.epochs')?.value, 90);
+    assert.equal(first(facts, 'hardware.devices')?.value, 4);
+    assert.equal(analysis.runs[0].run.mode, 'pretrain');
+    assert.equal(analysis.runs[0].run.hardware.count, 4);
+  });
+
+  it('counts epochs of a plain PyTorch loop through an argparse default', async () => {
+    const facts = (await analyzeExample('pytorch-loop/train_mnist_cnn.py')).facts;
+    const epochs = facts.filter((f) => f.kind === 'training.epochs' && f.value !== null);
+    assert.ok(epochs.some((f) => f.value === 14), `epochs found: ${JSON.stringify(epochs.map((f) => f.value))}`);
+  });
+
+  it('recognises QLoRA from BitsAndBytesConfig and LoraConfig', async () => {
+    const analysis = await analyzeExample('lora-peft/finetune_llama_lora.py');
+    assert.equal(analysis.runs.length, 1);
+    assert.equal(analysis.runs[0].run.mode, 'qlora');
+    assert.equal(analysis.runs[0].run.model.name, 'meta-llama/Llama-2-7b-hf');
+    assert.equal(analysis.runs[0].run.training.precision, 'bf16');
+  });
+
+  it('reports syntax errors as messages and still reads what parsed', async () => {
+    const analysis = await (await import('./helpers')).analyzeSource('broken.py', 'args = TrainingArguments(num_train_epochs=2,\nmodel = AutoModel.from_pretrained("gpt2"\n');
+    assert.ok(analysis.problems.some((p) => /syntax error at line \d+/.test(p)), JSON.stringify(analysis.problems));
+  });
+});
