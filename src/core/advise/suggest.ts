@@ -100,12 +100,16 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
   return out;
 }
 
-/** The cleanest region of the same kind (same cloud, or countries when on-premises). */
+/**
+ * Where to suggest moving: the cleanest region of the same cloud when the run is in one;
+ * otherwise the cleanest cloud region anywhere, since that is a move a team can actually make.
+ */
 function cleanestRegionLike(run: ResolvedRun) {
-  const kind = run.hardware.region.kind === 'world' ? 'country' : run.hardware.region.kind;
+  const kind = run.hardware.region.kind;
+  const cloud = (k: string) => k === 'aws' || k === 'gcp' || k === 'azure';
   let best;
   for (const r of allRegions()) {
-    if (r.kind !== kind) continue;
+    if (cloud(kind) ? r.kind !== kind : !cloud(r.kind)) continue;
     if (!best || r.gridIntensityGPerKWh < best.gridIntensityGPerKWh) best = r;
   }
   return best;

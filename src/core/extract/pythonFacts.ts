@@ -303,23 +303,27 @@ function readTorchvisionOrKeras(call: Node, collector: FactCollector, full: stri
   return true;
 }
 
-function readForEpochLoop(node: Node, collector: FactCollector): void {
+/** Loop variables that count optimizer steps rather than epochs (`for it in range(max_iters)`). */
+const STEP_LOOP_VARIABLE = /^(it|iter|iter_num|iteration|step|global_step|train_step)$/i;
+
+function readTrainingLoop(node: Node, collector: FactCollector): void {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
-  if (!left || !right || !/epoch/i.test(left.text) || right.type !== 'call') return;
-  if (calleeName(right).full !== 'range') return;
+  if (!left || !right || right.type !== 'call' || calleeName(right).full !== 'range') return;
+  const kind: FactKind | null = /epoch/i.test(left.text) ? 'training.epochs' : STEP_LOOP_VARIABLE.test(left.text) ? 'training.steps' : null;
+  if (!kind) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
   const values = args.map((a) => evaluate(a, collector.symbols));
   const label = `for ${left.text} in ${truncate(right.text, 40)}`;
-  if (values.some((v) => !v || typeof v.value !== 'number')) {
-    collector.add('training.epochs', null, right, `${label}: bound cannot be read statically`, 'low');
+  if (values.length === 0 || values.some((v) => !v || typeof v.value !== 'number')) {
+    collector.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
   } else {
     const nums = values.map((v) => v!.value as number);
     const count = nums.length === 1 ? nums[0] : Math.ceil((nums[1] - nums[0]) / (nums[2] ?? 1));
     const via = values.map((v) => v!.via).filter(Boolean).join('; ');
-    collector.add('training.epochs', Math.max(0, count), right, via ? `${label} (${via})` : label, via ? 'medium' : 'high');
+    collector.add(kind, Math.max(0, count), right, via ? `${label} (${via})` : label, via ? 'medium' : 'high');
   }
-  collector.add('launch.trainer', 'loop', node.childForFieldName('left') ?? node, 'training loop over epochs');
+  collector.add('launch.trainer', 'loop', left, kind === 'training.epochs' ? 'training loop over epochs' : 'training loop over steps');
 }
 
 /** Module-level sizing variables (nanoGPT-style configs): `n_layer = 12`, `max_iters = 600000`. */
@@ -371,7 +375,7 @@ export function extractPythonFacts(tree: Tree): Fact[] {
 
   for (const node of walk(root)) {
     if (node.type === 'for_statement') {
-      readForEpochLoop(node, collector);
+      readTrainingLoop(node, collector);
       continue;
     }
     if (node.type !== 'call') continue;
@@ -416,6 +420,9 @@ export function extractPythonFacts(tree: Tree): Fact[] {
         const value = kind.startsWith('model.') || kind === 'training.seqLen' ? keywordArgument(args, name) : null;
         if (value) collector.addResolved(kind, value, `${name} in ${last}`);
       }
+    } else if (last === 'backward' && full !== 'backward') {
+      // `loss.backward()`: whatever surrounds it trains a model.
+      collector.add('launch.trainer', 'backward', node.childForFieldName('function') ?? node, `${full}() computes gradients: a training loop`, 'low');
     } else if (last === 'train' && /trainer/i.test(full)) {
       collector.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
     } else if (readTorchvisionOrKeras(node, collector, full, last)) {

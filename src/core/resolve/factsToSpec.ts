@@ -115,8 +115,9 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   if (devices) spec.hardware.count = Math.round(devices) * Math.round(nodes ?? 1);
   if (nodes) spec.hardware.nodes = Math.round(nodes);
 
-  const ranges = facts.filter((f) => f.value !== null).map((f) => f.range);
-  const range = spanOf(ranges) ?? launch!.range;
+  // The run's lines are those that launch it: TrainingArguments … trainer.train(), the loop, the command.
+  const launchRanges = facts.filter((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference').map((f) => f.range);
+  const range = spanOf(launchRanges) ?? spanOf(facts.filter((f) => f.value !== null).map((f) => f.range)) ?? launch!.range;
   return [{
     spec,
     assumptions,

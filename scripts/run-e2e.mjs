@@ -1,0 +1,151 @@
+// Browser check: the packaged .vsix installed into code-server, driven by Playwright in
+// Debian's Chromium. Checks what a user sees (inlay hint, panel, sidebar) and that the
+// extension host log has no activation errors. Screenshots land in test-results/.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, ensureCodeServer, freePort, freshProfile, installVsix, launchChromium, scratchCopy, startCodeServer } from './code-server.mjs';
+
+const VSIX = join(ROOT, 'green-ai.vsix');
+const OUT = join(ROOT, 'test-results');
+const THEMES = (process.env.GREENAI_E2E_THEMES ?? 'Default Dark Modern,Default Light Modern').split(',');
+const results = [];
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  ✘ ${name}\n      ${String(e.message ?? e).split('\n').join('\n      ')}`);
+  }
+}
+
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page, relative) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(relative);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: relative.split('/').pop() }).waitFor({ timeout: 15_000 });
+}
+
+async function goToLine(page, line) {
+  // Quick Open's ":N" form: Ctrl+G is taken by the browser in some setups.
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+}
+
+async function session(theme, index) {
+  process.env.GREENAI_THEME = theme;
+  const tag = theme.toLowerCase().includes('light') ? 'light' : 'dark';
+  const profile = freshProfile(`e2e-${tag}`);
+  installVsix(VSIX, profile.extensionsDir);
+  const workspace = scratchCopy(join(ROOT, 'examples'), `e2e-ws-${tag}`);
+  const port = await freePort();
+  const server = await startCodeServer({ port, userDataDir: profile.userDataDir, extensionsDir: profile.extensionsDir });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  try {
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    console.log(`e2e (${theme}):`);
+    if (index === 0) {
+      await check('packaged extension is installed from the .vsix', async () => {
+        const dirs = readdirSync(profile.extensionsDir).filter((d) => d.startsWith('green-ai-tools.green-ai-'));
+        if (dirs.length !== 1) throw new Error(`extensions dir holds ${readdirSync(profile.extensionsDir).join(', ')}`);
+        for (const f of ['dist/extension.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-python.wasm', 'dist/webview.js']) {
+          if (!existsSync(join(profile.extensionsDir, dirs[0], f))) throw new Error(`${f} missing from the installed extension`);
+        }
+        if (existsSync(join(profile.extensionsDir, dirs[0], 'src'))) throw new Error('sources were packaged');
+      });
+    }
+
+    await check('inlay hint with the estimate is visible on the epochs line', async () => {
+      await openFile(page, 'hf-finetune/train_classifier.py');
+      const lines = readFileSync(join(workspace, 'hf-finetune/train_classifier.py'), 'utf8').split('\n');
+      await goToLine(page, lines.findIndex((l) => l.includes('num_train_epochs=3')) + 1);
+      const hint = page.locator('.monaco-editor .view-lines', { hasText: /≈\s.*-h\s·\s.*Wh\s·\s.*CO2e/ });
+      try {
+        await hint.first().waitFor({ timeout: 30_000 });
+      } finally {
+        await page.screenshot({ path: join(OUT, `hint-${tag}-attempt.png`) });
+        const text = await page.locator('.monaco-editor .view-lines').first().innerText().catch(() => '');
+        if (process.env.GREENAI_E2E_DEBUG) console.log(text.split('\n').filter((l) => /CO2e|params|epochs/.test(l)).join('\n'));
+      }
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(OUT, `hint-${tag}.png`) });
+    });
+
+    await check('"Green AI: Estimate This Run" opens the panel with a CO2e figure', async () => {
+      await runCommand(page, 'Green AI: Estimate This Run');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
+      const co2e = frame.locator('[data-testid=co2e] .value');
+      await co2e.waitFor({ timeout: 30_000 });
+      const text = await co2e.textContent();
+      if (!/^[\d.,]+ (g|kg|t)$/.test(text ?? '')) throw new Error(`CO2e figure reads "${text}"`);
+      await frame.locator('canvas').first().waitFor();
+      await frame.locator('table.assumptions tbody tr').first().waitFor();
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(OUT, `panel-${tag}.png`) });
+    });
+
+    await check('the Workspace Report lists the runs with totals', async () => {
+      await page.locator('.activitybar a[aria-label^="Green AI"], .activitybar .action-item[aria-label^="Green AI"] a').first().click();
+      const row = page.locator('.pane-body .monaco-list-row', { hasText: 'train_classifier.py' });
+      await row.first().waitFor({ timeout: 60_000 });
+      const description = await page.locator('.pane-header', { hasText: 'Workspace Report' }).first().textContent();
+      if (!/\d+ runs? · .+CO2e/.test(description ?? '')) throw new Error(`view header reads "${description}"`);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(OUT, `report-${tag}.png`) });
+    });
+
+    if (index === 0) {
+      await check('the extension host log shows activation and no errors from Green AI', async () => {
+        const logs = filesUnder(join(profile.userDataDir, 'logs'));
+        const exthost = logs.filter((f) => /exthost/i.test(f) && f.endsWith('.log')).map((f) => readFileSync(f, 'utf8')).join('\n');
+        const ours = logs.filter((f) => f.endsWith('Green AI.log')).map((f) => readFileSync(f, 'utf8')).join('\n');
+        if (!/activated; tree-sitter wasm from/.test(ours)) throw new Error(`no activation line in the Green AI log (${logs.length} log files)`);
+        const bad = exthost.split('\n').filter((l) => /green-ai/i.test(l) && /\[error\]|failed/i.test(l));
+        if (bad.length) throw new Error(bad.join('\n'));
+        if (/\[error\]/.test(ours)) throw new Error(ours);
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (!existsSync(VSIX)) {
+  console.error('missing green-ai.vsix: run "npm run package" first');
+  process.exit(1);
+}
+mkdirSync(OUT, { recursive: true });
+ensureCodeServer();
+for (const [i, theme] of THEMES.entries()) await session(theme, i);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\ne2e: ${results.length - failed} passing, ${failed} failing; screenshots in test-results/`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,83 @@
+// Runs the integration suite (out/test/integration) inside a real VS Code extension host.
+// One suite, two launchers: @vscode/test-electron where VS Code can be downloaded, the
+// offline code-server otherwise (the default here). Force one with
+// GREENAI_VSCODE_LAUNCHER=electron|code-server.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, ensureCodeServer, freePort, freshProfile, launchChromium, scratchCopy, startCodeServer } from './code-server.mjs';
+
+const RESULT_FILE = join(ROOT, 'test-results/integration-results.json');
+const TESTS = join(ROOT, 'out/test/integration/index.js');
+const TIMEOUT_MS = Number(process.env.GREENAI_INTEGRATION_TIMEOUT_MS ?? 240_000);
+
+async function canDownloadVsCode() {
+  try {
+    const res = await fetch('https://update.code.visualstudio.com/api/releases/stable', { signal: AbortSignal.timeout(4000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+function report(outcome) {
+  for (const t of outcome.tests) {
+    const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-';
+    console.log(`  ${mark} ${t.title}${t.durationMs ? ` (${t.durationMs} ms)` : ''}`);
+    if (t.error) console.log(t.error.split('\n').map((l) => `      ${l}`).join('\n'));
+  }
+  console.log(`\nintegration: ${outcome.passes} passing, ${outcome.failures} failing, ${outcome.pending} pending`);
+  return outcome.failures === 0 && outcome.passes > 0 ? 0 : 1;
+}
+
+async function viaElectron(workspace) {
+  const { runTests } = await import('@vscode/test-electron');
+  await runTests({ version: '1.100.3', extensionDevelopmentPath: ROOT, extensionTestsPath: TESTS, launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'] });
+}
+
+async function viaCodeServer(workspace) {
+  ensureCodeServer();
+  const port = await freePort();
+  const profile = freshProfile('integration');
+  const server = await startCodeServer({ port, userDataDir: profile.userDataDir, extensionsDir: profile.extensionsDir });
+  const browser = await launchChromium();
+  try {
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = JSON.stringify([['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(TESTS)]]);
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
+    const page = await browser.newPage();
+    await page.goto(url);
+    const deadline = Date.now() + TIMEOUT_MS;
+    while (!existsSync(RESULT_FILE)) {
+      if (Date.now() > deadline) throw new Error(`no result after ${TIMEOUT_MS / 1000} s; code-server said:\n${server.output().slice(-4000)}`);
+      if (server.child.exitCode !== null) throw new Error(`code-server exited (${server.child.exitCode}):\n${server.output().slice(-4000)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await new Promise((r) => setTimeout(r, 300)); // the file is written in one call; let it land
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+rmSync(RESULT_FILE, { force: true });
+if (!existsSync(TESTS)) {
+  console.error(`missing ${TESTS}: run "npx tsc -p ." first`);
+  process.exit(1);
+}
+if (!existsSync(join(ROOT, 'dist/extension.js'))) {
+  console.error('missing dist/extension.js: run "npm run build" first');
+  process.exit(1);
+}
+const workspace = scratchCopy(join(ROOT, 'examples'), 'integration-ws');
+const wanted = process.env.GREENAI_VSCODE_LAUNCHER ?? ((await canDownloadVsCode()) ? 'electron' : 'code-server');
+console.log(`integration: launcher ${wanted}, workspace ${workspace}`);
+try {
+  if (wanted === 'electron') await viaElectron(workspace);
+  else await viaCodeServer(workspace);
+} catch (e) {
+  if (!existsSync(RESULT_FILE)) {
+    console.error(`integration: ${e.message}`);
+    process.exit(1);
+  }
+}
+process.exit(report(JSON.parse(readFileSync(RESULT_FILE, 'utf8'))));

@@ -1,0 +1,141 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { formatParams } from '../../../src/core/advise/suggest';
+import { findModel } from '../../../src/core/knowledge';
+import type { GreenAiApi } from '../../../src/extension/extension';
+
+/** Runs inside a real VS Code extension host against the real `vscode` API, on the examples/ workspace. */
+
+const EXTENSION_ID = 'green-ai-tools.green-ai';
+
+function exampleUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the examples workspace is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+async function openExample(relative: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(exampleUri(relative));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+function lineContaining(doc: vscode.TextDocument, needle: string): number {
+  for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.includes(needle)) return i;
+  throw new Error(`no line containing ${needle}`);
+}
+
+function hintText(h: vscode.InlayHint): string {
+  return typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('');
+}
+
+async function hintsOf(doc: vscode.TextDocument): Promise<vscode.InlayHint[]> {
+  const range = new vscode.Range(0, 0, doc.lineCount, 0);
+  return (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, range)) ?? [];
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('Green AI in a real VS Code', () => {
+  let api: GreenAiApi;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<GreenAiApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    api = await ext.activate();
+    assert.equal(api.ready, true);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('greenAI').update('region', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['greenAI.estimateRun', 'greenAI.refreshReport', 'greenAI.exportReport']) assert.ok(commands.includes(id), id);
+  });
+
+  it('shows inlay hints on the model line and the epochs line', async () => {
+    const doc = await openExample('hf-finetune/train_classifier.py');
+    const hints = await hintsOf(doc);
+    const epochsLine = lineContaining(doc, 'num_train_epochs=3');
+    const modelLine = lineContaining(doc, 'from_pretrained("bert-base-uncased"');
+    const onEpochs = hints.find((h) => h.position.line === epochsLine);
+    assert.ok(onEpochs, `hint on line ${epochsLine + 1}; got lines ${hints.map((h) => h.position.line + 1).join(',')}`);
+    assert.match(hintText(onEpochs), /≈ .+-h · .+Wh · .+ CO2e/);
+    const onModel = hints.find((h) => h.position.line === modelLine);
+    assert.ok(onModel);
+    // The parameter count comes from the catalog row for bert-base-uncased (≈110M).
+    const params = findModel('bert-base-uncased')!.params;
+    assert.ok(params > 1.0e8 && params < 1.2e8);
+    assert.equal(hintText(onModel).trim(), `≈ ${formatParams(params)} params`);
+  });
+
+  it('hovers with the breakdown and a link to the panel', async () => {
+    const doc = await openExample('hf-finetune/train_classifier.py');
+    const line = lineContaining(doc, 'num_train_epochs=3');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 8));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /Green AI estimate/);
+    assert.match(text, /Operational/);
+    assert.match(text, /command:greenAI\.estimateRun/);
+  });
+
+  it('puts a CodeLens above the run that opens the panel', async () => {
+    const doc = await openExample('lora-peft/finetune_llama_lora.py');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const ours = lenses.filter((l) => l.command?.command === 'greenAI.estimateRun');
+    assert.equal(ours.length, 1);
+    assert.match(ours[0].command!.title, /^Green AI: .+ CO2e \(.+–.+\)/);
+  });
+
+  it('opens the Estimate panel for the run at the cursor', async () => {
+    await openExample('hf-finetune/train_classifier.py');
+    await vscode.commands.executeCommand('greenAI.estimateRun');
+    const tab = await until('the Estimate panel tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('greenAI.estimatePanel')),
+    );
+    assert.match(tab.label, /Green AI/);
+  });
+
+  it('lists the examples in the Workspace Report', async () => {
+    await vscode.commands.executeCommand('greenAI.refreshReport');
+    const count = await until('runs in the report', () => (api.reportRunCount() > 0 ? api.reportRunCount() : undefined));
+    assert.ok(count >= 8, `found ${count} runs`);
+  });
+
+  it('updates hints when a setting changes, without reload', async () => {
+    const doc = await openExample('hf-finetune/train_classifier.py');
+    const line = lineContaining(doc, 'num_train_epochs=3');
+    const before = hintText((await hintsOf(doc)).find((h) => h.position.line === line)!);
+    await vscode.workspace.getConfiguration('greenAI').update('region', 'PL', vscode.ConfigurationTarget.Workspace);
+    const after = await until('a changed hint', async () => {
+      const text = hintText((await hintsOf(doc)).find((h) => h.position.line === line)!);
+      return text !== before ? text : undefined;
+    });
+    assert.notEqual(after, before);
+  });
+
+  it('re-analyses as the document is edited', async () => {
+    const doc = await openExample('hf-finetune/train_classifier.py');
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = lineContaining(doc, 'num_train_epochs=3');
+    const before = hintText((await hintsOf(doc)).find((h) => h.position.line === line)!);
+    const col = doc.lineAt(line).text.indexOf('=3') + 1;
+    await editor.edit((e) => e.replace(new vscode.Range(line, col, line, col + 1), '30'));
+    try {
+      const after = hintText((await hintsOf(doc)).find((h) => h.position.line === line)!);
+      assert.notEqual(after, before, 'ten times the epochs changes the estimate');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+});
