@@ -116,8 +116,10 @@ async function session(theme, index) {
       await page.locator('.activitybar a[aria-label^="Green AI"], .activitybar .action-item[aria-label^="Green AI"] a').first().click();
       const row = page.locator('.pane-body .monaco-list-row', { hasText: 'train_classifier.py' });
       await row.first().waitFor({ timeout: 60_000 });
-      const description = await page.locator('.pane-header', { hasText: 'Workspace Report' }).first().textContent();
-      if (!/\d+ runs? · .+CO2e/.test(description ?? '')) throw new Error(`view header reads "${description}"`);
+      const total = page.locator('.tree-explorer-viewlet-tree-view-message, .pane-body .message', { hasText: /\d+ runs?, .+CO2e in total/ });
+      await total.first().waitFor({ state: 'visible', timeout: 10_000 });
+      const folder = page.locator('.pane-body .monaco-list-row', { hasText: /runs? · .+CO2e/ });
+      await folder.first().waitFor({ state: 'visible', timeout: 10_000 });
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(OUT, `report-${tag}.png`) });
     });

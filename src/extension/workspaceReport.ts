@@ -60,6 +60,8 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     const runs = this.reports.reduce((n, r) => n + r.runs.length, 0);
     const total = this.reports.reduce((s, r) => s + r.totalCo2eKg, 0);
     this.view.description = runs ? `${runs} run${runs === 1 ? '' : 's'} · ${formatCo2e(total)} CO2e` : undefined;
+    // The description is hidden when the view fills its container; the message is always shown.
+    this.view.message = runs ? `${runs} run${runs === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)` : undefined;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -79,7 +81,7 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     const { run, relativePath, uri } = node.run;
     const e = run.estimate;
     const item = new vscode.TreeItem(`${relativePath}`, vscode.TreeItemCollapsibleState.None);
-    item.description = `${run.run.model.name ?? 'unknown model'} · ${run.run.mode} · ${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})`;
+    item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)}) · ${run.run.model.name ?? 'unknown model'} · ${run.run.mode}`;
     item.tooltip = new vscode.MarkdownString(`**${relativePath}:${run.range.startLine + 1}**\n\n${run.run.model.name ?? 'unknown model'} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}\n\n${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})`);
     item.iconPath = new vscode.ThemeIcon(run.run.mode === 'inference' ? 'server-process' : 'flame');
     item.contextValue = 'greenAI.run';
@@ -90,11 +92,7 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) {
-      // One folder: show its runs directly, as single-root users expect.
-      if (this.reports.length === 1) return this.childrenOf(this.reports[0]);
-      return this.reports.map((report) => ({ kind: 'folder', report }));
-    }
+    if (!node) return this.reports.filter((r) => r.runs.length > 0 || r.skipped.length > 0).map((report) => ({ kind: 'folder', report }));
     return node.kind === 'folder' ? this.childrenOf(node.report) : [];
   }
 

@@ -92,7 +92,7 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
     out.push({
       kind: 'greener-region',
       title: `Run in ${cleanest.displayName} (${Math.round(cleanest.gridIntensityGPerKWh)} g/kWh)`,
-      tradeoff: `grid intensity ${cleanest.gridIntensityGPerKWh} vs ${Math.round(run.datacenter.intensityGPerKWh)} g CO2e/kWh (${cleanest.source}); data residency and latency may differ`,
+      tradeoff: `grid intensity ${Math.round(cleanest.gridIntensityGPerKWh)} vs ${Math.round(run.datacenter.intensityGPerKWh)} g CO2e/kWh (${cleanest.year}, ${cleanest.source.split(',')[0]}); data residency, latency and price may differ`,
       spec: { ...spec, hardware: { ...spec.hardware, region: cleanest.id } },
       overrides: { ...overrides, region: cleanest.id },
     });
