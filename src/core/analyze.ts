@@ -1,6 +1,7 @@
 import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
+import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
 import type { Fact, SourceRange } from './facts';
@@ -108,6 +109,12 @@ export function analyzeText(
     facts = extraction.facts;
   } else {
     facts = extractShellFacts(input.text);
+  }
+
+  if (kind !== 'json') {
+    const directives = extractDirectives(kind === 'notebook' ? notebookCode(input.text).code : input.text);
+    facts = [...facts, ...directives.facts];
+    problems.push(...directives.problems);
   }
 
   const sourceKind = kind === 'yaml' || kind === 'json' ? 'config' : 'code';

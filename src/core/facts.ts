@@ -28,6 +28,11 @@ export type FactKind =
   | 'model.hiddenSize'
   | 'model.vocabSize'
   | 'inference.maxNewTokens'
+  | 'training.mode'
+  | 'training.tokens'
+  | 'training.datasetTokens'
+  | 'training.datasetSamples'
+  | 'hardware.region'
   | 'hardware.accelerator'
   | 'hardware.devices'
   | 'hardware.nodes'
@@ -45,6 +50,8 @@ export interface Fact {
   readonly confidence: 'high' | 'medium' | 'low';
   /** Human wording of how it was read, e.g. "num_train_epochs=3 in TrainingArguments". */
   readonly detail: string;
+  /** Set when a `# green-ai:` directive comment stated it: directives win over what code implies. */
+  readonly directive?: true;
 }
 
 export function rangeContains(outer: SourceRange, line: number): boolean {

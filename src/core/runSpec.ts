@@ -37,6 +37,9 @@ export const RunSpecSchema = z.object({
       gradientAccumulation: count.nullish(),
       gradientCheckpointing: z.boolean().nullish(),
       dataset: z.string().max(300).nullish(),
+      /** One pass over the dataset, when known (directive or spec): tokens or examples. */
+      datasetTokens: positive.max(1e15).nullish(),
+      datasetSamples: positive.max(1e13).nullish(),
       /** Inference: requests served and tokens per request. */
       requests: positive.max(1e15).nullish(),
       tokensPerRequest: count.nullish(),

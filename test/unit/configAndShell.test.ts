@@ -59,3 +59,46 @@ describe('Config and launch-script extraction', () => {
     assert.match(huge.problems[0], /larger than/);
   });
 });
+
+describe('Directive comments', () => {
+  it('state what code cannot, win over the code and report source "directive"', async () => {
+    const code = [
+      'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
+      '# green-ai: gpus=8xH100 region=eu-north-1 dataset_tokens=2e9',
+      'model = AutoModelForCausalLM.from_pretrained("gpt2")',
+      'args = TrainingArguments(output_dir="o", num_train_epochs=2, bf16=True)',
+      'Trainer(model=model, args=args).train()',
+    ].join('\n');
+    const analysis = await analyzeSource('train.py', code);
+    assert.deepEqual(analysis.problems, []);
+    const run = analysis.runs[0].run;
+    assert.equal(run.hardware.count, 8);
+    assert.equal(run.hardware.accelerator.id, 'H100-SXM5-80GB');
+    assert.equal(run.hardware.region.id, 'eu-north-1');
+    assert.equal(run.training.tokens, 4e9, '2e9 dataset tokens × 2 epochs');
+    const acc = run.assumptions.find((a) => a.field === 'hardware.accelerator')!;
+    assert.equal(acc.source, 'directive');
+    assert.equal(acc.range?.startLine, 1);
+  });
+
+  it('names unknown keys and bad values', async () => {
+    const analysis = await analyzeSource('train.sh', '# green-ai: gpus=lots colour=green epochs=-2\ntorchrun train.py\n');
+    assert.equal(analysis.problems.length, 3, analysis.problems.join('\n'));
+    assert.match(analysis.problems.join('\n'), /unknown key "colour"/);
+    assert.match(analysis.problems.join('\n'), /gpus=lots should be a count/);
+    assert.match(analysis.problems.join('\n'), /epochs=-2 is not a positive number/);
+  });
+
+  it('ships a TextMate injection grammar whose key pattern matches every documented key', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { DIRECTIVE_KEYS } = await import('../../src/core/extract/directives');
+    const { ROOT } = await import('./helpers');
+    const grammar = JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes/green-ai-directive.injection.tmLanguage.json'), 'utf8'));
+    const keyPattern = new RegExp(grammar.repository.directive.patterns[0].match);
+    for (const key of Object.keys(DIRECTIVE_KEYS)) assert.ok(keyPattern.test(`${key}=1`), key);
+    assert.ok(!keyPattern.test('colour=1'));
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(pkg.contributes.grammars[0].scopeName, grammar.scopeName);
+  });
+});

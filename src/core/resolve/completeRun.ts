@@ -88,7 +88,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   let source: ResolvedRun['model']['source'];
   if (spec.model.params) {
     params = spec.model.params;
-    source = context.origin === 'spec' ? 'directive' : 'computed';
+    source = context.origin === 'spec' || assumptions.some((a) => a.field === 'model.params' && a.source === 'directive') ? 'directive' : 'computed';
     note({ field: 'model.params', value: params, source: context.origin === 'spec' ? 'directive' : 'computed', detail: context.origin === 'spec' ? 'given in the spec' : '12·layers·d² + vocab·d from the architecture sizes (Kaplan et al. 2020, arXiv:2001.08361, Table 1)' });
   } else if (catalog) {
     params = catalog.params;
@@ -141,7 +141,11 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     replace(assumptions, { field: 'hardware.count', value: count, source: 'setting', detail: 'setting greenAI.defaultAcceleratorCount (the code does not say how many)' });
   }
 
-  const regionId = overrides.region ?? spec.hardware.region ?? settings.region;
+  let regionId = overrides.region ?? spec.hardware.region ?? settings.region;
+  if (!overrides.region && spec.hardware.region && context.origin === 'code' && !findRegion(spec.hardware.region) && spec.hardware.region !== 'world') {
+    unknowns.push({ field: 'hardware.region', value: spec.hardware.region, source: 'directive', detail: `region "${spec.hardware.region}" is not in the catalog; used the setting` });
+    regionId = settings.region;
+  }
   const region = regionId === 'world' ? worldRegion() : resolveRegion(regionId);
   note({ field: 'hardware.region', value: region.id, source: overrides.region ? 'override' : spec.hardware.region ? specSource : 'setting', detail: overrides.region || spec.hardware.region ? region.displayName : `setting greenAI.region (${region.displayName})` });
 
@@ -211,7 +215,11 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
         note({ field: 'training.epochs', value: epochs, source: 'default', detail: hfLike ? HF_DEFAULT_EPOCHS.source : 'no epochs or steps found: assumed one pass' });
       }
       const dataset = spec.training.dataset ? findDataset(spec.training.dataset) : undefined;
-      if (dataset) {
+      if (spec.training.datasetTokens || spec.training.datasetSamples) {
+        if (spec.training.datasetTokens && isTokenModel) tokens = spec.training.datasetTokens * epochs;
+        if (spec.training.datasetSamples) samples = spec.training.datasetSamples * epochs;
+        else if (seqLen) samples = (spec.training.datasetTokens! / seqLen) * epochs;
+      } else if (dataset) {
         note({ field: 'training.datasetSamples', value: dataset.trainSamples, source: 'catalog', detail: `${dataset.id}: ${dataset.source}` });
         samples = dataset.trainSamples * epochs;
         if (dataset.tokens && isTokenModel) tokens = dataset.tokens * epochs;

@@ -32,6 +32,8 @@ const CONFIDENCE_RANK: Record<Fact['confidence'], number> = { high: 2, medium: 1
 
 /** The fact to use for a kind: resolved beats unknown, then higher confidence, then first written. */
 function pick(facts: readonly Fact[], kind: FactKind): Fact | undefined {
+  const stated = facts.find((f) => f.kind === kind && f.directive);
+  if (stated) return stated;
   let best: Fact | undefined;
   for (const f of facts) {
     if (f.kind !== kind) continue;
@@ -61,7 +63,7 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const unknowns: Assumption[] = [];
   const use = (field: string, fact: Fact | undefined): Fact | undefined => {
     if (!fact) return undefined;
-    const entry: Assumption = { field, value: fact.value, source: sourceKind, detail: fact.detail, range: fact.range };
+    const entry: Assumption = { field, value: fact.value, source: fact.directive ? 'directive' : sourceKind, detail: fact.detail, range: fact.range };
     (fact.value === null ? unknowns : assumptions).push(entry);
     return fact.value === null ? undefined : fact;
   };
@@ -74,13 +76,17 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const hidden = asNumber(use('model.hiddenSize', pick(facts, 'model.hiddenSize')));
   const vocab = asNumber(use('model.vocabSize', pick(facts, 'model.vocabSize')));
   if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab);
+  const statedParams = asNumber(use('model.params', pick(facts, 'model.params')));
+  if (statedParams) spec.model.params = statedParams;
 
   const inference = launch?.kind === 'launch.inference' && !facts.some((f) => f.kind === 'launch.trainer');
   const adapters = facts.filter((f) => f.kind === 'training.adapter' && f.value !== null);
   const lora = adapters.find((f) => f.value === 'lora');
   const quantised = adapters.find((f) => String(f.value).startsWith('qlora'));
   const scratch = use('model.fromScratch', pick(facts, 'model.fromScratch'));
-  if (inference) spec.training.mode = 'inference';
+  const statedMode = use('training.mode', pick(facts, 'training.mode'));
+  if (statedMode) spec.training.mode = statedMode.value as RunSpec['training']['mode'];
+  else if (inference) spec.training.mode = 'inference';
   else if (lora || quantised) {
     use('training.mode', lora ?? quantised);
     if (lora && quantised) use('training.quantisedBase', quantised);
@@ -105,7 +111,16 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const newTokens = asNumber(use('training.tokensPerRequest', pick(facts, 'inference.maxNewTokens')));
   if (newTokens) spec.training.tokensPerRequest = Math.round(newTokens);
 
-  const precision = use('training.precision', pickPrecision(facts));
+  const tokens = asNumber(use('training.tokens', pick(facts, 'training.tokens')));
+  if (tokens) spec.training.tokens = tokens;
+  const datasetTokens = asNumber(use('training.datasetTokens', pick(facts, 'training.datasetTokens')));
+  if (datasetTokens) spec.training.datasetTokens = datasetTokens;
+  const datasetSamples = asNumber(use('training.datasetSamples', pick(facts, 'training.datasetSamples')));
+  if (datasetSamples) spec.training.datasetSamples = datasetSamples;
+  const region = use('hardware.region', pick(facts, 'hardware.region'));
+  if (region) spec.hardware.region = String(region.value);
+
+  const precision = use('training.precision', facts.find((f) => f.kind === 'training.precision' && f.directive) ?? pickPrecision(facts));
   if (precision && (PRECISIONS as readonly string[]).includes(String(precision.value))) spec.training.precision = precision.value as Precision;
 
   const accelerator = use('hardware.accelerator', pick(facts, 'hardware.accelerator'));
