@@ -33,6 +33,7 @@ export type FactKind =
   | 'training.datasetTokens'
   | 'training.datasetSamples'
   | 'hardware.region'
+  | 'model.forwardFlopsPerSample'
   | 'hardware.accelerator'
   | 'hardware.devices'
   | 'hardware.nodes'

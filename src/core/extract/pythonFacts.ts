@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact, FactKind, FactValue, SourceRange } from '../facts';
+import { countModuleClasses } from './moduleParams';
 import { evaluate, FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable, type Resolved } from './pythonValues';
 
 /**
@@ -64,6 +65,11 @@ const SIZING_NAMES: Record<string, FactKind> = {
   devices: 'hardware.devices',
   num_nodes: 'hardware.nodes',
   max_new_tokens: 'inference.maxNewTokens',
+};
+
+/** torchvision dataset classes → dataset catalog ids. */
+const TORCHVISION_DATASETS: Record<string, string> = {
+  MNIST: 'mnist', FashionMNIST: 'fashion_mnist', CIFAR10: 'cifar10', CIFAR100: 'cifar100', ImageNet: 'imagenet-1k', Food101: 'food101',
 };
 
 /** Precision flags of TrainingArguments-like classes. */
@@ -160,6 +166,10 @@ function collectSymbols(root: Node): SymbolTable {
       } else if (left.type === 'attribute') {
         symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
       }
+    } else if (node.type === 'default_parameter' || node.type === 'typed_default_parameter') {
+      const name = node.childForFieldName('name');
+      const value = node.childForFieldName('value');
+      if (name?.type === 'identifier' && value) fallbacks.push([name.text, value, `default of parameter \`${name.text}\` (line ${node.startPosition.row + 1})`]);
     } else if (node.type === 'call' && calleeName(node).last === 'add_argument') {
       const args = node.childForFieldName('arguments');
       const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
@@ -395,6 +405,8 @@ export function extractPythonFacts(tree: Tree): Fact[] {
       collector.add('training.adapter', last === 'prepare_model_for_kbit_training' ? 'qlora' : 'lora', node.childForFieldName('function') ?? node, `${last} (PEFT)`);
     } else if (last === 'BitsAndBytesConfig') {
       readTrainingKeywords(node, collector, last);
+    } else if (TORCHVISION_DATASETS[last] && /datasets$/.test(full.slice(0, full.length - last.length - 1))) {
+      collector.add('training.dataset', TORCHVISION_DATASETS[last], node, `${full}(...)`);
     } else if (last === 'load_dataset') {
       const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'keyword_argument') ?? [];
       const parts = args.slice(0, 2).map((a) => evaluate(a, symbols)).filter((r): r is Resolved => typeof r?.value === 'string');
@@ -432,7 +444,33 @@ export function extractPythonFacts(tree: Tree): Fact[] {
       if (maxLength) collector.addResolved('training.seqLen', maxLength, `max_length in ${full}`);
     }
   }
+  readModuleClasses(root, collector, symbols);
   return collector.facts;
+}
+
+/**
+ * The nn.Module the file trains: the largest counted subclass that the file instantiates
+ * (or the largest one, for a module file). Its parameters, and for models without token
+ * embeddings the forward FLOPs per sample, become facts.
+ */
+function readModuleClasses(root: Node, collector: FactCollector, symbols: SymbolTable): void {
+  const counted = countModuleClasses(root, symbols);
+  if (counted.length === 0) return;
+  const instantiated = new Set<string>();
+  for (const node of walk(root)) if (node.type === 'call') instantiated.add(calleeName(node).last);
+  const candidates = counted.filter((c) => instantiated.has(c.className));
+  const chosen = (candidates.length > 0 ? candidates : counted).sort((a, b) => b.params - a.params)[0];
+  const name = chosen.node.childForFieldName('name') ?? chosen.node;
+  const lowerBound = chosen.unresolved.length > 0 ? `; a lower bound: could not size ${chosen.unresolved.slice(0, 3).join('; ')}` : '';
+  collector.add('model.params', chosen.params, name, `counted from the layers of ${chosen.className}${lowerBound}`, lowerBound ? 'low' : 'medium');
+  const usesEmbeddings = /\bEmbedding\s*\(/.test(chosen.node.text);
+  if (!usesEmbeddings) {
+    // Each weight is used once per sample in dense layers (2 FLOPs per multiply-add); convolution
+    // kernels slide over the input, so for them this is a lower bound until the input size is known.
+    collector.add('model.forwardFlopsPerSample', 2 * chosen.params, name,
+      chosen.hasConvolution ? `2 × parameters of ${chosen.className}: a lower bound, convolutions reuse weights across the input size, which the code does not state` : `2 × parameters of ${chosen.className} (dense layers)`,
+      chosen.hasConvolution ? 'low' : 'medium');
+  }
 }
 
 /** Syntax errors, as readable messages: the estimate still runs on what parsed. */

@@ -76,8 +76,12 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const hidden = asNumber(use('model.hiddenSize', pick(facts, 'model.hiddenSize')));
   const vocab = asNumber(use('model.vocabSize', pick(facts, 'model.vocabSize')));
   if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab);
-  const statedParams = asNumber(use('model.params', pick(facts, 'model.params')));
+  // A layer count that is only a lower bound yields to the architecture formula when both exist.
+  const paramsFact = pick(facts, 'model.params');
+  const statedParams = paramsFact && (paramsFact.directive || paramsFact.confidence !== 'low' || !spec.model.params) ? asNumber(use('model.params', paramsFact)) : undefined;
   if (statedParams) spec.model.params = statedParams;
+  const forwardFlops = asNumber(use('model.forwardFlopsPerSample', pick(facts, 'model.forwardFlopsPerSample')));
+  if (forwardFlops && !id) spec.model.forwardGflopsPerSample = forwardFlops / 1e9;
 
   const inference = launch?.kind === 'launch.inference' && !facts.some((f) => f.kind === 'launch.trainer');
   const adapters = facts.filter((f) => f.kind === 'training.adapter' && f.value !== null);

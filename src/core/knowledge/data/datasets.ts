@@ -20,6 +20,7 @@ export const DATASETS: readonly Dataset[] = [
   { id: 'tatsu-lab/alpaca', aliases: ['alpaca'], trainSamples: 52_002, source: 'Hugging Face dataset card tatsu-lab/alpaca: train 52,002 rows' },
   { id: 'timdettmers/openassistant-guanaco', aliases: ['openassistant-guanaco'], trainSamples: 9_846, source: 'Hugging Face dataset card timdettmers/openassistant-guanaco: train 9,846 rows (Dettmers et al. 2023, arXiv:2305.14314)' },
   { id: 'mnist', aliases: ['ylecun/mnist'], trainSamples: 60_000, source: 'Hugging Face dataset card ylecun/mnist: train 60,000 images (LeCun et al. 1998)' },
+  { id: 'fashion_mnist', aliases: ['zalando-datasets/fashion_mnist', 'FashionMNIST'], trainSamples: 60_000, source: 'Hugging Face dataset card zalando-datasets/fashion_mnist: train 60,000 images (Xiao et al. 2017, arXiv:1708.07747)' },
   { id: 'cifar10', aliases: ['uoft-cs/cifar10', 'CIFAR10'], trainSamples: 50_000, source: 'Hugging Face dataset card uoft-cs/cifar10: train 50,000 images (Krizhevsky 2009)' },
   { id: 'cifar100', aliases: ['uoft-cs/cifar100', 'CIFAR100'], trainSamples: 50_000, source: 'Hugging Face dataset card uoft-cs/cifar100: train 50,000 images (Krizhevsky 2009)' },
   { id: 'imagenet-1k', aliases: ['ILSVRC/imagenet-1k', 'imagenet', 'ImageNet'], trainSamples: 1_281_167, source: 'Hugging Face dataset card ILSVRC/imagenet-1k: train 1,281,167 images (Russakovsky et al. 2015)' },

@@ -1,0 +1,328 @@
+import type { Node } from 'web-tree-sitter';
+import { evaluate, keywordArgument, type SymbolTable } from './pythonValues';
+
+/**
+ * Counts the parameters of a PyTorch `nn.Module` subclass from the layers its
+ * `__init__` builds with constant arguments, using each layer's documented
+ * parameter shapes (torch.nn reference). Layers whose sizes cannot be read are
+ * listed, and the count is then a lower bound.
+ */
+
+export interface ModuleCount {
+  readonly className: string;
+  readonly params: number;
+  readonly layers: number;
+  /** Layer expressions whose size could not be read statically. */
+  readonly unresolved: string[];
+  readonly hasConvolution: boolean;
+}
+
+const MODULE_BASES = /(^|\.)(Module|LightningModule|PreTrainedModel)$/;
+/** Layers without parameters: counted as known zero, not as unresolved. */
+const PARAMETER_FREE = new Set([
+  'Dropout', 'Dropout1d', 'Dropout2d', 'Dropout3d', 'ReLU', 'GELU', 'SiLU', 'Tanh', 'Sigmoid', 'Softmax', 'LogSoftmax', 'LeakyReLU', 'ELU', 'Mish', 'Identity',
+  'Flatten', 'Unflatten', 'MaxPool1d', 'MaxPool2d', 'MaxPool3d', 'AvgPool1d', 'AvgPool2d', 'AvgPool3d', 'AdaptiveAvgPool1d', 'AdaptiveAvgPool2d',
+  'AdaptiveAvgPool3d', 'AdaptiveMaxPool2d', 'Upsample', 'PixelShuffle', 'CrossEntropyLoss', 'MSELoss', 'NLLLoss', 'BCEWithLogitsLoss', 'ZeroPad2d',
+]);
+
+interface Context {
+  readonly symbols: SymbolTable;
+  readonly classes: ReadonlyMap<string, Node>;
+  readonly depth: number;
+  readonly unresolved: string[];
+  hasConvolution: boolean;
+  layers: number;
+}
+
+function lastName(fn: Node | null): string {
+  if (!fn) return '';
+  return fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : fn.text;
+}
+
+function positional(args: Node): Node[] {
+  return args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment');
+}
+
+function numberArg(args: Node, index: number, name: string, ctx: Context, fallback?: number): number | undefined {
+  const node = keywordArgument(args, name) ?? positional(args)[index] ?? null;
+  if (!node) return fallback;
+  const r = evaluate(node, ctx.symbols);
+  if (typeof r?.value === 'number') return r.value;
+  if (Array.isArray(r?.value) && r.value.every((v) => typeof v === 'number')) return (r.value as number[]).reduce((a, b) => a * b, 1);
+  return undefined;
+}
+
+function boolArg(args: Node, index: number, name: string, ctx: Context, fallback: boolean): boolean {
+  const node = keywordArgument(args, name) ?? positional(args)[index] ?? null;
+  if (!node) return fallback;
+  const r = evaluate(node, ctx.symbols);
+  return typeof r?.value === 'boolean' ? r.value : fallback;
+}
+
+/** Kernel volume: `3` in Conv2d means 3×3. */
+function kernelVolume(args: Node, ctx: Context, dims: number): number | undefined {
+  const node = keywordArgument(args, 'kernel_size') ?? positional(args)[2] ?? null;
+  const r = node ? evaluate(node, ctx.symbols) : undefined;
+  if (typeof r?.value === 'number') return r.value ** dims;
+  if (Array.isArray(r?.value) && r.value.every((v) => typeof v === 'number')) return (r.value as number[]).reduce((a, b) => a * b, 1);
+  return undefined;
+}
+
+function attention(e: number, bias: boolean): number {
+  return 4 * e * e + (bias ? 4 * e : 0);
+}
+
+function encoderLayer(d: number, ff: number): number {
+  return attention(d, true) + 2 * d * ff + ff + d + 4 * d;
+}
+
+function decoderLayer(d: number, ff: number): number {
+  return 2 * attention(d, true) + 2 * d * ff + ff + d + 6 * d;
+}
+
+function recurrent(args: Node, ctx: Context, gates: number): number | undefined {
+  const input = numberArg(args, 0, 'input_size', ctx);
+  const hidden = numberArg(args, 1, 'hidden_size', ctx);
+  const layers = numberArg(args, 2, 'num_layers', ctx, 1);
+  const bias = boolArg(args, 3, 'bias', ctx, true);
+  const directions = boolArg(args, 7, 'bidirectional', ctx, false) ? 2 : 1;
+  if (input === undefined || hidden === undefined || layers === undefined) return undefined;
+  let total = 0;
+  for (let l = 0; l < layers; l++) {
+    const inSize = l === 0 ? input : hidden * directions;
+    total += directions * (gates * hidden * (inSize + hidden) + (bias ? 2 * gates * hidden : 0));
+  }
+  return total;
+}
+
+/** Parameters of one layer-constructing call, or undefined when it cannot be sized. */
+function callParams(call: Node, ctx: Context): number | undefined {
+  const fn = call.childForFieldName('function');
+  const name = lastName(fn);
+  const args = call.childForFieldName('arguments');
+  if (!args) return undefined;
+  if (PARAMETER_FREE.has(name)) return 0;
+  // `nn.ModuleList(Block(c) for _ in range(n))`: the generator is the whole argument list.
+  if (args.type === 'generator_expression') return name === 'ModuleList' || name === 'Sequential' ? expressionParams(args, ctx) : undefined;
+  ctx.layers++;
+  switch (name) {
+    case 'Linear':
+    case 'LazyLinear': {
+      const i = numberArg(args, 0, 'in_features', ctx);
+      const o = numberArg(args, 1, 'out_features', ctx);
+      if (i === undefined || o === undefined) return undefined;
+      return i * o + (boolArg(args, 2, 'bias', ctx, true) ? o : 0);
+    }
+    case 'Bilinear': {
+      const a = numberArg(args, 0, 'in1_features', ctx);
+      const b = numberArg(args, 1, 'in2_features', ctx);
+      const o = numberArg(args, 2, 'out_features', ctx);
+      return a === undefined || b === undefined || o === undefined ? undefined : a * b * o + o;
+    }
+    case 'Conv1d':
+    case 'Conv2d':
+    case 'Conv3d':
+    case 'ConvTranspose1d':
+    case 'ConvTranspose2d':
+    case 'ConvTranspose3d': {
+      ctx.hasConvolution = true;
+      const dims = Number(name.slice(-2, -1));
+      const i = numberArg(args, 0, 'in_channels', ctx);
+      const o = numberArg(args, 1, 'out_channels', ctx);
+      const k = kernelVolume(args, ctx, dims);
+      const groups = numberArg(args, 6, 'groups', ctx, 1) ?? 1;
+      if (i === undefined || o === undefined || k === undefined) return undefined;
+      return (o * i * k) / groups + (boolArg(args, 7, 'bias', ctx, true) ? o : 0);
+    }
+    case 'Embedding': {
+      const n = numberArg(args, 0, 'num_embeddings', ctx);
+      const d = numberArg(args, 1, 'embedding_dim', ctx);
+      return n === undefined || d === undefined ? undefined : n * d;
+    }
+    case 'LayerNorm': {
+      const d = numberArg(args, 0, 'normalized_shape', ctx);
+      if (d === undefined) return undefined;
+      if (!boolArg(args, 2, 'elementwise_affine', ctx, true)) return 0;
+      return boolArg(args, 3, 'bias', ctx, true) ? 2 * d : d;
+    }
+    case 'RMSNorm': {
+      const d = numberArg(args, 0, 'normalized_shape', ctx);
+      return d;
+    }
+    case 'BatchNorm1d':
+    case 'BatchNorm2d':
+    case 'BatchNorm3d':
+    case 'InstanceNorm2d': {
+      const d = numberArg(args, 0, 'num_features', ctx);
+      return d === undefined ? undefined : boolArg(args, 3, 'affine', ctx, !name.startsWith('Instance')) ? 2 * d : 0;
+    }
+    case 'GroupNorm': {
+      const c = numberArg(args, 1, 'num_channels', ctx);
+      return c === undefined ? undefined : 2 * c;
+    }
+    case 'LSTM':
+      return recurrent(args, ctx, 4);
+    case 'GRU':
+      return recurrent(args, ctx, 3);
+    case 'RNN':
+      return recurrent(args, ctx, 1);
+    case 'MultiheadAttention': {
+      const e = numberArg(args, 0, 'embed_dim', ctx);
+      return e === undefined ? undefined : attention(e, boolArg(args, 3, 'bias', ctx, true));
+    }
+    case 'TransformerEncoderLayer':
+    case 'TransformerDecoderLayer': {
+      const d = numberArg(args, 0, 'd_model', ctx);
+      const ff = numberArg(args, 2, 'dim_feedforward', ctx, 2048);
+      if (d === undefined || ff === undefined) return undefined;
+      return name === 'TransformerEncoderLayer' ? encoderLayer(d, ff) : decoderLayer(d, ff);
+    }
+    case 'Transformer': {
+      const d = numberArg(args, 0, 'd_model', ctx, 512)!;
+      const enc = numberArg(args, 2, 'num_encoder_layers', ctx, 6);
+      const dec = numberArg(args, 3, 'num_decoder_layers', ctx, 6);
+      const ff = numberArg(args, 4, 'dim_feedforward', ctx, 2048);
+      if (enc === undefined || dec === undefined || ff === undefined) return undefined;
+      return enc * encoderLayer(d, ff) + dec * decoderLayer(d, ff) + 4 * d;
+    }
+    case 'TransformerEncoder':
+    case 'TransformerDecoder': {
+      const layer = positional(args)[0] ?? keywordArgument(args, name === 'TransformerEncoder' ? 'encoder_layer' : 'decoder_layer');
+      const n = numberArg(args, 1, 'num_layers', ctx);
+      const one = layer ? expressionParams(layer, ctx) : undefined;
+      return one === undefined || n === undefined ? undefined : one * n;
+    }
+    case 'Sequential':
+    case 'ModuleList':
+    case 'ModuleDict': {
+      ctx.layers--; // containers are not layers
+      let total = 0;
+      for (const child of positional(args)) {
+        const p = expressionParams(child, ctx);
+        if (p === undefined) return undefined;
+        total += p;
+      }
+      return total;
+    }
+    case 'Parameter': {
+      // nn.Parameter(torch.zeros(1, n, d)): the product of the tensor's dims.
+      const tensor = positional(args)[0];
+      const inner = tensor?.type === 'call' ? tensor.childForFieldName('arguments') : null;
+      if (!inner) return undefined;
+      const dims = positional(inner).map((d) => evaluate(d, ctx.symbols)?.value);
+      const flat = dims.length === 1 && Array.isArray(dims[0]) ? (dims[0] as unknown[]) : dims;
+      return flat.every((d) => typeof d === 'number') ? (flat as number[]).reduce((a, b) => a * b, 1) : undefined;
+    }
+    default: {
+      ctx.layers--;
+      const userClass = ctx.classes.get(name);
+      if (userClass && ctx.depth < 6) return classParams(userClass, { ...ctx, depth: ctx.depth + 1 })?.params;
+      return undefined;
+    }
+  }
+}
+
+/** Parameters of an expression that builds modules: a call, a list, `[X for _ in range(n)]`, a name bound to one. */
+function expressionParams(node: Node, ctx: Context): number | undefined {
+  switch (node.type) {
+    case 'call':
+      return callParams(node, ctx);
+    case 'list':
+    case 'tuple': {
+      let total = 0;
+      for (const c of node.namedChildren) {
+        if (!c) continue;
+        const p = expressionParams(c, ctx);
+        if (p === undefined) return undefined;
+        total += p;
+      }
+      return total;
+    }
+    case 'list_comprehension':
+    case 'generator_expression': {
+      const body = node.childForFieldName('body');
+      const clause = node.namedChildren.find((c) => c?.type === 'for_in_clause');
+      const range = clause?.childForFieldName('right');
+      if (!body || !range || range.type !== 'call' || range.childForFieldName('function')?.text !== 'range') return undefined;
+      const bounds = positional(range.childForFieldName('arguments')!).map((a) => evaluate(a, ctx.symbols)?.value);
+      if (bounds.length === 0 || bounds.some((b) => typeof b !== 'number')) return undefined;
+      const n = bounds.length === 1 ? (bounds[0] as number) : (bounds[1] as number) - (bounds[0] as number);
+      const one = expressionParams(body, ctx);
+      return one === undefined ? undefined : one * n;
+    }
+    case 'identifier': {
+      const bound = ctx.symbols.lookup(node.text);
+      return bound && bound.node.type === 'call' ? callParams(bound.node, ctx) : undefined;
+    }
+    case 'parenthesized_expression':
+      return node.namedChildren[0] ? expressionParams(node.namedChildren[0], ctx) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function isModuleClass(cls: Node): boolean {
+  const bases = cls.childForFieldName('superclasses');
+  return !!bases && bases.namedChildren.some((b) => b !== null && MODULE_BASES.test(b.text));
+}
+
+function classParams(cls: Node, ctx: Context): ModuleCount | undefined {
+  const body = cls.childForFieldName('body');
+  const init = body?.namedChildren.find((c) => c?.type === 'function_definition' && c.childForFieldName('name')?.text === '__init__');
+  const initBody = init?.childForFieldName('body');
+  if (!initBody) return undefined;
+  let params = 0;
+  // Weight tying (`self.head.weight = self.tok_emb.weight`) shares one matrix: count it once.
+  const linearWeights = new Map<string, number>();
+  const tied: string[] = [];
+  const stack: Node[] = [initBody];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      const tie = /^self\.(\w+)\.weight$/.exec(left?.text ?? '');
+      if (tie && /^self\.\w+\.weight$/.test(right?.text ?? '')) {
+        tied.push(tie[1]);
+        continue;
+      }
+      if (left?.type === 'attribute' && right?.type === 'call' && lastName(right.childForFieldName('function')) === 'Linear') {
+        const a = right.childForFieldName('arguments');
+        const i = a ? numberArg(a, 0, 'in_features', ctx) : undefined;
+        const o = a ? numberArg(a, 1, 'out_features', ctx) : undefined;
+        if (i !== undefined && o !== undefined) linearWeights.set(left.childForFieldName('attribute')?.text ?? '', i * o);
+      }
+      if (left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self' && right && (right.type === 'call' || right.type === 'list_comprehension')) {
+        const p = expressionParams(right, ctx);
+        const callee = right.type === 'call' ? lastName(right.childForFieldName('function')) : '';
+        // Only count what builds a layer; `self.lr = float(lr)` and friends are not modules.
+        if (p !== undefined) params += p;
+        else if (/^[A-Z]/.test(callee) || right.type === 'list_comprehension') ctx.unresolved.push(right.text.replace(/\s+/g, ' ').slice(0, 60));
+      }
+      continue;
+    }
+    for (const c of node.namedChildren) if (c && c.type !== 'function_definition' && c.type !== 'class_definition') stack.push(c);
+  }
+  for (const name of tied) params -= linearWeights.get(name) ?? 0;
+  return { className: cls.childForFieldName('name')?.text ?? '?', params, layers: ctx.layers, unresolved: ctx.unresolved, hasConvolution: ctx.hasConvolution };
+}
+
+/** Every nn.Module subclass in the file with its counted parameters. */
+export function countModuleClasses(root: Node, symbols: SymbolTable): Array<ModuleCount & { node: Node }> {
+  const classes = new Map<string, Node>();
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'class_definition') {
+      const name = node.childForFieldName('name')?.text;
+      if (name && isModuleClass(node)) classes.set(name, node);
+    }
+    for (const c of node.namedChildren) if (c) stack.push(c);
+  }
+  const out: Array<ModuleCount & { node: Node }> = [];
+  for (const cls of classes.values()) {
+    const count = classParams(cls, { symbols, classes, depth: 0, unresolved: [], hasConvolution: false, layers: 0 });
+    if (count && count.params > 0) out.push({ ...count, node: cls });
+  }
+  return out;
+}
