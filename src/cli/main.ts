@@ -6,7 +6,7 @@ import { suggestImprovements } from '../core/advise/suggest';
 import { estimateRun } from '../core/estimate/estimateRun';
 import { loadPythonParsing, wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
 import { CliOutputSchema, type CliOutput, type CliRun } from '../core/report/cliSchema';
-import { co2eRangeText, formatEnergy, formatHours, runsToCsv, runsToMarkdown, sig } from '../core/report/format';
+import { co2eRangeText, formatEnergy, formatHours, locationText, runsToCsv, runsToMarkdown, sig } from '../core/report/format';
 import { toCliRun } from '../core/report/toCli';
 import { completeRun, RunInputError } from '../core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema, type Overrides } from '../core/runSpec';
@@ -91,7 +91,7 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
   const bold = (s: string) => (io.color ? `\u001b[1m${s}\u001b[0m` : s);
   const out: string[] = [];
   for (const r of runs) {
-    out.push(`${bold(`${r.file}:${r.range.startLine}`)}  ${r.model.name ?? 'unknown model'} · ${r.training.mode} · ${r.hardware.count}× ${r.hardware.accelerator} · ${r.hardware.region}`);
+    out.push(`${bold(locationText(r))}  ${r.model.name ?? 'unknown model'} · ${r.training.mode} · ${r.hardware.count}× ${r.hardware.accelerator} · ${r.hardware.region}`);
     out.push(`  ${co2eRangeText(r)} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`);
     for (const s of r.suggestions) out.push(`  → ${s.title}: saves ${sig(s.co2eKgSaved)} kg CO2e`);
   }
@@ -223,7 +223,7 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   if (budget !== undefined) {
     const over = runs.filter((r) => (r.estimate.co2eKg ?? 0) > budget);
     if (over.length > 0) {
-      for (const r of over) io.stderr(`green-ai: over budget: ${r.file}:${r.range.startLine} ${sig(r.estimate.co2eKg ?? 0)} kg CO2e > ${budget} kg\n`);
+      for (const r of over) io.stderr(`green-ai: over budget: ${locationText(r)} ${sig(r.estimate.co2eKg ?? 0)} kg CO2e > ${budget} kg\n`);
       return 3;
     }
   }

@@ -54,23 +54,67 @@ export interface AnalyzeInput {
   readonly tree?: Tree;
 }
 
-/** Reads a notebook's code cells into one Python text, separated so line numbers stay per cell. */
-export function notebookCode(text: string): { code: string; problem?: string } {
+export interface NotebookCells {
+  readonly code: string;
+  /** Where each code cell starts in `code`, so ranges map back to the cell. */
+  readonly cells: ReadonlyArray<{ readonly index: number; readonly startLine: number; readonly lineCount: number }>;
+  readonly problem?: string;
+}
+
+/** Reads a notebook's code cells into one Python text (a run often spans cells), remembering each cell's lines. */
+export function notebookCode(text: string): NotebookCells {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    return { code: '', problem: `notebook is not valid JSON: ${(e as Error).message}` };
+    return { code: '', cells: [], problem: `notebook is not valid JSON: ${(e as Error).message}` };
   }
-  const cells = (parsed as { cells?: unknown }).cells;
-  if (!Array.isArray(cells)) return { code: '', problem: 'notebook has no "cells" array (is it nbformat 4?)' };
-  const code = cells
-    .filter((c): c is { cell_type: string; source: string | string[] } => typeof c === 'object' && c !== null && (c as { cell_type?: unknown }).cell_type === 'code')
-    .map((c) => (Array.isArray(c.source) ? c.source.join('') : String(c.source ?? '')))
+  const raw = (parsed as { cells?: unknown } | null)?.cells;
+  if (!Array.isArray(raw)) return { code: '', cells: [], problem: 'notebook has no "cells" array (is it nbformat 4?)' };
+  const parts: string[] = [];
+  const cells: Array<{ index: number; startLine: number; lineCount: number }> = [];
+  let line = 0;
+  raw.forEach((cell, index) => {
+    if (typeof cell !== 'object' || cell === null || (cell as { cell_type?: unknown }).cell_type !== 'code') return;
+    const source = (cell as { source?: unknown }).source;
+    const text = Array.isArray(source) ? source.map(String).join('') : typeof source === 'string' ? source : '';
     // IPython magics and shell escapes are not Python; blank them so the parser sees valid code.
-    .map((src) => src.split('\n').map((l) => (/^\s*[!%]/.test(l) ? '' : l)).join('\n'))
-    .join('\n\n');
-  return { code };
+    const lines = text.split('\n').map((l) => (/^\s*[!%]/.test(l) ? '' : l));
+    cells.push({ index, startLine: line, lineCount: lines.length });
+    parts.push(lines.join('\n'));
+    line += lines.length;
+  });
+  return { code: parts.join('\n'), cells };
+}
+
+/** Maps a range in the joined notebook code back to its cell (clipped to that cell). */
+function rangeInCell(range: SourceRange, cells: NotebookCells['cells']): SourceRange {
+  let cell = cells[0];
+  for (const c of cells) if (c.startLine <= range.startLine) cell = c;
+  if (!cell) return range;
+  const lastLine = cell.startLine + cell.lineCount - 1;
+  const clipped = range.endLine > lastLine;
+  return {
+    startLine: range.startLine - cell.startLine,
+    startCol: range.startCol,
+    endLine: (clipped ? lastLine : range.endLine) - cell.startLine,
+    endCol: clipped ? Number.MAX_SAFE_INTEGER : range.endCol,
+    cell: cell.index,
+  };
+}
+
+function remapRun(run: AnalyzedRun, map: (r: SourceRange) => SourceRange): AnalyzedRun {
+  const mapAssumption = <T extends { range?: SourceRange }>(a: T): T => (a.range ? { ...a, range: map(a.range) } : a);
+  return {
+    ...run,
+    range: map(run.range),
+    anchors: {
+      model: run.anchors.model && map(run.anchors.model),
+      size: run.anchors.size && map(run.anchors.size),
+      launch: run.anchors.launch && map(run.anchors.launch),
+    },
+    run: { ...run.run, assumptions: run.run.assumptions.map(mapAssumption), unknowns: run.run.unknowns.map(mapAssumption) },
+  };
 }
 
 export function analyzeText(
@@ -88,12 +132,13 @@ export function analyzeText(
 
   const problems: string[] = [];
   let facts: Fact[] = [];
+  let notebook: NotebookCells | undefined;
   if (kind === 'python' || kind === 'notebook') {
     let code = input.text;
     if (kind === 'notebook') {
-      const nb = notebookCode(input.text);
-      if (nb.problem) return { kind, runs: [], problems: [nb.problem], facts: [] };
-      code = nb.code;
+      notebook = notebookCode(input.text);
+      if (notebook.problem) return { kind, runs: [], problems: [notebook.problem], facts: [] };
+      code = notebook.code;
     }
     const tree = input.tree ?? python.parser.parse(code);
     if (!tree) return { kind, runs: [], problems: ['the Python parser gave up on this file'], facts: [] };
@@ -112,7 +157,7 @@ export function analyzeText(
   }
 
   if (kind !== 'json') {
-    const directives = extractDirectives(kind === 'notebook' ? notebookCode(input.text).code : input.text);
+    const directives = extractDirectives(notebook ? notebook.code : input.text);
     facts = [...facts, ...directives.facts];
     problems.push(...directives.problems);
   }
@@ -129,6 +174,11 @@ export function analyzeText(
       if (e instanceof RunInputError) problems.push(e.message);
       else throw e;
     }
+  }
+  if (notebook) {
+    const cells = notebook.cells;
+    const map = (r: SourceRange) => rangeInCell(r, cells);
+    return { kind, runs: runs.map((r) => remapRun(r, map)), problems, facts: facts.map((f) => ({ ...f, range: map(f.range) })) };
   }
   return { kind, runs, problems, facts };
 }

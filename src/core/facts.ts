@@ -9,6 +9,8 @@ export interface SourceRange {
   readonly startCol: number;
   readonly endLine: number;
   readonly endCol: number;
+  /** In a notebook: the 0-based index of the cell (in the notebook's `cells`), lines counted within it. */
+  readonly cell?: number;
 }
 
 export type FactKind =

@@ -47,6 +47,12 @@ describe('Config and launch-script extraction', () => {
     const nb = await analyzeExample('notebooks/finetune_vit.ipynb');
     assert.equal(nb.runs.length, 1);
     assert.equal(nb.runs[0].run.model.name, 'google/vit-base-patch16-224');
+    // Facts map back to their cells (0-based cell index, 0-based line within the cell).
+    const epochs = nb.facts.find((f) => f.kind === 'training.epochs')!;
+    assert.deepEqual([epochs.range.cell, epochs.range.startLine], [10, 4]);
+    const dataset = nb.facts.find((f) => f.kind === 'training.dataset')!;
+    assert.deepEqual([dataset.range.cell, dataset.range.startLine], [4, 0]);
+    assert.equal(nb.runs[0].range.cell, 10, 'the run starts at the Trainer cell');
     const bad = await analyzeSource('bad.ipynb', '{"cells": [');
     assert.equal(bad.runs.length, 0);
     assert.match(bad.problems[0], /not valid JSON/);

@@ -18,7 +18,12 @@ export const CliAssumptionSchema = z.object({
 
 export const CliRunSchema = z.object({
   file: z.string(),
-  range: z.object({ startLine: z.number().int().positive(), endLine: z.number().int().positive() }),
+  range: z.object({
+    startLine: z.number().int().positive(),
+    endLine: z.number().int().positive(),
+    /** Notebooks only: 0-based index of the cell in the notebook's `cells`; lines count within that cell. */
+    cell: z.number().int().nonnegative().optional(),
+  }),
   model: z.object({
     name: z.string().nullable(),
     params: nullableNumber,

@@ -34,6 +34,11 @@ export function co2eRangeText(run: Pick<CliRun, 'estimate'>): string {
   return `${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})`;
 }
 
+/** `train.py:41`, or `notebook.ipynb cell 6:3` (cells numbered from 1, as Jupyter shows them). */
+export function locationText(r: Pick<CliRun, 'file' | 'range'>): string {
+  return r.range.cell !== undefined ? `${r.file} cell ${r.range.cell + 1}:${r.range.startLine}` : `${r.file}:${r.range.startLine}`;
+}
+
 function escapeMd(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -48,7 +53,7 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
   lines.push(`${runs.length} run${runs.length === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates).`, '');
   lines.push('| File | Model | Mode | Hardware | Accelerator-hours | Energy | CO2e (range) |', '|---|---|---|---|---:|---:|---|');
   for (const r of runs) {
-    lines.push(`| ${escapeMd(`${r.file}:${r.range.startLine}`)} | ${escapeMd(r.model.name ?? 'unknown')} | ${r.training.mode} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)}) |`);
+    lines.push(`| ${escapeMd(locationText(r))} | ${escapeMd(r.model.name ?? 'unknown')} | ${r.training.mode} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)}) |`);
   }
   const withSuggestions = runs.filter((r) => r.suggestions.length > 0);
   if (withSuggestions.length > 0) {

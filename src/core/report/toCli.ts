@@ -6,7 +6,7 @@ export function toCliRun(file: string, analyzed: AnalyzedRun): CliRun {
   const { run, estimate, suggestions, range } = analyzed;
   return {
     file,
-    range: { startLine: range.startLine + 1, endLine: range.endLine + 1 },
+    range: { startLine: range.startLine + 1, endLine: range.endLine + 1, ...(range.cell !== undefined ? { cell: range.cell } : {}) },
     model: { name: run.model.name, params: run.model.params, source: run.model.source },
     training: {
       mode: run.mode,
