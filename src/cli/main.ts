@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeText, fileKindOf, MAX_FILE_BYTES } from '../core/analyze';
+import { analyzeText, fileKindOf, MAX_FILE_BYTES, withoutLinkedDuplicates, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
 import { suggestImprovements } from '../core/advise/suggest';
 import { estimateRun } from '../core/estimate/estimateRun';
 import { loadPythonParsing, wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
@@ -102,6 +102,22 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
   return out.join('\n') + '\n';
 }
 
+/** Linked files are looked up next to the file that names them, then from the base folder. */
+function linkReader(base: string): LinkedFileReader {
+  return (fromPath, reference) => {
+    for (const candidate of [path.resolve(path.dirname(fromPath), reference), path.resolve(base, reference)]) {
+      try {
+        const stat = fs.statSync(candidate);
+        if (!stat.isFile() || stat.size > MAX_FILE_BYTES) continue;
+        return { path: candidate, display: path.relative(base, candidate) || path.basename(candidate), text: fs.readFileSync(candidate, 'utf8') };
+      } catch {
+        // not there: try the next place
+      }
+    }
+    return undefined;
+  };
+}
+
 async function parsing(): Promise<PythonParsing> {
   return loadPythonParsing(wasmLocationIn(__dirname));
 }
@@ -199,6 +215,8 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
         files.push({ file: p, display: p });
       }
     }
+    const base = command === 'report' ? path.resolve(paths[0]) : process.cwd();
+    const analysed: Array<{ path: string; display: string; analysis: LinkedAnalysis }> = [];
     for (const { file, display } of files) {
       const size = fs.statSync(file).size;
       if (size > MAX_FILE_BYTES) {
@@ -206,7 +224,10 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
         continue;
       }
       const text = fs.readFileSync(file, 'utf8');
-      const analysis = analyzeText({ path: file, text }, python, settings, overrides);
+      analysed.push({ path: path.resolve(file), display, analysis: analyzeText({ path: path.resolve(file), text }, python, settings, overrides, linkReader(base)) });
+    }
+    // In a report, a script launched by another file's run is counted once, in that run.
+    for (const { display, analysis } of command === 'report' ? withoutLinkedDuplicates(analysed) : analysed) {
       for (const p of analysis.problems) problems.push(`${display}: ${p}`);
       for (const r of analysis.runs) runs.push(toCliRun(display, r));
     }

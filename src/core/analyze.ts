@@ -117,18 +117,21 @@ function remapRun(run: AnalyzedRun, map: (r: SourceRange) => SourceRange): Analy
   };
 }
 
-export function analyzeText(
-  input: AnalyzeInput,
-  python: PythonParsing,
-  settings: EstimateSettings,
-  overrides: Overrides = {},
-): FileAnalysis {
+/** The facts of one file, before they are formed into runs. */
+export interface FileFacts {
+  readonly kind: FileKind | null;
+  readonly facts: Fact[];
+  readonly problems: string[];
+  readonly notebook?: NotebookCells;
+}
+
+export function readFileFacts(input: AnalyzeInput, python: PythonParsing): FileFacts {
   const kind = fileKindOf(input.path, input.languageId);
-  if (!kind) return { kind, runs: [], problems: [], facts: [] };
+  if (!kind) return { kind, facts: [], problems: [] };
   if (input.text.length > MAX_FILE_BYTES) {
-    return { kind, runs: [], problems: [`skipped: ${(input.text.length / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`], facts: [] };
+    return { kind, facts: [], problems: [`skipped: ${(input.text.length / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`] };
   }
-  if (input.text.includes('\u0000')) return { kind, runs: [], problems: ['skipped: the file is binary (it contains NUL bytes)'], facts: [] };
+  if (input.text.includes('\u0000')) return { kind, facts: [], problems: ['skipped: the file is binary (it contains NUL bytes)'] };
 
   const problems: string[] = [];
   let facts: Fact[] = [];
@@ -137,11 +140,11 @@ export function analyzeText(
     let code = input.text;
     if (kind === 'notebook') {
       notebook = notebookCode(input.text);
-      if (notebook.problem) return { kind, runs: [], problems: [notebook.problem], facts: [] };
+      if (notebook.problem) return { kind, facts: [], problems: [notebook.problem] };
       code = notebook.code;
     }
     const tree = input.tree ?? python.parser.parse(code);
-    if (!tree) return { kind, runs: [], problems: ['the Python parser gave up on this file'], facts: [] };
+    if (!tree) return { kind, facts: [], problems: ['the Python parser gave up on this file'] };
     try {
       problems.push(...syntaxProblems(tree));
       facts = extractPythonFacts(tree);
@@ -155,12 +158,65 @@ export function analyzeText(
   } else {
     facts = extractShellFacts(input.text);
   }
-
   if (kind !== 'json') {
     const directives = extractDirectives(notebook ? notebook.code : input.text);
     facts = [...facts, ...directives.facts];
     problems.push(...directives.problems);
   }
+  return { kind, facts, problems, notebook };
+}
+
+/**
+ * Reads a file a run links to (`torchrun train.py`, `--config_file accelerate.yaml`,
+ * `open("config.yaml")`), relative to the file that names it. Returns undefined when
+ * it is not there (the link is then reported, not guessed).
+ */
+export type LinkedFileReader = (fromPath: string, reference: string) => { path: string; display: string; text: string } | undefined;
+
+const MAX_LINK_DEPTH = 2;
+
+/** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
+function linkedFacts(fromPath: string, facts: readonly Fact[], python: PythonParsing, read: LinkedFileReader, seen: Set<string>, depth: number, problems: string[]): Fact[] {
+  if (depth > MAX_LINK_DEPTH) return [];
+  const out: Fact[] = [];
+  const links = facts.filter((f) => (f.kind === 'link.config' || f.kind === 'link.script') && typeof f.value === 'string');
+  // Configs before scripts: an accelerate config or command-line value outranks the script's defaults.
+  links.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'link.config' ? -1 : 1));
+  for (const link of links) {
+    const target = read(fromPath, String(link.value));
+    if (!target) {
+      problems.push(`${String(link.value)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`);
+      continue;
+    }
+    if (seen.has(target.path)) continue;
+    seen.add(target.path);
+    const read1 = readFileFacts({ path: target.path, text: target.text }, python);
+    for (const p of read1.problems) problems.push(`${target.display}: ${p}`);
+    const tagged = read1.facts.filter((f) => !f.kind.startsWith('link.')).map((f) => ({ ...f, file: f.file ?? target.display }));
+    out.push(...tagged, ...linkedFacts(target.path, read1.facts, python, read, seen, depth + 1, problems));
+  }
+  return out;
+}
+
+export interface LinkedAnalysis extends FileAnalysis {
+  /** Paths of the files this file's runs drew facts from. */
+  readonly linkedFiles: readonly string[];
+}
+
+export function analyzeText(
+  input: AnalyzeInput,
+  python: PythonParsing,
+  settings: EstimateSettings,
+  overrides: Overrides = {},
+  read?: LinkedFileReader,
+): LinkedAnalysis {
+  const own = readFileFacts(input, python);
+  const { kind, notebook } = own;
+  const problems = [...own.problems];
+  if (!kind || own.facts.length === 0) return { kind, runs: [], problems, facts: own.facts, linkedFiles: [] };
+  const seen = new Set<string>([input.path]);
+  const linked = read ? linkedFacts(input.path, own.facts, python, read, seen, 1, problems) : [];
+  const facts = [...own.facts, ...linked];
 
   const sourceKind = kind === 'yaml' || kind === 'json' ? 'config' : 'code';
   const runs: AnalyzedRun[] = [];
@@ -175,10 +231,21 @@ export function analyzeText(
       else throw e;
     }
   }
+  const linkedFiles = [...seen].filter((p) => p !== input.path);
   if (notebook) {
     const cells = notebook.cells;
     const map = (r: SourceRange) => rangeInCell(r, cells);
-    return { kind, runs: runs.map((r) => remapRun(r, map)), problems, facts: facts.map((f) => ({ ...f, range: map(f.range) })) };
+    return { kind, runs: runs.map((r) => remapRun(r, map)), problems, facts: own.facts.map((f) => ({ ...f, range: map(f.range) })), linkedFiles };
   }
-  return { kind, runs, problems, facts };
+  return { kind, runs, problems, facts: own.facts, linkedFiles };
+}
+
+/**
+ * Drops the stand-alone runs of files that another file's run already includes
+ * (a script launched by a SLURM file), so a report does not count a run twice.
+ */
+export function withoutLinkedDuplicates<T extends { path: string; analysis: LinkedAnalysis }>(files: readonly T[]): T[] {
+  const included = new Set<string>();
+  for (const f of files) if (f.analysis.runs.length > 0) for (const p of f.analysis.linkedFiles) included.add(p);
+  return files.map((f) => (included.has(f.path) ? { ...f, analysis: { ...f.analysis, runs: [] } } : f));
 }

@@ -36,6 +36,8 @@ export type FactKind =
   | 'training.datasetSamples'
   | 'hardware.region'
   | 'model.forwardFlopsPerSample'
+  | 'link.script'
+  | 'link.config'
   | 'hardware.accelerator'
   | 'hardware.devices'
   | 'hardware.nodes'
@@ -55,6 +57,8 @@ export interface Fact {
   readonly detail: string;
   /** Set when a `# green-ai:` directive comment stated it: directives win over what code implies. */
   readonly directive?: true;
+  /** Set on facts read from another file the run links to (a launched script, a named config). */
+  readonly file?: string;
 }
 
 export function rangeContains(outer: SourceRange, line: number): boolean {

@@ -78,6 +78,8 @@ export interface Assumption {
   readonly detail: string;
   /** Where in the analysed file, when it came from there. */
   readonly range?: import('./facts').SourceRange;
+  /** When it came from a linked file (a launched script, a named config): that file, as displayed. */
+  readonly file?: string;
 }
 
 /** Settings that shape an estimate; the extension reads them from VS Code, the CLI from flags. */

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { analyzeText, fileKindOf, type AnalyzedRun, type FileAnalysis } from '../core/analyze';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText, fileKindOf, MAX_FILE_BYTES, type AnalyzedRun, type FileAnalysis, type LinkedFileReader } from '../core/analyze';
 import type { PythonParsing, Tree } from '../core/parse/pythonParser';
 import { readSettings } from './settings';
 
@@ -40,7 +42,8 @@ export class AnalysisService implements vscode.Disposable {
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.analysis;
     const kind = fileKindOf(document.uri.path, document.languageId);
     const tree = kind === 'python' ? this.treeFor(document) : undefined;
-    const analysis = analyzeText({ path: document.uri.path, text: document.getText(), languageId: document.languageId, tree }, this.python, settings);
+    const read = document.uri.scheme === 'file' ? readLinkedFromDisk : undefined;
+    const analysis = analyzeText({ path: document.uri.fsPath, text: document.getText(), languageId: document.languageId, tree }, this.python, settings, {}, read);
     this.results.set(key, { version: document.version, settingsKey, analysis });
     return analysis;
   }
@@ -98,3 +101,24 @@ export class AnalysisService implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
   }
 }
+
+/**
+ * Files a run links to, for documents on disk: an open editor's text wins (it may be
+ * unsaved), else the file next to the one that names it, else from the workspace folder.
+ */
+const readLinkedFromDisk: LinkedFileReader = (fromPath, reference) => {
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(fromPath))?.uri.fsPath;
+  const candidates = [path.resolve(path.dirname(fromPath), reference), ...(folder ? [path.resolve(folder, reference)] : [])];
+  for (const candidate of candidates) {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === candidate);
+    const display = vscode.workspace.asRelativePath(candidate, false);
+    if (open) return { path: candidate, display, text: open.getText() };
+    try {
+      const stat = fs.statSync(candidate);
+      if (stat.isFile() && stat.size <= MAX_FILE_BYTES) return { path: candidate, display, text: fs.readFileSync(candidate, 'utf8') };
+    } catch {
+      // not there: try the next place
+    }
+  }
+  return undefined;
+};

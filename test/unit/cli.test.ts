@@ -82,3 +82,46 @@ describe('CLI', function () {
     assert.match((await cli('report', '--help')).out, /--budget-kg/);
   });
 });
+
+describe('Linking a launch script to the script and config it names', () => {
+  it('merges the launcher flags, the accelerate config and the script into one run, counted once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-link-'));
+    fs.writeFileSync(path.join(dir, 'launch.sh'), '#!/bin/bash\naccelerate launch --config_file configs/acc.yaml train.py \\\n  --num_train_epochs 5\n');
+    fs.mkdirSync(path.join(dir, 'configs'));
+    fs.writeFileSync(path.join(dir, 'configs/acc.yaml'), 'distributed_type: MULTI_GPU\nnum_processes: 8\nmixed_precision: bf16\n');
+    fs.writeFileSync(path.join(dir, 'train.py'), [
+      'import argparse',
+      'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
+      'p = argparse.ArgumentParser()',
+      'p.add_argument("--num_train_epochs", type=int, default=1)',
+      'args = p.parse_args()',
+      'model = AutoModelForCausalLM.from_pretrained("gpt2")',
+      'targs = TrainingArguments(output_dir="out", num_train_epochs=args.num_train_epochs)',
+      'Trainer(model=model, args=targs).train()',
+    ].join('\n'));
+    const r = await cli('report', dir, '--json');
+    assert.equal(r.code, 0, r.err);
+    const out = CliOutputSchema.parse(JSON.parse(r.out));
+    assert.deepEqual(out.runs.map((x) => x.file), ['launch.sh'], 'train.py is part of the launcher run, not a second run');
+    const run = out.runs[0];
+    assert.equal(run.model.name, 'gpt2');
+    assert.equal(run.training.epochs, 5, 'the command-line flag beats the argparse default');
+    assert.equal(run.training.precision, 'bf16');
+    assert.equal(run.hardware.count, 8);
+    const devices = run.assumptions.find((a) => a.field === 'hardware.count')!;
+    assert.equal(devices.source, 'config');
+    assert.match(devices.detail, /^configs\/acc\.yaml: /);
+    // On its own, the script is still a run (opened alone in the editor).
+    const alone = CliOutputSchema.parse(JSON.parse((await cli('estimate', path.join(dir, 'train.py'), '--json')).out));
+    assert.equal(alone.runs[0].training.epochs, 1);
+  });
+
+  it('says when a named file is missing instead of guessing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-link-'));
+    fs.writeFileSync(path.join(dir, 'run.sh'), 'torchrun --nproc_per_node 4 missing.py --num_train_epochs 2\n');
+    const r = await cli('report', dir, '--json');
+    assert.equal(r.code, 0);
+    assert.match(r.err, /missing\.py \(named at line 1\) was not found/);
+    assert.equal(CliOutputSchema.parse(JSON.parse(r.out)).runs[0].hardware.count, 4);
+  });
+});

@@ -407,6 +407,11 @@ export function extractPythonFacts(tree: Tree): Fact[] {
       readTrainingKeywords(node, collector, last);
     } else if (TORCHVISION_DATASETS[last] && /datasets$/.test(full.slice(0, full.length - last.length - 1))) {
       collector.add('training.dataset', TORCHVISION_DATASETS[last], node, `${full}(...)`);
+    } else if ((full === 'open' || last === 'load' || last === 'safe_load' || last === 'from_json_file' || last === 'from_yaml_file') && node.childForFieldName('arguments')) {
+      // open("config.yaml"), OmegaConf.load("conf/train.yaml"): a config this script reads.
+      const first = node.childForFieldName('arguments')!.namedChildren[0];
+      const path = first ? evaluate(first, symbols) : undefined;
+      if (typeof path?.value === 'string' && /\.(ya?ml|json)$/.test(path.value)) collector.add('link.config', path.value, first!, `${full}("${path.value}")`);
     } else if (last === 'load_dataset') {
       const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'keyword_argument') ?? [];
       const parts = args.slice(0, 2).map((a) => evaluate(a, symbols)).filter((r): r is Resolved => typeof r?.value === 'string');

@@ -55,6 +55,17 @@ export function extractShellFacts(text: string): Fact[] {
     if (logical.trim().startsWith('#')) continue;
     if (!LAUNCHERS.test(logical)) continue;
     add('launch.trainer', LAUNCHERS.exec(logical)![3], `launch command: ${logical.trim().slice(0, 60)}`);
+    // The script it runs, and the config files it names: linked so their facts join the run.
+    const tokens = logical.trim().split(/\s+/);
+    const scriptAt = tokens.findIndex((t) => /\.py$/.test(t) && !t.startsWith('-'));
+    if (scriptAt >= 0) {
+      add('link.script', tokens[scriptAt], `runs ${tokens[scriptAt]}`);
+      const next = tokens[scriptAt + 1];
+      if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-')) add('link.config', next, `passes ${next} to ${tokens[scriptAt]}`);
+    }
+    for (const m of logical.matchAll(/--(config_file|config-file|deepspeed|deepspeed_config_file|config)[=\s]+(\S+\.(?:ya?ml|json))/g)) add('link.config', m[2], `--${m[1]} ${m[2]}`);
+    const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
+    if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
     for (const m of logical.matchAll(/--([\w-]+)(?:[=\s]+("[^"]*"|'[^']*'|[^\s-][^\s]*))?/g)) {
       const name = m[1].replace(/-/g, '_');
       const raw = m[2]?.replace(/^["']|["']$/g, '');

@@ -53,7 +53,9 @@ export function transformerParams(layers: number, hidden: number, vocab: number 
 }
 
 export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
-  const launch = facts.find((f) => f.kind === 'launch.trainer') ?? facts.find((f) => f.kind === 'launch.inference');
+  // Facts from linked files (file set) add values; where the run is, is this file's business.
+  const own = facts.filter((f) => !f.file);
+  const launch = own.find((f) => f.kind === 'launch.trainer') ?? own.find((f) => f.kind === 'launch.inference');
   const modelId = pick(facts, 'model.id');
   const size = pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
   const isRun = launch !== undefined || (sourceKind === 'config' && modelId !== undefined && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
@@ -63,7 +65,9 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const unknowns: Assumption[] = [];
   const use = (field: string, fact: Fact | undefined): Fact | undefined => {
     if (!fact) return undefined;
-    const entry: Assumption = { field, value: fact.value, source: fact.directive ? 'directive' : sourceKind, detail: fact.detail, range: fact.range };
+    const entry: Assumption = fact.file
+      ? { field, value: fact.value, source: fact.directive ? 'directive' : /\.(ya?ml|json)$/.test(fact.file) ? 'config' : 'code', detail: `${fact.file}: ${fact.detail}`, file: fact.file }
+      : { field, value: fact.value, source: fact.directive ? 'directive' : sourceKind, detail: fact.detail, range: fact.range };
     (fact.value === null ? unknowns : assumptions).push(entry);
     return fact.value === null ? undefined : fact;
   };
@@ -135,14 +139,15 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   if (nodes) spec.hardware.nodes = Math.round(nodes);
 
   // The run's lines are those that launch it: TrainingArguments … trainer.train(), the loop, the command.
-  const launchRanges = facts.filter((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference').map((f) => f.range);
-  const range = spanOf(launchRanges) ?? spanOf(facts.filter((f) => f.value !== null).map((f) => f.range)) ?? launch!.range;
+  const launchRanges = own.filter((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference').map((f) => f.range);
+  const range = spanOf(launchRanges) ?? spanOf(own.filter((f) => f.value !== null).map((f) => f.range)) ?? launch?.range ?? own[0].range;
+  const here = (f: Fact | undefined) => (f && !f.file ? f.range : undefined);
   return [{
     spec,
     assumptions,
     unknowns,
     range,
-    anchors: { model: modelId?.range, size: size?.range, launch: launch?.range },
+    anchors: { model: here(modelId), size: here(size), launch: launch?.range },
   }];
 }
 
