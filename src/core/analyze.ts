@@ -221,6 +221,7 @@ export function analyzeText(
   const sourceKind = kind === 'yaml' || kind === 'json' ? 'config' : 'code';
   const runs: AnalyzedRun[] = [];
   for (const found of factsToSpecs(facts, sourceKind)) {
+    problems.push(...found.problems);
     try {
       const run = completeRun(found.spec, settings, overrides, { origin: 'code', assumptions: found.assumptions, unknowns: found.unknowns });
       const estimate = estimateRun(run);

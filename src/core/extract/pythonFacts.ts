@@ -111,7 +111,8 @@ class FactCollector {
     if (r && mapped !== undefined) {
       this.add(kind, mapped, valueNode, r.via ? `${label} (${r.via})` : label, r.via ? 'medium' : 'high');
     } else {
-      this.add(kind, null, valueNode, `${label}: \`${truncate(valueNode.text)}\` cannot be read without running the code`, 'low');
+      const overflow = /^[\d._]+(e\+?\d+)?$/i.test(valueNode.text) && !Number.isFinite(Number(valueNode.text.replace(/_/g, '')));
+      this.add(kind, null, valueNode, overflow ? `${label}: ${truncate(valueNode.text)} is not a finite number` : `${label}: \`${truncate(valueNode.text)}\` cannot be read without running the code`, 'low');
     }
   }
 }

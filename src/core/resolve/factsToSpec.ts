@@ -24,9 +24,31 @@ export interface SpecFromCode {
   readonly assumptions: Assumption[];
   /** Things the code sets but that cannot be read statically. */
   readonly unknowns: Assumption[];
+  /** Values the code sets that make no sense (negative epochs, overflows), named for the user. */
+  readonly problems: string[];
   readonly range: SourceRange;
   readonly anchors: RunAnchors;
 }
+
+/** Upper bounds past which a value is a typo or an overflow, not a run (checked, then reported). */
+const SENSIBLE_MAX: Record<string, number> = {
+  'training.epochs': 1e5,
+  'training.steps': 1e10,
+  'training.batchPerDevice': 1e6,
+  'training.gradientAccumulation': 1e5,
+  'training.seqLen': 1e7,
+  'training.tokens': 1e16,
+  'training.datasetTokens': 1e15,
+  'training.datasetSamples': 1e13,
+  'training.tokensPerRequest': 1e7,
+  'hardware.count': 1e6,
+  'hardware.nodes': 1e5,
+  'model.params': 1e14,
+  'model.layers': 1e4,
+  'model.hiddenSize': 1e6,
+  'model.vocabSize': 1e8,
+  'model.forwardFlopsPerSample': 1e18,
+};
 
 const CONFIDENCE_RANK: Record<Fact['confidence'], number> = { high: 2, medium: 1, low: 0 };
 
@@ -63,8 +85,17 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
 
   const assumptions: Assumption[] = [];
   const unknowns: Assumption[] = [];
+  const problems: string[] = [];
   const use = (field: string, fact: Fact | undefined): Fact | undefined => {
     if (!fact) return undefined;
+    const limit = SENSIBLE_MAX[field];
+    if (limit !== undefined && typeof fact.value === 'number' && !(fact.value > 0 && fact.value <= limit)) {
+      const where = fact.file ? `${fact.file} line ${fact.range.startLine + 1}` : `line ${fact.range.startLine + 1}`;
+      const message = `${fact.detail}: ${fact.value} is not a sensible ${field} (expected more than 0 and at most ${limit.toExponential(0)}); ignored (${where})`;
+      problems.push(message);
+      unknowns.push({ field, value: null, source: sourceKind, detail: message, range: fact.file ? undefined : fact.range });
+      return undefined;
+    }
     const entry: Assumption = fact.file
       ? { field, value: fact.value, source: fact.directive ? 'directive' : /\.(ya?ml|json)$/.test(fact.file) ? 'config' : 'code', detail: `${fact.file}: ${fact.detail}`, file: fact.file }
       : { field, value: fact.value, source: fact.directive ? 'directive' : sourceKind, detail: fact.detail, range: fact.range };
@@ -146,6 +177,7 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     spec,
     assumptions,
     unknowns,
+    problems,
     range,
     anchors: { model: here(modelId), size: here(size), launch: launch?.range },
   }];

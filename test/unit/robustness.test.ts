@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { analyzeText } from '../../src/core/analyze';
+import type { PythonParsing } from '../../src/core/parse/pythonParser';
+import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
+import { analyzeSource, EXAMPLES, parsing } from './helpers';
+
+/** Bad input never throws out of the scanner, never hangs, and is named in a message. */
+
+const KINDS = ['train.py', 'config.yaml', 'config.json', 'launch.sh', 'notebook.ipynb'];
+const SLOW_MS = 2000;
+
+function exampleTexts(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(py|ya?ml|json|sbatch|sh|ipynb)$/.test(e.name)) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(EXAMPLES);
+  return out;
+}
+
+function analyseTimed(python: PythonParsing, name: string, text: string): void {
+  const start = performance.now();
+  const result = analyzeText({ path: name, text }, python, DEFAULT_SETTINGS);
+  const ms = performance.now() - start;
+  assert.ok(ms < SLOW_MS, `${name} took ${ms.toFixed(0)} ms`);
+  for (const run of result.runs) {
+    assert.ok(Number.isFinite(run.estimate.co2eKg) && run.estimate.co2eKg >= 0, `non-finite estimate for ${JSON.stringify(text.slice(0, 80))}`);
+    assert.ok(run.estimate.co2eKgLow <= run.estimate.co2eKg && run.estimate.co2eKg <= run.estimate.co2eKgHigh);
+  }
+}
+
+/** A mutation of real training code: cut, splice, duplicate or corrupt a slice. */
+const mutated = (texts: string[]) =>
+  fc.tuple(fc.constantFrom(...texts), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 200 }), fc.constantFrom('cut', 'dup', 'junk', 'bracket', 'truncate'), fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 6 }))
+    .map(([text, ops]) => {
+      let t = text;
+      for (const [at, len, op, junk] of ops) {
+        const i = t.length === 0 ? 0 : at % t.length;
+        if (op === 'cut') t = t.slice(0, i) + t.slice(i + len);
+        else if (op === 'dup') t = t.slice(0, i) + t.slice(i, i + len) + t.slice(i);
+        else if (op === 'junk') t = t.slice(0, i) + junk + t.slice(i);
+        else if (op === 'bracket') t = t.slice(0, i) + '(['.repeat(len % 7) + t.slice(i);
+        else t = t.slice(0, i);
+      }
+      return t;
+    });
+
+describe('Robustness (property-based)', function () {
+  this.timeout(120_000);
+  let python: PythonParsing;
+  before(async () => {
+    python = await parsing();
+  });
+
+  it('never throws or hangs on arbitrary text of any kind', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...KINDS), fc.string({ maxLength: 400 }), (name, text) => {
+        analyseTimed(python, name, text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws or hangs on mangled real training code and configs', () => {
+    const texts = exampleTexts();
+    fc.assert(
+      fc.property(fc.constantFrom(...KINDS), mutated(texts), (name, text) => {
+        analyseTimed(python, name, text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('survives deeply nested and very long expressions', () => {
+    const deep = `n_layer = ${'('.repeat(3000)}12${')'.repeat(3000)}\nfor epoch in range(n_layer):\n    loss.backward()\n`;
+    analyseTimed(python, 'deep.py', deep);
+    const long = `epochs = ${Array.from({ length: 20000 }, () => '1').join(' + ')}\nfor epoch in range(epochs):\n    loss.backward()\n`;
+    analyseTimed(python, 'long.py', long);
+    const nestedYaml = `${'a:\n'.split('').join('')}${Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} 1\n`;
+    analyseTimed(python, 'nested.yaml', nestedYaml);
+  });
+
+  it('reports absurd values by name instead of using them', async () => {
+    const a = await analyzeSource('absurd.py', [
+      'from transformers import Trainer, TrainingArguments',
+      'args = TrainingArguments(output_dir="o", num_train_epochs=-1, per_device_train_batch_size=1e400)',
+      'Trainer(args=args).train()',
+    ].join('\n'));
+    assert.equal(a.runs.length, 1);
+    assert.match(a.problems.join('\n'), /-1 is not a sensible training\.epochs/);
+    assert.ok(a.runs[0].run.unknowns.some((u) => /1e400 is not a finite number/.test(u.detail)), JSON.stringify(a.runs[0].run.unknowns));
+    assert.ok(a.runs[0].run.unknowns.some((u) => u.field === 'training.epochs'));
+  });
+
+  it('still reads the facts after a syntax error in the middle of a file', async () => {
+    const a = await analyzeSource('broken_mid.py', [
+      'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
+      'model = AutoModelForCausalLM.from_pretrained("gpt2")',
+      'def broken(:',
+      '    pass',
+      'args = TrainingArguments(output_dir="o", num_train_epochs=4, bf16=True)',
+      'Trainer(model=model, args=args).train()',
+    ].join('\n'));
+    assert.ok(a.problems.some((p) => /syntax error at line 3/.test(p)), a.problems.join('\n'));
+    assert.equal(a.runs.length, 1);
+    assert.equal(a.runs[0].run.model.name, 'gpt2');
+    assert.equal(a.runs[0].run.training.epochs, 4);
+    assert.equal(a.runs[0].run.training.precision, 'bf16');
+  });
+
+  it('skips a 5 MB generated file and a binary file with a .py name, saying why', async () => {
+    const big = await analyzeSource('generated.py', `x = 1\n`.repeat(900_000));
+    assert.match(big.problems[0], /skipped: 5\.\d MB is larger than the 2 MB limit/);
+    const binary = await analyzeSource('weights.py', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]).toString('latin1'));
+    assert.match(binary.problems[0], /binary/);
+  });
+});
