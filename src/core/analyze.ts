@@ -147,7 +147,7 @@ export function readFileFacts(input: AnalyzeInput, python: PythonParsing): FileF
     if (!tree) return { kind, facts: [], problems: ['the Python parser gave up on this file'] };
     try {
       problems.push(...syntaxProblems(tree));
-      facts = extractPythonFacts(tree);
+      facts = extractPythonFacts(tree, code);
     } finally {
       if (!input.tree) tree.delete();
     }

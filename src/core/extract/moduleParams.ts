@@ -307,17 +307,12 @@ function classParams(cls: Node, ctx: Context): ModuleCount | undefined {
   return { className: cls.childForFieldName('name')?.text ?? '?', params, layers: ctx.layers, unresolved: ctx.unresolved, hasConvolution: ctx.hasConvolution };
 }
 
-/** Every nn.Module subclass in the file with its counted parameters. */
-export function countModuleClasses(root: Node, symbols: SymbolTable): Array<ModuleCount & { node: Node }> {
+/** Every nn.Module subclass among a file's classes, with its counted parameters. */
+export function countModuleClasses(classNodes: readonly Node[], symbols: SymbolTable): Array<ModuleCount & { node: Node }> {
   const classes = new Map<string, Node>();
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'class_definition') {
-      const name = node.childForFieldName('name')?.text;
-      if (name && isModuleClass(node)) classes.set(name, node);
-    }
-    for (const c of node.namedChildren) if (c) stack.push(c);
+  for (const node of classNodes) {
+    const name = node.childForFieldName('name')?.text;
+    if (name && isModuleClass(node)) classes.set(name, node);
   }
   const out: Array<ModuleCount & { node: Node }> = [];
   for (const cls of classes.values()) {

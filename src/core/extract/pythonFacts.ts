@@ -1,4 +1,4 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Fact, FactKind, FactValue, SourceRange } from '../facts';
 import { countModuleClasses } from './moduleParams';
 import { evaluate, FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable, type Resolved } from './pythonValues';
@@ -88,11 +88,16 @@ export function normalisePrecision(raw: FactValue | undefined): string | null {
   return null;
 }
 
+/** Callee names per call node id: every rule asks, so it is worked out once per scan. */
+let calleeCache = new Map<number, { full: string; last: string }>();
+
 function calleeName(call: Node): { full: string; last: string } {
-  const fn = call.childForFieldName('function');
-  const full = fn?.text ?? '';
-  const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : full;
-  return { full, last };
+  const cached = calleeCache.get(call.id);
+  if (cached) return cached;
+  const full = call.childForFieldName('function')?.text ?? '';
+  const result = { full, last: full.slice(full.lastIndexOf('.') + 1).trim() };
+  calleeCache.set(call.id, result);
+  return result;
 }
 
 class FactCollector {
@@ -144,41 +149,120 @@ function* walk(root: Node): Generator<Node> {
   cursor.delete();
 }
 
+/**
+ * The nodes extraction looks at, found in one pass of a tree-sitter query (native code)
+ * instead of visiting every node from JavaScript: that is what keeps a scan close to
+ * the cost of the parse itself.
+ */
+interface SyntaxIndex {
+  /** Calls, assignments, for loops, classes and parameter defaults, in document order. */
+  readonly ordered: Node[];
+  readonly calls: Node[];
+  readonly assignments: Node[];
+  readonly classes: Node[];
+  readonly defaults: Node[];
+}
+
+const INDEX_QUERY = `
+(call) @call
+(assignment) @assignment
+(for_statement) @for
+(class_definition) @class
+(default_parameter) @default
+(typed_default_parameter) @default
+`;
+const queries = new WeakMap<Language, Query>();
+
+/**
+ * Lines that can carry a fact: a training API name, a sizing word, a class or function
+ * header, or a constant assignment. The query only visits the subtrees around them,
+ * so the ordinary code that makes up most files costs little beyond the parse.
+ */
+const RELEVANT_LINE = /from_pretrained|from_config|Trainer|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s|datasets\.|field\(|epoch|step|iter|batch|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^\s*[A-Za-z_][\w.]*\s*(:[^=]+)?=\s*([-+\d"'(\[{]|True|False|None)/;
+
+function relevantRowRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let row = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (RELEVANT_LINE.test(text.slice(start, end))) {
+      const last = ranges[ranges.length - 1];
+      // Merge nearby rows: one query over a slightly larger span beats many small ones.
+      if (last && row - last[1] <= 3) last[1] = row;
+      else ranges.push([row, row]);
+    }
+    row++;
+    start = end + 1;
+  }
+  return ranges;
+}
+
+function indexSyntax(tree: Tree, text: string): SyntaxIndex {
+  let query = queries.get(tree.language);
+  if (!query) {
+    query = new Query(tree.language, INDEX_QUERY);
+    queries.set(tree.language, query);
+  }
+  const index: SyntaxIndex = { ordered: [], calls: [], assignments: [], classes: [], defaults: [] };
+  const seen = new Set<number>();
+  const captured: Array<{ name: string; node: Node }> = [];
+  for (const [first, last] of relevantRowRanges(text)) {
+    const options = { startPosition: { row: first, column: 0 }, endPosition: { row: last + 1, column: 0 } };
+    for (const capture of query.captures(tree.rootNode, options)) {
+      if (seen.has(capture.node.id)) continue;
+      seen.add(capture.node.id);
+      captured.push(capture);
+    }
+  }
+  captured.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  for (const { name, node } of captured) {
+    index.ordered.push(node);
+    if (name === 'call') index.calls.push(node);
+    else if (name === 'assignment') index.assignments.push(node);
+    else if (name === 'class') index.classes.push(node);
+    else if (name === 'default') index.defaults.push(node);
+  }
+  return index;
+}
+
 function isModuleLevel(node: Node): boolean {
   // assignment → expression_statement → module
   return node.parent?.parent?.type === 'module';
 }
 
-/** Pass 1: bind module constants, argparse defaults and dataclass field defaults. */
-function collectSymbols(root: Node): SymbolTable {
+/** Pass 1: bind module constants, argparse defaults, dataclass field defaults and parameter defaults. */
+function collectSymbols(index: SyntaxIndex): SymbolTable {
   const symbols = new SymbolTable();
   const fallbacks: Array<[string, Node, string]> = [];
-  for (const node of walk(root)) {
-    if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      if (!left || !right) continue;
-      const line = node.startPosition.row + 1;
-      if (left.type === 'identifier') {
-        const classBody = node.parent?.parent?.type === 'block' && node.parent.parent.parent?.type === 'class_definition';
-        if (classBody) symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
-        else if (isModuleLevel(node)) symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
-        else fallbacks.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
-      } else if (left.type === 'attribute') {
-        symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
-      }
-    } else if (node.type === 'default_parameter' || node.type === 'typed_default_parameter') {
-      const name = node.childForFieldName('name');
-      const value = node.childForFieldName('value');
-      if (name?.type === 'identifier' && value) fallbacks.push([name.text, value, `default of parameter \`${name.text}\` (line ${node.startPosition.row + 1})`]);
-    } else if (node.type === 'call' && calleeName(node).last === 'add_argument') {
-      const args = node.childForFieldName('arguments');
-      const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
-      const def = args ? keywordArgument(args, 'default') : null;
-      if (flag && def) {
-        const dest = flag.slice(2).replace(/-/g, '_');
-        symbols.bind(FIELD_PREFIX + dest, def, `default of \`${flag}\` (line ${node.startPosition.row + 1})`);
-      }
+  for (const node of index.assignments) {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!left || !right) continue;
+    const line = node.startPosition.row + 1;
+    if (left.type === 'identifier') {
+      const classBody = node.parent?.parent?.type === 'block' && node.parent.parent.parent?.type === 'class_definition';
+      if (classBody) symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
+      else if (isModuleLevel(node)) symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+      else fallbacks.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
+    } else if (left.type === 'attribute') {
+      symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+    }
+  }
+  for (const node of index.defaults) {
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    if (name?.type === 'identifier' && value) fallbacks.push([name.text, value, `default of parameter \`${name.text}\` (line ${node.startPosition.row + 1})`]);
+  }
+  for (const node of index.calls) {
+    if (calleeName(node).last !== 'add_argument') continue;
+    const args = node.childForFieldName('arguments');
+    const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    const def = args ? keywordArgument(args, 'default') : null;
+    if (flag && def) {
+      const dest = flag.slice(2).replace(/-/g, '_');
+      symbols.bind(FIELD_PREFIX + dest, def, `default of \`${flag}\` (line ${node.startPosition.row + 1})`);
     }
   }
   // Function-local assignments only count where nothing module-level has the name.
@@ -280,12 +364,13 @@ function readModelLoad(call: Node, collector: FactCollector, classText: string, 
 }
 
 function readTorchvisionOrKeras(call: Node, collector: FactCollector, full: string, last: string): boolean {
-  const args = call.childForFieldName('arguments');
-  if (!args) return false;
-  const tv = /(^|\.)models$/.test(full.slice(0, full.length - last.length - 1)) && /^[a-z][a-z0-9_]*$/.test(last);
-  const keras = /applications$/.test(full.slice(0, full.length - last.length - 1)) && /^[A-Z]/.test(last);
+  const owner = full.slice(0, full.length - last.length - 1);
+  const tv = /(^|\.)models$/.test(owner) && /^[a-z][a-z0-9_]*$/.test(last);
+  const keras = /applications$/.test(owner) && /^[A-Z]/.test(last);
   const timm = full === 'timm.create_model' || full === 'create_model';
   if (!tv && !keras && !timm) return false;
+  const args = call.childForFieldName('arguments');
+  if (!args) return false;
   let id: string | null = null;
   if (timm) {
     const r = evaluate(args.namedChildren[0] ?? null, collector.symbols);
@@ -355,9 +440,8 @@ function readModuleSizing(root: Node, collector: FactCollector): void {
 }
 
 /** Dataclass fields whose names size a run (HfArgumentParser argument classes, GPTConfig). */
-function readDataclassFields(root: Node, collector: FactCollector): void {
-  for (const node of walk(root)) {
-    if (node.type !== 'class_definition') continue;
+function readDataclassFields(classes: readonly Node[], collector: FactCollector): void {
+  for (const node of classes) {
     const className = node.childForFieldName('name')?.text ?? 'class';
     const body = node.childForFieldName('body');
     for (const statement of body?.namedChildren ?? []) {
@@ -377,14 +461,16 @@ function readDataclassFields(root: Node, collector: FactCollector): void {
 }
 
 /** The facts of one Python module. */
-export function extractPythonFacts(tree: Tree): Fact[] {
+export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text): Fact[] {
+  calleeCache = new Map();
   const root = tree.rootNode;
-  const symbols = collectSymbols(root);
+  const index = indexSyntax(tree, text);
+  const symbols = collectSymbols(index);
   const collector = new FactCollector(symbols);
   readModuleSizing(root, collector);
-  readDataclassFields(root, collector);
+  readDataclassFields(index.classes, collector);
 
-  for (const node of walk(root)) {
+  for (const node of index.ordered) {
     if (node.type === 'for_statement') {
       readTrainingLoop(node, collector);
       continue;
@@ -430,7 +516,7 @@ export function extractPythonFacts(tree: Tree): Fact[] {
       else collector.add('training.precision', 'fp16', node, `${full} without dtype uses float16 on CUDA`, 'medium');
     } else if (last === 'GradScaler') {
       collector.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium');
-    } else if (last.endsWith('Config') && node.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'keyword_argument')) {
+    } else if (last.endsWith('Config') && /^[A-Z]/.test(last) && node.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'keyword_argument')) {
       // GPT2Config(n_layer=...), LlamaConfig(hidden_size=...): architecture sizes.
       const args = node.childForFieldName('arguments')!;
       for (const name of Object.keys(SIZING_NAMES)) {
@@ -445,12 +531,17 @@ export function extractPythonFacts(tree: Tree): Fact[] {
       collector.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
     } else if (readTorchvisionOrKeras(node, collector, full, last)) {
       // handled
-    } else if (node.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'keyword_argument' && c.childForFieldName('name')?.text === 'truncation')) {
-      const maxLength = keywordArgument(node.childForFieldName('arguments')!, 'max_length');
-      if (maxLength) collector.addResolved('training.seqLen', maxLength, `max_length in ${full}`);
+    } else {
+      // tokenizer(..., truncation=True, max_length=128): the sequence length of training samples.
+      const args = node.childForFieldName('arguments');
+      const text = args?.text ?? '';
+      if (args && text.includes('truncation') && text.includes('max_length')) {
+        const maxLength = keywordArgument(args, 'max_length');
+        if (maxLength) collector.addResolved('training.seqLen', maxLength, `max_length in ${full}`);
+      }
     }
   }
-  readModuleClasses(root, collector, symbols);
+  readModuleClasses(index, text, collector, symbols);
   return collector.facts;
 }
 
@@ -459,12 +550,15 @@ export function extractPythonFacts(tree: Tree): Fact[] {
  * (or the largest one, for a module file). Its parameters, and for models without token
  * embeddings the forward FLOPs per sample, become facts.
  */
-function readModuleClasses(root: Node, collector: FactCollector, symbols: SymbolTable): void {
-  const counted = countModuleClasses(root, symbols);
+function readModuleClasses(index: SyntaxIndex, text: string, collector: FactCollector, symbols: SymbolTable): void {
+  const counted = countModuleClasses(index.classes, symbols);
   if (counted.length === 0) return;
-  const instantiated = new Set<string>();
-  for (const node of walk(root)) if (node.type === 'call') instantiated.add(calleeName(node).last);
-  const candidates = counted.filter((c) => instantiated.has(c.className));
+  // Instantiated somewhere other than its own `class X(...)` header: the model the file trains.
+  const candidates = counted.filter((c) => {
+    const uses = text.match(new RegExp(`\\b${c.className}\\s*\\(`, 'g'))?.length ?? 0;
+    const headers = text.match(new RegExp(`class\\s+${c.className}\\s*\\(`, 'g'))?.length ?? 0;
+    return uses > headers;
+  });
   const chosen = (candidates.length > 0 ? candidates : counted).sort((a, b) => b.params - a.params)[0];
   const name = chosen.node.childForFieldName('name') ?? chosen.node;
   const lowerBound = chosen.unresolved.length > 0 ? `; a lower bound: could not size ${chosen.unresolved.slice(0, 3).join('; ')}` : '';
