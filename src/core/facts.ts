@@ -36,6 +36,7 @@ export type FactKind =
   | 'training.datasetSamples'
   | 'hardware.region'
   | 'model.forwardFlopsPerSample'
+  | 'training.globalBatch'
   | 'link.script'
   | 'link.config'
   | 'hardware.accelerator'

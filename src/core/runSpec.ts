@@ -35,6 +35,8 @@ export const RunSpecSchema = z.object({
       seqLen: count.max(10_000_000).nullish(),
       batchPerDevice: count.nullish(),
       gradientAccumulation: count.nullish(),
+      /** Samples per optimizer step across all devices (Megatron's global batch), when stated. */
+      globalBatch: count.nullish(),
       gradientCheckpointing: z.boolean().nullish(),
       dataset: z.string().max(300).nullish(),
       /** One pass over the dataset, when known (directive or spec): tokens or examples. */

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { normalisePrecision } from './pythonFacts';
+import { extractShellFacts } from './shellFacts';
 
 /**
  * Reads training configs (YAML and JSON, which YAML parses with positions):
@@ -38,6 +39,13 @@ const KEY_FACTS: Record<string, FactKind> = {
   hidden_size: 'model.hiddenSize',
   d_model: 'model.hiddenSize',
   vocab_size: 'model.vocabSize',
+  devices: 'hardware.devices',
+  num_nodes: 'hardware.nodes',
+  gpus: 'hardware.devices',
+  max_train_steps: 'training.steps',
+  global_batch_size: 'training.globalBatch',
+  batch_size: 'training.batchPerDevice',
+  max_length: 'training.seqLen',
 };
 
 export interface ConfigExtraction {
@@ -96,6 +104,13 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         const [name, n] = scalar.split(':');
         add('hardware.accelerator', name, valueNode, `${where}: ${scalar}`);
         if (n && Number(n) > 0) add('hardware.devices', Number(n), valueNode, `${where}: ${scalar}`);
+      } else if ((key === 'cloud.google.com/gke-accelerator' || key === 'nvidia.com/gpu.product' || key === 'accelerator' || key === 'gpu_type' || key === 'instance_type') && typeof scalar === 'string' && !/^(gpu|cpu|auto|tpu|cuda|mps)$/i.test(scalar)) {
+        // Node selectors and resource names: nvidia-tesla-a100, NVIDIA-A100-SXM4-80GB, A100.
+        add('hardware.accelerator', scalar.replace(/^nvidia-(tesla-)?/i, '').replace(/^NVIDIA-/, ''), valueNode, `${where}: ${scalar}`);
+      } else if ((key === 'run' || key === 'command' || key === 'script') && typeof scalar === 'string' && /torchrun|accelerate\s+launch|deepspeed|python3?\s/.test(scalar)) {
+        // SkyPilot `run: |` and similar: a launch script inside the config.
+        const base = rangeOf(valueNode).startLine + (/^[|>]/.test(text.slice(valueNode!.range![0], valueNode!.range![0] + 1)) ? 1 : 0);
+        for (const f of extractShellFacts(scalar)) facts.push({ ...f, range: { ...f.range, startLine: f.range.startLine + base, endLine: f.range.endLine + base } });
       } else if (key === 'nvidia.com/gpu' && Number(scalar) > 0) {
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
       } else if (key === 'datasets' && isSeq(valueNode)) {

@@ -29,6 +29,9 @@ const TRAINER_CLASSES = new Set([
   'Trainer', 'Seq2SeqTrainer', 'SFTTrainer', 'DPOTrainer', 'ORPOTrainer', 'KTOTrainer', 'CPOTrainer',
   'GRPOTrainer', 'RewardTrainer', 'PPOTrainer', 'GKDTrainer', 'RLOOTrainer', 'Fabric',
 ]);
+/** Hugging Face model classes built directly from a config (random weights). */
+const HF_MODEL_CLASS = /^[A-Z]\w*(For[A-Z]\w+|LMHeadModel)$/;
+
 /** Classes whose `from_pretrained` loads something other than the trained model. */
 const NOT_A_MODEL = /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler)/;
 
@@ -43,6 +46,9 @@ const SIZING_NAMES: Record<string, FactKind> = {
   max_iters: 'training.steps',
   total_steps: 'training.steps',
   num_train_steps: 'training.steps',
+  max_train_steps: 'training.steps',
+  train_iters: 'training.steps',
+  global_batch_size: 'training.globalBatch',
   per_device_train_batch_size: 'training.batchPerDevice',
   micro_batch_size: 'training.batchPerDevice',
   train_batch_size: 'training.batchPerDevice',
@@ -167,6 +173,7 @@ const INDEX_QUERY = `
 (call) @call
 (assignment) @assignment
 (for_statement) @for
+(while_statement) @while
 (class_definition) @class
 (default_parameter) @default
 (typed_default_parameter) @default
@@ -297,6 +304,10 @@ function readTrainingKeywords(call: Node, collector: FactCollector, owner: strin
 function readKeyword(name: string, value: Node, collector: FactCollector, owner: string): void {
   const label = `${name} in ${owner}`;
   if (name in PRECISION_FLAGS) {
+    if (/is_bf16_supported|cuda\.is_available|is_torch_bf16_gpu_available/.test(value.text)) {
+      collector.add('training.precision', PRECISION_FLAGS[name], value, `${label}: \`${truncate(value.text, 40)}\` is true on a GPU that supports it (assumed)`, 'medium');
+      return;
+    }
     const r = evaluate(value, collector.symbols);
     if (r?.value === true) collector.add('training.precision', PRECISION_FLAGS[name], value, label, r.via ? 'medium' : 'high');
     else if (!r) collector.add('training.precision', null, value, `${label}: \`${truncate(value.text)}\` cannot be read statically`, 'low');
@@ -328,7 +339,17 @@ function readKeyword(name: string, value: Node, collector: FactCollector, owner:
 function readDictionarySplat(splat: Node, collector: FactCollector, owner: string): void {
   const inner = splat.namedChildren[0];
   const bound = inner ? collector.symbols.lookup(inner.text) : undefined;
-  const dict = inner?.type === 'dictionary' ? inner : bound?.node;
+  const dict = inner?.type === 'dictionary' || inner?.type === 'call' ? inner : bound?.node;
+  if (dict?.type === 'call' && dict.childForFieldName('function')?.text === 'dict') {
+    // **dict(num_train_epochs=3, ...): keyword arguments by another name.
+    for (const kw of dict.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (kw?.type !== 'keyword_argument') continue;
+      const name = kw.childForFieldName('name')?.text;
+      const value = kw.childForFieldName('value');
+      if (name && value) readKeyword(name, value, collector, `${owner} (**${inner?.text.slice(0, 30)})`);
+    }
+    return;
+  }
   if (!dict || dict.type !== 'dictionary') return;
   for (const pair of dict.namedChildren) {
     if (pair?.type !== 'pair') continue;
@@ -337,6 +358,17 @@ function readDictionarySplat(splat: Node, collector: FactCollector, owner: strin
     const name = key ? stringLiteral(key) : null;
     if (name && value) readKeyword(name, value, collector, `${owner} (**${inner?.text})`);
   }
+}
+
+/** `SFTTrainer(model="Qwen/Qwen2.5-0.5B")`, `pipeline(model="gpt2")`, `LLM(model=...)`: a model named by id. */
+function readModelKeyword(call: Node, collector: FactCollector, owner: string, inference: boolean): void {
+  const args = call.childForFieldName('arguments');
+  const value = args ? keywordArgument(args, 'model') : null;
+  if (!value) return;
+  const r = evaluate(value, collector.symbols);
+  if (typeof r?.value !== 'string' || !/^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) return;
+  collector.add('model.id', r.value, value, r.via ? `model= in ${owner} (${r.via})` : `model= in ${owner}`, r.via ? 'medium' : 'high');
+  if (!inference) collector.add('model.fromScratch', false, value, `${owner} loads "${r.value}" from the Hub`);
 }
 
 function readModelLoad(call: Node, collector: FactCollector, classText: string, scratch: boolean): void {
@@ -404,8 +436,16 @@ const STEP_LOOP_VARIABLE = /^(it|iter|iter_num|iteration|step|global_step|train_
 
 function readTrainingLoop(node: Node, collector: FactCollector): void {
   const left = node.childForFieldName('left');
-  const right = node.childForFieldName('right');
-  if (!left || !right || right.type !== 'call' || calleeName(right).full !== 'range') return;
+  let right = node.childForFieldName('right');
+  if (!left || !right || right.type !== 'call') return;
+  // tqdm(range(n)), trange(n): progress bars around the same count.
+  const wrapper = calleeName(right).last;
+  if (wrapper === 'tqdm' || wrapper === 'enumerate') {
+    const inner = right.childForFieldName('arguments')?.namedChildren[0];
+    if (inner?.type === 'call' && calleeName(inner).full === 'range') right = inner;
+  }
+  const isRange = calleeName(right).full === 'range' || calleeName(right).last === 'trange';
+  if (!isRange) return;
   const kind: FactKind | null = /epoch/i.test(left.text) ? 'training.epochs' : STEP_LOOP_VARIABLE.test(left.text) ? 'training.steps' : null;
   if (!kind) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
@@ -420,6 +460,25 @@ function readTrainingLoop(node: Node, collector: FactCollector): void {
     collector.add(kind, Math.max(0, count), right, via ? `${label} (${via})` : label, via ? 'medium' : 'high');
   }
   collector.add('launch.trainer', 'loop', left, kind === 'training.epochs' ? 'training loop over epochs' : 'training loop over steps');
+}
+
+/** `while global_step < max_steps:`: a step-bounded training loop. */
+function readStepWhileLoop(node: Node, collector: FactCollector): void {
+  const condition = node.childForFieldName('condition');
+  if (condition?.type !== 'comparison_operator') return;
+  const [left, right] = condition.namedChildren;
+  const op = condition.text.includes('<=') ? '<=' : condition.text.includes('<') ? '<' : null;
+  if (!left || !right || !op) return;
+  const name = left.text.slice(left.text.lastIndexOf('.') + 1);
+  if (!STEP_LOOP_VARIABLE.test(name) && !/step|iter/i.test(name)) return;
+  const bound = evaluate(right, collector.symbols);
+  const label = `while ${truncate(condition.text, 40)}`;
+  if (typeof bound?.value === 'number') {
+    collector.add('training.steps', bound.value + (op === '<=' ? 1 : 0), right, bound.via ? `${label} (${bound.via})` : label, bound.via ? 'medium' : 'high');
+  } else {
+    collector.add('training.steps', null, right, `${label}: bound cannot be read statically`, 'low');
+  }
+  collector.add('launch.trainer', 'loop', condition, 'training loop over steps', 'medium');
 }
 
 /** Module-level sizing variables (nanoGPT-style configs): `n_layer = 12`, `max_iters = 600000`. */
@@ -475,6 +534,10 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       readTrainingLoop(node, collector);
       continue;
     }
+    if (node.type === 'while_statement') {
+      readStepWhileLoop(node, collector);
+      continue;
+    }
     if (node.type !== 'call') continue;
     const { full, last } = calleeName(node);
     const owner = full.endsWith('.from_pretrained') || full.endsWith('.from_config') ? full.slice(0, full.lastIndexOf('.')) : '';
@@ -487,7 +550,24 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       collector.add('launch.trainer', last, node.childForFieldName('function') ?? node, `${last}(...) configures a training run`, 'medium');
     } else if (TRAINER_CLASSES.has(last)) {
       readTrainingKeywords(node, collector, last);
+      readModelKeyword(node, collector, last, false);
       collector.add('launch.trainer', last, node.childForFieldName('function') ?? node, `${last}(...) starts training`);
+    } else if (HF_MODEL_CLASS.test(last) && !full.includes('.from_')) {
+      // LlamaForCausalLM(config), GPT2LMHeadModel(config): the architecture, randomly initialised.
+      const args = node.childForFieldName('arguments');
+      const first = args?.namedChildren[0];
+      if (first && first.type !== 'keyword_argument') {
+        readModelLoad(node, collector, last, true);
+      }
+    } else if (last === 'set_global_policy' || last === 'Policy' || last === 'set_policy') {
+      // Keras mixed precision: mixed_float16 / mixed_bfloat16.
+      const arg = node.childForFieldName('arguments')?.namedChildren[0];
+      const r = arg ? evaluate(arg, symbols) : undefined;
+      const p = typeof r?.value === 'string' ? normalisePrecision(r.value.replace('mixed_', '')) : null;
+      if (p) collector.add('training.precision', p, arg!, `${full}("${String(r!.value)}")`);
+    } else if (full === 'LLM' || full === 'vllm.LLM' || full === 'AsyncLLMEngine.from_engine_args') {
+      readModelKeyword(node, collector, full, true);
+      collector.add('launch.inference', full, node.childForFieldName('function') ?? node, `${full}(...) serves a model (vLLM)`, 'medium');
     } else if (last === 'LoraConfig' || last === 'get_peft_model' || last === 'prepare_model_for_kbit_training') {
       collector.add('training.adapter', last === 'prepare_model_for_kbit_training' ? 'qlora' : 'lora', node.childForFieldName('function') ?? node, `${last} (PEFT)`);
     } else if (last === 'BitsAndBytesConfig') {
@@ -506,8 +586,9 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
     } else if (last === 'fit' && full !== 'fit') {
       readTrainingKeywords(node, collector, full);
       collector.add('launch.trainer', 'fit', node.childForFieldName('function') ?? node, `${full}(...) trains the model`);
-    } else if (last === 'generate' || full === 'pipeline') {
+    } else if (last === 'generate' || full === 'pipeline' || full === 'transformers.pipeline') {
       readTrainingKeywords(node, collector, full);
+      if (last !== 'generate') readModelKeyword(node, collector, full, true);
       collector.add('launch.inference', full, node.childForFieldName('function') ?? node, `${full}(...) runs inference`, 'medium');
     } else if (last === 'autocast') {
       const args = node.childForFieldName('arguments');

@@ -19,6 +19,16 @@ const FLAG_FACTS: Record<string, FactKind> = {
   max_seq_length: 'training.seqLen',
   max_seq_len: 'training.seqLen',
   dataset_name: 'training.dataset',
+  // Megatron-LM / NeMo style flags (dashes become underscores).
+  train_iters: 'training.steps',
+  max_train_steps: 'training.steps',
+  num_layers: 'model.layers',
+  hidden_size: 'model.hiddenSize',
+  seq_length: 'training.seqLen',
+  global_batch_size: 'training.globalBatch',
+  padded_vocab_size: 'model.vocabSize',
+  block_size: 'training.seqLen',
+  batch_size: 'training.batchPerDevice',
 };
 
 const LAUNCHERS = /^\s*(srun(\s+-\S+)*\s+)?(torchrun|python3?|accelerate\s+launch|deepspeed|composer|lightning\s+run)\b/;

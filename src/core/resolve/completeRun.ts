@@ -205,7 +205,10 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   } else if (tokens === null && samples === null) {
     const batch = spec.training.batchPerDevice ?? HF_DEFAULT_BATCH.value;
     const accumulation = spec.training.gradientAccumulation ?? 1;
-    if (steps) {
+    if (steps && spec.training.globalBatch) {
+      samples = steps * spec.training.globalBatch;
+      note({ field: 'training.samples', value: samples, source: 'computed', detail: `${steps} steps × global batch ${spec.training.globalBatch}` });
+    } else if (steps) {
       if (!spec.training.batchPerDevice) note({ field: 'training.batchPerDevice', value: batch, source: 'default', detail: HF_DEFAULT_BATCH.source });
       samples = steps * batch * accumulation * count;
       note({ field: 'training.samples', value: samples, source: 'computed', detail: `${steps} steps × ${batch} per device × ${accumulation} accumulation × ${count} devices` });

@@ -36,6 +36,7 @@ const SENSIBLE_MAX: Record<string, number> = {
   'training.steps': 1e10,
   'training.batchPerDevice': 1e6,
   'training.gradientAccumulation': 1e5,
+  'training.globalBatch': 1e8,
   'training.seqLen': 1e7,
   'training.tokens': 1e16,
   'training.datasetTokens': 1e15,
@@ -141,6 +142,8 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   if (batch) spec.training.batchPerDevice = Math.round(batch);
   const accumulation = asNumber(use('training.gradientAccumulation', pick(facts, 'training.gradientAccumulation')));
   if (accumulation) spec.training.gradientAccumulation = Math.round(accumulation);
+  const globalBatch = asNumber(use('training.globalBatch', pick(facts, 'training.globalBatch')));
+  if (globalBatch) spec.training.globalBatch = Math.round(globalBatch);
   const seqLen = asNumber(use('training.seqLen', pick(facts, 'training.seqLen')));
   if (seqLen) spec.training.seqLen = Math.round(seqLen);
   const checkpointing = use('training.gradientCheckpointing', pick(facts, 'training.gradientCheckpointing'));
