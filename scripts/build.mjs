@@ -1,7 +1,8 @@
 // Bundles the extension, the CLI and the webview with esbuild and copies the
 // tree-sitter wasm files next to them in dist/. `--watch` rebuilds on change.
 import { build, context } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, chmodSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,10 +59,19 @@ const configs = [
   },
 ];
 
+// JSON Schemas generated from the zod schemas (one source of truth), shipped in dist/.
+async function writeSchemas() {
+  const out = join(dist, '.schemas.cjs');
+  await build({ entryPoints: [join(root, 'scripts/schemas.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  const { schemas } = createRequire(import.meta.url)(out);
+  for (const [name, schema] of Object.entries(schemas)) writeFileSync(join(dist, name), JSON.stringify(schema, null, 2) + '\n');
+  rmSync(out);
+}
+
 if (watch) {
   for (const c of configs) await (await context(c)).watch();
   console.log('watching…');
 } else {
-  await Promise.all(configs.map((c) => build(c)));
+  await Promise.all([...configs.map((c) => build(c)), writeSchemas()]);
   chmodSync(join(dist, 'cli.js'), 0o755);
 }

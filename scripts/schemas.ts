@@ -1,0 +1,9 @@
+// Build-time only: the JSON Schemas the package ships, generated from the zod schemas.
+import { z } from 'zod';
+import { CliOutputSchema } from '../src/core/report/cliSchema';
+import { RunSpecSchema } from '../src/core/runSpec';
+
+export const schemas: Record<string, unknown> = {
+  'cli-output.schema.json': { $id: 'https://green-ai.dev/schemas/cli-output-v1.json', title: 'green-ai estimate/report --json output (version 1)', ...z.toJSONSchema(CliOutputSchema) },
+  'run-spec.schema.json': { $id: 'https://green-ai.dev/schemas/run-spec.json', title: 'green-ai estimate --spec input', ...z.toJSONSchema(RunSpecSchema, { io: 'input' }) },
+};
