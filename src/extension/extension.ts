@@ -3,9 +3,11 @@ import { loadPythonParsing, wasmLocationIn } from '../core/parse/pythonParser';
 import { AnalysisService } from './analysisService';
 import { GreenAiCodeLens } from './codeLens';
 import { registerCommands } from './commands';
+import { DiagnosticsPublisher } from './diagnostics';
 import { EstimatePanel } from './estimatePanel';
 import { GreenAiHover } from './hover';
 import { GreenAiInlayHints } from './inlayHints';
+import { StatusBarTotal } from './statusBar';
 import { WorkspaceReportProvider } from './workspaceReport';
 import { SCANNED_GLOB, WorkspaceScanner } from './workspaceScanner';
 
@@ -57,8 +59,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<GreenA
     rescan = setTimeout(() => void report.refresh(), 300);
   };
 
+  const supported = (d: vscode.TextDocument) => vscode.languages.match(SELECTOR, d) > 0 && AnalysisService.isSupported(d);
   context.subscriptions.push(
     analysis,
+    new DiagnosticsPublisher(analysis, supported),
+    new StatusBarTotal(analysis, supported),
     report,
     view,
     watcher,

@@ -12,6 +12,9 @@ export interface GreenAiSettings extends EstimateSettings {
   readonly inlayHintsEnabled: boolean;
   readonly hoverEnabled: boolean;
   readonly codeLensEnabled: boolean;
+  readonly diagnosticsEnabled: boolean;
+  /** Warn on runs whose central estimate exceeds this many kg CO2e; null = no budget. */
+  readonly budgetKg: number | null;
 }
 
 const FIELDS = {
@@ -24,6 +27,8 @@ const FIELDS = {
   'inlayHints.enabled': z.boolean().default(true),
   'hover.enabled': z.boolean().default(true),
   'codeLens.enabled': z.boolean().default(true),
+  'diagnostics.enabled': z.boolean().default(true),
+  budgetKg: z.number().positive().nullable().default(null),
 } as const;
 
 const warned = new Set<string>();
@@ -53,5 +58,7 @@ export function readSettings(scope?: vscode.ConfigurationScope, log?: (msg: stri
     inlayHintsEnabled: read('inlayHints.enabled'),
     hoverEnabled: read('hover.enabled'),
     codeLensEnabled: read('codeLens.enabled'),
+    diagnosticsEnabled: read('diagnostics.enabled'),
+    budgetKg: read('budgetKg'),
   };
 }

@@ -56,6 +56,7 @@ describe('Green AI in a real VS Code', () => {
 
   after(async () => {
     await vscode.workspace.getConfiguration('greenAI').update('region', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('greenAI').update('budgetKg', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('registers its commands', async () => {
@@ -137,5 +138,20 @@ describe('Green AI in a real VS Code', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
+  });
+
+  it('publishes suggestions as Information diagnostics with stable codes, and a budget warning', async () => {
+    const doc = await openExample('lightning-scratch/train_resnet.py');
+    const ours = await until('Green AI diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'Green AI');
+      return d.length > 0 ? d : undefined;
+    });
+    const precision = ours.find((d) => d.code === 'green-ai.mixed-precision');
+    assert.ok(precision, ours.map((d) => String(d.code)).join(', '));
+    assert.equal(precision.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(precision.message, /saves .+ CO2e/);
+    await vscode.workspace.getConfiguration('greenAI').update('budgetKg', 0.001, vscode.ConfigurationTarget.Workspace);
+    const warning = await until('the over-budget warning', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'green-ai.over-budget'));
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
   });
 });

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { AnalyzedRun } from '../core/analyze';
+import type { SourceRange } from '../core/facts';
+import { formatCo2e } from '../core/report/format';
+import type { AnalysisService } from './analysisService';
+import { readSettings } from './settings';
+
+/**
+ * Information diagnostics for each suggestion that applies, on the line it
+ * concerns, and a warning for a run over the configured budget. Codes are stable
+ * (`green-ai.<kind>`), so users can filter them.
+ */
+
+function toRange(document: vscode.TextDocument, r: SourceRange | undefined, fallbackLine: number): vscode.Range {
+  const line = Math.min(r?.startLine ?? fallbackLine, document.lineCount - 1);
+  const text = document.lineAt(line).text;
+  const start = r && r.startLine === line ? Math.min(r.startCol, text.length) : text.length - text.trimStart().length;
+  const end = r && r.endLine === line ? Math.min(r.endCol, text.length) : text.length;
+  return new vscode.Range(line, start, line, Math.max(end, start));
+}
+
+export function diagnosticsFor(document: vscode.TextDocument, runs: readonly AnalyzedRun[], budgetKg: number | null): vscode.Diagnostic[] {
+  const out: vscode.Diagnostic[] = [];
+  for (const run of runs) {
+    const launchLine = run.anchors.launch?.startLine ?? run.range.startLine;
+    for (const s of run.suggestions) {
+      const anchor = s.kind === 'smaller-model' || s.kind === 'peft' || s.kind === 'use-pretrained' ? run.anchors.model ?? run.anchors.launch : run.anchors.launch;
+      const d = new vscode.Diagnostic(
+        toRange(document, anchor, launchLine),
+        `${s.title}: saves ${formatCo2e(s.co2eKgSaved)} CO2e (−${Math.round(s.savedFraction * 100)}%). ${s.tradeoff}`,
+        s.kind === 'greener-region' ? vscode.DiagnosticSeverity.Hint : vscode.DiagnosticSeverity.Information,
+      );
+      d.source = 'Green AI';
+      d.code = `green-ai.${s.kind}`;
+      out.push(d);
+    }
+    if (budgetKg !== null && run.estimate.co2eKg > budgetKg) {
+      const d = new vscode.Diagnostic(
+        toRange(document, run.anchors.launch, launchLine),
+        `This run's estimate, ${formatCo2e(run.estimate.co2eKg)} CO2e (${formatCo2e(run.estimate.co2eKgLow)}–${formatCo2e(run.estimate.co2eKgHigh)}), is over the budget of ${formatCo2e(budgetKg)}.`,
+        vscode.DiagnosticSeverity.Warning,
+      );
+      d.source = 'Green AI';
+      d.code = 'green-ai.over-budget';
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('green-ai');
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly analysis: AnalysisService, private readonly isSupported: (d: vscode.TextDocument) => boolean) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 400)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+      analysis.onDidChange(() => this.refreshAll()),
+    );
+    this.refreshAll();
+  }
+
+  private refreshAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  /** Debounced: diagnostics wait until typing pauses. */
+  private schedule(document: vscode.TextDocument, delayMs: number): void {
+    if (!this.isSupported(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      if (document.isClosed) return;
+      const settings = readSettings(document.uri);
+      this.collection.set(document.uri, settings.diagnosticsEnabled ? diagnosticsFor(document, this.analysis.analyze(document).runs, settings.budgetKg) : []);
+    }, delayMs));
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.collection.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { formatCo2e } from '../core/report/format';
+import type { AnalysisService } from './analysisService';
+
+/** The active file's total CO2e; click opens the panel. Hidden when the file holds no run. */
+export class StatusBarTotal implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('greenAI.total', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly analysis: AnalysisService, private readonly isSupported: (d: vscode.TextDocument) => boolean) {
+    this.item.name = 'Green AI estimate';
+    this.item.command = 'greenAI.estimateRun';
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document) this.schedule();
+      }),
+      analysis.onDidChange(() => this.update()),
+    );
+    this.update();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(), 300);
+  }
+
+  update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const runs = document && this.isSupported(document) ? this.analysis.analyze(document).runs : [];
+    if (runs.length === 0) {
+      this.item.hide();
+      return;
+    }
+    const total = runs.reduce((s, r) => s + r.estimate.co2eKg, 0);
+    const low = runs.reduce((s, r) => s + r.estimate.co2eKgLow, 0);
+    const high = runs.reduce((s, r) => s + r.estimate.co2eKgHigh, 0);
+    this.item.text = `$(pulse) ${formatCo2e(total)} CO2e`;
+    this.item.tooltip = `Green AI: ${runs.length} run${runs.length === 1 ? '' : 's'} in this file, ${formatCo2e(total)} CO2e (${formatCo2e(low)}–${formatCo2e(high)}). Click for the full estimate.`;
+    this.item.accessibilityInformation = { label: `Green AI estimate ${formatCo2e(total)} CO2e for this file` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.item.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
