@@ -9,7 +9,8 @@ import { CliOutputSchema, type CliOutput, type CliRun } from '../core/report/cli
 import { co2eRangeText, formatEnergy, formatHours, locationText, runsToCsv, runsToMarkdown, sig } from '../core/report/format';
 import { toCliRun } from '../core/report/toCli';
 import { completeRun, RunInputError } from '../core/resolve/completeRun';
-import { DEFAULT_SETTINGS, RunSpecSchema, type Overrides } from '../core/runSpec';
+import { DEFAULT_SETTINGS, RunSpecSchema, type EstimateSettings, type Overrides } from '../core/runSpec';
+import { applyWorkspaceConfig, parseWorkspaceConfig, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
 
 /**
  * `green-ai estimate|report`: the core without VS Code. Bad input exits 2 with
@@ -102,6 +103,14 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
   return out.join('\n') + '\n';
 }
 
+function teamSettings(folder: string, io: CliIo): EstimateSettings {
+  const file = path.join(folder, WORKSPACE_CONFIG_FILE);
+  if (!fs.existsSync(file)) return DEFAULT_SETTINGS;
+  const { config, problems } = parseWorkspaceConfig(fs.readFileSync(file, 'utf8'));
+  for (const p of problems) io.stderr(`green-ai: warning: ${p}; that field is ignored\n`);
+  return applyWorkspaceConfig(DEFAULT_SETTINGS, config);
+}
+
 /** Linked files are looked up next to the file that names them, then from the base folder. */
 function linkReader(base: string): LinkedFileReader {
   return (fromPath, reference) => {
@@ -171,7 +180,9 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     noEmbodied: values['no-embodied'] ?? false,
   };
   const budget = numberOption('budget-kg', values['budget-kg'], 0, 1e12);
-  const settings = DEFAULT_SETTINGS;
+  // Team defaults from .greenai.json in the report folder (or the current folder); flags still win.
+  const teamFolder = command === 'report' && paths[0] ? paths[0] : process.cwd();
+  const settings = teamSettings(teamFolder, io);
   const runs: CliRun[] = [];
   const problems: string[] = [];
 

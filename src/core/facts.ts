@@ -58,6 +58,8 @@ export interface Fact {
   readonly detail: string;
   /** Set when a `# green-ai:` directive comment stated it: directives win over what code implies. */
   readonly directive?: true;
+  /** When the value was read through a name (a constant, a default), the line where the literal is. */
+  readonly originLine?: number;
   /** Set on facts read from another file the run links to (a launched script, a named config). */
   readonly file?: string;
 }

@@ -22,12 +22,15 @@ export class AnalysisService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.applyEdits(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('greenAI')) {
-          this.results.clear();
-          this.changed.fire();
-        }
+        if (e.affectsConfiguration('greenAI')) this.invalidate();
       }),
     );
+  }
+
+  /** Drops cached results (settings or team defaults changed) and tells every surface. */
+  invalidate(): void {
+    this.results.clear();
+    this.changed.fire();
   }
 
   static isSupported(document: vscode.TextDocument): boolean {

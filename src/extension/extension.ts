@@ -8,6 +8,7 @@ import { EstimatePanel } from './estimatePanel';
 import { GreenAiHover } from './hover';
 import { GreenAiInlayHints } from './inlayHints';
 import { StatusBarTotal } from './statusBar';
+import { TeamConfigStore } from './settings';
 import { WorkspaceReportProvider } from './workspaceReport';
 import { SCANNED_GLOB, WorkspaceScanner } from './workspaceScanner';
 
@@ -35,7 +36,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<GreenA
   const python = await loadPythonParsing(wasmLocationIn(wasmDir));
   log.info(`activated; tree-sitter wasm from ${wasmDir}`);
 
+  const teamConfig = new TeamConfigStore((m) => log.warn(m));
+  await teamConfig.loadAll();
   const analysis = new AnalysisService(python, (m) => log.warn(m));
+  // A changed .greenai.json changes estimates: every surface listens to the analysis service.
+  teamConfig.onDidChange(() => analysis.invalidate());
   const scanner = new WorkspaceScanner(python);
   const report = new WorkspaceReportProvider(scanner);
   const view = vscode.window.createTreeView('greenAI.workspaceReport', { treeDataProvider: report, showCollapseAll: true });
@@ -48,6 +53,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<GreenA
     }
   };
   scanOnce();
+  teamConfig.onDidChange(() => {
+    if (scanned) void report.refresh();
+  });
 
   const watcher = vscode.workspace.createFileSystemWatcher(SCANNED_GLOB);
   let rescan: NodeJS.Timeout | undefined;
@@ -61,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GreenA
 
   const supported = (d: vscode.TextDocument) => vscode.languages.match(SELECTOR, d) > 0 && AnalysisService.isSupported(d);
   context.subscriptions.push(
+    teamConfig,
     analysis,
     new DiagnosticsPublisher(analysis, supported),
     new StatusBarTotal(analysis, supported),

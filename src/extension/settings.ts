@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { EstimateSettingsSchema, type EstimateSettings } from '../core/runSpec';
+import { parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../core/workspaceConfig';
 
 /**
  * The one typed view of `greenAI.*` settings. Each field is validated on its
@@ -33,11 +34,78 @@ const FIELDS = {
 
 const warned = new Set<string>();
 
+/** `.greenai.json` per workspace folder (by folder URI), kept current by TeamConfigStore. */
+const teamConfigs = new Map<string, WorkspaceConfig>();
+
+/** Which setting each `.greenai.json` field stands in for. */
+const TEAM_FIELDS: Partial<Record<keyof typeof FIELDS, keyof WorkspaceConfig>> = {
+  region: 'region',
+  pue: 'pue',
+  defaultAccelerator: 'accelerator',
+  defaultAcceleratorCount: 'count',
+  utilisation: 'utilisation',
+  includeEmbodied: 'includeEmbodied',
+  budgetKg: 'budgetKg',
+};
+
+function teamConfigFor(scope?: vscode.ConfigurationScope): WorkspaceConfig | undefined {
+  const uri = scope instanceof vscode.Uri ? scope : undefined;
+  const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : vscode.workspace.workspaceFolders?.[0];
+  return folder ? teamConfigs.get(folder.uri.toString()) : undefined;
+}
+
+/** Loads and watches `.greenai.json` in each workspace folder; an invalid field is named once. */
+export class TeamConfigStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_CONFIG_FILE}`);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly log: (msg: string) => void) {
+    const reload = () => void this.loadAll();
+    this.subscriptions = [this.watcher, this.watcher.onDidChange(reload), this.watcher.onDidCreate(reload), this.watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), this.changed];
+  }
+
+  async loadAll(): Promise<void> {
+    teamConfigs.clear();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const uri = vscode.Uri.joinPath(folder.uri, WORKSPACE_CONFIG_FILE);
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        continue; // no team file in this folder
+      }
+      const { config, problems } = parseWorkspaceConfig(text);
+      teamConfigs.set(folder.uri.toString(), config);
+      for (const p of problems) {
+        const message = `Green AI: ${folder.name}/${p}; that field is ignored.`;
+        if (!warned.has(message)) {
+          warned.add(message);
+          this.log(message);
+          void vscode.window.showWarningMessage(message);
+        }
+      }
+    }
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
 export function readSettings(scope?: vscode.ConfigurationScope, log?: (msg: string) => void): GreenAiSettings {
   const config = vscode.workspace.getConfiguration('greenAI', scope);
+  const team = teamConfigFor(scope);
   const read = <K extends keyof typeof FIELDS>(key: K): z.output<(typeof FIELDS)[K]> => {
     const schema = FIELDS[key];
-    const raw = config.get<unknown>(key);
+    // Precedence: workspace or folder settings, then the team's .greenai.json, then user settings and defaults.
+    const inspected = config.inspect<unknown>(key);
+    const teamKey = TEAM_FIELDS[key];
+    const teamValue = teamKey ? team?.[teamKey] : undefined;
+    const explicit = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
+    const raw = explicit !== undefined ? explicit : teamValue !== undefined ? teamValue : config.get<unknown>(key);
     const parsed = schema.safeParse(raw ?? undefined);
     if (parsed.success) return parsed.data as z.output<(typeof FIELDS)[K]>;
     const message = `Green AI: setting greenAI.${key} = ${JSON.stringify(raw)} is invalid (${parsed.error.issues[0]?.message ?? 'wrong type'}); using the default.`;

@@ -140,3 +140,25 @@ describe('The shipped JSON Schema of the --json output', () => {
     assert.equal(validate(output), false);
   });
 });
+
+describe('.greenai.json team defaults', () => {
+  it('apply to a report, name invalid fields, and yield to flags', async () => {
+    const { parseWorkspaceConfig } = await import('../../src/core/workspaceConfig');
+    const bad = parseWorkspaceConfig('{"region": "FR", "count": -2, "colour": "green"}');
+    assert.equal(bad.config.region, 'FR');
+    assert.equal(bad.config.count, undefined);
+    assert.match(bad.problems.join('\n'), /count/);
+    assert.match(bad.problems.join('\n'), /colour/);
+    assert.match(parseWorkspaceConfig('{').problems[0], /not valid JSON/);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-team-'));
+    fs.copyFileSync(path.join(EXAMPLES, 'hf-finetune/train_classifier.py'), path.join(dir, 'train.py'));
+    fs.writeFileSync(path.join(dir, '.greenai.json'), JSON.stringify({ region: 'FR', accelerator: 'H100', count: 4 }));
+    const team = CliOutputSchema.parse(JSON.parse((await cli('report', dir, '--json')).out)).runs[0];
+    assert.equal(team.hardware.region, 'FR');
+    assert.equal(team.hardware.accelerator, 'H100-SXM5-80GB');
+    assert.equal(team.hardware.count, 4);
+    const flagged = CliOutputSchema.parse(JSON.parse((await cli('report', dir, '--json', '--region', 'PL')).out)).runs[0];
+    assert.equal(flagged.hardware.region, 'PL');
+  });
+});

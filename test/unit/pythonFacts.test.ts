@@ -40,9 +40,13 @@ describe('Python extraction', () => {
       'args = p.parse_args()',
       'targs = TrainingArguments(output_dir="o", num_train_epochs=EPOCHS, per_device_train_batch_size=args.batch_size)',
     ].join('\n'));
+    // The constant is a fact where it is written, and again where TrainingArguments uses it.
     assert.equal(first(facts, 'training.epochs')?.value, 10);
-    assert.equal(first(facts, 'training.epochs')?.confidence, 'medium');
-    assert.match(first(facts, 'training.epochs')!.detail, /EPOCHS/);
+    const used = facts.find((f) => f.kind === 'training.epochs' && /TrainingArguments/.test(f.detail))!;
+    assert.equal(used.value, 10);
+    assert.equal(used.confidence, 'medium');
+    assert.match(used.detail, /EPOCHS/);
+    assert.equal(used.originLine, 1, 'points back at the line that writes the value');
     assert.equal(first(facts, 'training.batchPerDevice')?.value, 32);
     assert.match(first(facts, 'training.batchPerDevice')!.detail, /--batch-size/);
   });

@@ -55,6 +55,26 @@ const SIZING_NAMES: Record<string, FactKind> = {
   batch_size: 'training.batchPerDevice',
   gradient_accumulation_steps: 'training.gradientAccumulation',
   accumulate_grad_batches: 'training.gradientAccumulation',
+  grad_accum: 'training.gradientAccumulation',
+  grad_acc: 'training.gradientAccumulation',
+  accum: 'training.gradientAccumulation',
+  accum_steps: 'training.gradientAccumulation',
+  accumulation_steps: 'training.gradientAccumulation',
+  grad_accum_steps: 'training.gradientAccumulation',
+  gradient_accumulation: 'training.gradientAccumulation',
+  max_len: 'training.seqLen',
+  max_length: 'training.seqLen',
+  seq_length: 'training.seqLen',
+  sequence_length: 'training.seqLen',
+  context_length: 'training.seqLen',
+  max_source_length: 'training.seqLen',
+  bptt: 'training.seqLen',
+  num_steps: 'training.steps',
+  train_steps: 'training.steps',
+  n_steps: 'training.steps',
+  per_device_batch_size: 'training.batchPerDevice',
+  per_gpu_train_batch_size: 'training.batchPerDevice',
+  global_batch: 'training.globalBatch',
   max_seq_length: 'training.seqLen',
   max_seq_len: 'training.seqLen',
   seq_len: 'training.seqLen',
@@ -121,6 +141,7 @@ class FactCollector {
     const mapped = r ? map(r.value) : undefined;
     if (r && mapped !== undefined) {
       this.add(kind, mapped, valueNode, r.via ? `${label} (${r.via})` : label, r.via ? 'medium' : 'high');
+      if (r.via) this.facts[this.facts.length - 1] = { ...this.facts[this.facts.length - 1], originLine: r.origin.startPosition.row };
     } else {
       const overflow = /^[\d._]+(e\+?\d+)?$/i.test(valueNode.text) && !Number.isFinite(Number(valueNode.text.replace(/_/g, '')));
       this.add(kind, null, valueNode, overflow ? `${label}: ${truncate(valueNode.text)} is not a finite number` : `${label}: \`${truncate(valueNode.text)}\` cannot be read without running the code`, 'low');
@@ -263,7 +284,7 @@ function collectSymbols(index: SyntaxIndex): SymbolTable {
     if (name?.type === 'identifier' && value) fallbacks.push([name.text, value, `default of parameter \`${name.text}\` (line ${node.startPosition.row + 1})`]);
   }
   for (const node of index.calls) {
-    if (calleeName(node).last !== 'add_argument') continue;
+    if (calleeName(node).last !== 'add_argument' && calleeName(node).full !== 'click.option' && calleeName(node).last !== 'option') continue;
     const args = node.childForFieldName('arguments');
     const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
     const def = args ? keywordArgument(args, 'default') : null;
@@ -304,8 +325,14 @@ function readTrainingKeywords(call: Node, collector: FactCollector, owner: strin
 function readKeyword(name: string, value: Node, collector: FactCollector, owner: string): void {
   const label = `${name} in ${owner}`;
   if (name in PRECISION_FLAGS) {
-    if (/is_bf16_supported|cuda\.is_available|is_torch_bf16_gpu_available/.test(value.text)) {
-      collector.add('training.precision', PRECISION_FLAGS[name], value, `${label}: \`${truncate(value.text, 40)}\` is true on a GPU that supports it (assumed)`, 'medium');
+    if (/cuda\.is_available/.test(value.text)) {
+      collector.add('training.precision', PRECISION_FLAGS[name], value, `${label}: \`${truncate(value.text, 40)}\` is true on a GPU`, 'medium');
+      return;
+    }
+    if (/is_bf16_supported|is_torch_bf16_gpu_available|get_device_capability/.test(value.text)) {
+      // Depends on the GPU: assume one that supports it, and list it as not readable.
+      collector.add('training.precision', PRECISION_FLAGS[name], value, `${label}: \`${truncate(value.text, 40)}\`, assumed true (a GPU that supports it)`, 'low');
+      collector.add('training.precision', null, value, `${label}: \`${truncate(value.text, 40)}\` depends on the GPU it runs on`, 'low');
       return;
     }
     const r = evaluate(value, collector.symbols);
@@ -323,11 +350,14 @@ function readKeyword(name: string, value: Node, collector: FactCollector, owner:
   }
   if (name === 'load_in_4bit' || name === 'load_in_8bit') {
     const r = evaluate(value, collector.symbols);
-    if (r?.value === true) collector.add('training.adapter', name === 'load_in_4bit' ? 'qlora' : 'qlora-8bit', value, label);
+    // QLoRA is the 4-bit recipe (Dettmers et al. 2023); an 8-bit base with adapters is LoRA on an int8 model.
+    if (r?.value === true) collector.add('training.adapter', name === 'load_in_4bit' ? 'qlora' : 'int8-base', value, label);
     return;
   }
   const kind = SIZING_NAMES[name];
   if (!kind) return;
+  // max_length in a trainer/config call sizes the sequence; elsewhere it is usually generation length.
+  if (name === 'max_length' && !/Config|Arguments|Trainer/.test(owner)) return;
   if (kind === 'training.steps') {
     // max_steps=-1 is Hugging Face's "not set".
     collector.addResolved(kind, value, label, (v) => (typeof v === 'number' && v > 0 ? v : undefined));
@@ -377,6 +407,7 @@ function readModelLoad(call: Node, collector: FactCollector, classText: string, 
     const first = call.childForFieldName('arguments')?.namedChildren[0];
     if (id && typeof id.value === 'string') {
       collector.add('model.id', id.value, first ?? call, id.via ? `${classText}.from_pretrained (${id.via})` : `${classText}.from_pretrained`, id.via ? 'medium' : 'high');
+      if (id.via) collector.facts[collector.facts.length - 1] = { ...collector.facts[collector.facts.length - 1], originLine: id.origin.startPosition.row };
     } else if (first) {
       collector.add('model.id', null, first, `${classText}.from_pretrained: \`${truncate(first.text)}\` cannot be read statically`, 'low');
     }
@@ -432,7 +463,9 @@ function readTorchvisionOrKeras(call: Node, collector: FactCollector, full: stri
 }
 
 /** Loop variables that count optimizer steps rather than epochs (`for it in range(max_iters)`). */
-const STEP_LOOP_VARIABLE = /^(it|iter|iter_num|iteration|step|global_step|train_step)$/i;
+const STEP_LOOP_VARIABLE = /^(it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)$/i;
+/** `for epoch in ...`, `for ep in ...`, `for e in range(EPOCHS)`. */
+const EPOCH_LOOP_VARIABLE = /epoch|^(ep|e|ep_idx)$/i;
 
 function readTrainingLoop(node: Node, collector: FactCollector): void {
   const left = node.childForFieldName('left');
@@ -446,7 +479,7 @@ function readTrainingLoop(node: Node, collector: FactCollector): void {
   }
   const isRange = calleeName(right).full === 'range' || calleeName(right).last === 'trange';
   if (!isRange) return;
-  const kind: FactKind | null = /epoch/i.test(left.text) ? 'training.epochs' : STEP_LOOP_VARIABLE.test(left.text) ? 'training.steps' : null;
+  const kind: FactKind | null = EPOCH_LOOP_VARIABLE.test(left.text) ? 'training.epochs' : STEP_LOOP_VARIABLE.test(left.text) ? 'training.steps' : null;
   if (!kind) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
   const values = args.map((a) => evaluate(a, collector.symbols));
@@ -458,6 +491,8 @@ function readTrainingLoop(node: Node, collector: FactCollector): void {
     const count = nums.length === 1 ? nums[0] : Math.ceil((nums[1] - nums[0]) / (nums[2] ?? 1));
     const via = values.map((v) => v!.via).filter(Boolean).join('; ');
     collector.add(kind, Math.max(0, count), right, via ? `${label} (${via})` : label, via ? 'medium' : 'high');
+    const named = values.find((v) => v!.via);
+    if (named) collector.facts[collector.facts.length - 1] = { ...collector.facts[collector.facts.length - 1], originLine: named.origin.startPosition.row };
   }
   collector.add('launch.trainer', 'loop', left, kind === 'training.epochs' ? 'training loop over epochs' : 'training loop over steps');
 }
@@ -470,13 +505,15 @@ function readStepWhileLoop(node: Node, collector: FactCollector): void {
   const op = condition.text.includes('<=') ? '<=' : condition.text.includes('<') ? '<' : null;
   if (!left || !right || !op) return;
   const name = left.text.slice(left.text.lastIndexOf('.') + 1);
-  if (!STEP_LOOP_VARIABLE.test(name) && !/step|iter/i.test(name)) return;
+  const kind: FactKind | null = /epoch/i.test(name) ? 'training.epochs' : STEP_LOOP_VARIABLE.test(name) || /step|iter/i.test(name) ? 'training.steps' : null;
+  if (!kind) return;
   const bound = evaluate(right, collector.symbols);
   const label = `while ${truncate(condition.text, 40)}`;
   if (typeof bound?.value === 'number') {
-    collector.add('training.steps', bound.value + (op === '<=' ? 1 : 0), right, bound.via ? `${label} (${bound.via})` : label, bound.via ? 'medium' : 'high');
+    collector.add(kind, bound.value + (op === '<=' ? 1 : 0), right, bound.via ? `${label} (${bound.via})` : label, bound.via ? 'medium' : 'high');
+    if (bound.via) collector.facts[collector.facts.length - 1] = { ...collector.facts[collector.facts.length - 1], originLine: bound.origin.startPosition.row };
   } else {
-    collector.add('training.steps', null, right, `${label}: bound cannot be read statically`, 'low');
+    collector.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
   }
   collector.add('launch.trainer', 'loop', condition, 'training loop over steps', 'medium');
 }
@@ -489,10 +526,10 @@ function readModuleSizing(root: Node, collector: FactCollector): void {
     const left = assignment.childForFieldName('left');
     const right = assignment.childForFieldName('right');
     if (!left || !right || left.type !== 'identifier') continue;
-    const kind = SIZING_NAMES[left.text];
+    const kind = SIZING_NAMES[left.text] ?? SIZING_NAMES[left.text.toLowerCase()];
     if (kind && kind !== 'hardware.devices' && kind !== 'inference.maxNewTokens') {
       collector.addResolved(kind, right, `\`${left.text}\` (line ${assignment.startPosition.row + 1})`);
-    } else if (left.text === 'dtype' || left.text === 'precision' || left.text === 'mixed_precision') {
+    } else if (/^(dtype|precision|mixed_precision)$/i.test(left.text)) {
       collector.addResolved('training.precision', right, `\`${left.text}\``, (v) => normalisePrecision(scalar(v)) ?? undefined);
     }
   }

@@ -10,6 +10,9 @@ import { PRECISIONS } from '../runSpec';
  */
 
 export interface RunAnchors {
+  /** Where the model id / the epochs value is written, when read through a constant or default (0-based). */
+  readonly modelOriginLine?: number;
+  readonly sizeOriginLine?: number;
   /** The model load (`from_pretrained`, `resnet50(...)`, `base_model:`). */
   readonly model?: SourceRange;
   /** Epochs or steps. */
@@ -49,6 +52,22 @@ const SENSIBLE_MAX: Record<string, number> = {
   'model.hiddenSize': 1e6,
   'model.vocabSize': 1e8,
   'model.forwardFlopsPerSample': 1e18,
+};
+
+/** The spec field each kind of fact fills (for listing what could not be read). */
+const FIELD_OF_KIND: Partial<Record<FactKind, string>> = {
+  'model.id': 'model.name',
+  'model.params': 'model.params',
+  'training.epochs': 'training.epochs',
+  'training.steps': 'training.steps',
+  'training.batchPerDevice': 'training.batchPerDevice',
+  'training.gradientAccumulation': 'training.gradientAccumulation',
+  'training.seqLen': 'training.seqLen',
+  'training.precision': 'training.precision',
+  'training.dataset': 'training.dataset',
+  'hardware.devices': 'hardware.count',
+  'hardware.nodes': 'hardware.nodes',
+  'hardware.accelerator': 'hardware.accelerator',
 };
 
 const CONFIDENCE_RANK: Record<Fact['confidence'], number> = { high: 2, medium: 1, low: 0 };
@@ -172,6 +191,13 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   if (devices) spec.hardware.count = Math.round(devices) * Math.round(nodes ?? 1);
   if (nodes) spec.hardware.nodes = Math.round(nodes);
 
+  // Everything else the code sets in a way that cannot be read: listed, so the user sees where.
+  for (const f of facts) {
+    const field = FIELD_OF_KIND[f.kind];
+    if (f.value !== null || !field || unknowns.some((u) => u.detail === f.detail)) continue;
+    unknowns.push({ field, value: null, source: f.directive ? 'directive' : sourceKind, detail: f.file ? `${f.file}: ${f.detail}` : f.detail, range: f.file ? undefined : f.range });
+  }
+
   // The run's lines are those that launch it: TrainingArguments … trainer.train(), the loop, the command.
   const launchRanges = own.filter((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference').map((f) => f.range);
   const range = spanOf(launchRanges) ?? spanOf(own.filter((f) => f.value !== null).map((f) => f.range)) ?? launch?.range ?? own[0].range;
@@ -182,7 +208,7 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     unknowns,
     problems,
     range,
-    anchors: { model: here(modelId), size: here(size), launch: launch?.range },
+    anchors: { model: here(modelId), size: here(size), launch: launch?.range, modelOriginLine: modelId && !modelId.file ? modelId.originLine : undefined, sizeOriginLine: size && !size.file ? size.originLine : undefined },
   }];
 }
 
