@@ -59,6 +59,8 @@ export interface NotebookCells {
   /** Where each code cell starts in `code`, so ranges map back to the cell. */
   readonly cells: ReadonlyArray<{ readonly index: number; readonly startLine: number; readonly lineCount: number }>;
   readonly problem?: string;
+  /** The GPU the notebook's runtime was set to, from its metadata. */
+  readonly accelerator?: string;
 }
 
 /** Reads a notebook's code cells into one Python text (a run often spans cells), remembering each cell's lines. */
@@ -84,7 +86,14 @@ export function notebookCode(text: string): NotebookCells {
     parts.push(lines.join('\n'));
     line += lines.length;
   });
-  return { code: parts.join('\n'), cells };
+  return { code: parts.join('\n'), cells, accelerator: notebookAccelerator(parsed) };
+}
+
+/** Colab and Kaggle record the runtime's GPU in the notebook metadata (`gpuType: "T4"`). */
+function notebookAccelerator(parsed: unknown): string | undefined {
+  const meta = (parsed as { metadata?: { colab?: { gpuType?: unknown }; accelerator?: unknown; kaggle?: { accelerator?: unknown } } }).metadata;
+  const gpu = meta?.colab?.gpuType ?? meta?.kaggle?.accelerator;
+  return typeof gpu === 'string' && /\d/.test(gpu) ? gpu.replace(/^nvidia[-_]?(tesla[-_])?/i, '').replace(/x\d+$/i, '') : undefined;
 }
 
 /** Maps a range in the joined notebook code back to its cell (clipped to that cell). */
@@ -148,6 +157,7 @@ export function readFileFacts(input: AnalyzeInput, python: PythonParsing): FileF
     try {
       problems.push(...syntaxProblems(tree));
       facts = extractPythonFacts(tree, code);
+      if (notebook?.accelerator) facts.push({ kind: 'hardware.accelerator', value: notebook.accelerator, range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 }, confidence: 'medium', detail: `notebook metadata: runtime GPU ${notebook.accelerator}` });
     } finally {
       if (!input.tree) tree.delete();
     }

@@ -37,6 +37,7 @@ export type FactKind =
   | 'hardware.region'
   | 'model.forwardFlopsPerSample'
   | 'training.globalBatch'
+  | 'training.datasetConfig'
   | 'link.script'
   | 'link.config'
   | 'hardware.accelerator'

@@ -46,6 +46,14 @@ const KEY_FACTS: Record<string, FactKind> = {
   global_batch_size: 'training.globalBatch',
   batch_size: 'training.batchPerDevice',
   max_length: 'training.seqLen',
+  seq_len: 'training.seqLen',
+  max_seq_len: 'training.seqLen',
+  max_len: 'training.seqLen',
+  context_length: 'training.seqLen',
+  block_size: 'training.seqLen',
+  dataset_name: 'training.dataset',
+  backbone: 'model.id',
+  model_type_or_path: 'model.id',
 };
 
 export interface ConfigExtraction {
@@ -86,17 +94,21 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       const scalar = isScalar(valueNode) ? valueNode.value : undefined;
 
       if (key === 'bf16' || key === 'fp16' || key === 'tf32') {
-        // `bf16: true`, `bf16: auto` (axolotl), DeepSpeed `bf16: { enabled: true }`.
+        // `bf16: true`, `bf16: auto` (axolotl), DeepSpeed `bf16: { enabled: true }` or `"auto"`.
         const enabled = isMap(valueNode) ? valueNode.get('enabled') : scalar;
-        if (enabled === true || enabled === 'auto' || enabled === 'true') add('training.precision', key, valueNode, `${where}: ${String(enabled)}`);
+        if (enabled === true || enabled === 'true') add('training.precision', key, valueNode, `${where}: ${String(enabled)}`);
+        else if (enabled === 'auto') {
+          facts.push({ kind: 'training.precision', value: key, range: rangeOf(valueNode), confidence: 'low', detail: `${where}: auto, assumed on (a GPU that supports it)` });
+          facts.push({ kind: 'training.precision', value: null, range: rangeOf(valueNode), confidence: 'low', detail: `${where}: auto depends on the GPU it runs on` });
+        }
       } else if (key === 'mixed_precision' || key === 'torch_dtype' || key === 'precision') {
         const p = normalisePrecision(scalar as string | number | undefined);
         if (p && p !== 'int4' && p !== 'int8') add('training.precision', p, valueNode, `${where}: ${String(scalar)}`);
       } else if (key === 'adapter' && typeof scalar === 'string') {
-        add('training.adapter', /qlora/i.test(scalar) ? 'qlora' : 'lora', valueNode, `${where}: ${scalar}`);
-        if (/qlora/i.test(scalar)) add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
+        add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
+        if (/qlora/i.test(scalar)) add('training.adapter', 'qlora', valueNode, `${where}: ${scalar}`);
       } else if ((key === 'load_in_4bit' || key === 'load_in_8bit') && scalar === true) {
-        add('training.adapter', 'qlora', valueNode, `${where}: true`);
+        add('training.adapter', key === 'load_in_4bit' ? 'qlora' : 'int8-base', valueNode, `${where}: true`);
       } else if (key === 'use_peft' && scalar === true) {
         add('training.adapter', 'lora', valueNode, `${where}: true`);
       } else if (key === 'accelerators' && typeof scalar === 'string') {
@@ -113,6 +125,13 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         for (const f of extractShellFacts(scalar)) facts.push({ ...f, range: { ...f.range, startLine: f.range.startLine + base, endLine: f.range.endLine + base } });
       } else if (key === 'nvidia.com/gpu' && Number(scalar) > 0) {
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
+      } else if (key === 'dataset_mixer' && isMap(valueNode) && valueNode.items[0] && isScalar(valueNode.items[0].key)) {
+        add('training.dataset', String(valueNode.items[0].key.value), valueNode.items[0].key as YamlNode, `${where}: first dataset of the mixture`);
+      } else if ((key === 'args' || key === 'command') && isSeq(valueNode) && valueNode.items.every((i) => isScalar(i))) {
+        // Kubernetes/containers: ["python", "-m", "torch.distributed.run", ...] or ["bash", "-c", "torchrun ..."].
+        const line = valueNode.items.map((i) => String((i as { value: unknown }).value)).join(' ').replace(/^\S*(bash|sh)\s+-c\s+/, '');
+        const base = rangeOf(valueNode).startLine;
+        for (const f of extractShellFacts(line)) facts.push({ ...f, range: { ...f.range, startLine: base, endLine: base } });
       } else if (key === 'datasets' && isSeq(valueNode)) {
         const first = valueNode.items[0];
         const pathValue = isMap(first) ? first.get('path') : undefined;

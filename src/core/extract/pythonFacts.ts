@@ -27,8 +27,10 @@ const HF_ARGUMENT_CLASSES = new Set([
 /** Calls that start training. */
 const TRAINER_CLASSES = new Set([
   'Trainer', 'Seq2SeqTrainer', 'SFTTrainer', 'DPOTrainer', 'ORPOTrainer', 'KTOTrainer', 'CPOTrainer',
-  'GRPOTrainer', 'RewardTrainer', 'PPOTrainer', 'GKDTrainer', 'RLOOTrainer', 'Fabric',
+  'GRPOTrainer', 'RewardTrainer', 'PPOTrainer', 'GKDTrainer', 'RLOOTrainer', 'Fabric', 'Accelerator',
 ]);
+/** Entry points that parse the command line and train: a run whose settings come from outside. */
+const CLI_ENTRY_POINTS = new Set(['LightningCLI', 'cli_main', 'CLI']);
 /** Hugging Face model classes built directly from a config (random weights). */
 const HF_MODEL_CLASS = /^[A-Z]\w*(For[A-Z]\w+|LMHeadModel)$/;
 
@@ -89,6 +91,8 @@ const SIZING_NAMES: Record<string, FactKind> = {
   d_model: 'model.hiddenSize',
   vocab_size: 'model.vocabSize',
   devices: 'hardware.devices',
+  gpus: 'hardware.devices',
+  tensor_parallel_size: 'hardware.devices',
   num_nodes: 'hardware.nodes',
   max_new_tokens: 'inference.maxNewTokens',
 };
@@ -348,6 +352,17 @@ function readKeyword(name: string, value: Node, collector: FactCollector, owner:
     collector.addResolved('hardware.accelerator', value, label);
     return;
   }
+  if (name === 'device_map' || name === 'device') {
+    // device_map={"": 0}, device=0, device="cuda:0": one accelerator.
+    const r = evaluate(value, collector.symbols);
+    const single = typeof r?.value === 'number' || (typeof r?.value === 'string' && /^cuda(:\d+)?$/.test(r.value)) || (r?.value && typeof r.value === 'object' && !Array.isArray(r.value) && Object.keys(r.value).length === 1);
+    if (single && r?.value !== -1) collector.add('hardware.devices', 1, value, `${label}: one device`, 'low');
+    return;
+  }
+  if ((name === 'devices' || name === 'gpus') && /^["']auto["']$|^-1$/.test(value.text)) {
+    collector.add('hardware.devices', null, value, `${label}=${value.text}: every visible GPU, which the code does not say`, 'low');
+    return;
+  }
   if (name === 'load_in_4bit' || name === 'load_in_8bit') {
     const r = evaluate(value, collector.symbols);
     // QLoRA is the 4-bit recipe (Dettmers et al. 2023); an 8-bit base with adapters is LoRA on an int8 model.
@@ -435,12 +450,15 @@ function readTorchvisionOrKeras(call: Node, collector: FactCollector, full: stri
   const args = call.childForFieldName('arguments');
   if (!args) return false;
   let id: string | null = null;
+  let origin: number | undefined;
   if (timm) {
     const r = evaluate(args.namedChildren[0] ?? null, collector.symbols);
     id = typeof r?.value === 'string' ? r.value : null;
+    if (r?.via) origin = r.origin.startPosition.row;
   } else id = keras ? `keras/${last}` : last;
   if (!id) return false;
   collector.add('model.id', id, call, timm ? 'timm.create_model' : keras ? `keras.applications.${last}` : `torchvision.models.${last}`);
+  if (origin !== undefined) collector.facts[collector.facts.length - 1] = { ...collector.facts[collector.facts.length - 1], originLine: origin };
   const weights = keywordArgument(args, 'weights');
   const pretrained = keywordArgument(args, 'pretrained');
   let scratch: boolean;
@@ -548,9 +566,15 @@ function readDataclassFields(classes: readonly Node[], collector: FactCollector)
       if (!left || !right || left.type !== 'identifier') continue;
       const owner = `default of ${className}.${left.text}`;
       if (SIZING_NAMES[left.text] || left.text in PRECISION_FLAGS) readKeyword(left.text, right, collector, owner);
-      else if (/^(model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path)$/.test(left.text)) {
+      else if (/^(model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path|model)$/.test(left.text)) {
         const r = evaluate(right, collector.symbols);
-        if (typeof r?.value === 'string') collector.add('model.id', r.value, right, owner, 'medium');
+        if (typeof r?.value === 'string' && /^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) collector.add('model.id', r.value, right, owner, 'medium');
+      }
+      // Point at the literal inside field(default=...) rather than the field( call.
+      const last = collector.facts[collector.facts.length - 1];
+      if (last && last.range.startLine === right.startPosition.row && last.originLine === undefined) {
+        const r = evaluate(right, collector.symbols);
+        if (r && r.origin.startPosition.row !== right.startPosition.row) collector.facts[collector.facts.length - 1] = { ...last, originLine: r.origin.startPosition.row };
       }
     }
   }
@@ -584,11 +608,11 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       readModelLoad(node, collector, owner || full, true);
     } else if (HF_ARGUMENT_CLASSES.has(last)) {
       readTrainingKeywords(node, collector, last);
-      collector.add('launch.trainer', last, node.childForFieldName('function') ?? node, `${last}(...) configures a training run`, 'medium');
+      collector.add('launch.trainer', `construct:${last}`, node.childForFieldName('function') ?? node, `${last}(...) configures a training run`, 'medium');
     } else if (TRAINER_CLASSES.has(last)) {
       readTrainingKeywords(node, collector, last);
       readModelKeyword(node, collector, last, false);
-      collector.add('launch.trainer', last, node.childForFieldName('function') ?? node, `${last}(...) starts training`);
+      collector.add('launch.trainer', `construct:${last}`, node.childForFieldName('function') ?? node, `${last}(...) sets up training`);
     } else if (HF_MODEL_CLASS.test(last) && !full.includes('.from_')) {
       // LlamaForCausalLM(config), GPT2LMHeadModel(config): the architecture, randomly initialised.
       const args = node.childForFieldName('arguments');
@@ -604,7 +628,31 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       if (p) collector.add('training.precision', p, arg!, `${full}("${String(r!.value)}")`);
     } else if (full === 'LLM' || full === 'vllm.LLM' || full === 'AsyncLLMEngine.from_engine_args') {
       readModelKeyword(node, collector, full, true);
+      readTrainingKeywords(node, collector, full);
       collector.add('launch.inference', full, node.childForFieldName('function') ?? node, `${full}(...) serves a model (vLLM)`, 'medium');
+    } else if (CLI_ENTRY_POINTS.has(last) && /Lightning|lightning|CLI/.test(full)) {
+      collector.add('launch.trainer', last, node.childForFieldName('function') ?? node, `${full}(...) trains with settings from the command line and its config`, 'medium');
+      for (const kind of ['training.epochs', 'hardware.devices', 'training.precision'] as const) {
+        collector.add(kind, null, node, `${full}: set on the command line or in its YAML config`, 'low');
+      }
+    } else if (last === 'HfArgumentParser') {
+      // Training arguments parsed from the command line or a JSON file: not readable here.
+      const args = node.childForFieldName('arguments')?.text ?? '';
+      if (/TrainingArguments|Config\b|SFTConfig|DPOConfig/.test(args)) {
+        for (const kind of ['training.epochs', 'training.batchPerDevice', 'training.precision'] as const) {
+          collector.add(kind, null, node, `${full}: training arguments come from the command line or a JSON file`, 'low');
+        }
+      }
+    } else if (last === 'DataParallel' || last === 'MirroredStrategy' || last === 'DistributedDataParallel') {
+      const args = node.childForFieldName('arguments');
+      const ids = args ? keywordArgument(args, 'device_ids') ?? keywordArgument(args, 'devices') : null;
+      const r = ids ? evaluate(ids, symbols) : undefined;
+      if (Array.isArray(r?.value)) collector.add('hardware.devices', r.value.length, ids!, `${full}(device_ids=${truncate(ids!.text, 20)})`);
+      else if (last !== 'DistributedDataParallel') collector.add('hardware.devices', null, node, `${full}() uses every visible GPU, which the code does not say`, 'low');
+    } else if (last === 'set_float32_matmul_precision') {
+      const arg = node.childForFieldName('arguments')?.namedChildren[0];
+      const r = arg ? evaluate(arg, symbols) : undefined;
+      if (r?.value === 'high' || r?.value === 'medium') collector.add('training.precision', 'tf32', arg!, `${full}("${String(r.value)}") enables TF32 matmuls`, 'medium');
     } else if (last === 'LoraConfig' || last === 'get_peft_model' || last === 'prepare_model_for_kbit_training') {
       collector.add('training.adapter', last === 'prepare_model_for_kbit_training' ? 'qlora' : 'lora', node.childForFieldName('function') ?? node, `${last} (PEFT)`);
     } else if (last === 'BitsAndBytesConfig') {
@@ -618,8 +666,15 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       if (typeof path?.value === 'string' && /\.(ya?ml|json)$/.test(path.value)) collector.add('link.config', path.value, first!, `${full}("${path.value}")`);
     } else if (last === 'load_dataset') {
       const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'keyword_argument') ?? [];
-      const parts = args.slice(0, 2).map((a) => evaluate(a, symbols)).filter((r): r is Resolved => typeof r?.value === 'string');
-      if (parts.length > 0) collector.add('training.dataset', parts.map((p) => p.value).join('/'), node, 'load_dataset');
+      const named = node.childForFieldName('arguments');
+      const configNode = named ? keywordArgument(named, 'name') : null;
+      const pathNode = named ? keywordArgument(named, 'path') : null;
+      const sources = [args[0] ?? pathNode, args[1] ?? configNode].filter((n): n is Node => !!n);
+      const parts = sources.map((a) => evaluate(a, symbols)).filter((r): r is Resolved => typeof r?.value === 'string');
+      // load_dataset("parquet"/"json"/"csv", data_files=...) names a file format, not a dataset.
+      if (parts.length > 0 && !/^(parquet|json|csv|text|arrow|imagefolder|audiofolder|webdataset)$/.test(String(parts[0].value))) {
+        collector.add('training.dataset', parts.map((p) => p.value).join('/'), node, 'load_dataset');
+      }
     } else if (last === 'fit' && full !== 'fit') {
       readTrainingKeywords(node, collector, full);
       collector.add('launch.trainer', 'fit', node.childForFieldName('function') ?? node, `${full}(...) trains the model`);
@@ -645,7 +700,8 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
     } else if (last === 'backward' && full !== 'backward') {
       // `loss.backward()`: whatever surrounds it trains a model.
       collector.add('launch.trainer', 'backward', node.childForFieldName('function') ?? node, `${full}() computes gradients: a training loop`, 'low');
-    } else if (last === 'train' && /trainer/i.test(full)) {
+    } else if (last === 'train' && !/^(self|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) && full.includes('.')) {
+      // trainer.train(), tr.train(): model.train() only switches a module to training mode.
       collector.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
     } else if (readTorchvisionOrKeras(node, collector, full, last)) {
       // handled
@@ -653,12 +709,25 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       // tokenizer(..., truncation=True, max_length=128): the sequence length of training samples.
       const args = node.childForFieldName('arguments');
       const text = args?.text ?? '';
-      if (args && text.includes('truncation') && text.includes('max_length')) {
+      if (args && text.includes('max_length') && (text.includes('truncation') || /token/i.test(full))) {
         const maxLength = keywordArgument(args, 'max_length');
         if (maxLength) collector.addResolved('training.seqLen', maxLength, `max_length in ${full}`);
       }
+      // DataLoader(batch_size=...), image_dataset_from_directory(batch_size=...): the per-device batch.
+      if (args && text.includes('batch_size') && !/eval|test|val/i.test(full)) {
+        const batch = keywordArgument(args, 'batch_size');
+        if (batch && !/eval|test|val/i.test(node.parent?.text.slice(0, 40) ?? '')) collector.addResolved('training.batchPerDevice', batch, `batch_size in ${full}`);
+      }
     }
   }
+  for (const node of index.assignments) {
+    // torch.backends.cuda.matmul.allow_tf32 = True: float32 matmuls run as TF32.
+    const left = node.childForFieldName('left');
+    if (left?.text.endsWith('allow_tf32') && node.childForFieldName('right')?.text === 'True' && left.text.includes('matmul')) {
+      collector.add('training.precision', 'tf32', node, `${left.text} = True`, 'medium');
+    }
+  }
+  sumFitPhases(collector);
   readModuleClasses(index, text, collector, symbols);
   return collector.facts;
 }
@@ -689,6 +758,17 @@ function readModuleClasses(index: SyntaxIndex, text: string, collector: FactColl
       chosen.hasConvolution ? `2 × parameters of ${chosen.className}: a lower bound, convolutions reuse weights across the input size, which the code does not state` : `2 × parameters of ${chosen.className} (dense layers)`,
       chosen.hasConvolution ? 'low' : 'medium');
   }
+}
+
+/**
+ * Transfer learning in Keras often trains twice (head, then fine-tune): one run whose epochs
+ * are the sum. The sum goes first so it is the epochs the run uses.
+ */
+function sumFitPhases(collector: FactCollector): void {
+  const fits = collector.facts.filter((f) => f.kind === 'training.epochs' && typeof f.value === 'number' && /in [\w.]*\.fit\b/.test(f.detail));
+  if (fits.length < 2) return;
+  const total = fits.reduce((n, f) => n + (f.value as number), 0);
+  collector.facts.unshift({ ...fits[0], value: total, detail: `${fits.length} fit() phases: ${fits.map((f) => f.value).join(' + ')} epochs` });
 }
 
 /** Syntax errors, as readable messages: the estimate still runs on what parsed. */

@@ -30,8 +30,9 @@ export class SymbolTable {
     const direct = this.bindings.get(name);
     if (direct) return direct;
     // `args.epochs`, `cfg.num_train_epochs`: fall back to an argparse or dataclass default of that name.
+    // A bare name can be a click/typer/fire parameter whose default was declared as an option.
     const dot = name.lastIndexOf('.');
-    return dot > 0 ? this.bindings.get(FIELD_PREFIX + name.slice(dot + 1)) : undefined;
+    return this.bindings.get(FIELD_PREFIX + (dot > 0 ? name.slice(dot + 1) : name));
   }
 
   get size(): number {
@@ -155,6 +156,11 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       const fn = node.childForFieldName('function')?.text;
       const args = node.childForFieldName('arguments');
       if (!args) return undefined;
+      if (fn && /(^|\.)(Option|Argument)$/.test(fn)) {
+        // typer.Option("Qwen/Qwen2.5-0.5B", help=...): the default is the first argument or default=.
+        const def = keywordArgument(args, 'default') ?? args.namedChildren.find((c) => c !== null && c.type !== 'keyword_argument') ?? null;
+        return def && def.text !== '...' ? evaluate(def, symbols, depth + 1) : undefined;
+      }
       if (fn === 'field' || fn === 'dataclasses.field') {
         const kw = keywordArgument(args, 'default');
         return kw ? evaluate(kw, symbols, depth + 1) : undefined;

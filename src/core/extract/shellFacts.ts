@@ -31,11 +31,50 @@ const FLAG_FACTS: Record<string, FactKind> = {
   batch_size: 'training.batchPerDevice',
 };
 
-const LAUNCHERS = /^\s*(srun(\s+-\S+)*\s+)?(torchrun|python3?|accelerate\s+launch|deepspeed|composer|lightning\s+run)\b/;
+const LAUNCHERS = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(srun(\s+-\S+)*\s+)?(torchrun|python3?(?:\s+-m\s+torch\.distributed\.(?:run|launch))?|accelerate\s+launch|deepspeed|composer|lightning\s+run)\b/;
+
+/**
+ * Shell variables set in the script (`GPT_ARGS="--num-layers 24 ..."`, `EPOCHS=${EPOCHS:-2}`),
+ * so `$GPT_ARGS` on a launch line reads as what it holds. Defaults of `${X:-d}` count.
+ */
+function shellVariables(text: string): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const m of text.matchAll(/^\s*(?:export\s+)?([A-Za-z_]\w*)=("(?:[^"\\]|\\[\s\S])*"|'[^']*'|\S*)/gm)) {
+    let value = m[2];
+    if (/^["']/.test(value)) value = value.slice(1, -1);
+    vars.set(m[1], expandShell(value.replace(/\\\n/g, ' '), vars));
+  }
+  return vars;
+}
+
+/** The line of `--flag` within a continued command, else where a variable defines it. */
+function lineOfFlag(lines: readonly string[], from: number, to: number, flag: string): number | undefined {
+  const pattern = new RegExp(`--${flag.replace(/[-_]/g, '[-_]')}\\b`);
+  for (let l = from; l <= to; l++) if (pattern.test(lines[l])) return l;
+  for (let l = 0; l < lines.length; l++) if (pattern.test(lines[l]) && !lines[l].trim().startsWith('#')) return l;
+  return undefined;
+}
+
+/** When a flag's value came from a variable (`MODEL=${MODEL:-bigscience/bloom-1b7}`), the line that writes it. */
+function lineOfVariableValue(lines: readonly string[], vars: ReadonlyMap<string, string>, value: string): number | undefined {
+  for (const [name, v] of vars) {
+    if (v !== value) continue;
+    const at = lines.findIndex((l) => new RegExp(`^\\s*(export\\s+)?${name}=`).test(l));
+    if (at >= 0) return at;
+  }
+  return undefined;
+}
+
+function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
+  return text
+    .replace(/\$\{(\w+):?-([^}]*)\}/g, (_, name: string, def: string) => vars.get(name) ?? def)
+    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) => vars.get((a ?? b)!) ?? whole);
+}
 
 export function extractShellFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
+  const vars = shellVariables(text);
   // Join backslash continuations, remembering where each logical line starts.
   for (let i = 0; i < lines.length; i++) {
     const startLine = i;
@@ -64,6 +103,9 @@ export function extractShellFacts(text: string): Fact[] {
     }
     if (logical.trim().startsWith('#')) continue;
     if (!LAUNCHERS.test(logical)) continue;
+    logical = expandShell(logical, vars);
+    const visible = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ?? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines.slice(0, startLine).join('\n'));
+    if (visible) add('hardware.devices', visible[1].split(',').filter(Boolean).length, `CUDA_VISIBLE_DEVICES=${visible[1]}`);
     add('launch.trainer', LAUNCHERS.exec(logical)![3], `launch command: ${logical.trim().slice(0, 60)}`);
     // The script it runs, and the config files it names: linked so their facts join the run.
     const tokens = logical.trim().split(/\s+/);
@@ -74,16 +116,24 @@ export function extractShellFacts(text: string): Fact[] {
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-')) add('link.config', next, `passes ${next} to ${tokens[scriptAt]}`);
     }
     for (const m of logical.matchAll(/--(config_file|config-file|deepspeed|deepspeed_config_file|config)[=\s]+(\S+\.(?:ya?ml|json))/g)) add('link.config', m[2], `--${m[1]} ${m[2]}`);
+    // Megatron pads GPT-2's 50,257-token vocabulary to 50,304 (--make-vocab-size-divisible-by 128).
+    if (/--vocab[-_]file[=\s]+\S*gpt2/i.test(logical)) facts.push({ kind: 'model.vocabSize', value: 50304, range, confidence: 'low', detail: 'GPT-2 vocabulary (50,257) padded to 50,304 by Megatron' });
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
     for (const m of logical.matchAll(/--([\w-]+)(?:[=\s]+("[^"]*"|'[^']*'|[^\s-][^\s]*))?/g)) {
       const name = m[1].replace(/-/g, '_');
       const raw = m[2]?.replace(/^["']|["']$/g, '');
+      // Point each flag at its own line: in the continued command, or where a variable holds it.
+      const flagLine = lineOfFlag(lines, startLine, i, m[1]);
+      const valueLine = raw !== undefined ? lineOfVariableValue(lines, vars, raw) : undefined;
+      const before = facts.length;
       if (name === 'nproc_per_node' && Number(raw) > 0) add('hardware.devices', Number(raw), `--nproc_per_node=${raw}`);
       else if ((name === 'nnodes' || name === 'num_machines') && Number(raw) > 0) add('hardware.nodes', Number(raw), `--${m[1]}=${raw}`);
       else if (name === 'num_processes' && Number(raw) > 0) add('hardware.devices', Number(raw), `--num_processes=${raw}`);
       else if ((name === 'bf16' || name === 'fp16' || name === 'tf32') && (raw === undefined || /^(true|1)$/i.test(raw))) add('training.precision', name, `--${name}`);
-      else if (name === 'mixed_precision' && raw) add('training.precision', raw.toLowerCase().includes('bf16') ? 'bf16' : raw.toLowerCase().includes('fp16') ? 'fp16' : 'fp32', `--mixed_precision=${raw}`);
+      else if (name === 'mixed_precision' && raw) add('training.precision', raw.toLowerCase().includes('bf16') ? 'bf16' : raw.toLowerCase().includes('fp16') ? 'fp16' : raw.toLowerCase().includes('fp8') ? 'fp8' : 'fp32', `--mixed_precision=${raw}`);
+      else if (name === 'num_nodes' && Number(raw) > 0) add('hardware.nodes', Number(raw), `--num_nodes ${raw}`);
+      else if (name === 'dataset_config_name' && raw) add('training.datasetConfig', raw, `--dataset_config_name ${raw}`);
       else if (name === 'gradient_checkpointing') add('training.gradientCheckpointing', raw === undefined || /^(true|1)$/i.test(raw), `--gradient_checkpointing`);
       else if ((name === 'use_peft' || name === 'lora_r') && raw !== 'false') add('training.adapter', 'lora', `--${m[1]}`);
       else if (name === 'load_in_4bit' && raw !== 'false') add('training.adapter', 'qlora', `--load_in_4bit`);
@@ -97,6 +147,10 @@ export function extractShellFacts(text: string): Fact[] {
           const n = Number(raw);
           add(kind, Number.isFinite(n) && n > 0 ? n : null, Number.isFinite(n) ? `--${m[1]} ${raw}` : `--${m[1]} ${raw}: not a number`);
         }
+      }
+      for (let k = before; k < facts.length; k++) {
+        const at = flagLine ?? startLine;
+        facts[k] = { ...facts[k], range: { startLine: at, startCol: 0, endLine: at, endCol: lines[at]?.length ?? 0 }, ...(valueLine !== undefined ? { originLine: valueLine } : {}) };
       }
     }
   }

@@ -100,7 +100,10 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const launch = own.find((f) => f.kind === 'launch.trainer') ?? own.find((f) => f.kind === 'launch.inference');
   const modelId = pick(facts, 'model.id');
   const size = pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
-  const isRun = launch !== undefined || (sourceKind === 'config' && modelId !== undefined && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
+  // Building a Trainer or TrainingArguments is not running one: a run needs train()/fit(), a loop,
+  // a backward pass, a launch command or inference. The constructions still anchor the run's lines.
+  const starts = own.some((f) => (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference');
+  const isRun = starts || (sourceKind === 'config' && modelId !== undefined && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
   if (!isRun) return [];
 
   const assumptions: Assumption[] = [];
@@ -168,7 +171,8 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const checkpointing = use('training.gradientCheckpointing', pick(facts, 'training.gradientCheckpointing'));
   if (checkpointing) spec.training.gradientCheckpointing = checkpointing.value === true;
   const dataset = use('training.dataset', pick(facts, 'training.dataset'));
-  if (dataset) spec.training.dataset = String(dataset.value);
+  const datasetConfig = pick(facts, 'training.datasetConfig');
+  if (dataset) spec.training.dataset = datasetConfig && !String(dataset.value).includes('/') ? `${String(dataset.value)}/${String(datasetConfig.value)}` : String(dataset.value);
   const newTokens = asNumber(use('training.tokensPerRequest', pick(facts, 'inference.maxNewTokens')));
   if (newTokens) spec.training.tokensPerRequest = Math.round(newTokens);
 
