@@ -154,4 +154,24 @@ describe('Green AI in a real VS Code', () => {
     const warning = await until('the over-budget warning', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'green-ai.over-budget'));
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
   });
+
+  it('applies team defaults from .greenai.json and picks up changes to it', async () => {
+    const doc = await openExample('hf-finetune/train_classifier.py');
+    const line = lineContaining(doc, 'num_train_epochs=3');
+    const teamFile = exampleUri('.greenai.json');
+    await vscode.workspace.fs.writeFile(teamFile, new TextEncoder().encode(JSON.stringify({ accelerator: 'H100', count: 2 })));
+    try {
+      const text = await until('a hint on H100s', async () => {
+        const t = hintText((await hintsOf(doc)).find((h) => h.position.line === line)!);
+        return /H100-h/.test(t) ? t : undefined;
+      });
+      assert.match(text, /H100-h/);
+    } finally {
+      await vscode.workspace.fs.delete(teamFile);
+    }
+    await until('the default accelerator back', async () => {
+      const t = hintText((await hintsOf(doc)).find((h) => h.position.line === line)!);
+      return /A100-h/.test(t) ? t : undefined;
+    });
+  });
 });
