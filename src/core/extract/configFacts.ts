@@ -53,6 +53,8 @@ const KEY_FACTS: Record<string, FactKind> = {
   block_size: 'training.seqLen',
   dataset_name: 'training.dataset',
   backbone: 'model.id',
+  accumulate_grad_batches: 'training.gradientAccumulation',
+  maxlen: 'training.seqLen',
   model_type_or_path: 'model.id',
 };
 
@@ -122,9 +124,20 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       } else if ((key === 'run' || key === 'command' || key === 'script') && typeof scalar === 'string' && /torchrun|accelerate\s+launch|deepspeed|python3?\s/.test(scalar)) {
         // SkyPilot `run: |` and similar: a launch script inside the config.
         const base = rangeOf(valueNode).startLine + (/^[|>]/.test(text.slice(valueNode!.range![0], valueNode!.range![0] + 1)) ? 1 : 0);
-        for (const f of extractShellFacts(scalar)) facts.push({ ...f, range: { ...f.range, startLine: f.range.startLine + base, endLine: f.range.endLine + base } });
+        // SkyPilot `envs:` are the run block's shell variables.
+        const envs = isMap(doc.contents) ? doc.contents.get('envs') : undefined;
+        const prelude = isMap(envs) ? envs.items.filter((p) => isPair(p) && isScalar(p.key) && isScalar(p.value)).map((p) => `${String((p.key as { value: unknown }).value)}=${String((p.value as { value: unknown }).value)}`) : [];
+        const script = prelude.length ? `${prelude.join('\n')}\n${scalar}` : scalar;
+        for (const f of extractShellFacts(script)) {
+          if (f.range.startLine < prelude.length) continue;
+          const shift = base - prelude.length;
+          facts.push({ ...f, range: { ...f.range, startLine: f.range.startLine + shift, endLine: f.range.endLine + shift } });
+        }
       } else if (key === 'nvidia.com/gpu' && Number(scalar) > 0) {
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
+      } else if (key === 'pretrained' && typeof scalar === 'boolean') {
+        // LightningCLI / timm-style `pretrained: false`: the backbone starts from random weights.
+        add('model.fromScratch', !scalar, valueNode, `${where}: ${String(scalar)}`);
       } else if (key === 'dataset_mixer' && isMap(valueNode) && valueNode.items[0] && isScalar(valueNode.items[0].key)) {
         add('training.dataset', String(valueNode.items[0].key.value), valueNode.items[0].key as YamlNode, `${where}: first dataset of the mixture`);
       } else if ((key === 'args' || key === 'command') && isSeq(valueNode) && valueNode.items.every((i) => isScalar(i))) {
@@ -138,7 +151,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         if (typeof pathValue === 'string') add('training.dataset', pathValue, first as YamlNode, `${where}[0].path`);
       } else if (KEY_FACTS[key] && scalar !== undefined && scalar !== null) {
         const kind = KEY_FACTS[key];
-        if (kind === 'model.id') {
+        if (kind === 'training.dataset') {
+          if (typeof scalar === 'string' && scalar) add(kind, scalar, valueNode, `${where}: ${scalar}`);
+        } else if (kind === 'model.id') {
           if (typeof scalar === 'string' && scalar.length > 0) {
             add('model.id', scalar, valueNode, `${where}: ${scalar}`);
             add('model.fromScratch', false, valueNode, `${where} names a pretrained checkpoint`);

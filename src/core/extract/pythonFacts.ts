@@ -65,6 +65,7 @@ const SIZING_NAMES: Record<string, FactKind> = {
   grad_accum_steps: 'training.gradientAccumulation',
   gradient_accumulation: 'training.gradientAccumulation',
   max_len: 'training.seqLen',
+  maxlen: 'training.seqLen',
   max_length: 'training.seqLen',
   seq_length: 'training.seqLen',
   sequence_length: 'training.seqLen',
@@ -553,6 +554,23 @@ function readModuleSizing(root: Node, collector: FactCollector): void {
   }
 }
 
+/** `add_argument("--epochs", default=30)`: a sizing default is a fact where it is declared (uses win over it). */
+function readArgparseSizing(index: SyntaxIndex, collector: FactCollector): void {
+  for (const node of index.calls) {
+    const { last, full } = calleeName(node);
+    if (last !== 'add_argument' && full !== 'click.option') continue;
+    const args = node.childForFieldName('arguments');
+    const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    const def = args ? keywordArgument(args, 'default') : null;
+    if (!flag || !def) continue;
+    const dest = flag.slice(2).replace(/-/g, '_');
+    const kind = SIZING_NAMES[dest];
+    if (!kind || kind === 'inference.maxNewTokens' || kind === 'hardware.devices') continue;
+    const r = evaluate(def, collector.symbols);
+    if (r && typeof r.value === 'number') collector.add(kind, r.value, def, `default of ${flag}`, 'medium');
+  }
+}
+
 /** Dataclass fields whose names size a run (HfArgumentParser argument classes, GPTConfig). */
 function readDataclassFields(classes: readonly Node[], collector: FactCollector): void {
   for (const node of classes) {
@@ -589,6 +607,7 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
   const collector = new FactCollector(symbols);
   readModuleSizing(root, collector);
   readDataclassFields(index.classes, collector);
+  readArgparseSizing(index, collector);
 
   for (const node of index.ordered) {
     if (node.type === 'for_statement') {

@@ -129,14 +129,16 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
         const r = evaluate(whenTrue, symbols, depth + 1);
         return r && { ...r, via: `took the GPU branch of \`${node.text}\`` };
       }
+      // Any other condition is decided at run time: only a value both branches agree on is known.
       const a = evaluate(whenTrue, symbols, depth + 1);
       const b = evaluate(whenFalse, symbols, depth + 1);
-      if (a && b && a.value === b.value) return a;
-      return a && { ...a, via: `took the first branch of \`${node.text}\`` };
+      return a && b && a.value === b.value ? a : undefined;
     }
     case 'identifier':
     case 'attribute': {
       const bound = symbols.lookup(node.text);
+      // torch.float16, torch.bfloat16, tf.float16, jnp.bfloat16: dtypes are names, not values.
+      if (!bound && /^(torch|tf|jnp|np)\.(float16|half|bfloat16|float32|float|float8_e4m3fn|int8)$/.test(node.text)) return { value: node.text, origin: node, via: '' };
       if (!bound) return undefined;
       const r = evaluate(bound.node, symbols, depth + 1);
       return r && { ...r, via: r.via ? `${bound.via}; ${r.via}` : bound.via };
@@ -151,11 +153,32 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       }
       return { value: items, origin: node, via: '' };
     }
+    case 'dictionary': {
+      const out: { [key: string]: PyValue } = {};
+      for (const pair of node.namedChildren) {
+        if (pair?.type !== 'pair') return undefined;
+        const k = evaluate(pair.childForFieldName('key'), symbols, depth + 1);
+        const v = evaluate(pair.childForFieldName('value'), symbols, depth + 1);
+        if (!k || !v || (typeof k.value !== 'string' && typeof k.value !== 'number')) return undefined;
+        out[String(k.value)] = v.value;
+      }
+      return { value: out, origin: node, via: '' };
+    }
     case 'call': {
       // field(default=3) in dataclasses; int("3") and float("1e-4") conversions.
       const fn = node.childForFieldName('function')?.text;
       const args = node.childForFieldName('arguments');
       if (!args) return undefined;
+      if ((fn === 'list' || fn === 'range') && args.namedChildren.length >= 1) {
+        // list(range(4)), range(4): device id lists.
+        const inner = fn === 'list' ? evaluate(args.namedChildren[0], symbols, depth + 1) : undefined;
+        if (fn === 'list') return inner && Array.isArray(inner.value) ? inner : undefined;
+        const bounds = args.namedChildren.map((a) => evaluate(a, symbols, depth + 1)?.value);
+        if (bounds.some((b) => typeof b !== 'number')) return undefined;
+        const [a, b] = bounds.length === 1 ? [0, bounds[0] as number] : [bounds[0] as number, bounds[1] as number];
+        if (b - a > 10_000) return undefined;
+        return { value: Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i), origin: node, via: '' };
+      }
       if (fn && /(^|\.)(Option|Argument)$/.test(fn)) {
         // typer.Option("Qwen/Qwen2.5-0.5B", help=...): the default is the first argument or default=.
         const def = keywordArgument(args, 'default') ?? args.namedChildren.find((c) => c !== null && c.type !== 'keyword_argument') ?? null;

@@ -29,6 +29,9 @@ const FLAG_FACTS: Record<string, FactKind> = {
   padded_vocab_size: 'model.vocabSize',
   block_size: 'training.seqLen',
   batch_size: 'training.batchPerDevice',
+  accumulate_grad_batches: 'training.gradientAccumulation',
+  grad_accum: 'training.gradientAccumulation',
+  accum: 'training.gradientAccumulation',
 };
 
 const LAUNCHERS = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(srun(\s+-\S+)*\s+)?(torchrun|python3?(?:\s+-m\s+torch\.distributed\.(?:run|launch))?|accelerate\s+launch|deepspeed|composer|lightning\s+run)\b/;
@@ -97,6 +100,8 @@ export function extractShellFacts(text: string): Fact[] {
           const n = Number(parts[parts.length - 1]);
           if (n > 0) add('hardware.devices', n, `#SBATCH --gres=${value}`);
           if (parts.length === 3) add('hardware.accelerator', parts[1], `#SBATCH --gres=${value}`);
+        } else if (name === 'constraint' && value && /^[a-z]?\d{2,4}|^(a|h|v|l)\d+/i.test(value)) {
+          add('hardware.accelerator', value.split(/[&|,]/)[0], `#SBATCH --constraint=${value}`);
         }
       }
       continue;
@@ -120,8 +125,9 @@ export function extractShellFacts(text: string): Fact[] {
     if (/--vocab[-_]file[=\s]+\S*gpt2/i.test(logical)) facts.push({ kind: 'model.vocabSize', value: 50304, range, confidence: 'low', detail: 'GPT-2 vocabulary (50,257) padded to 50,304 by Megatron' });
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
-    for (const m of logical.matchAll(/--([\w-]+)(?:[=\s]+("[^"]*"|'[^']*'|[^\s-][^\s]*))?/g)) {
-      const name = m[1].replace(/-/g, '_');
+    for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]*"|'[^']*'|[^\s-][^\s]*))?/g)) {
+      // LightningCLI's --trainer.max_epochs: the last segment names the setting.
+      const name = m[1].slice(m[1].lastIndexOf('.') + 1).replace(/-/g, '_');
       const raw = m[2]?.replace(/^["']|["']$/g, '');
       // Point each flag at its own line: in the continued command, or where a variable holds it.
       const flagLine = lineOfFlag(lines, startLine, i, m[1]);
@@ -133,7 +139,7 @@ export function extractShellFacts(text: string): Fact[] {
       else if ((name === 'bf16' || name === 'fp16' || name === 'tf32') && (raw === undefined || /^(true|1)$/i.test(raw))) add('training.precision', name, `--${name}`);
       else if (name === 'mixed_precision' && raw) add('training.precision', raw.toLowerCase().includes('bf16') ? 'bf16' : raw.toLowerCase().includes('fp16') ? 'fp16' : raw.toLowerCase().includes('fp8') ? 'fp8' : 'fp32', `--mixed_precision=${raw}`);
       else if (name === 'num_nodes' && Number(raw) > 0) add('hardware.nodes', Number(raw), `--num_nodes ${raw}`);
-      else if (name === 'dataset_config_name' && raw) add('training.datasetConfig', raw, `--dataset_config_name ${raw}`);
+      else if ((name === 'dataset_config_name' || name === 'dataset_config') && raw) add('training.datasetConfig', raw, `--${m[1]} ${raw}`);
       else if (name === 'gradient_checkpointing') add('training.gradientCheckpointing', raw === undefined || /^(true|1)$/i.test(raw), `--gradient_checkpointing`);
       else if ((name === 'use_peft' || name === 'lora_r') && raw !== 'false') add('training.adapter', 'lora', `--${m[1]}`);
       else if (name === 'load_in_4bit' && raw !== 'false') add('training.adapter', 'qlora', `--load_in_4bit`);

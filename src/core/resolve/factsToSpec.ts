@@ -172,7 +172,7 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   if (checkpointing) spec.training.gradientCheckpointing = checkpointing.value === true;
   const dataset = use('training.dataset', pick(facts, 'training.dataset'));
   const datasetConfig = pick(facts, 'training.datasetConfig');
-  if (dataset) spec.training.dataset = datasetConfig && !String(dataset.value).includes('/') ? `${String(dataset.value)}/${String(datasetConfig.value)}` : String(dataset.value);
+  if (dataset) spec.training.dataset = datasetConfig && !String(dataset.value).endsWith(`/${String(datasetConfig.value)}`) ? `${String(dataset.value)}/${String(datasetConfig.value)}` : String(dataset.value);
   const newTokens = asNumber(use('training.tokensPerRequest', pick(facts, 'inference.maxNewTokens')));
   if (newTokens) spec.training.tokensPerRequest = Math.round(newTokens);
 
@@ -198,7 +198,7 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   // Everything else the code sets in a way that cannot be read: listed, so the user sees where.
   for (const f of facts) {
     const field = FIELD_OF_KIND[f.kind];
-    if (f.value !== null || !field || unknowns.some((u) => u.detail === f.detail)) continue;
+    if (f.value !== null || !field || unknowns.some((u) => u.field === field && u.detail.endsWith(f.detail))) continue;
     unknowns.push({ field, value: null, source: f.directive ? 'directive' : sourceKind, detail: f.file ? `${f.file}: ${f.detail}` : f.detail, range: f.file ? undefined : f.range });
   }
 
