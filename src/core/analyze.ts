@@ -1,3 +1,4 @@
+import { fixFor } from './advise/fixes';
 import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
@@ -235,7 +236,8 @@ export function analyzeText(
     try {
       const run = completeRun(found.spec, settings, overrides, { origin: 'code', assumptions: found.assumptions, unknowns: found.unknowns });
       const estimate = estimateRun(run);
-      const suggestions = suggestImprovements(run, estimate.co2eKg, settings, overrides);
+      // Quick fixes edit this file's text; a notebook's cells are edited cell by cell in the editor.
+      const suggestions = suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => ({ ...s, fix: notebook ? null : fixFor(s, facts, input.text) }));
       runs.push({ range: found.range, anchors: found.anchors, run, estimate, suggestions });
     } catch (e) {
       if (e instanceof RunInputError) problems.push(e.message);

@@ -63,6 +63,20 @@ export interface Fact {
   readonly originLine?: number;
   /** Set on facts read from another file the run links to (a launched script, a named config). */
   readonly file?: string;
+  /** Where a quick fix would edit: the call's argument list, the literal, the statement. */
+  readonly edit?: FactEditAnchors;
+}
+
+export interface FactEditAnchors {
+  /** The `( ... )` of the call the fact was read from. */
+  readonly argumentList?: SourceRange;
+  /** The literal that holds the value (possibly on another line, through a constant). */
+  readonly valueRange?: SourceRange;
+  /** The whole statement, and the name it assigns (`model = AutoModel...from_pretrained(...)`). */
+  readonly statement?: SourceRange;
+  readonly assignedTo?: string;
+  /** The called name (`AutoModelForCausalLM.from_pretrained`, `TrainingArguments`, `pl.Trainer`). */
+  readonly callee?: string;
 }
 
 export function rangeContains(outer: SourceRange, line: number): boolean {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { loadPythonParsing, wasmLocationIn } from '../core/parse/pythonParser';
 import { AnalysisService } from './analysisService';
+import { GreenAiCodeActions } from './codeActions';
 import { GreenAiCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -83,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GreenA
     vscode.languages.registerInlayHintsProvider(SELECTOR, new GreenAiInlayHints(analysis)),
     vscode.languages.registerHoverProvider(SELECTOR, new GreenAiHover(analysis)),
     vscode.languages.registerCodeLensProvider(SELECTOR, new GreenAiCodeLens(analysis)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new GreenAiCodeActions(analysis), GreenAiCodeActions.metadata),
     vscode.window.registerWebviewPanelSerializer(EstimatePanel.viewType, {
       deserializeWebviewPanel: async (panel, state) => EstimatePanel.revive(panel, context.extensionUri, analysis, state, (m) => log.warn(m)),
     }),

@@ -3,6 +3,7 @@ import { allRegions, findModel } from '../knowledge';
 import type { ResolvedRun } from '../resolve/completeRun';
 import { completeRun } from '../resolve/completeRun';
 import type { EstimateSettings, Overrides, RunSpec } from '../runSpec';
+import type { CodeFix } from './fixes';
 
 /**
  * Suggestions: each is a changed run, re-estimated by the same model, so the
@@ -22,8 +23,8 @@ export interface Suggestion {
   /** Share of the run's central CO2e saved, 0–1. */
   readonly savedFraction: number;
   readonly tradeoff: string;
-  /** The text edit a code action would make; null until a quick fix exists for this kind. */
-  readonly fix: null;
+  /** The edit a code action would make, where the change is mechanical; else null. */
+  readonly fix: CodeFix | null;
   /** The changed spec, so the panel can show the alternative's full estimate. */
   readonly changedSpec: RunSpec;
 }

@@ -424,6 +424,7 @@ function readModelLoad(call: Node, collector: FactCollector, classText: string, 
     if (id && typeof id.value === 'string') {
       collector.add('model.id', id.value, first ?? call, id.via ? `${classText}.from_pretrained (${id.via})` : `${classText}.from_pretrained`, id.via ? 'medium' : 'high');
       if (id.via) collector.facts[collector.facts.length - 1] = { ...collector.facts[collector.facts.length - 1], originLine: id.origin.startPosition.row };
+      attachEdit(collector, call, `${classText}.from_pretrained`, id.origin);
     } else if (first) {
       collector.add('model.id', null, first, `${classText}.from_pretrained: \`${truncate(first.text)}\` cannot be read statically`, 'low');
     }
@@ -537,6 +538,28 @@ function readStepWhileLoop(node: Node, collector: FactCollector): void {
   collector.add('launch.trainer', 'loop', condition, 'training loop over steps', 'medium');
 }
 
+/** Records where a quick fix would edit, on the fact just added for this call. */
+function attachEdit(collector: FactCollector, call: Node, callee: string, literal?: Node): void {
+  const i = collector.facts.length - 1;
+  if (i < 0) return;
+  const args = call.childForFieldName('arguments');
+  // The statement holding the call, and the name it assigns, for edits that add a line after it.
+  let statement: Node | null = call;
+  while (statement && statement.type !== 'expression_statement' && statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+  const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : statement;
+  const target = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+  collector.facts[i] = {
+    ...collector.facts[i],
+    edit: {
+      argumentList: args?.type === 'argument_list' ? nodeRange(args) : undefined,
+      valueRange: literal && literal.type === 'string' ? nodeRange(literal) : undefined,
+      statement: statement ? nodeRange(statement) : undefined,
+      assignedTo: target?.type === 'identifier' ? target.text : undefined,
+      callee,
+    },
+  };
+}
+
 /** Module-level sizing variables (nanoGPT-style configs): `n_layer = 12`, `max_iters = 600000`. */
 function readModuleSizing(root: Node, collector: FactCollector): void {
   for (const statement of root.namedChildren) {
@@ -628,10 +651,12 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
     } else if (HF_ARGUMENT_CLASSES.has(last)) {
       readTrainingKeywords(node, collector, last);
       collector.add('launch.trainer', `construct:${last}`, node.childForFieldName('function') ?? node, `${last}(...) configures a training run`, 'medium');
+      attachEdit(collector, node, full);
     } else if (TRAINER_CLASSES.has(last)) {
       readTrainingKeywords(node, collector, last);
       readModelKeyword(node, collector, last, false);
       collector.add('launch.trainer', `construct:${last}`, node.childForFieldName('function') ?? node, `${last}(...) sets up training`);
+      attachEdit(collector, node, full);
     } else if (HF_MODEL_CLASS.test(last) && !full.includes('.from_')) {
       // LlamaForCausalLM(config), GPT2LMHeadModel(config): the architecture, randomly initialised.
       const args = node.childForFieldName('arguments');

@@ -59,7 +59,14 @@ export const CliRunSchema = z.object({
     title: z.string(),
     co2eKgSaved: z.number(),
     tradeoff: z.string(),
-    fix: z.null(),
+    /** The edit a code action would make (lines and columns 1-based, columns in UTF-16 units), or null. */
+    fix: z.object({
+      title: z.string(),
+      edits: z.array(z.object({
+        range: z.object({ startLine: z.number().int().positive(), startColumn: z.number().int().positive(), endLine: z.number().int().positive(), endColumn: z.number().int().positive() }),
+        newText: z.string(),
+      })),
+    }).nullable(),
   })),
 });
 

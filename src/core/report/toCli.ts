@@ -29,6 +29,18 @@ export function toCliRun(file: string, analyzed: AnalyzedRun): CliRun {
       embodiedCo2eKg: estimate.embodiedCo2eKg,
     },
     assumptions: run.assumptions.map((a) => ({ field: a.field, value: a.value, source: a.source, detail: a.detail })),
-    suggestions: suggestions.map((s) => ({ kind: s.kind, title: s.title, co2eKgSaved: s.co2eKgSaved, tradeoff: s.tradeoff, fix: s.fix })),
+    suggestions: suggestions.map((s) => ({
+      kind: s.kind,
+      title: s.title,
+      co2eKgSaved: s.co2eKgSaved,
+      tradeoff: s.tradeoff,
+      fix: s.fix && {
+        title: s.fix.title,
+        edits: s.fix.edits.map((e) => ({
+          range: { startLine: e.range.startLine + 1, startColumn: e.range.startCol + 1, endLine: e.range.endLine + 1, endColumn: e.range.endCol + 1 },
+          newText: e.newText,
+        })),
+      },
+    })),
   };
 }

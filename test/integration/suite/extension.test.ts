@@ -174,4 +174,22 @@ describe('Green AI in a real VS Code', () => {
       return /A100-h/.test(t) ? t : undefined;
     });
   });
+
+  it('offers a quick fix that makes the change and leaves the code estimating lower', async () => {
+    const doc = await openExample('lightning-scratch/train_resnet.py');
+    const line = lineContaining(doc, 'L.Trainer(');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, 0, line, 0));
+    const fix = actions.find((a) => /^Use bf16 mixed precision \(−\d+% CO2e\)$/.test(a.title));
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+    const before = hintText((await hintsOf(doc)).find((h) => h.position.line === lineContaining(doc, 'max_epochs='))!);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    try {
+      assert.match(doc.getText(), /precision="bf16-mixed"/);
+      const after = hintText((await hintsOf(doc)).find((h) => h.position.line === lineContaining(doc, 'max_epochs='))!);
+      assert.notEqual(after, before);
+    } finally {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });

@@ -1,0 +1,179 @@
+import type { Fact, SourceRange } from '../facts';
+import type { Suggestion } from './suggest';
+
+/**
+ * The code change behind a suggestion, where it is mechanical: add `bf16=True` to
+ * TrainingArguments, `precision="bf16-mixed"` to a Lightning Trainer, swap a model id
+ * for its smaller sibling, wrap a Hugging Face model with a LoRA adapter. Edits are
+ * plain ranges in the analysed text, applied together (VS Code's WorkspaceEdit semantics).
+ */
+
+export interface TextEdit {
+  readonly range: SourceRange;
+  readonly newText: string;
+}
+
+export interface CodeFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+class TextIndex {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+
+  offset(line: number, col: number): number {
+    return (this.lineStarts[line] ?? this.text.length) + col;
+  }
+
+  position(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, col: offset - this.lineStarts[lo] };
+  }
+
+  line(n: number): string {
+    const start = this.lineStarts[n] ?? this.text.length;
+    const end = this.lineStarts[n + 1] !== undefined ? this.lineStarts[n + 1] - 1 : this.text.length;
+    return this.text.slice(start, end).replace(/\r$/, '');
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+}
+
+function at(idx: TextIndex, offset: number): SourceRange {
+  const p = idx.position(offset);
+  return { startLine: p.line, startCol: p.col, endLine: p.line, endCol: p.col };
+}
+
+/** Sets `name=value` in a call's argument list: replaces an existing keyword, else appends one in the call's style. */
+function setKeyword(idx: TextIndex, args: SourceRange, name: string, value: string): TextEdit {
+  const open = idx.offset(args.startLine, args.startCol);
+  const close = idx.offset(args.endLine, args.endCol) - 1; // the ")"
+  const inside = idx.text.slice(open + 1, close);
+  const existing = new RegExp(`(^|[\\s,(])${name}\\s*=\\s*`).exec(inside);
+  if (existing) {
+    const valueStart = open + 1 + existing.index + existing[0].length;
+    let depth = 0;
+    let end = valueStart;
+    for (; end < close; end++) {
+      const c = idx.text[end];
+      if ('([{'.includes(c)) depth++;
+      else if (')]}'.includes(c)) depth--;
+      else if (c === ',' && depth === 0) break;
+    }
+    while (end > valueStart && /\s/.test(idx.text[end - 1])) end--;
+    const s = idx.position(valueStart);
+    const e = idx.position(end);
+    return { range: { startLine: s.line, startCol: s.col, endLine: e.line, endCol: e.col }, newText: value };
+  }
+  let last = close - 1;
+  while (last > open && /\s/.test(idx.text[last])) last--;
+  if (last === open) return { range: at(idx, open + 1), newText: `${name}=${value}` };
+  const closeLine = idx.position(close).line;
+  const multiline = idx.line(closeLine).slice(0, idx.position(close).col).trim() === '';
+  const comma = idx.text[last] === ',';
+  if (multiline) {
+    const lastLine = idx.line(idx.position(last).line);
+    const indent = /^\s*/.exec(lastLine)?.[0] ?? '    ';
+    return { range: at(idx, last + 1), newText: `${comma ? '' : ','}\n${indent}${name}=${value}${comma ? ',' : ''}` };
+  }
+  return { range: at(idx, last + 1), newText: `${comma ? ' ' : ', '}${name}=${value}` };
+}
+
+/** After the last top-level import (handling parenthesised imports), or at the top. */
+function importEdit(idx: TextIndex, statement: string): TextEdit | undefined {
+  if (idx.text.includes(statement)) return undefined;
+  let insertAfter = -1;
+  for (let n = 0; n < idx.lineCount; n++) {
+    const line = idx.line(n);
+    if (/^(import|from)\s/.test(line)) {
+      let end = n;
+      if (line.includes('(') && !line.includes(')')) while (end + 1 < idx.lineCount && !idx.line(end).includes(')')) end++;
+      insertAfter = end;
+      n = end;
+    }
+  }
+  const line = insertAfter + 1;
+  return { range: { startLine: line, startCol: 0, endLine: line, endCol: 0 }, newText: `${statement}\n` };
+}
+
+function taskTypeFor(callee: string): string | undefined {
+  if (/ForCausalLM|LMHeadModel/.test(callee)) return 'CAUSAL_LM';
+  if (/ForSequenceClassification/.test(callee)) return 'SEQ_CLS';
+  if (/ForSeq2SeqLM|ForConditionalGeneration/.test(callee)) return 'SEQ_2_SEQ_LM';
+  if (/ForTokenClassification/.test(callee)) return 'TOKEN_CLS';
+  return undefined;
+}
+
+export function fixFor(suggestion: Suggestion, facts: readonly Fact[], text: string): CodeFix | null {
+  const own = facts.filter((f) => !f.file);
+  const idx = new TextIndex(text);
+  const percent = `−${Math.round(suggestion.savedFraction * 100)}% CO2e`;
+  switch (suggestion.kind) {
+    case 'mixed-precision': {
+      const target = suggestion.changedSpec.training.precision === 'fp16' ? 'fp16' : 'bf16';
+      const hf = own.find((f) => f.kind === 'launch.trainer' && /^construct:(TrainingArguments|Seq2SeqTrainingArguments|\w+Config)$/.test(String(f.value)) && f.edit?.argumentList);
+      if (hf?.edit?.argumentList) {
+        return { title: `Use ${target} mixed precision (${percent})`, edits: [setKeyword(idx, hf.edit.argumentList, target, 'True')] };
+      }
+      const lightning = own.find((f) => f.kind === 'launch.trainer' && String(f.value) === 'construct:Trainer' && f.edit?.argumentList) ;
+      if (lightning?.edit?.argumentList && /lightning/.test(text)) {
+        return { title: `Use ${target} mixed precision (${percent})`, edits: [setKeyword(idx, lightning.edit.argumentList, 'precision', target === 'bf16' ? '"bf16-mixed"' : '"16-mixed"')] };
+      }
+      return null;
+    }
+    case 'smaller-model': {
+      const model = own.find((f) => f.kind === 'model.id' && f.edit?.valueRange);
+      const sibling = suggestion.changedSpec.model.name;
+      if (!model?.edit?.valueRange || !sibling) return null;
+      const r = model.edit.valueRange;
+      const literal = text.slice(idx.offset(r.startLine, r.startCol), idx.offset(r.endLine, r.endCol));
+      const quote = /^[a-zA-Z]*("""|'''|"|')/.exec(literal)?.[0];
+      if (!quote) return null;
+      return { title: `Use ${sibling} (${percent})`, edits: [{ range: r, newText: `${quote}${sibling}${quote.replace(/^[a-zA-Z]*/, '')}` }] };
+    }
+    case 'peft': {
+      const model = own.find((f) => f.kind === 'model.id' && f.edit?.statement && f.edit.assignedTo);
+      if (!model?.edit?.statement || !model.edit.assignedTo) return null;
+      const name = model.edit.assignedTo;
+      const statement = model.edit.statement;
+      const indent = /^\s*/.exec(idx.line(statement.startLine))?.[0] ?? '';
+      const task = taskTypeFor(model.edit.callee ?? '');
+      const config = `LoraConfig(r=16, lora_alpha=32, lora_dropout=0.05${task ? `, task_type="${task}"` : ''})`;
+      const line = `${indent}${name} = get_peft_model(${name}, ${config})`;
+      const afterLine = statement.endLine + 1;
+      const edits: TextEdit[] = afterLine < idx.lineCount
+        ? [{ range: { startLine: afterLine, startCol: 0, endLine: afterLine, endCol: 0 }, newText: `${line}\n` }]
+        : [{ range: at(idx, idx.text.length), newText: `\n${line}\n` }];
+      const imp = importEdit(idx, 'from peft import LoraConfig, get_peft_model');
+      if (imp) edits.unshift(imp);
+      return { title: `Fine-tune with LoRA (${percent})`, edits };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Applies edits to a text (for tests and previews): bottom-up so earlier ranges stay valid. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const idx = new TextIndex(text);
+  const sorted = [...edits].sort((a, b) => idx.offset(b.range.startLine, b.range.startCol) - idx.offset(a.range.startLine, a.range.startCol));
+  let out = text;
+  for (const e of sorted) {
+    const start = idx.offset(e.range.startLine, e.range.startCol);
+    const end = idx.offset(e.range.endLine, e.range.endCol);
+    out = out.slice(0, start) + e.newText + out.slice(end);
+  }
+  return out;
+}
