@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText, fileKindOf, MAX_FILE_BYTES, type AnalyzedRun, type FileAnalysis, type LinkedFileReader } from '../core/analyze';
+import type { SourceRange } from '../core/facts';
 import type { PythonParsing, Tree } from '../core/parse/pythonParser';
 import { readSettings } from './settings';
 
@@ -38,6 +39,10 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   analyze(document: vscode.TextDocument): FileAnalysis {
+    if (document.uri.scheme === 'vscode-notebook-cell') {
+      const found = this.notebookOf(document);
+      if (found) return cellView(this.analyzeNotebook(found.notebook), found.index);
+    }
     const key = document.uri.toString();
     const settings = readSettings(document.uri, this.log);
     const settingsKey = JSON.stringify(settings);
@@ -48,6 +53,31 @@ export class AnalysisService implements vscode.Disposable {
     const read = document.uri.scheme === 'file' ? readLinkedFromDisk : undefined;
     const analysis = analyzeText({ path: document.uri.fsPath, text: document.getText(), languageId: document.languageId, tree }, this.python, settings, {}, read);
     this.results.set(key, { version: document.version, settingsKey, analysis });
+    return analysis;
+  }
+
+  private notebookOf(cell: vscode.TextDocument): { notebook: vscode.NotebookDocument; index: number } | undefined {
+    for (const notebook of vscode.workspace.notebookDocuments) {
+      const index = notebook.getCells().findIndex((c) => c.document === cell);
+      if (index >= 0) return { notebook, index };
+    }
+    return undefined;
+  }
+
+  /** A notebook's run usually spans cells: read all code cells together, per notebook version. */
+  private analyzeNotebook(notebook: vscode.NotebookDocument): FileAnalysis {
+    const key = notebook.uri.toString();
+    const settings = readSettings(notebook.uri, this.log);
+    const settingsKey = JSON.stringify(settings);
+    const version = notebook.getCells().map((c) => c.document.version).join('.') + `@${notebook.version}`;
+    const cached = this.results.get(key);
+    if (cached && cached.settingsKey === settingsKey && cached.version === hashVersion(version)) return cached.analysis;
+    const ipynb = JSON.stringify({
+      cells: notebook.getCells().map((c) => ({ cell_type: c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python' ? 'code' : 'markdown', source: c.document.getText() })),
+      metadata: notebook.metadata,
+    });
+    const analysis = analyzeText({ path: `${notebook.uri.path}.ipynb`, text: ipynb }, this.python, settings);
+    this.results.set(key, { version: hashVersion(version), settingsKey, analysis });
     return analysis;
   }
 
@@ -125,3 +155,25 @@ const readLinkedFromDisk: LinkedFileReader = (fromPath, reference) => {
   }
   return undefined;
 };
+
+function hashVersion(v: string): number {
+  let h = 0;
+  for (let i = 0; i < v.length; i++) h = (h * 31 + v.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * What one notebook cell shows of a notebook-wide analysis: the runs that touch the cell,
+ * with only the anchors that lie in it (lines are already counted within each cell).
+ */
+export function cellView(analysis: FileAnalysis, cell: number): FileAnalysis {
+  const here = (r: SourceRange | undefined) => (r && r.cell === cell ? r : undefined);
+  const runs: AnalyzedRun[] = [];
+  for (const run of analysis.runs) {
+    const anchors = { model: here(run.anchors.model), size: here(run.anchors.size), launch: here(run.anchors.launch) };
+    const range = here(run.range) ?? anchors.launch ?? anchors.size ?? anchors.model;
+    if (!range) continue;
+    runs.push({ ...run, range, anchors });
+  }
+  return { ...analysis, runs, facts: analysis.facts.filter((f) => f.range.cell === cell) };
+}

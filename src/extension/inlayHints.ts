@@ -30,9 +30,10 @@ export class GreenAiInlayHints implements vscode.InlayHintsProvider {
         hints.push(hint);
       };
       const modelLine = run.anchors.model?.startLine;
-      const sizeLine = run.anchors.size?.startLine ?? run.anchors.launch?.startLine ?? run.range.startLine;
+      // In a notebook cell that only loads the model, the estimate lives in the cell that trains.
+      const sizeLine = run.anchors.size?.startLine ?? run.anchors.launch?.startLine ?? (modelLine === undefined ? run.range.startLine : undefined);
       if (modelLine !== undefined && modelLine !== sizeLine) place(modelLine, `≈ ${formatParams(run.run.model.activeParams)} params`);
-      place(sizeLine, inlineSummary(run));
+      if (sizeLine !== undefined) place(sizeLine, inlineSummary(run));
     }
     return hints;
   }

@@ -192,4 +192,20 @@ describe('Green AI in a real VS Code', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });
+
+  it('reads a run spread across notebook cells and shows hints in the cell that sets the epochs', async () => {
+    const notebook = await vscode.workspace.openNotebookDocument(exampleUri('notebooks/finetune_vit.ipynb'));
+    await vscode.window.showNotebookDocument(notebook);
+    const cell = notebook.getCells().find((c) => c.document.getText().includes('num_train_epochs=5'));
+    assert.ok(cell, 'the TrainingArguments cell');
+    const line = Array.from({ length: cell.document.lineCount }, (_, i) => i).find((i) => cell.document.lineAt(i).text.includes('num_train_epochs=5'))!;
+    const hint = await until('a hint in the notebook cell', async () => (await hintsOf(cell.document)).find((h) => h.position.line === line));
+    assert.match(hintText(hint), /CO2e/);
+    // The model is loaded in another cell: that cell gets the parameter count.
+    const modelCell = notebook.getCells().find((c) => c.document.getText().includes('from_pretrained(') && !c.document.getText().includes('Processor'))
+      ?? notebook.getCells().find((c) => /ForImageClassification\.from_pretrained/.test(c.document.getText()));
+    assert.ok(modelCell);
+    const modelHints = await hintsOf(modelCell.document);
+    assert.ok(modelHints.some((h) => /params/.test(hintText(h))), modelHints.map(hintText).join(' | '));
+  });
 });
