@@ -1,7 +1,7 @@
 // Browser check: the packaged .vsix installed into code-server, driven by Playwright in
 // Debian's Chromium. Checks what a user sees (inlay hint, panel, sidebar) and that the
 // extension host log has no activation errors. Screenshots land in test-results/.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ensureCodeServer, freePort, freshProfile, installVsix, launchChromium, scratchCopy, startCodeServer } from './code-server.mjs';
 
@@ -40,7 +40,8 @@ async function runCommand(page, title) {
 }
 
 async function openFile(page, relative) {
-  await page.keyboard.press('Control+P');
+  // F1 opens the quick input wherever focus is (a webview swallows Ctrl+P); without ">" it finds files.
+  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(relative);
@@ -64,6 +65,13 @@ async function session(theme, index) {
   const profile = freshProfile(`e2e-${tag}`);
   installVsix(VSIX, profile.extensionsDir);
   const workspace = scratchCopy(join(ROOT, 'examples'), `e2e-ws-${tag}`);
+  // Bad input a user could have in a workspace: it must stay quiet.
+  mkdirSync(join(workspace, 'bad'), { recursive: true });
+  writeFileSync(join(workspace, 'bad/huge_generated.py'), 'x = 1\n'.repeat(420_000));
+  writeFileSync(join(workspace, 'bad/broken.yaml'), 'base_model: gpt2\n  num_epochs: [3\n');
+  writeFileSync(join(workspace, 'bad/weights.py'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]));
+  writeFileSync(join(workspace, 'bad/unknown_model.py'), 'from transformers import AutoModel, Trainer, TrainingArguments\nmodel = AutoModel.from_pretrained("acme/never-heard-of-it-13b")\nTrainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=2)).train()\n');
+  writeFileSync(join(workspace, 'bad/broken.ipynb'), '{"cells": [{"cell_type": "code", "source": ["import torch\\n"');
   const port = await freePort();
   const server = await startCodeServer({ port, userDataDir: profile.userDataDir, extensionsDir: profile.extensionsDir });
   const browser = await launchChromium();
@@ -99,6 +107,19 @@ async function session(theme, index) {
       await page.screenshot({ path: join(OUT, `hint-${tag}.png`) });
     });
 
+    await check('hovering the epochs line shows the breakdown', async () => {
+      // The cursor is on the epochs line (Go to Line above): ask for the hover from the keyboard.
+      await page.locator('.monaco-editor textarea').first().focus();
+      await runCommand(page, 'Show or Focus Hover');
+      const hover = page.locator('.monaco-hover', { hasText: 'Green AI estimate' });
+      await hover.first().waitFor({ state: 'visible', timeout: 15_000 });
+      const text = await hover.first().innerText();
+      if (!/Operational/.test(text) || !/Estimate This Run/.test(text)) throw new Error(`hover reads: ${text}`);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(OUT, `hover-${tag}.png`) });
+      await page.keyboard.press('Escape');
+    });
+
     await check('"Green AI: Estimate This Run" opens the panel with a CO2e figure', async () => {
       await runCommand(page, 'Green AI: Estimate This Run');
       const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
@@ -123,6 +144,24 @@ async function session(theme, index) {
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(OUT, `report-${tag}.png`) });
     });
+
+    if (index === 0) {
+      await check('malformed, huge, binary and unknown-model files show no error popup', async () => {
+        for (const name of ['bad/huge_generated.py', 'bad/broken.yaml', 'bad/weights.py', 'bad/unknown_model.py', 'bad/broken.ipynb']) {
+          try {
+            await openFile(page, name);
+          } catch (e) {
+            await page.screenshot({ path: join(OUT, `bad-input-open-failed.png`) });
+            throw e;
+          }
+          await page.waitForTimeout(1200);
+        }
+        const toasts = await page.locator('.notifications-toasts .notification-toast').allTextContents();
+        const ours = toasts.filter((t) => /green.?ai/i.test(t));
+        if (ours.length) throw new Error(`notifications: ${ours.join(' | ')}`);
+        await page.screenshot({ path: join(OUT, `bad-input-${tag}.png`) });
+      });
+    }
 
     if (index === 0) {
       await check('the extension host log shows activation and no errors from Green AI', async () => {

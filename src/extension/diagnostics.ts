@@ -19,8 +19,18 @@ function toRange(document: vscode.TextDocument, r: SourceRange | undefined, fall
   return new vscode.Range(line, start, line, Math.max(end, start));
 }
 
-export function diagnosticsFor(document: vscode.TextDocument, runs: readonly AnalyzedRun[], budgetKg: number | null): vscode.Diagnostic[] {
+export function diagnosticsFor(document: vscode.TextDocument, runs: readonly AnalyzedRun[], budgetKg: number | null, problems: readonly string[] = []): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
+  // What could not be read (a skipped file, a bad directive, a broken config) is a quiet hint;
+  // Python syntax errors are left to the language server, which already shows them.
+  for (const problem of problems) {
+    if (/^syntax error/.test(problem)) continue;
+    const line = Math.max(0, Math.min(document.lineCount - 1, Number(/line (\d+)/.exec(problem)?.[1] ?? 1) - 1));
+    const d = new vscode.Diagnostic(document.lineAt(line).range, `Green AI could not use this: ${problem}`, vscode.DiagnosticSeverity.Hint);
+    d.source = 'Green AI';
+    d.code = 'green-ai.unreadable';
+    out.push(d);
+  }
   for (const run of runs) {
     const launchLine = run.anchors.launch?.startLine ?? run.range.startLine;
     for (const s of run.suggestions) {
@@ -76,7 +86,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       this.pending.delete(key);
       if (document.isClosed) return;
       const settings = readSettings(document.uri);
-      this.collection.set(document.uri, settings.diagnosticsEnabled ? diagnosticsFor(document, this.analysis.analyze(document).runs, settings.budgetKg) : []);
+      const analysis = this.analysis.analyze(document);
+      this.collection.set(document.uri, settings.diagnosticsEnabled ? diagnosticsFor(document, analysis.runs, settings.budgetKg, analysis.problems) : []);
     }, delayMs));
   }
 
