@@ -83,4 +83,29 @@ describe('Quick fixes', () => {
     assert.equal(after.runs[0].run.mode, 'lora');
     assert.ok(after.runs[0].estimate.co2eKg < before.runs[0].estimate.co2eKg);
   });
+
+  it('starts a torchvision model from pretrained weights with a third of the epochs', async () => {
+    const { fixed, before, after, title } = await applyFix('train_resnet.py', example('lightning-scratch/train_resnet.py'), 'use-pretrained');
+    assert.equal(before.runs[0].run.mode, 'pretrain');
+    assert.match(fixed, /resnet50\(weights="DEFAULT"/);
+    assert.match(fixed, /max_epochs=30/);
+    assert.equal(after.runs[0].run.mode, 'finetune');
+    assert.equal(after.runs[0].run.training.epochs, 30);
+    assert.match(title, /a third of the epochs/);
+  });
+
+  it('turns from_config into from_pretrained for a named Hugging Face architecture', async () => {
+    const code = [
+      'from transformers import AutoConfig, AutoModelForCausalLM, Trainer, TrainingArguments',
+      'config = AutoConfig.from_pretrained("gpt2")',
+      'model = AutoModelForCausalLM.from_config(config)',
+      'args = TrainingArguments(output_dir="out", num_train_epochs=9, bf16=True)',
+      'Trainer(model=model, args=args).train()',
+      '',
+    ].join('\n');
+    const { fixed, after } = await applyFix('scratch.py', code, 'use-pretrained');
+    assert.match(fixed, /model = AutoModelForCausalLM\.from_pretrained\("gpt2"\)/);
+    assert.match(fixed, /num_train_epochs=3/);
+    assert.equal(after.runs[0].run.mode, 'finetune');
+  });
 });

@@ -160,9 +160,40 @@ export function fixFor(suggestion: Suggestion, facts: readonly Fact[], text: str
       if (imp) edits.unshift(imp);
       return { title: `Fine-tune with LoRA (${percent})`, edits };
     }
+    case 'use-pretrained': {
+      const scratch = own.find((f) => f.kind === 'model.fromScratch' && f.value === true && f.edit?.argumentList);
+      const id = suggestion.changedSpec.model.name ?? own.find((f) => f.kind === 'model.id')?.value;
+      if (!scratch?.edit?.argumentList || typeof id !== 'string') return null;
+      const callee = scratch.edit.callee ?? '';
+      const edits: TextEdit[] = [];
+      if (callee.startsWith('torchvision:')) edits.push(setKeyword(idx, scratch.edit.argumentList, existingKey(idx, scratch.edit.argumentList, 'pretrained') ? 'pretrained' : 'weights', existingKey(idx, scratch.edit.argumentList, 'pretrained') ? 'True' : '"DEFAULT"'));
+      else if (callee.startsWith('keras:')) edits.push(setKeyword(idx, scratch.edit.argumentList, 'weights', '"imagenet"'));
+      else if (callee === 'timm.create_model') edits.push(setKeyword(idx, scratch.edit.argumentList, 'pretrained', 'True'));
+      else if (callee.endsWith('from_config')) {
+        // AutoModelForCausalLM.from_config(config) → AutoModelForCausalLM.from_pretrained("gpt2")
+        const args = scratch.edit.argumentList;
+        const start = idx.offset(scratch.range.startLine, scratch.range.startCol);
+        const end = idx.offset(args.endLine, args.endCol);
+        const owner = callee.replace(/\.?from_config$/, '');
+        const s = idx.position(start);
+        const e = idx.position(end);
+        edits.push({ range: { startLine: s.line, startCol: s.col, endLine: e.line, endCol: e.col }, newText: `${owner}.from_pretrained("${id}")` });
+      } else return null;
+      // The saving assumes a third of the schedule: make that change where the number is written.
+      const size = own.find((f) => (f.kind === 'training.epochs' || f.kind === 'training.steps') && typeof f.value === 'number' && f.edit?.valueRange);
+      if (size?.edit?.valueRange && typeof size.value === 'number') {
+        edits.push({ range: size.edit.valueRange, newText: String(Math.max(1, Math.round(size.value / 3))) });
+      }
+      return { title: `Start from pretrained weights, a third of the ${size?.kind === 'training.steps' ? 'steps' : 'epochs'} (${percent})`, edits };
+    }
     default:
       return null;
   }
+}
+
+function existingKey(idx: TextIndex, args: SourceRange, name: string): boolean {
+  const inside = idx.text.slice(idx.offset(args.startLine, args.startCol), idx.offset(args.endLine, args.endCol));
+  return new RegExp(`(^|[\\s,(])${name}\\s*=`).test(inside);
 }
 
 /** Applies edits to a text (for tests and previews): bottom-up so earlier ranges stay valid. */

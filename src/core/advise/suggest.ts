@@ -37,6 +37,9 @@ interface Candidate {
   readonly overrides?: Overrides;
 }
 
+/** Iterations from scratch ÷ iterations fine-tuning from pretrained weights to the same accuracy (He et al. 2019). */
+const PRETRAINED_SCHEDULE_FACTOR = 3;
+
 function withTraining(spec: RunSpec, training: Partial<RunSpec['training']>): RunSpec {
   return { ...spec, training: { ...spec.training, ...training } };
 }
@@ -45,6 +48,20 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
   const out: Candidate[] = [];
   const { spec, mode, training, hardware, model } = run;
   const training_ = mode !== 'inference';
+
+  // Training from scratch a model that has published weights: start from them, with a shorter schedule.
+  if (mode === 'pretrain' && model.catalog) {
+    const third = (x: number | null | undefined) => (x ? Math.max(1, Math.round(x / PRETRAINED_SCHEDULE_FACTOR)) : x);
+    out.push({
+      kind: 'use-pretrained',
+      title: `Start from pretrained ${model.catalog.id} weights`,
+      tradeoff: `fine-tuning from ImageNet weights matched training from random initialisation with a third of the iterations (He, Girshick & Dollár 2019, arXiv:1811.08883: 2× vs 6× schedule for Mask R-CNN on COCO); the saving assumes a schedule cut to a third, so check your validation metric`,
+      spec: {
+        ...spec,
+        training: { ...spec.training, mode: 'finetune', epochs: third(spec.training.epochs ?? training.epochs), steps: spec.training.steps ? third(spec.training.steps) : spec.training.steps, tokens: spec.training.tokens ? spec.training.tokens / PRETRAINED_SCHEDULE_FACTOR : spec.training.tokens },
+      },
+    });
+  }
 
   const bf16 = hardware.accelerator.peakTflops.bf16;
   const fp16 = hardware.accelerator.peakTflops.fp16;

@@ -146,7 +146,8 @@ class FactCollector {
     const mapped = r ? map(r.value) : undefined;
     if (r && mapped !== undefined) {
       this.add(kind, mapped, valueNode, r.via ? `${label} (${r.via})` : label, r.via ? 'medium' : 'high');
-      if (r.via) this.facts[this.facts.length - 1] = { ...this.facts[this.facts.length - 1], originLine: r.origin.startPosition.row };
+      const literal = r.origin.type === 'integer' || r.origin.type === 'float' || r.origin.type === 'string' ? { edit: { valueRange: nodeRange(r.origin) } } : {};
+      this.facts[this.facts.length - 1] = { ...this.facts[this.facts.length - 1], ...(r.via ? { originLine: r.origin.startPosition.row } : {}), ...literal };
     } else {
       const overflow = /^[\d._]+(e\+?\d+)?$/i.test(valueNode.text) && !Number.isFinite(Number(valueNode.text.replace(/_/g, '')));
       this.add(kind, null, valueNode, overflow ? `${label}: ${truncate(valueNode.text)} is not a finite number` : `${label}: \`${truncate(valueNode.text)}\` cannot be read without running the code`, 'low');
@@ -441,6 +442,7 @@ function readModelLoad(call: Node, collector: FactCollector, classText: string, 
     if (id && typeof id.value === 'string') collector.add('model.id', id.value, source, `architecture of \`${id.value}\`, weights initialised from scratch`, 'medium');
   }
   collector.add('model.fromScratch', true, call, `${classText}.from_config initialises random weights`);
+  attachEdit(collector, call, classText.endsWith('.from_config') || classText === 'from_config' ? classText : `${classText}.from_config`);
 }
 
 function readTorchvisionOrKeras(call: Node, collector: FactCollector, full: string, last: string): boolean {
@@ -479,6 +481,7 @@ function readTorchvisionOrKeras(call: Node, collector: FactCollector, full: stri
     why = keras ? 'keras.applications defaults to weights="imagenet"' : 'no weights given: the library initialises randomly';
   }
   collector.add('model.fromScratch', scratch, weights ?? pretrained ?? call, why, weights || pretrained ? 'high' : 'medium');
+  attachEdit(collector, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
   return true;
 }
 

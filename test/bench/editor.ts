@@ -1,0 +1,69 @@
+import { analyzeText, type FileAnalysis } from '../../src/core/analyze';
+import type { Tree } from '../../src/core/parse/pythonParser';
+import { inlineSummary } from '../../src/core/report/panelModel';
+import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
+import { parsing } from '../unit/helpers';
+import { generatedCorpus, longTrainingScript } from './corpus';
+
+/**
+ * npm run bench:editor: what the editor providers cost, on the same core they call.
+ * 1. Edit → ready hints on a 3,000-line training script: tree.edit + incremental re-parse +
+ *    analysis + hint labels, as AnalysisService and the inlay-hint provider do per version.
+ * 2. Memory added by 50 open documents (a kept tree and analysis each). Run with --expose-gc.
+ */
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))];
+}
+const mb = (bytes: number) => bytes / 1048576;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function main(): Promise<void> {
+  const python = await parsing();
+  const script = longTrainingScript(3000);
+  let text = script;
+  let tree = python.parser.parse(text)!;
+  const at = text.indexOf('num_train_epochs=3') + 'num_train_epochs='.length;
+  const row = text.slice(0, at).split('\n').length - 1;
+  const col = at - text.lastIndexOf('\n', at - 1) - 1;
+  const times: number[] = [];
+  let labels = '';
+  for (let i = 0; i < 300; i++) {
+    text = text.slice(0, at) + String((i % 9) + 1) + text.slice(at + 1);
+    const t0 = performance.now();
+    tree.edit({ startIndex: at, oldEndIndex: at + 1, newEndIndex: at + 1, startPosition: { row, column: col }, oldEndPosition: { row, column: col + 1 }, newEndPosition: { row, column: col + 1 } });
+    const next = python.parser.parse(text, tree)!;
+    tree.delete();
+    tree = next;
+    const analysis = analyzeText({ path: 'train.py', text, tree }, python, DEFAULT_SETTINGS);
+    labels = analysis.runs.map(inlineSummary).join(' | ');
+    if (i >= 20) times.push(performance.now() - t0); // after JIT warm-up
+  }
+  tree.delete();
+  console.log(`${script.split('\n').length}-line script, ${times.length} one-character edits: edit → hints median ${median(times).toFixed(2)} ms, p95 ${p95(times).toFixed(2)} ms (last hint: ${labels})`);
+
+  gc?.();
+  const before = process.memoryUsage();
+  const open: Array<{ tree: Tree; analysis: FileAnalysis }> = [];
+  const docs = generatedCorpus(50, 2000, 11);
+  for (const [i, doc] of docs.entries()) {
+    const t = python.parser.parse(doc)!;
+    open.push({ tree: t, analysis: analyzeText({ path: `doc${i}.py`, text: doc, tree: t }, python, DEFAULT_SETTINGS) });
+  }
+  gc?.();
+  const after = process.memoryUsage();
+  const lines = docs.reduce((n, d) => n + d.split('\n').length, 0);
+  const rss = mb(after.rss - before.rss);
+  const heap = mb(after.heapUsed - before.heapUsed);
+  const wasm = mb(after.arrayBuffers - before.arrayBuffers);
+  console.log(`50 open documents (${lines.toLocaleString('en-US')} lines, kept trees + analyses): +${rss.toFixed(1)} MB RSS, +${heap.toFixed(1)} MB JS heap, +${wasm.toFixed(1)} MB array buffers (WASM)${gc ? '' : ' [run with --expose-gc for stable figures]'}`);
+  for (const d of open) d.tree.delete();
+  console.log(`BENCH editor: edit_to_hints_median_ms=${median(times).toFixed(2)} edit_to_hints_p95_ms=${p95(times).toFixed(2)} docs=50 added_rss_mb=${rss.toFixed(1)} added_heap_mb=${heap.toFixed(1)} added_wasm_mb=${wasm.toFixed(1)}`);
+}
+
+void main();
