@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeText, fileKindOf, MAX_FILE_BYTES, withoutLinkedDuplicates, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
+import { analyzeText, fileKindOf, MAX_FILE_BYTES, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
+import { FolderScanCache } from '../core/scan/folderScan';
 import { suggestImprovements } from '../core/advise/suggest';
 import { estimateRun } from '../core/estimate/estimateRun';
 import { loadPythonParsing, wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
@@ -227,19 +228,30 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
       }
     }
     const base = command === 'report' ? path.resolve(paths[0]) : process.cwd();
-    const analysed: Array<{ path: string; display: string; analysis: LinkedAnalysis }> = [];
-    for (const { file, display } of files) {
-      const size = fs.statSync(file).size;
-      if (size > MAX_FILE_BYTES) {
-        problems.push(`${display}: skipped, ${(size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit`);
-        continue;
+    let analysed: Array<{ display: string; analysis: LinkedAnalysis }>;
+    if (command === 'report') {
+      // The same scan as the editor's Workspace Report: links resolved within the folder,
+      // a script launched by another file's run counted once, in that run.
+      const result = await new FolderScanCache().scan(
+        files.map(({ file, display }) => ({ path: path.resolve(file), display, size: fs.statSync(file).size, read: async () => fs.readFileSync(file) })),
+        { python, root: base, settingsFor: () => settings, overrides },
+      );
+      for (const s of result.skipped) problems.push(`${s.display}: skipped, ${s.reason}`);
+      analysed = result.files;
+    } else {
+      analysed = [];
+      for (const { file, display } of files) {
+        const size = fs.statSync(file).size;
+        if (size > MAX_FILE_BYTES) {
+          problems.push(`${display}: skipped, ${(size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit`);
+          continue;
+        }
+        const text = fs.readFileSync(file, 'utf8');
+        analysed.push({ display, analysis: analyzeText({ path: path.resolve(file), text }, python, settings, overrides, linkReader(base)) });
       }
-      const text = fs.readFileSync(file, 'utf8');
-      analysed.push({ path: path.resolve(file), display, analysis: analyzeText({ path: path.resolve(file), text }, python, settings, overrides, linkReader(base)) });
     }
-    // In a report, a script launched by another file's run is counted once, in that run.
-    for (const { display, analysis } of command === 'report' ? withoutLinkedDuplicates(analysed) : analysed) {
-      for (const p of analysis.problems) problems.push(`${display}: ${p}`);
+    for (const { display, analysis } of analysed) {
+      for (const p of analysis.problems) if (!p.startsWith('skipped')) problems.push(`${display}: ${p}`);
       for (const r of analysis.runs) runs.push(toCliRun(display, r));
     }
   }

@@ -34,6 +34,9 @@ export interface FileAnalysis {
   readonly facts: readonly Fact[];
 }
 
+/** Words without which a Python file holds nothing a run needs (see readFileFacts). */
+const TRAINING_SIGNAL = /from_pretrained|from_config|Trainer|Arguments|Config\(|\.fit\(|backward|epoch|step|iter|generate|pipeline|LLM\(|green-ai:|Module|LightningCLI|create_model|applications|models\.|n_layer|n_embd|hidden_size|batch_size|torch|tensorflow|keras|jax/;
+
 /** Files larger than this are skipped with a message: training scripts and configs are far smaller. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -146,6 +149,9 @@ export function readFileFacts(input: AnalyzeInput, python: PythonParsing): FileF
   const problems: string[] = [];
   let facts: Fact[] = [];
   let notebook: NotebookCells | undefined;
+  // Most Python in a repository is not training code: without any of these words a file
+  // cannot hold a run or a fact a run links to, so it is not even parsed.
+  if (kind === 'python' && !input.tree && !TRAINING_SIGNAL.test(input.text)) return { kind, facts: [], problems: [] };
   if (kind === 'python' || kind === 'notebook') {
     let code = input.text;
     if (kind === 'notebook') {

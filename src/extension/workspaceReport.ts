@@ -37,13 +37,15 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
       for (const folder of folders) {
         if (source.token.isCancellationRequested) return;
         let last = 0;
-        reports.push(await this.scanner.scanFolder(folder, source.token, (done, total) => {
+        const report = await this.scanner.scanFolder(folder, source.token, (done, total) => {
           const pct = Math.floor((done / Math.max(1, total)) * 100);
           if (pct > last) {
-            progress.report({ increment: (pct - last) / Math.max(1, folders.length), message: `${folder.name}: ${done}/${total} files` });
+            progress.report({ increment: (pct - last) / Math.max(1, folders.length), message: `${folder.name}: ${Math.floor(done)}/${total} files` });
             last = pct;
           }
-        }));
+        });
+        if (!report) return; // cancelled: keep showing the last complete report
+        reports.push(report);
       }
       if (source.token.isCancellationRequested) return;
       this.reports = reports;

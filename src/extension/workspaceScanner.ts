@@ -1,7 +1,6 @@
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import * as path from 'node:path';
-import { analyzeText, MAX_FILE_BYTES, withoutLinkedDuplicates, type AnalyzedRun, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
+import { MAX_FILE_BYTES, type AnalyzedRun } from '../core/analyze';
+import { FolderScanCache, SkipFile, type ScanSource } from '../core/scan/folderScan';
 import type { PythonParsing } from '../core/parse/pythonParser';
 import { readSettings } from './settings';
 
@@ -43,83 +42,51 @@ function excludeGlob(folder: vscode.WorkspaceFolder): string {
 }
 
 export class WorkspaceScanner {
-  /** Per file: the content hash it was analysed at, and the hashes of the files it linked to. */
-  private readonly cache = new Map<string, { hash: string; settingsKey: string; linked: Map<string, string>; analysis: LinkedAnalysis }>();
+  /** One cache per workspace folder: a rescan re-reads every file but re-analyses only what changed. */
+  private readonly caches = new Map<string, FolderScanCache>();
 
   constructor(private readonly python: PythonParsing) {}
 
-  async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, progress?: (done: number, total: number) => void): Promise<FolderReport> {
+  async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, progress?: (done: number, total: number) => void): Promise<FolderReport | undefined> {
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SCANNED_GLOB), excludeGlob(folder), undefined, token);
+    if (token.isCancellationRequested) return undefined;
     uris.sort((a, b) => a.path.localeCompare(b.path));
-    const skipped: SkippedFile[] = [];
-    // Pass 1: read every candidate, so runs can link to the scripts and configs they name.
-    const files = new Map<string, LoadedFile>();
-    let done = 0;
-    for (const uri of uris) {
-      if (token.isCancellationRequested) break;
-      const loaded = await loadFile(uri);
-      if ('skipped' in loaded) skipped.push({ uri, reason: loaded.skipped });
-      else files.set(uri.path, loaded);
-      progress?.(++done / 2, uris.length);
-    }
-    const read: LinkedFileReader = (fromPath, reference) => {
-      for (const candidate of [path.posix.resolve(path.posix.dirname(fromPath), reference), path.posix.resolve(folder.uri.path, reference)]) {
-        const f = files.get(candidate);
-        if (f) return { path: candidate, display: vscode.workspace.asRelativePath(f.uri, false), text: f.text };
-      }
-      return undefined;
-    };
-    // Pass 2: analyse, reusing a cached analysis when neither the file nor what it links to changed.
-    const analysed: Array<{ path: string; uri: vscode.Uri; analysis: LinkedAnalysis }> = [];
-    for (const f of files.values()) {
-      if (token.isCancellationRequested) break;
-      const analysis = this.analyze(f, files, read);
-      analysed.push({ path: f.uri.path, uri: f.uri, analysis });
-      const skip = analysis.problems.find((p) => p.startsWith('skipped'));
-      if (skip) skipped.push({ uri: f.uri, reason: skip });
-      progress?.(++done / 2, uris.length);
-    }
+    const key = folder.uri.toString();
+    const cache = this.caches.get(key) ?? new FolderScanCache();
+    this.caches.set(key, cache);
+    const settings = readSettings(folder.uri);
+    const sources: ScanSource[] = uris.map((uri) => ({
+      path: uri.path,
+      display: vscode.workspace.asRelativePath(uri, false),
+      read: async () => {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > MAX_FILE_BYTES) throw new SkipFile(`${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`);
+        return vscode.workspace.fs.readFile(uri);
+      },
+    }));
+    const result = await cache.scan(sources, {
+      python: this.python,
+      root: folder.uri.path,
+      settingsFor: () => settings,
+      isCancelled: () => token.isCancellationRequested,
+      progress,
+    });
+    if (result.cancelled) return undefined;
     const runs: ScannedRun[] = [];
-    for (const { uri, analysis } of withoutLinkedDuplicates(analysed)) {
-      for (const run of analysis.runs) runs.push({ uri, relativePath: vscode.workspace.asRelativePath(uri, false), run });
+    for (const file of result.files) {
+      const uri = folder.uri.with({ path: file.path });
+      for (const run of file.analysis.runs) runs.push({ uri, relativePath: file.display, run });
     }
     runs.sort((a, b) => b.run.estimate.co2eKg - a.run.estimate.co2eKg);
-    return { folder, runs, skipped, totalCo2eKg: runs.reduce((s, r) => s + r.run.estimate.co2eKg, 0) };
-  }
-
-  private analyze(file: LoadedFile, files: ReadonlyMap<string, LoadedFile>, read: LinkedFileReader): LinkedAnalysis {
-    const settings = readSettings(file.uri);
-    const settingsKey = JSON.stringify(settings);
-    const key = file.uri.toString();
-    const cached = this.cache.get(key);
-    if (cached && cached.hash === file.hash && cached.settingsKey === settingsKey && [...cached.linked].every(([p, h]) => files.get(p)?.hash === h)) {
-      return cached.analysis;
-    }
-    const analysis = analyzeText({ path: file.uri.path, text: file.text }, this.python, settings, {}, read);
-    const linked = new Map(analysis.linkedFiles.map((p) => [p, files.get(p)?.hash ?? ''] as const));
-    this.cache.set(key, { hash: file.hash, settingsKey, linked, analysis });
-    return analysis;
+    return {
+      folder,
+      runs,
+      skipped: result.skipped.map((s) => ({ uri: folder.uri.with({ path: s.path }), reason: s.reason })),
+      totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg, 0),
+    };
   }
 
   forget(uri: vscode.Uri): void {
-    this.cache.delete(uri.toString());
-  }
-}
-
-interface LoadedFile {
-  readonly uri: vscode.Uri;
-  readonly text: string;
-  readonly hash: string;
-}
-
-async function loadFile(uri: vscode.Uri): Promise<LoadedFile | { skipped: string }> {
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_FILE_BYTES) return { skipped: `${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` };
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    const hash = crypto.createHash('sha1').update(bytes).digest('hex');
-    return { uri, text: new TextDecoder('utf-8').decode(bytes), hash };
-  } catch (e) {
-    return { skipped: `unreadable: ${(e as Error).message}` };
+    for (const cache of this.caches.values()) cache.forget(uri.path);
   }
 }
