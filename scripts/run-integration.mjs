@@ -2,7 +2,8 @@
 // One suite, two launchers: @vscode/test-electron where VS Code can be downloaded, the
 // offline code-server otherwise (the default here). Force one with
 // GREENAI_VSCODE_LAUNCHER=electron|code-server.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ensureCodeServer, freePort, freshProfile, launchChromium, scratchCopy, startCodeServer } from './code-server.mjs';
 
@@ -43,7 +44,7 @@ async function viaCodeServer(workspace) {
   try {
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = JSON.stringify([['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(TESTS)]]);
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
+    const url = `http://127.0.0.1:${port}/?workspace=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
     const page = await browser.newPage();
     await page.goto(url);
     const deadline = Date.now() + TIMEOUT_MS;
@@ -68,7 +69,11 @@ if (!existsSync(join(ROOT, 'dist/extension.js'))) {
   console.error('missing dist/extension.js: run "npm run build" first');
   process.exit(1);
 }
-const workspace = scratchCopy(join(ROOT, 'examples'), 'integration-ws');
+// A multi-root workspace: the examples plus a second team's folder.
+const examplesCopy = scratchCopy(join(ROOT, 'examples'), 'integration-ws');
+const teamB = scratchCopy(join(ROOT, 'test/fixtures/multiroot/team-b'), 'integration-team-b');
+const workspace = join(mkdtempSync(join(tmpdir(), 'greenai-integration-')), 'green-ai-tests.code-workspace');
+writeFileSync(workspace, JSON.stringify({ folders: [{ name: 'examples', path: examplesCopy }, { name: 'team-b', path: teamB }], settings: {} }, null, 2));
 const wanted = process.env.GREENAI_VSCODE_LAUNCHER ?? ((await canDownloadVsCode()) ? 'electron' : 'code-server');
 console.log(`integration: launcher ${wanted}, workspace ${workspace}`);
 try {

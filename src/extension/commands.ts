@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { runsToCsv, runsToMarkdown } from '../core/report/format';
+import { formatCo2e, formatEnergy, runsToCsv, runsToMarkdown } from '../core/report/format';
 import { CliOutputSchema } from '../core/report/cliSchema';
 import { toCliRun } from '../core/report/toCli';
 import type { AnalysisService } from './analysisService';
 import { EstimatePanel } from './estimatePanel';
-import type { WorkspaceReportProvider } from './workspaceReport';
+import { readSettings } from './settings';
+import type { ReportFilter, WorkspaceReportProvider } from './workspaceReport';
+import type { ScannedRun } from './workspaceScanner';
 
 /** The extension's commands: a table of small functions (after rust-analyzer's editors/code). */
 
@@ -41,19 +43,22 @@ async function estimateRun(ctx: CommandContext, uriArg?: unknown, lineArg?: unkn
   EstimatePanel.show(ctx.extensionUri, ctx.analysis, { uri, line }, (m) => ctx.log.warn(m));
 }
 
-async function exportReport(ctx: CommandContext): Promise<void> {
+/** Export the report: from the view (pick format and file) or programmatically (`format`, `target`). */
+async function exportReport(ctx: CommandContext, formatArg?: unknown, targetArg?: unknown): Promise<void> {
   if (ctx.report.currentReports.length === 0) await ctx.report.refresh();
   const formats = [
     { label: 'Markdown', description: 'a table for a pull request or paper', ext: 'md' },
     { label: 'CSV', description: 'one row per run', ext: 'csv' },
     { label: 'JSON', description: 'the green-ai CLI report format', ext: 'json' },
   ];
-  const picked = await vscode.window.showQuickPick(formats, { title: 'Green AI: export the workspace report as…' });
+  const picked = formats.find((f) => f.ext === formatArg) ?? (await vscode.window.showQuickPick(formats, { title: 'Green AI: export the workspace report as…' }));
   if (!picked) return;
-  const runs = ctx.report.currentReports.flatMap((r) => r.runs.map((s) => toCliRun(s.relativePath, s.run)));
+  // Export what the view shows (the filter applies), sorted as in the view.
+  const runs = ctx.report.visibleReports().flatMap((r) => r.runs.map((s) => toCliRun(s.relativePath, s.run)));
   const body = picked.ext === 'md' ? runsToMarkdown(runs, 'Green AI workspace report') : picked.ext === 'csv' ? runsToCsv(runs) : JSON.stringify(CliOutputSchema.parse({ version: 1, runs }), null, 2) + '\n';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
+  const given = targetArg instanceof vscode.Uri ? targetArg : typeof targetArg === 'string' ? vscode.Uri.parse(targetArg) : undefined;
+  const target = given ?? await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, `green-ai-report.${picked.ext}`) : undefined,
     filters: { [picked.label]: [picked.ext] },
   });
@@ -62,11 +67,44 @@ async function exportReport(ctx: CommandContext): Promise<void> {
   void vscode.window.showInformationMessage(`Green AI: wrote ${runs.length} run(s) to ${vscode.workspace.asRelativePath(target)}.`);
 }
 
+async function filterReport(ctx: CommandContext): Promise<void> {
+  if (ctx.report.currentReports.length === 0) await ctx.report.refresh();
+  type Item = vscode.QuickPickItem & { filter: ReportFilter };
+  const budget = readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).budgetKg;
+  const items: Item[] = [
+    { label: 'All runs', filter: { kind: 'all' } },
+    { label: 'Pre-training from scratch', filter: { kind: 'mode', modes: ['pretrain'], label: 'pre-training' } },
+    { label: 'Full fine-tuning', filter: { kind: 'mode', modes: ['finetune'], label: 'fine-tuning' } },
+    { label: 'LoRA / QLoRA', filter: { kind: 'mode', modes: ['lora', 'qlora'], label: 'LoRA' } },
+    { label: 'Inference', filter: { kind: 'mode', modes: ['inference'], label: 'inference' } },
+    ...(budget !== null ? [{ label: `Over budget (${formatCo2e(budget)})`, filter: { kind: 'overBudget', budgetKg: budget } as ReportFilter }] : []),
+    ...ctx.report.currentReports.map((r) => ({ label: `Folder: ${r.folder.name}`, description: r.folder.uri.fsPath, filter: { kind: 'folder', folder: r.folder.uri.toString() } as ReportFilter })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Green AI: show in the Workspace Report…' });
+  if (picked) ctx.report.setFilter(picked.filter);
+}
+
+function isFilter(x: unknown): x is ReportFilter {
+  return typeof x === 'object' && x !== null && ['all', 'folder', 'mode', 'overBudget'].includes((x as { kind?: unknown }).kind as string);
+}
+
+async function copyRunSummary(node: unknown): Promise<void> {
+  const scanned = (node as { run?: ScannedRun } | undefined)?.run;
+  if (!scanned) return;
+  const { run, estimate } = scanned.run;
+  const text = `${scanned.relativePath}:${scanned.run.range.startLine + 1} · ${run.model.name ?? 'unknown model'} · ${run.mode} · ${run.hardware.count}× ${run.hardware.accelerator.id} · ${formatCo2e(estimate.co2eKg)} CO2e (${formatCo2e(estimate.co2eKgLow)}–${formatCo2e(estimate.co2eKgHigh)}) · ${formatEnergy(estimate.energyKWh)}`;
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.setStatusBarMessage(`Green AI: copied "${text}"`, 4000);
+}
+
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const table: Record<string, (...args: unknown[]) => unknown> = {
     'greenAI.estimateRun': (uri, line) => estimateRun(ctx, uri, line),
     'greenAI.refreshReport': () => ctx.report.refresh(),
-    'greenAI.exportReport': () => exportReport(ctx),
+    'greenAI.exportReport': (format, target) => exportReport(ctx, format, target),
+    'greenAI.filterReport': (filter) => (isFilter(filter) ? ctx.report.setFilter(filter) : filterReport(ctx)),
+    'greenAI.clearReportFilter': () => ctx.report.setFilter({ kind: 'all' }),
+    'greenAI.copyRunSummary': (node) => copyRunSummary(node),
   };
   return Object.entries(table).map(([id, fn]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -24,10 +24,14 @@ const SELECTOR: vscode.DocumentSelector = [
   { pattern: '**/*.{sbatch,slurm}' },
 ];
 
-/** What the integration tests reach through `extension.exports`. */
+/** What the integration tests (and other extensions) reach through `extension.exports`. */
 export interface GreenAiApi {
   readonly ready: true;
   readonly reportRunCount: () => number;
+  /** The Workspace Report as shown (filter applied): folder → runs. */
+  readonly reportSnapshot: () => Array<{ folder: string; totalCo2eKg: number; runs: Array<{ file: string; mode: string; co2eKg: number }>; skipped: string[] }>;
+  /** Scans the first folder and cancels after `files` progress ticks; true when the scan stopped without a result. */
+  readonly scanCancelledAfter: (files: number) => Promise<boolean>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<GreenAiApi> {
@@ -46,23 +50,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<GreenA
   const report = new WorkspaceReportProvider(scanner);
   const view = vscode.window.createTreeView('greenAI.workspaceReport', { treeDataProvider: report, showCollapseAll: true });
   report.view = view;
-  let scanned = false;
   const scanOnce = () => {
-    if (!scanned && view.visible) {
-      scanned = true;
-      void report.refresh();
-    }
+    if (!report.hasScanned && view.visible) void report.refresh();
   };
   scanOnce();
   teamConfig.onDidChange(() => {
-    if (scanned) void report.refresh();
+    if (report.hasScanned) void report.refresh();
   });
 
   const watcher = vscode.workspace.createFileSystemWatcher(SCANNED_GLOB);
   let rescan: NodeJS.Timeout | undefined;
   const onFileEvent = (uri: vscode.Uri) => {
     scanner.forget(uri);
-    if (!scanned) return;
+    if (!report.hasScanned) return;
     clearTimeout(rescan);
     // Saves often come in bursts (format on save, git checkout): rescan once they settle.
     rescan = setTimeout(() => void report.refresh(), 300);
@@ -92,7 +92,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<GreenA
     ...registerCommands({ extensionUri: context.extensionUri, analysis, report, log }),
   );
 
-  return { ready: true, reportRunCount: () => report.currentReports.reduce((n, r) => n + r.runs.length, 0) };
+  return {
+    ready: true,
+    reportRunCount: () => report.currentReports.reduce((n, r) => n + r.runs.length, 0),
+    reportSnapshot: () => report.visibleReports().map((r) => ({
+      folder: r.folder.name,
+      totalCo2eKg: r.totalCo2eKg,
+      runs: r.runs.map((s) => ({ file: s.relativePath, mode: s.run.run.mode, co2eKg: s.run.estimate.co2eKg })),
+      skipped: r.skipped.map((s) => vscode.workspace.asRelativePath(s.uri, false)),
+    })),
+    scanCancelledAfter: async (files: number) => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) return false;
+      const source = new vscode.CancellationTokenSource();
+      let ticks = 0;
+      const result = await scanner.scanFolder(folder, source.token, () => {
+        if (++ticks >= files) source.cancel();
+      });
+      source.dispose();
+      return result === undefined;
+    },
+  };
 }
 
 export function deactivate(): void {

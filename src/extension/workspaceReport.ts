@@ -12,10 +12,18 @@ type Node =
   | { kind: 'run'; run: ScannedRun }
   | { kind: 'skipped'; report: FolderReport };
 
+/** What the tree shows: everything, one folder, one kind of run, or only runs over the budget. */
+export type ReportFilter =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'folder'; readonly folder: string }
+  | { readonly kind: 'mode'; readonly modes: readonly string[]; readonly label: string }
+  | { readonly kind: 'overBudget'; readonly budgetKg: number };
+
 export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private reports: FolderReport[] = [];
+  private filter: ReportFilter = { kind: 'all' };
   private scanning: vscode.CancellationTokenSource | undefined;
   view: vscode.TreeView<Node> | undefined;
 
@@ -25,8 +33,12 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     return this.reports;
   }
 
+  /** True once a scan has been asked for (the view was shown or a command ran): file events then rescan. */
+  hasScanned = false;
+
   /** Rescans every folder; a new refresh cancels one still running. */
   async refresh(): Promise<void> {
+    this.hasScanned = true;
     this.scanning?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.scanning = source;
@@ -57,13 +69,44 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     source.dispose();
   }
 
+  setFilter(filter: ReportFilter): void {
+    this.filter = filter;
+    void vscode.commands.executeCommand('setContext', 'greenAI.reportFiltered', filter.kind !== 'all');
+    this.updateDescription();
+    this.changed.fire(undefined);
+  }
+
+  get currentFilter(): ReportFilter {
+    return this.filter;
+  }
+
+  /** The reports as the tree shows them: filtered runs, totals of what is shown. */
+  visibleReports(): FolderReport[] {
+    const f = this.filter;
+    return this.reports
+      .filter((r) => f.kind !== 'folder' || r.folder.uri.toString() === f.folder)
+      .map((r) => {
+        const runs = r.runs.filter((s) => (f.kind === 'mode' ? f.modes.includes(s.run.run.mode) : f.kind === 'overBudget' ? s.run.estimate.co2eKg > f.budgetKg : true));
+        return { ...r, runs, totalCo2eKg: runs.reduce((sum, s) => sum + s.run.estimate.co2eKg, 0) };
+      });
+  }
+
+  private filterLabel(): string {
+    const f = this.filter;
+    if (f.kind === 'folder') return ` · folder ${this.reports.find((r) => r.folder.uri.toString() === f.folder)?.folder.name ?? '?'}`;
+    if (f.kind === 'mode') return ` · ${f.label} only`;
+    if (f.kind === 'overBudget') return ` · over ${formatCo2e(f.budgetKg)}`;
+    return '';
+  }
+
   private updateDescription(): void {
     if (!this.view) return;
-    const runs = this.reports.reduce((n, r) => n + r.runs.length, 0);
-    const total = this.reports.reduce((s, r) => s + r.totalCo2eKg, 0);
-    this.view.description = runs ? `${runs} run${runs === 1 ? '' : 's'} · ${formatCo2e(total)} CO2e` : undefined;
+    const shown = this.visibleReports();
+    const runs = shown.reduce((n, r) => n + r.runs.length, 0);
+    const total = shown.reduce((s, r) => s + r.totalCo2eKg, 0);
+    this.view.description = runs ? `${runs} run${runs === 1 ? '' : 's'} · ${formatCo2e(total)} CO2e${this.filterLabel()}` : this.filter.kind !== 'all' ? `no runs${this.filterLabel()}` : undefined;
     // The description is hidden when the view fills its container; the message is always shown.
-    this.view.message = runs ? `${runs} run${runs === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)` : undefined;
+    this.view.message = runs ? `${runs} run${runs === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${this.filterLabel()}` : this.filter.kind !== 'all' ? `No runs match the filter${this.filterLabel()}.` : undefined;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -94,13 +137,13 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.reports.filter((r) => r.runs.length > 0 || r.skipped.length > 0).map((report) => ({ kind: 'folder', report }));
+    if (!node) return this.visibleReports().filter((r) => r.runs.length > 0 || (r.skipped.length > 0 && this.filter.kind === 'all')).map((report) => ({ kind: 'folder', report }));
     return node.kind === 'folder' ? this.childrenOf(node.report) : [];
   }
 
   private childrenOf(report: FolderReport): Node[] {
     const nodes: Node[] = report.runs.map((run) => ({ kind: 'run', run }));
-    if (report.skipped.length > 0) nodes.push({ kind: 'skipped', report });
+    if (report.skipped.length > 0 && this.filter.kind === 'all') nodes.push({ kind: 'skipped', report });
     return nodes;
   }
 

@@ -208,4 +208,69 @@ describe('Green AI in a real VS Code', () => {
     const modelHints = await hintsOf(modelCell.document);
     assert.ok(modelHints.some((h) => /params/.test(hintText(h))), modelHints.map(hintText).join(' | '));
   });
+
+  describe('Workspace Report (multi-root)', () => {
+    const teamB = () => vscode.workspace.workspaceFolders!.find((f) => f.name === 'team-b')!;
+    const snapshotOf = (folder: string) => api.reportSnapshot().find((r) => r.folder === folder);
+
+    it('lists every folder with its runs sorted by CO2e and totals', async () => {
+      assert.equal(vscode.workspace.workspaceFolders?.length, 2);
+      await vscode.commands.executeCommand('greenAI.refreshReport');
+      const b = await until('team-b in the report', () => snapshotOf('team-b'));
+      assert.deepEqual(b.runs.map((r) => r.file).sort(), ['serve.py', 'train_lora.py']);
+      assert.equal(b.runs.find((r) => r.file.endsWith('train_lora.py'))?.mode, 'lora');
+      const examples = snapshotOf('examples')!;
+      assert.ok(examples.runs.length >= 10);
+      const co2 = examples.runs.map((r) => r.co2eKg);
+      assert.deepEqual(co2, [...co2].sort((x, y) => y - x), 'sorted by CO2e, largest first');
+      assert.ok(Math.abs(examples.totalCo2eKg - co2.reduce((s, x) => s + x, 0)) < 1e-9);
+    });
+
+    it('updates an entry when its file is edited and drops it when deleted', async () => {
+      const lora = vscode.Uri.joinPath(teamB().uri, 'train_lora.py');
+      const before = snapshotOf('team-b')!.runs.find((r) => r.file.endsWith('train_lora.py'))!.co2eKg;
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(lora));
+      await vscode.workspace.fs.writeFile(lora, new TextEncoder().encode(text.replace('num_train_epochs=2', 'num_train_epochs=8')));
+      const after = await until('the edited entry', () => {
+        const r = snapshotOf('team-b')?.runs.find((x) => x.file.endsWith('train_lora.py'));
+        return r && Math.abs(r.co2eKg / before - 4) < 0.01 ? r : undefined;
+      });
+      assert.ok(after.co2eKg > before);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(teamB().uri, 'serve.py'));
+      await until('serve.py gone', () => (snapshotOf('team-b')?.runs.some((r) => r.file.endsWith('serve.py')) === false ? true : undefined));
+    });
+
+    it('lists a file too large to read as skipped, with the reason', async () => {
+      const big = vscode.Uri.joinPath(teamB().uri, 'generated_table.py');
+      await vscode.workspace.fs.writeFile(big, new TextEncoder().encode('x = 1\n'.repeat(450_000)));
+      try {
+        await vscode.commands.executeCommand('greenAI.refreshReport');
+        await until('the skipped file', () => (snapshotOf('team-b')?.skipped.some((s) => s.endsWith('generated_table.py')) ? true : undefined));
+      } finally {
+        await vscode.workspace.fs.delete(big);
+      }
+    });
+
+    it('stops a scan that is cancelled', async () => {
+      assert.equal(await api.scanCancelledAfter(3), true);
+      assert.equal(await api.scanCancelledAfter(1_000_000), false, 'an uncancelled scan completes');
+    });
+
+    it('filters by mode and exports what it shows as Markdown, CSV and JSON', async () => {
+      await vscode.commands.executeCommand('greenAI.filterReport', { kind: 'mode', modes: ['lora', 'qlora'], label: 'LoRA' });
+      const shown = api.reportSnapshot().flatMap((r) => r.runs);
+      assert.ok(shown.length >= 2 && shown.every((r) => r.mode === 'lora' || r.mode === 'qlora'), JSON.stringify(shown));
+      const dir = vscode.Uri.joinPath(teamB().uri, 'exports');
+      for (const format of ['md', 'csv', 'json']) {
+        const target = vscode.Uri.joinPath(dir, `report.${format}`);
+        await vscode.commands.executeCommand('greenAI.exportReport', format, target);
+        const body = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+        if (format === 'csv') assert.equal(body.trim().split('\n').length, shown.length + 1);
+        if (format === 'json') assert.equal((JSON.parse(body) as { runs: unknown[] }).runs.length, shown.length);
+        if (format === 'md') assert.match(body, /^## Green AI workspace report/);
+      }
+      await vscode.commands.executeCommand('greenAI.clearReportFilter');
+      assert.ok(api.reportSnapshot().flatMap((r) => r.runs).length > shown.length);
+    });
+  });
 });
