@@ -76,6 +76,7 @@ async function session(theme, index) {
   const server = await startCodeServer({ port, userDataDir: profile.userDataDir, extensionsDir: profile.extensionsDir });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  if (process.env.GREENAI_E2E_DEBUG) page.on('console', (m) => console.log(`      [console] ${m.text().slice(0, 300)}`));
   try {
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -132,6 +133,37 @@ async function session(theme, index) {
       await page.waitForTimeout(800);
       await page.screenshot({ path: join(OUT, `panel-${tag}.png`) });
     });
+
+    if (index === 0) {
+      await check('what-if: changing the epochs in the panel moves the estimate, reset restores it', async () => {
+        const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
+        const value = frame.locator('[data-testid=co2e] .value');
+        const before = await value.textContent();
+        const epochs = frame.locator('#in-epochs input');
+        await epochs.fill('30');
+        await epochs.press('Tab');
+        if (process.env.GREENAI_E2E_DEBUG) console.log('      [debug] epochs value', await frame.locator('#in-epochs').evaluate((e) => e.value), await frame.locator('#in-accelerator').evaluate((e) => e.value), await frame.locator('#in-region').evaluate((e) => e.value));
+        await frame.locator('h1 vscode-badge', { hasText: 'what-if' }).waitFor({ timeout: 15_000 });
+        const after = await value.textContent();
+        if (after === before) throw new Error(`CO2e stayed at ${before}`);
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: join(OUT, `panel-whatif-${tag}.png`) });
+        await frame.locator('#reset').click();
+        await frame.locator('h1 vscode-badge', { hasText: 'what-if' }).waitFor({ state: 'detached', timeout: 15_000 });
+        const reset = await value.textContent();
+        if (reset !== before) throw new Error(`after reset the CO2e reads ${reset}, not ${before}`);
+      });
+
+      await check('"Apply" on a suggestion changes the code', async () => {
+        const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
+        const apply = frame.locator('[data-apply]', { hasText: /distilbert/ }).first();
+        await apply.waitFor({ timeout: 15_000 });
+        await apply.click();
+        await page.locator('.monaco-editor .view-lines', { hasText: 'from_pretrained("distilbert-base-uncased"' }).first().waitFor({ timeout: 15_000 });
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: join(OUT, `panel-applied-${tag}.png`) });
+      });
+    }
 
     await check('the Workspace Report lists the runs with totals', async () => {
       await page.locator('.activitybar a[aria-label^="Green AI"], .activitybar .action-item[aria-label^="Green AI"] a').first().click();

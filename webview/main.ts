@@ -1,6 +1,10 @@
 import './styles.css';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
-import { ArcElement, Chart, DoughnutController, Legend, Tooltip } from 'chart.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip } from 'chart.js';
 import { ExtensionToWebviewSchema, type PanelViewModel, type WebviewToExtension } from '../src/core/report/panelMessages';
 
 /**
@@ -10,10 +14,12 @@ import { ExtensionToWebviewSchema, type PanelViewModel, type WebviewToExtension 
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void; getState(): unknown };
 const vscode = acquireVsCodeApi();
-Chart.register(DoughnutController, ArcElement, Tooltip, Legend);
+Chart.register(DoughnutController, ArcElement, BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 const app = document.getElementById('app')!;
 let chart: Chart | undefined;
+let comparisonChart: Chart | undefined;
+let current: PanelViewModel | undefined;
 
 function post(message: WebviewToExtension): void {
   vscode.postMessage(message);
@@ -56,9 +62,139 @@ function renderBreakdown(model: PanelViewModel): HTMLElement {
   return el('section', { class: 'breakdown', 'aria-labelledby': 'breakdown-h' }, el('h2', { id: 'breakdown-h' }, 'Breakdown'), el('div', { class: 'chart-box' }, canvas), table);
 }
 
+function renderComparison(model: PanelViewModel): HTMLElement {
+  const canvas = el('canvas', { role: 'img', 'aria-label': `CO2e of this run and with each suggestion: ${model.comparison.map((c) => `${c.label} ${c.co2eKg.toPrecision(2)} kg`).join('; ')}` });
+  queueMicrotask(() => {
+    comparisonChart?.destroy();
+    const fg = cssVar('--vscode-foreground', '#ccc');
+    comparisonChart = new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: model.comparison.map((c) => (c.label.length > 42 ? `${c.label.slice(0, 41)}…` : c.label)),
+        datasets: [{ label: 'kg CO2e', data: model.comparison.map((c) => c.co2eKg), backgroundColor: model.comparison.map((_, i) => cssVar(i === 0 ? '--vscode-charts-orange' : '--vscode-charts-green', i === 0 ? '#d18616' : '#89d185')) }],
+      },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: false } },
+        scales: { x: { ticks: { color: fg }, title: { display: true, text: 'kg CO2e', color: fg } }, y: { ticks: { color: fg } } },
+      },
+    });
+  });
+  const box = el('div', { class: 'chart-box comparison' }, canvas);
+  // CSSOM, not a style attribute: the panel's Content-Security-Policy blocks inline styles.
+  box.style.height = `${60 + 34 * model.comparison.length}px`;
+  return box;
+}
+
+/** One labelled input: a text field or a select; changes are sent together after a short pause. */
+function field(label: string, id: string, control: HTMLElement, hint?: string): HTMLElement {
+  control.id = id;
+  control.setAttribute('aria-label', label);
+  // VS Code Elements fire their own change/input events on the element, which need not bubble.
+  control.addEventListener('change', onInputChange);
+  control.addEventListener('input', onInputChange);
+  return el('div', { class: 'field' }, el('label', { for: id }, label), control, ...(hint ? [el('span', { class: 'muted hint' }, hint)] : []));
+}
+
+function textInput(value: string | number | null, type: 'number' | 'text' = 'number'): HTMLElement {
+  // step="any": a PUE of 1.58 or an MFU of 35.5 is valid input, not a step mismatch.
+  const input = el('vscode-textfield', { type, value: value === null ? '' : String(value), ...(type === 'number' ? { step: 'any', min: '0' } : {}) });
+  return input;
+}
+
+function select(options: Array<{ value: string; label: string }>, value: string, combobox = false): HTMLElement {
+  const s = el('vscode-single-select', combobox ? { combobox: '' } : {});
+  for (const o of options) {
+    const opt = el('vscode-option', { value: o.value, ...(o.value === value ? { selected: '' } : {}) }, o.label);
+    s.append(opt);
+  }
+  return s;
+}
+
+let pending: ReturnType<typeof setTimeout> | undefined;
+
+function readInputs(): Record<string, unknown> {
+  const get = (id: string) => (document.getElementById(id) as (HTMLElement & { value?: string }) | null)?.value ?? '';
+  const num = (id: string) => {
+    const v = get(id).trim();
+    return v === '' ? undefined : Number(v);
+  };
+  const changes: Record<string, unknown> = {};
+  const base = current?.inputs;
+  if (!base) return changes;
+  if (get('in-accelerator') && get('in-accelerator') !== base.accelerator) changes.accelerator = get('in-accelerator');
+  if (num('in-count') !== undefined && num('in-count') !== base.count) changes.count = num('in-count');
+  if (get('in-region') && get('in-region') !== base.region) changes.region = get('in-region');
+  if (num('in-pue') !== undefined && num('in-pue') !== base.pue) changes.pue = num('in-pue');
+  if (num('in-mfu') !== undefined && Math.abs((num('in-mfu') as number) / 100 - base.mfu) > 1e-9) changes.mfu = (num('in-mfu') as number) / 100;
+  if (num('in-epochs') !== undefined && num('in-epochs') !== base.epochs) changes.epochs = num('in-epochs');
+  if (get('in-precision') && get('in-precision') !== base.precision) changes.precision = get('in-precision');
+  if (get('in-model').trim() && get('in-model').trim() !== (base.model ?? '')) changes.model = get('in-model').trim();
+  return changes;
+}
+
+function onInputChange(): void {
+  clearTimeout(pending);
+  pending = setTimeout(() => {
+    const changes = readInputs();
+    const bad = Object.entries(changes).find(([, v]) => typeof v === 'number' && !(Number.isFinite(v) && v > 0));
+    const error = document.getElementById('input-error');
+    if (bad) {
+      if (error) error.textContent = `${bad[0]} must be a positive number`;
+      return;
+    }
+    if (error) error.textContent = '';
+    // Merge with what-if changes already in effect, so one edit does not undo another.
+    post({ type: 'whatIf', changes: { ...(current?.whatIf ? lastChanges : {}), ...changes } as never });
+    lastChanges = { ...(current?.whatIf ? lastChanges : {}), ...changes };
+  }, 250);
+}
+
+let lastChanges: Record<string, unknown> = {};
+
+function renderInputs(model: PanelViewModel): HTMLElement {
+  const i = model.inputs;
+  const grid = el('div', { class: 'inputs' },
+    field('Model', 'in-model', textInput(i.model, 'text'), 'catalog id'),
+    field('Epochs', 'in-epochs', textInput(i.epochs)),
+    field('Precision', 'in-precision', select(model.choices.precisions.map((p) => ({ value: p, label: p })), i.precision)),
+    field('Accelerator', 'in-accelerator', select(model.choices.accelerators.map((a) => ({ value: a, label: a })), i.accelerator, true)),
+    field('Count', 'in-count', textInput(i.count)),
+    field('Region', 'in-region', select(model.choices.regions.map((r) => ({ value: r.id, label: r.label })), i.region, true)),
+    field('PUE', 'in-pue', textInput(i.pue)),
+    field('Utilisation (MFU %)', 'in-mfu', textInput(Math.round(i.mfu * 1000) / 10)),
+  );
+  const reset = el('vscode-button', { secondary: '', id: 'reset', 'aria-label': 'Reset to what the code says' }, 'Reset to the code');
+  reset.addEventListener('click', () => {
+    lastChanges = {};
+    post({ type: 'reset' });
+  });
+  return el('section', { 'aria-labelledby': 'whatif-h' },
+    el('h2', { id: 'whatif-h' }, 'What if…'),
+    el('p', { class: 'muted' }, model.whatIf ? 'Showing changed inputs, not what the code says. The code is untouched.' : 'Change an input to see the estimate move. The code is untouched.'),
+    grid,
+    el('p', { id: 'input-error', class: 'error', role: 'alert' }),
+    model.whatIf ? reset : el('span'),
+  );
+}
+
+function renderExports(): HTMLElement {
+  const bar = el('div', { class: 'actions' });
+  for (const [format, label] of [['markdown', 'Markdown summary'], ['json', 'JSON (CLI format)'], ['modelCard', 'Model-card co2_eq_emissions']] as const) {
+    const b = el('vscode-button', { secondary: '', 'data-export': format }, label);
+    b.addEventListener('click', () => post({ type: 'export', format }));
+    bar.append(b);
+  }
+  return el('section', { 'aria-labelledby': 'export-h' }, el('h2', { id: 'export-h' }, 'Export'), el('p', { class: 'muted' }, 'Opens the text in a new editor and copies it.'), bar);
+}
+
 function render(model: PanelViewModel): void {
+  current = model;
   const headline = el('section', { class: 'headline', 'aria-labelledby': 'title' },
-    el('h1', { id: 'title' }, model.title),
+    el('h1', { id: 'title' }, model.title, ...(model.whatIf ? [' ', el('vscode-badge', {}, 'what-if')] : [])),
     el('p', { class: 'muted' }, `${model.file}:${model.line + 1} · ${model.summary}`),
     el('div', { class: 'figures' },
       el('div', { class: 'figure primary', 'data-testid': 'co2e' }, el('span', { class: 'value' }, model.headline.co2e), el('span', { class: 'label' }, `CO2e (range ${model.headline.co2eRange})`)),
@@ -72,11 +208,18 @@ function render(model: PanelViewModel): void {
   const suggestions = el('section', { 'aria-labelledby': 'sugg-h' }, el('h2', { id: 'sugg-h' }, 'Suggestions'));
   if (model.suggestions.length === 0) suggestions.append(el('p', { class: 'muted' }, 'No cheaper way to the same result found for this run.'));
   const list = el('ol', { class: 'suggestions' });
-  for (const s of model.suggestions) {
+  model.suggestions.forEach((s, index) => {
     const badge = el('vscode-badge', {}, `−${s.savedPercent}%`);
-    list.append(el('li', {}, el('div', { class: 'suggestion-title' }, el('strong', {}, s.title), ' ', badge, ` saves ${s.saved} CO2e`), el('div', { class: 'muted' }, s.tradeoff)));
-  }
+    const item = el('li', {}, el('div', { class: 'suggestion-title' }, el('strong', {}, s.title), ' ', badge, ` saves ${s.saved} CO2e`), el('div', { class: 'muted' }, s.tradeoff));
+    if (s.fixTitle) {
+      const apply = el('vscode-button', { 'data-apply': String(index), 'aria-label': `Apply: ${s.fixTitle}` }, `Apply: ${s.fixTitle}`);
+      apply.addEventListener('click', () => post({ type: 'applyFix', index }));
+      item.append(el('div', { class: 'apply' }, apply));
+    }
+    list.append(item);
+  });
   suggestions.append(list);
+  if (model.comparison.length > 1) suggestions.append(renderComparison(model));
 
   const rows = model.assumptions.map((a) => {
     const where = a.line === null ? el('span', {}, a.source) : el('a', { href: '#', 'data-line': String(a.line), title: `Go to line ${a.line + 1}` }, `${a.source} · line ${a.line + 1}`);
@@ -92,7 +235,7 @@ function render(model: PanelViewModel): void {
     assumptions.append(el('h3', {}, 'Could not be read'), el('ul', {}, ...model.unknowns.map((u) => el('li', {}, u))));
   }
 
-  app.replaceChildren(headline, renderBreakdown(model), suggestions, assumptions);
+  app.replaceChildren(headline, renderBreakdown(model), suggestions, renderInputs(model), assumptions, renderExports());
 }
 
 app.addEventListener('click', (event) => {
@@ -109,9 +252,16 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   const message = parsed.data;
-  if (message.type === 'show') render(message.model);
+  // The same estimate again (a refresh with nothing changed) keeps the page as the user left it.
+  if (message.type === 'show') {
+    if (JSON.stringify(message.model) !== JSON.stringify(current)) render(message.model);
+  }
   else if (message.type === 'empty') app.replaceChildren(el('p', { class: 'muted' }, message.reason));
-  else vscode.setState(message.state);
+  else if (message.type === 'inputError') {
+    lastChanges = {};
+    const error = document.getElementById('input-error');
+    if (error) error.textContent = message.message;
+  } else vscode.setState(message.state);
 });
 
 post({ type: 'ready' });

@@ -36,8 +36,17 @@ async function estimateRun(ctx: CommandContext, uriArg?: unknown, lineArg?: unkn
     }
     uri = editor.document.uri.toString();
     line = editor.selection.active.line;
-    if (ctx.analysis.analyze(editor.document).runs.length === 0) {
+    const runs = ctx.analysis.analyze(editor.document).runs;
+    if (runs.length === 0) {
       void vscode.window.showInformationMessage(`Green AI: no training or inference run found in ${vscode.workspace.asRelativePath(editor.document.uri)}.`);
+    } else if (runs.length > 1 && !runs.some((r) => line >= r.range.startLine && line <= r.range.endLine)) {
+      // Several runs and the cursor in none of them: let the user pick.
+      const picked = await vscode.window.showQuickPick(
+        runs.map((r) => ({ label: `Line ${r.range.startLine + 1}: ${r.run.model.name ?? 'unknown model'} · ${r.run.mode}`, description: `${formatCo2e(r.estimate.co2eKg)} CO2e`, line: r.range.startLine })),
+        { title: 'Green AI: which run?' },
+      );
+      if (!picked) return;
+      line = picked.line;
     }
   }
   EstimatePanel.show(ctx.extensionUri, ctx.analysis, { uri, line }, (m) => ctx.log.warn(m));

@@ -1,7 +1,14 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import { buildPanelViewModel } from '../core/report/panelModel';
+import type { AnalyzedRun } from '../core/analyze';
+import { applyWhatIf, type WhatIfChanges } from '../core/advise/whatIf';
+import { runsToMarkdown } from '../core/report/format';
+import { buildPanelViewModel, modelCardBlock } from '../core/report/panelModel';
 import { WebviewToExtensionSchema, type ExtensionToWebview } from '../core/report/panelMessages';
+import { CliOutputSchema } from '../core/report/cliSchema';
+import { toCliRun } from '../core/report/toCli';
+import { RunInputError } from '../core/resolve/completeRun';
+import { readSettings } from './settings';
 import type { AnalysisService } from './analysisService';
 
 /**
@@ -20,10 +27,16 @@ export class EstimatePanel implements vscode.Disposable {
   private static current: EstimatePanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  private wasVisible = true;
+  /** What-if changes the user made in the panel; cleared by reset or when the panel targets another run. */
+  private changes: WhatIfChanges = {};
+  /** The run as shown (with what-if applied), for export. */
+  private shown: { file: string; run: AnalyzedRun; document: vscode.TextDocument; original: AnalyzedRun } | undefined;
 
   static show(extensionUri: vscode.Uri, analysis: AnalysisService, target: PanelTarget, log: (m: string) => void): EstimatePanel {
     if (EstimatePanel.current) {
       EstimatePanel.current.target = target;
+      EstimatePanel.current.changes = {};
       EstimatePanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       void EstimatePanel.current.refresh();
       return EstimatePanel.current;
@@ -62,7 +75,9 @@ export class EstimatePanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
       panel.onDidChangeViewState(() => {
-        if (panel.visible) void this.refresh();
+        // Only when it comes back into view: focusing the panel must not re-render what the user is typing.
+        if (panel.visible && !this.wasVisible) void this.refresh();
+        this.wasVisible = panel.visible;
       }),
       analysis.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -83,7 +98,42 @@ export class EstimatePanel implements vscode.Disposable {
       void this.refresh();
     } else if (message.type === 'revealLine') {
       void this.revealLine(message.line);
+    } else if (message.type === 'whatIf') {
+      this.changes = { ...message.changes };
+      void this.refresh();
+    } else if (message.type === 'reset') {
+      this.changes = {};
+      void this.refresh();
+    } else if (message.type === 'applyFix') {
+      void this.applyFix(message.index);
+    } else if (message.type === 'export') {
+      void this.export(message.format);
     }
+  }
+
+  private async applyFix(index: number): Promise<void> {
+    const shown = this.shown;
+    const fix = shown && Object.keys(this.changes).length === 0 ? shown.original.suggestions[index]?.fix : null;
+    if (!shown || !fix) return;
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of fix.edits) edit.replace(shown.document.uri, new vscode.Range(e.range.startLine, e.range.startCol, e.range.endLine, e.range.endCol), e.newText);
+    if (await vscode.workspace.applyEdit(edit)) void vscode.window.setStatusBarMessage(`Green AI: ${fix.title}`, 4000);
+  }
+
+  /** Markdown, the CLI's JSON, or the model-card block: opened as a new document and copied. */
+  private async export(format: 'markdown' | 'json' | 'modelCard'): Promise<void> {
+    const shown = this.shown;
+    if (!shown) return;
+    const cli = toCliRun(shown.file, shown.run);
+    const content = format === 'markdown'
+      ? runsToMarkdown([cli], `Green AI estimate: ${shown.file}`)
+      : format === 'json'
+        ? JSON.stringify(CliOutputSchema.parse({ version: 1, runs: [cli] }), null, 2) + '\n'
+        : modelCardBlock(shown.file, shown.run);
+    await vscode.env.clipboard.writeText(content);
+    const doc = await vscode.workspace.openTextDocument({ content, language: format === 'json' ? 'json' : format === 'markdown' ? 'markdown' : 'yaml' });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+    void vscode.window.setStatusBarMessage(`Green AI: ${format === 'modelCard' ? 'model-card block' : format} copied to the clipboard`, 4000);
   }
 
   private async revealLine(line: number): Promise<void> {
@@ -106,9 +156,25 @@ export class EstimatePanel implements vscode.Disposable {
         const document = await vscode.workspace.openTextDocument(uri);
         const run = this.analysis.runAt(document, this.target.line);
         const problems = this.analysis.analyze(document).problems;
-        message = run
-          ? { type: 'show', model: buildPanelViewModel(vscode.workspace.asRelativePath(uri), run) }
-          : { type: 'empty', reason: `No training or inference run found in ${vscode.workspace.asRelativePath(uri)}.${problems.length ? ` ${problems.join('; ')}` : ''}` };
+        const file = vscode.workspace.asRelativePath(uri);
+        if (run) {
+          const whatIf = Object.keys(this.changes).length > 0;
+          let shown = run;
+          if (whatIf) {
+            try {
+              shown = applyWhatIf(run, this.changes, readSettings(uri));
+            } catch (e) {
+              if (!(e instanceof RunInputError)) throw e;
+              await this.panel.webview.postMessage({ type: 'inputError', message: e.message } satisfies ExtensionToWebview);
+              this.changes = {};
+            }
+          }
+          this.shown = { file, run: shown, document, original: run };
+          message = { type: 'show', model: buildPanelViewModel(file, shown, shown !== run) };
+        } else {
+          this.shown = undefined;
+          message = { type: 'empty', reason: `No training or inference run found in ${file}.${problems.length ? ` ${problems.join('; ')}` : ''}` };
+        }
         this.panel.title = run ? `Green AI: ${run.run.model.name ?? 'Estimate'}` : 'Green AI: Estimate';
       } catch (e) {
         message = { type: 'empty', reason: `Could not read the file: ${(e as Error).message}` };

@@ -30,14 +30,49 @@ export const PanelViewModelSchema = z.object({
     line: z.number().int().nonnegative().nullable(),
   })),
   unknowns: z.array(z.string()),
-  suggestions: z.array(z.object({ kind: z.string(), title: z.string(), saved: z.string(), savedPercent: z.number(), tradeoff: z.string() })),
+  suggestions: z.array(z.object({ kind: z.string(), title: z.string(), saved: z.string(), savedPercent: z.number(), tradeoff: z.string(), fixTitle: z.string().nullable() })),
+  /** Bars of the comparison chart: this run, then the run with each suggestion applied. */
+  comparison: z.array(z.object({ label: z.string(), co2eKg: z.number() })),
+  /** The inputs the user can change, with their current values (what-if). */
+  inputs: z.object({
+    accelerator: z.string(),
+    count: z.number(),
+    region: z.string(),
+    pue: z.number(),
+    mfu: z.number(),
+    epochs: z.number().nullable(),
+    steps: z.number().nullable(),
+    tokens: z.number().nullable(),
+    precision: z.string(),
+    model: z.string().nullable(),
+  }),
+  choices: z.object({ accelerators: z.array(z.string()), regions: z.array(z.object({ id: z.string(), label: z.string() })), precisions: z.array(z.string()) }),
+  /** True when the panel shows changed inputs rather than what the code says. */
+  whatIf: z.boolean(),
 });
 export type PanelViewModel = z.infer<typeof PanelViewModelSchema>;
 
 /** Messages the webview sends; anything else is dropped and logged. */
+export const WhatIfChangesSchema = z.object({
+  accelerator: z.string().min(1).max(100).optional(),
+  count: z.number().int().min(1).max(1_000_000).optional(),
+  region: z.string().min(2).max(100).optional(),
+  pue: z.number().min(1).max(3).optional(),
+  mfu: z.number().min(0.01).max(1).optional(),
+  epochs: z.number().positive().max(100_000).optional(),
+  steps: z.number().int().positive().max(1e10).optional(),
+  tokens: z.number().positive().max(1e16).optional(),
+  precision: z.enum(['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4']).optional(),
+  model: z.string().min(1).max(300).optional(),
+}).strict();
+
 export const WebviewToExtensionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('revealLine'), line: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('whatIf'), changes: WhatIfChangesSchema }),
+  z.object({ type: z.literal('reset') }),
+  z.object({ type: z.literal('applyFix'), index: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('export'), format: z.enum(['markdown', 'json', 'modelCard']) }),
 ]);
 export type WebviewToExtension = z.infer<typeof WebviewToExtensionSchema>;
 
@@ -45,6 +80,8 @@ export type WebviewToExtension = z.infer<typeof WebviewToExtensionSchema>;
 export const ExtensionToWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('show'), model: PanelViewModelSchema }),
   z.object({ type: z.literal('empty'), reason: z.string() }),
+  /** A what-if input the model could not use (unknown accelerator or region): named, not applied. */
+  z.object({ type: z.literal('inputError'), message: z.string() }),
   /** What the webview persists (vscode.setState) so the serializer can restore the panel. */
   z.object({ type: z.literal('state'), state: z.object({ uri: z.string(), line: z.number().int().nonnegative() }) }),
 ]);

@@ -1,6 +1,7 @@
 import type { AnalyzedRun } from '../analyze';
 import { formatParams } from '../advise/suggest';
 import { drivingEquivalent } from './equivalents';
+import { allAccelerators, allRegions } from '../knowledge';
 import { formatCo2e, formatEnergy, formatHours, sig } from './format';
 import type { PanelViewModel } from './panelMessages';
 
@@ -18,7 +19,7 @@ function valueText(v: string | number | boolean | null): string {
   return String(v);
 }
 
-export function buildPanelViewModel(file: string, analyzed: AnalyzedRun): PanelViewModel {
+export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf = false): PanelViewModel {
   const { run, estimate } = analyzed;
   const ci = run.datacenter.intensityGPerKWh / 1000;
   const eq = drivingEquivalent(estimate.co2eKg);
@@ -58,8 +59,48 @@ export function buildPanelViewModel(file: string, analyzed: AnalyzedRun): PanelV
       saved: formatCo2e(s.co2eKgSaved),
       savedPercent: Math.round(s.savedFraction * 100),
       tradeoff: s.tradeoff,
+      // Quick fixes edit the code as written: not offered while the panel shows a what-if.
+      fixTitle: !whatIf && s.fix ? s.fix.title : null,
     })),
+    comparison: [
+      { label: whatIf ? 'This run (what-if)' : 'This run', co2eKg: estimate.co2eKg },
+      ...analyzed.suggestions.map((s) => ({ label: s.title, co2eKg: Math.max(0, estimate.co2eKg - s.co2eKgSaved) })),
+    ],
+    inputs: {
+      accelerator: run.hardware.accelerator.id,
+      count: run.hardware.count,
+      region: run.hardware.region.id,
+      pue: run.datacenter.pue,
+      mfu: run.mfu.central,
+      epochs: run.training.epochs,
+      steps: run.training.steps,
+      tokens: run.training.tokens,
+      precision: run.training.precision,
+      model: run.model.name,
+    },
+    choices: {
+      accelerators: allAccelerators().map((a) => a.id),
+      regions: allRegions().map((r) => ({ id: r.id, label: `${r.displayName} (${Math.round(r.gridIntensityGPerKWh)} g/kWh)` })),
+      precisions: ['fp32', 'tf32', 'fp16', 'bf16', 'fp8'],
+    },
+    whatIf,
   };
+}
+
+/** Hugging Face model-card metadata (`co2_eq_emissions`), to paste into a README's YAML header. */
+export function modelCardBlock(file: string, analyzed: AnalyzedRun): string {
+  const { run, estimate } = analyzed;
+  const trainingType = run.mode === 'pretrain' ? 'pre-training' : run.mode === 'inference' ? 'inference' : 'fine-tuning';
+  const q = (s: string) => JSON.stringify(s);
+  return [
+    'co2_eq_emissions:',
+    `  emissions: ${Number((estimate.co2eKg * 1000).toPrecision(3))}`,
+    `  source: ${q(`Green AI estimate from ${file} before training (range ${formatCo2e(estimate.co2eKgLow)}–${formatCo2e(estimate.co2eKgHigh)})`)}`,
+    `  training_type: ${q(trainingType)}`,
+    `  geographical_location: ${q(run.hardware.region.displayName)}`,
+    `  hardware_used: ${q(`${run.hardware.count} x ${run.hardware.accelerator.displayName}`)}`,
+    '',
+  ].join('\n');
 }
 
 /** The short text of an inlay hint or status: `≈ 0.04 A100-h · 28 Wh · 14 g CO2e`. */
