@@ -113,15 +113,22 @@ async function session(theme, index) {
       // on a word of the line, retrying because the hover can race the editor settling.
       const hover = page.locator('.monaco-hover', { hasText: 'Green AI estimate' });
       for (let attempt = 0; ; attempt++) {
-        await page.locator('.monaco-editor textarea').first().focus();
-        await page.keyboard.press('End');
-        await page.keyboard.press('Control+ArrowLeft');
-        await runCommand(page, 'Show or Focus Hover');
+        if (attempt % 2 === 0) {
+          await page.locator('.monaco-editor textarea').first().focus();
+          await page.keyboard.press('End');
+          await page.keyboard.press('Control+ArrowLeft');
+          await runCommand(page, 'Show or Focus Hover');
+        } else {
+          // The mouse way: rest the pointer on the keyword of the line.
+          const word = page.locator('.monaco-editor .view-line span', { hasText: /^num_train_epochs$/ }).first();
+          await page.mouse.move(0, 0);
+          await word.hover();
+        }
         try {
           await hover.first().waitFor({ state: 'visible', timeout: 5_000 });
           break;
         } catch (e) {
-          if (attempt >= 3) throw e;
+          if (attempt >= 5) throw e;
           await page.keyboard.press('Escape');
         }
       }
@@ -170,7 +177,7 @@ async function session(theme, index) {
         const apply = frame.locator('[data-apply]', { hasText: /distilbert/ }).first();
         await apply.waitFor({ timeout: 15_000 });
         await apply.click();
-        await page.locator('.monaco-editor .view-lines', { hasText: 'from_pretrained("distilbert-base-uncased"' }).first().waitFor({ timeout: 15_000 });
+        await page.locator('.monaco-editor .view-lines', { hasText: 'from_pretrained("distilbert-base-uncased"' }).first().waitFor({ timeout: 30_000 });
         await page.waitForTimeout(800);
         await page.screenshot({ path: join(OUT, `panel-applied-${tag}.png`) });
       });

@@ -131,6 +131,8 @@ function readInputs(): Record<string, unknown> {
   if (num('in-pue') !== undefined && num('in-pue') !== base.pue) changes.pue = num('in-pue');
   if (num('in-mfu') !== undefined && Math.abs((num('in-mfu') as number) / 100 - base.mfu) > 1e-9) changes.mfu = (num('in-mfu') as number) / 100;
   if (num('in-epochs') !== undefined && num('in-epochs') !== base.epochs) changes.epochs = num('in-epochs');
+  if (num('in-steps') !== undefined && num('in-steps') !== base.steps) changes.steps = num('in-steps');
+  if (num('in-tokens') !== undefined && num('in-tokens') !== base.tokens) changes.tokens = num('in-tokens');
   if (get('in-precision') && get('in-precision') !== base.precision) changes.precision = get('in-precision');
   if (get('in-model').trim() && get('in-model').trim() !== (base.model ?? '')) changes.model = get('in-model').trim();
   return changes;
@@ -160,6 +162,8 @@ function renderInputs(model: PanelViewModel): HTMLElement {
   const grid = el('div', { class: 'inputs' },
     field('Model', 'in-model', textInput(i.model, 'text'), 'catalog id'),
     field('Epochs', 'in-epochs', textInput(i.epochs)),
+    field('Steps', 'in-steps', textInput(i.steps), 'optimizer steps; replaces epochs'),
+    field('Tokens', 'in-tokens', textInput(i.tokens), 'processed in total, e.g. 2e9'),
     field('Precision', 'in-precision', select(model.choices.precisions.map((p) => ({ value: p, label: p })), i.precision)),
     field('Accelerator', 'in-accelerator', select(model.choices.accelerators.map((a) => ({ value: a, label: a })), i.accelerator, true)),
     field('Count', 'in-count', textInput(i.count)),
@@ -222,7 +226,12 @@ function render(model: PanelViewModel): void {
   if (model.comparison.length > 1) suggestions.append(renderComparison(model));
 
   const rows = model.assumptions.map((a) => {
-    const where = a.line === null ? el('span', {}, a.source) : el('a', { href: '#', 'data-line': String(a.line), title: `Go to line ${a.line + 1}` }, `${a.source} · line ${a.line + 1}`);
+    const setting = /setting (greenAI\.\w+)/.exec(a.detail)?.[1];
+    const where = a.line !== null
+      ? el('a', { href: '#', 'data-line': String(a.line), title: `Go to line ${a.line + 1}` }, `${a.source} · line ${a.line + 1}`)
+      : setting
+        ? el('a', { href: '#', 'data-setting': setting, title: `Open the setting ${setting}` }, `${a.source} · ${setting}`)
+        : el('span', {}, a.source);
     return el('tr', {}, el('td', {}, el('code', {}, a.field)), el('td', {}, a.value), el('td', {}, where), el('td', { class: 'detail' }, a.detail));
   });
   const assumptions = el('section', { 'aria-labelledby': 'assume-h' },
@@ -239,10 +248,15 @@ function render(model: PanelViewModel): void {
 }
 
 app.addEventListener('click', (event) => {
-  const target = (event.target as HTMLElement).closest('a[data-line]');
-  if (!target) return;
-  event.preventDefault();
-  post({ type: 'revealLine', line: Number(target.getAttribute('data-line')) });
+  const line = (event.target as HTMLElement).closest('a[data-line]');
+  const setting = (event.target as HTMLElement).closest('a[data-setting]');
+  if (line) {
+    event.preventDefault();
+    post({ type: 'revealLine', line: Number(line.getAttribute('data-line')) });
+  } else if (setting) {
+    event.preventDefault();
+    post({ type: 'openSetting', id: setting.getAttribute('data-setting') ?? '' });
+  }
 });
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

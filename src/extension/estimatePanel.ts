@@ -108,6 +108,8 @@ export class EstimatePanel implements vscode.Disposable {
       void this.applyFix(message.index);
     } else if (message.type === 'export') {
       void this.export(message.format);
+    } else if (message.type === 'openSetting') {
+      void vscode.commands.executeCommand('workbench.action.openSettings', message.id);
     }
   }
 

@@ -76,6 +76,8 @@ describe('What-if, exports and panel messages', () => {
     assert.equal(WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { shell: 'rm -rf /' } }).success, false);
     assert.equal(WebviewToExtensionSchema.safeParse({ type: 'export', format: 'pdf' }).success, false);
     assert.equal(WebviewToExtensionSchema.safeParse({ type: 'applyFix', index: 0 }).success, true);
+    assert.equal(WebviewToExtensionSchema.safeParse({ type: 'openSetting', id: 'greenAI.region' }).success, true);
+    assert.equal(WebviewToExtensionSchema.safeParse({ type: 'openSetting', id: 'terminal.integrated.shell' }).success, false, 'only Green AI settings');
   });
 });
 

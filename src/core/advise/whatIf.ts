@@ -29,7 +29,7 @@ export function applyWhatIf(run: AnalyzedRun, changes: WhatIfChanges, settings: 
     training: {
       ...run.run.spec.training,
       ...(changes.epochs !== undefined ? { epochs: changes.epochs, steps: undefined, tokens: undefined, samples: undefined } : {}),
-      ...(changes.steps !== undefined ? { steps: changes.steps, tokens: undefined, samples: undefined } : {}),
+      ...(changes.steps !== undefined ? { steps: changes.steps, epochs: changes.epochs, tokens: undefined, samples: undefined } : {}),
       ...(changes.tokens !== undefined ? { tokens: changes.tokens } : {}),
       ...(changes.precision ? { precision: changes.precision } : {}),
     },

@@ -73,6 +73,7 @@ export const WebviewToExtensionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reset') }),
   z.object({ type: z.literal('applyFix'), index: z.number().int().nonnegative() }),
   z.object({ type: z.literal('export'), format: z.enum(['markdown', 'json', 'modelCard']) }),
+  z.object({ type: z.literal('openSetting'), id: z.string().regex(/^greenAI\.[\w.]+$/) }),
 ]);
 export type WebviewToExtension = z.infer<typeof WebviewToExtensionSchema>;
 

@@ -251,6 +251,19 @@ describe('Green AI in a real VS Code', () => {
       }
     });
 
+    it('honours search.exclude and files.exclude', async () => {
+      const config = vscode.workspace.getConfiguration(undefined, teamB().uri);
+      await config.update('search.exclude', { '**/train_lora.py': true }, vscode.ConfigurationTarget.WorkspaceFolder);
+      try {
+        await vscode.commands.executeCommand('greenAI.refreshReport');
+        await until('train_lora.py excluded', () => (snapshotOf('team-b')?.runs.some((r) => r.file.endsWith('train_lora.py')) === false ? true : undefined));
+      } finally {
+        await config.update('search.exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      }
+      await vscode.commands.executeCommand('greenAI.refreshReport');
+      await until('train_lora.py back', () => (snapshotOf('team-b')?.runs.some((r) => r.file.endsWith('train_lora.py')) ? true : undefined));
+    });
+
     it('stops a scan that is cancelled', async () => {
       assert.equal(await api.scanCancelledAfter(3), true);
       assert.equal(await api.scanCancelledAfter(1_000_000), false, 'an uncancelled scan completes');
