@@ -172,6 +172,23 @@ async function session(theme, index) {
         if (reset !== before) throw new Error(`after reset the CO2e reads ${reset}, not ${before}`);
       });
 
+      await check('the panel is restored after the window reloads', async () => {
+        // Reload the way a user does, so the workbench saves its editors (the panel included) first;
+        // give the webview a moment to have stored its state.
+        await page.waitForTimeout(1500);
+        await runCommand(page, 'Developer: Reload Window');
+        await page.waitForLoadState('load');
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
+        const value = frame.locator('[data-testid=co2e] .value');
+        try {
+          await value.waitFor({ timeout: 60_000 });
+        } finally {
+          await page.screenshot({ path: join(OUT, `panel-reloaded-${tag}.png`) });
+        }
+        if (!/^[\d.,]+ (g|kg|t)$/.test((await value.textContent()) ?? '')) throw new Error('no CO2e figure after reload');
+      });
+
       await check('"Apply" on a suggestion changes the code', async () => {
         const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
         const apply = frame.locator('[data-apply]', { hasText: /distilbert/ }).first();
