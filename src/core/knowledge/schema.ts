@@ -107,3 +107,16 @@ export const DatasetSchema = z.object({
   source: SourceSchema,
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
+
+export const InstanceTypeSchema = z.object({
+  /** Provider's instance type name, e.g. "p4d.24xlarge", "a2-highgpu-8g", "Standard_ND96asr_v4". */
+  id: z.string().min(2),
+  provider: z.enum(['aws', 'gcp', 'azure']),
+  /** Accelerator catalog id (must exist in ACCELERATORS). */
+  accelerator: z.string(),
+  count: z.number().int().positive(),
+  vcpus: z.number().int().positive().optional(),
+  memoryGiB: z.number().positive().optional(),
+  source: SourceSchema,
+});
+export type InstanceType = z.infer<typeof InstanceTypeSchema>;

@@ -1,0 +1,137 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { estimateRun } from '../../src/core/estimate/estimateRun';
+import { completeRun } from '../../src/core/resolve/completeRun';
+import { DEFAULT_SETTINGS, RunSpecSchema } from '../../src/core/runSpec';
+
+/**
+ * Checks the estimator against published training runs (../shared/validation).
+ * Two independent checks per row, never fitted to it:
+ *  - hours: from params × tokens (6·N·T) and the catalog's peak at the published
+ *    precision, what accelerator-hours does the model predict vs the published ones?
+ *  - energy: given the published accelerator-hours (and PUE), what energy does the
+ *    power model predict vs the published energy?
+ * Prints one line per row and a BENCH summary line.
+ */
+
+const CSV = process.env.GREENAI_VALIDATION_CSV ?? path.resolve(__dirname, '../../../../shared/validation/published-runs.csv');
+
+function parseCsv(text: string): Array<Record<string, string>> {
+  const rows: string[][] = [];
+  for (const line of text.trim().split('\n')) {
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quoted) {
+        if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') { cells.push(cell); cell = ''; } else cell += c;
+    }
+    cells.push(cell);
+    rows.push(cells);
+  }
+  const [header, ...body] = rows;
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+const num = (s: string | undefined): number | undefined => (s && Number.isFinite(Number(s)) ? Number(s) : undefined);
+
+function geomean(xs: number[]): number {
+  return Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+}
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+const rows = parseCsv(fs.readFileSync(CSV, 'utf8'));
+
+interface RowResult {
+  name: string;
+  hours?: number;
+  energy?: number;
+  co2e?: number;
+  hoursInRange?: boolean;
+  energyInRange?: boolean;
+  note?: string;
+}
+
+const results: RowResult[] = [];
+for (const row of rows) {
+  const params = num(row.params);
+  const tokens = num(row.tokens);
+  const count = num(row.count) ?? 1;
+  const publishedHours = num(row.accelerator_hours);
+  const publishedMWh = num(row.energy_mwh);
+  const publishedT = num(row.co2e_t);
+  const pue = num(row.pue);
+  const intensity = num(row.intensity_g_per_kwh);
+  const r: RowResult = { name: row.name };
+  // What a user knows before the run: size, tokens, hardware, the datacenter's PUE and grid.
+  // Pre-2022 V100/TPU runs trained in fp16/bf16 mixed precision; later runs in bf16.
+  const precision = /V100/i.test(row.accelerator) ? 'fp16' : 'bf16';
+  if (!params || !tokens) {
+    r.note = 'not estimable before the run: tokens not published';
+    // Energy from the published accelerator-hours still tests the power model.
+  }
+  const datacenter = { pue: row.energy_boundary === 'excl_pue' ? 1 : pue ?? 1.1, intensityGPerKWh: intensity ?? 429 };
+  if (params && tokens) {
+    const spec = RunSpecSchema.parse({ model: { params, activeParams: num(row.active_params) }, training: { mode: 'pretrain', tokens, precision }, hardware: { accelerator: row.accelerator, count }, datacenter });
+    const e = estimateRun(completeRun(spec, DEFAULT_SETTINGS));
+    const lowHours = e.acceleratorHours * (e.co2eKgLow / e.co2eKg);
+    if (publishedHours) {
+      r.hours = e.acceleratorHours / publishedHours;
+      // The hours range follows utilisation: low at the high MFU end, high at the low end.
+      const run = completeRun(spec, DEFAULT_SETTINGS);
+      const hoursLow = e.acceleratorHours * (run.mfu.central / run.mfu.high);
+      const hoursHigh = e.acceleratorHours * (run.mfu.central / run.mfu.low);
+      r.hoursInRange = publishedHours >= hoursLow && publishedHours <= hoursHigh;
+    }
+    if (publishedMWh) {
+      r.energy = e.energyKWh / 1000 / publishedMWh;
+      const ratioLow = e.co2eKgLow / e.co2eKg;
+      const ratioHigh = e.co2eKgHigh / e.co2eKg;
+      r.energyInRange = publishedMWh * 1000 >= e.energyKWh * ratioLow && publishedMWh * 1000 <= e.energyKWh * ratioHigh;
+    }
+    if (publishedT && intensity) r.co2e = e.operationalCo2eKg / 1000 / publishedT;
+    void lowHours;
+  } else if (publishedHours && publishedMWh) {
+    const spec = RunSpecSchema.parse({ model: { params: params ?? 1e9 }, training: { mode: 'pretrain', tokens: 1, precision }, hardware: { accelerator: row.accelerator, count, acceleratorHours: publishedHours }, datacenter });
+    const e = estimateRun(completeRun(spec, DEFAULT_SETTINGS));
+    r.energy = e.energyKWh / 1000 / publishedMWh;
+    r.energyInRange = publishedMWh * 1000 >= e.energyKWh * (e.co2eKgLow / e.co2eKg) && publishedMWh * 1000 <= e.energyKWh * (e.co2eKgHigh / e.co2eKg);
+    if (publishedT && intensity) r.co2e = e.operationalCo2eKg / 1000 / publishedT;
+    r.note = 'energy from the published accelerator-hours (tokens not published)';
+  }
+  results.push(r);
+}
+
+const fmtRatio = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(2));
+console.log('| Run | est/published accelerator-h | est/published energy | est/published CO2e | published in range (h / energy) | note |');
+console.log('|---|---:|---:|---:|---|---|');
+for (const r of results) {
+  const inRange = [r.hoursInRange, r.energyInRange].map((v) => (v === undefined ? '—' : v ? 'yes' : 'no')).join(' / ');
+  console.log(`| ${r.name} | ${fmtRatio(r.hours)} | ${fmtRatio(r.energy)} | ${fmtRatio(r.co2e)} | ${inRange} | ${r.note ?? ''} |`);
+}
+const summary = (key: 'hours' | 'energy' | 'co2e') => {
+  const xs = results.map((r) => r[key]).filter((x): x is number => x !== undefined);
+  const logErr = xs.map((x) => Math.abs(Math.log(x)));
+  const within = (k: number) => xs.filter((x) => x >= 1 / k && x <= k).length;
+  return { n: xs.length, medianAbsErrorFactor: Math.exp(median(logErr)), within15: within(1.5), within2: within(2), beyond3: xs.length - within(3), geomean: geomean(xs) };
+};
+const inRange = (key: 'hoursInRange' | 'energyInRange') => {
+  const xs = results.map((r) => r[key]).filter((x): x is boolean => x !== undefined);
+  return `${xs.filter(Boolean).length}/${xs.length}`;
+};
+console.log('');
+for (const key of ['hours', 'energy', 'co2e'] as const) {
+  const s = summary(key);
+  console.log(`${key}: ${s.n} runs, median absolute error ×${s.medianAbsErrorFactor.toFixed(2)}, geometric-mean ratio ${s.geomean.toFixed(2)}, within ×1.5: ${s.within15}/${s.n}, within ×2: ${s.within2}/${s.n}, off by more than ×3: ${s.beyond3}`);
+}
+console.log(`published figure inside the estimate's low–high range: accelerator-hours ${inRange('hoursInRange')}, energy ${inRange('energyInRange')}`);
+const h = summary('hours');
+const en = summary('energy');
+const co = summary('co2e');
+console.log(`BENCH accuracy: runs=${results.length} hours_n=${h.n} hours_median_abs_err_x=${h.medianAbsErrorFactor.toFixed(2)} hours_within_1_5=${h.within15} hours_within_2=${h.within2} hours_beyond_3=${h.beyond3} energy_n=${en.n} energy_median_abs_err_x=${en.medianAbsErrorFactor.toFixed(2)} energy_within_1_5=${en.within15} energy_within_2=${en.within2} energy_beyond_3=${en.beyond3} co2e_n=${co.n} co2e_within_1_5=${co.within15} hours_in_range=${inRange('hoursInRange').replace('/', '_of_')} energy_in_range=${inRange('energyInRange').replace('/', '_of_')}`);
