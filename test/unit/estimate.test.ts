@@ -31,7 +31,8 @@ describe('Estimation model', () => {
     assert.ok(Math.abs(e.acceleratorHours - hours) / hours < 1e-9);
     assert.ok(Math.abs(e.wallClockHours - hours / 10000) / e.wallClockHours < 1e-9);
     const power = v100.measuredTrainingPowerW ?? v100.tdpW * C.POWER_SHARE_OF_TDP.central;
-    const kwh = (hours * (power + C.HOST_WATTS_PER_ACCELERATOR.central)) / 1000 * 1.1;
+    const host = v100.measuredPowerIncludesHost ? 0 : C.HOST_WATTS_PER_ACCELERATOR.central;
+    const kwh = (hours * (power + host)) / 1000 * 1.1;
     assert.ok(Math.abs(e.energyKWh - kwh) / kwh < 1e-9);
     assert.ok(Math.abs(e.operationalCo2eKg - (kwh * 429) / 1000) / e.operationalCo2eKg < 1e-9);
     assert.ok(e.embodiedCo2eKg > 0 && e.embodiedCo2eKg < e.operationalCo2eKg);

@@ -81,11 +81,12 @@ function evaluateScenario(run: ResolvedRun, flops: number, s: Scenario) {
   const fixedHours = run.hardware.acceleratorHours;
   const acceleratorHours = fixedHours ?? (flops * s.sizeFactor) / (peak.tflops * 1e12 * s.mfu) / 3600;
   const wallClockHours = acceleratorHours / count;
-  const powerW = accelerator.measuredTrainingPowerW && s.powerShare === C.POWER_SHARE_OF_TDP.central
-    ? accelerator.measuredTrainingPowerW
-    : accelerator.tdpW * s.powerShare;
+  const measured = accelerator.measuredTrainingPowerW !== null && s.powerShare === C.POWER_SHARE_OF_TDP.central;
+  const powerW = measured ? accelerator.measuredTrainingPowerW! : accelerator.tdpW * s.powerShare;
   const acceleratorKWh = (acceleratorHours * powerW) / 1000;
-  const hostKWh = accelerator.kind === 'cpu' ? 0 : (acceleratorHours * s.hostW) / 1000;
+  // A measured system power per chip already includes its share of the host.
+  const hostIncluded = measured && accelerator.measuredPowerIncludesHost === true;
+  const hostKWh = accelerator.kind === 'cpu' || hostIncluded ? 0 : (acceleratorHours * s.hostW) / 1000;
   const itKWh = acceleratorKWh + hostKWh;
   const energyKWh = itKWh * run.datacenter.pue;
   const operationalCo2eKg = (energyKWh * run.datacenter.intensityGPerKWh) / 1000;

@@ -35,6 +35,8 @@ export const AcceleratorSchema = z.object({
   tdpW: z.number().positive(),
   /** Average power drawn during training, watts, where measured in a published run; else null. */
   measuredTrainingPowerW: z.number().positive().nullable(),
+  /** True when the measured figure is system power per chip, host share included (Patterson et al. 2021). */
+  measuredPowerIncludesHost: z.boolean().optional(),
   /** Manufacturing footprint of one unit (board/chip incl. its share of memory), kg CO2e. */
   embodiedKgCo2e: z.number().positive(),
   source: SourceSchema,

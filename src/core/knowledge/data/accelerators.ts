@@ -158,6 +158,7 @@ export const ACCELERATORS: readonly Accelerator[] = [
     peakTflops: { fp32: 15.7, fp16: 125 },
     tdpW: 300,
     measuredTrainingPowerW: 330,
+    measuredPowerIncludesHost: true,
     embodiedKgCo2e: 102,
     source: 'NVIDIA Tesla V100 GPU datasheet (2018), V100 SXM2 column: 15.7 TFLOPS fp32, 125 TFLOPS tensor (mixed precision), 32 GB HBM2, 300 W',
     powerSource:
@@ -631,6 +632,7 @@ export const ACCELERATORS: readonly Accelerator[] = [
     peakTflops: { bf16: 123 },
     tdpW: 450,
     measuredTrainingPowerW: 310,
+    measuredPowerIncludesHost: true,
     embodiedKgCo2e: 89,
     source:
       'Jouppi et al., "A Domain-Specific Supercomputer for Training Deep Neural Networks", Communications of the ACM 63(7), 2020, TPUv2/TPUv3/V100 comparison table: TPUv3 123 TFLOPS bf16 peak, 32 GiB HBM, 450 W TDP per chip (same 123 TFLOPS / 450 W in LLMCarbon data/table4.csv)',
