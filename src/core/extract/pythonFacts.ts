@@ -212,7 +212,7 @@ const queries = new WeakMap<Language, Query>();
  * header, or a constant assignment. The query only visits the subtrees around them,
  * so the ordinary code that makes up most files costs little beyond the parse.
  */
-const RELEVANT_LINE = /from_pretrained|from_config|Trainer|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s|datasets\.|field\(|epoch|step|iter|batch|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^\s*[A-Za-z_][\w.]*\s*(:[^=]+)?=\s*([-+\d"'(\[{]|True|False|None)/;
+const RELEVANT_LINE = /from_pretrained|from_config|Trainer|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s|datasets\.|field\(|epoch|step|iter|batch|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^\s*[A-Za-z_][\w.]*\s*(:[^=]+)?=\s*([-+\d"'(\[{]|True|False|None)/;
 
 function relevantRowRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -292,10 +292,14 @@ function collectSymbols(index: SyntaxIndex): SymbolTable {
   for (const node of index.calls) {
     if (calleeName(node).last !== 'add_argument' && calleeName(node).full !== 'click.option' && calleeName(node).last !== 'option') continue;
     const args = node.childForFieldName('arguments');
-    const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    const strings = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)) ?? [];
+    const flag = strings.find((s) => s?.startsWith('--'));
     const def = args ? keywordArgument(args, 'default') : null;
     if (flag && def) {
-      const dest = flag.slice(2).replace(/-/g, '_');
+      // click.option("--model", "model_name", ...): a bare name is the parameter it fills.
+      const named = strings.find((s) => s && /^[A-Za-z_]\w*$/.test(s));
+      const destKw = args ? keywordArgument(args, 'dest') : null;
+      const dest = (destKw ? stringLiteral(destKw) : null) ?? named ?? flag.slice(2).replace(/-/g, '_');
       symbols.bind(FIELD_PREFIX + dest, def, `default of \`${flag}\` (line ${node.startPosition.row + 1})`);
     }
   }

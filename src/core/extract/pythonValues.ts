@@ -121,6 +121,18 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       const via = [left.via, right.via].filter(Boolean).join(', ');
       return { value, origin: node, via: via ? `${node.text} (${via})` : '' };
     }
+    case 'comparison_operator': {
+      // device == "cuda", squad_v2 is False: decided when both sides are known.
+      const [left, right] = node.namedChildren;
+      const op = node.children.find((c) => c && !c.isNamed)?.text;
+      const a = evaluate(left ?? null, symbols, depth + 1);
+      const b = evaluate(right ?? null, symbols, depth + 1);
+      if (!a || !b || node.namedChildren.length !== 2) return undefined;
+      const value = op === '==' || op === 'is' ? a.value === b.value : op === '!=' || op === 'is not' ? a.value !== b.value : undefined;
+      if (value === undefined) return undefined;
+      const via = [a.via, b.via].filter(Boolean).join('; ');
+      return { value, origin: node, via: via ? `${truncate(node.text)} (${via})` : '' };
+    }
     case 'conditional_expression': {
       // `a if cond else b`: children are [a, cond, b] among named children.
       const [whenTrue, condition, whenFalse] = node.namedChildren;
@@ -129,7 +141,13 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
         const r = evaluate(whenTrue, symbols, depth + 1);
         return r && { ...r, via: `took the GPU branch of \`${node.text}\`` };
       }
-      // Any other condition is decided at run time: only a value both branches agree on is known.
+      // A condition on a constant (`squad_v2 = False`) is decided statically; any other at run
+      // time, where only a value both branches agree on is known.
+      const decided = evaluate(condition, symbols, depth + 1);
+      if (decided && typeof decided.value === 'boolean') {
+        const r = evaluate(decided.value ? whenTrue : whenFalse, symbols, depth + 1);
+        return r && { ...r, via: [r.via, `\`${truncate(condition.text)}\` is ${decided.value ? 'True' : 'False'}${decided.via ? ` (${decided.via})` : ''}`].filter(Boolean).join('; ') };
+      }
       const a = evaluate(whenTrue, symbols, depth + 1);
       const b = evaluate(whenFalse, symbols, depth + 1);
       return a && b && a.value === b.value ? a : undefined;
@@ -200,6 +218,11 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
     default:
       return undefined;
   }
+}
+
+function truncate(text: string, max = 40): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
 /** The value node of `name=...` in an argument list, if present. */
