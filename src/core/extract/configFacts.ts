@@ -156,7 +156,8 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         } else if (kind === 'model.id') {
           if (typeof scalar === 'string' && scalar.length > 0) {
             add('model.id', scalar, valueNode, `${where}: ${scalar}`);
-            add('model.fromScratch', false, valueNode, `${where} names a pretrained checkpoint`);
+            // A Hub checkpoint name implies its weights; a backbone architecture name does not.
+            if (key !== 'backbone') add('model.fromScratch', false, valueNode, `${where} names a pretrained checkpoint`);
           }
         } else if (typeof scalar === 'number' || typeof scalar === 'boolean') {
           if (!(kind === 'training.steps' && typeof scalar === 'number' && scalar <= 0)) add(kind, scalar, valueNode, `${where}: ${String(scalar)}`);

@@ -212,7 +212,7 @@ const queries = new WeakMap<Language, Query>();
  * header, or a constant assignment. The query only visits the subtrees around them,
  * so the ordinary code that makes up most files costs little beyond the parse.
  */
-const RELEVANT_LINE = /from_pretrained|from_config|Trainer|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s|datasets\.|field\(|epoch|step|iter|batch|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^\s*[A-Za-z_][\w.]*\s*(:[^=]+)?=\s*([-+\d"'(\[{]|True|False|None)/;
+const RELEVANT_LINE = /from_pretrained|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s|datasets\.|field\(|epoch|step|iter|batch|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^\s*[A-Za-z_][\w.]*\s*(:[^=]+)?=\s*([-+\d"'(\[{]|True|False|None)/;
 
 function relevantRowRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -699,7 +699,7 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       const ids = args ? keywordArgument(args, 'device_ids') ?? keywordArgument(args, 'devices') : null;
       const r = ids ? evaluate(ids, symbols) : undefined;
       if (Array.isArray(r?.value)) collector.add('hardware.devices', r.value.length, ids!, `${full}(device_ids=${truncate(ids!.text, 20)})`);
-      else if (last !== 'DistributedDataParallel') collector.add('hardware.devices', null, node, `${full}() uses every visible GPU, which the code does not say`, 'low');
+      else collector.add('hardware.devices', null, node, last === 'DistributedDataParallel' ? `${full}: as many processes as the launcher starts, which this file does not say` : `${full}() uses every visible GPU, which the code does not say`, 'low');
     } else if (last === 'set_float32_matmul_precision') {
       const arg = node.childForFieldName('arguments')?.namedChildren[0];
       const r = arg ? evaluate(arg, symbols) : undefined;
@@ -772,6 +772,12 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
     }
   }
   for (const node of index.assignments) {
+    // os.environ["CUDA_VISIBLE_DEVICES"] = "0,1": the GPUs the script may use.
+    const target = node.childForFieldName('left');
+    if (target?.type === 'subscript' && /CUDA_VISIBLE_DEVICES/.test(target.text)) {
+      const r = evaluate(node.childForFieldName('right'), symbols);
+      if (typeof r?.value === 'string' && /^[\d,]+$/.test(r.value)) collector.add('hardware.devices', r.value.split(',').filter(Boolean).length, node, `CUDA_VISIBLE_DEVICES="${r.value}"`, 'medium');
+    }
     // torch.backends.cuda.matmul.allow_tf32 = True: float32 matmuls run as TF32.
     const left = node.childForFieldName('left');
     if (left?.text.endsWith('allow_tf32') && node.childForFieldName('right')?.text === 'True' && left.text.includes('matmul')) {
