@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import { ACCELERATORS } from '../../src/core/knowledge/data/accelerators';
 import { CLOUD_PROVIDERS } from '../../src/core/knowledge/data/cloudProviders';
 import { DATASETS } from '../../src/core/knowledge/data/datasets';
+import { INSTANCE_TYPES } from '../../src/core/knowledge/data/instances';
 import { MODELS } from '../../src/core/knowledge/data/models';
 import { REGIONS } from '../../src/core/knowledge/data/regions';
 import { findAccelerator, findModel, findRegion } from '../../src/core/knowledge';
-import { AcceleratorSchema, CloudProviderSchema, DatasetSchema, ModelSchema, RegionSchema } from '../../src/core/knowledge/schema';
+import { AcceleratorSchema, CloudProviderSchema, DatasetSchema, InstanceTypeSchema, ModelSchema, RegionSchema } from '../../src/core/knowledge/schema';
 import type { z } from 'zod';
 
 function validate(name: string, rows: readonly unknown[], schema: z.ZodType): void {
@@ -25,6 +26,18 @@ describe('Knowledge base', () => {
     validate('cloudProviders', CLOUD_PROVIDERS, CloudProviderSchema);
     validate('models', MODELS, ModelSchema);
     validate('datasets', DATASETS, DatasetSchema);
+    validate('instances', INSTANCE_TYPES, InstanceTypeSchema);
+    assert.ok(DATASETS.length >= 60 && INSTANCE_TYPES.length >= 30, `${DATASETS.length} datasets, ${INSTANCE_TYPES.length} instance types`);
+    for (const d of DATASETS) assert.match(d.source, /licence:/, `${d.id} records its licence`);
+  });
+
+  it('maps every instance type to a catalog accelerator, and a SkyPilot instance to accelerator × count', async () => {
+    for (const i of INSTANCE_TYPES) assert.ok(findAccelerator(i.accelerator), `${i.id} → ${i.accelerator}`);
+    const { completeRun } = await import('../../src/core/resolve/completeRun');
+    const { DEFAULT_SETTINGS, RunSpecSchema } = await import('../../src/core/runSpec');
+    const run = completeRun(RunSpecSchema.parse({ model: { params: 1e9 }, training: { tokens: 1e9 }, hardware: { accelerator: 'p4d.24xlarge', nodes: 2 } }), DEFAULT_SETTINGS, {}, { origin: 'code' });
+    assert.equal(run.hardware.accelerator.id, 'A100-SXM4-40GB');
+    assert.equal(run.hardware.count, 16);
   });
 
   it('smaller siblings point at catalog models', () => {

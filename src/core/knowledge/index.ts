@@ -1,9 +1,10 @@
 import { ACCELERATORS } from './data/accelerators';
 import { CLOUD_PROVIDERS } from './data/cloudProviders';
 import { DATASETS } from './data/datasets';
+import { INSTANCE_TYPES } from './data/instances';
 import { MODELS } from './data/models';
 import { REGIONS } from './data/regions';
-import type { Accelerator, CloudProvider, Dataset, Model, Region } from './schema';
+import type { Accelerator, CloudProvider, Dataset, InstanceType, Model, Region } from './schema';
 
 /**
  * Lookups over the shipped catalogs. Ids and aliases match case-insensitively,
@@ -29,6 +30,12 @@ const acceleratorIndex = indexBy(ACCELERATORS);
 const modelIndex = indexBy(MODELS);
 const datasetIndex = indexBy(DATASETS);
 const regionIndex = new Map(REGIONS.map((r) => [normaliseKey(r.id), r] as const));
+const instanceIndex = new Map(INSTANCE_TYPES.map((i) => [i.id.toLowerCase(), i] as const));
+
+/** A cloud instance type (`p4d.24xlarge`, `a2-highgpu-8g`, `Standard_ND96asr_v4`) → accelerator × count. */
+export function findInstance(id: string): InstanceType | undefined {
+  return instanceIndex.get(id.trim().toLowerCase());
+}
 
 export function findAccelerator(id: string): Accelerator | undefined {
   return acceleratorIndex.get(normaliseKey(id)) ?? acceleratorIndex.get(normaliseKey(id).replace(/-/g, ''));

@@ -1,5 +1,5 @@
 import * as C from '../estimate/constants';
-import { cloudProvider, closestAcceleratorIds, findAccelerator, findDataset, findModel, findRegion, worldRegion } from '../knowledge';
+import { cloudProvider, closestAcceleratorIds, findAccelerator, findDataset, findInstance, findModel, findRegion, worldRegion } from '../knowledge';
 import type { Accelerator, Model, Region } from '../knowledge/schema';
 import type { Assumption, EstimateSettings, Overrides, Precision, RunSpec, TrainingMode } from '../runSpec';
 
@@ -115,6 +115,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
 
   // ---- hardware (overrides > code/spec > settings)
   let accelerator: Accelerator;
+  let instanceCount: number | undefined;
   const accelId = overrides.accelerator ?? spec.hardware.accelerator ?? null;
   if (overrides.accelerator) {
     accelerator = resolveAccelerator(overrides.accelerator);
@@ -122,6 +123,12 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   } else if (accelId && findAccelerator(accelId)) {
     accelerator = findAccelerator(accelId)!;
     note({ field: 'hardware.accelerator', value: accelerator.id, source: specSource, detail: `"${accelId}" → ${accelerator.displayName}` });
+  } else if (accelId && findInstance(accelId) && findAccelerator(findInstance(accelId)!.accelerator)) {
+    // A cloud instance type names both the accelerator and how many a machine has.
+    const instance = findInstance(accelId)!;
+    accelerator = findAccelerator(instance.accelerator)!;
+    replace(assumptions, { field: 'hardware.accelerator', value: accelerator.id, source: 'catalog', detail: `${instance.id}: ${instance.count}× ${accelerator.displayName} (${instance.source})` });
+    if (!spec.hardware.count && !overrides.count) instanceCount = instance.count * (spec.hardware.nodes ?? 1);
   } else {
     if (accelId && context.origin === 'spec') resolveAccelerator(accelId); // throws with the closest ids
     accelerator = findAccelerator(settings.defaultAccelerator) ?? resolveAccelerator('A100-SXM4-80GB');
@@ -136,6 +143,9 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   } else if (spec.hardware.count) {
     count = spec.hardware.count;
     note({ field: 'hardware.count', value: count, source: specSource, detail: 'given in the spec' });
+  } else if (instanceCount) {
+    count = instanceCount;
+    replace(assumptions, { field: 'hardware.count', value: count, source: 'catalog', detail: `the instance type's accelerators × ${spec.hardware.nodes ?? 1} node(s)` });
   } else {
     count = settings.defaultAcceleratorCount;
     replace(assumptions, { field: 'hardware.count', value: count, source: 'setting', detail: 'setting greenAI.defaultAcceleratorCount (the code does not say how many)' });
