@@ -35,7 +35,7 @@ const CLI_ENTRY_POINTS = new Set(['LightningCLI', 'cli_main', 'CLI']);
 const HF_MODEL_CLASS = /^[A-Z]\w*(For[A-Z]\w+|LMHeadModel)$/;
 
 /** Classes whose `from_pretrained` loads something other than the trained model. */
-const NOT_A_MODEL = /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler)/;
+const NOT_A_MODEL = /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler|Collator)/;
 
 /** Keyword arguments and module-level names that carry a sizing fact, wherever they appear. */
 const SIZING_NAMES: Record<string, FactKind> = {
@@ -440,7 +440,8 @@ function readModelLoad(call: Node, collector: FactCollector, classText: string, 
   // from_config(config): the config often comes from AutoConfig.from_pretrained("gpt2").
   const arg = call.childForFieldName('arguments')?.namedChildren[0];
   const bound = arg?.type === 'identifier' ? collector.symbols.lookup(arg.text) : undefined;
-  const source = bound?.node.type === 'call' && calleeName(bound.node).last === 'from_pretrained' ? bound.node : arg?.type === 'call' ? arg : undefined;
+  const configCall = (n: Node | undefined) => n?.type === 'call' && calleeName(n).last === 'from_pretrained' && !/Tokenizer|Processor|FeatureExtractor/.test(calleeName(n).full);
+  const source = configCall(bound?.node) ? bound!.node : arg?.type === 'call' && configCall(arg) ? arg : undefined;
   if (source) {
     const id = modelIdFromPretrainedCall(source, collector.symbols);
     if (id && typeof id.value === 'string') collector.add('model.id', id.value, source, `architecture of \`${id.value}\`, weights initialised from scratch`, 'medium');
@@ -543,6 +544,34 @@ function readStepWhileLoop(node: Node, collector: FactCollector): void {
     collector.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
   }
   collector.add('launch.trainer', 'loop', condition, 'training loop over steps', 'medium');
+}
+
+/**
+ * Llama-family configs (Llama, Mistral, Qwen2, Gemma, Phi-3): gated MLP and grouped-query
+ * attention, so 12·L·d² does not apply. Parameters from the architecture's own shapes:
+ * embeddings V·d, per layer q/o d², k/v 2·d·(d/heads·kv_heads), MLP 3·d·ff, two norms 2·d,
+ * a final norm d, and an untied LM head V·d.
+ */
+function readLlamaStyleParams(node: Node, args: Node, className: string, collector: FactCollector): void {
+  if (!/^(Llama|Mistral|Mixtral|Qwen2|Qwen3|Gemma|Gemma2|Phi3|Olmo)\w*Config$/.test(className)) return;
+  const num = (name: string, fallback?: number) => {
+    const v = keywordArgument(args, name);
+    const r = v ? evaluate(v, collector.symbols) : undefined;
+    return typeof r?.value === 'number' ? r.value : fallback;
+  };
+  const d = num('hidden_size');
+  const layers = num('num_hidden_layers');
+  const ff = num('intermediate_size');
+  const vocab = num('vocab_size', 32000);
+  const heads = num('num_attention_heads');
+  if (!d || !layers || !ff || !vocab || !heads) return;
+  const kvHeads = num('num_key_value_heads', heads)!;
+  const tieNode = keywordArgument(args, 'tie_word_embeddings');
+  const tied = tieNode ? evaluate(tieNode, collector.symbols)?.value === true : false;
+  const kv = (d / heads) * kvHeads;
+  const perLayer = 2 * d * d + 2 * d * kv + 3 * d * ff + 2 * d;
+  const params = vocab * d + layers * perLayer + d + (tied ? 0 : vocab * d);
+  collector.add('model.params', params, node.childForFieldName('function') ?? node, `${className}: ${layers} layers × (attention with ${kvHeads}/${heads} KV heads + gated MLP ${ff}) + embeddings${tied ? ' (tied head)' : ' + LM head'}`);
 }
 
 /** Records where a quick fix would edit, on the fact just added for this call. */
@@ -664,7 +693,7 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       readModelKeyword(node, collector, last, false);
       collector.add('launch.trainer', `construct:${last}`, node.childForFieldName('function') ?? node, `${last}(...) sets up training`);
       attachEdit(collector, node, full);
-    } else if (HF_MODEL_CLASS.test(last) && !full.includes('.from_')) {
+    } else if (HF_MODEL_CLASS.test(last) && !NOT_A_MODEL.test(last) && !/^DataCollator|^Auto(Tokenizer|Processor)/.test(last) && !full.includes('.from_')) {
       // LlamaForCausalLM(config), GPT2LMHeadModel(config): the architecture, randomly initialised.
       const args = node.childForFieldName('arguments');
       const first = args?.namedChildren[0];
@@ -748,6 +777,7 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
         const value = kind.startsWith('model.') || kind === 'training.seqLen' ? keywordArgument(args, name) : null;
         if (value) collector.addResolved(kind, value, `${name} in ${last}`);
       }
+      readLlamaStyleParams(node, args, last, collector);
     } else if (last === 'backward' && full !== 'backward') {
       // `loss.backward()`: whatever surrounds it trains a model.
       collector.add('launch.trainer', 'backward', node.childForFieldName('function') ?? node, `${full}() computes gradients: a training loop`, 'low');
