@@ -126,12 +126,16 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         const base = rangeOf(valueNode).startLine + (/^[|>]/.test(text.slice(valueNode!.range![0], valueNode!.range![0] + 1)) ? 1 : 0);
         // SkyPilot `envs:` are the run block's shell variables.
         const envs = isMap(doc.contents) ? doc.contents.get('envs') : undefined;
-        const prelude = isMap(envs) ? envs.items.filter((p) => isPair(p) && isScalar(p.key) && isScalar(p.value)).map((p) => `${String((p.key as { value: unknown }).value)}=${String((p.value as { value: unknown }).value)}`) : [];
+        const envPairs = isMap(envs) ? envs.items.filter((p) => isPair(p) && isScalar(p.key) && isScalar(p.value)) : [];
+        const prelude = envPairs.map((p) => `${String((p.key as { value: unknown }).value)}=${String((p.value as { value: unknown }).value)}`);
+        const envLines = envPairs.map((p) => rangeOf(p.key as YamlNode).startLine);
         const script = prelude.length ? `${prelude.join('\n')}\n${scalar}` : scalar;
         for (const f of extractShellFacts(script)) {
           if (f.range.startLine < prelude.length) continue;
           const shift = base - prelude.length;
-          facts.push({ ...f, range: { ...f.range, startLine: f.range.startLine + shift, endLine: f.range.endLine + shift } });
+          // A value that came from an env var points at the `envs:` entry that holds it.
+          const originLine = f.originLine === undefined ? undefined : f.originLine < prelude.length ? envLines[f.originLine] : f.originLine + shift;
+          facts.push({ ...f, range: { ...f.range, startLine: f.range.startLine + shift, endLine: f.range.endLine + shift }, ...(originLine !== undefined ? { originLine } : {}) });
         }
       } else if (key === 'nvidia.com/gpu' && Number(scalar) > 0) {
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
@@ -142,9 +146,15 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         add('training.dataset', String(valueNode.items[0].key.value), valueNode.items[0].key as YamlNode, `${where}: first dataset of the mixture`);
       } else if ((key === 'args' || key === 'command') && isSeq(valueNode) && valueNode.items.every((i) => isScalar(i))) {
         // Kubernetes/containers: ["python", "-m", "torch.distributed.run", ...] or ["bash", "-c", "torchrun ..."].
-        const line = valueNode.items.map((i) => String((i as { value: unknown }).value)).join(' ').replace(/^\S*(bash|sh)\s+-c\s+/, '');
-        const base = rangeOf(valueNode).startLine;
-        for (const f of extractShellFacts(line)) facts.push({ ...f, range: { ...f.range, startLine: base, endLine: base } });
+        // One item per line, continued, so each flag keeps the line of its own item.
+        const items = valueNode.items as YamlNode[];
+        const lines = items.map((i) => String((i as unknown as { value: unknown }).value).replace(/\n/g, ' '));
+        const itemLines = items.map((i) => rangeOf(i).startLine);
+        const script = lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l)).join('\n').replace(/^\S*(bash|sh)\s+-c\s+/, '');
+        for (const f of extractShellFacts(script)) {
+          const at = itemLines[Math.min(f.range.startLine, itemLines.length - 1)] ?? rangeOf(valueNode).startLine;
+          facts.push({ ...f, range: { ...f.range, startLine: at, endLine: at } });
+        }
       } else if (key === 'datasets' && isSeq(valueNode)) {
         const first = valueNode.items[0];
         const pathValue = isMap(first) ? first.get('path') : undefined;

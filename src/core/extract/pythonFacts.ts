@@ -91,6 +91,8 @@ const SIZING_NAMES: Record<string, FactKind> = {
   hidden_size: 'model.hiddenSize',
   d_model: 'model.hiddenSize',
   vocab_size: 'model.vocabSize',
+  n_positions: 'training.seqLen',
+  n_ctx: 'training.seqLen',
   devices: 'hardware.devices',
   gpus: 'hardware.devices',
   tensor_parallel_size: 'hardware.devices',
@@ -690,6 +692,9 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       attachEdit(collector, node, full);
     } else if (TRAINER_CLASSES.has(last)) {
       readTrainingKeywords(node, collector, last);
+      if (last === 'Accelerator' && !/mixed_precision/.test(node.childForFieldName('arguments')?.text ?? '')) {
+        collector.add('training.precision', null, node, `${full}() takes its mixed precision from \`accelerate config\` or the launch command`, 'low');
+      }
       readModelKeyword(node, collector, last, false);
       collector.add('launch.trainer', `construct:${last}`, node.childForFieldName('function') ?? node, `${last}(...) sets up training`);
       attachEdit(collector, node, full);

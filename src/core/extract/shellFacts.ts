@@ -18,6 +18,8 @@ const FLAG_FACTS: Record<string, FactKind> = {
   gradient_accumulation_steps: 'training.gradientAccumulation',
   max_seq_length: 'training.seqLen',
   max_seq_len: 'training.seqLen',
+  model_max_length: 'training.seqLen',
+  max_source_length: 'training.seqLen',
   dataset_name: 'training.dataset',
   // Megatron-LM / NeMo style flags (dashes become underscores).
   train_iters: 'training.steps',
