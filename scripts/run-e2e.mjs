@@ -51,8 +51,8 @@ async function openFile(page, relative) {
 }
 
 async function goToLine(page, line) {
-  // Quick Open's ":N" form: Ctrl+G is taken by the browser in some setups.
-  await page.keyboard.press('Control+P');
+  // Quick Open's ":N" form, opened with F1 (Ctrl+G/Ctrl+P can be taken by the browser or a webview).
+  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`:${line}`);
@@ -112,19 +112,18 @@ async function session(theme, index) {
       // The cursor is on the epochs line (Go to Line above): ask for the hover from the keyboard,
       // on a word of the line, retrying because the hover can race the editor settling.
       const hover = page.locator('.monaco-hover', { hasText: 'Green AI estimate' });
+      const line = page.locator('.monaco-editor .view-line', { hasText: 'num_train_epochs=3' }).first();
       for (let attempt = 0; ; attempt++) {
-        if (attempt % 2 === 0) {
-          await page.locator('.monaco-editor textarea').first().focus();
-          await page.keyboard.press('End');
-          await page.keyboard.press('Control+ArrowLeft');
-          await runCommand(page, 'Show or Focus Hover');
-        } else {
-          // The mouse way: rest the pointer on the keyword of the line.
-          const word = page.locator('.monaco-editor .view-line span', { hasText: /^num_train_epochs$/ }).first();
-          await page.mouse.move(0, 0);
-          await word.hover();
-        }
         try {
+          if (attempt % 2 === 0) {
+            // Put the cursor on the line by clicking it, then ask for the hover from the keyboard.
+            await line.click({ timeout: 5_000 });
+            await runCommand(page, 'Show or Focus Hover');
+          } else {
+            // The mouse way: rest the pointer on the line's text.
+            await page.mouse.move(0, 0);
+            await line.hover({ timeout: 5_000, position: { x: 60, y: 5 } });
+          }
           await hover.first().waitFor({ state: 'visible', timeout: 5_000 });
           break;
         } catch (e) {
@@ -194,6 +193,11 @@ async function session(theme, index) {
         const apply = frame.locator('[data-apply]', { hasText: /distilbert/ }).first();
         await apply.waitFor({ timeout: 15_000 });
         await apply.click();
+        // The panel re-reads the changed code; then show the model line in the editor (after a
+        // reload the editor may be scrolled elsewhere, and only visible lines are rendered).
+        await frame.locator('h1', { hasText: 'distilbert-base-uncased' }).waitFor({ timeout: 30_000 });
+        const lines = readFileSync(join(workspace, 'hf-finetune/train_classifier.py'), 'utf8').split('\n');
+        await goToLine(page, lines.findIndex((l) => l.includes('from_pretrained("bert-base-uncased"')) + 1);
         await page.locator('.monaco-editor .view-lines', { hasText: 'from_pretrained("distilbert-base-uncased"' }).first().waitFor({ timeout: 30_000 });
         await page.waitForTimeout(800);
         await page.screenshot({ path: join(OUT, `panel-applied-${tag}.png`) });
