@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeText, fileKindOf, MAX_FILE_BYTES, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
+import { analyzeText, fileKindOf, linkCandidates, MAX_FILE_BYTES, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
 import { FolderScanCache } from '../core/scan/folderScan';
 import { suggestImprovements } from '../core/advise/suggest';
 import { estimateRun } from '../core/estimate/estimateRun';
@@ -115,7 +115,7 @@ function teamSettings(folder: string, io: CliIo): EstimateSettings {
 /** Linked files are looked up next to the file that names them, then from the base folder. */
 function linkReader(base: string): LinkedFileReader {
   return (fromPath, reference) => {
-    for (const candidate of [path.resolve(path.dirname(fromPath), reference), path.resolve(base, reference)]) {
+    for (const candidate of linkCandidates(fromPath, reference, base, path)) {
       try {
         const stat = fs.statSync(candidate);
         if (!stat.isFile() || stat.size > MAX_FILE_BYTES) continue;

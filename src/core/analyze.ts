@@ -192,6 +192,11 @@ export type LinkedFileReader = (fromPath: string, reference: string) => { path: 
 
 const MAX_LINK_DEPTH = 2;
 
+/** Where a linked reference may be, in order: next to the file that names it, then from the root. */
+export function linkCandidates(fromPath: string, reference: string, root: string, paths: Pick<typeof import('node:path'), 'resolve' | 'dirname'>): string[] {
+  return [paths.resolve(paths.dirname(fromPath), reference), paths.resolve(root, reference)];
+}
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
 function linkedFacts(fromPath: string, facts: readonly Fact[], python: PythonParsing, read: LinkedFileReader, seen: Set<string>, depth: number, problems: string[]): Fact[] {
   if (depth > MAX_LINK_DEPTH) return [];

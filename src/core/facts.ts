@@ -79,9 +79,6 @@ export interface FactEditAnchors {
   readonly callee?: string;
 }
 
-export function rangeContains(outer: SourceRange, line: number): boolean {
-  return line >= outer.startLine && line <= outer.endLine;
-}
 
 export function spanOf(ranges: readonly SourceRange[]): SourceRange | null {
   if (ranges.length === 0) return null;

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, fileKindOf, MAX_FILE_BYTES, type AnalyzedRun, type FileAnalysis, type LinkedFileReader } from '../core/analyze';
+import { analyzeText, fileKindOf, linkCandidates, MAX_FILE_BYTES, type AnalyzedRun, type FileAnalysis, type LinkedFileReader } from '../core/analyze';
 import type { SourceRange } from '../core/facts';
 import type { PythonParsing, Tree } from '../core/parse/pythonParser';
-import { readSettings } from './settings';
+import { clearSettingsCache, readSettings } from './settings';
 
 /**
  * Analyses open documents once per version. Python trees are kept per document
@@ -30,6 +30,7 @@ export class AnalysisService implements vscode.Disposable {
 
   /** Drops cached results (settings or team defaults changed) and tells every surface. */
   invalidate(): void {
+    clearSettingsCache();
     this.results.clear();
     this.changed.fire();
   }
@@ -140,9 +141,8 @@ export class AnalysisService implements vscode.Disposable {
  * unsaved), else the file next to the one that names it, else from the workspace folder.
  */
 const readLinkedFromDisk: LinkedFileReader = (fromPath, reference) => {
-  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(fromPath))?.uri.fsPath;
-  const candidates = [path.resolve(path.dirname(fromPath), reference), ...(folder ? [path.resolve(folder, reference)] : [])];
-  for (const candidate of candidates) {
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(fromPath))?.uri.fsPath ?? path.dirname(fromPath);
+  for (const candidate of linkCandidates(fromPath, reference, folder, path)) {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === candidate);
     const display = vscode.workspace.asRelativePath(candidate, false);
     if (open) return { path: candidate, display, text: open.getText() };

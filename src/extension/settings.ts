@@ -68,6 +68,7 @@ export class TeamConfigStore implements vscode.Disposable {
 
   async loadAll(): Promise<void> {
     teamConfigs.clear();
+    settingsCache.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(folder.uri, WORKSPACE_CONFIG_FILE);
       let text: string;
@@ -87,6 +88,7 @@ export class TeamConfigStore implements vscode.Disposable {
         }
       }
     }
+    settingsCache.clear();
     this.changed.fire();
   }
 
@@ -95,7 +97,27 @@ export class TeamConfigStore implements vscode.Disposable {
   }
 }
 
+/**
+ * Settings per workspace folder, read and validated once: every provider asks on every call.
+ * Cleared when `greenAI.*` settings or a `.greenai.json` change.
+ */
+const settingsCache = new Map<string, GreenAiSettings>();
+
+export function clearSettingsCache(): void {
+  settingsCache.clear();
+}
+
 export function readSettings(scope?: vscode.ConfigurationScope, log?: (msg: string) => void): GreenAiSettings {
+  const uri = scope instanceof vscode.Uri ? scope : undefined;
+  const key = (uri ? vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() : undefined) ?? (uri ? `file:${uri.toString()}` : 'window');
+  const cached = settingsCache.get(key);
+  if (cached) return cached;
+  const settings = readSettingsUncached(scope, log);
+  settingsCache.set(key, settings);
+  return settings;
+}
+
+function readSettingsUncached(scope?: vscode.ConfigurationScope, log?: (msg: string) => void): GreenAiSettings {
   const config = vscode.workspace.getConfiguration('greenAI', scope);
   const team = teamConfigFor(scope);
   const read = <K extends keyof typeof FIELDS>(key: K): z.output<(typeof FIELDS)[K]> => {

@@ -34,10 +34,6 @@ export class SymbolTable {
     const dot = name.lastIndexOf('.');
     return this.bindings.get(FIELD_PREFIX + (dot > 0 ? name.slice(dot + 1) : name));
   }
-
-  get size(): number {
-    return this.bindings.size;
-  }
 }
 
 const MAX_DEPTH = 12;

@@ -79,9 +79,6 @@ export function allAccelerators(): readonly Accelerator[] {
 export function allRegions(): readonly Region[] {
   return REGIONS;
 }
-export function allModels(): readonly Model[] {
-  return MODELS;
-}
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);

@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-import { analyzeText, MAX_FILE_BYTES, withoutLinkedDuplicates, type LinkedAnalysis, type LinkedFileReader } from '../analyze';
+import { analyzeText, linkCandidates, MAX_FILE_BYTES, withoutLinkedDuplicates, type LinkedAnalysis, type LinkedFileReader } from '../analyze';
 import type { PythonParsing } from '../parse/pythonParser';
 import type { EstimateSettings, Overrides } from '../runSpec';
 
@@ -68,14 +68,6 @@ export class FolderScanCache {
     this.entries.delete(path);
   }
 
-  clear(): void {
-    this.entries.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
   async scan(sources: readonly ScanSource[], options: ScanOptions): Promise<ScanResult> {
     const skipped: Array<{ path: string; display: string; reason: string }> = [];
     const loaded = new Map<string, Loaded>();
@@ -101,7 +93,7 @@ export class FolderScanCache {
       options.progress?.(++done / 2, total);
     }
     const read: LinkedFileReader = (fromPath, reference) => {
-      for (const candidate of [path.posix.resolve(path.posix.dirname(fromPath), reference), path.posix.resolve(options.root, reference)]) {
+      for (const candidate of linkCandidates(fromPath, reference, options.root, path.posix)) {
         const f = loaded.get(candidate);
         if (f) return { path: candidate, display: f.source.display, text: f.text };
       }
@@ -129,11 +121,7 @@ export class FolderScanCache {
       options.progress?.(++done / 2, total);
     }
     // Files that vanished since the last scan leave the cache.
-    for (const key of [...this.entriesKeys()]) if (!loaded.has(key)) this.entries.delete(key);
+    for (const key of [...this.entries.keys()]) if (!loaded.has(key)) this.entries.delete(key);
     return { files: withoutLinkedDuplicates(files), skipped, cancelled: false, analysed };
-  }
-
-  private entriesKeys(): IterableIterator<string> {
-    return this.entries.keys();
   }
 }
