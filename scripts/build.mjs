@@ -26,7 +26,11 @@ const common = {
 };
 // web-tree-sitter's ESM build reads import.meta.url, which is empty inside a CJS bundle:
 // always bundle its CommonJS build for Node targets.
-const nodeAliases = { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') };
+const nodeAliases = {
+  'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs'),
+  // jsonc-parser's UMD entry requires its modules dynamically, which a bundle cannot follow; its ESM build bundles.
+  'jsonc-parser': join(root, 'node_modules/jsonc-parser/lib/esm/main.js'),
+};
 
 const configs = [
   {

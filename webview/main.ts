@@ -195,6 +195,17 @@ function renderExports(): HTMLElement {
   return el('section', { 'aria-labelledby': 'export-h' }, el('h2', { id: 'export-h' }, 'Export'), el('p', { class: 'muted' }, 'Opens the text in a new editor and copies it.'), bar);
 }
 
+/** Estimate next to a measured run of the same code (CodeCarbon, model card). */
+function renderMeasured(measured: NonNullable<PanelViewModel['measured']>): HTMLElement {
+  return el('section', { 'aria-labelledby': 'measured-h', 'data-testid': 'measured' },
+    el('h2', { id: 'measured-h' }, 'Measured'),
+    el('p', { class: 'muted' }, `${measured.source} · ${measured.location} · ${measured.matchedBy}`),
+    el('table', { class: 'measured' },
+      el('thead', {}, el('tr', {}, ...['', 'Estimated', 'Measured', 'Estimate ÷ measured'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...measured.rows.map((r) => el('tr', {}, el('th', { scope: 'row' }, r.label), el('td', {}, r.estimated), el('td', {}, r.measured), el('td', {}, r.ratio))))),
+  );
+}
+
 function render(model: PanelViewModel): void {
   current = model;
   const headline = el('section', { class: 'headline', 'aria-labelledby': 'title' },
@@ -244,7 +255,7 @@ function render(model: PanelViewModel): void {
     assumptions.append(el('h3', {}, 'Could not be read'), el('ul', {}, ...model.unknowns.map((u) => el('li', {}, u))));
   }
 
-  app.replaceChildren(headline, renderBreakdown(model), suggestions, renderInputs(model), assumptions, renderExports());
+  app.replaceChildren(headline, ...(model.measured ? [renderMeasured(model.measured)] : []), renderBreakdown(model), suggestions, renderInputs(model), assumptions, renderExports());
 }
 
 app.addEventListener('click', (event) => {

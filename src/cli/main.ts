@@ -3,11 +3,16 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeText, fileKindOf, linkCandidates, MAX_FILE_BYTES, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
 import { FolderScanCache } from '../core/scan/folderScan';
+import { applyEdits, modify } from 'jsonc-parser';
+import { isMeasurementFile } from '../core/calibration/measurement';
+import { readMeasurements, type MeasurementFile } from '../core/calibration/readMeasurements';
+import { matchMeasurements, type MeasuredComparison } from '../core/calibration/match';
+import { proposeCalibration } from '../core/calibration/calibrate';
 import { suggestImprovements } from '../core/advise/suggest';
 import { estimateRun } from '../core/estimate/estimateRun';
 import { loadPythonParsing, wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
 import { CliOutputSchema, type CliOutput, type CliRun } from '../core/report/cliSchema';
-import { co2eRangeText, formatEnergy, formatHours, locationText, runsToCsv, runsToMarkdown, sig } from '../core/report/format';
+import { co2eRangeText, formatEnergy, formatHours, locationText, measuredText, runsToCsv, runsToMarkdown, sig } from '../core/report/format';
 import { toCliRun } from '../core/report/toCli';
 import { completeRun, RunInputError } from '../core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema, type EstimateSettings, type Overrides } from '../core/runSpec';
@@ -30,6 +35,7 @@ Usage:
   green-ai estimate PATH... [--json | --markdown] [overrides]
   green-ai estimate --spec FILE.json [--json | --markdown] [overrides]
   green-ai report DIR [--json | --markdown | --csv] [--budget-kg N] [overrides]
+  green-ai calibrate DIR [--write] [--json]
   green-ai --version | --help | COMMAND --help
 
 Overrides: --accelerator ID --count N --region ID --pue X --intensity G_PER_KWH --mfu X --no-embodied
@@ -42,7 +48,15 @@ or the run described by a spec file (see CLI-CONTRACT.md).`,
   report: `green-ai report DIR [--json | --markdown | --csv] [--budget-kg N] [overrides]
 
 Every run in a folder tree (skipping .git, node_modules and virtualenvs), with totals.
---budget-kg N exits 3 when a run's central CO2e estimate exceeds N kg.`,
+--budget-kg N exits 3 when a run's central CO2e estimate exceeds N kg.
+Measured runs (CodeCarbon emissions*.csv, model cards' co2_eq_emissions) that
+match a run are shown next to its estimate.`,
+  calibrate: `green-ai calibrate DIR [--write] [--json]
+
+Compares the runs in DIR with their measurements (CodeCarbon emissions*.csv
+next to the script, or a matching project_name) and proposes a utilisation and
+a power factor for this team's machines. --write stores them in DIR/.greenai.json
+(other fields kept); estimates then show the calibration in their assumptions.`,
 };
 
 const OPTIONS = {
@@ -60,6 +74,7 @@ const OPTIONS = {
   'no-embodied': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  write: { type: 'boolean' },
 } as const;
 
 function numberOption(name: string, raw: string | undefined, min: number, max: number, integer = false): number | undefined {
@@ -78,7 +93,7 @@ function* filesUnder(dir: string): Generator<string> {
   for (const e of entries) {
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) yield* filesUnder(path.join(dir, e.name));
-    } else if (e.isFile() && fileKindOf(e.name)) yield path.join(dir, e.name);
+    } else if (e.isFile() && (fileKindOf(e.name) || isMeasurementFile(e.name))) yield path.join(dir, e.name);
   }
 }
 
@@ -95,6 +110,7 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
   for (const r of runs) {
     out.push(`${bold(locationText(r))}  ${r.model.name ?? 'unknown model'} · ${r.training.mode} · ${r.hardware.count}× ${r.hardware.accelerator} · ${r.hardware.region}`);
     out.push(`  ${co2eRangeText(r)} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`);
+    if (r.measured) out.push(`  measured: ${measuredText(r.measured)} · ${r.measured.file}:${r.measured.line}`);
     for (const s of r.suggestions) out.push(`  → ${s.title}: saves ${sig(s.co2eKgSaved)} kg CO2e`);
   }
   if (runs.length > 1) {
@@ -165,7 +181,9 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     io.stdout(`${HELP[command ?? 'main'] ?? HELP.main}\n`);
     return command || values.help ? 0 : 2;
   }
-  if (command !== 'estimate' && command !== 'report') throw new UsageError(`unknown command "${command}" (expected estimate or report)`);
+  if (command !== 'estimate' && command !== 'report' && command !== 'calibrate') throw new UsageError(`unknown command "${command}" (expected estimate, report or calibrate)`);
+  if (values.write && command !== 'calibrate') throw new UsageError('--write applies to green-ai calibrate');
+  if (command === 'calibrate') return calibrate(paths, values.write ?? false, values.json ?? false, io);
   const formats = (['json', 'markdown', 'csv'] as const).filter((f) => values[f]);
   if (formats.length > 1) throw new UsageError(`choose one output format, got --${formats.join(' and --')}`);
   if (command === 'estimate' && values.csv) throw new UsageError('--csv is a report format; use green-ai report DIR --csv');
@@ -228,7 +246,7 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
       }
     }
     const base = command === 'report' ? path.resolve(paths[0]) : process.cwd();
-    let analysed: Array<{ display: string; analysis: LinkedAnalysis }>;
+    let analysed: Array<{ display: string; analysis: LinkedAnalysis; measured: ReadonlyArray<MeasuredComparison | null> }>;
     if (command === 'report') {
       // The same scan as the editor's Workspace Report: links resolved within the folder,
       // a script launched by another file's run counted once, in that run.
@@ -237,9 +255,10 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
         { python, root: base, settingsFor: () => settings, overrides },
       );
       for (const s of result.skipped) problems.push(`${s.display}: skipped, ${s.reason}`);
+      for (const m of result.measurementFiles) problems.push(...m.problems);
       analysed = result.files;
     } else {
-      analysed = [];
+      const plain: Array<{ path: string; display: string; analysis: LinkedAnalysis }> = [];
       for (const { file, display } of files) {
         const size = fs.statSync(file).size;
         if (size > MAX_FILE_BYTES) {
@@ -247,12 +266,18 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
           continue;
         }
         const text = fs.readFileSync(file, 'utf8');
-        analysed.push({ display, analysis: analyzeText({ path: path.resolve(file), text }, python, settings, overrides, linkReader(base)) });
+        plain.push({ path: path.resolve(file), display, analysis: analyzeText({ path: path.resolve(file), text }, python, settings, overrides, linkReader(base)) });
       }
+      // Measurements next to the estimated files (CodeCarbon writes emissions.csv where the script runs).
+      const measurementFiles = measurementsBeside(plain.map((f) => f.path));
+      for (const m of measurementFiles) problems.push(...m.problems);
+      const matches = matchMeasurements(plain.flatMap((f) => f.analysis.runs.map((analyzed) => ({ path: f.path.split(path.sep).join('/'), analyzed, facts: f.analysis.facts }))), measurementFiles);
+      let next = 0;
+      analysed = plain.map((f) => ({ ...f, measured: f.analysis.runs.map(() => matches[next++]) }));
     }
-    for (const { display, analysis } of analysed) {
+    for (const { display, analysis, measured } of analysed) {
       for (const p of analysis.problems) if (!p.startsWith('skipped')) problems.push(`${display}: ${p}`);
-      for (const r of analysis.runs) runs.push(toCliRun(display, r));
+      analysis.runs.forEach((r, i) => runs.push(toCliRun(display, r, measured[i] ?? null)));
     }
   }
 
@@ -270,6 +295,74 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
       for (const r of over) io.stderr(`green-ai: over budget: ${locationText(r)} ${sig(r.estimate.co2eKg ?? 0)} kg CO2e > ${budget} kg\n`);
       return 3;
     }
+  }
+  return 0;
+}
+
+/** CodeCarbon files and model cards in the folders of the given files. */
+function measurementsBeside(files: readonly string[]): MeasurementFile[] {
+  const out: MeasurementFile[] = [];
+  for (const dir of new Set(files.map((f) => path.dirname(f)))) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names.filter(isMeasurementFile)) {
+      const full = path.join(dir, name);
+      try {
+        if (fs.statSync(full).size > MAX_FILE_BYTES) continue;
+        const read = readMeasurements(full.split(path.sep).join('/'), path.relative(process.cwd(), full) || name, fs.readFileSync(full, 'utf8'));
+        if (read) out.push(read);
+      } catch {
+        // unreadable measurement files are not worth failing an estimate for
+      }
+    }
+  }
+  return out;
+}
+
+async function calibrate(paths: readonly string[], write: boolean, json: boolean, io: CliIo): Promise<number> {
+  if (paths.length !== 1) throw new UsageError('calibrate takes one folder: green-ai calibrate DIR [--write]');
+  const dir = paths[0];
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    throw new UsageError(`no such folder: ${dir}`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  const settings = teamSettings(dir, io);
+  const base = path.resolve(dir);
+  const files = [...filesUnder(dir)];
+  const result = await new FolderScanCache().scan(
+    files.map((file) => ({ path: path.resolve(file).split(path.sep).join('/'), display: path.relative(dir, file), size: fs.statSync(file).size, read: async () => fs.readFileSync(file) })),
+    { python: await parsing(), root: base.split(path.sep).join('/'), settingsFor: () => settings },
+  );
+  for (const m of result.measurementFiles) for (const p of m.problems) io.stderr(`green-ai: warning: ${p}\n`);
+  const pairs = result.files.flatMap((f) => f.measured.filter((m): m is MeasuredComparison => m !== null));
+  const proposal = proposeCalibration(pairs, settings.calibration, new Date().toISOString().slice(0, 10));
+  const measurements = result.measurementFiles.reduce((n, m) => n + m.measurements.length, 0);
+  if ('problem' in proposal) {
+    if (json) io.stdout(JSON.stringify({ version: 1, measurements, matched: pairs.length, calibration: null, problem: proposal.problem }, null, 2) + '\n');
+    else io.stdout(`${measurements} measured run${measurements === 1 ? '' : 's'} found, ${pairs.length} matched to code. No calibration: ${proposal.problem}.\n`);
+    return 0;
+  }
+  if (json) {
+    io.stdout(JSON.stringify({ version: 1, measurements, matched: pairs.length, calibration: proposal.calibration, excluded: proposal.excluded, written: write }, null, 2) + '\n');
+  } else {
+    io.stdout(`${proposal.summary}.\n`);
+    for (const e of proposal.excluded) io.stdout(`  not used: ${e.file}:${e.line}: ${e.reason}\n`);
+  }
+  if (write) {
+    const file = path.join(dir, WORKSPACE_CONFIG_FILE);
+    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '{}\n';
+    const after = applyEdits(before, modify(before, ['calibration'], proposal.calibration, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+    fs.writeFileSync(file, after);
+    if (!json) io.stdout(`Written to ${file}.\n`);
+  } else if (!json) {
+    io.stdout(`Run again with --write to store it in ${path.join(dir, WORKSPACE_CONFIG_FILE)}.\n`);
   }
   return 0;
 }

@@ -44,7 +44,9 @@ export type FactKind =
   | 'hardware.devices'
   | 'hardware.nodes'
   | 'launch.trainer'
-  | 'launch.inference';
+  | 'launch.inference'
+  /** CodeCarbon project name (EmissionsTracker(project_name=...) or a `project=` directive): ties measured runs to this code. */
+  | 'tracking.project';
 
 /** null: the code sets it, but not to something we can read statically (see `detail`). */
 export type FactValue = string | number | boolean | null;

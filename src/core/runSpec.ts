@@ -84,6 +84,17 @@ export interface Assumption {
   readonly file?: string;
 }
 
+/** A team's calibration from its measured runs (`.greenai.json`), applied on top of the published ranges. */
+export const CalibrationSchema = z
+  .object({
+    utilisationFactor: z.number().min(0.05).max(20).describe('Multiplies the model FLOPs utilisation range: below 1 when measured runs took longer than estimated.'),
+    powerFactor: z.number().min(0.05).max(20).describe('Multiplies accelerator and host power: above 1 when measured runs drew more power than estimated.'),
+    runs: z.number().int().min(1).describe('How many measured runs the factors come from.'),
+    date: z.string().min(1).describe('When the calibration was made (YYYY-MM-DD).'),
+  })
+  .strict();
+export type Calibration = z.infer<typeof CalibrationSchema>;
+
 /** Settings that shape an estimate; the extension reads them from VS Code, the CLI from flags. */
 export const EstimateSettingsSchema = z.object({
   region: z.string().min(2).default('world'),
@@ -92,6 +103,7 @@ export const EstimateSettingsSchema = z.object({
   defaultAcceleratorCount: z.number().int().min(1).max(100_000).default(1),
   utilisation: z.number().min(0.01).max(1).nullable().default(null),
   includeEmbodied: z.boolean().default(true),
+  calibration: CalibrationSchema.nullable().default(null),
 });
 export type EstimateSettings = z.infer<typeof EstimateSettingsSchema>;
 export const DEFAULT_SETTINGS: EstimateSettings = EstimateSettingsSchema.parse({});

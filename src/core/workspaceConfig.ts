@@ -1,5 +1,6 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
-import type { EstimateSettings } from './runSpec';
+import { CalibrationSchema, type EstimateSettings } from './runSpec';
 
 /**
  * `.greenai.json`: a team's defaults, committed with the code. Validated here;
@@ -18,6 +19,7 @@ export const WorkspaceConfigSchema = z
     count: z.number().int().min(1).max(100_000).describe('Accelerators assumed when code does not say how many.').optional(),
     utilisation: z.number().min(0.01).max(1).describe('Model FLOPs utilisation (0–1) measured on the team\'s runs, instead of the published range.').optional(),
     includeEmbodied: z.boolean().describe('Include manufacturing (embodied) carbon.').optional(),
+    calibration: CalibrationSchema.describe('Written by "Green AI: Calibrate From Measured Runs" (or `green-ai calibrate --write`) when you accept it: factors from your measured runs.').optional(),
     budgetKg: z.number().positive().describe('CO2e budget per run in kg: runs above it are flagged in the editor and fail `green-ai report --budget-kg`.').optional(),
   })
   .strict()
@@ -31,11 +33,13 @@ export interface ParsedWorkspaceConfig {
 }
 
 export function parseWorkspaceConfig(text: string): ParsedWorkspaceConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { config: {}, problems: [`${WORKSPACE_CONFIG_FILE} is not valid JSON: ${(e as Error).message}`] };
+  // Comments and trailing commas are accepted, as in VS Code's own settings files.
+  const errors: ParseError[] = [];
+  const raw: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0) {
+    const e = errors[0];
+    const line = text.slice(0, e.offset).split('\n').length;
+    return { config: {}, problems: [`${WORKSPACE_CONFIG_FILE} is not valid JSON: ${printParseErrorCode(e.error)} at line ${line}`] };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config: {}, problems: [`${WORKSPACE_CONFIG_FILE} must hold a JSON object`] };
   const parsed = WorkspaceConfigSchema.safeParse(raw);
@@ -59,5 +63,6 @@ export function applyWorkspaceConfig(settings: EstimateSettings, config: Workspa
     defaultAcceleratorCount: config.count ?? settings.defaultAcceleratorCount,
     utilisation: config.utilisation ?? settings.utilisation,
     includeEmbodied: config.includeEmbodied ?? settings.includeEmbodied,
+    calibration: config.calibration ?? settings.calibration,
   };
 }

@@ -7,6 +7,10 @@ import { EstimatePanel } from './estimatePanel';
 import { readSettings } from './settings';
 import type { ReportFilter, WorkspaceReportProvider } from './workspaceReport';
 import type { ScannedRun } from './workspaceScanner';
+import { applyEdits, modify } from 'jsonc-parser';
+import { proposeCalibration } from '../core/calibration/calibrate';
+import type { MeasuredComparison } from '../core/calibration/match';
+import { WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
 
 /** The extension's commands: a table of small functions (after rust-analyzer's editors/code). */
 
@@ -63,7 +67,7 @@ async function exportReport(ctx: CommandContext, formatArg?: unknown, targetArg?
   const picked = formats.find((f) => f.ext === formatArg) ?? (await vscode.window.showQuickPick(formats, { title: 'Green AI: export the workspace report as…' }));
   if (!picked) return;
   // Export what the view shows (the filter applies), sorted as in the view.
-  const runs = ctx.report.visibleReports().flatMap((r) => r.runs.map((s) => toCliRun(s.relativePath, s.run)));
+  const runs = ctx.report.visibleReports().flatMap((r) => r.runs.map((s) => toCliRun(s.relativePath, s.run, s.measured)));
   const body = picked.ext === 'md' ? runsToMarkdown(runs, 'Green AI workspace report') : picked.ext === 'csv' ? runsToCsv(runs) : JSON.stringify(CliOutputSchema.parse({ version: 1, runs }), null, 2) + '\n';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const given = targetArg instanceof vscode.Uri ? targetArg : typeof targetArg === 'string' ? vscode.Uri.parse(targetArg) : undefined;
@@ -106,6 +110,52 @@ async function copyRunSummary(node: unknown): Promise<void> {
   void vscode.window.setStatusBarMessage(`Green AI: copied "${text}"`, 4000);
 }
 
+/**
+ * Proposes a calibration for a workspace folder from its matched measured runs and, when the user
+ * accepts (or `{ save: true }` is passed, for automation), stores it in the folder's .greenai.json.
+ */
+async function calibrate(ctx: CommandContext, folderArg?: unknown, options?: unknown): Promise<void> {
+  if (!ctx.report.hasScanned) await ctx.report.refresh();
+  const reports = ctx.report.currentReports;
+  const wanted = folderArg instanceof vscode.Uri ? folderArg.toString() : undefined;
+  let candidates = reports.filter((r) => (wanted ? r.folder.uri.toString() === wanted : r.runs.some((run) => run.measured)));
+  if (candidates.length === 0) candidates = reports.filter((r) => !wanted || r.folder.uri.toString() === wanted);
+  let report = candidates[0];
+  if (candidates.length > 1) {
+    const picked = await vscode.window.showQuickPick(candidates.map((r) => ({ label: r.folder.name, description: `${r.runs.filter((x) => x.measured).length} matched measured runs`, report: r })), { title: 'Green AI: calibrate which folder?' });
+    if (!picked) return;
+    report = picked.report;
+  }
+  if (!report) {
+    void vscode.window.showInformationMessage('Green AI: open a folder with training code and CodeCarbon emissions.csv files to calibrate.');
+    return;
+  }
+  const pairs = report.runs.map((r) => r.measured).filter((m): m is MeasuredComparison => m !== null);
+  const proposal = proposeCalibration(pairs, readSettings(report.folder.uri).calibration, new Date().toISOString().slice(0, 10));
+  if ('problem' in proposal) {
+    void vscode.window.showInformationMessage(`Green AI: no calibration for ${report.folder.name}: ${proposal.problem}.`);
+    return;
+  }
+  const save = 'Save to .greenai.json';
+  const accepted = (options as { save?: boolean } | undefined)?.save === true
+    || (await vscode.window.showInformationMessage(`Green AI: ${proposal.summary}.`, {
+      modal: true,
+      detail: [`Saving writes "calibration" to ${report.folder.name}/${WORKSPACE_CONFIG_FILE}; every estimate in the folder then uses it and lists it in its assumptions.`, ...proposal.excluded.map((e) => `Not used: ${e.file}:${e.line}: ${e.reason}`)].join('\n'),
+    }, save)) === save;
+  if (!accepted) return;
+  const file = vscode.Uri.joinPath(report.folder.uri, WORKSPACE_CONFIG_FILE);
+  let before = '{}\n';
+  try {
+    before = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
+  } catch {
+    // no team file yet: start one
+  }
+  const after = applyEdits(before, modify(before, ['calibration'], proposal.calibration, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(after));
+  ctx.log.info(`calibration saved to ${file.toString()}: ${proposal.summary}`);
+  void vscode.window.setStatusBarMessage(`Green AI: calibration saved to ${WORKSPACE_CONFIG_FILE}`, 5000);
+}
+
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const table: Record<string, (...args: unknown[]) => unknown> = {
     'greenAI.estimateRun': (uri, line) => estimateRun(ctx, uri, line),
@@ -114,6 +164,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'greenAI.filterReport': (filter) => (isFilter(filter) ? ctx.report.setFilter(filter) : filterReport(ctx)),
     'greenAI.clearReportFilter': () => ctx.report.setFilter({ kind: 'all' }),
     'greenAI.copyRunSummary': (node) => copyRunSummary(node),
+    'greenAI.calibrate': (folder, options) => calibrate(ctx, folder, options),
   };
   return Object.entries(table).map(([id, fn]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -10,6 +10,7 @@ import { toCliRun } from '../core/report/toCli';
 import { RunInputError } from '../core/resolve/completeRun';
 import { readSettings } from './settings';
 import type { AnalysisService } from './analysisService';
+import type { MeasurementLookup } from './measurements';
 
 /**
  * "Estimate This Run": one webview panel that shows the run at the cursor and
@@ -24,6 +25,8 @@ interface PanelTarget {
 
 export class EstimatePanel implements vscode.Disposable {
   static readonly viewType = 'greenAI.estimatePanel';
+  /** Set once at activation: where measured runs beside a document come from. */
+  static measurements: MeasurementLookup | undefined;
   private static current: EstimatePanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
@@ -157,7 +160,8 @@ export class EstimatePanel implements vscode.Disposable {
         const uri = vscode.Uri.parse(this.target.uri);
         const document = await vscode.workspace.openTextDocument(uri);
         const run = this.analysis.runAt(document, this.target.line);
-        const problems = this.analysis.analyze(document).problems;
+        const fileAnalysis = this.analysis.analyze(document);
+        const problems = fileAnalysis.problems;
         const file = vscode.workspace.asRelativePath(uri);
         if (run) {
           const whatIf = Object.keys(this.changes).length > 0;
@@ -172,7 +176,8 @@ export class EstimatePanel implements vscode.Disposable {
             }
           }
           this.shown = { file, run: shown, document, original: run };
-          message = { type: 'show', model: buildPanelViewModel(file, shown, shown !== run) };
+          const measured = (await EstimatePanel.measurements?.measuredFor(document, fileAnalysis, run)) ?? null;
+          message = { type: 'show', model: buildPanelViewModel(file, shown, shown !== run, measured) };
         } else {
           this.shown = undefined;
           message = { type: 'empty', reason: `No training or inference run found in ${file}.${problems.length ? ` ${problems.join('; ')}` : ''}` };

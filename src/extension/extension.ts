@@ -5,6 +5,7 @@ import { GreenAiCodeActions } from './codeActions';
 import { GreenAiCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
+import { MeasurementLookup } from './measurements';
 import { EstimatePanel } from './estimatePanel';
 import { GreenAiHover } from './hover';
 import { GreenAiInlayHints } from './inlayHints';
@@ -69,7 +70,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<GreenA
   };
 
   const supported = (d: vscode.TextDocument) => vscode.languages.match(SELECTOR, d) > 0 && AnalysisService.isSupported(d);
+  const measurements = new MeasurementLookup();
+  EstimatePanel.measurements = measurements;
   context.subscriptions.push(
+    measurements,
     teamConfig,
     analysis,
     new DiagnosticsPublisher(analysis, supported),

@@ -150,5 +150,7 @@ function readSettingsUncached(scope?: vscode.ConfigurationScope, log?: (msg: str
     codeLensEnabled: read('codeLens.enabled'),
     diagnosticsEnabled: read('diagnostics.enabled'),
     budgetKg: read('budgetKg'),
+    // Only a team file holds a calibration: it describes the team's machines, not one user's editor.
+    calibration: team?.calibration ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { formatCo2e } from '../core/report/format';
+import { formatCo2e, measuredText } from '../core/report/format';
+import { toCliMeasured } from '../core/report/toCli';
 import type { FolderReport, ScannedRun, WorkspaceScanner } from './workspaceScanner';
 
 /**
@@ -10,7 +11,8 @@ import type { FolderReport, ScannedRun, WorkspaceScanner } from './workspaceScan
 type Node =
   | { kind: 'folder'; report: FolderReport }
   | { kind: 'run'; run: ScannedRun }
-  | { kind: 'skipped'; report: FolderReport };
+  | { kind: 'skipped'; report: FolderReport }
+  | { kind: 'measurements'; report: FolderReport };
 
 /** What the tree shows: everything, one folder, one kind of run, or only runs over the budget. */
 export type ReportFilter =
@@ -117,6 +119,15 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
       item.contextValue = 'greenAI.folder';
       return item;
     }
+    if (node.kind === 'measurements') {
+      const pairs = node.report.runs.filter((r) => r.measured).length;
+      const item = new vscode.TreeItem(`${node.report.measurementCount} measured run${node.report.measurementCount === 1 ? '' : 's'}, ${pairs} matched to code`, vscode.TreeItemCollapsibleState.None);
+      item.tooltip = [`CodeCarbon files and model cards in ${node.report.folder.name}.`, pairs ? 'Click to calibrate the estimates from the matched runs.' : 'None matches a run: put emissions.csv next to the script, or set project_name / a `# green-ai: project=NAME` directive.', ...node.report.measurementProblems].join('\n');
+      item.iconPath = new vscode.ThemeIcon(node.report.measurementProblems.length ? 'warning' : 'pulse');
+      item.contextValue = 'greenAI.measurements';
+      if (pairs) item.command = { command: 'greenAI.calibrate', title: 'Calibrate From Measured Runs', arguments: [node.report.folder.uri] };
+      return item;
+    }
     if (node.kind === 'skipped') {
       const item = new vscode.TreeItem(`${node.report.skipped.length} file(s) skipped`, vscode.TreeItemCollapsibleState.None);
       item.tooltip = node.report.skipped.map((s) => `${vscode.workspace.asRelativePath(s.uri)}: ${s.reason}`).join('\n');
@@ -126,8 +137,9 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     const { run, relativePath, uri } = node.run;
     const e = run.estimate;
     const item = new vscode.TreeItem(`${relativePath}`, vscode.TreeItemCollapsibleState.None);
-    item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)}) · ${run.run.model.name ?? 'unknown model'} · ${run.run.mode}`;
-    item.tooltip = new vscode.MarkdownString(`**${relativePath}:${run.range.startLine + 1}**\n\n${run.run.model.name ?? 'unknown model'} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}\n\n${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})`);
+    const measured = node.run.measured ? toCliMeasured(node.run.measured) : null;
+    item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)}) · ${run.run.model.name ?? 'unknown model'} · ${run.run.mode}${measured ? ` · measured ${formatCo2e(measured.co2eKg)}` : ''}`;
+    item.tooltip = new vscode.MarkdownString(`**${relativePath}:${run.range.startLine + 1}**\n\n${run.run.model.name ?? 'unknown model'} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}\n\n${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${measured ? `\n\nMeasured: ${measuredText(measured)}, ${measured.file}:${measured.line} (${measured.matchedBy})` : ''}`);
     item.iconPath = new vscode.ThemeIcon(run.run.mode === 'inference' ? 'server-process' : 'flame');
     item.contextValue = 'greenAI.run';
     const pos = new vscode.Position(run.range.startLine, 0);
@@ -143,6 +155,7 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
 
   private childrenOf(report: FolderReport): Node[] {
     const nodes: Node[] = report.runs.map((run) => ({ kind: 'run', run }));
+    if ((report.measurementCount > 0 || report.measurementProblems.length > 0) && this.filter.kind === 'all') nodes.push({ kind: 'measurements', report });
     if (report.skipped.length > 0 && this.filter.kind === 'all') nodes.push({ kind: 'skipped', report });
     return nodes;
   }

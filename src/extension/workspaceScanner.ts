@@ -3,6 +3,7 @@ import { MAX_FILE_BYTES, type AnalyzedRun } from '../core/analyze';
 import { FolderScanCache, SkipFile, type ScanSource } from '../core/scan/folderScan';
 import type { PythonParsing } from '../core/parse/pythonParser';
 import { readSettings } from './settings';
+import type { MeasuredComparison } from '../core/calibration/match';
 
 /**
  * Finds every run in each workspace folder. Reads through `workspace.fs` (so
@@ -11,13 +12,16 @@ import { readSettings } from './settings';
  * re-analyses files that changed.
  */
 
-export const SCANNED_GLOB = '**/*.{py,ipynb,yaml,yml,json,sh,bash,sbatch,slurm}';
+/** Code and configs, plus measured runs (CodeCarbon CSVs, model cards) to compare with. */
+export const SCANNED_GLOB = '{**/*.py,**/*.ipynb,**/*.yaml,**/*.yml,**/*.json,**/*.sh,**/*.bash,**/*.sbatch,**/*.slurm,**/*emissions*.csv,**/README.md,**/readme.md}';
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.venv/**', '**/venv/**', '**/site-packages/**', '**/__pycache__/**', '**/.ipynb_checkpoints/**', '**/.vscode-test/**'];
 
 export interface ScannedRun {
   readonly uri: vscode.Uri;
   readonly relativePath: string;
   readonly run: AnalyzedRun;
+  /** The measured run matched to this one, if any. */
+  readonly measured: MeasuredComparison | null;
 }
 
 export interface SkippedFile {
@@ -30,6 +34,9 @@ export interface FolderReport {
   readonly runs: ScannedRun[];
   readonly skipped: SkippedFile[];
   readonly totalCo2eKg: number;
+  /** Problems in CodeCarbon files and model cards (malformed rows, broken front matter). */
+  readonly measurementProblems: string[];
+  readonly measurementCount: number;
 }
 
 function excludeGlob(folder: vscode.WorkspaceFolder): string {
@@ -75,7 +82,7 @@ export class WorkspaceScanner {
     const runs: ScannedRun[] = [];
     for (const file of result.files) {
       const uri = folder.uri.with({ path: file.path });
-      for (const run of file.analysis.runs) runs.push({ uri, relativePath: file.display, run });
+      file.analysis.runs.forEach((run, i) => runs.push({ uri, relativePath: file.display, run, measured: file.measured[i] ?? null }));
     }
     runs.sort((a, b) => b.run.estimate.co2eKg - a.run.estimate.co2eKg);
     return {
@@ -83,6 +90,8 @@ export class WorkspaceScanner {
       runs,
       skipped: result.skipped.map((s) => ({ uri: folder.uri.with({ path: s.path }), reason: s.reason })),
       totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg, 0),
+      measurementProblems: result.measurementFiles.flatMap((m) => m.problems),
+      measurementCount: result.measurementFiles.reduce((n, m) => n + m.measurements.length, 0),
     };
   }
 

@@ -27,7 +27,7 @@ describe('Estimation model', () => {
     const e = estimateRun(run);
     const v100 = findAccelerator('V100')!;
     const peak = peakFor(v100, 'fp16').tflops * 1e12;
-    const hours = (6 * 175e9 * 300e9) / (peak * C.MODEL_FLOPS_UTILISATION.central) / 3600;
+    const hours = (6 * 175e9 * 300e9) / (peak * C.utilisationBandFor(v100).central) / 3600;
     assert.ok(Math.abs(e.acceleratorHours - hours) / hours < 1e-9);
     assert.ok(Math.abs(e.wallClockHours - hours / 10000) / e.wallClockHours < 1e-9);
     const power = v100.measuredTrainingPowerW ?? v100.tdpW * C.POWER_SHARE_OF_TDP.central;
@@ -44,6 +44,28 @@ describe('Estimation model', () => {
     const pinned = estimateRun(completeRun(gpt3Like, DEFAULT_SETTINGS, { mfu: 0.3 }));
     // Pinning utilisation narrows the range: it is one of the inputs the range comes from.
     assert.ok(pinned.co2eKgHigh / pinned.co2eKgLow < e.co2eKgHigh / e.co2eKgLow);
+  });
+
+  it('takes utilisation from the accelerator generation and names the band in the assumptions', () => {
+    const onChip = (accelerator: string) => completeRun(RunSpecSchema.parse({ ...gpt3Like, hardware: { accelerator, count: 8 } }), DEFAULT_SETTINGS);
+    const v100 = onChip('V100');
+    const a100 = onChip('A100');
+    const h100 = onChip('H100');
+    assert.equal(v100.mfu.central, C.MFU_PRE_AMPERE_GPU.central);
+    assert.equal(a100.mfu.central, C.MFU_AMPERE.central);
+    assert.equal(h100.mfu.low, C.MFU_HOPPER_AND_LATER.low);
+    assert.ok(v100.mfu.central < a100.mfu.central, 'older GPUs reach a smaller share of their peak');
+    const note = h100.assumptions.find((a) => a.field === 'estimate.mfu');
+    assert.match(note?.detail ?? '', /Hopper and later.*Llama 3/);
+  });
+
+  it('centres power on a measured figure and still gives it a range', () => {
+    const spec = RunSpecSchema.parse({ ...gpt3Like, hardware: { accelerator: 'TPUv3', count: 512, acceleratorHours: 1000 } });
+    const e = estimateRun(completeRun(spec, DEFAULT_SETTINGS));
+    const tpu = findAccelerator('TPUv3')!;
+    assert.equal(e.acceleratorPowerW, tpu.measuredTrainingPowerW);
+    // Known hours and a measured power still leave the power itself uncertain.
+    assert.ok(e.co2eKgLow < e.co2eKg && e.co2eKg < e.co2eKgHigh);
   });
 
   it('lands GPT-3 within a factor of two of the published 1,287 MWh', () => {

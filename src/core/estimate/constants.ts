@@ -49,19 +49,67 @@ export const TRAINING_PASSES_PER_FORWARD: SourcedValue = {
 };
 
 /**
- * Model FLOPs utilisation: the share of the accelerator's dense peak a training job achieves.
- * Published large runs: GPT-3 21.3%, Gopher 32.5%, MT-NLG 30.2%, PaLM 46.2%, Llama 3 405B 38–43%.
+ * Model FLOPs utilisation: the share of the accelerator's dense peak a training job achieves. It is not
+ * one number: it depends on the hardware generation (newer chips grew peak FLOP/s faster than memory
+ * bandwidth and interconnect, so the same code reaches a smaller share of a bigger peak) and on how well
+ * the job is tuned. Each generation has its own published range; the code picks one by chip kind and year.
  */
-export const MODEL_FLOPS_UTILISATION: SourcedRange = {
+export interface UtilisationBand extends SourcedRange {
+  readonly label: string;
+}
+
+/** GPUs released up to 2018 (K80, P100, V100, T4): GPT-3 on V100 reached 21.3%; Megatron-LM sustained 30% of a V100's peak on one GPU. */
+export const MFU_PRE_AMPERE_GPU: UtilisationBand = {
+  label: 'GPUs up to Volta/Turing',
+  low: 0.15,
+  central: 0.25,
+  high: 0.35,
+  source: 'Chowdhery et al. 2022 (PaLM), arXiv:2204.02311, Table 3 (GPT-3 on V100: 21.3% MFU); Shoeybi et al. 2019 (Megatron-LM), arXiv:1909.08053, abstract (39 TFLOP/s = 30% of V100 peak on one GPU)',
+};
+
+/** Ampere-generation GPUs and accelerators of 2019–2021: MT-NLG 30.2%, OPT-175B 147 TFLOP/s (47%), Megatron 44–52%. */
+export const MFU_AMPERE: UtilisationBand = {
+  label: 'Ampere-generation accelerators (2019–2021)',
   low: 0.2,
   central: 0.35,
   high: 0.5,
-  source: 'Chowdhery et al. 2022 (PaLM), arXiv:2204.02311, Table 3; Dubey et al. 2024 (Llama 3), arXiv:2407.21783, Table 4',
+  source: 'Chowdhery et al. 2022 (PaLM), arXiv:2204.02311, Table 3 (MT-NLG on A100: 30.2%); Zhang et al. 2022 (OPT), arXiv:2205.01068, section 2.4 (147 TFLOP/s per A100 = 47%); Narayanan et al. 2021, arXiv:2104.04473, Table 1 (44–52% of A100 peak)',
 };
 
 /**
+ * Hopper and later (2022 on): Llama 3 405B reached 38–43% at 8–16k H100s. The low end is lower than for
+ * Ampere because an H100 SXM has 3.2× the A100's dense bf16 peak (989 vs 312 TFLOP/s) but only 1.7× its
+ * memory bandwidth (3.35 vs 2.0 TB/s), so small or untuned models lose more of the peak.
+ */
+export const MFU_HOPPER_AND_LATER: UtilisationBand = {
+  label: 'Hopper and later accelerators (2022 on)',
+  low: 0.15,
+  central: 0.35,
+  high: 0.45,
+  source: 'Dubey et al. 2024 (Llama 3), arXiv:2407.21783, Table 4 (38–43% BF16 MFU on H100); NVIDIA A100 and H100 datasheets (dense bf16 peak and memory bandwidth)',
+};
+
+/** Google TPUs: Gopher on TPU v3 reached 32.5%, PaLM on TPU v4 46.2%. */
+export const MFU_TPU: UtilisationBand = {
+  label: 'Google TPUs',
+  low: 0.2,
+  central: 0.35,
+  high: 0.5,
+  source: 'Chowdhery et al. 2022 (PaLM), arXiv:2204.02311, Table 3 (Gopher on TPU v3: 32.5%; PaLM on TPU v4: 46.2%)',
+};
+
+/** The utilisation band for an accelerator, by kind and release year. */
+export function utilisationBandFor(accelerator: { readonly kind: string; readonly releaseYear: number }): UtilisationBand {
+  if (accelerator.kind === 'tpu') return MFU_TPU;
+  if (accelerator.releaseYear <= 2018) return MFU_PRE_AMPERE_GPU;
+  if (accelerator.releaseYear >= 2022) return MFU_HOPPER_AND_LATER;
+  return MFU_AMPERE;
+}
+
+/**
  * Average accelerator power during training as a share of TDP, used where the catalog has no
- * measured figure. Patterson et al. measured 208 W per TPUv2 (TDP 280 W, 0.74) and 289 W per TPUv3
+ * measured figure. Where it has one, the measured figure is the central value and the range scales it by
+ * low/central and high/central. Patterson et al. measured 208 W per TPUv2 (TDP 280 W, 0.74) and 289 W per TPUv3
  * (TDP 450 W, 0.64); the TDP itself is the upper end (ML CO2 Impact calculator convention).
  */
 export const POWER_SHARE_OF_TDP: SourcedRange = {

@@ -81,12 +81,14 @@ function evaluateScenario(run: ResolvedRun, flops: number, s: Scenario) {
   const fixedHours = run.hardware.acceleratorHours;
   const acceleratorHours = fixedHours ?? (flops * s.sizeFactor) / (peak.tflops * 1e12 * s.mfu) / 3600;
   const wallClockHours = acceleratorHours / count;
-  const measured = accelerator.measuredTrainingPowerW !== null && s.powerShare === C.POWER_SHARE_OF_TDP.central;
-  const powerW = measured ? accelerator.measuredTrainingPowerW! : accelerator.tdpW * s.powerShare;
+  const measuredW = accelerator.measuredTrainingPowerW;
+  const measured = measuredW !== null;
+  // A measured average is the central power; the range scales it like the TDP share would.
+  const powerW = run.powerFactor * (measured ? measuredW * (s.powerShare / C.POWER_SHARE_OF_TDP.central) : accelerator.tdpW * s.powerShare);
   const acceleratorKWh = (acceleratorHours * powerW) / 1000;
   // A measured system power per chip already includes its share of the host.
   const hostIncluded = measured && accelerator.measuredPowerIncludesHost === true;
-  const hostKWh = accelerator.kind === 'cpu' || hostIncluded ? 0 : (acceleratorHours * s.hostW) / 1000;
+  const hostKWh = accelerator.kind === 'cpu' || hostIncluded ? 0 : (acceleratorHours * s.hostW * run.powerFactor) / 1000;
   const itKWh = acceleratorKWh + hostKWh;
   const energyKWh = itKWh * run.datacenter.pue;
   const operationalCo2eKg = (energyKWh * run.datacenter.intensityGPerKWh) / 1000;

@@ -28,6 +28,7 @@ export const DIRECTIVE_KEYS: Record<string, DirectiveKey> = {
   count: { kind: 'hardware.devices', type: 'integer', help: 'accelerators in total' },
   nodes: { kind: 'hardware.nodes', type: 'integer', help: 'machines' },
   region: { kind: 'hardware.region', type: 'string', help: 'country (FR), cloud region (eu-north-1) or world' },
+  project: { kind: 'tracking.project', type: 'string', help: 'CodeCarbon project_name whose emissions.csv rows measured this run' },
 };
 
 const DIRECTIVE = /#\s*green-ai\s*:(.*)$/i;

@@ -214,7 +214,7 @@ const queries = new WeakMap<Language, Query>();
  * header, or a constant assignment. The query only visits the subtrees around them,
  * so the ordinary code that makes up most files costs little beyond the parse.
  */
-const RELEVANT_LINE = /from_pretrained|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s|datasets\.|field\(|epoch|step|iter|batch|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^\s*[A-Za-z_][\w.]*\s*(:[^=]+)?=\s*([-+\d"'(\[{]|True|False|None)/;
+const RELEVANT_LINE = /from_pretrained|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s|datasets\.|field\(|epoch|step|iter|batch|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^\s*[A-Za-z_][\w.]*\s*(:[^=]+)?=\s*([-+\d"'(\[{]|True|False|None)/;
 
 function relevantRowRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -749,6 +749,12 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       const first = node.childForFieldName('arguments')!.namedChildren[0];
       const path = first ? evaluate(first, symbols) : undefined;
       if (typeof path?.value === 'string' && /\.(ya?ml|json)$/.test(path.value)) collector.add('link.config', path.value, first!, `${full}("${path.value}")`);
+    } else if (last === 'EmissionsTracker' || last === 'OfflineEmissionsTracker' || last === 'track_emissions') {
+      // CodeCarbon measures this run; its project name ties the emissions.csv rows to this code.
+      const args = node.childForFieldName('arguments');
+      const name = args ? keywordArgument(args, 'project_name') : null;
+      const r = name ? evaluate(name, symbols) : undefined;
+      if (typeof r?.value === 'string') collector.add('tracking.project', r.value, name!, `${last}(project_name="${r.value}")`);
     } else if (last === 'load_dataset') {
       const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'keyword_argument') ?? [];
       const named = node.childForFieldName('arguments');

@@ -16,6 +16,21 @@ export const CliAssumptionSchema = z.object({
   detail: z.string(),
 });
 
+/** A measured run matched to this one (CodeCarbon or a model card); ratios are estimate ÷ measurement. */
+export const CliMeasuredSchema = z.object({
+  source: z.enum(['codecarbon', 'model-card']),
+  file: z.string(),
+  line: z.number().int().positive(),
+  matchedBy: z.string(),
+  /** How many rows matched; the latest is the one compared. */
+  rows: z.number().int().positive(),
+  timestamp: z.string().nullable(),
+  co2eKg: z.number().finite(),
+  energyKWh: nullableNumber,
+  durationHours: nullableNumber,
+  ratio: z.object({ co2e: nullableNumber, energy: nullableNumber, hours: nullableNumber }),
+});
+
 export const CliRunSchema = z.object({
   file: z.string(),
   range: z.object({
@@ -54,6 +69,8 @@ export const CliRunSchema = z.object({
     embodiedCo2eKg: nullableNumber,
   }),
   assumptions: z.array(CliAssumptionSchema),
+  /** The measured run this estimate matches, or null (see README: Calibration). Absent from --spec output. */
+  measured: CliMeasuredSchema.nullable().optional(),
   suggestions: z.array(z.object({
     kind: z.enum(SUGGESTION_KINDS),
     title: z.string(),
@@ -75,4 +92,5 @@ export const CliOutputSchema = z.object({
   runs: z.array(CliRunSchema),
 });
 export type CliRun = z.infer<typeof CliRunSchema>;
+export type CliMeasured = z.infer<typeof CliMeasuredSchema>;
 export type CliOutput = z.infer<typeof CliOutputSchema>;

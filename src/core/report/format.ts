@@ -1,4 +1,4 @@
-import type { CliRun } from './cliSchema';
+import type { CliMeasured, CliRun } from './cliSchema';
 
 /** Human and Markdown renderings of runs, shared by the CLI, export and the panel. */
 
@@ -39,21 +39,32 @@ export function locationText(r: Pick<CliRun, 'file' | 'range'>): string {
   return r.range.cell !== undefined ? `${r.file} cell ${r.range.cell + 1}:${r.range.startLine}` : `${r.file}:${r.range.startLine}`;
 }
 
+/** "1.9 kg measured (CodeCarbon, 4.2 kWh, 3.1 h); estimate ×1.3" */
+export function measuredText(m: CliMeasured): string {
+  const what = [m.source === 'codecarbon' ? 'CodeCarbon' : 'model card', m.energyKWh !== null ? formatEnergy(m.energyKWh) : null, m.durationHours !== null ? formatHours(m.durationHours) : null].filter(Boolean).join(', ');
+  return `${formatCo2e(m.co2eKg)} measured (${what})${m.ratio.co2e !== null ? `; estimate ×${m.ratio.co2e.toFixed(2)}` : ''}`;
+}
+
 function escapeMd(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estimate'): string {
   const lines = [`## ${title}`, ''];
+  const showMeasured = runs.some((r) => r.measured !== undefined);
   if (runs.length === 0) {
     lines.push('No training or inference runs found.');
     return lines.join('\n') + '\n';
   }
   const total = runs.reduce((s, r) => s + (r.estimate.co2eKg ?? 0), 0);
   lines.push(`${runs.length} run${runs.length === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates).`, '');
-  lines.push('| File | Model | Mode | Hardware | Accelerator-hours | Energy | CO2e (range) |', '|---|---|---|---|---:|---:|---|');
+  lines.push(
+    `| File | Model | Mode | Hardware | Accelerator-hours | Energy | CO2e (range) |${showMeasured ? ' Measured |' : ''}`,
+    `|---|---|---|---|---:|---:|---|${showMeasured ? '---|' : ''}`,
+  );
   for (const r of runs) {
-    lines.push(`| ${escapeMd(locationText(r))} | ${escapeMd(r.model.name ?? 'unknown')} | ${r.training.mode} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)}) |`);
+    const measured = showMeasured ? ` ${r.measured ? escapeMd(measuredText(r.measured)) : '—'} |` : '';
+    lines.push(`| ${escapeMd(locationText(r))} | ${escapeMd(r.model.name ?? 'unknown')} | ${r.training.mode} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)}) |${measured}`);
   }
   const withSuggestions = runs.filter((r) => r.suggestions.length > 0);
   if (withSuggestions.length > 0) {
@@ -71,7 +82,7 @@ function csvCell(v: unknown): string {
 }
 
 export function runsToCsv(runs: readonly CliRun[]): string {
-  const header = ['file', 'startLine', 'endLine', 'model', 'params', 'mode', 'accelerator', 'count', 'region', 'flops', 'acceleratorHours', 'wallClockHours', 'energyKWh', 'co2eKg', 'co2eKgLow', 'co2eKgHigh', 'operationalCo2eKg', 'embodiedCo2eKg'];
-  const rows = runs.map((r) => [r.file, r.range.startLine, r.range.endLine, r.model.name, r.model.params, r.training.mode, r.hardware.accelerator, r.hardware.count, r.hardware.region, r.estimate.flops, r.estimate.acceleratorHours, r.estimate.wallClockHours, r.estimate.energyKWh, r.estimate.co2eKg, r.estimate.co2eKgLow, r.estimate.co2eKgHigh, r.estimate.operationalCo2eKg, r.estimate.embodiedCo2eKg]);
+  const header = ['file', 'startLine', 'endLine', 'model', 'params', 'mode', 'accelerator', 'count', 'region', 'flops', 'acceleratorHours', 'wallClockHours', 'energyKWh', 'co2eKg', 'co2eKgLow', 'co2eKgHigh', 'operationalCo2eKg', 'embodiedCo2eKg', 'measuredCo2eKg', 'measuredEnergyKWh', 'measuredHours', 'measuredSource'];
+  const rows = runs.map((r) => [r.file, r.range.startLine, r.range.endLine, r.model.name, r.model.params, r.training.mode, r.hardware.accelerator, r.hardware.count, r.hardware.region, r.estimate.flops, r.estimate.acceleratorHours, r.estimate.wallClockHours, r.estimate.energyKWh, r.estimate.co2eKg, r.estimate.co2eKgLow, r.estimate.co2eKgHigh, r.estimate.operationalCo2eKg, r.estimate.embodiedCo2eKg, r.measured?.co2eKg, r.measured?.energyKWh, r.measured?.durationHours, r.measured && `${r.measured.file}:${r.measured.line}`]);
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -49,6 +49,13 @@ export const PanelViewModelSchema = z.object({
   choices: z.object({ accelerators: z.array(z.string()), regions: z.array(z.object({ id: z.string(), label: z.string() })), precisions: z.array(z.string()) }),
   /** True when the panel shows changed inputs rather than what the code says. */
   whatIf: z.boolean(),
+  /** A measured run (CodeCarbon, model card) matched to this one, side by side with the estimate. */
+  measured: z.object({
+    source: z.string(),
+    location: z.string(),
+    matchedBy: z.string(),
+    rows: z.array(z.object({ label: z.string(), estimated: z.string(), measured: z.string(), ratio: z.string() })),
+  }).nullable(),
 });
 export type PanelViewModel = z.infer<typeof PanelViewModelSchema>;
 

@@ -1,4 +1,5 @@
 import type { AnalyzedRun } from '../analyze';
+import type { CliMeasured } from './cliSchema';
 import { formatParams } from '../advise/suggest';
 import { drivingEquivalent } from './equivalents';
 import { allAccelerators, allRegions } from '../knowledge';
@@ -19,7 +20,24 @@ function valueText(v: string | number | boolean | null): string {
   return String(v);
 }
 
-export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf = false): PanelViewModel {
+/** Estimate and measurement side by side, on what both count (operational CO2e, IT energy, time). */
+function measuredBlock(analyzed: AnalyzedRun, m: CliMeasured): NonNullable<PanelViewModel['measured']> {
+  const e = analyzed.estimate;
+  const ratio = (r: number | null) => (r === null ? '—' : `×${r.toFixed(2)}`);
+  const rows: NonNullable<PanelViewModel['measured']>['rows'] = [
+    { label: 'Operational CO2e', estimated: formatCo2e(e.operationalCo2eKg), measured: formatCo2e(m.co2eKg), ratio: ratio(m.ratio.co2e) },
+  ];
+  if (m.energyKWh !== null) rows.push({ label: 'Energy (IT, as the tracker counts it)', estimated: formatEnergy(e.breakdown.acceleratorKWh + e.breakdown.hostKWh), measured: formatEnergy(m.energyKWh), ratio: ratio(m.ratio.energy) });
+  if (m.durationHours !== null) rows.push({ label: 'Wall-clock', estimated: formatHours(e.wallClockHours), measured: formatHours(m.durationHours), ratio: ratio(m.ratio.hours) });
+  return {
+    source: m.source === 'codecarbon' ? `CodeCarbon${m.timestamp ? `, ${m.timestamp}` : ''}${m.rows > 1 ? ` (latest of ${m.rows} rows)` : ''}` : 'model card co2_eq_emissions',
+    location: `${m.file}:${m.line}`,
+    matchedBy: m.matchedBy,
+    rows,
+  };
+}
+
+export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf = false, measured: CliMeasured | null = null): PanelViewModel {
   const { run, estimate } = analyzed;
   const ci = run.datacenter.intensityGPerKWh / 1000;
   const eq = drivingEquivalent(estimate.co2eKg);
@@ -84,6 +102,7 @@ export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf 
       precisions: ['fp32', 'tf32', 'fp16', 'bf16', 'fp8'],
     },
     whatIf,
+    measured: measured && !whatIf ? measuredBlock(analyzed, measured) : null,
   };
 }
 

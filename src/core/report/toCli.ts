@@ -1,8 +1,26 @@
 import type { AnalyzedRun } from '../analyze';
-import type { CliRun } from './cliSchema';
+import type { MeasuredComparison } from '../calibration/match';
+import type { CliMeasured, CliRun } from './cliSchema';
 
 /** Maps an analysed run onto the CLI contract's shape (1-based lines). */
-export function toCliRun(file: string, analyzed: AnalyzedRun): CliRun {
+export function toCliMeasured(c: MeasuredComparison): CliMeasured {
+  const m = c.measurement;
+  return {
+    source: m.kind,
+    file: m.file,
+    line: m.line,
+    matchedBy: c.matchedBy,
+    rows: c.rows,
+    timestamp: m.timestamp,
+    co2eKg: m.co2eKg,
+    energyKWh: m.energyKWh,
+    durationHours: m.durationHours,
+    ratio: { co2e: c.co2eRatio, energy: c.energyRatio, hours: c.hoursRatio },
+  };
+}
+
+/** `measured`: undefined leaves the field out (spec runs); null says nothing matched. */
+export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: MeasuredComparison | null): CliRun {
   const { run, estimate, suggestions, range } = analyzed;
   return {
     file,
@@ -28,6 +46,7 @@ export function toCliRun(file: string, analyzed: AnalyzedRun): CliRun {
       operationalCo2eKg: estimate.operationalCo2eKg,
       embodiedCo2eKg: estimate.embodiedCo2eKg,
     },
+    ...(measured !== undefined ? { measured: measured && toCliMeasured(measured) } : {}),
     assumptions: run.assumptions.map((a) => ({ field: a.field, value: a.value, source: a.source, detail: a.detail })),
     suggestions: suggestions.map((s) => ({
       kind: s.kind,

@@ -39,6 +39,8 @@ export interface ResolvedRun {
   };
   readonly datacenter: { readonly pue: number; readonly intensityGPerKWh: number };
   readonly mfu: { readonly low: number; readonly central: number; readonly high: number };
+  /** Team calibration of accelerator and host power (1 when uncalibrated). */
+  readonly powerFactor: number;
   readonly includeEmbodied: boolean;
   /** True when the amount of work (dataset size, tokens) is a default, which widens the range. */
   readonly sizeIsDefault: boolean;
@@ -248,17 +250,27 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   if (epochs === null && steps === null && tokens === null && samples === null) sizeIsDefault = true;
 
   // ---- utilisation
+  const band = C.utilisationBandFor(accelerator);
+  const calibration = settings.calibration;
+  // A team calibration scales the published range; a pinned utilisation (flag or setting) replaces it.
+  const factor = calibration && !overrides.mfu && !settings.utilisation ? calibration.utilisationFactor : 1;
+  const scaled = (x: number) => Math.min(0.95, x * factor);
   const mfu = overrides.mfu
     ? { low: overrides.mfu, central: overrides.mfu, high: overrides.mfu }
     : settings.utilisation
       ? { low: settings.utilisation, central: settings.utilisation, high: settings.utilisation }
-      : { low: C.MODEL_FLOPS_UTILISATION.low, central: C.MODEL_FLOPS_UTILISATION.central, high: C.MODEL_FLOPS_UTILISATION.high };
+      : { low: scaled(band.low), central: scaled(band.central), high: scaled(band.high) };
   note({
     field: 'estimate.mfu',
     value: mfu.central,
     source: overrides.mfu ? 'override' : settings.utilisation ? 'setting' : 'default',
-    detail: overrides.mfu ? 'override --mfu' : settings.utilisation ? 'setting greenAI.utilisation' : `${C.MODEL_FLOPS_UTILISATION.low}–${C.MODEL_FLOPS_UTILISATION.high}: ${C.MODEL_FLOPS_UTILISATION.source}`,
+    detail: overrides.mfu ? 'override --mfu' : settings.utilisation ? 'setting greenAI.utilisation' : `${band.low}–${band.high} for ${band.label}: ${band.source}`,
   });
+  if (calibration) {
+    const from = `.greenai.json calibration from ${calibration.runs} measured run${calibration.runs === 1 ? '' : 's'} (${calibration.date})`;
+    if (factor !== 1) note({ field: 'calibration.utilisationFactor', value: calibration.utilisationFactor, source: 'setting', detail: `${from}: utilisation range ×${calibration.utilisationFactor}` });
+    note({ field: 'calibration.powerFactor', value: calibration.powerFactor, source: 'setting', detail: `${from}: accelerator and host power ×${calibration.powerFactor}` });
+  }
 
   const includeEmbodied = overrides.noEmbodied ? false : settings.includeEmbodied;
 
@@ -280,6 +292,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     hardware: { accelerator, count, region, acceleratorHours: spec.hardware.acceleratorHours ?? null },
     datacenter: { pue, intensityGPerKWh: intensity },
     mfu,
+    powerFactor: calibration?.powerFactor ?? 1,
     includeEmbodied,
     sizeIsDefault,
     assumptions,

@@ -2,6 +2,9 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { analyzeText, linkCandidates, MAX_FILE_BYTES, withoutLinkedDuplicates, type LinkedAnalysis, type LinkedFileReader } from '../analyze';
 import type { PythonParsing } from '../parse/pythonParser';
+import { readMeasurements, type MeasurementFile } from '../calibration/readMeasurements';
+import { matchMeasurements, type MeasuredComparison } from '../calibration/match';
+import { isMeasurementFile } from '../calibration/measurement';
 import type { EstimateSettings, Overrides } from '../runSpec';
 
 /**
@@ -28,6 +31,8 @@ export interface ScannedFile {
   readonly path: string;
   readonly display: string;
   readonly analysis: LinkedAnalysis;
+  /** Per run (same order as analysis.runs): the measured run it matches, if any. */
+  readonly measured: ReadonlyArray<MeasuredComparison | null>;
 }
 
 export interface ScanResult {
@@ -37,6 +42,8 @@ export interface ScanResult {
   readonly cancelled: boolean;
   /** How many files were analysed this time (the rest came from the cache). */
   readonly analysed: number;
+  /** CodeCarbon files and model cards found, with what could not be read in them. */
+  readonly measurementFiles: MeasurementFile[];
 }
 
 export interface ScanOptions {
@@ -75,7 +82,7 @@ export class FolderScanCache {
     let done = 0;
     // Pass 1: read every candidate, so runs can link to the scripts and configs they name.
     for (const source of sources) {
-      if (options.isCancelled?.()) return { files: [], skipped, cancelled: true, analysed: 0 };
+      if (options.isCancelled?.()) return { files: [], skipped, cancelled: true, analysed: 0, measurementFiles: [] };
       if (source.size !== undefined && source.size > MAX_FILE_BYTES) {
         skipped.push({ path: source.path, display: source.display, reason: `${(source.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` });
       } else {
@@ -99,11 +106,19 @@ export class FolderScanCache {
       }
       return undefined;
     };
+    // Measurements are read, not analysed: they are compared with the runs afterwards.
+    const measurementFiles: MeasurementFile[] = [];
+    for (const [key, f] of [...loaded]) {
+      if (!isMeasurementFile(key)) continue;
+      loaded.delete(key);
+      const read = readMeasurements(f.source.path, f.source.display, f.text);
+      if (read) measurementFiles.push(read);
+    }
     // Pass 2: analyse, reusing what did not change.
-    const files: ScannedFile[] = [];
+    const files: Array<Omit<ScannedFile, 'measured'>> = [];
     let analysed = 0;
     for (const f of loaded.values()) {
-      if (options.isCancelled?.()) return { files: [], skipped, cancelled: true, analysed };
+      if (options.isCancelled?.()) return { files: [], skipped, cancelled: true, analysed, measurementFiles: [] };
       const settings = options.settingsFor(f.source.path);
       const settingsKey = JSON.stringify([settings, options.overrides ?? {}]);
       const cached = this.entries.get(f.source.path);
@@ -122,6 +137,11 @@ export class FolderScanCache {
     }
     // Files that vanished since the last scan leave the cache.
     for (const key of [...this.entries.keys()]) if (!loaded.has(key)) this.entries.delete(key);
-    return { files: withoutLinkedDuplicates(files), skipped, cancelled: false, analysed };
+    const kept = withoutLinkedDuplicates(files);
+    const runs = kept.flatMap((f) => f.analysis.runs.map((analyzed) => ({ path: f.path, analyzed, facts: f.analysis.facts })));
+    const matches = matchMeasurements(runs, measurementFiles);
+    let next = 0;
+    const withMeasured = kept.map((f) => ({ ...f, measured: f.analysis.runs.map(() => matches[next++]) }));
+    return { files: withMeasured, skipped, cancelled: false, analysed, measurementFiles };
   }
 }
