@@ -66,7 +66,7 @@ const configs = [
 // JSON Schemas generated from the zod schemas (one source of truth), shipped in dist/.
 async function writeSchemas() {
   const out = join(dist, '.schemas.cjs');
-  await build({ entryPoints: [join(root, 'scripts/schemas.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  await build({ entryPoints: [join(root, 'scripts/schemas.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', alias: nodeAliases });
   const { schemas } = createRequire(import.meta.url)(out);
   for (const [name, schema] of Object.entries(schemas)) writeFileSync(join(dist, name), JSON.stringify(schema, null, 2) + '\n');
   rmSync(out);

@@ -108,4 +108,72 @@ describe('Quick fixes', () => {
     assert.match(fixed, /num_train_epochs=3/);
     assert.equal(after.runs[0].run.mode, 'finetune');
   });
+
+  describe('early stopping', () => {
+    it('adds EarlyStoppingCallback and the evaluation it needs to a Hugging Face Trainer', async () => {
+      const code = [
+        'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments',
+        'model = AutoModelForSequenceClassification.from_pretrained("roberta-base")',
+        'args = TrainingArguments(',
+        '    output_dir="out",',
+        '    num_train_epochs=10,',
+        '    save_strategy="steps",',
+        ')',
+        'trainer = Trainer(model=model, args=args, train_dataset=train, eval_dataset=valid)',
+        'trainer.train()',
+        '',
+      ].join('\n');
+      const { fixed, before, title } = await applyFix('hf_es.py', code, 'early-stopping');
+      assert.match(fixed, /^from transformers import EarlyStoppingCallback$/m);
+      assert.match(fixed, /callbacks=\[EarlyStoppingCallback\(early_stopping_patience=2\)\]/);
+      assert.match(fixed, /save_strategy="epoch"/, 'save and eval strategies must match for load_best_model_at_end');
+      assert.match(fixed, /eval_strategy="epoch",\n    load_best_model_at_end=True/);
+      // Upper bound: stopping after epoch 1 + patience 2 saves 7 of 10 epochs.
+      const s = before.runs[0].suggestions.find((x) => x.kind === 'early-stopping')!;
+      assert.match(s.title, /up to 7 of 10 epochs/);
+      assert.match(title, /^Add early stopping, patience 2 \(up to −\d+% CO2e\)$/);
+      assert.equal(before.runs[0].suggestions.at(-1)?.kind, 'early-stopping', 'an upper bound ranks after central savings');
+    });
+
+    it('adds to an existing callbacks list of a Lightning Trainer and imports from the package in use', async () => {
+      const code = [
+        'import lightning as L',
+        'from lightning.pytorch.callbacks import ModelCheckpoint',
+        'import torchvision',
+        'class M(L.LightningModule):',
+        '    def validation_step(self, batch, i):',
+        '        self.log("val_loss", 0.0)',
+        'model = torchvision.models.resnet18(weights="DEFAULT")',
+        'trainer = L.Trainer(max_epochs=30, accelerator="gpu", devices=1, callbacks=[ModelCheckpoint()])',
+        'trainer.fit(M(), train_loader, val_loader)',
+        '',
+      ].join('\n');
+      const { fixed } = await applyFix('pl_es.py', code, 'early-stopping');
+      assert.match(fixed, /callbacks=\[EarlyStopping\(monitor="val_loss", patience=2\), ModelCheckpoint\(\)\]/);
+      assert.match(fixed, /^from lightning\.pytorch\.callbacks import EarlyStopping$/m);
+    });
+
+    it('adds a Keras EarlyStopping callback to fit() when it validates, and offers no fix when it does not', async () => {
+      const code = [
+        'from tensorflow import keras',
+        'model = keras.applications.ResNet50(weights="imagenet")',
+        'model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")',
+        'model.fit(x_train, y_train, epochs=50, batch_size=128, validation_split=0.1)',
+        '',
+      ].join('\n');
+      const { fixed } = await applyFix('keras_es.py', code, 'early-stopping');
+      assert.match(fixed, /validation_split=0\.1, callbacks=\[keras\.callbacks\.EarlyStopping\(monitor="val_loss", patience=2, restore_best_weights=True\)\]\)/);
+      const blind = await analyzeSource('keras_blind.py', code.replace(', validation_split=0.1', ''));
+      const s = blind.runs[0].suggestions.find((x) => x.kind === 'early-stopping');
+      assert.ok(s, 'the suggestion still explains the saving');
+      assert.equal(s.fix, null, 'without validation data there is nothing to stop on');
+    });
+
+    it('is not suggested for short runs, step-based schedules or training from scratch', async () => {
+      const scratch = await analyzeSource('scratch.py', fs.readFileSync(path.join(EXAMPLES, 'lightning-scratch/train_resnet.py'), 'utf8'));
+      assert.ok(!scratch.runs[0].suggestions.some((x) => x.kind === 'early-stopping'), 'a 90-epoch from-scratch schedule is meant to run to the end');
+      const short = await analyzeSource('short.py', 'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments\nmodel = AutoModelForSequenceClassification.from_pretrained("roberta-base")\nargs = TrainingArguments(output_dir="o", num_train_epochs=3)\nTrainer(model=model, args=args, eval_dataset=v).train()\n');
+      assert.ok(!short.runs[0].suggestions.some((x) => x.kind === 'early-stopping'));
+    });
+  });
 });

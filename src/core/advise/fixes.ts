@@ -1,5 +1,5 @@
 import type { Fact, SourceRange } from '../facts';
-import type { Suggestion } from './suggest';
+import { EARLY_STOPPING_PATIENCE, type Suggestion } from './suggest';
 
 /**
  * The code change behind a suggestion, where it is mechanical: add `bf16=True` to
@@ -89,6 +89,39 @@ function setKeyword(idx: TextIndex, args: SourceRange, name: string, value: stri
     return { range: at(idx, last + 1), newText: `${comma ? '' : ','}\n${indent}${name}=${value}${comma ? ',' : ''}` };
   }
   return { range: at(idx, last + 1), newText: `${comma ? ' ' : ', '}${name}=${value}` };
+}
+
+/** Sets several keywords in one call: existing ones are replaced, new ones added in one edit (no overlapping inserts). */
+function setKeywords(idx: TextIndex, args: SourceRange, pairs: ReadonlyArray<readonly [string, string]>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const added: string[] = [];
+  for (const [name, value] of pairs) {
+    if (existingKey(idx, args, name)) edits.push(setKeyword(idx, args, name, value));
+    else added.push(`${name}=${value}`);
+  }
+  if (added.length === 0) return edits;
+  const append = setKeyword(idx, args, '\u0000', '');
+  const multiline = append.newText.includes('\n');
+  const indent = multiline ? /\n(\s*)/.exec(append.newText)?.[1] ?? '' : '';
+  const joined = added.join(multiline ? `,\n${indent}` : ', ');
+  edits.push({ range: append.range, newText: append.newText.replace('\u0000=', joined) });
+  return edits;
+}
+
+/** Adds an element to a call's `callbacks=[...]` list, or the keyword when absent; null when callbacks is not a list literal. */
+function addCallback(idx: TextIndex, args: SourceRange, callback: string): TextEdit | null {
+  const inside = idx.text.slice(idx.offset(args.startLine, args.startCol), idx.offset(args.endLine, args.endCol));
+  const existing = /(^|[\s,(])callbacks\s*=\s*/.exec(inside);
+  if (!existing) return setKeyword(idx, args, 'callbacks', `[${callback}]`);
+  const at = idx.offset(args.startLine, args.startCol) + existing.index + existing[0].length;
+  if (idx.text[at] !== '[') return null;
+  const empty = /^\[\s*\]/.test(idx.text.slice(at));
+  const p = idx.position(at + 1);
+  const insertion = { startLine: p.line, startCol: p.col, endLine: p.line, endCol: p.col };
+  // A list written one element per line gets the new element on its own line, in the same indentation.
+  const nextLine = /^[ \t]*\r?\n([ \t]*)\S/.exec(idx.text.slice(at + 1));
+  if (!empty && nextLine) return { range: insertion, newText: `\n${nextLine[1]}${callback},` };
+  return { range: insertion, newText: empty ? callback : `${callback}, ` };
 }
 
 /** After the last top-level import (handling parenthesised imports), or at the top. */
@@ -186,9 +219,55 @@ export function fixFor(suggestion: Suggestion, facts: readonly Fact[], text: str
       }
       return { title: `Start from pretrained weights, a third of the ${size?.kind === 'training.steps' ? 'steps' : 'epochs'} (${percent})`, edits };
     }
+    case 'early-stopping':
+      return earlyStoppingFix(own, idx, text, percent);
     default:
       return null;
   }
+}
+
+/**
+ * Early stopping where the framework makes it mechanical and the code already evaluates:
+ * Hugging Face Trainer with an eval_dataset, Lightning with a logged val_loss, Keras fit with validation data.
+ */
+function earlyStoppingFix(own: readonly Fact[], idx: TextIndex, text: string, percent: string): CodeFix | null {
+  const patience = EARLY_STOPPING_PATIENCE;
+  const title = `Add early stopping, patience ${patience} (up to ${percent})`;
+  if (/EarlyStopping/.test(text)) return null;
+  const argsOf = (f: Fact | undefined) => f?.edit?.argumentList;
+  const callText = (r: SourceRange) => text.slice(idx.offset(r.startLine, r.startCol), idx.offset(r.endLine, r.endCol));
+  const trainer = own.find((f) => f.kind === 'launch.trainer' && /^construct:\w*Trainer$/.test(String(f.value)) && f.edit?.argumentList);
+  const hfArgs = own.find((f) => f.kind === 'launch.trainer' && /^construct:(TrainingArguments|Seq2SeqTrainingArguments|\w+Config)$/.test(String(f.value)) && f.edit?.argumentList);
+  const trainerArgs = argsOf(trainer);
+  if (trainerArgs && /\btransformers\b|\btrl\b/.test(text) && !/lightning/.test(text)) {
+    const hf = argsOf(hfArgs);
+    if (!hf || !/eval_dataset\s*=/.test(callText(trainerArgs))) return null;
+    const strategyKey = existingKey(idx, hf, 'evaluation_strategy') ? 'evaluation_strategy' : 'eval_strategy';
+    const callback = addCallback(idx, trainerArgs, `EarlyStoppingCallback(early_stopping_patience=${patience})`);
+    if (!callback) return null;
+    const edits = [...setKeywords(idx, hf, [[strategyKey, '"epoch"'], ['save_strategy', '"epoch"'], ['load_best_model_at_end', 'True']]), callback];
+    const imp = importEdit(idx, 'from transformers import EarlyStoppingCallback');
+    return { title, edits: imp ? [imp, ...edits] : edits };
+  }
+  if (trainerArgs && /lightning/.test(text)) {
+    // Monitor the validation loss the module logs (self.log("val_loss") or "val/loss"): without one there is nothing to stop on.
+    const monitor = /\.log\(\s*["']((?:val|valid|validation)[\w/.-]*loss)["']/.exec(text)?.[1];
+    if (!monitor) return null;
+    const callback = addCallback(idx, trainerArgs, `EarlyStopping(monitor="${monitor}", patience=${patience})`);
+    if (!callback) return null;
+    const module = /(^|\n)\s*(import|from)\s+lightning\b/.test(text) ? 'lightning.pytorch.callbacks' : 'pytorch_lightning.callbacks';
+    const imp = importEdit(idx, `from ${module} import EarlyStopping`);
+    return { title, edits: imp ? [imp, callback] : [callback] };
+  }
+  const fit = own.find((f) => f.kind === 'launch.trainer' && f.value === 'fit' && f.edit?.argumentList);
+  const fitArgs = argsOf(fit);
+  if (fitArgs && /validation_(data|split)\s*=/.test(callText(fitArgs))) {
+    const keras = /(^|\n)\s*(import keras|from tensorflow import keras)/.test(text) ? 'keras' : /import tensorflow as tf/.test(text) ? 'tf.keras' : null;
+    if (!keras) return null;
+    const callback = addCallback(idx, fitArgs, `${keras}.callbacks.EarlyStopping(monitor="val_loss", patience=${patience}, restore_best_weights=True)`);
+    return callback ? { title, edits: [callback] } : null;
+  }
+  return null;
 }
 
 function existingKey(idx: TextIndex, args: SourceRange, name: string): boolean {

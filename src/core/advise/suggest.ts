@@ -40,6 +40,9 @@ interface Candidate {
 /** Iterations from scratch ÷ iterations fine-tuning from pretrained weights to the same accuracy (He et al. 2019). */
 const PRETRAINED_SCHEDULE_FACTOR = 3;
 
+/** Evaluations without improvement before early stopping ends a run (what the quick fix writes). */
+export const EARLY_STOPPING_PATIENCE = 2;
+
 function withTraining(spec: RunSpec, training: Partial<RunSpec['training']>): RunSpec {
   return { ...spec, training: { ...spec.training, ...training } };
 }
@@ -105,6 +108,21 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
     break; // The nearest smaller sibling is the one worth showing first.
   }
 
+  // Early stopping: the most it can save is every epoch after the first plus the patience. Only that bound is
+  // knowable before the run, so it is shown as "up to" and ranked after the suggestions with a central saving.
+  const epochs = training.epochs;
+  // Only for fine-tunes: a pretrained model often fits a new task within a few epochs, whereas a
+  // from-scratch schedule is usually meant to run to the end.
+  const finetune = mode === 'finetune' || mode === 'lora' || mode === 'qlora';
+  if (finetune && !training.steps && epochs !== null && epochs >= EARLY_STOPPING_PATIENCE + 2) {
+    out.push({
+      kind: 'early-stopping',
+      title: `Stop early when the validation loss stops improving (up to ${epochs - 1 - EARLY_STOPPING_PATIENCE} of ${epochs} epochs)`,
+      tradeoff: `an upper bound: it assumes the validation loss stops improving after the first epoch and training ends ${EARLY_STOPPING_PATIENCE} evaluations later; if the loss keeps improving, nothing is saved and nothing is lost. The best checkpoint is kept (Prechelt 1998, "Early Stopping — But When?", Neural Networks: Tricks of the Trade, LNCS 1524)`,
+      spec: withTraining(spec, { epochs: 1 + EARLY_STOPPING_PATIENCE }),
+    });
+  }
+
   const cleanest = cleanestRegionLike(run);
   if (cleanest && cleanest.gridIntensityGPerKWh < run.datacenter.intensityGPerKWh * 0.5 && overrides.intensityGPerKWh === undefined && spec.datacenter.intensityGPerKWh == null) {
     out.push({
@@ -153,5 +171,7 @@ export function suggestImprovements(run: ResolvedRun, co2eKg: number, settings: 
     if (!(saved > 0)) continue;
     out.push({ kind: c.kind, title: c.title, co2eKgSaved: saved, savedFraction: co2eKg > 0 ? saved / co2eKg : 0, tradeoff: c.tradeoff, fix: null, changedSpec: c.spec });
   }
-  return out.sort((a, b) => b.co2eKgSaved - a.co2eKgSaved);
+  // An upper bound is not comparable with central savings: early stopping goes last.
+  const bound = (s: Suggestion) => (s.kind === 'early-stopping' ? 1 : 0);
+  return out.sort((a, b) => bound(a) - bound(b) || b.co2eKgSaved - a.co2eKgSaved);
 }

@@ -769,6 +769,7 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
     } else if (last === 'fit' && full !== 'fit') {
       readTrainingKeywords(node, collector, full);
       collector.add('launch.trainer', 'fit', node.childForFieldName('function') ?? node, `${full}(...) trains the model`);
+      attachEdit(collector, node, full);
     } else if (last === 'generate' || full === 'pipeline' || full === 'transformers.pipeline') {
       readTrainingKeywords(node, collector, full);
       if (last !== 'generate') readModelKeyword(node, collector, full, true);

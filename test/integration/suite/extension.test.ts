@@ -193,6 +193,64 @@ describe('Green AI in a real VS Code', () => {
     }
   });
 
+  it('adds early stopping to a fine-tune that evaluates, with the evaluation settings it needs', async () => {
+    const content = [
+      'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments',
+      'model = AutoModelForSequenceClassification.from_pretrained("roberta-base")',
+      'args = TrainingArguments(output_dir="out", num_train_epochs=8, fp16=True)',
+      'trainer = Trainer(model=model, args=args, train_dataset=train, eval_dataset=valid)',
+      'trainer.train()',
+      '',
+    ].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    await vscode.window.showTextDocument(doc);
+    const line = lineContaining(doc, 'Trainer(model=');
+    const fix = await until('the early-stopping quick fix', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, 0, line, 0));
+      return actions?.find((a) => /^Add early stopping, patience 2 \(up to −\d+% CO2e\)$/.test(a.title));
+    });
+    assert.ok(fix.edit);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.getText(), [
+      'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments',
+      'from transformers import EarlyStoppingCallback',
+      'model = AutoModelForSequenceClassification.from_pretrained("roberta-base")',
+      'args = TrainingArguments(output_dir="out", num_train_epochs=8, fp16=True, eval_strategy="epoch", save_strategy="epoch", load_best_model_at_end=True)',
+      'trainer = Trainer(model=model, args=args, train_dataset=train, eval_dataset=valid, callbacks=[EarlyStoppingCallback(early_stopping_patience=2)])',
+      'trainer.train()',
+      '',
+    ].join('\n'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('shows a CodeCarbon measurement next to its run and calibrates the estimates from it on request', async () => {
+    await vscode.commands.executeCommand('greenAI.refreshReport');
+    const measured = await until('the measured run in the report', () =>
+      api.reportSnapshot().flatMap((r) => r.runs).find((r) => r.file === 'codecarbon-tracked/finetune_sst2.py' && r.measuredCo2eKg !== null));
+    assert.equal(measured.measuredCo2eKg, 0.01214, 'the latest row of emissions.csv');
+    const doc = await openExample('codecarbon-tracked/finetune_sst2.py');
+    const line = lineContaining(doc, 'num_train_epochs=3');
+    const hintAt = async () => hintText((await until('a hint', async () => (await hintsOf(doc)).find((h) => h.position.line === line))));
+    const before = await hintAt();
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri)!;
+    const teamFile = vscode.Uri.joinPath(folder.uri, '.greenai.json');
+    await vscode.commands.executeCommand('greenAI.calibrate', folder.uri, { save: true });
+    try {
+      const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(teamFile))) as { calibration?: { utilisationFactor: number; powerFactor: number; runs: number } };
+      assert.ok(saved.calibration, 'calibration written to .greenai.json');
+      assert.equal(saved.calibration.runs, 1);
+      assert.ok(saved.calibration.utilisationFactor < 1, 'the measured run took longer than estimated');
+      // The estimate follows the team file without a reload: the run now takes longer.
+      const after = await until('a calibrated hint', async () => {
+        const t = await hintAt();
+        return t !== before ? t : undefined;
+      });
+      assert.notEqual(after, before);
+    } finally {
+      await vscode.workspace.fs.delete(teamFile);
+    }
+  });
+
   it('reads a run spread across notebook cells and shows hints in the cell that sets the epochs', async () => {
     const notebook = await vscode.workspace.openNotebookDocument(exampleUri('notebooks/finetune_vit.ipynb'));
     await vscode.window.showNotebookDocument(notebook);
