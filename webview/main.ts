@@ -217,7 +217,8 @@ function render(model: PanelViewModel): void {
       el('div', { class: 'figure' }, el('span', { class: 'value' }, model.headline.acceleratorHours), el('span', { class: 'label' }, 'accelerator-hours')),
       el('div', { class: 'figure' }, el('span', { class: 'value' }, model.headline.wallClock), el('span', { class: 'label' }, 'wall-clock')),
     ),
-    el('p', { class: 'equivalent', title: model.headline.equivalentSource }, model.headline.equivalent),
+    el('ul', { class: 'equivalents', 'aria-label': 'Everyday equivalents' }, ...model.headline.equivalents.map((e) => el('li', { title: e.source }, e.text))),
+    el('details', { class: 'equivalent-sources' }, el('summary', {}, 'Sources of the equivalents'), el('ul', {}, ...model.headline.equivalents.map((e) => el('li', {}, `${e.text.replace(/^≈ /, '')}: ${e.source}`)))),
   );
 
   const suggestions = el('section', { 'aria-labelledby': 'sugg-h' }, el('h2', { id: 'sugg-h' }, 'Suggestions'));

@@ -14,6 +14,7 @@ import { loadPythonParsing, wasmLocationIn, type PythonParsing } from '../core/p
 import { CliOutputSchema, type CliOutput, type CliRun } from '../core/report/cliSchema';
 import { co2eRangeText, formatEnergy, formatHours, locationText, measuredText, runsToCsv, runsToMarkdown, sig } from '../core/report/format';
 import { toCliRun } from '../core/report/toCli';
+import { equivalents } from '../core/report/equivalents';
 import { completeRun, RunInputError } from '../core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema, type EstimateSettings, type Overrides } from '../core/runSpec';
 import { applyWorkspaceConfig, parseWorkspaceConfig, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
@@ -110,6 +111,7 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
   for (const r of runs) {
     out.push(`${bold(locationText(r))}  ${r.model.name ?? 'unknown model'} · ${r.training.mode} · ${r.hardware.count}× ${r.hardware.accelerator} · ${r.hardware.region}`);
     out.push(`  ${co2eRangeText(r)} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`);
+    if (r.estimate.co2eKg !== null && r.estimate.energyKWh !== null) out.push(`  ${equivalents(r.estimate.co2eKg, r.estimate.energyKWh).map((e) => e.text).join(' · ')}`);
     if (r.measured) out.push(`  measured: ${measuredText(r.measured)} · ${r.measured.file}:${r.measured.line}`);
     for (const s of r.suggestions) out.push(`  → ${s.title}: saves ${sig(s.co2eKgSaved)} kg CO2e`);
   }

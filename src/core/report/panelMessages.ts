@@ -20,6 +20,8 @@ export const PanelViewModelSchema = z.object({
     wallClock: z.string(),
     equivalent: z.string(),
     equivalentSource: z.string(),
+    /** Driving, flying, phone charges, household-days, each with its source. */
+    equivalents: z.array(z.object({ text: z.string(), source: z.string() })),
   }),
   breakdown: z.array(z.object({ label: z.string(), co2eKg: z.number(), energyKWh: z.number().nullable() })),
   assumptions: z.array(z.object({

@@ -1,7 +1,7 @@
 import type { AnalyzedRun } from '../analyze';
 import type { CliMeasured } from './cliSchema';
 import { formatParams } from '../advise/suggest';
-import { drivingEquivalent } from './equivalents';
+import { equivalents } from './equivalents';
 import { allAccelerators, allRegions } from '../knowledge';
 import { formatCo2e, formatEnergy, formatHours, sig } from './format';
 import type { PanelViewModel } from './panelMessages';
@@ -40,7 +40,8 @@ function measuredBlock(analyzed: AnalyzedRun, m: CliMeasured): NonNullable<Panel
 export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf = false, measured: CliMeasured | null = null): PanelViewModel {
   const { run, estimate } = analyzed;
   const ci = run.datacenter.intensityGPerKWh / 1000;
-  const eq = drivingEquivalent(estimate.co2eKg);
+  const eqs = equivalents(estimate.co2eKg, estimate.energyKWh);
+  const eq = eqs[0];
   const modelText = run.model.name ?? `${formatParams(run.model.params)}-parameter model`;
   return {
     title: `${modelText} · ${run.mode}`,
@@ -56,6 +57,7 @@ export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf 
       wallClock: formatHours(estimate.wallClockHours),
       equivalent: eq.text,
       equivalentSource: eq.source,
+      equivalents: eqs.map((e) => ({ text: e.text, source: e.source })),
     },
     breakdown: [
       { label: 'Accelerators', co2eKg: estimate.breakdown.acceleratorKWh * ci, energyKWh: estimate.breakdown.acceleratorKWh },

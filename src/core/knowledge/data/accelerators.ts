@@ -613,13 +613,16 @@ export const ACCELERATORS: readonly Accelerator[] = [
     memoryGB: 16,
     peakTflops: { bf16: 46 },
     tdpW: 280,
-    measuredTrainingPowerW: null,
+    measuredTrainingPowerW: 208,
+    measuredPowerIncludesHost: true,
     embodiedKgCo2e: 81.3,
     source:
       'Jouppi et al., "A Domain-Specific Supercomputer for Training Deep Neural Networks", Communications of the ACM 63(7), 2020, TPUv2/TPUv3/V100 comparison table: TPUv2 46 TFLOPS bf16 peak, 16 GiB HBM, 280 W TDP per chip',
+    powerSource:
+      'Patterson et al. 2021, "Carbon Emissions and Large Neural Network Training", arXiv:2104.10350, Table 4: Evolved Transformer NAS on TPU v2 (200 chips, Dec 2018), measured system average power per accelerator including memory, network interface, fans and host CPU 208 W (Table 3: 221 W averaged over Transformer (Big), Evolved Transformer (Medium) and the NAS on TPU v2)',
     embodiedSource: `${ADEME}; ${DERIVED}; die area per LLMCarbon (Faiz et al. 2023, arXiv:2309.14393, github.com/SotaroKaneda/MLCarbon data/hardware.csv: TPUv3 700 mm2), applied to TPUv2 as proxy`,
     notes:
-      'Per chip; a "v2-8" slice is 4 chips (8 cores). Google Cloud quotes 180 TFLOPS per 4-chip board (45 per chip). Embodied: ref A100 SXM4 40GB (113.5 kg; HBM module class; board+transport+EoL 8.4, die 85.8, memory 19.3); die 700 mm2 (TPUv3 area used as proxy) -> x0.759 = 65.1; memory x16/40 = 7.7; total 81.3. No per-chip board exists for TPUs (4 chips share a board), so the board term is a proxy.',
+      'Per chip; a "v2-8" slice is 4 chips (8 cores). Google Cloud quotes 180 TFLOPS per 4-chip board (45 per chip). Measured power is system power per chip including host share. Embodied: ref A100 SXM4 40GB (113.5 kg; HBM module class; board+transport+EoL 8.4, die 85.8, memory 19.3); die 700 mm2 (TPUv3 area used as proxy) -> x0.759 = 65.1; memory x16/40 = 7.7; total 81.3. No per-chip board exists for TPUs (4 chips share a board), so the board term is a proxy.',
   },
   {
     id: 'TPU-v3',
