@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { proposeCalibration } from '../../src/core/calibration/calibrate';
 import { parseCodeCarbonCsv } from '../../src/core/calibration/codecarbon';
-import { compare, matchMeasurements, type MeasuredComparison } from '../../src/core/calibration/match';
+import { compare, matchMeasurements, onePerRun, type MeasuredComparison } from '../../src/core/calibration/match';
+import { readMeasurements } from '../../src/core/calibration/readMeasurements';
 import type { Measurement } from '../../src/core/calibration/measurement';
 import { parseModelCard } from '../../src/core/calibration/modelCard';
 import { estimateRun } from '../../src/core/estimate/estimateRun';
@@ -69,6 +70,68 @@ describe('Calibration: CodeCarbon files', () => {
     assert.match(parseCodeCarbonCsv(`${HEADER_2X}\n`, 'emissions.csv').problem ?? '', /no usable rows/);
     assert.match(parseCodeCarbonCsv('epoch,loss,accuracy\n1,0.5,0.8\n', 'emissions.csv').problem ?? '', /not a CodeCarbon emissions file/);
     assert.match(parseCodeCarbonCsv(`${HEADER_2X}\n"unterminated,1,2`, 'emissions.csv').problem ?? '', /could not be read as CSV/);
+  });
+});
+
+/** Realistic CodeCarbon files of each column layout (1.x to 3.3) and model cards; see test/fixtures/calibration/SOURCES.md. */
+describe('Calibration: fixture files of every CodeCarbon version', () => {
+  const dir = path.join(ROOT, 'test/fixtures/calibration');
+  interface Row { projectName: string; runId: string | null; timestamp: string; durationSeconds: number; emissionsKg: number; energyKWh: number; gpuModel: string | null; gpuCount: number | null; countryIsoCode: string | null; region: string | null; cloudRegion: string | null }
+  interface Entry { file: string; kind: 'codecarbon' | 'model-card' | 'other'; expected: { validRows?: Row[]; invalidRowCount?: number; problem?: string | null; emissionsKg?: number | null; location?: string | null; hardware?: string | null } }
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Entry[];
+  const close = (a: number | null | undefined, b: number) => a !== null && a !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+  for (const entry of manifest.filter((e) => e.kind === 'codecarbon')) {
+    it(`reads ${entry.file}`, () => {
+      const parsed = parseCodeCarbonCsv(fs.readFileSync(path.join(dir, entry.file), 'utf8'), entry.file);
+      const rows = entry.expected.validRows ?? [];
+      assert.equal(parsed.measurements.length, rows.length, JSON.stringify(parsed.invalidRows));
+      assert.equal(parsed.invalidRows.length, entry.expected.invalidRowCount ?? 0);
+      if (entry.expected.problem) assert.ok(parsed.problem, 'a whole-file problem is reported');
+      rows.forEach((row, i) => {
+        const m = parsed.measurements[i];
+        assert.equal(m.projectName, row.projectName);
+        assert.equal(m.runId, row.runId);
+        assert.equal(m.timestamp, row.timestamp);
+        assert.ok(close(m.durationHours, row.durationSeconds / 3600));
+        assert.ok(close(m.co2eKg, row.emissionsKg));
+        assert.ok(close(m.energyKWh, row.energyKWh));
+        assert.equal(m.gpuCount, row.gpuCount);
+        if (row.gpuModel === null) assert.equal(m.gpuModel, null);
+        else assert.ok(m.gpuModel && row.gpuModel.endsWith(m.gpuModel), `${m.gpuModel} from ${row.gpuModel}`);
+        assert.equal(m.location, row.cloudRegion ?? row.region ?? row.countryIsoCode);
+      });
+    });
+  }
+
+  it('keeps one row per run when CodeCarbon flushed running totals several times', () => {
+    const file = 'v3-cumulative-flushes-emissions.csv';
+    const parsed = parseCodeCarbonCsv(fs.readFileSync(path.join(dir, file), 'utf8'), file);
+    const runs = onePerRun(parsed.measurements);
+    assert.equal(runs.length, 1);
+    assert.equal(runs[0], parsed.measurements.at(-1), 'the last flush holds the run\'s totals');
+  });
+
+  it('ignores a CSV that is not CodeCarbon\'s, and reads the model cards', () => {
+    assert.equal(readMeasurements('/x/not-codecarbon.csv', 'not-codecarbon.csv', fs.readFileSync(path.join(dir, 'not-codecarbon.csv'), 'utf8')), undefined);
+    for (const entry of manifest.filter((e) => e.kind === 'model-card')) {
+      const card = parseModelCard(fs.readFileSync(path.join(dir, entry.file), 'utf8'), entry.file);
+      if (entry.expected.emissionsKg === null) {
+        assert.equal(card.measurement, null, entry.file);
+        assert.equal(card.problem !== null, /malformed/.test(entry.expected.problem ?? ''), `${entry.file}: ${card.problem}`);
+      } else {
+        assert.ok(close(card.measurement?.co2eKg, entry.expected.emissionsKg!), entry.file);
+        assert.equal(card.measurement?.location ?? null, entry.expected.location ?? null);
+        assert.equal(card.measurement?.gpuModel ?? null, entry.expected.hardware ?? null);
+      }
+    }
+  });
+
+  it('splits a mixed-GPU machine\'s count and leaves its model unnamed', () => {
+    const csv = `${HEADER_2X}\n2026-01-01T00:00:00,p,r,60,0.01,0,0,0,0,0,0,0,0.02,France,FRA,,,,,,,,,,4 x NVIDIA A40 1 x NVIDIA A100 80GB PCIe,,,,,N\n`;
+    const [m] = parseCodeCarbonCsv(csv, 'emissions.csv').measurements;
+    assert.equal(m.gpuCount, 5);
+    assert.equal(m.gpuModel, null);
   });
 });
 

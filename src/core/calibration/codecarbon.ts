@@ -93,13 +93,19 @@ function text0(v: string | undefined): string | null {
   return t && t.toLowerCase() !== 'nan' && t.toLowerCase() !== 'none' ? t : null;
 }
 
-/** CodeCarbon writes gpu_model as "8 x NVIDIA A100-SXM4-80GB" (older: a plain name or a list). */
+/**
+ * CodeCarbon writes gpu_model as "8 x NVIDIA A100-SXM4-80GB" (older: a plain name; Apple GPUs without a
+ * count; a machine with mixed GPUs as "4 x NVIDIA A40 1 x NVIDIA A100 80GB PCIe"). Mixed GPUs have no
+ * single model; their count is the sum.
+ */
 function readGpu(modelText: string | undefined, countText: string | undefined): { model: string | null; count: number | null } {
   const raw = text0(modelText);
-  const counted = raw ? /^(\d+)\s*x\s*(.+)$/i.exec(raw) : null;
-  const model = counted ? counted[2].trim() : raw;
+  const groups = raw ? [...raw.matchAll(/(\d+)\s*x\s+(.+?)(?=\s*\d+\s*x\s+|$)/gi)] : [];
+  const models = new Set(groups.map((g) => g[2].trim()));
+  const model = groups.length === 0 ? raw : models.size === 1 ? [...models][0] : null;
   const n = Number(countText);
-  const count = Number.isInteger(n) && n > 0 ? n : counted ? Number(counted[1]) : null;
+  const counted = groups.reduce((sum, g) => sum + Number(g[1]), 0);
+  const count = Number.isInteger(n) && n > 0 ? n : counted > 0 ? counted : null;
   return { model, count };
 }
 

@@ -71,6 +71,20 @@ export function matchMeasurements(runs: readonly RunToMatch[], sets: readonly Me
   });
 }
 
+/**
+ * One row per run: CodeCarbon can flush a long run several times under one run_id, each row holding the
+ * running totals, so the last row of a run_id is the run (summing would double-count).
+ */
+export function onePerRun(rows: readonly Measurement[]): Measurement[] {
+  const byRun = new Map<string, Measurement>();
+  const out: Measurement[] = [];
+  for (const m of rows) {
+    if (m.runId === null) out.push(m);
+    else byRun.set(`${m.file}\u0000${m.runId}`, m);
+  }
+  return [...out, ...byRun.values()];
+}
+
 function latest(rows: readonly Measurement[]): Measurement {
   // ISO timestamps sort as text; rows without one keep file order.
   return [...rows].sort((a, b) => (a.timestamp ?? '').localeCompare(b.timestamp ?? ''))[rows.length - 1];
@@ -81,7 +95,8 @@ function ratio(estimated: number, measured: number | null): number | null {
 }
 
 /** What the estimate and the measurement both count. */
-export function compare(analyzed: AnalyzedRun, rows: readonly Measurement[], matchedBy: string): MeasuredComparison {
+export function compare(analyzed: AnalyzedRun, allRows: readonly Measurement[], matchedBy: string): MeasuredComparison {
+  const rows = onePerRun(allRows);
   const m = latest(rows);
   const e = analyzed.estimate;
   // Trackers measure operational emissions and IT energy (times their own PUE when they apply one).
