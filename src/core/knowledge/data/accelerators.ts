@@ -32,7 +32,8 @@ import type { Accelerator } from '../schema';
  * Aliases: what users write in code, configs, SkyPilot, cloud CLIs and nvidia-smi output. Matched
  * case-insensitively; each alias belongs to exactly one row. Plain short names go to the variant most used
  * for training: "A100" -> A100-SXM4-80GB, "V100" -> V100-SXM2-32GB, "H100" -> H100-SXM5-80GB, "P100" -> the
- * PCIe card, "TPUv3"/"TPU v3" -> TPU-v3 (per chip, not per v3-8 slice).
+ * PCIe card, "TPUv3"/"TPU v3" -> TPU-v3 (per chip, not per v3-8 slice),
+ * "TPU v5" (what JAX reports as device_kind on a v5p) -> TPU-v5p, "TPU v5 lite" -> TPU-v5e, "TPU v6 lite" -> TPU-v6e.
  */
 
 const ADEME =
@@ -662,6 +663,66 @@ export const ACCELERATORS: readonly Accelerator[] = [
     embodiedSource: `${ADEME}; ${DERIVED}; die area 400 mm2 per LLMCarbon (Faiz et al. 2023, arXiv:2309.14393, github.com/SotaroKaneda/MLCarbon data/hardware.csv)`,
     notes:
       'Per chip (one chip = 2 TensorCores; a "v4-8" slice is 4 chips). Schneider et al. 2025 (arXiv:2502.01671) publish Google\'s first-party TPU LCA including TPU v4; its per-chip figure should replace this derivation when available. Embodied: ref A100 SXM4 40GB (113.5 kg); die 400 mm2 -> x0.330 = 28.3; memory x32/40 = 15.4; board+transport+EoL 8.4; total 52.2.',
+  },
+  {
+    id: 'TPU-v5e',
+    aliases: ['TPUv5e', 'TPU v5e', 'tpu-v5e', 'TPU_V5E', 'v5e', 'TPU v5 lite', 'TPUv5lite', 'v5litepod', 'tpu-v5-lite-podslice', 'tpu-v5-lite-device', 'Cloud TPU v5e', 'tpuv5e-chip'],
+    vendor: 'google',
+    displayName: 'Google Cloud TPU v5e (per chip)',
+    kind: 'tpu',
+    releaseYear: 2023,
+    memoryGB: 16,
+    peakTflops: { bf16: 197, int8: 393 },
+    tdpW: 138,
+    measuredTrainingPowerW: null,
+    embodiedKgCo2e: 37.6,
+    source:
+      'Google Cloud TPU documentation, "TPU v5e" (cloud.google.com/tpu/docs/v5e), System architecture, key specifications table: peak compute per chip 197 TFLOPs bf16 and 393 TOPs int8, 16 GB HBM2 per chip (819 GBps), 8 chips per host; the same v5e column appears in the v5e-vs-v6e table of cloud.google.com/tpu/docs/v6e',
+    powerSource:
+      'ESTIMATE, no published figure: Google publishes no TDP or measured power for TPU v5e (Wikipedia "Tensor Processing Unit" comparison table lists TDP as not listed). Derived here as 197 TFLOPS / (275 TFLOPS / 192 W), i.e. assuming the peak bf16 FLOPS per watt of TPU v4 (Jouppi et al., ISCA 2023, doi:10.1145/3579371.3589350: 275 TFLOPS, 192 W maximum chip power)',
+    embodiedSource: `${ADEME}; ${DERIVED}; die area 300-350 mm2 per the Wikipedia "Tensor Processing Unit" comparison table (Google does not publish it; midpoint 325 mm2 used)`,
+    notes:
+      'Per chip (one chip = 1 TensorCore; v5e slices are named v5litepod-N with N chips; JAX reports device_kind "TPU v5 lite"). Google lists int8 as 393 TOPs (other write-ups round to 394). tdpW is an ESTIMATE (LOW CONFIDENCE, could be off by +/-50%): 197 / 1.432 TFLOPS per W (TPU v4: 275 / 192) = 138 W. Schneider et al. 2025 (arXiv:2502.01671) publish Google\'s first-party LCA including TPU v5e; its per-chip figure should replace this derivation when available. Embodied (LOW CONFIDENCE, die area not published): ref A100 SXM4 40GB (113.5 kg; board+transport+EoL 8.4, die 85.8, memory 19.3); die 325 mm2 -> x0.250 = 21.5; memory x16/40 = 7.7; board+transport+EoL 8.4; total 37.6.',
+  },
+  {
+    id: 'TPU-v5p',
+    aliases: ['TPUv5p', 'TPU v5p', 'tpu-v5p', 'TPU_V5P', 'v5p', 'TPU v5', 'tpu-v5p-slice', 'Cloud TPU v5p', 'tpuv5p-chip'],
+    vendor: 'google',
+    displayName: 'Google Cloud TPU v5p (per chip)',
+    kind: 'tpu',
+    releaseYear: 2023,
+    memoryGB: 95,
+    peakTflops: { bf16: 459, fp8: 459, int8: 918 },
+    tdpW: 320,
+    measuredTrainingPowerW: null,
+    embodiedKgCo2e: 140,
+    source:
+      'Google Cloud TPU documentation, "TPU v5p" (cloud.google.com/tpu/docs/v5p), System architecture, key specifications table: peak compute per chip 459 TFLOPs bf16 (current version also lists FP8 459 TFLOPs), HBM2e 95 GB per chip (2765 GBps), 4-chip VM with 208 vCPUs and 448 GB RAM; int8 918 TOPs per chip as announced with v5p on 6 Dec 2023 (Google Cloud blog "Introducing Cloud TPU v5p and AI Hypercomputer"; 459 bf16 / 918 int8 also in the Wikipedia "Tensor Processing Unit" comparison table)',
+    powerSource:
+      'ESTIMATE, no published figure: Google publishes no TDP or measured power for TPU v5p. Derived here as 459 TFLOPS / (275 TFLOPS / 192 W), i.e. assuming the peak bf16 FLOPS per watt of TPU v4, its predecessor (Jouppi et al., ISCA 2023, doi:10.1145/3579371.3589350: 275 TFLOPS, 192 W maximum chip power)',
+    embodiedSource: `${ADEME}; ${DERIVED}; die area not published by Google, so the reference die term is kept (one reticle-class die)`,
+    notes:
+      'Per chip (one chip = 2 TensorCores; a "v5p-8" slice is 4 chips; JAX reports device_kind "TPU v5", hence the "TPU v5" alias). fp8 runs at the bf16 rate. tdpW is an ESTIMATE (LOW CONFIDENCE, could be off by +/-50%): 459 / 1.432 TFLOPS per W (TPU v4: 275 / 192) = 320 W; any efficiency gain over v4 would make it lower. Schneider et al. 2025 (arXiv:2502.01671) publish Google\'s first-party LCA including TPU v5p; its per-chip figure should replace this derivation when available. Embodied (LOW CONFIDENCE, die area unknown): ref A100 SXM4 40GB (113.5 kg); die term kept at one reticle-class die = 85.8 (a 400 mm2 die like TPU v4 would give 28.3, total 82.5); memory x95/40 = 45.8; board+transport+EoL 8.4; total 140.0.',
+  },
+  {
+    id: 'TPU-v6e',
+    aliases: ['TPUv6e', 'TPU v6e', 'tpu-v6e', 'TPU_V6E', 'v6e', 'Trillium', 'TPU Trillium', 'Google Trillium', 'TPU v6 lite', 'TPUv6', 'TPU v6', 'tpu-v6e-slice', 'Cloud TPU v6e', 'tpuv6e-chip'],
+    vendor: 'google',
+    displayName: 'Google Cloud TPU v6e Trillium (per chip)',
+    kind: 'tpu',
+    releaseYear: 2024,
+    memoryGB: 32,
+    peakTflops: { bf16: 918, int8: 1836 },
+    tdpW: 384,
+    measuredTrainingPowerW: null,
+    embodiedKgCo2e: 109.6,
+    source:
+      'Google Cloud TPU documentation, "TPU v6e" (cloud.google.com/tpu/docs/v6e), System architecture, key specifications table (v5e vs v6e): peak compute per chip 918 TFLOPs bf16 and 1836 TOPs int8, HBM 32 GB per chip (about 1.6 TB/s), 8 chips per host',
+    powerSource:
+      'ESTIMATE, no published figure: Google publishes no TDP or measured power for TPU v6e. Derived from the TPU-v5e estimate and Google\'s claim that Trillium is over 67% more energy-efficient than TPU v5e (Google Cloud blog "Introducing Trillium, sixth-generation TPUs", May 2024): 918 TFLOPS / (1.432 TFLOPS per W x 1.67)',
+    embodiedSource: `${ADEME}; ${DERIVED}; die area not published by Google, so the reference die term is kept (one reticle-class die)`,
+    notes:
+      'Per chip (one chip = 1 TensorCore; v6e slices are named v6e-N with N chips; JAX reports device_kind "TPU v6 lite"). Trillium is Google\'s name for v6e; "TPU v6"/"TPUv6" map here as no other v6 part is public. tdpW is an ESTIMATE (LOW CONFIDENCE, could be off by +/-50%): TPU v4 peak efficiency 275 / 192 = 1.432 TFLOPS per W, assumed for v5e, x1.67 for Trillium = 2.392; 918 / 2.392 = 384 W. The 67% claim is Google\'s energy-efficiency figure, not necessarily peak FLOPS per watt. Schneider et al. 2025 (arXiv:2502.01671) publish Google\'s first-party LCA including TPU v6e; its per-chip figure should replace this derivation when available. Embodied (LOW CONFIDENCE, die area unknown): ref A100 SXM4 40GB (113.5 kg); die term kept at one reticle-class die = 85.8 (a 400 mm2 die like TPU v4 would give 28.3, total 52.1); memory x32/40 = 15.4; board+transport+EoL 8.4; total 109.6.',
   },
 
   // =====================================================================================================

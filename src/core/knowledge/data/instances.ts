@@ -9,6 +9,7 @@ import type { InstanceType } from '../schema';
  */
 const AWS = 'AWS EC2 documentation, "Amazon EC2 instance type specifications – Accelerated computing" (https://docs.aws.amazon.com/ec2/latest/instancetypes/ac.html)';
 const GCP = 'Google Cloud Compute Engine documentation, "GPU machine types" / "Accelerator-optimized machine family" (https://cloud.google.com/compute/docs/gpus and https://cloud.google.com/compute/docs/accelerator-optimized-machines)';
+const GCP_TPU = (version: string): string => `Google Cloud TPU documentation, "TPU ${version}" (https://cloud.google.com/tpu/docs/${version}), VM types table: chips, vCPUs and RAM per TPU VM, with the GKE machine type`;
 const AZ = (series: string, page: string): string => `Microsoft Learn, Azure VM sizes, "${series}" (https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/${page})`;
 
 function aws(id: string, accelerator: string, count: number, vcpus: number, memoryGiB: number): InstanceType {
@@ -16,6 +17,10 @@ function aws(id: string, accelerator: string, count: number, vcpus: number, memo
 }
 function gcp(id: string, accelerator: string, count: number, vcpus: number, memoryGiB: number): InstanceType {
   return { id, provider: 'gcp', accelerator, count, vcpus, memoryGiB, source: GCP };
+}
+/** A Cloud TPU VM: `count` is TPU chips per VM (multi-host slices are several such VMs). */
+function gcpTpu(id: string, accelerator: string, count: number, vcpus: number, memoryGiB: number, version: string): InstanceType {
+  return { id, provider: 'gcp', accelerator, count, vcpus, memoryGiB, source: GCP_TPU(version) };
 }
 function azure(id: string, accelerator: string, count: number, vcpus: number, memoryGiB: number, series: string, page: string): InstanceType {
   return { id, provider: 'azure', accelerator, count, vcpus, memoryGiB, source: AZ(series, page) };
@@ -98,6 +103,14 @@ export const INSTANCE_TYPES: readonly InstanceType[] = [
   gcp('g2-standard-32', 'L4', 1, 32, 128),
   gcp('g2-standard-48', 'L4', 4, 48, 192),
   gcp('g2-standard-96', 'L4', 8, 96, 384),
+  // ── GCP Cloud TPU VMs (chips per VM; GKE machine types) ────────────────
+  gcpTpu('ct5lp-hightpu-1t', 'TPU-v5e', 1, 24, 48, 'v5e'),
+  gcpTpu('ct5lp-hightpu-4t', 'TPU-v5e', 4, 112, 192, 'v5e'),
+  gcpTpu('ct5lp-hightpu-8t', 'TPU-v5e', 8, 224, 384, 'v5e'),
+  gcpTpu('ct5p-hightpu-4t', 'TPU-v5p', 4, 208, 448, 'v5p'),
+  gcpTpu('ct6e-standard-1t', 'TPU-v6e', 1, 44, 176, 'v6e'),
+  gcpTpu('ct6e-standard-4t', 'TPU-v6e', 4, 180, 720, 'v6e'),
+  gcpTpu('ct6e-standard-8t', 'TPU-v6e', 8, 180, 1440, 'v6e'),
 
   // ── Azure NC A100 v4 (A100 80GB PCIe) ──────────────────────────────────
   azure('Standard_NC24ads_A100_v4', 'A100-PCIE-80GB', 1, 24, 220, 'NC A100 v4 series', 'nc-family/nca100v4-series'),
