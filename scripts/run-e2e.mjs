@@ -204,6 +204,21 @@ async function session(theme, index) {
       });
     }
 
+    await check('a CodeCarbon-measured run shows its measurement and everyday equivalents in the panel', async () => {
+      await openFile(page, 'codecarbon-tracked/finetune_sst2.py');
+      await goToLine(page, 30);
+      await runCommand(page, 'Green AI: Estimate This Run');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
+      const measured = frame.locator('[data-testid=measured]');
+      await measured.waitFor({ timeout: 30_000 });
+      const text = (await measured.textContent()) ?? '';
+      if (!/CodeCarbon/.test(text) || !/Estimate ÷ measured/.test(text) || !/Wall-clock/.test(text)) throw new Error(`measured section reads "${text.slice(0, 200)}"`);
+      const equivalents = await frame.locator('ul.equivalents li').allTextContents();
+      if (equivalents.length !== 4 || !equivalents.some((e) => /smartphone charges/.test(e))) throw new Error(`equivalents: ${equivalents.join(' | ')}`);
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(OUT, `panel-measured-${tag}.png`) });
+    });
+
     await check('the Workspace Report lists the runs with totals', async () => {
       await page.locator('.activitybar a[aria-label^="Green AI"], .activitybar .action-item[aria-label^="Green AI"] a').first().click();
       const row = page.locator('.pane-body .monaco-list-row', { hasText: 'train_classifier.py' });
