@@ -12,6 +12,9 @@ describe('Everyday equivalents', () => {
   it('stays readable for tiny runs', () => {
     assert.equal(flightEquivalent(1.5).text, '≈ 10 km of a long-haul economy flight');
     assert.equal(householdEquivalent(10_649 / 365 / 4).text, "≈ 6 h of a US home's electricity");
+    assert.equal(householdEquivalent(10_649 / 365 / 24 / 6).text, "≈ 10 min of a US home's electricity");
+    assert.equal(flightEquivalent(0.019).text, '≈ 127 m of a long-haul economy flight');
+    assert.equal(drivingEquivalent(0.019).text, '≈ 76 m driven by car');
     assert.equal(phoneChargeEquivalent(0.006).text, '≈ 0.5 smartphone charges');
   });
 

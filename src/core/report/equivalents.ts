@@ -33,17 +33,21 @@ function count(n: number, one: string, many: string): string {
   return `${n.toPrecision(1)} ${many}`;
 }
 
+function distance(km: number): string {
+  if (km >= 10) return `${Math.round(km).toLocaleString('en-US')} km`;
+  if (km >= 1) return `${km.toFixed(1)} km`;
+  return `${Math.max(1, Math.round(km * 1000))} m`;
+}
+
 export function drivingEquivalent(co2eKg: number): Equivalent {
-  const km = (co2eKg * 1000) / CAR_G_PER_KM;
-  const text = km >= 10 ? `≈ ${Math.round(km).toLocaleString('en-US')} km driven by car` : km >= 0.1 ? `≈ ${km.toFixed(1)} km driven by car` : `≈ ${Math.max(1, Math.round(km * 1000))} m driven by car`;
-  return { text, source: CAR_SOURCE };
+  return { text: `≈ ${distance((co2eKg * 1000) / CAR_G_PER_KM)} driven by car`, source: CAR_SOURCE };
 }
 
 export function flightEquivalent(co2eKg: number): Equivalent {
   const seats = co2eKg / FLIGHT_KG;
   const text = seats >= 0.1
     ? `≈ ${count(seats, 'economy seat', 'economy seats')} London → New York`
-    : `≈ ${Math.max(1, Math.round((co2eKg / FLIGHT_KG_PER_PKM)))} km of a long-haul economy flight`;
+    : `≈ ${distance(co2eKg / FLIGHT_KG_PER_PKM)} of a long-haul economy flight`;
   return { text, source: FLIGHT_SOURCE };
 }
 
@@ -53,7 +57,9 @@ export function phoneChargeEquivalent(energyKWh: number): Equivalent {
 
 export function householdEquivalent(energyKWh: number): Equivalent {
   const days = energyKWh / HOME_KWH_PER_DAY;
-  const text = days >= 1 ? `≈ ${count(days, 'day', 'days')} of a US home's electricity` : `≈ ${Math.max(1, Math.round(days * 24))} h of a US home's electricity`;
+  const hours = days * 24;
+  const span = days >= 1 ? count(days, 'day', 'days') : hours >= 1 ? `${Math.round(hours)} h` : `${Math.max(1, Math.round(hours * 60))} min`;
+  const text = `≈ ${span} of a US home's electricity`;
   return { text, source: HOME_SOURCE };
 }
 

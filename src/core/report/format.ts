@@ -42,7 +42,7 @@ export function locationText(r: Pick<CliRun, 'file' | 'range'>): string {
 /** "1.9 kg measured (CodeCarbon, 4.2 kWh, 3.1 h); estimate ×1.3" */
 export function measuredText(m: CliMeasured): string {
   const what = [m.source === 'codecarbon' ? 'CodeCarbon' : 'model card', m.energyKWh !== null ? formatEnergy(m.energyKWh) : null, m.durationHours !== null ? formatHours(m.durationHours) : null].filter(Boolean).join(', ');
-  return `${formatCo2e(m.co2eKg)} measured (${what})${m.ratio.co2e !== null ? `; estimate ×${m.ratio.co2e.toFixed(2)}` : ''}`;
+  return `${formatCo2e(m.co2eKg)} measured (${what})${m.ratio.co2e !== null ? `; estimate ÷ measured = ${m.ratio.co2e.toFixed(2)}` : ''}`;
 }
 
 function escapeMd(s: string): string {
