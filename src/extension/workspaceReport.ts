@@ -121,7 +121,7 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     }
     if (node.kind === 'measurements') {
       const pairs = node.report.runs.filter((r) => r.measured).length;
-      const item = new vscode.TreeItem(`${node.report.measurementCount} measured run${node.report.measurementCount === 1 ? '' : 's'}, ${pairs} matched to code`, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(`${node.report.measurementCount} measured run${node.report.measurementCount === 1 ? '' : 's'}, matched to ${pairs} run${pairs === 1 ? '' : 's'} in the code`, vscode.TreeItemCollapsibleState.None);
       item.tooltip = [`CodeCarbon files and model cards in ${node.report.folder.name}.`, pairs ? 'Click to calibrate the estimates from the matched runs.' : 'None matches a run: put emissions.csv next to the script, or set project_name / a `# green-ai: project=NAME` directive.', ...node.report.measurementProblems].join('\n');
       item.iconPath = new vscode.ThemeIcon(node.report.measurementProblems.length ? 'warning' : 'pulse');
       item.contextValue = 'greenAI.measurements';
