@@ -1,4 +1,4 @@
-import { fixFor } from './advise/fixes';
+import { fixFor, type CodeFix } from './advise/fixes';
 import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
@@ -36,6 +36,18 @@ export interface FileAnalysis {
 
 /** Words without which a Python file holds nothing a run needs (see readFileFacts). */
 const TRAINING_SIGNAL = /from_pretrained|from_config|Trainer|Arguments|Config\(|\.fit\(|backward|epoch|step|iter|generate|pipeline|LLM\(|green-ai:|Module|LightningCLI|create_model|applications|models\.|n_layer|n_embd|hidden_size|batch_size|torch|tensorflow|keras|jax/;
+
+/**
+ * A suggestion whose quick fix is computed when first asked for: hints and diagnostics, which run on
+ * every keystroke, never need the edit; code actions, the panel and the CLI do.
+ */
+function withLazyFix(suggestion: Suggestion, compute: () => CodeFix | null): Suggestion {
+  let fix: CodeFix | null | undefined;
+  return Object.defineProperty({ ...suggestion }, 'fix', {
+    enumerable: true,
+    get: () => (fix === undefined ? (fix = compute()) : fix),
+  });
+}
 
 /** Files larger than this are skipped with a message: training scripts and configs are far smaller. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -248,7 +260,7 @@ export function analyzeText(
       const run = completeRun(found.spec, settings, overrides, { origin: 'code', assumptions: found.assumptions, unknowns: found.unknowns });
       const estimate = estimateRun(run);
       // Quick fixes edit this file's text; a notebook's cells are edited cell by cell in the editor.
-      const suggestions = suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => ({ ...s, fix: notebook ? null : fixFor(s, facts, input.text) }));
+      const suggestions = suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => withLazyFix(s, () => (notebook ? null : fixFor(s, facts, input.text))));
       runs.push({ range: found.range, anchors: found.anchors, run, estimate, suggestions });
     } catch (e) {
       if (e instanceof RunInputError) problems.push(e.message);

@@ -22,7 +22,7 @@ class TextIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
   offset(line: number, col: number): number {
@@ -49,6 +49,13 @@ class TextIndex {
   get lineCount(): number {
     return this.lineStarts.length;
   }
+}
+
+/** Every suggestion of a file asks for the same text's index: keep the last one. */
+let lastIndex: TextIndex | undefined;
+function indexFor(text: string): TextIndex {
+  if (lastIndex?.text !== text) lastIndex = new TextIndex(text);
+  return lastIndex;
 }
 
 function at(idx: TextIndex, offset: number): SourceRange {
@@ -151,7 +158,7 @@ function taskTypeFor(callee: string): string | undefined {
 
 export function fixFor(suggestion: Suggestion, facts: readonly Fact[], text: string): CodeFix | null {
   const own = facts.filter((f) => !f.file);
-  const idx = new TextIndex(text);
+  const idx = indexFor(text);
   const percent = `−${Math.round(suggestion.savedFraction * 100)}% CO2e`;
   switch (suggestion.kind) {
     case 'mixed-precision': {
@@ -277,7 +284,7 @@ function existingKey(idx: TextIndex, args: SourceRange, name: string): boolean {
 
 /** Applies edits to a text (for tests and previews): bottom-up so earlier ranges stay valid. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const idx = new TextIndex(text);
+  const idx = indexFor(text);
   const sorted = [...edits].sort((a, b) => idx.offset(b.range.startLine, b.range.startCol) - idx.offset(a.range.startLine, a.range.startCol));
   let out = text;
   for (const e of sorted) {

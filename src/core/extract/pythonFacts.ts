@@ -196,6 +196,8 @@ interface SyntaxIndex {
   readonly assignments: Node[];
   readonly classes: Node[];
   readonly defaults: Node[];
+  /** The module's top-level statements. */
+  readonly top: Node[];
 }
 
 const INDEX_QUERY = `
@@ -210,11 +212,11 @@ const INDEX_QUERY = `
 const queries = new WeakMap<Language, Query>();
 
 /**
- * Lines that can carry a fact: a training API name, a sizing word, a class or function
- * header, or a constant assignment. The query only visits the subtrees around them,
+ * Lines that can carry a fact: a training API name, a sizing word, a class header, a function
+ * header with defaults, or an assignment of a constant (not of an empty container). The query only visits the subtrees around them,
  * so the ordinary code that makes up most files costs little beyond the parse.
  */
-const RELEVANT_LINE = /from_pretrained|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s|datasets\.|field\(|epoch|step|iter|batch|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^\s*[A-Za-z_][\w.]*\s*(:[^=]+)?=\s*([-+\d"'(\[{]|True|False|None)/;
+const RELEVANT_LINE = /from_pretrained|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)/;
 
 function relevantRowRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -225,8 +227,8 @@ function relevantRowRanges(text: string): Array<[number, number]> {
     if (end < 0) end = text.length;
     if (RELEVANT_LINE.test(text.slice(start, end))) {
       const last = ranges[ranges.length - 1];
-      // Merge nearby rows: one query over a slightly larger span beats many small ones.
-      if (last && row - last[1] <= 3) last[1] = row;
+      // Merge rows one apart: one query beats two, and the line between (often `self.x = x`) comes along.
+      if (last && row - last[1] <= 2) last[1] = row;
       else ranges.push([row, row]);
     }
     row++;
@@ -241,15 +243,22 @@ function indexSyntax(tree: Tree, text: string): SyntaxIndex {
     query = new Query(tree.language, INDEX_QUERY);
     queries.set(tree.language, query);
   }
-  const index: SyntaxIndex = { ordered: [], calls: [], assignments: [], classes: [], defaults: [] };
+  const top = tree.rootNode.children.filter((c): c is Node => c !== null);
+  const index: SyntaxIndex = { ordered: [], calls: [], assignments: [], classes: [], defaults: [], top };
   const seen = new Set<number>();
   const captured: Array<{ name: string; node: Node }> = [];
+  // Query from the top-level statements that hold each range rather than from the root: a range
+  // query from the root walks every statement before the range, which made long files quadratic.
+  let from = 0;
   for (const [first, last] of relevantRowRanges(text)) {
+    while (from < top.length && top[from].endPosition.row < first) from++;
     const options = { startPosition: { row: first, column: 0 }, endPosition: { row: last + 1, column: 0 } };
-    for (const capture of query.captures(tree.rootNode, options)) {
-      if (seen.has(capture.node.id)) continue;
-      seen.add(capture.node.id);
-      captured.push(capture);
+    for (let i = from; i < top.length && top[i].startPosition.row <= last; i++) {
+      for (const capture of query.captures(top[i], options)) {
+        if (seen.has(capture.node.id)) continue;
+        seen.add(capture.node.id);
+        captured.push(capture);
+      }
     }
   }
   captured.sort((a, b) => a.node.startIndex - b.node.startIndex);
@@ -263,11 +272,6 @@ function indexSyntax(tree: Tree, text: string): SyntaxIndex {
   return index;
 }
 
-function isModuleLevel(node: Node): boolean {
-  // assignment → expression_statement → module
-  return node.parent?.parent?.type === 'module';
-}
-
 /** Pass 1: bind module constants, argparse defaults, dataclass field defaults and parameter defaults. */
 function collectSymbols(index: SyntaxIndex): SymbolTable {
   const symbols = new SymbolTable();
@@ -278,9 +282,11 @@ function collectSymbols(index: SyntaxIndex): SymbolTable {
     if (!left || !right) continue;
     const line = node.startPosition.row + 1;
     if (left.type === 'identifier') {
-      const classBody = node.parent?.parent?.type === 'block' && node.parent.parent.parent?.type === 'class_definition';
+      // assignment → expression_statement → block → class_definition, or → module (each .parent is a marshalled node: ask once).
+      const grand = node.parent?.parent;
+      const classBody = grand?.type === 'block' && grand.parent?.type === 'class_definition';
       if (classBody) symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
-      else if (isModuleLevel(node)) symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+      else if (grand?.type === 'module') symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
       else fallbacks.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
     } else if (left.type === 'attribute') {
       symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
@@ -599,10 +605,10 @@ function attachEdit(collector: FactCollector, call: Node, callee: string, litera
 }
 
 /** Module-level sizing variables (nanoGPT-style configs): `n_layer = 12`, `max_iters = 600000`. */
-function readModuleSizing(root: Node, collector: FactCollector): void {
-  for (const statement of root.namedChildren) {
-    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
-    if (assignment?.type !== 'assignment') continue;
+function readModuleSizing(assignments: readonly Node[], collector: FactCollector): void {
+  // Sizing names (n_layer, dtype, ...) are relevant lines, so their assignments are in the index.
+  for (const assignment of assignments) {
+    if (assignment.parent?.parent?.type !== 'module') continue;
     const left = assignment.childForFieldName('left');
     const right = assignment.childForFieldName('right');
     if (!left || !right || left.type !== 'identifier') continue;
@@ -662,11 +668,10 @@ function readDataclassFields(classes: readonly Node[], collector: FactCollector)
 /** The facts of one Python module. */
 export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text): Fact[] {
   calleeCache = new Map();
-  const root = tree.rootNode;
   const index = indexSyntax(tree, text);
   const symbols = collectSymbols(index);
   const collector = new FactCollector(symbols);
-  readModuleSizing(root, collector);
+  readModuleSizing(index.assignments, collector);
   readDataclassFields(index.classes, collector);
   readArgparseSizing(index, collector);
 
