@@ -103,4 +103,55 @@ describe('Python extraction', () => {
     const analysis = await (await import('./helpers')).analyzeSource('broken.py', 'args = TrainingArguments(num_train_epochs=2,\nmodel = AutoModel.from_pretrained("gpt2"\n');
     assert.ok(analysis.problems.some((p) => /syntax error at line \d+/.test(p)), JSON.stringify(analysis.problems));
   });
+
+  it('reads a dataclass field whose default is a module constant', async () => {
+    const code = [
+      'from dataclasses import dataclass',
+      'from transformers import AutoModelForCausalLM, HfArgumentParser, Trainer, TrainingArguments',
+      'DEFAULT_MODEL = "EleutherAI/pythia-410m"',
+      '',
+      '',
+      '',
+      '@dataclass',
+      'class ModelArguments:',
+      '    cache_dir: str = None',
+      '    revision: str = "main"',
+      '    use_fast: bool = True',
+      '    model_name_or_path: str = DEFAULT_MODEL',
+      'parser = HfArgumentParser((ModelArguments, TrainingArguments))',
+      'model_args, training_args = parser.parse_args_into_dataclasses()',
+      'model = AutoModelForCausalLM.from_pretrained(model_args.model_name_or_path)',
+      'Trainer(model=model, args=training_args).train()',
+      '',
+    ].join('\n');
+    const analysis = await (await import('./helpers')).analyzeSource('dc.py', code);
+    assert.equal(analysis.runs[0]?.run.model.name, 'EleutherAI/pythia-410m');
+  });
+
+  it('gives the same facts for a version of a file as for a fresh read, after lines were inserted and changed', async () => {
+    const python = await parsing();
+    const before = [
+      'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments',
+      'EPOCHS = 3',
+      'model = AutoModelForSequenceClassification.from_pretrained("roberta-base")',
+      'args = TrainingArguments(output_dir="o", num_train_epochs=EPOCHS)',
+      'Trainer(model=model, args=args).train()',
+      '',
+    ].join('\n');
+    const after = ['# a new first line', ...before.split('\n')].join('\n').replace('EPOCHS = 3', 'EPOCHS = 7').replace('roberta-base', 'roberta-large');
+    const read = (text: string) => {
+      const tree = python.parser.parse(text)!;
+      try {
+        return extractPythonFacts(tree, text).map((f) => `${f.kind}=${String(f.value)}@${f.range.startLine}`).sort();
+      } finally {
+        tree.delete();
+      }
+    };
+    read(before); // the next read reuses what it can from this version
+    const incremental = read(after);
+    read('x = 1\n'); // something unrelated in between: nothing to reuse
+    assert.deepEqual(incremental, read(after));
+    assert.ok(incremental.includes('training.epochs=7@4'), incremental.join(', '));
+    assert.ok(incremental.includes('model.id=roberta-large@3'), incremental.join(', '));
+  });
 });

@@ -198,6 +198,10 @@ interface SyntaxIndex {
   readonly defaults: Node[];
   /** The module's top-level statements. */
   readonly top: Node[];
+  /** Assignments that are module-level statements. */
+  readonly moduleAssignments: Node[];
+  /** Assignments that are statements directly in a class body, with their class. */
+  readonly classAssignments: Array<{ readonly cls: Node; readonly className: string; readonly assignment: Node }>;
 }
 
 const INDEX_QUERY = `
@@ -216,24 +220,36 @@ const queries = new WeakMap<Language, Query>();
  * header with defaults, or an assignment of a constant (not of an empty container). The query only visits the subtrees around them,
  * so the ordinary code that makes up most files costs little beyond the parse.
  */
-const RELEVANT_LINE = /from_pretrained|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)/;
+const RELEVANT_LINE = /from_pretrained|model_name|model_id|base_model|name_or_path|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)/;
+
+/**
+ * The previous text's lines and verdicts: an edit changes a line or two, so the next version of the
+ * same document reuses the rest (also after lines were inserted or removed, by aligning from the end).
+ * Only one text is kept, so memory does not grow with the number of files scanned.
+ */
+let previousLines: { readonly lines: readonly string[]; readonly verdicts: readonly boolean[] } | undefined;
 
 function relevantRowRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  let row = 0;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (RELEVANT_LINE.test(text.slice(start, end))) {
-      const last = ranges[ranges.length - 1];
-      // Merge rows one apart: one query beats two, and the line between (often `self.x = x`) comes along.
-      if (last && row - last[1] <= 2) last[1] = row;
-      else ranges.push([row, row]);
+  const lines = text.split('\n');
+  const prev = previousLines;
+  const shift = prev ? lines.length - prev.lines.length : 0;
+  const verdicts = lines.map((line, i) => {
+    if (prev) {
+      if (prev.lines[i] === line) return prev.verdicts[i];
+      const j = i - shift;
+      if (j >= 0 && prev.lines[j] === line) return prev.verdicts[j];
     }
-    row++;
-    start = end + 1;
-  }
+    return RELEVANT_LINE.test(line);
+  });
+  previousLines = { lines, verdicts };
+  const ranges: Array<[number, number]> = [];
+  verdicts.forEach((relevant, row) => {
+    if (!relevant) return;
+    const last = ranges[ranges.length - 1];
+    // Merge rows one apart: one query beats two, and the line between (often `self.x = x`) comes along.
+    if (last && row - last[1] <= 2) last[1] = row;
+    else ranges.push([row, row]);
+  });
   return ranges;
 }
 
@@ -244,7 +260,7 @@ function indexSyntax(tree: Tree, text: string): SyntaxIndex {
     queries.set(tree.language, query);
   }
   const top = tree.rootNode.children.filter((c): c is Node => c !== null);
-  const index: SyntaxIndex = { ordered: [], calls: [], assignments: [], classes: [], defaults: [], top };
+  const index: SyntaxIndex = { ordered: [], calls: [], assignments: [], classes: [], defaults: [], top, moduleAssignments: [], classAssignments: [] };
   const seen = new Set<number>();
   const captured: Array<{ name: string; node: Node }> = [];
   // Query from the top-level statements that hold each range rather than from the root: a range
@@ -269,24 +285,46 @@ function indexSyntax(tree: Tree, text: string): SyntaxIndex {
     else if (name === 'class') index.classes.push(node);
     else if (name === 'default') index.defaults.push(node);
   }
+  placeAssignments(index);
   return index;
+}
+
+/**
+ * Where each assignment sits, from positions rather than parent links (each .parent marshals a node
+ * out of the parser): Python's indentation makes a statement at column 0 module-level, and a statement
+ * at a class body's own indentation, inside its rows, a field of that class.
+ */
+function placeAssignments(index: SyntaxIndex): void {
+  const bodies = index.classes.flatMap((cls) => {
+    const body = cls.childForFieldName('body');
+    return body ? [{ cls, className: cls.childForFieldName('name')?.text ?? 'class', column: body.startPosition.column, first: body.startPosition.row, last: body.endPosition.row }] : [];
+  });
+  for (const assignment of index.assignments) {
+    const { row, column } = assignment.startPosition;
+    // `x = 1` is an expression statement holding an assignment; `a = b = 1` nests one inside another.
+    if (column === 0) {
+      index.moduleAssignments.push(assignment);
+      continue;
+    }
+    const owner = bodies.find((b) => b.column === column && b.first <= row && row <= b.last);
+    if (owner) index.classAssignments.push({ cls: owner.cls, className: owner.className, assignment });
+  }
 }
 
 /** Pass 1: bind module constants, argparse defaults, dataclass field defaults and parameter defaults. */
 function collectSymbols(index: SyntaxIndex): SymbolTable {
   const symbols = new SymbolTable();
   const fallbacks: Array<[string, Node, string]> = [];
+  const moduleLevel = new Set(index.moduleAssignments);
+  const classFields = new Set(index.classAssignments.map((c) => c.assignment));
   for (const node of index.assignments) {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     if (!left || !right) continue;
     const line = node.startPosition.row + 1;
     if (left.type === 'identifier') {
-      // assignment → expression_statement → block → class_definition, or → module (each .parent is a marshalled node: ask once).
-      const grand = node.parent?.parent;
-      const classBody = grand?.type === 'block' && grand.parent?.type === 'class_definition';
-      if (classBody) symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
-      else if (grand?.type === 'module') symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+      if (classFields.has(node)) symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
+      else if (moduleLevel.has(node)) symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
       else fallbacks.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
     } else if (left.type === 'attribute') {
       symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
@@ -605,10 +643,9 @@ function attachEdit(collector: FactCollector, call: Node, callee: string, litera
 }
 
 /** Module-level sizing variables (nanoGPT-style configs): `n_layer = 12`, `max_iters = 600000`. */
-function readModuleSizing(assignments: readonly Node[], collector: FactCollector): void {
+function readModuleSizing(moduleAssignments: readonly Node[], collector: FactCollector): void {
   // Sizing names (n_layer, dtype, ...) are relevant lines, so their assignments are in the index.
-  for (const assignment of assignments) {
-    if (assignment.parent?.parent?.type !== 'module') continue;
+  for (const assignment of moduleAssignments) {
     const left = assignment.childForFieldName('left');
     const right = assignment.childForFieldName('right');
     if (!left || !right || left.type !== 'identifier') continue;
@@ -639,28 +676,22 @@ function readArgparseSizing(index: SyntaxIndex, collector: FactCollector): void 
 }
 
 /** Dataclass fields whose names size a run (HfArgumentParser argument classes, GPTConfig). */
-function readDataclassFields(classes: readonly Node[], collector: FactCollector): void {
-  for (const node of classes) {
-    const className = node.childForFieldName('name')?.text ?? 'class';
-    const body = node.childForFieldName('body');
-    for (const statement of body?.namedChildren ?? []) {
-      const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
-      if (assignment?.type !== 'assignment') continue;
-      const left = assignment.childForFieldName('left');
-      const right = assignment.childForFieldName('right');
-      if (!left || !right || left.type !== 'identifier') continue;
-      const owner = `default of ${className}.${left.text}`;
-      if (SIZING_NAMES[left.text] || left.text in PRECISION_FLAGS) readKeyword(left.text, right, collector, owner);
-      else if (/^(model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path|model)$/.test(left.text)) {
-        const r = evaluate(right, collector.symbols);
-        if (typeof r?.value === 'string' && /^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) collector.add('model.id', r.value, right, owner, 'medium');
-      }
-      // Point at the literal inside field(default=...) rather than the field( call.
-      const last = collector.facts[collector.facts.length - 1];
-      if (last && last.range.startLine === right.startPosition.row && last.originLine === undefined) {
-        const r = evaluate(right, collector.symbols);
-        if (r && r.origin.startPosition.row !== right.startPosition.row) collector.facts[collector.facts.length - 1] = { ...last, originLine: r.origin.startPosition.row };
-      }
+function readDataclassFields(fields: SyntaxIndex['classAssignments'], collector: FactCollector): void {
+  for (const { className, assignment } of fields) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (!left || !right || left.type !== 'identifier') continue;
+    const owner = `default of ${className}.${left.text}`;
+    if (SIZING_NAMES[left.text] || left.text in PRECISION_FLAGS) readKeyword(left.text, right, collector, owner);
+    else if (/^(model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path|model)$/.test(left.text)) {
+      const r = evaluate(right, collector.symbols);
+      if (typeof r?.value === 'string' && /^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) collector.add('model.id', r.value, right, owner, 'medium');
+    }
+    // Point at the literal inside field(default=...) rather than the field( call.
+    const last = collector.facts[collector.facts.length - 1];
+    if (last && last.range.startLine === right.startPosition.row && last.originLine === undefined) {
+      const r = evaluate(right, collector.symbols);
+      if (r && r.origin.startPosition.row !== right.startPosition.row) collector.facts[collector.facts.length - 1] = { ...last, originLine: r.origin.startPosition.row };
     }
   }
 }
@@ -671,8 +702,8 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
   const index = indexSyntax(tree, text);
   const symbols = collectSymbols(index);
   const collector = new FactCollector(symbols);
-  readModuleSizing(index.assignments, collector);
-  readDataclassFields(index.classes, collector);
+  readModuleSizing(index.moduleAssignments, collector);
+  readDataclassFields(index.classAssignments, collector);
   readArgparseSizing(index, collector);
 
   for (const node of index.ordered) {
