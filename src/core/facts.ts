@@ -29,6 +29,10 @@ export type FactKind =
   | 'model.layers'
   | 'model.hiddenSize'
   | 'model.vocabSize'
+  /** Feed-forward width (intermediate_size, n_inner, ffn_dim) when it is not 4 × hidden. */
+  | 'model.ffnSize'
+  /** Learned absolute position embeddings (GPT-2 n_positions, BERT-style max_position_embeddings). */
+  | 'model.learnedPositions'
   | 'inference.maxNewTokens'
   | 'training.mode'
   | 'training.tokens'

@@ -39,6 +39,11 @@ const KEY_FACTS: Record<string, FactKind> = {
   hidden_size: 'model.hiddenSize',
   d_model: 'model.hiddenSize',
   vocab_size: 'model.vocabSize',
+  intermediate_size: 'model.ffnSize',
+  n_inner: 'model.ffnSize',
+  ffn_dim: 'model.ffnSize',
+  n_positions: 'model.learnedPositions',
+  max_position_embeddings: 'model.learnedPositions',
   devices: 'hardware.devices',
   num_nodes: 'hardware.nodes',
   gpus: 'hardware.devices',
@@ -179,5 +184,21 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
     }
   };
   visit(doc.contents, []);
-  return { facts, problems };
+  const top = isMap(doc.contents) ? doc.contents : undefined;
+  const scalarAt = (key: string) => {
+    const v = top?.get(key, true);
+    return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
+  };
+  return { facts: withoutRotaryPositions(facts, scalarAt('model_type'), scalarAt('position_embedding_type')), problems };
+}
+
+/**
+ * `max_position_embeddings` is a table of learned positions only in absolute-position architectures
+ * (BERT family, GPT-2, OPT); Llama, Mistral, Qwen, GPT-NeoX and others use rotary or ALiBi positions
+ * with no parameters, so there it only states the context length.
+ */
+const LEARNED_POSITION_TYPES = new Set(['bert', 'roberta', 'xlm-roberta', 'camembert', 'distilbert', 'electra', 'gpt2', 'opt', 'biogpt', 'bart', 'mbart', 'marian', 'ernie', 'layoutlm', 'vit', 'clip_text_model']);
+function withoutRotaryPositions(facts: Fact[], modelType: string | undefined, positionType: string | undefined): Fact[] {
+  const learned = positionType === 'absolute' || (modelType !== undefined && LEARNED_POSITION_TYPES.has(modelType.toLowerCase()));
+  return learned ? facts : facts.filter((f) => !(f.kind === 'model.learnedPositions' && /max_position_embeddings/.test(f.detail)));
 }

@@ -91,6 +91,9 @@ const SIZING_NAMES: Record<string, FactKind> = {
   hidden_size: 'model.hiddenSize',
   d_model: 'model.hiddenSize',
   vocab_size: 'model.vocabSize',
+  intermediate_size: 'model.ffnSize',
+  n_inner: 'model.ffnSize',
+  ffn_dim: 'model.ffnSize',
   n_positions: 'training.seqLen',
   n_ctx: 'training.seqLen',
   devices: 'hardware.devices',
@@ -696,6 +699,28 @@ function readDataclassFields(fields: SyntaxIndex['classAssignments'], collector:
   }
 }
 
+/**
+ * A config file path as scripts write it: a literal or constant, or joined onto the script's own folder
+ * (`os.path.join(HERE, "config.json")`, `Path(__file__).parent / "config.yaml"`), where the file name is
+ * what links it (links are looked up next to the script first).
+ */
+function configPathOf(node: Node, symbols: SymbolTable): string | undefined {
+  const direct = evaluate(node, symbols);
+  if (typeof direct?.value === 'string') return direct.value;
+  if (node.type === 'call' && /(^|\.)path\.join$|^join$/.test(node.childForFieldName('function')?.text ?? '')) {
+    const parts = node.childForFieldName('arguments')?.namedChildren ?? [];
+    const last = parts[parts.length - 1];
+    const r = last ? evaluate(last, symbols) : undefined;
+    return typeof r?.value === 'string' ? r.value : undefined;
+  }
+  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '/') {
+    const right = node.childForFieldName('right');
+    const r = right ? evaluate(right, symbols) : undefined;
+    return typeof r?.value === 'string' ? r.value : undefined;
+  }
+  return undefined;
+}
+
 /** The facts of one Python module. */
 export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text): Fact[] {
   calleeCache = new Map();
@@ -783,8 +808,8 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
     } else if ((full === 'open' || last === 'load' || last === 'safe_load' || last === 'from_json_file' || last === 'from_yaml_file') && node.childForFieldName('arguments')) {
       // open("config.yaml"), OmegaConf.load("conf/train.yaml"): a config this script reads.
       const first = node.childForFieldName('arguments')!.namedChildren[0];
-      const path = first ? evaluate(first, symbols) : undefined;
-      if (typeof path?.value === 'string' && /\.(ya?ml|json)$/.test(path.value)) collector.add('link.config', path.value, first!, `${full}("${path.value}")`);
+      const path = first ? configPathOf(first, symbols) : undefined;
+      if (path !== undefined && /\.(ya?ml|json)$/.test(path)) collector.add('link.config', path, first!, `${full}("${path}")`);
     } else if (last === 'EmissionsTracker' || last === 'OfflineEmissionsTracker' || last === 'track_emissions') {
       // CodeCarbon measures this run; its project name ties the emissions.csv rows to this code.
       const args = node.childForFieldName('arguments');
@@ -825,6 +850,9 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
         const value = kind.startsWith('model.') || kind === 'training.seqLen' ? keywordArgument(args, name) : null;
         if (value) collector.addResolved(kind, value, `${name} in ${last}`);
       }
+      // BERT-style and GPT-2/OPT configs learn a table of max_position_embeddings positions; rotary ones do not.
+      const positions = /^(Bert|Roberta|XLMRoberta|DistilBert|Electra|GPT2|OPT|Bart|Camembert)Config$/.test(last) ? keywordArgument(args, 'max_position_embeddings') ?? keywordArgument(args, 'n_positions') : null;
+      if (positions) collector.addResolved('model.learnedPositions', positions, `max_position_embeddings in ${last}`);
       readLlamaStyleParams(node, args, last, collector);
     } else if (last === 'backward' && full !== 'backward') {
       // `loss.backward()`: whatever surrounds it trains a model.

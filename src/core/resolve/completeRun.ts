@@ -91,7 +91,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   if (spec.model.params) {
     params = spec.model.params;
     source = context.origin === 'spec' || assumptions.some((a) => a.field === 'model.params' && a.source === 'directive') ? 'directive' : 'computed';
-    note({ field: 'model.params', value: params, source: context.origin === 'spec' ? 'directive' : 'computed', detail: context.origin === 'spec' ? 'given in the spec' : '12·layers·d² + vocab·d from the architecture sizes (Kaplan et al. 2020, arXiv:2001.08361, Table 1)' });
+    note({ field: 'model.params', value: params, source: context.origin === 'spec' ? 'directive' : 'computed', detail: context.origin === 'spec' ? 'given in the spec' : 'layers × (4d² attention + 2·d·d_ff feed-forward, d_ff = 4d unless the config says) + (vocab + learned positions) × d (Kaplan et al. 2020, arXiv:2001.08361, Table 1)' });
   } else if (catalog) {
     params = catalog.params;
     source = 'catalog';

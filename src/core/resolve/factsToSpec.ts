@@ -89,9 +89,14 @@ function asNumber(f: Fact | undefined): number | undefined {
   return f && typeof f.value === 'number' && Number.isFinite(f.value) && f.value > 0 ? f.value : undefined;
 }
 
-/** Params of a GPT-style decoder from its sizes: 12·L·d² (Kaplan et al. 2020, Table 1) + V·d embeddings. */
-export function transformerParams(layers: number, hidden: number, vocab: number | undefined): number {
-  return 12 * layers * hidden * hidden + (vocab ?? 0) * hidden;
+/**
+ * Dense decoder/encoder parameters: per layer 4d² for attention (Q, K, V, output) and 2·d·d_ff for the
+ * feed-forward block (d_ff = 4d unless stated, which gives Kaplan et al.'s 12·L·d²), plus token and,
+ * where they are learned, position embeddings. Biases and layer norms (O(L·d)) are left out.
+ */
+export function transformerParams(layers: number, hidden: number, vocab: number | undefined, ffn?: number, positions?: number): number {
+  const perLayer = 4 * hidden * hidden + 2 * hidden * (ffn ?? 4 * hidden);
+  return layers * perLayer + ((vocab ?? 0) + (positions ?? 0)) * hidden;
 }
 
 export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
@@ -133,7 +138,9 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const layers = asNumber(use('model.layers', pick(facts, 'model.layers')));
   const hidden = asNumber(use('model.hiddenSize', pick(facts, 'model.hiddenSize')));
   const vocab = asNumber(use('model.vocabSize', pick(facts, 'model.vocabSize')));
-  if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab);
+  const ffn = asNumber(use('model.ffnSize', pick(facts, 'model.ffnSize')));
+  const positions = asNumber(use('model.learnedPositions', pick(facts, 'model.learnedPositions')));
+  if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions);
   // A layer count that is only a lower bound yields to the architecture formula when both exist.
   const paramsFact = pick(facts, 'model.params');
   const statedParams = paramsFact && (paramsFact.directive || paramsFact.confidence !== 'low' || !spec.model.params) ? asNumber(use('model.params', paramsFact)) : undefined;
