@@ -315,7 +315,7 @@ function placeAssignments(index: SyntaxIndex): void {
 }
 
 /** Pass 1: bind module constants, argparse defaults, dataclass field defaults and parameter defaults. */
-function collectSymbols(index: SyntaxIndex): SymbolTable {
+function collectSymbols(index: SyntaxIndex, tree: Tree, text: string): SymbolTable {
   const symbols = new SymbolTable();
   const fallbacks: Array<[string, Node, string]> = [];
   const moduleLevel = new Set(index.moduleAssignments);
@@ -352,9 +352,60 @@ function collectSymbols(index: SyntaxIndex): SymbolTable {
       symbols.bind(FIELD_PREFIX + dest, def, `default of \`${flag}\` (line ${node.startPosition.row + 1})`);
     }
   }
+  // Call sites of this file's own functions fill their parameters: load_model(model_name) makes
+  // `name` in `def load_model(name)` whatever model_name is (after the parameter's own default).
+  fallbacks.push(...callSiteArguments(index, tree, text));
   // Function-local assignments only count where nothing module-level has the name.
   for (const [name, right, via] of fallbacks) if (!symbols.lookup(name)) symbols.bind(name, right, via);
   return symbols;
+}
+
+const DEF_LINE = /^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/gm;
+
+function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string): Array<[string, Node, string]> {
+  const called = new Set<string>();
+  for (const call of index.calls) {
+    const full = calleeName(call).full;
+    if (/^\w+$/.test(full)) called.add(full);
+  }
+  if (called.size === 0) return [];
+  // Where this file defines those functions (found in the text, so only they are looked up in the tree).
+  const defs = new Map<string, Node>();
+  let row = 0;
+  let counted = 0;
+  DEF_LINE.lastIndex = 0;
+  for (let m = DEF_LINE.exec(text); m; m = DEF_LINE.exec(text)) {
+    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < m.index; nl = text.indexOf('\n', nl + 1)) row++;
+    counted = m.index;
+    if (!called.has(m[2]) || defs.has(m[2])) continue;
+    const keyword = tree.rootNode.descendantForPosition({ row, column: m[1].length });
+    const def = keyword?.type === 'function_definition' ? keyword : keyword?.parent;
+    if (def?.type === 'function_definition') defs.set(m[2], def);
+  }
+  const out: Array<[string, Node, string]> = [];
+  for (const call of index.calls) {
+    const name = calleeName(call).full;
+    const def = defs.get(name);
+    if (!def) continue;
+    const params = (def.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null);
+    const paramName = (p: Node) => (p.type === 'identifier' ? p.text : p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier')?.text : undefined);
+    const positional = params.map(paramName);
+    const line = call.startPosition.row + 1;
+    let i = 0;
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (!arg || arg.type === 'comment') continue;
+      if (arg.type === 'keyword_argument') {
+        const key = arg.childForFieldName('name')?.text;
+        const value = arg.childForFieldName('value');
+        if (key && value) out.push([key, value, `argument ${key} of ${name}(...) (line ${line})`]);
+      } else if (arg.type !== 'list_splat' && arg.type !== 'dictionary_splat') {
+        const target = positional[i];
+        if (target) out.push([target, arg, `argument of ${name}(...) (line ${line})`]);
+      }
+      i++;
+    }
+  }
+  return out;
 }
 
 function modelIdFromPretrainedCall(call: Node, symbols: SymbolTable): Resolved | undefined {
@@ -725,7 +776,7 @@ function configPathOf(node: Node, symbols: SymbolTable): string | undefined {
 export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text): Fact[] {
   calleeCache = new Map();
   const index = indexSyntax(tree, text);
-  const symbols = collectSymbols(index);
+  const symbols = collectSymbols(index, tree, text);
   const collector = new FactCollector(symbols);
   readModuleSizing(index.moduleAssignments, collector);
   readDataclassFields(index.classAssignments, collector);
