@@ -33,6 +33,8 @@ export type FactKind =
   | 'model.ffnSize'
   /** Learned absolute position embeddings (GPT-2 n_positions, BERT-style max_position_embeddings). */
   | 'model.learnedPositions'
+  /** nn.DataParallel / MirroredStrategy over N devices: the loader's batch is split N ways. */
+  | 'training.batchSplit'
   | 'inference.maxNewTokens'
   | 'training.mode'
   | 'training.tokens'

@@ -46,7 +46,15 @@ const cases: Case[] = fs.existsSync(path.join(DIR, 'cases.json')) ? JSON.parse(f
  */
 const knownGaps: Record<string, string> = fs.existsSync(path.join(DIR, 'known-gaps.json')) ? JSON.parse(fs.readFileSync(path.join(DIR, 'known-gaps.json'), 'utf8')) : {};
 
+/** With GREENAI_UPDATE_GAPS=1, what each known gap misreads today, written back after the suite. */
+const currentGaps: Record<string, string> = {};
+
 describe(`Scanner fixture suite (${cases.length} fixtures)`, () => {
+  after(() => {
+    if (!process.env.GREENAI_UPDATE_GAPS) return;
+    fs.writeFileSync(path.join(DIR, 'known-gaps.json'), JSON.stringify(currentGaps, null, 2) + '\n');
+  });
+
   it('has at least 40 fixtures covering every kind of input', () => {
     assert.ok(cases.length >= 40, `${cases.length} fixtures`);
     const kinds = new Set(cases.map((c) => path.extname(c.file)));
@@ -93,7 +101,12 @@ describe(`Scanner fixture suite (${cases.length} fixtures)`, () => {
         if (sizeLine !== undefined && first.anchors.size?.cell === undefined && !lineOk(sizeLine, first.anchors.size, first.anchors.sizeOriginLine)) problems.push(`size line: expected ${sizeLine}, read ${(first.anchors.size?.startLine ?? -1) + 1}/${(first.anchors.sizeOriginLine ?? -1) + 1}`);
       }
       if (c.file in knownGaps) {
+        if (process.env.GREENAI_UPDATE_GAPS && problems.length > 0) currentGaps[c.file] = problems.join('; ');
         assert.ok(problems.length > 0, `${c.file} is now read correctly: remove it from test/fixtures/scanner/known-gaps.json`);
+        // A known gap may shrink, never grow: every misread now must be one it already had.
+        const recorded = knownGaps[c.file];
+        const fresh = problems.filter((p) => !recorded.includes(p));
+        assert.deepEqual(fresh, [], `${c.file} misreads more than recorded in known-gaps.json (GREENAI_UPDATE_GAPS=1 rewrites it after a deliberate change)`);
         return;
       }
       if (problems.length) assert.fail(problems.join('; '));
@@ -104,6 +117,6 @@ describe(`Scanner fixture suite (${cases.length} fixtures)`, () => {
     const gaps = cases.filter((c) => c.file in knownGaps).length;
     console.log(`      scanner fixtures: ${cases.length - gaps} of ${cases.length} read correctly, ${gaps} known gaps (test/fixtures/scanner/known-gaps.json)`);
     for (const file of Object.keys(knownGaps)) assert.ok(cases.some((c) => c.file === file), `known gap ${file} is not a fixture`);
-    assert.ok(cases.length - gaps >= 75, 'the pass count never goes below what it reached');
+    assert.ok(cases.length - gaps >= 77, 'the pass count never goes below what it reached');
   });
 });

@@ -55,6 +55,7 @@ const SIZING_NAMES: Record<string, FactKind> = {
   micro_batch_size: 'training.batchPerDevice',
   train_batch_size: 'training.batchPerDevice',
   batch_size: 'training.batchPerDevice',
+  batch: 'training.batchPerDevice',
   gradient_accumulation_steps: 'training.gradientAccumulation',
   accumulate_grad_batches: 'training.gradientAccumulation',
   grad_accum: 'training.gradientAccumulation',
@@ -844,7 +845,11 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       const args = node.childForFieldName('arguments');
       const ids = args ? keywordArgument(args, 'device_ids') ?? keywordArgument(args, 'devices') : null;
       const r = ids ? evaluate(ids, symbols) : undefined;
-      if (Array.isArray(r?.value)) collector.add('hardware.devices', r.value.length, ids!, `${full}(device_ids=${truncate(ids!.text, 20)})`);
+      if (Array.isArray(r?.value)) {
+        collector.add('hardware.devices', r.value.length, ids!, `${full}(device_ids=${truncate(ids!.text, 20)})`);
+        // One process feeds every device: the loader's batch is the global batch, split across them.
+        if (last === 'DataParallel') collector.add('training.batchSplit', r.value.length, ids!, `${full} splits each batch across ${r.value.length} devices`);
+      }
       else collector.add('hardware.devices', null, node, last === 'DistributedDataParallel' ? `${full}: as many processes as the launcher starts, which this file does not say` : `${full}() uses every visible GPU, which the code does not say`, 'low');
     } else if (last === 'set_float32_matmul_precision') {
       const arg = node.childForFieldName('arguments')?.namedChildren[0];

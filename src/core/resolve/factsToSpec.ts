@@ -168,7 +168,8 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const steps = asNumber(use('training.steps', pick(facts, 'training.steps')));
   if (steps) spec.training.steps = Math.round(steps);
   const batch = asNumber(use('training.batchPerDevice', pick(facts, 'training.batchPerDevice')));
-  if (batch) spec.training.batchPerDevice = Math.round(batch);
+  const split = asNumber(use('training.batchSplit', pick(facts, 'training.batchSplit')));
+  if (batch) spec.training.batchPerDevice = split && split > 1 && batch >= split ? Math.round(batch / split) : Math.round(batch);
   const accumulation = asNumber(use('training.gradientAccumulation', pick(facts, 'training.gradientAccumulation')));
   if (accumulation) spec.training.gradientAccumulation = Math.round(accumulation);
   const globalBatch = asNumber(use('training.globalBatch', pick(facts, 'training.globalBatch')));
