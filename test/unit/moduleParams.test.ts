@@ -48,3 +48,32 @@ describe('nn.Module parameter counting', () => {
     assert.match(fact.detail, /lower bound: could not size SomethingElse\(42\)/);
   });
 });
+
+describe('Keras Sequential parameter counts', () => {
+  const facts = async (code: string) => (await analyzeSource('k.py', code)).facts;
+  const header = 'from tensorflow import keras\nfrom tensorflow.keras import layers\n';
+
+  it('carries image shapes through Conv2D, pooling and Flatten, with forward FLOPs', async () => {
+    const f = await facts(`${header}model = keras.Sequential([\n    layers.Conv2D(16, 3, activation="relu", input_shape=(28, 28, 1)),\n    layers.MaxPooling2D(),\n    layers.Flatten(),\n    layers.Dense(10),\n])\nmodel.fit(x, y, epochs=3)\n`);
+    // (3·3·1 + 1)·16 = 160; 26×26 → 13×13×16 = 2,704; (2,704 + 1)·10 = 27,050 (as model.summary() reports).
+    assert.equal(f.find((x) => x.kind === 'model.params')?.value, 27_210);
+    // 2·9·1·16 per output position × 26·26, plus 2·2,704·10.
+    assert.equal(f.find((x) => x.kind === 'model.forwardFlopsPerSample')?.value, 2 * 9 * 16 * 26 * 26 + 2 * 2704 * 10);
+  });
+
+  it('counts recurrent layers with Keras gate sizes and BatchNormalization statistics', async () => {
+    const f = await facts(`${header}model = keras.Sequential([\n    keras.Input(shape=(None, 16)),\n    layers.GRU(32, return_sequences=True),\n    layers.Bidirectional(layers.LSTM(32)),\n    layers.BatchNormalization(),\n    layers.Dense(1),\n])\nmodel.fit(x, y, epochs=2)\n`);
+    // GRU: 3·32·(16 + 32 + 2) = 4,800; BiLSTM: 2·4·32·(32 + 32 + 1) = 16,640; BN: 4·64 = 256; Dense: 65.
+    assert.equal(f.find((x) => x.kind === 'model.params')?.value, 4_800 + 16_640 + 256 + 65);
+    assert.equal(f.find((x) => x.kind === 'model.forwardFlopsPerSample'), undefined, 'recurrent FLOPs need the sequence length');
+  });
+
+  it('marks a count with an unknown layer as a lower bound and leaves torch nn.Sequential alone', async () => {
+    const f = await facts(`${header}model = keras.Sequential([layers.Dense(8, input_shape=(4,)), MyBlock(), layers.Dense(2)])\nmodel.fit(x, y, epochs=1)\n`);
+    const p = f.find((x) => x.kind === 'model.params');
+    assert.equal(p?.confidence, 'low');
+    assert.match(p?.detail ?? '', /lower bound: could not size MyBlock/);
+    const torch = await facts('import torch\nfrom torch import nn\nnet = nn.Sequential(nn.Linear(4, 8), nn.ReLU())\n');
+    assert.ok(!torch.some((x) => x.kind === 'model.params' && /Sequential\(\[/.test(x.detail)));
+  });
+});

@@ -1,6 +1,7 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Fact, FactKind, FactValue, SourceRange } from '../facts';
 import { countModuleClasses } from './moduleParams';
+import { countKerasSequential, sequentialLayers } from './kerasParams';
 import { evaluate, FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable, type Resolved } from './pythonValues';
 
 /**
@@ -773,6 +774,20 @@ function configPathOf(node: Node, symbols: SymbolTable): string | undefined {
   return undefined;
 }
 
+/** keras.Sequential([...]): parameters counted through the layer shapes; images also get forward FLOPs. */
+function readKerasSequential(call: Node, collector: FactCollector, full: string): void {
+  const layers = sequentialLayers(call);
+  if (!layers || layers.length === 0) return;
+  const counted = countKerasSequential(layers, collector.symbols);
+  if (counted.params <= 0) return;
+  const at = call.childForFieldName('function') ?? call;
+  const lowerBound = counted.unresolved.length > 0 ? `; a lower bound: could not size ${counted.unresolved.slice(0, 3).join('; ')}` : '';
+  collector.add('model.params', counted.params, at, `counted from the ${counted.layers} layers of ${full}([...])${lowerBound}`, lowerBound ? 'low' : 'medium');
+  if (counted.forwardFlops && counted.unresolved.length === 0 && !/Embedding\s*\(/.test(call.text)) {
+    collector.add('model.forwardFlopsPerSample', counted.forwardFlops, at, `one forward pass of ${full}([...]) from its layer shapes`, 'medium');
+  }
+}
+
 /** The facts of one Python module. */
 export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text): Fact[] {
   calleeCache = new Map();
@@ -866,6 +881,8 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       const first = node.childForFieldName('arguments')!.namedChildren[0];
       const path = first ? configPathOf(first, symbols) : undefined;
       if (path !== undefined && /\.(ya?ml|json)$/.test(path)) collector.add('link.config', path, first!, `${full}("${path}")`);
+    } else if (last === 'Sequential' && !/^(nn|torch\.nn)\./.test(full) && /keras|tensorflow/.test(text)) {
+      readKerasSequential(node, collector, full);
     } else if (last === 'EmissionsTracker' || last === 'OfflineEmissionsTracker' || last === 'track_emissions') {
       // CodeCarbon measures this run; its project name ties the emissions.csv rows to this code.
       const args = node.childForFieldName('arguments');
