@@ -57,6 +57,9 @@ const SIZING_NAMES: Record<string, FactKind> = {
   train_batch_size: 'training.batchPerDevice',
   batch_size: 'training.batchPerDevice',
   batch: 'training.batchPerDevice',
+  ngpu: 'hardware.devices',
+  n_gpu: 'hardware.devices',
+  num_gpus: 'hardware.devices',
   gradient_accumulation_steps: 'training.gradientAccumulation',
   accumulate_grad_batches: 'training.gradientAccumulation',
   grad_accum: 'training.gradientAccumulation',
@@ -706,7 +709,7 @@ function readModuleSizing(moduleAssignments: readonly Node[], collector: FactCol
     const right = assignment.childForFieldName('right');
     if (!left || !right || left.type !== 'identifier') continue;
     const kind = SIZING_NAMES[left.text] ?? SIZING_NAMES[left.text.toLowerCase()];
-    if (kind && kind !== 'hardware.devices' && kind !== 'inference.maxNewTokens') {
+    if (kind && (kind !== 'hardware.devices' || /^(ngpu|n_gpu|num_gpus)$/i.test(left.text)) && kind !== 'inference.maxNewTokens') {
       collector.addResolved(kind, right, `\`${left.text}\` (line ${assignment.startPosition.row + 1})`);
     } else if (/^(dtype|precision|mixed_precision)$/i.test(left.text)) {
       collector.addResolved('training.precision', right, `\`${left.text}\``, (v) => normalisePrecision(scalar(v)) ?? undefined);
@@ -984,6 +987,16 @@ function readModuleClasses(index: SyntaxIndex, text: string, collector: FactColl
   });
   const chosen = (candidates.length > 0 ? candidates : counted).sort((a, b) => b.params - a.params)[0];
   const name = chosen.node.childForFieldName('name') ?? chosen.node;
+  // Several models trained together (a GAN's generator and discriminator): every module whose
+  // parameters an optimizer receives is trained, so their parameters add up.
+  const trained = counted.filter((c) => optimisedInstances(text, c.className));
+  if (trained.length > 1 && trained.includes(chosen)) {
+    const total = trained.reduce((n, c) => n + c.params, 0);
+    const unsized = trained.flatMap((c) => c.unresolved);
+    const bound = unsized.length > 0 ? `; a lower bound: could not size ${unsized.slice(0, 3).join('; ')}` : '';
+    collector.add('model.params', total, name, `counted from the layers of ${trained.map((c) => `${c.className} (${c.params.toLocaleString('en-US')})`).join(' + ')}, trained together${bound}`, bound ? 'low' : 'medium');
+    return;
+  }
   const lowerBound = chosen.unresolved.length > 0 ? `; a lower bound: could not size ${chosen.unresolved.slice(0, 3).join('; ')}` : '';
   collector.add('model.params', chosen.params, name, `counted from the layers of ${chosen.className}${lowerBound}`, lowerBound ? 'low' : 'medium');
   const usesEmbeddings = /\bEmbedding\s*\(/.test(chosen.node.text);
@@ -994,6 +1007,12 @@ function readModuleClasses(index: SyntaxIndex, text: string, collector: FactColl
       chosen.hasConvolution ? `2 × parameters of ${chosen.className}: a lower bound, convolutions reuse weights across the input size, which the code does not state` : `2 × parameters of ${chosen.className} (dense layers)`,
       chosen.hasConvolution ? 'low' : 'medium');
   }
+}
+
+/** Is an instance of this class (`net = ClassName(...)`) handed to an optimizer (`optim.Adam(net.parameters(), ...)`)? */
+function optimisedInstances(text: string, className: string): boolean {
+  const instances = [...text.matchAll(new RegExp(`\\b([A-Za-z_][\\w.]*)\\s*=\\s*${className}\\s*\\(`, 'g'))].map((m) => m[1]);
+  return instances.some((v) => new RegExp(`optim\\w*\\.\\w+\\(\\s*${v.replace(/\./g, '\\.')}\\.parameters\\(`).test(text));
 }
 
 /**
