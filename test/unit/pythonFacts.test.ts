@@ -155,3 +155,25 @@ describe('Python extraction', () => {
     assert.ok(incremental.includes('model.id=roberta-large@3'), incremental.join(', '));
   });
 });
+
+describe('Vision models imported by name', () => {
+  it('reads `from torchvision.models import (...)` constructors and a forward-only use as inference', async () => {
+    const code = [
+      'import torch',
+      'from torchvision.models import (',
+      '    ResNet50_Weights,',
+      '    resnet50,',
+      ')',
+      'model = resnet50(weights=ResNet50_Weights.DEFAULT).eval()',
+      'with torch.no_grad():',
+      '    y = model(x)',
+      '',
+    ].join('\n');
+    const analysis = await (await import('./helpers')).analyzeSource('predict.py', code);
+    assert.equal(analysis.runs.length, 1);
+    assert.equal(analysis.runs[0].run.model.name, 'resnet50');
+    assert.equal(analysis.runs[0].run.mode, 'inference');
+    const training = await (await import('./helpers')).analyzeSource('train.py', `${code}loss.backward()\n`);
+    assert.notEqual(training.runs[0]?.run.mode, 'inference', 'a file that trains is not read as inference');
+  });
+});

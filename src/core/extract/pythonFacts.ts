@@ -228,7 +228,7 @@ const queries = new WeakMap<Language, Query>();
  * header with defaults, or an assignment of a constant (not of an empty container). The query only visits the subtrees around them,
  * so the ordinary code that makes up most files costs little beyond the parse.
  */
-const RELEVANT_LINE = /from_pretrained|model_name|model_id|base_model|name_or_path|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)/;
+const RELEVANT_LINE = /from_pretrained|no_grad|inference_mode|\.eval\(|model_name|model_id|base_model|name_or_path|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)/;
 
 /**
  * The previous text's lines and verdicts: an edit changes a line or two, so the next version of the
@@ -555,10 +555,29 @@ function readModelLoad(call: Node, collector: FactCollector, classText: string, 
   attachEdit(collector, call, classText.endsWith('.from_config') || classText === 'from_config' ? classText : `${classText}.from_config`);
 }
 
+/** Model constructors imported by name in the current file (`from torchvision.models import resnet50`). */
+let importedModels: { torchvision: Set<string>; keras: Set<string> } = { torchvision: new Set(), keras: new Set() };
+
+function modelImports(text: string): typeof importedModels {
+  const names = (module: RegExp) => {
+    const out = new Set<string>();
+    // `from m import a, b as c` on one line, or `from m import (\n a,\n b,\n)` over several.
+    for (const m of text.matchAll(new RegExp(`^[ \\t]*from[ \\t]+${module.source}[ \\t]+import[ \\t]+(?:\\(([^)]*)\\)|([^(\\n]+))`, 'gm'))) {
+      for (const part of (m[1] ?? m[2] ?? '').split(',')) {
+        const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+        if (name && /^\w+$/.test(name)) out.add(name);
+      }
+    }
+    return out;
+  };
+  return { torchvision: names(/torchvision\.models/), keras: names(/(?:tensorflow\.)?keras\.applications(?:\.\w+)?/) };
+}
+
 function readTorchvisionOrKeras(call: Node, collector: FactCollector, full: string, last: string): boolean {
-  const owner = full.slice(0, full.length - last.length - 1);
-  const tv = /(^|\.)models$/.test(owner) && /^[a-z][a-z0-9_]*$/.test(last);
-  const keras = /applications$/.test(owner) && /^[A-Z]/.test(last);
+  const owner = full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : '';
+  // `models.resnet50(...)`, or `resnet50(...)` after `from torchvision.models import resnet50`.
+  const tv = ((/(^|\.)models$/.test(owner)) || (owner === '' && importedModels.torchvision.has(last))) && /^[a-z][a-z0-9_]*$/.test(last);
+  const keras = (/applications$/.test(owner) || (owner === '' && importedModels.keras.has(last))) && /^[A-Z]/.test(last);
   const timm = full === 'timm.create_model' || full === 'create_model';
   if (!tv && !keras && !timm) return false;
   const args = call.childForFieldName('arguments');
@@ -794,6 +813,7 @@ function readKerasSequential(call: Node, collector: FactCollector, full: string)
 /** The facts of one Python module. */
 export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text): Fact[] {
   calleeCache = new Map();
+  importedModels = /torchvision\.models|keras\.applications/.test(text) ? modelImports(text) : { torchvision: new Set(), keras: new Set() };
   const index = indexSyntax(tree, text);
   const symbols = collectSymbols(index, tree, text);
   const collector = new FactCollector(symbols);
@@ -968,6 +988,7 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
   }
   sumFitPhases(collector);
   readModuleClasses(index, text, collector, symbols);
+  readForwardOnlyUse(index, text, collector);
   return collector.facts;
 }
 
@@ -1007,6 +1028,19 @@ function readModuleClasses(index: SyntaxIndex, text: string, collector: FactColl
       chosen.hasConvolution ? `2 × parameters of ${chosen.className}: a lower bound, convolutions reuse weights across the input size, which the code does not state` : `2 × parameters of ${chosen.className} (dense layers)`,
       chosen.hasConvolution ? 'low' : 'medium');
   }
+}
+
+/**
+ * A pretrained vision model put in eval mode or called under no_grad/inference_mode, in a file that
+ * never trains anything: the file runs inference with it (predictions over a folder, a benchmark).
+ */
+function readForwardOnlyUse(index: SyntaxIndex, text: string, collector: FactCollector): void {
+  const facts = collector.facts;
+  if (facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+  if (!facts.some((f) => f.kind === 'model.fromScratch' && f.value === false)) return;
+  if (/\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/.test(text)) return;
+  const marker = index.calls.find((c) => /^(no_grad|inference_mode|eval)$/.test(calleeName(c).last));
+  if (marker) collector.add('launch.inference', calleeName(marker).full, marker, `${calleeName(marker).full}() with a pretrained model and no training: forward passes only`, 'low');
 }
 
 /** Is an instance of this class (`net = ClassName(...)`) handed to an optimizer (`optim.Adam(net.parameters(), ...)`)? */
