@@ -20,6 +20,8 @@ export type FileKind = 'python' | 'notebook' | 'yaml' | 'json' | 'shell';
 
 export interface AnalyzedRun {
   readonly range: SourceRange;
+  /** One of several identical runs the code launches in a loop (a sweep, seeds): which, of how many. */
+  readonly trial?: { readonly index: number; readonly of: number; readonly detail: string };
   readonly anchors: RunAnchors;
   readonly run: ResolvedRun;
   readonly estimate: Estimate;
@@ -261,7 +263,18 @@ export function analyzeText(
       const estimate = estimateRun(run);
       // Quick fixes edit this file's text; a notebook's cells are edited cell by cell in the editor.
       const suggestions = suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => withLazyFix(s, () => (notebook ? null : fixFor(s, facts, input.text))));
-      runs.push({ range: found.range, anchors: found.anchors, run, estimate, suggestions });
+      const analyzed: AnalyzedRun = { range: found.range, anchors: found.anchors, run, estimate, suggestions };
+      // A launch inside a loop over N values is N runs (the report and totals count each).
+      const launchLine = found.anchors.launch?.startLine ?? found.range.endLine;
+      const repeat = facts.find((f) => f.kind === 'launch.repeat' && !f.file && typeof f.value === 'number' && f.range.startLine <= launchLine && launchLine <= f.range.endLine);
+      const of = repeat ? (repeat.value as number) : 1;
+      for (let index = 1; index <= of; index++) {
+        if (of === 1) runs.push(analyzed);
+        else {
+          const note = { field: 'run.trial', value: `${index} of ${of}`, source: 'code' as const, detail: repeat!.detail, range: repeat!.range };
+          runs.push({ ...analyzed, trial: { index, of, detail: repeat!.detail }, run: { ...run, assumptions: [...run.assumptions, note] } });
+        }
+      }
     } catch (e) {
       if (e instanceof RunInputError) problems.push(e.message);
       else throw e;

@@ -35,6 +35,8 @@ export type FactKind =
   | 'model.learnedPositions'
   /** nn.DataParallel / MirroredStrategy over N devices: the loader's batch is split N ways. */
   | 'training.batchSplit'
+  /** The launch sits in a loop over N values (a sweep, seeds): N runs. Range: the loop. */
+  | 'launch.repeat'
   | 'inference.maxNewTokens'
   | 'training.mode'
   | 'training.tokens'

@@ -13,11 +13,13 @@ export class GreenAiCodeLens implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!readSettings(document.uri).codeLensEnabled) return [];
-    return this.analysis.analyze(document).runs.map((run) => {
+    // A sweep's runs share their lines: one lens for all of them, with the total.
+    return this.analysis.analyze(document).runs.filter((run) => !run.trial || run.trial.index === 1).map((run) => {
       const line = run.anchors.launch?.startLine ?? run.range.startLine;
       const e = run.estimate;
       const n = run.suggestions.length;
-      const title = `Green AI: ${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${n ? ` · ${n} suggestion${n === 1 ? '' : 's'}` : ''}`;
+      const times = run.trial ? `${run.trial.of} runs × ${formatCo2e(e.co2eKg)} = ${formatCo2e(e.co2eKg * run.trial.of)} CO2e` : `${formatCo2e(e.co2eKg)} CO2e`;
+      const title = `Green AI: ${times} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)}${run.trial ? ' each' : ''})${n ? ` · ${n} suggestion${n === 1 ? '' : 's'}` : ''}`;
       return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
         title,
         command: 'greenAI.estimateRun',

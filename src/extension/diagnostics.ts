@@ -32,6 +32,8 @@ export function diagnosticsFor(document: vscode.TextDocument, runs: readonly Ana
     out.push(d);
   }
   for (const run of runs) {
+    // A sweep's runs share their lines: one set of diagnostics for all of them.
+    if (run.trial && run.trial.index > 1) continue;
     const launchLine = run.anchors.launch?.startLine ?? run.range.startLine;
     for (const s of run.suggestions) {
       const anchor = s.kind === 'smaller-model' || s.kind === 'peft' || s.kind === 'use-pretrained' ? run.anchors.model ?? run.anchors.launch : run.anchors.launch;

@@ -16,9 +16,12 @@ export class GreenAiInlayHints implements vscode.InlayHintsProvider {
     if (!readSettings(document.uri).inlayHintsEnabled || token.isCancellationRequested) return [];
     const hints: vscode.InlayHint[] = [];
     for (const run of this.analysis.analyze(document).runs) {
+      // A sweep's runs share their lines: one hint, saying how many runs it stands for.
+      if (run.trial && run.trial.index > 1) continue;
+      const times = run.trial ? ` × ${run.trial.of} runs` : '';
       const biggest = run.run.assumptions.find((a) => a.source === 'default' || a.source === 'setting');
       const tooltip = new vscode.MarkdownString(
-        `**Green AI**: ${inlineSummary(run)} (range ${run.estimate.co2eKgLow.toPrecision(2)}–${run.estimate.co2eKgHigh.toPrecision(2)} kg)` +
+        `**Green AI**: ${inlineSummary(run)}${run.trial ? ` per run, ${run.trial.of} runs (${run.trial.detail})` : ''} (range ${run.estimate.co2eKgLow.toPrecision(2)}–${run.estimate.co2eKgHigh.toPrecision(2)} kg)` +
           (biggest ? `\n\nBiggest assumption: \`${biggest.field}\` = ${String(biggest.value)} (${biggest.detail})` : ''),
       );
       const place = (line: number, label: string) => {
@@ -33,7 +36,7 @@ export class GreenAiInlayHints implements vscode.InlayHintsProvider {
       // In a notebook cell that only loads the model, the estimate lives in the cell that trains.
       const sizeLine = run.anchors.size?.startLine ?? run.anchors.launch?.startLine ?? (modelLine === undefined ? run.range.startLine : undefined);
       if (modelLine !== undefined && modelLine !== sizeLine) place(modelLine, `≈ ${formatParams(run.run.model.activeParams)} params`);
-      if (sizeLine !== undefined) place(sizeLine, inlineSummary(run));
+      if (sizeLine !== undefined) place(sizeLine, `${inlineSummary(run)}${times}`);
     }
     return hints;
   }

@@ -107,4 +107,16 @@ describe('Directive comments', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.equal(pkg.contributes.grammars[0].scopeName, grammar.scopeName);
   });
+
+  it('counts a launch inside a shell for loop once per value', async () => {
+    const { extractShellFacts } = await import('../../src/core/extract/shellFacts');
+    const repeat = (loop: string) => extractShellFacts(`#!/bin/bash\nfor s in ${loop}; do\n  python train.py --seed $s\ndone\n`).find((f) => f.kind === 'launch.repeat')?.value;
+    assert.equal(repeat('1 2 3'), 3);
+    assert.equal(repeat('{1..5}'), 5);
+    assert.equal(repeat('$(seq 4)'), 4);
+    assert.equal(repeat('$(seq 2 2 10)'), 5);
+    assert.equal(repeat('$SEEDS'), undefined, 'a word list that is not literal is not counted');
+    const nested = extractShellFacts('for a in x y; do\n  for b in 1 2 3; do\n    torchrun --nproc_per_node 2 train.py\n  done\ndone\n').find((f) => f.kind === 'launch.repeat');
+    assert.equal(nested?.value, 6);
+  });
 });

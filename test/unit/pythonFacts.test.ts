@@ -177,3 +177,22 @@ describe('Vision models imported by name', () => {
     assert.notEqual(training.runs[0]?.run.mode, 'inference', 'a file that trains is not read as inference');
   });
 });
+
+describe('Sweeps', () => {
+  it('makes one run per value of a loop around train(), not of an epoch loop', async () => {
+    const { analyzeSource } = await import('./helpers');
+    const code = [
+      'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments',
+      'for seed in range(4):',
+      '    model = AutoModelForSequenceClassification.from_pretrained("roberta-base")',
+      '    Trainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=2, seed=seed)).train()',
+      '',
+    ].join('\n');
+    const sweep = await analyzeSource('sweep.py', code);
+    assert.equal(sweep.runs.length, 4);
+    assert.deepEqual(sweep.runs.map((r) => r.trial?.index), [1, 2, 3, 4]);
+    assert.ok(sweep.runs[2].run.assumptions.some((a) => a.field === 'run.trial' && a.value === '3 of 4'));
+    const loop = await analyzeSource('loop.py', 'import torch\nmodel = torch.nn.Linear(10, 2)\nfor epoch in range(5):\n    loss = model(x).sum()\n    loss.backward()\n');
+    assert.equal(loop.runs.length, 1, 'an epoch loop is the run itself');
+  });
+});

@@ -649,6 +649,35 @@ function readTrainingLoop(node: Node, collector: FactCollector): void {
   collector.add('launch.trainer', 'loop', left, kind === 'training.epochs' ? 'training loop over epochs' : 'training loop over steps');
 }
 
+/**
+ * A train()/fit() inside `for lr in [1e-5, 2e-5, 3e-5]:` (a sweep, seeds, folds) launches one run per
+ * value. Loops over epochs or steps are the run itself, not repeats.
+ */
+function readRepeat(call: Node, collector: FactCollector): void {
+  let node: Node | null = call.parent;
+  for (let depth = 0; node && depth < 12; depth++, node = node.parent) {
+    if (node.type === 'function_definition' || node.type === 'class_definition') return;
+    if (node.type !== 'for_statement') continue;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!left || !right || EPOCH_LOOP_VARIABLE.test(left.text) || STEP_LOOP_VARIABLE.test(left.text) || /batch|step/i.test(left.text)) return;
+    const r = evaluate(right, collector.symbols);
+    let count: number | undefined;
+    if (Array.isArray(r?.value)) count = r.value.length;
+    else if (right.type === 'call' && calleeName(right).full === 'range') {
+      const bounds = (right.childForFieldName('arguments')?.namedChildren ?? []).map((a) => evaluate(a, collector.symbols)?.value);
+      if (bounds.length > 0 && bounds.every((b) => typeof b === 'number')) {
+        const [a, b, step] = bounds as number[];
+        count = bounds.length === 1 ? a : Math.ceil((b - a) / (step ?? 1));
+      }
+    }
+    if (count !== undefined && count >= 2 && count <= 1000) {
+      collector.add('launch.repeat', count, node, `for ${left.text} in ${truncate(right.text, 30)}: ${count} runs`, r?.via ? 'medium' : 'high');
+    }
+    return;
+  }
+}
+
 /** `while global_step < max_steps:`: a step-bounded training loop. */
 function readStepWhileLoop(node: Node, collector: FactCollector): void {
   const condition = node.childForFieldName('condition');
@@ -927,6 +956,7 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       readTrainingKeywords(node, collector, full);
       collector.add('launch.trainer', 'fit', node.childForFieldName('function') ?? node, `${full}(...) trains the model`);
       attachEdit(collector, node, full);
+      readRepeat(node, collector);
     } else if (last === 'generate' || full === 'pipeline' || full === 'transformers.pipeline') {
       readTrainingKeywords(node, collector, full);
       if (last !== 'generate') readModelKeyword(node, collector, full, true);
@@ -956,6 +986,7 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
     } else if (last === 'train' && !/^(self|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) && full.includes('.')) {
       // trainer.train(), tr.train(): model.train() only switches a module to training mode.
       collector.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
+      readRepeat(node, collector);
     } else if (readTorchvisionOrKeras(node, collector, full, last)) {
       // handled
     } else {

@@ -76,12 +76,38 @@ function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
     .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) => vars.get((a ?? b)!) ?? whole);
 }
 
+/** How many values a `for` loop's word list has: `1 2 3`, `{1..5}`, `$(seq 3)`, `$(seq 1 5)`; null when not literal. */
+function loopCount(words: string): number | null {
+  const brace = /^\{(-?\d+)\.\.(-?\d+)\}$/.exec(words.trim());
+  if (brace) return Math.abs(Number(brace[2]) - Number(brace[1])) + 1;
+  const seq = /^\$\(\s*seq\s+(-?\d+)(?:\s+(-?\d+))?(?:\s+(-?\d+))?\s*\)$/.exec(words.trim());
+  if (seq) {
+    const [first, last] = seq[2] === undefined ? [1, Number(seq[1])] : seq[3] === undefined ? [Number(seq[1]), Number(seq[2])] : [Number(seq[1]), Number(seq[3])];
+    const step = seq[3] === undefined ? 1 : Number(seq[2]);
+    return step > 0 && last >= first ? Math.floor((last - first) / step) + 1 : null;
+  }
+  if (/[$`*?]/.test(words)) return null;
+  const list = words.trim().split(/\s+/).filter(Boolean);
+  return list.length > 0 ? list.length : null;
+}
+
 export function extractShellFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
   const vars = shellVariables(text);
+  // `for seed in 1 2 3; do ... done` around a launch: one run per value.
+  const loops: Array<{ count: number | null; startLine: number; detail: string }> = [];
   // Join backslash continuations, remembering where each logical line starts.
   for (let i = 0; i < lines.length; i++) {
+    const loop = /^\s*for\s+(\w+)\s+in\s+([^;]*?)\s*(?:;\s*do\b|$)/.exec(lines[i]);
+    if (loop) {
+      loops.push({ count: loopCount(expandShell(loop[2], vars)), startLine: i, detail: `for ${loop[1]} in ${loop[2].trim()}` });
+      continue;
+    }
+    if (/^\s*done\b/.test(lines[i])) {
+      loops.pop();
+      continue;
+    }
     const startLine = i;
     let logical = lines[i];
     while (logical.endsWith('\\') && i + 1 < lines.length) logical = logical.slice(0, -1) + ' ' + lines[++i];
@@ -114,6 +140,12 @@ export function extractShellFacts(text: string): Fact[] {
     const visible = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ?? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines.slice(0, startLine).join('\n'));
     if (visible) add('hardware.devices', visible[1].split(',').filter(Boolean).length, `CUDA_VISIBLE_DEVICES=${visible[1]}`);
     add('launch.trainer', LAUNCHERS.exec(logical)![3], `launch command: ${logical.trim().slice(0, 60)}`);
+    const repeats = loops.filter((l) => l.count !== null && l.count >= 2);
+    if (repeats.length > 0) {
+      const count = repeats.reduce((n, l) => n * (l.count as number), 1);
+      const end = lines.slice(i + 1).findIndex((l) => /^\s*done\b/.test(l));
+      facts.push({ kind: 'launch.repeat', value: count, range: { startLine: repeats[0].startLine, startCol: 0, endLine: end >= 0 ? i + 1 + end : i, endCol: 0 }, confidence: 'high', detail: `${repeats.map((l) => l.detail).join(', ')}: ${count} runs` });
+    }
     // The script it runs, and the config files it names: linked so their facts join the run.
     const tokens = logical.trim().split(/\s+/);
     const scriptAt = tokens.findIndex((t) => /\.py$/.test(t) && !t.startsWith('-'));

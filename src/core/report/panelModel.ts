@@ -47,7 +47,7 @@ export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf 
     title: `${modelText} · ${run.mode}`,
     file,
     line: analyzed.range.startLine,
-    summary: `${run.hardware.count}× ${run.hardware.accelerator.displayName} in ${run.hardware.region.displayName}, ${run.training.precision}`,
+    summary: `${run.hardware.count}× ${run.hardware.accelerator.displayName} in ${run.hardware.region.displayName}, ${run.training.precision}${analyzed.trial ? ` · one of ${analyzed.trial.of} runs (${analyzed.trial.detail})` : ''}`,
     headline: {
       co2e: formatCo2e(estimate.co2eKg),
       co2eRange: `${formatCo2e(estimate.co2eKgLow)} – ${formatCo2e(estimate.co2eKgHigh)}`,
