@@ -228,7 +228,7 @@ const queries = new WeakMap<Language, Query>();
  * header with defaults, or an assignment of a constant (not of an empty container). The query only visits the subtrees around them,
  * so the ordinary code that makes up most files costs little beyond the parse.
  */
-const RELEVANT_LINE = /from_pretrained|no_grad|inference_mode|\.eval\(|model_name|model_id|base_model|name_or_path|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)/;
+const RELEVANT_LINE = /from_pretrained|DDP\(|no_grad|inference_mode|\.eval\(|model_name|model_id|base_model|name_or_path|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)/;
 
 /**
  * The previous text's lines and verdicts: an edit changes a line or two, so the next version of the
@@ -455,7 +455,16 @@ function readKeyword(name: string, value: Node, collector: FactCollector, owner:
     else if (!r) collector.add('training.precision', null, value, `${label}: \`${truncate(value.text)}\` cannot be read statically`, 'low');
     return;
   }
-  if (name === 'precision' || name === 'mixed_precision' || name === 'dtype' || name === 'torch_dtype') {
+  if (name === 'precision' || name === 'mixed_precision' || name === 'dtype' || name === 'torch_dtype' || name === 'bnb_4bit_compute_dtype') {
+    const condition = gpuDependentBinding(value, collector.symbols);
+    if (condition) {
+      // `if torch.cuda.get_device_capability()[0] >= 8: dtype = bfloat16 else: float16`: the GPU decides.
+      const r = evaluate(value, collector.symbols);
+      const p = r ? normalisePrecision(scalar(r.value)) : null;
+      if (p) collector.add('training.precision', p, value, `${label}: \`${value.text}\` is set under \`if ${truncate(condition, 40)}\`, assumed ${p} (a GPU that supports it)`, 'low');
+      collector.add('training.precision', null, value, `${label}: \`${value.text}\` depends on the GPU it runs on (\`if ${truncate(condition, 40)}\`)`, 'low');
+      return;
+    }
     collector.addResolved('training.precision', value, label, (v) => normalisePrecision(scalar(v)) ?? undefined);
     return;
   }
@@ -839,6 +848,19 @@ function readKerasSequential(call: Node, collector: FactCollector, full: string)
   }
 }
 
+/** When a name is assigned under `if <GPU capability check>:`, that condition; else undefined. */
+function gpuDependentBinding(value: Node, symbols: SymbolTable): string | undefined {
+  if (value.type !== 'identifier') return undefined;
+  let node: Node | null = symbols.lookup(value.text)?.node ?? null;
+  for (let depth = 0; node && depth < 6; depth++, node = node.parent) {
+    if (node.type === 'if_statement' || node.type === 'conditional_expression') {
+      const condition = node.type === 'if_statement' ? node.childForFieldName('condition')?.text : node.text;
+      return condition && /get_device_capability|is_bf16_supported|bf16_gpu_available/.test(condition) ? condition : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** The facts of one Python module. */
 export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text): Fact[] {
   calleeCache = new Map();
@@ -908,16 +930,21 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
           collector.add(kind, null, node, `${full}: training arguments come from the command line or a JSON file`, 'low');
         }
       }
-    } else if (last === 'DataParallel' || last === 'MirroredStrategy' || last === 'DistributedDataParallel') {
+    } else if (last === 'DistributedDataParallel' || (last === 'DDP' && /DistributedDataParallel/.test(text))) {
+      // device_ids=[local_rank] is this process's one GPU; how many processes run is the launcher's business.
+      collector.add('hardware.devices', null, node, `${full}: as many processes as the launcher starts, which this file does not say`, 'low');
+    } else if (last === 'DataParallel' || last === 'MirroredStrategy') {
       const args = node.childForFieldName('arguments');
       const ids = args ? keywordArgument(args, 'device_ids') ?? keywordArgument(args, 'devices') : null;
       const r = ids ? evaluate(ids, symbols) : undefined;
       if (Array.isArray(r?.value)) {
         collector.add('hardware.devices', r.value.length, ids!, `${full}(device_ids=${truncate(ids!.text, 20)})`);
         // One process feeds every device: the loader's batch is the global batch, split across them.
-        if (last === 'DataParallel') collector.add('training.batchSplit', r.value.length, ids!, `${full} splits each batch across ${r.value.length} devices`);
+        collector.add('training.batchSplit', r.value.length, ids!, `${full} splits each batch across ${r.value.length} devices`);
+      } else {
+        collector.add('hardware.devices', null, node, `${full}() uses every visible GPU, which the code does not say`, 'low');
+        collector.add('training.batchPerDevice', null, node, `${full}() splits each batch across every visible GPU, which the code does not say`, 'low');
       }
-      else collector.add('hardware.devices', null, node, last === 'DistributedDataParallel' ? `${full}: as many processes as the launcher starts, which this file does not say` : `${full}() uses every visible GPU, which the code does not say`, 'low');
     } else if (last === 'set_float32_matmul_precision') {
       const arg = node.childForFieldName('arguments')?.namedChildren[0];
       const r = arg ? evaluate(arg, symbols) : undefined;
