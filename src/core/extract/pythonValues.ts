@@ -32,7 +32,10 @@ export class SymbolTable {
     // `args.epochs`, `cfg.num_train_epochs`: fall back to an argparse or dataclass default of that name.
     // A bare name can be a click/typer/fire parameter whose default was declared as an option.
     const dot = name.lastIndexOf('.');
-    return this.bindings.get(FIELD_PREFIX + (dot > 0 ? name.slice(dot + 1) : name));
+    const field = this.bindings.get(FIELD_PREFIX + (dot > 0 ? name.slice(dot + 1) : name));
+    if (field) return field;
+    // `self.hparams.batch_size`, `self.lr`: what the constructor stored, usually its parameter of that name.
+    return /^self\.(hparams\.)?\w+$|^hparams\.\w+$/.test(name) ? this.bindings.get(name.slice(dot + 1)) : undefined;
   }
 }
 
