@@ -33,6 +33,7 @@ const FLAG_FACTS: Record<string, FactKind> = {
   batch_size: 'training.batchPerDevice',
   accumulate_grad_batches: 'training.gradientAccumulation',
   grad_accum: 'training.gradientAccumulation',
+  grad_accum_steps: 'training.gradientAccumulation',
   accum: 'training.gradientAccumulation',
 };
 
@@ -171,7 +172,12 @@ export function extractShellFacts(text: string): Fact[] {
       else if ((name === 'nnodes' || name === 'num_machines') && Number(raw) > 0) add('hardware.nodes', Number(raw), `--${m[1]}=${raw}`);
       else if (name === 'num_processes' && Number(raw) > 0) add('hardware.devices', Number(raw), `--num_processes=${raw}`);
       else if ((name === 'bf16' || name === 'fp16' || name === 'tf32') && (raw === undefined || /^(true|1)$/i.test(raw))) add('training.precision', name, `--${name}`);
-      else if (name === 'mixed_precision' && raw) add('training.precision', raw.toLowerCase().includes('bf16') ? 'bf16' : raw.toLowerCase().includes('fp16') ? 'fp16' : raw.toLowerCase().includes('fp8') ? 'fp8' : 'fp32', `--mixed_precision=${raw}`);
+      else if (name === 'amp_dtype' && raw) add('training.precision', /bf|bfloat/i.test(raw) ? 'bf16' : 'fp16', `--amp-dtype ${raw}`);
+      else if (name === 'model' && raw && !raw.startsWith('$') && /^[\w./-]+$/.test(raw)) {
+        // timm-style `--model vit_base_patch16_224`: pretrained only with --pretrained.
+        add('model.id', raw, `--${m[1]} ${raw}`);
+        if (/(^|\s)--pretrained\b/.test(logical)) add('model.fromScratch', false, '--pretrained');
+      } else if (name === 'mixed_precision' && raw) add('training.precision', raw.toLowerCase().includes('bf16') ? 'bf16' : raw.toLowerCase().includes('fp16') ? 'fp16' : raw.toLowerCase().includes('fp8') ? 'fp8' : 'fp32', `--mixed_precision=${raw}`);
       else if (name === 'num_nodes' && Number(raw) > 0) add('hardware.nodes', Number(raw), `--num_nodes ${raw}`);
       else if ((name === 'dataset_config_name' || name === 'dataset_config') && raw) add('training.datasetConfig', raw, `--${m[1]} ${raw}`);
       else if (name === 'gradient_checkpointing') add('training.gradientCheckpointing', raw === undefined || /^(true|1)$/i.test(raw), `--gradient_checkpointing`);
