@@ -34,6 +34,7 @@ const KEY_FACTS: Record<string, FactKind> = {
   num_processes: 'hardware.devices',
   num_machines: 'hardware.nodes',
   n_layer: 'model.layers',
+  num_layers: 'model.layers',
   num_hidden_layers: 'model.layers',
   n_embd: 'model.hiddenSize',
   hidden_size: 'model.hiddenSize',
@@ -84,8 +85,28 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
     const e = lineCounter.linePos(Math.max(start, end));
     return { startLine: s.line - 1, startCol: s.col - 1, endLine: e.line - 1, endCol: e.col - 1 };
   };
+  // Where an interpolated value is written (`total_steps: 60000` behind `${optim.total_steps}`).
+  let interpolatedFrom: YamlNode | undefined;
   const add = (kind: FactKind, value: Fact['value'], node: YamlNode | null | undefined, detail: string) =>
-    facts.push({ kind, value, range: rangeOf(node), confidence: 'high', detail });
+    facts.push({ kind, value, range: rangeOf(node), confidence: 'high', detail, ...(interpolatedFrom ? { originLine: rangeOf(interpolatedFrom).startLine } : {}) });
+
+  const interpolate = (value: string, depth: number): unknown => {
+    const m = /^\$\{([^}]+)\}$/.exec(value.trim());
+    if (!m || depth > 5) return value;
+    const expr = m[1].trim();
+    const env = /^oc\.env:\s*[\w.]+\s*(?:,\s*(.*))?$/.exec(expr);
+    if (env) {
+      // The environment's value is not known here; its default is what a run without it gets.
+      if (env[1] === undefined) return value;
+      const d = env[1].trim().replace(/^["']|["']$/g, '');
+      return /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(d) ? Number(d) : d;
+    }
+    if (!/^[\w.-]+$/.test(expr) || !isMap(doc.contents)) return value;
+    const target = doc.contents.getIn(expr.split('.'), true);
+    if (!isScalar(target)) return value;
+    interpolatedFrom = target as YamlNode;
+    return typeof target.value === 'string' ? interpolate(target.value, depth + 1) : target.value;
+  };
 
   const visit = (node: unknown, path: string[]): void => {
     if (isSeq(node)) {
@@ -98,7 +119,10 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       const key = String(pair.key.value);
       const valueNode = pair.value as YamlNode | null;
       const where = [...path, key].join('.');
-      const scalar = isScalar(valueNode) ? valueNode.value : undefined;
+      const raw = isScalar(valueNode) ? valueNode.value : undefined;
+      // Hydra/OmegaConf `${data.seq_len}` and `${oc.env:GPUS,8}` read as what they point at.
+      interpolatedFrom = undefined;
+      const scalar = typeof raw === 'string' && raw.startsWith('${') ? interpolate(raw, 0) : raw;
 
       if (key === 'bf16' || key === 'fp16' || key === 'tf32') {
         // `bf16: true`, `bf16: auto` (axolotl), DeepSpeed `bf16: { enabled: true }` or `"auto"`.
@@ -144,6 +168,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         }
       } else if (key === 'nvidia.com/gpu' && Number(scalar) > 0) {
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
+      } else if (key === '_target_' && typeof scalar === 'string' && /(^|\.)Trainer$/.test(scalar)) {
+        // Hydra instantiates the trainer from this config: the config is the run's definition.
+        add('launch.trainer', `hydra:${scalar}`, valueNode, `${where}: ${scalar} is instantiated from this config`);
       } else if (key === 'pretrained' && typeof scalar === 'boolean') {
         // LightningCLI / timm-style `pretrained: false`: the backbone starts from random weights.
         add('model.fromScratch', !scalar, valueNode, `${where}: ${String(scalar)}`);
