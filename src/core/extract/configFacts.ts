@@ -184,7 +184,14 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         const itemLines = items.map((i) => rangeOf(i).startLine);
         const script = lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l)).join('\n').replace(/^\S*(bash|sh)\s+-c\s+/, '');
         for (const f of extractShellFacts(script)) {
-          const at = itemLines[Math.min(f.range.startLine, itemLines.length - 1)] ?? rangeOf(valueNode).startLine;
+          const item = items[Math.min(f.range.startLine, items.length - 1)];
+          let at = itemLines[Math.min(f.range.startLine, itemLines.length - 1)] ?? rangeOf(valueNode).startLine;
+          // A folded block (`- >-` over several lines) holds many flags: point at the line of this one.
+          const flag = /--[\w.-]+/.exec(f.detail)?.[0];
+          const [from, to] = item?.range ?? [0, 0];
+          const block = text.slice(from, to);
+          const offset = flag ? block.search(new RegExp(`${flag.replace(/[.]/g, '\\.')}(?![\\w.-])`)) : -1;
+          if (offset >= 0) at = lineCounter.linePos(from + offset).line - 1;
           facts.push({ ...f, range: { ...f.range, startLine: at, endLine: at } });
         }
       } else if (key === 'datasets' && isSeq(valueNode)) {
