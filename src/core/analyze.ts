@@ -87,7 +87,14 @@ export function notebookCode(text: string): NotebookCells {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    return { code: '', cells: [], problem: `notebook is not valid JSON: ${(e as Error).message}` };
+    // A notebook cut short (a crash while saving, a truncated download) usually keeps its earlier
+    // cells intact: read those, and say the file is broken.
+    const salvaged = salvageCells(text);
+    const problem = `notebook is not valid JSON: ${(e as Error).message}`;
+    if (salvaged.length === 0) return { code: '', cells: [], problem };
+    parsed = { cells: salvaged };
+    const result = notebookCode(JSON.stringify(parsed));
+    return { ...result, problem: `${problem}; read the code of the ${salvaged.filter((c) => c.cell_type === 'code').length} intact code cells` };
   }
   const raw = (parsed as { cells?: unknown } | null)?.cells;
   if (!Array.isArray(raw)) return { code: '', cells: [], problem: 'notebook has no "cells" array (is it nbformat 4?)' };
@@ -105,6 +112,50 @@ export function notebookCode(text: string): NotebookCells {
     line += lines.length;
   });
   return { code: parts.join('\n'), cells, accelerator: notebookAccelerator(parsed) };
+}
+
+/** The cells of a broken notebook whose `cell_type` and `source` still parse, in order (index kept). */
+function salvageCells(text: string): Array<{ cell_type: string; source: unknown }> {
+  const cells: Array<{ cell_type: string; source: unknown }> = [];
+  const types = [...text.matchAll(/"cell_type"\s*:\s*"(\w+)"/g)];
+  types.forEach((m, i) => {
+    const end = types[i + 1]?.index ?? text.length;
+    const at = text.slice(m.index, end).search(/"source"\s*:/);
+    const value = at >= 0 ? jsonValueAt(text, text.indexOf(':', m.index + at) + 1, end) : undefined;
+    cells.push({ cell_type: value === undefined ? 'unreadable' : m[1], source: value ?? [] });
+  });
+  return cells;
+}
+
+/** The JSON value (array or string) starting at `from`, if it is complete before `limit`. */
+function jsonValueAt(text: string, from: number, limit: number): unknown {
+  let i = from;
+  while (i < limit && /\s/.test(text[i])) i++;
+  const open = text[i];
+  if (open !== '[' && open !== '"') return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let j = i; j < limit; j++) {
+    const c = text[j];
+    if (inString) {
+      if (c === '\\') j++;
+      else if (c === '"') {
+        inString = false;
+        if (open === '"' && depth === 0) return parseOrUndefined(text.slice(i, j + 1));
+      }
+    } else if (c === '"') inString = true;
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return parseOrUndefined(text.slice(i, j + 1));
+  }
+  return undefined;
+}
+
+function parseOrUndefined(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Colab and Kaggle record the runtime's GPU in the notebook metadata (`gpuType: "T4"`). */
@@ -170,7 +221,9 @@ export function readFileFacts(input: AnalyzeInput, python: PythonParsing): FileF
     let code = input.text;
     if (kind === 'notebook') {
       notebook = notebookCode(input.text);
-      if (notebook.problem) return { kind, facts: [], problems: [notebook.problem] };
+      // A broken notebook with intact cells still yields their facts (the problem is reported too).
+      if (notebook.problem) problems.push(notebook.problem);
+      if (notebook.cells.length === 0) return { kind, facts: [], problems };
       code = notebook.code;
     }
     const tree = input.tree ?? python.parser.parse(code);

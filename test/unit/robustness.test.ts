@@ -122,3 +122,26 @@ describe('Robustness (property-based)', function () {
     assert.match(binary.problems[0], /binary/);
   });
 });
+
+describe('Broken notebooks', () => {
+  it('reads the intact cells of a truncated notebook and says the file is broken', async () => {
+    const { analyzeSource } = await import('./helpers');
+    const cell = (source: string[]) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
+    const whole = JSON.stringify({
+      cells: [
+        cell(['from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments\n']),
+        cell(['model = AutoModelForSequenceClassification.from_pretrained("albert-base-v2")\n', 'args = TrainingArguments(output_dir="o", num_train_epochs=3, fp16=True)\n', 'Trainer(model=model, args=args).train()\n']),
+        { cell_type: 'code', execution_count: 4, metadata: {}, outputs: [{ name: 'stdout', output_type: 'stream', text: ['epoch 1\n', 'epoch 2\n'] }], source: ['print("done")\n'] },
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    }, null, 1);
+    const truncated = whole.slice(0, whole.indexOf('epoch 2'));
+    const analysis = await analyzeSource('cut.ipynb', truncated);
+    assert.equal(analysis.runs.length, 1, 'the training cell came before the cut');
+    assert.equal(analysis.runs[0].run.model.name, 'albert-base-v2');
+    assert.equal(analysis.runs[0].range.cell, 1, 'ranges still point at the cell');
+    assert.ok(analysis.problems.some((p) => /not valid JSON.*intact code cells/.test(p)), analysis.problems.join('; '));
+  });
+});
