@@ -562,7 +562,21 @@ function readModelLoad(call: Node, collector: FactCollector, classText: string, 
   const source = configCall(bound?.node) ? bound!.node : arg?.type === 'call' && configCall(arg) ? arg : undefined;
   if (source) {
     const id = modelIdFromPretrainedCall(source, collector.symbols);
-    if (id && typeof id.value === 'string') collector.add('model.id', id.value, source, `architecture of \`${id.value}\`, weights initialised from scratch`, 'medium');
+    if (id && typeof id.value === 'string') {
+      collector.add('model.id', id.value, source, `architecture of \`${id.value}\`, weights initialised from scratch`, 'medium');
+      if (id.via) collector.facts[collector.facts.length - 1] = { ...collector.facts[collector.facts.length - 1], originLine: id.origin.startPosition.row };
+    }
+    // AutoConfig.from_pretrained("gpt2", n_layer=6, n_embd=512): the sizes it overrides.
+    const configArgs = source.childForFieldName('arguments');
+    for (const arg of configArgs?.namedChildren ?? []) {
+      if (arg?.type !== 'keyword_argument') continue;
+      const name = arg.childForFieldName('name')?.text ?? '';
+      const value = arg.childForFieldName('value');
+      const kind = SIZING_NAMES[name];
+      if (value && kind && (kind === 'model.layers' || kind === 'model.hiddenSize' || kind === 'model.vocabSize' || kind === 'model.ffnSize')) {
+        collector.addResolved(kind, value, `${name} overridden in ${calleeName(source).full}`);
+      }
+    }
   }
   collector.add('model.fromScratch', true, call, `${classText}.from_config initialises random weights`);
   attachEdit(collector, call, classText.endsWith('.from_config') || classText === 'from_config' ? classText : `${classText}.from_config`);

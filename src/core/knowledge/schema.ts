@@ -91,6 +91,21 @@ export const ModelSchema = z.object({
   forwardGflopsPerSample: z.number().positive().optional(),
   /** Context length the model was trained with, tokens. */
   contextLength: z.number().int().positive().optional(),
+  /**
+   * Architecture sizes from the checkpoint's config.json, for models code often uses as a template
+   * (`AutoConfig.from_pretrained("gpt2", n_layer=6)`): what an override does not change comes from here.
+   */
+  sizes: z
+    .object({
+      layers: z.number().int().positive(),
+      hiddenSize: z.number().int().positive(),
+      vocabSize: z.number().int().positive(),
+      ffnSize: z.number().int().positive(),
+      /** Learned absolute position embeddings; absent for rotary/relative ones. */
+      learnedPositions: z.number().int().positive().optional(),
+      source: SourceSchema,
+    })
+    .optional(),
   /** Smaller or distilled models of the same family a user could switch to, by catalog id. */
   smallerSiblings: z.array(z.string()),
   quality: QualityFigureSchema.optional(),

@@ -1,3 +1,4 @@
+import { findModel } from '../knowledge';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf } from '../facts';
 import type { Assumption, Precision, RunSpec } from '../runSpec';
@@ -140,7 +141,15 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const vocab = asNumber(use('model.vocabSize', pick(facts, 'model.vocabSize')));
   const ffn = asNumber(use('model.ffnSize', pick(facts, 'model.ffnSize')));
   const positions = asNumber(use('model.learnedPositions', pick(facts, 'model.learnedPositions')));
-  if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions);
+  // Sizes overridden on a known checkpoint's config keep the rest of that config (vocabulary, positions).
+  const template = id && (layers || hidden) ? findModel(String(id.value))?.sizes : undefined;
+  if (template) {
+    const l = layers ?? template.layers;
+    const d = hidden ?? template.hiddenSize;
+    const keptFfn = ffn ?? (d === template.hiddenSize ? template.ffnSize : undefined);
+    spec.model.params = transformerParams(l, d, vocab ?? template.vocabSize, keptFfn, positions ?? template.learnedPositions);
+    assumptions.push({ field: 'model.params', value: spec.model.params, source: 'computed', detail: `${id!.value} config.json sizes with the code's overrides (${l} layers, d ${d}): ${template.source}` });
+  } else if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions);
   // A layer count that is only a lower bound yields to the architecture formula when both exist.
   const paramsFact = pick(facts, 'model.params');
   const statedParams = paramsFact && (paramsFact.directive || paramsFact.confidence !== 'low' || !spec.model.params) ? asNumber(use('model.params', paramsFact)) : undefined;
