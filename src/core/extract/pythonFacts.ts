@@ -369,28 +369,42 @@ function collectSymbols(index: SyntaxIndex, tree: Tree, text: string): SymbolTab
   return symbols;
 }
 
-const DEF_LINE = /^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/gm;
+/** Builtins and common library calls: never a function this file defines. */
+const NOT_LOCAL = new Set(['print', 'len', 'range', 'open', 'float', 'int', 'str', 'bool', 'max', 'min', 'sum', 'list', 'dict', 'set', 'tuple', 'enumerate', 'zip', 'isinstance', 'getattr', 'setattr', 'hasattr', 'super', 'sorted', 'round', 'abs', 'any', 'all', 'map', 'filter', 'type', 'repr', 'iter', 'next', 'format', 'vars', 'field', 'dataclass']);
 
 function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string): Array<[string, Node, string]> {
-  const called = new Set<string>();
-  for (const call of index.calls) {
-    const full = calleeName(call).full;
-    if (/^\w+$/.test(full)) called.add(full);
-  }
-  if (called.size === 0) return [];
-  // Where this file defines those functions (found in the text, so only they are looked up in the tree).
+  // Where this file defines the functions its calls name (found in the text, so only they are looked up in the tree).
   const defs = new Map<string, Node>();
-  let row = 0;
-  let counted = 0;
-  DEF_LINE.lastIndex = 0;
-  for (let m = DEF_LINE.exec(text); m; m = DEF_LINE.exec(text)) {
-    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < m.index; nl = text.indexOf('\n', nl + 1)) row++;
-    counted = m.index;
-    if (!called.has(m[2]) || defs.has(m[2])) continue;
-    const keyword = tree.rootNode.descendantForPosition({ row, column: m[1].length });
+  let lineStarts: number[] | undefined;
+  for (const call of index.calls) {
+    const name = calleeName(call).full;
+    if (!/^\w+$/.test(name) || NOT_LOCAL.has(name) || defs.has(name)) continue;
+    // `def name(` at the start of a line (after indentation or `async`): a native substring search per name.
+    let defAt = -1;
+    for (let i = text.indexOf(`def ${name}`); i >= 0; i = text.indexOf(`def ${name}`, i + 1)) {
+      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      if (/^[ \t]*(async[ \t]+)?$/.test(text.slice(lineStart, i)) && /^[ \t]*\(/.test(text.slice(i + 4 + name.length, i + 8 + name.length))) {
+        defAt = i;
+        break;
+      }
+    }
+    if (defAt < 0) continue;
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= defAt) lo = mid;
+      else hi = mid - 1;
+    }
+    const keyword = tree.rootNode.descendantForPosition({ row: lo, column: defAt - lineStarts[lo] });
     const def = keyword?.type === 'function_definition' ? keyword : keyword?.parent;
-    if (def?.type === 'function_definition') defs.set(m[2], def);
+    if (def?.type === 'function_definition') defs.set(name, def);
   }
+  if (defs.size === 0) return [];
   const out: Array<[string, Node, string]> = [];
   for (const call of index.calls) {
     const name = calleeName(call).full;
