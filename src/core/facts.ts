@@ -37,6 +37,8 @@ export type FactKind =
   | 'training.batchSplit'
   /** The launch sits in a loop over N values (a sweep, seeds): N runs. Range: the loop. */
   | 'launch.repeat'
+  /** The model's output layer has its own weights (not tied to the token embedding): + vocab × d. */
+  | 'model.untiedHead'
   | 'inference.maxNewTokens'
   | 'training.mode'
   | 'training.tokens'

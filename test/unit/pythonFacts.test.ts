@@ -196,3 +196,34 @@ describe('Sweeps', () => {
     assert.equal(loop.runs.length, 1, 'an epoch loop is the run itself');
   });
 });
+
+describe('Embedding layout of hand-written language models', () => {
+  it('adds an untied output layer and a learned position table to the size formula', async () => {
+    const { analyzeSource } = await import('./helpers');
+    const model = (tied: boolean) => [
+      'import torch',
+      'from torch import nn',
+      'n_layer = 8',
+      'n_embd = 512',
+      'vocab_size = 32000',
+      'block_size = 1024',
+      'class LM(nn.Module):',
+      '    def __init__(self, cfg):',
+      '        super().__init__()',
+      '        self.tok = nn.Embedding(cfg.vocab_size, cfg.n_embd)',
+      '        self.pos = nn.Embedding(cfg.block_size, cfg.n_embd)',
+      '        self.blocks = make_blocks(cfg)',
+      '        self.head = nn.Linear(cfg.n_embd, cfg.vocab_size, bias=False)',
+      ...(tied ? ['        self.head.weight = self.tok.weight'] : []),
+      'for it in range(1000):',
+      '    loss = model(x).sum()',
+      '    loss.backward()',
+      '',
+    ].join('\n');
+    const untied = (await analyzeSource('lm.py', model(false))).runs[0].run.spec.model.params;
+    const tied = (await analyzeSource('lm.py', model(true))).runs[0].run.spec.model.params;
+    // 8·12·512² + (32,000 + 1,024)·512, plus 32,000·512 for an untied head.
+    assert.equal(tied, 8 * 12 * 512 * 512 + (32_000 + 1_024) * 512);
+    assert.equal(untied, tied! + 32_000 * 512);
+  });
+});

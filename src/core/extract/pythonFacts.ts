@@ -135,6 +135,16 @@ export function normalisePrecision(raw: FactValue | undefined): string | null {
 
 /** Callee names per call node id: every rule asks, so it is worked out once per scan. */
 let calleeCache = new Map<number, { full: string; last: string }>();
+/** An assignment's two sides, asked for by several passes (each field lookup marshals a node). */
+let sidesCache = new Map<number, { left: Node | null; right: Node | null }>();
+function sidesOf(assignment: Node): { left: Node | null; right: Node | null } {
+  let sides = sidesCache.get(assignment.id);
+  if (!sides) {
+    sides = { left: assignment.childForFieldName('left'), right: assignment.childForFieldName('right') };
+    sidesCache.set(assignment.id, sides);
+  }
+  return sides;
+}
 
 function calleeName(call: Node): { full: string; last: string } {
   const cached = calleeCache.get(call.id);
@@ -232,7 +242,7 @@ const queries = new WeakMap<Language, Query>();
  * header with defaults, or an assignment of a constant (not of an empty container). The query only visits the subtrees around them,
  * so the ordinary code that makes up most files costs little beyond the parse.
  */
-const RELEVANT_LINE = /from_pretrained|DDP\(|no_grad|inference_mode|\.eval\(|model_name|model_id|base_model|name_or_path|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)/;
+const RELEVANT_LINE = /from_pretrained|Embedding\(|DDP\(|no_grad|inference_mode|\.eval\(|model_name|model_id|base_model|name_or_path|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)/;
 
 /**
  * The previous text's lines and verdicts: an edit changes a line or two, so the next version of the
@@ -330,8 +340,7 @@ function collectSymbols(index: SyntaxIndex, tree: Tree, text: string): SymbolTab
   const moduleLevel = new Set(index.moduleAssignments);
   const classFields = new Set(index.classAssignments.map((c) => c.assignment));
   for (const node of index.assignments) {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
+    const { left, right } = sidesOf(node);
     if (!left || !right) continue;
     const line = node.startPosition.row + 1;
     if (left.type === 'identifier') {
@@ -794,8 +803,7 @@ function attachEdit(collector: FactCollector, call: Node, callee: string, litera
 function readModuleSizing(moduleAssignments: readonly Node[], collector: FactCollector): void {
   // Sizing names (n_layer, dtype, ...) are relevant lines, so their assignments are in the index.
   for (const assignment of moduleAssignments) {
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
+    const { left, right } = sidesOf(assignment);
     if (!left || !right || left.type !== 'identifier') continue;
     const kind = SIZING_NAMES[left.text] ?? SIZING_NAMES[left.text.toLowerCase()];
     if (kind && (kind !== 'hardware.devices' || /^(ngpu|n_gpu|num_gpus)$/i.test(left.text)) && kind !== 'inference.maxNewTokens') {
@@ -826,8 +834,7 @@ function readArgparseSizing(index: SyntaxIndex, collector: FactCollector): void 
 /** Dataclass fields whose names size a run (HfArgumentParser argument classes, GPTConfig). */
 function readDataclassFields(fields: SyntaxIndex['classAssignments'], collector: FactCollector): void {
   for (const { className, assignment } of fields) {
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
+    const { left, right } = sidesOf(assignment);
     if (!left || !right || left.type !== 'identifier') continue;
     const owner = `default of ${className}.${left.text}`;
     if (SIZING_NAMES[left.text] || left.text in PRECISION_FLAGS) readKeyword(left.text, right, collector, owner);
@@ -896,6 +903,7 @@ function gpuDependentBinding(value: Node, symbols: SymbolTable): string | undefi
 /** The facts of one Python module. */
 export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text): Fact[] {
   calleeCache = new Map();
+  sidesCache = new Map();
   importedModels = /torchvision\.models|keras\.applications/.test(text) ? modelImports(text) : { torchvision: new Set(), keras: new Set() };
   const index = indexSyntax(tree, text);
   const symbols = collectSymbols(index, tree, text);
@@ -1065,18 +1073,19 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
   }
   for (const node of index.assignments) {
     // os.environ["CUDA_VISIBLE_DEVICES"] = "0,1": the GPUs the script may use.
-    const target = node.childForFieldName('left');
+    const { left: target, right: value } = sidesOf(node);
     if (target?.type === 'subscript' && /CUDA_VISIBLE_DEVICES/.test(target.text)) {
-      const r = evaluate(node.childForFieldName('right'), symbols);
+      const r = evaluate(value, symbols);
       if (typeof r?.value === 'string' && /^[\d,]+$/.test(r.value)) collector.add('hardware.devices', r.value.split(',').filter(Boolean).length, node, `CUDA_VISIBLE_DEVICES="${r.value}"`, 'medium');
     }
     // torch.backends.cuda.matmul.allow_tf32 = True: float32 matmuls run as TF32.
-    const left = node.childForFieldName('left');
-    if (left?.text.endsWith('allow_tf32') && node.childForFieldName('right')?.text === 'True' && left.text.includes('matmul')) {
+    const left = target;
+    if (left?.type === 'attribute' && left.text.endsWith('allow_tf32') && value?.text === 'True' && left.text.includes('matmul')) {
       collector.add('training.precision', 'tf32', node, `${left.text} = True`, 'medium');
     }
   }
   sumFitPhases(collector);
+  readEmbeddingLayout(index, text, collector);
   readModuleClasses(index, text, collector, symbols);
   readForwardOnlyUse(index, text, collector);
   return collector.facts;
@@ -1131,6 +1140,28 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, collector: FactCol
   if (/\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/.test(text)) return;
   const marker = index.calls.find((c) => /^(no_grad|inference_mode|eval)$/.test(calleeName(c).last));
   if (marker) collector.add('launch.inference', calleeName(marker).full, marker, `${calleeName(marker).full}() with a pretrained model and no training: forward passes only`, 'low');
+}
+
+/**
+ * How a hand-written LM lays out its embeddings, for the parameter formula when the sizes come
+ * from elsewhere (a YAML file): a learned position table (`nn.Embedding(block_size, d)`) and an
+ * output layer with its own weights (`nn.Linear(d, vocab_size, bias=False)` never tied to the input).
+ */
+function readEmbeddingLayout(index: SyntaxIndex, text: string, collector: FactCollector): void {
+  if (!/nn\.(Embedding|Linear)\s*\(/.test(text)) return;
+  for (const call of index.calls) {
+    const { full } = calleeName(call);
+    if (full !== 'nn.Embedding' && full !== 'nn.Linear' && full !== 'torch.nn.Embedding' && full !== 'torch.nn.Linear') continue;
+    const args = call.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+    const first = args[0]?.text ?? '';
+    const second = args[1]?.text ?? '';
+    if (full.endsWith('Embedding') && /(^|[._])(block_size|max_len|max_seq_len|n_positions|context_length|max_position_embeddings|seq_len|n_ctx)$/.test(first)) {
+      const r = evaluate(args[0], collector.symbols);
+      collector.add('model.learnedPositions', typeof r?.value === 'number' ? r.value : null, call, `${full}(${truncate(first, 20)}, ...) learns a position table`, 'low');
+    } else if (full.endsWith('Linear') && /(^|[._])(vocab_size|n_vocab|vocab|num_tokens)$/.test(second) && !/\.weight\s*=\s*[\w.]*\.weight|tie_weights|tie_word_embeddings\s*=\s*True/.test(text)) {
+      collector.add('model.untiedHead', true, call, `${full}(${truncate(first, 15)}, ${truncate(second, 15)}) is an output layer with its own weights`, 'low');
+    }
+  }
 }
 
 /** Is an instance of this class (`net = ClassName(...)`) handed to an optimizer (`optim.Adam(net.parameters(), ...)`)? */

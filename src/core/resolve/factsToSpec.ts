@@ -95,9 +95,9 @@ function asNumber(f: Fact | undefined): number | undefined {
  * feed-forward block (d_ff = 4d unless stated, which gives Kaplan et al.'s 12·L·d²), plus token and,
  * where they are learned, position embeddings. Biases and layer norms (O(L·d)) are left out.
  */
-export function transformerParams(layers: number, hidden: number, vocab: number | undefined, ffn?: number, positions?: number): number {
+export function transformerParams(layers: number, hidden: number, vocab: number | undefined, ffn?: number, positions?: number, untiedHead = false): number {
   const perLayer = 4 * hidden * hidden + 2 * hidden * (ffn ?? 4 * hidden);
-  return layers * perLayer + ((vocab ?? 0) + (positions ?? 0)) * hidden;
+  return layers * perLayer + ((vocab ?? 0) * (untiedHead ? 2 : 1) + (positions ?? 0)) * hidden;
 }
 
 export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
@@ -140,16 +140,19 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const hidden = asNumber(use('model.hiddenSize', pick(facts, 'model.hiddenSize')));
   const vocab = asNumber(use('model.vocabSize', pick(facts, 'model.vocabSize')));
   const ffn = asNumber(use('model.ffnSize', pick(facts, 'model.ffnSize')));
-  const positions = asNumber(use('model.learnedPositions', pick(facts, 'model.learnedPositions')));
+  const positionsFact = use('model.learnedPositions', pick(facts, 'model.learnedPositions'));
+  // A learned table whose size the code leaves to a config: as many positions as the sequence length.
+  const positions = asNumber(positionsFact) ?? (pick(facts, 'model.learnedPositions') ? asNumber(pick(facts, 'training.seqLen')) : undefined);
+  const untiedHead = use('model.untiedHead', pick(facts, 'model.untiedHead'))?.value === true;
   // Sizes overridden on a known checkpoint's config keep the rest of that config (vocabulary, positions).
   const template = id && (layers || hidden) ? findModel(String(id.value))?.sizes : undefined;
   if (template) {
     const l = layers ?? template.layers;
     const d = hidden ?? template.hiddenSize;
     const keptFfn = ffn ?? (d === template.hiddenSize ? template.ffnSize : undefined);
-    spec.model.params = transformerParams(l, d, vocab ?? template.vocabSize, keptFfn, positions ?? template.learnedPositions);
+    spec.model.params = transformerParams(l, d, vocab ?? template.vocabSize, keptFfn, positions ?? template.learnedPositions, untiedHead);
     assumptions.push({ field: 'model.params', value: spec.model.params, source: 'computed', detail: `${id!.value} config.json sizes with the code's overrides (${l} layers, d ${d}): ${template.source}` });
-  } else if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions);
+  } else if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions, untiedHead);
   // A layer count that is only a lower bound yields to the architecture formula when both exist.
   const paramsFact = pick(facts, 'model.params');
   const statedParams = paramsFact && (paramsFact.directive || paramsFact.confidence !== 'low' || !spec.model.params) ? asNumber(use('model.params', paramsFact)) : undefined;
