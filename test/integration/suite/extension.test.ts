@@ -251,6 +251,28 @@ describe('Green AI in a real VS Code', () => {
     }
   });
 
+  it('shows a sweep as one lens and one hint that count its runs', async () => {
+    const content = [
+      'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments',
+      'for lr in [1e-5, 2e-5, 3e-5]:',
+      '    model = AutoModelForSequenceClassification.from_pretrained("roberta-base")',
+      '    args = TrainingArguments(output_dir="o", learning_rate=lr, num_train_epochs=2)',
+      '    Trainer(model=model, args=args).train()',
+      '',
+    ].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    await vscode.window.showTextDocument(doc);
+    const lenses = await until('the sweep lens', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      return l && l.length > 0 ? l : undefined;
+    });
+    assert.equal(lenses.length, 1, lenses.map((l) => l.command?.title).join(' | '));
+    assert.match(lenses[0].command?.title ?? '', /^Green AI: 3 runs × .+ = .+ CO2e/);
+    const hints = (await hintsOf(doc)).map(hintText);
+    assert.equal(hints.filter((h) => /× 3 runs/.test(h)).length, 1, hints.join(' | '));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('reads a run spread across notebook cells and shows hints in the cell that sets the epochs', async () => {
     const notebook = await vscode.workspace.openNotebookDocument(exampleUri('notebooks/finetune_vit.ipynb'));
     await vscode.window.showNotebookDocument(notebook);
