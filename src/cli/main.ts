@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeText, fileKindOf, linkCandidates, MAX_FILE_BYTES, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
 import { FolderScanCache } from '../core/scan/folderScan';
-import { applyEdits, modify } from 'jsonc-parser';
 import { isMeasurementFile } from '../core/calibration/measurement';
 import { readMeasurements, type MeasurementFile } from '../core/calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../core/calibration/match';
@@ -17,7 +16,7 @@ import { toCliRun } from '../core/report/toCli';
 import { equivalents } from '../core/report/equivalents';
 import { completeRun, RunInputError } from '../core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema, type EstimateSettings, type Overrides } from '../core/runSpec';
-import { applyWorkspaceConfig, parseWorkspaceConfig, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
+import { applyWorkspaceConfig, parseWorkspaceConfig, withCalibration, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
 
 /**
  * `green-ai estimate|report`: the core without VS Code. Bad input exits 2 with
@@ -252,10 +251,7 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     if (command === 'report') {
       // The same scan as the editor's Workspace Report: links resolved within the folder,
       // a script launched by another file's run counted once, in that run.
-      const result = await new FolderScanCache().scan(
-        files.map(({ file, display }) => ({ path: path.resolve(file), display, size: fs.statSync(file).size, read: async () => fs.readFileSync(file) })),
-        { python, root: base, settingsFor: () => settings, overrides },
-      );
+      const result = await scanFolder(paths[0], files.map((f) => f.file), python, settings, overrides);
       for (const s of result.skipped) problems.push(`${s.display}: skipped, ${s.reason}`);
       for (const m of result.measurementFiles) problems.push(...m.problems);
       analysed = result.files;
@@ -301,6 +297,15 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   return 0;
 }
 
+/** The Workspace Report's scan over files of a folder (node fs): shared by report and calibrate. */
+function scanFolder(dir: string, files: readonly string[], python: PythonParsing, settings: EstimateSettings, overrides: Overrides) {
+  const posix = (p: string) => path.resolve(p).split(path.sep).join('/');
+  return new FolderScanCache().scan(
+    files.map((file) => ({ path: posix(file), display: path.relative(dir, file), size: fs.statSync(file).size, read: async () => fs.readFileSync(file) })),
+    { python, root: posix(dir), settingsFor: () => settings, overrides },
+  );
+}
+
 /** CodeCarbon files and model cards in the folders of the given files. */
 function measurementsBeside(files: readonly string[]): MeasurementFile[] {
   const out: MeasurementFile[] = [];
@@ -336,12 +341,7 @@ async function calibrate(paths: readonly string[], write: boolean, json: boolean
   }
   if (!stat.isDirectory()) throw new UsageError(`${dir} is not a folder`);
   const settings = teamSettings(dir, io);
-  const base = path.resolve(dir);
-  const files = [...filesUnder(dir)];
-  const result = await new FolderScanCache().scan(
-    files.map((file) => ({ path: path.resolve(file).split(path.sep).join('/'), display: path.relative(dir, file), size: fs.statSync(file).size, read: async () => fs.readFileSync(file) })),
-    { python: await parsing(), root: base.split(path.sep).join('/'), settingsFor: () => settings },
-  );
+  const result = await scanFolder(dir, [...filesUnder(dir)], await parsing(), settings, {});
   for (const m of result.measurementFiles) for (const p of m.problems) io.stderr(`green-ai: warning: ${p}\n`);
   const pairs = result.files.flatMap((f) => f.measured.filter((m): m is MeasuredComparison => m !== null));
   const proposal = proposeCalibration(pairs, settings.calibration, new Date().toISOString().slice(0, 10));
@@ -359,9 +359,7 @@ async function calibrate(paths: readonly string[], write: boolean, json: boolean
   }
   if (write) {
     const file = path.join(dir, WORKSPACE_CONFIG_FILE);
-    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '{}\n';
-    const after = applyEdits(before, modify(before, ['calibration'], proposal.calibration, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
-    fs.writeFileSync(file, after);
+    fs.writeFileSync(file, withCalibration(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined, proposal.calibration));
     if (!json) io.stdout(`Written to ${file}.\n`);
   } else if (!json) {
     io.stdout(`Run again with --write to store it in ${path.join(dir, WORKSPACE_CONFIG_FILE)}.\n`);

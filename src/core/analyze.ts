@@ -320,12 +320,12 @@ export function analyzeText(
       // A launch inside a loop over N values is N runs (the report and totals count each).
       const launchLine = found.anchors.launch?.startLine ?? found.range.endLine;
       const repeat = facts.find((f) => f.kind === 'launch.repeat' && !f.file && typeof f.value === 'number' && f.range.startLine <= launchLine && launchLine <= f.range.endLine);
-      const of = repeat ? (repeat.value as number) : 1;
-      for (let index = 1; index <= of; index++) {
-        if (of === 1) runs.push(analyzed);
-        else {
-          const note = { field: 'run.trial', value: `${index} of ${of}`, source: 'code' as const, detail: repeat!.detail, range: repeat!.range };
-          runs.push({ ...analyzed, trial: { index, of, detail: repeat!.detail }, run: { ...run, assumptions: [...run.assumptions, note] } });
+      if (!repeat) runs.push(analyzed);
+      else {
+        const of = repeat.value as number;
+        for (let index = 1; index <= of; index++) {
+          const note = { field: 'run.trial', value: `${index} of ${of}`, source: 'code' as const, detail: repeat.detail, range: repeat.range };
+          runs.push({ ...analyzed, trial: { index, of, detail: repeat.detail }, run: { ...run, assumptions: [...run.assumptions, note] } });
         }
       }
     } catch (e) {

@@ -1,6 +1,6 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { applyEdits, modify, parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
-import { CalibrationSchema, type EstimateSettings } from './runSpec';
+import { CalibrationSchema, type Calibration, type EstimateSettings } from './runSpec';
 
 /**
  * `.greenai.json`: a team's defaults, committed with the code. Validated here;
@@ -65,4 +65,10 @@ export function applyWorkspaceConfig(settings: EstimateSettings, config: Workspa
     includeEmbodied: config.includeEmbodied ?? settings.includeEmbodied,
     calibration: config.calibration ?? settings.calibration,
   };
+}
+
+/** The team file's text with `calibration` set, everything else (fields, comments, layout) kept. */
+export function withCalibration(text: string | undefined, calibration: Calibration): string {
+  const before = text ?? '{}\n';
+  return applyEdits(before, modify(before, ['calibration'], calibration, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
 }

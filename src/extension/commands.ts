@@ -7,10 +7,9 @@ import { EstimatePanel } from './estimatePanel';
 import { readSettings } from './settings';
 import type { ReportFilter, WorkspaceReportProvider } from './workspaceReport';
 import type { ScannedRun } from './workspaceScanner';
-import { applyEdits, modify } from 'jsonc-parser';
 import { proposeCalibration } from '../core/calibration/calibrate';
 import type { MeasuredComparison } from '../core/calibration/match';
-import { WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
+import { withCalibration, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
 
 /** The extension's commands: a table of small functions (after rust-analyzer's editors/code). */
 
@@ -144,14 +143,13 @@ async function calibrate(ctx: CommandContext, folderArg?: unknown, options?: unk
     }, save)) === save;
   if (!accepted) return;
   const file = vscode.Uri.joinPath(report.folder.uri, WORKSPACE_CONFIG_FILE);
-  let before = '{}\n';
+  let before: string | undefined;
   try {
     before = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
   } catch {
     // no team file yet: start one
   }
-  const after = applyEdits(before, modify(before, ['calibration'], proposal.calibration, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(after));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(withCalibration(before, proposal.calibration)));
   ctx.log.info(`calibration saved to ${file.toString()}: ${proposal.summary}`);
   void vscode.window.setStatusBarMessage(`Green AI: calibration saved to ${WORKSPACE_CONFIG_FILE}`, 5000);
 }

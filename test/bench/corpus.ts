@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { PythonParsing, Tree } from '../../src/core/parse/pythonParser';
 
 /**
  * A synthetic but realistic corpus for benchmarks: the example training scripts,
@@ -89,4 +90,37 @@ export function longTrainingScript(lines: number): string {
   let tail = '';
   while ((head + hf + tail).split('\n').length < lines) tail += helperBlock(b++);
   return head + hf + tail;
+}
+
+/**
+ * The edit both editor benchmarks time: the digit of `num_train_epochs=3` replaced, the old tree told
+ * about it (`tree.edit`) and the text re-parsed incrementally, as the editor does on each keystroke.
+ */
+export class EpochsDigitEdit {
+  private readonly at: number;
+  private readonly position: { row: number; column: number };
+
+  constructor(
+    private readonly python: PythonParsing,
+    public text: string,
+    public tree: Tree = python.parser.parse(text)!,
+  ) {
+    this.at = text.indexOf('num_train_epochs=3') + 'num_train_epochs='.length;
+    this.position = { row: text.slice(0, this.at).split('\n').length - 1, column: this.at - text.lastIndexOf('\n', this.at - 1) - 1 };
+  }
+
+  /** The text with the digit replaced (not yet parsed). */
+  type(digit: string): void {
+    this.text = this.text.slice(0, this.at) + digit + this.text.slice(this.at + 1);
+  }
+
+  /** Incremental re-parse of the typed text; the previous tree is freed. */
+  reparse(): Tree {
+    const { row, column } = this.position;
+    this.tree.edit({ startIndex: this.at, oldEndIndex: this.at + 1, newEndIndex: this.at + 1, startPosition: { row, column }, oldEndPosition: { row, column: column + 1 }, newEndPosition: { row, column: column + 1 } });
+    const next = this.python.parser.parse(this.text, this.tree)!;
+    this.tree.delete();
+    this.tree = next;
+    return next;
+  }
 }

@@ -3,7 +3,7 @@ import type { Tree } from '../../src/core/parse/pythonParser';
 import { inlineSummary } from '../../src/core/report/panelModel';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parsing } from '../unit/helpers';
-import { generatedCorpus, longTrainingScript } from './corpus';
+import { EpochsDigitEdit, generatedCorpus, longTrainingScript } from './corpus';
 
 /**
  * npm run bench:editor: what the editor providers cost, on the same core they call.
@@ -26,25 +26,18 @@ const gc = (globalThis as { gc?: () => void }).gc;
 async function main(): Promise<void> {
   const python = await parsing();
   const script = longTrainingScript(3000);
-  let text = script;
-  let tree = python.parser.parse(text)!;
-  const at = text.indexOf('num_train_epochs=3') + 'num_train_epochs='.length;
-  const row = text.slice(0, at).split('\n').length - 1;
-  const col = at - text.lastIndexOf('\n', at - 1) - 1;
+  const editor = new EpochsDigitEdit(python, script);
   const times: number[] = [];
   let labels = '';
   for (let i = 0; i < 300; i++) {
-    text = text.slice(0, at) + String((i % 9) + 1) + text.slice(at + 1);
+    editor.type(String((i % 9) + 1));
     const t0 = performance.now();
-    tree.edit({ startIndex: at, oldEndIndex: at + 1, newEndIndex: at + 1, startPosition: { row, column: col }, oldEndPosition: { row, column: col + 1 }, newEndPosition: { row, column: col + 1 } });
-    const next = python.parser.parse(text, tree)!;
-    tree.delete();
-    tree = next;
-    const analysis = analyzeText({ path: 'train.py', text, tree }, python, DEFAULT_SETTINGS);
+    const tree = editor.reparse();
+    const analysis = analyzeText({ path: 'train.py', text: editor.text, tree }, python, DEFAULT_SETTINGS);
     labels = analysis.runs.map(inlineSummary).join(' | ');
     if (i >= 20) times.push(performance.now() - t0); // after JIT warm-up
   }
-  tree.delete();
+  editor.tree.delete();
   console.log(`${script.split('\n').length}-line script, ${times.length} one-character edits: edit → hints median ${median(times).toFixed(2)} ms, p95 ${p95(times).toFixed(2)} ms (last hint: ${labels})`);
 
   gc?.();

@@ -1,7 +1,7 @@
 import { analyzeText } from '../../src/core/analyze';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parsing } from '../unit/helpers';
-import { generatedCorpus, longTrainingScript } from './corpus';
+import { EpochsDigitEdit, generatedCorpus, longTrainingScript } from './corpus';
 
 /**
  * npm run bench:scan: the cost of scanning a file against a bare tree-sitter parse
@@ -55,26 +55,20 @@ async function main(): Promise<void> {
   // Incremental: a one-character edit in a 3,000-line script, then re-scan with the edited tree.
   const script = longTrainingScript(3000);
   const scriptLines = script.split('\n').length;
-  let text = script;
-  let tree = python.parser.parse(text)!;
+  const editor = new EpochsDigitEdit(python, script);
   const incremental: number[] = [];
   const full: number[] = [];
-  const at = text.indexOf('num_train_epochs=3') + 'num_train_epochs='.length;
-  const row = text.slice(0, at).split('\n').length - 1;
-  const col = at - text.lastIndexOf('\n', at - 1) - 1;
   for (let i = 0; i < 200; i++) {
     const digit = String((i % 9) + 1);
-    text = text.slice(0, at) + digit + text.slice(at + 1);
+    editor.type(digit);
     const t0 = performance.now();
-    tree.edit({ startIndex: at, oldEndIndex: at + 1, newEndIndex: at + 1, startPosition: { row, column: col }, oldEndPosition: { row, column: col + 1 }, newEndPosition: { row, column: col + 1 } });
-    const next = python.parser.parse(text, tree)!;
-    tree.delete();
-    tree = next;
-    const result = analyzeText({ path: 'long.py', text, tree }, python, DEFAULT_SETTINGS);
+    const tree = editor.reparse();
+    const result = analyzeText({ path: 'long.py', text: editor.text, tree }, python, DEFAULT_SETTINGS);
     incremental.push(performance.now() - t0);
     if (result.runs[0]?.run.training.epochs !== Number(digit)) throw new Error('incremental re-scan read the wrong epochs');
   }
-  tree.delete();
+  editor.tree.delete();
+  const text = editor.text;
   // Full re-scans in their own loop: interleaved, their garbage would be collected during the incremental ones.
   for (let i = 0; i < 200; i++) {
     const t1 = performance.now();

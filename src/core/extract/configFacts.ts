@@ -85,27 +85,29 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
     const e = lineCounter.linePos(Math.max(start, end));
     return { startLine: s.line - 1, startCol: s.col - 1, endLine: e.line - 1, endCol: e.col - 1 };
   };
-  // Where an interpolated value is written (`total_steps: 60000` behind `${optim.total_steps}`).
-  let interpolatedFrom: YamlNode | undefined;
+  // Where the value of the pair being read is written, when it is an interpolation
+  // (`total_steps: 60000` behind `${optim.total_steps}`): facts added for the pair point back at it.
+  let pairOrigin: YamlNode | undefined;
   const add = (kind: FactKind, value: Fact['value'], node: YamlNode | null | undefined, detail: string) =>
-    facts.push({ kind, value, range: rangeOf(node), confidence: 'high', detail, ...(interpolatedFrom ? { originLine: rangeOf(interpolatedFrom).startLine } : {}) });
+    facts.push({ kind, value, range: rangeOf(node), confidence: 'high', detail, ...(pairOrigin ? { originLine: rangeOf(pairOrigin).startLine } : {}) });
 
-  const interpolate = (value: string, depth: number): unknown => {
+  /** Hydra/OmegaConf `${a.b}` and `${oc.env:X,default}`: the value they point at, and where it is written. */
+  const interpolate = (value: string, depth: number): { value: unknown; origin?: YamlNode } => {
     const m = /^\$\{([^}]+)\}$/.exec(value.trim());
-    if (!m || depth > 5) return value;
+    if (!m || depth > 5) return { value };
     const expr = m[1].trim();
     const env = /^oc\.env:\s*[\w.]+\s*(?:,\s*(.*))?$/.exec(expr);
     if (env) {
       // The environment's value is not known here; its default is what a run without it gets.
-      if (env[1] === undefined) return value;
+      if (env[1] === undefined) return { value };
       const d = env[1].trim().replace(/^["']|["']$/g, '');
-      return /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(d) ? Number(d) : d;
+      return { value: /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(d) ? Number(d) : d };
     }
-    if (!/^[\w.-]+$/.test(expr) || !isMap(doc.contents)) return value;
+    if (!/^[\w.-]+$/.test(expr) || !isMap(doc.contents)) return { value };
     const target = doc.contents.getIn(expr.split('.'), true);
-    if (!isScalar(target)) return value;
-    interpolatedFrom = target as YamlNode;
-    return typeof target.value === 'string' ? interpolate(target.value, depth + 1) : target.value;
+    if (!isScalar(target)) return { value };
+    const deeper = typeof target.value === 'string' ? interpolate(target.value, depth + 1) : undefined;
+    return deeper?.origin ? deeper : { value: deeper ? deeper.value : target.value, origin: target as YamlNode };
   };
 
   const visit = (node: unknown, path: string[]): void => {
@@ -121,8 +123,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       const where = [...path, key].join('.');
       const raw = isScalar(valueNode) ? valueNode.value : undefined;
       // Hydra/OmegaConf `${data.seq_len}` and `${oc.env:GPUS,8}` read as what they point at.
-      interpolatedFrom = undefined;
-      const scalar = typeof raw === 'string' && raw.startsWith('${') ? interpolate(raw, 0) : raw;
+      const resolved = typeof raw === 'string' && raw.startsWith('${') ? interpolate(raw, 0) : { value: raw };
+      const scalar = resolved.value;
+      pairOrigin = resolved.origin;
 
       if (key === 'bf16' || key === 'fp16' || key === 'tf32') {
         // `bf16: true`, `bf16: auto` (axolotl), DeepSpeed `bf16: { enabled: true }` or `"auto"`.

@@ -1,6 +1,7 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Fact, FactKind, FactValue, SourceRange } from '../facts';
 import { countModuleClasses } from './moduleParams';
+import { indexFor } from '../textIndex';
 import { countKerasSequential, sequentialLayers } from './kerasParams';
 import { evaluate, FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable, type Resolved } from './pythonValues';
 
@@ -218,8 +219,6 @@ interface SyntaxIndex {
   readonly assignments: Node[];
   readonly classes: Node[];
   readonly defaults: Node[];
-  /** The module's top-level statements. */
-  readonly top: Node[];
   /** Assignments that are module-level statements. */
   readonly moduleAssignments: Node[];
   /** Assignments that are statements directly in a class body, with their class. */
@@ -282,7 +281,7 @@ function indexSyntax(tree: Tree, text: string): SyntaxIndex {
     queries.set(tree.language, query);
   }
   const top = tree.rootNode.children.filter((c): c is Node => c !== null);
-  const index: SyntaxIndex = { ordered: [], calls: [], assignments: [], classes: [], defaults: [], top, moduleAssignments: [], classAssignments: [] };
+  const index: SyntaxIndex = { ordered: [], calls: [], assignments: [], classes: [], defaults: [], moduleAssignments: [], classAssignments: [] };
   const seen = new Set<number>();
   const captured: Array<{ name: string; node: Node }> = [];
   // Query from the top-level statements that hold each range rather than from the root: a range
@@ -384,7 +383,6 @@ const NOT_LOCAL = new Set(['print', 'len', 'range', 'open', 'float', 'int', 'str
 function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string): Array<[string, Node, string]> {
   // Where this file defines the functions its calls name (found in the text, so only they are looked up in the tree).
   const defs = new Map<string, Node>();
-  let lineStarts: number[] | undefined;
   for (const call of index.calls) {
     const name = calleeName(call).full;
     if (!/^\w+$/.test(name) || NOT_LOCAL.has(name) || defs.has(name)) continue;
@@ -398,18 +396,8 @@ function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string): Array<
       }
     }
     if (defAt < 0) continue;
-    if (!lineStarts) {
-      lineStarts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= defAt) lo = mid;
-      else hi = mid - 1;
-    }
-    const keyword = tree.rootNode.descendantForPosition({ row: lo, column: defAt - lineStarts[lo] });
+    const { line, col } = indexFor(text).position(defAt);
+    const keyword = tree.rootNode.descendantForPosition({ row: line, column: col });
     const def = keyword?.type === 'function_definition' ? keyword : keyword?.parent;
     if (def?.type === 'function_definition') defs.set(name, def);
   }

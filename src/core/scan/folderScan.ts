@@ -70,9 +70,12 @@ interface CacheEntry {
 
 export class FolderScanCache {
   private readonly entries = new Map<string, CacheEntry>();
+  /** Measurement files as read, by content hash: a rescan re-reads only the ones that changed. */
+  private readonly measurements = new Map<string, { readonly hash: string; readonly read: MeasurementFile | undefined }>();
 
   forget(path: string): void {
     this.entries.delete(path);
+    this.measurements.delete(path);
   }
 
   async scan(sources: readonly ScanSource[], options: ScanOptions): Promise<ScanResult> {
@@ -108,10 +111,14 @@ export class FolderScanCache {
     };
     // Measurements are read, not analysed: they are compared with the runs afterwards.
     const measurementFiles: MeasurementFile[] = [];
+    const measurementPaths = new Set<string>();
     for (const [key, f] of [...loaded]) {
       if (!isMeasurementFile(key)) continue;
       loaded.delete(key);
-      const read = readMeasurements(f.source.path, f.source.display, f.text);
+      measurementPaths.add(key);
+      const cached = this.measurements.get(key);
+      const read = cached && cached.hash === f.hash ? cached.read : readMeasurements(f.source.path, f.source.display, f.text);
+      this.measurements.set(key, { hash: f.hash, read });
       if (read) measurementFiles.push(read);
     }
     // Pass 2: analyse, reusing what did not change.
@@ -137,6 +144,7 @@ export class FolderScanCache {
     }
     // Files that vanished since the last scan leave the cache.
     for (const key of [...this.entries.keys()]) if (!loaded.has(key)) this.entries.delete(key);
+    for (const key of [...this.measurements.keys()]) if (!measurementPaths.has(key)) this.measurements.delete(key);
     const kept = withoutLinkedDuplicates(files);
     const runs = kept.flatMap((f) => f.analysis.runs.map((analyzed) => ({ path: f.path, analyzed, facts: f.analysis.facts })));
     const matches = matchMeasurements(runs, measurementFiles);
