@@ -3,7 +3,7 @@ import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
 import { extractDirectives } from './extract/directives';
-import { extractPythonFacts, syntaxProblems } from './extract/pythonFacts';
+import { extractPythonFacts, mayHoldPythonFacts, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
 import type { Fact, SourceRange } from './facts';
 import type { PythonParsing, Tree } from './parse/pythonParser';
@@ -36,8 +36,6 @@ export interface FileAnalysis {
   readonly facts: readonly Fact[];
 }
 
-/** Words without which a Python file holds nothing a run needs (see readFileFacts). */
-const TRAINING_SIGNAL = /from_pretrained|from_config|Trainer|Arguments|Config\(|\.fit\(|backward|epoch|step|iter|generate|pipeline|LLM\(|green-ai:|Module|LightningCLI|create_model|applications|models\.|n_layer|n_embd|hidden_size|batch_size|torch|tensorflow|keras|jax/;
 
 /**
  * A suggestion whose quick fix is computed when first asked for: hints and diagnostics, which run on
@@ -216,7 +214,7 @@ export function readFileFacts(input: AnalyzeInput, python: PythonParsing): FileF
   let notebook: NotebookCells | undefined;
   // Most Python in a repository is not training code: without any of these words a file
   // cannot hold a run or a fact a run links to, so it is not even parsed.
-  if (kind === 'python' && !input.tree && !TRAINING_SIGNAL.test(input.text)) return { kind, facts: [], problems: [] };
+  if (kind === 'python' && !input.tree && !mayHoldPythonFacts(input.text)) return { kind, facts: [], problems: [] };
   if (kind === 'python' || kind === 'notebook') {
     let code = input.text;
     if (kind === 'notebook') {

@@ -1,0 +1,96 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Fact, FactKind, FactValue, SourceRange } from '../../facts';
+import { evaluate, type Resolved, type SymbolTable } from '../pythonValues';
+
+/**
+ * What one extraction of one Python file works with: its text, its symbols, the facts read so
+ * far and per-call caches. Created per call (nothing survives between files), handed to every rule.
+ */
+
+export function nodeRange(node: Node): SourceRange {
+  return {
+    startLine: node.startPosition.row,
+    startCol: node.startPosition.column,
+    endLine: node.endPosition.row,
+    endCol: node.endPosition.column,
+  };
+}
+
+export function truncate(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+export function scalar(v: Resolved['value']): FactValue | undefined {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
+}
+
+/** Callee names and assignment sides, worked out once per node: several rules ask for the same ones. */
+export class SyntaxCaches {
+  private readonly callees = new Map<number, { full: string; last: string }>();
+  private readonly sides = new Map<number, { left: Node | null; right: Node | null }>();
+
+  callee(call: Node): { full: string; last: string } {
+    const cached = this.callees.get(call.id);
+    if (cached) return cached;
+    const full = call.childForFieldName('function')?.text ?? '';
+    const result = { full, last: full.slice(full.lastIndexOf('.') + 1).trim() };
+    this.callees.set(call.id, result);
+    return result;
+  }
+
+  sidesOf(assignment: Node): { left: Node | null; right: Node | null } {
+    let sides = this.sides.get(assignment.id);
+    if (!sides) {
+      sides = { left: assignment.childForFieldName('left'), right: assignment.childForFieldName('right') };
+      this.sides.set(assignment.id, sides);
+    }
+    return sides;
+  }
+}
+
+/** Model constructors a file imports by name (`from torchvision.models import resnet50`). */
+export interface ImportedModels {
+  readonly torchvision: ReadonlySet<string>;
+  readonly keras: ReadonlySet<string>;
+}
+
+export class PythonReadContext {
+  readonly facts: Fact[] = [];
+
+  constructor(
+    readonly tree: Tree,
+    readonly text: string,
+    readonly symbols: SymbolTable,
+    readonly syntax: SyntaxCaches,
+    readonly imports: ImportedModels,
+  ) {}
+
+  callee(call: Node): { full: string; last: string } {
+    return this.syntax.callee(call);
+  }
+
+  add(kind: FactKind, value: FactValue, node: Node, detail: string, confidence: Fact['confidence'] = 'high'): void {
+    this.facts.push({ kind, value, range: nodeRange(node), confidence, detail });
+  }
+
+  /** Amends the fact just added (an origin line, an edit anchor). */
+  amendLast(patch: Partial<Fact>): void {
+    const i = this.facts.length - 1;
+    if (i >= 0) this.facts[i] = { ...this.facts[i], ...patch };
+  }
+
+  /** Adds a fact from an expression, reading through constants; unresolvable values are kept as unknown. */
+  addResolved(kind: FactKind, valueNode: Node, label: string, map: (v: Resolved['value']) => FactValue | undefined = scalar): void {
+    const r = evaluate(valueNode, this.symbols);
+    const mapped = r ? map(r.value) : undefined;
+    if (r && mapped !== undefined) {
+      this.add(kind, mapped, valueNode, r.via ? `${label} (${r.via})` : label, r.via ? 'medium' : 'high');
+      const literal = r.origin.type === 'integer' || r.origin.type === 'float' || r.origin.type === 'string' ? { edit: { valueRange: nodeRange(r.origin) } } : {};
+      this.amendLast({ ...(r.via ? { originLine: r.origin.startPosition.row } : {}), ...literal });
+    } else {
+      const overflow = /^[\d._]+(e\+?\d+)?$/i.test(valueNode.text) && !Number.isFinite(Number(valueNode.text.replace(/_/g, '')));
+      this.add(kind, null, valueNode, overflow ? `${label}: ${truncate(valueNode.text)} is not a finite number` : `${label}: \`${truncate(valueNode.text)}\` cannot be read without running the code`, 'low');
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Fact } from '../../facts';
+import { PythonReadContext, SyntaxCaches } from './context';
+import { SIZING_LINE_WORDS, SIZING_NAMES } from './keywords';
+import * as codecarbon from './readers/codecarbon';
+import * as constants from './readers/constants';
+import * as hf from './readers/huggingface';
+import * as keras from './readers/keras';
+import * as lightning from './readers/lightning';
+import * as models from './readers/models';
+import * as peft from './readers/peft';
+import * as serving from './readers/serving';
+import * as torch from './readers/torch';
+import * as vision from './readers/vision';
+import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
+import { collectSymbols } from './symbols';
+import { indexSyntax, RelevantLines } from './syntaxIndex';
+
+/**
+ * Reads the facts that decide a training run's cost from a Python syntax tree: which model,
+ * pretrained or not, how long, how large a batch, which precision, which hardware. The readers
+ * are tables of rules, one module per framework (python/readers/); this file orders them and
+ * builds the prefilter from their words.
+ */
+
+/**
+ * Call rules in the order they are tried: the first whose callee and condition hold reads a call.
+ * The order matters where names overlap (`BitsAndBytesConfig` before the generic `*Config` sizes).
+ */
+export const CALL_RULES: readonly CallRule[] = [
+  hf.fromPretrained,
+  hf.fromConfig,
+  hf.argumentClasses,
+  hf.trainers,
+  lightning.fabric,
+  hf.modelConstructors,
+  keras.mixedPrecisionPolicy,
+  serving.vllmEngine,
+  lightning.lightningCli,
+  hf.argumentParser,
+  torch.distributedDataParallel,
+  torch.dataParallel,
+  torch.matmulPrecision,
+  peft.adapters,
+  peft.quantisedBase,
+  torch.torchvisionDatasets,
+  torch.configFiles,
+  keras.sequentialModels,
+  codecarbon.emissionsTracker,
+  hf.loadDataset,
+  torch.fitCall,
+  hf.generation,
+  torch.autocast,
+  torch.gradScaler,
+  hf.architectureConfigs,
+  torch.backward,
+  torch.trainCall,
+  vision.visionConstructors,
+  hf.tokenizerLength,
+  torch.loaderBatch,
+];
+
+export const STATEMENT_RULES: readonly StatementRule[] = [torch.forLoops, torch.whileLoops, torch.deviceAssignments];
+
+export const FILE_RULES: readonly FileRule[] = [
+  constants.moduleConstants,
+  constants.dataclassFields,
+  constants.argparseDefaults,
+  models.fitPhases,
+  models.embeddingLayout,
+  models.moduleClasses,
+  models.forwardOnlyUse,
+];
+
+/** Every word some rule needs on a line: its callees and its declared words. */
+export function ruleWords(): string[] {
+  const words = new Set<string>();
+  for (const rule of CALL_RULES) for (const w of [...(rule.callees ?? []), ...(rule.words ?? [])]) words.add(w);
+  for (const rule of [...STATEMENT_RULES, ...FILE_RULES]) for (const w of rule.words) words.add(w);
+  for (const w of SIZING_LINE_WORDS) words.add(w);
+  return [...words];
+}
+
+/**
+ * Lines that hold none of the rules' words can still carry a fact by their shape: a class header,
+ * a function header with defaults, or an assignment of a constant (not of an empty container).
+ */
+const STRUCTURAL_LINE = String.raw`class\s|def\s[^#\n]*=|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)`;
+
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The line prefilter, built from the rule tables (longest words first, so alternation stays cheap). */
+export const RELEVANT_LINE = new RegExp(`${ruleWords().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}|${STRUCTURAL_LINE}`);
+
+/** Cross-call cache of line verdicts (a pure function of the text): see RelevantLines. */
+const relevantLines = new RelevantLines(RELEVANT_LINE);
+
+/** The facts of one Python module. */
+export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text): Fact[] {
+  const syntax = new SyntaxCaches();
+  const index = indexSyntax(tree, text, relevantLines);
+  const symbols = collectSymbols(index, tree, text, syntax);
+  const ctx = new PythonReadContext(tree, text, symbols, syntax, vision.modelImports(text));
+  for (const rule of FILE_RULES) if (rule.phase === 'before-calls') rule.read(index, ctx);
+  for (const node of index.ordered) {
+    if (node.type === 'call') readCall(node, ctx);
+    else if (node.type === 'for_statement' || node.type === 'while_statement') {
+      for (const rule of STATEMENT_RULES) if (rule.nodeType === node.type) rule.read(node, ctx);
+    }
+  }
+  for (const node of index.assignments) for (const rule of STATEMENT_RULES) if (rule.nodeType === 'assignment') rule.read(node, ctx);
+  for (const rule of FILE_RULES) if (rule.phase === 'after-calls') rule.read(index, ctx);
+  return ctx.facts;
+}
+
+/** Callee last name → the rules that name it, in table order (rules without callees see every call). */
+const RULES_BY_CALLEE = new Map<string, Array<{ rule: CallRule; order: number }>>();
+const RULES_FOR_ANY_CALL: Array<{ rule: CallRule; order: number }> = [];
+CALL_RULES.forEach((rule, order) => {
+  if (!rule.callees) RULES_FOR_ANY_CALL.push({ rule, order });
+  else for (const name of rule.callees) RULES_BY_CALLEE.set(name, [...(RULES_BY_CALLEE.get(name) ?? []), { rule, order }]);
+});
+
+function readCall(node: Node, ctx: PythonReadContext): void {
+  const { full, last } = ctx.callee(node);
+  const named = RULES_BY_CALLEE.get(last) ?? [];
+  const candidates = named.length === 0 ? RULES_FOR_ANY_CALL : [...named, ...RULES_FOR_ANY_CALL].sort((a, b) => a.order - b.order);
+  const info: CallInfo = { node, full, last, ctx };
+  for (const { rule } of candidates) {
+    if (rule.when && !rule.when(info)) continue;
+    if (rule.read(info) !== false) return;
+  }
+}
+
+function* walk(root: Node): Generator<Node> {
+  const cursor = root.walk();
+  let descending = true;
+  for (;;) {
+    if (descending) {
+      yield cursor.currentNode;
+      if (cursor.gotoFirstChild()) continue;
+    }
+    if (cursor.gotoNextSibling()) {
+      descending = true;
+      continue;
+    }
+    if (!cursor.gotoParent()) break;
+    descending = false;
+  }
+  cursor.delete();
+}
+
+/** Syntax errors, as readable messages: the estimate still runs on what parsed. */
+export function syntaxProblems(tree: Tree, limit = 5): string[] {
+  if (!tree.rootNode.hasError) return [];
+  const problems: string[] = [];
+  for (const node of walk(tree.rootNode)) {
+    if (node.isError || node.isMissing) {
+      problems.push(`syntax error at line ${node.startPosition.row + 1}, column ${node.startPosition.column + 1}${node.isMissing ? `: missing ${node.type}` : ''}`);
+      if (problems.length >= limit) break;
+    }
+  }
+  return problems;
+}
+
+/**
+ * Whole-file prefilter: a Python file that names no rule's callee or word, no sizing name, no epoch
+ * and no directive holds no fact a run needs, so it is not even parsed. Built from the same tables.
+ */
+const FILE_NAMES = new RegExp(
+  [...new Set([...CALL_RULES.flatMap((r) => r.callees ?? []), ...Object.keys(SIZING_NAMES)])].map((w) => `\\b${escapeRegExp(w)}\\b`).concat(['epoch']).join('|'),
+  'i',
+);
+const FILE_WORDS = new RegExp([...new Set([...CALL_RULES.flatMap((r) => r.words ?? []), ...FILE_RULES.flatMap((r) => r.words), 'green-ai:'])].map(escapeRegExp).join('|'));
+
+export function mayHoldPythonFacts(text: string): boolean {
+  return FILE_NAMES.test(text) || FILE_WORDS.test(text);
+}

@@ -1,0 +1,260 @@
+import type { Node } from 'web-tree-sitter';
+import type { FactKind } from '../../facts';
+import { normalisePrecision } from '../precision';
+import { evaluate, keywordArgument, stringLiteral, type SymbolTable } from '../pythonValues';
+import { scalar, truncate, nodeRange, type PythonReadContext } from './context';
+
+/**
+ * Keyword arguments every framework shares (`num_train_epochs=`, `bf16=`, `torch_dtype=`,
+ * `**dict(...)`), read the same way wherever a rule meets them.
+ */
+
+/** Keyword arguments and module-level names that carry a sizing fact, wherever they appear. */
+export const SIZING_NAMES: Record<string, FactKind> = {
+  num_train_epochs: 'training.epochs',
+  max_epochs: 'training.epochs',
+  num_epochs: 'training.epochs',
+  epochs: 'training.epochs',
+  n_epochs: 'training.epochs',
+  max_steps: 'training.steps',
+  max_iters: 'training.steps',
+  total_steps: 'training.steps',
+  num_train_steps: 'training.steps',
+  max_train_steps: 'training.steps',
+  train_iters: 'training.steps',
+  global_batch_size: 'training.globalBatch',
+  per_device_train_batch_size: 'training.batchPerDevice',
+  micro_batch_size: 'training.batchPerDevice',
+  train_batch_size: 'training.batchPerDevice',
+  batch_size: 'training.batchPerDevice',
+  batch: 'training.batchPerDevice',
+  bs: 'training.batchPerDevice',
+  micro_bs: 'training.batchPerDevice',
+  ctx: 'training.seqLen',
+  ctx_len: 'training.seqLen',
+  ngpu: 'hardware.devices',
+  n_gpu: 'hardware.devices',
+  num_gpus: 'hardware.devices',
+  gradient_accumulation_steps: 'training.gradientAccumulation',
+  accumulate_grad_batches: 'training.gradientAccumulation',
+  grad_accum: 'training.gradientAccumulation',
+  grad_acc: 'training.gradientAccumulation',
+  accum: 'training.gradientAccumulation',
+  accum_steps: 'training.gradientAccumulation',
+  accumulation_steps: 'training.gradientAccumulation',
+  grad_accum_steps: 'training.gradientAccumulation',
+  gradient_accumulation: 'training.gradientAccumulation',
+  max_len: 'training.seqLen',
+  maxlen: 'training.seqLen',
+  max_length: 'training.seqLen',
+  seq_length: 'training.seqLen',
+  sequence_length: 'training.seqLen',
+  context_length: 'training.seqLen',
+  max_source_length: 'training.seqLen',
+  bptt: 'training.seqLen',
+  num_steps: 'training.steps',
+  train_steps: 'training.steps',
+  n_steps: 'training.steps',
+  per_device_batch_size: 'training.batchPerDevice',
+  per_gpu_train_batch_size: 'training.batchPerDevice',
+  global_batch: 'training.globalBatch',
+  max_seq_length: 'training.seqLen',
+  max_seq_len: 'training.seqLen',
+  seq_len: 'training.seqLen',
+  block_size: 'training.seqLen',
+  gradient_checkpointing: 'training.gradientCheckpointing',
+  n_layer: 'model.layers',
+  num_hidden_layers: 'model.layers',
+  num_layers: 'model.layers',
+  n_layers: 'model.layers',
+  n_embd: 'model.hiddenSize',
+  hidden_size: 'model.hiddenSize',
+  d_model: 'model.hiddenSize',
+  vocab_size: 'model.vocabSize',
+  intermediate_size: 'model.ffnSize',
+  n_inner: 'model.ffnSize',
+  ffn_dim: 'model.ffnSize',
+  n_positions: 'training.seqLen',
+  n_ctx: 'training.seqLen',
+  devices: 'hardware.devices',
+  gpus: 'hardware.devices',
+  tensor_parallel_size: 'hardware.devices',
+  num_nodes: 'hardware.nodes',
+  max_new_tokens: 'inference.maxNewTokens',
+};
+
+/** Precision flags of TrainingArguments-like classes. */
+export const PRECISION_FLAGS: Record<string, string> = { fp16: 'fp16', bf16: 'bf16', tf32: 'tf32' };
+
+export function readTrainingKeywords(call: Node, ctx: PythonReadContext, owner: string): void {
+  const args = call.childForFieldName('arguments');
+  if (!args) return;
+  for (const child of args.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'dictionary_splat') {
+      readDictionarySplat(child, ctx, owner);
+      continue;
+    }
+    if (child.type !== 'keyword_argument') continue;
+    const name = child.childForFieldName('name')?.text ?? '';
+    const value = child.childForFieldName('value');
+    if (!value) continue;
+    readKeyword(name, value, ctx, owner);
+  }
+}
+
+export function readKeyword(name: string, value: Node, ctx: PythonReadContext, owner: string): void {
+  const label = `${name} in ${owner}`;
+  if (name in PRECISION_FLAGS) {
+    if (/cuda\.is_available/.test(value.text)) {
+      ctx.add('training.precision', PRECISION_FLAGS[name], value, `${label}: \`${truncate(value.text, 40)}\` is true on a GPU`, 'medium');
+      return;
+    }
+    if (/is_bf16_supported|is_torch_bf16_gpu_available|get_device_capability/.test(value.text)) {
+      // Depends on the GPU: assume one that supports it, and list it as not readable.
+      ctx.add('training.precision', PRECISION_FLAGS[name], value, `${label}: \`${truncate(value.text, 40)}\`, assumed true (a GPU that supports it)`, 'low');
+      ctx.add('training.precision', null, value, `${label}: \`${truncate(value.text, 40)}\` depends on the GPU it runs on`, 'low');
+      return;
+    }
+    const r = evaluate(value, ctx.symbols);
+    if (r?.value === true) ctx.add('training.precision', PRECISION_FLAGS[name], value, label, r.via ? 'medium' : 'high');
+    else if (!r) ctx.add('training.precision', null, value, `${label}: \`${truncate(value.text)}\` cannot be read statically`, 'low');
+    return;
+  }
+  if (name === 'precision' || name === 'mixed_precision' || name === 'dtype' || name === 'torch_dtype' || name === 'bnb_4bit_compute_dtype') {
+    const condition = gpuDependentBinding(value, ctx.symbols);
+    if (condition) {
+      // `if torch.cuda.get_device_capability()[0] >= 8: dtype = bfloat16 else: float16`: the GPU decides.
+      const r = evaluate(value, ctx.symbols);
+      const p = r ? normalisePrecision(scalar(r.value)) : null;
+      if (p) ctx.add('training.precision', p, value, `${label}: \`${value.text}\` is set under \`if ${truncate(condition, 40)}\`, assumed ${p} (a GPU that supports it)`, 'low');
+      ctx.add('training.precision', null, value, `${label}: \`${value.text}\` depends on the GPU it runs on (\`if ${truncate(condition, 40)}\`)`, 'low');
+      return;
+    }
+    ctx.addResolved('training.precision', value, label, (v) => normalisePrecision(scalar(v)) ?? undefined);
+    return;
+  }
+  if (name === 'accelerator') {
+    ctx.addResolved('hardware.accelerator', value, label);
+    return;
+  }
+  if (name === 'device_map' || name === 'device') {
+    // device_map={"": 0}, device=0, device="cuda:0": one accelerator.
+    const r = evaluate(value, ctx.symbols);
+    const single = typeof r?.value === 'number' || (typeof r?.value === 'string' && /^cuda(:\d+)?$/.test(r.value)) || (r?.value && typeof r.value === 'object' && !Array.isArray(r.value) && Object.keys(r.value).length === 1);
+    if (single && r?.value !== -1) ctx.add('hardware.devices', 1, value, `${label}: one device`, 'low');
+    return;
+  }
+  if ((name === 'devices' || name === 'gpus') && /^["']auto["']$|^-1$/.test(value.text)) {
+    ctx.add('hardware.devices', null, value, `${label}=${value.text}: every visible GPU, which the code does not say`, 'low');
+    return;
+  }
+  if (name === 'load_in_4bit' || name === 'load_in_8bit') {
+    const r = evaluate(value, ctx.symbols);
+    // QLoRA is the 4-bit recipe (Dettmers et al. 2023); an 8-bit base with adapters is LoRA on an int8 model.
+    if (r?.value === true) ctx.add('training.adapter', name === 'load_in_4bit' ? 'qlora' : 'int8-base', value, label);
+    return;
+  }
+  const kind = SIZING_NAMES[name];
+  if (!kind) return;
+  // max_length in a trainer/config call sizes the sequence; elsewhere it is usually generation length.
+  if (name === 'max_length' && !/Config|Arguments|Trainer/.test(owner)) return;
+  if (kind === 'training.steps') {
+    // max_steps=-1 is Hugging Face's "not set".
+    ctx.addResolved(kind, value, label, (v) => (typeof v === 'number' && v > 0 ? v : undefined));
+    return;
+  }
+  ctx.addResolved(kind, value, label);
+}
+
+function readDictionarySplat(splat: Node, ctx: PythonReadContext, owner: string): void {
+  const inner = splat.namedChildren[0];
+  const bound = inner ? ctx.symbols.lookup(inner.text) : undefined;
+  const dict = inner?.type === 'dictionary' || inner?.type === 'call' ? inner : bound?.node;
+  if (dict?.type === 'call' && dict.childForFieldName('function')?.text === 'dict') {
+    // **dict(num_train_epochs=3, ...): keyword arguments by another name.
+    for (const kw of dict.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (kw?.type !== 'keyword_argument') continue;
+      const name = kw.childForFieldName('name')?.text;
+      const value = kw.childForFieldName('value');
+      if (name && value) readKeyword(name, value, ctx, `${owner} (**${inner?.text.slice(0, 30)})`);
+    }
+    return;
+  }
+  if (!dict || dict.type !== 'dictionary') return;
+  for (const pair of dict.namedChildren) {
+    if (pair?.type !== 'pair') continue;
+    const key = pair.childForFieldName('key');
+    const value = pair.childForFieldName('value');
+    const name = key ? stringLiteral(key) : null;
+    if (name && value) readKeyword(name, value, ctx, `${owner} (**${inner?.text})`);
+  }
+}
+
+/** `SFTTrainer(model="Qwen/Qwen2.5-0.5B")`, `pipeline(model="gpt2")`, `LLM(model=...)`: a model named by id. */
+export function readModelKeyword(call: Node, ctx: PythonReadContext, owner: string, inference: boolean): void {
+  const args = call.childForFieldName('arguments');
+  const value = args ? keywordArgument(args, 'model') : null;
+  if (!value) return;
+  const r = evaluate(value, ctx.symbols);
+  if (typeof r?.value !== 'string' || !/^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) return;
+  ctx.add('model.id', r.value, value, r.via ? `model= in ${owner} (${r.via})` : `model= in ${owner}`, r.via ? 'medium' : 'high');
+  if (!inference) ctx.add('model.fromScratch', false, value, `${owner} loads "${r.value}" from the Hub`);
+}
+
+/** Records where a quick fix would edit, on the fact just added for this call. */
+export function attachEdit(ctx: PythonReadContext, call: Node, callee: string, literal?: Node): void {
+  const i = ctx.facts.length - 1;
+  if (i < 0) return;
+  const args = call.childForFieldName('arguments');
+  // The statement holding the call, and the name it assigns, for edits that add a line after it.
+  let statement: Node | null = call;
+  while (statement && statement.type !== 'expression_statement' && statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+  const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : statement;
+  const target = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+  ctx.facts[i] = {
+    ...ctx.facts[i],
+    edit: {
+      argumentList: args?.type === 'argument_list' ? nodeRange(args) : undefined,
+      valueRange: literal && literal.type === 'string' ? nodeRange(literal) : undefined,
+      statement: statement ? nodeRange(statement) : undefined,
+      assignedTo: target?.type === 'identifier' ? target.text : undefined,
+      callee,
+    },
+  };
+}
+
+/** When a name is assigned under `if <GPU capability check>:`, that condition; else undefined. */
+export function gpuDependentBinding(value: Node, symbols: SymbolTable): string | undefined {
+  if (value.type !== 'identifier') return undefined;
+  let node: Node | null = symbols.lookup(value.text)?.node ?? null;
+  for (let depth = 0; node && depth < 6; depth++, node = node.parent) {
+    if (node.type === 'if_statement' || node.type === 'conditional_expression') {
+      const condition = node.type === 'if_statement' ? node.childForFieldName('condition')?.text : node.text;
+      return condition && /get_device_capability|is_bf16_supported|bf16_gpu_available/.test(condition) ? condition : undefined;
+    }
+  }
+  return undefined;
+}
+
+
+/** A trainer being set up (`Trainer(...)`, `SFTTrainer(...)`, `Fabric(...)`): its keywords size the run and anchor it. */
+export function readTrainerSetup(call: Node, full: string, last: string, ctx: PythonReadContext): void {
+  readTrainingKeywords(call, ctx, last);
+  readModelKeyword(call, ctx, last, false);
+  ctx.add('launch.trainer', `construct:${last}`, call.childForFieldName('function') ?? call, `${last}(...) sets up training`);
+  attachEdit(ctx, call, full);
+}
+
+/**
+ * Words that put a line in front of the readers because a size may be written on it: every sizing
+ * name, the stems constants are spelled with (`EPOCHS`, `num_layers`, `HIDDEN_DIM`), and the fields
+ * that name a model (`model_name_or_path`, `base_model`).
+ */
+export const SIZING_LINE_WORDS: readonly string[] = [
+  ...Object.keys(SIZING_NAMES),
+  'epoch', 'Epoch', 'EPOCH', 'step', 'STEP', 'iter', 'ITER', 'batch', 'Batch', 'BATCH', 'layer', 'Layer', 'LAYER',
+  'embd', 'EMBD', 'hidden', 'Hidden', 'HIDDEN', 'vocab', 'Vocab', 'VOCAB', 'BLOCK_SIZE', 'SEQ_LEN', 'MAX_LENGTH',
+  'dtype', 'DTYPE', 'precision', 'PRECISION', 'devices', 'DEVICES', 'nodes', 'NODES', 'accelerator', 'ACCELERATOR',
+  'truncation', 'new_tokens', 'model_name', 'model_id', 'base_model', 'name_or_path',
+];

@@ -1,0 +1,70 @@
+import type { Node } from 'web-tree-sitter';
+import { normalisePrecision } from '../../precision';
+import { evaluate, keywordArgument, stringLiteral } from '../../pythonValues';
+import { scalar, type PythonReadContext } from '../context';
+import { PRECISION_FLAGS, readKeyword, SIZING_NAMES } from '../keywords';
+import type { FileRule } from '../rules';
+import type { SyntaxIndex } from '../syntaxIndex';
+
+/**
+ * Sizes written as module constants (nanoGPT-style configs), argparse/click defaults and dataclass
+ * field defaults (HfArgumentParser argument classes, GPTConfig): read before the calls, which
+ * may use them or override them.
+ */
+
+/** Module-level sizing variables (nanoGPT-style configs): `n_layer = 12`, `max_iters = 600000`. */
+function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadContext): void {
+  // Sizing names (n_layer, dtype, ...) are relevant lines, so their assignments are in the index.
+  for (const assignment of moduleAssignments) {
+    const { left, right } = ctx.syntax.sidesOf(assignment);
+    if (!left || !right || left.type !== 'identifier') continue;
+    const kind = SIZING_NAMES[left.text] ?? SIZING_NAMES[left.text.toLowerCase()];
+    if (kind && (kind !== 'hardware.devices' || /^(ngpu|n_gpu|num_gpus)$/i.test(left.text)) && kind !== 'inference.maxNewTokens') {
+      ctx.addResolved(kind, right, `\`${left.text}\` (line ${assignment.startPosition.row + 1})`);
+    } else if (/^(dtype|precision|mixed_precision)$/i.test(left.text)) {
+      ctx.addResolved('training.precision', right, `\`${left.text}\``, (v) => normalisePrecision(scalar(v)) ?? undefined);
+    }
+  }
+}
+
+/** `add_argument("--epochs", default=30)`: a sizing default is a fact where it is declared (uses win over it). */
+function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
+  for (const node of index.calls) {
+    const { last, full } = ctx.callee(node);
+    if (last !== 'add_argument' && full !== 'click.option') continue;
+    const args = node.childForFieldName('arguments');
+    const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    const def = args ? keywordArgument(args, 'default') : null;
+    if (!flag || !def) continue;
+    const dest = flag.slice(2).replace(/-/g, '_');
+    const kind = SIZING_NAMES[dest];
+    if (!kind || kind === 'inference.maxNewTokens' || kind === 'hardware.devices') continue;
+    const r = evaluate(def, ctx.symbols);
+    if (r && typeof r.value === 'number') ctx.add(kind, r.value, def, `default of ${flag}`, 'medium');
+  }
+}
+
+/** Dataclass fields whose names size a run (HfArgumentParser argument classes, GPTConfig). */
+function readDataclassFields(fields: SyntaxIndex['classAssignments'], ctx: PythonReadContext): void {
+  for (const { className, assignment } of fields) {
+    const { left, right } = ctx.syntax.sidesOf(assignment);
+    if (!left || !right || left.type !== 'identifier') continue;
+    const owner = `default of ${className}.${left.text}`;
+    if (SIZING_NAMES[left.text] || left.text in PRECISION_FLAGS) readKeyword(left.text, right, ctx, owner);
+    else if (/^(model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path|model)$/.test(left.text)) {
+      const r = evaluate(right, ctx.symbols);
+      if (typeof r?.value === 'string' && /^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) ctx.add('model.id', r.value, right, owner, 'medium');
+    }
+    // Point at the literal inside field(default=...) rather than the field( call.
+    const last = ctx.facts[ctx.facts.length - 1];
+    if (last && last.range.startLine === right.startPosition.row && last.originLine === undefined) {
+      const r = evaluate(right, ctx.symbols);
+      if (r && r.origin.startPosition.row !== right.startPosition.row) ctx.facts[ctx.facts.length - 1] = { ...last, originLine: r.origin.startPosition.row };
+    }
+  }
+}
+
+
+export const moduleConstants: FileRule = { framework: 'python', phase: 'before-calls', words: [], read: (index, ctx) => readModuleSizing(index.moduleAssignments, ctx) };
+export const dataclassFields: FileRule = { framework: 'python', phase: 'before-calls', words: ['field('], read: (index, ctx) => readDataclassFields(index.classAssignments, ctx) };
+export const argparseDefaults: FileRule = { framework: 'python', phase: 'before-calls', words: ['add_argument', 'option(', 'Option('], read: readArgparseSizing };

@@ -1,0 +1,235 @@
+import type { Node } from 'web-tree-sitter';
+import { evaluate, keywordArgument, type Resolved, type SymbolTable } from '../../pythonValues';
+import { truncate, type PythonReadContext } from '../context';
+import { attachEdit, readModelKeyword, readTrainerSetup, readTrainingKeywords, SIZING_NAMES } from '../keywords';
+import type { CallRule } from '../rules';
+
+/**
+ * Hugging Face transformers, TRL and accelerate: model loads (`from_pretrained` pretrained,
+ * `from_config` and `XForCausalLM(config)` from scratch), argument classes and trainers,
+ * architecture configs, pipelines and `generate`, `load_dataset`, tokenizer lengths.
+ */
+
+/** Hugging Face / TRL argument classes whose keywords size a run. */
+const HF_ARGUMENT_CLASSES = [
+  'TrainingArguments', 'Seq2SeqTrainingArguments', 'SFTConfig', 'DPOConfig', 'ORPOConfig', 'KTOConfig',
+  'CPOConfig', 'GRPOConfig', 'RewardConfig', 'PPOConfig', 'GKDConfig', 'RLOOConfig',
+];
+/**
+ * TRL's trainers align or instruction-tune a model that was already pretrained (their documentation
+ * starts every recipe from a Hub checkpoint): reading one says the run is a fine-tune.
+ */
+const ALIGNMENT_TRAINERS = new Set(['SFTTrainer', 'DPOTrainer', 'ORPOTrainer', 'KTOTrainer', 'CPOTrainer', 'GRPOTrainer', 'RewardTrainer', 'PPOTrainer', 'GKDTrainer', 'RLOOTrainer']);
+/** Calls that set up training (`Trainer` is also Lightning's; `Accelerator` is accelerate's). */
+const TRAINER_CLASSES = ['Trainer', 'Seq2SeqTrainer', ...ALIGNMENT_TRAINERS, 'Accelerator'];
+/** Hugging Face model classes built directly from a config (random weights). */
+const HF_MODEL_CLASS = /^[A-Z]\w*(For[A-Z]\w+|LMHeadModel)$/;
+/** Classes whose `from_pretrained` loads something other than the trained model. */
+const NOT_A_MODEL = /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler|Collator)/;
+
+function ownerOf(full: string): string {
+  return full.endsWith('.from_pretrained') || full.endsWith('.from_config') ? full.slice(0, full.lastIndexOf('.')) : '';
+}
+
+function modelIdFromPretrainedCall(call: Node, symbols: SymbolTable): Resolved | undefined {
+  const args = call.childForFieldName('arguments');
+  const first = args?.namedChildren.find((c) => c?.type !== 'keyword_argument' && c?.type !== 'comment');
+  const named = args ? keywordArgument(args, 'pretrained_model_name_or_path') : null;
+  return evaluate(first ?? named, symbols);
+}
+
+export function readModelLoad(call: Node, ctx: PythonReadContext, classText: string, scratch: boolean): void {
+  if (!scratch) {
+    const id = modelIdFromPretrainedCall(call, ctx.symbols);
+    const first = call.childForFieldName('arguments')?.namedChildren[0];
+    if (id && typeof id.value === 'string') {
+      ctx.add('model.id', id.value, first ?? call, id.via ? `${classText}.from_pretrained (${id.via})` : `${classText}.from_pretrained`, id.via ? 'medium' : 'high');
+      if (id.via) ctx.facts[ctx.facts.length - 1] = { ...ctx.facts[ctx.facts.length - 1], originLine: id.origin.startPosition.row };
+      attachEdit(ctx, call, `${classText}.from_pretrained`, id.origin);
+    } else if (first) {
+      ctx.add('model.id', null, first, `${classText}.from_pretrained: \`${truncate(first.text)}\` cannot be read statically`, 'low');
+    }
+    ctx.add('model.fromScratch', false, call, `${classText}.from_pretrained loads pretrained weights`);
+    readTrainingKeywords(call, ctx, `${classText}.from_pretrained`);
+    return;
+  }
+  // from_config(config): the config often comes from AutoConfig.from_pretrained("gpt2").
+  const arg = call.childForFieldName('arguments')?.namedChildren[0];
+  const bound = arg?.type === 'identifier' ? ctx.symbols.lookup(arg.text) : undefined;
+  const configCall = (n: Node | undefined) => n?.type === 'call' && ctx.callee(n).last === 'from_pretrained' && !/Tokenizer|Processor|FeatureExtractor/.test(ctx.callee(n).full);
+  const source = configCall(bound?.node) ? bound!.node : arg?.type === 'call' && configCall(arg) ? arg : undefined;
+  if (source) {
+    const id = modelIdFromPretrainedCall(source, ctx.symbols);
+    if (id && typeof id.value === 'string') {
+      ctx.add('model.id', id.value, source, `architecture of \`${id.value}\`, weights initialised from scratch`, 'medium');
+      if (id.via) ctx.facts[ctx.facts.length - 1] = { ...ctx.facts[ctx.facts.length - 1], originLine: id.origin.startPosition.row };
+    }
+    // AutoConfig.from_pretrained("gpt2", n_layer=6, n_embd=512): the sizes it overrides.
+    const configArgs = source.childForFieldName('arguments');
+    for (const arg of configArgs?.namedChildren ?? []) {
+      if (arg?.type !== 'keyword_argument') continue;
+      const name = arg.childForFieldName('name')?.text ?? '';
+      const value = arg.childForFieldName('value');
+      const kind = SIZING_NAMES[name];
+      if (value && kind && (kind === 'model.layers' || kind === 'model.hiddenSize' || kind === 'model.vocabSize' || kind === 'model.ffnSize')) {
+        ctx.addResolved(kind, value, `${name} overridden in ${ctx.callee(source).full}`);
+      }
+    }
+  }
+  ctx.add('model.fromScratch', true, call, `${classText}.from_config initialises random weights`);
+  attachEdit(ctx, call, classText.endsWith('.from_config') || classText === 'from_config' ? classText : `${classText}.from_config`);
+}
+
+/**
+ * Llama-family configs (Llama, Mistral, Qwen2, Gemma, Phi-3): gated MLP and grouped-query
+ * attention, so 12·L·d² does not apply. Parameters from the architecture's own shapes:
+ * embeddings V·d, per layer q/o d², k/v 2·d·(d/heads·kv_heads), MLP 3·d·ff, two norms 2·d,
+ * a final norm d, and an untied LM head V·d.
+ */
+function readLlamaStyleParams(node: Node, args: Node, className: string, ctx: PythonReadContext): void {
+  if (!/^(Llama|Mistral|Mixtral|Qwen2|Qwen3|Gemma|Gemma2|Phi3|Olmo)\w*Config$/.test(className)) return;
+  const num = (name: string, fallback?: number) => {
+    const v = keywordArgument(args, name);
+    const r = v ? evaluate(v, ctx.symbols) : undefined;
+    return typeof r?.value === 'number' ? r.value : fallback;
+  };
+  const d = num('hidden_size');
+  const layers = num('num_hidden_layers');
+  const ff = num('intermediate_size');
+  const vocab = num('vocab_size', 32000);
+  const heads = num('num_attention_heads');
+  if (!d || !layers || !ff || !vocab || !heads) return;
+  const kvHeads = num('num_key_value_heads', heads)!;
+  const tieNode = keywordArgument(args, 'tie_word_embeddings');
+  const tied = tieNode ? evaluate(tieNode, ctx.symbols)?.value === true : false;
+  const kv = (d / heads) * kvHeads;
+  const perLayer = 2 * d * d + 2 * d * kv + 3 * d * ff + 2 * d;
+  const params = vocab * d + layers * perLayer + d + (tied ? 0 : vocab * d);
+  ctx.add('model.params', params, node.childForFieldName('function') ?? node, `${className}: ${layers} layers × (attention with ${kvHeads}/${heads} KV heads + gated MLP ${ff}) + embeddings${tied ? ' (tied head)' : ' + LM head'}`);
+}
+
+
+export const fromPretrained: CallRule = {
+  framework: 'huggingface',
+  callees: ['from_pretrained'],
+  when: ({ full }) => !NOT_A_MODEL.test(ownerOf(full)),
+  read: ({ node, full, ctx }) => readModelLoad(node, ctx, ownerOf(full) || full, false),
+};
+
+export const fromConfig: CallRule = {
+  framework: 'huggingface',
+  callees: ['from_config'],
+  when: ({ full }) => !NOT_A_MODEL.test(ownerOf(full)),
+  read: ({ node, full, ctx }) => readModelLoad(node, ctx, ownerOf(full) || full, true),
+};
+
+export const argumentClasses: CallRule = {
+  framework: 'huggingface',
+  callees: HF_ARGUMENT_CLASSES,
+  words: ['Arguments', 'Config'],
+  read: ({ node, full, last, ctx }) => {
+    readTrainingKeywords(node, ctx, last);
+    ctx.add('launch.trainer', `construct:${last}`, node.childForFieldName('function') ?? node, `${last}(...) configures a training run`, 'medium');
+    attachEdit(ctx, node, full);
+  },
+};
+
+export const trainers: CallRule = {
+  framework: 'huggingface',
+  callees: TRAINER_CLASSES,
+  read: ({ node, full, last, ctx }) => {
+    if (last === 'Accelerator' && !/mixed_precision/.test(node.childForFieldName('arguments')?.text ?? '')) {
+      ctx.add('training.precision', null, node, `${full}() takes its mixed precision from \`accelerate config\` or the launch command`, 'low');
+    }
+    if (ALIGNMENT_TRAINERS.has(last)) ctx.add('model.fromScratch', false, node.childForFieldName('function') ?? node, `${last} fine-tunes a pretrained model (TRL's trainers start from a checkpoint)`, 'low');
+    readTrainerSetup(node, full, last, ctx);
+  },
+};
+
+/** LlamaForCausalLM(config), GPT2LMHeadModel(config): the architecture, randomly initialised. */
+export const modelConstructors: CallRule = {
+  framework: 'huggingface',
+  words: ['For', 'LMHeadModel'],
+  when: ({ full, last }) => HF_MODEL_CLASS.test(last) && !NOT_A_MODEL.test(last) && !/^DataCollator|^Auto(Tokenizer|Processor)/.test(last) && !full.includes('.from_'),
+  read: ({ node, last, ctx }) => {
+    const first = node.childForFieldName('arguments')?.namedChildren[0];
+    if (first && first.type !== 'keyword_argument') readModelLoad(node, ctx, last, true);
+  },
+};
+
+/** Training arguments parsed from the command line or a JSON file: not readable here. */
+export const argumentParser: CallRule = {
+  framework: 'huggingface',
+  callees: ['HfArgumentParser'],
+  read: ({ node, full, ctx }) => {
+    const args = node.childForFieldName('arguments')?.text ?? '';
+    if (/TrainingArguments|Config\b|SFTConfig|DPOConfig/.test(args)) {
+      for (const kind of ['training.epochs', 'training.batchPerDevice', 'training.precision'] as const) {
+        ctx.add(kind, null, node, `${full}: training arguments come from the command line or a JSON file`, 'low');
+      }
+    }
+  },
+};
+
+export const loadDataset: CallRule = {
+  framework: 'huggingface',
+  callees: ['load_dataset'],
+  read: ({ node, ctx }) => {
+    const named = node.childForFieldName('arguments');
+    const args = named?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'keyword_argument') ?? [];
+    const configNode = named ? keywordArgument(named, 'name') : null;
+    const pathNode = named ? keywordArgument(named, 'path') : null;
+    const sources = [args[0] ?? pathNode, args[1] ?? configNode].filter((n): n is Node => !!n);
+    const parts = sources.map((a) => evaluate(a, ctx.symbols)).filter((r): r is Resolved => typeof r?.value === 'string');
+    // load_dataset("parquet"/"json"/"csv", data_files=...) names a file format, not a dataset.
+    if (parts.length > 0 && !/^(parquet|json|csv|text|arrow|imagefolder|audiofolder|webdataset)$/.test(String(parts[0].value))) {
+      ctx.add('training.dataset', parts.map((p) => p.value).join('/'), node, 'load_dataset');
+    }
+  },
+};
+
+export const generation: CallRule = {
+  framework: 'huggingface',
+  callees: ['generate', 'pipeline'],
+  when: ({ full, last }) => last === 'generate' || full === 'pipeline' || full === 'transformers.pipeline',
+  read: ({ node, full, last, ctx }) => {
+    readTrainingKeywords(node, ctx, full);
+    if (last !== 'generate') readModelKeyword(node, ctx, full, true);
+    ctx.add('launch.inference', full, node.childForFieldName('function') ?? node, `${full}(...) runs inference`, 'medium');
+  },
+};
+
+/** GPT2Config(n_layer=...), LlamaConfig(hidden_size=...): architecture sizes. */
+export const architectureConfigs: CallRule = {
+  framework: 'huggingface',
+  words: ['Config'],
+  when: ({ node, last }) => last.endsWith('Config') && /^[A-Z]/.test(last) && !!node.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'keyword_argument'),
+  read: ({ node, last, ctx }) => {
+    const args = node.childForFieldName('arguments')!;
+    for (const name of Object.keys(SIZING_NAMES)) {
+      const kind = SIZING_NAMES[name];
+      const value = kind.startsWith('model.') || kind === 'training.seqLen' ? keywordArgument(args, name) : null;
+      if (value) ctx.addResolved(kind, value, `${name} in ${last}`);
+    }
+    // BERT-style and GPT-2/OPT configs learn a table of max_position_embeddings positions; rotary ones do not.
+    const positions = /^(Bert|Roberta|XLMRoberta|DistilBert|Electra|GPT2|OPT|Bart|Camembert)Config$/.test(last) ? keywordArgument(args, 'max_position_embeddings') ?? keywordArgument(args, 'n_positions') : null;
+    if (positions) ctx.addResolved('model.learnedPositions', positions, `max_position_embeddings in ${last}`);
+    readLlamaStyleParams(node, args, last, ctx);
+  },
+};
+
+/** tokenizer(..., truncation=True, max_length=128): the sequence length of training samples. */
+export const tokenizerLength: CallRule = {
+  framework: 'huggingface',
+  words: ['max_length', 'truncation'],
+  when: ({ node }) => (node.childForFieldName('arguments')?.text ?? '').includes('max_length'),
+  read: ({ node, full, ctx }) => {
+    const args = node.childForFieldName('arguments')!;
+    if (args.text.includes('truncation') || /token/i.test(full)) {
+      const maxLength = keywordArgument(args, 'max_length');
+      if (maxLength) ctx.addResolved('training.seqLen', maxLength, `max_length in ${full}`);
+    }
+    // The call may also set a batch size (a data loader): let the next rule look.
+    return false;
+  },
+};

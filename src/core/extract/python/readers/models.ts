@@ -1,0 +1,108 @@
+import type { Node } from 'web-tree-sitter';
+import { countModuleClasses } from '../../moduleParams';
+import { evaluate, type SymbolTable } from '../../pythonValues';
+import { truncate, type PythonReadContext } from '../context';
+import type { FileRule } from '../rules';
+import type { SyntaxIndex } from '../syntaxIndex';
+
+/**
+ * Whole-file passes after the calls: the nn.Module a file trains (parameters counted through its
+ * layers), how a hand-written LM lays out its embeddings, forward-only use of a pretrained model
+ * (inference), and Keras fit() phases that add up.
+ */
+
+/**
+ * The nn.Module the file trains: the largest counted subclass that the file instantiates
+ * (or the largest one, for a module file). Its parameters, and for models without token
+ * embeddings the forward FLOPs per sample, become facts.
+ */
+function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadContext, symbols: SymbolTable): void {
+  const counted = countModuleClasses(index.classes, symbols);
+  if (counted.length === 0) return;
+  // Instantiated somewhere other than its own `class X(...)` header: the model the file trains.
+  const candidates = counted.filter((c) => {
+    const uses = text.match(new RegExp(`\\b${c.className}\\s*\\(`, 'g'))?.length ?? 0;
+    const headers = text.match(new RegExp(`class\\s+${c.className}\\s*\\(`, 'g'))?.length ?? 0;
+    return uses > headers;
+  });
+  const chosen = (candidates.length > 0 ? candidates : counted).sort((a, b) => b.params - a.params)[0];
+  const name = chosen.node.childForFieldName('name') ?? chosen.node;
+  // Several models trained together (a GAN's generator and discriminator): every module whose
+  // parameters an optimizer receives is trained, so their parameters add up.
+  const trained = counted.filter((c) => optimisedInstances(text, c.className));
+  if (trained.length > 1 && trained.includes(chosen)) {
+    const total = trained.reduce((n, c) => n + c.params, 0);
+    const unsized = trained.flatMap((c) => c.unresolved);
+    const bound = unsized.length > 0 ? `; a lower bound: could not size ${unsized.slice(0, 3).join('; ')}` : '';
+    ctx.add('model.params', total, name, `counted from the layers of ${trained.map((c) => `${c.className} (${c.params.toLocaleString('en-US')})`).join(' + ')}, trained together${bound}`, bound ? 'low' : 'medium');
+    return;
+  }
+  const lowerBound = chosen.unresolved.length > 0 ? `; a lower bound: could not size ${chosen.unresolved.slice(0, 3).join('; ')}` : '';
+  ctx.add('model.params', chosen.params, name, `counted from the layers of ${chosen.className}${lowerBound}`, lowerBound ? 'low' : 'medium');
+  const usesEmbeddings = /\bEmbedding\s*\(/.test(chosen.node.text);
+  if (!usesEmbeddings) {
+    // Each weight is used once per sample in dense layers (2 FLOPs per multiply-add); convolution
+    // kernels slide over the input, so for them this is a lower bound until the input size is known.
+    ctx.add('model.forwardFlopsPerSample', 2 * chosen.params, name,
+      chosen.hasConvolution ? `2 × parameters of ${chosen.className}: a lower bound, convolutions reuse weights across the input size, which the code does not state` : `2 × parameters of ${chosen.className} (dense layers)`,
+      chosen.hasConvolution ? 'low' : 'medium');
+  }
+}
+
+/**
+ * A pretrained vision model put in eval mode or called under no_grad/inference_mode, in a file that
+ * never trains anything: the file runs inference with it (predictions over a folder, a benchmark).
+ */
+function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadContext): void {
+  const facts = ctx.facts;
+  if (facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+  if (!facts.some((f) => f.kind === 'model.fromScratch' && f.value === false)) return;
+  if (/\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/.test(text)) return;
+  const marker = index.calls.find((c) => /^(no_grad|inference_mode|eval)$/.test(ctx.callee(c).last));
+  if (marker) ctx.add('launch.inference', ctx.callee(marker).full, marker, `${ctx.callee(marker).full}() with a pretrained model and no training: forward passes only`, 'low');
+}
+
+/**
+ * How a hand-written LM lays out its embeddings, for the parameter formula when the sizes come
+ * from elsewhere (a YAML file): a learned position table (`nn.Embedding(block_size, d)`) and an
+ * output layer with its own weights (`nn.Linear(d, vocab_size, bias=False)` never tied to the input).
+ */
+function readEmbeddingLayout(index: SyntaxIndex, text: string, ctx: PythonReadContext): void {
+  if (!/nn\.(Embedding|Linear)\s*\(/.test(text)) return;
+  for (const call of index.calls) {
+    const { full } = ctx.callee(call);
+    if (full !== 'nn.Embedding' && full !== 'nn.Linear' && full !== 'torch.nn.Embedding' && full !== 'torch.nn.Linear') continue;
+    const args = call.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+    const first = args[0]?.text ?? '';
+    const second = args[1]?.text ?? '';
+    if (full.endsWith('Embedding') && /(^|[._])(block_size|max_len|max_seq_len|n_positions|context_length|max_position_embeddings|seq_len|n_ctx)$/.test(first)) {
+      const r = evaluate(args[0], ctx.symbols);
+      ctx.add('model.learnedPositions', typeof r?.value === 'number' ? r.value : null, call, `${full}(${truncate(first, 20)}, ...) learns a position table`, 'low');
+    } else if (full.endsWith('Linear') && /(^|[._])(vocab_size|n_vocab|vocab|num_tokens)$/.test(second) && !/\.weight\s*=\s*[\w.]*\.weight|tie_weights|tie_word_embeddings\s*=\s*True/.test(text)) {
+      ctx.add('model.untiedHead', true, call, `${full}(${truncate(first, 15)}, ${truncate(second, 15)}) is an output layer with its own weights`, 'low');
+    }
+  }
+}
+
+/** Is an instance of this class (`net = ClassName(...)`) handed to an optimizer (`optim.Adam(net.parameters(), ...)`)? */
+function optimisedInstances(text: string, className: string): boolean {
+  const instances = [...text.matchAll(new RegExp(`\\b([A-Za-z_][\\w.]*)\\s*=\\s*${className}\\s*\\(`, 'g'))].map((m) => m[1]);
+  return instances.some((v) => new RegExp(`optim\\w*\\.\\w+\\(\\s*${v.replace(/\./g, '\\.')}\\.parameters\\(`).test(text));
+}
+
+/**
+ * Transfer learning in Keras often trains twice (head, then fine-tune): one run whose epochs
+ * are the sum. The sum goes first so it is the epochs the run uses.
+ */
+function sumFitPhases(ctx: PythonReadContext): void {
+  const fits = ctx.facts.filter((f) => f.kind === 'training.epochs' && typeof f.value === 'number' && /in [\w.]*\.fit\b/.test(f.detail));
+  if (fits.length < 2) return;
+  const total = fits.reduce((n, f) => n + (f.value as number), 0);
+  ctx.facts.unshift({ ...fits[0], value: total, detail: `${fits.length} fit() phases: ${fits.map((f) => f.value).join(' + ')} epochs` });
+}
+
+
+export const moduleClasses: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['class ', 'Module'], read: (index, ctx) => readModuleClasses(index, ctx.text, ctx, ctx.symbols) };
+export const embeddingLayout: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['Embedding(', 'Linear('], read: (index, ctx) => readEmbeddingLayout(index, ctx.text, ctx) };
+export const forwardOnlyUse: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['no_grad', 'inference_mode', '.eval('], read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx) };
+export const fitPhases: FileRule = { framework: 'keras', phase: 'after-calls', words: [], read: (_index, ctx) => sumFitPhases(ctx) };

@@ -1,0 +1,21 @@
+import { readTrainingKeywords } from '../keywords';
+import type { CallRule } from '../rules';
+
+/** PEFT and bitsandbytes: LoRA adapters, and a 4-bit base model (QLoRA). */
+
+export const adapters: CallRule = {
+  framework: 'peft',
+  callees: ['LoraConfig', 'get_peft_model', 'prepare_model_for_kbit_training'],
+  words: ['Lora', 'peft'],
+  read: ({ node, last, ctx }) => {
+    ctx.add('training.adapter', last === 'prepare_model_for_kbit_training' ? 'qlora' : 'lora', node.childForFieldName('function') ?? node, `${last} (PEFT)`);
+  },
+};
+
+/** BitsAndBytesConfig(load_in_4bit=True): the keywords say which quantised base. */
+export const quantisedBase: CallRule = {
+  framework: 'peft',
+  callees: ['BitsAndBytesConfig'],
+  words: ['BitsAndBytes', 'load_in_'],
+  read: ({ node, last, ctx }) => readTrainingKeywords(node, ctx, last),
+};

@@ -1,0 +1,267 @@
+import type { Node } from 'web-tree-sitter';
+import type { FactKind } from '../../../facts';
+import { evaluate, keywordArgument, type SymbolTable } from '../../pythonValues';
+import { truncate, type PythonReadContext } from '../context';
+import { attachEdit, readKeyword, readTrainingKeywords } from '../keywords';
+import type { CallRule, StatementRule } from '../rules';
+
+/**
+ * Plain PyTorch: training loops over epochs or steps, `loss.backward()`, `trainer.train()`,
+ * DDP/DataParallel, autocast/GradScaler and TF32 switches, torchvision datasets, data loader
+ * batch sizes, config files the script opens, and sweeps around a launch.
+ */
+
+/** torchvision dataset classes → dataset catalog ids. */
+const TORCHVISION_DATASETS: Record<string, string> = {
+  MNIST: 'mnist', FashionMNIST: 'fashion_mnist', CIFAR10: 'cifar10', CIFAR100: 'cifar100', ImageNet: 'imagenet-1k', Food101: 'food101',
+};
+
+/** Loop variables that count optimizer steps rather than epochs (`for it in range(max_iters)`). */
+const STEP_LOOP_VARIABLE = /^(it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)$/i;
+/** `for epoch in ...`, `for ep in ...`, `for e in range(EPOCHS)`. */
+const EPOCH_LOOP_VARIABLE = /epoch|^(ep|e|ep_idx)$/i;
+
+function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
+  const left = node.childForFieldName('left');
+  let right = node.childForFieldName('right');
+  if (!left || !right || right.type !== 'call') return;
+  // tqdm(range(n)), trange(n): progress bars around the same count.
+  const wrapper = ctx.callee(right).last;
+  if (wrapper === 'tqdm' || wrapper === 'enumerate') {
+    const inner = right.childForFieldName('arguments')?.namedChildren[0];
+    if (inner?.type === 'call' && ctx.callee(inner).full === 'range') right = inner;
+  }
+  const isRange = ctx.callee(right).full === 'range' || ctx.callee(right).last === 'trange';
+  if (!isRange) return;
+  const kind: FactKind | null = EPOCH_LOOP_VARIABLE.test(left.text) ? 'training.epochs' : STEP_LOOP_VARIABLE.test(left.text) ? 'training.steps' : null;
+  if (!kind) return;
+  const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
+  const values = args.map((a) => evaluate(a, ctx.symbols));
+  const label = `for ${left.text} in ${truncate(right.text, 40)}`;
+  if (values.length === 0 || values.some((v) => !v || typeof v.value !== 'number')) {
+    ctx.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
+  } else {
+    const nums = values.map((v) => v!.value as number);
+    const count = nums.length === 1 ? nums[0] : Math.ceil((nums[1] - nums[0]) / (nums[2] ?? 1));
+    const via = values.map((v) => v!.via).filter(Boolean).join('; ');
+    ctx.add(kind, Math.max(0, count), right, via ? `${label} (${via})` : label, via ? 'medium' : 'high');
+    const named = values.find((v) => v!.via);
+    if (named) ctx.amendLast({ originLine: named.origin.startPosition.row });
+  }
+  ctx.add('launch.trainer', 'loop', left, kind === 'training.epochs' ? 'training loop over epochs' : 'training loop over steps');
+}
+
+/**
+ * A train()/fit() inside `for lr in [1e-5, 2e-5, 3e-5]:` (a sweep, seeds, folds) launches one run per
+ * value. Loops over epochs or steps are the run itself, not repeats.
+ */
+function readRepeat(call: Node, ctx: PythonReadContext): void {
+  let node: Node | null = call.parent;
+  for (let depth = 0; node && depth < 12; depth++, node = node.parent) {
+    if (node.type === 'function_definition' || node.type === 'class_definition') return;
+    if (node.type !== 'for_statement') continue;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!left || !right || EPOCH_LOOP_VARIABLE.test(left.text) || STEP_LOOP_VARIABLE.test(left.text) || /batch|step/i.test(left.text)) return;
+    const r = evaluate(right, ctx.symbols);
+    let count: number | undefined;
+    if (Array.isArray(r?.value)) count = r.value.length;
+    else if (right.type === 'call' && ctx.callee(right).full === 'range') {
+      const bounds = (right.childForFieldName('arguments')?.namedChildren ?? []).map((a) => evaluate(a, ctx.symbols)?.value);
+      if (bounds.length > 0 && bounds.every((b) => typeof b === 'number')) {
+        const [a, b, step] = bounds as number[];
+        count = bounds.length === 1 ? a : Math.ceil((b - a) / (step ?? 1));
+      }
+    }
+    if (count !== undefined && count >= 2 && count <= 1000) {
+      ctx.add('launch.repeat', count, node, `for ${left.text} in ${truncate(right.text, 30)}: ${count} runs`, r?.via ? 'medium' : 'high');
+    }
+    return;
+  }
+}
+
+/** `while global_step < max_steps:`: a step-bounded training loop. */
+function readStepWhileLoop(node: Node, ctx: PythonReadContext): void {
+  const condition = node.childForFieldName('condition');
+  if (condition?.type !== 'comparison_operator') return;
+  const [left, right] = condition.namedChildren;
+  const op = condition.text.includes('<=') ? '<=' : condition.text.includes('<') ? '<' : null;
+  if (!left || !right || !op) return;
+  const name = left.text.slice(left.text.lastIndexOf('.') + 1);
+  const kind: FactKind | null = /epoch/i.test(name) ? 'training.epochs' : STEP_LOOP_VARIABLE.test(name) || /step|iter/i.test(name) ? 'training.steps' : null;
+  if (!kind) return;
+  const bound = evaluate(right, ctx.symbols);
+  const label = `while ${truncate(condition.text, 40)}`;
+  if (typeof bound?.value === 'number') {
+    ctx.add(kind, bound.value + (op === '<=' ? 1 : 0), right, bound.via ? `${label} (${bound.via})` : label, bound.via ? 'medium' : 'high');
+    if (bound.via) ctx.amendLast({ originLine: bound.origin.startPosition.row });
+  } else {
+    ctx.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
+  }
+  ctx.add('launch.trainer', 'loop', condition, 'training loop over steps', 'medium');
+}
+
+/**
+ * A config file path as scripts write it: a literal or constant, or joined onto the script's own folder
+ * (`os.path.join(HERE, "config.json")`, `Path(__file__).parent / "config.yaml"`), where the file name is
+ * what links it (links are looked up next to the script first).
+ */
+function configPathOf(node: Node, symbols: SymbolTable): string | undefined {
+  const direct = evaluate(node, symbols);
+  if (typeof direct?.value === 'string') return direct.value;
+  if (node.type === 'call' && /(^|\.)path\.join$|^join$/.test(node.childForFieldName('function')?.text ?? '')) {
+    const parts = node.childForFieldName('arguments')?.namedChildren ?? [];
+    const last = parts[parts.length - 1];
+    const r = last ? evaluate(last, symbols) : undefined;
+    return typeof r?.value === 'string' ? r.value : undefined;
+  }
+  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '/') {
+    const right = node.childForFieldName('right');
+    const r = right ? evaluate(right, symbols) : undefined;
+    return typeof r?.value === 'string' ? r.value : undefined;
+  }
+  return undefined;
+}
+
+export const distributedDataParallel: CallRule = {
+  framework: 'pytorch',
+  callees: ['DistributedDataParallel', 'DDP'],
+  when: ({ last, ctx }) => last === 'DistributedDataParallel' || /DistributedDataParallel/.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    // device_ids=[local_rank] is this process's one GPU; how many processes run is the launcher's business.
+    ctx.add('hardware.devices', null, node, `${full}: as many processes as the launcher starts, which this file does not say`, 'low');
+  },
+};
+
+/** nn.DataParallel(device_ids=[...]) and TensorFlow's MirroredStrategy(devices=[...]). */
+export const dataParallel: CallRule = {
+  framework: 'pytorch',
+  callees: ['DataParallel', 'MirroredStrategy'],
+  words: ['Strategy'],
+  read: ({ node, full, ctx }) => {
+    const args = node.childForFieldName('arguments');
+    const ids = args ? keywordArgument(args, 'device_ids') ?? keywordArgument(args, 'devices') : null;
+    const r = ids ? evaluate(ids, ctx.symbols) : undefined;
+    if (Array.isArray(r?.value)) {
+      ctx.add('hardware.devices', r.value.length, ids!, `${full}(device_ids=${truncate(ids!.text, 20)})`);
+      // One process feeds every device: the loader's batch is the global batch, split across them.
+      ctx.add('training.batchSplit', r.value.length, ids!, `${full} splits each batch across ${r.value.length} devices`);
+    } else {
+      ctx.add('hardware.devices', null, node, `${full}() uses every visible GPU, which the code does not say`, 'low');
+      ctx.add('training.batchPerDevice', null, node, `${full}() splits each batch across every visible GPU, which the code does not say`, 'low');
+    }
+  },
+};
+
+export const matmulPrecision: CallRule = {
+  framework: 'pytorch',
+  callees: ['set_float32_matmul_precision'],
+  read: ({ node, full, ctx }) => {
+    const arg = node.childForFieldName('arguments')?.namedChildren[0];
+    const r = arg ? evaluate(arg, ctx.symbols) : undefined;
+    if (r?.value === 'high' || r?.value === 'medium') ctx.add('training.precision', 'tf32', arg!, `${full}("${String(r.value)}") enables TF32 matmuls`, 'medium');
+  },
+};
+
+export const torchvisionDatasets: CallRule = {
+  framework: 'pytorch',
+  callees: Object.keys(TORCHVISION_DATASETS),
+  words: ['datasets.'],
+  when: ({ full, last }) => /datasets$/.test(full.slice(0, full.length - last.length - 1)),
+  read: ({ node, full, last, ctx }) => ctx.add('training.dataset', TORCHVISION_DATASETS[last], node, `${full}(...)`),
+};
+
+/** open("config.yaml"), OmegaConf.load("conf/train.yaml"): a config this script reads. */
+export const configFiles: CallRule = {
+  framework: 'pytorch',
+  callees: ['open', 'load', 'safe_load', 'from_json_file', 'from_yaml_file'],
+  words: ['open(', 'load('],
+  when: ({ node, full, last }) => (full === 'open' || last !== 'open') && !!node.childForFieldName('arguments'),
+  read: ({ node, full, ctx }) => {
+    const first = node.childForFieldName('arguments')!.namedChildren[0];
+    const path = first ? configPathOf(first, ctx.symbols) : undefined;
+    if (path !== undefined && /\.(ya?ml|json)$/.test(path)) ctx.add('link.config', path, first!, `${full}("${path}")`);
+  },
+};
+
+export const autocast: CallRule = {
+  framework: 'pytorch',
+  callees: ['autocast'],
+  read: ({ node, full, ctx }) => {
+    const args = node.childForFieldName('arguments');
+    const dtype = args ? keywordArgument(args, 'dtype') : null;
+    if (dtype) readKeyword('dtype', dtype, ctx, full);
+    else ctx.add('training.precision', 'fp16', node, `${full} without dtype uses float16 on CUDA`, 'medium');
+  },
+};
+
+export const gradScaler: CallRule = {
+  framework: 'pytorch',
+  callees: ['GradScaler'],
+  read: ({ node, full, ctx }) => ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium'),
+};
+
+/** `loss.backward()`: whatever surrounds it trains a model. */
+export const backward: CallRule = {
+  framework: 'pytorch',
+  callees: ['backward'],
+  when: ({ full }) => full !== 'backward',
+  read: ({ node, full, ctx }) => ctx.add('launch.trainer', 'backward', node.childForFieldName('function') ?? node, `${full}() computes gradients: a training loop`, 'low'),
+};
+
+/** trainer.train(), tr.train(): model.train() only switches a module to training mode. */
+export const trainCall: CallRule = {
+  framework: 'pytorch',
+  callees: ['train'],
+  words: ['.train('],
+  when: ({ full }) => !/^(self|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) && full.includes('.'),
+  read: ({ node, full, ctx }) => {
+    ctx.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
+    readRepeat(node, ctx);
+  },
+};
+
+/** trainer.fit(model), model.fit(x, epochs=...): Keras and Lightning start training with fit. */
+export const fitCall: CallRule = {
+  framework: 'pytorch',
+  callees: ['fit'],
+  words: ['.fit('],
+  when: ({ full }) => full !== 'fit',
+  read: ({ node, full, ctx }) => {
+    readTrainingKeywords(node, ctx, full);
+    ctx.add('launch.trainer', 'fit', node.childForFieldName('function') ?? node, `${full}(...) trains the model`);
+    attachEdit(ctx, node, full);
+    readRepeat(node, ctx);
+  },
+};
+
+/** DataLoader(batch_size=...), image_dataset_from_directory(batch_size=...): the per-device batch. */
+export const loaderBatch: CallRule = {
+  framework: 'pytorch',
+  words: ['batch_size'],
+  when: ({ node, full }) => (node.childForFieldName('arguments')?.text ?? '').includes('batch_size') && !/eval|test|val/i.test(full),
+  read: ({ node, full, ctx }) => {
+    const batch = keywordArgument(node.childForFieldName('arguments')!, 'batch_size');
+    if (batch && !/eval|test|val/i.test(node.parent?.text.slice(0, 40) ?? '')) ctx.addResolved('training.batchPerDevice', batch, `batch_size in ${full}`);
+  },
+};
+
+export const forLoops: StatementRule = { framework: 'pytorch', nodeType: 'for_statement', words: ['range(', 'epoch', 'Epoch', 'EPOCH', 'step', 'iter'], read: readTrainingLoop };
+export const whileLoops: StatementRule = { framework: 'pytorch', nodeType: 'while_statement', words: ['step', 'iter', 'epoch'], read: readStepWhileLoop };
+
+/** os.environ["CUDA_VISIBLE_DEVICES"] = "0,1" and torch.backends.cuda.matmul.allow_tf32 = True. */
+export const deviceAssignments: StatementRule = {
+  framework: 'pytorch',
+  nodeType: 'assignment',
+  words: ['VISIBLE_DEVICES', 'allow_tf32'],
+  read: (node, ctx) => {
+    const { left: target, right: value } = ctx.syntax.sidesOf(node);
+    if (target?.type === 'subscript' && /CUDA_VISIBLE_DEVICES/.test(target.text)) {
+      const r = evaluate(value, ctx.symbols);
+      if (typeof r?.value === 'string' && /^[\d,]+$/.test(r.value)) ctx.add('hardware.devices', r.value.split(',').filter(Boolean).length, node, `CUDA_VISIBLE_DEVICES="${r.value}"`, 'medium');
+    }
+    if (target?.type === 'attribute' && target.text.endsWith('allow_tf32') && value?.text === 'True' && target.text.includes('matmul')) {
+      ctx.add('training.precision', 'tf32', node, `${target.text} = True`, 'medium');
+    }
+  },
+};

@@ -1,0 +1,79 @@
+import type { Node } from 'web-tree-sitter';
+import { evaluate, keywordArgument } from '../../pythonValues';
+import { truncate, type ImportedModels, type PythonReadContext } from '../context';
+import { attachEdit } from '../keywords';
+import type { CallRule } from '../rules';
+
+/**
+ * Vision model constructors: torchvision (`models.resnet50(weights=...)`, also imported by name),
+ * `keras.applications.*(weights=...)` and `timm.create_model(name, pretrained=...)`.
+ */
+
+/** Model constructors imported by name in the file (`from torchvision.models import resnet50`). */
+export function modelImports(text: string): ImportedModels {
+  if (!/torchvision\.models|keras\.applications/.test(text)) return { torchvision: new Set(), keras: new Set() };
+  return scanImports(text);
+}
+
+function scanImports(text: string): ImportedModels {
+  const names = (module: RegExp) => {
+    const out = new Set<string>();
+    // `from m import a, b as c` on one line, or `from m import (\n a,\n b,\n)` over several.
+    for (const m of text.matchAll(new RegExp(`^[ \\t]*from[ \\t]+${module.source}[ \\t]+import[ \\t]+(?:\\(([^)]*)\\)|([^(\\n]+))`, 'gm'))) {
+      for (const part of (m[1] ?? m[2] ?? '').split(',')) {
+        const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+        if (name && /^\w+$/.test(name)) out.add(name);
+      }
+    }
+    return out;
+  };
+  return { torchvision: names(/torchvision\.models/), keras: names(/(?:tensorflow\.)?keras\.applications(?:\.\w+)?/) };
+}
+
+function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string, last: string): boolean {
+  const owner = full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : '';
+  // `models.resnet50(...)`, or `resnet50(...)` after `from torchvision.models import resnet50`.
+  const tv = ((/(^|\.)models$/.test(owner)) || (owner === '' && ctx.imports.torchvision.has(last))) && /^[a-z][a-z0-9_]*$/.test(last);
+  const keras = (/applications$/.test(owner) || (owner === '' && ctx.imports.keras.has(last))) && /^[A-Z]/.test(last);
+  const timm = full === 'timm.create_model' || full === 'create_model';
+  if (!tv && !keras && !timm) return false;
+  const args = call.childForFieldName('arguments');
+  if (!args) return false;
+  let id: string | null = null;
+  let origin: number | undefined;
+  if (timm) {
+    const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
+    id = typeof r?.value === 'string' ? r.value : null;
+    if (r?.via) origin = r.origin.startPosition.row;
+  } else id = keras ? `keras/${last}` : last;
+  if (!id) return false;
+  ctx.add('model.id', id, call, timm ? 'timm.create_model' : keras ? `keras.applications.${last}` : `torchvision.models.${last}`);
+  if (origin !== undefined) ctx.amendLast({ originLine: origin });
+  const weights = keywordArgument(args, 'weights');
+  const pretrained = keywordArgument(args, 'pretrained');
+  let scratch: boolean;
+  let why: string;
+  if (weights) {
+    const r = evaluate(weights, ctx.symbols);
+    scratch = r?.value === null;
+    why = scratch ? 'weights=None: random initialisation' : `weights=${truncate(weights.text, 30)}: pretrained`;
+  } else if (pretrained) {
+    const r = evaluate(pretrained, ctx.symbols);
+    scratch = r?.value !== true;
+    why = scratch ? 'pretrained=False: random initialisation' : 'pretrained=True';
+  } else {
+    // torchvision and timm default to random weights; keras.applications defaults to weights="imagenet".
+    scratch = !keras;
+    why = keras ? 'keras.applications defaults to weights="imagenet"' : 'no weights given: the library initialises randomly';
+  }
+  ctx.add('model.fromScratch', scratch, weights ?? pretrained ?? call, why, weights || pretrained ? 'high' : 'medium');
+  attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
+  return true;
+}
+
+
+export const visionConstructors: CallRule = {
+  framework: 'vision',
+  words: ['models.', 'torchvision.models', 'applications', 'create_model'],
+  read: ({ node, full, last, ctx }) => readVisionConstructor(node, ctx, full, last),
+};

@@ -1,0 +1,47 @@
+import type { Node } from 'web-tree-sitter';
+import type { PythonReadContext } from './context';
+import type { SyntaxIndex } from './syntaxIndex';
+
+/**
+ * A Python reader is a table of rules. Each rule names the calls (or statements) it reads and the
+ * words a line must contain for the cheap prefilter to keep it; the prefilter is built from these
+ * tables (python/index.ts), so a rule can never be starved of its lines by a hand-kept regex.
+ */
+
+export interface CallInfo {
+  readonly node: Node;
+  /** The callee as written (`transformers.AutoModel.from_pretrained`) and its last name (`from_pretrained`). */
+  readonly full: string;
+  readonly last: string;
+  readonly ctx: PythonReadContext;
+}
+
+export interface CallRule {
+  /** Which framework or library the rule belongs to (for the docs and the tests). */
+  readonly framework: string;
+  /** Last names of the callees it reads; omitted for rules that look at every call (`when` decides). */
+  readonly callees?: readonly string[];
+  /** Further condition on the call: the first rule whose callee and condition hold reads it. */
+  readonly when?: (call: CallInfo) => boolean;
+  /** Words a line must hold for the prefilter to keep it; the callees always count as words. */
+  readonly words?: readonly string[];
+  /** Reads the call. Returning false hands the call on to the next rule. */
+  readonly read: (call: CallInfo) => boolean | void;
+}
+
+/** A rule on a kind of statement (`for` and `while` loops, assignments). */
+export interface StatementRule {
+  readonly framework: string;
+  readonly nodeType: 'for_statement' | 'while_statement' | 'assignment';
+  readonly words: readonly string[];
+  readonly read: (node: Node, ctx: PythonReadContext) => void;
+}
+
+/** A pass over the whole file after the calls were read (module classes, module constants). */
+export interface FileRule {
+  readonly framework: string;
+  /** Runs before the call rules (sizing constants that calls may refine) or after them. */
+  readonly phase: 'before-calls' | 'after-calls';
+  readonly words: readonly string[];
+  readonly read: (index: SyntaxIndex, ctx: PythonReadContext) => void;
+}

@@ -1,0 +1,102 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import { indexFor } from '../../textIndex';
+import { FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable } from '../pythonValues';
+import { truncate, type SyntaxCaches } from './context';
+import type { SyntaxIndex } from './syntaxIndex';
+
+/** Pass 1: bind module constants, argparse defaults, dataclass field defaults and parameter defaults. */
+export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syntax: SyntaxCaches): SymbolTable {
+  const symbols = new SymbolTable();
+  const fallbacks: Array<[string, Node, string]> = [];
+  const moduleLevel = new Set(index.moduleAssignments);
+  const classFields = new Set(index.classAssignments.map((c) => c.assignment));
+  for (const node of index.assignments) {
+    const { left, right } = syntax.sidesOf(node);
+    if (!left || !right) continue;
+    const line = node.startPosition.row + 1;
+    if (left.type === 'identifier') {
+      if (classFields.has(node)) symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
+      else if (moduleLevel.has(node)) symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+      else fallbacks.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
+    } else if (left.type === 'attribute') {
+      symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+    }
+  }
+  for (const node of index.defaults) {
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    if (name?.type === 'identifier' && value) fallbacks.push([name.text, value, `default of parameter \`${name.text}\` (line ${node.startPosition.row + 1})`]);
+  }
+  for (const node of index.calls) {
+    const { last, full } = syntax.callee(node);
+    if (last !== 'add_argument' && full !== 'click.option' && last !== 'option') continue;
+    const args = node.childForFieldName('arguments');
+    const strings = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)) ?? [];
+    const flag = strings.find((s) => s?.startsWith('--'));
+    const def = args ? keywordArgument(args, 'default') : null;
+    if (flag && def) {
+      // click.option("--model", "model_name", ...): a bare name is the parameter it fills.
+      const named = strings.find((s) => s && /^[A-Za-z_]\w*$/.test(s));
+      const destKw = args ? keywordArgument(args, 'dest') : null;
+      const dest = (destKw ? stringLiteral(destKw) : null) ?? named ?? flag.slice(2).replace(/-/g, '_');
+      symbols.bind(FIELD_PREFIX + dest, def, `default of \`${flag}\` (line ${node.startPosition.row + 1})`);
+    }
+  }
+  // Call sites of this file's own functions fill their parameters: load_model(model_name) makes
+  // `name` in `def load_model(name)` whatever model_name is (after the parameter's own default).
+  fallbacks.push(...callSiteArguments(index, tree, text, syntax));
+  // Function-local assignments only count where nothing module-level has the name.
+  for (const [name, right, via] of fallbacks) if (!symbols.lookup(name)) symbols.bind(name, right, via);
+  return symbols;
+}
+
+/** Builtins and common library calls: never a function this file defines. */
+const NOT_LOCAL = new Set(['print', 'len', 'range', 'open', 'float', 'int', 'str', 'bool', 'max', 'min', 'sum', 'list', 'dict', 'set', 'tuple', 'enumerate', 'zip', 'isinstance', 'getattr', 'setattr', 'hasattr', 'super', 'sorted', 'round', 'abs', 'any', 'all', 'map', 'filter', 'type', 'repr', 'iter', 'next', 'format', 'vars', 'field', 'dataclass']);
+
+function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string, syntax: SyntaxCaches): Array<[string, Node, string]> {
+  // Where this file defines the functions its calls name (found in the text, so only they are looked up in the tree).
+  const defs = new Map<string, Node>();
+  for (const call of index.calls) {
+    const name = syntax.callee(call).full;
+    if (!/^\w+$/.test(name) || NOT_LOCAL.has(name) || defs.has(name)) continue;
+    // `def name(` at the start of a line (after indentation or `async`): a native substring search per name.
+    let defAt = -1;
+    for (let i = text.indexOf(`def ${name}`); i >= 0; i = text.indexOf(`def ${name}`, i + 1)) {
+      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      if (/^[ \t]*(async[ \t]+)?$/.test(text.slice(lineStart, i)) && /^[ \t]*\(/.test(text.slice(i + 4 + name.length, i + 8 + name.length))) {
+        defAt = i;
+        break;
+      }
+    }
+    if (defAt < 0) continue;
+    const { line, col } = indexFor(text).position(defAt);
+    const keyword = tree.rootNode.descendantForPosition({ row: line, column: col });
+    const def = keyword?.type === 'function_definition' ? keyword : keyword?.parent;
+    if (def?.type === 'function_definition') defs.set(name, def);
+  }
+  if (defs.size === 0) return [];
+  const out: Array<[string, Node, string]> = [];
+  for (const call of index.calls) {
+    const name = syntax.callee(call).full;
+    const def = defs.get(name);
+    if (!def) continue;
+    const params = (def.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null);
+    const paramName = (p: Node) => (p.type === 'identifier' ? p.text : p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier')?.text : undefined);
+    const positional = params.map(paramName);
+    const line = call.startPosition.row + 1;
+    let i = 0;
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (!arg || arg.type === 'comment') continue;
+      if (arg.type === 'keyword_argument') {
+        const key = arg.childForFieldName('name')?.text;
+        const value = arg.childForFieldName('value');
+        if (key && value) out.push([key, value, `argument ${key} of ${name}(...) (line ${line})`]);
+      } else if (arg.type !== 'list_splat' && arg.type !== 'dictionary_splat') {
+        const target = positional[i];
+        if (target) out.push([target, arg, `argument of ${name}(...) (line ${line})`]);
+      }
+      i++;
+    }
+  }
+  return out;
+}

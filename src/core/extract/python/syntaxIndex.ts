@@ -1,0 +1,124 @@
+import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
+
+/**
+ * The nodes extraction looks at, found in one pass of a tree-sitter query (native code)
+ * instead of visiting every node from JavaScript: that is what keeps a scan close to
+ * the cost of the parse itself.
+ */
+export interface SyntaxIndex {
+  /** Calls, assignments, for loops, classes and parameter defaults, in document order. */
+  readonly ordered: Node[];
+  readonly calls: Node[];
+  readonly assignments: Node[];
+  readonly classes: Node[];
+  readonly defaults: Node[];
+  /** Assignments that are module-level statements. */
+  readonly moduleAssignments: Node[];
+  /** Assignments that are statements directly in a class body, with their class. */
+  readonly classAssignments: Array<{ readonly cls: Node; readonly className: string; readonly assignment: Node }>;
+}
+
+const INDEX_QUERY = `
+(call) @call
+(assignment) @assignment
+(for_statement) @for
+(while_statement) @while
+(class_definition) @class
+(default_parameter) @default
+(typed_default_parameter) @default
+`;
+const queries = new WeakMap<Language, Query>();
+
+/**
+ * Which lines can carry a fact, by a regular expression the rules' words build. The verdicts of the
+ * previous text are kept: an edit changes a line or two, so the next version of the same document
+ * reuses the rest (also after lines were inserted or removed, by aligning from the end). It is a
+ * cache of a pure function of the text; one text is kept, so memory does not grow with the files scanned.
+ */
+export class RelevantLines {
+  private previous: { readonly lines: readonly string[]; readonly verdicts: readonly boolean[] } | undefined;
+
+  constructor(private readonly pattern: RegExp) {}
+
+  rowRanges(text: string): Array<[number, number]> {
+    const lines = text.split('\n');
+    const prev = this.previous;
+    const shift = prev ? lines.length - prev.lines.length : 0;
+    const verdicts = lines.map((line, i) => {
+      if (prev) {
+        if (prev.lines[i] === line) return prev.verdicts[i];
+        const j = i - shift;
+        if (j >= 0 && prev.lines[j] === line) return prev.verdicts[j];
+      }
+      return this.pattern.test(line);
+    });
+    this.previous = { lines, verdicts };
+    const ranges: Array<[number, number]> = [];
+    verdicts.forEach((relevant, row) => {
+      if (!relevant) return;
+      const last = ranges[ranges.length - 1];
+      // Merge rows one apart: one query beats two, and the line between (often `self.x = x`) comes along.
+      if (last && row - last[1] <= 2) last[1] = row;
+      else ranges.push([row, row]);
+    });
+    return ranges;
+  }
+}
+
+export function indexSyntax(tree: Tree, text: string, relevant: RelevantLines): SyntaxIndex {
+  let query = queries.get(tree.language);
+  if (!query) {
+    query = new Query(tree.language, INDEX_QUERY);
+    queries.set(tree.language, query);
+  }
+  const top = tree.rootNode.children.filter((c): c is Node => c !== null);
+  const index: SyntaxIndex = { ordered: [], calls: [], assignments: [], classes: [], defaults: [], moduleAssignments: [], classAssignments: [] };
+  const seen = new Set<number>();
+  const captured: Array<{ name: string; node: Node }> = [];
+  // Query from the top-level statements that hold each range rather than from the root: a range
+  // query from the root walks every statement before the range, which made long files quadratic.
+  let from = 0;
+  for (const [first, last] of relevant.rowRanges(text)) {
+    while (from < top.length && top[from].endPosition.row < first) from++;
+    const options = { startPosition: { row: first, column: 0 }, endPosition: { row: last + 1, column: 0 } };
+    for (let i = from; i < top.length && top[i].startPosition.row <= last; i++) {
+      for (const capture of query.captures(top[i], options)) {
+        if (seen.has(capture.node.id)) continue;
+        seen.add(capture.node.id);
+        captured.push(capture);
+      }
+    }
+  }
+  captured.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  for (const { name, node } of captured) {
+    index.ordered.push(node);
+    if (name === 'call') index.calls.push(node);
+    else if (name === 'assignment') index.assignments.push(node);
+    else if (name === 'class') index.classes.push(node);
+    else if (name === 'default') index.defaults.push(node);
+  }
+  placeAssignments(index);
+  return index;
+}
+
+/**
+ * Where each assignment sits, from positions rather than parent links (each .parent marshals a node
+ * out of the parser): Python's indentation makes a statement at column 0 module-level, and a statement
+ * at a class body's own indentation, inside its rows, a field of that class.
+ */
+function placeAssignments(index: SyntaxIndex): void {
+  const bodies = index.classes.flatMap((cls) => {
+    const body = cls.childForFieldName('body');
+    return body ? [{ cls, className: cls.childForFieldName('name')?.text ?? 'class', column: body.startPosition.column, first: body.startPosition.row, last: body.endPosition.row }] : [];
+  });
+  for (const assignment of index.assignments) {
+    const { row, column } = assignment.startPosition;
+    // `x = 1` is an expression statement holding an assignment; `a = b = 1` nests one inside another.
+    if (column === 0) {
+      index.moduleAssignments.push(assignment);
+      continue;
+    }
+    const owner = bodies.find((b) => b.column === column && b.first <= row && row <= b.last);
+    if (owner) index.classAssignments.push({ cls: owner.cls, className: owner.className, assignment });
+  }
+}
