@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeText, fileKindOf, linkCandidates, MAX_FILE_BYTES, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
 import { FolderScanCache } from '../core/scan/folderScan';
+import type { EntryPointRules } from '../core/resolve/entryPoint';
 import { isMeasurementFile } from '../core/calibration/measurement';
 import { readMeasurements, type MeasurementFile } from '../core/calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../core/calibration/match';
@@ -34,7 +35,7 @@ const HELP: Record<string, string> = {
 Usage:
   green-ai estimate PATH... [--json | --markdown] [overrides]
   green-ai estimate --spec FILE.json [--json | --markdown] [overrides]
-  green-ai report DIR [--json | --markdown | --csv] [--budget-kg N] [overrides]
+  green-ai report DIR [--json | --markdown | --csv] [--budget-kg N] [--exclude GLOB]... [overrides]
   green-ai calibrate DIR [--write] [--json]
   green-ai --version | --help | COMMAND --help
 
@@ -48,7 +49,12 @@ or the run described by a spec file (see CLI-CONTRACT.md).`,
   report: `green-ai report DIR [--json | --markdown | --csv] [--budget-kg N] [overrides]
 
 Every run in a folder tree (skipping .git, node_modules and virtualenvs), with totals.
---budget-kg N exits 3 when a run's central CO2e estimate exceeds N kg.
+Tests, CI workflows, docs, packaging and library modules are not runs; --exclude GLOB
+(repeatable, relative to DIR) leaves out more, and \`# green-ai: run\` in a file lists it.
+Runs whose model size cannot be read are listed as needing input, without a figure,
+and left out of the total.
+--budget-kg N exits 3 when a run's central CO2e estimate exceeds N kg, or when a run
+cannot be checked because its model size is unknown.
 Measured runs (CodeCarbon emissions*.csv, model cards' co2_eq_emissions) that
 match a run are shown next to its estimate.`,
   calibrate: `green-ai calibrate DIR [--write] [--json]
@@ -75,6 +81,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   write: { type: 'boolean' },
+  exclude: { type: 'string', multiple: true },
 } as const;
 
 function numberOption(name: string, raw: string | undefined, min: number, max: number, integer = false): number | undefined {
@@ -109,14 +116,20 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
   const out: string[] = [];
   for (const r of runs) {
     out.push(`${bold(locationText(r))}  ${r.model.name ?? 'unknown model'} · ${r.training.mode} · ${r.hardware.count}× ${r.hardware.accelerator} · ${r.hardware.region}`);
+    if (r.incomplete) {
+      for (const m of r.missing ?? []) out.push(`  needs input: ${m.detail}; ${m.howToSet}`);
+      continue;
+    }
     out.push(`  ${co2eRangeText(r)} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`);
     if (r.estimate.co2eKg !== null && r.estimate.energyKWh !== null) out.push(`  ${equivalents(r.estimate.co2eKg, r.estimate.energyKWh).map((e) => e.text).join(' · ')}`);
     if (r.measured) out.push(`  measured: ${measuredText(r.measured)} · ${r.measured.file}:${r.measured.line}`);
     for (const s of r.suggestions) out.push(`  → ${s.title}: saves ${sig(s.co2eKgSaved)} kg CO2e`);
   }
-  if (runs.length > 1) {
-    const total = runs.reduce((s, r) => s + (r.estimate.co2eKg ?? 0), 0);
-    out.push('', bold(`Total: ${sig(total)} kg CO2e across ${runs.length} runs`));
+  const estimated = runs.filter((r) => !r.incomplete);
+  const waiting = runs.length - estimated.length;
+  if (estimated.length > 1 || waiting > 0) {
+    const total = estimated.reduce((s, r) => s + (r.estimate.co2eKg ?? 0), 0);
+    out.push('', bold(`Total: ${sig(total)} kg CO2e across ${estimated.length} runs${waiting ? ` (${waiting} more need${waiting === 1 ? 's' : ''} input and ${waiting === 1 ? 'is' : 'are'} not counted)` : ''}`));
   }
   return out.join('\n') + '\n';
 }
@@ -205,6 +218,8 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   const settings = teamSettings(teamFolder, io);
   const runs: CliRun[] = [];
   const problems: string[] = [];
+  const leftOut: Array<{ file: string; reason: string }> = [];
+  if (values.exclude && command !== 'report') throw new UsageError('--exclude applies to green-ai report');
 
   if (command === 'estimate' && values.spec) {
     if (paths.length > 0) throw new UsageError('give either --spec FILE or PATHs, not both');
@@ -251,7 +266,8 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     if (command === 'report') {
       // The same scan as the editor's Workspace Report: links resolved within the folder,
       // a script launched by another file's run counted once, in that run.
-      const result = await scanFolder(paths[0], files.map((f) => f.file), python, settings, overrides);
+      const result = await scanFolder(paths[0], files.map((f) => f.file), python, settings, overrides, { exclude: values.exclude ?? [] });
+      leftOut.push(...result.leftOut.map((l) => ({ file: l.display, reason: l.reason })));
       for (const s of result.skipped) problems.push(`${s.display}: skipped, ${s.reason}`);
       for (const m of result.measurementFiles) problems.push(...m.problems);
       analysed = result.files;
@@ -280,7 +296,7 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   }
 
   if (command === 'report') runs.sort((a, b) => (b.estimate.co2eKg ?? 0) - (a.estimate.co2eKg ?? 0));
-  const output: CliOutput = CliOutputSchema.parse({ version: 1, runs });
+  const output: CliOutput = CliOutputSchema.parse({ version: 1, runs, ...(command === 'report' ? { leftOut } : {}) });
   for (const p of problems) io.stderr(`green-ai: warning: ${p}\n`);
   if (values.json) io.stdout(JSON.stringify(output, null, 2) + '\n');
   else if (values.markdown) io.stdout(runsToMarkdown(runs, command === 'report' ? 'Green AI workspace report' : 'Green AI estimate'));
@@ -289,20 +305,21 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
 
   if (budget !== undefined) {
     const over = runs.filter((r) => (r.estimate.co2eKg ?? 0) > budget);
-    if (over.length > 0) {
-      for (const r of over) io.stderr(`green-ai: over budget: ${locationText(r)} ${sig(r.estimate.co2eKg ?? 0)} kg CO2e > ${budget} kg\n`);
-      return 3;
-    }
+    // A run that cannot be estimated cannot be shown to be within budget: the gate fails closed.
+    const unchecked = runs.filter((r) => r.incomplete);
+    for (const r of over) io.stderr(`green-ai: over budget: ${locationText(r)} ${sig(r.estimate.co2eKg ?? 0)} kg CO2e > ${budget} kg\n`);
+    for (const r of unchecked) io.stderr(`green-ai: cannot check against the budget: ${locationText(r)} ${r.missing?.[0]?.detail ?? 'needs input'}; ${r.missing?.[0]?.howToSet ?? ''}\n`);
+    if (over.length > 0 || unchecked.length > 0) return 3;
   }
   return 0;
 }
 
 /** The Workspace Report's scan over files of a folder (node fs): shared by report and calibrate. */
-function scanFolder(dir: string, files: readonly string[], python: PythonParsing, settings: EstimateSettings, overrides: Overrides) {
+function scanFolder(dir: string, files: readonly string[], python: PythonParsing, settings: EstimateSettings, overrides: Overrides, entryRules?: EntryPointRules) {
   const posix = (p: string) => path.resolve(p).split(path.sep).join('/');
   return new FolderScanCache().scan(
     files.map((file) => ({ path: posix(file), display: path.relative(dir, file), size: fs.statSync(file).size, read: async () => fs.readFileSync(file) })),
-    { python, root: posix(dir), settingsFor: () => settings, overrides },
+    { python, root: posix(dir), settingsFor: () => settings, overrides, entryRules },
   );
 }
 

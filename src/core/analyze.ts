@@ -10,6 +10,7 @@ import type { PythonParsing, Tree } from './parse/pythonParser';
 import { completeRun, RunInputError, type ResolvedRun } from './resolve/completeRun';
 import { factsToSpecs, type RunAnchors } from './resolve/factsToSpec';
 import type { EstimateSettings, Overrides } from './runSpec';
+import { nonRunPathReason, type EntryPointRules } from './resolve/entryPoint';
 
 /**
  * The whole pipeline for one file: read facts, form runs, estimate, advise.
@@ -30,6 +31,8 @@ export interface AnalyzedRun {
 
 export interface FileAnalysis {
   readonly kind: FileKind | null;
+  /** Why the file's runs are not listed: a test, a CI workflow, a library module (see resolve/entryPoint.ts). */
+  readonly notARun?: string;
   readonly runs: readonly AnalyzedRun[];
   /** Readable problems: syntax errors, skipped files, unknown settings. Never thrown. */
   readonly problems: readonly string[];
@@ -68,6 +71,9 @@ export interface AnalyzeInput {
   readonly languageId?: string;
   /** A tree already parsed for this text (the extension's per-version cache). */
   readonly tree?: Tree;
+  /** The path relative to the workspace folder: places such as tests/ and .github/ hold no runs. */
+  readonly relativePath?: string;
+  readonly entryRules?: EntryPointRules;
 }
 
 export interface NotebookCells {
@@ -301,6 +307,8 @@ export function analyzeText(
   const { kind, notebook } = own;
   const problems = [...own.problems];
   if (!kind || own.facts.length === 0) return { kind, runs: [], problems, facts: own.facts, linkedFiles: [] };
+  const notARun = notARunReason(input, own.facts);
+  if (notARun) return { kind, runs: [], problems, facts: own.facts, linkedFiles: [], notARun };
   const seen = new Set<string>([input.path]);
   const linked = read ? linkedFacts(input.path, own.facts, python, read, seen, 1, problems) : [];
   const facts = [...own.facts, ...linked];
@@ -313,7 +321,8 @@ export function analyzeText(
       const run = completeRun(found.spec, settings, overrides, { origin: 'code', assumptions: found.assumptions, unknowns: found.unknowns });
       const estimate = estimateRun(run);
       // Quick fixes edit this file's text; a notebook's cells are edited cell by cell in the editor.
-      const suggestions = suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => withLazyFix(s, () => (notebook ? null : fixFor(s, facts, input.text))));
+      // A run whose model size is unknown has no estimate to save from: its suggestions would rank placeholders.
+      const suggestions = run.missing.length > 0 ? [] : suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => withLazyFix(s, () => (notebook ? null : fixFor(s, facts, input.text))));
       const analyzed: AnalyzedRun = { range: found.range, anchors: found.anchors, run, estimate, suggestions };
       // A launch inside a loop over N values is N runs (the report and totals count each).
       const launchLine = found.anchors.launch?.startLine ?? found.range.endLine;
@@ -338,6 +347,14 @@ export function analyzeText(
     return { kind, runs: runs.map((r) => remapRun(r, map)), problems, facts: own.facts.map((f) => ({ ...f, range: map(f.range) })), linkedFiles };
   }
   return { kind, runs, problems, facts: own.facts, linkedFiles };
+}
+
+/** Why this file launches no run (its place, or a library module), unless a directive forces it in. */
+function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): string | undefined {
+  if (facts.some((f) => f.kind === 'run.entry' && f.value === true)) return undefined;
+  const byPath = input.relativePath !== undefined ? nonRunPathReason(input.relativePath, input.entryRules) : undefined;
+  if (byPath) return byPath;
+  return facts.find((f) => f.kind === 'run.entry' && f.value === false)?.detail;
 }
 
 /**

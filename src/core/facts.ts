@@ -55,6 +55,8 @@ export type FactKind =
   | 'hardware.nodes'
   | 'launch.trainer'
   | 'launch.inference'
+  /** Whether the file launches a run: false for a library module (detail says why), true when a `# green-ai: run` directive forces it in. */
+  | 'run.entry'
   /** CodeCarbon project name (EmissionsTracker(project_name=...) or a `project=` directive): ties measured runs to this code. */
   | 'tracking.project';
 

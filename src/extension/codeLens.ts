@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatCo2e } from '../core/report/format';
+import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import type { AnalysisService } from './analysisService';
 import { readSettings } from './settings';
 
@@ -16,6 +17,14 @@ export class GreenAiCodeLens implements vscode.CodeLensProvider {
     // A sweep's runs share their lines: one lens for all of them, with the total.
     return this.analysis.analyze(document).runs.filter((run) => !run.trial || run.trial.index === 1).map((run) => {
       const line = run.anchors.launch?.startLine ?? run.range.startLine;
+      if (isIncomplete(run.run)) {
+        return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+          title: `Green AI: ${needsText(run.run)} to estimate this run`,
+          command: 'greenAI.estimateRun',
+          arguments: [document.uri.toString(), run.range.startLine],
+          tooltip: missingLines(run.run).join('\n'),
+        });
+      }
       const e = run.estimate;
       const n = run.suggestions.length;
       const times = run.trial ? `${run.trial.of} runs × ${formatCo2e(e.co2eKg)} = ${formatCo2e(e.co2eKg * run.trial.of)} CO2e` : `${formatCo2e(e.co2eKg)} CO2e`;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatCo2e, formatEnergy, formatHours, sig } from '../core/report/format';
+import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import type { AnalysisService } from './analysisService';
 import { readSettings } from './settings';
 
@@ -16,6 +17,14 @@ export class GreenAiHover implements vscode.HoverProvider {
     const { estimate: e, run: spec } = run;
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ['greenAI.estimateRun', 'workbench.action.openSettings'] };
+    const args = encodeURIComponent(JSON.stringify([document.uri.toString(), run.range.startLine]));
+    if (isIncomplete(spec)) {
+      md.appendMarkdown(`**Green AI**: ${needsText(spec)}\n\n`);
+      // File text (a model id) stays plain text inside the hover.
+      for (const line of missingLines(spec)) md.appendText(`${line}\n\n`);
+      md.appendMarkdown(`[Estimate This Run](command:greenAI.estimateRun?${args})`);
+      return new vscode.Hover(md);
+    }
     md.appendMarkdown(`**Green AI estimate**: ${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})\n\n`);
     md.appendMarkdown(`| | |\n|---|---|\n`);
     md.appendMarkdown(`| Compute | ${e.flops.toExponential(2)} FLOPs |\n`);
@@ -27,7 +36,6 @@ export class GreenAiHover implements vscode.HoverProvider {
     if (defaults.length > 0) {
       md.appendMarkdown(`Assumed: ${defaults.map((a) => `\`${a.field}\` = ${String(a.value)}`).join(', ')}\n\n`);
     }
-    const args = encodeURIComponent(JSON.stringify([document.uri.toString(), run.range.startLine]));
     md.appendMarkdown(`[Estimate This Run](command:greenAI.estimateRun?${args}) · [Settings](command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify(['greenAI']))})`);
     return new vscode.Hover(md);
   }

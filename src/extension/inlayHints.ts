@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatParams } from '../core/advise/suggest';
 import { inlineSummary } from '../core/report/panelModel';
+import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import type { AnalysisService } from './analysisService';
 import { readSettings } from './settings';
 
@@ -18,6 +19,19 @@ export class GreenAiInlayHints implements vscode.InlayHintsProvider {
     for (const run of this.analysis.analyze(document).runs) {
       // A sweep's runs share their lines: one hint, saying how many runs it stands for.
       if (run.trial && run.trial.index > 1) continue;
+      const modelLine = run.anchors.model?.startLine;
+      const sizeLine = run.anchors.size?.startLine ?? run.anchors.launch?.startLine ?? (modelLine === undefined ? run.range.startLine : undefined);
+      if (isIncomplete(run.run)) {
+        // No placeholder figure: say what is missing and how to set it, once, where the model is (or the run starts).
+        const line = modelLine ?? sizeLine ?? run.range.startLine;
+        if (line >= range.start.line && line <= range.end.line && line < document.lineCount) {
+          const hint = new vscode.InlayHint(document.lineAt(line).range.end, ` Green AI: ${needsText(run.run)}`, vscode.InlayHintKind.Type);
+          hint.paddingLeft = true;
+          hint.tooltip = missingLines(run.run).join('\n\n');
+          hints.push(hint);
+        }
+        continue;
+      }
       const times = run.trial ? ` × ${run.trial.of} runs` : '';
       const biggest = run.run.assumptions.find((a) => a.source === 'default' || a.source === 'setting');
       const tooltip = new vscode.MarkdownString(
@@ -32,9 +46,7 @@ export class GreenAiInlayHints implements vscode.InlayHintsProvider {
         hint.tooltip = tooltip;
         hints.push(hint);
       };
-      const modelLine = run.anchors.model?.startLine;
-      // In a notebook cell that only loads the model, the estimate lives in the cell that trains.
-      const sizeLine = run.anchors.size?.startLine ?? run.anchors.launch?.startLine ?? (modelLine === undefined ? run.range.startLine : undefined);
+      // In a notebook cell that only loads the model, the estimate lives in the cell that trains (sizeLine above).
       if (modelLine !== undefined && modelLine !== sizeLine) place(modelLine, `≈ ${formatParams(run.run.model.activeParams)} params`);
       if (sizeLine !== undefined) place(sizeLine, `${inlineSummary(run)}${times}`);
     }

@@ -16,6 +16,8 @@ export interface GreenAiSettings extends EstimateSettings {
   readonly diagnosticsEnabled: boolean;
   /** Warn on runs whose central estimate exceeds this many kg CO2e; null = no budget. */
   readonly budgetKg: number | null;
+  /** Globs (relative to the folder) of files that are not runs, beyond tests, CI, docs and packaging. */
+  readonly reportExclude: string[];
 }
 
 const FIELDS = {
@@ -30,6 +32,7 @@ const FIELDS = {
   'codeLens.enabled': z.boolean().default(true),
   'diagnostics.enabled': z.boolean().default(true),
   budgetKg: z.number().positive().nullable().default(null),
+  'report.exclude': z.array(z.string().min(1).max(500)).max(200).default([]),
 } as const;
 
 const warned = new Set<string>();
@@ -150,6 +153,7 @@ function readSettingsUncached(scope?: vscode.ConfigurationScope, log?: (msg: str
     codeLensEnabled: read('codeLens.enabled'),
     diagnosticsEnabled: read('diagnostics.enabled'),
     budgetKg: read('budgetKg'),
+    reportExclude: read('report.exclude'),
     // Only a team file holds a calibration: it describes the team's machines, not one user's editor.
     calibration: team?.calibration ?? null,
   };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import { formatCo2e } from '../core/report/format';
 import type { AnalysisService } from './analysisService';
 
@@ -28,16 +29,26 @@ export class StatusBarTotal implements vscode.Disposable {
 
   update(): void {
     const document = vscode.window.activeTextEditor?.document;
-    const runs = document && this.isSupported(document) ? this.analysis.analyze(document).runs : [];
-    if (runs.length === 0) {
+    const all = document && this.isSupported(document) ? this.analysis.analyze(document).runs : [];
+    if (all.length === 0) {
       this.item.hide();
+      return;
+    }
+    // Runs that cannot be estimated yet are counted apart, never added in as a placeholder figure.
+    const runs = all.filter((r) => !isIncomplete(r.run));
+    const waiting = all.length - runs.length;
+    if (runs.length === 0) {
+      this.item.text = `$(pulse) CO2e: ${needsText(all[0].run)}`;
+      this.item.tooltip = `Green AI: ${waiting} run${waiting === 1 ? '' : 's'} in this file cannot be estimated yet: ${missingLines(all[0].run)[0]}`;
+      this.item.accessibilityInformation = { label: `Green AI: ${needsText(all[0].run)}` };
+      this.item.show();
       return;
     }
     const total = runs.reduce((s, r) => s + r.estimate.co2eKg, 0);
     const low = runs.reduce((s, r) => s + r.estimate.co2eKgLow, 0);
     const high = runs.reduce((s, r) => s + r.estimate.co2eKgHigh, 0);
-    this.item.text = `$(pulse) ${formatCo2e(total)} CO2e`;
-    this.item.tooltip = `Green AI: ${runs.length} run${runs.length === 1 ? '' : 's'} in this file, ${formatCo2e(total)} CO2e (${formatCo2e(low)}–${formatCo2e(high)}). Click for the full estimate.`;
+    this.item.text = `$(pulse) ${formatCo2e(total)} CO2e${waiting ? ` +${waiting} unknown` : ''}`;
+    this.item.tooltip = `Green AI: ${runs.length} run${runs.length === 1 ? '' : 's'} in this file, ${formatCo2e(total)} CO2e (${formatCo2e(low)}–${formatCo2e(high)})${waiting ? `; ${waiting} more ${waiting === 1 ? 'needs' : 'need'} input and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}. Click for the full estimate.`;
     this.item.accessibilityInformation = { label: `Green AI estimate ${formatCo2e(total)} CO2e for this file` };
     this.item.show();
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatCo2e, measuredText } from '../core/report/format';
+import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import { toCliMeasured } from '../core/report/toCli';
 import type { FolderReport, ScannedRun, WorkspaceScanner } from './workspaceScanner';
 
@@ -11,6 +12,8 @@ import type { FolderReport, ScannedRun, WorkspaceScanner } from './workspaceScan
 type Node =
   | { kind: 'folder'; report: FolderReport }
   | { kind: 'run'; run: ScannedRun }
+  | { kind: 'incomplete'; report: FolderReport }
+  | { kind: 'leftOut'; report: FolderReport }
   | { kind: 'skipped'; report: FolderReport }
   | { kind: 'measurements'; report: FolderReport };
 
@@ -88,8 +91,9 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     return this.reports
       .filter((r) => f.kind !== 'folder' || r.folder.uri.toString() === f.folder)
       .map((r) => {
-        const runs = r.runs.filter((s) => (f.kind === 'mode' ? f.modes.includes(s.run.run.mode) : f.kind === 'overBudget' ? s.run.estimate.co2eKg > f.budgetKg : true));
-        return { ...r, runs, totalCo2eKg: runs.reduce((sum, s) => sum + s.run.estimate.co2eKg, 0) };
+        const keep = (s: ScannedRun) => (f.kind === 'mode' ? f.modes.includes(s.run.run.mode) : f.kind === 'overBudget' ? s.run.estimate.co2eKg > f.budgetKg : true);
+        const runs = r.runs.filter(keep);
+        return { ...r, runs, incomplete: f.kind === 'overBudget' ? [] : r.incomplete.filter(keep), totalCo2eKg: runs.reduce((sum, s) => sum + s.run.estimate.co2eKg, 0) };
       });
   }
 
@@ -128,6 +132,23 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
       if (pairs) item.command = { command: 'greenAI.calibrate', title: 'Calibrate From Measured Runs', arguments: [node.report.folder.uri] };
       return item;
     }
+    if (node.kind === 'incomplete') {
+      const n = node.report.incomplete.length;
+      const item = new vscode.TreeItem(`${n} run${n === 1 ? '' : 's'} need${n === 1 ? 's' : ''} input (not in the total)`, vscode.TreeItemCollapsibleState.Collapsed);
+      item.tooltip = 'The model size of these runs could not be read (a command-line argument without a default, a model not in the catalog). Add `# green-ai: params=7e9` or `model=<hub id>` to the file to estimate them.';
+      item.iconPath = new vscode.ThemeIcon('question');
+      item.contextValue = 'greenAI.incomplete';
+      return item;
+    }
+    if (node.kind === 'leftOut') {
+      const n = node.report.leftOut.length;
+      const item = new vscode.TreeItem(`${n} file${n === 1 ? '' : 's'} left out: not runs`, vscode.TreeItemCollapsibleState.None);
+      // Plain text: the reasons quote file names and code.
+      item.tooltip = [...node.report.leftOut.slice(0, 40).map((l) => `${vscode.workspace.asRelativePath(l.uri, false)}: ${l.reason}`), ...(n > 40 ? [`… and ${n - 40} more`] : []), '', 'Tests, CI workflows, docs, packaging and library modules are not runs. Change this with greenAI.report.exclude, or put `# green-ai: run` in a file to list it.'].join('\n');
+      item.iconPath = new vscode.ThemeIcon('eye-closed');
+      item.contextValue = 'greenAI.leftOut';
+      return item;
+    }
     if (node.kind === 'skipped') {
       const item = new vscode.TreeItem(`${node.report.skipped.length} file(s) skipped`, vscode.TreeItemCollapsibleState.None);
       item.tooltip = node.report.skipped.map((s) => `${vscode.workspace.asRelativePath(s.uri)}: ${s.reason}`).join('\n');
@@ -138,6 +159,16 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     const e = run.estimate;
     const item = new vscode.TreeItem(`${relativePath}`, vscode.TreeItemCollapsibleState.None);
     const measured = node.run.measured ? toCliMeasured(node.run.measured) : null;
+    if (isIncomplete(run.run)) {
+      item.description = `${needsText(run.run)} · ${run.run.model.name ?? 'unknown model'} · ${run.run.mode}`;
+      item.tooltip = `${relativePath}:${run.range.startLine + 1}\n\n${missingLines(run.run).join('\n')}`;
+      item.iconPath = new vscode.ThemeIcon('question');
+      item.contextValue = 'greenAI.run';
+      const at = new vscode.Position(run.range.startLine, 0);
+      item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(at, at) }] };
+      item.resourceUri = uri;
+      return item;
+    }
     item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)}) · ${run.run.model.name ?? 'unknown model'} · ${run.run.mode}${measured ? ` · measured ${formatCo2e(measured.co2eKg)}` : ''}`;
     item.tooltip = new vscode.MarkdownString(`**${relativePath}:${run.range.startLine + 1}**\n\n${run.run.model.name ?? 'unknown model'} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}\n\n${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${measured ? `\n\nMeasured: ${measuredText(measured)}, ${measured.file}:${measured.line} (${measured.matchedBy})` : ''}`);
     item.iconPath = new vscode.ThemeIcon(run.run.mode === 'inference' ? 'server-process' : 'flame');
@@ -149,12 +180,15 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.visibleReports().filter((r) => r.runs.length > 0 || (r.skipped.length > 0 && this.filter.kind === 'all')).map((report) => ({ kind: 'folder', report }));
+    if (!node) return this.visibleReports().filter((r) => r.runs.length > 0 || r.incomplete.length > 0 || ((r.skipped.length > 0 || r.leftOut.length > 0) && this.filter.kind === 'all')).map((report) => ({ kind: 'folder', report }));
+    if (node.kind === 'incomplete') return node.report.incomplete.map((run) => ({ kind: 'run', run }));
     return node.kind === 'folder' ? this.childrenOf(node.report) : [];
   }
 
   private childrenOf(report: FolderReport): Node[] {
     const nodes: Node[] = report.runs.map((run) => ({ kind: 'run', run }));
+    if (report.incomplete.length > 0) nodes.push({ kind: 'incomplete', report });
+    if (report.leftOut.length > 0 && this.filter.kind === 'all') nodes.push({ kind: 'leftOut', report });
     if ((report.measurementCount > 0 || report.measurementProblems.length > 0) && this.filter.kind === 'all') nodes.push({ kind: 'measurements', report });
     if (report.skipped.length > 0 && this.filter.kind === 'all') nodes.push({ kind: 'skipped', report });
     return nodes;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isIncomplete } from '../core/report/incomplete';
 import { MAX_FILE_BYTES, type AnalyzedRun } from '../core/analyze';
 import { FolderScanCache, SkipFile, type ScanSource } from '../core/scan/folderScan';
 import type { PythonParsing } from '../core/parse/pythonParser';
@@ -31,7 +32,12 @@ export interface SkippedFile {
 
 export interface FolderReport {
   readonly folder: vscode.WorkspaceFolder;
+  /** Runs with an estimate, largest first. */
   readonly runs: ScannedRun[];
+  /** Runs that cannot be estimated yet (model size unknown): listed apart, left out of the total. */
+  readonly incomplete: ScannedRun[];
+  /** Files that would launch a run but are not runs (tests, CI, docs, library modules), with why. */
+  readonly leftOut: ReadonlyArray<{ readonly uri: vscode.Uri; readonly reason: string }>;
   readonly skipped: SkippedFile[];
   readonly totalCo2eKg: number;
   /** Problems in CodeCarbon files and model cards (malformed rows, broken front matter). */
@@ -75,19 +81,23 @@ export class WorkspaceScanner {
       python: this.python,
       root: folder.uri.path,
       settingsFor: () => settings,
+      entryRules: { exclude: settings.reportExclude },
       isCancelled: () => token.isCancellationRequested,
       progress,
     });
     if (result.cancelled) return undefined;
     const runs: ScannedRun[] = [];
+    const incomplete: ScannedRun[] = [];
     for (const file of result.files) {
       const uri = folder.uri.with({ path: file.path });
-      file.analysis.runs.forEach((run, i) => runs.push({ uri, relativePath: file.display, run, measured: file.measured[i] ?? null }));
+      file.analysis.runs.forEach((run, i) => (isIncomplete(run.run) ? incomplete : runs).push({ uri, relativePath: file.display, run, measured: file.measured[i] ?? null }));
     }
     runs.sort((a, b) => b.run.estimate.co2eKg - a.run.estimate.co2eKg);
     return {
       folder,
       runs,
+      incomplete,
+      leftOut: result.leftOut.map((l) => ({ uri: folder.uri.with({ path: l.path }), reason: l.reason })),
       skipped: result.skipped.map((s) => ({ uri: folder.uri.with({ path: s.path }), reason: s.reason })),
       totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg, 0),
       measurementProblems: result.measurementFiles.flatMap((m) => m.problems),

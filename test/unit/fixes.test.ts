@@ -75,6 +75,9 @@ describe('Quick fixes', () => {
       '    args = TrainingArguments(output_dir="out", num_train_epochs=1, bf16=True)',
       '    Trainer(model=model, args=args).train()',
       '',
+      'if __name__ == "__main__":',
+      '    main()',
+      '',
     ].join('\n');
     const { fixed, before, after } = await applyFix('full_ft.py', code, 'peft');
     assert.equal(before.runs[0].run.mode, 'finetune');

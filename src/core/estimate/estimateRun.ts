@@ -100,7 +100,7 @@ function evaluateScenario(run: ResolvedRun, flops: number, s: Scenario) {
 
 export function estimateRun(run: ResolvedRun): Estimate {
   const flops = trainingFlops(run);
-  const spread = run.sizeIsDefault ? C.UNKNOWN_SIZE_SPREAD.value : 1;
+  const spread = (run.sizeIsDefault ? C.UNKNOWN_SIZE_SPREAD.value : 1) * run.paramsSpread;
   const central = evaluateScenario(run, flops, {
     mfu: run.mfu.central,
     powerShare: C.POWER_SHARE_OF_TDP.central,

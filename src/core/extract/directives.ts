@@ -8,7 +8,7 @@ import type { Fact, FactKind } from '../facts';
 
 export interface DirectiveKey {
   readonly kind: FactKind;
-  readonly type: 'number' | 'integer' | 'string' | 'mode' | 'precision';
+  readonly type: 'number' | 'integer' | 'string' | 'mode' | 'precision' | 'flag';
   readonly help: string;
 }
 
@@ -29,6 +29,7 @@ export const DIRECTIVE_KEYS: Record<string, DirectiveKey> = {
   nodes: { kind: 'hardware.nodes', type: 'integer', help: 'machines' },
   region: { kind: 'hardware.region', type: 'string', help: 'country (FR), cloud region (eu-north-1) or world' },
   project: { kind: 'tracking.project', type: 'string', help: 'CodeCarbon project_name whose emissions.csv rows measured this run' },
+  run: { kind: 'run.entry', type: 'flag', help: 'list this file as a run even where it would be left out (a test folder, a library module)' },
 };
 
 const DIRECTIVE = /#\s*green-ai\s*:(.*)$/i;
@@ -63,6 +64,11 @@ export function extractDirectives(text: string): DirectiveExtraction {
       const range = { startLine: row, startCol: Math.max(col, startCol), endLine: row, endCol: Math.max(col, startCol) + pair.length };
       const add = (kind: FactKind, value: Fact['value']) => facts.push({ kind, value, range, confidence: 'high', detail: `directive ${pair} (${where})`, directive: true });
       const bad = (why: string) => problems.push(`green-ai directive at ${where}: ${key}=${raw} ${why}`);
+      if (spec.type === 'flag') {
+        if (raw && !/^(true|yes|1)$/i.test(raw)) bad('takes no value (write it alone)');
+        else add(spec.kind, true);
+        continue;
+      }
       if (!raw) {
         bad('needs a value');
         continue;

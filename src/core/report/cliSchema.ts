@@ -42,7 +42,8 @@ export const CliRunSchema = z.object({
   model: z.object({
     name: z.string().nullable(),
     params: nullableNumber,
-    source: z.enum(['catalog', 'computed', 'config', 'directive', 'setting', 'default']),
+    /** `name`: the size its name states (`Qwen3-4B`), with a wider range. */
+    source: z.enum(['catalog', 'computed', 'config', 'directive', 'setting', 'name', 'default']),
   }),
   training: z.object({
     mode: z.enum(TRAINING_MODES),
@@ -69,6 +70,12 @@ export const CliRunSchema = z.object({
     embodiedCo2eKg: nullableNumber,
   }),
   assumptions: z.array(CliAssumptionSchema),
+  /**
+   * True when an input that moves the estimate by more than ×3 (the model size) could not be read:
+   * `model.params` and the `estimate` figures are then null, and `missing` says what to set.
+   */
+  incomplete: z.boolean().optional(),
+  missing: z.array(z.object({ field: z.string(), detail: z.string(), howToSet: z.string() })).optional(),
   /** The measured run this estimate matches, or null (see README: Calibration). Absent from --spec output. */
   measured: CliMeasuredSchema.nullable().optional(),
   suggestions: z.array(z.object({
@@ -90,6 +97,8 @@ export const CliRunSchema = z.object({
 export const CliOutputSchema = z.object({
   version: z.literal(1),
   runs: z.array(CliRunSchema),
+  /** `report`: files that would launch a run but are not runs (tests, CI workflows, docs, library modules), with why. */
+  leftOut: z.array(z.object({ file: z.string(), reason: z.string() })).optional(),
 });
 export type CliRun = z.infer<typeof CliRunSchema>;
 export type CliMeasured = z.infer<typeof CliMeasuredSchema>;

@@ -56,15 +56,17 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
     lines.push('No training or inference runs found.');
     return lines.join('\n') + '\n';
   }
-  const total = runs.reduce((s, r) => s + (r.estimate.co2eKg ?? 0), 0);
-  lines.push(`${runs.length} run${runs.length === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates).`, '');
+  const estimated = runs.filter((r) => !r.incomplete);
+  const waiting = runs.length - estimated.length;
+  const total = estimated.reduce((s, r) => s + (r.estimate.co2eKg ?? 0), 0);
+  lines.push(`${estimated.length} run${estimated.length === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${waiting ? `; ${waiting} more need${waiting === 1 ? 's' : ''} input (model size unknown) and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}.`, '');
   lines.push(
     `| File | Model | Mode | Hardware | Accelerator-hours | Energy | CO2e (range) |${showMeasured ? ' Measured |' : ''}`,
     `|---|---|---|---|---:|---:|---|${showMeasured ? '---|' : ''}`,
   );
   for (const r of runs) {
     const measured = showMeasured ? ` ${r.measured ? escapeMd(measuredText(r.measured)) : '—'} |` : '';
-    lines.push(`| ${escapeMd(locationText(r))} | ${escapeMd(r.model.name ?? 'unknown')} | ${r.training.mode} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)}) |${measured}`);
+    lines.push(`| ${escapeMd(locationText(r))} | ${escapeMd(r.model.name ?? 'unknown')} | ${r.training.mode} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${r.incomplete ? 'needs input: model size' : `${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)})`} |${measured}`);
   }
   const withSuggestions = runs.filter((r) => r.suggestions.length > 0);
   if (withSuggestions.length > 0) {
@@ -82,7 +84,7 @@ function csvCell(v: unknown): string {
 }
 
 export function runsToCsv(runs: readonly CliRun[]): string {
-  const header = ['file', 'startLine', 'endLine', 'model', 'params', 'mode', 'accelerator', 'count', 'region', 'flops', 'acceleratorHours', 'wallClockHours', 'energyKWh', 'co2eKg', 'co2eKgLow', 'co2eKgHigh', 'operationalCo2eKg', 'embodiedCo2eKg', 'measuredCo2eKg', 'measuredEnergyKWh', 'measuredHours', 'measuredSource'];
-  const rows = runs.map((r) => [r.file, r.range.startLine, r.range.endLine, r.model.name, r.model.params, r.training.mode, r.hardware.accelerator, r.hardware.count, r.hardware.region, r.estimate.flops, r.estimate.acceleratorHours, r.estimate.wallClockHours, r.estimate.energyKWh, r.estimate.co2eKg, r.estimate.co2eKgLow, r.estimate.co2eKgHigh, r.estimate.operationalCo2eKg, r.estimate.embodiedCo2eKg, r.measured?.co2eKg, r.measured?.energyKWh, r.measured?.durationHours, r.measured && `${r.measured.file}:${r.measured.line}`]);
+  const header = ['file', 'startLine', 'endLine', 'model', 'params', 'mode', 'accelerator', 'count', 'region', 'flops', 'acceleratorHours', 'wallClockHours', 'energyKWh', 'co2eKg', 'co2eKgLow', 'co2eKgHigh', 'operationalCo2eKg', 'embodiedCo2eKg', 'measuredCo2eKg', 'measuredEnergyKWh', 'measuredHours', 'measuredSource', 'incomplete'];
+  const rows = runs.map((r) => [r.file, r.range.startLine, r.range.endLine, r.model.name, r.model.params, r.training.mode, r.hardware.accelerator, r.hardware.count, r.hardware.region, r.estimate.flops, r.estimate.acceleratorHours, r.estimate.wallClockHours, r.estimate.energyKWh, r.estimate.co2eKg, r.estimate.co2eKgLow, r.estimate.co2eKgHigh, r.estimate.operationalCo2eKg, r.estimate.embodiedCo2eKg, r.measured?.co2eKg, r.measured?.energyKWh, r.measured?.durationHours, r.measured && `${r.measured.file}:${r.measured.line}`, r.incomplete ? 'true' : 'false']);
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }

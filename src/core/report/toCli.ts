@@ -22,10 +22,12 @@ export function toCliMeasured(c: MeasuredComparison): CliMeasured {
 /** `measured`: undefined leaves the field out (spec runs); null says nothing matched. */
 export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: MeasuredComparison | null): CliRun {
   const { run, estimate, suggestions, range } = analyzed;
+  const incomplete = run.missing.length > 0;
+  const figure = (x: number) => (incomplete ? null : x);
   return {
     file,
     range: { startLine: range.startLine + 1, endLine: range.endLine + 1, ...(range.cell !== undefined ? { cell: range.cell } : {}) },
-    model: { name: run.model.name, params: run.model.params, source: run.model.source },
+    model: { name: run.model.name, params: figure(run.model.params), source: run.model.source },
     training: {
       mode: run.mode,
       epochs: run.training.epochs,
@@ -36,16 +38,18 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
     },
     hardware: { accelerator: run.hardware.accelerator.id, count: run.hardware.count, region: run.hardware.region.id },
     estimate: {
-      flops: estimate.flops,
-      acceleratorHours: estimate.acceleratorHours,
-      wallClockHours: estimate.wallClockHours,
-      energyKWh: estimate.energyKWh,
-      co2eKg: estimate.co2eKg,
-      co2eKgLow: estimate.co2eKgLow,
-      co2eKgHigh: estimate.co2eKgHigh,
-      operationalCo2eKg: estimate.operationalCo2eKg,
-      embodiedCo2eKg: estimate.embodiedCo2eKg,
+      flops: figure(estimate.flops),
+      acceleratorHours: figure(estimate.acceleratorHours),
+      wallClockHours: figure(estimate.wallClockHours),
+      energyKWh: figure(estimate.energyKWh),
+      co2eKg: figure(estimate.co2eKg),
+      co2eKgLow: figure(estimate.co2eKgLow),
+      co2eKgHigh: figure(estimate.co2eKgHigh),
+      operationalCo2eKg: figure(estimate.operationalCo2eKg),
+      embodiedCo2eKg: figure(estimate.embodiedCo2eKg),
     },
+    incomplete,
+    missing: run.missing.map((m) => ({ field: m.field, detail: m.detail, howToSet: m.howToSet })),
     ...(measured !== undefined ? { measured: measured && toCliMeasured(measured) } : {}),
     assumptions: run.assumptions.map((a) => ({ field: a.field, value: a.value, source: a.source, detail: a.detail })),
     suggestions: suggestions.map((s) => ({

@@ -1,6 +1,7 @@
 import * as C from '../estimate/constants';
 import { cloudProvider, closestAcceleratorIds, findAccelerator, findDataset, findInstance, findModel, findRegion, worldRegion } from '../knowledge';
 import type { Accelerator, Model, Region } from '../knowledge/schema';
+import { NAME_SIZE_SPREAD, sizeFromModelName } from '../knowledge/modelName';
 import type { Assumption, EstimateSettings, Overrides, Precision, RunSpec, TrainingMode } from '../runSpec';
 
 /**
@@ -18,7 +19,8 @@ export interface ResolvedRun {
     readonly activeParams: number;
     readonly forwardGflopsPerSample: number | null;
     readonly catalog: Model | null;
-    readonly source: 'catalog' | 'computed' | 'config' | 'directive' | 'setting' | 'default';
+    /** `name`: the size its name states (`Qwen3-4B`); `default`: not known at all (see `missing`). */
+    readonly source: 'catalog' | 'computed' | 'config' | 'directive' | 'setting' | 'name' | 'default';
   };
   readonly training: {
     readonly epochs: number | null;
@@ -44,8 +46,23 @@ export interface ResolvedRun {
   readonly includeEmbodied: boolean;
   /** True when the amount of work (dataset size, tokens) is a default, which widens the range. */
   readonly sizeIsDefault: boolean;
+  /** How much wider the range is for a model size read from its name (1 when read or computed). */
+  readonly paramsSpread: number;
+  /**
+   * Inputs that move the estimate by more than ×3 and could not be read: while any is missing,
+   * the figures are a placeholder, not an estimate, and every surface says what to set instead.
+   */
+  readonly missing: readonly MissingInput[];
   readonly assumptions: readonly Assumption[];
   readonly unknowns: readonly Assumption[];
+}
+
+export interface MissingInput {
+  readonly field: string;
+  /** What could not be read, and why. */
+  readonly detail: string;
+  /** Where to set it: a directive, a setting, the code. */
+  readonly howToSet: string;
 }
 
 export class RunInputError extends Error {}
@@ -86,6 +103,9 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
 
   // ---- model
   const catalog = spec.model.name ? findModel(spec.model.name) ?? null : null;
+  const named = catalog || spec.model.params ? undefined : sizeFromModelName(spec.model.name);
+  const missing: MissingInput[] = [];
+  let paramsSpread = 1;
   let params: number;
   let source: ResolvedRun['model']['source'];
   if (spec.model.params) {
@@ -96,13 +116,26 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     params = catalog.params;
     source = 'catalog';
     note({ field: 'model.params', value: params, source: 'catalog', detail: `${catalog.id}: ${catalog.source}` });
+  } else if (named) {
+    params = named.params;
+    source = 'name';
+    paramsSpread = NAME_SIZE_SPREAD;
+    note({ field: 'model.params', value: params, source: 'computed', detail: `"${spec.model.name}" is not in the model catalog; its name states ${named.text} (range widened ×${NAME_SIZE_SPREAD} each way)` });
   } else {
     params = 1e8;
     source = 'default';
-    note({ field: 'model.params', value: params, source: 'default', detail: spec.model.name ? `"${spec.model.name}" is not in the model catalog; assumed 100M parameters` : 'no model found; assumed 100M parameters' });
+    note({ field: 'model.params', value: params, source: 'default', detail: spec.model.name ? `"${spec.model.name}" is not in the model catalog and its name states no size; 100M parameters is a placeholder` : 'no model found; 100M parameters is a placeholder' });
     if (spec.model.name) unknowns.push({ field: 'model.params', value: spec.model.name, source: 'default', detail: `model "${spec.model.name}" is not in the catalog` });
+    missing.push({
+      field: 'model.params',
+      detail: spec.model.name ? `the size of "${spec.model.name}" is unknown (not in the catalog, no size in its name)` : modelUnknownDetail(unknowns),
+      howToSet: 'add `# green-ai: params=7e9` (or `model=<hub id>`) to the file, or give the model a default where the code reads it',
+    });
   }
-  const activeParams = spec.model.activeParams ?? catalog?.activeParams ?? params;
+  // A name like `8x7B` states experts, not the parameters a token uses: top-2 routing, as in Mixtral
+  // (Jiang et al. 2024, arXiv:2401.04088: 12.9B of 46.7B active), unless the name states them (`A3B`).
+  const namedActive = named?.active ?? (named?.experts ? Math.min(params, (2 * named.params) / named.experts) : undefined);
+  const activeParams = spec.model.activeParams ?? catalog?.activeParams ?? namedActive ?? params;
   if (activeParams !== params) note({ field: 'model.activeParams', value: activeParams, source: spec.model.activeParams ? specSource === 'code' ? 'computed' : 'directive' : 'catalog', detail: 'mixture-of-experts: compute follows the parameters active per token' });
   const forwardGflopsPerSample = spec.model.forwardGflopsPerSample ?? (catalog?.modality === 'vision' ? catalog.forwardGflopsPerSample ?? null : null);
 
@@ -295,9 +328,17 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     powerFactor: calibration?.powerFactor ?? 1,
     includeEmbodied,
     sizeIsDefault,
+    paramsSpread,
+    missing,
     assumptions,
     unknowns,
   };
+}
+
+/** What the code says about the model when no id could be read (a CLI argument without a default). */
+function modelUnknownDetail(unknowns: readonly Assumption[]): string {
+  const model = unknowns.find((u) => u.field === 'model.name');
+  return model ? `the model is not known: ${model.detail}` : 'no model found in the code';
 }
 
 function replace(list: Assumption[], a: Assumption): void {

@@ -6,6 +6,7 @@ import { readMeasurements, type MeasurementFile } from '../calibration/readMeasu
 import { matchMeasurements, type MeasuredComparison } from '../calibration/match';
 import { isMeasurementFile } from '../calibration/measurement';
 import type { EstimateSettings, Overrides } from '../runSpec';
+import type { EntryPointRules } from '../resolve/entryPoint';
 
 /**
  * Scans a folder's candidate files for runs: reads each once, links runs to the
@@ -44,6 +45,8 @@ export interface ScanResult {
   readonly analysed: number;
   /** CodeCarbon files and model cards found, with what could not be read in them. */
   readonly measurementFiles: MeasurementFile[];
+  /** Files that would launch a run but are not runs (tests, CI, docs, library modules), with why. */
+  readonly leftOut: Array<{ readonly path: string; readonly display: string; readonly reason: string }>;
 }
 
 export interface ScanOptions {
@@ -51,6 +54,8 @@ export interface ScanOptions {
   readonly root: string;
   readonly settingsFor: (path: string) => EstimateSettings;
   readonly overrides?: Overrides;
+  /** Which files are not runs by their place (tests, CI, docs) beyond the defaults. */
+  readonly entryRules?: EntryPointRules;
   readonly isCancelled?: () => boolean;
   readonly progress?: (done: number, total: number) => void;
 }
@@ -85,7 +90,7 @@ export class FolderScanCache {
     let done = 0;
     // Pass 1: read every candidate, so runs can link to the scripts and configs they name.
     for (const source of sources) {
-      if (options.isCancelled?.()) return { files: [], skipped, cancelled: true, analysed: 0, measurementFiles: [] };
+      if (options.isCancelled?.()) return { files: [], skipped, cancelled: true, analysed: 0, measurementFiles: [], leftOut: [] };
       if (source.size !== undefined && source.size > MAX_FILE_BYTES) {
         skipped.push({ path: source.path, display: source.display, reason: `${(source.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` });
       } else {
@@ -123,23 +128,25 @@ export class FolderScanCache {
     }
     // Pass 2: analyse, reusing what did not change.
     const files: Array<Omit<ScannedFile, 'measured'>> = [];
+    const leftOut: ScanResult['leftOut'] = [];
     let analysed = 0;
     for (const f of loaded.values()) {
-      if (options.isCancelled?.()) return { files: [], skipped, cancelled: true, analysed, measurementFiles: [] };
+      if (options.isCancelled?.()) return { files: [], skipped, cancelled: true, analysed, measurementFiles: [], leftOut: [] };
       const settings = options.settingsFor(f.source.path);
-      const settingsKey = JSON.stringify([settings, options.overrides ?? {}]);
+      const settingsKey = JSON.stringify([settings, options.overrides ?? {}, options.entryRules ?? {}]);
       const cached = this.entries.get(f.source.path);
       let analysis: LinkedAnalysis;
       if (cached && cached.hash === f.hash && cached.settingsKey === settingsKey && [...cached.linked].every(([p, h]) => loaded.get(p)?.hash === h)) {
         analysis = cached.analysis;
       } else {
-        analysis = analyzeText({ path: f.source.path, text: f.text }, options.python, settings, options.overrides, read);
+        analysis = analyzeText({ path: f.source.path, text: f.text, relativePath: f.source.display, entryRules: options.entryRules }, options.python, settings, options.overrides, read);
         analysed++;
         this.entries.set(f.source.path, { hash: f.hash, settingsKey, linked: new Map(analysis.linkedFiles.map((p) => [p, loaded.get(p)?.hash ?? ''] as const)), analysis });
       }
       const skip = analysis.problems.find((p) => p.startsWith('skipped'));
       if (skip) skipped.push({ path: f.source.path, display: f.source.display, reason: skip.replace(/^skipped: /, '') });
       files.push({ path: f.source.path, display: f.source.display, analysis });
+      if (analysis.notARun) leftOut.push({ path: f.source.path, display: f.source.display, reason: analysis.notARun });
       options.progress?.(++done / 2, total);
     }
     // Files that vanished since the last scan leave the cache.
@@ -150,6 +157,6 @@ export class FolderScanCache {
     const matches = matchMeasurements(runs, measurementFiles);
     let next = 0;
     const withMeasured = kept.map((f) => ({ ...f, measured: f.analysis.runs.map(() => matches[next++]) }));
-    return { files: withMeasured, skipped, cancelled: false, analysed, measurementFiles };
+    return { files: withMeasured, skipped, cancelled: false, analysed, measurementFiles, leftOut };
   }
 }

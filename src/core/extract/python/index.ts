@@ -13,6 +13,8 @@ import * as serving from './readers/serving';
 import * as torch from './readers/torch';
 import * as vision from './readers/vision';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
+import { onDefaultPath } from './branches';
+import { libraryVerdict } from './entryPoint';
 import { collectSymbols } from './symbols';
 import { indexSyntax, RelevantLines } from './syntaxIndex';
 
@@ -112,6 +114,8 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
   }
   for (const node of index.assignments) for (const rule of STATEMENT_RULES) if (rule.nodeType === 'assignment') rule.read(node, ctx);
   for (const rule of FILE_RULES) if (rule.phase === 'after-calls') rule.read(index, ctx);
+  const library = libraryVerdict(tree, ctx.facts);
+  if (library) ctx.facts.push(library);
   return ctx.facts;
 }
 
@@ -130,6 +134,8 @@ function readCall(node: Node, ctx: PythonReadContext): void {
   const info: CallInfo = { node, full, last, ctx };
   for (const { rule } of candidates) {
     if (rule.when && !rule.when(info)) continue;
+    // A branch the defaults do not take (`elif init_from.startswith('gpt2'):` with init_from = 'scratch') is not the run.
+    if (!onDefaultPath(node, ctx.symbols)) return;
     if (rule.read(info) !== false) return;
   }
 }

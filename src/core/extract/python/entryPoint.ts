@@ -1,0 +1,90 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Fact } from '../../facts';
+
+/**
+ * Does this module run anything when executed? A script runs its module-level statements (and its
+ * `if __name__ == "__main__":` block); those run the functions and classes they name, which run the
+ * ones those name, and so on. A module whose training or inference calls all sit in definitions that
+ * nothing at module level reaches is a library: it defines a run, it does not launch one.
+ */
+
+/** Decorators that turn a function into the program's entry point (CLI frameworks, Hydra, torchtune's config parser). */
+const ENTRY_DECORATOR = /^@\s*(hydra\.main|click\.(command|group)|app\.(command|callback)|typer\.|config\.parse|fire\.|record\b|main\b)/;
+
+interface Definition {
+  readonly name: string;
+  readonly startRow: number;
+  readonly endRow: number;
+  readonly node: Node;
+  readonly entryDecorator: boolean;
+}
+
+const IDENTIFIER = /[A-Za-z_]\w*/g;
+
+function addWords(text: string, into: Set<string>): void {
+  for (const m of text.matchAll(IDENTIFIER)) into.add(m[0]);
+}
+
+/** Rows (inclusive) of the code that runs when the module is executed as a script. */
+export function executedRows(tree: Tree): Array<[number, number]> {
+  const definitions: Definition[] = [];
+  const executed: Array<[number, number]> = [];
+  const words = new Set<string>();
+  let anyModuleCode = false;
+  for (const statement of tree.rootNode.namedChildren) {
+    if (!statement) continue;
+    const inner = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (inner && (inner.type === 'function_definition' || inner.type === 'class_definition')) {
+      const name = inner.childForFieldName('name')?.text ?? '';
+      const decorators = statement.type === 'decorated_definition' ? statement.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text) : [];
+      definitions.push({ name, startRow: statement.startPosition.row, endRow: statement.endPosition.row, node: inner, entryDecorator: decorators.some((d) => ENTRY_DECORATOR.test(d)) });
+      continue;
+    }
+    if (statement.type === 'import_statement' || statement.type === 'import_from_statement' || statement.type === 'comment' || statement.type === 'future_import_statement') continue;
+    // A docstring or a constant is module-level code too, but runs nothing: only statements that call count.
+    if (statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'string') continue;
+    executed.push([statement.startPosition.row, statement.endPosition.row]);
+    addWords(statement.text, words);
+    if (/\(/.test(statement.text)) anyModuleCode = true;
+  }
+  // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
+  const pending = [...definitions];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const d = pending[i];
+      if (!(words.has(d.name) || (d.entryDecorator && anyModuleCode))) continue;
+      executed.push([d.startRow, d.endRow]);
+      addWords(d.node.text, words);
+      pending.splice(i, 1);
+      changed = true;
+    }
+  }
+  return executed;
+}
+
+/** Facts that start a run (not the constructions that merely configure one). */
+function startsARun(f: Fact): boolean {
+  return (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference';
+}
+
+/**
+ * When the file has calls that would start a run but none of them is reached from module-level code,
+ * a `run.entry` fact says it is a library module (and why), so no run is formed from it.
+ */
+export function libraryVerdict(tree: Tree, facts: readonly Fact[]): Fact | undefined {
+  const starts = facts.filter(startsARun);
+  if (starts.length === 0) return undefined;
+  const rows = executedRows(tree);
+  const reached = (f: Fact) => rows.some(([a, b]) => a <= f.range.startLine && f.range.startLine <= b);
+  if (starts.some(reached)) return undefined;
+  const first = starts[0];
+  const where = first.range.startLine + 1;
+  return {
+    kind: 'run.entry',
+    value: false,
+    range: first.range,
+    confidence: 'medium',
+    detail: `a library module: ${first.detail} (line ${where}) sits in a definition that nothing at module level or under \`if __name__ == "__main__":\` calls`,
+  };
+}
