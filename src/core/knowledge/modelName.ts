@@ -17,32 +17,39 @@ export interface NamedSize {
 }
 
 /**
- * Rounded names are within about ±25% of the true count in the families we checked against their
- * config.json files (Llama 2 7B = 6.74B, Qwen2.5 0.5B = 0.49B, Pythia 1.4B = 1.41B, OPT-125m = 125M):
- * the range of an estimate from a name widens by this factor each way.
+ * How far a rounded name can be from the true count: the largest deviation among the catalog rows
+ * whose id states a size (each row sourced from its model card or config.json; Gemma 2 2B has 2.61B
+ * parameters, ×1.31 its name), rounded up. A unit test re-checks it against every such row, so a
+ * catalog row that breaks it fails the tests. The range of an estimate from a name widens by it each way.
  */
-export const NAME_SIZE_SPREAD = 1.25;
+export const NAME_SIZE_SPREAD = 1.35;
 
-const UNIT: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+const UNIT: Record<string, number> = { m: 1e6, b: 1e9 };
+
+/** A size right after these words counts data, not parameters (`laion2B-39B`, `step-1431k-3T`, `tokens-300B`). */
+const DATA_WORD = /(laion\d*[bm]?|tokens?|data|step|steps|ckpt|iter)$/i;
 
 /**
  * A size token: digits, optionally a decimal part written with `.`, `_` or `p` (torchtune writes
  * `0_5b`, some hubs `1p5b`), then a unit, standing alone between separators. A leading `NxM` names
  * experts. Context lengths (`4k`, `128k`) and versions (`v0.1`, `3.1`) are not sizes.
  */
-const SIZE_TOKEN = /(?:^|[-_/.\s])(?:(\d{1,3})x)?(\d{1,4}(?:[._p]\d{1,3})?)([mbt])(?=$|[-_/.\s])/gi;
+const SIZE_TOKEN = /(?:^|[-_/.\s])(?:(\d{1,3})x)?(\d{1,4}(?:[._p]\d{1,3})?)([mb])(?=$|[-_/.\s])/gi;
 
 export function sizeFromModelName(name: string | null | undefined): NamedSize | undefined {
   if (!name || name.length > 300) return undefined;
   let best: NamedSize | undefined;
   for (const m of name.matchAll(SIZE_TOKEN)) {
+    if (best) break;
+    const before = name.slice(0, m.index).split(/[-_/.\s]/).pop() ?? '';
+    if (DATA_WORD.test(before)) continue;
     const experts = m[1] ? Number(m[1]) : undefined;
     const unit = UNIT[m[3].toLowerCase()];
     const value = Number(m[2].replace(/[_p]/i, '.')) * unit;
     // Below 1M a "model" is a toy, above 10T no published model: not a size then (a date, a step count).
     const total = experts ? value * experts : value;
     if (!Number.isFinite(total) || total < 1e6 || total > 1e13) continue;
-    // Where a name states two sizes (a draft and a target, `7b-to-70b`), the last is the model's own.
+    // The first size a name states is the model's; later ones count data or steps (`1.1B-…-3T`).
     best = { params: total, ...(experts ? { experts } : {}), text: m[0].replace(/^[-_/.\s]/, '') };
   }
   const active = /(?:^|[-_])A(\d{1,3}(?:\.\d)?)B(?=$|[-_/.\s])/i.exec(name);

@@ -1,0 +1,184 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeText } from '../../src/core/analyze';
+import { MODELS } from '../../src/core/knowledge/data/models';
+import { NAME_SIZE_SPREAD, sizeFromModelName } from '../../src/core/knowledge/modelName';
+import { nonRunPathReason } from '../../src/core/resolve/entryPoint';
+import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
+import { runCli } from '../../src/cli/main';
+import { analyzeSource, parsing } from './helpers';
+
+const HF_TRAIN = [
+  'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
+  '',
+  'def train():',
+  '    model = AutoModelForCausalLM.from_pretrained("gpt2")',
+  '    args = TrainingArguments(output_dir="out", num_train_epochs=1)',
+  '    Trainer(model=model, args=args).train()',
+  '',
+].join('\n');
+
+describe('What is a run: entry points', () => {
+  it('reads a module whose training sits in definitions nothing calls as a library, not a run', async () => {
+    const analysis = await analyzeSource('trainer_utils.py', HF_TRAIN);
+    assert.equal(analysis.runs.length, 0);
+    assert.match(analysis.notARun ?? '', /library module.*line 6/);
+  });
+
+  it('counts the same code as a run when module-level code or the main guard reaches it', async () => {
+    for (const tail of ['if __name__ == "__main__":\n    train()\n', 'train()\n', 'import fire\nfire.Fire(train)\n']) {
+      const analysis = await analyzeSource('train.py', `${HF_TRAIN}${tail}`);
+      assert.equal(analysis.runs.length, 1, tail);
+      assert.equal(analysis.notARun, undefined);
+    }
+  });
+
+  it('follows calls through definitions and classes to a fixpoint, and CLI decorators', async () => {
+    const viaClass = `${HF_TRAIN}\nclass Recipe:\n    def run(self):\n        train()\n\ndef main():\n    Recipe().run()\n\nif __name__ == "__main__":\n    main()\n`;
+    assert.equal((await analyzeSource('recipe.py', viaClass)).runs.length, 1);
+    const typer = `import typer\n${HF_TRAIN.replace('def train():', 'app = typer.Typer()\n\n@app.command()\ndef train():')}\nif __name__ == "__main__":\n    app()\n`;
+    assert.equal((await analyzeSource('cli.py', typer)).runs.length, 1);
+  });
+
+  it('leaves out tests, CI workflows, docs and packaging by their path, and lists them with a reason', () => {
+    assert.match(nonRunPathReason('tests/test_trainer.py') ?? '', /test/);
+    assert.match(nonRunPathReason('pkg/sub/test_models.py') ?? '', /test file/);
+    assert.match(nonRunPathReason('.github/workflows/lint.yaml') ?? '', /CI/);
+    assert.match(nonRunPathReason('docs/source/quickstart.py') ?? '', /documentation/);
+    assert.match(nonRunPathReason('setup.py') ?? '', /packaging/);
+    assert.equal(nonRunPathReason('examples/train_gpt.py'), undefined);
+    assert.equal(nonRunPathReason('recipes/configs/llama3/8B_lora.yaml'), undefined);
+    assert.match(nonRunPathReason('scripts/sweeps/old.sh', { exclude: ['scripts/sweeps/**'] }) ?? '', /scripts\/sweeps/);
+    assert.equal(nonRunPathReason('tests/test_x.py', { defaults: false }), undefined);
+  });
+
+  it('applies the path rules when the relative path is known, and a `green-ai: run` directive overrides both rules', async () => {
+    const p = await parsing();
+    const script = `${HF_TRAIN}train()\n`;
+    const inTests = analyzeText({ path: '/w/tests/test_train.py', text: script, relativePath: 'tests/test_train.py' }, p, DEFAULT_SETTINGS);
+    assert.equal(inTests.runs.length, 0);
+    assert.match(inTests.notARun ?? '', /test/);
+    const forced = analyzeText({ path: '/w/tests/test_train.py', text: `# green-ai: run\n${script}`, relativePath: 'tests/test_train.py' }, p, DEFAULT_SETTINGS);
+    assert.equal(forced.runs.length, 1);
+    assert.equal((await analyzeSource('lib.py', `# green-ai: run\n${HF_TRAIN}`)).runs.length, 1);
+  });
+});
+
+describe('Model size from the name', () => {
+  it('reads the size names state, and not context lengths or versions', () => {
+    const cases: Array<[string, number | undefined]> = [
+      ['Qwen/Qwen3-4B', 4e9], ['huggyllama/llama-7b', 7e9], ['EleutherAI/pythia-1.4b-deduped', 1.4e9], ['facebook/opt-125m', 125e6],
+      ['meta-llama/Meta-Llama-3.1-8B-Instruct', 8e9], ['torchtune.models.qwen2_5.qwen2_5_0_5b', 0.5e9], ['microsoft/Phi-3-mini-4k-instruct', undefined],
+      ['mistralai/Mistral-7B-v0.1', 7e9], ['gpt2', undefined], ['resnet50', undefined], ['bert-base-uncased', undefined], ['org/model-2024', undefined],
+    ];
+    for (const [name, params] of cases) assert.equal(sizeFromModelName(name)?.params, params, name);
+    const moe = sizeFromModelName('mistralai/Mixtral-8x7B-v0.1');
+    assert.equal(moe?.params, 56e9);
+    assert.equal(moe?.experts, 8);
+    assert.equal(sizeFromModelName('Qwen/Qwen3-30B-A3B')?.active, 3e9);
+  });
+
+  it('is within the stated spread of the published count for every catalog model whose id states a size', () => {
+    let checked = 0;
+    for (const m of MODELS) {
+      const named = sizeFromModelName(m.id);
+      if (!named || named.experts) continue;
+      checked++;
+      const ratio = named.params / m.params;
+      assert.ok(ratio <= NAME_SIZE_SPREAD && ratio >= 1 / NAME_SIZE_SPREAD, `${m.id}: name says ${named.params}, catalog ${m.params}`);
+    }
+    assert.ok(checked >= 20, `only ${checked} catalog ids state a size`);
+  });
+
+  it('estimates a model outside the catalog from its name, with a wider range', async () => {
+    const code = 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("someorg/Newmodel-4B")\nTrainer(model=model, args=TrainingArguments(output_dir="o", max_steps=100)).train()\n';
+    const [run] = (await analyzeSource('train.py', code)).runs;
+    assert.equal(run.run.model.params, 4e9);
+    assert.equal(run.run.model.source, 'name');
+    assert.equal(run.run.missing.length, 0);
+    assert.equal(run.run.paramsSpread, NAME_SIZE_SPREAD);
+  });
+});
+
+describe('Honest unknowns', () => {
+  const SFT = [
+    'import argparse',
+    'from transformers import AutoModelForCausalLM',
+    'from trl import SFTConfig, SFTTrainer',
+    'parser = argparse.ArgumentParser()',
+    'parser.add_argument("--model_name_or_path", required=True)',
+    'args = parser.parse_args()',
+    'model = AutoModelForCausalLM.from_pretrained(args.model_name_or_path)',
+    'trainer = SFTTrainer(model=model, args=SFTConfig(output_dir="o", num_train_epochs=1, bf16=True))',
+    'trainer.train()',
+    '',
+  ].join('\n');
+
+  it('marks a run whose model is a command-line argument without a default as needing the model size', async () => {
+    const [run] = (await analyzeSource('sft.py', SFT)).runs;
+    assert.equal(run.run.mode, 'finetune', 'an SFT trainer fine-tunes a pretrained model');
+    assert.equal(run.run.missing.length, 1);
+    assert.equal(run.run.missing[0].field, 'model.params');
+    assert.match(run.run.missing[0].detail, /model_name_or_path/);
+    assert.match(run.run.missing[0].howToSet, /green-ai: params=/);
+    assert.equal(run.suggestions.length, 0, 'no savings computed from a placeholder');
+  });
+
+  it('gives the CLI nulls, the missing input, a total without it, and a budget gate that fails closed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-unknown-'));
+    fs.writeFileSync(path.join(dir, 'sft.py'), SFT);
+    fs.writeFileSync(path.join(dir, 'finetune.py'), 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o", max_steps=10)).train()\n');
+    fs.mkdirSync(path.join(dir, 'tests'));
+    fs.writeFileSync(path.join(dir, 'tests', 'test_sft.py'), SFT);
+    let out = '';
+    let err = '';
+    const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (err += s), color: false };
+    assert.equal(await runCli(['report', dir, '--json'], io), 0, err);
+    const json = JSON.parse(out) as { runs: Array<{ file: string; incomplete?: boolean; model: { params: number | null }; estimate: { co2eKg: number | null } }>; leftOut: Array<{ file: string; reason: string }> };
+    const sft = json.runs.find((r) => r.file === 'sft.py')!;
+    assert.equal(sft.incomplete, true);
+    assert.equal(sft.model.params, null);
+    assert.equal(sft.estimate.co2eKg, null);
+    assert.equal(json.runs.find((r) => r.file === 'finetune.py')?.incomplete, false);
+    assert.deepEqual(json.leftOut.map((l) => l.file), [path.join('tests', 'test_sft.py')]);
+    out = '';
+    assert.equal(await runCli(['report', dir], io), 0);
+    assert.match(out, /needs input: the model is not known/);
+    assert.match(out, /1 more needs input and is not counted/);
+    err = '';
+    assert.equal(await runCli(['report', dir, '--budget-kg', '1000'], io), 3, 'a run that cannot be checked fails the gate');
+    assert.match(err, /cannot check against the budget: sft\.py/);
+    out = '';
+    assert.equal(await runCli(['report', dir, '--json', '--exclude', 'sft.py'], io), 0);
+    assert.ok(!(JSON.parse(out) as typeof json).runs.some((r) => r.file === 'sft.py'));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the branch a nanoGPT-style switch takes by default: from scratch, not a model named "scratch"', async () => {
+    const code = [
+      'import torch',
+      "init_from = 'scratch'",
+      'n_layer = 12',
+      'n_embd = 768',
+      'vocab_size = 50304',
+      'max_iters = 600000',
+      "if init_from == 'scratch':",
+      '    model = GPT(GPTConfig(n_layer=n_layer, n_embd=n_embd))',
+      "elif init_from.startswith('gpt2'):",
+      '    model = GPT.from_pretrained(init_from, dict(dropout=0.0))',
+      'for iter_num in range(max_iters):',
+      '    loss = model(x)',
+      '    loss.backward()',
+      '',
+    ].join('\n');
+    const [run] = (await analyzeSource('train.py', code)).runs;
+    assert.equal(run.run.mode, 'pretrain');
+    assert.notEqual(run.run.model.name, 'scratch');
+    assert.equal(run.run.missing.length, 0);
+    const tuned = (await analyzeSource('train.py', code.replace("init_from = 'scratch'", "init_from = 'gpt2-medium'"))).runs[0];
+    assert.equal(tuned.run.model.name, 'gpt2-medium');
+    assert.equal(tuned.run.mode, 'finetune');
+  });
+});
