@@ -17,6 +17,8 @@ interface Definition {
   readonly endRow: number;
   readonly node: Node;
   readonly entryDecorator: boolean;
+  /** The names its decorators start with (`app` in `@app.post("/generate")`). */
+  readonly decoratorRoots: readonly string[];
 }
 
 const IDENTIFIER = /[A-Za-z_]\w*/g;
@@ -30,6 +32,7 @@ export function executedRows(tree: Tree): Array<[number, number]> {
   const definitions: Definition[] = [];
   const executed: Array<[number, number]> = [];
   const words = new Set<string>();
+  const builtAtModuleLevel = new Set<string>();
   let anyModuleCode = false;
   for (const statement of tree.rootNode.namedChildren) {
     if (!statement) continue;
@@ -37,8 +40,15 @@ export function executedRows(tree: Tree): Array<[number, number]> {
     if (inner && (inner.type === 'function_definition' || inner.type === 'class_definition')) {
       const name = inner.childForFieldName('name')?.text ?? '';
       const decorators = statement.type === 'decorated_definition' ? statement.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text) : [];
-      definitions.push({ name, startRow: statement.startPosition.row, endRow: statement.endPosition.row, node: inner, entryDecorator: decorators.some((d) => ENTRY_DECORATOR.test(d)) });
+      const decoratorRoots = decorators.map((d) => /^@\s*([A-Za-z_]\w*)/.exec(d)?.[1]).filter((r): r is string => !!r);
+      definitions.push({ name, startRow: statement.startPosition.row, endRow: statement.endPosition.row, node: inner, entryDecorator: decorators.some((d) => ENTRY_DECORATOR.test(d)), decoratorRoots });
       continue;
+    }
+    // `app = FastAPI()`, `app = typer.Typer()`: an object built at module level whose decorators
+    // register handlers (`@app.post(...)`, `@app.command()`) that run when the program serves or is called.
+    if (statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'assignment') {
+      const left = statement.namedChildren[0].childForFieldName('left');
+      if (left?.type === 'identifier') builtAtModuleLevel.add(left.text);
     }
     if (statement.type === 'import_statement' || statement.type === 'import_from_statement' || statement.type === 'comment' || statement.type === 'future_import_statement') continue;
     // A docstring or a constant is module-level code too, but runs nothing: only statements that call count.
@@ -53,7 +63,8 @@ export function executedRows(tree: Tree): Array<[number, number]> {
     changed = false;
     for (let i = pending.length - 1; i >= 0; i--) {
       const d = pending[i];
-      if (!(words.has(d.name) || (d.entryDecorator && anyModuleCode))) continue;
+      const registered = d.decoratorRoots.some((r) => builtAtModuleLevel.has(r));
+      if (!(words.has(d.name) || registered || (d.entryDecorator && anyModuleCode))) continue;
       executed.push([d.startRow, d.endRow]);
       addWords(d.node.text, words);
       pending.splice(i, 1);
