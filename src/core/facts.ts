@@ -55,6 +55,8 @@ export type FactKind =
   | 'hardware.nodes'
   | 'launch.trainer'
   | 'launch.inference'
+  /** The framework that runs the run, as a short id (`torchtune`, `composer`, `litgpt`, `neox`, `megatron`, `trl`, `axolotl`, `llamafactory`, `hf-trainer`). */
+  | 'run.framework'
   /** CodeCarbon project name (EmissionsTracker(project_name=...) or a `project=` directive): ties measured runs to this code. */
   | 'tracking.project';
 
