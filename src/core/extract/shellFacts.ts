@@ -1,6 +1,6 @@
 import type { Fact, FactKind } from '../facts';
 import { normalisePrecision } from './pythonFacts';
-import { matchLauncher } from './shell/launchers';
+import { matchLauncher, positionsAreNotLearned } from './shell/launchers';
 import { sizingKindFor } from './sizingNames';
 
 /**
@@ -16,9 +16,11 @@ import { sizingKindFor } from './sizingNames';
  */
 function shellVariables(text: string): Map<string, string> {
   const vars = new Map<string, string>();
-  for (const m of text.matchAll(/^\s*(?:export\s+)?([A-Za-z_]\w*)=("(?:[^"\\]|\\[\s\S])*"|'[^']*'|\S*)/gm)) {
+  // Bash arrays too (`GPT_ARGS=( --num-layers 24 ... )` over several lines, as Megatron-LM's examples write them).
+  for (const m of text.matchAll(/^\s*(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=(\((?:[^()]|\([^()]*\)){0,20000}\)|"(?:[^"\\]|\\[\s\S])*"|'[^']*'|\S*)/gm)) {
     let value = m[2];
     if (/^["']/.test(value)) value = value.slice(1, -1);
+    else if (value.startsWith('(') && value.endsWith(')')) value = value.slice(1, -1).replace(/^\s*#.*$/gm, '').replace(/\s+/g, ' ').trim();
     vars.set(m[1], expandShell(value.replace(/\\\n/g, ' '), vars));
   }
   return vars;
@@ -44,6 +46,7 @@ function lineOfVariableValue(lines: readonly string[], vars: ReadonlyMap<string,
 
 function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
   return text
+    .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => vars.get(name) ?? whole)
     .replace(/\$\{(\w+):?-([^}]*)\}/g, (_, name: string, def: string) => vars.get(name) ?? def)
     .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) => vars.get((a ?? b)!) ?? whole);
 }
@@ -112,7 +115,14 @@ export function extractShellFacts(text: string): Fact[] {
     const launch = matchLauncher(logical);
     if (!launch) continue;
     const launchStart = facts.length;
-    const starts = launch.launcher.read?.(launch.command, { add: (kind, value, detail, confidence = 'high') => facts.push({ kind, value, range, confidence, detail }) });
+    const starts = launch.launcher.read?.(launch.command, {
+      add: (kind, value, detail, confidence = 'high', word) => {
+        // An override or subcommand on a continued line points at that line.
+        let at = range;
+        if (word) for (let l = startLine; l <= i; l++) if (lines[l].includes(word)) at = { startLine: l, startCol: 0, endLine: l, endCol: lines[l].length };
+        facts.push({ kind, value, range: at, confidence, detail });
+      },
+    });
     if (starts === 'no-run') {
       // `tune download`, `litgpt evaluate`, `llamafactory-cli export`: not a run.
       facts.length = launchStart;
@@ -177,6 +187,8 @@ export function extractShellFacts(text: string): Fact[] {
           add(kind, Number.isFinite(n) && n > 0 ? n : null, Number.isFinite(n) ? `--${m[1]} ${raw}` : `--${m[1]} ${raw}: not a number`);
         }
       }
+      // Rotary positions have no table: --max-position-embeddings only bounds the context then.
+      if (positionsAreNotLearned(logical)) for (let k = facts.length - 1; k >= before; k--) if (facts[k].kind === 'model.learnedPositions') facts.splice(k, 1);
       for (let k = before; k < facts.length; k++) {
         const at = flagLine ?? startLine;
         facts[k] = { ...facts[k], range: { startLine: at, startCol: 0, endLine: at, endCol: lines[at]?.length ?? 0 }, ...(valueLine !== undefined ? { originLine: valueLine } : {}) };

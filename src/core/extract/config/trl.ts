@@ -24,11 +24,13 @@ export const trl: ConfigDialect = {
     const model = doc.get('model_name_or_path')!;
     const trainer = doc.comments().map((c) => TRAINERS.exec(c.text)?.[1]).find(Boolean);
     out.add('run.framework', 'trl', model, `TRL config${trainer ? ` (trl ${trainer}, from the usage comment)` : ''}`);
+    const datasetConfig = doc.get('dataset_config') ?? doc.get('dataset_config_name');
+    if (typeof datasetConfig?.value === 'string' && datasetConfig.value) out.add('training.datasetConfig', datasetConfig.value, datasetConfig, `${datasetConfig.key}: ${datasetConfig.value}`);
     const mixture = doc.get('dataset_mixture.datasets.0.id');
     if (typeof mixture?.value === 'string') out.add('training.dataset', mixture.value, mixture, `dataset_mixture: first dataset ${mixture.value}`);
     const trains = doc.has('dataset_name') || doc.has('dataset_mixture') || doc.has('dataset_mixer') || doc.has('datasets') || doc.has('num_train_epochs') || doc.has('max_steps') || trainer !== undefined;
     if (typeof model.value === 'string' && model.value && trains) {
-      out.add('model.fromScratch', false, model, `TRL ${trainer ?? 'trainers'} fine-tune the pretrained ${model.value}`, 'medium');
+      out.add('model.fromScratch', false, model, `${trainer ? `trl ${trainer} fine-tunes` : 'TRL trainers fine-tune'} the pretrained ${model.value}`, 'medium');
       out.add('launch.trainer', 'config:trl', model, `TRL config${trainer ? ` for trl ${trainer}` : ''}: ${model.value}`);
     }
   },

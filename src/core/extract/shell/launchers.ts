@@ -12,8 +12,8 @@ import { sizingKindFor } from '../sizingNames';
  */
 
 export interface LaunchSink {
-  /** A fact on the command's lines. */
-  add(kind: FactKind, value: FactValue, detail: string, confidence?: Fact['confidence']): void;
+  /** A fact on the command's lines; on the line holding `word` when given (an override on a continued line). */
+  add(kind: FactKind, value: FactValue, detail: string, confidence?: Fact['confidence'], word?: string): void;
 }
 
 export interface LaunchCommand {
@@ -49,14 +49,14 @@ export function readDotlistOverrides(words: readonly string[], out: LaunchSink):
     const value = m[2].replace(/^["']|["']$/g, '');
     if (key === 'max_duration') {
       const d = parseComposerDuration(value);
-      if (d && d.unit !== 'sp') out.add(d.kind, d.value, `override ${m[1]}=${value}`);
+      if (d && d.unit !== 'sp') out.add(d.kind, d.value, `override ${m[1]}=${value}`, 'high', word);
       continue;
     }
     const kind = sizingKindFor(key, 'config');
     if (!kind || kind === 'model.id' || kind === 'training.dataset') continue;
     const n = Number(value);
-    if (kind === 'training.gradientCheckpointing') out.add(kind, /^(true|1)$/i.test(value), `override ${m[1]}=${value}`);
-    else if (Number.isFinite(n) && n > 0) out.add(kind, n, `override ${m[1]}=${value}`);
+    if (kind === 'training.gradientCheckpointing') out.add(kind, /^(true|1)$/i.test(value), `override ${m[1]}=${value}`, 'high', word);
+    else if (Number.isFinite(n) && n > 0) out.add(kind, n, `override ${m[1]}=${value}`, 'high', word);
   }
 }
 
@@ -210,6 +210,11 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   return undefined;
 }
 
+/** Megatron-LM positions without parameters: `--max-position-embeddings` is then only a context length. */
+export function positionsAreNotLearned(command: string): boolean {
+  return /--position-embedding-type[=\s]+(rope|none|relative)|--use-rotary-position-embeddings\b/.test(command);
+}
+
 /**
  * Megatron-LM flags beyond the sizing table: learned absolute positions are the default
  * (`--position-embedding-type learned_absolute`), rotary ones have no parameters; the output
@@ -221,7 +226,6 @@ function readMegatron(command: LaunchCommand, out: LaunchSink): void {
   out.add('run.framework', 'megatron', 'Megatron-LM launch flags');
   const text = command.text;
   if (/--untie-embeddings-and-output-weights\b/.test(text)) out.add('model.untiedHead', true, '--untie-embeddings-and-output-weights');
-  if (/--position-embedding-type[=\s]+(rope|none|relative)|--use-rotary-position-embeddings\b/.test(text)) out.add('model.learnedPositions', 0, 'rotary position embeddings: no position table');
   if (/--swiglu\b/.test(text)) {
     const hidden = Number(/--hidden[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
     const given = Number(/--ffn[-_]hidden[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
