@@ -57,6 +57,8 @@ export type FactKind =
   | 'launch.inference'
   /** Whether the file launches a run: false for a library module (detail says why), true when a `# green-ai: run` directive forces it in. */
   | 'run.entry'
+  /** The framework that runs the run, as a short id (`torchtune`, `composer`, `litgpt`, `neox`, `megatron`, `trl`, `axolotl`, `llamafactory`, `hf-trainer`). */
+  | 'run.framework'
   /** CodeCarbon project name (EmissionsTracker(project_name=...) or a `project=` directive): ties measured runs to this code. */
   | 'tracking.project';
 

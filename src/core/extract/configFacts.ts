@@ -1,68 +1,25 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Fact, FactKind, SourceRange } from '../facts';
+import { CONFIG_DIALECTS } from './config';
+import { configDocOf, rangeIn, type ConfigDialect, type FactSink } from './config/dialect';
 import { normalisePrecision } from './pythonFacts';
+import { mentionsLauncher } from './shell/launchers';
 import { extractShellFacts } from './shellFacts';
+import { sizingKindFor } from './sizingNames';
 
 /**
  * Reads training configs (YAML and JSON, which YAML parses with positions):
  * axolotl / TRL / alignment-handbook recipes, accelerate and DeepSpeed configs,
  * Hugging Face `config.json` architecture sizes, SkyPilot `accelerators: A100:8`,
- * Kubernetes `nvidia.com/gpu` limits.
+ * Kubernetes `nvidia.com/gpu` limits. Sizing keys come from the one table of synonyms
+ * (sizingNames.ts); framework dialects (config/*.ts) add what their configs mean.
  */
 
-const KEY_FACTS: Record<string, FactKind> = {
-  base_model: 'model.id',
-  model_name_or_path: 'model.id',
-  pretrained_model_name_or_path: 'model.id',
-  model_id: 'model.id',
-  model_name: 'model.id',
-  num_epochs: 'training.epochs',
-  num_train_epochs: 'training.epochs',
-  epochs: 'training.epochs',
-  max_epochs: 'training.epochs',
-  max_steps: 'training.steps',
-  train_iters: 'training.steps',
-  max_iters: 'training.steps',
-  sequence_len: 'training.seqLen',
-  max_seq_length: 'training.seqLen',
-  seq_length: 'training.seqLen',
-  micro_batch_size: 'training.batchPerDevice',
-  per_device_train_batch_size: 'training.batchPerDevice',
-  train_micro_batch_size_per_gpu: 'training.batchPerDevice',
-  gradient_accumulation_steps: 'training.gradientAccumulation',
-  gradient_checkpointing: 'training.gradientCheckpointing',
-  num_processes: 'hardware.devices',
-  num_machines: 'hardware.nodes',
-  n_layer: 'model.layers',
-  num_layers: 'model.layers',
-  num_hidden_layers: 'model.layers',
-  n_embd: 'model.hiddenSize',
-  hidden_size: 'model.hiddenSize',
-  d_model: 'model.hiddenSize',
-  vocab_size: 'model.vocabSize',
-  intermediate_size: 'model.ffnSize',
-  n_inner: 'model.ffnSize',
-  ffn_dim: 'model.ffnSize',
-  n_positions: 'model.learnedPositions',
-  max_position_embeddings: 'model.learnedPositions',
-  devices: 'hardware.devices',
-  num_nodes: 'hardware.nodes',
-  gpus: 'hardware.devices',
-  max_train_steps: 'training.steps',
-  global_batch_size: 'training.globalBatch',
-  batch_size: 'training.batchPerDevice',
-  max_length: 'training.seqLen',
-  seq_len: 'training.seqLen',
-  max_seq_len: 'training.seqLen',
-  max_len: 'training.seqLen',
-  context_length: 'training.seqLen',
-  block_size: 'training.seqLen',
-  dataset_name: 'training.dataset',
-  backbone: 'model.id',
-  accumulate_grad_batches: 'training.gradientAccumulation',
-  maxlen: 'training.seqLen',
-  model_type_or_path: 'model.id',
-};
+/**
+ * Sections that configure evaluation or validation, not the training run: their lengths and
+ * batch sizes (litgpt `eval.max_iters`, Composer `eval_loader`, torchtune `dataset_val`) are not the run's.
+ */
+const EVALUATION_SECTION = /^(eval|evals|evaluation|evaluators?|eval_loader|eval_dataset|eval_args|eval_config|dataset_val|validation|val_loader)$/;
 
 export interface ConfigExtraction {
   readonly facts: Fact[];
@@ -79,36 +36,15 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
   const facts: Fact[] = [];
   if (doc.errors.length > 0 && !doc.contents) return { facts, problems };
 
-  const rangeOf = (node: YamlNode | null | undefined): SourceRange => {
-    const [start, , end] = node?.range ?? [0, 0, 0];
-    const s = lineCounter.linePos(start);
-    const e = lineCounter.linePos(Math.max(start, end));
-    return { startLine: s.line - 1, startCol: s.col - 1, endLine: e.line - 1, endCol: e.col - 1 };
-  };
+  const rangeOf = (node: YamlNode | null | undefined): SourceRange => rangeIn(lineCounter, node);
+  const config = configDocOf(doc, text, lineCounter);
+  const dialects: ConfigDialect[] = CONFIG_DIALECTS.filter((d) => d.detect(config));
+  const owned = (path: string) => dialects.some((d) => d.owns?.(path));
   // Where the value of the pair being read is written, when it is an interpolation
   // (`total_steps: 60000` behind `${optim.total_steps}`): facts added for the pair point back at it.
-  let pairOrigin: YamlNode | undefined;
+  let pairOrigin: number | undefined;
   const add = (kind: FactKind, value: Fact['value'], node: YamlNode | null | undefined, detail: string) =>
-    facts.push({ kind, value, range: rangeOf(node), confidence: 'high', detail, ...(pairOrigin ? { originLine: rangeOf(pairOrigin).startLine } : {}) });
-
-  /** Hydra/OmegaConf `${a.b}` and `${oc.env:X,default}`: the value they point at, and where it is written. */
-  const interpolate = (value: string, depth: number): { value: unknown; origin?: YamlNode } => {
-    const m = /^\$\{([^}]+)\}$/.exec(value.trim());
-    if (!m || depth > 5) return { value };
-    const expr = m[1].trim();
-    const env = /^oc\.env:\s*[\w.]+\s*(?:,\s*(.*))?$/.exec(expr);
-    if (env) {
-      // The environment's value is not known here; its default is what a run without it gets.
-      if (env[1] === undefined) return { value };
-      const d = env[1].trim().replace(/^["']|["']$/g, '');
-      return { value: /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(d) ? Number(d) : d };
-    }
-    if (!/^[\w.-]+$/.test(expr) || !isMap(doc.contents)) return { value };
-    const target = doc.contents.getIn(expr.split('.'), true);
-    if (!isScalar(target)) return { value };
-    const deeper = typeof target.value === 'string' ? interpolate(target.value, depth + 1) : undefined;
-    return deeper?.origin ? deeper : { value: deeper ? deeper.value : target.value, origin: target as YamlNode };
-  };
+    facts.push({ kind, value, range: rangeOf(node), confidence: 'high', detail, ...(pairOrigin !== undefined ? { originLine: pairOrigin } : {}) });
 
   const visit = (node: unknown, path: string[]): void => {
     if (isSeq(node)) {
@@ -123,9 +59,15 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       const where = [...path, key].join('.');
       const raw = isScalar(valueNode) ? valueNode.value : undefined;
       // Hydra/OmegaConf `${data.seq_len}` and `${oc.env:GPUS,8}` read as what they point at.
-      const resolved = typeof raw === 'string' && raw.startsWith('${') ? interpolate(raw, 0) : { value: raw };
+      const resolved = typeof raw === 'string' && raw.startsWith('${') ? config.resolve(raw, [...path, key]) : { value: raw };
       const scalar = resolved.value;
-      pairOrigin = resolved.origin;
+      pairOrigin = resolved.originLine;
+      const sizing = sizingKindFor(key, 'config');
+      if (EVALUATION_SECTION.test(key) || owned(where)) {
+        // A dialect reads this key itself; an evaluation section says nothing about the training run.
+        if ((isMap(valueNode) || isSeq(valueNode)) && !EVALUATION_SECTION.test(key)) visit(valueNode, [...path, key]);
+        continue;
+      }
 
       if (key === 'bf16' || key === 'fp16' || key === 'tf32') {
         // `bf16: true`, `bf16: auto` (axolotl), DeepSpeed `bf16: { enabled: true }` or `"auto"`.
@@ -153,7 +95,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       } else if ((key === 'cloud.google.com/gke-accelerator' || key === 'nvidia.com/gpu.product' || key === 'accelerator' || key === 'gpu_type' || key === 'instance_type') && typeof scalar === 'string' && !/^(gpu|cpu|auto|tpu|cuda|mps)$/i.test(scalar)) {
         // Node selectors and resource names: nvidia-tesla-a100, NVIDIA-A100-SXM4-80GB, A100.
         add('hardware.accelerator', scalar.replace(/^nvidia-(tesla-)?/i, '').replace(/^NVIDIA-/, ''), valueNode, `${where}: ${scalar}`);
-      } else if ((key === 'run' || key === 'command' || key === 'script') && typeof scalar === 'string' && /torchrun|accelerate\s+launch|deepspeed|python3?\s/.test(scalar)) {
+      } else if ((key === 'run' || key === 'command' || key === 'script') && typeof scalar === 'string' && (/torchrun|accelerate\s+launch|deepspeed|python3?\s/.test(scalar) || mentionsLauncher(scalar))) {
         // SkyPilot `run: |` and similar: a launch script inside the config.
         const base = rangeOf(valueNode).startLine + (/^[|>]/.test(text.slice(valueNode!.range![0], valueNode!.range![0] + 1)) ? 1 : 0);
         // SkyPilot `envs:` are the run block's shell variables.
@@ -201,8 +143,8 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         const first = valueNode.items[0];
         const pathValue = isMap(first) ? first.get('path') : undefined;
         if (typeof pathValue === 'string') add('training.dataset', pathValue, first as YamlNode, `${where}[0].path`);
-      } else if (KEY_FACTS[key] && scalar !== undefined && scalar !== null) {
-        const kind = KEY_FACTS[key];
+      } else if (sizing && scalar !== undefined && scalar !== null) {
+        const kind = sizing;
         if (kind === 'training.dataset') {
           if (typeof scalar === 'string' && scalar) add(kind, scalar, valueNode, `${where}: ${scalar}`);
         } else if (kind === 'model.id') {
@@ -221,6 +163,16 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
     }
   };
   visit(doc.contents, []);
+  pairOrigin = undefined;
+  const sink: FactSink = {
+    facts,
+    add: (kind, value, at, detail, confidence = 'high') => {
+      const range = 'startLine' in at ? at : at.range;
+      const originLine = 'startLine' in at ? undefined : at.originLine;
+      facts.push({ kind, value, range, confidence, detail, ...(originLine !== undefined ? { originLine } : {}) });
+    },
+  };
+  for (const dialect of dialects) dialect.read(config, sink);
   const top = isMap(doc.contents) ? doc.contents : undefined;
   const scalarAt = (key: string) => {
     const v = top?.get(key, true);

@@ -1,43 +1,14 @@
 import type { Fact, FactKind } from '../facts';
+import { normalisePrecision } from './pythonFacts';
+import { matchLauncher, positionsAreNotLearned } from './shell/launchers';
+import { sizingKindFor } from './sizingNames';
 
 /**
- * Reads launch scripts: SLURM `#SBATCH` directives, `torchrun` / `accelerate
- * launch` / `deepspeed` / `python` command lines and the training flags they pass.
+ * Reads launch scripts: SLURM `#SBATCH` directives, the command lines of the launchers in
+ * shell/launchers.ts (`torchrun`, `accelerate launch`, `deepspeed`, `python`, `tune run`,
+ * `litgpt`, `composer`, `llamafactory-cli`, `trl`, `axolotl`) and the training flags they
+ * pass, named as in the sizing table (sizingNames.ts).
  */
-
-const FLAG_FACTS: Record<string, FactKind> = {
-  model_name_or_path: 'model.id',
-  base_model: 'model.id',
-  num_train_epochs: 'training.epochs',
-  epochs: 'training.epochs',
-  max_epochs: 'training.epochs',
-  max_steps: 'training.steps',
-  max_iters: 'training.steps',
-  per_device_train_batch_size: 'training.batchPerDevice',
-  micro_batch_size: 'training.batchPerDevice',
-  gradient_accumulation_steps: 'training.gradientAccumulation',
-  max_seq_length: 'training.seqLen',
-  max_seq_len: 'training.seqLen',
-  model_max_length: 'training.seqLen',
-  max_source_length: 'training.seqLen',
-  dataset_name: 'training.dataset',
-  // Megatron-LM / NeMo style flags (dashes become underscores).
-  train_iters: 'training.steps',
-  max_train_steps: 'training.steps',
-  num_layers: 'model.layers',
-  hidden_size: 'model.hiddenSize',
-  seq_length: 'training.seqLen',
-  global_batch_size: 'training.globalBatch',
-  padded_vocab_size: 'model.vocabSize',
-  block_size: 'training.seqLen',
-  batch_size: 'training.batchPerDevice',
-  accumulate_grad_batches: 'training.gradientAccumulation',
-  grad_accum: 'training.gradientAccumulation',
-  grad_accum_steps: 'training.gradientAccumulation',
-  accum: 'training.gradientAccumulation',
-};
-
-const LAUNCHERS = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(srun(\s+-\S+)*\s+)?(torchrun|python3?(?:\s+-m\s+torch\.distributed\.(?:run|launch))?|accelerate\s+launch|deepspeed|composer|lightning\s+run)\b/;
 
 /**
  * Shell variables set in the script (`GPT_ARGS="--num-layers 24 ..."`, `EPOCHS=${EPOCHS:-2}`),
@@ -45,9 +16,11 @@ const LAUNCHERS = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(srun(\s+-\S+)*\s+)?(torchrun
  */
 function shellVariables(text: string): Map<string, string> {
   const vars = new Map<string, string>();
-  for (const m of text.matchAll(/^\s*(?:export\s+)?([A-Za-z_]\w*)=("(?:[^"\\]|\\[\s\S])*"|'[^']*'|\S*)/gm)) {
+  // Bash arrays too (`GPT_ARGS=( --num-layers 24 ... )` over several lines, as Megatron-LM's examples write them).
+  for (const m of text.matchAll(/^\s*(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=(\((?:[^()]|\([^()]*\)){0,20000}\)|"(?:[^"\\]|\\[\s\S])*"|'[^']*'|\S*)/gm)) {
     let value = m[2];
     if (/^["']/.test(value)) value = value.slice(1, -1);
+    else if (value.startsWith('(') && value.endsWith(')')) value = value.slice(1, -1).replace(/^\s*#.*$/gm, '').replace(/\s+/g, ' ').trim();
     vars.set(m[1], expandShell(value.replace(/\\\n/g, ' '), vars));
   }
   return vars;
@@ -73,6 +46,7 @@ function lineOfVariableValue(lines: readonly string[], vars: ReadonlyMap<string,
 
 function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
   return text
+    .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => vars.get(name) ?? whole)
     .replace(/\$\{(\w+):?-([^}]*)\}/g, (_, name: string, def: string) => vars.get(name) ?? def)
     .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) => vars.get((a ?? b)!) ?? whole);
 }
@@ -136,11 +110,29 @@ export function extractShellFacts(text: string): Fact[] {
       continue;
     }
     if (logical.trim().startsWith('#')) continue;
-    if (!LAUNCHERS.test(logical)) continue;
+    if (!matchLauncher(logical)) continue;
     logical = expandShell(logical, vars);
+    const launch = matchLauncher(logical);
+    if (!launch) continue;
+    const launchStart = facts.length;
+    const starts = launch.launcher.read?.(launch.command, {
+      add: (kind, value, detail, confidence = 'high', word) => {
+        // An override or subcommand on a continued line points at that line.
+        let at = range;
+        if (word) for (let l = startLine; l <= i; l++) if (lines[l].includes(word)) at = { startLine: l, startCol: 0, endLine: l, endCol: lines[l].length };
+        facts.push({ kind, value, range: at, confidence, detail });
+      },
+    });
+    if (starts === 'no-run') {
+      // `tune download`, `litgpt evaluate`, `llamafactory-cli export`: not a run.
+      facts.length = launchStart;
+      continue;
+    }
+    const own = facts.splice(launchStart);
     const visible = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ?? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines.slice(0, startLine).join('\n'));
     if (visible) add('hardware.devices', visible[1].split(',').filter(Boolean).length, `CUDA_VISIBLE_DEVICES=${visible[1]}`);
-    add('launch.trainer', LAUNCHERS.exec(logical)![3], `launch command: ${logical.trim().slice(0, 60)}`);
+    if (!own.some((f) => f.kind === 'launch.inference')) add('launch.trainer', launch.value, `launch command: ${logical.trim().slice(0, 60)}`);
+    facts.push(...own);
     const repeats = loops.filter((l) => l.count !== null && l.count >= 2);
     if (repeats.length > 0) {
       const count = repeats.reduce((n, l) => n * (l.count as number), 1);
@@ -149,7 +141,7 @@ export function extractShellFacts(text: string): Fact[] {
     }
     // The script it runs, and the config files it names: linked so their facts join the run.
     const tokens = logical.trim().split(/\s+/);
-    const scriptAt = tokens.findIndex((t) => /\.py$/.test(t) && !t.startsWith('-'));
+    const scriptAt = starts === 'own-links' ? -1 : tokens.findIndex((t) => /\.py$/.test(t) && !t.startsWith('-'));
     if (scriptAt >= 0) {
       add('link.script', tokens[scriptAt], `runs ${tokens[scriptAt]}`);
       const next = tokens[scriptAt + 1];
@@ -183,8 +175,9 @@ export function extractShellFacts(text: string): Fact[] {
       else if (name === 'gradient_checkpointing') add('training.gradientCheckpointing', raw === undefined || /^(true|1)$/i.test(raw), `--gradient_checkpointing`);
       else if ((name === 'use_peft' || name === 'lora_r') && raw !== 'false') add('training.adapter', 'lora', `--${m[1]}`);
       else if (name === 'load_in_4bit' && raw !== 'false') add('training.adapter', 'qlora', `--load_in_4bit`);
-      else if (FLAG_FACTS[name] && raw !== undefined) {
-        const kind = FLAG_FACTS[name];
+      else if (name === 'precision' && raw && normalisePrecision(raw) && !/^int/.test(normalisePrecision(raw)!)) add('training.precision', normalisePrecision(raw), `--${m[1]} ${raw}`);
+      else if (sizingKindFor(name, 'flag') && raw !== undefined) {
+        const kind = sizingKindFor(name, 'flag')!;
         if (kind === 'model.id' || kind === 'training.dataset') {
           const isVariable = raw.startsWith('$');
           add(kind, isVariable ? null : raw, isVariable ? `--${m[1]} ${raw}: set from a shell variable` : `--${m[1]} ${raw}`);
@@ -194,6 +187,8 @@ export function extractShellFacts(text: string): Fact[] {
           add(kind, Number.isFinite(n) && n > 0 ? n : null, Number.isFinite(n) ? `--${m[1]} ${raw}` : `--${m[1]} ${raw}: not a number`);
         }
       }
+      // Rotary positions have no table: --max-position-embeddings only bounds the context then.
+      if (positionsAreNotLearned(logical)) for (let k = facts.length - 1; k >= before; k--) if (facts[k].kind === 'model.learnedPositions') facts.splice(k, 1);
       for (let k = before; k < facts.length; k++) {
         const at = flagLine ?? startLine;
         facts[k] = { ...facts[k], range: { startLine: at, startCol: 0, endLine: at, endCol: lines[at]?.length ?? 0 }, ...(valueLine !== undefined ? { originLine: valueLine } : {}) };

@@ -1,0 +1,148 @@
+import type { FactKind } from '../../facts';
+import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { relativePath } from './dialect';
+
+/**
+ * Composer / llm-foundry train configs (`scripts/train/yamls/pretrain/mpt-125m.yaml`,
+ * `finetune/mpt-7b_dolly_sft.yaml`), and MosaicML run configs (`mcli/*.yaml`) whose
+ * `parameters:` hold such a train config.
+ *
+ * What makes it a run: `max_duration` (how long Composer trains) with a `model`.
+ * Modes: `mpt_causal_lm` builds a new MPT from its sizes (pre-training, unless `load_path`
+ * loads a checkpoint); `hf_causal_lm` loads `pretrained_model_name_or_path` with its weights
+ * unless `pretrained: false` (llm-foundry's default is `pretrained: True`,
+ * llmfoundry/models/hf/hf_causal_lm.py); a `peft_config` of type LORA trains adapters only.
+ */
+
+/**
+ * Composer time strings (docs.mosaicml.com, composer.Time / TimeUnit): `ep` epochs, `ba`
+ * batches (optimizer steps), `sp` samples, `tok` tokens, `dur` a fraction of another duration.
+ */
+export function parseComposerDuration(text: string): { kind: FactKind; value: number; unit: string } | null {
+  const m = /^\s*(\d[\d_]*(?:\.\d+)?(?:e\d+)?)\s*([kmbt])?\s*(ep|ba|sp|tok)\s*$/i.exec(text);
+  if (!m) return null;
+  const scale = m[2] ? { k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[m[2].toLowerCase() as 'k' | 'm' | 'b' | 't'] : 1;
+  const value = Number(m[1].replace(/_/g, '')) * scale;
+  if (!(value > 0) || !Number.isFinite(value)) return null;
+  const unit = m[3].toLowerCase();
+  const kind: FactKind = unit === 'ep' ? 'training.epochs' : unit === 'ba' ? 'training.steps' : unit === 'tok' ? 'training.tokens' : 'training.datasetSamples';
+  return { kind, value, unit };
+}
+
+/** llm-foundry's registered model names (llmfoundry/registry: models). */
+const MODEL_NAMES = /^(mpt_causal_lm|hf_causal_lm|hf_t5|hf_prefix_lm|hf_seq2seq|hf_bert|hf_pretrained_model)$/;
+
+/** Reads one Composer train config (the whole file, or a MosaicML run's `parameters:`). */
+function readTrainConfig(doc: ConfigDoc, out: FactSink): void {
+  const duration = doc.get('max_duration');
+  const modelName = doc.get('model.name');
+  if (duration) out.add('run.framework', 'composer', duration, 'Composer / llm-foundry train config (max_duration)');
+  if (duration) readDuration(duration, out, doc);
+
+  const name = typeof modelName?.value === 'string' ? modelName.value : undefined;
+  if (name === 'mpt_causal_lm' && modelName) {
+    const d = doc.num('model.d_model');
+    const ratio = doc.num('model.expansion_ratio');
+    if (d && ratio && ratio !== 4) out.add('model.ffnSize', d * ratio, doc.get('model.expansion_ratio')!, `model.expansion_ratio ${ratio} × d_model ${d}`);
+    // MPTConfig defaults: learned_pos_emb=True unless attn_config.alibi (llmfoundry/models/mpt/configuration_mpt.py); tied head.
+    const alibi = doc.get('model.attn_config.alibi')?.value === true;
+    const learned = doc.get('model.learned_pos_emb')?.value !== false && !alibi;
+    const positions = doc.get('model.max_seq_len') ?? doc.get('max_seq_len');
+    const n = positions ? numberOf(positions.value) : undefined;
+    if (learned && positions && n) out.add('model.learnedPositions', n, positions, `MPT learns ${n} position embeddings (learned_pos_emb defaults to true, no ALiBi)`, 'medium');
+    const load = doc.get('load_path');
+    if (typeof load?.value === 'string' && load.value) {
+      out.add('training.mode', 'finetune', load, `mpt_causal_lm loaded from load_path ${load.value}`, 'medium');
+    } else {
+      out.add('training.mode', 'pretrain', modelName, 'model.name: mpt_causal_lm builds a new MPT from these sizes (no load_path)');
+      out.add('model.fromScratch', true, modelName, 'mpt_causal_lm with random initialisation');
+    }
+  } else if (name && modelName && /^hf_/.test(name)) {
+    const pretrained = doc.get('model.pretrained');
+    const peft = doc.get('model.peft_config.peft_type');
+    if (pretrained?.value === false) out.add('training.mode', 'pretrain', pretrained, `model.pretrained: false: ${name} builds the architecture with random weights`);
+    else if (doc.has('model.peft_config') && (!peft || /lora/i.test(String(peft.value)))) out.add('training.mode', 'lora', peft ?? doc.get('model.peft_config')!, 'model.peft_config: LoRA adapters on the pretrained model');
+    else if (doc.has('model.pretrained_model_name_or_path')) out.add('training.mode', 'finetune', pretrained ?? modelName, `${name} loads pretrained weights (pretrained defaults to true in llm-foundry)`, pretrained ? 'high' : 'medium');
+  }
+  const dataset = doc.get('train_loader.dataset.hf_name');
+  if (typeof dataset?.value === 'string' && /^[\w.-]+\/[\w.-]+$/.test(dataset.value)) out.add('training.dataset', dataset.value, dataset, `train_loader.dataset.hf_name: ${dataset.value}`);
+  if (duration && modelName) out.add('launch.trainer', 'config:composer', duration, `Composer train config: ${String(modelName.value)} for ${String(duration.value)}`);
+}
+
+function numberOf(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+}
+
+function readDuration(duration: ConfigValue, out: FactSink, doc: ConfigDoc): void {
+  const raw = duration.value;
+  const parsed = typeof raw === 'string' ? parseComposerDuration(raw) : null;
+  if (!parsed) {
+    out.add('training.steps', null, duration, `max_duration: ${String(raw)} is not a literal duration`);
+    return;
+  }
+  if (parsed.unit === 'sp') {
+    // Samples over the global batch are optimizer steps.
+    const batch = doc.num('global_train_batch_size');
+    if (batch) out.add('training.steps', Math.ceil(parsed.value / batch), duration, `max_duration ${String(raw)} over global_train_batch_size ${batch}`);
+    return;
+  }
+  out.add(parsed.kind, parsed.value, duration, `max_duration: ${String(raw)}`);
+}
+
+export const composer: ConfigDialect = {
+  name: 'composer',
+  words: ['max_duration'],
+  detect: (doc) => doc.has('max_duration') && (MODEL_NAMES.test(doc.str('model.name') ?? '') || doc.has('train_loader')),
+  // Composer's FSDP `mixed_precision: PURE|DEFAULT|FULL` is a sharding policy, not a dtype; callbacks (hf_checkpointer
+  // precision) configure saving, not training; `max_duration` is read here.
+  owns: (path) => path === 'fsdp_config.mixed_precision' || path === 'max_duration' || path.startsWith('callbacks.'),
+  read: readTrainConfig,
+};
+
+/**
+ * MosaicML platform run configs (`mcli run -f run.yaml`): `compute.gpus` GPUs in all,
+ * `command:` the shell run on them, `parameters:` the train config mounted at
+ * /mnt/config/parameters.yaml.
+ */
+export const mosaicmlRun: ConfigDialect = {
+  name: 'mcli',
+  words: ['compute', 'integrations', 'parameters'],
+  detect: (doc) => (doc.get('compute')?.shape === 'map' && (doc.has('command') || doc.has('parameters'))) || (doc.has('image') && doc.has('command') && (doc.has('integrations') || doc.has('parameters'))),
+  owns: (path) => path === 'command' || (path.startsWith('parameters.') && composer.owns!(path.slice('parameters.'.length))),
+  read(doc: ConfigDoc, out: FactSink): void {
+    const gpus = doc.get('compute.gpus');
+    const n = gpus ? numberOf(gpus.value) : undefined;
+    if (gpus && n) out.add('hardware.devices', n, gpus, `compute.gpus: ${n} (MosaicML: GPUs for the whole run)`);
+    const gpuType = doc.get('compute.gpu_type');
+    if (typeof gpuType?.value === 'string') out.add('hardware.accelerator', gpuType.value.replace(/_/g, '-'), gpuType, `compute.gpu_type: ${gpuType.value}`);
+    const parameters = doc.at('parameters');
+    const runsParameters = parameters !== undefined && composer.detect(parameters);
+    if (parameters && runsParameters) readTrainConfig(parameters, out);
+    readCommand(doc, out, runsParameters);
+  },
+};
+
+/** `composer train/train.py <yaml> key=value ...` lines of the run's command. */
+function readCommand(doc: ConfigDoc, out: FactSink, parametersAreTheConfig: boolean): void {
+  const command = doc.get('command');
+  if (typeof command?.value !== 'string') return;
+  const first = command.range.startLine + (/^[|>]/.test(doc.text.split('\n')[command.range.startLine]?.slice(command.range.startCol) ?? '') ? 1 : 0);
+  const lines = command.value.split('\n');
+  for (let i = 0; i < lines.length && i < 500; i++) {
+    let line = lines[i];
+    const start = i;
+    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + ' ' + lines[++i];
+    const m = /(?:^|[;&|]\s*)composer\s+(?:-\S+\s+)*(\S+\.py)\s+(\S+\.ya?ml)((?:\s+[\w.]+=\S+)*)/.exec(line);
+    if (!m) continue;
+    const at = { startLine: first + start, startCol: 0, endLine: first + i, endCol: 0 };
+    out.add('launch.trainer', 'composer', at, `command: composer ${m[1]} ${m[2]}`);
+    const mounted = /^\/mnt\/config\/parameters\.ya?ml$/.test(m[2]);
+    if (!mounted) out.add('link.config', m[2], at, `composer ${m[1]} ${m[2]}`);
+    else if (!parametersAreTheConfig) out.add('training.steps', null, at, 'the train config is mounted from parameters:, which is empty here');
+    for (const o of m[3].matchAll(/([\w.]+)=(\S+)/g)) {
+      if (relativePath(doc, o[1]) !== 'max_duration') continue;
+      const parsed = parseComposerDuration(o[2]);
+      if (parsed && parsed.unit !== 'sp') out.add(parsed.kind, parsed.value, at, `command override max_duration=${o[2]}`);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { axolotl } from './axolotl';
+import { composer, mosaicmlRun } from './composer';
+import type { ConfigDialect } from './dialect';
+import { litgpt } from './litgpt';
+import { llamaFactory } from './llamaFactory';
+import { neox } from './neox';
+import { torchtune } from './torchtune';
+import { trl } from './trl';
+
+/**
+ * Every config dialect configFacts.ts runs after the generic key table. Adding a dialect:
+ * one module exporting a ConfigDialect, one line here, fixtures under test/fixtures/scanner.
+ */
+export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
+  torchtune,
+  composer,
+  mosaicmlRun,
+  litgpt,
+  neox,
+  trl,
+  axolotl,
+  llamaFactory,
+];
+
+/** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
+export function configDialectWords(): readonly string[] {
+  return [...new Set(CONFIG_DIALECTS.flatMap((d) => d.words))];
+}

@@ -1,0 +1,289 @@
+import type { Fact, FactKind, FactValue } from '../../facts';
+import { hubIdInPath } from '../config/dialect';
+import { torchtuneRecipe } from '../config/torchtune';
+import { parseComposerDuration } from '../config/composer';
+import { sizingKindFor } from '../sizingNames';
+
+/**
+ * The commands that start training runs, as a table: each launcher names the words that
+ * start its command, the `launch.trainer` value it gives, and what the command line itself
+ * says beyond its flags (recipe names, positional configs, subcommands). Flags are read by
+ * shellFacts.ts through the sizing table for every launcher alike.
+ */
+
+export interface LaunchSink {
+  /** A fact on the command's lines; on the line holding `word` when given (an override on a continued line). */
+  add(kind: FactKind, value: FactValue, detail: string, confidence?: Fact['confidence'], word?: string): void;
+}
+
+export interface LaunchCommand {
+  /** The command with the launcher's words first (environment assignments and `srun ...` stripped). */
+  readonly text: string;
+  /** Whitespace-separated words of `text`. */
+  readonly words: readonly string[];
+}
+
+export interface Launcher {
+  /** The `launch.trainer` value. */
+  readonly name: string;
+  /** Matches the start of the command (after `VAR=... ` and `srun ...`); group 1, when present, is the value to report instead of `name`. */
+  readonly pattern: RegExp;
+  /** Prefilter words: a script without any launcher's word launches nothing. */
+  readonly words: readonly string[];
+  /**
+   * What the command says beyond its flags. Returns 'no-run' when this command starts no run
+   * (`tune download`, `litgpt evaluate`, `llamafactory-cli export`), so no launch is reported;
+   * 'own-links' when it linked the files it runs itself (GPT-NeoX's deepy.py is a launcher, not the run).
+   */
+  read?(command: LaunchCommand, out: LaunchSink): LaunchOutcome;
+}
+
+export type LaunchOutcome = 'no-run' | 'own-links' | void;
+
+/** `key=value` overrides after a config (OmegaConf/Hydra dotlists: torchtune, Composer, LLaMA-Factory, NeMo). */
+export function readDotlistOverrides(words: readonly string[], out: LaunchSink): void {
+  for (const word of words) {
+    const m = /^\+{0,2}([A-Za-z_][\w.]*)=([^\s=]+)$/.exec(word);
+    if (!m) continue;
+    const key = m[1].slice(m[1].lastIndexOf('.') + 1);
+    const value = m[2].replace(/^["']|["']$/g, '');
+    if (key === 'max_duration') {
+      const d = parseComposerDuration(value);
+      if (d && d.unit !== 'sp') out.add(d.kind, d.value, `override ${m[1]}=${value}`, 'high', word);
+      continue;
+    }
+    const kind = sizingKindFor(key, 'config');
+    if (!kind || kind === 'model.id' || kind === 'training.dataset') continue;
+    const n = Number(value);
+    if (kind === 'training.gradientCheckpointing') out.add(kind, /^(true|1)$/i.test(value), `override ${m[1]}=${value}`, 'high', word);
+    else if (Number.isFinite(n) && n > 0) out.add(kind, n, `override ${m[1]}=${value}`, 'high', word);
+  }
+}
+
+/** The positional words after the launcher's own words, skipping `--flag value` pairs. */
+function positionals(words: readonly string[], from: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < words.length; i++) {
+    const w = words[i];
+    if (w.startsWith('-')) {
+      if (!w.includes('=') && i + 1 < words.length && !words[i + 1].startsWith('-')) i++;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+const tune: Launcher = {
+  name: 'tune',
+  pattern: /^tune\s+run\b/,
+  words: ['tune run'],
+  read(command, out) {
+    // tune run [--nnodes N] [--nproc_per_node N] RECIPE --config CONFIG [key=value ...]
+    const recipe = positionals(command.words, 2).find((w) => !w.includes('='));
+    if (!recipe) return;
+    const kind = torchtuneRecipe(recipe);
+    if (!kind.training && !kind.inference) return 'no-run';
+    out.add('run.framework', 'torchtune', `tune run ${recipe}`);
+    if (kind.inference) {
+      out.add('launch.inference', 'tune', `tune run ${recipe}`);
+      return;
+    }
+    // The recipe bounds the mode (a lora_* recipe runs LoRA and QLoRA configs alike); the config's builder says which.
+    if (kind.mode) out.add('training.mode', kind.mode, `recipe ${recipe}`, 'low');
+    readDotlistOverrides(command.words.slice(2), out);
+  },
+};
+
+const LITGPT_TRAINING: Readonly<Record<string, 'lora' | 'finetune' | 'pretrain'>> = {
+  finetune: 'lora', // `litgpt finetune` is finetune_lora (litgpt README, "Finetune")
+  finetune_lora: 'lora',
+  finetune_adapter: 'lora',
+  finetune_adapter_v2: 'lora',
+  finetune_full: 'finetune',
+  pretrain: 'pretrain',
+};
+
+const litgptCli: Launcher = {
+  name: 'litgpt',
+  pattern: /^litgpt\s+\w+/,
+  words: ['litgpt'],
+  read(command, out) {
+    const sub = command.words[1];
+    if (/^(generate|chat|serve)/.test(sub)) {
+      out.add('run.framework', 'litgpt', `litgpt ${sub}`);
+      out.add('launch.inference', 'litgpt', `litgpt ${sub}`);
+      return;
+    }
+    const mode = LITGPT_TRAINING[sub];
+    if (!mode) return 'no-run';
+    out.add('run.framework', 'litgpt', `litgpt ${sub}`);
+    const quantize = /--quantize[=\s]+(\S+)/.exec(command.text)?.[1];
+    const initial = /--initial_checkpoint_dir[=\s]+\S/.test(command.text);
+    const stated = mode === 'lora' && quantize && /^bnb\.(nf4|fp4)/.test(quantize) ? 'qlora' : mode === 'pretrain' && initial ? 'finetune' : mode;
+    out.add('training.mode', stated, `litgpt ${sub}${stated === 'qlora' ? ` --quantize ${quantize}` : ''}${initial ? ' --initial_checkpoint_dir' : ''}`, 'medium');
+    if (stated === 'pretrain') out.add('model.fromScratch', true, `litgpt pretrain initialises the model randomly`, 'medium');
+    // The model: a positional checkpoint (`meta-llama/Llama-2-7b-hf`, `checkpoints/org/name`) or --model_name.
+    const positional = positionals(command.words, 2)[0];
+    const checkpoint = positional ? (/^[\w.-]+\/[\w.-]+$/.test(positional) ? positional : hubIdInPath(positional)) : undefined;
+    const name = /--model_name[=\s]+(\S+)/.exec(command.text)?.[1];
+    if (checkpoint && !checkpoint.startsWith('$')) {
+      out.add('model.id', checkpoint, `litgpt ${sub} ${positional}`);
+      if (mode !== 'pretrain') out.add('model.fromScratch', false, `litgpt ${sub} trains the downloaded ${checkpoint}`, 'medium');
+    } else if (name && !name.startsWith('$')) out.add('model.id', name, `--model_name ${name}`);
+    const tokens = /--train\.max_tokens[=\s]+(\d+)/.exec(command.text)?.[1];
+    if (tokens && Number(tokens) > 0) out.add('training.tokens', Number(tokens), `--train.max_tokens ${tokens}`);
+  },
+};
+
+const llamafactoryCli: Launcher = {
+  name: 'llamafactory-cli',
+  pattern: /^(?:llamafactory-cli|lmf)\s+\w+/,
+  words: ['llamafactory-cli', 'lmf '],
+  read(command, out) {
+    const sub = command.words[1];
+    if (/^(chat|webchat|api)$/.test(sub)) {
+      out.add('run.framework', 'llamafactory', `llamafactory-cli ${sub}`);
+      out.add('launch.inference', 'llamafactory-cli', `llamafactory-cli ${sub}`);
+      linkFirstYaml(command, 2, out);
+      return;
+    }
+    if (sub !== 'train' && sub !== 'sft') return 'no-run';
+    out.add('run.framework', 'llamafactory', `llamafactory-cli ${sub}`);
+    linkFirstYaml(command, 2, out);
+    // Flags stand in for the YAML: read the method from them like the config dialect does.
+    const type = /--finetuning_type[=\s]+(\w+)/.exec(command.text)?.[1];
+    const bits = /--quantization_bit[=\s]+(\d+)/.exec(command.text)?.[1];
+    if (type) out.add('training.mode', type === 'full' || type === 'freeze' ? 'finetune' : bits === '4' ? 'qlora' : 'lora', `--finetuning_type ${type}${bits ? ` --quantization_bit ${bits}` : ''}`);
+    readDotlistOverrides(command.words.slice(2), out);
+  },
+};
+
+const trlCli: Launcher = {
+  name: 'trl',
+  pattern: /^trl\s+(?:sft|dpo|grpo|kto|orpo|reward|rloo|ppo|online_dpo|xpo|nash_md|gkd|bco|cpo)\b/,
+  words: ['trl '],
+  read(command, out) {
+    out.add('run.framework', 'trl', `trl ${command.words[1]}`);
+    out.add('model.fromScratch', false, `trl ${command.words[1]} fine-tunes a pretrained model`, 'low');
+  },
+};
+
+const axolotlCli: Launcher = {
+  name: 'axolotl',
+  pattern: /^axolotl\s+\w+/,
+  words: ['axolotl '],
+  read(command, out) {
+    if (command.words[1] !== 'train') return 'no-run';
+    out.add('run.framework', 'axolotl', 'axolotl train');
+    linkFirstYaml(command, 2, out);
+  },
+};
+
+function linkFirstYaml(command: LaunchCommand, from: number, out: LaunchSink): void {
+  const config = positionals(command.words, from).find((w) => /\.(ya?ml|json)$/.test(w));
+  if (config) out.add('link.config', config, `${command.words.slice(0, from).join(' ')} ${config}`);
+}
+
+/** Python launches that carry a framework's own config: `-m axolotl.cli.train x.yml`, GPT-NeoX's `deepy.py train.py -d configs a.yml b.yml`. */
+function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
+  const module = /\s-m\s+([\w.]+)/.exec(command.text)?.[1];
+  if (module && /^axolotl\.cli\.train$/.test(module)) {
+    out.add('run.framework', 'axolotl', `-m ${module}`);
+    const after = command.words.indexOf(module);
+    linkFirstYaml(command, after + 1, out);
+  }
+  const deepy = command.words.findIndex((w) => /(^|\/)deepy\.py$/.test(w));
+  if (deepy >= 0) {
+    out.add('run.framework', 'neox', 'GPT-NeoX deepy.py');
+    const dir = /\s-d\s+(\S+)/.exec(command.text)?.[1];
+    for (const w of positionals(command.words, deepy + 1)) {
+      if (/\.(ya?ml|json)$/.test(w)) out.add('link.config', dir && !w.includes('/') ? `${dir.replace(/\/+$/, '')}/${w}` : w, `deepy.py ${dir ? `-d ${dir} ` : ''}${w}`);
+    }
+    // deepy.py hands the merged configs to the repository's own train.py: the configs are the run.
+    return 'own-links';
+  }
+  if (/(^|\/)pretrain_(gpt|bert|t5|llama|mamba|vlm|retro|ict)\w*\.py$/.test(command.words.find((w) => w.endsWith('.py')) ?? '') || /--num-layers\b/.test(command.text)) {
+    readMegatron(command, out);
+  }
+  readDotlistOverrides(command.words.slice(command.words.findIndex((w) => w.endsWith('.py')) + 1), out);
+  return undefined;
+}
+
+/** Megatron-LM positions without parameters: `--max-position-embeddings` is then only a context length. */
+export function positionsAreNotLearned(command: string): boolean {
+  return /--position-embedding-type[=\s]+(rope|none|relative)|--use-rotary-position-embeddings\b/.test(command);
+}
+
+/**
+ * Megatron-LM flags beyond the sizing table: learned absolute positions are the default
+ * (`--position-embedding-type learned_absolute`), rotary ones have no parameters; the output
+ * layer is tied to the embedding unless `--untie-embeddings-and-output-weights`; `--swiglu` has
+ * three matrices of ffn_hidden_size, which defaults to 4h·2/3 rounded down to a multiple of 64
+ * (megatron/training/arguments.py).
+ */
+function readMegatron(command: LaunchCommand, out: LaunchSink): void {
+  out.add('run.framework', 'megatron', 'Megatron-LM launch flags');
+  const text = command.text;
+  if (/--untie-embeddings-and-output-weights\b/.test(text)) out.add('model.untiedHead', true, '--untie-embeddings-and-output-weights');
+  if (/--swiglu\b/.test(text)) {
+    const hidden = Number(/--hidden[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
+    const given = Number(/--ffn[-_]hidden[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
+    const ffn = given > 0 ? given : hidden > 0 ? Math.floor((4 * hidden * 2) / 3 / 64) * 64 : 0;
+    if (ffn > 0) out.add('model.ffnSize', 1.5 * ffn, `--swiglu: 3 matrices of ${ffn}${given > 0 ? '' : ' (the default 4h·2/3)'} (counted as ${1.5 * ffn})`);
+  }
+  const samples = Number(/--train[-_]samples[=\s]+(\d+)/.exec(text)?.[1]);
+  const global = Number(/--global[-_]batch[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
+  if (samples > 0 && global > 0) out.add('training.steps', Math.ceil(samples / global), `--train-samples ${samples} over --global-batch-size ${global}`);
+}
+
+/**
+ * The table. Order matters where patterns overlap: `python -m torch.distributed.run` before
+ * plain `python`. The values of the first launchers are the ones shellFacts has always reported.
+ */
+export const LAUNCHERS: readonly Launcher[] = [
+  { name: 'torchrun', pattern: /^torchrun\b/, words: ['torchrun'], read: readPythonLaunch },
+  { name: 'python', pattern: /^(python3?\s+-m\s+torch\.distributed\.(?:run|launch))\b/, words: ['torch.distributed'], read: readPythonLaunch },
+  { name: 'python', pattern: /^(python3?)\b/, words: ['python'], read: readPythonLaunch },
+  { name: 'accelerate launch', pattern: /^accelerate\s+launch\b/, words: ['accelerate launch'], read: readPythonLaunch },
+  { name: 'deepspeed', pattern: /^deepspeed\b/, words: ['deepspeed'], read: readPythonLaunch },
+  {
+    name: 'composer',
+    pattern: /^composer\b/,
+    words: ['composer'],
+    read(command, out) {
+      out.add('run.framework', 'composer', 'composer launcher');
+      return readPythonLaunch(command, out);
+    },
+  },
+  { name: 'lightning run', pattern: /^lightning\s+run\b/, words: ['lightning run'] },
+  tune,
+  litgptCli,
+  llamafactoryCli,
+  trlCli,
+  axolotlCli,
+];
+
+/** `VAR=x srun -N 2 --gpus 8 torchrun ...`: the prefix before the launcher's words. */
+const PREFIX = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)\S+)?)*\s+)?/;
+
+/** The launcher a (logical, continued) command line starts, with the command from the launcher's words on. */
+export function matchLauncher(line: string): { launcher: Launcher; value: string; command: LaunchCommand } | undefined {
+  const prefix = PREFIX.exec(line)?.[0] ?? '';
+  const text = line.slice(prefix.length).trim();
+  for (const launcher of LAUNCHERS) {
+    const m = launcher.pattern.exec(text);
+    if (m) return { launcher, value: m[1] ?? launcher.name, command: { text, words: text.split(/\s+/) } };
+  }
+  return undefined;
+}
+
+/** Whether a block of text (a SkyPilot `run:`, a Kubernetes `command:`) holds a launch command. */
+export function mentionsLauncher(text: string): boolean {
+  return text.split('\n').some((l) => matchLauncher(l) !== undefined);
+}
+
+/** Every launcher's prefilter words. */
+export function launcherWords(): readonly string[] {
+  return [...new Set(LAUNCHERS.flatMap((l) => l.words))];
+}

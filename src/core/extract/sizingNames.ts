@@ -1,0 +1,254 @@
+import type { FactKind } from '../facts';
+
+/**
+ * The one table of sizing synonyms: the names under which Python keywords and assignments,
+ * config keys and command-line flags state how big a model is and how long and wide a run
+ * is. Every reader (pythonFacts, configFacts, shellFacts) looks names up here, so a synonym
+ * added once is read everywhere, and a name that means different things in different places
+ * says so below, with the reason.
+ *
+ * Names are stored in snake_case. Flags and keys written with hyphens (`--num-layers`,
+ * Megatron/GPT-NeoX `"num-layers"`) are the same names: `normaliseSizingName` is the one place
+ * that folds them.
+ */
+
+export type SizingSource = 'python' | 'config' | 'flag';
+export const SIZING_SOURCES: readonly SizingSource[] = ['python', 'config', 'flag'];
+
+export type SizingKind = Extract<
+  FactKind,
+  | 'model.id'
+  | 'model.layers'
+  | 'model.hiddenSize'
+  | 'model.vocabSize'
+  | 'model.ffnSize'
+  | 'model.learnedPositions'
+  | 'training.epochs'
+  | 'training.steps'
+  | 'training.batchPerDevice'
+  | 'training.globalBatch'
+  | 'training.gradientAccumulation'
+  | 'training.gradientCheckpointing'
+  | 'training.seqLen'
+  | 'training.dataset'
+  | 'hardware.devices'
+  | 'hardware.nodes'
+  | 'inference.maxNewTokens'
+>;
+
+interface SizingEntry {
+  readonly kind: SizingKind;
+  /** Names read the same way in every source. */
+  readonly names: readonly string[];
+  /** Names read only in some sources; elsewhere they mean nothing (or something else, see DIFFERENCES). */
+  readonly only?: ReadonlyArray<{ readonly names: readonly string[]; readonly sources: readonly SizingSource[]; readonly why: string }>;
+}
+
+const PYTHON: readonly SizingSource[] = ['python'];
+const CONFIG: readonly SizingSource[] = ['config'];
+const FLAG: readonly SizingSource[] = ['flag'];
+const CONFIG_AND_FLAG: readonly SizingSource[] = ['config', 'flag'];
+const PYTHON_AND_FLAG: readonly SizingSource[] = ['python', 'flag'];
+
+const ENTRIES: readonly SizingEntry[] = [
+  {
+    kind: 'model.id',
+    names: [],
+    only: [
+      {
+        names: ['model_name_or_path', 'base_model', 'pretrained_model_name_or_path'],
+        sources: CONFIG_AND_FLAG,
+        why: 'in Python the model is read from the call that loads it (from_pretrained, pipeline, Trainer(model=...)), which also says whether its weights are used',
+      },
+      {
+        names: ['model_id', 'model_name', 'backbone', 'model_type_or_path'],
+        sources: CONFIG,
+        why: 'as config keys these name the checkpoint; as flags they are too generic to trust (`--model_name` is often a run label)',
+      },
+    ],
+  },
+  {
+    kind: 'training.epochs',
+    names: ['num_train_epochs', 'num_epochs', 'epochs', 'max_epochs', 'n_epochs'],
+  },
+  {
+    kind: 'training.steps',
+    names: ['max_steps', 'max_iters', 'train_iters', 'max_train_steps'],
+    only: [
+      {
+        names: ['total_steps', 'num_train_steps', 'num_steps', 'train_steps', 'n_steps'],
+        sources: PYTHON,
+        why: 'in configs these are as often scheduler or sampler settings (OneCycleLR total_steps, diffusion num_steps) reached through an interpolation from the real max_steps; in Python scripts they are the loop bound',
+      },
+    ],
+  },
+  {
+    kind: 'training.batchPerDevice',
+    names: ['per_device_train_batch_size', 'micro_batch_size', 'batch_size', 'per_device_batch_size', 'per_gpu_train_batch_size', 'train_micro_batch_size_per_gpu'],
+    only: [
+      { names: ['batch', 'bs', 'micro_bs'], sources: PYTHON, why: 'short variable names of training scripts; as config keys or flags they are too generic' },
+    ],
+  },
+  {
+    kind: 'training.globalBatch',
+    names: ['global_batch_size'],
+    only: [
+      { names: ['global_batch'], sources: PYTHON, why: 'a script variable; no framework uses it as a key' },
+      { names: ['global_train_batch_size'], sources: CONFIG_AND_FLAG, why: 'Composer / llm-foundry: the batch across all devices' },
+    ],
+  },
+  {
+    kind: 'training.gradientAccumulation',
+    names: ['gradient_accumulation_steps', 'accumulate_grad_batches', 'grad_accum', 'grad_accum_steps'],
+    only: [
+      { names: ['accum'], sources: PYTHON_AND_FLAG, why: 'a short script variable or flag; as a config key it is ambiguous' },
+      { names: ['grad_acc', 'accum_steps', 'accumulation_steps', 'gradient_accumulation'], sources: PYTHON, why: 'script variable names' },
+    ],
+  },
+  {
+    kind: 'training.gradientCheckpointing',
+    names: ['gradient_checkpointing'],
+    only: [
+      {
+        names: ['enable_activation_checkpointing', 'activation_checkpointing', 'checkpoint_activations'],
+        sources: CONFIG,
+        why: 'torchtune, Composer fsdp_config and GPT-NeoX keys for the same recomputation',
+      },
+    ],
+  },
+  {
+    kind: 'training.seqLen',
+    names: ['max_seq_length', 'max_seq_len', 'seq_length', 'seq_len', 'sequence_length', 'max_len', 'maxlen', 'context_length', 'block_size'],
+    only: [
+      { names: ['max_length'], sources: ['python', 'config'], why: 'a training length in configs and in trainer/config calls (pythonFacts checks the owner); as a flag it is usually the generation length of an eval script' },
+      { names: ['sequence_len'], sources: CONFIG, why: 'axolotl' },
+      { names: ['cutoff_len'], sources: CONFIG_AND_FLAG, why: 'LLaMA-Factory: the cutoff length of tokenized inputs' },
+      { names: ['model_max_length'], sources: CONFIG_AND_FLAG, why: 'the tokenizer limit configs and flags set to the training length (llm-foundry tokenizer.kwargs, Alpaca-style --model_max_length)' },
+      { names: ['max_source_length'], sources: PYTHON_AND_FLAG, why: 'seq2seq example scripts' },
+      { names: ['ctx', 'ctx_len', 'bptt'], sources: PYTHON, why: 'script variable names' },
+      { names: ['n_ctx'], sources: PYTHON, why: 'nanoGPT-style scripts; in a GPT-2 config.json n_ctx repeats n_positions and is read from there' },
+    ],
+  },
+  {
+    kind: 'model.layers',
+    names: ['n_layer', 'num_layers', 'num_hidden_layers', 'n_layers'],
+  },
+  {
+    kind: 'model.hiddenSize',
+    names: ['n_embd', 'hidden_size', 'd_model'],
+  },
+  {
+    kind: 'model.vocabSize',
+    names: ['vocab_size', 'padded_vocab_size'],
+  },
+  {
+    kind: 'model.ffnSize',
+    names: ['intermediate_size', 'n_inner', 'ffn_dim', 'ffn_hidden_size'],
+  },
+  {
+    kind: 'model.learnedPositions',
+    names: [],
+    only: [
+      {
+        names: ['max_position_embeddings'],
+        sources: CONFIG_AND_FLAG,
+        why: 'a learned position table in BERT/GPT-2-style config.json files and in Megatron-LM, whose default position embedding is learned_absolute; in Python only the config classes that learn positions count it (pythonFacts has that rule per class)',
+      },
+    ],
+  },
+  {
+    kind: 'hardware.devices',
+    names: ['devices', 'gpus', 'num_gpus'],
+    only: [
+      { names: ['ngpu', 'n_gpu', 'tensor_parallel_size'], sources: PYTHON, why: 'script variables and the vLLM LLM(tensor_parallel_size=...) keyword' },
+      { names: ['num_processes'], sources: CONFIG_AND_FLAG, why: 'accelerate config and `accelerate launch --num_processes`' },
+      { names: ['nproc_per_node'], sources: FLAG, why: 'torchrun / tune run: processes (GPUs) per node' },
+    ],
+  },
+  {
+    kind: 'hardware.nodes',
+    names: ['num_nodes'],
+    only: [
+      { names: ['num_machines'], sources: CONFIG_AND_FLAG, why: 'accelerate config and `accelerate launch --num_machines`' },
+      { names: ['nnodes'], sources: FLAG, why: 'torchrun / tune run' },
+    ],
+  },
+  {
+    kind: 'training.dataset',
+    names: [],
+    only: [{ names: ['dataset_name'], sources: CONFIG_AND_FLAG, why: 'HfArgumentParser scripts read it from configs and flags; in Python the dataset is read from load_dataset()' }],
+  },
+  {
+    kind: 'inference.maxNewTokens',
+    names: [],
+    only: [{ names: ['max_new_tokens'], sources: PYTHON, why: 'generate(max_new_tokens=...); in configs it is an evaluation setting (litgpt eval.max_new_tokens)' }],
+  },
+];
+
+/**
+ * Names whose meaning depends on where they are written. Each source gives its kind, or
+ * null when the name is not read there.
+ */
+export const DIFFERENCES: ReadonlyArray<{ readonly name: string; readonly kinds: Readonly<Record<SizingSource, SizingKind | null>>; readonly why: string }> = [
+  {
+    name: 'n_positions',
+    kinds: { python: 'training.seqLen', config: 'model.learnedPositions', flag: 'training.seqLen' },
+    why:
+      'In a GPT-2 config.json, n_positions is the size of the learned position table (parameters). ' +
+      'In Python it is passed to GPT2Config(...) or a hand-written model, where it bounds the context the run trains on; ' +
+      'the GPT2Config rule of pythonFacts adds the learned table separately. As a flag (`--n_positions 1024`) it is the context length.',
+  },
+  {
+    name: 'train_batch_size',
+    kinds: { python: 'training.batchPerDevice', config: 'training.globalBatch', flag: 'training.batchPerDevice' },
+    why:
+      'DeepSpeed configs define train_batch_size as micro batch × accumulation × GPUs, the global batch (deepspeed.ai/docs/config-json). ' +
+      'Hugging Face example scripts and diffusers use `args.train_batch_size` / `--train_batch_size` for the per-device batch.',
+  },
+];
+
+/** `--num-layers`, `num-layers`, `num_layers`: one name. */
+export function normaliseSizingName(name: string): string {
+  return name.replace(/-/g, '_');
+}
+
+const LOOKUP: Record<SizingSource, Map<string, SizingKind>> = { python: new Map(), config: new Map(), flag: new Map() };
+const WORDS = new Set<string>();
+
+function register(name: string, kind: SizingKind, sources: readonly SizingSource[]): void {
+  for (const source of sources) {
+    const existing = LOOKUP[source].get(name);
+    if (existing && existing !== kind) throw new Error(`sizingNames: "${name}" is both ${existing} and ${kind} in ${source}`);
+    LOOKUP[source].set(name, kind);
+  }
+  WORDS.add(name);
+}
+
+for (const entry of ENTRIES) {
+  for (const name of entry.names) register(name, entry.kind, SIZING_SOURCES);
+  for (const group of entry.only ?? []) for (const name of group.names) register(name, entry.kind, group.sources);
+}
+for (const d of DIFFERENCES) {
+  for (const source of SIZING_SOURCES) {
+    const kind = d.kinds[source];
+    if (kind) register(d.name, kind, [source]);
+  }
+}
+
+/** What a name states in a source (`sizingKindFor('num-layers', 'flag')` → model.layers), or undefined. */
+export function sizingKindFor(name: string, source: SizingSource): SizingKind | undefined {
+  return LOOKUP[source].get(normaliseSizingName(name));
+}
+
+/** Every name of a source with its kind (for tests and documentation). */
+export function sizingNamesOf(source: SizingSource): ReadonlyMap<string, SizingKind> {
+  return LOOKUP[source];
+}
+
+/**
+ * Every sizing word, in snake_case, for prefilters: a file that contains none of these (nor a
+ * hyphenated form, which a prefilter should fold the same way) states no size.
+ */
+export function allSizingWords(): readonly string[] {
+  return [...WORDS];
+}
