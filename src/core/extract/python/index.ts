@@ -1,7 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { PythonReadContext, SyntaxCaches } from './context';
-import { SIZING_LINE_WORDS, SIZING_NAMES } from './keywords';
+import { PYTHON_SIZING_NAMES, SIZING_LINE_WORDS } from './keywords';
 import * as codecarbon from './readers/codecarbon';
 import * as constants from './readers/constants';
 import * as hf from './readers/huggingface';
@@ -176,7 +176,7 @@ export function syntaxProblems(tree: Tree, limit = 5): string[] {
  * and no directive holds no fact a run needs, so it is not even parsed. Built from the same tables.
  */
 const FILE_NAMES = new RegExp(
-  [...new Set([...CALL_RULES.flatMap((r) => r.callees ?? []), ...Object.keys(SIZING_NAMES)])].map((w) => `\\b${escapeRegExp(w)}\\b`).concat(['epoch']).join('|'),
+  [...new Set([...CALL_RULES.flatMap((r) => r.callees ?? []), ...PYTHON_SIZING_NAMES])].map((w) => `\\b${escapeRegExp(w)}\\b`).concat(['epoch']).join('|'),
   'i',
 );
 const FILE_WORDS = new RegExp([...new Set([...CALL_RULES.flatMap((r) => r.words ?? []), ...FILE_RULES.flatMap((r) => r.words), 'green-ai:'])].map(escapeRegExp).join('|'));

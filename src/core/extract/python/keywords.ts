@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import type { FactKind } from '../../facts';
 import { normalisePrecision } from '../precision';
+import { sizingNamesOf, type SizingKind } from '../sizingNames';
 import { evaluate, keywordArgument, stringLiteral, type SymbolTable } from '../pythonValues';
 import { scalar, truncate, nodeRange, type PythonReadContext } from './context';
 
@@ -9,79 +9,16 @@ import { scalar, truncate, nodeRange, type PythonReadContext } from './context';
  * `**dict(...)`), read the same way wherever a rule meets them.
  */
 
-/** Keyword arguments and module-level names that carry a sizing fact, wherever they appear. */
-export const SIZING_NAMES: Record<string, FactKind> = {
-  num_train_epochs: 'training.epochs',
-  max_epochs: 'training.epochs',
-  num_epochs: 'training.epochs',
-  epochs: 'training.epochs',
-  n_epochs: 'training.epochs',
-  max_steps: 'training.steps',
-  max_iters: 'training.steps',
-  total_steps: 'training.steps',
-  num_train_steps: 'training.steps',
-  max_train_steps: 'training.steps',
-  train_iters: 'training.steps',
-  global_batch_size: 'training.globalBatch',
-  per_device_train_batch_size: 'training.batchPerDevice',
-  micro_batch_size: 'training.batchPerDevice',
-  train_batch_size: 'training.batchPerDevice',
-  batch_size: 'training.batchPerDevice',
-  batch: 'training.batchPerDevice',
-  bs: 'training.batchPerDevice',
-  micro_bs: 'training.batchPerDevice',
-  ctx: 'training.seqLen',
-  ctx_len: 'training.seqLen',
-  ngpu: 'hardware.devices',
-  n_gpu: 'hardware.devices',
-  num_gpus: 'hardware.devices',
-  gradient_accumulation_steps: 'training.gradientAccumulation',
-  accumulate_grad_batches: 'training.gradientAccumulation',
-  grad_accum: 'training.gradientAccumulation',
-  grad_acc: 'training.gradientAccumulation',
-  accum: 'training.gradientAccumulation',
-  accum_steps: 'training.gradientAccumulation',
-  accumulation_steps: 'training.gradientAccumulation',
-  grad_accum_steps: 'training.gradientAccumulation',
-  gradient_accumulation: 'training.gradientAccumulation',
-  max_len: 'training.seqLen',
-  maxlen: 'training.seqLen',
-  max_length: 'training.seqLen',
-  seq_length: 'training.seqLen',
-  sequence_length: 'training.seqLen',
-  context_length: 'training.seqLen',
-  max_source_length: 'training.seqLen',
-  bptt: 'training.seqLen',
-  num_steps: 'training.steps',
-  train_steps: 'training.steps',
-  n_steps: 'training.steps',
-  per_device_batch_size: 'training.batchPerDevice',
-  per_gpu_train_batch_size: 'training.batchPerDevice',
-  global_batch: 'training.globalBatch',
-  max_seq_length: 'training.seqLen',
-  max_seq_len: 'training.seqLen',
-  seq_len: 'training.seqLen',
-  block_size: 'training.seqLen',
-  gradient_checkpointing: 'training.gradientCheckpointing',
-  n_layer: 'model.layers',
-  num_hidden_layers: 'model.layers',
-  num_layers: 'model.layers',
-  n_layers: 'model.layers',
-  n_embd: 'model.hiddenSize',
-  hidden_size: 'model.hiddenSize',
-  d_model: 'model.hiddenSize',
-  vocab_size: 'model.vocabSize',
-  intermediate_size: 'model.ffnSize',
-  n_inner: 'model.ffnSize',
-  ffn_dim: 'model.ffnSize',
-  n_positions: 'training.seqLen',
-  n_ctx: 'training.seqLen',
-  devices: 'hardware.devices',
-  gpus: 'hardware.devices',
-  tensor_parallel_size: 'hardware.devices',
-  num_nodes: 'hardware.nodes',
-  max_new_tokens: 'inference.maxNewTokens',
-};
+/** Python's view of the one sizing table (sizingNames.ts): keyword arguments and names that carry a size. */
+const PYTHON_SIZING = sizingNamesOf('python');
+
+/** The fact a Python keyword or variable name states, if it is a sizing name (a Map: `constructor` is not one). */
+export function sizingKind(name: string): SizingKind | undefined {
+  return PYTHON_SIZING.get(name);
+}
+
+/** Every Python sizing name. */
+export const PYTHON_SIZING_NAMES: readonly string[] = [...PYTHON_SIZING.keys()];
 
 /** Precision flags of TrainingArguments-like classes. */
 export const PRECISION_FLAGS: Record<string, string> = { fp16: 'fp16', bf16: 'bf16', tf32: 'tf32' };
@@ -105,7 +42,7 @@ export function readTrainingKeywords(call: Node, ctx: PythonReadContext, owner: 
 
 export function readKeyword(name: string, value: Node, ctx: PythonReadContext, owner: string): void {
   const label = `${name} in ${owner}`;
-  if (name in PRECISION_FLAGS) {
+  if (Object.hasOwn(PRECISION_FLAGS, name)) {
     if (/cuda\.is_available/.test(value.text)) {
       ctx.add('training.precision', PRECISION_FLAGS[name], value, `${label}: \`${truncate(value.text, 40)}\` is true on a GPU`, 'medium');
       return;
@@ -155,7 +92,7 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
     if (r?.value === true) ctx.add('training.adapter', name === 'load_in_4bit' ? 'qlora' : 'int8-base', value, label);
     return;
   }
-  const kind = SIZING_NAMES[name];
+  const kind = sizingKind(name);
   if (!kind) return;
   // max_length in a trainer/config call sizes the sequence; elsewhere it is usually generation length.
   if (name === 'max_length' && !/Config|Arguments|Trainer/.test(owner)) return;
@@ -252,7 +189,7 @@ export function readTrainerSetup(call: Node, full: string, last: string, ctx: Py
  * that name a model (`model_name_or_path`, `base_model`).
  */
 export const SIZING_LINE_WORDS: readonly string[] = [
-  ...Object.keys(SIZING_NAMES),
+  ...PYTHON_SIZING_NAMES,
   'epoch', 'Epoch', 'EPOCH', 'step', 'STEP', 'iter', 'ITER', 'batch', 'Batch', 'BATCH', 'layer', 'Layer', 'LAYER',
   'embd', 'EMBD', 'hidden', 'Hidden', 'HIDDEN', 'vocab', 'Vocab', 'VOCAB', 'BLOCK_SIZE', 'SEQ_LEN', 'MAX_LENGTH',
   'dtype', 'DTYPE', 'precision', 'PRECISION', 'devices', 'DEVICES', 'nodes', 'NODES', 'accelerator', 'ACCELERATOR',

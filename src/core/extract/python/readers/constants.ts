@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
 import { evaluate, keywordArgument, stringLiteral } from '../../pythonValues';
 import { scalar, type PythonReadContext } from '../context';
-import { PRECISION_FLAGS, readKeyword, SIZING_NAMES } from '../keywords';
+import { PRECISION_FLAGS, readKeyword, sizingKind } from '../keywords';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
 
@@ -18,7 +18,7 @@ function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadCon
   for (const assignment of moduleAssignments) {
     const { left, right } = ctx.syntax.sidesOf(assignment);
     if (!left || !right || left.type !== 'identifier') continue;
-    const kind = SIZING_NAMES[left.text] ?? SIZING_NAMES[left.text.toLowerCase()];
+    const kind = sizingKind(left.text) ?? sizingKind(left.text.toLowerCase());
     if (kind && (kind !== 'hardware.devices' || /^(ngpu|n_gpu|num_gpus)$/i.test(left.text)) && kind !== 'inference.maxNewTokens') {
       ctx.addResolved(kind, right, `\`${left.text}\` (line ${assignment.startPosition.row + 1})`);
     } else if (/^(dtype|precision|mixed_precision)$/i.test(left.text)) {
@@ -37,7 +37,7 @@ function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
     const def = args ? keywordArgument(args, 'default') : null;
     if (!flag || !def) continue;
     const dest = flag.slice(2).replace(/-/g, '_');
-    const kind = SIZING_NAMES[dest];
+    const kind = sizingKind(dest);
     if (!kind || kind === 'inference.maxNewTokens' || kind === 'hardware.devices') continue;
     const r = evaluate(def, ctx.symbols);
     if (r && typeof r.value === 'number') ctx.add(kind, r.value, def, `default of ${flag}`, 'medium');
@@ -50,7 +50,7 @@ function readDataclassFields(fields: SyntaxIndex['classAssignments'], ctx: Pytho
     const { left, right } = ctx.syntax.sidesOf(assignment);
     if (!left || !right || left.type !== 'identifier') continue;
     const owner = `default of ${className}.${left.text}`;
-    if (SIZING_NAMES[left.text] || left.text in PRECISION_FLAGS) readKeyword(left.text, right, ctx, owner);
+    if (sizingKind(left.text) || Object.hasOwn(PRECISION_FLAGS, left.text)) readKeyword(left.text, right, ctx, owner);
     else if (/^(model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path|model)$/.test(left.text)) {
       const r = evaluate(right, ctx.symbols);
       if (typeof r?.value === 'string' && /^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) ctx.add('model.id', r.value, right, owner, 'medium');

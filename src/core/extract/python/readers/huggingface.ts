@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, type Resolved, type SymbolTable } from '../../pythonValues';
 import { truncate, type PythonReadContext } from '../context';
-import { attachEdit, readModelKeyword, readTrainerSetup, readTrainingKeywords, SIZING_NAMES } from '../keywords';
+import { attachEdit, readModelKeyword, readTrainerSetup, readTrainingKeywords, PYTHON_SIZING_NAMES, sizingKind } from '../keywords';
 import type { CallRule } from '../rules';
 
 /**
@@ -70,7 +70,7 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
       if (arg?.type !== 'keyword_argument') continue;
       const name = arg.childForFieldName('name')?.text ?? '';
       const value = arg.childForFieldName('value');
-      const kind = SIZING_NAMES[name];
+      const kind = sizingKind(name);
       if (value && kind && (kind === 'model.layers' || kind === 'model.hiddenSize' || kind === 'model.vocabSize' || kind === 'model.ffnSize')) {
         ctx.addResolved(kind, value, `${name} overridden in ${ctx.callee(source).full}`);
       }
@@ -206,8 +206,8 @@ export const architectureConfigs: CallRule = {
   when: ({ node, last }) => last.endsWith('Config') && /^[A-Z]/.test(last) && !!node.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'keyword_argument'),
   read: ({ node, last, ctx }) => {
     const args = node.childForFieldName('arguments')!;
-    for (const name of Object.keys(SIZING_NAMES)) {
-      const kind = SIZING_NAMES[name];
+    for (const name of PYTHON_SIZING_NAMES) {
+      const kind = sizingKind(name)!;
       const value = kind.startsWith('model.') || kind === 'training.seqLen' ? keywordArgument(args, name) : null;
       if (value) ctx.addResolved(kind, value, `${name} in ${last}`);
     }
