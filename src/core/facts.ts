@@ -40,6 +40,21 @@ export type FactKind =
   /** The model's output layer has its own weights (not tied to the token embedding): + vocab × d. */
   | 'model.untiedHead'
   | 'inference.maxNewTokens'
+  /** How requests are served: `hf-generate`, `hf-pipeline`, `vllm`, `tgi`, `sglang`, `tensorrt-llm`, `other` (a client of a server). */
+  | 'inference.engine'
+  /** Sequences decoded together: vLLM max_num_seqs, TGI max_batch_size, a pipeline's or loop's batch size. */
+  | 'inference.concurrency'
+  /** Sequences generated per request: SamplingParams(n=), num_beams, num_return_sequences. */
+  | 'inference.numSequences'
+  /** Devices one model replica is split over (tensor_parallel_size, --num-shard, --tp). */
+  | 'inference.tensorParallel'
+  /** Precision the weights are served in (quantization="awq" → int4, fp8, bitsandbytes). */
+  | 'inference.weightPrecision'
+  /** Requests an offline job serves: a loop's count, a literal list of prompts. */
+  | 'inference.requests'
+  /** A deployment: requests per day and days of service (directives, settings). */
+  | 'inference.requestsPerDay'
+  | 'inference.days'
   | 'training.mode'
   | 'training.tokens'
   | 'training.datasetTokens'

@@ -52,7 +52,9 @@ export class AnalysisService implements vscode.Disposable {
     const kind = fileKindOf(document.uri.path, document.languageId);
     const tree = kind === 'python' ? this.treeFor(document) : undefined;
     const read = document.uri.scheme === 'file' ? readLinkedFromDisk : undefined;
-    const analysis = analyzeText({ path: document.uri.fsPath, text: document.getText(), languageId: document.languageId, tree }, this.python, settings, {}, read);
+    // In a workspace folder, the editor follows the report's rules on what is a run (tests, CI, docs are not).
+    const relativePath = vscode.workspace.getWorkspaceFolder(document.uri) ? vscode.workspace.asRelativePath(document.uri, false) : undefined;
+    const analysis = analyzeText({ path: document.uri.fsPath, text: document.getText(), languageId: document.languageId, tree, relativePath, entryRules: { exclude: settings.reportExclude } }, this.python, settings, {}, read);
     this.results.set(key, { version: document.version, settingsKey, analysis });
     return analysis;
   }

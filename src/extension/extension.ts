@@ -30,7 +30,7 @@ export interface GreenAiApi {
   readonly ready: true;
   readonly reportRunCount: () => number;
   /** The Workspace Report as shown (filter applied): folder → runs. */
-  readonly reportSnapshot: () => Array<{ folder: string; totalCo2eKg: number; runs: Array<{ file: string; mode: string; co2eKg: number; measuredCo2eKg: number | null }>; skipped: string[] }>;
+  readonly reportSnapshot: () => Array<{ folder: string; totalCo2eKg: number; runs: Array<{ file: string; mode: string; co2eKg: number; measuredCo2eKg: number | null }>; skipped: string[]; incomplete: string[]; leftOut: string[] }>;
   /** Scans the first folder and cancels after `files` progress ticks; true when the scan stopped without a result. */
   readonly scanCancelledAfter: (files: number) => Promise<boolean>;
 }
@@ -104,6 +104,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GreenA
       totalCo2eKg: r.totalCo2eKg,
       runs: r.runs.map((s) => ({ file: s.relativePath, mode: s.run.run.mode, co2eKg: s.run.estimate.co2eKg, measuredCo2eKg: s.measured?.measurement.co2eKg ?? null })),
       skipped: r.skipped.map((s) => vscode.workspace.asRelativePath(s.uri, false)),
+      incomplete: r.incomplete.map((s) => s.relativePath),
+      leftOut: r.leftOut.map((l) => vscode.workspace.asRelativePath(l.uri, false)),
     })),
     scanCancelledAfter: async (files: number) => {
       const folder = vscode.workspace.workspaceFolders?.[0];

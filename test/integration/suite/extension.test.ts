@@ -80,6 +80,38 @@ describe('Green AI in a real VS Code', () => {
     assert.equal(hintText(onModel).trim(), `≈ ${formatParams(params)} params`);
   });
 
+  it('shows a hint on a torchtune recipe config, read from its model builder', async () => {
+    const doc = await openExample('torchtune/llama3_1_8B_lora_single_device.yaml');
+    const hints = await until('hints on the torchtune config', async () => ((await hintsOf(doc)).length > 0 ? hintsOf(doc) : undefined));
+    const builderLine = lineContaining(doc, 'lora_llama3_1_8b');
+    const onBuilder = hints.find((h) => h.position.line === builderLine);
+    assert.ok(onBuilder, `hint on the builder line ${builderLine + 1}; got lines ${hints.map((h) => h.position.line + 1).join(',')}`);
+    assert.match(hints.map(hintText).join(' '), /CO2e/);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.match(lenses.find((l) => l.command?.command === 'greenAI.estimateRun')?.command?.title ?? '', /^Green AI: .+ CO2e/);
+  });
+
+  it('says a run whose model size cannot be read needs it, instead of showing a figure', async () => {
+    const doc = await openExample('trl-sft/sft.py');
+    const hints = await hintsOf(doc);
+    const texts = hints.map(hintText);
+    assert.ok(texts.some((t) => /needs the model size/.test(t)), `hints: ${texts.join(' | ')}`);
+    assert.ok(!texts.some((t) => /CO2e|Wh|params/.test(t)), `no figure is shown: ${texts.join(' | ')}`);
+    const tooltip = hints.find((h) => /needs the model size/.test(hintText(h)))!.tooltip;
+    assert.match(typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '', /green-ai: params=/);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.match(lenses.find((l) => l.command?.command === 'greenAI.estimateRun')?.command?.title ?? '', /needs the model size to estimate this run/);
+    // Naming the model makes it estimable, from the editor's own text.
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# green-ai: model=Qwen/Qwen2.5-1.5B\n'));
+    const after = await until('a figure once the model is named', async () => {
+      const t = (await hintsOf(doc)).map(hintText);
+      return t.some((x) => /CO2e/.test(x)) ? t : undefined;
+    });
+    assert.ok(!after.some((t) => /needs the model size/.test(t)));
+    await vscode.commands.executeCommand('undo');
+  });
+
   it('hovers with the breakdown and a link to the panel', async () => {
     const doc = await openExample('hf-finetune/train_classifier.py');
     const line = lineContaining(doc, 'num_train_epochs=3');
@@ -301,6 +333,10 @@ describe('Green AI in a real VS Code', () => {
       assert.equal(b.runs.find((r) => r.file.endsWith('train_lora.py'))?.mode, 'lora');
       const examples = snapshotOf('examples')!;
       assert.ok(examples.runs.length >= 10);
+      // Not runs: a CI workflow, a test, a library module; a run that needs its model size is apart and out of the total.
+      assert.deepEqual([...examples.leftOut].sort(), ['.github/workflows/ci.yml', 'hf-finetune/trainer_utils.py', 'tests/test_training_smoke.py']);
+      assert.deepEqual(examples.incomplete, ['trl-sft/sft.py']);
+      assert.ok(!examples.runs.some((r) => r.file === 'trl-sft/sft.py'));
       const co2 = examples.runs.map((r) => r.co2eKg);
       assert.deepEqual(co2, [...co2].sort((x, y) => y - x), 'sorted by CO2e, largest first');
       assert.ok(Math.abs(examples.totalCo2eKg - co2.reduce((s, x) => s + x, 0)) < 1e-9);

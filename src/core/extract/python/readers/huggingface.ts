@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, type Resolved, type SymbolTable } from '../../pythonValues';
 import { truncate, type PythonReadContext } from '../context';
-import { attachEdit, readModelKeyword, readTrainerSetup, readTrainingKeywords, PYTHON_SIZING_NAMES, sizingKind } from '../keywords';
+import { attachEdit, readTrainerSetup, readTrainingKeywords, PYTHON_SIZING_NAMES, sizingKind } from '../keywords';
 import type { CallRule } from '../rules';
 
 /**
@@ -185,17 +185,6 @@ export const loadDataset: CallRule = {
     if (parts.length > 0 && !/^(parquet|json|csv|text|arrow|imagefolder|audiofolder|webdataset)$/.test(String(parts[0].value))) {
       ctx.add('training.dataset', parts.map((p) => p.value).join('/'), node, 'load_dataset');
     }
-  },
-};
-
-export const generation: CallRule = {
-  framework: 'huggingface',
-  callees: ['generate', 'pipeline'],
-  when: ({ full, last }) => last === 'generate' || full === 'pipeline' || full === 'transformers.pipeline',
-  read: ({ node, full, last, ctx }) => {
-    readTrainingKeywords(node, ctx, full);
-    if (last !== 'generate') readModelKeyword(node, ctx, full, true);
-    ctx.add('launch.inference', full, node.childForFieldName('function') ?? node, `${full}(...) runs inference`, 'medium');
   },
 };
 
