@@ -139,9 +139,9 @@ function toolReading(_file: string, analyzed: AnalyzedRun): ToolReading {
   return {
     model: run.model.name,
     params: run.model.params,
-    paramsMadeUp: run.model.source === 'default',
-    // The tool does not mark a size unknown yet: it always shows a number.
-    paramsUnknown: false,
+    // A placeholder size is "made up" only when it is shown as a reading (not marked as needing input).
+    paramsMadeUp: run.model.source === 'default' && run.missing.length === 0,
+    paramsUnknown: run.missing.some((m) => m.field === 'model.params'),
     mode: run.mode,
     epochs: run.training.epochs,
     steps: run.training.steps,
