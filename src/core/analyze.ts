@@ -313,7 +313,8 @@ export function analyzeText(
   const linked = read ? linkedFacts(input.path, own.facts, python, read, seen, 1, problems) : [];
   const facts = [...own.facts, ...linked];
 
-  const sourceKind = kind === 'yaml' || kind === 'json' ? 'config' : 'code';
+  // A Python file of constants (nanoGPT's config/*.py) is a config, read like a YAML one.
+  const sourceKind = kind === 'yaml' || kind === 'json' || own.facts.some((f) => f.kind === 'source.configModule') ? 'config' : 'code';
   const runs: AnalyzedRun[] = [];
   for (const found of factsToSpecs(facts, sourceKind)) {
     problems.push(...found.problems);
@@ -349,11 +350,16 @@ export function analyzeText(
   return { kind, runs, problems, facts: own.facts, linkedFiles };
 }
 
+/** Top-level keys that only files of results have (Hugging Face trainer_state.json, benchmark results). */
+const RESULTS_RECORD = /^\s{0,4}"?(run_info|log_history|eval_results|best_metric|best_model_checkpoint|train_runtime|train_samples_per_second|total_flos)"?\s*:/m;
+
 /** Why this file launches no run (its place, or a library module), unless a directive forces it in. */
 function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): string | undefined {
   if (facts.some((f) => f.kind === 'run.entry' && f.value === true)) return undefined;
   const byPath = input.relativePath !== undefined ? nonRunPathReason(input.relativePath, input.entryRules) : undefined;
   if (byPath) return byPath;
+  // Files that record a finished run (trainer_state.json, all_results.json, a benchmark's results) describe one; they launch nothing.
+  if (/\.(json|ya?ml)$/i.test(input.path) && RESULTS_RECORD.test(input.text.slice(0, 4096))) return 'a record of results (metrics, logs), not a run';
   return facts.find((f) => f.kind === 'run.entry' && f.value === false)?.detail;
 }
 

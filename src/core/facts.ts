@@ -70,6 +70,8 @@ export type FactKind =
   | 'hardware.nodes'
   | 'launch.trainer'
   | 'launch.inference'
+  /** A Python file that only assigns constants (nanoGPT's `config/*.py`, read by `exec`): it is read like a config. */
+  | 'source.configModule'
   /** Whether the file launches a run: false for a library module (detail says why), true when a `# green-ai: run` directive forces it in. */
   | 'run.entry'
   /** The framework that runs the run, as a short id (`torchtune`, `composer`, `litgpt`, `neox`, `megatron`, `trl`, `axolotl`, `llamafactory`, `hf-trainer`). */

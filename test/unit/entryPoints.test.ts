@@ -182,3 +182,31 @@ describe('Honest unknowns', () => {
     assert.equal(tuned.run.mode, 'finetune');
   });
 });
+
+describe('What is a run: configs, records and config-driven programs', () => {
+  it('leaves out a record of results (trainer_state.json, a benchmark result) even though it names a model and steps', async () => {
+    const p = await parsing();
+    const record = JSON.stringify({ run_info: { train_config: { model_id: 'meta-llama/Llama-3.2-3B', max_steps: 500 } }, metrics: [] }, null, 2);
+    const a = analyzeText({ path: '/r/results/lora.json', text: record }, p, DEFAULT_SETTINGS);
+    assert.equal(a.runs.length, 0);
+    assert.match(a.notARun ?? '', /record of results/);
+  });
+
+  it('leaves out a program that runs only with the config it is given; the configs are the runs', async () => {
+    const recipe = `${HF_TRAIN.replace('def train():', 'from torchtune import config\n\n@config.parse\ndef train(cfg):')}\nif __name__ == "__main__":\n    train()\n`;
+    assert.match((await analyzeSource('recipes/full_finetune.py', recipe)).notARun ?? '', /config-driven program \(@config\.parse\)/);
+    const argv = `import sys\nfrom omegaconf import OmegaConf as om\n${HF_TRAIN}\nif __name__ == "__main__":\n    yaml_path, args_list = sys.argv[1], sys.argv[2:]\n    cfg = om.load(yaml_path)\n    train()\n`;
+    assert.match((await analyzeSource('scripts/train/train.py', argv)).notARun ?? '', /first argument/);
+  });
+
+  it('reads a Python file of constants like a config: sizes and steps make a pre-training run, init_from names the model', async () => {
+    const scratch = (await analyzeSource('config/train_char.py', "out_dir = 'out'\nn_layer = 6\nn_embd = 384\nmax_iters = 5000\nbatch_size = 64\n")).runs;
+    assert.equal(scratch.length, 1);
+    assert.equal(scratch[0].run.mode, 'pretrain');
+    const finetune = (await analyzeSource('config/finetune.py', "init_from = 'gpt2-xl'\nmax_iters = 20\nbatch_size = 1\n")).runs;
+    assert.equal(finetune[0].run.model.name, 'gpt2-xl');
+    assert.equal(finetune[0].run.mode, 'finetune');
+    const evaluation = (await analyzeSource('config/eval.py', "batch_size = 8\neval_iters = 500\neval_only = True\ninit_from = 'gpt2-xl'\n")).runs;
+    assert.equal(evaluation[0].run.mode, 'inference');
+  });
+});

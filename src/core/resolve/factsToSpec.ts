@@ -109,7 +109,9 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   // Building a Trainer or TrainingArguments is not running one: a run needs train()/fit(), a loop,
   // a backward pass, a launch command or inference. The constructions still anchor the run's lines.
   const starts = own.some((f) => (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference');
-  const isRun = starts || (sourceKind === 'config' && modelId !== undefined && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
+  // A config is a run when it says what model (an id, or the sizes of one built from scratch) and how long or how (an adapter).
+  const definesModel = modelId !== undefined || (pick(facts, 'model.layers') !== undefined && pick(facts, 'model.hiddenSize') !== undefined);
+  const isRun = starts || (sourceKind === 'config' && definesModel && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
   if (!isRun) return [];
 
   const assumptions: Assumption[] = [];

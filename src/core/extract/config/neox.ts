@@ -6,9 +6,9 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
  * `num-layers`), which the sizing table folds into one name. `deepy.py train.py -d configs
  * 125M.yml local_setup.yml` merges several files into one run.
  *
- * What makes it a run: model sizes (num_layers, hidden_size) AND a training length
- * (train_iters). A file holding only sizes (configs/llama/7B.yml) is a model definition that
- * a launch combines with a training file; it yields its facts but no `launch.trainer`.
+ * What makes it a run: model sizes (num_layers, hidden_size). A file holding only sizes
+ * (configs/llama/7B.yml) is still what the run trains: the launch combines it with paths and
+ * machines (and train_iters, when the file leaves it out, which then shows as unknown).
  * Mode: pre-training unless `finetune: true` (neox_args.py: loads `load` as a starting point).
  * Defaults (megatron/neox_arguments/neox_args.py): pos_emb "learned", no_weight_tying false
  * (tied), activation "gelu", mlp_multiple_of 1.
@@ -56,14 +56,16 @@ export const neox: ConfigDialect = {
     readFeedForward(doc, hidden, out);
 
     const finetune = either(doc, 'finetune');
-    const isRun = layers !== undefined && hidden !== undefined && iters !== undefined;
+    // A config that sizes the whole model is the run's definition (`deepy.py train.py configs/7B.yml
+    // local_setup.yml`): the launch adds paths and machines, and train_iters where the file leaves it out.
+    const isRun = layers !== undefined && hidden !== undefined;
     if (finetune?.value === true) out.add('training.mode', 'finetune', finetune, `${finetune.key}: true: training starts from the checkpoint in load`);
     else if (isRun) {
       out.add('training.mode', 'pretrain', layers, 'GPT-NeoX pre-training from random initialisation (finetune is not set)', 'medium');
       out.add('model.fromScratch', true, layers, 'GPT-NeoX initialises the model (init_method) unless finetune is set', 'medium');
     }
     readVocabulary(doc, layers ?? anchor, isRun, out);
-    if (isRun) out.add('launch.trainer', 'config:neox', layers, 'GPT-NeoX config with model sizes and train_iters');
+    if (isRun) out.add('launch.trainer', 'config:neox', layers, `GPT-NeoX config with model sizes${iters !== undefined ? ' and train_iters' : ''}`);
   },
 };
 

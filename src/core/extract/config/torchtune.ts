@@ -131,12 +131,13 @@ export type RecipeKind = { mode: 'lora' | 'finetune' | null; inference: boolean;
  * What a torchtune recipe does (recipes/*.py): `lora_*`/`qat_lora_*`/`lora_dpo_*` train LoRA
  * adapters, `full_*`, `qat_*` (quantization-aware fine-tuning), `ppo_full_finetune_*` and
  * `full_dpo_*` update all weights, knowledge distillation trains the student named in the
- * config, `generate*` is inference, `eleuther_eval` and `quantize` train nothing.
+ * config, `generate*` and `eleuther_eval` are inference (an evaluation runs the model forward over its
+ * benchmarks), `quantize` converts weights and runs nothing.
  */
 export function torchtuneRecipe(recipe: string): RecipeKind {
   const name = recipe.slice(recipe.lastIndexOf('/') + 1);
-  if (/^generate/.test(name)) return { mode: null, inference: true, training: false };
-  if (/eval|quantize/.test(name)) return { mode: null, inference: false, training: false };
+  if (/^generate|eval/.test(name)) return { mode: null, inference: true, training: false };
+  if (/quantize/.test(name)) return { mode: null, inference: false, training: false };
   if (/(^|_)lora_/.test(name) || /^lora/.test(name)) return { mode: 'lora', inference: false, training: true };
   if (/full|qat|ppo|dpo|grpo|early_exit/.test(name)) return { mode: 'finetune', inference: false, training: true };
   return { mode: null, inference: false, training: /finetune|distillation/.test(name) };

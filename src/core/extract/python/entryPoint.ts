@@ -99,3 +99,40 @@ export function libraryVerdict(tree: Tree, facts: readonly Fact[]): Fact | undef
     detail: `a library module: ${first.detail} (line ${where}) sits in a definition that nothing at module level or under \`if __name__ == "__main__":\` calls`,
   };
 }
+
+/**
+ * A program that runs only with a config file it is given (torchtune's `@config.parse` recipes,
+ * llm-foundry's `train.py` reading `sys.argv[1]` as YAML): each config it runs with is a run, the
+ * program is not one of its own.
+ */
+export function configDrivenVerdict(text: string, facts: readonly Fact[]): Fact | undefined {
+  const starts = facts.filter(startsARun);
+  if (starts.length === 0) return undefined;
+  const decorator = /^@\s*config\.parse\b/m.exec(text);
+  const argvYaml = decorator ? null : /\b(\w+)\s*(?:,\s*\w+\s*)?=\s*sys\.argv\[1\]/.exec(text);
+  const loadsIt = argvYaml !== null && new RegExp(`(om|OmegaConf|yaml)\\.(load|safe_load)\\(\\s*(open\\(\\s*)?${argvYaml[1]}\\b`).test(text);
+  if (!decorator && !loadsIt) return undefined;
+  return {
+    kind: 'run.entry',
+    value: false,
+    range: starts[0].range,
+    confidence: 'medium',
+    detail: decorator ? 'a config-driven program (@config.parse): each config it is run with is a run' : `a config-driven program: it trains from the YAML file given as its first argument (${argvYaml ? argvYaml[1] : '?'} = sys.argv[1]); each such config is a run`,
+  };
+}
+
+/** Every top-level statement assigns a literal (or is a comment or docstring): a config written in Python. */
+export function isConfigModule(tree: Tree): boolean {
+  let assignments = 0;
+  for (const statement of tree.rootNode.namedChildren) {
+    if (!statement || statement.type === 'comment') continue;
+    if (statement.type !== 'expression_statement') return false;
+    const inner = statement.namedChildren[0];
+    if (inner?.type === 'string') continue;
+    if (inner?.type !== 'assignment') return false;
+    const right = inner.childForFieldName('right');
+    if (!right || !/^(integer|float|string|true|false|none|unary_operator|binary_operator|list|tuple|dictionary|concatenated_string|identifier)$/.test(right.type)) return false;
+    assignments++;
+  }
+  return assignments >= 3;
+}

@@ -14,7 +14,7 @@ import * as torch from './readers/torch';
 import * as vision from './readers/vision';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
 import { onDefaultPath } from './branches';
-import { libraryVerdict } from './entryPoint';
+import { configDrivenVerdict, isConfigModule, libraryVerdict } from './entryPoint';
 import { collectSymbols } from './symbols';
 import { indexSyntax, RelevantLines } from './syntaxIndex';
 
@@ -116,8 +116,9 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
   }
   for (const node of index.assignments) for (const rule of STATEMENT_RULES) if (rule.nodeType === 'assignment') rule.read(node, ctx);
   for (const rule of FILE_RULES) if (rule.phase === 'after-calls') rule.read(index, ctx);
-  const library = libraryVerdict(tree, ctx.facts);
-  if (library) ctx.facts.push(library);
+  const notARun = configDrivenVerdict(text, ctx.facts) ?? libraryVerdict(tree, ctx.facts);
+  if (notARun) ctx.facts.push(notARun);
+  if (isConfigModule(tree)) ctx.add('source.configModule', true, tree.rootNode, 'a Python file of constants (a config read by the script that runs it)', 'medium');
   return ctx.facts;
 }
 

@@ -21,6 +21,10 @@ function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadCon
     const kind = sizingKind(left.text) ?? sizingKind(left.text.toLowerCase());
     if (kind && (kind !== 'hardware.devices' || /^(ngpu|n_gpu|num_gpus)$/i.test(left.text)) && kind !== 'inference.maxNewTokens') {
       ctx.addResolved(kind, right, `\`${left.text}\` (line ${assignment.startPosition.row + 1})`);
+    } else if (left.text === 'init_from' || left.text === 'INIT_FROM') {
+      readInitFrom(right, ctx);
+    } else if (left.text === 'eval_only' && right.type === 'true') {
+      ctx.add('launch.inference', 'eval_only', right, '`eval_only = True`: the script evaluates the model and trains nothing', 'medium');
     } else if (/^(dtype|precision|mixed_precision)$/i.test(left.text)) {
       ctx.addResolved('training.precision', right, `\`${left.text}\``, (v) => normalisePrecision(scalar(v)) ?? undefined);
     }
@@ -68,3 +72,18 @@ function readDataclassFields(fields: SyntaxIndex['classAssignments'], ctx: Pytho
 export const moduleConstants: FileRule = { framework: 'python', phase: 'before-calls', words: [], read: (index, ctx) => readModuleSizing(index.moduleAssignments, ctx) };
 export const dataclassFields: FileRule = { framework: 'python', phase: 'before-calls', words: ['field('], read: (index, ctx) => readDataclassFields(index.classAssignments, ctx) };
 export const argparseDefaults: FileRule = { framework: 'python', phase: 'before-calls', words: ['add_argument', 'option(', 'Option('], read: readArgparseSizing };
+
+/**
+ * nanoGPT-style `init_from`: 'scratch' trains from random weights, 'resume' continues a checkpoint the
+ * code does not name, anything else names the pretrained model to start from (`'gpt2-xl'`).
+ */
+function readInitFrom(value: Node, ctx: PythonReadContext): void {
+  const r = evaluate(value, ctx.symbols);
+  if (typeof r?.value !== 'string') return;
+  if (r.value === 'scratch') ctx.add('model.fromScratch', true, value, "`init_from = 'scratch'`: random initialisation", 'medium');
+  else if (r.value === 'resume') ctx.add('model.id', null, value, "`init_from = 'resume'`: the model is whatever checkpoint is resumed, which the code does not name", 'low');
+  else if (/^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) {
+    ctx.add('model.id', r.value, value, `\`init_from = '${r.value}'\``, 'medium');
+    ctx.add('model.fromScratch', false, value, `\`init_from = '${r.value}'\` starts from pretrained weights`, 'medium');
+  }
+}
