@@ -57,6 +57,8 @@ export interface ImportedModels {
 
 export class PythonReadContext {
   readonly facts: Fact[] = [];
+  /** Names bound to a loaded diffusers-style pipeline (`pipe = StableDiffusionPipeline.from_pretrained(...)`): calling one runs inference. */
+  readonly pipelines = new Set<string>();
 
   constructor(
     readonly tree: Tree,

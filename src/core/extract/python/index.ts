@@ -54,6 +54,7 @@ export const CALL_RULES: readonly CallRule[] = [
   torch.fitCall,
   serving.generation,
   serving.openAiClient,
+  serving.diffusersPipelineCall,
   torch.autocast,
   torch.gradScaler,
   hf.architectureConfigs,

@@ -113,7 +113,15 @@ export const fromPretrained: CallRule = {
   framework: 'huggingface',
   callees: ['from_pretrained'],
   when: ({ full }) => !NOT_A_MODEL.test(ownerOf(full)),
-  read: ({ node, full, ctx }) => readModelLoad(node, ctx, ownerOf(full) || full, false),
+  read: ({ node, full, ctx }) => {
+    readModelLoad(node, ctx, ownerOf(full) || full, false);
+    // diffusers: `pipe = StableDiffusionPipeline.from_pretrained(...)`; `pipe(prompt)` then generates.
+    if (/Pipeline(For\w+)?$/.test(ownerOf(full))) {
+      const assignment = node.parent?.type === 'assignment' ? node.parent : undefined;
+      const target = assignment?.childForFieldName('left');
+      if (target && (target.type === 'identifier' || target.type === 'attribute')) ctx.pipelines.add(target.text);
+    }
+  },
 };
 
 export const fromConfig: CallRule = {

@@ -136,3 +136,16 @@ export const openAiClient: CallRule = {
     readRequests(node, ctx);
   },
 };
+
+/** Calling a loaded diffusers pipeline (`image = pipe(prompt, num_inference_steps=30).images[0]`) generates: inference. */
+export const diffusersPipelineCall: CallRule = {
+  framework: 'diffusers',
+  words: ['Pipeline'],
+  when: ({ full, ctx }) => ctx.pipelines.size > 0 && ctx.pipelines.has(full),
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add('inference.engine', 'hf-pipeline', fn, `${full}(...): a diffusers pipeline`, 'medium');
+    ctx.add('launch.inference', full, fn, `${full}(...) generates with a pretrained diffusion pipeline`, 'medium');
+    readRequests(node, ctx);
+  },
+};

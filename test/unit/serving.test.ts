@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
+import type { Fact } from '../../src/core/facts';
+import { analyzeSource, parsing } from './helpers';
+
+async function factsOf(code: string): Promise<Fact[]> {
+  const tree = (await parsing()).parser.parse(code)!;
+  try {
+    return extractPythonFacts(tree, code);
+  } finally {
+    tree.delete();
+  }
+}
+const value = (facts: Fact[], kind: Fact['kind']) => facts.find((f) => f.kind === kind)?.value;
+
+describe('Reading serving code', () => {
+  it('reads a vLLM offline job: engine, tensor parallel, batch, quantisation, outputs and requests', async () => {
+    const code = [
+      'from vllm import LLM, SamplingParams',
+      'prompts = ["a", "b", "c", "d"]',
+      'params = SamplingParams(max_tokens=256, n=2)',
+      'llm = LLM(model="mistralai/Mistral-7B-Instruct-v0.2", tensor_parallel_size=2, max_num_seqs=128, quantization="awq")',
+      'for _ in range(10):',
+      '    outputs = llm.generate(prompts, params)',
+      '',
+    ].join('\n');
+    const facts = await factsOf(code);
+    assert.equal(value(facts, 'inference.engine'), 'vllm');
+    assert.equal(value(facts, 'inference.tensorParallel'), 2);
+    assert.equal(value(facts, 'inference.concurrency'), 128);
+    assert.equal(value(facts, 'inference.weightPrecision'), 'int4');
+    assert.equal(value(facts, 'inference.maxNewTokens'), 256);
+    assert.equal(value(facts, 'inference.numSequences'), 2);
+    assert.equal(value(facts, 'inference.requests'), 40, '10 iterations × 4 prompts');
+    const [run] = (await analyzeSource('serve.py', code)).runs;
+    assert.equal(run.run.mode, 'inference');
+  });
+
+  it('reads a Hugging Face generate loop, a pipeline batch and a diffusers pipeline call as inference', async () => {
+    const loop = await factsOf('for i in range(500):\n    out = model.generate(**batch, max_new_tokens=64, num_beams=4)\n');
+    assert.equal(value(loop, 'inference.engine'), 'hf-generate');
+    assert.equal(value(loop, 'inference.requests'), 500);
+    assert.equal(value(loop, 'inference.numSequences'), 4);
+    const pipe = await factsOf('from transformers import pipeline\nclf = pipeline("text-classification", model="distilbert-base-uncased", batch_size=32)\n');
+    assert.equal(value(pipe, 'inference.concurrency'), 32);
+    const diffusion = 'from diffusers import StableDiffusionPipeline\npipe = StableDiffusionPipeline.from_pretrained("stabilityai/stable-diffusion-2-1")\nimage = pipe("a cat", num_inference_steps=30).images[0]\n';
+    const [run] = (await analyzeSource('generate.py', diffusion)).runs;
+    assert.equal(run.run.mode, 'inference');
+    assert.equal(run.run.model.name, 'stabilityai/stable-diffusion-2-1');
+  });
+
+  it('reads an OpenAI-compatible client of a local server, and not one of a hosted API', async () => {
+    const local = 'from openai import OpenAI\nclient = OpenAI(base_url="http://localhost:8000/v1", api_key="x")\nr = client.chat.completions.create(model="Qwen/Qwen2.5-7B-Instruct", messages=m, max_tokens=128)\n';
+    const facts = await factsOf(local);
+    assert.equal(value(facts, 'model.id'), 'Qwen/Qwen2.5-7B-Instruct');
+    assert.equal(value(facts, 'inference.maxNewTokens'), 128);
+    assert.ok(facts.some((f) => f.kind === 'launch.inference'));
+    const hosted = await factsOf(local.replace('base_url="http://localhost:8000/v1", ', ''));
+    assert.ok(!hosted.some((f) => f.kind === 'launch.inference'));
+  });
+});
