@@ -69,7 +69,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         continue;
       }
 
-      if (key === 'bf16' || key === 'fp16' || key === 'tf32') {
+      if (key === 'bf16' || key === 'fp16' || key === 'tf32' || key === 'fp8') {
         // `bf16: true`, `bf16: auto` (axolotl), DeepSpeed `bf16: { enabled: true }` or `"auto"`.
         const enabled = isMap(valueNode) ? valueNode.get('enabled') : scalar;
         if (enabled === true || enabled === 'true') add('training.precision', key, valueNode, `${where}: ${String(enabled)}`);

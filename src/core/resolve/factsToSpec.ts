@@ -240,7 +240,8 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
 
 /** Mixed precision wins over the default: `bf16=True` anywhere means the run is bf16. */
 function pickPrecision(facts: readonly Fact[]): Fact | undefined {
-  const order = ['bf16', 'fp16', 'fp8', 'tf32', 'fp32'];
+  // FP8 switched on (LLaMA-Factory `fp8: true`, TransformerEngine) runs the matmuls in fp8 beside a bf16 setting.
+  const order = ['fp8', 'bf16', 'fp16', 'tf32', 'fp32'];
   const known = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
   known.sort((a, b) => order.indexOf(String(a.value)) - order.indexOf(String(b.value)));
   return known[0] ?? pick(facts, 'training.precision');

@@ -125,13 +125,15 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[]): Fact 
 export function isConfigModule(tree: Tree): boolean {
   let assignments = 0;
   for (const statement of tree.rootNode.namedChildren) {
-    if (!statement || statement.type === 'comment') continue;
+    if (!statement || statement.type === 'comment' || statement.type === 'import_statement' || statement.type === 'import_from_statement') continue;
     if (statement.type !== 'expression_statement') return false;
     const inner = statement.namedChildren[0];
     if (inner?.type === 'string') continue;
     if (inner?.type !== 'assignment') return false;
     const right = inner.childForFieldName('right');
-    if (!right || !/^(integer|float|string|true|false|none|unary_operator|binary_operator|list|tuple|dictionary|concatenated_string|identifier)$/.test(right.type)) return false;
+    // Constants, and expressions of them (`'ft-' + str(time.time())` names a run); not a model built or trained.
+    if (!right || !/^(integer|float|string|true|false|none|unary_operator|binary_operator|list|tuple|dictionary|concatenated_string|identifier|attribute|call)$/.test(right.type)) return false;
+    if (right.type === 'call' && !/^(str|int|float|dict|list|tuple|os\.environ\.get|os\.getenv|time\.\w+)\b/.test(right.childForFieldName('function')?.text ?? '')) return false;
     assignments++;
   }
   return assignments >= 3;

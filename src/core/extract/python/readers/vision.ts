@@ -36,12 +36,18 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   const tv = ((/(^|\.)models$/.test(owner)) || (owner === '' && ctx.imports.torchvision.has(last))) && /^[a-z][a-z0-9_]*$/.test(last);
   const keras = (/applications$/.test(owner) || (owner === '' && ctx.imports.keras.has(last))) && /^[A-Z]/.test(last);
   const timm = full === 'timm.create_model' || full === 'create_model';
-  if (!tv && !keras && !timm) return false;
+  // `models.__dict__[args.arch](...)`: torchvision's constructor named by a variable (pytorch/examples imagenet).
+  const byName = /(^|\.)models\.__dict__\[/.test(full) && call.childForFieldName('function')?.type === 'subscript';
+  if (!tv && !keras && !timm && !byName) return false;
   const args = call.childForFieldName('arguments');
   if (!args) return false;
   let id: string | null = null;
   let origin: number | undefined;
-  if (timm) {
+  if (byName) {
+    const r = evaluate(call.childForFieldName('function')!.childForFieldName('subscript'), ctx.symbols);
+    id = typeof r?.value === 'string' && /^[a-z][a-z0-9_]*$/.test(r.value) ? r.value : null;
+    if (r?.via) origin = r.origin.startPosition.row;
+  } else if (timm) {
     const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
     id = typeof r?.value === 'string' ? r.value : null;
     if (r?.via) origin = r.origin.startPosition.row;
@@ -74,6 +80,6 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
 
 export const visionConstructors: CallRule = {
   framework: 'vision',
-  words: ['models.', 'torchvision.models', 'applications', 'create_model'],
+  words: ['models.', 'torchvision.models', 'applications', 'create_model', '__dict__['],
   read: ({ node, full, last, ctx }) => readVisionConstructor(node, ctx, full, last),
 };
