@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import type { AnalyzedRun } from '../core/analyze';
 import type { SourceRange } from '../core/facts';
 import { formatCo2e } from '../core/report/format';
@@ -45,6 +46,14 @@ export function diagnosticsFor(document: vscode.TextDocument, runs: readonly Ana
       d.source = 'Green AI';
       d.code = `green-ai.${s.kind}`;
       out.push(d);
+    }
+    if (isIncomplete(run.run)) {
+      // No estimate to compare with a budget or to save from: say what is missing, where the model is.
+      const d = new vscode.Diagnostic(toRange(document, run.anchors.model ?? run.anchors.launch, launchLine), `Green AI ${needsText(run.run)}: ${missingLines(run.run).join(' ')}`, vscode.DiagnosticSeverity.Information);
+      d.source = 'Green AI';
+      d.code = 'green-ai.needs-input';
+      out.push(d);
+      continue;
     }
     if (budgetKg !== null && run.estimate.co2eKg > budgetKg) {
       const d = new vscode.Diagnostic(
