@@ -7,7 +7,8 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
  * `cutoff_len` 2048 (data_args.py), `quantization_bit` none, `quantization_method` "bnb".
  *
  * What makes it a run: `do_train: true` with a model (a training run); a config without
- * `do_train` that sets `infer_backend` or `do_predict` serves or generates (inference).
+ * `do_train` (Hugging Face's default is false) that sets `infer_backend` or `do_predict` serves or
+ * generates (inference).
  * Modes: `finetuning_type: lora|oft` trains adapters (with `quantization_bit: 4` on a 4-bit
  * base: QLoRA), `full` and `freeze` update the loaded weights (fine-tuning). `stage: pt`
  * is continued pre-training of the loaded checkpoint, so it is fine-tuning in energy terms,
@@ -25,7 +26,8 @@ export const llamaFactory: ConfigDialect = {
     const anchor = stage ?? model;
     out.add('run.framework', 'llamafactory', anchor, `LLaMA-Factory config${stage ? ` (stage: ${String(stage.value)})` : ''}`);
     const train = doc.get('do_train');
-    const training = train?.value === true || (train === undefined && stage !== undefined);
+    // do_train defaults to false (Hugging Face TrainingArguments): without it LLaMA-Factory predicts or serves.
+    const training = train?.value === true;
     if (!training) {
       if (doc.has('infer_backend') || doc.get('do_predict')?.value === true) out.add('launch.inference', 'config:llamafactory', doc.get('infer_backend') ?? doc.get('do_predict')!, 'LLaMA-Factory inference config');
       return;
