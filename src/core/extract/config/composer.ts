@@ -131,7 +131,8 @@ function readCommand(doc: ConfigDoc, out: FactSink, parametersAreTheConfig: bool
   for (let i = 0; i < lines.length && i < 500; i++) {
     let line = lines[i];
     const start = i;
-    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + ' ' + lines[++i];
+    while (line.endsWith('\\') && i + 1 < lines.length && line.length < 20_000) line = line.slice(0, -1) + ' ' + lines[++i];
+    if (line.length >= 20_000) continue;
     const m = /(?:^|[;&|]\s*)composer\s+(?:-\S+\s+)*(\S+\.py)\s+(\S+\.ya?ml)((?:\s+[\w.]+=\S+)*)/.exec(line);
     if (!m) continue;
     const at = { startLine: first + start, startCol: 0, endLine: first + i, endCol: 0 };

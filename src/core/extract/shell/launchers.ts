@@ -265,7 +265,8 @@ export const LAUNCHERS: readonly Launcher[] = [
 ];
 
 /** `VAR=x srun -N 2 --gpus 8 torchrun ...`: the prefix before the launcher's words. */
-const PREFIX = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)\S+)?)*\s+)?/;
+// A flag's value never starts with `-`, so each word has one reading (no backtracking blow-up on hostile lines).
+const PREFIX = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)(?!-)\S+)?)*\s+)?/;
 
 /** The launcher a (logical, continued) command line starts, with the command from the launcher's words on. */
 export function matchLauncher(line: string): { launcher: Launcher; value: string; command: LaunchCommand } | undefined {
