@@ -243,12 +243,46 @@ eval:
     one(axolotl, 'run.framework', 'axolotl');
   });
 
+  it('NeMo: trainer + model blocks, relative interpolation, learned positions by default, gated FFN, Lightning\'s placeholder epochs ignored', () => {
+    const all = facts(`trainer:
+  devices: 4
+  max_epochs: 1000
+  max_steps: 5000
+exp_manager:
+  name: x
+model:
+  micro_batch_size: 2
+  encoder_seq_length: 1024
+  max_position_embeddings: \${.encoder_seq_length}
+  num_layers: 4
+  hidden_size: 256
+  ffn_hidden_size: 1024
+  activation: fast-swiglu
+  share_embeddings_and_output_weights: false
+`);
+    const positions = one(all, 'model.learnedPositions', 1024);
+    assert.deepEqual([positions.range.startLine, positions.originLine], [9, 8], 'read through ${.encoder_seq_length}');
+    assert.equal(one(all, 'model.ffnSize').value, 1536);
+    one(all, 'model.untiedHead', true);
+    none(all, 'training.epochs');
+    assert.equal(one(all, 'training.steps', 5000).range.startLine, 3);
+    one(all, 'launch.trainer', 'config:nemo');
+    const rope = facts('trainer:\n  max_steps: 10\nexp_manager: {}\nmodel:\n  num_layers: 2\n  hidden_size: 64\n  max_position_embeddings: 128\n  position_embedding_type: rope\n');
+    none(rope, 'model.learnedPositions');
+    const launch = extractShellFacts('python megatron_gpt_pretraining.py --config-path=conf --config-name=gpt trainer.precision=bf16-mixed\n');
+    one(launch, 'link.config', 'conf/gpt.yaml');
+    one(launch, 'training.precision', 'bf16');
+  });
+
   it('detects each fixture with its own dialect only, and never without one of its prefilter words', () => {
     const expected: Record<string, string[]> = {
       'torchtune/llama3_1_8B_lora_single_device.yaml': ['torchtune'],
       'composer/mpt_350m_pretrain.yaml': ['composer'],
       'litgpt/finetune/phi-2/lora.yaml': ['litgpt'],
       'neox/configs/350M.yml': ['neox'],
+      'nemo/conf/gpt_1b3_pretrain.yaml': ['nemo'],
+      'configs/hydra_gpt_pretrain.yaml': [],
+      'configs/lightning_cli_resnet.yaml': [],
       'trl/cli_sft_config.yaml': ['trl'],
       'configs/alignment_handbook_sft.yaml': ['trl'],
       'configs/axolotl_qlora.yml': ['axolotl'],

@@ -3,6 +3,7 @@ import { composer, mosaicmlRun } from './composer';
 import type { ConfigDialect } from './dialect';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
+import { nemo } from './nemo';
 import { neox } from './neox';
 import { torchtune } from './torchtune';
 import { trl } from './trl';
@@ -17,6 +18,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   mosaicmlRun,
   litgpt,
   neox,
+  nemo,
   trl,
   axolotl,
   llamaFactory,

@@ -1,5 +1,6 @@
 import type { Fact, FactKind, FactValue } from '../../facts';
 import { hubIdInPath } from '../config/dialect';
+import { normalisePrecision } from '../pythonFacts';
 import { torchtuneRecipe } from '../config/torchtune';
 import { parseComposerDuration } from '../config/composer';
 import { sizingKindFor } from '../sizingNames';
@@ -50,6 +51,10 @@ export function readDotlistOverrides(words: readonly string[], out: LaunchSink):
     if (key === 'max_duration') {
       const d = parseComposerDuration(value);
       if (d && d.unit !== 'sp') out.add(d.kind, d.value, `override ${m[1]}=${value}`, 'high', word);
+      continue;
+    }
+    if (key === 'precision' && normalisePrecision(value) && !/^int/.test(normalisePrecision(value)!)) {
+      out.add('training.precision', normalisePrecision(value), `override ${m[1]}=${value}`, 'high', word);
       continue;
     }
     const kind = sizingKindFor(key, 'config');
@@ -188,6 +193,13 @@ function linkFirstYaml(command: LaunchCommand, from: number, out: LaunchSink): v
 /** Python launches that carry a framework's own config: `-m axolotl.cli.train x.yml`, GPT-NeoX's `deepy.py train.py -d configs a.yml b.yml`. */
 function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   const module = /\s-m\s+([\w.]+)/.exec(command.text)?.[1];
+  // Hydra entry points (NeMo, many research repos): `--config-path conf --config-name megatron_gpt_config`.
+  const hydraPath = /--config-path[=\s]+(\S+)/.exec(command.text)?.[1];
+  const hydraName = /--config-name[=\s]+(\S+)/.exec(command.text)?.[1];
+  if (hydraName && !hydraName.startsWith('$')) {
+    const file = `${hydraPath ? `${hydraPath.replace(/\/+$/, '')}/` : ''}${hydraName.replace(/\.ya?ml$/, '')}.yaml`;
+    out.add('link.config', file, `--config-path ${hydraPath ?? '.'} --config-name ${hydraName}`);
+  }
   if (module && /^axolotl\.cli\.train$/.test(module)) {
     out.add('run.framework', 'axolotl', `-m ${module}`);
     const after = command.words.indexOf(module);
