@@ -235,6 +235,14 @@ eval:
     assert.equal(one(lf, 'training.seqLen', 1024).range.startLine, 5);
     const lfDefault = facts('model_name_or_path: Qwen/Qwen2.5-7B\nstage: sft\ndo_train: true\nquantization_bit: 4\n');
     assert.equal(one(lfDefault, 'training.mode').value, 'qlora', 'finetuning_type defaults to lora');
+    const v1 = facts('model: Qwen/Qwen3-4B\nmodel_class: llm\npeft_config:\n  name: lora\n  r: 16\ntrain_dataset: data/sft.yaml\nmicro_batch_size: 1\nmax_steps: 10\n');
+    assert.equal(one(v1, 'training.mode', 'lora').range.startLine, 3);
+    one(v1, 'launch.trainer', 'config:llamafactory');
+    one(v1, 'training.steps', 10);
+    const awq = facts('model_name_or_path: TechxGenus/Meta-Llama-3-8B-Instruct-AWQ\nstage: sft\ndo_train: true\nfinetuning_type: lora\n');
+    assert.equal(one(awq, 'training.mode').value, 'qlora', 'LoRA on a pre-quantised 4-bit checkpoint');
+    const tokenizeOnly = facts('model_name_or_path: Qwen/Qwen2.5-7B\nstage: sft\ndo_train: true\ntokenized_path: saves/tok\ncutoff_len: 1024\n');
+    none(tokenizeOnly, 'launch.trainer');
     const predict = facts('model_name_or_path: Qwen/Qwen2.5-7B\nstage: sft\ndo_predict: true\nfinetuning_type: lora\n');
     one(predict, 'launch.inference');
     none(predict, 'launch.trainer');
@@ -341,6 +349,8 @@ describe('Launchers', () => {
     one(extractShellFacts('trl grpo --config grpo.yaml\n'), 'launch.trainer', 'trl');
     one(extractShellFacts('axolotl train configs/qlora.yml\n'), 'link.config', 'configs/qlora.yml');
     one(extractShellFacts('python -m axolotl.cli.train configs/qlora.yml\n'), 'link.config', 'configs/qlora.yml');
+    one(extractShellFacts('python -m llamafactory.cli train x.yaml\n'), 'link.config', 'x.yaml');
+    assert.deepEqual(extractShellFacts('python -m trl.scripts.sft --config a.yaml\n').filter((f) => f.kind === 'link.config').map((f) => f.value), ['a.yaml'], 'linked once');
   });
 
   it('GPT-NeoX deepy.py links the merged configs and not the launcher script', () => {

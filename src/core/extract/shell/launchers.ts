@@ -200,10 +200,13 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     const file = `${hydraPath ? `${hydraPath.replace(/\/+$/, '')}/` : ''}${hydraName.replace(/\.ya?ml$/, '')}.yaml`;
     out.add('link.config', file, `--config-path ${hydraPath ?? '.'} --config-name ${hydraName}`);
   }
-  if (module && /^axolotl\.cli\.train$/.test(module)) {
-    out.add('run.framework', 'axolotl', `-m ${module}`);
+  if (module && !/^torch\.distributed\./.test(module)) {
+    // `-m axolotl.cli.train x.yml`, `-m llamafactory.cli train x.yaml`, `-m trl.scripts.sft --config x.yaml`:
+    // the module is the entry point and the first YAML it is given is its config.
+    const framework = /^(axolotl|trl|llamafactory|litgpt|composer|torchtune)\b/.exec(module)?.[1];
+    if (framework) out.add('run.framework', framework === 'llamafactory' ? 'llamafactory' : framework, `-m ${module}`);
     const after = command.words.indexOf(module);
-    linkFirstYaml(command, after + 1, out);
+    if (!/--config[=\s]/.test(command.text)) linkFirstYaml(command, after + 1, out);
   }
   const deepy = command.words.findIndex((w) => /(^|\/)deepy\.py$/.test(w));
   if (deepy >= 0) {
