@@ -246,6 +246,9 @@ eval:
     const predict = facts('model_name_or_path: Qwen/Qwen2.5-7B\nstage: sft\ndo_predict: true\nfinetuning_type: lora\n');
     one(predict, 'launch.inference');
     none(predict, 'launch.trainer');
+    const hf = facts('{"model_name_or_path": "roberta-base", "output_dir": "out", "num_train_epochs": 3, "do_train": true}');
+    one(hf, 'run.framework', 'hf-trainer');
+    none(trl, 'run.framework', 'hf-trainer');
     const axolotl = facts('base_model: NousResearch/Llama-2-7b-hf\nadapter: lora\nsequence_len: 2048\nnum_epochs: 2\ndatasets:\n  - path: tatsu-lab/alpaca\n    type: alpaca\n');
     assert.equal(one(axolotl, 'launch.trainer', 'config:axolotl').range.startLine, 0);
     one(axolotl, 'run.framework', 'axolotl');
@@ -351,6 +354,21 @@ describe('Launchers', () => {
     one(extractShellFacts('python -m axolotl.cli.train configs/qlora.yml\n'), 'link.config', 'configs/qlora.yml');
     one(extractShellFacts('python -m llamafactory.cli train x.yaml\n'), 'link.config', 'x.yaml');
     assert.deepEqual(extractShellFacts('python -m trl.scripts.sft --config a.yaml\n').filter((f) => f.kind === 'link.config').map((f) => f.value), ['a.yaml'], 'linked once');
+  });
+
+  it('ms-swift and OpenRLHF: defaults, framework meanings of shared flag names, here-document arguments', () => {
+    const swift = extractShellFacts('NPROC_PER_NODE=4 swift sft --model Qwen/Qwen2.5-7B --max_length 2048 --num_train_epochs 1\n');
+    assert.equal(one(swift, 'training.mode').value, 'lora', 'train_type defaults to lora');
+    one(swift, 'hardware.devices', 4);
+    one(swift, 'training.seqLen', 2048);
+    one(swift, 'model.id', 'Qwen/Qwen2.5-7B');
+    none(extractShellFacts('swift export --adapters out/x --merge_lora true\n'), 'launch.trainer');
+    one(extractShellFacts('swift infer --model Qwen/Qwen2.5-7B\n'), 'launch.inference');
+    const rlhf = extractShellFacts("read -r -d '' ARGS <<EOF\nopenrlhf.cli.train_dpo \\\n  --pretrain mistralai/Mistral-7B-v0.1 \\\n  --train_batch_size 128\nEOF\ndeepspeed --module $ARGS\n");
+    one(rlhf, 'model.id', 'mistralai/Mistral-7B-v0.1');
+    one(rlhf, 'training.globalBatch', 128);
+    none(rlhf, 'training.batchPerDevice', 128);
+    assert.equal(one(rlhf, 'training.mode').value, 'finetune');
   });
 
   it('GPT-NeoX deepy.py links the merged configs and not the launcher script', () => {

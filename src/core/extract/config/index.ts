@@ -1,6 +1,7 @@
 import { axolotl } from './axolotl';
 import { composer, mosaicmlRun } from './composer';
 import type { ConfigDialect } from './dialect';
+import { hfTrainer } from './hfTrainer';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { nemo } from './nemo';
@@ -22,6 +23,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   trl,
   axolotl,
   llamaFactory,
+  hfTrainer,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
