@@ -229,8 +229,12 @@ function lineRange(line: number) {
  * else the repository the builder's architecture comes from.
  */
 function readModel(doc: ConfigDoc, component: ConfigValue, builder: Builder, out: FactSink): void {
-  const folderValue = doc.get('checkpointer.checkpoint_dir');
-  const folder = typeof folderValue?.value === 'string' ? checkpointFolderName(folderValue.value) : undefined;
+  // The checkpointer's folder, else the tokenizer's (`/tmp/Llama-2-7b-hf/tokenizer.model`): `tune download` names both after the repository.
+  const checkpointDir = doc.get('checkpointer.checkpoint_dir');
+  const tokenizerPath = doc.get('tokenizer.path');
+  const folderOf = (v: ConfigValue | undefined) => (typeof v?.value === 'string' ? checkpointFolderName(v.value) : undefined);
+  const folderValue = folderOf(checkpointDir) ? checkpointDir : folderOf(tokenizerPath) ? tokenizerPath : undefined;
+  const folder = folderOf(folderValue);
   const fetched = downloads(doc);
   const download = fetched.find((d) => folder !== undefined && d.id.slice(d.id.indexOf('/') + 1).toLowerCase() === folder.toLowerCase()) ?? (fetched.length === 1 && !folder ? fetched[0] : undefined);
   const fromFolder = folder ? catalogIdForRepoName(folder) : undefined;
@@ -243,7 +247,7 @@ function readModel(doc: ConfigDoc, component: ConfigValue, builder: Builder, out
     originLine = download.line;
   } else if (fromFolder) {
     id = fromFolder;
-    detail = `${String(component.value)} loaded from checkpointer.checkpoint_dir ${String(folderValue!.value)}`;
+    detail = `${String(component.value)} loaded from ${folderValue!.path} ${String(folderValue!.value)}`;
     originLine = folderValue!.range.startLine;
   } else if (builder.hub) {
     id = builder.hub;
