@@ -6,7 +6,7 @@ import { sizingKindFor } from './sizingNames';
 /**
  * Reads launch scripts: SLURM `#SBATCH` directives, the command lines of the launchers in
  * shell/launchers.ts (`torchrun`, `accelerate launch`, `deepspeed`, `python`, `tune run`,
- * `litgpt`, `composer`, `llamafactory-cli`, `trl`, `axolotl`) and the training flags they
+ * `litgpt`, `composer`, `llamafactory-cli`, `trl`, `axolotl`, `swift`, OpenRLHF modules) and the flags they
  * pass, named as in the sizing table (sizingNames.ts).
  */
 
