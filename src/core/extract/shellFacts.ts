@@ -6,7 +6,7 @@ import { sizingKindFor } from './sizingNames';
 /**
  * Reads launch scripts: SLURM `#SBATCH` directives, the command lines of the launchers in
  * shell/launchers.ts (`torchrun`, `accelerate launch`, `deepspeed`, `python`, `tune run`,
- * `litgpt`, `composer`, `llamafactory-cli`, `trl`, `axolotl`) and the training flags they
+ * `litgpt`, `composer`, `llamafactory-cli`, `trl`, `axolotl`, `swift`, OpenRLHF modules) and the flags they
  * pass, named as in the sizing table (sizingNames.ts).
  */
 
@@ -22,6 +22,10 @@ function shellVariables(text: string): Map<string, string> {
     if (/^["']/.test(value)) value = value.slice(1, -1);
     else if (value.startsWith('(') && value.endsWith(')')) value = value.slice(1, -1).replace(/^\s*#.*$/gm, '').replace(/\s+/g, ' ').trim();
     vars.set(m[1], expandShell(value.replace(/\\\n/g, ' '), vars));
+  }
+  // `read -r -d '' ARGS <<EOF ... EOF`: a here-document read into a variable (OpenRLHF's example scripts).
+  for (const m of text.matchAll(/^\s*read\s+(?:-\w+\s+(?:(?:''|"")\s+)?)*([A-Za-z_]\w*)\s*<<-?\s*['"]?(\w+)['"]?[^\n]*\n([\s\S]{0,100000}?)\n\s*\2\s*$/gm)) {
+    vars.set(m[1], expandShell(m[3].replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim(), vars));
   }
   return vars;
 }
@@ -115,7 +119,9 @@ export function extractShellFacts(text: string): Fact[] {
     const launch = matchLauncher(logical);
     if (!launch) continue;
     const launchStart = facts.length;
+    const consumed = new Set<string>();
     const starts = launch.launcher.read?.(launch.command, {
+      consume: (...flags) => flags.forEach((f) => consumed.add(f)),
       add: (kind, value, detail, confidence = 'high', word) => {
         // An override or subcommand on a continued line points at that line.
         let at = range;
@@ -155,6 +161,7 @@ export function extractShellFacts(text: string): Fact[] {
     for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]*"|'[^']*'|[^\s-][^\s]*))?/g)) {
       // LightningCLI's --trainer.max_epochs: the last segment names the setting.
       const name = m[1].slice(m[1].lastIndexOf('.') + 1).replace(/-/g, '_');
+      if (consumed.has(name)) continue;
       const raw = m[2]?.replace(/^["']|["']$/g, '');
       // Point each flag at its own line: in the continued command, or where a variable holds it.
       const flagLine = lineOfFlag(lines, startLine, i, m[1]);

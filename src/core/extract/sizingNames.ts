@@ -36,7 +36,7 @@ export type SizingKind = Extract<
   | 'inference.maxNewTokens'
 >;
 
-interface SizingEntry {
+export interface SizingEntry {
   readonly kind: SizingKind;
   /** Names read the same way in every source. */
   readonly names: readonly string[];
@@ -50,7 +50,8 @@ const FLAG: readonly SizingSource[] = ['flag'];
 const CONFIG_AND_FLAG: readonly SizingSource[] = ['config', 'flag'];
 const PYTHON_AND_FLAG: readonly SizingSource[] = ['python', 'flag'];
 
-const ENTRIES: readonly SizingEntry[] = [
+/** The table itself (exported for tests and documentation). */
+export const SIZING_TABLE: readonly SizingEntry[] = [
   {
     kind: 'model.id',
     names: [],
@@ -214,17 +215,22 @@ export function normaliseSizingName(name: string): string {
 
 const LOOKUP: Record<SizingSource, Map<string, SizingKind>> = { python: new Map(), config: new Map(), flag: new Map() };
 const WORDS = new Set<string>();
+/**
+ * Names the table gives two kinds in one source: a mistake in the table, listed (and checked empty by
+ * a unit test) rather than thrown, so a bad edit cannot stop the extension from loading. The first wins.
+ */
+export const SIZING_CONFLICTS: string[] = [];
 
 function register(name: string, kind: SizingKind, sources: readonly SizingSource[]): void {
   for (const source of sources) {
     const existing = LOOKUP[source].get(name);
-    if (existing && existing !== kind) throw new Error(`sizingNames: "${name}" is both ${existing} and ${kind} in ${source}`);
-    LOOKUP[source].set(name, kind);
+    if (existing && existing !== kind) SIZING_CONFLICTS.push(`"${name}" is both ${existing} and ${kind} in ${source}`);
+    else LOOKUP[source].set(name, kind);
   }
   WORDS.add(name);
 }
 
-for (const entry of ENTRIES) {
+for (const entry of SIZING_TABLE) {
   for (const name of entry.names) register(name, entry.kind, SIZING_SOURCES);
   for (const group of entry.only ?? []) for (const name of group.names) register(name, entry.kind, group.sources);
 }

@@ -128,16 +128,30 @@ function readCommand(doc: ConfigDoc, out: FactSink, parametersAreTheConfig: bool
   if (typeof command?.value !== 'string') return;
   const first = command.range.startLine + (/^[|>]/.test(doc.text.split('\n')[command.range.startLine]?.slice(command.range.startCol) ?? '') ? 1 : 0);
   const lines = command.value.split('\n');
+  // The integrations clone their repositories into folders named after them (`mosaicml/llm-foundry` →
+  // llm-foundry/); a `cd llm-foundry/scripts` makes later paths relative to the workspace's scripts/.
+  const clones = doc.walk().filter((v) => v.key === 'git_repo' && typeof v.value === 'string').map((v) => String(v.value).split('/').pop()!);
+  let cwd = '';
   for (let i = 0; i < lines.length && i < 500; i++) {
     let line = lines[i];
     const start = i;
-    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + ' ' + lines[++i];
+    const cd = /^\s*cd\s+(\S+)\s*$/.exec(line)?.[1];
+    if (cd) {
+      const parts = cd.replace(/\/+$/, '').split('/');
+      cwd = clones.includes(parts[0]) ? parts.slice(1).join('/') : '';
+      continue;
+    }
+    while (line.endsWith('\\') && i + 1 < lines.length && line.length < 20_000) line = line.slice(0, -1) + ' ' + lines[++i];
+    if (line.length >= 20_000) continue;
     const m = /(?:^|[;&|]\s*)composer\s+(?:-\S+\s+)*(\S+\.py)\s+(\S+\.ya?ml)((?:\s+[\w.]+=\S+)*)/.exec(line);
     if (!m) continue;
+    // llm-foundry's eval.py, hf_generate.py, convert_*.py and benchmarks train nothing.
+    if (/(^|\/)(eval|evaluate|hf_generate|generate|inference|convert|benchmark)[^/]*\.py$/.test(m[1])) continue;
     const at = { startLine: first + start, startCol: 0, endLine: first + i, endCol: 0 };
     out.add('launch.trainer', 'composer', at, `command: composer ${m[1]} ${m[2]}`);
+    if (!parametersAreTheConfig) out.add('run.framework', 'composer', at, `command: composer ${m[1]}`);
     const mounted = /^\/mnt\/config\/parameters\.ya?ml$/.test(m[2]);
-    if (!mounted) out.add('link.config', m[2], at, `composer ${m[1]} ${m[2]}`);
+    if (!mounted) out.add('link.config', cwd && !m[2].startsWith('/') ? `${cwd}/${m[2]}` : m[2], at, `composer ${m[1]} ${m[2]}${cwd ? ` (in ${cwd}/)` : ''}`);
     else if (!parametersAreTheConfig) out.add('training.steps', null, at, 'the train config is mounted from parameters:, which is empty here');
     for (const o of m[3].matchAll(/([\w.]+)=(\S+)/g)) {
       if (relativePath(doc, o[1]) !== 'max_duration') continue;

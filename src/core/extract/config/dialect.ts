@@ -102,11 +102,27 @@ function splitPath(path: string): string[] {
   return path === '' ? [] : path.split('.');
 }
 
-function childOf(node: unknown, key: string): unknown {
-  if (isMap(node)) {
-    for (const pair of node.items) if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) return pair.value;
-    return undefined;
+/** Each map's keys, indexed on first use: lookups stay O(1) however many keys a hostile file has. */
+const KEY_INDEX = new WeakMap<object, Map<string, { key: YamlNode; value: unknown }>>();
+
+function pairOf(map: unknown, key: string): { key: YamlNode; value: unknown } | undefined {
+  if (!isMap(map)) return undefined;
+  let index = KEY_INDEX.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const k = String(pair.key.value);
+      // The first occurrence wins, as in the generic reading of duplicate keys.
+      if (!index.has(k)) index.set(k, { key: pair.key as YamlNode, value: pair.value });
+    }
+    KEY_INDEX.set(map, index);
   }
+  return index.get(key);
+}
+
+function childOf(node: unknown, key: string): unknown {
+  if (isMap(node)) return pairOf(node, key)?.value;
   if (isSeq(node) && /^\d+$/.test(key)) return node.items[Number(key)];
   return undefined;
 }
@@ -195,10 +211,8 @@ class YamlConfigDoc implements ConfigDoc {
     const parent = nodeAt(this.root, segments.slice(0, -1));
     const last = segments[segments.length - 1];
     if (isMap(parent)) {
-      for (const pair of parent.items) {
-        if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === last) return this.valueOf(last, pair.key as YamlNode, pair.value, [...this.base, ...segments]);
-      }
-      return undefined;
+      const pair = pairOf(parent, last);
+      return pair ? this.valueOf(last, pair.key, pair.value, [...this.base, ...segments]) : undefined;
     }
     if (isSeq(parent) && /^\d+$/.test(last)) {
       const item = parent.items[Number(last)];

@@ -1,8 +1,10 @@
 import { axolotl } from './axolotl';
 import { composer, mosaicmlRun } from './composer';
 import type { ConfigDialect } from './dialect';
+import { hfTrainer } from './hfTrainer';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
+import { nemo } from './nemo';
 import { neox } from './neox';
 import { torchtune } from './torchtune';
 import { trl } from './trl';
@@ -17,9 +19,11 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   mosaicmlRun,
   litgpt,
   neox,
+  nemo,
   trl,
   axolotl,
   llamaFactory,
+  hfTrainer,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

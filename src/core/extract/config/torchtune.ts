@@ -72,13 +72,38 @@ interface Builder {
   /** The size as the builder writes it (`0_5b`), when its family's pattern locates it. */
   readonly size?: string;
   readonly moe: boolean;
+  /** A component builder sized by the config (`num_layers`, `embed_dim`, ...): how its family builds the model. */
+  readonly component?: ComponentBuilder;
 }
+
+interface ComponentBuilder {
+  /** SwiGLU MLP: three embed × intermediate matrices. */
+  readonly gated: boolean;
+  /** A separate output projection (nn.Linear), not tied to the token embedding (TiedLinear). */
+  readonly untied: boolean;
+}
+
+/**
+ * torchtune/models/<family>/_component_builders.py: llama2, llama3 and mistral build a SwiGLU MLP of
+ * `intermediate_dim` (default scale_hidden_dim_for_mlp(embed_dim)) and a separate `output_proj`
+ * Linear; qwen2 ties it only with `tie_word_embeddings`; gemma ties it (TiedLinear).
+ */
+const COMPONENT_BUILDERS: Readonly<Record<string, ComponentBuilder>> = {
+  llama2: { gated: true, untied: true },
+  llama3: { gated: true, untied: true },
+  llama3_1: { gated: true, untied: true },
+  mistral: { gated: true, untied: true },
+  qwen2: { gated: true, untied: true },
+  gemma: { gated: true, untied: false },
+};
 
 export function parseTorchtuneBuilder(component: string): Builder | null {
   const trimmed = component.trim();
   const m = trimmed.startsWith('torchtune.models.') ? /^(lora_|qlora_)?([a-z][a-z0-9_]*)$/.exec(trimmed.slice(trimmed.lastIndexOf('.') + 1)) : null;
-  if (!m || /(tokenizer|transform|tp_plan|classifier)$/.test(m[2]) || /^(llama2|llama3|qwen2|mistral|gemma)$/.test(m[2])) return null;
+  if (!m || /(tokenizer|transform|tp_plan|classifier)$/.test(m[2])) return null;
   const adapter = m[1] === 'lora_' ? 'lora' : m[1] === 'qlora_' ? 'qlora' : null;
+  // The family's component builder itself (`torchtune.models.llama2.llama2`), sized by the config's own keys.
+  if (COMPONENT_BUILDERS[m[2]]) return { adapter, name: m[2], moe: false, component: COMPONENT_BUILDERS[m[2]] };
   for (const b of BUILDERS) {
     const found = b.pattern.exec(m[2]);
     if (found) return { adapter, name: m[2], hub: b.hub(found), size: found[1] && /^\d+(_\d+)?b$/.test(found[1]) ? found[1] : undefined, moe: b.moe === true };
@@ -157,7 +182,8 @@ export const torchtune: ConfigDialect = {
   words: ['torchtune.'],
   detect: (doc) => /^torchtune\./.test(doc.str('model._component_') ?? '') || doc.walk().some((v) => v.key === '_component_' && typeof v.value === 'string' && v.value.startsWith('torchtune.')),
   read(doc: ConfigDoc, out: FactSink): void {
-    const component = doc.get('model._component_');
+    // PPO recipes train a `policy_model` (and a value model) instead of `model`.
+    const component = doc.get('model._component_') ?? doc.get('policy_model._component_');
     const first = component ?? doc.walk().find((v) => v.key === '_component_');
     if (first) out.add('run.framework', 'torchtune', first, `${first.path}: ${String(first.value)} (torchtune)`);
     const builder = typeof component?.value === 'string' ? parseTorchtuneBuilder(component.value) : null;
@@ -204,8 +230,12 @@ function lineRange(line: number) {
  * else the repository the builder's architecture comes from.
  */
 function readModel(doc: ConfigDoc, component: ConfigValue, builder: Builder, out: FactSink): void {
-  const folderValue = doc.get('checkpointer.checkpoint_dir');
-  const folder = typeof folderValue?.value === 'string' ? checkpointFolderName(folderValue.value) : undefined;
+  // The checkpointer's folder, else the tokenizer's (`/tmp/Llama-2-7b-hf/tokenizer.model`): `tune download` names both after the repository.
+  const checkpointDir = doc.get('checkpointer.checkpoint_dir');
+  const tokenizerPath = doc.get('tokenizer.path');
+  const folderOf = (v: ConfigValue | undefined) => (typeof v?.value === 'string' ? checkpointFolderName(v.value) : undefined);
+  const folderValue = folderOf(checkpointDir) ? checkpointDir : folderOf(tokenizerPath) ? tokenizerPath : undefined;
+  const folder = folderOf(folderValue);
   const fetched = downloads(doc);
   const download = fetched.find((d) => folder !== undefined && d.id.slice(d.id.indexOf('/') + 1).toLowerCase() === folder.toLowerCase()) ?? (fetched.length === 1 && !folder ? fetched[0] : undefined);
   const fromFolder = folder ? catalogIdForRepoName(folder) : undefined;
@@ -218,13 +248,17 @@ function readModel(doc: ConfigDoc, component: ConfigValue, builder: Builder, out
     originLine = download.line;
   } else if (fromFolder) {
     id = fromFolder;
-    detail = `${String(component.value)} loaded from checkpointer.checkpoint_dir ${String(folderValue!.value)}`;
+    detail = `${String(component.value)} loaded from ${folderValue!.path} ${String(folderValue!.value)}`;
     originLine = folderValue!.range.startLine;
   } else if (builder.hub) {
     id = builder.hub;
     detail = `${String(component.value)} builds the ${builder.hub} architecture`;
   } else detail = '';
   if (id) out.add('model.id', id, { ...component, ...(originLine !== undefined ? { originLine } : {}) }, detail, download || fromFolder ? 'high' : 'medium');
+  if (builder.component) {
+    readComponentSizes(doc, component, builder.component, out);
+    return;
+  }
   if (id && findModel(id)) return;
   if (builder.moe) return; // `17b_16e`: 17B active of a larger total: the name does not give the total.
   // A known family's pattern says where the size is (`qwen3_1_7b_instruct` → 1.7B); otherwise only a
@@ -244,4 +278,36 @@ function readDataset(doc: ConfigDoc, out: FactSink): void {
   const component = doc.get(`${base}._component_`);
   const name = typeof component?.value === 'string' ? component.value.slice(component.value.lastIndexOf('.') + 1) : undefined;
   if (component && name && DATASETS[name]) out.add('training.dataset', DATASETS[name], component, `${String(component.value)} loads ${DATASETS[name]}`);
+}
+
+/**
+ * Sizes of a component builder written in the config (`num_layers`, `vocab_size` are read by the
+ * generic table; `embed_dim` and `intermediate_dim` are torchtune's names). The size formula counts
+ * 2 × d × ffn, so a SwiGLU MLP of width I counts as 1.5 × I; without `intermediate_dim` torchtune
+ * uses scale_hidden_dim_for_mlp: 4 × int(2d/3) rounded up to a multiple of 256.
+ */
+function readComponentSizes(doc: ConfigDoc, component: ConfigValue, kind: ComponentBuilder, out: FactSink): void {
+  const base = component.path.slice(0, component.path.lastIndexOf('.'));
+  const local = base.startsWith(`${doc.prefix}.`) ? base.slice(doc.prefix.length + 1) : base;
+  const embed = doc.get(`${local}.embed_dim`);
+  const d = doc.num(`${local}.embed_dim`);
+  if (!embed || !d) return;
+  out.add('model.hiddenSize', d, embed, `${embed.path}: ${d}`);
+  const intermediate = doc.get(`${local}.intermediate_dim`);
+  const width = doc.num(`${local}.intermediate_dim`) ?? 256 * Math.ceil((4 * Math.floor((2 * d) / 3)) / 256);
+  const written = intermediate ? `${intermediate.path} ${width}` : `the default MLP width ${width} (4 × int(2d/3), multiple of 256)`;
+  out.add('model.ffnSize', kind.gated ? 1.5 * width : width, intermediate ?? embed, kind.gated ? `${written}, SwiGLU (3 matrices: counted as ${1.5 * width})` : written);
+  const tied = doc.get(`${local}.tie_word_embeddings`)?.value === true;
+  const untied = kind.untied && !tied;
+  if (untied) out.add('model.untiedHead', true, component, `${String(component.value)} has its own output projection`, 'medium');
+  // With the head counts the exact count is known, grouped-query attention included (the size formula assumes 4d²).
+  const layers = doc.num(`${local}.num_layers`);
+  const heads = doc.num(`${local}.num_heads`);
+  const vocab = doc.num(`${local}.vocab_size`);
+  if (!layers || !heads || !vocab) return;
+  const kvHeads = doc.num(`${local}.num_kv_heads`) ?? heads;
+  const headDim = doc.num(`${local}.head_dim`) ?? d / heads;
+  const attention = 2 * d * heads * headDim + 2 * d * kvHeads * headDim;
+  const params = layers * (attention + (kind.gated ? 3 : 2) * d * width + 2 * d) + vocab * d * (untied ? 2 : 1) + d;
+  out.add('model.params', params, component, `${String(component.value)}: ${layers} layers × (attention with ${kvHeads}/${heads} KV heads of ${headDim} + ${kind.gated ? 'SwiGLU' : 'MLP'} ${width} + norms) + embeddings${untied ? ' + output projection' : ' (tied)'}`);
 }

@@ -1,5 +1,6 @@
 import type { Fact, FactKind, FactValue } from '../../facts';
 import { hubIdInPath } from '../config/dialect';
+import { normalisePrecision } from '../pythonFacts';
 import { torchtuneRecipe } from '../config/torchtune';
 import { parseComposerDuration } from '../config/composer';
 import { sizingKindFor } from '../sizingNames';
@@ -14,11 +15,15 @@ import { sizingKindFor } from '../sizingNames';
 export interface LaunchSink {
   /** A fact on the command's lines; on the line holding `word` when given (an override on a continued line). */
   add(kind: FactKind, value: FactValue, detail: string, confidence?: Fact['confidence'], word?: string): void;
+  /** Flags (snake_case names) this launcher reads itself with its own meaning: the sizing table leaves them alone. */
+  consume(...flags: string[]): void;
 }
 
 export interface LaunchCommand {
   /** The command with the launcher's words first (environment assignments and `srun ...` stripped). */
   readonly text: string;
+  /** What came before the launcher's words: `NPROC_PER_NODE=8 CUDA_VISIBLE_DEVICES=0,1 srun ...`. */
+  readonly prefix: string;
   /** Whitespace-separated words of `text`. */
   readonly words: readonly string[];
 }
@@ -50,6 +55,10 @@ export function readDotlistOverrides(words: readonly string[], out: LaunchSink):
     if (key === 'max_duration') {
       const d = parseComposerDuration(value);
       if (d && d.unit !== 'sp') out.add(d.kind, d.value, `override ${m[1]}=${value}`, 'high', word);
+      continue;
+    }
+    if (key === 'precision' && normalisePrecision(value) && !/^int/.test(normalisePrecision(value)!)) {
+      out.add('training.precision', normalisePrecision(value), `override ${m[1]}=${value}`, 'high', word);
       continue;
     }
     const kind = sizingKindFor(key, 'config');
@@ -187,11 +196,22 @@ function linkFirstYaml(command: LaunchCommand, from: number, out: LaunchSink): v
 
 /** Python launches that carry a framework's own config: `-m axolotl.cli.train x.yml`, GPT-NeoX's `deepy.py train.py -d configs a.yml b.yml`. */
 function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
-  const module = /\s-m\s+([\w.]+)/.exec(command.text)?.[1];
-  if (module && /^axolotl\.cli\.train$/.test(module)) {
-    out.add('run.framework', 'axolotl', `-m ${module}`);
+  const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
+  if (module && /^openrlhf\.cli\.train_/.test(module)) readOpenRlhf(command, module, out);
+  // Hydra entry points (NeMo, many research repos): `--config-path conf --config-name megatron_gpt_config`.
+  const hydraPath = /--config-path[=\s]+(\S+)/.exec(command.text)?.[1];
+  const hydraName = /--config-name[=\s]+(\S+)/.exec(command.text)?.[1];
+  if (hydraName && !hydraName.startsWith('$')) {
+    const file = `${hydraPath ? `${hydraPath.replace(/\/+$/, '')}/` : ''}${hydraName.replace(/\.ya?ml$/, '')}.yaml`;
+    out.add('link.config', file, `--config-path ${hydraPath ?? '.'} --config-name ${hydraName}`);
+  }
+  if (module && !/^torch\.distributed\./.test(module)) {
+    // `-m axolotl.cli.train x.yml`, `-m llamafactory.cli train x.yaml`, `-m trl.scripts.sft --config x.yaml`:
+    // the module is the entry point and the first YAML it is given is its config.
+    const framework = /^(axolotl|trl|llamafactory|litgpt|composer|torchtune|openrlhf)\b/.exec(module)?.[1];
+    if (framework) out.add('run.framework', framework === 'llamafactory' ? 'llamafactory' : framework, `-m ${module}`);
     const after = command.words.indexOf(module);
-    linkFirstYaml(command, after + 1, out);
+    if (!/--config[=\s]/.test(command.text)) linkFirstYaml(command, after + 1, out);
   }
   const deepy = command.words.findIndex((w) => /(^|\/)deepy\.py$/.test(w));
   if (deepy >= 0) {
@@ -214,6 +234,67 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
 export function positionsAreNotLearned(command: string): boolean {
   return /--position-embedding-type[=\s]+(rope|none|relative)|--use-rotary-position-embeddings\b/.test(command);
 }
+
+/**
+ * OpenRLHF (`deepspeed --module openrlhf.cli.train_sft|train_dpo|train_rm|train_ppo ...`):
+ * `--pretrain` is the pretrained model every trainer starts from, `--train_batch_size` the global
+ * batch and `--micro_train_batch_size` the per-GPU one (openrlhf/cli/train_sft.py arguments),
+ * `--lora_rank` > 0 adds LoRA adapters.
+ */
+function readOpenRlhf(command: LaunchCommand, module: string, out: LaunchSink): void {
+  const text = command.text;
+  const pretrain = /--pretrain[=\s]+(\S+)/.exec(text)?.[1];
+  if (pretrain && !pretrain.startsWith('$')) {
+    out.add('model.id', pretrain, `--pretrain ${pretrain}`, 'high', '--pretrain');
+    out.add('model.fromScratch', false, `${module} trains the pretrained ${pretrain}`, 'high', '--pretrain');
+  }
+  const global = Number(/--train_batch_size[=\s]+(\d+)/.exec(text)?.[1]);
+  if (global > 0) out.add('training.globalBatch', global, `--train_batch_size ${global} (OpenRLHF: the global batch)`, 'high', '--train_batch_size');
+  const micro = Number(/--micro_train_batch_size[=\s]+(\d+)/.exec(text)?.[1]);
+  if (micro > 0) out.add('training.batchPerDevice', micro, `--micro_train_batch_size ${micro}`, 'high', '--micro_train_batch_size');
+  const dataset = /--dataset[=\s]+(\S+)/.exec(text)?.[1];
+  if (dataset && /^[\w.-]+\/[\w.-]+$/.test(dataset)) out.add('training.dataset', dataset, `--dataset ${dataset}`, 'high', '--dataset');
+  out.consume('train_batch_size', 'micro_train_batch_size', 'pretrain', 'dataset');
+  const rank = Number(/--lora_rank[=\s]+(\d+)/.exec(text)?.[1]);
+  const fourBit = /--load_in_4bit\b/.test(text);
+  if (rank > 0) out.add('training.mode', fourBit ? 'qlora' : 'lora', `--lora_rank ${rank}${fourBit ? ' --load_in_4bit' : ''}`, 'high', '--lora_rank');
+  else out.add('training.mode', 'finetune', `${module} updates all weights (no --lora_rank)`, 'medium');
+}
+
+/**
+ * ms-swift (`swift sft|pt|rlhf ...`): `--model` is a pretrained checkpoint, `--train_type` lora
+ * (the default) or full, `--quant_bits 4` a 4-bit base, `--max_length` the sequence length, and
+ * `NPROC_PER_NODE` the processes per node (swift.readthedocs.io, Command Line Parameters).
+ */
+const swiftCli: Launcher = {
+  name: 'swift',
+  pattern: /^swift\s+[\w-]+/,
+  words: ['swift '],
+  read(command, out) {
+    const sub = command.words[1];
+    if (/^(infer|deploy|app)$/.test(sub)) {
+      out.add('run.framework', 'swift', `swift ${sub}`);
+      out.add('launch.inference', 'swift', `swift ${sub}`);
+      return undefined;
+    }
+    if (!/^(sft|pt|rlhf)$/.test(sub)) return 'no-run';
+    const text = command.text;
+    out.add('run.framework', 'swift', `swift ${sub}`);
+    const model = /--model[=\s]+["']?([^\s"']+)/.exec(text)?.[1];
+    if (model && !model.startsWith('$')) out.add('model.fromScratch', false, `swift ${sub} trains the pretrained ${model}`, 'medium', '--model');
+    const type = /--train_type[=\s]+["']?(\w+)/.exec(text)?.[1] ?? 'lora';
+    const bits = /--quant_bits[=\s]+["']?(\d+)/.exec(text)?.[1];
+    const mode = type === 'full' || type === 'llamapro' ? 'finetune' : bits === '4' ? 'qlora' : 'lora';
+    out.add('training.mode', mode, `--train_type ${type}${bits ? ` --quant_bits ${bits}` : ''}${/--train_type/.test(text) ? '' : ' (the default)'}`, /--train_type/.test(text) ? 'high' : 'medium', '--train_type');
+    const length = Number(/--max_length[=\s]+["']?(\d+)/.exec(text)?.[1]);
+    if (length > 0) out.add('training.seqLen', length, `--max_length ${length}`, 'high', '--max_length');
+    const dtype = /--torch_dtype[=\s]+["']?(\w+)/.exec(text)?.[1];
+    if (dtype && normalisePrecision(dtype) && !/^int/.test(normalisePrecision(dtype)!)) out.add('training.precision', normalisePrecision(dtype), `--torch_dtype ${dtype}`, 'high', '--torch_dtype');
+    const nproc = Number(/(?:^|\s)NPROC_PER_NODE=(\d+)/.exec(command.prefix)?.[1]);
+    if (nproc > 0) out.add('hardware.devices', nproc, `NPROC_PER_NODE=${nproc}`);
+    return undefined;
+  },
+};
 
 /**
  * Megatron-LM flags beyond the sizing table: learned absolute positions are the default
@@ -262,10 +343,12 @@ export const LAUNCHERS: readonly Launcher[] = [
   llamafactoryCli,
   trlCli,
   axolotlCli,
+  swiftCli,
 ];
 
 /** `VAR=x srun -N 2 --gpus 8 torchrun ...`: the prefix before the launcher's words. */
-const PREFIX = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)\S+)?)*\s+)?/;
+// A flag's value never starts with `-`, so each word has one reading (no backtracking blow-up on hostile lines).
+const PREFIX = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)(?!-)\S+)?)*\s+)?/;
 
 /** The launcher a (logical, continued) command line starts, with the command from the launcher's words on. */
 export function matchLauncher(line: string): { launcher: Launcher; value: string; command: LaunchCommand } | undefined {
@@ -273,7 +356,7 @@ export function matchLauncher(line: string): { launcher: Launcher; value: string
   const text = line.slice(prefix.length).trim();
   for (const launcher of LAUNCHERS) {
     const m = launcher.pattern.exec(text);
-    if (m) return { launcher, value: m[1] ?? launcher.name, command: { text, words: text.split(/\s+/) } };
+    if (m) return { launcher, value: m[1] ?? launcher.name, command: { text, prefix, words: text.split(/\s+/) } };
   }
   return undefined;
 }
