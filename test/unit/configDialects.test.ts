@@ -92,7 +92,8 @@ describe('Config dialects', () => {
     none(generate, 'launch.trainer');
     const evaluation = facts('# tune run eleuther_eval --config ./e.yaml\nmodel:\n  _component_: torchtune.models.llama2.llama2_7b\nbatch_size: 8\n');
     none(evaluation, 'launch.trainer');
-    none(evaluation, 'launch.inference');
+    // An evaluation runs the model forward over its benchmarks: an inference run (as the labelled corpus reads it).
+    one(evaluation, 'launch.inference');
   });
 
   it('torchtune: parses builders and recipes', () => {
@@ -198,7 +199,7 @@ eval:
     none(pretrain, 'model.fromScratch', false);
   });
 
-  it('GPT-NeoX: hyphen keys, gated MLP width, learned positions by default, sizes-only files are not runs', () => {
+  it('GPT-NeoX: hyphen keys, gated MLP width, learned positions by default, a sizes-only file is the run of the model it sizes', () => {
     const run = facts(`{
   "pipe-parallel-size": 1,
   "num-layers": 4,
@@ -221,7 +222,7 @@ eval:
     one(run, 'launch.trainer', 'config:neox');
     one(run, 'model.vocabSize', 50304);
     const sizes = facts('{\n  "pipe_parallel_size": 1,\n  "num_layers": 32,\n  "hidden_size": 4096,\n  "pos_emb": "rotary",\n  "max_position_embeddings": 4096,\n}');
-    none(sizes, 'launch.trainer');
+    one(sizes, 'launch.trainer', 'config:neox');
     none(sizes, 'model.learnedPositions');
     one(sizes, 'run.framework', 'neox');
   });

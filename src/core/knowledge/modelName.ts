@@ -14,6 +14,8 @@ export interface NamedSize {
   readonly active?: number;
   /** The part of the name it was read from, e.g. "4B" or "8x7B". */
   readonly text: string;
+  /** Where that part starts in the name. */
+  readonly index?: number;
 }
 
 /**
@@ -50,8 +52,10 @@ export function sizeFromModelName(name: string | null | undefined): NamedSize | 
     const total = experts ? value * experts : value;
     if (!Number.isFinite(total) || total < 1e6 || total > 1e13) continue;
     // The first size a name states is the model's; later ones count data or steps (`1.1B-…-3T`).
-    best = { params: total, ...(experts ? { experts } : {}), text: m[0].replace(/^[-_/.\s]/, '') };
+    best = { params: total, ...(experts ? { experts } : {}), text: m[0].replace(/^[-_/.\s]/, ''), index: (m.index ?? 0) + (m[0].length - m[0].replace(/^[-_/.\s]/, '').length) };
   }
+  // `Llama-4-Scout-17B-16E`: the size is the parameters active per token across 16 experts; the total is not in the name.
+  if (best && /^\d+E(?=$|[-_/.\s])/i.test(name.slice((best.index ?? 0) + best.text.length + 1))) return undefined;
   const active = /(?:^|[-_])A(\d{1,3}(?:\.\d)?)B(?=$|[-_/.\s])/i.exec(name);
   if (best && active) {
     const activeParams = Number(active[1]) * 1e9;

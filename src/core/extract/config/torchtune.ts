@@ -10,8 +10,8 @@ import { catalogIdForRepoName, checkpointFolderName } from './hubNames';
  * usage comment at its head (`tune run lora_finetune_single_device --config ...`).
  *
  * What makes it a run: a torchtune model builder plus a recipe shape (`epochs`, or a training
- * recipe named in the usage comment). Generation configs are inference; evaluation and
- * quantization configs are neither.
+ * recipe named in the usage comment). Generation and evaluation configs are inference (an
+ * evaluation runs the model over its benchmarks); quantization configs are neither.
  *
  * Modes: torchtune recipes fine-tune the checkpointer's pretrained weights (every recipe
  * loads `checkpointer.checkpoint_dir`), so a builder without an adapter prefix is a full
