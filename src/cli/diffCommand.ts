@@ -136,7 +136,7 @@ async function readTrees(args: DiffArgs, env: DiffEnv): Promise<{ base: ReadTree
     // Both sides' keys hang from the same root, so a file's links resolve the same way on each side.
     const root = posixAbsolute(folder.dir);
     return {
-      base: { label: sha === null ? `${ref} (no commit yet)` : `${ref} (${sha.slice(0, 7)})`, root, ...baseRead },
+      base: { label: sha === null ? `${ref} (no commit yet)` : /^[0-9a-f]{40,64}$/i.test(ref) ? sha.slice(0, 7) : `${ref} (${sha.slice(0, 7)})`, root, ...baseRead },
       head: { label: args.staged ? 'staged changes' : 'working tree', root, ...headRead },
       uriPrefix: folder.prefix,
       srcRoot: pathToFileURL(folder.root).href,

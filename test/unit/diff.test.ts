@@ -1,35 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { diffRuns, type DiffSide } from '../../src/core/report/diff';
 import { diffToMarkdown, DIFF_COMMENT_MARKER, mdCode, mdText } from '../../src/core/report/diffFormat';
 import { DiffOutputSchema, type DiffOutput } from '../../src/core/report/diffSchema';
 import { locateRun } from '../../src/core/report/locatedRun';
 import { detectRenames, similarity } from '../../src/core/report/renames';
+import { cli, DIFF_FIXTURES, wasmBesideCompiledCli } from './cliRun';
 import { analyzeSource, ROOT } from './helpers';
 
 /** A CommonMark + GFM-tables renderer, as a stand-in for GitHub's: only to see what the Markdown becomes. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (options: { html: boolean; linkify: boolean }) => { render(src: string): string };
 
-const FIXTURES = path.join(ROOT, 'test/fixtures/diff');
-
-export async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), color: false });
-  return { code, out, err };
-}
-
-/** The CLI finds the wasm next to itself; under test that is out/src/cli. */
-export function wasmBesideCompiledCli(): void {
-  const dir = path.join(__dirname, '../../src/cli');
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [from, name] of [['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'], ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm']]) {
-    fs.copyFileSync(path.join(ROOT, 'node_modules', from), path.join(dir, name));
-  }
-}
+const FIXTURES = DIFF_FIXTURES;
 
 function byFile(diff: DiffOutput, file: string) {
   const found = diff.changes.filter((c) => c.file === file);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DIFF_COMMENT_MARKER, diffToMarkdown, plain } from '../../core/report/diffFormat';
@@ -92,8 +93,15 @@ export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<numbe
     const args = ['diff', `--git=${base}`, folder, '--json', ...(budgetDelta ? [`--budget-delta-kg=${budgetDelta}`] : []), ...(budget ? [`--budget-kg=${budget}`] : [])];
 
     const result = await deps.runCli(args);
-    // The CLI's messages name files of the repository: printed as indented text, never as workflow commands.
-    for (const line of result.stderr.split('\n').filter(Boolean)) log(`  ${plain(line)}`);
+    // The CLI's messages name files of the repository, and the runner reads `::cmd::` at a line's start and
+    // `##[cmd]` anywhere: between stop-commands and its unguessable resume token, none of it is a command.
+    const messages = result.stderr.split('\n').filter(Boolean);
+    if (messages.length > 0) {
+      const resume = `green-ai-${crypto.randomUUID()}`;
+      log(`::stop-commands::${resume}`);
+      for (const line of messages) log(`  ${plain(line)}`);
+      log(`::${resume}::`);
+    }
     if (result.code !== 0 && result.code !== 3) {
       log(`::error title=Green AI::${commandData(`green-ai diff failed (exit ${result.code}): ${result.stderr.trim().split('\n').pop() ?? ''}`)}`);
       return 1;
