@@ -122,8 +122,10 @@ function artifactUri(file: string, prefix: string): string {
   return `${prefix}${file}`.split('/').map(encodeURIComponent).join('/');
 }
 
+/** One line, as the editor's diagnostics: a run's range can span a whole config, its first line is where it starts. */
 function region(l: SourceLocation): SarifRegion {
-  return { startLine: l.startLine, startColumn: l.startColumn, endLine: l.endLine, endColumn: l.endColumn };
+  // Without an end, a SARIF region runs to the end of its start line (SARIF 2.1.0 §3.30.7, §3.30.8).
+  return l.endLine === l.startLine ? { startLine: l.startLine, startColumn: l.startColumn, endLine: l.endLine, endColumn: l.endColumn } : { startLine: l.startLine, startColumn: l.startColumn };
 }
 
 /** Notebook lines count within a cell, not the .ipynb file: such results point at the file only. */
