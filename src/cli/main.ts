@@ -330,7 +330,10 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   else if (values.markdown) io.stdout(runsToMarkdown(runs, command === 'report' ? 'Green AI workspace report' : 'Green AI estimate'));
   else if (values.csv) io.stdout(runsToCsv(runs));
   else if (values.sarif) {
-    const located = runs.flatMap((cli) => { const at = runLocations.get(cli); return at ? [{ cli, ...at }] : []; });
+    const located = runs.flatMap((cli) => {
+      const at = runLocations.get(cli);
+      return at ? [{ cli, ...at }] : [];
+    });
     io.stdout(JSON.stringify(runsToSarif(located, { toolVersion: VERSION, budgetKg: budget, srcRoot: pathToFileURL(path.resolve(paths[0])).href }), null, 2) + '\n');
   }
   else io.stdout(humanTable(runs, io));

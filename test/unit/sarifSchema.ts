@@ -9,8 +9,7 @@ import { ROOT } from './helpers';
  * so validated with ajv-draft-04), with its string formats checked.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AjvDraft04 = require('ajv-draft-04') as new (options: { allErrors: boolean; strict: boolean }) => Ajv;
+type AjvConstructor = new (options: { allErrors: boolean; strict: boolean }) => Ajv;
 
 function addFormats(ajv: Ajv): void {
   ajv.addFormat('uri', (s: string) => {
@@ -28,6 +27,8 @@ function addFormats(ajv: Ajv): void {
 let validator: ValidateFunction | undefined;
 export function sarifValidator(): ValidateFunction {
   if (!validator) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const AjvDraft04 = require('ajv-draft-04') as AjvConstructor;
     const ajv = new AjvDraft04({ allErrors: true, strict: false });
     addFormats(ajv);
     validator = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test/schemas/sarif-schema-2.1.0.json'), 'utf8')));
