@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,7 +33,7 @@ function stubGitHub(existing: Array<{ id: number; body: string; user: { type: st
   return { fetch, calls };
 }
 
-describe('The GitHub Action script (dist/action.js) on a fixture repository', function () {
+describe('The GitHub Action\'s script on a fixture repository', function () {
   this.timeout(60000);
   let repo: string;
   let work: string;
@@ -143,6 +144,17 @@ describe('The GitHub Action script (dist/action.js) on a fixture repository', fu
     } finally {
       for (const f of evil) fs.rmSync(f);
     }
+  });
+
+  it('the bundle action.yml runs (dist/action.js, which runs dist/cli.js) does the same end to end', () => {
+    const bundle = path.join(ROOT, 'dist/action.js');
+    assert.ok(fs.existsSync(bundle), 'dist/action.js is built by npm run build');
+    const env = actionEnv({ GREEN_AI_BUDGET_DELTA_KG: '-100' });
+    const child = spawnSync(process.execPath, [bundle], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+    assert.equal(child.status, 3, child.stdout + child.stderr);
+    assert.match(child.stdout, /^::error title=Green AI::over budget: this change adds -2\.\d+ kg CO2e in total \(budget-delta-kg -100\)/m);
+    assert.ok(fs.readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8').startsWith(DIFF_COMMENT_MARKER));
+    assert.equal(sarifProblems(JSON.parse(fs.readFileSync(env.GREEN_AI_SARIF_FILE!, 'utf8'))), null);
   });
 
   it('action.yml passes every input to the script through the environment', () => {
