@@ -161,7 +161,7 @@ function groupedSuggestions(changes: readonly DiffChange[]) {
  */
 export function diffToMarkdown(diff: DiffOutput, options: { title?: string; version?: string } = {}): string {
   const lines = [DIFF_COMMENT_MARKER, `### ${mdText(options.title ?? 'Green AI')}: ${headline(diff)}`, ''];
-  lines.push(`Estimated CO2e of the runs in this change: ${formatCo2e(diff.base.co2eKg)} → ${formatCo2e(diff.head.co2eKg)} (central estimates; ${countsText(diff)}). Compared ${mdCode(diff.base.label)} with ${mdCode(diff.head.label)}.`, '');
+  lines.push(`All runs found: ${formatCo2e(diff.base.co2eKg)} → ${formatCo2e(diff.head.co2eKg)} CO2e (central estimates); ${countsText(diff)}. Compared ${mdCode(diff.base.label)} with ${mdCode(diff.head.label)}.`, '');
   const moved = diff.changes.filter((c) => c.status !== 'unchanged');
   if (moved.length > 0) {
     lines.push('| Run | Status | CO2e | Change | Energy | Why |', '|---|---|---|---:|---|---|');
