@@ -182,7 +182,7 @@ export function diffToMarkdown(diff: DiffOutput, options: { title?: string; vers
   if (suggestions.length > 0) {
     lines.push('', `<details><summary>Suggestions for the runs this change adds or changes (${suggestions.length})</summary>`, '');
     for (const s of suggestions.slice(0, MAX_SUGGESTIONS)) {
-      lines.push(`- **${mdText(s.title)}**: saves ${formatCo2e(s.saved)} CO2e (${s.runs.map(mdCode).join(', ')}). ${mdText(s.tradeoff)}`);
+      lines.push(`- **${mdText(s.title)}**: saves ${formatCo2e(s.saved)} CO2e (${s.runs.map(mdCode).join(', ')}) — ${mdText(s.tradeoff)}`);
     }
     if (suggestions.length > MAX_SUGGESTIONS) lines.push(`- …and ${suggestions.length - MAX_SUGGESTIONS} more.`);
     lines.push('', '</details>');
