@@ -54,6 +54,16 @@ const configs = [
     banner: { js: '#!/usr/bin/env node' },
   },
   {
+    // The GitHub Action's step (action.yml): runs dist/cli.js diff and writes the summary, SARIF and PR comment.
+    ...common,
+    entryPoints: [join(root, 'src/cli/action/runAction.ts')],
+    outfile: join(dist, 'action.js'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    alias: nodeAliases,
+  },
+  {
     ...common,
     entryPoints: [join(root, 'webview/main.ts')],
     outfile: join(dist, 'webview.js'),

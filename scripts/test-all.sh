@@ -19,6 +19,9 @@ npx tsc -p .
 echo "== 1/3 unit tests (src/core, CLI)"
 npx mocha 'out/test/unit/**/*.test.js'
 
+echo "== npm package: the packed tarball installed offline runs as npx green-ai"
+node scripts/test-pack.mjs
+
 echo "== package (.vsix)"
 npm run --silent package >/dev/null
 ls -l green-ai.vsix | awk '{ printf "green-ai.vsix: %.0f KB\n", $5 / 1024 }'

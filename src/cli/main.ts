@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { analyzeText, fileKindOf, linkCandidates, MAX_FILE_BYTES, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
 import { FolderScanCache } from '../core/scan/folderScan';
 import type { EntryPointRules } from '../core/resolve/entryPoint';
@@ -18,6 +19,9 @@ import { equivalents } from '../core/report/equivalents';
 import { completeRun, RunInputError } from '../core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema, type EstimateSettings, type Overrides } from '../core/runSpec';
 import { applyWorkspaceConfig, parseWorkspaceConfig, withCalibration, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
+import { locateRun, type RunLocations } from '../core/report/locatedRun';
+import { runsToSarif } from '../core/report/sarif';
+import { runDiffCommand } from './diffCommand';
 
 /**
  * `green-ai estimate|report`: the core without VS Code. Bad input exits 2 with
@@ -37,16 +41,17 @@ Usage:
   green-ai estimate --spec FILE.json [--json | --markdown] [overrides]
   green-ai report DIR [--json | --markdown | --csv] [--budget-kg N] [--exclude GLOB]... [overrides]
   green-ai calibrate DIR [--write] [--json]
+  green-ai diff BASE HEAD | --git REF [DIR] [--staged] [--json | --markdown | --sarif] [--budget-delta-kg N] [--budget-kg N]
   green-ai --version | --help | COMMAND --help
 
 Overrides: --accelerator ID --count N --region ID --pue X --intensity G_PER_KWH --mfu X --no-embodied
-Exit status: 0 ok, 2 bad arguments or unreadable input, 3 a run over --budget-kg.`,
+Exit status: 0 ok, 2 bad arguments or unreadable input, 3 a run over --budget-kg (diff: or a change over --budget-delta-kg).`,
   estimate: `green-ai estimate PATH... [--json | --markdown] [overrides]
 green-ai estimate --spec FILE.json [--json | --markdown] [overrides]
 
 Every run found in the given Python, notebook, YAML/JSON config or shell files,
 or the run described by a spec file (see CLI-CONTRACT.md).`,
-  report: `green-ai report DIR [--json | --markdown | --csv] [--budget-kg N] [overrides]
+  report: `green-ai report DIR [--json | --markdown | --csv | --sarif] [--budget-kg N] [overrides]
 
 Every run in a folder tree (skipping .git, node_modules and virtualenvs), with totals.
 Tests, CI workflows, docs, packaging and library modules are not runs; --exclude GLOB
@@ -56,13 +61,26 @@ and left out of the total.
 --budget-kg N exits 3 when a run's central CO2e estimate exceeds N kg, or when a run
 cannot be checked because its model size is unknown.
 Measured runs (CodeCarbon emissions*.csv, model cards' co2_eq_emissions) that
-match a run are shown next to its estimate.`,
+match a run are shown next to its estimate.
+--sarif prints SARIF 2.1.0 for code scanning: a result per run over the budget and per suggestion.`,
   calibrate: `green-ai calibrate DIR [--write] [--json]
 
 Compares the runs in DIR with their measurements (CodeCarbon emissions*.csv
 next to the script, or a matching project_name) and proposes a utilisation and
 a power factor for this team's machines. --write stores them in DIR/.greenai.json
 (other fields kept); estimates then show the calibration in their assumptions.`,
+  diff: `green-ai diff BASE HEAD [--json | --markdown | --sarif] [--budget-delta-kg N] [--budget-kg N] [overrides]
+green-ai diff --git REF [DIR] [--staged] [same options]
+
+What a change does to the runs' footprint: runs added, removed and changed, with
+their CO2e and energy before and after and the inputs that changed (epochs 3 → 10).
+BASE and HEAD are folders; --git REF compares the revision REF with the working tree
+of DIR (default: the current folder), or with the staged files (--staged), reading
+the revision through git without checking it out. Renamed files keep their runs.
+--markdown is a pull-request comment; --sarif the runs this change adds or changes.
+--budget-delta-kg N exits 3 when the change adds more than N kg CO2e in total;
+--budget-kg N (default: budgetKg in the head's .greenai.json) exits 3 when the
+change adds a run over N kg, or makes one over N kg grow.`,
 };
 
 const OPTIONS = {
@@ -82,6 +100,10 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
   write: { type: 'boolean' },
   exclude: { type: 'string', multiple: true },
+  sarif: { type: 'boolean' },
+  git: { type: 'string' },
+  staged: { type: 'boolean' },
+  'budget-delta-kg': { type: 'string' },
 } as const;
 
 function numberOption(name: string, raw: string | undefined, min: number, max: number, integer = false): number | undefined {
@@ -195,10 +217,12 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     io.stdout(`${HELP[command ?? 'main'] ?? HELP.main}\n`);
     return command || values.help ? 0 : 2;
   }
-  if (command !== 'estimate' && command !== 'report' && command !== 'calibrate') throw new UsageError(`unknown command "${command}" (expected estimate, report or calibrate)`);
+  if (command !== 'estimate' && command !== 'report' && command !== 'calibrate' && command !== 'diff') throw new UsageError(`unknown command "${command}" (expected estimate, report, calibrate or diff)`);
+  if (command !== 'diff' && (values.git !== undefined || values.staged || values['budget-delta-kg'] !== undefined)) throw new UsageError('--git, --staged and --budget-delta-kg apply to green-ai diff');
+  if (values.sarif && command !== 'report' && command !== 'diff') throw new UsageError('--sarif applies to green-ai report and green-ai diff');
   if (values.write && command !== 'calibrate') throw new UsageError('--write applies to green-ai calibrate');
   if (command === 'calibrate') return calibrate(paths, values.write ?? false, values.json ?? false, io);
-  const formats = (['json', 'markdown', 'csv'] as const).filter((f) => values[f]);
+  const formats = (['json', 'markdown', 'csv', 'sarif'] as const).filter((f) => values[f]);
   if (formats.length > 1) throw new UsageError(`choose one output format, got --${formats.join(' and --')}`);
   if (command === 'estimate' && values.csv) throw new UsageError('--csv is a report format; use green-ai report DIR --csv');
   if (command === 'estimate' && values['budget-kg'] !== undefined) throw new UsageError('--budget-kg applies to green-ai report');
@@ -213,10 +237,26 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     noEmbodied: values['no-embodied'] ?? false,
   };
   const budget = numberOption('budget-kg', values['budget-kg'], 0, 1e12);
+  if (command === 'diff') {
+    if (values.csv) throw new UsageError('--csv is a report format; diff prints text, --json, --markdown or --sarif');
+    return runDiffCommand(
+      { paths, gitRef: values.git, staged: values.staged ?? false, format: formats.find((f) => f !== 'csv') ?? 'text', overrides, budgetKg: budget, budgetDeltaKg: numberOption('budget-delta-kg', values['budget-delta-kg'], -1e12, 1e12) },
+      {
+        io,
+        version: VERSION,
+        filesUnder,
+        scans: (relative) => relative.split('/').every((part, i, all) => (i < all.length - 1 ? !SKIP_DIRS.has(part) : Boolean(fileKindOf(part) || isMeasurementFile(part)))),
+        parsing,
+        usageError: (message) => new UsageError(message),
+      },
+    );
+  }
   // Team defaults from .greenai.json in the report folder (or the current folder); flags still win.
   const teamFolder = command === 'report' && paths[0] ? paths[0] : process.cwd();
   const settings = teamSettings(teamFolder, io);
   const runs: CliRun[] = [];
+  /** Where each report run's deciding facts are, for --sarif. */
+  const runLocations = new Map<CliRun, { locations: RunLocations; index: number }>();
   const problems: string[] = [];
   const leftOut: Array<{ file: string; reason: string }> = [];
   if (values.exclude && command !== 'report') throw new UsageError('--exclude applies to green-ai report');
@@ -291,7 +331,11 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     }
     for (const { display, analysis, measured } of analysed) {
       for (const p of analysis.problems) if (!p.startsWith('skipped')) problems.push(`${display}: ${p}`);
-      analysis.runs.forEach((r, i) => runs.push(toCliRun(display, r, measured[i] ?? null)));
+      analysis.runs.forEach((r, i) => {
+        const located = locateRun(display, r, i, [], measured[i] ?? null);
+        runs.push(located.cli);
+        runLocations.set(located.cli, { locations: located.locations, index: i });
+      });
     }
   }
 
@@ -301,6 +345,13 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   if (values.json) io.stdout(JSON.stringify(output, null, 2) + '\n');
   else if (values.markdown) io.stdout(runsToMarkdown(runs, command === 'report' ? 'Green AI workspace report' : 'Green AI estimate'));
   else if (values.csv) io.stdout(runsToCsv(runs));
+  else if (values.sarif) {
+    const located = runs.flatMap((cli) => {
+      const at = runLocations.get(cli);
+      return at ? [{ cli, ...at }] : [];
+    });
+    io.stdout(JSON.stringify(runsToSarif(located, { toolVersion: VERSION, budgetKg: budget, srcRoot: pathToFileURL(path.resolve(paths[0])).href }), null, 2) + '\n');
+  }
   else io.stdout(humanTable(runs, io));
 
   if (budget !== undefined) {
