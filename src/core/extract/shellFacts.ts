@@ -180,8 +180,8 @@ export function extractShellFacts(text: string): Fact[] {
       else if (name === 'num_nodes' && Number(raw) > 0) add('hardware.nodes', Number(raw), `--num_nodes ${raw}`);
       else if ((name === 'dataset_config_name' || name === 'dataset_config') && raw) add('training.datasetConfig', raw, `--${m[1]} ${raw}`);
       else if (name === 'gradient_checkpointing') add('training.gradientCheckpointing', raw === undefined || /^(true|1)$/i.test(raw), `--gradient_checkpointing`);
-      else if ((name === 'use_peft' || name === 'lora_r') && raw !== 'false') add('training.adapter', 'lora', `--${m[1]}`);
-      else if (name === 'load_in_4bit' && raw !== 'false') add('training.adapter', 'qlora', `--load_in_4bit`);
+      else if ((name === 'use_peft' || name === 'use_peft_lora' || name === 'use_lora' || name === 'lora_r') && !/^(false|0)$/i.test(raw)) add('training.adapter', 'lora', `--${m[1]}`);
+      else if ((name === 'load_in_4bit' || name === 'use_4bit_quantization' || name === 'use_4bit') && !/^(false|0)$/i.test(raw)) add('training.adapter', 'qlora', `--${m[1]}`);
       else if (name === 'precision' && raw && normalisePrecision(raw) && !/^int/.test(normalisePrecision(raw)!)) add('training.precision', normalisePrecision(raw), `--${m[1]} ${raw}`);
       else if (sizingKindFor(name, 'flag') && raw !== undefined) {
         const kind = sizingKindFor(name, 'flag')!;
