@@ -107,7 +107,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
     const target = doc.contents.getIn(expr.split('.'), true);
     if (!isScalar(target)) return { value };
     const deeper = typeof target.value === 'string' ? interpolate(target.value, depth + 1) : undefined;
-    return deeper?.origin ? deeper : { value: deeper ? deeper.value : target.value, origin: target as YamlNode };
+    return deeper?.origin ? deeper : { value: deeper ? deeper.value : target.value, origin: target };
   };
 
   const visit = (node: unknown, path: string[]): void => {
@@ -178,7 +178,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         // LightningCLI / timm-style `pretrained: false`: the backbone starts from random weights.
         add('model.fromScratch', !scalar, valueNode, `${where}: ${String(scalar)}`);
       } else if (key === 'dataset_mixer' && isMap(valueNode) && valueNode.items[0] && isScalar(valueNode.items[0].key)) {
-        add('training.dataset', String(valueNode.items[0].key.value), valueNode.items[0].key as YamlNode, `${where}: first dataset of the mixture`);
+        add('training.dataset', String(valueNode.items[0].key.value), valueNode.items[0].key, `${where}: first dataset of the mixture`);
       } else if ((key === 'args' || key === 'command') && isSeq(valueNode) && valueNode.items.every((i) => isScalar(i))) {
         // Kubernetes/containers: ["python", "-m", "torch.distributed.run", ...] or ["bash", "-c", "torchrun ..."].
         // One item per line, continued, so each flag keeps the line of its own item.

@@ -241,7 +241,7 @@ const queries = new WeakMap<Language, Query>();
  * header with defaults, or an assignment of a constant (not of an empty container). The query only visits the subtrees around them,
  * so the ordinary code that makes up most files costs little beyond the parse.
  */
-const RELEVANT_LINE = /from_pretrained|Embedding\(|DDP\(|no_grad|inference_mode|\.eval\(|model_name|model_id|base_model|name_or_path|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)/;
+const RELEVANT_LINE = /from_pretrained|Embedding\(|DDP\(|no_grad|inference_mode|\.eval\(|model_name|model_id|base_model|name_or_path|EmissionsTracker|track_emissions|from_config|Trainer|Strategy|DataParallel|VISIBLE_DEVICES|Arguments|Config|Fabric|\.fit\(|backward|range\(|add_argument|option\(|Option\(|load_dataset|autocast|GradScaler|models\.|applications|create_model|generate|pipeline|open\(|load\(|Lora|peft|BitsAndBytes|load_in_|class\s|def\s[^#\n]*=|datasets\.|field\(|epoch|step|iter|batch|EPOCH|Epoch|STEP|ITER|BATCH|Batch|LAYER|Layer|EMBD|HIDDEN|Hidden|VOCAB|Vocab|BLOCK_SIZE|SEQ_LEN|MAX_LENGTH|DTYPE|PRECISION|DEVICES|NODES|ACCELERATOR|seq_len|max_length|layer|embd|hidden|vocab|block_size|dtype|precision|devices|nodes|accelerator|\.train\(|truncation|new_tokens|Module|LLM\(|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[([{](?!\s*[)\]}])|True|False|None)/;
 
 /**
  * The previous text's lines and verdicts: an edit changes a line or two, so the next version of the
@@ -705,7 +705,7 @@ function readRepeat(call: Node, collector: FactCollector): void {
     else if (right.type === 'call' && calleeName(right).full === 'range') {
       const bounds = (right.childForFieldName('arguments')?.namedChildren ?? []).map((a) => evaluate(a, collector.symbols)?.value);
       if (bounds.length > 0 && bounds.every((b) => typeof b === 'number')) {
-        const [a, b, step] = bounds as number[];
+        const [a, b, step] = bounds;
         count = bounds.length === 1 ? a : Math.ceil((b - a) / (step ?? 1));
       }
     }
@@ -939,8 +939,9 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       // Keras mixed precision: mixed_float16 / mixed_bfloat16.
       const arg = node.childForFieldName('arguments')?.namedChildren[0];
       const r = arg ? evaluate(arg, symbols) : undefined;
-      const p = typeof r?.value === 'string' ? normalisePrecision(r.value.replace('mixed_', '')) : null;
-      if (p) collector.add('training.precision', p, arg!, `${full}("${String(r!.value)}")`);
+      const policy = typeof r?.value === 'string' ? r.value : null;
+      const p = policy ? normalisePrecision(policy.replace('mixed_', '')) : null;
+      if (p && arg) collector.add('training.precision', p, arg, `${full}("${policy}")`);
     } else if (full === 'LLM' || full === 'vllm.LLM' || full === 'AsyncLLMEngine.from_engine_args') {
       readModelKeyword(node, collector, full, true);
       readTrainingKeywords(node, collector, full);
@@ -1002,10 +1003,13 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       const configNode = named ? keywordArgument(named, 'name') : null;
       const pathNode = named ? keywordArgument(named, 'path') : null;
       const sources = [args[0] ?? pathNode, args[1] ?? configNode].filter((n): n is Node => !!n);
-      const parts = sources.map((a) => evaluate(a, symbols)).filter((r): r is Resolved => typeof r?.value === 'string');
+      const parts = sources.flatMap((a) => {
+        const v = evaluate(a, symbols)?.value;
+        return typeof v === 'string' ? [v] : [];
+      });
       // load_dataset("parquet"/"json"/"csv", data_files=...) names a file format, not a dataset.
-      if (parts.length > 0 && !/^(parquet|json|csv|text|arrow|imagefolder|audiofolder|webdataset)$/.test(String(parts[0].value))) {
-        collector.add('training.dataset', parts.map((p) => p.value).join('/'), node, 'load_dataset');
+      if (parts.length > 0 && !/^(parquet|json|csv|text|arrow|imagefolder|audiofolder|webdataset)$/.test(parts[0])) {
+        collector.add('training.dataset', parts.join('/'), node, 'load_dataset');
       }
     } else if (last === 'fit' && full !== 'fit') {
       readTrainingKeywords(node, collector, full);
