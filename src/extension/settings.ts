@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { EstimateSettingsSchema, type EstimateSettings } from '../core/runSpec';
+import type { EstimateSettings } from '../core/runSpec';
+import { SETTINGS_FIELDS } from '../core/settingsSchema';
 import { parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../core/workspaceConfig';
 
 /**
@@ -18,19 +19,7 @@ export interface GreenAiSettings extends EstimateSettings {
   readonly budgetKg: number | null;
 }
 
-const FIELDS = {
-  region: EstimateSettingsSchema.shape.region,
-  pue: EstimateSettingsSchema.shape.pue,
-  defaultAccelerator: EstimateSettingsSchema.shape.defaultAccelerator,
-  defaultAcceleratorCount: EstimateSettingsSchema.shape.defaultAcceleratorCount,
-  utilisation: EstimateSettingsSchema.shape.utilisation,
-  includeEmbodied: EstimateSettingsSchema.shape.includeEmbodied,
-  'inlayHints.enabled': z.boolean().default(true),
-  'hover.enabled': z.boolean().default(true),
-  'codeLens.enabled': z.boolean().default(true),
-  'diagnostics.enabled': z.boolean().default(true),
-  budgetKg: z.number().positive().nullable().default(null),
-} as const;
+const FIELDS = SETTINGS_FIELDS;
 
 const warned = new Set<string>();
 
