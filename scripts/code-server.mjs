@@ -1,4 +1,4 @@
-// Starts the offline VS Code (code-server, see ../shared/REAL-VSCODE-TESTING.md) and a
+// Starts the offline VS Code (code-server, see docs/REAL-VSCODE-TESTING.md) and a
 // headless Debian Chromium pointed at it. Shared by the integration launcher, the
 // browser checks and the demo.
 import { spawn, execFileSync } from 'node:child_process';

@@ -20,7 +20,7 @@ import { applyWorkspaceConfig, parseWorkspaceConfig, withCalibration, WORKSPACE_
 
 /**
  * `green-ai estimate|report`: the core without VS Code. Bad input exits 2 with
- * a message naming the problem; over budget exits 3 (../shared/CLI-CONTRACT.md).
+ * a message naming the problem; over budget exits 3 (docs/CLI-CONTRACT.md).
  */
 
 declare const GREEN_AI_VERSION: string;
