@@ -61,6 +61,21 @@ export default tseslint.config(
   {
     files: ['webview/**/*.ts'],
     languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview runs in a browser frame: it has no vscode module.' }],
+          patterns: [
+            {
+              regex: '(^|/)src/(?!core/report/panelMessages$)',
+              message:
+                'The webview talks to the extension only through the typed messages of src/core/report/panelMessages.ts.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/core/**/*.ts'],
