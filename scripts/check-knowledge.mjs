@@ -1,7 +1,8 @@
-// Validates every knowledge table against its zod schema and checks cross-references.
+// Validates every knowledge table against its zod schema, checks cross-references, and checks
+// that every dataset a catalog source names is listed in THIRD_PARTY_NOTICES.md (scripts/notices.ts).
 // Usage: node scripts/check-knowledge.mjs   (exit 1 with the failing rows named)
 import { build } from 'esbuild';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +20,10 @@ const entry = `
 import { z } from 'zod';
 ${imports}
 import * as S from './src/core/knowledge/schema';
+import { DATASETS } from './src/core/knowledge/data/datasets';
+import { INSTANCE_TYPES } from './src/core/knowledge/data/instances';
+import * as CONSTANTS from './src/core/estimate/constants';
+import { datasetsMissingFromNotices, noticeEntries, sourcesIn } from './scripts/notices';
 const problems: string[] = [];
 async function table(name: string, rows: any, exportName: string, schema: z.ZodTypeAny) {
   if (rows === undefined) { console.log(name + ': (no file yet)'); return []; }
@@ -46,6 +51,15 @@ async function table(name: string, rows: any, exportName: string, schema: z.ZodT
     if (aliasOwner.has(k) && aliasOwner.get(k) !== a.id) problems.push('accelerators: alias ' + n + ' used by ' + aliasOwner.get(k) + ' and ' + a.id);
     aliasOwner.set(k, a.id);
   }
+  const cited = [
+    ...sourcesIn('accelerators', accs), ...sourcesIn('models', models),
+    ...sourcesIn('regions', ${present.some(p => p[0]==='regions') ? 'T_regions' : '[]'}),
+    ...sourcesIn('cloudProviders', ${present.some(p => p[0]==='cloudProviders') ? 'T_cloudProviders' : '[]'}),
+    ...sourcesIn('datasets', DATASETS), ...sourcesIn('instances', INSTANCE_TYPES), ...sourcesIn('constants', Object.values(CONSTANTS)),
+  ];
+  const notices = noticeEntries(${JSON.stringify(readFileSync(join(root, 'THIRD_PARTY_NOTICES.md'), 'utf8'))});
+  problems.push(...datasetsMissingFromNotices(cited, notices));
+  console.log('notices: ' + cited.length + ' sources checked against ' + notices.length + ' dataset entries');
   if (problems.length) { console.error(problems.join('\\n')); process.exit(1); }
   console.log('knowledge OK');
 })();

@@ -1,4 +1,4 @@
-// Starts the offline VS Code (code-server, see ../shared/REAL-VSCODE-TESTING.md) and a
+// Starts the offline VS Code (code-server, see docs/REAL-VSCODE-TESTING.md) and a
 // headless Debian Chromium pointed at it. Shared by the integration launcher, the
 // browser checks and the demo.
 import { spawn, execFileSync } from 'node:child_process';
@@ -10,10 +10,15 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CODE_SERVER = join(ROOT, '.vscode-test/code-server/node_modules/.bin/code-server');
+/** The default code-server, and where scripts/install-code-server.sh puts another version. */
+export const DEFAULT_CODE_SERVER_VERSION = '4.100.3';
+export function codeServerBinary(version = DEFAULT_CODE_SERVER_VERSION) {
+  return version === DEFAULT_CODE_SERVER_VERSION ? CODE_SERVER : join(ROOT, `.vscode-test/code-server-${version}/node_modules/.bin/code-server`);
+}
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function ensureCodeServer() {
-  execFileSync('bash', [join(ROOT, 'scripts/install-code-server.sh')], { stdio: 'inherit' });
+export function ensureCodeServer(version = DEFAULT_CODE_SERVER_VERSION) {
+  execFileSync('bash', [join(ROOT, 'scripts/install-code-server.sh'), version], { stdio: 'inherit' });
 }
 
 export function freePort() {
@@ -60,11 +65,11 @@ export function installVsix(vsix, extensionsDir) {
 }
 
 /** Starts code-server and resolves once it answers HTTP. */
-export async function startCodeServer({ port, userDataDir, extensionsDir, workspace, log = () => {} }) {
-  if (!existsSync(CODE_SERVER)) throw new Error(`code-server is not installed at ${CODE_SERVER}; run scripts/install-code-server.sh`);
+export async function startCodeServer({ port, userDataDir, extensionsDir, workspace, binary = CODE_SERVER, log = () => {} }) {
+  if (!existsSync(binary)) throw new Error(`code-server is not installed at ${binary}; run scripts/install-code-server.sh`);
   const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
   if (workspace) args.push(workspace);
-  const child = spawn(CODE_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env }, detached: false });
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env }, detached: false });
   let output = '';
   child.stdout.on('data', (d) => { output += d; log(String(d)); });
   child.stderr.on('data', (d) => { output += d; log(String(d)); });

@@ -2,10 +2,22 @@
 // One suite, two launchers: @vscode/test-electron where VS Code can be downloaded, the
 // offline code-server otherwise (the default here). Force one with
 // GREENAI_VSCODE_LAUNCHER=electron|code-server.
+// The suite runs on two VS Code versions: the current one and the oldest that package.json's
+// `engines.vscode` allows. GREENAI_VSCODE_VERSIONS=1.100.3 (comma-separated) picks others.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ensureCodeServer, freePort, freshProfile, launchChromium, scratchCopy, startCodeServer } from './code-server.mjs';
+import { ROOT, codeServerBinary, ensureCodeServer, freePort, freshProfile, launchChromium, scratchCopy, startCodeServer } from './code-server.mjs';
+
+/** VS Code version → the code-server release that ships it (code-server's changelog, "Code v…"). */
+const CODE_SERVER_FOR = { '1.100.3': '4.100.3', '1.90.0': '4.90.0' };
+const CURRENT = '1.100.3';
+const OLDEST = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.vscode.replace(/^\^/, '');
+if (!CODE_SERVER_FOR[OLDEST]) {
+  console.error(`integration: engines.vscode allows ${OLDEST}, but no code-server release is mapped to it in scripts/run-integration.mjs`);
+  process.exit(1);
+}
+const VERSIONS = (process.env.GREENAI_VSCODE_VERSIONS ?? [...new Set([CURRENT, OLDEST])].join(',')).split(',').map((v) => v.trim());
 
 const RESULT_FILE = join(ROOT, 'test-results/integration-results.json');
 const TESTS = join(ROOT, 'out/test/integration/index.js');
@@ -20,26 +32,29 @@ async function canDownloadVsCode() {
   }
 }
 
-function report(outcome) {
+function report(outcome, version) {
+  console.log(`\nVS Code ${version}:`);
   for (const t of outcome.tests) {
     const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-';
     console.log(`  ${mark} ${t.title}${t.durationMs ? ` (${t.durationMs} ms)` : ''}`);
     if (t.error) console.log(t.error.split('\n').map((l) => `      ${l}`).join('\n'));
   }
-  console.log(`\nintegration: ${outcome.passes} passing, ${outcome.failures} failing, ${outcome.pending} pending`);
+  console.log(`\nintegration (VS Code ${version}): ${outcome.passes} passing, ${outcome.failures} failing, ${outcome.pending} pending`);
   return outcome.failures === 0 && outcome.passes > 0 ? 0 : 1;
 }
 
-async function viaElectron(workspace) {
+async function viaElectron(workspace, version) {
   const { runTests } = await import('@vscode/test-electron');
-  await runTests({ version: '1.100.3', extensionDevelopmentPath: ROOT, extensionTestsPath: TESTS, launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'] });
+  await runTests({ version, extensionDevelopmentPath: ROOT, extensionTestsPath: TESTS, launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'] });
 }
 
-async function viaCodeServer(workspace) {
-  ensureCodeServer();
+async function viaCodeServer(workspace, version) {
+  const codeServer = CODE_SERVER_FOR[version];
+  if (!codeServer) throw new Error(`no code-server release is mapped to VS Code ${version}`);
+  ensureCodeServer(codeServer);
   const port = await freePort();
   const profile = freshProfile('integration');
-  const server = await startCodeServer({ port, userDataDir: profile.userDataDir, extensionsDir: profile.extensionsDir });
+  const server = await startCodeServer({ port, userDataDir: profile.userDataDir, extensionsDir: profile.extensionsDir, binary: codeServerBinary(codeServer) });
   const browser = await launchChromium();
   try {
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
@@ -60,7 +75,6 @@ async function viaCodeServer(workspace) {
   }
 }
 
-rmSync(RESULT_FILE, { force: true });
 if (!existsSync(TESTS)) {
   console.error(`missing ${TESTS}: run "npx tsc -p ." first`);
   process.exit(1);
@@ -69,20 +83,32 @@ if (!existsSync(join(ROOT, 'dist/extension.js'))) {
   console.error('missing dist/extension.js: run "npm run build" first');
   process.exit(1);
 }
-// A multi-root workspace: the examples plus a second team's folder.
-const examplesCopy = scratchCopy(join(ROOT, 'examples'), 'integration-ws');
-const teamB = scratchCopy(join(ROOT, 'test/fixtures/multiroot/team-b'), 'integration-team-b');
-const workspace = join(mkdtempSync(join(tmpdir(), 'greenai-integration-')), 'green-ai-tests.code-workspace');
-writeFileSync(workspace, JSON.stringify({ folders: [{ name: 'examples', path: examplesCopy }, { name: 'team-b', path: teamB }], settings: {} }, null, 2));
 const wanted = process.env.GREENAI_VSCODE_LAUNCHER ?? ((await canDownloadVsCode()) ? 'electron' : 'code-server');
-console.log(`integration: launcher ${wanted}, workspace ${workspace}`);
-try {
-  if (wanted === 'electron') await viaElectron(workspace);
-  else await viaCodeServer(workspace);
-} catch (e) {
-  if (!existsSync(RESULT_FILE)) {
-    console.error(`integration: ${e.message}`);
-    process.exit(1);
+
+/** One run of the suite on one VS Code version; its exit status. */
+async function runOn(version) {
+  rmSync(RESULT_FILE, { force: true });
+  // A multi-root workspace: the examples plus a second team's folder, fresh copies per run.
+  const examplesCopy = scratchCopy(join(ROOT, 'examples'), 'integration-ws');
+  const teamB = scratchCopy(join(ROOT, 'test/fixtures/multiroot/team-b'), 'integration-team-b');
+  const workspace = join(mkdtempSync(join(tmpdir(), 'greenai-integration-')), 'green-ai-tests.code-workspace');
+  writeFileSync(workspace, JSON.stringify({ folders: [{ name: 'examples', path: examplesCopy }, { name: 'team-b', path: teamB }], settings: {} }, null, 2));
+  console.log(`integration: VS Code ${version}, launcher ${wanted}, workspace ${workspace}`);
+  const started = Date.now();
+  try {
+    if (wanted === 'electron') await viaElectron(workspace, version);
+    else await viaCodeServer(workspace, version);
+  } catch (e) {
+    if (!existsSync(RESULT_FILE)) {
+      console.error(`integration (VS Code ${version}): ${e.message}`);
+      return 1;
+    }
   }
+  const status = report(JSON.parse(readFileSync(RESULT_FILE, 'utf8')), version);
+  console.log(`integration (VS Code ${version}): ${((Date.now() - started) / 1000).toFixed(0)} s including start-up`);
+  return status;
 }
-process.exit(report(JSON.parse(readFileSync(RESULT_FILE, 'utf8'))));
+
+let status = 0;
+for (const version of VERSIONS) status = Math.max(status, await runOn(version));
+process.exit(status);

@@ -52,6 +52,8 @@ try {
     const tab = await browser.newPage({ viewport: { width: 1240, height: 900 }, deviceScaleFactor: 1 });
     await tab.goto(`file://${html}`);
     // Open the suggestions so the picture shows them too.
+    // Runs in the page, where `document` is the rendered comment.
+    // eslint-disable-next-line no-restricted-globals, no-undef
     await tab.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
     await tab.locator('.comment').screenshot({ path: out });
   } finally {

@@ -117,7 +117,11 @@ function select(options: Array<{ value: string; label: string }>, value: string,
 let pending: ReturnType<typeof setTimeout> | undefined;
 
 function readInputs(): Record<string, unknown> {
-  const get = (id: string) => (document.getElementById(id) as (HTMLElement & { value?: string }) | null)?.value ?? '';
+  // The inputs are <vscode-textfield>/<vscode-single-select> elements: read their `value` where it is a string.
+  const get = (id: string) => {
+    const node = document.getElementById(id);
+    return node && 'value' in node && typeof node.value === 'string' ? node.value : '';
+  };
   const num = (id: string) => {
     const v = get(id).trim();
     return v === '' ? undefined : Number(v);
@@ -150,7 +154,7 @@ function onInputChange(): void {
     }
     if (error) error.textContent = '';
     // Merge with what-if changes already in effect, so one edit does not undo another.
-    post({ type: 'whatIf', changes: { ...(current?.whatIf ? lastChanges : {}), ...changes } as never });
+    post({ type: 'whatIf', changes: { ...(current?.whatIf ? lastChanges : {}), ...changes } });
     lastChanges = { ...(current?.whatIf ? lastChanges : {}), ...changes };
   }, 250);
 }

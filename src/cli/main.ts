@@ -25,7 +25,7 @@ import { runDiffCommand } from './diffCommand';
 
 /**
  * `green-ai estimate|report`: the core without VS Code. Bad input exits 2 with
- * a message naming the problem; over budget exits 3 (../shared/CLI-CONTRACT.md).
+ * a message naming the problem; over budget exits 3 (docs/CLI-CONTRACT.md).
  */
 
 declare const GREEN_AI_VERSION: string;
@@ -437,7 +437,14 @@ async function calibrate(paths: readonly string[], write: boolean, json: boolean
 
 if (require.main === module) {
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), color }).then((code) => {
-    process.exitCode = code;
-  });
+  runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), color }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    // runCli turns every error into a status; this only catches a failing write to stdout/stderr.
+    (e: unknown) => {
+      process.stderr.write(`green-ai: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

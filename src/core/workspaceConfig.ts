@@ -51,7 +51,7 @@ export function parseWorkspaceConfig(text: string): ParsedWorkspaceConfig {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (shape[key]?.safeParse(value).success) config[key] = value;
   }
-  return { config: config as WorkspaceConfig, problems };
+  return { config, problems };
 }
 
 /** The team file's values on top of the given settings. */

@@ -90,7 +90,7 @@ async function filterReport(ctx: CommandContext): Promise<void> {
     { label: 'LoRA / QLoRA', filter: { kind: 'mode', modes: ['lora', 'qlora'], label: 'LoRA' } },
     { label: 'Inference', filter: { kind: 'mode', modes: ['inference'], label: 'inference' } },
     ...(budget !== null ? [{ label: `Over budget (${formatCo2e(budget)})`, filter: { kind: 'overBudget', budgetKg: budget } as ReportFilter }] : []),
-    ...ctx.report.currentReports.map((r) => ({ label: `Folder: ${r.folder.name}`, description: r.folder.uri.fsPath, filter: { kind: 'folder', folder: r.folder.uri.toString() } as ReportFilter })),
+    ...ctx.report.currentReports.map((r) => ({ label: `Folder: ${r.folder.name}`, description: r.folder.uri.fsPath, filter: { kind: 'folder', folder: r.folder.uri.toString() } satisfies ReportFilter })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Green AI: show in the Workspace Report…' });
   if (picked) ctx.report.setFilter(picked.filter);

@@ -38,6 +38,24 @@ export interface GreenAiApi {
 export async function activate(context: vscode.ExtensionContext): Promise<GreenAiApi> {
   const log = vscode.window.createOutputChannel('Green AI', { log: true });
   context.subscriptions.push(log);
+  try {
+    return await activateFeatures(context, log);
+  } catch (error) {
+    reportActivationFailure(log, error);
+    throw error;
+  }
+}
+
+/** VS Code shows nothing when an extension fails to activate (a wasm that will not load, say): log it and say so once. */
+function reportActivationFailure(log: vscode.LogOutputChannel, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  log.error('activation failed:', error instanceof Error ? error : message);
+  void vscode.window.showErrorMessage(`Green AI could not start: ${message}`, 'Show Log').then((choice) => {
+    if (choice) log.show();
+  });
+}
+
+async function activateFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<GreenAiApi> {
   const wasmDir = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
   const python = await loadPythonParsing(wasmLocationIn(wasmDir));
   log.info(`activated; tree-sitter wasm from ${wasmDir}`);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { EstimateSettingsSchema, type EstimateSettings } from '../core/runSpec';
+import type { EstimateSettings } from '../core/runSpec';
+import { SETTINGS_FIELDS } from '../core/settingsSchema';
 import { parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../core/workspaceConfig';
 
 /**
@@ -20,20 +21,7 @@ export interface GreenAiSettings extends EstimateSettings {
   readonly reportExclude: string[];
 }
 
-const FIELDS = {
-  region: EstimateSettingsSchema.shape.region,
-  pue: EstimateSettingsSchema.shape.pue,
-  defaultAccelerator: EstimateSettingsSchema.shape.defaultAccelerator,
-  defaultAcceleratorCount: EstimateSettingsSchema.shape.defaultAcceleratorCount,
-  utilisation: EstimateSettingsSchema.shape.utilisation,
-  includeEmbodied: EstimateSettingsSchema.shape.includeEmbodied,
-  'inlayHints.enabled': z.boolean().default(true),
-  'hover.enabled': z.boolean().default(true),
-  'codeLens.enabled': z.boolean().default(true),
-  'diagnostics.enabled': z.boolean().default(true),
-  budgetKg: z.number().positive().nullable().default(null),
-  'report.exclude': z.array(z.string().min(1).max(500)).max(200).default([]),
-} as const;
+const FIELDS = SETTINGS_FIELDS;
 
 const warned = new Set<string>();
 

@@ -100,11 +100,14 @@ describe('Directive comments', () => {
     const path = await import('node:path');
     const { DIRECTIVE_KEYS } = await import('../../src/core/extract/directives');
     const { ROOT } = await import('./helpers');
-    const grammar = JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes/green-ai-directive.injection.tmLanguage.json'), 'utf8'));
+    const grammar = JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes/green-ai-directive.injection.tmLanguage.json'), 'utf8')) as {
+      scopeName: string;
+      repository: { directive: { patterns: Array<{ match: string }> } };
+    };
     const keyPattern = new RegExp(grammar.repository.directive.patterns[0].match);
     for (const key of Object.keys(DIRECTIVE_KEYS)) assert.ok(keyPattern.test(`${key}=1`), key);
     assert.ok(!keyPattern.test('colour=1'));
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { grammars: Array<{ scopeName: string }> } };
     assert.equal(pkg.contributes.grammars[0].scopeName, grammar.scopeName);
   });
 

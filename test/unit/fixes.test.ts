@@ -82,7 +82,7 @@ describe('Quick fixes', () => {
     const { fixed, before, after } = await applyFix('full_ft.py', code, 'peft');
     assert.equal(before.runs[0].run.mode, 'finetune');
     assert.match(fixed, /^from peft import LoraConfig, get_peft_model$/m);
-    assert.match(fixed, /^    model = get_peft_model\(model, LoraConfig\(r=16, lora_alpha=32, lora_dropout=0\.05, task_type="CAUSAL_LM"\)\)$/m);
+    assert.match(fixed, /^ {4}model = get_peft_model\(model, LoraConfig\(r=16, lora_alpha=32, lora_dropout=0\.05, task_type="CAUSAL_LM"\)\)$/m);
     assert.equal(after.runs[0].run.mode, 'lora');
     assert.ok(after.runs[0].estimate.co2eKg < before.runs[0].estimate.co2eKg);
   });
@@ -130,7 +130,7 @@ describe('Quick fixes', () => {
       assert.match(fixed, /^from transformers import EarlyStoppingCallback$/m);
       assert.match(fixed, /callbacks=\[EarlyStoppingCallback\(early_stopping_patience=2\)\]/);
       assert.match(fixed, /save_strategy="epoch"/, 'save and eval strategies must match for load_best_model_at_end');
-      assert.match(fixed, /eval_strategy="epoch",\n    load_best_model_at_end=True/);
+      assert.match(fixed, /eval_strategy="epoch",\n {4}load_best_model_at_end=True/);
       // Upper bound: stopping after epoch 1 + patience 2 saves 7 of 10 epochs.
       const s = before.runs[0].suggestions.find((x) => x.kind === 'early-stopping')!;
       assert.match(s.title, /up to 7 of 10 epochs/);

@@ -28,10 +28,10 @@ export interface CliResult {
 
 export interface ActionDeps {
   /** Runs `green-ai` with these arguments. */
-  runCli(args: readonly string[]): Promise<CliResult>;
+  readonly runCli: (args: readonly string[]) => Promise<CliResult>;
   readonly fetch: Fetch;
   /** A line for the job log (GitHub reads workflow commands from it). */
-  log(line: string): void;
+  readonly log: (line: string) => void;
 }
 
 export class ActionInputError extends Error {}
@@ -51,7 +51,7 @@ function readEvent(env: ActionEnv): PullRequestEvent {
   if (!file || !fs.existsSync(file)) return {};
   try {
     const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? (parsed as PullRequestEvent) : {};
+    return typeof parsed === 'object' && parsed !== null ? (parsed) : {};
   } catch {
     return {};
   }
@@ -166,7 +166,7 @@ function runBundledCli(args: readonly string[]): Promise<CliResult> {
 }
 
 if (require.main === module) {
-  runAction(process.env, { runCli: runBundledCli, fetch: globalThis.fetch as unknown as Fetch, log: (line) => process.stdout.write(`${line}\n`) }).then((code) => {
+  void runAction(process.env, { runCli: runBundledCli, fetch: (input, init) => globalThis.fetch(input, init), log: (line) => process.stdout.write(`${line}\n`) }).then((code) => {
     process.exitCode = code;
   });
 }

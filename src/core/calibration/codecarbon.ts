@@ -36,7 +36,7 @@ export function parseCodeCarbonCsv(text: string, file: string): CodeCarbonFile {
   }
   let records: Array<{ record: Record<string, string>; info: { lines: number; error?: Error } }>;
   try {
-    records = parse(clean, { columns: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as typeof records;
+    records = parse<(typeof records)[number]>(clean, { columns: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true });
   } catch (e) {
     // An unterminated quote or similar: say where, keep nothing rather than half a file.
     return { measurements: [], invalidRows, problem: `${file} could not be read as CSV: ${(e as Error).message}` };

@@ -120,7 +120,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         // LightningCLI / timm-style `pretrained: false`: the backbone starts from random weights.
         add('model.fromScratch', !scalar, valueNode, `${where}: ${String(scalar)}`);
       } else if (key === 'dataset_mixer' && isMap(valueNode) && valueNode.items[0] && isScalar(valueNode.items[0].key)) {
-        add('training.dataset', String(valueNode.items[0].key.value), valueNode.items[0].key as YamlNode, `${where}: first dataset of the mixture`);
+        add('training.dataset', String(valueNode.items[0].key.value), valueNode.items[0].key, `${where}: first dataset of the mixture`);
       } else if ((key === 'args' || key === 'command') && isSeq(valueNode) && valueNode.items.every((i) => isScalar(i))) {
         // Kubernetes/containers: ["python", "-m", "torch.distributed.run", ...] or ["bash", "-c", "torchrun ..."].
         // One item per line, continued, so each flag keeps the line of its own item.

@@ -50,6 +50,12 @@ function spatial(size: number | null, window: number, stride: number, padding: s
   return padding === 'same' ? Math.ceil(size / stride) : Math.floor((size - window) / stride) + 1;
 }
 
+/** Keras `padding=`: 'same' or 'valid' (the default, also for anything that is not a string). */
+function paddingOf(node: Node | null | undefined, symbols: SymbolTable): string {
+  const v = node ? evaluate(node, symbols)?.value : undefined;
+  return typeof v === 'string' ? v : 'valid';
+}
+
 function pair(v: number | number[] | undefined, fallback: number): [number, number] {
   if (Array.isArray(v)) return [v[0] ?? fallback, v[1] ?? v[0] ?? fallback];
   return [v ?? fallback, v ?? fallback];
@@ -58,7 +64,7 @@ function pair(v: number | number[] | undefined, fallback: number): [number, numb
 function numbers(node: Node | null | undefined, symbols: SymbolTable): number | number[] | undefined {
   const r = node ? evaluate(node, symbols) : undefined;
   if (typeof r?.value === 'number') return r.value;
-  if (Array.isArray(r?.value) && r.value.every((x) => typeof x === 'number')) return r.value as number[];
+  if (Array.isArray(r?.value) && r.value.every((x) => typeof x === 'number')) return r.value;
   return undefined;
 }
 
@@ -135,9 +141,9 @@ export function countKerasSequential(layerCalls: readonly Node[], symbols: Symbo
     } else if (/^Conv[12]D$/.test(name)) {
       const filters = num(keyword.get('filters') ?? positional[0], symbols);
       const dims = name === 'Conv1D' ? 1 : 2;
-      const kernel = pair(numbers(keyword.get('kernel_size') ?? positional[1], symbols) as number | number[] | undefined, NaN);
+      const kernel = pair(numbers(keyword.get('kernel_size') ?? positional[1], symbols), NaN);
       const strides = pair(numbers(keyword.get('strides'), symbols), 1);
-      const padding = String(evaluate(keyword.get('padding') ?? null, symbols)?.value ?? 'valid');
+      const padding = paddingOf(keyword.get('padding'), symbols);
       if (filters === undefined || Number.isNaN(kernel[0]) || !shape || last === null || shape.length !== dims + 1) {
         unknown();
         continue;
@@ -152,7 +158,7 @@ export function countKerasSequential(layerCalls: readonly Node[], symbols: Symbo
       const dims = name.endsWith('1D') ? 1 : 2;
       const size = pair(numbers(keyword.get('pool_size') ?? positional[0], symbols), 2);
       const strides = pair(numbers(keyword.get('strides'), symbols), NaN);
-      const padding = String(evaluate(keyword.get('padding') ?? null, symbols)?.value ?? 'valid');
+      const padding = paddingOf(keyword.get('padding'), symbols);
       if (!shape || shape.length !== dims + 1) {
         unknown();
         continue;

@@ -48,7 +48,7 @@ function numberArg(args: Node, index: number, name: string, ctx: Context, fallba
   if (!node) return fallback;
   const r = evaluate(node, ctx.symbols);
   if (typeof r?.value === 'number') return r.value;
-  if (Array.isArray(r?.value) && r.value.every((v) => typeof v === 'number')) return (r.value as number[]).reduce((a, b) => a * b, 1);
+  if (Array.isArray(r?.value) && r.value.every((v) => typeof v === 'number')) return r.value.reduce((a, b) => a * b, 1);
   return undefined;
 }
 
@@ -64,7 +64,7 @@ function kernelVolume(args: Node, ctx: Context, dims: number): number | undefine
   const node = keywordArgument(args, 'kernel_size') ?? positional(args)[2] ?? null;
   const r = node ? evaluate(node, ctx.symbols) : undefined;
   if (typeof r?.value === 'number') return r.value ** dims;
-  if (Array.isArray(r?.value) && r.value.every((v) => typeof v === 'number')) return (r.value as number[]).reduce((a, b) => a * b, 1);
+  if (Array.isArray(r?.value) && r.value.every((v) => typeof v === 'number')) return r.value.reduce((a, b) => a * b, 1);
   return undefined;
 }
 
@@ -211,7 +211,7 @@ function callParams(call: Node, ctx: Context): number | undefined {
       if (!inner) return undefined;
       const dims = positional(inner).map((d) => evaluate(d, ctx.symbols)?.value);
       const flat = dims.length === 1 && Array.isArray(dims[0]) ? (dims[0] as unknown[]) : dims;
-      return flat.every((d) => typeof d === 'number') ? (flat as number[]).reduce((a, b) => a * b, 1) : undefined;
+      return flat.every((d) => typeof d === 'number') ? flat.reduce((a, b) => a * b, 1) : undefined;
     }
     default: {
       ctx.layers--;

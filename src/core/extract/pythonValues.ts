@@ -208,7 +208,7 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       if (fn === 'int' || fn === 'float') {
         const inner = evaluate(args.namedChildren[0] ?? null, symbols, depth + 1);
         if (!inner) return undefined;
-        const n = typeof inner.value === 'number' ? inner.value : parseNumber(String(inner.value));
+        const n = typeof inner.value === 'number' ? inner.value : typeof inner.value === 'string' ? parseNumber(inner.value) : null;
         if (n === null) return undefined;
         return { ...inner, value: fn === 'int' ? Math.trunc(n) : n };
       }

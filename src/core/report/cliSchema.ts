@@ -3,7 +3,7 @@ import { SUGGESTION_KINDS } from '../advise/suggest';
 import { PRECISIONS, TRAINING_MODES } from '../runSpec';
 
 /**
- * The CLI's JSON output (../shared/CLI-CONTRACT.md), version 1. A public
+ * The CLI's JSON output (docs/CLI-CONTRACT.md), version 1. A public
  * interface: names and meanings stay; new fields may be added.
  */
 

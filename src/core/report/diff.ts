@@ -266,7 +266,7 @@ export function diffRuns(base: DiffSide, head: DiffSide, options: { budgetKg?: n
   const sameFile = (a: string, b: string) => a === b || renamedTo.get(a) === b || renames.get(a) === b;
   for (const a of added) {
     const h = a[1]!;
-    const r = removed.find((p) => p[0] !== null && p[1] === null && (h.linkedFiles.some((f) => sameFile(p[0]!.cli.file, f)) || p[0]!.linkedFiles.some((f) => sameFile(h.cli.file, f))) && identity(p[0]!.cli) === identity(h.cli));
+    const r = removed.find((p) => p[0] !== null && p[1] === null && (h.linkedFiles.some((f) => sameFile(p[0]!.cli.file, f)) || p[0].linkedFiles.some((f) => sameFile(h.cli.file, f))) && identity(p[0].cli) === identity(h.cli));
     if (!r) continue;
     r[1] = h;
     a[1] = null;

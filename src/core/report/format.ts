@@ -78,7 +78,7 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
   return lines.join('\n') + '\n';
 }
 
-function csvCell(v: unknown): string {
+function csvCell(v: string | number | null | undefined): string {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

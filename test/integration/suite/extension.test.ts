@@ -179,7 +179,7 @@ describe('Green AI in a real VS Code', () => {
       return d.length > 0 ? d : undefined;
     });
     const precision = ours.find((d) => d.code === 'green-ai.mixed-precision');
-    assert.ok(precision, ours.map((d) => String(d.code)).join(', '));
+    assert.ok(precision, ours.map((d) => (typeof d.code === 'object' ? d.code.value : d.code)).join(', '));
     assert.equal(precision.severity, vscode.DiagnosticSeverity.Information);
     assert.match(precision.message, /saves .+ CO2e/);
     await vscode.workspace.getConfiguration('greenAI').update('budgetKg', 0.001, vscode.ConfigurationTarget.Workspace);

@@ -94,7 +94,7 @@ export function rangeIn(lineCounter: LineCounter, node: { range?: readonly [numb
 
 /** Wraps a parsed YAML/JSON document for dialects. */
 export function configDocOf(doc: Document, text: string, lineCounter: LineCounter): ConfigDoc {
-  const shared: Shared = { text, lineCounter, top: (doc.contents as YamlNode | null) ?? null, walked: new Map() };
+  const shared: Shared = { text, lineCounter, top: (doc.contents) ?? null, walked: new Map() };
   return new YamlConfigDoc(shared, shared.top, []);
 }
 
@@ -149,7 +149,7 @@ class YamlConfigDoc implements ConfigDoc {
     const lc = this.shared.lineCounter;
     const keyRange = rangeIn(lc, keyNode);
     const path = segments.join('.');
-    if (isMap(node) || isSeq(node)) return { path, key, value: undefined, raw: undefined, shape: isMap(node) ? 'map' : 'seq', range: rangeIn(lc, node as YamlNode), keyRange };
+    if (isMap(node) || isSeq(node)) return { path, key, value: undefined, raw: undefined, shape: isMap(node) ? 'map' : 'seq', range: rangeIn(lc, node), keyRange };
     const raw = isScalar(node) ? node.value : null;
     const range = isScalar(node) && node.range && node.range[1] > node.range[0] ? rangeIn(lc, node) : keyRange;
     if (typeof raw === 'string' && raw.includes('${')) {
@@ -195,7 +195,7 @@ class YamlConfigDoc implements ConfigDoc {
     for (const c of candidates) {
       const target = nodeAt(this.shared.top, c);
       if (!isScalar(target)) continue;
-      const origin = rangeIn(this.shared.lineCounter, target as YamlNode).startLine;
+      const origin = rangeIn(this.shared.lineCounter, target).startLine;
       if (typeof target.value === 'string' && target.value.includes('${')) {
         const deeper = this.interpolate(target.value, c, depth + 1);
         return { value: deeper.value, origin: deeper.origin ?? origin };
@@ -280,7 +280,7 @@ class YamlConfigDoc implements ConfigDoc {
   at(path: string): ConfigDoc | undefined {
     const segments = splitPath(path);
     const node = nodeAt(this.root, segments);
-    return isMap(node) ? new YamlConfigDoc(this.shared, node as YamlNode, [...this.base, ...segments]) : undefined;
+    return isMap(node) ? new YamlConfigDoc(this.shared, node, [...this.base, ...segments]) : undefined;
   }
 
   comments(): ReadonlyArray<{ line: number; text: string }> {

@@ -88,7 +88,7 @@ export const litgpt: ConfigDialect = {
       const fourBit = /^bnb\.(nf4|fp4)/.test(q);
       out.add('training.mode', fourBit ? 'qlora' : 'lora', fourBit ? quantize! : lora, fourBit ? `quantize: ${q} with LoRA (${lora.key}): QLoRA` : `${lora.key}: the LoRA recipe (frozen base, adapters trained)`);
     } else if (!pretraining) {
-      out.add('training.mode', 'finetune', checkpoint!, 'no adapter settings: all weights of the checkpoint are fine-tuned', 'medium');
+      out.add('training.mode', 'finetune', checkpoint, 'no adapter settings: all weights of the checkpoint are fine-tuned', 'medium');
     } else {
       const initial = doc.get('initial_checkpoint_dir');
       if (typeof initial?.value === 'string' && initial.value) {

@@ -71,7 +71,7 @@ export const llamaFactory: ConfigDialect = {
     if (maxSamples && n && n > 0 && datasets.length > 0) {
       out.add('training.datasetSamples', n * datasets.length, maxSamples, `max_samples ${n} per dataset × ${datasets.length} dataset${datasets.length > 1 ? 's' : ''}: at most ${n * datasets.length} examples`, 'low');
     }
-    if (typeof model.value === 'string' && model.value) out.add('launch.trainer', 'config:llamafactory', anchor, `LLaMA-Factory ${String(stage?.value ?? 'sft')} config: ${model.value}`);
+    if (typeof model.value === 'string' && model.value) out.add('launch.trainer', 'config:llamafactory', anchor, `LLaMA-Factory ${typeof stage?.value === 'string' ? stage.value : 'sft'} config: ${model.value}`);
   },
 };
 

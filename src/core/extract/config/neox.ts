@@ -88,7 +88,7 @@ function readFeedForward(doc: ConfigDoc, hidden: number | undefined, out: FactSi
   }
   const multiple = numberAt(doc, 'mlp_multiple_of') ?? 1;
   const width = 2 * multiple * Math.ceil(Math.floor((i * 2) / 3) / (2 * multiple));
-  out.add('model.ffnSize', 0.75 * width, at, `${written} with gated ${String(activation!.value)}: projections of ${width} and ${width / 2} (counted as ${0.75 * width})`, intermediate ? 'high' : 'medium');
+  out.add('model.ffnSize', 0.75 * width, at, `${written} with gated ${String(activation.value)}: projections of ${width} and ${width / 2} (counted as ${0.75 * width})`, intermediate ? 'high' : 'medium');
 }
 
 /**

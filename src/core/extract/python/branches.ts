@@ -36,7 +36,7 @@ export function decideCondition(condition: Node | null, symbols: SymbolTable, de
     const arg = evaluate(condition.childForFieldName('arguments')?.namedChildren[0] ?? null, symbols);
     const text = subject?.value;
     if (typeof text !== 'string') return undefined;
-    const prefixes = typeof arg?.value === 'string' ? [arg.value] : Array.isArray(arg?.value) && arg.value.every((v) => typeof v === 'string') ? (arg.value as string[]) : undefined;
+    const prefixes = typeof arg?.value === 'string' ? [arg.value] : Array.isArray(arg?.value) && arg.value.every((v) => typeof v === 'string') ? (arg.value) : undefined;
     if (!prefixes) return undefined;
     return prefixes.some((p) => (method === 'startswith' ? text.startsWith(p) : text.endsWith(p)));
   }

@@ -26,7 +26,7 @@ import type { Region } from '../schema';
  */
 const EMBER = 'Ember, Yearly Electricity Data, CO2 intensity of electricity generation (gCO2e/kWh), via Green Web Foundation co2.js data/output/average-intensities.json (github.com/thegreenwebfoundation/co2.js)';
 const EM_2024 = 'Electricity Maps 2024 yearly average carbon intensity (lifecycle, gCO2eq/kWh), via Green Web Foundation co2.js data/output/electricity-maps/yearly_2024.json (github.com/thegreenwebfoundation/co2.js)';
-const GCP_2025 = 'Google Cloud, \"Carbon free energy for Google Cloud regions\", grid carbon intensity 2025 (gCO2eq/kWh), github.com/GoogleCloudPlatform/region-carbon-info data/yearly/2025.csv (cloud.google.com/sustainability/region-carbon)';
+const GCP_2025 = 'Google Cloud, "Carbon free energy for Google Cloud regions", grid carbon intensity 2025 (gCO2eq/kWh), github.com/GoogleCloudPlatform/region-carbon-info data/yearly/2025.csv (cloud.google.com/sustainability/region-carbon)';
 
 export const REGIONS: readonly Region[] = [
   // ---- World ----
@@ -146,7 +146,7 @@ export const REGIONS: readonly Region[] = [
   { id: 'LY', kind: 'country', displayName: 'Libya', country: 'LY', gridIntensityGPerKWh: 830.53, year: 2023, source: `${EMBER}: Libya, 2023` },
   { id: 'ET', kind: 'country', displayName: 'Ethiopia', country: 'ET', gridIntensityGPerKWh: 23.55, year: 2023, source: `${EMBER}: Ethiopia, 2023` },
   { id: 'GH', kind: 'country', displayName: 'Ghana', country: 'GH', gridIntensityGPerKWh: 452.86, year: 2023, source: `${EMBER}: Ghana, 2023` },
-  { id: 'CI', kind: 'country', displayName: 'Côte d\'Ivoire', country: 'CI', gridIntensityGPerKWh: 393.53, year: 2023, source: `${EMBER}: Côte d\'Ivoire, 2023` },
+  { id: 'CI', kind: 'country', displayName: 'Côte d\'Ivoire', country: 'CI', gridIntensityGPerKWh: 393.53, year: 2023, source: `${EMBER}: Côte d'Ivoire, 2023` },
   { id: 'SN', kind: 'country', displayName: 'Senegal', country: 'SN', gridIntensityGPerKWh: 535.4, year: 2023, source: `${EMBER}: Senegal, 2023` },
   { id: 'TZ', kind: 'country', displayName: 'Tanzania', country: 'TZ', gridIntensityGPerKWh: 371.59, year: 2023, source: `${EMBER}: Tanzania, 2023` },
   { id: 'UG', kind: 'country', displayName: 'Uganda', country: 'UG', gridIntensityGPerKWh: 57.39, year: 2022, source: `${EMBER}: Uganda, 2022` },

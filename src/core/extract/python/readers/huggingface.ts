@@ -188,10 +188,13 @@ export const loadDataset: CallRule = {
     const configNode = named ? keywordArgument(named, 'name') : null;
     const pathNode = named ? keywordArgument(named, 'path') : null;
     const sources = [args[0] ?? pathNode, args[1] ?? configNode].filter((n): n is Node => !!n);
-    const parts = sources.map((a) => evaluate(a, ctx.symbols)).filter((r): r is Resolved => typeof r?.value === 'string');
+    const parts = sources.flatMap((a) => {
+      const v = evaluate(a, ctx.symbols)?.value;
+      return typeof v === 'string' ? [v] : [];
+    });
     // load_dataset("parquet"/"json"/"csv", data_files=...) names a file format, not a dataset.
-    if (parts.length > 0 && !/^(parquet|json|csv|text|arrow|imagefolder|audiofolder|webdataset)$/.test(String(parts[0].value))) {
-      ctx.add('training.dataset', parts.map((p) => p.value).join('/'), node, 'load_dataset');
+    if (parts.length > 0 && !/^(parquet|json|csv|text|arrow|imagefolder|audiofolder|webdataset)$/.test(parts[0])) {
+      ctx.add('training.dataset', parts.join('/'), node, 'load_dataset');
     }
   },
 };

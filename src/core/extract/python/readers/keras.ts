@@ -12,8 +12,9 @@ export const mixedPrecisionPolicy: CallRule = {
   read: ({ node, full, ctx }) => {
     const arg = node.childForFieldName('arguments')?.namedChildren[0];
     const r = arg ? evaluate(arg, ctx.symbols) : undefined;
-    const p = typeof r?.value === 'string' ? normalisePrecision(r.value.replace('mixed_', '')) : null;
-    if (p) ctx.add('training.precision', p, arg!, `${full}("${String(r!.value)}")`);
+    const policy = typeof r?.value === 'string' ? r.value : null;
+    const p = policy ? normalisePrecision(policy.replace('mixed_', '')) : null;
+    if (p && arg) ctx.add('training.precision', p, arg, `${full}("${policy}")`);
   },
 };
 

@@ -47,7 +47,7 @@ function readRequests(call: Node, ctx: PythonReadContext): void {
     if (right?.type !== 'call' || ctx.callee(right).full !== 'range') break;
     const bounds = (right.childForFieldName('arguments')?.namedChildren ?? []).map((a) => evaluate(a, ctx.symbols)?.value);
     if (bounds.length === 0 || !bounds.every((b) => typeof b === 'number')) break;
-    const [a, b, step] = bounds as number[];
+    const [a, b, step] = bounds;
     const loops = bounds.length === 1 ? a : Math.ceil((b - a) / (step ?? 1));
     if (loops > 0) ctx.add('inference.requests', loops * (perCall ?? 1), right, `${truncate(node.childForFieldName('left')?.text ?? 'i', 20)} in ${truncate(right.text, 30)}${perCall ? ` × ${perCall} prompts` : ''}: requests served`, 'medium');
     return;

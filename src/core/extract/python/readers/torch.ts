@@ -69,7 +69,7 @@ function readRepeat(call: Node, ctx: PythonReadContext): void {
     else if (right.type === 'call' && ctx.callee(right).full === 'range') {
       const bounds = (right.childForFieldName('arguments')?.namedChildren ?? []).map((a) => evaluate(a, ctx.symbols)?.value);
       if (bounds.length > 0 && bounds.every((b) => typeof b === 'number')) {
-        const [a, b, step] = bounds as number[];
+        const [a, b, step] = bounds;
         count = bounds.length === 1 ? a : Math.ceil((b - a) / (step ?? 1));
       }
     }
