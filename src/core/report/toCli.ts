@@ -45,6 +45,29 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
       co2eKgHigh: estimate.co2eKgHigh,
       operationalCo2eKg: estimate.operationalCo2eKg,
       embodiedCo2eKg: estimate.embodiedCo2eKg,
+      ...(estimate.inference
+        ? {
+            inference: {
+              engine: estimate.inference.engine,
+              regime: estimate.inference.regime,
+              concurrency: estimate.inference.concurrency,
+              configuredConcurrency: estimate.inference.configuredConcurrency,
+              devicesPerReplica: estimate.inference.devicesPerReplica,
+              replicas: estimate.inference.replicas,
+              fits: estimate.inference.fits,
+              outputTokensPerSecond: estimate.inference.outputTokensPerSecond,
+              perRequest: {
+                energyWh: estimate.inference.perRequest.energyWh,
+                energyWhLow: estimate.inference.perRequest.energyWhLow,
+                energyWhHigh: estimate.inference.perRequest.energyWhHigh,
+                co2eG: estimate.inference.perRequest.co2eG,
+              },
+              per1kRequests: estimate.inference.per1kRequests,
+              perDay: estimate.inference.perDay,
+              deployment: estimate.inference.deployment,
+            },
+          }
+        : {}),
     },
     ...(measured !== undefined ? { measured: measured && toCliMeasured(measured) } : {}),
     assumptions: run.assumptions.map((a) => ({ field: a.field, value: a.value, source: a.source, detail: a.detail })),

@@ -1,7 +1,9 @@
 import * as C from '../estimate/constants';
+import { defaultTrainingPrecision } from '../estimate/precisionDefault';
 import { cloudProvider, closestAcceleratorIds, findAccelerator, findDataset, findInstance, findModel, findRegion, worldRegion } from '../knowledge';
 import type { Accelerator, Model, Region } from '../knowledge/schema';
-import type { Assumption, EstimateSettings, Overrides, Precision, RunSpec, TrainingMode } from '../runSpec';
+import type { Assumption, EstimateSettings, Overrides, Precision, RunSpec, TrainingFramework, TrainingMode } from '../runSpec';
+import { resolveInference, type ResolvedInference } from './resolveInference';
 
 /**
  * Fills every input the estimate needs: what the code or spec says first, then
@@ -31,6 +33,10 @@ export interface ResolvedRun {
     readonly requests: number | null;
     readonly tokensPerRequest: number | null;
   };
+  /** Serving inputs, for runs in inference mode (null otherwise). */
+  readonly inference: ResolvedInference | null;
+  /** The framework the run was read from, when known: it decided a silent precision. */
+  readonly framework: TrainingFramework | null;
   readonly hardware: {
     readonly accelerator: Accelerator;
     readonly count: number;
@@ -188,9 +194,24 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     detail: overrides.intensityGPerKWh !== undefined || spec.datacenter.intensityGPerKWh != null ? 'given explicitly' : `${region.displayName} grid ${region.year}: ${region.source}`,
   });
 
-  // ---- precision
-  const precision: Precision = spec.training.precision ?? (mode === 'inference' ? 'fp16' : 'fp32');
-  if (!spec.training.precision) note({ field: 'training.precision', value: precision, source: 'default', detail: mode === 'inference' ? 'inference scripts usually load half precision' : 'PyTorch trains in float32 unless mixed precision is enabled' });
+  // ---- serving inputs (inference mode)
+  const inference = mode === 'inference' ? resolveInference({ spec, catalog, params, accelerator, origin: context.origin, note }) : null;
+
+  // ---- precision: what the run says, else the documented default of its framework or serving stack
+  const framework: TrainingFramework | null = spec.training.framework ?? (context.origin === 'spec' ? 'spec' : null);
+  let precision: Precision;
+  if (spec.training.precision) {
+    precision = spec.training.precision;
+  } else if (inference) {
+    // Compute runs in the weights' format, except weight-only int8/int4, which dequantise to 16 bits.
+    const w = inference.weightPrecision;
+    precision = w === 'fp32' || w === 'fp8' ? w : w === 'fp16' || w === 'bf16' ? w : accelerator.peakTflops.bf16 ? 'bf16' : 'fp16';
+    note({ field: 'training.precision', value: precision, source: 'computed', detail: `compute precision of ${w} weights` });
+  } else {
+    const d = defaultTrainingPrecision(framework, accelerator);
+    precision = d.precision;
+    note({ field: 'training.precision', value: precision, source: 'default', detail: d.detail });
+  }
 
   // ---- amount of work
   const hfLike = mode !== 'pretrain' || spec.training.batchPerDevice !== undefined;
@@ -208,11 +229,9 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   let requests: number | null = null;
   let tokensPerRequest: number | null = null;
 
-  if (mode === 'inference') {
-    requests = spec.training.requests ?? 1e6;
-    tokensPerRequest = spec.training.tokensPerRequest ?? 512;
-    if (!spec.training.requests) note({ field: 'training.requests', value: requests, source: 'default', detail: 'inference is reported per 1M requests' });
-    if (!spec.training.tokensPerRequest) note({ field: 'training.tokensPerRequest', value: tokensPerRequest, source: 'default', detail: 'prompt + generated tokens per request not set: assumed 512' });
+  if (inference) {
+    requests = inference.requests;
+    tokensPerRequest = inference.inputTokens + inference.outputTokens * inference.numSequences;
     tokens = requests * tokensPerRequest;
   } else if (tokens === null && samples === null) {
     const batch = spec.training.batchPerDevice ?? HF_DEFAULT_BATCH.value;
@@ -277,6 +296,8 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   return {
     spec,
     mode,
+    inference,
+    framework,
     model: { name: spec.model.name ?? catalog?.id ?? null, params, activeParams, forwardGflopsPerSample, catalog, source },
     training: {
       epochs,
