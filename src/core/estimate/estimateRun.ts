@@ -92,6 +92,13 @@ export function trainingFlops(run: ResolvedRun): number {
     return perToken * n * tokens;
   }
   const perToken = training.gradientCheckpointing ? C.RECOMPUTE_FLOPS_PER_PARAM_TOKEN.value : C.TRAINING_FLOPS_PER_PARAM_TOKEN.value;
+  if (run.architecture === 'encoder-decoder') {
+    // The encoder sees the inputs, the decoder the targets, each with about half the parameters.
+    const decoderLen = run.spec.training.decoderSeqLen ?? null;
+    const inputLen = training.seqLen;
+    if (decoderLen && inputLen && training.samples) return perToken * (n / 2) * training.samples * (inputLen + decoderLen);
+    return (perToken / C.TRAINING_FLOPS_PER_PARAM_TOKEN.value) * C.ENCODER_DECODER_FLOPS_PER_PARAM_TOKEN.value * n * tokens;
+  }
   return perToken * n * tokens;
 }
 
@@ -132,19 +139,19 @@ export function estimateRun(run: ResolvedRun): Estimate {
   const central = evaluateScenario(run, flops, {
     mfu: run.mfu.central,
     powerShare: C.POWER_SHARE_OF_TDP.central,
-    hostW: C.HOST_WATTS_PER_ACCELERATOR.central,
+    hostW: C.hostWattsFor(run.hardware.count).central,
     sizeFactor: 1,
   });
   const low = evaluateScenario(run, flops, {
     mfu: run.mfu.high,
     powerShare: C.POWER_SHARE_OF_TDP.low,
-    hostW: C.HOST_WATTS_PER_ACCELERATOR.low,
+    hostW: C.hostWattsFor(run.hardware.count).low,
     sizeFactor: 1 / spread,
   });
   const high = evaluateScenario(run, flops, {
     mfu: run.mfu.low,
     powerShare: C.POWER_SHARE_OF_TDP.high,
-    hostW: C.HOST_WATTS_PER_ACCELERATOR.high,
+    hostW: C.hostWattsFor(run.hardware.count).high,
     sizeFactor: spread,
   });
   const total = (s: typeof central) => s.operationalCo2eKg + s.embodiedCo2eKg;
@@ -204,9 +211,10 @@ function estimateServing(run: ResolvedRun): Estimate {
     const embodiedCo2eKg = deviceHours * embodiedRate;
     return { p, acceleratorKWh: acceleratorWh / 1000, hostKWh: hostWh / 1000, energyKWh, operationalCo2eKg, embodiedCo2eKg, deviceHours, requests };
   };
-  const central = evaluate(CENTRAL_SCENARIO);
-  const low = evaluate(LOW_SCENARIO);
-  const high = evaluate(HIGH_SCENARIO);
+  const host = C.hostWattsFor(run.hardware.count);
+  const central = evaluate({ ...CENTRAL_SCENARIO, hostW: host.central });
+  const low = evaluate({ ...LOW_SCENARIO, hostW: host.low });
+  const high = evaluate({ ...HIGH_SCENARIO, hostW: host.high });
   const total = (x: typeof central) => x.operationalCo2eKg + x.embodiedCo2eKg;
   const itKWh = central.acceleratorKWh + central.hostKWh;
   const n = central.requests;

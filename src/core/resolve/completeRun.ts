@@ -2,7 +2,7 @@ import * as C from '../estimate/constants';
 import { defaultTrainingPrecision } from '../estimate/precisionDefault';
 import { cloudProvider, closestAcceleratorIds, findAccelerator, findDataset, findInstance, findModel, findRegion, worldRegion } from '../knowledge';
 import type { Accelerator, Model, Region } from '../knowledge/schema';
-import type { Assumption, EstimateSettings, Overrides, Precision, RunSpec, TrainingFramework, TrainingMode } from '../runSpec';
+import type { Assumption, EstimateSettings, ModelArchitecture, Overrides, Precision, RunSpec, TrainingFramework, TrainingMode } from '../runSpec';
 import { resolveInference, type ResolvedInference } from './resolveInference';
 
 /**
@@ -33,6 +33,8 @@ export interface ResolvedRun {
     readonly requests: number | null;
     readonly tokensPerRequest: number | null;
   };
+  /** Decides FLOPs per token: decoder-only 6·N·T, encoder–decoder about 3·N·T, MoE 6·N_active·T. */
+  readonly architecture: ModelArchitecture;
   /** Serving inputs, for runs in inference mode (null otherwise). */
   readonly inference: ResolvedInference | null;
   /** The framework the run was read from, when known: it decided a silent precision. */
@@ -110,6 +112,11 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   }
   const activeParams = spec.model.activeParams ?? catalog?.activeParams ?? params;
   if (activeParams !== params) note({ field: 'model.activeParams', value: activeParams, source: spec.model.activeParams ? specSource === 'code' ? 'computed' : 'directive' : 'catalog', detail: 'mixture-of-experts: compute follows the parameters active per token' });
+  const catalogArchitecture = catalog?.architecture;
+  const architecture: ModelArchitecture =
+    spec.model.architecture ??
+    (catalogArchitecture === 'decoder' || catalogArchitecture === 'encoder' || catalogArchitecture === 'encoder-decoder' || catalogArchitecture === 'moe-decoder' ? catalogArchitecture : catalogArchitecture ? 'other' : activeParams < params ? 'moe-decoder' : 'decoder');
+  if (architecture === 'encoder-decoder') note({ field: 'model.architecture', value: architecture, source: spec.model.architecture ? specSource : 'catalog', detail: `encoder–decoder: the encoder sees the inputs and the decoder the targets, each with about half the parameters (${C.ENCODER_DECODER_FLOPS_PER_PARAM_TOKEN.source})` });
   const forwardGflopsPerSample = spec.model.forwardGflopsPerSample ?? (catalog?.modality === 'vision' ? catalog.forwardGflopsPerSample ?? null : null);
 
   // ---- mode
@@ -274,16 +281,23 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   // A team calibration scales the published range; a pinned utilisation (flag or setting) replaces it.
   const factor = calibration && !overrides.mfu && !settings.utilisation ? calibration.utilisationFactor : 1;
   const scaled = (x: number) => Math.min(0.95, x * factor);
+  // The band follows the hardware generation; small models use the matrix units less well.
+  const sizeFactor = C.modelSizeUtilisationFactor(activeParams);
+  const prior = (x: number) => scaled(x * sizeFactor);
   const mfu = overrides.mfu
     ? { low: overrides.mfu, central: overrides.mfu, high: overrides.mfu }
     : settings.utilisation
       ? { low: settings.utilisation, central: settings.utilisation, high: settings.utilisation }
-      : { low: scaled(band.low), central: scaled(band.central), high: scaled(band.high) };
+      : { low: prior(band.low), central: prior(band.central), high: prior(band.high) };
   note({
     field: 'estimate.mfu',
     value: mfu.central,
     source: overrides.mfu ? 'override' : settings.utilisation ? 'setting' : 'default',
-    detail: overrides.mfu ? 'override --mfu' : settings.utilisation ? 'setting greenAI.utilisation' : `${band.low}–${band.high} for ${band.label}: ${band.source}`,
+    detail: overrides.mfu
+      ? 'override --mfu'
+      : settings.utilisation
+        ? 'setting greenAI.utilisation'
+        : `${band.low}–${band.high} for ${band.label}: ${band.source}${sizeFactor < 1 ? `; ×${sizeFactor.toFixed(2)} for a ${formatParams(activeParams)} model (${C.MFU_SMALL_MODEL.source})` : ''}`,
   });
   if (calibration) {
     const from = `.greenai.json calibration from ${calibration.runs} measured run${calibration.runs === 1 ? '' : 's'} (${calibration.date})`;
@@ -296,6 +310,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   return {
     spec,
     mode,
+    architecture,
     inference,
     framework,
     model: { name: spec.model.name ?? catalog?.id ?? null, params, activeParams, forwardGflopsPerSample, catalog, source },
@@ -325,4 +340,8 @@ function replace(list: Assumption[], a: Assumption): void {
   const i = list.findIndex((x) => x.field === a.field);
   if (i >= 0) list.splice(i, 1, a);
   else list.push(a);
+}
+
+function formatParams(n: number): string {
+  return n >= 1e9 ? `${(n / 1e9).toFixed(1)}B` : `${Math.round(n / 1e6)}M`;
 }
