@@ -79,6 +79,8 @@ export const CliRunSchema = z.object({
     accelerator: z.string().nullable(),
     count: nullableNumber,
     region: z.string().nullable(),
+    /** True when no region was read (code, spec, flag or setting): the world-average grid was used. */
+    regionIsDefault: z.boolean().optional(),
   }),
   estimate: z.object({
     flops: nullableNumber,

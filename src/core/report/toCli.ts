@@ -34,7 +34,7 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
       samples: run.training.samples,
       precision: run.training.precision,
     },
-    hardware: { accelerator: run.hardware.accelerator.id, count: run.hardware.count, region: run.hardware.region.id },
+    hardware: { accelerator: run.hardware.accelerator.id, count: run.hardware.count, region: run.hardware.region.id, ...(run.regionIsDefault ? { regionIsDefault: true } : {}) },
     estimate: {
       flops: estimate.flops,
       acceleratorHours: estimate.acceleratorHours,

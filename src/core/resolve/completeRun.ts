@@ -47,6 +47,11 @@ export interface ResolvedRun {
   };
   readonly datacenter: { readonly pue: number; readonly intensityGPerKWh: number };
   readonly mfu: { readonly low: number; readonly central: number; readonly high: number };
+  /**
+   * True when no region was read from the code, a spec, a flag or a setting: the world-average grid is used.
+   * Surfaces say so once ("region not set") instead of suggesting a region move on every run.
+   */
+  readonly regionIsDefault: boolean;
   /** Team calibration of accelerator and host power (1 when uncalibrated). */
   readonly powerFactor: number;
   readonly includeEmbodied: boolean;
@@ -172,6 +177,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     regionId = settings.region;
   }
   const region = regionId === 'world' ? worldRegion() : resolveRegion(regionId);
+  const regionIsDefault = region.kind === 'world' && !overrides.region && !spec.hardware.region && settings.region === 'world' && overrides.intensityGPerKWh === undefined && spec.datacenter.intensityGPerKWh == null;
   note({ field: 'hardware.region', value: region.id, source: overrides.region ? 'override' : spec.hardware.region ? specSource : 'setting', detail: overrides.region || spec.hardware.region ? region.displayName : `setting greenAI.region (${region.displayName})` });
 
   // ---- datacenter
@@ -328,6 +334,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     hardware: { accelerator, count, region, acceleratorHours: spec.hardware.acceleratorHours ?? null },
     datacenter: { pue, intensityGPerKWh: intensity },
     mfu,
+    regionIsDefault,
     powerFactor: calibration?.powerFactor ?? 1,
     includeEmbodied,
     sizeIsDefault,
