@@ -62,3 +62,11 @@ describe('Deployment view in the panel', () => {
     assert.equal(WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { concurrency: 64, days: 90 } }).success, true);
   });
 });
+
+describe('Inline summary of a serving run', () => {
+  it('prices it per request, and per day for a deployment', async () => {
+    const { inlineSummary } = await import('../../src/core/report/panelModel');
+    assert.match(inlineSummary(analyzed({ ...serving, inference: { engine: 'vllm' } })), /^≈ [\d.,]+ (m?Wh|kWh) · [\d.,]+ (m?g|kg|t) CO2e per request$/);
+    assert.match(inlineSummary(analyzed(serving)), /per request · [\d.,]+ (Wh|kWh|MWh)\/day$/);
+  });
+});

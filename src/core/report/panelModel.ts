@@ -145,6 +145,12 @@ export function modelCardBlock(file: string, analyzed: AnalyzedRun): string {
 /** The short text of an inlay hint or status: `≈ 0.04 A100-h · 28 Wh · 14 g CO2e`. */
 export function inlineSummary(analyzed: AnalyzedRun): string {
   const e = analyzed.estimate;
+  // Serving is priced per request (and per day of a deployment), not as one job's total.
+  const inf = e.inference;
+  if (inf) {
+    const perDay = inf.perDay ? ` · ${formatEnergy(inf.perDay.energyKWh)}/day` : '';
+    return `≈ ${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e per request${perDay}`;
+  }
   const accel = analyzed.run.hardware.accelerator.id.split('-')[0];
   return `≈ ${sig(e.acceleratorHours)} ${accel}-h · ${formatEnergy(e.energyKWh)} · ${formatCo2e(e.co2eKg)} CO2e`;
 }
