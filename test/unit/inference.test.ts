@@ -104,6 +104,12 @@ describe('Serving model: power follows utilisation', () => {
     assert.ok(Math.abs(light.e.energyKWh - light.inf.perDay.energyKWh * 30) / light.e.energyKWh < 1e-6);
   });
 
+  it('takes a spec with serving inputs as an inference run even without a mode', () => {
+    const run = completeRun(RunSpecSchema.parse({ model: { name: 'meta-llama/Llama-2-7b-hf' }, inference: { engine: 'vllm' }, hardware: { accelerator: 'A100' } }), DEFAULT_SETTINGS);
+    assert.equal(run.mode, 'inference');
+    assert.ok(estimateRun(run).inference);
+  });
+
   it('reports per request, per 1k requests and totals that agree', () => {
     const { e, inf, run } = serve(llama7bOnA100({ engine: 'vllm', concurrency: 64, requests: 50_000 }));
     assert.equal(run.inference!.requests, 50_000);

@@ -126,7 +126,11 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
 
   // ---- mode
   let mode: TrainingMode = spec.training.mode ?? 'unknown';
-  if (mode === 'unknown') {
+  if (mode === 'unknown' && spec.inference) {
+    // Serving inputs describe an inference run even when the mode is not stated.
+    mode = 'inference';
+    note({ field: 'training.mode', value: mode, source: specSource, detail: 'serving inputs (inference) given' });
+  } else if (mode === 'unknown') {
     mode = catalog ? 'finetune' : 'pretrain';
     note({ field: 'training.mode', value: mode, source: 'default', detail: catalog ? 'a catalog model was named without saying how it is loaded: assumed fine-tuning' : 'no pretrained checkpoint found: assumed training from scratch' });
   } else if (!stated('training.mode')) {
