@@ -155,6 +155,9 @@ export const EstimateSettingsSchema = z.object({
   utilisation: z.number().min(0.01).max(1).nullable().default(null),
   includeEmbodied: z.boolean().default(true),
   calibration: CalibrationSchema.nullable().default(null),
+  /** Deployment load for serving runs whose code does not say (settings greenAI.requestsPerDay / greenAI.deploymentDays). */
+  requestsPerDay: z.number().positive().max(1e13).nullish(),
+  deploymentDays: z.number().positive().max(36_525).nullish(),
 });
 export type EstimateSettings = z.infer<typeof EstimateSettingsSchema>;
 export const DEFAULT_SETTINGS: EstimateSettings = EstimateSettingsSchema.parse({});

@@ -110,6 +110,16 @@ describe('Serving model: power follows utilisation', () => {
     assert.ok(estimateRun(run).inference);
   });
 
+  it('takes the deployment load from the settings when the code does not say, and says so', () => {
+    const settings = { ...DEFAULT_SETTINGS, requestsPerDay: 10_000, deploymentDays: 90 };
+    const run = completeRun(RunSpecSchema.parse(llama7bOnA100({ engine: 'vllm' })), settings);
+    assert.equal(run.inference!.requestsPerDay, 10_000);
+    assert.equal(run.inference!.days, 90);
+    assert.ok(run.assumptions.some((a) => a.field === 'inference.requestsPerDay' && a.source === 'setting' && /greenAI\.requestsPerDay/.test(a.detail)));
+    const stated = completeRun(RunSpecSchema.parse(llama7bOnA100({ engine: 'vllm', requestsPerDay: 5 })), settings);
+    assert.equal(stated.inference!.requestsPerDay, 5);
+  });
+
   it('reports per request, per 1k requests and totals that agree', () => {
     const { e, inf, run } = serve(llama7bOnA100({ engine: 'vllm', concurrency: 64, requests: 50_000 }));
     assert.equal(run.inference!.requests, 50_000);

@@ -212,7 +212,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   });
 
   // ---- serving inputs (inference mode)
-  const inference = mode === 'inference' ? resolveInference({ spec, catalog, params, accelerator, origin: context.origin, note }) : null;
+  const inference = mode === 'inference' ? resolveInference({ spec, catalog, params, accelerator, origin: context.origin, note, settings }) : null;
 
   // ---- precision: what the run says, else the documented default of its framework or serving stack
   const framework: TrainingFramework | null = spec.training.framework ?? (context.origin === 'spec' ? 'spec' : null);

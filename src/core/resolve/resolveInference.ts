@@ -2,7 +2,7 @@ import * as IC from '../estimate/inferenceConstants';
 import { defaultInferencePrecision } from '../estimate/precisionDefault';
 import { findAttentionGeometry } from '../knowledge';
 import type { Accelerator, Model } from '../knowledge/schema';
-import type { Assumption, InferenceEngine, ModelArchitecture, Precision, RunSpec, WeightPrecision } from '../runSpec';
+import type { Assumption, EstimateSettings, InferenceEngine, ModelArchitecture, Precision, RunSpec, WeightPrecision } from '../runSpec';
 
 /**
  * The serving inputs of an inference run: what the spec or code says, else visible defaults, each recorded as
@@ -51,9 +51,10 @@ interface Context {
   readonly accelerator: Accelerator;
   readonly origin: 'code' | 'spec';
   readonly note: (a: Assumption) => void;
+  readonly settings?: EstimateSettings;
 }
 
-export function resolveInference({ spec, catalog, params, accelerator, origin, note }: Context): ResolvedInference {
+export function resolveInference({ spec, catalog, params, accelerator, origin, note, settings }: Context): ResolvedInference {
   const inf = spec.inference ?? {};
   const stated: Assumption['source'] = origin === 'spec' ? 'directive' : 'code';
   const given = (field: string, value: string | number) => note({ field, value, source: stated, detail: origin === 'spec' ? 'given in the spec' : 'read from the code' });
@@ -119,10 +120,12 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
   const kvPrecision: WeightPrecision = inf.kvCachePrecision ?? (weightPrecision === 'fp32' ? 'fp32' : 'bf16');
   if (inf.kvCachePrecision) given('inference.kvCachePrecision', kvPrecision);
 
-  const requestsPerDay = inf.requestsPerDay ?? null;
-  let days = inf.days ?? null;
-  if (requestsPerDay) given('inference.requestsPerDay', requestsPerDay);
-  if (days) given('inference.days', days);
+  const requestsPerDay = inf.requestsPerDay ?? settings?.requestsPerDay ?? null;
+  let days = inf.days ?? (requestsPerDay ? settings?.deploymentDays ?? null : null);
+  if (inf.requestsPerDay) given('inference.requestsPerDay', inf.requestsPerDay);
+  else if (requestsPerDay) note({ field: 'inference.requestsPerDay', value: requestsPerDay, source: 'setting', detail: 'setting greenAI.requestsPerDay' });
+  if (inf.days) given('inference.days', inf.days);
+  else if (days) note({ field: 'inference.days', value: days, source: 'setting', detail: 'setting greenAI.deploymentDays' });
   else if (requestsPerDay) {
     days = 365;
     note({ field: 'inference.days', value: days, source: 'default', detail: 'deployment length not set: a year of service' });
