@@ -224,7 +224,8 @@ function renderDeployment(deployment: NonNullable<PanelViewModel['deployment']>)
   );
   const c = deployment.comparison;
   if (c) {
-    const bars = [{ label: c.trainingLabel, kg: c.trainingCo2eKg }, { label: c.servingLabel, kg: c.servingCo2eKg }];
+    // Short axis labels (a narrow panel clips long ones); the full labels are listed under the chart.
+    const bars = [{ label: 'Training', kg: c.trainingCo2eKg }, { label: 'A year of serving', kg: c.servingCo2eKg }];
     const canvas = el('canvas', { role: 'img', 'aria-label': `Training ${c.trainingCo2eKg.toPrecision(2)} kg CO2e; a year of serving ${c.servingCo2eKg.toPrecision(2)} kg CO2e. ${c.breakEven}` });
     queueMicrotask(() => {
       deploymentChart?.destroy();
@@ -232,7 +233,7 @@ function renderDeployment(deployment: NonNullable<PanelViewModel['deployment']>)
       deploymentChart = new Chart(canvas, {
         type: 'bar',
         data: {
-          labels: bars.map((b) => (b.label.length > 48 ? `${b.label.slice(0, 47)}…` : b.label)),
+          labels: bars.map((b) => b.label),
           datasets: [{ label: 'kg CO2e', data: bars.map((b) => b.kg), backgroundColor: [cssVar('--vscode-charts-blue', '#3794ff'), cssVar('--vscode-charts-orange', '#d18616')] }],
         },
         options: {
@@ -251,7 +252,7 @@ function renderDeployment(deployment: NonNullable<PanelViewModel['deployment']>)
       el('h3', {}, 'Training vs a year of serving'),
       el('p', { class: 'break-even', 'data-testid': 'break-even' }, c.breakEven),
       box,
-      el('p', { class: 'muted small' }, `Training: ${c.trainingSource}.`),
+      el('ul', { class: 'notes muted small' }, el('li', {}, `Training: ${c.trainingLabel}, ${c.trainingCo2eKg.toPrecision(2)} kg CO2e (${c.trainingSource}).`), el('li', {}, `${c.servingLabel}: ${c.servingCo2eKg.toPrecision(2)} kg CO2e.`)),
     );
   }
   return section;
