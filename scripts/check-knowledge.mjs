@@ -13,6 +13,7 @@ const tables = [
   ['regions', 'regions', 'REGIONS', 'RegionSchema'],
   ['cloudProviders', 'cloudProviders', 'CLOUD_PROVIDERS', 'CloudProviderSchema'],
   ['models', 'models', 'MODELS', 'ModelSchema'],
+  ['attention', 'attention', 'ATTENTION_GEOMETRY', 'AttentionGeometrySchema'],
 ];
 const present = tables.filter(([, f]) => existsSync(join(root, 'src/core/knowledge/data', f + '.ts')));
 const imports = present.map(([n, f, e]) => `import { ${e} as T_${n} } from './src/core/knowledge/data/${f}';`).join('\n');
@@ -44,6 +45,18 @@ async function table(name: string, rows: any, exportName: string, schema: z.ZodT
   await table('cloudProviders', ${present.some(p => p[0]==='cloudProviders') ? 'T_cloudProviders' : 'undefined'}, 'CLOUD_PROVIDERS', S.CloudProviderSchema);
   const models = await table('models', ${present.some(p => p[0]==='models') ? 'T_models' : 'undefined'}, 'MODELS', S.ModelSchema);
   const modelIds = new Set(models.map((m: any) => m.id));
+  const attention = ${present.some(p => p[0]==='attention') ? 'T_attention' : '[]'};
+  const attentionIds = new Set<string>();
+  attention.forEach((r: any, i: number) => {
+    const res = S.AttentionGeometrySchema.safeParse(r);
+    if (!res.success) problems.push('attention[' + i + ']: ' + res.error.issues.map((x: any) => x.path.join('.') + ' ' + x.message).join('; '));
+    for (const id of r.ids ?? []) {
+      if (id !== id.toLowerCase()) problems.push('attention: id ' + id + ' is not lower case');
+      if (attentionIds.has(id)) problems.push('attention: id ' + id + ' in two rows');
+      attentionIds.add(id);
+    }
+  });
+  console.log('attention: ' + attention.length + ' rows');
   for (const m of models) for (const s of m.smallerSiblings ?? []) if (!modelIds.has(s)) problems.push('models ' + m.id + ': sibling ' + s + ' is not a catalog id');
   const aliasOwner = new Map<string, string>();
   for (const a of accs) for (const n of [a.id, ...a.aliases]) {

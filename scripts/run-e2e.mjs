@@ -219,6 +219,28 @@ async function session(theme, index) {
       await page.screenshot({ path: join(OUT, `panel-measured-${tag}.png`) });
     });
 
+    await check('an inference script shows the deployment view: per request, per day, and a year of serving beside training', async () => {
+      await openFile(page, 'inference/serve_mistral.py');
+      const lines = readFileSync(join(workspace, 'inference/serve_mistral.py'), 'utf8').split('\n');
+      await goToLine(page, lines.findIndex((l) => l.includes('max_new_tokens=')) + 1);
+      await runCommand(page, 'Green AI: Estimate This Run');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
+      const deployment = frame.locator('[data-testid=deployment]');
+      await deployment.waitFor({ timeout: 30_000 });
+      if (!/Per request/.test((await deployment.textContent()) ?? '')) throw new Error('no per-request figure');
+      const rpd = frame.locator('#in-rpd input');
+      await rpd.fill('20000');
+      await rpd.press('Tab');
+      const breakEven = frame.locator('[data-testid=break-even]');
+      await breakEven.waitFor({ timeout: 15_000 });
+      await frame.locator('[data-testid=break-even]', { hasText: /Serving (overtakes|would overtake) training after/ }).waitFor({ timeout: 15_000 });
+      const text = (await deployment.textContent()) ?? '';
+      if (!/Per day of service/.test(text)) throw new Error(`deployment section reads "${text.slice(0, 300)}"`);
+      await deployment.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(OUT, `panel-deployment-${tag}.png`) });
+    });
+
     await check('the Workspace Report lists the runs with totals', async () => {
       await page.locator('.activitybar a[aria-label^="Green AI"], .activitybar .action-item[aria-label^="Green AI"] a').first().click();
       const row = page.locator('.pane-body .monaco-list-row', { hasText: 'train_classifier.py' });

@@ -19,6 +19,7 @@ Chart.register(DoughnutController, ArcElement, BarController, BarElement, Catego
 const app = document.getElementById('app')!;
 let chart: Chart | undefined;
 let comparisonChart: Chart | undefined;
+let deploymentChart: Chart | undefined;
 let current: PanelViewModel | undefined;
 
 function post(message: WebviewToExtension): void {
@@ -139,6 +140,12 @@ function readInputs(): Record<string, unknown> {
   if (num('in-tokens') !== undefined && num('in-tokens') !== base.tokens) changes.tokens = num('in-tokens');
   if (get('in-precision') && get('in-precision') !== base.precision) changes.precision = get('in-precision');
   if (get('in-model').trim() && get('in-model').trim() !== (base.model ?? '')) changes.model = get('in-model').trim();
+  if (base.serving) {
+    if (num('in-rpd') !== undefined && num('in-rpd') !== base.requestsPerDay) changes.requestsPerDay = num('in-rpd');
+    if (num('in-days') !== undefined && num('in-days') !== base.days) changes.days = num('in-days');
+    if (num('in-concurrency') !== undefined && num('in-concurrency') !== base.concurrency) changes.concurrency = Math.round(num('in-concurrency') as number);
+    if (num('in-output') !== undefined && num('in-output') !== base.outputTokens) changes.outputTokens = Math.round(num('in-output') as number);
+  }
   return changes;
 }
 
@@ -163,18 +170,31 @@ let lastChanges: Record<string, unknown> = {};
 
 function renderInputs(model: PanelViewModel): HTMLElement {
   const i = model.inputs;
-  const grid = el('div', { class: 'inputs' },
-    field('Model', 'in-model', textInput(i.model, 'text'), 'catalog id'),
-    field('Epochs', 'in-epochs', textInput(i.epochs)),
-    field('Steps', 'in-steps', textInput(i.steps), 'optimizer steps; replaces epochs'),
-    field('Tokens', 'in-tokens', textInput(i.tokens), 'processed in total, e.g. 2e9'),
+  const common = [
     field('Precision', 'in-precision', select(model.choices.precisions.map((p) => ({ value: p, label: p })), i.precision)),
     field('Accelerator', 'in-accelerator', select(model.choices.accelerators.map((a) => ({ value: a, label: a })), i.accelerator, true)),
     field('Count', 'in-count', textInput(i.count)),
     field('Region', 'in-region', select(model.choices.regions.map((r) => ({ value: r.id, label: r.label })), i.region, true)),
     field('PUE', 'in-pue', textInput(i.pue)),
-    field('Utilisation (MFU %)', 'in-mfu', textInput(Math.round(i.mfu * 1000) / 10)),
-  );
+  ];
+  // Serving runs: load and length decide the cost, not epochs or utilisation.
+  const grid = i.serving
+    ? el('div', { class: 'inputs' },
+        field('Model', 'in-model', textInput(i.model, 'text'), 'catalog id'),
+        field('Requests per day', 'in-rpd', textInput(i.requestsPerDay ?? null), 'e.g. 100000'),
+        field('Days of service', 'in-days', textInput(i.days ?? null), '365 for a year'),
+        field('Batch / concurrency', 'in-concurrency', textInput(i.concurrency ?? null), 'max_num_seqs, or the loop\'s batch'),
+        field('Output tokens', 'in-output', textInput(i.outputTokens ?? null), 'generated per request'),
+        ...common,
+      )
+    : el('div', { class: 'inputs' },
+        field('Model', 'in-model', textInput(i.model, 'text'), 'catalog id'),
+        field('Epochs', 'in-epochs', textInput(i.epochs)),
+        field('Steps', 'in-steps', textInput(i.steps), 'optimizer steps; replaces epochs'),
+        field('Tokens', 'in-tokens', textInput(i.tokens), 'processed in total, e.g. 2e9'),
+        ...common,
+        field('Utilisation (MFU %)', 'in-mfu', textInput(Math.round(i.mfu * 1000) / 10)),
+      );
   const reset = el('vscode-button', { secondary: '', id: 'reset', 'aria-label': 'Reset to what the code says' }, 'Reset to the code');
   reset.addEventListener('click', () => {
     lastChanges = {};
@@ -199,6 +219,49 @@ function renderExports(): HTMLElement {
   return el('section', { 'aria-labelledby': 'export-h' }, el('h2', { id: 'export-h' }, 'Export'), el('p', { class: 'muted' }, 'Opens the text in a new editor and copies it.'), bar);
 }
 
+/** Serving: per request, per 1,000, per day and per deployment; a year of serving beside training. */
+function renderDeployment(deployment: NonNullable<PanelViewModel['deployment']>): HTMLElement {
+  const section = el('section', { 'aria-labelledby': 'deploy-h', 'data-testid': 'deployment' },
+    el('h2', { id: 'deploy-h' }, 'Deployment'),
+    el('div', { class: 'figures' }, ...deployment.figures.map((f) => el('div', { class: 'figure', title: f.detail }, el('span', { class: 'value' }, f.value), el('span', { class: 'label' }, f.label), el('span', { class: 'muted small' }, f.detail)))),
+    el('ul', { class: 'notes muted' }, ...deployment.notes.map((n) => el('li', {}, n))),
+  );
+  const c = deployment.comparison;
+  if (c) {
+    // Short axis labels (a narrow panel clips long ones); the full labels are listed under the chart.
+    const bars = [{ label: 'Training', kg: c.trainingCo2eKg }, { label: 'A year of serving', kg: c.servingCo2eKg }];
+    const canvas = el('canvas', { role: 'img', 'aria-label': `Training ${c.trainingCo2eKg.toPrecision(2)} kg CO2e; a year of serving ${c.servingCo2eKg.toPrecision(2)} kg CO2e. ${c.breakEven}` });
+    queueMicrotask(() => {
+      deploymentChart?.destroy();
+      const fg = cssVar('--vscode-foreground', '#ccc');
+      deploymentChart = new Chart(canvas, {
+        type: 'bar',
+        data: {
+          labels: bars.map((b) => b.label),
+          datasets: [{ label: 'kg CO2e', data: bars.map((b) => b.kg), backgroundColor: [cssVar('--vscode-charts-blue', '#3794ff'), cssVar('--vscode-charts-orange', '#d18616')] }],
+        },
+        options: {
+          indexAxis: 'y',
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          plugins: { legend: { display: false } },
+          scales: { x: { ticks: { color: fg }, title: { display: true, text: 'kg CO2e', color: fg } }, y: { ticks: { color: fg } } },
+        },
+      });
+    });
+    const box = el('div', { class: 'chart-box comparison' }, canvas);
+    box.style.height = '130px';
+    section.append(
+      el('h3', {}, 'Training vs a year of serving'),
+      el('p', { class: 'break-even', 'data-testid': 'break-even' }, c.breakEven),
+      box,
+      el('ul', { class: 'notes muted small' }, el('li', {}, `Training: ${c.trainingLabel}, ${c.trainingCo2eKg.toPrecision(2)} kg CO2e (${c.trainingSource}).`), el('li', {}, `${c.servingLabel}: ${c.servingCo2eKg.toPrecision(2)} kg CO2e.`)),
+    );
+  }
+  return section;
+}
+
 /** Estimate next to a measured run of the same code (CodeCarbon, model card). */
 function renderMeasured(measured: NonNullable<PanelViewModel['measured']>): HTMLElement {
   return el('section', { 'aria-labelledby': 'measured-h', 'data-testid': 'measured' },
@@ -221,6 +284,9 @@ function render(model: PanelViewModel): void {
       el('div', { class: 'figure' }, el('span', { class: 'value' }, model.headline.acceleratorHours), el('span', { class: 'label' }, 'accelerator-hours')),
       el('div', { class: 'figure' }, el('span', { class: 'value' }, model.headline.wallClock), el('span', { class: 'label' }, 'wall-clock')),
     ),
+    ...(model.regionNotice
+      ? [el('p', { class: 'notice', role: 'note', 'data-testid': 'region-notice' }, model.regionNotice.text, ' ', el('a', { href: '#', 'data-setting': model.regionNotice.setting, title: `Open the setting ${model.regionNotice.setting}` }, 'Set the region'))]
+      : []),
     el('ul', { class: 'equivalents', 'aria-label': 'Everyday equivalents' }, ...model.headline.equivalents.map((e) => el('li', { title: e.source }, e.text))),
     el('details', { class: 'equivalent-sources' }, el('summary', {}, 'Sources of the equivalents'), el('ul', {}, ...model.headline.equivalents.map((e) => el('li', {}, `${e.text.replace(/^≈ /, '')}: ${e.source}`)))),
   );
@@ -260,7 +326,7 @@ function render(model: PanelViewModel): void {
     assumptions.append(el('h3', {}, 'Could not be read'), el('ul', {}, ...model.unknowns.map((u) => el('li', {}, u))));
   }
 
-  app.replaceChildren(headline, ...(model.measured ? [renderMeasured(model.measured)] : []), renderBreakdown(model), suggestions, renderInputs(model), assumptions, renderExports());
+  app.replaceChildren(headline, ...(model.deployment ? [renderDeployment(model.deployment)] : []), ...(model.measured ? [renderMeasured(model.measured)] : []), renderBreakdown(model), suggestions, renderInputs(model), assumptions, renderExports());
 }
 
 app.addEventListener('click', (event) => {

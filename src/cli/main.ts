@@ -13,7 +13,7 @@ import { suggestImprovements } from '../core/advise/suggest';
 import { estimateRun } from '../core/estimate/estimateRun';
 import { loadPythonParsing, wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
 import { CliOutputSchema, type CliOutput, type CliRun } from '../core/report/cliSchema';
-import { co2eRangeText, formatEnergy, formatHours, locationText, measuredText, runsToCsv, runsToMarkdown, sig } from '../core/report/format';
+import { co2eRangeText, formatEnergy, formatHours, locationText, measuredText, regionNoticeText, runsToCsv, runsToMarkdown, servingText, sig } from '../core/report/format';
 import { toCliRun } from '../core/report/toCli';
 import { equivalents } from '../core/report/equivalents';
 import { completeRun, RunInputError } from '../core/resolve/completeRun';
@@ -136,6 +136,8 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
   if (runs.length === 0) return 'No training or inference runs found.\n';
   const bold = (s: string) => (io.color ? `\u001b[1m${s}\u001b[0m` : s);
   const out: string[] = [];
+  const notice = regionNoticeText(runs);
+  if (notice) out.push(notice, '');
   for (const r of runs) {
     out.push(`${bold(locationText(r))}  ${r.model.name ?? 'unknown model'} · ${r.training.mode} · ${r.hardware.count}× ${r.hardware.accelerator} · ${r.hardware.region}`);
     if (r.incomplete) {
@@ -144,6 +146,8 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
     }
     out.push(`  ${co2eRangeText(r)} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`);
     if (r.estimate.co2eKg !== null && r.estimate.energyKWh !== null) out.push(`  ${equivalents(r.estimate.co2eKg, r.estimate.energyKWh).map((e) => e.text).join(' · ')}`);
+    const serving = servingText(r);
+    if (serving) out.push(`  serving: ${serving}`);
     if (r.measured) out.push(`  measured: ${measuredText(r.measured)} · ${r.measured.file}:${r.measured.line}`);
     for (const s of r.suggestions) out.push(`  → ${s.title}: saves ${sig(s.co2eKgSaved)} kg CO2e`);
   }

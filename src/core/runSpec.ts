@@ -11,50 +11,101 @@ export type TrainingMode = (typeof TRAINING_MODES)[number];
 export const PRECISIONS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
+/**
+ * Serving stacks, by how they batch: `hf-generate` is a loop calling `model.generate` (one request at a time
+ * unless the loop batches), `hf-pipeline` a transformers `pipeline(...)`, the rest continuous-batching servers.
+ */
+export const INFERENCE_ENGINES = ['hf-generate', 'hf-pipeline', 'vllm', 'tgi', 'sglang', 'tensorrt-llm', 'other'] as const;
+export type InferenceEngine = (typeof INFERENCE_ENGINES)[number];
+/** Formats the weights are stored and read in while serving (quantised checkpoints, `--quantization`, `dtype`). */
+export const WEIGHT_PRECISIONS = ['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'] as const;
+export type WeightPrecision = (typeof WEIGHT_PRECISIONS)[number];
+/** The training framework a run was read from: it decides what a silent precision means (see estimate/precisionDefault.ts). */
+export const TRAINING_FRAMEWORKS = ['hf-trainer', 'lightning', 'torchtune', 'composer', 'litgpt', 'neox', 'axolotl', 'pytorch', 'keras', 'spec'] as const;
+export type TrainingFramework = (typeof TRAINING_FRAMEWORKS)[number];
+export const MODEL_ARCHITECTURES = ['decoder', 'encoder', 'encoder-decoder', 'moe-decoder', 'other'] as const;
+export type ModelArchitecture = (typeof MODEL_ARCHITECTURES)[number];
+
+/**
+ * Limits: the real ranges with room to spare (batches of thousands, 10M-token contexts, hundreds of
+ * thousands of devices, 1e10 steps); past them a value is a typo or an overflow, and the message says
+ * which field and why. Each field carries its own limit: there is no shared cap that would win over it.
+ */
 const positive = z.number().positive().finite();
-const count = z.number().int().positive().max(1_000_000);
+const upTo = (max: number, what: string) => positive.max(max, { message: `more than ${max.toExponential(0).replace('e+', 'e')} ${what} is not a real run` });
+const intUpTo = (max: number, what: string) => z.number().int().positive().max(max, { message: `more than ${max.toExponential(0).replace('e+', 'e')} ${what} is not a real run` });
+
+export const InferenceSpecSchema = z
+  .object({
+    engine: z.enum(INFERENCE_ENGINES).nullish().describe('Serving stack: an unbatched generate loop, a pipeline, or a continuous-batching server.'),
+    /** Sequences decoded together: vLLM max_num_seqs, TGI max_batch_size, SGLang max_running_requests, a loop's batch size. */
+    concurrency: intUpTo(1e6, 'sequences decoded together').nullish().describe('Maximum batch or concurrent sequences (vLLM max_num_seqs, a generate loop\'s batch size).'),
+    inputTokens: intUpTo(1e7, 'prompt tokens per request').nullish().describe('Mean prompt (input) tokens per request.'),
+    outputTokens: intUpTo(1e7, 'generated tokens per request').nullish().describe('Mean generated (output) tokens per sequence (max_tokens / max_new_tokens when the mean is unknown).'),
+    numSequences: intUpTo(1e4, 'sequences per request').nullish().describe('Sequences generated per request: SamplingParams n, num_beams, num_return_sequences.'),
+    tensorParallel: intUpTo(1e5, 'devices per model replica').nullish().describe('Devices one model replica is split over (tensor × pipeline parallel).'),
+    weightPrecision: z.enum(WEIGHT_PRECISIONS).nullish().describe('Format the weights are stored and read in (quantisation).'),
+    kvCachePrecision: z.enum(WEIGHT_PRECISIONS).nullish().describe('KV-cache format (vLLM --kv-cache-dtype); defaults to the activation precision.'),
+    /** Total requests of an offline job (a loop over a dataset); a deployment uses requestsPerDay × days. */
+    requests: upTo(1e15, 'requests').nullish().describe('Requests served by a batch job (a loop over a dataset).'),
+    requestsPerDay: upTo(1e13, 'requests per day').nullish().describe('Requests per day of service for a deployment.'),
+    days: upTo(36_525, 'days of service').nullish().describe('Days the deployment serves (365 for a year).'),
+  })
+  .strict();
+export type InferenceSpec = z.infer<typeof InferenceSpecSchema>;
 
 export const RunSpecSchema = z.object({
   model: z
     .object({
       name: z.string().min(1).max(300).nullish(),
-      params: positive.max(1e14).nullish(),
-      activeParams: positive.max(1e14).nullish(),
-      forwardGflopsPerSample: positive.nullish(),
+      params: upTo(1e14, 'parameters').nullish(),
+      activeParams: upTo(1e14, 'active parameters').nullish(),
+      forwardGflopsPerSample: upTo(1e9, 'GFLOPs per sample').nullish(),
+      architecture: z.enum(MODEL_ARCHITECTURES).nullish().describe('Decides FLOPs per token (encoder–decoder, mixture-of-experts).'),
+      /** Architecture sizes, where read from a config: the KV cache per token follows from them. */
+      layers: intUpTo(1e5, 'layers').nullish(),
+      hiddenSize: intUpTo(1e7, 'hidden size').nullish(),
+      kvHeads: intUpTo(1e5, 'key/value heads').nullish().describe('Key/value heads (num_key_value_heads; attention heads when no grouped-query attention).'),
+      headDim: intUpTo(1e5, 'head dimension').nullish(),
     })
     .strict()
     .default({}),
   training: z
     .object({
       mode: z.enum(TRAINING_MODES).nullish(),
-      epochs: z.number().positive().max(100_000).nullish(),
-      steps: count.max(1e10).nullish(),
-      tokens: positive.max(1e16).nullish(),
-      samples: positive.max(1e13).nullish(),
+      framework: z.enum(TRAINING_FRAMEWORKS).nullish().describe('Framework the run was read from: decides the precision a silent config means.'),
+      epochs: upTo(1e6, 'epochs').nullish(),
+      steps: intUpTo(1e10, 'steps').nullish(),
+      tokens: upTo(1e17, 'tokens').nullish(),
+      samples: upTo(1e15, 'samples').nullish(),
       precision: z.enum(PRECISIONS).nullish(),
-      seqLen: count.max(10_000_000).nullish(),
-      batchPerDevice: count.nullish(),
-      gradientAccumulation: count.nullish(),
+      seqLen: intUpTo(1e7, 'tokens of context').nullish(),
+      /** Encoder–decoder models: target (decoder) tokens per sample, when they differ from seqLen (the input). */
+      decoderSeqLen: intUpTo(1e7, 'decoder tokens').nullish(),
+      batchPerDevice: intUpTo(1e7, 'samples per device batch').nullish(),
+      gradientAccumulation: intUpTo(1e6, 'accumulation steps').nullish(),
       /** Samples per optimizer step across all devices (Megatron's global batch), when stated. */
-      globalBatch: count.nullish(),
+      globalBatch: intUpTo(1e9, 'samples per global batch').nullish(),
       gradientCheckpointing: z.boolean().nullish(),
       dataset: z.string().max(300).nullish(),
       /** One pass over the dataset, when known (directive or spec): tokens or examples. */
-      datasetTokens: positive.max(1e15).nullish(),
-      datasetSamples: positive.max(1e13).nullish(),
-      /** Inference: requests served and tokens per request. */
-      requests: positive.max(1e15).nullish(),
-      tokensPerRequest: count.nullish(),
+      datasetTokens: upTo(1e16, 'dataset tokens').nullish(),
+      datasetSamples: upTo(1e15, 'dataset samples').nullish(),
+      /** Inference (kept for older specs; `inference` says more): requests served and tokens per request. */
+      requests: upTo(1e15, 'requests').nullish(),
+      tokensPerRequest: intUpTo(1e7, 'tokens per request').nullish(),
     })
     .strict()
     .default({}),
+  /** Serving: how requests are batched and how long the deployment runs. Optional; `training.mode: "inference"` uses it. */
+  inference: InferenceSpecSchema.optional(),
   hardware: z
     .object({
       accelerator: z.string().min(1).max(100).nullish(),
-      count: count.nullish(),
-      nodes: count.nullish(),
+      count: intUpTo(1e7, 'accelerators').nullish(),
+      nodes: intUpTo(1e6, 'nodes').nullish(),
       region: z.string().min(2).max(100).nullish(),
-      acceleratorHours: positive.max(1e12).nullish(),
+      acceleratorHours: upTo(1e12, 'accelerator-hours').nullish(),
     })
     .strict()
     .default({}),
@@ -104,6 +155,9 @@ export const EstimateSettingsSchema = z.object({
   utilisation: z.number().min(0.01).max(1).nullable().default(null),
   includeEmbodied: z.boolean().default(true),
   calibration: CalibrationSchema.nullable().default(null),
+  /** Deployment load for serving runs whose code does not say (settings greenAI.requestsPerDay / greenAI.deploymentDays). */
+  requestsPerDay: z.number().positive().max(1e13).nullish(),
+  deploymentDays: z.number().positive().max(36_525).nullish(),
 });
 export type EstimateSettings = z.infer<typeof EstimateSettingsSchema>;
 export const DEFAULT_SETTINGS: EstimateSettings = EstimateSettingsSchema.parse({});

@@ -4,6 +4,7 @@ import type { AnalyzedRun } from '../core/analyze';
 import { applyWhatIf, type WhatIfChanges } from '../core/advise/whatIf';
 import { runsToMarkdown } from '../core/report/format';
 import { buildPanelViewModel, modelCardBlock } from '../core/report/panelModel';
+import { pretrainingReference, type TrainingReference } from '../core/report/deployment';
 import { WebviewToExtensionSchema, type ExtensionToWebview } from '../core/report/panelMessages';
 import { CliOutputSchema } from '../core/report/cliSchema';
 import { toCliRun } from '../core/report/toCli';
@@ -141,6 +142,14 @@ export class EstimatePanel implements vscode.Disposable {
     void vscode.window.setStatusBarMessage(`Green AI: ${format === 'modelCard' ? 'model-card block' : format} copied to the clipboard`, 4000);
   }
 
+  /** What a year of serving is set beside: a training run of the same model in this file, else pre-training it. */
+  private trainingFor(shown: AnalyzedRun, runs: readonly AnalyzedRun[], uri: vscode.Uri): TrainingReference | null {
+    if (!shown.run.inference) return null;
+    const same = runs.find((r) => r.run.mode !== 'inference' && r.run.model.name !== null && r.run.model.name === shown.run.model.name);
+    if (same) return { label: `Training run at line ${same.range.startLine + 1} (${same.run.mode})`, co2eKg: same.estimate.co2eKg, source: 'estimated from this file by the same model' };
+    return pretrainingReference(shown.run, readSettings(uri));
+  }
+
   private async revealLine(line: number): Promise<void> {
     if (!this.target.uri) return;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.target.uri));
@@ -177,7 +186,7 @@ export class EstimatePanel implements vscode.Disposable {
           }
           this.shown = { file, run: shown, document, original: run };
           const measured = (await EstimatePanel.measurements?.measuredFor(document, fileAnalysis, run)) ?? null;
-          message = { type: 'show', model: buildPanelViewModel(file, shown, shown !== run, measured) };
+          message = { type: 'show', model: buildPanelViewModel(file, shown, shown !== run, measured, this.trainingFor(shown, fileAnalysis.runs, uri)) };
         } else {
           this.shown = undefined;
           message = { type: 'empty', reason: `No training or inference run found in ${file}.${problems.length ? ` ${problems.join('; ')}` : ''}` };

@@ -6,7 +6,7 @@ import { completeRun } from '../../src/core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema } from '../../src/core/runSpec';
 
 /**
- * Checks the estimator against published training runs (../shared/validation).
+ * Checks the estimator against published training runs and inference measurements (test/validation).
  * Each row is estimated from what a user knows before the run (params, tokens,
  * accelerator type and count, the paper's PUE and grid) and compared with the
  * published accelerator-hours, energy and CO2e; nothing is fitted to the rows.
@@ -14,11 +14,14 @@ import { DEFAULT_SETTINGS, RunSpecSchema } from '../../src/core/runSpec';
  * accelerator-hours. Prints a table per row and a BENCH summary line.
  */
 
-const CSV = process.env.GREENAI_VALIDATION_CSV ?? path.resolve(__dirname, '../../../../shared/validation/published-runs.csv');
+// Compiled to out/test/bench: the CSVs live in the repository's test/validation.
+const VALIDATION_DIR = path.resolve(__dirname, '../../../test/validation');
+const CSV = process.env.GREENAI_VALIDATION_CSV ?? path.join(VALIDATION_DIR, 'published-runs.csv');
+const INFERENCE_CSV = process.env.GREENAI_INFERENCE_CSV ?? path.join(VALIDATION_DIR, 'inference-runs.csv');
 
 function parseCsv(text: string): Array<Record<string, string>> {
   const rows: string[][] = [];
-  for (const line of text.trim().split('\n')) {
+  for (const line of text.trim().split(/\r?\n/)) {
     const cells: string[] = [];
     let cell = '';
     let quoted = false;
@@ -140,4 +143,108 @@ console.log(`published figure inside the estimate's low–high range: accelerato
 const h = summary('hours');
 const en = summary('energy');
 const co = summary('co2e');
-console.log(`BENCH accuracy: runs=${results.length} hours_n=${h.n} hours_median_abs_err_x=${h.medianAbsErrorFactor.toFixed(2)} hours_within_1_5=${h.within15} hours_within_2=${h.within2} hours_beyond_3=${h.beyond3} energy_n=${en.n} energy_median_abs_err_x=${en.medianAbsErrorFactor.toFixed(2)} energy_within_1_5=${en.within15} energy_within_2=${en.within2} energy_beyond_3=${en.beyond3} co2e_n=${co.n} co2e_within_1_5=${co.within15} hours_in_range=${inRange('hoursInRange').replace('/', '_of_')} energy_in_range=${inRange('energyInRange').replace('/', '_of_')} energy_held_out_n=${heldOut.n} energy_held_out_within_1_5=${heldOut.within15}`);
+const trainingBench = `runs=${results.length} hours_n=${h.n} hours_median_abs_err_x=${h.medianAbsErrorFactor.toFixed(2)} hours_within_1_5=${h.within15} hours_within_2=${h.within2} hours_beyond_3=${h.beyond3} energy_n=${en.n} energy_median_abs_err_x=${en.medianAbsErrorFactor.toFixed(2)} energy_within_1_5=${en.within15} energy_within_2=${en.within2} energy_beyond_3=${en.beyond3} co2e_n=${co.n} co2e_within_1_5=${co.within15} hours_in_range=${inRange('hoursInRange').replace('/', '_of_')} energy_in_range=${inRange('energyInRange').replace('/', '_of_')} energy_held_out_n=${heldOut.n} energy_held_out_within_1_5=${heldOut.within15}`;
+
+// ---------------------------------------------------------------------------------------------------------
+// Inference: every measured row estimable from what a user knows about the setup (model, accelerator and
+// count, precision, engine, batch or concurrency, tokens per request, parallelism), through the spec path.
+// The estimate is compared within the row's metering boundary: accelerators only, accelerators + host, or the
+// whole facility (PUE included). Nothing here is fitted to the rows.
+// ---------------------------------------------------------------------------------------------------------
+
+console.log('\n## Inference\n');
+
+interface InferenceResult {
+  name: string;
+  ratio?: number;
+  inRange?: boolean;
+  note: string;
+}
+
+function engineOf(text: string): 'hf-generate' | 'vllm' | 'tensorrt-llm' | 'tgi' | 'sglang' | undefined {
+  if (/vLLM/i.test(text)) return 'vllm';
+  if (/TensorRT/i.test(text)) return 'tensorrt-llm';
+  if (/text-generation-inference|\bTGI\b/i.test(text)) return 'tgi';
+  if (/SGLang/i.test(text)) return 'sglang';
+  if (/transformers|FastChat/i.test(text)) return 'hf-generate';
+  return undefined;
+}
+
+/** Devices one replica spans, when the setup says (vLLM file names tp8+pp2, "TP1 EP8", MLPerf "TP1 replica"). */
+function devicesPerReplica(notes: string): number | undefined {
+  const tp = /\btp(\d+)\b/i.exec(notes)?.[1];
+  const pp = /\bpp(\d+)\b/i.exec(notes)?.[1];
+  const ep = /\bEP(\d+)\b/.exec(notes)?.[1];
+  if (!tp) return undefined;
+  return Number(tp) * Number(pp ?? 1) * Math.max(1, Number(ep ?? 1));
+}
+
+/** Active parameters of a mixture-of-experts row, as its notes state them ("235B total / 22B active"). */
+function activeParams(notes: string): number | undefined {
+  const m = /([\d.]+)B active/.exec(notes);
+  return m ? Number(m[1]) * 1e9 : undefined;
+}
+
+const precisionOf = (p: string): string | undefined => (p === 'mxfp4' ? 'int4' : ['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'].includes(p) ? p : undefined);
+
+const inferenceRows = parseCsv(fs.readFileSync(INFERENCE_CSV, 'utf8'));
+const inferenceResults: InferenceResult[] = [];
+for (const row of inferenceRows) {
+  const measuredWh = num(row.energy_wh_per_request);
+  const params = num(row.params);
+  const r: InferenceResult = { name: row.name, note: '' };
+  inferenceResults.push(r);
+  if (/ESTIMATE/.test(row.notes) || /ESTIMATE/.test(row.name)) { r.note = 'an estimate, not a measurement: left out'; continue; }
+  if (!measuredWh) { r.note = 'no per-request energy published'; continue; }
+  if (!params) { r.note = 'model size not published: not estimable'; continue; }
+  if (/diffusion/i.test(row.model)) { r.note = 'image generation: not a token model'; continue; }
+  const encoder = /\bBERT\b/i.test(row.model);
+  const outputTokens = num(row.output_tokens);
+  const inputTokens = num(row.input_tokens) ?? num(/seq len (\d+)/.exec(row.notes)?.[1]);
+  const batch = num(row.batch_or_concurrency);
+  const count = num(row.count) ?? 1;
+  const deployment = /public API endpoint, (\d+) days/.exec(row.name);
+  const requests = deployment ? Number(/\/ ([\d,]+) logged/.exec(row.notes)?.[1].replace(/,/g, '') ?? NaN) : undefined;
+  const days = deployment ? Number(deployment[1]) : undefined;
+  const spec = RunSpecSchema.parse({
+    model: { name: row.model, params, activeParams: activeParams(row.notes), ...(encoder ? { architecture: 'encoder' } : {}) },
+    training: { mode: 'inference', precision: precisionOf(row.precision) },
+    inference: {
+      engine: engineOf(row.engine),
+      concurrency: batch ? Math.round(batch) : undefined,
+      inputTokens: inputTokens ? Math.round(inputTokens) : undefined,
+      outputTokens: outputTokens ? Math.round(outputTokens) : undefined,
+      tensorParallel: /TP1 model replica|TP1 replica per GPU/.test(row.notes) ? 1 : devicesPerReplica(row.notes),
+      ...(deployment && requests && days ? { requestsPerDay: requests / days, days } : {}),
+    },
+    hardware: { accelerator: row.accelerator.replace(/^TPU \(.*$/, 'TPU-v5e'), count },
+  });
+  const run = completeRun(spec, DEFAULT_SETTINGS);
+  const e = estimateRun(run);
+  const n = run.inference?.requests ?? 1;
+  const pue = run.datacenter.pue;
+  // The metered boundary: accelerators only; accelerators + host (CPU, memory, server); or the facility.
+  const boundary = row.energy_boundary;
+  const share = (b: typeof e.breakdown, total: number) => (boundary === 'gpu_only' ? b.acceleratorKWh : boundary === 'datacenter_incl_pue' ? total : b.acceleratorKWh + b.hostKWh);
+  const whPerRequest = (share(e.breakdown, e.energyKWh) * 1000) / n;
+  r.ratio = whPerRequest / measuredWh;
+  const lowFactor = (e.inference?.perRequest.energyWhLow ?? 0) / (e.inference?.perRequest.energyWh ?? 1);
+  const highFactor = (e.inference?.perRequest.energyWhHigh ?? 0) / (e.inference?.perRequest.energyWh ?? 1);
+  r.inRange = measuredWh >= whPerRequest * lowFactor && measuredWh <= whPerRequest * highFactor;
+  const unknown = [!outputTokens && !encoder && 'output length not published (default)', !inputTokens && 'input length default', !engineOf(row.engine) && 'engine not published (default)'].filter(Boolean).join('; ');
+  r.note = [e.inference && `${e.inference.regime}, ${e.inference.concurrency.toFixed(0)} in flight × ${e.inference.devicesPerReplica} device(s) per replica`, boundary !== 'gpu_only' ? `boundary ${boundary}` : '', unknown, pue && boundary === 'datacenter_incl_pue' ? `PUE ${pue}` : ''].filter(Boolean).join('; ');
+}
+
+console.log('| Measurement | est/measured energy per request | measured inside range | note |');
+console.log('|---|---:|---|---|');
+for (const r of inferenceResults) console.log(`| ${r.name} | ${r.ratio === undefined ? '—' : r.ratio.toFixed(2)} | ${r.inRange === undefined ? '—' : r.inRange ? 'yes' : 'no'} | ${r.note} |`);
+const ratios = inferenceResults.filter((r) => r.ratio !== undefined) as Array<InferenceResult & { ratio: number }>;
+const inferenceWithin = (k: number) => ratios.filter((r) => r.ratio >= 1 / k && r.ratio <= k).length;
+const worst = [...ratios].sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)))[0];
+const inferenceMedian = ratios.length ? Math.exp(median(ratios.map((r) => Math.abs(Math.log(r.ratio))))) : NaN;
+const inferenceBias = ratios.length ? geomean(ratios.map((r) => r.ratio)) : NaN;
+const beyond10 = ratios.filter((r) => r.ratio > 10 || r.ratio < 0.1).length;
+const inRangeCount = ratios.filter((r) => r.inRange).length;
+console.log('');
+console.log(`inference: ${ratios.length} measurements estimable (${inferenceResults.length - ratios.length} left out, reasons above), within ×2: ${inferenceWithin(2)}/${ratios.length} (${((100 * inferenceWithin(2)) / Math.max(1, ratios.length)).toFixed(0)}%), within ×3: ${inferenceWithin(3)}/${ratios.length}, off by more than ×10: ${beyond10}, geometric-mean ratio (bias) ${inferenceBias.toFixed(2)}, median absolute error ×${inferenceMedian.toFixed(2)}, worst: ${worst ? `${worst.name} (×${worst.ratio.toFixed(2)})` : '—'}, measured inside the estimate's range: ${inRangeCount}/${ratios.length}`);
+console.log(`BENCH accuracy: ${trainingBench} inference_n=${ratios.length} inference_within_2=${inferenceWithin(2)} inference_within_3=${inferenceWithin(3)} inference_beyond_10=${beyond10} inference_bias_x=${inferenceBias.toFixed(2)} inference_median_abs_err_x=${inferenceMedian.toFixed(2)} inference_worst_x=${worst ? worst.ratio.toFixed(2) : 'NaN'} inference_in_range=${inRangeCount}_of_${ratios.length}`);

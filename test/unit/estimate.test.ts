@@ -56,7 +56,7 @@ describe('Estimation model', () => {
     assert.equal(h100.mfu.low, C.MFU_HOPPER_AND_LATER.low);
     assert.ok(v100.mfu.central < a100.mfu.central, 'older GPUs reach a smaller share of their peak');
     const note = h100.assumptions.find((a) => a.field === 'estimate.mfu');
-    assert.match(note?.detail ?? '', /Hopper and later.*Llama 3/);
+    assert.match(note?.detail ?? '', /Hopper and later.*H100/);
   });
 
   it('centres power on a measured figure and still gives it a range', () => {

@@ -13,6 +13,8 @@ import type { CodeFix } from './fixes';
 export const SUGGESTION_KINDS = [
   'use-pretrained', 'peft', 'smaller-model', 'mixed-precision', 'early-stopping',
   'greener-region', 'efficient-hardware', 'quantize-inference', 'fewer-trials',
+  // Serving (added to the v1 contract): a continuous-batching server, and shorter generated outputs.
+  'continuous-batching', 'shorter-outputs',
 ] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 
@@ -123,7 +125,11 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
     });
   }
 
-  const cleanest = cleanestRegionLike(run);
+  if (run.inference) out.push(...servingCandidates(run));
+
+  // Where the region was not read, the surfaces say so once ("region not set"); a move is only suggested
+  // for a run whose region is known, ranked by its saving like every other suggestion.
+  const cleanest = run.regionIsDefault ? undefined : cleanestRegionLike(run);
   if (cleanest && cleanest.gridIntensityGPerKWh < run.datacenter.intensityGPerKWh * 0.5 && overrides.intensityGPerKWh === undefined && spec.datacenter.intensityGPerKWh == null) {
     out.push({
       kind: 'greener-region',
@@ -131,6 +137,47 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
       tradeoff: `grid intensity ${Math.round(cleanest.gridIntensityGPerKWh)} vs ${Math.round(run.datacenter.intensityGPerKWh)} g CO2e/kWh (${cleanest.year}, ${cleanest.source.split(',')[0]}); data residency, latency and price may differ`,
       spec: { ...spec, hardware: { ...spec.hardware, region: cleanest.id } },
       overrides: { ...overrides, region: cleanest.id },
+    });
+  }
+  return out;
+}
+
+/** Serving changes, each re-estimated by the serving model: batching, quantised weights, half precision, shorter outputs. */
+function servingCandidates(run: ResolvedRun): Candidate[] {
+  const inf = run.inference!;
+  const spec = run.spec;
+  const out: Candidate[] = [];
+  const withInference = (changes: NonNullable<RunSpec['inference']>): RunSpec => ({ ...spec, inference: { ...(spec.inference ?? {}), ...changes } });
+  if (!inf.server) {
+    out.push({
+      kind: 'continuous-batching',
+      title: 'Serve with a continuous-batching server (vLLM, TGI, SGLang) instead of one request at a time',
+      tradeoff: 'same model and outputs; vLLM reached 2–4× the throughput of FasterTransformer and Orca at the same latency and up to 24× that of Hugging Face transformers (Kwon et al. 2023, "Efficient Memory Management for Large Language Model Serving with PagedAttention", SOSP, arXiv:2309.06180); a server only batches when requests overlap',
+      spec: withInference({ engine: 'vllm', concurrency: undefined }),
+    });
+  }
+  if (inf.weightPrecision === 'fp32') {
+    out.push({
+      kind: 'mixed-precision',
+      title: 'Load the weights in bf16 (torch_dtype=torch.bfloat16) instead of float32',
+      tradeoff: 'current LLM checkpoints are published in 16-bit (their config.json torch_dtype), so 16-bit inference runs them at their trained precision; transformers loads float32 unless told (huggingface/transformers issue #36567)',
+      spec: withInference({ weightPrecision: 'bf16' }),
+    });
+  } else if (inf.weightPrecision === 'fp16' || inf.weightPrecision === 'bf16') {
+    out.push({
+      kind: 'quantize-inference',
+      title: 'Serve 4-bit weights (GPTQ/AWQ; 8-bit if quality is critical)',
+      tradeoff: 'Llama-2-7B wikitext perplexity 12.21 (bf16) → 12.84 with 4-bit weight-only and 12.20 with 8-bit weight-only (pytorch/ao torchao/quantization README benchmarks); check your task metric',
+      spec: withInference({ weightPrecision: 'int4' }),
+    });
+  }
+  if (inf.outputTokens > 256) {
+    const shorter = Math.round(inf.outputTokens / 2);
+    out.push({
+      kind: 'shorter-outputs',
+      title: `Cap generated tokens at ${shorter} (max_tokens / max_new_tokens)`,
+      tradeoff: `each generated token is a decode step, so output length drives serving cost ("the number of output tokens dominates overall response latency", Databricks, LLM inference performance engineering); answers longer than ${shorter} tokens would be cut, so ask for concise answers in the prompt too`,
+      spec: withInference({ outputTokens: shorter }),
     });
   }
   return out;

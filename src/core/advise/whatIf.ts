@@ -20,11 +20,19 @@ export interface WhatIfChanges {
   readonly tokens?: number;
   readonly precision?: RunSpec['training']['precision'];
   readonly model?: string;
+  readonly requestsPerDay?: number;
+  readonly days?: number;
+  readonly concurrency?: number;
+  readonly outputTokens?: number;
 }
 
+const SERVING_CHANGES = ['requestsPerDay', 'days', 'concurrency', 'outputTokens'] as const;
+
 export function applyWhatIf(run: AnalyzedRun, changes: WhatIfChanges, settings: EstimateSettings): AnalyzedRun {
+  const serving = SERVING_CHANGES.filter((k) => changes[k] !== undefined);
   const spec: RunSpec = {
     ...run.run.spec,
+    ...(serving.length > 0 ? { inference: { ...(run.run.spec.inference ?? {}), ...Object.fromEntries(serving.map((k) => [k, changes[k]])) } } : {}),
     model: changes.model ? { name: changes.model } : run.run.spec.model,
     training: {
       ...run.run.spec.training,
@@ -48,6 +56,8 @@ export function applyWhatIf(run: AnalyzedRun, changes: WhatIfChanges, settings: 
     ...(changes.tokens !== undefined ? ['training.tokens'] : []),
     ...(changes.precision ? ['training.precision'] : []),
     ...(changes.model ? ['model.name', 'model.params', 'model.layers', 'model.hiddenSize', 'model.vocabSize', 'model.forwardFlopsPerSample'] : []),
+    ...serving.map((k) => `inference.${k}`),
+    ...(serving.includes('requestsPerDay') || serving.includes('days') ? ['inference.requests'] : []),
   ]);
   const kept = run.run.assumptions.filter((a) => (a.source === 'code' || a.source === 'config' || a.source === 'directive') && !replaced.has(a.field));
   const changedAssumptions = [
@@ -56,6 +66,7 @@ export function applyWhatIf(run: AnalyzedRun, changes: WhatIfChanges, settings: 
     ...(changes.tokens !== undefined ? [{ field: 'training.tokens', value: changes.tokens, source: 'override' as const, detail: 'what-if in the panel' }] : []),
     ...(changes.precision ? [{ field: 'training.precision', value: changes.precision, source: 'override' as const, detail: 'what-if in the panel' }] : []),
     ...(changes.model ? [{ field: 'model.name', value: changes.model, source: 'override' as const, detail: 'what-if in the panel' }] : []),
+    ...serving.map((k) => ({ field: `inference.${k}`, value: changes[k] as number, source: 'override' as const, detail: 'what-if in the panel' })),
   ];
   const resolved = completeRun(spec, settings, overrides, { origin: 'code', assumptions: [...changedAssumptions, ...kept], unknowns: run.run.unknowns });
   const estimate = estimateRun(resolved);

@@ -1,10 +1,11 @@
 import { ACCELERATORS } from './data/accelerators';
+import { ATTENTION_GEOMETRY } from './data/attention';
 import { CLOUD_PROVIDERS } from './data/cloudProviders';
 import { DATASETS } from './data/datasets';
 import { INSTANCE_TYPES } from './data/instances';
 import { MODELS } from './data/models';
 import { REGIONS } from './data/regions';
-import type { Accelerator, CloudProvider, Dataset, InstanceType, Model, Region } from './schema';
+import type { Accelerator, AttentionGeometry, CloudProvider, Dataset, InstanceType, Model, Region } from './schema';
 
 /**
  * Lookups over the shipped catalogs. Ids and aliases match case-insensitively,
@@ -53,6 +54,22 @@ export function closestAcceleratorIds(id: string, count = 5): string[] {
 export function findModel(id: string): Model | undefined {
   const key = normaliseKey(id);
   return modelIndex.get(key) ?? modelIndex.get(key.replace(/^(torchvision|timm)\//, ''));
+}
+
+const attentionIndex = new Map<string, AttentionGeometry>();
+for (const row of ATTENTION_GEOMETRY) for (const id of row.ids) if (!attentionIndex.has(normaliseKey(id))) attentionIndex.set(normaliseKey(id), row);
+
+/** Attention sizes of a checkpoint, by the id code names it with or its catalog id. */
+export function findAttentionGeometry(id: string): AttentionGeometry | undefined {
+  const direct = attentionIndex.get(normaliseKey(id));
+  if (direct) return direct;
+  const model = findModel(id);
+  if (!model) return undefined;
+  for (const key of [model.id, ...model.aliases]) {
+    const row = attentionIndex.get(normaliseKey(key));
+    if (row) return row;
+  }
+  return undefined;
 }
 
 export function findDataset(id: string): Dataset | undefined {

@@ -30,6 +30,9 @@ export const AcceleratorSchema = z.object({
   kind: z.enum(['gpu', 'tpu', 'npu', 'cpu', 'soc']),
   releaseYear: z.number().int().min(2010).max(2030),
   memoryGB: z.number().positive(),
+  /** Peak memory (HBM/GDDR) bandwidth in GB/s: what bounds decoding at small batch. */
+  memoryBandwidthGBs: z.number().positive(),
+  bandwidthSource: SourceSchema,
   peakTflops: PeakTflopsSchema,
   /** Thermal design / board power limit in watts. */
   tdpW: z.number().positive(),
@@ -137,3 +140,18 @@ export const InstanceTypeSchema = z.object({
   source: SourceSchema,
 });
 export type InstanceType = z.infer<typeof InstanceTypeSchema>;
+
+/** Attention sizes of a checkpoint (config.json), from which the KV cache per token follows. */
+export const AttentionGeometrySchema = z.object({
+  /** Model ids (lower case) the row describes: catalog ids, their aliases, and ids code writes. */
+  ids: z.array(z.string().min(2)).min(1),
+  /** Decoder layers (for encoder–decoder models, the decoder's). */
+  layers: z.number().int().positive(),
+  /** Key/value heads (grouped-query attention) or attention heads (multi-head attention). */
+  kvHeads: z.number().int().positive(),
+  headDim: z.number().int().positive(),
+  /** Share of layers that cache the whole context (others keep a short sliding window); 1 when absent. */
+  fullAttentionShare: z.number().min(0).max(1).optional(),
+  source: SourceSchema,
+});
+export type AttentionGeometry = z.infer<typeof AttentionGeometrySchema>;

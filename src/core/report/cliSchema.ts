@@ -31,6 +31,29 @@ export const CliMeasuredSchema = z.object({
   ratio: z.object({ co2e: nullableNumber, energy: nullableNumber, hours: nullableNumber }),
 });
 
+/**
+ * Serving figures (version 1, added): per-request figures describe one request at the modelled load; per-day and
+ * deployment figures include the idle power of the devices between requests. Central values; energy includes
+ * host and PUE.
+ */
+export const CliInferenceSchema = z.object({
+  engine: z.string(),
+  /** What bounds a decode step: memory-bound, compute-bound, or overhead-bound (an eager loop waiting on the CPU). */
+  regime: z.enum(['memory-bound', 'compute-bound', 'overhead-bound']),
+  /** Sequences decoded together per replica at the modelled load, and the configured maximum. */
+  concurrency: z.number().finite(),
+  configuredConcurrency: z.number().finite(),
+  devicesPerReplica: z.number().int().positive(),
+  replicas: z.number().int().positive(),
+  /** False when the weights do not fit on the accelerators given. */
+  fits: z.boolean(),
+  outputTokensPerSecond: z.number().finite(),
+  perRequest: z.object({ energyWh: z.number().finite(), energyWhLow: z.number().finite(), energyWhHigh: z.number().finite(), co2eG: z.number().finite() }),
+  per1kRequests: z.object({ energyKWh: z.number().finite(), co2eKg: z.number().finite() }),
+  perDay: z.object({ requests: z.number().finite(), energyKWh: z.number().finite(), co2eKg: z.number().finite(), idleEnergyKWh: z.number().finite(), busyShare: z.number().finite(), overloaded: z.boolean() }).nullable(),
+  deployment: z.object({ days: z.number().finite(), requests: z.number().finite(), energyKWh: z.number().finite(), co2eKg: z.number().finite() }).nullable(),
+});
+
 export const CliRunSchema = z.object({
   file: z.string(),
   range: z.object({
@@ -57,6 +80,8 @@ export const CliRunSchema = z.object({
     accelerator: z.string().nullable(),
     count: nullableNumber,
     region: z.string().nullable(),
+    /** True when no region was read (code, spec, flag or setting): the world-average grid was used. */
+    regionIsDefault: z.boolean().optional(),
   }),
   estimate: z.object({
     flops: nullableNumber,
@@ -68,6 +93,8 @@ export const CliRunSchema = z.object({
     co2eKgHigh: nullableNumber,
     operationalCo2eKg: nullableNumber,
     embodiedCo2eKg: nullableNumber,
+    /** Inference runs only: what serving costs per request, per 1,000 requests, per day and per deployment. */
+    inference: CliInferenceSchema.optional(),
   }),
   assumptions: z.array(CliAssumptionSchema),
   /**
@@ -101,5 +128,6 @@ export const CliOutputSchema = z.object({
   leftOut: z.array(z.object({ file: z.string(), reason: z.string() })).optional(),
 });
 export type CliRun = z.infer<typeof CliRunSchema>;
+export type CliInference = z.infer<typeof CliInferenceSchema>;
 export type CliMeasured = z.infer<typeof CliMeasuredSchema>;
 export type CliOutput = z.infer<typeof CliOutputSchema>;

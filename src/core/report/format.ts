@@ -45,6 +45,23 @@ export function measuredText(m: CliMeasured): string {
   return `${formatCo2e(m.co2eKg)} measured (${what})${m.ratio.co2e !== null ? `; estimate ÷ measured = ${m.ratio.co2e.toFixed(2)}` : ''}`;
 }
 
+/** Said once per report when some run's region was not read, instead of a region move on every run. */
+export function regionNoticeText(runs: readonly Pick<CliRun, 'hardware'>[]): string | null {
+  const n = runs.filter((r) => r.hardware.regionIsDefault).length;
+  if (n === 0) return null;
+  return `Region not set for ${n === runs.length ? (n === 1 ? 'this run' : 'these runs') : `${n} of ${runs.length} runs`}: the world-average grid intensity is used. Set it with the greenAI.region setting, --region, or a "# green-ai: region=FR" comment.`;
+}
+
+/** "0.15 Wh · 0.0093 g CO2e per request · 15 kWh per day (100,000 requests) · 5.5 MWh over 365 days" */
+export function servingText(r: Pick<CliRun, 'estimate'>): string | null {
+  const inf = r.estimate.inference;
+  if (!inf) return null;
+  const parts = [`${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e per request`];
+  if (inf.perDay) parts.push(`${formatEnergy(inf.perDay.energyKWh)} per day (${Math.round(inf.perDay.requests).toLocaleString('en-US')} requests)`);
+  if (inf.deployment) parts.push(`${formatEnergy(inf.deployment.energyKWh)} · ${formatCo2e(inf.deployment.co2eKg)} CO2e over ${sig(inf.deployment.days)} days`);
+  return parts.join(' · ');
+}
+
 function escapeMd(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -60,6 +77,8 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
   const waiting = runs.length - estimated.length;
   const total = estimated.reduce((s, r) => s + (r.estimate.co2eKg ?? 0), 0);
   lines.push(`${estimated.length} run${estimated.length === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${waiting ? `; ${waiting} more need${waiting === 1 ? 's' : ''} input (model size unknown) and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}.`, '');
+  const notice = regionNoticeText(runs);
+  if (notice) lines.push(`> ${escapeMd(notice)}`, '');
   lines.push(
     `| File | Model | Mode | Hardware | Accelerator-hours | Energy | CO2e (range) |${showMeasured ? ' Measured |' : ''}`,
     `|---|---|---|---|---:|---:|---|${showMeasured ? '---|' : ''}`,
@@ -67,6 +86,11 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
   for (const r of runs) {
     const measured = showMeasured ? ` ${r.measured ? escapeMd(measuredText(r.measured)) : '—'} |` : '';
     lines.push(`| ${escapeMd(locationText(r))} | ${escapeMd(r.model.name ?? 'unknown')} | ${r.training.mode} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${r.incomplete ? 'needs input: model size' : `${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)})`} |${measured}`);
+  }
+  const serving = runs.filter((r) => r.estimate.inference);
+  if (serving.length > 0) {
+    lines.push('', '### Serving', '');
+    for (const r of serving) lines.push(`- **${escapeMd(locationText(r))}**: ${escapeMd(servingText(r) ?? '')}`);
   }
   const withSuggestions = runs.filter((r) => r.suggestions.length > 0);
   if (withSuggestions.length > 0) {

@@ -47,10 +47,33 @@ export const PanelViewModelSchema = z.object({
     tokens: z.number().nullable(),
     precision: z.string(),
     model: z.string().nullable(),
+    /** Inference runs: the serving inputs replace epochs/steps/tokens/MFU. */
+    serving: z.boolean().optional(),
+    requestsPerDay: z.number().nullable().optional(),
+    days: z.number().nullable().optional(),
+    concurrency: z.number().nullable().optional(),
+    outputTokens: z.number().nullable().optional(),
   }),
   choices: z.object({ accelerators: z.array(z.string()), regions: z.array(z.object({ id: z.string(), label: z.string() })), precisions: z.array(z.string()) }),
   /** True when the panel shows changed inputs rather than what the code says. */
   whatIf: z.boolean(),
+  /** Said once when the region was not read: the world average is used, and where to set it. */
+  regionNotice: z.object({ text: z.string(), setting: z.string().regex(/^greenAI\.[\w.]+$/) }).nullable().optional(),
+  /** Inference runs: what serving costs per request, per day and per deployment, and a year of serving beside training. */
+  deployment: z.object({
+    figures: z.array(z.object({ label: z.string(), value: z.string(), detail: z.string() })),
+    notes: z.array(z.string()),
+    comparison: z.object({
+      trainingLabel: z.string(),
+      trainingCo2eKg: z.number(),
+      trainingSource: z.string(),
+      servingLabel: z.string(),
+      servingCo2eKg: z.number(),
+      /** "Serving overtakes training after 41 days" or why it cannot be said. */
+      breakEven: z.string(),
+      breakEvenDays: z.number().nullable(),
+    }).nullable(),
+  }).nullable().optional(),
   /** A measured run (CodeCarbon, model card) matched to this one, side by side with the estimate. */
   measured: z.object({
     source: z.string(),
@@ -73,6 +96,11 @@ export const WhatIfChangesSchema = z.object({
   tokens: z.number().positive().max(1e16).optional(),
   precision: z.enum(['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4']).optional(),
   model: z.string().min(1).max(300).optional(),
+  // Serving (inference runs)
+  requestsPerDay: z.number().positive().max(1e13).optional(),
+  days: z.number().positive().max(36_525).optional(),
+  concurrency: z.number().int().positive().max(1_000_000).optional(),
+  outputTokens: z.number().int().positive().max(10_000_000).optional(),
 }).strict();
 
 export const WebviewToExtensionSchema = z.discriminatedUnion('type', [

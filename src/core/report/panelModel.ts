@@ -5,6 +5,7 @@ import { equivalents } from './equivalents';
 import { allAccelerators, allRegions } from '../knowledge';
 import { formatCo2e, formatEnergy, formatHours, sig } from './format';
 import type { PanelViewModel } from './panelMessages';
+import { deploymentBlock, type TrainingReference } from './deployment';
 
 export type { PanelViewModel } from './panelMessages';
 
@@ -37,7 +38,11 @@ function measuredBlock(analyzed: AnalyzedRun, m: CliMeasured): NonNullable<Panel
   };
 }
 
-export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf = false, measured: CliMeasured | null = null): PanelViewModel {
+/**
+ * `training`: for an inference run, the training to set a year of serving beside (a training run of the same
+ * model in the workspace, or a compute-optimal pre-training estimate); null leaves the comparison out.
+ */
+export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf = false, measured: CliMeasured | null = null, training: TrainingReference | null = null): PanelViewModel {
   const { run, estimate } = analyzed;
   const ci = run.datacenter.intensityGPerKWh / 1000;
   const eqs = equivalents(estimate.co2eKg, estimate.energyKWh);
@@ -97,6 +102,15 @@ export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf 
       tokens: run.training.tokens,
       precision: run.training.precision,
       model: run.model.name,
+      ...(run.inference
+        ? {
+            serving: true,
+            requestsPerDay: run.inference.requestsPerDay,
+            days: run.inference.days,
+            concurrency: run.inference.concurrency,
+            outputTokens: run.inference.outputTokens,
+          }
+        : {}),
     },
     choices: {
       accelerators: allAccelerators().map((a) => a.id),
@@ -104,6 +118,10 @@ export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf 
       precisions: ['fp32', 'tf32', 'fp16', 'bf16', 'fp8'],
     },
     whatIf,
+    regionNotice: run.regionIsDefault
+      ? { text: `Region not set: the world-average grid (${Math.round(run.datacenter.intensityGPerKWh)} g CO2e/kWh) is used. Set your region to see what your grid emits and whether moving would help.`, setting: 'greenAI.region' }
+      : null,
+    deployment: deploymentBlock(analyzed, training),
     measured: measured && !whatIf ? measuredBlock(analyzed, measured) : null,
   };
 }
@@ -127,6 +145,12 @@ export function modelCardBlock(file: string, analyzed: AnalyzedRun): string {
 /** The short text of an inlay hint or status: `≈ 0.04 A100-h · 28 Wh · 14 g CO2e`. */
 export function inlineSummary(analyzed: AnalyzedRun): string {
   const e = analyzed.estimate;
+  // Serving is priced per request (and per day of a deployment), not as one job's total.
+  const inf = e.inference;
+  if (inf) {
+    const perDay = inf.perDay ? ` · ${formatEnergy(inf.perDay.energyKWh)}/day` : '';
+    return `≈ ${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e per request${perDay}`;
+  }
   const accel = analyzed.run.hardware.accelerator.id.split('-')[0];
   return `≈ ${sig(e.acceleratorHours)} ${accel}-h · ${formatEnergy(e.energyKWh)} · ${formatCo2e(e.co2eKg)} CO2e`;
 }

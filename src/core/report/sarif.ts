@@ -18,6 +18,7 @@ export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 const INFORMATION_URI = 'https://github.com/green-ai-tools/green-ai-vscode';
 
 export const OVER_BUDGET_RULE = 'green-ai.over-budget';
+export const NEEDS_INPUT_RULE = 'green-ai.needs-input';
 
 interface SarifText {
   readonly text: string;
@@ -73,7 +74,7 @@ export interface SarifLog {
   }>;
 }
 
-const RULE_TEXT: Record<SuggestionKind | 'over-budget', { name: string; short: string; full: string }> = {
+const RULE_TEXT: Record<SuggestionKind | 'over-budget' | 'needs-input', { name: string; short: string; full: string }> = {
   'over-budget': { name: 'RunOverBudget', short: 'Run over the CO2e budget', full: "The run's central CO2e estimate exceeds the budget set with --budget-kg or budgetKg in .greenai.json." },
   'use-pretrained': { name: 'UsePretrainedWeights', short: 'Start from pretrained weights', full: 'The run trains from scratch a model that has published weights; fine-tuning them reaches the same accuracy with fewer iterations.' },
   peft: { name: 'ParameterEfficientFineTuning', short: 'Fine-tune with LoRA', full: 'A full fine-tune of a large model; LoRA trains a small fraction of the weights for comparable quality.' },
@@ -84,9 +85,12 @@ const RULE_TEXT: Record<SuggestionKind | 'over-budget', { name: string; short: s
   'efficient-hardware': { name: 'EfficientHardware', short: 'More efficient hardware', full: 'An accelerator that does the same work for less energy.' },
   'quantize-inference': { name: 'QuantizedInference', short: 'Quantised inference', full: 'Serving with quantised weights uses less memory bandwidth and energy per token.' },
   'fewer-trials': { name: 'FewerTrials', short: 'Fewer trials', full: 'A sweep launches many runs; a smaller search often finds the same configuration.' },
+  'continuous-batching': { name: 'ContinuousBatching', short: 'Serve with a continuous-batching server', full: 'An unbatched generate loop decodes one request at a time; a continuous-batching server (vLLM, TGI, SGLang) shares each weight read across many requests.' },
+  'shorter-outputs': { name: 'ShorterOutputs', short: 'Generate shorter outputs', full: 'Decoding cost grows with the tokens generated per request; a lower max_tokens cap cuts energy per request.' },
+  'needs-input': { name: 'NeedsInput', short: 'The model size is needed to estimate this run', full: "The run's model size could not be read (a command-line argument without a default, an id in no catalog); set it with a `# green-ai: params=` or `model=` directive." },
 };
 
-const RULE_IDS = ['over-budget', ...SUGGESTION_KINDS] as const;
+const RULE_IDS = ['over-budget', 'needs-input', ...SUGGESTION_KINDS] as const;
 
 export const SARIF_RULES: readonly SarifRule[] = RULE_IDS.map((kind) => ({
   id: `green-ai.${kind}`,
@@ -94,8 +98,8 @@ export const SARIF_RULES: readonly SarifRule[] = RULE_IDS.map((kind) => ({
   shortDescription: { text: RULE_TEXT[kind].short },
   fullDescription: { text: RULE_TEXT[kind].full },
   helpUri: `${INFORMATION_URI}#suggestions`,
-  defaultConfiguration: { level: kind === 'over-budget' ? 'warning' : 'note' },
-  properties: { tags: ['sustainability', 'carbon', kind === 'over-budget' ? 'budget' : 'suggestion'] },
+  defaultConfiguration: { level: kind === 'over-budget' || kind === 'needs-input' ? 'warning' : 'note' },
+  properties: { tags: ['sustainability', 'carbon', kind === 'over-budget' ? 'budget' : kind === 'needs-input' ? 'unknown' : 'suggestion'] },
 }));
 
 /** A run to report, with where its deciding facts are and, in a diff, what the change did to it. */
@@ -169,6 +173,20 @@ export function runsToSarif(runs: readonly SarifRunInput[], options: SarifOption
     const tail = note ? ` ${note}` : '';
     const identity = [cli.file, index, cli.model.name, cli.training.mode];
     const co2e = cli.estimate.co2eKg;
+    if (cli.incomplete) {
+      // No estimate: say what is missing, where the model is, so a reviewer can set it.
+      const at = locations.model ?? launch;
+      results.push({
+        ruleId: NEEDS_INPUT_RULE,
+        ruleIndex: ruleIndex(NEEDS_INPUT_RULE),
+        level: 'warning',
+        message: { text: `This run cannot be estimated: ${(cli.missing ?? []).map((m) => `${m.detail}; to estimate it, ${m.howToSet}`).join(' ')}${cellNote(at)}.${tail}` },
+        locations: [{ physicalLocation: physical(at, options) }],
+        partialFingerprints: { 'greenAiRun/v1': fingerprint([NEEDS_INPUT_RULE, ...identity]) },
+        properties: { missing: (cli.missing ?? []).map((m) => m.field).join(', ') },
+      });
+      continue;
+    }
     if (options.budgetKg !== undefined && co2e !== null && co2e > options.budgetKg) {
       results.push({
         ruleId: OVER_BUDGET_RULE,

@@ -36,7 +36,7 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
       samples: run.training.samples,
       precision: run.training.precision,
     },
-    hardware: { accelerator: run.hardware.accelerator.id, count: run.hardware.count, region: run.hardware.region.id },
+    hardware: { accelerator: run.hardware.accelerator.id, count: run.hardware.count, region: run.hardware.region.id, ...(run.regionIsDefault ? { regionIsDefault: true } : {}) },
     estimate: {
       flops: figure(estimate.flops),
       acceleratorHours: figure(estimate.acceleratorHours),
@@ -47,6 +47,29 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
       co2eKgHigh: figure(estimate.co2eKgHigh),
       operationalCo2eKg: figure(estimate.operationalCo2eKg),
       embodiedCo2eKg: figure(estimate.embodiedCo2eKg),
+      ...(estimate.inference && !incomplete
+        ? {
+            inference: {
+              engine: estimate.inference.engine,
+              regime: estimate.inference.regime,
+              concurrency: estimate.inference.concurrency,
+              configuredConcurrency: estimate.inference.configuredConcurrency,
+              devicesPerReplica: estimate.inference.devicesPerReplica,
+              replicas: estimate.inference.replicas,
+              fits: estimate.inference.fits,
+              outputTokensPerSecond: estimate.inference.outputTokensPerSecond,
+              perRequest: {
+                energyWh: estimate.inference.perRequest.energyWh,
+                energyWhLow: estimate.inference.perRequest.energyWhLow,
+                energyWhHigh: estimate.inference.perRequest.energyWhHigh,
+                co2eG: estimate.inference.perRequest.co2eG,
+              },
+              per1kRequests: estimate.inference.per1kRequests,
+              perDay: estimate.inference.perDay,
+              deployment: estimate.inference.deployment,
+            },
+          }
+        : {}),
     },
     incomplete,
     missing: run.missing.map((m) => ({ field: m.field, detail: m.detail, howToSet: m.howToSet })),

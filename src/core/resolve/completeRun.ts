@@ -1,8 +1,10 @@
 import * as C from '../estimate/constants';
+import { defaultTrainingPrecision } from '../estimate/precisionDefault';
 import { cloudProvider, closestAcceleratorIds, findAccelerator, findDataset, findInstance, findModel, findRegion, worldRegion } from '../knowledge';
 import type { Accelerator, Model, Region } from '../knowledge/schema';
 import { NAME_SIZE_SPREAD, sizeFromModelName } from '../knowledge/modelName';
-import type { Assumption, EstimateSettings, Overrides, Precision, RunSpec, TrainingMode } from '../runSpec';
+import type { Assumption, EstimateSettings, ModelArchitecture, Overrides, Precision, RunSpec, TrainingFramework, TrainingMode } from '../runSpec';
+import { resolveInference, type ResolvedInference } from './resolveInference';
 
 /**
  * Fills every input the estimate needs: what the code or spec says first, then
@@ -33,6 +35,12 @@ export interface ResolvedRun {
     readonly requests: number | null;
     readonly tokensPerRequest: number | null;
   };
+  /** Decides FLOPs per token: decoder-only 6·N·T, encoder–decoder about 3·N·T, MoE 6·N_active·T. */
+  readonly architecture: ModelArchitecture;
+  /** Serving inputs, for runs in inference mode (null otherwise). */
+  readonly inference: ResolvedInference | null;
+  /** The framework the run was read from, when known: it decided a silent precision. */
+  readonly framework: TrainingFramework | null;
   readonly hardware: {
     readonly accelerator: Accelerator;
     readonly count: number;
@@ -41,6 +49,11 @@ export interface ResolvedRun {
   };
   readonly datacenter: { readonly pue: number; readonly intensityGPerKWh: number };
   readonly mfu: { readonly low: number; readonly central: number; readonly high: number };
+  /**
+   * True when no region was read from the code, a spec, a flag or a setting: the world-average grid is used.
+   * Surfaces say so once ("region not set") instead of suggesting a region move on every run.
+   */
+  readonly regionIsDefault: boolean;
   /** Team calibration of accelerator and host power (1 when uncalibrated). */
   readonly powerFactor: number;
   readonly includeEmbodied: boolean;
@@ -137,11 +150,20 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   const namedActive = named?.active ?? (named?.experts ? Math.min(params, (2 * named.params) / named.experts) : undefined);
   const activeParams = spec.model.activeParams ?? catalog?.activeParams ?? namedActive ?? params;
   if (activeParams !== params) note({ field: 'model.activeParams', value: activeParams, source: spec.model.activeParams ? specSource === 'code' ? 'computed' : 'directive' : 'catalog', detail: 'mixture-of-experts: compute follows the parameters active per token' });
+  const catalogArchitecture = catalog?.architecture;
+  const architecture: ModelArchitecture =
+    spec.model.architecture ??
+    (catalogArchitecture === 'decoder' || catalogArchitecture === 'encoder' || catalogArchitecture === 'encoder-decoder' || catalogArchitecture === 'moe-decoder' ? catalogArchitecture : catalogArchitecture ? 'other' : activeParams < params ? 'moe-decoder' : 'decoder');
+  if (architecture === 'encoder-decoder') note({ field: 'model.architecture', value: architecture, source: spec.model.architecture ? specSource : 'catalog', detail: `encoder–decoder: the encoder sees the inputs and the decoder the targets, each with about half the parameters (${C.ENCODER_DECODER_FLOPS_PER_PARAM_TOKEN.source})` });
   const forwardGflopsPerSample = spec.model.forwardGflopsPerSample ?? (catalog?.modality === 'vision' ? catalog.forwardGflopsPerSample ?? null : null);
 
   // ---- mode
   let mode: TrainingMode = spec.training.mode ?? 'unknown';
-  if (mode === 'unknown') {
+  if (mode === 'unknown' && spec.inference) {
+    // Serving inputs describe an inference run even when the mode is not stated.
+    mode = 'inference';
+    note({ field: 'training.mode', value: mode, source: specSource, detail: 'serving inputs (inference) given' });
+  } else if (mode === 'unknown') {
     mode = catalog ? 'finetune' : 'pretrain';
     note({ field: 'training.mode', value: mode, source: 'default', detail: catalog ? 'a catalog model was named without saying how it is loaded: assumed fine-tuning' : 'no pretrained checkpoint found: assumed training from scratch' });
   } else if (!stated('training.mode')) {
@@ -192,6 +214,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     regionId = settings.region;
   }
   const region = regionId === 'world' ? worldRegion() : resolveRegion(regionId);
+  const regionIsDefault = region.kind === 'world' && !overrides.region && !spec.hardware.region && settings.region === 'world' && overrides.intensityGPerKWh === undefined && spec.datacenter.intensityGPerKWh == null;
   note({ field: 'hardware.region', value: region.id, source: overrides.region ? 'override' : spec.hardware.region ? specSource : 'setting', detail: overrides.region || spec.hardware.region ? region.displayName : `setting greenAI.region (${region.displayName})` });
 
   // ---- datacenter
@@ -221,9 +244,24 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     detail: overrides.intensityGPerKWh !== undefined || spec.datacenter.intensityGPerKWh != null ? 'given explicitly' : `${region.displayName} grid ${region.year}: ${region.source}`,
   });
 
-  // ---- precision
-  const precision: Precision = spec.training.precision ?? (mode === 'inference' ? 'fp16' : 'fp32');
-  if (!spec.training.precision) note({ field: 'training.precision', value: precision, source: 'default', detail: mode === 'inference' ? 'inference scripts usually load half precision' : 'PyTorch trains in float32 unless mixed precision is enabled' });
+  // ---- serving inputs (inference mode)
+  const inference = mode === 'inference' ? resolveInference({ spec, catalog, params, accelerator, origin: context.origin, note, settings }) : null;
+
+  // ---- precision: what the run says, else the documented default of its framework or serving stack
+  const framework: TrainingFramework | null = spec.training.framework ?? (context.origin === 'spec' ? 'spec' : null);
+  let precision: Precision;
+  if (spec.training.precision) {
+    precision = spec.training.precision;
+  } else if (inference) {
+    // Compute runs in the weights' format, except weight-only int8/int4, which dequantise to 16 bits.
+    const w = inference.weightPrecision;
+    precision = w === 'fp32' || w === 'fp8' ? w : w === 'fp16' || w === 'bf16' ? w : accelerator.peakTflops.bf16 ? 'bf16' : 'fp16';
+    note({ field: 'training.precision', value: precision, source: 'computed', detail: `compute precision of ${w} weights` });
+  } else {
+    const d = defaultTrainingPrecision(framework, accelerator);
+    precision = d.precision;
+    note({ field: 'training.precision', value: precision, source: 'default', detail: d.detail });
+  }
 
   // ---- amount of work
   const hfLike = mode !== 'pretrain' || spec.training.batchPerDevice !== undefined;
@@ -241,11 +279,9 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   let requests: number | null = null;
   let tokensPerRequest: number | null = null;
 
-  if (mode === 'inference') {
-    requests = spec.training.requests ?? 1e6;
-    tokensPerRequest = spec.training.tokensPerRequest ?? 512;
-    if (!spec.training.requests) note({ field: 'training.requests', value: requests, source: 'default', detail: 'inference is reported per 1M requests' });
-    if (!spec.training.tokensPerRequest) note({ field: 'training.tokensPerRequest', value: tokensPerRequest, source: 'default', detail: 'prompt + generated tokens per request not set: assumed 512' });
+  if (inference) {
+    requests = inference.requests;
+    tokensPerRequest = inference.inputTokens + inference.outputTokens * inference.numSequences;
     tokens = requests * tokensPerRequest;
   } else if (tokens === null && samples === null) {
     const batch = spec.training.batchPerDevice ?? HF_DEFAULT_BATCH.value;
@@ -288,16 +324,23 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   // A team calibration scales the published range; a pinned utilisation (flag or setting) replaces it.
   const factor = calibration && !overrides.mfu && !settings.utilisation ? calibration.utilisationFactor : 1;
   const scaled = (x: number) => Math.min(0.95, x * factor);
+  // The band follows the hardware generation; small models use the matrix units less well.
+  const sizeFactor = C.modelSizeUtilisationFactor(activeParams);
+  const prior = (x: number) => scaled(x * sizeFactor);
   const mfu = overrides.mfu
     ? { low: overrides.mfu, central: overrides.mfu, high: overrides.mfu }
     : settings.utilisation
       ? { low: settings.utilisation, central: settings.utilisation, high: settings.utilisation }
-      : { low: scaled(band.low), central: scaled(band.central), high: scaled(band.high) };
+      : { low: prior(band.low), central: prior(band.central), high: prior(band.high) };
   note({
     field: 'estimate.mfu',
     value: mfu.central,
     source: overrides.mfu ? 'override' : settings.utilisation ? 'setting' : 'default',
-    detail: overrides.mfu ? 'override --mfu' : settings.utilisation ? 'setting greenAI.utilisation' : `${band.low}–${band.high} for ${band.label}: ${band.source}`,
+    detail: overrides.mfu
+      ? 'override --mfu'
+      : settings.utilisation
+        ? 'setting greenAI.utilisation'
+        : `${band.low}–${band.high} for ${band.label}: ${band.source}${sizeFactor < 1 ? `; ×${sizeFactor.toFixed(2)} for a ${formatParams(activeParams)} model (${C.MFU_SMALL_MODEL.source})` : ''}`,
   });
   if (calibration) {
     const from = `.greenai.json calibration from ${calibration.runs} measured run${calibration.runs === 1 ? '' : 's'} (${calibration.date})`;
@@ -310,6 +353,9 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   return {
     spec,
     mode,
+    architecture,
+    inference,
+    framework,
     model: { name: spec.model.name ?? catalog?.id ?? null, params, activeParams, forwardGflopsPerSample, catalog, source },
     training: {
       epochs,
@@ -325,6 +371,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     hardware: { accelerator, count, region, acceleratorHours: spec.hardware.acceleratorHours ?? null },
     datacenter: { pue, intensityGPerKWh: intensity },
     mfu,
+    regionIsDefault,
     powerFactor: calibration?.powerFactor ?? 1,
     includeEmbodied,
     sizeIsDefault,
@@ -345,4 +392,8 @@ function replace(list: Assumption[], a: Assumption): void {
   const i = list.findIndex((x) => x.field === a.field);
   if (i >= 0) list.splice(i, 1, a);
   else list.push(a);
+}
+
+function formatParams(n: number): string {
+  return n >= 1e9 ? `${(n / 1e9).toFixed(1)}B` : `${Math.round(n / 1e6)}M`;
 }

@@ -1,0 +1,143 @@
+import type { SourcedRange, SourcedValue } from './constants';
+
+/**
+ * Constants of the serving model (estimate/inference.ts), each with where it comes from. None is fitted to
+ * the validation rows (test/validation/inference-runs.csv): the sources below are other measurements.
+ */
+
+/**
+ * Share of the dense peak a prompt (prefill) pass reaches: large matrix products, compute-bound.
+ * Profiling FasterTransformer on A100 found 0.72 for the MLP and 0.54 for the attention projections.
+ */
+export const PREFILL_COMPUTE_EFFICIENCY: SourcedRange = {
+  low: 0.4,
+  central: 0.55,
+  high: 0.7,
+  source: 'kipply, "Transformer Inference Arithmetic" (2022), FasterTransformer profile on A100: flops efficiency 0.72 (MLP) to 0.54 (attention projections); reproduced in cli99/llm-analysis examples/fastertransformer/README.md',
+};
+
+/**
+ * Share of the peak memory bandwidth a decode step reaches when it streams the weights and KV cache.
+ * A compiled batch-1 decoder reads Llama-2-7B at 1,419 GB/s on an A100-80GB (0.70 of 2,039) and Llama-3.1-8B at
+ * 1,905 GB/s on an H100 (0.57 of 3,350); FasterTransformer's best profiled kernels reach 0.9.
+ */
+export const DECODE_BANDWIDTH_EFFICIENCY: SourcedRange = {
+  low: 0.5,
+  central: 0.7,
+  high: 0.9,
+  source: 'pytorch/ao torchao/quantization/README.md benchmarks (gpt-fast generate.py, batch 1): Llama-2-7B bf16 on A100-80GB 107.4 tok/s at 1,418.9 GB/s; Llama-3.1-8B on H100 126.9 tok/s at 1,904.8 GB/s; kipply 2022 (0.9 best HBM efficiency in FasterTransformer)',
+};
+
+/**
+ * Share of the dense peak a continuous-batching server reaches on all the tokens it produces at saturation
+ * (prefill interleaved, scheduling and sampling included). Llama-3.1-8B bf16 on one H100 with ShareGPT prompts:
+ * vLLM 12,553 output tok/s (2 × 8e9 × 12,553 = 0.20 of 989 TFLOP/s), SGLang and LMDeploy 16,215 tok/s (0.26).
+ * Before vLLM 0.6 the GPU computed only 38% of the time (CPU-side HTTP and scheduling), hence the low end.
+ */
+export const SERVING_COMPUTE_EFFICIENCY: SourcedRange = {
+  low: 0.1,
+  central: 0.25,
+  high: 0.33,
+  source: 'AIMultiple, "LLM inference engines benchmark" (H100, Llama-3.1-8B-Instruct bf16, 1,000 ShareGPT prompts, offline batch): vLLM 12,553 tok/s, SGLang 16,215 tok/s, LMDeploy 16,132 tok/s; vLLM blog "vLLM v0.6.0: 2.7x Throughput Improvement" (2024-09-05): in v0.5.3 GPU execution was 38% of the time for Llama 3 8B on H100',
+};
+
+/**
+ * An eager PyTorch decode loop (a plain `model.generate` call) is bound by the CPU launching kernels, not by the
+ * GPU: the PyTorch team's simple Llama-7B loop ran at 25.5 tok/s on an A100-80GB, 39 ms per token over 32
+ * layers = 1.2 ms per layer per step. A lean eager implementation (vLLM with CUDA graphs off) takes 8.4 ms per
+ * step for Llama-3.1-8B on an H100 = 0.26 ms per layer. The high end (slower hosts, older transformers
+ * releases) is Green AI's assumption, twice the measured central figure.
+ */
+export const EAGER_STEP_MS_PER_LAYER: SourcedRange = {
+  low: 0.26,
+  central: 1.2,
+  high: 2.4,
+  source: 'PyTorch blog "Accelerating Generative AI with PyTorch II: GPT, Fast" (2023-11-30): starting point 25.5 tok/s, "heavily CPU overhead bound", Llama-7B on A100-80GB; cloudai.pt "CUDA Graphs + torch.compile: 1.65x LLM decode speedup" (8.4 ms eager step, Llama 3.1 8B on H100); high end ×2 is an assumption',
+};
+
+/**
+ * Tensor parallelism splits each step over devices but adds an all-reduce per layer: FasterTransformer's 13B
+ * decode went from 22.0 ms on one A100 to 13.5 ms on two (0.81 of the ideal halving).
+ */
+export const TENSOR_PARALLEL_EFFICIENCY: SourcedValue = {
+  value: 0.8,
+  source: 'kipply, "Transformer Inference Arithmetic" (2022), FasterTransformer 13B decode latency 22.0 ms (1 A100) vs 13.5 ms (2 A100s), as tabulated in cli99/llm-analysis examples/fastertransformer/README.md',
+};
+
+/**
+ * Power of an accelerator holding a loaded model but computing nothing (CUDA context open, P0 state), as a share
+ * of its TDP: an A40 idles at ~30 W bare and ~110 W with a model loaded (300 W TDP: 0.10–0.37); a V100-SXM2 with
+ * a model loaded at 0% utilisation reads 53 W (0.18 of 300 W); the CUDA context alone adds 26–50 W on A100/H100.
+ */
+export const IDLE_POWER_SHARE_OF_TDP: SourcedRange = {
+  low: 0.1,
+  central: 0.2,
+  high: 0.37,
+  source: 'NVIDIA/open-gpu-kernel-modules issue #874 (A40: ~30 W idle, ~110 W with a model loaded, P0); zai-org/GLM-130B issue #32 (nvidia-smi: V100-SXM2 53 W / 300 W at 0% utilisation with 20 GB loaded); Vadari 2026, arXiv:2605.23918 (CUDA context +26–50 W over bare idle on H100/A100)',
+};
+
+/**
+ * Power while decoding bound by memory bandwidth, as a share of TDP: the tensor cores mostly wait on HBM, so
+ * the chip stays below its limit. On an H200 (700 W), decode drew 137–300 W (0.20–0.43) across four attention
+ * designs; vLLM on an H100 SXM drew 267–680 W over batches 1 to 128 (from 0.38 at batch 1). The central value is
+ * where the two sources overlap; compute-bound steps move towards the training share of TDP.
+ */
+export const DECODE_POWER_SHARE_OF_TDP: SourcedRange = {
+  low: 0.2,
+  central: 0.4,
+  high: 0.6,
+  source: '"The Illusion of Power Capping in LLM Decode: A Phase-Aware Energy Characterisation Across Attention Architectures" (2026): decode draws 137–300 W on a 700 W H200; Alice GPU Energy Benchmark (api.serialalice.pt, 2026): vLLM on H100 SXM 80 GB 267–680 W across batch 1–128, 8 models; Patel et al. 2024, Splitwise (ISCA): token generation "can be run with lower power"',
+};
+
+/** Memory a server lets weights and KV cache use: vLLM's default gpu_memory_utilization. */
+export const SERVER_MEMORY_SHARE: SourcedValue = {
+  value: 0.9,
+  source: 'vLLM engine arguments (docs.vllm.ai): --gpu-memory-utilization defaults to 0.9',
+};
+
+/** Concurrent sequences a continuous-batching server runs when the launch does not say: vLLM's max_num_seqs. */
+export const DEFAULT_SERVER_CONCURRENCY: SourcedValue = {
+  value: 256,
+  source: 'vLLM engine arguments (docs.vllm.ai): --max-num-seqs defaults to 256',
+};
+
+/** Prompt and response length of real chat traffic when the code does not say (LMSYS-Chat-1M means). */
+export const DEFAULT_INPUT_TOKENS: SourcedValue = {
+  value: 70,
+  source: 'Zheng et al. 2023, "LMSYS-Chat-1M", arXiv:2309.11998, Table 1: 69.5 tokens per prompt on average',
+};
+export const DEFAULT_OUTPUT_TOKENS: SourcedValue = {
+  value: 215,
+  source: 'Zheng et al. 2023, "LMSYS-Chat-1M", arXiv:2309.11998, Table 1: 214.5 tokens per response on average',
+};
+
+/**
+ * When a model's layer count and width are unknown they follow from its size: N ≈ 12·L·d² with d ≈ 128·L
+ * (GPT-3 175B: 96 layers × 12,288; Llama-2-7B: 32 × 4,096), and the KV cache is then taken as multi-head
+ * (key/value width = d), an upper bound for models with grouped-query attention.
+ */
+export const MODEL_WIDTH_PER_LAYER: SourcedValue = {
+  value: 128,
+  source: 'Brown et al. 2020 (GPT-3), arXiv:2005.14165, Table 2.1 (96 layers, d_model 12,288); Touvron et al. 2023 (Llama 2), config 32 layers × 4,096; Kaplan et al. 2020, arXiv:2001.08361, section 2.1 (N ≈ 12·L·d²)',
+};
+
+/** Bytes per stored weight or cache element, by format. */
+export const BYTES_PER_ELEMENT: Readonly<Record<'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'int8' | 'int4', number>> = {
+  fp32: 4,
+  tf32: 4,
+  fp16: 2,
+  bf16: 2,
+  fp8: 1,
+  int8: 1,
+  // 4-bit weights carry a 16-bit scale per group of 64–128 (GPTQ/AWQ group size), about +3%.
+  int4: 0.53,
+};
+
+/**
+ * Requests the totals cover when neither a job size nor a deployment (requests per day × days) is given; the
+ * per-request figures do not depend on it.
+ */
+export const DEFAULT_TOTAL_REQUESTS: SourcedValue = {
+  value: 1e6,
+  source: 'Green AI default: totals for inference are reported per 1M requests when no request count is given (not a measured figure)',
+};

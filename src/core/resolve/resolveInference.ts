@@ -1,0 +1,180 @@
+import * as IC from '../estimate/inferenceConstants';
+import { defaultInferencePrecision } from '../estimate/precisionDefault';
+import { findAttentionGeometry } from '../knowledge';
+import type { Accelerator, Model } from '../knowledge/schema';
+import type { Assumption, EstimateSettings, InferenceEngine, ModelArchitecture, Precision, RunSpec, WeightPrecision } from '../runSpec';
+
+/**
+ * The serving inputs of an inference run: what the spec or code says, else visible defaults, each recorded as
+ * an assumption. Pure; completeRun calls it for runs in inference mode.
+ */
+
+export interface KvGeometry {
+  readonly layers: number;
+  /** Key/value heads × head dimension: the width one layer caches per token for keys (and again for values). */
+  readonly kvWidth: number;
+  /** Share of layers caching the whole context (sliding-window layers keep a short window). */
+  readonly fullAttentionShare: number;
+  readonly source: 'spec' | 'catalog' | 'approximation';
+  readonly detail: string;
+}
+
+export interface ResolvedInference {
+  readonly engine: InferenceEngine;
+  /** True for continuous-batching servers (vLLM, TGI, SGLang, TensorRT-LLM). */
+  readonly server: boolean;
+  /** Sequences decoded together per model replica, as configured (max_num_seqs, the loop's batch). */
+  readonly concurrency: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly numSequences: number;
+  /** Devices per replica when stated (tensor × pipeline parallel); null lets the estimate size it from memory. */
+  readonly tensorParallel: number | null;
+  readonly weightPrecision: WeightPrecision;
+  readonly kvPrecision: WeightPrecision;
+  /** Requests the run's totals cover: a batch job's, a deployment's (per day × days), or the default 1M. */
+  readonly requests: number;
+  readonly requestsPerDay: number | null;
+  readonly days: number | null;
+  readonly architecture: ModelArchitecture;
+  readonly geometry: KvGeometry;
+}
+
+export const SERVER_ENGINES: ReadonlySet<InferenceEngine> = new Set(['vllm', 'tgi', 'sglang', 'tensorrt-llm']);
+
+const WEIGHT_FORMATS: ReadonlySet<string> = new Set(['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4']);
+
+interface Context {
+  readonly spec: RunSpec;
+  readonly catalog: Model | null;
+  readonly params: number;
+  readonly accelerator: Accelerator;
+  readonly origin: 'code' | 'spec';
+  readonly note: (a: Assumption) => void;
+  readonly settings?: EstimateSettings;
+}
+
+export function resolveInference({ spec, catalog, params, accelerator, origin, note, settings }: Context): ResolvedInference {
+  const inf = spec.inference ?? {};
+  const stated: Assumption['source'] = origin === 'spec' ? 'directive' : 'code';
+  const given = (field: string, value: string | number) => note({ field, value, source: stated, detail: origin === 'spec' ? 'given in the spec' : 'read from the code' });
+
+  const engine: InferenceEngine = inf.engine ?? 'hf-generate';
+  if (inf.engine) given('inference.engine', engine);
+  else note({ field: 'inference.engine', value: engine, source: 'default', detail: 'serving stack not stated: assumed a plain transformers generate loop, one request at a time' });
+  const server = SERVER_ENGINES.has(engine);
+
+  let concurrency: number;
+  if (inf.concurrency) {
+    concurrency = inf.concurrency;
+    given('inference.concurrency', concurrency);
+  } else if (server) {
+    concurrency = IC.DEFAULT_SERVER_CONCURRENCY.value;
+    note({ field: 'inference.concurrency', value: concurrency, source: 'default', detail: `${IC.DEFAULT_SERVER_CONCURRENCY.source}; a server reaches it only under load` });
+  } else {
+    concurrency = 1;
+    note({ field: 'inference.concurrency', value: 1, source: 'default', detail: 'no batch size found: one sequence at a time' });
+  }
+
+  const architecture: ModelArchitecture = spec.model.architecture ?? toArchitecture(catalog?.architecture) ?? 'decoder';
+
+  const inputTokens = inf.inputTokens ?? IC.DEFAULT_INPUT_TOKENS.value;
+  if (inf.inputTokens) given('inference.inputTokens', inputTokens);
+  else note({ field: 'inference.inputTokens', value: inputTokens, source: 'default', detail: IC.DEFAULT_INPUT_TOKENS.source });
+  // Encoders classify or embed in one pass: nothing is generated.
+  const legacyOutput = spec.training.tokensPerRequest ?? null;
+  let outputTokens: number;
+  if (architecture === 'encoder') {
+    outputTokens = 0;
+    note({ field: 'inference.outputTokens', value: 0, source: 'computed', detail: 'encoder model: one forward pass per request, no generated tokens' });
+  } else if (inf.outputTokens) {
+    outputTokens = inf.outputTokens;
+    given('inference.outputTokens', outputTokens);
+  } else if (legacyOutput) {
+    outputTokens = legacyOutput;
+    note({ field: 'inference.outputTokens', value: outputTokens, source: stated, detail: 'training.tokensPerRequest (generated tokens per request)' });
+  } else {
+    outputTokens = IC.DEFAULT_OUTPUT_TOKENS.value;
+    note({ field: 'inference.outputTokens', value: outputTokens, source: 'default', detail: IC.DEFAULT_OUTPUT_TOKENS.source });
+  }
+
+  const numSequences = inf.numSequences ?? 1;
+  if (inf.numSequences) given('inference.numSequences', numSequences);
+  const tensorParallel = inf.tensorParallel ?? null;
+  if (tensorParallel) given('inference.tensorParallel', tensorParallel);
+
+  const trainingPrecision = spec.training.precision ?? null;
+  let weightPrecision: WeightPrecision;
+  if (inf.weightPrecision) {
+    weightPrecision = inf.weightPrecision;
+    given('inference.weightPrecision', weightPrecision);
+  } else if (trainingPrecision && WEIGHT_FORMATS.has(trainingPrecision)) {
+    weightPrecision = trainingPrecision as WeightPrecision;
+    note({ field: 'inference.weightPrecision', value: weightPrecision, source: stated, detail: 'the run\'s stated precision' });
+  } else {
+    const d = defaultInferencePrecision(engine, accelerator);
+    weightPrecision = toWeightPrecision(d.precision);
+    note({ field: 'inference.weightPrecision', value: weightPrecision, source: 'default', detail: d.detail });
+  }
+  // Quantised weights are dequantised to 16 bits for compute, and the KV cache stays in 16 bits unless set.
+  const kvPrecision: WeightPrecision = inf.kvCachePrecision ?? (weightPrecision === 'fp32' ? 'fp32' : 'bf16');
+  if (inf.kvCachePrecision) given('inference.kvCachePrecision', kvPrecision);
+
+  const requestsPerDay = inf.requestsPerDay ?? settings?.requestsPerDay ?? null;
+  let days = inf.days ?? (requestsPerDay ? settings?.deploymentDays ?? null : null);
+  if (inf.requestsPerDay) given('inference.requestsPerDay', inf.requestsPerDay);
+  else if (requestsPerDay) note({ field: 'inference.requestsPerDay', value: requestsPerDay, source: 'setting', detail: 'setting greenAI.requestsPerDay' });
+  if (inf.days) given('inference.days', inf.days);
+  else if (days) note({ field: 'inference.days', value: days, source: 'setting', detail: 'setting greenAI.deploymentDays' });
+  else if (requestsPerDay) {
+    days = 365;
+    note({ field: 'inference.days', value: days, source: 'default', detail: 'deployment length not set: a year of service' });
+  }
+  let requests: number;
+  if (requestsPerDay && days) {
+    requests = requestsPerDay * days;
+    note({ field: 'inference.requests', value: requests, source: 'computed', detail: `${requestsPerDay} requests per day × ${days} days` });
+  } else if (inf.requests ?? spec.training.requests) {
+    requests = (inf.requests ?? spec.training.requests)!;
+    given('inference.requests', requests);
+  } else {
+    requests = IC.DEFAULT_TOTAL_REQUESTS.value;
+    note({ field: 'inference.requests', value: requests, source: 'default', detail: IC.DEFAULT_TOTAL_REQUESTS.source });
+  }
+
+  const geometry = resolveGeometry(spec, catalog, params, architecture);
+  note({ field: 'model.kvCache', value: `${geometry.layers} layers × ${geometry.kvWidth} key/value width`, source: geometry.source === 'spec' ? stated : geometry.source === 'catalog' ? 'catalog' : 'default', detail: geometry.detail });
+
+  return { engine, server, concurrency, inputTokens, outputTokens, numSequences, tensorParallel, weightPrecision, kvPrecision, requests, requestsPerDay, days, architecture, geometry };
+}
+
+function toArchitecture(a: Model['architecture'] | undefined): ModelArchitecture | null {
+  if (!a) return null;
+  if (a === 'decoder' || a === 'encoder' || a === 'encoder-decoder' || a === 'moe-decoder') return a;
+  return 'other';
+}
+
+function toWeightPrecision(p: Precision): WeightPrecision {
+  return p === 'tf32' ? 'fp32' : p;
+}
+
+function resolveGeometry(spec: RunSpec, catalog: Model | null, params: number, architecture: ModelArchitecture): KvGeometry {
+  const m = spec.model;
+  if (m.layers && (m.kvHeads && m.headDim)) {
+    return { layers: m.layers, kvWidth: m.kvHeads * m.headDim, fullAttentionShare: 1, source: 'spec', detail: `${m.layers} layers × ${m.kvHeads} key/value heads × ${m.headDim}` };
+  }
+  if (m.layers && m.hiddenSize) {
+    return { layers: m.layers, kvWidth: m.hiddenSize, fullAttentionShare: 1, source: 'spec', detail: `${m.layers} layers, hidden ${m.hiddenSize}; key/value heads unknown, so multi-head attention (an upper bound)` };
+  }
+  const row = (m.name ? findAttentionGeometry(m.name) : undefined) ?? (catalog ? findAttentionGeometry(catalog.id) : undefined);
+  if (row) return { layers: row.layers, kvWidth: row.kvHeads * row.headDim, fullAttentionShare: row.fullAttentionShare ?? 1, source: 'catalog', detail: row.source };
+  if (catalog?.sizes) {
+    return { layers: catalog.sizes.layers, kvWidth: catalog.sizes.hiddenSize, fullAttentionShare: 1, source: 'catalog', detail: `${catalog.sizes.source}; key/value heads unknown, so multi-head attention (an upper bound)` };
+  }
+  // N ≈ 12·L·d² with d = r·L: the decoder half of an encoder–decoder model carries about half the parameters.
+  const r = IC.MODEL_WIDTH_PER_LAYER.value;
+  const n = architecture === 'encoder-decoder' ? params / 2 : params;
+  const layers = Math.max(1, Math.round(Math.cbrt(n / (12 * r * r))));
+  const width = Math.round(r * Math.cbrt(n / (12 * r * r)));
+  return { layers, kvWidth: width, fullAttentionShare: 1, source: 'approximation', detail: `sizes unknown: ${layers} layers × width ${width} from N ≈ 12·L·d², d ≈ ${r}·L (${IC.MODEL_WIDTH_PER_LAYER.source}); multi-head attention assumed, an upper bound` };
+}
