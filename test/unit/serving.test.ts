@@ -59,3 +59,34 @@ describe('Reading serving code', () => {
     assert.ok(!hosted.some((f) => f.kind === 'launch.inference'));
   });
 });
+
+describe('Serving facts in the run spec', () => {
+  it('carries engine, batch, tensor parallel, quantisation, outputs and the deployment into the estimate', async () => {
+    const code = [
+      '# green-ai: requests_per_day=50000 days=365',
+      'from vllm import LLM, SamplingParams',
+      'llm = LLM(model="mistralai/Mistral-7B-Instruct-v0.2", tensor_parallel_size=2, max_num_seqs=128, quantization="awq")',
+      'outputs = llm.generate(prompts, SamplingParams(max_tokens=256))',
+      '',
+    ].join('\n');
+    const [run] = (await analyzeSource('serve.py', code)).runs;
+    const inference = run.run.spec.inference!;
+    assert.equal(inference.engine, 'vllm');
+    assert.equal(inference.concurrency, 128);
+    assert.equal(inference.tensorParallel, 2);
+    assert.equal(inference.weightPrecision, 'int4');
+    assert.equal(inference.outputTokens, 256);
+    assert.equal(inference.requestsPerDay, 50000);
+    assert.equal(inference.days, 365);
+    assert.ok(run.estimate.inference, 'the serving model estimated it');
+    // The same model in an unbatched generate loop costs more per request than a batching server.
+    const loop = (await analyzeSource('loop.py', 'from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("mistralai/Mistral-7B-Instruct-v0.2")\nfor i in range(1000):\n    out = model.generate(**batch, max_new_tokens=256)\n')).runs[0];
+    assert.equal(loop.run.spec.inference?.engine, 'hf-generate');
+    assert.ok(loop.estimate.inference!.perRequest.energyWh > run.estimate.inference!.perRequest.energyWh);
+  });
+
+  it('names the framework a config or a script was read from', async () => {
+    const [hf] = (await analyzeSource('train.py', 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o")).train()\n')).runs;
+    assert.equal(hf.run.spec.training.framework, 'hf-trainer');
+  });
+});

@@ -29,6 +29,8 @@ export const DIRECTIVE_KEYS: Record<string, DirectiveKey> = {
   nodes: { kind: 'hardware.nodes', type: 'integer', help: 'machines' },
   region: { kind: 'hardware.region', type: 'string', help: 'country (FR), cloud region (eu-north-1) or world' },
   project: { kind: 'tracking.project', type: 'string', help: 'CodeCarbon project_name whose emissions.csv rows measured this run' },
+  requests_per_day: { kind: 'inference.requestsPerDay', type: 'number', help: 'requests a deployment serves per day' },
+  days: { kind: 'inference.days', type: 'number', help: 'days the deployment serves (365 for a year)' },
   run: { kind: 'run.entry', type: 'flag', help: 'list this file as a run even where it would be left out (a test folder, a library module)' },
 };
 

@@ -1,8 +1,8 @@
 import { findModel } from '../knowledge';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf } from '../facts';
-import type { Assumption, Precision, RunSpec } from '../runSpec';
-import { PRECISIONS } from '../runSpec';
+import type { Assumption, InferenceEngine, Precision, RunSpec, TrainingFramework, WeightPrecision } from '../runSpec';
+import { INFERENCE_ENGINES, PRECISIONS, WEIGHT_PRECISIONS } from '../runSpec';
 
 /**
  * Turns the facts of one file into the runs it launches. A run needs a launch
@@ -197,6 +197,9 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   if (dataset) spec.training.dataset = datasetConfig && !String(dataset.value).endsWith(`/${String(datasetConfig.value)}`) ? `${String(dataset.value)}/${String(datasetConfig.value)}` : String(dataset.value);
   const newTokens = asNumber(use('training.tokensPerRequest', pick(facts, 'inference.maxNewTokens')));
   if (newTokens) spec.training.tokensPerRequest = Math.round(newTokens);
+  if (spec.training.mode === 'inference') readServing(facts, spec, use, newTokens, batch);
+  const framework = frameworkOf(facts);
+  if (framework) spec.training.framework = framework;
 
   const tokens = asNumber(use('training.tokens', pick(facts, 'training.tokens')));
   if (tokens) spec.training.tokens = tokens;
@@ -236,6 +239,52 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     range,
     anchors: { model: here(modelId), size: here(size), launch: launch?.range, modelOriginLine: modelId && !modelId.file ? modelId.originLine : undefined, sizeOriginLine: size && !size.file ? size.originLine : undefined },
   }];
+}
+
+type UseFact = (field: string, fact: Fact | undefined) => Fact | undefined;
+
+/** How requests are served, from what the serving code says (see python/readers/serving.ts and the launchers). */
+function readServing(facts: readonly Fact[], spec: RunSpec, use: UseFact, outputTokens: number | undefined, batch: number | undefined): void {
+  const inference: NonNullable<RunSpec['inference']> = {};
+  const engine = use('inference.engine', pickEngine(facts));
+  if (engine && (INFERENCE_ENGINES as readonly string[]).includes(String(engine.value))) inference.engine = engine.value as InferenceEngine;
+  // A loop's or a pipeline's batch size is how many sequences decode together.
+  const concurrency = asNumber(use('inference.concurrency', pick(facts, 'inference.concurrency'))) ?? batch;
+  if (concurrency) inference.concurrency = Math.round(concurrency);
+  if (outputTokens) inference.outputTokens = Math.round(outputTokens);
+  const sequences = asNumber(use('inference.numSequences', pick(facts, 'inference.numSequences')));
+  if (sequences) inference.numSequences = Math.round(sequences);
+  const tensorParallel = asNumber(use('inference.tensorParallel', pick(facts, 'inference.tensorParallel')));
+  if (tensorParallel) inference.tensorParallel = Math.round(tensorParallel);
+  const weights = use('inference.weightPrecision', pick(facts, 'inference.weightPrecision'));
+  if (weights && (WEIGHT_PRECISIONS as readonly string[]).includes(String(weights.value))) inference.weightPrecision = weights.value as WeightPrecision;
+  const requests = asNumber(use('inference.requests', pick(facts, 'inference.requests')));
+  if (requests) inference.requests = requests;
+  const perDay = asNumber(use('inference.requestsPerDay', pick(facts, 'inference.requestsPerDay')));
+  if (perDay) inference.requestsPerDay = perDay;
+  const days = asNumber(use('inference.days', pick(facts, 'inference.days')));
+  if (days) inference.days = days;
+  if (Object.keys(inference).length > 0) spec.inference = inference;
+}
+
+/** A server named with confidence (vLLM's LLM(...)) outranks the generic generate call that uses it. */
+function pickEngine(facts: readonly Fact[]): Fact | undefined {
+  return facts.find((f) => f.kind === 'inference.engine' && f.directive) ?? facts.find((f) => f.kind === 'inference.engine' && f.confidence !== 'low') ?? pick(facts, 'inference.engine');
+}
+
+/** The framework a run was read from, in the spec's vocabulary (it decides the precision a silent config means). */
+const FRAMEWORK_OF: Record<string, TrainingFramework> = {
+  torchtune: 'torchtune', composer: 'composer', litgpt: 'litgpt', neox: 'neox', megatron: 'neox', nemo: 'lightning',
+  trl: 'hf-trainer', axolotl: 'axolotl', llamafactory: 'hf-trainer', 'hf-trainer': 'hf-trainer', swift: 'hf-trainer',
+};
+function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
+  const stated = facts.find((f) => f.kind === 'run.framework' && typeof f.value === 'string' && Object.hasOwn(FRAMEWORK_OF, String(f.value)));
+  if (stated) return FRAMEWORK_OF[String(stated.value)];
+  const trainers = facts.filter((f) => f.kind === 'launch.trainer').map((f) => String(f.value));
+  if (trainers.some((t) => /^construct:(\w*Trainer|\w*Arguments|\w*Config)$/.test(t) && !/Fabric/.test(t))) return 'hf-trainer';
+  if (trainers.some((t) => t === 'fit') && facts.some((f) => /keras/i.test(f.detail))) return 'keras';
+  if (trainers.some((t) => t === 'loop' || t === 'backward')) return 'pytorch';
+  return undefined;
 }
 
 /** Mixed precision wins over the default: `bf16=True` anywhere means the run is bf16. */
