@@ -19,4 +19,6 @@ export const SETTINGS_FIELDS = {
   'diagnostics.enabled': z.boolean().default(true),
   budgetKg: z.number().positive().nullable().default(null),
   'report.exclude': z.array(z.string().min(1).max(500)).max(200).default([]),
+  requestsPerDay: z.number().positive().max(1e13).nullable().default(null),
+  deploymentDays: z.number().positive().max(36_525).nullable().default(null),
 } as const;

@@ -142,6 +142,8 @@ function readSettingsUncached(scope?: vscode.ConfigurationScope, log?: (msg: str
     diagnosticsEnabled: read('diagnostics.enabled'),
     budgetKg: read('budgetKg'),
     reportExclude: read('report.exclude'),
+    requestsPerDay: read('requestsPerDay'),
+    deploymentDays: read('deploymentDays'),
     // Only a team file holds a calibration: it describes the team's machines, not one user's editor.
     calibration: team?.calibration ?? null,
   };

@@ -47,8 +47,10 @@ export class StatusBarTotal implements vscode.Disposable {
     const total = runs.reduce((s, r) => s + r.estimate.co2eKg, 0);
     const low = runs.reduce((s, r) => s + r.estimate.co2eKgLow, 0);
     const high = runs.reduce((s, r) => s + r.estimate.co2eKgHigh, 0);
-    this.item.text = `$(pulse) ${formatCo2e(total)} CO2e${waiting ? ` +${waiting} unknown` : ''}`;
-    this.item.tooltip = `Green AI: ${runs.length} run${runs.length === 1 ? '' : 's'} in this file, ${formatCo2e(total)} CO2e (${formatCo2e(low)}–${formatCo2e(high)})${waiting ? `; ${waiting} more ${waiting === 1 ? 'needs' : 'need'} input and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}. Click for the full estimate.`;
+    // Said once here (and in the panel and the report), not as every run's top suggestion.
+    const regionUnset = runs.some((r) => r.run.regionIsDefault);
+    this.item.text = `$(pulse) ${formatCo2e(total)} CO2e${waiting ? ` +${waiting} unknown` : ''}${regionUnset ? ' · region?' : ''}`;
+    this.item.tooltip = `Green AI: ${runs.length} run${runs.length === 1 ? '' : 's'} in this file, ${formatCo2e(total)} CO2e (${formatCo2e(low)}–${formatCo2e(high)})${waiting ? `; ${waiting} more ${waiting === 1 ? 'needs' : 'need'} input and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}.${regionUnset ? ' Region not set: the world-average grid is used (set greenAI.region, or a # green-ai: region=… comment).' : ''} Click for the full estimate.`;
     this.item.accessibilityInformation = { label: `Green AI estimate ${formatCo2e(total)} CO2e for this file` };
     this.item.show();
   }
