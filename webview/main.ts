@@ -273,8 +273,27 @@ function renderMeasured(measured: NonNullable<PanelViewModel['measured']>): HTML
   );
 }
 
+/** A run that cannot be estimated yet: what is missing and how to set it, with the what-if inputs to try a model. */
+function renderNeeds(model: PanelViewModel, needs: NonNullable<PanelViewModel['needs']>): void {
+  const headline = el('section', { class: 'headline', 'aria-labelledby': 'title' },
+    el('h1', { id: 'title' }, model.title, ...(model.whatIf ? [' ', el('vscode-badge', {}, 'what-if')] : [])),
+    el('p', { class: 'muted' }, `${model.file}:${model.line + 1} · ${model.summary}`),
+    el('div', { class: 'figures' }, el('div', { class: 'figure primary', 'data-testid': 'needs' }, el('span', { class: 'value' }, 'needs input'), el('span', { class: 'label' }, `This run ${needs.text}: no figure is shown until it is known.`))),
+    el('ul', { class: 'needs' }, ...needs.lines.map((l) => el('li', {}, l))),
+    el('p', { class: 'muted' }, 'To see what it would cost, type a model id below (what-if), or set it in the code.'),
+  );
+  const rows = model.assumptions.map((a) => el('tr', {}, el('td', {}, el('code', {}, a.field)), el('td', {}, a.value), el('td', {}, a.source), el('td', { class: 'detail' }, a.detail)));
+  const assumptions = el('section', { 'aria-labelledby': 'assume-h' }, el('h2', { id: 'assume-h' }, 'What was read'),
+    el('table', { class: 'assumptions' }, el('thead', {}, el('tr', {}, ...['Input', 'Value', 'From', 'Detail'].map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, ...rows)));
+  app.replaceChildren(headline, renderInputs(model), assumptions);
+}
+
 function render(model: PanelViewModel): void {
   current = model;
+  if (model.needs) {
+    renderNeeds(model, model.needs);
+    return;
+  }
   const headline = el('section', { class: 'headline', 'aria-labelledby': 'title' },
     el('h1', { id: 'title' }, model.title, ...(model.whatIf ? [' ', el('vscode-badge', {}, 'what-if')] : [])),
     el('p', { class: 'muted' }, `${model.file}:${model.line + 1} · ${model.summary}`),

@@ -126,6 +126,18 @@ describe('Honest unknowns', () => {
     assert.equal(run.suggestions.length, 0, 'no savings computed from a placeholder');
   });
 
+  it('gives the panel "needs input" instead of figures, until a what-if names the model', async () => {
+    const { buildPanelViewModel } = await import('../../src/core/report/panelModel');
+    const { PanelViewModelSchema } = await import('../../src/core/report/panelMessages');
+    const [run] = (await analyzeSource('sft.py', SFT)).runs;
+    const model = buildPanelViewModel('sft.py', run);
+    assert.match(model.needs?.text ?? '', /needs the model size/);
+    assert.ok(PanelViewModelSchema.safeParse(model).success, 'the message schema accepts it');
+    const { applyWhatIf } = await import('../../src/core/advise/whatIf');
+    const named = applyWhatIf(run, { model: 'Qwen/Qwen2.5-1.5B' }, DEFAULT_SETTINGS);
+    assert.equal(buildPanelViewModel('sft.py', named).needs, undefined);
+  });
+
   it('gives the CLI nulls, the missing input, a total without it, and a budget gate that fails closed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-unknown-'));
     fs.writeFileSync(path.join(dir, 'sft.py'), SFT);

@@ -23,6 +23,8 @@ export const PanelViewModelSchema = z.object({
     /** Driving, flying, phone charges, household-days, each with its source. */
     equivalents: z.array(z.object({ text: z.string(), source: z.string() })),
   }),
+  /** Set when the run cannot be estimated yet (its model size is unknown): what is missing and how to set it. */
+  needs: z.object({ text: z.string(), lines: z.array(z.string()) }).optional(),
   breakdown: z.array(z.object({ label: z.string(), co2eKg: z.number(), energyKWh: z.number().nullable() })),
   assumptions: z.array(z.object({
     field: z.string(),

@@ -1,3 +1,4 @@
+import { isIncomplete, missingLines, needsText } from './incomplete';
 import type { AnalyzedRun } from '../analyze';
 import type { CliMeasured } from './cliSchema';
 import { formatParams } from '../advise/suggest';
@@ -64,6 +65,7 @@ export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf 
       equivalentSource: eq.source,
       equivalents: eqs.map((e) => ({ text: e.text, source: e.source })),
     },
+    ...(isIncomplete(run) ? { needs: { text: needsText(run), lines: missingLines(run) } } : {}),
     breakdown: [
       { label: 'Accelerators', co2eKg: estimate.breakdown.acceleratorKWh * ci, energyKWh: estimate.breakdown.acceleratorKWh },
       { label: 'Host CPU & memory', co2eKg: estimate.breakdown.hostKWh * ci, energyKWh: estimate.breakdown.hostKWh },
