@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI and the webview with esbuild and copies the
+// Bundles the extension, the CLI, the folder-scan worker and the webview with esbuild and copies the
 // tree-sitter wasm files next to them in dist/. `--watch` rebuilds on change.
 import { build, context } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, chmodSync, writeFileSync, rmSync } from 'node:fs';
@@ -52,6 +52,16 @@ const configs = [
     target: 'node18',
     alias: nodeAliases,
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The folder scan's worker thread, loaded by the extension and the CLI from dist/ (beside the wasm files).
+    ...common,
+    entryPoints: [join(root, 'src/core/scan/scanWorker.ts')],
+    outfile: join(dist, 'scanWorker.js'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    alias: nodeAliases,
   },
   {
     ...common,

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileKindOf } from '../../src/core/analyze';
 import { isMeasurementFile } from '../../src/core/calibration/measurement';
 import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
+import { chooseScanAnalyser } from '../../src/core/scan/scanAnalyser';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parsing } from '../unit/helpers';
 import { exampleScripts, helperBlock } from './corpus';
@@ -61,18 +62,31 @@ function walk(dir: string, out: string[] = []): string[] {
 
 const posix = (p: string) => path.resolve(p).split(path.sep).join('/');
 
-/** Scan sources over node fs; `edited` (if given) reads as if one comment line had been appended. */
+/**
+ * Scan sources over node fs, with sizes and times as the editor gives them; `edited` (if
+ * given) reads as if one comment line had been appended to it (the snapshots are read-only).
+ */
 function sourcesFor(dir: string, files: readonly string[], edited?: string): ScanSource[] {
   const suffix = Buffer.from('\n# edited\n');
   return files.map((f) => ({
     path: posix(f),
     display: path.relative(dir, f),
-    size: fs.statSync(f).size + (f === edited ? suffix.length : 0),
+    stat: async () => {
+      const st = fs.statSync(f);
+      return f === edited ? { size: st.size + suffix.length, mtime: st.mtimeMs + 1000 } : { size: st.size, mtime: st.mtimeMs };
+    },
     read: async () => (f === edited ? Buffer.concat([fs.readFileSync(f), suffix]) : fs.readFileSync(f)),
   }));
 }
 
+/** Where the scan analyses files: the pool of worker threads the CLI and the extension use (bundle if built). */
+function analyser(files: number) {
+  const wasm = { runtimeDir: path.join(ROOT, 'node_modules/web-tree-sitter'), pythonGrammar: path.join(ROOT, 'node_modules/tree-sitter-python/tree-sitter-python.wasm') };
+  return chooseScanAnalyser({ workerScripts: [path.join(ROOT, 'dist/scanWorker.js'), path.join(ROOT, 'out/src/core/scan/scanWorker.js')], wasm, python: parsing, alsoThisThread: true, files });
+}
+
 interface ScanFigures {
+  workers: string;
   coldMs: number;
   warmMs: number;
   files: number;
@@ -89,14 +103,16 @@ async function scanChild(dir: string): Promise<ScanFigures> {
   const py = files.filter((f) => f.endsWith('.py'));
   const edited = py[Math.floor(py.length / 2)];
   let t0 = performance.now();
-  const python = await parsing();
+  const { analyser: pool, inThreadBecause } = await analyser(files.length);
   const cache = new FolderScanCache();
-  const cold = await cache.scan(sourcesFor(dir, files), { python, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS });
+  const cold = await cache.scan(sourcesFor(dir, files), { analyser: pool, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS });
   const coldMs = performance.now() - t0;
   t0 = performance.now();
-  const warm = await cache.scan(sourcesFor(dir, files, edited), { python, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS });
+  const warm = await cache.scan(sourcesFor(dir, files, edited), { analyser: pool, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS });
   const warmMs = performance.now() - t0;
+  await pool.dispose();
   return {
+    workers: inThreadBecause ? `this thread (${inThreadBecause})` : `this thread + ${pool.concurrency - 1} worker(s)`,
     coldMs,
     warmMs,
     files: files.length,
