@@ -50,7 +50,7 @@ if (r.error) {
 }
 const f = (x) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(0) : 'n/a');
 console.log(`folder ${FOLDER}; extension ${EXTENSION}${r.alreadyActive ? ' (was already active: first hint not cold)' : ''}`);
-console.log(`cold activation ${f(r.activateMs)} ms; first hint ${f(r.firstHintMs)} ms after activation began`);
+console.log(`cold activation ${f(r.activateMs)} ms; document open at ${f(r.openedMs)} ms, editor shown at ${f(r.shownMs)} ms, first hint request took ${f(r.firstAskMs)} ms (${r.asks} asked); first hint ${f(r.firstHintMs)} ms after activation began`);
 console.log(`hovers, idle: ${r.idleHover.n}, p50 ${f(r.idleHover.p50Ms)} ms, p95 ${f(r.idleHover.p95Ms)} ms, max ${f(r.idleHover.maxMs)} ms`);
 console.log(`hovers during a ${(r.scanMs / 1000).toFixed(1)} s scan (${r.reportRuns} runs): ${r.scanHover.n} (${r.scanHover.answered} with our estimate), p50 ${f(r.scanHover.p50Ms)} ms, p95 ${f(r.scanHover.p95Ms)} ms, max ${f(r.scanHover.maxMs)} ms`);
 console.log(`extension host timer lag during the scan: p95 ${f(r.hostTimerLag.p95Ms)} ms, max ${f(r.hostTimerLag.maxMs)} ms; host RSS ${f(r.hostRssBeforeMb)} MB before activation, ${f(r.hostRssMb)} MB after the scan, peak ${f(r.hostPeakRssMb)} MB`);

@@ -24,6 +24,15 @@ export type ReportFilter =
 /** How often a running scan updates the view: the count in the message, and the runs found so far. */
 const MESSAGE_EVERY_MS = 100;
 const TREE_EVERY_MS = 400;
+/** A rescan shorter than this leaves the view as it is until its result replaces the report. */
+const QUIET_RESCAN_MS = 500;
+
+/** When a running scan last updated the view, and until when it stays quiet. */
+interface Pace {
+  readonly quietUntil: number;
+  lastMessage: number;
+  lastTree: number;
+}
 
 export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -61,61 +70,75 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     const source = new vscode.CancellationTokenSource();
     this.scanning = source;
     void vscode.commands.executeCommand('setContext', 'greenAI.scanning', true);
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    let lastMessage = 0;
-    let lastTree = 0;
-    await vscode.window.withProgress({ location: { viewId: 'greenAI.workspaceReport' }, title: 'Green AI: scanning', cancellable: true }, async (progress, token) => {
-      token.onCancellationRequested(() => source.cancel());
-      const reports: FolderReport[] = [];
-      for (const [index, folder] of folders.entries()) {
-        if (source.token.isCancellationRequested) break;
-        let last = 0;
-        const report = await this.scanner.scanFolder(folder, source.token, ({ done, total, partial }) => {
-          if (this.scanning !== source) return;
-          this.scanState = { done, total, folder: folder.name };
-          const pct = Math.floor((done / Math.max(1, total)) * 100);
-          if (pct > last) {
-            progress.report({ increment: (pct - last) / Math.max(1, folders.length) });
-            last = pct;
-          }
-          const now = Date.now();
-          const end = done === total;
-          if (end || now - lastMessage >= MESSAGE_EVERY_MS) {
-            lastMessage = now;
-            const where = folders.length > 1 ? ` in ${folder.name} (${index + 1} of ${folders.length})` : '';
-            this.status = `Scanning ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files${where}…`;
-            // Nothing complete to show yet: show what is found so far.
-            if (this.reports.length === 0 && (end || now - lastTree >= TREE_EVERY_MS)) {
-              lastTree = now;
-              this.streaming = [...reports, partial()];
-              this.changed.fire(undefined);
-            }
-            this.updateDescription();
-          }
-        });
-        if (!report) break; // cancelled: keep showing the last complete report
-        reports.push(report);
-      }
-      if (this.scanning !== source) return; // a newer refresh took over
-      if (source.token.isCancellationRequested) {
-        const state = this.scanState;
-        this.status = state ? `Scan stopped at ${state.done.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')} files${this.reports.length === 0 ? ': the list is incomplete' : ''}. Refresh to scan again.` : undefined;
-      } else {
-        this.reports = reports;
-        this.streaming = undefined;
-        this.status = undefined;
-        void vscode.commands.executeCommand('setContext', 'greenAI.hasRuns', reports.some((r) => r.runs.length > 0));
-      }
-      this.scanState = undefined;
+    const now = Date.now();
+    // A rescan with a report on show (after a save, usually quick) says it is scanning only if it takes a while.
+    const pace: Pace = { quietUntil: this.reports.length > 0 ? now + QUIET_RESCAN_MS : now, lastMessage: 0, lastTree: 0 };
+    if (this.reports.length === 0) {
+      // Before the first count arrives (listing a large folder takes a moment): never the "no runs" welcome.
+      this.status = 'Scanning: listing files…';
       this.updateDescription();
-      this.changed.fire(undefined);
-    });
-    if (this.scanning === source) {
-      this.scanning = undefined;
-      this.scanState = undefined;
-      void vscode.commands.executeCommand('setContext', 'greenAI.scanning', false);
     }
-    source.dispose();
+    try {
+      await vscode.window.withProgress({ location: { viewId: 'greenAI.workspaceReport' }, title: 'Green AI: scanning', cancellable: true }, async (progress, token) => {
+        token.onCancellationRequested(() => source.cancel());
+        await this.scanFolders(source, progress, pace);
+      });
+    } finally {
+      if (this.scanning === source) {
+        this.scanning = undefined;
+        this.scanState = undefined;
+        if (this.status?.startsWith('Scanning')) this.status = undefined;
+        this.updateDescription();
+        void vscode.commands.executeCommand('setContext', 'greenAI.scanning', false);
+      }
+      source.dispose();
+    }
+  }
+
+  private async scanFolders(source: vscode.CancellationTokenSource, progress: vscode.Progress<{ increment?: number }>, pace: Pace): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const reports: FolderReport[] = [];
+    for (const [index, folder] of folders.entries()) {
+      if (source.token.isCancellationRequested) break;
+      let last = 0;
+      const report = await this.scanner.scanFolder(folder, source.token, ({ done, total, partial }) => {
+        if (this.scanning !== source) return;
+        this.scanState = { done, total, folder: folder.name };
+        const pct = Math.floor((done / Math.max(1, total)) * 100);
+        if (pct > last) {
+          progress.report({ increment: (pct - last) / Math.max(1, folders.length) });
+          last = pct;
+        }
+        const now = Date.now();
+        const end = done === total;
+        if (now < pace.quietUntil || (!end && now - pace.lastMessage < MESSAGE_EVERY_MS)) return;
+        pace.lastMessage = now;
+        const where = folders.length > 1 ? ` in ${folder.name} (${index + 1} of ${folders.length})` : '';
+        this.status = `Scanning ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files${where}…`;
+        // Nothing complete to show yet: show what is found so far.
+        if (this.reports.length === 0 && (end || now - pace.lastTree >= TREE_EVERY_MS)) {
+          pace.lastTree = now;
+          this.streaming = [...reports, partial()];
+          this.changed.fire(undefined);
+        }
+        this.updateDescription();
+      });
+      if (!report) break; // cancelled: keep showing the last complete report
+      reports.push(report);
+    }
+    if (this.scanning !== source) return; // a newer refresh took over
+    if (source.token.isCancellationRequested) {
+      const state = this.scanState;
+      this.status = state ? `Scan stopped at ${state.done.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')} files${this.reports.length === 0 ? ': the list is incomplete' : ''}. Refresh to scan again.` : undefined;
+    } else {
+      this.reports = reports;
+      this.streaming = undefined;
+      this.status = undefined;
+      void vscode.commands.executeCommand('setContext', 'greenAI.hasRuns', reports.some((r) => r.runs.length > 0));
+    }
+    this.scanState = undefined;
+    this.updateDescription();
+    this.changed.fire(undefined);
   }
 
   setFilter(filter: ReportFilter): void {

@@ -3,6 +3,7 @@ import { withoutLinkedDuplicates, type AnalyzedRun } from '../core/analyze';
 import { FolderScanCache, SkipFile, type AnalysedFile, type ScanSource } from '../core/scan/folderScan';
 import { wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
 import { chooseScanAnalyser, type ChosenAnalyser } from '../core/scan/scanAnalyser';
+import { scanPoolSize } from '../core/scan/workerPool';
 import { readSettings } from './settings';
 import type { MeasuredComparison } from '../core/calibration/match';
 
@@ -21,6 +22,8 @@ const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.venv/**', '**/
 
 /** Idle scan workers are stopped after this long (their memory returned); the next scan starts them again. */
 const WORKER_IDLE_MS = 60_000;
+/** Each worker holds a parser and a heap (~40–60 MB on a large repository): three keep the host's share bounded. */
+const MAX_WORKERS = 3;
 
 export interface ScannedRun {
   readonly uri: vscode.Uri;
@@ -102,6 +105,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       workerScripts: [vscode.Uri.joinPath(vscode.Uri.file(this.distDir), 'scanWorker.js').fsPath],
       wasm: wasmLocationIn(this.distDir),
       python: async () => this.python,
+      size: Math.min(scanPoolSize(), MAX_WORKERS),
       idleMs: WORKER_IDLE_MS,
     }).then((chosen) => {
       if (chosen.inThreadBecause) this.log(`workspace scan runs on the extension host's thread: ${chosen.inThreadBecause}`);

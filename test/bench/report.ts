@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileKindOf } from '../../src/core/analyze';
 import { isMeasurementFile } from '../../src/core/calibration/measurement';
-import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
+import { FolderScanCache, type ScanSource, type StreamedFile } from '../../src/core/scan/folderScan';
 import { chooseScanAnalyser } from '../../src/core/scan/scanAnalyser';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parsing } from '../unit/helpers';
@@ -87,6 +87,11 @@ function analyser(files: number) {
 
 interface ScanFigures {
   workers: string;
+  /** CPU time of the whole process (every thread) during the cold scan. */
+  coldCpuMs: number;
+  /** Analysis time summed per file kind (thread time, cold scan), and the slowest files. */
+  byKind: Record<string, { ms: number; files: number; idleMs: number; idleFiles: number }>;
+  slowest: Array<{ file: string; ms: number }>;
   coldMs: number;
   warmMs: number;
   files: number;
@@ -103,16 +108,35 @@ async function scanChild(dir: string): Promise<ScanFigures> {
   const py = files.filter((f) => f.endsWith('.py'));
   const edited = py[Math.floor(py.length / 2)];
   let t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const { analyser: pool, inThreadBecause } = await analyser(files.length);
   const cache = new FolderScanCache();
-  const cold = await cache.scan(sourcesFor(dir, files), { analyser: pool, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS });
+  const byKind: ScanFigures['byKind'] = {};
+  const timed: Array<{ file: string; ms: number }> = [];
+  const onFile = (f: StreamedFile) => {
+    if (f.analysisMs === undefined) return;
+    const kind = (byKind[f.analysis.kind ?? 'other'] ??= { ms: 0, files: 0, idleMs: 0, idleFiles: 0 });
+    kind.ms += f.analysisMs;
+    kind.files++;
+    // Read and parsed for nothing: no fact, no problem (what a perfect prefilter would have skipped).
+    if (f.analysis.facts.length === 0 && f.analysis.problems.length === 0) {
+      kind.idleMs += f.analysisMs;
+      kind.idleFiles++;
+    }
+    timed.push({ file: f.display, ms: f.analysisMs });
+  };
+  const cold = await cache.scan(sourcesFor(dir, files), { analyser: pool, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS, onFile });
   const coldMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   t0 = performance.now();
   const warm = await cache.scan(sourcesFor(dir, files, edited), { analyser: pool, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS });
   const warmMs = performance.now() - t0;
   await pool.dispose();
   return {
     workers: inThreadBecause ? `this thread (${inThreadBecause})` : `this thread + ${pool.concurrency - 1} worker(s)`,
+    coldCpuMs: (cpu.user + cpu.system) / 1000,
+    byKind,
+    slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 3),
     coldMs,
     warmMs,
     files: files.length,
@@ -123,18 +147,29 @@ async function scanChild(dir: string): Promise<ScanFigures> {
   };
 }
 
+interface ParseFigures {
+  parseMs: number;
+  parseCpuMs: number;
+  pyFiles: number;
+}
+
 /** Bare single-thread parse of every Python file the scan reads, in this (fresh) process. */
-async function parseChild(dir: string): Promise<{ parseMs: number; pyFiles: number }> {
+async function parseChild(dir: string): Promise<ParseFigures> {
   const py = walk(dir).filter((f) => f.endsWith('.py'));
   for (const f of py) fs.readFileSync(f);
   const python = await parsing();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (const f of py) python.parser.parse(fs.readFileSync(f, 'utf8'))?.delete();
-  return { parseMs: performance.now() - t0, pyFiles: py.length };
+  const cpu = process.cpuUsage(cpu0);
+  return { parseMs: performance.now() - t0, parseCpuMs: (cpu.user + cpu.system) / 1000, pyFiles: py.length };
 }
 
-function child<T>(mode: string, dir: string): T {
-  const r = spawnSync(process.execPath, [__filename, mode, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+/** GREENAI_BENCH_BASELINE=DIR: the same scan from another build (its out/test/bench/report.js), run right after ours, for a before/after under the same load. */
+const BASELINE = process.env.GREENAI_BENCH_BASELINE;
+
+function child<T>(mode: string, dir: string, script = __filename): T {
+  const r = spawnSync(process.execPath, [script, mode, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
   if (r.status !== 0 || !line) throw new Error(`${mode} ${dir} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(line) as T;
@@ -154,14 +189,20 @@ function cliRun(dir: string): { seconds: number; peakRssMb: number } | undefined
 async function repositories(corpus: string): Promise<void> {
   const repos = fs.readdirSync(corpus, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(corpus, e.name)).sort();
   console.log(`${repos.length} repositories in ${corpus}; ${os.availableParallelism()} cores; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log('repository'.padEnd(38) + 'files'.padStart(7) + 'py'.padStart(6) + 'runs'.padStart(6) + 'parse_s'.padStart(9) + 'cold_s'.padStart(8) + 'ratio'.padStart(7) + 'warm_ms'.padStart(9) + 'rss_mb'.padStart(8) + 'files/s'.padStart(9));
-  const rows: Array<ScanFigures & { name: string; parseMs: number; pyFiles: number }> = [];
+  console.log('repository'.padEnd(38) + 'files'.padStart(7) + 'py'.padStart(6) + 'runs'.padStart(6) + 'parse_s'.padStart(9) + 'cold_s'.padStart(8) + 'ratio'.padStart(7) + 'cpu_ratio'.padStart(10) + 'warm_ms'.padStart(9) + 'rss_mb'.padStart(8) + 'files/s'.padStart(9) + (BASELINE ? '  baseline: cold_s ratio warm_ms rss_mb' : ''));
+  const rows: Array<ScanFigures & ParseFigures & { name: string; baseline?: Omit<ScanFigures, 'workers' | 'coldCpuMs' | 'byKind' | 'slowest'> }> = [];
   for (const repo of repos) {
-    const parse = child<{ parseMs: number; pyFiles: number }>('--parse', repo);
+    const parse = child<ParseFigures>('--parse', repo);
     const scan = child<ScanFigures>('--scan', repo);
-    const row = { name: path.basename(repo), ...parse, ...scan };
+    const baseline = BASELINE ? child<ScanFigures>('--scan', repo, path.join(BASELINE, 'out/test/bench/report.js')) : undefined;
+    const row = { name: path.basename(repo), ...parse, ...scan, baseline };
     rows.push(row);
-    console.log(row.name.padEnd(38) + String(row.files).padStart(7) + String(row.pyFiles).padStart(6) + String(row.runs).padStart(6) + (row.parseMs / 1000).toFixed(2).padStart(9) + (row.coldMs / 1000).toFixed(2).padStart(8) + (row.coldMs / row.parseMs).toFixed(2).padStart(7) + row.warmMs.toFixed(0).padStart(9) + row.peakRssMb.toFixed(0).padStart(8) + Math.round(row.files / (row.coldMs / 1000)).toString().padStart(9));
+    console.log(
+      row.name.padEnd(38) + String(row.files).padStart(7) + String(row.pyFiles).padStart(6) + String(row.runs).padStart(6) + (row.parseMs / 1000).toFixed(2).padStart(9) + (row.coldMs / 1000).toFixed(2).padStart(8) + (row.coldMs / row.parseMs).toFixed(2).padStart(7) + (row.coldCpuMs / row.parseCpuMs).toFixed(2).padStart(10) + row.warmMs.toFixed(0).padStart(9) + row.peakRssMb.toFixed(0).padStart(8) + Math.round(row.files / (row.coldMs / 1000)).toString().padStart(9) +
+        (baseline ? `  ${(baseline.coldMs / 1000).toFixed(2).padStart(16)} ${(baseline.coldMs / row.parseMs).toFixed(2).padStart(5)} ${baseline.warmMs.toFixed(0).padStart(7)} ${baseline.peakRssMb.toFixed(0).padStart(6)}` : ''),
+    );
+    const kinds = Object.entries(row.byKind).sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => `${k} ${(v.ms / 1000).toFixed(2)} s (${v.files} files; ${(v.idleMs / 1000).toFixed(2)} s on ${v.idleFiles} without a fact)`).join(', ');
+    console.log(`    ${row.workers}; analysis time by kind: ${kinds}; slowest: ${row.slowest.map((s) => `${s.file} ${(s.ms / 1000).toFixed(2)} s`).join(', ')}`);
   }
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
   const cold = sum((r) => r.coldMs);
@@ -169,11 +210,17 @@ async function repositories(corpus: string): Promise<void> {
   const worst = rows.reduce((a, b) => (b.coldMs / b.parseMs > a.coldMs / a.parseMs ? b : a));
   const largest = rows.reduce((a, b) => (b.files > a.files ? b : a));
   const cli = cliRun(path.join(corpus, largest.name));
-  console.log(`total: ${sum((r) => r.files)} files, cold scan ${(cold / 1000).toFixed(2)} s against a bare parse of ${(parse / 1000).toFixed(2)} s (×${(cold / parse).toFixed(2)}); worst repository ${worst.name} ×${(worst.coldMs / worst.parseMs).toFixed(2)}`);
+  console.log(`total: ${sum((r) => r.files)} files, cold scan ${(cold / 1000).toFixed(2)} s against a bare parse of ${(parse / 1000).toFixed(2)} s (×${(cold / parse).toFixed(2)}; CPU time ×${(sum((r) => r.coldCpuMs) / sum((r) => r.parseCpuMs)).toFixed(2)}); worst repository ${worst.name} ×${(worst.coldMs / worst.parseMs).toFixed(2)}`);
+  const analysisMs = sum((r) => Object.values(r.byKind).reduce((t, k) => t + k.ms, 0));
+  const idleMs = sum((r) => Object.values(r.byKind).reduce((t, k) => t + k.idleMs, 0));
+  console.log(`analysis time (all threads) ${(analysisMs / 1000).toFixed(2)} s, of which ${(idleMs / 1000).toFixed(2)} s (${Math.round((100 * idleMs) / analysisMs)}%) on files that yielded no fact (a perfect prefilter would skip them)`);
+  const baselineCold = BASELINE ? sum((r) => r.baseline?.coldMs ?? 0) : 0;
+  if (BASELINE) console.log(`baseline (${BASELINE}), run right after each: cold scan ${(baselineCold / 1000).toFixed(2)} s (×${(baselineCold / parse).toFixed(2)}), warm rescan max ${Math.max(...rows.map((r) => r.baseline?.warmMs ?? 0)).toFixed(0)} ms, peak RSS max ${Math.max(...rows.map((r) => r.baseline?.peakRssMb ?? 0)).toFixed(0)} MB`);
   if (cli) console.log(`green-ai report ${largest.name} --json (dist/cli.js): ${cli.seconds.toFixed(2)} s, peak RSS ${cli.peakRssMb.toFixed(0)} MB`);
   console.log(
-    `BENCH report: mode=repositories repos=${rows.length} files=${sum((r) => r.files)} py_files=${sum((r) => r.pyFiles)} runs=${sum((r) => r.runs)} cold_s=${(cold / 1000).toFixed(2)} parse_s=${(parse / 1000).toFixed(2)} ratio_cold_to_parse=${(cold / parse).toFixed(2)} worst_repo_ratio=${(worst.coldMs / worst.parseMs).toFixed(2)} worst_repo=${worst.name} files_per_s=${Math.round(sum((r) => r.files) / (cold / 1000))} warm_rescan_max_ms=${Math.max(...rows.map((r) => r.warmMs)).toFixed(0)} peak_rss_max_mb=${Math.max(...rows.map((r) => r.peakRssMb)).toFixed(0)}` +
-      (cli ? ` cli_largest_s=${cli.seconds.toFixed(2)} cli_largest_rss_mb=${cli.peakRssMb.toFixed(0)}` : ''),
+    `BENCH report: mode=repositories repos=${rows.length} files=${sum((r) => r.files)} py_files=${sum((r) => r.pyFiles)} runs=${sum((r) => r.runs)} cold_s=${(cold / 1000).toFixed(2)} parse_s=${(parse / 1000).toFixed(2)} ratio_cold_to_parse=${(cold / parse).toFixed(2)} worst_repo_ratio=${(worst.coldMs / worst.parseMs).toFixed(2)} worst_repo=${worst.name} files_per_s=${Math.round(sum((r) => r.files) / (cold / 1000))} cpu_ratio_cold_to_parse=${(sum((r) => r.coldCpuMs) / sum((r) => r.parseCpuMs)).toFixed(2)} no_fact_share=${(idleMs / analysisMs).toFixed(2)} warm_rescan_max_ms=${Math.max(...rows.map((r) => r.warmMs)).toFixed(0)} peak_rss_max_mb=${Math.max(...rows.map((r) => r.peakRssMb)).toFixed(0)}` +
+      (cli ? ` cli_largest_s=${cli.seconds.toFixed(2)} cli_largest_rss_mb=${cli.peakRssMb.toFixed(0)}` : '') +
+      (BASELINE ? ` baseline_cold_s=${(baselineCold / 1000).toFixed(2)} baseline_ratio_cold_to_parse=${(baselineCold / parse).toFixed(2)}` : ''),
   );
 }
 

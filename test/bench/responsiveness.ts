@@ -47,13 +47,19 @@ export async function run(): Promise<void> {
     await ext.activate();
     result.activateMs = performance.now() - t0;
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, HOVER_FILE));
+    result.openedMs = performance.now() - t0;
     await vscode.window.showTextDocument(doc);
+    result.shownMs = performance.now() - t0;
     let hints: vscode.InlayHint[] = [];
+    let asks = 0;
     while (hints.length === 0 && performance.now() - t0 < 30_000) {
+      const asked = performance.now();
       hints = await hintsOf(doc);
+      if (asks++ === 0) result.firstAskMs = performance.now() - asked;
       if (hints.length === 0) await sleep(10);
     }
     result.firstHintMs = performance.now() - t0;
+    result.asks = asks;
     if (hints.length === 0) throw new Error(`no hint in ${HOVER_FILE}`);
     const at = new vscode.Position(hints[0].position.line, 0);
 
@@ -80,13 +86,15 @@ export async function run(): Promise<void> {
     const scan = Promise.resolve(vscode.commands.executeCommand('greenAI.refreshReport')).finally(() => (scanning = false));
     let answered = 0;
     while (scanning) {
+      // Asked while the scan runs: it counts, even if it only comes back once the scan is over (a blocked host).
       const h = await timedHover(doc, at);
-      if (!scanning) break; // the scan ended while this hover was out: it does not count as "during"
       during.push(h.ms);
       if (h.ours) answered++;
       await sleep(50);
     }
     await scan;
+    // Let a timer held up by a blocked thread fire (and record its lag) before stopping.
+    await sleep(200);
     clearInterval(lagTimer);
     result.scanMs = performance.now() - scanStart;
     const api = ext.exports as { reportRunCount?: () => number } | undefined;

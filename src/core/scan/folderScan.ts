@@ -41,6 +41,11 @@ export interface AnalysedFile {
   readonly analysis: LinkedAnalysis;
 }
 
+/** A file as it is streamed during a scan: with the time its analysis took, unless it came from the cache. */
+export interface StreamedFile extends AnalysedFile {
+  readonly analysisMs?: number;
+}
+
 export interface ScannedFile extends AnalysedFile {
   /** Per run (same order as analysis.runs): the measured run it matches, if any. */
   readonly measured: ReadonlyArray<MeasuredComparison | null>;
@@ -67,7 +72,7 @@ export interface ScanOptions {
   readonly isCancelled?: () => boolean;
   readonly progress?: (done: number, total: number) => void;
   /** Each code or config file as soon as it is done, in no particular order (the result keeps source order). */
-  readonly onFile?: (file: AnalysedFile) => void;
+  readonly onFile?: (file: StreamedFile) => void;
 }
 
 interface CacheEntry {
@@ -86,6 +91,11 @@ const tooLarge = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB, over th
 const READ_AHEAD = 3;
 /** Stats in flight at once (they are cheap, but thousands at once would flood the file system API). */
 const STAT_CONCURRENCY = 32;
+/**
+ * Files at least this large are analysed one at a time, all on one thread: reading a large config
+ * or data file takes many times its size in memory, and two threads doing it would double the peak.
+ */
+const LARGE_FILE_BYTES = 256 * 1024;
 
 export class FolderScanCache {
   private readonly entries = new Map<string, CacheEntry>();
@@ -176,6 +186,8 @@ export class FolderScanCache {
     let done = 0;
     let reanalysed = 0;
     let stopped = false;
+    const large = new Gate();
+    const analyse = async (job: ScanJob, fetch: FetchLinks) => (job.bytes.length < LARGE_FILE_BYTES ? analyser.analyse(job, fetch) : large.run(() => analyser.analyse(job, fetch, true)));
 
     const one = async (source: ScanSource, index: number): Promise<void> => {
       if (stopped || (stopped = cancelled())) return;
@@ -204,7 +216,7 @@ export class FolderScanCache {
         let read: MeasurementFile | undefined;
         if (cached && cached.hash === contentHash) read = cached.read;
         else {
-          const result = await analyser.analyse(jobFor(source, await bytesNow(), 'measurement'), async () => []);
+          const result = await analyse(jobFor(source, await bytesNow(), 'measurement'), async () => []);
           if (stopped) return;
           if (result.role === 'failed') analysisSkips[index] = { path: source.path, display: source.display, reason: result.reason };
           read = result.role === 'measurement' ? result.measurement : undefined;
@@ -218,14 +230,16 @@ export class FolderScanCache {
       const settingsKey = JSON.stringify([settings, options.overrides ?? {}]);
       const cached = this.entries.get(source.path);
       let analysis: LinkedAnalysis | undefined;
+      let analysisMs: number | undefined;
       if (cached && cached.hash === contentHash && cached.settingsKey === settingsKey && (await linksUnchanged(cached.linked, hashOf))) {
         analysis = cached.analysis;
       } else {
         const linkedHashes = new Map<string, string>();
-        const result = await analyser.analyse(jobFor(source, await bytesNow(), 'code', settings), fetchLinks(linkedHashes));
+        const result = await analyse(jobFor(source, await bytesNow(), 'code', settings), fetchLinks(linkedHashes));
         if (stopped) return;
         if (result.role === 'code') {
           analysis = result.analysis;
+          analysisMs = result.ms;
           reanalysed++;
           this.entries.set(source.path, { hash: contentHash, settingsKey, linked: new Map(analysis.linkedFiles.map((p) => [p, linkedHashes.get(p) ?? ''] as const)), analysis });
         } else {
@@ -239,7 +253,7 @@ export class FolderScanCache {
       if (fileSkip && !analysisSkips[index]) analysisSkips[index] = { path: source.path, display: source.display, reason: fileSkip.replace(/^skipped: /, '') };
       const file = { path: source.path, display: source.display, analysis };
       analysed[index] = file;
-      options.onFile?.(file);
+      options.onFile?.(analysisMs === undefined ? file : { ...file, analysisMs });
       return finished();
     };
     const finished = () => options.progress?.(++done, total);
@@ -287,6 +301,17 @@ async function linksUnchanged(linked: ReadonlyMap<string, string>, hashOf: (p: s
  */
 function ownCopy(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
+/** One at a time, in the order asked. */
+class Gate {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
 }
 
 /** Runs `fn` over `items` with at most `limit` at once, starting them in order. */

@@ -73,7 +73,8 @@ export class SharedAnalyser implements FileAnalyser {
     this.concurrency = here.concurrency + pool.concurrency;
   }
 
-  async analyse(job: ScanJob, fetchLinks: FetchLinks): Promise<ScanJobResult> {
+  async analyse(job: ScanJob, fetchLinks: FetchLinks, large = false): Promise<ScanJobResult> {
+    if (large) return this.analyseHere(job, fetchLinks);
     // The pool takes a file when it has a thread free, or when this thread is busy and the pool can hold more.
     const roomInPool = this.poolBusy < this.pool.concurrency || (this.hereBusy >= this.here.concurrency && this.poolBusy < this.pool.concurrency * SHARED_JOBS_PER_WORKER);
     const toPool = !this.pool.unusable && roomInPool;
@@ -82,6 +83,10 @@ export class SharedAnalyser implements FileAnalyser {
       const result = await this.pool.analyse(job, fetchLinks).finally(() => this.poolBusy--);
       if (result.role !== 'failed' || !this.pool.unusable) return result;
     }
+    return this.analyseHere(job, fetchLinks);
+  }
+
+  private async analyseHere(job: ScanJob, fetchLinks: FetchLinks): Promise<ScanJobResult> {
     this.hereBusy++;
     try {
       return await this.here.analyse(job, fetchLinks);

@@ -36,7 +36,7 @@ export interface LinkAnswer extends LinkRequest {
 export type FetchLinks = (requests: readonly LinkRequest[]) => Promise<LinkAnswer[]>;
 
 export type ScanJobResult =
-  | { readonly role: 'code'; readonly analysis: LinkedAnalysis }
+  | { readonly role: 'code'; readonly analysis: LinkedAnalysis; /** Time the analysis took on its thread. */ readonly ms: number }
   | { readonly role: 'measurement'; readonly measurement: MeasurementFile | undefined }
   | { readonly role: 'failed'; readonly reason: string };
 
@@ -44,7 +44,11 @@ export type ScanJobResult =
 export interface FileAnalyser {
   /** How many files it works on at once (the scan reads ahead of that). */
   readonly concurrency: number;
-  analyse(job: ScanJob, fetchLinks: FetchLinks): Promise<ScanJobResult>;
+  /**
+   * `large`: a file whose reading takes a lot of memory (the scan hands these over one at a time);
+   * they all go to the same thread, so only one thread's heap grows to hold them.
+   */
+  analyse(job: ScanJob, fetchLinks: FetchLinks, large?: boolean): Promise<ScanJobResult>;
   dispose(): Promise<void>;
 }
 
@@ -78,12 +82,13 @@ const MAX_LINK_ROUNDS = 4;
  * runs link to (only those, only when named) and estimates its runs. Never throws.
  */
 export async function runScanJob(job: ScanJob, python: PythonParsing, fetchLinks: FetchLinks, memo: LinkedFactsMemo): Promise<ScanJobResult> {
+  const started = performance.now();
   try {
     const text = decoder.decode(job.bytes);
     if (job.role === 'measurement') return { role: 'measurement', measurement: readMeasurements(job.path, job.display, text) };
     const kind = fileKindOf(job.path);
     // Before any parsing. (A binary file goes on to readFileFacts, which reports it as skipped.)
-    if (kind && !text.includes('\u0000') && !mayHoldRunFacts(text, kind)) return { role: 'code', analysis: { kind, runs: [], problems: [], facts: [], linkedFiles: [] } };
+    if (kind && !text.includes('\u0000') && !mayHoldRunFacts(text, kind)) return { role: 'code', analysis: { kind, runs: [], problems: [], facts: [], linkedFiles: [] }, ms: performance.now() - started };
     const own = readFileFacts({ path: job.path, text }, python);
     const known = new Map<string, LinkTarget | null>();
     const keyOf = (from: string, reference: string) => `${from}\u0000${reference}`;
@@ -105,7 +110,8 @@ export async function runScanJob(job: ScanJob, python: PythonParsing, fetchLinks
         known.set(keyOf(answer.from, answer.reference), target && { path: target.path, display: target.display, readFacts: () => (facts ??= memo.factsOf(target.path, target.hash, target.bytes, python)) });
       }
     }
-    return { role: 'code', analysis: analyzeFileFacts({ path: job.path, text }, own, job.settings, job.overrides, resolveKnown) };
+    const analysis = analyzeFileFacts({ path: job.path, text }, own, job.settings, job.overrides, resolveKnown);
+    return { role: 'code', analysis, ms: performance.now() - started };
   } catch (e) {
     return { role: 'failed', reason: `analysis failed: ${(e as Error).message}` };
   }

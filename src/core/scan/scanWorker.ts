@@ -36,11 +36,37 @@ port.on('message', (m: ToWorker) => {
   }, () => undefined);
 });
 
-/** Posting copies the result; a suggestion's quick fix is computed then (its getter runs here, not on the caller's thread). */
+/**
+ * Posting copies the result; a suggestion's quick fix is computed then (its getter runs here, not
+ * on the caller's thread). A function that slipped into the data (a file's key that names an
+ * Object.prototype member, read through a plain object) cannot be copied: it is dropped, as
+ * JSON would drop it, rather than failing the file.
+ */
 function send(id: number, result: ScanJobResult): void {
   try {
     post({ type: 'done', id, result });
-  } catch (e) {
-    post({ type: 'done', id, result: { role: 'failed', reason: `analysis failed: ${(e as Error).message}` } });
+  } catch {
+    try {
+      post({ type: 'done', id, result: withoutFunctions(result) as ScanJobResult });
+    } catch (e) {
+      post({ type: 'done', id, result: { role: 'failed', reason: `analysis failed: ${(e as Error).message}` } });
+    }
   }
+}
+
+function withoutFunctions(value: unknown, seen = new Map<object, unknown>()): unknown {
+  if (typeof value === 'function') return undefined;
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return seen.get(value);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const v of value) out.push(withoutFunctions(v, seen));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  // defineProperty: a key named __proto__ stays a key.
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: withoutFunctions(v, seen), enumerable: true, writable: true, configurable: true });
+  return out;
 }

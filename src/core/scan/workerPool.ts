@@ -53,6 +53,8 @@ export function scanPoolSize(cores: number = os.availableParallelism()): number 
 interface Pending {
   readonly id: number;
   readonly job: ScanJob;
+  /** Goes to the first worker only (see FileAnalyser.analyse). */
+  readonly large: boolean;
   readonly fetchLinks: FetchLinks;
   readonly resolve: (result: ScanJobResult) => void;
   timer?: NodeJS.Timeout;
@@ -81,12 +83,12 @@ export class ScanWorkerPool implements FileAnalyser {
     this.concurrency = Math.max(1, options.size);
   }
 
-  analyse(job: ScanJob, fetchLinks: FetchLinks): Promise<ScanJobResult> {
+  analyse(job: ScanJob, fetchLinks: FetchLinks, large = false): Promise<ScanJobResult> {
     if (this.disposed) return Promise.resolve({ role: 'failed', reason: 'the scan was stopped' });
     if (this.broken) return Promise.resolve({ role: 'failed', reason: this.broken });
     clearTimeout(this.idleTimer);
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job, fetchLinks, resolve });
+      this.queue.push({ id: this.nextId++, job, large, fetchLinks, resolve });
       this.pump();
     });
   }
@@ -130,11 +132,24 @@ export class ScanWorkerPool implements FileAnalyser {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && !this.broken) {
-      const idle = this.slots.find((s) => s.jobs.size === 0);
-      const slot = idle ?? (this.slots.length < this.concurrency ? this.spawn() : this.slots.filter((s) => s.jobs.size < (this.options.jobsPerWorker ?? 2)).sort((a, b) => a.jobs.size - b.jobs.size)[0]);
-      if (!slot) break;
-      const pending = this.queue.shift()!;
+    const perWorker = this.options.jobsPerWorker ?? 2;
+    for (let i = 0; i < this.queue.length && !this.broken; ) {
+      const pending = this.queue[i];
+      let slot: Slot | undefined;
+      if (pending.large) slot = this.slots[0] ?? this.spawn();
+      else {
+        const idle = this.slots.find((s) => s.jobs.size === 0);
+        slot = idle ?? (this.slots.length < this.concurrency ? this.spawn() : this.slots.filter((s) => s.jobs.size < perWorker).sort((a, b) => a.jobs.size - b.jobs.size)[0]);
+      }
+      if (!slot || slot.jobs.size >= perWorker) {
+        // A large file waits for the first worker; others may still find room elsewhere.
+        if (pending.large) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      this.queue.splice(i, 1);
       slot.jobs.set(pending.id, pending);
       slot.worker.ref();
       if (this.options.jobTimeoutMs) pending.timer = setTimeout(() => this.timeOut(slot, pending), this.options.jobTimeoutMs);
