@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI and the webview with esbuild and copies the
+// Bundles the extension, the CLI, the folder-scan worker and the webview with esbuild and copies the
 // tree-sitter wasm files next to them in dist/. `--watch` rebuilds on change.
 import { build, context } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, chmodSync, writeFileSync, rmSync } from 'node:fs';
@@ -58,6 +58,16 @@ const configs = [
     ...common,
     entryPoints: [join(root, 'src/cli/action/runAction.ts')],
     outfile: join(dist, 'action.js'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    alias: nodeAliases,
+  },
+  {
+    // The folder scan's worker thread, loaded by the extension and the CLI from dist/ (beside the wasm files).
+    ...common,
+    entryPoints: [join(root, 'src/core/scan/scanWorker.ts')],
+    outfile: join(dist, 'scanWorker.js'),
     platform: 'node',
     format: 'cjs',
     target: 'node18',

@@ -22,6 +22,13 @@ async function check(name, fn) {
   }
 }
 
+/** Library code that passes the prefilter (it is parsed) but holds no run. */
+function libraryModule(i) {
+  let text = 'import torch\nimport torch.nn as nn\n';
+  for (let b = 0; b < 12; b++) text += `\n\nclass Block${i}_${b}(nn.Module):\n    def __init__(self, width=${64 + b}):\n        super().__init__()\n        self.proj = nn.Linear(width, width)\n\n    def forward(self, x):\n        for step in range(${b + 1}):\n            x = self.proj(x) + x\n        return x\n`;
+  return text;
+}
+
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((n) => {
@@ -72,6 +79,9 @@ async function session(theme, index) {
   writeFileSync(join(workspace, 'bad/weights.py'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]));
   writeFileSync(join(workspace, 'bad/unknown_model.py'), 'from transformers import AutoModel, Trainer, TrainingArguments\nmodel = AutoModel.from_pretrained("acme/never-heard-of-it-13b")\nTrainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=2)).train()\n');
   writeFileSync(join(workspace, 'bad/broken.ipynb'), '{"cells": [{"cell_type": "code", "source": ["import torch\\n"');
+  // Enough ordinary library code that the Workspace Report's scan takes a few seconds: its progress shows in the view.
+  mkdirSync(join(workspace, 'lib'), { recursive: true });
+  for (let i = 0; i < 1500; i++) writeFileSync(join(workspace, `lib/module_${i}.py`), libraryModule(i));
   const port = await freePort();
   const server = await startCodeServer({ port, userDataDir: profile.userDataDir, extensionsDir: profile.extensionsDir });
   const browser = await launchChromium();
@@ -241,8 +251,12 @@ async function session(theme, index) {
       await page.screenshot({ path: join(OUT, `panel-deployment-${tag}.png`) });
     });
 
-    await check('the Workspace Report lists the runs with totals', async () => {
+    await check('the Workspace Report shows its progress while it scans, then lists the runs with totals', async () => {
       await page.locator('.activitybar a[aria-label^="Green AI"], .activitybar .action-item[aria-label^="Green AI"] a').first().click();
+      const scanning = page.locator('.tree-explorer-viewlet-tree-view-message, .pane-body .message', { hasText: /Scanning [\d,]+ \/ [\d,]+ files/ });
+      await scanning.first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.waitForTimeout(700);
+      await page.screenshot({ path: join(OUT, `report-scanning-${tag}.png`) });
       const row = page.locator('.pane-body .monaco-list-row', { hasText: 'train_classifier.py' });
       await row.first().waitFor({ timeout: 60_000 });
       const total = page.locator('.tree-explorer-viewlet-tree-view-message, .pane-body .message', { hasText: /\d+ runs?, .+CO2e in total/ });

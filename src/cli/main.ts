@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { analyzeText, fileKindOf, linkCandidates, MAX_FILE_BYTES, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
 import { FolderScanCache } from '../core/scan/folderScan';
 import type { EntryPointRules } from '../core/resolve/entryPoint';
+import { chooseScanAnalyser } from '../core/scan/scanAnalyser';
 import { isMeasurementFile } from '../core/calibration/measurement';
 import { readMeasurements, type MeasurementFile } from '../core/calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../core/calibration/match';
@@ -370,12 +371,18 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
 }
 
 /** The Workspace Report's scan over files of a folder (node fs): shared by report and calibrate. */
-function scanFolder(dir: string, files: readonly string[], python: PythonParsing, settings: EstimateSettings, overrides: Overrides, entryRules?: EntryPointRules) {
+async function scanFolder(dir: string, files: readonly string[], python: PythonParsing, settings: EstimateSettings, overrides: Overrides, entryRules?: EntryPointRules) {
   const posix = (p: string) => path.resolve(p).split(path.sep).join('/');
-  return new FolderScanCache().scan(
-    files.map((file) => ({ path: posix(file), display: path.relative(dir, file), size: fs.statSync(file).size, read: async () => fs.readFileSync(file) })),
-    { python, root: posix(dir), settingsFor: () => settings, overrides, entryRules },
-  );
+  // This thread and worker threads, one per other core: the worker entry sits beside the bundle (dist/) or, unbundled, in core/scan.
+  const { analyser } = await chooseScanAnalyser({ workerScripts: [path.join(__dirname, 'scanWorker.js'), path.join(__dirname, '../core/scan/scanWorker.js')], wasm: wasmLocationIn(__dirname), python: async () => python, alsoThisThread: true, files: files.length });
+  try {
+    return await new FolderScanCache().scan(
+      files.map((file) => ({ path: posix(file), display: path.relative(dir, file), size: fs.statSync(file).size, read: async () => fs.readFileSync(file) })),
+      { analyser, root: posix(dir), settingsFor: () => settings, overrides, entryRules },
+    );
+  } finally {
+    await analyser.dispose();
+  }
 }
 
 /** CodeCarbon files and model cards in the folders of the given files. */

@@ -3,7 +3,7 @@ import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
 import { extractDirectives } from './extract/directives';
-import { extractPythonFacts, mayHoldPythonFacts, syntaxProblems } from './extract/pythonFacts';
+import { extractPythonFacts, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
 import type { Fact, SourceRange } from './facts';
 import type { PythonParsing, Tree } from './parse/pythonParser';
@@ -11,6 +11,7 @@ import { completeRun, RunInputError, type ResolvedRun } from './resolve/complete
 import { factsToSpecs, type RunAnchors } from './resolve/factsToSpec';
 import type { EstimateSettings, Overrides } from './runSpec';
 import { nonRunPathReason, type EntryPointRules } from './resolve/entryPoint';
+import { mayHoldRunFacts } from './scan/prefilter';
 
 /**
  * The whole pipeline for one file: read facts, form runs, estimate, advise.
@@ -218,9 +219,9 @@ export function readFileFacts(input: AnalyzeInput, python: PythonParsing): FileF
   const problems: string[] = [];
   let facts: Fact[] = [];
   let notebook: NotebookCells | undefined;
-  // Most Python in a repository is not training code: without any of these words a file
+  // Most Python in a repository is not training code: a file the prefilter rules out
   // cannot hold a run or a fact a run links to, so it is not even parsed.
-  if (kind === 'python' && !input.tree && !mayHoldPythonFacts(input.text)) return { kind, facts: [], problems: [] };
+  if (!input.tree && !mayHoldRunFacts(input.text, kind)) return { kind, facts: [], problems: [] };
   if (kind === 'python' || kind === 'notebook') {
     let code = input.text;
     if (kind === 'notebook') {
@@ -268,27 +269,56 @@ export function linkCandidates(fromPath: string, reference: string, root: string
   return [paths.resolve(paths.dirname(fromPath), reference), paths.resolve(root, reference)];
 }
 
+/** A file a run links to, found: its facts are read only when the walk first reaches it. */
+export interface LinkTarget {
+  readonly path: string;
+  readonly display: string;
+  readFacts(): FileFacts;
+}
+
+/**
+ * Finds the file a reference names, relative to the file naming it (undefined: not there).
+ * The folder scan answers it from facts its workers read; the editor from a text reader.
+ */
+export type LinkResolver = (fromPath: string, reference: string) => LinkTarget | undefined;
+
+/** A resolver over a text reader: a target's facts are extracted when the walk needs them. */
+export function linkResolverOf(read: LinkedFileReader, python: PythonParsing): LinkResolver {
+  return (fromPath, reference) => {
+    const target = read(fromPath, reference);
+    return target && { path: target.path, display: target.display, readFacts: () => readFileFacts({ path: target.path, text: target.text }, python) };
+  };
+}
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
-function linkedFacts(fromPath: string, facts: readonly Fact[], python: PythonParsing, read: LinkedFileReader, seen: Set<string>, depth: number, problems: string[]): Fact[] {
+function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkResolver, seen: Set<string>, depth: number, problems: string[]): Fact[] {
   if (depth > MAX_LINK_DEPTH) return [];
   const out: Fact[] = [];
   const links = facts.filter((f) => (f.kind === 'link.config' || f.kind === 'link.script') && typeof f.value === 'string');
   // Configs before scripts: an accelerate config or command-line value outranks the script's defaults.
   links.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'link.config' ? -1 : 1));
   for (const link of links) {
-    const target = read(fromPath, String(link.value));
+    const target = resolve(fromPath, String(link.value));
     if (!target) {
       problems.push(`${String(link.value)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`);
       continue;
     }
     if (seen.has(target.path)) continue;
     seen.add(target.path);
-    const read1 = readFileFacts({ path: target.path, text: target.text }, python);
+    const read1 = target.readFacts();
     for (const p of read1.problems) problems.push(`${target.display}: ${p}`);
     const tagged = read1.facts.filter((f) => !f.kind.startsWith('link.')).map((f) => ({ ...f, file: f.file ?? target.display }));
-    out.push(...tagged, ...linkedFacts(target.path, read1.facts, python, read, seen, depth + 1, problems));
+    out.push(...tagged, ...linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems));
   }
   return out;
+}
+
+/**
+ * Walks the links of a file's facts as analyzeFileFacts does, for the resolver's sake only:
+ * the folder scan runs it with a resolver that notes what it has not fetched yet.
+ */
+export function walkLinks(path: string, own: FileFacts, resolve: LinkResolver): void {
+  if (own.kind && own.facts.length > 0) linkedFacts(path, own.facts, resolve, new Set([path]), 1, []);
 }
 
 export interface LinkedAnalysis extends FileAnalysis {
@@ -303,14 +333,24 @@ export function analyzeText(
   overrides: Overrides = {},
   read?: LinkedFileReader,
 ): LinkedAnalysis {
-  const own = readFileFacts(input, python);
+  return analyzeFileFacts(input, readFileFacts(input, python), settings, overrides, read && linkResolverOf(read, python));
+}
+
+/** Runs, estimates and suggestions from a file's facts (read by readFileFacts) and the files they link to. */
+export function analyzeFileFacts(
+  input: Pick<AnalyzeInput, 'path' | 'text' | 'relativePath' | 'entryRules'>,
+  own: FileFacts,
+  settings: EstimateSettings,
+  overrides: Overrides = {},
+  resolve?: LinkResolver,
+): LinkedAnalysis {
   const { kind, notebook } = own;
   const problems = [...own.problems];
   if (!kind || own.facts.length === 0) return { kind, runs: [], problems, facts: own.facts, linkedFiles: [] };
   const notARun = notARunReason(input, own.facts);
   if (notARun) return { kind, runs: [], problems, facts: own.facts, linkedFiles: [], notARun };
   const seen = new Set<string>([input.path]);
-  const linked = read ? linkedFacts(input.path, own.facts, python, read, seen, 1, problems) : [];
+  const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems) : [];
   const facts = [...own.facts, ...linked];
 
   // A Python file of constants (nanoGPT's config/*.py) is a config, read like a YAML one.

@@ -33,6 +33,8 @@ export interface GreenAiApi {
   readonly reportSnapshot: () => Array<{ folder: string; totalCo2eKg: number; runs: Array<{ file: string; mode: string; co2eKg: number; measuredCo2eKg: number | null }>; skipped: string[]; incomplete: string[]; leftOut: string[] }>;
   /** Scans the first folder and cancels after `files` progress ticks; true when the scan stopped without a result. */
   readonly scanCancelledAfter: (files: number) => Promise<boolean>;
+  /** The Workspace Report's running scan (files done of total) and the view's message; undefined state when none runs. */
+  readonly scanStatus: () => { readonly state: { readonly done: number; readonly total: number; readonly folder: string } | undefined; readonly message: string | undefined };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<GreenAiApi> {
@@ -57,22 +59,26 @@ function reportActivationFailure(log: vscode.LogOutputChannel, error: unknown): 
 
 async function activateFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<GreenAiApi> {
   const wasmDir = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
-  const python = await loadPythonParsing(wasmLocationIn(wasmDir));
+  // The grammar (once, for the editor; scan workers load their own) and the team files load together.
+  const teamConfig = new TeamConfigStore((m) => log.warn(m));
+  const [python] = await Promise.all([loadPythonParsing(wasmLocationIn(wasmDir)), teamConfig.loadAll()]);
   log.info(`activated; tree-sitter wasm from ${wasmDir}`);
 
-  const teamConfig = new TeamConfigStore((m) => log.warn(m));
-  await teamConfig.loadAll();
   const analysis = new AnalysisService(python, (m) => log.warn(m));
+  // The file being looked at first: its hints are what the user waits for.
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && AnalysisService.isSupported(active)) analysis.analyze(active);
   // A changed .greenai.json changes estimates: every surface listens to the analysis service.
   teamConfig.onDidChange(() => analysis.invalidate());
-  const scanner = new WorkspaceScanner(python);
+  const scanner = new WorkspaceScanner(python, wasmDir, (m) => log.warn(m));
   const report = new WorkspaceReportProvider(scanner);
   const view = vscode.window.createTreeView('greenAI.workspaceReport', { treeDataProvider: report, showCollapseAll: true });
   report.view = view;
   const scanOnce = () => {
     if (!report.hasScanned && view.visible) void report.refresh();
   };
-  scanOnce();
+  // After the providers are registered and the first hints are out (the scan itself runs on worker threads).
+  setTimeout(scanOnce, 0);
   teamConfig.onDidChange(() => {
     if (report.hasScanned) void report.refresh();
   });
@@ -97,7 +103,9 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
     new DiagnosticsPublisher(analysis, supported),
     new StatusBarTotal(analysis, supported),
     report,
+    scanner,
     view,
+    vscode.commands.registerCommand('greenAI.cancelScan', () => report.cancel()),
     watcher,
     view.onDidChangeVisibility(scanOnce),
     watcher.onDidChange(onFileEvent),
@@ -136,6 +144,7 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
       source.dispose();
       return result === undefined;
     },
+    scanStatus: () => ({ state: report.scanState, message: view.message }),
   };
 }
 

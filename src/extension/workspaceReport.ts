@@ -24,10 +24,27 @@ export type ReportFilter =
   | { readonly kind: 'mode'; readonly modes: readonly string[]; readonly label: string }
   | { readonly kind: 'overBudget'; readonly budgetKg: number };
 
+/** How often a running scan updates the view: the count in the message, and the runs found so far. */
+const MESSAGE_EVERY_MS = 100;
+const TREE_EVERY_MS = 400;
+/** A rescan shorter than this leaves the view as it is until its result replaces the report. */
+const QUIET_RESCAN_MS = 500;
+
+/** When a running scan last updated the view, and until when it stays quiet. */
+interface Pace {
+  readonly quietUntil: number;
+  lastMessage: number;
+  lastTree: number;
+}
+
 export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private reports: FolderReport[] = [];
+  /** While the first scan runs (nothing complete to show yet): the runs found so far, per folder. */
+  private streaming: FolderReport[] | undefined;
+  /** "Scanning 120 / 830 files…" while a scan runs; what became of the last scan otherwise. */
+  private status: string | undefined;
   private filter: ReportFilter = { kind: 'all' };
   private scanning: vscode.CancellationTokenSource | undefined;
   view: vscode.TreeView<Node> | undefined;
@@ -41,37 +58,90 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
   /** True once a scan has been asked for (the view was shown or a command ran): file events then rescan. */
   hasScanned = false;
 
-  /** Rescans every folder; a new refresh cancels one still running. */
+  /** Where the running scan is, for the view and the tests; undefined when none runs. */
+  scanState: { readonly done: number; readonly total: number; readonly folder: string } | undefined;
+
+  /** Stops the running scan (the view's stop button); the last complete report stays. */
+  cancel(): void {
+    this.scanning?.cancel();
+  }
+
+  /** Rescans every folder; a new refresh cancels one still running. Runs appear as files finish. */
   async refresh(): Promise<void> {
     this.hasScanned = true;
     this.scanning?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.scanning = source;
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    await vscode.window.withProgress({ location: { viewId: 'greenAI.workspaceReport' }, title: 'Green AI: scanning', cancellable: true }, async (progress, token) => {
-      token.onCancellationRequested(() => source.cancel());
-      const reports: FolderReport[] = [];
-      for (const folder of folders) {
-        if (source.token.isCancellationRequested) return;
-        let last = 0;
-        const report = await this.scanner.scanFolder(folder, source.token, (done, total) => {
-          const pct = Math.floor((done / Math.max(1, total)) * 100);
-          if (pct > last) {
-            progress.report({ increment: (pct - last) / Math.max(1, folders.length), message: `${folder.name}: ${Math.floor(done)}/${total} files` });
-            last = pct;
-          }
-        });
-        if (!report) return; // cancelled: keep showing the last complete report
-        reports.push(report);
-      }
-      if (source.token.isCancellationRequested) return;
-      this.reports = reports;
+    void vscode.commands.executeCommand('setContext', 'greenAI.scanning', true);
+    const now = Date.now();
+    // A rescan with a report on show (after a save, usually quick) says it is scanning only if it takes a while.
+    const pace: Pace = { quietUntil: this.reports.length > 0 ? now + QUIET_RESCAN_MS : now, lastMessage: 0, lastTree: 0 };
+    if (this.reports.length === 0) {
+      // Before the first count arrives (listing a large folder takes a moment): never the "no runs" welcome.
+      this.status = 'Scanning: listing files…';
       this.updateDescription();
-      this.changed.fire(undefined);
+    }
+    try {
+      await vscode.window.withProgress({ location: { viewId: 'greenAI.workspaceReport' }, title: 'Green AI: scanning', cancellable: true }, async (progress, token) => {
+        token.onCancellationRequested(() => source.cancel());
+        await this.scanFolders(source, progress, pace);
+      });
+    } finally {
+      if (this.scanning === source) {
+        this.scanning = undefined;
+        this.scanState = undefined;
+        if (this.status?.startsWith('Scanning')) this.status = undefined;
+        this.updateDescription();
+        void vscode.commands.executeCommand('setContext', 'greenAI.scanning', false);
+      }
+      source.dispose();
+    }
+  }
+
+  private async scanFolders(source: vscode.CancellationTokenSource, progress: vscode.Progress<{ increment?: number }>, pace: Pace): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const reports: FolderReport[] = [];
+    for (const [index, folder] of folders.entries()) {
+      if (source.token.isCancellationRequested) break;
+      let last = 0;
+      const report = await this.scanner.scanFolder(folder, source.token, ({ done, total, partial }) => {
+        if (this.scanning !== source) return;
+        this.scanState = { done, total, folder: folder.name };
+        const pct = Math.floor((done / Math.max(1, total)) * 100);
+        if (pct > last) {
+          progress.report({ increment: (pct - last) / Math.max(1, folders.length) });
+          last = pct;
+        }
+        const now = Date.now();
+        const end = done === total;
+        if (now < pace.quietUntil || (!end && now - pace.lastMessage < MESSAGE_EVERY_MS)) return;
+        pace.lastMessage = now;
+        const where = folders.length > 1 ? ` in ${folder.name} (${index + 1} of ${folders.length})` : '';
+        this.status = `Scanning ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files${where}…`;
+        // Nothing complete to show yet: show what is found so far.
+        if (this.reports.length === 0 && (end || now - pace.lastTree >= TREE_EVERY_MS)) {
+          pace.lastTree = now;
+          this.streaming = [...reports, partial()];
+          this.changed.fire(undefined);
+        }
+        this.updateDescription();
+      });
+      if (!report) break; // cancelled: keep showing the last complete report
+      reports.push(report);
+    }
+    if (this.scanning !== source) return; // a newer refresh took over
+    if (source.token.isCancellationRequested) {
+      const state = this.scanState;
+      this.status = state ? `Scan stopped at ${state.done.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')} files${this.reports.length === 0 ? ': the list is incomplete' : ''}. Refresh to scan again.` : undefined;
+    } else {
+      this.reports = reports;
+      this.streaming = undefined;
+      this.status = undefined;
       void vscode.commands.executeCommand('setContext', 'greenAI.hasRuns', reports.some((r) => r.runs.length > 0));
-    });
-    if (this.scanning === source) this.scanning = undefined;
-    source.dispose();
+    }
+    this.scanState = undefined;
+    this.updateDescription();
+    this.changed.fire(undefined);
   }
 
   setFilter(filter: ReportFilter): void {
@@ -85,10 +155,10 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     return this.filter;
   }
 
-  /** The reports as the tree shows them: filtered runs, totals of what is shown. */
+  /** The reports as the tree shows them: filtered runs, totals of what is shown (during a first scan, what is found so far). */
   visibleReports(): FolderReport[] {
     const f = this.filter;
-    return this.reports
+    return (this.reports.length === 0 && this.streaming ? this.streaming : this.reports)
       .filter((r) => f.kind !== 'folder' || r.folder.uri.toString() === f.folder)
       .map((r) => {
         const keep = (s: ScannedRun) => (f.kind === 'mode' ? f.modes.includes(s.run.run.mode) : f.kind === 'overBudget' ? s.run.estimate.co2eKg > f.budgetKg : true);
@@ -112,7 +182,10 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     const total = shown.reduce((s, r) => s + r.totalCo2eKg, 0);
     this.view.description = runs ? `${runs} run${runs === 1 ? '' : 's'} · ${formatCo2e(total)} CO2e${this.filterLabel()}` : this.filter.kind !== 'all' ? `no runs${this.filterLabel()}` : undefined;
     // The description is hidden when the view fills its container; the message is always shown.
-    this.view.message = runs ? `${runs} run${runs === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${this.filterLabel()}` : this.filter.kind !== 'all' ? `No runs match the filter${this.filterLabel()}.` : undefined;
+    // While scanning it says how far the scan is (and keeps the "no runs" welcome away until it is done).
+    const summary = runs ? `${runs} run${runs === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${this.filterLabel()}` : this.filter.kind !== 'all' ? `No runs match the filter${this.filterLabel()}.` : undefined;
+    const soFar = this.reports.length === 0 && this.streaming !== undefined;
+    this.view.message = !this.status ? summary : !runs ? this.status : soFar ? `${this.status} ${runs} run${runs === 1 ? '' : 's'} so far.` : `${this.status} ${summary}`;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {

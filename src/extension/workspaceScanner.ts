@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { isIncomplete } from '../core/report/incomplete';
-import { MAX_FILE_BYTES, type AnalyzedRun } from '../core/analyze';
-import { FolderScanCache, SkipFile, type ScanSource } from '../core/scan/folderScan';
-import type { PythonParsing } from '../core/parse/pythonParser';
+import { withoutLinkedDuplicates, type AnalyzedRun } from '../core/analyze';
+import { FolderScanCache, SkipFile, type AnalysedFile, type ScanSource } from '../core/scan/folderScan';
+import { wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
+import { chooseScanAnalyser, type ChosenAnalyser } from '../core/scan/scanAnalyser';
+import { scanPoolSize } from '../core/scan/workerPool';
 import { readSettings } from './settings';
 import type { MeasuredComparison } from '../core/calibration/match';
 
@@ -10,12 +12,19 @@ import type { MeasuredComparison } from '../core/calibration/match';
  * Finds every run in each workspace folder. Reads through `workspace.fs` (so
  * remote and virtual workspaces work), honours `files.exclude` and
  * `search.exclude`, and caches results by content hash so a rescan only
- * re-analyses files that changed.
+ * re-analyses files that changed. The analysis runs on worker threads: the
+ * extension host's thread only lists, reads and hands files over, so hovers and
+ * other extensions stay responsive during a scan.
  */
 
 /** Code and configs, plus measured runs (CodeCarbon CSVs, model cards) to compare with. */
 export const SCANNED_GLOB = '{**/*.py,**/*.ipynb,**/*.yaml,**/*.yml,**/*.json,**/*.sh,**/*.bash,**/*.sbatch,**/*.slurm,**/*emissions*.csv,**/README.md,**/readme.md}';
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.venv/**', '**/venv/**', '**/site-packages/**', '**/__pycache__/**', '**/.ipynb_checkpoints/**', '**/.vscode-test/**'];
+
+/** Idle scan workers are stopped after this long (their memory returned); the next scan starts them again. */
+const WORKER_IDLE_MS = 60_000;
+/** Each worker holds a parser and a heap (~40–60 MB on a large repository): three keep the host's share bounded. */
+const MAX_WORKERS = 3;
 
 export interface ScannedRun {
   readonly uri: vscode.Uri;
@@ -45,6 +54,13 @@ export interface FolderReport {
   readonly measurementCount: number;
 }
 
+/** How a scan in progress is doing, with the runs found so far (not yet matched to measurements). */
+export interface ScanProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly partial: () => FolderReport;
+}
+
 function excludeGlob(folder: vscode.WorkspaceFolder): string {
   const patterns = new Set(ALWAYS_EXCLUDED);
   for (const section of ['files.exclude', 'search.exclude']) {
@@ -54,13 +70,60 @@ function excludeGlob(folder: vscode.WorkspaceFolder): string {
   return `{${[...patterns].join(',')}}`;
 }
 
-export class WorkspaceScanner {
+/** A file of the folder as the scan reads it, through workspace.fs. */
+function sourceFor(uri: vscode.Uri): ScanSource {
+  return {
+    path: uri.path,
+    display: vscode.workspace.asRelativePath(uri, false),
+    stat: async () => {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) throw new SkipFile('not a file');
+      return { size: stat.size, mtime: stat.mtime };
+    },
+    read: async () => vscode.workspace.fs.readFile(uri),
+  };
+}
+
+function runsOf(folder: vscode.WorkspaceFolder, files: ReadonlyArray<AnalysedFile & { readonly measured?: ReadonlyArray<MeasuredComparison | null> }>): ScannedRun[] {
+  const runs: ScannedRun[] = [];
+  for (const file of files) {
+    const uri = folder.uri.with({ path: file.path });
+    file.analysis.runs.forEach((run, i) => runs.push({ uri, relativePath: file.display, run, measured: file.measured?.[i] ?? null }));
+  }
+  return runs.sort((a, b) => b.run.estimate.co2eKg - a.run.estimate.co2eKg);
+}
+
+function folderReport(folder: vscode.WorkspaceFolder, all: ScannedRun[], skipped: SkippedFile[], measurementProblems: string[] = [], measurementCount = 0, leftOut: FolderReport['leftOut'] = []): FolderReport {
+  // A run whose model size is unknown has no figure to add: listed apart, never in the total.
+  const runs = all.filter((r) => !isIncomplete(r.run.run));
+  const incomplete = all.filter((r) => isIncomplete(r.run.run));
+  return { folder, runs, incomplete, leftOut, skipped, totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg, 0), measurementProblems, measurementCount };
+}
+
+export class WorkspaceScanner implements vscode.Disposable {
   /** One cache per workspace folder: a rescan re-reads every file but re-analyses only what changed. */
   private readonly caches = new Map<string, FolderScanCache>();
+  private analyser: Promise<ChosenAnalyser> | undefined;
 
-  constructor(private readonly python: PythonParsing) {}
+  /** `distDir` holds scanWorker.js and the wasm files. */
+  constructor(private readonly python: PythonParsing, private readonly distDir: string, private readonly log: (msg: string) => void = () => undefined) {}
 
-  async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, progress?: (done: number, total: number) => void): Promise<FolderReport | undefined> {
+  /** The worker pool, started on the first scan (not at activation: the first hints come first). */
+  private analyserNow(): Promise<ChosenAnalyser> {
+    this.analyser ??= chooseScanAnalyser({
+      workerScripts: [vscode.Uri.joinPath(vscode.Uri.file(this.distDir), 'scanWorker.js').fsPath],
+      wasm: wasmLocationIn(this.distDir),
+      python: async () => this.python,
+      size: Math.min(scanPoolSize(), MAX_WORKERS),
+      idleMs: WORKER_IDLE_MS,
+    }).then((chosen) => {
+      if (chosen.inThreadBecause) this.log(`workspace scan runs on the extension host's thread: ${chosen.inThreadBecause}`);
+      return chosen;
+    });
+    return this.analyser;
+  }
+
+  async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, progress?: (p: ScanProgress) => void): Promise<FolderReport | undefined> {
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SCANNED_GLOB), excludeGlob(folder), undefined, token);
     if (token.isCancellationRequested) return undefined;
     uris.sort((a, b) => a.path.localeCompare(b.path));
@@ -68,44 +131,36 @@ export class WorkspaceScanner {
     const cache = this.caches.get(key) ?? new FolderScanCache();
     this.caches.set(key, cache);
     const settings = readSettings(folder.uri);
-    const sources: ScanSource[] = uris.map((uri) => ({
-      path: uri.path,
-      display: vscode.workspace.asRelativePath(uri, false),
-      read: async () => {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > MAX_FILE_BYTES) throw new SkipFile(`${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`);
-        return vscode.workspace.fs.readFile(uri);
-      },
-    }));
-    const result = await cache.scan(sources, {
-      python: this.python,
+    const { analyser } = await this.analyserNow();
+    // Files as they finish, so the view can show runs before the scan is done.
+    const finished: AnalysedFile[] = [];
+    const partial = () => folderReport(folder, runsOf(folder, withoutLinkedDuplicates(finished)), []);
+    progress?.({ done: 0, total: uris.length, partial });
+    const result = await cache.scan(uris.map(sourceFor), {
+      analyser,
       root: folder.uri.path,
       settingsFor: () => settings,
       entryRules: { exclude: settings.reportExclude },
       isCancelled: () => token.isCancellationRequested,
-      progress,
+      onFile: (file) => finished.push(file),
+      progress: (done, total) => progress?.({ done, total, partial }),
     });
     if (result.cancelled) return undefined;
-    const runs: ScannedRun[] = [];
-    const incomplete: ScannedRun[] = [];
-    for (const file of result.files) {
-      const uri = folder.uri.with({ path: file.path });
-      file.analysis.runs.forEach((run, i) => (isIncomplete(run.run) ? incomplete : runs).push({ uri, relativePath: file.display, run, measured: file.measured[i] ?? null }));
-    }
-    runs.sort((a, b) => b.run.estimate.co2eKg - a.run.estimate.co2eKg);
-    return {
+    return folderReport(
       folder,
-      runs,
-      incomplete,
-      leftOut: result.leftOut.map((l) => ({ uri: folder.uri.with({ path: l.path }), reason: l.reason })),
-      skipped: result.skipped.map((s) => ({ uri: folder.uri.with({ path: s.path }), reason: s.reason })),
-      totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg, 0),
-      measurementProblems: result.measurementFiles.flatMap((m) => m.problems),
-      measurementCount: result.measurementFiles.reduce((n, m) => n + m.measurements.length, 0),
-    };
+      runsOf(folder, result.files),
+      result.skipped.map((s) => ({ uri: folder.uri.with({ path: s.path }), reason: s.reason })),
+      result.measurementFiles.flatMap((m) => m.problems),
+      result.measurementFiles.reduce((n, m) => n + m.measurements.length, 0),
+      result.leftOut.map((l) => ({ uri: folder.uri.with({ path: l.path }), reason: l.reason })),
+    );
   }
 
   forget(uri: vscode.Uri): void {
     for (const cache of this.caches.values()) cache.forget(uri.path);
+  }
+
+  dispose(): void {
+    void this.analyser?.then((a) => a.analyser.dispose());
   }
 }

@@ -1,20 +1,30 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileKindOf } from '../../src/core/analyze';
-import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
+import { isMeasurementFile } from '../../src/core/calibration/measurement';
+import { FolderScanCache, type ScanSource, type StreamedFile } from '../../src/core/scan/folderScan';
+import { chooseScanAnalyser } from '../../src/core/scan/scanAnalyser';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parsing } from '../unit/helpers';
 import { exampleScripts, helperBlock } from './corpus';
 
 /**
  * npm run bench:report: the Workspace Report's scan (the same FolderScanCache the
- * extension and `green-ai report` use) on a generated repository of 5,000+ Python
- * files and configs, against a bare tree-sitter parse of the same files in the same run.
+ * extension and `green-ai report` use) against a bare single-thread tree-sitter parse
+ * of the same Python files.
+ *
+ * - Default (CI): a generated repository of 5,000+ Python files and configs.
+ * - GREENAI_CORPUS=/work/corpus: every repository snapshot in that folder. Each
+ *   repository is measured in fresh processes (one for the bare parse, one for the
+ *   scan) so that neither warms or bloats the other: cold scan (what `green-ai report`
+ *   pays, grammar loading included), warm rescan after one file changed, peak RSS.
  */
 
 const FILES = Number(process.env.GREENAI_BENCH_REPORT_FILES ?? 5000);
 const TRAINING = Number(process.env.GREENAI_BENCH_REPORT_TRAINING ?? 300);
+const ROOT = path.resolve(__dirname, '../../..');
 
 function generate(dir: string): void {
   const scripts = exampleScripts();
@@ -38,16 +48,183 @@ function generate(dir: string): void {
   for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(dir, `pkg${i % 40}`, `config_${i}.yaml`), configs[i % configs.length]);
 }
 
+/** The files `green-ai report` scans (its walk: no VCS, dependency or cache folders). */
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', 'site-packages', '.mypy_cache', '.pytest_cache', '.ipynb_checkpoints', '.vscode-test']);
 function walk(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (fileKindOf(e.name)) out.push(p);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(p, out);
+    } else if (e.isFile() && (fileKindOf(e.name) || isMeasurementFile(e.name))) out.push(p);
   }
   return out;
 }
 
-async function main(): Promise<void> {
+const posix = (p: string) => path.resolve(p).split(path.sep).join('/');
+
+/**
+ * Scan sources over node fs, with sizes and times as the editor gives them; `edited` (if
+ * given) reads as if one comment line had been appended to it (the snapshots are read-only).
+ */
+function sourcesFor(dir: string, files: readonly string[], edited?: string): ScanSource[] {
+  const suffix = Buffer.from('\n# edited\n');
+  return files.map((f) => ({
+    path: posix(f),
+    display: path.relative(dir, f),
+    stat: async () => {
+      const st = fs.statSync(f);
+      return f === edited ? { size: st.size + suffix.length, mtime: st.mtimeMs + 1000 } : { size: st.size, mtime: st.mtimeMs };
+    },
+    read: async () => (f === edited ? Buffer.concat([fs.readFileSync(f), suffix]) : fs.readFileSync(f)),
+  }));
+}
+
+/** Where the scan analyses files: the pool of worker threads the CLI and the extension use (bundle if built). */
+function analyser(files: number) {
+  const wasm = { runtimeDir: path.join(ROOT, 'node_modules/web-tree-sitter'), pythonGrammar: path.join(ROOT, 'node_modules/tree-sitter-python/tree-sitter-python.wasm') };
+  return chooseScanAnalyser({ workerScripts: [path.join(ROOT, 'dist/scanWorker.js'), path.join(ROOT, 'out/src/core/scan/scanWorker.js')], wasm, python: parsing, alsoThisThread: true, files });
+}
+
+interface ScanFigures {
+  workers: string;
+  /** CPU time of the whole process (every thread) during the cold scan. */
+  coldCpuMs: number;
+  /** Analysis time summed per file kind (thread time, cold scan), and the slowest files. */
+  byKind: Record<string, { ms: number; files: number; idleMs: number; idleFiles: number }>;
+  slowest: Array<{ file: string; ms: number }>;
+  coldMs: number;
+  warmMs: number;
+  files: number;
+  runs: number;
+  skipped: number;
+  reanalysed: number;
+  peakRssMb: number;
+}
+
+/** One repository's scan, in this (fresh) process: cold, then warm after one Python file changed. */
+async function scanChild(dir: string): Promise<ScanFigures> {
+  const files = walk(dir);
+  for (const f of files) fs.readFileSync(f); // the page cache holds the files, as for the bare parse
+  const py = files.filter((f) => f.endsWith('.py'));
+  const edited = py[Math.floor(py.length / 2)];
+  let t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const { analyser: pool, inThreadBecause } = await analyser(files.length);
+  const cache = new FolderScanCache();
+  const byKind: ScanFigures['byKind'] = {};
+  const timed: Array<{ file: string; ms: number }> = [];
+  const onFile = (f: StreamedFile) => {
+    if (f.analysisMs === undefined) return;
+    const kind = (byKind[f.analysis.kind ?? 'other'] ??= { ms: 0, files: 0, idleMs: 0, idleFiles: 0 });
+    kind.ms += f.analysisMs;
+    kind.files++;
+    // Read and parsed for nothing: no fact, no problem (what a perfect prefilter would have skipped).
+    if (f.analysis.facts.length === 0 && f.analysis.problems.length === 0) {
+      kind.idleMs += f.analysisMs;
+      kind.idleFiles++;
+    }
+    timed.push({ file: f.display, ms: f.analysisMs });
+  };
+  const cold = await cache.scan(sourcesFor(dir, files), { analyser: pool, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS, onFile });
+  const coldMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  t0 = performance.now();
+  const warm = await cache.scan(sourcesFor(dir, files, edited), { analyser: pool, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS });
+  const warmMs = performance.now() - t0;
+  await pool.dispose();
+  return {
+    workers: inThreadBecause ? `this thread (${inThreadBecause})` : `this thread + ${pool.concurrency - 1} worker(s)`,
+    coldCpuMs: (cpu.user + cpu.system) / 1000,
+    byKind,
+    slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 3),
+    coldMs,
+    warmMs,
+    files: files.length,
+    runs: cold.files.reduce((n, f) => n + f.analysis.runs.length, 0),
+    skipped: cold.skipped.length,
+    reanalysed: warm.analysed,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+interface ParseFigures {
+  parseMs: number;
+  parseCpuMs: number;
+  pyFiles: number;
+}
+
+/** Bare single-thread parse of every Python file the scan reads, in this (fresh) process. */
+async function parseChild(dir: string): Promise<ParseFigures> {
+  const py = walk(dir).filter((f) => f.endsWith('.py'));
+  for (const f of py) fs.readFileSync(f);
+  const python = await parsing();
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  for (const f of py) python.parser.parse(fs.readFileSync(f, 'utf8'))?.delete();
+  const cpu = process.cpuUsage(cpu0);
+  return { parseMs: performance.now() - t0, parseCpuMs: (cpu.user + cpu.system) / 1000, pyFiles: py.length };
+}
+
+/** GREENAI_BENCH_BASELINE=DIR: the same scan from another build (its out/test/bench/report.js), run right after ours, for a before/after under the same load. */
+const BASELINE = process.env.GREENAI_BENCH_BASELINE;
+
+function child<T>(mode: string, dir: string, script = __filename): T {
+  const r = spawnSync(process.execPath, [script, mode, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
+  if (r.status !== 0 || !line) throw new Error(`${mode} ${dir} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(line) as T;
+}
+
+/** `green-ai report DIR --json` as a user runs it (the bundle), for its wall time and peak RSS. */
+function cliRun(dir: string): { seconds: number; peakRssMb: number } | undefined {
+  const cli = path.join(ROOT, 'dist/cli.js');
+  if (!fs.existsSync(cli)) return undefined;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--require', path.join(__dirname, 'rssOnExit.js'), cli, 'report', dir, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - t0) / 1000;
+  const m = /GREENAI_MAX_RSS_KB=(\d+)/.exec(r.stderr);
+  return m ? { seconds, peakRssMb: Number(m[1]) / 1024 } : undefined;
+}
+
+async function repositories(corpus: string): Promise<void> {
+  const repos = fs.readdirSync(corpus, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(corpus, e.name)).sort();
+  console.log(`${repos.length} repositories in ${corpus}; ${os.availableParallelism()} cores; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log('repository'.padEnd(38) + 'files'.padStart(7) + 'py'.padStart(6) + 'runs'.padStart(6) + 'parse_s'.padStart(9) + 'cold_s'.padStart(8) + 'ratio'.padStart(7) + 'cpu_ratio'.padStart(10) + 'warm_ms'.padStart(9) + 'rss_mb'.padStart(8) + 'files/s'.padStart(9) + (BASELINE ? '  baseline: cold_s ratio warm_ms rss_mb' : ''));
+  const rows: Array<ScanFigures & ParseFigures & { name: string; baseline?: Omit<ScanFigures, 'workers' | 'coldCpuMs' | 'byKind' | 'slowest'> }> = [];
+  for (const repo of repos) {
+    const parse = child<ParseFigures>('--parse', repo);
+    const scan = child<ScanFigures>('--scan', repo);
+    const baseline = BASELINE ? child<ScanFigures>('--scan', repo, path.join(BASELINE, 'out/test/bench/report.js')) : undefined;
+    const row = { name: path.basename(repo), ...parse, ...scan, baseline };
+    rows.push(row);
+    console.log(
+      row.name.padEnd(38) + String(row.files).padStart(7) + String(row.pyFiles).padStart(6) + String(row.runs).padStart(6) + (row.parseMs / 1000).toFixed(2).padStart(9) + (row.coldMs / 1000).toFixed(2).padStart(8) + (row.coldMs / row.parseMs).toFixed(2).padStart(7) + (row.coldCpuMs / row.parseCpuMs).toFixed(2).padStart(10) + row.warmMs.toFixed(0).padStart(9) + row.peakRssMb.toFixed(0).padStart(8) + Math.round(row.files / (row.coldMs / 1000)).toString().padStart(9) +
+        (baseline ? `  ${(baseline.coldMs / 1000).toFixed(2).padStart(16)} ${(baseline.coldMs / row.parseMs).toFixed(2).padStart(5)} ${baseline.warmMs.toFixed(0).padStart(7)} ${baseline.peakRssMb.toFixed(0).padStart(6)}` : ''),
+    );
+    const kinds = Object.entries(row.byKind).sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => `${k} ${(v.ms / 1000).toFixed(2)} s (${v.files} files; ${(v.idleMs / 1000).toFixed(2)} s on ${v.idleFiles} without a fact)`).join(', ');
+    console.log(`    ${row.workers}; analysis time by kind: ${kinds}; slowest: ${row.slowest.map((s) => `${s.file} ${(s.ms / 1000).toFixed(2)} s`).join(', ')}`);
+  }
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const cold = sum((r) => r.coldMs);
+  const parse = sum((r) => r.parseMs);
+  const worst = rows.reduce((a, b) => (b.coldMs / b.parseMs > a.coldMs / a.parseMs ? b : a));
+  const largest = rows.reduce((a, b) => (b.files > a.files ? b : a));
+  const cli = cliRun(path.join(corpus, largest.name));
+  console.log(`total: ${sum((r) => r.files)} files, cold scan ${(cold / 1000).toFixed(2)} s against a bare parse of ${(parse / 1000).toFixed(2)} s (×${(cold / parse).toFixed(2)}; CPU time ×${(sum((r) => r.coldCpuMs) / sum((r) => r.parseCpuMs)).toFixed(2)}); worst repository ${worst.name} ×${(worst.coldMs / worst.parseMs).toFixed(2)}`);
+  const analysisMs = sum((r) => Object.values(r.byKind).reduce((t, k) => t + k.ms, 0));
+  const idleMs = sum((r) => Object.values(r.byKind).reduce((t, k) => t + k.idleMs, 0));
+  console.log(`analysis time (all threads) ${(analysisMs / 1000).toFixed(2)} s, of which ${(idleMs / 1000).toFixed(2)} s (${Math.round((100 * idleMs) / analysisMs)}%) on files that yielded no fact (a perfect prefilter would skip them)`);
+  const baselineCold = BASELINE ? sum((r) => r.baseline?.coldMs ?? 0) : 0;
+  if (BASELINE) console.log(`baseline (${BASELINE}), run right after each: cold scan ${(baselineCold / 1000).toFixed(2)} s (×${(baselineCold / parse).toFixed(2)}), warm rescan max ${Math.max(...rows.map((r) => r.baseline?.warmMs ?? 0)).toFixed(0)} ms, peak RSS max ${Math.max(...rows.map((r) => r.baseline?.peakRssMb ?? 0)).toFixed(0)} MB`);
+  if (cli) console.log(`green-ai report ${largest.name} --json (dist/cli.js): ${cli.seconds.toFixed(2)} s, peak RSS ${cli.peakRssMb.toFixed(0)} MB`);
+  console.log(
+    `BENCH report: mode=repositories repos=${rows.length} files=${sum((r) => r.files)} py_files=${sum((r) => r.pyFiles)} runs=${sum((r) => r.runs)} cold_s=${(cold / 1000).toFixed(2)} parse_s=${(parse / 1000).toFixed(2)} ratio_cold_to_parse=${(cold / parse).toFixed(2)} worst_repo_ratio=${(worst.coldMs / worst.parseMs).toFixed(2)} worst_repo=${worst.name} files_per_s=${Math.round(sum((r) => r.files) / (cold / 1000))} cpu_ratio_cold_to_parse=${(sum((r) => r.coldCpuMs) / sum((r) => r.parseCpuMs)).toFixed(2)} no_fact_share=${(idleMs / analysisMs).toFixed(2)} warm_rescan_max_ms=${Math.max(...rows.map((r) => r.warmMs)).toFixed(0)} peak_rss_max_mb=${Math.max(...rows.map((r) => r.peakRssMb)).toFixed(0)}` +
+      (cli ? ` cli_largest_s=${cli.seconds.toFixed(2)} cli_largest_rss_mb=${cli.peakRssMb.toFixed(0)}` : '') +
+      (BASELINE ? ` baseline_cold_s=${(baselineCold / 1000).toFixed(2)} baseline_ratio_cold_to_parse=${(baselineCold / parse).toFixed(2)}` : ''),
+  );
+}
+
+async function generated(): Promise<void> {
   const python = await parsing();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-bench-report-'));
   generate(dir);
@@ -92,4 +269,15 @@ async function main(): Promise<void> {
   console.log(`BENCH report: files=${files.length} runs=${runs} cold_s=${(coldMs / 1000).toFixed(2)} files_per_s=${Math.round(files.length / (coldMs / 1000))} parse_s=${(parseMs / 1000).toFixed(2)} ratio_cold_to_parse=${(coldMs / parseMs).toFixed(2)} warm_rescan_ms=${warmMs.toFixed(0)} peak_rss_mb=${(peakRss / 1048576).toFixed(0)}`);
 }
 
-void main();
+async function main(): Promise<void> {
+  const [mode, dir] = process.argv.slice(2);
+  if (mode === '--scan') console.log(JSON.stringify(await scanChild(dir)));
+  else if (mode === '--parse') console.log(JSON.stringify(await parseChild(dir)));
+  else if (process.env.GREENAI_CORPUS) await repositories(process.env.GREENAI_CORPUS);
+  else await generated();
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -82,7 +82,7 @@ describe('Serving facts in the run spec', () => {
     // The same model in an unbatched generate loop costs more per request than a batching server.
     const loop = (await analyzeSource('loop.py', 'from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("mistralai/Mistral-7B-Instruct-v0.2")\nfor i in range(1000):\n    out = model.generate(**batch, max_new_tokens=256)\n')).runs[0];
     assert.equal(loop.run.spec.inference?.engine, 'hf-generate');
-    assert.ok(loop.estimate.inference!.perRequest.energyWh > run.estimate.inference!.perRequest.energyWh);
+    assert.ok(loop.estimate.inference!.perRequest.energyWh > run.estimate.inference.perRequest.energyWh);
   });
 
   it('names the framework a config or a script was read from', async () => {

@@ -1,18 +1,23 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-import { analyzeText, linkCandidates, MAX_FILE_BYTES, withoutLinkedDuplicates, type LinkedAnalysis, type LinkedFileReader } from '../analyze';
+import { linkCandidates, MAX_FILE_BYTES, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
 import type { PythonParsing } from '../parse/pythonParser';
-import { readMeasurements, type MeasurementFile } from '../calibration/readMeasurements';
+import type { MeasurementFile } from '../calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../calibration/match';
 import { isMeasurementFile } from '../calibration/measurement';
 import type { EstimateSettings, Overrides } from '../runSpec';
 import type { EntryPointRules } from '../resolve/entryPoint';
+import { InThreadAnalyser, type FetchLinks, type FileAnalyser, type LinkAnswer, type ScanJob } from './scanJob';
 
 /**
- * Scans a folder's candidate files for runs: reads each once, links runs to the
- * scripts and configs they name, and reuses a file's analysis while neither it,
- * what it links to, nor the settings changed (content hashes). Shared by the
- * extension (files through workspace.fs), the CLI and the benchmark (node fs).
+ * Scans a folder's candidate files for runs. Files are read here, in order, and handed
+ * to an analyser (a pool of worker threads, or this thread) a few at a time, so memory
+ * holds only the files in flight; each finished file is reported as it finishes. A file
+ * is parsed only if its text can hold a run (the prefilter); the files a run links to
+ * are read when a run names them. A file's analysis is reused while neither it, what it
+ * links to, nor the settings changed (content hashes; an unchanged size and modification
+ * time spare even the read). Shared by the extension (files through workspace.fs), the
+ * CLI and the benchmarks (node fs).
  */
 
 /** Thrown by a source's read() to skip a file with a reason (too large, not a file). */
@@ -25,13 +30,24 @@ export interface ScanSource {
   readonly display: string;
   /** Size in bytes when known before reading (lets huge files be skipped unread). */
   readonly size?: number;
+  /** Size and modification time (ms), where cheap: when both are as last time, the file is not read again. */
+  stat?(): Promise<{ readonly size: number; readonly mtime: number }>;
   read(): Promise<Uint8Array>;
 }
 
-export interface ScannedFile {
+/** A code or config file as analysed, before measured runs are matched. */
+export interface AnalysedFile {
   readonly path: string;
   readonly display: string;
   readonly analysis: LinkedAnalysis;
+}
+
+/** A file as it is streamed during a scan: with the time its analysis took, unless it came from the cache. */
+export interface StreamedFile extends AnalysedFile {
+  readonly analysisMs?: number;
+}
+
+export interface ScannedFile extends AnalysedFile {
   /** Per run (same order as analysis.runs): the measured run it matches, if any. */
   readonly measured: ReadonlyArray<MeasuredComparison | null>;
 }
@@ -50,7 +66,9 @@ export interface ScanResult {
 }
 
 export interface ScanOptions {
-  readonly python: PythonParsing;
+  /** Where files are analysed (a ScanWorkerPool); without one, on this thread with `python`. */
+  readonly analyser?: FileAnalyser;
+  readonly python?: PythonParsing;
   readonly root: string;
   readonly settingsFor: (path: string) => EstimateSettings;
   readonly overrides?: Overrides;
@@ -58,12 +76,8 @@ export interface ScanOptions {
   readonly entryRules?: EntryPointRules;
   readonly isCancelled?: () => boolean;
   readonly progress?: (done: number, total: number) => void;
-}
-
-interface Loaded {
-  readonly source: ScanSource;
-  readonly text: string;
-  readonly hash: string;
+  /** Each code or config file as soon as it is done, in no particular order (the result keeps source order). */
+  readonly onFile?: (file: StreamedFile) => void;
 }
 
 interface CacheEntry {
@@ -73,90 +87,248 @@ interface CacheEntry {
   readonly analysis: LinkedAnalysis;
 }
 
+type Skip = { readonly path: string; readonly display: string; readonly reason: string };
+
+const sha1 = (bytes: Uint8Array) => crypto.createHash('sha1').update(bytes).digest('hex');
+const tooLarge = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`;
+
+/** Files read ahead of the analyser, per file it works on at once: enough to keep it busy, few enough to bound memory. */
+const READ_AHEAD = 3;
+/** Stats in flight at once (they are cheap, but thousands at once would flood the file system API). */
+const STAT_CONCURRENCY = 32;
+/**
+ * Files at least this large are analysed one at a time, all on one thread: reading a large config
+ * or data file takes many times its size in memory, and two threads doing it would double the peak.
+ */
+const LARGE_FILE_BYTES = 256 * 1024;
+
 export class FolderScanCache {
   private readonly entries = new Map<string, CacheEntry>();
   /** Measurement files as read, by content hash: a rescan re-reads only the ones that changed. */
   private readonly measurements = new Map<string, { readonly hash: string; readonly read: MeasurementFile | undefined }>();
+  /** Each file's content hash and the size and time it had then. */
+  private readonly contents = new Map<string, { readonly version: string | undefined; readonly hash: string }>();
 
   forget(path: string): void {
     this.entries.delete(path);
     this.measurements.delete(path);
+    this.contents.delete(path);
   }
 
   async scan(sources: readonly ScanSource[], options: ScanOptions): Promise<ScanResult> {
-    const skipped: Array<{ path: string; display: string; reason: string }> = [];
-    const loaded = new Map<string, Loaded>();
+    const analyser = options.analyser ?? (options.python ? new InThreadAnalyser(options.python) : undefined);
+    if (!analyser) throw new Error('FolderScanCache.scan needs an analyser or a parser');
     const total = sources.length;
-    let done = 0;
-    // Pass 1: read every candidate, so runs can link to the scripts and configs they name.
-    for (const source of sources) {
-      if (options.isCancelled?.()) return { files: [], skipped, cancelled: true, analysed: 0, measurementFiles: [], leftOut: [] };
-      if (source.size !== undefined && source.size > MAX_FILE_BYTES) {
-        skipped.push({ path: source.path, display: source.display, reason: `${(source.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` });
-      } else {
-        try {
-          const bytes = await source.read();
-          if (bytes.length > MAX_FILE_BYTES) {
-            skipped.push({ path: source.path, display: source.display, reason: `${(bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` });
-          } else {
-            loaded.set(source.path, { source, text: new TextDecoder('utf-8').decode(bytes), hash: crypto.createHash('sha1').update(bytes).digest('hex') });
-          }
-        } catch (e) {
-          skipped.push({ path: source.path, display: source.display, reason: e instanceof SkipFile ? e.message : `unreadable: ${(e as Error).message}` });
-        }
+    const cancelled = () => options.isCancelled?.() === true;
+    const byPath = new Map(sources.map((s) => [s.path, s] as const));
+
+    // Sizes and times first (cheap): they decide which files must be read at all.
+    const versions = new Map<string, { size: number; version: string } | Error>();
+    await eachLimited(sources, STAT_CONCURRENCY, async (s) => {
+      if (!s.stat || cancelled()) return;
+      try {
+        const st = await s.stat();
+        versions.set(s.path, { size: st.size, version: `${st.size}:${st.mtime}` });
+      } catch (e) {
+        versions.set(s.path, e as Error);
       }
-      options.progress?.(++done / 2, total);
-    }
-    const read: LinkedFileReader = (fromPath, reference) => {
-      for (const candidate of linkCandidates(fromPath, reference, options.root, path.posix)) {
-        const f = loaded.get(candidate);
-        if (f) return { path: candidate, display: f.source.display, text: f.text };
-      }
-      return undefined;
+    });
+    if (cancelled()) return cancelledResult(0);
+
+    const readChecked = async (s: ScanSource): Promise<Uint8Array> => {
+      const known = versions.get(s.path);
+      if (known instanceof Error) throw known;
+      const size = known?.size ?? s.size;
+      if (size !== undefined && size > MAX_FILE_BYTES) throw new SkipFile(tooLarge(size));
+      const bytes = await s.read();
+      if (bytes.length > MAX_FILE_BYTES) throw new SkipFile(tooLarge(bytes.length));
+      return bytes;
     };
-    // Measurements are read, not analysed: they are compared with the runs afterwards.
-    const measurementFiles: MeasurementFile[] = [];
+    const unchangedHash = (p: string): string | undefined => {
+      const v = versions.get(p);
+      const held = this.contents.get(p);
+      return held && held.version !== undefined && v !== undefined && !(v instanceof Error) && v.version === held.version ? held.hash : undefined;
+    };
+    // This scan's content hash of each file, found once (by the file itself, or by a file that links to it).
+    const hashes = new Map<string, Promise<string | undefined>>();
+    const hashOf = (p: string): Promise<string | undefined> => {
+      let h = hashes.get(p);
+      if (!h) {
+        const s = byPath.get(p);
+        const unchanged = unchangedHash(p);
+        h = unchanged !== undefined ? Promise.resolve(unchanged) : !s ? Promise.resolve(undefined) : readChecked(s).then(sha1, () => undefined);
+        hashes.set(p, h);
+      }
+      return h;
+    };
+    // A run links to code and configs of this folder (never to measurement files).
+    const fetchLinks = (linkedHashes: Map<string, string>): FetchLinks => async (requests) => {
+      const answers: LinkAnswer[] = [];
+      for (const request of requests) {
+        const found = linkCandidates(request.from, request.reference, options.root, path.posix).find((p) => byPath.has(p) && !isMeasurementFile(p));
+        const source = found === undefined ? undefined : byPath.get(found);
+        let target: LinkAnswer['target'] = null;
+        if (source) {
+          try {
+            const bytes = await readChecked(source);
+            const hash = sha1(bytes);
+            linkedHashes.set(source.path, hash);
+            target = { path: source.path, display: source.display, hash, bytes: ownCopy(bytes) };
+          } catch {
+            // unreadable or too large: as if it were not there
+          }
+        }
+        answers.push({ ...request, target });
+      }
+      return answers;
+    };
+
+    const readSkips = new Array<Skip | undefined>(total);
+    const analysisSkips = new Array<Skip | undefined>(total);
+    const analysed = new Array<AnalysedFile | undefined>(total);
+    const measured = new Array<MeasurementFile | undefined>(total);
     const measurementPaths = new Set<string>();
-    for (const [key, f] of [...loaded]) {
-      if (!isMeasurementFile(key)) continue;
-      loaded.delete(key);
-      measurementPaths.add(key);
-      const cached = this.measurements.get(key);
-      const read = cached && cached.hash === f.hash ? cached.read : readMeasurements(f.source.path, f.source.display, f.text);
-      this.measurements.set(key, { hash: f.hash, read });
-      if (read) measurementFiles.push(read);
-    }
-    // Pass 2: analyse, reusing what did not change.
-    const files: Array<Omit<ScannedFile, 'measured'>> = [];
-    const leftOut: ScanResult['leftOut'] = [];
-    let analysed = 0;
-    for (const f of loaded.values()) {
-      if (options.isCancelled?.()) return { files: [], skipped, cancelled: true, analysed, measurementFiles: [], leftOut: [] };
-      const settings = options.settingsFor(f.source.path);
+    let done = 0;
+    let reanalysed = 0;
+    let stopped = false;
+    const large = new Gate();
+    const analyse = async (job: ScanJob, fetch: FetchLinks) => (job.bytes.length < LARGE_FILE_BYTES ? analyser.analyse(job, fetch) : large.run(() => analyser.analyse(job, fetch, true)));
+
+    const one = async (source: ScanSource, index: number): Promise<void> => {
+      if (stopped || (stopped = cancelled())) return;
+      const skip = (reason: string) => (readSkips[index] = { path: source.path, display: source.display, reason });
+      let bytes: Uint8Array | undefined;
+      let hash = unchangedHash(source.path);
+      if (hash === undefined) {
+        try {
+          bytes = await readChecked(source);
+        } catch (e) {
+          skip(e instanceof SkipFile ? e.message : `unreadable: ${(e as Error).message}`);
+          return finished();
+        }
+        hash = sha1(bytes);
+        hashes.set(source.path, Promise.resolve(hash));
+      } else if (!hashes.has(source.path)) hashes.set(source.path, Promise.resolve(hash));
+      const version = versions.get(source.path);
+      this.contents.set(source.path, { version: version && !(version instanceof Error) ? version.version : undefined, hash });
+      const contentHash = hash;
+      // The bytes, now or (for a file unchanged on disk whose analysis cannot be reused) read again.
+      const bytesNow = async () => bytes ?? (bytes = await readChecked(source));
+
+      if (isMeasurementFile(source.path)) {
+        measurementPaths.add(source.path);
+        const cached = this.measurements.get(source.path);
+        let read: MeasurementFile | undefined;
+        if (cached && cached.hash === contentHash) read = cached.read;
+        else {
+          const result = await analyse(jobFor(source, await bytesNow(), 'measurement'), async () => []);
+          if (stopped) return;
+          if (result.role === 'failed') analysisSkips[index] = { path: source.path, display: source.display, reason: result.reason };
+          read = result.role === 'measurement' ? result.measurement : undefined;
+          this.measurements.set(source.path, { hash: contentHash, read });
+        }
+        measured[index] = read;
+        return finished();
+      }
+
+      const settings = options.settingsFor(source.path);
       const settingsKey = JSON.stringify([settings, options.overrides ?? {}, options.entryRules ?? {}]);
-      const cached = this.entries.get(f.source.path);
-      let analysis: LinkedAnalysis;
-      if (cached && cached.hash === f.hash && cached.settingsKey === settingsKey && [...cached.linked].every(([p, h]) => loaded.get(p)?.hash === h)) {
+      const cached = this.entries.get(source.path);
+      let analysis: LinkedAnalysis | undefined;
+      let analysisMs: number | undefined;
+      if (cached && cached.hash === contentHash && cached.settingsKey === settingsKey && (await linksUnchanged(cached.linked, hashOf))) {
         analysis = cached.analysis;
       } else {
-        analysis = analyzeText({ path: f.source.path, text: f.text, relativePath: f.source.display, entryRules: options.entryRules }, options.python, settings, options.overrides, read);
-        analysed++;
-        this.entries.set(f.source.path, { hash: f.hash, settingsKey, linked: new Map(analysis.linkedFiles.map((p) => [p, loaded.get(p)?.hash ?? ''] as const)), analysis });
+        const linkedHashes = new Map<string, string>();
+        const result = await analyse(jobFor(source, await bytesNow(), 'code', settings), fetchLinks(linkedHashes));
+        if (stopped) return;
+        if (result.role === 'code') {
+          analysis = result.analysis;
+          analysisMs = result.ms;
+          reanalysed++;
+          this.entries.set(source.path, { hash: contentHash, settingsKey, linked: new Map(analysis.linkedFiles.map((p) => [p, linkedHashes.get(p) ?? ''] as const)), analysis });
+        } else {
+          const reason = result.role === 'failed' ? result.reason : 'analysis failed';
+          analysisSkips[index] = { path: source.path, display: source.display, reason };
+          analysis = { kind: null, runs: [], problems: [`skipped: ${reason}`], facts: [], linkedFiles: [] };
+          this.entries.delete(source.path);
+        }
       }
-      const skip = analysis.problems.find((p) => p.startsWith('skipped'));
-      if (skip) skipped.push({ path: f.source.path, display: f.source.display, reason: skip.replace(/^skipped: /, '') });
-      files.push({ path: f.source.path, display: f.source.display, analysis });
-      if (analysis.notARun) leftOut.push({ path: f.source.path, display: f.source.display, reason: analysis.notARun });
-      options.progress?.(++done / 2, total);
-    }
-    // Files that vanished since the last scan leave the cache.
-    for (const key of [...this.entries.keys()]) if (!loaded.has(key)) this.entries.delete(key);
+      const fileSkip = analysis.problems.find((p) => p.startsWith('skipped'));
+      if (fileSkip && !analysisSkips[index]) analysisSkips[index] = { path: source.path, display: source.display, reason: fileSkip.replace(/^skipped: /, '') };
+      const file = { path: source.path, display: source.display, analysis };
+      analysed[index] = file;
+      options.onFile?.(analysisMs === undefined ? file : { ...file, analysisMs });
+      return finished();
+    };
+    const finished = () => options.progress?.(++done, total);
+    const jobFor = (source: ScanSource, bytes: Uint8Array, role: ScanJob['role'], settings?: EstimateSettings): ScanJob => ({
+      path: source.path,
+      display: source.display,
+      bytes: ownCopy(bytes),
+      role,
+      settings: settings ?? options.settingsFor(source.path),
+      overrides: options.overrides ?? {},
+      entryRules: options.entryRules ?? {},
+    });
+
+    await eachLimited(sources, analyser.concurrency * READ_AHEAD, one);
+    if (stopped || cancelled()) return cancelledResult(reanalysed);
+
+    // Files that vanished since the last scan (or could not be read this time) leave the cache.
+    const present = new Set(analysed.filter((f) => f !== undefined).map((f) => f.path));
+    for (const key of [...this.entries.keys()]) if (!present.has(key)) this.entries.delete(key);
     for (const key of [...this.measurements.keys()]) if (!measurementPaths.has(key)) this.measurements.delete(key);
-    const kept = withoutLinkedDuplicates(files);
-    const runs = kept.flatMap((f) => f.analysis.runs.map((analyzed) => ({ path: f.path, analyzed, facts: f.analysis.facts })));
+    for (const key of [...this.contents.keys()]) if (!byPath.has(key)) this.contents.delete(key);
+
+    const measurementFiles = measured.filter((m): m is MeasurementFile => m !== undefined);
+    const kept = withoutLinkedDuplicates(analysed.filter((f): f is AnalysedFile => f !== undefined));
+    const runs = kept.flatMap((f) => f.analysis.runs.map((run) => ({ path: f.path, analyzed: run, facts: f.analysis.facts })));
     const matches = matchMeasurements(runs, measurementFiles);
     let next = 0;
-    const withMeasured = kept.map((f) => ({ ...f, measured: f.analysis.runs.map(() => matches[next++]) }));
-    return { files: withMeasured, skipped, cancelled: false, analysed, measurementFiles, leftOut };
+    const files = kept.map((f) => ({ ...f, measured: f.analysis.runs.map(() => matches[next++]) }));
+    const skipped = [...readSkips, ...analysisSkips].filter((s): s is Skip => s !== undefined);
+    const leftOut = analysed.flatMap((f) => (f?.analysis.notARun ? [{ path: f.path, display: f.display, reason: f.analysis.notARun }] : []));
+    return { files, skipped, cancelled: false, analysed: reanalysed, measurementFiles, leftOut };
   }
+}
+
+function cancelledResult(analysed: number): ScanResult {
+  return { files: [], skipped: [], cancelled: true, analysed, measurementFiles: [], leftOut: [] };
+}
+
+async function linksUnchanged(linked: ReadonlyMap<string, string>, hashOf: (p: string) => Promise<string | undefined>): Promise<boolean> {
+  for (const [p, h] of linked) if ((await hashOf(p)) !== h) return false;
+  return true;
+}
+
+/**
+ * The bytes in an ArrayBuffer of their own: a Buffer from node fs may be a view into a
+ * shared pool, and posting a view to a worker would copy the whole pool.
+ */
+function ownCopy(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
+/** One at a time, in the order asked. */
+class Gate {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` at once, starting them in order. */
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
 }

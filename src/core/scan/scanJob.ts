@@ -1,0 +1,137 @@
+import type { EntryPointRules } from '../resolve/entryPoint';
+import { analyzeFileFacts, fileKindOf, readFileFacts, walkLinks, type FileFacts, type LinkedAnalysis, type LinkTarget } from '../analyze';
+import { readMeasurements, type MeasurementFile } from '../calibration/readMeasurements';
+import type { PythonParsing } from '../parse/pythonParser';
+import type { EstimateSettings, Overrides } from '../runSpec';
+import { mayHoldRunFacts } from './prefilter';
+
+/**
+ * One file's work in a folder scan, and the contract between the scan (which reads
+ * files and knows the folder) and whatever analyses them: a pool of worker threads,
+ * or this thread. Everything here crosses a thread boundary, so it is plain data.
+ */
+
+export interface ScanJob {
+  /** Absolute POSIX path (also the key linked references resolve to). */
+  readonly path: string;
+  readonly display: string;
+  readonly bytes: Uint8Array;
+  /** Code and configs are analysed; CodeCarbon files and model cards are only read. */
+  readonly role: 'code' | 'measurement';
+  readonly settings: EstimateSettings;
+  readonly overrides: Overrides;
+  /** What is not a run by its place (tests, CI, docs); `display` is the path these rules see. */
+  readonly entryRules?: EntryPointRules;
+}
+
+/** A reference a run names (`torchrun train.py`, `--config_file a.yaml`), from the file that names it. */
+export interface LinkRequest {
+  readonly from: string;
+  readonly reference: string;
+}
+
+export interface LinkAnswer extends LinkRequest {
+  /** The file it names, or null when the folder has no such file. */
+  readonly target: { readonly path: string; readonly display: string; readonly hash: string; readonly bytes: Uint8Array } | null;
+}
+
+/** Asks the scan for the files some references name (it resolves them and reads them). */
+export type FetchLinks = (requests: readonly LinkRequest[]) => Promise<LinkAnswer[]>;
+
+export type ScanJobResult =
+  | { readonly role: 'code'; readonly analysis: LinkedAnalysis; /** Time the analysis took on its thread. */ readonly ms: number }
+  | { readonly role: 'measurement'; readonly measurement: MeasurementFile | undefined }
+  | { readonly role: 'failed'; readonly reason: string };
+
+/** Where a scan's files are analysed. */
+export interface FileAnalyser {
+  /** How many files it works on at once (the scan reads ahead of that). */
+  readonly concurrency: number;
+  /**
+   * `large`: a file whose reading takes a lot of memory (the scan hands these over one at a time);
+   * they all go to the same thread, so only one thread's heap grows to hold them.
+   */
+  analyse(job: ScanJob, fetchLinks: FetchLinks, large?: boolean): Promise<ScanJobResult>;
+  dispose(): Promise<void>;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Facts of linked files by path and content hash: a config that many launch scripts
+ * name is parsed once per analyser, not once per script. Bounded, oldest out first.
+ */
+export class LinkedFactsMemo {
+  private readonly entries = new Map<string, FileFacts>();
+  constructor(private readonly capacity = 64) {}
+
+  factsOf(path: string, hash: string, bytes: Uint8Array, python: PythonParsing): FileFacts {
+    const key = `${hash}\u0000${path}`;
+    const held = this.entries.get(key);
+    if (held) return held;
+    const facts = readFileFacts({ path, text: decoder.decode(bytes) }, python);
+    this.entries.set(key, facts);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    return facts;
+  }
+}
+
+/** Rounds of link fetching per file: links are followed two files deep, so three rounds always settle. */
+const MAX_LINK_ROUNDS = 4;
+
+/**
+ * Analyses one file: decides from its text whether it can hold anything a run needs
+ * (most files cannot, and are never parsed), reads its facts, fetches the files its
+ * runs link to (only those, only when named) and estimates its runs. Never throws.
+ */
+export async function runScanJob(job: ScanJob, python: PythonParsing, fetchLinks: FetchLinks, memo: LinkedFactsMemo): Promise<ScanJobResult> {
+  const started = performance.now();
+  try {
+    const text = decoder.decode(job.bytes);
+    if (job.role === 'measurement') return { role: 'measurement', measurement: readMeasurements(job.path, job.display, text) };
+    const kind = fileKindOf(job.path);
+    // Before any parsing. (A binary file goes on to readFileFacts, which reports it as skipped.)
+    if (kind && !text.includes('\u0000') && !mayHoldRunFacts(text, kind)) return { role: 'code', analysis: { kind, runs: [], problems: [], facts: [], linkedFiles: [] }, ms: performance.now() - started };
+    const own = readFileFacts({ path: job.path, text }, python);
+    const known = new Map<string, LinkTarget | null>();
+    const keyOf = (from: string, reference: string) => `${from}\u0000${reference}`;
+    const resolveKnown = (from: string, reference: string) => known.get(keyOf(from, reference)) ?? undefined;
+    for (let round = 0; round < MAX_LINK_ROUNDS; round++) {
+      // Walk the links with what is fetched so far; what the walk reaches and lacks is fetched next.
+      const missing = new Map<string, LinkRequest>();
+      walkLinks(job.path, own, (from, reference) => {
+        const key = keyOf(from, reference);
+        if (!known.has(key)) missing.set(key, { from, reference });
+        return resolveKnown(from, reference);
+      });
+      if (missing.size === 0) break;
+      const answers = await fetchLinks([...missing.values()]);
+      for (const request of missing.values()) known.set(keyOf(request.from, request.reference), null);
+      for (const answer of answers) {
+        const target = answer.target;
+        let facts: FileFacts | undefined;
+        known.set(keyOf(answer.from, answer.reference), target && { path: target.path, display: target.display, readFacts: () => (facts ??= memo.factsOf(target.path, target.hash, target.bytes, python)) });
+      }
+    }
+    const analysis = analyzeFileFacts({ path: job.path, text, relativePath: job.display, entryRules: job.entryRules }, own, job.settings, job.overrides, resolveKnown);
+    return { role: 'code', analysis, ms: performance.now() - started };
+  } catch (e) {
+    return { role: 'failed', reason: `analysis failed: ${(e as Error).message}` };
+  }
+}
+
+/** Analyses on the calling thread, one file at a time: the fallback where worker threads cannot run. */
+export class InThreadAnalyser implements FileAnalyser {
+  readonly concurrency = 1;
+  private readonly memo = new LinkedFactsMemo();
+
+  constructor(private readonly python: PythonParsing) {}
+
+  async analyse(job: ScanJob, fetchLinks: FetchLinks): Promise<ScanJobResult> {
+    // Let progress, cancellation and other callers in between files.
+    await new Promise((resolve) => setImmediate(resolve));
+    return runScanJob(job, this.python, fetchLinks, this.memo);
+  }
+
+  async dispose(): Promise<void> {}
+}

@@ -1,0 +1,182 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeText, fileKindOf, linkCandidates, withoutLinkedDuplicates, type LinkedFileReader } from '../../src/core/analyze';
+import { isMeasurementFile } from '../../src/core/calibration/measurement';
+import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
+import { InThreadAnalyser, type FileAnalyser, type ScanJob } from '../../src/core/scan/scanJob';
+import { ScanWorkerPool } from '../../src/core/scan/workerPool';
+import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
+import { EXAMPLES, parsing, ROOT } from './helpers';
+
+/**
+ * The folder scan on worker threads reads exactly what analysing every file in turn reads
+ * (the scan before it had workers), streams files as they finish, reuses what did not
+ * change, and survives a worker that hangs or dies.
+ */
+
+const WASM = { runtimeDir: path.join(ROOT, 'node_modules/web-tree-sitter'), pythonGrammar: path.join(ROOT, 'node_modules/tree-sitter-python/tree-sitter-python.wasm') };
+const WORKER = path.join(__dirname, '../../src/core/scan/scanWorker.js');
+const posix = (p: string) => p.split(path.sep).join('/');
+
+function filesUnder(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) filesUnder(p, out);
+    else if (fileKindOf(e.name) || isMeasurementFile(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** Sources over node fs that count their reads. */
+function sourcesOf(dir: string, reads?: Map<string, number>): ScanSource[] {
+  return filesUnder(dir).map((f) => ({
+    path: posix(f),
+    display: path.relative(dir, f),
+    stat: async () => {
+      const st = fs.statSync(f);
+      return { size: st.size, mtime: st.mtimeMs };
+    },
+    read: async () => {
+      reads?.set(posix(f), (reads.get(posix(f)) ?? 0) + 1);
+      return fs.readFileSync(f);
+    },
+  }));
+}
+
+/** The oracle: every file read first, then each analysed with a reader over all of them. */
+async function analyseEachFile(dir: string) {
+  const python = await parsing();
+  const loaded = new Map(filesUnder(dir).filter((f) => !isMeasurementFile(f)).map((f) => [posix(f), { display: path.relative(dir, f), text: fs.readFileSync(f, 'utf8') }] as const));
+  const read: LinkedFileReader = (from, reference) => {
+    for (const candidate of linkCandidates(from, reference, posix(dir), path.posix)) {
+      const f = loaded.get(candidate);
+      if (f) return { path: candidate, display: f.display, text: f.text };
+    }
+    return undefined;
+  };
+  const files = [...loaded].map(([p, f]) => ({ path: p, display: f.display, analysis: analyzeText({ path: p, text: f.text, relativePath: f.display }, python, DEFAULT_SETTINGS, {}, read) }));
+  return withoutLinkedDuplicates(files);
+}
+
+/** What a report shows of a scan: per file, its runs (estimates, suggestions and fixes included), problems and links. */
+function shown(files: ReadonlyArray<{ path: string; display: string; analysis: { runs: unknown; problems: unknown; linkedFiles: unknown } }>): string {
+  return JSON.stringify(files.map((f) => ({ path: f.path, display: f.display, runs: f.analysis.runs, problems: f.analysis.problems, linked: f.analysis.linkedFiles })));
+}
+
+describe('Folder scan on worker threads', function () {
+  this.timeout(120_000);
+  let pool: ScanWorkerPool;
+
+  before(() => {
+    pool = new ScanWorkerPool({ workerScript: WORKER, wasm: WASM, size: 2 });
+  });
+  after(() => pool.dispose());
+
+  for (const [name, dir] of [['the examples', EXAMPLES], ['the fixture suite', path.join(ROOT, 'test/fixtures/scanner')]] as const) {
+    it(`reads ${name} exactly as analysing each file in turn does, on workers and on this thread`, async () => {
+      const root = posix(dir);
+      const expected = shown(await analyseEachFile(dir));
+      const streamed: string[] = [];
+      const onWorkers = await new FolderScanCache().scan(sourcesOf(dir), { analyser: pool, root, settingsFor: () => DEFAULT_SETTINGS, onFile: (f) => streamed.push(f.path) });
+      const inThread = await new FolderScanCache().scan(sourcesOf(dir), { python: await parsing(), root, settingsFor: () => DEFAULT_SETTINGS });
+      assert.ok(onWorkers.files.some((f) => f.analysis.runs.length > 0));
+      assert.equal(shown(onWorkers.files), expected);
+      assert.equal(shown(inThread.files), expected);
+      assert.deepEqual(onWorkers.skipped, inThread.skipped);
+      assert.deepEqual(streamed.sort(), onWorkers.files.map((f) => f.path).sort(), 'every code file is streamed once');
+    });
+  }
+
+  it('after one change re-reads and re-analyses only that file and the runs that link to it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-scan-'));
+    fs.cpSync(path.join(ROOT, 'test/fixtures/scanner/linked-yaml'), dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'helpers.py'), 'import json\n\ndef load(p):\n    return json.load(open(p))\n');
+    const reads = new Map<string, number>();
+    const cache = new FolderScanCache();
+    const options = { analyser: pool, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS };
+    const cold = await cache.scan(sourcesOf(dir, reads), options);
+    const linking = cold.files.find((f) => f.analysis.linkedFiles.length > 0);
+    assert.ok(linking, 'a run that links to a config');
+    const target = linking.analysis.linkedFiles[0];
+
+    reads.clear();
+    const unchanged = await cache.scan(sourcesOf(dir, reads), options);
+    assert.equal(unchanged.analysed, 0);
+    assert.equal(reads.size, 0, `nothing is read when sizes and times are unchanged: ${[...reads.keys()].join(', ')}`);
+    assert.equal(shown(unchanged.files), shown(cold.files));
+
+    fs.appendFileSync(path.join(dir, 'helpers.py'), '\n# edited\n');
+    reads.clear();
+    const oneChanged = await cache.scan(sourcesOf(dir, reads), options);
+    assert.equal(oneChanged.analysed, 1);
+    assert.deepEqual([...reads.keys()], [posix(path.join(dir, 'helpers.py'))]);
+
+    const text = fs.readFileSync(target, 'utf8');
+    fs.writeFileSync(target, text + '\n# edited\n');
+    const linkedChanged = await cache.scan(sourcesOf(dir), options);
+    assert.ok(linkedChanged.analysed >= 2, `the config and the run that names it are re-analysed (${linkedChanged.analysed})`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stops when cancelled and reports progress up to the total otherwise', async () => {
+    let ticks = 0;
+    const cancelled = await new FolderScanCache().scan(sourcesOf(EXAMPLES), { analyser: pool, root: posix(EXAMPLES), settingsFor: () => DEFAULT_SETTINGS, isCancelled: () => ticks >= 3, progress: () => ticks++ });
+    assert.equal(cancelled.cancelled, true);
+    let last = { done: 0, total: -1 };
+    const complete = await new FolderScanCache().scan(sourcesOf(EXAMPLES), { analyser: pool, root: posix(EXAMPLES), settingsFor: () => DEFAULT_SETTINGS, progress: (done, total) => (last = { done, total }) });
+    assert.equal(complete.cancelled, false);
+    assert.equal(last.done, last.total);
+  });
+
+  describe('a worker that misbehaves', () => {
+    let dir: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-bad-worker-'));
+      // Stand-in workers: one never answers a job, one dies on it.
+      fs.writeFileSync(path.join(dir, 'hangs.js'), "const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ type: 'ready' }); parentPort.on('message', () => {});\n");
+      fs.writeFileSync(path.join(dir, 'dies.js'), "const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ type: 'ready' }); parentPort.on('message', () => process.exit(3));\n");
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const job = (): ScanJob => ({ path: '/w/train.py', display: 'train.py', bytes: new TextEncoder().encode('import torch\n'), role: 'code', settings: DEFAULT_SETTINGS, overrides: {} });
+
+    it('a file that takes too long is reported as skipped, and the scan goes on', async () => {
+      const hanging: FileAnalyser = new ScanWorkerPool({ workerScript: path.join(dir, 'hangs.js'), wasm: WASM, size: 1, jobTimeoutMs: 300 });
+      try {
+        const result = await hanging.analyse(job(), async () => []);
+        assert.deepEqual(result, { role: 'failed', reason: 'took longer than 0.3 s to analyse' });
+      } finally {
+        await hanging.dispose();
+      }
+    });
+
+    it('a worker that dies fails its file after one retry, without taking the caller down', async () => {
+      const dying = new ScanWorkerPool({ workerScript: path.join(dir, 'dies.js'), wasm: WASM, size: 1 });
+      try {
+        const result = await dying.analyse(job(), async () => []);
+        assert.equal(result.role, 'failed');
+        assert.match(result.role === 'failed' ? result.reason : '', /exited \(code 3\)/);
+      } finally {
+        await dying.dispose();
+      }
+    });
+  });
+
+  it('a config whose keys name Object.prototype members comes back from a worker like any other', async () => {
+    const result = await pool.analyse({ ...job2(''), path: '/w/vocab.json', display: 'vocab.json', bytes: new TextEncoder().encode('{"toString": 6712, "constructor": 22602, "valueOf": 94113, "epochs": 3}') }, async () => []);
+    assert.equal(result.role, 'code');
+  });
+
+  it('runs on this thread with the same contract', async () => {
+    const analyser = new InThreadAnalyser(await parsing());
+    const result = await analyser.analyse(job2('print(1)\n'), async () => []);
+    assert.equal(result.role, 'code');
+    assert.deepEqual(result.role === 'code' && result.analysis, { kind: 'python', runs: [], problems: [], facts: [], linkedFiles: [] });
+  });
+});
+
+function job2(text: string): ScanJob {
+  return { path: '/w/util.py', display: 'util.py', bytes: new TextEncoder().encode(text), role: 'code', settings: DEFAULT_SETTINGS, overrides: {} };
+}
