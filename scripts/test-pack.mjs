@@ -38,7 +38,8 @@ try {
   const files = packed.files.map((f) => f.path).sort();
 
   check('the tarball holds the CLI, its wasm files and schemas, and nothing else', () => {
-    const expected = ['LICENSE', 'README.md', 'dist/cli-output.schema.json', 'dist/cli.js', 'dist/diff-output.schema.json', 'dist/greenai-config.schema.json', 'dist/run-spec.schema.json', 'dist/tree-sitter-python.wasm', 'dist/tree-sitter.wasm', 'package.json'];
+    // The scan worker (the CLI's report scans on worker threads) and the licences of what the bundle contains ship too.
+    const expected = ['LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'dist/cli-output.schema.json', 'dist/cli.js', 'dist/diff-output.schema.json', 'dist/greenai-config.schema.json', 'dist/run-spec.schema.json', 'dist/scanWorker.js', 'dist/tree-sitter-python.wasm', 'dist/tree-sitter.wasm', 'package.json'];
     if (JSON.stringify(files) !== JSON.stringify(expected)) throw new Error(`files: ${files.join(', ')}`);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     if (manifest.private) throw new Error('package.json is private: it cannot be published');
