@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { runCount } from '../core/analyze';
 import { formatCo2e } from '../core/report/format';
 import type { AnalysisService } from './analysisService';
 
@@ -33,11 +34,12 @@ export class StatusBarTotal implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const total = runs.reduce((s, r) => s + r.estimate.co2eKg, 0);
-    const low = runs.reduce((s, r) => s + r.estimate.co2eKgLow, 0);
-    const high = runs.reduce((s, r) => s + r.estimate.co2eKgHigh, 0);
+    const total = runs.reduce((s, r) => s + r.estimate.co2eKg * runCount(r), 0);
+    const low = runs.reduce((s, r) => s + r.estimate.co2eKgLow * runCount(r), 0);
+    const high = runs.reduce((s, r) => s + r.estimate.co2eKgHigh * runCount(r), 0);
+    const count = runs.reduce((n, r) => n + runCount(r), 0);
     this.item.text = `$(pulse) ${formatCo2e(total)} CO2e`;
-    this.item.tooltip = `Green AI: ${runs.length} run${runs.length === 1 ? '' : 's'} in this file, ${formatCo2e(total)} CO2e (${formatCo2e(low)}–${formatCo2e(high)}). Click for the full estimate.`;
+    this.item.tooltip = `Green AI: ${count} run${count === 1 ? '' : 's'} in this file, ${formatCo2e(total)} CO2e (${formatCo2e(low)}–${formatCo2e(high)}). Click for the full estimate.`;
     this.item.accessibilityInformation = { label: `Green AI estimate ${formatCo2e(total)} CO2e for this file` };
     this.item.show();
   }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { runCount } from '../core/analyze';
 import { formatCo2e, measuredText } from '../core/report/format';
+import { printable } from '../core/report/neutralise';
 import { toCliMeasured } from '../core/report/toCli';
 import type { FolderReport, ScannedRun, WorkspaceScanner } from './workspaceScanner';
 
@@ -89,7 +91,7 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
       .filter((r) => f.kind !== 'folder' || r.folder.uri.toString() === f.folder)
       .map((r) => {
         const runs = r.runs.filter((s) => (f.kind === 'mode' ? f.modes.includes(s.run.run.mode) : f.kind === 'overBudget' ? s.run.estimate.co2eKg > f.budgetKg : true));
-        return { ...r, runs, totalCo2eKg: runs.reduce((sum, s) => sum + s.run.estimate.co2eKg, 0) };
+        return { ...r, runs, totalCo2eKg: runs.reduce((sum, s) => sum + s.run.estimate.co2eKg * runCount(s.run), 0) };
       });
   }
 
@@ -104,7 +106,7 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
   private updateDescription(): void {
     if (!this.view) return;
     const shown = this.visibleReports();
-    const runs = shown.reduce((n, r) => n + r.runs.length, 0);
+    const runs = shown.reduce((n, r) => n + r.runs.reduce((k, s) => k + runCount(s.run), 0), 0);
     const total = shown.reduce((s, r) => s + r.totalCo2eKg, 0);
     this.view.description = runs ? `${runs} run${runs === 1 ? '' : 's'} · ${formatCo2e(total)} CO2e${this.filterLabel()}` : this.filter.kind !== 'all' ? `no runs${this.filterLabel()}` : undefined;
     // The description is hidden when the view fills its container; the message is always shown.
@@ -114,7 +116,8 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'folder') {
       const item = new vscode.TreeItem(node.report.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.report.runs.length} run${node.report.runs.length === 1 ? '' : 's'} · ${formatCo2e(node.report.totalCo2eKg)} CO2e`;
+      const count = node.report.runs.reduce((n, r) => n + runCount(r.run), 0);
+      item.description = `${count} run${count === 1 ? '' : 's'} · ${formatCo2e(node.report.totalCo2eKg)} CO2e`;
       item.iconPath = vscode.ThemeIcon.Folder;
       item.contextValue = 'greenAI.folder';
       return item;
@@ -138,8 +141,15 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     const e = run.estimate;
     const item = new vscode.TreeItem(`${relativePath}`, vscode.TreeItemCollapsibleState.None);
     const measured = node.run.measured ? toCliMeasured(node.run.measured) : null;
-    item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)}) · ${run.run.model.name ?? 'unknown model'} · ${run.run.mode}${measured ? ` · measured ${formatCo2e(measured.co2eKg)}` : ''}`;
-    item.tooltip = new vscode.MarkdownString(`**${relativePath}:${run.range.startLine + 1}**\n\n${run.run.model.name ?? 'unknown model'} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}\n\n${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${measured ? `\n\nMeasured: ${measuredText(measured)}, ${measured.file}:${measured.line} (${measured.matchedBy})` : ''}`);
+    const times = run.trial ? ` × ${run.trial.of} runs` : '';
+    item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${times} · ${printable(run.run.model.name ?? 'unknown model')} · ${run.run.mode}${measured ? ` · measured ${formatCo2e(measured.co2eKg)}` : ''}`;
+    // File names and model ids come from the repository: appended as text, never as Markdown (no links, images or HTML).
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown('**').appendText(`${printable(relativePath)}:${run.range.startLine + 1}`).appendMarkdown('**\n\n');
+    tooltip.appendText(`${printable(run.run.model.name ?? 'unknown model')} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}`).appendMarkdown('\n\n');
+    tooltip.appendText(`${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${run.trial ? ` per run, × ${run.trial.of} runs (${printable(run.trial.detail)})` : ''}`);
+    if (measured) tooltip.appendMarkdown('\n\n').appendText(`Measured: ${measuredText(measured)}, ${printable(measured.file)}:${measured.line} (${printable(measured.matchedBy)})`);
+    item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(run.run.mode === 'inference' ? 'server-process' : 'flame');
     item.contextValue = 'greenAI.run';
     const pos = new vscode.Position(run.range.startLine, 0);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MAX_FILE_BYTES, type AnalyzedRun } from '../core/analyze';
+import { MAX_FILE_BYTES, runCount, type AnalyzedRun } from '../core/analyze';
 import { FolderScanCache, SkipFile, type ScanSource } from '../core/scan/folderScan';
 import type { PythonParsing } from '../core/parse/pythonParser';
 import { readSettings } from './settings';
@@ -89,7 +89,8 @@ export class WorkspaceScanner {
       folder,
       runs,
       skipped: result.skipped.map((s) => ({ uri: folder.uri.with({ path: s.path }), reason: s.reason })),
-      totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg, 0),
+      // A sweep is one entry standing for its runs: the total counts each.
+      totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg * runCount(r.run), 0),
       measurementProblems: result.measurementFiles.flatMap((m) => m.problems),
       measurementCount: result.measurementFiles.reduce((n, m) => n + m.measurements.length, 0),
     };

@@ -68,6 +68,11 @@ export const CliRunSchema = z.object({
     operationalCo2eKg: nullableNumber,
     embodiedCo2eKg: nullableNumber,
   }),
+  /**
+   * A sweep (a launch inside a loop over seeds or hyperparameters): this entry stands for `count`
+   * identical runs. `estimate` is per run; totals count every run. Absent for a single run.
+   */
+  trials: z.object({ count: z.number().int().min(2), detail: z.string() }).optional(),
   assumptions: z.array(CliAssumptionSchema),
   /** The measured run this estimate matches, or null (see README: Calibration). Absent from --spec output. */
   measured: CliMeasuredSchema.nullable().optional(),

@@ -46,6 +46,7 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
       operationalCo2eKg: estimate.operationalCo2eKg,
       embodiedCo2eKg: estimate.embodiedCo2eKg,
     },
+    ...(analyzed.trial ? { trials: { count: analyzed.trial.of, detail: analyzed.trial.detail } } : {}),
     ...(measured !== undefined ? { measured: measured && toCliMeasured(measured) } : {}),
     assumptions: run.assumptions.map((a) => ({ field: a.field, value: a.value, source: a.source, detail: a.detail })),
     suggestions: suggestions.map((s) => ({
