@@ -45,7 +45,9 @@ const LAUNCHERS = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(srun(\s+-\S+)*\s+)?(torchrun
  */
 function shellVariables(text: string): Map<string, string> {
   const vars = new Map<string, string>();
-  for (const m of text.matchAll(/^\s*(?:export\s+)?([A-Za-z_]\w*)=("(?:[^"\\]|\\[\s\S])*"|'[^']*'|\S*)/gm)) {
+  // [ \t] not \s: with /m, `^\s*` runs across blank lines from every line start (quadratic on a file of newlines).
+  // Quoted values are bounded: an unclosed quote must not scan to the end of the file from every line.
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)=("(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\S*)/gm)) {
     let value = m[2];
     if (/^["']/.test(value)) value = value.slice(1, -1);
     vars.set(m[1], expandShell(value.replace(/\\\n/g, ' '), vars));
