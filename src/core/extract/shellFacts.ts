@@ -73,10 +73,21 @@ function lineOfVariableValue(lines: readonly string[], vars: ReadonlyMap<string,
   return undefined;
 }
 
+/** Expanded text grows no further than this: a variable that doubles on every line would exhaust memory. */
+const MAX_EXPANDED_LENGTH = 100_000;
+
 function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
+  let room = MAX_EXPANDED_LENGTH - text.length;
+  // A reference that would overflow the room stays as written (`$A`): unexpanded, not guessed.
+  const substitute = (whole: string, value: string | undefined) => {
+    if (value === undefined || value.length - whole.length > room) return whole;
+    room -= value.length - whole.length;
+    return value;
+  };
+  // The default is bounded (and stops at the next `}`): `${a-${a-…` nested 50k deep scanned to the end from every `$`.
   return text
-    .replace(/\$\{(\w+):?-([^}]*)\}/g, (_, name: string, def: string) => vars.get(name) ?? def)
-    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) => vars.get((a ?? b)!) ?? whole);
+    .replace(/\$\{(\w+):?-([^}]{0,1000})\}/g, (whole, name: string, def: string) => substitute(whole, vars.get(name) ?? def))
+    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) => substitute(whole, vars.get((a ?? b)!)));
 }
 
 /** How many values a `for` loop's word list has: `1 2 3`, `{1..5}`, `$(seq 3)`, `$(seq 1 5)`; null when not literal. */
