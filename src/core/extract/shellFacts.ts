@@ -123,8 +123,13 @@ export function extractShellFacts(text: string): Fact[] {
       continue;
     }
     const startLine = i;
-    let logical = lines[i];
-    while (logical.endsWith('\\') && i + 1 < lines.length) logical = logical.slice(0, -1) + ' ' + lines[++i];
+    // Continued lines are joined once at the end: re-slicing the growing string per line was quadratic.
+    const parts = [lines[i]];
+    while (parts[parts.length - 1].endsWith('\\') && i + 1 < lines.length) {
+      parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
+      parts.push(lines[++i]);
+    }
+    let logical = parts.join(' ');
     const range = { startLine, startCol: 0, endLine: i, endCol: lines[i].length };
     const add = (kind: FactKind, value: Fact['value'], detail: string) => facts.push({ kind, value, range, confidence: 'high', detail });
 
