@@ -113,7 +113,8 @@ export function extractShellFacts(text: string): Fact[] {
   const loops: Array<{ count: number | null; startLine: number; detail: string }> = [];
   // Join backslash continuations, remembering where each logical line starts.
   for (let i = 0; i < lines.length; i++) {
-    const loop = /^\s*for\s+(\w+)\s+in\s+([^;]*?)\s*(?:;\s*do\b|$)/.exec(lines[i]);
+    // Greedy and unambiguous (`\s*` after a lazy group re-scanned every run of spaces: quadratic in a long line).
+    const loop = /^\s*for\s+(\w+)\s+in\b([^;]*)(?:;\s*do\b|$)/.exec(lines[i]);
     if (loop) {
       loops.push({ count: loopCount(expandShell(loop[2], vars)), startLine: i, detail: `for ${loop[1]} in ${loop[2].trim()}` });
       continue;
