@@ -105,10 +105,16 @@ function loopCount(words: string): number | null {
   return list.length > 0 ? list.length : null;
 }
 
+/** Launch commands read per file, and flags per command: far above real scripts, and a bound on the work per file. */
+const MAX_LAUNCHES = 1000;
+const MAX_FLAGS_PER_COMMAND = 300;
+const MAX_COMMAND_LENGTH = 100_000;
+
 export function extractShellFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
   const vars = shellVariables(text);
+  let launches = 0;
   // `for seed in 1 2 3; do ... done` around a launch: one run per value.
   const loops: Array<{ count: number | null; startLine: number; detail: string }> = [];
   // Join backslash continuations, remembering where each logical line starts.
@@ -131,6 +137,8 @@ export function extractShellFacts(text: string): Fact[] {
       parts.push(lines[++i]);
     }
     let logical = parts.join(' ');
+    // Each flag is looked for in the command: a command is read up to this length (real ones are a few KB).
+    if (logical.length > MAX_COMMAND_LENGTH) logical = logical.slice(0, MAX_COMMAND_LENGTH);
     const range = { startLine, startCol: 0, endLine: i, endCol: lines[i].length };
     const add = (kind: FactKind, value: Fact['value'], detail: string) => facts.push({ kind, value, range, confidence: 'high', detail });
 
@@ -156,6 +164,7 @@ export function extractShellFacts(text: string): Fact[] {
     }
     if (logical.trim().startsWith('#')) continue;
     if (!LAUNCHERS.test(logical)) continue;
+    if (++launches > MAX_LAUNCHES) continue;
     logical = expandShell(logical, vars);
     const visible = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ?? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines.slice(0, startLine).join('\n'));
     if (visible) add('hardware.devices', visible[1].split(',').filter(Boolean).length, `CUDA_VISIBLE_DEVICES=${visible[1]}`);
@@ -179,7 +188,9 @@ export function extractShellFacts(text: string): Fact[] {
     if (/--vocab[-_]file[=\s]+\S*gpt2/i.test(logical)) facts.push({ kind: 'model.vocabSize', value: 50304, range, confidence: 'low', detail: 'GPT-2 vocabulary (50,257) padded to 50,304 by Megatron' });
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
-    for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]*"|'[^']*'|[^\s-][^\s]*))?/g)) {
+    let flags = 0;
+    for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]{0,1000}"|'[^']{0,1000}'|[^\s-][^\s]*))?/g)) {
+      if (++flags > MAX_FLAGS_PER_COMMAND) break;
       // LightningCLI's --trainer.max_epochs: the last segment names the setting.
       const name = m[1].slice(m[1].lastIndexOf('.') + 1).replace(/-/g, '_');
       const raw = m[2]?.replace(/^["']|["']$/g, '');
