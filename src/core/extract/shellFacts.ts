@@ -56,11 +56,13 @@ function shellVariables(text: string): Map<string, string> {
 }
 
 /** The line of `--flag` within a continued command, else where a variable defines it. */
-function lineOfFlag(lines: readonly string[], from: number, to: number, flag: string): number | undefined {
+function lineOfFlag(lines: readonly string[], from: number, to: number, flag: string, elsewhere: Map<string, number | undefined>): number | undefined {
   const pattern = new RegExp(`--${flag.replace(/[-_]/g, '[-_]')}\\b`);
   for (let l = from; l <= to; l++) if (pattern.test(lines[l])) return l;
-  for (let l = 0; l < lines.length; l++) if (pattern.test(lines[l]) && !lines[l].trim().startsWith('#')) return l;
-  return undefined;
+  // The whole-file fallback is the same for every command using this flag: searched once.
+  if (!elsewhere.has(flag)) elsewhere.set(flag, lines.findIndex((l) => pattern.test(l) && !l.trim().startsWith('#')));
+  const at = elsewhere.get(flag);
+  return at === undefined || at < 0 ? undefined : at;
 }
 
 /** When a flag's value came from a variable (`MODEL=${MODEL:-bigscience/bloom-1b7}`), the line that writes it. */
@@ -115,6 +117,14 @@ export function extractShellFacts(text: string): Fact[] {
   const lines = text.split(/\r?\n/);
   const vars = shellVariables(text);
   let launches = 0;
+  // Where CUDA_VISIBLE_DEVICES is first set, found once (not re-joined and re-searched for every launch line).
+  const visibleLine = lines.findIndex((l) => /CUDA_VISIBLE_DEVICES=[\d,]+/.test(l));
+  // The next `done` at or after each line, in one backward pass (not searched again for every launch).
+  const nextDone = new Int32Array(lines.length + 1).fill(-1);
+  for (let l = lines.length - 1; l >= 0; l--) nextDone[l] = /^\s*done\b/.test(lines[l]) ? l : nextDone[l + 1];
+  // Where a flag or a variable's value is written, looked up once per name or value.
+  const flagLines = new Map<string, number | undefined>();
+  const valueLines = new Map<string, number | undefined>();
   // `for seed in 1 2 3; do ... done` around a launch: one run per value.
   const loops: Array<{ count: number | null; startLine: number; detail: string }> = [];
   // Join backslash continuations, remembering where each logical line starts.
@@ -166,14 +176,14 @@ export function extractShellFacts(text: string): Fact[] {
     if (!LAUNCHERS.test(logical)) continue;
     if (++launches > MAX_LAUNCHES) continue;
     logical = expandShell(logical, vars);
-    const visible = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ?? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines.slice(0, startLine).join('\n'));
+    const visible = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ?? (visibleLine >= 0 && visibleLine < startLine ? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines[visibleLine]) : null);
     if (visible) add('hardware.devices', visible[1].split(',').filter(Boolean).length, `CUDA_VISIBLE_DEVICES=${visible[1]}`);
     add('launch.trainer', LAUNCHERS.exec(logical)![3], `launch command: ${logical.trim().slice(0, 60)}`);
     const repeats = loops.filter((l) => l.count !== null && l.count >= 2);
     if (repeats.length > 0) {
       const count = repeats.reduce((n, l) => n * (l.count as number), 1);
-      const end = lines.slice(i + 1).findIndex((l) => /^\s*done\b/.test(l));
-      facts.push({ kind: 'launch.repeat', value: count, range: { startLine: repeats[0].startLine, startCol: 0, endLine: end >= 0 ? i + 1 + end : i, endCol: 0 }, confidence: 'high', detail: `${repeats.map((l) => l.detail).join(', ')}: ${count} runs` });
+      const end = nextDone[i + 1];
+      facts.push({ kind: 'launch.repeat', value: count, range: { startLine: repeats[0].startLine, startCol: 0, endLine: end >= 0 ? end : i, endCol: 0 }, confidence: 'high', detail: `${repeats.map((l) => l.detail).join(', ')}: ${count} runs` });
     }
     // The script it runs, and the config files it names: linked so their facts join the run.
     const tokens = logical.trim().split(/\s+/);
@@ -195,8 +205,8 @@ export function extractShellFacts(text: string): Fact[] {
       const name = m[1].slice(m[1].lastIndexOf('.') + 1).replace(/-/g, '_');
       const raw = m[2]?.replace(/^["']|["']$/g, '');
       // Point each flag at its own line: in the continued command, or where a variable holds it.
-      const flagLine = lineOfFlag(lines, startLine, i, m[1]);
-      const valueLine = raw !== undefined ? lineOfVariableValue(lines, vars, raw) : undefined;
+      const flagLine = lineOfFlag(lines, startLine, i, m[1], flagLines);
+      const valueLine = raw === undefined ? undefined : valueLines.has(raw) ? valueLines.get(raw) : valueLines.set(raw, lineOfVariableValue(lines, vars, raw)).get(raw);
       const before = facts.length;
       if (name === 'nproc_per_node' && Number(raw) > 0) add('hardware.devices', Number(raw), `--nproc_per_node=${raw}`);
       else if ((name === 'nnodes' || name === 'num_machines') && Number(raw) > 0) add('hardware.nodes', Number(raw), `--${m[1]}=${raw}`);
