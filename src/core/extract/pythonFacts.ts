@@ -603,7 +603,8 @@ function modelImports(text: string): typeof importedModels {
   const names = (module: RegExp) => {
     const out = new Set<string>();
     // `from m import a, b as c` on one line, or `from m import (\n a,\n b,\n)` over several.
-    for (const m of text.matchAll(new RegExp(`^[ \\t]*from[ \\t]+${module.source}[ \\t]+import[ \\t]+(?:\\(([^)]*)\\)|([^(\\n]+))`, 'gm'))) {
+    // `[^()]` not `[^)]`: an unclosed `(` stops at the next `(` instead of scanning to the end of the file each time.
+    for (const m of text.matchAll(new RegExp(`^[ \\t]*from[ \\t]+${module.source}[ \\t]+import[ \\t]+(?:\\(([^()]*)\\)|([^(\\n]+))`, 'gm'))) {
       for (const part of (m[1] ?? m[2] ?? '').split(',')) {
         const name = part.trim().split(/\s+as\s+/).pop()?.trim();
         if (name && /^\w+$/.test(name)) out.add(name);
