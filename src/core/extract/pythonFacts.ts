@@ -1092,16 +1092,17 @@ function readModuleClasses(index: SyntaxIndex, text: string, collector: FactColl
   const counted = countModuleClasses(index.classes, symbols);
   if (counted.length === 0) return;
   // Instantiated somewhere other than its own `class X(...)` header: the model the file trains.
-  const candidates = counted.filter((c) => {
-    const uses = text.match(new RegExp(`\\b${c.className}\\s*\\(`, 'g'))?.length ?? 0;
-    const headers = text.match(new RegExp(`class\\s+${c.className}\\s*\\(`, 'g'))?.length ?? 0;
-    return uses > headers;
-  });
+  // Calls and headers are counted for every name in one pass each (one regex per class over the
+  // whole text was quadratic with thousands of classes).
+  const uses = countCaptures(text, /\b([A-Za-z_]\w*)\s*\(/g);
+  const headers = countCaptures(text, /class\s+([A-Za-z_]\w*)\s*\(/g);
+  const candidates = counted.filter((c) => (uses.get(c.className) ?? 0) > (headers.get(c.className) ?? 0));
   const chosen = (candidates.length > 0 ? candidates : counted).sort((a, b) => b.params - a.params)[0];
   const name = chosen.node.childForFieldName('name') ?? chosen.node;
   // Several models trained together (a GAN's generator and discriminator): every module whose
   // parameters an optimizer receives is trained, so their parameters add up.
-  const trained = counted.filter((c) => optimisedInstances(text, c.className));
+  const optimised = optimisedInstancesByClass(text);
+  const trained = counted.filter((c) => optimised.has(c.className));
   if (trained.length > 1 && trained.includes(chosen)) {
     const total = trained.reduce((n, c) => n + c.params, 0);
     const unsized = trained.flatMap((c) => c.unresolved);
@@ -1156,10 +1157,22 @@ function readEmbeddingLayout(index: SyntaxIndex, text: string, collector: FactCo
   }
 }
 
-/** Is an instance of this class (`net = ClassName(...)`) handed to an optimizer (`optim.Adam(net.parameters(), ...)`)? */
-function optimisedInstances(text: string, className: string): boolean {
-  const instances = [...text.matchAll(new RegExp(`\\b([A-Za-z_][\\w.]*)\\s*=\\s*${className}\\s*\\(`, 'g'))].map((m) => m[1]);
-  return instances.some((v) => new RegExp(`optim\\w*\\.\\w+\\(\\s*${v.replace(/\./g, '\\.')}\\.parameters\\(`).test(text));
+/** How often each captured name occurs (`pattern` has one group and the g flag). */
+function countCaptures(text: string, pattern: RegExp): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(pattern)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Classes with an instance (`net = ClassName(...)`) handed to an optimizer (`optim.Adam(net.parameters(), ...)`),
+ * found in two passes over the text for all classes at once.
+ */
+function optimisedInstancesByClass(text: string): Set<string> {
+  const optimisedVars = new Set([...text.matchAll(/optim\w*\.\w+\(\s*([A-Za-z_][\w.]*)\.parameters\(/g)].map((m) => m[1]));
+  const classes = new Set<string>();
+  for (const m of text.matchAll(/\b([A-Za-z_][\w.]*)\s*=\s*([A-Za-z_]\w*)\s*\(/g)) if (optimisedVars.has(m[1])) classes.add(m[2]);
+  return classes;
 }
 
 /**
