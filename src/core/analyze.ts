@@ -299,9 +299,9 @@ export function readFileFacts(input: AnalyzeInput, python: PythonParsing, deadli
  * Parses Python within the file's time budget. Tree-sitter's error recovery can be super-linear on
  * pathological text (thousands of unclosed brackets); past the deadline the parse is cancelled.
  */
-export function parseWithin(python: PythonParsing, code: string, deadline: number): Tree | null {
+export function parseWithin(python: PythonParsing, code: string, deadline: number, oldTree?: Tree): Tree | null {
   let checks = 0;
-  const tree = python.parser.parse(code, null, {
+  const tree = python.parser.parse(code, oldTree ?? null, {
     // Returning true cancels (web-tree-sitter's typing says void; its docs and runtime say boolean).
     progressCallback: (() => (++checks & 15) === 0 && performance.now() > deadline) as unknown as (state: unknown) => void,
   });

@@ -123,14 +123,15 @@ export function parseWorkspaceConfig(text: string): ParsedWorkspaceConfig {
   }
   const parsed = WorkspaceConfigSchema.safeParse(raw);
   if (parsed.success && errors.length === 0) return { config: parsed.data, problems: [], errors: [] };
-  // Keep every field that is valid on its own (and names a known id); name the ones that are not.
+  // Keep every field that is valid on its own; name the ones that are not.
   const problems = parsed.success ? [...errors] : [...errors, ...parsed.error.issues.slice(0, 20).map((i) => printable(`${WORKSPACE_CONFIG_FILE}: ${i.path.map(String).join('.') || (i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys?.slice(0, 10).join(', ') : '(root)')}: ${i.message}`).slice(0, 300))];
   const config: Record<string, unknown> = {};
   const shape = WorkspaceConfigSchema.shape as Record<string, z.ZodType>;
   for (const [key, value] of Object.entries(fields)) {
     // Own keys of the schema only: "toString" or "constructor" must not reach Object.prototype.
+    // An unknown region or accelerator is kept: every estimate made with it then fails with the error
+    // (the editor shows it), instead of silently using a default. The CLI stops on `errors` first.
     if (!Object.prototype.hasOwnProperty.call(shape, key)) continue;
-    if ((key === 'region' || key === 'accelerator') && errors.length > 0 && typeof value === 'string' && errors.some((e) => e.startsWith(`${WORKSPACE_CONFIG_FILE}: ${key}`))) continue;
     const field = shape[key].safeParse(value);
     if (field.success) config[key] = field.data;
   }

@@ -43,7 +43,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<GreenA
   log.info(`activated; tree-sitter wasm from ${wasmDir}`);
 
   const teamConfig = new TeamConfigStore((m) => log.warn(m));
-  await teamConfig.loadAll();
+  try {
+    await teamConfig.loadAll();
+  } catch (e) {
+    // A team file must never stop activation: without it, settings and defaults apply.
+    log.error(`could not read ${'.greenai.json'}: ${(e as Error).message}`);
+  }
   const analysis = new AnalysisService(python, (m) => log.warn(m));
   // A changed .greenai.json changes estimates: every surface listens to the analysis service.
   teamConfig.onDidChange(() => analysis.invalidate());

@@ -1,4 +1,6 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { isInside, realFolder } from '../core/scan/safeFiles';
 import { MAX_FILE_BYTES, runCount, type AnalyzedRun } from '../core/analyze';
 import { FolderScanCache, SkipFile, type ScanSource } from '../core/scan/folderScan';
 import type { PythonParsing } from '../core/parse/pythonParser';
@@ -48,6 +50,16 @@ function excludeGlob(folder: vscode.WorkspaceFolder): string {
   return `{${[...patterns].join(',')}}`;
 }
 
+/** A link in a folder on disk is followed when its target is inside the folder; elsewhere (virtual file systems) links are not followed. */
+function linkStaysInside(folder: vscode.Uri, uri: vscode.Uri): boolean {
+  if (folder.scheme !== 'file' || uri.scheme !== 'file') return false;
+  try {
+    return isInside(realFolder(folder.fsPath), fs.realpathSync.native(uri.fsPath));
+  } catch {
+    return false;
+  }
+}
+
 export class WorkspaceScanner {
   /** One cache per workspace folder: a rescan re-reads every file but re-analyses only what changed. */
   private readonly caches = new Map<string, FolderScanCache>();
@@ -67,6 +79,10 @@ export class WorkspaceScanner {
       display: vscode.workspace.asRelativePath(uri, false),
       read: async () => {
         const stat = await vscode.workspace.fs.stat(uri);
+        // Only regular files: a FIFO, device or socket (FileType.Unknown) would block or never end.
+        if (!(stat.type & vscode.FileType.File)) throw new SkipFile('not a regular file (a FIFO, device or socket): not read');
+        // findFiles may follow links: one is read only when it resolves inside the folder (files on disk), else skipped.
+        if (stat.type & vscode.FileType.SymbolicLink && !linkStaysInside(folder.uri, uri)) throw new SkipFile('a symbolic link to a file outside the folder: not read');
         if (stat.size > MAX_FILE_BYTES) throw new SkipFile(`${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`);
         return vscode.workspace.fs.readFile(uri);
       },
