@@ -16,8 +16,8 @@ echo "== build"
 node scripts/build.mjs
 npx tsc -p .
 
-echo "== 1/3 unit tests (src/core, CLI)"
-npx mocha 'out/test/unit/**/*.test.js'
+echo "== 1/3 unit tests (src/core, CLI) and the hostile-input suite"
+npx mocha 'out/test/unit/**/*.test.js' 'out/test/hostile/**/*.test.js'
 
 echo "== package (.vsix)"
 npm run --silent package >/dev/null
