@@ -42,14 +42,14 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   // configFacts.ts → shellFacts.ts: a SkyPilot `run: |+` block kept with its blank lines.
   { name: 'SkyPilot run: |+ block with blank lines', reader: 'config', file: 'sky.yaml', make: (n) => `resources:\n  accelerators: A100:8\nrun: |+\n  torchrun train.py\n${'\n'.repeat(n)}  echo done\n`, n: 5_000, maxN: 400_000 },
   // pythonFacts.ts: each call re-searched the text for `def f` found only inside strings.
-  { name: "python: s = 'def f …'; f(epoch) lines", reader: 'python', file: 'a.py', make: (n) => `s = '${'def f '.repeat(20)}'; f(epoch)\n`.repeat(n), n: 500, maxN: 12_000 },
+  { name: "python: s = 'def f …'; f(epoch) lines", reader: 'python', file: 'a.py', make: (n) => `s = '${'def f '.repeat(20)}'; f(epoch)\n`.repeat(n), n: 300, maxN: 12_000 },
   // pythonFacts.ts: three whole-text regexes per nn.Module class.
   {
     name: 'python: thousands of nn.Module classes',
     reader: 'python',
     file: 'a.py',
     make: (n) => `import torch.nn as nn\n${lines(n, (i) => `class M${i}(nn.Module):\n def __init__(s):\n  super().__init__(); s.l = nn.Linear(1, 1)`)}\nm = M0()\nfor epoch in range(3):\n    loss.backward()\n`,
-    n: 500,
+    n: 300,
     maxN: 8_000,
   },
   // pythonFacts.ts: `\(([^)]*)\)` ran to the end of the text from every unclosed import list.
