@@ -4,6 +4,7 @@
 // GREENAI_VSCODE_LAUNCHER=electron|code-server.
 // The suite runs on two VS Code versions: the current one and the oldest that package.json's
 // `engines.vscode` allows. GREENAI_VSCODE_VERSIONS=1.100.3 (comma-separated) picks others.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,16 +84,37 @@ if (!existsSync(join(ROOT, 'dist/extension.js'))) {
   console.error('missing dist/extension.js: run "npm run build" first');
   process.exit(1);
 }
+/**
+ * A folder a hostile pull request could leave (test/integration/suite/hostile.test.ts): a team file
+ * nested 100,000 levels deep, FIFOs named like a script and a measurement file (made here, at test
+ * time: they cannot be committed), a pathological shell file, and one ordinary training script.
+ */
+function hostileFolder() {
+  const dir = mkdtempSync(join(tmpdir(), 'greenai-integration-hostile-'));
+  writeFileSync(join(dir, '.greenai.json'), `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+  writeFileSync(join(dir, 'train.py'), 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=1)).train()\n');
+  writeFileSync(join(dir, 'slow.sh'), `${'\n'.repeat(200_000)}X="${'${a-'.repeat(50_000)}"\ntorchrun --nproc_per_node 2 other.py $X\n`);
+  for (const name of ['stuck.py', 'emissions.csv']) {
+    try {
+      execFileSync('mkfifo', [join(dir, name)]);
+    } catch {
+      // no mkfifo on this platform: the rest of the folder is still hostile
+    }
+  }
+  return dir;
+}
+
 const wanted = process.env.GREENAI_VSCODE_LAUNCHER ?? ((await canDownloadVsCode()) ? 'electron' : 'code-server');
 
 /** One run of the suite on one VS Code version; its exit status. */
 async function runOn(version) {
   rmSync(RESULT_FILE, { force: true });
-  // A multi-root workspace: the examples plus a second team's folder, fresh copies per run.
+  // A multi-root workspace: the examples, a second team's folder, and a hostile one, fresh copies per run.
   const examplesCopy = scratchCopy(join(ROOT, 'examples'), 'integration-ws');
   const teamB = scratchCopy(join(ROOT, 'test/fixtures/multiroot/team-b'), 'integration-team-b');
+  const hostile = hostileFolder();
   const workspace = join(mkdtempSync(join(tmpdir(), 'greenai-integration-')), 'green-ai-tests.code-workspace');
-  writeFileSync(workspace, JSON.stringify({ folders: [{ name: 'examples', path: examplesCopy }, { name: 'team-b', path: teamB }], settings: {} }, null, 2));
+  writeFileSync(workspace, JSON.stringify({ folders: [{ name: 'examples', path: examplesCopy }, { name: 'team-b', path: teamB }, { name: 'hostile', path: hostile }], settings: {} }, null, 2));
   console.log(`integration: VS Code ${version}, launcher ${wanted}, workspace ${workspace}`);
   const started = Date.now();
   try {

@@ -27,8 +27,8 @@ else
   npx prettier --check .
 fi
 
-echo "== 1/3 unit tests (src/core, CLI)"
-npx mocha 'out/test/unit/**/*.test.js'
+echo "== 1/3 unit tests (src/core, CLI) and the hostile-input suite"
+npx mocha 'out/test/unit/**/*.test.js' 'out/test/hostile/**/*.test.js'
 
 echo "== npm package: the packed tarball installed offline runs as npx green-ai"
 node scripts/test-pack.mjs

@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { analyzeText, fileKindOf, linkCandidates, MAX_FILE_BYTES, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
-import { FolderScanCache } from '../core/scan/folderScan';
+import { FolderScanCache, SkipFile } from '../core/scan/folderScan';
 import type { EntryPointRules } from '../core/resolve/entryPoint';
 import { chooseScanAnalyser } from '../core/scan/scanAnalyser';
+import { isInside, listFolder, readRegularText, readRegularFile, realFolder, UnsafeFileError, writeFileInside } from '../core/scan/safeFiles';
 import { isMeasurementFile } from '../core/calibration/measurement';
 import { readMeasurements, type MeasurementFile } from '../core/calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../core/calibration/match';
@@ -13,13 +14,15 @@ import { proposeCalibration } from '../core/calibration/calibrate';
 import { suggestImprovements } from '../core/advise/suggest';
 import { estimateRun } from '../core/estimate/estimateRun';
 import { loadPythonParsing, wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
-import { CliOutputSchema, type CliOutput, type CliRun } from '../core/report/cliSchema';
-import { co2eRangeText, formatEnergy, formatHours, locationText, measuredText, regionNoticeText, runsToCsv, runsToMarkdown, servingText, sig } from '../core/report/format';
+import { CliOutputSchema, CliRunSchema, type CliOutput, type CliRun } from '../core/report/cliSchema';
+import { co2eRangeText, formatEnergy, formatHours, locationText, measuredText, regionNoticeText, runsIn, runsToCsv, runsToMarkdown, servingText, sig, totalCo2eKg } from '../core/report/format';
+import { printable } from '../core/report/neutralise';
+import { unknownAcceleratorMessage, unknownRegionMessage } from '../core/resolve/knownIds';
 import { toCliRun } from '../core/report/toCli';
 import { equivalents } from '../core/report/equivalents';
 import { completeRun, RunInputError } from '../core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema, type EstimateSettings, type Overrides } from '../core/runSpec';
-import { applyWorkspaceConfig, parseWorkspaceConfig, withCalibration, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
+import { applyWorkspaceConfig, InvalidWorkspaceConfig, MAX_WORKSPACE_CONFIG_BYTES, parseWorkspaceConfig, withCalibration, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
 import { locateRun, type RunLocations } from '../core/report/locatedRun';
 import { runsToSarif } from '../core/report/sarif';
 import { runDiffCommand } from './diffCommand';
@@ -27,7 +30,13 @@ import { runDiffCommand } from './diffCommand';
 /**
  * `green-ai estimate|report`: the core without VS Code. Bad input exits 2 with
  * a message naming the problem; over budget exits 3 (docs/CLI-CONTRACT.md).
+ * It fails closed: an id it does not know, a run it cannot estimate or a file it
+ * cannot read safely is an error, never a silently smaller report that passes a
+ * budget gate; a bug of ours exits 4 after printing what was estimated.
  */
+
+/** Exit statuses (the CLI contract): documented in --help and README. */
+export const EXIT = { ok: 0, usage: 2, overBudget: 3, internal: 4 } as const;
 
 declare const GREEN_AI_VERSION: string;
 const VERSION = typeof GREEN_AI_VERSION === 'string' ? GREEN_AI_VERSION : '0.0.0-dev';
@@ -46,7 +55,10 @@ Usage:
   green-ai --version | --help | COMMAND --help
 
 Overrides: --accelerator ID --count N --region ID --pue X --intensity G_PER_KWH --mfu X --no-embodied
-Exit status: 0 ok, 2 bad arguments or unreadable input, 3 a run over --budget-kg (diff: or a change over --budget-delta-kg).`,
+Exit status: 0 ok; 2 bad arguments, unreadable input, an unknown region or
+accelerator, or a run that could not be estimated; 3 a run over --budget-kg or one
+whose size must be given first (diff: or a change over --budget-delta-kg);
+4 an internal error (a bug: what could be estimated is still printed).`,
   estimate: `green-ai estimate PATH... [--json | --markdown] [overrides]
 green-ai estimate --spec FILE.json [--json | --markdown] [overrides]
 
@@ -118,13 +130,12 @@ function numberOption(name: string, raw: string | undefined, min: number, max: n
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', 'site-packages', '.mypy_cache', '.pytest_cache', '.ipynb_checkpoints', '.vscode-test']);
 
-function* filesUnder(dir: string): Generator<string> {
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) yield* filesUnder(path.join(dir, e.name));
-    } else if (e.isFile() && (fileKindOf(e.name) || isMeasurementFile(e.name))) yield path.join(dir, e.name);
-  }
+/**
+ * The files of a folder the scan reads: regular files only, links followed only inside the folder;
+ * FIFOs, devices, sockets and links out of the folder come back as skipped, with why.
+ */
+function candidatesUnder(dir: string) {
+  return listFolder(dir, { accept: (name) => Boolean(fileKindOf(name) || isMeasurementFile(name)), skipDirs: SKIP_DIRS });
 }
 
 export interface CliIo {
@@ -133,6 +144,7 @@ export interface CliIo {
   color: boolean;
 }
 
+/** Terminal output: text from files passes through printable(), so a YAML value cannot send escape sequences. */
 function humanTable(runs: readonly CliRun[], io: CliIo): string {
   if (runs.length === 0) return 'No training or inference runs found.\n';
   const bold = (s: string) => (io.color ? `\u001b[1m${s}\u001b[0m` : s);
@@ -140,49 +152,81 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
   const notice = regionNoticeText(runs);
   if (notice) out.push(notice, '');
   for (const r of runs) {
-    out.push(`${bold(locationText(r))}  ${r.model.name ?? 'unknown model'} · ${r.training.mode} · ${r.hardware.count}× ${r.hardware.accelerator} · ${r.hardware.region}`);
+    out.push(`${bold(printable(locationText(r)))}  ${printable(r.model.name ?? 'unknown model')} · ${r.training.mode} · ${r.hardware.count}× ${printable(r.hardware.accelerator ?? '?')} · ${printable(r.hardware.region ?? '?')}`);
     if (r.incomplete) {
-      for (const m of r.missing ?? []) out.push(`  needs input: ${m.detail}; ${m.howToSet}`);
+      for (const m of r.missing ?? []) out.push(`  needs input: ${printable(m.detail)}; ${printable(m.howToSet)}`);
       continue;
     }
-    out.push(`  ${co2eRangeText(r)} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`);
+    out.push(`  ${co2eRangeText(r)}${r.trials ? ` per run, × ${r.trials.count} runs (${printable(r.trials.detail)})` : ''} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`);
     if (r.estimate.co2eKg !== null && r.estimate.energyKWh !== null) out.push(`  ${equivalents(r.estimate.co2eKg, r.estimate.energyKWh).map((e) => e.text).join(' · ')}`);
     const serving = servingText(r);
-    if (serving) out.push(`  serving: ${serving}`);
-    if (r.measured) out.push(`  measured: ${measuredText(r.measured)} · ${r.measured.file}:${r.measured.line}`);
-    for (const s of r.suggestions) out.push(`  → ${s.title}: saves ${sig(s.co2eKgSaved)} kg CO2e`);
+    if (serving) out.push(`  serving: ${printable(serving)}`);
+    if (r.measured) out.push(`  measured: ${printable(measuredText(r.measured))} · ${printable(r.measured.file)}:${r.measured.line}`);
+    for (const s of r.suggestions) out.push(`  → ${printable(s.title)}: saves ${sig(s.co2eKgSaved)} kg CO2e`);
   }
   const estimated = runs.filter((r) => !r.incomplete);
   const waiting = runs.length - estimated.length;
-  if (estimated.length > 1 || waiting > 0) {
-    const total = estimated.reduce((s, r) => s + (r.estimate.co2eKg ?? 0), 0);
-    out.push('', bold(`Total: ${sig(total)} kg CO2e across ${estimated.length} runs${waiting ? ` (${waiting} more need${waiting === 1 ? 's' : ''} input and ${waiting === 1 ? 'is' : 'are'} not counted)` : ''}`));
+  const count = estimated.reduce((n, r) => n + runsIn(r), 0);
+  if (count > 1 || waiting > 0) {
+    out.push('', bold(`Total: ${sig(totalCo2eKg(estimated))} kg CO2e across ${count} runs${waiting ? ` (${waiting} more need${waiting === 1 ? 's' : ''} input and ${waiting === 1 ? 'is' : 'are'} not counted)` : ''}`));
   }
   return out.join('\n') + '\n';
 }
 
+/**
+ * `.greenai.json` of the folder: read only if it is a regular file inside the folder. A file that
+ * cannot be used as a whole, or that names an unknown region or accelerator, is an error (exit 2):
+ * committing a broken one must not make a budget gate pass. A single invalid field is a warning.
+ */
 function teamSettings(folder: string, io: CliIo): EstimateSettings {
   const file = path.join(folder, WORKSPACE_CONFIG_FILE);
-  if (!fs.existsSync(file)) return DEFAULT_SETTINGS;
-  const { config, problems } = parseWorkspaceConfig(fs.readFileSync(file, 'utf8'));
-  for (const p of problems) io.stderr(`green-ai: warning: ${p}; that field is ignored\n`);
+  if (!fs.existsSync(file) && !isSymlink(file)) return DEFAULT_SETTINGS;
+  let text: string;
+  try {
+    text = readRegularText(file, { root: realFolder(folder), maxBytes: MAX_WORKSPACE_CONFIG_BYTES }).text;
+  } catch (e) {
+    if (e instanceof UnsafeFileError) throw new UsageError(`${printable(e.file)}: ${e.reason}`);
+    throw e;
+  }
+  const { config, problems, errors } = parseWorkspaceConfig(text);
+  if (errors.length > 0) throw new UsageError(errors.map((e) => printable(e)).join('\ngreen-ai: '));
+  for (const p of problems) if (!errors.includes(p)) io.stderr(`green-ai: warning: ${printable(p)}; that field is ignored\n`);
   return applyWorkspaceConfig(DEFAULT_SETTINGS, config);
 }
 
-/** Linked files are looked up next to the file that names them, then from the base folder. */
-function linkReader(base: string): LinkedFileReader {
+/**
+ * Linked files are looked up next to the file that names them, then from the base folder, and read
+ * only when they are regular files inside `root` (`json.load(open('../../x/secret.json'))` or
+ * `torchrun /abs/x.py` must not read, let alone print, a file outside the folder).
+ */
+function linkReader(base: string, root: string): LinkedFileReader {
   return (fromPath, reference) => {
     for (const candidate of linkCandidates(fromPath, reference, base, path)) {
       try {
-        const stat = fs.statSync(candidate);
-        if (!stat.isFile() || stat.size > MAX_FILE_BYTES) continue;
-        return { path: candidate, display: path.relative(base, candidate) || path.basename(candidate), text: fs.readFileSync(candidate, 'utf8') };
+        const { text } = readRegularText(candidate, { root, maxBytes: MAX_FILE_BYTES });
+        return { path: candidate, display: path.relative(base, candidate) || path.basename(candidate), text };
       } catch {
-        // not there: try the next place
+        // not there, not a regular file, or outside the folder: try the next place
       }
     }
     return undefined;
   };
+}
+
+/** The folder an `estimate FILE` may read linked files from: the current folder, or the file's own when it lies elsewhere. */
+function estimateRoot(file: string): string {
+  const cwd = realFolder(process.cwd());
+  const real = fs.realpathSync.native(file);
+  return isInside(cwd, real) ? cwd : path.dirname(real);
+}
+
+/** A run as the contract's JSON, or the reason it cannot be (a number that is not finite). */
+function validRun(run: CliRun, errors: string[]): CliRun | null {
+  const checked = CliRunSchema.safeParse(run);
+  if (checked.success) return run;
+  const issue = checked.error.issues[0];
+  errors.push(`${locationText(run)}: the run cannot be reported: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
+  return null;
 }
 
 async function parsing(): Promise<PythonParsing> {
@@ -194,20 +238,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await runCliUnsafe(argv, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof RunInputError) {
-      io.stderr(`green-ai: ${e.message}\n`);
-      return 2;
+      io.stderr(`green-ai: ${e.message.split('\n').map(printable).join('\n')}\n`);
+      return EXIT.usage;
     }
     const err = e as { code?: string; message?: string };
     if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-      io.stderr(`green-ai: ${err.message}\n`);
-      return 2;
+      io.stderr(`green-ai: ${printable(err.message ?? err.code)}\n`);
+      return EXIT.usage;
     }
     if (err && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS'))) {
       io.stderr(`green-ai: ${err.message}\nRun green-ai --help for usage.\n`);
       return 2;
     }
-    io.stderr(`green-ai: internal error: ${err?.message ?? String(e)}\n`);
-    return 1;
+    io.stderr(`green-ai: internal error (please report it): ${printable(err?.message ?? String(e))}\n`);
+    return EXIT.internal;
   }
 }
 
@@ -232,6 +276,15 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   if (command === 'estimate' && values.csv) throw new UsageError('--csv is a report format; use green-ai report DIR --csv');
   if (command === 'estimate' && values['budget-kg'] !== undefined) throw new UsageError('--budget-kg applies to green-ai report');
 
+  // Unknown ids fail up front with the nearest known ones, before anything is read.
+  if (values.region !== undefined) {
+    const unknown = unknownRegionMessage(values.region, '--region');
+    if (unknown) throw new UsageError(unknown);
+  }
+  if (values.accelerator !== undefined) {
+    const unknown = unknownAcceleratorMessage(values.accelerator, '--accelerator');
+    if (unknown) throw new UsageError(unknown);
+  }
   const overrides: Overrides = {
     accelerator: values.accelerator,
     count: numberOption('count', values.count, 1, 1_000_000, true),
@@ -249,7 +302,8 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
       {
         io,
         version: VERSION,
-        filesUnder,
+        // Regular files inside the folder only (listFolder), as report reads them.
+        filesUnder: (dir) => candidatesUnder(dir).files.map((f) => f.path),
         scans: (relative) => relative.split('/').every((part, i, all) => (i < all.length - 1 ? !SKIP_DIRS.has(part) : Boolean(fileKindOf(part) || isMeasurementFile(part)))),
         parsing,
         usageError: (message) => new UsageError(message),
@@ -265,15 +319,26 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   const problems: string[] = [];
   const leftOut: Array<{ file: string; reason: string }> = [];
   if (values.exclude && command !== 'report') throw new UsageError('--exclude applies to green-ai report');
+  /** Runs that could not be estimated, unknown ids in files: they fail the command (exit 2). */
+  const errors: string[] = [];
+  /** Files our own code failed on (exit 4, after printing the rest). */
+  const internalErrors: string[] = [];
 
   if (command === 'estimate' && values.spec) {
     if (paths.length > 0) throw new UsageError('give either --spec FILE or PATHs, not both');
     let raw: unknown;
+    let specText: string;
     try {
-      raw = JSON.parse(fs.readFileSync(values.spec, 'utf8'));
+      // A spec named on the command line may be anywhere, but it must be a regular file (a FIFO would block).
+      specText = readRegularText(values.spec, { maxBytes: MAX_FILE_BYTES }).text;
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      throw new UsageError(err.code ? `cannot read ${values.spec}: ${err.message}` : `${values.spec} is not valid JSON: ${err.message}`);
+      if (e instanceof UnsafeFileError) throw new UsageError(`cannot read ${printable(values.spec)}: ${e.reason}`);
+      throw e;
+    }
+    try {
+      raw = JSON.parse(specText);
+    } catch (e) {
+      throw new UsageError(`${printable(values.spec)} is not valid JSON: ${(e as Error).message}`);
     }
     const parsed = RunSpecSchema.safeParse(raw);
     if (!parsed.success) {
@@ -282,7 +347,9 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     const run = completeRun(parsed.data, settings, overrides, { origin: 'spec' });
     const estimate = estimateRun(run);
     const suggestions = suggestImprovements(run, estimate.co2eKg, settings, overrides);
-    const cli = toCliRun(values.spec, { range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 }, anchors: {}, run, estimate, suggestions });
+    const invalid: string[] = [];
+    const cli = validRun(toCliRun(values.spec, { range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 }, anchors: {}, run, estimate, suggestions }), invalid);
+    if (!cli) throw new UsageError(`${printable(values.spec)}: the estimate is not a finite number, a value in the spec is too large (${invalid.join('; ')})`);
     runs.push(cli);
   } else {
     if (paths.length === 0) throw new UsageError(command === 'report' ? 'report needs a folder: green-ai report DIR' : 'estimate needs at least one file (or --spec FILE.json)');
@@ -294,15 +361,18 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
       try {
         stat = fs.statSync(p);
       } catch {
-        throw new UsageError(`no such file or folder: ${p}`);
+        throw new UsageError(`no such file or folder: ${printable(p)}`);
       }
       if (command === 'report') {
-        if (!stat.isDirectory()) throw new UsageError(`${p} is not a folder (report takes a folder; use estimate for files)`);
-        for (const f of filesUnder(p)) files.push({ file: f, display: path.relative(p, f) });
+        if (!stat.isDirectory()) throw new UsageError(`${printable(p)} is not a folder (report takes a folder; use estimate for files)`);
+        const listing = candidatesUnder(p);
+        for (const f of listing.files) files.push({ file: f.path, display: f.display });
+        for (const s of listing.skipped) problems.push(`${s.display}: skipped, ${s.reason}`);
       } else if (stat.isDirectory()) {
-        throw new UsageError(`${p} is a folder; use green-ai report ${p}`);
+        throw new UsageError(`${printable(p)} is a folder; use green-ai report ${printable(p)}`);
       } else {
-        if (!fileKindOf(p)) throw new UsageError(`${p}: not a file Green AI reads (Python, notebook, YAML, JSON or shell script)`);
+        if (!fileKindOf(p)) throw new UsageError(`${printable(p)}: not a file Green AI reads (Python, notebook, YAML, JSON or shell script)`);
+        if (!stat.isFile()) throw new UsageError(`${printable(p)}: not a regular file (a FIFO, device or socket is never read)`);
         files.push({ file: p, display: p });
       }
     }
@@ -319,13 +389,18 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     } else {
       const plain: Array<{ path: string; display: string; analysis: LinkedAnalysis }> = [];
       for (const { file, display } of files) {
-        const size = fs.statSync(file).size;
-        if (size > MAX_FILE_BYTES) {
-          problems.push(`${display}: skipped, ${(size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit`);
-          continue;
+        let text: string;
+        try {
+          text = readRegularText(file, { maxBytes: MAX_FILE_BYTES }).text;
+        } catch (e) {
+          if (!(e instanceof UnsafeFileError)) throw e;
+          if (e.kind === 'too-large') {
+            problems.push(`${display}: skipped, ${e.reason}`);
+            continue;
+          }
+          throw new UsageError(`${printable(display)}: ${e.reason}`);
         }
-        const text = fs.readFileSync(file, 'utf8');
-        plain.push({ path: path.resolve(file), display, analysis: analyzeText({ path: path.resolve(file), text }, python, settings, overrides, linkReader(base)) });
+        plain.push({ path: path.resolve(file), display, analysis: analyzeText({ path: path.resolve(file), text }, python, settings, overrides, linkReader(base, estimateRoot(file))) });
       }
       // Measurements next to the estimated files (CodeCarbon writes emissions.csv where the script runs).
       const measurementFiles = measurementsBeside(plain.map((f) => f.path));
@@ -336,17 +411,21 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     }
     for (const { display, analysis, measured } of analysed) {
       for (const p of analysis.problems) if (!p.startsWith('skipped')) problems.push(`${display}: ${p}`);
+      for (const e of analysis.errors) errors.push(`${display}: ${e}`);
+      if (analysis.internalError) internalErrors.push(`${display}: ${analysis.internalError}`);
       analysis.runs.forEach((r, i) => {
         const located = locateRun(display, r, i, [], measured[i] ?? null);
-        runs.push(located.cli);
-        runLocations.set(located.cli, { locations: located.locations, index: i });
+        const cli = validRun(located.cli, errors);
+        if (!cli) return;
+        runs.push(cli);
+        runLocations.set(cli, { locations: located.locations, index: i });
       });
     }
   }
 
   if (command === 'report') runs.sort((a, b) => (b.estimate.co2eKg ?? 0) - (a.estimate.co2eKg ?? 0));
   const output: CliOutput = CliOutputSchema.parse({ version: 1, runs, ...(command === 'report' ? { leftOut } : {}) });
-  for (const p of problems) io.stderr(`green-ai: warning: ${p}\n`);
+  for (const p of problems) io.stderr(`green-ai: warning: ${printable(p)}\n`);
   if (values.json) io.stdout(JSON.stringify(output, null, 2) + '\n');
   else if (values.markdown) io.stdout(runsToMarkdown(runs, command === 'report' ? 'Green AI workspace report' : 'Green AI estimate'));
   else if (values.csv) io.stdout(runsToCsv(runs));
@@ -359,25 +438,42 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   }
   else io.stdout(humanTable(runs, io));
 
+  for (const e of errors) io.stderr(`green-ai: error: ${printable(e)}\n`);
+  for (const e of internalErrors) io.stderr(`green-ai: internal error (please report it): ${printable(e)}\n`);
   if (budget !== undefined) {
-    const over = runs.filter((r) => (r.estimate.co2eKg ?? 0) > budget);
+    const over = runs.filter((r) => r.estimate.co2eKg !== null && r.estimate.co2eKg > budget);
     // A run that cannot be estimated cannot be shown to be within budget: the gate fails closed.
-    const unchecked = runs.filter((r) => r.incomplete);
-    for (const r of over) io.stderr(`green-ai: over budget: ${locationText(r)} ${sig(r.estimate.co2eKg ?? 0)} kg CO2e > ${budget} kg\n`);
-    for (const r of unchecked) io.stderr(`green-ai: cannot check against the budget: ${locationText(r)} ${r.missing?.[0]?.detail ?? 'needs input'}; ${r.missing?.[0]?.howToSet ?? ''}\n`);
-    if (over.length > 0 || unchecked.length > 0) return 3;
+    const unchecked = runs.filter((r) => r.estimate.co2eKg === null);
+    for (const r of over) io.stderr(`green-ai: over budget: ${printable(locationText(r))} ${sig(r.estimate.co2eKg ?? 0)} kg CO2e > ${budget} kg\n`);
+    for (const r of unchecked) io.stderr(`green-ai: cannot check against the budget: ${printable(locationText(r))} ${printable(r.missing?.[0]?.detail ?? 'has no estimate')}${r.missing?.[0] ? `; ${printable(r.missing[0].howToSet)}` : ''}\n`);
+    if (over.length > 0 || unchecked.length > 0) return EXIT.overBudget;
   }
-  return 0;
+  if (internalErrors.length > 0) return EXIT.internal;
+  if (errors.length > 0) {
+    io.stderr(`green-ai: ${errors.length} error${errors.length === 1 ? '' : 's'}: ${budget !== undefined ? 'the budget cannot be checked for what could not be estimated' : 'what could not be estimated is not in the output'}\n`);
+    return EXIT.usage;
+  }
+  return EXIT.ok;
 }
 
 /** The Workspace Report's scan over files of a folder (node fs): shared by report and calibrate. */
 async function scanFolder(dir: string, files: readonly string[], python: PythonParsing, settings: EstimateSettings, overrides: Overrides, entryRules?: EntryPointRules) {
   const posix = (p: string) => path.resolve(p).split(path.sep).join('/');
+  const root = realFolder(dir);
+  // Each file is read only as a regular file inside the folder (it may have changed since it was listed).
+  const read = async (file: string) => {
+    try {
+      return readRegularFile(file, { root, maxBytes: MAX_FILE_BYTES }).bytes;
+    } catch (e) {
+      if (e instanceof UnsafeFileError) throw new SkipFile(e.reason);
+      throw e;
+    }
+  };
   // This thread and worker threads, one per other core: the worker entry sits beside the bundle (dist/) or, unbundled, in core/scan.
   const { analyser } = await chooseScanAnalyser({ workerScripts: [path.join(__dirname, 'scanWorker.js'), path.join(__dirname, '../core/scan/scanWorker.js')], wasm: wasmLocationIn(__dirname), python: async () => python, alsoThisThread: true, files: files.length });
   try {
     return await new FolderScanCache().scan(
-      files.map((file) => ({ path: posix(file), display: path.relative(dir, file), size: fs.statSync(file).size, read: async () => fs.readFileSync(file) })),
+      files.map((file) => ({ path: posix(file), display: path.relative(dir, file), size: sizeOf(file), read: () => read(file) })),
       { analyser, root: posix(dir), settingsFor: () => settings, overrides, entryRules },
     );
   } finally {
@@ -395,11 +491,18 @@ function measurementsBeside(files: readonly string[]): MeasurementFile[] {
     } catch {
       continue;
     }
+    let root: string;
+    try {
+      root = realFolder(dir);
+    } catch {
+      continue;
+    }
     for (const name of names.filter(isMeasurementFile)) {
       const full = path.join(dir, name);
       try {
-        if (fs.statSync(full).size > MAX_FILE_BYTES) continue;
-        const read = readMeasurements(full.split(path.sep).join('/'), path.relative(process.cwd(), full) || name, fs.readFileSync(full, 'utf8'));
+        // emissions.csv committed as a link to /dev/zero, or as a FIFO, is not read.
+        const { text } = readRegularText(full, { root, maxBytes: MAX_FILE_BYTES });
+        const read = readMeasurements(full.split(path.sep).join('/'), path.relative(process.cwd(), full) || name, text);
         if (read) out.push(read);
       } catch {
         // unreadable measurement files are not worth failing an estimate for
@@ -420,7 +523,9 @@ async function calibrate(paths: readonly string[], write: boolean, json: boolean
   }
   if (!stat.isDirectory()) throw new UsageError(`${dir} is not a folder`);
   const settings = teamSettings(dir, io);
-  const result = await scanFolder(dir, [...filesUnder(dir)], await parsing(), settings, {});
+  const listing = candidatesUnder(dir);
+  for (const s of listing.skipped) io.stderr(`green-ai: warning: ${printable(s.display)}: skipped, ${s.reason}\n`);
+  const result = await scanFolder(dir, listing.files.map((f) => f.path), await parsing(), settings, {});
   for (const m of result.measurementFiles) for (const p of m.problems) io.stderr(`green-ai: warning: ${p}\n`);
   const pairs = result.files.flatMap((f) => f.measured.filter((m): m is MeasuredComparison => m !== null));
   const proposal = proposeCalibration(pairs, settings.calibration, new Date().toISOString().slice(0, 10));
@@ -438,12 +543,38 @@ async function calibrate(paths: readonly string[], write: boolean, json: boolean
   }
   if (write) {
     const file = path.join(dir, WORKSPACE_CONFIG_FILE);
-    fs.writeFileSync(file, withCalibration(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined, proposal.calibration));
-    if (!json) io.stdout(`Written to ${file}.\n`);
+    const root = realFolder(dir);
+    try {
+      const before = fs.existsSync(file) || isSymlink(file) ? readRegularText(file, { root, maxBytes: MAX_WORKSPACE_CONFIG_BYTES }).text : undefined;
+      // Never through a link, never outside the folder (writeFileInside refuses both).
+      writeFileInside(root, file, withCalibration(before, proposal.calibration));
+    } catch (e) {
+      if (e instanceof UnsafeFileError) throw new UsageError(`cannot write the calibration to ${printable(e.file)}: ${e.reason}`);
+      if (e instanceof InvalidWorkspaceConfig) throw new UsageError(printable(e.message));
+      throw e;
+    }
+    if (!json) io.stdout(`Written to ${printable(file)}.\n`);
   } else if (!json) {
     io.stdout(`Run again with --write to store it in ${path.join(dir, WORKSPACE_CONFIG_FILE)}.\n`);
   }
   return 0;
+}
+
+/** A listed file's size without following a link; undefined when it has gone (the read then says why). */
+function sizeOf(file: string): number | undefined {
+  try {
+    return fs.lstatSync(file).size;
+  } catch {
+    return undefined;
+  }
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 if (require.main === module) {
@@ -455,7 +586,7 @@ if (require.main === module) {
     // runCli turns every error into a status; this only catches a failing write to stdout/stderr.
     (e: unknown) => {
       process.stderr.write(`green-ai: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
+      process.exitCode = EXIT.internal;
     },
   );
 }

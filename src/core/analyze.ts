@@ -9,6 +9,8 @@ import type { Fact, SourceRange } from './facts';
 import type { PythonParsing, Tree } from './parse/pythonParser';
 import { completeRun, RunInputError, type ResolvedRun } from './resolve/completeRun';
 import { factsToSpecs, type RunAnchors } from './resolve/factsToSpec';
+import { unknownIdsIn } from './resolve/knownIds';
+import { printable } from './report/neutralise';
 import type { EstimateSettings, Overrides } from './runSpec';
 import { nonRunPathReason, type EntryPointRules } from './resolve/entryPoint';
 import { mayHoldRunFacts } from './scan/prefilter';
@@ -22,8 +24,12 @@ export type FileKind = 'python' | 'notebook' | 'yaml' | 'json' | 'shell';
 
 export interface AnalyzedRun {
   readonly range: SourceRange;
-  /** One of several identical runs the code launches in a loop (a sweep, seeds): which, of how many. */
-  readonly trial?: { readonly index: number; readonly of: number; readonly detail: string };
+  /**
+   * A sweep: the code launches this run in a loop over `of` values (seeds, hyperparameters). It is
+   * one run object standing for `of` identical runs (a loop of 10^8 costs no memory): `estimate`
+   * is per run, and totals multiply by `of` (see runCount).
+   */
+  readonly trial?: { readonly of: number; readonly detail: string };
   readonly anchors: RunAnchors;
   readonly run: ResolvedRun;
   readonly estimate: Estimate;
@@ -35,11 +41,32 @@ export interface FileAnalysis {
   /** Why the file's runs are not listed: a test, a CI workflow, a library module (see resolve/entryPoint.ts). */
   readonly notARun?: string;
   readonly runs: readonly AnalyzedRun[];
-  /** Readable problems: syntax errors, skipped files, unknown settings. Never thrown. */
+  /** Readable problems: syntax errors, skipped files, unknown directive keys. Never thrown. */
   readonly problems: readonly string[];
+  /**
+   * What makes an estimate of this file wrong or impossible, so a budget gate must fail rather than
+   * pass without it: an unknown region or accelerator, a run that could not be estimated (its
+   * line in the message), an estimate that is not a finite number. Never thrown either.
+   */
+  readonly errors: readonly string[];
+  /** Set when reading the file failed on a bug of ours (the message); the file then has no runs. */
+  readonly internalError?: string;
   readonly facts: readonly Fact[];
 }
 
+/** How many runs an analysed run stands for: a sweep's count, else 1. Totals multiply by it. */
+export function runCount(run: Pick<AnalyzedRun, 'trial'>): number {
+  return run.trial?.of ?? 1;
+}
+
+/** Sweeps larger than this are not believed: the loop is reported and the launch counted once. */
+export const MAX_SWEEP_RUNS = 1_000_000;
+
+/**
+ * Reading one file (parse, facts, runs) gets this long; a file that takes longer is skipped with
+ * the reason. Every reader is meant to be linear, so this is a backstop, not a tuning knob.
+ */
+export const FILE_TIME_BUDGET_MS = 5000;
 
 /**
  * A suggestion whose quick fix is computed when first asked for: hints and diagnostics, which run on
@@ -75,6 +102,8 @@ export interface AnalyzeInput {
   /** The path relative to the workspace folder: places such as tests/ and .github/ hold no runs. */
   readonly relativePath?: string;
   readonly entryRules?: EntryPointRules;
+  /** Overrides FILE_TIME_BUDGET_MS (tests use a small one). */
+  readonly timeBudgetMs?: number;
 }
 
 export interface NotebookCells {
@@ -109,7 +138,8 @@ export function notebookCode(text: string): NotebookCells {
   raw.forEach((cell, index) => {
     if (typeof cell !== 'object' || cell === null || (cell as { cell_type?: unknown }).cell_type !== 'code') return;
     const source = (cell as { source?: unknown }).source;
-    const text = Array.isArray(source) ? source.map(String).join('') : typeof source === 'string' ? source : '';
+    // Only strings are code: `String()` of an object from the file ({"toString": 1}) would throw or run its methods.
+    const text = Array.isArray(source) ? source.map((part) => (typeof part === 'string' ? part : '')).join('') : typeof source === 'string' ? source : '';
     // IPython magics and shell escapes are not Python; blank them so the parser sees valid code.
     const lines = text.split('\n').map((l) => (/^\s*[!%]/.test(l) ? '' : l));
     cells.push({ index, startLine: line, lineCount: lines.length });
@@ -165,9 +195,11 @@ function parseOrUndefined(json: string): unknown {
 
 /** Colab and Kaggle record the runtime's GPU in the notebook metadata (`gpuType: "T4"`). */
 function notebookAccelerator(parsed: unknown): string | undefined {
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
   const meta = (parsed as { metadata?: { colab?: { gpuType?: unknown }; accelerator?: unknown; kaggle?: { accelerator?: unknown } } }).metadata;
+  if (typeof meta !== 'object' || meta === null) return undefined;
   const gpu = meta?.colab?.gpuType ?? meta?.kaggle?.accelerator;
-  return typeof gpu === 'string' && /\d/.test(gpu) ? gpu.replace(/^nvidia[-_]?(tesla[-_])?/i, '').replace(/x\d+$/i, '') : undefined;
+  return typeof gpu === 'string' && gpu.length <= 100 && /\d/.test(gpu) ? gpu.replace(/^nvidia[-_]?(tesla[-_])?/i, '').replace(/x\d+$/i, '') : undefined;
 }
 
 /** Maps a range in the joined notebook code back to its cell (clipped to that cell). */
@@ -205,34 +237,54 @@ export interface FileFacts {
   readonly kind: FileKind | null;
   readonly facts: Fact[];
   readonly problems: string[];
+  /** See FileAnalysis.errors. */
+  readonly errors: string[];
   readonly notebook?: NotebookCells;
 }
 
-export function readFileFacts(input: AnalyzeInput, python: PythonParsing): FileFacts {
-  const kind = fileKindOf(input.path, input.languageId);
-  if (!kind) return { kind, facts: [], problems: [] };
-  if (input.text.length > MAX_FILE_BYTES) {
-    return { kind, facts: [], problems: [`skipped: ${(input.text.length / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`] };
+/** Thrown when a file's time budget runs out; the file is then reported as skipped. */
+class OverBudget extends Error {}
+
+function skippedForTime(budgetMs: number, phase: string): string {
+  return `skipped: reading it took longer than ${budgetMs / 1000} s (${phase}); it is not analysed`;
+}
+
+/** A file's own facts, never its links; a file that runs out of time is reported as skipped. */
+export function readFileFacts(input: AnalyzeInput, python: PythonParsing, deadline = performance.now() + (input.timeBudgetMs ?? FILE_TIME_BUDGET_MS)): FileFacts {
+  try {
+    return readFileFactsUnguarded(input, python, deadline);
+  } catch (e) {
+    if (e instanceof OverBudget) return { kind: fileKindOf(input.path, input.languageId), facts: [], problems: [e.message], errors: [] };
+    throw e;
   }
-  if (input.text.includes('\u0000')) return { kind, facts: [], problems: ['skipped: the file is binary (it contains NUL bytes)'] };
+}
+
+function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, deadline: number): FileFacts {
+  const kind = fileKindOf(input.path, input.languageId);
+  if (!kind) return { kind, facts: [], problems: [], errors: [] };
+  if (input.text.length > MAX_FILE_BYTES) {
+    return { kind, facts: [], problems: [`skipped: ${(input.text.length / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`], errors: [] };
+  }
+  if (input.text.includes('\u0000')) return { kind, facts: [], problems: ['skipped: the file is binary (it contains NUL bytes)'], errors: [] };
 
   const problems: string[] = [];
+  const errors: string[] = [];
   let facts: Fact[] = [];
   let notebook: NotebookCells | undefined;
   // Most Python in a repository is not training code: a file the prefilter rules out
   // cannot hold a run or a fact a run links to, so it is not even parsed.
-  if (!input.tree && !mayHoldRunFacts(input.text, kind)) return { kind, facts: [], problems: [] };
+  if (!input.tree && !mayHoldRunFacts(input.text, kind)) return { kind, facts: [], problems: [], errors: [] };
   if (kind === 'python' || kind === 'notebook') {
     let code = input.text;
     if (kind === 'notebook') {
       notebook = notebookCode(input.text);
       // A broken notebook with intact cells still yields their facts (the problem is reported too).
       if (notebook.problem) problems.push(notebook.problem);
-      if (notebook.cells.length === 0) return { kind, facts: [], problems };
+      if (notebook.cells.length === 0) return { kind, facts: [], problems, errors };
       code = notebook.code;
     }
-    const tree = input.tree ?? python.parser.parse(code);
-    if (!tree) return { kind, facts: [], problems: ['the Python parser gave up on this file'] };
+    const tree = input.tree ?? parseWithin(python, code, deadline);
+    if (!tree) return { kind, facts: [], problems: [performance.now() > deadline ? skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'parsing') : 'the Python parser gave up on this file'], errors };
     try {
       problems.push(...syntaxProblems(tree));
       facts = extractPythonFacts(tree, code);
@@ -251,8 +303,25 @@ export function readFileFacts(input: AnalyzeInput, python: PythonParsing): FileF
     const directives = extractDirectives(notebook ? notebook.code : input.text);
     facts = [...facts, ...directives.facts];
     problems.push(...directives.problems);
+    errors.push(...directives.errors);
   }
-  return { kind, facts, problems, notebook };
+  if (performance.now() > deadline) throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading its facts'));
+  return { kind, facts, problems, errors, notebook };
+}
+
+/**
+ * Parses Python within the file's time budget. Tree-sitter's error recovery can be super-linear on
+ * pathological text (thousands of unclosed brackets); past the deadline the parse is cancelled.
+ */
+export function parseWithin(python: PythonParsing, code: string, deadline: number, oldTree?: Tree): Tree | null {
+  let checks = 0;
+  const tree = python.parser.parse(code, oldTree ?? null, {
+    // Returning true cancels (web-tree-sitter's typing says void; its docs and runtime say boolean).
+    progressCallback: (() => (++checks & 15) === 0 && performance.now() > deadline) as unknown as (state: unknown) => void,
+  });
+  // A cancelled parse resumes on the next call unless the parser is reset.
+  if (!tree) python.parser.reset();
+  return tree;
 }
 
 /**
@@ -263,6 +332,8 @@ export function readFileFacts(input: AnalyzeInput, python: PythonParsing): FileF
 export type LinkedFileReader = (fromPath: string, reference: string) => { path: string; display: string; text: string } | undefined;
 
 const MAX_LINK_DEPTH = 2;
+/** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */
+const MAX_LINKED_FILES = 16;
 
 /** Where a linked reference may be, in order: next to the file that names it, then from the root. */
 export function linkCandidates(fromPath: string, reference: string, root: string, paths: Pick<typeof import('node:path'), 'resolve' | 'dirname'>): string[] {
@@ -283,32 +354,42 @@ export interface LinkTarget {
 export type LinkResolver = (fromPath: string, reference: string) => LinkTarget | undefined;
 
 /** A resolver over a text reader: a target's facts are extracted when the walk needs them. */
-export function linkResolverOf(read: LinkedFileReader, python: PythonParsing): LinkResolver {
+export function linkResolverOf(read: LinkedFileReader, python: PythonParsing, deadline?: number): LinkResolver {
   return (fromPath, reference) => {
     const target = read(fromPath, reference);
-    return target && { path: target.path, display: target.display, readFacts: () => readFileFacts({ path: target.path, text: target.text }, python) };
+    return target && { path: target.path, display: target.display, readFacts: () => readFileFacts({ path: target.path, text: target.text }, python, deadline) };
   };
 }
 
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
-function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkResolver, seen: Set<string>, depth: number, problems: string[]): Fact[] {
+function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkResolver, seen: Set<string>, depth: number, problems: string[], errors: string[]): Fact[] {
   if (depth > MAX_LINK_DEPTH) return [];
   const out: Fact[] = [];
   const links = facts.filter((f) => (f.kind === 'link.config' || f.kind === 'link.script') && typeof f.value === 'string');
   // Configs before scripts: an accelerate config or command-line value outranks the script's defaults.
   links.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'link.config' ? -1 : 1));
+  const asked = new Set<string>();
   for (const link of links) {
-    const target = resolve(fromPath, String(link.value));
+    const reference = String(link.value);
+    // The same name launched on many lines (a generated script) is looked up once.
+    if (asked.has(reference)) continue;
+    asked.add(reference);
+    if (seen.size > MAX_LINKED_FILES) {
+      problems.push(`more than ${MAX_LINKED_FILES} linked files; ${printable(reference).slice(0, 100)} and the rest are not read`);
+      break;
+    }
+    const target = resolve(fromPath, reference);
     if (!target) {
-      problems.push(`${String(link.value)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`);
+      problems.push(`${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`);
       continue;
     }
     if (seen.has(target.path)) continue;
     seen.add(target.path);
     const read1 = target.readFacts();
     for (const p of read1.problems) problems.push(`${target.display}: ${p}`);
+    for (const e of read1.errors) errors.push(`${target.display}: ${e}`);
     const tagged = read1.facts.filter((f) => !f.kind.startsWith('link.')).map((f) => ({ ...f, file: f.file ?? target.display }));
-    out.push(...tagged, ...linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems));
+    out.push(...tagged, ...linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors));
   }
   return out;
 }
@@ -318,12 +399,34 @@ function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkReso
  * the folder scan runs it with a resolver that notes what it has not fetched yet.
  */
 export function walkLinks(path: string, own: FileFacts, resolve: LinkResolver): void {
-  if (own.kind && own.facts.length > 0) linkedFacts(path, own.facts, resolve, new Set([path]), 1, []);
+  if (own.kind && own.facts.length > 0) linkedFacts(path, own.facts, resolve, new Set([path]), 1, [], []);
 }
 
 export interface LinkedAnalysis extends FileAnalysis {
   /** Paths of the files this file's runs drew facts from. */
   readonly linkedFiles: readonly string[];
+}
+
+/** The numbers of an estimate that are shown or summed: all must be finite. */
+function nonFiniteIn(run: ResolvedRun, estimate: Estimate): string | null {
+  const values: Array<[string, number]> = [
+    ['model.params', run.model.params],
+    ['model.activeParams', run.model.activeParams],
+    ['flops', estimate.flops],
+    ['acceleratorHours', estimate.acceleratorHours],
+    ['wallClockHours', estimate.wallClockHours],
+    ['energyKWh', estimate.energyKWh],
+    ['co2eKg', estimate.co2eKg],
+    ['co2eKgLow', estimate.co2eKgLow],
+    ['co2eKgHigh', estimate.co2eKgHigh],
+    ['operationalCo2eKg', estimate.operationalCo2eKg],
+    ['embodiedCo2eKg', estimate.embodiedCo2eKg],
+  ];
+  const bad = values.find(([, v]) => typeof v !== 'number' || !Number.isFinite(v));
+  if (!bad) return null;
+  // Name the input that overflowed, when one did (a size of 1e308 read from a config).
+  const cause = run.assumptions.find((a) => typeof a.value === 'number' && (!Number.isFinite(a.value) || Math.abs(a.value) > 1e30));
+  return `${bad[0]} is ${String(bad[1])}${cause ? `, from ${cause.field} = ${String(cause.value)} (${printable(cause.detail).slice(0, 120)})` : ''}: a size in the code is too large to estimate`;
 }
 
 export function analyzeText(
@@ -333,51 +436,86 @@ export function analyzeText(
   overrides: Overrides = {},
   read?: LinkedFileReader,
 ): LinkedAnalysis {
-  return analyzeFileFacts(input, readFileFacts(input, python), settings, overrides, read && linkResolverOf(read, python));
+  const deadline = performance.now() + (input.timeBudgetMs ?? FILE_TIME_BUDGET_MS);
+  return guarded(input, () => analyzeFactsUnguarded(input, readFileFacts(input, python, deadline), settings, overrides, read && linkResolverOf(read, python, deadline), deadline));
 }
 
 /** Runs, estimates and suggestions from a file's facts (read by readFileFacts) and the files they link to. */
 export function analyzeFileFacts(
-  input: Pick<AnalyzeInput, 'path' | 'text' | 'relativePath' | 'entryRules'>,
+  input: Pick<AnalyzeInput, 'path' | 'text' | 'relativePath' | 'entryRules' | 'languageId' | 'timeBudgetMs'>,
   own: FileFacts,
   settings: EstimateSettings,
   overrides: Overrides = {},
   resolve?: LinkResolver,
 ): LinkedAnalysis {
+  const deadline = performance.now() + (input.timeBudgetMs ?? FILE_TIME_BUDGET_MS);
+  return guarded(input, () => analyzeFactsUnguarded(input, own, settings, overrides, resolve, deadline));
+}
+
+/** A file that runs out of time is skipped, and a bug of ours on one file does not take the rest of a report with it. */
+function guarded(input: Pick<AnalyzeInput, 'path' | 'languageId'>, analyse: () => LinkedAnalysis): LinkedAnalysis {
+  try {
+    return analyse();
+  } catch (e) {
+    const kind = fileKindOf(input.path, input.languageId);
+    if (e instanceof OverBudget) return { kind, runs: [], problems: [e.message], errors: [], facts: [], linkedFiles: [] };
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return { kind, runs: [], problems: [], errors: [], internalError: printable(message).slice(0, 300), facts: [], linkedFiles: [] };
+  }
+}
+
+function analyzeFactsUnguarded(
+  input: Pick<AnalyzeInput, 'path' | 'text' | 'relativePath' | 'entryRules' | 'timeBudgetMs'>,
+  own: FileFacts,
+  settings: EstimateSettings,
+  overrides: Overrides,
+  resolve: LinkResolver | undefined,
+  deadline: number,
+): LinkedAnalysis {
   const { kind, notebook } = own;
   const problems = [...own.problems];
-  if (!kind || own.facts.length === 0) return { kind, runs: [], problems, facts: own.facts, linkedFiles: [] };
+  const errors = [...own.errors];
+  if (!kind || own.facts.length === 0) return { kind, runs: [], problems, errors, facts: own.facts, linkedFiles: [] };
   const notARun = notARunReason(input, own.facts);
-  if (notARun) return { kind, runs: [], problems, facts: own.facts, linkedFiles: [], notARun };
+  if (notARun) return { kind, runs: [], problems, errors, facts: own.facts, linkedFiles: [], notARun };
+  // Settings and overrides name a region and an accelerator: an unknown one fails every run, visibly.
+  const unknownIds = unknownIdsIn(settings, overrides, { settings: 'setting (greenAI.* or .greenai.json)', overrides: 'override' });
+  if (unknownIds.length > 0) return { kind, runs: [], problems, errors: [...errors, ...unknownIds], facts: own.facts, linkedFiles: [] };
   const seen = new Set<string>([input.path]);
-  const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems) : [];
+  const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors) : [];
+  if (performance.now() > deadline) throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
   const facts = [...own.facts, ...linked];
 
   // A Python file of constants (nanoGPT's config/*.py) is a config, read like a YAML one.
   const sourceKind = kind === 'yaml' || kind === 'json' || own.facts.some((f) => f.kind === 'source.configModule') ? 'config' : 'code';
   const runs: AnalyzedRun[] = [];
   for (const found of factsToSpecs(facts, sourceKind)) {
+    if (performance.now() > deadline) throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'estimating its runs'));
     problems.push(...found.problems);
+    const where = `line ${found.range.startLine + 1}`;
     try {
       const run = completeRun(found.spec, settings, overrides, { origin: 'code', assumptions: found.assumptions, unknowns: found.unknowns });
       const estimate = estimateRun(run);
+      const infinite = nonFiniteIn(run, estimate);
+      if (infinite) {
+        errors.push(`the run at ${where} cannot be estimated: ${infinite}`);
+        continue;
+      }
       // Quick fixes edit this file's text; a notebook's cells are edited cell by cell in the editor.
       // A run whose model size is unknown has no estimate to save from: its suggestions would rank placeholders.
       const suggestions = run.missing.length > 0 ? [] : suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => withLazyFix(s, () => (notebook ? null : fixFor(s, facts, input.text))));
-      const analyzed: AnalyzedRun = { range: found.range, anchors: found.anchors, run, estimate, suggestions };
-      // A launch inside a loop over N values is N runs (the report and totals count each).
+      // A launch inside a loop over N values is N runs: one object that says so (totals count each).
       const launchLine = found.anchors.launch?.startLine ?? found.range.endLine;
       const repeat = facts.find((f) => f.kind === 'launch.repeat' && !f.file && typeof f.value === 'number' && f.range.startLine <= launchLine && launchLine <= f.range.endLine);
-      if (!repeat) runs.push(analyzed);
-      else {
-        const of = repeat.value as number;
-        for (let index = 1; index <= of; index++) {
-          const note = { field: 'run.trial', value: `${index} of ${of}`, source: 'code' as const, detail: repeat.detail, range: repeat.range };
-          runs.push({ ...analyzed, trial: { index, of, detail: repeat.detail }, run: { ...run, assumptions: [...run.assumptions, note] } });
-        }
+      const of = repeat ? (repeat.value as number) : 1;
+      if (repeat && !(Number.isInteger(of) && of >= 2 && of <= MAX_SWEEP_RUNS)) {
+        problems.push(`the loop at line ${repeat.range.startLine + 1} would launch ${Number.isFinite(of) ? of.toLocaleString('en-US') : 'too many'} runs, more than the ${MAX_SWEEP_RUNS.toLocaleString('en-US')} Green AI believes; the launch is counted once`);
       }
+      const trial = repeat && Number.isInteger(of) && of >= 2 && of <= MAX_SWEEP_RUNS ? { of, detail: repeat.detail } : undefined;
+      const note = trial && repeat ? [{ field: 'run.trial', value: `${of} runs`, source: 'code' as const, detail: repeat.detail, range: repeat.range }] : [];
+      runs.push({ range: found.range, anchors: found.anchors, run: note.length ? { ...run, assumptions: [...run.assumptions, ...note] } : run, estimate, suggestions, ...(trial ? { trial } : {}) });
     } catch (e) {
-      if (e instanceof RunInputError) problems.push(e.message);
+      if (e instanceof RunInputError) errors.push(`the run at ${where} cannot be estimated: ${e.message}`);
       else throw e;
     }
   }
@@ -385,9 +523,9 @@ export function analyzeFileFacts(
   if (notebook) {
     const cells = notebook.cells;
     const map = (r: SourceRange) => rangeInCell(r, cells);
-    return { kind, runs: runs.map((r) => remapRun(r, map)), problems, facts: own.facts.map((f) => ({ ...f, range: map(f.range) })), linkedFiles };
+    return { kind, runs: runs.map((r) => remapRun(r, map)), problems, errors, facts: own.facts.map((f) => ({ ...f, range: map(f.range) })), linkedFiles };
   }
-  return { kind, runs, problems, facts: own.facts, linkedFiles };
+  return { kind, runs, problems, errors, facts: own.facts, linkedFiles };
 }
 
 /** Top-level keys that only files of results have (Hugging Face trainer_state.json, benchmark results). */

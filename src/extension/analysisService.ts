@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, fileKindOf, linkCandidates, MAX_FILE_BYTES, type AnalyzedRun, type FileAnalysis, type LinkedFileReader } from '../core/analyze';
+import { analyzeText, FILE_TIME_BUDGET_MS, fileKindOf, linkCandidates, MAX_FILE_BYTES, parseWithin, type AnalyzedRun, type FileAnalysis, type LinkedFileReader } from '../core/analyze';
 import type { SourceRange } from '../core/facts';
 import type { PythonParsing, Tree } from '../core/parse/pythonParser';
+import { readRegularText, realFolder } from '../core/scan/safeFiles';
 import { clearSettingsCache, readSettings } from './settings';
 
 /**
@@ -51,6 +51,12 @@ export class AnalysisService implements vscode.Disposable {
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.analysis;
     const kind = fileKindOf(document.uri.path, document.languageId);
     const tree = kind === 'python' ? this.treeFor(document) : undefined;
+    if (tree === null) {
+      // The parse ran out of its time budget (pathological text): say so rather than parse again on the host.
+      const skipped: FileAnalysis = { kind, runs: [], problems: [`skipped: parsing took longer than ${FILE_TIME_BUDGET_MS / 1000} s; it is not analysed`], errors: [], facts: [] };
+      this.results.set(key, { version: document.version, settingsKey, analysis: skipped });
+      return skipped;
+    }
     const read = document.uri.scheme === 'file' ? readLinkedFromDisk : undefined;
     // In a workspace folder, the editor follows the report's rules on what is a run (tests, CI, docs are not).
     const relativePath = vscode.workspace.getWorkspaceFolder(document.uri) ? vscode.workspace.asRelativePath(document.uri, false) : undefined;
@@ -90,11 +96,12 @@ export class AnalysisService implements vscode.Disposable {
     return runs.find((r) => line >= r.range.startLine && line <= r.range.endLine) ?? runs.find((r) => r.range.startLine >= line) ?? runs[0];
   }
 
-  private treeFor(document: vscode.TextDocument): Tree | undefined {
+  /** The document's tree, or null when parsing ran out of the file time budget. */
+  private treeFor(document: vscode.TextDocument): Tree | undefined | null {
     const key = document.uri.toString();
     const held = this.trees.get(key);
     if (held && held.version === document.version) return held.tree;
-    const next = this.python.parser.parse(document.getText(), held?.tree) ?? undefined;
+    const next = parseWithin(this.python, document.getText(), performance.now() + FILE_TIME_BUDGET_MS, held?.tree);
     held?.tree.delete();
     if (next) this.trees.set(key, { tree: next, version: document.version });
     else this.trees.delete(key);
@@ -144,15 +151,23 @@ export class AnalysisService implements vscode.Disposable {
  */
 const readLinkedFromDisk: LinkedFileReader = (fromPath, reference) => {
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(fromPath))?.uri.fsPath ?? path.dirname(fromPath);
+  // Only files inside the workspace folder (or, for a file outside any folder, its own folder) are read,
+  // links resolved: `json.load(open('../../x/secret.json'))` must not show another project's file, in
+  // Restricted Mode or not. Only regular files: a FIFO would block the extension host.
+  let root: string;
+  try {
+    root = realFolder(folder);
+  } catch {
+    return undefined;
+  }
   for (const candidate of linkCandidates(fromPath, reference, folder, path)) {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === candidate);
     const display = vscode.workspace.asRelativePath(candidate, false);
-    if (open) return { path: candidate, display, text: open.getText() };
     try {
-      const stat = fs.statSync(candidate);
-      if (stat.isFile() && stat.size <= MAX_FILE_BYTES) return { path: candidate, display, text: fs.readFileSync(candidate, 'utf8') };
+      const read = readRegularText(candidate, { root, maxBytes: MAX_FILE_BYTES });
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === candidate);
+      return { path: candidate, display, text: open ? open.getText() : read.text };
     } catch {
-      // not there: try the next place
+      // not there, not a regular file, or outside the folder: try the next place
     }
   }
   return undefined;

@@ -15,7 +15,7 @@ export class GreenAiCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!readSettings(document.uri).codeLensEnabled) return [];
     // A sweep's runs share their lines: one lens for all of them, with the total.
-    return this.analysis.analyze(document).runs.filter((run) => !run.trial || run.trial.index === 1).map((run) => {
+    return this.analysis.analyze(document).runs.map((run) => {
       const line = run.anchors.launch?.startLine ?? run.range.startLine;
       if (isIncomplete(run.run)) {
         return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {

@@ -10,6 +10,7 @@ import type { ScannedRun } from './workspaceScanner';
 import { proposeCalibration } from '../core/calibration/calibrate';
 import type { MeasuredComparison } from '../core/calibration/match';
 import { withCalibration, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
+import { realFolder, writeFileInside } from '../core/scan/safeFiles';
 
 /** The extension's commands: a table of small functions (after rust-analyzer's editors/code). */
 
@@ -144,12 +145,21 @@ async function calibrate(ctx: CommandContext, folderArg?: unknown, options?: unk
   if (!accepted) return;
   const file = vscode.Uri.joinPath(report.folder.uri, WORKSPACE_CONFIG_FILE);
   let before: string | undefined;
+  let stat: vscode.FileStat | undefined;
   try {
-    before = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
+    stat = await vscode.workspace.fs.stat(file);
   } catch {
     // no team file yet: start one
   }
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(withCalibration(before, proposal.calibration)));
+  // Never through a link (a committed .greenai.json -> ../elsewhere would write outside the folder), never into a FIFO.
+  if (stat && stat.type !== vscode.FileType.File) {
+    void vscode.window.showErrorMessage(`Green AI: ${report.folder.name}/${WORKSPACE_CONFIG_FILE} is ${stat.type & vscode.FileType.SymbolicLink ? 'a symbolic link' : 'not a regular file'}; the calibration is not written through it. Replace it with a regular file.`);
+    return;
+  }
+  if (stat) before = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
+  const after = withCalibration(before, proposal.calibration);
+  if (file.scheme === 'file') writeFileInside(realFolder(report.folder.uri.fsPath), file.fsPath, after);
+  else await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(after));
   ctx.log.info(`calibration saved to ${file.toString()}: ${proposal.summary}`);
   void vscode.window.setStatusBarMessage(`Green AI: calibration saved to ${WORKSPACE_CONFIG_FILE}`, 5000);
 }

@@ -20,8 +20,17 @@ function toRange(document: vscode.TextDocument, r: SourceRange | undefined, fall
   return new vscode.Range(line, start, line, Math.max(end, start));
 }
 
-export function diagnosticsFor(document: vscode.TextDocument, runs: readonly AnalyzedRun[], budgetKg: number | null, problems: readonly string[] = []): vscode.Diagnostic[] {
+export function diagnosticsFor(document: vscode.TextDocument, runs: readonly AnalyzedRun[], budgetKg: number | null, problems: readonly string[] = [], errors: readonly string[] = []): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
+  // What stops an estimate (an unknown region or accelerator, a run that cannot be estimated) is an error:
+  // the editor fails closed like the CLI, instead of showing a number made with a default.
+  for (const error of errors) {
+    const line = Math.max(0, Math.min(document.lineCount - 1, Number(/line (\d+)/.exec(error)?.[1] ?? 1) - 1));
+    const d = new vscode.Diagnostic(document.lineAt(line).range, `Green AI cannot estimate this: ${error}`, vscode.DiagnosticSeverity.Error);
+    d.source = 'Green AI';
+    d.code = 'green-ai.cannot-estimate';
+    out.push(d);
+  }
   // What could not be read (a skipped file, a bad directive, a broken config) is a quiet hint;
   // Python syntax errors are left to the language server, which already shows them.
   for (const problem of problems) {
@@ -33,8 +42,6 @@ export function diagnosticsFor(document: vscode.TextDocument, runs: readonly Ana
     out.push(d);
   }
   for (const run of runs) {
-    // A sweep's runs share their lines: one set of diagnostics for all of them.
-    if (run.trial && run.trial.index > 1) continue;
     const launchLine = run.anchors.launch?.startLine ?? run.range.startLine;
     for (const s of run.suggestions) {
       const anchor = s.kind === 'smaller-model' || s.kind === 'peft' || s.kind === 'use-pretrained' ? run.anchors.model ?? run.anchors.launch : run.anchors.launch;
@@ -98,7 +105,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       if (document.isClosed) return;
       const settings = readSettings(document.uri);
       const analysis = this.analysis.analyze(document);
-      this.collection.set(document.uri, settings.diagnosticsEnabled ? diagnosticsFor(document, analysis.runs, settings.budgetKg, analysis.problems) : []);
+      this.collection.set(document.uri, settings.diagnosticsEnabled ? diagnosticsFor(document, analysis.runs, settings.budgetKg, analysis.problems, analysis.internalError ? [...analysis.errors, `internal error (please report it): ${analysis.internalError}`] : analysis.errors) : []);
     }, delayMs));
   }
 

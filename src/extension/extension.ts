@@ -61,7 +61,15 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
   const wasmDir = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
   // The grammar (once, for the editor; scan workers load their own) and the team files load together.
   const teamConfig = new TeamConfigStore((m) => log.warn(m));
-  const [python] = await Promise.all([loadPythonParsing(wasmLocationIn(wasmDir)), teamConfig.loadAll()]);
+  const loadTeamFiles = async () => {
+    try {
+      await teamConfig.loadAll();
+    } catch (e) {
+      // A team file must never stop activation: without it, settings and defaults apply.
+      log.error(`could not read .greenai.json: ${(e as Error).message}`);
+    }
+  };
+  const [python] = await Promise.all([loadPythonParsing(wasmLocationIn(wasmDir)), loadTeamFiles()]);
   log.info(`activated; tree-sitter wasm from ${wasmDir}`);
 
   const analysis = new AnalysisService(python, (m) => log.warn(m));

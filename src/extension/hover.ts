@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatCo2e, formatEnergy, formatHours, sig } from '../core/report/format';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
+import { markdownText } from '../core/report/neutralise';
 import type { AnalysisService } from './analysisService';
 import { readSettings } from './settings';
 
@@ -34,7 +35,8 @@ export class GreenAiHover implements vscode.HoverProvider {
     md.appendMarkdown(`| Embodied | ${formatCo2e(e.embodiedCo2eKg)} |\n\n`);
     const defaults = spec.assumptions.filter((a) => a.source === 'default' || a.source === 'setting').slice(0, 4);
     if (defaults.length > 0) {
-      md.appendMarkdown(`Assumed: ${defaults.map((a) => `\`${a.field}\` = ${String(a.value)}`).join(', ')}\n\n`);
+      // Values may come from files or settings: escaped, since this hover may run the commands it links to.
+      md.appendMarkdown(`Assumed: ${defaults.map((a) => `\`${a.field}\` = ${markdownText(String(a.value))}`).join(', ')}\n\n`);
     }
     md.appendMarkdown(`[Estimate This Run](command:greenAI.estimateRun?${args}) · [Settings](command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify(['greenAI']))})`);
     return new vscode.Hover(md);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatParams } from '../core/advise/suggest';
+import { markdownText } from '../core/report/neutralise';
 import { inlineSummary } from '../core/report/panelModel';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import type { AnalysisService } from './analysisService';
@@ -17,8 +18,6 @@ export class GreenAiInlayHints implements vscode.InlayHintsProvider {
     if (!readSettings(document.uri).inlayHintsEnabled || token.isCancellationRequested) return [];
     const hints: vscode.InlayHint[] = [];
     for (const run of this.analysis.analyze(document).runs) {
-      // A sweep's runs share their lines: one hint, saying how many runs it stands for.
-      if (run.trial && run.trial.index > 1) continue;
       const modelLine = run.anchors.model?.startLine;
       const sizeLine = run.anchors.size?.startLine ?? run.anchors.launch?.startLine ?? (modelLine === undefined ? run.range.startLine : undefined);
       if (isIncomplete(run.run)) {
@@ -35,8 +34,8 @@ export class GreenAiInlayHints implements vscode.InlayHintsProvider {
       const times = run.trial ? ` × ${run.trial.of} runs` : '';
       const biggest = run.run.assumptions.find((a) => a.source === 'default' || a.source === 'setting');
       const tooltip = new vscode.MarkdownString(
-        `**Green AI**: ${inlineSummary(run)}${run.trial ? ` per run, ${run.trial.of} runs (${run.trial.detail})` : ''} (range ${run.estimate.co2eKgLow.toPrecision(2)}–${run.estimate.co2eKgHigh.toPrecision(2)} kg)` +
-          (biggest ? `\n\nBiggest assumption: \`${biggest.field}\` = ${String(biggest.value)} (${biggest.detail})` : ''),
+        `**Green AI**: ${inlineSummary(run)}${run.trial ? ` per run, ${run.trial.of} runs (${markdownText(run.trial.detail)})` : ''} (range ${run.estimate.co2eKgLow.toPrecision(2)}–${run.estimate.co2eKgHigh.toPrecision(2)} kg)` +
+          (biggest ? `\n\nBiggest assumption: \`${biggest.field}\` = ${markdownText(String(biggest.value))} (${markdownText(biggest.detail)})` : ''),
       );
       const place = (line: number, label: string) => {
         if (line < range.start.line || line > range.end.line || line >= document.lineCount) return;

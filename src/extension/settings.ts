@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import type { EstimateSettings } from '../core/runSpec';
+import { type EstimateSettings } from '../core/runSpec';
 import { SETTINGS_FIELDS } from '../core/settingsSchema';
-import { parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../core/workspaceConfig';
+import { printable } from '../core/report/neutralise';
+import { MAX_WORKSPACE_CONFIG_BYTES, parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../core/workspaceConfig';
 
 /**
  * The one typed view of `greenAI.*` settings. Each field is validated on its
@@ -51,36 +52,62 @@ export class TeamConfigStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_CONFIG_FILE}`);
   private readonly subscriptions: vscode.Disposable[];
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('green-ai-team-file');
 
   constructor(private readonly log: (msg: string) => void) {
     const reload = () => void this.loadAll();
-    this.subscriptions = [this.watcher, this.watcher.onDidChange(reload), this.watcher.onDidCreate(reload), this.watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), this.changed];
+    this.subscriptions = [this.watcher, this.watcher.onDidChange(reload), this.watcher.onDidCreate(reload), this.watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), this.changed, this.diagnostics];
   }
 
   async loadAll(): Promise<void> {
     teamConfigs.clear();
     settingsCache.clear();
+    this.diagnostics.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(folder.uri, WORKSPACE_CONFIG_FILE);
+      // Any team file is untrusted: a FIFO or a link would block or lead out of the folder, a broken one
+      // must not stop activation. Each folder's file is read on its own; one failing leaves the others.
       let text: string;
       try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.type !== vscode.FileType.File || stat.size > MAX_WORKSPACE_CONFIG_BYTES) {
+          const why = stat.type & vscode.FileType.SymbolicLink ? 'is a symbolic link' : stat.type !== vscode.FileType.File ? 'is not a regular file' : `is over ${MAX_WORKSPACE_CONFIG_BYTES / 1024} KB`;
+          this.report(folder, uri, [`${WORKSPACE_CONFIG_FILE} ${why}: not read`], [`${WORKSPACE_CONFIG_FILE} ${why}: not read`]);
+          continue;
+        }
         text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       } catch {
         continue; // no team file in this folder
       }
-      const { config, problems } = parseWorkspaceConfig(text);
-      teamConfigs.set(folder.uri.toString(), config);
-      for (const p of problems) {
-        const message = `Green AI: ${folder.name}/${p}; that field is ignored.`;
-        if (!warned.has(message)) {
-          warned.add(message);
-          this.log(message);
-          void vscode.window.showWarningMessage(message);
-        }
+      try {
+        const { config, problems, errors } = parseWorkspaceConfig(text);
+        teamConfigs.set(folder.uri.toString(), config);
+        this.report(folder, uri, problems, errors);
+      } catch (e) {
+        this.report(folder, uri, [`${WORKSPACE_CONFIG_FILE} could not be read: ${(e as Error).message}`], [`${WORKSPACE_CONFIG_FILE} could not be read`]);
       }
     }
     settingsCache.clear();
     this.changed.fire();
+  }
+
+  /** Problems of a team file: a message once, and diagnostics on the file (errors for what stops estimates). */
+  private report(folder: vscode.WorkspaceFolder, uri: vscode.Uri, problems: readonly string[], errors: readonly string[]): void {
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const p of problems) {
+      const error = errors.includes(p);
+      const message = `Green AI: ${folder.name}/${printable(p)}${error ? '' : '; that field is ignored'}.`;
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), printable(p), error ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      d.source = 'Green AI';
+      d.code = error ? 'green-ai.team-file-error' : 'green-ai.team-file-field';
+      diagnostics.push(d);
+      if (!warned.has(message)) {
+        warned.add(message);
+        this.log(message);
+        void (error ? vscode.window.showErrorMessage(message) : vscode.window.showWarningMessage(message));
+      }
+    }
+    if (diagnostics.length > 0) this.diagnostics.set(uri, diagnostics);
   }
 
   dispose(): void {

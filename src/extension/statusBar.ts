@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
+import { runCount } from '../core/analyze';
 import { formatCo2e } from '../core/report/format';
 import type { AnalysisService } from './analysisService';
 
@@ -44,13 +45,14 @@ export class StatusBarTotal implements vscode.Disposable {
       this.item.show();
       return;
     }
-    const total = runs.reduce((s, r) => s + r.estimate.co2eKg, 0);
-    const low = runs.reduce((s, r) => s + r.estimate.co2eKgLow, 0);
-    const high = runs.reduce((s, r) => s + r.estimate.co2eKgHigh, 0);
+    const total = runs.reduce((s, r) => s + r.estimate.co2eKg * runCount(r), 0);
+    const low = runs.reduce((s, r) => s + r.estimate.co2eKgLow * runCount(r), 0);
+    const high = runs.reduce((s, r) => s + r.estimate.co2eKgHigh * runCount(r), 0);
+    const count = runs.reduce((n, r) => n + runCount(r), 0);
     // Said once here (and in the panel and the report), not as every run's top suggestion.
     const regionUnset = runs.some((r) => r.run.regionIsDefault);
     this.item.text = `$(pulse) ${formatCo2e(total)} CO2e${waiting ? ` +${waiting} unknown` : ''}${regionUnset ? ' · region?' : ''}`;
-    this.item.tooltip = `Green AI: ${runs.length} run${runs.length === 1 ? '' : 's'} in this file, ${formatCo2e(total)} CO2e (${formatCo2e(low)}–${formatCo2e(high)})${waiting ? `; ${waiting} more ${waiting === 1 ? 'needs' : 'need'} input and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}.${regionUnset ? ' Region not set: the world-average grid is used (set greenAI.region, or a # green-ai: region=… comment).' : ''} Click for the full estimate.`;
+    this.item.tooltip = `Green AI: ${count} run${count === 1 ? '' : 's'} in this file, ${formatCo2e(total)} CO2e (${formatCo2e(low)}–${formatCo2e(high)})${waiting ? `; ${waiting} more ${waiting === 1 ? 'needs' : 'need'} input and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}.${regionUnset ? ' Region not set: the world-average grid is used (set greenAI.region, or a # green-ai: region=… comment).' : ''} Click for the full estimate.`;
     this.item.accessibilityInformation = { label: `Green AI estimate ${formatCo2e(total)} CO2e for this file` };
     this.item.show();
   }

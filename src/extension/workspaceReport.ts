@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { runCount } from '../core/analyze';
 import { formatCo2e, measuredText } from '../core/report/format';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
+import { printable } from '../core/report/neutralise';
 import { toCliMeasured } from '../core/report/toCli';
 import type { FolderReport, ScannedRun, WorkspaceScanner } from './workspaceScanner';
 
@@ -163,7 +165,7 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
       .map((r) => {
         const keep = (s: ScannedRun) => (f.kind === 'mode' ? f.modes.includes(s.run.run.mode) : f.kind === 'overBudget' ? s.run.estimate.co2eKg > f.budgetKg : true);
         const runs = r.runs.filter(keep);
-        return { ...r, runs, incomplete: f.kind === 'overBudget' ? [] : r.incomplete.filter(keep), totalCo2eKg: runs.reduce((sum, s) => sum + s.run.estimate.co2eKg, 0) };
+        return { ...r, runs, incomplete: f.kind === 'overBudget' ? [] : r.incomplete.filter(keep), totalCo2eKg: runs.reduce((sum, s) => sum + s.run.estimate.co2eKg * runCount(s.run), 0) };
       });
   }
 
@@ -178,7 +180,7 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
   private updateDescription(): void {
     if (!this.view) return;
     const shown = this.visibleReports();
-    const runs = shown.reduce((n, r) => n + r.runs.length, 0);
+    const runs = shown.reduce((n, r) => n + r.runs.reduce((k, s) => k + runCount(s.run), 0), 0);
     const total = shown.reduce((s, r) => s + r.totalCo2eKg, 0);
     this.view.description = runs ? `${runs} run${runs === 1 ? '' : 's'} · ${formatCo2e(total)} CO2e${this.filterLabel()}` : this.filter.kind !== 'all' ? `no runs${this.filterLabel()}` : undefined;
     // The description is hidden when the view fills its container; the message is always shown.
@@ -191,7 +193,8 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'folder') {
       const item = new vscode.TreeItem(node.report.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.report.runs.length} run${node.report.runs.length === 1 ? '' : 's'} · ${formatCo2e(node.report.totalCo2eKg)} CO2e`;
+      const count = node.report.runs.reduce((n, r) => n + runCount(r.run), 0);
+      item.description = `${count} run${count === 1 ? '' : 's'} · ${formatCo2e(node.report.totalCo2eKg)} CO2e`;
       item.iconPath = vscode.ThemeIcon.Folder;
       item.contextValue = 'greenAI.folder';
       return item;
@@ -233,8 +236,9 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     const item = new vscode.TreeItem(`${relativePath}`, vscode.TreeItemCollapsibleState.None);
     const measured = node.run.measured ? toCliMeasured(node.run.measured) : null;
     if (isIncomplete(run.run)) {
-      item.description = `${needsText(run.run)} · ${run.run.model.name ?? 'unknown model'} · ${run.run.mode}`;
-      item.tooltip = `${relativePath}:${run.range.startLine + 1}\n\n${missingLines(run.run).join('\n')}`;
+      item.description = `${needsText(run.run)} · ${printable(run.run.model.name ?? 'unknown model')} · ${run.run.mode}`;
+      // A plain-string tooltip is never rendered as Markdown.
+      item.tooltip = `${printable(relativePath)}:${run.range.startLine + 1}\n\n${missingLines(run.run).map(printable).join('\n')}`;
       item.iconPath = new vscode.ThemeIcon('question');
       item.contextValue = 'greenAI.run';
       const at = new vscode.Position(run.range.startLine, 0);
@@ -242,8 +246,15 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
       item.resourceUri = uri;
       return item;
     }
-    item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)}) · ${run.run.model.name ?? 'unknown model'} · ${run.run.mode}${measured ? ` · measured ${formatCo2e(measured.co2eKg)}` : ''}`;
-    item.tooltip = new vscode.MarkdownString(`**${relativePath}:${run.range.startLine + 1}**\n\n${run.run.model.name ?? 'unknown model'} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}\n\n${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${measured ? `\n\nMeasured: ${measuredText(measured)}, ${measured.file}:${measured.line} (${measured.matchedBy})` : ''}`);
+    const times = run.trial ? ` × ${run.trial.of} runs` : '';
+    item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${times} · ${printable(run.run.model.name ?? 'unknown model')} · ${run.run.mode}${measured ? ` · measured ${formatCo2e(measured.co2eKg)}` : ''}`;
+    // File names and model ids come from the repository: appended as text, never as Markdown (no links, images or HTML).
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown('**').appendText(`${printable(relativePath)}:${run.range.startLine + 1}`).appendMarkdown('**\n\n');
+    tooltip.appendText(`${printable(run.run.model.name ?? 'unknown model')} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}`).appendMarkdown('\n\n');
+    tooltip.appendText(`${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${run.trial ? ` per run, × ${run.trial.of} runs (${printable(run.trial.detail)})` : ''}`);
+    if (measured) tooltip.appendMarkdown('\n\n').appendText(`Measured: ${measuredText(measured)}, ${printable(measured.file)}:${measured.line} (${printable(measured.matchedBy)})`);
+    item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(run.run.mode === 'inference' ? 'server-process' : 'flame');
     item.contextValue = 'greenAI.run';
     const pos = new vscode.Position(run.range.startLine, 0);

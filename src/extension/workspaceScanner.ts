@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { isIncomplete } from '../core/report/incomplete';
-import { withoutLinkedDuplicates, type AnalyzedRun } from '../core/analyze';
+import { isInside, realFolder } from '../core/scan/safeFiles';
+import { MAX_FILE_BYTES, runCount, withoutLinkedDuplicates, type AnalyzedRun } from '../core/analyze';
 import { FolderScanCache, SkipFile, type AnalysedFile, type ScanSource } from '../core/scan/folderScan';
 import { wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
 import { chooseScanAnalyser, type ChosenAnalyser } from '../core/scan/scanAnalyser';
@@ -70,17 +72,37 @@ function excludeGlob(folder: vscode.WorkspaceFolder): string {
   return `{${[...patterns].join(',')}}`;
 }
 
-/** A file of the folder as the scan reads it, through workspace.fs. */
-function sourceFor(uri: vscode.Uri): ScanSource {
+/** A link in a folder on disk is followed when its target is inside the folder; elsewhere (virtual file systems) links are not followed. */
+function linkStaysInside(folder: vscode.Uri, uri: vscode.Uri): boolean {
+  if (folder.scheme !== 'file' || uri.scheme !== 'file') return false;
+  try {
+    return isInside(realFolder(folder.fsPath), fs.realpathSync.native(uri.fsPath));
+  } catch {
+    return false;
+  }
+}
+
+/** A file of the folder as the scan reads it, through workspace.fs: only regular files, only inside the folder. */
+function sourceFor(folder: vscode.Uri, uri: vscode.Uri): ScanSource {
+  let checked: Promise<{ size: number; mtime: number }> | undefined;
+  const check = () =>
+    (checked ??= (async () => {
+      const stat = await vscode.workspace.fs.stat(uri);
+      // Only regular files: a FIFO, device or socket (FileType.Unknown) would block or never end.
+      if (!(stat.type & vscode.FileType.File)) throw new SkipFile('not a regular file (a FIFO, device or socket): not read');
+      // findFiles may follow links: one is read only when it resolves inside the folder (files on disk), else skipped.
+      if (stat.type & vscode.FileType.SymbolicLink && !linkStaysInside(folder, uri)) throw new SkipFile('a symbolic link to a file outside the folder: not read');
+      if (stat.size > MAX_FILE_BYTES) throw new SkipFile(`${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`);
+      return { size: stat.size, mtime: stat.mtime };
+    })());
   return {
     path: uri.path,
     display: vscode.workspace.asRelativePath(uri, false),
-    stat: async () => {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) throw new SkipFile('not a file');
-      return { size: stat.size, mtime: stat.mtime };
+    stat: check,
+    read: async () => {
+      await check();
+      return vscode.workspace.fs.readFile(uri);
     },
-    read: async () => vscode.workspace.fs.readFile(uri),
   };
 }
 
@@ -97,7 +119,8 @@ function folderReport(folder: vscode.WorkspaceFolder, all: ScannedRun[], skipped
   // A run whose model size is unknown has no figure to add: listed apart, never in the total.
   const runs = all.filter((r) => !isIncomplete(r.run.run));
   const incomplete = all.filter((r) => isIncomplete(r.run.run));
-  return { folder, runs, incomplete, leftOut, skipped, totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg, 0), measurementProblems, measurementCount };
+  // A sweep is one entry standing for its runs: the total counts each.
+  return { folder, runs, incomplete, leftOut, skipped, totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg * runCount(r.run), 0), measurementProblems, measurementCount };
 }
 
 export class WorkspaceScanner implements vscode.Disposable {
@@ -136,7 +159,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     const finished: AnalysedFile[] = [];
     const partial = () => folderReport(folder, runsOf(folder, withoutLinkedDuplicates(finished)), []);
     progress?.({ done: 0, total: uris.length, partial });
-    const result = await cache.scan(uris.map(sourceFor), {
+    const result = await cache.scan(uris.map((uri) => sourceFor(folder.uri, uri)), {
       analyser,
       root: folder.uri.path,
       settingsFor: () => settings,

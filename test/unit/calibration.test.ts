@@ -284,7 +284,7 @@ describe('Calibration: CLI', function () {
     assert.ok(Math.abs((run.measured?.ratio.hours ?? 0) - 0.5) < 0.01, JSON.stringify(run.measured));
     assert.match(json.err, /emissions\.csv:3: row skipped/);
     assert.match((await cli('report', dir, '--markdown')).out, /\| Measured \|[\s\S]*measured \(CodeCarbon/);
-    assert.match((await cli('report', dir, '--csv')).out.split('\n')[0], /measuredCo2eKg,measuredEnergyKWh,measuredHours,measuredSource,incomplete$/);
+    assert.match((await cli('report', dir, '--csv')).out.split('\n')[0], /measuredCo2eKg,measuredEnergyKWh,measuredHours,measuredSource,incomplete,runs$/);
     assert.match((await cli('report', dir)).out, /measured: .* sst2\/emissions\.csv:2/);
   });
 

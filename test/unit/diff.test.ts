@@ -177,7 +177,7 @@ describe('Diff reasons, matching and renames', function () {
     assert.equal(precision.location?.startLine, 3, 'points at where bf16 was');
   });
 
-  it('a sweep that grows from 3 to 5 values keeps its 3 runs and adds 2', async () => {
+  it('a sweep that grows from 3 to 5 values is one changed run, two runs dearer, with the sweep as the reason', async () => {
     const sweep = (values: string) => `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
 model = AutoModelForCausalLM.from_pretrained("gpt2")
 for lr in [${values}]:
@@ -185,9 +185,13 @@ for lr in [${values}]:
     Trainer(model=model, args=args, train_dataset=None).train()
 `;
     const d = diffRuns(await side('base', { 'sweep.py': sweep('1e-5, 3e-5, 5e-5') }), await side('head', { 'sweep.py': sweep('1e-5, 3e-5, 5e-5, 1e-4, 3e-4') }));
-    assert.deepEqual(d.counts, { added: 2, removed: 0, changed: 0, unchanged: 3 });
-    const one = d.changes.find((c) => c.status === 'unchanged')!.after!.estimate.co2eKg!;
+    assert.deepEqual(d.counts, { added: 0, removed: 0, changed: 1, unchanged: 0 });
+    const changed = d.changes[0];
+    assert.deepEqual([changed.before?.trials?.count, changed.after?.trials?.count], [3, 5]);
+    assert.deepEqual(changed.why.map((w) => w.label), ['sweep']);
+    const one = changed.after!.estimate.co2eKg!;
     assert.ok(Math.abs(d.co2eKgDelta - 2 * one) < 1e-9, 'two more trials cost two runs');
+    assert.ok(Math.abs((changed.co2eKgDelta ?? 0) - 2 * one) < 1e-9, "the run's own delta counts the whole sweep");
   });
 
   it('a script now launched from a new file is the same run moved there', async () => {

@@ -173,7 +173,7 @@ describe('Folder scan on worker threads', function () {
     const analyser = new InThreadAnalyser(await parsing());
     const result = await analyser.analyse(job2('print(1)\n'), async () => []);
     assert.equal(result.role, 'code');
-    assert.deepEqual(result.role === 'code' && result.analysis, { kind: 'python', runs: [], problems: [], facts: [], linkedFiles: [] });
+    assert.deepEqual(result.role === 'code' && result.analysis, { kind: 'python', runs: [], problems: [], errors: [], facts: [], linkedFiles: [] });
   });
 });
 

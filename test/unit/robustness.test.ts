@@ -145,3 +145,92 @@ describe('Broken notebooks', () => {
     assert.ok(analysis.problems.some((p) => /not valid JSON.*intact code cells/.test(p)), analysis.problems.join('; '));
   });
 });
+
+describe('Robustness of every reader of untrusted text (property-based)', function () {
+  this.timeout(120_000);
+  /** Characters the readers treat specially: quotes, expansions, brackets, directives, YAML and CSV syntax. */
+  const hostileText = fc.stringOf(
+    fc.constantFrom('$', '{', '}', '(', ')', '[', ']', '-', '"', "'", '\\', '\n', '\r', ' ', '\t', 'a', '1', '=', ':', ',', '#', '&', '*', '|', '>', 'x',
+      'torchrun ', 'python train.py ', 'for i in ', '; do', 'done', '--', '${a-', 'green-ai: ', 'gpus=', 'region=', '__proto__', 'constructor', '---\n', 'co2_eq_emissions: ', 'from torchvision.models import (', 'class M(nn.Module):', '"""'),
+    { maxLength: 300 },
+  );
+  const anyText = fc.oneof(hostileText, fc.string({ maxLength: 300 }), fc.fullUnicodeString({ maxLength: 100 }));
+
+  it('shell, config, directive, team-file, CodeCarbon, model-card and notebook readers never throw', async () => {
+    const { extractShellFacts } = await import('../../src/core/extract/shellFacts');
+    const { extractConfigFacts } = await import('../../src/core/extract/configFacts');
+    const { extractDirectives } = await import('../../src/core/extract/directives');
+    const { parseWorkspaceConfig } = await import('../../src/core/workspaceConfig');
+    const { parseCodeCarbonCsv } = await import('../../src/core/calibration/codecarbon');
+    const { parseModelCard } = await import('../../src/core/calibration/modelCard');
+    const { notebookCode } = await import('../../src/core/analyze');
+    const header = 'timestamp,project_name,run_id,duration,emissions,energy_consumed,gpu_model,gpu_count,pue\n';
+    fc.assert(
+      fc.property(anyText, (text) => {
+        extractShellFacts(text);
+        extractConfigFacts(text, 'yaml');
+        extractConfigFacts(text, 'json');
+        extractDirectives(text);
+        parseWorkspaceConfig(text);
+        parseCodeCarbonCsv(header + text, 'emissions.csv');
+        parseModelCard(`---\n${text}\nco2_eq_emissions: 1\n---\n`, 'README.md');
+        notebookCode(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('notebooks with any JSON (objects where strings belong, toString keys) never throw', async () => {
+    const { notebookCode } = await import('../../src/core/analyze');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.anything(), fc.record({ cell_type: fc.constant('code'), source: fc.anything() })), { maxLength: 5 }), fc.anything(), (cells, metadata) => {
+        let text: string;
+        try {
+          text = JSON.stringify({ cells, metadata });
+        } catch {
+          return; // not representable as JSON
+        }
+        const nb = notebookCode(text);
+        assert.equal(typeof nb.code, 'string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a team file of any JSON object keeps only schema fields and never touches prototypes', async () => {
+    const { parseWorkspaceConfig } = await import('../../src/core/workspaceConfig');
+    const keys = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'prototype', 'hasOwnProperty', 'region', 'pue', 'count', 'calibration', 'budgetKg'), fc.string({ maxLength: 8 }));
+    const schemaKeys = new Set(['$schema', 'region', 'pue', 'accelerator', 'count', 'utilisation', 'includeEmbodied', 'calibration', 'budgetKg']);
+    fc.assert(
+      fc.property(fc.dictionary(keys, fc.jsonValue({ maxDepth: 3 })), (object) => {
+        const pairs = Object.entries(object).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+        const parsed = parseWorkspaceConfig(`{${pairs.join(', ')}}`);
+        for (const key of Object.keys(parsed.config)) assert.ok(schemaKeys.has(key), key);
+        assert.equal(Object.getPrototypeOf(parsed.config), Object.prototype);
+        assert.equal(({} as Record<string, unknown>).region, undefined);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('output neutralisation: no control characters in terminal text, no markup in Markdown, no formula in CSV', async () => {
+    const { printable, markdownText, csvCell } = await import('../../src/core/report/neutralise');
+    const { parse } = await import('csv-parse/sync');
+    fc.assert(
+      fc.property(fc.oneof(fc.fullUnicodeString({ maxLength: 60 }), hostileText), (s) => {
+        // eslint-disable-next-line no-control-regex
+        assert.doesNotMatch(printable(s), /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        const md = markdownText(s);
+        assert.doesNotMatch(md, /[\n\r]/);
+        assert.doesNotMatch(md, /(?<!\\)[<>|[\]`]/, md);
+        assert.doesNotMatch(md, /@\w/);
+        const cell = parse(`${csvCell(s)}\n`, { relax_column_count: true })[0]?.[0] as string | undefined;
+        if (s !== '') {
+          assert.doesNotMatch(cell ?? '', /^[=+\-@\t\r]/);
+          assert.equal(cell, /^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

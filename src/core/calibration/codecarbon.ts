@@ -20,6 +20,15 @@ export interface CodeCarbonFile {
 
 const REQUIRED = ['duration', 'emissions', 'energy_consumed'] as const;
 
+/**
+ * Plausible ranges of what a tracker records, so a number read from a file is finite and means
+ * something: a century of tracking, a million tonnes, a terawatt-hour; a million GPUs.
+ */
+const MAX_VALUE: Record<(typeof REQUIRED)[number], number> = { duration: 3.2e9, emissions: 1e9, energy_consumed: 1e9 };
+const MAX_GPUS = 1_000_000;
+/** "8 x NVIDIA A100-SXM4-80GB" is short: a longer gpu_model is not read (its pattern would be quadratic in it). */
+const MAX_GPU_MODEL_LENGTH = 200;
+
 /** Does this header look like CodeCarbon's? Cheap enough to run on a file's first line. */
 export function looksLikeCodeCarbonHeader(firstLine: string): boolean {
   const columns = new Set(firstLine.split(',').map((c) => c.trim().replace(/^"|"$/g, '')));
@@ -48,10 +57,11 @@ export function parseCodeCarbonCsv(text: string, file: string): CodeCarbonFile {
       invalidRows.push({ line, reason: `${Object.keys(record).length} columns where the header has more` });
       continue;
     }
-    const numbers = REQUIRED.map((column) => [column, readNumber(record[column])] as const);
+    const numbers = REQUIRED.map((column) => [column, readNumber(record[column], MAX_VALUE[column])] as const);
     const bad = numbers.find(([, v]) => v === null);
     if (bad) {
-      invalidRows.push({ line, reason: `${bad[0]} is "${record[bad[0]] ?? ''}", not a non-negative number` });
+      const shown = String(record[bad[0]] ?? '');
+      invalidRows.push({ line, reason: `${bad[0]} is "${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}", not a number from 0 to ${MAX_VALUE[bad[0]]}` });
       continue;
     }
     const [durationSeconds, emissionsKg, energyKWh] = numbers.map(([, v]) => v as number);
@@ -60,7 +70,7 @@ export function parseCodeCarbonCsv(text: string, file: string): CodeCarbonFile {
       continue;
     }
     const { model, count } = readGpu(record.gpu_model, record.gpu_count);
-    const pue = Number(record.pue);
+    const pue = record.pue !== undefined && record.pue.length <= 20 ? Number(record.pue) : NaN;
     measurements.push({
       kind: 'codecarbon',
       file,
@@ -71,7 +81,7 @@ export function parseCodeCarbonCsv(text: string, file: string): CodeCarbonFile {
       durationHours: durationSeconds / 3600,
       co2eKg: emissionsKg,
       energyKWh,
-      pue: Number.isFinite(pue) && pue >= 1 ? pue : null,
+      pue: Number.isFinite(pue) && pue >= 1 && pue <= 3 ? pue : null,
       gpuModel: model,
       gpuCount: count,
       acceleratorId: model ? (findAccelerator(stripVendor(model))?.id ?? null) : null,
@@ -82,14 +92,15 @@ export function parseCodeCarbonCsv(text: string, file: string): CodeCarbonFile {
   return { measurements, invalidRows, problem };
 }
 
-function readNumber(v: string | undefined): number | null {
-  if (v === undefined || v.trim() === '') return null;
+function readNumber(v: string | undefined, max: number): number | null {
+  if (v === undefined || v.trim() === '' || v.length > 40) return null;
   const n = Number(v);
-  return Number.isFinite(n) && n >= 0 ? n : null;
+  return Number.isFinite(n) && n >= 0 && n <= max ? n : null;
 }
 
 function text0(v: string | undefined): string | null {
-  const t = v?.trim();
+  // Names, ids and places are short; a huge cell is not one of them.
+  const t = v === undefined || v.length > 1000 ? undefined : v.trim();
   return t && t.toLowerCase() !== 'nan' && t.toLowerCase() !== 'none' ? t : null;
 }
 
@@ -99,13 +110,14 @@ function text0(v: string | undefined): string | null {
  * single model; their count is the sum.
  */
 function readGpu(modelText: string | undefined, countText: string | undefined): { model: string | null; count: number | null } {
-  const raw = text0(modelText);
+  const text = text0(modelText);
+  const raw = text && text.length <= MAX_GPU_MODEL_LENGTH ? text : null;
   const groups = raw ? [...raw.matchAll(/(\d+)\s*x\s+(.+?)(?=\s*\d+\s*x\s+|$)/gi)] : [];
   const models = new Set(groups.map((g) => g[2].trim()));
   const model = groups.length === 0 ? raw : models.size === 1 ? [...models][0] : null;
-  const n = Number(countText);
+  const n = countText !== undefined && countText.length <= 20 ? Number(countText) : NaN;
   const counted = groups.reduce((sum, g) => sum + Number(g[1]), 0);
-  const count = Number.isInteger(n) && n > 0 ? n : counted > 0 ? counted : null;
+  const count = Number.isInteger(n) && n > 0 && n <= MAX_GPUS ? n : Number.isInteger(counted) && counted > 0 && counted <= MAX_GPUS ? counted : null;
   return { model, count };
 }
 

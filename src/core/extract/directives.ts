@@ -1,4 +1,5 @@
 import type { Fact, FactKind } from '../facts';
+import { unknownAcceleratorMessage, unknownRegionMessage } from '../resolve/knownIds';
 
 /**
  * Directive comments say what code cannot: `# green-ai: gpus=8xH100 region=eu-north-1
@@ -38,34 +39,71 @@ const DIRECTIVE = /#\s*green-ai\s*:(.*)$/i;
 const MODES = new Set(['pretrain', 'finetune', 'lora', 'qlora', 'inference']);
 const PRECISION_VALUES = new Set(['fp32', 'tf32', 'fp16', 'bf16', 'fp8']);
 
+/** A directive line says a handful of things; past these, the rest of the line is ignored (and said so). */
+export const MAX_DIRECTIVE_PAIRS_PER_LINE = 32;
+/** Directive facts per file: far above any real file, low enough that a generated one stays cheap. */
+export const MAX_DIRECTIVE_FACTS = 2000;
+/** Problems reported per file; the count of the rest is given. */
+const MAX_PROBLEMS = 20;
+/** A value longer than this is not an id, a number or a count anyone writes. */
+const MAX_VALUE_LENGTH = 300;
+
 export interface DirectiveExtraction {
   readonly facts: Fact[];
+  /** What is wrong but harmless to leave out (an unknown key, a malformed number). */
   readonly problems: string[];
+  /**
+   * What must stop an estimate that would otherwise be made with the wrong inputs: an unknown
+   * region or accelerator (a typo would silently fall back to a default and pass a budget gate).
+   */
+  readonly errors: string[];
 }
+
+const show = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
 export function extractDirectives(text: string): DirectiveExtraction {
   const facts: Fact[] = [];
   const problems: string[] = [];
-  if (!/green-ai\s*:/i.test(text)) return { facts, problems };
+  const errors: string[] = [];
+  let dropped = 0;
+  const problem = (p: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+    else dropped++;
+  };
+  const error = (e: string) => {
+    if (errors.length < MAX_PROBLEMS) errors.push(e);
+  };
+  if (!/green-ai\s*:/i.test(text)) return { facts, problems, errors };
   const lines = text.split('\n');
-  lines.forEach((line, row) => {
+  for (let row = 0; row < lines.length && facts.length < MAX_DIRECTIVE_FACTS; row++) {
+    const line = lines[row];
     const m = DIRECTIVE.exec(line);
-    if (!m) return;
+    if (!m) continue;
     const startCol = line.length - m[0].length;
-    for (const pair of m[1].trim().split(/\s+/).filter(Boolean)) {
+    const pairs = m[1].trim().split(/\s+/, MAX_DIRECTIVE_PAIRS_PER_LINE + 1).filter(Boolean);
+    const where = `line ${row + 1}`;
+    if (pairs.length > MAX_DIRECTIVE_PAIRS_PER_LINE) {
+      pairs.length = MAX_DIRECTIVE_PAIRS_PER_LINE;
+      problem(`green-ai directive at ${where}: more than ${MAX_DIRECTIVE_PAIRS_PER_LINE} settings on one line; the rest of the line is ignored`);
+    }
+    // Pairs are found left to right, each after the previous one: one pass over the line.
+    let searchFrom = startCol;
+    for (const pair of pairs) {
       const eq = pair.indexOf('=');
       const key = (eq > 0 ? pair.slice(0, eq) : pair).toLowerCase().replace(/-/g, '_');
       const raw = eq > 0 ? pair.slice(eq + 1) : '';
-      const spec = DIRECTIVE_KEYS[key];
-      const where = `line ${row + 1}`;
+      const found = line.indexOf(pair, searchFrom);
+      const col = found >= 0 ? found : searchFrom;
+      searchFrom = col + pair.length;
+      // Own keys only: `constructor=` or `__proto__=` must not reach Object.prototype.
+      const spec = Object.prototype.hasOwnProperty.call(DIRECTIVE_KEYS, key) ? DIRECTIVE_KEYS[key] : undefined;
       if (!spec) {
-        problems.push(`green-ai directive at ${where}: unknown key "${key}" (known: ${Object.keys(DIRECTIVE_KEYS).join(', ')})`);
+        problem(`green-ai directive at ${where}: unknown key "${show(key)}" (known: ${Object.keys(DIRECTIVE_KEYS).join(', ')})`);
         continue;
       }
-      const col = line.indexOf(pair, startCol);
-      const range = { startLine: row, startCol: Math.max(col, startCol), endLine: row, endCol: Math.max(col, startCol) + pair.length };
-      const add = (kind: FactKind, value: Fact['value']) => facts.push({ kind, value, range, confidence: 'high', detail: `directive ${pair} (${where})`, directive: true });
-      const bad = (why: string) => problems.push(`green-ai directive at ${where}: ${key}=${raw} ${why}`);
+      const range = { startLine: row, startCol: col, endLine: row, endCol: col + pair.length };
+      const add = (kind: FactKind, value: Fact['value']) => facts.push({ kind, value, range, confidence: 'high', detail: `directive ${show(pair)} (${where})`, directive: true });
+      const bad = (why: string) => problem(`green-ai directive at ${where}: ${key}=${show(raw)} ${why}`);
       if (spec.type === 'flag') {
         if (raw && !/^(true|yes|1)$/i.test(raw)) bad('takes no value (write it alone)');
         else add(spec.kind, true);
@@ -75,11 +113,22 @@ export function extractDirectives(text: string): DirectiveExtraction {
         bad('needs a value');
         continue;
       }
+      if (raw.length > MAX_VALUE_LENGTH) {
+        bad(`is ${raw.length} characters long; ignored`);
+        continue;
+      }
       if (key === 'gpus') {
-        const g = /^(\d+)(?:[x×*](.+))?$/i.exec(raw);
+        const g = /^(\d{1,7})(?:[x×*](.+))?$/i.exec(raw);
         if (!g || Number(g[1]) < 1) {
           bad('should be a count or count×type, e.g. 8xH100');
           continue;
+        }
+        if (g[2]) {
+          const unknown = unknownAcceleratorMessage(g[2], `green-ai directive at ${where}: gpus=${show(raw)}`, true);
+          if (unknown) {
+            error(unknown);
+            continue;
+          }
         }
         add('hardware.devices', Number(g[1]));
         if (g[2]) add('hardware.accelerator', g[2]);
@@ -99,9 +148,14 @@ export function extractDirectives(text: string): DirectiveExtraction {
         if (!PRECISION_VALUES.has(raw.toLowerCase())) bad(`is not one of ${[...PRECISION_VALUES].join(', ')}`);
         else add(spec.kind, raw.toLowerCase());
       } else {
-        add(spec.kind, raw);
+        // A region or accelerator the user states must be one the catalogs know: a typo is an error, not a default.
+        const unknown = key === 'region' ? unknownRegionMessage(raw, `green-ai directive at ${where}: region`) : key === 'accelerator' ? unknownAcceleratorMessage(raw, `green-ai directive at ${where}: accelerator`, true) : null;
+        if (unknown) error(unknown);
+        else add(spec.kind, raw);
       }
     }
-  });
-  return { facts, problems };
+  }
+  if (facts.length >= MAX_DIRECTIVE_FACTS) problem(`more than ${MAX_DIRECTIVE_FACTS} green-ai directive settings in one file; the rest are ignored`);
+  if (dropped > 0) problems.push(`${dropped} more green-ai directive problems`);
+  return { facts, problems, errors };
 }

@@ -17,25 +17,29 @@ import { sizingKindFor } from './sizingNames';
 function shellVariables(text: string): Map<string, string> {
   const vars = new Map<string, string>();
   // Bash arrays too (`GPT_ARGS=( --num-layers 24 ... )` over several lines, as Megatron-LM's examples write them).
-  for (const m of text.matchAll(/^\s*(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=(\((?:[^()]|\([^()]*\)){0,20000}\)|"(?:[^"\\]|\\[\s\S])*"|'[^']*'|\S*)/gm)) {
+  // [ \t] not \s: with /m, `^\s*` runs across blank lines from every line start (quadratic on a file of newlines).
+  // Quoted values and arrays are bounded: an unclosed quote must not scan to the end of the file from every line.
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+|declare[ \t]+-a[ \t]+)?([A-Za-z_]\w*)=(\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\S*)/gm)) {
     let value = m[2];
     if (/^["']/.test(value)) value = value.slice(1, -1);
-    else if (value.startsWith('(') && value.endsWith(')')) value = value.slice(1, -1).replace(/^\s*#.*$/gm, '').replace(/\s+/g, ' ').trim();
+    else if (value.startsWith('(') && value.endsWith(')')) value = value.slice(1, -1).replace(/^[ \t]*#.*$/gm, '').replace(/\s+/g, ' ').trim();
     vars.set(m[1], expandShell(value.replace(/\\\n/g, ' '), vars));
   }
   // `read -r -d '' ARGS <<EOF ... EOF`: a here-document read into a variable (OpenRLHF's example scripts).
-  for (const m of text.matchAll(/^\s*read\s+(?:-\w+\s+(?:(?:''|"")\s+)?)*([A-Za-z_]\w*)\s*<<-?\s*['"]?(\w+)['"]?[^\n]*\n([\s\S]{0,100000}?)\n\s*\2\s*$/gm)) {
+  for (const m of text.matchAll(/^[ \t]*read[ \t]+(?:-\w+[ \t]+(?:(?:''|"")[ \t]+)?)*([A-Za-z_]\w*)[ \t]*<<-?[ \t]*['"]?(\w+)['"]?[^\n]*\n([\s\S]{0,100000}?)\n\s*\2\s*$/gm)) {
     vars.set(m[1], expandShell(m[3].replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim(), vars));
   }
   return vars;
 }
 
 /** The line of `--flag` within a continued command, else where a variable defines it. */
-function lineOfFlag(lines: readonly string[], from: number, to: number, flag: string): number | undefined {
+function lineOfFlag(lines: readonly string[], from: number, to: number, flag: string, elsewhere: Map<string, number | undefined>): number | undefined {
   const pattern = new RegExp(`--${flag.replace(/[-_]/g, '[-_]')}\\b`);
   for (let l = from; l <= to; l++) if (pattern.test(lines[l])) return l;
-  for (let l = 0; l < lines.length; l++) if (pattern.test(lines[l]) && !lines[l].trim().startsWith('#')) return l;
-  return undefined;
+  // The whole-file fallback is the same for every command using this flag: searched once.
+  if (!elsewhere.has(flag)) elsewhere.set(flag, lines.findIndex((l) => pattern.test(l) && !l.trim().startsWith('#')));
+  const at = elsewhere.get(flag);
+  return at === undefined || at < 0 ? undefined : at;
 }
 
 /** When a flag's value came from a variable (`MODEL=${MODEL:-bigscience/bloom-1b7}`), the line that writes it. */
@@ -48,11 +52,22 @@ function lineOfVariableValue(lines: readonly string[], vars: ReadonlyMap<string,
   return undefined;
 }
 
+/** Expanded text grows no further than this: a variable that doubles on every line would exhaust memory. */
+const MAX_EXPANDED_LENGTH = 100_000;
+
 function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
+  let room = MAX_EXPANDED_LENGTH - text.length;
+  // A reference that would overflow the room stays as written (`$A`): unexpanded, not guessed.
+  const substitute = (whole: string, value: string | undefined) => {
+    if (value === undefined || value.length - whole.length > room) return whole;
+    room -= value.length - whole.length;
+    return value;
+  };
+  // The default is bounded (and stops at the next `}`): `${a-${a-…` nested 50k deep scanned to the end from every `$`.
   return text
-    .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => vars.get(name) ?? whole)
-    .replace(/\$\{(\w+):?-([^}]*)\}/g, (_, name: string, def: string) => vars.get(name) ?? def)
-    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) => vars.get((a ?? b)!) ?? whole);
+    .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => substitute(whole, vars.get(name)))
+    .replace(/\$\{(\w+):?-([^}]{0,1000})\}/g, (whole, name: string, def: string) => substitute(whole, vars.get(name) ?? def))
+    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) => substitute(whole, vars.get((a ?? b)!)));
 }
 
 /** How many values a `for` loop's word list has: `1 2 3`, `{1..5}`, `$(seq 3)`, `$(seq 1 5)`; null when not literal. */
@@ -70,15 +85,30 @@ function loopCount(words: string): number | null {
   return list.length > 0 ? list.length : null;
 }
 
+/** Launch commands read per file, and flags per command: far above real scripts, and a bound on the work per file. */
+const MAX_LAUNCHES = 1000;
+const MAX_FLAGS_PER_COMMAND = 300;
+const MAX_COMMAND_LENGTH = 100_000;
+
 export function extractShellFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
   const vars = shellVariables(text);
+  let launches = 0;
+  // Where CUDA_VISIBLE_DEVICES is first set, found once (not re-joined and re-searched for every launch line).
+  const visibleLine = lines.findIndex((l) => /CUDA_VISIBLE_DEVICES=[\d,]+/.test(l));
+  // The next `done` at or after each line, in one backward pass (not searched again for every launch).
+  const nextDone = new Int32Array(lines.length + 1).fill(-1);
+  for (let l = lines.length - 1; l >= 0; l--) nextDone[l] = /^\s*done\b/.test(lines[l]) ? l : nextDone[l + 1];
+  // Where a flag or a variable's value is written, looked up once per name or value.
+  const flagLines = new Map<string, number | undefined>();
+  const valueLines = new Map<string, number | undefined>();
   // `for seed in 1 2 3; do ... done` around a launch: one run per value.
   const loops: Array<{ count: number | null; startLine: number; detail: string }> = [];
   // Join backslash continuations, remembering where each logical line starts.
   for (let i = 0; i < lines.length; i++) {
-    const loop = /^\s*for\s+(\w+)\s+in\s+([^;]*?)\s*(?:;\s*do\b|$)/.exec(lines[i]);
+    // Greedy and unambiguous (`\s*` after a lazy group re-scanned every run of spaces: quadratic in a long line).
+    const loop = /^\s*for\s+(\w+)\s+in\b([^;]*)(?:;\s*do\b|$)/.exec(lines[i]);
     if (loop) {
       loops.push({ count: loopCount(expandShell(loop[2], vars)), startLine: i, detail: `for ${loop[1]} in ${loop[2].trim()}` });
       continue;
@@ -88,8 +118,15 @@ export function extractShellFacts(text: string): Fact[] {
       continue;
     }
     const startLine = i;
-    let logical = lines[i];
-    while (logical.endsWith('\\') && i + 1 < lines.length) logical = logical.slice(0, -1) + ' ' + lines[++i];
+    // Continued lines are joined once at the end: re-slicing the growing string per line was quadratic.
+    const parts = [lines[i]];
+    while (parts[parts.length - 1].endsWith('\\') && i + 1 < lines.length) {
+      parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
+      parts.push(lines[++i]);
+    }
+    let logical = parts.join(' ');
+    // Each flag is looked for in the command: a command is read up to this length (real ones are a few KB).
+    if (logical.length > MAX_COMMAND_LENGTH) logical = logical.slice(0, MAX_COMMAND_LENGTH);
     const range = { startLine, startCol: 0, endLine: i, endCol: lines[i].length };
     const add = (kind: FactKind, value: Fact['value'], detail: string) => facts.push({ kind, value, range, confidence: 'high', detail });
 
@@ -115,6 +152,7 @@ export function extractShellFacts(text: string): Fact[] {
     }
     if (logical.trim().startsWith('#')) continue;
     if (!matchLauncher(logical)) continue;
+    if (++launches > MAX_LAUNCHES) continue;
     logical = expandShell(logical, vars);
     const launch = matchLauncher(logical);
     if (!launch) continue;
@@ -135,15 +173,15 @@ export function extractShellFacts(text: string): Fact[] {
       continue;
     }
     const own = facts.splice(launchStart);
-    const visible = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ?? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines.slice(0, startLine).join('\n'));
+    const visible = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ?? (visibleLine >= 0 && visibleLine < startLine ? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines[visibleLine]) : null);
     if (visible) add('hardware.devices', visible[1].split(',').filter(Boolean).length, `CUDA_VISIBLE_DEVICES=${visible[1]}`);
     if (!own.some((f) => f.kind === 'launch.inference')) add('launch.trainer', launch.value, `launch command: ${logical.trim().slice(0, 60)}`);
     facts.push(...own);
     const repeats = loops.filter((l) => l.count !== null && l.count >= 2);
     if (repeats.length > 0) {
       const count = repeats.reduce((n, l) => n * (l.count as number), 1);
-      const end = lines.slice(i + 1).findIndex((l) => /^\s*done\b/.test(l));
-      facts.push({ kind: 'launch.repeat', value: count, range: { startLine: repeats[0].startLine, startCol: 0, endLine: end >= 0 ? i + 1 + end : i, endCol: 0 }, confidence: 'high', detail: `${repeats.map((l) => l.detail).join(', ')}: ${count} runs` });
+      const end = nextDone[i + 1];
+      facts.push({ kind: 'launch.repeat', value: count, range: { startLine: repeats[0].startLine, startCol: 0, endLine: end >= 0 ? end : i, endCol: 0 }, confidence: 'high', detail: `${repeats.map((l) => l.detail).join(', ')}: ${count} runs` });
     }
     // The script it runs, and the config files it names: linked so their facts join the run.
     const tokens = logical.trim().split(/\s+/);
@@ -158,14 +196,16 @@ export function extractShellFacts(text: string): Fact[] {
     if (/--vocab[-_]file[=\s]+\S*gpt2/i.test(logical)) facts.push({ kind: 'model.vocabSize', value: 50304, range, confidence: 'low', detail: 'GPT-2 vocabulary (50,257) padded to 50,304 by Megatron' });
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
-    for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]*"|'[^']*'|[^\s-][^\s]*))?/g)) {
+    let flags = 0;
+    for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]{0,1000}"|'[^']{0,1000}'|[^\s-][^\s]*))?/g)) {
+      if (++flags > MAX_FLAGS_PER_COMMAND) break;
       // LightningCLI's --trainer.max_epochs: the last segment names the setting.
       const name = m[1].slice(m[1].lastIndexOf('.') + 1).replace(/-/g, '_');
       if (consumed.has(name)) continue;
       const raw = m[2]?.replace(/^["']|["']$/g, '');
       // Point each flag at its own line: in the continued command, or where a variable holds it.
-      const flagLine = lineOfFlag(lines, startLine, i, m[1]);
-      const valueLine = raw !== undefined ? lineOfVariableValue(lines, vars, raw) : undefined;
+      const flagLine = lineOfFlag(lines, startLine, i, m[1], flagLines);
+      const valueLine = raw === undefined ? undefined : valueLines.has(raw) ? valueLines.get(raw) : valueLines.set(raw, lineOfVariableValue(lines, vars, raw)).get(raw);
       const before = facts.length;
       if (name === 'nproc_per_node' && Number(raw) > 0) add('hardware.devices', Number(raw), `--nproc_per_node=${raw}`);
       else if ((name === 'nnodes' || name === 'num_machines') && Number(raw) > 0) add('hardware.nodes', Number(raw), `--${m[1]}=${raw}`);

@@ -96,6 +96,11 @@ export const CliRunSchema = z.object({
     /** Inference runs only: what serving costs per request, per 1,000 requests, per day and per deployment. */
     inference: CliInferenceSchema.optional(),
   }),
+  /**
+   * A sweep (a launch inside a loop over seeds or hyperparameters): this entry stands for `count`
+   * identical runs. `estimate` is per run; totals count every run. Absent for a single run.
+   */
+  trials: z.object({ count: z.number().int().min(2), detail: z.string() }).optional(),
   assumptions: z.array(CliAssumptionSchema),
   /**
    * True when an input that moves the estimate by more than ×3 (the model size) could not be read:

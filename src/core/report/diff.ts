@@ -1,7 +1,7 @@
 import { formatParams } from '../advise/suggest';
 import type { CliRun } from './cliSchema';
 import { DiffOutputSchema, type DiffChange, type DiffOutput, type DiffReason, type DiffStatus } from './diffSchema';
-import { sig } from './format';
+import { runsIn, sig } from './format';
 import type { LocatedRun } from './locatedRun';
 import { detectRenames } from './renames';
 
@@ -62,6 +62,7 @@ const LABELS: Record<string, string> = {
   'training.dataset': 'dataset',
   'training.datasetTokens': 'dataset tokens',
   'training.datasetSamples': 'dataset samples',
+  'run.trial': 'sweep',
   'training.requests': 'requests',
   'training.tokensPerRequest': 'tokens per request',
   'hardware.accelerator': 'accelerator',
@@ -77,7 +78,8 @@ const LABELS: Record<string, string> = {
 const STATED_SOURCES = new Set(['code', 'config', 'directive', 'setting', 'override']);
 
 /** Inputs that are bookkeeping, not a property of the run. */
-const IGNORED_FIELDS = new Set(['run.trial']);
+/** Inputs that never explain a change (none today: a sweep's size, `run.trial`, is an input like any other). */
+const IGNORED_FIELDS = new Set<string>();
 
 export function labelOf(field: string): string {
   return LABELS[field] ?? field;
@@ -216,8 +218,15 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return out;
 }
 
+/** A sweep is one entry standing for its runs: totals and deltas count each. */
 function total(runs: readonly LocatedRun[], pick: (r: CliRun) => number | null): number {
-  return runs.reduce((sum, r) => sum + (pick(r.cli) ?? 0), 0);
+  return runs.reduce((sum, r) => sum + (pick(r.cli) ?? 0) * runsIn(r.cli), 0);
+}
+
+function whole(run: LocatedRun | null, pick: (r: CliRun) => number | null): number | null | undefined {
+  if (!run) return undefined;
+  const v = pick(run.cli);
+  return v === null ? null : v * runsIn(run.cli);
 }
 
 function delta(before: number | null | undefined, after: number | null | undefined): number | null {
@@ -237,8 +246,8 @@ function change(before: LocatedRun | null, after: LocatedRun | null): DiffChange
     previousFile: before && after && before.cli.file !== after.cli.file ? before.cli.file : null,
     before: before?.cli ?? null,
     after: after?.cli ?? null,
-    co2eKgDelta: delta(before?.cli.estimate.co2eKg, after?.cli.estimate.co2eKg),
-    energyKWhDelta: delta(before?.cli.estimate.energyKWh, after?.cli.estimate.energyKWh),
+    co2eKgDelta: delta(whole(before, (r) => r.estimate.co2eKg), whole(after, (r) => r.estimate.co2eKg)),
+    energyKWhDelta: delta(whole(before, (r) => r.estimate.energyKWh), whole(after, (r) => r.estimate.energyKWh)),
     why: reasons,
     locations: shown.locations,
   };

@@ -1,4 +1,5 @@
 import type { CliMeasured, CliRun } from './cliSchema';
+import { csvCell, markdownText } from './neutralise';
 
 /** Human and Markdown renderings of runs, shared by the CLI, export and the panel. */
 
@@ -62,8 +63,17 @@ export function servingText(r: Pick<CliRun, 'estimate'>): string | null {
   return parts.join(' · ');
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Every value in Markdown output may come from a file: escaped so it stays text (see neutralise.ts). */
+const escapeMd = markdownText;
+
+/** How many identical runs a row stands for (a sweep), 1 otherwise. */
+export function runsIn(r: Pick<CliRun, 'trials'>): number {
+  return r.trials?.count ?? 1;
+}
+
+/** Sum of the central estimates, a sweep counting each of its runs. */
+export function totalCo2eKg(runs: ReadonlyArray<Pick<CliRun, 'trials' | 'estimate'>>): number {
+  return runs.reduce((s, r) => s + (r.estimate.co2eKg ?? 0) * runsIn(r), 0);
 }
 
 export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estimate'): string {
@@ -75,8 +85,9 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
   }
   const estimated = runs.filter((r) => !r.incomplete);
   const waiting = runs.length - estimated.length;
-  const total = estimated.reduce((s, r) => s + (r.estimate.co2eKg ?? 0), 0);
-  lines.push(`${estimated.length} run${estimated.length === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${waiting ? `; ${waiting} more need${waiting === 1 ? 's' : ''} input (model size unknown) and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}.`, '');
+  const total = totalCo2eKg(estimated);
+  const count = estimated.reduce((n, r) => n + runsIn(r), 0);
+  lines.push(`${count} run${count === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${waiting ? `; ${waiting} more need${waiting === 1 ? 's' : ''} input (model size unknown) and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}.`, '');
   const notice = regionNoticeText(runs);
   if (notice) lines.push(`> ${escapeMd(notice)}`, '');
   lines.push(
@@ -85,7 +96,8 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
   );
   for (const r of runs) {
     const measured = showMeasured ? ` ${r.measured ? escapeMd(measuredText(r.measured)) : '—'} |` : '';
-    lines.push(`| ${escapeMd(locationText(r))} | ${escapeMd(r.model.name ?? 'unknown')} | ${r.training.mode} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${r.incomplete ? 'needs input: model size' : `${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)})`} |${measured}`);
+    const times = r.trials ? ` × ${r.trials.count} runs` : '';
+    lines.push(`| ${escapeMd(locationText(r))} | ${escapeMd(r.model.name ?? 'unknown')} | ${escapeMd(r.training.mode)} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${r.incomplete ? 'needs input: model size' : `${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)})${times}`} |${measured}`);
   }
   const serving = runs.filter((r) => r.estimate.inference);
   if (serving.length > 0) {
@@ -102,13 +114,9 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
   return lines.join('\n') + '\n';
 }
 
-function csvCell(v: string | number | null | undefined): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** One row per run entry; `runs` is how many identical runs the row stands for (a sweep), so totals are Σ co2eKg × runs. */
 export function runsToCsv(runs: readonly CliRun[]): string {
-  const header = ['file', 'startLine', 'endLine', 'model', 'params', 'mode', 'accelerator', 'count', 'region', 'flops', 'acceleratorHours', 'wallClockHours', 'energyKWh', 'co2eKg', 'co2eKgLow', 'co2eKgHigh', 'operationalCo2eKg', 'embodiedCo2eKg', 'measuredCo2eKg', 'measuredEnergyKWh', 'measuredHours', 'measuredSource', 'incomplete'];
-  const rows = runs.map((r) => [r.file, r.range.startLine, r.range.endLine, r.model.name, r.model.params, r.training.mode, r.hardware.accelerator, r.hardware.count, r.hardware.region, r.estimate.flops, r.estimate.acceleratorHours, r.estimate.wallClockHours, r.estimate.energyKWh, r.estimate.co2eKg, r.estimate.co2eKgLow, r.estimate.co2eKgHigh, r.estimate.operationalCo2eKg, r.estimate.embodiedCo2eKg, r.measured?.co2eKg, r.measured?.energyKWh, r.measured?.durationHours, r.measured && `${r.measured.file}:${r.measured.line}`, r.incomplete ? 'true' : 'false']);
+  const header = ['file', 'startLine', 'endLine', 'model', 'params', 'mode', 'accelerator', 'count', 'region', 'flops', 'acceleratorHours', 'wallClockHours', 'energyKWh', 'co2eKg', 'co2eKgLow', 'co2eKgHigh', 'operationalCo2eKg', 'embodiedCo2eKg', 'measuredCo2eKg', 'measuredEnergyKWh', 'measuredHours', 'measuredSource', 'incomplete', 'runs'];
+  const rows = runs.map((r) => [r.file, r.range.startLine, r.range.endLine, r.model.name, r.model.params, r.training.mode, r.hardware.accelerator, r.hardware.count, r.hardware.region, r.estimate.flops, r.estimate.acceleratorHours, r.estimate.wallClockHours, r.estimate.energyKWh, r.estimate.co2eKg, r.estimate.co2eKgLow, r.estimate.co2eKgHigh, r.estimate.operationalCo2eKg, r.estimate.embodiedCo2eKg, r.measured?.co2eKg, r.measured?.energyKWh, r.measured?.durationHours, r.measured && `${r.measured.file}:${r.measured.line}`, r.incomplete ? 'true' : 'false', runsIn(r)]);
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }

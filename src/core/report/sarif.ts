@@ -157,17 +157,10 @@ function anchorFor(kind: SuggestionKind, l: RunLocations): SourceLocation | null
   return kind === 'smaller-model' || kind === 'peft' || kind === 'use-pretrained' ? l.model ?? l.launch : l.launch;
 }
 
-/** A sweep's trials share their lines: one set of results for all of them, as in the editor. */
-function isLaterTrial(run: CliRun): boolean {
-  const trial = run.assumptions.find((a) => a.field === 'run.trial');
-  return trial !== undefined && !/^1 of /.test(String(trial.value));
-}
-
 export function runsToSarif(runs: readonly SarifRunInput[], options: SarifOptions): SarifLog {
   const results: SarifResult[] = [];
   const ruleIndex = (id: string) => SARIF_RULES.findIndex((r) => r.id === id);
   for (const { cli, locations, index, note } of runs) {
-    if (isLaterTrial(cli)) continue;
     const launch = locations.launch ?? locations.model ?? locations.size;
     if (!launch) continue;
     const tail = note ? ` ${note}` : '';

@@ -73,6 +73,7 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
     },
     incomplete,
     missing: run.missing.map((m) => ({ field: m.field, detail: m.detail, howToSet: m.howToSet })),
+    ...(analyzed.trial ? { trials: { count: analyzed.trial.of, detail: analyzed.trial.detail } } : {}),
     ...(measured !== undefined ? { measured: measured && toCliMeasured(measured) } : {}),
     assumptions: run.assumptions.map((a) => ({ field: a.field, value: a.value, source: a.source, detail: a.detail })),
     suggestions: suggestions.map((s) => ({

@@ -250,7 +250,7 @@ export class FolderScanCache {
         } else {
           const reason = result.role === 'failed' ? result.reason : 'analysis failed';
           analysisSkips[index] = { path: source.path, display: source.display, reason };
-          analysis = { kind: null, runs: [], problems: [`skipped: ${reason}`], facts: [], linkedFiles: [] };
+          analysis = { kind: null, runs: [], problems: [`skipped: ${reason}`], errors: [], internalError: reason, facts: [], linkedFiles: [] };
           this.entries.delete(source.path);
         }
       }

@@ -91,7 +91,7 @@ export async function runScanJob(job: ScanJob, python: PythonParsing, fetchLinks
     if (job.role === 'measurement') return { role: 'measurement', measurement: readMeasurements(job.path, job.display, text) };
     const kind = fileKindOf(job.path);
     // Before any parsing. (A binary file goes on to readFileFacts, which reports it as skipped.)
-    if (kind && !text.includes('\u0000') && !mayHoldRunFacts(text, kind)) return { role: 'code', analysis: { kind, runs: [], problems: [], facts: [], linkedFiles: [] }, ms: performance.now() - started };
+    if (kind && !text.includes('\u0000') && !mayHoldRunFacts(text, kind)) return { role: 'code', analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] }, ms: performance.now() - started };
     const own = readFileFacts({ path: job.path, text }, python);
     const known = new Map<string, LinkTarget | null>();
     const keyOf = (from: string, reference: string) => `${from}\u0000${reference}`;

@@ -56,9 +56,12 @@ const NOT_LOCAL = new Set(['print', 'len', 'range', 'open', 'float', 'int', 'str
 function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string, syntax: SyntaxCaches): Array<[string, Node, string]> {
   // Where this file defines the functions its calls name (found in the text, so only they are looked up in the tree).
   const defs = new Map<string, Node>();
+  // Each name is looked up once, found or not: a file of many calls to one undefined name stays linear.
+  const looked = new Set<string>();
   for (const call of index.calls) {
     const name = syntax.callee(call).full;
-    if (!/^\w+$/.test(name) || NOT_LOCAL.has(name) || defs.has(name)) continue;
+    if (!/^\w+$/.test(name) || NOT_LOCAL.has(name) || looked.has(name)) continue;
+    looked.add(name);
     // `def name(` at the start of a line (after indentation or `async`): a native substring search per name.
     let defAt = -1;
     for (let i = text.indexOf(`def ${name}`); i >= 0; i = text.indexOf(`def ${name}`, i + 1)) {

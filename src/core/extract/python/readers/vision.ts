@@ -18,8 +18,8 @@ export function modelImports(text: string): ImportedModels {
 function scanImports(text: string): ImportedModels {
   const names = (module: RegExp) => {
     const out = new Set<string>();
-    // `from m import a, b as c` on one line, or `from m import (\n a,\n b,\n)` over several.
-    for (const m of text.matchAll(new RegExp(`^[ \\t]*from[ \\t]+${module.source}[ \\t]+import[ \\t]+(?:\\(([^)]*)\\)|([^(\\n]+))`, 'gm'))) {
+    // `from m import a, b as c` on one line, or `from m import (\n a,\n b,\n)` over several ([^()]: an unclosed list stops at the next one, not the end of the file).
+    for (const m of text.matchAll(new RegExp(`^[ \\t]*from[ \\t]+${module.source}[ \\t]+import[ \\t]+(?:\\(([^()]*)\\)|([^(\\n]+))`, 'gm'))) {
       for (const part of (m[1] ?? m[2] ?? '').split(',')) {
         const name = part.trim().split(/\s+as\s+/).pop()?.trim();
         if (name && /^\w+$/.test(name)) out.add(name);

@@ -1,0 +1,132 @@
+import * as assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { analyzeText, notebookCode } from '../../src/core/analyze';
+import { parseCodeCarbonCsv } from '../../src/core/calibration/codecarbon';
+import { parseModelCard } from '../../src/core/calibration/modelCard';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { extractDirectives } from '../../src/core/extract/directives';
+import { extractShellFacts } from '../../src/core/extract/shellFacts';
+import type { PythonParsing } from '../../src/core/parse/pythonParser';
+import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
+import { parseWorkspaceConfig } from '../../src/core/workspaceConfig';
+import { parsing } from '../unit/helpers';
+import { GROWTH_CASES, type GrowthCase } from './cases';
+
+/**
+ * Every reader is linear on pathological input: reading 4n costs at most about 4× reading n.
+ * A quadratic reader gives 16×, so the bound below (10×) has room for noise on a shared machine
+ * while still failing on super-linear work. Timings are the best of several runs, at a size where
+ * one run takes long enough to measure; a case that fails is measured twice more before failing.
+ * GREENAI_GROWTH_LOG=1 prints every case's sizes and times.
+ */
+
+const MAX_RATIO = 10;
+/** A run at size n should take at least this long for the ratio to mean something. */
+const MIN_MS = 15;
+/** Below this, a time is clock and scheduler noise: ratios are taken against it. */
+const FLOOR_MS = 3;
+
+/**
+ * A collection before each timed run, so garbage from the last run is not billed to this one
+ * (gc is exposed at run time: mocha's own node flags stay as they are).
+ */
+const collect: () => void = (() => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void;
+    // A young-generation collection: cheap (a full one costs tens of ms with the parser loaded).
+    return () => gc({ type: 'minor' });
+  } catch {
+    return () => undefined;
+  }
+})();
+
+function timed(fn: () => void): number {
+  collect();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+interface Prepared {
+  readonly run: () => unknown;
+  readonly dispose?: () => void;
+}
+
+/**
+ * The reader a case exercises, with what is not under test done beforehand: Python is parsed once
+ * outside the timing (tree-sitter's own speed is not ours to bound; the file budget covers it).
+ */
+function reader(c: GrowthCase, python: PythonParsing): (text: string) => Prepared {
+  const plain = (read: (t: string) => unknown) => (text: string): Prepared => ({ run: () => read(text) });
+  switch (c.reader) {
+    case 'shell': return plain((t) => extractShellFacts(t));
+    case 'config': return plain((t) => extractConfigFacts(t, 'yaml'));
+    case 'python': return (text) => {
+      const tree = python.parser.parse(text);
+      if (!tree) throw new Error('the parser gave up');
+      return { run: () => analyzeText({ path: c.file, text, tree, timeBudgetMs: 60_000 }, python, DEFAULT_SETTINGS), dispose: () => tree.delete() };
+    };
+    case 'directives': return plain((t) => extractDirectives(t));
+    case 'codecarbon': return plain((t) => parseCodeCarbonCsv(t, c.file));
+    case 'workspaceConfig': return plain((t) => parseWorkspaceConfig(t));
+    case 'notebook': return plain((t) => notebookCode(t));
+    case 'modelCard': return plain((t) => parseModelCard(t, c.file));
+  }
+}
+
+/** Best times at n and 4n (interleaved, so a busy moment hits both), n doubled until one run is measurable. */
+function measure(c: GrowthCase, prepare: (text: string) => Prepared): { n: number; t1: number; t4: number } {
+  const held: Prepared[] = [];
+  const at = (size: number) => {
+    const p = prepare(c.make(size));
+    held.push(p);
+    return p;
+  };
+  try {
+    let n = c.n;
+    let small = at(n);
+    small.run(); // warm the JIT and the regex caches
+    let t1 = timed(small.run);
+    while (t1 < MIN_MS && n * 8 <= c.maxN) {
+      n *= 2;
+      small = at(n);
+      t1 = Math.min(timed(small.run), timed(small.run));
+    }
+    const big = at(4 * n);
+    big.run(); // warm at this size too (inline caches, memory already grown)
+    let t4 = Infinity;
+    for (let round = 0; round < 2; round++) {
+      t4 = Math.min(t4, timed(big.run));
+      t1 = Math.min(t1, timed(small.run));
+    }
+    return { n, t1, t4 };
+  } finally {
+    for (const p of held) p.dispose?.();
+  }
+}
+
+describe('Hostile input: reading stays linear (time at 4n ≤ ~4× time at n)', function () {
+  this.timeout(60_000);
+  let python: PythonParsing;
+  before(async () => {
+    python = await parsing();
+  });
+
+  for (const c of GROWTH_CASES) {
+    it(c.name, () => {
+      const prepare = reader(c, python);
+      let m = measure(c, prepare);
+      let ratio = m.t4 / Math.max(m.t1, FLOOR_MS);
+      // Up to two more measurements before calling it super-linear: other processes share the machine,
+      // and caches make a larger input somewhat slower per byte. A quadratic reader fails all three.
+      for (let retry = 0; retry < 2 && ratio >= MAX_RATIO; retry++) {
+        m = measure(c, prepare);
+        ratio = m.t4 / Math.max(m.t1, FLOOR_MS);
+      }
+      if (process.env.GREENAI_GROWTH_LOG) console.log(`      ${c.name}: n=${m.n} ${m.t1.toFixed(1)} ms, 4n ${m.t4.toFixed(1)} ms, ×${ratio.toFixed(1)}`);
+      assert.ok(ratio < MAX_RATIO, `${c.name}: ${m.t1.toFixed(1)} ms at n=${m.n}, ${m.t4.toFixed(1)} ms at 4n: ×${ratio.toFixed(1)}`);
+    });
+  }
+});
