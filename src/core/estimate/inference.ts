@@ -9,8 +9,9 @@ import * as IC from './inferenceConstants';
  * token), then each generated token is one decode step over every sequence in flight. A decode step reads the
  * weights once (shared by the batch) and every sequence's KV cache, and computes 2·N_active FLOPs per sequence:
  * its time is the larger of bytes ÷ bandwidth and FLOPs ÷ peak (a roofline), each at a sourced efficiency, and
- * an eager `generate` loop cannot go faster than the CPU launches its kernels. Power follows what bounds the
- * step: near TDP when compute-bound, far below when waiting on memory, the idle floor while the CPU works.
+ * an eager `generate` loop cannot go faster than the CPU launches its kernels (a vLLM before 0.6 adds its
+ * per-sequence CPU work to every step). Power follows the load: well below TDP for one sequence waiting on
+ * memory, rising with the batch to near TDP, the idle floor while the CPU works.
  * A deployment (requests per day × days) also pays the idle floor of its devices between requests.
  */
 

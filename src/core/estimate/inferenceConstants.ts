@@ -113,7 +113,7 @@ export const DECODE_POWER_SATURATION_BATCH: SourcedValue = {
  * processing, a separate API process) raised throughput 2.7× on that setup and 1.8× for Llama 3 70B on four
  * H100s. That CPU work grows with the sequences in the batch, not with the model: taking it as a fixed time per
  * sequence per step, the 8B figure gives (2.7 − 1) × the 8B GPU time per sequence on an H100, and the same time
- * predicts 1.78× for 70B on four H100s (measured 1.8×). estimate/inference.ts derives the seconds per sequence
+ * predicts 1.6–1.8× for 70B on four H100s (1.62× with this model's all-reduce cost, 1.78× without; measured 1.8×). estimate/inference.ts derives the seconds per sequence
  * from these figures through its own compute roof, so the derivation moves with the scenario's efficiency.
  */
 export const LEGACY_VLLM_SPEEDUP: SourcedValue & { readonly params: number; readonly peakTflops: number; readonly beforeVersion: string } = {
