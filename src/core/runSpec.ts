@@ -38,6 +38,7 @@ const intUpTo = (max: number, what: string) => z.number().int().positive().max(m
 export const InferenceSpecSchema = z
   .object({
     engine: z.enum(INFERENCE_ENGINES).nullish().describe('Serving stack: an unbatched generate loop, a pipeline, or a continuous-batching server.'),
+    engineVersion: z.string().min(1).max(40).nullish().describe('Version of the serving stack (e.g. vLLM "0.5.4"): vLLM before 0.6 blocked the GPU on its CPU work.'),
     /** Sequences decoded together: vLLM max_num_seqs, TGI max_batch_size, SGLang max_running_requests, a loop's batch size. */
     concurrency: intUpTo(1e6, 'sequences decoded together').nullish().describe('Maximum batch or concurrent sequences (vLLM max_num_seqs, a generate loop\'s batch size).'),
     inputTokens: intUpTo(1e7, 'prompt tokens per request').nullish().describe('Mean prompt (input) tokens per request.'),

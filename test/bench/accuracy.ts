@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as C from '../../src/core/estimate/constants';
 import { estimateRun } from '../../src/core/estimate/estimateRun';
+import * as IC from '../../src/core/estimate/inferenceConstants';
 import { findAccelerator } from '../../src/core/knowledge';
 import { completeRun } from '../../src/core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema } from '../../src/core/runSpec';
@@ -58,6 +60,8 @@ interface RowResult {
   co2e?: number;
   hoursInRange?: boolean;
   energyInRange?: boolean;
+  /** Published operational CO2e inside the estimate's low–high range (the range's ratios applied to operational CO2e). */
+  co2eInRange?: boolean;
   note?: string;
   /** The catalog's measured chip power comes from the same paper as this row: not a held-out check of power. */
   powerFromSamePaper?: boolean;
@@ -102,23 +106,29 @@ for (const row of rows) {
       const ratioHigh = e.co2eKgHigh / e.co2eKg;
       r.energyInRange = publishedMWh * 1000 >= e.energyKWh * ratioLow && publishedMWh * 1000 <= e.energyKWh * ratioHigh;
     }
-    if (publishedT && intensity) r.co2e = e.operationalCo2eKg / 1000 / publishedT;
+    if (publishedT && intensity) {
+      r.co2e = e.operationalCo2eKg / 1000 / publishedT;
+      r.co2eInRange = publishedT * 1000 >= e.operationalCo2eKg * (e.co2eKgLow / e.co2eKg) && publishedT * 1000 <= e.operationalCo2eKg * (e.co2eKgHigh / e.co2eKg);
+    }
   } else if (publishedHours && publishedMWh) {
     const spec = RunSpecSchema.parse({ model: { params: params ?? 1e9 }, training: { mode: 'pretrain', tokens: 1, precision }, hardware: { accelerator: row.accelerator, count, acceleratorHours: publishedHours }, datacenter });
     const e = estimateRun(completeRun(spec, DEFAULT_SETTINGS));
     r.energy = e.energyKWh / 1000 / publishedMWh;
     r.energyInRange = publishedMWh * 1000 >= e.energyKWh * (e.co2eKgLow / e.co2eKg) && publishedMWh * 1000 <= e.energyKWh * (e.co2eKgHigh / e.co2eKg);
-    if (publishedT && intensity) r.co2e = e.operationalCo2eKg / 1000 / publishedT;
+    if (publishedT && intensity) {
+      r.co2e = e.operationalCo2eKg / 1000 / publishedT;
+      r.co2eInRange = publishedT * 1000 >= e.operationalCo2eKg * (e.co2eKgLow / e.co2eKg) && publishedT * 1000 <= e.operationalCo2eKg * (e.co2eKgHigh / e.co2eKg);
+    }
     r.note = 'energy from the published accelerator-hours (tokens not published)';
   }
   results.push(r);
 }
 
 const fmtRatio = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(2));
-console.log('| Run | est/published accelerator-h | est/published energy | est/published CO2e | published in range (h / energy) | note |');
+console.log('| Run | est/published accelerator-h | est/published energy | est/published CO2e | published in range (h / energy / CO2e) | note |');
 console.log('|---|---:|---:|---:|---|---|');
 for (const r of results) {
-  const inRange = [r.hoursInRange, r.energyInRange].map((v) => (v === undefined ? '—' : v ? 'yes' : 'no')).join(' / ');
+  const inRange = [r.hoursInRange, r.energyInRange, r.co2eInRange].map((v) => (v === undefined ? '—' : v ? 'yes' : 'no')).join(' / ');
   const note = [r.note, r.powerFromSamePaper ? 'chip power in the catalog was measured in this run' : undefined].filter(Boolean).join('; ');
   console.log(`| ${r.name} | ${fmtRatio(r.hours)} | ${fmtRatio(r.energy)} | ${fmtRatio(r.co2e)} | ${inRange} | ${note} |`);
 }
@@ -128,7 +138,7 @@ const summary = (key: 'hours' | 'energy' | 'co2e', of: readonly RowResult[] = re
   const within = (k: number) => xs.filter((x) => x >= 1 / k && x <= k).length;
   return { n: xs.length, medianAbsErrorFactor: Math.exp(median(logErr)), within15: within(1.5), within2: within(2), beyond3: xs.length - within(3), geomean: geomean(xs) };
 };
-const inRange = (key: 'hoursInRange' | 'energyInRange') => {
+const inRange = (key: 'hoursInRange' | 'energyInRange' | 'co2eInRange') => {
   const xs = results.map((r) => r[key]).filter((x): x is boolean => x !== undefined);
   return `${xs.filter(Boolean).length}/${xs.length}`;
 };
@@ -139,11 +149,11 @@ for (const key of ['hours', 'energy', 'co2e'] as const) {
 }
 const heldOut = summary('energy', results.filter((r) => !r.powerFromSamePaper));
 console.log(`energy, leaving out rows whose chip power the catalog took from the same paper: ${heldOut.n} runs, median absolute error ×${heldOut.medianAbsErrorFactor.toFixed(2)}, within ×1.5: ${heldOut.within15}/${heldOut.n}, within ×2: ${heldOut.within2}/${heldOut.n}`);
-console.log(`published figure inside the estimate's low–high range: accelerator-hours ${inRange('hoursInRange')}, energy ${inRange('energyInRange')}`);
+console.log(`published figure inside the estimate's low–high range: accelerator-hours ${inRange('hoursInRange')}, energy ${inRange('energyInRange')}, CO2e ${inRange('co2eInRange')}`);
 const h = summary('hours');
 const en = summary('energy');
 const co = summary('co2e');
-const trainingBench = `runs=${results.length} hours_n=${h.n} hours_median_abs_err_x=${h.medianAbsErrorFactor.toFixed(2)} hours_within_1_5=${h.within15} hours_within_2=${h.within2} hours_beyond_3=${h.beyond3} energy_n=${en.n} energy_median_abs_err_x=${en.medianAbsErrorFactor.toFixed(2)} energy_within_1_5=${en.within15} energy_within_2=${en.within2} energy_beyond_3=${en.beyond3} co2e_n=${co.n} co2e_within_1_5=${co.within15} hours_in_range=${inRange('hoursInRange').replace('/', '_of_')} energy_in_range=${inRange('energyInRange').replace('/', '_of_')} energy_held_out_n=${heldOut.n} energy_held_out_within_1_5=${heldOut.within15}`;
+const trainingBench = `runs=${results.length} hours_n=${h.n} hours_median_abs_err_x=${h.medianAbsErrorFactor.toFixed(2)} hours_within_1_5=${h.within15} hours_within_2=${h.within2} hours_beyond_3=${h.beyond3} energy_n=${en.n} energy_median_abs_err_x=${en.medianAbsErrorFactor.toFixed(2)} energy_within_1_5=${en.within15} energy_within_2=${en.within2} energy_beyond_3=${en.beyond3} co2e_n=${co.n} co2e_within_1_5=${co.within15} hours_in_range=${inRange('hoursInRange').replace('/', '_of_')} energy_in_range=${inRange('energyInRange').replace('/', '_of_')} co2e_in_range=${inRange('co2eInRange').replace('/', '_of_')} energy_held_out_n=${heldOut.n} energy_held_out_within_1_5=${heldOut.within15}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Inference: every measured row estimable from what a user knows about the setup (model, accelerator and
@@ -185,6 +195,23 @@ function activeParams(notes: string): number | undefined {
   return m ? Number(m[1]) * 1e9 : undefined;
 }
 
+/** The engine's version where the row names it ("vLLM 0.5.4"): vLLM before 0.6 blocked the GPU on its CPU work. */
+const engineVersionOf = (engine: string): string | undefined => /vLLM\s+v?(\d+\.\d+(?:\.\d+)?)/i.exec(engine)?.[1];
+
+/** A per-GPU power limit the measured setup ran at ("power_limit 500 W/GPU", "400 W/GPU cap", "GPU power limit 400 W"). */
+const powerLimitOf = (notes: string): number | undefined => num(/power_limit (\d+) W\/GPU|(\d+) W\/GPU cap|GPU power limit (\d+) W/.exec(notes)?.slice(1).find(Boolean));
+
+/**
+ * What a row's setup says that its columns do not: the serving stack behind the BLOOM API log is the batching
+ * server Hugging Face built for it (PyTorch tensor parallelism over the 16 A100s, dynamic batching of requests
+ * with their own parameters: N. Patry, "Optimization story: Bloom inference", huggingface.co/blog, 2022-10-12,
+ * the same weeks as the log); TGI is what that server became.
+ */
+function setupOf(row: Record<string, string>): { engine?: 'tgi'; tensorParallel?: number } {
+  if (/BLOOM-176B public API endpoint/.test(row.name)) return { engine: 'tgi', tensorParallel: num(row.count) };
+  return {};
+}
+
 const precisionOf = (p: string): string | undefined => (p === 'mxfp4' ? 'int4' : ['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'].includes(p) ? p : undefined);
 
 const inferenceRows = parseCsv(fs.readFileSync(INFERENCE_CSV, 'utf8'));
@@ -206,33 +233,52 @@ for (const row of inferenceRows) {
   const deployment = /public API endpoint, (\d+) days/.exec(row.name);
   const requests = deployment ? Number(/\/ ([\d,]+) logged/.exec(row.notes)?.[1].replace(/,/g, '') ?? NaN) : undefined;
   const days = deployment ? Number(deployment[1]) : undefined;
+  const setup = setupOf(row);
   const spec = RunSpecSchema.parse({
     model: { name: row.model, params, activeParams: activeParams(row.notes), ...(encoder ? { architecture: 'encoder' } : {}) },
     training: { mode: 'inference', precision: precisionOf(row.precision) },
     inference: {
-      engine: engineOf(row.engine),
+      engine: engineOf(row.engine) ?? setup.engine,
+      engineVersion: engineVersionOf(row.engine),
       concurrency: batch ? Math.round(batch) : undefined,
       inputTokens: inputTokens ? Math.round(inputTokens) : undefined,
       outputTokens: outputTokens ? Math.round(outputTokens) : undefined,
-      tensorParallel: /TP1 model replica|TP1 replica per GPU/.test(row.notes) ? 1 : devicesPerReplica(row.notes),
+      tensorParallel: /TP1 model replica|TP1 replica per GPU/.test(row.notes) ? 1 : devicesPerReplica(row.notes) ?? setup.tensorParallel,
       ...(deployment && requests && days ? { requestsPerDay: requests / days, days } : {}),
     },
     hardware: { accelerator: row.accelerator.replace(/^TPU \(.*$/, 'TPU-v5e'), count },
   });
-  const run = completeRun(spec, DEFAULT_SETTINGS);
+  const resolved = completeRun(spec, DEFAULT_SETTINGS);
+  // A power limit below TDP caps what each device draws (MLPerf MaxQ): the chip's power shares apply to the limit.
+  const limitW = powerLimitOf(row.notes);
+  const acc = resolved.hardware.accelerator;
+  const run = limitW && limitW < acc.tdpW ? { ...resolved, hardware: { ...resolved.hardware, accelerator: { ...acc, tdpW: limitW } } } : resolved;
   const e = estimateRun(run);
   const n = run.inference?.requests ?? 1;
   const pue = run.datacenter.pue;
   // The metered boundary: accelerators only; accelerators + host (CPU, memory, server); or the facility.
   const boundary = row.energy_boundary;
   const share = (b: typeof e.breakdown, total: number) => (boundary === 'gpu_only' ? b.acceleratorKWh : boundary === 'datacenter_incl_pue' ? total : b.acceleratorKWh + b.hostKWh);
-  const whPerRequest = (share(e.breakdown, e.energyKWh) * 1000) / n;
+  let whPerRequest = (share(e.breakdown, e.energyKWh) * 1000) / n;
+  // A node metered whole while one of its accelerators works (Luccioni et al.: CodeCarbon on an 8×A100 node, "idle
+  // power of the other 7 GPUs is included"): add, for the time each request holds its device, the other
+  // accelerators at their bare idle power and the rest of the server's host power.
+  const idleOthers = num(/idle power of the other (\d+) GPUs is included/.exec(row.notes)?.[1]);
+  if (idleOthers && e.inference && boundary !== 'gpu_only') {
+    const secondsPerRequest = e.inference.perRequest.acceleratorSeconds / e.inference.devicesPerReplica;
+    const nodeHostW = C.hostWattsFor(count + idleOthers).central * (count + idleOthers) - C.hostWattsFor(count).central * count;
+    const idleW = idleOthers * run.hardware.accelerator.tdpW * IC.BARE_IDLE_POWER_SHARE_OF_TDP.value;
+    whPerRequest += (secondsPerRequest * (nodeHostW + idleW)) / 3600;
+  }
   r.ratio = whPerRequest / measuredWh;
   const lowFactor = (e.inference?.perRequest.energyWhLow ?? 0) / (e.inference?.perRequest.energyWh ?? 1);
   const highFactor = (e.inference?.perRequest.energyWhHigh ?? 0) / (e.inference?.perRequest.energyWh ?? 1);
   r.inRange = measuredWh >= whPerRequest * lowFactor && measuredWh <= whPerRequest * highFactor;
-  const unknown = [!outputTokens && !encoder && 'output length not published (default)', !inputTokens && 'input length default', !engineOf(row.engine) && 'engine not published (default)'].filter(Boolean).join('; ');
-  r.note = [e.inference && `${e.inference.regime}, ${e.inference.concurrency.toFixed(0)} in flight × ${e.inference.devicesPerReplica} device(s) per replica`, boundary !== 'gpu_only' ? `boundary ${boundary}` : '', unknown, pue && boundary === 'datacenter_incl_pue' ? `PUE ${pue}` : ''].filter(Boolean).join('; ');
+  const unknown = [idleOthers ? `node metered whole: ${idleOthers} idle accelerators and the server's host added` : '', limitW && limitW < acc.tdpW ? `power limit ${limitW} W per device` : '', !outputTokens && !encoder && 'output length not published (default)', !inputTokens && 'input length default', !engineOf(row.engine) && (setup.engine ? `engine from the setup's write-up (${setup.engine})` : 'engine not published (default)')].filter(Boolean).join('; ');
+  // The measured mean power per device, where the source publishes it ("avg GPU power 486 W total").
+  const measuredW = num(/avg GPU power ([\d.]+) W total/.exec(row.notes)?.[1]);
+  const power = `${e.acceleratorPowerW.toFixed(0)} W/device est.${measuredW ? `, ${(measuredW / count).toFixed(0)} W measured` : ''}`;
+  r.note = [e.inference && `${e.inference.regime}, ${e.inference.concurrency.toFixed(0)} in flight × ${e.inference.devicesPerReplica} device(s) per replica, step ${e.inference.decodeStepMs.toPrecision(3)} ms, ${power}`, boundary !== 'gpu_only' ? `boundary ${boundary}` : '', unknown, pue && boundary === 'datacenter_incl_pue' ? `PUE ${pue}` : ''].filter(Boolean).join('; ');
 }
 
 console.log('| Measurement | est/measured energy per request | measured inside range | note |');

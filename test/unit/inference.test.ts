@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { estimateRun } from '../../src/core/estimate/estimateRun';
 import * as IC from '../../src/core/estimate/inferenceConstants';
-import { CENTRAL_SCENARIO, decodeStep, servingShape, weightBytesPerStep } from '../../src/core/estimate/inference';
+import { CENTRAL_SCENARIO, HIGH_SCENARIO, LOW_SCENARIO, decodePowerShare, decodeStep, isLegacyVllm, legacyVllmSecondsPerSequence, servingShape, weightBytesPerStep } from '../../src/core/estimate/inference';
 import { defaultInferencePrecision, defaultTrainingPrecision } from '../../src/core/estimate/precisionDefault';
 import { findAccelerator } from '../../src/core/knowledge';
 import { completeRun } from '../../src/core/resolve/completeRun';
@@ -127,6 +127,100 @@ describe('Serving model: power follows utilisation', () => {
     assert.ok(Math.abs(inf.per1kRequests.energyKWh - inf.perRequest.energyWh) < 1e-12);
     assert.ok(inf.perRequest.energyWhLow <= inf.perRequest.energyWh && inf.perRequest.energyWh <= inf.perRequest.energyWhHigh);
     assert.equal(inf.perDay, null);
+  });
+});
+
+describe('Serving model: power rises with the batch', () => {
+  it('goes from the batch-1 share to the saturated share, never down, and stays between the idle floor and TDP', () => {
+    for (const s of [LOW_SCENARIO, CENTRAL_SCENARIO, HIGH_SCENARIO]) {
+      assert.equal(decodePowerShare(s, 1), s.decodeShare);
+      assert.equal(decodePowerShare(s, IC.DECODE_POWER_SATURATION_BATCH.value), s.saturatedShare);
+      assert.equal(decodePowerShare(s, 4096), s.saturatedShare);
+      let previous = 0;
+      for (const b of [1, 2, 4, 8, 16, 64, 128, 1024]) {
+        const share = decodePowerShare(s, b);
+        assert.ok(share >= previous, `batch ${b}: ${share} < ${previous}`);
+        assert.ok(share > s.idleShare && share <= 1, `batch ${b}: ${share}`);
+        previous = share;
+      }
+    }
+    // Half-way on log2(batch) between 1 and 128 lies between the two measured ends, not at either.
+    const mid = decodePowerShare(CENTRAL_SCENARIO, 8);
+    assert.ok(mid > CENTRAL_SCENARIO.decodeShare + 0.2 * (CENTRAL_SCENARIO.saturatedShare - CENTRAL_SCENARIO.decodeShare));
+    assert.ok(mid < CENTRAL_SCENARIO.saturatedShare);
+  });
+
+  it('every decode step, whatever bounds it, draws between the idle floor and TDP per device', () => {
+    const tdp = findAccelerator('A100-SXM4-80GB')!.tdpW;
+    for (const inference of [{ engine: 'hf-generate' }, { engine: 'vllm' }, { engine: 'vllm', engineVersion: '0.5.4' }]) {
+      const run = completeRun(RunSpecSchema.parse(llama7bOnA100(inference)), DEFAULT_SETTINGS);
+      const shape = servingShape(run, run.inference!);
+      for (const b of [1, 8, 64, 512]) {
+        const step = decodeStep(run, run.inference!, shape, b, 200, CENTRAL_SCENARIO);
+        assert.ok(step.powerW >= tdp * CENTRAL_SCENARIO.idleShare - 1e-9 && step.powerW <= tdp, `${JSON.stringify(inference)} batch ${b}: ${step.powerW} W`);
+      }
+    }
+  });
+});
+
+describe('Serving model: vLLM before 0.6 blocks the GPU on its CPU work', () => {
+  it('reads the version: before 0.6 only, two-digit minors included, other engines never', () => {
+    const inf = (engine: string, engineVersion: string | null) => completeRun(RunSpecSchema.parse(llama7bOnA100({ engine, engineVersion })), DEFAULT_SETTINGS).inference!;
+    assert.equal(isLegacyVllm(inf('vllm', '0.5.4')), true);
+    assert.equal(isLegacyVllm(inf('vllm', 'v0.5.3.post1')), true);
+    assert.equal(isLegacyVllm(inf('vllm', '0.2.7')), true);
+    assert.equal(isLegacyVllm(inf('vllm', '0.6.0')), false);
+    assert.equal(isLegacyVllm(inf('vllm', '0.11.1')), false);
+    assert.equal(isLegacyVllm(inf('vllm', '1.0')), false);
+    assert.equal(isLegacyVllm(inf('vllm', 'latest')), false);
+    assert.equal(isLegacyVllm(inf('vllm', null)), false);
+    assert.equal(isLegacyVllm(inf('tgi', '0.5.4')), false);
+  });
+
+  it('adds CPU time per sequence to every step, so it costs more and serves fewer tokens per second', () => {
+    const legacy = serve(llama7bOnA100({ engine: 'vllm', engineVersion: '0.5.4', concurrency: 256 }));
+    const current = serve(llama7bOnA100({ engine: 'vllm', engineVersion: '0.11.1', concurrency: 256 }));
+    const unstated = serve(llama7bOnA100({ engine: 'vllm', concurrency: 256 }));
+    assert.equal(unstated.inf.perRequest.energyWh, current.inf.perRequest.energyWh);
+    assert.ok(legacy.inf.outputTokensPerSecond < current.inf.outputTokensPerSecond / 1.3, `${legacy.inf.outputTokensPerSecond} vs ${current.inf.outputTokensPerSecond}`);
+    assert.ok(legacy.inf.perRequest.energyWh > current.inf.perRequest.energyWh);
+    assert.ok(legacy.run.assumptions.some((a) => a.field === 'inference.engineVersion' && a.value === '0.5.4'));
+    // The added time is the same per sequence whatever the model: step(B) − step without it = B × the per-sequence time.
+    const run = legacy.run;
+    const shape = servingShape(run, run.inference!);
+    const newer = completeRun(RunSpecSchema.parse(llama7bOnA100({ engine: 'vllm', engineVersion: '0.6.0' })), DEFAULT_SETTINGS);
+    for (const b of [1, 32, 256]) {
+      const added = decodeStep(run, run.inference!, shape, b, 200, CENTRAL_SCENARIO).stepSeconds - decodeStep(newer, newer.inference!, shape, b, 200, CENTRAL_SCENARIO).stepSeconds;
+      assert.ok(Math.abs(added - b * legacyVllmSecondsPerSequence(CENTRAL_SCENARIO)) < 1e-12, `batch ${b}: ${added}`);
+    }
+  });
+
+  it('derived from the 8B figure, predicts the blog\'s other measurement: about 1.8× for 70B on four H100s', () => {
+    const throughput = (engineVersion: string) => serve({
+      model: { name: 'meta-llama/Meta-Llama-3-70B-Instruct', params: 70e9 },
+      training: { mode: 'inference', precision: 'bf16' },
+      inference: { engine: 'vllm', engineVersion, concurrency: 256, inputTokens: 202, outputTokens: 179, tensorParallel: 4 },
+      hardware: { accelerator: 'H100', count: 4 },
+    }).inf.outputTokensPerSecond;
+    const speedup = throughput('0.6.0') / throughput('0.5.3');
+    assert.ok(speedup > 1.4 && speedup < 2.2, `predicted ×${speedup.toFixed(2)}, measured ×1.8`);
+  });
+});
+
+describe('Serving model: mixture of experts', () => {
+  it('computes with the active parameters and stores the total', () => {
+    const run = completeRun(RunSpecSchema.parse({ model: { params: 47e9, activeParams: 13e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm' }, hardware: { accelerator: 'H100', count: 2 } }), DEFAULT_SETTINGS);
+    const shape = servingShape(run, run.inference!);
+    assert.equal(shape.decodeFlopsPerToken, 2 * 13e9);
+    assert.equal(shape.prefillFlopsPerToken, 2 * 13e9);
+    assert.equal(shape.weightBytes, 47e9 * 2);
+    const dense = completeRun(RunSpecSchema.parse({ model: { params: 47e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm' }, hardware: { accelerator: 'H100', count: 2 } }), DEFAULT_SETTINGS);
+    // At a batch large enough to be compute-bound (short contexts), the MoE computes 13/47 of the dense model's FLOPs.
+    const moeStep = decodeStep(run, run.inference!, shape, 4096, 1, CENTRAL_SCENARIO);
+    const denseStep = decodeStep(dense, dense.inference!, servingShape(dense, dense.inference!), 4096, 1, CENTRAL_SCENARIO);
+    assert.equal(moeStep.regime, 'compute-bound');
+    assert.equal(denseStep.regime, 'compute-bound');
+    assert.ok(Math.abs(moeStep.gpuSeconds / denseStep.gpuSeconds - 13 / 47) < 1e-9, `${moeStep.gpuSeconds} vs ${denseStep.gpuSeconds}`);
   });
 });
 

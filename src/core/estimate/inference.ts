@@ -9,8 +9,9 @@ import * as IC from './inferenceConstants';
  * token), then each generated token is one decode step over every sequence in flight. A decode step reads the
  * weights once (shared by the batch) and every sequence's KV cache, and computes 2·N_active FLOPs per sequence:
  * its time is the larger of bytes ÷ bandwidth and FLOPs ÷ peak (a roofline), each at a sourced efficiency, and
- * an eager `generate` loop cannot go faster than the CPU launches its kernels. Power follows what bounds the
- * step: near TDP when compute-bound, far below when waiting on memory, the idle floor while the CPU works.
+ * an eager `generate` loop cannot go faster than the CPU launches its kernels (a vLLM before 0.6 adds its
+ * per-sequence CPU work to every step). Power follows the load: well below TDP for one sequence waiting on
+ * memory, rising with the batch to near TDP, the idle floor while the CPU works.
  * A deployment (requests per day × days) also pays the idle floor of its devices between requests.
  */
 
@@ -23,16 +24,17 @@ export interface ServingScenario {
   readonly servingEfficiency: number;
   readonly eagerMsPerLayer: number;
   readonly idleShare: number;
+  /** Decode power share of TDP with one sequence in flight, and once the batch saturates the chip. */
   readonly decodeShare: number;
-  readonly computeShare: number;
+  readonly saturatedShare: number;
   readonly hostW: number;
 }
 
 export const CENTRAL_SCENARIO: ServingScenario = pick('central');
 /** The low-energy end: fast kernels, low power. */
-export const LOW_SCENARIO: ServingScenario = { ...pick('high'), idleShare: IC.IDLE_POWER_SHARE_OF_TDP.low, decodeShare: IC.DECODE_POWER_SHARE_OF_TDP.low, computeShare: C.POWER_SHARE_OF_TDP.low, hostW: C.HOST_WATTS_PER_ACCELERATOR.low, eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.low };
+export const LOW_SCENARIO: ServingScenario = { ...pick('high'), idleShare: IC.IDLE_POWER_SHARE_OF_TDP.low, decodeShare: IC.DECODE_POWER_SHARE_AT_BATCH_1.low, saturatedShare: IC.SERVING_POWER_SHARE_SATURATED.low, hostW: C.HOST_WATTS_PER_ACCELERATOR.low, eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.low };
 /** The high-energy end: slow kernels, high power. */
-export const HIGH_SCENARIO: ServingScenario = { ...pick('low'), idleShare: IC.IDLE_POWER_SHARE_OF_TDP.high, decodeShare: IC.DECODE_POWER_SHARE_OF_TDP.high, computeShare: C.POWER_SHARE_OF_TDP.high, hostW: C.HOST_WATTS_PER_ACCELERATOR.high, eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.high };
+export const HIGH_SCENARIO: ServingScenario = { ...pick('low'), idleShare: IC.IDLE_POWER_SHARE_OF_TDP.high, decodeShare: IC.DECODE_POWER_SHARE_AT_BATCH_1.high, saturatedShare: IC.SERVING_POWER_SHARE_SATURATED.high, hostW: C.HOST_WATTS_PER_ACCELERATOR.high, eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.high };
 
 function pick(end: 'low' | 'central' | 'high'): ServingScenario {
   return {
@@ -41,8 +43,8 @@ function pick(end: 'low' | 'central' | 'high'): ServingScenario {
     servingEfficiency: IC.SERVING_COMPUTE_EFFICIENCY[end],
     eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.central,
     idleShare: IC.IDLE_POWER_SHARE_OF_TDP.central,
-    decodeShare: IC.DECODE_POWER_SHARE_OF_TDP.central,
-    computeShare: C.POWER_SHARE_OF_TDP.central,
+    decodeShare: IC.DECODE_POWER_SHARE_AT_BATCH_1.central,
+    saturatedShare: IC.SERVING_POWER_SHARE_SATURATED.central,
     hostW: C.HOST_WATTS_PER_ACCELERATOR.central,
   };
 }
@@ -185,14 +187,45 @@ export function decodeStep(run: ResolvedRun, inf: ResolvedInference, shape: Serv
   const computeSeconds = (concurrency * shape.decodeFlopsPerToken) / (d * shape.peakFlops * s.servingEfficiency * tp);
   const gpuSeconds = Math.max(memorySeconds, computeSeconds);
   const eager = !inf.server && inf.engine !== 'other';
+  // An eager loop's CPU launches kernels while the GPU runs them (the slower of the two sets the pace); a vLLM
+  // before 0.6 does its per-sequence scheduling and output work while the GPU waits (the two add up).
   const cpuSeconds = eager ? (shape.decoderLayers * s.eagerMsPerLayer) / 1000 : 0;
-  const stepSeconds = Math.max(gpuSeconds, cpuSeconds);
-  const regime: ServingRegime = cpuSeconds > gpuSeconds ? 'overhead-bound' : computeSeconds >= memorySeconds ? 'compute-bound' : 'memory-bound';
+  const blockingCpuSeconds = isLegacyVllm(inf) ? concurrency * legacyVllmSecondsPerSequence(s) : 0;
+  const stepSeconds = Math.max(gpuSeconds, cpuSeconds) + blockingCpuSeconds;
+  const regime: ServingRegime = Math.max(cpuSeconds, blockingCpuSeconds) > gpuSeconds ? 'overhead-bound' : computeSeconds >= memorySeconds ? 'compute-bound' : 'memory-bound';
   const tdp = acc.tdpW * run.powerFactor;
-  const busyW = tdp * (s.decodeShare + (s.computeShare - s.decodeShare) * Math.min(1, computeSeconds / gpuSeconds));
+  const busyW = tdp * decodePowerShare(s, concurrency);
   const idleW = tdp * s.idleShare;
   const powerW = (gpuSeconds * busyW + (stepSeconds - gpuSeconds) * idleW) / stepSeconds;
   return { concurrency, stepSeconds, gpuSeconds, regime, powerW };
+}
+
+/**
+ * Power share of TDP while a decode step runs on the GPU: from the batch-1 share up to the saturated share at
+ * the batch where the measured ladder tops out, on log2(batch) (inferenceConstants.ts says which part is measured).
+ */
+export function decodePowerShare(s: ServingScenario, concurrency: number): number {
+  const top = Math.log2(IC.DECODE_POWER_SATURATION_BATCH.value);
+  const t = Math.min(1, Math.max(0, Math.log2(Math.max(1, concurrency)) / top));
+  return s.decodeShare + (s.saturatedShare - s.decodeShare) * t;
+}
+
+/** True for a vLLM server whose stated version is before 0.6 (the release that stopped blocking the GPU on the CPU). */
+export function isLegacyVllm(inf: ResolvedInference): boolean {
+  if (inf.engine !== 'vllm' || !inf.engineVersion) return false;
+  const m = /^v?(\d+)\.(\d+)/.exec(inf.engineVersion.trim());
+  if (!m) return false;
+  const [major, minor] = IC.LEGACY_VLLM_SPEEDUP.beforeVersion.split('.').map(Number);
+  return Number(m[1]) < major || (Number(m[1]) === major && Number(m[2]) < minor);
+}
+
+/**
+ * CPU seconds a vLLM before 0.6 spends per sequence per step with the GPU waiting: (speedup − 1) × the GPU time
+ * per sequence of the source's setup (2 × 8e9 FLOPs at the H100 peak × this scenario's serving efficiency).
+ */
+export function legacyVllmSecondsPerSequence(s: ServingScenario): number {
+  const src = IC.LEGACY_VLLM_SPEEDUP;
+  return ((src.value - 1) * 2 * src.params) / (src.peakTflops * 1e12 * s.servingEfficiency);
 }
 
 /** Prefill of one request's prompt on one replica: compute-bound (and, in an eager loop, at least one CPU-bound step). */
@@ -207,7 +240,8 @@ export function prefill(run: ResolvedRun, inf: ResolvedInference, shape: Serving
   const cpuSeconds = eager ? (layers * s.eagerMsPerLayer) / 1000 : 0;
   const seconds = Math.max(gpuSeconds, cpuSeconds);
   const tdp = run.hardware.accelerator.tdpW * run.powerFactor;
-  const powerW = seconds > 0 ? (gpuSeconds * tdp * s.computeShare + (seconds - gpuSeconds) * tdp * s.idleShare) / seconds : tdp * s.idleShare;
+  // A prompt pass is compute-bound: the chip runs at its saturated serving power.
+  const powerW = seconds > 0 ? (gpuSeconds * tdp * s.saturatedShare + (seconds - gpuSeconds) * tdp * s.idleShare) / seconds : tdp * s.idleShare;
   return { seconds, powerW };
 }
 

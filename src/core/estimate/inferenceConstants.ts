@@ -77,16 +77,60 @@ export const IDLE_POWER_SHARE_OF_TDP: SourcedRange = {
 };
 
 /**
- * Power while decoding bound by memory bandwidth, as a share of TDP: the tensor cores mostly wait on HBM, so
- * the chip stays below its limit. On an H200 (700 W), decode drew 137–300 W (0.20–0.43) across four attention
- * designs; vLLM on an H100 SXM drew 267–680 W over batches 1 to 128 (from 0.38 at batch 1). The central value is
- * where the two sources overlap; compute-bound steps move towards the training share of TDP.
+ * Power while decoding, as a share of TDP, at one sequence in flight and at a saturated batch. A server decoding
+ * one sequence waits on HBM and draws well under TDP; as the batch grows the same step keeps more SMs and tensor
+ * cores busy and power climbs towards TDP long before the step turns compute-bound. Measured with vLLM on an
+ * H100 SXM (700 W) over 8 models and batches 1 to 128: 267 W to 680 W (0.38 to 0.97); on a B200 (1,000 W)
+ * 452–943 W (0.45–0.94); on an H200 decode drew 137–300 W (0.20–0.43) at small batch. Training's measured share
+ * (0.75, constants.ts) is the low end at saturation.
  */
-export const DECODE_POWER_SHARE_OF_TDP: SourcedRange = {
+export const DECODE_POWER_SHARE_AT_BATCH_1: SourcedRange = {
   low: 0.2,
-  central: 0.4,
-  high: 0.6,
-  source: '"The Illusion of Power Capping in LLM Decode: A Phase-Aware Energy Characterisation Across Attention Architectures" (2026): decode draws 137–300 W on a 700 W H200; Alice GPU Energy Benchmark (api.serialalice.pt, 2026): vLLM on H100 SXM 80 GB 267–680 W across batch 1–128, 8 models; Patel et al. 2024, Splitwise (ISCA): token generation "can be run with lower power"',
+  central: 0.38,
+  high: 0.45,
+  source: 'Alice GPU Energy Benchmark (api.serialalice.pt, 2026): vLLM on H100 SXM 80 GB 267–680 W across batch 1–128, 8 models (267 W / 700 W = 0.38 at batch 1); B200 SXM 452–943 W (0.45); "The Illusion of Power Capping in LLM Decode" (arXiv:2605.11999, 2026): decode 137–300 W on a 700 W H200 (0.20)',
+};
+export const SERVING_POWER_SHARE_SATURATED: SourcedRange = {
+  low: 0.75,
+  central: 0.97,
+  high: 1,
+  source: 'Alice GPU Energy Benchmark (api.serialalice.pt, 2026): vLLM on H100 SXM 80 GB up to 680 W of 700 W at batch 128 (0.97), B200 SXM 943 W of 1,000 W (0.94); low end = the training share of TDP (constants.ts POWER_SHARE_OF_TDP)',
+};
+/**
+ * The batch at which decode power reaches the saturated share: the top of the measured ladder (batch 128).
+ * Between batch 1 and it, power is interpolated on log2(batch): the ladder is spaced in powers of two and the
+ * source gives its ends. The log shape is Green AI's assumption (the source's per-batch values are not
+ * published), not a measured curve.
+ */
+export const DECODE_POWER_SATURATION_BATCH: SourcedValue = {
+  value: 128,
+  source: 'Alice GPU Energy Benchmark (api.serialalice.pt, 2026): 5 batch sizes, batch 1 to 128, per GPU; interpolation on log2(batch) between the two ends is an assumption',
+};
+
+/**
+ * vLLM before 0.6 ran its scheduler, output processing and HTTP server in step with the GPU: for Llama 3 8B on
+ * one H100 the GPU executed only 38% of the time, and v0.6.0 (multi-step scheduling, asynchronous output
+ * processing, a separate API process) raised throughput 2.7× on that setup and 1.8× for Llama 3 70B on four
+ * H100s. That CPU work grows with the sequences in the batch, not with the model: taking it as a fixed time per
+ * sequence per step, the 8B figure gives (2.7 − 1) × the 8B GPU time per sequence on an H100, and the same time
+ * predicts 1.6–1.8× for 70B on four H100s (1.62× with this model's all-reduce cost, 1.78× without; measured 1.8×). estimate/inference.ts derives the seconds per sequence
+ * from these figures through its own compute roof, so the derivation moves with the scenario's efficiency.
+ */
+export const LEGACY_VLLM_SPEEDUP: SourcedValue & { readonly params: number; readonly peakTflops: number; readonly beforeVersion: string } = {
+  value: 2.7,
+  params: 8e9,
+  peakTflops: 989,
+  beforeVersion: '0.6',
+  source: 'vLLM blog "vLLM v0.6.0: 2.7x Throughput Improvement and 5x Latency Reduction" (2024-09-05): v0.5.3, Llama 3 8B on 1×H100: HTTP API server 33%, scheduling 29%, GPU execution 38% of the time; v0.6.0 2.7× throughput (8B, 1×H100) and 1.8× (70B, 4×H100), ShareGPT; H100 SXM dense bf16 peak 989 TFLOP/s (NVIDIA datasheet)',
+};
+
+/**
+ * Power of an accelerator present but unused (no process, no CUDA context): A40 ~30 W of 300 W; an H200 idles at
+ * 80 W of 700 W (0.11). Used for the idle devices of a node that a measurement meters whole.
+ */
+export const BARE_IDLE_POWER_SHARE_OF_TDP: SourcedValue = {
+  value: 0.1,
+  source: 'NVIDIA/open-gpu-kernel-modules issue #874 (A40: ~30 W idle of 300 W); Alice GPU Energy Benchmark (api.serialalice.pt, 2026): H200 "ghost power" 80.3 W of 700 W',
 };
 
 /** Memory a server lets weights and KV cache use: vLLM's default gpu_memory_utilization. */

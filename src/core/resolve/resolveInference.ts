@@ -21,6 +21,8 @@ export interface KvGeometry {
 
 export interface ResolvedInference {
   readonly engine: InferenceEngine;
+  /** The serving stack's version, when stated (vLLM before 0.6 blocks the GPU on per-sequence CPU work). */
+  readonly engineVersion: string | null;
   /** True for continuous-batching servers (vLLM, TGI, SGLang, TensorRT-LLM). */
   readonly server: boolean;
   /** Sequences decoded together per model replica, as configured (max_num_seqs, the loop's batch). */
@@ -63,6 +65,8 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
   if (inf.engine) given('inference.engine', engine);
   else note({ field: 'inference.engine', value: engine, source: 'default', detail: 'serving stack not stated: assumed a plain transformers generate loop, one request at a time' });
   const server = SERVER_ENGINES.has(engine);
+  const engineVersion = inf.engineVersion ?? null;
+  if (engineVersion) given('inference.engineVersion', engineVersion);
 
   let concurrency: number;
   if (inf.concurrency) {
@@ -145,7 +149,7 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
   const geometry = resolveGeometry(spec, catalog, params, architecture);
   note({ field: 'model.kvCache', value: `${geometry.layers} layers × ${geometry.kvWidth} key/value width`, source: geometry.source === 'spec' ? stated : geometry.source === 'catalog' ? 'catalog' : 'default', detail: geometry.detail });
 
-  return { engine, server, concurrency, inputTokens, outputTokens, numSequences, tensorParallel, weightPrecision, kvPrecision, requests, requestsPerDay, days, architecture, geometry };
+  return { engine, engineVersion, server, concurrency, inputTokens, outputTokens, numSequences, tensorParallel, weightPrecision, kvPrecision, requests, requestsPerDay, days, architecture, geometry };
 }
 
 function toArchitecture(a: Model['architecture'] | undefined): ModelArchitecture | null {
