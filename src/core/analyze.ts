@@ -12,7 +12,7 @@ import { factsToSpecs, type RunAnchors } from './resolve/factsToSpec';
 import { unknownIdsIn } from './resolve/knownIds';
 import { printable } from './report/neutralise';
 import type { EstimateSettings, Overrides } from './runSpec';
-import { nonRunPathReason, type EntryPointRules } from './resolve/entryPoint';
+import { nonRunPathReason, packageModuleReason, type EntryPointRules } from './resolve/entryPoint';
 import { mayHoldRunFacts } from './scan/prefilter';
 
 /**
@@ -538,7 +538,10 @@ function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): string | un
   if (byPath) return byPath;
   // Files that record a finished run (trainer_state.json, all_results.json, a benchmark's results) describe one; they launch nothing.
   if (/\.(json|ya?ml)$/i.test(input.path) && RESULTS_RECORD.test(input.text.slice(0, 4096))) return 'a record of results (metrics, logs), not a run';
-  return facts.find((f) => f.kind === 'run.entry' && f.value === false)?.detail;
+  const library = facts.find((f) => f.kind === 'run.entry' && f.value === false)?.detail;
+  if (library) return library;
+  if (input.relativePath !== undefined && /\.py$/i.test(input.path)) return packageModuleReason(input.relativePath, facts, input.entryRules);
+  return undefined;
 }
 
 /**

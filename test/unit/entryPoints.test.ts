@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { analyzeText } from '../../src/core/analyze';
 import { MODELS } from '../../src/core/knowledge/data/models';
 import { NAME_SIZE_SPREAD, sizeFromModelName } from '../../src/core/knowledge/modelName';
-import { nonRunPathReason } from '../../src/core/resolve/entryPoint';
+import { nonRunPathReason, packageModuleReason, packageRootsOf } from '../../src/core/resolve/entryPoint';
+import { FolderScanCache } from '../../src/core/scan/folderScan';
+import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { runCli } from '../../src/cli/main';
 import { analyzeSource, parsing } from './helpers';
@@ -52,6 +54,72 @@ describe('What is a run: entry points', () => {
     assert.equal(nonRunPathReason('recipes/configs/llama3/8B_lora.yaml'), undefined);
     assert.match(nonRunPathReason('scripts/sweeps/old.sh', { exclude: ['scripts/sweeps/**'] }) ?? '', /scripts\/sweeps/);
     assert.equal(nonRunPathReason('tests/test_x.py', { defaults: false }), undefined);
+  });
+
+  it('does not count a name written in a string (a docstring example) as a call that reaches a definition', async () => {
+    const pipeline = `from transformers import AutoModelForCausalLM\nEXAMPLE = """\n>>> pipe = Generator()\n>>> pipe.run()\n"""\n\nclass Generator:\n    def run(self):\n        model = AutoModelForCausalLM.from_pretrained("gpt2")\n        return model.generate(max_new_tokens=20)\n`;
+    const asLibrary = await analyzeSource('pipeline_gen.py', pipeline);
+    assert.equal(asLibrary.runs.length, 0);
+    assert.match(asLibrary.notARun ?? '', /library module/);
+    // The same class called from code does run.
+    assert.equal((await analyzeSource('demo.py', `${pipeline}\nGenerator().run()\n`)).runs.length, 1);
+  });
+
+  it('leaves out CI scripts, test inputs, developer tooling and data or weights utilities by their path', () => {
+    assert.match(nonRunPathReason('cicd/run_tests.sh') ?? '', /CI/);
+    assert.match(nonRunPathReason('.lightning/workflows/gpu.yaml') ?? '', /CI/);
+    assert.match(nonRunPathReason('.runpod/test_input.json') ?? '', /test inputs/);
+    assert.match(nonRunPathReason('devtools/chat_template.yml') ?? '', /tooling/);
+    for (const p of ['scripts/convert_llama_to_hf.py', 'data/prepare_openwebtext.py', 'tools/download_weights.sh', 'examples/sd3/compute_embeddings.py', 'scripts/merge_lora.py', 'tools/multinode_prepare_data.sh']) {
+      assert.match(nonRunPathReason(p) ?? '', /utility/, p);
+    }
+    // An evaluation config named test_… is a run; so are scripts whose names only contain such words.
+    for (const p of ['eval/yamls/test_eval.yaml', 'train_converted.py', 'examples/finetune_prepared.py']) assert.equal(nonRunPathReason(p), undefined, p);
+  });
+
+  it("leaves out a module of the repository's own package that names no model, and keeps its scripts folder and modules that name one", async () => {
+    const roots = packageRootsOf(['pkg/__init__.py', 'pkg/cli/train.py', 'src/other/__init__.py', 'tests/__init__.py', 'scripts/__init__.py', 'examples/x.py']);
+    assert.deepEqual(roots, ['pkg', 'src/other']);
+    const launchOnly = [{ kind: 'launch.trainer', value: 'fit' }];
+    assert.match(packageModuleReason('pkg/cli/train.py', launchOnly, { packageRoots: roots }) ?? '', /package pkg\/ that names no model/);
+    assert.match(packageModuleReason('src/other/trainer.py', launchOnly, { packageRoots: roots }) ?? '', /src\/other/);
+    assert.equal(packageModuleReason('pkg/scripts/sft.py', launchOnly, { packageRoots: roots }), undefined);
+    assert.equal(packageModuleReason('examples/x.py', launchOnly, { packageRoots: roots }), undefined);
+    assert.equal(packageModuleReason('pkg/cli/train.py', [...launchOnly, { kind: 'model.id', value: 'gpt2' }], { packageRoots: roots }), undefined);
+    assert.equal(packageModuleReason('pkg/cli/train.py', launchOnly, { packageRoots: roots, defaults: false }), undefined);
+    // Through the folder scan: the listing gives the package roots.
+    const p = await parsing();
+    const program = `import fire\nfrom pkg.core import load_config, Trainer\n\ndef do_cli(config):\n    Trainer(load_config(config)).train()\n\nif __name__ == "__main__":\n    fire.Fire(do_cli)\n`;
+    const files: Record<string, string> = { 'pkg/__init__.py': '', 'pkg/cli/train.py': program, 'examples/train.py': program };
+    const result = await new FolderScanCache().scan(
+      Object.entries(files).map(([rel, text]) => ({ path: `/w/${rel}`, display: rel, read: async () => new TextEncoder().encode(text) })),
+      { python: p, root: '/w', settingsFor: () => DEFAULT_SETTINGS },
+    );
+    assert.deepEqual(result.leftOut.map((l) => l.display), ['pkg/cli/train.py']);
+    assert.match(result.leftOut[0].reason, /package pkg\/ that names no model/);
+    assert.equal(result.files.filter((f) => f.analysis.runs.length > 0).map((f) => f.display).join(), 'examples/train.py');
+  });
+
+  it('reads serving commands behind wrappers (nohup, conda run) as inference with their engine settings', () => {
+    const facts = extractShellFacts('CUDA_VISIBLE_DEVICES=0,1 nohup conda run -n serve vllm serve org/chat-7b --tensor-parallel-size 2 --max-num-seqs 32 --quantization gptq &\n');
+    const value = (kind: string) => facts.find((f) => f.kind === kind)?.value;
+    assert.equal(value('launch.inference'), 'vllm');
+    assert.equal(value('model.id'), 'org/chat-7b');
+    assert.equal(value('inference.tensorParallel'), 2);
+    assert.equal(value('inference.concurrency'), 32);
+    assert.equal(value('inference.weightPrecision'), 'int4');
+    assert.equal(value('launch.trainer'), undefined);
+    const tgi = extractShellFacts('text-generation-launcher --model-id org/chat-7b --num-shard 4 --max-batch-size 16\n');
+    assert.equal(tgi.find((f) => f.kind === 'inference.engine')?.value, 'tgi');
+    assert.equal(tgi.find((f) => f.kind === 'inference.tensorParallel')?.value, 4);
+  });
+
+  it('reads super().train() in a module as the mode switch it is, and a named model run forward only as inference', async () => {
+    const module = 'import torch\nfrom torch import nn\n\nclass Net(nn.Module):\n    def train(self, mode=True):\n        super().train(mode)\n        return self\n\nnet = Net()\n';
+    assert.equal((await analyzeSource('net.py', module)).runs.length, 0);
+    const predict = 'import argparse\nimport torch\nimport timm\nparser = argparse.ArgumentParser()\nparser.add_argument("--model", default="resnet50")\nargs = parser.parse_args()\nmodel = timm.create_model(args.model, pretrained=False)\nmodel.eval()\nwith torch.inference_mode():\n    out = model(torch.randn(8, 3, 224, 224))\n';
+    const run = (await analyzeSource('predict.py', predict)).runs[0];
+    assert.equal(run?.run.mode, 'inference');
   });
 
   it('applies the path rules when the relative path is known, and a `green-ai: run` directive overrides both rules', async () => {

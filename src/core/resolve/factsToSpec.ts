@@ -111,7 +111,10 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const starts = own.some((f) => (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference');
   // A config is a run when it says what model (an id, or the sizes of one built from scratch) and how long or how (an adapter).
   const definesModel = modelId !== undefined || (pick(facts, 'model.layers') !== undefined && pick(facts, 'model.hiddenSize') !== undefined);
-  const isRun = starts || (sourceKind === 'config' && definesModel && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
+  // A Python config module (nanoGPT's config/train_gpt2.py) that sets how long and how large a batch is the
+  // definition of a run even when the model comes from the program's defaults: listed, with the model unknown.
+  const configModuleRun = own.some((f) => f.kind === 'source.configModule') && size?.value != null && pick(facts, 'training.batchPerDevice') !== undefined;
+  const isRun = starts || configModuleRun || (sourceKind === 'config' && definesModel && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
   if (!isRun) return [];
 
   const assumptions: Assumption[] = [];

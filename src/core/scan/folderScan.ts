@@ -6,7 +6,7 @@ import type { MeasurementFile } from '../calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../calibration/match';
 import { isMeasurementFile } from '../calibration/measurement';
 import type { EstimateSettings, Overrides } from '../runSpec';
-import type { EntryPointRules } from '../resolve/entryPoint';
+import { packageRootsOf, type EntryPointRules } from '../resolve/entryPoint';
 import { InThreadAnalyser, type FetchLinks, type FileAnalyser, type LinkAnswer, type ScanJob } from './scanJob';
 
 /**
@@ -121,6 +121,8 @@ export class FolderScanCache {
     const total = sources.length;
     const cancelled = () => options.isCancelled?.() === true;
     const byPath = new Map(sources.map((s) => [s.path, s] as const));
+    // The repository's own packages (what the folder listing shows), so a package's program code is told from runs.
+    const entryRules: EntryPointRules = { ...options.entryRules, packageRoots: packageRootsOf(sources.map((s) => s.display)) };
 
     // Sizes and times first (cheap): they decide which files must be read at all.
     const versions = new Map<string, { size: number; version: string } | Error>();
@@ -232,7 +234,7 @@ export class FolderScanCache {
       }
 
       const settings = options.settingsFor(source.path);
-      const settingsKey = JSON.stringify([settings, options.overrides ?? {}, options.entryRules ?? {}]);
+      const settingsKey = JSON.stringify([settings, options.overrides ?? {}, entryRules]);
       const cached = this.entries.get(source.path);
       let analysis: LinkedAnalysis | undefined;
       let analysisMs: number | undefined;
@@ -269,7 +271,7 @@ export class FolderScanCache {
       role,
       settings: settings ?? options.settingsFor(source.path),
       overrides: options.overrides ?? {},
-      entryRules: options.entryRules ?? {},
+      entryRules,
     });
 
     await eachLimited(sources, analyser.concurrency * READ_AHEAD, one);

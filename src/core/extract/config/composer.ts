@@ -100,6 +100,38 @@ export const composer: ConfigDialect = {
 };
 
 /**
+ * llm-foundry evaluation configs (`scripts/eval/yamls/hf_eval.yaml`, or the `parameters:` of an eval
+ * MosaicML run): `models:` lists `{ model_name, model: { name: hf_causal_lm, pretrained_model_name_or_path } }`
+ * that `eval.py` runs on `icl_tasks` or an `eval_gauntlet`: forward passes only, an inference run
+ * per config (the first model is the one estimated).
+ */
+function isEvalConfig(doc: ConfigDoc): boolean {
+  return doc.get('models')?.shape === 'seq' && MODEL_NAMES.test(doc.str('models.0.model.name') ?? '') && (doc.has('icl_tasks') || doc.has('eval_gauntlet') || doc.has('device_eval_batch_size') || doc.has('eval_loader'));
+}
+
+function readEvalConfig(doc: ConfigDoc, out: FactSink): void {
+  const name = doc.get('models.0.model.name')!;
+  out.add('run.framework', 'composer', name, 'llm-foundry eval config (models: with icl_tasks / eval_gauntlet)');
+  out.add('launch.inference', 'config:composer-eval', name, `llm-foundry eval config: ${String(name.value)} evaluated by eval.py`);
+  const id = doc.get('models.0.model.pretrained_model_name_or_path');
+  if (typeof id?.value === 'string' && id.value && !id.value.includes('${')) {
+    out.add('model.id', id.value, id, `models[0].model.pretrained_model_name_or_path: ${id.value}`);
+    out.add('model.fromScratch', false, id, 'an evaluated checkpoint');
+  }
+  const batch = doc.get('device_eval_batch_size');
+  const n = batch ? numberOf(batch.value) : undefined;
+  if (batch && n) out.add('inference.concurrency', n, batch, `device_eval_batch_size: ${n} sequences per forward pass`);
+}
+
+export const composerEval: ConfigDialect = {
+  name: 'composer-eval',
+  words: ['icl_tasks', 'eval_gauntlet', 'device_eval_batch_size'],
+  detect: isEvalConfig,
+  owns: (path) => path === 'device_eval_batch_size' || path.startsWith('icl_tasks') || path.startsWith('eval_gauntlet') || path.startsWith('fsdp_config.'),
+  read: readEvalConfig,
+};
+
+/**
  * MosaicML platform run configs (`mcli run -f run.yaml`): `compute.gpus` GPUs in all,
  * `command:` the shell run on them, `parameters:` the train config mounted at
  * /mnt/config/parameters.yaml.
@@ -108,7 +140,7 @@ export const mosaicmlRun: ConfigDialect = {
   name: 'mcli',
   words: ['compute', 'integrations', 'parameters'],
   detect: (doc) => (doc.get('compute')?.shape === 'map' && (doc.has('command') || doc.has('parameters'))) || (doc.has('image') && doc.has('command') && (doc.has('integrations') || doc.has('parameters'))),
-  owns: (path) => path === 'command' || (path.startsWith('parameters.') && composer.owns!(path.slice('parameters.'.length))),
+  owns: (path) => path === 'command' || (path.startsWith('parameters.') && (composer.owns!(path.slice('parameters.'.length)) || composerEval.owns!(path.slice('parameters.'.length)))),
   read(doc: ConfigDoc, out: FactSink): void {
     const gpus = doc.get('compute.gpus');
     const n = gpus ? numberOf(gpus.value) : undefined;
@@ -117,8 +149,10 @@ export const mosaicmlRun: ConfigDialect = {
     if (typeof gpuType?.value === 'string') out.add('hardware.accelerator', gpuType.value.replace(/_/g, '-'), gpuType, `compute.gpu_type: ${gpuType.value}`);
     const parameters = doc.at('parameters');
     const runsParameters = parameters !== undefined && composer.detect(parameters);
+    const evaluates = parameters !== undefined && !runsParameters && isEvalConfig(parameters);
     if (parameters && runsParameters) readTrainConfig(parameters, out);
-    readCommand(doc, out, runsParameters);
+    if (parameters && evaluates) readEvalConfig(parameters, out);
+    readCommand(doc, out, runsParameters || evaluates);
   },
 };
 

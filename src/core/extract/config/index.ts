@@ -1,5 +1,5 @@
 import { axolotl } from './axolotl';
-import { composer, mosaicmlRun } from './composer';
+import { composer, composerEval, mosaicmlRun } from './composer';
 import type { ConfigDialect } from './dialect';
 import { hfTrainer } from './hfTrainer';
 import { litgpt } from './litgpt';
@@ -16,6 +16,7 @@ import { trl } from './trl';
 export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   torchtune,
   composer,
+  composerEval,
   mosaicmlRun,
   litgpt,
   neox,

@@ -27,11 +27,30 @@ function addWords(text: string, into: Set<string>): void {
   for (const m of text.matchAll(IDENTIFIER)) into.add(m[0]);
 }
 
+/**
+ * The module's text with every string literal blanked (same length, so node offsets still index it):
+ * a name in a docstring or an example in a string (`>>> pipe = FluxPipeline(...)`) calls nothing.
+ */
+function codeWithoutStrings(tree: Tree): string {
+  const text = tree.rootNode.text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of tree.rootNode.descendantsOfType('string')) {
+    if (!s || s.startIndex < at) continue;
+    parts.push(text.slice(at, s.startIndex), ' '.repeat(s.endIndex - s.startIndex));
+    at = s.endIndex;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 /** Rows (inclusive) of the code that runs when the module is executed as a script. */
 export function executedRows(tree: Tree): Array<[number, number]> {
+  const code = codeWithoutStrings(tree);
+  const words = new Set<string>();
+  const wordsOf = (node: Node) => addWords(code.slice(node.startIndex, node.endIndex), words);
   const definitions: Definition[] = [];
   const executed: Array<[number, number]> = [];
-  const words = new Set<string>();
   const builtAtModuleLevel = new Set<string>();
   let anyModuleCode = false;
   for (const statement of tree.rootNode.namedChildren) {
@@ -54,7 +73,7 @@ export function executedRows(tree: Tree): Array<[number, number]> {
     // A docstring or a constant is module-level code too, but runs nothing: only statements that call count.
     if (statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'string') continue;
     executed.push([statement.startPosition.row, statement.endPosition.row]);
-    addWords(statement.text, words);
+    wordsOf(statement);
     if (/\(/.test(statement.text)) anyModuleCode = true;
   }
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
@@ -66,7 +85,7 @@ export function executedRows(tree: Tree): Array<[number, number]> {
       const registered = d.decoratorRoots.some((r) => builtAtModuleLevel.has(r));
       if (!(words.has(d.name) || registered || (d.entryDecorator && anyModuleCode))) continue;
       executed.push([d.startRow, d.endRow]);
-      addWords(d.node.text, words);
+      wordsOf(d.node);
       pending.splice(i, 1);
       changed = true;
     }

@@ -4,6 +4,7 @@ import { normalisePrecision } from '../pythonFacts';
 import { torchtuneRecipe } from '../config/torchtune';
 import { parseComposerDuration } from '../config/composer';
 import { sizingKindFor } from '../sizingNames';
+import { weightPrecisionOf } from '../python/readers/serving';
 
 /**
  * The commands that start training runs, as a table: each launcher names the words that
@@ -318,11 +319,54 @@ function readMegatron(command: LaunchCommand, out: LaunchSink): void {
   if (samples > 0 && global > 0) out.add('training.steps', Math.ceil(samples / global), `--train-samples ${samples} over --global-batch-size ${global}`);
 }
 
+/** A flag's value in a command: `--name value` or `--name=value` (the first of the names found). */
+function flagValue(text: string, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const m = new RegExp(`(?:^|\\s)--?${name.replace(/[-_]/g, '[-_]')}(?:=|\\s+)(?!-)(\\S+)`).exec(text);
+    if (m) return m[1].replace(/^["']|["']$/g, '');
+  }
+  return undefined;
+}
+
+/**
+ * Serving engines started from the shell: `vllm serve MODEL`, `python -m vllm.entrypoints.openai.api_server
+ * --model M`, TGI's `text-generation-launcher --model-id M`, SGLang's `python -m sglang.launch_server
+ * --model-path M`, `trtllm-serve M`. What decides energy per request: the engine (continuous batching),
+ * how many sequences it decodes together, tensor parallelism and the weights' precision.
+ */
+const servingCli: Launcher = {
+  name: 'serve',
+  pattern: /^(vllm\s+serve|python3?\s+-m\s+vllm\.entrypoints\.[\w.]+|text-generation-launcher|python3?\s+-m\s+sglang\.launch_server|trtllm-serve)\b/,
+  words: ['vllm', 'text-generation-launcher', 'sglang', 'trtllm-serve'],
+  read(command, out) {
+    const head = command.words[0] === 'python' || command.words[0] === 'python3' ? command.words[2] ?? '' : command.words[0];
+    const engine = /vllm/.test(head) ? 'vllm' : /text-generation/.test(head) ? 'tgi' : /sglang/.test(head) ? 'sglang' : 'tensorrt-llm';
+    const text = command.text;
+    out.consume('model', 'model_id', 'model_path', 'tensor_parallel_size', 'tp', 'tp_size', 'num_shard', 'max_num_seqs', 'max_batch_size', 'max_concurrent_requests', 'max_running_requests', 'quantization', 'quantize', 'dtype', 'port', 'host', 'max_model_len', 'gpu_memory_utilization');
+    out.add('launch.inference', engine, `${head} serves a model`);
+    out.add('inference.engine', engine, `${head}: a continuous-batching server`);
+    const positional = engine === 'vllm' && command.words[0] === 'vllm' ? command.words[2] : engine === 'tensorrt-llm' ? command.words[1] : undefined;
+    const model = flagValue(text, 'model', 'model-id', 'model-path') ?? (positional && !positional.startsWith('-') ? positional : undefined);
+    if (model && !model.startsWith('$')) {
+      out.add('model.id', model, `${head} ${model}`, 'high', model);
+      out.add('model.fromScratch', false, `${head} serves a trained checkpoint`, 'high');
+    }
+    const tp = Number(flagValue(text, 'tensor-parallel-size', 'tp-size', 'tp', 'num-shard'));
+    if (Number.isInteger(tp) && tp > 0) out.add('inference.tensorParallel', tp, `tensor parallel over ${tp} devices`);
+    const seqs = Number(flagValue(text, 'max-num-seqs', 'max-running-requests', 'max-batch-size', 'max-concurrent-requests'));
+    if (Number.isInteger(seqs) && seqs > 0) out.add('inference.concurrency', seqs, `up to ${seqs} sequences decoded together`);
+    const quant = flagValue(text, 'quantization', 'quantize');
+    const wp = quant ? weightPrecisionOf(quant) : undefined;
+    if (quant && wp) out.add('inference.weightPrecision', wp, `--quantization ${quant}`);
+  },
+};
+
 /**
  * The table. Order matters where patterns overlap: `python -m torch.distributed.run` before
  * plain `python`. The values of the first launchers are the ones shellFacts has always reported.
  */
 export const LAUNCHERS: readonly Launcher[] = [
+  servingCli,
   { name: 'torchrun', pattern: /^torchrun\b/, words: ['torchrun'], read: readPythonLaunch },
   { name: 'python', pattern: /^(python3?\s+-m\s+torch\.distributed\.(?:run|launch))\b/, words: ['torch.distributed'], read: readPythonLaunch },
   { name: 'python', pattern: /^(python3?)\b/, words: ['python'], read: readPythonLaunch },
@@ -348,7 +392,8 @@ export const LAUNCHERS: readonly Launcher[] = [
 
 /** `VAR=x srun -N 2 --gpus 8 torchrun ...`: the prefix before the launcher's words. */
 // A flag's value never starts with `-`, so each word has one reading (no backtracking blow-up on hostile lines).
-const PREFIX = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)(?!-)\S+)?)*\s+)?/;
+// Wrappers that run the command as it is: `nohup`, `time`, `conda run -n env`, `uv run`, `poetry run`.
+const PREFIX = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(?:uv|poetry|pipenv)\s+run\s+)?(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)(?!-)\S+)?)*\s+)?/;
 
 /** The launcher a (logical, continued) command line starts, with the command from the launcher's words on. */
 export function matchLauncher(line: string): { launcher: Launcher; value: string; command: LaunchCommand } | undefined {

@@ -50,13 +50,14 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
 }
 
 /**
- * A pretrained vision model put in eval mode or called under no_grad/inference_mode, in a file that
+ * A pretrained or named vision model put in eval mode or called under no_grad/inference_mode, in a file that
  * never trains anything: the file runs inference with it (predictions over a folder, a benchmark).
  */
 function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadContext): void {
   const facts = ctx.facts;
   if (facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
-  if (!facts.some((f) => f.kind === 'model.fromScratch' && f.value === false)) return;
+  // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
+  if (!facts.some((f) => (f.kind === 'model.fromScratch' && f.value === false) || (f.kind === 'model.id' && typeof f.value === 'string'))) return;
   if (/\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/.test(text)) return;
   const marker = index.calls.find((c) => /^(no_grad|inference_mode|eval)$/.test(ctx.callee(c).last));
   if (marker) ctx.add('launch.inference', ctx.callee(marker).full, marker, `${ctx.callee(marker).full}() with a pretrained model and no training: forward passes only`, 'low');

@@ -209,12 +209,12 @@ export const backward: CallRule = {
   read: ({ node, full, ctx }) => ctx.add('launch.trainer', 'backward', node.childForFieldName('function') ?? node, `${full}() computes gradients: a training loop`, 'low'),
 };
 
-/** trainer.train(), tr.train(): model.train() only switches a module to training mode. */
+/** trainer.train(), tr.train(): model.train() only switches a module to training mode, and so does super().train() in a module's override. */
 export const trainCall: CallRule = {
   framework: 'pytorch',
   callees: ['train'],
   words: ['.train('],
-  when: ({ full }) => !/^(self|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) && full.includes('.'),
+  when: ({ full }) => !/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) && full.includes('.'),
   read: ({ node, full, ctx }) => {
     ctx.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
     readRepeat(node, ctx);
