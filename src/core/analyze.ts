@@ -14,6 +14,7 @@ import { printable } from './report/neutralise';
 import type { EstimateSettings, Overrides } from './runSpec';
 import { nonRunPathReason, type EntryPointRules } from './resolve/entryPoint';
 import { mayHoldRunFacts } from './scan/prefilter';
+import { TextIndex } from './textIndex';
 
 /**
  * The whole pipeline for one file: read facts, form runs, estimate, advise.
@@ -489,6 +490,8 @@ function analyzeFactsUnguarded(
   // A Python file of constants (nanoGPT's config/*.py) is a config, read like a YAML one.
   const sourceKind = kind === 'yaml' || kind === 'json' || own.facts.some((f) => f.kind === 'source.configModule') ? 'config' : 'code';
   const runs: AnalyzedRun[] = [];
+  // One index of the text for every quick fix of this file, built when the first is asked for.
+  let textIndex: TextIndex | undefined;
   for (const found of factsToSpecs(facts, sourceKind)) {
     if (performance.now() > deadline) throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'estimating its runs'));
     problems.push(...found.problems);
@@ -503,7 +506,7 @@ function analyzeFactsUnguarded(
       }
       // Quick fixes edit this file's text; a notebook's cells are edited cell by cell in the editor.
       // A run whose model size is unknown has no estimate to save from: its suggestions would rank placeholders.
-      const suggestions = run.missing.length > 0 ? [] : suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => withLazyFix(s, () => (notebook ? null : fixFor(s, facts, input.text))));
+      const suggestions = run.missing.length > 0 ? [] : suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => withLazyFix(s, () => (notebook ? null : fixFor(s, facts, (textIndex ??= new TextIndex(input.text))))));
       // A launch inside a loop over N values is N runs: one object that says so (totals count each).
       const launchLine = found.anchors.launch?.startLine ?? found.range.endLine;
       const repeat = facts.find((f) => f.kind === 'launch.repeat' && !f.file && typeof f.value === 'number' && f.range.startLine <= launchLine && launchLine <= f.range.endLine);

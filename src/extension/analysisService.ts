@@ -4,7 +4,7 @@ import { analyzeText, FILE_TIME_BUDGET_MS, fileKindOf, linkCandidates, MAX_FILE_
 import type { SourceRange } from '../core/facts';
 import type { PythonParsing, Tree } from '../core/parse/pythonParser';
 import { readRegularText, realFolder } from '../core/scan/safeFiles';
-import { clearSettingsCache, readSettings } from './settings';
+import type { Settings } from './settings';
 
 /**
  * Analyses open documents once per version. Python trees are kept per document
@@ -18,7 +18,7 @@ export class AnalysisService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly python: PythonParsing, private readonly log: (msg: string) => void) {
+  constructor(private readonly python: PythonParsing, private readonly settings: Settings) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.applyEdits(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
@@ -30,7 +30,7 @@ export class AnalysisService implements vscode.Disposable {
 
   /** Drops cached results (settings or team defaults changed) and tells every surface. */
   invalidate(): void {
-    clearSettingsCache();
+    this.settings.clear();
     this.results.clear();
     this.changed.fire();
   }
@@ -45,7 +45,7 @@ export class AnalysisService implements vscode.Disposable {
       if (found) return cellView(this.analyzeNotebook(found.notebook), found.index);
     }
     const key = document.uri.toString();
-    const settings = readSettings(document.uri, this.log);
+    const settings = this.settings.read(document.uri);
     const settingsKey = JSON.stringify(settings);
     const cached = this.results.get(key);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.analysis;
@@ -76,7 +76,7 @@ export class AnalysisService implements vscode.Disposable {
   /** A notebook's run usually spans cells: read all code cells together, per notebook version. */
   private analyzeNotebook(notebook: vscode.NotebookDocument): FileAnalysis {
     const key = notebook.uri.toString();
-    const settings = readSettings(notebook.uri, this.log);
+    const settings = this.settings.read(notebook.uri);
     const settingsKey = JSON.stringify(settings);
     const version = notebook.getCells().map((c) => c.document.version).join('.') + `@${notebook.version}`;
     const cached = this.results.get(key);

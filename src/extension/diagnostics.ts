@@ -4,7 +4,7 @@ import type { AnalyzedRun } from '../core/analyze';
 import type { SourceRange } from '../core/facts';
 import { formatCo2e } from '../core/report/format';
 import type { AnalysisService } from './analysisService';
-import { readSettings } from './settings';
+import type { Settings } from './settings';
 
 /**
  * Information diagnostics for each suggestion that applies, on the line it
@@ -81,7 +81,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly analysis: AnalysisService, private readonly isSupported: (d: vscode.TextDocument) => boolean) {
+  constructor(private readonly analysis: AnalysisService, private readonly settings: Settings, private readonly isSupported: (d: vscode.TextDocument) => boolean) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 400)),
@@ -103,7 +103,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
       if (document.isClosed) return;
-      const settings = readSettings(document.uri);
+      const settings = this.settings.read(document.uri);
       const analysis = this.analysis.analyze(document);
       this.collection.set(document.uri, settings.diagnosticsEnabled ? diagnosticsFor(document, analysis.runs, settings.budgetKg, analysis.problems, analysis.internalError ? [...analysis.errors, `internal error (please report it): ${analysis.internalError}`] : analysis.errors) : []);
     }, delayMs));
