@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { analyzeText, FILE_TIME_BUDGET_MS, fileKindOf, linkCandidates, MAX_FILE_BYTES, parseWithin, type AnalyzedRun, type FileAnalysis, type LinkedFileReader } from '../core/analyze';
 import type { SourceRange } from '../core/facts';
 import type { PythonParsing, Tree } from '../core/parse/pythonParser';
+import type { Problem } from '../core/problem';
 import { readRegularText, realFolder } from '../core/scan/safeFiles';
 import type { Settings } from './settings';
 
@@ -53,7 +54,7 @@ export class AnalysisService implements vscode.Disposable {
     const tree = kind === 'python' ? this.treeFor(document) : undefined;
     if (tree === null) {
       // The parse ran out of its time budget (pathological text): say so rather than parse again on the host.
-      const skipped: FileAnalysis = { kind, runs: [], problems: [`skipped: parsing took longer than ${FILE_TIME_BUDGET_MS / 1000} s; it is not analysed`], errors: [], facts: [] };
+      const skipped: FileAnalysis = { kind, runs: [], problems: [{ message: `skipped: parsing took longer than ${FILE_TIME_BUDGET_MS / 1000} s; it is not analysed` }], errors: [], facts: [] };
       this.results.set(key, { version: document.version, settingsKey, analysis: skipped });
       return skipped;
     }
@@ -192,5 +193,7 @@ export function cellView(analysis: FileAnalysis, cell: number): FileAnalysis {
     if (!range) continue;
     runs.push({ ...run, range, anchors });
   }
-  return { ...analysis, runs, facts: analysis.facts.filter((f) => f.range.cell === cell) };
+  // A problem placed in a cell shows in that cell only; one without a place, in every cell.
+  const inCell = (p: Problem) => p.cell === undefined || p.cell === cell;
+  return { ...analysis, runs, facts: analysis.facts.filter((f) => f.range.cell === cell), problems: analysis.problems.filter(inCell), errors: analysis.errors.filter(inCell) };
 }

@@ -9,6 +9,7 @@ import { WebviewToExtensionSchema, type ExtensionToWebview } from '../core/repor
 import { CliOutputSchema } from '../core/report/cliSchema';
 import { toCliRun } from '../core/report/toCli';
 import { RunInputError } from '../core/resolve/completeRun';
+import { messagesOf } from '../core/problem';
 import type { Settings } from './settings';
 import type { AnalysisService } from './analysisService';
 import type { MeasurementLookup } from './measurements';
@@ -217,7 +218,7 @@ export class EstimatePanel implements vscode.Disposable {
           message = { type: 'show', model: buildPanelViewModel(file, shown, shown !== run, measured, this.trainingFor(shown, fileAnalysis.runs, uri)) };
         } else {
           this.shown = undefined;
-          message = { type: 'empty', reason: `No training or inference run found in ${file}.${problems.length ? ` ${problems.join('; ')}` : ''}` };
+          message = { type: 'empty', reason: `No training or inference run found in ${file}.${problems.length ? ` ${messagesOf(problems).join('; ')}` : ''}` };
         }
         this.panel.title = run ? `Green AI: ${run.run.model.name ?? 'Estimate'}` : 'Green AI: Estimate';
       } catch (e) {
