@@ -9,6 +9,26 @@ import tseslint from 'typescript-eslint';
 const nodeOrShared = new Set([...Object.keys(globals.node), ...Object.keys(globals.es2022)]);
 const browserOnly = Object.keys(globals.browser).filter((name) => !nodeOrShared.has(name));
 
+/** Module-level state anywhere in src/ (see the rule's block below). */
+const MODULE_STATE = [
+  {
+    selector: ":matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration[kind='let']",
+    message: 'Module-level `let` is state shared by every caller in the process: keep it in an instance or pass it along.',
+  },
+  {
+    selector: 'PropertyDefinition[static=true][readonly!=true]',
+    message: 'A mutable static field is a module global: keep it in an instance (src/extension: the context).',
+  },
+];
+/** Module-level collections in src/extension: the extension's state lives in its context. */
+const EXTENSION_STATE = [
+  {
+    selector:
+      ":matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name=/^(Map|Set|WeakMap|WeakSet|EventEmitter)$/]",
+    message: 'src/extension keeps no module-level state: put it in the context created in activate (src/extension/context.ts).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -98,6 +118,17 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // State belongs to an instance: a module-level `let` or a mutable static field is shared by every
+    // caller in the process (two extension contexts, two tests). src/extension also keeps no module-level
+    // collections: its state lives in the context created in `activate` (src/extension/context.ts).
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...MODULE_STATE] },
+  },
+  {
+    files: ['src/extension/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...MODULE_STATE, ...EXTENSION_STATE] },
   },
   {
     // Plain JavaScript build and test scripts: no TypeScript program to type-check them against.

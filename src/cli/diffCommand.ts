@@ -105,7 +105,7 @@ async function scanTree(tree: ReadTree, python: PythonParsing, overrides: Overri
   const runs: LocatedRun[] = [];
   const problems = [...tree.skipped.map((p) => `${p}: skipped, over the ${MAX_FILE_BYTES / 1048576} MB limit`), ...result.skipped.map((s) => `${s.display}: skipped, ${s.reason}`)];
   for (const f of result.files) {
-    for (const p of f.analysis.problems) if (!p.startsWith('skipped')) problems.push(`${f.display}: ${p}`);
+    for (const p of f.analysis.problems) if (!p.message.startsWith('skipped')) problems.push(`${f.display}: ${p.message}`);
     const linked = f.analysis.linkedFiles.map((k) => displayOf.get(k) ?? k);
     f.analysis.runs.forEach((r, i) => runs.push(locateRun(f.display, r, i, linked)));
   }

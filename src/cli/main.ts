@@ -410,8 +410,8 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
       analysed = plain.map((f) => ({ ...f, measured: f.analysis.runs.map(() => matches[next++]) }));
     }
     for (const { display, analysis, measured } of analysed) {
-      for (const p of analysis.problems) if (!p.startsWith('skipped')) problems.push(`${display}: ${p}`);
-      for (const e of analysis.errors) errors.push(`${display}: ${e}`);
+      for (const p of analysis.problems) if (!p.message.startsWith('skipped')) problems.push(`${display}: ${p.message}`);
+      for (const e of analysis.errors) errors.push(`${display}: ${e.message}`);
       if (analysis.internalError) internalErrors.push(`${display}: ${analysis.internalError}`);
       analysis.runs.forEach((r, i) => {
         const located = locateRun(display, r, i, [], measured[i] ?? null);

@@ -10,10 +10,12 @@ import type { PythonParsing, Tree } from './parse/pythonParser';
 import { completeRun, RunInputError, type ResolvedRun } from './resolve/completeRun';
 import { factsToSpecs, type RunAnchors } from './resolve/factsToSpec';
 import { unknownIdsIn } from './resolve/knownIds';
+import { problemAt, type Problem } from './problem';
 import { printable } from './report/neutralise';
 import type { EstimateSettings, Overrides } from './runSpec';
 import { nonRunPathReason, packageModuleReason, type EntryPointRules } from './resolve/entryPoint';
 import { mayHoldRunFacts } from './scan/prefilter';
+import { TextIndex } from './textIndex';
 
 /**
  * The whole pipeline for one file: read facts, form runs, estimate, advise.
@@ -41,14 +43,14 @@ export interface FileAnalysis {
   /** Why the file's runs are not listed: a test, a CI workflow, a library module (see resolve/entryPoint.ts). */
   readonly notARun?: string;
   readonly runs: readonly AnalyzedRun[];
-  /** Readable problems: syntax errors, skipped files, unknown directive keys. Never thrown. */
-  readonly problems: readonly string[];
+  /** Readable problems: syntax errors, skipped files, unknown directive keys. Never thrown; positioned where the line is known. */
+  readonly problems: readonly Problem[];
   /**
    * What makes an estimate of this file wrong or impossible, so a budget gate must fail rather than
    * pass without it: an unknown region or accelerator, a run that could not be estimated (its
-   * line in the message), an estimate that is not a finite number. Never thrown either.
+   * line in the message and in `line`), an estimate that is not a finite number. Never thrown either.
    */
-  readonly errors: readonly string[];
+  readonly errors: readonly Problem[];
   /** Set when reading the file failed on a bug of ours (the message); the file then has no runs. */
   readonly internalError?: string;
   readonly facts: readonly Fact[];
@@ -218,6 +220,13 @@ function rangeInCell(range: SourceRange, cells: NotebookCells['cells']): SourceR
   };
 }
 
+/** A problem's line in the joined notebook code, counted within its cell instead (as facts and runs are). */
+function problemInCell(p: Problem, cells: NotebookCells['cells']): Problem {
+  if (p.line === undefined || p.file !== undefined) return p;
+  const r = rangeInCell({ startLine: p.line, startCol: p.column ?? 0, endLine: p.line, endCol: p.column ?? 0 }, cells);
+  return { ...p, line: r.startLine, ...(r.cell !== undefined ? { cell: r.cell } : {}) };
+}
+
 function remapRun(run: AnalyzedRun, map: (r: SourceRange) => SourceRange): AnalyzedRun {
   const mapAssumption = <T extends { range?: SourceRange }>(a: T): T => (a.range ? { ...a, range: map(a.range) } : a);
   return {
@@ -236,9 +245,9 @@ function remapRun(run: AnalyzedRun, map: (r: SourceRange) => SourceRange): Analy
 export interface FileFacts {
   readonly kind: FileKind | null;
   readonly facts: Fact[];
-  readonly problems: string[];
+  readonly problems: Problem[];
   /** See FileAnalysis.errors. */
-  readonly errors: string[];
+  readonly errors: Problem[];
   readonly notebook?: NotebookCells;
 }
 
@@ -254,7 +263,7 @@ export function readFileFacts(input: AnalyzeInput, python: PythonParsing, deadli
   try {
     return readFileFactsUnguarded(input, python, deadline);
   } catch (e) {
-    if (e instanceof OverBudget) return { kind: fileKindOf(input.path, input.languageId), facts: [], problems: [e.message], errors: [] };
+    if (e instanceof OverBudget) return { kind: fileKindOf(input.path, input.languageId), facts: [], problems: [problemAt(e.message)], errors: [] };
     throw e;
   }
 }
@@ -263,12 +272,12 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
   const kind = fileKindOf(input.path, input.languageId);
   if (!kind) return { kind, facts: [], problems: [], errors: [] };
   if (input.text.length > MAX_FILE_BYTES) {
-    return { kind, facts: [], problems: [`skipped: ${(input.text.length / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`], errors: [] };
+    return { kind, facts: [], problems: [problemAt(`skipped: ${(input.text.length / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`)], errors: [] };
   }
-  if (input.text.includes('\u0000')) return { kind, facts: [], problems: ['skipped: the file is binary (it contains NUL bytes)'], errors: [] };
+  if (input.text.includes('\u0000')) return { kind, facts: [], problems: [problemAt('skipped: the file is binary (it contains NUL bytes)')], errors: [] };
 
-  const problems: string[] = [];
-  const errors: string[] = [];
+  const problems: Problem[] = [];
+  const errors: Problem[] = [];
   let facts: Fact[] = [];
   let notebook: NotebookCells | undefined;
   // Most Python in a repository is not training code: a file the prefilter rules out
@@ -279,12 +288,12 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
     if (kind === 'notebook') {
       notebook = notebookCode(input.text);
       // A broken notebook with intact cells still yields their facts (the problem is reported too).
-      if (notebook.problem) problems.push(notebook.problem);
+      if (notebook.problem) problems.push(problemAt(notebook.problem));
       if (notebook.cells.length === 0) return { kind, facts: [], problems, errors };
       code = notebook.code;
     }
     const tree = input.tree ?? parseWithin(python, code, deadline);
-    if (!tree) return { kind, facts: [], problems: [performance.now() > deadline ? skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'parsing') : 'the Python parser gave up on this file'], errors };
+    if (!tree) return { kind, facts: [], problems: [problemAt(performance.now() > deadline ? skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'parsing') : 'the Python parser gave up on this file')], errors };
     try {
       problems.push(...syntaxProblems(tree));
       facts = extractPythonFacts(tree, code);
@@ -361,8 +370,13 @@ export function linkResolverOf(read: LinkedFileReader, python: PythonParsing, de
   };
 }
 
+/** A problem read in a linked file, as the linking file reports it: named after the file, its position kept there. */
+function inLinkedFile(display: string, p: Problem): Problem {
+  return { ...p, message: `${display}: ${p.message}`, file: p.file ?? display };
+}
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
-function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkResolver, seen: Set<string>, depth: number, problems: string[], errors: string[]): Fact[] {
+function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkResolver, seen: Set<string>, depth: number, problems: Problem[], errors: Problem[]): Fact[] {
   if (depth > MAX_LINK_DEPTH) return [];
   const out: Fact[] = [];
   const links = facts.filter((f) => (f.kind === 'link.config' || f.kind === 'link.script') && typeof f.value === 'string');
@@ -375,19 +389,20 @@ function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkReso
     if (asked.has(reference)) continue;
     asked.add(reference);
     if (seen.size > MAX_LINKED_FILES) {
-      problems.push(`more than ${MAX_LINKED_FILES} linked files; ${printable(reference).slice(0, 100)} and the rest are not read`);
+      problems.push(problemAt(`more than ${MAX_LINKED_FILES} linked files; ${printable(reference).slice(0, 100)} and the rest are not read`, link.range.startLine, link.range.startCol));
       break;
     }
     const target = resolve(fromPath, reference);
     if (!target) {
-      problems.push(`${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`);
+      problems.push(problemAt(`${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`, link.range.startLine, link.range.startCol));
       continue;
     }
     if (seen.has(target.path)) continue;
     seen.add(target.path);
     const read1 = target.readFacts();
-    for (const p of read1.problems) problems.push(`${target.display}: ${p}`);
-    for (const e of read1.errors) errors.push(`${target.display}: ${e}`);
+    // A linked file's problems keep their position in that file; the message names the file.
+    for (const p of read1.problems) problems.push(inLinkedFile(target.display, p));
+    for (const e of read1.errors) errors.push(inLinkedFile(target.display, e));
     const tagged = read1.facts.filter((f) => !f.kind.startsWith('link.')).map((f) => ({ ...f, file: f.file ?? target.display }));
     out.push(...tagged, ...linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors));
   }
@@ -458,7 +473,7 @@ function guarded(input: Pick<AnalyzeInput, 'path' | 'languageId'>, analyse: () =
     return analyse();
   } catch (e) {
     const kind = fileKindOf(input.path, input.languageId);
-    if (e instanceof OverBudget) return { kind, runs: [], problems: [e.message], errors: [], facts: [], linkedFiles: [] };
+    if (e instanceof OverBudget) return { kind, runs: [], problems: [problemAt(e.message)], errors: [], facts: [], linkedFiles: [] };
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return { kind, runs: [], problems: [], errors: [], internalError: printable(message).slice(0, 300), facts: [], linkedFiles: [] };
   }
@@ -480,7 +495,7 @@ function analyzeFactsUnguarded(
   if (notARun) return { kind, runs: [], problems, errors, facts: own.facts, linkedFiles: [], notARun };
   // Settings and overrides name a region and an accelerator: an unknown one fails every run, visibly.
   const unknownIds = unknownIdsIn(settings, overrides, { settings: 'setting (greenAI.* or .greenai.json)', overrides: 'override' });
-  if (unknownIds.length > 0) return { kind, runs: [], problems, errors: [...errors, ...unknownIds], facts: own.facts, linkedFiles: [] };
+  if (unknownIds.length > 0) return { kind, runs: [], problems, errors: [...errors, ...unknownIds.map((m) => problemAt(m))], facts: own.facts, linkedFiles: [] };
   const seen = new Set<string>([input.path]);
   const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors) : [];
   if (performance.now() > deadline) throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
@@ -489,6 +504,8 @@ function analyzeFactsUnguarded(
   // A Python file of constants (nanoGPT's config/*.py) is a config, read like a YAML one.
   const sourceKind = kind === 'yaml' || kind === 'json' || own.facts.some((f) => f.kind === 'source.configModule') ? 'config' : 'code';
   const runs: AnalyzedRun[] = [];
+  // One index of the text for every quick fix of this file, built when the first is asked for.
+  let textIndex: TextIndex | undefined;
   for (const found of factsToSpecs(facts, sourceKind)) {
     if (performance.now() > deadline) throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'estimating its runs'));
     problems.push(...found.problems);
@@ -498,24 +515,24 @@ function analyzeFactsUnguarded(
       const estimate = estimateRun(run);
       const infinite = nonFiniteIn(run, estimate);
       if (infinite) {
-        errors.push(`the run at ${where} cannot be estimated: ${infinite}`);
+        errors.push(problemAt(`the run at ${where} cannot be estimated: ${infinite}`, found.range.startLine, found.range.startCol));
         continue;
       }
       // Quick fixes edit this file's text; a notebook's cells are edited cell by cell in the editor.
       // A run whose model size is unknown has no estimate to save from: its suggestions would rank placeholders.
-      const suggestions = run.missing.length > 0 ? [] : suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => withLazyFix(s, () => (notebook ? null : fixFor(s, facts, input.text))));
+      const suggestions = run.missing.length > 0 ? [] : suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => withLazyFix(s, () => (notebook ? null : fixFor(s, facts, (textIndex ??= new TextIndex(input.text))))));
       // A launch inside a loop over N values is N runs: one object that says so (totals count each).
       const launchLine = found.anchors.launch?.startLine ?? found.range.endLine;
       const repeat = facts.find((f) => f.kind === 'launch.repeat' && !f.file && typeof f.value === 'number' && f.range.startLine <= launchLine && launchLine <= f.range.endLine);
       const of = repeat ? (repeat.value as number) : 1;
       if (repeat && !(Number.isInteger(of) && of >= 2 && of <= MAX_SWEEP_RUNS)) {
-        problems.push(`the loop at line ${repeat.range.startLine + 1} would launch ${Number.isFinite(of) ? of.toLocaleString('en-US') : 'too many'} runs, more than the ${MAX_SWEEP_RUNS.toLocaleString('en-US')} Green AI believes; the launch is counted once`);
+        problems.push(problemAt(`the loop at line ${repeat.range.startLine + 1} would launch ${Number.isFinite(of) ? of.toLocaleString('en-US') : 'too many'} runs, more than the ${MAX_SWEEP_RUNS.toLocaleString('en-US')} Green AI believes; the launch is counted once`, repeat.range.startLine, repeat.range.startCol));
       }
       const trial = repeat && Number.isInteger(of) && of >= 2 && of <= MAX_SWEEP_RUNS ? { of, detail: repeat.detail } : undefined;
       const note = trial && repeat ? [{ field: 'run.trial', value: `${of} runs`, source: 'code' as const, detail: repeat.detail, range: repeat.range }] : [];
       runs.push({ range: found.range, anchors: found.anchors, run: note.length ? { ...run, assumptions: [...run.assumptions, ...note] } : run, estimate, suggestions, ...(trial ? { trial } : {}) });
     } catch (e) {
-      if (e instanceof RunInputError) errors.push(`the run at ${where} cannot be estimated: ${e.message}`);
+      if (e instanceof RunInputError) errors.push(problemAt(`the run at ${where} cannot be estimated: ${e.message}`, found.range.startLine, found.range.startCol));
       else throw e;
     }
   }
@@ -523,7 +540,7 @@ function analyzeFactsUnguarded(
   if (notebook) {
     const cells = notebook.cells;
     const map = (r: SourceRange) => rangeInCell(r, cells);
-    return { kind, runs: runs.map((r) => remapRun(r, map)), problems, errors, facts: own.facts.map((f) => ({ ...f, range: map(f.range) })), linkedFiles };
+    return { kind, runs: runs.map((r) => remapRun(r, map)), problems: problems.map((p) => problemInCell(p, cells)), errors: errors.map((p) => problemInCell(p, cells)), facts: own.facts.map((f) => ({ ...f, range: map(f.range) })), linkedFiles };
   }
   return { kind, runs, problems, errors, facts: own.facts, linkedFiles };
 }

@@ -31,10 +31,3 @@ export class TextIndex {
     return this.lineStarts.length;
   }
 }
-
-/** Several passes over one file (quick fixes, call-site lookups) ask for the same text's index: keep the last one. */
-let lastIndex: TextIndex | undefined;
-export function indexFor(text: string): TextIndex {
-  if (lastIndex?.text !== text) lastIndex = new TextIndex(text);
-  return lastIndex;
-}

@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { analyzeText, FILE_TIME_BUDGET_MS, fileKindOf, linkCandidates, MAX_FILE_BYTES, parseWithin, type AnalyzedRun, type FileAnalysis, type LinkedFileReader } from '../core/analyze';
 import type { SourceRange } from '../core/facts';
 import type { PythonParsing, Tree } from '../core/parse/pythonParser';
+import type { Problem } from '../core/problem';
 import { readRegularText, realFolder } from '../core/scan/safeFiles';
-import { clearSettingsCache, readSettings } from './settings';
+import type { Settings } from './settings';
 
 /**
  * Analyses open documents once per version. Python trees are kept per document
@@ -18,7 +19,7 @@ export class AnalysisService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly python: PythonParsing, private readonly log: (msg: string) => void) {
+  constructor(private readonly python: PythonParsing, private readonly settings: Settings) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.applyEdits(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
@@ -30,7 +31,7 @@ export class AnalysisService implements vscode.Disposable {
 
   /** Drops cached results (settings or team defaults changed) and tells every surface. */
   invalidate(): void {
-    clearSettingsCache();
+    this.settings.clear();
     this.results.clear();
     this.changed.fire();
   }
@@ -45,7 +46,7 @@ export class AnalysisService implements vscode.Disposable {
       if (found) return cellView(this.analyzeNotebook(found.notebook), found.index);
     }
     const key = document.uri.toString();
-    const settings = readSettings(document.uri, this.log);
+    const settings = this.settings.read(document.uri);
     const settingsKey = JSON.stringify(settings);
     const cached = this.results.get(key);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.analysis;
@@ -53,7 +54,7 @@ export class AnalysisService implements vscode.Disposable {
     const tree = kind === 'python' ? this.treeFor(document) : undefined;
     if (tree === null) {
       // The parse ran out of its time budget (pathological text): say so rather than parse again on the host.
-      const skipped: FileAnalysis = { kind, runs: [], problems: [`skipped: parsing took longer than ${FILE_TIME_BUDGET_MS / 1000} s; it is not analysed`], errors: [], facts: [] };
+      const skipped: FileAnalysis = { kind, runs: [], problems: [{ message: `skipped: parsing took longer than ${FILE_TIME_BUDGET_MS / 1000} s; it is not analysed` }], errors: [], facts: [] };
       this.results.set(key, { version: document.version, settingsKey, analysis: skipped });
       return skipped;
     }
@@ -76,7 +77,7 @@ export class AnalysisService implements vscode.Disposable {
   /** A notebook's run usually spans cells: read all code cells together, per notebook version. */
   private analyzeNotebook(notebook: vscode.NotebookDocument): FileAnalysis {
     const key = notebook.uri.toString();
-    const settings = readSettings(notebook.uri, this.log);
+    const settings = this.settings.read(notebook.uri);
     const settingsKey = JSON.stringify(settings);
     const version = notebook.getCells().map((c) => c.document.version).join('.') + `@${notebook.version}`;
     const cached = this.results.get(key);
@@ -192,5 +193,7 @@ export function cellView(analysis: FileAnalysis, cell: number): FileAnalysis {
     if (!range) continue;
     runs.push({ ...run, range, anchors });
   }
-  return { ...analysis, runs, facts: analysis.facts.filter((f) => f.range.cell === cell) };
+  // A problem placed in a cell shows in that cell only; one without a place, in every cell.
+  const inCell = (p: Problem) => p.cell === undefined || p.cell === cell;
+  return { ...analysis, runs, facts: analysis.facts.filter((f) => f.range.cell === cell), problems: analysis.problems.filter(inCell), errors: analysis.errors.filter(inCell) };
 }

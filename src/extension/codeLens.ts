@@ -2,18 +2,18 @@ import * as vscode from 'vscode';
 import { formatCo2e } from '../core/report/format';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import type { AnalysisService } from './analysisService';
-import { readSettings } from './settings';
+import type { Settings } from './settings';
 
 /** Above each run: its CO2e with range and suggestion count; opens the panel for that run. */
 export class GreenAiCodeLens implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
-  constructor(private readonly analysis: AnalysisService) {
+  constructor(private readonly analysis: AnalysisService, private readonly settings: Settings) {
     this.onDidChangeCodeLenses = analysis.onDidChange;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!readSettings(document.uri).codeLensEnabled) return [];
+    if (!this.settings.read(document.uri).codeLensEnabled) return [];
     // A sweep's runs share their lines: one lens for all of them, with the total.
     return this.analysis.analyze(document).runs.map((run) => {
       const line = run.anchors.launch?.startLine ?? run.range.startLine;

@@ -2,10 +2,8 @@ import * as vscode from 'vscode';
 import { formatCo2e, formatEnergy, runsToCsv, runsToMarkdown } from '../core/report/format';
 import { CliOutputSchema } from '../core/report/cliSchema';
 import { toCliRun } from '../core/report/toCli';
-import type { AnalysisService } from './analysisService';
-import { EstimatePanel } from './estimatePanel';
-import { readSettings } from './settings';
-import type { ReportFilter, WorkspaceReportProvider } from './workspaceReport';
+import type { GreenAiContext } from './context';
+import type { ReportFilter } from './workspaceReport';
 import type { ScannedRun } from './workspaceScanner';
 import { proposeCalibration } from '../core/calibration/calibrate';
 import type { MeasuredComparison } from '../core/calibration/match';
@@ -14,12 +12,8 @@ import { realFolder, writeFileInside } from '../core/scan/safeFiles';
 
 /** The extension's commands: a table of small functions (after rust-analyzer's editors/code). */
 
-export interface CommandContext {
-  readonly extensionUri: vscode.Uri;
-  readonly analysis: AnalysisService;
-  readonly report: WorkspaceReportProvider;
-  readonly log: vscode.LogOutputChannel;
-}
+/** The commands see the extension's context: analyses, settings, the panel, the report. */
+type CommandContext = GreenAiContext;
 
 async function estimateRun(ctx: CommandContext, uriArg?: unknown, lineArg?: unknown): Promise<void> {
   let uri: string | undefined;
@@ -53,7 +47,7 @@ async function estimateRun(ctx: CommandContext, uriArg?: unknown, lineArg?: unkn
       line = picked.line;
     }
   }
-  EstimatePanel.show(ctx.extensionUri, ctx.analysis, { uri, line }, (m) => ctx.log.warn(m));
+  ctx.panels.show({ uri, line });
 }
 
 /** Export the report: from the view (pick format and file) or programmatically (`format`, `target`). */
@@ -83,7 +77,7 @@ async function exportReport(ctx: CommandContext, formatArg?: unknown, targetArg?
 async function filterReport(ctx: CommandContext): Promise<void> {
   if (ctx.report.currentReports.length === 0) await ctx.report.refresh();
   type Item = vscode.QuickPickItem & { filter: ReportFilter };
-  const budget = readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).budgetKg;
+  const budget = ctx.settings.read(vscode.workspace.workspaceFolders?.[0]?.uri).budgetKg;
   const items: Item[] = [
     { label: 'All runs', filter: { kind: 'all' } },
     { label: 'Pre-training from scratch', filter: { kind: 'mode', modes: ['pretrain'], label: 'pre-training' } },
@@ -131,7 +125,7 @@ async function calibrate(ctx: CommandContext, folderArg?: unknown, options?: unk
     return;
   }
   const pairs = report.runs.map((r) => r.measured).filter((m): m is MeasuredComparison => m !== null);
-  const proposal = proposeCalibration(pairs, readSettings(report.folder.uri).calibration, new Date().toISOString().slice(0, 10));
+  const proposal = proposeCalibration(pairs, ctx.settings.read(report.folder.uri).calibration, new Date().toISOString().slice(0, 10));
   if ('problem' in proposal) {
     void vscode.window.showInformationMessage(`Green AI: no calibration for ${report.folder.name}: ${proposal.problem}.`);
     return;

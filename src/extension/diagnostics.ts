@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import type { AnalyzedRun } from '../core/analyze';
+import type { Problem } from '../core/problem';
 import type { SourceRange } from '../core/facts';
 import { formatCo2e } from '../core/report/format';
 import type { AnalysisService } from './analysisService';
-import { readSettings } from './settings';
+import type { Settings } from './settings';
 
 /**
  * Information diagnostics for each suggestion that applies, on the line it
@@ -20,13 +21,24 @@ function toRange(document: vscode.TextDocument, r: SourceRange | undefined, fall
   return new vscode.Range(line, start, line, Math.max(end, start));
 }
 
-export function diagnosticsFor(document: vscode.TextDocument, runs: readonly AnalyzedRun[], budgetKg: number | null, problems: readonly string[] = [], errors: readonly string[] = []): vscode.Diagnostic[] {
+/**
+ * Where a problem shows: its line in this document (a problem in a linked file, or with no line, on
+ * the first line), from its column to the end of the line.
+ */
+function problemRange(document: vscode.TextDocument, p: Problem): vscode.Range {
+  const here = p.file === undefined && p.line !== undefined;
+  const line = here ? Math.max(0, Math.min(document.lineCount - 1, p.line ?? 0)) : 0;
+  const range = document.lineAt(line).range;
+  const start = here && p.column !== undefined ? Math.min(Math.max(0, p.column), range.end.character) : range.start.character;
+  return new vscode.Range(line, start, line, range.end.character);
+}
+
+export function diagnosticsFor(document: vscode.TextDocument, runs: readonly AnalyzedRun[], budgetKg: number | null, problems: readonly Problem[] = [], errors: readonly Problem[] = []): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
   // What stops an estimate (an unknown region or accelerator, a run that cannot be estimated) is an error:
   // the editor fails closed like the CLI, instead of showing a number made with a default.
   for (const error of errors) {
-    const line = Math.max(0, Math.min(document.lineCount - 1, Number(/line (\d+)/.exec(error)?.[1] ?? 1) - 1));
-    const d = new vscode.Diagnostic(document.lineAt(line).range, `Green AI cannot estimate this: ${error}`, vscode.DiagnosticSeverity.Error);
+    const d = new vscode.Diagnostic(problemRange(document, error), `Green AI cannot estimate this: ${error.message}`, vscode.DiagnosticSeverity.Error);
     d.source = 'Green AI';
     d.code = 'green-ai.cannot-estimate';
     out.push(d);
@@ -34,9 +46,8 @@ export function diagnosticsFor(document: vscode.TextDocument, runs: readonly Ana
   // What could not be read (a skipped file, a bad directive, a broken config) is a quiet hint;
   // Python syntax errors are left to the language server, which already shows them.
   for (const problem of problems) {
-    if (/^syntax error/.test(problem)) continue;
-    const line = Math.max(0, Math.min(document.lineCount - 1, Number(/line (\d+)/.exec(problem)?.[1] ?? 1) - 1));
-    const d = new vscode.Diagnostic(document.lineAt(line).range, `Green AI could not use this: ${problem}`, vscode.DiagnosticSeverity.Hint);
+    if (problem.file === undefined && problem.message.startsWith('syntax error')) continue;
+    const d = new vscode.Diagnostic(problemRange(document, problem), `Green AI could not use this: ${problem.message}`, vscode.DiagnosticSeverity.Hint);
     d.source = 'Green AI';
     d.code = 'green-ai.unreadable';
     out.push(d);
@@ -81,7 +92,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly analysis: AnalysisService, private readonly isSupported: (d: vscode.TextDocument) => boolean) {
+  constructor(private readonly analysis: AnalysisService, private readonly settings: Settings, private readonly isSupported: (d: vscode.TextDocument) => boolean) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 400)),
@@ -103,9 +114,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
       if (document.isClosed) return;
-      const settings = readSettings(document.uri);
+      const settings = this.settings.read(document.uri);
       const analysis = this.analysis.analyze(document);
-      this.collection.set(document.uri, settings.diagnosticsEnabled ? diagnosticsFor(document, analysis.runs, settings.budgetKg, analysis.problems, analysis.internalError ? [...analysis.errors, `internal error (please report it): ${analysis.internalError}`] : analysis.errors) : []);
+      this.collection.set(document.uri, settings.diagnosticsEnabled ? diagnosticsFor(document, analysis.runs, settings.budgetKg, analysis.problems, analysis.internalError ? [...analysis.errors, { message: `internal error (please report it): ${analysis.internalError}` }] : analysis.errors) : []);
     }, delayMs));
   }
 

@@ -9,7 +9,8 @@ import { WebviewToExtensionSchema, type ExtensionToWebview } from '../core/repor
 import { CliOutputSchema } from '../core/report/cliSchema';
 import { toCliRun } from '../core/report/toCli';
 import { RunInputError } from '../core/resolve/completeRun';
-import { readSettings } from './settings';
+import { messagesOf } from '../core/problem';
+import type { Settings } from './settings';
 import type { AnalysisService } from './analysisService';
 import type { MeasurementLookup } from './measurements';
 
@@ -24,11 +25,63 @@ interface PanelTarget {
   line: number;
 }
 
+/** What a panel needs from the extension's context. */
+export interface PanelServices {
+  readonly extensionUri: vscode.Uri;
+  readonly analysis: AnalysisService;
+  readonly settings: Settings;
+  /** Where measured runs beside a document come from. */
+  readonly measurements: MeasurementLookup;
+  readonly log: (m: string) => void;
+}
+
+export const ESTIMATE_PANEL_VIEW_TYPE = 'greenAI.estimatePanel';
+
+/** The one "Estimate This Run" panel of an extension context: shown, revived after a reload, disposed with the context. */
+export class EstimatePanels implements vscode.Disposable {
+  private current: EstimatePanel | undefined;
+
+  constructor(private readonly services: PanelServices) {}
+
+  show(target: PanelTarget): EstimatePanel {
+    if (this.current) {
+      this.current.retarget(target);
+      return this.current;
+    }
+    const panel = vscode.window.createWebviewPanel(ESTIMATE_PANEL_VIEW_TYPE, 'Green AI: Estimate', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.services.extensionUri));
+    return this.adopt(panel, target);
+  }
+
+  /** Restores a panel VS Code kept across a reload. */
+  revive(panel: vscode.WebviewPanel, state: unknown): void {
+    const s = state as Partial<PanelTarget> | undefined;
+    const target = typeof s?.uri === 'string' && typeof s.line === 'number' ? { uri: s.uri, line: s.line } : { uri: '', line: 0 };
+    panel.webview.options = webviewOptions(this.services.extensionUri);
+    this.adopt(panel, target);
+  }
+
+  get active(): EstimatePanel | undefined {
+    return this.current;
+  }
+
+  private adopt(panel: vscode.WebviewPanel, target: PanelTarget): EstimatePanel {
+    const shown: EstimatePanel = new EstimatePanel(panel, this.services, target, () => {
+      if (this.current === shown) this.current = undefined;
+    });
+    this.current = shown;
+    return shown;
+  }
+
+  dispose(): void {
+    this.current?.dispose();
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+}
+
 export class EstimatePanel implements vscode.Disposable {
-  static readonly viewType = 'greenAI.estimatePanel';
-  /** Set once at activation: where measured runs beside a document come from. */
-  static measurements: MeasurementLookup | undefined;
-  private static current: EstimatePanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private wasVisible = true;
@@ -36,44 +89,20 @@ export class EstimatePanel implements vscode.Disposable {
   private changes: WhatIfChanges = {};
   /** The run as shown (with what-if applied), for export. */
   private shown: { file: string; run: AnalyzedRun; document: vscode.TextDocument; original: AnalyzedRun } | undefined;
+  private readonly extensionUri: vscode.Uri;
+  private readonly analysis: AnalysisService;
+  private readonly log: (m: string) => void;
 
-  static show(extensionUri: vscode.Uri, analysis: AnalysisService, target: PanelTarget, log: (m: string) => void): EstimatePanel {
-    if (EstimatePanel.current) {
-      EstimatePanel.current.target = target;
-      EstimatePanel.current.changes = {};
-      EstimatePanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
-      void EstimatePanel.current.refresh();
-      return EstimatePanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(EstimatePanel.viewType, 'Green AI: Estimate', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, EstimatePanel.webviewOptions(extensionUri));
-    EstimatePanel.current = new EstimatePanel(panel, extensionUri, analysis, target, log);
-    return EstimatePanel.current;
-  }
-
-  /** Restores a panel VS Code kept across a reload. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, analysis: AnalysisService, state: unknown, log: (m: string) => void): void {
-    const s = state as Partial<PanelTarget> | undefined;
-    const target = typeof s?.uri === 'string' && typeof s.line === 'number' ? { uri: s.uri, line: s.line } : { uri: '', line: 0 };
-    panel.webview.options = EstimatePanel.webviewOptions(extensionUri);
-    EstimatePanel.current = new EstimatePanel(panel, extensionUri, analysis, target, log);
-  }
-
-  static get active(): EstimatePanel | undefined {
-    return EstimatePanel.current;
-  }
-
-  private static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
-  }
-
-  private constructor(
+  constructor(
     private readonly panel: vscode.WebviewPanel,
-    private readonly extensionUri: vscode.Uri,
-    private readonly analysis: AnalysisService,
+    private readonly services: PanelServices,
     private target: PanelTarget,
-    private readonly log: (m: string) => void,
+    private readonly onDispose: () => void,
   ) {
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'leaf.svg');
+    this.extensionUri = services.extensionUri;
+    this.analysis = services.analysis;
+    this.log = services.log;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'leaf.svg');
     panel.webview.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -83,7 +112,7 @@ export class EstimatePanel implements vscode.Disposable {
         if (panel.visible && !this.wasVisible) void this.refresh();
         this.wasVisible = panel.visible;
       }),
-      analysis.onDidChange(() => void this.refresh()),
+      this.analysis.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === this.target.uri) void this.refresh();
       }),
@@ -147,7 +176,7 @@ export class EstimatePanel implements vscode.Disposable {
     if (!shown.run.inference) return null;
     const same = runs.find((r) => r.run.mode !== 'inference' && r.run.model.name !== null && r.run.model.name === shown.run.model.name);
     if (same) return { label: `Training run at line ${same.range.startLine + 1} (${same.run.mode})`, co2eKg: same.estimate.co2eKg, source: 'estimated from this file by the same model' };
-    return pretrainingReference(shown.run, readSettings(uri));
+    return pretrainingReference(shown.run, this.services.settings.read(uri));
   }
 
   private async revealLine(line: number): Promise<void> {
@@ -177,7 +206,7 @@ export class EstimatePanel implements vscode.Disposable {
           let shown = run;
           if (whatIf) {
             try {
-              shown = applyWhatIf(run, this.changes, readSettings(uri));
+              shown = applyWhatIf(run, this.changes, this.services.settings.read(uri));
             } catch (e) {
               if (!(e instanceof RunInputError)) throw e;
               await this.panel.webview.postMessage({ type: 'inputError', message: e.message } satisfies ExtensionToWebview);
@@ -185,11 +214,11 @@ export class EstimatePanel implements vscode.Disposable {
             }
           }
           this.shown = { file, run: shown, document, original: run };
-          const measured = (await EstimatePanel.measurements?.measuredFor(document, fileAnalysis, run)) ?? null;
+          const measured = await this.services.measurements.measuredFor(document, fileAnalysis, run);
           message = { type: 'show', model: buildPanelViewModel(file, shown, shown !== run, measured, this.trainingFor(shown, fileAnalysis.runs, uri)) };
         } else {
           this.shown = undefined;
-          message = { type: 'empty', reason: `No training or inference run found in ${file}.${problems.length ? ` ${problems.join('; ')}` : ''}` };
+          message = { type: 'empty', reason: `No training or inference run found in ${file}.${problems.length ? ` ${messagesOf(problems).join('; ')}` : ''}` };
         }
         this.panel.title = run ? `Green AI: ${run.run.model.name ?? 'Estimate'}` : 'Green AI: Estimate';
       } catch (e) {
@@ -229,8 +258,16 @@ export class EstimatePanel implements vscode.Disposable {
 </html>`;
   }
 
+  /** Shows another run (the command ran again): what-if changes belong to the old one. */
+  retarget(target: PanelTarget): void {
+    this.target = target;
+    this.changes = {};
+    this.panel.reveal(vscode.ViewColumn.Beside, true);
+    void this.refresh();
+  }
+
   dispose(): void {
-    if (EstimatePanel.current === this) EstimatePanel.current = undefined;
+    this.onDispose();
     this.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -6,11 +6,12 @@ import { GreenAiCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
 import { MeasurementLookup } from './measurements';
-import { EstimatePanel } from './estimatePanel';
+import type { GreenAiContext } from './context';
+import { ESTIMATE_PANEL_VIEW_TYPE, EstimatePanels } from './estimatePanel';
 import { GreenAiHover } from './hover';
 import { GreenAiInlayHints } from './inlayHints';
 import { StatusBarTotal } from './statusBar';
-import { TeamConfigStore } from './settings';
+import { Settings, TeamConfigStore } from './settings';
 import { WorkspaceReportProvider } from './workspaceReport';
 import { SCANNED_GLOB, WorkspaceScanner } from './workspaceScanner';
 
@@ -60,7 +61,8 @@ function reportActivationFailure(log: vscode.LogOutputChannel, error: unknown): 
 async function activateFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<GreenAiApi> {
   const wasmDir = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
   // The grammar (once, for the editor; scan workers load their own) and the team files load together.
-  const teamConfig = new TeamConfigStore((m) => log.warn(m));
+  const settings = new Settings((m) => log.warn(m));
+  const teamConfig = new TeamConfigStore(settings, (m) => log.warn(m));
   const loadTeamFiles = async () => {
     try {
       await teamConfig.loadAll();
@@ -72,13 +74,13 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
   const [python] = await Promise.all([loadPythonParsing(wasmLocationIn(wasmDir)), loadTeamFiles()]);
   log.info(`activated; tree-sitter wasm from ${wasmDir}`);
 
-  const analysis = new AnalysisService(python, (m) => log.warn(m));
+  const analysis = new AnalysisService(python, settings);
   // The file being looked at first: its hints are what the user waits for.
   const active = vscode.window.activeTextEditor?.document;
   if (active && AnalysisService.isSupported(active)) analysis.analyze(active);
   // A changed .greenai.json changes estimates: every surface listens to the analysis service.
   teamConfig.onDidChange(() => analysis.invalidate());
-  const scanner = new WorkspaceScanner(python, wasmDir, (m) => log.warn(m));
+  const scanner = new WorkspaceScanner(python, wasmDir, settings, (m) => log.warn(m));
   const report = new WorkspaceReportProvider(scanner);
   const view = vscode.window.createTreeView('greenAI.workspaceReport', { treeDataProvider: report, showCollapseAll: true });
   report.view = view;
@@ -103,12 +105,22 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
 
   const supported = (d: vscode.TextDocument) => vscode.languages.match(SELECTOR, d) > 0 && AnalysisService.isSupported(d);
   const measurements = new MeasurementLookup();
-  EstimatePanel.measurements = measurements;
+  const warn = (m: string) => log.warn(m);
+  const ctx: GreenAiContext = {
+    extensionUri: context.extensionUri,
+    log,
+    settings,
+    analysis,
+    measurements,
+    panels: new EstimatePanels({ extensionUri: context.extensionUri, analysis, settings, measurements, log: warn }),
+    report,
+  };
   context.subscriptions.push(
     measurements,
     teamConfig,
     analysis,
-    new DiagnosticsPublisher(analysis, supported),
+    ctx.panels,
+    new DiagnosticsPublisher(analysis, settings, supported),
     new StatusBarTotal(analysis, supported),
     report,
     scanner,
@@ -119,15 +131,15 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
     watcher.onDidChange(onFileEvent),
     watcher.onDidCreate(onFileEvent),
     watcher.onDidDelete(onFileEvent),
-    vscode.languages.registerInlayHintsProvider(SELECTOR, new GreenAiInlayHints(analysis)),
-    vscode.languages.registerHoverProvider(SELECTOR, new GreenAiHover(analysis)),
-    vscode.languages.registerCodeLensProvider(SELECTOR, new GreenAiCodeLens(analysis)),
+    vscode.languages.registerInlayHintsProvider(SELECTOR, new GreenAiInlayHints(analysis, settings)),
+    vscode.languages.registerHoverProvider(SELECTOR, new GreenAiHover(analysis, settings)),
+    vscode.languages.registerCodeLensProvider(SELECTOR, new GreenAiCodeLens(analysis, settings)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new GreenAiCodeActions(analysis), GreenAiCodeActions.metadata),
-    vscode.window.registerWebviewPanelSerializer(EstimatePanel.viewType, {
-      deserializeWebviewPanel: async (panel, state) => EstimatePanel.revive(panel, context.extensionUri, analysis, state, (m) => log.warn(m)),
+    vscode.window.registerWebviewPanelSerializer(ESTIMATE_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => ctx.panels.revive(panel, state),
     }),
     { dispose: () => clearTimeout(rescan) },
-    ...registerCommands({ extensionUri: context.extensionUri, analysis, report, log }),
+    ...registerCommands(ctx),
   );
 
   return {
@@ -157,5 +169,5 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
 }
 
 export function deactivate(): void {
-  EstimatePanel.active?.dispose();
+  // Everything the context owns is in context.subscriptions, which VS Code disposes.
 }

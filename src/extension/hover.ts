@@ -3,14 +3,14 @@ import { formatCo2e, formatEnergy, formatHours, sig } from '../core/report/forma
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import { markdownText } from '../core/report/neutralise';
 import type { AnalysisService } from './analysisService';
-import { readSettings } from './settings';
+import type { Settings } from './settings';
 
 /** On the lines that decide a run's cost: the breakdown, the assumptions and links to act on them. */
 export class GreenAiHover implements vscode.HoverProvider {
-  constructor(private readonly analysis: AnalysisService) {}
+  constructor(private readonly analysis: AnalysisService, private readonly settings: Settings) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!readSettings(document.uri).hoverEnabled) return undefined;
+    if (!this.settings.read(document.uri).hoverEnabled) return undefined;
     const run = this.analysis.analyze(document).runs.find((r) =>
       [r.anchors.model, r.anchors.size, r.anchors.launch].some((a) => a && position.line >= a.startLine && position.line <= a.endLine),
     );

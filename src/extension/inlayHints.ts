@@ -4,18 +4,18 @@ import { markdownText } from '../core/report/neutralise';
 import { inlineSummary } from '../core/report/panelModel';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import type { AnalysisService } from './analysisService';
-import { readSettings } from './settings';
+import type { Settings } from './settings';
 
 /** Hints at the end of the lines that decide cost: the model load and the epochs/steps or launch line. */
 export class GreenAiInlayHints implements vscode.InlayHintsProvider {
   readonly onDidChangeInlayHints: vscode.Event<void>;
 
-  constructor(private readonly analysis: AnalysisService) {
+  constructor(private readonly analysis: AnalysisService, private readonly settings: Settings) {
     this.onDidChangeInlayHints = analysis.onDidChange;
   }
 
   provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): vscode.InlayHint[] {
-    if (!readSettings(document.uri).inlayHintsEnabled || token.isCancellationRequested) return [];
+    if (!this.settings.read(document.uri).inlayHintsEnabled || token.isCancellationRequested) return [];
     const hints: vscode.InlayHint[] = [];
     for (const run of this.analysis.analyze(document).runs) {
       const modelLine = run.anchors.model?.startLine;

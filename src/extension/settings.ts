@@ -1,49 +1,43 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
-import { type EstimateSettings } from '../core/runSpec';
-import { SETTINGS_FIELDS } from '../core/settingsSchema';
 import { printable } from '../core/report/neutralise';
+import { SettingsStore, type GreenAiSettings } from '../core/settingsStore';
 import { MAX_WORKSPACE_CONFIG_BYTES, parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../core/workspaceConfig';
 
 /**
- * The one typed view of `greenAI.*` settings. Each field is validated on its
- * own, so one bad value falls back to its default (with one message) instead of
- * breaking every provider.
+ * The one typed view of `greenAI.*` settings for one extension context: VS Code's configuration
+ * and the team files go in, `GreenAiSettings` comes out (resolution and caching in
+ * `src/core/settingsStore.ts`, which owns the state).
  */
 
-export interface GreenAiSettings extends EstimateSettings {
-  readonly inlayHintsEnabled: boolean;
-  readonly hoverEnabled: boolean;
-  readonly codeLensEnabled: boolean;
-  readonly diagnosticsEnabled: boolean;
-  /** Warn on runs whose central estimate exceeds this many kg CO2e; null = no budget. */
-  readonly budgetKg: number | null;
-  /** Globs (relative to the folder) of files that are not runs, beyond tests, CI, docs and packaging. */
-  readonly reportExclude: string[];
-}
+export type { GreenAiSettings } from '../core/settingsStore';
 
-const FIELDS = SETTINGS_FIELDS;
+export class Settings {
+  readonly store: SettingsStore;
 
-const warned = new Set<string>();
+  constructor(private readonly log: (msg: string) => void) {
+    this.store = new SettingsStore((message) => {
+      this.log(message);
+      void vscode.window.showWarningMessage(message);
+    });
+  }
 
-/** `.greenai.json` per workspace folder (by folder URI), kept current by TeamConfigStore. */
-const teamConfigs = new Map<string, WorkspaceConfig>();
+  /** Settings for the folder of `scope` (or the window), read once until a setting or team file changes. */
+  read(scope?: vscode.ConfigurationScope): GreenAiSettings {
+    const uri = scope instanceof vscode.Uri ? scope : undefined;
+    const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : vscode.workspace.workspaceFolders?.[0];
+    const cacheKey = (uri ? vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() : undefined) ?? (uri ? `file:${uri.toString()}` : 'window');
+    let config: vscode.WorkspaceConfiguration | undefined;
+    return this.store.read(cacheKey, folder?.uri.toString(), (key) => {
+      config ??= vscode.workspace.getConfiguration('greenAI', scope);
+      const inspected = config.inspect<unknown>(key);
+      return { explicit: inspected?.workspaceFolderValue ?? inspected?.workspaceValue, effective: config.get<unknown>(key) };
+    });
+  }
 
-/** Which setting each `.greenai.json` field stands in for. */
-const TEAM_FIELDS: Partial<Record<keyof typeof FIELDS, keyof WorkspaceConfig>> = {
-  region: 'region',
-  pue: 'pue',
-  defaultAccelerator: 'accelerator',
-  defaultAcceleratorCount: 'count',
-  utilisation: 'utilisation',
-  includeEmbodied: 'includeEmbodied',
-  budgetKg: 'budgetKg',
-};
-
-function teamConfigFor(scope?: vscode.ConfigurationScope): WorkspaceConfig | undefined {
-  const uri = scope instanceof vscode.Uri ? scope : undefined;
-  const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : vscode.workspace.workspaceFolders?.[0];
-  return folder ? teamConfigs.get(folder.uri.toString()) : undefined;
+  /** `greenAI.*` settings or a team file changed. */
+  clear(): void {
+    this.store.clear();
+  }
 }
 
 /** Loads and watches `.greenai.json` in each workspace folder; an invalid field is named once. */
@@ -54,14 +48,13 @@ export class TeamConfigStore implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('green-ai-team-file');
 
-  constructor(private readonly log: (msg: string) => void) {
+  constructor(private readonly settings: Settings, private readonly log: (msg: string) => void) {
     const reload = () => void this.loadAll();
     this.subscriptions = [this.watcher, this.watcher.onDidChange(reload), this.watcher.onDidCreate(reload), this.watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), this.changed, this.diagnostics];
   }
 
   async loadAll(): Promise<void> {
-    teamConfigs.clear();
-    settingsCache.clear();
+    const configs = new Map<string, WorkspaceConfig>();
     this.diagnostics.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(folder.uri, WORKSPACE_CONFIG_FILE);
@@ -81,13 +74,13 @@ export class TeamConfigStore implements vscode.Disposable {
       }
       try {
         const { config, problems, errors } = parseWorkspaceConfig(text);
-        teamConfigs.set(folder.uri.toString(), config);
+        configs.set(folder.uri.toString(), config);
         this.report(folder, uri, problems, errors);
       } catch (e) {
         this.report(folder, uri, [`${WORKSPACE_CONFIG_FILE} could not be read: ${(e as Error).message}`], [`${WORKSPACE_CONFIG_FILE} could not be read`]);
       }
     }
-    settingsCache.clear();
+    this.settings.store.setTeamConfigs(configs);
     this.changed.fire();
   }
 
@@ -101,8 +94,7 @@ export class TeamConfigStore implements vscode.Disposable {
       d.source = 'Green AI';
       d.code = error ? 'green-ai.team-file-error' : 'green-ai.team-file-field';
       diagnostics.push(d);
-      if (!warned.has(message)) {
-        warned.add(message);
+      if (this.settings.store.firstTime(message)) {
         this.log(message);
         void (error ? vscode.window.showErrorMessage(message) : vscode.window.showWarningMessage(message));
       }
@@ -113,65 +105,4 @@ export class TeamConfigStore implements vscode.Disposable {
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-/**
- * Settings per workspace folder, read and validated once: every provider asks on every call.
- * Cleared when `greenAI.*` settings or a `.greenai.json` change.
- */
-const settingsCache = new Map<string, GreenAiSettings>();
-
-export function clearSettingsCache(): void {
-  settingsCache.clear();
-}
-
-export function readSettings(scope?: vscode.ConfigurationScope, log?: (msg: string) => void): GreenAiSettings {
-  const uri = scope instanceof vscode.Uri ? scope : undefined;
-  const key = (uri ? vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() : undefined) ?? (uri ? `file:${uri.toString()}` : 'window');
-  const cached = settingsCache.get(key);
-  if (cached) return cached;
-  const settings = readSettingsUncached(scope, log);
-  settingsCache.set(key, settings);
-  return settings;
-}
-
-function readSettingsUncached(scope?: vscode.ConfigurationScope, log?: (msg: string) => void): GreenAiSettings {
-  const config = vscode.workspace.getConfiguration('greenAI', scope);
-  const team = teamConfigFor(scope);
-  const read = <K extends keyof typeof FIELDS>(key: K): z.output<(typeof FIELDS)[K]> => {
-    const schema = FIELDS[key];
-    // Precedence: workspace or folder settings, then the team's .greenai.json, then user settings and defaults.
-    const inspected = config.inspect<unknown>(key);
-    const teamKey = TEAM_FIELDS[key];
-    const teamValue = teamKey ? team?.[teamKey] : undefined;
-    const explicit = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
-    const raw = explicit !== undefined ? explicit : teamValue !== undefined ? teamValue : config.get<unknown>(key);
-    const parsed = schema.safeParse(raw ?? undefined);
-    if (parsed.success) return parsed.data as z.output<(typeof FIELDS)[K]>;
-    const message = `Green AI: setting greenAI.${key} = ${JSON.stringify(raw)} is invalid (${parsed.error.issues[0]?.message ?? 'wrong type'}); using the default.`;
-    if (!warned.has(message)) {
-      warned.add(message);
-      log?.(message);
-      void vscode.window.showWarningMessage(message);
-    }
-    return schema.parse(undefined) as z.output<(typeof FIELDS)[K]>;
-  };
-  return {
-    region: read('region'),
-    pue: read('pue'),
-    defaultAccelerator: read('defaultAccelerator'),
-    defaultAcceleratorCount: read('defaultAcceleratorCount'),
-    utilisation: read('utilisation'),
-    includeEmbodied: read('includeEmbodied'),
-    inlayHintsEnabled: read('inlayHints.enabled'),
-    hoverEnabled: read('hover.enabled'),
-    codeLensEnabled: read('codeLens.enabled'),
-    diagnosticsEnabled: read('diagnostics.enabled'),
-    budgetKg: read('budgetKg'),
-    reportExclude: read('report.exclude'),
-    requestsPerDay: read('requestsPerDay'),
-    deploymentDays: read('deploymentDays'),
-    // Only a team file holds a calibration: it describes the team's machines, not one user's editor.
-    calibration: team?.calibration ?? null,
-  };
 }

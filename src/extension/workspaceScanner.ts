@@ -7,7 +7,7 @@ import { FolderScanCache, SkipFile, type AnalysedFile, type ScanSource } from '.
 import { wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
 import { chooseScanAnalyser, type ChosenAnalyser } from '../core/scan/scanAnalyser';
 import { scanPoolSize } from '../core/scan/workerPool';
-import { readSettings } from './settings';
+import type { Settings } from './settings';
 import type { MeasuredComparison } from '../core/calibration/match';
 
 /**
@@ -129,7 +129,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   private analyser: Promise<ChosenAnalyser> | undefined;
 
   /** `distDir` holds scanWorker.js and the wasm files. */
-  constructor(private readonly python: PythonParsing, private readonly distDir: string, private readonly log: (msg: string) => void = () => undefined) {}
+  constructor(private readonly python: PythonParsing, private readonly distDir: string, private readonly settings: Settings, private readonly log: (msg: string) => void = () => undefined) {}
 
   /** The worker pool, started on the first scan (not at activation: the first hints come first). */
   private analyserNow(): Promise<ChosenAnalyser> {
@@ -153,7 +153,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     const key = folder.uri.toString();
     const cache = this.caches.get(key) ?? new FolderScanCache();
     this.caches.set(key, cache);
-    const settings = readSettings(folder.uri);
+    const settings = this.settings.read(folder.uri);
     const { analyser } = await this.analyserNow();
     // Files as they finish, so the view can show runs before the scan is done.
     const finished: AnalysedFile[] = [];

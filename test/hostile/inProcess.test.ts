@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { messagesOf } from '../../src/core/problem';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -123,7 +124,7 @@ describe('Hostile input, in-process', function () {
     it('settings naming an unknown region fail every run of a file with the error (the editor shows it)', () => {
       const a = analyzeText({ path: 'train.py', text: TRAIN_SCRIPT }, python, { ...DEFAULT_SETTINGS, region: 'eu-nort-1' });
       assert.equal(a.runs.length, 0);
-      assert.match(a.errors.join('\n'), /unknown region "eu-nort-1"; closest known ids: eu-north-1/);
+      assert.match(messagesOf(a.errors).join('\n'), /unknown region "eu-nort-1"; closest known ids: eu-north-1/);
     });
   });
 
@@ -144,7 +145,7 @@ describe('Hostile input, in-process', function () {
     it('a directive line with 50,000 pairs reads 32 and says the rest is ignored', () => {
       const d = within(2000, 'the directives', () => extractDirectives(`# green-ai: ${'epochs=1 '.repeat(50_000)}\n`));
       assert.equal(d.facts.length, 32);
-      assert.match(d.problems[0], /more than 32 settings on one line/);
+      assert.match(d.problems[0].message, /more than 32 settings on one line/);
     });
 
     for (const [text, expect] of [
@@ -185,7 +186,7 @@ describe('Hostile input, in-process', function () {
     it('a sweep of 10^8 runs is not 10^8 objects; a sweep of 40 is one run × 40 that totals count', () => {
       const big = analyzeText({ path: 'sweep.sh', text: 'for i in {1..100000000}; do\n  torchrun --nproc_per_node 8 train.py\ndone\n' }, python, DEFAULT_SETTINGS);
       assert.equal(big.runs.length, 1);
-      assert.match(big.problems.join('\n'), /would launch 100,000,000 runs/);
+      assert.match(messagesOf(big.problems).join('\n'), /would launch 100,000,000 runs/);
       const sweep = analyzeText({ path: 'sweep.sh', text: 'for s in $(seq 1 40); do\n  torchrun --nproc_per_node 8 train.py\ndone\n' }, python, DEFAULT_SETTINGS);
       assert.equal(sweep.runs.length, 1);
       assert.equal(runCount(sweep.runs[0]), 40);
@@ -286,7 +287,7 @@ describe('Hostile input, in-process', function () {
     it('a file over its time budget is skipped with the reason, not waited for', () => {
       const text = `import torch\n${'from torchvision.models import (\n'.repeat(20_000)}`;
       const a = within(4000, 'the budgeted file', () => analyzeText({ path: 'imports.py', text, timeBudgetMs: 300 }, python, DEFAULT_SETTINGS));
-      assert.match(a.problems.join('\n'), /skipped: reading it took longer than 0\.3 s/);
+      assert.match(messagesOf(a.problems).join('\n'), /skipped: reading it took longer than 0\.3 s/);
       // The parser is usable again afterwards (a cancelled parse must not resume into the next one).
       assert.equal(analyzeText({ path: 'train.py', text: TRAIN_SCRIPT }, python, DEFAULT_SETTINGS).runs.length, 1);
     });

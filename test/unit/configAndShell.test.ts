@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { messagesOf } from '../../src/core/problem';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { analyzeExample, analyzeSource, lineOf } from './helpers';
 
@@ -28,7 +29,8 @@ describe('Config and launch-script extraction', () => {
   it('reports malformed YAML and JSON with the line, without throwing', () => {
     const yaml = extractConfigFacts('base_model: x\n  bad: [unclosed\n', 'yaml');
     assert.ok(yaml.problems.length > 0);
-    assert.match(yaml.problems[0], /line \d+/);
+    assert.match(yaml.problems[0].message, /line \d+/);
+    assert.equal(yaml.problems[0].line, Number(/line (\d+)/.exec(yaml.problems[0].message)?.[1]) - 1, 'the position in the message, 0-based in line');
     const json = extractConfigFacts('{"num_train_epochs": 3,,}', 'json');
     assert.ok(json.problems.length > 0);
   });
@@ -55,14 +57,14 @@ describe('Config and launch-script extraction', () => {
     assert.equal(nb.runs[0].range.cell, 10, 'the run starts at the Trainer cell');
     const bad = await analyzeSource('bad.ipynb', '{"cells": [');
     assert.equal(bad.runs.length, 0);
-    assert.match(bad.problems[0], /not valid JSON/);
+    assert.match(bad.problems[0].message, /not valid JSON/);
   });
 
   it('skips binary and oversized files with a reason', async () => {
     const binary = await analyzeSource('weights.py', 'abc\u0000def');
-    assert.match(binary.problems[0], /binary/);
+    assert.match(binary.problems[0].message, /binary/);
     const huge = await analyzeSource('huge.py', 'x = 1\n'.repeat(400_000));
-    assert.match(huge.problems[0], /larger than/);
+    assert.match(huge.problems[0].message, /larger than/);
   });
 });
 
@@ -89,10 +91,10 @@ describe('Directive comments', () => {
 
   it('names unknown keys and bad values', async () => {
     const analysis = await analyzeSource('train.sh', '# green-ai: gpus=lots colour=green epochs=-2\ntorchrun train.py\n');
-    assert.equal(analysis.problems.length, 3, analysis.problems.join('\n'));
-    assert.match(analysis.problems.join('\n'), /unknown key "colour"/);
-    assert.match(analysis.problems.join('\n'), /gpus=lots should be a count/);
-    assert.match(analysis.problems.join('\n'), /epochs=-2 is not a positive number/);
+    assert.equal(analysis.problems.length, 3, messagesOf(analysis.problems).join('\n'));
+    assert.match(messagesOf(analysis.problems).join('\n'), /unknown key "colour"/);
+    assert.match(messagesOf(analysis.problems).join('\n'), /gpus=lots should be a count/);
+    assert.match(messagesOf(analysis.problems).join('\n'), /epochs=-2 is not a positive number/);
   });
 
   it('ships a TextMate injection grammar whose key pattern matches every documented key', async () => {

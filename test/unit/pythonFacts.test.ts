@@ -101,7 +101,7 @@ describe('Python extraction', () => {
 
   it('reports syntax errors as messages and still reads what parsed', async () => {
     const analysis = await (await import('./helpers')).analyzeSource('broken.py', 'args = TrainingArguments(num_train_epochs=2,\nmodel = AutoModel.from_pretrained("gpt2"\n');
-    assert.ok(analysis.problems.some((p) => /syntax error at line \d+/.test(p)), JSON.stringify(analysis.problems));
+    assert.ok(analysis.problems.some((p) => /syntax error at line \d+/.test(p.message) && p.line !== undefined), JSON.stringify(analysis.problems));
   });
 
   it('reads a dataclass field whose default is a module constant', async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { messagesOf } from '../../src/core/problem';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -94,7 +95,7 @@ describe('Robustness (property-based)', function () {
       'Trainer(args=args).train()',
     ].join('\n'));
     assert.equal(a.runs.length, 1);
-    assert.match(a.problems.join('\n'), /-1 is not a sensible training\.epochs/);
+    assert.match(messagesOf(a.problems).join('\n'), /-1 is not a sensible training\.epochs/);
     assert.ok(a.runs[0].run.unknowns.some((u) => /1e400 is not a finite number/.test(u.detail)), JSON.stringify(a.runs[0].run.unknowns));
     assert.ok(a.runs[0].run.unknowns.some((u) => u.field === 'training.epochs'));
   });
@@ -108,7 +109,7 @@ describe('Robustness (property-based)', function () {
       'args = TrainingArguments(output_dir="o", num_train_epochs=4, bf16=True)',
       'Trainer(model=model, args=args).train()',
     ].join('\n'));
-    assert.ok(a.problems.some((p) => /syntax error at line 3/.test(p)), a.problems.join('\n'));
+    assert.ok(a.problems.some((p) => /syntax error at line 3/.test(p.message) && p.line === 2), JSON.stringify(a.problems));
     assert.equal(a.runs.length, 1);
     assert.equal(a.runs[0].run.model.name, 'gpt2');
     assert.equal(a.runs[0].run.training.epochs, 4);
@@ -117,9 +118,9 @@ describe('Robustness (property-based)', function () {
 
   it('skips a 5 MB generated file and a binary file with a .py name, saying why', async () => {
     const big = await analyzeSource('generated.py', `x = 1\n`.repeat(900_000));
-    assert.match(big.problems[0], /skipped: 5\.\d MB is larger than the 2 MB limit/);
+    assert.match(big.problems[0].message, /skipped: 5\.\d MB is larger than the 2 MB limit/);
     const binary = await analyzeSource('weights.py', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]).toString('latin1'));
-    assert.match(binary.problems[0], /binary/);
+    assert.match(binary.problems[0].message, /binary/);
   });
 });
 
@@ -142,7 +143,7 @@ describe('Broken notebooks', () => {
     assert.equal(analysis.runs.length, 1, 'the training cell came before the cut');
     assert.equal(analysis.runs[0].run.model.name, 'albert-base-v2');
     assert.equal(analysis.runs[0].range.cell, 1, 'ranges still point at the cell');
-    assert.ok(analysis.problems.some((p) => /not valid JSON.*intact code cells/.test(p)), analysis.problems.join('; '));
+    assert.ok(analysis.problems.some((p) => /not valid JSON.*intact code cells/.test(p.message)), messagesOf(analysis.problems).join('; '));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Fact, SourceRange } from '../facts';
-import { indexFor, type TextIndex } from '../textIndex';
+import { TextIndex } from '../textIndex';
 import { EARLY_STOPPING_PATIENCE, type Suggestion } from './suggest';
 
 /**
@@ -117,9 +117,11 @@ function taskTypeFor(callee: string): string | undefined {
   return undefined;
 }
 
-export function fixFor(suggestion: Suggestion, facts: readonly Fact[], text: string): CodeFix | null {
+/** `text` is the file's text, or its index when several fixes are computed for one text. */
+export function fixFor(suggestion: Suggestion, facts: readonly Fact[], textOrIndex: string | TextIndex): CodeFix | null {
   const own = facts.filter((f) => !f.file);
-  const idx = indexFor(text);
+  const idx = typeof textOrIndex === 'string' ? new TextIndex(textOrIndex) : textOrIndex;
+  const text = idx.text;
   const percent = `−${Math.round(suggestion.savedFraction * 100)}% CO2e`;
   switch (suggestion.kind) {
     case 'mixed-precision': {
@@ -245,7 +247,7 @@ function existingKey(idx: TextIndex, args: SourceRange, name: string): boolean {
 
 /** Applies edits to a text (for tests and previews): bottom-up so earlier ranges stay valid. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const idx = indexFor(text);
+  const idx = new TextIndex(text);
   const sorted = [...edits].sort((a, b) => idx.offset(b.range.startLine, b.range.startCol) - idx.offset(a.range.startLine, a.range.startCol));
   let out = text;
   for (const e of sorted) {

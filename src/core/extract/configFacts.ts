@@ -5,6 +5,7 @@ import { configDocOf, rangeIn, type ConfigDialect, type FactSink } from './confi
 import { normalisePrecision } from './pythonFacts';
 import { mentionsLauncher } from './shell/launchers';
 import { extractShellFacts } from './shellFacts';
+import { problemAt, type Problem } from '../problem';
 import { sizingKindFor } from './sizingNames';
 
 /**
@@ -23,7 +24,7 @@ const EVALUATION_SECTION = /^(eval|evals|evaluation|evaluators?|eval_loader|eval
 
 export interface ConfigExtraction {
   readonly facts: Fact[];
-  readonly problems: string[];
+  readonly problems: Problem[];
 }
 
 export function extractConfigFacts(text: string, format: 'yaml' | 'json'): ConfigExtraction {
@@ -31,7 +32,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, strict: false });
   const problems = doc.errors.slice(0, 5).map((e) => {
     const pos = e.linePos?.[0];
-    return `${format.toUpperCase()} ${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`;
+    return problemAt(`${format.toUpperCase()} ${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`, pos && pos.line - 1, pos && pos.col - 1);
   });
   const facts: Fact[] = [];
   if (doc.errors.length > 0 && !doc.contents) return { facts, problems };

@@ -1,4 +1,5 @@
 import type { Fact, FactKind } from '../facts';
+import { problemAt, type Problem } from '../problem';
 import { unknownAcceleratorMessage, unknownRegionMessage } from '../resolve/knownIds';
 
 /**
@@ -50,28 +51,30 @@ const MAX_VALUE_LENGTH = 300;
 
 export interface DirectiveExtraction {
   readonly facts: Fact[];
-  /** What is wrong but harmless to leave out (an unknown key, a malformed number). */
-  readonly problems: string[];
+  /** What is wrong but harmless to leave out (an unknown key, a malformed number), at the directive. */
+  readonly problems: Problem[];
   /**
    * What must stop an estimate that would otherwise be made with the wrong inputs: an unknown
    * region or accelerator (a typo would silently fall back to a default and pass a budget gate).
    */
-  readonly errors: string[];
+  readonly errors: Problem[];
 }
 
 const show = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
 export function extractDirectives(text: string): DirectiveExtraction {
   const facts: Fact[] = [];
-  const problems: string[] = [];
-  const errors: string[] = [];
+  const problems: Problem[] = [];
+  const errors: Problem[] = [];
   let dropped = 0;
+  /** Where the directive (or pair) being read is: problems point at it. */
+  let at: { line: number; column: number } | undefined;
   const problem = (p: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push(p);
+    if (problems.length < MAX_PROBLEMS) problems.push(problemAt(p, at?.line, at?.column));
     else dropped++;
   };
   const error = (e: string) => {
-    if (errors.length < MAX_PROBLEMS) errors.push(e);
+    if (errors.length < MAX_PROBLEMS) errors.push(problemAt(e, at?.line, at?.column));
   };
   if (!/green-ai\s*:/i.test(text)) return { facts, problems, errors };
   const lines = text.split('\n');
@@ -82,6 +85,7 @@ export function extractDirectives(text: string): DirectiveExtraction {
     const startCol = line.length - m[0].length;
     const pairs = m[1].trim().split(/\s+/, MAX_DIRECTIVE_PAIRS_PER_LINE + 1).filter(Boolean);
     const where = `line ${row + 1}`;
+    at = { line: row, column: startCol };
     if (pairs.length > MAX_DIRECTIVE_PAIRS_PER_LINE) {
       pairs.length = MAX_DIRECTIVE_PAIRS_PER_LINE;
       problem(`green-ai directive at ${where}: more than ${MAX_DIRECTIVE_PAIRS_PER_LINE} settings on one line; the rest of the line is ignored`);
@@ -95,6 +99,7 @@ export function extractDirectives(text: string): DirectiveExtraction {
       const found = line.indexOf(pair, searchFrom);
       const col = found >= 0 ? found : searchFrom;
       searchFrom = col + pair.length;
+      at = { line: row, column: col };
       // Own keys only: `constructor=` or `__proto__=` must not reach Object.prototype.
       const spec = Object.prototype.hasOwnProperty.call(DIRECTIVE_KEYS, key) ? DIRECTIVE_KEYS[key] : undefined;
       if (!spec) {
@@ -155,7 +160,8 @@ export function extractDirectives(text: string): DirectiveExtraction {
       }
     }
   }
+  at = undefined;
   if (facts.length >= MAX_DIRECTIVE_FACTS) problem(`more than ${MAX_DIRECTIVE_FACTS} green-ai directive settings in one file; the rest are ignored`);
-  if (dropped > 0) problems.push(`${dropped} more green-ai directive problems`);
+  if (dropped > 0) problems.push(problemAt(`${dropped} more green-ai directive problems`));
   return { facts, problems, errors };
 }

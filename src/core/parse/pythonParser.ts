@@ -14,6 +14,9 @@ export interface PythonParsing {
   query(source: string): Query;
 }
 
+// The one exception: web-tree-sitter's Parser.init sets up one wasm runtime per process, so the
+// loaded grammar is shared by design (the extension, the CLI and the tests each load it once).
+// eslint-disable-next-line no-restricted-syntax
 let loading: Promise<PythonParsing> | null = null;
 
 export interface WasmLocation {

@@ -2,6 +2,7 @@ import { findModel } from '../knowledge';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf } from '../facts';
 import type { Assumption, InferenceEngine, Precision, RunSpec, TrainingFramework, WeightPrecision } from '../runSpec';
+import { problemAt, type Problem } from '../problem';
 import { INFERENCE_ENGINES, PRECISIONS, WEIGHT_PRECISIONS } from '../runSpec';
 
 /**
@@ -29,7 +30,7 @@ export interface SpecFromCode {
   /** Things the code sets but that cannot be read statically. */
   readonly unknowns: Assumption[];
   /** Values the code sets that make no sense (negative epochs, overflows), named for the user. */
-  readonly problems: string[];
+  readonly problems: Problem[];
   readonly range: SourceRange;
   readonly anchors: RunAnchors;
 }
@@ -119,14 +120,14 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
 
   const assumptions: Assumption[] = [];
   const unknowns: Assumption[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const use = (field: string, fact: Fact | undefined): Fact | undefined => {
     if (!fact) return undefined;
     const limit = SENSIBLE_MAX[field];
     if (limit !== undefined && typeof fact.value === 'number' && !(fact.value > 0 && fact.value <= limit)) {
       const where = fact.file ? `${fact.file} line ${fact.range.startLine + 1}` : `line ${fact.range.startLine + 1}`;
       const message = `${fact.detail}: ${fact.value} is not a sensible ${field} (expected more than 0 and at most ${limit.toExponential(0)}); ignored (${where})`;
-      problems.push(message);
+      problems.push({ ...problemAt(message, fact.range.startLine, fact.range.startCol), ...(fact.file ? { file: fact.file } : {}) });
       unknowns.push({ field, value: null, source: sourceKind, detail: message, range: fact.file ? undefined : fact.range });
       return undefined;
     }

@@ -252,11 +252,11 @@ export class FolderScanCache {
         } else {
           const reason = result.role === 'failed' ? result.reason : 'analysis failed';
           analysisSkips[index] = { path: source.path, display: source.display, reason };
-          analysis = { kind: null, runs: [], problems: [`skipped: ${reason}`], errors: [], internalError: reason, facts: [], linkedFiles: [] };
+          analysis = { kind: null, runs: [], problems: [{ message: `skipped: ${reason}` }], errors: [], internalError: reason, facts: [], linkedFiles: [] };
           this.entries.delete(source.path);
         }
       }
-      const fileSkip = analysis.problems.find((p) => p.startsWith('skipped'));
+      const fileSkip = analysis.problems.find((p) => p.message.startsWith('skipped'))?.message;
       if (fileSkip && !analysisSkips[index]) analysisSkips[index] = { path: source.path, display: source.display, reason: fileSkip.replace(/^skipped: /, '') };
       const file = { path: source.path, display: source.display, analysis };
       analysed[index] = file;

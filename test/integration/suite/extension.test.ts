@@ -187,6 +187,14 @@ describe('Green AI in a real VS Code', () => {
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
   });
 
+  it('places what it could not use at the position the problem carries (line and column)', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'import torch\n\n# green-ai: epochs=2 colour=green\nprint("done")\n' });
+    const hint = await until('the unknown-key hint', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'green-ai.unreadable' && /colour/.test(d.message)));
+    assert.equal(hint.severity, vscode.DiagnosticSeverity.Hint);
+    assert.equal(hint.range.start.line, 2);
+    assert.equal(hint.range.start.character, doc.lineAt(2).text.indexOf('colour=green'));
+  });
+
   it('applies team defaults from .greenai.json and picks up changes to it', async () => {
     const doc = await openExample('hf-finetune/train_classifier.py');
     const line = lineContaining(doc, 'num_train_epochs=3');

@@ -16,6 +16,7 @@ import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
 import { onDefaultPath } from './branches';
 import { configDrivenVerdict, isConfigModule, libraryVerdict } from './entryPoint';
 import { collectSymbols } from './symbols';
+import { problemAt, type Problem } from '../../problem';
 import { indexSyntax, RelevantLines } from './syntaxIndex';
 
 /**
@@ -162,13 +163,13 @@ function* walk(root: Node): Generator<Node> {
   cursor.delete();
 }
 
-/** Syntax errors, as readable messages: the estimate still runs on what parsed. */
-export function syntaxProblems(tree: Tree, limit = 5): string[] {
+/** Syntax errors, at their nodes: the estimate still runs on what parsed. */
+export function syntaxProblems(tree: Tree, limit = 5): Problem[] {
   if (!tree.rootNode.hasError) return [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const node of walk(tree.rootNode)) {
     if (node.isError || node.isMissing) {
-      problems.push(`syntax error at line ${node.startPosition.row + 1}, column ${node.startPosition.column + 1}${node.isMissing ? `: missing ${node.type}` : ''}`);
+      problems.push(problemAt(`syntax error at line ${node.startPosition.row + 1}, column ${node.startPosition.column + 1}${node.isMissing ? `: missing ${node.type}` : ''}`, node.startPosition.row, node.startPosition.column));
       if (problems.length >= limit) break;
     }
   }

@@ -1,5 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import { indexFor } from '../../textIndex';
+import { TextIndex } from '../../textIndex';
 import { FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable } from '../pythonValues';
 import { truncate, type SyntaxCaches } from './context';
 import type { SyntaxIndex } from './syntaxIndex';
@@ -58,6 +58,7 @@ function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string, syntax:
   const defs = new Map<string, Node>();
   // Each name is looked up once, found or not: a file of many calls to one undefined name stays linear.
   const looked = new Set<string>();
+  let lines: TextIndex | undefined;
   for (const call of index.calls) {
     const name = syntax.callee(call).full;
     if (!/^\w+$/.test(name) || NOT_LOCAL.has(name) || looked.has(name)) continue;
@@ -72,7 +73,7 @@ function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string, syntax:
       }
     }
     if (defAt < 0) continue;
-    const { line, col } = indexFor(text).position(defAt);
+    const { line, col } = (lines ??= new TextIndex(text)).position(defAt);
     const keyword = tree.rootNode.descendantForPosition({ row: line, column: col });
     const def = keyword?.type === 'function_definition' ? keyword : keyword?.parent;
     if (def?.type === 'function_definition') defs.set(name, def);
