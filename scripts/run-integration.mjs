@@ -93,7 +93,7 @@ function hostileFolder() {
   const dir = mkdtempSync(join(tmpdir(), 'greenai-integration-hostile-'));
   writeFileSync(join(dir, '.greenai.json'), `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
   writeFileSync(join(dir, 'train.py'), 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=1)).train()\n');
-  writeFileSync(join(dir, 'slow.sh'), `${'\n'.repeat(200_000)}X="${'${a-'.repeat(50_000)}"\ntorchrun --nproc_per_node 2 other.py $X\n`);
+  writeFileSync(join(dir, 'slow.sh'), `${'\n'.repeat(200_000)}X="${'${a-'.repeat(50_000)}"\ntorchrun --nproc_per_node 2 other.py --model_name_or_path gpt2 $X\n`);
   for (const name of ['stuck.py', 'emissions.csv']) {
     try {
       execFileSync('mkfifo', [join(dir, name)]);
