@@ -1,6 +1,7 @@
 import type { FileKind } from '../analyze';
 
 import { mayHoldPythonFacts } from '../extract/pythonFacts';
+import { mayStartPythonRun } from '../extract/python/index';
 
 /**
  * The cheap test a file's text must pass before it is parsed: without any word a reader's rules
@@ -12,4 +13,14 @@ import { mayHoldPythonFacts } from '../extract/pythonFacts';
  */
 export function mayHoldRunFacts(text: string, kind: FileKind): boolean {
   return kind !== 'python' || mayHoldPythonFacts(text);
+}
+
+/**
+ * The folder scan's test for a file on its own: can it form a run (or be listed as a run left
+ * out)? A Python file needs a run start some rule reads (the rules' runStart patterns), a config
+ * module's shape or a directive; sizes, models and settings alone are facts for the run that links
+ * to the file, and that run reads them when it names the file. Stricter than mayHoldRunFacts.
+ */
+export function mayStartARun(text: string, kind: FileKind): boolean {
+  return kind !== 'python' || (mayHoldPythonFacts(text) && mayStartPythonRun(text));
 }

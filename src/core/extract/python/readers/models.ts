@@ -49,6 +49,9 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
   }
 }
 
+/** Text of a file that trains something: forward passes in it are not a run of their own. */
+const TRAINS = /\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/;
+
 /**
  * A pretrained vision model put in eval mode or called under no_grad/inference_mode, in a file that
  * never trains anything: the file runs inference with it (predictions over a folder, a benchmark).
@@ -57,7 +60,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   const facts = ctx.facts;
   if (facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
   if (!facts.some((f) => f.kind === 'model.fromScratch' && f.value === false)) return;
-  if (/\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/.test(text)) return;
+  if (TRAINS.test(text)) return;
   const marker = index.calls.find((c) => /^(no_grad|inference_mode|eval)$/.test(ctx.callee(c).last));
   if (marker) ctx.add('launch.inference', ctx.callee(marker).full, marker, `${ctx.callee(marker).full}() with a pretrained model and no training: forward passes only`, 'low');
 }
@@ -104,5 +107,5 @@ function sumFitPhases(ctx: PythonReadContext): void {
 
 export const moduleClasses: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['class ', 'Module'], read: (index, ctx) => readModuleClasses(index, ctx.text, ctx, ctx.symbols) };
 export const embeddingLayout: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['Embedding(', 'Linear('], read: (index, ctx) => readEmbeddingLayout(index, ctx.text, ctx) };
-export const forwardOnlyUse: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['no_grad', 'inference_mode', '.eval('], read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx) };
+export const forwardOnlyUse: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['no_grad', 'inference_mode', '.eval('], runStart: [/\b(no_grad|inference_mode|eval)\s*\(/, /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|\bmodel\s*=\s*f?["']/, new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`)], read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx) };
 export const fitPhases: FileRule = { framework: 'keras', phase: 'after-calls', words: [], read: (_index, ctx) => sumFitPhases(ctx) };
