@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CALL_RULES, FILE_RULES, STATEMENT_RULES } from '../../src/core/extract/python/index';
 import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
-import { mayStartARun } from '../../src/core/scan/prefilter';
+import { JSON_DATA_BYTES, mayStartARun } from '../../src/core/scan/prefilter';
 import { parsing, ROOT } from './helpers';
 
 /** Every Python file of the examples and fixtures (the shapes real repositories use). */
@@ -64,5 +64,13 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
   it('lets a Python config module and a file with a directive through', () => {
     assert.ok(mayStartARun('# nanoGPT-style config\nn_layer = 12\nn_embd = 768\nmax_iters = 5000\n', 'python'));
     assert.ok(mayStartARun('class A:\n    pass\n# green-ai: run\n', 'python'));
+  });
+
+  it('leaves a JSON file of data (a vocabulary) to the runs that name it, and reads every JSON config', () => {
+    const vocabulary = JSON.stringify(Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`tok${i}`, i])));
+    assert.ok(vocabulary.length > JSON_DATA_BYTES);
+    assert.equal(mayStartARun(vocabulary, 'json'), false);
+    const config = JSON.stringify({ model_name_or_path: 'gpt2', num_train_epochs: 3, id2label: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [String(i), `label ${i}`])) });
+    assert.equal(mayStartARun(config, 'json'), true);
   });
 });

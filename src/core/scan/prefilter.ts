@@ -22,5 +22,19 @@ export function mayHoldRunFacts(text: string, kind: FileKind): boolean {
  * to the file, and that run reads them when it names the file. Stricter than mayHoldRunFacts.
  */
 export function mayStartARun(text: string, kind: FileKind): boolean {
+  if (kind === 'json') return !isJsonData(text);
   return kind !== 'python' || (mayHoldPythonFacts(text) && mayStartPythonRun(text));
+}
+
+/**
+ * Larger than any configuration a person writes (DeepSpeed, trainer and accelerate configs are a few
+ * kilobytes; a model's config.json with its label names, tens): a vocabulary, a tokenizer, a dataset,
+ * a list of labels or results. The YAML parser the config reader needs for positions takes about a
+ * second per megabyte of such data and finds nothing a run is made of. Decided by size alone, so no
+ * reader's keys are guessed here; a run that names such a file still reads it (fetchLinks).
+ */
+export const JSON_DATA_BYTES = 256 * 1024;
+
+export function isJsonData(text: string): boolean {
+  return text.length > JSON_DATA_BYTES;
 }
