@@ -1,6 +1,7 @@
 import type { FileKind } from '../analyze';
 
 import { mayHoldPythonFacts } from '../extract/pythonFacts';
+import { mayStartPythonRun } from '../extract/python/index';
 
 /**
  * The cheap test a file's text must pass before it is parsed: without any word a reader's rules
@@ -12,4 +13,28 @@ import { mayHoldPythonFacts } from '../extract/pythonFacts';
  */
 export function mayHoldRunFacts(text: string, kind: FileKind): boolean {
   return kind !== 'python' || mayHoldPythonFacts(text);
+}
+
+/**
+ * The folder scan's test for a file on its own: can it form a run (or be listed as a run left
+ * out)? A Python file needs a run start some rule reads (the rules' runStart patterns), a config
+ * module's shape or a directive; sizes, models and settings alone are facts for the run that links
+ * to the file, and that run reads them when it names the file. Stricter than mayHoldRunFacts.
+ */
+export function mayStartARun(text: string, kind: FileKind): boolean {
+  if (kind === 'json') return !isJsonData(text);
+  return kind !== 'python' || (mayHoldPythonFacts(text) && mayStartPythonRun(text));
+}
+
+/**
+ * Larger than any configuration a person writes (DeepSpeed, trainer and accelerate configs are a few
+ * kilobytes; a model's config.json with its label names, tens): a vocabulary, a tokenizer, a dataset,
+ * a list of labels or results. The YAML parser the config reader needs for positions takes about a
+ * second per megabyte of such data and finds nothing a run is made of. Decided by size alone, so no
+ * reader's keys are guessed here; a run that names such a file still reads it (fetchLinks).
+ */
+export const JSON_DATA_BYTES = 256 * 1024;
+
+export function isJsonData(text: string): boolean {
+  return text.length > JSON_DATA_BYTES;
 }

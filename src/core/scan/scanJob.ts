@@ -3,7 +3,7 @@ import { analyzeFileFacts, fileKindOf, readFileFacts, walkLinks, type FileFacts,
 import { readMeasurements, type MeasurementFile } from '../calibration/readMeasurements';
 import type { PythonParsing } from '../parse/pythonParser';
 import type { EstimateSettings, Overrides } from '../runSpec';
-import { mayHoldRunFacts } from './prefilter';
+import { mayStartARun } from './prefilter';
 
 /**
  * One file's work in a folder scan, and the contract between the scan (which reads
@@ -90,8 +90,9 @@ export async function runScanJob(job: ScanJob, python: PythonParsing, fetchLinks
     const text = decoder.decode(job.bytes);
     if (job.role === 'measurement') return { role: 'measurement', measurement: readMeasurements(job.path, job.display, text) };
     const kind = fileKindOf(job.path);
-    // Before any parsing. (A binary file goes on to readFileFacts, which reports it as skipped.)
-    if (kind && !text.includes('\u0000') && !mayHoldRunFacts(text, kind)) return { role: 'code', analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] }, ms: performance.now() - started };
+    // Before any parsing: a file that cannot form a run is read only when a run links to it (fetchLinks).
+    // (A binary file goes on to readFileFacts, which reports it as skipped.)
+    if (kind && !text.includes('\u0000') && !mayStartARun(text, kind)) return { role: 'code', analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] }, ms: performance.now() - started };
     const own = readFileFacts({ path: job.path, text }, python);
     const known = new Map<string, LinkTarget | null>();
     const keyOf = (from: string, reference: string) => `${from}\u0000${reference}`;

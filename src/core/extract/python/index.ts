@@ -189,3 +189,25 @@ const FILE_WORDS = new RegExp([...new Set([...CALL_RULES.flatMap((r) => r.words 
 export function mayHoldPythonFacts(text: string): boolean {
   return FILE_NAMES.test(text) || FILE_WORDS.test(text);
 }
+
+/** The rules that can start a run, by the patterns they declare (rules.ts: runStart). */
+const RUN_START_PATTERNS: ReadonlyArray<readonly RegExp[]> = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES].flatMap((r) => (r.runStart ? [r.runStart instanceof RegExp ? [r.runStart] : r.runStart] : []));
+/** Doctest lines in docstrings (`>>> pipe = FluxPipeline.from_pretrained(...)`): examples, never code that runs. */
+const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;
+
+/**
+ * A top-level definition or compound statement: a module with one is not a Python config
+ * (isConfigModule wants every top-level statement an assignment), so it forms no config run.
+ */
+const NOT_A_CONFIG_MODULE = /^(def|class|async|if|for|while|with|try|@)\b/m;
+
+/**
+ * Can this Python file form a run of its own? Only with a run start some rule reads (a training
+ * call or loop, inference), as a config module, or with a directive. A file that cannot is read
+ * only when a run links to it; the folder scan skips it otherwise. Built from the rule tables.
+ */
+export function mayStartPythonRun(text: string): boolean {
+  if (text.includes('green-ai:') || !NOT_A_CONFIG_MODULE.test(text)) return true;
+  const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
+  return RUN_START_PATTERNS.some((all) => all.every((p) => p.test(code)));
+}

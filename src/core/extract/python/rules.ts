@@ -25,6 +25,13 @@ export interface CallRule {
   readonly when?: (call: CallInfo) => boolean;
   /** Words a line must hold for the prefilter to keep it; the callees always count as words. */
   readonly words?: readonly string[];
+  /**
+   * Set on the rules that can start a run (a training call or loop, inference): text a file must
+   * hold for this rule to find a run start in it. A folder scan does not parse a file that no
+   * rule's pattern matches (unless a run links to it), so a pattern may let too much through, never too little.
+   * Several patterns: each must match. Doctest lines (`>>> ...`) are not looked at.
+   */
+  readonly runStart?: RegExp | readonly RegExp[];
   /** Reads the call. Returning false hands the call on to the next rule. */
   readonly read: (call: CallInfo) => boolean | void;
 }
@@ -34,6 +41,8 @@ export interface StatementRule {
   readonly framework: string;
   readonly nodeType: 'for_statement' | 'while_statement' | 'assignment';
   readonly words: readonly string[];
+  /** As CallRule.runStart. */
+  readonly runStart?: RegExp | readonly RegExp[];
   readonly read: (node: Node, ctx: PythonReadContext) => void;
 }
 
@@ -43,5 +52,7 @@ export interface FileRule {
   /** Runs before the call rules (sizing constants that calls may refine) or after them. */
   readonly phase: 'before-calls' | 'after-calls';
   readonly words: readonly string[];
+  /** As CallRule.runStart. */
+  readonly runStart?: RegExp | readonly RegExp[];
   readonly read: (index: SyntaxIndex, ctx: PythonReadContext) => void;
 }

@@ -69,7 +69,7 @@ function readDataclassFields(fields: SyntaxIndex['classAssignments'], ctx: Pytho
 }
 
 
-export const moduleConstants: FileRule = { framework: 'python', phase: 'before-calls', words: [], read: (index, ctx) => readModuleSizing(index.moduleAssignments, ctx) };
+export const moduleConstants: FileRule = { framework: 'python', phase: 'before-calls', words: [], runStart: /\beval_only\b/, read: (index, ctx) => readModuleSizing(index.moduleAssignments, ctx) };
 export const dataclassFields: FileRule = { framework: 'python', phase: 'before-calls', words: ['field('], read: (index, ctx) => readDataclassFields(index.classAssignments, ctx) };
 export const argparseDefaults: FileRule = { framework: 'python', phase: 'before-calls', words: ['add_argument', 'option(', 'Option('], read: readArgparseSizing };
 

@@ -9,6 +9,7 @@ import type { CallRule } from '../rules';
 export const lightningCli: CallRule = {
   framework: 'lightning',
   callees: ['LightningCLI', 'cli_main', 'CLI'],
+  runStart: /\b(LightningCLI|cli_main|CLI)\s*\(/,
   when: ({ full }) => /Lightning|lightning|CLI/.test(full),
   read: ({ node, full, last, ctx }) => {
     ctx.add('launch.trainer', last, node.childForFieldName('function') ?? node, `${full}(...) trains with settings from the command line and its config`, 'medium');

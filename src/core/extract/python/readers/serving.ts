@@ -58,6 +58,7 @@ function readRequests(call: Node, ctx: PythonReadContext): void {
 export const vllmEngine: CallRule = {
   framework: 'vllm',
   callees: ['LLM', 'from_engine_args'],
+  runStart: /\b(LLM|from_engine_args)\s*\(/,
   words: ['LLM(', 'vllm'],
   when: ({ full }) => full === 'LLM' || full === 'vllm.LLM' || full === 'AsyncLLMEngine.from_engine_args',
   read: ({ node, full, ctx }) => {
@@ -92,6 +93,7 @@ export const samplingParams: CallRule = {
 export const generation: CallRule = {
   framework: 'huggingface',
   callees: ['generate', 'pipeline'],
+  runStart: /\b(generate|pipeline)\s*\(/,
   when: ({ full, last }) => last === 'generate' || full === 'pipeline' || full === 'transformers.pipeline',
   read: (call: CallInfo) => {
     const { node, full, last, ctx } = call;
@@ -122,6 +124,7 @@ export const openAiClient: CallRule = {
   framework: 'openai',
   callees: ['create'],
   words: ['completions.create', 'base_url'],
+  runStart: /completions\s*\.\s*create\s*\(/,
   when: ({ full, ctx }) => /(^|\.)completions\.create$/.test(full) && /base_url\s*=\s*f?["']https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])/.test(ctx.text),
   read: ({ node, full, ctx }) => {
     const model = stringKeyword(node, 'model', ctx);
@@ -141,6 +144,8 @@ export const openAiClient: CallRule = {
 export const diffusersPipelineCall: CallRule = {
   framework: 'diffusers',
   words: ['Pipeline'],
+  // ctx.pipelines holds what `XPipeline.from_pretrained(...)` was assigned to (huggingface.fromPretrained).
+  runStart: /Pipeline\w*\s*\.\s*from_pretrained\b/,
   when: ({ full, ctx }) => ctx.pipelines.size > 0 && ctx.pipelines.has(full),
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;

@@ -20,6 +20,9 @@ const TORCHVISION_DATASETS: Record<string, string> = {
 const STEP_LOOP_VARIABLE = /^(it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)$/i;
 /** `for epoch in ...`, `for ep in ...`, `for e in range(EPOCHS)`. */
 const EPOCH_LOOP_VARIABLE = /epoch|^(ep|e|ep_idx)$/i;
+/** The loops these variables make a run of (the prefilter's runStart): over a range, or while a step count is below a bound. */
+const FOR_LOOP_START = /\bfor\s+([^\n]*epoch[^\n]*|ep|e|ep_idx|it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)\s+in\b[^\n]*range\s*\(/i;
+const WHILE_LOOP_START = /\bwhile\b[^\n]*(epoch|step|iter|\bit\b|update)[^\n]*</i;
 
 function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const left = node.childForFieldName('left');
@@ -205,6 +208,7 @@ export const gradScaler: CallRule = {
 export const backward: CallRule = {
   framework: 'pytorch',
   callees: ['backward'],
+  runStart: /\bbackward\s*\(/,
   when: ({ full }) => full !== 'backward',
   read: ({ node, full, ctx }) => ctx.add('launch.trainer', 'backward', node.childForFieldName('function') ?? node, `${full}() computes gradients: a training loop`, 'low'),
 };
@@ -213,6 +217,7 @@ export const backward: CallRule = {
 export const trainCall: CallRule = {
   framework: 'pytorch',
   callees: ['train'],
+  runStart: /\btrain\s*\(/,
   words: ['.train('],
   when: ({ full }) => !/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) && full.includes('.'),
   read: ({ node, full, ctx }) => {
@@ -225,6 +230,7 @@ export const trainCall: CallRule = {
 export const fitCall: CallRule = {
   framework: 'pytorch',
   callees: ['fit'],
+  runStart: /\bfit\s*\(/,
   words: ['.fit('],
   when: ({ full }) => full !== 'fit',
   read: ({ node, full, ctx }) => {
@@ -246,8 +252,8 @@ export const loaderBatch: CallRule = {
   },
 };
 
-export const forLoops: StatementRule = { framework: 'pytorch', nodeType: 'for_statement', words: ['range(', 'epoch', 'Epoch', 'EPOCH', 'step', 'iter'], read: readTrainingLoop };
-export const whileLoops: StatementRule = { framework: 'pytorch', nodeType: 'while_statement', words: ['step', 'iter', 'epoch'], read: readStepWhileLoop };
+export const forLoops: StatementRule = { framework: 'pytorch', nodeType: 'for_statement', words: ['range(', 'epoch', 'Epoch', 'EPOCH', 'step', 'iter'], runStart: FOR_LOOP_START, read: readTrainingLoop };
+export const whileLoops: StatementRule = { framework: 'pytorch', nodeType: 'while_statement', words: ['step', 'iter', 'epoch'], runStart: WHILE_LOOP_START, read: readStepWhileLoop };
 
 /** os.environ["CUDA_VISIBLE_DEVICES"] = "0,1" and torch.backends.cuda.matmul.allow_tf32 = True. */
 export const deviceAssignments: StatementRule = {

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CALL_RULES, FILE_RULES, STATEMENT_RULES } from '../../src/core/extract/python/index';
+import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
+import { JSON_DATA_BYTES, mayStartARun } from '../../src/core/scan/prefilter';
+import { parsing, ROOT } from './helpers';
+
+/** Every Python file of the examples and fixtures (the shapes real repositories use). */
+function pythonFiles(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) pythonFiles(p, out);
+    else if (e.isFile() && e.name.endsWith('.py')) out.push(p);
+  }
+  return out;
+}
+
+describe('the folder scan prefilter (can a file form a run of its own?)', () => {
+  it('lets through every example and fixture whose facts start a run or make it a config module', async () => {
+    const python = await parsing();
+    const files = [...pythonFiles(path.join(ROOT, 'examples')), ...pythonFiles(path.join(ROOT, 'test/fixtures'))];
+    let starting = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const tree = python.parser.parse(text)!;
+      const facts = extractPythonFacts(tree, text);
+      tree.delete();
+      const starts = facts.filter((f) => (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference' || f.kind === 'source.configModule');
+      if (starts.length === 0) continue;
+      starting++;
+      assert.ok(mayStartARun(text, 'python'), `${path.relative(ROOT, file)} is skipped, yet ${starts[0].detail} (line ${starts[0].range.startLine + 1})`);
+    }
+    assert.ok(starting >= 20, `only ${starting} fixtures start a run: the check has too little to check`);
+  });
+
+  it('lets through the smallest call, loop or inference each run-starting rule reads', () => {
+    const cases = [
+      'trainer.train()',
+      'loss.backward()',
+      'trainer.fit(model)',
+      'cli = LightningCLI(Model)',
+      'llm = LLM(model="m")',
+      'out = model.generate(ids)',
+      'for epoch in range(10):\n    step()',
+      'for it in trange(max_iters):\n    step()',
+      'while global_step < max_steps:\n    step()',
+      'pipe = StableDiffusionPipeline.from_pretrained("x")\nimage = pipe("a cat")',
+      'model = resnet50(weights="IMAGENET1K_V2")\nmodel.eval()',
+    ];
+    for (const body of cases) assert.ok(mayStartARun(`import torch\n\ndef main():\n    ${body.replace(/\n/g, '\n    ')}\n\nif __name__ == "__main__":\n    main()\n`, 'python'), body);
+    const rules = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES].filter((r) => r.runStart);
+    assert.ok(rules.length >= 10, 'the run-starting rules declare their patterns');
+  });
+
+  it('skips a library module of sizes and classes, and one whose only run start is a doctest example', () => {
+    const library = 'import torch\nfrom torch import nn\n\nHIDDEN = 768\n\nclass Block(nn.Module):\n    def __init__(self, n_layer=12, batch_size=8):\n        super().__init__()\n        self.fc = nn.Linear(HIDDEN, HIDDEN)\n\n    def forward(self, x):\n        for i in range(3):\n            x = self.fc(x)\n        return x\n';
+    assert.equal(mayStartARun(library, 'python'), false);
+    const doc = 'class FluxPipeline(DiffusionPipeline):\n    """\n    >>> pipe = FluxPipeline.from_pretrained("black-forest-labs/FLUX.1-dev")\n    >>> image = pipe("a cat").images[0]\n    """\n\n    def __call__(self, prompt):\n        return self.transformer(prompt)\n';
+    assert.equal(mayStartARun(doc, 'python'), false);
+    assert.equal(mayStartARun(library, 'yaml'), true, 'configs are not filtered here');
+  });
+
+  it('lets a Python config module and a file with a directive through', () => {
+    assert.ok(mayStartARun('# nanoGPT-style config\nn_layer = 12\nn_embd = 768\nmax_iters = 5000\n', 'python'));
+    assert.ok(mayStartARun('class A:\n    pass\n# green-ai: run\n', 'python'));
+  });
+
+  it('leaves a JSON file of data (a vocabulary) to the runs that name it, and reads every JSON config', () => {
+    const vocabulary = JSON.stringify(Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`tok${i}`, i])));
+    assert.ok(vocabulary.length > JSON_DATA_BYTES);
+    assert.equal(mayStartARun(vocabulary, 'json'), false);
+    const config = JSON.stringify({ model_name_or_path: 'gpt2', num_train_epochs: 3, id2label: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [String(i), `label ${i}`])) });
+    assert.equal(mayStartARun(config, 'json'), true);
+  });
+});
