@@ -4,6 +4,12 @@ import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { analyzeExample, analyzeSource, lineOf } from './helpers';
 
 describe('Config and launch-script extraction', () => {
+  it('links a quoted --config_file path without its quotes', async () => {
+    const analysis = await analyzeSource('run.sh', 'accelerate launch --config_file "configs/fsdp.yaml"  train.py --model_name_or_path gpt2\n');
+    const link = analysis.facts.find((f) => f.kind === 'link.config');
+    assert.equal(link?.value, 'configs/fsdp.yaml');
+  });
+
   it('reads an axolotl QLoRA recipe with positions', async () => {
     const analysis = await analyzeExample('axolotl/qlora-mistral.yml');
     assert.equal(analysis.runs.length, 1);

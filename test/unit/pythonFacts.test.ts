@@ -18,6 +18,16 @@ function first(facts: readonly Fact[], kind: FactKind): Fact | undefined {
 }
 
 describe('Python extraction', () => {
+  it('reads names bound by tuple unpacking (`model_id, out = "org/model", "dir"`), at module level and in a function', async () => {
+    const code = (indent: string) => `from trl import SFTTrainer\n${indent}model_id, output_dir = "org/chat-3b", "chat-3b-sft"\n${indent}SFTTrainer(model=model_id, args=None).train()\n`;
+    for (const [wrap, indent] of [[(c: string) => c, ''], [(c: string) => `def main():\n${c}\nmain()\n`, '    ']] as const) {
+      const facts = await factsOf(wrap(code(indent)));
+      assert.equal(first(facts, 'model.id')?.value, 'org/chat-3b', indent ? 'in a function' : 'at module level');
+    }
+    // Unequal sides bind nothing rather than the wrong value.
+    assert.equal(first(await factsOf('from trl import SFTTrainer\na, b = "org/x", "y", "z"\nSFTTrainer(model=a).train()\n'), 'model.id')?.value ?? null, null);
+  });
+
   it('reads TrainingArguments keywords and the pretrained model on their lines', async () => {
     const facts = (await analyzeExample('hf-finetune/train_classifier.py')).facts;
     const model = first(facts, 'model.id')!;

@@ -191,7 +191,8 @@ export function extractShellFacts(text: string): Fact[] {
       const next = tokens[scriptAt + 1];
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-')) add('link.config', next, `passes ${next} to ${tokens[scriptAt]}`);
     }
-    for (const m of logical.matchAll(/--(config_file|config-file|deepspeed|deepspeed_config_file|config)[=\s]+(\S+\.(?:ya?ml|json))/g)) add('link.config', m[2], `--${m[1]} ${m[2]}`);
+    // The path may be quoted (`--config_file "configs/fsdp.yaml"`): the quotes are not part of it.
+    for (const m of logical.matchAll(/--(config_file|config-file|deepspeed|deepspeed_config_file|config)[=\s]+["']?([^\s"']+\.(?:ya?ml|json))/g)) add('link.config', m[2], `--${m[1]} ${m[2]}`);
     // Megatron pads GPT-2's 50,257-token vocabulary to 50,304 (--make-vocab-size-divisible-by 128).
     if (/--vocab[-_]file[=\s]+\S*gpt2/i.test(logical)) facts.push({ kind: 'model.vocabSize', value: 50304, range, confidence: 'low', detail: 'GPT-2 vocabulary (50,257) padded to 50,304 by Megatron' });
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);

@@ -41,6 +41,8 @@ function readTrainConfig(doc: ConfigDoc, out: FactSink): void {
 
   const name = typeof modelName?.value === 'string' ? modelName.value : undefined;
   if (name === 'mpt_causal_lm' && modelName) {
+    // The architecture's name: its size comes from d_model / n_layers below, not from a catalog.
+    out.add('model.id', 'mpt', modelName, 'model.name: mpt_causal_lm, an MPT built from the sizes in this config', 'medium');
     const d = doc.num('model.d_model');
     const ratio = doc.num('model.expansion_ratio');
     if (d && ratio && ratio !== 4) out.add('model.ffnSize', d * ratio, doc.get('model.expansion_ratio')!, `model.expansion_ratio ${ratio} × d_model ${d}`);

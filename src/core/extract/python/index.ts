@@ -7,6 +7,7 @@ import * as constants from './readers/constants';
 import * as hf from './readers/huggingface';
 import * as keras from './readers/keras';
 import * as lightning from './readers/lightning';
+import * as litgpt from './readers/litgpt';
 import * as models from './readers/models';
 import * as peft from './readers/peft';
 import * as serving from './readers/serving';
@@ -33,6 +34,7 @@ import { indexSyntax, RelevantLines } from './syntaxIndex';
 export const CALL_RULES: readonly CallRule[] = [
   hf.fromPretrained,
   hf.fromConfig,
+  litgpt.litgptModels,
   hf.argumentClasses,
   hf.trainers,
   lightning.fabric,

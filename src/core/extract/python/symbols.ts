@@ -20,6 +20,17 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
       else fallbacks.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
     } else if (left.type === 'attribute') {
       symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+    } else if ((left.type === 'pattern_list' || left.type === 'tuple_pattern') && (right.type === 'expression_list' || right.type === 'tuple')) {
+      // `model_id, output_dir = "org/model", "out"`: each name takes the value in its place.
+      const names = left.namedChildren.filter((c): c is Node => c !== null);
+      const values = right.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      if (names.length !== values.length || names.length > 20) continue;
+      names.forEach((name, i) => {
+        if (name.type !== 'identifier') return;
+        const via = `\`${name.text}\` = ${truncate(values[i].text, 30)} (line ${line})`;
+        if (moduleLevel.has(node)) symbols.bind(name.text, values[i], via);
+        else fallbacks.push([name.text, values[i], via]);
+      });
     }
   }
   for (const node of index.defaults) {

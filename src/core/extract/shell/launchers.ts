@@ -84,6 +84,15 @@ function positionals(words: readonly string[], from: number): string[] {
   return out;
 }
 
+/** The value after a flag in a command's words (`--config X` or `--config=X`). */
+function flagOf(words: readonly string[], flag: string): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === flag) return words[i + 1];
+    if (words[i].startsWith(`${flag}=`)) return words[i].slice(flag.length + 1);
+  }
+  return undefined;
+}
+
 const tune: Launcher = {
   name: 'tune',
   pattern: /^tune\s+run\b/,
@@ -101,6 +110,11 @@ const tune: Launcher = {
     }
     // The recipe bounds the mode (a lora_* recipe runs LoRA and QLoRA configs alike); the config's builder says which.
     if (kind.mode) out.add('training.mode', kind.mode, `recipe ${recipe}`, 'low');
+    // A built-in config (`--config llama3_3/70B_full_multinode`, no .yaml) ships inside torchtune: its
+    // folder names the model family and its file name the size, which is what can be said here.
+    const config = flagOf(command.words, '--config');
+    const builtIn = config && !/\.ya?ml$/i.test(config) ? /^([a-z][a-z0-9_]*)\/(\d+(?:[._]\d+)?[BM])_/i.exec(config) : null;
+    if (config && builtIn) out.add('model.id', `${builtIn[1]}-${builtIn[2].replace('_', '.')}`, `--config ${config}: torchtune's built-in config for ${builtIn[1]} ${builtIn[2]}`, 'medium', config);
     readDotlistOverrides(command.words.slice(2), out);
   },
 };
