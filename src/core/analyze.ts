@@ -394,6 +394,8 @@ function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkReso
     }
     const target = resolve(fromPath, reference);
     if (!target) {
+      // A low-confidence link names a usual place (a harness's defaults file), not a file the run needs: no warning.
+      if (link.confidence === 'low') continue;
       problems.push(problemAt(`${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`, link.range.startLine, link.range.startCol));
       continue;
     }

@@ -78,7 +78,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           facts.push({ kind: 'training.precision', value: key, range: rangeOf(valueNode), confidence: 'low', detail: `${where}: auto, assumed on (a GPU that supports it)` });
           facts.push({ kind: 'training.precision', value: null, range: rangeOf(valueNode), confidence: 'low', detail: `${where}: auto depends on the GPU it runs on` });
         }
-      } else if (key === 'mixed_precision' || key === 'torch_dtype' || key === 'precision') {
+      } else if (key === 'mixed_precision' || key === 'torch_dtype' || key === 'dtype' || key === 'precision') {
         const p = normalisePrecision(scalar as string | number | undefined);
         if (p && p !== 'int4' && p !== 'int8') add('training.precision', p, valueNode, `${where}: ${String(scalar)}`);
       } else if (key === 'adapter' && typeof scalar === 'string') {

@@ -6,6 +6,7 @@ import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { nemo } from './nemo';
 import { neox } from './neox';
+import { peftAdapter } from './peftAdapter';
 import { torchtune } from './torchtune';
 import { trl } from './trl';
 
@@ -24,6 +25,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   trl,
   axolotl,
   llamaFactory,
+  peftAdapter,
   hfTrainer,
 ];
 
