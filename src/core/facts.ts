@@ -48,6 +48,10 @@ export type FactKind =
   | 'inference.numSequences'
   /** Devices one model replica is split over (tensor_parallel_size, --num-shard, --tp). */
   | 'inference.tensorParallel'
+  /** The serving stack's version (`vllm==0.5.4` in a requirements file): vLLM before 0.6 blocked the GPU on its CPU work. */
+  | 'inference.engineVersion'
+  /** Thinking switched on or off (enable_thinking=, reasoning_effort=): true/false. */
+  | 'inference.reasoning'
   /** Precision the weights are served in (quantization="awq" → int4, fp8, bitsandbytes). */
   | 'inference.weightPrecision'
   /** Requests an offline job serves: a loop's count, a literal list of prompts. */

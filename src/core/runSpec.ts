@@ -43,6 +43,7 @@ export const InferenceSpecSchema = z
     concurrency: intUpTo(1e6, 'sequences decoded together').nullish().describe('Maximum batch or concurrent sequences (vLLM max_num_seqs, a generate loop\'s batch size).'),
     inputTokens: intUpTo(1e7, 'prompt tokens per request').nullish().describe('Mean prompt (input) tokens per request.'),
     outputTokens: intUpTo(1e7, 'generated tokens per request').nullish().describe('Mean generated (output) tokens per sequence (max_tokens / max_new_tokens when the mean is unknown).'),
+    reasoning: z.boolean().nullish().describe('A reasoning model with its thinking on (a chain of thought before the answer): longer outputs when their length is not given. Known reasoning models are recognised by name.'),
     numSequences: intUpTo(1e4, 'sequences per request').nullish().describe('Sequences generated per request: SamplingParams n, num_beams, num_return_sequences.'),
     tensorParallel: intUpTo(1e5, 'devices per model replica').nullish().describe('Devices one model replica is split over (tensor × pipeline parallel).'),
     weightPrecision: z.enum(WEIGHT_PRECISIONS).nullish().describe('Format the weights are stored and read in (quantisation).'),

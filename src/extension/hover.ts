@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatCo2e, formatEnergy, formatHours, sig } from '../core/report/format';
+import { formatCo2e, formatEnergy, formatHours, servingText, sig } from '../core/report/format';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import { markdownText } from '../core/report/neutralise';
 import type { AnalysisService } from './analysisService';
@@ -32,7 +32,11 @@ export class GreenAiHover implements vscode.HoverProvider {
     md.appendMarkdown(`| Time | ${sig(e.acceleratorHours)} accelerator-h, ${formatHours(e.wallClockHours)} on ${spec.hardware.count}× ${spec.hardware.accelerator.id} |\n`);
     md.appendMarkdown(`| Energy | ${formatEnergy(e.energyKWh)} (PUE ${spec.datacenter.pue}) |\n`);
     md.appendMarkdown(`| Operational | ${formatCo2e(e.operationalCo2eKg)} at ${Math.round(spec.datacenter.intensityGPerKWh)} g/kWh (${spec.hardware.region.displayName}) |\n`);
-    md.appendMarkdown(`| Embodied | ${formatCo2e(e.embodiedCo2eKg)} |\n\n`);
+    md.appendMarkdown(`| Embodied | ${formatCo2e(e.embodiedCo2eKg)} |\n`);
+    // Serving is priced per request and per day of service; the totals above cover the requests counted.
+    const serving = servingText({ estimate: e });
+    if (serving && spec.inference) md.appendMarkdown(`| Serving | ${serving}; totals for ${Math.round(spec.inference.requests).toLocaleString('en-US')} requests |\n`);
+    md.appendMarkdown('\n');
     const defaults = spec.assumptions.filter((a) => a.source === 'default' || a.source === 'setting').slice(0, 4);
     if (defaults.length > 0) {
       // Values may come from files or settings: escaped, since this hover may run the commands it links to.

@@ -207,8 +207,11 @@ const powerLimitOf = (notes: string): number | undefined => num(/power_limit (\d
  * with their own parameters: N. Patry, "Optimization story: Bloom inference", huggingface.co/blog, 2022-10-12,
  * the same weeks as the log); TGI is what that server became.
  */
-function setupOf(row: Record<string, string>): { engine?: 'tgi'; tensorParallel?: number } {
+function setupOf(row: Record<string, string>): { engine?: 'tgi'; tensorParallel?: number; precision?: string } {
   if (/BLOOM-176B public API endpoint/.test(row.name)) return { engine: 'tgi', tensorParallel: num(row.count) };
+  // gpt-oss is released with its expert weights in MXFP4 (OpenAI, gpt-oss model card, arXiv:2508.10925: "the
+  // 120b fits on a single 80 GB GPU"): a row that does not state a precision ran the released checkpoint.
+  if (/gpt-oss/i.test(row.model) && !row.precision) return { precision: 'mxfp4' };
   return {};
 }
 
@@ -236,10 +239,12 @@ for (const row of inferenceRows) {
   const setup = setupOf(row);
   const spec = RunSpecSchema.parse({
     model: { name: row.model, params, activeParams: activeParams(row.notes), ...(encoder ? { architecture: 'encoder' } : {}) },
-    training: { mode: 'inference', precision: precisionOf(row.precision) },
+    training: { mode: 'inference', precision: precisionOf(row.precision || setup.precision || '') },
     inference: {
       engine: engineOf(row.engine) ?? setup.engine,
       engineVersion: engineVersionOf(row.engine),
+      // Thinking switched on in the measured setup ("reasoning=high", "with reasoning on").
+      reasoning: /reasoning=(low|medium|high)|with reasoning on/i.test(`${row.name} ${row.notes}`) ? true : undefined,
       concurrency: batch ? Math.round(batch) : undefined,
       inputTokens: inputTokens ? Math.round(inputTokens) : undefined,
       outputTokens: outputTokens ? Math.round(outputTokens) : undefined,
@@ -274,7 +279,7 @@ for (const row of inferenceRows) {
   const lowFactor = (e.inference?.perRequest.energyWhLow ?? 0) / (e.inference?.perRequest.energyWh ?? 1);
   const highFactor = (e.inference?.perRequest.energyWhHigh ?? 0) / (e.inference?.perRequest.energyWh ?? 1);
   r.inRange = measuredWh >= whPerRequest * lowFactor && measuredWh <= whPerRequest * highFactor;
-  const unknown = [idleOthers ? `node metered whole: ${idleOthers} idle accelerators and the server's host added` : '', limitW && limitW < acc.tdpW ? `power limit ${limitW} W per device` : '', !outputTokens && !encoder && 'output length not published (default)', !inputTokens && 'input length default', !engineOf(row.engine) && (setup.engine ? `engine from the setup's write-up (${setup.engine})` : 'engine not published (default)')].filter(Boolean).join('; ');
+  const unknown = [idleOthers ? `node metered whole: ${idleOthers} idle accelerators and the server's host added` : '', limitW && limitW < acc.tdpW ? `power limit ${limitW} W per device` : '', !outputTokens && !encoder && 'output length not published (default)', !inputTokens && 'input length default', !engineOf(row.engine) && (setup.engine ? `engine from the setup's write-up (${setup.engine})` : 'engine not published (default)'), setup.precision ? `precision not published: the released checkpoint's ${setup.precision}` : ''].filter(Boolean).join('; ');
   // The measured mean power per device, where the source publishes it ("avg GPU power 486 W total").
   const measuredW = num(/avg GPU power ([\d.]+) W total/.exec(row.notes)?.[1]);
   const power = `${e.acceleratorPowerW.toFixed(0)} W/device est.${measuredW ? `, ${(measuredW / count).toFixed(0)} W measured` : ''}`;

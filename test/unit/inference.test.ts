@@ -253,3 +253,64 @@ describe('Precision defaults', () => {
     assert.ok(estimateRun(described).acceleratorHours < estimateRun(code).acceleratorHours / 5);
   });
 });
+
+describe('Serving model: device count of a serving run', () => {
+  const served = (inference: Record<string, unknown>, hardware: Record<string, unknown>, overrides = {}) =>
+    completeRun(RunSpecSchema.parse({ model: { name: 'meta-llama/Llama-3.1-8B-Instruct', params: 8e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm', ...inference }, hardware }), DEFAULT_SETTINGS, overrides);
+
+  it('is at least the tensor-parallel size the launch names, and says why', () => {
+    const run = served({ tensorParallel: 2 }, { accelerator: 'A100-SXM4-80GB' });
+    assert.equal(run.hardware.count, 2);
+    const a = run.assumptions.find((x) => x.field === 'hardware.count');
+    assert.equal(a?.source, 'computed');
+    assert.match(a!.detail, /tensor parallel/);
+    assert.equal(estimateRun(run).inference?.devicesPerReplica, 2);
+    // More devices than the tensor-parallel size stay as stated (replicas).
+    assert.equal(served({ tensorParallel: 2 }, { accelerator: 'A100-SXM4-80GB', count: 8 }).hardware.count, 8);
+  });
+
+  it('holds the weights: a 70B bf16 model on 80 GB devices needs a power of two above 140 GB ÷ 72 GB', () => {
+    const run = completeRun(RunSpecSchema.parse({ model: { params: 70e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm' }, hardware: { accelerator: 'A100-SXM4-80GB' } }), DEFAULT_SETTINGS);
+    assert.equal(run.hardware.count, 2);
+    assert.ok(estimateRun(run).inference?.fits);
+    // A model that fits one device keeps the set count.
+    assert.equal(served({}, { accelerator: 'A100-SXM4-80GB' }).hardware.count, DEFAULT_SETTINGS.defaultAcceleratorCount);
+  });
+
+  it('leaves an explicit --count override as given (a what-if)', () => {
+    assert.equal(served({ tensorParallel: 4 }, { accelerator: 'A100-SXM4-80GB' }, { count: 1 }).hardware.count, 1);
+  });
+
+  it('training runs are not resized', () => {
+    const run = completeRun(RunSpecSchema.parse({ model: { params: 70e9 }, training: { mode: 'pretrain', tokens: 1e9, precision: 'bf16' }, hardware: { accelerator: 'A100-SXM4-80GB' } }), DEFAULT_SETTINGS);
+    assert.equal(run.hardware.count, DEFAULT_SETTINGS.defaultAcceleratorCount);
+  });
+});
+
+describe('Serving model: reasoning models', () => {
+  const outputOf = (name: string, inference: Record<string, unknown> = {}) => {
+    const run = completeRun(RunSpecSchema.parse({ model: { name, params: 8e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm', ...inference }, hardware: { accelerator: 'H100', count: 1 } }), DEFAULT_SETTINGS);
+    return run.inference!;
+  };
+
+  it('a known reasoning model without an output length generates the chat default × the sourced factor', () => {
+    const inf = outputOf('deepseek-ai/DeepSeek-R1-Distill-Llama-8B');
+    assert.equal(inf.reasoning, true);
+    assert.equal(inf.outputTokens, Math.round(IC.DEFAULT_OUTPUT_TOKENS.value * IC.REASONING_OUTPUT_FACTOR.value));
+    assert.equal(outputOf('Qwen/Qwen3-8B').reasoning, true);
+  });
+
+  it('a non-thinking release, a stated output length and reasoning: false keep the chat figures', () => {
+    assert.equal(outputOf('Qwen/Qwen3-235B-A22B-Instruct-2507').outputTokens, IC.DEFAULT_OUTPUT_TOKENS.value);
+    assert.equal(outputOf('meta-llama/Llama-3.1-8B-Instruct').outputTokens, IC.DEFAULT_OUTPUT_TOKENS.value);
+    assert.equal(outputOf('openai/gpt-oss-20b', { outputTokens: 300 }).outputTokens, 300);
+    assert.equal(outputOf('openai/gpt-oss-20b', { reasoning: false }).outputTokens, IC.DEFAULT_OUTPUT_TOKENS.value);
+    // Thinking switched on for a model not known as a reasoning model.
+    assert.equal(outputOf('meta-llama/Llama-3.1-8B-Instruct', { reasoning: true }).outputTokens, Math.round(IC.DEFAULT_OUTPUT_TOKENS.value * IC.REASONING_OUTPUT_FACTOR.value));
+  });
+
+  it('costs more per request than the same model answering without thinking', () => {
+    const spec = (reasoning: boolean) => ({ model: { name: 'openai/gpt-oss-20b', params: 21e9, activeParams: 3.6e9 }, training: { mode: 'inference' as const, precision: 'bf16' as const }, inference: { engine: 'vllm' as const, reasoning }, hardware: { accelerator: 'H100', count: 1 } });
+    assert.ok(serve(spec(true)).inf.perRequest.energyWh > 4 * serve(spec(false)).inf.perRequest.energyWh);
+  });
+});

@@ -156,6 +156,20 @@ export const DEFAULT_OUTPUT_TOKENS: SourcedValue = {
 };
 
 /**
+ * A reasoning model writes its chain of thought before the answer, so its responses are longer: across GPQA
+ * Diamond, MATH Level 5 and OTIS Mock AIME, reasoning models' responses averaged about 8× the tokens of
+ * non-reasoning models' (Epoch AI's benchmarking hub, 77 models, April 2025). With no output length in the code,
+ * a reasoning model's output is taken as the chat default × this factor. The factor comes from benchmark
+ * questions, where reasoning runs long; short chat turns may think less (a reasoning model answering MMLU
+ * multiple-choice questions added 543.5 tokens to a standard model's 37.7, Dauner & Socher 2025), and high
+ * reasoning effort more. Neither the ratio per effort level nor a chat-traffic mean was found published.
+ */
+export const REASONING_OUTPUT_FACTOR: SourcedValue = {
+  value: 8,
+  source: 'Epoch AI data insight "LLM responses to benchmark questions are getting longer over time" (2025-04-17, epoch.ai/data-insights/output-length): reasoning models use around 8× more tokens on average than non-reasoning models (GPQA Diamond, MATH Level 5, OTIS Mock AIME)',
+};
+
+/**
  * When a model's layer count and width are unknown they follow from its size: N ≈ 12·L·d² with d ≈ 128·L
  * (GPT-3 175B: 96 layers × 12,288; Llama-2-7B: 32 × 4,096), and the KV cache is then taken as multi-head
  * (key/value width = d), an upper bound for models with grouped-query attention.

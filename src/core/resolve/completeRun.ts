@@ -4,7 +4,7 @@ import { cloudProvider, closestAcceleratorIds, findAccelerator, findDataset, fin
 import type { Accelerator, Model, Region } from '../knowledge/schema';
 import { NAME_SIZE_SPREAD, sizeFromModelName } from '../knowledge/modelName';
 import type { Assumption, EstimateSettings, ModelArchitecture, Overrides, Precision, RunSpec, TrainingFramework, TrainingMode } from '../runSpec';
-import { resolveInference, type ResolvedInference } from './resolveInference';
+import { resolveInference, servingMinimumDevices, type ResolvedInference } from './resolveInference';
 
 /**
  * Fills every input the estimate needs: what the code or spec says first, then
@@ -246,6 +246,14 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
 
   // ---- serving inputs (inference mode)
   const inference = mode === 'inference' ? resolveInference({ spec, catalog, params, accelerator, origin: context.origin, note, settings }) : null;
+  // A serving run occupies at least the devices its launch splits the model over and those its weights need;
+  // an explicit --count override stays as given (a what-if the estimate then reports as not fitting).
+  const minimum = inference && !overrides.count ? servingMinimumDevices(inference, params, accelerator) : null;
+  if (minimum && minimum.devices > count) {
+    const was = count;
+    count = minimum.devices;
+    replace(assumptions, { field: 'hardware.count', value: count, source: 'computed', detail: `${minimum.reason} (${was} stated or set)` });
+  }
 
   // ---- precision: what the run says, else the documented default of its framework or serving stack
   const framework: TrainingFramework | null = spec.training.framework ?? (context.origin === 'spec' ? 'spec' : null);

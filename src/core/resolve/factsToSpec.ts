@@ -260,6 +260,10 @@ function readServing(facts: readonly Fact[], spec: RunSpec, use: UseFact, output
   if (sequences) inference.numSequences = Math.round(sequences);
   const tensorParallel = asNumber(use('inference.tensorParallel', pick(facts, 'inference.tensorParallel')));
   if (tensorParallel) inference.tensorParallel = Math.round(tensorParallel);
+  const version = use('inference.engineVersion', pick(facts, 'inference.engineVersion'));
+  if (version && typeof version.value === 'string' && /^v?\d+\.\d+/.test(version.value)) inference.engineVersion = version.value.slice(0, 40);
+  const reasoning = use('inference.reasoning', pick(facts, 'inference.reasoning'));
+  if (reasoning && typeof reasoning.value === 'boolean') inference.reasoning = reasoning.value;
   const weights = use('inference.weightPrecision', pick(facts, 'inference.weightPrecision'));
   if (weights && (WEIGHT_PRECISIONS as readonly string[]).includes(String(weights.value))) inference.weightPrecision = weights.value as WeightPrecision;
   const requests = asNumber(use('inference.requests', pick(facts, 'inference.requests')));

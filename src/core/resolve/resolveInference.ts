@@ -1,4 +1,5 @@
 import * as IC from '../estimate/inferenceConstants';
+import { reasoningModelSource } from '../estimate/reasoningModels';
 import { defaultInferencePrecision } from '../estimate/precisionDefault';
 import { findAttentionGeometry } from '../knowledge';
 import type { Accelerator, Model } from '../knowledge/schema';
@@ -40,6 +41,8 @@ export interface ResolvedInference {
   readonly days: number | null;
   readonly architecture: ModelArchitecture;
   readonly geometry: KvGeometry;
+  /** A reasoning model with its thinking on (its outputs include the chain of thought). */
+  readonly reasoning: boolean;
 }
 
 export const SERVER_ENGINES: ReadonlySet<InferenceEngine> = new Set(['vllm', 'tgi', 'sglang', 'tensorrt-llm']);
@@ -87,6 +90,11 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
   else note({ field: 'inference.inputTokens', value: inputTokens, source: 'default', detail: IC.DEFAULT_INPUT_TOKENS.source });
   // Encoders classify or embed in one pass: nothing is generated.
   const legacyOutput = spec.training.tokensPerRequest ?? null;
+  // Whether the model thinks before answering: as stated, else known reasoning models by name.
+  const knownReasoning = reasoningModelSource(spec.model.name) ?? reasoningModelSource(catalog?.id);
+  const reasoning = inf.reasoning ?? (knownReasoning !== null && architecture !== 'encoder');
+  if (inf.reasoning != null) given('inference.reasoning', inf.reasoning ? 'on' : 'off');
+  else if (reasoning) note({ field: 'inference.reasoning', value: 'on', source: 'catalog', detail: knownReasoning! });
   let outputTokens: number;
   if (architecture === 'encoder') {
     outputTokens = 0;
@@ -97,6 +105,10 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
   } else if (legacyOutput) {
     outputTokens = legacyOutput;
     note({ field: 'inference.outputTokens', value: outputTokens, source: stated, detail: 'training.tokensPerRequest (generated tokens per request)' });
+  } else if (reasoning) {
+    // A reasoning model writes its chain of thought before the answer: a longer output than a chat reply.
+    outputTokens = Math.round(IC.DEFAULT_OUTPUT_TOKENS.value * IC.REASONING_OUTPUT_FACTOR.value);
+    note({ field: 'inference.outputTokens', value: outputTokens, source: 'default', detail: `reasoning model, output length not stated: ${IC.DEFAULT_OUTPUT_TOKENS.value} tokens × ${IC.REASONING_OUTPUT_FACTOR.value} (${IC.REASONING_OUTPUT_FACTOR.source}; ${IC.DEFAULT_OUTPUT_TOKENS.source})` });
   } else {
     outputTokens = IC.DEFAULT_OUTPUT_TOKENS.value;
     note({ field: 'inference.outputTokens', value: outputTokens, source: 'default', detail: IC.DEFAULT_OUTPUT_TOKENS.source });
@@ -149,7 +161,7 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
   const geometry = resolveGeometry(spec, catalog, params, architecture);
   note({ field: 'model.kvCache', value: `${geometry.layers} layers × ${geometry.kvWidth} key/value width`, source: geometry.source === 'spec' ? stated : geometry.source === 'catalog' ? 'catalog' : 'default', detail: geometry.detail });
 
-  return { engine, engineVersion, server, concurrency, inputTokens, outputTokens, numSequences, tensorParallel, weightPrecision, kvPrecision, requests, requestsPerDay, days, architecture, geometry };
+  return { engine, engineVersion, server, concurrency, inputTokens, outputTokens, numSequences, tensorParallel, weightPrecision, kvPrecision, requests, requestsPerDay, days, architecture, geometry, reasoning };
 }
 
 function toArchitecture(a: Model['architecture'] | undefined): ModelArchitecture | null {
@@ -181,4 +193,20 @@ function resolveGeometry(spec: RunSpec, catalog: Model | null, params: number, a
   const layers = Math.max(1, Math.round(Math.cbrt(n / (12 * r * r))));
   const width = Math.round(r * Math.cbrt(n / (12 * r * r)));
   return { layers, kvWidth: width, fullAttentionShare: 1, source: 'approximation', detail: `sizes unknown: ${layers} layers × width ${width} from N ≈ 12·L·d², d ≈ ${r}·L (${IC.MODEL_WIDTH_PER_LAYER.source}); multi-head attention assumed, an upper bound` };
+}
+
+/**
+ * Accelerators a serving run needs at least: the tensor-parallel size it is launched with (`vllm serve
+ * --tensor-parallel-size 2` cannot start on fewer devices), and enough devices to hold the weights at the
+ * server's memory share (a power of two: tensor-parallel sizes divide the attention heads). Null when one
+ * device is enough.
+ */
+export function servingMinimumDevices(inf: ResolvedInference, params: number, accelerator: Accelerator): { devices: number; reason: string } | null {
+  const weightBytes = params * IC.BYTES_PER_ELEMENT[inf.weightPrecision];
+  const usable = accelerator.memoryGB * 1e9 * IC.SERVER_MEMORY_SHARE.value;
+  const forWeights = usable > 0 ? 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(weightBytes / usable)))) : 1;
+  const tp = inf.tensorParallel ?? 0;
+  if (tp <= 1 && forWeights <= 1) return null;
+  if (tp >= forWeights) return { devices: tp, reason: `the launch splits the model over ${tp} devices (tensor parallel)` };
+  return { devices: forWeights, reason: `${(weightBytes / 1e9).toFixed(0)} GB of ${inf.weightPrecision} weights need ${forWeights} × ${accelerator.memoryGB} GB at the server's ${IC.SERVER_MEMORY_SHARE.value * 100}% memory share` };
 }

@@ -122,6 +122,30 @@ describe('Green AI in a real VS Code', () => {
     assert.match(text, /command:greenAI\.estimateRun/);
   });
 
+  it('prices a serving script per request in its hint and hover, and per day once a deployment load is set', async () => {
+    const doc = await openExample('inference/serve_mistral.py');
+    const perRequest = await until('a per-request hint on the serving script', async () => {
+      const t = (await hintsOf(doc)).map(hintText);
+      return t.find((x) => /per request/.test(x));
+    });
+    assert.match(perRequest, /≈ .+Wh · .+ CO2e per request/);
+    assert.ok(!/\/day/.test(perRequest), `no per-day figure before a load is set: ${perRequest}`);
+    const line = (await hintsOf(doc)).find((h) => /per request/.test(hintText(h)))!.position.line;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 4));
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(hoverText, /per request/i);
+    // A deployment load from a directive: the hint adds the energy per day of service.
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# green-ai: requests_per_day=20000\n'));
+    const perDay = await until('a per-day figure once requests per day are set', async () => {
+      const t = (await hintsOf(doc)).map(hintText);
+      return t.find((x) => /per request · .+Wh\/day/.test(x));
+    });
+    assert.match(perDay, /per request · .+Wh\/day/);
+    await vscode.commands.executeCommand('undo');
+    await until('the document back as it was', () => (doc.isDirty ? undefined : true));
+  });
+
   it('puts a CodeLens above the run that opens the panel', async () => {
     const doc = await openExample('lora-peft/finetune_llama_lora.py');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
