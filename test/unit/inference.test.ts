@@ -263,7 +263,7 @@ describe('Serving model: device count of a serving run', () => {
     assert.equal(run.hardware.count, 2);
     const a = run.assumptions.find((x) => x.field === 'hardware.count');
     assert.equal(a?.source, 'computed');
-    assert.match(a!.detail, /tensor parallel/);
+    assert.match(a.detail, /tensor parallel/);
     assert.equal(estimateRun(run).inference?.devicesPerReplica, 2);
     // More devices than the tensor-parallel size stay as stated (replicas).
     assert.equal(served({ tensorParallel: 2 }, { accelerator: 'A100-SXM4-80GB', count: 8 }).hardware.count, 8);
