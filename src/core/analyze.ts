@@ -142,14 +142,22 @@ export function notebookCode(text: string): NotebookCells {
     const source = (cell as { source?: unknown }).source;
     // Only strings are code: `String()` of an object from the file ({"toString": 1}) would throw or run its methods.
     const text = Array.isArray(source) ? source.map((part) => (typeof part === 'string' ? part : '')).join('') : typeof source === 'string' ? source : '';
-    // IPython magics and shell escapes are not Python; blank them so the parser sees valid code.
-    const lines = text.split('\n').map((l) => (/^\s*[!%]/.test(l) ? '' : l));
+    // IPython magics and shell escapes are not Python; blank them so the parser sees valid code. A timing
+    // magic (`%time train(model)`) runs its statement: that is kept, at the magic's indentation.
+    const lines = text.split('\n').map((l) => {
+      const timed = TIMING_MAGIC.exec(l);
+      if (timed) return timed[1] + l.slice(timed[0].length);
+      return /^\s*[!%]/.test(l) ? '' : l;
+    });
     cells.push({ index, startLine: line, lineCount: lines.length });
     parts.push(lines.join('\n'));
     line += lines.length;
   });
   return { code: parts.join('\n'), cells, accelerator: notebookAccelerator(parsed) };
 }
+
+/** `%time stmt`, `%timeit -n 3 stmt`, `%prun stmt`: line magics that run the statement after them. */
+const TIMING_MAGIC = /^([ \t]*)%(?:time|timeit|prun)\b(?:[ \t]+-\w+(?:[ \t]+\d+)?){0,5}[ \t]+(?=\S)/;
 
 /** The cells of a broken notebook whose `cell_type` and `source` still parse, in order (index kept). */
 function salvageCells(text: string): Array<{ cell_type: string; source: unknown }> {

@@ -63,6 +63,8 @@ describe('What is a run: entry points', () => {
     assert.match(asLibrary.notARun ?? '', /library module/);
     // The same class called from code does run.
     assert.equal((await analyzeSource('demo.py', `${pipeline}\nGenerator().run()\n`)).runs.length, 1);
+    // Offsets hold when the module starts after blank lines (the module node starts at its first statement).
+    assert.equal((await analyzeSource('spaced.py', `\n\n\n${HF_TRAIN}train()\n`)).runs.length, 1);
   });
 
   it('leaves out CI scripts, test inputs, developer tooling and data or weights utilities by their path', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Fact, FactKind } from '../../src/core/facts';
 import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
-import { analyzeExample, lineOf, parsing } from './helpers';
+import { analyzeExample, analyzeSource, lineOf, parsing } from './helpers';
 
 async function factsOf(code: string): Promise<Fact[]> {
   const p = await parsing();
@@ -18,6 +18,23 @@ function first(facts: readonly Fact[], kind: FactKind): Fact | undefined {
 }
 
 describe('Python extraction', () => {
+  it('keeps the statement a timing magic runs in a notebook (`%time train(...)`), and blanks other magics', async () => {
+    const cell = (source: string) => ({ cell_type: 'code', source, metadata: {}, outputs: [], execution_count: null });
+    const notebook = JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [
+        cell('!pip install torch\nimport torch\nmodel = torch.nn.Linear(4, 2)\nopt = torch.optim.SGD(model.parameters(), lr=0.1)'),
+        cell('def train(epochs):\n    for epoch in range(epochs):\n        loss = model(torch.randn(8, 4)).sum()\n        loss.backward()\n        opt.step()'),
+        cell('%time train(5)'),
+      ],
+    });
+    const analysis = await analyzeSource('timed.ipynb', notebook);
+    assert.equal(analysis.notARun, undefined);
+    assert.equal(analysis.runs.length, 1);
+  });
+
   it('reads names bound by tuple unpacking (`model_id, out = "org/model", "dir"`), at module level and in a function', async () => {
     const code = (indent: string) => `from trl import SFTTrainer\n${indent}model_id, output_dir = "org/chat-3b", "chat-3b-sft"\n${indent}SFTTrainer(model=model_id, args=None).train()\n`;
     for (const [wrap, indent] of [[(c: string) => c, ''], [(c: string) => `def main():\n${c}\nmain()\n`, '    ']] as const) {

@@ -32,13 +32,15 @@ function addWords(text: string, into: Set<string>): void {
  * a name in a docstring or an example in a string (`>>> pipe = FluxPipeline(...)`) calls nothing.
  */
 function codeWithoutStrings(tree: Tree): string {
+  // The module node starts at its first statement (after leading blank lines): offsets count from there.
+  const base = tree.rootNode.startIndex;
   const text = tree.rootNode.text;
-  const parts: string[] = [];
+  const parts: string[] = [' '.repeat(base)];
   let at = 0;
   for (const s of tree.rootNode.descendantsOfType('string')) {
-    if (!s || s.startIndex < at) continue;
-    parts.push(text.slice(at, s.startIndex), ' '.repeat(s.endIndex - s.startIndex));
-    at = s.endIndex;
+    if (!s || s.startIndex - base < at) continue;
+    parts.push(text.slice(at, s.startIndex - base), ' '.repeat(s.endIndex - s.startIndex));
+    at = s.endIndex - base;
   }
   parts.push(text.slice(at));
   return parts.join('');

@@ -5,6 +5,7 @@ import { PYTHON_SIZING_NAMES, SIZING_LINE_WORDS } from './keywords';
 import * as codecarbon from './readers/codecarbon';
 import * as constants from './readers/constants';
 import * as hf from './readers/huggingface';
+import * as jax from './readers/jax';
 import * as keras from './readers/keras';
 import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
@@ -62,6 +63,7 @@ export const CALL_RULES: readonly CallRule[] = [
   torch.gradScaler,
   hf.architectureConfigs,
   torch.backward,
+  jax.applyGradients,
   torch.trainCall,
   vision.visionConstructors,
   hf.tokenizerLength,
