@@ -134,6 +134,31 @@ export const composerEval: ConfigDialect = {
 };
 
 /**
+ * llm-foundry inference benchmark configs (`scripts/inference/benchmarking/yamls/*.yaml`, run by
+ * `benchmark.py`): a model (an MPT from its sizes, or an HF checkpoint) timed on `batch_sizes` ×
+ * `input_lengths` × `output_lengths`: an inference run of that model. The largest batch is its concurrency.
+ */
+export const composerBenchmark: ConfigDialect = {
+  name: 'composer-benchmark',
+  words: ['benchmark_name', 'batch_sizes'],
+  detect: (doc) => doc.has('benchmark_name') && doc.get('batch_sizes')?.shape === 'seq' && MODEL_NAMES.test(doc.str('model.name') ?? ''),
+  owns: (path) => path.startsWith('batch_sizes') || path.startsWith('input_lengths') || path.startsWith('output_lengths') || path === 'num_batches' || path === 'num_warmup_batches',
+  read(doc: ConfigDoc, out: FactSink): void {
+    const name = doc.get('model.name')!;
+    out.add('run.framework', 'composer', name, 'llm-foundry inference benchmark config (benchmark_name, batch_sizes)');
+    out.add('launch.inference', 'config:composer-benchmark', name, `llm-foundry inference benchmark of ${String(name.value)}`);
+    if (name.value === 'mpt_causal_lm') out.add('model.id', 'mpt', name, 'model.name: mpt_causal_lm, an MPT built from the sizes in this config', 'medium');
+    const id = doc.get('model.pretrained_model_name_or_path');
+    if (typeof id?.value === 'string' && id.value) out.add('model.id', id.value, id, `model.pretrained_model_name_or_path: ${id.value}`);
+    const sizes = doc.walk().filter((v) => v.path.startsWith('batch_sizes.') && typeof v.value === 'number').map((v) => v.value as number);
+    const largest = sizes.length > 0 ? Math.max(...sizes) : undefined;
+    if (largest && largest > 0 && Number.isFinite(largest)) out.add('inference.concurrency', largest, doc.get('batch_sizes')!, `batch_sizes up to ${largest}`, 'medium');
+    const dtype = doc.get('model_dtype');
+    if (typeof dtype?.value === 'string' && /^(bf16|fp16|fp32)$/.test(dtype.value)) out.add('training.precision', dtype.value, dtype, `model_dtype: ${dtype.value}`);
+  },
+};
+
+/**
  * MosaicML platform run configs (`mcli run -f run.yaml`): `compute.gpus` GPUs in all,
  * `command:` the shell run on them, `parameters:` the train config mounted at
  * /mnt/config/parameters.yaml.

@@ -1,5 +1,5 @@
 import { axolotl } from './axolotl';
-import { composer, composerEval, mosaicmlRun } from './composer';
+import { composer, composerBenchmark, composerEval, mosaicmlRun } from './composer';
 import type { ConfigDialect } from './dialect';
 import { hfTrainer } from './hfTrainer';
 import { litgpt } from './litgpt';
@@ -18,6 +18,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   torchtune,
   composer,
   composerEval,
+  composerBenchmark,
   mosaicmlRun,
   litgpt,
   neox,

@@ -1,7 +1,7 @@
 import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
 
 /**
- * A PEFT adapter config written to be trained (`adapter_config.json` with `"inference_mode": false`),
+ * A PEFT adapter config written to be trained (`adapter_config.json` with `"inference_mode": false`, or none),
  * as benchmark harnesses keep one per experiment folder (`experiments/lora/<name>/adapter_config.json`,
  * run by the harness with its default training parameters). An adapter *saved* by training is not a
  * run: PEFT's `save_pretrained` writes `"inference_mode": true` into the config it saves.
@@ -17,7 +17,8 @@ const PARAMETER_FILES = ['training_params.json', '../default_training_params.jso
 export const peftAdapter: ConfigDialect = {
   name: 'peft-adapter',
   words: ['peft_type'],
-  detect: (doc) => typeof doc.str('peft_type') === 'string' && doc.get('inference_mode')?.value === false,
+  // Written by hand (no inference_mode) or for training (false); never one save_pretrained wrote (true).
+  detect: (doc) => typeof doc.str('peft_type') === 'string' && doc.get('inference_mode')?.value !== true,
   // PEFT's own keys (r, lora_alpha, target_modules, …) are adapter settings, not the base model's sizes.
   owns: () => true,
   read(doc: ConfigDoc, out: FactSink): void {
