@@ -267,6 +267,17 @@ async function session(theme, index) {
       await page.screenshot({ path: join(OUT, `report-${tag}.png`) });
     });
 
+    await check('the report lists the files it left out, each with why (tests, CI, library modules)', async () => {
+      await page.locator('.pane-body .monaco-list-row', { hasText: /files? left out: not runs/ }).first().click();
+      // Rows sort by path: the CI workflow and the helper module come before the 1,500 generated library modules.
+      for (const name of ['ci.yml', 'trainer_utils.py']) {
+        await page.locator('.pane-body .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      }
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(OUT, `report-left-out-${tag}.png`) });
+      await page.locator('.pane-body .monaco-list-row', { hasText: /files? left out: not runs/ }).first().click();
+    });
+
     if (index === 0) {
       await check('malformed, huge, binary and unknown-model files show no error popup', async () => {
         for (const name of ['bad/huge_generated.py', 'bad/broken.yaml', 'bad/weights.py', 'bad/unknown_model.py', 'bad/broken.ipynb']) {

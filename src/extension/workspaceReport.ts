@@ -17,7 +17,12 @@ type Node =
   | { kind: 'incomplete'; report: FolderReport }
   | { kind: 'leftOut'; report: FolderReport }
   | { kind: 'skipped'; report: FolderReport }
+  /** One file of the left-out or skipped group, with why. */
+  | { kind: 'file'; uri: vscode.Uri; reason: string; icon: string }
   | { kind: 'measurements'; report: FolderReport };
+
+/** Rows a left-out or skipped group lists (the tooltip of the group says how many more). */
+const MAX_FILE_ROWS = 500;
 
 /** What the tree shows: everything, one folder, one kind of run, or only runs over the budget. */
 export type ReportFilter =
@@ -218,7 +223,7 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     }
     if (node.kind === 'leftOut') {
       const n = node.report.leftOut.length;
-      const item = new vscode.TreeItem(`${n} file${n === 1 ? '' : 's'} left out: not runs`, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(`${n} file${n === 1 ? '' : 's'} left out: not runs`, vscode.TreeItemCollapsibleState.Collapsed);
       // Plain text: the reasons quote file names and code.
       item.tooltip = [...node.report.leftOut.slice(0, 40).map((l) => `${vscode.workspace.asRelativePath(l.uri, false)}: ${l.reason}`), ...(n > 40 ? [`… and ${n - 40} more`] : []), '', 'Tests, CI workflows, docs, packaging and library modules are not runs. Change this with greenAI.report.exclude, or put `# green-ai: run` in a file to list it.'].join('\n');
       item.iconPath = new vscode.ThemeIcon('eye-closed');
@@ -226,9 +231,19 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
       return item;
     }
     if (node.kind === 'skipped') {
-      const item = new vscode.TreeItem(`${node.report.skipped.length} file(s) skipped`, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(`${node.report.skipped.length} file(s) skipped`, vscode.TreeItemCollapsibleState.Collapsed);
       item.tooltip = node.report.skipped.map((s) => `${vscode.workspace.asRelativePath(s.uri)}: ${s.reason}`).join('\n');
       item.iconPath = new vscode.ThemeIcon('warning');
+      return item;
+    }
+    if (node.kind === 'file') {
+      // File names and reasons come from the repository: plain text, never Markdown.
+      const item = new vscode.TreeItem(printable(vscode.workspace.asRelativePath(node.uri, false)), vscode.TreeItemCollapsibleState.None);
+      item.description = printable(node.reason);
+      item.tooltip = `${printable(vscode.workspace.asRelativePath(node.uri, false))}\n${printable(node.reason)}`;
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      item.resourceUri = node.uri;
+      item.command = { command: 'vscode.open', title: 'Open', arguments: [node.uri] };
       return item;
     }
     const { run, relativePath, uri } = node.run;
@@ -266,6 +281,10 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
   getChildren(node?: Node): Node[] {
     if (!node) return this.visibleReports().filter((r) => r.runs.length > 0 || r.incomplete.length > 0 || ((r.skipped.length > 0 || r.leftOut.length > 0) && this.filter.kind === 'all')).map((report) => ({ kind: 'folder', report }));
     if (node.kind === 'incomplete') return node.report.incomplete.map((run) => ({ kind: 'run', run }));
+    // By path, so a folder's files sit together.
+    const byPath = <T extends { readonly uri: vscode.Uri }>(files: readonly T[]) => [...files].sort((a, b) => (a.uri.path < b.uri.path ? -1 : a.uri.path > b.uri.path ? 1 : 0)).slice(0, MAX_FILE_ROWS);
+    if (node.kind === 'leftOut') return byPath(node.report.leftOut).map((l) => ({ kind: 'file', uri: l.uri, reason: l.reason, icon: 'eye-closed' }));
+    if (node.kind === 'skipped') return byPath(node.report.skipped).map((f) => ({ kind: 'file', uri: f.uri, reason: f.reason, icon: 'warning' }));
     return node.kind === 'folder' ? this.childrenOf(node.report) : [];
   }
 
