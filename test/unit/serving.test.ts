@@ -14,6 +14,18 @@ async function factsOf(code: string): Promise<Fact[]> {
 const value = (facts: Fact[], kind: Fact['kind']) => facts.find((f) => f.kind === kind)?.value;
 
 describe('Reading serving code', () => {
+  it('reads whether a model reasons before answering: enable_thinking (a keyword or in chat_template_kwargs), reasoning_effort', async () => {
+    const template = (kw: string) => `from transformers import AutoModelForCausalLM, AutoTokenizer\ntok = AutoTokenizer.from_pretrained("Qwen/Qwen3-8B")\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen3-8B")\ntext = tok.apply_chat_template([], tokenize=False, ${kw})\nout = model.generate(**tok(text, return_tensors="pt"), max_new_tokens=64)\n`;
+    assert.equal(value(await factsOf(template('enable_thinking=False')), 'inference.reasoning'), false);
+    assert.equal(value(await factsOf(template('enable_thinking=True')), 'inference.reasoning'), true);
+    const client = (kw: string) => `from openai import OpenAI\nclient = OpenAI(base_url="http://localhost:8000/v1")\nclient.chat.completions.create(model="openai/gpt-oss-20b", messages=[], ${kw})\n`;
+    assert.equal(value(await factsOf(client('reasoning_effort="high"')), 'inference.reasoning'), true);
+    assert.equal(value(await factsOf(client('extra_body={"chat_template_kwargs": {"enable_thinking": False}}')), 'inference.reasoning'), false);
+    // It reaches the spec the estimate uses.
+    const analysis = await analyzeSource('chat.py', template('enable_thinking=False'));
+    assert.equal(analysis.runs[0]?.run.inference?.reasoning, false);
+  });
+
   it('reads a vLLM offline job: engine, tensor parallel, batch, quantisation, outputs and requests', async () => {
     const code = [
       'from vllm import LLM, SamplingParams',

@@ -43,6 +43,7 @@ export const CALL_RULES: readonly CallRule[] = [
   keras.mixedPrecisionPolicy,
   serving.vllmEngine,
   serving.samplingParams,
+  serving.chatTemplate,
   lightning.lightningCli,
   hf.argumentParser,
   torch.distributedDataParallel,

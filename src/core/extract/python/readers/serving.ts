@@ -89,6 +89,39 @@ export const samplingParams: CallRule = {
   },
 };
 
+/**
+ * Whether the model thinks before it answers, where the code says so: Qwen3-style chat templates take
+ * `enable_thinking=` (directly or in `chat_template_kwargs`), OpenAI-style APIs `reasoning_effort=`
+ * ("none" turns it off). A reasoning model's answers are several times longer (estimate/inferenceConstants).
+ */
+function readReasoning(call: Node, ctx: PythonReadContext): void {
+  const args = call.childForFieldName('arguments');
+  if (!args) return;
+  const thinking = keywordArgument(args, 'enable_thinking');
+  const thinkingValue = thinking ? evaluate(thinking, ctx.symbols)?.value : undefined;
+  if (thinking && typeof thinkingValue === 'boolean') {
+    ctx.add('inference.reasoning', thinkingValue, thinking, `enable_thinking=${thinkingValue ? 'True' : 'False'}`);
+    return;
+  }
+  const kwargs = keywordArgument(args, 'chat_template_kwargs') ?? keywordArgument(args, 'extra_body');
+  const inDict = kwargs ? /["']enable_thinking["']\s*:\s*(True|False|true|false)\b/.exec(kwargs.text.slice(0, 2000)) : null;
+  if (kwargs && inDict) {
+    ctx.add('inference.reasoning', /^t/i.test(inDict[1]), kwargs, `"enable_thinking": ${inDict[1]} in ${truncate(kwargs.text, 40)}`);
+    return;
+  }
+  const effort = keywordArgument(args, 'reasoning_effort');
+  const effortValue = effort ? evaluate(effort, ctx.symbols)?.value : undefined;
+  if (effort && typeof effortValue === 'string') ctx.add('inference.reasoning', effortValue.toLowerCase() !== 'none', effort, `reasoning_effort="${truncate(effortValue, 20)}"`);
+}
+
+/** `tokenizer.apply_chat_template(messages, enable_thinking=False)`: only what it says about reasoning. */
+export const chatTemplate: CallRule = {
+  framework: 'huggingface',
+  callees: ['apply_chat_template'],
+  words: ['enable_thinking'],
+  read: ({ node, ctx }) => readReasoning(node, ctx),
+};
+
 /** `model.generate(...)`, `llm.generate(prompts, params)` and `pipeline(...)`: inference, one request per call. */
 export const generation: CallRule = {
   framework: 'huggingface',
@@ -111,6 +144,7 @@ export const generation: CallRule = {
       if (beams) ctx.add('inference.numSequences', beams.value, beams.node, `${truncate(beams.node.parent?.text ?? '', 30)} in ${full}`);
       readRequests(node, ctx);
     }
+    readReasoning(node, ctx);
     ctx.add('launch.inference', full, fn, `${full}(...) runs inference`, 'medium');
   },
 };
@@ -135,6 +169,7 @@ export const openAiClient: CallRule = {
     if (n) ctx.add('inference.numSequences', n.value, n.node, `n=${n.value} in ${full}`);
     const fn = node.childForFieldName('function') ?? node;
     ctx.add('inference.engine', 'other', fn, `${full}(...) sends requests to a local OpenAI-compatible server (its engine is set where it is launched)`, 'low');
+    readReasoning(node, ctx);
     ctx.add('launch.inference', full, fn, `${full}(...) requests completions from a local server`, 'medium');
     readRequests(node, ctx);
   },
