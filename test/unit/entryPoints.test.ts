@@ -122,6 +122,11 @@ describe('What is a run: entry points', () => {
     const predict = 'import argparse\nimport torch\nimport timm\nparser = argparse.ArgumentParser()\nparser.add_argument("--model", default="resnet50")\nargs = parser.parse_args()\nmodel = timm.create_model(args.model, pretrained=False)\nmodel.eval()\nwith torch.inference_mode():\n    out = model(torch.randn(8, 3, 224, 224))\n';
     const run = (await analyzeSource('predict.py', predict)).runs[0];
     assert.equal(run?.run.mode, 'inference');
+    // A whole model unpickled from a checkpoint and run forward only: inference, its size honestly unknown.
+    const generate = 'import torch\nwith open("model.pt", "rb") as f:\n    model = torch.load(f)\nmodel.eval()\nwith torch.no_grad():\n    out = model(torch.zeros(1, 8, dtype=torch.long))\n';
+    const loaded = (await analyzeSource('generate.py', generate)).runs[0];
+    assert.equal(loaded?.run.mode, 'inference');
+    assert.ok(loaded.run.missing.some((m) => m.field === 'model.params'), 'the size is asked for, not made up');
   });
 
   it('applies the path rules when the relative path is known, and a `green-ai: run` directive overrides both rules', async () => {

@@ -49,6 +49,9 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
   }
 }
 
+/** `model = torch.load(f)`: a whole model unpickled from a checkpoint. */
+const CHECKPOINT_MODEL = /\b(model|net|\w+_model)\s*=\s*torch\.load\s*\(/;
+
 /** Text of a file that trains something: forward passes in it are not a run of their own. */
 const TRAINS = /\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/;
 
@@ -60,10 +63,17 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   const facts = ctx.facts;
   if (facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
-  if (!facts.some((f) => (f.kind === 'model.fromScratch' && f.value === false) || (f.kind === 'model.id' && typeof f.value === 'string'))) return;
+  // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
+  const loadsCheckpoint = CHECKPOINT_MODEL.test(text);
+  if (!loadsCheckpoint && !facts.some((f) => (f.kind === 'model.fromScratch' && f.value === false) || (f.kind === 'model.id' && typeof f.value === 'string'))) return;
   if (TRAINS.test(text)) return;
   const marker = index.calls.find((c) => /^(no_grad|inference_mode|eval)$/.test(ctx.callee(c).last));
-  if (marker) ctx.add('launch.inference', ctx.callee(marker).full, marker, `${ctx.callee(marker).full}() with a pretrained model and no training: forward passes only`, 'low');
+  if (!marker) return;
+  ctx.add('launch.inference', ctx.callee(marker).full, marker, `${ctx.callee(marker).full}() with a pretrained model and no training: forward passes only`, 'low');
+  if (loadsCheckpoint && !facts.some((f) => f.kind === 'model.id' || f.kind === 'model.params')) {
+    ctx.add('model.fromScratch', false, marker, 'the model is a trained checkpoint loaded with torch.load', 'medium');
+    ctx.add('model.id', null, marker, 'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code', 'low');
+  }
 }
 
 /**
@@ -108,5 +118,5 @@ function sumFitPhases(ctx: PythonReadContext): void {
 
 export const moduleClasses: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['class ', 'Module'], read: (index, ctx) => readModuleClasses(index, ctx.text, ctx, ctx.symbols) };
 export const embeddingLayout: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['Embedding(', 'Linear('], read: (index, ctx) => readEmbeddingLayout(index, ctx.text, ctx) };
-export const forwardOnlyUse: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['no_grad', 'inference_mode', '.eval('], runStart: [/\b(no_grad|inference_mode|eval)\s*\(/, /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|\bmodel\s*=\s*f?["']/, new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`)], read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx) };
+export const forwardOnlyUse: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['no_grad', 'inference_mode', '.eval('], runStart: [/\b(no_grad|inference_mode|eval)\s*\(/, /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|\bmodel\s*=\s*f?["']/, new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`)], read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx) };
 export const fitPhases: FileRule = { framework: 'keras', phase: 'after-calls', words: [], read: (_index, ctx) => sumFitPhases(ctx) };
