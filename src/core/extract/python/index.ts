@@ -201,13 +201,18 @@ const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;
  */
 const NOT_A_CONFIG_MODULE = /^(def|class|async|if|for|while|with|try|@)\b/m;
 
+/** Can this Python file be a module of constants (a config the script that reads it runs with)? Only without top-level definitions. */
+export function mayBeConfigModule(text: string): boolean {
+  return !NOT_A_CONFIG_MODULE.test(text);
+}
+
 /**
  * Can this Python file form a run of its own? Only with a run start some rule reads (a training
  * call or loop, inference), as a config module, or with a directive. A file that cannot is read
  * only when a run links to it; the folder scan skips it otherwise. Built from the rule tables.
  */
 export function mayStartPythonRun(text: string): boolean {
-  if (text.includes('green-ai:') || !NOT_A_CONFIG_MODULE.test(text)) return true;
+  if (text.includes('green-ai:') || mayBeConfigModule(text)) return true;
   const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
   return RUN_START_PATTERNS.some((all) => all.every((p) => p.test(code)));
 }
