@@ -25,7 +25,7 @@ export function parseConfigDocument(text: string, format: 'yaml' | 'json'): Pars
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, strict: false });
-  return { contents: (doc.contents as YamlNode | null) ?? null, errors: doc.errors, lineCounter };
+  return { contents: doc.contents ?? null, errors: doc.errors, lineCounter };
 }
 
 /** Strict JSON as YAML nodes, or undefined when the text is not strict JSON (the YAML parser then reads it). */

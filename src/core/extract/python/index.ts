@@ -137,10 +137,12 @@ function readCall(node: Node, ctx: PythonReadContext): void {
   const named = RULES_BY_CALLEE.get(last) ?? [];
   const candidates = named.length === 0 ? RULES_FOR_ANY_CALL : [...named, ...RULES_FOR_ANY_CALL].sort((a, b) => a.order - b.order);
   const info: CallInfo = { node, full, last, ctx };
+  // Decided once per call, when the first rule applies (it walks the call's enclosing statements).
+  let onPath: boolean | undefined;
   for (const { rule } of candidates) {
     if (rule.when && !rule.when(info)) continue;
     // A branch the defaults do not take (`elif init_from.startswith('gpt2'):` with init_from = 'scratch') is not the run.
-    if (!onDefaultPath(node, ctx.symbols)) return;
+    if (!(onPath ??= onDefaultPath(node, ctx.symbols))) return;
     if (rule.read(info) !== false) return;
   }
 }
