@@ -1,6 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { CONFIG_DIALECTS } from './config';
+import { parseConfigDocument } from './config/configDocument';
 import { configDocOf, rangeIn, type ConfigDialect, type FactSink } from './config/dialect';
 import { normalisePrecision } from './pythonFacts';
 import { mentionsLauncher } from './shell/launchers';
@@ -28,8 +29,8 @@ export interface ConfigExtraction {
 }
 
 export function extractConfigFacts(text: string, format: 'yaml' | 'json'): ConfigExtraction {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, strict: false });
+  const doc = parseConfigDocument(text, format);
+  const lineCounter = doc.lineCounter;
   const problems = doc.errors.slice(0, 5).map((e) => {
     const pos = e.linePos?.[0];
     return problemAt(`${format.toUpperCase()} ${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`, pos && pos.line - 1, pos && pos.col - 1);

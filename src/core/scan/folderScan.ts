@@ -185,6 +185,13 @@ export class FolderScanCache {
       return answers;
     };
 
+    // What a file's analysis depends on besides its text, as a string; folders share one settings object, so it is built once per object.
+    const settingsKeys = new Map<EstimateSettings, string>();
+    const keyOf = (settings: EstimateSettings): string => {
+      let key = settingsKeys.get(settings);
+      if (key === undefined) settingsKeys.set(settings, (key = JSON.stringify([settings, options.overrides ?? {}, entryRules])));
+      return key;
+    };
     const readSkips = new Array<Skip | undefined>(total);
     const analysisSkips = new Array<Skip | undefined>(total);
     const analysed = new Array<AnalysedFile | undefined>(total);
@@ -234,7 +241,7 @@ export class FolderScanCache {
       }
 
       const settings = options.settingsFor(source.path);
-      const settingsKey = JSON.stringify([settings, options.overrides ?? {}, entryRules]);
+      const settingsKey = keyOf(settings);
       const cached = this.entries.get(source.path);
       let analysis: LinkedAnalysis | undefined;
       let analysisMs: number | undefined;

@@ -1,9 +1,10 @@
-import type { EntryPointRules } from '../resolve/entryPoint';
+import { nonRunPathReason, type EntryPointRules } from '../resolve/entryPoint';
 import { analyzeFileFacts, fileKindOf, readFileFacts, walkLinks, type FileFacts, type LinkedAnalysis, type LinkTarget } from '../analyze';
 import { readMeasurements, type MeasurementFile } from '../calibration/readMeasurements';
 import type { PythonParsing } from '../parse/pythonParser';
 import type { EstimateSettings, Overrides } from '../runSpec';
 import { mayStartARun } from './prefilter';
+import { mayBeConfigModule } from '../extract/python/index';
 
 /**
  * One file's work in a folder scan, and the contract between the scan (which reads
@@ -93,6 +94,12 @@ export async function runScanJob(job: ScanJob, python: PythonParsing, fetchLinks
     // Before any parsing: a file that cannot form a run is read only when a run links to it (fetchLinks).
     // (A binary file goes on to readFileFacts, which reports it as skipped.)
     if (kind && !text.includes('\u0000') && !mayStartARun(text, kind)) return { role: 'code', analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] }, ms: performance.now() - started };
+    // A Python program whose text starts a run (the rules' run-start patterns, checked just above) but
+    // that sits where runs are not (tests, CI, docs, the user's exclusions) is listed as left out by its
+    // place alone: only a directive would bring it back, and reading it would show nothing else. (A run
+    // that links to it still reads it.) A module of constants is still read: only its facts make it a config.
+    const byPath = kind === 'python' && !text.includes('\u0000') && !text.includes('green-ai:') && !mayBeConfigModule(text) ? nonRunPathReason(job.display, job.entryRules) : undefined;
+    if (byPath) return { role: 'code', analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [], notARun: byPath }, ms: performance.now() - started };
     const own = readFileFacts({ path: job.path, text }, python);
     const known = new Map<string, LinkTarget | null>();
     const keyOf = (from: string, reference: string) => `${from}\u0000${reference}`;

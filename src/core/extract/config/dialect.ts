@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
 import type { Fact, FactKind, FactValue, SourceRange } from '../../facts';
 
 /**
@@ -93,7 +93,7 @@ export function rangeIn(lineCounter: LineCounter, node: { range?: readonly [numb
 }
 
 /** Wraps a parsed YAML/JSON document for dialects. */
-export function configDocOf(doc: Document, text: string, lineCounter: LineCounter): ConfigDoc {
+export function configDocOf(doc: { readonly contents: YamlNode | null }, text: string, lineCounter: LineCounter): ConfigDoc {
   const shared: Shared = { text, lineCounter, top: (doc.contents) ?? null, walked: new Map() };
   return new YamlConfigDoc(shared, shared.top, []);
 }

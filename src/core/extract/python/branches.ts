@@ -58,31 +58,78 @@ export function decideCondition(condition: Node | null, symbols: SymbolTable, de
   return Array.isArray(v) ? v.length > 0 : v !== null && typeof v === 'object' ? Object.keys(v).length > 0 : Boolean(v);
 }
 
+/**
+ * What the climb from a node found, per file (by its symbol table) and node id: calls in one block
+ * share their enclosing statements, so each statement is climbed past once, not once per call (each
+ * `.parent` in web-tree-sitter searches down from the root again). `steps`: the ancestors looked at
+ * up to the verdict (a definition, a branch not taken, or the root).
+ */
+type Climb = { readonly verdict: boolean; readonly steps: number };
+const CLIMBS = new WeakMap<SymbolTable, Map<number, Climb>>();
+
 /** False when some enclosing `if`/`elif`/`else` cannot be taken with the values the code states. */
 export function onDefaultPath(node: Node, symbols: SymbolTable): boolean {
-  let child: Node = node;
-  let parent = node.parent;
-  for (let depth = 0; parent && depth < MAX_DEPTH; depth++, child = parent, parent = parent.parent) {
-    if (parent.type === 'function_definition' || parent.type === 'class_definition') {
-      // Branches inside a function depend on its arguments, which have no single default path.
-      return true;
+  let memo = CLIMBS.get(symbols);
+  if (!memo) CLIMBS.set(symbols, (memo = new Map<number, Climb>()));
+  return climb(node, symbols, memo, MAX_DEPTH) ?? true;
+}
+
+/**
+ * The verdict from `child` up, looking at no more than `left` ancestors: undefined when none of
+ * those decides (the caller then assumes the branch taken, as for anything undecidable).
+ */
+function climb(child: Node, symbols: SymbolTable, memo: Map<number, Climb>, left: number): boolean | undefined {
+  const known = memo.get(child.id);
+  if (known) return known.steps <= left ? known.verdict : undefined;
+  // The ancestors of `child`, nearest first, until one decides, the root, or `left` runs out.
+  const path: Node[] = [child];
+  let verdict: boolean | undefined;
+  let reachedRoot = false;
+  for (let at = child; path.length - 1 < left; ) {
+    const parent = at.parent;
+    if (!parent) {
+      reachedRoot = true;
+      break;
     }
-    if (parent.type !== 'if_statement' || child.type === 'comment') continue;
-    const conditions: Array<Node | null> = [parent.childForFieldName('condition')];
-    const clauses = parent.children.filter((c): c is Node => c !== null && (c.type === 'elif_clause' || c.type === 'else_clause'));
-    if (child.type === 'block' && child.equals(parent.childForFieldName('consequence') ?? child)) {
-      if (decideCondition(conditions[0], symbols) === false) return false;
-      continue;
+    const above = memo.get(parent.id);
+    verdict = verdictAt(parent, at, symbols);
+    if (verdict !== undefined) break;
+    if (above) {
+      // Known from here up: the whole path takes its verdict, if it is within reach.
+      const steps = path.length + above.steps;
+      for (let i = 0; i < path.length; i++) memo.set(path[i].id, { verdict: above.verdict, steps: steps - i });
+      return steps <= left ? above.verdict : undefined;
     }
-    // An elif or else: every earlier condition must be false, and an elif's own true.
-    for (const clause of clauses) {
-      if (clause.equals(child)) {
-        if (conditions.some((c) => decideCondition(c, symbols) === true)) return false;
-        if (clause.type === 'elif_clause' && decideCondition(clause.childForFieldName('condition'), symbols) === false) return false;
-        break;
-      }
-      if (clause.type === 'elif_clause') conditions.push(clause.childForFieldName('condition'));
-    }
+    path.push(parent);
+    at = parent;
   }
-  return true;
+  if (verdict === undefined && !reachedRoot) return undefined; // cut short by `left`: not the nodes' own verdict
+  const final = verdict ?? true;
+  const steps = verdict === undefined ? path.length - 1 : path.length;
+  for (let i = 0; i < path.length; i++) memo.set(path[i].id, { verdict: final, steps: steps - i });
+  return final;
+}
+
+/** What `parent` says of the branch `child` is on: false (not taken), true (stop: a definition), undefined (look further up). */
+function verdictAt(parent: Node, child: Node, symbols: SymbolTable): boolean | undefined {
+  if (parent.type === 'function_definition' || parent.type === 'class_definition') {
+    // Branches inside a function depend on its arguments, which have no single default path.
+    return true;
+  }
+  if (parent.type !== 'if_statement' || child.type === 'comment') return undefined;
+  const conditions: Array<Node | null> = [parent.childForFieldName('condition')];
+  const clauses = parent.children.filter((c): c is Node => c !== null && (c.type === 'elif_clause' || c.type === 'else_clause'));
+  if (child.type === 'block' && child.equals(parent.childForFieldName('consequence') ?? child)) {
+    return decideCondition(conditions[0], symbols) === false ? false : undefined;
+  }
+  // An elif or else: every earlier condition must be false, and an elif's own true.
+  for (const clause of clauses) {
+    if (clause.equals(child)) {
+      if (conditions.some((c) => decideCondition(c, symbols) === true)) return false;
+      if (clause.type === 'elif_clause' && decideCondition(clause.childForFieldName('condition'), symbols) === false) return false;
+      break;
+    }
+    if (clause.type === 'elif_clause') conditions.push(clause.childForFieldName('condition'));
+  }
+  return undefined;
 }

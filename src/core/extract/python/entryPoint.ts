@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
+import { stringNodes } from './syntaxIndex';
 
 /**
  * Does this module run anything when executed? A script runs its module-level statements (and its
@@ -37,8 +38,8 @@ function codeWithoutStrings(tree: Tree): string {
   const text = tree.rootNode.text;
   const parts: string[] = [' '.repeat(base)];
   let at = 0;
-  for (const s of tree.rootNode.descendantsOfType('string')) {
-    if (!s || s.startIndex - base < at) continue;
+  for (const s of stringNodes(tree)) {
+    if (s.startIndex - base < at) continue;
     parts.push(text.slice(at, s.startIndex - base), ' '.repeat(s.endIndex - s.startIndex));
     at = s.endIndex - base;
   }

@@ -142,10 +142,12 @@ function readCall(node: Node, ctx: PythonReadContext): void {
   const named = RULES_BY_CALLEE.get(last) ?? [];
   const candidates = named.length === 0 ? RULES_FOR_ANY_CALL : [...named, ...RULES_FOR_ANY_CALL].sort((a, b) => a.order - b.order);
   const info: CallInfo = { node, full, last, ctx };
+  // Decided once per call, when the first rule applies (it walks the call's enclosing statements).
+  let onPath: boolean | undefined;
   for (const { rule } of candidates) {
     if (rule.when && !rule.when(info)) continue;
     // A branch the defaults do not take (`elif init_from.startswith('gpt2'):` with init_from = 'scratch') is not the run.
-    if (!onDefaultPath(node, ctx.symbols)) return;
+    if (!(onPath ??= onDefaultPath(node, ctx.symbols))) return;
     if (rule.read(info) !== false) return;
   }
 }
@@ -206,13 +208,18 @@ const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;
  */
 const NOT_A_CONFIG_MODULE = /^(def|class|async|if|for|while|with|try|@)\b/m;
 
+/** Can this Python file be a module of constants (a config the script that reads it runs with)? Only without top-level definitions. */
+export function mayBeConfigModule(text: string): boolean {
+  return !NOT_A_CONFIG_MODULE.test(text);
+}
+
 /**
  * Can this Python file form a run of its own? Only with a run start some rule reads (a training
  * call or loop, inference), as a config module, or with a directive. A file that cannot is read
  * only when a run links to it; the folder scan skips it otherwise. Built from the rule tables.
  */
 export function mayStartPythonRun(text: string): boolean {
-  if (text.includes('green-ai:') || !NOT_A_CONFIG_MODULE.test(text)) return true;
+  if (text.includes('green-ai:') || mayBeConfigModule(text)) return true;
   const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
   return RUN_START_PATTERNS.some((all) => all.every((p) => p.test(code)));
 }

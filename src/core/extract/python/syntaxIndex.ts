@@ -28,6 +28,47 @@ const INDEX_QUERY = `
 (typed_default_parameter) @default
 `;
 const queries = new WeakMap<Language, Query>();
+const stringQueries = new WeakMap<Language, Query>();
+
+/**
+ * The string literals of a module, in document order (an f-string before the strings nested in it),
+ * as `rootNode.descendantsOfType('string')` lists them, without visiting every node: a string starts
+ * with its quote, so only the rows holding a quote are queried, from the top-level statements that
+ * hold them. On a long script with few strings that is a fraction of the walk.
+ */
+export function stringNodes(tree: Tree): Node[] {
+  let query = stringQueries.get(tree.language);
+  if (!query) {
+    query = new Query(tree.language, '(string) @string');
+    stringQueries.set(tree.language, query);
+  }
+  const rows: Array<[number, number]> = [];
+  // The module node starts at its first statement (leading blank lines are not in its text).
+  const firstRow = tree.rootNode.startPosition.row;
+  tree.rootNode.text.split('\n').forEach((line, i) => {
+    const row = firstRow + i;
+    if (!line.includes('"') && !line.includes("'")) return;
+    const last = rows[rows.length - 1];
+    if (last && row - last[1] <= 2) last[1] = row;
+    else rows.push([row, row]);
+  });
+  const top = tree.rootNode.children.filter((c): c is Node => c !== null);
+  const seen = new Set<number>();
+  const found: Node[] = [];
+  let from = 0;
+  for (const [first, last] of rows) {
+    while (from < top.length && top[from].endPosition.row < first) from++;
+    const options = { startPosition: { row: first, column: 0 }, endPosition: { row: last + 1, column: 0 } };
+    for (let i = from; i < top.length && top[i].startPosition.row <= last; i++) {
+      for (const { node } of query.captures(top[i], options)) {
+        if (seen.has(node.id)) continue;
+        seen.add(node.id);
+        found.push(node);
+      }
+    }
+  }
+  return found.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+}
 
 /**
  * Which lines can carry a fact, by a regular expression the rules' words build. The verdicts of the
