@@ -260,7 +260,8 @@ async function session(theme, index) {
       const row = page.locator('.pane-body .monaco-list-row', { hasText: 'train_classifier.py' });
       await row.first().waitFor({ timeout: 60_000 });
       const total = page.locator('.tree-explorer-viewlet-tree-view-message, .pane-body .message', { hasText: /\d+ runs?, .+CO2e in total/ });
-      await total.first().waitFor({ state: 'visible', timeout: 10_000 });
+      // The totals come when the whole folder (1,500 generated modules) is scanned: slow on a loaded 2-core machine.
+      await total.first().waitFor({ state: 'visible', timeout: 90_000 });
       const folder = page.locator('.pane-body .monaco-list-row', { hasText: /runs? · .+CO2e/ });
       await folder.first().waitFor({ state: 'visible', timeout: 10_000 });
       await page.waitForTimeout(500);
