@@ -13,7 +13,8 @@ const browserOnly = Object.keys(globals.browser).filter((name) => !nodeOrShared.
 const MODULE_STATE = [
   {
     selector: ":matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration[kind='let']",
-    message: 'Module-level `let` is state shared by every caller in the process: keep it in an instance or pass it along.',
+    message:
+      'Module-level `let` is state shared by every caller in the process: keep it in an instance or pass it along.',
   },
   {
     selector: 'PropertyDefinition[static=true][readonly!=true]',
@@ -24,8 +25,9 @@ const MODULE_STATE = [
 const EXTENSION_STATE = [
   {
     selector:
-      ":matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name=/^(Map|Set|WeakMap|WeakSet|EventEmitter)$/]",
-    message: 'src/extension keeps no module-level state: put it in the context created in activate (src/extension/context.ts).',
+      ':matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression.init[callee.name=/^(Map|Set|WeakMap|WeakSet|EventEmitter)$/]',
+    message:
+      'src/extension keeps no module-level state: put it in the context created in activate (src/extension/context.ts).',
   },
 ];
 

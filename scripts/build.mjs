@@ -15,7 +15,10 @@ mkdirSync(dist, { recursive: true });
 
 // One copy of each wasm: the runtime and the Python grammar.
 copyFileSync(join(root, 'node_modules/web-tree-sitter/tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
-copyFileSync(join(root, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'), join(dist, 'tree-sitter-python.wasm'));
+copyFileSync(
+  join(root, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'),
+  join(dist, 'tree-sitter-python.wasm'),
+);
 
 const common = {
   bundle: true,
@@ -86,9 +89,18 @@ const configs = [
 // JSON Schemas generated from the zod schemas (one source of truth), shipped in dist/.
 async function writeSchemas() {
   const out = join(dist, '.schemas.cjs');
-  await build({ entryPoints: [join(root, 'scripts/schemas.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', alias: nodeAliases });
+  await build({
+    entryPoints: [join(root, 'scripts/schemas.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+    alias: nodeAliases,
+  });
   const { schemas } = createRequire(import.meta.url)(out);
-  for (const [name, schema] of Object.entries(schemas)) writeFileSync(join(dist, name), JSON.stringify(schema, null, 2) + '\n');
+  for (const [name, schema] of Object.entries(schemas))
+    writeFileSync(join(dist, name), JSON.stringify(schema, null, 2) + '\n');
   rmSync(out);
 }
 

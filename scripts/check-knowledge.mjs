@@ -16,7 +16,9 @@ const tables = [
   ['attention', 'attention', 'ATTENTION_GEOMETRY', 'AttentionGeometrySchema'],
 ];
 const present = tables.filter(([, f]) => existsSync(join(root, 'src/core/knowledge/data', f + '.ts')));
-const imports = present.map(([n, f, e]) => `import { ${e} as T_${n} } from './src/core/knowledge/data/${f}';`).join('\n');
+const imports = present
+  .map(([n, f, e]) => `import { ${e} as T_${n} } from './src/core/knowledge/data/${f}';`)
+  .join('\n');
 const entry = `
 import { z } from 'zod';
 ${imports}
@@ -40,12 +42,12 @@ async function table(name: string, rows: any, exportName: string, schema: z.ZodT
   return rows;
 }
 (async () => {
-  const accs = await table('accelerators', ${present.some(p => p[0]==='accelerators') ? 'T_accelerators' : 'undefined'}, 'ACCELERATORS', S.AcceleratorSchema);
-  await table('regions', ${present.some(p => p[0]==='regions') ? 'T_regions' : 'undefined'}, 'REGIONS', S.RegionSchema);
-  await table('cloudProviders', ${present.some(p => p[0]==='cloudProviders') ? 'T_cloudProviders' : 'undefined'}, 'CLOUD_PROVIDERS', S.CloudProviderSchema);
-  const models = await table('models', ${present.some(p => p[0]==='models') ? 'T_models' : 'undefined'}, 'MODELS', S.ModelSchema);
+  const accs = await table('accelerators', ${present.some((p) => p[0] === 'accelerators') ? 'T_accelerators' : 'undefined'}, 'ACCELERATORS', S.AcceleratorSchema);
+  await table('regions', ${present.some((p) => p[0] === 'regions') ? 'T_regions' : 'undefined'}, 'REGIONS', S.RegionSchema);
+  await table('cloudProviders', ${present.some((p) => p[0] === 'cloudProviders') ? 'T_cloudProviders' : 'undefined'}, 'CLOUD_PROVIDERS', S.CloudProviderSchema);
+  const models = await table('models', ${present.some((p) => p[0] === 'models') ? 'T_models' : 'undefined'}, 'MODELS', S.ModelSchema);
   const modelIds = new Set(models.map((m: any) => m.id));
-  const attention = ${present.some(p => p[0]==='attention') ? 'T_attention' : '[]'};
+  const attention = ${present.some((p) => p[0] === 'attention') ? 'T_attention' : '[]'};
   const attentionIds = new Set<string>();
   attention.forEach((r: any, i: number) => {
     const res = S.AttentionGeometrySchema.safeParse(r);
@@ -66,8 +68,8 @@ async function table(name: string, rows: any, exportName: string, schema: z.ZodT
   }
   const cited = [
     ...sourcesIn('accelerators', accs), ...sourcesIn('models', models),
-    ...sourcesIn('regions', ${present.some(p => p[0]==='regions') ? 'T_regions' : '[]'}),
-    ...sourcesIn('cloudProviders', ${present.some(p => p[0]==='cloudProviders') ? 'T_cloudProviders' : '[]'}),
+    ...sourcesIn('regions', ${present.some((p) => p[0] === 'regions') ? 'T_regions' : '[]'}),
+    ...sourcesIn('cloudProviders', ${present.some((p) => p[0] === 'cloudProviders') ? 'T_cloudProviders' : '[]'}),
     ...sourcesIn('datasets', DATASETS), ...sourcesIn('instances', INSTANCE_TYPES), ...sourcesIn('constants', Object.values(CONSTANTS)),
   ];
   const notices = noticeEntries(${JSON.stringify(readFileSync(join(root, 'THIRD_PARTY_NOTICES.md'), 'utf8'))});
@@ -79,5 +81,12 @@ async function table(name: string, rows: any, exportName: string, schema: z.ZodT
 `;
 const dir = mkdtempSync(join(tmpdir(), 'greenai-check-'));
 const out = join(dir, 'check.cjs');
-await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
+await build({
+  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: out,
+  logLevel: 'error',
+});
 await import(pathToFileURL(out).href);

@@ -3,7 +3,16 @@
 // extension host log has no activation errors. Screenshots land in test-results/.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ensureCodeServer, freePort, freshProfile, installVsix, launchChromium, scratchCopy, startCodeServer } from './code-server.mjs';
+import {
+  ROOT,
+  ensureCodeServer,
+  freePort,
+  freshProfile,
+  installVsix,
+  launchChromium,
+  scratchCopy,
+  startCodeServer,
+} from './code-server.mjs';
 
 const VSIX = join(ROOT, 'green-ai.vsix');
 const OUT = join(ROOT, 'test-results');
@@ -18,14 +27,19 @@ async function check(name, fn) {
     console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
   } catch (e) {
     results.push({ name, ok: false });
-    console.log(`  ✘ ${name}\n      ${String(e.message ?? e).split('\n').join('\n      ')}`);
+    console.log(
+      `  ✘ ${name}\n      ${String(e.message ?? e)
+        .split('\n')
+        .join('\n      ')}`,
+    );
   }
 }
 
 /** Library code that passes the prefilter (it is parsed) but holds no run. */
 function libraryModule(i) {
   let text = 'import torch\nimport torch.nn as nn\n';
-  for (let b = 0; b < 12; b++) text += `\n\nclass Block${i}_${b}(nn.Module):\n    def __init__(self, width=${64 + b}):\n        super().__init__()\n        self.proj = nn.Linear(width, width)\n\n    def forward(self, x):\n        for step in range(${b + 1}):\n            x = self.proj(x) + x\n        return x\n`;
+  for (let b = 0; b < 12; b++)
+    text += `\n\nclass Block${i}_${b}(nn.Module):\n    def __init__(self, width=${64 + b}):\n        super().__init__()\n        self.proj = nn.Linear(width, width)\n\n    def forward(self, x):\n        for step in range(${b + 1}):\n            x = self.proj(x) + x\n        return x\n`;
   return text;
 }
 
@@ -77,16 +91,24 @@ async function session(theme, index) {
   writeFileSync(join(workspace, 'bad/huge_generated.py'), 'x = 1\n'.repeat(420_000));
   writeFileSync(join(workspace, 'bad/broken.yaml'), 'base_model: gpt2\n  num_epochs: [3\n');
   writeFileSync(join(workspace, 'bad/weights.py'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]));
-  writeFileSync(join(workspace, 'bad/unknown_model.py'), 'from transformers import AutoModel, Trainer, TrainingArguments\nmodel = AutoModel.from_pretrained("acme/never-heard-of-it-13b")\nTrainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=2)).train()\n');
+  writeFileSync(
+    join(workspace, 'bad/unknown_model.py'),
+    'from transformers import AutoModel, Trainer, TrainingArguments\nmodel = AutoModel.from_pretrained("acme/never-heard-of-it-13b")\nTrainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=2)).train()\n',
+  );
   writeFileSync(join(workspace, 'bad/broken.ipynb'), '{"cells": [{"cell_type": "code", "source": ["import torch\\n"');
   // Enough ordinary library code that the Workspace Report's scan takes a few seconds: its progress shows in the view.
   mkdirSync(join(workspace, 'lib'), { recursive: true });
   for (let i = 0; i < 1500; i++) writeFileSync(join(workspace, `lib/module_${i}.py`), libraryModule(i));
   const port = await freePort();
-  const server = await startCodeServer({ port, userDataDir: profile.userDataDir, extensionsDir: profile.extensionsDir });
+  const server = await startCodeServer({
+    port,
+    userDataDir: profile.userDataDir,
+    extensionsDir: profile.extensionsDir,
+  });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  if (process.env.GREENAI_E2E_DEBUG) page.on('console', (m) => console.log(`      [console] ${m.text().slice(0, 300)}`));
+  if (process.env.GREENAI_E2E_DEBUG)
+    page.on('console', (m) => console.log(`      [console] ${m.text().slice(0, 300)}`));
   try {
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -95,8 +117,14 @@ async function session(theme, index) {
       await check('packaged extension is installed from the .vsix', async () => {
         const dirs = readdirSync(profile.extensionsDir).filter((d) => d.startsWith('green-ai-tools.green-ai-'));
         if (dirs.length !== 1) throw new Error(`extensions dir holds ${readdirSync(profile.extensionsDir).join(', ')}`);
-        for (const f of ['dist/extension.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-python.wasm', 'dist/webview.js']) {
-          if (!existsSync(join(profile.extensionsDir, dirs[0], f))) throw new Error(`${f} missing from the installed extension`);
+        for (const f of [
+          'dist/extension.js',
+          'dist/tree-sitter.wasm',
+          'dist/tree-sitter-python.wasm',
+          'dist/webview.js',
+        ]) {
+          if (!existsSync(join(profile.extensionsDir, dirs[0], f)))
+            throw new Error(`${f} missing from the installed extension`);
         }
         if (existsSync(join(profile.extensionsDir, dirs[0], 'src'))) throw new Error('sources were packaged');
       });
@@ -111,8 +139,18 @@ async function session(theme, index) {
         await hint.first().waitFor({ timeout: 30_000 });
       } finally {
         await page.screenshot({ path: join(OUT, `hint-${tag}-attempt.png`) });
-        const text = await page.locator('.monaco-editor .view-lines').first().innerText().catch(() => '');
-        if (process.env.GREENAI_E2E_DEBUG) console.log(text.split('\n').filter((l) => /CO2e|params|epochs/.test(l)).join('\n'));
+        const text = await page
+          .locator('.monaco-editor .view-lines')
+          .first()
+          .innerText()
+          .catch(() => '');
+        if (process.env.GREENAI_E2E_DEBUG)
+          console.log(
+            text
+              .split('\n')
+              .filter((l) => /CO2e|params|epochs/.test(l))
+              .join('\n'),
+          );
       }
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(OUT, `hint-${tag}.png`) });
@@ -169,7 +207,13 @@ async function session(theme, index) {
         const epochs = frame.locator('#in-epochs input');
         await epochs.fill('30');
         await epochs.press('Tab');
-        if (process.env.GREENAI_E2E_DEBUG) console.log('      [debug] epochs value', await frame.locator('#in-epochs').evaluate((e) => e.value), await frame.locator('#in-accelerator').evaluate((e) => e.value), await frame.locator('#in-region').evaluate((e) => e.value));
+        if (process.env.GREENAI_E2E_DEBUG)
+          console.log(
+            '      [debug] epochs value',
+            await frame.locator('#in-epochs').evaluate((e) => e.value),
+            await frame.locator('#in-accelerator').evaluate((e) => e.value),
+            await frame.locator('#in-region').evaluate((e) => e.value),
+          );
         await frame.locator('h1 vscode-badge', { hasText: 'what-if' }).waitFor({ timeout: 15_000 });
         const after = await value.textContent();
         if (after === before) throw new Error(`CO2e stayed at ${before}`);
@@ -195,7 +239,8 @@ async function session(theme, index) {
         } finally {
           await page.screenshot({ path: join(OUT, `panel-reloaded-${tag}.png`) });
         }
-        if (!/^[\d.,]+ (g|kg|t)$/.test((await value.textContent()) ?? '')) throw new Error('no CO2e figure after reload');
+        if (!/^[\d.,]+ (g|kg|t)$/.test((await value.textContent()) ?? ''))
+          throw new Error('no CO2e figure after reload');
       });
 
       await check('"Apply" on a suggestion changes the code', async () => {
@@ -208,7 +253,10 @@ async function session(theme, index) {
         await frame.locator('h1', { hasText: 'distilbert-base-uncased' }).waitFor({ timeout: 30_000 });
         const lines = readFileSync(join(workspace, 'hf-finetune/train_classifier.py'), 'utf8').split('\n');
         await goToLine(page, lines.findIndex((l) => l.includes('from_pretrained("bert-base-uncased"')) + 1);
-        await page.locator('.monaco-editor .view-lines', { hasText: 'from_pretrained("distilbert-base-uncased"' }).first().waitFor({ timeout: 30_000 });
+        await page
+          .locator('.monaco-editor .view-lines', { hasText: 'from_pretrained("distilbert-base-uncased"' })
+          .first()
+          .waitFor({ timeout: 30_000 });
         await page.waitForTimeout(800);
         await page.screenshot({ path: join(OUT, `panel-applied-${tag}.png`) });
       });
@@ -222,44 +270,58 @@ async function session(theme, index) {
       const measured = frame.locator('[data-testid=measured]');
       await measured.waitFor({ timeout: 30_000 });
       const text = (await measured.textContent()) ?? '';
-      if (!/CodeCarbon/.test(text) || !/Estimate ÷ measured/.test(text) || !/Wall-clock/.test(text)) throw new Error(`measured section reads "${text.slice(0, 200)}"`);
+      if (!/CodeCarbon/.test(text) || !/Estimate ÷ measured/.test(text) || !/Wall-clock/.test(text))
+        throw new Error(`measured section reads "${text.slice(0, 200)}"`);
       const equivalents = await frame.locator('ul.equivalents li').allTextContents();
-      if (equivalents.length !== 4 || !equivalents.some((e) => /smartphone charges/.test(e))) throw new Error(`equivalents: ${equivalents.join(' | ')}`);
+      if (equivalents.length !== 4 || !equivalents.some((e) => /smartphone charges/.test(e)))
+        throw new Error(`equivalents: ${equivalents.join(' | ')}`);
       await page.waitForTimeout(800);
       await page.screenshot({ path: join(OUT, `panel-measured-${tag}.png`) });
     });
 
-    await check('an inference script shows the deployment view: per request, per day, and a year of serving beside training', async () => {
-      await openFile(page, 'inference/serve_mistral.py');
-      const lines = readFileSync(join(workspace, 'inference/serve_mistral.py'), 'utf8').split('\n');
-      await goToLine(page, lines.findIndex((l) => l.includes('max_new_tokens=')) + 1);
-      await runCommand(page, 'Green AI: Estimate This Run');
-      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
-      const deployment = frame.locator('[data-testid=deployment]');
-      await deployment.waitFor({ timeout: 30_000 });
-      if (!/Per request/.test((await deployment.textContent()) ?? '')) throw new Error('no per-request figure');
-      const rpd = frame.locator('#in-rpd input');
-      await rpd.fill('20000');
-      await rpd.press('Tab');
-      const breakEven = frame.locator('[data-testid=break-even]');
-      await breakEven.waitFor({ timeout: 15_000 });
-      await frame.locator('[data-testid=break-even]', { hasText: /Serving (overtakes|would overtake) training after/ }).waitFor({ timeout: 15_000 });
-      const text = (await deployment.textContent()) ?? '';
-      if (!/Per day of service/.test(text)) throw new Error(`deployment section reads "${text.slice(0, 300)}"`);
-      await deployment.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(800);
-      await page.screenshot({ path: join(OUT, `panel-deployment-${tag}.png`) });
-    });
+    await check(
+      'an inference script shows the deployment view: per request, per day, and a year of serving beside training',
+      async () => {
+        await openFile(page, 'inference/serve_mistral.py');
+        const lines = readFileSync(join(workspace, 'inference/serve_mistral.py'), 'utf8').split('\n');
+        await goToLine(page, lines.findIndex((l) => l.includes('max_new_tokens=')) + 1);
+        await runCommand(page, 'Green AI: Estimate This Run');
+        const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
+        const deployment = frame.locator('[data-testid=deployment]');
+        await deployment.waitFor({ timeout: 30_000 });
+        if (!/Per request/.test((await deployment.textContent()) ?? '')) throw new Error('no per-request figure');
+        const rpd = frame.locator('#in-rpd input');
+        await rpd.fill('20000');
+        await rpd.press('Tab');
+        const breakEven = frame.locator('[data-testid=break-even]');
+        await breakEven.waitFor({ timeout: 15_000 });
+        await frame
+          .locator('[data-testid=break-even]', { hasText: /Serving (overtakes|would overtake) training after/ })
+          .waitFor({ timeout: 15_000 });
+        const text = (await deployment.textContent()) ?? '';
+        if (!/Per day of service/.test(text)) throw new Error(`deployment section reads "${text.slice(0, 300)}"`);
+        await deployment.scrollIntoViewIfNeeded();
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: join(OUT, `panel-deployment-${tag}.png`) });
+      },
+    );
 
     await check('the Workspace Report shows its progress while it scans, then lists the runs with totals', async () => {
-      await page.locator('.activitybar a[aria-label^="Green AI"], .activitybar .action-item[aria-label^="Green AI"] a').first().click();
-      const scanning = page.locator('.tree-explorer-viewlet-tree-view-message, .pane-body .message', { hasText: /Scanning [\d,]+ \/ [\d,]+ files/ });
+      await page
+        .locator('.activitybar a[aria-label^="Green AI"], .activitybar .action-item[aria-label^="Green AI"] a')
+        .first()
+        .click();
+      const scanning = page.locator('.tree-explorer-viewlet-tree-view-message, .pane-body .message', {
+        hasText: /Scanning [\d,]+ \/ [\d,]+ files/,
+      });
       await scanning.first().waitFor({ state: 'visible', timeout: 30_000 });
       await page.waitForTimeout(700);
       await page.screenshot({ path: join(OUT, `report-scanning-${tag}.png`) });
       const row = page.locator('.pane-body .monaco-list-row', { hasText: 'train_classifier.py' });
       await row.first().waitFor({ timeout: 60_000 });
-      const total = page.locator('.tree-explorer-viewlet-tree-view-message, .pane-body .message', { hasText: /\d+ runs?, .+CO2e in total/ });
+      const total = page.locator('.tree-explorer-viewlet-tree-view-message, .pane-body .message', {
+        hasText: /\d+ runs?, .+CO2e in total/,
+      });
       // The totals come when the whole folder (1,500 generated modules) is scanned: slow on a loaded 2-core machine.
       await total.first().waitFor({ state: 'visible', timeout: 90_000 });
       const folder = page.locator('.pane-body .monaco-list-row', { hasText: /runs? · .+CO2e/ });
@@ -269,19 +331,34 @@ async function session(theme, index) {
     });
 
     await check('the report lists the files it left out, each with why (tests, CI, library modules)', async () => {
-      await page.locator('.pane-body .monaco-list-row', { hasText: /files? left out: not runs/ }).first().click();
+      await page
+        .locator('.pane-body .monaco-list-row', { hasText: /files? left out: not runs/ })
+        .first()
+        .click();
       // Rows sort by path: the CI workflow and the helper module come before the 1,500 generated library modules.
       for (const name of ['ci.yml', 'trainer_utils.py']) {
-        await page.locator('.pane-body .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 10_000 });
+        await page
+          .locator('.pane-body .monaco-list-row', { hasText: name })
+          .first()
+          .waitFor({ state: 'visible', timeout: 10_000 });
       }
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(OUT, `report-left-out-${tag}.png`) });
-      await page.locator('.pane-body .monaco-list-row', { hasText: /files? left out: not runs/ }).first().click();
+      await page
+        .locator('.pane-body .monaco-list-row', { hasText: /files? left out: not runs/ })
+        .first()
+        .click();
     });
 
     if (index === 0) {
       await check('malformed, huge, binary and unknown-model files show no error popup', async () => {
-        for (const name of ['bad/huge_generated.py', 'bad/broken.yaml', 'bad/weights.py', 'bad/unknown_model.py', 'bad/broken.ipynb']) {
+        for (const name of [
+          'bad/huge_generated.py',
+          'bad/broken.yaml',
+          'bad/weights.py',
+          'bad/unknown_model.py',
+          'bad/broken.ipynb',
+        ]) {
           try {
             await openFile(page, name);
           } catch (e) {
@@ -300,9 +377,16 @@ async function session(theme, index) {
     if (index === 0) {
       await check('the extension host log shows activation and no errors from Green AI', async () => {
         const logs = filesUnder(join(profile.userDataDir, 'logs'));
-        const exthost = logs.filter((f) => /exthost/i.test(f) && f.endsWith('.log')).map((f) => readFileSync(f, 'utf8')).join('\n');
-        const ours = logs.filter((f) => f.endsWith('Green AI.log')).map((f) => readFileSync(f, 'utf8')).join('\n');
-        if (!/activated; tree-sitter wasm from/.test(ours)) throw new Error(`no activation line in the Green AI log (${logs.length} log files)`);
+        const exthost = logs
+          .filter((f) => /exthost/i.test(f) && f.endsWith('.log'))
+          .map((f) => readFileSync(f, 'utf8'))
+          .join('\n');
+        const ours = logs
+          .filter((f) => f.endsWith('Green AI.log'))
+          .map((f) => readFileSync(f, 'utf8'))
+          .join('\n');
+        if (!/activated; tree-sitter wasm from/.test(ours))
+          throw new Error(`no activation line in the Green AI log (${logs.length} log files)`);
         const bad = exthost.split('\n').filter((l) => /green-ai/i.test(l) && /\[error\]|failed/i.test(l));
         if (bad.length) throw new Error(bad.join('\n'));
         if (/\[error\]/.test(ours)) throw new Error(ours);

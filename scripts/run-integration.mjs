@@ -8,17 +8,30 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, codeServerBinary, ensureCodeServer, freePort, freshProfile, launchChromium, scratchCopy, startCodeServer } from './code-server.mjs';
+import {
+  ROOT,
+  codeServerBinary,
+  ensureCodeServer,
+  freePort,
+  freshProfile,
+  launchChromium,
+  scratchCopy,
+  startCodeServer,
+} from './code-server.mjs';
 
 /** VS Code version → the code-server release that ships it (code-server's changelog, "Code v…"). */
 const CODE_SERVER_FOR = { '1.100.3': '4.100.3', '1.90.0': '4.90.0' };
 const CURRENT = '1.100.3';
 const OLDEST = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.vscode.replace(/^\^/, '');
 if (!CODE_SERVER_FOR[OLDEST]) {
-  console.error(`integration: engines.vscode allows ${OLDEST}, but no code-server release is mapped to it in scripts/run-integration.mjs`);
+  console.error(
+    `integration: engines.vscode allows ${OLDEST}, but no code-server release is mapped to it in scripts/run-integration.mjs`,
+  );
   process.exit(1);
 }
-const VERSIONS = (process.env.GREENAI_VSCODE_VERSIONS ?? [...new Set([CURRENT, OLDEST])].join(',')).split(',').map((v) => v.trim());
+const VERSIONS = (process.env.GREENAI_VSCODE_VERSIONS ?? [...new Set([CURRENT, OLDEST])].join(','))
+  .split(',')
+  .map((v) => v.trim());
 
 const RESULT_FILE = join(ROOT, 'test-results/integration-results.json');
 const TESTS = join(ROOT, 'out/test/integration/index.js');
@@ -26,7 +39,9 @@ const TIMEOUT_MS = Number(process.env.GREENAI_INTEGRATION_TIMEOUT_MS ?? 240_000)
 
 async function canDownloadVsCode() {
   try {
-    const res = await fetch('https://update.code.visualstudio.com/api/releases/stable', { signal: AbortSignal.timeout(4000) });
+    const res = await fetch('https://update.code.visualstudio.com/api/releases/stable', {
+      signal: AbortSignal.timeout(4000),
+    });
     return res.ok;
   } catch {
     return false;
@@ -38,15 +53,28 @@ function report(outcome, version) {
   for (const t of outcome.tests) {
     const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-';
     console.log(`  ${mark} ${t.title}${t.durationMs ? ` (${t.durationMs} ms)` : ''}`);
-    if (t.error) console.log(t.error.split('\n').map((l) => `      ${l}`).join('\n'));
+    if (t.error)
+      console.log(
+        t.error
+          .split('\n')
+          .map((l) => `      ${l}`)
+          .join('\n'),
+      );
   }
-  console.log(`\nintegration (VS Code ${version}): ${outcome.passes} passing, ${outcome.failures} failing, ${outcome.pending} pending`);
+  console.log(
+    `\nintegration (VS Code ${version}): ${outcome.passes} passing, ${outcome.failures} failing, ${outcome.pending} pending`,
+  );
   return outcome.failures === 0 && outcome.passes > 0 ? 0 : 1;
 }
 
 async function viaElectron(workspace, version) {
   const { runTests } = await import('@vscode/test-electron');
-  await runTests({ version, extensionDevelopmentPath: ROOT, extensionTestsPath: TESTS, launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'] });
+  await runTests({
+    version,
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: TESTS,
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+  });
 }
 
 async function viaCodeServer(workspace, version) {
@@ -55,18 +83,28 @@ async function viaCodeServer(workspace, version) {
   ensureCodeServer(codeServer);
   const port = await freePort();
   const profile = freshProfile('integration');
-  const server = await startCodeServer({ port, userDataDir: profile.userDataDir, extensionsDir: profile.extensionsDir, binary: codeServerBinary(codeServer) });
+  const server = await startCodeServer({
+    port,
+    userDataDir: profile.userDataDir,
+    extensionsDir: profile.extensionsDir,
+    binary: codeServerBinary(codeServer),
+  });
   const browser = await launchChromium();
   try {
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload = JSON.stringify([['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(TESTS)]]);
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionTestsPath', remote(TESTS)],
+    ]);
     const url = `http://127.0.0.1:${port}/?workspace=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
     const page = await browser.newPage();
     await page.goto(url);
     const deadline = Date.now() + TIMEOUT_MS;
     while (!existsSync(RESULT_FILE)) {
-      if (Date.now() > deadline) throw new Error(`no result after ${TIMEOUT_MS / 1000} s; code-server said:\n${server.output().slice(-4000)}`);
-      if (server.child.exitCode !== null) throw new Error(`code-server exited (${server.child.exitCode}):\n${server.output().slice(-4000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`no result after ${TIMEOUT_MS / 1000} s; code-server said:\n${server.output().slice(-4000)}`);
+      if (server.child.exitCode !== null)
+        throw new Error(`code-server exited (${server.child.exitCode}):\n${server.output().slice(-4000)}`);
       await new Promise((r) => setTimeout(r, 500));
     }
     await new Promise((r) => setTimeout(r, 300)); // the file is written in one call; let it land
@@ -92,8 +130,14 @@ if (!existsSync(join(ROOT, 'dist/extension.js'))) {
 function hostileFolder() {
   const dir = mkdtempSync(join(tmpdir(), 'greenai-integration-hostile-'));
   writeFileSync(join(dir, '.greenai.json'), `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
-  writeFileSync(join(dir, 'train.py'), 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=1)).train()\n');
-  writeFileSync(join(dir, 'slow.sh'), `${'\n'.repeat(200_000)}X="${'${a-'.repeat(50_000)}"\ntorchrun --nproc_per_node 2 other.py --model_name_or_path gpt2 $X\n`);
+  writeFileSync(
+    join(dir, 'train.py'),
+    'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=1)).train()\n',
+  );
+  writeFileSync(
+    join(dir, 'slow.sh'),
+    `${'\n'.repeat(200_000)}X="${'${a-'.repeat(50_000)}"\ntorchrun --nproc_per_node 2 other.py --model_name_or_path gpt2 $X\n`,
+  );
   for (const name of ['stuck.py', 'emissions.csv']) {
     try {
       execFileSync('mkfifo', [join(dir, name)]);
@@ -114,7 +158,21 @@ async function runOn(version) {
   const teamB = scratchCopy(join(ROOT, 'test/fixtures/multiroot/team-b'), 'integration-team-b');
   const hostile = hostileFolder();
   const workspace = join(mkdtempSync(join(tmpdir(), 'greenai-integration-')), 'green-ai-tests.code-workspace');
-  writeFileSync(workspace, JSON.stringify({ folders: [{ name: 'examples', path: examplesCopy }, { name: 'team-b', path: teamB }, { name: 'hostile', path: hostile }], settings: {} }, null, 2));
+  writeFileSync(
+    workspace,
+    JSON.stringify(
+      {
+        folders: [
+          { name: 'examples', path: examplesCopy },
+          { name: 'team-b', path: teamB },
+          { name: 'hostile', path: hostile },
+        ],
+        settings: {},
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`integration: VS Code ${version}, launcher ${wanted}, workspace ${workspace}`);
   const started = Date.now();
   try {

@@ -14,19 +14,28 @@ import { launchChromium } from './code-server.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2] ?? join(root, 'docs/images/pr-comment.png');
 const repo = mkdtempSync(join(tmpdir(), 'greenai-shot-'));
-const git = (...args) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+const git = (...args) =>
+  execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
 
 try {
   git('init', '-q', '-b', 'main');
   git('config', 'user.email', 'docs@example.com');
   git('config', 'user.name', 'docs');
-  for (const [side, message] of [['base', 'base'], ['head', 'head']]) {
-    for (const entry of readdirSync(repo)) if (entry !== '.git') rmSync(join(repo, entry), { recursive: true, force: true });
+  for (const [side, message] of [
+    ['base', 'base'],
+    ['head', 'head'],
+  ]) {
+    for (const entry of readdirSync(repo))
+      if (entry !== '.git') rmSync(join(repo, entry), { recursive: true, force: true });
     cpSync(join(root, 'test/fixtures/diff', side), repo, { recursive: true });
     git('add', '-A');
     git('commit', '-q', '-m', message);
   }
-  const markdown = execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'diff', '--git', 'HEAD~1', repo, '--markdown'], { encoding: 'utf8' });
+  const markdown = execFileSync(
+    process.execPath,
+    [join(root, 'dist/cli.js'), 'diff', '--git', 'HEAD~1', repo, '--markdown'],
+    { encoding: 'utf8' },
+  );
   const md = new MarkdownIt({ html: true, linkify: true });
   // GitHub links bare URLs only with a scheme or "www." (GFM autolinks), not "example.com/path".
   md.linkify.set({ fuzzyLink: false });

@@ -19,13 +19,7 @@ npx tsc -p .
 echo "== lint, per-environment type checks, format"
 npx eslint .
 npm run --silent typecheck
-# The one-time `npm run format` has not landed yet: delete the next line to enforce the format check.
-: "${GREENAI_SKIP_FORMAT_CHECK:=1}"
-if [ "${GREENAI_SKIP_FORMAT_CHECK:-0}" = 1 ]; then
-  echo "format check skipped (GREENAI_SKIP_FORMAT_CHECK=1)"
-else
-  npx prettier --check .
-fi
+npx prettier --check .
 
 echo "== 1/3 unit tests (src/core, CLI) and the hostile-input suite"
 npx mocha 'out/test/unit/**/*.test.js' 'out/test/hostile/**/*.test.js'

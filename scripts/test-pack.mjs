@@ -21,12 +21,27 @@ function check(name, fn) {
     console.log(`  ok  ${name}`);
   } catch (e) {
     failed++;
-    console.log(`  FAIL ${name}\n       ${String(e.message ?? e).split('\n').join('\n       ')}`);
+    console.log(
+      `  FAIL ${name}\n       ${String(e.message ?? e)
+        .split('\n')
+        .join('\n       ')}`,
+    );
   }
 }
 
 function run(cmd, args, cwd) {
-  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  return execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+    },
+  });
 }
 
 if (!existsSync(join(root, 'dist/cli.js'))) run(process.execPath, ['scripts/build.mjs'], root);
@@ -39,11 +54,27 @@ try {
 
   check('the tarball holds the CLI, its wasm files and schemas, and nothing else', () => {
     // The scan worker (the CLI's report scans on worker threads) and the licences of what the bundle contains ship too.
-    const expected = ['LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'dist/cli-output.schema.json', 'dist/cli.js', 'dist/diff-output.schema.json', 'dist/greenai-config.schema.json', 'dist/run-spec.schema.json', 'dist/scanWorker.js', 'dist/tree-sitter-python.wasm', 'dist/tree-sitter.wasm', 'package.json'];
+    const expected = [
+      'LICENSE',
+      'README.md',
+      'THIRD_PARTY_NOTICES.md',
+      'dist/cli-output.schema.json',
+      'dist/cli.js',
+      'dist/diff-output.schema.json',
+      'dist/greenai-config.schema.json',
+      'dist/run-spec.schema.json',
+      'dist/scanWorker.js',
+      'dist/tree-sitter-python.wasm',
+      'dist/tree-sitter.wasm',
+      'package.json',
+    ];
     if (JSON.stringify(files) !== JSON.stringify(expected)) throw new Error(`files: ${files.join(', ')}`);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     if (manifest.private) throw new Error('package.json is private: it cannot be published');
-    if (Object.keys(manifest.dependencies ?? {}).length > 0) throw new Error(`runtime dependencies would be fetched on install: ${Object.keys(manifest.dependencies).join(', ')}`);
+    if (Object.keys(manifest.dependencies ?? {}).length > 0)
+      throw new Error(
+        `runtime dependencies would be fetched on install: ${Object.keys(manifest.dependencies).join(', ')}`,
+      );
   });
 
   const project = join(work, 'project');
@@ -60,11 +91,20 @@ try {
   });
   check('npx green-ai estimate reads a training script', () => {
     const out = JSON.parse(npx(['estimate', 'train.py', '--json']));
-    if (out.version !== 1 || out.runs.length !== 1 || out.runs[0].model.name !== 'bert-base-uncased' || !(out.runs[0].estimate.co2eKg > 0)) throw new Error(JSON.stringify(out).slice(0, 300));
+    if (
+      out.version !== 1 ||
+      out.runs.length !== 1 ||
+      out.runs[0].model.name !== 'bert-base-uncased' ||
+      !(out.runs[0].estimate.co2eKg > 0)
+    )
+      throw new Error(JSON.stringify(out).slice(0, 300));
   });
   check('npx green-ai diff compares two folders', () => {
     const out = JSON.parse(npx(['diff', 'diff/base', 'diff/head', '--json']));
-    const statuses = out.changes.map((c) => `${c.status}:${c.file}`).sort().join(' ');
+    const statuses = out.changes
+      .map((c) => `${c.status}:${c.file}`)
+      .sort()
+      .join(' ');
     if (out.counts.added !== 1 || out.counts.removed !== 1 || out.counts.changed !== 2) throw new Error(statuses);
   });
   check('the installed bin is the bundle with its shebang', () => {

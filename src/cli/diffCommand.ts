@@ -101,30 +101,51 @@ async function scanTree(tree: ReadTree, python: PythonParsing, overrides: Overri
       },
     };
   });
-  const result = await new FolderScanCache().scan(sources, { python, root: tree.root, settingsFor: () => settings, overrides });
+  const result = await new FolderScanCache().scan(sources, {
+    python,
+    root: tree.root,
+    settingsFor: () => settings,
+    overrides,
+  });
   const runs: LocatedRun[] = [];
-  const problems = [...tree.skipped.map((p) => `${p}: skipped, over the ${MAX_FILE_BYTES / 1048576} MB limit`), ...result.skipped.map((s) => `${s.display}: skipped, ${s.reason}`)];
+  const problems = [
+    ...tree.skipped.map((p) => `${p}: skipped, over the ${MAX_FILE_BYTES / 1048576} MB limit`),
+    ...result.skipped.map((s) => `${s.display}: skipped, ${s.reason}`),
+  ];
   for (const f of result.files) {
-    for (const p of f.analysis.problems) if (!p.message.startsWith('skipped')) problems.push(`${f.display}: ${p.message}`);
+    for (const p of f.analysis.problems)
+      if (!p.message.startsWith('skipped')) problems.push(`${f.display}: ${p.message}`);
     const linked = f.analysis.linkedFiles.map((k) => displayOf.get(k) ?? k);
     f.analysis.runs.forEach((r, i) => runs.push(locateRun(f.display, r, i, linked)));
   }
   return { label: tree.label, runs, texts, problems, budgetKg };
 }
 
-async function readTrees(args: DiffArgs, env: DiffEnv): Promise<{ base: ReadTree; head: ReadTree; uriPrefix: string; srcRoot: string }> {
+async function readTrees(
+  args: DiffArgs,
+  env: DiffEnv,
+): Promise<{ base: ReadTree; head: ReadTree; uriPrefix: string; srcRoot: string }> {
   if (args.gitRef === undefined) {
     if (args.staged) throw env.usageError('--staged compares the index with a revision: use it with --git REF');
-    if (args.paths.length !== 2) throw env.usageError('diff needs two folders (green-ai diff BASE HEAD) or a revision (green-ai diff --git REF [DIR])');
+    if (args.paths.length !== 2)
+      throw env.usageError(
+        'diff needs two folders (green-ai diff BASE HEAD) or a revision (green-ai diff --git REF [DIR])',
+      );
     for (const p of args.paths) {
       const stat = fs.statSync(p, { throwIfNoEntry: false });
       if (!stat) throw env.usageError(`no such folder: ${p}`);
       if (!stat.isDirectory()) throw env.usageError(`${p} is not a folder (diff compares two folders)`);
     }
     const [base, head] = args.paths;
-    return { base: folderTree(base, base, env), head: folderTree(head, head, env), uriPrefix: '', srcRoot: pathToFileURL(path.resolve(head)).href };
+    return {
+      base: folderTree(base, base, env),
+      head: folderTree(head, head, env),
+      uriPrefix: '',
+      srcRoot: pathToFileURL(path.resolve(head)).href,
+    };
   }
-  if (args.paths.length > 1) throw env.usageError('diff --git takes one folder inside the working tree (default: the current folder)');
+  if (args.paths.length > 1)
+    throw env.usageError('diff --git takes one folder inside the working tree (default: the current folder)');
   const ref = args.gitRef;
   if (ref === '' || ref.startsWith('-')) throw env.usageError(`--git needs a revision, got "${ref}"`);
   try {
@@ -132,11 +153,22 @@ async function readTrees(args: DiffArgs, env: DiffEnv): Promise<{ base: ReadTree
     const sha = folder.resolveCommit(ref);
     const include = (p: string) => env.scans(p);
     const baseRead = sha === null ? { files: [], skipped: [] } : folder.commitFiles(sha, include, MAX_FILE_BYTES);
-    const headRead = args.staged ? folder.stagedFiles(include, MAX_FILE_BYTES) : folder.workingFiles(include, MAX_FILE_BYTES);
+    const headRead = args.staged
+      ? folder.stagedFiles(include, MAX_FILE_BYTES)
+      : folder.workingFiles(include, MAX_FILE_BYTES);
     // Both sides' keys hang from the same root, so a file's links resolve the same way on each side.
     const root = posixAbsolute(folder.dir);
     return {
-      base: { label: sha === null ? `${ref} (no commit yet)` : /^[0-9a-f]{40,64}$/i.test(ref) ? sha.slice(0, 7) : `${ref} (${sha.slice(0, 7)})`, root, ...baseRead },
+      base: {
+        label:
+          sha === null
+            ? `${ref} (no commit yet)`
+            : /^[0-9a-f]{40,64}$/i.test(ref)
+              ? sha.slice(0, 7)
+              : `${ref} (${sha.slice(0, 7)})`,
+        root,
+        ...baseRead,
+      },
       head: { label: args.staged ? 'staged changes' : 'working tree', root, ...headRead },
       uriPrefix: folder.prefix,
       srcRoot: pathToFileURL(folder.root).href,
@@ -160,17 +192,33 @@ export async function runDiffCommand(args: DiffArgs, env: DiffEnv): Promise<numb
 
   if (args.format === 'json') io.stdout(JSON.stringify(diff, null, 2) + '\n');
   else if (args.format === 'markdown') io.stdout(diffToMarkdown(diff, { version: env.version }));
-  else if (args.format === 'sarif') io.stdout(JSON.stringify(runsToSarif(diffToSarifInputs(diff), { toolVersion: env.version, budgetKg, uriPrefix: trees.uriPrefix, srcRoot: trees.srcRoot }), null, 2) + '\n');
+  else if (args.format === 'sarif')
+    io.stdout(
+      JSON.stringify(
+        runsToSarif(diffToSarifInputs(diff), {
+          toolVersion: env.version,
+          budgetKg,
+          uriPrefix: trees.uriPrefix,
+          srcRoot: trees.srcRoot,
+        }),
+        null,
+        2,
+      ) + '\n',
+    );
   else io.stdout(diffToText(diff, io.color));
 
   let status = 0;
   if (args.budgetDeltaKg !== undefined && diff.co2eKgDelta > args.budgetDeltaKg) {
-    io.stderr(`green-ai: this change adds ${sig(diff.co2eKgDelta)} kg CO2e, more than --budget-delta-kg ${args.budgetDeltaKg}\n`);
+    io.stderr(
+      `green-ai: this change adds ${sig(diff.co2eKgDelta)} kg CO2e, more than --budget-delta-kg ${args.budgetDeltaKg}\n`,
+    );
     status = 3;
   }
   if (budgetKg !== undefined) {
     for (const c of runsOverBudget(diff, budgetKg)) {
-      io.stderr(`green-ai: over budget: ${locationText(c.after!)} ${sig(c.after!.estimate.co2eKg ?? 0)} kg CO2e > ${budgetKg} kg (${c.status})\n`);
+      io.stderr(
+        `green-ai: over budget: ${locationText(c.after!)} ${sig(c.after!.estimate.co2eKg ?? 0)} kg CO2e > ${budgetKg} kg (${c.status})\n`,
+      );
       status = 3;
     }
   }

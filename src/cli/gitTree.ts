@@ -41,16 +41,25 @@ function git(cwd: string, args: readonly string[], options: { input?: string; ma
 }
 
 function nulSeparated(out: Buffer): string[] {
-  return out.toString('utf8').split('\0').filter((s) => s.length > 0);
+  return out
+    .toString('utf8')
+    .split('\0')
+    .filter((s) => s.length > 0);
 }
 
 /** Git paths never hold `..` or absolute parts; a crafted tree that does is not followed. */
 function safeRelative(p: string): boolean {
-  return p.length > 0 && !p.startsWith('/') && !p.split('/').some((part) => part === '..' || part === '.' || part === '');
+  return (
+    p.length > 0 && !p.startsWith('/') && !p.split('/').some((part) => part === '..' || part === '.' || part === '')
+  );
 }
 
 export class GitFolder {
-  private constructor(readonly dir: string, readonly root: string, readonly prefix: string) {}
+  private constructor(
+    readonly dir: string,
+    readonly root: string,
+    readonly prefix: string,
+  ) {}
 
   /** The git working tree `dir` is in; a GitError when it is not in one. */
   static open(dir: string): GitFolder {
@@ -72,12 +81,17 @@ export class GitFolder {
   resolveCommit(ref: string): string | null {
     if (ref.startsWith('-')) throw new GitError(`"${ref}" is not a git revision (it looks like an option)`);
     try {
-      const sha = git(this.dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).toString('utf8').trim();
-      if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) throw new GitError(`unexpected answer from git rev-parse: ${sha.slice(0, 80)}`);
+      const sha = git(this.dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])
+        .toString('utf8')
+        .trim();
+      if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha))
+        throw new GitError(`unexpected answer from git rev-parse: ${sha.slice(0, 80)}`);
       return sha;
     } catch (e) {
       if (ref === 'HEAD' && this.unbornHead()) return null;
-      throw new GitError(`"${ref}" does not name a commit in this repository${e instanceof GitError && e.message ? ` (${e.message})` : ''}`);
+      throw new GitError(
+        `"${ref}" does not name a commit in this repository${e instanceof GitError && e.message ? ` (${e.message})` : ''}`,
+      );
     }
   }
 
@@ -96,7 +110,11 @@ export class GitFolder {
   }
 
   /** The files under the folder in a commit, those `include` keeps and at most maxBytes each (larger ones are listed as skipped). */
-  commitFiles(sha: string, include: (p: string) => boolean, maxBytes: number): { files: TreeFile[]; skipped: string[] } {
+  commitFiles(
+    sha: string,
+    include: (p: string) => boolean,
+    maxBytes: number,
+  ): { files: TreeFile[]; skipped: string[] } {
     // ls-tree run inside the folder lists only what is under it, relative to it.
     const entries = nulSeparated(git(this.dir, ['ls-tree', '-r', '-l', '-z', '--end-of-options', sha]));
     const wanted: Array<{ path: string; oid: string; size: number }> = [];
@@ -122,7 +140,15 @@ export class GitFolder {
       if (!m || m[3] !== '0' || (m[1] !== '100644' && m[1] !== '100755')) continue;
       if (safeRelative(m[4]) && include(m[4])) staged.push({ path: m[4], oid: m[2] });
     }
-    const sizes = staged.length > 0 ? git(this.dir, ['cat-file', '--batch-check=%(objectsize)'], { input: staged.map((s) => s.oid).join('\n') + '\n' }).toString('utf8').trim().split('\n') : [];
+    const sizes =
+      staged.length > 0
+        ? git(this.dir, ['cat-file', '--batch-check=%(objectsize)'], {
+            input: staged.map((s) => s.oid).join('\n') + '\n',
+          })
+            .toString('utf8')
+            .trim()
+            .split('\n')
+        : [];
     const wanted: Array<{ path: string; oid: string; size: number }> = [];
     const skipped: string[] = [];
     staged.forEach((s, i) => {
@@ -154,7 +180,10 @@ export class GitFolder {
   private readBlobs(wanted: ReadonlyArray<{ path: string; oid: string; size: number }>): TreeFile[] {
     if (wanted.length === 0) return [];
     const total = wanted.reduce((n, w) => n + w.size + BATCH_OVERHEAD_BYTES, 0);
-    const out = git(this.dir, ['cat-file', '--batch'], { input: wanted.map((w) => w.oid).join('\n') + '\n', maxBuffer: total + 1024 * 1024 });
+    const out = git(this.dir, ['cat-file', '--batch'], {
+      input: wanted.map((w) => w.oid).join('\n') + '\n',
+      maxBuffer: total + 1024 * 1024,
+    });
     const files: TreeFile[] = [];
     let at = 0;
     for (const w of wanted) {

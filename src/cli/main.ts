@@ -2,11 +2,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { analyzeText, fileKindOf, linkCandidates, MAX_FILE_BYTES, type LinkedAnalysis, type LinkedFileReader } from '../core/analyze';
+import {
+  analyzeText,
+  fileKindOf,
+  linkCandidates,
+  MAX_FILE_BYTES,
+  type LinkedAnalysis,
+  type LinkedFileReader,
+} from '../core/analyze';
 import { FolderScanCache, SkipFile } from '../core/scan/folderScan';
 import type { EntryPointRules } from '../core/resolve/entryPoint';
 import { chooseScanAnalyser } from '../core/scan/scanAnalyser';
-import { isInside, listFolder, readRegularText, readRegularFile, realFolder, UnsafeFileError, writeFileInside } from '../core/scan/safeFiles';
+import {
+  isInside,
+  listFolder,
+  readRegularText,
+  readRegularFile,
+  realFolder,
+  UnsafeFileError,
+  writeFileInside,
+} from '../core/scan/safeFiles';
 import { isMeasurementFile } from '../core/calibration/measurement';
 import { readMeasurements, type MeasurementFile } from '../core/calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../core/calibration/match';
@@ -15,14 +30,34 @@ import { suggestImprovements } from '../core/advise/suggest';
 import { estimateRun } from '../core/estimate/estimateRun';
 import { loadPythonParsing, wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
 import { CliOutputSchema, CliRunSchema, type CliOutput, type CliRun } from '../core/report/cliSchema';
-import { co2eRangeText, formatEnergy, formatHours, locationText, measuredText, regionNoticeText, runsIn, runsToCsv, runsToMarkdown, servingText, sig, totalCo2eKg } from '../core/report/format';
+import {
+  co2eRangeText,
+  formatEnergy,
+  formatHours,
+  locationText,
+  measuredText,
+  regionNoticeText,
+  runsIn,
+  runsToCsv,
+  runsToMarkdown,
+  servingText,
+  sig,
+  totalCo2eKg,
+} from '../core/report/format';
 import { printable } from '../core/report/neutralise';
 import { unknownAcceleratorMessage, unknownRegionMessage } from '../core/resolve/knownIds';
 import { toCliRun } from '../core/report/toCli';
 import { equivalents } from '../core/report/equivalents';
 import { completeRun, RunInputError } from '../core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema, type EstimateSettings, type Overrides } from '../core/runSpec';
-import { applyWorkspaceConfig, InvalidWorkspaceConfig, MAX_WORKSPACE_CONFIG_BYTES, parseWorkspaceConfig, withCalibration, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
+import {
+  applyWorkspaceConfig,
+  InvalidWorkspaceConfig,
+  MAX_WORKSPACE_CONFIG_BYTES,
+  parseWorkspaceConfig,
+  withCalibration,
+  WORKSPACE_CONFIG_FILE,
+} from '../core/workspaceConfig';
 import { locateRun, type RunLocations } from '../core/report/locatedRun';
 import { runsToSarif } from '../core/report/sarif';
 import { runDiffCommand } from './diffCommand';
@@ -119,23 +154,46 @@ const OPTIONS = {
   'budget-delta-kg': { type: 'string' },
 } as const;
 
-function numberOption(name: string, raw: string | undefined, min: number, max: number, integer = false): number | undefined {
+function numberOption(
+  name: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+  integer = false,
+): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`--${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got "${raw}"`);
+    throw new UsageError(
+      `--${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got "${raw}"`,
+    );
   }
   return n;
 }
 
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', 'site-packages', '.mypy_cache', '.pytest_cache', '.ipynb_checkpoints', '.vscode-test']);
+const SKIP_DIRS = new Set([
+  '.git',
+  'node_modules',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  'site-packages',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ipynb_checkpoints',
+  '.vscode-test',
+]);
 
 /**
  * The files of a folder the scan reads: regular files only, links followed only inside the folder;
  * FIFOs, devices, sockets and links out of the folder come back as skipped, with why.
  */
 function candidatesUnder(dir: string) {
-  return listFolder(dir, { accept: (name) => Boolean(fileKindOf(name) || isMeasurementFile(name)), skipDirs: SKIP_DIRS });
+  return listFolder(dir, {
+    accept: (name) => Boolean(fileKindOf(name) || isMeasurementFile(name)),
+    skipDirs: SKIP_DIRS,
+  });
 }
 
 export interface CliIo {
@@ -152,23 +210,38 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
   const notice = regionNoticeText(runs);
   if (notice) out.push(notice, '');
   for (const r of runs) {
-    out.push(`${bold(printable(locationText(r)))}  ${printable(r.model.name ?? 'unknown model')} · ${r.training.mode} · ${r.hardware.count}× ${printable(r.hardware.accelerator ?? '?')} · ${printable(r.hardware.region ?? '?')}`);
+    out.push(
+      `${bold(printable(locationText(r)))}  ${printable(r.model.name ?? 'unknown model')} · ${r.training.mode} · ${r.hardware.count}× ${printable(r.hardware.accelerator ?? '?')} · ${printable(r.hardware.region ?? '?')}`,
+    );
     if (r.incomplete) {
       for (const m of r.missing ?? []) out.push(`  needs input: ${printable(m.detail)}; ${printable(m.howToSet)}`);
       continue;
     }
-    out.push(`  ${co2eRangeText(r)}${r.trials ? ` per run, × ${r.trials.count} runs (${printable(r.trials.detail)})` : ''} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`);
-    if (r.estimate.co2eKg !== null && r.estimate.energyKWh !== null) out.push(`  ${equivalents(r.estimate.co2eKg, r.estimate.energyKWh).map((e) => e.text).join(' · ')}`);
+    out.push(
+      `  ${co2eRangeText(r)}${r.trials ? ` per run, × ${r.trials.count} runs (${printable(r.trials.detail)})` : ''} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`,
+    );
+    if (r.estimate.co2eKg !== null && r.estimate.energyKWh !== null)
+      out.push(
+        `  ${equivalents(r.estimate.co2eKg, r.estimate.energyKWh)
+          .map((e) => e.text)
+          .join(' · ')}`,
+      );
     const serving = servingText(r);
     if (serving) out.push(`  serving: ${printable(serving)}`);
-    if (r.measured) out.push(`  measured: ${printable(measuredText(r.measured))} · ${printable(r.measured.file)}:${r.measured.line}`);
+    if (r.measured)
+      out.push(`  measured: ${printable(measuredText(r.measured))} · ${printable(r.measured.file)}:${r.measured.line}`);
     for (const s of r.suggestions) out.push(`  → ${printable(s.title)}: saves ${sig(s.co2eKgSaved)} kg CO2e`);
   }
   const estimated = runs.filter((r) => !r.incomplete);
   const waiting = runs.length - estimated.length;
   const count = estimated.reduce((n, r) => n + runsIn(r), 0);
   if (count > 1 || waiting > 0) {
-    out.push('', bold(`Total: ${sig(totalCo2eKg(estimated))} kg CO2e across ${count} runs${waiting ? ` (${waiting} more need${waiting === 1 ? 's' : ''} input and ${waiting === 1 ? 'is' : 'are'} not counted)` : ''}`));
+    out.push(
+      '',
+      bold(
+        `Total: ${sig(totalCo2eKg(estimated))} kg CO2e across ${count} runs${waiting ? ` (${waiting} more need${waiting === 1 ? 's' : ''} input and ${waiting === 1 ? 'is' : 'are'} not counted)` : ''}`,
+      ),
+    );
   }
   return out.join('\n') + '\n';
 }
@@ -190,7 +263,8 @@ function teamSettings(folder: string, io: CliIo): EstimateSettings {
   }
   const { config, problems, errors } = parseWorkspaceConfig(text);
   if (errors.length > 0) throw new UsageError(errors.map((e) => printable(e)).join('\ngreen-ai: '));
-  for (const p of problems) if (!errors.includes(p)) io.stderr(`green-ai: warning: ${printable(p)}; that field is ignored\n`);
+  for (const p of problems)
+    if (!errors.includes(p)) io.stderr(`green-ai: warning: ${printable(p)}; that field is ignored\n`);
   return applyWorkspaceConfig(DEFAULT_SETTINGS, config);
 }
 
@@ -225,7 +299,9 @@ function validRun(run: CliRun, errors: string[]): CliRun | null {
   const checked = CliRunSchema.safeParse(run);
   if (checked.success) return run;
   const issue = checked.error.issues[0];
-  errors.push(`${locationText(run)}: the run cannot be reported: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
+  errors.push(
+    `${locationText(run)}: the run cannot be reported: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`,
+  );
   return null;
 }
 
@@ -246,7 +322,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`green-ai: ${printable(err.message ?? err.code)}\n`);
       return EXIT.usage;
     }
-    if (err && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      (err && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') ||
+      (err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.stderr(`green-ai: ${err.message}\nRun green-ai --help for usage.\n`);
       return 2;
     }
@@ -256,7 +335,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
   const [command, ...paths] = positionals;
   if (values.version) {
     io.stdout(`${VERSION}\n`);
@@ -266,15 +350,20 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     io.stdout(`${HELP[command ?? 'main'] ?? HELP.main}\n`);
     return command || values.help ? 0 : 2;
   }
-  if (command !== 'estimate' && command !== 'report' && command !== 'calibrate' && command !== 'diff') throw new UsageError(`unknown command "${command}" (expected estimate, report, calibrate or diff)`);
-  if (command !== 'diff' && (values.git !== undefined || values.staged || values['budget-delta-kg'] !== undefined)) throw new UsageError('--git, --staged and --budget-delta-kg apply to green-ai diff');
-  if (values.sarif && command !== 'report' && command !== 'diff') throw new UsageError('--sarif applies to green-ai report and green-ai diff');
+  if (command !== 'estimate' && command !== 'report' && command !== 'calibrate' && command !== 'diff')
+    throw new UsageError(`unknown command "${command}" (expected estimate, report, calibrate or diff)`);
+  if (command !== 'diff' && (values.git !== undefined || values.staged || values['budget-delta-kg'] !== undefined))
+    throw new UsageError('--git, --staged and --budget-delta-kg apply to green-ai diff');
+  if (values.sarif && command !== 'report' && command !== 'diff')
+    throw new UsageError('--sarif applies to green-ai report and green-ai diff');
   if (values.write && command !== 'calibrate') throw new UsageError('--write applies to green-ai calibrate');
   if (command === 'calibrate') return calibrate(paths, values.write ?? false, values.json ?? false, io);
   const formats = (['json', 'markdown', 'csv', 'sarif'] as const).filter((f) => values[f]);
   if (formats.length > 1) throw new UsageError(`choose one output format, got --${formats.join(' and --')}`);
-  if (command === 'estimate' && values.csv) throw new UsageError('--csv is a report format; use green-ai report DIR --csv');
-  if (command === 'estimate' && values['budget-kg'] !== undefined) throw new UsageError('--budget-kg applies to green-ai report');
+  if (command === 'estimate' && values.csv)
+    throw new UsageError('--csv is a report format; use green-ai report DIR --csv');
+  if (command === 'estimate' && values['budget-kg'] !== undefined)
+    throw new UsageError('--budget-kg applies to green-ai report');
 
   // Unknown ids fail up front with the nearest known ones, before anything is read.
   if (values.region !== undefined) {
@@ -298,13 +387,26 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   if (command === 'diff') {
     if (values.csv) throw new UsageError('--csv is a report format; diff prints text, --json, --markdown or --sarif');
     return runDiffCommand(
-      { paths, gitRef: values.git, staged: values.staged ?? false, format: formats.find((f) => f !== 'csv') ?? 'text', overrides, budgetKg: budget, budgetDeltaKg: numberOption('budget-delta-kg', values['budget-delta-kg'], -1e12, 1e12) },
+      {
+        paths,
+        gitRef: values.git,
+        staged: values.staged ?? false,
+        format: formats.find((f) => f !== 'csv') ?? 'text',
+        overrides,
+        budgetKg: budget,
+        budgetDeltaKg: numberOption('budget-delta-kg', values['budget-delta-kg'], -1e12, 1e12),
+      },
       {
         io,
         version: VERSION,
         // Regular files inside the folder only (listFolder), as report reads them.
         filesUnder: (dir) => candidatesUnder(dir).files.map((f) => f.path),
-        scans: (relative) => relative.split('/').every((part, i, all) => (i < all.length - 1 ? !SKIP_DIRS.has(part) : Boolean(fileKindOf(part) || isMeasurementFile(part)))),
+        scans: (relative) =>
+          relative
+            .split('/')
+            .every((part, i, all) =>
+              i < all.length - 1 ? !SKIP_DIRS.has(part) : Boolean(fileKindOf(part) || isMeasurementFile(part)),
+            ),
         parsing,
         usageError: (message) => new UsageError(message),
       },
@@ -342,17 +444,36 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     }
     const parsed = RunSpecSchema.safeParse(raw);
     if (!parsed.success) {
-      throw new UsageError(`${values.spec}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+      throw new UsageError(
+        `${values.spec}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      );
     }
     const run = completeRun(parsed.data, settings, overrides, { origin: 'spec' });
     const estimate = estimateRun(run);
     const suggestions = suggestImprovements(run, estimate.co2eKg, settings, overrides);
     const invalid: string[] = [];
-    const cli = validRun(toCliRun(values.spec, { range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 }, anchors: {}, run, estimate, suggestions }), invalid);
-    if (!cli) throw new UsageError(`${printable(values.spec)}: the estimate is not a finite number, a value in the spec is too large (${invalid.join('; ')})`);
+    const cli = validRun(
+      toCliRun(values.spec, {
+        range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
+        anchors: {},
+        run,
+        estimate,
+        suggestions,
+      }),
+      invalid,
+    );
+    if (!cli)
+      throw new UsageError(
+        `${printable(values.spec)}: the estimate is not a finite number, a value in the spec is too large (${invalid.join('; ')})`,
+      );
     runs.push(cli);
   } else {
-    if (paths.length === 0) throw new UsageError(command === 'report' ? 'report needs a folder: green-ai report DIR' : 'estimate needs at least one file (or --spec FILE.json)');
+    if (paths.length === 0)
+      throw new UsageError(
+        command === 'report'
+          ? 'report needs a folder: green-ai report DIR'
+          : 'estimate needs at least one file (or --spec FILE.json)',
+      );
     if (command === 'report' && paths.length > 1) throw new UsageError('report takes one folder');
     const python = await parsing();
     const files: Array<{ file: string; display: string }> = [];
@@ -364,24 +485,40 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
         throw new UsageError(`no such file or folder: ${printable(p)}`);
       }
       if (command === 'report') {
-        if (!stat.isDirectory()) throw new UsageError(`${printable(p)} is not a folder (report takes a folder; use estimate for files)`);
+        if (!stat.isDirectory())
+          throw new UsageError(`${printable(p)} is not a folder (report takes a folder; use estimate for files)`);
         const listing = candidatesUnder(p);
         for (const f of listing.files) files.push({ file: f.path, display: f.display });
         for (const s of listing.skipped) problems.push(`${s.display}: skipped, ${s.reason}`);
       } else if (stat.isDirectory()) {
         throw new UsageError(`${printable(p)} is a folder; use green-ai report ${printable(p)}`);
       } else {
-        if (!fileKindOf(p)) throw new UsageError(`${printable(p)}: not a file Green AI reads (Python, notebook, YAML, JSON or shell script)`);
-        if (!stat.isFile()) throw new UsageError(`${printable(p)}: not a regular file (a FIFO, device or socket is never read)`);
+        if (!fileKindOf(p))
+          throw new UsageError(
+            `${printable(p)}: not a file Green AI reads (Python, notebook, YAML, JSON or shell script)`,
+          );
+        if (!stat.isFile())
+          throw new UsageError(`${printable(p)}: not a regular file (a FIFO, device or socket is never read)`);
         files.push({ file: p, display: p });
       }
     }
     const base = command === 'report' ? path.resolve(paths[0]) : process.cwd();
-    let analysed: Array<{ display: string; analysis: LinkedAnalysis; measured: ReadonlyArray<MeasuredComparison | null> }>;
+    let analysed: Array<{
+      display: string;
+      analysis: LinkedAnalysis;
+      measured: ReadonlyArray<MeasuredComparison | null>;
+    }>;
     if (command === 'report') {
       // The same scan as the editor's Workspace Report: links resolved within the folder,
       // a script launched by another file's run counted once, in that run.
-      const result = await scanFolder(paths[0], files.map((f) => f.file), python, settings, overrides, { exclude: values.exclude ?? [] });
+      const result = await scanFolder(
+        paths[0],
+        files.map((f) => f.file),
+        python,
+        settings,
+        overrides,
+        { exclude: values.exclude ?? [] },
+      );
       leftOut.push(...result.leftOut.map((l) => ({ file: l.display, reason: l.reason })));
       for (const s of result.skipped) problems.push(`${s.display}: skipped, ${s.reason}`);
       for (const m of result.measurementFiles) problems.push(...m.problems);
@@ -400,17 +537,37 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
           }
           throw new UsageError(`${printable(display)}: ${e.reason}`);
         }
-        plain.push({ path: path.resolve(file), display, analysis: analyzeText({ path: path.resolve(file), text }, python, settings, overrides, linkReader(base, estimateRoot(file))) });
+        plain.push({
+          path: path.resolve(file),
+          display,
+          analysis: analyzeText(
+            { path: path.resolve(file), text },
+            python,
+            settings,
+            overrides,
+            linkReader(base, estimateRoot(file)),
+          ),
+        });
       }
       // Measurements next to the estimated files (CodeCarbon writes emissions.csv where the script runs).
       const measurementFiles = measurementsBeside(plain.map((f) => f.path));
       for (const m of measurementFiles) problems.push(...m.problems);
-      const matches = matchMeasurements(plain.flatMap((f) => f.analysis.runs.map((analyzed) => ({ path: f.path.split(path.sep).join('/'), analyzed, facts: f.analysis.facts }))), measurementFiles);
+      const matches = matchMeasurements(
+        plain.flatMap((f) =>
+          f.analysis.runs.map((analyzed) => ({
+            path: f.path.split(path.sep).join('/'),
+            analyzed,
+            facts: f.analysis.facts,
+          })),
+        ),
+        measurementFiles,
+      );
       let next = 0;
       analysed = plain.map((f) => ({ ...f, measured: f.analysis.runs.map(() => matches[next++]) }));
     }
     for (const { display, analysis, measured } of analysed) {
-      for (const p of analysis.problems) if (!p.message.startsWith('skipped')) problems.push(`${display}: ${p.message}`);
+      for (const p of analysis.problems)
+        if (!p.message.startsWith('skipped')) problems.push(`${display}: ${p.message}`);
       for (const e of analysis.errors) errors.push(`${display}: ${e.message}`);
       if (analysis.internalError) internalErrors.push(`${display}: ${analysis.internalError}`);
       analysis.runs.forEach((r, i) => {
@@ -427,16 +584,26 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
   const output: CliOutput = CliOutputSchema.parse({ version: 1, runs, ...(command === 'report' ? { leftOut } : {}) });
   for (const p of problems) io.stderr(`green-ai: warning: ${printable(p)}\n`);
   if (values.json) io.stdout(JSON.stringify(output, null, 2) + '\n');
-  else if (values.markdown) io.stdout(runsToMarkdown(runs, command === 'report' ? 'Green AI workspace report' : 'Green AI estimate'));
+  else if (values.markdown)
+    io.stdout(runsToMarkdown(runs, command === 'report' ? 'Green AI workspace report' : 'Green AI estimate'));
   else if (values.csv) io.stdout(runsToCsv(runs));
   else if (values.sarif) {
     const located = runs.flatMap((cli) => {
       const at = runLocations.get(cli);
       return at ? [{ cli, ...at }] : [];
     });
-    io.stdout(JSON.stringify(runsToSarif(located, { toolVersion: VERSION, budgetKg: budget, srcRoot: pathToFileURL(path.resolve(paths[0])).href }), null, 2) + '\n');
-  }
-  else io.stdout(humanTable(runs, io));
+    io.stdout(
+      JSON.stringify(
+        runsToSarif(located, {
+          toolVersion: VERSION,
+          budgetKg: budget,
+          srcRoot: pathToFileURL(path.resolve(paths[0])).href,
+        }),
+        null,
+        2,
+      ) + '\n',
+    );
+  } else io.stdout(humanTable(runs, io));
 
   for (const e of errors) io.stderr(`green-ai: error: ${printable(e)}\n`);
   for (const e of internalErrors) io.stderr(`green-ai: internal error (please report it): ${printable(e)}\n`);
@@ -444,20 +611,35 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
     const over = runs.filter((r) => r.estimate.co2eKg !== null && r.estimate.co2eKg > budget);
     // A run that cannot be estimated cannot be shown to be within budget: the gate fails closed.
     const unchecked = runs.filter((r) => r.estimate.co2eKg === null);
-    for (const r of over) io.stderr(`green-ai: over budget: ${printable(locationText(r))} ${sig(r.estimate.co2eKg ?? 0)} kg CO2e > ${budget} kg\n`);
-    for (const r of unchecked) io.stderr(`green-ai: cannot check against the budget: ${printable(locationText(r))} ${printable(r.missing?.[0]?.detail ?? 'has no estimate')}${r.missing?.[0] ? `; ${printable(r.missing[0].howToSet)}` : ''}\n`);
+    for (const r of over)
+      io.stderr(
+        `green-ai: over budget: ${printable(locationText(r))} ${sig(r.estimate.co2eKg ?? 0)} kg CO2e > ${budget} kg\n`,
+      );
+    for (const r of unchecked)
+      io.stderr(
+        `green-ai: cannot check against the budget: ${printable(locationText(r))} ${printable(r.missing?.[0]?.detail ?? 'has no estimate')}${r.missing?.[0] ? `; ${printable(r.missing[0].howToSet)}` : ''}\n`,
+      );
     if (over.length > 0 || unchecked.length > 0) return EXIT.overBudget;
   }
   if (internalErrors.length > 0) return EXIT.internal;
   if (errors.length > 0) {
-    io.stderr(`green-ai: ${errors.length} error${errors.length === 1 ? '' : 's'}: ${budget !== undefined ? 'the budget cannot be checked for what could not be estimated' : 'what could not be estimated is not in the output'}\n`);
+    io.stderr(
+      `green-ai: ${errors.length} error${errors.length === 1 ? '' : 's'}: ${budget !== undefined ? 'the budget cannot be checked for what could not be estimated' : 'what could not be estimated is not in the output'}\n`,
+    );
     return EXIT.usage;
   }
   return EXIT.ok;
 }
 
 /** The Workspace Report's scan over files of a folder (node fs): shared by report and calibrate. */
-async function scanFolder(dir: string, files: readonly string[], python: PythonParsing, settings: EstimateSettings, overrides: Overrides, entryRules?: EntryPointRules) {
+async function scanFolder(
+  dir: string,
+  files: readonly string[],
+  python: PythonParsing,
+  settings: EstimateSettings,
+  overrides: Overrides,
+  entryRules?: EntryPointRules,
+) {
   const posix = (p: string) => path.resolve(p).split(path.sep).join('/');
   const root = realFolder(dir);
   // Each file is read only as a regular file inside the folder (it may have changed since it was listed).
@@ -470,10 +652,21 @@ async function scanFolder(dir: string, files: readonly string[], python: PythonP
     }
   };
   // This thread and worker threads, one per other core: the worker entry sits beside the bundle (dist/) or, unbundled, in core/scan.
-  const { analyser } = await chooseScanAnalyser({ workerScripts: [path.join(__dirname, 'scanWorker.js'), path.join(__dirname, '../core/scan/scanWorker.js')], wasm: wasmLocationIn(__dirname), python: async () => python, alsoThisThread: true, files: files.length });
+  const { analyser } = await chooseScanAnalyser({
+    workerScripts: [path.join(__dirname, 'scanWorker.js'), path.join(__dirname, '../core/scan/scanWorker.js')],
+    wasm: wasmLocationIn(__dirname),
+    python: async () => python,
+    alsoThisThread: true,
+    files: files.length,
+  });
   try {
     return await new FolderScanCache().scan(
-      files.map((file) => ({ path: posix(file), display: path.relative(dir, file), size: sizeOf(file), read: () => read(file) })),
+      files.map((file) => ({
+        path: posix(file),
+        display: path.relative(dir, file),
+        size: sizeOf(file),
+        read: () => read(file),
+      })),
       { analyser, root: posix(dir), settingsFor: () => settings, overrides, entryRules },
     );
   } finally {
@@ -525,18 +718,47 @@ async function calibrate(paths: readonly string[], write: boolean, json: boolean
   const settings = teamSettings(dir, io);
   const listing = candidatesUnder(dir);
   for (const s of listing.skipped) io.stderr(`green-ai: warning: ${printable(s.display)}: skipped, ${s.reason}\n`);
-  const result = await scanFolder(dir, listing.files.map((f) => f.path), await parsing(), settings, {});
+  const result = await scanFolder(
+    dir,
+    listing.files.map((f) => f.path),
+    await parsing(),
+    settings,
+    {},
+  );
   for (const m of result.measurementFiles) for (const p of m.problems) io.stderr(`green-ai: warning: ${p}\n`);
   const pairs = result.files.flatMap((f) => f.measured.filter((m): m is MeasuredComparison => m !== null));
   const proposal = proposeCalibration(pairs, settings.calibration, new Date().toISOString().slice(0, 10));
   const measurements = result.measurementFiles.reduce((n, m) => n + m.measurements.length, 0);
   if ('problem' in proposal) {
-    if (json) io.stdout(JSON.stringify({ version: 1, measurements, matched: pairs.length, calibration: null, problem: proposal.problem }, null, 2) + '\n');
-    else io.stdout(`${measurements} measured run${measurements === 1 ? '' : 's'} found, ${pairs.length} matched to code. No calibration: ${proposal.problem}.\n`);
+    if (json)
+      io.stdout(
+        JSON.stringify(
+          { version: 1, measurements, matched: pairs.length, calibration: null, problem: proposal.problem },
+          null,
+          2,
+        ) + '\n',
+      );
+    else
+      io.stdout(
+        `${measurements} measured run${measurements === 1 ? '' : 's'} found, ${pairs.length} matched to code. No calibration: ${proposal.problem}.\n`,
+      );
     return 0;
   }
   if (json) {
-    io.stdout(JSON.stringify({ version: 1, measurements, matched: pairs.length, calibration: proposal.calibration, excluded: proposal.excluded, written: write }, null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        {
+          version: 1,
+          measurements,
+          matched: pairs.length,
+          calibration: proposal.calibration,
+          excluded: proposal.excluded,
+          written: write,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     io.stdout(`${proposal.summary}.\n`);
     for (const e of proposal.excluded) io.stdout(`  not used: ${e.file}:${e.line}: ${e.reason}\n`);
@@ -545,11 +767,15 @@ async function calibrate(paths: readonly string[], write: boolean, json: boolean
     const file = path.join(dir, WORKSPACE_CONFIG_FILE);
     const root = realFolder(dir);
     try {
-      const before = fs.existsSync(file) || isSymlink(file) ? readRegularText(file, { root, maxBytes: MAX_WORKSPACE_CONFIG_BYTES }).text : undefined;
+      const before =
+        fs.existsSync(file) || isSymlink(file)
+          ? readRegularText(file, { root, maxBytes: MAX_WORKSPACE_CONFIG_BYTES }).text
+          : undefined;
       // Never through a link, never outside the folder (writeFileInside refuses both).
       writeFileInside(root, file, withCalibration(before, proposal.calibration));
     } catch (e) {
-      if (e instanceof UnsafeFileError) throw new UsageError(`cannot write the calibration to ${printable(e.file)}: ${e.reason}`);
+      if (e instanceof UnsafeFileError)
+        throw new UsageError(`cannot write the calibration to ${printable(e.file)}: ${e.reason}`);
       if (e instanceof InvalidWorkspaceConfig) throw new UsageError(printable(e.message));
       throw e;
     }
@@ -579,7 +805,11 @@ function isSymlink(file: string): boolean {
 
 if (require.main === module) {
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), color }).then(
+  runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    color,
+  }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -130,7 +130,10 @@ export function notebookCode(text: string): NotebookCells {
     if (salvaged.length === 0) return { code: '', cells: [], problem };
     parsed = { cells: salvaged };
     const result = notebookCode(JSON.stringify(parsed));
-    return { ...result, problem: `${problem}; read the code of the ${salvaged.filter((c) => c.cell_type === 'code').length} intact code cells` };
+    return {
+      ...result,
+      problem: `${problem}; read the code of the ${salvaged.filter((c) => c.cell_type === 'code').length} intact code cells`,
+    };
   }
   const raw = (parsed as { cells?: unknown } | null)?.cells;
   if (!Array.isArray(raw)) return { code: '', cells: [], problem: 'notebook has no "cells" array (is it nbformat 4?)' };
@@ -141,7 +144,11 @@ export function notebookCode(text: string): NotebookCells {
     if (typeof cell !== 'object' || cell === null || (cell as { cell_type?: unknown }).cell_type !== 'code') return;
     const source = (cell as { source?: unknown }).source;
     // Only strings are code: `String()` of an object from the file ({"toString": 1}) would throw or run its methods.
-    const text = Array.isArray(source) ? source.map((part) => (typeof part === 'string' ? part : '')).join('') : typeof source === 'string' ? source : '';
+    const text = Array.isArray(source)
+      ? source.map((part) => (typeof part === 'string' ? part : '')).join('')
+      : typeof source === 'string'
+        ? source
+        : '';
     // IPython magics and shell escapes are not Python; blank them so the parser sees valid code. A timing
     // magic (`%time train(model)`) runs its statement: that is kept, at the magic's indentation.
     const lines = text.split('\n').map((l) => {
@@ -206,10 +213,16 @@ function parseOrUndefined(json: string): unknown {
 /** Colab and Kaggle record the runtime's GPU in the notebook metadata (`gpuType: "T4"`). */
 function notebookAccelerator(parsed: unknown): string | undefined {
   if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const meta = (parsed as { metadata?: { colab?: { gpuType?: unknown }; accelerator?: unknown; kaggle?: { accelerator?: unknown } } }).metadata;
+  const meta = (
+    parsed as {
+      metadata?: { colab?: { gpuType?: unknown }; accelerator?: unknown; kaggle?: { accelerator?: unknown } };
+    }
+  ).metadata;
   if (typeof meta !== 'object' || meta === null) return undefined;
   const gpu = meta?.colab?.gpuType ?? meta?.kaggle?.accelerator;
-  return typeof gpu === 'string' && gpu.length <= 100 && /\d/.test(gpu) ? gpu.replace(/^nvidia[-_]?(tesla[-_])?/i, '').replace(/x\d+$/i, '') : undefined;
+  return typeof gpu === 'string' && gpu.length <= 100 && /\d/.test(gpu)
+    ? gpu.replace(/^nvidia[-_]?(tesla[-_])?/i, '').replace(/x\d+$/i, '')
+    : undefined;
 }
 
 /** Maps a range in the joined notebook code back to its cell (clipped to that cell). */
@@ -245,7 +258,11 @@ function remapRun(run: AnalyzedRun, map: (r: SourceRange) => SourceRange): Analy
       size: run.anchors.size && map(run.anchors.size),
       launch: run.anchors.launch && map(run.anchors.launch),
     },
-    run: { ...run.run, assumptions: run.run.assumptions.map(mapAssumption), unknowns: run.run.unknowns.map(mapAssumption) },
+    run: {
+      ...run.run,
+      assumptions: run.run.assumptions.map(mapAssumption),
+      unknowns: run.run.unknowns.map(mapAssumption),
+    },
   };
 }
 
@@ -267,11 +284,21 @@ function skippedForTime(budgetMs: number, phase: string): string {
 }
 
 /** A file's own facts, never its links; a file that runs out of time is reported as skipped. */
-export function readFileFacts(input: AnalyzeInput, python: PythonParsing, deadline = performance.now() + (input.timeBudgetMs ?? FILE_TIME_BUDGET_MS)): FileFacts {
+export function readFileFacts(
+  input: AnalyzeInput,
+  python: PythonParsing,
+  deadline = performance.now() + (input.timeBudgetMs ?? FILE_TIME_BUDGET_MS),
+): FileFacts {
   try {
     return readFileFactsUnguarded(input, python, deadline);
   } catch (e) {
-    if (e instanceof OverBudget) return { kind: fileKindOf(input.path, input.languageId), facts: [], problems: [problemAt(e.message)], errors: [] };
+    if (e instanceof OverBudget)
+      return {
+        kind: fileKindOf(input.path, input.languageId),
+        facts: [],
+        problems: [problemAt(e.message)],
+        errors: [],
+      };
     throw e;
   }
 }
@@ -280,9 +307,24 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
   const kind = fileKindOf(input.path, input.languageId);
   if (!kind) return { kind, facts: [], problems: [], errors: [] };
   if (input.text.length > MAX_FILE_BYTES) {
-    return { kind, facts: [], problems: [problemAt(`skipped: ${(input.text.length / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`)], errors: [] };
+    return {
+      kind,
+      facts: [],
+      problems: [
+        problemAt(
+          `skipped: ${(input.text.length / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`,
+        ),
+      ],
+      errors: [],
+    };
   }
-  if (input.text.includes('\u0000')) return { kind, facts: [], problems: [problemAt('skipped: the file is binary (it contains NUL bytes)')], errors: [] };
+  if (input.text.includes('\u0000'))
+    return {
+      kind,
+      facts: [],
+      problems: [problemAt('skipped: the file is binary (it contains NUL bytes)')],
+      errors: [],
+    };
 
   const problems: Problem[] = [];
   const errors: Problem[] = [];
@@ -301,11 +343,30 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
       code = notebook.code;
     }
     const tree = input.tree ?? parseWithin(python, code, deadline);
-    if (!tree) return { kind, facts: [], problems: [problemAt(performance.now() > deadline ? skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'parsing') : 'the Python parser gave up on this file')], errors };
+    if (!tree)
+      return {
+        kind,
+        facts: [],
+        problems: [
+          problemAt(
+            performance.now() > deadline
+              ? skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'parsing')
+              : 'the Python parser gave up on this file',
+          ),
+        ],
+        errors,
+      };
     try {
       problems.push(...syntaxProblems(tree));
       facts = extractPythonFacts(tree, code);
-      if (notebook?.accelerator) facts.push({ kind: 'hardware.accelerator', value: notebook.accelerator, range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 }, confidence: 'medium', detail: `notebook metadata: runtime GPU ${notebook.accelerator}` });
+      if (notebook?.accelerator)
+        facts.push({
+          kind: 'hardware.accelerator',
+          value: notebook.accelerator,
+          range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
+          confidence: 'medium',
+          detail: `notebook metadata: runtime GPU ${notebook.accelerator}`,
+        });
     } finally {
       if (!input.tree) tree.delete();
     }
@@ -322,7 +383,8 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
     problems.push(...directives.problems);
     errors.push(...directives.errors);
   }
-  if (performance.now() > deadline) throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading its facts'));
+  if (performance.now() > deadline)
+    throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading its facts'));
   return { kind, facts, problems, errors, notebook };
 }
 
@@ -334,7 +396,9 @@ export function parseWithin(python: PythonParsing, code: string, deadline: numbe
   let checks = 0;
   const tree = python.parser.parse(code, oldTree ?? null, {
     // Returning true cancels (web-tree-sitter's typing says void; its docs and runtime say boolean).
-    progressCallback: (() => (++checks & 15) === 0 && performance.now() > deadline) as unknown as (state: unknown) => void,
+    progressCallback: (() => (++checks & 15) === 0 && performance.now() > deadline) as unknown as (
+      state: unknown,
+    ) => void,
   });
   // A cancelled parse resumes on the next call unless the parser is reset.
   if (!tree) python.parser.reset();
@@ -346,14 +410,22 @@ export function parseWithin(python: PythonParsing, code: string, deadline: numbe
  * `open("config.yaml")`), relative to the file that names it. Returns undefined when
  * it is not there (the link is then reported, not guessed).
  */
-export type LinkedFileReader = (fromPath: string, reference: string) => { path: string; display: string; text: string } | undefined;
+export type LinkedFileReader = (
+  fromPath: string,
+  reference: string,
+) => { path: string; display: string; text: string } | undefined;
 
 const MAX_LINK_DEPTH = 2;
 /** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */
 const MAX_LINKED_FILES = 16;
 
 /** Where a linked reference may be, in order: next to the file that names it, then from the root. */
-export function linkCandidates(fromPath: string, reference: string, root: string, paths: Pick<typeof import('node:path'), 'resolve' | 'dirname'>): string[] {
+export function linkCandidates(
+  fromPath: string,
+  reference: string,
+  root: string,
+  paths: Pick<typeof import('node:path'), 'resolve' | 'dirname'>,
+): string[] {
   return [paths.resolve(paths.dirname(fromPath), reference), paths.resolve(root, reference)];
 }
 
@@ -374,7 +446,13 @@ export type LinkResolver = (fromPath: string, reference: string) => LinkTarget |
 export function linkResolverOf(read: LinkedFileReader, python: PythonParsing, deadline?: number): LinkResolver {
   return (fromPath, reference) => {
     const target = read(fromPath, reference);
-    return target && { path: target.path, display: target.display, readFacts: () => readFileFacts({ path: target.path, text: target.text }, python, deadline) };
+    return (
+      target && {
+        path: target.path,
+        display: target.display,
+        readFacts: () => readFileFacts({ path: target.path, text: target.text }, python, deadline),
+      }
+    );
   };
 }
 
@@ -384,10 +462,20 @@ function inLinkedFile(display: string, p: Problem): Problem {
 }
 
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
-function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkResolver, seen: Set<string>, depth: number, problems: Problem[], errors: Problem[]): Fact[] {
+function linkedFacts(
+  fromPath: string,
+  facts: readonly Fact[],
+  resolve: LinkResolver,
+  seen: Set<string>,
+  depth: number,
+  problems: Problem[],
+  errors: Problem[],
+): Fact[] {
   if (depth > MAX_LINK_DEPTH) return [];
   const out: Fact[] = [];
-  const links = facts.filter((f) => (f.kind === 'link.config' || f.kind === 'link.script') && typeof f.value === 'string');
+  const links = facts.filter(
+    (f) => (f.kind === 'link.config' || f.kind === 'link.script') && typeof f.value === 'string',
+  );
   // Configs before scripts: an accelerate config or command-line value outranks the script's defaults.
   links.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'link.config' ? -1 : 1));
   const asked = new Set<string>();
@@ -397,14 +485,26 @@ function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkReso
     if (asked.has(reference)) continue;
     asked.add(reference);
     if (seen.size > MAX_LINKED_FILES) {
-      problems.push(problemAt(`more than ${MAX_LINKED_FILES} linked files; ${printable(reference).slice(0, 100)} and the rest are not read`, link.range.startLine, link.range.startCol));
+      problems.push(
+        problemAt(
+          `more than ${MAX_LINKED_FILES} linked files; ${printable(reference).slice(0, 100)} and the rest are not read`,
+          link.range.startLine,
+          link.range.startCol,
+        ),
+      );
       break;
     }
     const target = resolve(fromPath, reference);
     if (!target) {
       // A low-confidence link names a usual place (a harness's defaults file), not a file the run needs: no warning.
       if (link.confidence === 'low') continue;
-      problems.push(problemAt(`${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`, link.range.startLine, link.range.startCol));
+      problems.push(
+        problemAt(
+          `${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`,
+          link.range.startLine,
+          link.range.startCol,
+        ),
+      );
       continue;
     }
     if (seen.has(target.path)) continue;
@@ -413,7 +513,9 @@ function linkedFacts(fromPath: string, facts: readonly Fact[], resolve: LinkReso
     // A linked file's problems keep their position in that file; the message names the file.
     for (const p of read1.problems) problems.push(inLinkedFile(target.display, p));
     for (const e of read1.errors) errors.push(inLinkedFile(target.display, e));
-    const tagged = read1.facts.filter((f) => !f.kind.startsWith('link.')).map((f) => ({ ...f, file: f.file ?? target.display }));
+    const tagged = read1.facts
+      .filter((f) => !f.kind.startsWith('link.'))
+      .map((f) => ({ ...f, file: f.file ?? target.display }));
     out.push(...tagged, ...linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors));
   }
   return out;
@@ -450,7 +552,9 @@ function nonFiniteIn(run: ResolvedRun, estimate: Estimate): string | null {
   const bad = values.find(([, v]) => typeof v !== 'number' || !Number.isFinite(v));
   if (!bad) return null;
   // Name the input that overflowed, when one did (a size of 1e308 read from a config).
-  const cause = run.assumptions.find((a) => typeof a.value === 'number' && (!Number.isFinite(a.value) || Math.abs(a.value) > 1e30));
+  const cause = run.assumptions.find(
+    (a) => typeof a.value === 'number' && (!Number.isFinite(a.value) || Math.abs(a.value) > 1e30),
+  );
   return `${bad[0]} is ${String(bad[1])}${cause ? `, from ${cause.field} = ${String(cause.value)} (${printable(cause.detail).slice(0, 120)})` : ''}: a size in the code is too large to estimate`;
 }
 
@@ -462,7 +566,16 @@ export function analyzeText(
   read?: LinkedFileReader,
 ): LinkedAnalysis {
   const deadline = performance.now() + (input.timeBudgetMs ?? FILE_TIME_BUDGET_MS);
-  return guarded(input, () => analyzeFactsUnguarded(input, readFileFacts(input, python, deadline), settings, overrides, read && linkResolverOf(read, python, deadline), deadline));
+  return guarded(input, () =>
+    analyzeFactsUnguarded(
+      input,
+      readFileFacts(input, python, deadline),
+      settings,
+      overrides,
+      read && linkResolverOf(read, python, deadline),
+      deadline,
+    ),
+  );
 }
 
 /** Runs, estimates and suggestions from a file's facts (read by readFileFacts) and the files they link to. */
@@ -483,9 +596,18 @@ function guarded(input: Pick<AnalyzeInput, 'path' | 'languageId'>, analyse: () =
     return analyse();
   } catch (e) {
     const kind = fileKindOf(input.path, input.languageId);
-    if (e instanceof OverBudget) return { kind, runs: [], problems: [problemAt(e.message)], errors: [], facts: [], linkedFiles: [] };
+    if (e instanceof OverBudget)
+      return { kind, runs: [], problems: [problemAt(e.message)], errors: [], facts: [], linkedFiles: [] };
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return { kind, runs: [], problems: [], errors: [], internalError: printable(message).slice(0, 300), facts: [], linkedFiles: [] };
+    return {
+      kind,
+      runs: [],
+      problems: [],
+      errors: [],
+      internalError: printable(message).slice(0, 300),
+      facts: [],
+      linkedFiles: [],
+    };
   }
 }
 
@@ -504,45 +626,113 @@ function analyzeFactsUnguarded(
   const notARun = notARunReason(input, own.facts);
   if (notARun) return { kind, runs: [], problems, errors, facts: own.facts, linkedFiles: [], notARun };
   // Settings and overrides name a region and an accelerator: an unknown one fails every run, visibly.
-  const unknownIds = unknownIdsIn(settings, overrides, { settings: 'setting (greenAI.* or .greenai.json)', overrides: 'override' });
-  if (unknownIds.length > 0) return { kind, runs: [], problems, errors: [...errors, ...unknownIds.map((m) => problemAt(m))], facts: own.facts, linkedFiles: [] };
+  const unknownIds = unknownIdsIn(settings, overrides, {
+    settings: 'setting (greenAI.* or .greenai.json)',
+    overrides: 'override',
+  });
+  if (unknownIds.length > 0)
+    return {
+      kind,
+      runs: [],
+      problems,
+      errors: [...errors, ...unknownIds.map((m) => problemAt(m))],
+      facts: own.facts,
+      linkedFiles: [],
+    };
   const seen = new Set<string>([input.path]);
   const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors) : [];
-  if (performance.now() > deadline) throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
+  if (performance.now() > deadline)
+    throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
   const facts = [...own.facts, ...linked];
 
   // A Python file of constants (nanoGPT's config/*.py) is a config, read like a YAML one.
-  const sourceKind = kind === 'yaml' || kind === 'json' || own.facts.some((f) => f.kind === 'source.configModule') ? 'config' : 'code';
+  const sourceKind =
+    kind === 'yaml' || kind === 'json' || own.facts.some((f) => f.kind === 'source.configModule') ? 'config' : 'code';
   const runs: AnalyzedRun[] = [];
   // One index of the text for every quick fix of this file, built when the first is asked for.
   let textIndex: TextIndex | undefined;
   for (const found of factsToSpecs(facts, sourceKind)) {
-    if (performance.now() > deadline) throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'estimating its runs'));
+    if (performance.now() > deadline)
+      throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'estimating its runs'));
     problems.push(...found.problems);
     const where = `line ${found.range.startLine + 1}`;
     try {
-      const run = completeRun(found.spec, settings, overrides, { origin: 'code', assumptions: found.assumptions, unknowns: found.unknowns });
+      const run = completeRun(found.spec, settings, overrides, {
+        origin: 'code',
+        assumptions: found.assumptions,
+        unknowns: found.unknowns,
+      });
       const estimate = estimateRun(run);
       const infinite = nonFiniteIn(run, estimate);
       if (infinite) {
-        errors.push(problemAt(`the run at ${where} cannot be estimated: ${infinite}`, found.range.startLine, found.range.startCol));
+        errors.push(
+          problemAt(
+            `the run at ${where} cannot be estimated: ${infinite}`,
+            found.range.startLine,
+            found.range.startCol,
+          ),
+        );
         continue;
       }
       // Quick fixes edit this file's text; a notebook's cells are edited cell by cell in the editor.
       // A run whose model size is unknown has no estimate to save from: its suggestions would rank placeholders.
-      const suggestions = run.missing.length > 0 ? [] : suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) => withLazyFix(s, () => (notebook ? null : fixFor(s, facts, (textIndex ??= new TextIndex(input.text))))));
+      const suggestions =
+        run.missing.length > 0
+          ? []
+          : suggestImprovements(run, estimate.co2eKg, settings, overrides).map((s) =>
+              withLazyFix(s, () => (notebook ? null : fixFor(s, facts, (textIndex ??= new TextIndex(input.text))))),
+            );
       // A launch inside a loop over N values is N runs: one object that says so (totals count each).
       const launchLine = found.anchors.launch?.startLine ?? found.range.endLine;
-      const repeat = facts.find((f) => f.kind === 'launch.repeat' && !f.file && typeof f.value === 'number' && f.range.startLine <= launchLine && launchLine <= f.range.endLine);
+      const repeat = facts.find(
+        (f) =>
+          f.kind === 'launch.repeat' &&
+          !f.file &&
+          typeof f.value === 'number' &&
+          f.range.startLine <= launchLine &&
+          launchLine <= f.range.endLine,
+      );
       const of = repeat ? (repeat.value as number) : 1;
       if (repeat && !(Number.isInteger(of) && of >= 2 && of <= MAX_SWEEP_RUNS)) {
-        problems.push(problemAt(`the loop at line ${repeat.range.startLine + 1} would launch ${Number.isFinite(of) ? of.toLocaleString('en-US') : 'too many'} runs, more than the ${MAX_SWEEP_RUNS.toLocaleString('en-US')} Green AI believes; the launch is counted once`, repeat.range.startLine, repeat.range.startCol));
+        problems.push(
+          problemAt(
+            `the loop at line ${repeat.range.startLine + 1} would launch ${Number.isFinite(of) ? of.toLocaleString('en-US') : 'too many'} runs, more than the ${MAX_SWEEP_RUNS.toLocaleString('en-US')} Green AI believes; the launch is counted once`,
+            repeat.range.startLine,
+            repeat.range.startCol,
+          ),
+        );
       }
-      const trial = repeat && Number.isInteger(of) && of >= 2 && of <= MAX_SWEEP_RUNS ? { of, detail: repeat.detail } : undefined;
-      const note = trial && repeat ? [{ field: 'run.trial', value: `${of} runs`, source: 'code' as const, detail: repeat.detail, range: repeat.range }] : [];
-      runs.push({ range: found.range, anchors: found.anchors, run: note.length ? { ...run, assumptions: [...run.assumptions, ...note] } : run, estimate, suggestions, ...(trial ? { trial } : {}) });
+      const trial =
+        repeat && Number.isInteger(of) && of >= 2 && of <= MAX_SWEEP_RUNS ? { of, detail: repeat.detail } : undefined;
+      const note =
+        trial && repeat
+          ? [
+              {
+                field: 'run.trial',
+                value: `${of} runs`,
+                source: 'code' as const,
+                detail: repeat.detail,
+                range: repeat.range,
+              },
+            ]
+          : [];
+      runs.push({
+        range: found.range,
+        anchors: found.anchors,
+        run: note.length ? { ...run, assumptions: [...run.assumptions, ...note] } : run,
+        estimate,
+        suggestions,
+        ...(trial ? { trial } : {}),
+      });
     } catch (e) {
-      if (e instanceof RunInputError) errors.push(problemAt(`the run at ${where} cannot be estimated: ${e.message}`, found.range.startLine, found.range.startCol));
+      if (e instanceof RunInputError)
+        errors.push(
+          problemAt(
+            `the run at ${where} cannot be estimated: ${e.message}`,
+            found.range.startLine,
+            found.range.startCol,
+          ),
+        );
       else throw e;
     }
   }
@@ -550,13 +740,21 @@ function analyzeFactsUnguarded(
   if (notebook) {
     const cells = notebook.cells;
     const map = (r: SourceRange) => rangeInCell(r, cells);
-    return { kind, runs: runs.map((r) => remapRun(r, map)), problems: problems.map((p) => problemInCell(p, cells)), errors: errors.map((p) => problemInCell(p, cells)), facts: own.facts.map((f) => ({ ...f, range: map(f.range) })), linkedFiles };
+    return {
+      kind,
+      runs: runs.map((r) => remapRun(r, map)),
+      problems: problems.map((p) => problemInCell(p, cells)),
+      errors: errors.map((p) => problemInCell(p, cells)),
+      facts: own.facts.map((f) => ({ ...f, range: map(f.range) })),
+      linkedFiles,
+    };
   }
   return { kind, runs, problems, errors, facts: own.facts, linkedFiles };
 }
 
 /** Top-level keys that only files of results have (Hugging Face trainer_state.json, benchmark results). */
-const RESULTS_RECORD = /^\s{0,4}"?(run_info|log_history|eval_results|best_metric|best_model_checkpoint|train_runtime|train_samples_per_second|total_flos)"?\s*:/m;
+const RESULTS_RECORD =
+  /^\s{0,4}"?(run_info|log_history|eval_results|best_metric|best_model_checkpoint|train_runtime|train_samples_per_second|total_flos)"?\s*:/m;
 
 /** Why this file launches no run (its place, or a library module), unless a directive forces it in. */
 function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): string | undefined {
@@ -564,10 +762,12 @@ function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): string | un
   const byPath = input.relativePath !== undefined ? nonRunPathReason(input.relativePath, input.entryRules) : undefined;
   if (byPath) return byPath;
   // Files that record a finished run (trainer_state.json, all_results.json, a benchmark's results) describe one; they launch nothing.
-  if (/\.(json|ya?ml)$/i.test(input.path) && RESULTS_RECORD.test(input.text.slice(0, 4096))) return 'a record of results (metrics, logs), not a run';
+  if (/\.(json|ya?ml)$/i.test(input.path) && RESULTS_RECORD.test(input.text.slice(0, 4096)))
+    return 'a record of results (metrics, logs), not a run';
   const library = facts.find((f) => f.kind === 'run.entry' && f.value === false)?.detail;
   if (library) return library;
-  if (input.relativePath !== undefined && /\.py$/i.test(input.path)) return packageModuleReason(input.relativePath, facts, input.entryRules);
+  if (input.relativePath !== undefined && /\.py$/i.test(input.path))
+    return packageModuleReason(input.relativePath, facts, input.entryRules);
   return undefined;
 }
 
@@ -575,7 +775,9 @@ function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): string | un
  * Drops the stand-alone runs of files that another file's run already includes
  * (a script launched by a SLURM file), so a report does not count a run twice.
  */
-export function withoutLinkedDuplicates<T extends { path: string; analysis: LinkedAnalysis }>(files: readonly T[]): T[] {
+export function withoutLinkedDuplicates<T extends { path: string; analysis: LinkedAnalysis }>(
+  files: readonly T[],
+): T[] {
   const included = new Set<string>();
   for (const f of files) if (f.analysis.runs.length > 0) for (const p of f.analysis.linkedFiles) included.add(p);
   return files.map((f) => (included.has(f.path) ? { ...f, analysis: { ...f.analysis, runs: [] } } : f));

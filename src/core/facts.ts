@@ -116,7 +116,6 @@ export interface FactEditAnchors {
   readonly callee?: string;
 }
 
-
 export function spanOf(ranges: readonly SourceRange[]): SourceRange | null {
   if (ranges.length === 0) return null;
   let start = ranges[0];

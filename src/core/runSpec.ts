@@ -15,13 +15,32 @@ export type Precision = (typeof PRECISIONS)[number];
  * Serving stacks, by how they batch: `hf-generate` is a loop calling `model.generate` (one request at a time
  * unless the loop batches), `hf-pipeline` a transformers `pipeline(...)`, the rest continuous-batching servers.
  */
-export const INFERENCE_ENGINES = ['hf-generate', 'hf-pipeline', 'vllm', 'tgi', 'sglang', 'tensorrt-llm', 'other'] as const;
+export const INFERENCE_ENGINES = [
+  'hf-generate',
+  'hf-pipeline',
+  'vllm',
+  'tgi',
+  'sglang',
+  'tensorrt-llm',
+  'other',
+] as const;
 export type InferenceEngine = (typeof INFERENCE_ENGINES)[number];
 /** Formats the weights are stored and read in while serving (quantised checkpoints, `--quantization`, `dtype`). */
 export const WEIGHT_PRECISIONS = ['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'] as const;
 export type WeightPrecision = (typeof WEIGHT_PRECISIONS)[number];
 /** The training framework a run was read from: it decides what a silent precision means (see estimate/precisionDefault.ts). */
-export const TRAINING_FRAMEWORKS = ['hf-trainer', 'lightning', 'torchtune', 'composer', 'litgpt', 'neox', 'axolotl', 'pytorch', 'keras', 'spec'] as const;
+export const TRAINING_FRAMEWORKS = [
+  'hf-trainer',
+  'lightning',
+  'torchtune',
+  'composer',
+  'litgpt',
+  'neox',
+  'axolotl',
+  'pytorch',
+  'keras',
+  'spec',
+] as const;
 export type TrainingFramework = (typeof TRAINING_FRAMEWORKS)[number];
 export const MODEL_ARCHITECTURES = ['decoder', 'encoder', 'encoder-decoder', 'moe-decoder', 'other'] as const;
 export type ModelArchitecture = (typeof MODEL_ARCHITECTURES)[number];
@@ -32,22 +51,57 @@ export type ModelArchitecture = (typeof MODEL_ARCHITECTURES)[number];
  * which field and why. Each field carries its own limit: there is no shared cap that would win over it.
  */
 const positive = z.number().positive().finite();
-const upTo = (max: number, what: string) => positive.max(max, { message: `more than ${max.toExponential(0).replace('e+', 'e')} ${what} is not a real run` });
-const intUpTo = (max: number, what: string) => z.number().int().positive().max(max, { message: `more than ${max.toExponential(0).replace('e+', 'e')} ${what} is not a real run` });
+const upTo = (max: number, what: string) =>
+  positive.max(max, { message: `more than ${max.toExponential(0).replace('e+', 'e')} ${what} is not a real run` });
+const intUpTo = (max: number, what: string) =>
+  z
+    .number()
+    .int()
+    .positive()
+    .max(max, { message: `more than ${max.toExponential(0).replace('e+', 'e')} ${what} is not a real run` });
 
 export const InferenceSpecSchema = z
   .object({
-    engine: z.enum(INFERENCE_ENGINES).nullish().describe('Serving stack: an unbatched generate loop, a pipeline, or a continuous-batching server.'),
-    engineVersion: z.string().min(1).max(40).nullish().describe('Version of the serving stack (e.g. vLLM "0.5.4"): vLLM before 0.6 blocked the GPU on its CPU work.'),
+    engine: z
+      .enum(INFERENCE_ENGINES)
+      .nullish()
+      .describe('Serving stack: an unbatched generate loop, a pipeline, or a continuous-batching server.'),
+    engineVersion: z
+      .string()
+      .min(1)
+      .max(40)
+      .nullish()
+      .describe('Version of the serving stack (e.g. vLLM "0.5.4"): vLLM before 0.6 blocked the GPU on its CPU work.'),
     /** Sequences decoded together: vLLM max_num_seqs, TGI max_batch_size, SGLang max_running_requests, a loop's batch size. */
-    concurrency: intUpTo(1e6, 'sequences decoded together').nullish().describe('Maximum batch or concurrent sequences (vLLM max_num_seqs, a generate loop\'s batch size).'),
-    inputTokens: intUpTo(1e7, 'prompt tokens per request').nullish().describe('Mean prompt (input) tokens per request.'),
-    outputTokens: intUpTo(1e7, 'generated tokens per request').nullish().describe('Mean generated (output) tokens per sequence (max_tokens / max_new_tokens when the mean is unknown).'),
-    reasoning: z.boolean().nullish().describe('A reasoning model with its thinking on (a chain of thought before the answer): longer outputs when their length is not given. Known reasoning models are recognised by name.'),
-    numSequences: intUpTo(1e4, 'sequences per request').nullish().describe('Sequences generated per request: SamplingParams n, num_beams, num_return_sequences.'),
-    tensorParallel: intUpTo(1e5, 'devices per model replica').nullish().describe('Devices one model replica is split over (tensor × pipeline parallel).'),
-    weightPrecision: z.enum(WEIGHT_PRECISIONS).nullish().describe('Format the weights are stored and read in (quantisation).'),
-    kvCachePrecision: z.enum(WEIGHT_PRECISIONS).nullish().describe('KV-cache format (vLLM --kv-cache-dtype); defaults to the activation precision.'),
+    concurrency: intUpTo(1e6, 'sequences decoded together')
+      .nullish()
+      .describe("Maximum batch or concurrent sequences (vLLM max_num_seqs, a generate loop's batch size)."),
+    inputTokens: intUpTo(1e7, 'prompt tokens per request')
+      .nullish()
+      .describe('Mean prompt (input) tokens per request.'),
+    outputTokens: intUpTo(1e7, 'generated tokens per request')
+      .nullish()
+      .describe('Mean generated (output) tokens per sequence (max_tokens / max_new_tokens when the mean is unknown).'),
+    reasoning: z
+      .boolean()
+      .nullish()
+      .describe(
+        'A reasoning model with its thinking on (a chain of thought before the answer): longer outputs when their length is not given. Known reasoning models are recognised by name.',
+      ),
+    numSequences: intUpTo(1e4, 'sequences per request')
+      .nullish()
+      .describe('Sequences generated per request: SamplingParams n, num_beams, num_return_sequences.'),
+    tensorParallel: intUpTo(1e5, 'devices per model replica')
+      .nullish()
+      .describe('Devices one model replica is split over (tensor × pipeline parallel).'),
+    weightPrecision: z
+      .enum(WEIGHT_PRECISIONS)
+      .nullish()
+      .describe('Format the weights are stored and read in (quantisation).'),
+    kvCachePrecision: z
+      .enum(WEIGHT_PRECISIONS)
+      .nullish()
+      .describe('KV-cache format (vLLM --kv-cache-dtype); defaults to the activation precision.'),
     /** Total requests of an offline job (a loop over a dataset); a deployment uses requestsPerDay × days. */
     requests: upTo(1e15, 'requests').nullish().describe('Requests served by a batch job (a loop over a dataset).'),
     requestsPerDay: upTo(1e13, 'requests per day').nullish().describe('Requests per day of service for a deployment.'),
@@ -63,11 +117,16 @@ export const RunSpecSchema = z.object({
       params: upTo(1e14, 'parameters').nullish(),
       activeParams: upTo(1e14, 'active parameters').nullish(),
       forwardGflopsPerSample: upTo(1e9, 'GFLOPs per sample').nullish(),
-      architecture: z.enum(MODEL_ARCHITECTURES).nullish().describe('Decides FLOPs per token (encoder–decoder, mixture-of-experts).'),
+      architecture: z
+        .enum(MODEL_ARCHITECTURES)
+        .nullish()
+        .describe('Decides FLOPs per token (encoder–decoder, mixture-of-experts).'),
       /** Architecture sizes, where read from a config: the KV cache per token follows from them. */
       layers: intUpTo(1e5, 'layers').nullish(),
       hiddenSize: intUpTo(1e7, 'hidden size').nullish(),
-      kvHeads: intUpTo(1e5, 'key/value heads').nullish().describe('Key/value heads (num_key_value_heads; attention heads when no grouped-query attention).'),
+      kvHeads: intUpTo(1e5, 'key/value heads')
+        .nullish()
+        .describe('Key/value heads (num_key_value_heads; attention heads when no grouped-query attention).'),
       headDim: intUpTo(1e5, 'head dimension').nullish(),
     })
     .strict()
@@ -75,7 +134,10 @@ export const RunSpecSchema = z.object({
   training: z
     .object({
       mode: z.enum(TRAINING_MODES).nullish(),
-      framework: z.enum(TRAINING_FRAMEWORKS).nullish().describe('Framework the run was read from: decides the precision a silent config means.'),
+      framework: z
+        .enum(TRAINING_FRAMEWORKS)
+        .nullish()
+        .describe('Framework the run was read from: decides the precision a silent config means.'),
       epochs: upTo(1e6, 'epochs').nullish(),
       steps: intUpTo(1e10, 'steps').nullish(),
       tokens: upTo(1e17, 'tokens').nullish(),
@@ -122,7 +184,8 @@ export const RunSpecSchema = z.object({
 export type RunSpec = z.infer<typeof RunSpecSchema>;
 
 /** Where an input to the estimate came from (the CLI contract's vocabulary, plus `code`). */
-export type AssumptionSource = 'code' | 'config' | 'directive' | 'setting' | 'catalog' | 'computed' | 'default' | 'override';
+export type AssumptionSource =
+  'code' | 'config' | 'directive' | 'setting' | 'catalog' | 'computed' | 'default' | 'override';
 
 export interface Assumption {
   /** Dotted path of the input, e.g. "training.epochs", "hardware.accelerator". */
@@ -140,8 +203,16 @@ export interface Assumption {
 /** A team's calibration from its measured runs (`.greenai.json`), applied on top of the published ranges. */
 export const CalibrationSchema = z
   .object({
-    utilisationFactor: z.number().min(0.05).max(20).describe('Multiplies the model FLOPs utilisation range: below 1 when measured runs took longer than estimated.'),
-    powerFactor: z.number().min(0.05).max(20).describe('Multiplies accelerator and host power: above 1 when measured runs drew more power than estimated.'),
+    utilisationFactor: z
+      .number()
+      .min(0.05)
+      .max(20)
+      .describe('Multiplies the model FLOPs utilisation range: below 1 when measured runs took longer than estimated.'),
+    powerFactor: z
+      .number()
+      .min(0.05)
+      .max(20)
+      .describe('Multiplies accelerator and host power: above 1 when measured runs drew more power than estimated.'),
     runs: z.number().int().min(1).describe('How many measured runs the factors come from.'),
     date: z.string().min(1).describe('When the calibration was made (YYYY-MM-DD).'),
   })

@@ -47,7 +47,11 @@ export const TEAM_FIELDS: Partial<Record<SettingKey, keyof WorkspaceConfig>> = {
  * breaking every provider. Precedence: workspace or folder settings, then the team's
  * `.greenai.json`, then user settings and defaults.
  */
-export function resolveSettings(configured: (key: SettingKey) => ConfiguredValue, team: WorkspaceConfig | undefined, invalid: (message: string) => void): GreenAiSettings {
+export function resolveSettings(
+  configured: (key: SettingKey) => ConfiguredValue,
+  team: WorkspaceConfig | undefined,
+  invalid: (message: string) => void,
+): GreenAiSettings {
   const read = <K extends SettingKey>(key: K): z.output<(typeof SETTINGS_FIELDS)[K]> => {
     const schema = SETTINGS_FIELDS[key];
     const { explicit, effective } = configured(key);
@@ -56,7 +60,9 @@ export function resolveSettings(configured: (key: SettingKey) => ConfiguredValue
     const raw = explicit !== undefined ? explicit : teamValue !== undefined ? teamValue : effective;
     const parsed = schema.safeParse(raw ?? undefined);
     if (parsed.success) return parsed.data as z.output<(typeof SETTINGS_FIELDS)[K]>;
-    invalid(`Green AI: setting greenAI.${key} = ${JSON.stringify(raw)} is invalid (${parsed.error.issues[0]?.message ?? 'wrong type'}); using the default.`);
+    invalid(
+      `Green AI: setting greenAI.${key} = ${JSON.stringify(raw)} is invalid (${parsed.error.issues[0]?.message ?? 'wrong type'}); using the default.`,
+    );
     return schema.parse(undefined) as z.output<(typeof SETTINGS_FIELDS)[K]>;
   };
   return {
@@ -95,12 +101,20 @@ export class SettingsStore {
    * The settings for `cacheKey` (a folder, or a file outside any folder), built from `configured`
    * and the team file of `folderKey` the first time they are asked for.
    */
-  read(cacheKey: string, folderKey: string | undefined, configured: (key: SettingKey) => ConfiguredValue): GreenAiSettings {
+  read(
+    cacheKey: string,
+    folderKey: string | undefined,
+    configured: (key: SettingKey) => ConfiguredValue,
+  ): GreenAiSettings {
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
-    const settings = resolveSettings(configured, folderKey === undefined ? undefined : this.teamConfigs.get(folderKey), (m) => {
-      if (this.firstTime(m)) this.invalidSetting(m);
-    });
+    const settings = resolveSettings(
+      configured,
+      folderKey === undefined ? undefined : this.teamConfigs.get(folderKey),
+      (m) => {
+        if (this.firstTime(m)) this.invalidSetting(m);
+      },
+    );
     this.cache.set(cacheKey, settings);
     return settings;
   }

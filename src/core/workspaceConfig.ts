@@ -1,4 +1,11 @@
-import { applyEdits, modify, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import {
+  applyEdits,
+  modify,
+  parseTree,
+  printParseErrorCode,
+  type Node as JsonNode,
+  type ParseError,
+} from 'jsonc-parser';
 import { z } from 'zod';
 import { printable } from './report/neutralise';
 import { unknownAcceleratorMessage, unknownRegionMessage } from './resolve/knownIds';
@@ -23,14 +30,43 @@ export const MAX_WORKSPACE_CONFIG_DEPTH = 32;
 export const WorkspaceConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    region: z.string().min(2).describe('Where runs execute: ISO country code (FR), cloud region (us-east-1, europe-west4, westeurope) or "world".').optional(),
-    pue: z.number().min(1).max(3).describe('Datacenter Power Usage Effectiveness of the team\'s machines.').optional(),
-    accelerator: z.string().min(1).describe('Accelerator assumed when code does not name one (catalog id or alias, e.g. H100, A100-80GB, TPUv4).').optional(),
-    count: z.number().int().min(1).max(100_000).describe('Accelerators assumed when code does not say how many.').optional(),
-    utilisation: z.number().min(0.01).max(1).describe('Model FLOPs utilisation (0–1) measured on the team\'s runs, instead of the published range.').optional(),
+    region: z
+      .string()
+      .min(2)
+      .describe(
+        'Where runs execute: ISO country code (FR), cloud region (us-east-1, europe-west4, westeurope) or "world".',
+      )
+      .optional(),
+    pue: z.number().min(1).max(3).describe("Datacenter Power Usage Effectiveness of the team's machines.").optional(),
+    accelerator: z
+      .string()
+      .min(1)
+      .describe('Accelerator assumed when code does not name one (catalog id or alias, e.g. H100, A100-80GB, TPUv4).')
+      .optional(),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .describe('Accelerators assumed when code does not say how many.')
+      .optional(),
+    utilisation: z
+      .number()
+      .min(0.01)
+      .max(1)
+      .describe("Model FLOPs utilisation (0–1) measured on the team's runs, instead of the published range.")
+      .optional(),
     includeEmbodied: z.boolean().describe('Include manufacturing (embodied) carbon.').optional(),
-    calibration: CalibrationSchema.describe('Written by "Green AI: Calibrate From Measured Runs" (or `green-ai calibrate --write`) when you accept it: factors from your measured runs.').optional(),
-    budgetKg: z.number().positive().describe('CO2e budget per run in kg: runs above it are flagged in the editor and fail `green-ai report --budget-kg`.').optional(),
+    calibration: CalibrationSchema.describe(
+      'Written by "Green AI: Calibrate From Measured Runs" (or `green-ai calibrate --write`) when you accept it: factors from your measured runs.',
+    ).optional(),
+    budgetKg: z
+      .number()
+      .positive()
+      .describe(
+        'CO2e budget per run in kg: runs above it are flagged in the editor and fail `green-ai report --budget-kg`.',
+      )
+      .optional(),
   })
   .strict()
   .describe('Green AI team defaults (https://github.com/green-ai-tools/green-ai-vscode#settings)');
@@ -97,19 +133,30 @@ function plainValue(node: JsonNode): unknown {
 const fail = (message: string): ParsedWorkspaceConfig => ({ config: {}, problems: [message], errors: [message] });
 
 export function parseWorkspaceConfig(text: string): ParsedWorkspaceConfig {
-  if (text.length > MAX_WORKSPACE_CONFIG_BYTES) return fail(`${WORKSPACE_CONFIG_FILE} is ${(text.length / 1024).toFixed(0)} KB, over the ${MAX_WORKSPACE_CONFIG_BYTES / 1024} KB a team file may be`);
+  if (text.length > MAX_WORKSPACE_CONFIG_BYTES)
+    return fail(
+      `${WORKSPACE_CONFIG_FILE} is ${(text.length / 1024).toFixed(0)} KB, over the ${MAX_WORKSPACE_CONFIG_BYTES / 1024} KB a team file may be`,
+    );
   const depth = jsonNestingDepth(text);
-  if (depth > MAX_WORKSPACE_CONFIG_DEPTH) return fail(`${WORKSPACE_CONFIG_FILE} nests ${depth} levels deep, more than the ${MAX_WORKSPACE_CONFIG_DEPTH} a team file may`);
+  if (depth > MAX_WORKSPACE_CONFIG_DEPTH)
+    return fail(
+      `${WORKSPACE_CONFIG_FILE} nests ${depth} levels deep, more than the ${MAX_WORKSPACE_CONFIG_DEPTH} a team file may`,
+    );
   // Comments and trailing commas are accepted, as in VS Code's own settings files.
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: true });
   if (parseErrors.length > 0 || !tree) {
     const e = parseErrors[0];
     const line = e ? text.slice(0, e.offset).split('\n').length : 1;
-    return fail(`${WORKSPACE_CONFIG_FILE} is not valid JSON: ${e ? printParseErrorCode(e.error) : 'empty'} at line ${line}`);
+    return fail(
+      `${WORKSPACE_CONFIG_FILE} is not valid JSON: ${e ? printParseErrorCode(e.error) : 'empty'} at line ${line}`,
+    );
   }
   const raw = plainValue(tree);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(`${WORKSPACE_CONFIG_FILE} must hold a JSON object, not ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return fail(
+      `${WORKSPACE_CONFIG_FILE} must hold a JSON object, not ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}`,
+    );
   const fields = raw as Record<string, unknown>;
   const errors: string[] = [];
   // Ids are checked against the catalogs: a typo must fail, not fall back to a default.
@@ -124,7 +171,18 @@ export function parseWorkspaceConfig(text: string): ParsedWorkspaceConfig {
   const parsed = WorkspaceConfigSchema.safeParse(raw);
   if (parsed.success && errors.length === 0) return { config: parsed.data, problems: [], errors: [] };
   // Keep every field that is valid on its own; name the ones that are not.
-  const problems = parsed.success ? [...errors] : [...errors, ...parsed.error.issues.slice(0, 20).map((i) => printable(`${WORKSPACE_CONFIG_FILE}: ${i.path.map(String).join('.') || (i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys?.slice(0, 10).join(', ') : '(root)')}: ${i.message}`).slice(0, 300))];
+  const problems = parsed.success
+    ? [...errors]
+    : [
+        ...errors,
+        ...parsed.error.issues
+          .slice(0, 20)
+          .map((i) =>
+            printable(
+              `${WORKSPACE_CONFIG_FILE}: ${i.path.map(String).join('.') || (i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys?.slice(0, 10).join(', ') : '(root)')}: ${i.message}`,
+            ).slice(0, 300),
+          ),
+      ];
   const config: Record<string, unknown> = {};
   const shape = WorkspaceConfigSchema.shape as Record<string, z.ZodType>;
   for (const [key, value] of Object.entries(fields)) {
@@ -159,5 +217,8 @@ export function withCalibration(text: string | undefined, calibration: Calibrati
   const before = text ?? '{}\n';
   const errors = parseWorkspaceConfig(before).errors.filter((e) => !/: (region|accelerator)/.test(e));
   if (errors.length > 0) throw new InvalidWorkspaceConfig(`${errors[0]}; fix it before a calibration can be saved`);
-  return applyEdits(before, modify(before, ['calibration'], calibration, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  return applyEdits(
+    before,
+    modify(before, ['calibration'], calibration, { formattingOptions: { insertSpaces: true, tabSize: 2 } }),
+  );
 }

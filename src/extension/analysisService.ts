@@ -1,6 +1,16 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { analyzeText, FILE_TIME_BUDGET_MS, fileKindOf, linkCandidates, MAX_FILE_BYTES, parseWithin, type AnalyzedRun, type FileAnalysis, type LinkedFileReader } from '../core/analyze';
+import {
+  analyzeText,
+  FILE_TIME_BUDGET_MS,
+  fileKindOf,
+  linkCandidates,
+  MAX_FILE_BYTES,
+  parseWithin,
+  type AnalyzedRun,
+  type FileAnalysis,
+  type LinkedFileReader,
+} from '../core/analyze';
 import type { SourceRange } from '../core/facts';
 import type { PythonParsing, Tree } from '../core/parse/pythonParser';
 import type { Problem } from '../core/problem';
@@ -19,7 +29,10 @@ export class AnalysisService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly python: PythonParsing, private readonly settings: Settings) {
+  constructor(
+    private readonly python: PythonParsing,
+    private readonly settings: Settings,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.applyEdits(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
@@ -54,14 +67,37 @@ export class AnalysisService implements vscode.Disposable {
     const tree = kind === 'python' ? this.treeFor(document) : undefined;
     if (tree === null) {
       // The parse ran out of its time budget (pathological text): say so rather than parse again on the host.
-      const skipped: FileAnalysis = { kind, runs: [], problems: [{ message: `skipped: parsing took longer than ${FILE_TIME_BUDGET_MS / 1000} s; it is not analysed` }], errors: [], facts: [] };
+      const skipped: FileAnalysis = {
+        kind,
+        runs: [],
+        problems: [
+          { message: `skipped: parsing took longer than ${FILE_TIME_BUDGET_MS / 1000} s; it is not analysed` },
+        ],
+        errors: [],
+        facts: [],
+      };
       this.results.set(key, { version: document.version, settingsKey, analysis: skipped });
       return skipped;
     }
     const read = document.uri.scheme === 'file' ? readLinkedFromDisk : undefined;
     // In a workspace folder, the editor follows the report's rules on what is a run (tests, CI, docs are not).
-    const relativePath = vscode.workspace.getWorkspaceFolder(document.uri) ? vscode.workspace.asRelativePath(document.uri, false) : undefined;
-    const analysis = analyzeText({ path: document.uri.fsPath, text: document.getText(), languageId: document.languageId, tree, relativePath, entryRules: { exclude: settings.reportExclude } }, this.python, settings, {}, read);
+    const relativePath = vscode.workspace.getWorkspaceFolder(document.uri)
+      ? vscode.workspace.asRelativePath(document.uri, false)
+      : undefined;
+    const analysis = analyzeText(
+      {
+        path: document.uri.fsPath,
+        text: document.getText(),
+        languageId: document.languageId,
+        tree,
+        relativePath,
+        entryRules: { exclude: settings.reportExclude },
+      },
+      this.python,
+      settings,
+      {},
+      read,
+    );
     this.results.set(key, { version: document.version, settingsKey, analysis });
     return analysis;
   }
@@ -79,11 +115,18 @@ export class AnalysisService implements vscode.Disposable {
     const key = notebook.uri.toString();
     const settings = this.settings.read(notebook.uri);
     const settingsKey = JSON.stringify(settings);
-    const version = notebook.getCells().map((c) => c.document.version).join('.') + `@${notebook.version}`;
+    const version =
+      notebook
+        .getCells()
+        .map((c) => c.document.version)
+        .join('.') + `@${notebook.version}`;
     const cached = this.results.get(key);
     if (cached && cached.settingsKey === settingsKey && cached.version === hashVersion(version)) return cached.analysis;
     const ipynb = JSON.stringify({
-      cells: notebook.getCells().map((c) => ({ cell_type: c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python' ? 'code' : 'markdown', source: c.document.getText() })),
+      cells: notebook.getCells().map((c) => ({
+        cell_type: c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python' ? 'code' : 'markdown',
+        source: c.document.getText(),
+      })),
       metadata: notebook.metadata,
     });
     const analysis = analyzeText({ path: `${notebook.uri.path}.ipynb`, text: ipynb }, this.python, settings);
@@ -94,7 +137,11 @@ export class AnalysisService implements vscode.Disposable {
   /** The run whose lines contain `line`, else the nearest one after it, else the first. */
   runAt(document: vscode.TextDocument, line: number): AnalyzedRun | undefined {
     const runs = this.analyze(document).runs;
-    return runs.find((r) => line >= r.range.startLine && line <= r.range.endLine) ?? runs.find((r) => r.range.startLine >= line) ?? runs[0];
+    return (
+      runs.find((r) => line >= r.range.startLine && line <= r.range.endLine) ??
+      runs.find((r) => r.range.startLine >= line) ??
+      runs[0]
+    );
   }
 
   /** The document's tree, or null when parsing ran out of the file time budget. */
@@ -121,8 +168,8 @@ export class AnalysisService implements vscode.Disposable {
       const newEndCol = lines.length === 1 ? start.character + change.text.length : lines[lines.length - 1].length;
       held.tree.edit({
         startIndex: change.rangeOffset,
-        oldEndIndex: (change.rangeOffset + change.rangeLength),
-        newEndIndex: (change.rangeOffset + change.text.length),
+        oldEndIndex: change.rangeOffset + change.rangeLength,
+        newEndIndex: change.rangeOffset + change.text.length,
         startPosition: { row: start.line, column: start.character },
         oldEndPosition: { row: oldEnd.line, column: oldEnd.character },
         newEndPosition: { row: newEndRow, column: newEndCol },
@@ -195,5 +242,11 @@ export function cellView(analysis: FileAnalysis, cell: number): FileAnalysis {
   }
   // A problem placed in a cell shows in that cell only; one without a place, in every cell.
   const inCell = (p: Problem) => p.cell === undefined || p.cell === cell;
-  return { ...analysis, runs, facts: analysis.facts.filter((f) => f.range.cell === cell), problems: analysis.problems.filter(inCell), errors: analysis.errors.filter(inCell) };
+  return {
+    ...analysis,
+    runs,
+    facts: analysis.facts.filter((f) => f.range.cell === cell),
+    problems: analysis.problems.filter(inCell),
+    errors: analysis.errors.filter(inCell),
+  };
 }

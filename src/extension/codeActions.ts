@@ -4,15 +4,23 @@ import type { AnalysisService } from './analysisService';
 
 /** Quick fixes for suggestions whose code change is mechanical, titled with their saving. */
 export class GreenAiCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(private readonly analysis: AnalysisService) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const line = range.start.line;
     for (const run of this.analysis.analyze(document).runs) {
-      const near = [run.range, run.anchors.model, run.anchors.size, run.anchors.launch].some((r) => r && line >= r.startLine && line <= r.endLine);
+      const near = [run.range, run.anchors.model, run.anchors.size, run.anchors.launch].some(
+        (r) => r && line >= r.startLine && line <= r.endLine,
+      );
       const ours = context.diagnostics.filter((d) => d.source === 'Green AI');
       for (const s of run.suggestions) {
         if (!s.fix) continue;

@@ -8,7 +8,10 @@ import type { Settings } from './settings';
 export class GreenAiCodeLens implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
-  constructor(private readonly analysis: AnalysisService, private readonly settings: Settings) {
+  constructor(
+    private readonly analysis: AnalysisService,
+    private readonly settings: Settings,
+  ) {
     this.onDidChangeCodeLenses = analysis.onDidChange;
   }
 
@@ -27,7 +30,9 @@ export class GreenAiCodeLens implements vscode.CodeLensProvider {
       }
       const e = run.estimate;
       const n = run.suggestions.length;
-      const times = run.trial ? `${run.trial.of} runs × ${formatCo2e(e.co2eKg)} = ${formatCo2e(e.co2eKg * run.trial.of)} CO2e` : `${formatCo2e(e.co2eKg)} CO2e`;
+      const times = run.trial
+        ? `${run.trial.of} runs × ${formatCo2e(e.co2eKg)} = ${formatCo2e(e.co2eKg * run.trial.of)} CO2e`
+        : `${formatCo2e(e.co2eKg)} CO2e`;
       const title = `Green AI: ${times} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)}${run.trial ? ' each' : ''})${n ? ` · ${n} suggestion${n === 1 ? '' : 's'}` : ''}`;
       return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
         title,

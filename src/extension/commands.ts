@@ -29,18 +29,26 @@ async function estimateRun(ctx: CommandContext, uriArg?: unknown, lineArg?: unkn
   } else {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void vscode.window.showInformationMessage('Green AI: open a training script (Python, notebook, YAML/JSON config or launch script) first.');
+      void vscode.window.showInformationMessage(
+        'Green AI: open a training script (Python, notebook, YAML/JSON config or launch script) first.',
+      );
       return;
     }
     uri = editor.document.uri.toString();
     line = editor.selection.active.line;
     const runs = ctx.analysis.analyze(editor.document).runs;
     if (runs.length === 0) {
-      void vscode.window.showInformationMessage(`Green AI: no training or inference run found in ${vscode.workspace.asRelativePath(editor.document.uri)}.`);
+      void vscode.window.showInformationMessage(
+        `Green AI: no training or inference run found in ${vscode.workspace.asRelativePath(editor.document.uri)}.`,
+      );
     } else if (runs.length > 1 && !runs.some((r) => line >= r.range.startLine && line <= r.range.endLine)) {
       // Several runs and the cursor in none of them: let the user pick.
       const picked = await vscode.window.showQuickPick(
-        runs.map((r) => ({ label: `Line ${r.range.startLine + 1}: ${r.run.model.name ?? 'unknown model'} · ${r.run.mode}`, description: `${formatCo2e(r.estimate.co2eKg)} CO2e`, line: r.range.startLine })),
+        runs.map((r) => ({
+          label: `Line ${r.range.startLine + 1}: ${r.run.model.name ?? 'unknown model'} · ${r.run.mode}`,
+          description: `${formatCo2e(r.estimate.co2eKg)} CO2e`,
+          line: r.range.startLine,
+        })),
         { title: 'Green AI: which run?' },
       );
       if (!picked) return;
@@ -58,20 +66,38 @@ async function exportReport(ctx: CommandContext, formatArg?: unknown, targetArg?
     { label: 'CSV', description: 'one row per run', ext: 'csv' },
     { label: 'JSON', description: 'the green-ai CLI report format', ext: 'json' },
   ];
-  const picked = formats.find((f) => f.ext === formatArg) ?? (await vscode.window.showQuickPick(formats, { title: 'Green AI: export the workspace report as…' }));
+  const picked =
+    formats.find((f) => f.ext === formatArg) ??
+    (await vscode.window.showQuickPick(formats, { title: 'Green AI: export the workspace report as…' }));
   if (!picked) return;
   // Export what the view shows (the filter applies), sorted as in the view.
-  const runs = ctx.report.visibleReports().flatMap((r) => r.runs.map((s) => toCliRun(s.relativePath, s.run, s.measured)));
-  const body = picked.ext === 'md' ? runsToMarkdown(runs, 'Green AI workspace report') : picked.ext === 'csv' ? runsToCsv(runs) : JSON.stringify(CliOutputSchema.parse({ version: 1, runs }), null, 2) + '\n';
+  const runs = ctx.report
+    .visibleReports()
+    .flatMap((r) => r.runs.map((s) => toCliRun(s.relativePath, s.run, s.measured)));
+  const body =
+    picked.ext === 'md'
+      ? runsToMarkdown(runs, 'Green AI workspace report')
+      : picked.ext === 'csv'
+        ? runsToCsv(runs)
+        : JSON.stringify(CliOutputSchema.parse({ version: 1, runs }), null, 2) + '\n';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const given = targetArg instanceof vscode.Uri ? targetArg : typeof targetArg === 'string' ? vscode.Uri.parse(targetArg) : undefined;
-  const target = given ?? await vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `green-ai-report.${picked.ext}`) : undefined,
-    filters: { [picked.label]: [picked.ext] },
-  });
+  const given =
+    targetArg instanceof vscode.Uri
+      ? targetArg
+      : typeof targetArg === 'string'
+        ? vscode.Uri.parse(targetArg)
+        : undefined;
+  const target =
+    given ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `green-ai-report.${picked.ext}`) : undefined,
+      filters: { [picked.label]: [picked.ext] },
+    }));
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(body));
-  void vscode.window.showInformationMessage(`Green AI: wrote ${runs.length} run(s) to ${vscode.workspace.asRelativePath(target)}.`);
+  void vscode.window.showInformationMessage(
+    `Green AI: wrote ${runs.length} run(s) to ${vscode.workspace.asRelativePath(target)}.`,
+  );
 }
 
 async function filterReport(ctx: CommandContext): Promise<void> {
@@ -84,15 +110,30 @@ async function filterReport(ctx: CommandContext): Promise<void> {
     { label: 'Full fine-tuning', filter: { kind: 'mode', modes: ['finetune'], label: 'fine-tuning' } },
     { label: 'LoRA / QLoRA', filter: { kind: 'mode', modes: ['lora', 'qlora'], label: 'LoRA' } },
     { label: 'Inference', filter: { kind: 'mode', modes: ['inference'], label: 'inference' } },
-    ...(budget !== null ? [{ label: `Over budget (${formatCo2e(budget)})`, filter: { kind: 'overBudget', budgetKg: budget } as ReportFilter }] : []),
-    ...ctx.report.currentReports.map((r) => ({ label: `Folder: ${r.folder.name}`, description: r.folder.uri.fsPath, filter: { kind: 'folder', folder: r.folder.uri.toString() } satisfies ReportFilter })),
+    ...(budget !== null
+      ? [
+          {
+            label: `Over budget (${formatCo2e(budget)})`,
+            filter: { kind: 'overBudget', budgetKg: budget } as ReportFilter,
+          },
+        ]
+      : []),
+    ...ctx.report.currentReports.map((r) => ({
+      label: `Folder: ${r.folder.name}`,
+      description: r.folder.uri.fsPath,
+      filter: { kind: 'folder', folder: r.folder.uri.toString() } satisfies ReportFilter,
+    })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Green AI: show in the Workspace Report…' });
   if (picked) ctx.report.setFilter(picked.filter);
 }
 
 function isFilter(x: unknown): x is ReportFilter {
-  return typeof x === 'object' && x !== null && ['all', 'folder', 'mode', 'overBudget'].includes((x as { kind?: unknown }).kind as string);
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    ['all', 'folder', 'mode', 'overBudget'].includes((x as { kind?: unknown }).kind as string)
+  );
 }
 
 async function copyRunSummary(node: unknown): Promise<void> {
@@ -112,30 +153,55 @@ async function calibrate(ctx: CommandContext, folderArg?: unknown, options?: unk
   if (!ctx.report.hasScanned) await ctx.report.refresh();
   const reports = ctx.report.currentReports;
   const wanted = folderArg instanceof vscode.Uri ? folderArg.toString() : undefined;
-  let candidates = reports.filter((r) => (wanted ? r.folder.uri.toString() === wanted : r.runs.some((run) => run.measured)));
+  let candidates = reports.filter((r) =>
+    wanted ? r.folder.uri.toString() === wanted : r.runs.some((run) => run.measured),
+  );
   if (candidates.length === 0) candidates = reports.filter((r) => !wanted || r.folder.uri.toString() === wanted);
   let report = candidates[0];
   if (candidates.length > 1) {
-    const picked = await vscode.window.showQuickPick(candidates.map((r) => ({ label: r.folder.name, description: `${r.runs.filter((x) => x.measured).length} matched measured runs`, report: r })), { title: 'Green AI: calibrate which folder?' });
+    const picked = await vscode.window.showQuickPick(
+      candidates.map((r) => ({
+        label: r.folder.name,
+        description: `${r.runs.filter((x) => x.measured).length} matched measured runs`,
+        report: r,
+      })),
+      { title: 'Green AI: calibrate which folder?' },
+    );
     if (!picked) return;
     report = picked.report;
   }
   if (!report) {
-    void vscode.window.showInformationMessage('Green AI: open a folder with training code and CodeCarbon emissions.csv files to calibrate.');
+    void vscode.window.showInformationMessage(
+      'Green AI: open a folder with training code and CodeCarbon emissions.csv files to calibrate.',
+    );
     return;
   }
   const pairs = report.runs.map((r) => r.measured).filter((m): m is MeasuredComparison => m !== null);
-  const proposal = proposeCalibration(pairs, ctx.settings.read(report.folder.uri).calibration, new Date().toISOString().slice(0, 10));
+  const proposal = proposeCalibration(
+    pairs,
+    ctx.settings.read(report.folder.uri).calibration,
+    new Date().toISOString().slice(0, 10),
+  );
   if ('problem' in proposal) {
-    void vscode.window.showInformationMessage(`Green AI: no calibration for ${report.folder.name}: ${proposal.problem}.`);
+    void vscode.window.showInformationMessage(
+      `Green AI: no calibration for ${report.folder.name}: ${proposal.problem}.`,
+    );
     return;
   }
   const save = 'Save to .greenai.json';
-  const accepted = (options as { save?: boolean } | undefined)?.save === true
-    || (await vscode.window.showInformationMessage(`Green AI: ${proposal.summary}.`, {
-      modal: true,
-      detail: [`Saving writes "calibration" to ${report.folder.name}/${WORKSPACE_CONFIG_FILE}; every estimate in the folder then uses it and lists it in its assumptions.`, ...proposal.excluded.map((e) => `Not used: ${e.file}:${e.line}: ${e.reason}`)].join('\n'),
-    }, save)) === save;
+  const accepted =
+    (options as { save?: boolean } | undefined)?.save === true ||
+    (await vscode.window.showInformationMessage(
+      `Green AI: ${proposal.summary}.`,
+      {
+        modal: true,
+        detail: [
+          `Saving writes "calibration" to ${report.folder.name}/${WORKSPACE_CONFIG_FILE}; every estimate in the folder then uses it and lists it in its assumptions.`,
+          ...proposal.excluded.map((e) => `Not used: ${e.file}:${e.line}: ${e.reason}`),
+        ].join('\n'),
+      },
+      save,
+    )) === save;
   if (!accepted) return;
   const file = vscode.Uri.joinPath(report.folder.uri, WORKSPACE_CONFIG_FILE);
   let before: string | undefined;
@@ -147,7 +213,9 @@ async function calibrate(ctx: CommandContext, folderArg?: unknown, options?: unk
   }
   // Never through a link (a committed .greenai.json -> ../elsewhere would write outside the folder), never into a FIFO.
   if (stat && stat.type !== vscode.FileType.File) {
-    void vscode.window.showErrorMessage(`Green AI: ${report.folder.name}/${WORKSPACE_CONFIG_FILE} is ${stat.type & vscode.FileType.SymbolicLink ? 'a symbolic link' : 'not a regular file'}; the calibration is not written through it. Replace it with a regular file.`);
+    void vscode.window.showErrorMessage(
+      `Green AI: ${report.folder.name}/${WORKSPACE_CONFIG_FILE} is ${stat.type & vscode.FileType.SymbolicLink ? 'a symbolic link' : 'not a regular file'}; the calibration is not written through it. Replace it with a regular file.`,
+    );
     return;
   }
   if (stat) before = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));

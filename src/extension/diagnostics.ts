@@ -29,16 +29,27 @@ function problemRange(document: vscode.TextDocument, p: Problem): vscode.Range {
   const here = p.file === undefined && p.line !== undefined;
   const line = here ? Math.max(0, Math.min(document.lineCount - 1, p.line ?? 0)) : 0;
   const range = document.lineAt(line).range;
-  const start = here && p.column !== undefined ? Math.min(Math.max(0, p.column), range.end.character) : range.start.character;
+  const start =
+    here && p.column !== undefined ? Math.min(Math.max(0, p.column), range.end.character) : range.start.character;
   return new vscode.Range(line, start, line, range.end.character);
 }
 
-export function diagnosticsFor(document: vscode.TextDocument, runs: readonly AnalyzedRun[], budgetKg: number | null, problems: readonly Problem[] = [], errors: readonly Problem[] = []): vscode.Diagnostic[] {
+export function diagnosticsFor(
+  document: vscode.TextDocument,
+  runs: readonly AnalyzedRun[],
+  budgetKg: number | null,
+  problems: readonly Problem[] = [],
+  errors: readonly Problem[] = [],
+): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
   // What stops an estimate (an unknown region or accelerator, a run that cannot be estimated) is an error:
   // the editor fails closed like the CLI, instead of showing a number made with a default.
   for (const error of errors) {
-    const d = new vscode.Diagnostic(problemRange(document, error), `Green AI cannot estimate this: ${error.message}`, vscode.DiagnosticSeverity.Error);
+    const d = new vscode.Diagnostic(
+      problemRange(document, error),
+      `Green AI cannot estimate this: ${error.message}`,
+      vscode.DiagnosticSeverity.Error,
+    );
     d.source = 'Green AI';
     d.code = 'green-ai.cannot-estimate';
     out.push(d);
@@ -47,7 +58,11 @@ export function diagnosticsFor(document: vscode.TextDocument, runs: readonly Ana
   // Python syntax errors are left to the language server, which already shows them.
   for (const problem of problems) {
     if (problem.file === undefined && problem.message.startsWith('syntax error')) continue;
-    const d = new vscode.Diagnostic(problemRange(document, problem), `Green AI could not use this: ${problem.message}`, vscode.DiagnosticSeverity.Hint);
+    const d = new vscode.Diagnostic(
+      problemRange(document, problem),
+      `Green AI could not use this: ${problem.message}`,
+      vscode.DiagnosticSeverity.Hint,
+    );
     d.source = 'Green AI';
     d.code = 'green-ai.unreadable';
     out.push(d);
@@ -55,7 +70,10 @@ export function diagnosticsFor(document: vscode.TextDocument, runs: readonly Ana
   for (const run of runs) {
     const launchLine = run.anchors.launch?.startLine ?? run.range.startLine;
     for (const s of run.suggestions) {
-      const anchor = s.kind === 'smaller-model' || s.kind === 'peft' || s.kind === 'use-pretrained' ? run.anchors.model ?? run.anchors.launch : run.anchors.launch;
+      const anchor =
+        s.kind === 'smaller-model' || s.kind === 'peft' || s.kind === 'use-pretrained'
+          ? (run.anchors.model ?? run.anchors.launch)
+          : run.anchors.launch;
       const d = new vscode.Diagnostic(
         toRange(document, anchor, launchLine),
         `${s.title}: saves ${formatCo2e(s.co2eKgSaved)} CO2e (−${Math.round(s.savedFraction * 100)}%). ${s.tradeoff}`,
@@ -67,7 +85,11 @@ export function diagnosticsFor(document: vscode.TextDocument, runs: readonly Ana
     }
     if (isIncomplete(run.run)) {
       // No estimate to compare with a budget or to save from: say what is missing, where the model is.
-      const d = new vscode.Diagnostic(toRange(document, run.anchors.model ?? run.anchors.launch, launchLine), `Green AI ${needsText(run.run)}: ${missingLines(run.run).join(' ')}`, vscode.DiagnosticSeverity.Information);
+      const d = new vscode.Diagnostic(
+        toRange(document, run.anchors.model ?? run.anchors.launch, launchLine),
+        `Green AI ${needsText(run.run)}: ${missingLines(run.run).join(' ')}`,
+        vscode.DiagnosticSeverity.Information,
+      );
       d.source = 'Green AI';
       d.code = 'green-ai.needs-input';
       out.push(d);
@@ -92,7 +114,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly analysis: AnalysisService, private readonly settings: Settings, private readonly isSupported: (d: vscode.TextDocument) => boolean) {
+  constructor(
+    private readonly analysis: AnalysisService,
+    private readonly settings: Settings,
+    private readonly isSupported: (d: vscode.TextDocument) => boolean,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 400)),
@@ -111,13 +137,29 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     if (!this.isSupported(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
-      if (document.isClosed) return;
-      const settings = this.settings.read(document.uri);
-      const analysis = this.analysis.analyze(document);
-      this.collection.set(document.uri, settings.diagnosticsEnabled ? diagnosticsFor(document, analysis.runs, settings.budgetKg, analysis.problems, analysis.internalError ? [...analysis.errors, { message: `internal error (please report it): ${analysis.internalError}` }] : analysis.errors) : []);
-    }, delayMs));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        if (document.isClosed) return;
+        const settings = this.settings.read(document.uri);
+        const analysis = this.analysis.analyze(document);
+        this.collection.set(
+          document.uri,
+          settings.diagnosticsEnabled
+            ? diagnosticsFor(
+                document,
+                analysis.runs,
+                settings.budgetKg,
+                analysis.problems,
+                analysis.internalError
+                  ? [...analysis.errors, { message: `internal error (please report it): ${analysis.internalError}` }]
+                  : analysis.errors,
+              )
+            : [],
+        );
+      }, delayMs),
+    );
   }
 
   dispose(): void {

@@ -48,14 +48,20 @@ export class EstimatePanels implements vscode.Disposable {
       this.current.retarget(target);
       return this.current;
     }
-    const panel = vscode.window.createWebviewPanel(ESTIMATE_PANEL_VIEW_TYPE, 'Green AI: Estimate', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.services.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      ESTIMATE_PANEL_VIEW_TYPE,
+      'Green AI: Estimate',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(this.services.extensionUri),
+    );
     return this.adopt(panel, target);
   }
 
   /** Restores a panel VS Code kept across a reload. */
   revive(panel: vscode.WebviewPanel, state: unknown): void {
     const s = state as Partial<PanelTarget> | undefined;
-    const target = typeof s?.uri === 'string' && typeof s.line === 'number' ? { uri: s.uri, line: s.line } : { uri: '', line: 0 };
+    const target =
+      typeof s?.uri === 'string' && typeof s.line === 'number' ? { uri: s.uri, line: s.line } : { uri: '', line: 0 };
     panel.webview.options = webviewOptions(this.services.extensionUri);
     this.adopt(panel, target);
   }
@@ -78,7 +84,11 @@ export class EstimatePanels implements vscode.Disposable {
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+  return {
+    enableScripts: true,
+    retainContextWhenHidden: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
+  };
 }
 
 export class EstimatePanel implements vscode.Disposable {
@@ -151,7 +161,12 @@ export class EstimatePanel implements vscode.Disposable {
     const fix = shown && Object.keys(this.changes).length === 0 ? shown.original.suggestions[index]?.fix : null;
     if (!shown || !fix) return;
     const edit = new vscode.WorkspaceEdit();
-    for (const e of fix.edits) edit.replace(shown.document.uri, new vscode.Range(e.range.startLine, e.range.startCol, e.range.endLine, e.range.endCol), e.newText);
+    for (const e of fix.edits)
+      edit.replace(
+        shown.document.uri,
+        new vscode.Range(e.range.startLine, e.range.startCol, e.range.endLine, e.range.endCol),
+        e.newText,
+      );
     if (await vscode.workspace.applyEdit(edit)) void vscode.window.setStatusBarMessage(`Green AI: ${fix.title}`, 4000);
   }
 
@@ -160,22 +175,36 @@ export class EstimatePanel implements vscode.Disposable {
     const shown = this.shown;
     if (!shown) return;
     const cli = toCliRun(shown.file, shown.run);
-    const content = format === 'markdown'
-      ? runsToMarkdown([cli], `Green AI estimate: ${shown.file}`)
-      : format === 'json'
-        ? JSON.stringify(CliOutputSchema.parse({ version: 1, runs: [cli] }), null, 2) + '\n'
-        : modelCardBlock(shown.file, shown.run);
+    const content =
+      format === 'markdown'
+        ? runsToMarkdown([cli], `Green AI estimate: ${shown.file}`)
+        : format === 'json'
+          ? JSON.stringify(CliOutputSchema.parse({ version: 1, runs: [cli] }), null, 2) + '\n'
+          : modelCardBlock(shown.file, shown.run);
     await vscode.env.clipboard.writeText(content);
-    const doc = await vscode.workspace.openTextDocument({ content, language: format === 'json' ? 'json' : format === 'markdown' ? 'markdown' : 'yaml' });
+    const doc = await vscode.workspace.openTextDocument({
+      content,
+      language: format === 'json' ? 'json' : format === 'markdown' ? 'markdown' : 'yaml',
+    });
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
-    void vscode.window.setStatusBarMessage(`Green AI: ${format === 'modelCard' ? 'model-card block' : format} copied to the clipboard`, 4000);
+    void vscode.window.setStatusBarMessage(
+      `Green AI: ${format === 'modelCard' ? 'model-card block' : format} copied to the clipboard`,
+      4000,
+    );
   }
 
   /** What a year of serving is set beside: a training run of the same model in this file, else pre-training it. */
   private trainingFor(shown: AnalyzedRun, runs: readonly AnalyzedRun[], uri: vscode.Uri): TrainingReference | null {
     if (!shown.run.inference) return null;
-    const same = runs.find((r) => r.run.mode !== 'inference' && r.run.model.name !== null && r.run.model.name === shown.run.model.name);
-    if (same) return { label: `Training run at line ${same.range.startLine + 1} (${same.run.mode})`, co2eKg: same.estimate.co2eKg, source: 'estimated from this file by the same model' };
+    const same = runs.find(
+      (r) => r.run.mode !== 'inference' && r.run.model.name !== null && r.run.model.name === shown.run.model.name,
+    );
+    if (same)
+      return {
+        label: `Training run at line ${same.range.startLine + 1} (${same.run.mode})`,
+        co2eKg: same.estimate.co2eKg,
+        source: 'estimated from this file by the same model',
+      };
     return pretrainingReference(shown.run, this.services.settings.read(uri));
   }
 
@@ -209,16 +238,31 @@ export class EstimatePanel implements vscode.Disposable {
               shown = applyWhatIf(run, this.changes, this.services.settings.read(uri));
             } catch (e) {
               if (!(e instanceof RunInputError)) throw e;
-              await this.panel.webview.postMessage({ type: 'inputError', message: e.message } satisfies ExtensionToWebview);
+              await this.panel.webview.postMessage({
+                type: 'inputError',
+                message: e.message,
+              } satisfies ExtensionToWebview);
               this.changes = {};
             }
           }
           this.shown = { file, run: shown, document, original: run };
           const measured = await this.services.measurements.measuredFor(document, fileAnalysis, run);
-          message = { type: 'show', model: buildPanelViewModel(file, shown, shown !== run, measured, this.trainingFor(shown, fileAnalysis.runs, uri)) };
+          message = {
+            type: 'show',
+            model: buildPanelViewModel(
+              file,
+              shown,
+              shown !== run,
+              measured,
+              this.trainingFor(shown, fileAnalysis.runs, uri),
+            ),
+          };
         } else {
           this.shown = undefined;
-          message = { type: 'empty', reason: `No training or inference run found in ${file}.${problems.length ? ` ${messagesOf(problems).join('; ')}` : ''}` };
+          message = {
+            type: 'empty',
+            reason: `No training or inference run found in ${file}.${problems.length ? ` ${messagesOf(problems).join('; ')}` : ''}`,
+          };
         }
         this.panel.title = run ? `Green AI: ${run.run.model.name ?? 'Estimate'}` : 'Green AI: Estimate';
       } catch (e) {

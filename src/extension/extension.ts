@@ -31,11 +31,21 @@ export interface GreenAiApi {
   readonly ready: true;
   readonly reportRunCount: () => number;
   /** The Workspace Report as shown (filter applied): folder → runs. */
-  readonly reportSnapshot: () => Array<{ folder: string; totalCo2eKg: number; runs: Array<{ file: string; mode: string; co2eKg: number; measuredCo2eKg: number | null }>; skipped: string[]; incomplete: string[]; leftOut: string[] }>;
+  readonly reportSnapshot: () => Array<{
+    folder: string;
+    totalCo2eKg: number;
+    runs: Array<{ file: string; mode: string; co2eKg: number; measuredCo2eKg: number | null }>;
+    skipped: string[];
+    incomplete: string[];
+    leftOut: string[];
+  }>;
   /** Scans the first folder and cancels after `files` progress ticks; true when the scan stopped without a result. */
   readonly scanCancelledAfter: (files: number) => Promise<boolean>;
   /** The Workspace Report's running scan (files done of total) and the view's message; undefined state when none runs. */
-  readonly scanStatus: () => { readonly state: { readonly done: number; readonly total: number; readonly folder: string } | undefined; readonly message: string | undefined };
+  readonly scanStatus: () => {
+    readonly state: { readonly done: number; readonly total: number; readonly folder: string } | undefined;
+    readonly message: string | undefined;
+  };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<GreenAiApi> {
@@ -82,7 +92,10 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
   teamConfig.onDidChange(() => analysis.invalidate());
   const scanner = new WorkspaceScanner(python, wasmDir, settings, (m) => log.warn(m));
   const report = new WorkspaceReportProvider(scanner);
-  const view = vscode.window.createTreeView('greenAI.workspaceReport', { treeDataProvider: report, showCollapseAll: true });
+  const view = vscode.window.createTreeView('greenAI.workspaceReport', {
+    treeDataProvider: report,
+    showCollapseAll: true,
+  });
   report.view = view;
   const scanOnce = () => {
     if (!report.hasScanned && view.visible) void report.refresh();
@@ -103,7 +116,8 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
     rescan = setTimeout(() => void report.refresh(), 300);
   };
 
-  const supported = (d: vscode.TextDocument) => vscode.languages.match(SELECTOR, d) > 0 && AnalysisService.isSupported(d);
+  const supported = (d: vscode.TextDocument) =>
+    vscode.languages.match(SELECTOR, d) > 0 && AnalysisService.isSupported(d);
   const measurements = new MeasurementLookup();
   const warn = (m: string) => log.warn(m);
   const ctx: GreenAiContext = {
@@ -134,7 +148,11 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
     vscode.languages.registerInlayHintsProvider(SELECTOR, new GreenAiInlayHints(analysis, settings)),
     vscode.languages.registerHoverProvider(SELECTOR, new GreenAiHover(analysis, settings)),
     vscode.languages.registerCodeLensProvider(SELECTOR, new GreenAiCodeLens(analysis, settings)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new GreenAiCodeActions(analysis), GreenAiCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      SELECTOR,
+      new GreenAiCodeActions(analysis),
+      GreenAiCodeActions.metadata,
+    ),
     vscode.window.registerWebviewPanelSerializer(ESTIMATE_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => ctx.panels.revive(panel, state),
     }),
@@ -145,14 +163,20 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
   return {
     ready: true,
     reportRunCount: () => report.currentReports.reduce((n, r) => n + r.runs.length, 0),
-    reportSnapshot: () => report.visibleReports().map((r) => ({
-      folder: r.folder.name,
-      totalCo2eKg: r.totalCo2eKg,
-      runs: r.runs.map((s) => ({ file: s.relativePath, mode: s.run.run.mode, co2eKg: s.run.estimate.co2eKg, measuredCo2eKg: s.measured?.measurement.co2eKg ?? null })),
-      skipped: r.skipped.map((s) => vscode.workspace.asRelativePath(s.uri, false)),
-      incomplete: r.incomplete.map((s) => s.relativePath),
-      leftOut: r.leftOut.map((l) => vscode.workspace.asRelativePath(l.uri, false)),
-    })),
+    reportSnapshot: () =>
+      report.visibleReports().map((r) => ({
+        folder: r.folder.name,
+        totalCo2eKg: r.totalCo2eKg,
+        runs: r.runs.map((s) => ({
+          file: s.relativePath,
+          mode: s.run.run.mode,
+          co2eKg: s.run.estimate.co2eKg,
+          measuredCo2eKg: s.measured?.measurement.co2eKg ?? null,
+        })),
+        skipped: r.skipped.map((s) => vscode.workspace.asRelativePath(s.uri, false)),
+        incomplete: r.incomplete.map((s) => s.relativePath),
+        leftOut: r.leftOut.map((l) => vscode.workspace.asRelativePath(l.uri, false)),
+      })),
     scanCancelledAfter: async (files: number) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) return false;

@@ -24,12 +24,19 @@ export class MeasurementLookup implements vscode.Disposable {
     this.watcher.onDidDelete(clear);
   }
 
-  async measuredFor(document: vscode.TextDocument, analysis: FileAnalysis, run: AnalyzedRun): Promise<CliMeasured | null> {
+  async measuredFor(
+    document: vscode.TextDocument,
+    analysis: FileAnalysis,
+    run: AnalyzedRun,
+  ): Promise<CliMeasured | null> {
     const index = analysis.runs.indexOf(run);
     if (index < 0) return null;
     const files = await this.beside(vscode.Uri.joinPath(document.uri, '..'));
     if (files.length === 0) return null;
-    const matches = matchMeasurements(analysis.runs.map((analyzed) => ({ path: document.uri.path, analyzed, facts: analysis.facts })), files);
+    const matches = matchMeasurements(
+      analysis.runs.map((analyzed) => ({ path: document.uri.path, analyzed, facts: analysis.facts })),
+      files,
+    );
     const m = matches[index];
     return m ? toCliMeasured(m) : null;
   }

@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import { printable } from '../core/report/neutralise';
 import { SettingsStore, type GreenAiSettings } from '../core/settingsStore';
-import { MAX_WORKSPACE_CONFIG_BYTES, parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../core/workspaceConfig';
+import {
+  MAX_WORKSPACE_CONFIG_BYTES,
+  parseWorkspaceConfig,
+  WORKSPACE_CONFIG_FILE,
+  type WorkspaceConfig,
+} from '../core/workspaceConfig';
 
 /**
  * The one typed view of `greenAI.*` settings for one extension context: VS Code's configuration
@@ -25,12 +30,17 @@ export class Settings {
   read(scope?: vscode.ConfigurationScope): GreenAiSettings {
     const uri = scope instanceof vscode.Uri ? scope : undefined;
     const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : vscode.workspace.workspaceFolders?.[0];
-    const cacheKey = (uri ? vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() : undefined) ?? (uri ? `file:${uri.toString()}` : 'window');
+    const cacheKey =
+      (uri ? vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() : undefined) ??
+      (uri ? `file:${uri.toString()}` : 'window');
     let config: vscode.WorkspaceConfiguration | undefined;
     return this.store.read(cacheKey, folder?.uri.toString(), (key) => {
       config ??= vscode.workspace.getConfiguration('greenAI', scope);
       const inspected = config.inspect<unknown>(key);
-      return { explicit: inspected?.workspaceFolderValue ?? inspected?.workspaceValue, effective: config.get<unknown>(key) };
+      return {
+        explicit: inspected?.workspaceFolderValue ?? inspected?.workspaceValue,
+        effective: config.get<unknown>(key),
+      };
     });
   }
 
@@ -48,9 +58,20 @@ export class TeamConfigStore implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('green-ai-team-file');
 
-  constructor(private readonly settings: Settings, private readonly log: (msg: string) => void) {
+  constructor(
+    private readonly settings: Settings,
+    private readonly log: (msg: string) => void,
+  ) {
     const reload = () => void this.loadAll();
-    this.subscriptions = [this.watcher, this.watcher.onDidChange(reload), this.watcher.onDidCreate(reload), this.watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), this.changed, this.diagnostics];
+    this.subscriptions = [
+      this.watcher,
+      this.watcher.onDidChange(reload),
+      this.watcher.onDidCreate(reload),
+      this.watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeWorkspaceFolders(reload),
+      this.changed,
+      this.diagnostics,
+    ];
   }
 
   async loadAll(): Promise<void> {
@@ -64,8 +85,18 @@ export class TeamConfigStore implements vscode.Disposable {
       try {
         const stat = await vscode.workspace.fs.stat(uri);
         if (stat.type !== vscode.FileType.File || stat.size > MAX_WORKSPACE_CONFIG_BYTES) {
-          const why = stat.type & vscode.FileType.SymbolicLink ? 'is a symbolic link' : stat.type !== vscode.FileType.File ? 'is not a regular file' : `is over ${MAX_WORKSPACE_CONFIG_BYTES / 1024} KB`;
-          this.report(folder, uri, [`${WORKSPACE_CONFIG_FILE} ${why}: not read`], [`${WORKSPACE_CONFIG_FILE} ${why}: not read`]);
+          const why =
+            stat.type & vscode.FileType.SymbolicLink
+              ? 'is a symbolic link'
+              : stat.type !== vscode.FileType.File
+                ? 'is not a regular file'
+                : `is over ${MAX_WORKSPACE_CONFIG_BYTES / 1024} KB`;
+          this.report(
+            folder,
+            uri,
+            [`${WORKSPACE_CONFIG_FILE} ${why}: not read`],
+            [`${WORKSPACE_CONFIG_FILE} ${why}: not read`],
+          );
           continue;
         }
         text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -77,7 +108,12 @@ export class TeamConfigStore implements vscode.Disposable {
         configs.set(folder.uri.toString(), config);
         this.report(folder, uri, problems, errors);
       } catch (e) {
-        this.report(folder, uri, [`${WORKSPACE_CONFIG_FILE} could not be read: ${(e as Error).message}`], [`${WORKSPACE_CONFIG_FILE} could not be read`]);
+        this.report(
+          folder,
+          uri,
+          [`${WORKSPACE_CONFIG_FILE} could not be read: ${(e as Error).message}`],
+          [`${WORKSPACE_CONFIG_FILE} could not be read`],
+        );
       }
     }
     this.settings.store.setTeamConfigs(configs);
@@ -85,12 +121,21 @@ export class TeamConfigStore implements vscode.Disposable {
   }
 
   /** Problems of a team file: a message once, and diagnostics on the file (errors for what stops estimates). */
-  private report(folder: vscode.WorkspaceFolder, uri: vscode.Uri, problems: readonly string[], errors: readonly string[]): void {
+  private report(
+    folder: vscode.WorkspaceFolder,
+    uri: vscode.Uri,
+    problems: readonly string[],
+    errors: readonly string[],
+  ): void {
     const diagnostics: vscode.Diagnostic[] = [];
     for (const p of problems) {
       const error = errors.includes(p);
       const message = `Green AI: ${folder.name}/${printable(p)}${error ? '' : '; that field is ignored'}.`;
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), printable(p), error ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        printable(p),
+        error ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+      );
       d.source = 'Green AI';
       d.code = error ? 'green-ai.team-file-error' : 'green-ai.team-file-field';
       diagnostics.push(d);

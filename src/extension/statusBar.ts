@@ -10,7 +10,10 @@ export class StatusBarTotal implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly analysis: AnalysisService, private readonly isSupported: (d: vscode.TextDocument) => boolean) {
+  constructor(
+    private readonly analysis: AnalysisService,
+    private readonly isSupported: (d: vscode.TextDocument) => boolean,
+  ) {
     this.item.name = 'Green AI estimate';
     this.item.command = 'greenAI.estimateRun';
     this.subscriptions.push(

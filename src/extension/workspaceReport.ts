@@ -82,17 +82,24 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     void vscode.commands.executeCommand('setContext', 'greenAI.scanning', true);
     const now = Date.now();
     // A rescan with a report on show (after a save, usually quick) says it is scanning only if it takes a while.
-    const pace: Pace = { quietUntil: this.reports.length > 0 ? now + QUIET_RESCAN_MS : now, lastMessage: 0, lastTree: 0 };
+    const pace: Pace = {
+      quietUntil: this.reports.length > 0 ? now + QUIET_RESCAN_MS : now,
+      lastMessage: 0,
+      lastTree: 0,
+    };
     if (this.reports.length === 0) {
       // Before the first count arrives (listing a large folder takes a moment): never the "no runs" welcome.
       this.status = 'Scanning: listing files…';
       this.updateDescription();
     }
     try {
-      await vscode.window.withProgress({ location: { viewId: 'greenAI.workspaceReport' }, title: 'Green AI: scanning', cancellable: true }, async (progress, token) => {
-        token.onCancellationRequested(() => source.cancel());
-        await this.scanFolders(source, progress, pace);
-      });
+      await vscode.window.withProgress(
+        { location: { viewId: 'greenAI.workspaceReport' }, title: 'Green AI: scanning', cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => source.cancel());
+          await this.scanFolders(source, progress, pace);
+        },
+      );
     } finally {
       if (this.scanning === source) {
         this.scanning = undefined;
@@ -105,7 +112,11 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     }
   }
 
-  private async scanFolders(source: vscode.CancellationTokenSource, progress: vscode.Progress<{ increment?: number }>, pace: Pace): Promise<void> {
+  private async scanFolders(
+    source: vscode.CancellationTokenSource,
+    progress: vscode.Progress<{ increment?: number }>,
+    pace: Pace,
+  ): Promise<void> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const reports: FolderReport[] = [];
     for (const [index, folder] of folders.entries()) {
@@ -139,12 +150,18 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     if (this.scanning !== source) return; // a newer refresh took over
     if (source.token.isCancellationRequested) {
       const state = this.scanState;
-      this.status = state ? `Scan stopped at ${state.done.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')} files${this.reports.length === 0 ? ': the list is incomplete' : ''}. Refresh to scan again.` : undefined;
+      this.status = state
+        ? `Scan stopped at ${state.done.toLocaleString('en-US')} / ${state.total.toLocaleString('en-US')} files${this.reports.length === 0 ? ': the list is incomplete' : ''}. Refresh to scan again.`
+        : undefined;
     } else {
       this.reports = reports;
       this.streaming = undefined;
       this.status = undefined;
-      void vscode.commands.executeCommand('setContext', 'greenAI.hasRuns', reports.some((r) => r.runs.length > 0));
+      void vscode.commands.executeCommand(
+        'setContext',
+        'greenAI.hasRuns',
+        reports.some((r) => r.runs.length > 0),
+      );
     }
     this.scanState = undefined;
     this.updateDescription();
@@ -168,15 +185,26 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     return (this.reports.length === 0 && this.streaming ? this.streaming : this.reports)
       .filter((r) => f.kind !== 'folder' || r.folder.uri.toString() === f.folder)
       .map((r) => {
-        const keep = (s: ScannedRun) => (f.kind === 'mode' ? f.modes.includes(s.run.run.mode) : f.kind === 'overBudget' ? s.run.estimate.co2eKg > f.budgetKg : true);
+        const keep = (s: ScannedRun) =>
+          f.kind === 'mode'
+            ? f.modes.includes(s.run.run.mode)
+            : f.kind === 'overBudget'
+              ? s.run.estimate.co2eKg > f.budgetKg
+              : true;
         const runs = r.runs.filter(keep);
-        return { ...r, runs, incomplete: f.kind === 'overBudget' ? [] : r.incomplete.filter(keep), totalCo2eKg: runs.reduce((sum, s) => sum + s.run.estimate.co2eKg * runCount(s.run), 0) };
+        return {
+          ...r,
+          runs,
+          incomplete: f.kind === 'overBudget' ? [] : r.incomplete.filter(keep),
+          totalCo2eKg: runs.reduce((sum, s) => sum + s.run.estimate.co2eKg * runCount(s.run), 0),
+        };
       });
   }
 
   private filterLabel(): string {
     const f = this.filter;
-    if (f.kind === 'folder') return ` · folder ${this.reports.find((r) => r.folder.uri.toString() === f.folder)?.folder.name ?? '?'}`;
+    if (f.kind === 'folder')
+      return ` · folder ${this.reports.find((r) => r.folder.uri.toString() === f.folder)?.folder.name ?? '?'}`;
     if (f.kind === 'mode') return ` · ${f.label} only`;
     if (f.kind === 'overBudget') return ` · over ${formatCo2e(f.budgetKg)}`;
     return '';
@@ -187,12 +215,26 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     const shown = this.visibleReports();
     const runs = shown.reduce((n, r) => n + r.runs.reduce((k, s) => k + runCount(s.run), 0), 0);
     const total = shown.reduce((s, r) => s + r.totalCo2eKg, 0);
-    this.view.description = runs ? `${runs} run${runs === 1 ? '' : 's'} · ${formatCo2e(total)} CO2e${this.filterLabel()}` : this.filter.kind !== 'all' ? `no runs${this.filterLabel()}` : undefined;
+    this.view.description = runs
+      ? `${runs} run${runs === 1 ? '' : 's'} · ${formatCo2e(total)} CO2e${this.filterLabel()}`
+      : this.filter.kind !== 'all'
+        ? `no runs${this.filterLabel()}`
+        : undefined;
     // The description is hidden when the view fills its container; the message is always shown.
     // While scanning it says how far the scan is (and keeps the "no runs" welcome away until it is done).
-    const summary = runs ? `${runs} run${runs === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${this.filterLabel()}` : this.filter.kind !== 'all' ? `No runs match the filter${this.filterLabel()}.` : undefined;
+    const summary = runs
+      ? `${runs} run${runs === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${this.filterLabel()}`
+      : this.filter.kind !== 'all'
+        ? `No runs match the filter${this.filterLabel()}.`
+        : undefined;
     const soFar = this.reports.length === 0 && this.streaming !== undefined;
-    this.view.message = !this.status ? summary : !runs ? this.status : soFar ? `${this.status} ${runs} run${runs === 1 ? '' : 's'} so far.` : `${this.status} ${summary}`;
+    this.view.message = !this.status
+      ? summary
+      : !runs
+        ? this.status
+        : soFar
+          ? `${this.status} ${runs} run${runs === 1 ? '' : 's'} so far.`
+          : `${this.status} ${summary}`;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -206,39 +248,73 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     }
     if (node.kind === 'measurements') {
       const pairs = node.report.runs.filter((r) => r.measured).length;
-      const item = new vscode.TreeItem(`${node.report.measurementCount} measured run${node.report.measurementCount === 1 ? '' : 's'}, matched to ${pairs} run${pairs === 1 ? '' : 's'} in the code`, vscode.TreeItemCollapsibleState.None);
-      item.tooltip = [`CodeCarbon files and model cards in ${node.report.folder.name}.`, pairs ? 'Click to calibrate the estimates from the matched runs.' : 'None matches a run: put emissions.csv next to the script, or set project_name / a `# green-ai: project=NAME` directive.', ...node.report.measurementProblems].join('\n');
+      const item = new vscode.TreeItem(
+        `${node.report.measurementCount} measured run${node.report.measurementCount === 1 ? '' : 's'}, matched to ${pairs} run${pairs === 1 ? '' : 's'} in the code`,
+        vscode.TreeItemCollapsibleState.None,
+      );
+      item.tooltip = [
+        `CodeCarbon files and model cards in ${node.report.folder.name}.`,
+        pairs
+          ? 'Click to calibrate the estimates from the matched runs.'
+          : 'None matches a run: put emissions.csv next to the script, or set project_name / a `# green-ai: project=NAME` directive.',
+        ...node.report.measurementProblems,
+      ].join('\n');
       item.iconPath = new vscode.ThemeIcon(node.report.measurementProblems.length ? 'warning' : 'pulse');
       item.contextValue = 'greenAI.measurements';
-      if (pairs) item.command = { command: 'greenAI.calibrate', title: 'Calibrate From Measured Runs', arguments: [node.report.folder.uri] };
+      if (pairs)
+        item.command = {
+          command: 'greenAI.calibrate',
+          title: 'Calibrate From Measured Runs',
+          arguments: [node.report.folder.uri],
+        };
       return item;
     }
     if (node.kind === 'incomplete') {
       const n = node.report.incomplete.length;
-      const item = new vscode.TreeItem(`${n} run${n === 1 ? '' : 's'} need${n === 1 ? 's' : ''} input (not in the total)`, vscode.TreeItemCollapsibleState.Collapsed);
-      item.tooltip = 'The model size of these runs could not be read (a command-line argument without a default, a model not in the catalog). Add `# green-ai: params=7e9` or `model=<hub id>` to the file to estimate them.';
+      const item = new vscode.TreeItem(
+        `${n} run${n === 1 ? '' : 's'} need${n === 1 ? 's' : ''} input (not in the total)`,
+        vscode.TreeItemCollapsibleState.Collapsed,
+      );
+      item.tooltip =
+        'The model size of these runs could not be read (a command-line argument without a default, a model not in the catalog). Add `# green-ai: params=7e9` or `model=<hub id>` to the file to estimate them.';
       item.iconPath = new vscode.ThemeIcon('question');
       item.contextValue = 'greenAI.incomplete';
       return item;
     }
     if (node.kind === 'leftOut') {
       const n = node.report.leftOut.length;
-      const item = new vscode.TreeItem(`${n} file${n === 1 ? '' : 's'} left out: not runs`, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        `${n} file${n === 1 ? '' : 's'} left out: not runs`,
+        vscode.TreeItemCollapsibleState.Collapsed,
+      );
       // Plain text: the reasons quote file names and code.
-      item.tooltip = [...node.report.leftOut.slice(0, 40).map((l) => `${vscode.workspace.asRelativePath(l.uri, false)}: ${l.reason}`), ...(n > 40 ? [`… and ${n - 40} more`] : []), '', 'Tests, CI workflows, docs, packaging and library modules are not runs. Change this with greenAI.report.exclude, or put `# green-ai: run` in a file to list it.'].join('\n');
+      item.tooltip = [
+        ...node.report.leftOut.slice(0, 40).map((l) => `${vscode.workspace.asRelativePath(l.uri, false)}: ${l.reason}`),
+        ...(n > 40 ? [`… and ${n - 40} more`] : []),
+        '',
+        'Tests, CI workflows, docs, packaging and library modules are not runs. Change this with greenAI.report.exclude, or put `# green-ai: run` in a file to list it.',
+      ].join('\n');
       item.iconPath = new vscode.ThemeIcon('eye-closed');
       item.contextValue = 'greenAI.leftOut';
       return item;
     }
     if (node.kind === 'skipped') {
-      const item = new vscode.TreeItem(`${node.report.skipped.length} file(s) skipped`, vscode.TreeItemCollapsibleState.Collapsed);
-      item.tooltip = node.report.skipped.map((s) => `${vscode.workspace.asRelativePath(s.uri)}: ${s.reason}`).join('\n');
+      const item = new vscode.TreeItem(
+        `${node.report.skipped.length} file(s) skipped`,
+        vscode.TreeItemCollapsibleState.Collapsed,
+      );
+      item.tooltip = node.report.skipped
+        .map((s) => `${vscode.workspace.asRelativePath(s.uri)}: ${s.reason}`)
+        .join('\n');
       item.iconPath = new vscode.ThemeIcon('warning');
       return item;
     }
     if (node.kind === 'file') {
       // File names and reasons come from the repository: plain text, never Markdown.
-      const item = new vscode.TreeItem(printable(vscode.workspace.asRelativePath(node.uri, false)), vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        printable(vscode.workspace.asRelativePath(node.uri, false)),
+        vscode.TreeItemCollapsibleState.None,
+      );
       item.description = printable(node.reason);
       item.tooltip = `${printable(vscode.workspace.asRelativePath(node.uri, false))}\n${printable(node.reason)}`;
       item.iconPath = new vscode.ThemeIcon(node.icon);
@@ -257,7 +333,11 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
       item.iconPath = new vscode.ThemeIcon('question');
       item.contextValue = 'greenAI.run';
       const at = new vscode.Position(run.range.startLine, 0);
-      item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(at, at) }] };
+      item.command = {
+        command: 'vscode.open',
+        title: 'Open',
+        arguments: [uri, { selection: new vscode.Range(at, at) }],
+      };
       item.resourceUri = uri;
       return item;
     }
@@ -265,26 +345,62 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${times} · ${printable(run.run.model.name ?? 'unknown model')} · ${run.run.mode}${measured ? ` · measured ${formatCo2e(measured.co2eKg)}` : ''}`;
     // File names and model ids come from the repository: appended as text, never as Markdown (no links, images or HTML).
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown('**').appendText(`${printable(relativePath)}:${run.range.startLine + 1}`).appendMarkdown('**\n\n');
-    tooltip.appendText(`${printable(run.run.model.name ?? 'unknown model')} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}`).appendMarkdown('\n\n');
-    tooltip.appendText(`${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${run.trial ? ` per run, × ${run.trial.of} runs (${printable(run.trial.detail)})` : ''}`);
-    if (measured) tooltip.appendMarkdown('\n\n').appendText(`Measured: ${measuredText(measured)}, ${printable(measured.file)}:${measured.line} (${printable(measured.matchedBy)})`);
+    tooltip
+      .appendMarkdown('**')
+      .appendText(`${printable(relativePath)}:${run.range.startLine + 1}`)
+      .appendMarkdown('**\n\n');
+    tooltip
+      .appendText(
+        `${printable(run.run.model.name ?? 'unknown model')} · ${run.run.mode} · ${run.run.hardware.count}× ${run.run.hardware.accelerator.id}`,
+      )
+      .appendMarkdown('\n\n');
+    tooltip.appendText(
+      `${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${run.trial ? ` per run, × ${run.trial.of} runs (${printable(run.trial.detail)})` : ''}`,
+    );
+    if (measured)
+      tooltip
+        .appendMarkdown('\n\n')
+        .appendText(
+          `Measured: ${measuredText(measured)}, ${printable(measured.file)}:${measured.line} (${printable(measured.matchedBy)})`,
+        );
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(run.run.mode === 'inference' ? 'server-process' : 'flame');
     item.contextValue = 'greenAI.run';
     const pos = new vscode.Position(run.range.startLine, 0);
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(pos, pos) }] };
+    item.command = {
+      command: 'vscode.open',
+      title: 'Open',
+      arguments: [uri, { selection: new vscode.Range(pos, pos) }],
+    };
     item.resourceUri = uri;
     return item;
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.visibleReports().filter((r) => r.runs.length > 0 || r.incomplete.length > 0 || ((r.skipped.length > 0 || r.leftOut.length > 0) && this.filter.kind === 'all')).map((report) => ({ kind: 'folder', report }));
+    if (!node)
+      return this.visibleReports()
+        .filter(
+          (r) =>
+            r.runs.length > 0 ||
+            r.incomplete.length > 0 ||
+            ((r.skipped.length > 0 || r.leftOut.length > 0) && this.filter.kind === 'all'),
+        )
+        .map((report) => ({ kind: 'folder', report }));
     if (node.kind === 'incomplete') return node.report.incomplete.map((run) => ({ kind: 'run', run }));
     // By path, so a folder's files sit together.
-    const byPath = <T extends { readonly uri: vscode.Uri }>(files: readonly T[]) => [...files].sort((a, b) => (a.uri.path < b.uri.path ? -1 : a.uri.path > b.uri.path ? 1 : 0)).slice(0, MAX_FILE_ROWS);
-    if (node.kind === 'leftOut') return byPath(node.report.leftOut).map((l) => ({ kind: 'file', uri: l.uri, reason: l.reason, icon: 'eye-closed' }));
-    if (node.kind === 'skipped') return byPath(node.report.skipped).map((f) => ({ kind: 'file', uri: f.uri, reason: f.reason, icon: 'warning' }));
+    const byPath = <T extends { readonly uri: vscode.Uri }>(files: readonly T[]) =>
+      [...files]
+        .sort((a, b) => (a.uri.path < b.uri.path ? -1 : a.uri.path > b.uri.path ? 1 : 0))
+        .slice(0, MAX_FILE_ROWS);
+    if (node.kind === 'leftOut')
+      return byPath(node.report.leftOut).map((l) => ({
+        kind: 'file',
+        uri: l.uri,
+        reason: l.reason,
+        icon: 'eye-closed',
+      }));
+    if (node.kind === 'skipped')
+      return byPath(node.report.skipped).map((f) => ({ kind: 'file', uri: f.uri, reason: f.reason, icon: 'warning' }));
     return node.kind === 'folder' ? this.childrenOf(node.report) : [];
   }
 
@@ -292,7 +408,8 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
     const nodes: Node[] = report.runs.map((run) => ({ kind: 'run', run }));
     if (report.incomplete.length > 0) nodes.push({ kind: 'incomplete', report });
     if (report.leftOut.length > 0 && this.filter.kind === 'all') nodes.push({ kind: 'leftOut', report });
-    if ((report.measurementCount > 0 || report.measurementProblems.length > 0) && this.filter.kind === 'all') nodes.push({ kind: 'measurements', report });
+    if ((report.measurementCount > 0 || report.measurementProblems.length > 0) && this.filter.kind === 'all')
+      nodes.push({ kind: 'measurements', report });
     if (report.skipped.length > 0 && this.filter.kind === 'all') nodes.push({ kind: 'skipped', report });
     return nodes;
   }

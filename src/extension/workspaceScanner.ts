@@ -20,8 +20,18 @@ import type { MeasuredComparison } from '../core/calibration/match';
  */
 
 /** Code and configs, plus measured runs (CodeCarbon CSVs, model cards) to compare with. */
-export const SCANNED_GLOB = '{**/*.py,**/*.ipynb,**/*.yaml,**/*.yml,**/*.json,**/*.sh,**/*.bash,**/*.sbatch,**/*.slurm,**/*emissions*.csv,**/README.md,**/readme.md}';
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.venv/**', '**/venv/**', '**/site-packages/**', '**/__pycache__/**', '**/.ipynb_checkpoints/**', '**/.vscode-test/**'];
+export const SCANNED_GLOB =
+  '{**/*.py,**/*.ipynb,**/*.yaml,**/*.yml,**/*.json,**/*.sh,**/*.bash,**/*.sbatch,**/*.slurm,**/*emissions*.csv,**/README.md,**/readme.md}';
+const ALWAYS_EXCLUDED = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/site-packages/**',
+  '**/__pycache__/**',
+  '**/.ipynb_checkpoints/**',
+  '**/.vscode-test/**',
+];
 
 /** Idle scan workers are stopped after this long (their memory returned); the next scan starts them again. */
 const WORKER_IDLE_MS = 60_000;
@@ -89,10 +99,13 @@ function sourceFor(folder: vscode.Uri, uri: vscode.Uri): ScanSource {
     (checked ??= (async () => {
       const stat = await vscode.workspace.fs.stat(uri);
       // Only regular files: a FIFO, device or socket (FileType.Unknown) would block or never end.
-      if (!(stat.type & vscode.FileType.File)) throw new SkipFile('not a regular file (a FIFO, device or socket): not read');
+      if (!(stat.type & vscode.FileType.File))
+        throw new SkipFile('not a regular file (a FIFO, device or socket): not read');
       // findFiles may follow links: one is read only when it resolves inside the folder (files on disk), else skipped.
-      if (stat.type & vscode.FileType.SymbolicLink && !linkStaysInside(folder, uri)) throw new SkipFile('a symbolic link to a file outside the folder: not read');
-      if (stat.size > MAX_FILE_BYTES) throw new SkipFile(`${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`);
+      if (stat.type & vscode.FileType.SymbolicLink && !linkStaysInside(folder, uri))
+        throw new SkipFile('a symbolic link to a file outside the folder: not read');
+      if (stat.size > MAX_FILE_BYTES)
+        throw new SkipFile(`${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`);
       return { size: stat.size, mtime: stat.mtime };
     })());
   return {
@@ -106,21 +119,42 @@ function sourceFor(folder: vscode.Uri, uri: vscode.Uri): ScanSource {
   };
 }
 
-function runsOf(folder: vscode.WorkspaceFolder, files: ReadonlyArray<AnalysedFile & { readonly measured?: ReadonlyArray<MeasuredComparison | null> }>): ScannedRun[] {
+function runsOf(
+  folder: vscode.WorkspaceFolder,
+  files: ReadonlyArray<AnalysedFile & { readonly measured?: ReadonlyArray<MeasuredComparison | null> }>,
+): ScannedRun[] {
   const runs: ScannedRun[] = [];
   for (const file of files) {
     const uri = folder.uri.with({ path: file.path });
-    file.analysis.runs.forEach((run, i) => runs.push({ uri, relativePath: file.display, run, measured: file.measured?.[i] ?? null }));
+    file.analysis.runs.forEach((run, i) =>
+      runs.push({ uri, relativePath: file.display, run, measured: file.measured?.[i] ?? null }),
+    );
   }
   return runs.sort((a, b) => b.run.estimate.co2eKg - a.run.estimate.co2eKg);
 }
 
-function folderReport(folder: vscode.WorkspaceFolder, all: ScannedRun[], skipped: SkippedFile[], measurementProblems: string[] = [], measurementCount = 0, leftOut: FolderReport['leftOut'] = []): FolderReport {
+function folderReport(
+  folder: vscode.WorkspaceFolder,
+  all: ScannedRun[],
+  skipped: SkippedFile[],
+  measurementProblems: string[] = [],
+  measurementCount = 0,
+  leftOut: FolderReport['leftOut'] = [],
+): FolderReport {
   // A run whose model size is unknown has no figure to add: listed apart, never in the total.
   const runs = all.filter((r) => !isIncomplete(r.run.run));
   const incomplete = all.filter((r) => isIncomplete(r.run.run));
   // A sweep is one entry standing for its runs: the total counts each.
-  return { folder, runs, incomplete, leftOut, skipped, totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg * runCount(r.run), 0), measurementProblems, measurementCount };
+  return {
+    folder,
+    runs,
+    incomplete,
+    leftOut,
+    skipped,
+    totalCo2eKg: runs.reduce((sum, r) => sum + r.run.estimate.co2eKg * runCount(r.run), 0),
+    measurementProblems,
+    measurementCount,
+  };
 }
 
 export class WorkspaceScanner implements vscode.Disposable {
@@ -129,7 +163,12 @@ export class WorkspaceScanner implements vscode.Disposable {
   private analyser: Promise<ChosenAnalyser> | undefined;
 
   /** `distDir` holds scanWorker.js and the wasm files. */
-  constructor(private readonly python: PythonParsing, private readonly distDir: string, private readonly settings: Settings, private readonly log: (msg: string) => void = () => undefined) {}
+  constructor(
+    private readonly python: PythonParsing,
+    private readonly distDir: string,
+    private readonly settings: Settings,
+    private readonly log: (msg: string) => void = () => undefined,
+  ) {}
 
   /** The worker pool, started on the first scan (not at activation: the first hints come first). */
   private analyserNow(): Promise<ChosenAnalyser> {
@@ -140,14 +179,24 @@ export class WorkspaceScanner implements vscode.Disposable {
       size: Math.min(scanPoolSize(), MAX_WORKERS),
       idleMs: WORKER_IDLE_MS,
     }).then((chosen) => {
-      if (chosen.inThreadBecause) this.log(`workspace scan runs on the extension host's thread: ${chosen.inThreadBecause}`);
+      if (chosen.inThreadBecause)
+        this.log(`workspace scan runs on the extension host's thread: ${chosen.inThreadBecause}`);
       return chosen;
     });
     return this.analyser;
   }
 
-  async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, progress?: (p: ScanProgress) => void): Promise<FolderReport | undefined> {
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SCANNED_GLOB), excludeGlob(folder), undefined, token);
+  async scanFolder(
+    folder: vscode.WorkspaceFolder,
+    token: vscode.CancellationToken,
+    progress?: (p: ScanProgress) => void,
+  ): Promise<FolderReport | undefined> {
+    const uris = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(folder, SCANNED_GLOB),
+      excludeGlob(folder),
+      undefined,
+      token,
+    );
     if (token.isCancellationRequested) return undefined;
     uris.sort((a, b) => a.path.localeCompare(b.path));
     const key = folder.uri.toString();
@@ -159,15 +208,18 @@ export class WorkspaceScanner implements vscode.Disposable {
     const finished: AnalysedFile[] = [];
     const partial = () => folderReport(folder, runsOf(folder, withoutLinkedDuplicates(finished)), []);
     progress?.({ done: 0, total: uris.length, partial });
-    const result = await cache.scan(uris.map((uri) => sourceFor(folder.uri, uri)), {
-      analyser,
-      root: folder.uri.path,
-      settingsFor: () => settings,
-      entryRules: { exclude: settings.reportExclude },
-      isCancelled: () => token.isCancellationRequested,
-      onFile: (file) => finished.push(file),
-      progress: (done, total) => progress?.({ done, total, partial }),
-    });
+    const result = await cache.scan(
+      uris.map((uri) => sourceFor(folder.uri, uri)),
+      {
+        analyser,
+        root: folder.uri.path,
+        settingsFor: () => settings,
+        entryRules: { exclude: settings.reportExclude },
+        isCancelled: () => token.isCancellationRequested,
+        onFile: (file) => finished.push(file),
+        progress: (done, total) => progress?.({ done, total, partial }),
+      },
+    );
     if (result.cancelled) return undefined;
     return folderReport(
       folder,

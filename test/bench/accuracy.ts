@@ -30,9 +30,16 @@ function parseCsv(text: string): Array<Record<string, string>> {
     for (let i = 0; i < line.length; i++) {
       const c = line[i];
       if (quoted) {
-        if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+        if (c === '"' && line[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (c === '"') quoted = false;
+        else cell += c;
       } else if (c === '"') quoted = true;
-      else if (c === ',') { cells.push(cell); cell = ''; } else cell += c;
+      else if (c === ',') {
+        cells.push(cell);
+        cell = '';
+      } else cell += c;
     }
     cells.push(cell);
     rows.push(cells);
@@ -88,9 +95,14 @@ for (const row of rows) {
     r.note = 'not estimable before the run: tokens not published';
     // Energy from the published accelerator-hours still tests the power model.
   }
-  const datacenter = { pue: row.energy_boundary === 'excl_pue' ? 1 : pue ?? 1.1, intensityGPerKWh: intensity ?? 429 };
+  const datacenter = { pue: row.energy_boundary === 'excl_pue' ? 1 : (pue ?? 1.1), intensityGPerKWh: intensity ?? 429 };
   if (params && tokens) {
-    const spec = RunSpecSchema.parse({ model: { params, activeParams: num(row.active_params) }, training: { mode: 'pretrain', tokens, precision }, hardware: { accelerator: row.accelerator, count }, datacenter });
+    const spec = RunSpecSchema.parse({
+      model: { params, activeParams: num(row.active_params) },
+      training: { mode: 'pretrain', tokens, precision },
+      hardware: { accelerator: row.accelerator, count },
+      datacenter,
+    });
     const e = estimateRun(completeRun(spec, DEFAULT_SETTINGS));
     if (publishedHours) {
       r.hours = e.acceleratorHours / publishedHours;
@@ -108,16 +120,27 @@ for (const row of rows) {
     }
     if (publishedT && intensity) {
       r.co2e = e.operationalCo2eKg / 1000 / publishedT;
-      r.co2eInRange = publishedT * 1000 >= e.operationalCo2eKg * (e.co2eKgLow / e.co2eKg) && publishedT * 1000 <= e.operationalCo2eKg * (e.co2eKgHigh / e.co2eKg);
+      r.co2eInRange =
+        publishedT * 1000 >= e.operationalCo2eKg * (e.co2eKgLow / e.co2eKg) &&
+        publishedT * 1000 <= e.operationalCo2eKg * (e.co2eKgHigh / e.co2eKg);
     }
   } else if (publishedHours && publishedMWh) {
-    const spec = RunSpecSchema.parse({ model: { params: params ?? 1e9 }, training: { mode: 'pretrain', tokens: 1, precision }, hardware: { accelerator: row.accelerator, count, acceleratorHours: publishedHours }, datacenter });
+    const spec = RunSpecSchema.parse({
+      model: { params: params ?? 1e9 },
+      training: { mode: 'pretrain', tokens: 1, precision },
+      hardware: { accelerator: row.accelerator, count, acceleratorHours: publishedHours },
+      datacenter,
+    });
     const e = estimateRun(completeRun(spec, DEFAULT_SETTINGS));
     r.energy = e.energyKWh / 1000 / publishedMWh;
-    r.energyInRange = publishedMWh * 1000 >= e.energyKWh * (e.co2eKgLow / e.co2eKg) && publishedMWh * 1000 <= e.energyKWh * (e.co2eKgHigh / e.co2eKg);
+    r.energyInRange =
+      publishedMWh * 1000 >= e.energyKWh * (e.co2eKgLow / e.co2eKg) &&
+      publishedMWh * 1000 <= e.energyKWh * (e.co2eKgHigh / e.co2eKg);
     if (publishedT && intensity) {
       r.co2e = e.operationalCo2eKg / 1000 / publishedT;
-      r.co2eInRange = publishedT * 1000 >= e.operationalCo2eKg * (e.co2eKgLow / e.co2eKg) && publishedT * 1000 <= e.operationalCo2eKg * (e.co2eKgHigh / e.co2eKg);
+      r.co2eInRange =
+        publishedT * 1000 >= e.operationalCo2eKg * (e.co2eKgLow / e.co2eKg) &&
+        publishedT * 1000 <= e.operationalCo2eKg * (e.co2eKgHigh / e.co2eKg);
     }
     r.note = 'energy from the published accelerator-hours (tokens not published)';
   }
@@ -125,18 +148,33 @@ for (const row of rows) {
 }
 
 const fmtRatio = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(2));
-console.log('| Run | est/published accelerator-h | est/published energy | est/published CO2e | published in range (h / energy / CO2e) | note |');
+console.log(
+  '| Run | est/published accelerator-h | est/published energy | est/published CO2e | published in range (h / energy / CO2e) | note |',
+);
 console.log('|---|---:|---:|---:|---|---|');
 for (const r of results) {
-  const inRange = [r.hoursInRange, r.energyInRange, r.co2eInRange].map((v) => (v === undefined ? '—' : v ? 'yes' : 'no')).join(' / ');
-  const note = [r.note, r.powerFromSamePaper ? 'chip power in the catalog was measured in this run' : undefined].filter(Boolean).join('; ');
-  console.log(`| ${r.name} | ${fmtRatio(r.hours)} | ${fmtRatio(r.energy)} | ${fmtRatio(r.co2e)} | ${inRange} | ${note} |`);
+  const inRange = [r.hoursInRange, r.energyInRange, r.co2eInRange]
+    .map((v) => (v === undefined ? '—' : v ? 'yes' : 'no'))
+    .join(' / ');
+  const note = [r.note, r.powerFromSamePaper ? 'chip power in the catalog was measured in this run' : undefined]
+    .filter(Boolean)
+    .join('; ');
+  console.log(
+    `| ${r.name} | ${fmtRatio(r.hours)} | ${fmtRatio(r.energy)} | ${fmtRatio(r.co2e)} | ${inRange} | ${note} |`,
+  );
 }
 const summary = (key: 'hours' | 'energy' | 'co2e', of: readonly RowResult[] = results) => {
   const xs = of.map((r) => r[key]).filter((x): x is number => x !== undefined);
   const logErr = xs.map((x) => Math.abs(Math.log(x)));
   const within = (k: number) => xs.filter((x) => x >= 1 / k && x <= k).length;
-  return { n: xs.length, medianAbsErrorFactor: Math.exp(median(logErr)), within15: within(1.5), within2: within(2), beyond3: xs.length - within(3), geomean: geomean(xs) };
+  return {
+    n: xs.length,
+    medianAbsErrorFactor: Math.exp(median(logErr)),
+    within15: within(1.5),
+    within2: within(2),
+    beyond3: xs.length - within(3),
+    geomean: geomean(xs),
+  };
 };
 const inRange = (key: 'hoursInRange' | 'energyInRange' | 'co2eInRange') => {
   const xs = results.map((r) => r[key]).filter((x): x is boolean => x !== undefined);
@@ -145,11 +183,20 @@ const inRange = (key: 'hoursInRange' | 'energyInRange' | 'co2eInRange') => {
 console.log('');
 for (const key of ['hours', 'energy', 'co2e'] as const) {
   const s = summary(key);
-  console.log(`${key}: ${s.n} runs, median absolute error ×${s.medianAbsErrorFactor.toFixed(2)}, geometric-mean ratio ${s.geomean.toFixed(2)}, within ×1.5: ${s.within15}/${s.n}, within ×2: ${s.within2}/${s.n}, off by more than ×3: ${s.beyond3}`);
+  console.log(
+    `${key}: ${s.n} runs, median absolute error ×${s.medianAbsErrorFactor.toFixed(2)}, geometric-mean ratio ${s.geomean.toFixed(2)}, within ×1.5: ${s.within15}/${s.n}, within ×2: ${s.within2}/${s.n}, off by more than ×3: ${s.beyond3}`,
+  );
 }
-const heldOut = summary('energy', results.filter((r) => !r.powerFromSamePaper));
-console.log(`energy, leaving out rows whose chip power the catalog took from the same paper: ${heldOut.n} runs, median absolute error ×${heldOut.medianAbsErrorFactor.toFixed(2)}, within ×1.5: ${heldOut.within15}/${heldOut.n}, within ×2: ${heldOut.within2}/${heldOut.n}`);
-console.log(`published figure inside the estimate's low–high range: accelerator-hours ${inRange('hoursInRange')}, energy ${inRange('energyInRange')}, CO2e ${inRange('co2eInRange')}`);
+const heldOut = summary(
+  'energy',
+  results.filter((r) => !r.powerFromSamePaper),
+);
+console.log(
+  `energy, leaving out rows whose chip power the catalog took from the same paper: ${heldOut.n} runs, median absolute error ×${heldOut.medianAbsErrorFactor.toFixed(2)}, within ×1.5: ${heldOut.within15}/${heldOut.n}, within ×2: ${heldOut.within2}/${heldOut.n}`,
+);
+console.log(
+  `published figure inside the estimate's low–high range: accelerator-hours ${inRange('hoursInRange')}, energy ${inRange('energyInRange')}, CO2e ${inRange('co2eInRange')}`,
+);
 const h = summary('hours');
 const en = summary('energy');
 const co = summary('co2e');
@@ -199,7 +246,8 @@ function activeParams(notes: string): number | undefined {
 const engineVersionOf = (engine: string): string | undefined => /vLLM\s+v?(\d+\.\d+(?:\.\d+)?)/i.exec(engine)?.[1];
 
 /** A per-GPU power limit the measured setup ran at ("power_limit 500 W/GPU", "400 W/GPU cap", "GPU power limit 400 W"). */
-const powerLimitOf = (notes: string): number | undefined => num(/power_limit (\d+) W\/GPU|(\d+) W\/GPU cap|GPU power limit (\d+) W/.exec(notes)?.slice(1).find(Boolean));
+const powerLimitOf = (notes: string): number | undefined =>
+  num(/power_limit (\d+) W\/GPU|(\d+) W\/GPU cap|GPU power limit (\d+) W/.exec(notes)?.slice(1).find(Boolean));
 
 /**
  * What a row's setup says that its columns do not: the serving stack behind the BLOOM API log is the batching
@@ -215,7 +263,8 @@ function setupOf(row: Record<string, string>): { engine?: 'tgi'; tensorParallel?
   return {};
 }
 
-const precisionOf = (p: string): string | undefined => (p === 'mxfp4' ? 'int4' : ['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'].includes(p) ? p : undefined);
+const precisionOf = (p: string): string | undefined =>
+  p === 'mxfp4' ? 'int4' : ['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'].includes(p) ? p : undefined;
 
 const inferenceRows = parseCsv(fs.readFileSync(INFERENCE_CSV, 'utf8'));
 const inferenceResults: InferenceResult[] = [];
@@ -224,10 +273,22 @@ for (const row of inferenceRows) {
   const params = num(row.params);
   const r: InferenceResult = { name: row.name, note: '' };
   inferenceResults.push(r);
-  if (/ESTIMATE/.test(row.notes) || /ESTIMATE/.test(row.name)) { r.note = 'an estimate, not a measurement: left out'; continue; }
-  if (!measuredWh) { r.note = 'no per-request energy published'; continue; }
-  if (!params) { r.note = 'model size not published: not estimable'; continue; }
-  if (/diffusion/i.test(row.model)) { r.note = 'image generation: not a token model'; continue; }
+  if (/ESTIMATE/.test(row.notes) || /ESTIMATE/.test(row.name)) {
+    r.note = 'an estimate, not a measurement: left out';
+    continue;
+  }
+  if (!measuredWh) {
+    r.note = 'no per-request energy published';
+    continue;
+  }
+  if (!params) {
+    r.note = 'model size not published: not estimable';
+    continue;
+  }
+  if (/diffusion/i.test(row.model)) {
+    r.note = 'image generation: not a token model';
+    continue;
+  }
   const encoder = /\bBERT\b/i.test(row.model);
   const outputTokens = num(row.output_tokens);
   const inputTokens = num(row.input_tokens) ?? num(/seq len (\d+)/.exec(row.notes)?.[1]);
@@ -238,7 +299,12 @@ for (const row of inferenceRows) {
   const days = deployment ? Number(deployment[1]) : undefined;
   const setup = setupOf(row);
   const spec = RunSpecSchema.parse({
-    model: { name: row.model, params, activeParams: activeParams(row.notes), ...(encoder ? { architecture: 'encoder' } : {}) },
+    model: {
+      name: row.model,
+      params,
+      activeParams: activeParams(row.notes),
+      ...(encoder ? { architecture: 'encoder' } : {}),
+    },
     training: { mode: 'inference', precision: precisionOf(row.precision || setup.precision || '') },
     inference: {
       engine: engineOf(row.engine) ?? setup.engine,
@@ -248,7 +314,9 @@ for (const row of inferenceRows) {
       concurrency: batch ? Math.round(batch) : undefined,
       inputTokens: inputTokens ? Math.round(inputTokens) : undefined,
       outputTokens: outputTokens ? Math.round(outputTokens) : undefined,
-      tensorParallel: /TP1 model replica|TP1 replica per GPU/.test(row.notes) ? 1 : devicesPerReplica(row.notes) ?? setup.tensorParallel,
+      tensorParallel: /TP1 model replica|TP1 replica per GPU/.test(row.notes)
+        ? 1
+        : (devicesPerReplica(row.notes) ?? setup.tensorParallel),
       ...(deployment && requests && days ? { requestsPerDay: requests / days, days } : {}),
     },
     hardware: { accelerator: row.accelerator.replace(/^TPU \(.*$/, 'TPU-v5e'), count },
@@ -257,13 +325,21 @@ for (const row of inferenceRows) {
   // A power limit below TDP caps what each device draws (MLPerf MaxQ): the chip's power shares apply to the limit.
   const limitW = powerLimitOf(row.notes);
   const acc = resolved.hardware.accelerator;
-  const run = limitW && limitW < acc.tdpW ? { ...resolved, hardware: { ...resolved.hardware, accelerator: { ...acc, tdpW: limitW } } } : resolved;
+  const run =
+    limitW && limitW < acc.tdpW
+      ? { ...resolved, hardware: { ...resolved.hardware, accelerator: { ...acc, tdpW: limitW } } }
+      : resolved;
   const e = estimateRun(run);
   const n = run.inference?.requests ?? 1;
   const pue = run.datacenter.pue;
   // The metered boundary: accelerators only; accelerators + host (CPU, memory, server); or the facility.
   const boundary = row.energy_boundary;
-  const share = (b: typeof e.breakdown, total: number) => (boundary === 'gpu_only' ? b.acceleratorKWh : boundary === 'datacenter_incl_pue' ? total : b.acceleratorKWh + b.hostKWh);
+  const share = (b: typeof e.breakdown, total: number) =>
+    boundary === 'gpu_only'
+      ? b.acceleratorKWh
+      : boundary === 'datacenter_incl_pue'
+        ? total
+        : b.acceleratorKWh + b.hostKWh;
   let whPerRequest = (share(e.breakdown, e.energyKWh) * 1000) / n;
   // A node metered whole while one of its accelerators works (Luccioni et al.: CodeCarbon on an 8×A100 node, "idle
   // power of the other 7 GPUs is included"): add, for the time each request holds its device, the other
@@ -271,7 +347,8 @@ for (const row of inferenceRows) {
   const idleOthers = num(/idle power of the other (\d+) GPUs is included/.exec(row.notes)?.[1]);
   if (idleOthers && e.inference && boundary !== 'gpu_only') {
     const secondsPerRequest = e.inference.perRequest.acceleratorSeconds / e.inference.devicesPerReplica;
-    const nodeHostW = C.hostWattsFor(count + idleOthers).central * (count + idleOthers) - C.hostWattsFor(count).central * count;
+    const nodeHostW =
+      C.hostWattsFor(count + idleOthers).central * (count + idleOthers) - C.hostWattsFor(count).central * count;
     const idleW = idleOthers * run.hardware.accelerator.tdpW * IC.BARE_IDLE_POWER_SHARE_OF_TDP.value;
     whPerRequest += (secondsPerRequest * (nodeHostW + idleW)) / 3600;
   }
@@ -279,16 +356,37 @@ for (const row of inferenceRows) {
   const lowFactor = (e.inference?.perRequest.energyWhLow ?? 0) / (e.inference?.perRequest.energyWh ?? 1);
   const highFactor = (e.inference?.perRequest.energyWhHigh ?? 0) / (e.inference?.perRequest.energyWh ?? 1);
   r.inRange = measuredWh >= whPerRequest * lowFactor && measuredWh <= whPerRequest * highFactor;
-  const unknown = [idleOthers ? `node metered whole: ${idleOthers} idle accelerators and the server's host added` : '', limitW && limitW < acc.tdpW ? `power limit ${limitW} W per device` : '', !outputTokens && !encoder && 'output length not published (default)', !inputTokens && 'input length default', !engineOf(row.engine) && (setup.engine ? `engine from the setup's write-up (${setup.engine})` : 'engine not published (default)'), setup.precision ? `precision not published: the released checkpoint's ${setup.precision}` : ''].filter(Boolean).join('; ');
+  const unknown = [
+    idleOthers ? `node metered whole: ${idleOthers} idle accelerators and the server's host added` : '',
+    limitW && limitW < acc.tdpW ? `power limit ${limitW} W per device` : '',
+    !outputTokens && !encoder && 'output length not published (default)',
+    !inputTokens && 'input length default',
+    !engineOf(row.engine) &&
+      (setup.engine ? `engine from the setup's write-up (${setup.engine})` : 'engine not published (default)'),
+    setup.precision ? `precision not published: the released checkpoint's ${setup.precision}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
   // The measured mean power per device, where the source publishes it ("avg GPU power 486 W total").
   const measuredW = num(/avg GPU power ([\d.]+) W total/.exec(row.notes)?.[1]);
   const power = `${e.acceleratorPowerW.toFixed(0)} W/device est.${measuredW ? `, ${(measuredW / count).toFixed(0)} W measured` : ''}`;
-  r.note = [e.inference && `${e.inference.regime}, ${e.inference.concurrency.toFixed(0)} in flight × ${e.inference.devicesPerReplica} device(s) per replica, step ${e.inference.decodeStepMs.toPrecision(3)} ms, ${power}`, boundary !== 'gpu_only' ? `boundary ${boundary}` : '', unknown, pue && boundary === 'datacenter_incl_pue' ? `PUE ${pue}` : ''].filter(Boolean).join('; ');
+  r.note = [
+    e.inference &&
+      `${e.inference.regime}, ${e.inference.concurrency.toFixed(0)} in flight × ${e.inference.devicesPerReplica} device(s) per replica, step ${e.inference.decodeStepMs.toPrecision(3)} ms, ${power}`,
+    boundary !== 'gpu_only' ? `boundary ${boundary}` : '',
+    unknown,
+    pue && boundary === 'datacenter_incl_pue' ? `PUE ${pue}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 console.log('| Measurement | est/measured energy per request | measured inside range | note |');
 console.log('|---|---:|---|---|');
-for (const r of inferenceResults) console.log(`| ${r.name} | ${r.ratio === undefined ? '—' : r.ratio.toFixed(2)} | ${r.inRange === undefined ? '—' : r.inRange ? 'yes' : 'no'} | ${r.note} |`);
+for (const r of inferenceResults)
+  console.log(
+    `| ${r.name} | ${r.ratio === undefined ? '—' : r.ratio.toFixed(2)} | ${r.inRange === undefined ? '—' : r.inRange ? 'yes' : 'no'} | ${r.note} |`,
+  );
 const ratios = inferenceResults.filter((r) => r.ratio !== undefined) as Array<InferenceResult & { ratio: number }>;
 const inferenceWithin = (k: number) => ratios.filter((r) => r.ratio >= 1 / k && r.ratio <= k).length;
 const worst = [...ratios].sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)))[0];
@@ -297,5 +395,9 @@ const inferenceBias = ratios.length ? geomean(ratios.map((r) => r.ratio)) : NaN;
 const beyond10 = ratios.filter((r) => r.ratio > 10 || r.ratio < 0.1).length;
 const inRangeCount = ratios.filter((r) => r.inRange).length;
 console.log('');
-console.log(`inference: ${ratios.length} measurements estimable (${inferenceResults.length - ratios.length} left out, reasons above), within ×2: ${inferenceWithin(2)}/${ratios.length} (${((100 * inferenceWithin(2)) / Math.max(1, ratios.length)).toFixed(0)}%), within ×3: ${inferenceWithin(3)}/${ratios.length}, off by more than ×10: ${beyond10}, geometric-mean ratio (bias) ${inferenceBias.toFixed(2)}, median absolute error ×${inferenceMedian.toFixed(2)}, worst: ${worst ? `${worst.name} (×${worst.ratio.toFixed(2)})` : '—'}, measured inside the estimate's range: ${inRangeCount}/${ratios.length}`);
-console.log(`BENCH accuracy: ${trainingBench} inference_n=${ratios.length} inference_within_2=${inferenceWithin(2)} inference_within_3=${inferenceWithin(3)} inference_beyond_10=${beyond10} inference_bias_x=${inferenceBias.toFixed(2)} inference_median_abs_err_x=${inferenceMedian.toFixed(2)} inference_worst_x=${worst ? worst.ratio.toFixed(2) : 'NaN'} inference_in_range=${inRangeCount}_of_${ratios.length}`);
+console.log(
+  `inference: ${ratios.length} measurements estimable (${inferenceResults.length - ratios.length} left out, reasons above), within ×2: ${inferenceWithin(2)}/${ratios.length} (${((100 * inferenceWithin(2)) / Math.max(1, ratios.length)).toFixed(0)}%), within ×3: ${inferenceWithin(3)}/${ratios.length}, off by more than ×10: ${beyond10}, geometric-mean ratio (bias) ${inferenceBias.toFixed(2)}, median absolute error ×${inferenceMedian.toFixed(2)}, worst: ${worst ? `${worst.name} (×${worst.ratio.toFixed(2)})` : '—'}, measured inside the estimate's range: ${inRangeCount}/${ratios.length}`,
+);
+console.log(
+  `BENCH accuracy: ${trainingBench} inference_n=${ratios.length} inference_within_2=${inferenceWithin(2)} inference_within_3=${inferenceWithin(3)} inference_beyond_10=${beyond10} inference_bias_x=${inferenceBias.toFixed(2)} inference_median_abs_err_x=${inferenceMedian.toFixed(2)} inference_worst_x=${worst ? worst.ratio.toFixed(2) : 'NaN'} inference_in_range=${inRangeCount}_of_${ratios.length}`,
+);

@@ -106,7 +106,10 @@ export class EpochsDigitEdit {
     public tree: Tree = python.parser.parse(text)!,
   ) {
     this.at = text.indexOf('num_train_epochs=3') + 'num_train_epochs='.length;
-    this.position = { row: text.slice(0, this.at).split('\n').length - 1, column: this.at - text.lastIndexOf('\n', this.at - 1) - 1 };
+    this.position = {
+      row: text.slice(0, this.at).split('\n').length - 1,
+      column: this.at - text.lastIndexOf('\n', this.at - 1) - 1,
+    };
   }
 
   /** The text with the digit replaced (not yet parsed). */
@@ -117,7 +120,14 @@ export class EpochsDigitEdit {
   /** Incremental re-parse of the typed text; the previous tree is freed. */
   reparse(): Tree {
     const { row, column } = this.position;
-    this.tree.edit({ startIndex: this.at, oldEndIndex: this.at + 1, newEndIndex: this.at + 1, startPosition: { row, column }, oldEndPosition: { row, column: column + 1 }, newEndPosition: { row, column: column + 1 } });
+    this.tree.edit({
+      startIndex: this.at,
+      oldEndIndex: this.at + 1,
+      newEndIndex: this.at + 1,
+      startPosition: { row, column },
+      oldEndPosition: { row, column: column + 1 },
+      newEndPosition: { row, column: column + 1 },
+    });
     const next = this.python.parser.parse(this.text, this.tree)!;
     this.tree.delete();
     this.tree = next;

@@ -33,12 +33,22 @@ function bundleFirstHint(): string {
     format: 'cjs',
     target: 'node18',
     logLevel: 'warning',
-    alias: { 'web-tree-sitter': path.join(ROOT, 'node_modules/web-tree-sitter/tree-sitter.cjs'), 'jsonc-parser': path.join(ROOT, 'node_modules/jsonc-parser/lib/esm/main.js') },
+    alias: {
+      'web-tree-sitter': path.join(ROOT, 'node_modules/web-tree-sitter/tree-sitter.cjs'),
+      'jsonc-parser': path.join(ROOT, 'node_modules/jsonc-parser/lib/esm/main.js'),
+    },
   });
   return outfile;
 }
 
-interface FirstHint { nodeStartMs: number; bundleMs: number; grammarMs: number; analysisMs: number; totalMs: number; hint: string }
+interface FirstHint {
+  nodeStartMs: number;
+  bundleMs: number;
+  grammarMs: number;
+  analysisMs: number;
+  totalMs: number;
+  hint: string;
+}
 
 function firstHints(script: string): FirstHint[] {
   const bundle = bundleFirstHint();
@@ -89,8 +99,12 @@ async function main(): Promise<void> {
     }
   }
   editor.tree.delete();
-  console.log(`${script.split('\n').length}-line script, ${times.length} one-character edits: edit → hints median ${median(times).toFixed(2)} ms, p95 ${p95(times).toFixed(2)} ms (last hint: ${labels})`);
-  console.log(`  of which the incremental re-scan (re-parse + analysis): median ${median(rescans).toFixed(2)} ms, p95 ${p95(rescans).toFixed(2)} ms`);
+  console.log(
+    `${script.split('\n').length}-line script, ${times.length} one-character edits: edit → hints median ${median(times).toFixed(2)} ms, p95 ${p95(times).toFixed(2)} ms (last hint: ${labels})`,
+  );
+  console.log(
+    `  of which the incremental re-scan (re-parse + analysis): median ${median(rescans).toFixed(2)} ms, p95 ${p95(rescans).toFixed(2)} ms`,
+  );
 
   gc?.();
   const before = process.memoryUsage();
@@ -106,13 +120,19 @@ async function main(): Promise<void> {
   const rss = mb(after.rss - before.rss);
   const heap = mb(after.heapUsed - before.heapUsed);
   const wasm = mb(after.arrayBuffers - before.arrayBuffers);
-  console.log(`50 open documents (${lines.toLocaleString('en-US')} lines, kept trees + analyses): +${rss.toFixed(1)} MB RSS, +${heap.toFixed(1)} MB JS heap, +${wasm.toFixed(1)} MB array buffers (WASM)${gc ? '' : ' [run with --expose-gc for stable figures]'}`);
+  console.log(
+    `50 open documents (${lines.toLocaleString('en-US')} lines, kept trees + analyses): +${rss.toFixed(1)} MB RSS, +${heap.toFixed(1)} MB JS heap, +${wasm.toFixed(1)} MB array buffers (WASM)${gc ? '' : ' [run with --expose-gc for stable figures]'}`,
+  );
   for (const d of open) d.tree.delete();
 
   const cold = firstHints(script);
   const at = (key: keyof Omit<FirstHint, 'hint'>) => median(cold.map((c) => c[key]));
-  console.log(`first hint from a cold start (${cold.length} fresh processes, medians): node ${at('nodeStartMs').toFixed(0)} ms + bundle ${at('bundleMs').toFixed(0)} ms + grammar ${at('grammarMs').toFixed(0)} ms + analysis ${at('analysisMs').toFixed(0)} ms = ${at('totalMs').toFixed(0)} ms (max ${Math.max(...cold.map((c) => c.totalMs)).toFixed(0)} ms; hint: ${cold[0].hint})`);
-  console.log(`BENCH editor: edit_to_hints_median_ms=${median(times).toFixed(2)} edit_to_hints_p95_ms=${p95(times).toFixed(2)} incremental_rescan_median_ms=${median(rescans).toFixed(2)} incremental_rescan_p95_ms=${p95(rescans).toFixed(2)} docs=50 added_rss_mb=${rss.toFixed(1)} added_heap_mb=${heap.toFixed(1)} added_wasm_mb=${wasm.toFixed(1)} first_hint_median_ms=${at('totalMs').toFixed(0)} first_hint_max_ms=${Math.max(...cold.map((c) => c.totalMs)).toFixed(0)}`);
+  console.log(
+    `first hint from a cold start (${cold.length} fresh processes, medians): node ${at('nodeStartMs').toFixed(0)} ms + bundle ${at('bundleMs').toFixed(0)} ms + grammar ${at('grammarMs').toFixed(0)} ms + analysis ${at('analysisMs').toFixed(0)} ms = ${at('totalMs').toFixed(0)} ms (max ${Math.max(...cold.map((c) => c.totalMs)).toFixed(0)} ms; hint: ${cold[0].hint})`,
+  );
+  console.log(
+    `BENCH editor: edit_to_hints_median_ms=${median(times).toFixed(2)} edit_to_hints_p95_ms=${p95(times).toFixed(2)} incremental_rescan_median_ms=${median(rescans).toFixed(2)} incremental_rescan_p95_ms=${p95(rescans).toFixed(2)} docs=50 added_rss_mb=${rss.toFixed(1)} added_heap_mb=${heap.toFixed(1)} added_wasm_mb=${wasm.toFixed(1)} first_hint_median_ms=${at('totalMs').toFixed(0)} first_hint_max_ms=${Math.max(...cold.map((c) => c.totalMs)).toFixed(0)}`,
+  );
 }
 
 void main();

@@ -17,12 +17,24 @@ import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 const modulesLoaded = performance.now();
 const [root, file] = process.argv.slice(2);
 void (async () => {
-  const python = await loadPythonParsing({ runtimeDir: path.join(root, 'node_modules/web-tree-sitter'), pythonGrammar: path.join(root, 'node_modules/tree-sitter-python/tree-sitter-python.wasm') });
+  const python = await loadPythonParsing({
+    runtimeDir: path.join(root, 'node_modules/web-tree-sitter'),
+    pythonGrammar: path.join(root, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'),
+  });
   const grammarLoaded = performance.now();
   const text = fs.readFileSync(file, 'utf8');
   const hints = analyzeText({ path: file, text }, python, DEFAULT_SETTINGS).runs.map(inlineSummary);
   const hinted = performance.now();
   if (hints.length === 0) throw new Error(`no hint in ${file}`);
   const bootstrap = performance.nodeTiming.bootstrapComplete;
-  console.log(JSON.stringify({ nodeStartMs: bootstrap, bundleMs: modulesLoaded - bootstrap, grammarMs: grammarLoaded - modulesLoaded, analysisMs: hinted - grammarLoaded, totalMs: hinted, hint: hints[0] }));
+  console.log(
+    JSON.stringify({
+      nodeStartMs: bootstrap,
+      bundleMs: modulesLoaded - bootstrap,
+      grammarMs: grammarLoaded - modulesLoaded,
+      analysisMs: hinted - grammarLoaded,
+      totalMs: hinted,
+      hint: hints[0],
+    }),
+  );
 })();

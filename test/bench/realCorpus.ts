@@ -27,7 +27,10 @@ const FileLabelSchema = z
   .object({
     path: z.string().min(1),
     run: z.boolean(),
-    model: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).nullable().optional(),
+    model: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .nullable()
+      .optional(),
     params: Range.nullable().optional(),
     mode: z.enum(['pretrain', 'finetune', 'lora', 'qlora', 'inference']).nullable().optional(),
     epochs: Amount,
@@ -38,7 +41,11 @@ const FileLabelSchema = z
     why: z.string().min(1),
   })
   .strict()
-  .refine((f) => f.run || ['model', 'params', 'mode', 'epochs', 'steps', 'tokens', 'precision', 'count'].every((k) => !(k in f)), 'a file labelled run: false has no run fields');
+  .refine(
+    (f) =>
+      f.run || ['model', 'params', 'mode', 'epochs', 'steps', 'tokens', 'precision', 'count'].every((k) => !(k in f)),
+    'a file labelled run: false has no run fields',
+  );
 
 const GlobRuleSchema = z.object({ glob: z.string().min(1), why: z.string().min(1) }).strict();
 
@@ -70,7 +77,9 @@ function loadLabels(): z.infer<typeof CorpusLabelsSchema> {
   const file = path.join(ROOT, 'test/bench/corpus-labels.json');
   const parsed = CorpusLabelsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -81,7 +90,9 @@ function loadLabels(): z.infer<typeof CorpusLabelsSchema> {
 function expandBraces(glob: string): string[] {
   const m = /\{([^{}]*)\}/.exec(glob);
   if (!m) return [glob];
-  return m[1].split(',').flatMap((alt) => expandBraces(glob.slice(0, m.index) + alt + glob.slice(m.index + m[0].length)));
+  return m[1]
+    .split(',')
+    .flatMap((alt) => expandBraces(glob.slice(0, m.index) + alt + glob.slice(m.index + m[0].length)));
 }
 
 /** A glob over repository-relative POSIX paths: `**` any depth (also none), `*` and `?` within a segment. */
@@ -104,7 +115,8 @@ class RunGlobs {
   private readonly include: RegExp[];
   private readonly exclude: RegExp[];
   constructor(repo: RepoLabels) {
-    const compile = (rules: ReadonlyArray<{ glob: string }>) => rules.flatMap((r) => expandBraces(r.glob)).map(globToRegExp);
+    const compile = (rules: ReadonlyArray<{ glob: string }>) =>
+      rules.flatMap((r) => expandBraces(r.glob)).map(globToRegExp);
     this.include = compile(repo.include);
     this.exclude = compile(repo.exclude);
   }
@@ -164,8 +176,10 @@ interface FieldResult {
 }
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-const modelNames = (label: FileLabel['model']): string[] => (label == null ? [] : Array.isArray(label) ? label : [label]);
-const modelMatches = (label: FileLabel['model'], name: string | null) => name !== null && modelNames(label).some((m) => normalise(name).includes(normalise(m)));
+const modelNames = (label: FileLabel['model']): string[] =>
+  label == null ? [] : Array.isArray(label) ? label : [label];
+const modelMatches = (label: FileLabel['model'], name: string | null) =>
+  name !== null && modelNames(label).some((m) => normalise(name).includes(normalise(m)));
 
 function amountText(a: number | readonly [number, number]): string {
   return typeof a === 'number' ? sig(a) : `${sig(a[0])}–${sig(a[1])}`;
@@ -179,39 +193,89 @@ function amountRight(want: number | readonly [number, number], got: number | nul
 function scoreFile(label: FileLabel, reading: ToolReading | null, ownRuns: number): FieldResult[] {
   const out: FieldResult[] = [];
   if (!label.run) {
-    out.push({ field: 'run', right: ownRuns === 0, expected: 'not a run', got: ownRuns === 0 ? 'not listed' : `${ownRuns} run(s) listed` });
+    out.push({
+      field: 'run',
+      right: ownRuns === 0,
+      expected: 'not a run',
+      got: ownRuns === 0 ? 'not listed' : `${ownRuns} run(s) listed`,
+    });
     return out;
   }
   out.push({ field: 'run', right: reading !== null, expected: 'a run', got: reading ? 'run listed' : 'no run' });
   const got = (text: string) => (reading ? text : 'no run');
   if (label.model != null) {
-    out.push({ field: 'model', right: !!reading && modelMatches(label.model, reading.model), expected: modelNames(label.model).join(' | '), got: got(reading?.model ?? 'no model name') });
+    out.push({
+      field: 'model',
+      right: !!reading && modelMatches(label.model, reading.model),
+      expected: modelNames(label.model).join(' | '),
+      got: got(reading?.model ?? 'no model name'),
+    });
   }
   if (label.params !== undefined) {
-    const shown = reading ? (reading.paramsUnknown ? 'unknown' : `${sig(reading.params)}${reading.paramsMadeUp ? ' (made-up default)' : ''}`) : 'no run';
+    const shown = reading
+      ? reading.paramsUnknown
+        ? 'unknown'
+        : `${sig(reading.params)}${reading.paramsMadeUp ? ' (made-up default)' : ''}`
+      : 'no run';
     if (label.params === null) {
       out.push({ field: 'params', right: !!reading && reading.paramsUnknown, expected: 'unknown', got: shown });
     } else {
-      const right = !!reading && !reading.paramsUnknown && !reading.paramsMadeUp && amountRight(label.params, reading.params);
+      const right =
+        !!reading && !reading.paramsUnknown && !reading.paramsMadeUp && amountRight(label.params, reading.params);
       out.push({ field: 'params', right, expected: amountText(label.params), got: shown });
     }
   }
-  if (label.mode != null) out.push({ field: 'mode', right: reading?.mode === label.mode, expected: label.mode, got: got(reading?.mode ?? '') });
+  if (label.mode != null)
+    out.push({
+      field: 'mode',
+      right: reading?.mode === label.mode,
+      expected: label.mode,
+      got: got(reading?.mode ?? ''),
+    });
   for (const field of ['epochs', 'steps', 'tokens'] as const) {
     const want = label[field];
     if (want == null) continue;
     const value = reading ? reading[field] : null;
-    out.push({ field, right: amountRight(want, value), expected: amountText(want), got: got(value === null ? 'none' : sig(value)) });
+    out.push({
+      field,
+      right: amountRight(want, value),
+      expected: amountText(want),
+      got: got(value === null ? 'none' : sig(value)),
+    });
   }
-  if (label.precision != null) out.push({ field: 'precision', right: reading?.precision === label.precision, expected: label.precision, got: got(reading?.precision ?? '') });
-  if (label.count != null) out.push({ field: 'count', right: reading?.count === label.count, expected: String(label.count), got: got(String(reading?.count ?? '')) });
+  if (label.precision != null)
+    out.push({
+      field: 'precision',
+      right: reading?.precision === label.precision,
+      expected: label.precision,
+      got: got(reading?.precision ?? ''),
+    });
+  if (label.count != null)
+    out.push({
+      field: 'count',
+      right: reading?.count === label.count,
+      expected: String(label.count),
+      got: got(String(reading?.count ?? '')),
+    });
   return out;
 }
 
 // ---------------------------------------------------------------- scanning one repository
 
 /** Folders the CLI's `report` skips (src/cli/main.ts), so the bench lists what the report lists. */
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', 'site-packages', '.mypy_cache', '.pytest_cache', '.ipynb_checkpoints', '.vscode-test']);
+const SKIP_DIRS = new Set([
+  '.git',
+  'node_modules',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  'site-packages',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ipynb_checkpoints',
+  '.vscode-test',
+]);
 
 /** Every regular file under dir, sorted as the CLI walks them, skipping the same folders. */
 function allFilesUnder(dir: string, out: string[] = []): string[] {
@@ -253,10 +317,19 @@ async function benchRepo(corpus: string, labels: RepoLabels): Promise<RepoOutcom
 
   // Read everything first: both timings below exclude disk reads.
   const bytes = new Map(candidates.map((f) => [f, fs.readFileSync(f)] as const));
-  const sources: ScanSource[] = candidates.map((f) => ({ path: posix(f), display: relative(f), size: bytes.get(f)!.length, read: async () => bytes.get(f)! }));
+  const sources: ScanSource[] = candidates.map((f) => ({
+    path: posix(f),
+    display: relative(f),
+    size: bytes.get(f)!.length,
+    read: async () => bytes.get(f)!,
+  }));
 
   const t0 = performance.now();
-  const result: ScanResult = await new FolderScanCache().scan(sources, { python, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS });
+  const result: ScanResult = await new FolderScanCache().scan(sources, {
+    python,
+    root: posix(dir),
+    settingsFor: () => DEFAULT_SETTINGS,
+  });
   const scanMs = performance.now() - t0;
 
   const pyTexts = candidates.filter((f) => f.endsWith('.py')).map((f) => new TextDecoder('utf-8').decode(bytes.get(f)));
@@ -269,7 +342,8 @@ async function benchRepo(corpus: string, labels: RepoLabels): Promise<RepoOutcom
   const listedFiles = result.files.filter((f) => f.analysis.runs.length > 0);
   const listedPaths = new Set(listedFiles.map((f) => f.path));
   const coveredBy = new Map<string, AnalyzedRun>();
-  for (const f of listedFiles) for (const linked of f.analysis.linkedFiles) if (!coveredBy.has(linked)) coveredBy.set(linked, f.analysis.runs[0]);
+  for (const f of listedFiles)
+    for (const linked of f.analysis.linkedFiles) if (!coveredBy.has(linked)) coveredBy.set(linked, f.analysis.runs[0]);
 
   const listedNotRuns = listedFiles.map((f) => relative(f.path)).filter((r) => !globs.isRun(r));
   const runFiles = all.map(relative).filter((r) => globs.isRun(r));
@@ -289,13 +363,19 @@ async function benchRepo(corpus: string, labels: RepoLabels): Promise<RepoOutcom
   const missingLabelled: string[] = [];
   for (const label of labels.files) {
     if (globs.isRun(label.path) !== label.run) {
-      throw new Error(`${labels.repo}: ${label.path} is labelled run: ${label.run} but the repository's globs say ${!label.run}`);
+      throw new Error(
+        `${labels.repo}: ${label.path} is labelled run: ${label.run} but the repository's globs say ${!label.run}`,
+      );
     }
     const abs = posix(path.join(dir, label.path));
     if (!fs.existsSync(abs)) missingLabelled.push(label.path);
     const own = result.files.find((f) => f.path === abs)?.analysis.runs ?? [];
     // The run this label describes: its own (the one naming the labelled model first), else the run of a file that includes it.
-    const chosen = own.find((r) => label.model != null && modelMatches(label.model, r.run.model.name)) ?? own[0] ?? coveredBy.get(abs) ?? null;
+    const chosen =
+      own.find((r) => label.model != null && modelMatches(label.model, r.run.model.name)) ??
+      own[0] ??
+      coveredBy.get(abs) ??
+      null;
     const reading = chosen ? toolReading(label.path, chosen) : null;
     for (const r of scoreFile(label, reading, own.length)) fields.push({ ...r, file: label.path });
   }
@@ -333,13 +413,17 @@ const safe = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '))
+    .join('\n');
 }
 
 async function main(): Promise<void> {
   const corpus = process.env.GREENAI_CORPUS;
   if (!corpus) {
-    console.error('bench:corpus needs GREENAI_CORPUS, the folder holding the repository snapshots (<owner>+<name>/); see test/bench/README.md.');
+    console.error(
+      'bench:corpus needs GREENAI_CORPUS, the folder holding the repository snapshots (<owner>+<name>/); see test/bench/README.md.',
+    );
     process.exitCode = 2;
     return;
   }
@@ -353,7 +437,9 @@ async function main(): Promise<void> {
   const python = await parsing();
   for (const text of exampleScripts().slice(0, 10)) analyzeText({ path: 'warm-up.py', text }, python, DEFAULT_SETTINGS);
   // GREENAI_CORPUS_ONLY=owner/name,… benches some repositories; GREENAI_CORPUS_VERBOSE=1 lists every file, not the first few.
-  const only = process.env.GREENAI_CORPUS_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = process.env.GREENAI_CORPUS_ONLY?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const verbose = process.env.GREENAI_CORPUS_VERBOSE === '1';
   const outcomes: RepoOutcome[] = [];
   for (const repo of labels.repos.filter((r) => !only || only.includes(r.repo))) {
@@ -368,8 +454,34 @@ async function main(): Promise<void> {
   }
 
   const sum = (f: (o: RepoOutcome) => number) => outcomes.reduce((s, o) => s + f(o), 0);
-  const header = ['repository', 'candidates', 'listed', 'not runs', '%', 'run files', 'missed', '%', 'via link', 'runs', 'made-up size', 'fields right', 'scan ms', 'parse ms', 'scan/parse'];
-  const row = (name: string, o: Pick<RepoOutcome, 'candidates' | 'listed' | 'runFiles' | 'coveredByLink' | 'runs' | 'madeUp' | 'scanMs' | 'parseMs'>, notRuns: number, missed: number, right: number, fields: number) => [
+  const header = [
+    'repository',
+    'candidates',
+    'listed',
+    'not runs',
+    '%',
+    'run files',
+    'missed',
+    '%',
+    'via link',
+    'runs',
+    'made-up size',
+    'fields right',
+    'scan ms',
+    'parse ms',
+    'scan/parse',
+  ];
+  const row = (
+    name: string,
+    o: Pick<
+      RepoOutcome,
+      'candidates' | 'listed' | 'runFiles' | 'coveredByLink' | 'runs' | 'madeUp' | 'scanMs' | 'parseMs'
+    >,
+    notRuns: number,
+    missed: number,
+    right: number,
+    fields: number,
+  ) => [
     name,
     String(o.candidates),
     String(o.listed),
@@ -386,7 +498,12 @@ async function main(): Promise<void> {
     o.parseMs.toFixed(0),
     (o.scanMs / Math.max(o.parseMs, 1e-9)).toFixed(1),
   ];
-  const rows = [header, ...outcomes.map((o) => row(o.repo, o, o.listedNotRuns.length, o.missed.length, o.fields.filter((f) => f.right).length, o.fields.length))];
+  const rows = [
+    header,
+    ...outcomes.map((o) =>
+      row(o.repo, o, o.listedNotRuns.length, o.missed.length, o.fields.filter((f) => f.right).length, o.fields.length),
+    ),
+  ];
   const total = {
     candidates: sum((o) => o.candidates),
     listed: sum((o) => o.listed),
@@ -402,29 +519,49 @@ async function main(): Promise<void> {
   const allFields = outcomes.flatMap((o) => o.fields);
   const right = allFields.filter((f) => f.right).length;
   rows.push(row('total', total, notRuns, missed, right, allFields.length));
-  console.log(`Real-world corpus: ${outcomes.length} repositories, ${sum((o) => o.pyFiles)} Python files (scan: the Workspace Report's folder scan; parse: a bare single-thread tree-sitter parse of every .py file)\n`);
+  console.log(
+    `Real-world corpus: ${outcomes.length} repositories, ${sum((o) => o.pyFiles)} Python files (scan: the Workspace Report's folder scan; parse: a bare single-thread tree-sitter parse of every .py file)\n`,
+  );
   console.log(table(rows));
 
-  const some = (files: readonly string[], n: number) => (verbose || files.length <= n ? files : [...files.slice(0, n), '…']).map(safe).join(', ');
+  const some = (files: readonly string[], n: number) =>
+    (verbose || files.length <= n ? files : [...files.slice(0, n), '…']).map(safe).join(', ');
   console.log(`\nListed files that are not runs (${verbose ? 'all' : 'up to 5 per repository'}):`);
   for (const o of outcomes) if (o.listedNotRuns.length) console.log(`  ${o.repo}: ${some(o.listedNotRuns, 5)}`);
-  console.log(`\nRun files missed (no run listed, not drawn into another run; ${verbose ? 'all' : 'up to 10 per repository'}):`);
-  for (const o of outcomes) if (o.missed.length) console.log(`  ${o.repo} (${o.missed.length} of ${o.runFiles}, ${pct(o.missed.length, o.runFiles).toFixed(0)}%): ${some(o.missed, 10)}`);
+  console.log(
+    `\nRun files missed (no run listed, not drawn into another run; ${verbose ? 'all' : 'up to 10 per repository'}):`,
+  );
+  for (const o of outcomes)
+    if (o.missed.length)
+      console.log(
+        `  ${o.repo} (${o.missed.length} of ${o.runFiles}, ${pct(o.missed.length, o.runFiles).toFixed(0)}%): ${some(o.missed, 10)}`,
+      );
 
   console.log('\nLabelled fields read right:');
   const fieldRows = [['field', 'right', 'labelled', '%']];
   for (const field of FIELDS) {
     const of = allFields.filter((f) => f.field === field);
-    if (of.length) fieldRows.push([field, String(of.filter((f) => f.right).length), String(of.length), pct(of.filter((f) => f.right).length, of.length).toFixed(0)]);
+    if (of.length)
+      fieldRows.push([
+        field,
+        String(of.filter((f) => f.right).length),
+        String(of.length),
+        pct(of.filter((f) => f.right).length, of.length).toFixed(0),
+      ]);
   }
   fieldRows.push(['total', String(right), String(allFields.length), pct(right, allFields.length).toFixed(1)]);
   console.log(table(fieldRows));
   console.log('\nMisread fields (repository: file · field · expected → got):');
-  for (const o of outcomes) for (const f of o.fields.filter((x) => !x.right)) console.log(`  ${o.repo}: ${safe(f.file)} · ${f.field} · ${safe(f.expected)} → ${safe(f.got)}`);
+  for (const o of outcomes)
+    for (const f of o.fields.filter((x) => !x.right))
+      console.log(`  ${o.repo}: ${safe(f.file)} · ${f.field} · ${safe(f.expected)} → ${safe(f.got)}`);
   const missing = outcomes.flatMap((o) => o.missingLabelled.map((m) => `${o.repo}: ${m}`));
-  if (missing.length) console.log(`\nLabelled files absent from the snapshots (scored as no run): ${missing.map(safe).join(', ')}`);
+  if (missing.length)
+    console.log(`\nLabelled files absent from the snapshots (scored as no run): ${missing.map(safe).join(', ')}`);
 
-  console.log(`\nRuns shown with a made-up model size (default size, no unknown flag): ${total.madeUp} of ${total.runs}`);
+  console.log(
+    `\nRuns shown with a made-up model size (default size, no unknown flag): ${total.madeUp} of ${total.runs}`,
+  );
   console.log(
     `BENCH corpus: fields_right_pct=${pct(right, allFields.length).toFixed(1)} listed_not_runs_pct=${pct(notRuns, total.listed).toFixed(1)} runs_missed=${missed} runs_missed_pct=${pct(missed, total.runFiles).toFixed(1)} made_up_sizes=${total.madeUp} scan_over_parse=${(total.scanMs / Math.max(total.parseMs, 1e-9)).toFixed(2)} files_listed=${total.listed}`,
   );

@@ -28,9 +28,11 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 function generate(dir: string): void {
   const scripts = exampleScripts();
-  const configs = fs.readdirSync(path.join(__dirname, '../../../test/fixtures/scanner/configs')).map((f) => fs.readFileSync(path.join(__dirname, '../../../test/fixtures/scanner/configs', f), 'utf8'));
+  const configs = fs
+    .readdirSync(path.join(__dirname, '../../../test/fixtures/scanner/configs'))
+    .map((f) => fs.readFileSync(path.join(__dirname, '../../../test/fixtures/scanner/configs', f), 'utf8'));
   let seed = 5;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let i = 0; i < FILES; i++) {
     const pkg = path.join(dir, `pkg${i % 40}`, `sub${i % 7}`);
     fs.mkdirSync(pkg, { recursive: true });
@@ -45,11 +47,24 @@ function generate(dir: string): void {
     }
     fs.writeFileSync(path.join(pkg, `module_${i}.py`), text);
   }
-  for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(dir, `pkg${i % 40}`, `config_${i}.yaml`), configs[i % configs.length]);
+  for (let i = 0; i < 200; i++)
+    fs.writeFileSync(path.join(dir, `pkg${i % 40}`, `config_${i}.yaml`), configs[i % configs.length]);
 }
 
 /** The files `green-ai report` scans (its walk: no VCS, dependency or cache folders). */
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', 'site-packages', '.mypy_cache', '.pytest_cache', '.ipynb_checkpoints', '.vscode-test']);
+const SKIP_DIRS = new Set([
+  '.git',
+  'node_modules',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  'site-packages',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ipynb_checkpoints',
+  '.vscode-test',
+]);
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = path.join(dir, e.name);
@@ -73,7 +88,9 @@ function sourcesFor(dir: string, files: readonly string[], edited?: string): Sca
     display: path.relative(dir, f),
     stat: async () => {
       const st = fs.statSync(f);
-      return f === edited ? { size: st.size + suffix.length, mtime: st.mtimeMs + 1000 } : { size: st.size, mtime: st.mtimeMs };
+      return f === edited
+        ? { size: st.size + suffix.length, mtime: st.mtimeMs + 1000 }
+        : { size: st.size, mtime: st.mtimeMs };
     },
     read: async () => (f === edited ? Buffer.concat([fs.readFileSync(f), suffix]) : fs.readFileSync(f)),
   }));
@@ -81,8 +98,17 @@ function sourcesFor(dir: string, files: readonly string[], edited?: string): Sca
 
 /** Where the scan analyses files: the pool of worker threads the CLI and the extension use (bundle if built). */
 function analyser(files: number) {
-  const wasm = { runtimeDir: path.join(ROOT, 'node_modules/web-tree-sitter'), pythonGrammar: path.join(ROOT, 'node_modules/tree-sitter-python/tree-sitter-python.wasm') };
-  return chooseScanAnalyser({ workerScripts: [path.join(ROOT, 'dist/scanWorker.js'), path.join(ROOT, 'out/src/core/scan/scanWorker.js')], wasm, python: parsing, alsoThisThread: true, files });
+  const wasm = {
+    runtimeDir: path.join(ROOT, 'node_modules/web-tree-sitter'),
+    pythonGrammar: path.join(ROOT, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'),
+  };
+  return chooseScanAnalyser({
+    workerScripts: [path.join(ROOT, 'dist/scanWorker.js'), path.join(ROOT, 'out/src/core/scan/scanWorker.js')],
+    wasm,
+    python: parsing,
+    alsoThisThread: true,
+    files,
+  });
 }
 
 interface ScanFigures {
@@ -125,11 +151,20 @@ async function scanChild(dir: string): Promise<ScanFigures> {
     }
     timed.push({ file: f.display, ms: f.analysisMs });
   };
-  const cold = await cache.scan(sourcesFor(dir, files), { analyser: pool, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS, onFile });
+  const cold = await cache.scan(sourcesFor(dir, files), {
+    analyser: pool,
+    root: posix(dir),
+    settingsFor: () => DEFAULT_SETTINGS,
+    onFile,
+  });
   const coldMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   t0 = performance.now();
-  const warm = await cache.scan(sourcesFor(dir, files, edited), { analyser: pool, root: posix(dir), settingsFor: () => DEFAULT_SETTINGS });
+  const warm = await cache.scan(sourcesFor(dir, files, edited), {
+    analyser: pool,
+    root: posix(dir),
+    settingsFor: () => DEFAULT_SETTINGS,
+  });
   const warmMs = performance.now() - t0;
   await pool.dispose();
   return {
@@ -180,29 +215,82 @@ function cliRun(dir: string): { seconds: number; peakRssMb: number } | undefined
   const cli = path.join(ROOT, 'dist/cli.js');
   if (!fs.existsSync(cli)) return undefined;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--require', path.join(__dirname, 'rssOnExit.js'), cli, 'report', dir, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(
+    process.execPath,
+    ['--require', path.join(__dirname, 'rssOnExit.js'), cli, 'report', dir, '--json'],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
   const seconds = (performance.now() - t0) / 1000;
   const m = /GREENAI_MAX_RSS_KB=(\d+)/.exec(r.stderr);
   return m ? { seconds, peakRssMb: Number(m[1]) / 1024 } : undefined;
 }
 
 async function repositories(corpus: string): Promise<void> {
-  const repos = fs.readdirSync(corpus, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(corpus, e.name)).sort();
-  console.log(`${repos.length} repositories in ${corpus}; ${os.availableParallelism()} cores; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log('repository'.padEnd(38) + 'files'.padStart(7) + 'py'.padStart(6) + 'runs'.padStart(6) + 'parse_s'.padStart(9) + 'cold_s'.padStart(8) + 'ratio'.padStart(7) + 'cpu_ratio'.padStart(10) + 'warm_ms'.padStart(9) + 'rss_mb'.padStart(8) + 'files/s'.padStart(9) + (BASELINE ? '  baseline: cold_s ratio warm_ms rss_mb' : ''));
-  const rows: Array<ScanFigures & ParseFigures & { name: string; baseline?: Omit<ScanFigures, 'workers' | 'coldCpuMs' | 'byKind' | 'slowest'> }> = [];
+  const repos = fs
+    .readdirSync(corpus, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(corpus, e.name))
+    .sort();
+  console.log(
+    `${repos.length} repositories in ${corpus}; ${os.availableParallelism()} cores; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    'repository'.padEnd(38) +
+      'files'.padStart(7) +
+      'py'.padStart(6) +
+      'runs'.padStart(6) +
+      'parse_s'.padStart(9) +
+      'cold_s'.padStart(8) +
+      'ratio'.padStart(7) +
+      'cpu_ratio'.padStart(10) +
+      'warm_ms'.padStart(9) +
+      'rss_mb'.padStart(8) +
+      'files/s'.padStart(9) +
+      (BASELINE ? '  baseline: cold_s ratio warm_ms rss_mb' : ''),
+  );
+  const rows: Array<
+    ScanFigures &
+      ParseFigures & { name: string; baseline?: Omit<ScanFigures, 'workers' | 'coldCpuMs' | 'byKind' | 'slowest'> }
+  > = [];
   for (const repo of repos) {
     const parse = child<ParseFigures>('--parse', repo);
     const scan = child<ScanFigures>('--scan', repo);
-    const baseline = BASELINE ? child<ScanFigures>('--scan', repo, path.join(BASELINE, 'out/test/bench/report.js')) : undefined;
+    const baseline = BASELINE
+      ? child<ScanFigures>('--scan', repo, path.join(BASELINE, 'out/test/bench/report.js'))
+      : undefined;
     const row = { name: path.basename(repo), ...parse, ...scan, baseline };
     rows.push(row);
     console.log(
-      row.name.padEnd(38) + String(row.files).padStart(7) + String(row.pyFiles).padStart(6) + String(row.runs).padStart(6) + (row.parseMs / 1000).toFixed(2).padStart(9) + (row.coldMs / 1000).toFixed(2).padStart(8) + (row.coldMs / row.parseMs).toFixed(2).padStart(7) + (row.coldCpuMs / row.parseCpuMs).toFixed(2).padStart(10) + row.warmMs.toFixed(0).padStart(9) + row.peakRssMb.toFixed(0).padStart(8) + Math.round(row.files / (row.coldMs / 1000)).toString().padStart(9) +
-        (baseline ? `  ${(baseline.coldMs / 1000).toFixed(2).padStart(16)} ${(baseline.coldMs / row.parseMs).toFixed(2).padStart(5)} ${baseline.warmMs.toFixed(0).padStart(7)} ${baseline.peakRssMb.toFixed(0).padStart(6)}` : ''),
+      row.name.padEnd(38) +
+        String(row.files).padStart(7) +
+        String(row.pyFiles).padStart(6) +
+        String(row.runs).padStart(6) +
+        (row.parseMs / 1000).toFixed(2).padStart(9) +
+        (row.coldMs / 1000).toFixed(2).padStart(8) +
+        (row.coldMs / row.parseMs).toFixed(2).padStart(7) +
+        (row.coldCpuMs / row.parseCpuMs).toFixed(2).padStart(10) +
+        row.warmMs.toFixed(0).padStart(9) +
+        row.peakRssMb.toFixed(0).padStart(8) +
+        Math.round(row.files / (row.coldMs / 1000))
+          .toString()
+          .padStart(9) +
+        (baseline
+          ? `  ${(baseline.coldMs / 1000).toFixed(2).padStart(16)} ${(baseline.coldMs / row.parseMs).toFixed(2).padStart(5)} ${baseline.warmMs.toFixed(0).padStart(7)} ${baseline.peakRssMb.toFixed(0).padStart(6)}`
+          : ''),
     );
-    const kinds = Object.entries(row.byKind).sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => `${k} ${(v.ms / 1000).toFixed(2)} s (${v.files} files; ${(v.idleMs / 1000).toFixed(2)} s on ${v.idleFiles} without a fact)`).join(', ');
-    console.log(`    ${row.workers}; analysis time by kind: ${kinds}; slowest: ${row.slowest.map((s) => `${s.file} ${(s.ms / 1000).toFixed(2)} s`).join(', ')}`);
+    const kinds = Object.entries(row.byKind)
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .map(
+        ([k, v]) =>
+          `${k} ${(v.ms / 1000).toFixed(2)} s (${v.files} files; ${(v.idleMs / 1000).toFixed(2)} s on ${v.idleFiles} without a fact)`,
+      )
+      .join(', ');
+    console.log(
+      `    ${row.workers}; analysis time by kind: ${kinds}; slowest: ${row.slowest.map((s) => `${s.file} ${(s.ms / 1000).toFixed(2)} s`).join(', ')}`,
+    );
   }
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
   const cold = sum((r) => r.coldMs);
@@ -210,17 +298,29 @@ async function repositories(corpus: string): Promise<void> {
   const worst = rows.reduce((a, b) => (b.coldMs / b.parseMs > a.coldMs / a.parseMs ? b : a));
   const largest = rows.reduce((a, b) => (b.files > a.files ? b : a));
   const cli = cliRun(path.join(corpus, largest.name));
-  console.log(`total: ${sum((r) => r.files)} files, cold scan ${(cold / 1000).toFixed(2)} s against a bare parse of ${(parse / 1000).toFixed(2)} s (×${(cold / parse).toFixed(2)}; CPU time ×${(sum((r) => r.coldCpuMs) / sum((r) => r.parseCpuMs)).toFixed(2)}); worst repository ${worst.name} ×${(worst.coldMs / worst.parseMs).toFixed(2)}`);
+  console.log(
+    `total: ${sum((r) => r.files)} files, cold scan ${(cold / 1000).toFixed(2)} s against a bare parse of ${(parse / 1000).toFixed(2)} s (×${(cold / parse).toFixed(2)}; CPU time ×${(sum((r) => r.coldCpuMs) / sum((r) => r.parseCpuMs)).toFixed(2)}); worst repository ${worst.name} ×${(worst.coldMs / worst.parseMs).toFixed(2)}`,
+  );
   const analysisMs = sum((r) => Object.values(r.byKind).reduce((t, k) => t + k.ms, 0));
   const idleMs = sum((r) => Object.values(r.byKind).reduce((t, k) => t + k.idleMs, 0));
-  console.log(`analysis time (all threads) ${(analysisMs / 1000).toFixed(2)} s, of which ${(idleMs / 1000).toFixed(2)} s (${Math.round((100 * idleMs) / analysisMs)}%) on files that yielded no fact (a perfect prefilter would skip them)`);
+  console.log(
+    `analysis time (all threads) ${(analysisMs / 1000).toFixed(2)} s, of which ${(idleMs / 1000).toFixed(2)} s (${Math.round((100 * idleMs) / analysisMs)}%) on files that yielded no fact (a perfect prefilter would skip them)`,
+  );
   const baselineCold = BASELINE ? sum((r) => r.baseline?.coldMs ?? 0) : 0;
-  if (BASELINE) console.log(`baseline (${BASELINE}), run right after each: cold scan ${(baselineCold / 1000).toFixed(2)} s (×${(baselineCold / parse).toFixed(2)}), warm rescan max ${Math.max(...rows.map((r) => r.baseline?.warmMs ?? 0)).toFixed(0)} ms, peak RSS max ${Math.max(...rows.map((r) => r.baseline?.peakRssMb ?? 0)).toFixed(0)} MB`);
-  if (cli) console.log(`green-ai report ${largest.name} --json (dist/cli.js): ${cli.seconds.toFixed(2)} s, peak RSS ${cli.peakRssMb.toFixed(0)} MB`);
+  if (BASELINE)
+    console.log(
+      `baseline (${BASELINE}), run right after each: cold scan ${(baselineCold / 1000).toFixed(2)} s (×${(baselineCold / parse).toFixed(2)}), warm rescan max ${Math.max(...rows.map((r) => r.baseline?.warmMs ?? 0)).toFixed(0)} ms, peak RSS max ${Math.max(...rows.map((r) => r.baseline?.peakRssMb ?? 0)).toFixed(0)} MB`,
+    );
+  if (cli)
+    console.log(
+      `green-ai report ${largest.name} --json (dist/cli.js): ${cli.seconds.toFixed(2)} s, peak RSS ${cli.peakRssMb.toFixed(0)} MB`,
+    );
   console.log(
     `BENCH report: mode=repositories repos=${rows.length} files=${sum((r) => r.files)} py_files=${sum((r) => r.pyFiles)} runs=${sum((r) => r.runs)} cold_s=${(cold / 1000).toFixed(2)} parse_s=${(parse / 1000).toFixed(2)} ratio_cold_to_parse=${(cold / parse).toFixed(2)} worst_repo_ratio=${(worst.coldMs / worst.parseMs).toFixed(2)} worst_repo=${worst.name} files_per_s=${Math.round(sum((r) => r.files) / (cold / 1000))} cpu_ratio_cold_to_parse=${(sum((r) => r.coldCpuMs) / sum((r) => r.parseCpuMs)).toFixed(2)} no_fact_share=${(idleMs / analysisMs).toFixed(2)} warm_rescan_max_ms=${Math.max(...rows.map((r) => r.warmMs)).toFixed(0)} peak_rss_max_mb=${Math.max(...rows.map((r) => r.peakRssMb)).toFixed(0)}` +
       (cli ? ` cli_largest_s=${cli.seconds.toFixed(2)} cli_largest_rss_mb=${cli.peakRssMb.toFixed(0)}` : '') +
-      (BASELINE ? ` baseline_cold_s=${(baselineCold / 1000).toFixed(2)} baseline_ratio_cold_to_parse=${(baselineCold / parse).toFixed(2)}` : ''),
+      (BASELINE
+        ? ` baseline_cold_s=${(baselineCold / 1000).toFixed(2)} baseline_ratio_cold_to_parse=${(baselineCold / parse).toFixed(2)}`
+        : ''),
   );
 }
 
@@ -231,13 +331,16 @@ async function generated(): Promise<void> {
   const files = walk(dir).sort();
   const pyFiles = files.filter((f) => f.endsWith('.py'));
   const lines = pyFiles.reduce((n, f) => n + fs.readFileSync(f, 'utf8').split('\n').length, 0);
-  console.log(`generated ${files.length} files (${pyFiles.length} Python, ${lines.toLocaleString('en-US')} lines; ${TRAINING} training scripts) in ${dir}`);
+  console.log(
+    `generated ${files.length} files (${pyFiles.length} Python, ${lines.toLocaleString('en-US')} lines; ${TRAINING} training scripts) in ${dir}`,
+  );
 
   let peakRss = process.memoryUsage().rss;
   const sample = () => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   };
-  const sources = (): ScanSource[] => files.map((f) => ({ path: f, display: path.relative(dir, f), read: async () => fs.readFileSync(f) }));
+  const sources = (): ScanSource[] =>
+    files.map((f) => ({ path: f, display: path.relative(dir, f), read: async () => fs.readFileSync(f) }));
 
   // Warm the file cache and JIT once, then measure parse and scan back to back.
   for (const f of pyFiles.slice(0, 50)) python.parser.parse(fs.readFileSync(f, 'utf8'))!.delete();
@@ -249,7 +352,12 @@ async function generated(): Promise<void> {
 
   const cache = new FolderScanCache();
   t0 = performance.now();
-  const cold = await cache.scan(sources(), { python, root: dir, settingsFor: () => DEFAULT_SETTINGS, progress: sample });
+  const cold = await cache.scan(sources(), {
+    python,
+    root: dir,
+    settingsFor: () => DEFAULT_SETTINGS,
+    progress: sample,
+  });
   const coldMs = performance.now() - t0;
   sample();
   const runs = cold.files.reduce((n, f) => n + f.analysis.runs.length, 0);
@@ -257,16 +365,25 @@ async function generated(): Promise<void> {
   const changed = pyFiles[Math.floor(pyFiles.length / 2)];
   fs.appendFileSync(changed, '\n# edited\n');
   t0 = performance.now();
-  const warm = await cache.scan(sources(), { python, root: dir, settingsFor: () => DEFAULT_SETTINGS, progress: sample });
+  const warm = await cache.scan(sources(), {
+    python,
+    root: dir,
+    settingsFor: () => DEFAULT_SETTINGS,
+    progress: sample,
+  });
   const warmMs = performance.now() - t0;
   sample();
 
   console.log(`bare tree-sitter parse of the ${pyFiles.length} Python files: ${(parseMs / 1000).toFixed(2)} s`);
-  console.log(`cold scan: ${(coldMs / 1000).toFixed(2)} s, ${Math.round(files.length / (coldMs / 1000))} files/s, ${runs} runs, ${cold.skipped.length} skipped; ratio to bare parse ${(coldMs / parseMs).toFixed(2)}`);
+  console.log(
+    `cold scan: ${(coldMs / 1000).toFixed(2)} s, ${Math.round(files.length / (coldMs / 1000))} files/s, ${runs} runs, ${cold.skipped.length} skipped; ratio to bare parse ${(coldMs / parseMs).toFixed(2)}`,
+  );
   console.log(`warm rescan after one file changed: ${warmMs.toFixed(0)} ms (${warm.analysed} file re-analysed)`);
   console.log(`peak RSS: ${(peakRss / 1048576).toFixed(0)} MB`);
   fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`BENCH report: files=${files.length} runs=${runs} cold_s=${(coldMs / 1000).toFixed(2)} files_per_s=${Math.round(files.length / (coldMs / 1000))} parse_s=${(parseMs / 1000).toFixed(2)} ratio_cold_to_parse=${(coldMs / parseMs).toFixed(2)} warm_rescan_ms=${warmMs.toFixed(0)} peak_rss_mb=${(peakRss / 1048576).toFixed(0)}`);
+  console.log(
+    `BENCH report: files=${files.length} runs=${runs} cold_s=${(coldMs / 1000).toFixed(2)} files_per_s=${Math.round(files.length / (coldMs / 1000))} parse_s=${(parseMs / 1000).toFixed(2)} ratio_cold_to_parse=${(coldMs / parseMs).toFixed(2)} warm_rescan_ms=${warmMs.toFixed(0)} peak_rss_mb=${(peakRss / 1048576).toFixed(0)}`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -10,7 +10,8 @@ import * as vscode from 'vscode';
  */
 
 const EXTENSION_ID = 'green-ai-tools.green-ai';
-const RESULT_FILE = process.env.GREENAI_BENCH_RESULT ?? path.resolve(__dirname, '../../../test-results/responsiveness.json');
+const RESULT_FILE =
+  process.env.GREENAI_BENCH_RESULT ?? path.resolve(__dirname, '../../../test-results/responsiveness.json');
 /** A training script in the opened folder (relative), whose run gets the hover. */
 const HOVER_FILE = process.env.GREENAI_BENCH_HOVER_FILE ?? 'examples/dreambooth/train_dreambooth.py';
 
@@ -20,14 +21,23 @@ function percentile(xs: readonly number[], p: number): number {
 }
 
 async function hintsOf(doc: vscode.TextDocument): Promise<vscode.InlayHint[]> {
-  return (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0))) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      doc.uri,
+      new vscode.Range(0, 0, doc.lineCount, 0),
+    )) ?? []
+  );
 }
 
 async function timedHover(doc: vscode.TextDocument, at: vscode.Position): Promise<{ ms: number; ours: boolean }> {
   const t0 = performance.now();
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at)) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at)) ?? [];
   const ms = performance.now() - t0;
-  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+  const text = hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+    .join('\n');
   // Ours: an estimate, or (a run whose model the code does not name) what the run still needs.
   return { ms, ours: /\*\*Green AI( estimate)?\*\*/.test(text) };
 }
@@ -84,7 +94,9 @@ export async function run(): Promise<void> {
     }, 50);
     let scanning = true;
     const scanStart = performance.now();
-    const scan = Promise.resolve(vscode.commands.executeCommand('greenAI.refreshReport')).finally(() => (scanning = false));
+    const scan = Promise.resolve(vscode.commands.executeCommand('greenAI.refreshReport')).finally(
+      () => (scanning = false),
+    );
     let answered = 0;
     while (scanning) {
       // Asked while the scan runs: it counts, even if it only comes back once the scan is over (a blocked host).
@@ -100,8 +112,19 @@ export async function run(): Promise<void> {
     result.scanMs = performance.now() - scanStart;
     const api = ext.exports as { reportRunCount?: () => number } | undefined;
     result.reportRuns = api?.reportRunCount?.() ?? null;
-    result.idleHover = { n: idle.length, p50Ms: percentile(idle, 50), p95Ms: percentile(idle, 95), maxMs: Math.max(...idle) };
-    result.scanHover = { n: during.length, answered, p50Ms: percentile(during, 50), p95Ms: percentile(during, 95), maxMs: during.length ? Math.max(...during) : NaN };
+    result.idleHover = {
+      n: idle.length,
+      p50Ms: percentile(idle, 50),
+      p95Ms: percentile(idle, 95),
+      maxMs: Math.max(...idle),
+    };
+    result.scanHover = {
+      n: during.length,
+      answered,
+      p50Ms: percentile(during, 50),
+      p95Ms: percentile(during, 95),
+      maxMs: during.length ? Math.max(...during) : NaN,
+    };
     result.hostTimerLag = { n: lags.length, p95Ms: percentile(lags, 95), maxMs: lags.length ? Math.max(...lags) : NaN };
     result.hostRssMb = process.memoryUsage().rss / 1048576;
     result.hostPeakRssMb = process.resourceUsage().maxRSS / 1024;

@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     scanMs.push(bestScan);
     ratios.push(bestScan / bestParse);
   }
-  console.log(`bare parse: median ${median(parseMs).toFixed(2)} ms/file; full scan (parse + extract + estimate + advise): median ${median(scanMs).toFixed(2)} ms/file`);
+  console.log(
+    `bare parse: median ${median(parseMs).toFixed(2)} ms/file; full scan (parse + extract + estimate + advise): median ${median(scanMs).toFixed(2)} ms/file`,
+  );
   console.log(`scan / parse ratio: median ${median(ratios).toFixed(2)}, p90 ${percentile(ratios, 90).toFixed(2)}`);
 
   // Incremental: a one-character edit in a 3,000-line script, then re-scan with the edited tree.
@@ -65,7 +67,8 @@ async function main(): Promise<void> {
     const tree = editor.reparse();
     const result = analyzeText({ path: 'long.py', text: editor.text, tree }, python, DEFAULT_SETTINGS);
     incremental.push(performance.now() - t0);
-    if (result.runs[0]?.run.training.epochs !== Number(digit)) throw new Error('incremental re-scan read the wrong epochs');
+    if (result.runs[0]?.run.training.epochs !== Number(digit))
+      throw new Error('incremental re-scan read the wrong epochs');
   }
   editor.tree.delete();
   const text = editor.text;
@@ -75,8 +78,12 @@ async function main(): Promise<void> {
     analyzeText({ path: 'long.py', text }, python, DEFAULT_SETTINGS);
     full.push(performance.now() - t1);
   }
-  console.log(`${scriptLines}-line script, one-character edit: incremental re-scan median ${median(incremental).toFixed(2)} ms (p95 ${percentile(incremental, 95).toFixed(2)} ms); full re-scan median ${median(full).toFixed(2)} ms`);
-  console.log(`BENCH scan: files=${corpus.length} median_ratio_to_parse=${median(ratios).toFixed(2)} p90_ratio_to_parse=${percentile(ratios, 90).toFixed(2)} median_parse_ms=${median(parseMs).toFixed(2)} median_scan_ms=${median(scanMs).toFixed(2)} incremental_median_ms=${median(incremental).toFixed(2)} incremental_p95_ms=${percentile(incremental, 95).toFixed(2)} full_rescan_median_ms=${median(full).toFixed(2)}`);
+  console.log(
+    `${scriptLines}-line script, one-character edit: incremental re-scan median ${median(incremental).toFixed(2)} ms (p95 ${percentile(incremental, 95).toFixed(2)} ms); full re-scan median ${median(full).toFixed(2)} ms`,
+  );
+  console.log(
+    `BENCH scan: files=${corpus.length} median_ratio_to_parse=${median(ratios).toFixed(2)} p90_ratio_to_parse=${percentile(ratios, 90).toFixed(2)} median_parse_ms=${median(parseMs).toFixed(2)} median_scan_ms=${median(scanMs).toFixed(2)} incremental_median_ms=${median(incremental).toFixed(2)} incremental_p95_ms=${percentile(incremental, 95).toFixed(2)} full_rescan_median_ms=${median(full).toFixed(2)}`,
+  );
 }
 
 void main();

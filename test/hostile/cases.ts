@@ -10,10 +10,12 @@ import * as path from 'node:path';
  * - folder cases: small repositories the CLI must survive with the right exit status, in time and memory.
  */
 
-export type HostileClass = 'super-linear' | 'memory' | 'crash' | 'outside-folder' | 'injection' | 'fifo-device' | 'fail-open';
+export type HostileClass =
+  'super-linear' | 'memory' | 'crash' | 'outside-folder' | 'injection' | 'fifo-device' | 'fail-open';
 
 /** Which reader a growth case exercises; the test calls that reader directly so the timing is its own. */
-export type Reader = 'shell' | 'config' | 'python' | 'directives' | 'codecarbon' | 'workspaceConfig' | 'notebook' | 'modelCard';
+export type Reader =
+  'shell' | 'config' | 'python' | 'directives' | 'codecarbon' | 'workspaceConfig' | 'notebook' | 'modelCard';
 
 export interface GrowthCase {
   readonly name: string;
@@ -32,36 +34,140 @@ const lines = (n: number, f: (i: number) => string) => Array.from({ length: n },
 
 export const GROWTH_CASES: readonly GrowthCase[] = [
   // shellFacts.ts: `^\s*` under /gm ran over every following blank line from each line start.
-  { name: 'shell file of newlines', reader: 'shell', file: 'a.sh', make: (n) => '\n'.repeat(n), n: 20_000, maxN: 400_000 },
+  {
+    name: 'shell file of newlines',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => '\n'.repeat(n),
+    n: 20_000,
+    maxN: 400_000,
+  },
   // `${a-${a-…` nested: `[^}]*` in the default scanned to the end from every `$`.
-  { name: 'shell: ${a-${a-… nested', reader: 'shell', file: 'a.sh', make: (n) => `X="${'${a-'.repeat(n)}"\ntorchrun train.py $X\n`, n: 5_000, maxN: 200_000 },
-  { name: 'shell: one torchrun line with many flags', reader: 'shell', file: 'a.sh', make: (n) => `torchrun train.py ${Array.from({ length: n }, (_, i) => `--f${i} 1`).join(' ')}\n`, n: 8_000, maxN: 100_000 },
-  { name: 'shell: a command continued over many lines', reader: 'shell', file: 'a.sh', make: (n) => `torchrun train.py \\\n${'  --x 1 \\\n'.repeat(n)}  --y 2\n`, n: 8_000, maxN: 128_000 },
-  { name: 'shell: for-loop header with a long run of spaces', reader: 'shell', file: 'a.sh', make: (n) => `for a in x${' '.repeat(n)}x\n`, n: 100_000, maxN: 1_600_000 },
-  { name: 'shell: many launch lines inside a loop', reader: 'shell', file: 'a.sh', make: (n) => `CUDA_VISIBLE_DEVICES=0,1\nfor s in 1 2; do\n${'torchrun train.py --epochs 1\n'.repeat(n)}done\n`, n: 1_200, maxN: 50_000 },
+  {
+    name: 'shell: ${a-${a-… nested',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `X="${'${a-'.repeat(n)}"\ntorchrun train.py $X\n`,
+    n: 5_000,
+    maxN: 200_000,
+  },
+  {
+    name: 'shell: one torchrun line with many flags',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `torchrun train.py ${Array.from({ length: n }, (_, i) => `--f${i} 1`).join(' ')}\n`,
+    n: 8_000,
+    maxN: 100_000,
+  },
+  {
+    name: 'shell: a command continued over many lines',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `torchrun train.py \\\n${'  --x 1 \\\n'.repeat(n)}  --y 2\n`,
+    n: 8_000,
+    maxN: 128_000,
+  },
+  {
+    name: 'shell: for-loop header with a long run of spaces',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `for a in x${' '.repeat(n)}x\n`,
+    n: 100_000,
+    maxN: 1_600_000,
+  },
+  {
+    name: 'shell: many launch lines inside a loop',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `CUDA_VISIBLE_DEVICES=0,1\nfor s in 1 2; do\n${'torchrun train.py --epochs 1\n'.repeat(n)}done\n`,
+    n: 1_200,
+    maxN: 50_000,
+  },
   // configFacts.ts → shellFacts.ts: a SkyPilot `run: |+` block kept with its blank lines.
-  { name: 'SkyPilot run: |+ block with blank lines', reader: 'config', file: 'sky.yaml', make: (n) => `resources:\n  accelerators: A100:8\nrun: |+\n  torchrun train.py\n${'\n'.repeat(n)}  echo done\n`, n: 5_000, maxN: 400_000 },
+  {
+    name: 'SkyPilot run: |+ block with blank lines',
+    reader: 'config',
+    file: 'sky.yaml',
+    make: (n) => `resources:\n  accelerators: A100:8\nrun: |+\n  torchrun train.py\n${'\n'.repeat(n)}  echo done\n`,
+    n: 5_000,
+    maxN: 400_000,
+  },
   // pythonFacts.ts: each call re-searched the text for `def f` found only inside strings.
-  { name: "python: s = 'def f …'; f(epoch) lines", reader: 'python', file: 'a.py', make: (n) => `s = '${'def f '.repeat(20)}'; f(epoch)\n`.repeat(n), n: 300, maxN: 12_000 },
+  {
+    name: "python: s = 'def f …'; f(epoch) lines",
+    reader: 'python',
+    file: 'a.py',
+    make: (n) => `s = '${'def f '.repeat(20)}'; f(epoch)\n`.repeat(n),
+    n: 300,
+    maxN: 12_000,
+  },
   // pythonFacts.ts: three whole-text regexes per nn.Module class.
   {
     name: 'python: thousands of nn.Module classes',
     reader: 'python',
     file: 'a.py',
-    make: (n) => `import torch.nn as nn\n${lines(n, (i) => `class M${i}(nn.Module):\n def __init__(s):\n  super().__init__(); s.l = nn.Linear(1, 1)`)}\nm = M0()\nfor epoch in range(3):\n    loss.backward()\n`,
+    make: (n) =>
+      `import torch.nn as nn\n${lines(n, (i) => `class M${i}(nn.Module):\n def __init__(s):\n  super().__init__(); s.l = nn.Linear(1, 1)`)}\nm = M0()\nfor epoch in range(3):\n    loss.backward()\n`,
     n: 300,
     maxN: 8_000,
   },
   // pythonFacts.ts: `\(([^)]*)\)` ran to the end of the text from every unclosed import list.
   // Inside a string the parser sees one token, so only the text search is timed.
-  { name: 'python: unclosed torchvision import lists (in a string)', reader: 'python', file: 'a.py', make: (n) => `import torch\nDOC = """\n${'from torchvision.models import (\n'.repeat(n)}"""\n`, n: 4_000, maxN: 50_000 },
+  {
+    name: 'python: unclosed torchvision import lists (in a string)',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) => `import torch\nDOC = """\n${'from torchvision.models import (\n'.repeat(n)}"""\n`,
+    n: 4_000,
+    maxN: 50_000,
+  },
   // Distinct known pairs: each was searched for from the start of the line (quadratic in the line).
-  { name: 'directive line with many pairs', reader: 'directives', file: 'a.py', make: (n) => `# green-ai: ${Array.from({ length: n }, (_, i) => `model=m${i}x`).join(' ')}\n`, n: 10_000, maxN: 200_000 },
+  {
+    name: 'directive line with many pairs',
+    reader: 'directives',
+    file: 'a.py',
+    make: (n) => `# green-ai: ${Array.from({ length: n }, (_, i) => `model=m${i}x`).join(' ')}\n`,
+    n: 10_000,
+    maxN: 200_000,
+  },
   // calibration/codecarbon.ts: the gpu_model pattern was quadratic in a long value.
-  { name: 'emissions.csv gpu_model "1 x " + digits', reader: 'codecarbon', file: 'emissions.csv', make: (n) => `timestamp,project_name,run_id,duration,emissions,energy_consumed,gpu_model,gpu_count\n2024,x,r,100,1,1,"1 x ${'1'.repeat(n)}",\n`, n: 80_000, maxN: 1_000_000 },
-  { name: '.greenai.json nested deep', reader: 'workspaceConfig', file: '.greenai.json', make: (n) => `${'['.repeat(n)}${']'.repeat(n)}`, n: 20_000, maxN: 120_000 },
-  { name: 'truncated notebook with many cells', reader: 'notebook', file: 'a.ipynb', make: (n) => JSON.stringify({ cells: Array.from({ length: n }, () => ({ cell_type: 'code', source: ['x = 1\n'] })) }).slice(0, -3), n: 2_000, maxN: 20_000 },
-  { name: 'model card front matter with many keys', reader: 'modelCard', file: 'README.md', make: (n) => `---\n${lines(n, (i) => `k${i}: [a, b, c]`)}\nco2_eq_emissions: 10\n---\n`, n: 250, maxN: 40_000 },
+  {
+    name: 'emissions.csv gpu_model "1 x " + digits',
+    reader: 'codecarbon',
+    file: 'emissions.csv',
+    make: (n) =>
+      `timestamp,project_name,run_id,duration,emissions,energy_consumed,gpu_model,gpu_count\n2024,x,r,100,1,1,"1 x ${'1'.repeat(n)}",\n`,
+    n: 80_000,
+    maxN: 1_000_000,
+  },
+  {
+    name: '.greenai.json nested deep',
+    reader: 'workspaceConfig',
+    file: '.greenai.json',
+    make: (n) => `${'['.repeat(n)}${']'.repeat(n)}`,
+    n: 20_000,
+    maxN: 120_000,
+  },
+  {
+    name: 'truncated notebook with many cells',
+    reader: 'notebook',
+    file: 'a.ipynb',
+    make: (n) =>
+      JSON.stringify({ cells: Array.from({ length: n }, () => ({ cell_type: 'code', source: ['x = 1\n'] })) }).slice(
+        0,
+        -3,
+      ),
+    n: 2_000,
+    maxN: 20_000,
+  },
+  {
+    name: 'model card front matter with many keys',
+    reader: 'modelCard',
+    file: 'README.md',
+    make: (n) => `---\n${lines(n, (i) => `k${i}: [a, b, c]`)}\nco2_eq_emissions: 10\n---\n`,
+    n: 250,
+    maxN: 40_000,
+  },
 ];
 
 /** A small repository written to disk for the CLI (FIFOs and links are made here, at test time). */
@@ -82,7 +188,8 @@ export interface FolderCase {
   readonly never?: RegExp;
 }
 
-const TRAIN = 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=1)).train()\n';
+const TRAIN =
+  'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=1)).train()\n';
 const write = (file: string, text: string) => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
@@ -107,9 +214,30 @@ export const PROCESS_CASES: readonly FolderCase[] = [
     stderr: /stuck\.py: skipped, a FIFO/,
     stdout: /"file": "train\.py"/,
   },
-  { name: '.greenai.json as a FIFO is an error, not a hang', cls: 'fifo-device', build: (dir) => (write(path.join(dir, 'train.py'), TRAIN), makeFifo(path.join(dir, '.greenai.json'))), args: (dir) => ['report', dir], exit: [2], stderr: /\.greenai\.json: a FIFO/ },
-  { name: '--spec naming a FIFO is an error, not a hang', cls: 'fifo-device', build: (dir) => makeFifo(path.join(dir, 'spec.json')), args: (dir) => ['estimate', '--spec', path.join(dir, 'spec.json')], exit: [2], stderr: /a FIFO/ },
-  { name: 'estimate naming a FIFO script is an error, not a hang', cls: 'fifo-device', build: (dir) => makeFifo(path.join(dir, 'train.py')), args: (dir) => ['estimate', path.join(dir, 'train.py')], exit: [2], stderr: /not a regular file/ },
+  {
+    name: '.greenai.json as a FIFO is an error, not a hang',
+    cls: 'fifo-device',
+    build: (dir) => (write(path.join(dir, 'train.py'), TRAIN), makeFifo(path.join(dir, '.greenai.json'))),
+    args: (dir) => ['report', dir],
+    exit: [2],
+    stderr: /\.greenai\.json: a FIFO/,
+  },
+  {
+    name: '--spec naming a FIFO is an error, not a hang',
+    cls: 'fifo-device',
+    build: (dir) => makeFifo(path.join(dir, 'spec.json')),
+    args: (dir) => ['estimate', '--spec', path.join(dir, 'spec.json')],
+    exit: [2],
+    stderr: /a FIFO/,
+  },
+  {
+    name: 'estimate naming a FIFO script is an error, not a hang',
+    cls: 'fifo-device',
+    build: (dir) => makeFifo(path.join(dir, 'train.py')),
+    args: (dir) => ['estimate', path.join(dir, 'train.py')],
+    exit: [2],
+    stderr: /not a regular file/,
+  },
   {
     name: '.greenai.json and emissions.csv linked to /dev/zero are not read',
     cls: 'memory',
@@ -123,7 +251,17 @@ export const PROCESS_CASES: readonly FolderCase[] = [
     exit: [0],
     stderr: /emissions\.csv: skipped, a symbolic link to a file outside the folder/,
   },
-  { name: '.greenai.json linked to /dev/zero is an error', cls: 'memory', build: (dir) => (write(path.join(dir, 'train.py'), TRAIN), fs.symlinkSync('/dev/zero', path.join(dir, '.greenai.json'))), args: (dir) => ['report', dir], exit: [2], stderr: /\.greenai\.json: a symbolic link to a file outside the folder/ },
+  {
+    name: '.greenai.json linked to /dev/zero is an error',
+    cls: 'memory',
+    build: (dir) => (
+      write(path.join(dir, 'train.py'), TRAIN),
+      fs.symlinkSync('/dev/zero', path.join(dir, '.greenai.json'))
+    ),
+    args: (dir) => ['report', dir],
+    exit: [2],
+    stderr: /\.greenai\.json: a symbolic link to a file outside the folder/,
+  },
   {
     name: 'a corpus of pathological files in one report: every reader bounded, the normal run still reported',
     cls: 'super-linear',
@@ -132,14 +270,35 @@ export const PROCESS_CASES: readonly FolderCase[] = [
       write(path.join(dir, 'finetune.py'), TRAIN);
       write(path.join(dir, 'newlines.sh'), '\n'.repeat(200_000));
       write(path.join(dir, 'nested.sh'), `X="${'${a-'.repeat(50_000)}"\ntorchrun train.py $X\n`);
-      write(path.join(dir, 'flags.sh'), `torchrun train.py ${Array.from({ length: 20_000 }, (_, i) => `--f${i} 1`).join(' ')}\n`);
-      write(path.join(dir, 'grow.sh'), `A=xxxxxxxxxx\n${'A="$A $A $A $A $A $A $A $A $A $A"\n'.repeat(40)}torchrun train.py $A\n`);
+      write(
+        path.join(dir, 'flags.sh'),
+        `torchrun train.py ${Array.from({ length: 20_000 }, (_, i) => `--f${i} 1`).join(' ')}\n`,
+      );
+      write(
+        path.join(dir, 'grow.sh'),
+        `A=xxxxxxxxxx\n${'A="$A $A $A $A $A $A $A $A $A $A"\n'.repeat(40)}torchrun train.py $A\n`,
+      );
       write(path.join(dir, 'sweep.sh'), 'for i in {1..100000000}; do\n  torchrun --nproc_per_node 8 train.py\ndone\n');
-      write(path.join(dir, 'sky.yaml'), `resources:\n  accelerators: A100:8\nrun: |+\n  torchrun train.py\n${'\n'.repeat(100_000)}  echo\n`);
-      write(path.join(dir, 'directives.py'), `# green-ai: ${Array.from({ length: 50_000 }, (_, i) => `k${i}=1`).join(' ')}\nimport torch\nfor epoch in range(3):\n    loss.backward()\n`);
-      write(path.join(dir, 'ctor.py'), '# green-ai: constructor=1 __proto__=2 toString=3\nimport torch\nfor epoch in range(3):\n    loss.backward()\n');
-      write(path.join(dir, 'nb.ipynb'), JSON.stringify({ cells: [{ cell_type: 'code', source: [{ toString: 1 }, 'import torch\n'] }] }));
-      write(path.join(dir, 'gpu/emissions.csv'), `timestamp,project_name,run_id,duration,emissions,energy_consumed,gpu_model,gpu_count\n2024,x,r,100,1,1,"1 x ${'1'.repeat(100_000)}",\n`);
+      write(
+        path.join(dir, 'sky.yaml'),
+        `resources:\n  accelerators: A100:8\nrun: |+\n  torchrun train.py\n${'\n'.repeat(100_000)}  echo\n`,
+      );
+      write(
+        path.join(dir, 'directives.py'),
+        `# green-ai: ${Array.from({ length: 50_000 }, (_, i) => `k${i}=1`).join(' ')}\nimport torch\nfor epoch in range(3):\n    loss.backward()\n`,
+      );
+      write(
+        path.join(dir, 'ctor.py'),
+        '# green-ai: constructor=1 __proto__=2 toString=3\nimport torch\nfor epoch in range(3):\n    loss.backward()\n',
+      );
+      write(
+        path.join(dir, 'nb.ipynb'),
+        JSON.stringify({ cells: [{ cell_type: 'code', source: [{ toString: 1 }, 'import torch\n'] }] }),
+      );
+      write(
+        path.join(dir, 'gpu/emissions.csv'),
+        `timestamp,project_name,run_id,duration,emissions,energy_consumed,gpu_model,gpu_count\n2024,x,r,100,1,1,"1 x ${'1'.repeat(100_000)}",\n`,
+      );
       write(path.join(dir, 'gpu/train.py'), 'import torch\nfor epoch in range(3):\n    loss.backward()\n');
       let bomb = '---\na: &a [x,x,x,x,x,x,x,x,x,x]\n';
       let prev = 'a';

@@ -59,20 +59,33 @@ interface Prepared {
  * outside the timing (tree-sitter's own speed is not ours to bound; the file budget covers it).
  */
 function reader(c: GrowthCase, python: PythonParsing): (text: string) => Prepared {
-  const plain = (read: (t: string) => unknown) => (text: string): Prepared => ({ run: () => read(text) });
+  const plain =
+    (read: (t: string) => unknown) =>
+    (text: string): Prepared => ({ run: () => read(text) });
   switch (c.reader) {
-    case 'shell': return plain((t) => extractShellFacts(t));
-    case 'config': return plain((t) => extractConfigFacts(t, 'yaml'));
-    case 'python': return (text) => {
-      const tree = python.parser.parse(text);
-      if (!tree) throw new Error('the parser gave up');
-      return { run: () => analyzeText({ path: c.file, text, tree, timeBudgetMs: 60_000 }, python, DEFAULT_SETTINGS), dispose: () => tree.delete() };
-    };
-    case 'directives': return plain((t) => extractDirectives(t));
-    case 'codecarbon': return plain((t) => parseCodeCarbonCsv(t, c.file));
-    case 'workspaceConfig': return plain((t) => parseWorkspaceConfig(t));
-    case 'notebook': return plain((t) => notebookCode(t));
-    case 'modelCard': return plain((t) => parseModelCard(t, c.file));
+    case 'shell':
+      return plain((t) => extractShellFacts(t));
+    case 'config':
+      return plain((t) => extractConfigFacts(t, 'yaml'));
+    case 'python':
+      return (text) => {
+        const tree = python.parser.parse(text);
+        if (!tree) throw new Error('the parser gave up');
+        return {
+          run: () => analyzeText({ path: c.file, text, tree, timeBudgetMs: 60_000 }, python, DEFAULT_SETTINGS),
+          dispose: () => tree.delete(),
+        };
+      };
+    case 'directives':
+      return plain((t) => extractDirectives(t));
+    case 'codecarbon':
+      return plain((t) => parseCodeCarbonCsv(t, c.file));
+    case 'workspaceConfig':
+      return plain((t) => parseWorkspaceConfig(t));
+    case 'notebook':
+      return plain((t) => notebookCode(t));
+    case 'modelCard':
+      return plain((t) => parseModelCard(t, c.file));
   }
 }
 
@@ -125,8 +138,12 @@ describe('Hostile input: reading stays linear (time at 4n ≤ ~4× time at n)', 
         m = measure(c, prepare);
         ratio = m.t4 / Math.max(m.t1, FLOOR_MS);
       }
-      if (process.env.GREENAI_GROWTH_LOG) console.log(`      ${c.name}: n=${m.n} ${m.t1.toFixed(1)} ms, 4n ${m.t4.toFixed(1)} ms, ×${ratio.toFixed(1)}`);
-      assert.ok(ratio < MAX_RATIO, `${c.name}: ${m.t1.toFixed(1)} ms at n=${m.n}, ${m.t4.toFixed(1)} ms at 4n: ×${ratio.toFixed(1)}`);
+      if (process.env.GREENAI_GROWTH_LOG)
+        console.log(`      ${c.name}: n=${m.n} ${m.t1.toFixed(1)} ms, 4n ${m.t4.toFixed(1)} ms, ×${ratio.toFixed(1)}`);
+      assert.ok(
+        ratio < MAX_RATIO,
+        `${c.name}: ${m.t1.toFixed(1)} ms at n=${m.n}, ${m.t4.toFixed(1)} ms at 4n: ×${ratio.toFixed(1)}`,
+      );
     });
   }
 });

@@ -47,15 +47,35 @@ function within<T>(ms: number, what: string, fn: () => T): T {
   return result;
 }
 
-const run = (fields: Partial<CliRun['model']> & { file?: string; accelerator?: string; region?: string; detail?: string }): CliRun => ({
+const run = (
+  fields: Partial<CliRun['model']> & { file?: string; accelerator?: string; region?: string; detail?: string },
+): CliRun => ({
   file: fields.file ?? 'train.py',
   range: { startLine: 1, endLine: 2 },
   model: { name: fields.name ?? null, params: 1e8, source: 'default' },
   training: { mode: 'finetune', epochs: 1, steps: null, tokens: 1e6, samples: null, precision: 'bf16' },
   hardware: { accelerator: fields.accelerator ?? 'A100-SXM4-80GB', count: 1, region: fields.region ?? 'world' },
-  estimate: { flops: 1, acceleratorHours: 1, wallClockHours: 1, energyKWh: 1, co2eKg: 1, co2eKgLow: 0.5, co2eKgHigh: 2, operationalCo2eKg: 0.9, embodiedCo2eKg: 0.1 },
+  estimate: {
+    flops: 1,
+    acceleratorHours: 1,
+    wallClockHours: 1,
+    energyKWh: 1,
+    co2eKg: 1,
+    co2eKgLow: 0.5,
+    co2eKgHigh: 2,
+    operationalCo2eKg: 0.9,
+    embodiedCo2eKg: 0.1,
+  },
   assumptions: [],
-  suggestions: [{ kind: 'peft', title: `Use LoRA on ${fields.name ?? 'it'}`, co2eKgSaved: 0.5, tradeoff: fields.detail ?? 'none', fix: null }],
+  suggestions: [
+    {
+      kind: 'peft',
+      title: `Use LoRA on ${fields.name ?? 'it'}`,
+      co2eKgSaved: 0.5,
+      tradeoff: fields.detail ?? 'none',
+      fix: null,
+    },
+  ],
 });
 
 describe('Hostile input, in-process', function () {
@@ -65,14 +85,20 @@ describe('Hostile input, in-process', function () {
     python = await parsing();
     const dir = path.join(ROOT, 'out/src/cli');
     fs.mkdirSync(dir, { recursive: true });
-    for (const [from, name] of [['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'], ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm']]) {
+    for (const [from, name] of [
+      ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
+      ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm'],
+    ]) {
       fs.copyFileSync(path.join(ROOT, 'node_modules', from), path.join(dir, name));
     }
   });
 
   describe('[fail-open] the budget gate fails closed', () => {
     it('a .greenai.json with a mistyped region is an error naming it and the nearest ids, not a pass', async () => {
-      const dir = repo({ 'train.py': 'from transformers import Trainer\ntrainer = Trainer(); trainer.train()\n', '.greenai.json': '{"region":"eu-nort-1"}' });
+      const dir = repo({
+        'train.py': 'from transformers import Trainer\ntrainer = Trainer(); trainer.train()\n',
+        '.greenai.json': '{"region":"eu-nort-1"}',
+      });
       const r = await cli('report', dir, '--budget-kg', '0.001');
       assert.equal(r.code, 2, r.err);
       assert.match(r.err, /unknown region "eu-nort-1"; closest known ids: eu-north-1/);
@@ -100,16 +126,28 @@ describe('Hostile input, in-process', function () {
       });
       const r = await cli('report', dir, '--budget-kg', '1000000', '--json');
       assert.equal(r.code, 2, r.err);
-      assert.match(r.err, /a\.py: green-ai directive at line 1: region: unknown region "eu-nort-1"; closest known ids: eu-north-1/);
+      assert.match(
+        r.err,
+        /a\.py: green-ai directive at line 1: region: unknown region "eu-nort-1"; closest known ids: eu-north-1/,
+      );
       assert.match(r.err, /b\.py: green-ai directive at line 1: gpus=8xZ9000: unknown accelerator "Z9000"/);
-      assert.ok(CliOutputSchema.parse(JSON.parse(r.out)).runs.some((x) => x.file === 'c.py'), 'what was estimated is printed');
+      assert.ok(
+        CliOutputSchema.parse(JSON.parse(r.out)).runs.some((x) => x.file === 'c.py'),
+        'what was estimated is printed',
+      );
     });
 
     it('a run whose estimate is not finite (intermediate_size: 1e308) is an error naming the input, never dropped silently', async () => {
-      const dir = repo({ 'a.py': 'from transformers import LlamaConfig, LlamaForCausalLM, Trainer, TrainingArguments\nconfig = LlamaConfig(hidden_size=4096, intermediate_size=1e308, num_hidden_layers=32, vocab_size=32000)\nTrainer(model=LlamaForCausalLM(config), args=TrainingArguments(output_dir="o", max_steps=100)).train()\n' });
+      const dir = repo({
+        'a.py':
+          'from transformers import LlamaConfig, LlamaForCausalLM, Trainer, TrainingArguments\nconfig = LlamaConfig(hidden_size=4096, intermediate_size=1e308, num_hidden_layers=32, vocab_size=32000)\nTrainer(model=LlamaForCausalLM(config), args=TrainingArguments(output_dir="o", max_steps=100)).train()\n',
+      });
       const r = await cli('report', dir, '--budget-kg', '1000000');
       assert.equal(r.code, 2, r.err);
-      assert.match(r.err, /a\.py: the run at line 3 cannot be estimated: model\.params is Infinity, from model\.ffnSize = 1e\+308/);
+      assert.match(
+        r.err,
+        /a\.py: the run at line 3 cannot be estimated: model\.params is Infinity, from model\.ffnSize = 1e\+308/,
+      );
     });
 
     it('--spec with forwardGflopsPerSample 1e308 is an error, not a crash', async () => {
@@ -122,7 +160,10 @@ describe('Hostile input, in-process', function () {
     });
 
     it('settings naming an unknown region fail every run of a file with the error (the editor shows it)', () => {
-      const a = analyzeText({ path: 'train.py', text: TRAIN_SCRIPT }, python, { ...DEFAULT_SETTINGS, region: 'eu-nort-1' });
+      const a = analyzeText({ path: 'train.py', text: TRAIN_SCRIPT }, python, {
+        ...DEFAULT_SETTINGS,
+        region: 'eu-nort-1',
+      });
       assert.equal(a.runs.length, 0);
       assert.match(messagesOf(a.errors).join('\n'), /unknown region "eu-nort-1"; closest known ids: eu-north-1/);
     });
@@ -130,14 +171,24 @@ describe('Hostile input, in-process', function () {
 
   describe('[crash] malformed values never abort a report', () => {
     it('a notebook whose source holds {"toString": 1} is read around it', () => {
-      const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: [{ toString: 1 }, 'import torch\n'] }, { cell_type: 'code', source: { valueOf: 1 } }, null, 7] });
+      const nb = JSON.stringify({
+        cells: [
+          { cell_type: 'code', source: [{ toString: 1 }, 'import torch\n'] },
+          { cell_type: 'code', source: { valueOf: 1 } },
+          null,
+          7,
+        ],
+      });
       assert.equal(notebookCode(nb).code, 'import torch\n\n');
       assert.doesNotThrow(() => analyzeText({ path: 'a.ipynb', text: nb }, python, DEFAULT_SETTINGS));
     });
 
     it('directive keys constructor, __proto__, toString are unknown keys', () => {
       const d = extractDirectives('# green-ai: constructor=1 __proto__=2 toString=3 hasOwnProperty=4 epochs=2\n');
-      assert.deepEqual(d.facts.map((f) => f.kind), ['training.epochs']);
+      assert.deepEqual(
+        d.facts.map((f) => f.kind),
+        ['training.epochs'],
+      );
       assert.equal(d.problems.length, 4);
       assert.equal(({} as Record<string, unknown>).epochs, undefined, 'Object.prototype untouched');
     });
@@ -166,7 +217,10 @@ describe('Hostile input, in-process', function () {
     }
 
     it('calibrate --write on a .greenai.json that is not an object refuses, leaving it as it was', () => {
-      assert.throws(() => withCalibration('[1]', { utilisationFactor: 1, powerFactor: 1, runs: 1, date: '2026-01-01' }), /must hold a JSON object/);
+      assert.throws(
+        () => withCalibration('[1]', { utilisationFactor: 1, powerFactor: 1, runs: 1, date: '2026-01-01' }),
+        /must hold a JSON object/,
+      );
     });
 
     it('a model card whose front matter is an alias bomb is a problem, not a crash', () => {
@@ -184,16 +238,26 @@ describe('Hostile input, in-process', function () {
 
   describe('[memory] nothing grows without bound', () => {
     it('a sweep of 10^8 runs is not 10^8 objects; a sweep of 40 is one run × 40 that totals count', () => {
-      const big = analyzeText({ path: 'sweep.sh', text: 'for i in {1..100000000}; do\n  torchrun --nproc_per_node 8 train.py\ndone\n' }, python, DEFAULT_SETTINGS);
+      const big = analyzeText(
+        { path: 'sweep.sh', text: 'for i in {1..100000000}; do\n  torchrun --nproc_per_node 8 train.py\ndone\n' },
+        python,
+        DEFAULT_SETTINGS,
+      );
       assert.equal(big.runs.length, 1);
       assert.match(messagesOf(big.problems).join('\n'), /would launch 100,000,000 runs/);
-      const sweep = analyzeText({ path: 'sweep.sh', text: 'for s in $(seq 1 40); do\n  torchrun --nproc_per_node 8 train.py\ndone\n' }, python, DEFAULT_SETTINGS);
+      const sweep = analyzeText(
+        { path: 'sweep.sh', text: 'for s in $(seq 1 40); do\n  torchrun --nproc_per_node 8 train.py\ndone\n' },
+        python,
+        DEFAULT_SETTINGS,
+      );
       assert.equal(sweep.runs.length, 1);
       assert.equal(runCount(sweep.runs[0]), 40);
     });
 
     it('a shell variable that grows ×10 per line stays bounded', () => {
-      const facts = within(3000, 'the script', () => extractShellFacts(`A=xxxxxxxxxx\n${'A="$A $A $A $A $A $A $A $A $A $A"\n'.repeat(60)}torchrun train.py $A\n`));
+      const facts = within(3000, 'the script', () =>
+        extractShellFacts(`A=xxxxxxxxxx\n${'A="$A $A $A $A $A $A $A $A $A $A"\n'.repeat(60)}torchrun train.py $A\n`),
+      );
       assert.ok(facts.some((f) => f.kind === 'launch.trainer'));
       assert.ok(facts.every((f) => f.detail.length < 10_000));
     });
@@ -204,8 +268,14 @@ describe('Hostile input, in-process', function () {
       const dir = repo({ 'outside.json': '{"keep": true}\n', 'repo/x': '' });
       const root = fs.realpathSync(path.join(dir, 'repo'));
       fs.symlinkSync('../outside.json', path.join(dir, 'repo/.greenai.json'));
-      assert.throws(() => writeFileInside(root, path.join(dir, 'repo/.greenai.json'), '{}'), (e: unknown) => e instanceof UnsafeFileError && e.kind === 'link');
-      assert.throws(() => writeFileInside(root, path.join(dir, 'elsewhere.json'), '{}'), (e: unknown) => e instanceof UnsafeFileError && e.kind === 'outside');
+      assert.throws(
+        () => writeFileInside(root, path.join(dir, 'repo/.greenai.json'), '{}'),
+        (e: unknown) => e instanceof UnsafeFileError && e.kind === 'link',
+      );
+      assert.throws(
+        () => writeFileInside(root, path.join(dir, 'elsewhere.json'), '{}'),
+        (e: unknown) => e instanceof UnsafeFileError && e.kind === 'outside',
+      );
       assert.equal(fs.readFileSync(path.join(dir, 'outside.json'), 'utf8'), '{"keep": true}\n');
       writeFileInside(root, path.join(dir, 'repo/new.json'), '{}');
       assert.equal(fs.readFileSync(path.join(dir, 'repo/new.json'), 'utf8'), '{}');
@@ -227,10 +297,21 @@ describe('Hostile input, in-process', function () {
       fs.symlinkSync('nothing', path.join(dir, 'repo/dangling.txt'));
       fs.symlinkSync('/dev/zero', path.join(dir, 'repo/zero.txt'));
       assert.equal(readRegularText(path.join(dir, 'repo/in.txt'), { root, maxBytes: 100 }).text, 'fine');
-      for (const [name, kind] of [['out.txt', 'outside'], ['dangling.txt', 'link'], ['zero.txt', 'outside']] as const) {
-        assert.throws(() => readRegularText(path.join(dir, 'repo', name), { root, maxBytes: 100 }), (e: unknown) => e instanceof UnsafeFileError && e.kind === kind, name);
+      for (const [name, kind] of [
+        ['out.txt', 'outside'],
+        ['dangling.txt', 'link'],
+        ['zero.txt', 'outside'],
+      ] as const) {
+        assert.throws(
+          () => readRegularText(path.join(dir, 'repo', name), { root, maxBytes: 100 }),
+          (e: unknown) => e instanceof UnsafeFileError && e.kind === kind,
+          name,
+        );
       }
-      assert.throws(() => readRegularText('/dev/zero', { maxBytes: 100 }), (e: unknown) => e instanceof UnsafeFileError && e.kind === 'not-regular');
+      assert.throws(
+        () => readRegularText('/dev/zero', { maxBytes: 100 }),
+        (e: unknown) => e instanceof UnsafeFileError && e.kind === 'not-regular',
+      );
     });
   });
 
@@ -248,7 +329,15 @@ describe('Hostile input, in-process', function () {
     });
 
     it('Markdown escapes HTML, pipes, brackets, mentions, URLs and newlines in every value from a file', () => {
-      const md = runsToMarkdown([run({ name: '<img src=x onerror=alert(1)> | @everyone [x](http://e) ![i](https://t/p.png)\r\nnext', file: 'a|b<script>.py', accelerator: '<b>', region: '[r](javascript:x)', detail: '<details open>' })]);
+      const md = runsToMarkdown([
+        run({
+          name: '<img src=x onerror=alert(1)> | @everyone [x](http://e) ![i](https://t/p.png)\r\nnext',
+          file: 'a|b<script>.py',
+          accelerator: '<b>',
+          region: '[r](javascript:x)',
+          detail: '<details open>',
+        }),
+      ]);
       assert.doesNotMatch(md, /(?<!\\)<(img|script|b|details)\b/, 'raw HTML');
       assert.doesNotMatch(md, /(^|[^\\])\[x\]\(/m);
       assert.doesNotMatch(md, /@everyone/);
@@ -272,21 +361,36 @@ describe('Hostile input, in-process', function () {
       const throwing = () => {
         throw new Error('boom');
       };
-      const a = analyzeText({ path: '/r/launch.sh', text: 'torchrun train.py\n' }, python, DEFAULT_SETTINGS, {}, throwing);
+      const a = analyzeText(
+        { path: '/r/launch.sh', text: 'torchrun train.py\n' },
+        python,
+        DEFAULT_SETTINGS,
+        {},
+        throwing,
+      );
       assert.match(a.internalError ?? '', /boom/);
       const enc = new TextEncoder();
       const sources: ScanSource[] = [
         { path: '/r/bad.py', display: 'bad.py', read: async () => throwing() },
         { path: '/r/good.py', display: 'good.py', read: async () => enc.encode(TRAIN_SCRIPT) },
       ];
-      const result = await new FolderScanCache().scan(sources, { python, root: '/r', settingsFor: () => DEFAULT_SETTINGS });
-      assert.deepEqual(result.files.filter((f) => f.analysis.runs.length > 0).map((f) => f.display), ['good.py']);
+      const result = await new FolderScanCache().scan(sources, {
+        python,
+        root: '/r',
+        settingsFor: () => DEFAULT_SETTINGS,
+      });
+      assert.deepEqual(
+        result.files.filter((f) => f.analysis.runs.length > 0).map((f) => f.display),
+        ['good.py'],
+      );
       assert.match(result.skipped[0].reason, /boom/);
     });
 
     it('a file over its time budget is skipped with the reason, not waited for', () => {
       const text = `import torch\n${'from torchvision.models import (\n'.repeat(20_000)}`;
-      const a = within(4000, 'the budgeted file', () => analyzeText({ path: 'imports.py', text, timeBudgetMs: 300 }, python, DEFAULT_SETTINGS));
+      const a = within(4000, 'the budgeted file', () =>
+        analyzeText({ path: 'imports.py', text, timeBudgetMs: 300 }, python, DEFAULT_SETTINGS),
+      );
       assert.match(messagesOf(a.problems).join('\n'), /skipped: reading it took longer than 0\.3 s/);
       // The parser is usable again afterwards (a cancelled parse must not resume into the next one).
       assert.equal(analyzeText({ path: 'train.py', text: TRAIN_SCRIPT }, python, DEFAULT_SETTINGS).runs.length, 1);

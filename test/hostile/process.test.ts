@@ -34,7 +34,10 @@ interface ChildResult {
 function runCli(args: readonly string[], cwd: string): Promise<ChildResult> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, '-r', HOOK, CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, '-r', HOOK, CLI, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
     const streams = { out: '', err: '', rss: '' };
     const collect = (key: keyof typeof streams) => (chunk: Buffer) => {
       if (streams[key].length < OUTPUT_LIMIT) streams[key] += chunk.toString('utf8');
@@ -50,7 +53,15 @@ function runCli(args: readonly string[], cwd: string): Promise<ChildResult> {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const kb = Number(streams.rss);
-      resolve({ code, signal, timedOut, ms: performance.now() - start, rssMb: streams.rss && Number.isFinite(kb) ? kb / 1024 : null, out: streams.out, err: streams.err });
+      resolve({
+        code,
+        signal,
+        timedOut,
+        ms: performance.now() - start,
+        rssMb: streams.rss && Number.isFinite(kb) ? kb / 1024 : null,
+        out: streams.out,
+        err: streams.err,
+      });
     });
   });
 }
@@ -59,12 +70,14 @@ function runCli(args: readonly string[], cwd: string): Promise<ChildResult> {
 async function runAll<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]);
+      }
+    }),
+  );
   return results;
 }
 
@@ -74,17 +87,29 @@ const CONTAINMENT_CASES: ReadonlyArray<FolderCase & { readonly cwd: (dir: string
     name: 'estimate does not read a config outside the folder (relative, absolute) nor a launched script outside it',
     cls: 'outside-folder',
     build: (dir) => {
-      writeFile(path.join(dir, 'outside/secret.json'), '{"model_name_or_path": "SECRET-OUTSIDE-MODEL", "num_train_epochs": 77}');
-      writeFile(path.join(dir, 'outside/x.py'), 'from transformers import AutoModelForCausalLM, Trainer\nm = AutoModelForCausalLM.from_pretrained("SECRET-OUTSIDE-SCRIPT")\nTrainer(model=m).train()\n');
-      writeFile(path.join(dir, 'outside/abs.yaml'), 'model_name_or_path: SECRET-OUTSIDE-ABSOLUTE\nnum_train_epochs: 55\n');
-      writeFile(path.join(dir, 'repo/train.py'), [
-        'import json',
-        'from omegaconf import OmegaConf',
-        'from transformers import Trainer, TrainingArguments',
-        "cfg = json.load(open('../outside/secret.json'))",
-        `conf = OmegaConf.load('${path.join(dir, 'outside/abs.yaml')}')`,
-        'Trainer(args=TrainingArguments(**cfg)).train()',
-      ].join('\n'));
+      writeFile(
+        path.join(dir, 'outside/secret.json'),
+        '{"model_name_or_path": "SECRET-OUTSIDE-MODEL", "num_train_epochs": 77}',
+      );
+      writeFile(
+        path.join(dir, 'outside/x.py'),
+        'from transformers import AutoModelForCausalLM, Trainer\nm = AutoModelForCausalLM.from_pretrained("SECRET-OUTSIDE-SCRIPT")\nTrainer(model=m).train()\n',
+      );
+      writeFile(
+        path.join(dir, 'outside/abs.yaml'),
+        'model_name_or_path: SECRET-OUTSIDE-ABSOLUTE\nnum_train_epochs: 55\n',
+      );
+      writeFile(
+        path.join(dir, 'repo/train.py'),
+        [
+          'import json',
+          'from omegaconf import OmegaConf',
+          'from transformers import Trainer, TrainingArguments',
+          "cfg = json.load(open('../outside/secret.json'))",
+          `conf = OmegaConf.load('${path.join(dir, 'outside/abs.yaml')}')`,
+          'Trainer(args=TrainingArguments(**cfg)).train()',
+        ].join('\n'),
+      );
       writeFile(path.join(dir, 'repo/launch.sh'), 'torchrun --nproc_per_node 2 ../outside/x.py\n');
       fs.symlinkSync(path.join(dir, 'outside/secret.json'), path.join(dir, 'repo/linked.json'));
     },
@@ -98,7 +123,10 @@ const CONTAINMENT_CASES: ReadonlyArray<FolderCase & { readonly cwd: (dir: string
     name: 'report skips a link to a file outside the folder, saying so, and never prints it',
     cls: 'outside-folder',
     build: (dir) => {
-      writeFile(path.join(dir, 'outside/config.yaml'), 'model_name_or_path: SECRET-OUTSIDE-LINKED\nnum_train_epochs: 3\nrun: torchrun train.py\n');
+      writeFile(
+        path.join(dir, 'outside/config.yaml'),
+        'model_name_or_path: SECRET-OUTSIDE-LINKED\nnum_train_epochs: 3\nrun: torchrun train.py\n',
+      );
       writeFile(path.join(dir, 'repo/train.py'), TRAIN_SCRIPT);
       fs.symlinkSync(path.join(dir, 'outside/config.yaml'), path.join(dir, 'repo/config.yaml'));
     },
@@ -121,7 +149,10 @@ describe('Hostile input: the CLI as a process (time, memory, exit status)', func
   before(async function () {
     if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npx tsc -p ." first`);
     // The CLI finds the parser's wasm next to itself (out/src/cli under test).
-    for (const [from, name] of [['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'], ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm']]) {
+    for (const [from, name] of [
+      ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
+      ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm'],
+    ]) {
       fs.copyFileSync(path.join(ROOT, 'node_modules', from), path.join(path.dirname(CLI), name));
     }
     fifos = makeFifo(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-fifo-probe-')), 'p'));
@@ -145,7 +176,10 @@ describe('Hostile input: the CLI as a process (time, memory, exit status)', func
       const said = `exit ${r.code}${r.signal ? ` (${r.signal})` : ''} after ${(r.ms / 1000).toFixed(1)} s, ${r.rssMb?.toFixed(0) ?? '?'} MB\nstderr: ${r.err.slice(0, 1500)}`;
       assert.ok(!r.timedOut, `still running after ${TIME_LIMIT_MS / 1000} s: ${said}`);
       assert.ok(r.code !== null && c.exit.includes(r.code), `expected exit ${c.exit.join(' or ')}: ${said}`);
-      assert.ok(r.rssMb === null || r.rssMb < RSS_LIMIT_MB, `peak memory ${r.rssMb?.toFixed(0)} MB over ${RSS_LIMIT_MB} MB: ${said}`);
+      assert.ok(
+        r.rssMb === null || r.rssMb < RSS_LIMIT_MB,
+        `peak memory ${r.rssMb?.toFixed(0)} MB over ${RSS_LIMIT_MB} MB: ${said}`,
+      );
       assert.doesNotMatch(r.err, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
       assert.doesNotMatch(r.err, /internal error/, said);
       if (c.stderr) assert.match(r.err, c.stderr, said);

@@ -9,7 +9,8 @@ import Mocha from 'mocha';
  * code-server nothing else carries the result back to the launcher.
  */
 
-export const RESULT_FILE = process.env.GREENAI_TEST_RESULTS ?? path.resolve(__dirname, '../../../test-results/integration-results.json');
+export const RESULT_FILE =
+  process.env.GREENAI_TEST_RESULTS ?? path.resolve(__dirname, '../../../test-results/integration-results.json');
 
 interface Outcome {
   passes: number;
@@ -21,7 +22,11 @@ interface Outcome {
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
   const suiteDir = path.join(__dirname, 'suite');
-  for (const f of fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(suiteDir, f));
+  for (const f of fs
+    .readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(suiteDir, f));
   const outcome: Outcome = { passes: 0, failures: 0, pending: 0, tests: [] };
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());

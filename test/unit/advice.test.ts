@@ -11,15 +11,22 @@ function advise(spec: Parameters<typeof RunSpecSchema.parse>[0], settings = DEFA
   return { run, suggestions: suggestImprovements(run, e.co2eKg, settings) };
 }
 
-const finetune = { model: { name: 'meta-llama/Llama-2-7b-hf' }, training: { mode: 'finetune' as const, tokens: 1e9, precision: 'fp32' as const }, hardware: { accelerator: 'A100', count: 4 } };
+const finetune = {
+  model: { name: 'meta-llama/Llama-2-7b-hf' },
+  training: { mode: 'finetune' as const, tokens: 1e9, precision: 'fp32' as const },
+  hardware: { accelerator: 'A100', count: 4 },
+};
 
 describe('Advice order', () => {
-  it('does not make a region move every run\'s top suggestion when the region was not read: it says so once', () => {
+  it("does not make a region move every run's top suggestion when the region was not read: it says so once", () => {
     const { run, suggestions } = advise(finetune);
     assert.equal(run.regionIsDefault, true);
     assert.ok(!suggestions.some((s) => s.kind === 'greener-region'));
     assert.ok(suggestions.length >= 2, 'the model choices are still there');
-    const notice = regionNoticeText([{ hardware: { accelerator: 'A100', count: 4, region: 'world', regionIsDefault: true } }, { hardware: { accelerator: 'A100', count: 1, region: 'FR' } }]);
+    const notice = regionNoticeText([
+      { hardware: { accelerator: 'A100', count: 4, region: 'world', regionIsDefault: true } },
+      { hardware: { accelerator: 'A100', count: 1, region: 'FR' } },
+    ]);
     assert.match(notice ?? '', /Region not set for 1 of 2 runs.*greenAI\.region/);
     assert.equal(regionNoticeText([{ hardware: { accelerator: 'A100', count: 1, region: 'FR' } }]), null);
   });
@@ -35,12 +42,31 @@ describe('Advice order', () => {
   });
 
   it('offers serving changes with savings from the serving model: a batching server, quantisation, shorter outputs', () => {
-    const loop = advise({ model: { name: 'meta-llama/Llama-3.1-8B-Instruct' }, training: { mode: 'inference' }, inference: { engine: 'hf-generate', outputTokens: 800, weightPrecision: 'bf16', requests: 100_000 }, hardware: { accelerator: 'A100', count: 1 } });
+    const loop = advise({
+      model: { name: 'meta-llama/Llama-3.1-8B-Instruct' },
+      training: { mode: 'inference' },
+      inference: { engine: 'hf-generate', outputTokens: 800, weightPrecision: 'bf16', requests: 100_000 },
+      hardware: { accelerator: 'A100', count: 1 },
+    });
     const kinds = loop.suggestions.map((s) => s.kind);
-    for (const kind of ['continuous-batching', 'quantize-inference', 'shorter-outputs'] as const) assert.ok(kinds.includes(kind), `${kind} in ${kinds.join(', ')}`);
+    for (const kind of ['continuous-batching', 'quantize-inference', 'shorter-outputs'] as const)
+      assert.ok(kinds.includes(kind), `${kind} in ${kinds.join(', ')}`);
     for (const s of loop.suggestions) assert.ok(s.co2eKgSaved > 0 && s.savedFraction < 1);
-    assert.equal(loop.suggestions[0].kind, 'continuous-batching', 'one request at a time is the biggest lever for a loop');
-    const server = advise({ model: { name: 'meta-llama/Llama-3.1-8B-Instruct' }, training: { mode: 'inference' }, inference: { engine: 'vllm', outputTokens: 100, weightPrecision: 'int4' }, hardware: { accelerator: 'H100', count: 1 } });
-    assert.ok(!server.suggestions.some((s) => s.kind === 'continuous-batching' || s.kind === 'quantize-inference' || s.kind === 'shorter-outputs'));
+    assert.equal(
+      loop.suggestions[0].kind,
+      'continuous-batching',
+      'one request at a time is the biggest lever for a loop',
+    );
+    const server = advise({
+      model: { name: 'meta-llama/Llama-3.1-8B-Instruct' },
+      training: { mode: 'inference' },
+      inference: { engine: 'vllm', outputTokens: 100, weightPrecision: 'int4' },
+      hardware: { accelerator: 'H100', count: 1 },
+    });
+    assert.ok(
+      !server.suggestions.some(
+        (s) => s.kind === 'continuous-batching' || s.kind === 'quantize-inference' || s.kind === 'shorter-outputs',
+      ),
+    );
   });
 });

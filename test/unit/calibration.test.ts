@@ -25,10 +25,27 @@ args = TrainingArguments(output_dir="out", num_train_epochs=3, per_device_train_
 Trainer(model=model, args=args).train()
 `;
 
-const HEADER_2X = 'timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,country_name,country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,on_cloud';
+const HEADER_2X =
+  'timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,country_name,country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,on_cloud';
 
 function measurement(over: Partial<Measurement>): Measurement {
-  return { kind: 'codecarbon', file: 'emissions.csv', line: 2, projectName: null, runId: null, timestamp: null, durationHours: 1, co2eKg: 0.1, energyKWh: 0.3, pue: null, gpuModel: null, gpuCount: 1, acceleratorId: null, location: null, ...over };
+  return {
+    kind: 'codecarbon',
+    file: 'emissions.csv',
+    line: 2,
+    projectName: null,
+    runId: null,
+    timestamp: null,
+    durationHours: 1,
+    co2eKg: 0.1,
+    energyKWh: 0.3,
+    pue: null,
+    gpuModel: null,
+    gpuCount: 1,
+    acceleratorId: null,
+    location: null,
+    ...over,
+  };
 }
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -60,7 +77,10 @@ describe('Calibration: CodeCarbon files', () => {
     const csv = `${HEADER_2X}\n2026-11-20T10:00:00,p,a,60,0.001,0,0,0,0,0,0,0,0.002,France,FRA,,,,,,,,,,,,,,,N\n2026-11-20T11:00:00,p,b,60\n2026-11-20T12:00:00,p,c,60,abc,0,0,0,0,0,0,0,0.002,France,FRA,,,,,,,,,,,,,,,N\n2026-11-20T13:00:00,p,d,-5,0.001,0,0,0,0,0,0,0,0.002,France,FRA,,,,,,,,,,,,,,,N\n\n`;
     const { measurements, invalidRows } = parseCodeCarbonCsv(csv, 'emissions.csv');
     assert.equal(measurements.length, 1);
-    assert.deepEqual(invalidRows.map((r) => r.line), [3, 4, 5]);
+    assert.deepEqual(
+      invalidRows.map((r) => r.line),
+      [3, 4, 5],
+    );
     assert.match(invalidRows[1].reason, /emissions is "abc"/);
     assert.match(invalidRows[2].reason, /duration is "-5"/);
   });
@@ -68,18 +88,48 @@ describe('Calibration: CodeCarbon files', () => {
   it('says why an empty, header-only or unrelated CSV gives nothing', () => {
     assert.match(parseCodeCarbonCsv('', 'emissions.csv').problem ?? '', /empty/);
     assert.match(parseCodeCarbonCsv(`${HEADER_2X}\n`, 'emissions.csv').problem ?? '', /no usable rows/);
-    assert.match(parseCodeCarbonCsv('epoch,loss,accuracy\n1,0.5,0.8\n', 'emissions.csv').problem ?? '', /not a CodeCarbon emissions file/);
-    assert.match(parseCodeCarbonCsv(`${HEADER_2X}\n"unterminated,1,2`, 'emissions.csv').problem ?? '', /could not be read as CSV/);
+    assert.match(
+      parseCodeCarbonCsv('epoch,loss,accuracy\n1,0.5,0.8\n', 'emissions.csv').problem ?? '',
+      /not a CodeCarbon emissions file/,
+    );
+    assert.match(
+      parseCodeCarbonCsv(`${HEADER_2X}\n"unterminated,1,2`, 'emissions.csv').problem ?? '',
+      /could not be read as CSV/,
+    );
   });
 });
 
 /** Realistic CodeCarbon files of each column layout (1.x to 3.3) and model cards; see test/fixtures/calibration/SOURCES.md. */
 describe('Calibration: fixture files of every CodeCarbon version', () => {
   const dir = path.join(ROOT, 'test/fixtures/calibration');
-  interface Row { projectName: string; runId: string | null; timestamp: string; durationSeconds: number; emissionsKg: number; energyKWh: number; gpuModel: string | null; gpuCount: number | null; countryIsoCode: string | null; region: string | null; cloudRegion: string | null }
-  interface Entry { file: string; kind: 'codecarbon' | 'model-card' | 'other'; expected: { validRows?: Row[]; invalidRowCount?: number; problem?: string | null; emissionsKg?: number | null; location?: string | null; hardware?: string | null } }
+  interface Row {
+    projectName: string;
+    runId: string | null;
+    timestamp: string;
+    durationSeconds: number;
+    emissionsKg: number;
+    energyKWh: number;
+    gpuModel: string | null;
+    gpuCount: number | null;
+    countryIsoCode: string | null;
+    region: string | null;
+    cloudRegion: string | null;
+  }
+  interface Entry {
+    file: string;
+    kind: 'codecarbon' | 'model-card' | 'other';
+    expected: {
+      validRows?: Row[];
+      invalidRowCount?: number;
+      problem?: string | null;
+      emissionsKg?: number | null;
+      location?: string | null;
+      hardware?: string | null;
+    };
+  }
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Entry[];
-  const close = (a: number | null | undefined, b: number) => a !== null && a !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  const close = (a: number | null | undefined, b: number) =>
+    a !== null && a !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
   for (const entry of manifest.filter((e) => e.kind === 'codecarbon')) {
     it(`reads ${entry.file}`, () => {
@@ -109,16 +159,27 @@ describe('Calibration: fixture files of every CodeCarbon version', () => {
     const parsed = parseCodeCarbonCsv(fs.readFileSync(path.join(dir, file), 'utf8'), file);
     const runs = onePerRun(parsed.measurements);
     assert.equal(runs.length, 1);
-    assert.equal(runs[0], parsed.measurements.at(-1), 'the last flush holds the run\'s totals');
+    assert.equal(runs[0], parsed.measurements.at(-1), "the last flush holds the run's totals");
   });
 
-  it('ignores a CSV that is not CodeCarbon\'s, and reads the model cards', () => {
-    assert.equal(readMeasurements('/x/not-codecarbon.csv', 'not-codecarbon.csv', fs.readFileSync(path.join(dir, 'not-codecarbon.csv'), 'utf8')), undefined);
+  it("ignores a CSV that is not CodeCarbon's, and reads the model cards", () => {
+    assert.equal(
+      readMeasurements(
+        '/x/not-codecarbon.csv',
+        'not-codecarbon.csv',
+        fs.readFileSync(path.join(dir, 'not-codecarbon.csv'), 'utf8'),
+      ),
+      undefined,
+    );
     for (const entry of manifest.filter((e) => e.kind === 'model-card')) {
       const card = parseModelCard(fs.readFileSync(path.join(dir, entry.file), 'utf8'), entry.file);
       if (entry.expected.emissionsKg === null) {
         assert.equal(card.measurement, null, entry.file);
-        assert.equal(card.problem !== null, /malformed/.test(entry.expected.problem ?? ''), `${entry.file}: ${card.problem}`);
+        assert.equal(
+          card.problem !== null,
+          /malformed/.test(entry.expected.problem ?? ''),
+          `${entry.file}: ${card.problem}`,
+        );
       } else {
         assert.ok(close(card.measurement?.co2eKg, entry.expected.emissionsKg!), entry.file);
         assert.equal(card.measurement?.location ?? null, entry.expected.location ?? null);
@@ -127,7 +188,7 @@ describe('Calibration: fixture files of every CodeCarbon version', () => {
     }
   });
 
-  it('splits a mixed-GPU machine\'s count and leaves its model unnamed', () => {
+  it("splits a mixed-GPU machine's count and leaves its model unnamed", () => {
     const csv = `${HEADER_2X}\n2026-01-01T00:00:00,p,r,60,0.01,0,0,0,0,0,0,0,0.02,France,FRA,,,,,,,,,,4 x NVIDIA A40 1 x NVIDIA A100 80GB PCIe,,,,,N\n`;
     const [m] = parseCodeCarbonCsv(csv, 'emissions.csv').measurements;
     assert.equal(m.gpuCount, 5);
@@ -137,7 +198,10 @@ describe('Calibration: fixture files of every CodeCarbon version', () => {
 
 describe('Calibration: model cards', () => {
   it('reads co2_eq_emissions in grams as a mapping or a plain number', () => {
-    const full = parseModelCard('---\nlicense: mit\nco2_eq_emissions:\n  emissions: 5600\n  source: CodeCarbon\n  training_type: pre-training\n  geographical_location: Germany\n  hardware_used: 1 NVIDIA A100-SXM4-40GB\n---\n# Model\n', 'README.md');
+    const full = parseModelCard(
+      '---\nlicense: mit\nco2_eq_emissions:\n  emissions: 5600\n  source: CodeCarbon\n  training_type: pre-training\n  geographical_location: Germany\n  hardware_used: 1 NVIDIA A100-SXM4-40GB\n---\n# Model\n',
+      'README.md',
+    );
     assert.equal(full.problem, null);
     assert.equal(full.measurement?.co2eKg, 5.6);
     assert.equal(full.measurement?.location, 'Germany');
@@ -148,8 +212,14 @@ describe('Calibration: model cards', () => {
   it('ignores cards without the field and names broken front matter', () => {
     assert.deepEqual(parseModelCard('---\nlicense: mit\n---\n# Hi', 'README.md'), { measurement: null, problem: null });
     assert.deepEqual(parseModelCard('# No front matter at all', 'README.md'), { measurement: null, problem: null });
-    assert.match(parseModelCard('---\nco2_eq_emissions: [unclosed\n---\n', 'README.md').problem ?? '', /does not parse/);
-    assert.match(parseModelCard('---\nco2_eq_emissions:\n  emissions: lots\n---\n', 'README.md').problem ?? '', /not a number of grams/);
+    assert.match(
+      parseModelCard('---\nco2_eq_emissions: [unclosed\n---\n', 'README.md').problem ?? '',
+      /does not parse/,
+    );
+    assert.match(
+      parseModelCard('---\nco2_eq_emissions:\n  emissions: lots\n---\n', 'README.md').problem ?? '',
+      /not a number of grams/,
+    );
   });
 });
 
@@ -158,7 +228,16 @@ describe('Calibration: matching measured runs to code', () => {
     const analysis = await analyzeSource('/w/a/train.py', SCRIPT);
     assert.ok(analysis.facts.some((f) => f.kind === 'tracking.project' && f.value === 'sst2-distilbert'));
     const runs = analysis.runs.map((analyzed) => ({ path: '/w/a/train.py', analyzed, facts: analysis.facts }));
-    const sets = [{ path: '/w/logs/emissions.csv', measurements: [measurement({ projectName: 'other' }), measurement({ projectName: 'sst2-distilbert', timestamp: '2026-11-01', line: 3 }), measurement({ projectName: 'sst2-distilbert', timestamp: '2026-11-20', line: 4 })] }];
+    const sets = [
+      {
+        path: '/w/logs/emissions.csv',
+        measurements: [
+          measurement({ projectName: 'other' }),
+          measurement({ projectName: 'sst2-distilbert', timestamp: '2026-11-01', line: 3 }),
+          measurement({ projectName: 'sst2-distilbert', timestamp: '2026-11-20', line: 4 }),
+        ],
+      },
+    ];
     const [m] = matchMeasurements(runs, sets);
     assert.ok(m);
     assert.equal(m.rows, 2);
@@ -176,7 +255,12 @@ describe('Calibration: matching measured runs to code', () => {
     assert.deepEqual(matchMeasurements(two, sets), [null, null]);
     // Elsewhere, or for another project: no match.
     assert.deepEqual(matchMeasurements(one, [{ path: '/w/b/emissions.csv', measurements: [measurement({})] }]), [null]);
-    assert.deepEqual(matchMeasurements(one, [{ path: '/w/a/emissions.csv', measurements: [measurement({ projectName: 'someone-else' })] }]), [null]);
+    assert.deepEqual(
+      matchMeasurements(one, [
+        { path: '/w/a/emissions.csv', measurements: [measurement({ projectName: 'someone-else' })] },
+      ]),
+      [null],
+    );
   });
 
   it('compares what both count: operational CO2e, IT energy (times the tracker PUE) and accelerator-hours', async () => {
@@ -184,7 +268,19 @@ describe('Calibration: matching measured runs to code', () => {
     const run = analysis.runs[0];
     const e = run.estimate;
     const it = e.breakdown.acceleratorKWh + e.breakdown.hostKWh;
-    const c = compare(run, [measurement({ co2eKg: e.operationalCo2eKg / 2, energyKWh: it * 1.2 / 4, pue: 1.2, durationHours: e.acceleratorHours * 3, gpuCount: 1 })], 'test');
+    const c = compare(
+      run,
+      [
+        measurement({
+          co2eKg: e.operationalCo2eKg / 2,
+          energyKWh: (it * 1.2) / 4,
+          pue: 1.2,
+          durationHours: e.acceleratorHours * 3,
+          gpuCount: 1,
+        }),
+      ],
+      'test',
+    );
     assert.ok(Math.abs((c.co2eRatio ?? 0) - 2) < 1e-9);
     assert.ok(Math.abs((c.energyRatio ?? 0) - 4) < 1e-9);
     assert.ok(Math.abs((c.hoursRatio ?? 0) - 1 / 3) < 1e-9);
@@ -195,7 +291,18 @@ describe('Calibration: matching measured runs to code', () => {
 });
 
 describe('Calibration: factors', () => {
-  const pair = (hoursRatio: number | null, energyRatio: number | null, kind: Measurement['kind'] = 'codecarbon'): MeasuredComparison => ({ measurement: measurement({ kind }), rows: 1, matchedBy: 'test', co2eRatio: energyRatio, energyRatio, hoursRatio });
+  const pair = (
+    hoursRatio: number | null,
+    energyRatio: number | null,
+    kind: Measurement['kind'] = 'codecarbon',
+  ): MeasuredComparison => ({
+    measurement: measurement({ kind }),
+    rows: 1,
+    matchedBy: 'test',
+    co2eRatio: energyRatio,
+    energyRatio,
+    hoursRatio,
+  });
 
   it('turns slower and hungrier measured runs into utilisation and power factors', () => {
     // Runs took twice as long as estimated and drew 1.5× the power: energy ratio = 0.5 / 1.5.
@@ -208,7 +315,11 @@ describe('Calibration: factors', () => {
   });
 
   it('builds on the calibration the estimates already used', () => {
-    const p = proposeCalibration([pair(0.8, 0.8)], { utilisationFactor: 0.5, powerFactor: 1.5, runs: 2, date: '2026-01-01' }, '2026-11-27');
+    const p = proposeCalibration(
+      [pair(0.8, 0.8)],
+      { utilisationFactor: 0.5, powerFactor: 1.5, runs: 2, date: '2026-01-01' },
+      '2026-11-27',
+    );
     assert.ok(!('problem' in p));
     assert.equal(p.calibration.utilisationFactor, 0.4);
     assert.equal(p.calibration.powerFactor, 1.5);
@@ -218,14 +329,21 @@ describe('Calibration: factors', () => {
     const p = proposeCalibration([pair(1, 1), pair(null, null, 'model-card'), pair(50, 50)], null, '2026-11-27');
     assert.ok(!('problem' in p));
     assert.equal(p.used, 1);
-    assert.deepEqual(p.excluded.map((e) => e.reason.slice(0, 20)), ['a model card records', 'estimate and measure']);
+    assert.deepEqual(
+      p.excluded.map((e) => e.reason.slice(0, 20)),
+      ['a model card records', 'estimate and measure'],
+    );
     const none = proposeCalibration([pair(null, null, 'model-card')], null, '2026-11-27');
     assert.ok('problem' in none && /model card/.test(none.problem));
     assert.ok('problem' in proposeCalibration([], null, '2026-11-27'));
   });
 
   it('applies a stored calibration to the estimate and lists it in the assumptions', () => {
-    const spec = RunSpecSchema.parse({ model: { params: 1e9 }, training: { mode: 'pretrain', tokens: 1e10 }, hardware: { accelerator: 'A100', count: 8 } });
+    const spec = RunSpecSchema.parse({
+      model: { params: 1e9 },
+      training: { mode: 'pretrain', tokens: 1e10 },
+      hardware: { accelerator: 'A100', count: 8 },
+    });
     const calibration = { utilisationFactor: 0.5, powerFactor: 1.2, runs: 3, date: '2026-11-27' };
     const base = completeRun(spec, DEFAULT_SETTINGS);
     const calibrated = completeRun(spec, { ...DEFAULT_SETTINGS, calibration });
@@ -235,15 +353,28 @@ describe('Calibration: factors', () => {
     assert.ok(Math.abs(e1.acceleratorHours / e0.acceleratorHours - 2) < 1e-9);
     assert.ok(Math.abs(e1.acceleratorPowerW / e0.acceleratorPowerW - 1.2) < 1e-9);
     const notes = calibrated.assumptions.filter((a) => a.field.startsWith('calibration.'));
-    assert.deepEqual(notes.map((a) => a.field), ['calibration.utilisationFactor', 'calibration.powerFactor']);
+    assert.deepEqual(
+      notes.map((a) => a.field),
+      ['calibration.utilisationFactor', 'calibration.powerFactor'],
+    );
     assert.match(notes[0].detail, /3 measured runs \(2026-11-27\)/);
     // A pinned utilisation replaces the published range, and with it the calibration of that range.
     assert.equal(completeRun(spec, { ...DEFAULT_SETTINGS, calibration, utilisation: 0.3 }).mfu.central, 0.3);
   });
 
   it('validates the calibration in .greenai.json', () => {
-    assert.deepEqual(parseWorkspaceConfig('{"calibration": {"utilisationFactor": 0.5, "powerFactor": 1.1, "runs": 2, "date": "2026-11-27"}}').problems, []);
-    assert.match(parseWorkspaceConfig('{"calibration": {"utilisationFactor": -1, "powerFactor": 1, "runs": 1, "date": "x"}}').problems.join(), /calibration\.utilisationFactor/);
+    assert.deepEqual(
+      parseWorkspaceConfig(
+        '{"calibration": {"utilisationFactor": 0.5, "powerFactor": 1.1, "runs": 2, "date": "2026-11-27"}}',
+      ).problems,
+      [],
+    );
+    assert.match(
+      parseWorkspaceConfig(
+        '{"calibration": {"utilisationFactor": -1, "powerFactor": 1, "runs": 1, "date": "x"}}',
+      ).problems.join(),
+      /calibration\.utilisationFactor/,
+    );
   });
 });
 
@@ -252,7 +383,10 @@ describe('Calibration: CLI', function () {
   before(() => {
     const dir = path.join(__dirname, '../../src/cli');
     fs.mkdirSync(dir, { recursive: true });
-    for (const [from, name] of [['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'], ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm']]) {
+    for (const [from, name] of [
+      ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
+      ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm'],
+    ]) {
       fs.copyFileSync(path.join(ROOT, 'node_modules', from), path.join(dir, name));
     }
   });
@@ -269,8 +403,11 @@ describe('Calibration: CLI', function () {
     // A measurement made from the estimate itself, scaled: the factors must recover the scale.
     const est = CliOutputSchema.parse(JSON.parse((await cli('report', dir, '--json')).out)).runs[0];
     const hours = (est.estimate.wallClockHours ?? 0) * slower;
-    const itKWh = (est.estimate.energyKWh ?? 0) / 1.58 * slower; // world default PUE 1.58 (Uptime 2023)
-    fs.writeFileSync(path.join(dir, 'sst2/emissions.csv'), `${HEADER_2X}\n2026-11-20T10:00:00,sst2-distilbert,r1,${hours * 3600},${itKWh * 0.05},0,0,0,0,0,0,0,${itKWh},France,FRA,,,,,,,,,,,,,,,N\nbroken,row\n`);
+    const itKWh = ((est.estimate.energyKWh ?? 0) / 1.58) * slower; // world default PUE 1.58 (Uptime 2023)
+    fs.writeFileSync(
+      path.join(dir, 'sst2/emissions.csv'),
+      `${HEADER_2X}\n2026-11-20T10:00:00,sst2-distilbert,r1,${hours * 3600},${itKWh * 0.05},0,0,0,0,0,0,0,${itKWh},France,FRA,,,,,,,,,,,,,,,N\nbroken,row\n`,
+    );
   }
 
   it('report shows the measured run next to the estimate in every format', async () => {
@@ -284,7 +421,10 @@ describe('Calibration: CLI', function () {
     assert.ok(Math.abs((run.measured?.ratio.hours ?? 0) - 0.5) < 0.01, JSON.stringify(run.measured));
     assert.match(json.err, /emissions\.csv:3: row skipped/);
     assert.match((await cli('report', dir, '--markdown')).out, /\| Measured \|[\s\S]*measured \(CodeCarbon/);
-    assert.match((await cli('report', dir, '--csv')).out.split('\n')[0], /measuredCo2eKg,measuredEnergyKWh,measuredHours,measuredSource,incomplete,runs$/);
+    assert.match(
+      (await cli('report', dir, '--csv')).out.split('\n')[0],
+      /measuredCo2eKg,measuredEnergyKWh,measuredHours,measuredSource,incomplete,runs$/,
+    );
     assert.match((await cli('report', dir)).out, /measured: .* sst2\/emissions\.csv:2/);
   });
 

@@ -18,7 +18,10 @@ describe('CLI', function () {
     // The CLI looks for the wasm next to itself; under test that is out/src/cli.
     const dir = path.join(__dirname, '../../src/cli');
     fs.mkdirSync(dir, { recursive: true });
-    for (const [from, name] of [['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'], ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm']]) {
+    for (const [from, name] of [
+      ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
+      ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm'],
+    ]) {
       fs.copyFileSync(path.join(EXAMPLES, '../node_modules', from), path.join(dir, name));
     }
   });
@@ -36,13 +39,22 @@ describe('CLI', function () {
   it('estimate --spec applies overrides and reports them as assumptions', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-'));
     const spec = path.join(dir, 'spec.json');
-    fs.writeFileSync(spec, JSON.stringify({ model: { params: 7e9 }, training: { mode: 'finetune', tokens: 1e9 }, hardware: { accelerator: 'A100', count: 8 } }));
+    fs.writeFileSync(
+      spec,
+      JSON.stringify({
+        model: { params: 7e9 },
+        training: { mode: 'finetune', tokens: 1e9 },
+        hardware: { accelerator: 'A100', count: 8 },
+      }),
+    );
     const base = CliOutputSchema.parse(JSON.parse((await cli('estimate', '--spec', spec, '--json')).out));
     const r = await cli('estimate', '--spec', spec, '--json', '--intensity', '50', '--count', '4');
     assert.equal(r.code, 0, r.err);
     const over = CliOutputSchema.parse(JSON.parse(r.out));
     assert.equal(over.runs[0].hardware.count, 4);
-    assert.ok(over.runs[0].assumptions.some((a) => a.field === 'datacenter.intensityGPerKWh' && a.source === 'override'));
+    assert.ok(
+      over.runs[0].assumptions.some((a) => a.field === 'datacenter.intensityGPerKWh' && a.source === 'override'),
+    );
     assert.ok((over.runs[0].estimate.operationalCo2eKg ?? 0) < (base.runs[0].estimate.operationalCo2eKg ?? 0));
   });
 
@@ -86,23 +98,36 @@ describe('CLI', function () {
 describe('Linking a launch script to the script and config it names', () => {
   it('merges the launcher flags, the accelerate config and the script into one run, counted once', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-link-'));
-    fs.writeFileSync(path.join(dir, 'launch.sh'), '#!/bin/bash\naccelerate launch --config_file configs/acc.yaml train.py \\\n  --num_train_epochs 5\n');
+    fs.writeFileSync(
+      path.join(dir, 'launch.sh'),
+      '#!/bin/bash\naccelerate launch --config_file configs/acc.yaml train.py \\\n  --num_train_epochs 5\n',
+    );
     fs.mkdirSync(path.join(dir, 'configs'));
-    fs.writeFileSync(path.join(dir, 'configs/acc.yaml'), 'distributed_type: MULTI_GPU\nnum_processes: 8\nmixed_precision: bf16\n');
-    fs.writeFileSync(path.join(dir, 'train.py'), [
-      'import argparse',
-      'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
-      'p = argparse.ArgumentParser()',
-      'p.add_argument("--num_train_epochs", type=int, default=1)',
-      'args = p.parse_args()',
-      'model = AutoModelForCausalLM.from_pretrained("gpt2")',
-      'targs = TrainingArguments(output_dir="out", num_train_epochs=args.num_train_epochs)',
-      'Trainer(model=model, args=targs).train()',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'configs/acc.yaml'),
+      'distributed_type: MULTI_GPU\nnum_processes: 8\nmixed_precision: bf16\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'train.py'),
+      [
+        'import argparse',
+        'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
+        'p = argparse.ArgumentParser()',
+        'p.add_argument("--num_train_epochs", type=int, default=1)',
+        'args = p.parse_args()',
+        'model = AutoModelForCausalLM.from_pretrained("gpt2")',
+        'targs = TrainingArguments(output_dir="out", num_train_epochs=args.num_train_epochs)',
+        'Trainer(model=model, args=targs).train()',
+      ].join('\n'),
+    );
     const r = await cli('report', dir, '--json');
     assert.equal(r.code, 0, r.err);
     const out = CliOutputSchema.parse(JSON.parse(r.out));
-    assert.deepEqual(out.runs.map((x) => x.file), ['launch.sh'], 'train.py is part of the launcher run, not a second run');
+    assert.deepEqual(
+      out.runs.map((x) => x.file),
+      ['launch.sh'],
+      'train.py is part of the launcher run, not a second run',
+    );
     const run = out.runs[0];
     assert.equal(run.model.name, 'gpt2');
     assert.equal(run.training.epochs, 5, 'the command-line flag beats the argparse default');
@@ -131,12 +156,17 @@ describe('The shipped JSON Schema of the --json output', () => {
     const Ajv2020 = (await import('ajv/dist/2020')).default;
     const schemaFile = path.join(EXAMPLES, '../dist/cli-output.schema.json');
     assert.ok(fs.existsSync(schemaFile), 'dist/cli-output.schema.json is generated by npm run build');
-    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
+      JSON.parse(fs.readFileSync(schemaFile, 'utf8')),
+    );
     const r = await cli('report', EXAMPLES, '--json');
     const output = JSON.parse(r.out) as { runs: Array<{ training: { mode: string }; measured?: unknown }> };
     assert.ok(validate(output), JSON.stringify(validate.errors?.slice(0, 3)));
     assert.ok(output.runs.length >= 8);
-    assert.ok(output.runs.some((run) => run.measured), 'the CodeCarbon example is matched, so the schema covers "measured"');
+    assert.ok(
+      output.runs.some((run) => run.measured),
+      'the CodeCarbon example is matched, so the schema covers "measured"',
+    );
     output.runs[0].training.mode = 'sideways';
     assert.equal(validate(output), false);
   });
@@ -159,7 +189,8 @@ describe('.greenai.json team defaults', () => {
     assert.equal(team.hardware.region, 'FR');
     assert.equal(team.hardware.accelerator, 'H100-SXM5-80GB');
     assert.equal(team.hardware.count, 4);
-    const flagged = CliOutputSchema.parse(JSON.parse((await cli('report', dir, '--json', '--region', 'PL')).out)).runs[0];
+    const flagged = CliOutputSchema.parse(JSON.parse((await cli('report', dir, '--json', '--region', 'PL')).out))
+      .runs[0];
     assert.equal(flagged.hardware.region, 'PL');
   });
 });

@@ -15,7 +15,10 @@ export async function cli(...args: string[]): Promise<{ code: number; out: strin
 export function wasmBesideCompiledCli(): void {
   const dir = path.join(__dirname, '../../src/cli');
   fs.mkdirSync(dir, { recursive: true });
-  for (const [from, name] of [['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'], ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm']]) {
+  for (const [from, name] of [
+    ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
+    ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm'],
+  ]) {
     fs.copyFileSync(path.join(ROOT, 'node_modules', from), path.join(dir, name));
   }
 }

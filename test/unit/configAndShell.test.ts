@@ -5,7 +5,10 @@ import { analyzeExample, analyzeSource, lineOf } from './helpers';
 
 describe('Config and launch-script extraction', () => {
   it('links a quoted --config_file path without its quotes', async () => {
-    const analysis = await analyzeSource('run.sh', 'accelerate launch --config_file "configs/fsdp.yaml"  train.py --model_name_or_path gpt2\n');
+    const analysis = await analyzeSource(
+      'run.sh',
+      'accelerate launch --config_file "configs/fsdp.yaml"  train.py --model_name_or_path gpt2\n',
+    );
     const link = analysis.facts.find((f) => f.kind === 'link.config');
     assert.equal(link?.value, 'configs/fsdp.yaml');
   });
@@ -36,7 +39,11 @@ describe('Config and launch-script extraction', () => {
     const yaml = extractConfigFacts('base_model: x\n  bad: [unclosed\n', 'yaml');
     assert.ok(yaml.problems.length > 0);
     assert.match(yaml.problems[0].message, /line \d+/);
-    assert.equal(yaml.problems[0].line, Number(/line (\d+)/.exec(yaml.problems[0].message)?.[1]) - 1, 'the position in the message, 0-based in line');
+    assert.equal(
+      yaml.problems[0].line,
+      Number(/line (\d+)/.exec(yaml.problems[0].message)?.[1]) - 1,
+      'the position in the message, 0-based in line',
+    );
     const json = extractConfigFacts('{"num_train_epochs": 3,,}', 'json');
     assert.ok(json.problems.length > 0);
   });
@@ -96,7 +103,10 @@ describe('Directive comments', () => {
   });
 
   it('names unknown keys and bad values', async () => {
-    const analysis = await analyzeSource('train.sh', '# green-ai: gpus=lots colour=green epochs=-2\ntorchrun train.py\n');
+    const analysis = await analyzeSource(
+      'train.sh',
+      '# green-ai: gpus=lots colour=green epochs=-2\ntorchrun train.py\n',
+    );
     assert.equal(analysis.problems.length, 3, messagesOf(analysis.problems).join('\n'));
     assert.match(messagesOf(analysis.problems).join('\n'), /unknown key "colour"/);
     assert.match(messagesOf(analysis.problems).join('\n'), /gpus=lots should be a count/);
@@ -108,26 +118,35 @@ describe('Directive comments', () => {
     const path = await import('node:path');
     const { DIRECTIVE_KEYS } = await import('../../src/core/extract/directives');
     const { ROOT } = await import('./helpers');
-    const grammar = JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes/green-ai-directive.injection.tmLanguage.json'), 'utf8')) as {
+    const grammar = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'syntaxes/green-ai-directive.injection.tmLanguage.json'), 'utf8'),
+    ) as {
       scopeName: string;
       repository: { directive: { patterns: Array<{ match: string }> } };
     };
     const keyPattern = new RegExp(grammar.repository.directive.patterns[0].match);
     for (const key of Object.keys(DIRECTIVE_KEYS)) assert.ok(keyPattern.test(`${key}=1`), key);
     assert.ok(!keyPattern.test('colour=1'));
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { grammars: Array<{ scopeName: string }> } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { grammars: Array<{ scopeName: string }> };
+    };
     assert.equal(pkg.contributes.grammars[0].scopeName, grammar.scopeName);
   });
 
   it('counts a launch inside a shell for loop once per value', async () => {
     const { extractShellFacts } = await import('../../src/core/extract/shellFacts');
-    const repeat = (loop: string) => extractShellFacts(`#!/bin/bash\nfor s in ${loop}; do\n  python train.py --seed $s\ndone\n`).find((f) => f.kind === 'launch.repeat')?.value;
+    const repeat = (loop: string) =>
+      extractShellFacts(`#!/bin/bash\nfor s in ${loop}; do\n  python train.py --seed $s\ndone\n`).find(
+        (f) => f.kind === 'launch.repeat',
+      )?.value;
     assert.equal(repeat('1 2 3'), 3);
     assert.equal(repeat('{1..5}'), 5);
     assert.equal(repeat('$(seq 4)'), 4);
     assert.equal(repeat('$(seq 2 2 10)'), 5);
     assert.equal(repeat('$SEEDS'), undefined, 'a word list that is not literal is not counted');
-    const nested = extractShellFacts('for a in x y; do\n  for b in 1 2 3; do\n    torchrun --nproc_per_node 2 train.py\n  done\ndone\n').find((f) => f.kind === 'launch.repeat');
+    const nested = extractShellFacts(
+      'for a in x y; do\n  for b in 1 2 3; do\n    torchrun --nproc_per_node 2 train.py\n  done\ndone\n',
+    ).find((f) => f.kind === 'launch.repeat');
     assert.equal(nested?.value, 6);
   });
 });

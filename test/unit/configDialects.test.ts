@@ -19,11 +19,17 @@ function facts(yaml: string): Fact[] {
 }
 function one(all: readonly Fact[], kind: FactKind, value?: Fact['value']): Fact {
   const found = all.filter((f) => f.kind === kind && (value === undefined || f.value === value));
-  assert.ok(found.length > 0, `no ${kind}${value === undefined ? '' : ` = ${String(value)}`} in ${all.map((f) => `${f.kind}=${String(f.value)}`).join(', ')}`);
+  assert.ok(
+    found.length > 0,
+    `no ${kind}${value === undefined ? '' : ` = ${String(value)}`} in ${all.map((f) => `${f.kind}=${String(f.value)}`).join(', ')}`,
+  );
   return found[0];
 }
 function none(all: readonly Fact[], kind: FactKind, value?: Fact['value']): void {
-  assert.ok(!all.some((f) => f.kind === kind && (value === undefined || f.value === value)), `unexpected ${kind}${value === undefined ? '' : ` = ${String(value)}`}`);
+  assert.ok(
+    !all.some((f) => f.kind === kind && (value === undefined || f.value === value)),
+    `unexpected ${kind}${value === undefined ? '' : ` = ${String(value)}`}`,
+  );
 }
 function doc(text: string) {
   const lineCounter = new LineCounter();
@@ -34,7 +40,9 @@ function dialectsOf(text: string): string[] {
   return CONFIG_DIALECTS.filter((x) => x.detect(d)).map((x) => x.name);
 }
 function fixtureFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? fixtureFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? fixtureFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 const TORCHTUNE = `# Config for single device LoRA
@@ -76,7 +84,9 @@ describe('Config dialects', () => {
   });
 
   it('torchtune: full fine-tunes, QLoRA, nominal sizes of uncatalogued builders, generation and evaluation configs', () => {
-    const full = facts('model:\n  _component_: torchtune.models.qwen2_5.qwen2_5_0_5b\ncheckpointer:\n  checkpoint_dir: /ckpt/x\nepochs: 1\n');
+    const full = facts(
+      'model:\n  _component_: torchtune.models.qwen2_5.qwen2_5_0_5b\ncheckpointer:\n  checkpoint_dir: /ckpt/x\nepochs: 1\n',
+    );
     assert.equal(one(full, 'model.id').value, 'Qwen/Qwen2.5-0.5B');
     assert.equal(one(full, 'training.mode').value, 'finetune');
     assert.equal(one(full, 'model.fromScratch').value, false);
@@ -87,22 +97,39 @@ describe('Config dialects', () => {
     assert.equal(one(unknown, 'model.params').confidence, 'medium');
     const moe = facts('model:\n  _component_: torchtune.models.llama4.llama4_scout_17b_16e\nepochs: 1\n');
     none(moe, 'model.params');
-    const generate = facts('# tune run generate --config ./g.yaml\nmodel:\n  _component_: torchtune.models.llama2.llama2_7b\nmax_new_tokens: 20\n');
+    const generate = facts(
+      '# tune run generate --config ./g.yaml\nmodel:\n  _component_: torchtune.models.llama2.llama2_7b\nmax_new_tokens: 20\n',
+    );
     one(generate, 'launch.inference');
     none(generate, 'launch.trainer');
-    const evaluation = facts('# tune run eleuther_eval --config ./e.yaml\nmodel:\n  _component_: torchtune.models.llama2.llama2_7b\nbatch_size: 8\n');
+    const evaluation = facts(
+      '# tune run eleuther_eval --config ./e.yaml\nmodel:\n  _component_: torchtune.models.llama2.llama2_7b\nbatch_size: 8\n',
+    );
     none(evaluation, 'launch.trainer');
     // An evaluation runs the model forward over its benchmarks: an inference run (as the labelled corpus reads it).
     one(evaluation, 'launch.inference');
   });
 
   it('torchtune: parses builders and recipes', () => {
-    assert.deepEqual(parseTorchtuneBuilder('torchtune.models.qwen3.lora_qwen3_1_7b_instruct'), { adapter: 'lora', name: 'qwen3_1_7b_instruct', hub: 'Qwen/Qwen3-1.7B', size: '1_7b', moe: false });
+    assert.deepEqual(parseTorchtuneBuilder('torchtune.models.qwen3.lora_qwen3_1_7b_instruct'), {
+      adapter: 'lora',
+      name: 'qwen3_1_7b_instruct',
+      hub: 'Qwen/Qwen3-1.7B',
+      size: '1_7b',
+      moe: false,
+    });
     assert.equal(parseTorchtuneBuilder('torchtune.models.llama3_1.llama3_1_70b')?.hub, 'meta-llama/Llama-3.1-70B');
-    assert.equal(parseTorchtuneBuilder('torchtune.models.phi3.qlora_phi3_mini')?.hub, 'microsoft/Phi-3-mini-4k-instruct');
+    assert.equal(
+      parseTorchtuneBuilder('torchtune.models.phi3.qlora_phi3_mini')?.hub,
+      'microsoft/Phi-3-mini-4k-instruct',
+    );
     assert.equal(parseTorchtuneBuilder('torchtune.models.llama3.llama3_tokenizer'), null);
     assert.equal(parseTorchtuneBuilder('torch.optim.AdamW'), null);
-    assert.deepEqual(torchtuneRecipe('lora_finetune_single_device'), { mode: 'lora', inference: false, training: true });
+    assert.deepEqual(torchtuneRecipe('lora_finetune_single_device'), {
+      mode: 'lora',
+      inference: false,
+      training: true,
+    });
     assert.equal(torchtuneRecipe('full_finetune_distributed').mode, 'finetune');
     assert.equal(torchtuneRecipe('qat_lora_finetune_distributed').mode, 'lora');
     assert.equal(torchtuneRecipe('dev/grpo_full_finetune_distributed').mode, 'finetune');
@@ -134,14 +161,24 @@ callbacks:
 `);
     assert.equal(one(mpt, 'training.steps', 2400).range.startLine, 12);
     const positions = one(mpt, 'model.learnedPositions', 1024);
-    assert.deepEqual([positions.range.startLine, positions.originLine], [8, 1], 'the interpolation points back at variables.max_seq_len');
+    assert.deepEqual(
+      [positions.range.startLine, positions.originLine],
+      [8, 1],
+      'the interpolation points back at variables.max_seq_len',
+    );
     assert.equal(one(mpt, 'model.ffnSize').value, 1024);
     assert.equal(one(mpt, 'training.mode').value, 'pretrain');
     assert.equal(one(mpt, 'training.globalBatch').value, 128);
-    assert.deepEqual(mpt.filter((f) => f.kind === 'training.precision').map((f) => f.value), ['fp16'], 'FSDP PURE and the checkpointer dtype are not the training precision');
+    assert.deepEqual(
+      mpt.filter((f) => f.kind === 'training.precision').map((f) => f.value),
+      ['fp16'],
+      'FSDP PURE and the checkpointer dtype are not the training precision',
+    );
     one(mpt, 'launch.trainer', 'config:composer');
 
-    const hf = facts('model:\n  name: hf_causal_lm\n  pretrained_model_name_or_path: gpt2\n  pretrained: false\ntrain_loader:\n  name: text\nmax_duration: 1ep\n');
+    const hf = facts(
+      'model:\n  name: hf_causal_lm\n  pretrained_model_name_or_path: gpt2\n  pretrained: false\ntrain_loader:\n  name: text\nmax_duration: 1ep\n',
+    );
     assert.equal(one(hf, 'training.mode').value, 'pretrain', 'pretrained: false on an HF architecture');
     assert.equal(one(hf, 'training.epochs').value, 1);
 
@@ -160,7 +197,11 @@ callbacks:
     const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
     assert.equal(one(all, 'hardware.devices', 16).range.startLine, at('gpus: 16'));
     const interpolated = all.find((f) => f.kind === 'training.seqLen' && f.detail.startsWith('parameters.max_seq_len'));
-    assert.equal(interpolated?.originLine, at('max_seq_len: 8192'), '${variables.max_seq_len} resolves inside parameters:');
+    assert.equal(
+      interpolated?.originLine,
+      at('max_seq_len: 8192'),
+      '${variables.max_seq_len} resolves inside parameters:',
+    );
     assert.equal(one(all, 'training.epochs', 2).range.startLine, at('max_duration: 2ep'));
     one(all, 'launch.trainer', 'config:composer');
     assert.equal(one(all, 'launch.trainer', 'composer').range.startLine, at('composer train/train.py'));
@@ -192,7 +233,9 @@ eval:
     none(qlora, 'inference.maxNewTokens');
     const full = facts('checkpoint_dir: checkpoints/microsoft/phi-2\nout_dir: out/full\ntrain:\n  max_steps: 100\n');
     assert.equal(one(full, 'training.mode').value, 'finetune');
-    const pretrain = facts('model_name: pythia-14m\nout_dir: out/p\ninitial_checkpoint_dir:\ntrain:\n  max_tokens: 100000000\n');
+    const pretrain = facts(
+      'model_name: pythia-14m\nout_dir: out/p\ninitial_checkpoint_dir:\ntrain:\n  max_tokens: 100000000\n',
+    );
     assert.equal(one(pretrain, 'training.mode').value, 'pretrain');
     assert.equal(one(pretrain, 'training.tokens').value, 1e8);
     assert.equal(one(pretrain, 'model.params').value, 14e6, 'size from the litgpt name');
@@ -221,41 +264,57 @@ eval:
     assert.equal(one(run, 'training.mode').value, 'finetune');
     one(run, 'launch.trainer', 'config:neox');
     one(run, 'model.vocabSize', 50304);
-    const sizes = facts('{\n  "pipe_parallel_size": 1,\n  "num_layers": 32,\n  "hidden_size": 4096,\n  "pos_emb": "rotary",\n  "max_position_embeddings": 4096,\n}');
+    const sizes = facts(
+      '{\n  "pipe_parallel_size": 1,\n  "num_layers": 32,\n  "hidden_size": 4096,\n  "pos_emb": "rotary",\n  "max_position_embeddings": 4096,\n}',
+    );
     one(sizes, 'launch.trainer', 'config:neox');
     none(sizes, 'model.learnedPositions');
     one(sizes, 'run.framework', 'neox');
   });
 
   it('TRL, LLaMA-Factory and axolotl: what makes each a run, and the modes they state', () => {
-    const trl = facts('# trl dpo --config dpo.yaml\nmodel_name_or_path: Qwen/Qwen2.5-0.5B-Instruct\ndataset_name: trl-lib/ultrafeedback_binarized\nbeta: 0.1\n');
+    const trl = facts(
+      '# trl dpo --config dpo.yaml\nmodel_name_or_path: Qwen/Qwen2.5-0.5B-Instruct\ndataset_name: trl-lib/ultrafeedback_binarized\nbeta: 0.1\n',
+    );
     assert.match(one(trl, 'run.framework', 'trl').detail, /trl dpo/);
     assert.equal(one(trl, 'launch.trainer', 'config:trl').range.startLine, 1);
-    const lf = facts('model_name_or_path: Qwen/Qwen2.5-7B\nstage: pt\ndo_train: true\nfinetuning_type: full\ntrain_from_scratch: true\ncutoff_len: 1024\n');
+    const lf = facts(
+      'model_name_or_path: Qwen/Qwen2.5-7B\nstage: pt\ndo_train: true\nfinetuning_type: full\ntrain_from_scratch: true\ncutoff_len: 1024\n',
+    );
     assert.equal(one(lf, 'training.mode').value, 'pretrain');
     assert.equal(one(lf, 'training.seqLen', 1024).range.startLine, 5);
     const lfDefault = facts('model_name_or_path: Qwen/Qwen2.5-7B\nstage: sft\ndo_train: true\nquantization_bit: 4\n');
     assert.equal(one(lfDefault, 'training.mode').value, 'qlora', 'finetuning_type defaults to lora');
-    const v1 = facts('model: Qwen/Qwen3-4B\nmodel_class: llm\npeft_config:\n  name: lora\n  r: 16\ntrain_dataset: data/sft.yaml\nmicro_batch_size: 1\nmax_steps: 10\n');
+    const v1 = facts(
+      'model: Qwen/Qwen3-4B\nmodel_class: llm\npeft_config:\n  name: lora\n  r: 16\ntrain_dataset: data/sft.yaml\nmicro_batch_size: 1\nmax_steps: 10\n',
+    );
     assert.equal(one(v1, 'training.mode', 'lora').range.startLine, 3);
     one(v1, 'launch.trainer', 'config:llamafactory');
     one(v1, 'training.steps', 10);
-    const awq = facts('model_name_or_path: TechxGenus/Meta-Llama-3-8B-Instruct-AWQ\nstage: sft\ndo_train: true\nfinetuning_type: lora\n');
+    const awq = facts(
+      'model_name_or_path: TechxGenus/Meta-Llama-3-8B-Instruct-AWQ\nstage: sft\ndo_train: true\nfinetuning_type: lora\n',
+    );
     assert.equal(one(awq, 'training.mode').value, 'qlora', 'LoRA on a pre-quantised 4-bit checkpoint');
-    const tokenizeOnly = facts('model_name_or_path: Qwen/Qwen2.5-7B\nstage: sft\ndo_train: true\ntokenized_path: saves/tok\ncutoff_len: 1024\n');
+    const tokenizeOnly = facts(
+      'model_name_or_path: Qwen/Qwen2.5-7B\nstage: sft\ndo_train: true\ntokenized_path: saves/tok\ncutoff_len: 1024\n',
+    );
     none(tokenizeOnly, 'launch.trainer');
     const predict = facts('model_name_or_path: Qwen/Qwen2.5-7B\nstage: sft\ndo_predict: true\nfinetuning_type: lora\n');
     one(predict, 'launch.inference');
     none(predict, 'launch.trainer');
-    const hf = facts('{"model_name_or_path": "roberta-base", "output_dir": "out", "num_train_epochs": 3, "do_train": true}');
+    const hf = facts(
+      '{"model_name_or_path": "roberta-base", "output_dir": "out", "num_train_epochs": 3, "do_train": true}',
+    );
     one(hf, 'run.framework', 'hf-trainer');
     none(trl, 'run.framework', 'hf-trainer');
-    const axolotl = facts('base_model: NousResearch/Llama-2-7b-hf\nadapter: lora\nsequence_len: 2048\nnum_epochs: 2\ndatasets:\n  - path: tatsu-lab/alpaca\n    type: alpaca\n');
+    const axolotl = facts(
+      'base_model: NousResearch/Llama-2-7b-hf\nadapter: lora\nsequence_len: 2048\nnum_epochs: 2\ndatasets:\n  - path: tatsu-lab/alpaca\n    type: alpaca\n',
+    );
     assert.equal(one(axolotl, 'launch.trainer', 'config:axolotl').range.startLine, 0);
     one(axolotl, 'run.framework', 'axolotl');
   });
 
-  it('NeMo: trainer + model blocks, relative interpolation, learned positions by default, gated FFN, Lightning\'s placeholder epochs ignored', () => {
+  it("NeMo: trainer + model blocks, relative interpolation, learned positions by default, gated FFN, Lightning's placeholder epochs ignored", () => {
     const all = facts(`trainer:
   devices: 4
   max_epochs: 1000
@@ -279,9 +338,13 @@ model:
     none(all, 'training.epochs');
     assert.equal(one(all, 'training.steps', 5000).range.startLine, 3);
     one(all, 'launch.trainer', 'config:nemo');
-    const rope = facts('trainer:\n  max_steps: 10\nexp_manager: {}\nmodel:\n  num_layers: 2\n  hidden_size: 64\n  max_position_embeddings: 128\n  position_embedding_type: rope\n');
+    const rope = facts(
+      'trainer:\n  max_steps: 10\nexp_manager: {}\nmodel:\n  num_layers: 2\n  hidden_size: 64\n  max_position_embeddings: 128\n  position_embedding_type: rope\n',
+    );
     none(rope, 'model.learnedPositions');
-    const launch = extractShellFacts('python megatron_gpt_pretraining.py --config-path=conf --config-name=gpt trainer.precision=bf16-mixed\n');
+    const launch = extractShellFacts(
+      'python megatron_gpt_pretraining.py --config-path=conf --config-name=gpt trainer.precision=bf16-mixed\n',
+    );
     one(launch, 'link.config', 'conf/gpt.yaml');
     one(launch, 'training.precision', 'bf16');
   });
@@ -303,12 +366,17 @@ model:
       'configs/mistral_config.json': [],
       'linked-yaml/config.yaml': [],
     };
-    for (const [file, names] of Object.entries(expected)) assert.deepEqual(dialectsOf(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), names, file);
+    for (const [file, names] of Object.entries(expected))
+      assert.deepEqual(dialectsOf(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), names, file);
     const words = configDialectWords();
     for (const file of fixtureFiles(FIXTURES).filter((f) => /\.(ya?ml|json)$/.test(f))) {
       const text = fs.readFileSync(file, 'utf8');
       for (const dialect of CONFIG_DIALECTS) {
-        if (dialect.detect(doc(text))) assert.ok(dialect.words.some((w) => text.includes(w)), `${dialect.name} detected in ${file} without its words`);
+        if (dialect.detect(doc(text)))
+          assert.ok(
+            dialect.words.some((w) => text.includes(w)),
+            `${dialect.name} detected in ${file} without its words`,
+          );
       }
       if (!words.some((w) => text.includes(w))) assert.deepEqual(dialectsOf(text), [], file);
     }
@@ -329,7 +397,9 @@ model:
 
 describe('Launchers', () => {
   it('tune run: recipe → mode, --nproc_per_node → devices, the config linked, overrides at their own lines', () => {
-    const all = extractShellFacts('#!/bin/bash\ntune download meta-llama/Llama-3.2-1B\ntune run --nproc_per_node 4 full_finetune_distributed \\\n  --config ./1B_full.yaml \\\n  epochs=3\n');
+    const all = extractShellFacts(
+      '#!/bin/bash\ntune download meta-llama/Llama-3.2-1B\ntune run --nproc_per_node 4 full_finetune_distributed \\\n  --config ./1B_full.yaml \\\n  epochs=3\n',
+    );
     assert.equal(all.filter((f) => f.kind === 'launch.trainer').length, 1, 'tune download is not a run');
     assert.equal(one(all, 'launch.trainer', 'tune').range.startLine, 2);
     assert.equal(one(all, 'training.mode', 'finetune').confidence, 'low', 'the config builder can say LoRA');
@@ -340,12 +410,20 @@ describe('Launchers', () => {
   });
 
   it('litgpt, llamafactory-cli, trl, axolotl: subcommands that run and those that do not', () => {
-    const litgpt = extractShellFacts('litgpt finetune_lora checkpoints/google/gemma-2b --quantize bnb.nf4 --train.max_tokens 1000000 --precision bf16-true\n');
+    const litgpt = extractShellFacts(
+      'litgpt finetune_lora checkpoints/google/gemma-2b --quantize bnb.nf4 --train.max_tokens 1000000 --precision bf16-true\n',
+    );
     assert.equal(one(litgpt, 'training.mode').value, 'qlora');
     assert.equal(one(litgpt, 'model.id').value, 'google/gemma-2b');
     assert.equal(one(litgpt, 'training.tokens').value, 1e6);
     assert.equal(one(litgpt, 'training.precision').value, 'bf16');
-    for (const idle of ['litgpt download meta-llama/Llama-2-7b-hf', 'litgpt evaluate out/x', 'llamafactory-cli export merge.yaml', 'axolotl preprocess x.yml']) none(extractShellFacts(`${idle}\n`), 'launch.trainer');
+    for (const idle of [
+      'litgpt download meta-llama/Llama-2-7b-hf',
+      'litgpt evaluate out/x',
+      'llamafactory-cli export merge.yaml',
+      'axolotl preprocess x.yml',
+    ])
+      none(extractShellFacts(`${idle}\n`), 'launch.trainer');
     one(extractShellFacts('litgpt chat microsoft/phi-2\n'), 'launch.inference');
     const lf = extractShellFacts('llamafactory-cli train examples/qwen_lora.yaml\n');
     one(lf, 'link.config', 'examples/qwen_lora.yaml');
@@ -354,18 +432,28 @@ describe('Launchers', () => {
     one(extractShellFacts('axolotl train configs/qlora.yml\n'), 'link.config', 'configs/qlora.yml');
     one(extractShellFacts('python -m axolotl.cli.train configs/qlora.yml\n'), 'link.config', 'configs/qlora.yml');
     one(extractShellFacts('python -m llamafactory.cli train x.yaml\n'), 'link.config', 'x.yaml');
-    assert.deepEqual(extractShellFacts('python -m trl.scripts.sft --config a.yaml\n').filter((f) => f.kind === 'link.config').map((f) => f.value), ['a.yaml'], 'linked once');
+    assert.deepEqual(
+      extractShellFacts('python -m trl.scripts.sft --config a.yaml\n')
+        .filter((f) => f.kind === 'link.config')
+        .map((f) => f.value),
+      ['a.yaml'],
+      'linked once',
+    );
   });
 
   it('ms-swift and OpenRLHF: defaults, framework meanings of shared flag names, here-document arguments', () => {
-    const swift = extractShellFacts('NPROC_PER_NODE=4 swift sft --model Qwen/Qwen2.5-7B --max_length 2048 --num_train_epochs 1\n');
+    const swift = extractShellFacts(
+      'NPROC_PER_NODE=4 swift sft --model Qwen/Qwen2.5-7B --max_length 2048 --num_train_epochs 1\n',
+    );
     assert.equal(one(swift, 'training.mode').value, 'lora', 'train_type defaults to lora');
     one(swift, 'hardware.devices', 4);
     one(swift, 'training.seqLen', 2048);
     one(swift, 'model.id', 'Qwen/Qwen2.5-7B');
     none(extractShellFacts('swift export --adapters out/x --merge_lora true\n'), 'launch.trainer');
     one(extractShellFacts('swift infer --model Qwen/Qwen2.5-7B\n'), 'launch.inference');
-    const rlhf = extractShellFacts("read -r -d '' ARGS <<EOF\nopenrlhf.cli.train_dpo \\\n  --pretrain mistralai/Mistral-7B-v0.1 \\\n  --train_batch_size 128\nEOF\ndeepspeed --module $ARGS\n");
+    const rlhf = extractShellFacts(
+      "read -r -d '' ARGS <<EOF\nopenrlhf.cli.train_dpo \\\n  --pretrain mistralai/Mistral-7B-v0.1 \\\n  --train_batch_size 128\nEOF\ndeepspeed --module $ARGS\n",
+    );
     one(rlhf, 'model.id', 'mistralai/Mistral-7B-v0.1');
     one(rlhf, 'training.globalBatch', 128);
     none(rlhf, 'training.batchPerDevice', 128);
@@ -374,7 +462,10 @@ describe('Launchers', () => {
 
   it('GPT-NeoX deepy.py links the merged configs and not the launcher script', () => {
     const all = extractShellFacts('python ./deepy.py train.py -d configs 125M.yml local_setup.yml\n');
-    assert.deepEqual(all.filter((f) => f.kind.startsWith('link.')).map((f) => f.value), ['configs/125M.yml', 'configs/local_setup.yml']);
+    assert.deepEqual(
+      all.filter((f) => f.kind.startsWith('link.')).map((f) => f.value),
+      ['configs/125M.yml', 'configs/local_setup.yml'],
+    );
   });
 
   it('Megatron-LM: flags in bash arrays, RoPE has no position table, SwiGLU width, untied output layer, train-samples', () => {
@@ -397,10 +488,17 @@ torchrun pretrain_gpt.py \${ARGS[@]} --global-batch-size 64 --train-samples 6400
   });
 
   it('matches launchers after environment assignments and srun, and lists its prefilter words', () => {
-    assert.equal(matchLauncher('CUDA_VISIBLE_DEVICES=0,1 srun -N 2 --gpus-per-node=8 torchrun train.py')?.value, 'torchrun');
-    assert.equal(matchLauncher('python3 -m torch.distributed.run --nproc_per_node 2 x.py')?.value, 'python3 -m torch.distributed.run');
+    assert.equal(
+      matchLauncher('CUDA_VISIBLE_DEVICES=0,1 srun -N 2 --gpus-per-node=8 torchrun train.py')?.value,
+      'torchrun',
+    );
+    assert.equal(
+      matchLauncher('python3 -m torch.distributed.run --nproc_per_node 2 x.py')?.value,
+      'python3 -m torch.distributed.run',
+    );
     assert.equal(matchLauncher('echo torchrun'), undefined);
     const words = launcherWords();
-    for (const w of ['torchrun', 'tune run', 'litgpt', 'llamafactory-cli', 'composer', 'deepspeed']) assert.ok(words.includes(w), w);
+    for (const w of ['torchrun', 'tune run', 'litgpt', 'llamafactory-cli', 'composer', 'deepspeed'])
+      assert.ok(words.includes(w), w);
   });
 });

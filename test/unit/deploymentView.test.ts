@@ -13,10 +13,21 @@ function analyzed(spec: Parameters<typeof RunSpecSchema.parse>[0]): AnalyzedRun 
   const run = completeRun(RunSpecSchema.parse(spec), DEFAULT_SETTINGS, {}, { origin: 'code' });
   const estimate = estimateRun(run);
   const range = { startLine: 3, startCol: 0, endLine: 9, endCol: 0 };
-  return { range, anchors: { primary: range }, run, estimate, suggestions: suggestImprovements(run, estimate.co2eKg, DEFAULT_SETTINGS) } as unknown as AnalyzedRun;
+  return {
+    range,
+    anchors: { primary: range },
+    run,
+    estimate,
+    suggestions: suggestImprovements(run, estimate.co2eKg, DEFAULT_SETTINGS),
+  } as unknown as AnalyzedRun;
 }
 
-const serving = { model: { name: 'meta-llama/Llama-3.1-8B-Instruct' }, training: { mode: 'inference' as const }, inference: { engine: 'vllm' as const, requestsPerDay: 50_000, days: 365 }, hardware: { accelerator: 'H100', count: 1 } };
+const serving = {
+  model: { name: 'meta-llama/Llama-3.1-8B-Instruct' },
+  training: { mode: 'inference' as const },
+  inference: { engine: 'vllm' as const, requestsPerDay: 50_000, days: 365 },
+  hardware: { accelerator: 'H100', count: 1 },
+};
 
 describe('Deployment view in the panel', () => {
   it('shows per-request, per-1k, per-day and deployment figures, and a year of serving beside training with the break-even day', () => {
@@ -27,12 +38,21 @@ describe('Deployment view in the panel', () => {
     assert.ok(ExtensionToWebviewSchema.safeParse({ type: 'show', model }).success, 'the message validates');
     const d = model.deployment;
     assert.ok(d);
-    assert.deepEqual(d.figures.map((f) => f.label), ['Per request', 'Per 1,000 requests', 'Per day of service', 'Deployment (365 days)']);
+    assert.deepEqual(
+      d.figures.map((f) => f.label),
+      ['Per request', 'Per 1,000 requests', 'Per day of service', 'Deployment (365 days)'],
+    );
     const perDay = a.estimate.inference!.perDay!;
     assert.ok(d.comparison);
     assert.ok(Math.abs(d.comparison.servingCo2eKg - perDay.co2eKg * 365) < 1e-9);
-    assert.ok(d.comparison.breakEvenDays !== null && Math.abs(d.comparison.breakEvenDays - training.co2eKg / perDay.co2eKg) < 1e-9);
-    assert.match(d.comparison.breakEven, /Serving (overtakes training after [\d.,]+ days|would overtake training after [\d.,]+ years)/);
+    assert.ok(
+      d.comparison.breakEvenDays !== null &&
+        Math.abs(d.comparison.breakEvenDays - training.co2eKg / perDay.co2eKg) < 1e-9,
+    );
+    assert.match(
+      d.comparison.breakEven,
+      /Serving (overtakes training after [\d.,]+ days|would overtake training after [\d.,]+ years)/,
+    );
     assert.equal(model.inputs.serving, true);
     assert.equal(model.inputs.requestsPerDay, 50_000);
     assert.match(model.regionNotice?.text ?? '', /Region not set/);
@@ -40,11 +60,21 @@ describe('Deployment view in the panel', () => {
   });
 
   it('has no deployment block for a training run, and says a server reaches its batch only under load', () => {
-    const train = analyzed({ model: { params: 1e9 }, training: { mode: 'pretrain', tokens: 1e10, precision: 'bf16' }, hardware: { accelerator: 'A100', count: 8, region: 'FR' } });
+    const train = analyzed({
+      model: { params: 1e9 },
+      training: { mode: 'pretrain', tokens: 1e10, precision: 'bf16' },
+      hardware: { accelerator: 'A100', count: 8, region: 'FR' },
+    });
     const model = buildPanelViewModel('train.py', train);
     assert.equal(model.deployment, null);
     assert.equal(model.regionNotice, null);
-    const saturated = buildPanelViewModel('serve.py', analyzed({ ...serving, inference: { engine: 'vllm' } }), false, null, null);
+    const saturated = buildPanelViewModel(
+      'serve.py',
+      analyzed({ ...serving, inference: { engine: 'vllm' } }),
+      false,
+      null,
+      null,
+    );
     assert.ok(saturated.deployment?.notes.some((n) => /only under load/.test(n)));
     assert.equal(saturated.deployment?.comparison, null);
   });
@@ -57,16 +87,25 @@ describe('Deployment view in the panel', () => {
     assert.ok(busier.run.assumptions.some((x) => x.field === 'inference.requestsPerDay' && x.source === 'override'));
     assert.ok(busier.estimate.inference!.perRequest.energyWh < a.estimate.inference!.perRequest.energyWh);
     assert.equal(applyWhatIf(a, { days: 30 }, DEFAULT_SETTINGS).estimate.inference!.deployment!.days, 30);
-    assert.equal(WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { requestsPerDay: -5 } }).success, false);
+    assert.equal(
+      WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { requestsPerDay: -5 } }).success,
+      false,
+    );
     assert.equal(WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { concurrency: 1.5 } }).success, false);
-    assert.equal(WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { concurrency: 64, days: 90 } }).success, true);
+    assert.equal(
+      WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { concurrency: 64, days: 90 } }).success,
+      true,
+    );
   });
 });
 
 describe('Inline summary of a serving run', () => {
   it('prices it per request, and per day for a deployment', async () => {
     const { inlineSummary } = await import('../../src/core/report/panelModel');
-    assert.match(inlineSummary(analyzed({ ...serving, inference: { engine: 'vllm' } })), /^≈ [\d.,]+ (m?Wh|kWh) · [\d.,]+ (m?g|kg|t) CO2e per request$/);
+    assert.match(
+      inlineSummary(analyzed({ ...serving, inference: { engine: 'vllm' } })),
+      /^≈ [\d.,]+ (m?Wh|kWh) · [\d.,]+ (m?g|kg|t) CO2e per request$/,
+    );
     assert.match(inlineSummary(analyzed(serving)), /per request · [\d.,]+ (Wh|kWh|MWh)\/day$/);
   });
 });

@@ -11,13 +11,19 @@ import { analyzeSource, ROOT } from './helpers';
 
 /** A CommonMark + GFM-tables renderer, as a stand-in for GitHub's: only to see what the Markdown becomes. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const MarkdownIt = require('markdown-it') as new (options: { html: boolean; linkify: boolean }) => { render(src: string): string };
+const MarkdownIt = require('markdown-it') as new (options: { html: boolean; linkify: boolean }) => {
+  render(src: string): string;
+};
 
 const FIXTURES = DIFF_FIXTURES;
 
 function byFile(diff: DiffOutput, file: string) {
   const found = diff.changes.filter((c) => c.file === file);
-  assert.equal(found.length, 1, `one change for ${file}: ${JSON.stringify(diff.changes.map((c) => [c.status, c.file]))}`);
+  assert.equal(
+    found.length,
+    1,
+    `one change for ${file}: ${JSON.stringify(diff.changes.map((c) => [c.status, c.file]))}`,
+  );
   return found[0];
 }
 
@@ -31,7 +37,10 @@ async function side(label: string, files: Record<string, string>): Promise<DiffS
   return { label, runs, texts: new Map(Object.entries(files)) };
 }
 
-const FINETUNE = (model: string, extra = '') => `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+const FINETUNE = (
+  model: string,
+  extra = '',
+) => `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
 model = AutoModelForCausalLM.from_pretrained("${model}")
 args = TrainingArguments(output_dir="out", num_train_epochs=1, max_steps=1000, per_device_train_batch_size=8${extra})
 Trainer(model=model, args=args, train_dataset=None).train()
@@ -51,7 +60,10 @@ describe('green-ai diff on two folders', function () {
     const c = byFile(diff, 'sentiment/finetune.py');
     assert.equal(c.status, 'changed');
     const stated = c.why.filter((r) => !r.derived);
-    assert.deepEqual(stated.map((r) => [r.field, r.before, r.after]), [['training.epochs', 3, 10]]);
+    assert.deepEqual(
+      stated.map((r) => [r.field, r.before, r.after]),
+      [['training.epochs', 3, 10]],
+    );
     assert.equal(stated[0].location?.startLine, 13, 'num_train_epochs is on line 13');
     assert.equal(stated[0].text, 'epochs 3 → 10');
     const before = c.before!.estimate.co2eKg!;
@@ -64,8 +76,14 @@ describe('green-ai diff on two folders', function () {
     const c = byFile(diff, 'nano/run.sh');
     assert.equal(c.status, 'changed');
     const steps = c.why.find((r) => r.field === 'training.steps');
-    assert.deepEqual([steps?.before, steps?.after, steps?.file, steps?.derived], [5000, 20000, 'nano/config.yaml', false]);
-    assert.ok(!diff.changes.some((x) => x.file === 'nano/train.py' || x.file === 'nano/config.yaml'), 'the launched script is not a run of its own');
+    assert.deepEqual(
+      [steps?.before, steps?.after, steps?.file, steps?.derived],
+      [5000, 20000, 'nano/config.yaml', false],
+    );
+    assert.ok(
+      !diff.changes.some((x) => x.file === 'nano/train.py' || x.file === 'nano/config.yaml'),
+      'the launched script is not a run of its own',
+    );
   });
 
   it('a renamed file keeps its run: unchanged, with the old path', () => {
@@ -79,7 +97,10 @@ describe('green-ai diff on two folders', function () {
     const added = byFile(diff, 'chat/lora_llama.py');
     assert.deepEqual([added.status, added.before, added.co2eKgDelta], ['added', null, added.after!.estimate.co2eKg]);
     const removed = byFile(diff, 'serving/generate.py');
-    assert.deepEqual([removed.status, removed.after, removed.co2eKgDelta], ['removed', null, -removed.before!.estimate.co2eKg!]);
+    assert.deepEqual(
+      [removed.status, removed.after, removed.co2eKgDelta],
+      ['removed', null, -removed.before!.estimate.co2eKg!],
+    );
     assert.deepEqual(diff.counts, { added: 1, removed: 1, changed: 2, unchanged: 1 });
   });
 
@@ -87,9 +108,15 @@ describe('green-ai diff on two folders', function () {
     const sum = (runs: Array<number | null | undefined>) => runs.reduce<number>((s, x) => s + (x ?? 0), 0);
     assert.ok(Math.abs(diff.base.co2eKg - sum(diff.changes.map((c) => c.before?.estimate.co2eKg))) < 1e-9);
     assert.ok(Math.abs(diff.head.co2eKg - sum(diff.changes.map((c) => c.after?.estimate.co2eKg))) < 1e-9);
-    assert.ok(Math.abs(diff.co2eKgDelta - sum(diff.changes.map((c) => c.co2eKgDelta))) < 1e-9, 'the total change is the sum of the runs\' changes');
+    assert.ok(
+      Math.abs(diff.co2eKgDelta - sum(diff.changes.map((c) => c.co2eKgDelta))) < 1e-9,
+      "the total change is the sum of the runs' changes",
+    );
     const sizes = diff.changes.filter((c) => c.status !== 'unchanged').map((c) => Math.abs(c.co2eKgDelta ?? 0));
-    assert.deepEqual(sizes, [...sizes].sort((a, b) => b - a));
+    assert.deepEqual(
+      sizes,
+      [...sizes].sort((a, b) => b - a),
+    );
     assert.equal(diff.changes.at(-1)?.status, 'unchanged');
   });
 
@@ -97,7 +124,9 @@ describe('green-ai diff on two folders', function () {
     const Ajv2020 = (await import('ajv/dist/2020')).default;
     const schemaFile = path.join(ROOT, 'dist/diff-output.schema.json');
     assert.ok(fs.existsSync(schemaFile), 'dist/diff-output.schema.json is generated by npm run build');
-    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
+      JSON.parse(fs.readFileSync(schemaFile, 'utf8')),
+    );
     const output = JSON.parse(JSON.stringify(diff)) as { changes: Array<{ status: string }> };
     assert.ok(validate(output), JSON.stringify(validate.errors?.slice(0, 3)));
     output.changes[0].status = 'sideways';
@@ -158,18 +187,30 @@ describe('Diff reasons, matching and renames', function () {
   this.timeout(20000);
 
   it('a bigger model of the family reads "model 7B → 70B"', async () => {
-    const d = diffRuns(await side('base', { 'ft.py': FINETUNE('meta-llama/Llama-2-7b-hf') }), await side('head', { 'ft.py': FINETUNE('meta-llama/Llama-2-70b-hf') }));
+    const d = diffRuns(
+      await side('base', { 'ft.py': FINETUNE('meta-llama/Llama-2-7b-hf') }),
+      await side('head', { 'ft.py': FINETUNE('meta-llama/Llama-2-70b-hf') }),
+    );
     const c = d.changes[0];
     assert.equal(c.status, 'changed');
     const stated = c.why.filter((r) => !r.derived);
-    assert.deepEqual(stated.map((r) => r.field), ['model.name']);
+    assert.deepEqual(
+      stated.map((r) => r.field),
+      ['model.name'],
+    );
     assert.match(stated[0].text, /^model meta-llama\/Llama-2-7b-hf \(6\.7B\) → meta-llama\/Llama-2-70b-hf \(69B\)$/);
-    assert.ok(c.why.some((r) => r.field === 'model.params' && r.derived), 'the parameter count follows from the model');
+    assert.ok(
+      c.why.some((r) => r.field === 'model.params' && r.derived),
+      'the parameter count follows from the model',
+    );
     assert.ok((c.co2eKgDelta ?? 0) > 0);
   });
 
   it('dropping bf16 names the precision, now an assumed default', async () => {
-    const d = diffRuns(await side('base', { 'ft.py': FINETUNE('gpt2', ', bf16=True') }), await side('head', { 'ft.py': FINETUNE('gpt2') }));
+    const d = diffRuns(
+      await side('base', { 'ft.py': FINETUNE('gpt2', ', bf16=True') }),
+      await side('head', { 'ft.py': FINETUNE('gpt2') }),
+    );
     const precision = d.changes[0].why.find((r) => r.field === 'training.precision');
     assert.ok(precision, JSON.stringify(d.changes[0].why));
     assert.equal(precision.before, 'bf16');
@@ -184,11 +225,17 @@ for lr in [${values}]:
     args = TrainingArguments(output_dir=f"out-{lr}", learning_rate=lr, num_train_epochs=1, max_steps=1000, per_device_train_batch_size=8)
     Trainer(model=model, args=args, train_dataset=None).train()
 `;
-    const d = diffRuns(await side('base', { 'sweep.py': sweep('1e-5, 3e-5, 5e-5') }), await side('head', { 'sweep.py': sweep('1e-5, 3e-5, 5e-5, 1e-4, 3e-4') }));
+    const d = diffRuns(
+      await side('base', { 'sweep.py': sweep('1e-5, 3e-5, 5e-5') }),
+      await side('head', { 'sweep.py': sweep('1e-5, 3e-5, 5e-5, 1e-4, 3e-4') }),
+    );
     assert.deepEqual(d.counts, { added: 0, removed: 0, changed: 1, unchanged: 0 });
     const changed = d.changes[0];
     assert.deepEqual([changed.before?.trials?.count, changed.after?.trials?.count], [3, 5]);
-    assert.deepEqual(changed.why.map((w) => w.label), ['sweep']);
+    assert.deepEqual(
+      changed.why.map((w) => w.label),
+      ['sweep'],
+    );
     const one = changed.after!.estimate.co2eKg!;
     assert.ok(Math.abs(d.co2eKgDelta - 2 * one) < 1e-9, 'two more trials cost two runs');
     assert.ok(Math.abs((changed.co2eKgDelta ?? 0) - 2 * one) < 1e-9, "the run's own delta counts the whole sweep");
@@ -198,11 +245,28 @@ for lr in [${values}]:
     const script = FINETUNE('gpt2');
     const base = await side('base', { 'train.py': script });
     // What the folder scan gives when launch.sh runs train.py: the run lives in launch.sh and links train.py.
-    const headRun = { ...base.runs[0], cli: { ...base.runs[0].cli, file: 'launch.sh', hardware: { ...base.runs[0].cli.hardware, count: 8 } }, linkedFiles: ['train.py'] };
-    const d = diffRuns(base, { label: 'head', runs: [headRun], texts: new Map([['train.py', script], ['launch.sh', 'accelerate launch train.py\n']]) });
+    const headRun = {
+      ...base.runs[0],
+      cli: { ...base.runs[0].cli, file: 'launch.sh', hardware: { ...base.runs[0].cli.hardware, count: 8 } },
+      linkedFiles: ['train.py'],
+    };
+    const d = diffRuns(base, {
+      label: 'head',
+      runs: [headRun],
+      texts: new Map([
+        ['train.py', script],
+        ['launch.sh', 'accelerate launch train.py\n'],
+      ]),
+    });
     assert.equal(d.changes.length, 1);
-    assert.deepEqual([d.changes[0].status, d.changes[0].file, d.changes[0].previousFile], ['changed', 'launch.sh', 'train.py']);
-    assert.deepEqual(d.changes[0].why.map((r) => [r.field, r.before, r.after]), [['hardware.count', 1, 8]]);
+    assert.deepEqual(
+      [d.changes[0].status, d.changes[0].file, d.changes[0].previousFile],
+      ['changed', 'launch.sh', 'train.py'],
+    );
+    assert.deepEqual(
+      d.changes[0].why.map((r) => [r.field, r.before, r.after]),
+      [['hardware.count', 1, 8]],
+    );
   });
 
   it('renames pair files by content, most similar first, and leave unrelated files alone', () => {
@@ -210,8 +274,14 @@ for lr in [${values}]:
     assert.equal(similarity(a, a), 1);
     assert.ok(similarity(a, a.replace('range(3)', 'range(30)')) >= 0.7);
     const renames = detectRenames(
-      new Map([['old/train.py', a], ['old/other.py', 'print("hello")\n']]),
-      new Map([['new/train.py', a.replace('range(3)', 'range(5)')], ['new/unrelated.py', 'x = 1\ny = 2\n']]),
+      new Map([
+        ['old/train.py', a],
+        ['old/other.py', 'print("hello")\n'],
+      ]),
+      new Map([
+        ['new/train.py', a.replace('range(3)', 'range(5)')],
+        ['new/unrelated.py', 'x = 1\ny = 2\n'],
+      ]),
     );
     assert.deepEqual([...renames], [['new/train.py', 'old/train.py']]);
   });
@@ -222,7 +292,10 @@ describe('The PR-comment Markdown', function () {
 
   it('escapes what comes from files: no HTML, link, mention or table break', async () => {
     const hostile = 'evil|<img src=x onerror=alert(1)>@octocat [x](https://e.vil) `tick` **b**\nnext';
-    const d = diffRuns(await side('base', {}), await side('head', { 'ft.py': FINETUNE(hostile.replace(/"/g, '').replace(/\n/g, ' ')) }));
+    const d = diffRuns(
+      await side('base', {}),
+      await side('head', { 'ft.py': FINETUNE(hostile.replace(/"/g, '').replace(/\n/g, ' ')) }),
+    );
     assert.equal(d.changes.length, 1, 'the hostile model name still makes a run');
     assert.equal(d.changes[0].after?.model.name?.includes('<img'), true);
     const md = diffToMarkdown(d);
@@ -244,7 +317,11 @@ describe('The PR-comment Markdown', function () {
 
   it('shows the largest changes first, at most ten rows, and the suggestions of the changed runs', async () => {
     const files: Record<string, string> = {};
-    for (let i = 1; i <= 12; i++) files[`run${String(i).padStart(2, '0')}.py`] = FINETUNE('gpt2').replace('max_steps=1000', `max_steps=${i * 1000}`);
+    for (let i = 1; i <= 12; i++)
+      files[`run${String(i).padStart(2, '0')}.py`] = FINETUNE('gpt2').replace(
+        'max_steps=1000',
+        `max_steps=${i * 1000}`,
+      );
     const d = diffRuns(await side('base', {}), await side('head', files));
     const md = diffToMarkdown(d);
     const rows = md.split('\n').filter((l) => l.startsWith('| `'));

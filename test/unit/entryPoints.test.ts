@@ -52,7 +52,10 @@ describe('What is a run: entry points', () => {
     assert.match(nonRunPathReason('setup.py') ?? '', /packaging/);
     assert.equal(nonRunPathReason('examples/train_gpt.py'), undefined);
     assert.equal(nonRunPathReason('recipes/configs/llama3/8B_lora.yaml'), undefined);
-    assert.match(nonRunPathReason('scripts/sweeps/old.sh', { exclude: ['scripts/sweeps/**'] }) ?? '', /scripts\/sweeps/);
+    assert.match(
+      nonRunPathReason('scripts/sweeps/old.sh', { exclude: ['scripts/sweeps/**'] }) ?? '',
+      /scripts\/sweeps/,
+    );
     assert.equal(nonRunPathReason('tests/test_x.py', { defaults: false }), undefined);
   });
 
@@ -72,38 +75,83 @@ describe('What is a run: entry points', () => {
     assert.match(nonRunPathReason('.lightning/workflows/gpu.yaml') ?? '', /CI/);
     assert.match(nonRunPathReason('.runpod/test_input.json') ?? '', /test inputs/);
     assert.match(nonRunPathReason('devtools/chat_template.yml') ?? '', /tooling/);
-    for (const p of ['scripts/convert_llama_to_hf.py', 'data/prepare_openwebtext.py', 'tools/download_weights.sh', 'examples/sd3/compute_embeddings.py', 'scripts/merge_lora.py', 'tools/multinode_prepare_data.sh']) {
+    for (const p of [
+      'scripts/convert_llama_to_hf.py',
+      'data/prepare_openwebtext.py',
+      'tools/download_weights.sh',
+      'examples/sd3/compute_embeddings.py',
+      'scripts/merge_lora.py',
+      'tools/multinode_prepare_data.sh',
+    ]) {
       assert.match(nonRunPathReason(p) ?? '', /utility/, p);
     }
     // An evaluation config named test_… is a run; so are scripts whose names only contain such words.
-    for (const p of ['eval/yamls/test_eval.yaml', 'train_converted.py', 'examples/finetune_prepared.py']) assert.equal(nonRunPathReason(p), undefined, p);
+    for (const p of ['eval/yamls/test_eval.yaml', 'train_converted.py', 'examples/finetune_prepared.py'])
+      assert.equal(nonRunPathReason(p), undefined, p);
   });
 
   it("leaves out a module of the repository's own package that names no model, and keeps its scripts folder and modules that name one", async () => {
-    const roots = packageRootsOf(['pkg/__init__.py', 'pkg/cli/train.py', 'src/other/__init__.py', 'tests/__init__.py', 'scripts/__init__.py', 'examples/x.py']);
+    const roots = packageRootsOf([
+      'pkg/__init__.py',
+      'pkg/cli/train.py',
+      'src/other/__init__.py',
+      'tests/__init__.py',
+      'scripts/__init__.py',
+      'examples/x.py',
+    ]);
     assert.deepEqual(roots, ['pkg', 'src/other']);
     const launchOnly = [{ kind: 'launch.trainer', value: 'fit' }];
-    assert.match(packageModuleReason('pkg/cli/train.py', launchOnly, { packageRoots: roots }) ?? '', /package pkg\/ that names no model/);
+    assert.match(
+      packageModuleReason('pkg/cli/train.py', launchOnly, { packageRoots: roots }) ?? '',
+      /package pkg\/ that names no model/,
+    );
     assert.match(packageModuleReason('src/other/trainer.py', launchOnly, { packageRoots: roots }) ?? '', /src\/other/);
     assert.equal(packageModuleReason('pkg/scripts/sft.py', launchOnly, { packageRoots: roots }), undefined);
     assert.equal(packageModuleReason('examples/x.py', launchOnly, { packageRoots: roots }), undefined);
-    assert.equal(packageModuleReason('pkg/cli/train.py', [...launchOnly, { kind: 'model.id', value: 'gpt2' }], { packageRoots: roots }), undefined);
-    assert.equal(packageModuleReason('pkg/cli/train.py', launchOnly, { packageRoots: roots, defaults: false }), undefined);
+    assert.equal(
+      packageModuleReason('pkg/cli/train.py', [...launchOnly, { kind: 'model.id', value: 'gpt2' }], {
+        packageRoots: roots,
+      }),
+      undefined,
+    );
+    assert.equal(
+      packageModuleReason('pkg/cli/train.py', launchOnly, { packageRoots: roots, defaults: false }),
+      undefined,
+    );
     // Through the folder scan: the listing gives the package roots.
     const p = await parsing();
     const program = `import fire\nfrom pkg.core import load_config, Trainer\n\ndef do_cli(config):\n    Trainer(load_config(config)).train()\n\nif __name__ == "__main__":\n    fire.Fire(do_cli)\n`;
-    const files: Record<string, string> = { 'pkg/__init__.py': '', 'pkg/cli/train.py': program, 'examples/train.py': program };
+    const files: Record<string, string> = {
+      'pkg/__init__.py': '',
+      'pkg/cli/train.py': program,
+      'examples/train.py': program,
+    };
     const result = await new FolderScanCache().scan(
-      Object.entries(files).map(([rel, text]) => ({ path: `/w/${rel}`, display: rel, read: async () => new TextEncoder().encode(text) })),
+      Object.entries(files).map(([rel, text]) => ({
+        path: `/w/${rel}`,
+        display: rel,
+        read: async () => new TextEncoder().encode(text),
+      })),
       { python: p, root: '/w', settingsFor: () => DEFAULT_SETTINGS },
     );
-    assert.deepEqual(result.leftOut.map((l) => l.display), ['pkg/cli/train.py']);
+    assert.deepEqual(
+      result.leftOut.map((l) => l.display),
+      ['pkg/cli/train.py'],
+    );
     assert.match(result.leftOut[0].reason, /package pkg\/ that names no model/);
-    assert.equal(result.files.filter((f) => f.analysis.runs.length > 0).map((f) => f.display).join(), 'examples/train.py');
+    assert.equal(
+      result.files
+        .filter((f) => f.analysis.runs.length > 0)
+        .map((f) => f.display)
+        .join(),
+      'examples/train.py',
+    );
   });
 
   it('reads serving commands behind wrappers (nohup, conda run) as inference with their engine settings', () => {
-    const facts = extractShellFacts('CUDA_VISIBLE_DEVICES=0,1 nohup conda run -n serve vllm serve org/chat-7b --tensor-parallel-size 2 --max-num-seqs 32 --quantization gptq &\n');
+    const facts = extractShellFacts(
+      'CUDA_VISIBLE_DEVICES=0,1 nohup conda run -n serve vllm serve org/chat-7b --tensor-parallel-size 2 --max-num-seqs 32 --quantization gptq &\n',
+    );
     const value = (kind: string) => facts.find((f) => f.kind === kind)?.value;
     assert.equal(value('launch.inference'), 'vllm');
     assert.equal(value('model.id'), 'org/chat-7b');
@@ -111,31 +159,47 @@ describe('What is a run: entry points', () => {
     assert.equal(value('inference.concurrency'), 32);
     assert.equal(value('inference.weightPrecision'), 'int4');
     assert.equal(value('launch.trainer'), undefined);
-    const tgi = extractShellFacts('text-generation-launcher --model-id org/chat-7b --num-shard 4 --max-batch-size 16\n');
+    const tgi = extractShellFacts(
+      'text-generation-launcher --model-id org/chat-7b --num-shard 4 --max-batch-size 16\n',
+    );
     assert.equal(tgi.find((f) => f.kind === 'inference.engine')?.value, 'tgi');
     assert.equal(tgi.find((f) => f.kind === 'inference.tensorParallel')?.value, 4);
   });
 
   it('reads super().train() in a module as the mode switch it is, and a named model run forward only as inference', async () => {
-    const module = 'import torch\nfrom torch import nn\n\nclass Net(nn.Module):\n    def train(self, mode=True):\n        super().train(mode)\n        return self\n\nnet = Net()\n';
+    const module =
+      'import torch\nfrom torch import nn\n\nclass Net(nn.Module):\n    def train(self, mode=True):\n        super().train(mode)\n        return self\n\nnet = Net()\n';
     assert.equal((await analyzeSource('net.py', module)).runs.length, 0);
-    const predict = 'import argparse\nimport torch\nimport timm\nparser = argparse.ArgumentParser()\nparser.add_argument("--model", default="resnet50")\nargs = parser.parse_args()\nmodel = timm.create_model(args.model, pretrained=False)\nmodel.eval()\nwith torch.inference_mode():\n    out = model(torch.randn(8, 3, 224, 224))\n';
+    const predict =
+      'import argparse\nimport torch\nimport timm\nparser = argparse.ArgumentParser()\nparser.add_argument("--model", default="resnet50")\nargs = parser.parse_args()\nmodel = timm.create_model(args.model, pretrained=False)\nmodel.eval()\nwith torch.inference_mode():\n    out = model(torch.randn(8, 3, 224, 224))\n';
     const run = (await analyzeSource('predict.py', predict)).runs[0];
     assert.equal(run?.run.mode, 'inference');
     // A whole model unpickled from a checkpoint and run forward only: inference, its size honestly unknown.
-    const generate = 'import torch\nwith open("model.pt", "rb") as f:\n    model = torch.load(f)\nmodel.eval()\nwith torch.no_grad():\n    out = model(torch.zeros(1, 8, dtype=torch.long))\n';
+    const generate =
+      'import torch\nwith open("model.pt", "rb") as f:\n    model = torch.load(f)\nmodel.eval()\nwith torch.no_grad():\n    out = model(torch.zeros(1, 8, dtype=torch.long))\n';
     const loaded = (await analyzeSource('generate.py', generate)).runs[0];
     assert.equal(loaded?.run.mode, 'inference');
-    assert.ok(loaded.run.missing.some((m) => m.field === 'model.params'), 'the size is asked for, not made up');
+    assert.ok(
+      loaded.run.missing.some((m) => m.field === 'model.params'),
+      'the size is asked for, not made up',
+    );
   });
 
   it('applies the path rules when the relative path is known, and a `green-ai: run` directive overrides both rules', async () => {
     const p = await parsing();
     const script = `${HF_TRAIN}train()\n`;
-    const inTests = analyzeText({ path: '/w/tests/test_train.py', text: script, relativePath: 'tests/test_train.py' }, p, DEFAULT_SETTINGS);
+    const inTests = analyzeText(
+      { path: '/w/tests/test_train.py', text: script, relativePath: 'tests/test_train.py' },
+      p,
+      DEFAULT_SETTINGS,
+    );
     assert.equal(inTests.runs.length, 0);
     assert.match(inTests.notARun ?? '', /test/);
-    const forced = analyzeText({ path: '/w/tests/test_train.py', text: `# green-ai: run\n${script}`, relativePath: 'tests/test_train.py' }, p, DEFAULT_SETTINGS);
+    const forced = analyzeText(
+      { path: '/w/tests/test_train.py', text: `# green-ai: run\n${script}`, relativePath: 'tests/test_train.py' },
+      p,
+      DEFAULT_SETTINGS,
+    );
     assert.equal(forced.runs.length, 1);
     assert.equal((await analyzeSource('lib.py', `# green-ai: run\n${HF_TRAIN}`)).runs.length, 1);
   });
@@ -144,9 +208,18 @@ describe('What is a run: entry points', () => {
 describe('Model size from the name', () => {
   it('reads the size names state, and not context lengths or versions', () => {
     const cases: Array<[string, number | undefined]> = [
-      ['Qwen/Qwen3-4B', 4e9], ['huggyllama/llama-7b', 7e9], ['EleutherAI/pythia-1.4b-deduped', 1.4e9], ['facebook/opt-125m', 125e6],
-      ['meta-llama/Meta-Llama-3.1-8B-Instruct', 8e9], ['torchtune.models.qwen2_5.qwen2_5_0_5b', 0.5e9], ['microsoft/Phi-3-mini-4k-instruct', undefined],
-      ['mistralai/Mistral-7B-v0.1', 7e9], ['gpt2', undefined], ['resnet50', undefined], ['bert-base-uncased', undefined], ['org/model-2024', undefined],
+      ['Qwen/Qwen3-4B', 4e9],
+      ['huggyllama/llama-7b', 7e9],
+      ['EleutherAI/pythia-1.4b-deduped', 1.4e9],
+      ['facebook/opt-125m', 125e6],
+      ['meta-llama/Meta-Llama-3.1-8B-Instruct', 8e9],
+      ['torchtune.models.qwen2_5.qwen2_5_0_5b', 0.5e9],
+      ['microsoft/Phi-3-mini-4k-instruct', undefined],
+      ['mistralai/Mistral-7B-v0.1', 7e9],
+      ['gpt2', undefined],
+      ['resnet50', undefined],
+      ['bert-base-uncased', undefined],
+      ['org/model-2024', undefined],
     ];
     for (const [name, params] of cases) assert.equal(sizeFromModelName(name)?.params, params, name);
     const moe = sizeFromModelName('mistralai/Mixtral-8x7B-v0.1');
@@ -162,13 +235,17 @@ describe('Model size from the name', () => {
       if (!named || named.experts) continue;
       checked++;
       const ratio = named.params / m.params;
-      assert.ok(ratio <= NAME_SIZE_SPREAD && ratio >= 1 / NAME_SIZE_SPREAD, `${m.id}: name says ${named.params}, catalog ${m.params}`);
+      assert.ok(
+        ratio <= NAME_SIZE_SPREAD && ratio >= 1 / NAME_SIZE_SPREAD,
+        `${m.id}: name says ${named.params}, catalog ${m.params}`,
+      );
     }
     assert.ok(checked >= 20, `only ${checked} catalog ids state a size`);
   });
 
   it('estimates a model outside the catalog from its name, with a wider range', async () => {
-    const code = 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("someorg/Newmodel-4B")\nTrainer(model=model, args=TrainingArguments(output_dir="o", max_steps=100)).train()\n';
+    const code =
+      'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("someorg/Newmodel-4B")\nTrainer(model=model, args=TrainingArguments(output_dir="o", max_steps=100)).train()\n';
     const [run] = (await analyzeSource('train.py', code)).runs;
     assert.equal(run.run.model.params, 4e9);
     assert.equal(run.run.model.source, 'name');
@@ -216,26 +293,44 @@ describe('Honest unknowns', () => {
   it('gives the CLI nulls, the missing input, a total without it, and a budget gate that fails closed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-unknown-'));
     fs.writeFileSync(path.join(dir, 'sft.py'), SFT);
-    fs.writeFileSync(path.join(dir, 'finetune.py'), 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o", max_steps=10)).train()\n');
+    fs.writeFileSync(
+      path.join(dir, 'finetune.py'),
+      'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o", max_steps=10)).train()\n',
+    );
     fs.mkdirSync(path.join(dir, 'tests'));
     fs.writeFileSync(path.join(dir, 'tests', 'test_sft.py'), SFT);
     let out = '';
     let err = '';
     const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (err += s), color: false };
     assert.equal(await runCli(['report', dir, '--json'], io), 0, err);
-    const json = JSON.parse(out) as { runs: Array<{ file: string; incomplete?: boolean; model: { params: number | null }; estimate: { co2eKg: number | null } }>; leftOut: Array<{ file: string; reason: string }> };
+    const json = JSON.parse(out) as {
+      runs: Array<{
+        file: string;
+        incomplete?: boolean;
+        model: { params: number | null };
+        estimate: { co2eKg: number | null };
+      }>;
+      leftOut: Array<{ file: string; reason: string }>;
+    };
     const sft = json.runs.find((r) => r.file === 'sft.py')!;
     assert.equal(sft.incomplete, true);
     assert.equal(sft.model.params, null);
     assert.equal(sft.estimate.co2eKg, null);
     assert.equal(json.runs.find((r) => r.file === 'finetune.py')?.incomplete, false);
-    assert.deepEqual(json.leftOut.map((l) => l.file), [path.join('tests', 'test_sft.py')]);
+    assert.deepEqual(
+      json.leftOut.map((l) => l.file),
+      [path.join('tests', 'test_sft.py')],
+    );
     out = '';
     assert.equal(await runCli(['report', dir], io), 0);
     assert.match(out, /needs input: the model is not known/);
     assert.match(out, /1 more needs input and is not counted/);
     err = '';
-    assert.equal(await runCli(['report', dir, '--budget-kg', '1000'], io), 3, 'a run that cannot be checked fails the gate');
+    assert.equal(
+      await runCli(['report', dir, '--budget-kg', '1000'], io),
+      3,
+      'a run that cannot be checked fails the gate',
+    );
     assert.match(err, /cannot check against the budget: sft\.py/);
     out = '';
     assert.equal(await runCli(['report', dir, '--json', '--exclude', 'sft.py'], io), 0);
@@ -264,7 +359,8 @@ describe('Honest unknowns', () => {
     assert.equal(run.run.mode, 'pretrain');
     assert.notEqual(run.run.model.name, 'scratch');
     assert.equal(run.run.missing.length, 0);
-    const tuned = (await analyzeSource('train.py', code.replace("init_from = 'scratch'", "init_from = 'gpt2-medium'"))).runs[0];
+    const tuned = (await analyzeSource('train.py', code.replace("init_from = 'scratch'", "init_from = 'gpt2-medium'")))
+      .runs[0];
     assert.equal(tuned.run.model.name, 'gpt2-medium');
     assert.equal(tuned.run.mode, 'finetune');
   });
@@ -273,7 +369,11 @@ describe('Honest unknowns', () => {
 describe('What is a run: configs, records and config-driven programs', () => {
   it('leaves out a record of results (trainer_state.json, a benchmark result) even though it names a model and steps', async () => {
     const p = await parsing();
-    const record = JSON.stringify({ run_info: { train_config: { model_id: 'meta-llama/Llama-3.2-3B', max_steps: 500 } }, metrics: [] }, null, 2);
+    const record = JSON.stringify(
+      { run_info: { train_config: { model_id: 'meta-llama/Llama-3.2-3B', max_steps: 500 } }, metrics: [] },
+      null,
+      2,
+    );
     const a = analyzeText({ path: '/r/results/lora.json', text: record }, p, DEFAULT_SETTINGS);
     assert.equal(a.runs.length, 0);
     assert.match(a.notARun ?? '', /record of results/);
@@ -281,19 +381,34 @@ describe('What is a run: configs, records and config-driven programs', () => {
 
   it('leaves out a program that runs only with the config it is given; the configs are the runs', async () => {
     const recipe = `${HF_TRAIN.replace('def train():', 'from torchtune import config\n\n@config.parse\ndef train(cfg):')}\nif __name__ == "__main__":\n    train()\n`;
-    assert.match((await analyzeSource('recipes/full_finetune.py', recipe)).notARun ?? '', /config-driven program \(@config\.parse\)/);
+    assert.match(
+      (await analyzeSource('recipes/full_finetune.py', recipe)).notARun ?? '',
+      /config-driven program \(@config\.parse\)/,
+    );
     const argv = `import sys\nfrom omegaconf import OmegaConf as om\n${HF_TRAIN}\nif __name__ == "__main__":\n    yaml_path, args_list = sys.argv[1], sys.argv[2:]\n    cfg = om.load(yaml_path)\n    train()\n`;
     assert.match((await analyzeSource('scripts/train/train.py', argv)).notARun ?? '', /first argument/);
   });
 
   it('reads a Python file of constants like a config: sizes and steps make a pre-training run, init_from names the model', async () => {
-    const scratch = (await analyzeSource('config/train_char.py', "out_dir = 'out'\nn_layer = 6\nn_embd = 384\nmax_iters = 5000\nbatch_size = 64\n")).runs;
+    const scratch = (
+      await analyzeSource(
+        'config/train_char.py',
+        "out_dir = 'out'\nn_layer = 6\nn_embd = 384\nmax_iters = 5000\nbatch_size = 64\n",
+      )
+    ).runs;
     assert.equal(scratch.length, 1);
     assert.equal(scratch[0].run.mode, 'pretrain');
-    const finetune = (await analyzeSource('config/finetune.py', "init_from = 'gpt2-xl'\nmax_iters = 20\nbatch_size = 1\n")).runs;
+    const finetune = (
+      await analyzeSource('config/finetune.py', "init_from = 'gpt2-xl'\nmax_iters = 20\nbatch_size = 1\n")
+    ).runs;
     assert.equal(finetune[0].run.model.name, 'gpt2-xl');
     assert.equal(finetune[0].run.mode, 'finetune');
-    const evaluation = (await analyzeSource('config/eval.py', "batch_size = 8\neval_iters = 500\neval_only = True\ninit_from = 'gpt2-xl'\n")).runs;
+    const evaluation = (
+      await analyzeSource(
+        'config/eval.py',
+        "batch_size = 8\neval_iters = 500\neval_only = True\ninit_from = 'gpt2-xl'\n",
+      )
+    ).runs;
     assert.equal(evaluation[0].run.mode, 'inference');
   });
 });

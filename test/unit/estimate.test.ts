@@ -18,7 +18,10 @@ describe('Estimation model', () => {
     assert.equal(trainingFlops(run), 6 * 175e9 * 300e9);
     const lora = completeRun({ ...gpt3Like, training: { ...gpt3Like.training, mode: 'lora' } }, DEFAULT_SETTINGS);
     assert.equal(trainingFlops(lora), 4 * 175e9 * 300e9);
-    const recompute = completeRun({ ...gpt3Like, training: { ...gpt3Like.training, gradientCheckpointing: true } }, DEFAULT_SETTINGS);
+    const recompute = completeRun(
+      { ...gpt3Like, training: { ...gpt3Like.training, gradientCheckpointing: true } },
+      DEFAULT_SETTINGS,
+    );
     assert.equal(trainingFlops(recompute), 8 * 175e9 * 300e9);
   });
 
@@ -32,7 +35,7 @@ describe('Estimation model', () => {
     assert.ok(Math.abs(e.wallClockHours - hours / 10000) / e.wallClockHours < 1e-9);
     const power = v100.measuredTrainingPowerW ?? v100.tdpW * C.POWER_SHARE_OF_TDP.central;
     const host = v100.measuredPowerIncludesHost ? 0 : C.HOST_WATTS_PER_ACCELERATOR.central;
-    const kwh = (hours * (power + host)) / 1000 * 1.1;
+    const kwh = ((hours * (power + host)) / 1000) * 1.1;
     assert.ok(Math.abs(e.energyKWh - kwh) / kwh < 1e-9);
     assert.ok(Math.abs(e.operationalCo2eKg - (kwh * 429) / 1000) / e.operationalCo2eKg < 1e-9);
     assert.ok(e.embodiedCo2eKg > 0 && e.embodiedCo2eKg < e.operationalCo2eKg);
@@ -47,7 +50,8 @@ describe('Estimation model', () => {
   });
 
   it('takes utilisation from the accelerator generation and names the band in the assumptions', () => {
-    const onChip = (accelerator: string) => completeRun(RunSpecSchema.parse({ ...gpt3Like, hardware: { accelerator, count: 8 } }), DEFAULT_SETTINGS);
+    const onChip = (accelerator: string) =>
+      completeRun(RunSpecSchema.parse({ ...gpt3Like, hardware: { accelerator, count: 8 } }), DEFAULT_SETTINGS);
     const v100 = onChip('V100');
     const a100 = onChip('A100');
     const h100 = onChip('H100');
@@ -60,7 +64,10 @@ describe('Estimation model', () => {
   });
 
   it('centres power on a measured figure and still gives it a range', () => {
-    const spec = RunSpecSchema.parse({ ...gpt3Like, hardware: { accelerator: 'TPUv3', count: 512, acceleratorHours: 1000 } });
+    const spec = RunSpecSchema.parse({
+      ...gpt3Like,
+      hardware: { accelerator: 'TPUv3', count: 512, acceleratorHours: 1000 },
+    });
     const e = estimateRun(completeRun(spec, DEFAULT_SETTINGS));
     const tpu = findAccelerator('TPUv3')!;
     assert.equal(e.acceleratorPowerW, tpu.measuredTrainingPowerW);
@@ -88,13 +95,23 @@ describe('Estimation model', () => {
   });
 
   it('names the closest accelerators when one is unknown', () => {
-    assert.throws(() => completeRun(RunSpecSchema.parse({ hardware: { accelerator: 'A1000' } }), DEFAULT_SETTINGS), (e: unknown) => e instanceof RunInputError && /closest known ids: .*A100/.test(e.message));
+    assert.throws(
+      () => completeRun(RunSpecSchema.parse({ hardware: { accelerator: 'A1000' } }), DEFAULT_SETTINGS),
+      (e: unknown) => e instanceof RunInputError && /closest known ids: .*A100/.test(e.message),
+    );
   });
 
   it('lists every default it used as an assumption', () => {
     const run = completeRun(RunSpecSchema.parse({ model: { params: 1e9 } }), DEFAULT_SETTINGS);
     const fields = run.assumptions.map((a) => a.field);
-    for (const f of ['hardware.accelerator', 'hardware.count', 'datacenter.pue', 'datacenter.intensityGPerKWh', 'training.precision', 'estimate.mfu']) {
+    for (const f of [
+      'hardware.accelerator',
+      'hardware.count',
+      'datacenter.pue',
+      'datacenter.intensityGPerKWh',
+      'training.precision',
+      'estimate.mfu',
+    ]) {
       assert.ok(fields.includes(f), `missing ${f} in ${fields.join(', ')}`);
     }
     assert.ok(run.assumptions.every((a) => a.detail.length > 0));
@@ -109,8 +126,18 @@ describe('Estimation model', () => {
   });
 
   it('follows the region setting: a cleaner grid gives a smaller figure', () => {
-    const dirty = estimateRun(completeRun(RunSpecSchema.parse({ model: { params: 1e9 }, training: { tokens: 1e10 } }), { ...DEFAULT_SETTINGS, region: 'PL' }));
-    const clean = estimateRun(completeRun(RunSpecSchema.parse({ model: { params: 1e9 }, training: { tokens: 1e10 } }), { ...DEFAULT_SETTINGS, region: 'SE' }));
+    const dirty = estimateRun(
+      completeRun(RunSpecSchema.parse({ model: { params: 1e9 }, training: { tokens: 1e10 } }), {
+        ...DEFAULT_SETTINGS,
+        region: 'PL',
+      }),
+    );
+    const clean = estimateRun(
+      completeRun(RunSpecSchema.parse({ model: { params: 1e9 }, training: { tokens: 1e10 } }), {
+        ...DEFAULT_SETTINGS,
+        region: 'SE',
+      }),
+    );
     assert.ok(clean.operationalCo2eKg < dirty.operationalCo2eKg / 3);
   });
 });

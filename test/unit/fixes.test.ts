@@ -16,10 +16,17 @@ async function assertParses(name: string, code: string): Promise<void> {
   }
 }
 
-async function applyFix(name: string, text: string, kind: string): Promise<{ fixed: string; before: FileAnalysis; after: FileAnalysis; title: string }> {
+async function applyFix(
+  name: string,
+  text: string,
+  kind: string,
+): Promise<{ fixed: string; before: FileAnalysis; after: FileAnalysis; title: string }> {
   const before = await analyzeSource(name, text);
   const suggestion = before.runs[0]?.suggestions.find((s) => s.kind === kind);
-  assert.ok(suggestion, `${name}: no ${kind} suggestion among ${before.runs[0]?.suggestions.map((s) => s.kind).join(', ')}`);
+  assert.ok(
+    suggestion,
+    `${name}: no ${kind} suggestion among ${before.runs[0]?.suggestions.map((s) => s.kind).join(', ')}`,
+  );
   assert.ok(suggestion.fix, `${name}: ${kind} has no quick fix`);
   const fixed = applyEdits(text, suggestion.fix.edits);
   await assertParses(name, fixed);
@@ -30,7 +37,11 @@ const example = (p: string) => fs.readFileSync(path.join(EXAMPLES, p), 'utf8');
 
 describe('Quick fixes', () => {
   it('switches a Lightning Trainer to bf16 mixed precision by replacing precision="32"', async () => {
-    const { fixed, after, title } = await applyFix('train_resnet.py', example('lightning-scratch/train_resnet.py'), 'mixed-precision');
+    const { fixed, after, title } = await applyFix(
+      'train_resnet.py',
+      example('lightning-scratch/train_resnet.py'),
+      'mixed-precision',
+    );
     assert.match(fixed, /precision="bf16-mixed"/);
     assert.doesNotMatch(fixed, /precision="32"/);
     assert.equal(after.runs[0].run.training.precision, 'bf16');
@@ -38,7 +49,11 @@ describe('Quick fixes', () => {
   });
 
   it('sets bf16=True in multi-line Seq2SeqTrainingArguments, replacing the existing keyword', async () => {
-    const { fixed, after } = await applyFix('run_summarization.py', example('hf-finetune/run_summarization.py'), 'mixed-precision');
+    const { fixed, after } = await applyFix(
+      'run_summarization.py',
+      example('hf-finetune/run_summarization.py'),
+      'mixed-precision',
+    );
     assert.match(fixed, /bf16=True/);
     assert.equal(after.runs[0].run.training.precision, 'bf16');
   });
@@ -57,10 +72,17 @@ describe('Quick fixes', () => {
   });
 
   it('replaces the model id with its smaller sibling, keeping the quotes', async () => {
-    const { fixed, after } = await applyFix('train_classifier.py', example('hf-finetune/train_classifier.py'), 'smaller-model');
+    const { fixed, after } = await applyFix(
+      'train_classifier.py',
+      example('hf-finetune/train_classifier.py'),
+      'smaller-model',
+    );
     assert.match(fixed, /from_pretrained\("distilbert-base-uncased", num_labels=2\)/);
     assert.equal(after.runs[0].run.model.name, 'distilbert-base-uncased');
-    assert.ok(after.runs[0].estimate.co2eKg < (await analyzeSource('x.py', example('hf-finetune/train_classifier.py'))).runs[0].estimate.co2eKg);
+    assert.ok(
+      after.runs[0].estimate.co2eKg <
+        (await analyzeSource('x.py', example('hf-finetune/train_classifier.py'))).runs[0].estimate.co2eKg,
+    );
   });
 
   it('wraps a full fine-tune of a 7B model with a LoRA adapter and adds the import', async () => {
@@ -82,13 +104,20 @@ describe('Quick fixes', () => {
     const { fixed, before, after } = await applyFix('full_ft.py', code, 'peft');
     assert.equal(before.runs[0].run.mode, 'finetune');
     assert.match(fixed, /^from peft import LoraConfig, get_peft_model$/m);
-    assert.match(fixed, /^ {4}model = get_peft_model\(model, LoraConfig\(r=16, lora_alpha=32, lora_dropout=0\.05, task_type="CAUSAL_LM"\)\)$/m);
+    assert.match(
+      fixed,
+      /^ {4}model = get_peft_model\(model, LoraConfig\(r=16, lora_alpha=32, lora_dropout=0\.05, task_type="CAUSAL_LM"\)\)$/m,
+    );
     assert.equal(after.runs[0].run.mode, 'lora');
     assert.ok(after.runs[0].estimate.co2eKg < before.runs[0].estimate.co2eKg);
   });
 
   it('starts a torchvision model from pretrained weights with a third of the epochs', async () => {
-    const { fixed, before, after, title } = await applyFix('train_resnet.py', example('lightning-scratch/train_resnet.py'), 'use-pretrained');
+    const { fixed, before, after, title } = await applyFix(
+      'train_resnet.py',
+      example('lightning-scratch/train_resnet.py'),
+      'use-pretrained',
+    );
     assert.equal(before.runs[0].run.mode, 'pretrain');
     assert.match(fixed, /resnet50\(weights="DEFAULT"/);
     assert.match(fixed, /max_epochs=30/);
@@ -135,7 +164,11 @@ describe('Quick fixes', () => {
       const s = before.runs[0].suggestions.find((x) => x.kind === 'early-stopping')!;
       assert.match(s.title, /up to 7 of 10 epochs/);
       assert.match(title, /^Add early stopping, patience 2 \(up to −\d+% CO2e\)$/);
-      assert.equal(before.runs[0].suggestions.at(-1)?.kind, 'early-stopping', 'an upper bound ranks after central savings');
+      assert.equal(
+        before.runs[0].suggestions.at(-1)?.kind,
+        'early-stopping',
+        'an upper bound ranks after central savings',
+      );
     });
 
     it('adds to an existing callbacks list of a Lightning Trainer and imports from the package in use', async () => {
@@ -165,7 +198,10 @@ describe('Quick fixes', () => {
         '',
       ].join('\n');
       const { fixed } = await applyFix('keras_es.py', code, 'early-stopping');
-      assert.match(fixed, /validation_split=0\.1, callbacks=\[keras\.callbacks\.EarlyStopping\(monitor="val_loss", patience=2, restore_best_weights=True\)\]\)/);
+      assert.match(
+        fixed,
+        /validation_split=0\.1, callbacks=\[keras\.callbacks\.EarlyStopping\(monitor="val_loss", patience=2, restore_best_weights=True\)\]\)/,
+      );
       const blind = await analyzeSource('keras_blind.py', code.replace(', validation_split=0.1', ''));
       const s = blind.runs[0].suggestions.find((x) => x.kind === 'early-stopping');
       assert.ok(s, 'the suggestion still explains the saving');
@@ -173,9 +209,18 @@ describe('Quick fixes', () => {
     });
 
     it('is not suggested for short runs, step-based schedules or training from scratch', async () => {
-      const scratch = await analyzeSource('scratch.py', fs.readFileSync(path.join(EXAMPLES, 'lightning-scratch/train_resnet.py'), 'utf8'));
-      assert.ok(!scratch.runs[0].suggestions.some((x) => x.kind === 'early-stopping'), 'a 90-epoch from-scratch schedule is meant to run to the end');
-      const short = await analyzeSource('short.py', 'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments\nmodel = AutoModelForSequenceClassification.from_pretrained("roberta-base")\nargs = TrainingArguments(output_dir="o", num_train_epochs=3)\nTrainer(model=model, args=args, eval_dataset=v).train()\n');
+      const scratch = await analyzeSource(
+        'scratch.py',
+        fs.readFileSync(path.join(EXAMPLES, 'lightning-scratch/train_resnet.py'), 'utf8'),
+      );
+      assert.ok(
+        !scratch.runs[0].suggestions.some((x) => x.kind === 'early-stopping'),
+        'a 90-epoch from-scratch schedule is meant to run to the end',
+      );
+      const short = await analyzeSource(
+        'short.py',
+        'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments\nmodel = AutoModelForSequenceClassification.from_pretrained("roberta-base")\nargs = TrainingArguments(output_dir="o", num_train_epochs=3)\nTrainer(model=model, args=args, eval_dataset=v).train()\n',
+      );
       assert.ok(!short.runs[0].suggestions.some((x) => x.kind === 'early-stopping'));
     });
   });

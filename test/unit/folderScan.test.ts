@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeText, fileKindOf, linkCandidates, withoutLinkedDuplicates, type LinkedFileReader } from '../../src/core/analyze';
+import {
+  analyzeText,
+  fileKindOf,
+  linkCandidates,
+  withoutLinkedDuplicates,
+  type LinkedFileReader,
+} from '../../src/core/analyze';
 import { isMeasurementFile } from '../../src/core/calibration/measurement';
 import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
 import { InThreadAnalyser, type FileAnalyser, type ScanJob } from '../../src/core/scan/scanJob';
@@ -16,7 +22,10 @@ import { EXAMPLES, parsing, ROOT } from './helpers';
  * change, and survives a worker that hangs or dies.
  */
 
-const WASM = { runtimeDir: path.join(ROOT, 'node_modules/web-tree-sitter'), pythonGrammar: path.join(ROOT, 'node_modules/tree-sitter-python/tree-sitter-python.wasm') };
+const WASM = {
+  runtimeDir: path.join(ROOT, 'node_modules/web-tree-sitter'),
+  pythonGrammar: path.join(ROOT, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'),
+};
 const WORKER = path.join(__dirname, '../../src/core/scan/scanWorker.js');
 const posix = (p: string) => p.split(path.sep).join('/');
 
@@ -48,7 +57,11 @@ function sourcesOf(dir: string, reads?: Map<string, number>): ScanSource[] {
 /** The oracle: every file read first, then each analysed with a reader over all of them. */
 async function analyseEachFile(dir: string) {
   const python = await parsing();
-  const loaded = new Map(filesUnder(dir).filter((f) => !isMeasurementFile(f)).map((f) => [posix(f), { display: path.relative(dir, f), text: fs.readFileSync(f, 'utf8') }] as const));
+  const loaded = new Map(
+    filesUnder(dir)
+      .filter((f) => !isMeasurementFile(f))
+      .map((f) => [posix(f), { display: path.relative(dir, f), text: fs.readFileSync(f, 'utf8') }] as const),
+  );
   const read: LinkedFileReader = (from, reference) => {
     for (const candidate of linkCandidates(from, reference, posix(dir), path.posix)) {
       const f = loaded.get(candidate);
@@ -56,13 +69,31 @@ async function analyseEachFile(dir: string) {
     }
     return undefined;
   };
-  const files = [...loaded].map(([p, f]) => ({ path: p, display: f.display, analysis: analyzeText({ path: p, text: f.text, relativePath: f.display }, python, DEFAULT_SETTINGS, {}, read) }));
+  const files = [...loaded].map(([p, f]) => ({
+    path: p,
+    display: f.display,
+    analysis: analyzeText({ path: p, text: f.text, relativePath: f.display }, python, DEFAULT_SETTINGS, {}, read),
+  }));
   return withoutLinkedDuplicates(files);
 }
 
 /** What a report shows of a scan: per file, its runs (estimates, suggestions and fixes included), problems and links. */
-function shown(files: ReadonlyArray<{ path: string; display: string; analysis: { runs: unknown; problems: unknown; linkedFiles: unknown } }>): string {
-  return JSON.stringify(files.map((f) => ({ path: f.path, display: f.display, runs: f.analysis.runs, problems: f.analysis.problems, linked: f.analysis.linkedFiles })));
+function shown(
+  files: ReadonlyArray<{
+    path: string;
+    display: string;
+    analysis: { runs: unknown; problems: unknown; linkedFiles: unknown };
+  }>,
+): string {
+  return JSON.stringify(
+    files.map((f) => ({
+      path: f.path,
+      display: f.display,
+      runs: f.analysis.runs,
+      problems: f.analysis.problems,
+      linked: f.analysis.linkedFiles,
+    })),
+  );
 }
 
 describe('Folder scan on worker threads', function () {
@@ -74,13 +105,25 @@ describe('Folder scan on worker threads', function () {
   });
   after(() => pool.dispose());
 
-  for (const [name, dir] of [['the examples', EXAMPLES], ['the fixture suite', path.join(ROOT, 'test/fixtures/scanner')]] as const) {
+  for (const [name, dir] of [
+    ['the examples', EXAMPLES],
+    ['the fixture suite', path.join(ROOT, 'test/fixtures/scanner')],
+  ] as const) {
     it(`reads ${name} exactly as analysing each file in turn does, on workers and on this thread`, async () => {
       const root = posix(dir);
       const expected = shown(await analyseEachFile(dir));
       const streamed: string[] = [];
-      const onWorkers = await new FolderScanCache().scan(sourcesOf(dir), { analyser: pool, root, settingsFor: () => DEFAULT_SETTINGS, onFile: (f) => streamed.push(f.path) });
-      const inThread = await new FolderScanCache().scan(sourcesOf(dir), { python: await parsing(), root, settingsFor: () => DEFAULT_SETTINGS });
+      const onWorkers = await new FolderScanCache().scan(sourcesOf(dir), {
+        analyser: pool,
+        root,
+        settingsFor: () => DEFAULT_SETTINGS,
+        onFile: (f) => streamed.push(f.path),
+      });
+      const inThread = await new FolderScanCache().scan(sourcesOf(dir), {
+        python: await parsing(),
+        root,
+        settingsFor: () => DEFAULT_SETTINGS,
+      });
       assert.ok(onWorkers.files.some((f) => f.analysis.runs.length > 0));
       assert.equal(shown(onWorkers.files), expected);
       assert.equal(shown(inThread.files), expected);
@@ -116,16 +159,30 @@ describe('Folder scan on worker threads', function () {
     const text = fs.readFileSync(target, 'utf8');
     fs.writeFileSync(target, text + '\n# edited\n');
     const linkedChanged = await cache.scan(sourcesOf(dir), options);
-    assert.ok(linkedChanged.analysed >= 2, `the config and the run that names it are re-analysed (${linkedChanged.analysed})`);
+    assert.ok(
+      linkedChanged.analysed >= 2,
+      `the config and the run that names it are re-analysed (${linkedChanged.analysed})`,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('stops when cancelled and reports progress up to the total otherwise', async () => {
     let ticks = 0;
-    const cancelled = await new FolderScanCache().scan(sourcesOf(EXAMPLES), { analyser: pool, root: posix(EXAMPLES), settingsFor: () => DEFAULT_SETTINGS, isCancelled: () => ticks >= 3, progress: () => ticks++ });
+    const cancelled = await new FolderScanCache().scan(sourcesOf(EXAMPLES), {
+      analyser: pool,
+      root: posix(EXAMPLES),
+      settingsFor: () => DEFAULT_SETTINGS,
+      isCancelled: () => ticks >= 3,
+      progress: () => ticks++,
+    });
     assert.equal(cancelled.cancelled, true);
     let last = { done: 0, total: -1 };
-    const complete = await new FolderScanCache().scan(sourcesOf(EXAMPLES), { analyser: pool, root: posix(EXAMPLES), settingsFor: () => DEFAULT_SETTINGS, progress: (done, total) => (last = { done, total }) });
+    const complete = await new FolderScanCache().scan(sourcesOf(EXAMPLES), {
+      analyser: pool,
+      root: posix(EXAMPLES),
+      settingsFor: () => DEFAULT_SETTINGS,
+      progress: (done, total) => (last = { done, total }),
+    });
     assert.equal(complete.cancelled, false);
     assert.equal(last.done, last.total);
   });
@@ -135,15 +192,33 @@ describe('Folder scan on worker threads', function () {
     before(() => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-bad-worker-'));
       // Stand-in workers: one never answers a job, one dies on it.
-      fs.writeFileSync(path.join(dir, 'hangs.js'), "const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ type: 'ready' }); parentPort.on('message', () => {});\n");
-      fs.writeFileSync(path.join(dir, 'dies.js'), "const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ type: 'ready' }); parentPort.on('message', () => process.exit(3));\n");
+      fs.writeFileSync(
+        path.join(dir, 'hangs.js'),
+        "const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ type: 'ready' }); parentPort.on('message', () => {});\n",
+      );
+      fs.writeFileSync(
+        path.join(dir, 'dies.js'),
+        "const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ type: 'ready' }); parentPort.on('message', () => process.exit(3));\n",
+      );
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    const job = (): ScanJob => ({ path: '/w/train.py', display: 'train.py', bytes: new TextEncoder().encode('import torch\n'), role: 'code', settings: DEFAULT_SETTINGS, overrides: {} });
+    const job = (): ScanJob => ({
+      path: '/w/train.py',
+      display: 'train.py',
+      bytes: new TextEncoder().encode('import torch\n'),
+      role: 'code',
+      settings: DEFAULT_SETTINGS,
+      overrides: {},
+    });
 
     it('a file that takes too long is reported as skipped, and the scan goes on', async () => {
-      const hanging: FileAnalyser = new ScanWorkerPool({ workerScript: path.join(dir, 'hangs.js'), wasm: WASM, size: 1, jobTimeoutMs: 300 });
+      const hanging: FileAnalyser = new ScanWorkerPool({
+        workerScript: path.join(dir, 'hangs.js'),
+        wasm: WASM,
+        size: 1,
+        jobTimeoutMs: 300,
+      });
       try {
         const result = await hanging.analyse(job(), async () => []);
         assert.deepEqual(result, { role: 'failed', reason: 'took longer than 0.3 s to analyse' });
@@ -165,7 +240,15 @@ describe('Folder scan on worker threads', function () {
   });
 
   it('a config whose keys name Object.prototype members comes back from a worker like any other', async () => {
-    const result = await pool.analyse({ ...job2(''), path: '/w/vocab.json', display: 'vocab.json', bytes: new TextEncoder().encode('{"toString": 6712, "constructor": 22602, "valueOf": 94113, "epochs": 3}') }, async () => []);
+    const result = await pool.analyse(
+      {
+        ...job2(''),
+        path: '/w/vocab.json',
+        display: 'vocab.json',
+        bytes: new TextEncoder().encode('{"toString": 6712, "constructor": 22602, "valueOf": 94113, "epochs": 3}'),
+      },
+      async () => [],
+    );
     assert.equal(result.role, 'code');
   });
 
@@ -173,10 +256,24 @@ describe('Folder scan on worker threads', function () {
     const analyser = new InThreadAnalyser(await parsing());
     const result = await analyser.analyse(job2('print(1)\n'), async () => []);
     assert.equal(result.role, 'code');
-    assert.deepEqual(result.role === 'code' && result.analysis, { kind: 'python', runs: [], problems: [], errors: [], facts: [], linkedFiles: [] });
+    assert.deepEqual(result.role === 'code' && result.analysis, {
+      kind: 'python',
+      runs: [],
+      problems: [],
+      errors: [],
+      facts: [],
+      linkedFiles: [],
+    });
   });
 });
 
 function job2(text: string): ScanJob {
-  return { path: '/w/util.py', display: 'util.py', bytes: new TextEncoder().encode(text), role: 'code', settings: DEFAULT_SETTINGS, overrides: {} };
+  return {
+    path: '/w/util.py',
+    display: 'util.py',
+    bytes: new TextEncoder().encode(text),
+    role: 'code',
+    settings: DEFAULT_SETTINGS,
+    overrides: {},
+  };
 }

@@ -46,7 +46,18 @@ describe('green-ai diff --git (a temporary repository)', function () {
     assert.match(text.out, /changed +sentiment\/finetune\.py:11 .+\n +epochs 3 → 10 \(line 13\)/);
     assert.match(text.out, /moved +lm-old\/pretrain_gpt2\.py → lm\/pretrain_gpt2\.py/);
     const json = DiffOutputSchema.parse(JSON.parse((await cli('diff', '--git', 'HEAD~1', r, '--json')).out));
-    const folders = DiffOutputSchema.parse(JSON.parse((await cli('diff', path.join(ROOT, 'test/fixtures/diff/base'), path.join(ROOT, 'test/fixtures/diff/head'), '--json')).out));
+    const folders = DiffOutputSchema.parse(
+      JSON.parse(
+        (
+          await cli(
+            'diff',
+            path.join(ROOT, 'test/fixtures/diff/base'),
+            path.join(ROOT, 'test/fixtures/diff/head'),
+            '--json',
+          )
+        ).out,
+      ),
+    );
     const shape = (d: typeof json) => d.changes.map((c) => [c.status, c.file, c.previousFile, c.co2eKgDelta]);
     assert.deepEqual(shape(json), shape(folders));
     assert.equal(gitDirSnapshot(r), before, 'nothing under .git changed (no index refresh, no objects, no lock files)');
@@ -59,7 +70,10 @@ describe('green-ai diff --git (a temporary repository)', function () {
     assert.equal(result.code, 3, result.err);
     const log = JSON.parse(result.out) as SarifLog;
     assert.equal(sarifProblems(log), null);
-    assert.deepEqual([...new Set(log.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri))], ['nano/run.sh']);
+    assert.deepEqual(
+      [...new Set(log.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri))],
+      ['nano/run.sh'],
+    );
     assert.equal(log.runs[0].originalUriBaseIds?.SRCROOT.uri, `file://${fs.realpathSync(r)}/`);
   });
 
@@ -69,9 +83,15 @@ describe('green-ai diff --git (a temporary repository)', function () {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('num_train_epochs=2', 'num_train_epochs=4'));
     git(r, 'add', 'chat/lora_llama.py');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('num_train_epochs=4', 'num_train_epochs=8'));
-    const staged = DiffOutputSchema.parse(JSON.parse((await cli('diff', '--git', 'HEAD', r, '--staged', '--json')).out));
+    const staged = DiffOutputSchema.parse(
+      JSON.parse((await cli('diff', '--git', 'HEAD', r, '--staged', '--json')).out),
+    );
     const working = DiffOutputSchema.parse(JSON.parse((await cli('diff', '--git', 'HEAD', r, '--json')).out));
-    const epochs = (d: typeof staged) => d.changes.filter((c) => c.status === 'changed').map((c) => c.why.find((w) => w.field === 'training.epochs')).map((w) => [w?.before, w?.after]);
+    const epochs = (d: typeof staged) =>
+      d.changes
+        .filter((c) => c.status === 'changed')
+        .map((c) => c.why.find((w) => w.field === 'training.epochs'))
+        .map((w) => [w?.before, w?.after]);
     assert.deepEqual(epochs(staged), [[2, 4]]);
     assert.deepEqual(epochs(working), [[2, 8]]);
     assert.equal(staged.head.label, 'staged changes');
@@ -82,8 +102,12 @@ describe('green-ai diff --git (a temporary repository)', function () {
     fs.writeFileSync(path.join(r, '.greenai.json'), '{ "region": "FR" }\n');
     const d = DiffOutputSchema.parse(JSON.parse((await cli('diff', '--git', 'HEAD', r, '--json')).out));
     assert.equal(d.counts.changed, d.changes.length);
-    for (const c of d.changes) assert.deepEqual(c.why.filter((w) => !w.derived).map((w) => [w.field, w.before, w.after]), [['hardware.region', 'world', 'FR']]);
-    assert.ok(d.co2eKgDelta < 0, 'France\'s grid is cleaner than the world average');
+    for (const c of d.changes)
+      assert.deepEqual(
+        c.why.filter((w) => !w.derived).map((w) => [w.field, w.before, w.after]),
+        [['hardware.region', 'world', 'FR']],
+      );
+    assert.ok(d.co2eKgDelta < 0, "France's grid is cleaner than the world average");
   });
 
   it('the first commit compares against nothing', async () => {
@@ -109,9 +133,21 @@ describe('green-ai diff --git (a temporary repository)', function () {
   });
 
   for (const [label, args, pattern] of [
-    ['a revision that looks like an option', (r: string) => ['diff', '--git=--output=/tmp/x', r], /--git needs a revision, got "--output=\/tmp\/x"/],
-    ['a revision that does not exist', (r: string) => ['diff', '--git', 'no-such-branch', r], /"no-such-branch" does not name a commit/],
-    ['a folder outside any repository', () => ['diff', '--git', 'HEAD', fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-nogit-'))], /is not inside a git working tree/],
+    [
+      'a revision that looks like an option',
+      (r: string) => ['diff', '--git=--output=/tmp/x', r],
+      /--git needs a revision, got "--output=\/tmp\/x"/,
+    ],
+    [
+      'a revision that does not exist',
+      (r: string) => ['diff', '--git', 'no-such-branch', r],
+      /"no-such-branch" does not name a commit/,
+    ],
+    [
+      'a folder outside any repository',
+      () => ['diff', '--git', 'HEAD', fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-nogit-'))],
+      /is not inside a git working tree/,
+    ],
     ['two folders with --git', (r: string) => ['diff', '--git', 'HEAD', r, r], /takes one folder/],
   ] as Array<[string, (r: string) => string[], RegExp]>) {
     it(`exits 2 for ${label}`, async () => {
@@ -124,17 +160,26 @@ describe('green-ai diff --git (a temporary repository)', function () {
 
 describe('The pre-commit hook (.pre-commit-hooks.yaml)', function () {
   this.timeout(60000);
-  const hooks = parseYaml(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; pass_filenames: boolean; files: string }>;
+  const hooks = parseYaml(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{
+    id: string;
+    entry: string;
+    language: string;
+    pass_filenames: boolean;
+    files: string;
+  }>;
   const hook = hooks.find((h) => h.id === 'green-ai-budget')!;
   let repo: string;
   before(() => {
     wasmBesideCompiledCli();
     repo = emptyRepo();
     fs.writeFileSync(path.join(repo, '.greenai.json'), '{ "budgetKg": 0.1 }\n');
-    fs.writeFileSync(path.join(repo, 'small.py'), `from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
+    fs.writeFileSync(
+      path.join(repo, 'small.py'),
+      `from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
 model = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased")
 Trainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=1, max_steps=100), train_dataset=None).train()
-`);
+`,
+    );
     commitAll(repo, 'a small run');
   });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
@@ -144,7 +189,11 @@ Trainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=1, 
     const [program, ...args] = hook.entry.split(' ');
     assert.equal(program, 'green-ai');
     try {
-      execFileSync(process.execPath, [path.join(__dirname, '../../src/cli/main.js'), ...args, ...extraArgs], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(process.execPath, [path.join(__dirname, '../../src/cli/main.js'), ...args, ...extraArgs], {
+        cwd: repo,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       return { code: 0, err: '' };
     } catch (e) {
       const err = e as { status: number; stderr: string };
@@ -156,7 +205,8 @@ Trainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=1, 
     assert.equal(hook.language, 'node');
     assert.equal(hook.pass_filenames, false);
     const files = new RegExp(hook.files);
-    for (const f of ['train.py', 'nb.ipynb', 'cfg.yaml', 'cfg.yml', '.greenai.json', 'run.sh', 'job.sbatch']) assert.match(f, files);
+    for (const f of ['train.py', 'nb.ipynb', 'cfg.yaml', 'cfg.yml', '.greenai.json', 'run.sh', 'job.sbatch'])
+      assert.match(f, files);
     assert.doesNotMatch('README.md', files);
   });
 

@@ -7,7 +7,16 @@ import { DIFF_FIXTURES } from './cliRun';
 /** Temporary git repositories for the diff, Action and pre-commit tests (made at test time, removed after). */
 
 export function git(repo: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2025-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2025-01-01T00:00:00Z' } });
+  return execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_DATE: '2025-01-01T00:00:00Z',
+      GIT_COMMITTER_DATE: '2025-01-01T00:00:00Z',
+    },
+  });
 }
 
 export function emptyRepo(): string {
@@ -21,7 +30,8 @@ export function emptyRepo(): string {
 
 /** Replaces the working tree's files (not .git) with a copy of `from`. */
 export function replaceTree(repo: string, from: string): void {
-  for (const entry of fs.readdirSync(repo)) if (entry !== '.git') fs.rmSync(path.join(repo, entry), { recursive: true, force: true });
+  for (const entry of fs.readdirSync(repo))
+    if (entry !== '.git') fs.rmSync(path.join(repo, entry), { recursive: true, force: true });
   fs.cpSync(from, repo, { recursive: true });
 }
 

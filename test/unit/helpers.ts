@@ -15,12 +15,20 @@ export function parsing(): Promise<PythonParsing> {
   });
 }
 
-export async function analyzeExample(relative: string, settings: EstimateSettings = DEFAULT_SETTINGS, overrides: Overrides = {}): Promise<FileAnalysis> {
+export async function analyzeExample(
+  relative: string,
+  settings: EstimateSettings = DEFAULT_SETTINGS,
+  overrides: Overrides = {},
+): Promise<FileAnalysis> {
   const file = path.join(EXAMPLES, relative);
   return analyzeText({ path: file, text: fs.readFileSync(file, 'utf8') }, await parsing(), settings, overrides);
 }
 
-export async function analyzeSource(fileName: string, text: string, settings: EstimateSettings = DEFAULT_SETTINGS): Promise<FileAnalysis> {
+export async function analyzeSource(
+  fileName: string,
+  text: string,
+  settings: EstimateSettings = DEFAULT_SETTINGS,
+): Promise<FileAnalysis> {
   return analyzeText({ path: fileName, text }, await parsing(), settings);
 }
 

@@ -1,7 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { estimateRun } from '../../src/core/estimate/estimateRun';
 import * as IC from '../../src/core/estimate/inferenceConstants';
-import { CENTRAL_SCENARIO, HIGH_SCENARIO, LOW_SCENARIO, decodePowerShare, decodeStep, isLegacyVllm, legacyVllmSecondsPerSequence, servingShape, weightBytesPerStep } from '../../src/core/estimate/inference';
+import {
+  CENTRAL_SCENARIO,
+  HIGH_SCENARIO,
+  LOW_SCENARIO,
+  decodePowerShare,
+  decodeStep,
+  isLegacyVllm,
+  legacyVllmSecondsPerSequence,
+  servingShape,
+  weightBytesPerStep,
+} from '../../src/core/estimate/inference';
 import { defaultInferencePrecision, defaultTrainingPrecision } from '../../src/core/estimate/precisionDefault';
 import { findAccelerator } from '../../src/core/knowledge';
 import { completeRun } from '../../src/core/resolve/completeRun';
@@ -26,7 +36,7 @@ const llama7bOnA100 = (inference: Record<string, unknown>, extra: Record<string,
 
 describe('Serving model: the roofline', () => {
   it('a batch-1 decode of a 7B fp16 model on an A100 cannot beat bandwidth ÷ weight bytes tokens/s', () => {
-    const bound = (2039e9) / (7e9 * 2); // ≈ 146 tok/s
+    const bound = 2039e9 / (7e9 * 2); // ≈ 146 tok/s
     for (const engine of ['vllm', 'hf-generate', 'tensorrt-llm'] as const) {
       const { inf } = serve(llama7bOnA100({ engine, concurrency: 1 }));
       assert.ok(inf.outputTokensPerSecond <= bound, `${engine}: ${inf.outputTokensPerSecond} tok/s exceeds ${bound}`);
@@ -46,12 +56,17 @@ describe('Serving model: the roofline', () => {
     const many = serve(llama7bOnA100({ engine: 'vllm', concurrency: 512 })).inf;
     assert.equal(many.regime, 'compute-bound');
     assert.ok(many.concurrency > 100, `${many.concurrency} sequences in flight`);
-    assert.ok(many.perRequest.energyWh < one.perRequest.energyWh / 10, `${many.perRequest.energyWh} vs ${one.perRequest.energyWh}`);
+    assert.ok(
+      many.perRequest.energyWh < one.perRequest.energyWh / 10,
+      `${many.perRequest.energyWh} vs ${one.perRequest.energyWh}`,
+    );
     assert.ok(many.outputTokensPerSecond > 20 * one.outputTokensPerSecond);
   });
 
   it('caps the batch at what the KV cache leaves room for', () => {
-    const { inf } = serve(llama7bOnA100({ engine: 'vllm', concurrency: 100_000, inputTokens: 4000, outputTokens: 4000 }));
+    const { inf } = serve(
+      llama7bOnA100({ engine: 'vllm', concurrency: 100_000, inputTokens: 4000, outputTokens: 4000 }),
+    );
     // Llama-2-7B caches 32 layers × 2 × 4096 × 2 bytes = 512 KiB per token: 8,000 tokens ≈ 4.2 GB per sequence.
     const room = 80e9 * IC.SERVER_MEMORY_SHARE.value - 7e9 * 2;
     assert.ok(inf.concurrency <= room / (8000 * 32 * 2 * 4096 * 2) + 1, `${inf.concurrency}`);
@@ -59,9 +74,22 @@ describe('Serving model: the roofline', () => {
   });
 
   it('splits a model that does not fit over enough devices, and reads only routed experts at batch 1', () => {
-    const { inf } = serve({ model: { name: 'meta-llama/Llama-2-70b-hf', params: 70e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm', concurrency: 1 }, hardware: { accelerator: 'A100-SXM4-80GB', count: 8 } });
+    const { inf } = serve({
+      model: { name: 'meta-llama/Llama-2-70b-hf', params: 70e9 },
+      training: { mode: 'inference', precision: 'bf16' },
+      inference: { engine: 'vllm', concurrency: 1 },
+      hardware: { accelerator: 'A100-SXM4-80GB', count: 8 },
+    });
     assert.ok(inf.devicesPerReplica >= 2 && inf.fits);
-    const moe = completeRun(RunSpecSchema.parse({ model: { params: 47e9, activeParams: 13e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm' }, hardware: { accelerator: 'H100', count: 2 } }), DEFAULT_SETTINGS);
+    const moe = completeRun(
+      RunSpecSchema.parse({
+        model: { params: 47e9, activeParams: 13e9 },
+        training: { mode: 'inference', precision: 'bf16' },
+        inference: { engine: 'vllm' },
+        hardware: { accelerator: 'H100', count: 2 },
+      }),
+      DEFAULT_SETTINGS,
+    );
     const shape = servingShape(moe, moe.inference!);
     assert.ok(Math.abs(weightBytesPerStep(shape, 1) - 13e9 * 2) / (13e9 * 2) < 1e-9);
     assert.ok(weightBytesPerStep(shape, 256) > 0.99 * 47e9 * 2);
@@ -71,7 +99,10 @@ describe('Serving model: the roofline', () => {
   it('quantised weights make a batch-1 decode cheaper', () => {
     const fp16 = serve(llama7bOnA100({ engine: 'vllm', concurrency: 1 })).inf;
     const int4 = serve(llama7bOnA100({ engine: 'vllm', concurrency: 1, weightPrecision: 'int4' })).inf;
-    assert.ok(int4.perRequest.energyWh < fp16.perRequest.energyWh * 0.5, `${int4.perRequest.energyWh} vs ${fp16.perRequest.energyWh}`);
+    assert.ok(
+      int4.perRequest.energyWh < fp16.perRequest.energyWh * 0.5,
+      `${int4.perRequest.energyWh} vs ${fp16.perRequest.energyWh}`,
+    );
   });
 });
 
@@ -105,7 +136,14 @@ describe('Serving model: power follows utilisation', () => {
   });
 
   it('takes a spec with serving inputs as an inference run even without a mode', () => {
-    const run = completeRun(RunSpecSchema.parse({ model: { name: 'meta-llama/Llama-2-7b-hf' }, inference: { engine: 'vllm' }, hardware: { accelerator: 'A100' } }), DEFAULT_SETTINGS);
+    const run = completeRun(
+      RunSpecSchema.parse({
+        model: { name: 'meta-llama/Llama-2-7b-hf' },
+        inference: { engine: 'vllm' },
+        hardware: { accelerator: 'A100' },
+      }),
+      DEFAULT_SETTINGS,
+    );
     assert.equal(run.mode, 'inference');
     assert.ok(estimateRun(run).inference);
   });
@@ -115,7 +153,12 @@ describe('Serving model: power follows utilisation', () => {
     const run = completeRun(RunSpecSchema.parse(llama7bOnA100({ engine: 'vllm' })), settings);
     assert.equal(run.inference!.requestsPerDay, 10_000);
     assert.equal(run.inference!.days, 90);
-    assert.ok(run.assumptions.some((a) => a.field === 'inference.requestsPerDay' && a.source === 'setting' && /greenAI\.requestsPerDay/.test(a.detail)));
+    assert.ok(
+      run.assumptions.some(
+        (a) =>
+          a.field === 'inference.requestsPerDay' && a.source === 'setting' && /greenAI\.requestsPerDay/.test(a.detail),
+      ),
+    );
     const stated = completeRun(RunSpecSchema.parse(llama7bOnA100({ engine: 'vllm', requestsPerDay: 5 })), settings);
     assert.equal(stated.inference!.requestsPerDay, 5);
   });
@@ -123,9 +166,11 @@ describe('Serving model: power follows utilisation', () => {
   it('reports per request, per 1k requests and totals that agree', () => {
     const { e, inf, run } = serve(llama7bOnA100({ engine: 'vllm', concurrency: 64, requests: 50_000 }));
     assert.equal(run.inference!.requests, 50_000);
-    assert.ok(Math.abs(inf.perRequest.energyWh * 50_000 / 1000 - e.energyKWh) / e.energyKWh < 1e-9);
+    assert.ok(Math.abs((inf.perRequest.energyWh * 50_000) / 1000 - e.energyKWh) / e.energyKWh < 1e-9);
     assert.ok(Math.abs(inf.per1kRequests.energyKWh - inf.perRequest.energyWh) < 1e-12);
-    assert.ok(inf.perRequest.energyWhLow <= inf.perRequest.energyWh && inf.perRequest.energyWh <= inf.perRequest.energyWhHigh);
+    assert.ok(
+      inf.perRequest.energyWhLow <= inf.perRequest.energyWh && inf.perRequest.energyWh <= inf.perRequest.energyWhHigh,
+    );
     assert.equal(inf.perDay, null);
   });
 });
@@ -146,18 +191,27 @@ describe('Serving model: power rises with the batch', () => {
     }
     // Half-way on log2(batch) between 1 and 128 lies between the two measured ends, not at either.
     const mid = decodePowerShare(CENTRAL_SCENARIO, 8);
-    assert.ok(mid > CENTRAL_SCENARIO.decodeShare + 0.2 * (CENTRAL_SCENARIO.saturatedShare - CENTRAL_SCENARIO.decodeShare));
+    assert.ok(
+      mid > CENTRAL_SCENARIO.decodeShare + 0.2 * (CENTRAL_SCENARIO.saturatedShare - CENTRAL_SCENARIO.decodeShare),
+    );
     assert.ok(mid < CENTRAL_SCENARIO.saturatedShare);
   });
 
   it('every decode step, whatever bounds it, draws between the idle floor and TDP per device', () => {
     const tdp = findAccelerator('A100-SXM4-80GB')!.tdpW;
-    for (const inference of [{ engine: 'hf-generate' }, { engine: 'vllm' }, { engine: 'vllm', engineVersion: '0.5.4' }]) {
+    for (const inference of [
+      { engine: 'hf-generate' },
+      { engine: 'vllm' },
+      { engine: 'vllm', engineVersion: '0.5.4' },
+    ]) {
       const run = completeRun(RunSpecSchema.parse(llama7bOnA100(inference)), DEFAULT_SETTINGS);
       const shape = servingShape(run, run.inference!);
       for (const b of [1, 8, 64, 512]) {
         const step = decodeStep(run, run.inference!, shape, b, 200, CENTRAL_SCENARIO);
-        assert.ok(step.powerW >= tdp * CENTRAL_SCENARIO.idleShare - 1e-9 && step.powerW <= tdp, `${JSON.stringify(inference)} batch ${b}: ${step.powerW} W`);
+        assert.ok(
+          step.powerW >= tdp * CENTRAL_SCENARIO.idleShare - 1e-9 && step.powerW <= tdp,
+          `${JSON.stringify(inference)} batch ${b}: ${step.powerW} W`,
+        );
       }
     }
   });
@@ -165,7 +219,8 @@ describe('Serving model: power rises with the batch', () => {
 
 describe('Serving model: vLLM before 0.6 blocks the GPU on its CPU work', () => {
   it('reads the version: before 0.6 only, two-digit minors included, other engines never', () => {
-    const inf = (engine: string, engineVersion: string | null) => completeRun(RunSpecSchema.parse(llama7bOnA100({ engine, engineVersion })), DEFAULT_SETTINGS).inference!;
+    const inf = (engine: string, engineVersion: string | null) =>
+      completeRun(RunSpecSchema.parse(llama7bOnA100({ engine, engineVersion })), DEFAULT_SETTINGS).inference!;
     assert.equal(isLegacyVllm(inf('vllm', '0.5.4')), true);
     assert.equal(isLegacyVllm(inf('vllm', 'v0.5.3.post1')), true);
     assert.equal(isLegacyVllm(inf('vllm', '0.2.7')), true);
@@ -182,26 +237,42 @@ describe('Serving model: vLLM before 0.6 blocks the GPU on its CPU work', () => 
     const current = serve(llama7bOnA100({ engine: 'vllm', engineVersion: '0.11.1', concurrency: 256 }));
     const unstated = serve(llama7bOnA100({ engine: 'vllm', concurrency: 256 }));
     assert.equal(unstated.inf.perRequest.energyWh, current.inf.perRequest.energyWh);
-    assert.ok(legacy.inf.outputTokensPerSecond < current.inf.outputTokensPerSecond / 1.3, `${legacy.inf.outputTokensPerSecond} vs ${current.inf.outputTokensPerSecond}`);
+    assert.ok(
+      legacy.inf.outputTokensPerSecond < current.inf.outputTokensPerSecond / 1.3,
+      `${legacy.inf.outputTokensPerSecond} vs ${current.inf.outputTokensPerSecond}`,
+    );
     assert.ok(legacy.inf.perRequest.energyWh > current.inf.perRequest.energyWh);
     assert.ok(legacy.run.assumptions.some((a) => a.field === 'inference.engineVersion' && a.value === '0.5.4'));
     // The added time is the same per sequence whatever the model: step(B) − step without it = B × the per-sequence time.
     const run = legacy.run;
     const shape = servingShape(run, run.inference!);
-    const newer = completeRun(RunSpecSchema.parse(llama7bOnA100({ engine: 'vllm', engineVersion: '0.6.0' })), DEFAULT_SETTINGS);
+    const newer = completeRun(
+      RunSpecSchema.parse(llama7bOnA100({ engine: 'vllm', engineVersion: '0.6.0' })),
+      DEFAULT_SETTINGS,
+    );
     for (const b of [1, 32, 256]) {
-      const added = decodeStep(run, run.inference!, shape, b, 200, CENTRAL_SCENARIO).stepSeconds - decodeStep(newer, newer.inference!, shape, b, 200, CENTRAL_SCENARIO).stepSeconds;
+      const added =
+        decodeStep(run, run.inference!, shape, b, 200, CENTRAL_SCENARIO).stepSeconds -
+        decodeStep(newer, newer.inference!, shape, b, 200, CENTRAL_SCENARIO).stepSeconds;
       assert.ok(Math.abs(added - b * legacyVllmSecondsPerSequence(CENTRAL_SCENARIO)) < 1e-12, `batch ${b}: ${added}`);
     }
   });
 
-  it('derived from the 8B figure, predicts the blog\'s other measurement: about 1.8× for 70B on four H100s', () => {
-    const throughput = (engineVersion: string) => serve({
-      model: { name: 'meta-llama/Meta-Llama-3-70B-Instruct', params: 70e9 },
-      training: { mode: 'inference', precision: 'bf16' },
-      inference: { engine: 'vllm', engineVersion, concurrency: 256, inputTokens: 202, outputTokens: 179, tensorParallel: 4 },
-      hardware: { accelerator: 'H100', count: 4 },
-    }).inf.outputTokensPerSecond;
+  it("derived from the 8B figure, predicts the blog's other measurement: about 1.8× for 70B on four H100s", () => {
+    const throughput = (engineVersion: string) =>
+      serve({
+        model: { name: 'meta-llama/Meta-Llama-3-70B-Instruct', params: 70e9 },
+        training: { mode: 'inference', precision: 'bf16' },
+        inference: {
+          engine: 'vllm',
+          engineVersion,
+          concurrency: 256,
+          inputTokens: 202,
+          outputTokens: 179,
+          tensorParallel: 4,
+        },
+        hardware: { accelerator: 'H100', count: 4 },
+      }).inf.outputTokensPerSecond;
     const speedup = throughput('0.6.0') / throughput('0.5.3');
     assert.ok(speedup > 1.4 && speedup < 2.2, `predicted ×${speedup.toFixed(2)}, measured ×1.8`);
   });
@@ -209,25 +280,51 @@ describe('Serving model: vLLM before 0.6 blocks the GPU on its CPU work', () => 
 
 describe('Serving model: mixture of experts', () => {
   it('computes with the active parameters and stores the total', () => {
-    const run = completeRun(RunSpecSchema.parse({ model: { params: 47e9, activeParams: 13e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm' }, hardware: { accelerator: 'H100', count: 2 } }), DEFAULT_SETTINGS);
+    const run = completeRun(
+      RunSpecSchema.parse({
+        model: { params: 47e9, activeParams: 13e9 },
+        training: { mode: 'inference', precision: 'bf16' },
+        inference: { engine: 'vllm' },
+        hardware: { accelerator: 'H100', count: 2 },
+      }),
+      DEFAULT_SETTINGS,
+    );
     const shape = servingShape(run, run.inference!);
     assert.equal(shape.decodeFlopsPerToken, 2 * 13e9);
     assert.equal(shape.prefillFlopsPerToken, 2 * 13e9);
     assert.equal(shape.weightBytes, 47e9 * 2);
-    const dense = completeRun(RunSpecSchema.parse({ model: { params: 47e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm' }, hardware: { accelerator: 'H100', count: 2 } }), DEFAULT_SETTINGS);
+    const dense = completeRun(
+      RunSpecSchema.parse({
+        model: { params: 47e9 },
+        training: { mode: 'inference', precision: 'bf16' },
+        inference: { engine: 'vllm' },
+        hardware: { accelerator: 'H100', count: 2 },
+      }),
+      DEFAULT_SETTINGS,
+    );
     // At a batch large enough to be compute-bound (short contexts), the MoE computes 13/47 of the dense model's FLOPs.
     const moeStep = decodeStep(run, run.inference!, shape, 4096, 1, CENTRAL_SCENARIO);
-    const denseStep = decodeStep(dense, dense.inference!, servingShape(dense, dense.inference!), 4096, 1, CENTRAL_SCENARIO);
+    const denseStep = decodeStep(
+      dense,
+      dense.inference!,
+      servingShape(dense, dense.inference!),
+      4096,
+      1,
+      CENTRAL_SCENARIO,
+    );
     assert.equal(moeStep.regime, 'compute-bound');
     assert.equal(denseStep.regime, 'compute-bound');
-    assert.ok(Math.abs(moeStep.gpuSeconds / denseStep.gpuSeconds - 13 / 47) < 1e-9, `${moeStep.gpuSeconds} vs ${denseStep.gpuSeconds}`);
+    assert.ok(
+      Math.abs(moeStep.gpuSeconds / denseStep.gpuSeconds - 13 / 47) < 1e-9,
+      `${moeStep.gpuSeconds} vs ${denseStep.gpuSeconds}`,
+    );
   });
 });
 
 describe('Precision defaults', () => {
   const a100 = findAccelerator('A100')!;
   const v100 = findAccelerator('V100')!;
-  it('follows each framework\'s documented default', () => {
+  it("follows each framework's documented default", () => {
     assert.equal(defaultTrainingPrecision('hf-trainer', a100).precision, 'fp32');
     assert.equal(defaultTrainingPrecision('lightning', a100).precision, 'fp32');
     assert.equal(defaultTrainingPrecision('pytorch', a100).precision, 'fp32');
@@ -242,13 +339,24 @@ describe('Precision defaults', () => {
   });
 
   it('a described run is estimated in mixed precision, code without mixed precision in fp32, and says so', () => {
-    const spec = { model: { params: 7e9 }, training: { mode: 'pretrain' as const, tokens: 1e11 }, hardware: { accelerator: 'A100', count: 8 } };
+    const spec = {
+      model: { params: 7e9 },
+      training: { mode: 'pretrain' as const, tokens: 1e11 },
+      hardware: { accelerator: 'A100', count: 8 },
+    };
     const described = completeRun(RunSpecSchema.parse(spec), DEFAULT_SETTINGS);
     assert.equal(described.training.precision, 'bf16');
-    assert.ok(described.assumptions.some((a) => a.field === 'training.precision' && a.source === 'default' && /mixed half precision/.test(a.detail)));
+    assert.ok(
+      described.assumptions.some(
+        (a) => a.field === 'training.precision' && a.source === 'default' && /mixed half precision/.test(a.detail),
+      ),
+    );
     const code = completeRun(RunSpecSchema.parse(spec), DEFAULT_SETTINGS, {}, { origin: 'code' });
     assert.equal(code.training.precision, 'fp32');
-    const lightning = completeRun(RunSpecSchema.parse({ ...spec, training: { ...spec.training, framework: 'lightning' } }), DEFAULT_SETTINGS);
+    const lightning = completeRun(
+      RunSpecSchema.parse({ ...spec, training: { ...spec.training, framework: 'lightning' } }),
+      DEFAULT_SETTINGS,
+    );
     assert.equal(lightning.training.precision, 'fp32');
     assert.ok(estimateRun(described).acceleratorHours < estimateRun(code).acceleratorHours / 5);
   });
@@ -256,7 +364,16 @@ describe('Precision defaults', () => {
 
 describe('Serving model: device count of a serving run', () => {
   const served = (inference: Record<string, unknown>, hardware: Record<string, unknown>, overrides = {}) =>
-    completeRun(RunSpecSchema.parse({ model: { name: 'meta-llama/Llama-3.1-8B-Instruct', params: 8e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm', ...inference }, hardware }), DEFAULT_SETTINGS, overrides);
+    completeRun(
+      RunSpecSchema.parse({
+        model: { name: 'meta-llama/Llama-3.1-8B-Instruct', params: 8e9 },
+        training: { mode: 'inference', precision: 'bf16' },
+        inference: { engine: 'vllm', ...inference },
+        hardware,
+      }),
+      DEFAULT_SETTINGS,
+      overrides,
+    );
 
   it('is at least the tensor-parallel size the launch names, and says why', () => {
     const run = served({ tensorParallel: 2 }, { accelerator: 'A100-SXM4-80GB' });
@@ -270,11 +387,22 @@ describe('Serving model: device count of a serving run', () => {
   });
 
   it('holds the weights: a 70B bf16 model on 80 GB devices needs a power of two above 140 GB ÷ 72 GB', () => {
-    const run = completeRun(RunSpecSchema.parse({ model: { params: 70e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm' }, hardware: { accelerator: 'A100-SXM4-80GB' } }), DEFAULT_SETTINGS);
+    const run = completeRun(
+      RunSpecSchema.parse({
+        model: { params: 70e9 },
+        training: { mode: 'inference', precision: 'bf16' },
+        inference: { engine: 'vllm' },
+        hardware: { accelerator: 'A100-SXM4-80GB' },
+      }),
+      DEFAULT_SETTINGS,
+    );
     assert.equal(run.hardware.count, 2);
     assert.ok(estimateRun(run).inference?.fits);
     // A model that fits one device keeps the set count.
-    assert.equal(served({}, { accelerator: 'A100-SXM4-80GB' }).hardware.count, DEFAULT_SETTINGS.defaultAcceleratorCount);
+    assert.equal(
+      served({}, { accelerator: 'A100-SXM4-80GB' }).hardware.count,
+      DEFAULT_SETTINGS.defaultAcceleratorCount,
+    );
   });
 
   it('leaves an explicit --count override as given (a what-if)', () => {
@@ -282,14 +410,29 @@ describe('Serving model: device count of a serving run', () => {
   });
 
   it('training runs are not resized', () => {
-    const run = completeRun(RunSpecSchema.parse({ model: { params: 70e9 }, training: { mode: 'pretrain', tokens: 1e9, precision: 'bf16' }, hardware: { accelerator: 'A100-SXM4-80GB' } }), DEFAULT_SETTINGS);
+    const run = completeRun(
+      RunSpecSchema.parse({
+        model: { params: 70e9 },
+        training: { mode: 'pretrain', tokens: 1e9, precision: 'bf16' },
+        hardware: { accelerator: 'A100-SXM4-80GB' },
+      }),
+      DEFAULT_SETTINGS,
+    );
     assert.equal(run.hardware.count, DEFAULT_SETTINGS.defaultAcceleratorCount);
   });
 });
 
 describe('Serving model: reasoning models', () => {
   const outputOf = (name: string, inference: Record<string, unknown> = {}) => {
-    const run = completeRun(RunSpecSchema.parse({ model: { name, params: 8e9 }, training: { mode: 'inference', precision: 'bf16' }, inference: { engine: 'vllm', ...inference }, hardware: { accelerator: 'H100', count: 1 } }), DEFAULT_SETTINGS);
+    const run = completeRun(
+      RunSpecSchema.parse({
+        model: { name, params: 8e9 },
+        training: { mode: 'inference', precision: 'bf16' },
+        inference: { engine: 'vllm', ...inference },
+        hardware: { accelerator: 'H100', count: 1 },
+      }),
+      DEFAULT_SETTINGS,
+    );
     return run.inference!;
   };
 
@@ -306,11 +449,19 @@ describe('Serving model: reasoning models', () => {
     assert.equal(outputOf('openai/gpt-oss-20b', { outputTokens: 300 }).outputTokens, 300);
     assert.equal(outputOf('openai/gpt-oss-20b', { reasoning: false }).outputTokens, IC.DEFAULT_OUTPUT_TOKENS.value);
     // Thinking switched on for a model not known as a reasoning model.
-    assert.equal(outputOf('meta-llama/Llama-3.1-8B-Instruct', { reasoning: true }).outputTokens, Math.round(IC.DEFAULT_OUTPUT_TOKENS.value * IC.REASONING_OUTPUT_FACTOR.value));
+    assert.equal(
+      outputOf('meta-llama/Llama-3.1-8B-Instruct', { reasoning: true }).outputTokens,
+      Math.round(IC.DEFAULT_OUTPUT_TOKENS.value * IC.REASONING_OUTPUT_FACTOR.value),
+    );
   });
 
   it('costs more per request than the same model answering without thinking', () => {
-    const spec = (reasoning: boolean) => ({ model: { name: 'openai/gpt-oss-20b', params: 21e9, activeParams: 3.6e9 }, training: { mode: 'inference' as const, precision: 'bf16' as const }, inference: { engine: 'vllm' as const, reasoning }, hardware: { accelerator: 'H100', count: 1 } });
+    const spec = (reasoning: boolean) => ({
+      model: { name: 'openai/gpt-oss-20b', params: 21e9, activeParams: 3.6e9 },
+      training: { mode: 'inference' as const, precision: 'bf16' as const },
+      inference: { engine: 'vllm' as const, reasoning },
+      hardware: { accelerator: 'H100', count: 1 },
+    });
     assert.ok(serve(spec(true)).inf.perRequest.energyWh > 4 * serve(spec(false)).inf.perRequest.energyWh);
   });
 });

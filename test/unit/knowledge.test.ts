@@ -6,13 +6,24 @@ import { INSTANCE_TYPES } from '../../src/core/knowledge/data/instances';
 import { MODELS } from '../../src/core/knowledge/data/models';
 import { REGIONS } from '../../src/core/knowledge/data/regions';
 import { findAccelerator, findModel, findRegion } from '../../src/core/knowledge';
-import { AcceleratorSchema, CloudProviderSchema, DatasetSchema, InstanceTypeSchema, ModelSchema, RegionSchema } from '../../src/core/knowledge/schema';
+import {
+  AcceleratorSchema,
+  CloudProviderSchema,
+  DatasetSchema,
+  InstanceTypeSchema,
+  ModelSchema,
+  RegionSchema,
+} from '../../src/core/knowledge/schema';
 import type { z } from 'zod';
 
 function validate(name: string, rows: readonly unknown[], schema: z.ZodType): void {
   const problems = rows.flatMap((row, i) => {
     const r = schema.safeParse(row);
-    return r.success ? [] : [`${name}[${i}] ${(row as { id?: string }).id}: ${r.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`];
+    return r.success
+      ? []
+      : [
+          `${name}[${i}] ${(row as { id?: string }).id}: ${r.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
+        ];
   });
   assert.deepEqual(problems, []);
   const ids = rows.map((r) => (r as { id: string }).id);
@@ -27,7 +38,10 @@ describe('Knowledge base', () => {
     validate('models', MODELS, ModelSchema);
     validate('datasets', DATASETS, DatasetSchema);
     validate('instances', INSTANCE_TYPES, InstanceTypeSchema);
-    assert.ok(DATASETS.length >= 60 && INSTANCE_TYPES.length >= 30, `${DATASETS.length} datasets, ${INSTANCE_TYPES.length} instance types`);
+    assert.ok(
+      DATASETS.length >= 60 && INSTANCE_TYPES.length >= 30,
+      `${DATASETS.length} datasets, ${INSTANCE_TYPES.length} instance types`,
+    );
     for (const d of DATASETS) assert.match(d.source, /licence:/, `${d.id} records its licence`);
   });
 
@@ -35,7 +49,16 @@ describe('Knowledge base', () => {
     for (const i of INSTANCE_TYPES) assert.ok(findAccelerator(i.accelerator), `${i.id} → ${i.accelerator}`);
     const { completeRun } = await import('../../src/core/resolve/completeRun');
     const { DEFAULT_SETTINGS, RunSpecSchema } = await import('../../src/core/runSpec');
-    const run = completeRun(RunSpecSchema.parse({ model: { params: 1e9 }, training: { tokens: 1e9 }, hardware: { accelerator: 'p4d.24xlarge', nodes: 2 } }), DEFAULT_SETTINGS, {}, { origin: 'code' });
+    const run = completeRun(
+      RunSpecSchema.parse({
+        model: { params: 1e9 },
+        training: { tokens: 1e9 },
+        hardware: { accelerator: 'p4d.24xlarge', nodes: 2 },
+      }),
+      DEFAULT_SETTINGS,
+      {},
+      { origin: 'code' },
+    );
     assert.equal(run.hardware.accelerator.id, 'A100-SXM4-40GB');
     assert.equal(run.hardware.count, 16);
   });
@@ -45,7 +68,19 @@ describe('Knowledge base', () => {
   });
 
   it('resolves the aliases the validation data and users write', () => {
-    for (const alias of ['A100-80GB', 'A100', 'a100', 'V100', 'TPUv3', 'TPU v4', 'H100', 'H100-80GB', 'MI250X', 'A100-40GB', 'TPUv2']) {
+    for (const alias of [
+      'A100-80GB',
+      'A100',
+      'a100',
+      'V100',
+      'TPUv3',
+      'TPU v4',
+      'H100',
+      'H100-80GB',
+      'MI250X',
+      'A100-40GB',
+      'TPUv2',
+    ]) {
       assert.ok(findAccelerator(alias), alias);
     }
     assert.equal(findAccelerator('definitely-not-a-gpu'), undefined);

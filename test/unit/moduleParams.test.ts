@@ -16,7 +16,10 @@ describe('nn.Module parameter counting', () => {
 
   it('counts a GPT through nested modules, a generator ModuleList, dataclass sizes and weight tying', async () => {
     const a = await analyzeExample('pretrain-gpt/train_gpt.py');
-    const d = 768, V = 50304, T = 1024, L = 12;
+    const d = 768,
+      V = 50304,
+      T = 1024,
+      L = 12;
     const block = d /* ln1, no bias */ + d * 3 * d + d * d + d + d * 4 * d + 4 * d * d;
     const expected = V * d + T * d + L * block + d; // head tied to tok_emb
     assert.equal(a.runs[0].run.model.params, expected);
@@ -54,7 +57,9 @@ describe('Keras Sequential parameter counts', () => {
   const header = 'from tensorflow import keras\nfrom tensorflow.keras import layers\n';
 
   it('carries image shapes through Conv2D, pooling and Flatten, with forward FLOPs', async () => {
-    const f = await facts(`${header}model = keras.Sequential([\n    layers.Conv2D(16, 3, activation="relu", input_shape=(28, 28, 1)),\n    layers.MaxPooling2D(),\n    layers.Flatten(),\n    layers.Dense(10),\n])\nmodel.fit(x, y, epochs=3)\n`);
+    const f = await facts(
+      `${header}model = keras.Sequential([\n    layers.Conv2D(16, 3, activation="relu", input_shape=(28, 28, 1)),\n    layers.MaxPooling2D(),\n    layers.Flatten(),\n    layers.Dense(10),\n])\nmodel.fit(x, y, epochs=3)\n`,
+    );
     // (3·3·1 + 1)·16 = 160; 26×26 → 13×13×16 = 2,704; (2,704 + 1)·10 = 27,050 (as model.summary() reports).
     assert.equal(f.find((x) => x.kind === 'model.params')?.value, 27_210);
     // 2·9·1·16 per output position × 26·26, plus 2·2,704·10.
@@ -62,14 +67,22 @@ describe('Keras Sequential parameter counts', () => {
   });
 
   it('counts recurrent layers with Keras gate sizes and BatchNormalization statistics', async () => {
-    const f = await facts(`${header}model = keras.Sequential([\n    keras.Input(shape=(None, 16)),\n    layers.GRU(32, return_sequences=True),\n    layers.Bidirectional(layers.LSTM(32)),\n    layers.BatchNormalization(),\n    layers.Dense(1),\n])\nmodel.fit(x, y, epochs=2)\n`);
+    const f = await facts(
+      `${header}model = keras.Sequential([\n    keras.Input(shape=(None, 16)),\n    layers.GRU(32, return_sequences=True),\n    layers.Bidirectional(layers.LSTM(32)),\n    layers.BatchNormalization(),\n    layers.Dense(1),\n])\nmodel.fit(x, y, epochs=2)\n`,
+    );
     // GRU: 3·32·(16 + 32 + 2) = 4,800; BiLSTM: 2·4·32·(32 + 32 + 1) = 16,640; BN: 4·64 = 256; Dense: 65.
     assert.equal(f.find((x) => x.kind === 'model.params')?.value, 4_800 + 16_640 + 256 + 65);
-    assert.equal(f.find((x) => x.kind === 'model.forwardFlopsPerSample'), undefined, 'recurrent FLOPs need the sequence length');
+    assert.equal(
+      f.find((x) => x.kind === 'model.forwardFlopsPerSample'),
+      undefined,
+      'recurrent FLOPs need the sequence length',
+    );
   });
 
   it('marks a count with an unknown layer as a lower bound and leaves torch nn.Sequential alone', async () => {
-    const f = await facts(`${header}model = keras.Sequential([layers.Dense(8, input_shape=(4,)), MyBlock(), layers.Dense(2)])\nmodel.fit(x, y, epochs=1)\n`);
+    const f = await facts(
+      `${header}model = keras.Sequential([layers.Dense(8, input_shape=(4,)), MyBlock(), layers.Dense(2)])\nmodel.fit(x, y, epochs=1)\n`,
+    );
     const p = f.find((x) => x.kind === 'model.params');
     assert.equal(p?.confidence, 'low');
     assert.match(p?.detail ?? '', /lower bound: could not size MyBlock/);

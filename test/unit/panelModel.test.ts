@@ -11,7 +11,10 @@ describe('Panel view model and messages', () => {
     assert.match(model.headline.co2e, /^[\d.,]+ (g|kg|t)$/);
     assert.equal(model.breakdown.length, 4);
     const total = model.breakdown.reduce((s, b) => s + b.co2eKg, 0);
-    assert.ok(Math.abs(total - run.estimate.co2eKg) / run.estimate.co2eKg < 1e-6, 'the breakdown adds up to the headline');
+    assert.ok(
+      Math.abs(total - run.estimate.co2eKg) / run.estimate.co2eKg < 1e-6,
+      'the breakdown adds up to the headline',
+    );
     assert.ok(model.assumptions.some((a) => a.field === 'training.epochs' && a.line !== null));
     assert.match(inlineSummary(run), /^≈ .+-h · .+ · .+ CO2e$/);
   });
@@ -34,11 +37,17 @@ describe('What-if, exports and panel messages', () => {
     const clean = applyWhatIf(run, { region: 'SE', accelerator: 'H100' }, DEFAULT_SETTINGS);
     assert.equal(clean.run.hardware.accelerator.id, 'H100-SXM5-80GB');
     assert.ok(clean.run.assumptions.some((a) => a.field === 'hardware.region' && a.source === 'override'));
-    assert.ok(clean.run.assumptions.some((a) => a.field === 'model.name' && a.source === 'code'), 'code facts stay');
+    assert.ok(
+      clean.run.assumptions.some((a) => a.field === 'model.name' && a.source === 'code'),
+      'code facts stay',
+    );
     const model = buildPanelViewModel('train.py', twice, true);
     assert.equal(model.whatIf, true);
     assert.equal(model.inputs.epochs, 6);
-    assert.ok(model.suggestions.every((s) => s.fixTitle === null), 'no quick fixes while showing a what-if');
+    assert.ok(
+      model.suggestions.every((s) => s.fixTitle === null),
+      'no quick fixes while showing a what-if',
+    );
     const reset = applyWhatIf(run, {}, DEFAULT_SETTINGS);
     assert.ok(Math.abs(reset.estimate.co2eKg - run.estimate.co2eKg) < 1e-12);
   });
@@ -47,7 +56,10 @@ describe('What-if, exports and panel messages', () => {
     const { applyWhatIf } = await import('../../src/core/advise/whatIf');
     const { DEFAULT_SETTINGS } = await import('../../src/core/runSpec');
     const run = (await analyzeExample('hf-finetune/train_classifier.py')).runs[0];
-    assert.throws(() => applyWhatIf(run, { accelerator: 'Z9000' }, DEFAULT_SETTINGS), /unknown accelerator "Z9000"; closest known ids/);
+    assert.throws(
+      () => applyWhatIf(run, { accelerator: 'Z9000' }, DEFAULT_SETTINGS),
+      /unknown accelerator "Z9000"; closest known ids/,
+    );
   });
 
   it('shows a comparison of the run against each suggestion, and quick-fix titles', async () => {
@@ -63,26 +75,41 @@ describe('What-if, exports and panel messages', () => {
     const { modelCardBlock } = await import('../../src/core/report/panelModel');
     const YAML = await import('yaml');
     const run = (await analyzeExample('hf-finetune/train_classifier.py')).runs[0];
-    const block = YAML.parse(modelCardBlock('train_classifier.py', run)) as { co2_eq_emissions: Record<string, unknown> };
-    assert.deepEqual(Object.keys(block.co2_eq_emissions).sort(), ['emissions', 'geographical_location', 'hardware_used', 'source', 'training_type']);
+    const block = YAML.parse(modelCardBlock('train_classifier.py', run)) as {
+      co2_eq_emissions: Record<string, unknown>;
+    };
+    assert.deepEqual(Object.keys(block.co2_eq_emissions).sort(), [
+      'emissions',
+      'geographical_location',
+      'hardware_used',
+      'source',
+      'training_type',
+    ]);
     const grams = block.co2_eq_emissions.emissions as number;
     assert.ok(Math.abs(grams - run.estimate.co2eKg * 1000) / grams < 0.01, 'emissions in grams');
     assert.equal(block.co2_eq_emissions.training_type, 'fine-tuning');
   });
 
   it('accepts the panel messages it should and drops malformed what-ifs', () => {
-    assert.equal(WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { epochs: 4, region: 'FR' } }).success, true);
+    assert.equal(
+      WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { epochs: 4, region: 'FR' } }).success,
+      true,
+    );
     assert.equal(WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { epochs: -4 } }).success, false);
     assert.equal(WebviewToExtensionSchema.safeParse({ type: 'whatIf', changes: { shell: 'rm -rf /' } }).success, false);
     assert.equal(WebviewToExtensionSchema.safeParse({ type: 'export', format: 'pdf' }).success, false);
     assert.equal(WebviewToExtensionSchema.safeParse({ type: 'applyFix', index: 0 }).success, true);
     assert.equal(WebviewToExtensionSchema.safeParse({ type: 'openSetting', id: 'greenAI.region' }).success, true);
-    assert.equal(WebviewToExtensionSchema.safeParse({ type: 'openSetting', id: 'terminal.integrated.shell' }).success, false, 'only Green AI settings');
+    assert.equal(
+      WebviewToExtensionSchema.safeParse({ type: 'openSetting', id: 'terminal.integrated.shell' }).success,
+      false,
+      'only Green AI settings',
+    );
   });
 });
 
 describe('Markdown export', () => {
-  it('is a well-formed GitHub table: every row has the header\'s column count', async () => {
+  it("is a well-formed GitHub table: every row has the header's column count", async () => {
     const { runsToMarkdown } = await import('../../src/core/report/format');
     const { toCliRun } = await import('../../src/core/report/toCli');
     const run = (await analyzeExample('lightning-scratch/train_resnet.py')).runs[0];
@@ -90,7 +117,10 @@ describe('Markdown export', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('|'));
     const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
     assert.ok(rows.length >= 3);
-    assert.ok(rows.every((r) => cells(r) === cells(rows[0])), md);
+    assert.ok(
+      rows.every((r) => cells(r) === cells(rows[0])),
+      md,
+    );
     assert.match(md, /train\\\|resnet\.py/, 'pipes in cells are escaped');
   });
 });

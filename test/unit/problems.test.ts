@@ -21,7 +21,11 @@ describe('structured problems', () => {
     assert.deepEqual([unknown.line, unknown.column], [2, text.split('\n')[2].indexOf('colour=green')]);
     const error = find(d.errors, /unknown accelerator "Z9000"/);
     assert.deepEqual([error.line, error.column], [2, text.split('\n')[2].indexOf('gpus=2xZ9000')]);
-    assert.match(unknown.message, /green-ai directive at line 3/, 'the message still names the line, 1-based, for the CLI');
+    assert.match(
+      unknown.message,
+      /green-ai directive at line 3/,
+      'the message still names the line, 1-based, for the CLI',
+    );
   });
 
   it('a Python syntax error is at its node', async () => {
@@ -46,7 +50,14 @@ describe('structured problems', () => {
     assert.equal(missing.line, 2);
     assert.equal(missing.file, undefined);
 
-    const absurd = await analyzeSource('absurd.py', ['from transformers import Trainer, TrainingArguments', 'args = TrainingArguments(output_dir="o", num_train_epochs=-1)', 'Trainer(args=args).train()'].join('\n'));
+    const absurd = await analyzeSource(
+      'absurd.py',
+      [
+        'from transformers import Trainer, TrainingArguments',
+        'args = TrainingArguments(output_dir="o", num_train_epochs=-1)',
+        'Trainer(args=args).train()',
+      ].join('\n'),
+    );
     const epochs = find(absurd.problems, /-1 is not a sensible training\.epochs/);
     assert.equal(epochs.line, 1);
     assert.ok(epochs.column !== undefined && epochs.column > 0);
@@ -59,14 +70,21 @@ describe('structured problems', () => {
       const path = `/repo/${reference}`;
       return files[path] === undefined ? undefined : { path, display: reference, text: files[path] };
     };
-    const a = analyzeText({ path: '/repo/launch.sh', text: 'accelerate launch --config_file cfg.yaml train.py\n' }, python, DEFAULT_SETTINGS, {}, read);
+    const a = analyzeText(
+      { path: '/repo/launch.sh', text: 'accelerate launch --config_file cfg.yaml train.py\n' },
+      python,
+      DEFAULT_SETTINGS,
+      {},
+      read,
+    );
     const linked = find(a.problems, /^cfg\.yaml: YAML line/);
     assert.equal(linked.file, 'cfg.yaml');
     assert.equal(linked.line, Number(/YAML line (\d+)/.exec(linked.message)![1]) - 1);
   });
 
   it('a run that cannot be estimated is an error at the run', async () => {
-    const text = 'from transformers import LlamaConfig, LlamaForCausalLM, Trainer, TrainingArguments\nconfig = LlamaConfig(hidden_size=4096, intermediate_size=1e308, num_hidden_layers=32, vocab_size=32000)\nTrainer(model=LlamaForCausalLM(config), args=TrainingArguments(output_dir="o", max_steps=100)).train()\n';
+    const text =
+      'from transformers import LlamaConfig, LlamaForCausalLM, Trainer, TrainingArguments\nconfig = LlamaConfig(hidden_size=4096, intermediate_size=1e308, num_hidden_layers=32, vocab_size=32000)\nTrainer(model=LlamaForCausalLM(config), args=TrainingArguments(output_dir="o", max_steps=100)).train()\n';
     const a = await analyzeSource('a.py', text);
     const error = find(a.errors, /^the run at line (\d+) cannot be estimated/);
     assert.equal(error.line, Number(/line (\d+)/.exec(error.message)![1]) - 1);

@@ -25,8 +25,12 @@ describe('Python extraction', () => {
       nbformat_minor: 5,
       metadata: {},
       cells: [
-        cell('!pip install torch\nimport torch\nmodel = torch.nn.Linear(4, 2)\nopt = torch.optim.SGD(model.parameters(), lr=0.1)'),
-        cell('def train(epochs):\n    for epoch in range(epochs):\n        loss = model(torch.randn(8, 4)).sum()\n        loss.backward()\n        opt.step()'),
+        cell(
+          '!pip install torch\nimport torch\nmodel = torch.nn.Linear(4, 2)\nopt = torch.optim.SGD(model.parameters(), lr=0.1)',
+        ),
+        cell(
+          'def train(epochs):\n    for epoch in range(epochs):\n        loss = model(torch.randn(8, 4)).sum()\n        loss.backward()\n        opt.step()',
+        ),
         cell('%time train(5)'),
       ],
     });
@@ -36,20 +40,33 @@ describe('Python extraction', () => {
   });
 
   it('reads names bound by tuple unpacking (`model_id, out = "org/model", "dir"`), at module level and in a function', async () => {
-    const code = (indent: string) => `from trl import SFTTrainer\n${indent}model_id, output_dir = "org/chat-3b", "chat-3b-sft"\n${indent}SFTTrainer(model=model_id, args=None).train()\n`;
-    for (const [wrap, indent] of [[(c: string) => c, ''], [(c: string) => `def main():\n${c}\nmain()\n`, '    ']] as const) {
+    const code = (indent: string) =>
+      `from trl import SFTTrainer\n${indent}model_id, output_dir = "org/chat-3b", "chat-3b-sft"\n${indent}SFTTrainer(model=model_id, args=None).train()\n`;
+    for (const [wrap, indent] of [
+      [(c: string) => c, ''],
+      [(c: string) => `def main():\n${c}\nmain()\n`, '    '],
+    ] as const) {
       const facts = await factsOf(wrap(code(indent)));
       assert.equal(first(facts, 'model.id')?.value, 'org/chat-3b', indent ? 'in a function' : 'at module level');
     }
     // Unequal sides bind nothing rather than the wrong value.
-    assert.equal(first(await factsOf('from trl import SFTTrainer\na, b = "org/x", "y", "z"\nSFTTrainer(model=a).train()\n'), 'model.id')?.value ?? null, null);
+    assert.equal(
+      first(
+        await factsOf('from trl import SFTTrainer\na, b = "org/x", "y", "z"\nSFTTrainer(model=a).train()\n'),
+        'model.id',
+      )?.value ?? null,
+      null,
+    );
   });
 
   it('reads TrainingArguments keywords and the pretrained model on their lines', async () => {
     const facts = (await analyzeExample('hf-finetune/train_classifier.py')).facts;
     const model = first(facts, 'model.id')!;
     assert.equal(model.value, 'bert-base-uncased');
-    assert.equal(model.range.startLine, lineOf('hf-finetune/train_classifier.py', 'from_pretrained("bert-base-uncased"'));
+    assert.equal(
+      model.range.startLine,
+      lineOf('hf-finetune/train_classifier.py', 'from_pretrained("bert-base-uncased"'),
+    );
     const epochs = first(facts, 'training.epochs')!;
     assert.equal(epochs.value, 3);
     assert.equal(epochs.range.startLine, lineOf('hf-finetune/train_classifier.py', 'num_train_epochs=3'));
@@ -59,14 +76,16 @@ describe('Python extraction', () => {
   });
 
   it('resolves module constants, arithmetic and argparse defaults', async () => {
-    const facts = await factsOf([
-      'import argparse',
-      'EPOCHS = 2 * 5',
-      'p = argparse.ArgumentParser()',
-      'p.add_argument("--batch-size", type=int, default=16 * 2)',
-      'args = p.parse_args()',
-      'targs = TrainingArguments(output_dir="o", num_train_epochs=EPOCHS, per_device_train_batch_size=args.batch_size)',
-    ].join('\n'));
+    const facts = await factsOf(
+      [
+        'import argparse',
+        'EPOCHS = 2 * 5',
+        'p = argparse.ArgumentParser()',
+        'p.add_argument("--batch-size", type=int, default=16 * 2)',
+        'args = p.parse_args()',
+        'targs = TrainingArguments(output_dir="o", num_train_epochs=EPOCHS, per_device_train_batch_size=args.batch_size)',
+      ].join('\n'),
+    );
     // The constant is a fact where it is written, and again where TrainingArguments uses it.
     assert.equal(first(facts, 'training.epochs')?.value, 10);
     const used = facts.find((f) => f.kind === 'training.epochs' && /TrainingArguments/.test(f.detail))!;
@@ -115,7 +134,10 @@ describe('Python extraction', () => {
   it('counts epochs of a plain PyTorch loop through an argparse default', async () => {
     const facts = (await analyzeExample('pytorch-loop/train_mnist_cnn.py')).facts;
     const epochs = facts.filter((f) => f.kind === 'training.epochs' && f.value !== null);
-    assert.ok(epochs.some((f) => f.value === 14), `epochs found: ${JSON.stringify(epochs.map((f) => f.value))}`);
+    assert.ok(
+      epochs.some((f) => f.value === 14),
+      `epochs found: ${JSON.stringify(epochs.map((f) => f.value))}`,
+    );
   });
 
   it('recognises QLoRA from BitsAndBytesConfig and LoraConfig', async () => {
@@ -127,8 +149,16 @@ describe('Python extraction', () => {
   });
 
   it('reports syntax errors as messages and still reads what parsed', async () => {
-    const analysis = await (await import('./helpers')).analyzeSource('broken.py', 'args = TrainingArguments(num_train_epochs=2,\nmodel = AutoModel.from_pretrained("gpt2"\n');
-    assert.ok(analysis.problems.some((p) => /syntax error at line \d+/.test(p.message) && p.line !== undefined), JSON.stringify(analysis.problems));
+    const analysis = await (
+      await import('./helpers')
+    ).analyzeSource(
+      'broken.py',
+      'args = TrainingArguments(num_train_epochs=2,\nmodel = AutoModel.from_pretrained("gpt2"\n',
+    );
+    assert.ok(
+      analysis.problems.some((p) => /syntax error at line \d+/.test(p.message) && p.line !== undefined),
+      JSON.stringify(analysis.problems),
+    );
   });
 
   it('reads a dataclass field whose default is a module constant', async () => {
@@ -165,11 +195,16 @@ describe('Python extraction', () => {
       'Trainer(model=model, args=args).train()',
       '',
     ].join('\n');
-    const after = ['# a new first line', ...before.split('\n')].join('\n').replace('EPOCHS = 3', 'EPOCHS = 7').replace('roberta-base', 'roberta-large');
+    const after = ['# a new first line', ...before.split('\n')]
+      .join('\n')
+      .replace('EPOCHS = 3', 'EPOCHS = 7')
+      .replace('roberta-base', 'roberta-large');
     const read = (text: string) => {
       const tree = python.parser.parse(text)!;
       try {
-        return extractPythonFacts(tree, text).map((f) => `${f.kind}=${String(f.value)}@${f.range.startLine}`).sort();
+        return extractPythonFacts(tree, text)
+          .map((f) => `${f.kind}=${String(f.value)}@${f.range.startLine}`)
+          .sort();
       } finally {
         tree.delete();
       }
@@ -220,7 +255,10 @@ describe('Sweeps', () => {
     assert.equal(sweep.runs.length, 1);
     assert.equal(sweep.runs[0].trial?.of, 4);
     assert.ok(sweep.runs[0].run.assumptions.some((a) => a.field === 'run.trial' && a.value === '4 runs'));
-    const loop = await analyzeSource('loop.py', 'import torch\nmodel = torch.nn.Linear(10, 2)\nfor epoch in range(5):\n    loss = model(x).sum()\n    loss.backward()\n');
+    const loop = await analyzeSource(
+      'loop.py',
+      'import torch\nmodel = torch.nn.Linear(10, 2)\nfor epoch in range(5):\n    loss = model(x).sum()\n    loss.backward()\n',
+    );
     assert.equal(loop.runs.length, 1, 'an epoch loop is the run itself');
   });
 });
@@ -228,26 +266,27 @@ describe('Sweeps', () => {
 describe('Embedding layout of hand-written language models', () => {
   it('adds an untied output layer and a learned position table to the size formula', async () => {
     const { analyzeSource } = await import('./helpers');
-    const model = (tied: boolean) => [
-      'import torch',
-      'from torch import nn',
-      'n_layer = 8',
-      'n_embd = 512',
-      'vocab_size = 32000',
-      'block_size = 1024',
-      'class LM(nn.Module):',
-      '    def __init__(self, cfg):',
-      '        super().__init__()',
-      '        self.tok = nn.Embedding(cfg.vocab_size, cfg.n_embd)',
-      '        self.pos = nn.Embedding(cfg.block_size, cfg.n_embd)',
-      '        self.blocks = make_blocks(cfg)',
-      '        self.head = nn.Linear(cfg.n_embd, cfg.vocab_size, bias=False)',
-      ...(tied ? ['        self.head.weight = self.tok.weight'] : []),
-      'for it in range(1000):',
-      '    loss = model(x).sum()',
-      '    loss.backward()',
-      '',
-    ].join('\n');
+    const model = (tied: boolean) =>
+      [
+        'import torch',
+        'from torch import nn',
+        'n_layer = 8',
+        'n_embd = 512',
+        'vocab_size = 32000',
+        'block_size = 1024',
+        'class LM(nn.Module):',
+        '    def __init__(self, cfg):',
+        '        super().__init__()',
+        '        self.tok = nn.Embedding(cfg.vocab_size, cfg.n_embd)',
+        '        self.pos = nn.Embedding(cfg.block_size, cfg.n_embd)',
+        '        self.blocks = make_blocks(cfg)',
+        '        self.head = nn.Linear(cfg.n_embd, cfg.vocab_size, bias=False)',
+        ...(tied ? ['        self.head.weight = self.tok.weight'] : []),
+        'for it in range(1000):',
+        '    loss = model(x).sum()',
+        '    loss.backward()',
+        '',
+      ].join('\n');
     const untied = (await analyzeSource('lm.py', model(false))).runs[0].run.spec.model.params;
     const tied = (await analyzeSource('lm.py', model(true))).runs[0].run.spec.model.params;
     // 8·12·512² + (32,000 + 1,024)·512, plus 32,000·512 for an untied head.

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { CALL_RULES, FILE_RULES, mayHoldPythonFacts, RELEVANT_LINE, ruleWords, STATEMENT_RULES } from '../../src/core/extract/python/index';
+import {
+  CALL_RULES,
+  FILE_RULES,
+  mayHoldPythonFacts,
+  RELEVANT_LINE,
+  ruleWords,
+  STATEMENT_RULES,
+} from '../../src/core/extract/python/index';
 import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
 import { parsing } from './helpers';
 
@@ -13,16 +20,25 @@ describe('Python readers as rule tables', () => {
       }
     }
     for (const word of ruleWords()) assert.ok(RELEVANT_LINE.test(`x ${word} y`), `the word ${word} is filtered out`);
-    assert.ok(STATEMENT_RULES.every((r) => r.words.length > 0), 'every statement rule declares its words');
+    assert.ok(
+      STATEMENT_RULES.every((r) => r.words.length > 0),
+      'every statement rule declares its words',
+    );
     assert.ok(FILE_RULES.length > 0);
   });
 
   it('skips a file that names nothing any rule reads', () => {
-    assert.equal(mayHoldPythonFacts('import json\n\ndef load_records(path):\n    with open_file(path) as fh:\n        return [json.loads(l) for l in fh]\n'), false);
+    assert.equal(
+      mayHoldPythonFacts(
+        'import json\n\ndef load_records(path):\n    with open_file(path) as fh:\n        return [json.loads(l) for l in fh]\n',
+      ),
+      false,
+    );
   });
 
   it('reads a Keras mixed-precision policy imported by name (the old hand-kept prefilter missed it)', async () => {
-    const code = 'from tensorflow.keras.mixed_precision import set_global_policy\nset_global_policy("mixed_float16")\nmodel.fit(x, y, epochs=3)\n';
+    const code =
+      'from tensorflow.keras.mixed_precision import set_global_policy\nset_global_policy("mixed_float16")\nmodel.fit(x, y, epochs=3)\n';
     const tree = (await parsing()).parser.parse(code)!;
     const facts = extractPythonFacts(tree, code);
     tree.delete();

@@ -32,14 +32,29 @@ function analyseTimed(python: PythonParsing, name: string, text: string): void {
   const ms = performance.now() - start;
   assert.ok(ms < SLOW_MS, `${name} took ${ms.toFixed(0)} ms`);
   for (const run of result.runs) {
-    assert.ok(Number.isFinite(run.estimate.co2eKg) && run.estimate.co2eKg >= 0, `non-finite estimate for ${JSON.stringify(text.slice(0, 80))}`);
+    assert.ok(
+      Number.isFinite(run.estimate.co2eKg) && run.estimate.co2eKg >= 0,
+      `non-finite estimate for ${JSON.stringify(text.slice(0, 80))}`,
+    );
     assert.ok(run.estimate.co2eKgLow <= run.estimate.co2eKg && run.estimate.co2eKg <= run.estimate.co2eKgHigh);
   }
 }
 
 /** A mutation of real training code: cut, splice, duplicate or corrupt a slice. */
 const mutated = (texts: string[]) =>
-  fc.tuple(fc.constantFrom(...texts), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 200 }), fc.constantFrom('cut', 'dup', 'junk', 'bracket', 'truncate'), fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 6 }))
+  fc
+    .tuple(
+      fc.constantFrom(...texts),
+      fc.array(
+        fc.tuple(
+          fc.nat(),
+          fc.nat({ max: 200 }),
+          fc.constantFrom('cut', 'dup', 'junk', 'bracket', 'truncate'),
+          fc.string({ maxLength: 12 }),
+        ),
+        { minLength: 1, maxLength: 6 },
+      ),
+    )
     .map(([text, ops]) => {
       let t = text;
       for (const [at, len, op, junk] of ops) {
@@ -89,27 +104,39 @@ describe('Robustness (property-based)', function () {
   });
 
   it('reports absurd values by name instead of using them', async () => {
-    const a = await analyzeSource('absurd.py', [
-      'from transformers import Trainer, TrainingArguments',
-      'args = TrainingArguments(output_dir="o", num_train_epochs=-1, per_device_train_batch_size=1e400)',
-      'Trainer(args=args).train()',
-    ].join('\n'));
+    const a = await analyzeSource(
+      'absurd.py',
+      [
+        'from transformers import Trainer, TrainingArguments',
+        'args = TrainingArguments(output_dir="o", num_train_epochs=-1, per_device_train_batch_size=1e400)',
+        'Trainer(args=args).train()',
+      ].join('\n'),
+    );
     assert.equal(a.runs.length, 1);
     assert.match(messagesOf(a.problems).join('\n'), /-1 is not a sensible training\.epochs/);
-    assert.ok(a.runs[0].run.unknowns.some((u) => /1e400 is not a finite number/.test(u.detail)), JSON.stringify(a.runs[0].run.unknowns));
+    assert.ok(
+      a.runs[0].run.unknowns.some((u) => /1e400 is not a finite number/.test(u.detail)),
+      JSON.stringify(a.runs[0].run.unknowns),
+    );
     assert.ok(a.runs[0].run.unknowns.some((u) => u.field === 'training.epochs'));
   });
 
   it('still reads the facts after a syntax error in the middle of a file', async () => {
-    const a = await analyzeSource('broken_mid.py', [
-      'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
-      'model = AutoModelForCausalLM.from_pretrained("gpt2")',
-      'def broken(:',
-      '    pass',
-      'args = TrainingArguments(output_dir="o", num_train_epochs=4, bf16=True)',
-      'Trainer(model=model, args=args).train()',
-    ].join('\n'));
-    assert.ok(a.problems.some((p) => /syntax error at line 3/.test(p.message) && p.line === 2), JSON.stringify(a.problems));
+    const a = await analyzeSource(
+      'broken_mid.py',
+      [
+        'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
+        'model = AutoModelForCausalLM.from_pretrained("gpt2")',
+        'def broken(:',
+        '    pass',
+        'args = TrainingArguments(output_dir="o", num_train_epochs=4, bf16=True)',
+        'Trainer(model=model, args=args).train()',
+      ].join('\n'),
+    );
+    assert.ok(
+      a.problems.some((p) => /syntax error at line 3/.test(p.message) && p.line === 2),
+      JSON.stringify(a.problems),
+    );
     assert.equal(a.runs.length, 1);
     assert.equal(a.runs[0].run.model.name, 'gpt2');
     assert.equal(a.runs[0].run.training.epochs, 4);
@@ -119,7 +146,10 @@ describe('Robustness (property-based)', function () {
   it('skips a 5 MB generated file and a binary file with a .py name, saying why', async () => {
     const big = await analyzeSource('generated.py', `x = 1\n`.repeat(900_000));
     assert.match(big.problems[0].message, /skipped: 5\.\d MB is larger than the 2 MB limit/);
-    const binary = await analyzeSource('weights.py', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]).toString('latin1'));
+    const binary = await analyzeSource(
+      'weights.py',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]).toString('latin1'),
+    );
     assert.match(binary.problems[0].message, /binary/);
   });
 });
@@ -127,23 +157,46 @@ describe('Robustness (property-based)', function () {
 describe('Broken notebooks', () => {
   it('reads the intact cells of a truncated notebook and says the file is broken', async () => {
     const { analyzeSource } = await import('./helpers');
-    const cell = (source: string[]) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
-    const whole = JSON.stringify({
-      cells: [
-        cell(['from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments\n']),
-        cell(['model = AutoModelForSequenceClassification.from_pretrained("albert-base-v2")\n', 'args = TrainingArguments(output_dir="o", num_train_epochs=3, fp16=True)\n', 'Trainer(model=model, args=args).train()\n']),
-        { cell_type: 'code', execution_count: 4, metadata: {}, outputs: [{ name: 'stdout', output_type: 'stream', text: ['epoch 1\n', 'epoch 2\n'] }], source: ['print("done")\n'] },
-      ],
+    const cell = (source: string[]) => ({
+      cell_type: 'code',
+      execution_count: null,
       metadata: {},
-      nbformat: 4,
-      nbformat_minor: 5,
-    }, null, 1);
+      outputs: [],
+      source,
+    });
+    const whole = JSON.stringify(
+      {
+        cells: [
+          cell(['from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments\n']),
+          cell([
+            'model = AutoModelForSequenceClassification.from_pretrained("albert-base-v2")\n',
+            'args = TrainingArguments(output_dir="o", num_train_epochs=3, fp16=True)\n',
+            'Trainer(model=model, args=args).train()\n',
+          ]),
+          {
+            cell_type: 'code',
+            execution_count: 4,
+            metadata: {},
+            outputs: [{ name: 'stdout', output_type: 'stream', text: ['epoch 1\n', 'epoch 2\n'] }],
+            source: ['print("done")\n'],
+          },
+        ],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
     const truncated = whole.slice(0, whole.indexOf('epoch 2'));
     const analysis = await analyzeSource('cut.ipynb', truncated);
     assert.equal(analysis.runs.length, 1, 'the training cell came before the cut');
     assert.equal(analysis.runs[0].run.model.name, 'albert-base-v2');
     assert.equal(analysis.runs[0].range.cell, 1, 'ranges still point at the cell');
-    assert.ok(analysis.problems.some((p) => /not valid JSON.*intact code cells/.test(p.message)), messagesOf(analysis.problems).join('; '));
+    assert.ok(
+      analysis.problems.some((p) => /not valid JSON.*intact code cells/.test(p.message)),
+      messagesOf(analysis.problems).join('; '),
+    );
   });
 });
 
@@ -151,8 +204,51 @@ describe('Robustness of every reader of untrusted text (property-based)', functi
   this.timeout(120_000);
   /** Characters the readers treat specially: quotes, expansions, brackets, directives, YAML and CSV syntax. */
   const hostileText = fc.stringOf(
-    fc.constantFrom('$', '{', '}', '(', ')', '[', ']', '-', '"', "'", '\\', '\n', '\r', ' ', '\t', 'a', '1', '=', ':', ',', '#', '&', '*', '|', '>', 'x',
-      'torchrun ', 'python train.py ', 'for i in ', '; do', 'done', '--', '${a-', 'green-ai: ', 'gpus=', 'region=', '__proto__', 'constructor', '---\n', 'co2_eq_emissions: ', 'from torchvision.models import (', 'class M(nn.Module):', '"""'),
+    fc.constantFrom(
+      '$',
+      '{',
+      '}',
+      '(',
+      ')',
+      '[',
+      ']',
+      '-',
+      '"',
+      "'",
+      '\\',
+      '\n',
+      '\r',
+      ' ',
+      '\t',
+      'a',
+      '1',
+      '=',
+      ':',
+      ',',
+      '#',
+      '&',
+      '*',
+      '|',
+      '>',
+      'x',
+      'torchrun ',
+      'python train.py ',
+      'for i in ',
+      '; do',
+      'done',
+      '--',
+      '${a-',
+      'green-ai: ',
+      'gpus=',
+      'region=',
+      '__proto__',
+      'constructor',
+      '---\n',
+      'co2_eq_emissions: ',
+      'from torchvision.models import (',
+      'class M(nn.Module):',
+      '"""',
+    ),
     { maxLength: 300 },
   );
   const anyText = fc.oneof(hostileText, fc.string({ maxLength: 300 }), fc.fullUnicodeString({ maxLength: 100 }));
@@ -184,24 +280,54 @@ describe('Robustness of every reader of untrusted text (property-based)', functi
   it('notebooks with any JSON (objects where strings belong, toString keys) never throw', async () => {
     const { notebookCode } = await import('../../src/core/analyze');
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.anything(), fc.record({ cell_type: fc.constant('code'), source: fc.anything() })), { maxLength: 5 }), fc.anything(), (cells, metadata) => {
-        let text: string;
-        try {
-          text = JSON.stringify({ cells, metadata });
-        } catch {
-          return; // not representable as JSON
-        }
-        const nb = notebookCode(text);
-        assert.equal(typeof nb.code, 'string');
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.anything(), fc.record({ cell_type: fc.constant('code'), source: fc.anything() })), {
+          maxLength: 5,
+        }),
+        fc.anything(),
+        (cells, metadata) => {
+          let text: string;
+          try {
+            text = JSON.stringify({ cells, metadata });
+          } catch {
+            return; // not representable as JSON
+          }
+          const nb = notebookCode(text);
+          assert.equal(typeof nb.code, 'string');
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('a team file of any JSON object keeps only schema fields and never touches prototypes', async () => {
     const { parseWorkspaceConfig } = await import('../../src/core/workspaceConfig');
-    const keys = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'prototype', 'hasOwnProperty', 'region', 'pue', 'count', 'calibration', 'budgetKg'), fc.string({ maxLength: 8 }));
-    const schemaKeys = new Set(['$schema', 'region', 'pue', 'accelerator', 'count', 'utilisation', 'includeEmbodied', 'calibration', 'budgetKg']);
+    const keys = fc.oneof(
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'toString',
+        'prototype',
+        'hasOwnProperty',
+        'region',
+        'pue',
+        'count',
+        'calibration',
+        'budgetKg',
+      ),
+      fc.string({ maxLength: 8 }),
+    );
+    const schemaKeys = new Set([
+      '$schema',
+      'region',
+      'pue',
+      'accelerator',
+      'count',
+      'utilisation',
+      'includeEmbodied',
+      'calibration',
+      'budgetKg',
+    ]);
     fc.assert(
       fc.property(fc.dictionary(keys, fc.jsonValue({ maxDepth: 3 })), (object) => {
         const pairs = Object.entries(object).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);

@@ -21,7 +21,11 @@ function addFormats(ajv: Ajv): void {
   });
   // RFC 3986 characters only (spaces and the like must be percent-encoded), well-formed escapes.
   ajv.addFormat('uri-reference', (s: string) => /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/.test(s));
-  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) && !Number.isNaN(Date.parse(s)));
+  ajv.addFormat(
+    'date-time',
+    (s: string) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) && !Number.isNaN(Date.parse(s)),
+  );
 }
 
 let validator: ValidateFunction | undefined;
@@ -31,7 +35,9 @@ export function sarifValidator(): ValidateFunction {
     const AjvDraft04 = require('ajv-draft-04') as AjvConstructor;
     const ajv = new AjvDraft04({ allErrors: true, strict: false });
     addFormats(ajv);
-    validator = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test/schemas/sarif-schema-2.1.0.json'), 'utf8')));
+    validator = ajv.compile(
+      JSON.parse(fs.readFileSync(path.join(ROOT, 'test/schemas/sarif-schema-2.1.0.json'), 'utf8')),
+    );
   }
   return validator;
 }

@@ -26,10 +26,18 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
       const tree = python.parser.parse(text)!;
       const facts = extractPythonFacts(tree, text);
       tree.delete();
-      const starts = facts.filter((f) => (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference' || f.kind === 'source.configModule');
+      const starts = facts.filter(
+        (f) =>
+          (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) ||
+          f.kind === 'launch.inference' ||
+          f.kind === 'source.configModule',
+      );
       if (starts.length === 0) continue;
       starting++;
-      assert.ok(mayStartARun(text, 'python'), `${path.relative(ROOT, file)} is skipped, yet ${starts[0].detail} (line ${starts[0].range.startLine + 1})`);
+      assert.ok(
+        mayStartARun(text, 'python'),
+        `${path.relative(ROOT, file)} is skipped, yet ${starts[0].detail} (line ${starts[0].range.startLine + 1})`,
+      );
     }
     assert.ok(starting >= 20, `only ${starting} fixtures start a run: the check has too little to check`);
   });
@@ -48,15 +56,24 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
       'pipe = StableDiffusionPipeline.from_pretrained("x")\nimage = pipe("a cat")',
       'model = resnet50(weights="IMAGENET1K_V2")\nmodel.eval()',
     ];
-    for (const body of cases) assert.ok(mayStartARun(`import torch\n\ndef main():\n    ${body.replace(/\n/g, '\n    ')}\n\nif __name__ == "__main__":\n    main()\n`, 'python'), body);
+    for (const body of cases)
+      assert.ok(
+        mayStartARun(
+          `import torch\n\ndef main():\n    ${body.replace(/\n/g, '\n    ')}\n\nif __name__ == "__main__":\n    main()\n`,
+          'python',
+        ),
+        body,
+      );
     const rules = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES].filter((r) => r.runStart);
     assert.ok(rules.length >= 10, 'the run-starting rules declare their patterns');
   });
 
   it('skips a library module of sizes and classes, and one whose only run start is a doctest example', () => {
-    const library = 'import torch\nfrom torch import nn\n\nHIDDEN = 768\n\nclass Block(nn.Module):\n    def __init__(self, n_layer=12, batch_size=8):\n        super().__init__()\n        self.fc = nn.Linear(HIDDEN, HIDDEN)\n\n    def forward(self, x):\n        for i in range(3):\n            x = self.fc(x)\n        return x\n';
+    const library =
+      'import torch\nfrom torch import nn\n\nHIDDEN = 768\n\nclass Block(nn.Module):\n    def __init__(self, n_layer=12, batch_size=8):\n        super().__init__()\n        self.fc = nn.Linear(HIDDEN, HIDDEN)\n\n    def forward(self, x):\n        for i in range(3):\n            x = self.fc(x)\n        return x\n';
     assert.equal(mayStartARun(library, 'python'), false);
-    const doc = 'class FluxPipeline(DiffusionPipeline):\n    """\n    >>> pipe = FluxPipeline.from_pretrained("black-forest-labs/FLUX.1-dev")\n    >>> image = pipe("a cat").images[0]\n    """\n\n    def __call__(self, prompt):\n        return self.transformer(prompt)\n';
+    const doc =
+      'class FluxPipeline(DiffusionPipeline):\n    """\n    >>> pipe = FluxPipeline.from_pretrained("black-forest-labs/FLUX.1-dev")\n    >>> image = pipe("a cat").images[0]\n    """\n\n    def __call__(self, prompt):\n        return self.transformer(prompt)\n';
     assert.equal(mayStartARun(doc, 'python'), false);
     assert.equal(mayStartARun(library, 'yaml'), true, 'configs are not filtered here');
   });
@@ -70,7 +87,11 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
     const vocabulary = JSON.stringify(Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`tok${i}`, i])));
     assert.ok(vocabulary.length > JSON_DATA_BYTES);
     assert.equal(mayStartARun(vocabulary, 'json'), false);
-    const config = JSON.stringify({ model_name_or_path: 'gpt2', num_train_epochs: 3, id2label: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [String(i), `label ${i}`])) });
+    const config = JSON.stringify({
+      model_name_or_path: 'gpt2',
+      num_train_epochs: 3,
+      id2label: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [String(i), `label ${i}`])),
+    });
     assert.equal(mayStartARun(config, 'json'), true);
   });
 });

@@ -15,12 +15,20 @@ const value = (facts: Fact[], kind: Fact['kind']) => facts.find((f) => f.kind ==
 
 describe('Reading serving code', () => {
   it('reads whether a model reasons before answering: enable_thinking (a keyword or in chat_template_kwargs), reasoning_effort', async () => {
-    const template = (kw: string) => `from transformers import AutoModelForCausalLM, AutoTokenizer\ntok = AutoTokenizer.from_pretrained("Qwen/Qwen3-8B")\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen3-8B")\ntext = tok.apply_chat_template([], tokenize=False, ${kw})\nout = model.generate(**tok(text, return_tensors="pt"), max_new_tokens=64)\n`;
+    const template = (kw: string) =>
+      `from transformers import AutoModelForCausalLM, AutoTokenizer\ntok = AutoTokenizer.from_pretrained("Qwen/Qwen3-8B")\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen3-8B")\ntext = tok.apply_chat_template([], tokenize=False, ${kw})\nout = model.generate(**tok(text, return_tensors="pt"), max_new_tokens=64)\n`;
     assert.equal(value(await factsOf(template('enable_thinking=False')), 'inference.reasoning'), false);
     assert.equal(value(await factsOf(template('enable_thinking=True')), 'inference.reasoning'), true);
-    const client = (kw: string) => `from openai import OpenAI\nclient = OpenAI(base_url="http://localhost:8000/v1")\nclient.chat.completions.create(model="openai/gpt-oss-20b", messages=[], ${kw})\n`;
+    const client = (kw: string) =>
+      `from openai import OpenAI\nclient = OpenAI(base_url="http://localhost:8000/v1")\nclient.chat.completions.create(model="openai/gpt-oss-20b", messages=[], ${kw})\n`;
     assert.equal(value(await factsOf(client('reasoning_effort="high"')), 'inference.reasoning'), true);
-    assert.equal(value(await factsOf(client('extra_body={"chat_template_kwargs": {"enable_thinking": False}}')), 'inference.reasoning'), false);
+    assert.equal(
+      value(
+        await factsOf(client('extra_body={"chat_template_kwargs": {"enable_thinking": False}}')),
+        'inference.reasoning',
+      ),
+      false,
+    );
     // It reaches the spec the estimate uses.
     const analysis = await analyzeSource('chat.py', template('enable_thinking=False'));
     assert.equal(analysis.runs[0]?.run.inference?.reasoning, false);
@@ -49,20 +57,26 @@ describe('Reading serving code', () => {
   });
 
   it('reads a Hugging Face generate loop, a pipeline batch and a diffusers pipeline call as inference', async () => {
-    const loop = await factsOf('for i in range(500):\n    out = model.generate(**batch, max_new_tokens=64, num_beams=4)\n');
+    const loop = await factsOf(
+      'for i in range(500):\n    out = model.generate(**batch, max_new_tokens=64, num_beams=4)\n',
+    );
     assert.equal(value(loop, 'inference.engine'), 'hf-generate');
     assert.equal(value(loop, 'inference.requests'), 500);
     assert.equal(value(loop, 'inference.numSequences'), 4);
-    const pipe = await factsOf('from transformers import pipeline\nclf = pipeline("text-classification", model="distilbert-base-uncased", batch_size=32)\n');
+    const pipe = await factsOf(
+      'from transformers import pipeline\nclf = pipeline("text-classification", model="distilbert-base-uncased", batch_size=32)\n',
+    );
     assert.equal(value(pipe, 'inference.concurrency'), 32);
-    const diffusion = 'from diffusers import StableDiffusionPipeline\npipe = StableDiffusionPipeline.from_pretrained("stabilityai/stable-diffusion-2-1")\nimage = pipe("a cat", num_inference_steps=30).images[0]\n';
+    const diffusion =
+      'from diffusers import StableDiffusionPipeline\npipe = StableDiffusionPipeline.from_pretrained("stabilityai/stable-diffusion-2-1")\nimage = pipe("a cat", num_inference_steps=30).images[0]\n';
     const [run] = (await analyzeSource('generate.py', diffusion)).runs;
     assert.equal(run.run.mode, 'inference');
     assert.equal(run.run.model.name, 'stabilityai/stable-diffusion-2-1');
   });
 
   it('reads an OpenAI-compatible client of a local server, and not one of a hosted API', async () => {
-    const local = 'from openai import OpenAI\nclient = OpenAI(base_url="http://localhost:8000/v1", api_key="x")\nr = client.chat.completions.create(model="Qwen/Qwen2.5-7B-Instruct", messages=m, max_tokens=128)\n';
+    const local =
+      'from openai import OpenAI\nclient = OpenAI(base_url="http://localhost:8000/v1", api_key="x")\nr = client.chat.completions.create(model="Qwen/Qwen2.5-7B-Instruct", messages=m, max_tokens=128)\n';
     const facts = await factsOf(local);
     assert.equal(value(facts, 'model.id'), 'Qwen/Qwen2.5-7B-Instruct');
     assert.equal(value(facts, 'inference.maxNewTokens'), 128);
@@ -92,13 +106,23 @@ describe('Serving facts in the run spec', () => {
     assert.equal(inference.days, 365);
     assert.ok(run.estimate.inference, 'the serving model estimated it');
     // The same model in an unbatched generate loop costs more per request than a batching server.
-    const loop = (await analyzeSource('loop.py', 'from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("mistralai/Mistral-7B-Instruct-v0.2")\nfor i in range(1000):\n    out = model.generate(**batch, max_new_tokens=256)\n')).runs[0];
+    const loop = (
+      await analyzeSource(
+        'loop.py',
+        'from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("mistralai/Mistral-7B-Instruct-v0.2")\nfor i in range(1000):\n    out = model.generate(**batch, max_new_tokens=256)\n',
+      )
+    ).runs[0];
     assert.equal(loop.run.spec.inference?.engine, 'hf-generate');
     assert.ok(loop.estimate.inference!.perRequest.energyWh > run.estimate.inference.perRequest.energyWh);
   });
 
   it('names the framework a config or a script was read from', async () => {
-    const [hf] = (await analyzeSource('train.py', 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o")).train()\n')).runs;
+    const [hf] = (
+      await analyzeSource(
+        'train.py',
+        'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("gpt2")\nTrainer(model=model, args=TrainingArguments(output_dir="o")).train()\n',
+      )
+    ).runs;
     assert.equal(hf.run.spec.training.framework, 'hf-trainer');
   });
 });

@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { SettingsStore, type ConfiguredValue, type SettingKey } from '../../src/core/settingsStore';
 
 /** What VS Code's configuration would say: `explicit` as workspace values, `user` as user settings. */
-function configuration(explicit: Partial<Record<SettingKey, unknown>> = {}, user: Partial<Record<SettingKey, unknown>> = {}): (key: SettingKey) => ConfiguredValue {
+function configuration(
+  explicit: Partial<Record<SettingKey, unknown>> = {},
+  user: Partial<Record<SettingKey, unknown>> = {},
+): (key: SettingKey) => ConfiguredValue {
   return (key) => ({ explicit: explicit[key], effective: user[key] });
 }
 
@@ -10,7 +13,11 @@ describe('settings store (one per extension context)', () => {
   it('resolves workspace values over the team file over user settings and defaults', () => {
     const store = new SettingsStore(() => undefined);
     store.setTeamConfigs(new Map([['folder:a', { region: 'FR', count: 8 }]]));
-    const s = store.read('folder:a', 'folder:a', configuration({ defaultAcceleratorCount: 2 }, { region: 'DE', pue: 1.2 }));
+    const s = store.read(
+      'folder:a',
+      'folder:a',
+      configuration({ defaultAcceleratorCount: 2 }, { region: 'DE', pue: 1.2 }),
+    );
     assert.equal(s.defaultAcceleratorCount, 2, 'a workspace value outranks the team file');
     assert.equal(s.region, 'FR', 'the team file outranks a user setting');
     assert.equal(s.pue, 1.2, 'a user setting applies where the team file says nothing');
@@ -47,7 +54,11 @@ describe('settings store (one per extension context)', () => {
     assert.equal(later.region, 'world', 'b answers from its own cache until it is cleared');
     b.clear();
     assert.equal(b.read('folder:x', 'folder:x', configuration({ region: 'SE' })).region, 'SE');
-    assert.equal(a.read('folder:x', 'folder:x', configuration({ region: 'SE' })).region, 'FR', "clearing b leaves a's cache alone");
+    assert.equal(
+      a.read('folder:x', 'folder:x', configuration({ region: 'SE' })).region,
+      'FR',
+      "clearing b leaves a's cache alone",
+    );
 
     // A message shown once in one context is still shown in the other.
     const bad = configuration({ utilisation: 7 });

@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { allSizingWords, DIFFERENCES, normaliseSizingName, SIZING_CONFLICTS, SIZING_SOURCES, SIZING_TABLE, sizingKindFor, sizingNamesOf } from '../../src/core/extract/sizingNames';
+import {
+  allSizingWords,
+  DIFFERENCES,
+  normaliseSizingName,
+  SIZING_CONFLICTS,
+  SIZING_SOURCES,
+  SIZING_TABLE,
+  sizingKindFor,
+  sizingNamesOf,
+} from '../../src/core/extract/sizingNames';
 
 describe('The one table of sizing synonyms', () => {
   it('gives no name two kinds within one source', () => {
@@ -7,14 +16,24 @@ describe('The one table of sizing synonyms', () => {
     for (const source of SIZING_SOURCES) {
       const seen = new Map<string, string>();
       for (const entry of SIZING_TABLE) {
-        const names = [...entry.names, ...(entry.only ?? []).filter((g) => g.sources.includes(source)).flatMap((g) => g.names)];
+        const names = [
+          ...entry.names,
+          ...(entry.only ?? []).filter((g) => g.sources.includes(source)).flatMap((g) => g.names),
+        ];
         for (const name of names) {
           const before = seen.get(name);
-          assert.ok(before === undefined || before === entry.kind, `${name} is ${before} and ${entry.kind} in ${source}`);
+          assert.ok(
+            before === undefined || before === entry.kind,
+            `${name} is ${before} and ${entry.kind} in ${source}`,
+          );
           seen.set(name, entry.kind);
         }
       }
-      for (const d of DIFFERENCES) assert.ok(!seen.has(d.name) || seen.get(d.name) === d.kinds[source], `${d.name} is in the table and in DIFFERENCES for ${source}`);
+      for (const d of DIFFERENCES)
+        assert.ok(
+          !seen.has(d.name) || seen.get(d.name) === d.kinds[source],
+          `${d.name} is in the table and in DIFFERENCES for ${source}`,
+        );
     }
   });
 
@@ -22,13 +41,18 @@ describe('The one table of sizing synonyms', () => {
     assert.ok(DIFFERENCES.length >= 2);
     for (const d of DIFFERENCES) {
       assert.ok(d.why.length > 40, `${d.name} says why`);
-      for (const source of SIZING_SOURCES) assert.equal(sizingKindFor(d.name, source) ?? null, d.kinds[source], `${d.name} in ${source}`);
+      for (const source of SIZING_SOURCES)
+        assert.equal(sizingKindFor(d.name, source) ?? null, d.kinds[source], `${d.name} in ${source}`);
     }
     // The two the frameworks disagree on most.
     assert.equal(sizingKindFor('n_positions', 'config'), 'model.learnedPositions');
     assert.equal(sizingKindFor('n_positions', 'flag'), 'training.seqLen');
     assert.equal(sizingKindFor('train_batch_size', 'config'), 'training.globalBatch', 'DeepSpeed: the global batch');
-    assert.equal(sizingKindFor('train_batch_size', 'flag'), 'training.batchPerDevice', 'HF example scripts: per device');
+    assert.equal(
+      sizingKindFor('train_batch_size', 'flag'),
+      'training.batchPerDevice',
+      'HF example scripts: per device',
+    );
   });
 
   it('reads a source-limited name only where the table says, and says why', () => {
@@ -38,7 +62,12 @@ describe('The one table of sizing synonyms', () => {
         for (const name of group.names) {
           for (const source of SIZING_SOURCES) {
             const expected = group.sources.includes(source) ? entry.kind : undefined;
-            const elsewhere = SIZING_TABLE.some((e) => e !== entry && (e.names.includes(name) || (e.only ?? []).some((g) => g.sources.includes(source) && g.names.includes(name))));
+            const elsewhere = SIZING_TABLE.some(
+              (e) =>
+                e !== entry &&
+                (e.names.includes(name) ||
+                  (e.only ?? []).some((g) => g.sources.includes(source) && g.names.includes(name))),
+            );
             if (!elsewhere) assert.equal(sizingKindFor(name, source), expected, `${name} in ${source}`);
           }
         }
@@ -46,10 +75,18 @@ describe('The one table of sizing synonyms', () => {
     }
     assert.equal(sizingKindFor('max_length', 'flag'), undefined, '--max_length is a generation length in eval scripts');
     assert.equal(sizingKindFor('max_length', 'config'), 'training.seqLen');
-    assert.equal(sizingKindFor('model_name_or_path', 'python'), undefined, 'Python reads the model from the loading call');
+    assert.equal(
+      sizingKindFor('model_name_or_path', 'python'),
+      undefined,
+      'Python reads the model from the loading call',
+    );
     assert.equal(sizingKindFor('bs', 'config'), undefined);
     assert.equal(sizingKindFor('bs', 'python'), 'training.batchPerDevice');
-    assert.equal(sizingKindFor('max_position_embeddings', 'python'), undefined, 'pythonFacts counts it per config class');
+    assert.equal(
+      sizingKindFor('max_position_embeddings', 'python'),
+      undefined,
+      'pythonFacts counts it per config class',
+    );
   });
 
   it('folds hyphens and underscores in one place', () => {
@@ -65,22 +102,38 @@ describe('The one table of sizing synonyms', () => {
 
   it('serves the synonyms each reader used to keep on its own', () => {
     const expectations: Array<[string, 'python' | 'config' | 'flag', string]> = [
-      ['n_layer', 'python', 'model.layers'], ['n_layers', 'config', 'model.layers'], ['num_hidden_layers', 'flag', 'model.layers'],
-      ['d_model', 'config', 'model.hiddenSize'], ['n_embd', 'python', 'model.hiddenSize'], ['hidden-size', 'flag', 'model.hiddenSize'],
-      ['sequence_len', 'config', 'training.seqLen'], ['cutoff_len', 'flag', 'training.seqLen'], ['block_size', 'python', 'training.seqLen'],
-      ['micro_batch_size', 'flag', 'training.batchPerDevice'], ['train_micro_batch_size_per_gpu', 'config', 'training.batchPerDevice'],
-      ['global_train_batch_size', 'config', 'training.globalBatch'], ['accumulate_grad_batches', 'config', 'training.gradientAccumulation'],
-      ['num_epochs', 'config', 'training.epochs'], ['max_iters', 'flag', 'training.steps'], ['total_steps', 'python', 'training.steps'],
-      ['nproc_per_node', 'flag', 'hardware.devices'], ['nnodes', 'flag', 'hardware.nodes'], ['num_machines', 'config', 'hardware.nodes'],
-      ['base_model', 'config', 'model.id'], ['dataset_name', 'flag', 'training.dataset'], ['enable_activation_checkpointing', 'config', 'training.gradientCheckpointing'],
+      ['n_layer', 'python', 'model.layers'],
+      ['n_layers', 'config', 'model.layers'],
+      ['num_hidden_layers', 'flag', 'model.layers'],
+      ['d_model', 'config', 'model.hiddenSize'],
+      ['n_embd', 'python', 'model.hiddenSize'],
+      ['hidden-size', 'flag', 'model.hiddenSize'],
+      ['sequence_len', 'config', 'training.seqLen'],
+      ['cutoff_len', 'flag', 'training.seqLen'],
+      ['block_size', 'python', 'training.seqLen'],
+      ['micro_batch_size', 'flag', 'training.batchPerDevice'],
+      ['train_micro_batch_size_per_gpu', 'config', 'training.batchPerDevice'],
+      ['global_train_batch_size', 'config', 'training.globalBatch'],
+      ['accumulate_grad_batches', 'config', 'training.gradientAccumulation'],
+      ['num_epochs', 'config', 'training.epochs'],
+      ['max_iters', 'flag', 'training.steps'],
+      ['total_steps', 'python', 'training.steps'],
+      ['nproc_per_node', 'flag', 'hardware.devices'],
+      ['nnodes', 'flag', 'hardware.nodes'],
+      ['num_machines', 'config', 'hardware.nodes'],
+      ['base_model', 'config', 'model.id'],
+      ['dataset_name', 'flag', 'training.dataset'],
+      ['enable_activation_checkpointing', 'config', 'training.gradientCheckpointing'],
     ];
-    for (const [name, source, kind] of expectations) assert.equal(sizingKindFor(name, source), kind, `${name} in ${source}`);
+    for (const [name, source, kind] of expectations)
+      assert.equal(sizingKindFor(name, source), kind, `${name} in ${source}`);
     assert.equal(sizingKindFor('total_steps', 'config'), undefined, 'a scheduler setting in configs');
   });
 
   it('lists every word for the prefilter', () => {
     const words = new Set(allSizingWords());
-    for (const source of SIZING_SOURCES) for (const name of sizingNamesOf(source).keys()) assert.ok(words.has(name), name);
+    for (const source of SIZING_SOURCES)
+      for (const name of sizingNamesOf(source).keys()) assert.ok(words.has(name), name);
     for (const d of DIFFERENCES) assert.ok(words.has(d.name));
     for (const w of words) assert.match(w, /^[a-z_]+$/, 'snake_case words, so one folding rule serves every prefilter');
   });

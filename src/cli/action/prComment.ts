@@ -5,7 +5,10 @@
  * given, so tests run it against a stub, never against GitHub.
  */
 
-export type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; text(): Promise<string> }>;
+export type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; text(): Promise<string> }>;
 
 export interface CommentTarget {
   /** https://api.github.com, or a GitHub Enterprise Server's API URL. */
@@ -32,7 +35,10 @@ function isComment(x: unknown): x is IssueComment {
 }
 
 export class GitHubApiError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -48,10 +54,17 @@ function headers(token: string): Record<string, string> {
 }
 
 async function call(fetch: Fetch, url: string, method: string, token: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(url, { method, headers: headers(token), ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const response = await fetch(url, {
+    method,
+    headers: headers(token),
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   if (!response.ok) {
     const text = (await response.text()).slice(0, 300);
-    throw new GitHubApiError(`${method} ${url.replace(/\?.*$/, '')} answered ${response.status}: ${text}`, response.status);
+    throw new GitHubApiError(
+      `${method} ${url.replace(/\?.*$/, '')} answered ${response.status}: ${text}`,
+      response.status,
+    );
   }
   return response.json();
 }
@@ -62,23 +75,38 @@ export function truncatedBody(body: string): string {
 }
 
 /** Edits the comment that starts with `marker`, or posts one; returns what was done and the comment id. */
-export async function upsertComment(fetch: Fetch, target: CommentTarget, marker: string, body: string): Promise<{ action: 'created' | 'updated'; id: number }> {
+export async function upsertComment(
+  fetch: Fetch,
+  target: CommentTarget,
+  marker: string,
+  body: string,
+): Promise<{ action: 'created' | 'updated'; id: number }> {
   if (!/^[\w.-]+\/[\w.-]+$/.test(target.repository)) throw new Error(`not a repository name: ${target.repository}`);
-  if (!Number.isInteger(target.issueNumber) || target.issueNumber <= 0) throw new Error(`not a pull-request number: ${target.issueNumber}`);
+  if (!Number.isInteger(target.issueNumber) || target.issueNumber <= 0)
+    throw new Error(`not a pull-request number: ${target.issueNumber}`);
   const base = `${target.apiUrl.replace(/\/+$/, '')}/repos/${target.repository}`;
   const text = truncatedBody(body);
   let existing: IssueComment | undefined;
   for (let page = 1; page <= MAX_PAGES && !existing; page++) {
-    const list = await call(fetch, `${base}/issues/${target.issueNumber}/comments?per_page=100&page=${page}`, 'GET', target.token);
+    const list = await call(
+      fetch,
+      `${base}/issues/${target.issueNumber}/comments?per_page=100&page=${page}`,
+      'GET',
+      target.token,
+    );
     if (!Array.isArray(list)) throw new Error('the comments list is not an array');
     // Only a bot's comment is ours to edit: anyone can write the marker into a comment of their own.
-    existing = list.filter(isComment).find((c) => typeof c.body === 'string' && c.body.startsWith(marker) && c.user?.type === 'Bot');
+    existing = list
+      .filter(isComment)
+      .find((c) => typeof c.body === 'string' && c.body.startsWith(marker) && c.user?.type === 'Bot');
     if (list.length < 100) break;
   }
   if (existing) {
     await call(fetch, `${base}/issues/comments/${existing.id}`, 'PATCH', target.token, { body: text });
     return { action: 'updated', id: existing.id };
   }
-  const created = await call(fetch, `${base}/issues/${target.issueNumber}/comments`, 'POST', target.token, { body: text });
+  const created = await call(fetch, `${base}/issues/${target.issueNumber}/comments`, 'POST', target.token, {
+    body: text,
+  });
   return { action: 'created', id: isComment(created) ? created.id : -1 };
 }

@@ -51,7 +51,7 @@ function readEvent(env: ActionEnv): PullRequestEvent {
   if (!file || !fs.existsSync(file)) return {};
   try {
     const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? (parsed) : {};
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
     return {};
   }
@@ -63,8 +63,11 @@ function baseRevision(env: ActionEnv, event: PullRequestEvent): string {
   if (given) return given;
   const prBase = event.pull_request?.base?.sha;
   if (typeof prBase === 'string' && prBase) return prBase;
-  if (typeof event.before === 'string' && /^[0-9a-f]{40}$/.test(event.before) && !/^0+$/.test(event.before)) return event.before;
-  throw new ActionInputError('no base revision: set the action\'s `base` input (the pull request\'s base commit is used on pull_request events)');
+  if (typeof event.before === 'string' && /^[0-9a-f]{40}$/.test(event.before) && !/^0+$/.test(event.before))
+    return event.before;
+  throw new ActionInputError(
+    "no base revision: set the action's `base` input (the pull request's base commit is used on pull_request events)",
+  );
 }
 
 function numberInput(env: ActionEnv, name: string, key: string): string | undefined {
@@ -90,7 +93,14 @@ export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<numbe
     const budgetDelta = numberInput(env, 'budget-delta-kg', 'GREEN_AI_BUDGET_DELTA_KG');
     const budget = numberInput(env, 'budget-kg', 'GREEN_AI_BUDGET_KG');
     // `--name=value`: a value starting with "-" stays a value (and the CLI refuses a revision that looks like an option).
-    const args = ['diff', `--git=${base}`, folder, '--json', ...(budgetDelta ? [`--budget-delta-kg=${budgetDelta}`] : []), ...(budget ? [`--budget-kg=${budget}`] : [])];
+    const args = [
+      'diff',
+      `--git=${base}`,
+      folder,
+      '--json',
+      ...(budgetDelta ? [`--budget-delta-kg=${budgetDelta}`] : []),
+      ...(budget ? [`--budget-kg=${budget}`] : []),
+    ];
 
     const result = await deps.runCli(args);
     // The CLI's messages name files of the repository, and the runner reads `::cmd::` at a line's start and
@@ -103,7 +113,9 @@ export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<numbe
       log(`::${resume}::`);
     }
     if (result.code !== 0 && result.code !== 3) {
-      log(`::error title=Green AI::${commandData(`green-ai diff failed (exit ${result.code}): ${result.stderr.trim().split('\n').pop() ?? ''}`)}`);
+      log(
+        `::error title=Green AI::${commandData(`green-ai diff failed (exit ${result.code}): ${result.stderr.trim().split('\n').pop() ?? ''}`)}`,
+      );
       return 1;
     }
     const diff: DiffOutput = DiffOutputSchema.parse(JSON.parse(result.stdout));
@@ -118,7 +130,11 @@ export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<numbe
     const relative = path.relative(workspace, folder).split(path.sep).join('/');
     const uriPrefix = relative && !relative.startsWith('..') ? `${relative}/` : '';
     const sarifFile = path.resolve(workspace, env.GREEN_AI_SARIF_FILE || 'green-ai.sarif');
-    const sarif = runsToSarif(diffToSarifInputs(diff), { toolVersion: VERSION, budgetKg: diff.budgetKg ?? undefined, uriPrefix });
+    const sarif = runsToSarif(diffToSarifInputs(diff), {
+      toolVersion: VERSION,
+      budgetKg: diff.budgetKg ?? undefined,
+      uriPrefix,
+    });
     fs.writeFileSync(sarifFile, JSON.stringify(sarif, null, 2) + '\n');
 
     appendOutput(env.GITHUB_OUTPUT, 'co2e-delta-kg', String(diff.co2eKgDelta));
@@ -129,25 +145,42 @@ export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<numbe
 
     if (env.GREEN_AI_COMMENT === 'true') {
       const number = Number(event.pull_request?.number);
-      if (!Number.isInteger(number) || number <= 0) log('::notice title=Green AI::not a pull_request event: no comment posted');
+      if (!Number.isInteger(number) || number <= 0)
+        log('::notice title=Green AI::not a pull_request event: no comment posted');
       else if (!env.GREEN_AI_TOKEN) log('::warning title=Green AI::no github-token: no comment posted');
       else {
         try {
-          const done = await upsertComment(deps.fetch, { apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository: env.GITHUB_REPOSITORY ?? '', issueNumber: number, token: env.GREEN_AI_TOKEN }, DIFF_COMMENT_MARKER, markdown);
+          const done = await upsertComment(
+            deps.fetch,
+            {
+              apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+              repository: env.GITHUB_REPOSITORY ?? '',
+              issueNumber: number,
+              token: env.GREEN_AI_TOKEN,
+            },
+            DIFF_COMMENT_MARKER,
+            markdown,
+          );
           log(`Green AI: comment ${done.action} (id ${done.id})`);
         } catch (e) {
           // A pull request from a fork gets a read-only token: the summary still has the table.
-          log(`::warning title=Green AI::${commandData(`could not post the pull-request comment: ${(e as Error).message}`)}`);
+          log(
+            `::warning title=Green AI::${commandData(`could not post the pull-request comment: ${(e as Error).message}`)}`,
+          );
         }
       }
     }
     if (result.code === 3) {
-      log(`::error title=Green AI::${commandData(`over budget: this change adds ${diff.co2eKgDelta.toFixed(3)} kg CO2e in total${budgetDelta ? ` (budget-delta-kg ${budgetDelta})` : ''}${budget || diff.budgetKg !== null ? `; per-run budget ${budget ?? diff.budgetKg} kg` : ''}`)}`);
+      log(
+        `::error title=Green AI::${commandData(`over budget: this change adds ${diff.co2eKgDelta.toFixed(3)} kg CO2e in total${budgetDelta ? ` (budget-delta-kg ${budgetDelta})` : ''}${budget || diff.budgetKg !== null ? `; per-run budget ${budget ?? diff.budgetKg} kg` : ''}`)}`,
+      );
       return 3;
     }
     return 0;
   } catch (e) {
-    log(`::error title=Green AI::${commandData(e instanceof ActionInputError ? e.message : `internal error: ${(e as Error).message}`)}`);
+    log(
+      `::error title=Green AI::${commandData(e instanceof ActionInputError ? e.message : `internal error: ${(e as Error).message}`)}`,
+    );
     return e instanceof ActionInputError ? 2 : 1;
   }
 }
@@ -155,18 +188,31 @@ export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<numbe
 /** `node dist/cli.js ARGS` next to this bundle, output collected. */
 function runBundledCli(args: readonly string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? 1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
   });
 }
 
 if (require.main === module) {
-  void runAction(process.env, { runCli: runBundledCli, fetch: (input, init) => globalThis.fetch(input, init), log: (line) => process.stdout.write(`${line}\n`) }).then((code) => {
+  void runAction(process.env, {
+    runCli: runBundledCli,
+    fetch: (input, init) => globalThis.fetch(input, init),
+    log: (line) => process.stdout.write(`${line}\n`),
+  }).then((code) => {
     process.exitCode = code;
   });
 }

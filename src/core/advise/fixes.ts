@@ -70,7 +70,7 @@ function setKeywords(idx: TextIndex, args: SourceRange, pairs: ReadonlyArray<rea
   if (added.length === 0) return edits;
   const append = setKeyword(idx, args, '\u0000', '');
   const multiline = append.newText.includes('\n');
-  const indent = multiline ? /\n(\s*)/.exec(append.newText)?.[1] ?? '' : '';
+  const indent = multiline ? (/\n(\s*)/.exec(append.newText)?.[1] ?? '') : '';
   const joined = added.join(multiline ? `,\n${indent}` : ', ');
   edits.push({ range: append.range, newText: append.newText.replace('\u0000=', joined) });
   return edits;
@@ -100,7 +100,8 @@ function importEdit(idx: TextIndex, statement: string): TextEdit | undefined {
     const line = idx.line(n);
     if (/^(import|from)\s/.test(line)) {
       let end = n;
-      if (line.includes('(') && !line.includes(')')) while (end + 1 < idx.lineCount && !idx.line(end).includes(')')) end++;
+      if (line.includes('(') && !line.includes(')'))
+        while (end + 1 < idx.lineCount && !idx.line(end).includes(')')) end++;
       insertAfter = end;
       n = end;
     }
@@ -118,7 +119,11 @@ function taskTypeFor(callee: string): string | undefined {
 }
 
 /** `text` is the file's text, or its index when several fixes are computed for one text. */
-export function fixFor(suggestion: Suggestion, facts: readonly Fact[], textOrIndex: string | TextIndex): CodeFix | null {
+export function fixFor(
+  suggestion: Suggestion,
+  facts: readonly Fact[],
+  textOrIndex: string | TextIndex,
+): CodeFix | null {
   const own = facts.filter((f) => !f.file);
   const idx = typeof textOrIndex === 'string' ? new TextIndex(textOrIndex) : textOrIndex;
   const text = idx.text;
@@ -126,13 +131,33 @@ export function fixFor(suggestion: Suggestion, facts: readonly Fact[], textOrInd
   switch (suggestion.kind) {
     case 'mixed-precision': {
       const target = suggestion.changedSpec.training.precision === 'fp16' ? 'fp16' : 'bf16';
-      const hf = own.find((f) => f.kind === 'launch.trainer' && /^construct:(TrainingArguments|Seq2SeqTrainingArguments|\w+Config)$/.test(String(f.value)) && f.edit?.argumentList);
+      const hf = own.find(
+        (f) =>
+          f.kind === 'launch.trainer' &&
+          /^construct:(TrainingArguments|Seq2SeqTrainingArguments|\w+Config)$/.test(String(f.value)) &&
+          f.edit?.argumentList,
+      );
       if (hf?.edit?.argumentList) {
-        return { title: `Use ${target} mixed precision (${percent})`, edits: [setKeyword(idx, hf.edit.argumentList, target, 'True')] };
+        return {
+          title: `Use ${target} mixed precision (${percent})`,
+          edits: [setKeyword(idx, hf.edit.argumentList, target, 'True')],
+        };
       }
-      const lightning = own.find((f) => f.kind === 'launch.trainer' && String(f.value) === 'construct:Trainer' && f.edit?.argumentList) ;
+      const lightning = own.find(
+        (f) => f.kind === 'launch.trainer' && String(f.value) === 'construct:Trainer' && f.edit?.argumentList,
+      );
       if (lightning?.edit?.argumentList && /lightning/.test(text)) {
-        return { title: `Use ${target} mixed precision (${percent})`, edits: [setKeyword(idx, lightning.edit.argumentList, 'precision', target === 'bf16' ? '"bf16-mixed"' : '"16-mixed"')] };
+        return {
+          title: `Use ${target} mixed precision (${percent})`,
+          edits: [
+            setKeyword(
+              idx,
+              lightning.edit.argumentList,
+              'precision',
+              target === 'bf16' ? '"bf16-mixed"' : '"16-mixed"',
+            ),
+          ],
+        };
       }
       return null;
     }
@@ -144,7 +169,10 @@ export function fixFor(suggestion: Suggestion, facts: readonly Fact[], textOrInd
       const literal = text.slice(idx.offset(r.startLine, r.startCol), idx.offset(r.endLine, r.endCol));
       const quote = /^[a-zA-Z]*("""|'''|"|')/.exec(literal)?.[0];
       if (!quote) return null;
-      return { title: `Use ${sibling} (${percent})`, edits: [{ range: r, newText: `${quote}${sibling}${quote.replace(/^[a-zA-Z]*/, '')}` }] };
+      return {
+        title: `Use ${sibling} (${percent})`,
+        edits: [{ range: r, newText: `${quote}${sibling}${quote.replace(/^[a-zA-Z]*/, '')}` }],
+      };
     }
     case 'peft': {
       const model = own.find((f) => f.kind === 'model.id' && f.edit?.statement && f.edit.assignedTo);
@@ -156,9 +184,10 @@ export function fixFor(suggestion: Suggestion, facts: readonly Fact[], textOrInd
       const config = `LoraConfig(r=16, lora_alpha=32, lora_dropout=0.05${task ? `, task_type="${task}"` : ''})`;
       const line = `${indent}${name} = get_peft_model(${name}, ${config})`;
       const afterLine = statement.endLine + 1;
-      const edits: TextEdit[] = afterLine < idx.lineCount
-        ? [{ range: { startLine: afterLine, startCol: 0, endLine: afterLine, endCol: 0 }, newText: `${line}\n` }]
-        : [{ range: at(idx, idx.text.length), newText: `\n${line}\n` }];
+      const edits: TextEdit[] =
+        afterLine < idx.lineCount
+          ? [{ range: { startLine: afterLine, startCol: 0, endLine: afterLine, endCol: 0 }, newText: `${line}\n` }]
+          : [{ range: at(idx, idx.text.length), newText: `\n${line}\n` }];
       const imp = importEdit(idx, 'from peft import LoraConfig, get_peft_model');
       if (imp) edits.unshift(imp);
       return { title: `Fine-tune with LoRA (${percent})`, edits };
@@ -169,9 +198,19 @@ export function fixFor(suggestion: Suggestion, facts: readonly Fact[], textOrInd
       if (!scratch?.edit?.argumentList || typeof id !== 'string') return null;
       const callee = scratch.edit.callee ?? '';
       const edits: TextEdit[] = [];
-      if (callee.startsWith('torchvision:')) edits.push(setKeyword(idx, scratch.edit.argumentList, existingKey(idx, scratch.edit.argumentList, 'pretrained') ? 'pretrained' : 'weights', existingKey(idx, scratch.edit.argumentList, 'pretrained') ? 'True' : '"DEFAULT"'));
-      else if (callee.startsWith('keras:')) edits.push(setKeyword(idx, scratch.edit.argumentList, 'weights', '"imagenet"'));
-      else if (callee === 'timm.create_model') edits.push(setKeyword(idx, scratch.edit.argumentList, 'pretrained', 'True'));
+      if (callee.startsWith('torchvision:'))
+        edits.push(
+          setKeyword(
+            idx,
+            scratch.edit.argumentList,
+            existingKey(idx, scratch.edit.argumentList, 'pretrained') ? 'pretrained' : 'weights',
+            existingKey(idx, scratch.edit.argumentList, 'pretrained') ? 'True' : '"DEFAULT"',
+          ),
+        );
+      else if (callee.startsWith('keras:'))
+        edits.push(setKeyword(idx, scratch.edit.argumentList, 'weights', '"imagenet"'));
+      else if (callee === 'timm.create_model')
+        edits.push(setKeyword(idx, scratch.edit.argumentList, 'pretrained', 'True'));
       else if (callee.endsWith('from_config')) {
         // AutoModelForCausalLM.from_config(config) → AutoModelForCausalLM.from_pretrained("gpt2")
         const args = scratch.edit.argumentList;
@@ -180,14 +219,25 @@ export function fixFor(suggestion: Suggestion, facts: readonly Fact[], textOrInd
         const owner = callee.replace(/\.?from_config$/, '');
         const s = idx.position(start);
         const e = idx.position(end);
-        edits.push({ range: { startLine: s.line, startCol: s.col, endLine: e.line, endCol: e.col }, newText: `${owner}.from_pretrained("${id}")` });
+        edits.push({
+          range: { startLine: s.line, startCol: s.col, endLine: e.line, endCol: e.col },
+          newText: `${owner}.from_pretrained("${id}")`,
+        });
       } else return null;
       // The saving assumes a third of the schedule: make that change where the number is written.
-      const size = own.find((f) => (f.kind === 'training.epochs' || f.kind === 'training.steps') && typeof f.value === 'number' && f.edit?.valueRange);
+      const size = own.find(
+        (f) =>
+          (f.kind === 'training.epochs' || f.kind === 'training.steps') &&
+          typeof f.value === 'number' &&
+          f.edit?.valueRange,
+      );
       if (size?.edit?.valueRange && typeof size.value === 'number') {
         edits.push({ range: size.edit.valueRange, newText: String(Math.max(1, Math.round(size.value / 3))) });
       }
-      return { title: `Start from pretrained weights, a third of the ${size?.kind === 'training.steps' ? 'steps' : 'epochs'} (${percent})`, edits };
+      return {
+        title: `Start from pretrained weights, a third of the ${size?.kind === 'training.steps' ? 'steps' : 'epochs'} (${percent})`,
+        edits,
+      };
     }
     case 'early-stopping':
       return earlyStoppingFix(own, idx, text, percent);
@@ -206,8 +256,15 @@ function earlyStoppingFix(own: readonly Fact[], idx: TextIndex, text: string, pe
   if (/EarlyStopping/.test(text)) return null;
   const argsOf = (f: Fact | undefined) => f?.edit?.argumentList;
   const callText = (r: SourceRange) => text.slice(idx.offset(r.startLine, r.startCol), idx.offset(r.endLine, r.endCol));
-  const trainer = own.find((f) => f.kind === 'launch.trainer' && /^construct:\w*Trainer$/.test(String(f.value)) && f.edit?.argumentList);
-  const hfArgs = own.find((f) => f.kind === 'launch.trainer' && /^construct:(TrainingArguments|Seq2SeqTrainingArguments|\w+Config)$/.test(String(f.value)) && f.edit?.argumentList);
+  const trainer = own.find(
+    (f) => f.kind === 'launch.trainer' && /^construct:\w*Trainer$/.test(String(f.value)) && f.edit?.argumentList,
+  );
+  const hfArgs = own.find(
+    (f) =>
+      f.kind === 'launch.trainer' &&
+      /^construct:(TrainingArguments|Seq2SeqTrainingArguments|\w+Config)$/.test(String(f.value)) &&
+      f.edit?.argumentList,
+  );
   const trainerArgs = argsOf(trainer);
   if (trainerArgs && /\btransformers\b|\btrl\b/.test(text) && !/lightning/.test(text)) {
     const hf = argsOf(hfArgs);
@@ -215,7 +272,14 @@ function earlyStoppingFix(own: readonly Fact[], idx: TextIndex, text: string, pe
     const strategyKey = existingKey(idx, hf, 'evaluation_strategy') ? 'evaluation_strategy' : 'eval_strategy';
     const callback = addCallback(idx, trainerArgs, `EarlyStoppingCallback(early_stopping_patience=${patience})`);
     if (!callback) return null;
-    const edits = [...setKeywords(idx, hf, [[strategyKey, '"epoch"'], ['save_strategy', '"epoch"'], ['load_best_model_at_end', 'True']]), callback];
+    const edits = [
+      ...setKeywords(idx, hf, [
+        [strategyKey, '"epoch"'],
+        ['save_strategy', '"epoch"'],
+        ['load_best_model_at_end', 'True'],
+      ]),
+      callback,
+    ];
     const imp = importEdit(idx, 'from transformers import EarlyStoppingCallback');
     return { title, edits: imp ? [imp, ...edits] : edits };
   }
@@ -225,16 +289,26 @@ function earlyStoppingFix(own: readonly Fact[], idx: TextIndex, text: string, pe
     if (!monitor) return null;
     const callback = addCallback(idx, trainerArgs, `EarlyStopping(monitor="${monitor}", patience=${patience})`);
     if (!callback) return null;
-    const module = /(^|\n)\s*(import|from)\s+lightning\b/.test(text) ? 'lightning.pytorch.callbacks' : 'pytorch_lightning.callbacks';
+    const module = /(^|\n)\s*(import|from)\s+lightning\b/.test(text)
+      ? 'lightning.pytorch.callbacks'
+      : 'pytorch_lightning.callbacks';
     const imp = importEdit(idx, `from ${module} import EarlyStopping`);
     return { title, edits: imp ? [imp, callback] : [callback] };
   }
   const fit = own.find((f) => f.kind === 'launch.trainer' && f.value === 'fit' && f.edit?.argumentList);
   const fitArgs = argsOf(fit);
   if (fitArgs && /validation_(data|split)\s*=/.test(callText(fitArgs))) {
-    const keras = /(^|\n)\s*(import keras|from tensorflow import keras)/.test(text) ? 'keras' : /import tensorflow as tf/.test(text) ? 'tf.keras' : null;
+    const keras = /(^|\n)\s*(import keras|from tensorflow import keras)/.test(text)
+      ? 'keras'
+      : /import tensorflow as tf/.test(text)
+        ? 'tf.keras'
+        : null;
     if (!keras) return null;
-    const callback = addCallback(idx, fitArgs, `${keras}.callbacks.EarlyStopping(monitor="val_loss", patience=${patience}, restore_best_weights=True)`);
+    const callback = addCallback(
+      idx,
+      fitArgs,
+      `${keras}.callbacks.EarlyStopping(monitor="val_loss", patience=${patience}, restore_best_weights=True)`,
+    );
     return callback ? { title, edits: [callback] } : null;
   }
   return null;
@@ -248,7 +322,9 @@ function existingKey(idx: TextIndex, args: SourceRange, name: string): boolean {
 /** Applies edits to a text (for tests and previews): bottom-up so earlier ranges stay valid. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const idx = new TextIndex(text);
-  const sorted = [...edits].sort((a, b) => idx.offset(b.range.startLine, b.range.startCol) - idx.offset(a.range.startLine, a.range.startCol));
+  const sorted = [...edits].sort(
+    (a, b) => idx.offset(b.range.startLine, b.range.startCol) - idx.offset(a.range.startLine, a.range.startCol),
+  );
   let out = text;
   for (const e of sorted) {
     const start = idx.offset(e.range.startLine, e.range.startCol);

@@ -11,10 +11,18 @@ import type { CodeFix } from './fixes';
  */
 
 export const SUGGESTION_KINDS = [
-  'use-pretrained', 'peft', 'smaller-model', 'mixed-precision', 'early-stopping',
-  'greener-region', 'efficient-hardware', 'quantize-inference', 'fewer-trials',
+  'use-pretrained',
+  'peft',
+  'smaller-model',
+  'mixed-precision',
+  'early-stopping',
+  'greener-region',
+  'efficient-hardware',
+  'quantize-inference',
+  'fewer-trials',
   // Serving (added to the v1 contract): a continuous-batching server, and shorter generated outputs.
-  'continuous-batching', 'shorter-outputs',
+  'continuous-batching',
+  'shorter-outputs',
 ] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 
@@ -63,7 +71,13 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
       tradeoff: `fine-tuning from ImageNet weights matched training from random initialisation with a third of the iterations (He, Girshick & Dollár 2019, arXiv:1811.08883: 2× vs 6× schedule for Mask R-CNN on COCO); the saving assumes a schedule cut to a third, so check your validation metric`,
       spec: {
         ...spec,
-        training: { ...spec.training, mode: 'finetune', epochs: third(spec.training.epochs ?? training.epochs), steps: spec.training.steps ? third(spec.training.steps) : spec.training.steps, tokens: spec.training.tokens ? spec.training.tokens / PRETRAINED_SCHEDULE_FACTOR : spec.training.tokens },
+        training: {
+          ...spec.training,
+          mode: 'finetune',
+          epochs: third(spec.training.epochs ?? training.epochs),
+          steps: spec.training.steps ? third(spec.training.steps) : spec.training.steps,
+          tokens: spec.training.tokens ? spec.training.tokens / PRETRAINED_SCHEDULE_FACTOR : spec.training.tokens,
+        },
       },
     });
   }
@@ -75,9 +89,10 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
     out.push({
       kind: 'mixed-precision',
       title: `Use ${target} mixed precision`,
-      tradeoff: target === 'bf16'
-        ? 'bf16 mixed precision trains to fp32 accuracy across vision, speech and language models (Kalamkar et al. 2019, arXiv:1905.12322)'
-        : 'fp16 mixed precision with loss scaling matches fp32 accuracy (Micikevicius et al. 2018, arXiv:1710.03740); watch for overflow in the loss',
+      tradeoff:
+        target === 'bf16'
+          ? 'bf16 mixed precision trains to fp32 accuracy across vision, speech and language models (Kalamkar et al. 2019, arXiv:1905.12322)'
+          : 'fp16 mixed precision with loss scaling matches fp32 accuracy (Micikevicius et al. 2018, arXiv:1710.03740); watch for overflow in the loss',
       spec: withTraining(spec, { precision: target }),
     });
   }
@@ -86,7 +101,8 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
     out.push({
       kind: 'peft',
       title: `Fine-tune with LoRA instead of all ${formatParams(model.params)} parameters`,
-      tradeoff: 'LoRA matched full fine-tuning on GLUE (RoBERTa, DeBERTa) and GPT-3 tasks while training <1% of the weights (Hu et al. 2021, arXiv:2106.09685, Tables 2–4)',
+      tradeoff:
+        'LoRA matched full fine-tuning on GLUE (RoBERTa, DeBERTa) and GPT-3 tasks while training <1% of the weights (Hu et al. 2021, arXiv:2106.09685, Tables 2–4)',
       spec: withTraining(spec, { mode: 'lora' }),
     });
   }
@@ -96,11 +112,12 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
     if (!sibling || sibling.params >= model.params) continue;
     const mine = model.catalog?.quality;
     const theirs = sibling.quality;
-    const quality = mine && theirs && mine.benchmark === theirs.benchmark
-      ? `${theirs.benchmark}: ${theirs.score} vs ${mine.score} (${theirs.source}; ${mine.source})`
-      : theirs
-        ? `${theirs.benchmark} ${theirs.score} (${theirs.source})`
-        : `quality not published in a comparable benchmark (${sibling.source})`;
+    const quality =
+      mine && theirs && mine.benchmark === theirs.benchmark
+        ? `${theirs.benchmark}: ${theirs.score} vs ${mine.score} (${theirs.source}; ${mine.source})`
+        : theirs
+          ? `${theirs.benchmark} ${theirs.score} (${theirs.source})`
+          : `quality not published in a comparable benchmark (${sibling.source})`;
     out.push({
       kind: 'smaller-model',
       title: `Use ${sibling.id} (${formatParams(sibling.params)} params)`,
@@ -130,7 +147,12 @@ function candidates(run: ResolvedRun, overrides: Overrides): Candidate[] {
   // Where the region was not read, the surfaces say so once ("region not set"); a move is only suggested
   // for a run whose region is known, ranked by its saving like every other suggestion.
   const cleanest = run.regionIsDefault ? undefined : cleanestRegionLike(run);
-  if (cleanest && cleanest.gridIntensityGPerKWh < run.datacenter.intensityGPerKWh * 0.5 && overrides.intensityGPerKWh === undefined && spec.datacenter.intensityGPerKWh == null) {
+  if (
+    cleanest &&
+    cleanest.gridIntensityGPerKWh < run.datacenter.intensityGPerKWh * 0.5 &&
+    overrides.intensityGPerKWh === undefined &&
+    spec.datacenter.intensityGPerKWh == null
+  ) {
     out.push({
       kind: 'greener-region',
       title: `Run in ${cleanest.displayName} (${Math.round(cleanest.gridIntensityGPerKWh)} g/kWh)`,
@@ -147,12 +169,16 @@ function servingCandidates(run: ResolvedRun): Candidate[] {
   const inf = run.inference!;
   const spec = run.spec;
   const out: Candidate[] = [];
-  const withInference = (changes: NonNullable<RunSpec['inference']>): RunSpec => ({ ...spec, inference: { ...(spec.inference ?? {}), ...changes } });
+  const withInference = (changes: NonNullable<RunSpec['inference']>): RunSpec => ({
+    ...spec,
+    inference: { ...(spec.inference ?? {}), ...changes },
+  });
   if (!inf.server) {
     out.push({
       kind: 'continuous-batching',
       title: 'Serve with a continuous-batching server (vLLM, TGI, SGLang) instead of one request at a time',
-      tradeoff: 'same model and outputs; vLLM reached 2–4× the throughput of FasterTransformer and Orca at the same latency and up to 24× that of Hugging Face transformers (Kwon et al. 2023, "Efficient Memory Management for Large Language Model Serving with PagedAttention", SOSP, arXiv:2309.06180); a server only batches when requests overlap',
+      tradeoff:
+        'same model and outputs; vLLM reached 2–4× the throughput of FasterTransformer and Orca at the same latency and up to 24× that of Hugging Face transformers (Kwon et al. 2023, "Efficient Memory Management for Large Language Model Serving with PagedAttention", SOSP, arXiv:2309.06180); a server only batches when requests overlap',
       spec: withInference({ engine: 'vllm', concurrency: undefined }),
     });
   }
@@ -160,14 +186,16 @@ function servingCandidates(run: ResolvedRun): Candidate[] {
     out.push({
       kind: 'mixed-precision',
       title: 'Load the weights in bf16 (torch_dtype=torch.bfloat16) instead of float32',
-      tradeoff: 'current LLM checkpoints are published in 16-bit (their config.json torch_dtype), so 16-bit inference runs them at their trained precision; transformers loads float32 unless told (huggingface/transformers issue #36567)',
+      tradeoff:
+        'current LLM checkpoints are published in 16-bit (their config.json torch_dtype), so 16-bit inference runs them at their trained precision; transformers loads float32 unless told (huggingface/transformers issue #36567)',
       spec: withInference({ weightPrecision: 'bf16' }),
     });
   } else if (inf.weightPrecision === 'fp16' || inf.weightPrecision === 'bf16') {
     out.push({
       kind: 'quantize-inference',
       title: 'Serve 4-bit weights (GPTQ/AWQ; 8-bit if quality is critical)',
-      tradeoff: 'Llama-2-7B wikitext perplexity 12.21 (bf16) → 12.84 with 4-bit weight-only and 12.20 with 8-bit weight-only (pytorch/ao torchao/quantization README benchmarks); check your task metric',
+      tradeoff:
+        'Llama-2-7B wikitext perplexity 12.21 (bf16) → 12.84 with 4-bit weight-only and 12.20 with 8-bit weight-only (pytorch/ao torchao/quantization README benchmarks); check your task metric',
       spec: withInference({ weightPrecision: 'int4' }),
     });
   }
@@ -205,7 +233,12 @@ export function formatParams(n: number): string {
   return String(n);
 }
 
-export function suggestImprovements(run: ResolvedRun, co2eKg: number, settings: EstimateSettings, overrides: Overrides = {}): Suggestion[] {
+export function suggestImprovements(
+  run: ResolvedRun,
+  co2eKg: number,
+  settings: EstimateSettings,
+  overrides: Overrides = {},
+): Suggestion[] {
   const out: Suggestion[] = [];
   for (const c of candidates(run, overrides)) {
     let changed: ResolvedRun;
@@ -216,7 +249,15 @@ export function suggestImprovements(run: ResolvedRun, co2eKg: number, settings: 
     }
     const saved = co2eKg - estimateRun(changed).co2eKg;
     if (!(saved > 0)) continue;
-    out.push({ kind: c.kind, title: c.title, co2eKgSaved: saved, savedFraction: co2eKg > 0 ? saved / co2eKg : 0, tradeoff: c.tradeoff, fix: null, changedSpec: c.spec });
+    out.push({
+      kind: c.kind,
+      title: c.title,
+      co2eKgSaved: saved,
+      savedFraction: co2eKg > 0 ? saved / co2eKg : 0,
+      tradeoff: c.tradeoff,
+      fix: null,
+      changedSpec: c.spec,
+    });
   }
   // An upper bound is not comparable with central savings: early stopping goes last.
   const bound = (s: Suggestion) => (s.kind === 'early-stopping' ? 1 : 0);

@@ -32,12 +32,18 @@ export function applyWhatIf(run: AnalyzedRun, changes: WhatIfChanges, settings: 
   const serving = SERVING_CHANGES.filter((k) => changes[k] !== undefined);
   const spec: RunSpec = {
     ...run.run.spec,
-    ...(serving.length > 0 ? { inference: { ...(run.run.spec.inference ?? {}), ...Object.fromEntries(serving.map((k) => [k, changes[k]])) } } : {}),
+    ...(serving.length > 0
+      ? { inference: { ...(run.run.spec.inference ?? {}), ...Object.fromEntries(serving.map((k) => [k, changes[k]])) } }
+      : {}),
     model: changes.model ? { name: changes.model } : run.run.spec.model,
     training: {
       ...run.run.spec.training,
-      ...(changes.epochs !== undefined ? { epochs: changes.epochs, steps: undefined, tokens: undefined, samples: undefined } : {}),
-      ...(changes.steps !== undefined ? { steps: changes.steps, epochs: changes.epochs, tokens: undefined, samples: undefined } : {}),
+      ...(changes.epochs !== undefined
+        ? { epochs: changes.epochs, steps: undefined, tokens: undefined, samples: undefined }
+        : {}),
+      ...(changes.steps !== undefined
+        ? { steps: changes.steps, epochs: changes.epochs, tokens: undefined, samples: undefined }
+        : {}),
       ...(changes.tokens !== undefined ? { tokens: changes.tokens } : {}),
       ...(changes.precision ? { precision: changes.precision } : {}),
     },
@@ -55,20 +61,71 @@ export function applyWhatIf(run: AnalyzedRun, changes: WhatIfChanges, settings: 
     ...(changes.steps !== undefined ? ['training.steps'] : []),
     ...(changes.tokens !== undefined ? ['training.tokens'] : []),
     ...(changes.precision ? ['training.precision'] : []),
-    ...(changes.model ? ['model.name', 'model.params', 'model.layers', 'model.hiddenSize', 'model.vocabSize', 'model.forwardFlopsPerSample'] : []),
+    ...(changes.model
+      ? [
+          'model.name',
+          'model.params',
+          'model.layers',
+          'model.hiddenSize',
+          'model.vocabSize',
+          'model.forwardFlopsPerSample',
+        ]
+      : []),
     ...serving.map((k) => `inference.${k}`),
     ...(serving.includes('requestsPerDay') || serving.includes('days') ? ['inference.requests'] : []),
   ]);
-  const kept = run.run.assumptions.filter((a) => (a.source === 'code' || a.source === 'config' || a.source === 'directive') && !replaced.has(a.field));
+  const kept = run.run.assumptions.filter(
+    (a) => (a.source === 'code' || a.source === 'config' || a.source === 'directive') && !replaced.has(a.field),
+  );
   const changedAssumptions = [
-    ...(changes.epochs !== undefined ? [{ field: 'training.epochs', value: changes.epochs, source: 'override' as const, detail: 'what-if in the panel' }] : []),
-    ...(changes.steps !== undefined ? [{ field: 'training.steps', value: changes.steps, source: 'override' as const, detail: 'what-if in the panel' }] : []),
-    ...(changes.tokens !== undefined ? [{ field: 'training.tokens', value: changes.tokens, source: 'override' as const, detail: 'what-if in the panel' }] : []),
-    ...(changes.precision ? [{ field: 'training.precision', value: changes.precision, source: 'override' as const, detail: 'what-if in the panel' }] : []),
-    ...(changes.model ? [{ field: 'model.name', value: changes.model, source: 'override' as const, detail: 'what-if in the panel' }] : []),
-    ...serving.map((k) => ({ field: `inference.${k}`, value: changes[k] as number, source: 'override' as const, detail: 'what-if in the panel' })),
+    ...(changes.epochs !== undefined
+      ? [
+          {
+            field: 'training.epochs',
+            value: changes.epochs,
+            source: 'override' as const,
+            detail: 'what-if in the panel',
+          },
+        ]
+      : []),
+    ...(changes.steps !== undefined
+      ? [{ field: 'training.steps', value: changes.steps, source: 'override' as const, detail: 'what-if in the panel' }]
+      : []),
+    ...(changes.tokens !== undefined
+      ? [
+          {
+            field: 'training.tokens',
+            value: changes.tokens,
+            source: 'override' as const,
+            detail: 'what-if in the panel',
+          },
+        ]
+      : []),
+    ...(changes.precision
+      ? [
+          {
+            field: 'training.precision',
+            value: changes.precision,
+            source: 'override' as const,
+            detail: 'what-if in the panel',
+          },
+        ]
+      : []),
+    ...(changes.model
+      ? [{ field: 'model.name', value: changes.model, source: 'override' as const, detail: 'what-if in the panel' }]
+      : []),
+    ...serving.map((k) => ({
+      field: `inference.${k}`,
+      value: changes[k] as number,
+      source: 'override' as const,
+      detail: 'what-if in the panel',
+    })),
   ];
-  const resolved = completeRun(spec, settings, overrides, { origin: 'code', assumptions: [...changedAssumptions, ...kept], unknowns: run.run.unknowns });
+  const resolved = completeRun(spec, settings, overrides, {
+    origin: 'code',
+    assumptions: [...changedAssumptions, ...kept],
+    unknowns: run.run.unknowns,
+  });
   const estimate = estimateRun(resolved);
   const suggestions = suggestImprovements(resolved, estimate.co2eKg, settings, overrides);
   return { range: run.range, anchors: run.anchors, run: resolved, estimate, suggestions };

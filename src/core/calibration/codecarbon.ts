@@ -38,14 +38,29 @@ export function looksLikeCodeCarbonHeader(firstLine: string): boolean {
 export function parseCodeCarbonCsv(text: string, file: string): CodeCarbonFile {
   const invalidRows: Array<{ line: number; reason: string }> = [];
   const clean = text.replace(/^\uFEFF/, '');
-  if (clean.trim() === '') return { measurements: [], invalidRows, problem: `${file} is empty: CodeCarbon writes a header and one row per tracked run` };
+  if (clean.trim() === '')
+    return {
+      measurements: [],
+      invalidRows,
+      problem: `${file} is empty: CodeCarbon writes a header and one row per tracked run`,
+    };
   const header = clean.slice(0, clean.indexOf('\n') >= 0 ? clean.indexOf('\n') : undefined);
   if (!looksLikeCodeCarbonHeader(header)) {
-    return { measurements: [], invalidRows, problem: `${file} is not a CodeCarbon emissions file: it lacks the columns ${REQUIRED.join(', ')}` };
+    return {
+      measurements: [],
+      invalidRows,
+      problem: `${file} is not a CodeCarbon emissions file: it lacks the columns ${REQUIRED.join(', ')}`,
+    };
   }
   let records: Array<{ record: Record<string, string>; info: { lines: number; error?: Error } }>;
   try {
-    records = parse<(typeof records)[number]>(clean, { columns: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true });
+    records = parse<(typeof records)[number]>(clean, {
+      columns: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: true,
+    });
   } catch (e) {
     // An unterminated quote or similar: say where, keep nothing rather than half a file.
     return { measurements: [], invalidRows, problem: `${file} could not be read as CSV: ${(e as Error).message}` };
@@ -61,7 +76,10 @@ export function parseCodeCarbonCsv(text: string, file: string): CodeCarbonFile {
     const bad = numbers.find(([, v]) => v === null);
     if (bad) {
       const shown = String(record[bad[0]] ?? '');
-      invalidRows.push({ line, reason: `${bad[0]} is "${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}", not a number from 0 to ${MAX_VALUE[bad[0]]}` });
+      invalidRows.push({
+        line,
+        reason: `${bad[0]} is "${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}", not a number from 0 to ${MAX_VALUE[bad[0]]}`,
+      });
       continue;
     }
     const [durationSeconds, emissionsKg, energyKWh] = numbers.map(([, v]) => v as number);
@@ -85,10 +103,17 @@ export function parseCodeCarbonCsv(text: string, file: string): CodeCarbonFile {
       gpuModel: model,
       gpuCount: count,
       acceleratorId: model ? (findAccelerator(stripVendor(model))?.id ?? null) : null,
-      location: text0(record.cloud_region) ?? text0(record.region) ?? text0(record.country_iso_code) ?? text0(record.country_name),
+      location:
+        text0(record.cloud_region) ??
+        text0(record.region) ??
+        text0(record.country_iso_code) ??
+        text0(record.country_name),
     });
   }
-  const problem = measurements.length === 0 ? `${file} has no usable rows${invalidRows.length ? ` (${invalidRows.length} malformed)` : ''}` : null;
+  const problem =
+    measurements.length === 0
+      ? `${file} has no usable rows${invalidRows.length ? ` (${invalidRows.length} malformed)` : ''}`
+      : null;
   return { measurements, invalidRows, problem };
 }
 
@@ -109,7 +134,10 @@ function text0(v: string | undefined): string | null {
  * count; a machine with mixed GPUs as "4 x NVIDIA A40 1 x NVIDIA A100 80GB PCIe"). Mixed GPUs have no
  * single model; their count is the sum.
  */
-function readGpu(modelText: string | undefined, countText: string | undefined): { model: string | null; count: number | null } {
+function readGpu(
+  modelText: string | undefined,
+  countText: string | undefined,
+): { model: string | null; count: number | null } {
   const text = text0(modelText);
   const raw = text && text.length <= MAX_GPU_MODEL_LENGTH ? text : null;
   const groups = raw ? [...raw.matchAll(/(\d+)\s*x\s+(.+?)(?=\s*\d+\s*x\s+|$)/gi)] : [];
@@ -117,7 +145,12 @@ function readGpu(modelText: string | undefined, countText: string | undefined): 
   const model = groups.length === 0 ? raw : models.size === 1 ? [...models][0] : null;
   const n = countText !== undefined && countText.length <= 20 ? Number(countText) : NaN;
   const counted = groups.reduce((sum, g) => sum + Number(g[1]), 0);
-  const count = Number.isInteger(n) && n > 0 && n <= MAX_GPUS ? n : Number.isInteger(counted) && counted > 0 && counted <= MAX_GPUS ? counted : null;
+  const count =
+    Number.isInteger(n) && n > 0 && n <= MAX_GPUS
+      ? n
+      : Number.isInteger(counted) && counted > 0 && counted <= MAX_GPUS
+        ? counted
+        : null;
   return { model, count };
 }
 

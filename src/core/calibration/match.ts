@@ -43,24 +43,36 @@ const stemOf = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]+$/
 const DEFAULT_PROJECT = 'codecarbon';
 
 export function projectNamesOf(facts: readonly Fact[]): string[] {
-  return [...new Set(facts.filter((f) => f.kind === 'tracking.project' && typeof f.value === 'string').map((f) => f.value as string))];
+  return [
+    ...new Set(
+      facts.filter((f) => f.kind === 'tracking.project' && typeof f.value === 'string').map((f) => f.value as string),
+    ),
+  ];
 }
 
-export function matchMeasurements(runs: readonly RunToMatch[], sets: readonly MeasurementSet[]): Array<MeasuredComparison | null> {
+export function matchMeasurements(
+  runs: readonly RunToMatch[],
+  sets: readonly MeasurementSet[],
+): Array<MeasuredComparison | null> {
   const runsPerDir = new Map<string, number>();
   for (const r of runs) runsPerDir.set(dirOf(r.path), (runsPerDir.get(dirOf(r.path)) ?? 0) + 1);
   const all = sets.flatMap((s) => s.measurements.map((m) => ({ m, dir: dirOf(s.path) })));
   return runs.map((r) => {
     const projects = projectNamesOf(r.facts).filter((p) => p !== DEFAULT_PROJECT);
     if (projects.length > 0) {
-      const rows = all.filter((x) => x.m.kind === 'codecarbon' && x.m.projectName !== null && projects.includes(x.m.projectName)).map((x) => x.m);
-      return rows.length ? compare(r.analyzed, rows, `CodeCarbon project "${rows[rows.length - 1].projectName}" set in the script`) : null;
+      const rows = all
+        .filter((x) => x.m.kind === 'codecarbon' && x.m.projectName !== null && projects.includes(x.m.projectName))
+        .map((x) => x.m);
+      return rows.length
+        ? compare(r.analyzed, rows, `CodeCarbon project "${rows[rows.length - 1].projectName}" set in the script`)
+        : null;
     }
     const dir = dirOf(r.path);
     const here = all.filter((x) => x.dir === dir).map((x) => x.m);
     const tracked = here.filter((m) => m.kind === 'codecarbon');
     const byStem = tracked.filter((m) => m.projectName === stemOf(r.path));
-    if (byStem.length) return compare(r.analyzed, byStem, `CodeCarbon project "${stemOf(r.path)}" is the script's name`);
+    if (byStem.length)
+      return compare(r.analyzed, byStem, `CodeCarbon project "${stemOf(r.path)}" is the script's name`);
     if (runsPerDir.get(dir) !== 1) return null;
     // Rows named for another project belong to that project, not to this folder's run.
     const unnamed = tracked.filter((m) => m.projectName === null || m.projectName === DEFAULT_PROJECT);

@@ -21,11 +21,19 @@ export function readMeasurements(path: string, display: string, text: string): M
   if (/\.md$/i.test(path)) {
     const card = parseModelCard(text, display);
     if (!card.measurement && !card.problem) return undefined;
-    return { path, display, measurements: card.measurement ? [card.measurement] : [], problems: card.problem ? [card.problem] : [] };
+    return {
+      path,
+      display,
+      measurements: card.measurement ? [card.measurement] : [],
+      problems: card.problem ? [card.problem] : [],
+    };
   }
   const firstLine = text.replace(/^\uFEFF/, '').split('\n', 1)[0];
   if (text.trim() !== '' && !looksLikeCodeCarbonHeader(firstLine)) return undefined;
   const parsed = parseCodeCarbonCsv(text, display);
-  const problems = [...(parsed.problem ? [parsed.problem] : []), ...parsed.invalidRows.map((r) => `${display}:${r.line}: row skipped: ${r.reason}`)];
+  const problems = [
+    ...(parsed.problem ? [parsed.problem] : []),
+    ...parsed.invalidRows.map((r) => `${display}:${r.line}: row skipped: ${r.reason}`),
+  ];
   return { path, display, measurements: parsed.measurements, problems };
 }

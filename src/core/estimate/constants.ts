@@ -18,13 +18,15 @@ export interface SourcedValue {
 /** Training FLOPs per parameter per token for a dense transformer (forward 2N + backward 4N). */
 export const TRAINING_FLOPS_PER_PARAM_TOKEN: SourcedValue = {
   value: 6,
-  source: 'Kaplan et al. 2020, "Scaling Laws for Neural Language Models", arXiv:2001.08361, section 2.1 (C ≈ 6N per token)',
+  source:
+    'Kaplan et al. 2020, "Scaling Laws for Neural Language Models", arXiv:2001.08361, section 2.1 (C ≈ 6N per token)',
 };
 
 /** Activation recomputation repeats the forward pass: 6N + 2N. */
 export const RECOMPUTE_FLOPS_PER_PARAM_TOKEN: SourcedValue = {
   value: 8,
-  source: 'Narayanan et al. 2021, "Efficient Large-Scale Language Model Training on GPU Clusters", arXiv:2104.04473, section 5.1 (factor 4 instead of 3 forward passes with recomputation)',
+  source:
+    'Narayanan et al. 2021, "Efficient Large-Scale Language Model Training on GPU Clusters", arXiv:2104.04473, section 5.1 (factor 4 instead of 3 forward passes with recomputation)',
 };
 
 /**
@@ -33,7 +35,8 @@ export const RECOMPUTE_FLOPS_PER_PARAM_TOKEN: SourcedValue = {
  */
 export const ADAPTER_FLOPS_PER_PARAM_TOKEN: SourcedValue = {
   value: 4,
-  source: 'Backward ≈ 2× forward split into activation and weight gradients (Kaplan et al. 2020, arXiv:2001.08361, 2.1); LoRA freezes base weights (Hu et al. 2021, arXiv:2106.09685, section 4)',
+  source:
+    'Backward ≈ 2× forward split into activation and weight gradients (Kaplan et al. 2020, arXiv:2001.08361, 2.1); LoRA freezes base weights (Hu et al. 2021, arXiv:2106.09685, section 4)',
 };
 
 /** Inference: one forward pass, 2N FLOPs per processed or generated token. */
@@ -45,7 +48,8 @@ export const INFERENCE_FLOPS_PER_PARAM_TOKEN: SourcedValue = {
 /** Vision/non-token models: a training step costs about 3 forward passes (forward + 2× backward). */
 export const TRAINING_PASSES_PER_FORWARD: SourcedValue = {
   value: 3,
-  source: 'Amodei & Hernandez 2018, "AI and Compute" (OpenAI), appendix method 1: training compute ≈ 3 × forward FLOPs × examples',
+  source:
+    'Amodei & Hernandez 2018, "AI and Compute" (OpenAI), appendix method 1: training compute ≈ 3 × forward FLOPs × examples',
 };
 
 /**
@@ -69,7 +73,8 @@ export const MFU_PRE_AMPERE_GPU: UtilisationBand = {
   low: 0.15,
   central: 0.25,
   high: 0.35,
-  source: 'Shoeybi et al. 2019 (Megatron-LM), arXiv:1909.08053, abstract: 39 TFLOP/s on one V100 (30% of 125) and 15.1 PFLOP/s over 512 V100s with 76% scaling efficiency (23.6% of peak)',
+  source:
+    'Shoeybi et al. 2019 (Megatron-LM), arXiv:1909.08053, abstract: 39 TFLOP/s on one V100 (30% of 125) and 15.1 PFLOP/s over 512 V100s with 76% scaling efficiency (23.6% of peak)',
 };
 
 /**
@@ -81,7 +86,8 @@ export const MFU_AMPERE: UtilisationBand = {
   low: 0.2,
   central: 0.35,
   high: 0.55,
-  source: 'Chowdhery et al. 2022 (PaLM), arXiv:2204.02311, Table 3 (MT-NLG 530B on A100: 30.2% MFU); Jiang et al. 2024 (MegaScale), arXiv:2402.15627, abstract (55.2% MFU, 175B on 12,288 GPUs; 1.34× Megatron-LM); mosaicml/llm-foundry scripts/train/benchmarking/README.md (MPT 125M–70B on A100: 43–64% MFU)',
+  source:
+    'Chowdhery et al. 2022 (PaLM), arXiv:2204.02311, Table 3 (MT-NLG 530B on A100: 30.2% MFU); Jiang et al. 2024 (MegaScale), arXiv:2402.15627, abstract (55.2% MFU, 175B on 12,288 GPUs; 1.34× Megatron-LM); mosaicml/llm-foundry scripts/train/benchmarking/README.md (MPT 125M–70B on A100: 43–64% MFU)',
 };
 
 /**
@@ -94,7 +100,8 @@ export const MFU_HOPPER_AND_LATER: UtilisationBand = {
   low: 0.15,
   central: 0.27,
   high: 0.45,
-  source: 'mosaicml/llm-foundry scripts/train/benchmarking/README.md: MPT 760M–70B bf16 on H100 80GB 35–46% MFU vs 45–64% on A100 80GB (same configurations); NVIDIA A100 and H100 datasheets (dense bf16 peak and memory bandwidth)',
+  source:
+    'mosaicml/llm-foundry scripts/train/benchmarking/README.md: MPT 760M–70B bf16 on H100 80GB 35–46% MFU vs 45–64% on A100 80GB (same configurations); NVIDIA A100 and H100 datasheets (dense bf16 peak and memory bandwidth)',
 };
 
 /** Google TPUs: Gopher on TPU v3 reached 32.5%, PaLM on TPU v4 46.2%. */
@@ -107,7 +114,10 @@ export const MFU_TPU: UtilisationBand = {
 };
 
 /** The utilisation band for an accelerator, by kind and release year. */
-export function utilisationBandFor(accelerator: { readonly kind: string; readonly releaseYear: number }): UtilisationBand {
+export function utilisationBandFor(accelerator: {
+  readonly kind: string;
+  readonly releaseYear: number;
+}): UtilisationBand {
   if (accelerator.kind === 'tpu') return MFU_TPU;
   if (accelerator.releaseYear <= 2018) return MFU_PRE_AMPERE_GPU;
   if (accelerator.releaseYear >= 2022) return MFU_HOPPER_AND_LATER;
@@ -120,12 +130,17 @@ export function utilisationBandFor(accelerator: { readonly kind: string; readonl
  * MPT-1B to 13B reached 55–60%: about 0.85× at 125M. The factor is 1 from 1B parameters up and falls
  * log-linearly below, to 0.85 at 125M and at most to 0.8.
  */
-export const MFU_SMALL_MODEL: SourcedValue & { readonly atParams: number; readonly fullFrom: number; readonly floor: number } = {
+export const MFU_SMALL_MODEL: SourcedValue & {
+  readonly atParams: number;
+  readonly fullFrom: number;
+  readonly floor: number;
+} = {
   value: 0.85,
   atParams: 1.25e8,
   fullFrom: 1e9,
   floor: 0.8,
-  source: 'mosaicml/llm-foundry scripts/train/benchmarking/README.md, A100 80GB tables: MPT-125M 42.6–54.1% MFU vs MPT-1B 55.5–60.7% and MPT-3B–13B 51.7–64.2% at equal sequence lengths on 8 GPUs',
+  source:
+    'mosaicml/llm-foundry scripts/train/benchmarking/README.md, A100 80GB tables: MPT-125M 42.6–54.1% MFU vs MPT-1B 55.5–60.7% and MPT-3B–13B 51.7–64.2% at equal sequence lengths on 8 GPUs',
 };
 
 /** Multiplier on the utilisation band for a model of `activeParams` parameters (1 from 1B up; non-decreasing in size). */
@@ -143,7 +158,8 @@ export function modelSizeUtilisationFactor(activeParams: number): number {
  */
 export const ENCODER_DECODER_FLOPS_PER_PARAM_TOKEN: SourcedValue = {
   value: 3,
-  source: 'Raffel et al. 2020 (T5), JMLR 21(140), arXiv:1910.10683, section 3.2.2 (an encoder–decoder with L layers each has 2× the parameters but about the computational cost of an L-layer decoder-only model); Kaplan et al. 2020 (6N per token per parameter it passes through)',
+  source:
+    'Raffel et al. 2020 (T5), JMLR 21(140), arXiv:1910.10683, section 3.2.2 (an encoder–decoder with L layers each has 2× the parameters but about the computational cost of an L-layer decoder-only model); Kaplan et al. 2020 (6N per token per parameter it passes through)',
 };
 
 /**
@@ -153,7 +169,8 @@ export const ENCODER_DECODER_FLOPS_PER_PARAM_TOKEN: SourcedValue = {
  */
 export const MOE_ROUTER_NOTE: SourcedValue = {
   value: 0,
-  source: 'Fedus et al. 2021 (Switch Transformer), arXiv:2101.03961, section 2.1 (router = one d×E matrix per layer); Jiang et al. 2024 (Mixtral), arXiv:2401.04088 (32 layers, hidden 4,096, 8 experts, 12.9B active of 46.7B)',
+  source:
+    'Fedus et al. 2021 (Switch Transformer), arXiv:2101.03961, section 2.1 (router = one d×E matrix per layer); Jiang et al. 2024 (Mixtral), arXiv:2401.04088 (32 layers, hidden 4,096, 8 experts, 12.9B active of 46.7B)',
 };
 
 /**
@@ -166,7 +183,8 @@ export const POWER_SHARE_OF_TDP: SourcedRange = {
   low: 0.6,
   central: 0.75,
   high: 1.0,
-  source: 'Patterson et al. 2021, "Carbon Emissions and Large Neural Network Training", arXiv:2104.10350, Table 4 (measured chip power vs TDP); Lacoste et al. 2019, arXiv:1910.09700 (TDP upper bound)',
+  source:
+    'Patterson et al. 2021, "Carbon Emissions and Large Neural Network Training", arXiv:2104.10350, Table 4 (measured chip power vs TDP); Lacoste et al. 2019, arXiv:1910.09700 (TDP upper bound)',
 };
 
 /**
@@ -178,7 +196,8 @@ export const HOST_WATTS_PER_ACCELERATOR: SourcedRange = {
   low: 60,
   central: 114,
   high: 236,
-  source: 'AWS EC2 P4 instance specs; Intel ARK Xeon Platinum 8275CL (240 W); Lannelongue et al. 2021 Green Algorithms (0.3725 W/GB memory); Luccioni et al. 2023 BLOOM, JMLR 24(253), arXiv:2211.02001 (256,646 kWh idle vs 433,196 kWh GPU)',
+  source:
+    'AWS EC2 P4 instance specs; Intel ARK Xeon Platinum 8275CL (240 W); Lannelongue et al. 2021 Green Algorithms (0.3725 W/GB memory); Luccioni et al. 2023 BLOOM, JMLR 24(253), arXiv:2211.02001 (256,646 kWh idle vs 433,196 kWh GPU)',
 };
 
 /**
@@ -190,7 +209,8 @@ export const HOST_WATTS_SMALL_NODE: SourcedRange = {
   low: 41,
   central: 61,
   high: 81,
-  source: 'Google Cloud A2 machine types (a2-highgpu-1g: 1 A100, 12 vCPUs, 85 GB); Cloud Carbon Footprint methodology coefficients (Cascade Lake 0.64–3.97 W per vCPU; memory 0.392 W/GB)',
+  source:
+    'Google Cloud A2 machine types (a2-highgpu-1g: 1 A100, 12 vCPUs, 85 GB); Cloud Carbon Footprint methodology coefficients (Cascade Lake 0.64–3.97 W per vCPU; memory 0.392 W/GB)',
 };
 
 /** Host power per accelerator by node type: an 8-GPU server's share, or a small node's. */
@@ -216,7 +236,8 @@ export const HARDWARE_AVERAGE_UTILISATION: SourcedValue = {
 /** Host server's manufacturing footprint, shared by the accelerators it holds. */
 export const HOST_SERVER_EMBODIED_KG: SourcedValue = {
   value: 2500,
-  source: 'Luccioni et al. 2023 (BLOOM), arXiv:2211.02001, section 4.1: ≈2,500 kg CO2e per HPE Apollo 6500 Gen10 Plus server (8 GPUs)',
+  source:
+    'Luccioni et al. 2023 (BLOOM), arXiv:2211.02001, section 4.1: ≈2,500 kg CO2e per HPE Apollo 6500 Gen10 Plus server (8 GPUs)',
 };
 export const ACCELERATORS_PER_SERVER: SourcedValue = {
   value: 8,
@@ -226,17 +247,20 @@ export const ACCELERATORS_PER_SERVER: SourcedValue = {
 /** When no dataset size can be read: widen the range by this factor each way, and say so. */
 export const UNKNOWN_SIZE_SPREAD: SourcedValue = {
   value: 3,
-  source: 'Green AI default: a visible ×3 uncertainty each way when the dataset size is unknown (not a measured figure)',
+  source:
+    'Green AI default: a visible ×3 uncertainty each way when the dataset size is unknown (not a measured figure)',
 };
 
 /** Samples assumed when a fine-tune's dataset cannot be identified (shown as a default). */
 export const DEFAULT_DATASET_SAMPLES: SourcedValue = {
   value: 100_000,
-  source: 'Green AI default: order of magnitude of common fine-tuning sets (GLUE SST-2 67k, IMDB 25k, Alpaca 52k, CNN/DailyMail 287k)',
+  source:
+    'Green AI default: order of magnitude of common fine-tuning sets (GLUE SST-2 67k, IMDB 25k, Alpaca 52k, CNN/DailyMail 287k)',
 };
 
 /** Sequence length assumed for text fine-tunes that do not set one. */
 export const DEFAULT_SEQ_LEN: SourcedValue = {
   value: 512,
-  source: 'Green AI default: the maximum position embeddings of BERT-family models (Devlin et al. 2019, arXiv:1810.04805)',
+  source:
+    'Green AI default: the maximum position embeddings of BERT-family models (Devlin et al. 2019, arXiv:1810.04805)',
 };

@@ -2,7 +2,15 @@ import type { Accelerator } from '../knowledge/schema';
 import type { ResolvedRun } from '../resolve/completeRun';
 import type { Precision } from '../runSpec';
 import * as C from './constants';
-import { CENTRAL_SCENARIO, HIGH_SCENARIO, LOW_SCENARIO, servingPoint, servingShape, type ServingRegime, type ServingScenario } from './inference';
+import {
+  CENTRAL_SCENARIO,
+  HIGH_SCENARIO,
+  LOW_SCENARIO,
+  servingPoint,
+  servingShape,
+  type ServingRegime,
+  type ServingScenario,
+} from './inference';
 
 /**
  * The estimation model: a pure function from a fully resolved run to compute,
@@ -49,11 +57,29 @@ export interface InferenceEstimate {
   readonly decodeStepMs: number;
   readonly latencySeconds: number;
   readonly outputTokensPerSecond: number;
-  readonly perRequest: { readonly energyWh: number; readonly energyWhLow: number; readonly energyWhHigh: number; readonly co2eG: number; readonly acceleratorSeconds: number };
+  readonly perRequest: {
+    readonly energyWh: number;
+    readonly energyWhLow: number;
+    readonly energyWhHigh: number;
+    readonly co2eG: number;
+    readonly acceleratorSeconds: number;
+  };
   readonly per1kRequests: { readonly energyKWh: number; readonly co2eKg: number };
   /** Present for a deployment (requests per day): one day of service, idle time included. */
-  readonly perDay: { readonly requests: number; readonly energyKWh: number; readonly co2eKg: number; readonly idleEnergyKWh: number; readonly busyShare: number; readonly overloaded: boolean } | null;
-  readonly deployment: { readonly days: number; readonly requests: number; readonly energyKWh: number; readonly co2eKg: number } | null;
+  readonly perDay: {
+    readonly requests: number;
+    readonly energyKWh: number;
+    readonly co2eKg: number;
+    readonly idleEnergyKWh: number;
+    readonly busyShare: number;
+    readonly overloaded: boolean;
+  } | null;
+  readonly deployment: {
+    readonly days: number;
+    readonly requests: number;
+    readonly energyKWh: number;
+    readonly co2eKg: number;
+  } | null;
 }
 
 /** Formats to fall back to when a chip has no figure for the requested one, in order. */
@@ -68,7 +94,10 @@ const PEAK_FALLBACK: Record<Precision, Array<keyof Accelerator['peakTflops']>> =
   int4: ['bf16', 'fp16', 'fp32'],
 };
 
-export function peakFor(accelerator: Accelerator, precision: Precision): { tflops: number; format: keyof Accelerator['peakTflops'] } {
+export function peakFor(
+  accelerator: Accelerator,
+  precision: Precision,
+): { tflops: number; format: keyof Accelerator['peakTflops'] } {
   for (const format of PEAK_FALLBACK[precision]) {
     const tflops = accelerator.peakTflops[format];
     if (tflops) return { tflops, format };
@@ -91,13 +120,18 @@ export function trainingFlops(run: ResolvedRun): number {
     const perToken = C.ADAPTER_FLOPS_PER_PARAM_TOKEN.value + (training.gradientCheckpointing ? 2 : 0);
     return perToken * n * tokens;
   }
-  const perToken = training.gradientCheckpointing ? C.RECOMPUTE_FLOPS_PER_PARAM_TOKEN.value : C.TRAINING_FLOPS_PER_PARAM_TOKEN.value;
+  const perToken = training.gradientCheckpointing
+    ? C.RECOMPUTE_FLOPS_PER_PARAM_TOKEN.value
+    : C.TRAINING_FLOPS_PER_PARAM_TOKEN.value;
   if (run.architecture === 'encoder-decoder') {
     // The encoder sees the inputs, the decoder the targets, each with about half the parameters.
     const decoderLen = run.spec.training.decoderSeqLen ?? null;
     const inputLen = training.seqLen;
-    if (decoderLen && inputLen && training.samples) return perToken * (n / 2) * training.samples * (inputLen + decoderLen);
-    return (perToken / C.TRAINING_FLOPS_PER_PARAM_TOKEN.value) * C.ENCODER_DECODER_FLOPS_PER_PARAM_TOKEN.value * n * tokens;
+    if (decoderLen && inputLen && training.samples)
+      return perToken * (n / 2) * training.samples * (inputLen + decoderLen);
+    return (
+      (perToken / C.TRAINING_FLOPS_PER_PARAM_TOKEN.value) * C.ENCODER_DECODER_FLOPS_PER_PARAM_TOKEN.value * n * tokens
+    );
   }
   return perToken * n * tokens;
 }
@@ -118,22 +152,39 @@ function evaluateScenario(run: ResolvedRun, flops: number, s: Scenario) {
   const measuredW = accelerator.measuredTrainingPowerW;
   const measured = measuredW !== null;
   // A measured average is the central power; the range scales it like the TDP share would.
-  const powerW = run.powerFactor * (measured ? measuredW * (s.powerShare / C.POWER_SHARE_OF_TDP.central) : accelerator.tdpW * s.powerShare);
+  const powerW =
+    run.powerFactor *
+    (measured ? measuredW * (s.powerShare / C.POWER_SHARE_OF_TDP.central) : accelerator.tdpW * s.powerShare);
   const acceleratorKWh = (acceleratorHours * powerW) / 1000;
   // A measured system power per chip already includes its share of the host.
   const hostIncluded = measured && accelerator.measuredPowerIncludesHost === true;
-  const hostKWh = accelerator.kind === 'cpu' || hostIncluded ? 0 : (acceleratorHours * s.hostW * run.powerFactor) / 1000;
+  const hostKWh =
+    accelerator.kind === 'cpu' || hostIncluded ? 0 : (acceleratorHours * s.hostW * run.powerFactor) / 1000;
   const itKWh = acceleratorKWh + hostKWh;
   const energyKWh = itKWh * run.datacenter.pue;
   const operationalCo2eKg = (energyKWh * run.datacenter.intensityGPerKWh) / 1000;
   const lifeHours = C.HARDWARE_SERVICE_LIFE_YEARS.value * 365.25 * 24 * C.HARDWARE_AVERAGE_UTILISATION.value;
-  const embodiedPerAccelHourKg = (accelerator.embodiedKgCo2e + (accelerator.kind === 'cpu' ? 0 : C.HOST_SERVER_EMBODIED_KG.value / C.ACCELERATORS_PER_SERVER.value)) / lifeHours;
+  const embodiedPerAccelHourKg =
+    (accelerator.embodiedKgCo2e +
+      (accelerator.kind === 'cpu' ? 0 : C.HOST_SERVER_EMBODIED_KG.value / C.ACCELERATORS_PER_SERVER.value)) /
+    lifeHours;
   const embodiedCo2eKg = run.includeEmbodied ? acceleratorHours * embodiedPerAccelHourKg : 0;
-  return { acceleratorHours, wallClockHours, powerW, acceleratorKWh, hostKWh, energyKWh, operationalCo2eKg, embodiedCo2eKg, peak };
+  return {
+    acceleratorHours,
+    wallClockHours,
+    powerW,
+    acceleratorKWh,
+    hostKWh,
+    energyKWh,
+    operationalCo2eKg,
+    embodiedCo2eKg,
+    peak,
+  };
 }
 
 export function estimateRun(run: ResolvedRun): Estimate {
-  if (run.inference && run.model.forwardGflopsPerSample === null && run.hardware.acceleratorHours === null) return estimateServing(run);
+  if (run.inference && run.model.forwardGflopsPerSample === null && run.hardware.acceleratorHours === null)
+    return estimateServing(run);
   const flops = trainingFlops(run);
   const spread = (run.sizeIsDefault ? C.UNKNOWN_SIZE_SPREAD.value : 1) * run.paramsSpread;
   const central = evaluateScenario(run, flops, {
@@ -166,7 +217,11 @@ export function estimateRun(run: ResolvedRun): Estimate {
     co2eKgHigh: Math.max(total(high), total(central)),
     operationalCo2eKg: central.operationalCo2eKg,
     embodiedCo2eKg: central.embodiedCo2eKg,
-    breakdown: { acceleratorKWh: central.acceleratorKWh, hostKWh: central.hostKWh, pueOverheadKWh: central.energyKWh - itKWh },
+    breakdown: {
+      acceleratorKWh: central.acceleratorKWh,
+      hostKWh: central.hostKWh,
+      pueOverheadKWh: central.energyKWh - itKWh,
+    },
     peak: central.peak,
     acceleratorPowerW: central.powerW,
   };
@@ -174,7 +229,11 @@ export function estimateRun(run: ResolvedRun): Estimate {
 
 function embodiedPerDeviceHourKg(accelerator: Accelerator): number {
   const lifeHours = C.HARDWARE_SERVICE_LIFE_YEARS.value * 365.25 * 24 * C.HARDWARE_AVERAGE_UTILISATION.value;
-  return (accelerator.embodiedKgCo2e + (accelerator.kind === 'cpu' ? 0 : C.HOST_SERVER_EMBODIED_KG.value / C.ACCELERATORS_PER_SERVER.value)) / lifeHours;
+  return (
+    (accelerator.embodiedKgCo2e +
+      (accelerator.kind === 'cpu' ? 0 : C.HOST_SERVER_EMBODIED_KG.value / C.ACCELERATORS_PER_SERVER.value)) /
+    lifeHours
+  );
 }
 
 /** Inference of a token model: the serving model of ./inference.ts, totalled over the run's requests or deployment. */
@@ -209,7 +268,16 @@ function estimateServing(run: ResolvedRun): Estimate {
     const energyKWh = itKWh * pue;
     const operationalCo2eKg = (energyKWh * intensity) / 1000;
     const embodiedCo2eKg = deviceHours * embodiedRate;
-    return { p, acceleratorKWh: acceleratorWh / 1000, hostKWh: hostWh / 1000, energyKWh, operationalCo2eKg, embodiedCo2eKg, deviceHours, requests };
+    return {
+      p,
+      acceleratorKWh: acceleratorWh / 1000,
+      hostKWh: hostWh / 1000,
+      energyKWh,
+      operationalCo2eKg,
+      embodiedCo2eKg,
+      deviceHours,
+      requests,
+    };
   };
   const host = C.hostWattsFor(run.hardware.count);
   const central = evaluate({ ...CENTRAL_SCENARIO, hostW: host.central });
@@ -222,7 +290,9 @@ function estimateServing(run: ResolvedRun): Estimate {
   const days = inf.days ?? 0;
   const perDayEnergy = deployment ? central.energyKWh / days : 0;
   const perDayCo2 = deployment ? total(central) / days : 0;
-  const flops = n * (shape.prefillFlopsPerToken * inf.inputTokens + shape.decodeFlopsPerToken * inf.outputTokens * inf.numSequences);
+  const flops =
+    n *
+    (shape.prefillFlopsPerToken * inf.inputTokens + shape.decodeFlopsPerToken * inf.outputTokens * inf.numSequences);
   const p = central.p;
   const inference: InferenceEstimate = {
     engine: inf.engine,
@@ -245,9 +315,16 @@ function estimateServing(run: ResolvedRun): Estimate {
       co2eG: (total(central) * 1000) / n,
       acceleratorSeconds: (central.deviceHours * 3600) / n,
     },
-    per1kRequests: { energyKWh: central.energyKWh / n * 1000, co2eKg: (total(central) / n) * 1000 },
+    per1kRequests: { energyKWh: (central.energyKWh / n) * 1000, co2eKg: (total(central) / n) * 1000 },
     perDay: deployment
-      ? { requests: perDayRequests, energyKWh: perDayEnergy, co2eKg: perDayCo2, idleEnergyKWh: ((p.idleWhPerDay ?? 0) / 1000) * pue, busyShare: p.busyShare ?? 1, overloaded: p.overloaded }
+      ? {
+          requests: perDayRequests,
+          energyKWh: perDayEnergy,
+          co2eKg: perDayCo2,
+          idleEnergyKWh: ((p.idleWhPerDay ?? 0) / 1000) * pue,
+          busyShare: p.busyShare ?? 1,
+          overloaded: p.overloaded,
+        }
       : null,
     deployment: deployment ? { days, requests: n, energyKWh: central.energyKWh, co2eKg: total(central) } : null,
   };
@@ -261,7 +338,11 @@ function estimateServing(run: ResolvedRun): Estimate {
     co2eKgHigh: Math.max(total(high), total(central)),
     operationalCo2eKg: central.operationalCo2eKg,
     embodiedCo2eKg: central.embodiedCo2eKg,
-    breakdown: { acceleratorKWh: central.acceleratorKWh, hostKWh: central.hostKWh, pueOverheadKWh: central.energyKWh - itKWh },
+    breakdown: {
+      acceleratorKWh: central.acceleratorKWh,
+      hostKWh: central.hostKWh,
+      pueOverheadKWh: central.energyKWh - itKWh,
+    },
     peak: peakFor(run.hardware.accelerator, run.training.precision),
     acceleratorPowerW: central.deviceHours > 0 ? (central.acceleratorKWh * 1000) / central.deviceHours : 0,
     inference,

@@ -32,9 +32,23 @@ export interface ServingScenario {
 
 export const CENTRAL_SCENARIO: ServingScenario = pick('central');
 /** The low-energy end: fast kernels, low power. */
-export const LOW_SCENARIO: ServingScenario = { ...pick('high'), idleShare: IC.IDLE_POWER_SHARE_OF_TDP.low, decodeShare: IC.DECODE_POWER_SHARE_AT_BATCH_1.low, saturatedShare: IC.SERVING_POWER_SHARE_SATURATED.low, hostW: C.HOST_WATTS_PER_ACCELERATOR.low, eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.low };
+export const LOW_SCENARIO: ServingScenario = {
+  ...pick('high'),
+  idleShare: IC.IDLE_POWER_SHARE_OF_TDP.low,
+  decodeShare: IC.DECODE_POWER_SHARE_AT_BATCH_1.low,
+  saturatedShare: IC.SERVING_POWER_SHARE_SATURATED.low,
+  hostW: C.HOST_WATTS_PER_ACCELERATOR.low,
+  eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.low,
+};
 /** The high-energy end: slow kernels, high power. */
-export const HIGH_SCENARIO: ServingScenario = { ...pick('low'), idleShare: IC.IDLE_POWER_SHARE_OF_TDP.high, decodeShare: IC.DECODE_POWER_SHARE_AT_BATCH_1.high, saturatedShare: IC.SERVING_POWER_SHARE_SATURATED.high, hostW: C.HOST_WATTS_PER_ACCELERATOR.high, eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.high };
+export const HIGH_SCENARIO: ServingScenario = {
+  ...pick('low'),
+  idleShare: IC.IDLE_POWER_SHARE_OF_TDP.high,
+  decodeShare: IC.DECODE_POWER_SHARE_AT_BATCH_1.high,
+  saturatedShare: IC.SERVING_POWER_SHARE_SATURATED.high,
+  hostW: C.HOST_WATTS_PER_ACCELERATOR.high,
+  eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.high,
+};
 
 function pick(end: 'low' | 'central' | 'high'): ServingScenario {
   return {
@@ -176,7 +190,14 @@ export function weightBytesPerStep(shape: ServingShape, concurrency: number): nu
 }
 
 /** One decode step with `concurrency` sequences of the given mean context, per replica. */
-export function decodeStep(run: ResolvedRun, inf: ResolvedInference, shape: ServingShape, concurrency: number, meanContext: number, s: ServingScenario): ServingStep {
+export function decodeStep(
+  run: ResolvedRun,
+  inf: ResolvedInference,
+  shape: ServingShape,
+  concurrency: number,
+  meanContext: number,
+  s: ServingScenario,
+): ServingStep {
   const acc = run.hardware.accelerator;
   const d = shape.devicesPerReplica;
   const tp = d > 1 ? IC.TENSOR_PARALLEL_EFFICIENCY.value : 1;
@@ -192,7 +213,12 @@ export function decodeStep(run: ResolvedRun, inf: ResolvedInference, shape: Serv
   const cpuSeconds = eager ? (shape.decoderLayers * s.eagerMsPerLayer) / 1000 : 0;
   const blockingCpuSeconds = isLegacyVllm(inf) ? concurrency * legacyVllmSecondsPerSequence(s) : 0;
   const stepSeconds = Math.max(gpuSeconds, cpuSeconds) + blockingCpuSeconds;
-  const regime: ServingRegime = Math.max(cpuSeconds, blockingCpuSeconds) > gpuSeconds ? 'overhead-bound' : computeSeconds >= memorySeconds ? 'compute-bound' : 'memory-bound';
+  const regime: ServingRegime =
+    Math.max(cpuSeconds, blockingCpuSeconds) > gpuSeconds
+      ? 'overhead-bound'
+      : computeSeconds >= memorySeconds
+        ? 'compute-bound'
+        : 'memory-bound';
   const tdp = acc.tdpW * run.powerFactor;
   const busyW = tdp * decodePowerShare(s, concurrency);
   const idleW = tdp * s.idleShare;
@@ -229,7 +255,12 @@ export function legacyVllmSecondsPerSequence(s: ServingScenario): number {
 }
 
 /** Prefill of one request's prompt on one replica: compute-bound (and, in an eager loop, at least one CPU-bound step). */
-export function prefill(run: ResolvedRun, inf: ResolvedInference, shape: ServingShape, s: ServingScenario): { seconds: number; powerW: number } {
+export function prefill(
+  run: ResolvedRun,
+  inf: ResolvedInference,
+  shape: ServingShape,
+  s: ServingScenario,
+): { seconds: number; powerW: number } {
   const d = shape.devicesPerReplica;
   const tp = d > 1 ? IC.TENSOR_PARALLEL_EFFICIENCY.value : 1;
   const flops = shape.prefillFlopsPerToken * inf.inputTokens;
@@ -241,7 +272,10 @@ export function prefill(run: ResolvedRun, inf: ResolvedInference, shape: Serving
   const seconds = Math.max(gpuSeconds, cpuSeconds);
   const tdp = run.hardware.accelerator.tdpW * run.powerFactor;
   // A prompt pass is compute-bound: the chip runs at its saturated serving power.
-  const powerW = seconds > 0 ? (gpuSeconds * tdp * s.saturatedShare + (seconds - gpuSeconds) * tdp * s.idleShare) / seconds : tdp * s.idleShare;
+  const powerW =
+    seconds > 0
+      ? (gpuSeconds * tdp * s.saturatedShare + (seconds - gpuSeconds) * tdp * s.idleShare) / seconds
+      : tdp * s.idleShare;
   return { seconds, powerW };
 }
 
@@ -250,7 +284,13 @@ export function prefill(run: ResolvedRun, inf: ResolvedInference, shape: Serving
  * the system), capped by the configured concurrency and by memory. Without a rate, a server is taken at its
  * configured concurrency (saturated) and a loop at its batch size.
  */
-export function servingPoint(run: ResolvedRun, inf: ResolvedInference, shape: ServingShape, s: ServingScenario, requestsPerDay: number | null): ServingPoint {
+export function servingPoint(
+  run: ResolvedRun,
+  inf: ResolvedInference,
+  shape: ServingShape,
+  s: ServingScenario,
+  requestsPerDay: number | null,
+): ServingPoint {
   const cap = Math.max(1, Math.min(shape.configuredConcurrency, shape.memoryConcurrency));
   const meanContext = inf.inputTokens + inf.outputTokens / 2;
   const pf = prefill(run, inf, shape, s);
@@ -262,7 +302,10 @@ export function servingPoint(run: ResolvedRun, inf: ResolvedInference, shape: Se
     let b = 1;
     for (let i = 0; i < 40; i++) {
       const next = Math.min(cap, Math.max(1, ratePerReplica * inf.numSequences * latency(b)));
-      if (Math.abs(next - b) < 1e-3 * b) { b = next; break; }
+      if (Math.abs(next - b) < 1e-3 * b) {
+        b = next;
+        break;
+      }
       b = next;
     }
     concurrency = b;
@@ -274,7 +317,8 @@ export function servingPoint(run: ResolvedRun, inf: ResolvedInference, shape: Se
   const replicaSecondsPerRequest = pf.seconds + decodeSeconds;
   const deviceSecondsPerRequest = d * replicaSecondsPerRequest;
   const acceleratorWhPerRequest = (d * (pf.seconds * pf.powerW + decodeSeconds * step.powerW)) / 3600;
-  const hostWhPerRequest = run.hardware.accelerator.kind === 'cpu' ? 0 : (deviceSecondsPerRequest * s.hostW * run.powerFactor) / 3600;
+  const hostWhPerRequest =
+    run.hardware.accelerator.kind === 'cpu' ? 0 : (deviceSecondsPerRequest * s.hostW * run.powerFactor) / 3600;
   const tokensPerSecondPerReplica = steps > 0 ? concurrency / step.stepSeconds : 0;
   let busyShare: number | null = null;
   let idleWhPerDay: number | null = null;
@@ -286,7 +330,9 @@ export function servingPoint(run: ResolvedRun, inf: ResolvedInference, shape: Se
     overloaded = busySecondsPerReplica > 86_400 * 1.0001 && concurrency >= cap * 0.999;
     const idleSeconds = Math.max(0, 86_400 - busySecondsPerReplica);
     const devices = shape.replicas * d;
-    const idleW = run.hardware.accelerator.tdpW * run.powerFactor * s.idleShare + (run.hardware.accelerator.kind === 'cpu' ? 0 : s.hostW * run.powerFactor);
+    const idleW =
+      run.hardware.accelerator.tdpW * run.powerFactor * s.idleShare +
+      (run.hardware.accelerator.kind === 'cpu' ? 0 : s.hostW * run.powerFactor);
     idleWhPerDay = (devices * idleSeconds * idleW) / 3600;
   }
   return {

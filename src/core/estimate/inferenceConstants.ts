@@ -13,7 +13,8 @@ export const PREFILL_COMPUTE_EFFICIENCY: SourcedRange = {
   low: 0.4,
   central: 0.55,
   high: 0.7,
-  source: 'kipply, "Transformer Inference Arithmetic" (2022), FasterTransformer profile on A100: flops efficiency 0.72 (MLP) to 0.54 (attention projections); reproduced in cli99/llm-analysis examples/fastertransformer/README.md',
+  source:
+    'kipply, "Transformer Inference Arithmetic" (2022), FasterTransformer profile on A100: flops efficiency 0.72 (MLP) to 0.54 (attention projections); reproduced in cli99/llm-analysis examples/fastertransformer/README.md',
 };
 
 /**
@@ -25,7 +26,8 @@ export const DECODE_BANDWIDTH_EFFICIENCY: SourcedRange = {
   low: 0.5,
   central: 0.7,
   high: 0.9,
-  source: 'pytorch/ao torchao/quantization/README.md benchmarks (gpt-fast generate.py, batch 1): Llama-2-7B bf16 on A100-80GB 107.4 tok/s at 1,418.9 GB/s; Llama-3.1-8B on H100 126.9 tok/s at 1,904.8 GB/s; kipply 2022 (0.9 best HBM efficiency in FasterTransformer)',
+  source:
+    'pytorch/ao torchao/quantization/README.md benchmarks (gpt-fast generate.py, batch 1): Llama-2-7B bf16 on A100-80GB 107.4 tok/s at 1,418.9 GB/s; Llama-3.1-8B on H100 126.9 tok/s at 1,904.8 GB/s; kipply 2022 (0.9 best HBM efficiency in FasterTransformer)',
 };
 
 /**
@@ -38,7 +40,8 @@ export const SERVING_COMPUTE_EFFICIENCY: SourcedRange = {
   low: 0.1,
   central: 0.25,
   high: 0.33,
-  source: 'AIMultiple, "LLM inference engines benchmark" (H100, Llama-3.1-8B-Instruct bf16, 1,000 ShareGPT prompts, offline batch): vLLM 12,553 tok/s, SGLang 16,215 tok/s, LMDeploy 16,132 tok/s; vLLM blog "vLLM v0.6.0: 2.7x Throughput Improvement" (2024-09-05): in v0.5.3 GPU execution was 38% of the time for Llama 3 8B on H100',
+  source:
+    'AIMultiple, "LLM inference engines benchmark" (H100, Llama-3.1-8B-Instruct bf16, 1,000 ShareGPT prompts, offline batch): vLLM 12,553 tok/s, SGLang 16,215 tok/s, LMDeploy 16,132 tok/s; vLLM blog "vLLM v0.6.0: 2.7x Throughput Improvement" (2024-09-05): in v0.5.3 GPU execution was 38% of the time for Llama 3 8B on H100',
 };
 
 /**
@@ -52,7 +55,8 @@ export const EAGER_STEP_MS_PER_LAYER: SourcedRange = {
   low: 0.26,
   central: 1.2,
   high: 2.4,
-  source: 'PyTorch blog "Accelerating Generative AI with PyTorch II: GPT, Fast" (2023-11-30): starting point 25.5 tok/s, "heavily CPU overhead bound", Llama-7B on A100-80GB; cloudai.pt "CUDA Graphs + torch.compile: 1.65x LLM decode speedup" (8.4 ms eager step, Llama 3.1 8B on H100); high end ×2 is an assumption',
+  source:
+    'PyTorch blog "Accelerating Generative AI with PyTorch II: GPT, Fast" (2023-11-30): starting point 25.5 tok/s, "heavily CPU overhead bound", Llama-7B on A100-80GB; cloudai.pt "CUDA Graphs + torch.compile: 1.65x LLM decode speedup" (8.4 ms eager step, Llama 3.1 8B on H100); high end ×2 is an assumption',
 };
 
 /**
@@ -61,7 +65,8 @@ export const EAGER_STEP_MS_PER_LAYER: SourcedRange = {
  */
 export const TENSOR_PARALLEL_EFFICIENCY: SourcedValue = {
   value: 0.8,
-  source: 'kipply, "Transformer Inference Arithmetic" (2022), FasterTransformer 13B decode latency 22.0 ms (1 A100) vs 13.5 ms (2 A100s), as tabulated in cli99/llm-analysis examples/fastertransformer/README.md',
+  source:
+    'kipply, "Transformer Inference Arithmetic" (2022), FasterTransformer 13B decode latency 22.0 ms (1 A100) vs 13.5 ms (2 A100s), as tabulated in cli99/llm-analysis examples/fastertransformer/README.md',
 };
 
 /**
@@ -73,7 +78,8 @@ export const IDLE_POWER_SHARE_OF_TDP: SourcedRange = {
   low: 0.1,
   central: 0.2,
   high: 0.37,
-  source: 'NVIDIA/open-gpu-kernel-modules issue #874 (A40: ~30 W idle, ~110 W with a model loaded, P0); zai-org/GLM-130B issue #32 (nvidia-smi: V100-SXM2 53 W / 300 W at 0% utilisation with 20 GB loaded); Vadari 2026, arXiv:2605.23918 (CUDA context +26–50 W over bare idle on H100/A100)',
+  source:
+    'NVIDIA/open-gpu-kernel-modules issue #874 (A40: ~30 W idle, ~110 W with a model loaded, P0); zai-org/GLM-130B issue #32 (nvidia-smi: V100-SXM2 53 W / 300 W at 0% utilisation with 20 GB loaded); Vadari 2026, arXiv:2605.23918 (CUDA context +26–50 W over bare idle on H100/A100)',
 };
 
 /**
@@ -88,13 +94,15 @@ export const DECODE_POWER_SHARE_AT_BATCH_1: SourcedRange = {
   low: 0.2,
   central: 0.38,
   high: 0.45,
-  source: 'Alice GPU Energy Benchmark (api.serialalice.pt, 2026): vLLM on H100 SXM 80 GB 267–680 W across batch 1–128, 8 models (267 W / 700 W = 0.38 at batch 1); B200 SXM 452–943 W (0.45); "The Illusion of Power Capping in LLM Decode" (arXiv:2605.11999, 2026): decode 137–300 W on a 700 W H200 (0.20)',
+  source:
+    'Alice GPU Energy Benchmark (api.serialalice.pt, 2026): vLLM on H100 SXM 80 GB 267–680 W across batch 1–128, 8 models (267 W / 700 W = 0.38 at batch 1); B200 SXM 452–943 W (0.45); "The Illusion of Power Capping in LLM Decode" (arXiv:2605.11999, 2026): decode 137–300 W on a 700 W H200 (0.20)',
 };
 export const SERVING_POWER_SHARE_SATURATED: SourcedRange = {
   low: 0.75,
   central: 0.97,
   high: 1,
-  source: 'Alice GPU Energy Benchmark (api.serialalice.pt, 2026): vLLM on H100 SXM 80 GB up to 680 W of 700 W at batch 128 (0.97), B200 SXM 943 W of 1,000 W (0.94); low end = the training share of TDP (constants.ts POWER_SHARE_OF_TDP)',
+  source:
+    'Alice GPU Energy Benchmark (api.serialalice.pt, 2026): vLLM on H100 SXM 80 GB up to 680 W of 700 W at batch 128 (0.97), B200 SXM 943 W of 1,000 W (0.94); low end = the training share of TDP (constants.ts POWER_SHARE_OF_TDP)',
 };
 /**
  * The batch at which decode power reaches the saturated share: the top of the measured ladder (batch 128).
@@ -104,7 +112,8 @@ export const SERVING_POWER_SHARE_SATURATED: SourcedRange = {
  */
 export const DECODE_POWER_SATURATION_BATCH: SourcedValue = {
   value: 128,
-  source: 'Alice GPU Energy Benchmark (api.serialalice.pt, 2026): 5 batch sizes, batch 1 to 128, per GPU; interpolation on log2(batch) between the two ends is an assumption',
+  source:
+    'Alice GPU Energy Benchmark (api.serialalice.pt, 2026): 5 batch sizes, batch 1 to 128, per GPU; interpolation on log2(batch) between the two ends is an assumption',
 };
 
 /**
@@ -116,12 +125,17 @@ export const DECODE_POWER_SATURATION_BATCH: SourcedValue = {
  * predicts 1.6–1.8× for 70B on four H100s (1.62× with this model's all-reduce cost, 1.78× without; measured 1.8×). estimate/inference.ts derives the seconds per sequence
  * from these figures through its own compute roof, so the derivation moves with the scenario's efficiency.
  */
-export const LEGACY_VLLM_SPEEDUP: SourcedValue & { readonly params: number; readonly peakTflops: number; readonly beforeVersion: string } = {
+export const LEGACY_VLLM_SPEEDUP: SourcedValue & {
+  readonly params: number;
+  readonly peakTflops: number;
+  readonly beforeVersion: string;
+} = {
   value: 2.7,
   params: 8e9,
   peakTflops: 989,
   beforeVersion: '0.6',
-  source: 'vLLM blog "vLLM v0.6.0: 2.7x Throughput Improvement and 5x Latency Reduction" (2024-09-05): v0.5.3, Llama 3 8B on 1×H100: HTTP API server 33%, scheduling 29%, GPU execution 38% of the time; v0.6.0 2.7× throughput (8B, 1×H100) and 1.8× (70B, 4×H100), ShareGPT; H100 SXM dense bf16 peak 989 TFLOP/s (NVIDIA datasheet)',
+  source:
+    'vLLM blog "vLLM v0.6.0: 2.7x Throughput Improvement and 5x Latency Reduction" (2024-09-05): v0.5.3, Llama 3 8B on 1×H100: HTTP API server 33%, scheduling 29%, GPU execution 38% of the time; v0.6.0 2.7× throughput (8B, 1×H100) and 1.8× (70B, 4×H100), ShareGPT; H100 SXM dense bf16 peak 989 TFLOP/s (NVIDIA datasheet)',
 };
 
 /**
@@ -130,7 +144,8 @@ export const LEGACY_VLLM_SPEEDUP: SourcedValue & { readonly params: number; read
  */
 export const BARE_IDLE_POWER_SHARE_OF_TDP: SourcedValue = {
   value: 0.1,
-  source: 'NVIDIA/open-gpu-kernel-modules issue #874 (A40: ~30 W idle of 300 W); Alice GPU Energy Benchmark (api.serialalice.pt, 2026): H200 "ghost power" 80.3 W of 700 W',
+  source:
+    'NVIDIA/open-gpu-kernel-modules issue #874 (A40: ~30 W idle of 300 W); Alice GPU Energy Benchmark (api.serialalice.pt, 2026): H200 "ghost power" 80.3 W of 700 W',
 };
 
 /** Memory a server lets weights and KV cache use: vLLM's default gpu_memory_utilization. */
@@ -166,7 +181,8 @@ export const DEFAULT_OUTPUT_TOKENS: SourcedValue = {
  */
 export const REASONING_OUTPUT_FACTOR: SourcedValue = {
   value: 8,
-  source: 'Epoch AI data insight "LLM responses to benchmark questions are getting longer over time" (2025-04-17, epoch.ai/data-insights/output-length): reasoning models use around 8× more tokens on average than non-reasoning models (GPQA Diamond, MATH Level 5, OTIS Mock AIME)',
+  source:
+    'Epoch AI data insight "LLM responses to benchmark questions are getting longer over time" (2025-04-17, epoch.ai/data-insights/output-length): reasoning models use around 8× more tokens on average than non-reasoning models (GPQA Diamond, MATH Level 5, OTIS Mock AIME)',
 };
 
 /**
@@ -176,20 +192,22 @@ export const REASONING_OUTPUT_FACTOR: SourcedValue = {
  */
 export const MODEL_WIDTH_PER_LAYER: SourcedValue = {
   value: 128,
-  source: 'Brown et al. 2020 (GPT-3), arXiv:2005.14165, Table 2.1 (96 layers, d_model 12,288); Touvron et al. 2023 (Llama 2), config 32 layers × 4,096; Kaplan et al. 2020, arXiv:2001.08361, section 2.1 (N ≈ 12·L·d²)',
+  source:
+    'Brown et al. 2020 (GPT-3), arXiv:2005.14165, Table 2.1 (96 layers, d_model 12,288); Touvron et al. 2023 (Llama 2), config 32 layers × 4,096; Kaplan et al. 2020, arXiv:2001.08361, section 2.1 (N ≈ 12·L·d²)',
 };
 
 /** Bytes per stored weight or cache element, by format. */
-export const BYTES_PER_ELEMENT: Readonly<Record<'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'int8' | 'int4', number>> = {
-  fp32: 4,
-  tf32: 4,
-  fp16: 2,
-  bf16: 2,
-  fp8: 1,
-  int8: 1,
-  // 4-bit weights carry a 16-bit scale per group of 64–128 (GPTQ/AWQ group size), about +3%.
-  int4: 0.53,
-};
+export const BYTES_PER_ELEMENT: Readonly<Record<'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'int8' | 'int4', number>> =
+  {
+    fp32: 4,
+    tf32: 4,
+    fp16: 2,
+    bf16: 2,
+    fp8: 1,
+    int8: 1,
+    // 4-bit weights carry a 16-bit scale per group of 64–128 (GPTQ/AWQ group size), about +3%.
+    int4: 0.53,
+  };
 
 /**
  * Requests the totals cover when neither a job size nor a deployment (requests per day × days) is given; the
@@ -197,5 +215,6 @@ export const BYTES_PER_ELEMENT: Readonly<Record<'fp32' | 'tf32' | 'fp16' | 'bf16
  */
 export const DEFAULT_TOTAL_REQUESTS: SourcedValue = {
   value: 1e6,
-  source: 'Green AI default: totals for inference are reported per 1M requests when no request count is given (not a measured figure)',
+  source:
+    'Green AI default: totals for inference are reported per 1M requests when no request count is given (not a measured figure)',
 };

@@ -20,27 +20,43 @@ export function halfPrecisionFor(accelerator: Accelerator): Precision {
 }
 
 const DOCS = {
-  'hf-trainer': 'Hugging Face TrainingArguments: fp16=False and bf16=False by default, so the Trainer computes in float32 unless one is set',
-  lightning: 'Lightning Trainer: precision defaults to "32-true" ("PyTorch, like most deep learning frameworks, trains on 32-bit floating-point by default", lightning.ai docs, N-Bit Precision)',
-  torchtune: 'torchtune training.get_dtype: "If no string is passed, we will default to torch.float32" (the shipped recipe configs set dtype: bf16 explicitly)',
-  composer: 'Composer Trainer: "If the precision argument is not specified, the Trainer defaults to using amp_fp16 on GPU and fp32 on CPU" (docs.mosaicml.com, Numerics)',
-  litgpt: 'litgpt get_default_supported_precision(training=True): "bf16-mixed" where the GPU supports bf16, else "16-mixed"',
+  'hf-trainer':
+    'Hugging Face TrainingArguments: fp16=False and bf16=False by default, so the Trainer computes in float32 unless one is set',
+  lightning:
+    'Lightning Trainer: precision defaults to "32-true" ("PyTorch, like most deep learning frameworks, trains on 32-bit floating-point by default", lightning.ai docs, N-Bit Precision)',
+  torchtune:
+    'torchtune training.get_dtype: "If no string is passed, we will default to torch.float32" (the shipped recipe configs set dtype: bf16 explicitly)',
+  composer:
+    'Composer Trainer: "If the precision argument is not specified, the Trainer defaults to using amp_fp16 on GPU and fp32 on CPU" (docs.mosaicml.com, Numerics)',
+  litgpt:
+    'litgpt get_default_supported_precision(training=True): "bf16-mixed" where the GPU supports bf16, else "16-mixed"',
   neox: 'GPT-NeoX: precision follows the config\'s "fp16"/"bf16" blocks; without them the model trains in float32',
-  axolotl: 'axolotl config: bf16 and fp16 are off unless set (bf16: true / auto, fp16: true), so training runs in float32',
-  pytorch: 'PyTorch computes in float32 unless the code enables mixed precision (torch.autocast / .half() / .to(torch.bfloat16))',
-  keras: 'Keras: the global dtype policy is "float32" unless keras.mixed_precision.set_global_policy("mixed_float16"/"mixed_bfloat16") is called',
+  axolotl:
+    'axolotl config: bf16 and fp16 are off unless set (bf16: true / auto, fp16: true), so training runs in float32',
+  pytorch:
+    'PyTorch computes in float32 unless the code enables mixed precision (torch.autocast / .half() / .to(torch.bfloat16))',
+  keras:
+    'Keras: the global dtype policy is "float32" unless keras.mixed_precision.set_global_policy("mixed_float16"/"mixed_bfloat16") is called',
   spec: 'a described run without a precision: large-model training runs in mixed half precision on accelerators with half-precision tensor units (Micikevicius et al. 2018, "Mixed Precision Training", arXiv:1710.03740; Narayanan et al. 2021, arXiv:2104.04473, section 5), so the chip\'s fastest half format is assumed',
 } as const satisfies Record<TrainingFramework, string>;
 
 /** The precision a training run with no stated precision uses, by framework (null: read from code, framework unknown). */
-export function defaultTrainingPrecision(framework: TrainingFramework | null, accelerator: Accelerator): PrecisionDefault {
+export function defaultTrainingPrecision(
+  framework: TrainingFramework | null,
+  accelerator: Accelerator,
+): PrecisionDefault {
   const half = halfPrecisionFor(accelerator);
   const onGpu = accelerator.kind === 'gpu' || accelerator.kind === 'tpu' || accelerator.kind === 'npu';
   switch (framework) {
     case 'composer':
-      return onGpu && accelerator.peakTflops.fp16 ? { precision: 'fp16', detail: DOCS.composer } : { precision: 'fp32', detail: DOCS.composer };
+      return onGpu && accelerator.peakTflops.fp16
+        ? { precision: 'fp16', detail: DOCS.composer }
+        : { precision: 'fp32', detail: DOCS.composer };
     case 'litgpt':
-      return { precision: accelerator.peakTflops.bf16 ? 'bf16' : accelerator.peakTflops.fp16 ? 'fp16' : 'fp32', detail: DOCS.litgpt };
+      return {
+        precision: accelerator.peakTflops.bf16 ? 'bf16' : accelerator.peakTflops.fp16 ? 'fp16' : 'fp32',
+        detail: DOCS.litgpt,
+      };
     case 'spec':
       return { precision: onGpu ? half : 'fp32', detail: DOCS.spec };
     case 'hf-trainer':
@@ -64,15 +80,26 @@ export function defaultInferencePrecision(engine: InferenceEngine, accelerator: 
     case 'hf-pipeline':
       return {
         precision: 'fp32',
-        detail: 'transformers from_pretrained loads weights in float32 unless torch_dtype/dtype is given (huggingface/transformers issue #36567: "model weights would get loaded in fp32 by default" through v4.x; v5 defaults to dtype="auto")',
+        detail:
+          'transformers from_pretrained loads weights in float32 unless torch_dtype/dtype is given (huggingface/transformers issue #36567: "model weights would get loaded in fp32 by default" through v4.x; v5 defaults to dtype="auto")',
       };
     case 'vllm':
     case 'sglang':
-      return { precision: half, detail: `${engine === 'vllm' ? 'vLLM' : 'SGLang'} --dtype auto: the checkpoint's torch_dtype (bf16/fp16 for current LLM checkpoints; fp32 checkpoints are served in fp16) (docs.vllm.ai engine arguments)` };
+      return {
+        precision: half,
+        detail: `${engine === 'vllm' ? 'vLLM' : 'SGLang'} --dtype auto: the checkpoint's torch_dtype (bf16/fp16 for current LLM checkpoints; fp32 checkpoints are served in fp16) (docs.vllm.ai engine arguments)`,
+      };
     case 'tgi':
-      return { precision: half, detail: 'text-generation-inference serves in the checkpoint\'s half precision unless --dtype or --quantize says otherwise' };
+      return {
+        precision: half,
+        detail:
+          "text-generation-inference serves in the checkpoint's half precision unless --dtype or --quantize says otherwise",
+      };
     case 'tensorrt-llm':
-      return { precision: half, detail: 'TensorRT-LLM builds engines in the checkpoint\'s half precision unless quantisation is configured' };
+      return {
+        precision: half,
+        detail: "TensorRT-LLM builds engines in the checkpoint's half precision unless quantisation is configured",
+      };
     default:
       return { precision: half, detail: 'serving stack not named: half precision assumed' };
   }

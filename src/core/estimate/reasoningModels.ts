@@ -14,18 +14,21 @@ interface ReasoningFamily {
 const FAMILIES: readonly ReasoningFamily[] = [
   {
     pattern: /gpt-oss/i,
-    source: 'OpenAI, "gpt-oss-120b & gpt-oss-20b Model Card", arXiv:2508.10925: two open-weight reasoning models (reasoning effort low/medium/high, chain of thought before the answer)',
+    source:
+      'OpenAI, "gpt-oss-120b & gpt-oss-20b Model Card", arXiv:2508.10925: two open-weight reasoning models (reasoning effort low/medium/high, chain of thought before the answer)',
   },
   {
     pattern: /deepseek-r1/i,
-    source: 'ollama.com/library/deepseek-r1: "DeepSeek-R1 is a family of open reasoning models" (the distilled Qwen and Llama checkpoints included; <think> block before the answer)',
+    source:
+      'ollama.com/library/deepseek-r1: "DeepSeek-R1 is a family of open reasoning models" (the distilled Qwen and Llama checkpoints included; <think> block before the answer)',
   },
   {
     // Qwen3 (April 2025) switches between thinking and non-thinking with enable_thinking, on by default; the
     // 2507 Instruct releases support only non-thinking mode; base checkpoints are not chat models.
     pattern: /qwen3-\d/i,
     except: /instruct-2507|-base\b|coder|embedding|reranker/i,
-    source: 'Qwen documentation, Quickstart (qwen.readthedocs.io): apply_chat_template(..., enable_thinking=True) "Switches between thinking and non-thinking modes. Default is True."; "Qwen3-Instruct-2507 supports only non-thinking mode"',
+    source:
+      'Qwen documentation, Quickstart (qwen.readthedocs.io): apply_chat_template(..., enable_thinking=True) "Switches between thinking and non-thinking modes. Default is True."; "Qwen3-Instruct-2507 supports only non-thinking mode"',
   },
 ];
 

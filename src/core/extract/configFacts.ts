@@ -21,7 +21,8 @@ import { sizingKindFor } from './sizingNames';
  * Sections that configure evaluation or validation, not the training run: their lengths and
  * batch sizes (litgpt `eval.max_iters`, Composer `eval_loader`, torchtune `dataset_val`) are not the run's.
  */
-const EVALUATION_SECTION = /^(eval|evals|evaluation|evaluators?|eval_loader|eval_dataset|eval_args|eval_config|dataset_val|validation|val_loader)$/;
+const EVALUATION_SECTION =
+  /^(eval|evals|evaluation|evaluators?|eval_loader|eval_dataset|eval_args|eval_config|dataset_val|validation|val_loader)$/;
 
 export interface ConfigExtraction {
   readonly facts: Fact[];
@@ -33,7 +34,11 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
   const lineCounter = doc.lineCounter;
   const problems = doc.errors.slice(0, 5).map((e) => {
     const pos = e.linePos?.[0];
-    return problemAt(`${format.toUpperCase()} ${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`, pos && pos.line - 1, pos && pos.col - 1);
+    return problemAt(
+      `${format.toUpperCase()} ${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${e.message.split('\n')[0]}`,
+      pos && pos.line - 1,
+      pos && pos.col - 1,
+    );
   });
   const facts: Fact[] = [];
   if (doc.errors.length > 0 && !doc.contents) return { facts, problems };
@@ -46,7 +51,14 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
   // (`total_steps: 60000` behind `${optim.total_steps}`): facts added for the pair point back at it.
   let pairOrigin: number | undefined;
   const add = (kind: FactKind, value: Fact['value'], node: YamlNode | null | undefined, detail: string) =>
-    facts.push({ kind, value, range: rangeOf(node), confidence: 'high', detail, ...(pairOrigin !== undefined ? { originLine: pairOrigin } : {}) });
+    facts.push({
+      kind,
+      value,
+      range: rangeOf(node),
+      confidence: 'high',
+      detail,
+      ...(pairOrigin !== undefined ? { originLine: pairOrigin } : {}),
+    });
 
   const visit = (node: unknown, path: string[]): void => {
     if (isSeq(node)) {
@@ -61,7 +73,8 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       const where = [...path, key].join('.');
       const raw = isScalar(valueNode) ? valueNode.value : undefined;
       // Hydra/OmegaConf `${data.seq_len}` and `${oc.env:GPUS,8}` read as what they point at.
-      const resolved = typeof raw === 'string' && raw.startsWith('${') ? config.resolve(raw, [...path, key]) : { value: raw };
+      const resolved =
+        typeof raw === 'string' && raw.startsWith('${') ? config.resolve(raw, [...path, key]) : { value: raw };
       const scalar = resolved.value;
       pairOrigin = resolved.originLine;
       const sizing = sizingKindFor(key, 'config');
@@ -74,10 +87,23 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       if (key === 'bf16' || key === 'fp16' || key === 'tf32' || key === 'fp8') {
         // `bf16: true`, `bf16: auto` (axolotl), DeepSpeed `bf16: { enabled: true }` or `"auto"`.
         const enabled = isMap(valueNode) ? valueNode.get('enabled') : scalar;
-        if (enabled === true || enabled === 'true') add('training.precision', key, valueNode, `${where}: ${String(enabled)}`);
+        if (enabled === true || enabled === 'true')
+          add('training.precision', key, valueNode, `${where}: ${String(enabled)}`);
         else if (enabled === 'auto') {
-          facts.push({ kind: 'training.precision', value: key, range: rangeOf(valueNode), confidence: 'low', detail: `${where}: auto, assumed on (a GPU that supports it)` });
-          facts.push({ kind: 'training.precision', value: null, range: rangeOf(valueNode), confidence: 'low', detail: `${where}: auto depends on the GPU it runs on` });
+          facts.push({
+            kind: 'training.precision',
+            value: key,
+            range: rangeOf(valueNode),
+            confidence: 'low',
+            detail: `${where}: auto, assumed on (a GPU that supports it)`,
+          });
+          facts.push({
+            kind: 'training.precision',
+            value: null,
+            range: rangeOf(valueNode),
+            confidence: 'low',
+            detail: `${where}: auto depends on the GPU it runs on`,
+          });
         }
       } else if (key === 'mixed_precision' || key === 'torch_dtype' || key === 'dtype' || key === 'precision') {
         const p = normalisePrecision(scalar as string | number | undefined);
@@ -94,24 +120,54 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         const [name, n] = scalar.split(':');
         add('hardware.accelerator', name, valueNode, `${where}: ${scalar}`);
         if (n && Number(n) > 0) add('hardware.devices', Number(n), valueNode, `${where}: ${scalar}`);
-      } else if ((key === 'cloud.google.com/gke-accelerator' || key === 'nvidia.com/gpu.product' || key === 'accelerator' || key === 'gpu_type' || key === 'instance_type') && typeof scalar === 'string' && !/^(gpu|cpu|auto|tpu|cuda|mps)$/i.test(scalar)) {
+      } else if (
+        (key === 'cloud.google.com/gke-accelerator' ||
+          key === 'nvidia.com/gpu.product' ||
+          key === 'accelerator' ||
+          key === 'gpu_type' ||
+          key === 'instance_type') &&
+        typeof scalar === 'string' &&
+        !/^(gpu|cpu|auto|tpu|cuda|mps)$/i.test(scalar)
+      ) {
         // Node selectors and resource names: nvidia-tesla-a100, NVIDIA-A100-SXM4-80GB, A100.
-        add('hardware.accelerator', scalar.replace(/^nvidia-(tesla-)?/i, '').replace(/^NVIDIA-/, ''), valueNode, `${where}: ${scalar}`);
-      } else if ((key === 'run' || key === 'command' || key === 'script') && typeof scalar === 'string' && (/torchrun|accelerate\s+launch|deepspeed|python3?\s/.test(scalar) || mentionsLauncher(scalar))) {
+        add(
+          'hardware.accelerator',
+          scalar.replace(/^nvidia-(tesla-)?/i, '').replace(/^NVIDIA-/, ''),
+          valueNode,
+          `${where}: ${scalar}`,
+        );
+      } else if (
+        (key === 'run' || key === 'command' || key === 'script') &&
+        typeof scalar === 'string' &&
+        (/torchrun|accelerate\s+launch|deepspeed|python3?\s/.test(scalar) || mentionsLauncher(scalar))
+      ) {
         // SkyPilot `run: |` and similar: a launch script inside the config.
-        const base = rangeOf(valueNode).startLine + (/^[|>]/.test(text.slice(valueNode!.range![0], valueNode!.range![0] + 1)) ? 1 : 0);
+        const base =
+          rangeOf(valueNode).startLine +
+          (/^[|>]/.test(text.slice(valueNode!.range![0], valueNode!.range![0] + 1)) ? 1 : 0);
         // SkyPilot `envs:` are the run block's shell variables.
         const envs = isMap(doc.contents) ? doc.contents.get('envs') : undefined;
         const envPairs = isMap(envs) ? envs.items.filter((p) => isPair(p) && isScalar(p.key) && isScalar(p.value)) : [];
-        const prelude = envPairs.map((p) => `${String((p.key as { value: unknown }).value)}=${String((p.value as { value: unknown }).value)}`);
+        const prelude = envPairs.map(
+          (p) => `${String((p.key as { value: unknown }).value)}=${String((p.value as { value: unknown }).value)}`,
+        );
         const envLines = envPairs.map((p) => rangeOf(p.key as YamlNode).startLine);
         const script = prelude.length ? `${prelude.join('\n')}\n${scalar}` : scalar;
         for (const f of extractShellFacts(script)) {
           if (f.range.startLine < prelude.length) continue;
           const shift = base - prelude.length;
           // A value that came from an env var points at the `envs:` entry that holds it.
-          const originLine = f.originLine === undefined ? undefined : f.originLine < prelude.length ? envLines[f.originLine] : f.originLine + shift;
-          facts.push({ ...f, range: { ...f.range, startLine: f.range.startLine + shift, endLine: f.range.endLine + shift }, ...(originLine !== undefined ? { originLine } : {}) });
+          const originLine =
+            f.originLine === undefined
+              ? undefined
+              : f.originLine < prelude.length
+                ? envLines[f.originLine]
+                : f.originLine + shift;
+          facts.push({
+            ...f,
+            range: { ...f.range, startLine: f.range.startLine + shift, endLine: f.range.endLine + shift },
+            ...(originLine !== undefined ? { originLine } : {}),
+          });
         }
       } else if (key === 'nvidia.com/gpu' && Number(scalar) > 0) {
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
@@ -121,15 +177,32 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       } else if (key === 'pretrained' && typeof scalar === 'boolean') {
         // LightningCLI / timm-style `pretrained: false`: the backbone starts from random weights.
         add('model.fromScratch', !scalar, valueNode, `${where}: ${String(scalar)}`);
-      } else if (key === 'dataset_mixer' && isMap(valueNode) && valueNode.items[0] && isScalar(valueNode.items[0].key)) {
-        add('training.dataset', String(valueNode.items[0].key.value), valueNode.items[0].key, `${where}: first dataset of the mixture`);
-      } else if ((key === 'args' || key === 'command') && isSeq(valueNode) && valueNode.items.every((i) => isScalar(i))) {
+      } else if (
+        key === 'dataset_mixer' &&
+        isMap(valueNode) &&
+        valueNode.items[0] &&
+        isScalar(valueNode.items[0].key)
+      ) {
+        add(
+          'training.dataset',
+          String(valueNode.items[0].key.value),
+          valueNode.items[0].key,
+          `${where}: first dataset of the mixture`,
+        );
+      } else if (
+        (key === 'args' || key === 'command') &&
+        isSeq(valueNode) &&
+        valueNode.items.every((i) => isScalar(i))
+      ) {
         // Kubernetes/containers: ["python", "-m", "torch.distributed.run", ...] or ["bash", "-c", "torchrun ..."].
         // One item per line, continued, so each flag keeps the line of its own item.
         const items = valueNode.items as YamlNode[];
         const lines = items.map((i) => String((i as unknown as { value: unknown }).value).replace(/\n/g, ' '));
         const itemLines = items.map((i) => rangeOf(i).startLine);
-        const script = lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l)).join('\n').replace(/^\S*(bash|sh)\s+-c\s+/, '');
+        const script = lines
+          .map((l, i) => (i < lines.length - 1 ? `${l} \\` : l))
+          .join('\n')
+          .replace(/^\S*(bash|sh)\s+-c\s+/, '');
         for (const f of extractShellFacts(script)) {
           const item = items[Math.min(f.range.startLine, items.length - 1)];
           let at = itemLines[Math.min(f.range.startLine, itemLines.length - 1)] ?? rangeOf(valueNode).startLine;
@@ -153,10 +226,12 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           if (typeof scalar === 'string' && scalar.length > 0) {
             add('model.id', scalar, valueNode, `${where}: ${scalar}`);
             // A Hub checkpoint name implies its weights; a backbone architecture name does not.
-            if (key !== 'backbone') add('model.fromScratch', false, valueNode, `${where} names a pretrained checkpoint`);
+            if (key !== 'backbone')
+              add('model.fromScratch', false, valueNode, `${where} names a pretrained checkpoint`);
           }
         } else if (typeof scalar === 'number' || typeof scalar === 'boolean') {
-          if (!(kind === 'training.steps' && typeof scalar === 'number' && scalar <= 0)) add(kind, scalar, valueNode, `${where}: ${String(scalar)}`);
+          if (!(kind === 'training.steps' && typeof scalar === 'number' && scalar <= 0))
+            add(kind, scalar, valueNode, `${where}: ${String(scalar)}`);
         } else if (typeof scalar === 'string' && scalar !== 'auto') {
           add(kind, null, valueNode, `${where}: "${scalar}" is not a number`);
         }
@@ -180,7 +255,10 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
     const v = top?.get(key, true);
     return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
   };
-  return { facts: withoutRotaryPositions(facts, scalarAt('model_type'), scalarAt('position_embedding_type')), problems };
+  return {
+    facts: withoutRotaryPositions(facts, scalarAt('model_type'), scalarAt('position_embedding_type')),
+    problems,
+  };
 }
 
 /**
@@ -188,8 +266,32 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
  * (BERT family, GPT-2, OPT); Llama, Mistral, Qwen, GPT-NeoX and others use rotary or ALiBi positions
  * with no parameters, so there it only states the context length.
  */
-const LEARNED_POSITION_TYPES = new Set(['bert', 'roberta', 'xlm-roberta', 'camembert', 'distilbert', 'electra', 'gpt2', 'opt', 'biogpt', 'bart', 'mbart', 'marian', 'ernie', 'layoutlm', 'vit', 'clip_text_model']);
-function withoutRotaryPositions(facts: Fact[], modelType: string | undefined, positionType: string | undefined): Fact[] {
-  const learned = positionType === 'absolute' || (modelType !== undefined && LEARNED_POSITION_TYPES.has(modelType.toLowerCase()));
-  return learned ? facts : facts.filter((f) => !(f.kind === 'model.learnedPositions' && /max_position_embeddings/.test(f.detail)));
+const LEARNED_POSITION_TYPES = new Set([
+  'bert',
+  'roberta',
+  'xlm-roberta',
+  'camembert',
+  'distilbert',
+  'electra',
+  'gpt2',
+  'opt',
+  'biogpt',
+  'bart',
+  'mbart',
+  'marian',
+  'ernie',
+  'layoutlm',
+  'vit',
+  'clip_text_model',
+]);
+function withoutRotaryPositions(
+  facts: Fact[],
+  modelType: string | undefined,
+  positionType: string | undefined,
+): Fact[] {
+  const learned =
+    positionType === 'absolute' || (modelType !== undefined && LEARNED_POSITION_TYPES.has(modelType.toLowerCase()));
+  return learned
+    ? facts
+    : facts.filter((f) => !(f.kind === 'model.learnedPositions' && /max_position_embeddings/.test(f.detail)));
 }

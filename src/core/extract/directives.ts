@@ -30,10 +30,18 @@ export const DIRECTIVE_KEYS: Record<string, DirectiveKey> = {
   count: { kind: 'hardware.devices', type: 'integer', help: 'accelerators in total' },
   nodes: { kind: 'hardware.nodes', type: 'integer', help: 'machines' },
   region: { kind: 'hardware.region', type: 'string', help: 'country (FR), cloud region (eu-north-1) or world' },
-  project: { kind: 'tracking.project', type: 'string', help: 'CodeCarbon project_name whose emissions.csv rows measured this run' },
+  project: {
+    kind: 'tracking.project',
+    type: 'string',
+    help: 'CodeCarbon project_name whose emissions.csv rows measured this run',
+  },
   requests_per_day: { kind: 'inference.requestsPerDay', type: 'number', help: 'requests a deployment serves per day' },
   days: { kind: 'inference.days', type: 'number', help: 'days the deployment serves (365 for a year)' },
-  run: { kind: 'run.entry', type: 'flag', help: 'list this file as a run even where it would be left out (a test folder, a library module)' },
+  run: {
+    kind: 'run.entry',
+    type: 'flag',
+    help: 'list this file as a run even where it would be left out (a test folder, a library module)',
+  },
 };
 
 const DIRECTIVE = /#\s*green-ai\s*:(.*)$/i;
@@ -83,12 +91,17 @@ export function extractDirectives(text: string): DirectiveExtraction {
     const m = DIRECTIVE.exec(line);
     if (!m) continue;
     const startCol = line.length - m[0].length;
-    const pairs = m[1].trim().split(/\s+/, MAX_DIRECTIVE_PAIRS_PER_LINE + 1).filter(Boolean);
+    const pairs = m[1]
+      .trim()
+      .split(/\s+/, MAX_DIRECTIVE_PAIRS_PER_LINE + 1)
+      .filter(Boolean);
     const where = `line ${row + 1}`;
     at = { line: row, column: startCol };
     if (pairs.length > MAX_DIRECTIVE_PAIRS_PER_LINE) {
       pairs.length = MAX_DIRECTIVE_PAIRS_PER_LINE;
-      problem(`green-ai directive at ${where}: more than ${MAX_DIRECTIVE_PAIRS_PER_LINE} settings on one line; the rest of the line is ignored`);
+      problem(
+        `green-ai directive at ${where}: more than ${MAX_DIRECTIVE_PAIRS_PER_LINE} settings on one line; the rest of the line is ignored`,
+      );
     }
     // Pairs are found left to right, each after the previous one: one pass over the line.
     let searchFrom = startCol;
@@ -103,11 +116,21 @@ export function extractDirectives(text: string): DirectiveExtraction {
       // Own keys only: `constructor=` or `__proto__=` must not reach Object.prototype.
       const spec = Object.prototype.hasOwnProperty.call(DIRECTIVE_KEYS, key) ? DIRECTIVE_KEYS[key] : undefined;
       if (!spec) {
-        problem(`green-ai directive at ${where}: unknown key "${show(key)}" (known: ${Object.keys(DIRECTIVE_KEYS).join(', ')})`);
+        problem(
+          `green-ai directive at ${where}: unknown key "${show(key)}" (known: ${Object.keys(DIRECTIVE_KEYS).join(', ')})`,
+        );
         continue;
       }
       const range = { startLine: row, startCol: col, endLine: row, endCol: col + pair.length };
-      const add = (kind: FactKind, value: Fact['value']) => facts.push({ kind, value, range, confidence: 'high', detail: `directive ${show(pair)} (${where})`, directive: true });
+      const add = (kind: FactKind, value: Fact['value']) =>
+        facts.push({
+          kind,
+          value,
+          range,
+          confidence: 'high',
+          detail: `directive ${show(pair)} (${where})`,
+          directive: true,
+        });
       const bad = (why: string) => problem(`green-ai directive at ${where}: ${key}=${show(raw)} ${why}`);
       if (spec.type === 'flag') {
         if (raw && !/^(true|yes|1)$/i.test(raw)) bad('takes no value (write it alone)');
@@ -154,14 +177,20 @@ export function extractDirectives(text: string): DirectiveExtraction {
         else add(spec.kind, raw.toLowerCase());
       } else {
         // A region or accelerator the user states must be one the catalogs know: a typo is an error, not a default.
-        const unknown = key === 'region' ? unknownRegionMessage(raw, `green-ai directive at ${where}: region`) : key === 'accelerator' ? unknownAcceleratorMessage(raw, `green-ai directive at ${where}: accelerator`, true) : null;
+        const unknown =
+          key === 'region'
+            ? unknownRegionMessage(raw, `green-ai directive at ${where}: region`)
+            : key === 'accelerator'
+              ? unknownAcceleratorMessage(raw, `green-ai directive at ${where}: accelerator`, true)
+              : null;
         if (unknown) error(unknown);
         else add(spec.kind, raw);
       }
     }
   }
   at = undefined;
-  if (facts.length >= MAX_DIRECTIVE_FACTS) problem(`more than ${MAX_DIRECTIVE_FACTS} green-ai directive settings in one file; the rest are ignored`);
+  if (facts.length >= MAX_DIRECTIVE_FACTS)
+    problem(`more than ${MAX_DIRECTIVE_FACTS} green-ai directive settings in one file; the rest are ignored`);
   if (dropped > 0) problems.push(problemAt(`${dropped} more green-ai directive problems`));
   return { facts, problems, errors };
 }

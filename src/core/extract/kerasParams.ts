@@ -68,7 +68,8 @@ function numbers(node: Node | null | undefined, symbols: SymbolTable): number | 
   return undefined;
 }
 
-const PASS_THROUGH = /^(Dropout|SpatialDropout[123]D|Activation|ReLU|LeakyReLU|Softmax|GaussianNoise|GaussianDropout|AlphaDropout|Rescaling|Normalization|RandomFlip|RandomRotation|RandomZoom|RandomCrop|RandomTranslation|RandomContrast|Masking|InputLayer)$/;
+const PASS_THROUGH =
+  /^(Dropout|SpatialDropout[123]D|Activation|ReLU|LeakyReLU|Softmax|GaussianNoise|GaussianDropout|AlphaDropout|Rescaling|Normalization|RandomFlip|RandomRotation|RandomZoom|RandomCrop|RandomTranslation|RandomContrast|Masking|InputLayer)$/;
 
 /** The layers of `Sequential([...])`, or null when the call is not one (e.g. torch's nn.Sequential(*layers)). */
 export function sequentialLayers(call: Node): Node[] | null {
@@ -89,7 +90,10 @@ export function countKerasSequential(layerCalls: readonly Node[], symbols: Symbo
     const callee = call.childForFieldName('function')?.text ?? '';
     const name = callee.slice(callee.lastIndexOf('.') + 1);
     const { positional, keyword } = args(call);
-    const declared = shapeOf(keyword.get('input_shape') ?? keyword.get('shape') ?? (name === 'Input' ? positional[0] : undefined), symbols);
+    const declared = shapeOf(
+      keyword.get('input_shape') ?? keyword.get('shape') ?? (name === 'Input' ? positional[0] : undefined),
+      symbols,
+    );
     if (declared) shape = declared;
     if (name === 'Input' || name === 'InputLayer') continue;
     const last = shape?.[shape.length - 1] ?? null;
@@ -105,7 +109,9 @@ export function countKerasSequential(layerCalls: readonly Node[], symbols: Symbo
         continue;
       }
       params += (last + 1) * units;
-      const positions = shape.slice(0, -1).reduce<number | null>((n, d) => (n === null || d === null ? null : n * d), 1);
+      const positions = shape
+        .slice(0, -1)
+        .reduce<number | null>((n, d) => (n === null || d === null ? null : n * d), 1);
       addFlops(positions === null ? null : 2 * last * units * positions);
       shape = [...shape.slice(0, -1), units];
     } else if (name === 'Embedding') {
@@ -120,15 +126,24 @@ export function countKerasSequential(layerCalls: readonly Node[], symbols: Symbo
       shape = [length, output];
     } else if (/^(LSTM|GRU|SimpleRNN|Bidirectional)$/.test(name)) {
       const inner = name === 'Bidirectional' ? positional[0] : call;
-      const innerName = name === 'Bidirectional' ? (inner?.childForFieldName('function')?.text ?? '').split('.').pop() ?? '' : name;
-      const innerArgs = inner && inner.type === 'call' ? args(inner) : { positional: [], keyword: new Map<string, Node>() };
+      const innerName =
+        name === 'Bidirectional' ? ((inner?.childForFieldName('function')?.text ?? '').split('.').pop() ?? '') : name;
+      const innerArgs =
+        inner && inner.type === 'call' ? args(inner) : { positional: [], keyword: new Map<string, Node>() };
       const units = num(innerArgs.keyword.get('units') ?? innerArgs.positional[0], symbols);
       if (units === undefined || last === null || !shape) {
         unknown();
         continue;
       }
       // Keras gates: LSTM 4, GRU 3 (two bias vectors with reset_after, the default), SimpleRNN 1.
-      const cell = innerName === 'LSTM' ? 4 * units * (last + units + 1) : innerName === 'GRU' ? 3 * units * (last + units + 2) : innerName === 'SimpleRNN' ? units * (last + units + 1) : undefined;
+      const cell =
+        innerName === 'LSTM'
+          ? 4 * units * (last + units + 1)
+          : innerName === 'GRU'
+            ? 3 * units * (last + units + 2)
+            : innerName === 'SimpleRNN'
+              ? units * (last + units + 1)
+              : undefined;
       if (cell === undefined) {
         unknown();
         continue;
@@ -163,7 +178,12 @@ export function countKerasSequential(layerCalls: readonly Node[], symbols: Symbo
         unknown();
         continue;
       }
-      shape = [...shape.slice(0, dims).map((d, i) => spatial(d, size[i], Number.isNaN(strides[i]) ? size[i] : strides[i], padding)), last];
+      shape = [
+        ...shape
+          .slice(0, dims)
+          .map((d, i) => spatial(d, size[i], Number.isNaN(strides[i]) ? size[i] : strides[i], padding)),
+        last,
+      ];
     } else if (/^Global(Average|Max)Pooling[12]D$/.test(name)) {
       shape = [last];
     } else if (name === 'Flatten') {

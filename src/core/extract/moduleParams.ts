@@ -20,9 +20,40 @@ export interface ModuleCount {
 const MODULE_BASES = /(^|\.)(Module|LightningModule|PreTrainedModel)$/;
 /** Layers without parameters: counted as known zero, not as unresolved. */
 const PARAMETER_FREE = new Set([
-  'Dropout', 'Dropout1d', 'Dropout2d', 'Dropout3d', 'ReLU', 'GELU', 'SiLU', 'Tanh', 'Sigmoid', 'Softmax', 'LogSoftmax', 'LeakyReLU', 'ELU', 'Mish', 'Identity',
-  'Flatten', 'Unflatten', 'MaxPool1d', 'MaxPool2d', 'MaxPool3d', 'AvgPool1d', 'AvgPool2d', 'AvgPool3d', 'AdaptiveAvgPool1d', 'AdaptiveAvgPool2d',
-  'AdaptiveAvgPool3d', 'AdaptiveMaxPool2d', 'Upsample', 'PixelShuffle', 'CrossEntropyLoss', 'MSELoss', 'NLLLoss', 'BCEWithLogitsLoss', 'ZeroPad2d',
+  'Dropout',
+  'Dropout1d',
+  'Dropout2d',
+  'Dropout3d',
+  'ReLU',
+  'GELU',
+  'SiLU',
+  'Tanh',
+  'Sigmoid',
+  'Softmax',
+  'LogSoftmax',
+  'LeakyReLU',
+  'ELU',
+  'Mish',
+  'Identity',
+  'Flatten',
+  'Unflatten',
+  'MaxPool1d',
+  'MaxPool2d',
+  'MaxPool3d',
+  'AvgPool1d',
+  'AvgPool2d',
+  'AvgPool3d',
+  'AdaptiveAvgPool1d',
+  'AdaptiveAvgPool2d',
+  'AdaptiveAvgPool3d',
+  'AdaptiveMaxPool2d',
+  'Upsample',
+  'PixelShuffle',
+  'CrossEntropyLoss',
+  'MSELoss',
+  'NLLLoss',
+  'BCEWithLogitsLoss',
+  'ZeroPad2d',
 ]);
 
 interface Context {
@@ -36,11 +67,13 @@ interface Context {
 
 function lastName(fn: Node | null): string {
   if (!fn) return '';
-  return fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : fn.text;
+  return fn.type === 'attribute' ? (fn.childForFieldName('attribute')?.text ?? '') : fn.text;
 }
 
 function positional(args: Node): Node[] {
-  return args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment');
+  return args.namedChildren.filter(
+    (c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment',
+  );
 }
 
 function numberArg(args: Node, index: number, name: string, ctx: Context, fallback?: number): number | undefined {
@@ -103,7 +136,8 @@ function callParams(call: Node, ctx: Context): number | undefined {
   if (!args) return undefined;
   if (PARAMETER_FREE.has(name)) return 0;
   // `nn.ModuleList(Block(c) for _ in range(n))`: the generator is the whole argument list.
-  if (args.type === 'generator_expression') return name === 'ModuleList' || name === 'Sequential' ? expressionParams(args, ctx) : undefined;
+  if (args.type === 'generator_expression')
+    return name === 'ModuleList' || name === 'Sequential' ? expressionParams(args, ctx) : undefined;
   ctx.layers++;
   switch (name) {
     case 'Linear':
@@ -187,7 +221,8 @@ function callParams(call: Node, ctx: Context): number | undefined {
     }
     case 'TransformerEncoder':
     case 'TransformerDecoder': {
-      const layer = positional(args)[0] ?? keywordArgument(args, name === 'TransformerEncoder' ? 'encoder_layer' : 'decoder_layer');
+      const layer =
+        positional(args)[0] ?? keywordArgument(args, name === 'TransformerEncoder' ? 'encoder_layer' : 'decoder_layer');
       const n = numberArg(args, 1, 'num_layers', ctx);
       const one = layer ? expressionParams(layer, ctx) : undefined;
       return one === undefined || n === undefined ? undefined : one * n;
@@ -243,7 +278,8 @@ function expressionParams(node: Node, ctx: Context): number | undefined {
       const body = node.childForFieldName('body');
       const clause = node.namedChildren.find((c) => c?.type === 'for_in_clause');
       const range = clause?.childForFieldName('right');
-      if (!body || !range || range.type !== 'call' || range.childForFieldName('function')?.text !== 'range') return undefined;
+      if (!body || !range || range.type !== 'call' || range.childForFieldName('function')?.text !== 'range')
+        return undefined;
       const bounds = positional(range.childForFieldName('arguments')!).map((a) => evaluate(a, ctx.symbols)?.value);
       if (bounds.length === 0 || bounds.some((b) => typeof b !== 'number')) return undefined;
       const n = bounds.length === 1 ? (bounds[0] as number) : (bounds[1] as number) - (bounds[0] as number);
@@ -268,7 +304,9 @@ function isModuleClass(cls: Node): boolean {
 
 function classParams(cls: Node, ctx: Context): ModuleCount | undefined {
   const body = cls.childForFieldName('body');
-  const init = body?.namedChildren.find((c) => c?.type === 'function_definition' && c.childForFieldName('name')?.text === '__init__');
+  const init = body?.namedChildren.find(
+    (c) => c?.type === 'function_definition' && c.childForFieldName('name')?.text === '__init__',
+  );
   const initBody = init?.childForFieldName('body');
   if (!initBody) return undefined;
   let params = 0;
@@ -286,29 +324,50 @@ function classParams(cls: Node, ctx: Context): ModuleCount | undefined {
         tied.push(tie[1]);
         continue;
       }
-      if (left?.type === 'attribute' && right?.type === 'call' && lastName(right.childForFieldName('function')) === 'Linear') {
+      if (
+        left?.type === 'attribute' &&
+        right?.type === 'call' &&
+        lastName(right.childForFieldName('function')) === 'Linear'
+      ) {
         const a = right.childForFieldName('arguments');
         const i = a ? numberArg(a, 0, 'in_features', ctx) : undefined;
         const o = a ? numberArg(a, 1, 'out_features', ctx) : undefined;
-        if (i !== undefined && o !== undefined) linearWeights.set(left.childForFieldName('attribute')?.text ?? '', i * o);
+        if (i !== undefined && o !== undefined)
+          linearWeights.set(left.childForFieldName('attribute')?.text ?? '', i * o);
       }
-      if (left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self' && right && (right.type === 'call' || right.type === 'list_comprehension')) {
+      if (
+        left?.type === 'attribute' &&
+        left.childForFieldName('object')?.text === 'self' &&
+        right &&
+        (right.type === 'call' || right.type === 'list_comprehension')
+      ) {
         const p = expressionParams(right, ctx);
         const callee = right.type === 'call' ? lastName(right.childForFieldName('function')) : '';
         // Only count what builds a layer; `self.lr = float(lr)` and friends are not modules.
         if (p !== undefined) params += p;
-        else if (/^[A-Z]/.test(callee) || right.type === 'list_comprehension') ctx.unresolved.push(right.text.replace(/\s+/g, ' ').slice(0, 60));
+        else if (/^[A-Z]/.test(callee) || right.type === 'list_comprehension')
+          ctx.unresolved.push(right.text.replace(/\s+/g, ' ').slice(0, 60));
       }
       continue;
     }
-    for (const c of node.namedChildren) if (c && c.type !== 'function_definition' && c.type !== 'class_definition') stack.push(c);
+    for (const c of node.namedChildren)
+      if (c && c.type !== 'function_definition' && c.type !== 'class_definition') stack.push(c);
   }
   for (const name of tied) params -= linearWeights.get(name) ?? 0;
-  return { className: cls.childForFieldName('name')?.text ?? '?', params, layers: ctx.layers, unresolved: ctx.unresolved, hasConvolution: ctx.hasConvolution };
+  return {
+    className: cls.childForFieldName('name')?.text ?? '?',
+    params,
+    layers: ctx.layers,
+    unresolved: ctx.unresolved,
+    hasConvolution: ctx.hasConvolution,
+  };
 }
 
 /** Every nn.Module subclass among a file's classes, with its counted parameters. */
-export function countModuleClasses(classNodes: readonly Node[], symbols: SymbolTable): Array<ModuleCount & { node: Node }> {
+export function countModuleClasses(
+  classNodes: readonly Node[],
+  symbols: SymbolTable,
+): Array<ModuleCount & { node: Node }> {
   const classes = new Map<string, Node>();
   for (const node of classNodes) {
     const name = node.childForFieldName('name')?.text;

@@ -67,14 +67,22 @@ function arithmetic(op: string, a: PyValue, b: PyValue): PyValue | undefined {
     return undefined;
   }
   switch (op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    case '/': return b === 0 ? undefined : a / b;
-    case '//': return b === 0 ? undefined : Math.floor(a / b);
-    case '%': return b === 0 ? undefined : a % b;
-    case '**': return Math.abs(b) > 64 ? undefined : a ** b;
-    default: return undefined;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return b === 0 ? undefined : a / b;
+    case '//':
+      return b === 0 ? undefined : Math.floor(a / b);
+    case '%':
+      return b === 0 ? undefined : a % b;
+    case '**':
+      return Math.abs(b) > 64 ? undefined : a ** b;
+    default:
+      return undefined;
   }
 }
 
@@ -99,9 +107,12 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       const parts = node.namedChildren.map((c) => (c ? stringLiteral(c) : null));
       return parts.every((p) => p !== null) ? { value: parts.join(''), origin: node, via: '' } : undefined;
     }
-    case 'true': return { value: true, origin: node, via: '' };
-    case 'false': return { value: false, origin: node, via: '' };
-    case 'none': return { value: null, origin: node, via: '' };
+    case 'true':
+      return { value: true, origin: node, via: '' };
+    case 'false':
+      return { value: false, origin: node, via: '' };
+    case 'none':
+      return { value: null, origin: node, via: '' };
     case 'parenthesized_expression':
       return evaluate(node.namedChildren[0] ?? null, symbols, depth + 1);
     case 'unary_operator': {
@@ -127,7 +138,12 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       const a = evaluate(left ?? null, symbols, depth + 1);
       const b = evaluate(right ?? null, symbols, depth + 1);
       if (!a || !b || node.namedChildren.length !== 2) return undefined;
-      const value = op === '==' || op === 'is' ? a.value === b.value : op === '!=' || op === 'is not' ? a.value !== b.value : undefined;
+      const value =
+        op === '==' || op === 'is'
+          ? a.value === b.value
+          : op === '!=' || op === 'is not'
+            ? a.value !== b.value
+            : undefined;
       if (value === undefined) return undefined;
       const via = [a.via, b.via].filter(Boolean).join('; ');
       return { value, origin: node, via: via ? `${truncate(node.text)} (${via})` : '' };
@@ -145,7 +161,17 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       const decided = evaluate(condition, symbols, depth + 1);
       if (decided && typeof decided.value === 'boolean') {
         const r = evaluate(decided.value ? whenTrue : whenFalse, symbols, depth + 1);
-        return r && { ...r, via: [r.via, `\`${truncate(condition.text)}\` is ${decided.value ? 'True' : 'False'}${decided.via ? ` (${decided.via})` : ''}`].filter(Boolean).join('; ') };
+        return (
+          r && {
+            ...r,
+            via: [
+              r.via,
+              `\`${truncate(condition.text)}\` is ${decided.value ? 'True' : 'False'}${decided.via ? ` (${decided.via})` : ''}`,
+            ]
+              .filter(Boolean)
+              .join('; '),
+          }
+        );
       }
       const a = evaluate(whenTrue, symbols, depth + 1);
       const b = evaluate(whenFalse, symbols, depth + 1);
@@ -155,7 +181,8 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
     case 'attribute': {
       const bound = symbols.lookup(node.text);
       // torch.float16, torch.bfloat16, tf.float16, jnp.bfloat16: dtypes are names, not values.
-      if (!bound && /^(torch|tf|jnp|np)\.(float16|half|bfloat16|float32|float|float8_e4m3fn|int8)$/.test(node.text)) return { value: node.text, origin: node, via: '' };
+      if (!bound && /^(torch|tf|jnp|np)\.(float16|half|bfloat16|float32|float|float8_e4m3fn|int8)$/.test(node.text))
+        return { value: node.text, origin: node, via: '' };
       if (!bound) return undefined;
       const r = evaluate(bound.node, symbols, depth + 1);
       return r && { ...r, via: r.via ? `${bound.via}; ${r.via}` : bound.via };
@@ -198,7 +225,10 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       }
       if (fn && /(^|\.)(Option|Argument)$/.test(fn)) {
         // typer.Option("Qwen/Qwen2.5-0.5B", help=...): the default is the first argument or default=.
-        const def = keywordArgument(args, 'default') ?? args.namedChildren.find((c) => c !== null && c.type !== 'keyword_argument') ?? null;
+        const def =
+          keywordArgument(args, 'default') ??
+          args.namedChildren.find((c) => c !== null && c.type !== 'keyword_argument') ??
+          null;
         return def && def.text !== '...' ? evaluate(def, symbols, depth + 1) : undefined;
       }
       if (fn === 'field' || fn === 'dataclasses.field') {
@@ -208,7 +238,12 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       if (fn === 'int' || fn === 'float') {
         const inner = evaluate(args.namedChildren[0] ?? null, symbols, depth + 1);
         if (!inner) return undefined;
-        const n = typeof inner.value === 'number' ? inner.value : typeof inner.value === 'string' ? parseNumber(inner.value) : null;
+        const n =
+          typeof inner.value === 'number'
+            ? inner.value
+            : typeof inner.value === 'string'
+              ? parseNumber(inner.value)
+              : null;
         if (n === null) return undefined;
         return { ...inner, value: fn === 'int' ? Math.trunc(n) : n };
       }

@@ -19,31 +19,54 @@ function shellVariables(text: string): Map<string, string> {
   // Bash arrays too (`GPT_ARGS=( --num-layers 24 ... )` over several lines, as Megatron-LM's examples write them).
   // [ \t] not \s: with /m, `^\s*` runs across blank lines from every line start (quadratic on a file of newlines).
   // Quoted values and arrays are bounded: an unclosed quote must not scan to the end of the file from every line.
-  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+|declare[ \t]+-a[ \t]+)?([A-Za-z_]\w*)=(\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\S*)/gm)) {
+  for (const m of text.matchAll(
+    /^[ \t]*(?:export[ \t]+|declare[ \t]+-a[ \t]+)?([A-Za-z_]\w*)=(\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\S*)/gm,
+  )) {
     let value = m[2];
     if (/^["']/.test(value)) value = value.slice(1, -1);
-    else if (value.startsWith('(') && value.endsWith(')')) value = value.slice(1, -1).replace(/^[ \t]*#.*$/gm, '').replace(/\s+/g, ' ').trim();
+    else if (value.startsWith('(') && value.endsWith(')'))
+      value = value
+        .slice(1, -1)
+        .replace(/^[ \t]*#.*$/gm, '')
+        .replace(/\s+/g, ' ')
+        .trim();
     vars.set(m[1], expandShell(value.replace(/\\\n/g, ' '), vars));
   }
   // `read -r -d '' ARGS <<EOF ... EOF`: a here-document read into a variable (OpenRLHF's example scripts).
-  for (const m of text.matchAll(/^[ \t]*read[ \t]+(?:-\w+[ \t]+(?:(?:''|"")[ \t]+)?)*([A-Za-z_]\w*)[ \t]*<<-?[ \t]*['"]?(\w+)['"]?[^\n]*\n([\s\S]{0,100000}?)\n\s*\2\s*$/gm)) {
+  for (const m of text.matchAll(
+    /^[ \t]*read[ \t]+(?:-\w+[ \t]+(?:(?:''|"")[ \t]+)?)*([A-Za-z_]\w*)[ \t]*<<-?[ \t]*['"]?(\w+)['"]?[^\n]*\n([\s\S]{0,100000}?)\n\s*\2\s*$/gm,
+  )) {
     vars.set(m[1], expandShell(m[3].replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim(), vars));
   }
   return vars;
 }
 
 /** The line of `--flag` within a continued command, else where a variable defines it. */
-function lineOfFlag(lines: readonly string[], from: number, to: number, flag: string, elsewhere: Map<string, number | undefined>): number | undefined {
+function lineOfFlag(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  flag: string,
+  elsewhere: Map<string, number | undefined>,
+): number | undefined {
   const pattern = new RegExp(`--${flag.replace(/[-_]/g, '[-_]')}\\b`);
   for (let l = from; l <= to; l++) if (pattern.test(lines[l])) return l;
   // The whole-file fallback is the same for every command using this flag: searched once.
-  if (!elsewhere.has(flag)) elsewhere.set(flag, lines.findIndex((l) => pattern.test(l) && !l.trim().startsWith('#')));
+  if (!elsewhere.has(flag))
+    elsewhere.set(
+      flag,
+      lines.findIndex((l) => pattern.test(l) && !l.trim().startsWith('#')),
+    );
   const at = elsewhere.get(flag);
   return at === undefined || at < 0 ? undefined : at;
 }
 
 /** When a flag's value came from a variable (`MODEL=${MODEL:-bigscience/bloom-1b7}`), the line that writes it. */
-function lineOfVariableValue(lines: readonly string[], vars: ReadonlyMap<string, string>, value: string): number | undefined {
+function lineOfVariableValue(
+  lines: readonly string[],
+  vars: ReadonlyMap<string, string>,
+  value: string,
+): number | undefined {
   for (const [name, v] of vars) {
     if (v !== value) continue;
     const at = lines.findIndex((l) => new RegExp(`^\\s*(export\\s+)?${name}=`).test(l));
@@ -66,8 +89,12 @@ function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
   // The default is bounded (and stops at the next `}`): `${a-${a-…` nested 50k deep scanned to the end from every `$`.
   return text
     .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => substitute(whole, vars.get(name)))
-    .replace(/\$\{(\w+):?-([^}]{0,1000})\}/g, (whole, name: string, def: string) => substitute(whole, vars.get(name) ?? def))
-    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) => substitute(whole, vars.get((a ?? b)!)));
+    .replace(/\$\{(\w+):?-([^}]{0,1000})\}/g, (whole, name: string, def: string) =>
+      substitute(whole, vars.get(name) ?? def),
+    )
+    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) =>
+      substitute(whole, vars.get((a ?? b)!)),
+    );
 }
 
 /** How many values a `for` loop's word list has: `1 2 3`, `{1..5}`, `$(seq 3)`, `$(seq 1 5)`; null when not literal. */
@@ -76,7 +103,12 @@ function loopCount(words: string): number | null {
   if (brace) return Math.abs(Number(brace[2]) - Number(brace[1])) + 1;
   const seq = /^\$\(\s*seq\s+(-?\d+)(?:\s+(-?\d+))?(?:\s+(-?\d+))?\s*\)$/.exec(words.trim());
   if (seq) {
-    const [first, last] = seq[2] === undefined ? [1, Number(seq[1])] : seq[3] === undefined ? [Number(seq[1]), Number(seq[2])] : [Number(seq[1]), Number(seq[3])];
+    const [first, last] =
+      seq[2] === undefined
+        ? [1, Number(seq[1])]
+        : seq[3] === undefined
+          ? [Number(seq[1]), Number(seq[2])]
+          : [Number(seq[1]), Number(seq[3])];
     const step = seq[3] === undefined ? 1 : Number(seq[2]);
     return step > 0 && last >= first ? Math.floor((last - first) / step) + 1 : null;
   }
@@ -110,7 +142,11 @@ export function extractShellFacts(text: string): Fact[] {
     // Greedy and unambiguous (`\s*` after a lazy group re-scanned every run of spaces: quadratic in a long line).
     const loop = /^\s*for\s+(\w+)\s+in\b([^;]*)(?:;\s*do\b|$)/.exec(lines[i]);
     if (loop) {
-      loops.push({ count: loopCount(expandShell(loop[2], vars)), startLine: i, detail: `for ${loop[1]} in ${loop[2].trim()}` });
+      loops.push({
+        count: loopCount(expandShell(loop[2], vars)),
+        startLine: i,
+        detail: `for ${loop[1]} in ${loop[2].trim()}`,
+      });
       continue;
     }
     if (/^\s*done\b/.test(lines[i])) {
@@ -128,13 +164,15 @@ export function extractShellFacts(text: string): Fact[] {
     // Each flag is looked for in the command: a command is read up to this length (real ones are a few KB).
     if (logical.length > MAX_COMMAND_LENGTH) logical = logical.slice(0, MAX_COMMAND_LENGTH);
     const range = { startLine, startCol: 0, endLine: i, endCol: lines[i].length };
-    const add = (kind: FactKind, value: Fact['value'], detail: string) => facts.push({ kind, value, range, confidence: 'high', detail });
+    const add = (kind: FactKind, value: Fact['value'], detail: string) =>
+      facts.push({ kind, value, range, confidence: 'high', detail });
 
     const sbatch = /^#SBATCH\s+(.*)$/.exec(logical.trim());
     if (sbatch) {
       for (const m of sbatch[1].matchAll(/--?([\w-]+)(?:[=\s]+(\S+))?/g)) {
         const [, name, value] = m;
-        if ((name === 'nodes' || name === 'N') && Number(value) > 0) add('hardware.nodes', Number(value), `#SBATCH --${name}=${value}`);
+        if ((name === 'nodes' || name === 'N') && Number(value) > 0)
+          add('hardware.nodes', Number(value), `#SBATCH --${name}=${value}`);
         else if ((name === 'gpus-per-node' || name === 'gpus') && value) {
           const [type, n] = value.includes(':') ? value.split(':') : [undefined, value];
           if (Number(n) > 0) add('hardware.devices', Number(n), `#SBATCH --${name}=${value}`);
@@ -163,7 +201,9 @@ export function extractShellFacts(text: string): Fact[] {
       add: (kind, value, detail, confidence = 'high', word) => {
         // An override or subcommand on a continued line points at that line.
         let at = range;
-        if (word) for (let l = startLine; l <= i; l++) if (lines[l].includes(word)) at = { startLine: l, startCol: 0, endLine: l, endCol: lines[l].length };
+        if (word)
+          for (let l = startLine; l <= i; l++)
+            if (lines[l].includes(word)) at = { startLine: l, startCol: 0, endLine: l, endCol: lines[l].length };
         facts.push({ kind, value, range: at, confidence, detail });
       },
     });
@@ -173,15 +213,25 @@ export function extractShellFacts(text: string): Fact[] {
       continue;
     }
     const own = facts.splice(launchStart);
-    const visible = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ?? (visibleLine >= 0 && visibleLine < startLine ? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines[visibleLine]) : null);
-    if (visible) add('hardware.devices', visible[1].split(',').filter(Boolean).length, `CUDA_VISIBLE_DEVICES=${visible[1]}`);
-    if (!own.some((f) => f.kind === 'launch.inference')) add('launch.trainer', launch.value, `launch command: ${logical.trim().slice(0, 60)}`);
+    const visible =
+      /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ??
+      (visibleLine >= 0 && visibleLine < startLine ? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines[visibleLine]) : null);
+    if (visible)
+      add('hardware.devices', visible[1].split(',').filter(Boolean).length, `CUDA_VISIBLE_DEVICES=${visible[1]}`);
+    if (!own.some((f) => f.kind === 'launch.inference'))
+      add('launch.trainer', launch.value, `launch command: ${logical.trim().slice(0, 60)}`);
     facts.push(...own);
     const repeats = loops.filter((l) => l.count !== null && l.count >= 2);
     if (repeats.length > 0) {
       const count = repeats.reduce((n, l) => n * (l.count as number), 1);
       const end = nextDone[i + 1];
-      facts.push({ kind: 'launch.repeat', value: count, range: { startLine: repeats[0].startLine, startCol: 0, endLine: end >= 0 ? end : i, endCol: 0 }, confidence: 'high', detail: `${repeats.map((l) => l.detail).join(', ')}: ${count} runs` });
+      facts.push({
+        kind: 'launch.repeat',
+        value: count,
+        range: { startLine: repeats[0].startLine, startCol: 0, endLine: end >= 0 ? end : i, endCol: 0 },
+        confidence: 'high',
+        detail: `${repeats.map((l) => l.detail).join(', ')}: ${count} runs`,
+      });
     }
     // The script it runs, and the config files it names: linked so their facts join the run.
     const tokens = logical.trim().split(/\s+/);
@@ -189,12 +239,23 @@ export function extractShellFacts(text: string): Fact[] {
     if (scriptAt >= 0) {
       add('link.script', tokens[scriptAt], `runs ${tokens[scriptAt]}`);
       const next = tokens[scriptAt + 1];
-      if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-')) add('link.config', next, `passes ${next} to ${tokens[scriptAt]}`);
+      if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
+        add('link.config', next, `passes ${next} to ${tokens[scriptAt]}`);
     }
     // The path may be quoted (`--config_file "configs/fsdp.yaml"`): the quotes are not part of it.
-    for (const m of logical.matchAll(/--(config_file|config-file|deepspeed|deepspeed_config_file|config)[=\s]+["']?([^\s"']+\.(?:ya?ml|json))/g)) add('link.config', m[2], `--${m[1]} ${m[2]}`);
+    for (const m of logical.matchAll(
+      /--(config_file|config-file|deepspeed|deepspeed_config_file|config)[=\s]+["']?([^\s"']+\.(?:ya?ml|json))/g,
+    ))
+      add('link.config', m[2], `--${m[1]} ${m[2]}`);
     // Megatron pads GPT-2's 50,257-token vocabulary to 50,304 (--make-vocab-size-divisible-by 128).
-    if (/--vocab[-_]file[=\s]+\S*gpt2/i.test(logical)) facts.push({ kind: 'model.vocabSize', value: 50304, range, confidence: 'low', detail: 'GPT-2 vocabulary (50,257) padded to 50,304 by Megatron' });
+    if (/--vocab[-_]file[=\s]+\S*gpt2/i.test(logical))
+      facts.push({
+        kind: 'model.vocabSize',
+        value: 50304,
+        range,
+        confidence: 'low',
+        detail: 'GPT-2 vocabulary (50,257) padded to 50,304 by Megatron',
+      });
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
     let flags = 0;
@@ -206,40 +267,89 @@ export function extractShellFacts(text: string): Fact[] {
       const raw = m[2]?.replace(/^["']|["']$/g, '');
       // Point each flag at its own line: in the continued command, or where a variable holds it.
       const flagLine = lineOfFlag(lines, startLine, i, m[1], flagLines);
-      const valueLine = raw === undefined ? undefined : valueLines.has(raw) ? valueLines.get(raw) : valueLines.set(raw, lineOfVariableValue(lines, vars, raw)).get(raw);
+      const valueLine =
+        raw === undefined
+          ? undefined
+          : valueLines.has(raw)
+            ? valueLines.get(raw)
+            : valueLines.set(raw, lineOfVariableValue(lines, vars, raw)).get(raw);
       const before = facts.length;
       if (name === 'nproc_per_node' && Number(raw) > 0) add('hardware.devices', Number(raw), `--nproc_per_node=${raw}`);
-      else if ((name === 'nnodes' || name === 'num_machines') && Number(raw) > 0) add('hardware.nodes', Number(raw), `--${m[1]}=${raw}`);
-      else if (name === 'num_processes' && Number(raw) > 0) add('hardware.devices', Number(raw), `--num_processes=${raw}`);
-      else if ((name === 'bf16' || name === 'fp16' || name === 'tf32') && (raw === undefined || /^(true|1)$/i.test(raw))) add('training.precision', name, `--${name}`);
-      else if (name === 'amp_dtype' && raw) add('training.precision', /bf|bfloat/i.test(raw) ? 'bf16' : 'fp16', `--amp-dtype ${raw}`);
+      else if ((name === 'nnodes' || name === 'num_machines') && Number(raw) > 0)
+        add('hardware.nodes', Number(raw), `--${m[1]}=${raw}`);
+      else if (name === 'num_processes' && Number(raw) > 0)
+        add('hardware.devices', Number(raw), `--num_processes=${raw}`);
+      else if (
+        (name === 'bf16' || name === 'fp16' || name === 'tf32') &&
+        (raw === undefined || /^(true|1)$/i.test(raw))
+      )
+        add('training.precision', name, `--${name}`);
+      else if (name === 'amp_dtype' && raw)
+        add('training.precision', /bf|bfloat/i.test(raw) ? 'bf16' : 'fp16', `--amp-dtype ${raw}`);
       else if (name === 'model' && raw && !raw.startsWith('$') && /^[\w./-]+$/.test(raw)) {
         // timm-style `--model vit_base_patch16_224`: pretrained only with --pretrained.
         add('model.id', raw, `--${m[1]} ${raw}`);
         if (/(^|\s)--pretrained\b/.test(logical)) add('model.fromScratch', false, '--pretrained');
-      } else if (name === 'mixed_precision' && raw) add('training.precision', raw.toLowerCase().includes('bf16') ? 'bf16' : raw.toLowerCase().includes('fp16') ? 'fp16' : raw.toLowerCase().includes('fp8') ? 'fp8' : 'fp32', `--mixed_precision=${raw}`);
+      } else if (name === 'mixed_precision' && raw)
+        add(
+          'training.precision',
+          raw.toLowerCase().includes('bf16')
+            ? 'bf16'
+            : raw.toLowerCase().includes('fp16')
+              ? 'fp16'
+              : raw.toLowerCase().includes('fp8')
+                ? 'fp8'
+                : 'fp32',
+          `--mixed_precision=${raw}`,
+        );
       else if (name === 'num_nodes' && Number(raw) > 0) add('hardware.nodes', Number(raw), `--num_nodes ${raw}`);
-      else if ((name === 'dataset_config_name' || name === 'dataset_config') && raw) add('training.datasetConfig', raw, `--${m[1]} ${raw}`);
-      else if (name === 'gradient_checkpointing') add('training.gradientCheckpointing', raw === undefined || /^(true|1)$/i.test(raw), `--gradient_checkpointing`);
-      else if ((name === 'use_peft' || name === 'use_peft_lora' || name === 'use_lora' || name === 'lora_r') && !/^(false|0)$/i.test(raw)) add('training.adapter', 'lora', `--${m[1]}`);
-      else if ((name === 'load_in_4bit' || name === 'use_4bit_quantization' || name === 'use_4bit') && !/^(false|0)$/i.test(raw)) add('training.adapter', 'qlora', `--${m[1]}`);
-      else if (name === 'precision' && raw && normalisePrecision(raw) && !/^int/.test(normalisePrecision(raw)!)) add('training.precision', normalisePrecision(raw), `--${m[1]} ${raw}`);
+      else if ((name === 'dataset_config_name' || name === 'dataset_config') && raw)
+        add('training.datasetConfig', raw, `--${m[1]} ${raw}`);
+      else if (name === 'gradient_checkpointing')
+        add('training.gradientCheckpointing', raw === undefined || /^(true|1)$/i.test(raw), `--gradient_checkpointing`);
+      else if (
+        (name === 'use_peft' || name === 'use_peft_lora' || name === 'use_lora' || name === 'lora_r') &&
+        !/^(false|0)$/i.test(raw)
+      )
+        add('training.adapter', 'lora', `--${m[1]}`);
+      else if (
+        (name === 'load_in_4bit' || name === 'use_4bit_quantization' || name === 'use_4bit') &&
+        !/^(false|0)$/i.test(raw)
+      )
+        add('training.adapter', 'qlora', `--${m[1]}`);
+      else if (name === 'precision' && raw && normalisePrecision(raw) && !/^int/.test(normalisePrecision(raw)!))
+        add('training.precision', normalisePrecision(raw), `--${m[1]} ${raw}`);
       else if (sizingKindFor(name, 'flag') && raw !== undefined) {
         const kind = sizingKindFor(name, 'flag')!;
         if (kind === 'model.id' || kind === 'training.dataset') {
           const isVariable = raw.startsWith('$');
-          add(kind, isVariable ? null : raw, isVariable ? `--${m[1]} ${raw}: set from a shell variable` : `--${m[1]} ${raw}`);
-          if (kind === 'model.id' && !isVariable) add('model.fromScratch', false, `--${m[1]} names a pretrained checkpoint`);
+          add(
+            kind,
+            isVariable ? null : raw,
+            isVariable ? `--${m[1]} ${raw}: set from a shell variable` : `--${m[1]} ${raw}`,
+          );
+          if (kind === 'model.id' && !isVariable)
+            add('model.fromScratch', false, `--${m[1]} names a pretrained checkpoint`);
         } else {
           const n = Number(raw);
-          add(kind, Number.isFinite(n) && n > 0 ? n : null, Number.isFinite(n) ? `--${m[1]} ${raw}` : `--${m[1]} ${raw}: not a number`);
+          add(
+            kind,
+            Number.isFinite(n) && n > 0 ? n : null,
+            Number.isFinite(n) ? `--${m[1]} ${raw}` : `--${m[1]} ${raw}: not a number`,
+          );
         }
       }
       // Rotary positions have no table: --max-position-embeddings only bounds the context then.
-      if (positionsAreNotLearned(logical)) for (let k = facts.length - 1; k >= before; k--) if (facts[k].kind === 'model.learnedPositions') facts.splice(k, 1);
+      if (positionsAreNotLearned(logical))
+        for (let k = facts.length - 1; k >= before; k--)
+          if (facts[k].kind === 'model.learnedPositions') facts.splice(k, 1);
       for (let k = before; k < facts.length; k++) {
         const at = flagLine ?? startLine;
-        facts[k] = { ...facts[k], range: { startLine: at, startCol: 0, endLine: at, endCol: lines[at]?.length ?? 0 }, ...(valueLine !== undefined ? { originLine: valueLine } : {}) };
+        facts[k] = {
+          ...facts[k],
+          range: { startLine: at, startCol: 0, endLine: at, endCol: lines[at]?.length ?? 0 },
+          ...(valueLine !== undefined ? { originLine: valueLine } : {}),
+        };
       }
     }
   }

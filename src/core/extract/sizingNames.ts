@@ -41,7 +41,11 @@ export interface SizingEntry {
   /** Names read the same way in every source. */
   readonly names: readonly string[];
   /** Names read only in some sources; elsewhere they mean nothing (or something else, see DIFFERENCES). */
-  readonly only?: ReadonlyArray<{ readonly names: readonly string[]; readonly sources: readonly SizingSource[]; readonly why: string }>;
+  readonly only?: ReadonlyArray<{
+    readonly names: readonly string[];
+    readonly sources: readonly SizingSource[];
+    readonly why: string;
+  }>;
 }
 
 const PYTHON: readonly SizingSource[] = ['python'];
@@ -85,9 +89,20 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
   },
   {
     kind: 'training.batchPerDevice',
-    names: ['per_device_train_batch_size', 'micro_batch_size', 'batch_size', 'per_device_batch_size', 'per_gpu_train_batch_size', 'train_micro_batch_size_per_gpu'],
+    names: [
+      'per_device_train_batch_size',
+      'micro_batch_size',
+      'batch_size',
+      'per_device_batch_size',
+      'per_gpu_train_batch_size',
+      'train_micro_batch_size_per_gpu',
+    ],
     only: [
-      { names: ['batch', 'bs', 'micro_bs'], sources: PYTHON, why: 'short variable names of training scripts; as config keys or flags they are too generic' },
+      {
+        names: ['batch', 'bs', 'micro_bs'],
+        sources: PYTHON,
+        why: 'short variable names of training scripts; as config keys or flags they are too generic',
+      },
     ],
   },
   {
@@ -95,15 +110,27 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
     names: ['global_batch_size'],
     only: [
       { names: ['global_batch'], sources: PYTHON, why: 'a script variable; no framework uses it as a key' },
-      { names: ['global_train_batch_size'], sources: CONFIG_AND_FLAG, why: 'Composer / llm-foundry: the batch across all devices' },
+      {
+        names: ['global_train_batch_size'],
+        sources: CONFIG_AND_FLAG,
+        why: 'Composer / llm-foundry: the batch across all devices',
+      },
     ],
   },
   {
     kind: 'training.gradientAccumulation',
     names: ['gradient_accumulation_steps', 'accumulate_grad_batches', 'grad_accum', 'grad_accum_steps'],
     only: [
-      { names: ['accum'], sources: PYTHON_AND_FLAG, why: 'a short script variable or flag; as a config key it is ambiguous' },
-      { names: ['grad_acc', 'accum_steps', 'accumulation_steps', 'gradient_accumulation'], sources: PYTHON, why: 'script variable names' },
+      {
+        names: ['accum'],
+        sources: PYTHON_AND_FLAG,
+        why: 'a short script variable or flag; as a config key it is ambiguous',
+      },
+      {
+        names: ['grad_acc', 'accum_steps', 'accumulation_steps', 'gradient_accumulation'],
+        sources: PYTHON,
+        why: 'script variable names',
+      },
     ],
   },
   {
@@ -119,15 +146,37 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
   },
   {
     kind: 'training.seqLen',
-    names: ['max_seq_length', 'max_seq_len', 'seq_length', 'seq_len', 'sequence_length', 'max_len', 'maxlen', 'context_length', 'block_size'],
+    names: [
+      'max_seq_length',
+      'max_seq_len',
+      'seq_length',
+      'seq_len',
+      'sequence_length',
+      'max_len',
+      'maxlen',
+      'context_length',
+      'block_size',
+    ],
     only: [
-      { names: ['max_length'], sources: ['python', 'config'], why: 'a training length in configs and in trainer/config calls (pythonFacts checks the owner); as a flag it is usually the generation length of an eval script' },
+      {
+        names: ['max_length'],
+        sources: ['python', 'config'],
+        why: 'a training length in configs and in trainer/config calls (pythonFacts checks the owner); as a flag it is usually the generation length of an eval script',
+      },
       { names: ['sequence_len'], sources: CONFIG, why: 'axolotl' },
       { names: ['cutoff_len'], sources: CONFIG_AND_FLAG, why: 'LLaMA-Factory: the cutoff length of tokenized inputs' },
-      { names: ['model_max_length'], sources: CONFIG_AND_FLAG, why: 'the tokenizer limit configs and flags set to the training length (llm-foundry tokenizer.kwargs, Alpaca-style --model_max_length)' },
+      {
+        names: ['model_max_length'],
+        sources: CONFIG_AND_FLAG,
+        why: 'the tokenizer limit configs and flags set to the training length (llm-foundry tokenizer.kwargs, Alpaca-style --model_max_length)',
+      },
       { names: ['max_source_length'], sources: PYTHON_AND_FLAG, why: 'seq2seq example scripts' },
       { names: ['ctx', 'ctx_len', 'bptt'], sources: PYTHON, why: 'script variable names' },
-      { names: ['n_ctx'], sources: PYTHON, why: 'nanoGPT-style scripts; in a GPT-2 config.json n_ctx repeats n_positions and is read from there' },
+      {
+        names: ['n_ctx'],
+        sources: PYTHON,
+        why: 'nanoGPT-style scripts; in a GPT-2 config.json n_ctx repeats n_positions and is read from there',
+      },
     ],
   },
   {
@@ -161,8 +210,16 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
     kind: 'hardware.devices',
     names: ['devices', 'gpus', 'num_gpus'],
     only: [
-      { names: ['ngpu', 'n_gpu', 'tensor_parallel_size'], sources: PYTHON, why: 'script variables and the vLLM LLM(tensor_parallel_size=...) keyword' },
-      { names: ['num_processes'], sources: CONFIG_AND_FLAG, why: 'accelerate config and `accelerate launch --num_processes`' },
+      {
+        names: ['ngpu', 'n_gpu', 'tensor_parallel_size'],
+        sources: PYTHON,
+        why: 'script variables and the vLLM LLM(tensor_parallel_size=...) keyword',
+      },
+      {
+        names: ['num_processes'],
+        sources: CONFIG_AND_FLAG,
+        why: 'accelerate config and `accelerate launch --num_processes`',
+      },
       { names: ['nproc_per_node'], sources: FLAG, why: 'torchrun / tune run: processes (GPUs) per node' },
     ],
   },
@@ -170,19 +227,35 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
     kind: 'hardware.nodes',
     names: ['num_nodes'],
     only: [
-      { names: ['num_machines'], sources: CONFIG_AND_FLAG, why: 'accelerate config and `accelerate launch --num_machines`' },
+      {
+        names: ['num_machines'],
+        sources: CONFIG_AND_FLAG,
+        why: 'accelerate config and `accelerate launch --num_machines`',
+      },
       { names: ['nnodes'], sources: FLAG, why: 'torchrun / tune run' },
     ],
   },
   {
     kind: 'training.dataset',
     names: [],
-    only: [{ names: ['dataset_name'], sources: CONFIG_AND_FLAG, why: 'HfArgumentParser scripts read it from configs and flags; in Python the dataset is read from load_dataset()' }],
+    only: [
+      {
+        names: ['dataset_name'],
+        sources: CONFIG_AND_FLAG,
+        why: 'HfArgumentParser scripts read it from configs and flags; in Python the dataset is read from load_dataset()',
+      },
+    ],
   },
   {
     kind: 'inference.maxNewTokens',
     names: [],
-    only: [{ names: ['max_new_tokens'], sources: PYTHON, why: 'generate(max_new_tokens=...); in configs it is an evaluation setting (litgpt eval.max_new_tokens)' }],
+    only: [
+      {
+        names: ['max_new_tokens'],
+        sources: PYTHON,
+        why: 'generate(max_new_tokens=...); in configs it is an evaluation setting (litgpt eval.max_new_tokens)',
+      },
+    ],
   },
 ];
 
@@ -190,7 +263,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
  * Names whose meaning depends on where they are written. Each source gives its kind, or
  * null when the name is not read there.
  */
-export const DIFFERENCES: ReadonlyArray<{ readonly name: string; readonly kinds: Readonly<Record<SizingSource, SizingKind | null>>; readonly why: string }> = [
+export const DIFFERENCES: ReadonlyArray<{
+  readonly name: string;
+  readonly kinds: Readonly<Record<SizingSource, SizingKind | null>>;
+  readonly why: string;
+}> = [
   {
     name: 'n_positions',
     kinds: { python: 'training.seqLen', config: 'model.learnedPositions', flag: 'training.seqLen' },

@@ -13,7 +13,10 @@ import type { Accelerator, AttentionGeometry, CloudProvider, Dataset, InstanceTy
  */
 
 function normaliseKey(id: string): string {
-  return id.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return id
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 function indexBy<T extends { id: string; aliases: readonly string[] }>(rows: readonly T[]): Map<string, T> {
@@ -45,7 +48,10 @@ export function findAccelerator(id: string): Accelerator | undefined {
 /** Closest known accelerator ids to an unknown one, for error messages. */
 export function closestAcceleratorIds(id: string, count = 5): string[] {
   const key = normaliseKey(id);
-  return ACCELERATORS.map((a) => ({ id: a.id, d: Math.min(...[a.id, ...a.aliases].map((n) => editDistance(key, normaliseKey(n)))) }))
+  return ACCELERATORS.map((a) => ({
+    id: a.id,
+    d: Math.min(...[a.id, ...a.aliases].map((n) => editDistance(key, normaliseKey(n)))),
+  }))
     .sort((a, b) => a.d - b.d)
     .slice(0, count)
     .map((x) => x.id);
@@ -57,7 +63,8 @@ export function findModel(id: string): Model | undefined {
 }
 
 const attentionIndex = new Map<string, AttentionGeometry>();
-for (const row of ATTENTION_GEOMETRY) for (const id of row.ids) if (!attentionIndex.has(normaliseKey(id))) attentionIndex.set(normaliseKey(id), row);
+for (const row of ATTENTION_GEOMETRY)
+  for (const id of row.ids) if (!attentionIndex.has(normaliseKey(id))) attentionIndex.set(normaliseKey(id), row);
 
 /** Attention sizes of a checkpoint, by the id code names it with or its catalog id. */
 export function findAttentionGeometry(id: string): AttentionGeometry | undefined {
@@ -73,7 +80,9 @@ export function findAttentionGeometry(id: string): AttentionGeometry | undefined
 }
 
 export function findDataset(id: string): Dataset | undefined {
-  return datasetIndex.get(normaliseKey(id)) ?? datasetIndex.get(normaliseKey(id.split('/').slice(0, -1).join('/') || id));
+  return (
+    datasetIndex.get(normaliseKey(id)) ?? datasetIndex.get(normaliseKey(id.split('/').slice(0, -1).join('/') || id))
+  );
 }
 
 export function findRegion(id: string): Region | undefined {

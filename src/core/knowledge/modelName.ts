@@ -43,7 +43,11 @@ export function sizeFromModelName(name: string | null | undefined): NamedSize | 
   let best: NamedSize | undefined;
   for (const m of name.matchAll(SIZE_TOKEN)) {
     if (best) break;
-    const before = name.slice(0, m.index).split(/[-_/.\s]/).pop() ?? '';
+    const before =
+      name
+        .slice(0, m.index)
+        .split(/[-_/.\s]/)
+        .pop() ?? '';
     if (DATA_WORD.test(before)) continue;
     const experts = m[1] ? Number(m[1]) : undefined;
     const unit = UNIT[m[3].toLowerCase()];
@@ -52,14 +56,20 @@ export function sizeFromModelName(name: string | null | undefined): NamedSize | 
     const total = experts ? value * experts : value;
     if (!Number.isFinite(total) || total < 1e6 || total > 1e13) continue;
     // The first size a name states is the model's; later ones count data or steps (`1.1B-…-3T`).
-    best = { params: total, ...(experts ? { experts } : {}), text: m[0].replace(/^[-_/.\s]/, ''), index: (m.index ?? 0) + (m[0].length - m[0].replace(/^[-_/.\s]/, '').length) };
+    best = {
+      params: total,
+      ...(experts ? { experts } : {}),
+      text: m[0].replace(/^[-_/.\s]/, ''),
+      index: (m.index ?? 0) + (m[0].length - m[0].replace(/^[-_/.\s]/, '').length),
+    };
   }
   // `Llama-4-Scout-17B-16E`: the size is the parameters active per token across 16 experts; the total is not in the name.
   if (best && /^\d+E(?=$|[-_/.\s])/i.test(name.slice((best.index ?? 0) + best.text.length + 1))) return undefined;
   const active = /(?:^|[-_])A(\d{1,3}(?:\.\d)?)B(?=$|[-_/.\s])/i.exec(name);
   if (best && active) {
     const activeParams = Number(active[1]) * 1e9;
-    if (activeParams < best.params) best = { ...best, active: activeParams, text: `${best.text}-${active[0].replace(/^[-_]/, '')}` };
+    if (activeParams < best.params)
+      best = { ...best, active: activeParams, text: `${best.text}-${active[0].replace(/^[-_]/, '')}` };
   }
   return best;
 }

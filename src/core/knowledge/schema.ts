@@ -85,7 +85,17 @@ export const ModelSchema = z.object({
   id: z.string().min(2),
   aliases: z.array(z.string()),
   family: z.string(),
-  architecture: z.enum(['decoder', 'encoder', 'encoder-decoder', 'cnn', 'vit', 'moe-decoder', 'speech', 'diffusion', 'other']),
+  architecture: z.enum([
+    'decoder',
+    'encoder',
+    'encoder-decoder',
+    'cnn',
+    'vit',
+    'moe-decoder',
+    'speech',
+    'diffusion',
+    'other',
+  ]),
   modality: z.enum(['text', 'vision', 'audio', 'multimodal']),
   params: z.number().positive(),
   /** Parameters active per token for mixture-of-experts models. */

@@ -48,10 +48,31 @@ export const CliInferenceSchema = z.object({
   /** False when the weights do not fit on the accelerators given. */
   fits: z.boolean(),
   outputTokensPerSecond: z.number().finite(),
-  perRequest: z.object({ energyWh: z.number().finite(), energyWhLow: z.number().finite(), energyWhHigh: z.number().finite(), co2eG: z.number().finite() }),
+  perRequest: z.object({
+    energyWh: z.number().finite(),
+    energyWhLow: z.number().finite(),
+    energyWhHigh: z.number().finite(),
+    co2eG: z.number().finite(),
+  }),
   per1kRequests: z.object({ energyKWh: z.number().finite(), co2eKg: z.number().finite() }),
-  perDay: z.object({ requests: z.number().finite(), energyKWh: z.number().finite(), co2eKg: z.number().finite(), idleEnergyKWh: z.number().finite(), busyShare: z.number().finite(), overloaded: z.boolean() }).nullable(),
-  deployment: z.object({ days: z.number().finite(), requests: z.number().finite(), energyKWh: z.number().finite(), co2eKg: z.number().finite() }).nullable(),
+  perDay: z
+    .object({
+      requests: z.number().finite(),
+      energyKWh: z.number().finite(),
+      co2eKg: z.number().finite(),
+      idleEnergyKWh: z.number().finite(),
+      busyShare: z.number().finite(),
+      overloaded: z.boolean(),
+    })
+    .nullable(),
+  deployment: z
+    .object({
+      days: z.number().finite(),
+      requests: z.number().finite(),
+      energyKWh: z.number().finite(),
+      co2eKg: z.number().finite(),
+    })
+    .nullable(),
 });
 
 export const CliRunSchema = z.object({
@@ -110,20 +131,31 @@ export const CliRunSchema = z.object({
   missing: z.array(z.object({ field: z.string(), detail: z.string(), howToSet: z.string() })).optional(),
   /** The measured run this estimate matches, or null (see README: Calibration). Absent from --spec output. */
   measured: CliMeasuredSchema.nullable().optional(),
-  suggestions: z.array(z.object({
-    kind: z.enum(SUGGESTION_KINDS),
-    title: z.string(),
-    co2eKgSaved: z.number(),
-    tradeoff: z.string(),
-    /** The edit a code action would make (lines and columns 1-based, columns in UTF-16 units), or null. */
-    fix: z.object({
+  suggestions: z.array(
+    z.object({
+      kind: z.enum(SUGGESTION_KINDS),
       title: z.string(),
-      edits: z.array(z.object({
-        range: z.object({ startLine: z.number().int().positive(), startColumn: z.number().int().positive(), endLine: z.number().int().positive(), endColumn: z.number().int().positive() }),
-        newText: z.string(),
-      })),
-    }).nullable(),
-  })),
+      co2eKgSaved: z.number(),
+      tradeoff: z.string(),
+      /** The edit a code action would make (lines and columns 1-based, columns in UTF-16 units), or null. */
+      fix: z
+        .object({
+          title: z.string(),
+          edits: z.array(
+            z.object({
+              range: z.object({
+                startLine: z.number().int().positive(),
+                startColumn: z.number().int().positive(),
+                endLine: z.number().int().positive(),
+                endColumn: z.number().int().positive(),
+              }),
+              newText: z.string(),
+            }),
+          ),
+        })
+        .nullable(),
+    }),
+  ),
 });
 
 export const CliOutputSchema = z.object({

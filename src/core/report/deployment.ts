@@ -19,7 +19,8 @@ export interface TrainingReference {
 /** Tokens per parameter of a compute-optimal training run, used when no training run of the model is known. */
 export const CHINCHILLA_TOKENS_PER_PARAM = {
   value: 20,
-  source: 'Hoffmann et al. 2022 ("Chinchilla"), arXiv:2203.15556: compute-optimal training uses about 20 tokens per parameter; many released models train on far more, so this is a lower bound',
+  source:
+    'Hoffmann et al. 2022 ("Chinchilla"), arXiv:2203.15556: compute-optimal training uses about 20 tokens per parameter; many released models train on far more, so this is a lower bound',
 };
 
 /**
@@ -30,8 +31,16 @@ export function pretrainingReference(run: ResolvedRun, settings: EstimateSetting
   if (!run.inference) return null;
   const spec = {
     model: { name: run.spec.model.name, params: run.model.params, activeParams: run.model.activeParams },
-    training: { mode: 'pretrain' as const, tokens: CHINCHILLA_TOKENS_PER_PARAM.value * run.model.params, framework: 'spec' as const },
-    hardware: { accelerator: run.hardware.accelerator.id, count: Math.max(8, run.hardware.count), region: run.hardware.region.id },
+    training: {
+      mode: 'pretrain' as const,
+      tokens: CHINCHILLA_TOKENS_PER_PARAM.value * run.model.params,
+      framework: 'spec' as const,
+    },
+    hardware: {
+      accelerator: run.hardware.accelerator.id,
+      count: Math.max(8, run.hardware.count),
+      region: run.hardware.region.id,
+    },
     datacenter: { pue: run.datacenter.pue, intensityGPerKWh: run.datacenter.intensityGPerKWh },
   };
   try {
@@ -48,7 +57,10 @@ export function pretrainingReference(run: ResolvedRun, settings: EstimateSetting
 
 const perDayOf = (inf: InferenceEstimate) => inf.perDay;
 
-export function deploymentBlock(analyzed: AnalyzedRun, training: TrainingReference | null): NonNullable<PanelViewModel['deployment']> | null {
+export function deploymentBlock(
+  analyzed: AnalyzedRun,
+  training: TrainingReference | null,
+): NonNullable<PanelViewModel['deployment']> | null {
   const { run, estimate } = analyzed;
   const inf = estimate.inference;
   if (!run.inference || !inf) return null;
@@ -58,7 +70,11 @@ export function deploymentBlock(analyzed: AnalyzedRun, training: TrainingReferen
       value: `${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e`,
       detail: `range ${formatEnergy(inf.perRequest.energyWhLow / 1000)}–${formatEnergy(inf.perRequest.energyWhHigh / 1000)}; ${sig(run.inference.inputTokens)} prompt + ${sig(run.inference.outputTokens)} generated tokens${run.inference.numSequences > 1 ? ` × ${run.inference.numSequences} sequences` : ''}${inf.perDay ? ', idle time between requests included' : ''}`,
     },
-    { label: 'Per 1,000 requests', value: `${formatEnergy(inf.per1kRequests.energyKWh)} · ${formatCo2e(inf.per1kRequests.co2eKg)} CO2e`, detail: 'central estimate, host and datacenter overhead included' },
+    {
+      label: 'Per 1,000 requests',
+      value: `${formatEnergy(inf.per1kRequests.energyKWh)} · ${formatCo2e(inf.per1kRequests.co2eKg)} CO2e`,
+      detail: 'central estimate, host and datacenter overhead included',
+    },
   ];
   const day = perDayOf(inf);
   if (day) {
@@ -69,14 +85,27 @@ export function deploymentBlock(analyzed: AnalyzedRun, training: TrainingReferen
     });
   }
   if (inf.deployment) {
-    figures.push({ label: `Deployment (${sig(inf.deployment.days)} days)`, value: `${formatEnergy(inf.deployment.energyKWh)} · ${formatCo2e(inf.deployment.co2eKg)} CO2e`, detail: `${Math.round(inf.deployment.requests).toLocaleString('en-US')} requests` });
+    figures.push({
+      label: `Deployment (${sig(inf.deployment.days)} days)`,
+      value: `${formatEnergy(inf.deployment.energyKWh)} · ${formatCo2e(inf.deployment.co2eKg)} CO2e`,
+      detail: `${Math.round(inf.deployment.requests).toLocaleString('en-US')} requests`,
+    });
   }
   const notes: string[] = [
     `${inf.engine}: ${sig(inf.concurrency)} sequence${inf.concurrency >= 1.5 ? 's' : ''} in flight per replica (configured ${sig(inf.configuredConcurrency)}), ${inf.devicesPerReplica} device${inf.devicesPerReplica > 1 ? 's' : ''} per replica × ${inf.replicas}; decode is ${inf.regime}; ${sig(inf.outputTokensPerSecond)} generated tokens/s in all`,
   ];
-  if (run.inference.server && !day) notes.push(`A continuous-batching server reaches ${sig(inf.configuredConcurrency)} sequences in flight only under load; set requests per day to see a lighter load and its idle time.`);
-  if (!inf.fits) notes.push(`The weights do not fit on ${run.hardware.count} × ${run.hardware.accelerator.id}: the estimate assumes they do (offloading would be slower).`);
-  if (day?.overloaded) notes.push(`At ${Math.round(day.requests).toLocaleString('en-US')} requests a day these accelerators are saturated: the figures count the extra accelerator time such a load needs.`);
+  if (run.inference.server && !day)
+    notes.push(
+      `A continuous-batching server reaches ${sig(inf.configuredConcurrency)} sequences in flight only under load; set requests per day to see a lighter load and its idle time.`,
+    );
+  if (!inf.fits)
+    notes.push(
+      `The weights do not fit on ${run.hardware.count} × ${run.hardware.accelerator.id}: the estimate assumes they do (offloading would be slower).`,
+    );
+  if (day?.overloaded)
+    notes.push(
+      `At ${Math.round(day.requests).toLocaleString('en-US')} requests a day these accelerators are saturated: the figures count the extra accelerator time such a load needs.`,
+    );
 
   let comparison: NonNullable<PanelViewModel['deployment']>['comparison'] = null;
   if (training) {
@@ -86,13 +115,16 @@ export function deploymentBlock(analyzed: AnalyzedRun, training: TrainingReferen
       trainingLabel: training.label,
       trainingCo2eKg: training.co2eKg,
       trainingSource: training.source,
-      servingLabel: day ? `A year of serving (${Math.round(day.requests).toLocaleString('en-US')} requests/day)` : 'A year of serving (set requests per day)',
+      servingLabel: day
+        ? `A year of serving (${Math.round(day.requests).toLocaleString('en-US')} requests/day)`
+        : 'A year of serving (set requests per day)',
       servingCo2eKg: yearCo2 ?? 0,
-      breakEven: breakEvenDays === null
-        ? 'Set requests per day to see when serving overtakes training.'
-        : breakEvenDays <= 365
-          ? `Serving overtakes training after ${sig(breakEvenDays)} days.`
-          : `Serving would overtake training after ${sig(breakEvenDays / 365)} years at this load.`,
+      breakEven:
+        breakEvenDays === null
+          ? 'Set requests per day to see when serving overtakes training.'
+          : breakEvenDays <= 365
+            ? `Serving overtakes training after ${sig(breakEvenDays)} days.`
+            : `Serving would overtake training after ${sig(breakEvenDays / 365)} years at this load.`,
       breakEvenDays,
     };
   }

@@ -33,10 +33,26 @@ interface Input {
 
 /** The order reasons are listed in: what people change first. */
 const FIELD_ORDER = [
-  'model.name', 'model.params', 'training.mode', 'training.epochs', 'training.steps', 'training.precision',
-  'hardware.accelerator', 'hardware.count', 'hardware.nodes', 'hardware.region', 'training.dataset',
-  'training.batchPerDevice', 'training.gradientAccumulation', 'training.globalBatch', 'training.seqLen',
-  'training.gradientCheckpointing', 'training.tokens', 'training.samples', 'datacenter.pue', 'datacenter.intensityGPerKWh',
+  'model.name',
+  'model.params',
+  'training.mode',
+  'training.epochs',
+  'training.steps',
+  'training.precision',
+  'hardware.accelerator',
+  'hardware.count',
+  'hardware.nodes',
+  'hardware.region',
+  'training.dataset',
+  'training.batchPerDevice',
+  'training.gradientAccumulation',
+  'training.globalBatch',
+  'training.seqLen',
+  'training.gradientCheckpointing',
+  'training.tokens',
+  'training.samples',
+  'datacenter.pue',
+  'datacenter.intensityGPerKWh',
 ];
 
 const LABELS: Record<string, string> = {
@@ -85,7 +101,13 @@ export function labelOf(field: string): string {
   return LABELS[field] ?? field;
 }
 
-const COUNT_FIELDS = new Set(['training.tokens', 'training.samples', 'training.datasetTokens', 'training.datasetSamples', 'training.requests']);
+const COUNT_FIELDS = new Set([
+  'training.tokens',
+  'training.samples',
+  'training.datasetTokens',
+  'training.datasetSamples',
+  'training.requests',
+]);
 
 /** A value as a person reads it: 7B parameters, 1.3B tokens, 20,000 steps. */
 export function formatValue(field: string, value: Scalar): string {
@@ -102,7 +124,8 @@ export function formatValue(field: string, value: Scalar): string {
 
 function inputsOf(run: CliRun): Map<string, Input> {
   const inputs = new Map<string, Input>();
-  const sourceOf = (field: string, fallback: string) => run.assumptions.find((a) => a.field === field)?.source ?? fallback;
+  const sourceOf = (field: string, fallback: string) =>
+    run.assumptions.find((a) => a.field === field)?.source ?? fallback;
   const top: Array<[string, Scalar, string]> = [
     ['model.name', run.model.name, sourceOf('model.name', 'code')],
     ['model.params', run.model.params, run.model.source],
@@ -125,7 +148,8 @@ function inputsOf(run: CliRun): Map<string, Input> {
 }
 
 function sameValue(a: Scalar, b: Scalar): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  if (typeof a === 'number' && typeof b === 'number')
+    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   return a === b;
 }
 
@@ -134,7 +158,13 @@ function fieldRank(field: string): number {
   return i < 0 ? FIELD_ORDER.length : i;
 }
 
-function reasonTexts(field: string, before: Input | undefined, after: Input | undefined, inputsBefore: Map<string, Input>, inputsAfter: Map<string, Input>): { beforeText: string; afterText: string } {
+function reasonTexts(
+  field: string,
+  before: Input | undefined,
+  after: Input | undefined,
+  inputsBefore: Map<string, Input>,
+  inputsAfter: Map<string, Input>,
+): { beforeText: string; afterText: string } {
   const side = (input: Input | undefined, inputs: Map<string, Input>) => {
     const value = input?.value ?? null;
     let text = formatValue(field, value);
@@ -144,7 +174,13 @@ function reasonTexts(field: string, before: Input | undefined, after: Input | un
       if (typeof params === 'number') text += ` (${formatParams(params)})`;
     }
     // An assumed value is marked as such when the other side's value was written somewhere.
-    if (value !== null && input && (input.source === 'default' || input.source === 'setting') && input.source !== (input === before ? after : before)?.source) text += ` (${input.source})`;
+    if (
+      value !== null &&
+      input &&
+      (input.source === 'default' || input.source === 'setting') &&
+      input.source !== (input === before ? after : before)?.source
+    )
+      text += ` (${input.source})`;
     return text;
   };
   return { beforeText: side(before, inputsBefore), afterText: side(after, inputsAfter) };
@@ -161,7 +197,10 @@ export function reasonsBetween(before: LocatedRun, after: LocatedRun): DiffReaso
     if (sameValue(x?.value ?? null, y?.value ?? null)) continue;
     const derived = !STATED_SOURCES.has(x?.source ?? '') && !STATED_SOURCES.has(y?.source ?? '');
     const texts = reasonTexts(field, x, y, a, b);
-    const origin = (y?.value !== null && y !== undefined ? after.origins.get(field) : undefined) ?? before.origins.get(field) ?? after.origins.get(field);
+    const origin =
+      (y?.value !== null && y !== undefined ? after.origins.get(field) : undefined) ??
+      before.origins.get(field) ??
+      after.origins.get(field);
     reasons.push({
       field,
       label: labelOf(field),
@@ -176,17 +215,31 @@ export function reasonsBetween(before: LocatedRun, after: LocatedRun): DiffReaso
       location: origin?.location ?? null,
     });
   }
-  return reasons.sort((p, q) => Number(p.derived) - Number(q.derived) || fieldRank(p.field) - fieldRank(q.field) || p.field.localeCompare(q.field));
+  return reasons.sort(
+    (p, q) =>
+      Number(p.derived) - Number(q.derived) ||
+      fieldRank(p.field) - fieldRank(q.field) ||
+      p.field.localeCompare(q.field),
+  );
 }
 
 function fingerprint(run: CliRun): string {
-  return JSON.stringify([run.model, run.training, run.hardware, run.estimate, run.assumptions.filter((a) => !IGNORED_FIELDS.has(a.field)).map((a) => [a.field, a.value, a.source])]);
+  return JSON.stringify([
+    run.model,
+    run.training,
+    run.hardware,
+    run.estimate,
+    run.assumptions.filter((a) => !IGNORED_FIELDS.has(a.field)).map((a) => [a.field, a.value, a.source]),
+  ]);
 }
 
 const identity = (run: CliRun) => `${run.model.name ?? run.model.params ?? '?'}|${run.training.mode}`;
 
 /** Pairs the runs of one file on both sides: identical first, then same model and mode, then in order. */
-function pairWithinFile(base: readonly LocatedRun[], head: readonly LocatedRun[]): Array<[LocatedRun | null, LocatedRun | null]> {
+function pairWithinFile(
+  base: readonly LocatedRun[],
+  head: readonly LocatedRun[],
+): Array<[LocatedRun | null, LocatedRun | null]> {
   const pairs: Array<[LocatedRun | null, LocatedRun | null]> = [];
   const freeBase = new Set(base);
   const freeHead = new Set(head);
@@ -203,7 +256,8 @@ function pairWithinFile(base: readonly LocatedRun[], head: readonly LocatedRun[]
   }
   const restBase = base.filter((b) => freeBase.has(b));
   const restHead = head.filter((h) => freeHead.has(h));
-  for (let i = 0; i < Math.max(restBase.length, restHead.length); i++) pairs.push([restBase[i] ?? null, restHead[i] ?? null]);
+  for (let i = 0; i < Math.max(restBase.length, restHead.length); i++)
+    pairs.push([restBase[i] ?? null, restHead[i] ?? null]);
   return pairs;
 }
 
@@ -237,8 +291,15 @@ function delta(before: number | null | undefined, after: number | null | undefin
 
 function change(before: LocatedRun | null, after: LocatedRun | null): DiffChange {
   const reasons = before && after ? reasonsBetween(before, after) : [];
-  const estimateMoved = before && after ? JSON.stringify(before.cli.estimate) !== JSON.stringify(after.cli.estimate) : false;
-  const status: DiffStatus = !before ? 'added' : !after ? 'removed' : reasons.length > 0 || estimateMoved ? 'changed' : 'unchanged';
+  const estimateMoved =
+    before && after ? JSON.stringify(before.cli.estimate) !== JSON.stringify(after.cli.estimate) : false;
+  const status: DiffStatus = !before
+    ? 'added'
+    : !after
+      ? 'removed'
+      : reasons.length > 0 || estimateMoved
+        ? 'changed'
+        : 'unchanged';
   const shown = (after ?? before)!;
   return {
     status,
@@ -246,8 +307,14 @@ function change(before: LocatedRun | null, after: LocatedRun | null): DiffChange
     previousFile: before && after && before.cli.file !== after.cli.file ? before.cli.file : null,
     before: before?.cli ?? null,
     after: after?.cli ?? null,
-    co2eKgDelta: delta(whole(before, (r) => r.estimate.co2eKg), whole(after, (r) => r.estimate.co2eKg)),
-    energyKWhDelta: delta(whole(before, (r) => r.estimate.energyKWh), whole(after, (r) => r.estimate.energyKWh)),
+    co2eKgDelta: delta(
+      whole(before, (r) => r.estimate.co2eKg),
+      whole(after, (r) => r.estimate.co2eKg),
+    ),
+    energyKWhDelta: delta(
+      whole(before, (r) => r.estimate.energyKWh),
+      whole(after, (r) => r.estimate.energyKWh),
+    ),
     why: reasons,
     locations: shown.locations,
   };
@@ -259,14 +326,17 @@ export function diffRuns(base: DiffSide, head: DiffSide, options: { budgetKg?: n
   // Renames are looked for only among files whose runs would otherwise show as removed or added.
   const gone = new Map<string, string>();
   const arrived = new Map<string, string>();
-  for (const file of new Set(base.runs.map((r) => r.cli.file))) if (!head.texts.has(file) && base.texts.has(file)) gone.set(file, base.texts.get(file)!);
-  for (const file of new Set(head.runs.map((r) => r.cli.file))) if (!base.texts.has(file) && head.texts.has(file)) arrived.set(file, head.texts.get(file)!);
+  for (const file of new Set(base.runs.map((r) => r.cli.file)))
+    if (!head.texts.has(file) && base.texts.has(file)) gone.set(file, base.texts.get(file)!);
+  for (const file of new Set(head.runs.map((r) => r.cli.file)))
+    if (!base.texts.has(file) && head.texts.has(file)) arrived.set(file, head.texts.get(file)!);
   const renames = detectRenames(gone, arrived);
 
   const baseByFile = groupBy(base.runs, (r) => r.cli.file);
   const headByFile = groupBy(head.runs, (r) => renames.get(r.cli.file) ?? r.cli.file);
   const pairs: Array<[LocatedRun | null, LocatedRun | null]> = [];
-  for (const file of new Set([...baseByFile.keys(), ...headByFile.keys()])) pairs.push(...pairWithinFile(baseByFile.get(file) ?? [], headByFile.get(file) ?? []));
+  for (const file of new Set([...baseByFile.keys(), ...headByFile.keys()]))
+    pairs.push(...pairWithinFile(baseByFile.get(file) ?? [], headByFile.get(file) ?? []));
 
   // A script now launched from another file (or launched no longer): its run moved, it did not appear or vanish.
   const removed = pairs.filter((p) => p[1] === null);
@@ -275,7 +345,14 @@ export function diffRuns(base: DiffSide, head: DiffSide, options: { budgetKg?: n
   const sameFile = (a: string, b: string) => a === b || renamedTo.get(a) === b || renames.get(a) === b;
   for (const a of added) {
     const h = a[1]!;
-    const r = removed.find((p) => p[0] !== null && p[1] === null && (h.linkedFiles.some((f) => sameFile(p[0]!.cli.file, f)) || p[0].linkedFiles.some((f) => sameFile(h.cli.file, f))) && identity(p[0].cli) === identity(h.cli));
+    const r = removed.find(
+      (p) =>
+        p[0] !== null &&
+        p[1] === null &&
+        (h.linkedFiles.some((f) => sameFile(p[0]!.cli.file, f)) ||
+          p[0].linkedFiles.some((f) => sameFile(h.cli.file, f))) &&
+        identity(p[0].cli) === identity(h.cli),
+    );
     if (!r) continue;
     r[1] = h;
     a[1] = null;
@@ -283,7 +360,13 @@ export function diffRuns(base: DiffSide, head: DiffSide, options: { budgetKg?: n
 
   const changes = pairs.filter(([b, h]) => b !== null || h !== null).map(([b, h]) => change(b, h));
   const size = (c: DiffChange) => Math.abs(c.co2eKgDelta ?? 0);
-  changes.sort((x, y) => STATUS_RANK[x.status] - STATUS_RANK[y.status] || size(y) - size(x) || x.file.localeCompare(y.file) || (x.after ?? x.before)!.range.startLine - (y.after ?? y.before)!.range.startLine);
+  changes.sort(
+    (x, y) =>
+      STATUS_RANK[x.status] - STATUS_RANK[y.status] ||
+      size(y) - size(x) ||
+      x.file.localeCompare(y.file) ||
+      (x.after ?? x.before)!.range.startLine - (y.after ?? y.before)!.range.startLine,
+  );
 
   const side = (s: DiffSide) => ({
     label: s.label,
@@ -302,7 +385,12 @@ export function diffRuns(base: DiffSide, head: DiffSide, options: { budgetKg?: n
     co2eKgDelta: h.co2eKg - b.co2eKg,
     budgetKg: options.budgetKg ?? null,
     energyKWhDelta: h.energyKWh - b.energyKWh,
-    counts: { added: count('added'), removed: count('removed'), changed: count('changed'), unchanged: count('unchanged') },
+    counts: {
+      added: count('added'),
+      removed: count('removed'),
+      changed: count('changed'),
+      unchanged: count('unchanged'),
+    },
     changes,
   });
 }

@@ -54,10 +54,12 @@ export function mdCode(value: string): string {
 
 /** Free text (which may hold values from files) escaped for Markdown: punctuation that starts syntax, HTML, and @-mentions. */
 export function mdText(value: string): string {
-  return plain(value)
-    .replace(/[\\`*_[\]#|~<>&]/g, (c) => `\\${c}`)
-    // A zero-width space after @ stops GitHub from notifying a user or team named in a file.
-    .replace(/@/g, '@&#8203;');
+  return (
+    plain(value)
+      .replace(/[\\`*_[\]#|~<>&]/g, (c) => `\\${c}`)
+      // A zero-width space after @ stops GitHub from notifying a user or team named in a file.
+      .replace(/@/g, '@&#8203;')
+  );
 }
 
 function runTitle(run: CliRun): string {
@@ -78,29 +80,45 @@ export function shownReasons(why: readonly DiffReason[], max = 4): { shown: Diff
 
 /** Where a changed value is written: a line of the run's own file, or another file (and line when known). */
 function reasonWhere(r: DiffReason, runFile: string): { line: number } | { file: string } | null {
-  if (r.location) return r.location.file === runFile ? { line: r.location.startLine } : { file: `${r.location.file}:${r.location.startLine}` };
+  if (r.location)
+    return r.location.file === runFile
+      ? { line: r.location.startLine }
+      : { file: `${r.location.file}:${r.location.startLine}` };
   return r.file && r.file !== runFile ? { file: r.file } : null;
 }
 
 function headline(diff: DiffOutput): string {
   const d = diff.co2eKgDelta;
-  if (d === 0 && diff.counts.added + diff.counts.removed + diff.counts.changed === 0) return 'no change to the estimated footprint';
-  const pct = diff.base.co2eKg > 0 ? ` (${d >= 0 ? '+' : MINUS}${Math.abs((d / diff.base.co2eKg) * 100).toFixed(Math.abs(d / diff.base.co2eKg) < 0.1 ? 1 : 0)}%)` : '';
+  if (d === 0 && diff.counts.added + diff.counts.removed + diff.counts.changed === 0)
+    return 'no change to the estimated footprint';
+  const pct =
+    diff.base.co2eKg > 0
+      ? ` (${d >= 0 ? '+' : MINUS}${Math.abs((d / diff.base.co2eKg) * 100).toFixed(Math.abs(d / diff.base.co2eKg) < 0.1 ? 1 : 0)}%)`
+      : '';
   return `${signedCo2e(d)} CO2e${pct}, ${signedEnergy(diff.energyKWhDelta)}`;
 }
 
 function countsText(diff: DiffOutput): string {
-  const parts = (['added', 'changed', 'removed', 'unchanged'] as const).filter((k) => diff.counts[k] > 0).map((k) => `${diff.counts[k]} ${k}`);
+  const parts = (['added', 'changed', 'removed', 'unchanged'] as const)
+    .filter((k) => diff.counts[k] > 0)
+    .map((k) => `${diff.counts[k]} ${k}`);
   return parts.length > 0 ? parts.join(', ') : 'no runs';
 }
 
 export function diffToText(diff: DiffOutput, color = false): string {
   const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[0m` : s);
-  const out: string[] = [bold(`Green AI diff: ${plain(diff.base.label)} → ${plain(diff.head.label)}`), `${headline(diff)} · ${countsText(diff)}`, ''];
+  const out: string[] = [
+    bold(`Green AI diff: ${plain(diff.base.label)} → ${plain(diff.head.label)}`),
+    `${headline(diff)} · ${countsText(diff)}`,
+    '',
+  ];
   for (const c of diff.changes) {
     const run = (c.after ?? c.before)!;
     if (c.status === 'unchanged') {
-      if (c.previousFile) out.push(`  moved    ${plain(c.previousFile)} → ${plain(where(c))} (no change, ${formatCo2e(run.estimate.co2eKg)})`);
+      if (c.previousFile)
+        out.push(
+          `  moved    ${plain(c.previousFile)} → ${plain(where(c))} (no change, ${formatCo2e(run.estimate.co2eKg)})`,
+        );
       continue;
     }
     const figures = `${signedCo2e(c.co2eKgDelta)}  (${formatCo2e(c.before?.estimate.co2eKg ?? null)} → ${formatCo2e(c.after?.estimate.co2eKg ?? null)})`;
@@ -114,9 +132,15 @@ export function diffToText(diff: DiffOutput, color = false): string {
     if (more > 0) out.push(`           and ${more} more input${more === 1 ? '' : 's'}`);
   }
   if (diff.changes.length === 0) out.push('  No training or inference runs on either side.');
-  out.push('', bold(`Total: ${formatCo2e(diff.base.co2eKg)} → ${formatCo2e(diff.head.co2eKg)} CO2e (${signedCo2e(diff.co2eKgDelta)}), ${formatEnergy(diff.base.energyKWh)} → ${formatEnergy(diff.head.energyKWh)}`));
+  out.push(
+    '',
+    bold(
+      `Total: ${formatCo2e(diff.base.co2eKg)} → ${formatCo2e(diff.head.co2eKg)} CO2e (${signedCo2e(diff.co2eKgDelta)}), ${formatEnergy(diff.base.energyKWh)} → ${formatEnergy(diff.head.energyKWh)}`,
+    ),
+  );
   const unknown = diff.base.unknown + diff.head.unknown;
-  if (unknown > 0) out.push(`${unknown} run${unknown === 1 ? '' : 's'} without a central estimate left out of the totals.`);
+  if (unknown > 0)
+    out.push(`${unknown} run${unknown === 1 ? '' : 's'} without a central estimate left out of the totals.`);
   return out.join('\n') + '\n';
 }
 
@@ -134,7 +158,11 @@ function markdownWhy(c: DiffChange): string {
   return parts.length > 0 ? parts.join('; ') : 'inputs not listed changed';
 }
 
-function beforeAfter(before: number | null | undefined, after: number | null | undefined, format: (n: number | null) => string): string {
+function beforeAfter(
+  before: number | null | undefined,
+  after: number | null | undefined,
+  format: (n: number | null) => string,
+): string {
   return `${before === undefined ? '—' : format(before)} → ${after === undefined ? '—' : format(after)}`;
 }
 
@@ -161,7 +189,10 @@ function groupedSuggestions(changes: readonly DiffChange[]) {
  */
 export function diffToMarkdown(diff: DiffOutput, options: { title?: string; version?: string } = {}): string {
   const lines = [DIFF_COMMENT_MARKER, `### ${mdText(options.title ?? 'Green AI')}: ${headline(diff)}`, ''];
-  lines.push(`All runs found: ${formatCo2e(diff.base.co2eKg)} → ${formatCo2e(diff.head.co2eKg)} CO2e (central estimates); ${countsText(diff)}. Compared ${mdCode(diff.base.label)} with ${mdCode(diff.head.label)}.`, '');
+  lines.push(
+    `All runs found: ${formatCo2e(diff.base.co2eKg)} → ${formatCo2e(diff.head.co2eKg)} CO2e (central estimates); ${countsText(diff)}. Compared ${mdCode(diff.base.label)} with ${mdCode(diff.head.label)}.`,
+    '',
+  );
   const moved = diff.changes.filter((c) => c.status !== 'unchanged');
   if (moved.length > 0) {
     lines.push('| Run | Status | CO2e | Change | Energy | Why |', '|---|---|---|---:|---|---|');
@@ -169,26 +200,52 @@ export function diffToMarkdown(diff: DiffOutput, options: { title?: string; vers
       const run = (c.after ?? c.before)!;
       const co2e = beforeAfter(c.before?.estimate.co2eKg, c.after?.estimate.co2eKg, formatCo2e);
       const energy = beforeAfter(c.before?.estimate.energyKWh, c.after?.estimate.energyKWh, formatEnergy);
-      lines.push(`| ${mdCode(where(c))}<br>${mdCode(runTitle(run))} | ${c.status} | ${co2e} | **${signedCo2e(c.co2eKgDelta)}** | ${energy} | ${markdownWhy(c)} |`);
+      lines.push(
+        `| ${mdCode(where(c))}<br>${mdCode(runTitle(run))} | ${c.status} | ${co2e} | **${signedCo2e(c.co2eKgDelta)}** | ${energy} | ${markdownWhy(c)} |`,
+      );
     }
-    if (moved.length > MAX_TABLE_ROWS) lines.push('', `…and ${moved.length - MAX_TABLE_ROWS} smaller change${moved.length - MAX_TABLE_ROWS === 1 ? '' : 's'} (all of them in \`green-ai diff --json\`).`);
+    if (moved.length > MAX_TABLE_ROWS)
+      lines.push(
+        '',
+        `…and ${moved.length - MAX_TABLE_ROWS} smaller change${moved.length - MAX_TABLE_ROWS === 1 ? '' : 's'} (all of them in \`green-ai diff --json\`).`,
+      );
   } else {
     lines.push('No run was added, removed or changed.');
   }
   const renamed = diff.changes.filter((c) => c.status === 'unchanged' && c.previousFile);
-  if (renamed.length > 0) lines.push('', `Moved without change: ${renamed.slice(0, MAX_TABLE_ROWS).map((c) => `${mdCode(c.previousFile!)} → ${mdCode(c.file)}`).join(', ')}${renamed.length > MAX_TABLE_ROWS ? ', …' : ''}.`);
+  if (renamed.length > 0)
+    lines.push(
+      '',
+      `Moved without change: ${renamed
+        .slice(0, MAX_TABLE_ROWS)
+        .map((c) => `${mdCode(c.previousFile!)} → ${mdCode(c.file)}`)
+        .join(', ')}${renamed.length > MAX_TABLE_ROWS ? ', …' : ''}.`,
+    );
 
   const suggestions = groupedSuggestions(moved);
   if (suggestions.length > 0) {
-    lines.push('', `<details><summary>Suggestions for the runs this change adds or changes (${suggestions.length})</summary>`, '');
+    lines.push(
+      '',
+      `<details><summary>Suggestions for the runs this change adds or changes (${suggestions.length})</summary>`,
+      '',
+    );
     for (const s of suggestions.slice(0, MAX_SUGGESTIONS)) {
-      lines.push(`- **${mdText(s.title)}**: saves ${formatCo2e(s.saved)} CO2e (${s.runs.map(mdCode).join(', ')}) — ${mdText(s.tradeoff)}`);
+      lines.push(
+        `- **${mdText(s.title)}**: saves ${formatCo2e(s.saved)} CO2e (${s.runs.map(mdCode).join(', ')}) — ${mdText(s.tradeoff)}`,
+      );
     }
     if (suggestions.length > MAX_SUGGESTIONS) lines.push(`- …and ${suggestions.length - MAX_SUGGESTIONS} more.`);
     lines.push('', '</details>');
   }
   const unknown = diff.base.unknown + diff.head.unknown;
-  if (unknown > 0) lines.push('', `${unknown} run${unknown === 1 ? '' : 's'} without a central estimate ${unknown === 1 ? 'is' : 'are'} left out of the totals.`);
-  lines.push('', `<sub>Estimated by reading the code, not running it: ranges and every assumption are in \`green-ai diff --json\`${options.version ? ` (green-ai ${mdText(options.version)})` : ''}.</sub>`);
+  if (unknown > 0)
+    lines.push(
+      '',
+      `${unknown} run${unknown === 1 ? '' : 's'} without a central estimate ${unknown === 1 ? 'is' : 'are'} left out of the totals.`,
+    );
+  lines.push(
+    '',
+    `<sub>Estimated by reading the code, not running it: ranges and every assumption are in \`green-ai diff --json\`${options.version ? ` (green-ai ${mdText(options.version)})` : ''}.</sub>`,
+  );
   return lines.join('\n') + '\n';
 }

@@ -73,7 +73,12 @@ export const DiffOutputSchema = z.object({
   energyKWhDelta: z.number().finite(),
   /** The per-run budget the change was checked against (--budget-kg, or budgetKg in the head's .greenai.json); null when none. */
   budgetKg: z.number().finite().nullable(),
-  counts: z.object({ added: z.number().int().nonnegative(), removed: z.number().int().nonnegative(), changed: z.number().int().nonnegative(), unchanged: z.number().int().nonnegative() }),
+  counts: z.object({
+    added: z.number().int().nonnegative(),
+    removed: z.number().int().nonnegative(),
+    changed: z.number().int().nonnegative(),
+    unchanged: z.number().int().nonnegative(),
+  }),
   /** Largest change first; unchanged runs last. */
   changes: z.array(DiffChangeSchema),
 });

@@ -11,21 +11,25 @@ export interface Equivalent {
 
 /** A typical US passenger vehicle emits about 400 g CO2 per mile (≈ 249 g per km). */
 const CAR_G_PER_KM = 400 / 1.609344;
-const CAR_SOURCE = 'US EPA, "Greenhouse Gas Emissions from a Typical Passenger Vehicle" (EPA-420-F-23-014, 2023): 400 g CO2 per mile';
+const CAR_SOURCE =
+  'US EPA, "Greenhouse Gas Emissions from a Typical Passenger Vehicle" (EPA-420-F-23-014, 2023): 400 g CO2 per mile';
 
 /** One economy seat London Heathrow → New York JFK: 5,555 km great-circle × 0.150 kg CO2e per passenger-km (long-haul economy, radiative forcing included). */
 const FLIGHT_KM = 5555;
 const FLIGHT_KG_PER_PKM = 0.15;
 const FLIGHT_KG = FLIGHT_KM * FLIGHT_KG_PER_PKM;
-const FLIGHT_SOURCE = 'UK DESNZ, "Greenhouse gas reporting: conversion factors 2024", condensed set, business travel – air: long-haul economy 0.150 kg CO2e per passenger-km with radiative forcing; LHR–JFK great-circle distance 5,555 km';
+const FLIGHT_SOURCE =
+  'UK DESNZ, "Greenhouse gas reporting: conversion factors 2024", condensed set, business travel – air: long-haul economy 0.150 kg CO2e per passenger-km with radiative forcing; LHR–JFK great-circle distance 5,555 km';
 
 /** One smartphone charge: 14.46 Wh over a 24-hour charge less 22 h of maintenance at 0.13 W ≈ 0.012 kWh. */
 const PHONE_KWH = 0.012;
-const PHONE_SOURCE = 'US EPA, Greenhouse Gas Equivalencies Calculator, "Calculations and References": smartphones charged, 0.012 kWh per charge';
+const PHONE_SOURCE =
+  'US EPA, Greenhouse Gas Equivalencies Calculator, "Calculations and References": smartphones charged, 0.012 kWh per charge';
 
 /** An average US home used 10,649 kWh of electricity in 2019, ≈ 29.2 kWh per day. */
 const HOME_KWH_PER_DAY = 10_649 / 365;
-const HOME_SOURCE = 'US EIA, "How much electricity does an American home use?" (FAQ): 10,649 kWh per residential customer in 2019';
+const HOME_SOURCE =
+  'US EIA, "How much electricity does an American home use?" (FAQ): 10,649 kWh per residential customer in 2019';
 
 function count(n: number, one: string, many: string): string {
   if (n >= 10) return `${Math.round(n).toLocaleString('en-US')} ${many}`;
@@ -45,9 +49,10 @@ export function drivingEquivalent(co2eKg: number): Equivalent {
 
 export function flightEquivalent(co2eKg: number): Equivalent {
   const seats = co2eKg / FLIGHT_KG;
-  const text = seats >= 0.1
-    ? `≈ ${count(seats, 'economy seat', 'economy seats')} London → New York`
-    : `≈ ${distance(co2eKg / FLIGHT_KG_PER_PKM)} of a long-haul economy flight`;
+  const text =
+    seats >= 0.1
+      ? `≈ ${count(seats, 'economy seat', 'economy seats')} London → New York`
+      : `≈ ${distance(co2eKg / FLIGHT_KG_PER_PKM)} of a long-haul economy flight`;
   return { text, source: FLIGHT_SOURCE };
 }
 
@@ -58,12 +63,22 @@ export function phoneChargeEquivalent(energyKWh: number): Equivalent {
 export function householdEquivalent(energyKWh: number): Equivalent {
   const days = energyKWh / HOME_KWH_PER_DAY;
   const hours = days * 24;
-  const span = days >= 1 ? count(days, 'day', 'days') : hours >= 1 ? `${Math.round(hours)} h` : `${Math.max(1, Math.round(hours * 60))} min`;
+  const span =
+    days >= 1
+      ? count(days, 'day', 'days')
+      : hours >= 1
+        ? `${Math.round(hours)} h`
+        : `${Math.max(1, Math.round(hours * 60))} min`;
   const text = `≈ ${span} of a US home's electricity`;
   return { text, source: HOME_SOURCE };
 }
 
 /** All four, in the order people find them easiest to picture. */
 export function equivalents(co2eKg: number, energyKWh: number): Equivalent[] {
-  return [drivingEquivalent(co2eKg), flightEquivalent(co2eKg), phoneChargeEquivalent(energyKWh), householdEquivalent(energyKWh)];
+  return [
+    drivingEquivalent(co2eKg),
+    flightEquivalent(co2eKg),
+    phoneChargeEquivalent(energyKWh),
+    householdEquivalent(energyKWh),
+  ];
 }

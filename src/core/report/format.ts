@@ -37,12 +37,20 @@ export function co2eRangeText(run: Pick<CliRun, 'estimate'>): string {
 
 /** `train.py:41`, or `notebook.ipynb cell 6:3` (cells numbered from 1, as Jupyter shows them). */
 export function locationText(r: Pick<CliRun, 'file' | 'range'>): string {
-  return r.range.cell !== undefined ? `${r.file} cell ${r.range.cell + 1}:${r.range.startLine}` : `${r.file}:${r.range.startLine}`;
+  return r.range.cell !== undefined
+    ? `${r.file} cell ${r.range.cell + 1}:${r.range.startLine}`
+    : `${r.file}:${r.range.startLine}`;
 }
 
 /** "1.9 kg measured (CodeCarbon, 4.2 kWh, 3.1 h); estimate ×1.3" */
 export function measuredText(m: CliMeasured): string {
-  const what = [m.source === 'codecarbon' ? 'CodeCarbon' : 'model card', m.energyKWh !== null ? formatEnergy(m.energyKWh) : null, m.durationHours !== null ? formatHours(m.durationHours) : null].filter(Boolean).join(', ');
+  const what = [
+    m.source === 'codecarbon' ? 'CodeCarbon' : 'model card',
+    m.energyKWh !== null ? formatEnergy(m.energyKWh) : null,
+    m.durationHours !== null ? formatHours(m.durationHours) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${formatCo2e(m.co2eKg)} measured (${what})${m.ratio.co2e !== null ? `; estimate ÷ measured = ${m.ratio.co2e.toFixed(2)}` : ''}`;
 }
 
@@ -57,9 +65,17 @@ export function regionNoticeText(runs: readonly Pick<CliRun, 'hardware'>[]): str
 export function servingText(r: Pick<CliRun, 'estimate'>): string | null {
   const inf = r.estimate.inference;
   if (!inf) return null;
-  const parts = [`${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e per request`];
-  if (inf.perDay) parts.push(`${formatEnergy(inf.perDay.energyKWh)} per day (${Math.round(inf.perDay.requests).toLocaleString('en-US')} requests)`);
-  if (inf.deployment) parts.push(`${formatEnergy(inf.deployment.energyKWh)} · ${formatCo2e(inf.deployment.co2eKg)} CO2e over ${sig(inf.deployment.days)} days`);
+  const parts = [
+    `${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e per request`,
+  ];
+  if (inf.perDay)
+    parts.push(
+      `${formatEnergy(inf.perDay.energyKWh)} per day (${Math.round(inf.perDay.requests).toLocaleString('en-US')} requests)`,
+    );
+  if (inf.deployment)
+    parts.push(
+      `${formatEnergy(inf.deployment.energyKWh)} · ${formatCo2e(inf.deployment.co2eKg)} CO2e over ${sig(inf.deployment.days)} days`,
+    );
   return parts.join(' · ');
 }
 
@@ -87,7 +103,10 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
   const waiting = runs.length - estimated.length;
   const total = totalCo2eKg(estimated);
   const count = estimated.reduce((n, r) => n + runsIn(r), 0);
-  lines.push(`${count} run${count === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${waiting ? `; ${waiting} more need${waiting === 1 ? 's' : ''} input (model size unknown) and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}.`, '');
+  lines.push(
+    `${count} run${count === 1 ? '' : 's'}, ${formatCo2e(total)} CO2e in total (central estimates)${waiting ? `; ${waiting} more need${waiting === 1 ? 's' : ''} input (model size unknown) and ${waiting === 1 ? 'is' : 'are'} not counted` : ''}.`,
+    '',
+  );
   const notice = regionNoticeText(runs);
   if (notice) lines.push(`> ${escapeMd(notice)}`, '');
   lines.push(
@@ -97,7 +116,9 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
   for (const r of runs) {
     const measured = showMeasured ? ` ${r.measured ? escapeMd(measuredText(r.measured)) : '—'} |` : '';
     const times = r.trials ? ` × ${r.trials.count} runs` : '';
-    lines.push(`| ${escapeMd(locationText(r))} | ${escapeMd(r.model.name ?? 'unknown')} | ${escapeMd(r.training.mode)} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${r.incomplete ? 'needs input: model size' : `${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)})${times}`} |${measured}`);
+    lines.push(
+      `| ${escapeMd(locationText(r))} | ${escapeMd(r.model.name ?? 'unknown')} | ${escapeMd(r.training.mode)} | ${r.hardware.count ?? '?'}× ${escapeMd(r.hardware.accelerator ?? '?')} | ${sig(r.estimate.acceleratorHours ?? 0)} | ${formatEnergy(r.estimate.energyKWh)} | ${r.incomplete ? 'needs input: model size' : `${formatCo2e(r.estimate.co2eKg)} (${formatCo2e(r.estimate.co2eKgLow)}–${formatCo2e(r.estimate.co2eKgHigh)})${times}`} |${measured}`,
+    );
   }
   const serving = runs.filter((r) => r.estimate.inference);
   if (serving.length > 0) {
@@ -108,7 +129,10 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
   if (withSuggestions.length > 0) {
     lines.push('', '### Suggestions', '');
     for (const r of withSuggestions) {
-      for (const s of r.suggestions) lines.push(`- **${escapeMd(r.file)}**: ${escapeMd(s.title)}: saves ${formatCo2e(s.co2eKgSaved)} CO2e. ${escapeMd(s.tradeoff)}`);
+      for (const s of r.suggestions)
+        lines.push(
+          `- **${escapeMd(r.file)}**: ${escapeMd(s.title)}: saves ${formatCo2e(s.co2eKgSaved)} CO2e. ${escapeMd(s.tradeoff)}`,
+        );
     }
   }
   return lines.join('\n') + '\n';
@@ -116,7 +140,57 @@ export function runsToMarkdown(runs: readonly CliRun[], title = 'Green AI estima
 
 /** One row per run entry; `runs` is how many identical runs the row stands for (a sweep), so totals are Σ co2eKg × runs. */
 export function runsToCsv(runs: readonly CliRun[]): string {
-  const header = ['file', 'startLine', 'endLine', 'model', 'params', 'mode', 'accelerator', 'count', 'region', 'flops', 'acceleratorHours', 'wallClockHours', 'energyKWh', 'co2eKg', 'co2eKgLow', 'co2eKgHigh', 'operationalCo2eKg', 'embodiedCo2eKg', 'measuredCo2eKg', 'measuredEnergyKWh', 'measuredHours', 'measuredSource', 'incomplete', 'runs'];
-  const rows = runs.map((r) => [r.file, r.range.startLine, r.range.endLine, r.model.name, r.model.params, r.training.mode, r.hardware.accelerator, r.hardware.count, r.hardware.region, r.estimate.flops, r.estimate.acceleratorHours, r.estimate.wallClockHours, r.estimate.energyKWh, r.estimate.co2eKg, r.estimate.co2eKgLow, r.estimate.co2eKgHigh, r.estimate.operationalCo2eKg, r.estimate.embodiedCo2eKg, r.measured?.co2eKg, r.measured?.energyKWh, r.measured?.durationHours, r.measured && `${r.measured.file}:${r.measured.line}`, r.incomplete ? 'true' : 'false', runsIn(r)]);
+  const header = [
+    'file',
+    'startLine',
+    'endLine',
+    'model',
+    'params',
+    'mode',
+    'accelerator',
+    'count',
+    'region',
+    'flops',
+    'acceleratorHours',
+    'wallClockHours',
+    'energyKWh',
+    'co2eKg',
+    'co2eKgLow',
+    'co2eKgHigh',
+    'operationalCo2eKg',
+    'embodiedCo2eKg',
+    'measuredCo2eKg',
+    'measuredEnergyKWh',
+    'measuredHours',
+    'measuredSource',
+    'incomplete',
+    'runs',
+  ];
+  const rows = runs.map((r) => [
+    r.file,
+    r.range.startLine,
+    r.range.endLine,
+    r.model.name,
+    r.model.params,
+    r.training.mode,
+    r.hardware.accelerator,
+    r.hardware.count,
+    r.hardware.region,
+    r.estimate.flops,
+    r.estimate.acceleratorHours,
+    r.estimate.wallClockHours,
+    r.estimate.energyKWh,
+    r.estimate.co2eKg,
+    r.estimate.co2eKgLow,
+    r.estimate.co2eKgHigh,
+    r.estimate.operationalCo2eKg,
+    r.estimate.embodiedCo2eKg,
+    r.measured?.co2eKg,
+    r.measured?.energyKWh,
+    r.measured?.durationHours,
+    r.measured && `${r.measured.file}:${r.measured.line}`,
+    r.incomplete ? 'true' : 'false',
+    runsIn(r),
+  ]);
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }

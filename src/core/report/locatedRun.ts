@@ -62,7 +62,13 @@ export function toLocation(file: string, r: SourceRange): SourceLocation {
   return { file, startLine, startColumn, endLine, endColumn, ...(r.cell !== undefined ? { cell: r.cell } : {}) };
 }
 
-export function locateRun(display: string, analyzed: AnalyzedRun, index: number, linkedFiles: readonly string[] = [], measured?: MeasuredComparison | null): LocatedRun {
+export function locateRun(
+  display: string,
+  analyzed: AnalyzedRun,
+  index: number,
+  linkedFiles: readonly string[] = [],
+  measured?: MeasuredComparison | null,
+): LocatedRun {
   const at = (r: SourceRange | undefined) => (r ? toLocation(display, r) : null);
   const origins = new Map<string, InputOrigin>();
   for (const a of analyzed.run.assumptions) {
@@ -72,7 +78,11 @@ export function locateRun(display: string, analyzed: AnalyzedRun, index: number,
   }
   return {
     cli: toCliRun(display, analyzed, measured),
-    locations: { launch: at(analyzed.anchors.launch ?? analyzed.range), model: at(analyzed.anchors.model), size: at(analyzed.anchors.size) },
+    locations: {
+      launch: at(analyzed.anchors.launch ?? analyzed.range),
+      model: at(analyzed.anchors.model),
+      size: at(analyzed.anchors.size),
+    },
     origins,
     linkedFiles,
     index,

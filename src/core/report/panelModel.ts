@@ -27,12 +27,32 @@ function measuredBlock(analyzed: AnalyzedRun, m: CliMeasured): NonNullable<Panel
   const e = analyzed.estimate;
   const ratio = (r: number | null) => (r === null ? '—' : `×${r.toFixed(2)}`);
   const rows: NonNullable<PanelViewModel['measured']>['rows'] = [
-    { label: 'Operational CO2e', estimated: formatCo2e(e.operationalCo2eKg), measured: formatCo2e(m.co2eKg), ratio: ratio(m.ratio.co2e) },
+    {
+      label: 'Operational CO2e',
+      estimated: formatCo2e(e.operationalCo2eKg),
+      measured: formatCo2e(m.co2eKg),
+      ratio: ratio(m.ratio.co2e),
+    },
   ];
-  if (m.energyKWh !== null) rows.push({ label: 'Energy (IT, as the tracker counts it)', estimated: formatEnergy(e.breakdown.acceleratorKWh + e.breakdown.hostKWh), measured: formatEnergy(m.energyKWh), ratio: ratio(m.ratio.energy) });
-  if (m.durationHours !== null) rows.push({ label: 'Wall-clock', estimated: formatHours(e.wallClockHours), measured: formatHours(m.durationHours), ratio: ratio(m.ratio.hours) });
+  if (m.energyKWh !== null)
+    rows.push({
+      label: 'Energy (IT, as the tracker counts it)',
+      estimated: formatEnergy(e.breakdown.acceleratorKWh + e.breakdown.hostKWh),
+      measured: formatEnergy(m.energyKWh),
+      ratio: ratio(m.ratio.energy),
+    });
+  if (m.durationHours !== null)
+    rows.push({
+      label: 'Wall-clock',
+      estimated: formatHours(e.wallClockHours),
+      measured: formatHours(m.durationHours),
+      ratio: ratio(m.ratio.hours),
+    });
   return {
-    source: m.source === 'codecarbon' ? `CodeCarbon${m.timestamp ? `, ${m.timestamp}` : ''}${m.rows > 1 ? ` (latest of ${m.rows} rows)` : ''}` : 'model card co2_eq_emissions',
+    source:
+      m.source === 'codecarbon'
+        ? `CodeCarbon${m.timestamp ? `, ${m.timestamp}` : ''}${m.rows > 1 ? ` (latest of ${m.rows} rows)` : ''}`
+        : 'model card co2_eq_emissions',
     location: `${m.file}:${m.line}`,
     matchedBy: m.matchedBy,
     rows,
@@ -43,7 +63,13 @@ function measuredBlock(analyzed: AnalyzedRun, m: CliMeasured): NonNullable<Panel
  * `training`: for an inference run, the training to set a year of serving beside (a training run of the same
  * model in the workspace, or a compute-optimal pre-training estimate); null leaves the comparison out.
  */
-export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf = false, measured: CliMeasured | null = null, training: TrainingReference | null = null): PanelViewModel {
+export function buildPanelViewModel(
+  file: string,
+  analyzed: AnalyzedRun,
+  whatIf = false,
+  measured: CliMeasured | null = null,
+  training: TrainingReference | null = null,
+): PanelViewModel {
   const { run, estimate } = analyzed;
   const ci = run.datacenter.intensityGPerKWh / 1000;
   const eqs = equivalents(estimate.co2eKg, estimate.energyKWh);
@@ -67,9 +93,17 @@ export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf 
     },
     ...(isIncomplete(run) ? { needs: { text: needsText(run), lines: missingLines(run) } } : {}),
     breakdown: [
-      { label: 'Accelerators', co2eKg: estimate.breakdown.acceleratorKWh * ci, energyKWh: estimate.breakdown.acceleratorKWh },
+      {
+        label: 'Accelerators',
+        co2eKg: estimate.breakdown.acceleratorKWh * ci,
+        energyKWh: estimate.breakdown.acceleratorKWh,
+      },
       { label: 'Host CPU & memory', co2eKg: estimate.breakdown.hostKWh * ci, energyKWh: estimate.breakdown.hostKWh },
-      { label: 'Datacenter overhead (PUE)', co2eKg: estimate.breakdown.pueOverheadKWh * ci, energyKWh: estimate.breakdown.pueOverheadKWh },
+      {
+        label: 'Datacenter overhead (PUE)',
+        co2eKg: estimate.breakdown.pueOverheadKWh * ci,
+        energyKWh: estimate.breakdown.pueOverheadKWh,
+      },
       { label: 'Embodied (manufacturing)', co2eKg: estimate.embodiedCo2eKg, energyKWh: null },
     ],
     assumptions: run.assumptions.map((a) => ({
@@ -116,12 +150,18 @@ export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf 
     },
     choices: {
       accelerators: allAccelerators().map((a) => a.id),
-      regions: allRegions().map((r) => ({ id: r.id, label: `${r.displayName} (${Math.round(r.gridIntensityGPerKWh)} g/kWh)` })),
+      regions: allRegions().map((r) => ({
+        id: r.id,
+        label: `${r.displayName} (${Math.round(r.gridIntensityGPerKWh)} g/kWh)`,
+      })),
       precisions: ['fp32', 'tf32', 'fp16', 'bf16', 'fp8'],
     },
     whatIf,
     regionNotice: run.regionIsDefault
-      ? { text: `Region not set: the world-average grid (${Math.round(run.datacenter.intensityGPerKWh)} g CO2e/kWh) is used. Set your region to see what your grid emits and whether moving would help.`, setting: 'greenAI.region' }
+      ? {
+          text: `Region not set: the world-average grid (${Math.round(run.datacenter.intensityGPerKWh)} g CO2e/kWh) is used. Set your region to see what your grid emits and whether moving would help.`,
+          setting: 'greenAI.region',
+        }
       : null,
     deployment: deploymentBlock(analyzed, training),
     measured: measured && !whatIf ? measuredBlock(analyzed, measured) : null,
@@ -131,7 +171,8 @@ export function buildPanelViewModel(file: string, analyzed: AnalyzedRun, whatIf 
 /** Hugging Face model-card metadata (`co2_eq_emissions`), to paste into a README's YAML header. */
 export function modelCardBlock(file: string, analyzed: AnalyzedRun): string {
   const { run, estimate } = analyzed;
-  const trainingType = run.mode === 'pretrain' ? 'pre-training' : run.mode === 'inference' ? 'inference' : 'fine-tuning';
+  const trainingType =
+    run.mode === 'pretrain' ? 'pre-training' : run.mode === 'inference' ? 'inference' : 'fine-tuning';
   const q = (s: string) => JSON.stringify(s);
   return [
     'co2_eq_emissions:',

@@ -44,7 +44,11 @@ const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
  * Which new file is which old file: a map from new path to old path, each file
  * used once, the most similar pairs first (same file name breaks ties).
  */
-export function detectRenames(gone: ReadonlyMap<string, string>, arrived: ReadonlyMap<string, string>, threshold = RENAME_SIMILARITY): Map<string, string> {
+export function detectRenames(
+  gone: ReadonlyMap<string, string>,
+  arrived: ReadonlyMap<string, string>,
+  threshold = RENAME_SIMILARITY,
+): Map<string, string> {
   const renames = new Map<string, string>();
   if (gone.size === 0 || arrived.size === 0) return renames;
   const candidates: Array<{ from: string; to: string; score: number }> = [];
@@ -60,10 +64,14 @@ export function detectRenames(gone: ReadonlyMap<string, string>, arrived: Readon
   } else {
     const byText = new Map<string, string[]>();
     for (const [path, text] of gone) byText.set(text, [...(byText.get(text) ?? []), path]);
-    for (const [to, text] of arrived) for (const from of byText.get(text) ?? []) candidates.push({ from, to, score: 1 });
+    for (const [to, text] of arrived)
+      for (const from of byText.get(text) ?? []) candidates.push({ from, to, score: 1 });
   }
   const sameName = (c: { from: string; to: string }) => (basename(c.from) === basename(c.to) ? 0 : 1);
-  candidates.sort((x, y) => y.score - x.score || sameName(x) - sameName(y) || x.to.localeCompare(y.to) || x.from.localeCompare(y.from));
+  candidates.sort(
+    (x, y) =>
+      y.score - x.score || sameName(x) - sameName(y) || x.to.localeCompare(y.to) || x.from.localeCompare(y.from),
+  );
   const used = new Set<string>();
   for (const c of candidates) {
     if (renames.has(c.to) || used.has(c.from)) continue;

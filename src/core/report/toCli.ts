@@ -26,7 +26,11 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
   const figure = (x: number) => (incomplete ? null : x);
   return {
     file,
-    range: { startLine: range.startLine + 1, endLine: range.endLine + 1, ...(range.cell !== undefined ? { cell: range.cell } : {}) },
+    range: {
+      startLine: range.startLine + 1,
+      endLine: range.endLine + 1,
+      ...(range.cell !== undefined ? { cell: range.cell } : {}),
+    },
     model: { name: run.model.name, params: figure(run.model.params), source: run.model.source },
     training: {
       mode: run.mode,
@@ -36,7 +40,12 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
       samples: run.training.samples,
       precision: run.training.precision,
     },
-    hardware: { accelerator: run.hardware.accelerator.id, count: run.hardware.count, region: run.hardware.region.id, ...(run.regionIsDefault ? { regionIsDefault: true } : {}) },
+    hardware: {
+      accelerator: run.hardware.accelerator.id,
+      count: run.hardware.count,
+      region: run.hardware.region.id,
+      ...(run.regionIsDefault ? { regionIsDefault: true } : {}),
+    },
     estimate: {
       flops: figure(estimate.flops),
       acceleratorHours: figure(estimate.acceleratorHours),
@@ -84,7 +93,12 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
       fix: s.fix && {
         title: s.fix.title,
         edits: s.fix.edits.map((e) => ({
-          range: { startLine: e.range.startLine + 1, startColumn: e.range.startCol + 1, endLine: e.range.endLine + 1, endColumn: e.range.endCol + 1 },
+          range: {
+            startLine: e.range.startLine + 1,
+            startColumn: e.range.startCol + 1,
+            endLine: e.range.endLine + 1,
+            endColumn: e.range.endCol + 1,
+          },
           newText: e.newText,
         })),
       },

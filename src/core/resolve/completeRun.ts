@@ -1,9 +1,27 @@
 import * as C from '../estimate/constants';
 import { defaultTrainingPrecision } from '../estimate/precisionDefault';
-import { cloudProvider, closestAcceleratorIds, findAccelerator, findDataset, findInstance, findModel, findRegion, worldRegion } from '../knowledge';
+import {
+  cloudProvider,
+  closestAcceleratorIds,
+  findAccelerator,
+  findDataset,
+  findInstance,
+  findModel,
+  findRegion,
+  worldRegion,
+} from '../knowledge';
 import type { Accelerator, Model, Region } from '../knowledge/schema';
 import { NAME_SIZE_SPREAD, sizeFromModelName } from '../knowledge/modelName';
-import type { Assumption, EstimateSettings, ModelArchitecture, Overrides, Precision, RunSpec, TrainingFramework, TrainingMode } from '../runSpec';
+import type {
+  Assumption,
+  EstimateSettings,
+  ModelArchitecture,
+  Overrides,
+  Precision,
+  RunSpec,
+  TrainingFramework,
+  TrainingMode,
+} from '../runSpec';
 import { resolveInference, servingMinimumDevices, type ResolvedInference } from './resolveInference';
 
 /**
@@ -81,8 +99,14 @@ export interface MissingInput {
 export class RunInputError extends Error {}
 
 /** Hugging Face TrainingArguments defaults, used when a HF run leaves them unset. */
-const HF_DEFAULT_EPOCHS = { value: 3, source: 'Hugging Face transformers TrainingArguments: num_train_epochs defaults to 3.0' };
-const HF_DEFAULT_BATCH = { value: 8, source: 'Hugging Face transformers TrainingArguments: per_device_train_batch_size defaults to 8' };
+const HF_DEFAULT_EPOCHS = {
+  value: 3,
+  source: 'Hugging Face transformers TrainingArguments: num_train_epochs defaults to 3.0',
+};
+const HF_DEFAULT_BATCH = {
+  value: 8,
+  source: 'Hugging Face transformers TrainingArguments: per_device_train_batch_size defaults to 8',
+};
 
 export function resolveAccelerator(id: string): Accelerator {
   const found = findAccelerator(id);
@@ -94,7 +118,10 @@ export function resolveAccelerator(id: string): Accelerator {
 
 export function resolveRegion(id: string): Region {
   const found = findRegion(id);
-  if (!found) throw new RunInputError(`unknown region "${id}": use an ISO country code (FR, US), a cloud region (us-east-1, europe-west4, westeurope) or "world"`);
+  if (!found)
+    throw new RunInputError(
+      `unknown region "${id}": use an ISO country code (FR, US), a cloud region (us-east-1, europe-west4, westeurope) or "world"`,
+    );
   return found;
 }
 
@@ -105,7 +132,12 @@ interface CodeContext {
   readonly origin: 'code' | 'spec';
 }
 
-export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides: Overrides = {}, context: CodeContext = { origin: 'spec' }): ResolvedRun {
+export function completeRun(
+  spec: RunSpec,
+  settings: EstimateSettings,
+  overrides: Overrides = {},
+  context: CodeContext = { origin: 'spec' },
+): ResolvedRun {
   const assumptions: Assumption[] = [...(context.assumptions ?? [])];
   const unknowns: Assumption[] = [...(context.unknowns ?? [])];
   const stated = (field: string) => assumptions.some((a) => a.field === field);
@@ -115,7 +147,7 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   const specSource = context.origin === 'spec' ? 'directive' : 'code';
 
   // ---- model
-  const catalog = spec.model.name ? findModel(spec.model.name) ?? null : null;
+  const catalog = spec.model.name ? (findModel(spec.model.name) ?? null) : null;
   const named = catalog || spec.model.params ? undefined : sizeFromModelName(spec.model.name);
   const missing: MissingInput[] = [];
   let paramsSpread = 1;
@@ -123,8 +155,19 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   let source: ResolvedRun['model']['source'];
   if (spec.model.params) {
     params = spec.model.params;
-    source = context.origin === 'spec' || assumptions.some((a) => a.field === 'model.params' && a.source === 'directive') ? 'directive' : 'computed';
-    note({ field: 'model.params', value: params, source: context.origin === 'spec' ? 'directive' : 'computed', detail: context.origin === 'spec' ? 'given in the spec' : 'layers × (4d² attention + 2·d·d_ff feed-forward, d_ff = 4d unless the config says) + (vocab + learned positions) × d (Kaplan et al. 2020, arXiv:2001.08361, Table 1)' });
+    source =
+      context.origin === 'spec' || assumptions.some((a) => a.field === 'model.params' && a.source === 'directive')
+        ? 'directive'
+        : 'computed';
+    note({
+      field: 'model.params',
+      value: params,
+      source: context.origin === 'spec' ? 'directive' : 'computed',
+      detail:
+        context.origin === 'spec'
+          ? 'given in the spec'
+          : 'layers × (4d² attention + 2·d·d_ff feed-forward, d_ff = 4d unless the config says) + (vocab + learned positions) × d (Kaplan et al. 2020, arXiv:2001.08361, Table 1)',
+    });
   } else if (catalog) {
     params = catalog.params;
     source = 'catalog';
@@ -133,29 +176,74 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     params = named.params;
     source = 'name';
     paramsSpread = NAME_SIZE_SPREAD;
-    note({ field: 'model.params', value: params, source: 'computed', detail: `"${spec.model.name}" is not in the model catalog; its name states ${named.text} (range widened ×${NAME_SIZE_SPREAD} each way)` });
+    note({
+      field: 'model.params',
+      value: params,
+      source: 'computed',
+      detail: `"${spec.model.name}" is not in the model catalog; its name states ${named.text} (range widened ×${NAME_SIZE_SPREAD} each way)`,
+    });
   } else {
     params = 1e8;
     source = 'default';
-    note({ field: 'model.params', value: params, source: 'default', detail: spec.model.name ? `"${spec.model.name}" is not in the model catalog and its name states no size; 100M parameters is a placeholder` : 'no model found; 100M parameters is a placeholder' });
-    if (spec.model.name) unknowns.push({ field: 'model.params', value: spec.model.name, source: 'default', detail: `model "${spec.model.name}" is not in the catalog` });
+    note({
+      field: 'model.params',
+      value: params,
+      source: 'default',
+      detail: spec.model.name
+        ? `"${spec.model.name}" is not in the model catalog and its name states no size; 100M parameters is a placeholder`
+        : 'no model found; 100M parameters is a placeholder',
+    });
+    if (spec.model.name)
+      unknowns.push({
+        field: 'model.params',
+        value: spec.model.name,
+        source: 'default',
+        detail: `model "${spec.model.name}" is not in the catalog`,
+      });
     missing.push({
       field: 'model.params',
-      detail: spec.model.name ? `the size of "${spec.model.name}" is unknown (not in the catalog, no size in its name)` : modelUnknownDetail(unknowns),
-      howToSet: 'add `# green-ai: params=7e9` (or `model=<hub id>`) to the file, or give the model a default where the code reads it',
+      detail: spec.model.name
+        ? `the size of "${spec.model.name}" is unknown (not in the catalog, no size in its name)`
+        : modelUnknownDetail(unknowns),
+      howToSet:
+        'add `# green-ai: params=7e9` (or `model=<hub id>`) to the file, or give the model a default where the code reads it',
     });
   }
   // A name like `8x7B` states experts, not the parameters a token uses: top-2 routing, as in Mixtral
   // (Jiang et al. 2024, arXiv:2401.04088: 12.9B of 46.7B active), unless the name states them (`A3B`).
-  const namedActive = named?.active ?? (named?.experts ? Math.min(params, (2 * named.params) / named.experts) : undefined);
+  const namedActive =
+    named?.active ?? (named?.experts ? Math.min(params, (2 * named.params) / named.experts) : undefined);
   const activeParams = spec.model.activeParams ?? catalog?.activeParams ?? namedActive ?? params;
-  if (activeParams !== params) note({ field: 'model.activeParams', value: activeParams, source: spec.model.activeParams ? specSource === 'code' ? 'computed' : 'directive' : 'catalog', detail: 'mixture-of-experts: compute follows the parameters active per token' });
+  if (activeParams !== params)
+    note({
+      field: 'model.activeParams',
+      value: activeParams,
+      source: spec.model.activeParams ? (specSource === 'code' ? 'computed' : 'directive') : 'catalog',
+      detail: 'mixture-of-experts: compute follows the parameters active per token',
+    });
   const catalogArchitecture = catalog?.architecture;
   const architecture: ModelArchitecture =
     spec.model.architecture ??
-    (catalogArchitecture === 'decoder' || catalogArchitecture === 'encoder' || catalogArchitecture === 'encoder-decoder' || catalogArchitecture === 'moe-decoder' ? catalogArchitecture : catalogArchitecture ? 'other' : activeParams < params ? 'moe-decoder' : 'decoder');
-  if (architecture === 'encoder-decoder') note({ field: 'model.architecture', value: architecture, source: spec.model.architecture ? specSource : 'catalog', detail: `encoder–decoder: the encoder sees the inputs and the decoder the targets, each with about half the parameters (${C.ENCODER_DECODER_FLOPS_PER_PARAM_TOKEN.source})` });
-  const forwardGflopsPerSample = spec.model.forwardGflopsPerSample ?? (catalog?.modality === 'vision' ? catalog.forwardGflopsPerSample ?? null : null);
+    (catalogArchitecture === 'decoder' ||
+    catalogArchitecture === 'encoder' ||
+    catalogArchitecture === 'encoder-decoder' ||
+    catalogArchitecture === 'moe-decoder'
+      ? catalogArchitecture
+      : catalogArchitecture
+        ? 'other'
+        : activeParams < params
+          ? 'moe-decoder'
+          : 'decoder');
+  if (architecture === 'encoder-decoder')
+    note({
+      field: 'model.architecture',
+      value: architecture,
+      source: spec.model.architecture ? specSource : 'catalog',
+      detail: `encoder–decoder: the encoder sees the inputs and the decoder the targets, each with about half the parameters (${C.ENCODER_DECODER_FLOPS_PER_PARAM_TOKEN.source})`,
+    });
+  const forwardGflopsPerSample =
+    spec.model.forwardGflopsPerSample ??
+    (catalog?.modality === 'vision' ? (catalog.forwardGflopsPerSample ?? null) : null);
 
   // ---- mode
   let mode: TrainingMode = spec.training.mode ?? 'unknown';
@@ -165,9 +253,21 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     note({ field: 'training.mode', value: mode, source: specSource, detail: 'serving inputs (inference) given' });
   } else if (mode === 'unknown') {
     mode = catalog ? 'finetune' : 'pretrain';
-    note({ field: 'training.mode', value: mode, source: 'default', detail: catalog ? 'a catalog model was named without saying how it is loaded: assumed fine-tuning' : 'no pretrained checkpoint found: assumed training from scratch' });
+    note({
+      field: 'training.mode',
+      value: mode,
+      source: 'default',
+      detail: catalog
+        ? 'a catalog model was named without saying how it is loaded: assumed fine-tuning'
+        : 'no pretrained checkpoint found: assumed training from scratch',
+    });
   } else if (!stated('training.mode')) {
-    note({ field: 'training.mode', value: mode, source: specSource, detail: context.origin === 'spec' ? 'given in the spec' : 'read from the code' });
+    note({
+      field: 'training.mode',
+      value: mode,
+      source: specSource,
+      detail: context.origin === 'spec' ? 'given in the spec' : 'read from the code',
+    });
   }
 
   // ---- hardware (overrides > code/spec > settings)
@@ -176,21 +276,47 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   const accelId = overrides.accelerator ?? spec.hardware.accelerator ?? null;
   if (overrides.accelerator) {
     accelerator = resolveAccelerator(overrides.accelerator);
-    replace(assumptions, { field: 'hardware.accelerator', value: accelerator.id, source: 'override', detail: `override ${overrides.accelerator}` });
+    replace(assumptions, {
+      field: 'hardware.accelerator',
+      value: accelerator.id,
+      source: 'override',
+      detail: `override ${overrides.accelerator}`,
+    });
   } else if (accelId && findAccelerator(accelId)) {
     accelerator = findAccelerator(accelId)!;
-    note({ field: 'hardware.accelerator', value: accelerator.id, source: specSource, detail: `"${accelId}" → ${accelerator.displayName}` });
+    note({
+      field: 'hardware.accelerator',
+      value: accelerator.id,
+      source: specSource,
+      detail: `"${accelId}" → ${accelerator.displayName}`,
+    });
   } else if (accelId && findInstance(accelId) && findAccelerator(findInstance(accelId)!.accelerator)) {
     // A cloud instance type names both the accelerator and how many a machine has.
     const instance = findInstance(accelId)!;
     accelerator = findAccelerator(instance.accelerator)!;
-    replace(assumptions, { field: 'hardware.accelerator', value: accelerator.id, source: 'catalog', detail: `${instance.id}: ${instance.count}× ${accelerator.displayName} (${instance.source})` });
+    replace(assumptions, {
+      field: 'hardware.accelerator',
+      value: accelerator.id,
+      source: 'catalog',
+      detail: `${instance.id}: ${instance.count}× ${accelerator.displayName} (${instance.source})`,
+    });
     if (!spec.hardware.count && !overrides.count) instanceCount = instance.count * (spec.hardware.nodes ?? 1);
   } else {
     if (accelId && context.origin === 'spec') resolveAccelerator(accelId); // throws with the closest ids
     accelerator = findAccelerator(settings.defaultAccelerator) ?? resolveAccelerator('A100-SXM4-80GB');
-    if (accelId) unknowns.push({ field: 'hardware.accelerator', value: accelId, source: 'code', detail: `"${accelId}" is not in the accelerator catalog; used the default` });
-    replace(assumptions, { field: 'hardware.accelerator', value: accelerator.id, source: 'setting', detail: 'setting greenAI.defaultAccelerator (the code does not say which accelerator)' });
+    if (accelId)
+      unknowns.push({
+        field: 'hardware.accelerator',
+        value: accelId,
+        source: 'code',
+        detail: `"${accelId}" is not in the accelerator catalog; used the default`,
+      });
+    replace(assumptions, {
+      field: 'hardware.accelerator',
+      value: accelerator.id,
+      source: 'setting',
+      detail: 'setting greenAI.defaultAccelerator (the code does not say which accelerator)',
+    });
   }
 
   let count: number;
@@ -202,23 +328,57 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     note({ field: 'hardware.count', value: count, source: specSource, detail: 'given in the spec' });
   } else if (instanceCount) {
     count = instanceCount;
-    replace(assumptions, { field: 'hardware.count', value: count, source: 'catalog', detail: `the instance type's accelerators × ${spec.hardware.nodes ?? 1} node(s)` });
+    replace(assumptions, {
+      field: 'hardware.count',
+      value: count,
+      source: 'catalog',
+      detail: `the instance type's accelerators × ${spec.hardware.nodes ?? 1} node(s)`,
+    });
   } else {
     count = settings.defaultAcceleratorCount;
-    replace(assumptions, { field: 'hardware.count', value: count, source: 'setting', detail: 'setting greenAI.defaultAcceleratorCount (the code does not say how many)' });
+    replace(assumptions, {
+      field: 'hardware.count',
+      value: count,
+      source: 'setting',
+      detail: 'setting greenAI.defaultAcceleratorCount (the code does not say how many)',
+    });
   }
 
   let regionId = overrides.region ?? spec.hardware.region ?? settings.region;
-  if (!overrides.region && spec.hardware.region && context.origin === 'code' && !findRegion(spec.hardware.region) && spec.hardware.region !== 'world') {
-    unknowns.push({ field: 'hardware.region', value: spec.hardware.region, source: 'directive', detail: `region "${spec.hardware.region}" is not in the catalog; used the setting` });
+  if (
+    !overrides.region &&
+    spec.hardware.region &&
+    context.origin === 'code' &&
+    !findRegion(spec.hardware.region) &&
+    spec.hardware.region !== 'world'
+  ) {
+    unknowns.push({
+      field: 'hardware.region',
+      value: spec.hardware.region,
+      source: 'directive',
+      detail: `region "${spec.hardware.region}" is not in the catalog; used the setting`,
+    });
     regionId = settings.region;
   }
   const region = regionId === 'world' ? worldRegion() : resolveRegion(regionId);
-  const regionIsDefault = region.kind === 'world' && !overrides.region && !spec.hardware.region && settings.region === 'world' && overrides.intensityGPerKWh === undefined && spec.datacenter.intensityGPerKWh == null;
-  note({ field: 'hardware.region', value: region.id, source: overrides.region ? 'override' : spec.hardware.region ? specSource : 'setting', detail: overrides.region || spec.hardware.region ? region.displayName : `setting greenAI.region (${region.displayName})` });
+  const regionIsDefault =
+    region.kind === 'world' &&
+    !overrides.region &&
+    !spec.hardware.region &&
+    settings.region === 'world' &&
+    overrides.intensityGPerKWh === undefined &&
+    spec.datacenter.intensityGPerKWh == null;
+  note({
+    field: 'hardware.region',
+    value: region.id,
+    source: overrides.region ? 'override' : spec.hardware.region ? specSource : 'setting',
+    detail:
+      overrides.region || spec.hardware.region ? region.displayName : `setting greenAI.region (${region.displayName})`,
+  });
 
   // ---- datacenter
-  const provider = region.kind === 'aws' || region.kind === 'gcp' || region.kind === 'azure' ? cloudProvider(region.kind) : undefined;
+  const provider =
+    region.kind === 'aws' || region.kind === 'gcp' || region.kind === 'azure' ? cloudProvider(region.kind) : undefined;
   let pue: number;
   if (overrides.pue) {
     pue = overrides.pue;
@@ -231,7 +391,12 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     note({ field: 'datacenter.pue', value: pue, source: 'setting', detail: 'setting greenAI.pue' });
   } else if (provider) {
     pue = provider.pue;
-    note({ field: 'datacenter.pue', value: pue, source: 'catalog', detail: `${provider.displayName} fleet PUE ${provider.year}: ${provider.source}` });
+    note({
+      field: 'datacenter.pue',
+      value: pue,
+      source: 'catalog',
+      detail: `${provider.displayName} fleet PUE ${provider.year}: ${provider.source}`,
+    });
   } else {
     pue = C.DEFAULT_PUE.value;
     note({ field: 'datacenter.pue', value: pue, source: 'default', detail: C.DEFAULT_PUE.source });
@@ -240,19 +405,35 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   note({
     field: 'datacenter.intensityGPerKWh',
     value: intensity,
-    source: overrides.intensityGPerKWh !== undefined ? 'override' : spec.datacenter.intensityGPerKWh != null ? 'directive' : 'catalog',
-    detail: overrides.intensityGPerKWh !== undefined || spec.datacenter.intensityGPerKWh != null ? 'given explicitly' : `${region.displayName} grid ${region.year}: ${region.source}`,
+    source:
+      overrides.intensityGPerKWh !== undefined
+        ? 'override'
+        : spec.datacenter.intensityGPerKWh != null
+          ? 'directive'
+          : 'catalog',
+    detail:
+      overrides.intensityGPerKWh !== undefined || spec.datacenter.intensityGPerKWh != null
+        ? 'given explicitly'
+        : `${region.displayName} grid ${region.year}: ${region.source}`,
   });
 
   // ---- serving inputs (inference mode)
-  const inference = mode === 'inference' ? resolveInference({ spec, catalog, params, accelerator, origin: context.origin, note, settings }) : null;
+  const inference =
+    mode === 'inference'
+      ? resolveInference({ spec, catalog, params, accelerator, origin: context.origin, note, settings })
+      : null;
   // A serving run occupies at least the devices its launch splits the model over and those its weights need;
   // an explicit --count override stays as given (a what-if the estimate then reports as not fitting).
   const minimum = inference && !overrides.count ? servingMinimumDevices(inference, params, accelerator) : null;
   if (minimum && minimum.devices > count) {
     const was = count;
     count = minimum.devices;
-    replace(assumptions, { field: 'hardware.count', value: count, source: 'computed', detail: `${minimum.reason} (${was} stated or set)` });
+    replace(assumptions, {
+      field: 'hardware.count',
+      value: count,
+      source: 'computed',
+      detail: `${minimum.reason} (${was} stated or set)`,
+    });
   }
 
   // ---- precision: what the run says, else the documented default of its framework or serving stack
@@ -263,8 +444,20 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   } else if (inference) {
     // Compute runs in the weights' format, except weight-only int8/int4, which dequantise to 16 bits.
     const w = inference.weightPrecision;
-    precision = w === 'fp32' || w === 'fp8' ? w : w === 'fp16' || w === 'bf16' ? w : accelerator.peakTflops.bf16 ? 'bf16' : 'fp16';
-    note({ field: 'training.precision', value: precision, source: 'computed', detail: `compute precision of ${w} weights` });
+    precision =
+      w === 'fp32' || w === 'fp8'
+        ? w
+        : w === 'fp16' || w === 'bf16'
+          ? w
+          : accelerator.peakTflops.bf16
+            ? 'bf16'
+            : 'fp16';
+    note({
+      field: 'training.precision',
+      value: precision,
+      source: 'computed',
+      detail: `compute precision of ${w} weights`,
+    });
   } else {
     const d = defaultTrainingPrecision(framework, accelerator);
     precision = d.precision;
@@ -282,7 +475,14 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   const isTokenModel = forwardGflopsPerSample === null;
   if (isTokenModel && !spec.training.seqLen && mode !== 'inference') {
     seqLen = Math.min(catalog?.contextLength ?? C.DEFAULT_SEQ_LEN.value, C.DEFAULT_SEQ_LEN.value);
-    note({ field: 'training.seqLen', value: seqLen, source: 'default', detail: catalog?.contextLength ? `min(${catalog.id} context ${catalog.contextLength}, ${C.DEFAULT_SEQ_LEN.value}): ${C.DEFAULT_SEQ_LEN.source}` : C.DEFAULT_SEQ_LEN.source });
+    note({
+      field: 'training.seqLen',
+      value: seqLen,
+      source: 'default',
+      detail: catalog?.contextLength
+        ? `min(${catalog.id} context ${catalog.contextLength}, ${C.DEFAULT_SEQ_LEN.value}): ${C.DEFAULT_SEQ_LEN.source}`
+        : C.DEFAULT_SEQ_LEN.source,
+    });
   }
   let requests: number | null = null;
   let tokensPerRequest: number | null = null;
@@ -296,15 +496,31 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     const accumulation = spec.training.gradientAccumulation ?? 1;
     if (steps && spec.training.globalBatch) {
       samples = steps * spec.training.globalBatch;
-      note({ field: 'training.samples', value: samples, source: 'computed', detail: `${steps} steps × global batch ${spec.training.globalBatch}` });
+      note({
+        field: 'training.samples',
+        value: samples,
+        source: 'computed',
+        detail: `${steps} steps × global batch ${spec.training.globalBatch}`,
+      });
     } else if (steps) {
-      if (!spec.training.batchPerDevice) note({ field: 'training.batchPerDevice', value: batch, source: 'default', detail: HF_DEFAULT_BATCH.source });
+      if (!spec.training.batchPerDevice)
+        note({ field: 'training.batchPerDevice', value: batch, source: 'default', detail: HF_DEFAULT_BATCH.source });
       samples = steps * batch * accumulation * count;
-      note({ field: 'training.samples', value: samples, source: 'computed', detail: `${steps} steps × ${batch} per device × ${accumulation} accumulation × ${count} devices` });
+      note({
+        field: 'training.samples',
+        value: samples,
+        source: 'computed',
+        detail: `${steps} steps × ${batch} per device × ${accumulation} accumulation × ${count} devices`,
+      });
     } else {
       if (epochs === null) {
         epochs = hfLike ? HF_DEFAULT_EPOCHS.value : 1;
-        note({ field: 'training.epochs', value: epochs, source: 'default', detail: hfLike ? HF_DEFAULT_EPOCHS.source : 'no epochs or steps found: assumed one pass' });
+        note({
+          field: 'training.epochs',
+          value: epochs,
+          source: 'default',
+          detail: hfLike ? HF_DEFAULT_EPOCHS.source : 'no epochs or steps found: assumed one pass',
+        });
       }
       const dataset = spec.training.dataset ? findDataset(spec.training.dataset) : undefined;
       if (spec.training.datasetTokens || spec.training.datasetSamples) {
@@ -312,14 +528,31 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
         if (spec.training.datasetSamples) samples = spec.training.datasetSamples * epochs;
         else if (seqLen) samples = (spec.training.datasetTokens! / seqLen) * epochs;
       } else if (dataset) {
-        note({ field: 'training.datasetSamples', value: dataset.trainSamples, source: 'catalog', detail: `${dataset.id}: ${dataset.source}` });
+        note({
+          field: 'training.datasetSamples',
+          value: dataset.trainSamples,
+          source: 'catalog',
+          detail: `${dataset.id}: ${dataset.source}`,
+        });
         samples = dataset.trainSamples * epochs;
         if (dataset.tokens && isTokenModel) tokens = dataset.tokens * epochs;
       } else {
         sizeIsDefault = true;
         samples = C.DEFAULT_DATASET_SAMPLES.value * epochs;
-        note({ field: 'training.datasetSamples', value: C.DEFAULT_DATASET_SAMPLES.value, source: 'default', detail: spec.training.dataset ? `dataset "${spec.training.dataset}" is not in the catalog; ${C.DEFAULT_DATASET_SAMPLES.source}` : `dataset size unknown; ${C.DEFAULT_DATASET_SAMPLES.source}` });
-        unknowns.push({ field: 'training.datasetSamples', value: spec.training.dataset ?? null, source: 'default', detail: 'dataset size unknown: the range is widened ×3 each way' });
+        note({
+          field: 'training.datasetSamples',
+          value: C.DEFAULT_DATASET_SAMPLES.value,
+          source: 'default',
+          detail: spec.training.dataset
+            ? `dataset "${spec.training.dataset}" is not in the catalog; ${C.DEFAULT_DATASET_SAMPLES.source}`
+            : `dataset size unknown; ${C.DEFAULT_DATASET_SAMPLES.source}`,
+        });
+        unknowns.push({
+          field: 'training.datasetSamples',
+          value: spec.training.dataset ?? null,
+          source: 'default',
+          detail: 'dataset size unknown: the range is widened ×3 each way',
+        });
       }
     }
     if (tokens === null && isTokenModel && samples !== null && seqLen) tokens = samples * seqLen;
@@ -352,8 +585,19 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
   });
   if (calibration) {
     const from = `.greenai.json calibration from ${calibration.runs} measured run${calibration.runs === 1 ? '' : 's'} (${calibration.date})`;
-    if (factor !== 1) note({ field: 'calibration.utilisationFactor', value: calibration.utilisationFactor, source: 'setting', detail: `${from}: utilisation range ×${calibration.utilisationFactor}` });
-    note({ field: 'calibration.powerFactor', value: calibration.powerFactor, source: 'setting', detail: `${from}: accelerator and host power ×${calibration.powerFactor}` });
+    if (factor !== 1)
+      note({
+        field: 'calibration.utilisationFactor',
+        value: calibration.utilisationFactor,
+        source: 'setting',
+        detail: `${from}: utilisation range ×${calibration.utilisationFactor}`,
+      });
+    note({
+      field: 'calibration.powerFactor',
+      value: calibration.powerFactor,
+      source: 'setting',
+      detail: `${from}: accelerator and host power ×${calibration.powerFactor}`,
+    });
   }
 
   const includeEmbodied = overrides.noEmbodied ? false : settings.includeEmbodied;
@@ -364,7 +608,14 @@ export function completeRun(spec: RunSpec, settings: EstimateSettings, overrides
     architecture,
     inference,
     framework,
-    model: { name: spec.model.name ?? catalog?.id ?? null, params, activeParams, forwardGflopsPerSample, catalog, source },
+    model: {
+      name: spec.model.name ?? catalog?.id ?? null,
+      params,
+      activeParams,
+      forwardGflopsPerSample,
+      catalog,
+      source,
+    },
     training: {
       epochs,
       steps,

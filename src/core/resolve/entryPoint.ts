@@ -16,22 +16,46 @@ export interface PathRule {
 /** Defaults, each with the reason shown to the user. Globs match paths relative to the folder. */
 export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   { glob: '**/.github/**', reason: 'a CI workflow or GitHub configuration' },
-  { glob: '**/{.gitlab-ci.yml,.gitlab/**,.circleci/**,.buildkite/**,azure-pipelines*.yml,.travis.yml,Jenkinsfile,.drone.yml,bitbucket-pipelines.yml,codecov.yml,.codecov.yml}', reason: 'CI configuration' },
+  {
+    glob: '**/{.gitlab-ci.yml,.gitlab/**,.circleci/**,.buildkite/**,azure-pipelines*.yml,.travis.yml,Jenkinsfile,.drone.yml,bitbucket-pipelines.yml,codecov.yml,.codecov.yml}',
+    reason: 'CI configuration',
+  },
   { glob: '**/{cicd,ci,.ci}/**', reason: 'CI scripts' },
   { glob: '**/.lightning/workflows/**', reason: 'a CI workflow (Lightning)' },
-  { glob: '**/{test,tests,testing,unit_tests,integration_tests,regression_tests,__tests__}/**', reason: 'in a test folder' },
+  {
+    glob: '**/{test,tests,testing,unit_tests,integration_tests,regression_tests,__tests__}/**',
+    reason: 'in a test folder',
+  },
   { glob: '**/{test_*.py,*_test.py,*_tests.py,conftest.py}', reason: 'a test file' },
   // Test inputs written as data: `test_input.json`, `tests.json` (not `test_eval.yaml`: an evaluation config is a run).
   { glob: '**/{tests,test_input,test-input,test_inputs,test-inputs}.{json,yaml,yml}', reason: 'test inputs' },
   { glob: '**/{devtools,dev_tools}/**', reason: 'developer tooling' },
   // Named for what they do to data or weights, before or after a run: none trains or serves a model.
-  { glob: '**/{convert,prepare,preprocess,download,export,merge}{_,-}*.{py,sh,bash}', reason: 'a data or weights utility (prepare, download, convert, export, merge), by its name' },
-  { glob: '**/{convert,prepare,preprocess,download}.{py,sh,bash}', reason: 'a data or weights utility (prepare, download, convert), by its name' },
-  { glob: '**/*{_prepare_data,_preprocess,_download,_convert}.{py,sh,bash}', reason: 'a data or weights utility (prepare, download, convert), by its name' },
-  { glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}', reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name' },
+  {
+    glob: '**/{convert,prepare,preprocess,download,export,merge}{_,-}*.{py,sh,bash}',
+    reason: 'a data or weights utility (prepare, download, convert, export, merge), by its name',
+  },
+  {
+    glob: '**/{convert,prepare,preprocess,download}.{py,sh,bash}',
+    reason: 'a data or weights utility (prepare, download, convert), by its name',
+  },
+  {
+    glob: '**/*{_prepare_data,_preprocess,_download,_convert}.{py,sh,bash}',
+    reason: 'a data or weights utility (prepare, download, convert), by its name',
+  },
+  {
+    glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}',
+    reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',
+  },
   { glob: '**/{docs,doc,docs_src,documentation}/**', reason: 'documentation' },
-  { glob: '**/{setup.py,setup.cfg,pyproject.toml,noxfile.py,tox.ini,environment.yml,environment.yaml,mkdocs.yml,mkdocs.yaml,.readthedocs.yml,.readthedocs.yaml,.pre-commit-config.yaml,.pre-commit-hooks.yaml,docker-compose.yml,docker-compose.yaml,renovate.json,package.json,tsconfig.json,.markdownlint.yaml,.markdownlint.json,.yamllint,.yamllint.yaml,CITATION.cff}', reason: 'packaging or tooling configuration' },
-  { glob: '**/{.vscode,.idea,.devcontainer,node_modules,site-packages,.venv,venv,.tox,.git}/**', reason: 'editor, tooling or environment files' },
+  {
+    glob: '**/{setup.py,setup.cfg,pyproject.toml,noxfile.py,tox.ini,environment.yml,environment.yaml,mkdocs.yml,mkdocs.yaml,.readthedocs.yml,.readthedocs.yaml,.pre-commit-config.yaml,.pre-commit-hooks.yaml,docker-compose.yml,docker-compose.yaml,renovate.json,package.json,tsconfig.json,.markdownlint.yaml,.markdownlint.json,.yamllint,.yamllint.yaml,CITATION.cff}',
+    reason: 'packaging or tooling configuration',
+  },
+  {
+    glob: '**/{.vscode,.idea,.devcontainer,node_modules,site-packages,.venv,venv,.tox,.git}/**',
+    reason: 'editor, tooling or environment files',
+  },
 ];
 
 export interface EntryPointRules {
@@ -83,10 +107,29 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
 }
 
 /** Folders of a package that hold runnable programs, not library code. */
-const PROGRAM_FOLDERS = new Set(['scripts', 'examples', 'example', 'recipes', 'benchmarks', 'benchmark', 'tools', 'tutorials', 'notebooks', 'demo', 'demos', 'projects']);
+const PROGRAM_FOLDERS = new Set([
+  'scripts',
+  'examples',
+  'example',
+  'recipes',
+  'benchmarks',
+  'benchmark',
+  'tools',
+  'tutorials',
+  'notebooks',
+  'demo',
+  'demos',
+  'projects',
+]);
 
 /** Facts that name or size the model a run trains or serves. */
-const MODEL_FACTS = new Set(['model.id', 'model.params', 'model.layers', 'model.hiddenSize', 'model.forwardFlopsPerSample']);
+const MODEL_FACTS = new Set([
+  'model.id',
+  'model.params',
+  'model.layers',
+  'model.hiddenSize',
+  'model.forwardFlopsPerSample',
+]);
 
 /**
  * A module of the repository's own package (under a folder packageRootsOf found) whose runs name no
@@ -94,12 +137,19 @@ const MODEL_FACTS = new Set(['model.id', 'model.params', 'model.layers', 'model.
  * `cli/train.py`, a trainer class with a `__main__` demo), not a run of its own. Folders such as
  * `scripts/` and `examples/` inside a package hold programs people run, and keep their runs.
  */
-export function packageModuleReason(relativePath: string, facts: ReadonlyArray<{ readonly kind: string; readonly value: unknown }>, rules: EntryPointRules = {}): string | undefined {
+export function packageModuleReason(
+  relativePath: string,
+  facts: ReadonlyArray<{ readonly kind: string; readonly value: unknown }>,
+  rules: EntryPointRules = {},
+): string | undefined {
   if (rules.defaults === false || !rules.packageRoots?.length) return undefined;
   const path = relativePath.replace(/\\/g, '/');
   const root = rules.packageRoots.find((r) => path.startsWith(`${r}/`));
   if (!root) return undefined;
-  const inside = path.slice(root.length + 1).split('/').slice(0, -1);
+  const inside = path
+    .slice(root.length + 1)
+    .split('/')
+    .slice(0, -1);
   if (inside.some((f) => PROGRAM_FOLDERS.has(f.toLowerCase()))) return undefined;
   if (facts.some((f) => MODEL_FACTS.has(f.kind) && f.value !== false)) return undefined;
   return `a module of the repository's package ${root}/ that names no model: program code run with a config or flags, not a run of its own`;

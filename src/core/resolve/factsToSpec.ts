@@ -82,7 +82,11 @@ function pick(facts: readonly Fact[], kind: FactKind): Fact | undefined {
   for (const f of facts) {
     if (f.kind !== kind) continue;
     if (!best) best = f;
-    else if ((best.value === null && f.value !== null) || (f.value !== null && CONFIDENCE_RANK[f.confidence] > CONFIDENCE_RANK[best.confidence])) best = f;
+    else if (
+      (best.value === null && f.value !== null) ||
+      (f.value !== null && CONFIDENCE_RANK[f.confidence] > CONFIDENCE_RANK[best.confidence])
+    )
+      best = f;
   }
   return best;
 }
@@ -96,7 +100,14 @@ function asNumber(f: Fact | undefined): number | undefined {
  * feed-forward block (d_ff = 4d unless stated, which gives Kaplan et al.'s 12·L·d²), plus token and,
  * where they are learned, position embeddings. Biases and layer norms (O(L·d)) are left out.
  */
-export function transformerParams(layers: number, hidden: number, vocab: number | undefined, ffn?: number, positions?: number, untiedHead = false): number {
+export function transformerParams(
+  layers: number,
+  hidden: number,
+  vocab: number | undefined,
+  ffn?: number,
+  positions?: number,
+  untiedHead = false,
+): number {
   const perLayer = 4 * hidden * hidden + 2 * hidden * (ffn ?? 4 * hidden);
   return layers * perLayer + ((vocab ?? 0) * (untiedHead ? 2 : 1) + (positions ?? 0)) * hidden;
 }
@@ -106,16 +117,27 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const own = facts.filter((f) => !f.file);
   const launch = own.find((f) => f.kind === 'launch.trainer') ?? own.find((f) => f.kind === 'launch.inference');
   const modelId = pick(facts, 'model.id');
-  const size = pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
+  const size =
+    pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
   // Building a Trainer or TrainingArguments is not running one: a run needs train()/fit(), a loop,
   // a backward pass, a launch command or inference. The constructions still anchor the run's lines.
-  const starts = own.some((f) => (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference');
+  const starts = own.some(
+    (f) => (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference',
+  );
   // A config is a run when it says what model (an id, or the sizes of one built from scratch) and how long or how (an adapter).
-  const definesModel = modelId !== undefined || (pick(facts, 'model.layers') !== undefined && pick(facts, 'model.hiddenSize') !== undefined);
+  const definesModel =
+    modelId !== undefined ||
+    (pick(facts, 'model.layers') !== undefined && pick(facts, 'model.hiddenSize') !== undefined);
   // A Python config module (nanoGPT's config/train_gpt2.py) that sets how long and how large a batch is the
   // definition of a run even when the model comes from the program's defaults: listed, with the model unknown.
-  const configModuleRun = own.some((f) => f.kind === 'source.configModule') && size?.value != null && pick(facts, 'training.batchPerDevice') !== undefined;
-  const isRun = starts || configModuleRun || (sourceKind === 'config' && definesModel && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
+  const configModuleRun =
+    own.some((f) => f.kind === 'source.configModule') &&
+    size?.value != null &&
+    pick(facts, 'training.batchPerDevice') !== undefined;
+  const isRun =
+    starts ||
+    configModuleRun ||
+    (sourceKind === 'config' && definesModel && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
   if (!isRun) return [];
 
   const assumptions: Assumption[] = [];
@@ -127,13 +149,34 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     if (limit !== undefined && typeof fact.value === 'number' && !(fact.value > 0 && fact.value <= limit)) {
       const where = fact.file ? `${fact.file} line ${fact.range.startLine + 1}` : `line ${fact.range.startLine + 1}`;
       const message = `${fact.detail}: ${fact.value} is not a sensible ${field} (expected more than 0 and at most ${limit.toExponential(0)}); ignored (${where})`;
-      problems.push({ ...problemAt(message, fact.range.startLine, fact.range.startCol), ...(fact.file ? { file: fact.file } : {}) });
-      unknowns.push({ field, value: null, source: sourceKind, detail: message, range: fact.file ? undefined : fact.range });
+      problems.push({
+        ...problemAt(message, fact.range.startLine, fact.range.startCol),
+        ...(fact.file ? { file: fact.file } : {}),
+      });
+      unknowns.push({
+        field,
+        value: null,
+        source: sourceKind,
+        detail: message,
+        range: fact.file ? undefined : fact.range,
+      });
       return undefined;
     }
     const entry: Assumption = fact.file
-      ? { field, value: fact.value, source: fact.directive ? 'directive' : /\.(ya?ml|json)$/.test(fact.file) ? 'config' : 'code', detail: `${fact.file}: ${fact.detail}`, file: fact.file }
-      : { field, value: fact.value, source: fact.directive ? 'directive' : sourceKind, detail: fact.detail, range: fact.range };
+      ? {
+          field,
+          value: fact.value,
+          source: fact.directive ? 'directive' : /\.(ya?ml|json)$/.test(fact.file) ? 'config' : 'code',
+          detail: `${fact.file}: ${fact.detail}`,
+          file: fact.file,
+        }
+      : {
+          field,
+          value: fact.value,
+          source: fact.directive ? 'directive' : sourceKind,
+          detail: fact.detail,
+          range: fact.range,
+        };
     (fact.value === null ? unknowns : assumptions).push(entry);
     return fact.value === null ? undefined : fact;
   };
@@ -148,7 +191,9 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const ffn = asNumber(use('model.ffnSize', pick(facts, 'model.ffnSize')));
   const positionsFact = use('model.learnedPositions', pick(facts, 'model.learnedPositions'));
   // A learned table whose size the code leaves to a config: as many positions as the sequence length.
-  const positions = asNumber(positionsFact) ?? (pick(facts, 'model.learnedPositions') ? asNumber(pick(facts, 'training.seqLen')) : undefined);
+  const positions =
+    asNumber(positionsFact) ??
+    (pick(facts, 'model.learnedPositions') ? asNumber(pick(facts, 'training.seqLen')) : undefined);
   const untiedHead = use('model.untiedHead', pick(facts, 'model.untiedHead'))?.value === true;
   // Sizes overridden on a known checkpoint's config keep the rest of that config (vocabulary, positions).
   const template = id && (layers || hidden) ? findModel(String(id.value))?.sizes : undefined;
@@ -156,12 +201,27 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     const l = layers ?? template.layers;
     const d = hidden ?? template.hiddenSize;
     const keptFfn = ffn ?? (d === template.hiddenSize ? template.ffnSize : undefined);
-    spec.model.params = transformerParams(l, d, vocab ?? template.vocabSize, keptFfn, positions ?? template.learnedPositions, untiedHead);
-    assumptions.push({ field: 'model.params', value: spec.model.params, source: 'computed', detail: `${id!.value} config.json sizes with the code's overrides (${l} layers, d ${d}): ${template.source}` });
+    spec.model.params = transformerParams(
+      l,
+      d,
+      vocab ?? template.vocabSize,
+      keptFfn,
+      positions ?? template.learnedPositions,
+      untiedHead,
+    );
+    assumptions.push({
+      field: 'model.params',
+      value: spec.model.params,
+      source: 'computed',
+      detail: `${id!.value} config.json sizes with the code's overrides (${l} layers, d ${d}): ${template.source}`,
+    });
   } else if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions, untiedHead);
   // A layer count that is only a lower bound yields to the architecture formula when both exist.
   const paramsFact = pick(facts, 'model.params');
-  const statedParams = paramsFact && (paramsFact.directive || paramsFact.confidence !== 'low' || !spec.model.params) ? asNumber(use('model.params', paramsFact)) : undefined;
+  const statedParams =
+    paramsFact && (paramsFact.directive || paramsFact.confidence !== 'low' || !spec.model.params)
+      ? asNumber(use('model.params', paramsFact))
+      : undefined;
   if (statedParams) spec.model.params = statedParams;
   const forwardFlops = asNumber(use('model.forwardFlopsPerSample', pick(facts, 'model.forwardFlopsPerSample')));
   if (forwardFlops && !id) spec.model.forwardGflopsPerSample = forwardFlops / 1e9;
@@ -187,7 +247,8 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   if (steps) spec.training.steps = Math.round(steps);
   const batch = asNumber(use('training.batchPerDevice', pick(facts, 'training.batchPerDevice')));
   const split = asNumber(use('training.batchSplit', pick(facts, 'training.batchSplit')));
-  if (batch) spec.training.batchPerDevice = split && split > 1 && batch >= split ? Math.round(batch / split) : Math.round(batch);
+  if (batch)
+    spec.training.batchPerDevice = split && split > 1 && batch >= split ? Math.round(batch / split) : Math.round(batch);
   const accumulation = asNumber(use('training.gradientAccumulation', pick(facts, 'training.gradientAccumulation')));
   if (accumulation) spec.training.gradientAccumulation = Math.round(accumulation);
   const globalBatch = asNumber(use('training.globalBatch', pick(facts, 'training.globalBatch')));
@@ -198,7 +259,11 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   if (checkpointing) spec.training.gradientCheckpointing = checkpointing.value === true;
   const dataset = use('training.dataset', pick(facts, 'training.dataset'));
   const datasetConfig = pick(facts, 'training.datasetConfig');
-  if (dataset) spec.training.dataset = datasetConfig && !String(dataset.value).endsWith(`/${String(datasetConfig.value)}`) ? `${String(dataset.value)}/${String(datasetConfig.value)}` : String(dataset.value);
+  if (dataset)
+    spec.training.dataset =
+      datasetConfig && !String(dataset.value).endsWith(`/${String(datasetConfig.value)}`)
+        ? `${String(dataset.value)}/${String(datasetConfig.value)}`
+        : String(dataset.value);
   const newTokens = asNumber(use('training.tokensPerRequest', pick(facts, 'inference.maxNewTokens')));
   if (newTokens) spec.training.tokensPerRequest = Math.round(newTokens);
   if (spec.training.mode === 'inference') readServing(facts, spec, use, newTokens, batch);
@@ -214,11 +279,16 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const region = use('hardware.region', pick(facts, 'hardware.region'));
   if (region) spec.hardware.region = String(region.value);
 
-  const precision = use('training.precision', facts.find((f) => f.kind === 'training.precision' && f.directive) ?? pickPrecision(facts));
-  if (precision && (PRECISIONS as readonly string[]).includes(String(precision.value))) spec.training.precision = precision.value as Precision;
+  const precision = use(
+    'training.precision',
+    facts.find((f) => f.kind === 'training.precision' && f.directive) ?? pickPrecision(facts),
+  );
+  if (precision && (PRECISIONS as readonly string[]).includes(String(precision.value)))
+    spec.training.precision = precision.value as Precision;
 
   const accelerator = use('hardware.accelerator', pick(facts, 'hardware.accelerator'));
-  if (accelerator && !/^(gpu|cuda|auto|cpu|mps|tpu)$/i.test(String(accelerator.value))) spec.hardware.accelerator = String(accelerator.value);
+  if (accelerator && !/^(gpu|cuda|auto|cpu|mps|tpu)$/i.test(String(accelerator.value)))
+    spec.hardware.accelerator = String(accelerator.value);
   const devices = asNumber(use('hardware.count', pick(facts, 'hardware.devices')));
   const nodes = asNumber(use('hardware.nodes', pick(facts, 'hardware.nodes')));
   if (devices) spec.hardware.count = Math.round(devices) * Math.round(nodes ?? 1);
@@ -228,30 +298,57 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   for (const f of facts) {
     const field = FIELD_OF_KIND[f.kind];
     if (f.value !== null || !field || unknowns.some((u) => u.field === field && u.detail.endsWith(f.detail))) continue;
-    unknowns.push({ field, value: null, source: f.directive ? 'directive' : sourceKind, detail: f.file ? `${f.file}: ${f.detail}` : f.detail, range: f.file ? undefined : f.range });
+    unknowns.push({
+      field,
+      value: null,
+      source: f.directive ? 'directive' : sourceKind,
+      detail: f.file ? `${f.file}: ${f.detail}` : f.detail,
+      range: f.file ? undefined : f.range,
+    });
   }
 
   // The run's lines are those that launch it: TrainingArguments … trainer.train(), the loop, the command.
-  const launchRanges = own.filter((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference').map((f) => f.range);
-  const range = spanOf(launchRanges) ?? spanOf(own.filter((f) => f.value !== null).map((f) => f.range)) ?? launch?.range ?? own[0].range;
+  const launchRanges = own
+    .filter((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')
+    .map((f) => f.range);
+  const range =
+    spanOf(launchRanges) ??
+    spanOf(own.filter((f) => f.value !== null).map((f) => f.range)) ??
+    launch?.range ??
+    own[0].range;
   const here = (f: Fact | undefined) => (f && !f.file ? f.range : undefined);
-  return [{
-    spec,
-    assumptions,
-    unknowns,
-    problems,
-    range,
-    anchors: { model: here(modelId), size: here(size), launch: launch?.range, modelOriginLine: modelId && !modelId.file ? modelId.originLine : undefined, sizeOriginLine: size && !size.file ? size.originLine : undefined },
-  }];
+  return [
+    {
+      spec,
+      assumptions,
+      unknowns,
+      problems,
+      range,
+      anchors: {
+        model: here(modelId),
+        size: here(size),
+        launch: launch?.range,
+        modelOriginLine: modelId && !modelId.file ? modelId.originLine : undefined,
+        sizeOriginLine: size && !size.file ? size.originLine : undefined,
+      },
+    },
+  ];
 }
 
 type UseFact = (field: string, fact: Fact | undefined) => Fact | undefined;
 
 /** How requests are served, from what the serving code says (see python/readers/serving.ts and the launchers). */
-function readServing(facts: readonly Fact[], spec: RunSpec, use: UseFact, outputTokens: number | undefined, batch: number | undefined): void {
+function readServing(
+  facts: readonly Fact[],
+  spec: RunSpec,
+  use: UseFact,
+  outputTokens: number | undefined,
+  batch: number | undefined,
+): void {
   const inference: NonNullable<RunSpec['inference']> = {};
   const engine = use('inference.engine', pickEngine(facts));
-  if (engine && (INFERENCE_ENGINES as readonly string[]).includes(String(engine.value))) inference.engine = engine.value as InferenceEngine;
+  if (engine && (INFERENCE_ENGINES as readonly string[]).includes(String(engine.value)))
+    inference.engine = engine.value as InferenceEngine;
   // A loop's or a pipeline's batch size is how many sequences decode together.
   const concurrency = asNumber(use('inference.concurrency', pick(facts, 'inference.concurrency'))) ?? batch;
   if (concurrency) inference.concurrency = Math.round(concurrency);
@@ -261,11 +358,13 @@ function readServing(facts: readonly Fact[], spec: RunSpec, use: UseFact, output
   const tensorParallel = asNumber(use('inference.tensorParallel', pick(facts, 'inference.tensorParallel')));
   if (tensorParallel) inference.tensorParallel = Math.round(tensorParallel);
   const version = use('inference.engineVersion', pick(facts, 'inference.engineVersion'));
-  if (version && typeof version.value === 'string' && /^v?\d+\.\d+/.test(version.value)) inference.engineVersion = version.value.slice(0, 40);
+  if (version && typeof version.value === 'string' && /^v?\d+\.\d+/.test(version.value))
+    inference.engineVersion = version.value.slice(0, 40);
   const reasoning = use('inference.reasoning', pick(facts, 'inference.reasoning'));
   if (reasoning && typeof reasoning.value === 'boolean') inference.reasoning = reasoning.value;
   const weights = use('inference.weightPrecision', pick(facts, 'inference.weightPrecision'));
-  if (weights && (WEIGHT_PRECISIONS as readonly string[]).includes(String(weights.value))) inference.weightPrecision = weights.value as WeightPrecision;
+  if (weights && (WEIGHT_PRECISIONS as readonly string[]).includes(String(weights.value)))
+    inference.weightPrecision = weights.value as WeightPrecision;
   const requests = asNumber(use('inference.requests', pick(facts, 'inference.requests')));
   if (requests) inference.requests = requests;
   const perDay = asNumber(use('inference.requestsPerDay', pick(facts, 'inference.requestsPerDay')));
@@ -277,19 +376,35 @@ function readServing(facts: readonly Fact[], spec: RunSpec, use: UseFact, output
 
 /** A server named with confidence (vLLM's LLM(...)) outranks the generic generate call that uses it. */
 function pickEngine(facts: readonly Fact[]): Fact | undefined {
-  return facts.find((f) => f.kind === 'inference.engine' && f.directive) ?? facts.find((f) => f.kind === 'inference.engine' && f.confidence !== 'low') ?? pick(facts, 'inference.engine');
+  return (
+    facts.find((f) => f.kind === 'inference.engine' && f.directive) ??
+    facts.find((f) => f.kind === 'inference.engine' && f.confidence !== 'low') ??
+    pick(facts, 'inference.engine')
+  );
 }
 
 /** The framework a run was read from, in the spec's vocabulary (it decides the precision a silent config means). */
 const FRAMEWORK_OF: Record<string, TrainingFramework> = {
-  torchtune: 'torchtune', composer: 'composer', litgpt: 'litgpt', neox: 'neox', megatron: 'neox', nemo: 'lightning',
-  trl: 'hf-trainer', axolotl: 'axolotl', llamafactory: 'hf-trainer', 'hf-trainer': 'hf-trainer', swift: 'hf-trainer',
+  torchtune: 'torchtune',
+  composer: 'composer',
+  litgpt: 'litgpt',
+  neox: 'neox',
+  megatron: 'neox',
+  nemo: 'lightning',
+  trl: 'hf-trainer',
+  axolotl: 'axolotl',
+  llamafactory: 'hf-trainer',
+  'hf-trainer': 'hf-trainer',
+  swift: 'hf-trainer',
 };
 function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
-  const stated = facts.find((f) => f.kind === 'run.framework' && typeof f.value === 'string' && Object.hasOwn(FRAMEWORK_OF, String(f.value)));
+  const stated = facts.find(
+    (f) => f.kind === 'run.framework' && typeof f.value === 'string' && Object.hasOwn(FRAMEWORK_OF, String(f.value)),
+  );
   if (stated) return FRAMEWORK_OF[String(stated.value)];
   const trainers = facts.filter((f) => f.kind === 'launch.trainer').map((f) => String(f.value));
-  if (trainers.some((t) => /^construct:(\w*Trainer|\w*Arguments|\w*Config)$/.test(t) && !/Fabric/.test(t))) return 'hf-trainer';
+  if (trainers.some((t) => /^construct:(\w*Trainer|\w*Arguments|\w*Config)$/.test(t) && !/Fabric/.test(t)))
+    return 'hf-trainer';
   if (trainers.some((t) => t === 'fit') && facts.some((f) => /keras/i.test(f.detail))) return 'keras';
   if (trainers.some((t) => t === 'loop' || t === 'backward')) return 'pytorch';
   return undefined;

@@ -12,7 +12,11 @@ import { printable } from '../report/neutralise';
 /** Ids longer than this are not compared letter by letter (a 100k-character value would be quadratic). */
 const MAX_COMPARED_LENGTH = 64;
 
-const key = (id: string) => id.trim().toLowerCase().replace(/[\s_]+/g, '-');
+const key = (id: string) =>
+  id
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -39,11 +43,19 @@ function closest(id: string, names: ReadonlyArray<{ id: string; keys: readonly s
 }
 
 export function closestRegionIds(id: string, count = 5): string[] {
-  return closest(id, allRegions().map((r) => ({ id: r.id, keys: [r.id] })), count);
+  return closest(
+    id,
+    allRegions().map((r) => ({ id: r.id, keys: [r.id] })),
+    count,
+  );
 }
 
 export function closestAcceleratorIdsBounded(id: string, count = 5): string[] {
-  return closest(id, allAccelerators().map((a) => ({ id: a.id, keys: [a.id, ...a.aliases] })), count);
+  return closest(
+    id,
+    allAccelerators().map((a) => ({ id: a.id, keys: [a.id, ...a.aliases] })),
+    count,
+  );
 }
 
 /** A value as quoted in a message: control characters removed, long values cut. */
@@ -54,27 +66,34 @@ function quoted(value: string): string {
 
 /** Null when `id` is a known region (or "world"); else a message naming it and the nearest ids. */
 export function unknownRegionMessage(id: string, where: string): string | null {
-  if (id.trim() === '') return `${where}: the region is empty; use an ISO country code (FR, US), a cloud region (us-east-1, europe-west4, westeurope) or "world"`;
+  if (id.trim() === '')
+    return `${where}: the region is empty; use an ISO country code (FR, US), a cloud region (us-east-1, europe-west4, westeurope) or "world"`;
   if (findRegion(id)) return null;
   return `${where}: unknown region ${quoted(id)}; closest known ids: ${closestRegionIds(id).join(', ')} (or an ISO country code, or "world")`;
 }
 
 /** Null when `id` is a known accelerator (or, where `instances` allows, a cloud instance type). */
 export function unknownAcceleratorMessage(id: string, where: string, instances = false): string | null {
-  if (id.trim() === '') return `${where}: the accelerator is empty; use a catalog id or alias, e.g. H100, A100-80GB, TPUv4`;
+  if (id.trim() === '')
+    return `${where}: the accelerator is empty; use a catalog id or alias, e.g. H100, A100-80GB, TPUv4`;
   if (findAccelerator(id) || (instances && findInstance(id))) return null;
   return `${where}: unknown accelerator ${quoted(id)}; closest known ids: ${closestAcceleratorIdsBounded(id).join(', ')}`;
 }
 
 /** Every unknown id among the settings and overrides an estimate would use. */
-export function unknownIdsIn(settings: EstimateSettings, overrides: Overrides, where: { settings: string; overrides: string }): string[] {
+export function unknownIdsIn(
+  settings: EstimateSettings,
+  overrides: Overrides,
+  where: { settings: string; overrides: string },
+): string[] {
   const out: string[] = [];
   const push = (m: string | null) => {
     if (m) out.push(m);
   };
   if (overrides.region !== undefined) push(unknownRegionMessage(overrides.region, `${where.overrides} region`));
   else push(unknownRegionMessage(settings.region, `${where.settings} region`));
-  if (overrides.accelerator !== undefined) push(unknownAcceleratorMessage(overrides.accelerator, `${where.overrides} accelerator`));
+  if (overrides.accelerator !== undefined)
+    push(unknownAcceleratorMessage(overrides.accelerator, `${where.overrides} accelerator`));
   push(unknownAcceleratorMessage(settings.defaultAccelerator, `${where.settings} accelerator`));
   return out;
 }

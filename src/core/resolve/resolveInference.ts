@@ -3,7 +3,15 @@ import { reasoningModelSource } from '../estimate/reasoningModels';
 import { defaultInferencePrecision } from '../estimate/precisionDefault';
 import { findAttentionGeometry } from '../knowledge';
 import type { Accelerator, Model } from '../knowledge/schema';
-import type { Assumption, EstimateSettings, InferenceEngine, ModelArchitecture, Precision, RunSpec, WeightPrecision } from '../runSpec';
+import type {
+  Assumption,
+  EstimateSettings,
+  InferenceEngine,
+  ModelArchitecture,
+  Precision,
+  RunSpec,
+  WeightPrecision,
+} from '../runSpec';
 
 /**
  * The serving inputs of an inference run: what the spec or code says, else visible defaults, each recorded as
@@ -59,14 +67,29 @@ interface Context {
   readonly settings?: EstimateSettings;
 }
 
-export function resolveInference({ spec, catalog, params, accelerator, origin, note, settings }: Context): ResolvedInference {
+export function resolveInference({
+  spec,
+  catalog,
+  params,
+  accelerator,
+  origin,
+  note,
+  settings,
+}: Context): ResolvedInference {
   const inf = spec.inference ?? {};
   const stated: Assumption['source'] = origin === 'spec' ? 'directive' : 'code';
-  const given = (field: string, value: string | number) => note({ field, value, source: stated, detail: origin === 'spec' ? 'given in the spec' : 'read from the code' });
+  const given = (field: string, value: string | number) =>
+    note({ field, value, source: stated, detail: origin === 'spec' ? 'given in the spec' : 'read from the code' });
 
   const engine: InferenceEngine = inf.engine ?? 'hf-generate';
   if (inf.engine) given('inference.engine', engine);
-  else note({ field: 'inference.engine', value: engine, source: 'default', detail: 'serving stack not stated: assumed a plain transformers generate loop, one request at a time' });
+  else
+    note({
+      field: 'inference.engine',
+      value: engine,
+      source: 'default',
+      detail: 'serving stack not stated: assumed a plain transformers generate loop, one request at a time',
+    });
   const server = SERVER_ENGINES.has(engine);
   const engineVersion = inf.engineVersion ?? null;
   if (engineVersion) given('inference.engineVersion', engineVersion);
@@ -77,17 +100,33 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
     given('inference.concurrency', concurrency);
   } else if (server) {
     concurrency = IC.DEFAULT_SERVER_CONCURRENCY.value;
-    note({ field: 'inference.concurrency', value: concurrency, source: 'default', detail: `${IC.DEFAULT_SERVER_CONCURRENCY.source}; a server reaches it only under load` });
+    note({
+      field: 'inference.concurrency',
+      value: concurrency,
+      source: 'default',
+      detail: `${IC.DEFAULT_SERVER_CONCURRENCY.source}; a server reaches it only under load`,
+    });
   } else {
     concurrency = 1;
-    note({ field: 'inference.concurrency', value: 1, source: 'default', detail: 'no batch size found: one sequence at a time' });
+    note({
+      field: 'inference.concurrency',
+      value: 1,
+      source: 'default',
+      detail: 'no batch size found: one sequence at a time',
+    });
   }
 
   const architecture: ModelArchitecture = spec.model.architecture ?? toArchitecture(catalog?.architecture) ?? 'decoder';
 
   const inputTokens = inf.inputTokens ?? IC.DEFAULT_INPUT_TOKENS.value;
   if (inf.inputTokens) given('inference.inputTokens', inputTokens);
-  else note({ field: 'inference.inputTokens', value: inputTokens, source: 'default', detail: IC.DEFAULT_INPUT_TOKENS.source });
+  else
+    note({
+      field: 'inference.inputTokens',
+      value: inputTokens,
+      source: 'default',
+      detail: IC.DEFAULT_INPUT_TOKENS.source,
+    });
   // Encoders classify or embed in one pass: nothing is generated.
   const legacyOutput = spec.training.tokensPerRequest ?? null;
   // Whether the model thinks before answering: as stated, else known reasoning models by name.
@@ -98,20 +137,40 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
   let outputTokens: number;
   if (architecture === 'encoder') {
     outputTokens = 0;
-    note({ field: 'inference.outputTokens', value: 0, source: 'computed', detail: 'encoder model: one forward pass per request, no generated tokens' });
+    note({
+      field: 'inference.outputTokens',
+      value: 0,
+      source: 'computed',
+      detail: 'encoder model: one forward pass per request, no generated tokens',
+    });
   } else if (inf.outputTokens) {
     outputTokens = inf.outputTokens;
     given('inference.outputTokens', outputTokens);
   } else if (legacyOutput) {
     outputTokens = legacyOutput;
-    note({ field: 'inference.outputTokens', value: outputTokens, source: stated, detail: 'training.tokensPerRequest (generated tokens per request)' });
+    note({
+      field: 'inference.outputTokens',
+      value: outputTokens,
+      source: stated,
+      detail: 'training.tokensPerRequest (generated tokens per request)',
+    });
   } else if (reasoning) {
     // A reasoning model writes its chain of thought before the answer: a longer output than a chat reply.
     outputTokens = Math.round(IC.DEFAULT_OUTPUT_TOKENS.value * IC.REASONING_OUTPUT_FACTOR.value);
-    note({ field: 'inference.outputTokens', value: outputTokens, source: 'default', detail: `reasoning model, output length not stated: ${IC.DEFAULT_OUTPUT_TOKENS.value} tokens × ${IC.REASONING_OUTPUT_FACTOR.value} (${IC.REASONING_OUTPUT_FACTOR.source}; ${IC.DEFAULT_OUTPUT_TOKENS.source})` });
+    note({
+      field: 'inference.outputTokens',
+      value: outputTokens,
+      source: 'default',
+      detail: `reasoning model, output length not stated: ${IC.DEFAULT_OUTPUT_TOKENS.value} tokens × ${IC.REASONING_OUTPUT_FACTOR.value} (${IC.REASONING_OUTPUT_FACTOR.source}; ${IC.DEFAULT_OUTPUT_TOKENS.source})`,
+    });
   } else {
     outputTokens = IC.DEFAULT_OUTPUT_TOKENS.value;
-    note({ field: 'inference.outputTokens', value: outputTokens, source: 'default', detail: IC.DEFAULT_OUTPUT_TOKENS.source });
+    note({
+      field: 'inference.outputTokens',
+      value: outputTokens,
+      source: 'default',
+      detail: IC.DEFAULT_OUTPUT_TOKENS.source,
+    });
   }
 
   const numSequences = inf.numSequences ?? 1;
@@ -126,7 +185,12 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
     given('inference.weightPrecision', weightPrecision);
   } else if (trainingPrecision && WEIGHT_FORMATS.has(trainingPrecision)) {
     weightPrecision = trainingPrecision as WeightPrecision;
-    note({ field: 'inference.weightPrecision', value: weightPrecision, source: stated, detail: 'the run\'s stated precision' });
+    note({
+      field: 'inference.weightPrecision',
+      value: weightPrecision,
+      source: stated,
+      detail: "the run's stated precision",
+    });
   } else {
     const d = defaultInferencePrecision(engine, accelerator);
     weightPrecision = toWeightPrecision(d.precision);
@@ -137,19 +201,36 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
   if (inf.kvCachePrecision) given('inference.kvCachePrecision', kvPrecision);
 
   const requestsPerDay = inf.requestsPerDay ?? settings?.requestsPerDay ?? null;
-  let days = inf.days ?? (requestsPerDay ? settings?.deploymentDays ?? null : null);
+  let days = inf.days ?? (requestsPerDay ? (settings?.deploymentDays ?? null) : null);
   if (inf.requestsPerDay) given('inference.requestsPerDay', inf.requestsPerDay);
-  else if (requestsPerDay) note({ field: 'inference.requestsPerDay', value: requestsPerDay, source: 'setting', detail: 'setting greenAI.requestsPerDay' });
+  else if (requestsPerDay)
+    note({
+      field: 'inference.requestsPerDay',
+      value: requestsPerDay,
+      source: 'setting',
+      detail: 'setting greenAI.requestsPerDay',
+    });
   if (inf.days) given('inference.days', inf.days);
-  else if (days) note({ field: 'inference.days', value: days, source: 'setting', detail: 'setting greenAI.deploymentDays' });
+  else if (days)
+    note({ field: 'inference.days', value: days, source: 'setting', detail: 'setting greenAI.deploymentDays' });
   else if (requestsPerDay) {
     days = 365;
-    note({ field: 'inference.days', value: days, source: 'default', detail: 'deployment length not set: a year of service' });
+    note({
+      field: 'inference.days',
+      value: days,
+      source: 'default',
+      detail: 'deployment length not set: a year of service',
+    });
   }
   let requests: number;
   if (requestsPerDay && days) {
     requests = requestsPerDay * days;
-    note({ field: 'inference.requests', value: requests, source: 'computed', detail: `${requestsPerDay} requests per day × ${days} days` });
+    note({
+      field: 'inference.requests',
+      value: requests,
+      source: 'computed',
+      detail: `${requestsPerDay} requests per day × ${days} days`,
+    });
   } else if (inf.requests ?? spec.training.requests) {
     requests = (inf.requests ?? spec.training.requests)!;
     given('inference.requests', requests);
@@ -159,9 +240,31 @@ export function resolveInference({ spec, catalog, params, accelerator, origin, n
   }
 
   const geometry = resolveGeometry(spec, catalog, params, architecture);
-  note({ field: 'model.kvCache', value: `${geometry.layers} layers × ${geometry.kvWidth} key/value width`, source: geometry.source === 'spec' ? stated : geometry.source === 'catalog' ? 'catalog' : 'default', detail: geometry.detail });
+  note({
+    field: 'model.kvCache',
+    value: `${geometry.layers} layers × ${geometry.kvWidth} key/value width`,
+    source: geometry.source === 'spec' ? stated : geometry.source === 'catalog' ? 'catalog' : 'default',
+    detail: geometry.detail,
+  });
 
-  return { engine, engineVersion, server, concurrency, inputTokens, outputTokens, numSequences, tensorParallel, weightPrecision, kvPrecision, requests, requestsPerDay, days, architecture, geometry, reasoning };
+  return {
+    engine,
+    engineVersion,
+    server,
+    concurrency,
+    inputTokens,
+    outputTokens,
+    numSequences,
+    tensorParallel,
+    weightPrecision,
+    kvPrecision,
+    requests,
+    requestsPerDay,
+    days,
+    architecture,
+    geometry,
+    reasoning,
+  };
 }
 
 function toArchitecture(a: Model['architecture'] | undefined): ModelArchitecture | null {
@@ -174,25 +277,62 @@ function toWeightPrecision(p: Precision): WeightPrecision {
   return p === 'tf32' ? 'fp32' : p;
 }
 
-function resolveGeometry(spec: RunSpec, catalog: Model | null, params: number, architecture: ModelArchitecture): KvGeometry {
+function resolveGeometry(
+  spec: RunSpec,
+  catalog: Model | null,
+  params: number,
+  architecture: ModelArchitecture,
+): KvGeometry {
   const m = spec.model;
-  if (m.layers && (m.kvHeads && m.headDim)) {
-    return { layers: m.layers, kvWidth: m.kvHeads * m.headDim, fullAttentionShare: 1, source: 'spec', detail: `${m.layers} layers × ${m.kvHeads} key/value heads × ${m.headDim}` };
+  if (m.layers && m.kvHeads && m.headDim) {
+    return {
+      layers: m.layers,
+      kvWidth: m.kvHeads * m.headDim,
+      fullAttentionShare: 1,
+      source: 'spec',
+      detail: `${m.layers} layers × ${m.kvHeads} key/value heads × ${m.headDim}`,
+    };
   }
   if (m.layers && m.hiddenSize) {
-    return { layers: m.layers, kvWidth: m.hiddenSize, fullAttentionShare: 1, source: 'spec', detail: `${m.layers} layers, hidden ${m.hiddenSize}; key/value heads unknown, so multi-head attention (an upper bound)` };
+    return {
+      layers: m.layers,
+      kvWidth: m.hiddenSize,
+      fullAttentionShare: 1,
+      source: 'spec',
+      detail: `${m.layers} layers, hidden ${m.hiddenSize}; key/value heads unknown, so multi-head attention (an upper bound)`,
+    };
   }
-  const row = (m.name ? findAttentionGeometry(m.name) : undefined) ?? (catalog ? findAttentionGeometry(catalog.id) : undefined);
-  if (row) return { layers: row.layers, kvWidth: row.kvHeads * row.headDim, fullAttentionShare: row.fullAttentionShare ?? 1, source: 'catalog', detail: row.source };
+  const row =
+    (m.name ? findAttentionGeometry(m.name) : undefined) ?? (catalog ? findAttentionGeometry(catalog.id) : undefined);
+  if (row)
+    return {
+      layers: row.layers,
+      kvWidth: row.kvHeads * row.headDim,
+      fullAttentionShare: row.fullAttentionShare ?? 1,
+      source: 'catalog',
+      detail: row.source,
+    };
   if (catalog?.sizes) {
-    return { layers: catalog.sizes.layers, kvWidth: catalog.sizes.hiddenSize, fullAttentionShare: 1, source: 'catalog', detail: `${catalog.sizes.source}; key/value heads unknown, so multi-head attention (an upper bound)` };
+    return {
+      layers: catalog.sizes.layers,
+      kvWidth: catalog.sizes.hiddenSize,
+      fullAttentionShare: 1,
+      source: 'catalog',
+      detail: `${catalog.sizes.source}; key/value heads unknown, so multi-head attention (an upper bound)`,
+    };
   }
   // N ≈ 12·L·d² with d = r·L: the decoder half of an encoder–decoder model carries about half the parameters.
   const r = IC.MODEL_WIDTH_PER_LAYER.value;
   const n = architecture === 'encoder-decoder' ? params / 2 : params;
   const layers = Math.max(1, Math.round(Math.cbrt(n / (12 * r * r))));
   const width = Math.round(r * Math.cbrt(n / (12 * r * r)));
-  return { layers, kvWidth: width, fullAttentionShare: 1, source: 'approximation', detail: `sizes unknown: ${layers} layers × width ${width} from N ≈ 12·L·d², d ≈ ${r}·L (${IC.MODEL_WIDTH_PER_LAYER.source}); multi-head attention assumed, an upper bound` };
+  return {
+    layers,
+    kvWidth: width,
+    fullAttentionShare: 1,
+    source: 'approximation',
+    detail: `sizes unknown: ${layers} layers × width ${width} from N ≈ 12·L·d², d ≈ ${r}·L (${IC.MODEL_WIDTH_PER_LAYER.source}); multi-head attention assumed, an upper bound`,
+  };
 }
 
 /**
@@ -201,12 +341,20 @@ function resolveGeometry(spec: RunSpec, catalog: Model | null, params: number, a
  * server's memory share (a power of two: tensor-parallel sizes divide the attention heads). Null when one
  * device is enough.
  */
-export function servingMinimumDevices(inf: ResolvedInference, params: number, accelerator: Accelerator): { devices: number; reason: string } | null {
+export function servingMinimumDevices(
+  inf: ResolvedInference,
+  params: number,
+  accelerator: Accelerator,
+): { devices: number; reason: string } | null {
   const weightBytes = params * IC.BYTES_PER_ELEMENT[inf.weightPrecision];
   const usable = accelerator.memoryGB * 1e9 * IC.SERVER_MEMORY_SHARE.value;
   const forWeights = usable > 0 ? 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(weightBytes / usable)))) : 1;
   const tp = inf.tensorParallel ?? 0;
   if (tp <= 1 && forWeights <= 1) return null;
-  if (tp >= forWeights) return { devices: tp, reason: `the launch splits the model over ${tp} devices (tensor parallel)` };
-  return { devices: forWeights, reason: `${(weightBytes / 1e9).toFixed(0)} GB of ${inf.weightPrecision} weights need ${forWeights} × ${accelerator.memoryGB} GB at the server's ${IC.SERVER_MEMORY_SHARE.value * 100}% memory share` };
+  if (tp >= forWeights)
+    return { devices: tp, reason: `the launch splits the model over ${tp} devices (tensor parallel)` };
+  return {
+    devices: forWeights,
+    reason: `${(weightBytes / 1e9).toFixed(0)} GB of ${inf.weightPrecision} weights need ${forWeights} × ${accelerator.memoryGB} GB at the server's ${IC.SERVER_MEMORY_SHARE.value * 100}% memory share`,
+  };
 }

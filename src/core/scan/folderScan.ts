@@ -105,7 +105,10 @@ const LARGE_FILE_BYTES = 256 * 1024;
 export class FolderScanCache {
   private readonly entries = new Map<string, CacheEntry>();
   /** Measurement files as read, by content hash: a rescan re-reads only the ones that changed. */
-  private readonly measurements = new Map<string, { readonly hash: string; readonly read: MeasurementFile | undefined }>();
+  private readonly measurements = new Map<
+    string,
+    { readonly hash: string; readonly read: MeasurementFile | undefined }
+  >();
   /** Each file's content hash and the size and time it had then. */
   private readonly contents = new Map<string, { readonly version: string | undefined; readonly hash: string }>();
 
@@ -122,7 +125,10 @@ export class FolderScanCache {
     const cancelled = () => options.isCancelled?.() === true;
     const byPath = new Map(sources.map((s) => [s.path, s] as const));
     // The repository's own packages (what the folder listing shows), so a package's program code is told from runs.
-    const entryRules: EntryPointRules = { ...options.entryRules, packageRoots: packageRootsOf(sources.map((s) => s.display)) };
+    const entryRules: EntryPointRules = {
+      ...options.entryRules,
+      packageRoots: packageRootsOf(sources.map((s) => s.display)),
+    };
 
     // Sizes and times first (cheap): they decide which files must be read at all.
     const versions = new Map<string, { size: number; version: string } | Error>();
@@ -149,7 +155,13 @@ export class FolderScanCache {
     const unchangedHash = (p: string): string | undefined => {
       const v = versions.get(p);
       const held = this.contents.get(p);
-      return held && held.version !== undefined && v !== undefined && !(v instanceof Error) && v.version === held.version ? held.hash : undefined;
+      return held &&
+        held.version !== undefined &&
+        v !== undefined &&
+        !(v instanceof Error) &&
+        v.version === held.version
+        ? held.hash
+        : undefined;
     };
     // This scan's content hash of each file, found once (by the file itself, or by a file that links to it).
     const hashes = new Map<string, Promise<string | undefined>>();
@@ -158,38 +170,48 @@ export class FolderScanCache {
       if (!h) {
         const s = byPath.get(p);
         const unchanged = unchangedHash(p);
-        h = unchanged !== undefined ? Promise.resolve(unchanged) : !s ? Promise.resolve(undefined) : readChecked(s).then(sha1, () => undefined);
+        h =
+          unchanged !== undefined
+            ? Promise.resolve(unchanged)
+            : !s
+              ? Promise.resolve(undefined)
+              : readChecked(s).then(sha1, () => undefined);
         hashes.set(p, h);
       }
       return h;
     };
     // A run links to code and configs of this folder (never to measurement files).
-    const fetchLinks = (linkedHashes: Map<string, string>): FetchLinks => async (requests) => {
-      const answers: LinkAnswer[] = [];
-      for (const request of requests) {
-        const found = linkCandidates(request.from, request.reference, options.root, path.posix).find((p) => byPath.has(p) && !isMeasurementFile(p));
-        const source = found === undefined ? undefined : byPath.get(found);
-        let target: LinkAnswer['target'] = null;
-        if (source) {
-          try {
-            const bytes = await readChecked(source);
-            const hash = sha1(bytes);
-            linkedHashes.set(source.path, hash);
-            target = { path: source.path, display: source.display, hash, bytes: ownCopy(bytes) };
-          } catch {
-            // unreadable or too large: as if it were not there
+    const fetchLinks =
+      (linkedHashes: Map<string, string>): FetchLinks =>
+      async (requests) => {
+        const answers: LinkAnswer[] = [];
+        for (const request of requests) {
+          const found = linkCandidates(request.from, request.reference, options.root, path.posix).find(
+            (p) => byPath.has(p) && !isMeasurementFile(p),
+          );
+          const source = found === undefined ? undefined : byPath.get(found);
+          let target: LinkAnswer['target'] = null;
+          if (source) {
+            try {
+              const bytes = await readChecked(source);
+              const hash = sha1(bytes);
+              linkedHashes.set(source.path, hash);
+              target = { path: source.path, display: source.display, hash, bytes: ownCopy(bytes) };
+            } catch {
+              // unreadable or too large: as if it were not there
+            }
           }
+          answers.push({ ...request, target });
         }
-        answers.push({ ...request, target });
-      }
-      return answers;
-    };
+        return answers;
+      };
 
     // What a file's analysis depends on besides its text, as a string; folders share one settings object, so it is built once per object.
     const settingsKeys = new Map<EstimateSettings, string>();
     const keyOf = (settings: EstimateSettings): string => {
       let key = settingsKeys.get(settings);
-      if (key === undefined) settingsKeys.set(settings, (key = JSON.stringify([settings, options.overrides ?? {}, entryRules])));
+      if (key === undefined)
+        settingsKeys.set(settings, (key = JSON.stringify([settings, options.overrides ?? {}, entryRules])));
       return key;
     };
     const readSkips = new Array<Skip | undefined>(total);
@@ -201,7 +223,10 @@ export class FolderScanCache {
     let reanalysed = 0;
     let stopped = false;
     const large = new Gate();
-    const analyse = async (job: ScanJob, fetch: FetchLinks) => (job.bytes.length < LARGE_FILE_BYTES ? analyser.analyse(job, fetch) : large.run(() => analyser.analyse(job, fetch, true)));
+    const analyse = async (job: ScanJob, fetch: FetchLinks) =>
+      job.bytes.length < LARGE_FILE_BYTES
+        ? analyser.analyse(job, fetch)
+        : large.run(() => analyser.analyse(job, fetch, true));
 
     const one = async (source: ScanSource, index: number): Promise<void> => {
       if (stopped || (stopped = cancelled())) return;
@@ -219,7 +244,10 @@ export class FolderScanCache {
         hashes.set(source.path, Promise.resolve(hash));
       } else if (!hashes.has(source.path)) hashes.set(source.path, Promise.resolve(hash));
       const version = versions.get(source.path);
-      this.contents.set(source.path, { version: version && !(version instanceof Error) ? version.version : undefined, hash });
+      this.contents.set(source.path, {
+        version: version && !(version instanceof Error) ? version.version : undefined,
+        hash,
+      });
       const contentHash = hash;
       // The bytes, now or (for a file unchanged on disk whose analysis cannot be reused) read again.
       const bytesNow = async () => bytes ?? (bytes = await readChecked(source));
@@ -232,7 +260,8 @@ export class FolderScanCache {
         else {
           const result = await analyse(jobFor(source, await bytesNow(), 'measurement'), async () => []);
           if (stopped) return;
-          if (result.role === 'failed') analysisSkips[index] = { path: source.path, display: source.display, reason: result.reason };
+          if (result.role === 'failed')
+            analysisSkips[index] = { path: source.path, display: source.display, reason: result.reason };
           read = result.role === 'measurement' ? result.measurement : undefined;
           this.measurements.set(source.path, { hash: contentHash, read });
         }
@@ -245,7 +274,12 @@ export class FolderScanCache {
       const cached = this.entries.get(source.path);
       let analysis: LinkedAnalysis | undefined;
       let analysisMs: number | undefined;
-      if (cached && cached.hash === contentHash && cached.settingsKey === settingsKey && (await linksUnchanged(cached.linked, hashOf))) {
+      if (
+        cached &&
+        cached.hash === contentHash &&
+        cached.settingsKey === settingsKey &&
+        (await linksUnchanged(cached.linked, hashOf))
+      ) {
         analysis = cached.analysis;
       } else {
         const linkedHashes = new Map<string, string>();
@@ -255,23 +289,46 @@ export class FolderScanCache {
           analysis = result.analysis;
           analysisMs = result.ms;
           reanalysed++;
-          this.entries.set(source.path, { hash: contentHash, settingsKey, linked: new Map(analysis.linkedFiles.map((p) => [p, linkedHashes.get(p) ?? ''] as const)), analysis });
+          this.entries.set(source.path, {
+            hash: contentHash,
+            settingsKey,
+            linked: new Map(analysis.linkedFiles.map((p) => [p, linkedHashes.get(p) ?? ''] as const)),
+            analysis,
+          });
         } else {
           const reason = result.role === 'failed' ? result.reason : 'analysis failed';
           analysisSkips[index] = { path: source.path, display: source.display, reason };
-          analysis = { kind: null, runs: [], problems: [{ message: `skipped: ${reason}` }], errors: [], internalError: reason, facts: [], linkedFiles: [] };
+          analysis = {
+            kind: null,
+            runs: [],
+            problems: [{ message: `skipped: ${reason}` }],
+            errors: [],
+            internalError: reason,
+            facts: [],
+            linkedFiles: [],
+          };
           this.entries.delete(source.path);
         }
       }
       const fileSkip = analysis.problems.find((p) => p.message.startsWith('skipped'))?.message;
-      if (fileSkip && !analysisSkips[index]) analysisSkips[index] = { path: source.path, display: source.display, reason: fileSkip.replace(/^skipped: /, '') };
+      if (fileSkip && !analysisSkips[index])
+        analysisSkips[index] = {
+          path: source.path,
+          display: source.display,
+          reason: fileSkip.replace(/^skipped: /, ''),
+        };
       const file = { path: source.path, display: source.display, analysis };
       analysed[index] = file;
       options.onFile?.(analysisMs === undefined ? file : { ...file, analysisMs });
       return finished();
     };
     const finished = () => options.progress?.(++done, total);
-    const jobFor = (source: ScanSource, bytes: Uint8Array, role: ScanJob['role'], settings?: EstimateSettings): ScanJob => ({
+    const jobFor = (
+      source: ScanSource,
+      bytes: Uint8Array,
+      role: ScanJob['role'],
+      settings?: EstimateSettings,
+    ): ScanJob => ({
       path: source.path,
       display: source.display,
       bytes: ownCopy(bytes),
@@ -292,12 +349,16 @@ export class FolderScanCache {
 
     const measurementFiles = measured.filter((m): m is MeasurementFile => m !== undefined);
     const kept = withoutLinkedDuplicates(analysed.filter((f): f is AnalysedFile => f !== undefined));
-    const runs = kept.flatMap((f) => f.analysis.runs.map((run) => ({ path: f.path, analyzed: run, facts: f.analysis.facts })));
+    const runs = kept.flatMap((f) =>
+      f.analysis.runs.map((run) => ({ path: f.path, analyzed: run, facts: f.analysis.facts })),
+    );
     const matches = matchMeasurements(runs, measurementFiles);
     let next = 0;
     const files = kept.map((f) => ({ ...f, measured: f.analysis.runs.map(() => matches[next++]) }));
     const skipped = [...readSkips, ...analysisSkips].filter((s): s is Skip => s !== undefined);
-    const leftOut = analysed.flatMap((f) => (f?.analysis.notARun ? [{ path: f.path, display: f.display, reason: f.analysis.notARun }] : []));
+    const leftOut = analysed.flatMap((f) =>
+      f?.analysis.notARun ? [{ path: f.path, display: f.display, reason: f.analysis.notARun }] : [],
+    );
     return { files, skipped, cancelled: false, analysed: reanalysed, measurementFiles, leftOut };
   }
 }
@@ -306,7 +367,10 @@ function cancelledResult(analysed: number): ScanResult {
   return { files: [], skipped: [], cancelled: true, analysed, measurementFiles: [], leftOut: [] };
 }
 
-async function linksUnchanged(linked: ReadonlyMap<string, string>, hashOf: (p: string) => Promise<string | undefined>): Promise<boolean> {
+async function linksUnchanged(
+  linked: ReadonlyMap<string, string>,
+  hashOf: (p: string) => Promise<string | undefined>,
+): Promise<boolean> {
   for (const [p, h] of linked) if ((await hashOf(p)) !== h) return false;
   return true;
 }
@@ -331,7 +395,11 @@ class Gate {
 }
 
 /** Runs `fn` over `items` with at most `limit` at once, starting them in order. */
-async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < items.length) {

@@ -12,7 +12,11 @@ import * as path from 'node:path';
 
 /** Why a file was not read, for people ("a FIFO", "a symbolic link to a file outside the folder"). */
 export class UnsafeFileError extends Error {
-  constructor(readonly file: string, readonly reason: string, readonly kind: 'missing' | 'not-regular' | 'outside' | 'too-large' | 'unreadable' | 'link') {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly kind: 'missing' | 'not-regular' | 'outside' | 'too-large' | 'unreadable' | 'link',
+  ) {
     super(`${file}: ${reason}`);
   }
 }
@@ -72,7 +76,11 @@ export function readRegularFile(file: string, options: SafeReadOptions): SafeRea
           return false;
         }
       })();
-      throw new UnsafeFileError(display, isLink ? 'a symbolic link to a file that does not exist' : 'no such file', isLink ? 'link' : 'missing');
+      throw new UnsafeFileError(
+        display,
+        isLink ? 'a symbolic link to a file that does not exist' : 'no such file',
+        isLink ? 'link' : 'missing',
+      );
     }
     if (code === 'ELOOP') throw new UnsafeFileError(display, 'a loop of symbolic links', 'link');
     throw new UnsafeFileError(display, `cannot be read (${code ?? (e as Error).message})`, 'unreadable');
@@ -81,17 +89,24 @@ export function readRegularFile(file: string, options: SafeReadOptions): SafeRea
     throw new UnsafeFileError(display, 'a symbolic link to a file outside the folder: not read', 'outside');
   }
   const stat = fs.statSync(real);
-  if (!stat.isFile()) throw new UnsafeFileError(display, `${fileTypeName(stat)}, not a regular file: not read`, 'not-regular');
-  if (stat.size > options.maxBytes) throw new UnsafeFileError(display, tooLarge(stat.size, options.maxBytes), 'too-large');
+  if (!stat.isFile())
+    throw new UnsafeFileError(display, `${fileTypeName(stat)}, not a regular file: not read`, 'not-regular');
+  if (stat.size > options.maxBytes)
+    throw new UnsafeFileError(display, tooLarge(stat.size, options.maxBytes), 'too-large');
   let fd: number;
   try {
     fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0));
   } catch (e) {
-    throw new UnsafeFileError(display, `cannot be opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'unreadable');
+    throw new UnsafeFileError(
+      display,
+      `cannot be opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      'unreadable',
+    );
   }
   try {
     const opened = fs.fstatSync(fd);
-    if (!opened.isFile() || opened.ino !== stat.ino || opened.dev !== stat.dev) throw new UnsafeFileError(display, 'changed while it was being read: not read', 'unreadable');
+    if (!opened.isFile() || opened.ino !== stat.ino || opened.dev !== stat.dev)
+      throw new UnsafeFileError(display, 'changed while it was being read: not read', 'unreadable');
     // Read at most one byte past the limit: a file that grows while it is read cannot make this unbounded.
     const buffer = Buffer.allocUnsafe(Math.min(opened.size, options.maxBytes) + 1);
     let length = 0;
@@ -130,22 +145,37 @@ export function writeFileInside(root: string, file: string, text: string): void 
   try {
     realDir = fs.realpathSync.native(dir);
   } catch (e) {
-    throw new UnsafeFileError(file, `its folder cannot be opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'unreadable');
+    throw new UnsafeFileError(
+      file,
+      `its folder cannot be opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      'unreadable',
+    );
   }
-  if (!isInside(root, realDir)) throw new UnsafeFileError(file, 'its folder is outside the folder being written to: not written', 'outside');
+  if (!isInside(root, realDir))
+    throw new UnsafeFileError(file, 'its folder is outside the folder being written to: not written', 'outside');
   const target = path.join(realDir, path.basename(file));
   let mode = 0o644;
   try {
     const stat = fs.lstatSync(target);
-    if (stat.isSymbolicLink()) throw new UnsafeFileError(file, 'is a symbolic link: not written through it (replace it with a regular file)', 'link');
+    if (stat.isSymbolicLink())
+      throw new UnsafeFileError(
+        file,
+        'is a symbolic link: not written through it (replace it with a regular file)',
+        'link',
+      );
     if (!stat.isFile()) throw new UnsafeFileError(file, `is ${fileTypeName(stat)}: not written`, 'not-regular');
     mode = stat.mode & 0o777;
   } catch (e) {
     if (e instanceof UnsafeFileError) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UnsafeFileError(file, `cannot be checked (${(e as NodeJS.ErrnoException).code})`, 'unreadable');
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new UnsafeFileError(file, `cannot be checked (${(e as NodeJS.ErrnoException).code})`, 'unreadable');
   }
   const temp = path.join(realDir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), mode);
+  const fd = fs.openSync(
+    temp,
+    fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0),
+    mode,
+  );
   try {
     fs.writeSync(fd, text);
   } finally {
@@ -224,7 +254,8 @@ export function listFolder(dir: string, options: ListOptions): FolderListing {
           target = fs.realpathSync.native(full);
           stat = fs.statSync(target);
         } catch {
-          if (options.accept(e.name)) skipped.push({ path: full, display, reason: 'a symbolic link to nothing (dangling or a loop): not read' });
+          if (options.accept(e.name))
+            skipped.push({ path: full, display, reason: 'a symbolic link to nothing (dangling or a loop): not read' });
           continue;
         }
         if (stat.isDirectory()) {
@@ -232,14 +263,24 @@ export function listFolder(dir: string, options: ListOptions): FolderListing {
           continue;
         }
         if (!options.accept(e.name)) continue;
-        if (!isInside(root, target)) skipped.push({ path: full, display, reason: 'a symbolic link to a file outside the folder: not read' });
-        else if (!stat.isFile()) skipped.push({ path: full, display, reason: `a symbolic link to ${fileTypeName(stat)}: not read` });
+        if (!isInside(root, target))
+          skipped.push({ path: full, display, reason: 'a symbolic link to a file outside the folder: not read' });
+        else if (!stat.isFile())
+          skipped.push({ path: full, display, reason: `a symbolic link to ${fileTypeName(stat)}: not read` });
         else if (files.length < maxFiles) files.push({ path: full, display });
         continue;
       }
       // FIFOs, sockets, devices: reading one blocks or never ends.
       if (options.accept(e.name)) {
-        const what = e.isFIFO() ? 'a FIFO (named pipe)' : e.isSocket() ? 'a socket' : e.isCharacterDevice() ? 'a character device' : e.isBlockDevice() ? 'a block device' : 'not a regular file';
+        const what = e.isFIFO()
+          ? 'a FIFO (named pipe)'
+          : e.isSocket()
+            ? 'a socket'
+            : e.isCharacterDevice()
+              ? 'a character device'
+              : e.isBlockDevice()
+                ? 'a block device'
+                : 'not a regular file';
         skipped.push({ path: full, display, reason: `${what}, not a regular file: not read` });
       }
     }

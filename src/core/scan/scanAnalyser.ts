@@ -42,13 +42,27 @@ export const SMALL_FOLDER_FILES = 64;
 export async function chooseScanAnalyser(choice: AnalyserChoice): Promise<ChosenAnalyser> {
   const size = choice.size ?? scanPoolSize();
   const script = choice.workerScripts.find((s) => fs.existsSync(s));
-  const here = async (because: string): Promise<ChosenAnalyser> => ({ analyser: new InThreadAnalyser(await choice.python()), inThreadBecause: because });
+  const here = async (because: string): Promise<ChosenAnalyser> => ({
+    analyser: new InThreadAnalyser(await choice.python()),
+    inThreadBecause: because,
+  });
   if (!script) return here(`no worker entry at ${choice.workerScripts.map((s) => path.basename(s)).join(' or ')}`);
-  const pool = (workers: number, jobsPerWorker?: number) => new ScanWorkerPool({ workerScript: script, wasm: choice.wasm, size: workers, idleMs: choice.idleMs, jobTimeoutMs: SCAN_JOB_TIMEOUT_MS, jobsPerWorker });
+  const pool = (workers: number, jobsPerWorker?: number) =>
+    new ScanWorkerPool({
+      workerScript: script,
+      wasm: choice.wasm,
+      size: workers,
+      idleMs: choice.idleMs,
+      jobTimeoutMs: SCAN_JOB_TIMEOUT_MS,
+      jobsPerWorker,
+    });
   if (choice.alsoThisThread) {
     if (size <= 1) return here('one core');
-    if (choice.files !== undefined && choice.files < SMALL_FOLDER_FILES) return here(`${choice.files} files, fewer than ${SMALL_FOLDER_FILES}`);
-    return { analyser: new SharedAnalyser(new InThreadAnalyser(await choice.python()), pool(size - 1, SHARED_JOBS_PER_WORKER)) };
+    if (choice.files !== undefined && choice.files < SMALL_FOLDER_FILES)
+      return here(`${choice.files} files, fewer than ${SMALL_FOLDER_FILES}`);
+    return {
+      analyser: new SharedAnalyser(new InThreadAnalyser(await choice.python()), pool(size - 1, SHARED_JOBS_PER_WORKER)),
+    };
   }
   const workers = pool(size);
   const problem = await workers.check();
@@ -69,14 +83,19 @@ export class SharedAnalyser implements FileAnalyser {
   private hereBusy = 0;
   private poolBusy = 0;
 
-  constructor(private readonly here: InThreadAnalyser, private readonly pool: ScanWorkerPool) {
+  constructor(
+    private readonly here: InThreadAnalyser,
+    private readonly pool: ScanWorkerPool,
+  ) {
     this.concurrency = here.concurrency + pool.concurrency;
   }
 
   async analyse(job: ScanJob, fetchLinks: FetchLinks, large = false): Promise<ScanJobResult> {
     if (large) return this.analyseHere(job, fetchLinks);
     // The pool takes a file when it has a thread free, or when this thread is busy and the pool can hold more.
-    const roomInPool = this.poolBusy < this.pool.concurrency || (this.hereBusy >= this.here.concurrency && this.poolBusy < this.pool.concurrency * SHARED_JOBS_PER_WORKER);
+    const roomInPool =
+      this.poolBusy < this.pool.concurrency ||
+      (this.hereBusy >= this.here.concurrency && this.poolBusy < this.pool.concurrency * SHARED_JOBS_PER_WORKER);
     const toPool = !this.pool.unusable && roomInPool;
     if (toPool) {
       this.poolBusy++;

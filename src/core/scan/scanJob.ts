@@ -1,5 +1,13 @@
 import { nonRunPathReason, type EntryPointRules } from '../resolve/entryPoint';
-import { analyzeFileFacts, fileKindOf, readFileFacts, walkLinks, type FileFacts, type LinkedAnalysis, type LinkTarget } from '../analyze';
+import {
+  analyzeFileFacts,
+  fileKindOf,
+  readFileFacts,
+  walkLinks,
+  type FileFacts,
+  type LinkedAnalysis,
+  type LinkTarget,
+} from '../analyze';
 import { readMeasurements, type MeasurementFile } from '../calibration/readMeasurements';
 import type { PythonParsing } from '../parse/pythonParser';
 import type { EstimateSettings, Overrides } from '../runSpec';
@@ -33,14 +41,23 @@ export interface LinkRequest {
 
 export interface LinkAnswer extends LinkRequest {
   /** The file it names, or null when the folder has no such file. */
-  readonly target: { readonly path: string; readonly display: string; readonly hash: string; readonly bytes: Uint8Array } | null;
+  readonly target: {
+    readonly path: string;
+    readonly display: string;
+    readonly hash: string;
+    readonly bytes: Uint8Array;
+  } | null;
 }
 
 /** Asks the scan for the files some references name (it resolves them and reads them). */
 export type FetchLinks = (requests: readonly LinkRequest[]) => Promise<LinkAnswer[]>;
 
 export type ScanJobResult =
-  | { readonly role: 'code'; readonly analysis: LinkedAnalysis; /** Time the analysis took on its thread. */ readonly ms: number }
+  | {
+      readonly role: 'code';
+      readonly analysis: LinkedAnalysis;
+      /** Time the analysis took on its thread. */ readonly ms: number;
+    }
   | { readonly role: 'measurement'; readonly measurement: MeasurementFile | undefined }
   | { readonly role: 'failed'; readonly reason: string };
 
@@ -85,21 +102,40 @@ const MAX_LINK_ROUNDS = 4;
  * (most files cannot, and are never parsed), reads its facts, fetches the files its
  * runs link to (only those, only when named) and estimates its runs. Never throws.
  */
-export async function runScanJob(job: ScanJob, python: PythonParsing, fetchLinks: FetchLinks, memo: LinkedFactsMemo): Promise<ScanJobResult> {
+export async function runScanJob(
+  job: ScanJob,
+  python: PythonParsing,
+  fetchLinks: FetchLinks,
+  memo: LinkedFactsMemo,
+): Promise<ScanJobResult> {
   const started = performance.now();
   try {
     const text = decoder.decode(job.bytes);
-    if (job.role === 'measurement') return { role: 'measurement', measurement: readMeasurements(job.path, job.display, text) };
+    if (job.role === 'measurement')
+      return { role: 'measurement', measurement: readMeasurements(job.path, job.display, text) };
     const kind = fileKindOf(job.path);
     // Before any parsing: a file that cannot form a run is read only when a run links to it (fetchLinks).
     // (A binary file goes on to readFileFacts, which reports it as skipped.)
-    if (kind && !text.includes('\u0000') && !mayStartARun(text, kind)) return { role: 'code', analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] }, ms: performance.now() - started };
+    if (kind && !text.includes('\u0000') && !mayStartARun(text, kind))
+      return {
+        role: 'code',
+        analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] },
+        ms: performance.now() - started,
+      };
     // A Python program whose text starts a run (the rules' run-start patterns, checked just above) but
     // that sits where runs are not (tests, CI, docs, the user's exclusions) is listed as left out by its
     // place alone: only a directive would bring it back, and reading it would show nothing else. (A run
     // that links to it still reads it.) A module of constants is still read: only its facts make it a config.
-    const byPath = kind === 'python' && !text.includes('\u0000') && !text.includes('green-ai:') && !mayBeConfigModule(text) ? nonRunPathReason(job.display, job.entryRules) : undefined;
-    if (byPath) return { role: 'code', analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [], notARun: byPath }, ms: performance.now() - started };
+    const byPath =
+      kind === 'python' && !text.includes('\u0000') && !text.includes('green-ai:') && !mayBeConfigModule(text)
+        ? nonRunPathReason(job.display, job.entryRules)
+        : undefined;
+    if (byPath)
+      return {
+        role: 'code',
+        analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [], notARun: byPath },
+        ms: performance.now() - started,
+      };
     const own = readFileFacts({ path: job.path, text }, python);
     const known = new Map<string, LinkTarget | null>();
     const keyOf = (from: string, reference: string) => `${from}\u0000${reference}`;
@@ -118,10 +154,23 @@ export async function runScanJob(job: ScanJob, python: PythonParsing, fetchLinks
       for (const answer of answers) {
         const target = answer.target;
         let facts: FileFacts | undefined;
-        known.set(keyOf(answer.from, answer.reference), target && { path: target.path, display: target.display, readFacts: () => (facts ??= memo.factsOf(target.path, target.hash, target.bytes, python)) });
+        known.set(
+          keyOf(answer.from, answer.reference),
+          target && {
+            path: target.path,
+            display: target.display,
+            readFacts: () => (facts ??= memo.factsOf(target.path, target.hash, target.bytes, python)),
+          },
+        );
       }
     }
-    const analysis = analyzeFileFacts({ path: job.path, text, relativePath: job.display, entryRules: job.entryRules }, own, job.settings, job.overrides, resolveKnown);
+    const analysis = analyzeFileFacts(
+      { path: job.path, text, relativePath: job.display, entryRules: job.entryRules },
+      own,
+      job.settings,
+      job.overrides,
+      resolveKnown,
+    );
     return { role: 'code', analysis, ms: performance.now() - started };
   } catch (e) {
     return { role: 'failed', reason: `analysis failed: ${(e as Error).message}` };

@@ -27,13 +27,22 @@ port.on('message', (m: ToWorker) => {
     waiting.delete(m.id);
     return;
   }
-  void parsing.then(async (python) => {
-    const result = await runScanJob(m.job, python, (requests) => new Promise((resolve) => {
-      waiting.set(m.id, (answers) => resolve([...answers]));
-      post({ type: 'links', id: m.id, requests });
-    }), memo);
-    send(m.id, result);
-  }, () => undefined);
+  void parsing.then(
+    async (python) => {
+      const result = await runScanJob(
+        m.job,
+        python,
+        (requests) =>
+          new Promise((resolve) => {
+            waiting.set(m.id, (answers) => resolve([...answers]));
+            post({ type: 'links', id: m.id, requests });
+          }),
+        memo,
+      );
+      send(m.id, result);
+    },
+    () => undefined,
+  );
 });
 
 /**
@@ -67,6 +76,12 @@ function withoutFunctions(value: unknown, seen = new Map<object, unknown>()): un
   const out: Record<string, unknown> = {};
   seen.set(value, out);
   // defineProperty: a key named __proto__ stays a key.
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: withoutFunctions(v, seen), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value))
+    Object.defineProperty(out, k, {
+      value: withoutFunctions(v, seen),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }

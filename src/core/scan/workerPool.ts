@@ -109,7 +109,10 @@ export class ScanWorkerPool implements FileAnalyser {
   private spawn(): Slot {
     const data: ScanWorkerData = { wasm: this.options.wasm };
     // The heap cap turns a runaway file into one failed file instead of an exhausted host.
-    const worker = new Worker(this.options.workerScript, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    const worker = new Worker(this.options.workerScript, {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
     let settle: (problem: string | undefined) => void = () => undefined;
     const slot: Slot = { worker, jobs: new Map(), ready: new Promise((resolve) => (settle = resolve)) };
     this.slots.push(slot);
@@ -133,13 +136,17 @@ export class ScanWorkerPool implements FileAnalyser {
 
   private pump(): void {
     const perWorker = this.options.jobsPerWorker ?? 2;
-    for (let i = 0; i < this.queue.length && !this.broken; ) {
+    for (let i = 0; i < this.queue.length && !this.broken;) {
       const pending = this.queue[i];
       let slot: Slot | undefined;
       if (pending.large) slot = this.slots[0] ?? this.spawn();
       else {
         const idle = this.slots.find((s) => s.jobs.size === 0);
-        slot = idle ?? (this.slots.length < this.concurrency ? this.spawn() : this.slots.filter((s) => s.jobs.size < perWorker).sort((a, b) => a.jobs.size - b.jobs.size)[0]);
+        slot =
+          idle ??
+          (this.slots.length < this.concurrency
+            ? this.spawn()
+            : this.slots.filter((s) => s.jobs.size < perWorker).sort((a, b) => a.jobs.size - b.jobs.size)[0]);
       }
       if (!slot || slot.jobs.size >= perWorker) {
         // A large file waits for the first worker; others may still find room elsewhere.
@@ -152,7 +159,8 @@ export class ScanWorkerPool implements FileAnalyser {
       this.queue.splice(i, 1);
       slot.jobs.set(pending.id, pending);
       slot.worker.ref();
-      if (this.options.jobTimeoutMs) pending.timer = setTimeout(() => this.timeOut(slot, pending), this.options.jobTimeoutMs);
+      if (this.options.jobTimeoutMs)
+        pending.timer = setTimeout(() => this.timeOut(slot, pending), this.options.jobTimeoutMs);
       // Copied, not transferred: if this worker is lost, the job can go to another.
       this.post(slot, { type: 'job', id: pending.id, job: pending.job });
     }
@@ -250,7 +258,8 @@ export class ScanWorkerPool implements FileAnalyser {
     clearTimeout(this.idleTimer);
     for (const p of this.queue.splice(0)) this.finish(p, { role: 'failed', reason: 'the scan was stopped' });
     const slots = this.slots.splice(0);
-    for (const s of slots) for (const p of this.take(s)) this.finish(p, { role: 'failed', reason: 'the scan was stopped' });
+    for (const s of slots)
+      for (const p of this.take(s)) this.finish(p, { role: 'failed', reason: 'the scan was stopped' });
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }

@@ -31,10 +31,16 @@ function hintText(h: vscode.InlayHint): string {
 
 async function hintsOf(doc: vscode.TextDocument): Promise<vscode.InlayHint[]> {
   const range = new vscode.Range(0, 0, doc.lineCount, 0);
-  return (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, range)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, range)) ?? []
+  );
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 15_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = await probe();
@@ -55,13 +61,18 @@ describe('Green AI in a real VS Code', () => {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('greenAI').update('region', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('greenAI').update('budgetKg', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('greenAI')
+      .update('region', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('greenAI')
+      .update('budgetKg', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('registers its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['greenAI.estimateRun', 'greenAI.refreshReport', 'greenAI.exportReport']) assert.ok(commands.includes(id), id);
+    for (const id of ['greenAI.estimateRun', 'greenAI.refreshReport', 'greenAI.exportReport'])
+      assert.ok(commands.includes(id), id);
   });
 
   it('shows inlay hints on the model line and the epochs line', async () => {
@@ -82,25 +93,39 @@ describe('Green AI in a real VS Code', () => {
 
   it('shows a hint on a torchtune recipe config, read from its model builder', async () => {
     const doc = await openExample('torchtune/llama3_1_8B_lora_single_device.yaml');
-    const hints = await until('hints on the torchtune config', async () => ((await hintsOf(doc)).length > 0 ? hintsOf(doc) : undefined));
+    const hints = await until('hints on the torchtune config', async () =>
+      (await hintsOf(doc)).length > 0 ? hintsOf(doc) : undefined,
+    );
     const builderLine = lineContaining(doc, 'lora_llama3_1_8b');
     const onBuilder = hints.find((h) => h.position.line === builderLine);
-    assert.ok(onBuilder, `hint on the builder line ${builderLine + 1}; got lines ${hints.map((h) => h.position.line + 1).join(',')}`);
+    assert.ok(
+      onBuilder,
+      `hint on the builder line ${builderLine + 1}; got lines ${hints.map((h) => h.position.line + 1).join(',')}`,
+    );
     assert.match(hints.map(hintText).join(' '), /CO2e/);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-    assert.match(lenses.find((l) => l.command?.command === 'greenAI.estimateRun')?.command?.title ?? '', /^Green AI: .+ CO2e/);
+    assert.match(
+      lenses.find((l) => l.command?.command === 'greenAI.estimateRun')?.command?.title ?? '',
+      /^Green AI: .+ CO2e/,
+    );
   });
 
   it('says a run whose model size cannot be read needs it, instead of showing a figure', async () => {
     const doc = await openExample('trl-sft/sft.py');
     const hints = await hintsOf(doc);
     const texts = hints.map(hintText);
-    assert.ok(texts.some((t) => /needs the model size/.test(t)), `hints: ${texts.join(' | ')}`);
+    assert.ok(
+      texts.some((t) => /needs the model size/.test(t)),
+      `hints: ${texts.join(' | ')}`,
+    );
     assert.ok(!texts.some((t) => /CO2e|Wh|params/.test(t)), `no figure is shown: ${texts.join(' | ')}`);
     const tooltip = hints.find((h) => /needs the model size/.test(hintText(h)))!.tooltip;
-    assert.match(typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '', /green-ai: params=/);
+    assert.match(typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''), /green-ai: params=/);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-    assert.match(lenses.find((l) => l.command?.command === 'greenAI.estimateRun')?.command?.title ?? '', /needs the model size to estimate this run/);
+    assert.match(
+      lenses.find((l) => l.command?.command === 'greenAI.estimateRun')?.command?.title ?? '',
+      /needs the model size to estimate this run/,
+    );
     // Naming the model makes it estimable, from the editor's own text.
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# green-ai: model=Qwen/Qwen2.5-1.5B\n'));
@@ -115,8 +140,14 @@ describe('Green AI in a real VS Code', () => {
   it('hovers with the breakdown and a link to the panel', async () => {
     const doc = await openExample('hf-finetune/train_classifier.py');
     const line = lineContaining(doc, 'num_train_epochs=3');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 8));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(line, 8),
+    );
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+      .join('\n');
     assert.match(text, /Green AI estimate/);
     assert.match(text, /Operational/);
     assert.match(text, /command:greenAI\.estimateRun/);
@@ -131,8 +162,14 @@ describe('Green AI in a real VS Code', () => {
     assert.match(perRequest, /≈ .+Wh · .+ CO2e per request/);
     assert.ok(!/\/day/.test(perRequest), `no per-day figure before a load is set: ${perRequest}`);
     const line = (await hintsOf(doc)).find((h) => /per request/.test(hintText(h)))!.position.line;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 4));
-    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(line, 4),
+    );
+    const hoverText = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+      .join('\n');
     assert.match(hoverText, /per request/i);
     // A deployment load from a directive: the hint adds the energy per day of service.
     const editor = await vscode.window.showTextDocument(doc);
@@ -158,14 +195,18 @@ describe('Green AI in a real VS Code', () => {
     await openExample('hf-finetune/train_classifier.py');
     await vscode.commands.executeCommand('greenAI.estimateRun');
     const tab = await until('the Estimate panel tab', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('greenAI.estimatePanel')),
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('greenAI.estimatePanel')),
     );
     assert.match(tab.label, /Green AI/);
   });
 
   it('lists the examples in the Workspace Report', async () => {
     await vscode.commands.executeCommand('greenAI.refreshReport');
-    const count = await until('runs in the report', () => (api.reportRunCount() > 0 ? api.reportRunCount() : undefined));
+    const count = await until('runs in the report', () =>
+      api.reportRunCount() > 0 ? api.reportRunCount() : undefined,
+    );
     assert.ok(count >= 8, `found ${count} runs`);
   });
 
@@ -207,13 +248,22 @@ describe('Green AI in a real VS Code', () => {
     assert.equal(precision.severity, vscode.DiagnosticSeverity.Information);
     assert.match(precision.message, /saves .+ CO2e/);
     await vscode.workspace.getConfiguration('greenAI').update('budgetKg', 0.001, vscode.ConfigurationTarget.Workspace);
-    const warning = await until('the over-budget warning', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'green-ai.over-budget'));
+    const warning = await until('the over-budget warning', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'green-ai.over-budget'),
+    );
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
   });
 
   it('places what it could not use at the position the problem carries (line and column)', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'import torch\n\n# green-ai: epochs=2 colour=green\nprint("done")\n' });
-    const hint = await until('the unknown-key hint', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'green-ai.unreadable' && /colour/.test(d.message)));
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content: 'import torch\n\n# green-ai: epochs=2 colour=green\nprint("done")\n',
+    });
+    const hint = await until('the unknown-key hint', () =>
+      vscode.languages
+        .getDiagnostics(doc.uri)
+        .find((d) => d.code === 'green-ai.unreadable' && /colour/.test(d.message)),
+    );
     assert.equal(hint.severity, vscode.DiagnosticSeverity.Hint);
     assert.equal(hint.range.start.line, 2);
     assert.equal(hint.range.start.character, doc.lineAt(2).text.indexOf('colour=green'));
@@ -223,7 +273,10 @@ describe('Green AI in a real VS Code', () => {
     const doc = await openExample('hf-finetune/train_classifier.py');
     const line = lineContaining(doc, 'num_train_epochs=3');
     const teamFile = exampleUri('.greenai.json');
-    await vscode.workspace.fs.writeFile(teamFile, new TextEncoder().encode(JSON.stringify({ accelerator: 'H100', count: 2 })));
+    await vscode.workspace.fs.writeFile(
+      teamFile,
+      new TextEncoder().encode(JSON.stringify({ accelerator: 'H100', count: 2 })),
+    );
     try {
       const text = await until('a hint on H100s', async () => {
         const t = hintText((await hintsOf(doc)).find((h) => h.position.line === line)!);
@@ -242,7 +295,11 @@ describe('Green AI in a real VS Code', () => {
   it('offers a quick fix that makes the change and leaves the code estimating lower', async () => {
     const doc = await openExample('lightning-scratch/train_resnet.py');
     const line = lineContaining(doc, 'L.Trainer(');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, 0, line, 0));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      new vscode.Range(line, 0, line, 0),
+    );
     const fix = actions.find((a) => /^Use bf16 mixed precision \(−\d+% CO2e\)$/.test(a.title));
     assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
     const before = hintText((await hintsOf(doc)).find((h) => h.position.line === lineContaining(doc, 'max_epochs='))!);
@@ -270,37 +327,51 @@ describe('Green AI in a real VS Code', () => {
     await vscode.window.showTextDocument(doc);
     const line = lineContaining(doc, 'Trainer(model=');
     const fix = await until('the early-stopping quick fix', async () => {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, 0, line, 0));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        new vscode.Range(line, 0, line, 0),
+      );
       return actions?.find((a) => /^Add early stopping, patience 2 \(up to −\d+% CO2e\)$/.test(a.title));
     });
     assert.ok(fix.edit);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.equal(doc.getText(), [
-      'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments',
-      'from transformers import EarlyStoppingCallback',
-      'model = AutoModelForSequenceClassification.from_pretrained("roberta-base")',
-      'args = TrainingArguments(output_dir="out", num_train_epochs=8, fp16=True, eval_strategy="epoch", save_strategy="epoch", load_best_model_at_end=True)',
-      'trainer = Trainer(model=model, args=args, train_dataset=train, eval_dataset=valid, callbacks=[EarlyStoppingCallback(early_stopping_patience=2)])',
-      'trainer.train()',
-      '',
-    ].join('\n'));
+    assert.equal(
+      doc.getText(),
+      [
+        'from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments',
+        'from transformers import EarlyStoppingCallback',
+        'model = AutoModelForSequenceClassification.from_pretrained("roberta-base")',
+        'args = TrainingArguments(output_dir="out", num_train_epochs=8, fp16=True, eval_strategy="epoch", save_strategy="epoch", load_best_model_at_end=True)',
+        'trainer = Trainer(model=model, args=args, train_dataset=train, eval_dataset=valid, callbacks=[EarlyStoppingCallback(early_stopping_patience=2)])',
+        'trainer.train()',
+        '',
+      ].join('\n'),
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('shows a CodeCarbon measurement next to its run and calibrates the estimates from it on request', async () => {
     await vscode.commands.executeCommand('greenAI.refreshReport');
     const measured = await until('the measured run in the report', () =>
-      api.reportSnapshot().flatMap((r) => r.runs).find((r) => r.file === 'codecarbon-tracked/finetune_sst2.py' && r.measuredCo2eKg !== null));
+      api
+        .reportSnapshot()
+        .flatMap((r) => r.runs)
+        .find((r) => r.file === 'codecarbon-tracked/finetune_sst2.py' && r.measuredCo2eKg !== null),
+    );
     assert.equal(measured.measuredCo2eKg, 0.01214, 'the latest row of emissions.csv');
     const doc = await openExample('codecarbon-tracked/finetune_sst2.py');
     const line = lineContaining(doc, 'num_train_epochs=3');
-    const hintAt = async () => hintText((await until('a hint', async () => (await hintsOf(doc)).find((h) => h.position.line === line))));
+    const hintAt = async () =>
+      hintText(await until('a hint', async () => (await hintsOf(doc)).find((h) => h.position.line === line)));
     const before = await hintAt();
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri)!;
     const teamFile = vscode.Uri.joinPath(folder.uri, '.greenai.json');
     await vscode.commands.executeCommand('greenAI.calibrate', folder.uri, { save: true });
     try {
-      const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(teamFile))) as { calibration?: { utilisationFactor: number; powerFactor: number; runs: number } };
+      const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(teamFile))) as {
+        calibration?: { utilisationFactor: number; powerFactor: number; runs: number };
+      };
       assert.ok(saved.calibration, 'calibration written to .greenai.json');
       assert.equal(saved.calibration.runs, 1);
       assert.ok(saved.calibration.utilisationFactor < 1, 'the measured run took longer than estimated');
@@ -342,15 +413,26 @@ describe('Green AI in a real VS Code', () => {
     await vscode.window.showNotebookDocument(notebook);
     const cell = notebook.getCells().find((c) => c.document.getText().includes('num_train_epochs=5'));
     assert.ok(cell, 'the TrainingArguments cell');
-    const line = Array.from({ length: cell.document.lineCount }, (_, i) => i).find((i) => cell.document.lineAt(i).text.includes('num_train_epochs=5'))!;
-    const hint = await until('a hint in the notebook cell', async () => (await hintsOf(cell.document)).find((h) => h.position.line === line));
+    const line = Array.from({ length: cell.document.lineCount }, (_, i) => i).find((i) =>
+      cell.document.lineAt(i).text.includes('num_train_epochs=5'),
+    )!;
+    const hint = await until('a hint in the notebook cell', async () =>
+      (await hintsOf(cell.document)).find((h) => h.position.line === line),
+    );
     assert.match(hintText(hint), /CO2e/);
     // The model is loaded in another cell: that cell gets the parameter count.
-    const modelCell = notebook.getCells().find((c) => c.document.getText().includes('from_pretrained(') && !c.document.getText().includes('Processor'))
-      ?? notebook.getCells().find((c) => /ForImageClassification\.from_pretrained/.test(c.document.getText()));
+    const modelCell =
+      notebook
+        .getCells()
+        .find(
+          (c) => c.document.getText().includes('from_pretrained(') && !c.document.getText().includes('Processor'),
+        ) ?? notebook.getCells().find((c) => /ForImageClassification\.from_pretrained/.test(c.document.getText()));
     assert.ok(modelCell);
     const modelHints = await hintsOf(modelCell.document);
-    assert.ok(modelHints.some((h) => /params/.test(hintText(h))), modelHints.map(hintText).join(' | '));
+    assert.ok(
+      modelHints.some((h) => /params/.test(hintText(h))),
+      modelHints.map(hintText).join(' | '),
+    );
   });
 
   describe('Workspace Report (multi-root)', () => {
@@ -367,11 +449,19 @@ describe('Green AI in a real VS Code', () => {
       const examples = snapshotOf('examples')!;
       assert.ok(examples.runs.length >= 10);
       // Not runs: a CI workflow, a test, a library module; a run that needs its model size is apart and out of the total.
-      assert.deepEqual([...examples.leftOut].sort(), ['.github/workflows/ci.yml', 'hf-finetune/trainer_utils.py', 'tests/test_training_smoke.py']);
+      assert.deepEqual([...examples.leftOut].sort(), [
+        '.github/workflows/ci.yml',
+        'hf-finetune/trainer_utils.py',
+        'tests/test_training_smoke.py',
+      ]);
       assert.deepEqual(examples.incomplete, ['trl-sft/sft.py']);
       assert.ok(!examples.runs.some((r) => r.file === 'trl-sft/sft.py'));
       const co2 = examples.runs.map((r) => r.co2eKg);
-      assert.deepEqual(co2, [...co2].sort((x, y) => y - x), 'sorted by CO2e, largest first');
+      assert.deepEqual(
+        co2,
+        [...co2].sort((x, y) => y - x),
+        'sorted by CO2e, largest first',
+      );
       assert.ok(Math.abs(examples.totalCo2eKg - co2.reduce((s, x) => s + x, 0)) < 1e-9);
     });
 
@@ -379,14 +469,19 @@ describe('Green AI in a real VS Code', () => {
       const lora = vscode.Uri.joinPath(teamB().uri, 'train_lora.py');
       const before = snapshotOf('team-b')!.runs.find((r) => r.file.endsWith('train_lora.py'))!.co2eKg;
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(lora));
-      await vscode.workspace.fs.writeFile(lora, new TextEncoder().encode(text.replace('num_train_epochs=2', 'num_train_epochs=8')));
+      await vscode.workspace.fs.writeFile(
+        lora,
+        new TextEncoder().encode(text.replace('num_train_epochs=2', 'num_train_epochs=8')),
+      );
       const after = await until('the edited entry', () => {
         const r = snapshotOf('team-b')?.runs.find((x) => x.file.endsWith('train_lora.py'));
         return r && Math.abs(r.co2eKg / before - 4) < 0.01 ? r : undefined;
       });
       assert.ok(after.co2eKg > before);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(teamB().uri, 'serve.py'));
-      await until('serve.py gone', () => (snapshotOf('team-b')?.runs.some((r) => r.file.endsWith('serve.py')) === false ? true : undefined));
+      await until('serve.py gone', () =>
+        snapshotOf('team-b')?.runs.some((r) => r.file.endsWith('serve.py')) === false ? true : undefined,
+      );
     });
 
     it('lists a file too large to read as skipped, with the reason', async () => {
@@ -394,7 +489,9 @@ describe('Green AI in a real VS Code', () => {
       await vscode.workspace.fs.writeFile(big, new TextEncoder().encode('x = 1\n'.repeat(450_000)));
       try {
         await vscode.commands.executeCommand('greenAI.refreshReport');
-        await until('the skipped file', () => (snapshotOf('team-b')?.skipped.some((s) => s.endsWith('generated_table.py')) ? true : undefined));
+        await until('the skipped file', () =>
+          snapshotOf('team-b')?.skipped.some((s) => s.endsWith('generated_table.py')) ? true : undefined,
+        );
       } finally {
         await vscode.workspace.fs.delete(big);
       }
@@ -405,12 +502,16 @@ describe('Green AI in a real VS Code', () => {
       await config.update('search.exclude', { '**/train_lora.py': true }, vscode.ConfigurationTarget.WorkspaceFolder);
       try {
         await vscode.commands.executeCommand('greenAI.refreshReport');
-        await until('train_lora.py excluded', () => (snapshotOf('team-b')?.runs.some((r) => r.file.endsWith('train_lora.py')) === false ? true : undefined));
+        await until('train_lora.py excluded', () =>
+          snapshotOf('team-b')?.runs.some((r) => r.file.endsWith('train_lora.py')) === false ? true : undefined,
+        );
       } finally {
         await config.update('search.exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
       }
       await vscode.commands.executeCommand('greenAI.refreshReport');
-      await until('train_lora.py back', () => (snapshotOf('team-b')?.runs.some((r) => r.file.endsWith('train_lora.py')) ? true : undefined));
+      await until('train_lora.py back', () =>
+        snapshotOf('team-b')?.runs.some((r) => r.file.endsWith('train_lora.py')) ? true : undefined,
+      );
     });
 
     it('stops a scan that is cancelled', async () => {
@@ -419,9 +520,16 @@ describe('Green AI in a real VS Code', () => {
     });
 
     it('filters by mode and exports what it shows as Markdown, CSV and JSON', async () => {
-      await vscode.commands.executeCommand('greenAI.filterReport', { kind: 'mode', modes: ['lora', 'qlora'], label: 'LoRA' });
+      await vscode.commands.executeCommand('greenAI.filterReport', {
+        kind: 'mode',
+        modes: ['lora', 'qlora'],
+        label: 'LoRA',
+      });
       const shown = api.reportSnapshot().flatMap((r) => r.runs);
-      assert.ok(shown.length >= 2 && shown.every((r) => r.mode === 'lora' || r.mode === 'qlora'), JSON.stringify(shown));
+      assert.ok(
+        shown.length >= 2 && shown.every((r) => r.mode === 'lora' || r.mode === 'qlora'),
+        JSON.stringify(shown),
+      );
       const dir = vscode.Uri.joinPath(teamB().uri, 'exports');
       for (const format of ['md', 'csv', 'json']) {
         const target = vscode.Uri.joinPath(dir, `report.${format}`);

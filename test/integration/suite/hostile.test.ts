@@ -12,7 +12,11 @@ import type { GreenAiApi } from '../../../src/extension/extension';
 
 const EXTENSION_ID = 'green-ai-tools.green-ai';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = await probe();
@@ -23,11 +27,19 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 }
 
 function hoverText(hovers: readonly vscode.Hover[] | undefined): string {
-  return (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+  return (hovers ?? [])
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+    .join('\n');
 }
 
 async function hoverAt(doc: vscode.TextDocument, line: number): Promise<string> {
-  return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 2)));
+  return hoverText(
+    await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(line, 2),
+    ),
+  );
 }
 
 function lineContaining(doc: vscode.TextDocument, needle: string): number {
@@ -62,15 +74,28 @@ describe('Green AI with a hostile folder in the workspace', () => {
       const d = vscode.languages.getDiagnostics(teamFile);
       return d.length > 0 ? d : undefined;
     });
-    assert.ok(diagnostics.some((d) => d.severity === vscode.DiagnosticSeverity.Error && /nests 100000 levels deep/.test(d.message)), diagnostics.map((d) => d.message).join(' | '));
+    assert.ok(
+      diagnostics.some(
+        (d) => d.severity === vscode.DiagnosticSeverity.Error && /nests 100000 levels deep/.test(d.message),
+      ),
+      diagnostics.map((d) => d.message).join(' | '),
+    );
   });
 
   it('lists the rest of the folder in the Workspace Report: the FIFOs and the pathological file do not stop the scan', async () => {
     await vscode.commands.executeCommand('greenAI.refreshReport');
-    const report = await until('the hostile folder in the report', () => api.reportSnapshot().find((r) => r.folder === 'hostile' && r.runs.length > 0));
+    const report = await until('the hostile folder in the report', () =>
+      api.reportSnapshot().find((r) => r.folder === 'hostile' && r.runs.length > 0),
+    );
     const files = report.runs.map((r) => r.file);
-    assert.ok(files.some((f) => f.endsWith('train.py')), files.join(', '));
-    assert.ok(files.some((f) => f.endsWith('slow.sh')), `the pathological launcher is read too: ${files.join(', ')}`);
+    assert.ok(
+      files.some((f) => f.endsWith('train.py')),
+      files.join(', '),
+    );
+    assert.ok(
+      files.some((f) => f.endsWith('slow.sh')),
+      `the pathological launcher is read too: ${files.join(', ')}`,
+    );
     assert.ok(!files.some((f) => f.endsWith('stuck.py')), 'a FIFO is never read');
     // The other folders are still reported.
     assert.ok(api.reportSnapshot().some((r) => r.folder === 'examples' && r.runs.length > 0));
@@ -101,15 +126,36 @@ describe('Green AI with a hostile folder in the workspace', () => {
     const modelLine = lineContaining(train, 'from_pretrained');
     for (const text of ['{"toString": true}', '[1]']) {
       await vscode.workspace.fs.writeFile(teamFile, new TextEncoder().encode(text));
-      await until(`diagnostics for ${text}`, () => (vscode.languages.getDiagnostics(teamFile).some((d) => (text === '[1]' ? /JSON object/ : /toString/).test(d.message)) ? true : undefined));
-      assert.match(await until('a hover still', async () => {
-        const hover = await hoverAt(train, modelLine);
-        return /Green AI estimate/.test(hover) ? hover : undefined;
-      }), /CO2e/);
+      await until(`diagnostics for ${text}`, () =>
+        vscode.languages
+          .getDiagnostics(teamFile)
+          .some((d) => (text === '[1]' ? /JSON object/ : /toString/).test(d.message))
+          ? true
+          : undefined,
+      );
+      assert.match(
+        await until('a hover still', async () => {
+          const hover = await hoverAt(train, modelLine);
+          return /Green AI estimate/.test(hover) ? hover : undefined;
+        }),
+        /CO2e/,
+      );
     }
     await vscode.workspace.fs.writeFile(teamFile, new TextEncoder().encode('{"region": "eu-nort-1"}'));
-    const error = await until('an error on train.py naming the region', () => vscode.languages.getDiagnostics(train.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error && /unknown region "eu-nort-1"; closest known ids: eu-north-1/.test(d.message)));
+    const error = await until('an error on train.py naming the region', () =>
+      vscode.languages
+        .getDiagnostics(train.uri)
+        .find(
+          (d) =>
+            d.severity === vscode.DiagnosticSeverity.Error &&
+            /unknown region "eu-nort-1"; closest known ids: eu-north-1/.test(d.message),
+        ),
+    );
     assert.equal(error.source, 'Green AI');
-    assert.equal(await hoverAt(train, modelLine).then((h) => /Green AI estimate/.test(h)), false, 'no estimate made with a default region');
+    assert.equal(
+      await hoverAt(train, modelLine).then((h) => /Green AI estimate/.test(h)),
+      false,
+      'no estimate made with a default region',
+    );
   });
 });

@@ -33,7 +33,11 @@ describe('Workspace Report scan and the editor', function () {
     api = await ext.activate();
     const folder = vscode.workspace.workspaceFolders![0];
     bulk = vscode.Uri.joinPath(folder.uri, BULK);
-    for (let i = 0; i < FILES; i++) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bulk, `module_${i}.py`), new TextEncoder().encode(libraryModule(i)));
+    for (let i = 0; i < FILES; i++)
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(bulk, `module_${i}.py`),
+        new TextEncoder().encode(libraryModule(i)),
+      );
   });
 
   after(async () => {
@@ -41,9 +45,11 @@ describe('Workspace Report scan and the editor', function () {
     await vscode.commands.executeCommand('greenAI.refreshReport');
   });
 
-  it('answers a hover while a scan runs, and shows the scan\'s progress in the view', async () => {
+  it("answers a hover while a scan runs, and shows the scan's progress in the view", async () => {
     const folder = vscode.workspace.workspaceFolders![0];
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'hf-finetune/train_classifier.py'));
+    const doc = await vscode.workspace.openTextDocument(
+      vscode.Uri.joinPath(folder.uri, 'hf-finetune/train_classifier.py'),
+    );
     await vscode.window.showTextDocument(doc);
     let line = -1;
     for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.includes('num_train_epochs=3')) line = i;
@@ -55,20 +61,31 @@ describe('Workspace Report scan and the editor', function () {
     // The view says how far the scan is (a rescan with a report on show waits half a second before it does).
     const started = Date.now();
     const progressMessage = /^Scanning [\d,]+ \/ [\d,]+ files/;
-    while (!done && !progressMessage.test(api.scanStatus().message ?? '') && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 5));
+    while (!done && !progressMessage.test(api.scanStatus().message ?? '') && Date.now() - started < 60_000)
+      await new Promise((r) => setTimeout(r, 5));
     const during = api.scanStatus();
     assert.ok(during.state, 'the scan is running');
     assert.match(during.message ?? '', progressMessage);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 8));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(line, 8),
+    );
     const stillScanning = api.scanStatus().state !== undefined;
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+      .join('\n');
     assert.match(text, /Green AI estimate/);
-    assert.ok(stillScanning, `the hover came back before the scan was done (${during.state.done} / ${during.state.total} files when it was asked)`);
+    assert.ok(
+      stillScanning,
+      `the hover came back before the scan was done (${during.state.done} / ${during.state.total} files when it was asked)`,
+    );
     await scan;
     // The 800 files written above also reach the report's file watcher, which may start one more
     // (quick, cached) rescan right after this one: the scanning state must end, not end at once.
     const ended = Date.now();
-    while (api.scanStatus().state !== undefined && Date.now() - ended < 60_000) await new Promise((r) => setTimeout(r, 50));
+    while (api.scanStatus().state !== undefined && Date.now() - ended < 60_000)
+      await new Promise((r) => setTimeout(r, 50));
     assert.equal(api.scanStatus().state, undefined);
     assert.ok(api.reportRunCount() > 0);
   });

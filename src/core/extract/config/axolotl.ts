@@ -13,11 +13,14 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
 export const axolotl: ConfigDialect = {
   name: 'axolotl',
   words: ['base_model'],
-  detect: (doc) => doc.has('base_model') && (doc.has('sequence_len') || doc.has('micro_batch_size') || doc.has('datasets') || doc.has('adapter')),
+  detect: (doc) =>
+    doc.has('base_model') &&
+    (doc.has('sequence_len') || doc.has('micro_batch_size') || doc.has('datasets') || doc.has('adapter')),
   read(doc: ConfigDoc, out: FactSink): void {
     const base = doc.get('base_model')!;
     out.add('run.framework', 'axolotl', base, 'axolotl config (base_model)');
     const trains = doc.has('datasets') || doc.has('num_epochs') || doc.has('max_steps');
-    if (typeof base.value === 'string' && base.value && trains) out.add('launch.trainer', 'config:axolotl', base, `axolotl config: ${base.value}`);
+    if (typeof base.value === 'string' && base.value && trains)
+      out.add('launch.trainer', 'config:axolotl', base, `axolotl config: ${base.value}`);
   },
 };

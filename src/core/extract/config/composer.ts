@@ -25,7 +25,14 @@ export function parseComposerDuration(text: string): { kind: FactKind; value: nu
   const value = Number(m[1].replace(/_/g, '')) * scale;
   if (!(value > 0) || !Number.isFinite(value)) return null;
   const unit = m[3].toLowerCase();
-  const kind: FactKind = unit === 'ep' ? 'training.epochs' : unit === 'ba' ? 'training.steps' : unit === 'tok' ? 'training.tokens' : 'training.datasetSamples';
+  const kind: FactKind =
+    unit === 'ep'
+      ? 'training.epochs'
+      : unit === 'ba'
+        ? 'training.steps'
+        : unit === 'tok'
+          ? 'training.tokens'
+          : 'training.datasetSamples';
   return { kind, value, unit };
 }
 
@@ -42,33 +49,83 @@ function readTrainConfig(doc: ConfigDoc, out: FactSink): void {
   const name = typeof modelName?.value === 'string' ? modelName.value : undefined;
   if (name === 'mpt_causal_lm' && modelName) {
     // The architecture's name: its size comes from d_model / n_layers below, not from a catalog.
-    out.add('model.id', 'mpt', modelName, 'model.name: mpt_causal_lm, an MPT built from the sizes in this config', 'medium');
+    out.add(
+      'model.id',
+      'mpt',
+      modelName,
+      'model.name: mpt_causal_lm, an MPT built from the sizes in this config',
+      'medium',
+    );
     const d = doc.num('model.d_model');
     const ratio = doc.num('model.expansion_ratio');
-    if (d && ratio && ratio !== 4) out.add('model.ffnSize', d * ratio, doc.get('model.expansion_ratio')!, `model.expansion_ratio ${ratio} × d_model ${d}`);
+    if (d && ratio && ratio !== 4)
+      out.add(
+        'model.ffnSize',
+        d * ratio,
+        doc.get('model.expansion_ratio')!,
+        `model.expansion_ratio ${ratio} × d_model ${d}`,
+      );
     // MPTConfig defaults: learned_pos_emb=True unless attn_config.alibi (llmfoundry/models/mpt/configuration_mpt.py); tied head.
     const alibi = doc.get('model.attn_config.alibi')?.value === true;
     const learned = doc.get('model.learned_pos_emb')?.value !== false && !alibi;
     const positions = doc.get('model.max_seq_len') ?? doc.get('max_seq_len');
     const n = positions ? numberOf(positions.value) : undefined;
-    if (learned && positions && n) out.add('model.learnedPositions', n, positions, `MPT learns ${n} position embeddings (learned_pos_emb defaults to true, no ALiBi)`, 'medium');
+    if (learned && positions && n)
+      out.add(
+        'model.learnedPositions',
+        n,
+        positions,
+        `MPT learns ${n} position embeddings (learned_pos_emb defaults to true, no ALiBi)`,
+        'medium',
+      );
     const load = doc.get('load_path');
     if (typeof load?.value === 'string' && load.value) {
       out.add('training.mode', 'finetune', load, `mpt_causal_lm loaded from load_path ${load.value}`, 'medium');
     } else {
-      out.add('training.mode', 'pretrain', modelName, 'model.name: mpt_causal_lm builds a new MPT from these sizes (no load_path)');
+      out.add(
+        'training.mode',
+        'pretrain',
+        modelName,
+        'model.name: mpt_causal_lm builds a new MPT from these sizes (no load_path)',
+      );
       out.add('model.fromScratch', true, modelName, 'mpt_causal_lm with random initialisation');
     }
   } else if (name && modelName && /^hf_/.test(name)) {
     const pretrained = doc.get('model.pretrained');
     const peft = doc.get('model.peft_config.peft_type');
-    if (pretrained?.value === false) out.add('training.mode', 'pretrain', pretrained, `model.pretrained: false: ${name} builds the architecture with random weights`);
-    else if (doc.has('model.peft_config') && (!peft || /lora/i.test(String(peft.value)))) out.add('training.mode', 'lora', peft ?? doc.get('model.peft_config')!, 'model.peft_config: LoRA adapters on the pretrained model');
-    else if (doc.has('model.pretrained_model_name_or_path')) out.add('training.mode', 'finetune', pretrained ?? modelName, `${name} loads pretrained weights (pretrained defaults to true in llm-foundry)`, pretrained ? 'high' : 'medium');
+    if (pretrained?.value === false)
+      out.add(
+        'training.mode',
+        'pretrain',
+        pretrained,
+        `model.pretrained: false: ${name} builds the architecture with random weights`,
+      );
+    else if (doc.has('model.peft_config') && (!peft || /lora/i.test(String(peft.value))))
+      out.add(
+        'training.mode',
+        'lora',
+        peft ?? doc.get('model.peft_config')!,
+        'model.peft_config: LoRA adapters on the pretrained model',
+      );
+    else if (doc.has('model.pretrained_model_name_or_path'))
+      out.add(
+        'training.mode',
+        'finetune',
+        pretrained ?? modelName,
+        `${name} loads pretrained weights (pretrained defaults to true in llm-foundry)`,
+        pretrained ? 'high' : 'medium',
+      );
   }
   const dataset = doc.get('train_loader.dataset.hf_name');
-  if (typeof dataset?.value === 'string' && /^[\w.-]+\/[\w.-]+$/.test(dataset.value)) out.add('training.dataset', dataset.value, dataset, `train_loader.dataset.hf_name: ${dataset.value}`);
-  if (duration && modelName) out.add('launch.trainer', 'config:composer', duration, `Composer train config: ${String(modelName.value)} for ${String(duration.value)}`);
+  if (typeof dataset?.value === 'string' && /^[\w.-]+\/[\w.-]+$/.test(dataset.value))
+    out.add('training.dataset', dataset.value, dataset, `train_loader.dataset.hf_name: ${dataset.value}`);
+  if (duration && modelName)
+    out.add(
+      'launch.trainer',
+      'config:composer',
+      duration,
+      `Composer train config: ${String(modelName.value)} for ${String(duration.value)}`,
+    );
 }
 
 function numberOf(v: unknown): number | undefined {
@@ -85,7 +142,13 @@ function readDuration(duration: ConfigValue, out: FactSink, doc: ConfigDoc): voi
   if (parsed.unit === 'sp') {
     // Samples over the global batch are optimizer steps.
     const batch = doc.num('global_train_batch_size');
-    if (batch) out.add('training.steps', Math.ceil(parsed.value / batch), duration, `max_duration ${String(raw)} over global_train_batch_size ${batch}`);
+    if (batch)
+      out.add(
+        'training.steps',
+        Math.ceil(parsed.value / batch),
+        duration,
+        `max_duration ${String(raw)} over global_train_batch_size ${batch}`,
+      );
     return;
   }
   out.add(parsed.kind, parsed.value, duration, `max_duration: ${String(raw)}`);
@@ -94,7 +157,8 @@ function readDuration(duration: ConfigValue, out: FactSink, doc: ConfigDoc): voi
 export const composer: ConfigDialect = {
   name: 'composer',
   words: ['max_duration'],
-  detect: (doc) => doc.has('max_duration') && (MODEL_NAMES.test(doc.str('model.name') ?? '') || doc.has('train_loader')),
+  detect: (doc) =>
+    doc.has('max_duration') && (MODEL_NAMES.test(doc.str('model.name') ?? '') || doc.has('train_loader')),
   // Composer's FSDP `mixed_precision: PURE|DEFAULT|FULL` is a sharding policy, not a dtype; callbacks (hf_checkpointer
   // precision) configure saving, not training; `max_duration` is read here.
   owns: (path) => path === 'fsdp_config.mixed_precision' || path === 'max_duration' || path.startsWith('callbacks.'),
@@ -108,13 +172,22 @@ export const composer: ConfigDialect = {
  * per config (the first model is the one estimated).
  */
 function isEvalConfig(doc: ConfigDoc): boolean {
-  return doc.get('models')?.shape === 'seq' && MODEL_NAMES.test(doc.str('models.0.model.name') ?? '') && (doc.has('icl_tasks') || doc.has('eval_gauntlet') || doc.has('device_eval_batch_size') || doc.has('eval_loader'));
+  return (
+    doc.get('models')?.shape === 'seq' &&
+    MODEL_NAMES.test(doc.str('models.0.model.name') ?? '') &&
+    (doc.has('icl_tasks') || doc.has('eval_gauntlet') || doc.has('device_eval_batch_size') || doc.has('eval_loader'))
+  );
 }
 
 function readEvalConfig(doc: ConfigDoc, out: FactSink): void {
   const name = doc.get('models.0.model.name')!;
   out.add('run.framework', 'composer', name, 'llm-foundry eval config (models: with icl_tasks / eval_gauntlet)');
-  out.add('launch.inference', 'config:composer-eval', name, `llm-foundry eval config: ${String(name.value)} evaluated by eval.py`);
+  out.add(
+    'launch.inference',
+    'config:composer-eval',
+    name,
+    `llm-foundry eval config: ${String(name.value)} evaluated by eval.py`,
+  );
   const id = doc.get('models.0.model.pretrained_model_name_or_path');
   if (typeof id?.value === 'string' && id.value && !id.value.includes('${')) {
     out.add('model.id', id.value, id, `models[0].model.pretrained_model_name_or_path: ${id.value}`);
@@ -129,7 +202,11 @@ export const composerEval: ConfigDialect = {
   name: 'composer-eval',
   words: ['icl_tasks', 'eval_gauntlet', 'device_eval_batch_size'],
   detect: isEvalConfig,
-  owns: (path) => path === 'device_eval_batch_size' || path.startsWith('icl_tasks') || path.startsWith('eval_gauntlet') || path.startsWith('fsdp_config.'),
+  owns: (path) =>
+    path === 'device_eval_batch_size' ||
+    path.startsWith('icl_tasks') ||
+    path.startsWith('eval_gauntlet') ||
+    path.startsWith('fsdp_config.'),
   read: readEvalConfig,
 };
 
@@ -141,20 +218,46 @@ export const composerEval: ConfigDialect = {
 export const composerBenchmark: ConfigDialect = {
   name: 'composer-benchmark',
   words: ['benchmark_name', 'batch_sizes'],
-  detect: (doc) => doc.has('benchmark_name') && doc.get('batch_sizes')?.shape === 'seq' && MODEL_NAMES.test(doc.str('model.name') ?? ''),
-  owns: (path) => path.startsWith('batch_sizes') || path.startsWith('input_lengths') || path.startsWith('output_lengths') || path === 'num_batches' || path === 'num_warmup_batches',
+  detect: (doc) =>
+    doc.has('benchmark_name') &&
+    doc.get('batch_sizes')?.shape === 'seq' &&
+    MODEL_NAMES.test(doc.str('model.name') ?? ''),
+  owns: (path) =>
+    path.startsWith('batch_sizes') ||
+    path.startsWith('input_lengths') ||
+    path.startsWith('output_lengths') ||
+    path === 'num_batches' ||
+    path === 'num_warmup_batches',
   read(doc: ConfigDoc, out: FactSink): void {
     const name = doc.get('model.name')!;
     out.add('run.framework', 'composer', name, 'llm-foundry inference benchmark config (benchmark_name, batch_sizes)');
-    out.add('launch.inference', 'config:composer-benchmark', name, `llm-foundry inference benchmark of ${String(name.value)}`);
-    if (name.value === 'mpt_causal_lm') out.add('model.id', 'mpt', name, 'model.name: mpt_causal_lm, an MPT built from the sizes in this config', 'medium');
+    out.add(
+      'launch.inference',
+      'config:composer-benchmark',
+      name,
+      `llm-foundry inference benchmark of ${String(name.value)}`,
+    );
+    if (name.value === 'mpt_causal_lm')
+      out.add(
+        'model.id',
+        'mpt',
+        name,
+        'model.name: mpt_causal_lm, an MPT built from the sizes in this config',
+        'medium',
+      );
     const id = doc.get('model.pretrained_model_name_or_path');
-    if (typeof id?.value === 'string' && id.value) out.add('model.id', id.value, id, `model.pretrained_model_name_or_path: ${id.value}`);
-    const sizes = doc.walk().filter((v) => v.path.startsWith('batch_sizes.') && typeof v.value === 'number').map((v) => v.value as number);
+    if (typeof id?.value === 'string' && id.value)
+      out.add('model.id', id.value, id, `model.pretrained_model_name_or_path: ${id.value}`);
+    const sizes = doc
+      .walk()
+      .filter((v) => v.path.startsWith('batch_sizes.') && typeof v.value === 'number')
+      .map((v) => v.value as number);
     const largest = sizes.length > 0 ? Math.max(...sizes) : undefined;
-    if (largest && largest > 0 && Number.isFinite(largest)) out.add('inference.concurrency', largest, doc.get('batch_sizes')!, `batch_sizes up to ${largest}`, 'medium');
+    if (largest && largest > 0 && Number.isFinite(largest))
+      out.add('inference.concurrency', largest, doc.get('batch_sizes')!, `batch_sizes up to ${largest}`, 'medium');
     const dtype = doc.get('model_dtype');
-    if (typeof dtype?.value === 'string' && /^(bf16|fp16|fp32)$/.test(dtype.value)) out.add('training.precision', dtype.value, dtype, `model_dtype: ${dtype.value}`);
+    if (typeof dtype?.value === 'string' && /^(bf16|fp16|fp32)$/.test(dtype.value))
+      out.add('training.precision', dtype.value, dtype, `model_dtype: ${dtype.value}`);
   },
 };
 
@@ -166,14 +269,20 @@ export const composerBenchmark: ConfigDialect = {
 export const mosaicmlRun: ConfigDialect = {
   name: 'mcli',
   words: ['compute', 'integrations', 'parameters'],
-  detect: (doc) => (doc.get('compute')?.shape === 'map' && (doc.has('command') || doc.has('parameters'))) || (doc.has('image') && doc.has('command') && (doc.has('integrations') || doc.has('parameters'))),
-  owns: (path) => path === 'command' || (path.startsWith('parameters.') && (composer.owns!(path.slice('parameters.'.length)) || composerEval.owns!(path.slice('parameters.'.length)))),
+  detect: (doc) =>
+    (doc.get('compute')?.shape === 'map' && (doc.has('command') || doc.has('parameters'))) ||
+    (doc.has('image') && doc.has('command') && (doc.has('integrations') || doc.has('parameters'))),
+  owns: (path) =>
+    path === 'command' ||
+    (path.startsWith('parameters.') &&
+      (composer.owns!(path.slice('parameters.'.length)) || composerEval.owns!(path.slice('parameters.'.length)))),
   read(doc: ConfigDoc, out: FactSink): void {
     const gpus = doc.get('compute.gpus');
     const n = gpus ? numberOf(gpus.value) : undefined;
     if (gpus && n) out.add('hardware.devices', n, gpus, `compute.gpus: ${n} (MosaicML: GPUs for the whole run)`);
     const gpuType = doc.get('compute.gpu_type');
-    if (typeof gpuType?.value === 'string') out.add('hardware.accelerator', gpuType.value.replace(/_/g, '-'), gpuType, `compute.gpu_type: ${gpuType.value}`);
+    if (typeof gpuType?.value === 'string')
+      out.add('hardware.accelerator', gpuType.value.replace(/_/g, '-'), gpuType, `compute.gpu_type: ${gpuType.value}`);
     const parameters = doc.at('parameters');
     const runsParameters = parameters !== undefined && composer.detect(parameters);
     const evaluates = parameters !== undefined && !runsParameters && isEvalConfig(parameters);
@@ -187,11 +296,16 @@ export const mosaicmlRun: ConfigDialect = {
 function readCommand(doc: ConfigDoc, out: FactSink, parametersAreTheConfig: boolean): void {
   const command = doc.get('command');
   if (typeof command?.value !== 'string') return;
-  const first = command.range.startLine + (/^[|>]/.test(doc.text.split('\n')[command.range.startLine]?.slice(command.range.startCol) ?? '') ? 1 : 0);
+  const first =
+    command.range.startLine +
+    (/^[|>]/.test(doc.text.split('\n')[command.range.startLine]?.slice(command.range.startCol) ?? '') ? 1 : 0);
   const lines = command.value.split('\n');
   // The integrations clone their repositories into folders named after them (`mosaicml/llm-foundry` →
   // llm-foundry/); a `cd llm-foundry/scripts` makes later paths relative to the workspace's scripts/.
-  const clones = doc.walk().filter((v) => v.key === 'git_repo' && typeof v.value === 'string').map((v) => String(v.value).split('/').pop()!);
+  const clones = doc
+    .walk()
+    .filter((v) => v.key === 'git_repo' && typeof v.value === 'string')
+    .map((v) => String(v.value).split('/').pop()!);
   let cwd = '';
   for (let i = 0; i < lines.length && i < 500; i++) {
     let line = lines[i];
@@ -202,7 +316,8 @@ function readCommand(doc: ConfigDoc, out: FactSink, parametersAreTheConfig: bool
       cwd = clones.includes(parts[0]) ? parts.slice(1).join('/') : '';
       continue;
     }
-    while (line.endsWith('\\') && i + 1 < lines.length && line.length < 20_000) line = line.slice(0, -1) + ' ' + lines[++i];
+    while (line.endsWith('\\') && i + 1 < lines.length && line.length < 20_000)
+      line = line.slice(0, -1) + ' ' + lines[++i];
     if (line.length >= 20_000) continue;
     const m = /(?:^|[;&|]\s*)composer\s+(?:-\S+\s+)*(\S+\.py)\s+(\S+\.ya?ml)((?:\s+[\w.]+=\S+)*)/.exec(line);
     if (!m) continue;
@@ -212,12 +327,20 @@ function readCommand(doc: ConfigDoc, out: FactSink, parametersAreTheConfig: bool
     out.add('launch.trainer', 'composer', at, `command: composer ${m[1]} ${m[2]}`);
     if (!parametersAreTheConfig) out.add('run.framework', 'composer', at, `command: composer ${m[1]}`);
     const mounted = /^\/mnt\/config\/parameters\.ya?ml$/.test(m[2]);
-    if (!mounted) out.add('link.config', cwd && !m[2].startsWith('/') ? `${cwd}/${m[2]}` : m[2], at, `composer ${m[1]} ${m[2]}${cwd ? ` (in ${cwd}/)` : ''}`);
-    else if (!parametersAreTheConfig) out.add('training.steps', null, at, 'the train config is mounted from parameters:, which is empty here');
+    if (!mounted)
+      out.add(
+        'link.config',
+        cwd && !m[2].startsWith('/') ? `${cwd}/${m[2]}` : m[2],
+        at,
+        `composer ${m[1]} ${m[2]}${cwd ? ` (in ${cwd}/)` : ''}`,
+      );
+    else if (!parametersAreTheConfig)
+      out.add('training.steps', null, at, 'the train config is mounted from parameters:, which is empty here');
     for (const o of m[3].matchAll(/([\w.]+)=(\S+)/g)) {
       if (relativePath(doc, o[1]) !== 'max_duration') continue;
       const parsed = parseComposerDuration(o[2]);
-      if (parsed && parsed.unit !== 'sp') out.add(parsed.kind, parsed.value, at, `command override max_duration=${o[2]}`);
+      if (parsed && parsed.unit !== 'sp')
+        out.add(parsed.kind, parsed.value, at, `command override max_duration=${o[2]}`);
     }
   }
 }

@@ -1,5 +1,14 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type YAMLError } from 'yaml';
+import {
+  LineCounter,
+  Pair,
+  parseDocument,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  type Node as YamlNode,
+  type YAMLError,
+} from 'yaml';
 
 /**
  * Parses a config's text into positioned YAML nodes, the form every config reader takes (the

@@ -67,7 +67,13 @@ export interface ConfigDoc {
 }
 
 export interface FactSink {
-  add(kind: FactKind, value: FactValue, at: ConfigValue | SourceRange, detail: string, confidence?: Fact['confidence']): void;
+  add(
+    kind: FactKind,
+    value: FactValue,
+    at: ConfigValue | SourceRange,
+    detail: string,
+    confidence?: Fact['confidence'],
+  ): void;
   /** Facts added so far (by the generic table and earlier dialects). */
   readonly facts: readonly Fact[];
 }
@@ -85,7 +91,10 @@ interface Shared {
   comments?: Array<{ line: number; text: string }>;
 }
 
-export function rangeIn(lineCounter: LineCounter, node: { range?: readonly [number, number, number] | null } | null | undefined): SourceRange {
+export function rangeIn(
+  lineCounter: LineCounter,
+  node: { range?: readonly [number, number, number] | null } | null | undefined,
+): SourceRange {
   const [start, , end] = node?.range ?? [0, 0, 0];
   const s = lineCounter.linePos(start);
   const e = lineCounter.linePos(Math.max(start, end));
@@ -93,8 +102,12 @@ export function rangeIn(lineCounter: LineCounter, node: { range?: readonly [numb
 }
 
 /** Wraps a parsed YAML/JSON document for dialects. */
-export function configDocOf(doc: { readonly contents: YamlNode | null }, text: string, lineCounter: LineCounter): ConfigDoc {
-  const shared: Shared = { text, lineCounter, top: (doc.contents) ?? null, walked: new Map() };
+export function configDocOf(
+  doc: { readonly contents: YamlNode | null },
+  text: string,
+  lineCounter: LineCounter,
+): ConfigDoc {
+  const shared: Shared = { text, lineCounter, top: doc.contents ?? null, walked: new Map() };
   return new YamlConfigDoc(shared, shared.top, []);
 }
 
@@ -140,7 +153,11 @@ class YamlConfigDoc implements ConfigDoc {
   readonly text: string;
   readonly prefix: string;
 
-  constructor(private readonly shared: Shared, private readonly root: YamlNode | null, private readonly base: readonly string[]) {
+  constructor(
+    private readonly shared: Shared,
+    private readonly root: YamlNode | null,
+    private readonly base: readonly string[],
+  ) {
     this.text = shared.text;
     this.prefix = base.join('.');
   }
@@ -149,12 +166,30 @@ class YamlConfigDoc implements ConfigDoc {
     const lc = this.shared.lineCounter;
     const keyRange = rangeIn(lc, keyNode);
     const path = segments.join('.');
-    if (isMap(node) || isSeq(node)) return { path, key, value: undefined, raw: undefined, shape: isMap(node) ? 'map' : 'seq', range: rangeIn(lc, node), keyRange };
+    if (isMap(node) || isSeq(node))
+      return {
+        path,
+        key,
+        value: undefined,
+        raw: undefined,
+        shape: isMap(node) ? 'map' : 'seq',
+        range: rangeIn(lc, node),
+        keyRange,
+      };
     const raw = isScalar(node) ? node.value : null;
     const range = isScalar(node) && node.range && node.range[1] > node.range[0] ? rangeIn(lc, node) : keyRange;
     if (typeof raw === 'string' && raw.includes('${')) {
       const resolved = this.interpolate(raw, segments, 0);
-      return { path, key, value: resolved.value, raw, shape: 'scalar', range, keyRange, ...(resolved.origin !== undefined ? { originLine: resolved.origin } : {}) };
+      return {
+        path,
+        key,
+        value: resolved.value,
+        raw,
+        shape: 'scalar',
+        range,
+        keyRange,
+        ...(resolved.origin !== undefined ? { originLine: resolved.origin } : {}),
+      };
     }
     return { path, key, value: raw, raw, shape: 'scalar', range, keyRange };
   }
@@ -229,7 +264,12 @@ class YamlConfigDoc implements ConfigDoc {
 
   num(path: string): number | undefined {
     const v = this.get(path)?.value;
-    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d[\d_]*(\.\d+)?(e[-+]?\d+)?\s*$/i.test(v) ? Number(v.replace(/_/g, '')) : NaN;
+    const n =
+      typeof v === 'number'
+        ? v
+        : typeof v === 'string' && /^\s*-?\d[\d_]*(\.\d+)?(e[-+]?\d+)?\s*$/i.test(v)
+          ? Number(v.replace(/_/g, ''))
+          : NaN;
     return Number.isFinite(n) ? n : undefined;
   }
 
@@ -317,11 +357,20 @@ export function sizeFromName(text: string): { params: number; written: string } 
  * Only the last two segments count, and only when they look like an id.
  */
 export function hubIdInPath(path: string): string | undefined {
-  const parts = path.replace(/\\/g, '/').replace(/\/+$/, '').split('/').filter((p) => p && p !== '.' && p !== '..');
+  const parts = path
+    .replace(/\\/g, '/')
+    .replace(/\/+$/, '')
+    .split('/')
+    .filter((p) => p && p !== '.' && p !== '..');
   // litgpt and `tune download` folders end in the repo; torchtune's Meta checkpoints add `original/`.
   while (parts.length > 2 && /^(original|hf|consolidated|safetensors)$/i.test(parts[parts.length - 1])) parts.pop();
   if (parts.length < 2) return undefined;
   const [org, name] = parts.slice(-2);
-  if (/^(checkpoints?|models?|tmp|out|outputs?|data|home|root|mnt|workspace|scratch|weights|hf_cache|cache)$/i.test(org)) return undefined;
-  return /^[A-Za-z0-9][\w.-]{0,95}$/.test(org) && /^[A-Za-z0-9][\w.-]{0,95}$/.test(name) && /[a-z]/i.test(name) ? `${org}/${name}` : undefined;
+  if (
+    /^(checkpoints?|models?|tmp|out|outputs?|data|home|root|mnt|workspace|scratch|weights|hf_cache|cache)$/i.test(org)
+  )
+    return undefined;
+  return /^[A-Za-z0-9][\w.-]{0,95}$/.test(org) && /^[A-Za-z0-9][\w.-]{0,95}$/.test(name) && /[a-z]/i.test(name)
+    ? `${org}/${name}`
+    : undefined;
 }

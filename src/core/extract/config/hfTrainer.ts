@@ -10,14 +10,30 @@ import { trl } from './trl';
  * dialect only names the framework, so what reads it later (precision defaults) knows it is the
  * Hugging Face Trainer. TRL and LLaMA-Factory configs are the same shape with their own dialects.
  */
-const TRAINING_ARGUMENTS = ['output_dir', 'num_train_epochs', 'per_device_train_batch_size', 'learning_rate', 'do_train', 'max_steps'];
+const TRAINING_ARGUMENTS = [
+  'output_dir',
+  'num_train_epochs',
+  'per_device_train_batch_size',
+  'learning_rate',
+  'do_train',
+  'max_steps',
+];
 
 export const hfTrainer: ConfigDialect = {
   name: 'hf-trainer',
   words: ['model_name_or_path'],
-  detect: (doc: ConfigDoc) => doc.has('model_name_or_path') && TRAINING_ARGUMENTS.filter((k) => doc.has(k)).length >= 2 && !trl.detect(doc) && !llamaFactory.detect(doc),
+  detect: (doc: ConfigDoc) =>
+    doc.has('model_name_or_path') &&
+    TRAINING_ARGUMENTS.filter((k) => doc.has(k)).length >= 2 &&
+    !trl.detect(doc) &&
+    !llamaFactory.detect(doc),
   read(doc: ConfigDoc, out: FactSink): void {
     const model = doc.get('model_name_or_path')!;
-    out.add('run.framework', 'hf-trainer', model, 'Hugging Face Trainer arguments (ModelArguments + TrainingArguments)');
+    out.add(
+      'run.framework',
+      'hf-trainer',
+      model,
+      'Hugging Face Trainer arguments (ModelArguments + TrainingArguments)',
+    );
   },
 };

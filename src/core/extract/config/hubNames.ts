@@ -30,8 +30,17 @@ export function catalogIdForRepoName(name: string): string | undefined {
 
 /** The last folder of a checkpoint path that names a model (skipping torchtune's `original/` and the like). */
 export function checkpointFolderName(path: string): string | undefined {
-  const parts = path.replace(/\\/g, '/').split('/').filter((p) => p && p !== '.' && p !== '..' && !p.startsWith('$'));
-  while (parts.length > 0 && /^(original|hf|consolidated|safetensors|checkpoints?|[^/]*\.(model|json|safetensors|bin|pth|pt))$/i.test(parts[parts.length - 1])) parts.pop();
+  const parts = path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p && p !== '.' && p !== '..' && !p.startsWith('$'));
+  while (
+    parts.length > 0 &&
+    /^(original|hf|consolidated|safetensors|checkpoints?|[^/]*\.(model|json|safetensors|bin|pth|pt))$/i.test(
+      parts[parts.length - 1],
+    )
+  )
+    parts.pop();
   const last = parts[parts.length - 1];
   return last && /[a-z]/i.test(last) && /^[\w.-]{2,96}$/.test(last) ? last : undefined;
 }

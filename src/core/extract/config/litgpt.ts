@@ -36,8 +36,15 @@ export const litgpt: ConfigDialect = {
   name: 'litgpt',
   words: ['out_dir'],
   detect: (doc) =>
-    doc.has('out_dir') && (doc.has('checkpoint_dir') || doc.has('model_name') || doc.has('model_config')) && (doc.get('train')?.shape === 'map' || doc.has('precision')),
-  owns: (path) => path === 'model_name' || path === 'devices' || path === 'model_config.intermediate_size' || path === 'model_config.block_size' || path === 'model_config.name',
+    doc.has('out_dir') &&
+    (doc.has('checkpoint_dir') || doc.has('model_name') || doc.has('model_config')) &&
+    (doc.get('train')?.shape === 'map' || doc.has('precision')),
+  owns: (path) =>
+    path === 'model_name' ||
+    path === 'devices' ||
+    path === 'model_config.intermediate_size' ||
+    path === 'model_config.block_size' ||
+    path === 'model_config.name',
   read(doc: ConfigDoc, out: FactSink): void {
     const checkpoint = doc.get('checkpoint_dir');
     const modelName = doc.get('model_name');
@@ -48,15 +55,22 @@ export const litgpt: ConfigDialect = {
     if (checkpoint && typeof checkpoint.value === 'string') {
       const hub = hubIdInPath(checkpoint.value);
       const folder = checkpoint.value.replace(/\/+$/, '').split('/').pop() ?? '';
-      const id = hub ? findModel(hub)?.id ?? catalogIdForRepoName(folder) ?? hub : catalogIdForRepoName(folder);
+      const id = hub ? (findModel(hub)?.id ?? catalogIdForRepoName(folder) ?? hub) : catalogIdForRepoName(folder);
       if (id) {
         out.add('model.id', id, checkpoint, `checkpoint_dir: ${checkpoint.value}`);
         out.add('model.fromScratch', false, checkpoint, 'litgpt fine-tunes the checkpoint in checkpoint_dir');
         if (!findModel(id)) addSizeFromName(id, checkpoint, out);
-      } else out.add('model.id', null, checkpoint, `checkpoint_dir: ${checkpoint.value} does not name a Hub repository`);
+      } else
+        out.add('model.id', null, checkpoint, `checkpoint_dir: ${checkpoint.value} does not name a Hub repository`);
     } else if (typeof modelName?.value === 'string' && modelName.value) {
-      const id = LITGPT_NAMES[modelName.value.toLowerCase()] ?? catalogIdForRepoName(modelName.value) ?? modelName.value;
-      out.add('model.id', id, modelName, `model_name: ${modelName.value} (litgpt architecture${id !== modelName.value ? ` of ${id}` : ''})`);
+      const id =
+        LITGPT_NAMES[modelName.value.toLowerCase()] ?? catalogIdForRepoName(modelName.value) ?? modelName.value;
+      out.add(
+        'model.id',
+        id,
+        modelName,
+        `model_name: ${modelName.value} (litgpt architecture${id !== modelName.value ? ` of ${id}` : ''})`,
+      );
       if (!findModel(id) && !doc.has('model_config.n_layer')) addSizeFromName(modelName.value, modelName, out);
     }
     readInlineConfig(doc, out);
@@ -69,16 +83,29 @@ export const litgpt: ConfigDialect = {
     if (devices) {
       const n = doc.num('devices');
       if (n && n > 0) out.add('hardware.devices', n, devices, `devices: ${n}`);
-      else out.add('hardware.devices', null, devices, `devices: ${String(devices.value)} (all GPUs of the machine it runs on)`);
+      else
+        out.add(
+          'hardware.devices',
+          null,
+          devices,
+          `devices: ${String(devices.value)} (all GPUs of the machine it runs on)`,
+        );
     }
     const seq = doc.num('train.max_seq_length');
     const block = doc.get('model_config.block_size');
     const b = doc.num('model_config.block_size');
     // Without train.max_seq_length litgpt trains on the model's whole block_size.
-    if (!seq && block && b) out.add('training.seqLen', b, block, `model_config.block_size: ${b} (train.max_seq_length not set)`, 'medium');
+    if (!seq && block && b)
+      out.add('training.seqLen', b, block, `model_config.block_size: ${b} (train.max_seq_length not set)`, 'medium');
     const dataClass = doc.str('data.class_path') ?? doc.str('data');
     const dataset = dataClass ? DATA_MODULES[dataClass.slice(dataClass.lastIndexOf('.') + 1)] : undefined;
-    if (dataset) out.add('training.dataset', dataset, doc.get('data.class_path') ?? doc.get('data')!, `data: ${dataClass} loads ${dataset}`);
+    if (dataset)
+      out.add(
+        'training.dataset',
+        dataset,
+        doc.get('data.class_path') ?? doc.get('data')!,
+        `data: ${dataClass} loads ${dataset}`,
+      );
 
     // Mode.
     const quantize = doc.get('quantize');
@@ -86,25 +113,50 @@ export const litgpt: ConfigDialect = {
     const lora = doc.get('lora_r') ?? doc.entries().find((e) => /^lora_/.test(e.key));
     if (!pretraining && lora) {
       const fourBit = /^bnb\.(nf4|fp4)/.test(q);
-      out.add('training.mode', fourBit ? 'qlora' : 'lora', fourBit ? quantize! : lora, fourBit ? `quantize: ${q} with LoRA (${lora.key}): QLoRA` : `${lora.key}: the LoRA recipe (frozen base, adapters trained)`);
+      out.add(
+        'training.mode',
+        fourBit ? 'qlora' : 'lora',
+        fourBit ? quantize! : lora,
+        fourBit
+          ? `quantize: ${q} with LoRA (${lora.key}): QLoRA`
+          : `${lora.key}: the LoRA recipe (frozen base, adapters trained)`,
+      );
     } else if (!pretraining) {
-      out.add('training.mode', 'finetune', checkpoint, 'no adapter settings: all weights of the checkpoint are fine-tuned', 'medium');
+      out.add(
+        'training.mode',
+        'finetune',
+        checkpoint,
+        'no adapter settings: all weights of the checkpoint are fine-tuned',
+        'medium',
+      );
     } else {
       const initial = doc.get('initial_checkpoint_dir');
       if (typeof initial?.value === 'string' && initial.value) {
-        out.add('training.mode', 'finetune', initial, `initial_checkpoint_dir: ${initial.value}: pre-training continues from these weights`);
+        out.add(
+          'training.mode',
+          'finetune',
+          initial,
+          `initial_checkpoint_dir: ${initial.value}: pre-training continues from these weights`,
+        );
       } else {
-        out.add('training.mode', 'pretrain', anchor, 'litgpt pretrain from random initialisation (no initial_checkpoint_dir)');
+        out.add(
+          'training.mode',
+          'pretrain',
+          anchor,
+          'litgpt pretrain from random initialisation (no initial_checkpoint_dir)',
+        );
         out.add('model.fromScratch', true, anchor, 'litgpt pretrain initialises the model randomly');
       }
     }
-    if (doc.get('train')?.shape === 'map') out.add('launch.trainer', `config:litgpt`, anchor, `litgpt ${pretraining ? 'pretrain' : 'finetune'} config`);
+    if (doc.get('train')?.shape === 'map')
+      out.add('launch.trainer', `config:litgpt`, anchor, `litgpt ${pretraining ? 'pretrain' : 'finetune'} config`);
   },
 };
 
 function addSizeFromName(name: string, at: Parameters<FactSink['add']>[2], out: FactSink): void {
   const size = sizeFromName(name);
-  if (size) out.add('model.params', size.params, at, `${name}: ${size.written} parameters, the size its name states`, 'medium');
+  if (size)
+    out.add('model.params', size.params, at, `${name}: ${size.written} parameters, the size its name states`, 'medium');
 }
 
 /** `model_config:` written inline: sizes the generic table reads, with litgpt's gated MLPs counted right. */
@@ -114,6 +166,12 @@ function readInlineConfig(doc: ConfigDoc, out: FactSink): void {
   if (!intermediate || !i) return;
   const mlp = doc.str('model_config.mlp_class_name') ?? 'GptNeoxMLP';
   // The size formula counts 2 × d × ffn; a gated MLP has 3 × d × intermediate.
-  if (GATED_MLP.test(mlp)) out.add('model.ffnSize', 1.5 * i, intermediate, `model_config.intermediate_size ${i} in a gated ${mlp} (3 matrices: counted as ${1.5 * i})`);
+  if (GATED_MLP.test(mlp))
+    out.add(
+      'model.ffnSize',
+      1.5 * i,
+      intermediate,
+      `model_config.intermediate_size ${i} in a gated ${mlp} (3 matrices: counted as ${1.5 * i})`,
+    );
   else out.add('model.ffnSize', i, intermediate, `model_config.intermediate_size: ${i}`);
 }

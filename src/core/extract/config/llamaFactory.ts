@@ -19,7 +19,11 @@ const QUANTISED_ID = /(^|[-_/.])(gptq|awq|aqlm|bnb-4bit|4bit|int4)([-_.]|$)/i;
 
 /** LLaMA-Factory v1 configs (examples/v1): `model`, `model_class`, `peft_config`, `train_dataset`, `dist_config`. */
 function isVersion1(doc: ConfigDoc): boolean {
-  return typeof doc.get('model')?.value === 'string' && doc.has('model_class') && (doc.has('train_dataset') || doc.has('peft_config') || doc.has('dist_config'));
+  return (
+    typeof doc.get('model')?.value === 'string' &&
+    doc.has('model_class') &&
+    (doc.has('train_dataset') || doc.has('peft_config') || doc.has('dist_config'))
+  );
 }
 
 export const llamaFactory: ConfigDialect = {
@@ -28,7 +32,10 @@ export const llamaFactory: ConfigDialect = {
   detect: (doc) =>
     isVersion1(doc) ||
     (doc.has('model_name_or_path') &&
-      (doc.has('finetuning_type') || /^(pt|sft|rm|ppo|dpo|kto)$/.test(doc.str('stage') ?? '') || doc.has('infer_backend') || (doc.has('template') && (doc.has('cutoff_len') || doc.has('do_train'))))),
+      (doc.has('finetuning_type') ||
+        /^(pt|sft|rm|ppo|dpo|kto)$/.test(doc.str('stage') ?? '') ||
+        doc.has('infer_backend') ||
+        (doc.has('template') && (doc.has('cutoff_len') || doc.has('do_train'))))),
   read(doc: ConfigDoc, out: FactSink): void {
     if (isVersion1(doc)) {
       readVersion1(doc, out);
@@ -37,14 +44,27 @@ export const llamaFactory: ConfigDialect = {
     const model = doc.get('model_name_or_path')!;
     const stage = doc.get('stage');
     const anchor = stage ?? model;
-    out.add('run.framework', 'llamafactory', anchor, `LLaMA-Factory config${stage ? ` (stage: ${String(stage.value)})` : ''}`);
+    out.add(
+      'run.framework',
+      'llamafactory',
+      anchor,
+      `LLaMA-Factory config${stage ? ` (stage: ${String(stage.value)})` : ''}`,
+    );
     const train = doc.get('do_train');
     // do_train defaults to false (Hugging Face TrainingArguments): without it LLaMA-Factory predicts or serves.
     // A config that only tokenizes (tokenized_path, no training settings) saves the dataset and exits.
-    const tokenizeOnly = doc.has('tokenized_path') && !['num_train_epochs', 'max_steps', 'per_device_train_batch_size', 'learning_rate'].some((k) => doc.has(k));
+    const tokenizeOnly =
+      doc.has('tokenized_path') &&
+      !['num_train_epochs', 'max_steps', 'per_device_train_batch_size', 'learning_rate'].some((k) => doc.has(k));
     const training = train?.value === true && !tokenizeOnly;
     if (!training) {
-      if (doc.has('infer_backend') || doc.get('do_predict')?.value === true) out.add('launch.inference', 'config:llamafactory', doc.get('infer_backend') ?? doc.get('do_predict')!, 'LLaMA-Factory inference config');
+      if (doc.has('infer_backend') || doc.get('do_predict')?.value === true)
+        out.add(
+          'launch.inference',
+          'config:llamafactory',
+          doc.get('infer_backend') ?? doc.get('do_predict')!,
+          'LLaMA-Factory inference config',
+        );
       return;
     }
     const type = doc.get('finetuning_type');
@@ -58,23 +78,50 @@ export const llamaFactory: ConfigDialect = {
     } else if (method === 'lora' || method === 'oft') {
       const preQuantised = typeof model.value === 'string' && QUANTISED_ID.test(model.value);
       const fourBit = (bits === 4 && quantMethod === 'bnb') || preQuantised;
-      const at = fourBit ? doc.get('quantization_bit') ?? model : type ?? anchor;
-      const why = preQuantised ? `finetuning_type ${method} on the pre-quantised ${String(model.value)}` : `finetuning_type ${method} with quantization_bit: 4 (bitsandbytes)`;
-      out.add('training.mode', fourBit ? 'qlora' : 'lora', at, fourBit ? why : `finetuning_type: ${method}${type ? '' : ' (the default)'}: adapters on frozen weights`, type ? 'high' : 'medium');
+      const at = fourBit ? (doc.get('quantization_bit') ?? model) : (type ?? anchor);
+      const why = preQuantised
+        ? `finetuning_type ${method} on the pre-quantised ${String(model.value)}`
+        : `finetuning_type ${method} with quantization_bit: 4 (bitsandbytes)`;
+      out.add(
+        'training.mode',
+        fourBit ? 'qlora' : 'lora',
+        at,
+        fourBit ? why : `finetuning_type: ${method}${type ? '' : ' (the default)'}: adapters on frozen weights`,
+        type ? 'high' : 'medium',
+      );
     } else {
-      out.add('training.mode', 'finetune', type ?? anchor, `finetuning_type: ${method}: the loaded weights are updated${stage?.value === 'pt' ? ' (continued pre-training)' : ''}`);
+      out.add(
+        'training.mode',
+        'finetune',
+        type ?? anchor,
+        `finetuning_type: ${method}: the loaded weights are updated${stage?.value === 'pt' ? ' (continued pre-training)' : ''}`,
+      );
     }
     // max_samples truncates each dataset of the comma-separated list: an upper bound on examples.
     const maxSamples = doc.get('max_samples');
     const n = doc.num('max_samples');
-    const datasets = (doc.str('dataset') ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+    const datasets = (doc.str('dataset') ?? '')
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
     if (maxSamples && n && n > 0 && datasets.length > 0) {
-      out.add('training.datasetSamples', n * datasets.length, maxSamples, `max_samples ${n} per dataset × ${datasets.length} dataset${datasets.length > 1 ? 's' : ''}: at most ${n * datasets.length} examples`, 'low');
+      out.add(
+        'training.datasetSamples',
+        n * datasets.length,
+        maxSamples,
+        `max_samples ${n} per dataset × ${datasets.length} dataset${datasets.length > 1 ? 's' : ''}: at most ${n * datasets.length} examples`,
+        'low',
+      );
     }
-    if (typeof model.value === 'string' && model.value) out.add('launch.trainer', 'config:llamafactory', anchor, `LLaMA-Factory ${typeof stage?.value === 'string' ? stage.value : 'sft'} config: ${model.value}`);
+    if (typeof model.value === 'string' && model.value)
+      out.add(
+        'launch.trainer',
+        'config:llamafactory',
+        anchor,
+        `LLaMA-Factory ${typeof stage?.value === 'string' ? stage.value : 'sft'} config: ${model.value}`,
+      );
   },
 };
-
 
 /**
  * v1 configs: `model` names the checkpoint, `peft_config.name` the adapter (lora; freeze trains a
@@ -90,7 +137,20 @@ function readVersion1(doc: ConfigDoc, out: FactSink): void {
   if (!doc.has('train_dataset')) return;
   const peft = doc.get('peft_config.name');
   const quantised = doc.get('quant_config')?.shape === 'map' || QUANTISED_ID.test(id);
-  if (typeof peft?.value === 'string' && /lora|oft/i.test(peft.value)) out.add('training.mode', quantised ? 'qlora' : 'lora', peft, `peft_config.name: ${peft.value}${quantised ? ' on a quantised base' : ''}`);
-  else out.add('training.mode', 'finetune', peft ?? model, `${peft ? `peft_config.name: ${String(peft.value)}` : 'no peft_config'}: the loaded weights are trained`, peft ? 'high' : 'medium');
+  if (typeof peft?.value === 'string' && /lora|oft/i.test(peft.value))
+    out.add(
+      'training.mode',
+      quantised ? 'qlora' : 'lora',
+      peft,
+      `peft_config.name: ${peft.value}${quantised ? ' on a quantised base' : ''}`,
+    );
+  else
+    out.add(
+      'training.mode',
+      'finetune',
+      peft ?? model,
+      `${peft ? `peft_config.name: ${String(peft.value)}` : 'no peft_config'}: the loaded weights are trained`,
+      peft ? 'high' : 'medium',
+    );
   out.add('launch.trainer', 'config:llamafactory', model, `LLaMA-Factory v1 training config: ${id}`);
 }

@@ -18,9 +18,13 @@ const GATED = /^(fast-)?(swiglu|geglu|reglu)$/;
 export const nemo: ConfigDialect = {
   name: 'nemo',
   words: ['exp_manager', 'encoder_seq_length'],
-  detect: (doc) => doc.get('trainer')?.shape === 'map' && doc.get('model')?.shape === 'map' && (doc.has('exp_manager') || doc.has('model.encoder_seq_length')),
+  detect: (doc) =>
+    doc.get('trainer')?.shape === 'map' &&
+    doc.get('model')?.shape === 'map' &&
+    (doc.has('exp_manager') || doc.has('model.encoder_seq_length')),
   // Positions depend on position_embedding_type; `trainer.max_epochs: 1000` is Lightning's placeholder ("max_steps is reached first").
-  owns: (path) => path === 'model.max_position_embeddings' || path === 'model.ffn_hidden_size' || path === 'trainer.max_epochs',
+  owns: (path) =>
+    path === 'model.max_position_embeddings' || path === 'model.ffn_hidden_size' || path === 'trainer.max_epochs',
   read(doc: ConfigDoc, out: FactSink): void {
     const layers = doc.get('model.num_layers');
     const anchor = layers ?? doc.get('trainer')!;
@@ -32,32 +36,66 @@ export const nemo: ConfigDialect = {
     const positionType = doc.str('model.position_embedding_type') ?? 'learned_absolute';
     const positions = doc.get('model.max_position_embeddings');
     const p = doc.num('model.max_position_embeddings');
-    if (positionType === 'learned_absolute' && positions && p) out.add('model.learnedPositions', p, positions, `${p} learned absolute positions (position_embedding_type ${doc.has('model.position_embedding_type') ? 'learned_absolute' : 'defaults to learned_absolute'})`);
+    if (positionType === 'learned_absolute' && positions && p)
+      out.add(
+        'model.learnedPositions',
+        p,
+        positions,
+        `${p} learned absolute positions (position_embedding_type ${doc.has('model.position_embedding_type') ? 'learned_absolute' : 'defaults to learned_absolute'})`,
+      );
 
     const ffn = doc.get('model.ffn_hidden_size');
     const f = doc.num('model.ffn_hidden_size');
     const activation = doc.str('model.activation') ?? 'gelu';
-    if (ffn && f) out.add('model.ffnSize', GATED.test(activation) ? 1.5 * f : f, ffn, GATED.test(activation) ? `ffn_hidden_size ${f} with gated ${activation} (3 matrices: counted as ${1.5 * f})` : `model.ffn_hidden_size: ${f}`);
+    if (ffn && f)
+      out.add(
+        'model.ffnSize',
+        GATED.test(activation) ? 1.5 * f : f,
+        ffn,
+        GATED.test(activation)
+          ? `ffn_hidden_size ${f} with gated ${activation} (3 matrices: counted as ${1.5 * f})`
+          : `model.ffn_hidden_size: ${f}`,
+      );
     const shared = doc.get('model.share_embeddings_and_output_weights');
-    if (shared?.value === false) out.add('model.untiedHead', true, shared, 'share_embeddings_and_output_weights: false');
+    if (shared?.value === false)
+      out.add('model.untiedHead', true, shared, 'share_embeddings_and_output_weights: false');
 
     const tokenizer = doc.str('model.tokenizer.type');
-    if (tokenizer === 'GPT2BPETokenizer' || (tokenizer === undefined && doc.str('model.tokenizer.library') === 'megatron')) {
-      const multiple = (doc.num('model.make_vocab_size_divisible_by') ?? 128) * (doc.num('model.tensor_model_parallel_size') ?? 1);
+    if (
+      tokenizer === 'GPT2BPETokenizer' ||
+      (tokenizer === undefined && doc.str('model.tokenizer.library') === 'megatron')
+    ) {
+      const multiple =
+        (doc.num('model.make_vocab_size_divisible_by') ?? 128) * (doc.num('model.tensor_model_parallel_size') ?? 1);
       const padded = Math.ceil(50257 / multiple) * multiple;
-      out.add('model.vocabSize', padded, doc.get('model.tokenizer.type') ?? doc.get('model.tokenizer')!, `GPT2BPETokenizer: 50,257 tokens padded to ${padded}`, 'low');
+      out.add(
+        'model.vocabSize',
+        padded,
+        doc.get('model.tokenizer.type') ?? doc.get('model.tokenizer')!,
+        `GPT2BPETokenizer: 50,257 tokens padded to ${padded}`,
+        'low',
+      );
     }
 
     const restore = doc.get('restore_from_path') ?? doc.get('model.restore_from_path');
     const peft = doc.str('model.peft.peft_scheme');
     const steps = doc.num('trainer.max_steps');
     const sized = layers !== undefined && doc.has('model.hidden_size');
-    if (peft && /lora/i.test(peft)) out.add('training.mode', 'lora', doc.get('model.peft.peft_scheme')!, `model.peft.peft_scheme: ${peft}`);
-    else if (typeof restore?.value === 'string' && restore.value) out.add('training.mode', 'finetune', restore, `${restore.path}: training starts from ${restore.value}`);
+    if (peft && /lora/i.test(peft))
+      out.add('training.mode', 'lora', doc.get('model.peft.peft_scheme')!, `model.peft.peft_scheme: ${peft}`);
+    else if (typeof restore?.value === 'string' && restore.value)
+      out.add('training.mode', 'finetune', restore, `${restore.path}: training starts from ${restore.value}`);
     else if (sized && steps) {
-      out.add('training.mode', 'pretrain', anchor, 'NeMo Megatron model built from these sizes (no restore_from_path)', 'medium');
+      out.add(
+        'training.mode',
+        'pretrain',
+        anchor,
+        'NeMo Megatron model built from these sizes (no restore_from_path)',
+        'medium',
+      );
       out.add('model.fromScratch', true, anchor, 'NeMo initialises the Megatron model (init_method_std)', 'medium');
     }
-    if ((sized || peft || restore?.value) && steps && steps > 0) out.add('launch.trainer', 'config:nemo', anchor, 'NeMo training config');
+    if ((sized || peft || restore?.value) && steps && steps > 0)
+      out.add('launch.trainer', 'config:nemo', anchor, 'NeMo training config');
   },
 };

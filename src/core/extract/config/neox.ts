@@ -14,7 +14,16 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
  * (tied), activation "gelu", mlp_multiple_of 1.
  */
 
-const MARKERS = ['pipe_parallel_size', 'model_parallel_size', 'pos_emb', 'gpt_j_residual', 'no_weight_tying', 'output_layer_parallelism', 'norm', 'rotary_pct'];
+const MARKERS = [
+  'pipe_parallel_size',
+  'model_parallel_size',
+  'pos_emb',
+  'gpt_j_residual',
+  'no_weight_tying',
+  'output_layer_parallelism',
+  'norm',
+  'rotary_pct',
+];
 /** neox activations with a gate (megatron/model/activations.py get_activation: is_gated). */
 const GATED = /^(geglu|reglu|swiglu|bilinear|glu)$/;
 
@@ -28,10 +37,29 @@ function numberAt(doc: ConfigDoc, key: string): number | undefined {
 
 export const neox: ConfigDialect = {
   name: 'neox',
-  words: ['pipe_parallel_size', 'pipe-parallel-size', 'model_parallel_size', 'model-parallel-size', 'pos_emb', 'pos-emb', 'gpt_j_residual', 'gpt-j-residual', 'no_weight_tying', 'no-weight-tying', 'output_layer_parallelism', 'output-layer-parallelism'],
+  words: [
+    'pipe_parallel_size',
+    'pipe-parallel-size',
+    'model_parallel_size',
+    'model-parallel-size',
+    'pos_emb',
+    'pos-emb',
+    'gpt_j_residual',
+    'gpt-j-residual',
+    'no_weight_tying',
+    'no-weight-tying',
+    'output_layer_parallelism',
+    'output-layer-parallelism',
+  ],
   detect: (doc) => {
     const markers = MARKERS.filter((k) => either(doc, k) !== undefined && k !== 'norm' && k !== 'rotary_pct').length;
-    return markers >= 1 && (either(doc, 'num_layers') !== undefined || either(doc, 'train_iters') !== undefined || either(doc, 'train_micro_batch_size_per_gpu') !== undefined || markers >= 2);
+    return (
+      markers >= 1 &&
+      (either(doc, 'num_layers') !== undefined ||
+        either(doc, 'train_iters') !== undefined ||
+        either(doc, 'train_micro_batch_size_per_gpu') !== undefined ||
+        markers >= 2)
+    );
   },
   // The ffn width of a gated neox MLP is not intermediate_size (see below); positions depend on pos_emb.
   owns: (path) => /^(intermediate[_-]size|max[_-]position[_-]embeddings)$/.test(path),
@@ -48,10 +76,18 @@ export const neox: ConfigDialect = {
     const learned = posEmb === undefined || posEmb.value === 'learned';
     const positions = either(doc, 'max_position_embeddings');
     const p = numberAt(doc, 'max_position_embeddings') ?? (learned ? numberAt(doc, 'seq_length') : undefined);
-    if (learned && p && (positions ?? either(doc, 'seq_length'))) out.add('model.learnedPositions', p, (positions ?? either(doc, 'seq_length'))!, `${posEmb ? `pos_emb: learned` : 'pos_emb defaults to learned'}: ${p} position embeddings`, posEmb ? 'high' : 'medium');
+    if (learned && p && (positions ?? either(doc, 'seq_length')))
+      out.add(
+        'model.learnedPositions',
+        p,
+        (positions ?? either(doc, 'seq_length'))!,
+        `${posEmb ? `pos_emb: learned` : 'pos_emb defaults to learned'}: ${p} position embeddings`,
+        posEmb ? 'high' : 'medium',
+      );
 
     const untied = either(doc, 'no_weight_tying');
-    if (untied?.value === true) out.add('model.untiedHead', true, untied, `${untied.key}: true: the output layer has its own weights`);
+    if (untied?.value === true)
+      out.add('model.untiedHead', true, untied, `${untied.key}: true: the output layer has its own weights`);
 
     readFeedForward(doc, hidden, out);
 
@@ -59,13 +95,37 @@ export const neox: ConfigDialect = {
     // A config that sizes the whole model is the run's definition (`deepy.py train.py configs/7B.yml
     // local_setup.yml`): the launch adds paths and machines, and train_iters where the file leaves it out.
     const isRun = layers !== undefined && hidden !== undefined;
-    if (finetune?.value === true) out.add('training.mode', 'finetune', finetune, `${finetune.key}: true: training starts from the checkpoint in load`);
+    if (finetune?.value === true)
+      out.add(
+        'training.mode',
+        'finetune',
+        finetune,
+        `${finetune.key}: true: training starts from the checkpoint in load`,
+      );
     else if (isRun) {
-      out.add('training.mode', 'pretrain', layers, 'GPT-NeoX pre-training from random initialisation (finetune is not set)', 'medium');
-      out.add('model.fromScratch', true, layers, 'GPT-NeoX initialises the model (init_method) unless finetune is set', 'medium');
+      out.add(
+        'training.mode',
+        'pretrain',
+        layers,
+        'GPT-NeoX pre-training from random initialisation (finetune is not set)',
+        'medium',
+      );
+      out.add(
+        'model.fromScratch',
+        true,
+        layers,
+        'GPT-NeoX initialises the model (init_method) unless finetune is set',
+        'medium',
+      );
     }
     readVocabulary(doc, layers ?? anchor, isRun, out);
-    if (isRun) out.add('launch.trainer', 'config:neox', layers, `GPT-NeoX config with model sizes${iters !== undefined ? ' and train_iters' : ''}`);
+    if (isRun)
+      out.add(
+        'launch.trainer',
+        'config:neox',
+        layers,
+        `GPT-NeoX config with model sizes${iters !== undefined ? ' and train_iters' : ''}`,
+      );
   },
 };
 
@@ -88,7 +148,13 @@ function readFeedForward(doc: ConfigDoc, hidden: number | undefined, out: FactSi
   }
   const multiple = numberAt(doc, 'mlp_multiple_of') ?? 1;
   const width = 2 * multiple * Math.ceil(Math.floor((i * 2) / 3) / (2 * multiple));
-  out.add('model.ffnSize', 0.75 * width, at, `${written} with gated ${String(activation.value)}: projections of ${width} and ${width / 2} (counted as ${0.75 * width})`, intermediate ? 'high' : 'medium');
+  out.add(
+    'model.ffnSize',
+    0.75 * width,
+    at,
+    `${written} with gated ${String(activation.value)}: projections of ${width} and ${width / 2} (counted as ${0.75 * width})`,
+    intermediate ? 'high' : 'medium',
+  );
 }
 
 /**
@@ -102,11 +168,21 @@ function readVocabulary(doc: ConfigDoc, at: ConfigValue, isRun: boolean, out: Fa
   const type = doc.str('tokenizer_type') ?? doc.str('tokenizer-type');
   const file = either(doc, 'vocab_file');
   const fileName = typeof file?.value === 'string' ? file.value : '';
-  const base = /20B_tokenizer/i.test(fileName) ? 50277 : /gpt2/i.test(fileName) || (!fileName && (type === undefined || type === 'GPT2BPETokenizer')) ? 50257 : undefined;
+  const base = /20B_tokenizer/i.test(fileName)
+    ? 50277
+    : /gpt2/i.test(fileName) || (!fileName && (type === undefined || type === 'GPT2BPETokenizer'))
+      ? 50257
+      : undefined;
   // A file with sizes only gets its vocabulary from the launch's other files; say nothing there.
   if (!base || (!file && !isRun)) return;
   const multiple = (numberAt(doc, 'make_vocab_size_divisible_by') ?? 128) * (numberAt(doc, 'model_parallel_size') ?? 1);
   const padded = Math.ceil(base / multiple) * multiple;
   const source = file ? `${file.key}: ${fileName}` : 'the default GPT2BPETokenizer';
-  out.add('model.vocabSize', padded, file ?? at, `${source}: ${base} tokens padded to ${padded} (multiple of ${multiple})`, 'low');
+  out.add(
+    'model.vocabSize',
+    padded,
+    file ?? at,
+    `${source}: ${base} tokens padded to ${padded} (multiple of ${multiple})`,
+    'low',
+  );
 }

@@ -12,7 +12,12 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
  */
 
 /** Where such harnesses keep the training parameters an experiment inherits: beside it, then up to three folders above. */
-const PARAMETER_FILES = ['training_params.json', '../default_training_params.json', '../../default_training_params.json', '../../../default_training_params.json'];
+const PARAMETER_FILES = [
+  'training_params.json',
+  '../default_training_params.json',
+  '../../default_training_params.json',
+  '../../../default_training_params.json',
+];
 
 export const peftAdapter: ConfigDialect = {
   name: 'peft-adapter',
@@ -24,13 +29,30 @@ export const peftAdapter: ConfigDialect = {
   read(doc: ConfigDoc, out: FactSink): void {
     const type = doc.get('peft_type')!;
     const method = String(type.value);
-    out.add('run.framework', 'peft', type, `PEFT adapter config (${method}), inference_mode false: an adapter to train`);
-    out.add('training.adapter', 'lora', type, `peft_type ${method}: only the adapter's weights train (parameter-efficient, like LoRA)`);
+    out.add(
+      'run.framework',
+      'peft',
+      type,
+      `PEFT adapter config (${method}), inference_mode false: an adapter to train`,
+    );
+    out.add(
+      'training.adapter',
+      'lora',
+      type,
+      `peft_type ${method}: only the adapter's weights train (parameter-efficient, like LoRA)`,
+    );
     out.add('model.fromScratch', false, type, 'an adapter trains on a pretrained base model');
-    out.add('launch.trainer', 'config:peft', type, `PEFT ${method} adapter config written for training (inference_mode: false)`);
+    out.add(
+      'launch.trainer',
+      'config:peft',
+      type,
+      `PEFT ${method} adapter config written for training (inference_mode: false)`,
+    );
     const base = doc.get('base_model_name_or_path');
-    if (typeof base?.value === 'string' && base.value) out.add('model.id', base.value, base, `base_model_name_or_path: ${base.value}`);
+    if (typeof base?.value === 'string' && base.value)
+      out.add('model.id', base.value, base, `base_model_name_or_path: ${base.value}`);
     // Optional links (confidence low): the harness's parameter files, when they are there.
-    for (const file of PARAMETER_FILES) out.add('link.config', file, type, `training parameters an experiment inherits (${file}), if present`, 'low');
+    for (const file of PARAMETER_FILES)
+      out.add('link.config', file, type, `training parameters an experiment inherits (${file}), if present`, 'low');
   },
 };

@@ -20,7 +20,11 @@ import { catalogIdForRepoName, checkpointFolderName } from './hubNames';
  */
 
 /** Builder (without the lora_/qlora_ prefix) → the Hub repository whose architecture it builds. */
-const BUILDERS: ReadonlyArray<{ readonly pattern: RegExp; readonly hub: (m: RegExpExecArray) => string | undefined; readonly moe?: true }> = [
+const BUILDERS: ReadonlyArray<{
+  readonly pattern: RegExp;
+  readonly hub: (m: RegExpExecArray) => string | undefined;
+  readonly moe?: true;
+}> = [
   { pattern: /^llama2_(7b|13b|70b)$/, hub: (m) => `meta-llama/Llama-2-${m[1]}-hf` },
   { pattern: /^code_llama2_(7b|13b|70b)$/, hub: (m) => `codellama/CodeLlama-${m[1]}-hf` },
   { pattern: /^llama3_(8b|70b)$/, hub: (m) => `meta-llama/Meta-Llama-3-${upper(m[1])}` },
@@ -31,10 +35,16 @@ const BUILDERS: ReadonlyArray<{ readonly pattern: RegExp; readonly hub: (m: RegE
   { pattern: /^llama3_2_vision_(11b|90b)$/, hub: (m) => `meta-llama/Llama-3.2-${upper(m[1])}-Vision` },
   { pattern: /^llama4_scout_17b_16e$/, hub: () => 'meta-llama/Llama-4-Scout-17B-16E', moe: true },
   { pattern: /^llama4_maverick_17b_128e$/, hub: () => 'meta-llama/Llama-4-Maverick-17B-128E', moe: true },
-  { pattern: /^qwen2_5_(\d+(?:_\d+)?b)(_instruct|_base)?$/, hub: (m) => `Qwen/Qwen2.5-${sizeText(m[1])}${m[2] === '_instruct' ? '-Instruct' : ''}` },
+  {
+    pattern: /^qwen2_5_(\d+(?:_\d+)?b)(_instruct|_base)?$/,
+    hub: (m) => `Qwen/Qwen2.5-${sizeText(m[1])}${m[2] === '_instruct' ? '-Instruct' : ''}`,
+  },
   { pattern: /^qwen2_(\d+(?:_\d+)?b)$/, hub: (m) => `Qwen/Qwen2-${sizeText(m[1])}` },
   // Qwen3's post-trained checkpoints are published without a suffix; the pretrained ones as -Base.
-  { pattern: /^qwen3_(\d+(?:_\d+)?b)(_instruct|_base)?$/, hub: (m) => `Qwen/Qwen3-${sizeText(m[1])}${m[2] === '_base' ? '-Base' : ''}` },
+  {
+    pattern: /^qwen3_(\d+(?:_\d+)?b)(_instruct|_base)?$/,
+    hub: (m) => `Qwen/Qwen3-${sizeText(m[1])}${m[2] === '_base' ? '-Base' : ''}`,
+  },
   { pattern: /^gemma_(2b|7b)$/, hub: (m) => `google/gemma-${m[1]}` },
   { pattern: /^gemma2_(2b|9b|27b)$/, hub: (m) => `google/gemma-2-${m[1]}` },
   // torchtune's phi3_mini is Phi-3-Mini-4K (its docstring); phi4_14b is microsoft/phi-4.
@@ -99,14 +109,23 @@ const COMPONENT_BUILDERS: Readonly<Record<string, ComponentBuilder>> = {
 
 export function parseTorchtuneBuilder(component: string): Builder | null {
   const trimmed = component.trim();
-  const m = trimmed.startsWith('torchtune.models.') ? /^(lora_|qlora_)?([a-z][a-z0-9_]*)$/.exec(trimmed.slice(trimmed.lastIndexOf('.') + 1)) : null;
+  const m = trimmed.startsWith('torchtune.models.')
+    ? /^(lora_|qlora_)?([a-z][a-z0-9_]*)$/.exec(trimmed.slice(trimmed.lastIndexOf('.') + 1))
+    : null;
   if (!m || /(tokenizer|transform|tp_plan|classifier)$/.test(m[2])) return null;
   const adapter = m[1] === 'lora_' ? 'lora' : m[1] === 'qlora_' ? 'qlora' : null;
   // The family's component builder itself (`torchtune.models.llama2.llama2`), sized by the config's own keys.
   if (COMPONENT_BUILDERS[m[2]]) return { adapter, name: m[2], moe: false, component: COMPONENT_BUILDERS[m[2]] };
   for (const b of BUILDERS) {
     const found = b.pattern.exec(m[2]);
-    if (found) return { adapter, name: m[2], hub: b.hub(found), size: found[1] && /^\d+(_\d+)?b$/.test(found[1]) ? found[1] : undefined, moe: b.moe === true };
+    if (found)
+      return {
+        adapter,
+        name: m[2],
+        hub: b.hub(found),
+        size: found[1] && /^\d+(_\d+)?b$/.test(found[1]) ? found[1] : undefined,
+        moe: b.moe === true,
+      };
   }
   return { adapter, name: m[2], moe: /_\d+e$/.test(m[2]) };
 }
@@ -126,7 +145,11 @@ function usageComment(doc: ConfigDoc): Usage | undefined {
     const c = comments[i];
     const at = c.text.indexOf('tune run ');
     if (at < 0) continue;
-    const tokens = c.text.slice(at + 'tune run '.length).trim().split(/\s+/).slice(0, 20);
+    const tokens = c.text
+      .slice(at + 'tune run '.length)
+      .trim()
+      .split(/\s+/)
+      .slice(0, 20);
     let devices: number | undefined;
     let nodes: number | undefined;
     let recipe: string | undefined;
@@ -144,7 +167,9 @@ function usageComment(doc: ConfigDoc): Usage | undefined {
     if (!recipe || !/^[\w/]+$/.test(recipe)) continue;
     // torchtune headers say "To launch on N devices, run the following command from root:" before
     // the config's own command; other commands (fine-tune the teacher first) come without it.
-    const afterLaunchWording = comments.slice(Math.max(0, i - 2), i).some((p) => /\blaunch\b/i.test(p.text)) || /\blaunch\b/i.test(c.text.slice(0, at));
+    const afterLaunchWording =
+      comments.slice(Math.max(0, i - 2), i).some((p) => /\blaunch\b/i.test(p.text)) ||
+      /\blaunch\b/i.test(c.text.slice(0, at));
     runs.push({ recipe, line: c.line, devices, nodes, afterLaunchWording });
   }
   return runs.find((r) => r.afterLaunchWording) ?? runs[0];
@@ -180,7 +205,9 @@ function downloads(doc: ConfigDoc): Array<{ id: string; line: number }> {
 export const torchtune: ConfigDialect = {
   name: 'torchtune',
   words: ['torchtune.'],
-  detect: (doc) => /^torchtune\./.test(doc.str('model._component_') ?? '') || doc.walk().some((v) => v.key === '_component_' && typeof v.value === 'string' && v.value.startsWith('torchtune.')),
+  detect: (doc) =>
+    /^torchtune\./.test(doc.str('model._component_') ?? '') ||
+    doc.walk().some((v) => v.key === '_component_' && typeof v.value === 'string' && v.value.startsWith('torchtune.')),
   read(doc: ConfigDoc, out: FactSink): void {
     // PPO recipes train a `policy_model` (and a value model) instead of `model`.
     const component = doc.get('model._component_') ?? doc.get('policy_model._component_');
@@ -189,33 +216,88 @@ export const torchtune: ConfigDialect = {
     const builder = typeof component?.value === 'string' ? parseTorchtuneBuilder(component.value) : null;
     const usage = usageComment(doc);
     const recipe = usage ? torchtuneRecipe(usage.recipe) : undefined;
-    if (usage?.devices) out.add('hardware.devices', usage.devices, lineRange(usage.line), `usage comment: tune run --nproc_per_node ${usage.devices} ${usage.recipe}`, 'low');
-    if (usage?.nodes) out.add('hardware.nodes', usage.nodes, lineRange(usage.line), `usage comment: tune run --nnodes ${usage.nodes} ${usage.recipe}`, 'low');
+    if (usage?.devices)
+      out.add(
+        'hardware.devices',
+        usage.devices,
+        lineRange(usage.line),
+        `usage comment: tune run --nproc_per_node ${usage.devices} ${usage.recipe}`,
+        'low',
+      );
+    if (usage?.nodes)
+      out.add(
+        'hardware.nodes',
+        usage.nodes,
+        lineRange(usage.line),
+        `usage comment: tune run --nnodes ${usage.nodes} ${usage.recipe}`,
+        'low',
+      );
     if (!component || !builder) return;
 
     readModel(doc, component, builder, out);
     const dtype = doc.get('dtype');
-    const precision = typeof dtype?.value === 'string' ? ({ bf16: 'bf16', fp32: 'fp32', fp16: 'fp16' } as Record<string, string>)[dtype.value.toLowerCase()] : undefined;
+    const precision =
+      typeof dtype?.value === 'string'
+        ? ({ bf16: 'bf16', fp32: 'fp32', fp16: 'fp16' } as Record<string, string>)[dtype.value.toLowerCase()]
+        : undefined;
     // torchtune trains in the dtype it loads the weights in (no autocast): bf16 is the whole run's precision.
-    if (dtype && precision) out.add('training.precision', precision, dtype, `dtype: ${String(dtype.value)} (torchtune trains in this dtype)`);
+    if (dtype && precision)
+      out.add('training.precision', precision, dtype, `dtype: ${String(dtype.value)} (torchtune trains in this dtype)`);
     readDataset(doc, out);
 
     const epochs = doc.num('epochs');
     const perEpoch = doc.get('max_steps_per_epoch');
     const perEpochN = doc.num('max_steps_per_epoch');
     if (perEpoch && perEpochN && perEpochN > 0 && epochs && epochs > 0) {
-      out.add('training.steps', epochs * perEpochN, perEpoch, `epochs ${epochs} × max_steps_per_epoch ${perEpochN}: at most this many steps`, 'medium');
+      out.add(
+        'training.steps',
+        epochs * perEpochN,
+        perEpoch,
+        `epochs ${epochs} × max_steps_per_epoch ${perEpochN}: at most this many steps`,
+        'medium',
+      );
     }
 
     const training = recipe ? recipe.training : epochs !== undefined;
     const inference = recipe?.inference === true;
-    if (builder.adapter) out.add('training.mode', builder.adapter, component, `${String(component.value)}: ${builder.adapter === 'qlora' ? 'LoRA adapters on NF4-quantised base weights' : 'LoRA adapters on frozen base weights'}`);
-    else if (training && recipe?.mode === 'lora') out.add('training.mode', 'lora', lineRange(usage!.line), `usage comment: the ${usage!.recipe} recipe trains LoRA adapters`, 'medium');
+    if (builder.adapter)
+      out.add(
+        'training.mode',
+        builder.adapter,
+        component,
+        `${String(component.value)}: ${builder.adapter === 'qlora' ? 'LoRA adapters on NF4-quantised base weights' : 'LoRA adapters on frozen base weights'}`,
+      );
+    else if (training && recipe?.mode === 'lora')
+      out.add(
+        'training.mode',
+        'lora',
+        lineRange(usage!.line),
+        `usage comment: the ${usage!.recipe} recipe trains LoRA adapters`,
+        'medium',
+      );
     else if (training) {
-      out.add('training.mode', 'finetune', component, `${String(component.value)} loaded from the checkpointer's pretrained weights and fully fine-tuned`, 'medium');
-      out.add('model.fromScratch', false, doc.get('checkpointer.checkpoint_dir') ?? component, 'torchtune recipes start from the checkpointer\'s weights', 'medium');
+      out.add(
+        'training.mode',
+        'finetune',
+        component,
+        `${String(component.value)} loaded from the checkpointer's pretrained weights and fully fine-tuned`,
+        'medium',
+      );
+      out.add(
+        'model.fromScratch',
+        false,
+        doc.get('checkpointer.checkpoint_dir') ?? component,
+        "torchtune recipes start from the checkpointer's weights",
+        'medium',
+      );
     }
-    if (training) out.add('launch.trainer', 'config:torchtune', component, `torchtune recipe config${usage ? ` (${usage.recipe}, from the usage comment)` : ''}`);
+    if (training)
+      out.add(
+        'launch.trainer',
+        'config:torchtune',
+        component,
+        `torchtune recipe config${usage ? ` (${usage.recipe}, from the usage comment)` : ''}`,
+      );
     else if (inference) out.add('launch.inference', 'config:torchtune', component, `torchtune ${usage!.recipe} config`);
   },
 };
@@ -233,11 +315,15 @@ function readModel(doc: ConfigDoc, component: ConfigValue, builder: Builder, out
   // The checkpointer's folder, else the tokenizer's (`/tmp/Llama-2-7b-hf/tokenizer.model`): `tune download` names both after the repository.
   const checkpointDir = doc.get('checkpointer.checkpoint_dir');
   const tokenizerPath = doc.get('tokenizer.path');
-  const folderOf = (v: ConfigValue | undefined) => (typeof v?.value === 'string' ? checkpointFolderName(v.value) : undefined);
+  const folderOf = (v: ConfigValue | undefined) =>
+    typeof v?.value === 'string' ? checkpointFolderName(v.value) : undefined;
   const folderValue = folderOf(checkpointDir) ? checkpointDir : folderOf(tokenizerPath) ? tokenizerPath : undefined;
   const folder = folderOf(folderValue);
   const fetched = downloads(doc);
-  const download = fetched.find((d) => folder !== undefined && d.id.slice(d.id.indexOf('/') + 1).toLowerCase() === folder.toLowerCase()) ?? (fetched.length === 1 && !folder ? fetched[0] : undefined);
+  const download =
+    fetched.find(
+      (d) => folder !== undefined && d.id.slice(d.id.indexOf('/') + 1).toLowerCase() === folder.toLowerCase(),
+    ) ?? (fetched.length === 1 && !folder ? fetched[0] : undefined);
   const fromFolder = folder ? catalogIdForRepoName(folder) : undefined;
   let id: string | undefined;
   let detail: string;
@@ -254,7 +340,14 @@ function readModel(doc: ConfigDoc, component: ConfigValue, builder: Builder, out
     id = builder.hub;
     detail = `${String(component.value)} builds the ${builder.hub} architecture`;
   } else detail = '';
-  if (id) out.add('model.id', id, { ...component, ...(originLine !== undefined ? { originLine } : {}) }, detail, download || fromFolder ? 'high' : 'medium');
+  if (id)
+    out.add(
+      'model.id',
+      id,
+      { ...component, ...(originLine !== undefined ? { originLine } : {}) },
+      detail,
+      download || fromFolder ? 'high' : 'medium',
+    );
   if (builder.component) {
     readComponentSizes(doc, component, builder.component, out);
     return;
@@ -265,7 +358,14 @@ function readModel(doc: ConfigDoc, component: ConfigValue, builder: Builder, out
   // whole `_<n>b` counts, since `llama3_2_1b` shows that version and size digits can run together.
   const written = builder.size ?? [...builder.name.matchAll(/_(\d+b)(?=_|$)/g)].pop()?.[1];
   const size = written ? sizeFromName(sizeText(written)) : null;
-  if (size) out.add('model.params', size.params, component, `${String(component.value)}: ${size.written} parameters, the nominal size in the builder's name`, 'medium');
+  if (size)
+    out.add(
+      'model.params',
+      size.params,
+      component,
+      `${String(component.value)}: ${size.written} parameters, the nominal size in the builder's name`,
+      'medium',
+    );
 }
 
 function readDataset(doc: ConfigDoc, out: FactSink): void {
@@ -276,8 +376,10 @@ function readDataset(doc: ConfigDoc, out: FactSink): void {
     return;
   }
   const component = doc.get(`${base}._component_`);
-  const name = typeof component?.value === 'string' ? component.value.slice(component.value.lastIndexOf('.') + 1) : undefined;
-  if (component && name && DATASETS[name]) out.add('training.dataset', DATASETS[name], component, `${String(component.value)} loads ${DATASETS[name]}`);
+  const name =
+    typeof component?.value === 'string' ? component.value.slice(component.value.lastIndexOf('.') + 1) : undefined;
+  if (component && name && DATASETS[name])
+    out.add('training.dataset', DATASETS[name], component, `${String(component.value)} loads ${DATASETS[name]}`);
 }
 
 /**
@@ -295,11 +397,19 @@ function readComponentSizes(doc: ConfigDoc, component: ConfigValue, kind: Compon
   out.add('model.hiddenSize', d, embed, `${embed.path}: ${d}`);
   const intermediate = doc.get(`${local}.intermediate_dim`);
   const width = doc.num(`${local}.intermediate_dim`) ?? 256 * Math.ceil((4 * Math.floor((2 * d) / 3)) / 256);
-  const written = intermediate ? `${intermediate.path} ${width}` : `the default MLP width ${width} (4 × int(2d/3), multiple of 256)`;
-  out.add('model.ffnSize', kind.gated ? 1.5 * width : width, intermediate ?? embed, kind.gated ? `${written}, SwiGLU (3 matrices: counted as ${1.5 * width})` : written);
+  const written = intermediate
+    ? `${intermediate.path} ${width}`
+    : `the default MLP width ${width} (4 × int(2d/3), multiple of 256)`;
+  out.add(
+    'model.ffnSize',
+    kind.gated ? 1.5 * width : width,
+    intermediate ?? embed,
+    kind.gated ? `${written}, SwiGLU (3 matrices: counted as ${1.5 * width})` : written,
+  );
   const tied = doc.get(`${local}.tie_word_embeddings`)?.value === true;
   const untied = kind.untied && !tied;
-  if (untied) out.add('model.untiedHead', true, component, `${String(component.value)} has its own output projection`, 'medium');
+  if (untied)
+    out.add('model.untiedHead', true, component, `${String(component.value)} has its own output projection`, 'medium');
   // With the head counts the exact count is known, grouped-query attention included (the size formula assumes 4d²).
   const layers = doc.num(`${local}.num_layers`);
   const heads = doc.num(`${local}.num_heads`);
@@ -309,5 +419,10 @@ function readComponentSizes(doc: ConfigDoc, component: ConfigValue, kind: Compon
   const headDim = doc.num(`${local}.head_dim`) ?? d / heads;
   const attention = 2 * d * heads * headDim + 2 * d * kvHeads * headDim;
   const params = layers * (attention + (kind.gated ? 3 : 2) * d * width + 2 * d) + vocab * d * (untied ? 2 : 1) + d;
-  out.add('model.params', params, component, `${String(component.value)}: ${layers} layers × (attention with ${kvHeads}/${heads} KV heads of ${headDim} + ${kind.gated ? 'SwiGLU' : 'MLP'} ${width} + norms) + embeddings${untied ? ' + output projection' : ' (tied)'}`);
+  out.add(
+    'model.params',
+    params,
+    component,
+    `${String(component.value)}: ${layers} layers × (attention with ${kvHeads}/${heads} KV heads of ${headDim} + ${kind.gated ? 'SwiGLU' : 'MLP'} ${width} + norms) + embeddings${untied ? ' + output projection' : ' (tied)'}`,
+  );
 }

@@ -13,25 +13,73 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
  */
 
 /** Keys only TRL's ModelConfig/ScriptArguments/trainer configs or the handbook recipes use. */
-const TRL_KEYS = ['use_peft', 'lora_r', 'lora_target_modules', 'dataset_mixture', 'dataset_mixer', 'dataset_text_field', 'max_prompt_length', 'num_generations', 'completion_only_loss', 'assistant_only_loss', 'packing', 'dataset_train_split', 'loss_type', 'beta', 'chat_template'];
+const TRL_KEYS = [
+  'use_peft',
+  'lora_r',
+  'lora_target_modules',
+  'dataset_mixture',
+  'dataset_mixer',
+  'dataset_text_field',
+  'max_prompt_length',
+  'num_generations',
+  'completion_only_loss',
+  'assistant_only_loss',
+  'packing',
+  'dataset_train_split',
+  'loss_type',
+  'beta',
+  'chat_template',
+];
 const TRAINERS = /\btrl\s+(sft|dpo|grpo|kto|orpo|reward|rloo|ppo|online_dpo|xpo|nash_md|gkd|bco|cpo)\b/;
 
 export const trl: ConfigDialect = {
   name: 'trl',
   words: ['model_name_or_path'],
-  detect: (doc) => doc.has('model_name_or_path') && !doc.has('finetuning_type') && !doc.has('stage') && (TRL_KEYS.some((k) => doc.has(k)) || doc.comments().some((c) => TRAINERS.test(c.text))),
+  detect: (doc) =>
+    doc.has('model_name_or_path') &&
+    !doc.has('finetuning_type') &&
+    !doc.has('stage') &&
+    (TRL_KEYS.some((k) => doc.has(k)) || doc.comments().some((c) => TRAINERS.test(c.text))),
   read(doc: ConfigDoc, out: FactSink): void {
     const model = doc.get('model_name_or_path')!;
-    const trainer = doc.comments().map((c) => TRAINERS.exec(c.text)?.[1]).find(Boolean);
+    const trainer = doc
+      .comments()
+      .map((c) => TRAINERS.exec(c.text)?.[1])
+      .find(Boolean);
     out.add('run.framework', 'trl', model, `TRL config${trainer ? ` (trl ${trainer}, from the usage comment)` : ''}`);
     const datasetConfig = doc.get('dataset_config') ?? doc.get('dataset_config_name');
-    if (typeof datasetConfig?.value === 'string' && datasetConfig.value) out.add('training.datasetConfig', datasetConfig.value, datasetConfig, `${datasetConfig.key}: ${datasetConfig.value}`);
+    if (typeof datasetConfig?.value === 'string' && datasetConfig.value)
+      out.add(
+        'training.datasetConfig',
+        datasetConfig.value,
+        datasetConfig,
+        `${datasetConfig.key}: ${datasetConfig.value}`,
+      );
     const mixture = doc.get('dataset_mixture.datasets.0.id');
-    if (typeof mixture?.value === 'string') out.add('training.dataset', mixture.value, mixture, `dataset_mixture: first dataset ${mixture.value}`);
-    const trains = doc.has('dataset_name') || doc.has('dataset_mixture') || doc.has('dataset_mixer') || doc.has('datasets') || doc.has('num_train_epochs') || doc.has('max_steps') || trainer !== undefined;
+    if (typeof mixture?.value === 'string')
+      out.add('training.dataset', mixture.value, mixture, `dataset_mixture: first dataset ${mixture.value}`);
+    const trains =
+      doc.has('dataset_name') ||
+      doc.has('dataset_mixture') ||
+      doc.has('dataset_mixer') ||
+      doc.has('datasets') ||
+      doc.has('num_train_epochs') ||
+      doc.has('max_steps') ||
+      trainer !== undefined;
     if (typeof model.value === 'string' && model.value && trains) {
-      out.add('model.fromScratch', false, model, `${trainer ? `trl ${trainer} fine-tunes` : 'TRL trainers fine-tune'} the pretrained ${model.value}`, 'medium');
-      out.add('launch.trainer', 'config:trl', model, `TRL config${trainer ? ` for trl ${trainer}` : ''}: ${model.value}`);
+      out.add(
+        'model.fromScratch',
+        false,
+        model,
+        `${trainer ? `trl ${trainer} fine-tunes` : 'TRL trainers fine-tune'} the pretrained ${model.value}`,
+        'medium',
+      );
+      out.add(
+        'launch.trainer',
+        'config:trl',
+        model,
+        `TRL config${trainer ? ` for trl ${trainer}` : ''}: ${model.value}`,
+      );
     }
   },
 };

@@ -14,7 +14,8 @@ const MAX_DEPTH = 40;
 /** true / false when the condition is decided by known values, undefined otherwise. */
 export function decideCondition(condition: Node | null, symbols: SymbolTable, depth = 0): boolean | undefined {
   if (!condition || depth > 4) return undefined;
-  if (condition.type === 'parenthesized_expression') return decideCondition(condition.namedChildren[0] ?? null, symbols, depth + 1);
+  if (condition.type === 'parenthesized_expression')
+    return decideCondition(condition.namedChildren[0] ?? null, symbols, depth + 1);
   if (condition.type === 'not_operator') {
     const inner = decideCondition(condition.childForFieldName('argument'), symbols, depth + 1);
     return inner === undefined ? undefined : !inner;
@@ -23,8 +24,10 @@ export function decideCondition(condition: Node | null, symbols: SymbolTable, de
     const left = decideCondition(condition.childForFieldName('left'), symbols, depth + 1);
     const right = decideCondition(condition.childForFieldName('right'), symbols, depth + 1);
     const op = condition.childForFieldName('operator')?.text;
-    if (op === 'and') return left === false || right === false ? false : left === true && right === true ? true : undefined;
-    if (op === 'or') return left === true || right === true ? true : left === false && right === false ? false : undefined;
+    if (op === 'and')
+      return left === false || right === false ? false : left === true && right === true ? true : undefined;
+    if (op === 'or')
+      return left === true || right === true ? true : left === false && right === false ? false : undefined;
     return undefined;
   }
   if (condition.type === 'call') {
@@ -36,12 +39,20 @@ export function decideCondition(condition: Node | null, symbols: SymbolTable, de
     const arg = evaluate(condition.childForFieldName('arguments')?.namedChildren[0] ?? null, symbols);
     const text = subject?.value;
     if (typeof text !== 'string') return undefined;
-    const prefixes = typeof arg?.value === 'string' ? [arg.value] : Array.isArray(arg?.value) && arg.value.every((v) => typeof v === 'string') ? (arg.value) : undefined;
+    const prefixes =
+      typeof arg?.value === 'string'
+        ? [arg.value]
+        : Array.isArray(arg?.value) && arg.value.every((v) => typeof v === 'string')
+          ? arg.value
+          : undefined;
     if (!prefixes) return undefined;
     return prefixes.some((p) => (method === 'startswith' ? text.startsWith(p) : text.endsWith(p)));
   }
   if (condition.type === 'comparison_operator') {
-    const ops = condition.children.filter((c) => c && !c.isNamed).map((c) => c!.text).join(' ');
+    const ops = condition.children
+      .filter((c) => c && !c.isNamed)
+      .map((c) => c!.text)
+      .join(' ');
     const [left, right] = condition.namedChildren;
     if ((ops === 'in' || ops === 'not in') && left && right) {
       const needle = evaluate(left, symbols);
@@ -85,7 +96,7 @@ function climb(child: Node, symbols: SymbolTable, memo: Map<number, Climb>, left
   const path: Node[] = [child];
   let verdict: boolean | undefined;
   let reachedRoot = false;
-  for (let at = child; path.length - 1 < left; ) {
+  for (let at = child; path.length - 1 < left;) {
     const parent = at.parent;
     if (!parent) {
       reachedRoot = true;
@@ -118,7 +129,9 @@ function verdictAt(parent: Node, child: Node, symbols: SymbolTable): boolean | u
   }
   if (parent.type !== 'if_statement' || child.type === 'comment') return undefined;
   const conditions: Array<Node | null> = [parent.childForFieldName('condition')];
-  const clauses = parent.children.filter((c): c is Node => c !== null && (c.type === 'elif_clause' || c.type === 'else_clause'));
+  const clauses = parent.children.filter(
+    (c): c is Node => c !== null && (c.type === 'elif_clause' || c.type === 'else_clause'),
+  );
   if (child.type === 'block' && child.equals(parent.childForFieldName('consequence') ?? child)) {
     return decideCondition(conditions[0], symbols) === false ? false : undefined;
   }
@@ -126,7 +139,8 @@ function verdictAt(parent: Node, child: Node, symbols: SymbolTable): boolean | u
   for (const clause of clauses) {
     if (clause.equals(child)) {
       if (conditions.some((c) => decideCondition(c, symbols) === true)) return false;
-      if (clause.type === 'elif_clause' && decideCondition(clause.childForFieldName('condition'), symbols) === false) return false;
+      if (clause.type === 'elif_clause' && decideCondition(clause.childForFieldName('condition'), symbols) === false)
+        return false;
       break;
     }
     if (clause.type === 'elif_clause') conditions.push(clause.childForFieldName('condition'));

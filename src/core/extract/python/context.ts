@@ -83,16 +83,33 @@ export class PythonReadContext {
   }
 
   /** Adds a fact from an expression, reading through constants; unresolvable values are kept as unknown. */
-  addResolved(kind: FactKind, valueNode: Node, label: string, map: (v: Resolved['value']) => FactValue | undefined = scalar): void {
+  addResolved(
+    kind: FactKind,
+    valueNode: Node,
+    label: string,
+    map: (v: Resolved['value']) => FactValue | undefined = scalar,
+  ): void {
     const r = evaluate(valueNode, this.symbols);
     const mapped = r ? map(r.value) : undefined;
     if (r && mapped !== undefined) {
       this.add(kind, mapped, valueNode, r.via ? `${label} (${r.via})` : label, r.via ? 'medium' : 'high');
-      const literal = r.origin.type === 'integer' || r.origin.type === 'float' || r.origin.type === 'string' ? { edit: { valueRange: nodeRange(r.origin) } } : {};
+      const literal =
+        r.origin.type === 'integer' || r.origin.type === 'float' || r.origin.type === 'string'
+          ? { edit: { valueRange: nodeRange(r.origin) } }
+          : {};
       this.amendLast({ ...(r.via ? { originLine: r.origin.startPosition.row } : {}), ...literal });
     } else {
-      const overflow = /^[\d._]+(e\+?\d+)?$/i.test(valueNode.text) && !Number.isFinite(Number(valueNode.text.replace(/_/g, '')));
-      this.add(kind, null, valueNode, overflow ? `${label}: ${truncate(valueNode.text)} is not a finite number` : `${label}: \`${truncate(valueNode.text)}\` cannot be read without running the code`, 'low');
+      const overflow =
+        /^[\d._]+(e\+?\d+)?$/i.test(valueNode.text) && !Number.isFinite(Number(valueNode.text.replace(/_/g, '')));
+      this.add(
+        kind,
+        null,
+        valueNode,
+        overflow
+          ? `${label}: ${truncate(valueNode.text)} is not a finite number`
+          : `${label}: \`${truncate(valueNode.text)}\` cannot be read without running the code`,
+        'low',
+      );
     }
   }
 }

@@ -10,7 +10,8 @@ import { stringNodes } from './syntaxIndex';
  */
 
 /** Decorators that turn a function into the program's entry point (CLI frameworks, Hydra, torchtune's config parser). */
-const ENTRY_DECORATOR = /^@\s*(hydra\.main|click\.(command|group)|app\.(command|callback)|typer\.|config\.parse|fire\.|record\b|main\b)/;
+const ENTRY_DECORATOR =
+  /^@\s*(hydra\.main|click\.(command|group)|app\.(command|callback)|typer\.|config\.parse|fire\.|record\b|main\b)/;
 
 interface Definition {
   readonly name: string;
@@ -61,9 +62,19 @@ export function executedRows(tree: Tree): Array<[number, number]> {
     const inner = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (inner && (inner.type === 'function_definition' || inner.type === 'class_definition')) {
       const name = inner.childForFieldName('name')?.text ?? '';
-      const decorators = statement.type === 'decorated_definition' ? statement.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text) : [];
+      const decorators =
+        statement.type === 'decorated_definition'
+          ? statement.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text)
+          : [];
       const decoratorRoots = decorators.map((d) => /^@\s*([A-Za-z_]\w*)/.exec(d)?.[1]).filter((r): r is string => !!r);
-      definitions.push({ name, startRow: statement.startPosition.row, endRow: statement.endPosition.row, node: inner, entryDecorator: decorators.some((d) => ENTRY_DECORATOR.test(d)), decoratorRoots });
+      definitions.push({
+        name,
+        startRow: statement.startPosition.row,
+        endRow: statement.endPosition.row,
+        node: inner,
+        entryDecorator: decorators.some((d) => ENTRY_DECORATOR.test(d)),
+        decoratorRoots,
+      });
       continue;
     }
     // `app = FastAPI()`, `app = typer.Typer()`: an object built at module level whose decorators
@@ -72,7 +83,13 @@ export function executedRows(tree: Tree): Array<[number, number]> {
       const left = statement.namedChildren[0].childForFieldName('left');
       if (left?.type === 'identifier') builtAtModuleLevel.add(left.text);
     }
-    if (statement.type === 'import_statement' || statement.type === 'import_from_statement' || statement.type === 'comment' || statement.type === 'future_import_statement') continue;
+    if (
+      statement.type === 'import_statement' ||
+      statement.type === 'import_from_statement' ||
+      statement.type === 'comment' ||
+      statement.type === 'future_import_statement'
+    )
+      continue;
     // A docstring or a constant is module-level code too, but runs nothing: only statements that call count.
     if (statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'string') continue;
     executed.push([statement.startPosition.row, statement.endPosition.row]);
@@ -81,7 +98,7 @@ export function executedRows(tree: Tree): Array<[number, number]> {
   }
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
   const pending = [...definitions];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = pending.length - 1; i >= 0; i--) {
       const d = pending[i];
@@ -132,14 +149,18 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[]): Fact 
   if (starts.length === 0) return undefined;
   const decorator = /^@\s*config\.parse\b/m.exec(text);
   const argvYaml = decorator ? null : /\b(\w+)\s*(?:,\s*\w+\s*)?=\s*sys\.argv\[1\]/.exec(text);
-  const loadsIt = argvYaml !== null && new RegExp(`(om|OmegaConf|yaml)\\.(load|safe_load)\\(\\s*(open\\(\\s*)?${argvYaml[1]}\\b`).test(text);
+  const loadsIt =
+    argvYaml !== null &&
+    new RegExp(`(om|OmegaConf|yaml)\\.(load|safe_load)\\(\\s*(open\\(\\s*)?${argvYaml[1]}\\b`).test(text);
   if (!decorator && !loadsIt) return undefined;
   return {
     kind: 'run.entry',
     value: false,
     range: starts[0].range,
     confidence: 'medium',
-    detail: decorator ? 'a config-driven program (@config.parse): each config it is run with is a run' : `a config-driven program: it trains from the YAML file given as its first argument (${argvYaml ? argvYaml[1] : '?'} = sys.argv[1]); each such config is a run`,
+    detail: decorator
+      ? 'a config-driven program (@config.parse): each config it is run with is a run'
+      : `a config-driven program: it trains from the YAML file given as its first argument (${argvYaml ? argvYaml[1] : '?'} = sys.argv[1]); each such config is a run`,
   };
 }
 
@@ -147,15 +168,33 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[]): Fact 
 export function isConfigModule(tree: Tree): boolean {
   let assignments = 0;
   for (const statement of tree.rootNode.namedChildren) {
-    if (!statement || statement.type === 'comment' || statement.type === 'import_statement' || statement.type === 'import_from_statement') continue;
+    if (
+      !statement ||
+      statement.type === 'comment' ||
+      statement.type === 'import_statement' ||
+      statement.type === 'import_from_statement'
+    )
+      continue;
     if (statement.type !== 'expression_statement') return false;
     const inner = statement.namedChildren[0];
     if (inner?.type === 'string') continue;
     if (inner?.type !== 'assignment') return false;
     const right = inner.childForFieldName('right');
     // Constants, and expressions of them (`'ft-' + str(time.time())` names a run); not a model built or trained.
-    if (!right || !/^(integer|float|string|true|false|none|unary_operator|binary_operator|list|tuple|dictionary|concatenated_string|identifier|attribute|call)$/.test(right.type)) return false;
-    if (right.type === 'call' && !/^(str|int|float|dict|list|tuple|os\.environ\.get|os\.getenv|time\.\w+)\b/.test(right.childForFieldName('function')?.text ?? '')) return false;
+    if (
+      !right ||
+      !/^(integer|float|string|true|false|none|unary_operator|binary_operator|list|tuple|dictionary|concatenated_string|identifier|attribute|call)$/.test(
+        right.type,
+      )
+    )
+      return false;
+    if (
+      right.type === 'call' &&
+      !/^(str|int|float|dict|list|tuple|os\.environ\.get|os\.getenv|time\.\w+)\b/.test(
+        right.childForFieldName('function')?.text ?? '',
+      )
+    )
+      return false;
     assignments++;
   }
   return assignments >= 3;

@@ -103,7 +103,12 @@ function escapeRegExp(word: string): string {
 }
 
 /** The line prefilter, built from the rule tables (longest words first, so alternation stays cheap). */
-export const RELEVANT_LINE = new RegExp(`${ruleWords().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}|${STRUCTURAL_LINE}`);
+export const RELEVANT_LINE = new RegExp(
+  `${ruleWords()
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')}|${STRUCTURAL_LINE}`,
+);
 
 /** Cross-call cache of line verdicts (a pure function of the text): see RelevantLines. */
 const relevantLines = new RelevantLines(RELEVANT_LINE);
@@ -121,11 +126,19 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
       for (const rule of STATEMENT_RULES) if (rule.nodeType === node.type) rule.read(node, ctx);
     }
   }
-  for (const node of index.assignments) for (const rule of STATEMENT_RULES) if (rule.nodeType === 'assignment') rule.read(node, ctx);
+  for (const node of index.assignments)
+    for (const rule of STATEMENT_RULES) if (rule.nodeType === 'assignment') rule.read(node, ctx);
   for (const rule of FILE_RULES) if (rule.phase === 'after-calls') rule.read(index, ctx);
   const notARun = configDrivenVerdict(text, ctx.facts) ?? libraryVerdict(tree, ctx.facts);
   if (notARun) ctx.facts.push(notARun);
-  if (isConfigModule(tree)) ctx.add('source.configModule', true, tree.rootNode, 'a Python file of constants (a config read by the script that runs it)', 'medium');
+  if (isConfigModule(tree))
+    ctx.add(
+      'source.configModule',
+      true,
+      tree.rootNode,
+      'a Python file of constants (a config read by the script that runs it)',
+      'medium',
+    );
   return ctx.facts;
 }
 
@@ -134,13 +147,15 @@ const RULES_BY_CALLEE = new Map<string, Array<{ rule: CallRule; order: number }>
 const RULES_FOR_ANY_CALL: Array<{ rule: CallRule; order: number }> = [];
 CALL_RULES.forEach((rule, order) => {
   if (!rule.callees) RULES_FOR_ANY_CALL.push({ rule, order });
-  else for (const name of rule.callees) RULES_BY_CALLEE.set(name, [...(RULES_BY_CALLEE.get(name) ?? []), { rule, order }]);
+  else
+    for (const name of rule.callees) RULES_BY_CALLEE.set(name, [...(RULES_BY_CALLEE.get(name) ?? []), { rule, order }]);
 });
 
 function readCall(node: Node, ctx: PythonReadContext): void {
   const { full, last } = ctx.callee(node);
   const named = RULES_BY_CALLEE.get(last) ?? [];
-  const candidates = named.length === 0 ? RULES_FOR_ANY_CALL : [...named, ...RULES_FOR_ANY_CALL].sort((a, b) => a.order - b.order);
+  const candidates =
+    named.length === 0 ? RULES_FOR_ANY_CALL : [...named, ...RULES_FOR_ANY_CALL].sort((a, b) => a.order - b.order);
   const info: CallInfo = { node, full, last, ctx };
   // Decided once per call, when the first rule applies (it walks the call's enclosing statements).
   let onPath: boolean | undefined;
@@ -176,7 +191,13 @@ export function syntaxProblems(tree: Tree, limit = 5): Problem[] {
   const problems: Problem[] = [];
   for (const node of walk(tree.rootNode)) {
     if (node.isError || node.isMissing) {
-      problems.push(problemAt(`syntax error at line ${node.startPosition.row + 1}, column ${node.startPosition.column + 1}${node.isMissing ? `: missing ${node.type}` : ''}`, node.startPosition.row, node.startPosition.column));
+      problems.push(
+        problemAt(
+          `syntax error at line ${node.startPosition.row + 1}, column ${node.startPosition.column + 1}${node.isMissing ? `: missing ${node.type}` : ''}`,
+          node.startPosition.row,
+          node.startPosition.column,
+        ),
+      );
       if (problems.length >= limit) break;
     }
   }
@@ -188,17 +209,26 @@ export function syntaxProblems(tree: Tree, limit = 5): Problem[] {
  * and no directive holds no fact a run needs, so it is not even parsed. Built from the same tables.
  */
 const FILE_NAMES = new RegExp(
-  [...new Set([...CALL_RULES.flatMap((r) => r.callees ?? []), ...PYTHON_SIZING_NAMES])].map((w) => `\\b${escapeRegExp(w)}\\b`).concat(['epoch']).join('|'),
+  [...new Set([...CALL_RULES.flatMap((r) => r.callees ?? []), ...PYTHON_SIZING_NAMES])]
+    .map((w) => `\\b${escapeRegExp(w)}\\b`)
+    .concat(['epoch'])
+    .join('|'),
   'i',
 );
-const FILE_WORDS = new RegExp([...new Set([...CALL_RULES.flatMap((r) => r.words ?? []), ...FILE_RULES.flatMap((r) => r.words), 'green-ai:'])].map(escapeRegExp).join('|'));
+const FILE_WORDS = new RegExp(
+  [...new Set([...CALL_RULES.flatMap((r) => r.words ?? []), ...FILE_RULES.flatMap((r) => r.words), 'green-ai:'])]
+    .map(escapeRegExp)
+    .join('|'),
+);
 
 export function mayHoldPythonFacts(text: string): boolean {
   return FILE_NAMES.test(text) || FILE_WORDS.test(text);
 }
 
 /** The rules that can start a run, by the patterns they declare (rules.ts: runStart). */
-const RUN_START_PATTERNS: ReadonlyArray<readonly RegExp[]> = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES].flatMap((r) => (r.runStart ? [r.runStart instanceof RegExp ? [r.runStart] : r.runStart] : []));
+const RUN_START_PATTERNS: ReadonlyArray<readonly RegExp[]> = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES].flatMap(
+  (r) => (r.runStart ? [r.runStart instanceof RegExp ? [r.runStart] : r.runStart] : []),
+);
 /** Doctest lines in docstrings (`>>> pipe = FluxPipeline.from_pretrained(...)`): examples, never code that runs. */
 const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;
 

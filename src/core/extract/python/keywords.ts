@@ -44,28 +44,73 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
   const label = `${name} in ${owner}`;
   if (Object.hasOwn(PRECISION_FLAGS, name)) {
     if (/cuda\.is_available/.test(value.text)) {
-      ctx.add('training.precision', PRECISION_FLAGS[name], value, `${label}: \`${truncate(value.text, 40)}\` is true on a GPU`, 'medium');
+      ctx.add(
+        'training.precision',
+        PRECISION_FLAGS[name],
+        value,
+        `${label}: \`${truncate(value.text, 40)}\` is true on a GPU`,
+        'medium',
+      );
       return;
     }
     if (/is_bf16_supported|is_torch_bf16_gpu_available|get_device_capability/.test(value.text)) {
       // Depends on the GPU: assume one that supports it, and list it as not readable.
-      ctx.add('training.precision', PRECISION_FLAGS[name], value, `${label}: \`${truncate(value.text, 40)}\`, assumed true (a GPU that supports it)`, 'low');
-      ctx.add('training.precision', null, value, `${label}: \`${truncate(value.text, 40)}\` depends on the GPU it runs on`, 'low');
+      ctx.add(
+        'training.precision',
+        PRECISION_FLAGS[name],
+        value,
+        `${label}: \`${truncate(value.text, 40)}\`, assumed true (a GPU that supports it)`,
+        'low',
+      );
+      ctx.add(
+        'training.precision',
+        null,
+        value,
+        `${label}: \`${truncate(value.text, 40)}\` depends on the GPU it runs on`,
+        'low',
+      );
       return;
     }
     const r = evaluate(value, ctx.symbols);
-    if (r?.value === true) ctx.add('training.precision', PRECISION_FLAGS[name], value, label, r.via ? 'medium' : 'high');
-    else if (!r) ctx.add('training.precision', null, value, `${label}: \`${truncate(value.text)}\` cannot be read statically`, 'low');
+    if (r?.value === true)
+      ctx.add('training.precision', PRECISION_FLAGS[name], value, label, r.via ? 'medium' : 'high');
+    else if (!r)
+      ctx.add(
+        'training.precision',
+        null,
+        value,
+        `${label}: \`${truncate(value.text)}\` cannot be read statically`,
+        'low',
+      );
     return;
   }
-  if (name === 'precision' || name === 'mixed_precision' || name === 'dtype' || name === 'torch_dtype' || name === 'bnb_4bit_compute_dtype') {
+  if (
+    name === 'precision' ||
+    name === 'mixed_precision' ||
+    name === 'dtype' ||
+    name === 'torch_dtype' ||
+    name === 'bnb_4bit_compute_dtype'
+  ) {
     const condition = gpuDependentBinding(value, ctx.symbols);
     if (condition) {
       // `if torch.cuda.get_device_capability()[0] >= 8: dtype = bfloat16 else: float16`: the GPU decides.
       const r = evaluate(value, ctx.symbols);
       const p = r ? normalisePrecision(scalar(r.value)) : null;
-      if (p) ctx.add('training.precision', p, value, `${label}: \`${value.text}\` is set under \`if ${truncate(condition, 40)}\`, assumed ${p} (a GPU that supports it)`, 'low');
-      ctx.add('training.precision', null, value, `${label}: \`${value.text}\` depends on the GPU it runs on (\`if ${truncate(condition, 40)}\`)`, 'low');
+      if (p)
+        ctx.add(
+          'training.precision',
+          p,
+          value,
+          `${label}: \`${value.text}\` is set under \`if ${truncate(condition, 40)}\`, assumed ${p} (a GPU that supports it)`,
+          'low',
+        );
+      ctx.add(
+        'training.precision',
+        null,
+        value,
+        `${label}: \`${value.text}\` depends on the GPU it runs on (\`if ${truncate(condition, 40)}\`)`,
+        'low',
+      );
       return;
     }
     ctx.addResolved('training.precision', value, label, (v) => normalisePrecision(scalar(v)) ?? undefined);
@@ -78,12 +123,21 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
   if (name === 'device_map' || name === 'device') {
     // device_map={"": 0}, device=0, device="cuda:0": one accelerator.
     const r = evaluate(value, ctx.symbols);
-    const single = typeof r?.value === 'number' || (typeof r?.value === 'string' && /^cuda(:\d+)?$/.test(r.value)) || (r?.value && typeof r.value === 'object' && !Array.isArray(r.value) && Object.keys(r.value).length === 1);
+    const single =
+      typeof r?.value === 'number' ||
+      (typeof r?.value === 'string' && /^cuda(:\d+)?$/.test(r.value)) ||
+      (r?.value && typeof r.value === 'object' && !Array.isArray(r.value) && Object.keys(r.value).length === 1);
     if (single && r?.value !== -1) ctx.add('hardware.devices', 1, value, `${label}: one device`, 'low');
     return;
   }
   if ((name === 'devices' || name === 'gpus') && /^["']auto["']$|^-1$/.test(value.text)) {
-    ctx.add('hardware.devices', null, value, `${label}=${value.text}: every visible GPU, which the code does not say`, 'low');
+    ctx.add(
+      'hardware.devices',
+      null,
+      value,
+      `${label}=${value.text}: every visible GPU, which the code does not say`,
+      'low',
+    );
     return;
   }
   if (name === 'load_in_4bit' || name === 'load_in_8bit') {
@@ -135,7 +189,13 @@ export function readModelKeyword(call: Node, ctx: PythonReadContext, owner: stri
   if (!value) return;
   const r = evaluate(value, ctx.symbols);
   if (typeof r?.value !== 'string' || !/^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) return;
-  ctx.add('model.id', r.value, value, r.via ? `model= in ${owner} (${r.via})` : `model= in ${owner}`, r.via ? 'medium' : 'high');
+  ctx.add(
+    'model.id',
+    r.value,
+    value,
+    r.via ? `model= in ${owner} (${r.via})` : `model= in ${owner}`,
+    r.via ? 'medium' : 'high',
+  );
   if (!inference) ctx.add('model.fromScratch', false, value, `${owner} loads "${r.value}" from the Hub`);
 }
 
@@ -146,7 +206,14 @@ export function attachEdit(ctx: PythonReadContext, call: Node, callee: string, l
   const args = call.childForFieldName('arguments');
   // The statement holding the call, and the name it assigns, for edits that add a line after it.
   let statement: Node | null = call;
-  while (statement && statement.type !== 'expression_statement' && statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+  while (
+    statement &&
+    statement.type !== 'expression_statement' &&
+    statement.parent &&
+    statement.parent.type !== 'block' &&
+    statement.parent.type !== 'module'
+  )
+    statement = statement.parent;
   const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : statement;
   const target = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
   ctx.facts[i] = {
@@ -168,18 +235,24 @@ export function gpuDependentBinding(value: Node, symbols: SymbolTable): string |
   for (let depth = 0; node && depth < 6; depth++, node = node.parent) {
     if (node.type === 'if_statement' || node.type === 'conditional_expression') {
       const condition = node.type === 'if_statement' ? node.childForFieldName('condition')?.text : node.text;
-      return condition && /get_device_capability|is_bf16_supported|bf16_gpu_available/.test(condition) ? condition : undefined;
+      return condition && /get_device_capability|is_bf16_supported|bf16_gpu_available/.test(condition)
+        ? condition
+        : undefined;
     }
   }
   return undefined;
 }
 
-
 /** A trainer being set up (`Trainer(...)`, `SFTTrainer(...)`, `Fabric(...)`): its keywords size the run and anchor it. */
 export function readTrainerSetup(call: Node, full: string, last: string, ctx: PythonReadContext): void {
   readTrainingKeywords(call, ctx, last);
   readModelKeyword(call, ctx, last, false);
-  ctx.add('launch.trainer', `construct:${last}`, call.childForFieldName('function') ?? call, `${last}(...) sets up training`);
+  ctx.add(
+    'launch.trainer',
+    `construct:${last}`,
+    call.childForFieldName('function') ?? call,
+    `${last}(...) sets up training`,
+  );
   attachEdit(ctx, call, full);
 }
 
@@ -190,8 +263,44 @@ export function readTrainerSetup(call: Node, full: string, last: string, ctx: Py
  */
 export const SIZING_LINE_WORDS: readonly string[] = [
   ...PYTHON_SIZING_NAMES,
-  'epoch', 'Epoch', 'EPOCH', 'step', 'STEP', 'iter', 'ITER', 'batch', 'Batch', 'BATCH', 'layer', 'Layer', 'LAYER',
-  'embd', 'EMBD', 'hidden', 'Hidden', 'HIDDEN', 'vocab', 'Vocab', 'VOCAB', 'BLOCK_SIZE', 'SEQ_LEN', 'MAX_LENGTH',
-  'dtype', 'DTYPE', 'precision', 'PRECISION', 'devices', 'DEVICES', 'nodes', 'NODES', 'accelerator', 'ACCELERATOR',
-  'truncation', 'new_tokens', 'model_name', 'model_id', 'base_model', 'name_or_path',
+  'epoch',
+  'Epoch',
+  'EPOCH',
+  'step',
+  'STEP',
+  'iter',
+  'ITER',
+  'batch',
+  'Batch',
+  'BATCH',
+  'layer',
+  'Layer',
+  'LAYER',
+  'embd',
+  'EMBD',
+  'hidden',
+  'Hidden',
+  'HIDDEN',
+  'vocab',
+  'Vocab',
+  'VOCAB',
+  'BLOCK_SIZE',
+  'SEQ_LEN',
+  'MAX_LENGTH',
+  'dtype',
+  'DTYPE',
+  'precision',
+  'PRECISION',
+  'devices',
+  'DEVICES',
+  'nodes',
+  'NODES',
+  'accelerator',
+  'ACCELERATOR',
+  'truncation',
+  'new_tokens',
+  'model_name',
+  'model_id',
+  'base_model',
+  'name_or_path',
 ];

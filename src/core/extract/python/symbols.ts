@@ -15,12 +15,17 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     if (!left || !right) continue;
     const line = node.startPosition.row + 1;
     if (left.type === 'identifier') {
-      if (classFields.has(node)) symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
-      else if (moduleLevel.has(node)) symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+      if (classFields.has(node))
+        symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
+      else if (moduleLevel.has(node))
+        symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
       else fallbacks.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
     } else if (left.type === 'attribute') {
       symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
-    } else if ((left.type === 'pattern_list' || left.type === 'tuple_pattern') && (right.type === 'expression_list' || right.type === 'tuple')) {
+    } else if (
+      (left.type === 'pattern_list' || left.type === 'tuple_pattern') &&
+      (right.type === 'expression_list' || right.type === 'tuple')
+    ) {
       // `model_id, output_dir = "org/model", "out"`: each name takes the value in its place.
       const names = left.namedChildren.filter((c): c is Node => c !== null);
       const values = right.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
@@ -36,7 +41,8 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
   for (const node of index.defaults) {
     const name = node.childForFieldName('name');
     const value = node.childForFieldName('value');
-    if (name?.type === 'identifier' && value) fallbacks.push([name.text, value, `default of parameter \`${name.text}\` (line ${node.startPosition.row + 1})`]);
+    if (name?.type === 'identifier' && value)
+      fallbacks.push([name.text, value, `default of parameter \`${name.text}\` (line ${node.startPosition.row + 1})`]);
   }
   for (const node of index.calls) {
     const { last, full } = syntax.callee(node);
@@ -62,9 +68,52 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
 }
 
 /** Builtins and common library calls: never a function this file defines. */
-const NOT_LOCAL = new Set(['print', 'len', 'range', 'open', 'float', 'int', 'str', 'bool', 'max', 'min', 'sum', 'list', 'dict', 'set', 'tuple', 'enumerate', 'zip', 'isinstance', 'getattr', 'setattr', 'hasattr', 'super', 'sorted', 'round', 'abs', 'any', 'all', 'map', 'filter', 'type', 'repr', 'iter', 'next', 'format', 'vars', 'field', 'dataclass']);
+const NOT_LOCAL = new Set([
+  'print',
+  'len',
+  'range',
+  'open',
+  'float',
+  'int',
+  'str',
+  'bool',
+  'max',
+  'min',
+  'sum',
+  'list',
+  'dict',
+  'set',
+  'tuple',
+  'enumerate',
+  'zip',
+  'isinstance',
+  'getattr',
+  'setattr',
+  'hasattr',
+  'super',
+  'sorted',
+  'round',
+  'abs',
+  'any',
+  'all',
+  'map',
+  'filter',
+  'type',
+  'repr',
+  'iter',
+  'next',
+  'format',
+  'vars',
+  'field',
+  'dataclass',
+]);
 
-function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string, syntax: SyntaxCaches): Array<[string, Node, string]> {
+function callSiteArguments(
+  index: SyntaxIndex,
+  tree: Tree,
+  text: string,
+  syntax: SyntaxCaches,
+): Array<[string, Node, string]> {
   // Where this file defines the functions its calls name (found in the text, so only they are looked up in the tree).
   const defs = new Map<string, Node>();
   // Each name is looked up once, found or not: a file of many calls to one undefined name stays linear.
@@ -78,7 +127,10 @@ function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string, syntax:
     let defAt = -1;
     for (let i = text.indexOf(`def ${name}`); i >= 0; i = text.indexOf(`def ${name}`, i + 1)) {
       const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-      if (/^[ \t]*(async[ \t]+)?$/.test(text.slice(lineStart, i)) && /^[ \t]*\(/.test(text.slice(i + 4 + name.length, i + 8 + name.length))) {
+      if (
+        /^[ \t]*(async[ \t]+)?$/.test(text.slice(lineStart, i)) &&
+        /^[ \t]*\(/.test(text.slice(i + 4 + name.length, i + 8 + name.length))
+      ) {
         defAt = i;
         break;
       }
@@ -96,7 +148,12 @@ function callSiteArguments(index: SyntaxIndex, tree: Tree, text: string, syntax:
     const def = defs.get(name);
     if (!def) continue;
     const params = (def.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null);
-    const paramName = (p: Node) => (p.type === 'identifier' ? p.text : p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier')?.text : undefined);
+    const paramName = (p: Node) =>
+      p.type === 'identifier'
+        ? p.text
+        : p.type === 'typed_parameter'
+          ? p.namedChildren.find((c) => c?.type === 'identifier')?.text
+          : undefined;
     const positional = params.map(paramName);
     const line = call.startPosition.row + 1;
     let i = 0;

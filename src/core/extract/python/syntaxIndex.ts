@@ -113,7 +113,15 @@ export function indexSyntax(tree: Tree, text: string, relevant: RelevantLines): 
     queries.set(tree.language, query);
   }
   const top = tree.rootNode.children.filter((c): c is Node => c !== null);
-  const index: SyntaxIndex = { ordered: [], calls: [], assignments: [], classes: [], defaults: [], moduleAssignments: [], classAssignments: [] };
+  const index: SyntaxIndex = {
+    ordered: [],
+    calls: [],
+    assignments: [],
+    classes: [],
+    defaults: [],
+    moduleAssignments: [],
+    classAssignments: [],
+  };
   const seen = new Set<number>();
   const captured: Array<{ name: string; node: Node }> = [];
   // Query from the top-level statements that hold each range rather than from the root: a range
@@ -150,7 +158,17 @@ export function indexSyntax(tree: Tree, text: string, relevant: RelevantLines): 
 function placeAssignments(index: SyntaxIndex): void {
   const bodies = index.classes.flatMap((cls) => {
     const body = cls.childForFieldName('body');
-    return body ? [{ cls, className: cls.childForFieldName('name')?.text ?? 'class', column: body.startPosition.column, first: body.startPosition.row, last: body.endPosition.row }] : [];
+    return body
+      ? [
+          {
+            cls,
+            className: cls.childForFieldName('name')?.text ?? 'class',
+            column: body.startPosition.column,
+            first: body.startPosition.row,
+            last: body.endPosition.row,
+          },
+        ]
+      : [];
   });
   for (const assignment of index.assignments) {
     const { row, column } = assignment.startPosition;

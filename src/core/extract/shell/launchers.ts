@@ -65,7 +65,8 @@ export function readDotlistOverrides(words: readonly string[], out: LaunchSink):
     const kind = sizingKindFor(key, 'config');
     if (!kind || kind === 'model.id' || kind === 'training.dataset') continue;
     const n = Number(value);
-    if (kind === 'training.gradientCheckpointing') out.add(kind, /^(true|1)$/i.test(value), `override ${m[1]}=${value}`, 'high', word);
+    if (kind === 'training.gradientCheckpointing')
+      out.add(kind, /^(true|1)$/i.test(value), `override ${m[1]}=${value}`, 'high', word);
     else if (Number.isFinite(n) && n > 0) out.add(kind, n, `override ${m[1]}=${value}`, 'high', word);
   }
 }
@@ -113,8 +114,16 @@ const tune: Launcher = {
     // A built-in config (`--config llama3_3/70B_full_multinode`, no .yaml) ships inside torchtune: its
     // folder names the model family and its file name the size, which is what can be said here.
     const config = flagOf(command.words, '--config');
-    const builtIn = config && !/\.ya?ml$/i.test(config) ? /^([a-z][a-z0-9_]*)\/(\d+(?:[._]\d+)?[BM])_/i.exec(config) : null;
-    if (config && builtIn) out.add('model.id', `${builtIn[1]}-${builtIn[2].replace('_', '.')}`, `--config ${config}: torchtune's built-in config for ${builtIn[1]} ${builtIn[2]}`, 'medium', config);
+    const builtIn =
+      config && !/\.ya?ml$/i.test(config) ? /^([a-z][a-z0-9_]*)\/(\d+(?:[._]\d+)?[BM])_/i.exec(config) : null;
+    if (config && builtIn)
+      out.add(
+        'model.id',
+        `${builtIn[1]}-${builtIn[2].replace('_', '.')}`,
+        `--config ${config}: torchtune's built-in config for ${builtIn[1]} ${builtIn[2]}`,
+        'medium',
+        config,
+      );
     readDotlistOverrides(command.words.slice(2), out);
   },
 };
@@ -144,16 +153,32 @@ const litgptCli: Launcher = {
     out.add('run.framework', 'litgpt', `litgpt ${sub}`);
     const quantize = /--quantize[=\s]+(\S+)/.exec(command.text)?.[1];
     const initial = /--initial_checkpoint_dir[=\s]+\S/.test(command.text);
-    const stated = mode === 'lora' && quantize && /^bnb\.(nf4|fp4)/.test(quantize) ? 'qlora' : mode === 'pretrain' && initial ? 'finetune' : mode;
-    out.add('training.mode', stated, `litgpt ${sub}${stated === 'qlora' ? ` --quantize ${quantize}` : ''}${initial ? ' --initial_checkpoint_dir' : ''}`, 'medium');
-    if (stated === 'pretrain') out.add('model.fromScratch', true, `litgpt pretrain initialises the model randomly`, 'medium');
+    const stated =
+      mode === 'lora' && quantize && /^bnb\.(nf4|fp4)/.test(quantize)
+        ? 'qlora'
+        : mode === 'pretrain' && initial
+          ? 'finetune'
+          : mode;
+    out.add(
+      'training.mode',
+      stated,
+      `litgpt ${sub}${stated === 'qlora' ? ` --quantize ${quantize}` : ''}${initial ? ' --initial_checkpoint_dir' : ''}`,
+      'medium',
+    );
+    if (stated === 'pretrain')
+      out.add('model.fromScratch', true, `litgpt pretrain initialises the model randomly`, 'medium');
     // The model: a positional checkpoint (`meta-llama/Llama-2-7b-hf`, `checkpoints/org/name`) or --model_name.
     const positional = positionals(command.words, 2)[0];
-    const checkpoint = positional ? (/^[\w.-]+\/[\w.-]+$/.test(positional) ? positional : hubIdInPath(positional)) : undefined;
+    const checkpoint = positional
+      ? /^[\w.-]+\/[\w.-]+$/.test(positional)
+        ? positional
+        : hubIdInPath(positional)
+      : undefined;
     const name = /--model_name[=\s]+(\S+)/.exec(command.text)?.[1];
     if (checkpoint && !checkpoint.startsWith('$')) {
       out.add('model.id', checkpoint, `litgpt ${sub} ${positional}`);
-      if (mode !== 'pretrain') out.add('model.fromScratch', false, `litgpt ${sub} trains the downloaded ${checkpoint}`, 'medium');
+      if (mode !== 'pretrain')
+        out.add('model.fromScratch', false, `litgpt ${sub} trains the downloaded ${checkpoint}`, 'medium');
     } else if (name && !name.startsWith('$')) out.add('model.id', name, `--model_name ${name}`);
     const tokens = /--train\.max_tokens[=\s]+(\d+)/.exec(command.text)?.[1];
     if (tokens && Number(tokens) > 0) out.add('training.tokens', Number(tokens), `--train.max_tokens ${tokens}`);
@@ -178,7 +203,12 @@ const llamafactoryCli: Launcher = {
     // Flags stand in for the YAML: read the method from them like the config dialect does.
     const type = /--finetuning_type[=\s]+(\w+)/.exec(command.text)?.[1];
     const bits = /--quantization_bit[=\s]+(\d+)/.exec(command.text)?.[1];
-    if (type) out.add('training.mode', type === 'full' || type === 'freeze' ? 'finetune' : bits === '4' ? 'qlora' : 'lora', `--finetuning_type ${type}${bits ? ` --quantization_bit ${bits}` : ''}`);
+    if (type)
+      out.add(
+        'training.mode',
+        type === 'full' || type === 'freeze' ? 'finetune' : bits === '4' ? 'qlora' : 'lora',
+        `--finetuning_type ${type}${bits ? ` --quantization_bit ${bits}` : ''}`,
+      );
     readDotlistOverrides(command.words.slice(2), out);
   },
 };
@@ -233,12 +263,22 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     out.add('run.framework', 'neox', 'GPT-NeoX deepy.py');
     const dir = /\s-d\s+(\S+)/.exec(command.text)?.[1];
     for (const w of positionals(command.words, deepy + 1)) {
-      if (/\.(ya?ml|json)$/.test(w)) out.add('link.config', dir && !w.includes('/') ? `${dir.replace(/\/+$/, '')}/${w}` : w, `deepy.py ${dir ? `-d ${dir} ` : ''}${w}`);
+      if (/\.(ya?ml|json)$/.test(w))
+        out.add(
+          'link.config',
+          dir && !w.includes('/') ? `${dir.replace(/\/+$/, '')}/${w}` : w,
+          `deepy.py ${dir ? `-d ${dir} ` : ''}${w}`,
+        );
     }
     // deepy.py hands the merged configs to the repository's own train.py: the configs are the run.
     return 'own-links';
   }
-  if (/(^|\/)pretrain_(gpt|bert|t5|llama|mamba|vlm|retro|ict)\w*\.py$/.test(command.words.find((w) => w.endsWith('.py')) ?? '') || /--num-layers\b/.test(command.text)) {
+  if (
+    /(^|\/)pretrain_(gpt|bert|t5|llama|mamba|vlm|retro|ict)\w*\.py$/.test(
+      command.words.find((w) => w.endsWith('.py')) ?? '',
+    ) ||
+    /--num-layers\b/.test(command.text)
+  ) {
     readMegatron(command, out);
   }
   readDotlistOverrides(command.words.slice(command.words.findIndex((w) => w.endsWith('.py')) + 1), out);
@@ -264,15 +304,31 @@ function readOpenRlhf(command: LaunchCommand, module: string, out: LaunchSink): 
     out.add('model.fromScratch', false, `${module} trains the pretrained ${pretrain}`, 'high', '--pretrain');
   }
   const global = Number(/--train_batch_size[=\s]+(\d+)/.exec(text)?.[1]);
-  if (global > 0) out.add('training.globalBatch', global, `--train_batch_size ${global} (OpenRLHF: the global batch)`, 'high', '--train_batch_size');
+  if (global > 0)
+    out.add(
+      'training.globalBatch',
+      global,
+      `--train_batch_size ${global} (OpenRLHF: the global batch)`,
+      'high',
+      '--train_batch_size',
+    );
   const micro = Number(/--micro_train_batch_size[=\s]+(\d+)/.exec(text)?.[1]);
-  if (micro > 0) out.add('training.batchPerDevice', micro, `--micro_train_batch_size ${micro}`, 'high', '--micro_train_batch_size');
+  if (micro > 0)
+    out.add('training.batchPerDevice', micro, `--micro_train_batch_size ${micro}`, 'high', '--micro_train_batch_size');
   const dataset = /--dataset[=\s]+(\S+)/.exec(text)?.[1];
-  if (dataset && /^[\w.-]+\/[\w.-]+$/.test(dataset)) out.add('training.dataset', dataset, `--dataset ${dataset}`, 'high', '--dataset');
+  if (dataset && /^[\w.-]+\/[\w.-]+$/.test(dataset))
+    out.add('training.dataset', dataset, `--dataset ${dataset}`, 'high', '--dataset');
   out.consume('train_batch_size', 'micro_train_batch_size', 'pretrain', 'dataset');
   const rank = Number(/--lora_rank[=\s]+(\d+)/.exec(text)?.[1]);
   const fourBit = /--load_in_4bit\b/.test(text);
-  if (rank > 0) out.add('training.mode', fourBit ? 'qlora' : 'lora', `--lora_rank ${rank}${fourBit ? ' --load_in_4bit' : ''}`, 'high', '--lora_rank');
+  if (rank > 0)
+    out.add(
+      'training.mode',
+      fourBit ? 'qlora' : 'lora',
+      `--lora_rank ${rank}${fourBit ? ' --load_in_4bit' : ''}`,
+      'high',
+      '--lora_rank',
+    );
   else out.add('training.mode', 'finetune', `${module} updates all weights (no --lora_rank)`, 'medium');
 }
 
@@ -296,15 +352,23 @@ const swiftCli: Launcher = {
     const text = command.text;
     out.add('run.framework', 'swift', `swift ${sub}`);
     const model = /--model[=\s]+["']?([^\s"']+)/.exec(text)?.[1];
-    if (model && !model.startsWith('$')) out.add('model.fromScratch', false, `swift ${sub} trains the pretrained ${model}`, 'medium', '--model');
+    if (model && !model.startsWith('$'))
+      out.add('model.fromScratch', false, `swift ${sub} trains the pretrained ${model}`, 'medium', '--model');
     const type = /--train_type[=\s]+["']?(\w+)/.exec(text)?.[1] ?? 'lora';
     const bits = /--quant_bits[=\s]+["']?(\d+)/.exec(text)?.[1];
     const mode = type === 'full' || type === 'llamapro' ? 'finetune' : bits === '4' ? 'qlora' : 'lora';
-    out.add('training.mode', mode, `--train_type ${type}${bits ? ` --quant_bits ${bits}` : ''}${/--train_type/.test(text) ? '' : ' (the default)'}`, /--train_type/.test(text) ? 'high' : 'medium', '--train_type');
+    out.add(
+      'training.mode',
+      mode,
+      `--train_type ${type}${bits ? ` --quant_bits ${bits}` : ''}${/--train_type/.test(text) ? '' : ' (the default)'}`,
+      /--train_type/.test(text) ? 'high' : 'medium',
+      '--train_type',
+    );
     const length = Number(/--max_length[=\s]+["']?(\d+)/.exec(text)?.[1]);
     if (length > 0) out.add('training.seqLen', length, `--max_length ${length}`, 'high', '--max_length');
     const dtype = /--torch_dtype[=\s]+["']?(\w+)/.exec(text)?.[1];
-    if (dtype && normalisePrecision(dtype) && !/^int/.test(normalisePrecision(dtype)!)) out.add('training.precision', normalisePrecision(dtype), `--torch_dtype ${dtype}`, 'high', '--torch_dtype');
+    if (dtype && normalisePrecision(dtype) && !/^int/.test(normalisePrecision(dtype)!))
+      out.add('training.precision', normalisePrecision(dtype), `--torch_dtype ${dtype}`, 'high', '--torch_dtype');
     const nproc = Number(/(?:^|\s)NPROC_PER_NODE=(\d+)/.exec(command.prefix)?.[1]);
     if (nproc > 0) out.add('hardware.devices', nproc, `NPROC_PER_NODE=${nproc}`);
     return undefined;
@@ -321,16 +385,27 @@ const swiftCli: Launcher = {
 function readMegatron(command: LaunchCommand, out: LaunchSink): void {
   out.add('run.framework', 'megatron', 'Megatron-LM launch flags');
   const text = command.text;
-  if (/--untie-embeddings-and-output-weights\b/.test(text)) out.add('model.untiedHead', true, '--untie-embeddings-and-output-weights');
+  if (/--untie-embeddings-and-output-weights\b/.test(text))
+    out.add('model.untiedHead', true, '--untie-embeddings-and-output-weights');
   if (/--swiglu\b/.test(text)) {
     const hidden = Number(/--hidden[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
     const given = Number(/--ffn[-_]hidden[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
     const ffn = given > 0 ? given : hidden > 0 ? Math.floor((4 * hidden * 2) / 3 / 64) * 64 : 0;
-    if (ffn > 0) out.add('model.ffnSize', 1.5 * ffn, `--swiglu: 3 matrices of ${ffn}${given > 0 ? '' : ' (the default 4h·2/3)'} (counted as ${1.5 * ffn})`);
+    if (ffn > 0)
+      out.add(
+        'model.ffnSize',
+        1.5 * ffn,
+        `--swiglu: 3 matrices of ${ffn}${given > 0 ? '' : ' (the default 4h·2/3)'} (counted as ${1.5 * ffn})`,
+      );
   }
   const samples = Number(/--train[-_]samples[=\s]+(\d+)/.exec(text)?.[1]);
   const global = Number(/--global[-_]batch[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
-  if (samples > 0 && global > 0) out.add('training.steps', Math.ceil(samples / global), `--train-samples ${samples} over --global-batch-size ${global}`);
+  if (samples > 0 && global > 0)
+    out.add(
+      'training.steps',
+      Math.ceil(samples / global),
+      `--train-samples ${samples} over --global-batch-size ${global}`,
+    );
 }
 
 /** A flag's value in a command: `--name value` or `--name=value` (the first of the names found). */
@@ -350,25 +425,62 @@ function flagValue(text: string, ...names: string[]): string | undefined {
  */
 const servingCli: Launcher = {
   name: 'serve',
-  pattern: /^(vllm\s+serve|python3?\s+-m\s+vllm\.entrypoints\.[\w.]+|text-generation-launcher|python3?\s+-m\s+sglang\.launch_server|trtllm-serve)\b/,
+  pattern:
+    /^(vllm\s+serve|python3?\s+-m\s+vllm\.entrypoints\.[\w.]+|text-generation-launcher|python3?\s+-m\s+sglang\.launch_server|trtllm-serve)\b/,
   words: ['vllm', 'text-generation-launcher', 'sglang', 'trtllm-serve'],
   read(command, out) {
-    const head = command.words[0] === 'python' || command.words[0] === 'python3' ? command.words[2] ?? '' : command.words[0];
-    const engine = /vllm/.test(head) ? 'vllm' : /text-generation/.test(head) ? 'tgi' : /sglang/.test(head) ? 'sglang' : 'tensorrt-llm';
+    const head =
+      command.words[0] === 'python' || command.words[0] === 'python3' ? (command.words[2] ?? '') : command.words[0];
+    const engine = /vllm/.test(head)
+      ? 'vllm'
+      : /text-generation/.test(head)
+        ? 'tgi'
+        : /sglang/.test(head)
+          ? 'sglang'
+          : 'tensorrt-llm';
     const text = command.text;
-    out.consume('model', 'model_id', 'model_path', 'tensor_parallel_size', 'tp', 'tp_size', 'num_shard', 'max_num_seqs', 'max_batch_size', 'max_concurrent_requests', 'max_running_requests', 'quantization', 'quantize', 'dtype', 'port', 'host', 'max_model_len', 'gpu_memory_utilization');
+    out.consume(
+      'model',
+      'model_id',
+      'model_path',
+      'tensor_parallel_size',
+      'tp',
+      'tp_size',
+      'num_shard',
+      'max_num_seqs',
+      'max_batch_size',
+      'max_concurrent_requests',
+      'max_running_requests',
+      'quantization',
+      'quantize',
+      'dtype',
+      'port',
+      'host',
+      'max_model_len',
+      'gpu_memory_utilization',
+    );
     out.add('launch.inference', engine, `${head} serves a model`);
     out.add('inference.engine', engine, `${head}: a continuous-batching server`);
-    const positional = engine === 'vllm' && command.words[0] === 'vllm' ? command.words[2] : engine === 'tensorrt-llm' ? command.words[1] : undefined;
-    const model = flagValue(text, 'model', 'model-id', 'model-path') ?? (positional && !positional.startsWith('-') ? positional : undefined);
+    const positional =
+      engine === 'vllm' && command.words[0] === 'vllm'
+        ? command.words[2]
+        : engine === 'tensorrt-llm'
+          ? command.words[1]
+          : undefined;
+    const model =
+      flagValue(text, 'model', 'model-id', 'model-path') ??
+      (positional && !positional.startsWith('-') ? positional : undefined);
     if (model && !model.startsWith('$')) {
       out.add('model.id', model, `${head} ${model}`, 'high', model);
       out.add('model.fromScratch', false, `${head} serves a trained checkpoint`, 'high');
     }
     const tp = Number(flagValue(text, 'tensor-parallel-size', 'tp-size', 'tp', 'num-shard'));
     if (Number.isInteger(tp) && tp > 0) out.add('inference.tensorParallel', tp, `tensor parallel over ${tp} devices`);
-    const seqs = Number(flagValue(text, 'max-num-seqs', 'max-running-requests', 'max-batch-size', 'max-concurrent-requests'));
-    if (Number.isInteger(seqs) && seqs > 0) out.add('inference.concurrency', seqs, `up to ${seqs} sequences decoded together`);
+    const seqs = Number(
+      flagValue(text, 'max-num-seqs', 'max-running-requests', 'max-batch-size', 'max-concurrent-requests'),
+    );
+    if (Number.isInteger(seqs) && seqs > 0)
+      out.add('inference.concurrency', seqs, `up to ${seqs} sequences decoded together`);
     const quant = flagValue(text, 'quantization', 'quantize');
     const wp = quant ? weightPrecisionOf(quant) : undefined;
     if (quant && wp) out.add('inference.weightPrecision', wp, `--quantization ${quant}`);
@@ -382,9 +494,19 @@ const servingCli: Launcher = {
 export const LAUNCHERS: readonly Launcher[] = [
   servingCli,
   { name: 'torchrun', pattern: /^torchrun\b/, words: ['torchrun'], read: readPythonLaunch },
-  { name: 'python', pattern: /^(python3?\s+-m\s+torch\.distributed\.(?:run|launch))\b/, words: ['torch.distributed'], read: readPythonLaunch },
+  {
+    name: 'python',
+    pattern: /^(python3?\s+-m\s+torch\.distributed\.(?:run|launch))\b/,
+    words: ['torch.distributed'],
+    read: readPythonLaunch,
+  },
   { name: 'python', pattern: /^(python3?)\b/, words: ['python'], read: readPythonLaunch },
-  { name: 'accelerate launch', pattern: /^accelerate\s+launch\b/, words: ['accelerate launch'], read: readPythonLaunch },
+  {
+    name: 'accelerate launch',
+    pattern: /^accelerate\s+launch\b/,
+    words: ['accelerate launch'],
+    read: readPythonLaunch,
+  },
   { name: 'deepspeed', pattern: /^deepspeed\b/, words: ['deepspeed'], read: readPythonLaunch },
   {
     name: 'composer',
@@ -407,7 +529,8 @@ export const LAUNCHERS: readonly Launcher[] = [
 /** `VAR=x srun -N 2 --gpus 8 torchrun ...`: the prefix before the launcher's words. */
 // A flag's value never starts with `-`, so each word has one reading (no backtracking blow-up on hostile lines).
 // Wrappers that run the command as it is: `nohup`, `time`, `conda run -n env`, `uv run`, `poetry run`.
-const PREFIX = /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(?:uv|poetry|pipenv)\s+run\s+)?(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)(?!-)\S+)?)*\s+)?/;
+const PREFIX =
+  /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(?:uv|poetry|pipenv)\s+run\s+)?(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)(?!-)\S+)?)*\s+)?/;
 
 /** The launcher a (logical, continued) command line starts, with the command from the launcher's words on. */
 export function matchLauncher(line: string): { launcher: Launcher; value: string; command: LaunchCommand } | undefined {

@@ -56,7 +56,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     releaseYear: 2014,
     memoryGB: 24,
     memoryBandwidthGBs: 480,
-    bandwidthSource: 'NVIDIA Tesla K80 datasheet (2014): 480 GB/s aggregate GDDR5 bandwidth for the board (240 GB/s per GK210 GPU)',
+    bandwidthSource:
+      'NVIDIA Tesla K80 datasheet (2014): 480 GB/s aggregate GDDR5 bandwidth for the board (240 GB/s per GK210 GPU)',
     peakTflops: { fp32: 8.73 },
     tdpW: 300,
     measuredTrainingPowerW: null,
@@ -83,7 +84,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     embodiedKgCo2e: 66.6,
     source: 'NVIDIA Tesla P100 datasheet (2016), PCIe column: 9.3 TFLOPS fp32, 18.7 TFLOPS fp16, 16 GB HBM2, 250 W',
     embodiedSource: `${ADEME}, row "NVIDIA Tesla P100 PCIe 16GB" (sum of component GWP: 65.3 manufacturing incl. upstream transport + 1.4 end of life)`,
-    notes: 'No tensor cores; fp16 is the packed-half vector rate. "P100" maps here because GCP (nvidia-tesla-p100) and Kaggle offer the PCIe card.',
+    notes:
+      'No tensor cores; fp16 is the packed-half vector rate. "P100" maps here because GCP (nvidia-tesla-p100) and Kaggle offer the PCIe card.',
   },
   {
     id: 'P100-SXM2-16GB',
@@ -99,9 +101,11 @@ export const ACCELERATORS: readonly Accelerator[] = [
     tdpW: 300,
     measuredTrainingPowerW: null,
     embodiedKgCo2e: 66.6,
-    source: 'NVIDIA Tesla P100 datasheet (2016), NVLink (SXM2) column: 10.6 TFLOPS fp32, 21.2 TFLOPS fp16, 16 GB HBM2, 300 W',
+    source:
+      'NVIDIA Tesla P100 datasheet (2016), NVLink (SXM2) column: 10.6 TFLOPS fp32, 21.2 TFLOPS fp16, 16 GB HBM2, 300 W',
     embodiedSource: `${ADEME}, row "NVIDIA Tesla P100 PCIe 16GB" used as proxy (same GP100 die and 16 GB HBM2)`,
-    notes: 'Embodied: the PCIe card LCA (66.6 kg) is used unchanged; the SXM2 module has a smaller board and no casing, so this is likely a slight overestimate.',
+    notes:
+      'Embodied: the PCIe card LCA (66.6 kg) is used unchanged; the SXM2 module has a smaller board and no casing, so this is likely a slight overestimate.',
   },
   {
     id: 'V100-PCIE-16GB',
@@ -112,12 +116,14 @@ export const ACCELERATORS: readonly Accelerator[] = [
     releaseYear: 2017,
     memoryGB: 16,
     memoryBandwidthGBs: 900,
-    bandwidthSource: 'NVIDIA Tesla V100 GPU datasheet (2018): 900 GB/s HBM2 (PCIe and SXM2); same figure in hahnyuan/LLM-Viewer hardwares/hardware_params.py',
+    bandwidthSource:
+      'NVIDIA Tesla V100 GPU datasheet (2018): 900 GB/s HBM2 (PCIe and SXM2); same figure in hahnyuan/LLM-Viewer hardwares/hardware_params.py',
     peakTflops: { fp32: 14, fp16: 112 },
     tdpW: 250,
     measuredTrainingPowerW: null,
     embodiedKgCo2e: 89.5,
-    source: 'NVIDIA Tesla V100 GPU datasheet (2018), V100 PCIe column: 14 TFLOPS fp32, 112 TFLOPS tensor (mixed precision), 16/32 GB HBM2, 250 W',
+    source:
+      'NVIDIA Tesla V100 GPU datasheet (2018), V100 PCIe column: 14 TFLOPS fp32, 112 TFLOPS tensor (mixed precision), 16/32 GB HBM2, 250 W',
     embodiedSource: `${ADEME}; ${DERIVED}`,
     notes:
       'fp16 = Tensor Core mixed-precision (fp16 in, fp32 accumulate); Volta has no bf16/tf32. Embodied: ref P100 PCIe 16GB (66.6 kg; board+transport+EoL 16.1, die 38.0, memory 12.5); die GV100 815 mm2 vs GP100 610 mm2 -> x1.601 = 60.8; memory x16/16 = 12.5; total 89.5.',
@@ -136,7 +142,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     tdpW: 250,
     measuredTrainingPowerW: null,
     embodiedKgCo2e: 102,
-    source: 'NVIDIA Tesla V100 GPU datasheet (2018), V100 PCIe column: 14 TFLOPS fp32, 112 TFLOPS tensor (mixed precision), 32 GB HBM2, 250 W',
+    source:
+      'NVIDIA Tesla V100 GPU datasheet (2018), V100 PCIe column: 14 TFLOPS fp32, 112 TFLOPS tensor (mixed precision), 32 GB HBM2, 250 W',
     embodiedSource: `${ADEME}; ${DERIVED}`,
     notes:
       'The "V100S" alias is approximate: V100S PCIe (2019) has 16.4/130 TFLOPS at the same 250 W. Embodied: ref P100 PCIe 16GB (66.6 kg); die GV100 815 mm2 -> x1.601 = 60.8; memory x32/16 = 25.0; board+transport+EoL 16.1; total 102.0.',
@@ -155,7 +162,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     tdpW: 300,
     measuredTrainingPowerW: null,
     embodiedKgCo2e: 89.5,
-    source: 'NVIDIA Tesla V100 GPU datasheet (2018), V100 SXM2 column: 15.7 TFLOPS fp32, 125 TFLOPS tensor (mixed precision), 16 GB HBM2, 300 W',
+    source:
+      'NVIDIA Tesla V100 GPU datasheet (2018), V100 SXM2 column: 15.7 TFLOPS fp32, 125 TFLOPS tensor (mixed precision), 16 GB HBM2, 300 W',
     embodiedSource: `${ADEME}; ${DERIVED}`,
     notes:
       'GCP nvidia-tesla-v100 and AWS p3 instances use this 16 GB SXM2 part. Embodied as V100 PCIe 16GB (ref P100 PCIe 16GB; die x1.601 = 60.8, memory 12.5, board+transport+EoL 16.1; total 89.5).',
@@ -175,7 +183,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     measuredTrainingPowerW: 330,
     measuredPowerIncludesHost: true,
     embodiedKgCo2e: 102,
-    source: 'NVIDIA Tesla V100 GPU datasheet (2018), V100 SXM2 column: 15.7 TFLOPS fp32, 125 TFLOPS tensor (mixed precision), 32 GB HBM2, 300 W',
+    source:
+      'NVIDIA Tesla V100 GPU datasheet (2018), V100 SXM2 column: 15.7 TFLOPS fp32, 125 TFLOPS tensor (mixed precision), 32 GB HBM2, 300 W',
     powerSource:
       'Patterson et al. 2021, "Carbon Emissions and Large Neural Network Training", arXiv:2104.10350, Table 4: GPT-3 on V100, average system power per processor 330 W (same table value reproduced in LLMCarbon, github.com/SotaroKaneda/MLCarbon data/table4.csv)',
     embodiedSource: `${ADEME}; ${DERIVED}`,
@@ -196,7 +205,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     tdpW: 70,
     measuredTrainingPowerW: null,
     embodiedKgCo2e: 68.9,
-    source: 'NVIDIA T4 Tensor Core GPU datasheet: 8.1 TFLOPS fp32, 65 TFLOPS fp16 mixed precision, 130 TOPS int8, 16 GB GDDR6, 70 W',
+    source:
+      'NVIDIA T4 Tensor Core GPU datasheet: 8.1 TFLOPS fp32, 65 TFLOPS fp16 mixed precision, 130 TOPS int8, 16 GB GDDR6, 70 W',
     embodiedSource: `${ADEME}; ${DERIVED}`,
     notes:
       'Turing: no bf16/tf32. Embodied: ref L4 (57.7 kg; low-profile 70 W card class; board+transport+EoL 4.5, die 17.3, memory 35.9); die TU104 545 mm2 vs AD104 294.5 mm2 -> x2.336 = 40.4; memory x16/24 = 23.9; total 68.9.',
@@ -278,7 +288,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     source:
       'NVIDIA A40 datasheet: 37.4 TFLOPS fp32; TF32 74.8 | 149.6*, FP16 149.7 | 299.4*, BF16 149.7 | 299.4*, INT8 299.3 | 598.6* TOPS (* = with sparsity); 48 GB GDDR6; 300 W',
     embodiedSource: `${ADEME}; ${DERIVED}`,
-    notes: 'Dense figures used. Embodied: ref RTX A4500 (100.9 kg; same GA102 die); memory x48/20 = 71.8; board+transport+EoL 20.7, die 50.3; total 142.8.',
+    notes:
+      'Dense figures used. Embodied: ref RTX A4500 (100.9 kg; same GA102 die); memory x48/20 = 71.8; board+transport+EoL 20.7, die 50.3; total 142.8.',
   },
   {
     id: 'L4',
@@ -378,7 +389,15 @@ export const ACCELERATORS: readonly Accelerator[] = [
   },
   {
     id: 'A100-SXM4-40GB',
-    aliases: ['A100-40GB', 'A100 40GB', 'A100-SXM4-40G', 'A100-SXM-40GB', 'NVIDIA A100-SXM4-40GB', 'nvidia-tesla-a100', 'A100 SXM4 40GB'],
+    aliases: [
+      'A100-40GB',
+      'A100 40GB',
+      'A100-SXM4-40G',
+      'A100-SXM-40GB',
+      'NVIDIA A100-SXM4-40GB',
+      'nvidia-tesla-a100',
+      'A100 SXM4 40GB',
+    ],
     vendor: 'nvidia',
     displayName: 'NVIDIA A100 SXM4 40GB',
     kind: 'gpu',
@@ -397,7 +416,16 @@ export const ACCELERATORS: readonly Accelerator[] = [
   },
   {
     id: 'A100-SXM4-80GB',
-    aliases: ['A100', 'A100-80GB', 'A100 80GB', 'A100-SXM4-80G', 'A100-SXM-80GB', 'NVIDIA A100-SXM4-80GB', 'nvidia-a100-80gb', 'A100 SXM4 80GB'],
+    aliases: [
+      'A100',
+      'A100-80GB',
+      'A100 80GB',
+      'A100-SXM4-80G',
+      'A100-SXM-80GB',
+      'NVIDIA A100-SXM4-80GB',
+      'nvidia-a100-80gb',
+      'A100 SXM4 80GB',
+    ],
     vendor: 'nvidia',
     displayName: 'NVIDIA A100 SXM4 80GB',
     kind: 'gpu',
@@ -435,7 +463,20 @@ export const ACCELERATORS: readonly Accelerator[] = [
   },
   {
     id: 'H100-SXM5-80GB',
-    aliases: ['H100', 'H100-80GB', 'H100 80GB', 'H100-SXM', 'H100-SXM5', 'H100 SXM', 'NVIDIA H100 80GB HBM3', 'nvidia-h100-80gb', 'nvidia-h100-mega-80gb', 'H100-MEGA', 'H100-SXM-80GB', 'H100 80GB HBM3'],
+    aliases: [
+      'H100',
+      'H100-80GB',
+      'H100 80GB',
+      'H100-SXM',
+      'H100-SXM5',
+      'H100 SXM',
+      'NVIDIA H100 80GB HBM3',
+      'nvidia-h100-80gb',
+      'nvidia-h100-mega-80gb',
+      'H100-MEGA',
+      'H100-SXM-80GB',
+      'H100 80GB HBM3',
+    ],
     vendor: 'nvidia',
     displayName: 'NVIDIA H100 SXM5 80GB',
     kind: 'gpu',
@@ -475,7 +516,15 @@ export const ACCELERATORS: readonly Accelerator[] = [
   },
   {
     id: 'H200-SXM-141GB',
-    aliases: ['H200', 'H200-141GB', 'H200 SXM', 'NVIDIA H200', 'nvidia-h200-141gb', 'H200-SXM', 'NVIDIA H200 141GB HBM3e'],
+    aliases: [
+      'H200',
+      'H200-141GB',
+      'H200 SXM',
+      'NVIDIA H200',
+      'nvidia-h200-141gb',
+      'H200-SXM',
+      'NVIDIA H200 141GB HBM3e',
+    ],
     vendor: 'nvidia',
     displayName: 'NVIDIA H200 SXM 141GB',
     kind: 'gpu',
@@ -509,10 +558,9 @@ export const ACCELERATORS: readonly Accelerator[] = [
     embodiedKgCo2e: 295.6,
     source:
       'NVIDIA HGX B200 specifications (8-GPU board): FP32 600 TFLOPS, TF32 18 PFLOPS*, FP16/BF16 36 PFLOPS*, FP8 72 PFLOPS*, INT8 72 POPS* (* = with sparsity), 1.4 TB HBM3e total; divided by 8 per GPU; up to 1,000 W per GPU',
-    embodiedSource:
-      `NVIDIA Technical Blog, "NVIDIA HGX B200 Reduces Embodied Carbon Emissions Intensity" (developer.nvidia.com/blog/?p=106112), comparing the published HGX B200 and HGX H100 product carbon footprint summaries: embodied carbon per FP16 exaflop 0.50 g (B200) vs 0.66 g (H100) at 2.3x FP16 throughput; applied as a ratio to the H100 value from the ${ADEME}`,
+    embodiedSource: `NVIDIA Technical Blog, "NVIDIA HGX B200 Reduces Embodied Carbon Emissions Intensity" (developer.nvidia.com/blog/?p=106112), comparing the published HGX B200 and HGX H100 product carbon footprint summaries: embodied carbon per FP16 exaflop 0.50 g (B200) vs 0.66 g (H100) at 2.3x FP16 throughput; applied as a ratio to the H100 value from the ${ADEME}`,
     notes:
-      'Dense = half the printed sparsity figures; per GPU = HGX board / 8. Embodied DERIVED: embodied(B200)/embodied(H100) = 2.3 x 0.50 / 0.66 = 1.742 (from NVIDIA\'s intensity comparison); 169.6 kg (H100, ADEME/Hubblo) x 1.742 = 295.6 kg. Assumes the per-GPU ratio equals the per-board ratio.',
+      "Dense = half the printed sparsity figures; per GPU = HGX board / 8. Embodied DERIVED: embodied(B200)/embodied(H100) = 2.3 x 0.50 / 0.66 = 1.742 (from NVIDIA's intensity comparison); 169.6 kg (H100, ADEME/Hubblo) x 1.742 = 295.6 kg. Assumes the per-GPU ratio equals the per-board ratio.",
   },
 
   // =====================================================================================================
@@ -567,7 +615,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     releaseYear: 2020,
     memoryGB: 48,
     memoryBandwidthGBs: 768,
-    bandwidthSource: 'NVIDIA RTX A6000 datasheet: 768 GB/s GDDR6; same in hahnyuan/LLM-Viewer hardwares/hardware_params.py',
+    bandwidthSource:
+      'NVIDIA RTX A6000 datasheet: 768 GB/s GDDR6; same in hahnyuan/LLM-Viewer hardwares/hardware_params.py',
     peakTflops: { fp32: 38.7, fp16: 154.8, bf16: 154.8 },
     tdpW: 300,
     measuredTrainingPowerW: null,
@@ -734,7 +783,20 @@ export const ACCELERATORS: readonly Accelerator[] = [
   },
   {
     id: 'TPU-v5e',
-    aliases: ['TPUv5e', 'TPU v5e', 'tpu-v5e', 'TPU_V5E', 'v5e', 'TPU v5 lite', 'TPUv5lite', 'v5litepod', 'tpu-v5-lite-podslice', 'tpu-v5-lite-device', 'Cloud TPU v5e', 'tpuv5e-chip'],
+    aliases: [
+      'TPUv5e',
+      'TPU v5e',
+      'tpu-v5e',
+      'TPU_V5E',
+      'v5e',
+      'TPU v5 lite',
+      'TPUv5lite',
+      'v5litepod',
+      'tpu-v5-lite-podslice',
+      'tpu-v5-lite-device',
+      'Cloud TPU v5e',
+      'tpuv5e-chip',
+    ],
     vendor: 'google',
     displayName: 'Google Cloud TPU v5e (per chip)',
     kind: 'tpu',
@@ -756,7 +818,17 @@ export const ACCELERATORS: readonly Accelerator[] = [
   },
   {
     id: 'TPU-v5p',
-    aliases: ['TPUv5p', 'TPU v5p', 'tpu-v5p', 'TPU_V5P', 'v5p', 'TPU v5', 'tpu-v5p-slice', 'Cloud TPU v5p', 'tpuv5p-chip'],
+    aliases: [
+      'TPUv5p',
+      'TPU v5p',
+      'tpu-v5p',
+      'TPU_V5P',
+      'v5p',
+      'TPU v5',
+      'tpu-v5p-slice',
+      'Cloud TPU v5p',
+      'tpuv5p-chip',
+    ],
     vendor: 'google',
     displayName: 'Google Cloud TPU v5p (per chip)',
     kind: 'tpu',
@@ -778,7 +850,22 @@ export const ACCELERATORS: readonly Accelerator[] = [
   },
   {
     id: 'TPU-v6e',
-    aliases: ['TPUv6e', 'TPU v6e', 'tpu-v6e', 'TPU_V6E', 'v6e', 'Trillium', 'TPU Trillium', 'Google Trillium', 'TPU v6 lite', 'TPUv6', 'TPU v6', 'tpu-v6e-slice', 'Cloud TPU v6e', 'tpuv6e-chip'],
+    aliases: [
+      'TPUv6e',
+      'TPU v6e',
+      'tpu-v6e',
+      'TPU_V6E',
+      'v6e',
+      'Trillium',
+      'TPU Trillium',
+      'Google Trillium',
+      'TPU v6 lite',
+      'TPUv6',
+      'TPU v6',
+      'tpu-v6e-slice',
+      'Cloud TPU v6e',
+      'tpuv6e-chip',
+    ],
     vendor: 'google',
     displayName: 'Google Cloud TPU v6e Trillium (per chip)',
     kind: 'tpu',
@@ -855,7 +942,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     releaseYear: 2021,
     memoryGB: 32,
     memoryBandwidthGBs: 400,
-    bandwidthSource: 'Apple Newsroom, "Introducing M1 Pro and M1 Max" (Oct 2021): up to 400 GB/s unified memory bandwidth',
+    bandwidthSource:
+      'Apple Newsroom, "Introducing M1 Pro and M1 Max" (Oct 2021): up to 400 GB/s unified memory bandwidth',
     peakTflops: { fp32: 10.4 },
     tdpW: 115,
     measuredTrainingPowerW: null,
@@ -879,7 +967,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     releaseYear: 2017,
     memoryGB: 192,
     memoryBandwidthGBs: 128,
-    bandwidthSource: 'DERIVED: Intel Xeon Platinum 8160 (Intel ARK) has 6 DDR4-2666 channels: 6 x 2666 MT/s x 8 bytes = 128 GB/s per socket',
+    bandwidthSource:
+      'DERIVED: Intel Xeon Platinum 8160 (Intel ARK) has 6 DDR4-2666 channels: 6 x 2666 MT/s x 8 bytes = 128 GB/s per socket',
     peakTflops: { fp32: 3.2 },
     tdpW: 150,
     measuredTrainingPowerW: null,

@@ -41,11 +41,30 @@ export const MODELS: readonly Model[] = [
     architecture: 'encoder',
     modality: 'text',
     params: 109_482_240,
-    sizes: { layers: 12, hiddenSize: 768, vocabSize: 30522, ffnSize: 3072, learnedPositions: 512, source: 'config.json of huggingface.co/google-bert/bert-base-uncased (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)' },
+    sizes: {
+      layers: 12,
+      hiddenSize: 768,
+      vocabSize: 30522,
+      ffnSize: 3072,
+      learnedPositions: 512,
+      source:
+        'config.json of huggingface.co/google-bert/bert-base-uncased (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)',
+    },
     contextLength: 512,
-    smallerSiblings: ['distilbert-base-uncased', 'google/bert_uncased_L-8_H-512_A-8', 'google/bert_uncased_L-4_H-512_A-8', 'google/bert_uncased_L-4_H-256_A-4', 'google/bert_uncased_L-2_H-128_A-2'],
-    quality: { benchmark: 'GLUE score (avg)', score: 79.6, source: 'Devlin et al. 2018, BERT, arXiv:1810.04805, Table 1 (GLUE test, average), BERT-base' },
-    source: 'computed from config.json (12 layers, hidden 768, FFN 3072, vocab 30522, 512 positions, incl. pooler; BertModel); Devlin et al. 2018, BERT, arXiv:1810.04805 (110M)',
+    smallerSiblings: [
+      'distilbert-base-uncased',
+      'google/bert_uncased_L-8_H-512_A-8',
+      'google/bert_uncased_L-4_H-512_A-8',
+      'google/bert_uncased_L-4_H-256_A-4',
+      'google/bert_uncased_L-2_H-128_A-2',
+    ],
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 79.6,
+      source: 'Devlin et al. 2018, BERT, arXiv:1810.04805, Table 1 (GLUE test, average), BERT-base',
+    },
+    source:
+      'computed from config.json (12 layers, hidden 768, FFN 3072, vocab 30522, 512 positions, incl. pooler; BertModel); Devlin et al. 2018, BERT, arXiv:1810.04805 (110M)',
   },
   {
     id: 'bert-large-uncased',
@@ -54,11 +73,24 @@ export const MODELS: readonly Model[] = [
     architecture: 'encoder',
     modality: 'text',
     params: 335_141_888,
-    sizes: { layers: 24, hiddenSize: 1024, vocabSize: 30522, ffnSize: 4096, learnedPositions: 512, source: 'config.json of huggingface.co/google-bert/bert-large-uncased (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)' },
+    sizes: {
+      layers: 24,
+      hiddenSize: 1024,
+      vocabSize: 30522,
+      ffnSize: 4096,
+      learnedPositions: 512,
+      source:
+        'config.json of huggingface.co/google-bert/bert-large-uncased (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)',
+    },
     contextLength: 512,
     smallerSiblings: ['bert-base-uncased', 'distilbert-base-uncased'],
-    quality: { benchmark: 'GLUE score (avg)', score: 82.1, source: 'Devlin et al. 2018, BERT, arXiv:1810.04805, Table 1 (GLUE test, average), BERT-large' },
-    source: 'computed from config.json (24 layers, hidden 1024, FFN 4096, vocab 30522, incl. pooler); Devlin et al. 2018, BERT, arXiv:1810.04805 (340M)',
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 82.1,
+      source: 'Devlin et al. 2018, BERT, arXiv:1810.04805, Table 1 (GLUE test, average), BERT-large',
+    },
+    source:
+      'computed from config.json (24 layers, hidden 1024, FFN 4096, vocab 30522, incl. pooler); Devlin et al. 2018, BERT, arXiv:1810.04805 (340M)',
   },
   {
     id: 'bert-large-uncased-whole-word-masking',
@@ -69,7 +101,8 @@ export const MODELS: readonly Model[] = [
     params: 335_141_888,
     contextLength: 512,
     smallerSiblings: ['bert-base-uncased', 'distilbert-base-uncased'],
-    source: 'computed from config.json (same architecture as bert-large-uncased: 24 layers, hidden 1024, vocab 30522, incl. pooler)',
+    source:
+      'computed from config.json (same architecture as bert-large-uncased: 24 layers, hidden 1024, vocab 30522, incl. pooler)',
   },
   {
     id: 'bert-base-cased',
@@ -78,7 +111,15 @@ export const MODELS: readonly Model[] = [
     architecture: 'encoder',
     modality: 'text',
     params: 108_310_272,
-    sizes: { layers: 12, hiddenSize: 768, vocabSize: 28996, ffnSize: 3072, learnedPositions: 512, source: 'config.json of huggingface.co/google-bert/bert-base-cased (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)' },
+    sizes: {
+      layers: 12,
+      hiddenSize: 768,
+      vocabSize: 28996,
+      ffnSize: 3072,
+      learnedPositions: 512,
+      source:
+        'config.json of huggingface.co/google-bert/bert-base-cased (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)',
+    },
     contextLength: 512,
     smallerSiblings: ['distilbert-base-cased'],
     source: 'computed from config.json (12 layers, hidden 768, FFN 3072, vocab 28996, incl. pooler)',
@@ -136,7 +177,12 @@ export const MODELS: readonly Model[] = [
     params: 4_385_920,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'GLUE score (avg)', score: 64.2, source: 'google-research/bert README, "24 smaller BERT models" GLUE test-set scores (Turc et al. 2019, arXiv:1908.08962), BERT-Tiny' },
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 64.2,
+      source:
+        'google-research/bert README, "24 smaller BERT models" GLUE test-set scores (Turc et al. 2019, arXiv:1908.08962), BERT-Tiny',
+    },
     source: 'computed from config.json (BERT-Tiny: 2 layers, hidden 128, FFN 512, vocab 30522, incl. pooler)',
   },
   {
@@ -148,7 +194,12 @@ export const MODELS: readonly Model[] = [
     params: 11_170_560,
     contextLength: 512,
     smallerSiblings: ['google/bert_uncased_L-2_H-128_A-2'],
-    quality: { benchmark: 'GLUE score (avg)', score: 65.8, source: 'google-research/bert README, "24 smaller BERT models" GLUE test-set scores (Turc et al. 2019, arXiv:1908.08962), BERT-Mini' },
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 65.8,
+      source:
+        'google-research/bert README, "24 smaller BERT models" GLUE test-set scores (Turc et al. 2019, arXiv:1908.08962), BERT-Mini',
+    },
     source: 'computed from config.json (BERT-Mini: 4 layers, hidden 256, FFN 1024, vocab 30522, incl. pooler)',
   },
   {
@@ -160,7 +211,12 @@ export const MODELS: readonly Model[] = [
     params: 28_763_648,
     contextLength: 512,
     smallerSiblings: ['google/bert_uncased_L-4_H-256_A-4', 'google/bert_uncased_L-2_H-128_A-2'],
-    quality: { benchmark: 'GLUE score (avg)', score: 71.2, source: 'google-research/bert README, "24 smaller BERT models" GLUE test-set scores (Turc et al. 2019, arXiv:1908.08962), BERT-Small' },
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 71.2,
+      source:
+        'google-research/bert README, "24 smaller BERT models" GLUE test-set scores (Turc et al. 2019, arXiv:1908.08962), BERT-Small',
+    },
     source: 'computed from config.json (BERT-Small: 4 layers, hidden 512, FFN 2048, vocab 30522, incl. pooler)',
   },
   {
@@ -171,8 +227,17 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 41_373_184,
     contextLength: 512,
-    smallerSiblings: ['google/bert_uncased_L-4_H-512_A-8', 'google/bert_uncased_L-4_H-256_A-4', 'google/bert_uncased_L-2_H-128_A-2'],
-    quality: { benchmark: 'GLUE score (avg)', score: 73.5, source: 'google-research/bert README, "24 smaller BERT models" GLUE test-set scores (Turc et al. 2019, arXiv:1908.08962), BERT-Medium' },
+    smallerSiblings: [
+      'google/bert_uncased_L-4_H-512_A-8',
+      'google/bert_uncased_L-4_H-256_A-4',
+      'google/bert_uncased_L-2_H-128_A-2',
+    ],
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 73.5,
+      source:
+        'google-research/bert README, "24 smaller BERT models" GLUE test-set scores (Turc et al. 2019, arXiv:1908.08962), BERT-Medium',
+    },
     source: 'computed from config.json (BERT-Medium: 8 layers, hidden 512, FFN 2048, vocab 30522, incl. pooler)',
   },
   {
@@ -183,9 +248,20 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 66_362_880,
     contextLength: 512,
-    smallerSiblings: ['google/bert_uncased_L-8_H-512_A-8', 'google/bert_uncased_L-4_H-512_A-8', 'google/bert_uncased_L-4_H-256_A-4', 'google/bert_uncased_L-2_H-128_A-2'],
-    quality: { benchmark: 'GLUE score (avg)', score: 77.0, source: 'Sanh et al. 2019, DistilBERT, arXiv:1910.01108, Table 1 (GLUE dev macro-score; BERT-base 79.5 on the same dev protocol)' },
-    source: 'computed from config.json (6 layers, dim 768, hidden 3072, vocab 30522); Sanh et al. 2019, arXiv:1910.01108, Table 3 (66M)',
+    smallerSiblings: [
+      'google/bert_uncased_L-8_H-512_A-8',
+      'google/bert_uncased_L-4_H-512_A-8',
+      'google/bert_uncased_L-4_H-256_A-4',
+      'google/bert_uncased_L-2_H-128_A-2',
+    ],
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 77.0,
+      source:
+        'Sanh et al. 2019, DistilBERT, arXiv:1910.01108, Table 1 (GLUE dev macro-score; BERT-base 79.5 on the same dev protocol)',
+    },
+    source:
+      'computed from config.json (6 layers, dim 768, hidden 3072, vocab 30522); Sanh et al. 2019, arXiv:1910.01108, Table 3 (66M)',
   },
   {
     id: 'distilbert-base-cased',
@@ -218,7 +294,11 @@ export const MODELS: readonly Model[] = [
     params: 66_955_010,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'SST-2 accuracy (dev, %)', score: 91.3, source: 'model card huggingface.co/distilbert/distilbert-base-uncased-finetuned-sst-2-english' },
+    quality: {
+      benchmark: 'SST-2 accuracy (dev, %)',
+      score: 91.3,
+      source: 'model card huggingface.co/distilbert/distilbert-base-uncased-finetuned-sst-2-english',
+    },
     source: 'computed from config.json (distilbert-base-uncased body + pre_classifier 768x768 + 2-way classifier)',
   },
   // ---------------- RoBERTa / XLM-R ----------------
@@ -229,11 +309,24 @@ export const MODELS: readonly Model[] = [
     architecture: 'encoder',
     modality: 'text',
     params: 124_645_632,
-    sizes: { layers: 12, hiddenSize: 768, vocabSize: 50265, ffnSize: 3072, learnedPositions: 514, source: 'config.json of huggingface.co/FacebookAI/roberta-base (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)' },
+    sizes: {
+      layers: 12,
+      hiddenSize: 768,
+      vocabSize: 50265,
+      ffnSize: 3072,
+      learnedPositions: 514,
+      source:
+        'config.json of huggingface.co/FacebookAI/roberta-base (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)',
+    },
     contextLength: 512,
     smallerSiblings: ['distilroberta-base'],
-    quality: { benchmark: 'MNLI-m accuracy (%)', score: 87.6, source: 'model card huggingface.co/FacebookAI/roberta-base, GLUE test results table (MNLI column)' },
-    source: 'computed from config.json (12 layers, hidden 768, FFN 3072, vocab 50265, 514 positions, incl. pooler); Liu et al. 2019, arXiv:1907.11692',
+    quality: {
+      benchmark: 'MNLI-m accuracy (%)',
+      score: 87.6,
+      source: 'model card huggingface.co/FacebookAI/roberta-base, GLUE test results table (MNLI column)',
+    },
+    source:
+      'computed from config.json (12 layers, hidden 768, FFN 3072, vocab 50265, 514 positions, incl. pooler); Liu et al. 2019, arXiv:1907.11692',
   },
   {
     id: 'roberta-large',
@@ -242,10 +335,22 @@ export const MODELS: readonly Model[] = [
     architecture: 'encoder',
     modality: 'text',
     params: 355_359_744,
-    sizes: { layers: 24, hiddenSize: 1024, vocabSize: 50265, ffnSize: 4096, learnedPositions: 514, source: 'config.json of huggingface.co/FacebookAI/roberta-large (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)' },
+    sizes: {
+      layers: 24,
+      hiddenSize: 1024,
+      vocabSize: 50265,
+      ffnSize: 4096,
+      learnedPositions: 514,
+      source:
+        'config.json of huggingface.co/FacebookAI/roberta-large (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)',
+    },
     contextLength: 512,
     smallerSiblings: ['roberta-base', 'distilroberta-base'],
-    quality: { benchmark: 'MNLI-m accuracy (%)', score: 90.2, source: 'model card huggingface.co/FacebookAI/roberta-large, GLUE test results table (MNLI column)' },
+    quality: {
+      benchmark: 'MNLI-m accuracy (%)',
+      score: 90.2,
+      source: 'model card huggingface.co/FacebookAI/roberta-large, GLUE test results table (MNLI column)',
+    },
     source: 'computed from config.json (24 layers, hidden 1024, FFN 4096, vocab 50265, 514 positions, incl. pooler)',
   },
   {
@@ -257,8 +362,13 @@ export const MODELS: readonly Model[] = [
     params: 82_118_400,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'MNLI-m accuracy (%)', score: 84.0, source: 'model card huggingface.co/distilbert/distilroberta-base, GLUE test results table (MNLI column)' },
-    source: 'computed from config.json (6 layers, hidden 768, FFN 3072, vocab 50265, incl. pooler); model card states 82M',
+    quality: {
+      benchmark: 'MNLI-m accuracy (%)',
+      score: 84.0,
+      source: 'model card huggingface.co/distilbert/distilroberta-base, GLUE test results table (MNLI column)',
+    },
+    source:
+      'computed from config.json (6 layers, hidden 768, FFN 3072, vocab 50265, incl. pooler); model card states 82M',
   },
   {
     id: 'xlm-roberta-base',
@@ -269,7 +379,12 @@ export const MODELS: readonly Model[] = [
     params: 278_043_648,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'XNLI accuracy (avg, %)', score: 76.2, source: 'Conneau et al. 2019, XLM-R, arXiv:1911.02116, Table 1 (XNLI cross-lingual transfer, average accuracy), XLM-R Base' },
+    quality: {
+      benchmark: 'XNLI accuracy (avg, %)',
+      score: 76.2,
+      source:
+        'Conneau et al. 2019, XLM-R, arXiv:1911.02116, Table 1 (XNLI cross-lingual transfer, average accuracy), XLM-R Base',
+    },
     source: 'computed from config.json (12 layers, hidden 768, FFN 3072, vocab 250002, incl. pooler)',
   },
   {
@@ -281,7 +396,12 @@ export const MODELS: readonly Model[] = [
     params: 559_890_432,
     contextLength: 512,
     smallerSiblings: ['xlm-roberta-base'],
-    quality: { benchmark: 'XNLI accuracy (avg, %)', score: 80.9, source: 'Conneau et al. 2019, XLM-R, arXiv:1911.02116, Table 1 (XNLI cross-lingual transfer, average accuracy), XLM-R' },
+    quality: {
+      benchmark: 'XNLI accuracy (avg, %)',
+      score: 80.9,
+      source:
+        'Conneau et al. 2019, XLM-R, arXiv:1911.02116, Table 1 (XNLI cross-lingual transfer, average accuracy), XLM-R',
+    },
     source: 'computed from config.json (24 layers, hidden 1024, FFN 4096, vocab 250002, incl. pooler)',
   },
   // ---------------- ALBERT / ELECTRA / DeBERTa-v3 ----------------
@@ -294,8 +414,14 @@ export const MODELS: readonly Model[] = [
     params: 11_683_584,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'ALBERT downstream avg (SQuAD1.1/2.0, MNLI, SST-2, RACE)', score: 82.3, source: 'model card huggingface.co/albert/albert-base-v2, results table (average of SQuAD1.1, SQuAD2.0, MNLI, SST-2, RACE; Lan et al. 2019, arXiv:1909.11942)' },
-    source: 'computed from config.json (12 layers sharing one set of weights, hidden 768, FFN 3072, embedding size 128, vocab 30000, incl. pooler)',
+    quality: {
+      benchmark: 'ALBERT downstream avg (SQuAD1.1/2.0, MNLI, SST-2, RACE)',
+      score: 82.3,
+      source:
+        'model card huggingface.co/albert/albert-base-v2, results table (average of SQuAD1.1, SQuAD2.0, MNLI, SST-2, RACE; Lan et al. 2019, arXiv:1909.11942)',
+    },
+    source:
+      'computed from config.json (12 layers sharing one set of weights, hidden 768, FFN 3072, embedding size 128, vocab 30000, incl. pooler)',
   },
   {
     id: 'albert-large-v2',
@@ -306,8 +432,14 @@ export const MODELS: readonly Model[] = [
     params: 17_683_968,
     contextLength: 512,
     smallerSiblings: ['albert-base-v2'],
-    quality: { benchmark: 'ALBERT downstream avg (SQuAD1.1/2.0, MNLI, SST-2, RACE)', score: 85.7, source: 'model card huggingface.co/albert/albert-base-v2, results table (average of SQuAD1.1, SQuAD2.0, MNLI, SST-2, RACE; Lan et al. 2019, arXiv:1909.11942)' },
-    source: 'computed from config.json (12 layers sharing one set of weights, hidden 1024, FFN 4096, embedding size 128, vocab 30000, incl. pooler)',
+    quality: {
+      benchmark: 'ALBERT downstream avg (SQuAD1.1/2.0, MNLI, SST-2, RACE)',
+      score: 85.7,
+      source:
+        'model card huggingface.co/albert/albert-base-v2, results table (average of SQuAD1.1, SQuAD2.0, MNLI, SST-2, RACE; Lan et al. 2019, arXiv:1909.11942)',
+    },
+    source:
+      'computed from config.json (12 layers sharing one set of weights, hidden 1024, FFN 4096, embedding size 128, vocab 30000, incl. pooler)',
   },
   {
     id: 'albert-xlarge-v2',
@@ -318,8 +450,14 @@ export const MODELS: readonly Model[] = [
     params: 58_724_864,
     contextLength: 512,
     smallerSiblings: ['albert-large-v2', 'albert-base-v2'],
-    quality: { benchmark: 'ALBERT downstream avg (SQuAD1.1/2.0, MNLI, SST-2, RACE)', score: 87.9, source: 'model card huggingface.co/albert/albert-base-v2, results table (average of SQuAD1.1, SQuAD2.0, MNLI, SST-2, RACE; Lan et al. 2019, arXiv:1909.11942)' },
-    source: 'computed from config.json (12 layers sharing one set of weights, hidden 2048, FFN 8192, embedding size 128, vocab 30000, incl. pooler)',
+    quality: {
+      benchmark: 'ALBERT downstream avg (SQuAD1.1/2.0, MNLI, SST-2, RACE)',
+      score: 87.9,
+      source:
+        'model card huggingface.co/albert/albert-base-v2, results table (average of SQuAD1.1, SQuAD2.0, MNLI, SST-2, RACE; Lan et al. 2019, arXiv:1909.11942)',
+    },
+    source:
+      'computed from config.json (12 layers sharing one set of weights, hidden 2048, FFN 8192, embedding size 128, vocab 30000, incl. pooler)',
   },
   {
     id: 'albert-xxlarge-v2',
@@ -330,8 +468,14 @@ export const MODELS: readonly Model[] = [
     params: 222_595_584,
     contextLength: 512,
     smallerSiblings: ['albert-xlarge-v2', 'albert-large-v2', 'albert-base-v2'],
-    quality: { benchmark: 'ALBERT downstream avg (SQuAD1.1/2.0, MNLI, SST-2, RACE)', score: 90.9, source: 'model card huggingface.co/albert/albert-base-v2, results table (average of SQuAD1.1, SQuAD2.0, MNLI, SST-2, RACE; Lan et al. 2019, arXiv:1909.11942)' },
-    source: 'computed from config.json (12 layers sharing one set of weights, hidden 4096, FFN 16384, embedding size 128, vocab 30000, incl. pooler)',
+    quality: {
+      benchmark: 'ALBERT downstream avg (SQuAD1.1/2.0, MNLI, SST-2, RACE)',
+      score: 90.9,
+      source:
+        'model card huggingface.co/albert/albert-base-v2, results table (average of SQuAD1.1, SQuAD2.0, MNLI, SST-2, RACE; Lan et al. 2019, arXiv:1909.11942)',
+    },
+    source:
+      'computed from config.json (12 layers sharing one set of weights, hidden 4096, FFN 16384, embedding size 128, vocab 30000, incl. pooler)',
   },
   {
     id: 'google/electra-small-discriminator',
@@ -342,8 +486,13 @@ export const MODELS: readonly Model[] = [
     params: 13_483_008,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'GLUE score (avg)', score: 77.4, source: 'google-research/electra README, "Released Models" table (GLUE test set)' },
-    source: 'computed from config.json (12 layers, hidden 256, FFN 1024, embedding 128 + projection, vocab 30522, no pooler)',
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 77.4,
+      source: 'google-research/electra README, "Released Models" table (GLUE test set)',
+    },
+    source:
+      'computed from config.json (12 layers, hidden 256, FFN 1024, embedding 128 + projection, vocab 30522, no pooler)',
   },
   {
     id: 'google/electra-base-discriminator',
@@ -354,7 +503,11 @@ export const MODELS: readonly Model[] = [
     params: 108_891_648,
     contextLength: 512,
     smallerSiblings: ['google/electra-small-discriminator'],
-    quality: { benchmark: 'GLUE score (avg)', score: 82.7, source: 'google-research/electra README, "Released Models" table (GLUE test set)' },
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 82.7,
+      source: 'google-research/electra README, "Released Models" table (GLUE test set)',
+    },
     source: 'computed from config.json (12 layers, hidden 768, FFN 3072, vocab 30522, no pooler)',
   },
   {
@@ -366,7 +519,11 @@ export const MODELS: readonly Model[] = [
     params: 334_092_288,
     contextLength: 512,
     smallerSiblings: ['google/electra-base-discriminator', 'google/electra-small-discriminator'],
-    quality: { benchmark: 'GLUE score (avg)', score: 85.2, source: 'google-research/electra README, "Released Models" table (GLUE test set)' },
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 85.2,
+      source: 'google-research/electra README, "Released Models" table (GLUE test set)',
+    },
     source: 'computed from config.json (24 layers, hidden 1024, FFN 4096, vocab 30522, no pooler)',
   },
   {
@@ -378,8 +535,14 @@ export const MODELS: readonly Model[] = [
     params: 70_000_000,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'MNLI-m accuracy (%)', score: 88.1, source: 'model card huggingface.co/microsoft/deberta-v3-xsmall, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table)' },
-    source: 'model card huggingface.co/microsoft/deberta-v3-xsmall, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table): 22M backbone + 48M embedding',
+    quality: {
+      benchmark: 'MNLI-m accuracy (%)',
+      score: 88.1,
+      source:
+        'model card huggingface.co/microsoft/deberta-v3-xsmall, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table)',
+    },
+    source:
+      'model card huggingface.co/microsoft/deberta-v3-xsmall, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table): 22M backbone + 48M embedding',
   },
   {
     id: 'microsoft/deberta-v3-small',
@@ -390,8 +553,14 @@ export const MODELS: readonly Model[] = [
     params: 142_000_000,
     contextLength: 512,
     smallerSiblings: ['microsoft/deberta-v3-xsmall'],
-    quality: { benchmark: 'MNLI-m accuracy (%)', score: 88.3, source: 'model card huggingface.co/microsoft/deberta-v3-small, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table)' },
-    source: 'model card huggingface.co/microsoft/deberta-v3-small, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table): 44M backbone + 98M embedding',
+    quality: {
+      benchmark: 'MNLI-m accuracy (%)',
+      score: 88.3,
+      source:
+        'model card huggingface.co/microsoft/deberta-v3-small, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table)',
+    },
+    source:
+      'model card huggingface.co/microsoft/deberta-v3-small, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table): 44M backbone + 98M embedding',
   },
   {
     id: 'microsoft/deberta-v3-base',
@@ -402,8 +571,14 @@ export const MODELS: readonly Model[] = [
     params: 184_000_000,
     contextLength: 512,
     smallerSiblings: ['microsoft/deberta-v3-small', 'microsoft/deberta-v3-xsmall'],
-    quality: { benchmark: 'MNLI-m accuracy (%)', score: 90.6, source: 'model card huggingface.co/microsoft/deberta-v3-base, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table)' },
-    source: 'model card huggingface.co/microsoft/deberta-v3-base, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table): 86M backbone + 98M embedding',
+    quality: {
+      benchmark: 'MNLI-m accuracy (%)',
+      score: 90.6,
+      source:
+        'model card huggingface.co/microsoft/deberta-v3-base, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table)',
+    },
+    source:
+      'model card huggingface.co/microsoft/deberta-v3-base, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table): 86M backbone + 98M embedding',
   },
   {
     id: 'microsoft/deberta-v3-large',
@@ -414,8 +589,14 @@ export const MODELS: readonly Model[] = [
     params: 435_000_000,
     contextLength: 512,
     smallerSiblings: ['microsoft/deberta-v3-base', 'microsoft/deberta-v3-small', 'microsoft/deberta-v3-xsmall'],
-    quality: { benchmark: 'MNLI-m accuracy (%)', score: 91.8, source: 'model card huggingface.co/microsoft/deberta-v3-large, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table)' },
-    source: 'model card huggingface.co/microsoft/deberta-v3-large, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table): 304M backbone + 131M embedding',
+    quality: {
+      benchmark: 'MNLI-m accuracy (%)',
+      score: 91.8,
+      source:
+        'model card huggingface.co/microsoft/deberta-v3-large, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table)',
+    },
+    source:
+      'model card huggingface.co/microsoft/deberta-v3-large, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table): 304M backbone + 131M embedding',
   },
   // ---------------- Sentence embeddings (sentence-transformers, BGE) ----------------
   {
@@ -427,7 +608,11 @@ export const MODELS: readonly Model[] = [
     params: 22_713_216,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)', score: 58.8, source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)' },
+    quality: {
+      benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)',
+      score: 58.8,
+      source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)',
+    },
     source: 'computed from config.json (BertModel, 6 layers, hidden 384, FFN 1536, vocab 30522, incl. pooler)',
   },
   {
@@ -439,7 +624,11 @@ export const MODELS: readonly Model[] = [
     params: 33_360_000,
     contextLength: 512,
     smallerSiblings: ['sentence-transformers/all-MiniLM-L6-v2'],
-    quality: { benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)', score: 59.76, source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)' },
+    quality: {
+      benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)',
+      score: 59.76,
+      source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)',
+    },
     source: 'computed from config.json (BertModel, 12 layers, hidden 384, FFN 1536, vocab 30522, incl. pooler)',
   },
   {
@@ -451,8 +640,13 @@ export const MODELS: readonly Model[] = [
     params: 109_486_464,
     contextLength: 512,
     smallerSiblings: ['sentence-transformers/all-MiniLM-L12-v2', 'sentence-transformers/all-MiniLM-L6-v2'],
-    quality: { benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)', score: 63.3, source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)' },
-    source: 'computed from config.json (MPNetModel, 12 layers, hidden 768, FFN 3072, vocab 30527, 514 positions, relative-attention bias 32x12, incl. pooler)',
+    quality: {
+      benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)',
+      score: 63.3,
+      source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)',
+    },
+    source:
+      'computed from config.json (MPNetModel, 12 layers, hidden 768, FFN 3072, vocab 30527, 514 positions, relative-attention bias 32x12, incl. pooler)',
   },
   {
     id: 'sentence-transformers/all-distilroberta-v1',
@@ -463,7 +657,11 @@ export const MODELS: readonly Model[] = [
     params: 82_118_400,
     contextLength: 512,
     smallerSiblings: ['sentence-transformers/all-MiniLM-L12-v2', 'sentence-transformers/all-MiniLM-L6-v2'],
-    quality: { benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)', score: 59.84, source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)' },
+    quality: {
+      benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)',
+      score: 59.84,
+      source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)',
+    },
     source: 'computed from config.json (RobertaModel, 6 layers, hidden 768, vocab 50265, incl. pooler)',
   },
   {
@@ -475,7 +673,11 @@ export const MODELS: readonly Model[] = [
     params: 22_713_216,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)', score: 58.08, source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)' },
+    quality: {
+      benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)',
+      score: 58.08,
+      source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)',
+    },
     source: 'computed from config.json (BertModel, 6 layers, hidden 384, FFN 1536, vocab 30522, incl. pooler)',
   },
   {
@@ -487,7 +689,11 @@ export const MODELS: readonly Model[] = [
     params: 17_389_824,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)', score: 50.74, source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)' },
+    quality: {
+      benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)',
+      score: 50.74,
+      source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)',
+    },
     source: 'computed from config.json (BertModel, 3 layers, hidden 384, FFN 1536, vocab 30522, incl. pooler)',
   },
   {
@@ -499,8 +705,13 @@ export const MODELS: readonly Model[] = [
     params: 117_654_144,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)', score: 51.72, source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)' },
-    source: 'computed from config.json (XLM-R-style BertModel, 12 layers, hidden 384, FFN 1536, vocab 250037, 514 positions, incl. pooler; HF page shows 118M)',
+    quality: {
+      benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)',
+      score: 51.72,
+      source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)',
+    },
+    source:
+      'computed from config.json (XLM-R-style BertModel, 12 layers, hidden 384, FFN 1536, vocab 250037, 514 positions, incl. pooler; HF page shows 118M)',
   },
   {
     id: 'sentence-transformers/paraphrase-multilingual-mpnet-base-v2',
@@ -511,7 +722,11 @@ export const MODELS: readonly Model[] = [
     params: 278_043_648,
     contextLength: 512,
     smallerSiblings: ['sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2'],
-    quality: { benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)', score: 53.75, source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)' },
+    quality: {
+      benchmark: 'SBERT avg performance (14 embedding + 6 search datasets)',
+      score: 53.75,
+      source: 'sbert.net pretrained models table (avg of 14 sentence-embedding + 6 semantic-search datasets)',
+    },
     source: 'computed from config.json (XLMRobertaModel, 12 layers, hidden 768, vocab 250002, incl. pooler)',
   },
   {
@@ -523,7 +738,11 @@ export const MODELS: readonly Model[] = [
     params: 33_360_000,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'MTEB average (56 datasets)', score: 62.17, source: 'FlagEmbedding (BAAI/bge) README, MTEB table, average over 56 datasets' },
+    quality: {
+      benchmark: 'MTEB average (56 datasets)',
+      score: 62.17,
+      source: 'FlagEmbedding (BAAI/bge) README, MTEB table, average over 56 datasets',
+    },
     source: 'computed from config.json (BertModel, 12 layers, hidden 384, FFN 1536, vocab 30522, incl. pooler)',
   },
   {
@@ -535,7 +754,11 @@ export const MODELS: readonly Model[] = [
     params: 109_482_240,
     contextLength: 512,
     smallerSiblings: ['BAAI/bge-small-en-v1.5'],
-    quality: { benchmark: 'MTEB average (56 datasets)', score: 63.55, source: 'FlagEmbedding (BAAI/bge) README, MTEB table, average over 56 datasets' },
+    quality: {
+      benchmark: 'MTEB average (56 datasets)',
+      score: 63.55,
+      source: 'FlagEmbedding (BAAI/bge) README, MTEB table, average over 56 datasets',
+    },
     source: 'computed from config.json (BertModel, 12 layers, hidden 768, FFN 3072, vocab 30522, incl. pooler)',
   },
   {
@@ -547,7 +770,11 @@ export const MODELS: readonly Model[] = [
     params: 335_141_888,
     contextLength: 512,
     smallerSiblings: ['BAAI/bge-base-en-v1.5', 'BAAI/bge-small-en-v1.5'],
-    quality: { benchmark: 'MTEB average (56 datasets)', score: 64.23, source: 'FlagEmbedding (BAAI/bge) README, MTEB table, average over 56 datasets' },
+    quality: {
+      benchmark: 'MTEB average (56 datasets)',
+      score: 64.23,
+      source: 'FlagEmbedding (BAAI/bge) README, MTEB table, average over 56 datasets',
+    },
     source: 'computed from config.json (BertModel, 24 layers, hidden 1024, FFN 4096, vocab 30522, incl. pooler)',
   },
   // ---------------- GPT-2 ----------------
@@ -558,10 +785,23 @@ export const MODELS: readonly Model[] = [
     architecture: 'decoder',
     modality: 'text',
     params: 124_439_808,
-    sizes: { layers: 12, hiddenSize: 768, vocabSize: 50257, ffnSize: 3072, learnedPositions: 1024, source: 'config.json of huggingface.co/openai-community/gpt2 (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)' },
+    sizes: {
+      layers: 12,
+      hiddenSize: 768,
+      vocabSize: 50257,
+      ffnSize: 3072,
+      learnedPositions: 1024,
+      source:
+        'config.json of huggingface.co/openai-community/gpt2 (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)',
+    },
     contextLength: 1_024,
     smallerSiblings: ['distilgpt2'],
-    quality: { benchmark: 'WikiText-103 perplexity (zero-shot, lower is better)', score: 37.5, source: 'Radford et al. 2019, "Language Models are Unsupervised Multitask Learners", Table 3 (WikiText-103 PPL, zero-shot)' },
+    quality: {
+      benchmark: 'WikiText-103 perplexity (zero-shot, lower is better)',
+      score: 37.5,
+      source:
+        'Radford et al. 2019, "Language Models are Unsupervised Multitask Learners", Table 3 (WikiText-103 PPL, zero-shot)',
+    },
     source: 'computed from config.json (12 layers, d 768, vocab 50257, 1024 positions, tied embeddings)',
   },
   {
@@ -571,10 +811,23 @@ export const MODELS: readonly Model[] = [
     architecture: 'decoder',
     modality: 'text',
     params: 354_823_168,
-    sizes: { layers: 24, hiddenSize: 1024, vocabSize: 50257, ffnSize: 4096, learnedPositions: 1024, source: 'config.json of huggingface.co/openai-community/gpt2-medium (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)' },
+    sizes: {
+      layers: 24,
+      hiddenSize: 1024,
+      vocabSize: 50257,
+      ffnSize: 4096,
+      learnedPositions: 1024,
+      source:
+        'config.json of huggingface.co/openai-community/gpt2-medium (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)',
+    },
     contextLength: 1_024,
     smallerSiblings: ['gpt2', 'distilgpt2'],
-    quality: { benchmark: 'WikiText-103 perplexity (zero-shot, lower is better)', score: 26.37, source: 'Radford et al. 2019, "Language Models are Unsupervised Multitask Learners", Table 3 (WikiText-103 PPL, zero-shot)' },
+    quality: {
+      benchmark: 'WikiText-103 perplexity (zero-shot, lower is better)',
+      score: 26.37,
+      source:
+        'Radford et al. 2019, "Language Models are Unsupervised Multitask Learners", Table 3 (WikiText-103 PPL, zero-shot)',
+    },
     source: 'computed from config.json (24 layers, d 1024, vocab 50257, 1024 positions, tied embeddings)',
   },
   {
@@ -584,10 +837,23 @@ export const MODELS: readonly Model[] = [
     architecture: 'decoder',
     modality: 'text',
     params: 774_030_080,
-    sizes: { layers: 36, hiddenSize: 1280, vocabSize: 50257, ffnSize: 5120, learnedPositions: 1024, source: 'config.json of huggingface.co/openai-community/gpt2-large (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)' },
+    sizes: {
+      layers: 36,
+      hiddenSize: 1280,
+      vocabSize: 50257,
+      ffnSize: 5120,
+      learnedPositions: 1024,
+      source:
+        'config.json of huggingface.co/openai-community/gpt2-large (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)',
+    },
     contextLength: 1_024,
     smallerSiblings: ['gpt2-medium', 'gpt2', 'distilgpt2'],
-    quality: { benchmark: 'WikiText-103 perplexity (zero-shot, lower is better)', score: 22.76, source: 'Radford et al. 2019, "Language Models are Unsupervised Multitask Learners", Table 3 (WikiText-103 PPL, zero-shot)' },
+    quality: {
+      benchmark: 'WikiText-103 perplexity (zero-shot, lower is better)',
+      score: 22.76,
+      source:
+        'Radford et al. 2019, "Language Models are Unsupervised Multitask Learners", Table 3 (WikiText-103 PPL, zero-shot)',
+    },
     source: 'computed from config.json (36 layers, d 1280, vocab 50257, 1024 positions, tied embeddings)',
   },
   {
@@ -597,10 +863,23 @@ export const MODELS: readonly Model[] = [
     architecture: 'decoder',
     modality: 'text',
     params: 1_557_611_200,
-    sizes: { layers: 48, hiddenSize: 1600, vocabSize: 50257, ffnSize: 6400, learnedPositions: 1024, source: 'config.json of huggingface.co/openai-community/gpt2-xl (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)' },
+    sizes: {
+      layers: 48,
+      hiddenSize: 1600,
+      vocabSize: 50257,
+      ffnSize: 6400,
+      learnedPositions: 1024,
+      source:
+        'config.json of huggingface.co/openai-community/gpt2-xl (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)',
+    },
     contextLength: 1_024,
     smallerSiblings: ['gpt2-large', 'gpt2-medium', 'gpt2', 'distilgpt2'],
-    quality: { benchmark: 'WikiText-103 perplexity (zero-shot, lower is better)', score: 17.48, source: 'Radford et al. 2019, "Language Models are Unsupervised Multitask Learners", Table 3 (WikiText-103 PPL, zero-shot)' },
+    quality: {
+      benchmark: 'WikiText-103 perplexity (zero-shot, lower is better)',
+      score: 17.48,
+      source:
+        'Radford et al. 2019, "Language Models are Unsupervised Multitask Learners", Table 3 (WikiText-103 PPL, zero-shot)',
+    },
     source: 'computed from config.json (48 layers, d 1600, vocab 50257, 1024 positions, tied embeddings)',
   },
   {
@@ -610,10 +889,22 @@ export const MODELS: readonly Model[] = [
     architecture: 'decoder',
     modality: 'text',
     params: 81_912_576,
-    sizes: { layers: 6, hiddenSize: 768, vocabSize: 50257, ffnSize: 3072, learnedPositions: 1024, source: 'config.json of huggingface.co/distilbert/distilgpt2 (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)' },
+    sizes: {
+      layers: 6,
+      hiddenSize: 768,
+      vocabSize: 50257,
+      ffnSize: 3072,
+      learnedPositions: 1024,
+      source:
+        'config.json of huggingface.co/distilbert/distilgpt2 (n_layer/num_hidden_layers, hidden size, vocab_size, FFN width, position table)',
+    },
     contextLength: 1_024,
     smallerSiblings: [],
-    quality: { benchmark: 'WikiText-103 perplexity (fine-tuned, lower is better)', score: 21.1, source: 'model card huggingface.co/distilbert/distilgpt2 (GPT-2: 16.3 after the same fine-tuning)' },
+    quality: {
+      benchmark: 'WikiText-103 perplexity (fine-tuned, lower is better)',
+      score: 21.1,
+      source: 'model card huggingface.co/distilbert/distilgpt2 (GPT-2: 16.3 after the same fine-tuning)',
+    },
     source: 'computed from config.json (6 layers, d 768, vocab 50257, tied embeddings); model card states 82M',
   },
   // ---------------- EleutherAI (GPT-Neo, GPT-J, GPT-NeoX, Pythia) ----------------
@@ -637,7 +928,8 @@ export const MODELS: readonly Model[] = [
     params: 1_315_575_808,
     contextLength: 2_048,
     smallerSiblings: ['EleutherAI/gpt-neo-125m'],
-    source: 'computed from config.json (24 layers, d 2048, vocab 50257, 2048 positions, no q/k/v bias, tied embeddings)',
+    source:
+      'computed from config.json (24 layers, d 2048, vocab 50257, 2048 positions, no q/k/v bias, tied embeddings)',
   },
   {
     id: 'EleutherAI/gpt-neo-2.7B',
@@ -648,7 +940,8 @@ export const MODELS: readonly Model[] = [
     params: 2_651_307_520,
     contextLength: 2_048,
     smallerSiblings: ['EleutherAI/gpt-neo-1.3B', 'EleutherAI/gpt-neo-125m'],
-    source: 'computed from config.json (32 layers, d 2560, vocab 50257, 2048 positions, no q/k/v bias, tied embeddings)',
+    source:
+      'computed from config.json (32 layers, d 2560, vocab 50257, 2048 positions, no q/k/v bias, tied embeddings)',
   },
   {
     id: 'EleutherAI/gpt-j-6b',
@@ -670,7 +963,8 @@ export const MODELS: readonly Model[] = [
     params: 20_554_567_680,
     contextLength: 2_048,
     smallerSiblings: ['EleutherAI/pythia-12b', 'EleutherAI/pythia-6.9b'],
-    source: 'computed from config.json (44 layers, d 6144, vocab 50432, untied embeddings); Black et al. 2022, arXiv:2204.06745',
+    source:
+      'computed from config.json (44 layers, d 6144, vocab 50432, untied embeddings); Black et al. 2022, arXiv:2204.06745',
   },
   {
     id: 'EleutherAI/pythia-70m',
@@ -681,7 +975,8 @@ export const MODELS: readonly Model[] = [
     params: 70_426_624,
     contextLength: 2_048,
     smallerSiblings: [],
-    source: 'computed from config.json (GPT-NeoX, 6 layers, d 512, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
+    source:
+      'computed from config.json (GPT-NeoX, 6 layers, d 512, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
   },
   {
     id: 'EleutherAI/pythia-160m',
@@ -692,7 +987,8 @@ export const MODELS: readonly Model[] = [
     params: 162_322_944,
     contextLength: 2_048,
     smallerSiblings: ['EleutherAI/pythia-70m'],
-    source: 'computed from config.json (GPT-NeoX, 12 layers, d 768, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
+    source:
+      'computed from config.json (GPT-NeoX, 12 layers, d 768, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
   },
   {
     id: 'EleutherAI/pythia-410m',
@@ -703,7 +999,8 @@ export const MODELS: readonly Model[] = [
     params: 405_334_016,
     contextLength: 2_048,
     smallerSiblings: ['EleutherAI/pythia-160m', 'EleutherAI/pythia-70m'],
-    source: 'computed from config.json (GPT-NeoX, 24 layers, d 1024, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
+    source:
+      'computed from config.json (GPT-NeoX, 24 layers, d 1024, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
   },
   {
     id: 'EleutherAI/pythia-1b',
@@ -714,7 +1011,8 @@ export const MODELS: readonly Model[] = [
     params: 1_011_781_632,
     contextLength: 2_048,
     smallerSiblings: ['EleutherAI/pythia-410m', 'EleutherAI/pythia-160m', 'EleutherAI/pythia-70m'],
-    source: 'computed from config.json (GPT-NeoX, 16 layers, d 2048, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
+    source:
+      'computed from config.json (GPT-NeoX, 16 layers, d 2048, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
   },
   {
     id: 'EleutherAI/pythia-1.4b',
@@ -724,8 +1022,14 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 1_414_647_808,
     contextLength: 2_048,
-    smallerSiblings: ['EleutherAI/pythia-1b', 'EleutherAI/pythia-410m', 'EleutherAI/pythia-160m', 'EleutherAI/pythia-70m'],
-    source: 'computed from config.json (GPT-NeoX, 24 layers, d 2048, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
+    smallerSiblings: [
+      'EleutherAI/pythia-1b',
+      'EleutherAI/pythia-410m',
+      'EleutherAI/pythia-160m',
+      'EleutherAI/pythia-70m',
+    ],
+    source:
+      'computed from config.json (GPT-NeoX, 24 layers, d 2048, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
   },
   {
     id: 'EleutherAI/pythia-2.8b',
@@ -735,8 +1039,15 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 2_775_208_960,
     contextLength: 2_048,
-    smallerSiblings: ['EleutherAI/pythia-1.4b', 'EleutherAI/pythia-1b', 'EleutherAI/pythia-410m', 'EleutherAI/pythia-160m', 'EleutherAI/pythia-70m'],
-    source: 'computed from config.json (GPT-NeoX, 32 layers, d 2560, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
+    smallerSiblings: [
+      'EleutherAI/pythia-1.4b',
+      'EleutherAI/pythia-1b',
+      'EleutherAI/pythia-410m',
+      'EleutherAI/pythia-160m',
+      'EleutherAI/pythia-70m',
+    ],
+    source:
+      'computed from config.json (GPT-NeoX, 32 layers, d 2560, vocab 50304, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
   },
   {
     id: 'EleutherAI/pythia-6.9b',
@@ -746,8 +1057,16 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 6_857_302_016,
     contextLength: 2_048,
-    smallerSiblings: ['EleutherAI/pythia-2.8b', 'EleutherAI/pythia-1.4b', 'EleutherAI/pythia-1b', 'EleutherAI/pythia-410m', 'EleutherAI/pythia-160m', 'EleutherAI/pythia-70m'],
-    source: 'computed from config.json (GPT-NeoX, 32 layers, d 4096, vocab 50432, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
+    smallerSiblings: [
+      'EleutherAI/pythia-2.8b',
+      'EleutherAI/pythia-1.4b',
+      'EleutherAI/pythia-1b',
+      'EleutherAI/pythia-410m',
+      'EleutherAI/pythia-160m',
+      'EleutherAI/pythia-70m',
+    ],
+    source:
+      'computed from config.json (GPT-NeoX, 32 layers, d 4096, vocab 50432, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
   },
   {
     id: 'EleutherAI/pythia-12b',
@@ -757,8 +1076,17 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 11_846_072_320,
     contextLength: 2_048,
-    smallerSiblings: ['EleutherAI/pythia-6.9b', 'EleutherAI/pythia-2.8b', 'EleutherAI/pythia-1.4b', 'EleutherAI/pythia-1b', 'EleutherAI/pythia-410m', 'EleutherAI/pythia-160m', 'EleutherAI/pythia-70m'],
-    source: 'computed from config.json (GPT-NeoX, 36 layers, d 5120, vocab 50688, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
+    smallerSiblings: [
+      'EleutherAI/pythia-6.9b',
+      'EleutherAI/pythia-2.8b',
+      'EleutherAI/pythia-1.4b',
+      'EleutherAI/pythia-1b',
+      'EleutherAI/pythia-410m',
+      'EleutherAI/pythia-160m',
+      'EleutherAI/pythia-70m',
+    ],
+    source:
+      'computed from config.json (GPT-NeoX, 36 layers, d 5120, vocab 50688, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
   },
   // ---------------- OPT ----------------
   {
@@ -770,7 +1098,8 @@ export const MODELS: readonly Model[] = [
     params: 125_239_296,
     contextLength: 2_048,
     smallerSiblings: [],
-    source: 'computed from config.json (12 layers, d 768, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
+    source:
+      'computed from config.json (12 layers, d 768, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
   },
   {
     id: 'facebook/opt-350m',
@@ -781,7 +1110,8 @@ export const MODELS: readonly Model[] = [
     params: 331_196_416,
     contextLength: 2_048,
     smallerSiblings: ['facebook/opt-125m'],
-    source: 'computed from config.json (24 layers, d 1024, word_embed_proj_dim 512 with project_in/out, vocab 50272, post-LN (no final LN)); Zhang et al. 2022, arXiv:2205.01068, Table 1',
+    source:
+      'computed from config.json (24 layers, d 1024, word_embed_proj_dim 512 with project_in/out, vocab 50272, post-LN (no final LN)); Zhang et al. 2022, arXiv:2205.01068, Table 1',
   },
   {
     id: 'facebook/opt-1.3b',
@@ -792,7 +1122,8 @@ export const MODELS: readonly Model[] = [
     params: 1_315_758_080,
     contextLength: 2_048,
     smallerSiblings: ['facebook/opt-350m', 'facebook/opt-125m'],
-    source: 'computed from config.json (24 layers, d 2048, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
+    source:
+      'computed from config.json (24 layers, d 2048, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
   },
   {
     id: 'facebook/opt-2.7b',
@@ -803,7 +1134,8 @@ export const MODELS: readonly Model[] = [
     params: 2_651_596_800,
     contextLength: 2_048,
     smallerSiblings: ['facebook/opt-1.3b', 'facebook/opt-350m', 'facebook/opt-125m'],
-    source: 'computed from config.json (32 layers, d 2560, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
+    source:
+      'computed from config.json (32 layers, d 2560, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
   },
   {
     id: 'facebook/opt-6.7b',
@@ -814,7 +1146,8 @@ export const MODELS: readonly Model[] = [
     params: 6_658_473_984,
     contextLength: 2_048,
     smallerSiblings: ['facebook/opt-2.7b', 'facebook/opt-1.3b', 'facebook/opt-350m', 'facebook/opt-125m'],
-    source: 'computed from config.json (32 layers, d 4096, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
+    source:
+      'computed from config.json (32 layers, d 4096, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
   },
   {
     id: 'facebook/opt-13b',
@@ -824,8 +1157,15 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 12_853_473_280,
     contextLength: 2_048,
-    smallerSiblings: ['facebook/opt-6.7b', 'facebook/opt-2.7b', 'facebook/opt-1.3b', 'facebook/opt-350m', 'facebook/opt-125m'],
-    source: 'computed from config.json (40 layers, d 5120, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
+    smallerSiblings: [
+      'facebook/opt-6.7b',
+      'facebook/opt-2.7b',
+      'facebook/opt-1.3b',
+      'facebook/opt-350m',
+      'facebook/opt-125m',
+    ],
+    source:
+      'computed from config.json (40 layers, d 5120, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
   },
   {
     id: 'facebook/opt-30b',
@@ -835,8 +1175,16 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 29_974_540_288,
     contextLength: 2_048,
-    smallerSiblings: ['facebook/opt-13b', 'facebook/opt-6.7b', 'facebook/opt-2.7b', 'facebook/opt-1.3b', 'facebook/opt-350m', 'facebook/opt-125m'],
-    source: 'computed from config.json (48 layers, d 7168, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
+    smallerSiblings: [
+      'facebook/opt-13b',
+      'facebook/opt-6.7b',
+      'facebook/opt-2.7b',
+      'facebook/opt-1.3b',
+      'facebook/opt-350m',
+      'facebook/opt-125m',
+    ],
+    source:
+      'computed from config.json (48 layers, d 7168, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
   },
   {
     id: 'facebook/opt-66b',
@@ -846,8 +1194,17 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 65_719_701_504,
     contextLength: 2_048,
-    smallerSiblings: ['facebook/opt-30b', 'facebook/opt-13b', 'facebook/opt-6.7b', 'facebook/opt-2.7b', 'facebook/opt-1.3b', 'facebook/opt-350m', 'facebook/opt-125m'],
-    source: 'computed from config.json (64 layers, d 9216, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
+    smallerSiblings: [
+      'facebook/opt-30b',
+      'facebook/opt-13b',
+      'facebook/opt-6.7b',
+      'facebook/opt-2.7b',
+      'facebook/opt-1.3b',
+      'facebook/opt-350m',
+      'facebook/opt-125m',
+    ],
+    source:
+      'computed from config.json (64 layers, d 9216, vocab 50272, 2050 learned positions, tied embeddings); Zhang et al. 2022, arXiv:2205.01068, Table 1',
   },
   // ---------------- BLOOM / BLOOMZ ----------------
   {
@@ -913,8 +1270,15 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 176_247_271_424,
     contextLength: 2_048,
-    smallerSiblings: ['bigscience/bloom-7b1', 'bigscience/bloom-3b', 'bigscience/bloom-1b7', 'bigscience/bloom-1b1', 'bigscience/bloom-560m'],
-    source: 'computed from config.json (70 layers, d 14336, vocab 250880, tied); BigScience 2022, arXiv:2211.05100 (176B)',
+    smallerSiblings: [
+      'bigscience/bloom-7b1',
+      'bigscience/bloom-3b',
+      'bigscience/bloom-1b7',
+      'bigscience/bloom-1b1',
+      'bigscience/bloom-560m',
+    ],
+    source:
+      'computed from config.json (70 layers, d 14336, vocab 250880, tied); BigScience 2022, arXiv:2211.05100 (176B)',
   },
   {
     id: 'bigscience/bloomz-560m',
@@ -925,7 +1289,8 @@ export const MODELS: readonly Model[] = [
     params: 559_214_592,
     contextLength: 2_048,
     smallerSiblings: [],
-    source: 'computed from config.json (24 layers, d 1024, vocab 250880, ALiBi, embedding LayerNorm, tied); multitask fine-tune of the same-size BLOOM',
+    source:
+      'computed from config.json (24 layers, d 1024, vocab 250880, ALiBi, embedding LayerNorm, tied); multitask fine-tune of the same-size BLOOM',
   },
   {
     id: 'bigscience/bloomz-1b1',
@@ -936,7 +1301,8 @@ export const MODELS: readonly Model[] = [
     params: 1_065_314_304,
     contextLength: 2_048,
     smallerSiblings: ['bigscience/bloomz-560m'],
-    source: 'computed from config.json (24 layers, d 1536, vocab 250880, ALiBi, embedding LayerNorm, tied); multitask fine-tune of the same-size BLOOM',
+    source:
+      'computed from config.json (24 layers, d 1536, vocab 250880, ALiBi, embedding LayerNorm, tied); multitask fine-tune of the same-size BLOOM',
   },
   {
     id: 'bigscience/bloomz-1b7',
@@ -947,7 +1313,8 @@ export const MODELS: readonly Model[] = [
     params: 1_722_408_960,
     contextLength: 2_048,
     smallerSiblings: ['bigscience/bloomz-1b1', 'bigscience/bloomz-560m'],
-    source: 'computed from config.json (24 layers, d 2048, vocab 250880, ALiBi, embedding LayerNorm, tied); multitask fine-tune of the same-size BLOOM',
+    source:
+      'computed from config.json (24 layers, d 2048, vocab 250880, ALiBi, embedding LayerNorm, tied); multitask fine-tune of the same-size BLOOM',
   },
   {
     id: 'bigscience/bloomz-3b',
@@ -958,7 +1325,8 @@ export const MODELS: readonly Model[] = [
     params: 3_002_557_440,
     contextLength: 2_048,
     smallerSiblings: ['bigscience/bloomz-1b7', 'bigscience/bloomz-1b1', 'bigscience/bloomz-560m'],
-    source: 'computed from config.json (30 layers, d 2560, vocab 250880, ALiBi, embedding LayerNorm, tied); multitask fine-tune of the same-size BLOOM',
+    source:
+      'computed from config.json (30 layers, d 2560, vocab 250880, ALiBi, embedding LayerNorm, tied); multitask fine-tune of the same-size BLOOM',
   },
   {
     id: 'bigscience/bloomz-7b1',
@@ -968,8 +1336,14 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 7_069_016_064,
     contextLength: 2_048,
-    smallerSiblings: ['bigscience/bloomz-3b', 'bigscience/bloomz-1b7', 'bigscience/bloomz-1b1', 'bigscience/bloomz-560m'],
-    source: 'computed from config.json (30 layers, d 4096, vocab 250880, ALiBi, embedding LayerNorm, tied); multitask fine-tune of the same-size BLOOM',
+    smallerSiblings: [
+      'bigscience/bloomz-3b',
+      'bigscience/bloomz-1b7',
+      'bigscience/bloomz-1b1',
+      'bigscience/bloomz-560m',
+    ],
+    source:
+      'computed from config.json (30 layers, d 4096, vocab 250880, ALiBi, embedding LayerNorm, tied); multitask fine-tune of the same-size BLOOM',
   },
   {
     id: 'bigscience/bloomz',
@@ -979,8 +1353,15 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 176_247_271_424,
     contextLength: 2_048,
-    smallerSiblings: ['bigscience/bloomz-7b1', 'bigscience/bloomz-3b', 'bigscience/bloomz-1b7', 'bigscience/bloomz-1b1', 'bigscience/bloomz-560m'],
-    source: 'computed from config.json (70 layers, d 14336, vocab 250880, tied); BigScience 2022, arXiv:2211.05100 (176B)',
+    smallerSiblings: [
+      'bigscience/bloomz-7b1',
+      'bigscience/bloomz-3b',
+      'bigscience/bloomz-1b7',
+      'bigscience/bloomz-1b1',
+      'bigscience/bloomz-560m',
+    ],
+    source:
+      'computed from config.json (70 layers, d 14336, vocab 250880, tied); BigScience 2022, arXiv:2211.05100 (176B)',
   },
   // ---------------- Falcon ----------------
   {
@@ -992,7 +1373,8 @@ export const MODELS: readonly Model[] = [
     params: 6_921_720_704,
     contextLength: 2_048,
     smallerSiblings: [],
-    source: 'computed from config.json (32 layers, d 4544, multi-query attention (71 heads, 1 KV head of 64), parallel attn/MLP, FFN 18176, vocab 65024, tied)',
+    source:
+      'computed from config.json (32 layers, d 4544, multi-query attention (71 heads, 1 KV head of 64), parallel attn/MLP, FFN 18176, vocab 65024, tied)',
   },
   {
     id: 'tiiuae/falcon-7b-instruct',
@@ -1003,7 +1385,8 @@ export const MODELS: readonly Model[] = [
     params: 6_921_720_704,
     contextLength: 2_048,
     smallerSiblings: [],
-    source: 'computed from config.json (32 layers, d 4544, multi-query attention (71 heads, 1 KV head of 64), parallel attn/MLP, FFN 18176, vocab 65024, tied)',
+    source:
+      'computed from config.json (32 layers, d 4544, multi-query attention (71 heads, 1 KV head of 64), parallel attn/MLP, FFN 18176, vocab 65024, tied)',
   },
   // ---------------- Llama 1 / Llama 2 / Code Llama ----------------
   {
@@ -1015,7 +1398,11 @@ export const MODELS: readonly Model[] = [
     params: 6_738_415_616,
     contextLength: 2_048,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 35.1, source: 'Touvron et al. 2023, LLaMA, arXiv:2302.13971, Table 9 (MMLU 5-shot)' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 35.1,
+      source: 'Touvron et al. 2023, LLaMA, arXiv:2302.13971, Table 9 (MMLU 5-shot)',
+    },
     source: 'computed from config.json (32 layers, d 4096, FFN 11008, 32 heads, vocab 32000, untied)',
   },
   {
@@ -1027,7 +1414,11 @@ export const MODELS: readonly Model[] = [
     params: 13_015_864_320,
     contextLength: 2_048,
     smallerSiblings: ['huggyllama/llama-7b'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 46.9, source: 'Touvron et al. 2023, LLaMA, arXiv:2302.13971, Table 9 (MMLU 5-shot)' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 46.9,
+      source: 'Touvron et al. 2023, LLaMA, arXiv:2302.13971, Table 9 (MMLU 5-shot)',
+    },
     source: 'computed from config.json (40 layers, d 5120, FFN 13824, 40 heads, vocab 32000, untied)',
   },
   {
@@ -1039,7 +1430,11 @@ export const MODELS: readonly Model[] = [
     params: 32_528_943_616,
     contextLength: 2_048,
     smallerSiblings: ['huggyllama/llama-13b', 'huggyllama/llama-7b'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 57.8, source: 'Touvron et al. 2023, LLaMA, arXiv:2302.13971, Table 9 (MMLU 5-shot)' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 57.8,
+      source: 'Touvron et al. 2023, LLaMA, arXiv:2302.13971, Table 9 (MMLU 5-shot)',
+    },
     source: 'computed from config.json (60 layers, d 6656, FFN 17920, 52 heads, vocab 32000, untied)',
   },
   {
@@ -1051,7 +1446,11 @@ export const MODELS: readonly Model[] = [
     params: 65_285_660_672,
     contextLength: 2_048,
     smallerSiblings: ['huggyllama/llama-30b', 'huggyllama/llama-13b', 'huggyllama/llama-7b'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 63.4, source: 'Touvron et al. 2023, LLaMA, arXiv:2302.13971, Table 9 (MMLU 5-shot)' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 63.4,
+      source: 'Touvron et al. 2023, LLaMA, arXiv:2302.13971, Table 9 (MMLU 5-shot)',
+    },
     source: 'computed from config.json (80 layers, d 8192, FFN 22016, 64 heads, vocab 32000, untied)',
   },
   {
@@ -1063,8 +1462,13 @@ export const MODELS: readonly Model[] = [
     params: 6_738_415_616,
     contextLength: 4_096,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 45.3, source: 'Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 3 (MMLU 5-shot)' },
-    source: 'computed from config.json (32 layers, d 4096, FFN 11008, 32 heads / 32 KV heads, vocab 32000, untied); arXiv:2307.09288',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 45.3,
+      source: 'Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 3 (MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (32 layers, d 4096, FFN 11008, 32 heads / 32 KV heads, vocab 32000, untied); arXiv:2307.09288',
   },
   {
     id: 'meta-llama/Llama-2-7b-chat-hf',
@@ -1086,8 +1490,13 @@ export const MODELS: readonly Model[] = [
     params: 13_015_864_320,
     contextLength: 4_096,
     smallerSiblings: ['meta-llama/Llama-2-7b-hf'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 54.8, source: 'Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 3 (MMLU 5-shot)' },
-    source: 'computed from config.json (40 layers, d 5120, FFN 13824, 40 heads / 40 KV heads, vocab 32000, untied); arXiv:2307.09288',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 54.8,
+      source: 'Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 3 (MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (40 layers, d 5120, FFN 13824, 40 heads / 40 KV heads, vocab 32000, untied); arXiv:2307.09288',
   },
   {
     id: 'meta-llama/Llama-2-13b-chat-hf',
@@ -1109,8 +1518,13 @@ export const MODELS: readonly Model[] = [
     params: 68_976_648_192,
     contextLength: 4_096,
     smallerSiblings: ['meta-llama/Llama-2-13b-hf', 'meta-llama/Llama-2-7b-hf'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 68.9, source: 'Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 3 (MMLU 5-shot)' },
-    source: 'computed from config.json (80 layers, d 8192, FFN 28672, 64 heads / 8 KV heads, vocab 32000, untied); arXiv:2307.09288',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 68.9,
+      source: 'Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 3 (MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (80 layers, d 8192, FFN 28672, 64 heads / 8 KV heads, vocab 32000, untied); arXiv:2307.09288',
   },
   {
     id: 'meta-llama/Llama-2-70b-chat-hf',
@@ -1132,7 +1546,11 @@ export const MODELS: readonly Model[] = [
     params: 6_738_546_688,
     contextLength: 16_384,
     smallerSiblings: [],
-    quality: { benchmark: 'HumanEval pass@1 (%)', score: 33.5, source: 'Roziere et al. 2023, Code Llama, arXiv:2308.12950, Table 2 (HumanEval pass@1)' },
+    quality: {
+      benchmark: 'HumanEval pass@1 (%)',
+      score: 33.5,
+      source: 'Roziere et al. 2023, Code Llama, arXiv:2308.12950, Table 2 (HumanEval pass@1)',
+    },
     source: 'computed from config.json (32 layers, d 4096, FFN 11008, 32 heads / 32 KV heads, vocab 32016, untied)',
   },
   {
@@ -1144,7 +1562,11 @@ export const MODELS: readonly Model[] = [
     params: 13_016_028_160,
     contextLength: 16_384,
     smallerSiblings: ['codellama/CodeLlama-7b-hf'],
-    quality: { benchmark: 'HumanEval pass@1 (%)', score: 36.0, source: 'Roziere et al. 2023, Code Llama, arXiv:2308.12950, Table 2 (HumanEval pass@1)' },
+    quality: {
+      benchmark: 'HumanEval pass@1 (%)',
+      score: 36.0,
+      source: 'Roziere et al. 2023, Code Llama, arXiv:2308.12950, Table 2 (HumanEval pass@1)',
+    },
     source: 'computed from config.json (40 layers, d 5120, FFN 13824, 40 heads / 40 KV heads, vocab 32016, untied)',
   },
   {
@@ -1156,7 +1578,11 @@ export const MODELS: readonly Model[] = [
     params: 33_743_970_304,
     contextLength: 16_384,
     smallerSiblings: ['codellama/CodeLlama-13b-hf', 'codellama/CodeLlama-7b-hf'],
-    quality: { benchmark: 'HumanEval pass@1 (%)', score: 48.8, source: 'Roziere et al. 2023, Code Llama, arXiv:2308.12950, Table 2 (HumanEval pass@1)' },
+    quality: {
+      benchmark: 'HumanEval pass@1 (%)',
+      score: 48.8,
+      source: 'Roziere et al. 2023, Code Llama, arXiv:2308.12950, Table 2 (HumanEval pass@1)',
+    },
     source: 'computed from config.json (48 layers, d 8192, FFN 22016, 64 heads / 8 KV heads, vocab 32000, untied)',
   },
   {
@@ -1168,7 +1594,11 @@ export const MODELS: readonly Model[] = [
     params: 68_976_910_336,
     contextLength: 16_384,
     smallerSiblings: ['codellama/CodeLlama-34b-hf', 'codellama/CodeLlama-13b-hf', 'codellama/CodeLlama-7b-hf'],
-    quality: { benchmark: 'HumanEval pass@1 (%)', score: 53.0, source: 'Roziere et al. 2023, Code Llama, arXiv:2308.12950, Table 2 (HumanEval pass@1)' },
+    quality: {
+      benchmark: 'HumanEval pass@1 (%)',
+      score: 53.0,
+      source: 'Roziere et al. 2023, Code Llama, arXiv:2308.12950, Table 2 (HumanEval pass@1)',
+    },
     source: 'computed from config.json (80 layers, d 8192, FFN 28672, 64 heads / 8 KV heads, vocab 32016, untied)',
   },
   {
@@ -1192,7 +1622,12 @@ export const MODELS: readonly Model[] = [
     params: 8_030_261_248,
     contextLength: 8_192,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 66.6, source: 'Meta Llama 3 model card (github.com/meta-llama/llama-models, models/llama3/MODEL_CARD.md), MMLU 5-shot, base' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 66.6,
+      source:
+        'Meta Llama 3 model card (github.com/meta-llama/llama-models, models/llama3/MODEL_CARD.md), MMLU 5-shot, base',
+    },
     source: 'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 128256, untied)',
   },
   {
@@ -1204,7 +1639,12 @@ export const MODELS: readonly Model[] = [
     params: 8_030_261_248,
     contextLength: 8_192,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 68.4, source: 'Meta Llama 3 model card (github.com/meta-llama/llama-models, models/llama3/MODEL_CARD.md), MMLU 5-shot, instruction tuned' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 68.4,
+      source:
+        'Meta Llama 3 model card (github.com/meta-llama/llama-models, models/llama3/MODEL_CARD.md), MMLU 5-shot, instruction tuned',
+    },
     source: 'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 128256, untied)',
   },
   {
@@ -1216,7 +1656,12 @@ export const MODELS: readonly Model[] = [
     params: 70_553_706_496,
     contextLength: 8_192,
     smallerSiblings: ['meta-llama/Meta-Llama-3-8B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 79.5, source: 'Meta Llama 3 model card (github.com/meta-llama/llama-models, models/llama3/MODEL_CARD.md), MMLU 5-shot, base' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 79.5,
+      source:
+        'Meta Llama 3 model card (github.com/meta-llama/llama-models, models/llama3/MODEL_CARD.md), MMLU 5-shot, base',
+    },
     source: 'computed from config.json (80 layers, d 8192, FFN 28672, 64 heads / 8 KV heads, vocab 128256, untied)',
   },
   {
@@ -1228,7 +1673,12 @@ export const MODELS: readonly Model[] = [
     params: 70_553_706_496,
     contextLength: 8_192,
     smallerSiblings: ['meta-llama/Meta-Llama-3-8B-Instruct'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 82.0, source: 'Meta Llama 3 model card (github.com/meta-llama/llama-models, models/llama3/MODEL_CARD.md), MMLU 5-shot, instruction tuned' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 82.0,
+      source:
+        'Meta Llama 3 model card (github.com/meta-llama/llama-models, models/llama3/MODEL_CARD.md), MMLU 5-shot, instruction tuned',
+    },
     source: 'computed from config.json (80 layers, d 8192, FFN 28672, 64 heads / 8 KV heads, vocab 128256, untied)',
   },
   {
@@ -1240,8 +1690,14 @@ export const MODELS: readonly Model[] = [
     params: 1_235_814_400,
     contextLength: 131_072,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 32.2, source: 'Llama 3.2 model card (github.com/meta-llama/llama-models, models/llama3_2/MODEL_CARD.md), MMLU 5-shot, base' },
-    source: 'computed from config.json (16 layers, d 2048, FFN 8192, 32 heads / 8 KV heads, vocab 128256, tied embeddings); card: 1.23B',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 32.2,
+      source:
+        'Llama 3.2 model card (github.com/meta-llama/llama-models, models/llama3_2/MODEL_CARD.md), MMLU 5-shot, base',
+    },
+    source:
+      'computed from config.json (16 layers, d 2048, FFN 8192, 32 heads / 8 KV heads, vocab 128256, tied embeddings); card: 1.23B',
   },
   {
     id: 'meta-llama/Llama-3.2-1B-Instruct',
@@ -1252,8 +1708,14 @@ export const MODELS: readonly Model[] = [
     params: 1_235_814_400,
     contextLength: 131_072,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 49.3, source: 'Llama 3.2 model card (github.com/meta-llama/llama-models, models/llama3_2/MODEL_CARD.md), MMLU 5-shot, instruction tuned' },
-    source: 'computed from config.json (16 layers, d 2048, FFN 8192, 32 heads / 8 KV heads, vocab 128256, tied embeddings); card: 1.23B',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 49.3,
+      source:
+        'Llama 3.2 model card (github.com/meta-llama/llama-models, models/llama3_2/MODEL_CARD.md), MMLU 5-shot, instruction tuned',
+    },
+    source:
+      'computed from config.json (16 layers, d 2048, FFN 8192, 32 heads / 8 KV heads, vocab 128256, tied embeddings); card: 1.23B',
   },
   {
     id: 'meta-llama/Llama-3.2-3B',
@@ -1264,8 +1726,14 @@ export const MODELS: readonly Model[] = [
     params: 3_212_749_824,
     contextLength: 131_072,
     smallerSiblings: ['meta-llama/Llama-3.2-1B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 58.0, source: 'Llama 3.2 model card (github.com/meta-llama/llama-models, models/llama3_2/MODEL_CARD.md), MMLU 5-shot, base' },
-    source: 'computed from config.json (28 layers, d 3072, FFN 8192, 24 heads / 8 KV heads, vocab 128256, head dim 128, tied embeddings); card: 3.21B',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 58.0,
+      source:
+        'Llama 3.2 model card (github.com/meta-llama/llama-models, models/llama3_2/MODEL_CARD.md), MMLU 5-shot, base',
+    },
+    source:
+      'computed from config.json (28 layers, d 3072, FFN 8192, 24 heads / 8 KV heads, vocab 128256, head dim 128, tied embeddings); card: 3.21B',
   },
   {
     id: 'meta-llama/Llama-3.2-3B-Instruct',
@@ -1276,8 +1744,14 @@ export const MODELS: readonly Model[] = [
     params: 3_212_749_824,
     contextLength: 131_072,
     smallerSiblings: ['meta-llama/Llama-3.2-1B-Instruct'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 63.4, source: 'Llama 3.2 model card (github.com/meta-llama/llama-models, models/llama3_2/MODEL_CARD.md), MMLU 5-shot, instruction tuned' },
-    source: 'computed from config.json (28 layers, d 3072, FFN 8192, 24 heads / 8 KV heads, vocab 128256, head dim 128, tied embeddings); card: 3.21B',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 63.4,
+      source:
+        'Llama 3.2 model card (github.com/meta-llama/llama-models, models/llama3_2/MODEL_CARD.md), MMLU 5-shot, instruction tuned',
+    },
+    source:
+      'computed from config.json (28 layers, d 3072, FFN 8192, 24 heads / 8 KV heads, vocab 128256, head dim 128, tied embeddings); card: 3.21B',
   },
   {
     id: 'meta-llama/Llama-3.1-8B',
@@ -1288,7 +1762,12 @@ export const MODELS: readonly Model[] = [
     params: 8_030_261_248,
     contextLength: 131_072,
     smallerSiblings: ['meta-llama/Llama-3.2-3B', 'meta-llama/Llama-3.2-1B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 66.7, source: 'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, base' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 66.7,
+      source:
+        'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, base',
+    },
     source: 'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 128256, untied)',
   },
   {
@@ -1300,7 +1779,12 @@ export const MODELS: readonly Model[] = [
     params: 8_030_261_248,
     contextLength: 131_072,
     smallerSiblings: ['meta-llama/Llama-3.2-3B-Instruct', 'meta-llama/Llama-3.2-1B-Instruct'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 69.4, source: 'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, instruction tuned' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 69.4,
+      source:
+        'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, instruction tuned',
+    },
     source: 'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 128256, untied)',
   },
   {
@@ -1312,7 +1796,12 @@ export const MODELS: readonly Model[] = [
     params: 70_553_706_496,
     contextLength: 131_072,
     smallerSiblings: ['meta-llama/Llama-3.1-8B', 'meta-llama/Llama-3.2-3B', 'meta-llama/Llama-3.2-1B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 79.3, source: 'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, base' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 79.3,
+      source:
+        'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, base',
+    },
     source: 'computed from config.json (80 layers, d 8192, FFN 28672, 64 heads / 8 KV heads, vocab 128256, untied)',
   },
   {
@@ -1323,8 +1812,17 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 70_553_706_496,
     contextLength: 131_072,
-    smallerSiblings: ['meta-llama/Llama-3.1-8B-Instruct', 'meta-llama/Llama-3.2-3B-Instruct', 'meta-llama/Llama-3.2-1B-Instruct'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 83.6, source: 'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, instruction tuned' },
+    smallerSiblings: [
+      'meta-llama/Llama-3.1-8B-Instruct',
+      'meta-llama/Llama-3.2-3B-Instruct',
+      'meta-llama/Llama-3.2-1B-Instruct',
+    ],
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 83.6,
+      source:
+        'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, instruction tuned',
+    },
     source: 'computed from config.json (80 layers, d 8192, FFN 28672, 64 heads / 8 KV heads, vocab 128256, untied)',
   },
   {
@@ -1336,7 +1834,12 @@ export const MODELS: readonly Model[] = [
     params: 405_853_388_800,
     contextLength: 131_072,
     smallerSiblings: ['meta-llama/Llama-3.1-70B', 'meta-llama/Llama-3.1-8B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 85.2, source: 'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, base' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 85.2,
+      source:
+        'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, base',
+    },
     source: 'computed from config.json (126 layers, d 16384, FFN 53248, 128 heads / 8 KV heads, vocab 128256, untied)',
   },
   {
@@ -1348,7 +1851,12 @@ export const MODELS: readonly Model[] = [
     params: 405_853_388_800,
     contextLength: 131_072,
     smallerSiblings: ['meta-llama/Llama-3.1-70B-Instruct', 'meta-llama/Llama-3.1-8B-Instruct'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 87.3, source: 'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, instruction tuned' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 87.3,
+      source:
+        'Llama 3.1 model card (github.com/meta-llama/llama-models, models/llama3_1/MODEL_CARD.md), MMLU 5-shot, instruction tuned',
+    },
     source: 'computed from config.json (126 layers, d 16384, FFN 53248, 128 heads / 8 KV heads, vocab 128256, untied)',
   },
   {
@@ -1359,9 +1867,18 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 70_553_706_496,
     contextLength: 131_072,
-    smallerSiblings: ['meta-llama/Llama-3.1-8B-Instruct', 'meta-llama/Llama-3.2-3B-Instruct', 'meta-llama/Llama-3.2-1B-Instruct'],
-    quality: { benchmark: 'MMLU (0-shot, CoT)', score: 86.0, source: 'Llama 3.3 model card (github.com/meta-llama/llama-models, models/llama3_3/MODEL_CARD.md)' },
-    source: 'computed from config.json (80 layers, d 8192, FFN 28672, 64 heads / 8 KV heads, vocab 128256, untied); same architecture as Llama 3.1 70B',
+    smallerSiblings: [
+      'meta-llama/Llama-3.1-8B-Instruct',
+      'meta-llama/Llama-3.2-3B-Instruct',
+      'meta-llama/Llama-3.2-1B-Instruct',
+    ],
+    quality: {
+      benchmark: 'MMLU (0-shot, CoT)',
+      score: 86.0,
+      source: 'Llama 3.3 model card (github.com/meta-llama/llama-models, models/llama3_3/MODEL_CARD.md)',
+    },
+    source:
+      'computed from config.json (80 layers, d 8192, FFN 28672, 64 heads / 8 KV heads, vocab 128256, untied); same architecture as Llama 3.1 70B',
   },
   // ---------------- Mistral / Mixtral ----------------
   {
@@ -1373,8 +1890,13 @@ export const MODELS: readonly Model[] = [
     params: 7_241_732_096,
     contextLength: 8_192,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 60.1, source: 'Jiang et al. 2023, Mistral 7B, arXiv:2310.06825, Table 2' },
-    source: 'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 32000, untied); Jiang et al. 2023, arXiv:2310.06825 (context 8192 per Table 1)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 60.1,
+      source: 'Jiang et al. 2023, Mistral 7B, arXiv:2310.06825, Table 2',
+    },
+    source:
+      'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 32000, untied); Jiang et al. 2023, arXiv:2310.06825 (context 8192 per Table 1)',
   },
   {
     id: 'mistralai/Mistral-7B-Instruct-v0.1',
@@ -1396,7 +1918,8 @@ export const MODELS: readonly Model[] = [
     params: 7_241_732_096,
     contextLength: 32_768,
     smallerSiblings: [],
-    source: 'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 32000, untied); card: 32k context',
+    source:
+      'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 32000, untied); card: 32k context',
   },
   {
     id: 'mistralai/Mistral-7B-v0.3',
@@ -1407,7 +1930,8 @@ export const MODELS: readonly Model[] = [
     params: 7_248_023_552,
     contextLength: 32_768,
     smallerSiblings: [],
-    source: 'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 32768, untied); card: vocabulary extended to 32768',
+    source:
+      'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 32768, untied); card: vocabulary extended to 32768',
   },
   {
     id: 'mistralai/Mistral-7B-Instruct-v0.3',
@@ -1429,7 +1953,8 @@ export const MODELS: readonly Model[] = [
     params: 7_241_732_096,
     contextLength: 8_192,
     smallerSiblings: [],
-    source: 'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 32000, untied); fine-tune of Mistral-7B-v0.1',
+    source:
+      'computed from config.json (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 32000, untied); fine-tune of Mistral-7B-v0.1',
   },
   {
     id: 'mistralai/Mixtral-8x7B-v0.1',
@@ -1441,8 +1966,13 @@ export const MODELS: readonly Model[] = [
     activeParams: 12_879_925_248,
     contextLength: 32_768,
     smallerSiblings: ['mistralai/Mistral-7B-v0.1'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 70.6, source: 'Jiang et al. 2024, Mixtral of Experts, arXiv:2401.04088, Table 2' },
-    source: 'computed from config.json (32 layers, d 4096, 8 experts x FFN 14336, top-2 routing, 32 heads / 8 KV heads, vocab 32000; active = attention + 2 experts + router + embeddings); paper: 47B total / 13B active',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 70.6,
+      source: 'Jiang et al. 2024, Mixtral of Experts, arXiv:2401.04088, Table 2',
+    },
+    source:
+      'computed from config.json (32 layers, d 4096, 8 experts x FFN 14336, top-2 routing, 32 heads / 8 KV heads, vocab 32000; active = attention + 2 experts + router + embeddings); paper: 47B total / 13B active',
   },
   {
     id: 'mistralai/Mixtral-8x7B-Instruct-v0.1',
@@ -1454,7 +1984,8 @@ export const MODELS: readonly Model[] = [
     activeParams: 12_879_925_248,
     contextLength: 32_768,
     smallerSiblings: ['mistralai/Mistral-7B-Instruct-v0.2'],
-    source: 'computed from config.json (32 layers, d 4096, 8 experts x FFN 14336, top-2 routing, 32 heads / 8 KV heads, vocab 32000; active = attention + 2 experts + router + embeddings)',
+    source:
+      'computed from config.json (32 layers, d 4096, 8 experts x FFN 14336, top-2 routing, 32 heads / 8 KV heads, vocab 32000; active = attention + 2 experts + router + embeddings)',
   },
   {
     id: 'mistralai/Mixtral-8x22B-v0.1',
@@ -1466,8 +1997,13 @@ export const MODELS: readonly Model[] = [
     activeParams: 39_161_468_928,
     contextLength: 65_536,
     smallerSiblings: ['mistralai/Mixtral-8x7B-v0.1', 'mistralai/Mistral-7B-v0.3'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 77.8, source: 'Qwen2.5 technical report, arXiv:2412.15115, Table 2 (Mixtral-8x22B base, 5-shot)' },
-    source: 'computed from config.json (56 layers, d 6144, 8 experts x FFN 16384, top-2, 48 heads / 8 KV heads (head dim 128), vocab 32768; card: 141B total / 39B active)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 77.8,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Table 2 (Mixtral-8x22B base, 5-shot)',
+    },
+    source:
+      'computed from config.json (56 layers, d 6144, 8 experts x FFN 16384, top-2, 48 heads / 8 KV heads (head dim 128), vocab 32768; card: 141B total / 39B active)',
   },
   {
     id: 'mistralai/Mixtral-8x22B-Instruct-v0.1',
@@ -1479,7 +2015,8 @@ export const MODELS: readonly Model[] = [
     activeParams: 39_161_468_928,
     contextLength: 65_536,
     smallerSiblings: ['mistralai/Mixtral-8x7B-Instruct-v0.1', 'mistralai/Mistral-7B-Instruct-v0.3'],
-    source: 'computed from config.json (56 layers, d 6144, 8 experts x FFN 16384, top-2, 48 heads / 8 KV heads (head dim 128), vocab 32768; card: 141B total / 39B active)',
+    source:
+      'computed from config.json (56 layers, d 6144, 8 experts x FFN 16384, top-2, 48 heads / 8 KV heads (head dim 128), vocab 32768; card: 141B total / 39B active)',
   },
   // ---------------- Qwen2 / Qwen2.5 ----------------
   {
@@ -1491,8 +2028,13 @@ export const MODELS: readonly Model[] = [
     params: 494_032_768,
     contextLength: 32_768,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 47.5, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)' },
-    source: 'computed from config.json (24 layers, d 896, FFN 4864, 14 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 0.49B',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 47.5,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (24 layers, d 896, FFN 4864, 14 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 0.49B',
   },
   {
     id: 'Qwen/Qwen2.5-0.5B-Instruct',
@@ -1503,8 +2045,13 @@ export const MODELS: readonly Model[] = [
     params: 494_032_768,
     contextLength: 32_768,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU-redux', score: 24.1, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)' },
-    source: 'computed from config.json (24 layers, d 896, FFN 4864, 14 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 0.49B',
+    quality: {
+      benchmark: 'MMLU-redux',
+      score: 24.1,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)',
+    },
+    source:
+      'computed from config.json (24 layers, d 896, FFN 4864, 14 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 0.49B',
   },
   {
     id: 'Qwen/Qwen2.5-1.5B',
@@ -1515,8 +2062,13 @@ export const MODELS: readonly Model[] = [
     params: 1_543_714_304,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen2.5-0.5B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 60.9, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)' },
-    source: 'computed from config.json (28 layers, d 1536, FFN 8960, 12 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 1.54B',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 60.9,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (28 layers, d 1536, FFN 8960, 12 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 1.54B',
   },
   {
     id: 'Qwen/Qwen2.5-1.5B-Instruct',
@@ -1527,8 +2079,13 @@ export const MODELS: readonly Model[] = [
     params: 1_543_714_304,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen2.5-0.5B-Instruct'],
-    quality: { benchmark: 'MMLU-redux', score: 50.7, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)' },
-    source: 'computed from config.json (28 layers, d 1536, FFN 8960, 12 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 1.54B',
+    quality: {
+      benchmark: 'MMLU-redux',
+      score: 50.7,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)',
+    },
+    source:
+      'computed from config.json (28 layers, d 1536, FFN 8960, 12 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 1.54B',
   },
   {
     id: 'Qwen/Qwen2.5-3B',
@@ -1539,8 +2096,13 @@ export const MODELS: readonly Model[] = [
     params: 3_085_938_688,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen2.5-1.5B', 'Qwen/Qwen2.5-0.5B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 65.6, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)' },
-    source: 'computed from config.json (36 layers, d 2048, FFN 11008, 16 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 3.09B',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 65.6,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (36 layers, d 2048, FFN 11008, 16 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 3.09B',
   },
   {
     id: 'Qwen/Qwen2.5-3B-Instruct',
@@ -1551,8 +2113,13 @@ export const MODELS: readonly Model[] = [
     params: 3_085_938_688,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen2.5-1.5B-Instruct', 'Qwen/Qwen2.5-0.5B-Instruct'],
-    quality: { benchmark: 'MMLU-redux', score: 64.4, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)' },
-    source: 'computed from config.json (36 layers, d 2048, FFN 11008, 16 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 3.09B',
+    quality: {
+      benchmark: 'MMLU-redux',
+      score: 64.4,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)',
+    },
+    source:
+      'computed from config.json (36 layers, d 2048, FFN 11008, 16 heads / 2 KV heads, QKV bias, vocab 151936, tied); card: 3.09B',
   },
   {
     id: 'Qwen/Qwen2.5-7B',
@@ -1563,8 +2130,13 @@ export const MODELS: readonly Model[] = [
     params: 7_615_616_512,
     contextLength: 131_072,
     smallerSiblings: ['Qwen/Qwen2.5-3B', 'Qwen/Qwen2.5-1.5B', 'Qwen/Qwen2.5-0.5B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 74.2, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)' },
-    source: 'computed from config.json (28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, QKV bias, vocab 152064, untied); card: 7.61B',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 74.2,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, QKV bias, vocab 152064, untied); card: 7.61B',
   },
   {
     id: 'Qwen/Qwen2.5-7B-Instruct',
@@ -1575,8 +2147,13 @@ export const MODELS: readonly Model[] = [
     params: 7_615_616_512,
     contextLength: 131_072,
     smallerSiblings: ['Qwen/Qwen2.5-3B-Instruct', 'Qwen/Qwen2.5-1.5B-Instruct', 'Qwen/Qwen2.5-0.5B-Instruct'],
-    quality: { benchmark: 'MMLU-redux', score: 75.4, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)' },
-    source: 'computed from config.json (28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, QKV bias, vocab 152064, untied); card: 7.61B',
+    quality: {
+      benchmark: 'MMLU-redux',
+      score: 75.4,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)',
+    },
+    source:
+      'computed from config.json (28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, QKV bias, vocab 152064, untied); card: 7.61B',
   },
   {
     id: 'Qwen/Qwen2.5-14B',
@@ -1587,8 +2164,13 @@ export const MODELS: readonly Model[] = [
     params: 14_770_033_664,
     contextLength: 131_072,
     smallerSiblings: ['Qwen/Qwen2.5-7B', 'Qwen/Qwen2.5-3B', 'Qwen/Qwen2.5-1.5B', 'Qwen/Qwen2.5-0.5B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 79.7, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)' },
-    source: 'computed from config.json (48 layers, d 5120, FFN 13824, 40 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 14.7B',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 79.7,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (48 layers, d 5120, FFN 13824, 40 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 14.7B',
   },
   {
     id: 'Qwen/Qwen2.5-14B-Instruct',
@@ -1598,9 +2180,19 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 14_770_033_664,
     contextLength: 131_072,
-    smallerSiblings: ['Qwen/Qwen2.5-7B-Instruct', 'Qwen/Qwen2.5-3B-Instruct', 'Qwen/Qwen2.5-1.5B-Instruct', 'Qwen/Qwen2.5-0.5B-Instruct'],
-    quality: { benchmark: 'MMLU-redux', score: 80.0, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)' },
-    source: 'computed from config.json (48 layers, d 5120, FFN 13824, 40 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 14.7B',
+    smallerSiblings: [
+      'Qwen/Qwen2.5-7B-Instruct',
+      'Qwen/Qwen2.5-3B-Instruct',
+      'Qwen/Qwen2.5-1.5B-Instruct',
+      'Qwen/Qwen2.5-0.5B-Instruct',
+    ],
+    quality: {
+      benchmark: 'MMLU-redux',
+      score: 80.0,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)',
+    },
+    source:
+      'computed from config.json (48 layers, d 5120, FFN 13824, 40 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 14.7B',
   },
   {
     id: 'Qwen/Qwen2.5-32B',
@@ -1610,9 +2202,20 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 32_512_218_112,
     contextLength: 131_072,
-    smallerSiblings: ['Qwen/Qwen2.5-14B', 'Qwen/Qwen2.5-7B', 'Qwen/Qwen2.5-3B', 'Qwen/Qwen2.5-1.5B', 'Qwen/Qwen2.5-0.5B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 83.3, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)' },
-    source: 'computed from config.json (64 layers, d 5120, FFN 27392, 40 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 32.5B',
+    smallerSiblings: [
+      'Qwen/Qwen2.5-14B',
+      'Qwen/Qwen2.5-7B',
+      'Qwen/Qwen2.5-3B',
+      'Qwen/Qwen2.5-1.5B',
+      'Qwen/Qwen2.5-0.5B',
+    ],
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 83.3,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (64 layers, d 5120, FFN 27392, 40 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 32.5B',
   },
   {
     id: 'Qwen/Qwen2.5-32B-Instruct',
@@ -1622,9 +2225,20 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 32_512_218_112,
     contextLength: 131_072,
-    smallerSiblings: ['Qwen/Qwen2.5-14B-Instruct', 'Qwen/Qwen2.5-7B-Instruct', 'Qwen/Qwen2.5-3B-Instruct', 'Qwen/Qwen2.5-1.5B-Instruct', 'Qwen/Qwen2.5-0.5B-Instruct'],
-    quality: { benchmark: 'MMLU-redux', score: 83.9, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)' },
-    source: 'computed from config.json (64 layers, d 5120, FFN 27392, 40 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 32.5B',
+    smallerSiblings: [
+      'Qwen/Qwen2.5-14B-Instruct',
+      'Qwen/Qwen2.5-7B-Instruct',
+      'Qwen/Qwen2.5-3B-Instruct',
+      'Qwen/Qwen2.5-1.5B-Instruct',
+      'Qwen/Qwen2.5-0.5B-Instruct',
+    ],
+    quality: {
+      benchmark: 'MMLU-redux',
+      score: 83.9,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)',
+    },
+    source:
+      'computed from config.json (64 layers, d 5120, FFN 27392, 40 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 32.5B',
   },
   {
     id: 'Qwen/Qwen2.5-72B',
@@ -1634,9 +2248,21 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 72_706_203_648,
     contextLength: 131_072,
-    smallerSiblings: ['Qwen/Qwen2.5-32B', 'Qwen/Qwen2.5-14B', 'Qwen/Qwen2.5-7B', 'Qwen/Qwen2.5-3B', 'Qwen/Qwen2.5-1.5B', 'Qwen/Qwen2.5-0.5B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 86.1, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)' },
-    source: 'computed from config.json (80 layers, d 8192, FFN 29568, 64 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 72.7B',
+    smallerSiblings: [
+      'Qwen/Qwen2.5-32B',
+      'Qwen/Qwen2.5-14B',
+      'Qwen/Qwen2.5-7B',
+      'Qwen/Qwen2.5-3B',
+      'Qwen/Qwen2.5-1.5B',
+      'Qwen/Qwen2.5-0.5B',
+    ],
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 86.1,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2-5 (base models, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (80 layers, d 8192, FFN 29568, 64 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 72.7B',
   },
   {
     id: 'Qwen/Qwen2.5-72B-Instruct',
@@ -1646,9 +2272,21 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 72_706_203_648,
     contextLength: 131_072,
-    smallerSiblings: ['Qwen/Qwen2.5-32B-Instruct', 'Qwen/Qwen2.5-14B-Instruct', 'Qwen/Qwen2.5-7B-Instruct', 'Qwen/Qwen2.5-3B-Instruct', 'Qwen/Qwen2.5-1.5B-Instruct', 'Qwen/Qwen2.5-0.5B-Instruct'],
-    quality: { benchmark: 'MMLU-redux', score: 86.8, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)' },
-    source: 'computed from config.json (80 layers, d 8192, FFN 29568, 64 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 72.7B',
+    smallerSiblings: [
+      'Qwen/Qwen2.5-32B-Instruct',
+      'Qwen/Qwen2.5-14B-Instruct',
+      'Qwen/Qwen2.5-7B-Instruct',
+      'Qwen/Qwen2.5-3B-Instruct',
+      'Qwen/Qwen2.5-1.5B-Instruct',
+      'Qwen/Qwen2.5-0.5B-Instruct',
+    ],
+    quality: {
+      benchmark: 'MMLU-redux',
+      score: 86.8,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 6-10 (instruction-tuned, MMLU-redux)',
+    },
+    source:
+      'computed from config.json (80 layers, d 8192, FFN 29568, 64 heads / 8 KV heads, QKV bias, vocab 152064, untied); card: 72.7B',
   },
   {
     id: 'Qwen/Qwen2-0.5B',
@@ -1659,8 +2297,13 @@ export const MODELS: readonly Model[] = [
     params: 494_032_768,
     contextLength: 32_768,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 44.3, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2/4/5 (Qwen2 base, MMLU 5-shot)' },
-    source: 'computed from config.json (24 layers, d 896, FFN 4864, 14 heads / 2 KV heads, QKV bias, vocab 151936, tied)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 44.3,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2/4/5 (Qwen2 base, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (24 layers, d 896, FFN 4864, 14 heads / 2 KV heads, QKV bias, vocab 151936, tied)',
   },
   {
     id: 'Qwen/Qwen2-0.5B-Instruct',
@@ -1671,7 +2314,8 @@ export const MODELS: readonly Model[] = [
     params: 494_032_768,
     contextLength: 32_768,
     smallerSiblings: [],
-    source: 'computed from config.json (24 layers, d 896, FFN 4864, 14 heads / 2 KV heads, QKV bias, vocab 151936, tied)',
+    source:
+      'computed from config.json (24 layers, d 896, FFN 4864, 14 heads / 2 KV heads, QKV bias, vocab 151936, tied)',
   },
   {
     id: 'Qwen/Qwen2-1.5B',
@@ -1682,8 +2326,13 @@ export const MODELS: readonly Model[] = [
     params: 1_543_714_304,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen2-0.5B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 55.9, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2/4/5 (Qwen2 base, MMLU 5-shot)' },
-    source: 'computed from config.json (28 layers, d 1536, FFN 8960, 12 heads / 2 KV heads, QKV bias, vocab 151936, tied)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 55.9,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2/4/5 (Qwen2 base, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (28 layers, d 1536, FFN 8960, 12 heads / 2 KV heads, QKV bias, vocab 151936, tied)',
   },
   {
     id: 'Qwen/Qwen2-1.5B-Instruct',
@@ -1694,7 +2343,8 @@ export const MODELS: readonly Model[] = [
     params: 1_543_714_304,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen2-0.5B-Instruct'],
-    source: 'computed from config.json (28 layers, d 1536, FFN 8960, 12 heads / 2 KV heads, QKV bias, vocab 151936, tied)',
+    source:
+      'computed from config.json (28 layers, d 1536, FFN 8960, 12 heads / 2 KV heads, QKV bias, vocab 151936, tied)',
   },
   {
     id: 'Qwen/Qwen2-7B',
@@ -1705,8 +2355,13 @@ export const MODELS: readonly Model[] = [
     params: 7_615_616_512,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen2-1.5B', 'Qwen/Qwen2-0.5B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 70.3, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2/4/5 (Qwen2 base, MMLU 5-shot)' },
-    source: 'computed from config.json (28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, QKV bias, vocab 152064, untied)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 70.3,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2/4/5 (Qwen2 base, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, QKV bias, vocab 152064, untied)',
   },
   {
     id: 'Qwen/Qwen2-7B-Instruct',
@@ -1717,7 +2372,8 @@ export const MODELS: readonly Model[] = [
     params: 7_615_616_512,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen2-1.5B-Instruct', 'Qwen/Qwen2-0.5B-Instruct'],
-    source: 'computed from config.json (28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, QKV bias, vocab 152064, untied)',
+    source:
+      'computed from config.json (28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, QKV bias, vocab 152064, untied)',
   },
   {
     id: 'Qwen/Qwen2-72B',
@@ -1728,8 +2384,13 @@ export const MODELS: readonly Model[] = [
     params: 72_706_203_648,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen2-7B', 'Qwen/Qwen2-1.5B', 'Qwen/Qwen2-0.5B'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 84.2, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2/4/5 (Qwen2 base, MMLU 5-shot)' },
-    source: 'computed from config.json (80 layers, d 8192, FFN 29568, 64 heads / 8 KV heads, QKV bias, vocab 152064, untied)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 84.2,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 2/4/5 (Qwen2 base, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (80 layers, d 8192, FFN 29568, 64 heads / 8 KV heads, QKV bias, vocab 152064, untied)',
   },
   {
     id: 'Qwen/Qwen2-72B-Instruct',
@@ -1740,7 +2401,8 @@ export const MODELS: readonly Model[] = [
     params: 72_706_203_648,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen2-7B-Instruct', 'Qwen/Qwen2-1.5B-Instruct', 'Qwen/Qwen2-0.5B-Instruct'],
-    source: 'computed from config.json (80 layers, d 8192, FFN 29568, 64 heads / 8 KV heads, QKV bias, vocab 152064, untied)',
+    source:
+      'computed from config.json (80 layers, d 8192, FFN 29568, 64 heads / 8 KV heads, QKV bias, vocab 152064, untied)',
   },
   // ---------------- Llama 3.2 Vision (torchtune's llama3_2_vision_11b / _90b builders) ----------------
   {
@@ -1752,7 +2414,8 @@ export const MODELS: readonly Model[] = [
     params: 10.6e9,
     contextLength: 131_072,
     smallerSiblings: [],
-    source: 'Meta Llama 3.2-Vision model card (huggingface.co/meta-llama/Llama-3.2-11B-Vision): 11B (10.6B) parameters, Llama 3.1 8B text model with a vision adapter (published rounded)',
+    source:
+      'Meta Llama 3.2-Vision model card (huggingface.co/meta-llama/Llama-3.2-11B-Vision): 11B (10.6B) parameters, Llama 3.1 8B text model with a vision adapter (published rounded)',
   },
   {
     id: 'meta-llama/Llama-3.2-90B-Vision',
@@ -1763,7 +2426,8 @@ export const MODELS: readonly Model[] = [
     params: 88.8e9,
     contextLength: 131_072,
     smallerSiblings: ['meta-llama/Llama-3.2-11B-Vision'],
-    source: 'Meta Llama 3.2-Vision model card (huggingface.co/meta-llama/Llama-3.2-90B-Vision): 90B (88.8B) parameters, Llama 3.1 70B text model with a vision adapter (published rounded)',
+    source:
+      'Meta Llama 3.2-Vision model card (huggingface.co/meta-llama/Llama-3.2-90B-Vision): 90B (88.8B) parameters, Llama 3.1 70B text model with a vision adapter (published rounded)',
   },
   // ---------------- Llama 4 (MoE; torchtune's llama4_scout_17b_16e / llama4_maverick_17b_128e builders) ----------------
   {
@@ -1776,7 +2440,8 @@ export const MODELS: readonly Model[] = [
     activeParams: 17e9,
     contextLength: 10_000_000,
     smallerSiblings: [],
-    source: 'Meta Llama 4 model card (huggingface.co/meta-llama/Llama-4-Scout-17B-16E): 17B activated, 109B total parameters, 16 experts, 10M context (published rounded)',
+    source:
+      'Meta Llama 4 model card (huggingface.co/meta-llama/Llama-4-Scout-17B-16E): 17B activated, 109B total parameters, 16 experts, 10M context (published rounded)',
   },
   {
     id: 'meta-llama/Llama-4-Maverick-17B-128E-Instruct',
@@ -1788,7 +2453,8 @@ export const MODELS: readonly Model[] = [
     activeParams: 17e9,
     contextLength: 1_000_000,
     smallerSiblings: ['meta-llama/Llama-4-Scout-17B-16E'],
-    source: 'Meta Llama 4 model card (huggingface.co/meta-llama/Llama-4-Maverick-17B-128E-Instruct): 17B activated, 400B total parameters, 128 experts, 1M context (published rounded)',
+    source:
+      'Meta Llama 4 model card (huggingface.co/meta-llama/Llama-4-Maverick-17B-128E-Instruct): 17B activated, 400B total parameters, 128 experts, 1M context (published rounded)',
   },
   // ---------------- Qwen3 (dense) ----------------
   // The suffix-less repositories are the post-trained (thinking/non-thinking) checkpoints; -Base the pretrained ones,
@@ -1802,7 +2468,8 @@ export const MODELS: readonly Model[] = [
     params: 596_049_920,
     contextLength: 32_768,
     smallerSiblings: [],
-    source: 'computed from config.json (28 layers, d 1024, FFN 3072, 16 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, tied); model card huggingface.co/Qwen/Qwen3-0.6B: 0.6B, 0.44B non-embedding',
+    source:
+      'computed from config.json (28 layers, d 1024, FFN 3072, 16 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, tied); model card huggingface.co/Qwen/Qwen3-0.6B: 0.6B, 0.44B non-embedding',
   },
   {
     id: 'Qwen/Qwen3-1.7B',
@@ -1813,7 +2480,8 @@ export const MODELS: readonly Model[] = [
     params: 1_720_574_976,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen3-0.6B'],
-    source: 'computed from config.json (28 layers, d 2048, FFN 6144, 16 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, tied); model card huggingface.co/Qwen/Qwen3-1.7B: 1.7B, 1.4B non-embedding',
+    source:
+      'computed from config.json (28 layers, d 2048, FFN 6144, 16 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, tied); model card huggingface.co/Qwen/Qwen3-1.7B: 1.7B, 1.4B non-embedding',
   },
   {
     id: 'Qwen/Qwen3-4B',
@@ -1824,7 +2492,8 @@ export const MODELS: readonly Model[] = [
     params: 4_022_468_096,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen3-1.7B', 'Qwen/Qwen3-0.6B'],
-    source: 'computed from config.json (36 layers, d 2560, FFN 9728, 32 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, tied); model card huggingface.co/Qwen/Qwen3-4B: 4.0B, 3.6B non-embedding',
+    source:
+      'computed from config.json (36 layers, d 2560, FFN 9728, 32 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, tied); model card huggingface.co/Qwen/Qwen3-4B: 4.0B, 3.6B non-embedding',
   },
   {
     id: 'Qwen/Qwen3-8B',
@@ -1835,7 +2504,8 @@ export const MODELS: readonly Model[] = [
     params: 8_190_735_360,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen3-4B', 'Qwen/Qwen3-1.7B', 'Qwen/Qwen3-0.6B'],
-    source: 'computed from config.json (36 layers, d 4096, FFN 12288, 32 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, untied); model card huggingface.co/Qwen/Qwen3-8B: 8.2B, 6.95B non-embedding',
+    source:
+      'computed from config.json (36 layers, d 4096, FFN 12288, 32 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, untied); model card huggingface.co/Qwen/Qwen3-8B: 8.2B, 6.95B non-embedding',
   },
   {
     id: 'Qwen/Qwen3-14B',
@@ -1846,7 +2516,8 @@ export const MODELS: readonly Model[] = [
     params: 14_768_307_200,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen3-8B', 'Qwen/Qwen3-4B', 'Qwen/Qwen3-1.7B', 'Qwen/Qwen3-0.6B'],
-    source: 'computed from config.json (40 layers, d 5120, FFN 17408, 40 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, untied); model card huggingface.co/Qwen/Qwen3-14B: 14.8B, 13.2B non-embedding',
+    source:
+      'computed from config.json (40 layers, d 5120, FFN 17408, 40 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, untied); model card huggingface.co/Qwen/Qwen3-14B: 14.8B, 13.2B non-embedding',
   },
   {
     id: 'Qwen/Qwen3-32B',
@@ -1857,7 +2528,8 @@ export const MODELS: readonly Model[] = [
     params: 32_762_123_264,
     contextLength: 32_768,
     smallerSiblings: ['Qwen/Qwen3-14B', 'Qwen/Qwen3-8B', 'Qwen/Qwen3-4B', 'Qwen/Qwen3-1.7B', 'Qwen/Qwen3-0.6B'],
-    source: 'computed from config.json (64 layers, d 5120, FFN 25600, 64 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, untied); model card huggingface.co/Qwen/Qwen3-32B: 32.8B, 31.2B non-embedding',
+    source:
+      'computed from config.json (64 layers, d 5120, FFN 25600, 64 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, untied); model card huggingface.co/Qwen/Qwen3-32B: 32.8B, 31.2B non-embedding',
   },
   // ---------------- Gemma / Gemma 2 ----------------
   {
@@ -1869,8 +2541,13 @@ export const MODELS: readonly Model[] = [
     params: 2_506_172_416,
     contextLength: 8_192,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 42.3, source: 'Gemma Team 2024, arXiv:2403.08295, Table 6 (MMLU 5-shot)' },
-    source: 'computed from config.json (18 layers, d 2048, FFN 16384 (GeGLU), 8 heads / 1 KV head of 256, vocab 256000, tied)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 42.3,
+      source: 'Gemma Team 2024, arXiv:2403.08295, Table 6 (MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (18 layers, d 2048, FFN 16384 (GeGLU), 8 heads / 1 KV head of 256, vocab 256000, tied)',
   },
   {
     id: 'google/gemma-7b',
@@ -1881,7 +2558,11 @@ export const MODELS: readonly Model[] = [
     params: 8_537_680_896,
     contextLength: 8_192,
     smallerSiblings: ['google/gemma-2b'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 64.3, source: 'Gemma Team 2024, arXiv:2403.08295, Table 6 (MMLU 5-shot)' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 64.3,
+      source: 'Gemma Team 2024, arXiv:2403.08295, Table 6 (MMLU 5-shot)',
+    },
     source: 'computed from config.json (28 layers, d 3072, FFN 24576 (GeGLU), 16 heads of 256, vocab 256000, tied)',
   },
   {
@@ -1893,7 +2574,8 @@ export const MODELS: readonly Model[] = [
     params: 2_506_172_416,
     contextLength: 8_192,
     smallerSiblings: [],
-    source: 'computed from config.json (18 layers, d 2048, FFN 16384 (GeGLU), 8 heads / 1 KV head of 256, vocab 256000, tied)',
+    source:
+      'computed from config.json (18 layers, d 2048, FFN 16384 (GeGLU), 8 heads / 1 KV head of 256, vocab 256000, tied)',
   },
   {
     id: 'google/gemma-7b-it',
@@ -1915,8 +2597,13 @@ export const MODELS: readonly Model[] = [
     params: 2_614_341_888,
     contextLength: 8_192,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 52.2, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 3-5 (Gemma2 base models, MMLU 5-shot)' },
-    source: 'computed from config.json (26 layers, d 2304, FFN 9216, 8 heads / 4 KV heads of 256, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 52.2,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 3-5 (Gemma2 base models, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (26 layers, d 2304, FFN 9216, 8 heads / 4 KV heads of 256, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
   },
   {
     id: 'google/gemma-2-9b',
@@ -1927,8 +2614,13 @@ export const MODELS: readonly Model[] = [
     params: 9_241_705_984,
     contextLength: 8_192,
     smallerSiblings: ['google/gemma-2-2b'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 71.3, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 3-5 (Gemma2 base models, MMLU 5-shot)' },
-    source: 'computed from config.json (42 layers, d 3584, FFN 14336, 16 heads / 8 KV heads of 256, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 71.3,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 3-5 (Gemma2 base models, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (42 layers, d 3584, FFN 14336, 16 heads / 8 KV heads of 256, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
   },
   {
     id: 'google/gemma-2-27b',
@@ -1939,8 +2631,13 @@ export const MODELS: readonly Model[] = [
     params: 27_227_128_320,
     contextLength: 8_192,
     smallerSiblings: ['google/gemma-2-9b', 'google/gemma-2-2b'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 75.2, source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 3-5 (Gemma2 base models, MMLU 5-shot)' },
-    source: 'computed from config.json (46 layers, d 4608, FFN 36864, 32 heads / 16 KV heads of 128, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 75.2,
+      source: 'Qwen2.5 technical report, arXiv:2412.15115, Tables 3-5 (Gemma2 base models, MMLU 5-shot)',
+    },
+    source:
+      'computed from config.json (46 layers, d 4608, FFN 36864, 32 heads / 16 KV heads of 128, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
   },
   {
     id: 'google/gemma-2-2b-it',
@@ -1951,7 +2648,8 @@ export const MODELS: readonly Model[] = [
     params: 2_614_341_888,
     contextLength: 8_192,
     smallerSiblings: [],
-    source: 'computed from config.json (26 layers, d 2304, FFN 9216, 8 heads / 4 KV heads of 256, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
+    source:
+      'computed from config.json (26 layers, d 2304, FFN 9216, 8 heads / 4 KV heads of 256, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
   },
   {
     id: 'google/gemma-2-9b-it',
@@ -1962,7 +2660,8 @@ export const MODELS: readonly Model[] = [
     params: 9_241_705_984,
     contextLength: 8_192,
     smallerSiblings: ['google/gemma-2-2b-it'],
-    source: 'computed from config.json (42 layers, d 3584, FFN 14336, 16 heads / 8 KV heads of 256, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
+    source:
+      'computed from config.json (42 layers, d 3584, FFN 14336, 16 heads / 8 KV heads of 256, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
   },
   {
     id: 'google/gemma-2-27b-it',
@@ -1973,7 +2672,8 @@ export const MODELS: readonly Model[] = [
     params: 27_227_128_320,
     contextLength: 8_192,
     smallerSiblings: ['google/gemma-2-9b-it', 'google/gemma-2-2b-it'],
-    source: 'computed from config.json (46 layers, d 4608, FFN 36864, 32 heads / 16 KV heads of 128, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
+    source:
+      'computed from config.json (46 layers, d 4608, FFN 36864, 32 heads / 16 KV heads of 128, 4 norms per layer, vocab 256000, tied); Gemma Team 2024, arXiv:2408.00118',
   },
   // ---------------- Phi ----------------
   {
@@ -1985,7 +2685,8 @@ export const MODELS: readonly Model[] = [
     params: 1_418_270_720,
     contextLength: 2_048,
     smallerSiblings: [],
-    source: 'computed from config.json (24 layers, d 2048, FFN 8192, parallel block, vocab 51200, untied LM head with bias)',
+    source:
+      'computed from config.json (24 layers, d 2048, FFN 8192, parallel block, vocab 51200, untied LM head with bias)',
   },
   {
     id: 'microsoft/phi-2',
@@ -1996,7 +2697,8 @@ export const MODELS: readonly Model[] = [
     params: 2_779_683_840,
     contextLength: 2_048,
     smallerSiblings: ['microsoft/phi-1_5'],
-    source: 'computed from config.json (32 layers, d 2560, FFN 10240, parallel block, vocab 51200, untied LM head with bias)',
+    source:
+      'computed from config.json (32 layers, d 2560, FFN 10240, parallel block, vocab 51200, untied LM head with bias)',
   },
   {
     id: 'microsoft/Phi-3-mini-4k-instruct',
@@ -2007,7 +2709,11 @@ export const MODELS: readonly Model[] = [
     params: 3_821_079_552,
     contextLength: 4_096,
     smallerSiblings: ['microsoft/phi-2', 'microsoft/phi-1_5'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 69, source: 'Abdin et al. 2024, Phi-3 Technical Report, arXiv:2404.14219, abstract (MMLU, rounded to whole %)' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 69,
+      source: 'Abdin et al. 2024, Phi-3 Technical Report, arXiv:2404.14219, abstract (MMLU, rounded to whole %)',
+    },
     source: 'computed from config.json (32 layers, d 3072, FFN 8192, 32 heads, vocab 32064, untied)',
   },
   {
@@ -2030,7 +2736,11 @@ export const MODELS: readonly Model[] = [
     params: 13_960_238_080,
     contextLength: 4_096,
     smallerSiblings: ['microsoft/Phi-3-mini-4k-instruct'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 78, source: 'Abdin et al. 2024, Phi-3 Technical Report, arXiv:2404.14219, abstract (MMLU, rounded to whole %)' },
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 78,
+      source: 'Abdin et al. 2024, Phi-3 Technical Report, arXiv:2404.14219, abstract (MMLU, rounded to whole %)',
+    },
     source: 'computed from config.json (40 layers, d 5120, FFN 17920, 40 heads / 10 KV heads, vocab 32064, untied)',
   },
   {
@@ -2042,7 +2752,8 @@ export const MODELS: readonly Model[] = [
     params: 3_821_079_552,
     contextLength: 131_072,
     smallerSiblings: [],
-    source: 'computed from config.json (32 layers, d 3072, FFN 8192, 32 heads, vocab 32064, untied); same architecture as Phi-3-mini',
+    source:
+      'computed from config.json (32 layers, d 3072, FFN 8192, 32 heads, vocab 32064, untied); same architecture as Phi-3-mini',
   },
   {
     id: 'microsoft/Phi-3.5-MoE-instruct',
@@ -2054,7 +2765,8 @@ export const MODELS: readonly Model[] = [
     activeParams: 6_600_000_000,
     contextLength: 131_072,
     smallerSiblings: ['microsoft/Phi-3.5-mini-instruct'],
-    source: 'model card huggingface.co/microsoft/Phi-3.5-MoE-instruct (16 experts x 3.8B, 6.6B active with 2 experts; 41.9B total as listed on the model page)',
+    source:
+      'model card huggingface.co/microsoft/Phi-3.5-MoE-instruct (16 experts x 3.8B, 6.6B active with 2 experts; 41.9B total as listed on the model page)',
   },
   {
     id: 'microsoft/phi-4',
@@ -2065,8 +2777,13 @@ export const MODELS: readonly Model[] = [
     params: 14_659_507_200,
     contextLength: 16_384,
     smallerSiblings: ['microsoft/Phi-3.5-mini-instruct'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 84.8, source: 'Abdin et al. 2024, Phi-4 Technical Report, arXiv:2412.08905, Table 1' },
-    source: 'computed from config.json (40 layers, d 5120, FFN 17920, 40 heads / 10 KV heads, vocab 100352, untied); report: 14B',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 84.8,
+      source: 'Abdin et al. 2024, Phi-4 Technical Report, arXiv:2412.08905, Table 1',
+    },
+    source:
+      'computed from config.json (40 layers, d 5120, FFN 17920, 40 heads / 10 KV heads, vocab 100352, untied); report: 14B',
   },
   // ---------------- Small LLMs (TinyLlama, SmolLM2) ----------------
   {
@@ -2078,7 +2795,8 @@ export const MODELS: readonly Model[] = [
     params: 1_100_048_384,
     contextLength: 2_048,
     smallerSiblings: [],
-    source: 'computed from config.json (22 layers, d 2048, FFN 5632, 32 heads / 4 KV heads, vocab 32000, untied); Zhang et al. 2024, arXiv:2401.02385',
+    source:
+      'computed from config.json (22 layers, d 2048, FFN 5632, 32 heads / 4 KV heads, vocab 32000, untied); Zhang et al. 2024, arXiv:2401.02385',
   },
   {
     id: 'TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T',
@@ -2089,7 +2807,8 @@ export const MODELS: readonly Model[] = [
     params: 1_100_048_384,
     contextLength: 2_048,
     smallerSiblings: [],
-    source: 'computed from config.json (22 layers, d 2048, FFN 5632, 32 heads / 4 KV heads, vocab 32000, untied); Zhang et al. 2024, arXiv:2401.02385',
+    source:
+      'computed from config.json (22 layers, d 2048, FFN 5632, 32 heads / 4 KV heads, vocab 32000, untied); Zhang et al. 2024, arXiv:2401.02385',
   },
   {
     id: 'HuggingFaceTB/SmolLM2-135M',
@@ -2167,8 +2886,13 @@ export const MODELS: readonly Model[] = [
     params: 60_506_624,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'GLUE score (avg)', score: 77.4, source: 'Raffel et al. 2019, T5, arXiv:1910.10683, Table 14 (GLUE average, test)' },
-    source: 'computed from config.json (6+6 layers, d_model 512, d_ff 2048, 8 heads x 64, vocab 32128, tied embeddings)',
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 77.4,
+      source: 'Raffel et al. 2019, T5, arXiv:1910.10683, Table 14 (GLUE average, test)',
+    },
+    source:
+      'computed from config.json (6+6 layers, d_model 512, d_ff 2048, 8 heads x 64, vocab 32128, tied embeddings)',
   },
   {
     id: 't5-base',
@@ -2179,8 +2903,13 @@ export const MODELS: readonly Model[] = [
     params: 222_903_552,
     contextLength: 512,
     smallerSiblings: ['t5-small'],
-    quality: { benchmark: 'GLUE score (avg)', score: 82.7, source: 'Raffel et al. 2019, T5, arXiv:1910.10683, Table 14 (GLUE average, test)' },
-    source: 'computed from config.json (12+12 layers, d_model 768, d_ff 3072, 12 heads x 64, vocab 32128, tied embeddings)',
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 82.7,
+      source: 'Raffel et al. 2019, T5, arXiv:1910.10683, Table 14 (GLUE average, test)',
+    },
+    source:
+      'computed from config.json (12+12 layers, d_model 768, d_ff 3072, 12 heads x 64, vocab 32128, tied embeddings)',
   },
   {
     id: 't5-large',
@@ -2191,8 +2920,13 @@ export const MODELS: readonly Model[] = [
     params: 737_668_096,
     contextLength: 512,
     smallerSiblings: ['t5-base', 't5-small'],
-    quality: { benchmark: 'GLUE score (avg)', score: 86.4, source: 'Raffel et al. 2019, T5, arXiv:1910.10683, Table 14 (GLUE average, test)' },
-    source: 'computed from config.json (24+24 layers, d_model 1024, d_ff 4096, 16 heads x 64, vocab 32128, tied embeddings)',
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 86.4,
+      source: 'Raffel et al. 2019, T5, arXiv:1910.10683, Table 14 (GLUE average, test)',
+    },
+    source:
+      'computed from config.json (24+24 layers, d_model 1024, d_ff 4096, 16 heads x 64, vocab 32128, tied embeddings)',
   },
   {
     id: 't5-3b',
@@ -2203,8 +2937,13 @@ export const MODELS: readonly Model[] = [
     params: 2_851_598_336,
     contextLength: 512,
     smallerSiblings: ['t5-large', 't5-base', 't5-small'],
-    quality: { benchmark: 'GLUE score (avg)', score: 88.5, source: 'Raffel et al. 2019, T5, arXiv:1910.10683, Table 14 (GLUE average, test)' },
-    source: 'computed from config.json (24+24 layers, d_model 1024, d_ff 16384, 32 heads x 128, vocab 32128, tied embeddings)',
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 88.5,
+      source: 'Raffel et al. 2019, T5, arXiv:1910.10683, Table 14 (GLUE average, test)',
+    },
+    source:
+      'computed from config.json (24+24 layers, d_model 1024, d_ff 16384, 32 heads x 128, vocab 32128, tied embeddings)',
   },
   {
     id: 't5-11b',
@@ -2215,8 +2954,13 @@ export const MODELS: readonly Model[] = [
     params: 11_307_321_344,
     contextLength: 512,
     smallerSiblings: ['t5-3b', 't5-large', 't5-base', 't5-small'],
-    quality: { benchmark: 'GLUE score (avg)', score: 90.3, source: 'Raffel et al. 2019, T5, arXiv:1910.10683, Table 14 (GLUE average, test)' },
-    source: 'computed from config.json (24+24 layers, d_model 1024, d_ff 65536, 128 heads x 128, vocab 32128, tied embeddings)',
+    quality: {
+      benchmark: 'GLUE score (avg)',
+      score: 90.3,
+      source: 'Raffel et al. 2019, T5, arXiv:1910.10683, Table 14 (GLUE average, test)',
+    },
+    source:
+      'computed from config.json (24+24 layers, d_model 1024, d_ff 65536, 128 heads x 128, vocab 32128, tied embeddings)',
   },
   {
     id: 'google/flan-t5-small',
@@ -2227,8 +2971,14 @@ export const MODELS: readonly Model[] = [
     params: 76_961_152,
     contextLength: 512,
     smallerSiblings: [],
-    quality: { benchmark: 'MMLU (5-shot)', score: 28.7, source: 'Chung et al. 2022, Scaling Instruction-Finetuned Language Models, arXiv:2210.11416, Table 5 (Flan-T5 MMLU direct, 5-shot)' },
-    source: 'computed from config.json (T5 v1.1: 8+8 layers, d_model 512, gated d_ff 1024, 6 heads x 64, vocab 32128, untied LM head)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 28.7,
+      source:
+        'Chung et al. 2022, Scaling Instruction-Finetuned Language Models, arXiv:2210.11416, Table 5 (Flan-T5 MMLU direct, 5-shot)',
+    },
+    source:
+      'computed from config.json (T5 v1.1: 8+8 layers, d_model 512, gated d_ff 1024, 6 heads x 64, vocab 32128, untied LM head)',
   },
   {
     id: 'google/t5-v1_1-small',
@@ -2239,7 +2989,8 @@ export const MODELS: readonly Model[] = [
     params: 76_961_152,
     contextLength: 512,
     smallerSiblings: [],
-    source: 'computed from config.json (T5 v1.1: 8+8 layers, d_model 512, gated d_ff 1024, 6 heads x 64, vocab 32128, untied LM head)',
+    source:
+      'computed from config.json (T5 v1.1: 8+8 layers, d_model 512, gated d_ff 1024, 6 heads x 64, vocab 32128, untied LM head)',
   },
   {
     id: 'google/flan-t5-base',
@@ -2250,8 +3001,14 @@ export const MODELS: readonly Model[] = [
     params: 247_577_856,
     contextLength: 512,
     smallerSiblings: ['google/flan-t5-small'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 35.9, source: 'Chung et al. 2022, Scaling Instruction-Finetuned Language Models, arXiv:2210.11416, Table 5 (Flan-T5 MMLU direct, 5-shot)' },
-    source: 'computed from config.json (T5 v1.1: 12+12 layers, d_model 768, gated d_ff 2048, 12 heads x 64, vocab 32128, untied LM head)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 35.9,
+      source:
+        'Chung et al. 2022, Scaling Instruction-Finetuned Language Models, arXiv:2210.11416, Table 5 (Flan-T5 MMLU direct, 5-shot)',
+    },
+    source:
+      'computed from config.json (T5 v1.1: 12+12 layers, d_model 768, gated d_ff 2048, 12 heads x 64, vocab 32128, untied LM head)',
   },
   {
     id: 'google/t5-v1_1-base',
@@ -2262,7 +3019,8 @@ export const MODELS: readonly Model[] = [
     params: 247_577_856,
     contextLength: 512,
     smallerSiblings: ['google/t5-v1_1-small'],
-    source: 'computed from config.json (T5 v1.1: 12+12 layers, d_model 768, gated d_ff 2048, 12 heads x 64, vocab 32128, untied LM head)',
+    source:
+      'computed from config.json (T5 v1.1: 12+12 layers, d_model 768, gated d_ff 2048, 12 heads x 64, vocab 32128, untied LM head)',
   },
   {
     id: 'google/flan-t5-large',
@@ -2273,8 +3031,14 @@ export const MODELS: readonly Model[] = [
     params: 783_150_080,
     contextLength: 512,
     smallerSiblings: ['google/flan-t5-base', 'google/flan-t5-small'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 45.1, source: 'Chung et al. 2022, Scaling Instruction-Finetuned Language Models, arXiv:2210.11416, Table 5 (Flan-T5 MMLU direct, 5-shot)' },
-    source: 'computed from config.json (T5 v1.1: 24+24 layers, d_model 1024, gated d_ff 2816, 16 heads x 64, vocab 32128, untied LM head)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 45.1,
+      source:
+        'Chung et al. 2022, Scaling Instruction-Finetuned Language Models, arXiv:2210.11416, Table 5 (Flan-T5 MMLU direct, 5-shot)',
+    },
+    source:
+      'computed from config.json (T5 v1.1: 24+24 layers, d_model 1024, gated d_ff 2816, 16 heads x 64, vocab 32128, untied LM head)',
   },
   {
     id: 'google/t5-v1_1-large',
@@ -2285,7 +3049,8 @@ export const MODELS: readonly Model[] = [
     params: 783_150_080,
     contextLength: 512,
     smallerSiblings: ['google/t5-v1_1-base', 'google/t5-v1_1-small'],
-    source: 'computed from config.json (T5 v1.1: 24+24 layers, d_model 1024, gated d_ff 2816, 16 heads x 64, vocab 32128, untied LM head)',
+    source:
+      'computed from config.json (T5 v1.1: 24+24 layers, d_model 1024, gated d_ff 2816, 16 heads x 64, vocab 32128, untied LM head)',
   },
   {
     id: 'google/flan-t5-xl',
@@ -2296,8 +3061,14 @@ export const MODELS: readonly Model[] = [
     params: 2_849_757_184,
     contextLength: 512,
     smallerSiblings: ['google/flan-t5-large', 'google/flan-t5-base', 'google/flan-t5-small'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 52.4, source: 'Chung et al. 2022, Scaling Instruction-Finetuned Language Models, arXiv:2210.11416, Table 5 (Flan-T5 MMLU direct, 5-shot)' },
-    source: 'computed from config.json (T5 v1.1: 24+24 layers, d_model 2048, gated d_ff 5120, 32 heads x 64, vocab 32128, untied LM head)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 52.4,
+      source:
+        'Chung et al. 2022, Scaling Instruction-Finetuned Language Models, arXiv:2210.11416, Table 5 (Flan-T5 MMLU direct, 5-shot)',
+    },
+    source:
+      'computed from config.json (T5 v1.1: 24+24 layers, d_model 2048, gated d_ff 5120, 32 heads x 64, vocab 32128, untied LM head)',
   },
   {
     id: 'google/t5-v1_1-xl',
@@ -2308,7 +3079,8 @@ export const MODELS: readonly Model[] = [
     params: 2_849_757_184,
     contextLength: 512,
     smallerSiblings: ['google/t5-v1_1-large', 'google/t5-v1_1-base', 'google/t5-v1_1-small'],
-    source: 'computed from config.json (T5 v1.1: 24+24 layers, d_model 2048, gated d_ff 5120, 32 heads x 64, vocab 32128, untied LM head)',
+    source:
+      'computed from config.json (T5 v1.1: 24+24 layers, d_model 2048, gated d_ff 5120, 32 heads x 64, vocab 32128, untied LM head)',
   },
   {
     id: 'google/flan-t5-xxl',
@@ -2319,8 +3091,14 @@ export const MODELS: readonly Model[] = [
     params: 11_135_332_352,
     contextLength: 512,
     smallerSiblings: ['google/flan-t5-xl', 'google/flan-t5-large', 'google/flan-t5-base', 'google/flan-t5-small'],
-    quality: { benchmark: 'MMLU (5-shot)', score: 55.1, source: 'Chung et al. 2022, Scaling Instruction-Finetuned Language Models, arXiv:2210.11416, Table 5 (Flan-T5 MMLU direct, 5-shot)' },
-    source: 'computed from config.json (T5 v1.1: 24+24 layers, d_model 4096, gated d_ff 10240, 64 heads x 64, vocab 32128, untied LM head)',
+    quality: {
+      benchmark: 'MMLU (5-shot)',
+      score: 55.1,
+      source:
+        'Chung et al. 2022, Scaling Instruction-Finetuned Language Models, arXiv:2210.11416, Table 5 (Flan-T5 MMLU direct, 5-shot)',
+    },
+    source:
+      'computed from config.json (T5 v1.1: 24+24 layers, d_model 4096, gated d_ff 10240, 64 heads x 64, vocab 32128, untied LM head)',
   },
   {
     id: 'google/t5-v1_1-xxl',
@@ -2331,7 +3109,8 @@ export const MODELS: readonly Model[] = [
     params: 11_135_332_352,
     contextLength: 512,
     smallerSiblings: ['google/t5-v1_1-xl', 'google/t5-v1_1-large', 'google/t5-v1_1-base', 'google/t5-v1_1-small'],
-    source: 'computed from config.json (T5 v1.1: 24+24 layers, d_model 4096, gated d_ff 10240, 64 heads x 64, vocab 32128, untied LM head)',
+    source:
+      'computed from config.json (T5 v1.1: 24+24 layers, d_model 4096, gated d_ff 10240, 64 heads x 64, vocab 32128, untied LM head)',
   },
   {
     id: 'google/mt5-small',
@@ -2342,7 +3121,8 @@ export const MODELS: readonly Model[] = [
     params: 300_176_768,
     contextLength: 1_024,
     smallerSiblings: [],
-    source: 'computed from config.json (T5 v1.1 layout, 8+8 layers, d_model 512, gated d_ff 1024, vocab 250112, untied); Xue et al. 2020, arXiv:2010.11934 (300M/580M/1.2B/3.7B/13B)',
+    source:
+      'computed from config.json (T5 v1.1 layout, 8+8 layers, d_model 512, gated d_ff 1024, vocab 250112, untied); Xue et al. 2020, arXiv:2010.11934 (300M/580M/1.2B/3.7B/13B)',
   },
   {
     id: 'google/mt5-base',
@@ -2353,7 +3133,8 @@ export const MODELS: readonly Model[] = [
     params: 582_401_280,
     contextLength: 1_024,
     smallerSiblings: ['google/mt5-small'],
-    source: 'computed from config.json (T5 v1.1 layout, 12+12 layers, d_model 768, gated d_ff 2048, vocab 250112, untied); Xue et al. 2020, arXiv:2010.11934 (300M/580M/1.2B/3.7B/13B)',
+    source:
+      'computed from config.json (T5 v1.1 layout, 12+12 layers, d_model 768, gated d_ff 2048, vocab 250112, untied); Xue et al. 2020, arXiv:2010.11934 (300M/580M/1.2B/3.7B/13B)',
   },
   {
     id: 'google/mt5-large',
@@ -2364,7 +3145,8 @@ export const MODELS: readonly Model[] = [
     params: 1_229_581_312,
     contextLength: 1_024,
     smallerSiblings: ['google/mt5-base', 'google/mt5-small'],
-    source: 'computed from config.json (T5 v1.1 layout, 24+24 layers, d_model 1024, gated d_ff 2816, vocab 250112, untied); Xue et al. 2020, arXiv:2010.11934 (300M/580M/1.2B/3.7B/13B)',
+    source:
+      'computed from config.json (T5 v1.1 layout, 24+24 layers, d_model 1024, gated d_ff 2816, vocab 250112, untied); Xue et al. 2020, arXiv:2010.11934 (300M/580M/1.2B/3.7B/13B)',
   },
   {
     id: 'google/mt5-xl',
@@ -2375,7 +3157,8 @@ export const MODELS: readonly Model[] = [
     params: 3_742_619_648,
     contextLength: 1_024,
     smallerSiblings: ['google/mt5-large', 'google/mt5-base', 'google/mt5-small'],
-    source: 'computed from config.json (T5 v1.1 layout, 24+24 layers, d_model 2048, gated d_ff 5120, vocab 250112, untied); Xue et al. 2020, arXiv:2010.11934 (300M/580M/1.2B/3.7B/13B)',
+    source:
+      'computed from config.json (T5 v1.1 layout, 24+24 layers, d_model 2048, gated d_ff 5120, vocab 250112, untied); Xue et al. 2020, arXiv:2010.11934 (300M/580M/1.2B/3.7B/13B)',
   },
   {
     id: 'google/mt5-xxl',
@@ -2386,7 +3169,8 @@ export const MODELS: readonly Model[] = [
     params: 12_921_057_280,
     contextLength: 1_024,
     smallerSiblings: ['google/mt5-xl', 'google/mt5-large', 'google/mt5-base', 'google/mt5-small'],
-    source: 'computed from config.json (T5 v1.1 layout, 24+24 layers, d_model 4096, gated d_ff 10240, vocab 250112, untied); Xue et al. 2020, arXiv:2010.11934 (300M/580M/1.2B/3.7B/13B)',
+    source:
+      'computed from config.json (T5 v1.1 layout, 24+24 layers, d_model 4096, gated d_ff 10240, vocab 250112, untied); Xue et al. 2020, arXiv:2010.11934 (300M/580M/1.2B/3.7B/13B)',
   },
   // ---------------- BART ----------------
   {
@@ -2431,7 +3215,11 @@ export const MODELS: readonly Model[] = [
     params: 406_290_432,
     contextLength: 1_024,
     smallerSiblings: ['sshleifer/distilbart-cnn-12-6', 'sshleifer/distilbart-cnn-12-3', 'sshleifer/distilbart-cnn-6-6'],
-    quality: { benchmark: 'CNN/DailyMail ROUGE-2', score: 21.06, source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (CNN/DailyMail ROUGE-2)' },
+    quality: {
+      benchmark: 'CNN/DailyMail ROUGE-2',
+      score: 21.06,
+      source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (CNN/DailyMail ROUGE-2)',
+    },
     source: 'computed from config.json (12+12 layers, d 1024, vocab 50264, tied)',
   },
   {
@@ -2443,7 +3231,11 @@ export const MODELS: readonly Model[] = [
     params: 305_510_400,
     contextLength: 1_024,
     smallerSiblings: ['sshleifer/distilbart-cnn-12-3', 'sshleifer/distilbart-cnn-6-6'],
-    quality: { benchmark: 'CNN/DailyMail ROUGE-2', score: 21.26, source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (CNN/DailyMail ROUGE-2)' },
+    quality: {
+      benchmark: 'CNN/DailyMail ROUGE-2',
+      score: 21.26,
+      source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (CNN/DailyMail ROUGE-2)',
+    },
     source: 'computed from config.json (12 encoder + 6 decoder layers, d 1024, vocab 50264); card: 306M',
   },
   {
@@ -2455,7 +3247,11 @@ export const MODELS: readonly Model[] = [
     params: 255_120_384,
     contextLength: 1_024,
     smallerSiblings: ['sshleifer/distilbart-cnn-6-6'],
-    quality: { benchmark: 'CNN/DailyMail ROUGE-2', score: 20.57, source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (CNN/DailyMail ROUGE-2)' },
+    quality: {
+      benchmark: 'CNN/DailyMail ROUGE-2',
+      score: 20.57,
+      source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (CNN/DailyMail ROUGE-2)',
+    },
     source: 'computed from config.json (12 encoder + 3 decoder layers, d 1024, vocab 50264); card: 255M',
   },
   {
@@ -2467,7 +3263,11 @@ export const MODELS: readonly Model[] = [
     params: 229_933_056,
     contextLength: 1_024,
     smallerSiblings: [],
-    quality: { benchmark: 'CNN/DailyMail ROUGE-2', score: 20.17, source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (CNN/DailyMail ROUGE-2)' },
+    quality: {
+      benchmark: 'CNN/DailyMail ROUGE-2',
+      score: 20.17,
+      source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (CNN/DailyMail ROUGE-2)',
+    },
     source: 'computed from config.json (6 encoder + 6 decoder layers, d 1024, vocab 50264); card: 230M',
   },
   {
@@ -2478,8 +3278,18 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 406_290_432,
     contextLength: 1_024,
-    smallerSiblings: ['sshleifer/distilbart-xsum-12-6', 'sshleifer/distilbart-xsum-9-6', 'sshleifer/distilbart-xsum-12-3', 'sshleifer/distilbart-xsum-6-6', 'sshleifer/distilbart-xsum-12-1'],
-    quality: { benchmark: 'XSum ROUGE-2', score: 21.85, source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)' },
+    smallerSiblings: [
+      'sshleifer/distilbart-xsum-12-6',
+      'sshleifer/distilbart-xsum-9-6',
+      'sshleifer/distilbart-xsum-12-3',
+      'sshleifer/distilbart-xsum-6-6',
+      'sshleifer/distilbart-xsum-12-1',
+    ],
+    quality: {
+      benchmark: 'XSum ROUGE-2',
+      score: 21.85,
+      source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)',
+    },
     source: 'computed from config.json (12+12 layers, d 1024, vocab 50264, tied)',
   },
   {
@@ -2490,8 +3300,17 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 305_510_400,
     contextLength: 1_024,
-    smallerSiblings: ['sshleifer/distilbart-xsum-9-6', 'sshleifer/distilbart-xsum-12-3', 'sshleifer/distilbart-xsum-6-6', 'sshleifer/distilbart-xsum-12-1'],
-    quality: { benchmark: 'XSum ROUGE-2', score: 22.12, source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)' },
+    smallerSiblings: [
+      'sshleifer/distilbart-xsum-9-6',
+      'sshleifer/distilbart-xsum-12-3',
+      'sshleifer/distilbart-xsum-6-6',
+      'sshleifer/distilbart-xsum-12-1',
+    ],
+    quality: {
+      benchmark: 'XSum ROUGE-2',
+      score: 22.12,
+      source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)',
+    },
     source: 'computed from config.json (12 encoder + 6 decoder layers, d 1024, vocab 50264); card: 306M',
   },
   {
@@ -2502,8 +3321,16 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 267_721_728,
     contextLength: 1_024,
-    smallerSiblings: ['sshleifer/distilbart-xsum-12-3', 'sshleifer/distilbart-xsum-6-6', 'sshleifer/distilbart-xsum-12-1'],
-    quality: { benchmark: 'XSum ROUGE-2', score: 21.72, source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)' },
+    smallerSiblings: [
+      'sshleifer/distilbart-xsum-12-3',
+      'sshleifer/distilbart-xsum-6-6',
+      'sshleifer/distilbart-xsum-12-1',
+    ],
+    quality: {
+      benchmark: 'XSum ROUGE-2',
+      score: 21.72,
+      source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)',
+    },
     source: 'computed from config.json (9 encoder + 6 decoder layers, d 1024, vocab 50264); card: 268M',
   },
   {
@@ -2515,7 +3342,11 @@ export const MODELS: readonly Model[] = [
     params: 255_120_384,
     contextLength: 1_024,
     smallerSiblings: ['sshleifer/distilbart-xsum-6-6', 'sshleifer/distilbart-xsum-12-1'],
-    quality: { benchmark: 'XSum ROUGE-2', score: 21.37, source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)' },
+    quality: {
+      benchmark: 'XSum ROUGE-2',
+      score: 21.37,
+      source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)',
+    },
     source: 'computed from config.json (12 encoder + 3 decoder layers, d 1024, vocab 50264); card: 255M',
   },
   {
@@ -2527,7 +3358,11 @@ export const MODELS: readonly Model[] = [
     params: 229_933_056,
     contextLength: 1_024,
     smallerSiblings: ['sshleifer/distilbart-xsum-12-1'],
-    quality: { benchmark: 'XSum ROUGE-2', score: 20.92, source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)' },
+    quality: {
+      benchmark: 'XSum ROUGE-2',
+      score: 20.92,
+      source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)',
+    },
     source: 'computed from config.json (6 encoder + 6 decoder layers, d 1024, vocab 50264); card: 230M',
   },
   {
@@ -2539,7 +3374,11 @@ export const MODELS: readonly Model[] = [
     params: 221_527_040,
     contextLength: 1_024,
     smallerSiblings: [],
-    quality: { benchmark: 'XSum ROUGE-2', score: 18.31, source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)' },
+    quality: {
+      benchmark: 'XSum ROUGE-2',
+      score: 18.31,
+      source: 'model card huggingface.co/sshleifer/distilbart-cnn-12-6, metrics table (XSum ROUGE-2)',
+    },
     source: 'computed from config.json (12 encoder + 1 decoder layers, d 1024, vocab 50264); card: 222M',
   },
   // ---------------- torchvision classification ----------------
@@ -2552,8 +3391,14 @@ export const MODELS: readonly Model[] = [
     params: 11_689_512,
     forwardGflopsPerSample: 3.62, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 69.758, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet18 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet18 11,689,512 params, 1.81 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 69.758,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet18 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet18 11,689,512 params, 1.81 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'resnet34',
@@ -2564,8 +3409,14 @@ export const MODELS: readonly Model[] = [
     params: 21_797_672,
     forwardGflopsPerSample: 7.32, // 224x224
     smallerSiblings: ['resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 73.314, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet34 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet34 21,797,672 params, 3.66 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 73.314,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet34 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet34 21,797,672 params, 3.66 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'resnet50',
@@ -2576,8 +3427,14 @@ export const MODELS: readonly Model[] = [
     params: 25_557_032,
     forwardGflopsPerSample: 8.18, // 224x224
     smallerSiblings: ['resnet34', 'resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.13, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet50 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet50 25,557,032 params, 4.09 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.13,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet50 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet50 25,557,032 params, 4.09 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'resnet101',
@@ -2588,8 +3445,14 @@ export const MODELS: readonly Model[] = [
     params: 44_549_160,
     forwardGflopsPerSample: 15.6, // 224x224
     smallerSiblings: ['resnet50', 'resnet34', 'resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.374, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet101 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet101 44,549,160 params, 7.8 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.374,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet101 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet101 44,549,160 params, 7.8 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'resnet152',
@@ -2600,8 +3463,14 @@ export const MODELS: readonly Model[] = [
     params: 60_192_808,
     forwardGflopsPerSample: 23.02, // 224x224
     smallerSiblings: ['resnet101', 'resnet50', 'resnet34', 'resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.312, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet152 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet152 60,192,808 params, 11.51 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.312,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet152 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet152 60,192,808 params, 11.51 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'resnext50_32x4d',
@@ -2612,8 +3481,14 @@ export const MODELS: readonly Model[] = [
     params: 25_028_904,
     forwardGflopsPerSample: 8.46, // 224x224
     smallerSiblings: ['resnet34', 'resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.618, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext50_32x4d IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext50_32x4d 25,028,904 params, 4.23 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.618,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext50_32x4d IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext50_32x4d 25,028,904 params, 4.23 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'resnext101_32x8d',
@@ -2624,8 +3499,14 @@ export const MODELS: readonly Model[] = [
     params: 88_791_336,
     forwardGflopsPerSample: 32.82, // 224x224
     smallerSiblings: ['resnext50_32x4d', 'resnet101', 'resnet50'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 79.312, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext101_32x8d IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext101_32x8d 88,791,336 params, 16.41 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 79.312,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext101_32x8d IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext101_32x8d 88,791,336 params, 16.41 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'resnext101_64x4d',
@@ -2636,8 +3517,14 @@ export const MODELS: readonly Model[] = [
     params: 83_455_272,
     forwardGflopsPerSample: 30.92, // 224x224
     smallerSiblings: ['resnext50_32x4d', 'resnet101', 'resnet50'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.246, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext101_64x4d IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext101_64x4d 83,455,272 params, 15.46 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.246,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext101_64x4d IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnext101_64x4d 83,455,272 params, 15.46 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'wide_resnet50_2',
@@ -2648,8 +3535,14 @@ export const MODELS: readonly Model[] = [
     params: 68_883_240,
     forwardGflopsPerSample: 22.8, // 224x224
     smallerSiblings: ['resnet50', 'resnet34', 'resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.468, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): wide_resnet50_2 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): wide_resnet50_2 68,883,240 params, 11.4 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.468,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): wide_resnet50_2 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): wide_resnet50_2 68,883,240 params, 11.4 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'wide_resnet101_2',
@@ -2660,8 +3553,14 @@ export const MODELS: readonly Model[] = [
     params: 126_886_696,
     forwardGflopsPerSample: 45.5, // 224x224
     smallerSiblings: ['wide_resnet50_2', 'resnet101', 'resnet50'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.848, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): wide_resnet101_2 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): wide_resnet101_2 126,886,696 params, 22.75 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.848,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): wide_resnet101_2 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): wide_resnet101_2 126,886,696 params, 22.75 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vgg11',
@@ -2672,8 +3571,14 @@ export const MODELS: readonly Model[] = [
     params: 132_863_336,
     forwardGflopsPerSample: 15.22, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 69.02, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg11 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg11 132,863,336 params, 7.61 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 69.02,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg11 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg11 132,863,336 params, 7.61 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vgg11_bn',
@@ -2684,8 +3589,14 @@ export const MODELS: readonly Model[] = [
     params: 132_868_840,
     forwardGflopsPerSample: 15.22, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 70.37, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg11_bn IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg11_bn 132,868,840 params, 7.61 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 70.37,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg11_bn IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg11_bn 132,868,840 params, 7.61 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vgg13',
@@ -2696,8 +3607,14 @@ export const MODELS: readonly Model[] = [
     params: 133_047_848,
     forwardGflopsPerSample: 22.62, // 224x224
     smallerSiblings: ['vgg11'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 69.928, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg13 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg13 133,047,848 params, 11.31 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 69.928,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg13 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg13 133,047,848 params, 11.31 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vgg13_bn',
@@ -2708,8 +3625,14 @@ export const MODELS: readonly Model[] = [
     params: 133_053_736,
     forwardGflopsPerSample: 22.62, // 224x224
     smallerSiblings: ['vgg11_bn'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 71.586, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg13_bn IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg13_bn 133,053,736 params, 11.31 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 71.586,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg13_bn IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg13_bn 133,053,736 params, 11.31 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vgg16',
@@ -2720,8 +3643,14 @@ export const MODELS: readonly Model[] = [
     params: 138_357_544,
     forwardGflopsPerSample: 30.94, // 224x224
     smallerSiblings: ['vgg13', 'vgg11'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 71.592, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg16 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg16 138,357,544 params, 15.47 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 71.592,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg16 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg16 138,357,544 params, 15.47 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vgg16_bn',
@@ -2732,8 +3661,14 @@ export const MODELS: readonly Model[] = [
     params: 138_365_992,
     forwardGflopsPerSample: 30.94, // 224x224
     smallerSiblings: ['vgg13_bn', 'vgg11_bn'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 73.36, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg16_bn IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg16_bn 138,365,992 params, 15.47 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 73.36,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg16_bn IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg16_bn 138,365,992 params, 15.47 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vgg19',
@@ -2744,8 +3679,14 @@ export const MODELS: readonly Model[] = [
     params: 143_667_240,
     forwardGflopsPerSample: 39.26, // 224x224
     smallerSiblings: ['vgg16', 'vgg13', 'vgg11'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 72.376, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg19 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg19 143,667,240 params, 19.63 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 72.376,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg19 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg19 143,667,240 params, 19.63 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vgg19_bn',
@@ -2756,8 +3697,14 @@ export const MODELS: readonly Model[] = [
     params: 143_678_248,
     forwardGflopsPerSample: 39.26, // 224x224
     smallerSiblings: ['vgg16_bn', 'vgg13_bn', 'vgg11_bn'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 74.218, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg19_bn IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg19_bn 143,678,248 params, 19.63 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 74.218,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg19_bn IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vgg19_bn 143,678,248 params, 19.63 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'alexnet',
@@ -2768,8 +3715,14 @@ export const MODELS: readonly Model[] = [
     params: 61_100_840,
     forwardGflopsPerSample: 1.42, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 56.522, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): alexnet IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): alexnet 61,100,840 params, 0.71 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 56.522,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): alexnet IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): alexnet 61,100,840 params, 0.71 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'squeezenet1_0',
@@ -2780,8 +3733,14 @@ export const MODELS: readonly Model[] = [
     params: 1_248_424,
     forwardGflopsPerSample: 1.64, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 58.092, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): squeezenet1_0 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): squeezenet1_0 1,248,424 params, 0.82 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 58.092,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): squeezenet1_0 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): squeezenet1_0 1,248,424 params, 0.82 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'squeezenet1_1',
@@ -2792,8 +3751,14 @@ export const MODELS: readonly Model[] = [
     params: 1_235_496,
     forwardGflopsPerSample: 0.7, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 58.178, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): squeezenet1_1 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): squeezenet1_1 1,235,496 params, 0.35 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 58.178,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): squeezenet1_1 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): squeezenet1_1 1,235,496 params, 0.35 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'densenet121',
@@ -2804,8 +3769,14 @@ export const MODELS: readonly Model[] = [
     params: 7_978_856,
     forwardGflopsPerSample: 5.66, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 74.434, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet121 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet121 7,978,856 params, 2.83 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 74.434,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet121 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet121 7,978,856 params, 2.83 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'densenet169',
@@ -2816,8 +3787,14 @@ export const MODELS: readonly Model[] = [
     params: 14_149_480,
     forwardGflopsPerSample: 6.72, // 224x224
     smallerSiblings: ['densenet121'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 75.6, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet169 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet169 14,149,480 params, 3.36 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 75.6,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet169 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet169 14,149,480 params, 3.36 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'densenet201',
@@ -2828,8 +3805,14 @@ export const MODELS: readonly Model[] = [
     params: 20_013_928,
     forwardGflopsPerSample: 8.58, // 224x224
     smallerSiblings: ['densenet169', 'densenet121'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.896, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet201 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet201 20,013,928 params, 4.29 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.896,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet201 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet201 20,013,928 params, 4.29 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'densenet161',
@@ -2840,8 +3823,14 @@ export const MODELS: readonly Model[] = [
     params: 28_681_000,
     forwardGflopsPerSample: 15.46, // 224x224
     smallerSiblings: ['densenet201', 'densenet169', 'densenet121'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.138, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet161 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet161 28,681,000 params, 7.73 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.138,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet161 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): densenet161 28,681,000 params, 7.73 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'googlenet',
@@ -2852,8 +3841,14 @@ export const MODELS: readonly Model[] = [
     params: 6_624_904,
     forwardGflopsPerSample: 3, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 69.778, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): googlenet IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): googlenet 6,624,904 params, 1.5 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 69.778,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): googlenet IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): googlenet 6,624,904 params, 1.5 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'inception_v3',
@@ -2864,8 +3859,14 @@ export const MODELS: readonly Model[] = [
     params: 27_161_264,
     forwardGflopsPerSample: 11.42, // 299x299
     smallerSiblings: ['googlenet'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.294, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): inception_v3 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): inception_v3 27,161,264 params, 5.71 GFLOPS (counted as multiply-adds; stored here x2) at 299x299',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.294,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): inception_v3 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): inception_v3 27,161,264 params, 5.71 GFLOPS (counted as multiply-adds; stored here x2) at 299x299',
   },
   {
     id: 'mobilenet_v3_small',
@@ -2876,8 +3877,14 @@ export const MODELS: readonly Model[] = [
     params: 2_542_856,
     forwardGflopsPerSample: 0.12, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 67.668, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v3_small IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v3_small 2,542,856 params, 0.06 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 67.668,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v3_small IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v3_small 2,542,856 params, 0.06 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'mobilenet_v2',
@@ -2888,8 +3895,14 @@ export const MODELS: readonly Model[] = [
     params: 3_504_872,
     forwardGflopsPerSample: 0.6, // 224x224
     smallerSiblings: ['mobilenet_v3_small'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 71.878, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v2 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v2 3,504,872 params, 0.3 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 71.878,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v2 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v2 3,504,872 params, 0.3 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'mobilenet_v3_large',
@@ -2900,8 +3913,14 @@ export const MODELS: readonly Model[] = [
     params: 5_483_032,
     forwardGflopsPerSample: 0.44, // 224x224
     smallerSiblings: ['mobilenet_v3_small'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 74.042, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v3_large IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v3_large 5,483,032 params, 0.22 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 74.042,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v3_large IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mobilenet_v3_large 5,483,032 params, 0.22 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'shufflenet_v2_x0_5',
@@ -2912,8 +3931,14 @@ export const MODELS: readonly Model[] = [
     params: 1_366_792,
     forwardGflopsPerSample: 0.08, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 60.552, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x0_5 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x0_5 1,366,792 params, 0.04 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 60.552,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x0_5 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x0_5 1,366,792 params, 0.04 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'shufflenet_v2_x1_0',
@@ -2924,8 +3949,14 @@ export const MODELS: readonly Model[] = [
     params: 2_278_604,
     forwardGflopsPerSample: 0.28, // 224x224
     smallerSiblings: ['shufflenet_v2_x0_5'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 69.362, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x1_0 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x1_0 2,278,604 params, 0.14 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 69.362,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x1_0 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x1_0 2,278,604 params, 0.14 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'shufflenet_v2_x1_5',
@@ -2936,8 +3967,14 @@ export const MODELS: readonly Model[] = [
     params: 3_503_624,
     forwardGflopsPerSample: 0.6, // 224x224
     smallerSiblings: ['shufflenet_v2_x1_0', 'shufflenet_v2_x0_5'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 72.996, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x1_5 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x1_5 3,503,624 params, 0.3 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 72.996,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x1_5 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x1_5 3,503,624 params, 0.3 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'shufflenet_v2_x2_0',
@@ -2948,8 +3985,14 @@ export const MODELS: readonly Model[] = [
     params: 7_393_996,
     forwardGflopsPerSample: 1.16, // 224x224
     smallerSiblings: ['shufflenet_v2_x1_5', 'shufflenet_v2_x1_0', 'shufflenet_v2_x0_5'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.23, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x2_0 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x2_0 7,393,996 params, 0.58 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.23,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x2_0 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): shufflenet_v2_x2_0 7,393,996 params, 0.58 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'mnasnet0_5',
@@ -2960,8 +4003,14 @@ export const MODELS: readonly Model[] = [
     params: 2_218_512,
     forwardGflopsPerSample: 0.2, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 67.734, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet0_5 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet0_5 2,218,512 params, 0.1 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 67.734,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet0_5 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet0_5 2,218,512 params, 0.1 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'mnasnet0_75',
@@ -2972,8 +4021,14 @@ export const MODELS: readonly Model[] = [
     params: 3_170_208,
     forwardGflopsPerSample: 0.42, // 224x224
     smallerSiblings: ['mnasnet0_5'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 71.18, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet0_75 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet0_75 3,170,208 params, 0.21 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 71.18,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet0_75 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet0_75 3,170,208 params, 0.21 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'mnasnet1_0',
@@ -2984,8 +4039,14 @@ export const MODELS: readonly Model[] = [
     params: 4_383_312,
     forwardGflopsPerSample: 0.62, // 224x224
     smallerSiblings: ['mnasnet0_75', 'mnasnet0_5'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 73.456, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet1_0 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet1_0 4,383,312 params, 0.31 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 73.456,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet1_0 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet1_0 4,383,312 params, 0.31 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'mnasnet1_3',
@@ -2996,8 +4057,14 @@ export const MODELS: readonly Model[] = [
     params: 6_282_256,
     forwardGflopsPerSample: 1.06, // 224x224
     smallerSiblings: ['mnasnet1_0', 'mnasnet0_75', 'mnasnet0_5'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.506, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet1_3 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet1_3 6,282,256 params, 0.53 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.506,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet1_3 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): mnasnet1_3 6,282,256 params, 0.53 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'efficientnet_b0',
@@ -3008,8 +4075,14 @@ export const MODELS: readonly Model[] = [
     params: 5_288_548,
     forwardGflopsPerSample: 0.772, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.692, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b0 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b0 5,288,548 params, 0.386 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.692,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b0 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b0 5,288,548 params, 0.386 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'efficientnet_b1',
@@ -3020,8 +4093,14 @@ export const MODELS: readonly Model[] = [
     params: 7_794_184,
     forwardGflopsPerSample: 1.374, // 240x240
     smallerSiblings: ['efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.642, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b1 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b1 7,794,184 params, 0.687 GFLOPS (counted as multiply-adds; stored here x2) at 240x240',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.642,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b1 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b1 7,794,184 params, 0.687 GFLOPS (counted as multiply-adds; stored here x2) at 240x240',
   },
   {
     id: 'efficientnet_b2',
@@ -3032,8 +4111,14 @@ export const MODELS: readonly Model[] = [
     params: 9_109_994,
     forwardGflopsPerSample: 2.176, // 288x288
     smallerSiblings: ['efficientnet_b1', 'efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.608, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b2 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b2 9,109,994 params, 1.088 GFLOPS (counted as multiply-adds; stored here x2) at 288x288',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.608,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b2 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b2 9,109,994 params, 1.088 GFLOPS (counted as multiply-adds; stored here x2) at 288x288',
   },
   {
     id: 'efficientnet_b3',
@@ -3044,8 +4129,14 @@ export const MODELS: readonly Model[] = [
     params: 12_233_232,
     forwardGflopsPerSample: 3.654, // 300x300
     smallerSiblings: ['efficientnet_b2', 'efficientnet_b1', 'efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.008, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b3 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b3 12,233,232 params, 1.827 GFLOPS (counted as multiply-adds; stored here x2) at 300x300',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.008,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b3 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b3 12,233,232 params, 1.827 GFLOPS (counted as multiply-adds; stored here x2) at 300x300',
   },
   {
     id: 'efficientnet_b4',
@@ -3056,8 +4147,14 @@ export const MODELS: readonly Model[] = [
     params: 19_341_616,
     forwardGflopsPerSample: 8.788, // 380x380
     smallerSiblings: ['efficientnet_b3', 'efficientnet_b2', 'efficientnet_b1', 'efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.384, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b4 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b4 19,341,616 params, 4.394 GFLOPS (counted as multiply-adds; stored here x2) at 380x380',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.384,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b4 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b4 19,341,616 params, 4.394 GFLOPS (counted as multiply-adds; stored here x2) at 380x380',
   },
   {
     id: 'efficientnet_b5',
@@ -3068,8 +4165,14 @@ export const MODELS: readonly Model[] = [
     params: 30_389_784,
     forwardGflopsPerSample: 20.532, // 456x456
     smallerSiblings: ['efficientnet_b4', 'efficientnet_b3', 'efficientnet_b2', 'efficientnet_b1', 'efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.444, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b5 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b5 30,389,784 params, 10.266 GFLOPS (counted as multiply-adds; stored here x2) at 456x456',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.444,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b5 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b5 30,389,784 params, 10.266 GFLOPS (counted as multiply-adds; stored here x2) at 456x456',
   },
   {
     id: 'efficientnet_b6',
@@ -3079,9 +4182,22 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 43_040_704,
     forwardGflopsPerSample: 38.136, // 528x528
-    smallerSiblings: ['efficientnet_b5', 'efficientnet_b4', 'efficientnet_b3', 'efficientnet_b2', 'efficientnet_b1', 'efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.008, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b6 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b6 43,040,704 params, 19.068 GFLOPS (counted as multiply-adds; stored here x2) at 528x528',
+    smallerSiblings: [
+      'efficientnet_b5',
+      'efficientnet_b4',
+      'efficientnet_b3',
+      'efficientnet_b2',
+      'efficientnet_b1',
+      'efficientnet_b0',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.008,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b6 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b6 43,040,704 params, 19.068 GFLOPS (counted as multiply-adds; stored here x2) at 528x528',
   },
   {
     id: 'efficientnet_b7',
@@ -3091,9 +4207,23 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 66_347_960,
     forwardGflopsPerSample: 75.492, // 600x600
-    smallerSiblings: ['efficientnet_b6', 'efficientnet_b5', 'efficientnet_b4', 'efficientnet_b3', 'efficientnet_b2', 'efficientnet_b1', 'efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.122, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b7 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b7 66,347,960 params, 37.746 GFLOPS (counted as multiply-adds; stored here x2) at 600x600',
+    smallerSiblings: [
+      'efficientnet_b6',
+      'efficientnet_b5',
+      'efficientnet_b4',
+      'efficientnet_b3',
+      'efficientnet_b2',
+      'efficientnet_b1',
+      'efficientnet_b0',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.122,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b7 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_b7 66,347,960 params, 37.746 GFLOPS (counted as multiply-adds; stored here x2) at 600x600',
   },
   {
     id: 'efficientnet_v2_s',
@@ -3104,8 +4234,14 @@ export const MODELS: readonly Model[] = [
     params: 21_458_488,
     forwardGflopsPerSample: 16.732, // 384x384
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.228, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_s IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_s 21,458,488 params, 8.366 GFLOPS (counted as multiply-adds; stored here x2) at 384x384',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.228,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_s IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_s 21,458,488 params, 8.366 GFLOPS (counted as multiply-adds; stored here x2) at 384x384',
   },
   {
     id: 'efficientnet_v2_m',
@@ -3116,8 +4252,14 @@ export const MODELS: readonly Model[] = [
     params: 54_139_356,
     forwardGflopsPerSample: 49.164, // 480x480
     smallerSiblings: ['efficientnet_v2_s'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 85.112, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_m IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_m 54,139,356 params, 24.582 GFLOPS (counted as multiply-adds; stored here x2) at 480x480',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 85.112,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_m IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_m 54,139,356 params, 24.582 GFLOPS (counted as multiply-adds; stored here x2) at 480x480',
   },
   {
     id: 'efficientnet_v2_l',
@@ -3128,8 +4270,14 @@ export const MODELS: readonly Model[] = [
     params: 118_515_272,
     forwardGflopsPerSample: 112.16, // 480x480
     smallerSiblings: ['efficientnet_v2_m', 'efficientnet_v2_s'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 85.808, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_l IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_l 118,515,272 params, 56.08 GFLOPS (counted as multiply-adds; stored here x2) at 480x480',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 85.808,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_l IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): efficientnet_v2_l 118,515,272 params, 56.08 GFLOPS (counted as multiply-adds; stored here x2) at 480x480',
   },
   {
     id: 'regnet_y_400mf',
@@ -3140,8 +4288,14 @@ export const MODELS: readonly Model[] = [
     params: 4_344_144,
     forwardGflopsPerSample: 0.8, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 74.046, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_400mf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_400mf 4,344,144 params, 0.4 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 74.046,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_400mf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_400mf 4,344,144 params, 0.4 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_y_800mf',
@@ -3152,8 +4306,14 @@ export const MODELS: readonly Model[] = [
     params: 6_432_512,
     forwardGflopsPerSample: 1.66, // 224x224
     smallerSiblings: ['regnet_y_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.42, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_800mf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_800mf 6,432,512 params, 0.83 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.42,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_800mf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_800mf 6,432,512 params, 0.83 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_y_1_6gf',
@@ -3164,8 +4324,14 @@ export const MODELS: readonly Model[] = [
     params: 11_202_430,
     forwardGflopsPerSample: 3.22, // 224x224
     smallerSiblings: ['regnet_y_800mf', 'regnet_y_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.95, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_1_6gf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_1_6gf 11,202,430 params, 1.61 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.95,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_1_6gf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_1_6gf 11,202,430 params, 1.61 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_y_3_2gf',
@@ -3176,8 +4342,14 @@ export const MODELS: readonly Model[] = [
     params: 19_436_338,
     forwardGflopsPerSample: 6.36, // 224x224
     smallerSiblings: ['regnet_y_1_6gf', 'regnet_y_800mf', 'regnet_y_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.948, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_3_2gf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_3_2gf 19,436,338 params, 3.18 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.948,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_3_2gf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_3_2gf 19,436,338 params, 3.18 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_y_8gf',
@@ -3188,8 +4360,14 @@ export const MODELS: readonly Model[] = [
     params: 39_381_472,
     forwardGflopsPerSample: 16.94, // 224x224
     smallerSiblings: ['regnet_y_3_2gf', 'regnet_y_1_6gf', 'regnet_y_800mf', 'regnet_y_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.032, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_8gf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_8gf 39,381,472 params, 8.47 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.032,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_8gf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_8gf 39,381,472 params, 8.47 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_y_16gf',
@@ -3200,8 +4378,14 @@ export const MODELS: readonly Model[] = [
     params: 83_590_140,
     forwardGflopsPerSample: 31.82, // 224x224
     smallerSiblings: ['regnet_y_8gf', 'regnet_y_3_2gf', 'regnet_y_1_6gf', 'regnet_y_800mf', 'regnet_y_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.424, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_16gf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_16gf 83,590,140 params, 15.91 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.424,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_16gf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_16gf 83,590,140 params, 15.91 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_y_32gf',
@@ -3211,9 +4395,22 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 145_046_770,
     forwardGflopsPerSample: 64.56, // 224x224
-    smallerSiblings: ['regnet_y_16gf', 'regnet_y_8gf', 'regnet_y_3_2gf', 'regnet_y_1_6gf', 'regnet_y_800mf', 'regnet_y_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.878, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_32gf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_32gf 145,046,770 params, 32.28 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    smallerSiblings: [
+      'regnet_y_16gf',
+      'regnet_y_8gf',
+      'regnet_y_3_2gf',
+      'regnet_y_1_6gf',
+      'regnet_y_800mf',
+      'regnet_y_400mf',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.878,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_32gf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_y_32gf 145,046,770 params, 32.28 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_x_400mf',
@@ -3224,8 +4421,14 @@ export const MODELS: readonly Model[] = [
     params: 5_495_976,
     forwardGflopsPerSample: 0.82, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 72.834, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_400mf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_400mf 5,495,976 params, 0.41 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 72.834,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_400mf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_400mf 5,495,976 params, 0.41 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_x_800mf',
@@ -3236,8 +4439,14 @@ export const MODELS: readonly Model[] = [
     params: 7_259_656,
     forwardGflopsPerSample: 1.6, // 224x224
     smallerSiblings: ['regnet_x_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 75.212, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_800mf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_800mf 7,259,656 params, 0.8 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 75.212,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_800mf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_800mf 7,259,656 params, 0.8 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_x_1_6gf',
@@ -3248,8 +4457,14 @@ export const MODELS: readonly Model[] = [
     params: 9_190_136,
     forwardGflopsPerSample: 3.2, // 224x224
     smallerSiblings: ['regnet_x_800mf', 'regnet_x_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.04, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_1_6gf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_1_6gf 9,190,136 params, 1.6 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.04,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_1_6gf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_1_6gf 9,190,136 params, 1.6 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_x_3_2gf',
@@ -3260,8 +4475,14 @@ export const MODELS: readonly Model[] = [
     params: 15_296_552,
     forwardGflopsPerSample: 6.36, // 224x224
     smallerSiblings: ['regnet_x_1_6gf', 'regnet_x_800mf', 'regnet_x_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.364, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_3_2gf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_3_2gf 15,296,552 params, 3.18 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.364,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_3_2gf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_3_2gf 15,296,552 params, 3.18 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_x_8gf',
@@ -3272,8 +4493,14 @@ export const MODELS: readonly Model[] = [
     params: 39_572_648,
     forwardGflopsPerSample: 16, // 224x224
     smallerSiblings: ['regnet_x_3_2gf', 'regnet_x_1_6gf', 'regnet_x_800mf', 'regnet_x_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 79.344, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_8gf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_8gf 39,572,648 params, 8.0 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 79.344,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_8gf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_8gf 39,572,648 params, 8.0 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_x_16gf',
@@ -3284,8 +4511,14 @@ export const MODELS: readonly Model[] = [
     params: 54_278_536,
     forwardGflopsPerSample: 31.88, // 224x224
     smallerSiblings: ['regnet_x_8gf', 'regnet_x_3_2gf', 'regnet_x_1_6gf', 'regnet_x_800mf', 'regnet_x_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.058, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_16gf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_16gf 54,278,536 params, 15.94 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.058,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_16gf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_16gf 54,278,536 params, 15.94 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'regnet_x_32gf',
@@ -3295,9 +4528,22 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 107_811_560,
     forwardGflopsPerSample: 63.48, // 224x224
-    smallerSiblings: ['regnet_x_16gf', 'regnet_x_8gf', 'regnet_x_3_2gf', 'regnet_x_1_6gf', 'regnet_x_800mf', 'regnet_x_400mf'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.622, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_32gf IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_32gf 107,811,560 params, 31.74 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    smallerSiblings: [
+      'regnet_x_16gf',
+      'regnet_x_8gf',
+      'regnet_x_3_2gf',
+      'regnet_x_1_6gf',
+      'regnet_x_800mf',
+      'regnet_x_400mf',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.622,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_32gf IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): regnet_x_32gf 107,811,560 params, 31.74 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vit_b_32',
@@ -3308,8 +4554,14 @@ export const MODELS: readonly Model[] = [
     params: 88_224_232,
     forwardGflopsPerSample: 8.82, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 75.912, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_b_32 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_b_32 88,224,232 params, 4.41 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 75.912,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_b_32 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_b_32 88,224,232 params, 4.41 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vit_b_16',
@@ -3320,8 +4572,14 @@ export const MODELS: readonly Model[] = [
     params: 86_567_656,
     forwardGflopsPerSample: 35.12, // 224x224
     smallerSiblings: ['vit_b_32'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 81.072, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_b_16 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_b_16 86,567,656 params, 17.56 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 81.072,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_b_16 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_b_16 86,567,656 params, 17.56 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vit_l_32',
@@ -3332,8 +4590,14 @@ export const MODELS: readonly Model[] = [
     params: 306_535_400,
     forwardGflopsPerSample: 30.76, // 224x224
     smallerSiblings: ['vit_b_16', 'vit_b_32'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.972, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_l_32 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_l_32 306,535,400 params, 15.38 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.972,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_l_32 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_l_32 306,535,400 params, 15.38 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'vit_l_16',
@@ -3344,8 +4608,14 @@ export const MODELS: readonly Model[] = [
     params: 304_326_632,
     forwardGflopsPerSample: 123.1, // 224x224
     smallerSiblings: ['vit_l_32', 'vit_b_16', 'vit_b_32'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 79.662, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_l_16 IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_l_16 304,326,632 params, 61.55 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 79.662,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_l_16 IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): vit_l_16 304,326,632 params, 61.55 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'convnext_tiny',
@@ -3356,8 +4626,14 @@ export const MODELS: readonly Model[] = [
     params: 28_589_128,
     forwardGflopsPerSample: 8.92, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.52, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_tiny IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_tiny 28,589,128 params, 4.46 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.52,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_tiny IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_tiny 28,589,128 params, 4.46 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'convnext_small',
@@ -3368,8 +4644,14 @@ export const MODELS: readonly Model[] = [
     params: 50_223_688,
     forwardGflopsPerSample: 17.36, // 224x224
     smallerSiblings: ['convnext_tiny'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.616, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_small IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_small 50,223,688 params, 8.68 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.616,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_small IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_small 50,223,688 params, 8.68 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'convnext_base',
@@ -3380,8 +4662,14 @@ export const MODELS: readonly Model[] = [
     params: 88_591_464,
     forwardGflopsPerSample: 30.72, // 224x224
     smallerSiblings: ['convnext_small', 'convnext_tiny'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.062, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_base IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_base 88,591,464 params, 15.36 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.062,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_base IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_base 88,591,464 params, 15.36 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'convnext_large',
@@ -3392,8 +4680,14 @@ export const MODELS: readonly Model[] = [
     params: 197_767_336,
     forwardGflopsPerSample: 68.72, // 224x224
     smallerSiblings: ['convnext_base', 'convnext_small', 'convnext_tiny'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.414, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_large IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_large 197,767,336 params, 34.36 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.414,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_large IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): convnext_large 197,767,336 params, 34.36 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'swin_t',
@@ -3404,8 +4698,14 @@ export const MODELS: readonly Model[] = [
     params: 28_288_354,
     forwardGflopsPerSample: 8.98, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 81.474, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_t IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_t 28,288,354 params, 4.49 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 81.474,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_t IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_t 28,288,354 params, 4.49 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'swin_s',
@@ -3416,8 +4716,14 @@ export const MODELS: readonly Model[] = [
     params: 49_606_258,
     forwardGflopsPerSample: 17.48, // 224x224
     smallerSiblings: ['swin_t'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.196, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_s IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_s 49,606,258 params, 8.74 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.196,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_s IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_s 49,606,258 params, 8.74 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'swin_b',
@@ -3428,8 +4734,14 @@ export const MODELS: readonly Model[] = [
     params: 87_768_224,
     forwardGflopsPerSample: 30.86, // 224x224
     smallerSiblings: ['swin_s', 'swin_t'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.582, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_b IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_b 87,768,224 params, 15.43 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.582,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_b IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_b 87,768,224 params, 15.43 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
     id: 'swin_v2_t',
@@ -3440,8 +4752,14 @@ export const MODELS: readonly Model[] = [
     params: 28_351_570,
     forwardGflopsPerSample: 11.88, // 256x256
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.072, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_t IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_t 28,351,570 params, 5.94 GFLOPS (counted as multiply-adds; stored here x2) at 256x256',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.072,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_t IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_t 28,351,570 params, 5.94 GFLOPS (counted as multiply-adds; stored here x2) at 256x256',
   },
   {
     id: 'swin_v2_s',
@@ -3452,8 +4770,14 @@ export const MODELS: readonly Model[] = [
     params: 49_737_442,
     forwardGflopsPerSample: 23.1, // 256x256
     smallerSiblings: ['swin_v2_t'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.712, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_s IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_s 49,737,442 params, 11.55 GFLOPS (counted as multiply-adds; stored here x2) at 256x256',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.712,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_s IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_s 49,737,442 params, 11.55 GFLOPS (counted as multiply-adds; stored here x2) at 256x256',
   },
   {
     id: 'swin_v2_b',
@@ -3464,8 +4788,14 @@ export const MODELS: readonly Model[] = [
     params: 87_930_848,
     forwardGflopsPerSample: 40.64, // 256x256
     smallerSiblings: ['swin_v2_s', 'swin_v2_t'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.112, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_b IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_b 87,930,848 params, 20.32 GFLOPS (counted as multiply-adds; stored here x2) at 256x256',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.112,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_b IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): swin_v2_b 87,930,848 params, 20.32 GFLOPS (counted as multiply-adds; stored here x2) at 256x256',
   },
   {
     id: 'maxvit_t',
@@ -3476,8 +4806,14 @@ export const MODELS: readonly Model[] = [
     params: 30_919_624,
     forwardGflopsPerSample: 11.12, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.7, source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): maxvit_t IMAGENET1K_V1 weights acc@1' },
-    source: 'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): maxvit_t 30,919,624 params, 5.56 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.7,
+      source:
+        'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): maxvit_t IMAGENET1K_V1 weights acc@1',
+    },
+    source:
+      'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): maxvit_t 30,919,624 params, 5.56 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   // ---------------- keras.applications ----------------
   {
@@ -3489,8 +4825,13 @@ export const MODELS: readonly Model[] = [
     params: 22_910_480,
     forwardGflopsPerSample: 16.8, // 299x299
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 79.0, source: 'keras.io/api/applications model table, Top-1 accuracy (Xception)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: Xception 22,910,480; FLOPs: timm legacy_xception (port of the Keras Xception weights): 8.4 GMACs at 299 (timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv), stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 79.0,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (Xception)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: Xception 22,910,480; FLOPs: timm legacy_xception (port of the Keras Xception weights): 8.4 GMACs at 299 (timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv), stored x2',
   },
   {
     id: 'keras/VGG16',
@@ -3501,8 +4842,13 @@ export const MODELS: readonly Model[] = [
     params: 138_357_544,
     forwardGflopsPerSample: 30.94, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 71.3, source: 'keras.io/api/applications model table, Top-1 accuracy (VGG16)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: VGG16 138,357,544; FLOPs: same layer configuration as torchvision vgg16 (identical 138,357,544 params): 15.47 GMACs, stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 71.3,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (VGG16)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: VGG16 138,357,544; FLOPs: same layer configuration as torchvision vgg16 (identical 138,357,544 params): 15.47 GMACs, stored x2',
   },
   {
     id: 'keras/VGG19',
@@ -3513,8 +4859,13 @@ export const MODELS: readonly Model[] = [
     params: 143_667_240,
     forwardGflopsPerSample: 39.26, // 224x224
     smallerSiblings: ['keras/VGG16'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 71.3, source: 'keras.io/api/applications model table, Top-1 accuracy (VGG19)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: VGG19 143,667,240; FLOPs: same layer configuration as torchvision vgg19 (identical 143,667,240 params): 19.63 GMACs, stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 71.3,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (VGG19)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: VGG19 143,667,240; FLOPs: same layer configuration as torchvision vgg19 (identical 143,667,240 params): 19.63 GMACs, stored x2',
   },
   {
     id: 'keras/ResNet50',
@@ -3525,8 +4876,13 @@ export const MODELS: readonly Model[] = [
     params: 25_636_712,
     forwardGflopsPerSample: 7.6, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 74.9, source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet50)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet50 25,636,712; FLOPs: He et al. 2015, arXiv:1512.03385, Table 1: 3.8e9 FLOPs (multiply-adds), stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 74.9,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet50)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet50 25,636,712; FLOPs: He et al. 2015, arXiv:1512.03385, Table 1: 3.8e9 FLOPs (multiply-adds), stored x2',
   },
   {
     id: 'keras/ResNet101',
@@ -3537,8 +4893,13 @@ export const MODELS: readonly Model[] = [
     params: 44_707_176,
     forwardGflopsPerSample: 15.2, // 224x224
     smallerSiblings: ['keras/ResNet50'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.4, source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet101)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet101 44,707,176; FLOPs: He et al. 2015, arXiv:1512.03385, Table 1: 7.6e9 multiply-adds, stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.4,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet101)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet101 44,707,176; FLOPs: He et al. 2015, arXiv:1512.03385, Table 1: 7.6e9 multiply-adds, stored x2',
   },
   {
     id: 'keras/ResNet152',
@@ -3549,8 +4910,13 @@ export const MODELS: readonly Model[] = [
     params: 60_419_944,
     forwardGflopsPerSample: 22.6, // 224x224
     smallerSiblings: ['keras/ResNet101', 'keras/ResNet50'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.6, source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet152)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet152 60,419,944; FLOPs: He et al. 2015, arXiv:1512.03385, Table 1: 11.3e9 multiply-adds, stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.6,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet152)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet152 60,419,944; FLOPs: He et al. 2015, arXiv:1512.03385, Table 1: 11.3e9 multiply-adds, stored x2',
   },
   {
     id: 'keras/ResNet50V2',
@@ -3560,8 +4926,13 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 25_613_800,
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.0, source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet50V2)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet50V2 25,613,800; FLOPs not published by Keras (left out)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.0,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet50V2)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet50V2 25,613,800; FLOPs not published by Keras (left out)',
   },
   {
     id: 'keras/ResNet101V2',
@@ -3571,8 +4942,13 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 44_675_560,
     smallerSiblings: ['keras/ResNet50V2'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.2, source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet101V2)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet101V2 44,675,560; FLOPs not published by Keras (left out)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.2,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet101V2)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet101V2 44,675,560; FLOPs not published by Keras (left out)',
   },
   {
     id: 'keras/ResNet152V2',
@@ -3582,8 +4958,13 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 60_380_648,
     smallerSiblings: ['keras/ResNet101V2', 'keras/ResNet50V2'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.0, source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet152V2)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet152V2 60,380,648; FLOPs not published by Keras (left out)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.0,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (ResNet152V2)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: ResNet152V2 60,380,648; FLOPs not published by Keras (left out)',
   },
   {
     id: 'keras/InceptionV3',
@@ -3594,8 +4975,13 @@ export const MODELS: readonly Model[] = [
     params: 23_851_784,
     forwardGflopsPerSample: 11.46, // 299x299
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.9, source: 'keras.io/api/applications model table, Top-1 accuracy (InceptionV3)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: InceptionV3 23,851,784; FLOPs: timm inception_v3 (TF port, 23.83M params): 5.73 GMACs at 299 (timm benchmark csv), stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.9,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (InceptionV3)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: InceptionV3 23,851,784; FLOPs: timm inception_v3 (TF port, 23.83M params): 5.73 GMACs at 299 (timm benchmark csv), stored x2',
   },
   {
     id: 'keras/InceptionResNetV2',
@@ -3606,8 +4992,13 @@ export const MODELS: readonly Model[] = [
     params: 55_873_736,
     forwardGflopsPerSample: 26.36, // 299x299
     smallerSiblings: ['keras/InceptionV3'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.3, source: 'keras.io/api/applications model table, Top-1 accuracy (InceptionResNetV2)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: InceptionResNetV2 55,873,736; FLOPs: timm inception_resnet_v2 (TF port): 13.18 GMACs at 299 (timm benchmark csv), stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.3,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (InceptionResNetV2)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: InceptionResNetV2 55,873,736; FLOPs: timm inception_resnet_v2 (TF port): 13.18 GMACs at 299 (timm benchmark csv), stored x2',
   },
   {
     id: 'keras/MobileNet',
@@ -3618,8 +5009,13 @@ export const MODELS: readonly Model[] = [
     params: 4_253_864,
     forwardGflopsPerSample: 1.138, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 70.4, source: 'keras.io/api/applications model table, Top-1 accuracy (MobileNet)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: MobileNet 4,253,864; FLOPs: Howard et al. 2017, arXiv:1704.04861: 1.0 MobileNet-224, 569M mult-adds, stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 70.4,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (MobileNet)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: MobileNet 4,253,864; FLOPs: Howard et al. 2017, arXiv:1704.04861: 1.0 MobileNet-224, 569M mult-adds, stored x2',
   },
   {
     id: 'keras/MobileNetV2',
@@ -3630,8 +5026,13 @@ export const MODELS: readonly Model[] = [
     params: 3_538_984,
     forwardGflopsPerSample: 0.6, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 71.3, source: 'keras.io/api/applications model table, Top-1 accuracy (MobileNetV2)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: MobileNetV2 3,538,984; FLOPs: Sandler et al. 2018, arXiv:1801.04381, Table 4: 300M MAdds, stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 71.3,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (MobileNetV2)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: MobileNetV2 3,538,984; FLOPs: Sandler et al. 2018, arXiv:1801.04381, Table 4: 300M MAdds, stored x2',
   },
   {
     id: 'keras/DenseNet121',
@@ -3641,8 +5042,13 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 8_062_504,
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 75.0, source: 'keras.io/api/applications model table, Top-1 accuracy (DenseNet121)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: DenseNet121 8,062,504; FLOPs not published by Keras (left out)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 75.0,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (DenseNet121)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: DenseNet121 8,062,504; FLOPs not published by Keras (left out)',
   },
   {
     id: 'keras/DenseNet169',
@@ -3652,8 +5058,13 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 14_307_880,
     smallerSiblings: ['keras/DenseNet121'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.2, source: 'keras.io/api/applications model table, Top-1 accuracy (DenseNet169)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: DenseNet169 14,307,880; FLOPs not published by Keras (left out)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.2,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (DenseNet169)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: DenseNet169 14,307,880; FLOPs not published by Keras (left out)',
   },
   {
     id: 'keras/DenseNet201',
@@ -3663,8 +5074,13 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 20_242_984,
     smallerSiblings: ['keras/DenseNet169', 'keras/DenseNet121'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.3, source: 'keras.io/api/applications model table, Top-1 accuracy (DenseNet201)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: DenseNet201 20,242,984; FLOPs not published by Keras (left out)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.3,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (DenseNet201)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: DenseNet201 20,242,984; FLOPs not published by Keras (left out)',
   },
   {
     id: 'keras/NASNetMobile',
@@ -3675,8 +5091,13 @@ export const MODELS: readonly Model[] = [
     params: 5_326_716,
     forwardGflopsPerSample: 1.128, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 74.4, source: 'keras.io/api/applications model table, Top-1 accuracy (NASNetMobile)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: NASNetMobile 5,326,716; FLOPs: Zoph et al. 2017, arXiv:1707.07012: NASNet-A (4 @ 1056), 564M mult-adds, stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 74.4,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (NASNetMobile)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: NASNetMobile 5,326,716; FLOPs: Zoph et al. 2017, arXiv:1707.07012: NASNet-A (4 @ 1056), 564M mult-adds, stored x2',
   },
   {
     id: 'keras/NASNetLarge',
@@ -3687,8 +5108,13 @@ export const MODELS: readonly Model[] = [
     params: 88_949_818,
     forwardGflopsPerSample: 47.6, // 331x331
     smallerSiblings: ['keras/NASNetMobile'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.5, source: 'keras.io/api/applications model table, Top-1 accuracy (NASNetLarge)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: NASNetLarge 88,949,818; FLOPs: Zoph et al. 2017, arXiv:1707.07012: NASNet-A (6 @ 4032), 23.8B mult-adds, stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.5,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (NASNetLarge)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: NASNetLarge 88,949,818; FLOPs: Zoph et al. 2017, arXiv:1707.07012: NASNet-A (6 @ 4032), 23.8B mult-adds, stored x2',
   },
   {
     id: 'keras/EfficientNetB0',
@@ -3699,8 +5125,13 @@ export const MODELS: readonly Model[] = [
     params: 5_330_571,
     forwardGflopsPerSample: 0.78, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.1, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB0)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB0 5,330,571; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 0.39B at 224x224',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.1,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB0)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB0 5,330,571; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 0.39B at 224x224',
   },
   {
     id: 'keras/EfficientNetB1',
@@ -3711,8 +5142,13 @@ export const MODELS: readonly Model[] = [
     params: 7_856_239,
     forwardGflopsPerSample: 1.4, // 240x240
     smallerSiblings: ['keras/EfficientNetB0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 79.1, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB1)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB1 7,856,239; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 0.7B at 240x240',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 79.1,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB1)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB1 7,856,239; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 0.7B at 240x240',
   },
   {
     id: 'keras/EfficientNetB2',
@@ -3723,8 +5159,13 @@ export const MODELS: readonly Model[] = [
     params: 9_177_569,
     forwardGflopsPerSample: 2, // 260x260
     smallerSiblings: ['keras/EfficientNetB1', 'keras/EfficientNetB0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.1, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB2)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB2 9,177,569; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 1.0B at 260x260',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.1,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB2)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB2 9,177,569; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 1.0B at 260x260',
   },
   {
     id: 'keras/EfficientNetB3',
@@ -3735,8 +5176,13 @@ export const MODELS: readonly Model[] = [
     params: 12_320_535,
     forwardGflopsPerSample: 3.6, // 300x300
     smallerSiblings: ['keras/EfficientNetB2', 'keras/EfficientNetB1', 'keras/EfficientNetB0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 81.6, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB3)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB3 12,320,535; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 1.8B at 300x300',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 81.6,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB3)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB3 12,320,535; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 1.8B at 300x300',
   },
   {
     id: 'keras/EfficientNetB4',
@@ -3747,8 +5193,13 @@ export const MODELS: readonly Model[] = [
     params: 19_466_823,
     forwardGflopsPerSample: 8.4, // 380x380
     smallerSiblings: ['keras/EfficientNetB3', 'keras/EfficientNetB2', 'keras/EfficientNetB1', 'keras/EfficientNetB0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.9, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB4)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB4 19,466,823; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 4.2B at 380x380',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.9,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB4)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB4 19,466,823; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 4.2B at 380x380',
   },
   {
     id: 'keras/EfficientNetB5',
@@ -3758,9 +5209,20 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 30_562_527,
     forwardGflopsPerSample: 19.8, // 456x456
-    smallerSiblings: ['keras/EfficientNetB4', 'keras/EfficientNetB3', 'keras/EfficientNetB2', 'keras/EfficientNetB1', 'keras/EfficientNetB0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.6, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB5)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB5 30,562,527; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 9.9B at 456x456',
+    smallerSiblings: [
+      'keras/EfficientNetB4',
+      'keras/EfficientNetB3',
+      'keras/EfficientNetB2',
+      'keras/EfficientNetB1',
+      'keras/EfficientNetB0',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.6,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB5)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB5 30,562,527; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 9.9B at 456x456',
   },
   {
     id: 'keras/EfficientNetB6',
@@ -3770,9 +5232,21 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 43_265_143,
     forwardGflopsPerSample: 38, // 528x528
-    smallerSiblings: ['keras/EfficientNetB5', 'keras/EfficientNetB4', 'keras/EfficientNetB3', 'keras/EfficientNetB2', 'keras/EfficientNetB1', 'keras/EfficientNetB0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.0, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB6)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB6 43,265,143; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 19B at 528x528',
+    smallerSiblings: [
+      'keras/EfficientNetB5',
+      'keras/EfficientNetB4',
+      'keras/EfficientNetB3',
+      'keras/EfficientNetB2',
+      'keras/EfficientNetB1',
+      'keras/EfficientNetB0',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.0,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB6)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB6 43,265,143; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 19B at 528x528',
   },
   {
     id: 'keras/EfficientNetB7',
@@ -3782,9 +5256,22 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 66_658_687,
     forwardGflopsPerSample: 74, // 600x600
-    smallerSiblings: ['keras/EfficientNetB6', 'keras/EfficientNetB5', 'keras/EfficientNetB4', 'keras/EfficientNetB3', 'keras/EfficientNetB2', 'keras/EfficientNetB1', 'keras/EfficientNetB0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.3, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB7)' },
-    source: 'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB7 66,658,687; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 37B at 600x600',
+    smallerSiblings: [
+      'keras/EfficientNetB6',
+      'keras/EfficientNetB5',
+      'keras/EfficientNetB4',
+      'keras/EfficientNetB3',
+      'keras/EfficientNetB2',
+      'keras/EfficientNetB1',
+      'keras/EfficientNetB0',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.3,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetB7)',
+    },
+    source:
+      'keras-io templates/api/applications/index.md (keras.io/api/applications) model table: parameters: EfficientNetB7 66,658,687; Tan & Le 2019, EfficientNet, arXiv:1905.11946, Table 2 FLOPS (multiply-adds), stored x2: 37B at 600x600',
   },
   {
     id: 'keras/EfficientNetV2B0',
@@ -3794,8 +5281,13 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 7_200_000,
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.7, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2B0)' },
-    source: 'keras.io/api/applications model table: EfficientNetV2B0 7.2M parameters (rounded as published); FLOPs not listed',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.7,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2B0)',
+    },
+    source:
+      'keras.io/api/applications model table: EfficientNetV2B0 7.2M parameters (rounded as published); FLOPs not listed',
   },
   {
     id: 'keras/EfficientNetV2B1',
@@ -3805,8 +5297,13 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 8_200_000,
     smallerSiblings: ['keras/EfficientNetV2B0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 79.8, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2B1)' },
-    source: 'keras.io/api/applications model table: EfficientNetV2B1 8.2M parameters (rounded as published); FLOPs not listed',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 79.8,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2B1)',
+    },
+    source:
+      'keras.io/api/applications model table: EfficientNetV2B1 8.2M parameters (rounded as published); FLOPs not listed',
   },
   {
     id: 'keras/EfficientNetV2B2',
@@ -3816,8 +5313,13 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 10_200_000,
     smallerSiblings: ['keras/EfficientNetV2B1', 'keras/EfficientNetV2B0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.5, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2B2)' },
-    source: 'keras.io/api/applications model table: EfficientNetV2B2 10.2M parameters (rounded as published); FLOPs not listed',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.5,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2B2)',
+    },
+    source:
+      'keras.io/api/applications model table: EfficientNetV2B2 10.2M parameters (rounded as published); FLOPs not listed',
   },
   {
     id: 'keras/EfficientNetV2B3',
@@ -3827,8 +5329,13 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 14_500_000,
     smallerSiblings: ['keras/EfficientNetV2B2', 'keras/EfficientNetV2B1', 'keras/EfficientNetV2B0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.0, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2B3)' },
-    source: 'keras.io/api/applications model table: EfficientNetV2B3 14.5M parameters (rounded as published); FLOPs not listed',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.0,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2B3)',
+    },
+    source:
+      'keras.io/api/applications model table: EfficientNetV2B3 14.5M parameters (rounded as published); FLOPs not listed',
   },
   {
     id: 'keras/EfficientNetV2S',
@@ -3837,9 +5344,19 @@ export const MODELS: readonly Model[] = [
     architecture: 'cnn',
     modality: 'vision',
     params: 21_600_000,
-    smallerSiblings: ['keras/EfficientNetV2B3', 'keras/EfficientNetV2B2', 'keras/EfficientNetV2B1', 'keras/EfficientNetV2B0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.9, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2S)' },
-    source: 'keras.io/api/applications model table: EfficientNetV2S 21.6M parameters (rounded as published); FLOPs not listed',
+    smallerSiblings: [
+      'keras/EfficientNetV2B3',
+      'keras/EfficientNetV2B2',
+      'keras/EfficientNetV2B1',
+      'keras/EfficientNetV2B0',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.9,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2S)',
+    },
+    source:
+      'keras.io/api/applications model table: EfficientNetV2S 21.6M parameters (rounded as published); FLOPs not listed',
   },
   {
     id: 'keras/EfficientNetV2M',
@@ -3848,9 +5365,20 @@ export const MODELS: readonly Model[] = [
     architecture: 'cnn',
     modality: 'vision',
     params: 54_400_000,
-    smallerSiblings: ['keras/EfficientNetV2S', 'keras/EfficientNetV2B3', 'keras/EfficientNetV2B2', 'keras/EfficientNetV2B1', 'keras/EfficientNetV2B0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 85.3, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2M)' },
-    source: 'keras.io/api/applications model table: EfficientNetV2M 54.4M parameters (rounded as published); FLOPs not listed',
+    smallerSiblings: [
+      'keras/EfficientNetV2S',
+      'keras/EfficientNetV2B3',
+      'keras/EfficientNetV2B2',
+      'keras/EfficientNetV2B1',
+      'keras/EfficientNetV2B0',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 85.3,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2M)',
+    },
+    source:
+      'keras.io/api/applications model table: EfficientNetV2M 54.4M parameters (rounded as published); FLOPs not listed',
   },
   {
     id: 'keras/EfficientNetV2L',
@@ -3859,9 +5387,21 @@ export const MODELS: readonly Model[] = [
     architecture: 'cnn',
     modality: 'vision',
     params: 119_000_000,
-    smallerSiblings: ['keras/EfficientNetV2M', 'keras/EfficientNetV2S', 'keras/EfficientNetV2B3', 'keras/EfficientNetV2B2', 'keras/EfficientNetV2B1', 'keras/EfficientNetV2B0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 85.7, source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2L)' },
-    source: 'keras.io/api/applications model table: EfficientNetV2L 119.0M parameters (rounded as published); FLOPs not listed',
+    smallerSiblings: [
+      'keras/EfficientNetV2M',
+      'keras/EfficientNetV2S',
+      'keras/EfficientNetV2B3',
+      'keras/EfficientNetV2B2',
+      'keras/EfficientNetV2B1',
+      'keras/EfficientNetV2B0',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 85.7,
+      source: 'keras.io/api/applications model table, Top-1 accuracy (EfficientNetV2L)',
+    },
+    source:
+      'keras.io/api/applications model table: EfficientNetV2L 119.0M parameters (rounded as published); FLOPs not listed',
   },
   // ---------------- timm ----------------
   {
@@ -3873,8 +5413,13 @@ export const MODELS: readonly Model[] = [
     params: 11_690_000,
     forwardGflopsPerSample: 3.64, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 73.158, source: 'timm results/results-imagenet.csv: resnet18.a1_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet18 11.69M params, 1.82 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 73.158,
+      source: 'timm results/results-imagenet.csv: resnet18.a1_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet18 11.69M params, 1.82 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/resnet34',
@@ -3885,8 +5430,13 @@ export const MODELS: readonly Model[] = [
     params: 21_800_000,
     forwardGflopsPerSample: 7.34, // 224x224
     smallerSiblings: ['timm/resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.918, source: 'timm results/results-imagenet.csv: resnet34.a1_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet34 21.8M params, 3.67 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.918,
+      source: 'timm results/results-imagenet.csv: resnet34.a1_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet34 21.8M params, 3.67 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/resnet50',
@@ -3897,8 +5447,13 @@ export const MODELS: readonly Model[] = [
     params: 25_560_000,
     forwardGflopsPerSample: 8.22, // 224x224
     smallerSiblings: ['timm/resnet34', 'timm/resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 81.214, source: 'timm results/results-imagenet.csv: resnet50.a1_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet50 25.56M params, 4.11 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 81.214,
+      source: 'timm results/results-imagenet.csv: resnet50.a1_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet50 25.56M params, 4.11 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/resnet101',
@@ -3909,8 +5464,13 @@ export const MODELS: readonly Model[] = [
     params: 44_550_000,
     forwardGflopsPerSample: 15.66, // 224x224
     smallerSiblings: ['timm/resnet50', 'timm/resnet34', 'timm/resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.778, source: 'timm results/results-imagenet.csv: resnet101.a1h_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet101 44.55M params, 7.83 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.778,
+      source: 'timm results/results-imagenet.csv: resnet101.a1h_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet101 44.55M params, 7.83 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/resnet152',
@@ -3921,8 +5481,13 @@ export const MODELS: readonly Model[] = [
     params: 60_190_000,
     forwardGflopsPerSample: 23.12, // 224x224
     smallerSiblings: ['timm/resnet101', 'timm/resnet50', 'timm/resnet34', 'timm/resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.45, source: 'timm results/results-imagenet.csv: resnet152.a1h_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet152 60.19M params, 11.56 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.45,
+      source: 'timm results/results-imagenet.csv: resnet152.a1h_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet152 60.19M params, 11.56 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/resnet50d',
@@ -3933,8 +5498,13 @@ export const MODELS: readonly Model[] = [
     params: 25_580_000,
     forwardGflopsPerSample: 8.7, // 224x224
     smallerSiblings: ['timm/resnet34', 'timm/resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 81.356, source: 'timm results/results-imagenet.csv: resnet50d.ra2_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet50d 25.58M params, 4.35 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 81.356,
+      source: 'timm results/results-imagenet.csv: resnet50d.ra2_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnet50d 25.58M params, 4.35 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/resnext50_32x4d',
@@ -3945,8 +5515,13 @@ export const MODELS: readonly Model[] = [
     params: 25_030_000,
     forwardGflopsPerSample: 8.52, // 224x224
     smallerSiblings: ['timm/resnet34', 'timm/resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.014, source: 'timm results/results-imagenet.csv: resnext50_32x4d.a1h_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnext50_32x4d 25.03M params, 4.26 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.014,
+      source: 'timm results/results-imagenet.csv: resnext50_32x4d.a1h_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnext50_32x4d 25.03M params, 4.26 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/seresnext50_32x4d',
@@ -3957,8 +5532,13 @@ export const MODELS: readonly Model[] = [
     params: 27_560_000,
     forwardGflopsPerSample: 8.52, // 224x224
     smallerSiblings: ['timm/resnet34', 'timm/resnet18'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.196, source: 'timm results/results-imagenet.csv: seresnext50_32x4d.racm_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): seresnext50_32x4d 27.56M params, 4.26 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.196,
+      source: 'timm results/results-imagenet.csv: seresnext50_32x4d.racm_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): seresnext50_32x4d 27.56M params, 4.26 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/efficientnet_b0',
@@ -3969,8 +5549,13 @@ export const MODELS: readonly Model[] = [
     params: 5_290_000,
     forwardGflopsPerSample: 0.8, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.694, source: 'timm results/results-imagenet.csv: efficientnet_b0.ra_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnet_b0 5.29M params, 0.4 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.694,
+      source: 'timm results/results-imagenet.csv: efficientnet_b0.ra_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnet_b0 5.29M params, 0.4 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/efficientnet_b1',
@@ -3981,8 +5566,13 @@ export const MODELS: readonly Model[] = [
     params: 7_790_000,
     forwardGflopsPerSample: 1.42, // 240x240
     smallerSiblings: ['timm/efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.8, source: 'timm results/results-imagenet.csv: efficientnet_b1.ft_in1k top1 (evaluated at 256x256)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnet_b1 7.79M params, 0.71 GMACs at 240x240 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.8,
+      source: 'timm results/results-imagenet.csv: efficientnet_b1.ft_in1k top1 (evaluated at 256x256)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnet_b1 7.79M params, 0.71 GMACs at 240x240 (stored x2)',
   },
   {
     id: 'timm/efficientnet_b2',
@@ -3993,8 +5583,13 @@ export const MODELS: readonly Model[] = [
     params: 9_110_000,
     forwardGflopsPerSample: 1.78, // 256x256
     smallerSiblings: ['timm/efficientnet_b1', 'timm/efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.61, source: 'timm results/results-imagenet.csv: efficientnet_b2.ra_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnet_b2 9.11M params, 0.89 GMACs at 256x256 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.61,
+      source: 'timm results/results-imagenet.csv: efficientnet_b2.ra_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnet_b2 9.11M params, 0.89 GMACs at 256x256 (stored x2)',
   },
   {
     id: 'timm/efficientnet_b3',
@@ -4005,8 +5600,13 @@ export const MODELS: readonly Model[] = [
     params: 12_230_000,
     forwardGflopsPerSample: 3.26, // 288x288
     smallerSiblings: ['timm/efficientnet_b2', 'timm/efficientnet_b1', 'timm/efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.242, source: 'timm results/results-imagenet.csv: efficientnet_b3.ra2_in1k top1 (evaluated at 320x320)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnet_b3 12.23M params, 1.63 GMACs at 288x288 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.242,
+      source: 'timm results/results-imagenet.csv: efficientnet_b3.ra2_in1k top1 (evaluated at 320x320)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnet_b3 12.23M params, 1.63 GMACs at 288x288 (stored x2)',
   },
   {
     id: 'timm/efficientnet_b4',
@@ -4017,8 +5617,13 @@ export const MODELS: readonly Model[] = [
     params: 19_340_000,
     forwardGflopsPerSample: 6.26, // 320x320
     smallerSiblings: ['timm/efficientnet_b3', 'timm/efficientnet_b2', 'timm/efficientnet_b1', 'timm/efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.414, source: 'timm results/results-imagenet.csv: efficientnet_b4.ra2_in1k top1 (evaluated at 384x384)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnet_b4 19.34M params, 3.13 GMACs at 320x320 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.414,
+      source: 'timm results/results-imagenet.csv: efficientnet_b4.ra2_in1k top1 (evaluated at 384x384)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnet_b4 19.34M params, 3.13 GMACs at 320x320 (stored x2)',
   },
   {
     id: 'timm/efficientnetv2_rw_s',
@@ -4029,20 +5634,34 @@ export const MODELS: readonly Model[] = [
     params: 23_940_000,
     forwardGflopsPerSample: 9.82, // 288x288
     smallerSiblings: ['timm/efficientnet_b3', 'timm/efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.808, source: 'timm results/results-imagenet.csv: efficientnetv2_rw_s.ra2_in1k top1 (evaluated at 384x384)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnetv2_rw_s 23.94M params, 4.91 GMACs at 288x288 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.808,
+      source: 'timm results/results-imagenet.csv: efficientnetv2_rw_s.ra2_in1k top1 (evaluated at 384x384)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): efficientnetv2_rw_s 23.94M params, 4.91 GMACs at 288x288 (stored x2)',
   },
   {
     id: 'timm/tf_efficientnetv2_s',
-    aliases: ['timm/tf_efficientnetv2_s.in21k_ft_in1k', 'hf-hub:timm/tf_efficientnetv2_s.in21k_ft_in1k', 'tf_efficientnetv2_s'],
+    aliases: [
+      'timm/tf_efficientnetv2_s.in21k_ft_in1k',
+      'hf-hub:timm/tf_efficientnetv2_s.in21k_ft_in1k',
+      'tf_efficientnetv2_s',
+    ],
     family: 'efficientnet-v2',
     architecture: 'cnn',
     modality: 'vision',
     params: 21_460_000,
     forwardGflopsPerSample: 10.7, // 300x300
     smallerSiblings: ['timm/efficientnet_b3', 'timm/efficientnet_b0'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.288, source: 'timm results/results-imagenet.csv: tf_efficientnetv2_s.in21k_ft_in1k top1 (evaluated at 384x384)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): tf_efficientnetv2_s 21.46M params, 5.35 GMACs at 300x300 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.288,
+      source: 'timm results/results-imagenet.csv: tf_efficientnetv2_s.in21k_ft_in1k top1 (evaluated at 384x384)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): tf_efficientnetv2_s 21.46M params, 5.35 GMACs at 300x300 (stored x2)',
   },
   {
     id: 'timm/mobilenetv2_100',
@@ -4053,32 +5672,55 @@ export const MODELS: readonly Model[] = [
     params: 3_500_000,
     forwardGflopsPerSample: 0.62, // 224x224
     smallerSiblings: ['timm/mobilenetv3_small_100'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 72.976, source: 'timm results/results-imagenet.csv: mobilenetv2_100.ra_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): mobilenetv2_100 3.5M params, 0.31 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 72.976,
+      source: 'timm results/results-imagenet.csv: mobilenetv2_100.ra_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): mobilenetv2_100 3.5M params, 0.31 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/mobilenetv3_small_100',
-    aliases: ['timm/mobilenetv3_small_100.lamb_in1k', 'hf-hub:timm/mobilenetv3_small_100.lamb_in1k', 'mobilenetv3_small_100'],
+    aliases: [
+      'timm/mobilenetv3_small_100.lamb_in1k',
+      'hf-hub:timm/mobilenetv3_small_100.lamb_in1k',
+      'mobilenetv3_small_100',
+    ],
     family: 'mobilenet',
     architecture: 'cnn',
     modality: 'vision',
     params: 2_540_000,
     forwardGflopsPerSample: 0.12, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 67.656, source: 'timm results/results-imagenet.csv: mobilenetv3_small_100.lamb_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): mobilenetv3_small_100 2.54M params, 0.06 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 67.656,
+      source: 'timm results/results-imagenet.csv: mobilenetv3_small_100.lamb_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): mobilenetv3_small_100 2.54M params, 0.06 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/mobilenetv3_large_100',
-    aliases: ['timm/mobilenetv3_large_100.ra_in1k', 'hf-hub:timm/mobilenetv3_large_100.ra_in1k', 'mobilenetv3_large_100'],
+    aliases: [
+      'timm/mobilenetv3_large_100.ra_in1k',
+      'hf-hub:timm/mobilenetv3_large_100.ra_in1k',
+      'mobilenetv3_large_100',
+    ],
     family: 'mobilenet',
     architecture: 'cnn',
     modality: 'vision',
     params: 5_480_000,
     forwardGflopsPerSample: 0.46, // 224x224
     smallerSiblings: ['timm/mobilenetv3_small_100'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 75.766, source: 'timm results/results-imagenet.csv: mobilenetv3_large_100.ra_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): mobilenetv3_large_100 5.48M params, 0.23 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 75.766,
+      source: 'timm results/results-imagenet.csv: mobilenetv3_large_100.ra_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): mobilenetv3_large_100 5.48M params, 0.23 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/ghostnet_100',
@@ -4089,8 +5731,13 @@ export const MODELS: readonly Model[] = [
     params: 5_180_000,
     forwardGflopsPerSample: 0.3, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 73.982, source: 'timm results/results-imagenet.csv: ghostnet_100.in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): ghostnet_100 5.18M params, 0.15 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 73.982,
+      source: 'timm results/results-imagenet.csv: ghostnet_100.in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): ghostnet_100 5.18M params, 0.15 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/mobilevit_s',
@@ -4101,8 +5748,13 @@ export const MODELS: readonly Model[] = [
     params: 5_580_000,
     forwardGflopsPerSample: 4.06, // 256x256
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.312, source: 'timm results/results-imagenet.csv: mobilevit_s.cvnets_in1k top1 (evaluated at 256x256)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): mobilevit_s 5.58M params, 2.03 GMACs at 256x256 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.312,
+      source: 'timm results/results-imagenet.csv: mobilevit_s.cvnets_in1k top1 (evaluated at 256x256)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): mobilevit_s 5.58M params, 2.03 GMACs at 256x256 (stored x2)',
   },
   {
     id: 'timm/densenet121',
@@ -4113,8 +5765,13 @@ export const MODELS: readonly Model[] = [
     params: 7_980_000,
     forwardGflopsPerSample: 5.74, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.5, source: 'timm results/results-imagenet.csv: densenet121.ra_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): densenet121 7.98M params, 2.87 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.5,
+      source: 'timm results/results-imagenet.csv: densenet121.ra_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): densenet121 7.98M params, 2.87 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/inception_v3',
@@ -4125,8 +5782,13 @@ export const MODELS: readonly Model[] = [
     params: 23_830_000,
     forwardGflopsPerSample: 11.46, // 299x299
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 77.862, source: 'timm results/results-imagenet.csv: inception_v3.tf_in1k top1 (evaluated at 299x299)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): inception_v3 23.83M params, 5.73 GMACs at 299x299 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 77.862,
+      source: 'timm results/results-imagenet.csv: inception_v3.tf_in1k top1 (evaluated at 299x299)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): inception_v3 23.83M params, 5.73 GMACs at 299x299 (stored x2)',
   },
   {
     id: 'timm/xception65',
@@ -4137,8 +5799,13 @@ export const MODELS: readonly Model[] = [
     params: 39_920_000,
     forwardGflopsPerSample: 27.92, // 299x299
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.182, source: 'timm results/results-imagenet.csv: xception65.ra3_in1k top1 (evaluated at 299x299)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): xception65 39.92M params, 13.96 GMACs at 299x299 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.182,
+      source: 'timm results/results-imagenet.csv: xception65.ra3_in1k top1 (evaluated at 299x299)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): xception65 39.92M params, 13.96 GMACs at 299x299 (stored x2)',
   },
   {
     id: 'timm/cspdarknet53',
@@ -4149,8 +5816,13 @@ export const MODELS: readonly Model[] = [
     params: 27_640_000,
     forwardGflopsPerSample: 13.14, // 256x256
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.062, source: 'timm results/results-imagenet.csv: cspdarknet53.ra_in1k top1 (evaluated at 256x256)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): cspdarknet53 27.64M params, 6.57 GMACs at 256x256 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.062,
+      source: 'timm results/results-imagenet.csv: cspdarknet53.ra_in1k top1 (evaluated at 256x256)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): cspdarknet53 27.64M params, 6.57 GMACs at 256x256 (stored x2)',
   },
   {
     id: 'timm/hrnet_w18',
@@ -4161,8 +5833,13 @@ export const MODELS: readonly Model[] = [
     params: 21_300_000,
     forwardGflopsPerSample: 8.64, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 78.126, source: 'timm results/results-imagenet.csv: hrnet_w18.ms_aug_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): hrnet_w18 21.3M params, 4.32 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 78.126,
+      source: 'timm results/results-imagenet.csv: hrnet_w18.ms_aug_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): hrnet_w18 21.3M params, 4.32 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/regnety_032',
@@ -4173,8 +5850,13 @@ export const MODELS: readonly Model[] = [
     params: 19_440_000,
     forwardGflopsPerSample: 6.4, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.728, source: 'timm results/results-imagenet.csv: regnety_032.ra_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): regnety_032 19.44M params, 3.2 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.728,
+      source: 'timm results/results-imagenet.csv: regnety_032.ra_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): regnety_032 19.44M params, 3.2 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/convnext_nano',
@@ -4185,8 +5867,13 @@ export const MODELS: readonly Model[] = [
     params: 15_590_000,
     forwardGflopsPerSample: 4.92, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.862, source: 'timm results/results-imagenet.csv: convnext_nano.in12k_ft_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): convnext_nano 15.59M params, 2.46 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.862,
+      source: 'timm results/results-imagenet.csv: convnext_nano.in12k_ft_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): convnext_nano 15.59M params, 2.46 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/convnext_tiny',
@@ -4197,8 +5884,13 @@ export const MODELS: readonly Model[] = [
     params: 28_590_000,
     forwardGflopsPerSample: 8.94, // 224x224
     smallerSiblings: ['timm/convnext_nano'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.698, source: 'timm results/results-imagenet.csv: convnext_tiny.fb_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): convnext_tiny 28.59M params, 4.47 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.698,
+      source: 'timm results/results-imagenet.csv: convnext_tiny.fb_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): convnext_tiny 28.59M params, 4.47 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/convnext_small',
@@ -4209,8 +5901,13 @@ export const MODELS: readonly Model[] = [
     params: 50_220_000,
     forwardGflopsPerSample: 17.42, // 224x224
     smallerSiblings: ['timm/convnext_tiny', 'timm/convnext_nano'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.7, source: 'timm results/results-imagenet.csv: convnext_small.fb_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): convnext_small 50.22M params, 8.71 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.7,
+      source: 'timm results/results-imagenet.csv: convnext_small.fb_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): convnext_small 50.22M params, 8.71 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/convnext_base',
@@ -4221,92 +5918,166 @@ export const MODELS: readonly Model[] = [
     params: 88_590_000,
     forwardGflopsPerSample: 30.76, // 224x224
     smallerSiblings: ['timm/convnext_small', 'timm/convnext_tiny', 'timm/convnext_nano'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.428, source: 'timm results/results-imagenet.csv: convnext_base.fb_in1k top1 (evaluated at 288x288)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): convnext_base 88.59M params, 15.38 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.428,
+      source: 'timm results/results-imagenet.csv: convnext_base.fb_in1k top1 (evaluated at 288x288)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): convnext_base 88.59M params, 15.38 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/vit_tiny_patch16_224',
-    aliases: ['timm/vit_tiny_patch16_224.augreg_in21k_ft_in1k', 'hf-hub:timm/vit_tiny_patch16_224.augreg_in21k_ft_in1k', 'vit_tiny_patch16_224'],
+    aliases: [
+      'timm/vit_tiny_patch16_224.augreg_in21k_ft_in1k',
+      'hf-hub:timm/vit_tiny_patch16_224.augreg_in21k_ft_in1k',
+      'vit_tiny_patch16_224',
+    ],
     family: 'vit',
     architecture: 'vit',
     modality: 'vision',
     params: 5_720_000,
     forwardGflopsPerSample: 2.52, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 75.454, source: 'timm results/results-imagenet.csv: vit_tiny_patch16_224.augreg_in21k_ft_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_tiny_patch16_224 5.72M params, 1.26 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 75.454,
+      source:
+        'timm results/results-imagenet.csv: vit_tiny_patch16_224.augreg_in21k_ft_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_tiny_patch16_224 5.72M params, 1.26 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/vit_small_patch16_224',
-    aliases: ['timm/vit_small_patch16_224.augreg_in21k_ft_in1k', 'hf-hub:timm/vit_small_patch16_224.augreg_in21k_ft_in1k', 'vit_small_patch16_224'],
+    aliases: [
+      'timm/vit_small_patch16_224.augreg_in21k_ft_in1k',
+      'hf-hub:timm/vit_small_patch16_224.augreg_in21k_ft_in1k',
+      'vit_small_patch16_224',
+    ],
     family: 'vit',
     architecture: 'vit',
     modality: 'vision',
     params: 22_050_000,
     forwardGflopsPerSample: 9.22, // 224x224
     smallerSiblings: ['timm/vit_tiny_patch16_224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 81.384, source: 'timm results/results-imagenet.csv: vit_small_patch16_224.augreg_in21k_ft_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_small_patch16_224 22.05M params, 4.61 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 81.384,
+      source:
+        'timm results/results-imagenet.csv: vit_small_patch16_224.augreg_in21k_ft_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_small_patch16_224 22.05M params, 4.61 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/vit_base_patch32_224',
-    aliases: ['timm/vit_base_patch32_224.augreg_in21k_ft_in1k', 'hf-hub:timm/vit_base_patch32_224.augreg_in21k_ft_in1k', 'vit_base_patch32_224'],
+    aliases: [
+      'timm/vit_base_patch32_224.augreg_in21k_ft_in1k',
+      'hf-hub:timm/vit_base_patch32_224.augreg_in21k_ft_in1k',
+      'vit_base_patch32_224',
+    ],
     family: 'vit',
     architecture: 'vit',
     modality: 'vision',
     params: 88_220_000,
     forwardGflopsPerSample: 8.82, // 224x224
     smallerSiblings: ['timm/vit_small_patch16_224', 'timm/vit_tiny_patch16_224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 80.716, source: 'timm results/results-imagenet.csv: vit_base_patch32_224.augreg_in21k_ft_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_base_patch32_224 88.22M params, 4.41 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 80.716,
+      source:
+        'timm results/results-imagenet.csv: vit_base_patch32_224.augreg_in21k_ft_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_base_patch32_224 88.22M params, 4.41 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/vit_base_patch16_224',
-    aliases: ['timm/vit_base_patch16_224.augreg2_in21k_ft_in1k', 'hf-hub:timm/vit_base_patch16_224.augreg2_in21k_ft_in1k', 'vit_base_patch16_224'],
+    aliases: [
+      'timm/vit_base_patch16_224.augreg2_in21k_ft_in1k',
+      'hf-hub:timm/vit_base_patch16_224.augreg2_in21k_ft_in1k',
+      'vit_base_patch16_224',
+    ],
     family: 'vit',
     architecture: 'vit',
     modality: 'vision',
     params: 86_570_000,
     forwardGflopsPerSample: 35.16, // 224x224
     smallerSiblings: ['timm/vit_base_patch32_224', 'timm/vit_small_patch16_224', 'timm/vit_tiny_patch16_224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 85.096, source: 'timm results/results-imagenet.csv: vit_base_patch16_224.augreg2_in21k_ft_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_base_patch16_224 86.57M params, 17.58 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 85.096,
+      source:
+        'timm results/results-imagenet.csv: vit_base_patch16_224.augreg2_in21k_ft_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_base_patch16_224 86.57M params, 17.58 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/vit_large_patch16_224',
-    aliases: ['timm/vit_large_patch16_224.augreg_in21k_ft_in1k', 'hf-hub:timm/vit_large_patch16_224.augreg_in21k_ft_in1k', 'vit_large_patch16_224'],
+    aliases: [
+      'timm/vit_large_patch16_224.augreg_in21k_ft_in1k',
+      'hf-hub:timm/vit_large_patch16_224.augreg_in21k_ft_in1k',
+      'vit_large_patch16_224',
+    ],
     family: 'vit',
     architecture: 'vit',
     modality: 'vision',
     params: 304_330_000,
     forwardGflopsPerSample: 123.2, // 224x224
     smallerSiblings: ['timm/vit_base_patch16_224', 'timm/vit_small_patch16_224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 85.834, source: 'timm results/results-imagenet.csv: vit_large_patch16_224.augreg_in21k_ft_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_large_patch16_224 304.33M params, 61.6 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 85.834,
+      source:
+        'timm results/results-imagenet.csv: vit_large_patch16_224.augreg_in21k_ft_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_large_patch16_224 304.33M params, 61.6 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/deit3_base_patch16_224',
-    aliases: ['timm/deit3_base_patch16_224.fb_in1k', 'hf-hub:timm/deit3_base_patch16_224.fb_in1k', 'deit3_base_patch16_224'],
+    aliases: [
+      'timm/deit3_base_patch16_224.fb_in1k',
+      'hf-hub:timm/deit3_base_patch16_224.fb_in1k',
+      'deit3_base_patch16_224',
+    ],
     family: 'deit',
     architecture: 'vit',
     modality: 'vision',
     params: 86_590_000,
     forwardGflopsPerSample: 35.16, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.786, source: 'timm results/results-imagenet.csv: deit3_base_patch16_224.fb_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): deit3_base_patch16_224 86.59M params, 17.58 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.786,
+      source: 'timm results/results-imagenet.csv: deit3_base_patch16_224.fb_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): deit3_base_patch16_224 86.59M params, 17.58 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/swin_base_patch4_window7_224',
-    aliases: ['timm/swin_base_patch4_window7_224.ms_in22k_ft_in1k', 'hf-hub:timm/swin_base_patch4_window7_224.ms_in22k_ft_in1k', 'swin_base_patch4_window7_224'],
+    aliases: [
+      'timm/swin_base_patch4_window7_224.ms_in22k_ft_in1k',
+      'hf-hub:timm/swin_base_patch4_window7_224.ms_in22k_ft_in1k',
+      'swin_base_patch4_window7_224',
+    ],
     family: 'swin',
     architecture: 'vit',
     modality: 'vision',
     params: 87_770_000,
     forwardGflopsPerSample: 30.94, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 85.272, source: 'timm results/results-imagenet.csv: swin_base_patch4_window7_224.ms_in22k_ft_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): swin_base_patch4_window7_224 87.77M params, 15.47 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 85.272,
+      source:
+        'timm results/results-imagenet.csv: swin_base_patch4_window7_224.ms_in22k_ft_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): swin_base_patch4_window7_224 87.77M params, 15.47 GMACs at 224x224 (stored x2)',
   },
   {
     id: 'timm/mixer_b16_224',
@@ -4317,8 +6088,13 @@ export const MODELS: readonly Model[] = [
     params: 59_880_000,
     forwardGflopsPerSample: 25.24, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 76.602, source: 'timm results/results-imagenet.csv: mixer_b16_224.goog_in21k_ft_in1k top1 (evaluated at 224x224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): mixer_b16_224 59.88M params, 12.62 GMACs at 224x224 (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 76.602,
+      source: 'timm results/results-imagenet.csv: mixer_b16_224.goog_in21k_ft_in1k top1 (evaluated at 224x224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): mixer_b16_224 59.88M params, 12.62 GMACs at 224x224 (stored x2)',
   },
   // ---------------- SAM / DINOv2 / DETR / YOLO ----------------
   {
@@ -4330,7 +6106,8 @@ export const MODELS: readonly Model[] = [
     params: 89_670_000,
     forwardGflopsPerSample: 972.86, // 1024x1024
     smallerSiblings: [],
-    source: 'timm samvit_* (SAM image encoder ported from facebookresearch/segment-anything); timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): samvit_base_patch16 89.67M params (image encoder only; the SAM prompt encoder and mask decoder add ~4M), 486.43 GMACs at 1024 (stored x2)',
+    source:
+      'timm samvit_* (SAM image encoder ported from facebookresearch/segment-anything); timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): samvit_base_patch16 89.67M params (image encoder only; the SAM prompt encoder and mask decoder add ~4M), 486.43 GMACs at 1024 (stored x2)',
   },
   {
     id: 'timm/samvit_large_patch16',
@@ -4341,7 +6118,8 @@ export const MODELS: readonly Model[] = [
     params: 308_280_000,
     forwardGflopsPerSample: 2987.72, // 1024x1024
     smallerSiblings: ['timm/samvit_base_patch16'],
-    source: 'timm samvit_* (SAM image encoder ported from facebookresearch/segment-anything); timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): samvit_large_patch16 308.28M params (image encoder only; the SAM prompt encoder and mask decoder add ~4M), 1493.86 GMACs at 1024 (stored x2)',
+    source:
+      'timm samvit_* (SAM image encoder ported from facebookresearch/segment-anything); timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): samvit_large_patch16 308.28M params (image encoder only; the SAM prompt encoder and mask decoder add ~4M), 1493.86 GMACs at 1024 (stored x2)',
   },
   {
     id: 'timm/samvit_huge_patch16',
@@ -4352,7 +6130,8 @@ export const MODELS: readonly Model[] = [
     params: 637_030_000,
     forwardGflopsPerSample: 5964.46, // 1024x1024
     smallerSiblings: ['timm/samvit_large_patch16', 'timm/samvit_base_patch16'],
-    source: 'timm samvit_* (SAM image encoder ported from facebookresearch/segment-anything); timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): samvit_huge_patch16 637.03M params (image encoder only; the SAM prompt encoder and mask decoder add ~4M), 2982.23 GMACs at 1024 (stored x2)',
+    source:
+      'timm samvit_* (SAM image encoder ported from facebookresearch/segment-anything); timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): samvit_huge_patch16 637.03M params (image encoder only; the SAM prompt encoder and mask decoder add ~4M), 2982.23 GMACs at 1024 (stored x2)',
   },
   {
     id: 'facebook/dinov2-small',
@@ -4363,8 +6142,13 @@ export const MODELS: readonly Model[] = [
     params: 22_060_000,
     forwardGflopsPerSample: 93.52, // 518x518
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k linear probe top-1 (%)', score: 81.1, source: 'facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: vit_small_patch14_dinov2 22.06M params, 46.76 GMACs at 518 (stored x2); facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
+    quality: {
+      benchmark: 'ImageNet-1k linear probe top-1 (%)',
+      score: 81.1,
+      source: 'facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: vit_small_patch14_dinov2 22.06M params, 46.76 GMACs at 518 (stored x2); facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
   },
   {
     id: 'facebook/dinov2-base',
@@ -4375,8 +6159,13 @@ export const MODELS: readonly Model[] = [
     params: 86_580_000,
     forwardGflopsPerSample: 303.42, // 518x518
     smallerSiblings: ['facebook/dinov2-small'],
-    quality: { benchmark: 'ImageNet-1k linear probe top-1 (%)', score: 84.5, source: 'facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: vit_base_patch14_dinov2 86.58M params, 151.71 GMACs at 518 (stored x2); facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
+    quality: {
+      benchmark: 'ImageNet-1k linear probe top-1 (%)',
+      score: 84.5,
+      source: 'facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: vit_base_patch14_dinov2 86.58M params, 151.71 GMACs at 518 (stored x2); facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
   },
   {
     id: 'facebook/dinov2-large',
@@ -4387,8 +6176,13 @@ export const MODELS: readonly Model[] = [
     params: 304_370_000,
     forwardGflopsPerSample: 1014.3, // 518x518
     smallerSiblings: ['facebook/dinov2-base', 'facebook/dinov2-small'],
-    quality: { benchmark: 'ImageNet-1k linear probe top-1 (%)', score: 86.3, source: 'facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: vit_large_patch14_dinov2 304.37M params, 507.15 GMACs at 518 (stored x2); facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
+    quality: {
+      benchmark: 'ImageNet-1k linear probe top-1 (%)',
+      score: 86.3,
+      source: 'facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: vit_large_patch14_dinov2 304.37M params, 507.15 GMACs at 518 (stored x2); facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
   },
   {
     id: 'facebook/dinov2-giant',
@@ -4399,8 +6193,13 @@ export const MODELS: readonly Model[] = [
     params: 1_136_480_000,
     forwardGflopsPerSample: 3568.4, // 518x518
     smallerSiblings: ['facebook/dinov2-large', 'facebook/dinov2-base', 'facebook/dinov2-small'],
-    quality: { benchmark: 'ImageNet-1k linear probe top-1 (%)', score: 86.5, source: 'facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: vit_giant_patch14_dinov2 1136.48M params, 1784.2 GMACs at 518 (stored x2); facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
+    quality: {
+      benchmark: 'ImageNet-1k linear probe top-1 (%)',
+      score: 86.5,
+      source: 'facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: vit_giant_patch14_dinov2 1136.48M params, 1784.2 GMACs at 518 (stored x2); facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
   },
   {
     id: 'facebook/detr-resnet-50',
@@ -4411,8 +6210,14 @@ export const MODELS: readonly Model[] = [
     params: 41_000_000,
     forwardGflopsPerSample: 172, // avg over first 100 COCO val images (~800px short side)
     smallerSiblings: [],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 42.0, source: 'Carion et al. 2020, DETR, arXiv:2005.12872, Table 1 (params, GFLOPS via Detectron2 flop_count = multiply-adds, stored x2; AP)' },
-    source: 'Carion et al. 2020, DETR, arXiv:2005.12872, Table 1 (params, GFLOPS via Detectron2 flop_count = multiply-adds, stored x2; AP): 41M, 86 GFLOPS',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 42.0,
+      source:
+        'Carion et al. 2020, DETR, arXiv:2005.12872, Table 1 (params, GFLOPS via Detectron2 flop_count = multiply-adds, stored x2; AP)',
+    },
+    source:
+      'Carion et al. 2020, DETR, arXiv:2005.12872, Table 1 (params, GFLOPS via Detectron2 flop_count = multiply-adds, stored x2; AP): 41M, 86 GFLOPS',
   },
   {
     id: 'facebook/detr-resnet-101',
@@ -4423,8 +6228,14 @@ export const MODELS: readonly Model[] = [
     params: 60_000_000,
     forwardGflopsPerSample: 304, // avg over first 100 COCO val images (~800px short side)
     smallerSiblings: ['facebook/detr-resnet-50'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 43.5, source: 'Carion et al. 2020, DETR, arXiv:2005.12872, Table 1 (params, GFLOPS via Detectron2 flop_count = multiply-adds, stored x2; AP)' },
-    source: 'Carion et al. 2020, DETR, arXiv:2005.12872, Table 1 (params, GFLOPS via Detectron2 flop_count = multiply-adds, stored x2; AP): 60M, 152 GFLOPS',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 43.5,
+      source:
+        'Carion et al. 2020, DETR, arXiv:2005.12872, Table 1 (params, GFLOPS via Detectron2 flop_count = multiply-adds, stored x2; AP)',
+    },
+    source:
+      'Carion et al. 2020, DETR, arXiv:2005.12872, Table 1 (params, GFLOPS via Detectron2 flop_count = multiply-adds, stored x2; AP): 60M, 152 GFLOPS',
   },
   {
     id: 'yolov5n',
@@ -4435,8 +6246,14 @@ export const MODELS: readonly Model[] = [
     params: 1_900_000,
     forwardGflopsPerSample: 4.5, // 640x640
     smallerSiblings: [],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 28.0, source: 'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95)' },
-    source: 'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5n 1.9M params, 4.5B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 28.0,
+      source:
+        'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95)',
+    },
+    source:
+      'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5n 1.9M params, 4.5B FLOPs',
   },
   {
     id: 'yolov5s',
@@ -4447,8 +6264,14 @@ export const MODELS: readonly Model[] = [
     params: 7_200_000,
     forwardGflopsPerSample: 16.5, // 640x640
     smallerSiblings: ['yolov5n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 37.4, source: 'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95)' },
-    source: 'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5s 7.2M params, 16.5B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 37.4,
+      source:
+        'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95)',
+    },
+    source:
+      'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5s 7.2M params, 16.5B FLOPs',
   },
   {
     id: 'yolov5m',
@@ -4459,8 +6282,14 @@ export const MODELS: readonly Model[] = [
     params: 21_200_000,
     forwardGflopsPerSample: 49, // 640x640
     smallerSiblings: ['yolov5s', 'yolov5n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 45.4, source: 'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95)' },
-    source: 'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5m 21.2M params, 49.0B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 45.4,
+      source:
+        'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95)',
+    },
+    source:
+      'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5m 21.2M params, 49.0B FLOPs',
   },
   {
     id: 'yolov5l',
@@ -4471,8 +6300,14 @@ export const MODELS: readonly Model[] = [
     params: 46_500_000,
     forwardGflopsPerSample: 109.1, // 640x640
     smallerSiblings: ['yolov5m', 'yolov5s', 'yolov5n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 49.0, source: 'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95)' },
-    source: 'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5l 46.5M params, 109.1B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 49.0,
+      source:
+        'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95)',
+    },
+    source:
+      'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5l 46.5M params, 109.1B FLOPs',
   },
   {
     id: 'yolov5x',
@@ -4483,8 +6318,14 @@ export const MODELS: readonly Model[] = [
     params: 86_700_000,
     forwardGflopsPerSample: 205.7, // 640x640
     smallerSiblings: ['yolov5l', 'yolov5m', 'yolov5s', 'yolov5n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 50.7, source: 'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95)' },
-    source: 'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5x 86.7M params, 205.7B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 50.7,
+      source:
+        'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95)',
+    },
+    source:
+      'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5x 86.7M params, 205.7B FLOPs',
   },
   {
     id: 'yolov8n',
@@ -4495,8 +6336,14 @@ export const MODELS: readonly Model[] = [
     params: 3_200_000,
     forwardGflopsPerSample: 8.7, // 640x640
     smallerSiblings: [],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 37.3, source: 'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)' },
-    source: 'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolov8n 3.2M params, 8.7B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 37.3,
+      source:
+        'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)',
+    },
+    source:
+      'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolov8n 3.2M params, 8.7B FLOPs',
   },
   {
     id: 'yolov8s',
@@ -4507,8 +6354,14 @@ export const MODELS: readonly Model[] = [
     params: 11_200_000,
     forwardGflopsPerSample: 28.6, // 640x640
     smallerSiblings: ['yolov8n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 44.9, source: 'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)' },
-    source: 'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolov8s 11.2M params, 28.6B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 44.9,
+      source:
+        'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)',
+    },
+    source:
+      'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolov8s 11.2M params, 28.6B FLOPs',
   },
   {
     id: 'yolov8m',
@@ -4519,8 +6372,14 @@ export const MODELS: readonly Model[] = [
     params: 25_900_000,
     forwardGflopsPerSample: 78.9, // 640x640
     smallerSiblings: ['yolov8s', 'yolov8n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 50.2, source: 'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)' },
-    source: 'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolov8m 25.9M params, 78.9B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 50.2,
+      source:
+        'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)',
+    },
+    source:
+      'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolov8m 25.9M params, 78.9B FLOPs',
   },
   {
     id: 'yolov8l',
@@ -4531,8 +6390,14 @@ export const MODELS: readonly Model[] = [
     params: 43_700_000,
     forwardGflopsPerSample: 165.2, // 640x640
     smallerSiblings: ['yolov8m', 'yolov8s', 'yolov8n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 52.9, source: 'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)' },
-    source: 'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolov8l 43.7M params, 165.2B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 52.9,
+      source:
+        'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)',
+    },
+    source:
+      'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolov8l 43.7M params, 165.2B FLOPs',
   },
   {
     id: 'yolov8x',
@@ -4543,8 +6408,14 @@ export const MODELS: readonly Model[] = [
     params: 68_200_000,
     forwardGflopsPerSample: 257.8, // 640x640
     smallerSiblings: ['yolov8l', 'yolov8m', 'yolov8s', 'yolov8n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 53.9, source: 'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)' },
-    source: 'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolov8x 68.2M params, 257.8B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 53.9,
+      source:
+        'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)',
+    },
+    source:
+      'Ultralytics docs docs.ultralytics.com/models/yolov8 detection table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolov8x 68.2M params, 257.8B FLOPs',
   },
   {
     id: 'yolo11n',
@@ -4555,8 +6426,14 @@ export const MODELS: readonly Model[] = [
     params: 2_600_000,
     forwardGflopsPerSample: 6.5, // 640x640
     smallerSiblings: [],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 39.5, source: 'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)' },
-    source: 'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11n 2.6M params, 6.5B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 39.5,
+      source:
+        'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)',
+    },
+    source:
+      'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11n 2.6M params, 6.5B FLOPs',
   },
   {
     id: 'yolo11s',
@@ -4567,8 +6444,14 @@ export const MODELS: readonly Model[] = [
     params: 9_400_000,
     forwardGflopsPerSample: 21.5, // 640x640
     smallerSiblings: ['yolo11n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 47.0, source: 'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)' },
-    source: 'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11s 9.4M params, 21.5B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 47.0,
+      source:
+        'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)',
+    },
+    source:
+      'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11s 9.4M params, 21.5B FLOPs',
   },
   {
     id: 'yolo11m',
@@ -4579,8 +6462,14 @@ export const MODELS: readonly Model[] = [
     params: 20_100_000,
     forwardGflopsPerSample: 68, // 640x640
     smallerSiblings: ['yolo11s', 'yolo11n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 51.5, source: 'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)' },
-    source: 'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11m 20.1M params, 68.0B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 51.5,
+      source:
+        'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)',
+    },
+    source:
+      'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11m 20.1M params, 68.0B FLOPs',
   },
   {
     id: 'yolo11l',
@@ -4591,8 +6480,14 @@ export const MODELS: readonly Model[] = [
     params: 25_300_000,
     forwardGflopsPerSample: 86.9, // 640x640
     smallerSiblings: ['yolo11m', 'yolo11s', 'yolo11n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 53.4, source: 'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)' },
-    source: 'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11l 25.3M params, 86.9B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 53.4,
+      source:
+        'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)',
+    },
+    source:
+      'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11l 25.3M params, 86.9B FLOPs',
   },
   {
     id: 'yolo11x',
@@ -4603,8 +6498,14 @@ export const MODELS: readonly Model[] = [
     params: 56_900_000,
     forwardGflopsPerSample: 194.9, // 640x640
     smallerSiblings: ['yolo11l', 'yolo11m', 'yolo11s', 'yolo11n'],
-    quality: { benchmark: 'COCO val2017 box mAP50-95', score: 54.7, source: 'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)' },
-    source: 'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11x 56.9M params, 194.9B FLOPs',
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 54.7,
+      source:
+        'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640)',
+    },
+    source:
+      'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11x 56.9M params, 194.9B FLOPs',
   },
   // ---------------- Hugging Face vision (ViT, DeiT, BEiT, Swin, ConvNeXt, ResNet) ----------------
   {
@@ -4616,8 +6517,14 @@ export const MODELS: readonly Model[] = [
     params: 86_567_656,
     forwardGflopsPerSample: 35.128, // 224x224
     smallerSiblings: ['facebook/deit-small-patch16-224', 'facebook/deit-tiny-patch16-224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 81.786, source: 'timm results/results-imagenet.csv: vit_base_patch16_224.orig_in21k_ft_in1k (the same original ViT-B/16 21k->1k weights)' },
-    source: 'computed from config.json (ViT-B/16: 12 layers, d 768, MLP 3072, patch 16, 224px, 1000-class head); forward MACs computed analytically (17.56 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 81.786,
+      source:
+        'timm results/results-imagenet.csv: vit_base_patch16_224.orig_in21k_ft_in1k (the same original ViT-B/16 21k->1k weights)',
+    },
+    source:
+      'computed from config.json (ViT-B/16: 12 layers, d 768, MLP 3072, patch 16, 224px, 1000-class head); forward MACs computed analytically (17.56 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
   },
   {
     id: 'google/vit-base-patch16-224-in21k',
@@ -4628,7 +6535,8 @@ export const MODELS: readonly Model[] = [
     params: 86_389_248,
     forwardGflopsPerSample: 35.126, // 224x224
     smallerSiblings: [],
-    source: 'computed from config.json (ViTModel B/16, no head, incl. pooler); forward MACs computed analytically (17.56 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
+    source:
+      'computed from config.json (ViTModel B/16, no head, incl. pooler); forward MACs computed analytically (17.56 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
   },
   {
     id: 'google/vit-base-patch32-224-in21k',
@@ -4639,7 +6547,8 @@ export const MODELS: readonly Model[] = [
     params: 88_045_824,
     forwardGflopsPerSample: 8.817, // 224x224
     smallerSiblings: [],
-    source: 'computed from config.json (ViTModel B/32, no head, incl. pooler); forward MACs computed analytically (4.41 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
+    source:
+      'computed from config.json (ViTModel B/32, no head, incl. pooler); forward MACs computed analytically (4.41 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
   },
   {
     id: 'google/vit-base-patch16-384',
@@ -4650,7 +6559,8 @@ export const MODELS: readonly Model[] = [
     params: 86_859_496,
     forwardGflopsPerSample: 110.969, // 384x384
     smallerSiblings: ['google/vit-base-patch16-224'],
-    source: 'computed from config.json (ViT-B/16 at 384px, 1000-class head); forward MACs computed analytically (55.48 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
+    source:
+      'computed from config.json (ViT-B/16 at 384px, 1000-class head); forward MACs computed analytically (55.48 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
   },
   {
     id: 'google/vit-large-patch16-224',
@@ -4661,7 +6571,8 @@ export const MODELS: readonly Model[] = [
     params: 304_326_632,
     forwardGflopsPerSample: 123.109, // 224x224
     smallerSiblings: ['google/vit-base-patch16-224'],
-    source: 'computed from config.json (ViT-L/16: 24 layers, d 1024, MLP 4096, 1000-class head (= torchvision vit_l_16 304,326,632)); forward MACs computed analytically (61.55 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
+    source:
+      'computed from config.json (ViT-L/16: 24 layers, d 1024, MLP 4096, 1000-class head (= torchvision vit_l_16 304,326,632)); forward MACs computed analytically (61.55 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
   },
   {
     id: 'google/vit-huge-patch14-224-in21k',
@@ -4672,7 +6583,8 @@ export const MODELS: readonly Model[] = [
     params: 632_404_480,
     forwardGflopsPerSample: 334.588, // 224x224
     smallerSiblings: ['google/vit-large-patch16-224', 'google/vit-base-patch16-224'],
-    source: 'computed from config.json (ViTModel H/14: 32 layers, d 1280, MLP 5120, no head, incl. pooler); forward MACs computed analytically (167.29 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
+    source:
+      'computed from config.json (ViTModel H/14: 32 layers, d 1280, MLP 5120, no head, incl. pooler); forward MACs computed analytically (167.29 GMACs, matches torchvision/timm for ViT-B/16 17.56), stored x2',
   },
   {
     id: 'facebook/deit-tiny-patch16-224',
@@ -4683,8 +6595,13 @@ export const MODELS: readonly Model[] = [
     params: 5_720_000,
     forwardGflopsPerSample: 2.52, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 72.2, source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_tiny_patch16_224 5.72M params, 1.26 GMACs (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 72.2,
+      source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_tiny_patch16_224 5.72M params, 1.26 GMACs (stored x2)',
   },
   {
     id: 'facebook/deit-tiny-distilled-patch16-224',
@@ -4695,8 +6612,13 @@ export const MODELS: readonly Model[] = [
     params: 5_910_000,
     forwardGflopsPerSample: 2.54, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 74.5, source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1), distilled' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_tiny_distilled_patch16_224 5.91M params, 1.27 GMACs (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 74.5,
+      source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1), distilled',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_tiny_distilled_patch16_224 5.91M params, 1.27 GMACs (stored x2)',
   },
   {
     id: 'facebook/deit-small-patch16-224',
@@ -4707,8 +6629,13 @@ export const MODELS: readonly Model[] = [
     params: 22_050_000,
     forwardGflopsPerSample: 9.22, // 224x224
     smallerSiblings: ['facebook/deit-tiny-patch16-224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 79.8, source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_small_patch16_224 22.05M params, 4.61 GMACs (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 79.8,
+      source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_small_patch16_224 22.05M params, 4.61 GMACs (stored x2)',
   },
   {
     id: 'facebook/deit-small-distilled-patch16-224',
@@ -4719,8 +6646,13 @@ export const MODELS: readonly Model[] = [
     params: 22_440_000,
     forwardGflopsPerSample: 9.26, // 224x224
     smallerSiblings: ['facebook/deit-tiny-distilled-patch16-224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 81.2, source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1), distilled' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_small_distilled_patch16_224 22.44M params, 4.63 GMACs (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 81.2,
+      source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1), distilled',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_small_distilled_patch16_224 22.44M params, 4.63 GMACs (stored x2)',
   },
   {
     id: 'facebook/deit-base-patch16-224',
@@ -4731,8 +6663,13 @@ export const MODELS: readonly Model[] = [
     params: 86_570_000,
     forwardGflopsPerSample: 35.16, // 224x224
     smallerSiblings: ['facebook/deit-small-patch16-224', 'facebook/deit-tiny-patch16-224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 81.8, source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_base_patch16_224 86.57M params, 17.58 GMACs (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 81.8,
+      source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_base_patch16_224 86.57M params, 17.58 GMACs (stored x2)',
   },
   {
     id: 'facebook/deit-base-distilled-patch16-224',
@@ -4743,8 +6680,13 @@ export const MODELS: readonly Model[] = [
     params: 87_340_000,
     forwardGflopsPerSample: 35.36, // 224x224
     smallerSiblings: ['facebook/deit-small-distilled-patch16-224', 'facebook/deit-tiny-distilled-patch16-224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.4, source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1), distilled' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_base_distilled_patch16_224 87.34M params, 17.68 GMACs (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.4,
+      source: 'Touvron et al. 2020, DeiT, arXiv:2012.12877, Table 5 (ImageNet top-1), distilled',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: deit_base_distilled_patch16_224 87.34M params, 17.68 GMACs (stored x2)',
   },
   {
     id: 'microsoft/beit-base-patch16-224',
@@ -4755,8 +6697,13 @@ export const MODELS: readonly Model[] = [
     params: 86_530_000,
     forwardGflopsPerSample: 35.16, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 85.212, source: 'timm results/results-imagenet.csv: beit_base_patch16_224.in22k_ft_in22k_in1k' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: beit_base_patch16_224 86.53M params, 17.58 GMACs (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 85.212,
+      source: 'timm results/results-imagenet.csv: beit_base_patch16_224.in22k_ft_in22k_in1k',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: beit_base_patch16_224 86.53M params, 17.58 GMACs (stored x2)',
   },
   {
     id: 'microsoft/swin-tiny-patch4-window7-224',
@@ -4767,8 +6714,13 @@ export const MODELS: readonly Model[] = [
     params: 28_290_000,
     forwardGflopsPerSample: 9.02, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 81.3, source: 'Liu et al. 2021, Swin Transformer, arXiv:2103.14030, Table 1(a) (ImageNet-1K trained, 224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: swin_tiny_patch4_window7_224 28.29M params, 4.51 GMACs (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 81.3,
+      source: 'Liu et al. 2021, Swin Transformer, arXiv:2103.14030, Table 1(a) (ImageNet-1K trained, 224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: swin_tiny_patch4_window7_224 28.29M params, 4.51 GMACs (stored x2)',
   },
   {
     id: 'microsoft/swin-small-patch4-window7-224',
@@ -4779,8 +6731,13 @@ export const MODELS: readonly Model[] = [
     params: 49_610_000,
     forwardGflopsPerSample: 17.54, // 224x224
     smallerSiblings: ['microsoft/swin-tiny-patch4-window7-224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.0, source: 'Liu et al. 2021, Swin Transformer, arXiv:2103.14030, Table 1(a) (ImageNet-1K trained, 224)' },
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: swin_small_patch4_window7_224 49.61M params, 8.77 GMACs (stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.0,
+      source: 'Liu et al. 2021, Swin Transformer, arXiv:2103.14030, Table 1(a) (ImageNet-1K trained, 224)',
+    },
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: swin_small_patch4_window7_224 49.61M params, 8.77 GMACs (stored x2)',
   },
   {
     id: 'microsoft/swin-base-patch4-window7-224',
@@ -4791,7 +6748,8 @@ export const MODELS: readonly Model[] = [
     params: 87_770_000,
     forwardGflopsPerSample: 30.94, // 224x224
     smallerSiblings: ['microsoft/swin-small-patch4-window7-224', 'microsoft/swin-tiny-patch4-window7-224'],
-    source: 'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: swin_base_patch4_window7_224 87.77M params, 15.47 GMACs (stored x2)',
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: swin_base_patch4_window7_224 87.77M params, 15.47 GMACs (stored x2)',
   },
   {
     id: 'facebook/convnext-tiny-224',
@@ -4802,8 +6760,13 @@ export const MODELS: readonly Model[] = [
     params: 28_589_128,
     forwardGflopsPerSample: 8.92, // 224x224
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 82.1, source: 'Liu et al. 2022, ConvNeXt, arXiv:2201.03545, Table 1 (ImageNet-1K trained, 224)' },
-    source: 'same architecture as torchvision convnext_tiny: 28,589,128 params, 4.46 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 82.1,
+      source: 'Liu et al. 2022, ConvNeXt, arXiv:2201.03545, Table 1 (ImageNet-1K trained, 224)',
+    },
+    source:
+      'same architecture as torchvision convnext_tiny: 28,589,128 params, 4.46 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
   },
   {
     id: 'facebook/convnext-small-224',
@@ -4814,8 +6777,13 @@ export const MODELS: readonly Model[] = [
     params: 50_223_688,
     forwardGflopsPerSample: 17.36, // 224x224
     smallerSiblings: ['facebook/convnext-tiny-224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.1, source: 'Liu et al. 2022, ConvNeXt, arXiv:2201.03545, Table 1 (ImageNet-1K trained, 224)' },
-    source: 'same architecture as torchvision convnext_small: 50,223,688 params, 8.68 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.1,
+      source: 'Liu et al. 2022, ConvNeXt, arXiv:2201.03545, Table 1 (ImageNet-1K trained, 224)',
+    },
+    source:
+      'same architecture as torchvision convnext_small: 50,223,688 params, 8.68 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
   },
   {
     id: 'facebook/convnext-base-224',
@@ -4826,8 +6794,13 @@ export const MODELS: readonly Model[] = [
     params: 88_591_464,
     forwardGflopsPerSample: 30.72, // 224x224
     smallerSiblings: ['facebook/convnext-small-224', 'facebook/convnext-tiny-224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 83.8, source: 'Liu et al. 2022, ConvNeXt, arXiv:2201.03545, Table 1 (ImageNet-1K trained, 224)' },
-    source: 'same architecture as torchvision convnext_base: 88,591,464 params, 15.36 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 83.8,
+      source: 'Liu et al. 2022, ConvNeXt, arXiv:2201.03545, Table 1 (ImageNet-1K trained, 224)',
+    },
+    source:
+      'same architecture as torchvision convnext_base: 88,591,464 params, 15.36 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
   },
   {
     id: 'facebook/convnext-large-224',
@@ -4838,8 +6811,13 @@ export const MODELS: readonly Model[] = [
     params: 197_767_336,
     forwardGflopsPerSample: 68.72, // 224x224
     smallerSiblings: ['facebook/convnext-base-224', 'facebook/convnext-small-224', 'facebook/convnext-tiny-224'],
-    quality: { benchmark: 'ImageNet-1k top-1 (%)', score: 84.3, source: 'Liu et al. 2022, ConvNeXt, arXiv:2201.03545, Table 1 (ImageNet-1K trained, 224)' },
-    source: 'same architecture as torchvision convnext_large: 197,767,336 params, 34.36 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
+    quality: {
+      benchmark: 'ImageNet-1k top-1 (%)',
+      score: 84.3,
+      source: 'Liu et al. 2022, ConvNeXt, arXiv:2201.03545, Table 1 (ImageNet-1K trained, 224)',
+    },
+    source:
+      'same architecture as torchvision convnext_large: 197,767,336 params, 34.36 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
   },
   {
     id: 'microsoft/resnet-18',
@@ -4850,7 +6828,8 @@ export const MODELS: readonly Model[] = [
     params: 11_689_512,
     forwardGflopsPerSample: 3.62, // 224x224
     smallerSiblings: [],
-    source: 'same architecture as torchvision resnet18 (ResNet v1.5): 11,689,512 params, 1.81 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
+    source:
+      'same architecture as torchvision resnet18 (ResNet v1.5): 11,689,512 params, 1.81 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
   },
   {
     id: 'microsoft/resnet-50',
@@ -4861,7 +6840,8 @@ export const MODELS: readonly Model[] = [
     params: 25_557_032,
     forwardGflopsPerSample: 8.18, // 224x224
     smallerSiblings: ['microsoft/resnet-18'],
-    source: 'same architecture as torchvision resnet50 (ResNet v1.5): 25,557,032 params, 4.09 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
+    source:
+      'same architecture as torchvision resnet50 (ResNet v1.5): 25,557,032 params, 4.09 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
   },
   {
     id: 'microsoft/resnet-101',
@@ -4872,7 +6852,8 @@ export const MODELS: readonly Model[] = [
     params: 44_549_160,
     forwardGflopsPerSample: 15.6, // 224x224
     smallerSiblings: ['microsoft/resnet-50', 'microsoft/resnet-18'],
-    source: 'same architecture as torchvision resnet101 (ResNet v1.5): 44,549,160 params, 7.8 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
+    source:
+      'same architecture as torchvision resnet101 (ResNet v1.5): 44,549,160 params, 7.8 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
   },
   // ---------------- Speech (Whisper, wav2vec 2.0, HuBERT) ----------------
   {
@@ -4883,7 +6864,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 37_760_640,
     smallerSiblings: [],
-    source: 'computed from config.json (4 encoder + 4 decoder layers, d_model 384, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    source:
+      'computed from config.json (4 encoder + 4 decoder layers, d_model 384, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-tiny.en',
@@ -4893,7 +6875,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 37_760_256,
     smallerSiblings: [],
-    source: 'computed from config.json (4 encoder + 4 decoder layers, d_model 384, vocab 51864, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    source:
+      'computed from config.json (4 encoder + 4 decoder layers, d_model 384, vocab 51864, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-base',
@@ -4903,7 +6886,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 72_593_920,
     smallerSiblings: ['openai/whisper-tiny'],
-    source: 'computed from config.json (6 encoder + 6 decoder layers, d_model 512, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    source:
+      'computed from config.json (6 encoder + 6 decoder layers, d_model 512, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-base.en',
@@ -4913,7 +6897,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 72_593_408,
     smallerSiblings: ['openai/whisper-tiny.en'],
-    source: 'computed from config.json (6 encoder + 6 decoder layers, d_model 512, vocab 51864, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    source:
+      'computed from config.json (6 encoder + 6 decoder layers, d_model 512, vocab 51864, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-small',
@@ -4923,7 +6908,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 241_734_912,
     smallerSiblings: ['openai/whisper-base', 'openai/whisper-tiny'],
-    source: 'computed from config.json (12 encoder + 12 decoder layers, d_model 768, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    source:
+      'computed from config.json (12 encoder + 12 decoder layers, d_model 768, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-small.en',
@@ -4933,7 +6919,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 241_734_144,
     smallerSiblings: ['openai/whisper-base.en', 'openai/whisper-tiny.en'],
-    source: 'computed from config.json (12 encoder + 12 decoder layers, d_model 768, vocab 51864, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    source:
+      'computed from config.json (12 encoder + 12 decoder layers, d_model 768, vocab 51864, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-medium',
@@ -4943,7 +6930,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 763_857_920,
     smallerSiblings: ['openai/whisper-small', 'openai/whisper-base', 'openai/whisper-tiny'],
-    source: 'computed from config.json (24 encoder + 24 decoder layers, d_model 1024, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    source:
+      'computed from config.json (24 encoder + 24 decoder layers, d_model 1024, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-medium.en',
@@ -4953,7 +6941,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 763_856_896,
     smallerSiblings: ['openai/whisper-small.en', 'openai/whisper-base.en', 'openai/whisper-tiny.en'],
-    source: 'computed from config.json (24 encoder + 24 decoder layers, d_model 1024, vocab 51864, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    source:
+      'computed from config.json (24 encoder + 24 decoder layers, d_model 1024, vocab 51864, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-large',
@@ -4963,7 +6952,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 1_543_304_960,
     smallerSiblings: ['openai/whisper-medium', 'openai/whisper-small', 'openai/whisper-base', 'openai/whisper-tiny'],
-    source: 'computed from config.json (32 encoder + 32 decoder layers, d_model 1280, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    source:
+      'computed from config.json (32 encoder + 32 decoder layers, d_model 1280, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-large-v2',
@@ -4972,8 +6962,15 @@ export const MODELS: readonly Model[] = [
     architecture: 'speech',
     modality: 'audio',
     params: 1_543_304_960,
-    smallerSiblings: ['distil-whisper/distil-large-v2', 'openai/whisper-medium', 'openai/whisper-small', 'openai/whisper-base', 'openai/whisper-tiny'],
-    source: 'computed from config.json (32 encoder + 32 decoder layers, d_model 1280, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    smallerSiblings: [
+      'distil-whisper/distil-large-v2',
+      'openai/whisper-medium',
+      'openai/whisper-small',
+      'openai/whisper-base',
+      'openai/whisper-tiny',
+    ],
+    source:
+      'computed from config.json (32 encoder + 32 decoder layers, d_model 1280, vocab 51865, 80 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-large-v3',
@@ -4982,8 +6979,16 @@ export const MODELS: readonly Model[] = [
     architecture: 'speech',
     modality: 'audio',
     params: 1_543_490_560,
-    smallerSiblings: ['openai/whisper-large-v3-turbo', 'distil-whisper/distil-large-v3', 'openai/whisper-medium', 'openai/whisper-small', 'openai/whisper-base', 'openai/whisper-tiny'],
-    source: 'computed from config.json (32 encoder + 32 decoder layers, d_model 1280, vocab 51866, 128 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    smallerSiblings: [
+      'openai/whisper-large-v3-turbo',
+      'distil-whisper/distil-large-v3',
+      'openai/whisper-medium',
+      'openai/whisper-small',
+      'openai/whisper-base',
+      'openai/whisper-tiny',
+    ],
+    source:
+      'computed from config.json (32 encoder + 32 decoder layers, d_model 1280, vocab 51866, 128 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'openai/whisper-large-v3-turbo',
@@ -4992,8 +6997,15 @@ export const MODELS: readonly Model[] = [
     architecture: 'speech',
     modality: 'audio',
     params: 808_878_080,
-    smallerSiblings: ['distil-whisper/distil-large-v3', 'openai/whisper-medium', 'openai/whisper-small', 'openai/whisper-base', 'openai/whisper-tiny'],
-    source: 'computed from config.json (32 encoder + 4 decoder layers, d_model 1280, vocab 51866, 128 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
+    smallerSiblings: [
+      'distil-whisper/distil-large-v3',
+      'openai/whisper-medium',
+      'openai/whisper-small',
+      'openai/whisper-base',
+      'openai/whisper-tiny',
+    ],
+    source:
+      'computed from config.json (32 encoder + 4 decoder layers, d_model 1280, vocab 51866, 128 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
     id: 'distil-whisper/distil-large-v3',
@@ -5003,7 +7015,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 756_405_760,
     smallerSiblings: ['openai/whisper-small', 'openai/whisper-base', 'openai/whisper-tiny'],
-    source: 'computed from config.json (32 encoder + 2 decoder layers, d_model 1280, vocab 51866, 128 mel bins, 1500/448 positions, tied output); Gandhi et al. 2023, arXiv:2311.00430 (756M)',
+    source:
+      'computed from config.json (32 encoder + 2 decoder layers, d_model 1280, vocab 51866, 128 mel bins, 1500/448 positions, tied output); Gandhi et al. 2023, arXiv:2311.00430 (756M)',
   },
   {
     id: 'distil-whisper/distil-large-v2',
@@ -5013,7 +7026,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 756_220_160,
     smallerSiblings: ['openai/whisper-small', 'openai/whisper-base', 'openai/whisper-tiny'],
-    source: 'computed from config.json (32 encoder + 2 decoder layers, d_model 1280, vocab 51865, 80 mel bins, 1500/448 positions, tied output); Gandhi et al. 2023, arXiv:2311.00430 (756M)',
+    source:
+      'computed from config.json (32 encoder + 2 decoder layers, d_model 1280, vocab 51865, 80 mel bins, 1500/448 positions, tied output); Gandhi et al. 2023, arXiv:2311.00430 (756M)',
   },
   {
     id: 'distil-whisper/distil-medium.en',
@@ -5023,7 +7037,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 394_375_168,
     smallerSiblings: ['openai/whisper-small.en', 'openai/whisper-base.en', 'openai/whisper-tiny.en'],
-    source: 'computed from config.json (24 encoder + 2 decoder layers, d_model 1024, vocab 51864, 80 mel bins, 1500/448 positions, tied output); distil-whisper model card (394M)',
+    source:
+      'computed from config.json (24 encoder + 2 decoder layers, d_model 1024, vocab 51864, 80 mel bins, 1500/448 positions, tied output); distil-whisper model card (394M)',
   },
   {
     id: 'distil-whisper/distil-small.en',
@@ -5033,7 +7048,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 166_132_224,
     smallerSiblings: ['openai/whisper-base.en', 'openai/whisper-tiny.en'],
-    source: 'computed from config.json (12 encoder + 4 decoder layers, d_model 768, vocab 51864, 80 mel bins, 1500/448 positions, tied output); distil-whisper model card (166M)',
+    source:
+      'computed from config.json (12 encoder + 4 decoder layers, d_model 768, vocab 51864, 80 mel bins, 1500/448 positions, tied output); distil-whisper model card (166M)',
   },
   {
     id: 'facebook/wav2vec2-base',
@@ -5053,7 +7069,11 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 95_000_000,
     smallerSiblings: [],
-    quality: { benchmark: 'LibriSpeech test-clean WER (%, lower is better)', score: 3.4, source: 'model card huggingface.co/facebook/wav2vec2-base-960h (clean 3.4 / other 8.6)' },
+    quality: {
+      benchmark: 'LibriSpeech test-clean WER (%, lower is better)',
+      score: 3.4,
+      source: 'model card huggingface.co/facebook/wav2vec2-base-960h (clean 3.4 / other 8.6)',
+    },
     source: 'Baevski et al. 2020, wav2vec 2.0, arXiv:2006.11477 (BASE 95M, LARGE 317M); CTC fine-tuned on 960h',
   },
   {
@@ -5074,8 +7094,13 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 317_000_000,
     smallerSiblings: ['facebook/wav2vec2-base-960h'],
-    quality: { benchmark: 'LibriSpeech test-clean WER (%, lower is better)', score: 1.9, source: 'model card huggingface.co/facebook/wav2vec2-large-960h-lv60-self (clean 1.9 / other 3.9)' },
-    source: 'Baevski et al. 2020, wav2vec 2.0, arXiv:2006.11477 (BASE 95M, LARGE 317M); LV-60k pre-training + self-training',
+    quality: {
+      benchmark: 'LibriSpeech test-clean WER (%, lower is better)',
+      score: 1.9,
+      source: 'model card huggingface.co/facebook/wav2vec2-large-960h-lv60-self (clean 1.9 / other 3.9)',
+    },
+    source:
+      'Baevski et al. 2020, wav2vec 2.0, arXiv:2006.11477 (BASE 95M, LARGE 317M); LV-60k pre-training + self-training',
   },
   {
     id: 'facebook/wav2vec2-large-xlsr-53',
@@ -5085,7 +7110,8 @@ export const MODELS: readonly Model[] = [
     modality: 'audio',
     params: 317_000_000,
     smallerSiblings: [],
-    source: 'Conneau et al. 2020, XLSR, arXiv:2006.13979 (wav2vec 2.0 LARGE architecture, 317M per Baevski et al. 2020, wav2vec 2.0, arXiv:2006.11477 (BASE 95M, LARGE 317M))',
+    source:
+      'Conneau et al. 2020, XLSR, arXiv:2006.13979 (wav2vec 2.0 LARGE architecture, 317M per Baevski et al. 2020, wav2vec 2.0, arXiv:2006.11477 (BASE 95M, LARGE 317M))',
   },
   {
     id: 'facebook/wav2vec2-xls-r-300m',
@@ -5168,8 +7194,13 @@ export const MODELS: readonly Model[] = [
     forwardGflopsPerSample: 14.78, // 224x224 image + 77-token text
     contextLength: 77,
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k zero-shot top-1 (%)', score: 63.32, source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-B-32 / openai' },
-    source: 'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-32 151.28M params, 14.78 GFLOPs per image-text pair',
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 63.32,
+      source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-B-32 / openai',
+    },
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-32 151.28M params, 14.78 GFLOPs per image-text pair',
   },
   {
     id: 'openai/clip-vit-base-patch16',
@@ -5181,8 +7212,13 @@ export const MODELS: readonly Model[] = [
     forwardGflopsPerSample: 41.09, // 224x224 image + 77-token text
     contextLength: 77,
     smallerSiblings: ['openai/clip-vit-base-patch32'],
-    quality: { benchmark: 'ImageNet-1k zero-shot top-1 (%)', score: 68.34, source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-B-16 / openai' },
-    source: 'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-16 149.62M params, 41.09 GFLOPs per image-text pair',
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 68.34,
+      source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-B-16 / openai',
+    },
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-16 149.62M params, 41.09 GFLOPs per image-text pair',
   },
   {
     id: 'openai/clip-vit-large-patch14',
@@ -5194,8 +7230,13 @@ export const MODELS: readonly Model[] = [
     forwardGflopsPerSample: 175.33, // 224x224 image + 77-token text
     contextLength: 77,
     smallerSiblings: ['openai/clip-vit-base-patch16', 'openai/clip-vit-base-patch32'],
-    quality: { benchmark: 'ImageNet-1k zero-shot top-1 (%)', score: 75.54, source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-L-14 / openai' },
-    source: 'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-L-14 427.62M params, 175.33 GFLOPs per image-text pair',
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 75.54,
+      source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-L-14 / openai',
+    },
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-L-14 427.62M params, 175.33 GFLOPs per image-text pair',
   },
   {
     id: 'openai/clip-vit-large-patch14-336',
@@ -5207,8 +7248,13 @@ export const MODELS: readonly Model[] = [
     forwardGflopsPerSample: 395.22, // 336x336 image + 77-token text
     contextLength: 77,
     smallerSiblings: ['openai/clip-vit-large-patch14', 'openai/clip-vit-base-patch16', 'openai/clip-vit-base-patch32'],
-    quality: { benchmark: 'ImageNet-1k zero-shot top-1 (%)', score: 76.56, source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-L-14-336 / openai' },
-    source: 'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-L-14-336 427.94M params, 395.22 GFLOPs per image-text pair',
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 76.56,
+      source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-L-14-336 / openai',
+    },
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-L-14-336 427.94M params, 395.22 GFLOPs per image-text pair',
   },
   {
     id: 'laion/CLIP-ViT-B-32-laion2B-s34B-b79K',
@@ -5220,8 +7266,13 @@ export const MODELS: readonly Model[] = [
     forwardGflopsPerSample: 14.78, // 224x224 image + 77-token text
     contextLength: 77,
     smallerSiblings: [],
-    quality: { benchmark: 'ImageNet-1k zero-shot top-1 (%)', score: 66.56, source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-B-32 / laion2b_s34b_b79k' },
-    source: 'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-32 151.28M params, 14.78 GFLOPs per image-text pair',
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 66.56,
+      source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-B-32 / laion2b_s34b_b79k',
+    },
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-32 151.28M params, 14.78 GFLOPs per image-text pair',
   },
   {
     id: 'laion/CLIP-ViT-H-14-laion2B-s32B-b79K',
@@ -5233,8 +7284,13 @@ export const MODELS: readonly Model[] = [
     forwardGflopsPerSample: 381.68, // 224x224 image + 77-token text
     contextLength: 77,
     smallerSiblings: ['laion/CLIP-ViT-B-32-laion2B-s34B-b79K'],
-    quality: { benchmark: 'ImageNet-1k zero-shot top-1 (%)', score: 77.96, source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-H-14 / laion2b_s32b_b79k' },
-    source: 'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-H-14 986.11M params, 381.68 GFLOPs per image-text pair',
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 77.96,
+      source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-H-14 / laion2b_s32b_b79k',
+    },
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-H-14 986.11M params, 381.68 GFLOPs per image-text pair',
   },
   {
     id: 'laion/CLIP-ViT-g-14-laion2B-s34B-b88K',
@@ -5246,8 +7302,13 @@ export const MODELS: readonly Model[] = [
     forwardGflopsPerSample: 581.15, // 224x224 image + 77-token text
     contextLength: 77,
     smallerSiblings: ['laion/CLIP-ViT-H-14-laion2B-s32B-b79K', 'laion/CLIP-ViT-B-32-laion2B-s34B-b79K'],
-    quality: { benchmark: 'ImageNet-1k zero-shot top-1 (%)', score: 78.47, source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-g-14 / laion2b_s34b_b88k' },
-    source: 'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-g-14 1366.68M params, 581.15 GFLOPs per image-text pair',
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 78.47,
+      source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-g-14 / laion2b_s34b_b88k',
+    },
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-g-14 1366.68M params, 581.15 GFLOPs per image-text pair',
   },
   {
     id: 'laion/CLIP-ViT-bigG-14-laion2B-39B-b160k',
@@ -5258,9 +7319,18 @@ export const MODELS: readonly Model[] = [
     params: 2_539_570_000,
     forwardGflopsPerSample: 1065.36, // 224x224 image + 77-token text
     contextLength: 77,
-    smallerSiblings: ['laion/CLIP-ViT-g-14-laion2B-s34B-b88K', 'laion/CLIP-ViT-H-14-laion2B-s32B-b79K', 'laion/CLIP-ViT-B-32-laion2B-s34B-b79K'],
-    quality: { benchmark: 'ImageNet-1k zero-shot top-1 (%)', score: 80.09, source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-bigG-14 / laion2b_s39b_b160k' },
-    source: 'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-bigG-14 2539.57M params, 1065.36 GFLOPs per image-text pair',
+    smallerSiblings: [
+      'laion/CLIP-ViT-g-14-laion2B-s34B-b88K',
+      'laion/CLIP-ViT-H-14-laion2B-s32B-b79K',
+      'laion/CLIP-ViT-B-32-laion2B-s34B-b79K',
+    ],
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 80.09,
+      source: 'open_clip docs/openclip_results.csv (ImageNet-1k zero-shot): ViT-bigG-14 / laion2b_s39b_b160k',
+    },
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-bigG-14 2539.57M params, 1065.36 GFLOPs per image-text pair',
   },
   {
     id: 'google/siglip-base-patch16-224',
@@ -5271,7 +7341,8 @@ export const MODELS: readonly Model[] = [
     params: 203_160_000,
     forwardGflopsPerSample: 46.44, // 224x224 image + text
     smallerSiblings: [],
-    source: 'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-16-SigLIP 203.16M params, 46.44 GFLOPs',
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-16-SigLIP 203.16M params, 46.44 GFLOPs',
   },
   {
     id: 'google/siglip-so400m-patch14-384',
@@ -5282,7 +7353,8 @@ export const MODELS: readonly Model[] = [
     params: 877_960_000,
     forwardGflopsPerSample: 723.48, // 384x384 image + text
     smallerSiblings: ['google/siglip-base-patch16-224'],
-    source: 'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-SO400M-14-SigLIP-384 877.96M params, 723.48 GFLOPs',
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-SO400M-14-SigLIP-384 877.96M params, 723.48 GFLOPs',
   },
   {
     id: 'llava-hf/llava-1.5-7b-hf',
@@ -5293,8 +7365,14 @@ export const MODELS: readonly Model[] = [
     params: 7_063_427_072,
     contextLength: 4_096,
     smallerSiblings: [],
-    quality: { benchmark: 'VQAv2 test-dev accuracy (%)', score: 78.5, source: 'Liu et al. 2023, Improved Baselines with Visual Instruction Tuning (LLaVA-1.5), arXiv:2310.03744, Table (VQAv2 test-dev)' },
-    source: 'computed from config.json: Vicuna-7B v1.5 text model (Llama-2-7B layout, vocab 32064) + CLIP ViT-L/14-336 vision tower (303,507,456) + 2-layer MLP projector 1024->4096->4096',
+    quality: {
+      benchmark: 'VQAv2 test-dev accuracy (%)',
+      score: 78.5,
+      source:
+        'Liu et al. 2023, Improved Baselines with Visual Instruction Tuning (LLaVA-1.5), arXiv:2310.03744, Table (VQAv2 test-dev)',
+    },
+    source:
+      'computed from config.json: Vicuna-7B v1.5 text model (Llama-2-7B layout, vocab 32064) + CLIP ViT-L/14-336 vision tower (303,507,456) + 2-layer MLP projector 1024->4096->4096',
   },
   {
     id: 'llava-hf/llava-1.5-13b-hf',
@@ -5305,8 +7383,14 @@ export const MODELS: readonly Model[] = [
     params: 13_351_494_656,
     contextLength: 4_096,
     smallerSiblings: ['llava-hf/llava-1.5-7b-hf'],
-    quality: { benchmark: 'VQAv2 test-dev accuracy (%)', score: 80.0, source: 'Liu et al. 2023, Improved Baselines with Visual Instruction Tuning (LLaVA-1.5), arXiv:2310.03744, Table (VQAv2 test-dev)' },
-    source: 'computed from config.json: Vicuna-13B v1.5 text model (Llama-2-13B layout, vocab 32064) + CLIP ViT-L/14-336 vision tower + 2-layer MLP projector 1024->5120->5120',
+    quality: {
+      benchmark: 'VQAv2 test-dev accuracy (%)',
+      score: 80.0,
+      source:
+        'Liu et al. 2023, Improved Baselines with Visual Instruction Tuning (LLaVA-1.5), arXiv:2310.03744, Table (VQAv2 test-dev)',
+    },
+    source:
+      'computed from config.json: Vicuna-13B v1.5 text model (Llama-2-13B layout, vocab 32064) + CLIP ViT-L/14-336 vision tower + 2-layer MLP projector 1024->5120->5120',
   },
   // ---------------- Stable Diffusion (UNet denoiser) ----------------
   {
@@ -5317,7 +7401,8 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 860_000_000,
     smallerSiblings: [],
-    source: 'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    source:
+      'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
   },
   {
     id: 'CompVis/stable-diffusion-v1-4',
@@ -5327,7 +7412,8 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 860_000_000,
     smallerSiblings: [],
-    source: 'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    source:
+      'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
   },
   {
     id: 'stabilityai/stable-diffusion-2-1',
@@ -5337,7 +7423,8 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 865_000_000,
     smallerSiblings: [],
-    source: 'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    source:
+      'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
   },
   {
     id: 'stabilityai/stable-diffusion-2-1-base',
@@ -5347,7 +7434,8 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 865_000_000,
     smallerSiblings: [],
-    source: 'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    source:
+      'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
   },
   {
     id: 'stabilityai/stable-diffusion-xl-base-1.0',
@@ -5357,7 +7445,8 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 2_600_000_000,
     smallerSiblings: ['segmind/SSD-1B', 'stabilityai/stable-diffusion-2-1', 'runwayml/stable-diffusion-v1-5'],
-    source: 'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    source:
+      'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
   },
   {
     id: 'segmind/SSD-1B',

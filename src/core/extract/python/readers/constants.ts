@@ -19,14 +19,29 @@ function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadCon
     const { left, right } = ctx.syntax.sidesOf(assignment);
     if (!left || !right || left.type !== 'identifier') continue;
     const kind = sizingKind(left.text) ?? sizingKind(left.text.toLowerCase());
-    if (kind && (kind !== 'hardware.devices' || /^(ngpu|n_gpu|num_gpus)$/i.test(left.text)) && kind !== 'inference.maxNewTokens') {
+    if (
+      kind &&
+      (kind !== 'hardware.devices' || /^(ngpu|n_gpu|num_gpus)$/i.test(left.text)) &&
+      kind !== 'inference.maxNewTokens'
+    ) {
       ctx.addResolved(kind, right, `\`${left.text}\` (line ${assignment.startPosition.row + 1})`);
     } else if (left.text === 'init_from' || left.text === 'INIT_FROM') {
       readInitFrom(right, ctx);
     } else if (left.text === 'eval_only' && right.type === 'true') {
-      ctx.add('launch.inference', 'eval_only', right, '`eval_only = True`: the script evaluates the model and trains nothing', 'medium');
+      ctx.add(
+        'launch.inference',
+        'eval_only',
+        right,
+        '`eval_only = True`: the script evaluates the model and trains nothing',
+        'medium',
+      );
     } else if (/^(dtype|precision|mixed_precision)$/i.test(left.text)) {
-      ctx.addResolved('training.precision', right, `\`${left.text}\``, (v) => normalisePrecision(scalar(v)) ?? undefined);
+      ctx.addResolved(
+        'training.precision',
+        right,
+        `\`${left.text}\``,
+        (v) => normalisePrecision(scalar(v)) ?? undefined,
+      );
     }
   }
 }
@@ -55,23 +70,42 @@ function readDataclassFields(fields: SyntaxIndex['classAssignments'], ctx: Pytho
     if (!left || !right || left.type !== 'identifier') continue;
     const owner = `default of ${className}.${left.text}`;
     if (sizingKind(left.text) || Object.hasOwn(PRECISION_FLAGS, left.text)) readKeyword(left.text, right, ctx, owner);
-    else if (/^(model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path|model)$/.test(left.text)) {
+    else if (
+      /^(model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path|model)$/.test(left.text)
+    ) {
       const r = evaluate(right, ctx.symbols);
-      if (typeof r?.value === 'string' && /^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) ctx.add('model.id', r.value, right, owner, 'medium');
+      if (typeof r?.value === 'string' && /^[\w.-]+(\/[\w.-]+)?$/.test(r.value))
+        ctx.add('model.id', r.value, right, owner, 'medium');
     }
     // Point at the literal inside field(default=...) rather than the field( call.
     const last = ctx.facts[ctx.facts.length - 1];
     if (last && last.range.startLine === right.startPosition.row && last.originLine === undefined) {
       const r = evaluate(right, ctx.symbols);
-      if (r && r.origin.startPosition.row !== right.startPosition.row) ctx.facts[ctx.facts.length - 1] = { ...last, originLine: r.origin.startPosition.row };
+      if (r && r.origin.startPosition.row !== right.startPosition.row)
+        ctx.facts[ctx.facts.length - 1] = { ...last, originLine: r.origin.startPosition.row };
     }
   }
 }
 
-
-export const moduleConstants: FileRule = { framework: 'python', phase: 'before-calls', words: [], runStart: /\beval_only\b/, read: (index, ctx) => readModuleSizing(index.moduleAssignments, ctx) };
-export const dataclassFields: FileRule = { framework: 'python', phase: 'before-calls', words: ['field('], read: (index, ctx) => readDataclassFields(index.classAssignments, ctx) };
-export const argparseDefaults: FileRule = { framework: 'python', phase: 'before-calls', words: ['add_argument', 'option(', 'Option('], read: readArgparseSizing };
+export const moduleConstants: FileRule = {
+  framework: 'python',
+  phase: 'before-calls',
+  words: [],
+  runStart: /\beval_only\b/,
+  read: (index, ctx) => readModuleSizing(index.moduleAssignments, ctx),
+};
+export const dataclassFields: FileRule = {
+  framework: 'python',
+  phase: 'before-calls',
+  words: ['field('],
+  read: (index, ctx) => readDataclassFields(index.classAssignments, ctx),
+};
+export const argparseDefaults: FileRule = {
+  framework: 'python',
+  phase: 'before-calls',
+  words: ['add_argument', 'option(', 'Option('],
+  read: readArgparseSizing,
+};
 
 /**
  * nanoGPT-style `init_from`: 'scratch' trains from random weights, 'resume' continues a checkpoint the
@@ -80,8 +114,16 @@ export const argparseDefaults: FileRule = { framework: 'python', phase: 'before-
 function readInitFrom(value: Node, ctx: PythonReadContext): void {
   const r = evaluate(value, ctx.symbols);
   if (typeof r?.value !== 'string') return;
-  if (r.value === 'scratch') ctx.add('model.fromScratch', true, value, "`init_from = 'scratch'`: random initialisation", 'medium');
-  else if (r.value === 'resume') ctx.add('model.id', null, value, "`init_from = 'resume'`: the model is whatever checkpoint is resumed, which the code does not name", 'low');
+  if (r.value === 'scratch')
+    ctx.add('model.fromScratch', true, value, "`init_from = 'scratch'`: random initialisation", 'medium');
+  else if (r.value === 'resume')
+    ctx.add(
+      'model.id',
+      null,
+      value,
+      "`init_from = 'resume'`: the model is whatever checkpoint is resumed, which the code does not name",
+      'low',
+    );
   else if (/^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) {
     ctx.add('model.id', r.value, value, `\`init_from = '${r.value}'\``, 'medium');
     ctx.add('model.fromScratch', false, value, `\`init_from = '${r.value}'\` starts from pretrained weights`, 'medium');

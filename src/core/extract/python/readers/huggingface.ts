@@ -12,20 +12,42 @@ import type { CallRule } from '../rules';
 
 /** Hugging Face / TRL argument classes whose keywords size a run. */
 const HF_ARGUMENT_CLASSES = [
-  'TrainingArguments', 'Seq2SeqTrainingArguments', 'SFTConfig', 'DPOConfig', 'ORPOConfig', 'KTOConfig',
-  'CPOConfig', 'GRPOConfig', 'RewardConfig', 'PPOConfig', 'GKDConfig', 'RLOOConfig',
+  'TrainingArguments',
+  'Seq2SeqTrainingArguments',
+  'SFTConfig',
+  'DPOConfig',
+  'ORPOConfig',
+  'KTOConfig',
+  'CPOConfig',
+  'GRPOConfig',
+  'RewardConfig',
+  'PPOConfig',
+  'GKDConfig',
+  'RLOOConfig',
 ];
 /**
  * TRL's trainers align or instruction-tune a model that was already pretrained (their documentation
  * starts every recipe from a Hub checkpoint): reading one says the run is a fine-tune.
  */
-const ALIGNMENT_TRAINERS = new Set(['SFTTrainer', 'DPOTrainer', 'ORPOTrainer', 'KTOTrainer', 'CPOTrainer', 'GRPOTrainer', 'RewardTrainer', 'PPOTrainer', 'GKDTrainer', 'RLOOTrainer']);
+const ALIGNMENT_TRAINERS = new Set([
+  'SFTTrainer',
+  'DPOTrainer',
+  'ORPOTrainer',
+  'KTOTrainer',
+  'CPOTrainer',
+  'GRPOTrainer',
+  'RewardTrainer',
+  'PPOTrainer',
+  'GKDTrainer',
+  'RLOOTrainer',
+]);
 /** Calls that set up training (`Trainer` is also Lightning's; `Accelerator` is accelerate's). */
 const TRAINER_CLASSES = ['Trainer', 'Seq2SeqTrainer', ...ALIGNMENT_TRAINERS, 'Accelerator'];
 /** Hugging Face model classes built directly from a config (random weights). */
 const HF_MODEL_CLASS = /^[A-Z]\w*(For[A-Z]\w+|LMHeadModel)$/;
 /** Classes whose `from_pretrained` loads something other than the trained model (preprocessing, configuration, a pipeline's safety checker). */
-const NOT_A_MODEL = /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler|Collator|SafetyChecker)/;
+const NOT_A_MODEL =
+  /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler|Collator|SafetyChecker)/;
 
 function ownerOf(full: string): string {
   return full.endsWith('.from_pretrained') || full.endsWith('.from_config') ? full.slice(0, full.lastIndexOf('.')) : '';
@@ -43,11 +65,27 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
     const id = modelIdFromPretrainedCall(call, ctx.symbols);
     const first = call.childForFieldName('arguments')?.namedChildren[0];
     if (id && typeof id.value === 'string') {
-      ctx.add('model.id', id.value, first ?? call, id.via ? `${classText}.from_pretrained (${id.via})` : `${classText}.from_pretrained`, id.via ? 'medium' : 'high');
-      if (id.via) ctx.facts[ctx.facts.length - 1] = { ...ctx.facts[ctx.facts.length - 1], originLine: id.origin.startPosition.row };
+      ctx.add(
+        'model.id',
+        id.value,
+        first ?? call,
+        id.via ? `${classText}.from_pretrained (${id.via})` : `${classText}.from_pretrained`,
+        id.via ? 'medium' : 'high',
+      );
+      if (id.via)
+        ctx.facts[ctx.facts.length - 1] = {
+          ...ctx.facts[ctx.facts.length - 1],
+          originLine: id.origin.startPosition.row,
+        };
       attachEdit(ctx, call, `${classText}.from_pretrained`, id.origin);
     } else if (first) {
-      ctx.add('model.id', null, first, `${classText}.from_pretrained: \`${truncate(first.text)}\` cannot be read statically`, 'low');
+      ctx.add(
+        'model.id',
+        null,
+        first,
+        `${classText}.from_pretrained: \`${truncate(first.text)}\` cannot be read statically`,
+        'low',
+      );
     }
     ctx.add('model.fromScratch', false, call, `${classText}.from_pretrained loads pretrained weights`);
     readTrainingKeywords(call, ctx, `${classText}.from_pretrained`);
@@ -56,13 +94,26 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
   // from_config(config): the config often comes from AutoConfig.from_pretrained("gpt2").
   const arg = call.childForFieldName('arguments')?.namedChildren[0];
   const bound = arg?.type === 'identifier' ? ctx.symbols.lookup(arg.text) : undefined;
-  const configCall = (n: Node | undefined) => n?.type === 'call' && ctx.callee(n).last === 'from_pretrained' && !/Tokenizer|Processor|FeatureExtractor/.test(ctx.callee(n).full);
+  const configCall = (n: Node | undefined) =>
+    n?.type === 'call' &&
+    ctx.callee(n).last === 'from_pretrained' &&
+    !/Tokenizer|Processor|FeatureExtractor/.test(ctx.callee(n).full);
   const source = configCall(bound?.node) ? bound!.node : arg?.type === 'call' && configCall(arg) ? arg : undefined;
   if (source) {
     const id = modelIdFromPretrainedCall(source, ctx.symbols);
     if (id && typeof id.value === 'string') {
-      ctx.add('model.id', id.value, source, `architecture of \`${id.value}\`, weights initialised from scratch`, 'medium');
-      if (id.via) ctx.facts[ctx.facts.length - 1] = { ...ctx.facts[ctx.facts.length - 1], originLine: id.origin.startPosition.row };
+      ctx.add(
+        'model.id',
+        id.value,
+        source,
+        `architecture of \`${id.value}\`, weights initialised from scratch`,
+        'medium',
+      );
+      if (id.via)
+        ctx.facts[ctx.facts.length - 1] = {
+          ...ctx.facts[ctx.facts.length - 1],
+          originLine: id.origin.startPosition.row,
+        };
     }
     // AutoConfig.from_pretrained("gpt2", n_layer=6, n_embd=512): the sizes it overrides.
     const configArgs = source.childForFieldName('arguments');
@@ -71,13 +122,24 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
       const name = arg.childForFieldName('name')?.text ?? '';
       const value = arg.childForFieldName('value');
       const kind = sizingKind(name);
-      if (value && kind && (kind === 'model.layers' || kind === 'model.hiddenSize' || kind === 'model.vocabSize' || kind === 'model.ffnSize')) {
+      if (
+        value &&
+        kind &&
+        (kind === 'model.layers' ||
+          kind === 'model.hiddenSize' ||
+          kind === 'model.vocabSize' ||
+          kind === 'model.ffnSize')
+      ) {
         ctx.addResolved(kind, value, `${name} overridden in ${ctx.callee(source).full}`);
       }
     }
   }
   ctx.add('model.fromScratch', true, call, `${classText}.from_config initialises random weights`);
-  attachEdit(ctx, call, classText.endsWith('.from_config') || classText === 'from_config' ? classText : `${classText}.from_config`);
+  attachEdit(
+    ctx,
+    call,
+    classText.endsWith('.from_config') || classText === 'from_config' ? classText : `${classText}.from_config`,
+  );
 }
 
 /**
@@ -105,9 +167,13 @@ function readLlamaStyleParams(node: Node, args: Node, className: string, ctx: Py
   const kv = (d / heads) * kvHeads;
   const perLayer = 2 * d * d + 2 * d * kv + 3 * d * ff + 2 * d;
   const params = vocab * d + layers * perLayer + d + (tied ? 0 : vocab * d);
-  ctx.add('model.params', params, node.childForFieldName('function') ?? node, `${className}: ${layers} layers × (attention with ${kvHeads}/${heads} KV heads + gated MLP ${ff}) + embeddings${tied ? ' (tied head)' : ' + LM head'}`);
+  ctx.add(
+    'model.params',
+    params,
+    node.childForFieldName('function') ?? node,
+    `${className}: ${layers} layers × (attention with ${kvHeads}/${heads} KV heads + gated MLP ${ff}) + embeddings${tied ? ' (tied head)' : ' + LM head'}`,
+  );
 }
-
 
 export const fromPretrained: CallRule = {
   framework: 'huggingface',
@@ -137,7 +203,13 @@ export const argumentClasses: CallRule = {
   words: ['Arguments', 'Config'],
   read: ({ node, full, last, ctx }) => {
     readTrainingKeywords(node, ctx, last);
-    ctx.add('launch.trainer', `construct:${last}`, node.childForFieldName('function') ?? node, `${last}(...) configures a training run`, 'medium');
+    ctx.add(
+      'launch.trainer',
+      `construct:${last}`,
+      node.childForFieldName('function') ?? node,
+      `${last}(...) configures a training run`,
+      'medium',
+    );
     attachEdit(ctx, node, full);
   },
 };
@@ -147,9 +219,22 @@ export const trainers: CallRule = {
   callees: TRAINER_CLASSES,
   read: ({ node, full, last, ctx }) => {
     if (last === 'Accelerator' && !/mixed_precision/.test(node.childForFieldName('arguments')?.text ?? '')) {
-      ctx.add('training.precision', null, node, `${full}() takes its mixed precision from \`accelerate config\` or the launch command`, 'low');
+      ctx.add(
+        'training.precision',
+        null,
+        node,
+        `${full}() takes its mixed precision from \`accelerate config\` or the launch command`,
+        'low',
+      );
     }
-    if (ALIGNMENT_TRAINERS.has(last)) ctx.add('model.fromScratch', false, node.childForFieldName('function') ?? node, `${last} fine-tunes a pretrained model (TRL's trainers start from a checkpoint)`, 'low');
+    if (ALIGNMENT_TRAINERS.has(last))
+      ctx.add(
+        'model.fromScratch',
+        false,
+        node.childForFieldName('function') ?? node,
+        `${last} fine-tunes a pretrained model (TRL's trainers start from a checkpoint)`,
+        'low',
+      );
     readTrainerSetup(node, full, last, ctx);
   },
 };
@@ -158,7 +243,11 @@ export const trainers: CallRule = {
 export const modelConstructors: CallRule = {
   framework: 'huggingface',
   words: ['For', 'LMHeadModel'],
-  when: ({ full, last }) => HF_MODEL_CLASS.test(last) && !NOT_A_MODEL.test(last) && !/^DataCollator|^Auto(Tokenizer|Processor)/.test(last) && !full.includes('.from_'),
+  when: ({ full, last }) =>
+    HF_MODEL_CLASS.test(last) &&
+    !NOT_A_MODEL.test(last) &&
+    !/^DataCollator|^Auto(Tokenizer|Processor)/.test(last) &&
+    !full.includes('.from_'),
   read: ({ node, last, ctx }) => {
     const first = node.childForFieldName('arguments')?.namedChildren[0];
     if (first && first.type !== 'keyword_argument') readModelLoad(node, ctx, last, true);
@@ -203,7 +292,10 @@ export const loadDataset: CallRule = {
 export const architectureConfigs: CallRule = {
   framework: 'huggingface',
   words: ['Config'],
-  when: ({ node, last }) => last.endsWith('Config') && /^[A-Z]/.test(last) && !!node.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'keyword_argument'),
+  when: ({ node, last }) =>
+    last.endsWith('Config') &&
+    /^[A-Z]/.test(last) &&
+    !!node.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'keyword_argument'),
   read: ({ node, last, ctx }) => {
     const args = node.childForFieldName('arguments')!;
     for (const name of PYTHON_SIZING_NAMES) {
@@ -212,7 +304,9 @@ export const architectureConfigs: CallRule = {
       if (value) ctx.addResolved(kind, value, `${name} in ${last}`);
     }
     // BERT-style and GPT-2/OPT configs learn a table of max_position_embeddings positions; rotary ones do not.
-    const positions = /^(Bert|Roberta|XLMRoberta|DistilBert|Electra|GPT2|OPT|Bart|Camembert)Config$/.test(last) ? keywordArgument(args, 'max_position_embeddings') ?? keywordArgument(args, 'n_positions') : null;
+    const positions = /^(Bert|Roberta|XLMRoberta|DistilBert|Electra|GPT2|OPT|Bart|Camembert)Config$/.test(last)
+      ? (keywordArgument(args, 'max_position_embeddings') ?? keywordArgument(args, 'n_positions'))
+      : null;
     if (positions) ctx.addResolved('model.learnedPositions', positions, `max_position_embeddings in ${last}`);
     readLlamaStyleParams(node, args, last, ctx);
   },

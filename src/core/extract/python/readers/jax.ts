@@ -11,6 +11,12 @@ export const applyGradients: CallRule = {
   runStart: /\b(apply_gradients|apply_updates)\s*\(/,
   when: ({ full, last }) => last === 'apply_gradients' || /^optax\.apply_updates$/.test(full),
   read: ({ node, full, ctx }) => {
-    ctx.add('launch.trainer', 'jax', node.childForFieldName('function') ?? node, `${full}() applies gradients: a JAX/Flax training step`, 'medium');
+    ctx.add(
+      'launch.trainer',
+      'jax',
+      node.childForFieldName('function') ?? node,
+      `${full}() applies gradients: a JAX/Flax training step`,
+      'medium',
+    );
   },
 };

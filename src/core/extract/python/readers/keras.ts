@@ -29,10 +29,25 @@ export const sequentialModels: CallRule = {
     const counted = countKerasSequential(layers, ctx.symbols);
     if (counted.params <= 0) return;
     const at = node.childForFieldName('function') ?? node;
-    const lowerBound = counted.unresolved.length > 0 ? `; a lower bound: could not size ${counted.unresolved.slice(0, 3).join('; ')}` : '';
-    ctx.add('model.params', counted.params, at, `counted from the ${counted.layers} layers of ${full}([...])${lowerBound}`, lowerBound ? 'low' : 'medium');
+    const lowerBound =
+      counted.unresolved.length > 0
+        ? `; a lower bound: could not size ${counted.unresolved.slice(0, 3).join('; ')}`
+        : '';
+    ctx.add(
+      'model.params',
+      counted.params,
+      at,
+      `counted from the ${counted.layers} layers of ${full}([...])${lowerBound}`,
+      lowerBound ? 'low' : 'medium',
+    );
     if (counted.forwardFlops && counted.unresolved.length === 0 && !/Embedding\s*\(/.test(node.text)) {
-      ctx.add('model.forwardFlopsPerSample', counted.forwardFlops, at, `one forward pass of ${full}([...]) from its layer shapes`, 'medium');
+      ctx.add(
+        'model.forwardFlopsPerSample',
+        counted.forwardFlops,
+        at,
+        `one forward pass of ${full}([...]) from its layer shapes`,
+        'medium',
+      );
     }
   },
 };

@@ -12,7 +12,13 @@ export const lightningCli: CallRule = {
   runStart: /\b(LightningCLI|cli_main|CLI)\s*\(/,
   when: ({ full }) => /Lightning|lightning|CLI/.test(full),
   read: ({ node, full, last, ctx }) => {
-    ctx.add('launch.trainer', last, node.childForFieldName('function') ?? node, `${full}(...) trains with settings from the command line and its config`, 'medium');
+    ctx.add(
+      'launch.trainer',
+      last,
+      node.childForFieldName('function') ?? node,
+      `${full}(...) trains with settings from the command line and its config`,
+      'medium',
+    );
     for (const kind of ['training.epochs', 'hardware.devices', 'training.precision'] as const) {
       ctx.add(kind, null, node, `${full}: set on the command line or in its YAML config`, 'low');
     }

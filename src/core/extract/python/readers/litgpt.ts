@@ -29,7 +29,9 @@ function fString(node: Node, symbols: Parameters<typeof evaluate>[1]): string | 
     if (!part || part.type === 'string_start' || part.type === 'string_end') continue;
     if (part.type === 'string_content') out += part.text;
     else if (part.type === 'interpolation') {
-      const expression = part.namedChildren.find((c) => c !== null && c.type !== 'format_specifier' && c.type !== 'type_conversion');
+      const expression = part.namedChildren.find(
+        (c) => c !== null && c.type !== 'format_specifier' && c.type !== 'type_conversion',
+      );
       const v = expression ? evaluate(expression, symbols)?.value : undefined;
       if (typeof v !== 'string' && typeof v !== 'number') return undefined;
       out += String(v);
@@ -41,25 +43,49 @@ function fString(node: Node, symbols: Parameters<typeof evaluate>[1]): string | 
 export const litgptModels: CallRule = {
   framework: 'litgpt',
   callees: ['from_name', 'from_file', 'load'],
-  when: ({ full }) => /^(?:litgpt\.)?(?:(?:model\.)?(?:Config|GPT)\.(?:from_name|from_file)|(?:api\.)?LLM\.load)$/.test(full),
+  when: ({ full }) =>
+    /^(?:litgpt\.)?(?:(?:model\.)?(?:Config|GPT)\.(?:from_name|from_file)|(?:api\.)?LLM\.load)$/.test(full),
   read: ({ node, full, last, ctx }) => {
     const arg = nameArgument(node, last === 'from_file' ? ['path'] : last === 'load' ? ['model'] : ['name']);
     if (!arg) return false;
     const formatted = fString(arg, ctx.symbols);
-    const r = formatted !== undefined ? { value: formatted, via: 'an f-string of the file\'s constants' } : evaluate(arg, ctx.symbols);
+    const r =
+      formatted !== undefined
+        ? { value: formatted, via: "an f-string of the file's constants" }
+        : evaluate(arg, ctx.symbols);
     if (typeof r?.value !== 'string' || !r.value) {
-      ctx.add('model.id', null, arg, `${full}(${arg.text.slice(0, 40)}): the model name is set when the code runs`, 'low');
+      ctx.add(
+        'model.id',
+        null,
+        arg,
+        `${full}(${arg.text.slice(0, 40)}): the model name is set when the code runs`,
+        'low',
+      );
       return;
     }
     const id = last === 'from_file' ? hubIdInPath(r.value.replace(/\/[^/]*\.(ya?ml|json)$/i, '')) : r.value;
     if (!id) return false;
-    ctx.add('model.id', id, arg, `${full}(${JSON.stringify(r.value).slice(0, 80)})${r.via ? ` (${r.via})` : ''}`, r.via ? 'medium' : 'high');
+    ctx.add(
+      'model.id',
+      id,
+      arg,
+      `${full}(${JSON.stringify(r.value).slice(0, 80)})${r.via ? ` (${r.via})` : ''}`,
+      r.via ? 'medium' : 'high',
+    );
     if (last === 'load') ctx.add('model.fromScratch', false, arg, `${full} loads the trained checkpoint`, 'high');
     else {
       // A config builds the architecture with random weights; weights come only from a checkpoint load
       // (`fabric.load` / `torch.load` usually resume a run's own state, so they do not count).
       const loads = /\b(load_checkpoint|load_state_dict|lazy_load|load_from_checkpoint)\s*\(/.test(ctx.text);
-      ctx.add('model.fromScratch', !loads, arg, loads ? `${full}: the file loads a checkpoint into it` : `${full} builds the architecture; nothing in the file loads weights into it`, 'medium');
+      ctx.add(
+        'model.fromScratch',
+        !loads,
+        arg,
+        loads
+          ? `${full}: the file loads a checkpoint into it`
+          : `${full} builds the architecture; nothing in the file loads weights into it`,
+        'medium',
+      );
     }
   },
 };

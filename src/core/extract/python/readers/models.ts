@@ -34,18 +34,37 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
     const total = trained.reduce((n, c) => n + c.params, 0);
     const unsized = trained.flatMap((c) => c.unresolved);
     const bound = unsized.length > 0 ? `; a lower bound: could not size ${unsized.slice(0, 3).join('; ')}` : '';
-    ctx.add('model.params', total, name, `counted from the layers of ${trained.map((c) => `${c.className} (${c.params.toLocaleString('en-US')})`).join(' + ')}, trained together${bound}`, bound ? 'low' : 'medium');
+    ctx.add(
+      'model.params',
+      total,
+      name,
+      `counted from the layers of ${trained.map((c) => `${c.className} (${c.params.toLocaleString('en-US')})`).join(' + ')}, trained together${bound}`,
+      bound ? 'low' : 'medium',
+    );
     return;
   }
-  const lowerBound = chosen.unresolved.length > 0 ? `; a lower bound: could not size ${chosen.unresolved.slice(0, 3).join('; ')}` : '';
-  ctx.add('model.params', chosen.params, name, `counted from the layers of ${chosen.className}${lowerBound}`, lowerBound ? 'low' : 'medium');
+  const lowerBound =
+    chosen.unresolved.length > 0 ? `; a lower bound: could not size ${chosen.unresolved.slice(0, 3).join('; ')}` : '';
+  ctx.add(
+    'model.params',
+    chosen.params,
+    name,
+    `counted from the layers of ${chosen.className}${lowerBound}`,
+    lowerBound ? 'low' : 'medium',
+  );
   const usesEmbeddings = /\bEmbedding\s*\(/.test(chosen.node.text);
   if (!usesEmbeddings) {
     // Each weight is used once per sample in dense layers (2 FLOPs per multiply-add); convolution
     // kernels slide over the input, so for them this is a lower bound until the input size is known.
-    ctx.add('model.forwardFlopsPerSample', 2 * chosen.params, name,
-      chosen.hasConvolution ? `2 × parameters of ${chosen.className}: a lower bound, convolutions reuse weights across the input size, which the code does not state` : `2 × parameters of ${chosen.className} (dense layers)`,
-      chosen.hasConvolution ? 'low' : 'medium');
+    ctx.add(
+      'model.forwardFlopsPerSample',
+      2 * chosen.params,
+      name,
+      chosen.hasConvolution
+        ? `2 × parameters of ${chosen.className}: a lower bound, convolutions reuse weights across the input size, which the code does not state`
+        : `2 × parameters of ${chosen.className} (dense layers)`,
+      chosen.hasConvolution ? 'low' : 'medium',
+    );
   }
 }
 
@@ -65,14 +84,33 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
   const loadsCheckpoint = CHECKPOINT_MODEL.test(text);
-  if (!loadsCheckpoint && !facts.some((f) => (f.kind === 'model.fromScratch' && f.value === false) || (f.kind === 'model.id' && typeof f.value === 'string'))) return;
+  if (
+    !loadsCheckpoint &&
+    !facts.some(
+      (f) =>
+        (f.kind === 'model.fromScratch' && f.value === false) || (f.kind === 'model.id' && typeof f.value === 'string'),
+    )
+  )
+    return;
   if (TRAINS.test(text)) return;
   const marker = index.calls.find((c) => /^(no_grad|inference_mode|eval)$/.test(ctx.callee(c).last));
   if (!marker) return;
-  ctx.add('launch.inference', ctx.callee(marker).full, marker, `${ctx.callee(marker).full}() with a pretrained model and no training: forward passes only`, 'low');
+  ctx.add(
+    'launch.inference',
+    ctx.callee(marker).full,
+    marker,
+    `${ctx.callee(marker).full}() with a pretrained model and no training: forward passes only`,
+    'low',
+  );
   if (loadsCheckpoint && !facts.some((f) => f.kind === 'model.id' || f.kind === 'model.params')) {
     ctx.add('model.fromScratch', false, marker, 'the model is a trained checkpoint loaded with torch.load', 'medium');
-    ctx.add('model.id', null, marker, 'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code', 'low');
+    ctx.add(
+      'model.id',
+      null,
+      marker,
+      'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code',
+      'low',
+    );
   }
 }
 
@@ -85,23 +123,51 @@ function readEmbeddingLayout(index: SyntaxIndex, text: string, ctx: PythonReadCo
   if (!/nn\.(Embedding|Linear)\s*\(/.test(text)) return;
   for (const call of index.calls) {
     const { full } = ctx.callee(call);
-    if (full !== 'nn.Embedding' && full !== 'nn.Linear' && full !== 'torch.nn.Embedding' && full !== 'torch.nn.Linear') continue;
-    const args = call.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+    if (full !== 'nn.Embedding' && full !== 'nn.Linear' && full !== 'torch.nn.Embedding' && full !== 'torch.nn.Linear')
+      continue;
+    const args =
+      call.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ??
+      [];
     const first = args[0]?.text ?? '';
     const second = args[1]?.text ?? '';
-    if (full.endsWith('Embedding') && /(^|[._])(block_size|max_len|max_seq_len|n_positions|context_length|max_position_embeddings|seq_len|n_ctx)$/.test(first)) {
+    if (
+      full.endsWith('Embedding') &&
+      /(^|[._])(block_size|max_len|max_seq_len|n_positions|context_length|max_position_embeddings|seq_len|n_ctx)$/.test(
+        first,
+      )
+    ) {
       const r = evaluate(args[0], ctx.symbols);
-      ctx.add('model.learnedPositions', typeof r?.value === 'number' ? r.value : null, call, `${full}(${truncate(first, 20)}, ...) learns a position table`, 'low');
-    } else if (full.endsWith('Linear') && /(^|[._])(vocab_size|n_vocab|vocab|num_tokens)$/.test(second) && !/\.weight\s*=\s*[\w.]*\.weight|tie_weights|tie_word_embeddings\s*=\s*True/.test(text)) {
-      ctx.add('model.untiedHead', true, call, `${full}(${truncate(first, 15)}, ${truncate(second, 15)}) is an output layer with its own weights`, 'low');
+      ctx.add(
+        'model.learnedPositions',
+        typeof r?.value === 'number' ? r.value : null,
+        call,
+        `${full}(${truncate(first, 20)}, ...) learns a position table`,
+        'low',
+      );
+    } else if (
+      full.endsWith('Linear') &&
+      /(^|[._])(vocab_size|n_vocab|vocab|num_tokens)$/.test(second) &&
+      !/\.weight\s*=\s*[\w.]*\.weight|tie_weights|tie_word_embeddings\s*=\s*True/.test(text)
+    ) {
+      ctx.add(
+        'model.untiedHead',
+        true,
+        call,
+        `${full}(${truncate(first, 15)}, ${truncate(second, 15)}) is an output layer with its own weights`,
+        'low',
+      );
     }
   }
 }
 
 /** Is an instance of this class (`net = ClassName(...)`) handed to an optimizer (`optim.Adam(net.parameters(), ...)`)? */
 function optimisedInstances(text: string, className: string): boolean {
-  const instances = [...text.matchAll(new RegExp(`\\b([A-Za-z_][\\w.]*)\\s*=\\s*${className}\\s*\\(`, 'g'))].map((m) => m[1]);
-  return instances.some((v) => new RegExp(`optim\\w*\\.\\w+\\(\\s*${v.replace(/\./g, '\\.')}\\.parameters\\(`).test(text));
+  const instances = [...text.matchAll(new RegExp(`\\b([A-Za-z_][\\w.]*)\\s*=\\s*${className}\\s*\\(`, 'g'))].map(
+    (m) => m[1],
+  );
+  return instances.some((v) =>
+    new RegExp(`optim\\w*\\.\\w+\\(\\s*${v.replace(/\./g, '\\.')}\\.parameters\\(`).test(text),
+  );
 }
 
 /**
@@ -109,14 +175,44 @@ function optimisedInstances(text: string, className: string): boolean {
  * are the sum. The sum goes first so it is the epochs the run uses.
  */
 function sumFitPhases(ctx: PythonReadContext): void {
-  const fits = ctx.facts.filter((f) => f.kind === 'training.epochs' && typeof f.value === 'number' && /in [\w.]*\.fit\b/.test(f.detail));
+  const fits = ctx.facts.filter(
+    (f) => f.kind === 'training.epochs' && typeof f.value === 'number' && /in [\w.]*\.fit\b/.test(f.detail),
+  );
   if (fits.length < 2) return;
   const total = fits.reduce((n, f) => n + (f.value as number), 0);
-  ctx.facts.unshift({ ...fits[0], value: total, detail: `${fits.length} fit() phases: ${fits.map((f) => f.value).join(' + ')} epochs` });
+  ctx.facts.unshift({
+    ...fits[0],
+    value: total,
+    detail: `${fits.length} fit() phases: ${fits.map((f) => f.value).join(' + ')} epochs`,
+  });
 }
 
-
-export const moduleClasses: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['class ', 'Module'], read: (index, ctx) => readModuleClasses(index, ctx.text, ctx, ctx.symbols) };
-export const embeddingLayout: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['Embedding(', 'Linear('], read: (index, ctx) => readEmbeddingLayout(index, ctx.text, ctx) };
-export const forwardOnlyUse: FileRule = { framework: 'pytorch', phase: 'after-calls', words: ['no_grad', 'inference_mode', '.eval('], runStart: [/\b(no_grad|inference_mode|eval)\s*\(/, /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|\bmodel\s*=\s*f?["']/, new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`)], read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx) };
-export const fitPhases: FileRule = { framework: 'keras', phase: 'after-calls', words: [], read: (_index, ctx) => sumFitPhases(ctx) };
+export const moduleClasses: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['class ', 'Module'],
+  read: (index, ctx) => readModuleClasses(index, ctx.text, ctx, ctx.symbols),
+};
+export const embeddingLayout: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['Embedding(', 'Linear('],
+  read: (index, ctx) => readEmbeddingLayout(index, ctx.text, ctx),
+};
+export const forwardOnlyUse: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['no_grad', 'inference_mode', '.eval('],
+  runStart: [
+    /\b(no_grad|inference_mode|eval)\s*\(/,
+    /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|\bmodel\s*=\s*f?["']/,
+    new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
+  ],
+  read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx),
+};
+export const fitPhases: FileRule = {
+  framework: 'keras',
+  phase: 'after-calls',
+  words: [],
+  read: (_index, ctx) => sumFitPhases(ctx),
+};

@@ -8,7 +8,12 @@ export const adapters: CallRule = {
   callees: ['LoraConfig', 'get_peft_model', 'prepare_model_for_kbit_training'],
   words: ['Lora', 'peft'],
   read: ({ node, last, ctx }) => {
-    ctx.add('training.adapter', last === 'prepare_model_for_kbit_training' ? 'qlora' : 'lora', node.childForFieldName('function') ?? node, `${last} (PEFT)`);
+    ctx.add(
+      'training.adapter',
+      last === 'prepare_model_for_kbit_training' ? 'qlora' : 'lora',
+      node.childForFieldName('function') ?? node,
+      `${last} (PEFT)`,
+    );
   },
 };
 

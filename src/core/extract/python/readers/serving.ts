@@ -15,7 +15,8 @@ import type { CallInfo, CallRule } from '../rules';
 export function weightPrecisionOf(quantization: string): string | undefined {
   const q = quantization.toLowerCase();
   if (/fp8|float8/.test(q)) return 'fp8';
-  if (/awq|gptq|marlin|bitsandbytes|bnb|nf4|int4|4bit|squeezellm|aqlm|gguf|exl2|eetq/.test(q)) return /int8|8bit|eetq/.test(q) ? 'int8' : 'int4';
+  if (/awq|gptq|marlin|bitsandbytes|bnb|nf4|int4|4bit|squeezellm|aqlm|gguf|exl2|eetq/.test(q))
+    return /int8|8bit|eetq/.test(q) ? 'int8' : 'int4';
   if (/int8|8bit|smoothquant|w8a8/.test(q)) return 'int8';
   return undefined;
 }
@@ -24,7 +25,9 @@ function numberKeyword(call: Node, name: string, ctx: PythonReadContext): { valu
   const args = call.childForFieldName('arguments');
   const node = args ? keywordArgument(args, name) : null;
   const r = node ? evaluate(node, ctx.symbols) : undefined;
-  return node && typeof r?.value === 'number' && Number.isFinite(r.value) && r.value > 0 ? { value: r.value, node } : undefined;
+  return node && typeof r?.value === 'number' && Number.isFinite(r.value) && r.value > 0
+    ? { value: r.value, node }
+    : undefined;
 }
 
 function stringKeyword(call: Node, name: string, ctx: PythonReadContext): { value: string; node: Node } | undefined {
@@ -36,7 +39,9 @@ function stringKeyword(call: Node, name: string, ctx: PythonReadContext): { valu
 
 /** Requests a generate call serves: the literal list it is given, times the loop around it. */
 function readRequests(call: Node, ctx: PythonReadContext): void {
-  const first = call.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'keyword_argument' && c.type !== 'comment');
+  const first = call
+    .childForFieldName('arguments')
+    ?.namedChildren.find((c) => c && c.type !== 'keyword_argument' && c.type !== 'comment');
   const prompts = first ? evaluate(first, ctx.symbols) : undefined;
   const perCall = Array.isArray(prompts?.value) ? prompts.value.length : undefined;
   let node: Node | null = call.parent;
@@ -45,14 +50,24 @@ function readRequests(call: Node, ctx: PythonReadContext): void {
     if (node.type !== 'for_statement') continue;
     const right = node.childForFieldName('right');
     if (right?.type !== 'call' || ctx.callee(right).full !== 'range') break;
-    const bounds = (right.childForFieldName('arguments')?.namedChildren ?? []).map((a) => evaluate(a, ctx.symbols)?.value);
+    const bounds = (right.childForFieldName('arguments')?.namedChildren ?? []).map(
+      (a) => evaluate(a, ctx.symbols)?.value,
+    );
     if (bounds.length === 0 || !bounds.every((b) => typeof b === 'number')) break;
     const [a, b, step] = bounds;
     const loops = bounds.length === 1 ? a : Math.ceil((b - a) / (step ?? 1));
-    if (loops > 0) ctx.add('inference.requests', loops * (perCall ?? 1), right, `${truncate(node.childForFieldName('left')?.text ?? 'i', 20)} in ${truncate(right.text, 30)}${perCall ? ` × ${perCall} prompts` : ''}: requests served`, 'medium');
+    if (loops > 0)
+      ctx.add(
+        'inference.requests',
+        loops * (perCall ?? 1),
+        right,
+        `${truncate(node.childForFieldName('left')?.text ?? 'i', 20)} in ${truncate(right.text, 30)}${perCall ? ` × ${perCall} prompts` : ''}: requests served`,
+        'medium',
+      );
     return;
   }
-  if (perCall && first) ctx.add('inference.requests', perCall, first, `${perCall} prompts passed to ${ctx.callee(call).full}`, 'medium');
+  if (perCall && first)
+    ctx.add('inference.requests', perCall, first, `${perCall} prompts passed to ${ctx.callee(call).full}`, 'medium');
 }
 
 export const vllmEngine: CallRule = {
@@ -83,7 +98,8 @@ export const samplingParams: CallRule = {
   callees: ['SamplingParams'],
   read: ({ node, full, ctx }) => {
     const maxTokens = numberKeyword(node, 'max_tokens', ctx);
-    if (maxTokens) ctx.add('inference.maxNewTokens', maxTokens.value, maxTokens.node, `max_tokens=${maxTokens.value} in ${full}`);
+    if (maxTokens)
+      ctx.add('inference.maxNewTokens', maxTokens.value, maxTokens.node, `max_tokens=${maxTokens.value} in ${full}`);
     const n = numberKeyword(node, 'n', ctx) ?? numberKeyword(node, 'best_of', ctx);
     if (n) ctx.add('inference.numSequences', n.value, n.node, `${full}(n=${n.value})`);
   },
@@ -104,14 +120,27 @@ function readReasoning(call: Node, ctx: PythonReadContext): void {
     return;
   }
   const kwargs = keywordArgument(args, 'chat_template_kwargs') ?? keywordArgument(args, 'extra_body');
-  const inDict = kwargs ? /["']enable_thinking["']\s*:\s*(True|False|true|false)\b/.exec(kwargs.text.slice(0, 2000)) : null;
+  const inDict = kwargs
+    ? /["']enable_thinking["']\s*:\s*(True|False|true|false)\b/.exec(kwargs.text.slice(0, 2000))
+    : null;
   if (kwargs && inDict) {
-    ctx.add('inference.reasoning', /^t/i.test(inDict[1]), kwargs, `"enable_thinking": ${inDict[1]} in ${truncate(kwargs.text, 40)}`);
+    ctx.add(
+      'inference.reasoning',
+      /^t/i.test(inDict[1]),
+      kwargs,
+      `"enable_thinking": ${inDict[1]} in ${truncate(kwargs.text, 40)}`,
+    );
     return;
   }
   const effort = keywordArgument(args, 'reasoning_effort');
   const effortValue = effort ? evaluate(effort, ctx.symbols)?.value : undefined;
-  if (effort && typeof effortValue === 'string') ctx.add('inference.reasoning', effortValue.toLowerCase() !== 'none', effort, `reasoning_effort="${truncate(effortValue, 20)}"`);
+  if (effort && typeof effortValue === 'string')
+    ctx.add(
+      'inference.reasoning',
+      effortValue.toLowerCase() !== 'none',
+      effort,
+      `reasoning_effort="${truncate(effortValue, 20)}"`,
+    );
 }
 
 /** `tokenizer.apply_chat_template(messages, enable_thinking=False)`: only what it says about reasoning. */
@@ -141,7 +170,13 @@ export const generation: CallRule = {
       // A vLLM LLM in the same file says which engine this generate call is (that fact is stated with more confidence).
       ctx.add('inference.engine', 'hf-generate', fn, `${full}(...): a generate call serves one batch at a time`, 'low');
       const beams = numberKeyword(node, 'num_return_sequences', ctx) ?? numberKeyword(node, 'num_beams', ctx);
-      if (beams) ctx.add('inference.numSequences', beams.value, beams.node, `${truncate(beams.node.parent?.text ?? '', 30)} in ${full}`);
+      if (beams)
+        ctx.add(
+          'inference.numSequences',
+          beams.value,
+          beams.node,
+          `${truncate(beams.node.parent?.text ?? '', 30)} in ${full}`,
+        );
       readRequests(node, ctx);
     }
     readReasoning(node, ctx);
@@ -159,16 +194,26 @@ export const openAiClient: CallRule = {
   callees: ['create'],
   words: ['completions.create', 'base_url'],
   runStart: /completions\s*\.\s*create\s*\(/,
-  when: ({ full, ctx }) => /(^|\.)completions\.create$/.test(full) && /base_url\s*=\s*f?["']https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])/.test(ctx.text),
+  when: ({ full, ctx }) =>
+    /(^|\.)completions\.create$/.test(full) &&
+    /base_url\s*=\s*f?["']https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])/.test(ctx.text),
   read: ({ node, full, ctx }) => {
     const model = stringKeyword(node, 'model', ctx);
-    if (model && /^[\w.-]+(\/[\w.-]+)?$/.test(model.value)) ctx.add('model.id', model.value, model.node, `model= in ${full}`, 'medium');
+    if (model && /^[\w.-]+(\/[\w.-]+)?$/.test(model.value))
+      ctx.add('model.id', model.value, model.node, `model= in ${full}`, 'medium');
     const maxTokens = numberKeyword(node, 'max_tokens', ctx) ?? numberKeyword(node, 'max_completion_tokens', ctx);
-    if (maxTokens) ctx.add('inference.maxNewTokens', maxTokens.value, maxTokens.node, `max_tokens=${maxTokens.value} in ${full}`);
+    if (maxTokens)
+      ctx.add('inference.maxNewTokens', maxTokens.value, maxTokens.node, `max_tokens=${maxTokens.value} in ${full}`);
     const n = numberKeyword(node, 'n', ctx);
     if (n) ctx.add('inference.numSequences', n.value, n.node, `n=${n.value} in ${full}`);
     const fn = node.childForFieldName('function') ?? node;
-    ctx.add('inference.engine', 'other', fn, `${full}(...) sends requests to a local OpenAI-compatible server (its engine is set where it is launched)`, 'low');
+    ctx.add(
+      'inference.engine',
+      'other',
+      fn,
+      `${full}(...) sends requests to a local OpenAI-compatible server (its engine is set where it is launched)`,
+      'low',
+    );
     readReasoning(node, ctx);
     ctx.add('launch.inference', full, fn, `${full}(...) requests completions from a local server`, 'medium');
     readRequests(node, ctx);

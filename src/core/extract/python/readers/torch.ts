@@ -13,7 +13,12 @@ import type { CallRule, StatementRule } from '../rules';
 
 /** torchvision dataset classes → dataset catalog ids. */
 const TORCHVISION_DATASETS: Record<string, string> = {
-  MNIST: 'mnist', FashionMNIST: 'fashion_mnist', CIFAR10: 'cifar10', CIFAR100: 'cifar100', ImageNet: 'imagenet-1k', Food101: 'food101',
+  MNIST: 'mnist',
+  FashionMNIST: 'fashion_mnist',
+  CIFAR10: 'cifar10',
+  CIFAR100: 'cifar100',
+  ImageNet: 'imagenet-1k',
+  Food101: 'food101',
 };
 
 /** Loop variables that count optimizer steps rather than epochs (`for it in range(max_iters)`). */
@@ -21,7 +26,8 @@ const STEP_LOOP_VARIABLE = /^(it|iter|iter_num|iteration|step|global_step|train_
 /** `for epoch in ...`, `for ep in ...`, `for e in range(EPOCHS)`. */
 const EPOCH_LOOP_VARIABLE = /epoch|^(ep|e|ep_idx)$/i;
 /** The loops these variables make a run of (the prefilter's runStart): over a range, or while a step count is below a bound. */
-const FOR_LOOP_START = /\bfor\s+([^\n]*epoch[^\n]*|ep|e|ep_idx|it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)\s+in\b[^\n]*range\s*\(/i;
+const FOR_LOOP_START =
+  /\bfor\s+([^\n]*epoch[^\n]*|ep|e|ep_idx|it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)\s+in\b[^\n]*range\s*\(/i;
 const WHILE_LOOP_START = /\bwhile\b[^\n]*(epoch|step|iter|\bit\b|update)[^\n]*</i;
 
 function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
@@ -36,7 +42,11 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   }
   const isRange = ctx.callee(right).full === 'range' || ctx.callee(right).last === 'trange';
   if (!isRange) return;
-  const kind: FactKind | null = EPOCH_LOOP_VARIABLE.test(left.text) ? 'training.epochs' : STEP_LOOP_VARIABLE.test(left.text) ? 'training.steps' : null;
+  const kind: FactKind | null = EPOCH_LOOP_VARIABLE.test(left.text)
+    ? 'training.epochs'
+    : STEP_LOOP_VARIABLE.test(left.text)
+      ? 'training.steps'
+      : null;
   if (!kind) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
   const values = args.map((a) => evaluate(a, ctx.symbols));
@@ -46,12 +56,20 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   } else {
     const nums = values.map((v) => v!.value as number);
     const count = nums.length === 1 ? nums[0] : Math.ceil((nums[1] - nums[0]) / (nums[2] ?? 1));
-    const via = values.map((v) => v!.via).filter(Boolean).join('; ');
+    const via = values
+      .map((v) => v!.via)
+      .filter(Boolean)
+      .join('; ');
     ctx.add(kind, Math.max(0, count), right, via ? `${label} (${via})` : label, via ? 'medium' : 'high');
     const named = values.find((v) => v!.via);
     if (named) ctx.amendLast({ originLine: named.origin.startPosition.row });
   }
-  ctx.add('launch.trainer', 'loop', left, kind === 'training.epochs' ? 'training loop over epochs' : 'training loop over steps');
+  ctx.add(
+    'launch.trainer',
+    'loop',
+    left,
+    kind === 'training.epochs' ? 'training loop over epochs' : 'training loop over steps',
+  );
 }
 
 /**
@@ -65,19 +83,34 @@ function readRepeat(call: Node, ctx: PythonReadContext): void {
     if (node.type !== 'for_statement') continue;
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
-    if (!left || !right || EPOCH_LOOP_VARIABLE.test(left.text) || STEP_LOOP_VARIABLE.test(left.text) || /batch|step/i.test(left.text)) return;
+    if (
+      !left ||
+      !right ||
+      EPOCH_LOOP_VARIABLE.test(left.text) ||
+      STEP_LOOP_VARIABLE.test(left.text) ||
+      /batch|step/i.test(left.text)
+    )
+      return;
     const r = evaluate(right, ctx.symbols);
     let count: number | undefined;
     if (Array.isArray(r?.value)) count = r.value.length;
     else if (right.type === 'call' && ctx.callee(right).full === 'range') {
-      const bounds = (right.childForFieldName('arguments')?.namedChildren ?? []).map((a) => evaluate(a, ctx.symbols)?.value);
+      const bounds = (right.childForFieldName('arguments')?.namedChildren ?? []).map(
+        (a) => evaluate(a, ctx.symbols)?.value,
+      );
       if (bounds.length > 0 && bounds.every((b) => typeof b === 'number')) {
         const [a, b, step] = bounds;
         count = bounds.length === 1 ? a : Math.ceil((b - a) / (step ?? 1));
       }
     }
     if (count !== undefined && count >= 2 && count <= 1000) {
-      ctx.add('launch.repeat', count, node, `for ${left.text} in ${truncate(right.text, 30)}: ${count} runs`, r?.via ? 'medium' : 'high');
+      ctx.add(
+        'launch.repeat',
+        count,
+        node,
+        `for ${left.text} in ${truncate(right.text, 30)}: ${count} runs`,
+        r?.via ? 'medium' : 'high',
+      );
     }
     return;
   }
@@ -91,12 +124,22 @@ function readStepWhileLoop(node: Node, ctx: PythonReadContext): void {
   const op = condition.text.includes('<=') ? '<=' : condition.text.includes('<') ? '<' : null;
   if (!left || !right || !op) return;
   const name = left.text.slice(left.text.lastIndexOf('.') + 1);
-  const kind: FactKind | null = /epoch/i.test(name) ? 'training.epochs' : STEP_LOOP_VARIABLE.test(name) || /step|iter/i.test(name) ? 'training.steps' : null;
+  const kind: FactKind | null = /epoch/i.test(name)
+    ? 'training.epochs'
+    : STEP_LOOP_VARIABLE.test(name) || /step|iter/i.test(name)
+      ? 'training.steps'
+      : null;
   if (!kind) return;
   const bound = evaluate(right, ctx.symbols);
   const label = `while ${truncate(condition.text, 40)}`;
   if (typeof bound?.value === 'number') {
-    ctx.add(kind, bound.value + (op === '<=' ? 1 : 0), right, bound.via ? `${label} (${bound.via})` : label, bound.via ? 'medium' : 'high');
+    ctx.add(
+      kind,
+      bound.value + (op === '<=' ? 1 : 0),
+      right,
+      bound.via ? `${label} (${bound.via})` : label,
+      bound.via ? 'medium' : 'high',
+    );
     if (bound.via) ctx.amendLast({ originLine: bound.origin.startPosition.row });
   } else {
     ctx.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
@@ -132,7 +175,13 @@ export const distributedDataParallel: CallRule = {
   when: ({ last, ctx }) => last === 'DistributedDataParallel' || /DistributedDataParallel/.test(ctx.text),
   read: ({ node, full, ctx }) => {
     // device_ids=[local_rank] is this process's one GPU; how many processes run is the launcher's business.
-    ctx.add('hardware.devices', null, node, `${full}: as many processes as the launcher starts, which this file does not say`, 'low');
+    ctx.add(
+      'hardware.devices',
+      null,
+      node,
+      `${full}: as many processes as the launcher starts, which this file does not say`,
+      'low',
+    );
   },
 };
 
@@ -143,15 +192,26 @@ export const dataParallel: CallRule = {
   words: ['Strategy'],
   read: ({ node, full, ctx }) => {
     const args = node.childForFieldName('arguments');
-    const ids = args ? keywordArgument(args, 'device_ids') ?? keywordArgument(args, 'devices') : null;
+    const ids = args ? (keywordArgument(args, 'device_ids') ?? keywordArgument(args, 'devices')) : null;
     const r = ids ? evaluate(ids, ctx.symbols) : undefined;
     if (Array.isArray(r?.value)) {
       ctx.add('hardware.devices', r.value.length, ids!, `${full}(device_ids=${truncate(ids!.text, 20)})`);
       // One process feeds every device: the loader's batch is the global batch, split across them.
-      ctx.add('training.batchSplit', r.value.length, ids!, `${full} splits each batch across ${r.value.length} devices`);
+      ctx.add(
+        'training.batchSplit',
+        r.value.length,
+        ids!,
+        `${full} splits each batch across ${r.value.length} devices`,
+      );
     } else {
       ctx.add('hardware.devices', null, node, `${full}() uses every visible GPU, which the code does not say`, 'low');
-      ctx.add('training.batchPerDevice', null, node, `${full}() splits each batch across every visible GPU, which the code does not say`, 'low');
+      ctx.add(
+        'training.batchPerDevice',
+        null,
+        node,
+        `${full}() splits each batch across every visible GPU, which the code does not say`,
+        'low',
+      );
     }
   },
 };
@@ -162,7 +222,8 @@ export const matmulPrecision: CallRule = {
   read: ({ node, full, ctx }) => {
     const arg = node.childForFieldName('arguments')?.namedChildren[0];
     const r = arg ? evaluate(arg, ctx.symbols) : undefined;
-    if (r?.value === 'high' || r?.value === 'medium') ctx.add('training.precision', 'tf32', arg!, `${full}("${String(r.value)}") enables TF32 matmuls`, 'medium');
+    if (r?.value === 'high' || r?.value === 'medium')
+      ctx.add('training.precision', 'tf32', arg!, `${full}("${String(r.value)}") enables TF32 matmuls`, 'medium');
   },
 };
 
@@ -201,7 +262,8 @@ export const autocast: CallRule = {
 export const gradScaler: CallRule = {
   framework: 'pytorch',
   callees: ['GradScaler'],
-  read: ({ node, full, ctx }) => ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium'),
+  read: ({ node, full, ctx }) =>
+    ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium'),
 };
 
 /** `loss.backward()`: whatever surrounds it trains a model. */
@@ -210,7 +272,14 @@ export const backward: CallRule = {
   callees: ['backward'],
   runStart: /\bbackward\s*\(/,
   when: ({ full }) => full !== 'backward',
-  read: ({ node, full, ctx }) => ctx.add('launch.trainer', 'backward', node.childForFieldName('function') ?? node, `${full}() computes gradients: a training loop`, 'low'),
+  read: ({ node, full, ctx }) =>
+    ctx.add(
+      'launch.trainer',
+      'backward',
+      node.childForFieldName('function') ?? node,
+      `${full}() computes gradients: a training loop`,
+      'low',
+    ),
 };
 
 /** trainer.train(), tr.train(): model.train() only switches a module to training mode, and so does super().train() in a module's override. */
@@ -219,7 +288,9 @@ export const trainCall: CallRule = {
   callees: ['train'],
   runStart: /\btrain\s*\(/,
   words: ['.train('],
-  when: ({ full }) => !/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) && full.includes('.'),
+  when: ({ full }) =>
+    !/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) &&
+    full.includes('.'),
   read: ({ node, full, ctx }) => {
     ctx.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
     readRepeat(node, ctx);
@@ -245,15 +316,29 @@ export const fitCall: CallRule = {
 export const loaderBatch: CallRule = {
   framework: 'pytorch',
   words: ['batch_size'],
-  when: ({ node, full }) => (node.childForFieldName('arguments')?.text ?? '').includes('batch_size') && !/eval|test|val/i.test(full),
+  when: ({ node, full }) =>
+    (node.childForFieldName('arguments')?.text ?? '').includes('batch_size') && !/eval|test|val/i.test(full),
   read: ({ node, full, ctx }) => {
     const batch = keywordArgument(node.childForFieldName('arguments')!, 'batch_size');
-    if (batch && !/eval|test|val/i.test(node.parent?.text.slice(0, 40) ?? '')) ctx.addResolved('training.batchPerDevice', batch, `batch_size in ${full}`);
+    if (batch && !/eval|test|val/i.test(node.parent?.text.slice(0, 40) ?? ''))
+      ctx.addResolved('training.batchPerDevice', batch, `batch_size in ${full}`);
   },
 };
 
-export const forLoops: StatementRule = { framework: 'pytorch', nodeType: 'for_statement', words: ['range(', 'epoch', 'Epoch', 'EPOCH', 'step', 'iter'], runStart: FOR_LOOP_START, read: readTrainingLoop };
-export const whileLoops: StatementRule = { framework: 'pytorch', nodeType: 'while_statement', words: ['step', 'iter', 'epoch'], runStart: WHILE_LOOP_START, read: readStepWhileLoop };
+export const forLoops: StatementRule = {
+  framework: 'pytorch',
+  nodeType: 'for_statement',
+  words: ['range(', 'epoch', 'Epoch', 'EPOCH', 'step', 'iter'],
+  runStart: FOR_LOOP_START,
+  read: readTrainingLoop,
+};
+export const whileLoops: StatementRule = {
+  framework: 'pytorch',
+  nodeType: 'while_statement',
+  words: ['step', 'iter', 'epoch'],
+  runStart: WHILE_LOOP_START,
+  read: readStepWhileLoop,
+};
 
 /** os.environ["CUDA_VISIBLE_DEVICES"] = "0,1" and torch.backends.cuda.matmul.allow_tf32 = True. */
 export const deviceAssignments: StatementRule = {
@@ -264,9 +349,21 @@ export const deviceAssignments: StatementRule = {
     const { left: target, right: value } = ctx.syntax.sidesOf(node);
     if (target?.type === 'subscript' && /CUDA_VISIBLE_DEVICES/.test(target.text)) {
       const r = evaluate(value, ctx.symbols);
-      if (typeof r?.value === 'string' && /^[\d,]+$/.test(r.value)) ctx.add('hardware.devices', r.value.split(',').filter(Boolean).length, node, `CUDA_VISIBLE_DEVICES="${r.value}"`, 'medium');
+      if (typeof r?.value === 'string' && /^[\d,]+$/.test(r.value))
+        ctx.add(
+          'hardware.devices',
+          r.value.split(',').filter(Boolean).length,
+          node,
+          `CUDA_VISIBLE_DEVICES="${r.value}"`,
+          'medium',
+        );
     }
-    if (target?.type === 'attribute' && target.text.endsWith('allow_tf32') && value?.text === 'True' && target.text.includes('matmul')) {
+    if (
+      target?.type === 'attribute' &&
+      target.text.endsWith('allow_tf32') &&
+      value?.text === 'True' &&
+      target.text.includes('matmul')
+    ) {
       ctx.add('training.precision', 'tf32', node, `${target.text} = True`, 'medium');
     }
   },

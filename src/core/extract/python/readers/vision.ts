@@ -19,9 +19,15 @@ function scanImports(text: string): ImportedModels {
   const names = (module: RegExp) => {
     const out = new Set<string>();
     // `from m import a, b as c` on one line, or `from m import (\n a,\n b,\n)` over several ([^()]: an unclosed list stops at the next one, not the end of the file).
-    for (const m of text.matchAll(new RegExp(`^[ \\t]*from[ \\t]+${module.source}[ \\t]+import[ \\t]+(?:\\(([^()]*)\\)|([^(\\n]+))`, 'gm'))) {
+    for (const m of text.matchAll(
+      new RegExp(`^[ \\t]*from[ \\t]+${module.source}[ \\t]+import[ \\t]+(?:\\(([^()]*)\\)|([^(\\n]+))`, 'gm'),
+    )) {
       for (const part of (m[1] ?? m[2] ?? '').split(',')) {
-        const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+        const name = part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()
+          ?.trim();
         if (name && /^\w+$/.test(name)) out.add(name);
       }
     }
@@ -33,7 +39,9 @@ function scanImports(text: string): ImportedModels {
 function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string, last: string): boolean {
   const owner = full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : '';
   // `models.resnet50(...)`, or `resnet50(...)` after `from torchvision.models import resnet50`.
-  const tv = ((/(^|\.)models$/.test(owner)) || (owner === '' && ctx.imports.torchvision.has(last))) && /^[a-z][a-z0-9_]*$/.test(last);
+  const tv =
+    (/(^|\.)models$/.test(owner) || (owner === '' && ctx.imports.torchvision.has(last))) &&
+    /^[a-z][a-z0-9_]*$/.test(last);
   const keras = (/applications$/.test(owner) || (owner === '' && ctx.imports.keras.has(last))) && /^[A-Z]/.test(last);
   const timm = full === 'timm.create_model' || full === 'create_model';
   // `models.__dict__[args.arch](...)`: torchvision's constructor named by a variable (pytorch/examples imagenet).
@@ -53,7 +61,12 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     if (r?.via) origin = r.origin.startPosition.row;
   } else id = keras ? `keras/${last}` : last;
   if (!id) return false;
-  ctx.add('model.id', id, call, timm ? 'timm.create_model' : keras ? `keras.applications.${last}` : `torchvision.models.${last}`);
+  ctx.add(
+    'model.id',
+    id,
+    call,
+    timm ? 'timm.create_model' : keras ? `keras.applications.${last}` : `torchvision.models.${last}`,
+  );
   if (origin !== undefined) ctx.amendLast({ originLine: origin });
   const weights = keywordArgument(args, 'weights');
   const pretrained = keywordArgument(args, 'pretrained');
@@ -70,13 +83,14 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   } else {
     // torchvision and timm default to random weights; keras.applications defaults to weights="imagenet".
     scratch = !keras;
-    why = keras ? 'keras.applications defaults to weights="imagenet"' : 'no weights given: the library initialises randomly';
+    why = keras
+      ? 'keras.applications defaults to weights="imagenet"'
+      : 'no weights given: the library initialises randomly';
   }
   ctx.add('model.fromScratch', scratch, weights ?? pretrained ?? call, why, weights || pretrained ? 'high' : 'medium');
   attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
   return true;
 }
-
 
 export const visionConstructors: CallRule = {
   framework: 'vision',
