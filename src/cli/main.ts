@@ -21,6 +21,7 @@ import {
   realFolder,
   UnsafeFileError,
   writeFileInside,
+  SKIPPED_FOLDERS,
 } from '../core/scan/safeFiles';
 import { isMeasurementFile } from '../core/calibration/measurement';
 import { readMeasurements, type MeasurementFile } from '../core/calibration/readMeasurements';
@@ -171,19 +172,7 @@ function numberOption(
   return n;
 }
 
-const SKIP_DIRS = new Set([
-  '.git',
-  'node_modules',
-  '.venv',
-  'venv',
-  '__pycache__',
-  '.tox',
-  'site-packages',
-  '.mypy_cache',
-  '.pytest_cache',
-  '.ipynb_checkpoints',
-  '.vscode-test',
-]);
+const SKIP_DIRS = SKIPPED_FOLDERS;
 
 /**
  * The files of a folder the scan reads: regular files only, links followed only inside the folder;

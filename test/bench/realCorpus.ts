@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { SKIPPED_FOLDERS } from '../../src/core/scan/safeFiles';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { analyzeText, fileKindOf, type AnalyzedRun } from '../../src/core/analyze';
@@ -263,19 +264,7 @@ function scoreFile(label: FileLabel, reading: ToolReading | null, ownRuns: numbe
 // ---------------------------------------------------------------- scanning one repository
 
 /** Folders the CLI's `report` skips (src/cli/main.ts), so the bench lists what the report lists. */
-const SKIP_DIRS = new Set([
-  '.git',
-  'node_modules',
-  '.venv',
-  'venv',
-  '__pycache__',
-  '.tox',
-  'site-packages',
-  '.mypy_cache',
-  '.pytest_cache',
-  '.ipynb_checkpoints',
-  '.vscode-test',
-]);
+const SKIP_DIRS = SKIPPED_FOLDERS;
 
 /** Every regular file under dir, sorted as the CLI walks them, skipping the same folders. */
 function allFilesUnder(dir: string, out: string[] = []): string[] {

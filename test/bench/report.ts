@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { SKIPPED_FOLDERS } from '../../src/core/scan/safeFiles';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -52,19 +53,7 @@ function generate(dir: string): void {
 }
 
 /** The files `green-ai report` scans (its walk: no VCS, dependency or cache folders). */
-const SKIP_DIRS = new Set([
-  '.git',
-  'node_modules',
-  '.venv',
-  'venv',
-  '__pycache__',
-  '.tox',
-  'site-packages',
-  '.mypy_cache',
-  '.pytest_cache',
-  '.ipynb_checkpoints',
-  '.vscode-test',
-]);
+const SKIP_DIRS = SKIPPED_FOLDERS;
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = path.join(dir, e.name);

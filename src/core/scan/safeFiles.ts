@@ -189,6 +189,21 @@ export function writeFileInside(root: string, file: string, text: string): void 
   }
 }
 
+/** Folders a folder scan never enters (version control, dependencies, environments, caches): the CLI's report and the benches. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
+  '.git',
+  'node_modules',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  'site-packages',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ipynb_checkpoints',
+  '.vscode-test',
+]);
+
 export interface ListedFile {
   /** The path as found under the folder (not the link target), so what is shown is where it is. */
   readonly path: string;
