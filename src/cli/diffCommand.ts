@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MAX_FILE_BYTES } from '../core/analyze';
+import { MAX_FILE_BYTES, maxBytesOf } from '../core/analyze';
 import type { PythonParsing } from '../core/parse/pythonParser';
 import { diffRuns, runsOverBudget, type DiffSide } from '../core/report/diff';
 import { diffToMarkdown, diffToText } from '../core/report/diffFormat';
@@ -63,7 +63,7 @@ function folderTree(dir: string, label: string, env: DiffEnv): ReadTree {
   for (const file of env.filesUnder(dir)) {
     const size = fs.statSync(file).size;
     const rel = path.relative(dir, file).split(path.sep).join('/');
-    if (size > MAX_FILE_BYTES) skipped.push(rel);
+    if (size > maxBytesOf(rel)) skipped.push(rel);
     else files.push({ path: rel, size, read: () => fs.readFileSync(file) });
   }
   return { label, root: posixAbsolute(dir), files, skipped };

@@ -84,6 +84,16 @@ function withLazyFix(suggestion: Suggestion, compute: () => CodeFix | null): Sug
 
 /** Files larger than this are skipped with a message: training scripts and configs are far smaller. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * A notebook carries its outputs (plots and images as base64) next to its code, so a few megabytes
+ * are usual (two of the peft examples are 2.4 and 3.8 MB); the code cells in it must still be within MAX_FILE_BYTES.
+ */
+export const MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024;
+
+/** The size over which a file is skipped unread, by its kind. */
+export function maxBytesOf(path: string): number {
+  return fileKindOf(path) === 'notebook' ? MAX_NOTEBOOK_BYTES : MAX_FILE_BYTES;
+}
 
 export function fileKindOf(path: string, languageId?: string): FileKind | null {
   const lower = path.toLowerCase();
@@ -306,13 +316,14 @@ export function readFileFacts(
 function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, deadline: number): FileFacts {
   const kind = fileKindOf(input.path, input.languageId);
   if (!kind) return { kind, facts: [], problems: [], errors: [] };
-  if (input.text.length > MAX_FILE_BYTES) {
+  const limit = kind === 'notebook' ? MAX_NOTEBOOK_BYTES : MAX_FILE_BYTES;
+  if (input.text.length > limit) {
     return {
       kind,
       facts: [],
       problems: [
         problemAt(
-          `skipped: ${(input.text.length / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`,
+          `skipped: ${(input.text.length / 1024 / 1024).toFixed(1)} MB is larger than the ${limit / 1024 / 1024} MB limit for ${kind === 'notebook' ? 'a notebook' : 'training code'}`,
         ),
       ],
       errors: [],
@@ -341,6 +352,11 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
       if (notebook.problem) problems.push(problemAt(notebook.problem));
       if (notebook.cells.length === 0) return { kind, facts: [], problems, errors };
       code = notebook.code;
+      if (code.length > MAX_FILE_BYTES) {
+        const mb = (code.length / 1024 / 1024).toFixed(1);
+        problems.push(problemAt(`skipped: the notebook's code cells hold ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`));
+        return { kind, facts: [], problems, errors };
+      }
     }
     const tree = input.tree ?? parseWithin(python, code, deadline);
     if (!tree)
@@ -498,6 +514,18 @@ function linkedFacts(
     if (!target) {
       // A low-confidence link names a usual place (a harness's defaults file), not a file the run needs: no warning.
       if (link.confidence === 'low') continue;
+      // `scripts/$TASK.py`: a name filled in when the job runs (an argument, an environment variable).
+      const variable = /\$\{?\w+\}?/.exec(reference)?.[0];
+      if (variable) {
+        problems.push(
+          problemAt(
+            `${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) depends on ${printable(variable)}, set when the script is run; its settings are not included`,
+            link.range.startLine,
+            link.range.startCol,
+          ),
+        );
+        continue;
+      }
       problems.push(
         problemAt(
           `${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`,

@@ -40,6 +40,8 @@ export type FactKind =
   /** The model's output layer has its own weights (not tied to the token embedding): + vocab × d. */
   | 'model.untiedHead'
   | 'inference.maxNewTokens'
+  /** Prompt length in tokens (a benchmark's input lengths). */
+  | 'inference.inputTokens'
   /** How requests are served: `hf-generate`, `hf-pipeline`, `vllm`, `tgi`, `sglang`, `tensorrt-llm`, `other` (a client of a server). */
   | 'inference.engine'
   /** Sequences decoded together: vLLM max_num_seqs, TGI max_batch_size, a pipeline's or loop's batch size. */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { isIncomplete } from '../core/report/incomplete';
 import { isInside, realFolder } from '../core/scan/safeFiles';
-import { MAX_FILE_BYTES, runCount, withoutLinkedDuplicates, type AnalyzedRun } from '../core/analyze';
+import { maxBytesOf, runCount, withoutLinkedDuplicates, type AnalyzedRun } from '../core/analyze';
 import { FolderScanCache, SkipFile, type AnalysedFile, type ScanSource } from '../core/scan/folderScan';
 import { wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
 import { chooseScanAnalyser, type ChosenAnalyser } from '../core/scan/scanAnalyser';
@@ -104,8 +104,9 @@ function sourceFor(folder: vscode.Uri, uri: vscode.Uri): ScanSource {
       // findFiles may follow links: one is read only when it resolves inside the folder (files on disk), else skipped.
       if (stat.type & vscode.FileType.SymbolicLink && !linkStaysInside(folder, uri))
         throw new SkipFile('a symbolic link to a file outside the folder: not read');
-      if (stat.size > MAX_FILE_BYTES)
-        throw new SkipFile(`${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`);
+      const limit = maxBytesOf(uri.path);
+      if (stat.size > limit)
+        throw new SkipFile(`${(stat.size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit`);
       return { size: stat.size, mtime: stat.mtime };
     })());
   return {

@@ -9,6 +9,12 @@ import { extractShellFacts } from './shellFacts';
 import { problemAt, type Problem } from '../problem';
 import { sizingKindFor } from './sizingNames';
 
+
+/**
+ * A container's `command:` that starts with a script (`command: generate.py --load_8bit`, Docker Compose):
+ * the image's entrypoint (python) runs it. One line only: a block of shell is read as shell.
+ */
+const SCRIPT_AS_COMMAND = /^[\w./-]+\.py(?:[ \t][^\n]*)?$/;
 /**
  * Reads training configs (YAML and JSON, which YAML parses with positions):
  * axolotl / TRL / alignment-handbook recipes, accelerate and DeepSpeed configs,
@@ -139,7 +145,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       } else if (
         (key === 'run' || key === 'command' || key === 'script') &&
         typeof scalar === 'string' &&
-        (/torchrun|accelerate\s+launch|deepspeed|python3?\s/.test(scalar) || mentionsLauncher(scalar))
+        (/torchrun|accelerate\s+launch|deepspeed|python3?\s/.test(scalar) ||
+          mentionsLauncher(scalar) ||
+          (key === 'command' && SCRIPT_AS_COMMAND.test(scalar)))
       ) {
         // SkyPilot `run: |` and similar: a launch script inside the config.
         const base =
@@ -152,7 +160,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           (p) => `${String((p.key as { value: unknown }).value)}=${String((p.value as { value: unknown }).value)}`,
         );
         const envLines = envPairs.map((p) => rangeOf(p.key as YamlNode).startLine);
-        const script = prelude.length ? `${prelude.join('\n')}\n${scalar}` : scalar;
+        // A compose service's `command: generate.py --flags` is run by the image's Python entrypoint.
+        const command = key === 'command' && SCRIPT_AS_COMMAND.test(scalar) ? `python ${scalar}` : scalar;
+        const script = prelude.length ? `${prelude.join('\n')}\n${command}` : command;
         for (const f of extractShellFacts(script)) {
           if (f.range.startLine < prelude.length) continue;
           const shift = base - prelude.length;

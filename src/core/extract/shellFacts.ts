@@ -189,7 +189,8 @@ export function extractShellFacts(text: string): Fact[] {
       continue;
     }
     if (logical.trim().startsWith('#')) continue;
-    if (!matchLauncher(logical)) continue;
+    // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded.
+    if (!matchLauncher(logical) && !(logical.includes('$') && matchLauncher(expandShell(logical, vars)))) continue;
     if (++launches > MAX_LAUNCHES) continue;
     logical = expandShell(logical, vars);
     const launch = matchLauncher(logical);

@@ -1,6 +1,7 @@
 import { findModel } from '../knowledge';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf } from '../facts';
+import { runsAScript, submitsAJob } from '../extract/shell/launchers';
 import type { Assumption, InferenceEngine, Precision, RunSpec, TrainingFramework, WeightPrecision } from '../runSpec';
 import { problemAt, type Problem } from '../problem';
 import { INFERENCE_ENGINES, PRECISIONS, WEIGHT_PRECISIONS } from '../runSpec';
@@ -121,9 +122,14 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
   // Building a Trainer or TrainingArguments is not running one: a run needs train()/fit(), a loop,
   // a backward pass, a launch command or inference. The constructions still anchor the run's lines.
-  const starts = own.some(
+  const ownStarts = own.filter(
     (f) => (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference',
   );
+  // `sbatch job.slurm` is a run when the job script it submits launches one (its facts are linked in).
+  const starts =
+    ownStarts.some((f) => !submitsAJob(String(f.value))) ||
+    (ownStarts.length > 0 &&
+      facts.some((f) => f.file !== undefined && (f.kind === 'launch.trainer' || f.kind === 'launch.inference')));
   // A config is a run when it says what model (an id, or the sizes of one built from scratch) and how long or how (an adapter).
   const definesModel =
     modelId !== undefined ||
@@ -226,7 +232,15 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const forwardFlops = asNumber(use('model.forwardFlopsPerSample', pick(facts, 'model.forwardFlopsPerSample')));
   if (forwardFlops && !id) spec.model.forwardGflopsPerSample = forwardFlops / 1e9;
 
-  const inference = launch?.kind === 'launch.inference' && !facts.some((f) => f.kind === 'launch.trainer');
+  // `python generate.py`, `torchrun serve.py`: a script runner launches what the script does, so the
+  // linked script's inference decides when nothing else in the run trains.
+  const trainerLaunches = facts.filter((f) => f.kind === 'launch.trainer');
+  const scriptRunsInference =
+    trainerLaunches.length > 0 &&
+    trainerLaunches.every((f) => !f.file && runsAScript(String(f.value))) &&
+    facts.some((f) => f.file !== undefined && f.kind === 'launch.inference');
+  const inference =
+    (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) || scriptRunsInference;
   const adapters = facts.filter((f) => f.kind === 'training.adapter' && f.value !== null);
   const lora = adapters.find((f) => f.value === 'lora');
   const quantised = adapters.find((f) => String(f.value).startsWith('qlora'));
@@ -365,6 +379,8 @@ function readServing(
   const weights = use('inference.weightPrecision', pick(facts, 'inference.weightPrecision'));
   if (weights && (WEIGHT_PRECISIONS as readonly string[]).includes(String(weights.value)))
     inference.weightPrecision = weights.value as WeightPrecision;
+  const inputTokens = asNumber(use('inference.inputTokens', pick(facts, 'inference.inputTokens')));
+  if (inputTokens) inference.inputTokens = Math.round(inputTokens);
   const requests = asNumber(use('inference.requests', pick(facts, 'inference.requests')));
   if (requests) inference.requests = requests;
   const perDay = asNumber(use('inference.requestsPerDay', pick(facts, 'inference.requestsPerDay')));

@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-import { linkCandidates, MAX_FILE_BYTES, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
+import { linkCandidates, maxBytesOf, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
 import type { PythonParsing } from '../parse/pythonParser';
 import type { MeasurementFile } from '../calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../calibration/match';
@@ -90,7 +90,7 @@ interface CacheEntry {
 type Skip = { readonly path: string; readonly display: string; readonly reason: string };
 
 const sha1 = (bytes: Uint8Array) => crypto.createHash('sha1').update(bytes).digest('hex');
-const tooLarge = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`;
+const tooLarge = (bytes: number, limit: number) => `${(bytes / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit`;
 
 /** Files read ahead of the analyser, per file it works on at once: enough to keep it busy, few enough to bound memory. */
 const READ_AHEAD = 3;
@@ -147,9 +147,10 @@ export class FolderScanCache {
       const known = versions.get(s.path);
       if (known instanceof Error) throw known;
       const size = known?.size ?? s.size;
-      if (size !== undefined && size > MAX_FILE_BYTES) throw new SkipFile(tooLarge(size));
+      const limit = maxBytesOf(s.path);
+      if (size !== undefined && size > limit) throw new SkipFile(tooLarge(size, limit));
       const bytes = await s.read();
-      if (bytes.length > MAX_FILE_BYTES) throw new SkipFile(tooLarge(bytes.length));
+      if (bytes.length > limit) throw new SkipFile(tooLarge(bytes.length, limit));
       return bytes;
     };
     const unchangedHash = (p: string): string | undefined => {

@@ -1,6 +1,8 @@
-import type { FactKind } from '../../facts';
+import type { FactKind, SourceRange } from '../../facts';
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { relativePath } from './dialect';
+import { extractShellFacts } from '../shellFacts';
+import { matchLauncher } from '../shell/launchers';
 
 /**
  * Composer / llm-foundry train configs (`scripts/train/yamls/pretrain/mpt-125m.yaml`,
@@ -210,6 +212,17 @@ export const composerEval: ConfigDialect = {
   read: readEvalConfig,
 };
 
+/** The finite positive numbers of a flow or block list (`batch_sizes: [1, 2, 4]`), capped for hostile input. */
+function numbersIn(doc: ConfigDoc, path: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < 256; i++) {
+    if (!doc.has(`${path}.${i}`)) break;
+    const n = doc.num(`${path}.${i}`);
+    if (n !== undefined && n > 0 && Number.isFinite(n)) out.push(n);
+  }
+  return out;
+}
+
 /**
  * llm-foundry inference benchmark configs (`scripts/inference/benchmarking/yamls/*.yaml`, run by
  * `benchmark.py`): a model (an MPT from its sizes, or an HF checkpoint) timed on `batch_sizes` ×
@@ -248,13 +261,29 @@ export const composerBenchmark: ConfigDialect = {
     const id = doc.get('model.pretrained_model_name_or_path');
     if (typeof id?.value === 'string' && id.value)
       out.add('model.id', id.value, id, `model.pretrained_model_name_or_path: ${id.value}`);
-    const sizes = doc
-      .walk()
-      .filter((v) => v.path.startsWith('batch_sizes.') && typeof v.value === 'number')
-      .map((v) => v.value as number);
+    const sizes = numbersIn(doc, 'batch_sizes');
     const largest = sizes.length > 0 ? Math.max(...sizes) : undefined;
     if (largest && largest > 0 && Number.isFinite(largest))
       out.add('inference.concurrency', largest, doc.get('batch_sizes')!, `batch_sizes up to ${largest}`, 'medium');
+    // benchmark.py times every batch size × input length × output length, num_warmup_batches + num_batches
+    // batches each: that many prompts, of the mean lengths.
+    const inputs = numbersIn(doc, 'input_lengths');
+    const outputs = numbersIn(doc, 'output_lengths');
+    const batches = (doc.num('num_batches') ?? 0) + (doc.num('num_warmup_batches') ?? 0);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    if (inputs.length > 0)
+      out.add('inference.inputTokens', mean(inputs), doc.get('input_lengths')!, `input_lengths: mean of ${inputs.join(', ')}`);
+    if (outputs.length > 0)
+      out.add('inference.maxNewTokens', mean(outputs), doc.get('output_lengths')!, `output_lengths: mean of ${outputs.join(', ')}`);
+    const requests = sizes.reduce((a, b) => a + b, 0) * inputs.length * outputs.length * batches;
+    if (requests > 0 && Number.isFinite(requests))
+      out.add(
+        'inference.requests',
+        requests,
+        doc.get('num_batches') ?? doc.get('batch_sizes')!,
+        `${batches} batches (num_warmup_batches + num_batches) × Σ batch_sizes ${sizes.reduce((a, b) => a + b, 0)} × ${inputs.length} input × ${outputs.length} output lengths`,
+        'medium',
+      );
     const dtype = doc.get('model_dtype');
     if (typeof dtype?.value === 'string' && /^(bf16|fp16|fp32)$/.test(dtype.value))
       out.add('training.precision', dtype.value, dtype, `model_dtype: ${dtype.value}`);
@@ -292,6 +321,15 @@ export const mosaicmlRun: ConfigDialect = {
   },
 };
 
+/** A launch line of the command other than `composer`: the shell reader's facts, at this line, paths from `cwd`. */
+function readLaunchLine(line: string, at: SourceRange, cwd: string, out: FactSink): void {
+  for (const f of extractShellFacts(line)) {
+    const linked = (f.kind === 'link.script' || f.kind === 'link.config') && typeof f.value === 'string';
+    const value = linked && cwd && !String(f.value).startsWith('/') ? `${cwd}/${String(f.value)}` : f.value;
+    out.add(f.kind, value, at, linked && cwd ? `${f.detail} (in ${cwd}/)` : f.detail, f.confidence);
+  }
+}
+
 /** `composer train/train.py <yaml> key=value ...` lines of the run's command. */
 function readCommand(doc: ConfigDoc, out: FactSink, parametersAreTheConfig: boolean): void {
   const command = doc.get('command');
@@ -320,7 +358,12 @@ function readCommand(doc: ConfigDoc, out: FactSink, parametersAreTheConfig: bool
       line = line.slice(0, -1) + ' ' + lines[++i];
     if (line.length >= 20_000) continue;
     const m = /(?:^|[;&|]\s*)composer\s+(?:-\S+\s+)*(\S+\.py)\s+(\S+\.ya?ml)((?:\s+[\w.]+=\S+)*)/.exec(line);
-    if (!m) continue;
+    if (!m) {
+      // Any other launch (`python benchmark.py yamls/1b.yaml`, `python hf_generate.py --name_or_path ...`):
+      // read as the shell would run it, its script and configs found from the clone's folder.
+      if (matchLauncher(line)) readLaunchLine(line, { startLine: first + start, startCol: 0, endLine: first + i, endCol: 0 }, cwd, out);
+      continue;
+    }
     // llm-foundry's eval.py, hf_generate.py, convert_*.py and benchmarks train nothing.
     if (/(^|\/)(eval|evaluate|hf_generate|generate|inference|convert|benchmark)[^/]*\.py$/.test(m[1])) continue;
     const at = { startLine: first + start, startCol: 0, endLine: first + i, endCol: 0 };

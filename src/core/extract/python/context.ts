@@ -59,6 +59,8 @@ export class PythonReadContext {
   readonly facts: Fact[] = [];
   /** Names bound to a loaded diffusers-style pipeline (`pipe = StableDiffusionPipeline.from_pretrained(...)`): calling one runs inference. */
   readonly pipelines = new Set<string>();
+  /** Names bound to a loaded model (`model = AutoModel.from_pretrained(...)`, `net = torch.load(f)`): calling one runs a forward pass. */
+  readonly modelHandles = new Set<string>();
 
   constructor(
     readonly tree: Tree,
@@ -73,6 +75,17 @@ export class PythonReadContext {
   }
 
   add(kind: FactKind, value: FactValue, node: Node, detail: string, confidence: Fact['confidence'] = 'high'): void {
+    // `base_model: str = ""` then from_pretrained(base_model): an empty name is a model left to the command line.
+    if (kind === 'model.id' && typeof value === 'string' && value.trim() === '') {
+      this.facts.push({
+        kind,
+        value: null,
+        range: nodeRange(node),
+        confidence: 'low',
+        detail: `${detail}: the name is empty, so it is given when the script is run`,
+      });
+      return;
+    }
     this.facts.push({ kind, value, range: nodeRange(node), confidence, detail });
   }
 

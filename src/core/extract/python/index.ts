@@ -20,6 +20,7 @@ import { configDrivenVerdict, isConfigModule, libraryVerdict } from './entryPoin
 import { collectSymbols } from './symbols';
 import { problemAt, type Problem } from '../../problem';
 import { indexSyntax, RelevantLines } from './syntaxIndex';
+import { findModelHandles } from './handles';
 
 /**
  * Reads the facts that decide a training run's cost from a Python syntax tree: which model,
@@ -119,6 +120,9 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
   const index = indexSyntax(tree, text, relevantLines);
   const symbols = collectSymbols(index, tree, text, syntax);
   const ctx = new PythonReadContext(tree, text, symbols, syntax, vision.modelImports(text));
+  const handles = findModelHandles(index, tree, text, syntax);
+  for (const name of handles.pipelines) ctx.pipelines.add(name);
+  for (const name of handles.models) ctx.modelHandles.add(name);
   for (const rule of FILE_RULES) if (rule.phase === 'before-calls') rule.read(index, ctx);
   for (const node of index.ordered) {
     if (node.type === 'call') readCall(node, ctx);

@@ -106,28 +106,24 @@ export class RelevantLines {
   }
 }
 
-export function indexSyntax(tree: Tree, text: string, relevant: RelevantLines): SyntaxIndex {
+function queryOf(tree: Tree): Query {
   let query = queries.get(tree.language);
   if (!query) {
     query = new Query(tree.language, INDEX_QUERY);
     queries.set(tree.language, query);
   }
+  return query;
+}
+
+/** The index's nodes on the given rows, skipping those already seen (their ids). */
+function captureRows(tree: Tree, ranges: ReadonlyArray<readonly [number, number]>, seen: Set<number>) {
+  const query = queryOf(tree);
   const top = tree.rootNode.children.filter((c): c is Node => c !== null);
-  const index: SyntaxIndex = {
-    ordered: [],
-    calls: [],
-    assignments: [],
-    classes: [],
-    defaults: [],
-    moduleAssignments: [],
-    classAssignments: [],
-  };
-  const seen = new Set<number>();
   const captured: Array<{ name: string; node: Node }> = [];
   // Query from the top-level statements that hold each range rather than from the root: a range
   // query from the root walks every statement before the range, which made long files quadratic.
   let from = 0;
-  for (const [first, last] of relevant.rowRanges(text)) {
+  for (const [first, last] of ranges) {
     while (from < top.length && top[from].endPosition.row < first) from++;
     const options = { startPosition: { row: first, column: 0 }, endPosition: { row: last + 1, column: 0 } };
     for (let i = from; i < top.length && top[i].startPosition.row <= last; i++) {
@@ -138,7 +134,10 @@ export function indexSyntax(tree: Tree, text: string, relevant: RelevantLines): 
       }
     }
   }
-  captured.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  return captured;
+}
+
+function fill(index: SyntaxIndex, captured: ReadonlyArray<{ name: string; node: Node }>): void {
   for (const { name, node } of captured) {
     index.ordered.push(node);
     if (name === 'call') index.calls.push(node);
@@ -146,8 +145,43 @@ export function indexSyntax(tree: Tree, text: string, relevant: RelevantLines): 
     else if (name === 'class') index.classes.push(node);
     else if (name === 'default') index.defaults.push(node);
   }
+}
+
+export function indexSyntax(tree: Tree, text: string, relevant: RelevantLines): SyntaxIndex {
+  const index: SyntaxIndex = {
+    ordered: [],
+    calls: [],
+    assignments: [],
+    classes: [],
+    defaults: [],
+    moduleAssignments: [],
+    classAssignments: [],
+  };
+  const captured = captureRows(tree, relevant.rowRanges(text), new Set<number>());
+  captured.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  fill(index, captured);
   placeAssignments(index);
   return index;
+}
+
+/**
+ * Adds the nodes on further rows to an index (lines the words did not keep but a file's own names
+ * make relevant, such as calls of a name bound to a loaded pipeline). Returns how many were added.
+ */
+export function extendSyntaxIndex(
+  index: SyntaxIndex,
+  tree: Tree,
+  ranges: ReadonlyArray<readonly [number, number]>,
+): number {
+  const captured = captureRows(tree, ranges, new Set(index.ordered.map((n) => n.id)));
+  if (captured.length === 0) return 0;
+  fill(index, captured);
+  const byPosition = (a: Node, b: Node) => a.startIndex - b.startIndex;
+  for (const list of [index.ordered, index.calls, index.assignments, index.classes, index.defaults]) list.sort(byPosition);
+  index.moduleAssignments.length = 0;
+  index.classAssignments.length = 0;
+  placeAssignments(index);
+  return captured.length;
 }
 
 /**

@@ -42,6 +42,11 @@ export interface Launcher {
    * 'own-links' when it linked the files it runs itself (GPT-NeoX's deepy.py is a launcher, not the run).
    */
   read?(command: LaunchCommand, out: LaunchSink): LaunchOutcome;
+  /**
+   * 'script': runs a script (`python`, `torchrun`, `accelerate launch`): whether the run trains or generates is the
+   * script's to say. 'job': submits a job script (`sbatch job.slurm`): a run only when that script launches one.
+   */
+  readonly runs?: 'script' | 'job';
 }
 
 export type LaunchOutcome = 'no-run' | 'own-links' | void;
@@ -488,26 +493,55 @@ const servingCli: Launcher = {
 };
 
 /**
+ * `sbatch [options] job.slurm [args]` (SLURM): submits the job script, whose own launch lines are the run;
+ * linked, so its facts join, and a run only when it launches one (resolve/factsToSpec.ts). Options with a
+ * separate value are the short ones (`-J name`); long ones are written `--name=value`.
+ */
+const sbatch: Launcher = {
+  name: 'sbatch',
+  pattern: /^sbatch\b/,
+  words: ['sbatch'],
+  runs: 'job',
+  read(command, out) {
+    const words = command.words;
+    for (let i = 1; i < words.length && i < MAX_SBATCH_WORDS; i++) {
+      const w = words[i];
+      if (w.startsWith('-')) {
+        if (/^-[A-Za-z]$/.test(w)) i++;
+        continue;
+      }
+      if (/\.(slurm|sbatch|sh|bash)$/.test(w) && !w.includes('$')) out.add('link.script', w, `sbatch ${w}`);
+      break;
+    }
+    return 'own-links';
+  },
+};
+const MAX_SBATCH_WORDS = 200;
+
+/**
  * The table. Order matters where patterns overlap: `python -m torch.distributed.run` before
  * plain `python`. The values of the first launchers are the ones shellFacts has always reported.
  */
 export const LAUNCHERS: readonly Launcher[] = [
   servingCli,
-  { name: 'torchrun', pattern: /^torchrun\b/, words: ['torchrun'], read: readPythonLaunch },
+  { name: 'torchrun', pattern: /^torchrun\b/, words: ['torchrun'], read: readPythonLaunch, runs: 'script' },
   {
     name: 'python',
     pattern: /^(python3?\s+-m\s+torch\.distributed\.(?:run|launch))\b/,
     words: ['torch.distributed'],
     read: readPythonLaunch,
+    runs: 'script',
   },
-  { name: 'python', pattern: /^(python3?)\b/, words: ['python'], read: readPythonLaunch },
+  { name: 'python', pattern: /^(python3?)\b/, words: ['python'], read: readPythonLaunch, runs: 'script' },
   {
     name: 'accelerate launch',
     pattern: /^accelerate\s+launch\b/,
     words: ['accelerate launch'],
     read: readPythonLaunch,
+    runs: 'script',
   },
-  { name: 'deepspeed', pattern: /^deepspeed\b/, words: ['deepspeed'], read: readPythonLaunch },
+  { name: 'deepspeed', pattern: /^deepspeed\b/, words: ['deepspeed'], read: readPythonLaunch, runs: 'script' },
+  sbatch,
   {
     name: 'composer',
     pattern: /^composer\b/,
@@ -532,15 +566,45 @@ export const LAUNCHERS: readonly Launcher[] = [
 const PREFIX =
   /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(?:uv|poetry|pipenv)\s+run\s+)?(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)(?!-)\S+)?)*\s+)?/;
 
+/** Commands before the launch on the same line (`cd scripts && torchrun ...`, `clear; srun ...`): one, of a few words. */
+const LEADING_COMMAND = /^[ \t]*(?!(?:for|while|if|until|case)\b)[\w./-]+(?:[ \t]+[^\s;&|'"]+){0,8}[ \t]*(?:;|&&)[ \t]*/;
+/** `bash -c "accelerate launch ... train.py"`: the command in the quotes (whole line; a quote inside ends it). */
+const SHELL_C = /^(?:ba|z)?sh[ \t]+-c[ \t]+(?:"([^"]*)"|'([^']*)')/;
+
 /** The launcher a (logical, continued) command line starts, with the command from the launcher's words on. */
 export function matchLauncher(line: string): { launcher: Launcher; value: string; command: LaunchCommand } | undefined {
-  const prefix = PREFIX.exec(line)?.[0] ?? '';
-  const text = line.slice(prefix.length).trim();
+  let rest = line;
+  let prefix = '';
+  // At most a leading command and one `bash -c "..."` level (srun ... bash -c "$LAUNCHER $CMD").
+  for (let level = 0; level < 2; level++) {
+    const leading = LEADING_COMMAND.exec(rest)?.[0] ?? '';
+    const wrappers = PREFIX.exec(rest.slice(leading.length))?.[0] ?? '';
+    prefix += leading + wrappers;
+    rest = rest.slice(leading.length + wrappers.length);
+    const inner = SHELL_C.exec(rest.trim());
+    if (!inner) break;
+    prefix += rest.slice(0, rest.length - rest.trimStart().length) + 'bash -c ';
+    rest = inner[1] ?? inner[2] ?? '';
+  }
+  const text = rest.trim();
   for (const launcher of LAUNCHERS) {
     const m = launcher.pattern.exec(text);
     if (m) return { launcher, value: m[1] ?? launcher.name, command: { text, prefix, words: text.split(/\s+/) } };
   }
   return undefined;
+}
+
+/**
+ * Whether a launch value (`python`, `torchrun`, `accelerate launch`, `deepspeed`) names a runner of a
+ * script rather than a training command: the script it runs decides whether the run trains or generates.
+ */
+export function runsAScript(launchValue: string): boolean {
+  return LAUNCHERS.some((l) => l.runs !== undefined && (l.name === launchValue || l.pattern.test(launchValue)));
+}
+
+/** Whether a launch value submits a job script (`sbatch`): a run only when the script it submits launches one. */
+export function submitsAJob(launchValue: string): boolean {
+  return LAUNCHERS.some((l) => l.runs === 'job' && l.name === launchValue);
 }
 
 /** Whether a block of text (a SkyPilot `run:`, a Kubernetes `command:`) holds a launch command. */

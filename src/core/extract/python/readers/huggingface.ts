@@ -180,13 +180,8 @@ export const fromPretrained: CallRule = {
   callees: ['from_pretrained'],
   when: ({ full }) => !NOT_A_MODEL.test(ownerOf(full)),
   read: ({ node, full, ctx }) => {
+    // What the load is bound to (a pipeline that `pipe(prompt)` runs) is found before the calls are read: python/handles.ts.
     readModelLoad(node, ctx, ownerOf(full) || full, false);
-    // diffusers: `pipe = StableDiffusionPipeline.from_pretrained(...)`; `pipe(prompt)` then generates.
-    if (/Pipeline(For\w+)?$/.test(ownerOf(full))) {
-      const assignment = node.parent?.type === 'assignment' ? node.parent : undefined;
-      const target = assignment?.childForFieldName('left');
-      if (target && (target.type === 'identifier' || target.type === 'attribute')) ctx.pipelines.add(target.text);
-    }
   },
 };
 

@@ -93,13 +93,20 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   )
     return;
   if (TRAINS.test(text)) return;
-  const marker = index.calls.find((c) => /^(no_grad|inference_mode|eval)$/.test(ctx.callee(c).last));
+  // A call of the loaded model itself (`logits = model(**inputs).logits`, `out = net(x)`) runs it as surely as eval().
+  const marker = index.calls.find((c) => {
+    const { full, last } = ctx.callee(c);
+    return /^(no_grad|inference_mode|eval)$/.test(last) || ctx.modelHandles.has(full);
+  });
   if (!marker) return;
+  const { full } = ctx.callee(marker);
   ctx.add(
     'launch.inference',
-    ctx.callee(marker).full,
+    full,
     marker,
-    `${ctx.callee(marker).full}() with a pretrained model and no training: forward passes only`,
+    ctx.modelHandles.has(full)
+      ? `${full}(...) calls a pretrained model, and nothing trains it: forward passes only`
+      : `${full}() with a pretrained model and no training: forward passes only`,
     'low',
   );
   if (loadsCheckpoint && !facts.some((f) => f.kind === 'model.id' || f.kind === 'model.params')) {
@@ -204,7 +211,8 @@ export const forwardOnlyUse: FileRule = {
   phase: 'after-calls',
   words: ['no_grad', 'inference_mode', '.eval('],
   runStart: [
-    /\b(no_grad|inference_mode|eval)\s*\(/,
+    // A call of the loaded model is found from the syntax (python/handles.ts); a load is what the text must hold.
+    /\b(no_grad|inference_mode|eval)\s*\(|torch\.load\s*\(|from_pretrained\s*\(/,
     /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|\bmodel\s*=\s*f?["']/,
     new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
   ],

@@ -224,8 +224,8 @@ export const openAiClient: CallRule = {
 export const diffusersPipelineCall: CallRule = {
   framework: 'diffusers',
   words: ['Pipeline'],
-  // ctx.pipelines holds what `XPipeline.from_pretrained(...)` was assigned to (huggingface.fromPretrained).
-  runStart: /Pipeline\w*\s*\.\s*from_pretrained\b/,
+  // ctx.pipelines holds the names bound to a loaded or assembled pipeline (python/handles.ts).
+  runStart: /Pipeline\w*\s*\.\s*from_(pretrained|single_file|pipe)\b|=\s*[\w.]*Pipeline\w*\s*\(/,
   when: ({ full, ctx }) => ctx.pipelines.size > 0 && ctx.pipelines.has(full),
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;

@@ -1,0 +1,127 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { SyntaxCaches } from './context';
+import { extendSyntaxIndex, type SyntaxIndex } from './syntaxIndex';
+
+/**
+ * Names a file binds to a loaded pipeline or model, so that calling one can be read as running it:
+ * `pipe = StableDiffusionPipeline.from_pretrained(...).to("cuda")` then `pipe(prompt)`,
+ * `model = AutoModelForCausalLM.from_pretrained(id)` then `model(**inputs)`, `net = torch.load(f)`
+ * then `net(x)`. A binding survives device and mode moves (`pipe = pipe.to("cuda")`), and a local
+ * function that returns one (`def get_pipeline(...): pipe = ...; return pipe`) binds what its callers assign.
+ *
+ * The line prefilter keeps lines by the rules' words, and `pipe(prompt)` holds none; so the lines
+ * that call or move a bound name are added to the syntax index here, a few rounds at most.
+ */
+export interface ModelHandles {
+  /** Bound to a diffusers-style pipeline (calling it generates). */
+  readonly pipelines: ReadonlySet<string>;
+  /** Bound to a loaded model (calling it runs a forward pass). */
+  readonly models: ReadonlySet<string>;
+}
+
+type HandleKind = 'pipeline' | 'model';
+
+/** Classes whose `from_pretrained` loads no weights to run (a tokenizer, a config, a scheduler). */
+const NOT_A_MODEL =
+  /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler|Collator|SafetyChecker)/;
+/** A pipeline class, loaded or built from its parts. */
+const PIPELINE_CALLEE = /(^|\.)\w*Pipeline\w*(\.(from_pretrained|from_single_file|from_pipe))?$/;
+/** Methods that return the same model or pipeline (moved, cast, put in a mode). */
+const SAME_OBJECT = /^(to|cuda|cpu|half|float|bfloat16|eval|requires_grad_)$/;
+/** How many rounds of adding lines: a binding through a factory through a move is three. */
+const MAX_ROUNDS = 3;
+/** Bound names followed at most (a generated file could bind thousands). */
+const MAX_NAMES = 64;
+/** Parents walked up to find the function an assignment is in. */
+const MAX_DEPTH = 64;
+
+/** The call under `.to(...)`, `.cuda()`, `.eval()` chains, or the name they start from. */
+function unwrapMoves(node: Node): Node {
+  let current = node;
+  for (let i = 0; i < 16 && current.type === 'call'; i++) {
+    const fn = current.childForFieldName('function');
+    if (fn?.type !== 'attribute') break;
+    const attr = fn.childForFieldName('attribute')?.text ?? '';
+    const object = fn.childForFieldName('object');
+    if (!SAME_OBJECT.test(attr) || !object) break;
+    current = object;
+  }
+  return current;
+}
+
+function kindOfValue(
+  right: Node,
+  syntax: SyntaxCaches,
+  known: ReadonlyMap<string, HandleKind>,
+  factories: ReadonlyMap<string, HandleKind>,
+): HandleKind | undefined {
+  const value = unwrapMoves(right);
+  if (value.type === 'identifier' || value.type === 'attribute') return known.get(value.text);
+  if (value.type !== 'call') return undefined;
+  const { full } = syntax.callee(value);
+  if (factories.has(full)) return factories.get(full);
+  if (PIPELINE_CALLEE.test(full)) return 'pipeline';
+  if (full === 'torch.load') return 'model';
+  if (/\.from_pretrained$/.test(full)) {
+    const owner = full.slice(0, full.lastIndexOf('.'));
+    if (!NOT_A_MODEL.test(owner)) return 'model';
+  }
+  return undefined;
+}
+
+/** The function an assignment is in, when it returns the name assigned. */
+function returningFunction(assignment: Node, name: string): string | undefined {
+  let node: Node | null = assignment.parent;
+  for (let i = 0; node && i < MAX_DEPTH; i++, node = node.parent) {
+    if (node.type !== 'function_definition') continue;
+    const body = node.childForFieldName('body');
+    const fnName = node.childForFieldName('name')?.text;
+    if (!body || !fnName) return undefined;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`\\breturn\\s+${escaped}\\s*($|[\\n#;,)])`, 'm').test(body.text) ? fnName : undefined;
+  }
+  return undefined;
+}
+
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Rows that call one of the names or assign from one (`pipe = pipe.to(...)`, `pipe = make_pipe(...)`). */
+function rowsUsing(text: string, names: readonly string[]): Array<[number, number]> {
+  if (names.length === 0) return [];
+  const alternatives = names.map(escapeRegExp).join('|');
+  const uses = new RegExp(`(^|[^\\w.])(${alternatives})\\s*(\\(|\\.\\s*\\w+\\s*\\()`);
+  const rows: Array<[number, number]> = [];
+  text.split('\n').forEach((line, row) => {
+    if (!uses.test(line)) return;
+    const last = rows[rows.length - 1];
+    if (last && last[1] === row - 1) last[1] = row;
+    else rows.push([row, row]);
+  });
+  return rows;
+}
+
+export function findModelHandles(index: SyntaxIndex, tree: Tree, text: string, syntax: SyntaxCaches): ModelHandles {
+  const known = new Map<string, HandleKind>();
+  const factories = new Map<string, HandleKind>();
+  const asked = new Set<string>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    for (const assignment of index.assignments) {
+      if (known.size + factories.size >= MAX_NAMES) break;
+      const { left, right } = syntax.sidesOf(assignment);
+      if (!left || !right || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
+      const kind = kindOfValue(right, syntax, known, factories);
+      if (!kind) continue;
+      known.set(left.text, kind);
+      const factory = returningFunction(assignment, left.text);
+      if (factory && !factories.has(factory)) factories.set(factory, kind);
+    }
+    const fresh = [...known.keys(), ...factories.keys()].filter((n) => !asked.has(n));
+    if (fresh.length === 0) break;
+    for (const n of fresh) asked.add(n);
+    if (extendSyntaxIndex(index, tree, rowsUsing(text, fresh)) === 0) break;
+  }
+  const of = (kind: HandleKind) => new Set([...known].filter(([, k]) => k === kind).map(([n]) => n));
+  return { pipelines: of('pipeline'), models: of('model') };
+}
