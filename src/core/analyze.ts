@@ -354,7 +354,11 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
       code = notebook.code;
       if (code.length > MAX_FILE_BYTES) {
         const mb = (code.length / 1024 / 1024).toFixed(1);
-        problems.push(problemAt(`skipped: the notebook's code cells hold ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`));
+        problems.push(
+          problemAt(
+            `skipped: the notebook's code cells hold ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for training code`,
+          ),
+        );
         return { kind, facts: [], problems, errors };
       }
     }

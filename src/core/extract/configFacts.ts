@@ -9,7 +9,6 @@ import { extractShellFacts } from './shellFacts';
 import { problemAt, type Problem } from '../problem';
 import { sizingKindFor } from './sizingNames';
 
-
 /**
  * A container's `command:` that starts with a script (`command: generate.py --load_8bit`, Docker Compose):
  * the image's entrypoint (python) runs it. One line only: a block of shell is read as shell.

@@ -61,7 +61,7 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
     names: [],
     only: [
       {
-        names: ['model_name_or_path', 'base_model', 'pretrained_model_name_or_path'],
+        names: ['model_name_or_path', 'base_model', 'pretrained_model_name_or_path', 'name_or_path'],
         sources: CONFIG_AND_FLAG,
         why: 'in Python the model is read from the call that loads it (from_pretrained, pipeline, Trainer(model=...)), which also says whether its weights are used',
       },

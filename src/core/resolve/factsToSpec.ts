@@ -239,8 +239,7 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     trainerLaunches.length > 0 &&
     trainerLaunches.every((f) => !f.file && runsAScript(String(f.value))) &&
     facts.some((f) => f.file !== undefined && f.kind === 'launch.inference');
-  const inference =
-    (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) || scriptRunsInference;
+  const inference = (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) || scriptRunsInference;
   const adapters = facts.filter((f) => f.kind === 'training.adapter' && f.value !== null);
   const lora = adapters.find((f) => f.value === 'lora');
   const quantised = adapters.find((f) => String(f.value).startsWith('qlora'));

@@ -90,7 +90,8 @@ interface CacheEntry {
 type Skip = { readonly path: string; readonly display: string; readonly reason: string };
 
 const sha1 = (bytes: Uint8Array) => crypto.createHash('sha1').update(bytes).digest('hex');
-const tooLarge = (bytes: number, limit: number) => `${(bytes / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit`;
+const tooLarge = (bytes: number, limit: number) =>
+  `${(bytes / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit`;
 
 /** Files read ahead of the analyser, per file it works on at once: enough to keep it busy, few enough to bound memory. */
 const READ_AHEAD = 3;

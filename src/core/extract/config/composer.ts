@@ -272,9 +272,19 @@ export const composerBenchmark: ConfigDialect = {
     const batches = (doc.num('num_batches') ?? 0) + (doc.num('num_warmup_batches') ?? 0);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     if (inputs.length > 0)
-      out.add('inference.inputTokens', mean(inputs), doc.get('input_lengths')!, `input_lengths: mean of ${inputs.join(', ')}`);
+      out.add(
+        'inference.inputTokens',
+        mean(inputs),
+        doc.get('input_lengths')!,
+        `input_lengths: mean of ${inputs.join(', ')}`,
+      );
     if (outputs.length > 0)
-      out.add('inference.maxNewTokens', mean(outputs), doc.get('output_lengths')!, `output_lengths: mean of ${outputs.join(', ')}`);
+      out.add(
+        'inference.maxNewTokens',
+        mean(outputs),
+        doc.get('output_lengths')!,
+        `output_lengths: mean of ${outputs.join(', ')}`,
+      );
     const requests = sizes.reduce((a, b) => a + b, 0) * inputs.length * outputs.length * batches;
     if (requests > 0 && Number.isFinite(requests))
       out.add(
@@ -361,7 +371,8 @@ function readCommand(doc: ConfigDoc, out: FactSink, parametersAreTheConfig: bool
     if (!m) {
       // Any other launch (`python benchmark.py yamls/1b.yaml`, `python hf_generate.py --name_or_path ...`):
       // read as the shell would run it, its script and configs found from the clone's folder.
-      if (matchLauncher(line)) readLaunchLine(line, { startLine: first + start, startCol: 0, endLine: first + i, endCol: 0 }, cwd, out);
+      if (matchLauncher(line))
+        readLaunchLine(line, { startLine: first + start, startCol: 0, endLine: first + i, endCol: 0 }, cwd, out);
       continue;
     }
     // llm-foundry's eval.py, hf_generate.py, convert_*.py and benchmarks train nothing.

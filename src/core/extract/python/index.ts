@@ -60,6 +60,8 @@ export const CALL_RULES: readonly CallRule[] = [
   torch.fitCall,
   serving.generation,
   serving.openAiClient,
+  serving.mistralRs,
+  serving.localHttpClient,
   serving.diffusersPipelineCall,
   torch.autocast,
   torch.gradScaler,

@@ -177,7 +177,8 @@ export function extendSyntaxIndex(
   if (captured.length === 0) return 0;
   fill(index, captured);
   const byPosition = (a: Node, b: Node) => a.startIndex - b.startIndex;
-  for (const list of [index.ordered, index.calls, index.assignments, index.classes, index.defaults]) list.sort(byPosition);
+  for (const list of [index.ordered, index.calls, index.assignments, index.classes, index.defaults])
+    list.sort(byPosition);
   index.moduleAssignments.length = 0;
   index.classAssignments.length = 0;
   placeAssignments(index);

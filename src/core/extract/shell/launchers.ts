@@ -567,7 +567,8 @@ const PREFIX =
   /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(?:uv|poetry|pipenv)\s+run\s+)?(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)(?!-)\S+)?)*\s+)?/;
 
 /** Commands before the launch on the same line (`cd scripts && torchrun ...`, `clear; srun ...`): one, of a few words. */
-const LEADING_COMMAND = /^[ \t]*(?!(?:for|while|if|until|case)\b)[\w./-]+(?:[ \t]+[^\s;&|'"]+){0,8}[ \t]*(?:;|&&)[ \t]*/;
+const LEADING_COMMAND =
+  /^[ \t]*(?!(?:for|while|if|until|case)\b)[\w./-]+(?:[ \t]+[^\s;&|'"]+){0,8}[ \t]*(?:;|&&)[ \t]*/;
 /** `bash -c "accelerate launch ... train.py"`: the command in the quotes (whole line; a quote inside ends it). */
 const SHELL_C = /^(?:ba|z)?sh[ \t]+-c[ \t]+(?:"([^"]*)"|'([^']*)')/;
 

@@ -48,7 +48,21 @@ function readRequests(call: Node, ctx: PythonReadContext): void {
   for (let depth = 0; node && depth < 12; depth++, node = node.parent) {
     if (node.type === 'function_definition' || node.type === 'class_definition') break;
     if (node.type !== 'for_statement') continue;
-    const right = node.childForFieldName('right');
+    let right = node.childForFieldName('right');
+    // `for prompt in prompts` / `for i, prompt in enumerate(prompts)` over a literal list: one request per item.
+    if (right?.type === 'call' && ctx.callee(right).full === 'enumerate')
+      right = right.childForFieldName('arguments')?.namedChildren[0] ?? null;
+    const items = right && right.type !== 'call' ? evaluate(right, ctx.symbols) : undefined;
+    if (right && Array.isArray(items?.value) && items.value.length > 0) {
+      ctx.add(
+        'inference.requests',
+        items.value.length,
+        right,
+        `${truncate(node.childForFieldName('left')?.text ?? 'x', 20)} in ${truncate(right.text, 30)}: ${items.value.length} requests served`,
+        'medium',
+      );
+      return;
+    }
     if (right?.type !== 'call' || ctx.callee(right).full !== 'range') break;
     const bounds = (right.childForFieldName('arguments')?.namedChildren ?? []).map(
       (a) => evaluate(a, ctx.symbols)?.value,
@@ -232,5 +246,70 @@ export const diffusersPipelineCall: CallRule = {
     ctx.add('inference.engine', 'hf-pipeline', fn, `${full}(...): a diffusers pipeline`, 'medium');
     ctx.add('launch.inference', full, fn, `${full}(...) generates with a pretrained diffusion pipeline`, 'medium');
     readRequests(node, ctx);
+  },
+};
+
+/**
+ * mistral.rs's Python API (`runner = Runner(which=Which.Plain(model_id=...))` then
+ * `runner.send_chat_completion_request(ChatCompletionRequest(..., max_tokens=256))`): a local engine serving a request.
+ */
+export const mistralRs: CallRule = {
+  framework: 'mistral.rs',
+  callees: ['send_chat_completion_request', 'send_completion_request'],
+  words: ['mistralrs'],
+  runStart: [/\bmistralrs\b/, /send_(chat_)?completion_request\s*\(/],
+  when: ({ ctx }) => /^\s*(from|import)\s+mistralrs\b/m.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add('inference.engine', 'other', fn, `${full}(...): mistral.rs serves the request`, 'medium');
+    ctx.add('launch.inference', full, fn, `${full}(...) generates with a local mistral.rs engine`, 'medium');
+    const request = node.childForFieldName('arguments')?.namedChildren[0];
+    if (request?.type === 'call') {
+      const maxTokens = numberKeyword(request, 'max_tokens', ctx);
+      if (maxTokens)
+        ctx.add('inference.maxNewTokens', maxTokens.value, maxTokens.node, `max_tokens=${maxTokens.value} in ${full}`);
+    }
+    // The model is named in the Runner's `Which.<Kind>(model_id=...)`.
+    const which = /\bmodel_id\s*=\s*["']([\w.-]+\/[\w.-]+)["']/.exec(ctx.text);
+    if (which) ctx.add('model.id', which[1], fn, `model_id="${which[1]}" in mistral.rs Which(...)`, 'medium');
+    else ctx.add('model.id', null, fn, 'mistral.rs Which(model_id=...) is not written out here', 'low');
+  },
+};
+
+/** An OpenAI-compatible completions URL on this machine or cluster (`http://localhost:8000/v1/completions`). */
+const LOCAL_COMPLETIONS_URL =
+  /["']https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(:\d+)?\/v1\/(chat\/)?completions["']/;
+
+/**
+ * A raw HTTP client posting to a local OpenAI-compatible server (`session.post(url, json=payload)` with
+ * `url = "http://localhost:8000/v1/completions"`, aiohttp/requests/httpx): the requests are served by a local model.
+ */
+export const localHttpClient: CallRule = {
+  framework: 'http',
+  callees: ['post'],
+  words: ['/v1/'],
+  runStart: [/\/v1\/(chat\/)?completions/, /\.post\s*\(/],
+  when: ({ ctx }) => LOCAL_COMPLETIONS_URL.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add(
+      'inference.engine',
+      'other',
+      fn,
+      `${full}(...) posts to a local OpenAI-compatible server (its engine is set where it is launched)`,
+      'low',
+    );
+    ctx.add('launch.inference', full, fn, `${full}(...) requests completions from a local server`, 'medium');
+    // The payload's "model" names the served model when it is a Hub id; otherwise the server decides.
+    const named = /["']model["']\s*:\s*["']([\w.-]+\/[\w.-]+)["']/.exec(ctx.text);
+    if (named) ctx.add('model.id', named[1], fn, `"model": "${named[1]}" in the request payload`, 'medium');
+    else
+      ctx.add(
+        'model.id',
+        null,
+        fn,
+        'the server this client posts to decides the model (set where it is launched)',
+        'low',
+      );
   },
 };
