@@ -127,6 +127,9 @@ export function extractShellFacts(text: string): Fact[] {
   const lines = text.split(/\r?\n/);
   const vars = shellVariables(text);
   let launches = 0;
+  let expandedLooks = 0;
+  // Variables whose value is a launch command (`LAUNCHER="accelerate launch ..."`), found once.
+  const launcherVariables = new Set([...vars].filter(([, v]) => matchLauncher(v) !== undefined).map(([k]) => k));
   // Where CUDA_VISIBLE_DEVICES is first set, found once (not re-joined and re-searched for every launch line).
   const visibleLine = lines.findIndex((l) => /CUDA_VISIBLE_DEVICES=[\d,]+/.test(l));
   // The next `done` at or after each line, in one backward pass (not searched again for every launch).
@@ -189,8 +192,13 @@ export function extractShellFacts(text: string): Fact[] {
       continue;
     }
     if (logical.trim().startsWith('#')) continue;
-    // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded.
-    if (!matchLauncher(logical) && !(logical.includes('$') && matchLauncher(expandShell(logical, vars)))) continue;
+    // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded:
+    // only lines naming a variable that holds a launcher are expanded to look, and only so many per file.
+    if (!matchLauncher(logical)) {
+      if (launcherVariables.size === 0 || !logical.includes('$')) continue;
+      const named = [...logical.matchAll(/\$\{?(\w+)/g)].some((m) => launcherVariables.has(m[1]));
+      if (!named || ++expandedLooks > MAX_LAUNCHES || !matchLauncher(expandShell(logical, vars))) continue;
+    }
     if (++launches > MAX_LAUNCHES) continue;
     logical = expandShell(logical, vars);
     const launch = matchLauncher(logical);
