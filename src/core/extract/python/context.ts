@@ -61,6 +61,8 @@ export class PythonReadContext {
   readonly pipelines = new Set<string>();
   /** Names bound to a loaded model (`model = AutoModel.from_pretrained(...)`, `net = torch.load(f)`): calling one runs a forward pass. */
   readonly modelHandles = new Set<string>();
+  /** Names bound to an ONNX Runtime `InferenceSession`: `session.run(...)` runs its model. */
+  readonly sessions = new Set<string>();
 
   constructor(
     readonly tree: Tree,

@@ -17,9 +17,11 @@ export interface ModelHandles {
   readonly pipelines: ReadonlySet<string>;
   /** Bound to a loaded model (calling it runs a forward pass). */
   readonly models: ReadonlySet<string>;
+  /** Bound to an ONNX Runtime session (`session.run(...)` runs the model). */
+  readonly sessions: ReadonlySet<string>;
 }
 
-type HandleKind = 'pipeline' | 'model';
+type HandleKind = 'pipeline' | 'model' | 'session';
 
 /** Classes whose `from_pretrained` loads no weights to run (a tokenizer, a config, a scheduler). */
 const NOT_A_MODEL =
@@ -62,6 +64,7 @@ function kindOfValue(
   if (factories.has(full)) return factories.get(full);
   if (PIPELINE_CALLEE.test(full)) return 'pipeline';
   if (full === 'torch.load') return 'model';
+  if (/(^|\.)InferenceSession$/.test(full)) return 'session';
   if (/\.from_pretrained$/.test(full)) {
     const owner = full.slice(0, full.lastIndexOf('.'));
     if (!NOT_A_MODEL.test(owner)) return 'model';
@@ -123,5 +126,5 @@ export function findModelHandles(index: SyntaxIndex, tree: Tree, text: string, s
     if (extendSyntaxIndex(index, tree, rowsUsing(text, fresh)) === 0) break;
   }
   const of = (kind: HandleKind) => new Set([...known].filter(([, k]) => k === kind).map(([n]) => n));
-  return { pipelines: of('pipeline'), models: of('model') };
+  return { pipelines: of('pipeline'), models: of('model'), sessions: of('session') };
 }

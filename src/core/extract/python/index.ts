@@ -62,6 +62,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,
+  serving.onnxRuntimeSession,
   serving.diffusersPipelineCall,
   torch.autocast,
   torch.gradScaler,
@@ -125,6 +126,7 @@ export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text
   const handles = findModelHandles(index, tree, text, syntax);
   for (const name of handles.pipelines) ctx.pipelines.add(name);
   for (const name of handles.models) ctx.modelHandles.add(name);
+  for (const name of handles.sessions) ctx.sessions.add(name);
   for (const rule of FILE_RULES) if (rule.phase === 'before-calls') rule.read(index, ctx);
   for (const node of index.ordered) {
     if (node.type === 'call') readCall(node, ctx);

@@ -313,3 +313,19 @@ export const localHttpClient: CallRule = {
       );
   },
 };
+
+/** `session = onnxruntime.InferenceSession(path)` then `session.run(...)`: inference with an exported model, its size in the file. */
+export const onnxRuntimeSession: CallRule = {
+  framework: 'onnxruntime',
+  words: ['InferenceSession'],
+  // ctx.sessions holds the names bound to a session (python/handles.ts).
+  runStart: [/InferenceSession\s*\(/, /\.run\s*\(/],
+  when: ({ full, last, ctx }) => last === 'run' && ctx.sessions.has(full.slice(0, -'.run'.length)),
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add('inference.engine', 'other', fn, `${full}(...): ONNX Runtime runs the exported model`, 'medium');
+    ctx.add('launch.inference', full, fn, `${full}(...) runs an ONNX model forward`, 'medium');
+    ctx.add('model.id', null, fn, 'the model is an exported .onnx file: its size cannot be read from the code', 'low');
+    readRequests(node, ctx);
+  },
+};
