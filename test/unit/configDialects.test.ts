@@ -501,4 +501,26 @@ torchrun pretrain_gpt.py \${ARGS[@]} --global-batch-size 64 --train-samples 6400
     for (const w of ['torchrun', 'tune run', 'litgpt', 'llamafactory-cli', 'composer', 'deepspeed'])
       assert.ok(words.includes(w), w);
   });
+  it('inference load: a torchtune generate config answers its one prompt; an eval config with a limit runs tasks × limit; an llm-foundry benchmark sweeps batch sizes × lengths', () => {
+    const generate = facts(fs.readFileSync(path.join(FIXTURES, 'torchtune/generation.yaml'), 'utf8'));
+    one(generate, 'inference.requests', 1);
+    one(generate, 'inference.maxNewTokens', 200);
+    const evaluation = facts(
+      '# tune run eleuther_eval --config ./eval.yaml\nmodel:\n  _component_: torchtune.models.qwen2_5.qwen2_5_0_5b\ncheckpointer:\n  checkpoint_dir: /tmp/Qwen2.5-0.5B-Instruct\ntasks: ["truthfulqa_mc2", "hellaswag"]\nlimit: 250\nbatch_size: 8\n',
+    );
+    one(evaluation, 'launch.inference');
+    one(evaluation, 'inference.requests', 500);
+    one(evaluation, 'inference.concurrency', 8);
+    const unlimited = facts(
+      '# tune run eleuther_eval --config ./eval.yaml\nmodel:\n  _component_: torchtune.models.qwen2_5.qwen2_5_0_5b\ntasks: ["truthfulqa_mc2"]\nlimit: null\n',
+    );
+    none(unlimited, 'inference.requests');
+    const bench = facts(
+      'benchmark_name: ours\nmodel:\n  name: mpt_causal_lm\n  d_model: 1024\n  n_layers: 12\nbatch_sizes: [1, 4, 16]\ninput_lengths: [128, 256]\noutput_lengths: [8]\nnum_batches: 5\nnum_warmup_batches: 1\n',
+    );
+    one(bench, 'inference.concurrency', 16);
+    one(bench, 'inference.inputTokens', 192);
+    one(bench, 'inference.maxNewTokens', 8);
+    one(bench, 'inference.requests', 6 * 21 * 2 * 1);
+  });
 });

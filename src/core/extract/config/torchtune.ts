@@ -298,9 +298,49 @@ export const torchtune: ConfigDialect = {
         component,
         `torchtune recipe config${usage ? ` (${usage.recipe}, from the usage comment)` : ''}`,
       );
-    else if (inference) out.add('launch.inference', 'config:torchtune', component, `torchtune ${usage!.recipe} config`);
+    else if (inference) {
+      out.add('launch.inference', 'config:torchtune', component, `torchtune ${usage!.recipe} config`);
+      readInferenceLoad(doc, out);
+    }
   },
 };
+
+/**
+ * How much an inference config serves: the generate recipe answers the one `prompt:` it is given; the
+ * EleutherAI eval recipe runs each of its `tasks` over at most `limit` examples (`limit: null`: the whole
+ * benchmark, whose size is not in the config, so the count stays unknown) in batches of `batch_size`.
+ */
+function readInferenceLoad(doc: ConfigDoc, out: FactSink): void {
+  const prompt = doc.get('prompt');
+  if (prompt && prompt.shape !== 'seq')
+    out.add('inference.requests', 1, prompt, 'prompt: the generate recipe answers this one prompt', 'medium');
+  const maxNew = doc.num('max_new_tokens');
+  if (maxNew && maxNew > 0)
+    out.add('inference.maxNewTokens', maxNew, doc.get('max_new_tokens')!, `max_new_tokens: ${maxNew}`);
+  const tasks = doc.get('tasks');
+  const limit = doc.num('limit');
+  if (tasks?.shape === 'seq' && limit && limit > 0) {
+    let count = 0;
+    while (count < 1000 && doc.has(`tasks.${count}`)) count++;
+    if (count > 0)
+      out.add(
+        'inference.requests',
+        count * limit,
+        doc.get('limit')!,
+        `${count} task${count === 1 ? '' : 's'} × limit ${limit} examples`,
+        'medium',
+      );
+  }
+  const batch = doc.num('batch_size');
+  if (tasks && batch && batch > 0)
+    out.add(
+      'inference.concurrency',
+      batch,
+      doc.get('batch_size')!,
+      `batch_size: ${batch} (evaluation batches)`,
+      'medium',
+    );
+}
 
 function lineRange(line: number) {
   return { startLine: line, startCol: 0, endLine: line, endCol: 0 };
