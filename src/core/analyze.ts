@@ -789,7 +789,7 @@ const RESULTS_RECORD =
   /^\s{0,4}"?(run_info|log_history|eval_results|best_metric|best_model_checkpoint|train_runtime|train_samples_per_second|total_flos)"?\s*:/m;
 
 /** Why this file launches no run (its place, or a library module), unless a directive forces it in. */
-function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): string | undefined {
+export function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): string | undefined {
   if (facts.some((f) => f.kind === 'run.entry' && f.value === true)) return undefined;
   const byPath = input.relativePath !== undefined ? nonRunPathReason(input.relativePath, input.entryRules) : undefined;
   if (byPath) return byPath;

@@ -13,6 +13,7 @@ import { isMeasurementFile } from '../../src/core/calibration/measurement';
 import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
 import { InThreadAnalyser, type FileAnalyser, type ScanJob } from '../../src/core/scan/scanJob';
 import { ScanWorkerPool } from '../../src/core/scan/workerPool';
+import { SharedAnalyser } from '../../src/core/scan/scanAnalyser';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { EXAMPLES, parsing, ROOT } from './helpers';
 
@@ -250,6 +251,51 @@ describe('Folder scan on worker threads', function () {
       async () => [],
     );
     assert.equal(result.role, 'code');
+  });
+
+  describe('this thread and workers sharing a scan', () => {
+    /** A pool that counts the files it is handed (and analyses them here). */
+    const countingPool = async () => {
+      const here = new InThreadAnalyser(await parsing());
+      const pool = { concurrency: 1, handed: 0, unusable: undefined as string | undefined };
+      const fake = Object.assign(pool, {
+        analyse: (job: ScanJob, fetch: Parameters<FileAnalyser['analyse']>[1]) => {
+          pool.handed++;
+          return here.analyse(job, fetch);
+        },
+        dispose: async () => undefined,
+      });
+      return fake;
+    };
+    const scanOf = async (files: number | undefined, count: number) => {
+      const pool = await countingPool();
+      const shared = new SharedAnalyser(
+        new InThreadAnalyser(await parsing()),
+        pool as unknown as ScanWorkerPool,
+        files,
+      );
+      // Two files in flight at a time, as the scan's reading lanes hand them over.
+      let next = 0;
+      const lane = async () => {
+        while (next++ < count) await shared.analyse(job2('print(1)\n'), async () => []);
+      };
+      await Promise.all([lane(), lane()]);
+      return { handed: pool.handed, started: shared.workersStarted };
+    };
+
+    it('a folder scanned sooner than a worker starts never starts one', async () => {
+      assert.deepEqual(await scanOf(8, 8), { handed: 0, started: false });
+    });
+
+    it('a scan whose pace leaves much work starts the workers after a first sample of files', async () => {
+      const { handed, started } = await scanOf(1_000_000, 40);
+      assert.equal(started, true);
+      assert.ok(handed > 0 && handed < 40, `${handed} of 40 files went to the pool`);
+    });
+
+    it('without a file count the workers take files from the start', async () => {
+      assert.ok((await scanOf(undefined, 4)).handed > 0);
+    });
   });
 
   it('runs on this thread with the same contract', async () => {

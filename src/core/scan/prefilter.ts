@@ -23,7 +23,8 @@ export function mayHoldRunFacts(text: string, kind: FileKind): boolean {
  */
 export function mayStartARun(text: string, kind: FileKind): boolean {
   if (kind === 'json') return !isJsonData(text);
-  return kind !== 'python' || (mayHoldPythonFacts(text) && mayStartPythonRun(text));
+  // The run-start test first: it turns most files away, the other lets nine in ten through.
+  return kind !== 'python' || (mayStartPythonRun(text) && mayHoldPythonFacts(text));
 }
 
 /**

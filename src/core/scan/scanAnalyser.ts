@@ -61,7 +61,11 @@ export async function chooseScanAnalyser(choice: AnalyserChoice): Promise<Chosen
     if (choice.files !== undefined && choice.files < SMALL_FOLDER_FILES)
       return here(`${choice.files} files, fewer than ${SMALL_FOLDER_FILES}`);
     return {
-      analyser: new SharedAnalyser(new InThreadAnalyser(await choice.python()), pool(size - 1, SHARED_JOBS_PER_WORKER)),
+      analyser: new SharedAnalyser(
+        new InThreadAnalyser(await choice.python()),
+        pool(size - 1, SHARED_JOBS_PER_WORKER),
+        choice.files,
+      ),
     };
   }
   const workers = pool(size);
@@ -71,27 +75,61 @@ export async function chooseScanAnalyser(choice: AnalyserChoice): Promise<Chosen
   return here(problem);
 }
 
-/**
- * This thread and a worker pool sharing one scan: each file goes to whichever has room.
- * Workers that cannot start leave every file to this thread.
- */
 /** While this thread analyses a file it cannot hand workers more: each holds this many. */
 const SHARED_JOBS_PER_WORKER = 4;
 
+/**
+ * A worker repays its start (loading the bundle and the grammar on another core, 0.3–0.5 s, then
+ * warming up) only on a scan with more than this much work left for this thread alone.
+ */
+export const WORKER_WORTH_MS = 600;
+/** Files this thread analyses before the work left is estimated from their pace. */
+const PACE_SAMPLE_FILES = 12;
+
+/**
+ * This thread and a worker pool sharing one scan: each file goes to whichever has room.
+ * Workers that cannot start leave every file to this thread. The workers are started only
+ * once the scan's pace so far says the files left would keep this thread busy for longer than
+ * WORKER_WORTH_MS (a small folder is done sooner than a worker is ready), or at once when the
+ * number of files is not known.
+ */
 export class SharedAnalyser implements FileAnalyser {
   readonly concurrency: number;
   private hereBusy = 0;
   private poolBusy = 0;
+  private poolWanted: boolean;
+  private firstAt: number | undefined;
+  private handed = 0;
 
   constructor(
     private readonly here: InThreadAnalyser,
     private readonly pool: ScanWorkerPool,
+    /** Files the scan will hand over at most, when known. */
+    private readonly files?: number,
   ) {
     this.concurrency = here.concurrency + pool.concurrency;
+    this.poolWanted = files === undefined;
+  }
+
+  /** Whether the workers are in use (started, or to be started with the next file). */
+  get workersStarted(): boolean {
+    return this.poolWanted;
+  }
+
+  private worthWorkers(): boolean {
+    if (this.poolWanted || this.files === undefined) return true;
+    const now = performance.now();
+    this.firstAt ??= now;
+    const done = this.handed - this.hereBusy - this.poolBusy;
+    if (done < PACE_SAMPLE_FILES) return false;
+    const left = Math.max(0, this.files - this.handed);
+    return (this.poolWanted = ((now - this.firstAt) / done) * left > WORKER_WORTH_MS);
   }
 
   async analyse(job: ScanJob, fetchLinks: FetchLinks, large = false): Promise<ScanJobResult> {
-    if (large) return this.analyseHere(job, fetchLinks);
+    const workers = this.worthWorkers();
+    this.handed++;
+    if (large || !workers) return this.analyseHere(job, fetchLinks);
     // The pool takes a file when it has a thread free, or when this thread is busy and the pool can hold more.
     const roomInPool =
       this.poolBusy < this.pool.concurrency ||

@@ -2,6 +2,7 @@ import { nonRunPathReason, type EntryPointRules } from '../resolve/entryPoint';
 import {
   analyzeFileFacts,
   fileKindOf,
+  notARunReason,
   readFileFacts,
   walkLinks,
   type FileFacts,
@@ -137,10 +138,14 @@ export async function runScanJob(
         ms: performance.now() - started,
       };
     const own = readFileFacts({ path: job.path, text }, python);
+    const input = { path: job.path, text, relativePath: job.display, entryRules: job.entryRules };
+    // A file that forms no run (no fact, or not a run by its place or kind: a CI workflow naming scripts)
+    // never reads the files it names (analyzeFileFacts returns before it would): they are not fetched.
+    const formsNoRun = !own.kind || own.facts.length === 0 || notARunReason(input, own.facts) !== undefined;
     const known = new Map<string, LinkTarget | null>();
     const keyOf = (from: string, reference: string) => `${from}\u0000${reference}`;
     const resolveKnown = (from: string, reference: string) => known.get(keyOf(from, reference)) ?? undefined;
-    for (let round = 0; round < MAX_LINK_ROUNDS; round++) {
+    for (let round = 0; round < (formsNoRun ? 0 : MAX_LINK_ROUNDS); round++) {
       // Walk the links with what is fetched so far; what the walk reaches and lacks is fetched next.
       const missing = new Map<string, LinkRequest>();
       walkLinks(job.path, own, (from, reference) => {
@@ -164,13 +169,7 @@ export async function runScanJob(
         );
       }
     }
-    const analysis = analyzeFileFacts(
-      { path: job.path, text, relativePath: job.display, entryRules: job.entryRules },
-      own,
-      job.settings,
-      job.overrides,
-      resolveKnown,
-    );
+    const analysis = analyzeFileFacts(input, own, job.settings, job.overrides, resolveKnown);
     return { role: 'code', analysis, ms: performance.now() - started };
   } catch (e) {
     return { role: 'failed', reason: `analysis failed: ${(e as Error).message}` };

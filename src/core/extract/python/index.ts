@@ -237,6 +237,19 @@ export function mayHoldPythonFacts(text: string): boolean {
 const RUN_START_PATTERNS: ReadonlyArray<readonly RegExp[]> = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES].flatMap(
   (r) => (r.runStart ? [r.runStart instanceof RegExp ? [r.runStart] : r.runStart] : []),
 );
+/**
+ * The rules' single run-start patterns joined into one alternation per set of flags: one pass over a
+ * file instead of one per rule (the test runs on every Python file of a folder). A rule that needs
+ * several patterns at once keeps them apart. Same verdict as testing each pattern.
+ */
+const RUN_START_ANY: readonly RegExp[] = Object.entries(
+  RUN_START_PATTERNS.filter((all) => all.length === 1).reduce<Record<string, string[]>>((byFlags, [p]) => {
+    const flags = p.flags.replace(/[gy]/g, '');
+    (byFlags[flags] ??= []).push(`(?:${p.source})`);
+    return byFlags;
+  }, {}),
+).map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+const RUN_START_ALL = RUN_START_PATTERNS.filter((all) => all.length > 1);
 /** Doctest lines in docstrings (`>>> pipe = FluxPipeline.from_pretrained(...)`): examples, never code that runs. */
 const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;
 
@@ -259,5 +272,5 @@ export function mayBeConfigModule(text: string): boolean {
 export function mayStartPythonRun(text: string): boolean {
   if (text.includes('green-ai:') || mayBeConfigModule(text)) return true;
   const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
-  return RUN_START_PATTERNS.some((all) => all.every((p) => p.test(code)));
+  return RUN_START_ANY.some((p) => p.test(code)) || RUN_START_ALL.some((all) => all.every((p) => p.test(code)));
 }
