@@ -490,14 +490,18 @@ function linkedFacts(
   depth: number,
   problems: Problem[],
   errors: Problem[],
+  modules?: Set<string>,
 ): Fact[] {
   if (depth > MAX_LINK_DEPTH) return [];
   const out: Fact[] = [];
   const links = facts.filter(
-    (f) => (f.kind === 'link.config' || f.kind === 'link.script') && typeof f.value === 'string',
+    (f) =>
+      (f.kind === 'link.config' || f.kind === 'link.script' || f.kind === 'link.module') && typeof f.value === 'string',
   );
-  // Configs before scripts: an accelerate config or command-line value outranks the script's defaults.
-  links.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'link.config' ? -1 : 1));
+  // Configs before scripts before modules a script calls into: an accelerate config or command-line value
+  // outranks the script's defaults, and the script's own values outrank a module's.
+  const order = (f: Fact) => (f.kind === 'link.config' ? 0 : f.kind === 'link.script' ? 1 : 2);
+  links.sort((a, b) => order(a) - order(b));
   const asked = new Set<string>();
   for (const link of links) {
     const reference = String(link.value);
@@ -541,6 +545,8 @@ function linkedFacts(
     }
     if (seen.has(target.path)) continue;
     seen.add(target.path);
+    // A module a script imports a function from stays a file of its own in a report (it may run as main too).
+    if (link.kind === 'link.module') modules?.add(target.path);
     const read1 = target.readFacts();
     // A linked file's problems keep their position in that file; the message names the file.
     for (const p of read1.problems) problems.push(inLinkedFile(target.display, p));
@@ -564,6 +570,11 @@ export function walkLinks(path: string, own: FileFacts, resolve: LinkResolver): 
 export interface LinkedAnalysis extends FileAnalysis {
   /** Paths of the files this file's runs drew facts from. */
   readonly linkedFiles: readonly string[];
+  /**
+   * Those of linkedFiles that are modules this script calls a function of (`from train import train`):
+   * they stay runs of their own in a report when they are (a module may also run as main).
+   */
+  readonly calledModules?: readonly string[];
 }
 
 /** The numbers of an estimate that are shown or summed: all must be finite. */
@@ -672,7 +683,8 @@ function analyzeFactsUnguarded(
       linkedFiles: [],
     };
   const seen = new Set<string>([input.path]);
-  const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors) : [];
+  const modules = new Set<string>();
+  const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors, modules) : [];
   if (performance.now() > deadline)
     throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
   const facts = [...own.facts, ...linked];
@@ -779,9 +791,11 @@ function analyzeFactsUnguarded(
       errors: errors.map((p) => problemInCell(p, cells)),
       facts: own.facts.map((f) => ({ ...f, range: map(f.range) })),
       linkedFiles,
+      ...(modules.size > 0 ? { calledModules: [...modules] } : {}),
     };
   }
-  return { kind, runs, problems, errors, facts: own.facts, linkedFiles };
+  const calledModules = modules.size > 0 ? { calledModules: [...modules] } : {};
+  return { kind, runs, problems, errors, facts: own.facts, linkedFiles, ...calledModules };
 }
 
 /** Top-level keys that only files of results have (Hugging Face trainer_state.json, benchmark results). */
@@ -811,6 +825,10 @@ export function withoutLinkedDuplicates<T extends { path: string; analysis: Link
   files: readonly T[],
 ): T[] {
   const included = new Set<string>();
-  for (const f of files) if (f.analysis.runs.length > 0) for (const p of f.analysis.linkedFiles) included.add(p);
+  for (const f of files) {
+    if (f.analysis.runs.length === 0) continue;
+    const called = new Set(f.analysis.calledModules ?? []);
+    for (const p of f.analysis.linkedFiles) if (!called.has(p)) included.add(p);
+  }
   return files.map((f) => (included.has(f.path) ? { ...f, analysis: { ...f.analysis, runs: [] } } : f));
 }

@@ -71,6 +71,11 @@ export type FactKind =
   | 'training.datasetConfig'
   | 'link.script'
   | 'link.config'
+  /**
+   * A local module whose function this script runs at module level (`from train import train` …
+   * `mp.Process(target=train)`): its facts join, and its training loop starts this script's run.
+   */
+  | 'link.module'
   | 'hardware.accelerator'
   | 'hardware.devices'
   | 'hardware.nodes'

@@ -323,3 +323,35 @@ function job2(text: string): ScanJob {
     overrides: {},
   };
 }
+
+describe('Runs counted once', () => {
+  it('a launched script is drawn into the run that launches it; a module a script calls a function of stays its own run', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-modules-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'bench.py'),
+        'import torch\nfrom transformers import AutoModelForCausalLM\n\n\ndef measure(model_id="gpt2"):\n    model = AutoModelForCausalLM.from_pretrained(model_id)\n    return model.generate(max_new_tokens=20)\n\n\nif __name__ == "__main__":\n    measure("gpt2-medium")\n',
+      );
+      fs.writeFileSync(
+        path.join(dir, 'bench_base.py'),
+        'from bench import measure\n\nif __name__ == "__main__":\n    print(measure("gpt2"))\n',
+      );
+      fs.writeFileSync(path.join(dir, 'launch.sh'), 'python bench.py\n');
+      const files = await analyseEachFile(dir);
+      const runsOf = (name: string) => files.find((f) => f.display === name)!.analysis.runs.length;
+      assert.equal(runsOf('bench_base.py'), 1, 'the script calling measure() is a run');
+      assert.equal(runsOf('launch.sh'), 1, 'the launch script is a run');
+      // bench.py is launched by launch.sh (drawn into its run); being imported by bench_base.py alone would not hide it.
+      assert.equal(runsOf('bench.py'), 0);
+      fs.rmSync(path.join(dir, 'launch.sh'));
+      const again = await analyseEachFile(dir);
+      assert.equal(again.find((f) => f.display === 'bench.py')!.analysis.runs.length, 1);
+      assert.deepEqual(
+        again.find((f) => f.display === 'bench_base.py')!.analysis.calledModules?.map((p) => path.basename(p)),
+        ['bench.py'],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

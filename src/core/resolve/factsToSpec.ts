@@ -126,10 +126,17 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     (f) => (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference',
   );
   // `sbatch job.slurm` is a run when the job script it submits launches one (its facts are linked in).
+  const linkedStart = facts.some(
+    (f) =>
+      f.file !== undefined &&
+      ((f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference'),
+  );
+  // `train(...)` imported from a sibling module (link.module) starts this script's run when that module trains.
+  const startsThroughModule = ownStarts.length === 0 && linkedStart && own.some((f) => f.kind === 'link.module');
   const starts =
     ownStarts.some((f) => !submitsAJob(String(f.value))) ||
-    (ownStarts.length > 0 &&
-      facts.some((f) => f.file !== undefined && (f.kind === 'launch.trainer' || f.kind === 'launch.inference')));
+    (ownStarts.length > 0 && linkedStart) ||
+    startsThroughModule;
   // A config is a run when it says what model (an id, or the sizes of one built from scratch) and how long or how (an adapter).
   const definesModel =
     modelId !== undefined ||
@@ -239,7 +246,13 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     trainerLaunches.length > 0 &&
     trainerLaunches.every((f) => !f.file && runsAScript(String(f.value))) &&
     facts.some((f) => f.file !== undefined && f.kind === 'launch.inference');
-  const inference = (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) || scriptRunsInference;
+  // A run started through a module it calls into generates when that module only generates.
+  const moduleInference =
+    startsThroughModule &&
+    facts.some((f) => f.file !== undefined && f.kind === 'launch.inference') &&
+    !trainerLaunches.some((f) => !String(f.value).startsWith('construct:'));
+  const inference =
+    (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) || scriptRunsInference || moduleInference;
   const adapters = facts.filter((f) => f.kind === 'training.adapter' && f.value !== null);
   const lora = adapters.find((f) => f.value === 'lora');
   const quantised = adapters.find((f) => String(f.value).startsWith('qlora'));
@@ -322,7 +335,12 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
 
   // The run's lines are those that launch it: TrainingArguments … trainer.train(), the loop, the command.
   const launchRanges = own
-    .filter((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')
+    .filter(
+      (f) =>
+        f.kind === 'launch.trainer' ||
+        f.kind === 'launch.inference' ||
+        (startsThroughModule && f.kind === 'link.module'),
+    )
     .map((f) => f.range);
   const range =
     spanOf(launchRanges) ??

@@ -30,18 +30,24 @@ function addWords(text: string, into: Set<string>): void {
 }
 
 /**
- * The module's text with every string literal blanked (same length, so node offsets still index it):
+ * The module's text with every string literal blanked (same length, so node offsets still index it;
+ * with `keepLines`, a string's line breaks stay, so rows still index it too):
  * a name in a docstring or an example in a string (`>>> pipe = FluxPipeline(...)`) calls nothing.
  */
-function codeWithoutStrings(tree: Tree): string {
+export function codeWithoutStrings(tree: Tree, keepLines = false): string {
   // The module node starts at its first statement (after leading blank lines): offsets count from there.
   const base = tree.rootNode.startIndex;
   const text = tree.rootNode.text;
-  const parts: string[] = [' '.repeat(base)];
+  const start = tree.rootNode.startPosition;
+  // With keepLines only rows matter: the leading blank lines stay line breaks.
+  const parts: string[] = [keepLines ? '\n'.repeat(start.row) + ' '.repeat(start.column) : ' '.repeat(base)];
   let at = 0;
   for (const s of stringNodes(tree)) {
     if (s.startIndex - base < at) continue;
-    parts.push(text.slice(at, s.startIndex - base), ' '.repeat(s.endIndex - s.startIndex));
+    const blank = keepLines
+      ? text.slice(s.startIndex - base, s.endIndex - base).replace(/[^\n]/g, ' ')
+      : ' '.repeat(s.endIndex - s.startIndex);
+    parts.push(text.slice(at, s.startIndex - base), blank);
     at = s.endIndex - base;
   }
   parts.push(text.slice(at));

@@ -9,6 +9,7 @@ import * as jax from './readers/jax';
 import * as keras from './readers/keras';
 import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
+import * as localModules from './readers/localModules';
 import * as models from './readers/models';
 import * as peft from './readers/peft';
 import * as serving from './readers/serving';
@@ -85,6 +86,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.embeddingLayout,
   models.moduleClasses,
   models.forwardOnlyUse,
+  localModules.localModuleCalls,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

@@ -1,0 +1,79 @@
+import type { Fact } from '../../../facts';
+import { nodeRange } from '../context';
+import { codeWithoutStrings, executedRows } from '../entryPoint';
+import type { FileRule } from '../rules';
+
+/**
+ * A script whose run is a function of a sibling module: `from train import train, test` and then
+ * `train(args, model)` or `mp.Process(target=train, ...)` under `if __name__ == "__main__":`.
+ * The script starts nothing by itself (the loop is in train.py, a library module on its own), so
+ * the module it calls into is linked (`link.module`): when that module trains, this script is the run.
+ * Only read when the file starts no run of its own and runs as a script.
+ */
+
+/**
+ * `from train import train, test` / `from .engine import fit as run_fit`, at column 0: a module beside the
+ * script. A package's module (`from megatron.training import pretrain`) is the framework a config-driven
+ * entry point hands its config to, not the script's own loop: not followed.
+ */
+const LOCAL_IMPORT = /^from[ \t]+(\.?[A-Za-z_]\w{0,100})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
+/** Names followed per file: a script imports a handful from its own modules. */
+const MAX_NAMES = 50;
+
+function isStart(f: Fact): boolean {
+  return (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference';
+}
+
+export const localModuleCalls: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  // A script (a main guard) that imports names from a module: the prefilters let it through to be parsed.
+  words: ['__main__'],
+  runStart: [/__name__\s*==\s*["']__main__["']/, /^from[ \t]+\.?[A-Za-z_]\w*[ \t]+import\b/m],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(isStart)) return;
+    if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    const moduleOf = new Map<string, string>();
+    for (const m of ctx.text.matchAll(LOCAL_IMPORT)) {
+      const file = `${m[1].replace(/^\./, '')}.py`;
+      for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
+        const name = /^\s*\w+(?:\s+as\s+(\w+))?\s*$/.exec(part);
+        const local = name ? (name[1] ?? part.trim()) : undefined;
+        if (local && moduleOf.size < MAX_NAMES) moduleOf.set(local, file);
+      }
+    }
+    if (moduleOf.size === 0) return;
+    const names = [...moduleOf.keys()].join('|');
+    const use = new RegExp(`(?:^|[^\\w.])(${names})\\s*\\(|\\btarget\\s*=\\s*(${names})\\b`);
+    // Names in strings (`help='epochs to train (default: 10)'`) call nothing: strings are blanked first.
+    const lines = codeWithoutStrings(ctx.tree, true).split('\n');
+    const candidates: Array<{ row: number; name: string }> = [];
+    lines.forEach((line, row) => {
+      if (/^\s*(from|import|def|class)\b/.test(line)) return;
+      const m = use.exec(line);
+      if (m) candidates.push({ row, name: (m[1] ?? m[2])! });
+    });
+    if (candidates.length === 0) return;
+    const executed = executedRows(ctx.tree);
+    const linked = new Set<string>();
+    for (const { row, name } of candidates) {
+      const file = moduleOf.get(name)!;
+      if (linked.has(file) || !executed.some(([a, b]) => a <= row && row <= b)) continue;
+      linked.add(file);
+      const at = {
+        ...nodeRange(ctx.tree.rootNode),
+        startLine: row,
+        startCol: 0,
+        endLine: row,
+        endCol: lines[row].length,
+      };
+      ctx.facts.push({
+        kind: 'link.module',
+        value: file,
+        range: at,
+        confidence: 'low',
+        detail: `${name}(...) from ${file} runs here`,
+      });
+    }
+  },
+};
