@@ -6,7 +6,7 @@ import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
 import type { Fact, SourceRange } from './facts';
-import type { PythonParsing, Tree } from './parse/pythonParser';
+import { boundedCommentRuns, type PythonParsing, type Tree } from './parse/pythonParser';
 import { completeRun, RunInputError, type ResolvedRun } from './resolve/completeRun';
 import { factsToSpecs, type RunAnchors } from './resolve/factsToSpec';
 import { unknownIdsIn } from './resolve/knownIds';
@@ -394,7 +394,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
  */
 export function parseWithin(python: PythonParsing, code: string, deadline: number, oldTree?: Tree): Tree | null {
   let checks = 0;
-  const tree = python.parser.parse(code, oldTree ?? null, {
+  const tree = python.parser.parse(boundedCommentRuns(code), oldTree ?? null, {
     // Returning true cancels (web-tree-sitter's typing says void; its docs and runtime say boolean).
     progressCallback: (() => (++checks & 15) === 0 && performance.now() > deadline) as unknown as (
       state: unknown,

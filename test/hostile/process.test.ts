@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../unit/helpers';
-import { makeFifo, PROCESS_CASES, TRAIN_SCRIPT, writeFile, type FolderCase } from './cases';
+import { DIFF_CASES, makeFifo, PROCESS_CASES, TRAIN_SCRIPT, writeFile, type FolderCase } from './cases';
 
 /**
  * The CLI as a child process, where hanging or exhausting memory is what is under test: each run
@@ -141,7 +141,10 @@ const CONTAINMENT_CASES: ReadonlyArray<FolderCase & { readonly cwd: (dir: string
 
 describe('Hostile input: the CLI as a process (time, memory, exit status)', function () {
   this.timeout(120_000);
-  const cases = [...PROCESS_CASES.map((c) => ({ ...c, cwd: (dir: string) => dir })), ...CONTAINMENT_CASES];
+  const cases = [
+    ...[...PROCESS_CASES, ...DIFF_CASES].map((c) => ({ ...c, cwd: (dir: string) => dir })),
+    ...CONTAINMENT_CASES,
+  ];
   const results = new Map<string, ChildResult>();
   const dirs = new Map<string, string>();
   let fifos = true;

@@ -47,3 +47,30 @@ export function loadPythonParsing(location: WasmLocation): Promise<PythonParsing
 }
 
 export type { Tree };
+
+/** Comment lines in one run (blank lines do not end it) that tree-sitter sees as comments; later ones are blanked. */
+export const MAX_COMMENT_RUN = 64;
+
+/**
+ * The text tree-sitter is given: the same, except that comment lines past MAX_COMMENT_RUN in one run of
+ * comment and blank lines are blanked (same length, so every offset and position still holds). The Python
+ * grammar's scanner looks past every following comment line at each line end, which is quadratic in a run
+ * of comments (16,000 comment lines took 18 s to parse). No reader looks at comment nodes (directives are
+ * read from the text itself); a string holding such a run would be blanked too, which no estimate reads.
+ */
+export function boundedCommentRuns(code: string): string {
+  const lines = code.split('\n');
+  let run = 0;
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const hash = /^[ \t]*#/.exec(line);
+    if (hash) {
+      if (++run > MAX_COMMENT_RUN) {
+        lines[i] = ' '.repeat(line.endsWith('\r') ? line.length - 1 : line.length) + (line.endsWith('\r') ? '\r' : '');
+        changed = true;
+      }
+    } else if (line.trim() !== '') run = 0;
+  }
+  return changed ? lines.join('\n') : code;
+}

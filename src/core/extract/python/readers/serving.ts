@@ -225,7 +225,8 @@ export const diffusersPipelineCall: CallRule = {
   framework: 'diffusers',
   words: ['Pipeline'],
   // ctx.pipelines holds what `XPipeline.from_pretrained(...)` was assigned to (huggingface.fromPretrained).
-  runStart: /Pipeline\w*\s*\.\s*from_pretrained\b/,
+  // Bounded: `\w*` from every `Pipeline` of one long word re-scanned the rest of it (quadratic).
+  runStart: /Pipeline\w{0,64}\s*\.\s*from_pretrained\b/,
   when: ({ full, ctx }) => ctx.pipelines.size > 0 && ctx.pipelines.has(full),
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
