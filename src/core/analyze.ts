@@ -6,7 +6,13 @@ import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
 import type { Fact, SourceRange } from './facts';
-import { boundedCommentRuns, type PythonParsing, type Tree } from './parse/pythonParser';
+import {
+  boundedCommentRuns,
+  MAX_SYNTAX_DEPTH,
+  nestsDeeperThan,
+  type PythonParsing,
+  type Tree,
+} from './parse/pythonParser';
 import { completeRun, RunInputError, type ResolvedRun } from './resolve/completeRun';
 import { factsToSpecs, type RunAnchors } from './resolve/factsToSpec';
 import { unknownIdsIn } from './resolve/knownIds';
@@ -357,6 +363,18 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
         errors,
       };
     try {
+      // Checked before any query runs: tree-sitter's query cursor cannot be interrupted and is super-linear in depth.
+      if (nestsDeeperThan(tree.rootNode, MAX_SYNTAX_DEPTH))
+        return {
+          kind,
+          facts: [],
+          problems: [
+            problemAt(
+              `skipped: its code nests more than ${MAX_SYNTAX_DEPTH.toLocaleString('en-US')} levels deep (no program Python compiles nests so far); it is not analysed`,
+            ),
+          ],
+          errors,
+        };
       problems.push(...syntaxProblems(tree));
       facts = extractPythonFacts(tree, code);
       if (notebook?.accelerator)

@@ -222,6 +222,20 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 500,
     maxN: 40_000,
   },
+  // Deep nesting: tree-sitter's query cursor is super-linear once tens of thousands of nested nodes match
+  // (a 100k-deep chained assignment took 38 s in one call); a file nested past the limit is skipped unqueried.
+  {
+    name: 'python: a chained assignment nested deep (a = b = … = 1)',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) => `import torch
+hidden_size = ${'n_layer = '.repeat(n)}1
+for epoch in range(3):
+    loss.backward()
+`,
+    n: 20_000,
+    maxN: 160_000,
+  },
   // Shell flags: `[=\s]+\S+…` backtracked over a long run of `=`.
   {
     name: 'shell: --config followed by a long run of =',
@@ -374,6 +388,27 @@ export const PROCESS_CASES: readonly FolderCase[] = [
     args: (dir) => ['report', dir],
     exit: [2],
     stderr: /\.greenai\.json: a symbolic link to a file outside the folder/,
+  },
+  {
+    name: 'a Python file and a YAML config nested 100,000 levels deep are skipped with the reason; the normal run is reported',
+    cls: 'super-linear',
+    build: (dir) => {
+      write(path.join(dir, 'finetune.py'), TRAIN);
+      // Tree-sitter's query cursor took 38 s on a 100k-deep chained assignment, in one call no budget interrupts.
+      write(
+        path.join(dir, 'deep.py'),
+        `import torch\nhidden_size = ${'n_layer = '.repeat(100_000)}1\nfor epoch in range(3):\n    loss.backward()\n`,
+      );
+      write(
+        path.join(dir, 'deep.yaml'),
+        `model_name_or_path: gpt2\nnum_train_epochs: 3\nx:\n${'- '.repeat(100_000)}1\n`,
+      );
+    },
+    args: (dir) => ['report', dir, '--json'],
+    exit: [0, 3],
+    stderr:
+      /^(?=[^]*deep\.py: skipped, its code nests more than 4,000 levels deep)(?=[^]*deep\.yaml: skipped, it nests more than 100 levels)/,
+    stdout: /"file": "finetune\.py"/,
   },
   {
     name: 'a corpus of pathological files in one report: every reader bounded, the normal run still reported',

@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { runCli } from '../../src/cli/main';
 import { analyzeText, notebookCode, runCount } from '../../src/core/analyze';
 import { parseModelCard } from '../../src/core/calibration/modelCard';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractDirectives } from '../../src/core/extract/directives';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import type { PythonParsing } from '../../src/core/parse/pythonParser';
@@ -233,6 +234,17 @@ describe('Hostile input, in-process', function () {
       const card = within(2000, 'the card', () => parseModelCard(`${yaml}co2_eq_emissions: 10\n---\n`, 'README.md'));
       assert.equal(card.measurement, null);
       assert.match(card.problem ?? '', /cannot be read/);
+    });
+    it('a config nested 200,000 levels deep is skipped with the reason, not a stack overflow', () => {
+      for (const [format, text] of [
+        ['yaml', `model_name_or_path: gpt2\nx:\n${'- '.repeat(200_000)}1\n`],
+        ['yaml', `model_name_or_path: gpt2\nx: ${'{a: '.repeat(200_000)}1${'}'.repeat(200_000)}\n`],
+        ['json', `{"model_name_or_path": "gpt2", "x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`],
+      ] as const) {
+        const read = within(2000, `a deep ${format} config`, () => extractConfigFacts(text, format));
+        assert.deepEqual(read.facts, []);
+        assert.match(read.problems[0].message, /^skipped: it nests more than 100 levels deep/);
+      }
     });
   });
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
+import { Language, Parser, Query, type Node, type Tree } from 'web-tree-sitter';
 
 /**
  * Loads web-tree-sitter and the Python grammar once per process. The wasm files
@@ -73,4 +73,44 @@ export function boundedCommentRuns(code: string): string {
     } else if (line.trim() !== '') run = 0;
   }
   return changed ? lines.join('\n') : code;
+}
+
+/**
+ * Syntax nested deeper than this (in tree-sitter's named and anonymous nodes) is not read. Tree-sitter's query
+ * cursor slows down super-linearly once tens of thousands of nested nodes match at once (a 100k-deep chained
+ * assignment, 1.2 MB, took 38 s in one synchronous call no time budget can interrupt). No program Python runs
+ * comes near: CPython 3.11's compiler stops at about 3,000 nested expression levels (RecursionError; three times
+ * its recursion limit of 1,000), its tokenizer at 200 nested brackets and 100 indentation levels. Only a chained
+ * assignment (`a = b = … = 1`, flat for CPython, nested for tree-sitter) goes deeper and still compiles.
+ */
+export const MAX_SYNTAX_DEPTH = 4_000;
+
+/**
+ * Whether some node lies more than `limit` levels below `root`. A subtree whose node count cannot reach past the
+ * limit is not entered (its depth is at most its size), so ordinary code costs a visit of its few large nodes and
+ * their children, and a deep chain is followed only down to the limit: linear at worst, never the whole query.
+ */
+export function nestsDeeperThan(root: Node, limit: number = MAX_SYNTAX_DEPTH): boolean {
+  const cursor = root.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      if (depth > limit) return true;
+      // descendantCount counts the node itself; the deepest node below it is at most that many levels down less one.
+      const mayGoDeeper = depth + cursor.currentNode.descendantCount - 1 > limit;
+      if (mayGoDeeper && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      // Up to the next sibling of this node or of its nearest ancestor that has one, never past the root.
+      for (;;) {
+        if (depth === 0) return false;
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
 }
