@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { messagesOf } from '../../src/core/problem';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { runCli } from '../../src/cli/main';
@@ -17,7 +16,7 @@ import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan
 import { readRegularText, UnsafeFileError, writeFileInside } from '../../src/core/scan/safeFiles';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parseWorkspaceConfig, withCalibration } from '../../src/core/workspaceConfig';
-import { parsing, ROOT } from '../unit/helpers';
+import { parsing, ROOT, tempDir } from '../unit/helpers';
 import { TRAIN_SCRIPT, writeFile } from './cases';
 
 /**
@@ -34,7 +33,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 function repo(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-hostile-'));
+  const dir = tempDir('greenai-hostile-');
   for (const [name, text] of Object.entries(files)) writeFile(path.join(dir, name), text);
   return dir;
 }

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT } from '../unit/helpers';
+import { ROOT, tempDir } from '../unit/helpers';
 import { DIFF_CASES, makeFifo, PROCESS_CASES, TRAIN_SCRIPT, writeFile, type FolderCase } from './cases';
 
 /**
@@ -158,9 +157,9 @@ describe('Hostile input: the CLI as a process (time, memory, exit status)', func
     ]) {
       fs.copyFileSync(path.join(ROOT, 'node_modules', from), path.join(path.dirname(CLI), name));
     }
-    fifos = makeFifo(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-fifo-probe-')), 'p'));
+    fifos = makeFifo(path.join(tempDir('greenai-fifo-probe-'), 'p'));
     for (const c of cases) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-hostile-'));
+      const dir = tempDir('greenai-hostile-');
       c.build(dir);
       dirs.set(c.name, dir);
     }
