@@ -3,7 +3,7 @@ import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
 import { extractDirectives } from './extract/directives';
-import { extractPythonFacts, syntaxProblems } from './extract/pythonFacts';
+import { extractPythonFacts, PastDeadline, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
 import type { Fact, SourceRange } from './facts';
 import {
@@ -376,7 +376,13 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           errors,
         };
       problems.push(...syntaxProblems(tree));
-      facts = extractPythonFacts(tree, code);
+      try {
+        facts = extractPythonFacts(tree, code, () => performance.now() > deadline);
+      } catch (e) {
+        if (e instanceof PastDeadline)
+          throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading its facts'));
+        throw e;
+      }
       if (notebook?.accelerator)
         facts.push({
           kind: 'hardware.accelerator',

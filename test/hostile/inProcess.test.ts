@@ -406,5 +406,29 @@ describe('Hostile input, in-process', function () {
       // The parser is usable again afterwards (a cancelled parse must not resume into the next one).
       assert.equal(analyzeText({ path: 'train.py', text: TRAIN_SCRIPT }, python, DEFAULT_SETTINGS).runs.length, 1);
     });
+
+    it('the budget holds while facts are read, not only after: a parsed module of 60,000 statements', () => {
+      // Linear work, but seconds of it: the budget is checked between phases and every few hundred nodes.
+      const text = `import torch\n${"x = 'a'\n".repeat(60_000)}for epoch in range(3):\n    loss.backward()\n`;
+      const tree = python.parser.parse(text)!;
+      try {
+        const start = performance.now();
+        const a = analyzeText({ path: 'strings.py', text, tree, timeBudgetMs: 200 }, python, DEFAULT_SETTINGS);
+        const took = performance.now() - start;
+        assert.match(
+          messagesOf(a.problems).join('\n'),
+          /skipped: reading it took longer than 0\.2 s \(reading its facts\)/,
+        );
+        // One phase may run past the deadline before the next look at the clock; not the whole module.
+        const whole = (() => {
+          const t = performance.now();
+          analyzeText({ path: 'strings.py', text, tree, timeBudgetMs: 600_000 }, python, DEFAULT_SETTINGS);
+          return performance.now() - t;
+        })();
+        assert.ok(took < whole / 2, `stopped after ${took.toFixed(0)} ms; reading it all takes ${whole.toFixed(0)} ms`);
+      } finally {
+        tree.delete();
+      }
+    });
   });
 });

@@ -53,7 +53,7 @@ function codeWithoutStrings(tree: Tree): string {
 }
 
 /** Rows (inclusive) of the code that runs when the module is executed as a script. */
-export function executedRows(tree: Tree): Array<[number, number]> {
+export function executedRows(tree: Tree, checkpoint: (i: number) => void = () => undefined): Array<[number, number]> {
   const code = codeWithoutStrings(tree);
   const words = new Set<string>();
   // A word first seen in reached code reaches the definitions of that name (a work list: one pass per definition,
@@ -66,7 +66,9 @@ export function executedRows(tree: Tree): Array<[number, number]> {
   const executed: Array<[number, number]> = [];
   const builtAtModuleLevel = new Set<string>();
   let anyModuleCode = false;
+  let seen = 0;
   for (const statement of tree.rootNode.namedChildren) {
+    checkpoint(++seen);
     if (!statement) continue;
     const inner = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (inner && (inner.type === 'function_definition' || inner.type === 'class_definition')) {
@@ -117,6 +119,7 @@ export function executedRows(tree: Tree): Array<[number, number]> {
   );
   const done = new Set<Definition>();
   for (let d = reachable.pop(); d; d = reachable.pop()) {
+    checkpoint(++seen);
     if (done.has(d)) continue;
     done.add(d);
     executed.push([d.startRow, d.endRow]);
@@ -134,12 +137,16 @@ function startsARun(f: Fact): boolean {
  * When the file has calls that would start a run but none of them is reached from module-level code,
  * a `run.entry` fact says it is a library module (and why), so no run is formed from it.
  */
-export function libraryVerdict(tree: Tree, facts: readonly Fact[]): Fact | undefined {
+export function libraryVerdict(
+  tree: Tree,
+  facts: readonly Fact[],
+  checkpoint: (i: number) => void = () => undefined,
+): Fact | undefined {
   const starts = facts.filter(startsARun);
   if (starts.length === 0) return undefined;
   // Executed rows marked once (spans of top-level statements do not overlap), so each start is one look-up.
   const executed = new Uint8Array(tree.rootNode.endPosition.row + 1);
-  for (const [a, b] of executedRows(tree)) executed.fill(1, a, b + 1);
+  for (const [a, b] of executedRows(tree, checkpoint)) executed.fill(1, a, b + 1);
   const reached = (f: Fact) => executed[f.range.startLine] === 1;
   if (starts.some(reached)) return undefined;
   const first = starts[0];
