@@ -3,15 +3,22 @@
 // while the Workspace Report scans a large folder (GREENAI_BENCH_FOLDER, default the diffusers
 // snapshot under /work/corpus). Run it under the shared lock. Ends with a BENCH line.
 //   GREENAI_BENCH_EXTENSION=DIR measures another build of the extension (e.g. a baseline checkout).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ensureCodeServer, freePort, freshProfile, launchChromium, startCodeServer } from './code-server.mjs';
+import {
+  ROOT,
+  ensureCodeServer,
+  freePort,
+  freshProfile,
+  launchChromium,
+  scratchDir,
+  startCodeServer,
+} from './code-server.mjs';
 
 const FOLDER = process.env.GREENAI_BENCH_FOLDER ?? '/work/corpus/huggingface+diffusers';
 const EXTENSION = process.env.GREENAI_BENCH_EXTENSION ?? ROOT;
 const MODULE = join(ROOT, 'out/test/bench/responsiveness.js');
-const RESULT = join(mkdtempSync(join(tmpdir(), 'greenai-responsiveness-')), 'result.json');
+const RESULT = join(scratchDir('responsiveness'), 'result.json');
 const TIMEOUT_MS = Number(process.env.GREENAI_BENCH_TIMEOUT_MS ?? 600_000);
 
 for (const [what, p] of [

@@ -2,7 +2,7 @@
 // that every dataset a catalog source names is listed in THIRD_PARTY_NOTICES.md (scripts/notices.ts).
 // Usage: node scripts/check-knowledge.mjs   (exit 1 with the failing rows named)
 import { build } from 'esbuild';
-import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -80,6 +80,8 @@ async function table(name: string, rows: any, exportName: string, schema: z.ZodT
 })();
 `;
 const dir = mkdtempSync(join(tmpdir(), 'greenai-check-'));
+// The check may end the process (process.exit): the bundle goes with it.
+process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 const out = join(dir, 'check.cjs');
 await build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts' },

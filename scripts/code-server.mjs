@@ -2,7 +2,7 @@
 // headless Debian Chromium pointed at it. Shared by the integration launcher, the
 // browser checks and the demo.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,15 +34,29 @@ export function freePort() {
   });
 }
 
+/** Folders this process made under the temp folder, removed when it exits (GREENAI_KEEP_SCRATCH=1 keeps them). */
+const scratchDirs = [];
+process.once('exit', () => {
+  if (process.env.GREENAI_KEEP_SCRATCH) return;
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder under the temp folder, removed when this process exits. */
+export function scratchDir(label) {
+  const dir = mkdtempSync(join(tmpdir(), `greenai-${label}-`));
+  scratchDirs.push(dir);
+  return dir;
+}
+
 /** A scratch copy of a folder, so tests that change settings or files never touch the repository. */
 export function scratchCopy(folder, label) {
-  const dir = mkdtempSync(join(tmpdir(), `greenai-${label}-`));
+  const dir = scratchDir(label);
   cpSync(folder, dir, { recursive: true });
   return dir;
 }
 
 export function freshProfile(label) {
-  const base = mkdtempSync(join(tmpdir(), `greenai-${label}-profile-`));
+  const base = scratchDir(`${label}-profile`);
   const userDataDir = join(base, 'user-data');
   const extensionsDir = join(base, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });

@@ -5,8 +5,7 @@
 // The suite runs on two VS Code versions: the current one and the oldest that package.json's
 // `engines.vscode` allows. GREENAI_VSCODE_VERSIONS=1.100.3 (comma-separated) picks others.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT,
@@ -16,6 +15,7 @@ import {
   freshProfile,
   launchChromium,
   scratchCopy,
+  scratchDir,
   startCodeServer,
 } from './code-server.mjs';
 
@@ -128,7 +128,7 @@ if (!existsSync(join(ROOT, 'dist/extension.js'))) {
  * time: they cannot be committed), a pathological shell file, and one ordinary training script.
  */
 function hostileFolder() {
-  const dir = mkdtempSync(join(tmpdir(), 'greenai-integration-hostile-'));
+  const dir = scratchDir('integration-hostile');
   writeFileSync(join(dir, '.greenai.json'), `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
   writeFileSync(
     join(dir, 'train.py'),
@@ -157,7 +157,7 @@ async function runOn(version) {
   const examplesCopy = scratchCopy(join(ROOT, 'examples'), 'integration-ws');
   const teamB = scratchCopy(join(ROOT, 'test/fixtures/multiroot/team-b'), 'integration-team-b');
   const hostile = hostileFolder();
-  const workspace = join(mkdtempSync(join(tmpdir(), 'greenai-integration-')), 'green-ai-tests.code-workspace');
+  const workspace = join(scratchDir('integration'), 'green-ai-tests.code-workspace');
   writeFileSync(
     workspace,
     JSON.stringify(

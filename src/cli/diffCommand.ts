@@ -10,6 +10,7 @@ import { locateRun, type LocatedRun } from '../core/report/locatedRun';
 import { diffToSarifInputs, runsToSarif } from '../core/report/sarif';
 import { DEFAULT_SETTINGS, type EstimateSettings, type Overrides } from '../core/runSpec';
 import { FolderScanCache, type ScanSource } from '../core/scan/folderScan';
+import { printable } from '../core/report/neutralise';
 import { applyWorkspaceConfig, parseWorkspaceConfig, WORKSPACE_CONFIG_FILE } from '../core/workspaceConfig';
 import { GitError, GitFolder, type TreeFile } from './gitTree';
 import type { CliIo } from './main';
@@ -54,6 +55,8 @@ interface ReadTree {
 
 interface ScannedSide extends DiffSide {
   readonly problems: readonly string[];
+  /** What makes the side's estimate unusable for a gate: its .greenai.json's errors, a directive's unknown id, a run that failed. */
+  readonly errors: readonly string[];
   readonly budgetKg: number | undefined;
 }
 
@@ -75,16 +78,25 @@ function posixAbsolute(p: string): string {
 }
 
 /** Settings from the side's own .greenai.json: a change to the team defaults is part of the change. */
-function sideSettings(tree: ReadTree, io: CliIo): { settings: EstimateSettings; budgetKg: number | undefined } {
+function sideSettings(
+  tree: ReadTree,
+  io: CliIo,
+): { settings: EstimateSettings; budgetKg: number | undefined; errors: string[] } {
   const file = tree.files.find((f) => f.path === WORKSPACE_CONFIG_FILE);
-  if (!file) return { settings: DEFAULT_SETTINGS, budgetKg: undefined };
-  const { config, problems } = parseWorkspaceConfig(new TextDecoder('utf-8').decode(file.read()));
-  for (const p of problems) io.stderr(`green-ai: warning: ${tree.label}: ${p}; that field is ignored\n`);
-  return { settings: applyWorkspaceConfig(DEFAULT_SETTINGS, config), budgetKg: config.budgetKg };
+  if (!file) return { settings: DEFAULT_SETTINGS, budgetKg: undefined, errors: [] };
+  const { config, problems, errors } = parseWorkspaceConfig(new TextDecoder('utf-8').decode(file.read()));
+  for (const p of problems)
+    if (!errors.includes(p))
+      io.stderr(`green-ai: warning: ${printable(tree.label)}: ${printable(p)}; that field is ignored\n`);
+  return {
+    settings: applyWorkspaceConfig(DEFAULT_SETTINGS, config),
+    budgetKg: config.budgetKg,
+    errors: errors.map((e) => `${tree.label}: ${e}`),
+  };
 }
 
 async function scanTree(tree: ReadTree, python: PythonParsing, overrides: Overrides, io: CliIo): Promise<ScannedSide> {
-  const { settings, budgetKg } = sideSettings(tree, io);
+  const { settings, budgetKg, errors } = sideSettings(tree, io);
   const texts = new Map<string, string>();
   const displayOf = new Map<string, string>();
   const sources: ScanSource[] = tree.files.map((f) => {
@@ -115,10 +127,12 @@ async function scanTree(tree: ReadTree, python: PythonParsing, overrides: Overri
   for (const f of result.files) {
     for (const p of f.analysis.problems)
       if (!p.message.startsWith('skipped')) problems.push(`${f.display}: ${p.message}`);
+    for (const e of f.analysis.errors) errors.push(`${f.display}: ${e.message}`);
+    if (f.analysis.internalError) errors.push(`${f.display}: ${f.analysis.internalError}`);
     const linked = f.analysis.linkedFiles.map((k) => displayOf.get(k) ?? k);
     f.analysis.runs.forEach((r, i) => runs.push(locateRun(f.display, r, i, linked)));
   }
-  return { label: tree.label, runs, texts, problems, budgetKg };
+  return { label: tree.label, runs, texts, problems, errors, budgetKg };
 }
 
 async function readTrees(
@@ -186,7 +200,7 @@ export async function runDiffCommand(args: DiffArgs, env: DiffEnv): Promise<numb
   const base = await scanTree(trees.base, python, args.overrides, io);
   const head = await scanTree(trees.head, python, args.overrides, io);
   // What the change leaves behind is worth a warning; the base's own problems are not this change's.
-  for (const p of head.problems) io.stderr(`green-ai: warning: ${p}\n`);
+  for (const p of head.problems) io.stderr(`green-ai: warning: ${printable(p)}\n`);
   const budgetKg = args.budgetKg ?? head.budgetKg;
   const diff = diffRuns(base, head, { budgetKg });
 
@@ -217,10 +231,27 @@ export async function runDiffCommand(args: DiffArgs, env: DiffEnv): Promise<numb
   if (budgetKg !== undefined) {
     for (const c of runsOverBudget(diff, budgetKg)) {
       io.stderr(
-        `green-ai: over budget: ${locationText(c.after!)} ${sig(c.after!.estimate.co2eKg ?? 0)} kg CO2e > ${budgetKg} kg (${c.status})\n`,
+        `green-ai: over budget: ${printable(locationText(c.after!))} ${sig(c.after!.estimate.co2eKg ?? 0)} kg CO2e > ${budgetKg} kg (${c.status})\n`,
       );
       status = 3;
     }
+    // A run the change adds or changes that cannot be estimated (its size must be given) cannot be shown to be within budget.
+    for (const c of diff.changes) {
+      if ((c.status !== 'added' && c.status !== 'changed') || !c.after || c.after.estimate.co2eKg !== null) continue;
+      io.stderr(
+        `green-ai: cannot check against the budget: ${printable(locationText(c.after))} ${printable(c.after.missing?.[0]?.detail ?? 'has no estimate')}\n`,
+      );
+      status = 3;
+    }
+  }
+  // The head's errors fail the command as `report` does (exit 2): a change whose runs cannot be estimated, or whose
+  // .greenai.json names an unknown region, must not pass a budget gate by adding nothing it could count.
+  for (const e of head.errors) io.stderr(`green-ai: error: ${printable(e)}\n`);
+  if (head.errors.length > 0 && status === 0) {
+    io.stderr(
+      `green-ai: ${head.errors.length} error${head.errors.length === 1 ? '' : 's'} in ${printable(head.label)}: ${budgetKg !== undefined || args.budgetDeltaKg !== undefined ? 'the budget cannot be checked for what could not be estimated' : 'what could not be estimated is not in the comparison'}\n`,
+    );
+    return 2;
   }
   return status;
 }

@@ -165,12 +165,17 @@ export class GitFolder {
     const listed = nulSeparated(git(this.dir, ['ls-files', '--cached', '--others', '--exclude-standard', '-z']));
     const files: TreeFile[] = [];
     const skipped: string[] = [];
+    const root = fs.realpathSync.native(this.dir);
     for (const p of new Set(listed)) {
       if (!safeRelative(p) || !include(p)) continue;
       const full = path.join(this.dir, ...p.split('/'));
       const stat = fs.lstatSync(full, { throwIfNoEntry: false });
       // Deleted but still tracked, or a symlink (which could point outside the folder): not read.
       if (!stat?.isFile()) continue;
+      // A tracked path under a folder replaced by a symlink (`sub/x.py` with `sub -> /elsewhere`): lstat follows the
+      // parent link, so the file's real place is checked too.
+      const real = fs.realpathSync.native(full);
+      if (real !== path.join(root, ...p.split('/')) && !real.startsWith(root + path.sep)) continue;
       if (stat.size > maxBytes) skipped.push(p);
       else files.push({ path: p, size: stat.size, read: () => fs.readFileSync(full) });
     }

@@ -3,10 +3,16 @@ import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
 import { extractDirectives } from './extract/directives';
-import { extractPythonFacts, syntaxProblems } from './extract/pythonFacts';
+import { extractPythonFacts, PastDeadline, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
 import type { Fact, SourceRange } from './facts';
-import type { PythonParsing, Tree } from './parse/pythonParser';
+import {
+  boundedCommentRuns,
+  MAX_SYNTAX_DEPTH,
+  nestsDeeperThan,
+  type PythonParsing,
+  type Tree,
+} from './parse/pythonParser';
 import { completeRun, RunInputError, type ResolvedRun } from './resolve/completeRun';
 import { factsToSpecs, type RunAnchors } from './resolve/factsToSpec';
 import { unknownIdsIn } from './resolve/knownIds';
@@ -377,8 +383,26 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
         errors,
       };
     try {
+      // Checked before any query runs: tree-sitter's query cursor cannot be interrupted and is super-linear in depth.
+      if (nestsDeeperThan(tree.rootNode, MAX_SYNTAX_DEPTH))
+        return {
+          kind,
+          facts: [],
+          problems: [
+            problemAt(
+              `skipped: its code nests more than ${MAX_SYNTAX_DEPTH.toLocaleString('en-US')} levels deep (no program Python compiles nests so far); it is not analysed`,
+            ),
+          ],
+          errors,
+        };
       problems.push(...syntaxProblems(tree));
-      facts = extractPythonFacts(tree, code);
+      try {
+        facts = extractPythonFacts(tree, code, () => performance.now() > deadline);
+      } catch (e) {
+        if (e instanceof PastDeadline)
+          throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading its facts'));
+        throw e;
+      }
       if (notebook?.accelerator)
         facts.push({
           kind: 'hardware.accelerator',
@@ -414,7 +438,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
  */
 export function parseWithin(python: PythonParsing, code: string, deadline: number, oldTree?: Tree): Tree | null {
   let checks = 0;
-  const tree = python.parser.parse(code, oldTree ?? null, {
+  const tree = python.parser.parse(boundedCommentRuns(code), oldTree ?? null, {
     // Returning true cancels (web-tree-sitter's typing says void; its docs and runtime say boolean).
     progressCallback: (() => (++checks & 15) === 0 && performance.now() > deadline) as unknown as (
       state: unknown,

@@ -168,6 +168,13 @@ export function parseWorkspaceConfig(text: string): ParsedWorkspaceConfig {
     const unknown = unknownAcceleratorMessage(fields.accelerator, `${WORKSPACE_CONFIG_FILE}: accelerator`);
     if (unknown) errors.push(unknown);
   }
+  // Not a string at all (`"region": ["FR"]`) names no known id either: an error, not a field quietly left out.
+  for (const key of ['region', 'accelerator'] as const) {
+    if (key in fields && typeof fields[key] !== 'string')
+      errors.push(
+        `${WORKSPACE_CONFIG_FILE}: ${key} must be a string naming a known ${key}, not ${Array.isArray(fields[key]) ? 'an array' : fields[key] === null ? 'null' : `a ${typeof fields[key]}`}`,
+      );
+  }
   const parsed = WorkspaceConfigSchema.safeParse(raw);
   if (parsed.success && errors.length === 0) return { config: parsed.data, problems: [], errors: [] };
   // Keep every field that is valid on its own; name the ones that are not.

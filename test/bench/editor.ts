@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { analyzeText, type FileAnalysis } from '../../src/core/analyze';
 import type { Tree } from '../../src/core/parse/pythonParser';
 import { inlineSummary } from '../../src/core/report/panelModel';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
-import { parsing } from '../unit/helpers';
+import { parsing, tempDir } from '../unit/helpers';
 import { EpochsDigitEdit, generatedCorpus, longTrainingScript } from './corpus';
 
 /**
@@ -52,7 +51,7 @@ interface FirstHint {
 
 function firstHints(script: string): FirstHint[] {
   const bundle = bundleFirstHint();
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-first-hint-')), 'train.py');
+  const file = path.join(tempDir('greenai-first-hint-'), 'train.py');
   fs.writeFileSync(file, script);
   const runs: FirstHint[] = [];
   for (let i = 0; i < 7; i++) {

@@ -8,7 +8,7 @@ import { isMeasurementFile } from '../../src/core/calibration/measurement';
 import { FolderScanCache, type ScanSource, type StreamedFile } from '../../src/core/scan/folderScan';
 import { chooseScanAnalyser, SharedAnalyser } from '../../src/core/scan/scanAnalyser';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
-import { parsing } from '../unit/helpers';
+import { parsing, tempDir } from '../unit/helpers';
 import { exampleScripts, helperBlock } from './corpus';
 
 /**
@@ -338,7 +338,7 @@ async function repositories(corpus: string): Promise<void> {
 
 async function generated(): Promise<void> {
   const python = await parsing();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-bench-report-'));
+  const dir = tempDir('greenai-bench-report-');
   generate(dir);
   const files = walk(dir).sort();
   const pyFiles = files.filter((f) => f.endsWith('.py'));

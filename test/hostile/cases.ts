@@ -15,7 +15,16 @@ export type HostileClass =
 
 /** Which reader a growth case exercises; the test calls that reader directly so the timing is its own. */
 export type Reader =
-  'shell' | 'config' | 'python' | 'directives' | 'codecarbon' | 'workspaceConfig' | 'notebook' | 'modelCard';
+  | 'shell'
+  | 'config'
+  | 'python'
+  | 'directives'
+  | 'codecarbon'
+  | 'workspaceConfig'
+  | 'notebook'
+  | 'modelCard'
+  | 'prefilter'
+  | 'pythonParse';
 
 export interface GrowthCase {
   readonly name: string;
@@ -160,6 +169,124 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 2_000,
     maxN: 20_000,
   },
+  // The folder scan's prefilter (mayStartARun): the rules' runStart patterns run over whole files.
+  {
+    name: 'prefilter: one line of `for epoch` repeated (FOR_LOOP_START)',
+    reader: 'prefilter',
+    file: 'a.py',
+    make: (n) => `import torch\n${'for\tepoch\t'.repeat(n)}\n`,
+    n: 100,
+    maxN: 160_000,
+  },
+  {
+    name: 'prefilter: one long word of `Pipeline` (serving runStart)',
+    reader: 'prefilter',
+    file: 'a.py',
+    make: (n) => `import torch\ndef f(): pass\n${'Pipeline'.repeat(n)}\n`,
+    n: 200,
+    maxN: 200_000,
+  },
+  // tree-sitter-python's scanner looks past every following comment line at each line end.
+  {
+    name: 'python parse: a long run of comment lines',
+    reader: 'pythonParse',
+    file: 'a.py',
+    make: (n) => `import torch\n${'# x\n'.repeat(n)}x = 1\n`,
+    n: 4_000,
+    maxN: 200_000,
+  },
+  // Python readers.
+  {
+    name: 'python: a `.train()` receiver of one long identifier',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) => `import torch\n${'model'.repeat(n)}().train()\n`,
+    n: 4_000,
+    maxN: 200_000,
+  },
+  {
+    name: 'python: a torchvision import with a long run of blanks',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import torch\nfrom torchvision.models import resnet50${' \t'.repeat(n)}s\nfor epoch in range(3):\n    loss.backward()\n`,
+    n: 4_000,
+    maxN: 400_000,
+  },
+  {
+    name: 'python: a chain of definitions each calling the next (reachability)',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import torch\n${lines(n, (i) => `def f${i}():\n    f${i + 1}()`)}\ndef f${n}():\n    loss.backward()\nf0()\n`,
+    n: 500,
+    maxN: 40_000,
+  },
+  // Deep nesting: tree-sitter's query cursor is super-linear once tens of thousands of nested nodes match
+  // (a 100k-deep chained assignment took 38 s in one call); a file nested past the limit is skipped unqueried.
+  {
+    name: 'python: a chained assignment nested deep (a = b = … = 1)',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) => `import torch
+hidden_size = ${'n_layer = '.repeat(n)}1
+for epoch in range(3):
+    loss.backward()
+`,
+    n: 20_000,
+    maxN: 160_000,
+  },
+  // Shell flags: `[=\s]+\S+…` backtracked over a long run of `=`.
+  {
+    name: 'shell: --config followed by a long run of =',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `torchrun train.py --config ${'='.repeat(n)}\n`,
+    n: 10_000,
+    maxN: 90_000,
+  },
+  {
+    name: 'shell: --vocab-file followed by a long run of =',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `torchrun train.py --vocab-file ${'='.repeat(n)}\n`,
+    n: 10_000,
+    maxN: 90_000,
+  },
+  {
+    name: 'shell: many `read r <<e` lines whose end never comes',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => '\tread\tr<<e\n\n'.repeat(n),
+    n: 2_000,
+    maxN: 160_000,
+  },
+  // Config dialects: trailing slashes, Composer durations, OmegaConf interpolations.
+  {
+    name: 'config litgpt: checkpoint_dir of slashes',
+    reader: 'config',
+    file: 'l.yaml',
+    make: (n) => `checkpoint_dir: ${'/'.repeat(n)}x\ntrain:\n  epochs: 3\n  global_batch_size: 16\nout_dir: o\n`,
+    n: 10_000,
+    maxN: 400_000,
+  },
+  {
+    name: 'config mosaicml run: cd into a path of slashes',
+    reader: 'config',
+    file: 'r.yaml',
+    make: (n) =>
+      `compute:\n  gpus: 8\ncommand: |\n  cd ${'/'.repeat(n)}x\n  composer train.py a.yaml\nimage: x\nintegrations: []\n`,
+    n: 10_000,
+    maxN: 400_000,
+  },
+  {
+    name: 'config composer: max_duration with a long run of blanks',
+    reader: 'config',
+    file: 'c.yaml',
+    make: (n) => `model:\n  name: mpt_causal_lm\nmax_duration: "0${'\\t'.repeat(n)}0ba"\ntrain_loader:\n  name: text\n`,
+    n: 5_000,
+    maxN: 200_000,
+  },
   {
     name: 'model card front matter with many keys',
     reader: 'modelCard',
@@ -263,6 +390,27 @@ export const PROCESS_CASES: readonly FolderCase[] = [
     stderr: /\.greenai\.json: a symbolic link to a file outside the folder/,
   },
   {
+    name: 'a Python file and a YAML config nested 100,000 levels deep are skipped with the reason; the normal run is reported',
+    cls: 'super-linear',
+    build: (dir) => {
+      write(path.join(dir, 'finetune.py'), TRAIN);
+      // Tree-sitter's query cursor took 38 s on a 100k-deep chained assignment, in one call no budget interrupts.
+      write(
+        path.join(dir, 'deep.py'),
+        `import torch\nhidden_size = ${'n_layer = '.repeat(100_000)}1\nfor epoch in range(3):\n    loss.backward()\n`,
+      );
+      write(
+        path.join(dir, 'deep.yaml'),
+        `model_name_or_path: gpt2\nnum_train_epochs: 3\nx:\n${'- '.repeat(100_000)}1\n`,
+      );
+    },
+    args: (dir) => ['report', dir, '--json'],
+    exit: [0, 3],
+    stderr:
+      /^(?=[^]*deep\.py: skipped, its code nests more than 4,000 levels deep)(?=[^]*deep\.yaml: skipped, it nests more than 100 levels)/,
+    stdout: /"file": "finetune\.py"/,
+  },
+  {
     name: 'a corpus of pathological files in one report: every reader bounded, the normal run still reported',
     cls: 'super-linear',
     build: (dir) => {
@@ -315,6 +463,83 @@ export const PROCESS_CASES: readonly FolderCase[] = [
     exit: [0],
     stdout: /"file": "finetune\.py"/,
     stderr: /sweep\.sh: the loop at line 1 would launch 100,000,000 runs/,
+  },
+];
+
+const git = (dir: string, ...args: string[]) => {
+  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], {
+    cwd: dir,
+  });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${String(r.stderr)}`);
+};
+
+/** `green-ai diff` as a gate: what the head cannot estimate must fail it, as `report --budget-kg` does. */
+export const DIFF_CASES: readonly FolderCase[] = [
+  {
+    name: "diff --budget-kg: the head's .greenai.json naming an unknown region is an error (exit 2), not a pass",
+    cls: 'fail-open',
+    build: (dir) => (
+      write(path.join(dir, 'base/train.py'), TRAIN),
+      write(path.join(dir, 'head/train.py'), TRAIN),
+      write(path.join(dir, 'head/.greenai.json'), '{"region": "eu-nort-1"}')
+    ),
+    args: (dir) => ['diff', path.join(dir, 'base'), path.join(dir, 'head'), '--budget-kg', '1000'],
+    exit: [2],
+    stderr: /unknown region "eu-nort-1"/,
+  },
+  {
+    name: 'diff --budget-delta-kg: a head directive naming an unknown accelerator is an error (exit 2), not a zero delta',
+    cls: 'fail-open',
+    build: (dir) => (
+      write(path.join(dir, 'base/train.py'), TRAIN),
+      write(path.join(dir, 'head/train.py'), `# green-ai: accelerator=Z9000\n${TRAIN}`)
+    ),
+    args: (dir) => ['diff', path.join(dir, 'base'), path.join(dir, 'head'), '--budget-delta-kg', '1000'],
+    exit: [2],
+    stderr: /unknown accelerator "Z9000"/,
+  },
+  {
+    name: 'diff --budget-kg: a head run whose size must be given cannot pass the budget (exit 3)',
+    cls: 'fail-open',
+    build: (dir) => (
+      write(path.join(dir, 'base/train.py'), TRAIN),
+      write(path.join(dir, 'head/train.py'), TRAIN.replace('"gpt2"', '"someorg/unknown-model"'))
+    ),
+    args: (dir) => ['diff', path.join(dir, 'base'), path.join(dir, 'head'), '--budget-kg', '1000'],
+    exit: [3],
+    stderr: /cannot check against the budget: train\.py/,
+  },
+  {
+    name: '.greenai.json whose region is not a string is an error (exit 2), not a field left out',
+    cls: 'fail-open',
+    build: (dir) => (
+      write(path.join(dir, 'train.py'), TRAIN),
+      write(path.join(dir, '.greenai.json'), '{"region": ["FR"]}')
+    ),
+    args: (dir) => ['report', dir, '--budget-kg', '1000'],
+    exit: [2],
+    stderr: /region must be a string/,
+  },
+  {
+    name: 'diff --git does not read a tracked file through a folder replaced by a symlink out of the tree',
+    cls: 'outside-folder',
+    build: (dir) => {
+      write(
+        path.join(dir, 'outside/x.py'),
+        'from transformers import AutoModelForCausalLM, Trainer\nm = AutoModelForCausalLM.from_pretrained("SECRET-OUTSIDE-GIT")\nTrainer(model=m).train()\n',
+      );
+      const repo = path.join(dir, 'repo');
+      write(path.join(repo, 'train.py'), TRAIN);
+      write(path.join(repo, 'sub/x.py'), 'x = 1\n');
+      git(repo, 'init', '-q');
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-qm', 'base');
+      fs.rmSync(path.join(repo, 'sub'), { recursive: true });
+      fs.symlinkSync(path.join(dir, 'outside'), path.join(repo, 'sub'));
+    },
+    args: (dir) => ['diff', '--git', 'HEAD', path.join(dir, 'repo'), '--json'],
+    exit: [0],
+    never: /SECRET-OUTSIDE/,
   },
 ];
 

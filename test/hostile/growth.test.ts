@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { analyzeText, notebookCode } from '../../src/core/analyze';
+import { analyzeText, notebookCode, parseWithin } from '../../src/core/analyze';
 import { parseCodeCarbonCsv } from '../../src/core/calibration/codecarbon';
 import { parseModelCard } from '../../src/core/calibration/modelCard';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
@@ -9,6 +9,7 @@ import { extractDirectives } from '../../src/core/extract/directives';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import type { PythonParsing } from '../../src/core/parse/pythonParser';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
+import { mayStartARun } from '../../src/core/scan/prefilter';
 import { parseWorkspaceConfig } from '../../src/core/workspaceConfig';
 import { parsing } from '../unit/helpers';
 import { GROWTH_CASES, type GrowthCase } from './cases';
@@ -86,6 +87,10 @@ function reader(c: GrowthCase, python: PythonParsing): (text: string) => Prepare
       return plain((t) => notebookCode(t));
     case 'modelCard':
       return plain((t) => parseModelCard(t, c.file));
+    case 'prefilter':
+      return plain((t) => mayStartARun(t, 'python'));
+    case 'pythonParse':
+      return plain((t) => parseWithin(python, t, performance.now() + 60_000)?.delete());
   }
 }
 

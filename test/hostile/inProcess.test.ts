@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { messagesOf } from '../../src/core/problem';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { runCli } from '../../src/cli/main';
 import { analyzeText, notebookCode, runCount } from '../../src/core/analyze';
 import { parseModelCard } from '../../src/core/calibration/modelCard';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractDirectives } from '../../src/core/extract/directives';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import type { PythonParsing } from '../../src/core/parse/pythonParser';
@@ -16,7 +16,7 @@ import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan
 import { readRegularText, UnsafeFileError, writeFileInside } from '../../src/core/scan/safeFiles';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parseWorkspaceConfig, withCalibration } from '../../src/core/workspaceConfig';
-import { parsing, ROOT } from '../unit/helpers';
+import { parsing, ROOT, tempDir } from '../unit/helpers';
 import { TRAIN_SCRIPT, writeFile } from './cases';
 
 /**
@@ -33,7 +33,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 function repo(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-hostile-'));
+  const dir = tempDir('greenai-hostile-');
   for (const [name, text] of Object.entries(files)) writeFile(path.join(dir, name), text);
   return dir;
 }
@@ -234,6 +234,17 @@ describe('Hostile input, in-process', function () {
       assert.equal(card.measurement, null);
       assert.match(card.problem ?? '', /cannot be read/);
     });
+    it('a config nested 200,000 levels deep is skipped with the reason, not a stack overflow', () => {
+      for (const [format, text] of [
+        ['yaml', `model_name_or_path: gpt2\nx:\n${'- '.repeat(200_000)}1\n`],
+        ['yaml', `model_name_or_path: gpt2\nx: ${'{a: '.repeat(200_000)}1${'}'.repeat(200_000)}\n`],
+        ['json', `{"model_name_or_path": "gpt2", "x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`],
+      ] as const) {
+        const read = within(2000, `a deep ${format} config`, () => extractConfigFacts(text, format));
+        assert.deepEqual(read.facts, []);
+        assert.match(read.problems[0].message, /^skipped: it nests more than 100 levels deep/);
+      }
+    });
   });
 
   describe('[memory] nothing grows without bound', () => {
@@ -394,6 +405,30 @@ describe('Hostile input, in-process', function () {
       assert.match(messagesOf(a.problems).join('\n'), /skipped: reading it took longer than 0\.3 s/);
       // The parser is usable again afterwards (a cancelled parse must not resume into the next one).
       assert.equal(analyzeText({ path: 'train.py', text: TRAIN_SCRIPT }, python, DEFAULT_SETTINGS).runs.length, 1);
+    });
+
+    it('the budget holds while facts are read, not only after: a parsed module of 60,000 statements', () => {
+      // Linear work, but seconds of it: the budget is checked between phases and every few hundred nodes.
+      const text = `import torch\n${"x = 'a'\n".repeat(60_000)}for epoch in range(3):\n    loss.backward()\n`;
+      const tree = python.parser.parse(text)!;
+      try {
+        const start = performance.now();
+        const a = analyzeText({ path: 'strings.py', text, tree, timeBudgetMs: 200 }, python, DEFAULT_SETTINGS);
+        const took = performance.now() - start;
+        assert.match(
+          messagesOf(a.problems).join('\n'),
+          /skipped: reading it took longer than 0\.2 s \(reading its facts\)/,
+        );
+        // One phase may run past the deadline before the next look at the clock; not the whole module.
+        const whole = (() => {
+          const t = performance.now();
+          analyzeText({ path: 'strings.py', text, tree, timeBudgetMs: 600_000 }, python, DEFAULT_SETTINGS);
+          return performance.now() - t;
+        })();
+        assert.ok(took < whole / 2, `stopped after ${took.toFixed(0)} ms; reading it all takes ${whole.toFixed(0)} ms`);
+      } finally {
+        tree.delete();
+      }
     });
   });
 });

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT } from '../unit/helpers';
-import { makeFifo, PROCESS_CASES, TRAIN_SCRIPT, writeFile, type FolderCase } from './cases';
+import { ROOT, tempDir } from '../unit/helpers';
+import { DIFF_CASES, makeFifo, PROCESS_CASES, TRAIN_SCRIPT, writeFile, type FolderCase } from './cases';
 
 /**
  * The CLI as a child process, where hanging or exhausting memory is what is under test: each run
@@ -141,7 +140,10 @@ const CONTAINMENT_CASES: ReadonlyArray<FolderCase & { readonly cwd: (dir: string
 
 describe('Hostile input: the CLI as a process (time, memory, exit status)', function () {
   this.timeout(120_000);
-  const cases = [...PROCESS_CASES.map((c) => ({ ...c, cwd: (dir: string) => dir })), ...CONTAINMENT_CASES];
+  const cases = [
+    ...[...PROCESS_CASES, ...DIFF_CASES].map((c) => ({ ...c, cwd: (dir: string) => dir })),
+    ...CONTAINMENT_CASES,
+  ];
   const results = new Map<string, ChildResult>();
   const dirs = new Map<string, string>();
   let fifos = true;
@@ -155,9 +157,9 @@ describe('Hostile input: the CLI as a process (time, memory, exit status)', func
     ]) {
       fs.copyFileSync(path.join(ROOT, 'node_modules', from), path.join(path.dirname(CLI), name));
     }
-    fifos = makeFifo(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-fifo-probe-')), 'p'));
+    fifos = makeFifo(path.join(tempDir('greenai-fifo-probe-'), 'p'));
     for (const c of cases) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-hostile-'));
+      const dir = tempDir('greenai-hostile-');
       c.build(dir);
       dirs.set(c.name, dir);
     }

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { runAction, type ActionEnv } from '../../src/cli/action/runAction';
@@ -10,7 +9,7 @@ import { DIFF_COMMENT_MARKER } from '../../src/core/report/diffFormat';
 import type { SarifLog } from '../../src/core/report/sarif';
 import { cli, wasmBesideCompiledCli } from './cliRun';
 import { git, twoCommitRepo } from './gitRepo';
-import { ROOT } from './helpers';
+import { ROOT, tempDir } from './helpers';
 import { sarifProblems } from './sarifSchema';
 
 interface Call {
@@ -51,7 +50,7 @@ describe("The GitHub Action's script on a fixture repository", function () {
   before(() => {
     wasmBesideCompiledCli();
     repo = twoCommitRepo();
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-action-'));
+    work = tempDir('greenai-action-');
   });
   after(() => {
     fs.rmSync(repo, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { proposeCalibration } from '../../src/core/calibration/calibrate';
@@ -14,7 +13,7 @@ import { CliOutputSchema } from '../../src/core/report/cliSchema';
 import { completeRun } from '../../src/core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema } from '../../src/core/runSpec';
 import { parseWorkspaceConfig } from '../../src/core/workspaceConfig';
-import { analyzeSource, ROOT } from './helpers';
+import { analyzeSource, ROOT, tempDir } from './helpers';
 
 const SCRIPT = `from codecarbon import EmissionsTracker
 from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
@@ -392,7 +391,7 @@ describe('Calibration: CLI', function () {
   });
 
   function workspace(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-cal-'));
+    const dir = tempDir('greenai-cal-');
     fs.mkdirSync(path.join(dir, 'sst2'));
     fs.writeFileSync(path.join(dir, 'sst2/train.py'), SCRIPT);
     fs.writeFileSync(path.join(dir, '.greenai.json'), '{\n  // team defaults\n  "region": "FR"\n}\n');

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { CliOutputSchema } from '../../src/core/report/cliSchema';
-import { EXAMPLES } from './helpers';
+import { EXAMPLES, tempDir } from './helpers';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -37,7 +36,7 @@ describe('CLI', function () {
   });
 
   it('estimate --spec applies overrides and reports them as assumptions', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-'));
+    const dir = tempDir('greenai-');
     const spec = path.join(dir, 'spec.json');
     fs.writeFileSync(
       spec,
@@ -97,7 +96,7 @@ describe('CLI', function () {
 
 describe('Linking a launch script to the script and config it names', () => {
   it('merges the launcher flags, the accelerate config and the script into one run, counted once', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-link-'));
+    const dir = tempDir('greenai-link-');
     fs.writeFileSync(
       path.join(dir, 'launch.sh'),
       '#!/bin/bash\naccelerate launch --config_file configs/acc.yaml train.py \\\n  --num_train_epochs 5\n',
@@ -142,7 +141,7 @@ describe('Linking a launch script to the script and config it names', () => {
   });
 
   it('says when a named file is missing instead of guessing', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-link-'));
+    const dir = tempDir('greenai-link-');
     fs.writeFileSync(path.join(dir, 'run.sh'), 'torchrun --nproc_per_node 4 missing.py --num_train_epochs 2\n');
     const r = await cli('report', dir, '--json');
     assert.equal(r.code, 0);
@@ -182,7 +181,7 @@ describe('.greenai.json team defaults', () => {
     assert.match(bad.problems.join('\n'), /colour/);
     assert.match(parseWorkspaceConfig('{').problems[0], /not valid JSON/);
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-team-'));
+    const dir = tempDir('greenai-team-');
     fs.copyFileSync(path.join(EXAMPLES, 'hf-finetune/train_classifier.py'), path.join(dir, 'train.py'));
     fs.writeFileSync(path.join(dir, '.greenai.json'), JSON.stringify({ region: 'FR', accelerator: 'H100', count: 4 }));
     const team = CliOutputSchema.parse(JSON.parse((await cli('report', dir, '--json')).out)).runs[0];

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeText } from '../../src/core/analyze';
 import { MODELS } from '../../src/core/knowledge/data/models';
@@ -10,7 +9,7 @@ import { FolderScanCache } from '../../src/core/scan/folderScan';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { runCli } from '../../src/cli/main';
-import { analyzeSource, parsing } from './helpers';
+import { analyzeSource, parsing, tempDir } from './helpers';
 
 const HF_TRAIN = [
   'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
@@ -291,7 +290,7 @@ describe('Honest unknowns', () => {
   });
 
   it('gives the CLI nulls, the missing input, a total without it, and a budget gate that fails closed', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-unknown-'));
+    const dir = tempDir('greenai-unknown-');
     fs.writeFileSync(path.join(dir, 'sft.py'), SFT);
     fs.writeFileSync(
       path.join(dir, 'finetune.py'),

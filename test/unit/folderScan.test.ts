@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   analyzeText,
@@ -15,7 +14,7 @@ import { InThreadAnalyser, type FileAnalyser, type ScanJob } from '../../src/cor
 import { ScanWorkerPool } from '../../src/core/scan/workerPool';
 import { SharedAnalyser } from '../../src/core/scan/scanAnalyser';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
-import { EXAMPLES, parsing, ROOT } from './helpers';
+import { EXAMPLES, parsing, ROOT, tempDir } from './helpers';
 
 /**
  * The folder scan on worker threads reads exactly what analysing every file in turn reads
@@ -134,7 +133,7 @@ describe('Folder scan on worker threads', function () {
   }
 
   it('after one change re-reads and re-analyses only that file and the runs that link to it', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-scan-'));
+    const dir = tempDir('greenai-scan-');
     fs.cpSync(path.join(ROOT, 'test/fixtures/scanner/linked-yaml'), dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'helpers.py'), 'import json\n\ndef load(p):\n    return json.load(open(p))\n');
     const reads = new Map<string, number>();
@@ -191,7 +190,7 @@ describe('Folder scan on worker threads', function () {
   describe('a worker that misbehaves', () => {
     let dir: string;
     before(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-bad-worker-'));
+      dir = tempDir('greenai-bad-worker-');
       // Stand-in workers: one never answers a job, one dies on it.
       fs.writeFileSync(
         path.join(dir, 'hangs.js'),
@@ -326,7 +325,7 @@ function job2(text: string): ScanJob {
 
 describe('Runs counted once', () => {
   it('a launched script is drawn into the run that launches it; a module a script calls a function of stays its own run', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-modules-'));
+    const dir = tempDir('greenai-modules-');
     try {
       fs.writeFileSync(
         path.join(dir, 'bench.py'),

@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DiffOutputSchema } from '../../src/core/report/diffSchema';
 import type { SarifLog } from '../../src/core/report/sarif';
 import { cli, wasmBesideCompiledCli } from './cliRun';
 import { commitAll, emptyRepo, git, gitDirSnapshot, twoCommitRepo } from './gitRepo';
-import { ROOT } from './helpers';
+import { ROOT, tempDir } from './helpers';
 import { sarifProblems } from './sarifSchema';
 
 const LORA = (epochs: number) => `from peft import LoraConfig, get_peft_model
@@ -122,7 +121,7 @@ describe('green-ai diff --git (a temporary repository)', function () {
   it('symlinks are not followed, on either side', async () => {
     const r = emptyRepo();
     repos.push(r);
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-outside-'));
+    const outside = tempDir('greenai-outside-');
     fs.writeFileSync(path.join(outside, 'secret_train.py'), LORA(3));
     fs.symlinkSync(path.join(outside, 'secret_train.py'), path.join(r, 'linked.py'));
     commitAll(r, 'a symlink to a script outside');
@@ -145,7 +144,7 @@ describe('green-ai diff --git (a temporary repository)', function () {
     ],
     [
       'a folder outside any repository',
-      () => ['diff', '--git', 'HEAD', fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-nogit-'))],
+      () => ['diff', '--git', 'HEAD', tempDir('greenai-nogit-')],
       /is not inside a git working tree/,
     ],
     ['two folders with --git', (r: string) => ['diff', '--git', 'HEAD', r, r], /takes one folder/],

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DIFF_FIXTURES } from './cliRun';
+import { tempDir } from './helpers';
 
 /** Temporary git repositories for the diff, Action and pre-commit tests (made at test time, removed after). */
 
@@ -20,7 +20,7 @@ export function git(repo: string, ...args: string[]): string {
 }
 
 export function emptyRepo(): string {
-  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'greenai-git-'));
+  const repo = tempDir('greenai-git-');
   git(repo, 'init', '-q', '-b', 'main');
   git(repo, 'config', 'user.email', 'test@example.com');
   git(repo, 'config', 'user.name', 'Green AI test');

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeText, type FileAnalysis } from '../../src/core/analyze';
 import { loadPythonParsing, type PythonParsing } from '../../src/core/parse/pythonParser';
@@ -7,6 +8,25 @@ import { DEFAULT_SETTINGS, type EstimateSettings, type Overrides } from '../../s
 /** Repository root, from out/test/unit (compiled) or test/unit (source). */
 export const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 export const EXAMPLES = path.join(ROOT, 'examples');
+
+/** Folders made by tempDir, removed when the test run ends. */
+const tempDirs: string[] = [];
+
+function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// Once per process: mocha's root `after` hook when mocha loads this (a run of thousands of cases left as many
+// folders in /tmp), and the process's exit for the benches and a run stopped by a failure.
+if (typeof after === 'function') after(removeTempDirs);
+process.once('exit', removeTempDirs);
+
+/** A new empty folder under the system's temp folder (`prefix` + random), removed when the test run ends. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
 
 export function parsing(): Promise<PythonParsing> {
   return loadPythonParsing({

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { configNestingDepth, MAX_CONFIG_DEPTH } from '../extract/config/nesting';
 import type { Measurement } from './measurement';
 
 /**
@@ -19,6 +20,11 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/;
 export function parseModelCard(text: string, file: string): ModelCardResult {
   const m = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ''));
   if (!m || !/co2_eq_emissions/.test(m[1])) return { measurement: null, problem: null };
+  if (configNestingDepth(m[1], MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH)
+    return {
+      measurement: null,
+      problem: `${file}: the model card's YAML front matter nests more than ${MAX_CONFIG_DEPTH} levels deep; it is not read`,
+    };
   const doc = parseDocument(m[1], { uniqueKeys: false });
   if (doc.errors.length > 0) {
     return {

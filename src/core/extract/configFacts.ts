@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { CONFIG_DIALECTS } from './config';
 import { parseConfigDocument } from './config/configDocument';
+import { configNestingDepth, MAX_CONFIG_DEPTH } from './config/nesting';
 import { configDocOf, rangeIn, type ConfigDialect, type FactSink } from './config/dialect';
 import { normalisePrecision } from './pythonFacts';
 import { mentionsLauncher } from './shell/launchers';
@@ -35,6 +36,14 @@ export interface ConfigExtraction {
 }
 
 export function extractConfigFacts(text: string, format: 'yaml' | 'json'): ConfigExtraction {
+  // Measured before parsing: the parser and the readers below recurse once per level.
+  if (configNestingDepth(text, MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH)
+    return {
+      facts: [],
+      problems: [
+        problemAt(`skipped: it nests more than ${MAX_CONFIG_DEPTH} levels deep (no config does); it is not analysed`),
+      ],
+    };
   const doc = parseConfigDocument(text, format);
   const lineCounter = doc.lineCounter;
   const problems = doc.errors.slice(0, 5).map((e) => {

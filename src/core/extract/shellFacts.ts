@@ -33,12 +33,59 @@ function shellVariables(text: string): Map<string, string> {
     vars.set(m[1], expandShell(value.replace(/\\\n/g, ' '), vars));
   }
   // `read -r -d '' ARGS <<EOF ... EOF`: a here-document read into a variable (OpenRLHF's example scripts).
-  for (const m of text.matchAll(
-    /^[ \t]*read[ \t]+(?:-\w+[ \t]+(?:(?:''|"")[ \t]+)?)*([A-Za-z_]\w*)[ \t]*<<-?[ \t]*['"]?(\w+)['"]?[^\n]*\n([\s\S]{0,100000}?)\n\s*\2\s*$/gm,
-  )) {
-    vars.set(m[1], expandShell(m[3].replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim(), vars));
-  }
+  for (const { name, body } of readHereDocuments(text))
+    vars.set(name, expandShell(body.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim(), vars));
   return vars;
+}
+
+/** Here-documents longer than this are not read into a variable. */
+const MAX_HERE_DOCUMENT = 100_000;
+
+/**
+ * `read [-r -d ''] NAME <<WORD` and the lines up to the first line holding only WORD. Found line by line, the
+ * ends looked up in one index: a single regex scanned up to MAX_HERE_DOCUMENT characters from every `read`
+ * line whose end never came (quadratic on a file of such lines).
+ */
+function readHereDocuments(text: string): Array<{ name: string; body: string }> {
+  if (!/^[ \t]*read[ \t]/m.test(text)) return [];
+  const lines = text.split('\n');
+  const starts: Array<{ line: number; name: string; word: string }> = [];
+  lines.forEach((l, i) => {
+    const m = /^[ \t]*read[ \t]+(?:-\w+[ \t]+(?:(?:''|"")[ \t]+)?)*([A-Za-z_]\w*)[ \t]*<<-?[ \t]*['"]?(\w+)['"]?/.exec(
+      l,
+    );
+    if (m) starts.push({ line: i, name: m[1], word: m[2] });
+  });
+  if (starts.length === 0) return [];
+  const words = new Set(starts.map((s) => s.word));
+  const ends = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    const w = l.trim();
+    if (words.has(w)) (ends.get(w) ?? ends.set(w, []).get(w)!).push(i);
+  });
+  // Where each line starts, so a body's size is a subtraction.
+  const offsets = new Float64Array(lines.length + 1);
+  lines.forEach((l, i) => (offsets[i + 1] = offsets[i] + l.length + 1));
+  const out: Array<{ name: string; body: string }> = [];
+  // A `read` inside a here-document already taken is text, not a command (and bodies never overlap: their total is the file's size).
+  let taken = -1;
+  for (const s of starts) {
+    if (s.line <= taken) continue;
+    const at = ends.get(s.word) ?? [];
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] <= s.line) lo = mid + 1;
+      else hi = mid;
+    }
+    const end = at[lo];
+    if (end === undefined) continue;
+    if (offsets[end] - offsets[s.line + 1] > MAX_HERE_DOCUMENT + 1) continue;
+    out.push({ name: s.name, body: lines.slice(s.line + 1, end).join('\n') });
+    taken = end;
+  }
+  return out;
 }
 
 /** The line of `--flag` within a continued command, else where a variable defines it. */
@@ -251,13 +298,18 @@ export function extractShellFacts(text: string): Fact[] {
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
         add('link.config', next, `passes ${next} to ${tokens[scriptAt]}`);
     }
+    // A flag's value starts after the whole run of `=` and blanks, and what it must hold is checked on that word:
+    // `[=\s]+\S+\.yaml` backtracked over a long run of `=` (quadratic), retried from every flag inside one long word.
     // The path may be quoted (`--config_file "configs/fsdp.yaml"`): the quotes are not part of it.
-    for (const m of logical.matchAll(
-      /--(config_file|config-file|deepspeed|deepspeed_config_file|config)[=\s]+["']?([^\s"']+\.(?:ya?ml|json))/g,
-    ))
-      add('link.config', m[2], `--${m[1]} ${m[2]}`);
+    const values = (flag: RegExp) => [...logical.matchAll(flag)].map((m) => [m[1], m[2]] as const);
+    for (const [flag, word] of values(
+      /--(config_file|config-file|deepspeed|deepspeed_config_file|config)[=\s]+([^=\s]\S*)/g,
+    )) {
+      const file = /^["']?([^\s"']+\.(?:ya?ml|json))/.exec(word)?.[1];
+      if (file) add('link.config', file, `--${flag} ${file}`);
+    }
     // Megatron pads GPT-2's 50,257-token vocabulary to 50,304 (--make-vocab-size-divisible-by 128).
-    if (/--vocab[-_]file[=\s]+\S*gpt2/i.test(logical))
+    if (values(/--(vocab[-_]file)[=\s]+([^=\s]\S*)/gi).some(([, word]) => /gpt2/i.test(word)))
       facts.push({
         kind: 'model.vocabSize',
         value: 50304,

@@ -21,7 +21,9 @@ import { matchLauncher } from '../shell/launchers';
  * batches (optimizer steps), `sp` samples, `tok` tokens, `dur` a fraction of another duration.
  */
 export function parseComposerDuration(text: string): { kind: FactKind; value: number; unit: string } | null {
-  const m = /^\s*(\d[\d_]*(?:\.\d+)?(?:e\d+)?)\s*([kmbt])?\s*(ep|ba|sp|tok)\s*$/i.exec(text);
+  // Trimmed first, and no duration is long: `\s*([kmbt])?\s*` on a long run of blanks was quadratic.
+  const trimmed = text.trim();
+  const m = trimmed.length > 64 ? null : /^(\d[\d_]*(?:\.\d+)?(?:e\d+)?)\s*([kmbt])?\s*(ep|ba|sp|tok)$/i.exec(trimmed);
   if (!m) return null;
   const scale = m[2] ? { k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[m[2].toLowerCase() as 'k' | 'm' | 'b' | 't'] : 1;
   const value = Number(m[1].replace(/_/g, '')) * scale;
@@ -360,7 +362,7 @@ function readCommand(doc: ConfigDoc, out: FactSink, parametersAreTheConfig: bool
     const start = i;
     const cd = /^\s*cd\s+(\S+)\s*$/.exec(line)?.[1];
     if (cd) {
-      const parts = cd.replace(/\/+$/, '').split('/');
+      const parts = cd.replace(/(?<!\/)\/+$/, '').split('/');
       cwd = clones.includes(parts[0]) ? parts.slice(1).join('/') : '';
       continue;
     }

@@ -208,7 +208,8 @@ class YamlConfigDoc implements ConfigDoc {
     const m = /^\$\{([^{}]+)\}$/.exec(value.trim());
     if (!m || depth > MAX_INTERPOLATION_DEPTH) return { value };
     const expr = m[1].trim();
-    const env = /^(?:oc\.env|env):\s*[\w.]+\s*(?:,\s*(.*))?$/.exec(expr);
+    // [\s\S]*: the default runs to the end (`\s*(.*)$` backtracked over blanks when a newline followed them: quadratic).
+    const env = /^(?:oc\.env|env):\s*[\w.]+\s*(?:,\s*([\s\S]*))?$/.exec(expr);
     if (env) {
       // The environment's value is not known here; its default is what a run without it gets.
       if (env[1] === undefined) return { value };
@@ -359,7 +360,7 @@ export function sizeFromName(text: string): { params: number; written: string } 
 export function hubIdInPath(path: string): string | undefined {
   const parts = path
     .replace(/\\/g, '/')
-    .replace(/\/+$/, '')
+    .replace(/(?<!\/)\/+$/, '')
     .split('/')
     .filter((p) => p && p !== '.' && p !== '..');
   // litgpt and `tune download` folders end in the repo; torchtune's Meta checkpoints add `original/`.

@@ -22,7 +22,7 @@ for (const model of MODELS) {
 
 /** The catalog id of a repository named `name` (folder name, any case), if exactly one model has it. */
 export function catalogIdForRepoName(name: string): string | undefined {
-  const trimmed = name.trim().replace(/\/+$/, '');
+  const trimmed = name.trim().replace(/(?<!\/)\/+$/, '');
   const direct = findModel(trimmed);
   if (direct) return direct.id;
   return byRepoName.get(trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase()) ?? undefined;

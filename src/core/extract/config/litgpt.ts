@@ -54,7 +54,11 @@ export const litgpt: ConfigDialect = {
     const pretraining = !checkpoint || typeof checkpoint.value !== 'string';
     if (checkpoint && typeof checkpoint.value === 'string') {
       const hub = hubIdInPath(checkpoint.value);
-      const folder = checkpoint.value.replace(/\/+$/, '').split('/').pop() ?? '';
+      const folder =
+        checkpoint.value
+          .replace(/(?<!\/)\/+$/, '')
+          .split('/')
+          .pop() ?? '';
       const id = hub ? (findModel(hub)?.id ?? catalogIdForRepoName(folder) ?? hub) : catalogIdForRepoName(folder);
       if (id) {
         out.add('model.id', id, checkpoint, `checkpoint_dir: ${checkpoint.value}`);

@@ -17,8 +17,10 @@ export function nodeRange(node: Node): SourceRange {
 }
 
 export function truncate(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+  // Only the head is collapsed: a fact's detail is cut anyway, and the node may be a megabyte (a chained assignment).
+  const head = text.length > max * 16 ? text.slice(0, max * 16) : text;
+  const oneLine = head.replace(/\s+/g, ' ');
+  return oneLine.length > max || head.length < text.length ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
 export function scalar(v: Resolved['value']): FactValue | undefined {

@@ -25,8 +25,12 @@ interface Definition {
 
 const IDENTIFIER = /[A-Za-z_]\w*/g;
 
-function addWords(text: string, into: Set<string>): void {
-  for (const m of text.matchAll(IDENTIFIER)) into.add(m[0]);
+function addWords(text: string, into: Set<string>, added?: (word: string) => void): void {
+  for (const m of text.matchAll(IDENTIFIER)) {
+    if (into.has(m[0])) continue;
+    into.add(m[0]);
+    added?.(m[0]);
+  }
 }
 
 /**
@@ -55,15 +59,22 @@ export function codeWithoutStrings(tree: Tree, keepLines = false): string {
 }
 
 /** Rows (inclusive) of the code that runs when the module is executed as a script. */
-export function executedRows(tree: Tree): Array<[number, number]> {
+export function executedRows(tree: Tree, checkpoint: (i: number) => void = () => undefined): Array<[number, number]> {
   const code = codeWithoutStrings(tree);
   const words = new Set<string>();
-  const wordsOf = (node: Node) => addWords(code.slice(node.startIndex, node.endIndex), words);
+  // A word first seen in reached code reaches the definitions of that name (a work list: one pass per definition,
+  // where re-scanning every pending definition until nothing changed was quadratic on a chain f0 → f1 → … → fn).
+  const reachable: Definition[] = [];
+  const byName = new Map<string, Definition[]>();
+  const wordsOf = (node: Node) =>
+    addWords(code.slice(node.startIndex, node.endIndex), words, (w) => reachable.push(...(byName.get(w) ?? [])));
   const definitions: Definition[] = [];
   const executed: Array<[number, number]> = [];
   const builtAtModuleLevel = new Set<string>();
   let anyModuleCode = false;
+  let seen = 0;
   for (const statement of tree.rootNode.namedChildren) {
+    checkpoint(++seen);
     if (!statement) continue;
     const inner = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (inner && (inner.type === 'function_definition' || inner.type === 'class_definition')) {
@@ -103,18 +114,22 @@ export function executedRows(tree: Tree): Array<[number, number]> {
     if (/\(/.test(statement.text)) anyModuleCode = true;
   }
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
-  const pending = [...definitions];
-  for (let changed = true; changed;) {
-    changed = false;
-    for (let i = pending.length - 1; i >= 0; i--) {
-      const d = pending[i];
-      const registered = d.decoratorRoots.some((r) => builtAtModuleLevel.has(r));
-      if (!(words.has(d.name) || registered || (d.entryDecorator && anyModuleCode))) continue;
-      executed.push([d.startRow, d.endRow]);
-      wordsOf(d.node);
-      pending.splice(i, 1);
-      changed = true;
-    }
+  for (const d of definitions) (byName.get(d.name) ?? byName.set(d.name, []).get(d.name)!).push(d);
+  reachable.push(
+    ...definitions.filter(
+      (d) =>
+        words.has(d.name) ||
+        d.decoratorRoots.some((r) => builtAtModuleLevel.has(r)) ||
+        (d.entryDecorator && anyModuleCode),
+    ),
+  );
+  const done = new Set<Definition>();
+  for (let d = reachable.pop(); d; d = reachable.pop()) {
+    checkpoint(++seen);
+    if (done.has(d)) continue;
+    done.add(d);
+    executed.push([d.startRow, d.endRow]);
+    wordsOf(d.node);
   }
   return executed;
 }
@@ -128,11 +143,17 @@ function startsARun(f: Fact): boolean {
  * When the file has calls that would start a run but none of them is reached from module-level code,
  * a `run.entry` fact says it is a library module (and why), so no run is formed from it.
  */
-export function libraryVerdict(tree: Tree, facts: readonly Fact[]): Fact | undefined {
+export function libraryVerdict(
+  tree: Tree,
+  facts: readonly Fact[],
+  checkpoint: (i: number) => void = () => undefined,
+): Fact | undefined {
   const starts = facts.filter(startsARun);
   if (starts.length === 0) return undefined;
-  const rows = executedRows(tree);
-  const reached = (f: Fact) => rows.some(([a, b]) => a <= f.range.startLine && f.range.startLine <= b);
+  // Executed rows marked once (spans of top-level statements do not overlap), so each start is one look-up.
+  const executed = new Uint8Array(tree.rootNode.endPosition.row + 1);
+  for (const [a, b] of executedRows(tree, checkpoint)) executed.fill(1, a, b + 1);
+  const reached = (f: Fact) => executed[f.range.startLine] === 1;
   if (starts.some(reached)) return undefined;
   const first = starts[0];
   const where = first.range.startLine + 1;

@@ -119,27 +119,51 @@ export const RELEVANT_LINE = new RegExp(
 /** Cross-call cache of line verdicts (a pure function of the text): see RelevantLines. */
 const relevantLines = new RelevantLines(RELEVANT_LINE);
 
-/** The facts of one Python module. */
-export function extractPythonFacts(tree: Tree, text: string = tree.rootNode.text): Fact[] {
+/** Thrown when the caller's time is up part-way through a module (the caller reports the file as skipped). */
+export class PastDeadline extends Error {}
+
+/** Nodes read between two looks at the clock. */
+const NODES_PER_CHECK = 256;
+
+/**
+ * The facts of one Python module. `pastDeadline` is asked between phases and every few hundred nodes: a module
+ * of hundreds of thousands of statements is linear work, but seconds of it, and the caller's time budget must
+ * hold while it runs (it throws PastDeadline), not only be checked once it is done.
+ */
+export function extractPythonFacts(
+  tree: Tree,
+  text: string = tree.rootNode.text,
+  pastDeadline: () => boolean = () => false,
+): Fact[] {
+  const checkpoint = (i = 0) => {
+    if (i % NODES_PER_CHECK === 0 && pastDeadline()) throw new PastDeadline();
+  };
   const syntax = new SyntaxCaches();
   const index = indexSyntax(tree, text, relevantLines);
+  checkpoint();
   const symbols = collectSymbols(index, tree, text, syntax);
+  checkpoint();
   const ctx = new PythonReadContext(tree, text, symbols, syntax, vision.modelImports(text));
   const handles = findModelHandles(index, tree, text, syntax);
   for (const name of handles.pipelines) ctx.pipelines.add(name);
   for (const name of handles.models) ctx.modelHandles.add(name);
   for (const name of handles.sessions) ctx.sessions.add(name);
   for (const rule of FILE_RULES) if (rule.phase === 'before-calls') rule.read(index, ctx);
-  for (const node of index.ordered) {
+  index.ordered.forEach((node, i) => {
+    checkpoint(i + 1);
     if (node.type === 'call') readCall(node, ctx);
     else if (node.type === 'for_statement' || node.type === 'while_statement') {
       for (const rule of STATEMENT_RULES) if (rule.nodeType === node.type) rule.read(node, ctx);
     }
-  }
-  for (const node of index.assignments)
+  });
+  index.assignments.forEach((node, i) => {
+    checkpoint(i + 1);
     for (const rule of STATEMENT_RULES) if (rule.nodeType === 'assignment') rule.read(node, ctx);
+  });
   for (const rule of FILE_RULES) if (rule.phase === 'after-calls') rule.read(index, ctx);
-  const notARun = configDrivenVerdict(text, ctx.facts) ?? libraryVerdict(tree, ctx.facts);
+  checkpoint();
+  const notARun = configDrivenVerdict(text, ctx.facts) ?? libraryVerdict(tree, ctx.facts, checkpoint);
+  checkpoint();
   if (notARun) ctx.facts.push(notARun);
   if (isConfigModule(tree))
     ctx.add(

@@ -252,7 +252,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   const hydraPath = /--config-path[=\s]+(\S+)/.exec(command.text)?.[1];
   const hydraName = /--config-name[=\s]+(\S+)/.exec(command.text)?.[1];
   if (hydraName && !hydraName.startsWith('$')) {
-    const file = `${hydraPath ? `${hydraPath.replace(/\/+$/, '')}/` : ''}${hydraName.replace(/\.ya?ml$/, '')}.yaml`;
+    const file = `${hydraPath ? `${hydraPath.replace(/(?<!\/)\/+$/, '')}/` : ''}${hydraName.replace(/\.ya?ml$/, '')}.yaml`;
     out.add('link.config', file, `--config-path ${hydraPath ?? '.'} --config-name ${hydraName}`);
   }
   if (module && !/^torch\.distributed\./.test(module)) {
@@ -271,7 +271,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
       if (/\.(ya?ml|json)$/.test(w))
         out.add(
           'link.config',
-          dir && !w.includes('/') ? `${dir.replace(/\/+$/, '')}/${w}` : w,
+          dir && !w.includes('/') ? `${dir.replace(/(?<!\/)\/+$/, '')}/${w}` : w,
           `deepy.py ${dir ? `-d ${dir} ` : ''}${w}`,
         );
     }

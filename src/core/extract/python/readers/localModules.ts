@@ -51,7 +51,7 @@ export const localModuleCalls: FileRule = {
     lines.forEach((line, row) => {
       if (/^\s*(from|import|def|class)\b/.test(line)) return;
       const m = use.exec(line);
-      if (m) candidates.push({ row, name: (m[1] ?? m[2])! });
+      if (m) candidates.push({ row, name: m[1] ?? m[2] });
     });
     if (candidates.length === 0) return;
     const executed = executedRows(ctx.tree);

@@ -239,7 +239,8 @@ export const diffusersPipelineCall: CallRule = {
   framework: 'diffusers',
   words: ['Pipeline'],
   // ctx.pipelines holds the names bound to a loaded or assembled pipeline (python/handles.ts).
-  runStart: /Pipeline\w*\s*\.\s*from_(pretrained|single_file|pipe)\b|=\s*[\w.]*Pipeline\w*\s*\(/,
+  // Bounded: `\w*` from every `Pipeline` of one long word re-scanned the rest of it (quadratic).
+  runStart: /Pipeline\w{0,64}\s*\.\s*from_(pretrained|single_file|pipe)\b|=\s*[\w.]{0,64}Pipeline\w{0,64}\s*\(/,
   when: ({ full, ctx }) => ctx.pipelines.size > 0 && ctx.pipelines.has(full),
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;

@@ -25,10 +25,15 @@ const TORCHVISION_DATASETS: Record<string, string> = {
 const STEP_LOOP_VARIABLE = /^(it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)$/i;
 /** `for epoch in ...`, `for ep in ...`, `for e in range(EPOCHS)`. */
 const EPOCH_LOOP_VARIABLE = /epoch|^(ep|e|ep_idx)$/i;
-/** The loops these variables make a run of (the prefilter's runStart): over a range, or while a step count is below a bound. */
+/**
+ * The loops these variables make a run of (the prefilter's runStart): over a range, or while a step count is below a bound.
+ * Run over whole files: a loop statement starts a line, and each line has one reading. The target ends at the first
+ * `in`; `(?=(…))\1` takes the text up to the first match atomically, so a line of `for epoch for epoch …` or
+ * `while step while step …` is scanned once, not once per occurrence (that was cubic in a long line).
+ */
 const FOR_LOOP_START =
-  /\bfor\s+([^\n]*epoch[^\n]*|ep|e|ep_idx|it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)\s+in\b[^\n]*range\s*\(/i;
-const WHILE_LOOP_START = /\bwhile\b[^\n]*(epoch|step|iter|\bit\b|update)[^\n]*</i;
+  /^[ \t]*(?:async[ \t]+)?for[ \t(]+(?:(?:ep|e|ep_idx|it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)\s+in\b|(?=((?:(?!\bin\b)[^\n])*?epoch))\1(?:(?!\bin\b)[^\n])*\bin\b)(?=([^\n]*?range\s*\())\2/im;
+const WHILE_LOOP_START = /^[ \t]*while\b(?=([^\n]*?(?:epoch|step|iter|\bit\b|update)))\1[^\n]*</im;
 
 function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const left = node.childForFieldName('left');
@@ -288,9 +293,12 @@ export const trainCall: CallRule = {
   callees: ['train'],
   runStart: /\btrain\s*\(/,
   words: ['.train('],
+  // Bounded: `\w*model\w*` tried at every `model` of a megabyte-long receiver is quadratic.
   when: ({ full }) =>
-    !/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) &&
-    full.includes('.'),
+    !(
+      full.length < 256 &&
+      /^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length))
+    ) && full.includes('.'),
   read: ({ node, full, ctx }) => {
     ctx.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
     readRepeat(node, ctx);

@@ -23,11 +23,8 @@ function scanImports(text: string): ImportedModels {
       new RegExp(`^[ \\t]*from[ \\t]+${module.source}[ \\t]+import[ \\t]+(?:\\(([^()]*)\\)|([^(\\n]+))`, 'gm'),
     )) {
       for (const part of (m[1] ?? m[2] ?? '').split(',')) {
-        const name = part
-          .trim()
-          .split(/\s+as\s+/)
-          .pop()
-          ?.trim();
+        // The last word (`b` of `a as b`): splitting on `\s+as\s+` re-scanned a long run of blanks from each blank.
+        const name = part.trim().split(/\s+/).pop();
         if (name && /^\w+$/.test(name)) out.add(name);
       }
     }
