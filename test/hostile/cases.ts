@@ -236,6 +236,66 @@ for epoch in range(3):
     n: 20_000,
     maxN: 160_000,
   },
+  // Names bound to loaded models (python/handles.ts) add the lines that call them to the index, in rounds.
+  {
+    name: 'python: many names bound to pipelines, each called',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) => lines(n, (i) => `p${i} = XPipeline.from_pretrained("a/b").to("cuda")\np${i}("x")`),
+    n: 200,
+    maxN: 20_000,
+  },
+  {
+    name: 'python: one pipeline called on every line',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) => `pipe = XPipeline.from_pretrained("a/b")\n${'pipe("x")\n'.repeat(n)}`,
+    n: 500,
+    maxN: 100_000,
+  },
+  // A script calling into sibling modules (readers/localModules.ts): imports and uses scanned line by line.
+  {
+    name: 'python: a script importing many names from siblings and calling them',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `${lines(n, (i) => `from m${i} import f${i}`)}\nif __name__ == "__main__":\n${lines(n, (i) => `    f${i % 50}(${i})`)}\n`,
+    n: 200,
+    maxN: 40_000,
+  },
+  // Launch lines: a leading command, `bash -c "…"` and launches held in variables (shell/launchers.ts).
+  {
+    name: 'shell: srun lines whose launch is held in a variable',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `L="accelerate launch --num_processes 8"\n${'srun $A bash -c "$L train.py"\n'.repeat(n)}`,
+    n: 200,
+    maxN: 40_000,
+  },
+  {
+    name: 'shell: a leading command of many words before a launch',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `cd ${'x '.repeat(n)}&& torchrun train.py\n`,
+    n: 2_000,
+    maxN: 400_000,
+  },
+  {
+    name: 'shell: bash -c with an unclosed quote',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `srun bash -c "torchrun ${'--x 1 '.repeat(n)}\n`,
+    n: 1_000,
+    maxN: 200_000,
+  },
+  {
+    name: 'shell: sbatch with many options',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `sbatch ${'-J x '.repeat(n)}job.slurm\n`,
+    n: 1_000,
+    maxN: 200_000,
+  },
   // Shell flags: `[=\s]+\S+…` backtracked over a long run of `=`.
   {
     name: 'shell: --config followed by a long run of =',
