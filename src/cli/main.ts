@@ -33,6 +33,7 @@ import { loadPythonParsing, wasmLocationIn, type PythonParsing } from '../core/p
 import { CliOutputSchema, CliRunSchema, type CliOutput, type CliRun } from '../core/report/cliSchema';
 import {
   co2eRangeText,
+  defaultRequestsNote,
   formatEnergy,
   formatHours,
   locationText,
@@ -192,6 +193,12 @@ export interface CliIo {
 }
 
 /** Terminal output: text from files passes through printable(), so a YAML value cannot send escape sequences. */
+/** ` per 1M requests (no count in the code)` after an inference total whose request count is the default. */
+function perRequestsText(r: CliRun): string {
+  const note = defaultRequestsNote(r.assumptions);
+  return note ? ` ${note}` : '';
+}
+
 function humanTable(runs: readonly CliRun[], io: CliIo): string {
   if (runs.length === 0) return 'No training or inference runs found.\n';
   const bold = (s: string) => (io.color ? `\u001b[1m${s}\u001b[0m` : s);
@@ -207,7 +214,7 @@ function humanTable(runs: readonly CliRun[], io: CliIo): string {
       continue;
     }
     out.push(
-      `  ${co2eRangeText(r)}${r.trials ? ` per run, × ${r.trials.count} runs (${printable(r.trials.detail)})` : ''} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`,
+      `  ${co2eRangeText(r)}${r.trials ? ` per run, × ${r.trials.count} runs (${printable(r.trials.detail)})` : ''}${perRequestsText(r)} · ${formatEnergy(r.estimate.energyKWh)} · ${sig(r.estimate.acceleratorHours ?? 0)} accelerator-h · ${formatHours(r.estimate.wallClockHours)} wall-clock`,
     );
     if (r.estimate.co2eKg !== null && r.estimate.energyKWh !== null)
       out.push(

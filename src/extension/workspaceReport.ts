@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { runCount } from '../core/analyze';
-import { formatCo2e, measuredText } from '../core/report/format';
+import { defaultRequestsNote, formatCo2e, measuredText } from '../core/report/format';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import { printable } from '../core/report/neutralise';
 import { toCliMeasured } from '../core/report/toCli';
@@ -342,7 +342,8 @@ export class WorkspaceReportProvider implements vscode.TreeDataProvider<Node>, v
       return item;
     }
     const times = run.trial ? ` × ${run.trial.of} runs` : '';
-    item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${times} · ${printable(run.run.model.name ?? 'unknown model')} · ${run.run.mode}${measured ? ` · measured ${formatCo2e(measured.co2eKg)}` : ''}`;
+    const perRequests = defaultRequestsNote(run.run.assumptions);
+    item.description = `${formatCo2e(e.co2eKg)} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${times}${perRequests ? ` ${perRequests}` : ''} · ${printable(run.run.model.name ?? 'unknown model')} · ${run.run.mode}${measured ? ` · measured ${formatCo2e(measured.co2eKg)}` : ''}`;
     // File names and model ids come from the repository: appended as text, never as Markdown (no links, images or HTML).
     const tooltip = new vscode.MarkdownString();
     tooltip

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suggestImprovements } from '../../src/core/advise/suggest';
 import { estimateRun } from '../../src/core/estimate/estimateRun';
-import { regionNoticeText } from '../../src/core/report/format';
+import { defaultRequestsNote, regionNoticeText } from '../../src/core/report/format';
 import { completeRun } from '../../src/core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema } from '../../src/core/runSpec';
 
@@ -68,5 +68,26 @@ describe('Advice order', () => {
         (s) => s.kind === 'continuous-batching' || s.kind === 'quantize-inference' || s.kind === 'shorter-outputs',
       ),
     );
+  });
+});
+
+describe('Inference totals say what they are for', () => {
+  it('a default request count is named next to the total; a count read from the code is not', () => {
+    const inference = completeRun(
+      { model: { name: 'Qwen/Qwen2.5-0.5B' }, training: { mode: 'inference' }, hardware: {}, datacenter: {} },
+      DEFAULT_SETTINGS,
+    );
+    assert.equal(defaultRequestsNote(inference.assumptions), 'per 1M requests (no count in the code)');
+    const counted = completeRun(
+      {
+        model: { name: 'Qwen/Qwen2.5-0.5B' },
+        training: { mode: 'inference' },
+        inference: { requests: 250 },
+        hardware: {},
+        datacenter: {},
+      },
+      DEFAULT_SETTINGS,
+    );
+    assert.equal(defaultRequestsNote(counted.assumptions), null);
   });
 });

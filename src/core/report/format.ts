@@ -61,6 +61,20 @@ export function regionNoticeText(runs: readonly Pick<CliRun, 'hardware'>[]): str
   return `Region not set for ${n === runs.length ? (n === 1 ? 'this run' : 'these runs') : `${n} of ${runs.length} runs`}: the world-average grid intensity is used. Set it with the greenAI.region setting, --region, or a "# green-ai: region=FR" comment.`;
 }
 
+/**
+ * An inference run whose request count is the default (the code states none) is a total for that many
+ * requests, not for the run: said next to the figure, so a report's sums are not read as measured loads.
+ */
+export function defaultRequestsNote(
+  assumptions: ReadonlyArray<{ readonly field: string; readonly source: string; readonly value: unknown }>,
+): string | null {
+  const requests = assumptions.find((a) => a.field === 'inference.requests');
+  if (!requests || requests.source !== 'default' || typeof requests.value !== 'number') return null;
+  const n = requests.value;
+  const count = n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : Math.round(n).toLocaleString('en-US');
+  return `per ${count} requests (no count in the code)`;
+}
+
 /** "0.15 Wh · 0.0093 g CO2e per request · 15 kWh per day (100,000 requests) · 5.5 MWh over 365 days" */
 export function servingText(r: Pick<CliRun, 'estimate'>): string | null {
   const inf = r.estimate.inference;
