@@ -90,11 +90,15 @@ function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Rows that call one of the names or assign from one (`pipe = pipe.to(...)`, `pipe = make_pipe(...)`). */
+/** Rows that call one of the names, bind a move of one (`pipe = pipe.to(...)`) or run a session. */
 function rowsUsing(text: string, names: readonly string[]): Array<[number, number]> {
   if (names.length === 0) return [];
   const alternatives = names.map(escapeRegExp).join('|');
-  const uses = new RegExp(`(^|[^\\w.])(${alternatives})\\s*(\\(|\\.\\s*\\w+\\s*\\()`);
+  // A call of the name (`pipe(prompt)`), a move bound again (`pipe = pipe.to("cuda")`), a session's `.run(`;
+  // not every method call (`model.parameters()`): those lines carry nothing a handle needs.
+  const uses = new RegExp(
+    `(^|[^\\w.])(${alternatives})\\s*\\(|=\\s*(${alternatives})\\s*\\.\\s*\\w+\\s*\\(|(^|[^\\w.])(${alternatives})\\s*\\.\\s*run\\s*\\(`,
+  );
   const rows: Array<[number, number]> = [];
   text.split('\n').forEach((line, row) => {
     if (!uses.test(line)) return;
