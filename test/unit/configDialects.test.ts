@@ -523,4 +523,16 @@ torchrun pretrain_gpt.py \${ARGS[@]} --global-batch-size 64 --train-samples 6400
     one(bench, 'inference.maxNewTokens', 8);
     one(bench, 'inference.requests', 6 * 21 * 2 * 1);
   });
+  it('tune run with a built-in config links recipes/configs/<name>.yaml quietly (there inside torchtune, not elsewhere)', () => {
+    const shell = extractShellFacts(
+      'tune run --nproc_per_node 8 full_finetune_distributed --config llama3_3/70B_full\n',
+    );
+    const link = one(shell, 'link.config', 'recipes/configs/llama3_3/70B_full.yaml');
+    assert.equal(link.confidence, 'low');
+    none(
+      extractShellFacts('tune run lora_finetune_single_device --config ./my_lora.yaml\n'),
+      'link.config',
+      'recipes/configs/./my_lora.yaml.yaml',
+    );
+  });
 });

@@ -129,6 +129,16 @@ const tune: Launcher = {
         'medium',
         config,
       );
+    // Inside torchtune's own repository (or a copy of its recipes), the built-in config is a file:
+    // linked when there, so its epochs and dtype join; no warning when not (it ships in the package).
+    if (config && !/\.ya?ml$/i.test(config) && /^[\w-]+(\/[\w-]+)?$/.test(config))
+      out.add(
+        'link.config',
+        `recipes/configs/${config}.yaml`,
+        `--config ${config}: torchtune's recipes/configs/${config}.yaml`,
+        'low',
+        config,
+      );
     readDotlistOverrides(command.words.slice(2), out);
   },
 };
