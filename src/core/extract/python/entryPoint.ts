@@ -30,16 +30,20 @@ function addWords(text: string, into: Set<string>): void {
 }
 
 /**
- * The module's text with every string literal blanked (same length, so node offsets still index it):
+ * The module's text with its string literals blanked (same length, so node offsets still index it):
  * a name in a docstring or an example in a string (`>>> pipe = FluxPipeline(...)`) calls nothing.
+ * Only the names in `names` are ever looked for, so only the lines holding one of them need their
+ * strings blanked (each of those lines reads as if every string were); the others keep theirs.
  */
-function codeWithoutStrings(tree: Tree): string {
+function codeWithoutStrings(tree: Tree, names: ReadonlySet<string>): string {
   // The module node starts at its first statement (after leading blank lines): offsets count from there.
   const base = tree.rootNode.startIndex;
   const text = tree.rootNode.text;
+  if (names.size === 0) return ' '.repeat(base) + text;
+  const named = new RegExp([...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   const parts: string[] = [' '.repeat(base)];
   let at = 0;
-  for (const s of stringNodes(tree)) {
+  for (const s of stringNodes(tree, (line) => named.test(line))) {
     if (s.startIndex - base < at) continue;
     parts.push(text.slice(at, s.startIndex - base), ' '.repeat(s.endIndex - s.startIndex));
     at = s.endIndex - base;
@@ -50,10 +54,9 @@ function codeWithoutStrings(tree: Tree): string {
 
 /** Rows (inclusive) of the code that runs when the module is executed as a script. */
 export function executedRows(tree: Tree): Array<[number, number]> {
-  const code = codeWithoutStrings(tree);
-  const words = new Set<string>();
-  const wordsOf = (node: Node) => addWords(code.slice(node.startIndex, node.endIndex), words);
   const definitions: Definition[] = [];
+  // Module-level statements that run, whose words are read once the definitions' names are known.
+  const statements: Node[] = [];
   const executed: Array<[number, number]> = [];
   const builtAtModuleLevel = new Set<string>();
   let anyModuleCode = false;
@@ -93,9 +96,14 @@ export function executedRows(tree: Tree): Array<[number, number]> {
     // A docstring or a constant is module-level code too, but runs nothing: only statements that call count.
     if (statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'string') continue;
     executed.push([statement.startPosition.row, statement.endPosition.row]);
-    wordsOf(statement);
+    statements.push(statement);
     if (/\(/.test(statement.text)) anyModuleCode = true;
   }
+  // Only the definitions' names are looked up in `words` (an identifier is never empty).
+  const code = codeWithoutStrings(tree, new Set(definitions.map((d) => d.name).filter((n) => n !== '')));
+  const words = new Set<string>();
+  const wordsOf = (node: Node) => addWords(code.slice(node.startIndex, node.endIndex), words);
+  for (const statement of statements) wordsOf(statement);
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
   const pending = [...definitions];
   for (let changed = true; changed;) {

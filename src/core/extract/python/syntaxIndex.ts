@@ -30,13 +30,16 @@ const INDEX_QUERY = `
 const queries = new WeakMap<Language, Query>();
 const stringQueries = new WeakMap<Language, Query>();
 
+const HAS_QUOTE = (line: string) => line.includes('"') || line.includes("'");
+
 /**
  * The string literals of a module, in document order (an f-string before the strings nested in it),
  * as `rootNode.descendantsOfType('string')` lists them, without visiting every node: a string starts
  * with its quote, so only the rows holding a quote are queried, from the top-level statements that
  * hold them. On a long script with few strings that is a fraction of the walk.
+ * With `onRows`, only the strings that reach the rows it keeps (or rows next to them) are listed.
  */
-export function stringNodes(tree: Tree): Node[] {
+export function stringNodes(tree: Tree, onRows: (line: string) => boolean = HAS_QUOTE): Node[] {
   let query = stringQueries.get(tree.language);
   if (!query) {
     query = new Query(tree.language, '(string) @string');
@@ -47,7 +50,7 @@ export function stringNodes(tree: Tree): Node[] {
   const firstRow = tree.rootNode.startPosition.row;
   tree.rootNode.text.split('\n').forEach((line, i) => {
     const row = firstRow + i;
-    if (!line.includes('"') && !line.includes("'")) return;
+    if (!onRows(line)) return;
     const last = rows[rows.length - 1];
     if (last && row - last[1] <= 2) last[1] = row;
     else rows.push([row, row]);
