@@ -108,11 +108,8 @@ const NOT_LOCAL = new Set([
   'dataclass',
 ]);
 
-/**
- * `def name(` starting a line (a line starts after a line feed), after indentation or `async`, with
- * up to three spaces or tabs before the parenthesis; group 1 is the name.
- */
-const DEF_LINE = /(?<=^|\n)[ \t]*(?:async[ \t]+)?def (\w+)[ \t]{0,3}\(/g;
+/** After `def `: the name (group 1), then up to three spaces or tabs and the parenthesis. */
+const DEF_NAME = /(\w+)[ \t]{0,3}\(/y;
 
 function callSiteArguments(
   index: SyntaxIndex,
@@ -124,8 +121,12 @@ function callSiteArguments(
   // indentation or `async`), the first one of each name, found in one pass over the text; only the
   // names called are then looked up in the tree.
   const defined = new Map<string, number>();
-  for (const m of text.matchAll(DEF_LINE)) {
-    if (!defined.has(m[1])) defined.set(m[1], m.index + m[0].indexOf('def '));
+  for (let i = text.indexOf('def '); i >= 0; i = text.indexOf('def ', i + 1)) {
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    if (!/^[ \t]*(async[ \t]+)?$/.test(text.slice(lineStart, i))) continue;
+    DEF_NAME.lastIndex = i + 4;
+    const name = DEF_NAME.exec(text)?.[1];
+    if (name !== undefined && !defined.has(name)) defined.set(name, i);
   }
   const defs = new Map<string, Node>();
   // Each name is looked up once, found or not: a file of many calls to one undefined name stays linear.
