@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  INFERENCE_ENGINES,
+  MODEL_ARCHITECTURES,
+  PRECISIONS,
+  TRAINING_FRAMEWORKS,
+  TRAINING_MODES,
+  WEIGHT_PRECISIONS,
+} from './runVocabulary';
 
 /**
  * A run as described by code, config or the user (`--spec`, what-if): every
@@ -6,44 +14,20 @@ import { z } from 'zod';
  * defaults. Validated at every boundary that takes one from outside.
  */
 
-export const TRAINING_MODES = ['pretrain', 'finetune', 'lora', 'qlora', 'inference', 'unknown'] as const;
-export type TrainingMode = (typeof TRAINING_MODES)[number];
-export const PRECISIONS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'] as const;
-export type Precision = (typeof PRECISIONS)[number];
-
-/**
- * Serving stacks, by how they batch: `hf-generate` is a loop calling `model.generate` (one request at a time
- * unless the loop batches), `hf-pipeline` a transformers `pipeline(...)`, the rest continuous-batching servers.
- */
-export const INFERENCE_ENGINES = [
-  'hf-generate',
-  'hf-pipeline',
-  'vllm',
-  'tgi',
-  'sglang',
-  'tensorrt-llm',
-  'other',
-] as const;
-export type InferenceEngine = (typeof INFERENCE_ENGINES)[number];
-/** Formats the weights are stored and read in while serving (quantised checkpoints, `--quantization`, `dtype`). */
-export const WEIGHT_PRECISIONS = ['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'] as const;
-export type WeightPrecision = (typeof WEIGHT_PRECISIONS)[number];
-/** The training framework a run was read from: it decides what a silent precision means (see estimate/precisionDefault.ts). */
-export const TRAINING_FRAMEWORKS = [
-  'hf-trainer',
-  'lightning',
-  'torchtune',
-  'composer',
-  'litgpt',
-  'neox',
-  'axolotl',
-  'pytorch',
-  'keras',
-  'spec',
-] as const;
-export type TrainingFramework = (typeof TRAINING_FRAMEWORKS)[number];
-export const MODEL_ARCHITECTURES = ['decoder', 'encoder', 'encoder-decoder', 'moe-decoder', 'other'] as const;
-export type ModelArchitecture = (typeof MODEL_ARCHITECTURES)[number];
+export {
+  INFERENCE_ENGINES,
+  MODEL_ARCHITECTURES,
+  PRECISIONS,
+  TRAINING_FRAMEWORKS,
+  TRAINING_MODES,
+  WEIGHT_PRECISIONS,
+  type InferenceEngine,
+  type ModelArchitecture,
+  type Precision,
+  type TrainingFramework,
+  type TrainingMode,
+  type WeightPrecision,
+} from './runVocabulary';
 
 /**
  * Limits: the real ranges with room to spare (batches of thousands, 10M-token contexts, hundreds of

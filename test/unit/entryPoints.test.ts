@@ -67,6 +67,9 @@ describe('What is a run: entry points', () => {
     assert.equal((await analyzeSource('demo.py', `${pipeline}\nGenerator().run()\n`)).runs.length, 1);
     // Offsets hold when the module starts after blank lines (the module node starts at its first statement).
     assert.equal((await analyzeSource('spaced.py', `\n\n\n${HF_TRAIN}train()\n`)).runs.length, 1);
+    // A line holding the name both in a string and in code: only the code counts.
+    assert.match((await analyzeSource('labels.py', `${HF_TRAIN}LABEL = "train()"\n`)).notARun ?? '', /library module/);
+    assert.equal((await analyzeSource('labelled.py', `${HF_TRAIN}LABEL = "train"; train()\n`)).runs.length, 1);
   });
 
   it('leaves out CI scripts, test inputs, developer tooling and data or weights utilities by their path', () => {

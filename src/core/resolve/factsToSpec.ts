@@ -4,7 +4,8 @@ import { spanOf } from '../facts';
 import { runsAScript, submitsAJob } from '../extract/shell/launchers';
 import type { Assumption, InferenceEngine, Precision, RunSpec, TrainingFramework, WeightPrecision } from '../runSpec';
 import { problemAt, type Problem } from '../problem';
-import { INFERENCE_ENGINES, PRECISIONS, WEIGHT_PRECISIONS } from '../runSpec';
+// From the vocabulary, not runSpec.ts: that would pull zod into the scan worker (scripts/build.mjs).
+import { INFERENCE_ENGINES, PRECISIONS, WEIGHT_PRECISIONS } from '../runVocabulary';
 
 /**
  * Turns the facts of one file into the runs it launches. A run needs a launch

@@ -123,11 +123,13 @@ function climb(child: Node, symbols: SymbolTable, memo: Map<number, Climb>, left
 
 /** What `parent` says of the branch `child` is on: false (not taken), true (stop: a definition), undefined (look further up). */
 function verdictAt(parent: Node, child: Node, symbols: SymbolTable): boolean | undefined {
-  if (parent.type === 'function_definition' || parent.type === 'class_definition') {
+  // Read once: each read of a node's type is a call into the parser.
+  const type = parent.type;
+  if (type === 'function_definition' || type === 'class_definition') {
     // Branches inside a function depend on its arguments, which have no single default path.
     return true;
   }
-  if (parent.type !== 'if_statement' || child.type === 'comment') return undefined;
+  if (type !== 'if_statement' || child.type === 'comment') return undefined;
   const conditions: Array<Node | null> = [parent.childForFieldName('condition')];
   const clauses = parent.children.filter(
     (c): c is Node => c !== null && (c.type === 'elif_clause' || c.type === 'else_clause'),

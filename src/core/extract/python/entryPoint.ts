@@ -34,19 +34,24 @@ function addWords(text: string, into: Set<string>, added?: (word: string) => voi
 }
 
 /**
- * The module's text with every string literal blanked (same length, so node offsets still index it;
- * with `keepLines`, a string's line breaks stay, so rows still index it too):
- * a name in a docstring or an example in a string (`>>> pipe = FluxPipeline(...)`) calls nothing.
+ * The module's text with string literals blanked (same length, so node offsets still index it; with
+ * `keepLines`, a string's line breaks stay, so rows still index it too): a name in a docstring or an
+ * example in a string (`>>> pipe = FluxPipeline(...)`) calls nothing. When only some `names` will ever be
+ * looked for, only the lines holding one of them need their strings blanked (each of those lines reads as
+ * if every string were); the others keep theirs.
  */
-export function codeWithoutStrings(tree: Tree, keepLines = false): string {
+export function codeWithoutStrings(tree: Tree, names?: ReadonlySet<string>, keepLines = false): string {
   // The module node starts at its first statement (after leading blank lines): offsets count from there.
   const base = tree.rootNode.startIndex;
   const text = tree.rootNode.text;
   const start = tree.rootNode.startPosition;
   // With keepLines only rows matter: the leading blank lines stay line breaks.
-  const parts: string[] = [keepLines ? '\n'.repeat(start.row) + ' '.repeat(start.column) : ' '.repeat(base)];
+  const lead = keepLines ? '\n'.repeat(start.row) + ' '.repeat(start.column) : ' '.repeat(base);
+  if (names?.size === 0) return lead + text;
+  const named = names && new RegExp([...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const parts: string[] = [lead];
   let at = 0;
-  for (const s of stringNodes(tree)) {
+  for (const s of named ? stringNodes(tree, (line) => named.test(line)) : stringNodes(tree)) {
     if (s.startIndex - base < at) continue;
     const blank = keepLines
       ? text.slice(s.startIndex - base, s.endIndex - base).replace(/[^\n]/g, ' ')
@@ -60,15 +65,18 @@ export function codeWithoutStrings(tree: Tree, keepLines = false): string {
 
 /** Rows (inclusive) of the code that runs when the module is executed as a script. */
 export function executedRows(tree: Tree, checkpoint: (i: number) => void = () => undefined): Array<[number, number]> {
-  const code = codeWithoutStrings(tree);
   const words = new Set<string>();
   // A word first seen in reached code reaches the definitions of that name (a work list: one pass per definition,
   // where re-scanning every pending definition until nothing changed was quadratic on a chain f0 → f1 → … → fn).
   const reachable: Definition[] = [];
   const byName = new Map<string, Definition[]>();
+  // Set once the definitions' names are known (only those are looked up in `words`).
+  let code = '';
   const wordsOf = (node: Node) =>
     addWords(code.slice(node.startIndex, node.endIndex), words, (w) => reachable.push(...(byName.get(w) ?? [])));
   const definitions: Definition[] = [];
+  // Module-level statements that run, whose words are read once the definitions' names are known.
+  const statements: Node[] = [];
   const executed: Array<[number, number]> = [];
   const builtAtModuleLevel = new Set<string>();
   let anyModuleCode = false;
@@ -110,9 +118,12 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
     // A docstring or a constant is module-level code too, but runs nothing: only statements that call count.
     if (statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'string') continue;
     executed.push([statement.startPosition.row, statement.endPosition.row]);
-    wordsOf(statement);
+    statements.push(statement);
     if (/\(/.test(statement.text)) anyModuleCode = true;
   }
+  // Only the definitions' names are looked up in `words` (an identifier is never empty).
+  code = codeWithoutStrings(tree, new Set(definitions.map((d) => d.name).filter((n) => n !== '')));
+  for (const statement of statements) wordsOf(statement);
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
   for (const d of definitions) (byName.get(d.name) ?? byName.set(d.name, []).get(d.name)!).push(d);
   reachable.push(

@@ -108,13 +108,26 @@ const NOT_LOCAL = new Set([
   'dataclass',
 ]);
 
+/** After `def `: the name (group 1), then up to three spaces or tabs and the parenthesis. */
+const DEF_NAME = /(\w+)[ \t]{0,3}\(/y;
+
 function callSiteArguments(
   index: SyntaxIndex,
   tree: Tree,
   text: string,
   syntax: SyntaxCaches,
 ): Array<[string, Node, string]> {
-  // Where this file defines the functions its calls name (found in the text, so only they are looked up in the tree).
+  // Where this file defines the functions its calls name: `def name(` at the start of a line (after
+  // indentation or `async`), the first one of each name, found in one pass over the text; only the
+  // names called are then looked up in the tree.
+  const defined = new Map<string, number>();
+  for (let i = text.indexOf('def '); i >= 0; i = text.indexOf('def ', i + 1)) {
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    if (!/^[ \t]*(async[ \t]+)?$/.test(text.slice(lineStart, i))) continue;
+    DEF_NAME.lastIndex = i + 4;
+    const name = DEF_NAME.exec(text)?.[1];
+    if (name !== undefined && !defined.has(name)) defined.set(name, i);
+  }
   const defs = new Map<string, Node>();
   // Each name is looked up once, found or not: a file of many calls to one undefined name stays linear.
   const looked = new Set<string>();
@@ -123,18 +136,7 @@ function callSiteArguments(
     const name = syntax.callee(call).full;
     if (!/^\w+$/.test(name) || NOT_LOCAL.has(name) || looked.has(name)) continue;
     looked.add(name);
-    // `def name(` at the start of a line (after indentation or `async`): a native substring search per name.
-    let defAt = -1;
-    for (let i = text.indexOf(`def ${name}`); i >= 0; i = text.indexOf(`def ${name}`, i + 1)) {
-      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-      if (
-        /^[ \t]*(async[ \t]+)?$/.test(text.slice(lineStart, i)) &&
-        /^[ \t]*\(/.test(text.slice(i + 4 + name.length, i + 8 + name.length))
-      ) {
-        defAt = i;
-        break;
-      }
-    }
+    const defAt = defined.get(name) ?? -1;
     if (defAt < 0) continue;
     const { line, col } = (lines ??= new TextIndex(text)).position(defAt);
     const keyword = tree.rootNode.descendantForPosition({ row: line, column: col });

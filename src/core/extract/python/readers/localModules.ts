@@ -46,7 +46,7 @@ export const localModuleCalls: FileRule = {
     const names = [...moduleOf.keys()].join('|');
     const use = new RegExp(`(?:^|[^\\w.])(${names})\\s*\\(|\\btarget\\s*=\\s*(${names})\\b`);
     // Names in strings (`help='epochs to train (default: 10)'`) call nothing: strings are blanked first.
-    const lines = codeWithoutStrings(ctx.tree, true).split('\n');
+    const lines = codeWithoutStrings(ctx.tree, new Set(moduleOf.keys()), true).split('\n');
     const candidates: Array<{ row: number; name: string }> = [];
     lines.forEach((line, row) => {
       if (/^\s*(from|import|def|class)\b/.test(line)) return;
