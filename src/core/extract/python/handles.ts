@@ -28,6 +28,8 @@ const NOT_A_MODEL =
   /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler|Collator|SafetyChecker)/;
 /** A pipeline class, loaded or built from its parts. */
 const PIPELINE_CALLEE = /(^|\.)\w*Pipeline\w*(\.(from_pretrained|from_single_file|from_pipe))?$/;
+/** What a binding's first line holds: a load, a pipeline class, an unpickled model, an ONNX session. */
+const BINDS = /from_pretrained|from_single_file|from_pipe|Pipeline|torch\.load|InferenceSession/;
 /** Methods that return the same model or pipeline (moved, cast, put in a mode). */
 const SAME_OBJECT = /^(to|cuda|cpu|half|float|bfloat16|eval|requires_grad_)$/;
 /** How many rounds of adding lines: a binding through a factory through a move is three. */
@@ -113,9 +115,15 @@ export function findModelHandles(index: SyntaxIndex, tree: Tree, text: string, s
   const known = new Map<string, HandleKind>();
   const factories = new Map<string, HandleKind>();
   const asked = new Set<string>();
+  if (!BINDS.test(text)) return { pipelines: new Set(), models: new Set(), sessions: new Set() };
+  const lines = text.split('\n');
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    // An assignment's first line names what it binds (a load, a pipeline class, a bound name or factory).
+    const names = [...known.keys(), ...factories.keys()];
+    const binds = names.length > 0 ? new RegExp(`${BINDS.source}|\\b(${names.map(escapeRegExp).join('|')})\\b`) : BINDS;
     for (const assignment of index.assignments) {
       if (known.size + factories.size >= MAX_NAMES) break;
+      if (!binds.test(lines[assignment.startPosition.row] ?? '')) continue;
       const { left, right } = syntax.sidesOf(assignment);
       if (!left || !right || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
       const kind = kindOfValue(right, syntax, known, factories);
