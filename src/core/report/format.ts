@@ -26,8 +26,19 @@ export function formatHours(h: number | null): string {
 /** Two significant figures, no exponent: estimates are not more precise than that. */
 export function sig(x: number): string {
   if (x === 0) return '0';
-  const digits = Math.max(0, 1 - Math.floor(Math.log10(Math.abs(x))));
-  return Number(x.toFixed(Math.min(digits, 6))).toLocaleString('en-US', { maximumFractionDigits: Math.min(digits, 6) });
+  const digits = Math.min(Math.max(0, 1 - Math.floor(Math.log10(Math.abs(x)))), 6);
+  return numberFormat(digits).format(Number(x.toFixed(digits)));
+}
+
+/** One formatter per number of decimals: `toLocaleString` builds a new one on every call (a hot path for hints). */
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
+function numberFormat(maximumFractionDigits: number): Intl.NumberFormat {
+  let format = NUMBER_FORMATS.get(maximumFractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits });
+    NUMBER_FORMATS.set(maximumFractionDigits, format);
+  }
+  return format;
 }
 
 export function co2eRangeText(run: Pick<CliRun, 'estimate'>): string {

@@ -186,7 +186,9 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[]): Fact 
   const starts = facts.filter(startsARun);
   if (starts.length === 0) return undefined;
   const decorator = /^@\s*config\.parse\b/m.exec(text);
-  const argvYaml = decorator ? null : /\b(\w+)\s*(?:,\s*\w+\s*)?=\s*sys\.argv\[1\]/.exec(text);
+  // The regex tries every word of the file: only run where `sys.argv[1]` is written at all.
+  const argvYaml =
+    decorator || !text.includes('sys.argv[1]') ? null : /\b(\w+)\s*(?:,\s*\w+\s*)?=\s*sys\.argv\[1\]/.exec(text);
   const loadsIt =
     argvYaml !== null &&
     new RegExp(`(om|OmegaConf|yaml)\\.(load|safe_load)\\(\\s*(open\\(\\s*)?${argvYaml[1]}\\b`).test(text);
