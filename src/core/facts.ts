@@ -123,6 +123,11 @@ export interface FactEditAnchors {
   readonly callee?: string;
 }
 
+/** Facts that start a run: a training call, loop or launch, or inference (not the constructions that merely configure one). */
+export function startsARun(f: Fact): boolean {
+  return (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference';
+}
+
 export function spanOf(ranges: readonly SourceRange[]): SourceRange | null {
   if (ranges.length === 0) return null;
   let start = ranges[0];

@@ -14,20 +14,7 @@ import {
  * defaults. Validated at every boundary that takes one from outside.
  */
 
-export {
-  INFERENCE_ENGINES,
-  MODEL_ARCHITECTURES,
-  PRECISIONS,
-  TRAINING_FRAMEWORKS,
-  TRAINING_MODES,
-  WEIGHT_PRECISIONS,
-  type InferenceEngine,
-  type ModelArchitecture,
-  type Precision,
-  type TrainingFramework,
-  type TrainingMode,
-  type WeightPrecision,
-} from './runVocabulary';
+export * from './runVocabulary';
 
 /**
  * Limits: the real ranges with room to spare (batches of thousands, 10M-token contexts, hundreds of

@@ -1,6 +1,6 @@
 import { findModel } from '../knowledge';
 import type { Fact, FactKind, SourceRange } from '../facts';
-import { spanOf } from '../facts';
+import { spanOf, startsARun } from '../facts';
 import { runsAScript, submitsAJob } from '../extract/shell/launchers';
 import type { Assumption, InferenceEngine, Precision, RunSpec, TrainingFramework, WeightPrecision } from '../runSpec';
 import { problemAt, type Problem } from '../problem';
@@ -123,15 +123,9 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
   // Building a Trainer or TrainingArguments is not running one: a run needs train()/fit(), a loop,
   // a backward pass, a launch command or inference. The constructions still anchor the run's lines.
-  const ownStarts = own.filter(
-    (f) => (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference',
-  );
+  const ownStarts = own.filter(startsARun);
   // `sbatch job.slurm` is a run when the job script it submits launches one (its facts are linked in).
-  const linkedStart = facts.some(
-    (f) =>
-      f.file !== undefined &&
-      ((f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference'),
-  );
+  const linkedStart = facts.some((f) => f.file !== undefined && startsARun(f));
   // `train(...)` imported from a sibling module (link.module) starts this script's run when that module trains.
   const startsThroughModule = ownStarts.length === 0 && linkedStart && own.some((f) => f.kind === 'link.module');
   const starts =

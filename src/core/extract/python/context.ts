@@ -16,6 +16,11 @@ export function nodeRange(node: Node): SourceRange {
   };
 }
 
+/** A name as a literal inside a regular expression. */
+export function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function truncate(text: string, max = 60): string {
   // Only the head is collapsed: a fact's detail is cut anyway, and the node may be a megabyte (a chained assignment).
   const head = text.length > max * 16 ? text.slice(0, max * 16) : text;

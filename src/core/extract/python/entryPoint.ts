@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import type { Fact } from '../../facts';
+import { startsARun, type Fact } from '../../facts';
+import { escapeRegExp } from './context';
 import { stringNodes } from './syntaxIndex';
 
 /**
@@ -48,7 +49,7 @@ export function codeWithoutStrings(tree: Tree, names?: ReadonlySet<string>, keep
   // With keepLines only rows matter: the leading blank lines stay line breaks.
   const lead = keepLines ? '\n'.repeat(start.row) + ' '.repeat(start.column) : ' '.repeat(base);
   if (names?.size === 0) return lead + text;
-  const named = names && new RegExp([...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const named = names && new RegExp([...names].map(escapeRegExp).join('|'));
   const parts: string[] = [lead];
   let at = 0;
   for (const s of named ? stringNodes(tree, (line) => named.test(line)) : stringNodes(tree)) {
@@ -143,11 +144,6 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
     wordsOf(d.node);
   }
   return executed;
-}
-
-/** Facts that start a run (not the constructions that merely configure one). */
-function startsARun(f: Fact): boolean {
-  return (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference';
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import type { SyntaxCaches } from './context';
+import { escapeRegExp, type SyntaxCaches } from './context';
+import { NOT_A_MODEL } from './readers/huggingface';
 import { extendSyntaxIndex, type SyntaxIndex } from './syntaxIndex';
 
 /**
@@ -23,9 +24,6 @@ export interface ModelHandles {
 
 type HandleKind = 'pipeline' | 'model' | 'session';
 
-/** Classes whose `from_pretrained` loads no weights to run (a tokenizer, a config, a scheduler). */
-const NOT_A_MODEL =
-  /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler|Collator|SafetyChecker)/;
 /** A pipeline class, loaded or built from its parts. */
 const PIPELINE_CALLEE = /(^|\.)\w*Pipeline\w*(\.(from_pretrained|from_single_file|from_pipe))?$/;
 /** What a binding's first line holds: a load, a pipeline class, an unpickled model, an ONNX session. */
@@ -82,14 +80,10 @@ function returningFunction(assignment: Node, name: string): string | undefined {
     const body = node.childForFieldName('body');
     const fnName = node.childForFieldName('name')?.text;
     if (!body || !fnName) return undefined;
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(name);
     return new RegExp(`\\breturn\\s+${escaped}\\s*($|[\\n#;,)])`, 'm').test(body.text) ? fnName : undefined;
   }
   return undefined;
-}
-
-function escapeRegExp(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Rows that call one of the names, bind a move of one (`pipe = pipe.to(...)`) or run a session. */

@@ -1,6 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
-import { PythonReadContext, SyntaxCaches } from './context';
+import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
 import { PYTHON_SIZING_NAMES, SIZING_LINE_WORDS } from './keywords';
 import * as codecarbon from './readers/codecarbon';
 import * as constants from './readers/constants';
@@ -103,10 +103,6 @@ export function ruleWords(): string[] {
  * a function header with defaults, or an assignment of a constant (not of an empty container).
  */
 const STRUCTURAL_LINE = String.raw`class\s|def\s[^#\n]*=|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)`;
-
-function escapeRegExp(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The line prefilter, built from the rule tables (longest words first, so alternation stays cheap). */
 export const RELEVANT_LINE = new RegExp(

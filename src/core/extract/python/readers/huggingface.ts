@@ -46,7 +46,7 @@ const TRAINER_CLASSES = ['Trainer', 'Seq2SeqTrainer', ...ALIGNMENT_TRAINERS, 'Ac
 /** Hugging Face model classes built directly from a config (random weights). */
 const HF_MODEL_CLASS = /^[A-Z]\w*(For[A-Z]\w+|LMHeadModel)$/;
 /** Classes whose `from_pretrained` loads something other than the trained model (preprocessing, configuration, a pipeline's safety checker). */
-const NOT_A_MODEL =
+export const NOT_A_MODEL =
   /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler|Collator|SafetyChecker)/;
 
 function ownerOf(full: string): string {

@@ -1,4 +1,4 @@
-import type { Fact } from '../../../facts';
+import { startsARun } from '../../../facts';
 import { nodeRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
@@ -20,10 +20,6 @@ const LOCAL_IMPORT = /^from[ \t]+(\.?[A-Za-z_]\w{0,100})[ \t]+import[ \t]+(\([^)
 /** Names followed per file: a script imports a handful from its own modules. */
 const MAX_NAMES = 50;
 
-function isStart(f: Fact): boolean {
-  return (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference';
-}
-
 export const localModuleCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -31,7 +27,7 @@ export const localModuleCalls: FileRule = {
   words: ['__main__'],
   runStart: [/__name__\s*==\s*["']__main__["']/, /^from[ \t]+\.?[A-Za-z_]\w*[ \t]+import\b/m],
   read: (_index, ctx) => {
-    if (ctx.facts.some(isStart)) return;
+    if (ctx.facts.some(startsARun)) return;
     if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
     const moduleOf = new Map<string, string>();
     for (const m of ctx.text.matchAll(LOCAL_IMPORT)) {
