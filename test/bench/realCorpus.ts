@@ -15,6 +15,7 @@ import { exampleScripts } from './corpus';
  * are not runs, run files missed, labelled fields read right, runs shown with a made-up
  * model size, and the scan's time against a bare parse of the same Python files.
  * Needs GREENAI_CORPUS (a folder of <owner>+<name> snapshots; see README.md); not run in CI.
+ * GREENAI_CORPUS_LABELS names another labels file (held-out repositories labelled outside the repository).
  */
 
 // ---------------------------------------------------------------- labels
@@ -75,7 +76,8 @@ type FileLabel = z.infer<typeof FileLabelSchema>;
 type RepoLabels = z.infer<typeof RepoLabelsSchema>;
 
 function loadLabels(): z.infer<typeof CorpusLabelsSchema> {
-  const file = path.join(ROOT, 'test/bench/corpus-labels.json');
+  // GREENAI_CORPUS_LABELS: a held-out label set kept outside the repository, in the same schema.
+  const file = process.env.GREENAI_CORPUS_LABELS ?? path.join(ROOT, 'test/bench/corpus-labels.json');
   const parsed = CorpusLabelsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
     throw new Error(
