@@ -2,6 +2,7 @@ import { fixFor, type CodeFix } from './advise/fixes';
 import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
+import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, PastDeadline, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
@@ -417,7 +418,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
   } else if (kind === 'yaml' || kind === 'json') {
     const extraction = extractConfigFacts(input.text, kind);
     problems.push(...extraction.problems);
-    facts = extraction.facts;
+    facts = [...extraction.facts, ...defaultsFileLinks(input.path, extraction.facts)];
   } else {
     facts = extractShellFacts(input.text);
   }

@@ -263,6 +263,16 @@ for epoch in range(3):
     n: 200,
     maxN: 40_000,
   },
+  // Child-process launches (readers/launchedPrograms.ts): command lists and strings on every line.
+  {
+    name: 'python: a script starting many child processes',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import subprocess, sys\ncmd = sys.executable\nif __name__ == "__main__":\n${lines(n, (i) => `    subprocess.run(["python"], (cmd, "--model", m${i}), f"torchrun {x}")`)}\n`,
+    n: 200,
+    maxN: 20_000,
+  },
   // Launch lines: a leading command, `bash -c "…"` and launches held in variables (shell/launchers.ts).
   {
     name: 'shell: srun lines whose launch is held in a variable',

@@ -9,6 +9,7 @@ import * as jax from './readers/jax';
 import * as keras from './readers/keras';
 import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
+import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as models from './readers/models';
 import * as peft from './readers/peft';
@@ -87,6 +88,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.moduleClasses,
   models.forwardOnlyUse,
   localModules.localModuleCalls,
+  launchedPrograms.launchedPrograms,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

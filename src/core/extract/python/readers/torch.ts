@@ -81,7 +81,7 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
  * A train()/fit() inside `for lr in [1e-5, 2e-5, 3e-5]:` (a sweep, seeds, folds) launches one run per
  * value. Loops over epochs or steps are the run itself, not repeats.
  */
-function readRepeat(call: Node, ctx: PythonReadContext): void {
+export function readRepeat(call: Node, ctx: PythonReadContext): void {
   let node: Node | null = call.parent;
   for (let depth = 0; node && depth < 12; depth++, node = node.parent) {
     if (node.type === 'function_definition' || node.type === 'class_definition') return;

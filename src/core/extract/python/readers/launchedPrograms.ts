@@ -1,0 +1,172 @@
+import type { Node } from 'web-tree-sitter';
+import { startsARun, type Fact } from '../../../facts';
+import { extractShellFacts } from '../../shellFacts';
+import { nodeRange } from '../context';
+import { executedRows } from '../entryPoint';
+import type { FileRule } from '../rules';
+import { readRepeat } from './torch';
+
+/**
+ * A Python script that starts training or inference programs as child processes: a sweep or bulk
+ * runner (`subprocess.run([sys.executable, "train.py", "--lr", lr])` in a loop, `os.system("torchrun
+ * ... train.py")`, a list of `benchmarking_*.py` scripts each run with `["python", file]`). The command
+ * is read as the shell reader reads a launch line, so the launchers, flags and script links stay in one
+ * place (shell/launchers.ts); what is only known when it runs (`file`, `args.script`) becomes `$file`.
+ *
+ * Only commands that run a program (a Python script or a known framework module) are read, and only where
+ * the code runs when the file is run; a program chosen at run time counts only when the code runs it per
+ * item of a loop or passes it a model (a sweep), not for a tool that runs `python -m pip` or one helper.
+ */
+
+/** The interpreters and launchers a command list may start with (as the shell reader knows them). */
+const LAUNCHER_WORD = /^(python3?|torchrun|accelerate|deepspeed)$/;
+/** Calls that run a command given as a string. */
+const STRING_COMMAND_CALL = /^(subprocess\.(run|call|check_call|check_output|Popen|getoutput)|os\.(system|popen))$/;
+/** The flags that name a model on a command line (`--model`, `--model_name_or_path`, `--model-name`). */
+const MODEL_FLAG = /^--model(?:[-_](?:name(?:[-_]or[-_]path)?|id|path))?$/;
+/** Commands read per file: a sweep runner has a handful. */
+const MAX_COMMANDS = 20;
+/** Lines that look like a command list looked at per file (each is a walk of the tree to that row). */
+const MAX_CANDIDATE_ROWS = 200;
+/** Words of a command list read: far above a real one. */
+const MAX_WORDS = 200;
+
+/** A word of the command as the shell reader would see it: literal text, or `$name` for what is set when it runs. */
+function wordOf(node: Node, interpreters: ReadonlySet<string>): string {
+  if (node.type === 'string') {
+    if (node.namedChildren.some((c) => c?.type === 'interpolation')) return '$ARG';
+    const content = node.namedChildren
+      .filter((c) => c?.type === 'string_content')
+      .map((c) => c!.text)
+      .join('');
+    return /\s/.test(content) || content === '' ? '$ARG' : content;
+  }
+  if (node.text === 'sys.executable' || interpreters.has(node.text)) return 'python';
+  const name = /(\w+)\W*$/.exec(node.text)?.[1];
+  return `$${name ?? 'ARG'}`;
+}
+
+/** Names the file binds to the Python interpreter (`cmd = os.getenv("PYTHON_EXEC", sys.executable)`). */
+function interpreterNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(
+    /^[ \t]*([A-Za-z_]\w{0,100})[ \t]*(?::[^=\n]{0,200})?=[^=\n]{0,300}\bsys\.executable\b/gm,
+  ))
+    names.add(m[1]);
+  return names;
+}
+
+/** Whether a node sits in the body of a `for` or `while` loop. */
+function inLoop(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'for_statement' || p.type === 'while_statement') return true;
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+  }
+  return false;
+}
+
+interface Command {
+  readonly node: Node;
+  readonly words: string[];
+}
+
+/**
+ * A program run by the command (`train.py`, `$file`, `-m axolotl.cli.train`), or undefined for `python -m pip`,
+ * `-c`: the first script named, else the first word set when it runs that is not a long option's value.
+ */
+function programOf(words: readonly string[]): string | undefined {
+  const module = words.findIndex((w) => w === '-m' || w === '--module');
+  if (module > 0)
+    return /^(axolotl|trl|llamafactory|litgpt|composer|torchtune|openrlhf|torch\.distributed\.run)\b/.test(
+      words[module + 1] ?? '',
+    )
+      ? words[module + 1]
+      : undefined;
+  if (words.includes('-c')) return undefined;
+  const script = words.find((w) => /\.py$/.test(w) && !w.startsWith('-'));
+  if (script) return script;
+  return words.find((w, i) => i > 0 && w.startsWith('$') && !words[i - 1].startsWith('--'));
+}
+
+export const launchedPrograms: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['subprocess', 'os.system', 'sys.executable'],
+  runStart: [
+    /\bsubprocess\b|\bos\.(?:system|popen)\b/,
+    /\bsys\.executable\b|["'](?:python3?|torchrun|accelerate|deepspeed)\b/,
+  ],
+  read: (index, ctx) => {
+    if (ctx.facts.some(startsARun)) return;
+    const interpreters = interpreterNames(ctx.text);
+    const commands: Command[] = [];
+    // Command lists: `["python", file]`, `[sys.executable, "train.py", ...]`, `(cmd, *args, "--model", m)`.
+    const lines = ctx.text.split('\n');
+    const firstWord =
+      /[[(][ \t]*(?:["'](?:python3?|torchrun|accelerate|deepspeed)["']|sys\.executable\b|([A-Za-z_]\w*)\s*,)/;
+    let candidates = 0;
+    lines.forEach((line, row) => {
+      if (commands.length >= MAX_COMMANDS || candidates >= MAX_CANDIDATE_ROWS) return;
+      const m = firstWord.exec(line);
+      if (!m || (m[1] !== undefined && !interpreters.has(m[1]))) return;
+      candidates++;
+      const top = ctx.tree.rootNode;
+      for (const node of top.descendantsOfType(['list', 'tuple'], { row, column: 0 }, { row: row + 1, column: 0 })) {
+        if (!node || node.startPosition.row !== row || commands.length >= MAX_COMMANDS) continue;
+        const items = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+        if (items.length < 2) continue;
+        const words = items
+          .slice(0, MAX_WORDS)
+          .map((c) => wordOf(c.type === 'list_splat' ? c.namedChildren[0]! : c, interpreters));
+        if (LAUNCHER_WORD.test(words[0])) commands.push({ node, words });
+      }
+    });
+    // Command strings: `os.system("torchrun --nproc_per_node 8 train.py")`, `subprocess.run(f"python {script}", shell=True)`.
+    for (const call of index.calls) {
+      if (commands.length >= MAX_COMMANDS) break;
+      if (!STRING_COMMAND_CALL.test(ctx.callee(call).full)) continue;
+      const first = call.childForFieldName('arguments')?.namedChildren[0];
+      if (first?.type !== 'string') continue;
+      const words = first.namedChildren
+        .filter((c): c is Node => c !== null && (c.type === 'string_content' || c.type === 'interpolation'))
+        .map((c) => (c.type === 'interpolation' ? ` $${/(\w+)\W*$/.exec(c.text)?.[1] ?? 'ARG'} ` : c.text))
+        .join('')
+        .trim()
+        .split(/\s+/)
+        .slice(0, MAX_WORDS);
+      if (LAUNCHER_WORD.test(words[0] ?? '')) commands.push({ node: first, words });
+    }
+    if (commands.length === 0) return;
+    const executed = executedRows(ctx.tree);
+    for (const { node, words } of commands) {
+      const row = node.startPosition.row;
+      if (!executed.some(([a, b]) => a <= row && row <= b)) continue;
+      const program = programOf(words);
+      if (program === undefined) continue;
+      // A program chosen when it runs is a run only in a sweep: per item of a loop, or given a model.
+      if (program.startsWith('$') && !inLoop(node) && !words.some((w) => MODEL_FLAG.test(w))) continue;
+      const line = words.join(' ');
+      const at = nodeRange(node);
+      const read: Fact[] = extractShellFacts(line).map((f) => ({
+        ...f,
+        range: at,
+        detail: f.kind === 'launch.trainer' ? `starts \`${line.slice(0, 80)}\` as a child process` : f.detail,
+      }));
+      // `--model $m`: a model named when the sweep runs is unknown, not a model called "$m".
+      ctx.facts.push(
+        ...read.filter((f) => !(f.kind === 'model.id' && typeof f.value === 'string' && f.value.startsWith('$'))),
+      );
+      // The script is named when it runs: its model and settings are unknown, and the run says why.
+      if (program.startsWith('$'))
+        ctx.facts.push({
+          kind: 'model.id',
+          value: null,
+          range: at,
+          confidence: 'low',
+          detail: `runs ${program.slice(1)}, a script chosen when it runs: its model and settings are not read`,
+        });
+      // `for lr in [1e-4, 3e-4]: subprocess.run([... "finetune.py", "--lr", str(lr)])`: one run per value.
+      if (!program.startsWith('$')) readRepeat(node, ctx);
+    }
+  },
+};
