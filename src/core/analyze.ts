@@ -3,6 +3,16 @@ import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
+import { documentedLaunch } from './extract/documentedLaunch';
+
+/** Facts that make a config the definition of a run (a model, a length): see documentedLaunch. */
+const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
+  'model.id',
+  'model.layers',
+  'training.steps',
+  'training.epochs',
+  'training.tokens',
+]);
 import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, PastDeadline, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
@@ -422,6 +432,13 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
   } else {
     facts = extractShellFacts(input.text);
   }
+  // A config whose head comment documents its launch (nanoGPT's config/*.py, a recipe YAML): that command's
+  // script and devices join it. Only a config that sets a model or a length (not an accelerate fragment).
+  if (
+    (kind === 'yaml' || facts.some((f) => f.kind === 'source.configModule')) &&
+    facts.some((f) => CONFIG_RUN_FACT.has(f.kind))
+  )
+    facts = [...facts, ...documentedLaunch(input.path, input.text, facts)];
   if (kind !== 'json') {
     const directives = extractDirectives(notebook ? notebook.code : input.text);
     facts = [...facts, ...directives.facts];

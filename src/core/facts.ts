@@ -35,6 +35,8 @@ export type FactKind =
   | 'model.learnedPositions'
   /** nn.DataParallel / MirroredStrategy over N devices: the loader's batch is split N ways. */
   | 'training.batchSplit'
+  /** `gradient_accumulation_steps //= world_size`: the accumulation written is for all devices together, not each. */
+  | 'training.accumulationShared'
   /** The launch sits in a loop over N values (a sweep, seeds): N runs. Range: the loop. */
   | 'launch.repeat'
   /** The model's output layer has its own weights (not tied to the token embedding): + vocab × d. */

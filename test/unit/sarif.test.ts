@@ -88,9 +88,9 @@ describe('SARIF output', function () {
     const budget = results.find(
       (x) =>
         x.ruleId === 'green-ai.over-budget' &&
-        x.locations[0].physicalLocation.artifactLocation.uri === 'pretrain-gpt/train_gpt.py',
+        x.locations[0].physicalLocation.artifactLocation.uri === 'pretrain-gpt/config/train_gpt2_124m.py',
     )!;
-    const run = report.runs.find((x) => x.file === 'pretrain-gpt/train_gpt.py')!;
+    const run = report.runs.find((x) => x.file === 'pretrain-gpt/config/train_gpt2_124m.py')!;
     const line = budget.locations[0].physicalLocation.region!.startLine;
     assert.ok(
       line >= run.range.startLine && line <= run.range.endLine,

@@ -274,6 +274,11 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   if (accumulation) spec.training.gradientAccumulation = Math.round(accumulation);
   const globalBatch = asNumber(use('training.globalBatch', pick(facts, 'training.globalBatch')));
   if (globalBatch) spec.training.globalBatch = Math.round(globalBatch);
+  // nanoGPT divides its accumulation steps among the processes: batch × accumulation is the global batch.
+  else if (batch && accumulation && pick(facts, 'training.accumulationShared')?.value === true) {
+    use('training.accumulationShared', pick(facts, 'training.accumulationShared'));
+    spec.training.globalBatch = Math.round(batch) * Math.round(accumulation);
+  }
   const seqLen = asNumber(use('training.seqLen', pick(facts, 'training.seqLen')));
   if (seqLen) spec.training.seqLen = Math.round(seqLen);
   const checkpointing = use('training.gradientCheckpointing', pick(facts, 'training.gradientCheckpointing'));

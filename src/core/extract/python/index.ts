@@ -89,6 +89,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.forwardOnlyUse,
   localModules.localModuleCalls,
   launchedPrograms.launchedPrograms,
+  torch.sharedAccumulation,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

@@ -3,7 +3,7 @@ import type { FactKind } from '../../../facts';
 import { evaluate, keywordArgument, type SymbolTable } from '../../pythonValues';
 import { truncate, type PythonReadContext } from '../context';
 import { attachEdit, readKeyword, readTrainingKeywords } from '../keywords';
-import type { CallRule, StatementRule } from '../rules';
+import type { CallRule, FileRule, StatementRule } from '../rules';
 
 /**
  * Plain PyTorch: training loops over epochs or steps, `loss.backward()`, `trainer.train()`,
@@ -374,5 +374,32 @@ export const deviceAssignments: StatementRule = {
     ) {
       ctx.add('training.precision', 'tf32', node, `${target.text} = True`, 'medium');
     }
+  },
+};
+
+/**
+ * `gradient_accumulation_steps //= ddp_world_size` (nanoGPT and its descendants): the accumulation steps
+ * written in the config are for all processes together, each doing its share, so batch × accumulation is
+ * the global batch (multiplying by the devices again would count every token N times).
+ */
+const SHARED_ACCUMULATION =
+  /^[ \t]*(\w{0,60}accum\w{0,60})[ \t]*\/\/?=[ \t]*(\w{0,60}(?:world|gpus|processes|ranks)\w{0,60})\b/m;
+
+export const sharedAccumulation: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['world_size'],
+  read: (_index, ctx) => {
+    const m = SHARED_ACCUMULATION.exec(ctx.text);
+    if (!m) return;
+    const row = ctx.text.slice(0, m.index).split('\n').length - 1;
+    const line = ctx.text.split('\n', row + 1)[row] ?? '';
+    ctx.facts.push({
+      kind: 'training.accumulationShared',
+      value: true,
+      range: { startLine: row, startCol: 0, endLine: row, endCol: line.length },
+      confidence: 'high',
+      detail: `${m[1]} is divided by ${m[2]}: the accumulation is shared among the processes`,
+    });
   },
 };

@@ -1,0 +1,59 @@
+import type { Fact } from '../facts';
+import { matchLauncher } from './shell/launchers';
+import { extractShellFacts } from './shellFacts';
+
+/**
+ * A config that says how it is launched, in a comment at its head: nanoGPT's `config/train_gpt2.py`
+ * ("launch as the following: $ torchrun --standalone --nproc_per_node=8 train.py config/train_gpt2.py"),
+ * a recipe YAML's "# accelerate launch --num_processes 8 scripts/sft.py recipes/x.yaml". The command is
+ * read as the shell reader reads a launch line, so the script it runs is linked (its defaults are the
+ * run's base, the config's own values win) and the devices it asks for count. Only a command that names
+ * this very file is taken: a comment about some other launch says nothing about this config.
+ */
+
+/** Lines at the head of a file where a usage comment is written. */
+const HEAD_LINES = 40;
+/** Continued lines (`\` at the end) joined into one command. */
+const MAX_CONTINUED = 30;
+const MAX_COMMAND_LENGTH = 4_000;
+
+export function documentedLaunch(path: string, text: string, facts: readonly Fact[]): Fact[] {
+  // A reader that already took the launch from its dialect's own usage comment (torchtune) has the say.
+  if (facts.some((f) => f.kind.startsWith('launch.'))) return [];
+  const base = /[^/\\]+$/.exec(path)?.[0];
+  if (!base) return [];
+  const lines = text.split('\n', HEAD_LINES);
+  for (let i = 0; i < lines.length; i++) {
+    const first = /^\s*#+\s*(?:\$\s+)?(.*)$/.exec(lines[i]);
+    if (!first) continue;
+    let command = first[1];
+    let last = i;
+    while (/\\\s*$/.test(command) && last + 1 < lines.length && last - i < MAX_CONTINUED) {
+      const next = /^\s*#+\s*(.*)$/.exec(lines[last + 1]);
+      if (!next) break;
+      command = `${command.replace(/\\\s*$/, '')} ${next[1]}`;
+      last++;
+    }
+    command = command.slice(0, MAX_COMMAND_LENGTH);
+    const named = command.split(/\s+/).find((w) => w === base || w.endsWith(`/${base}`));
+    if (!named || !matchLauncher(command)) continue;
+    // `train.py config/x.py` is run from the folder above config/: the script is found from there.
+    const depth = named.replace(/^(\.\/)+/, '').split('/').length - 1;
+    const fromHere = (reference: string) =>
+      depth > 0 && !/^[/$~]/.test(reference) ? `${'../'.repeat(depth)}${reference.replace(/^(\.\/)+/, '')}` : reference;
+    const range = { startLine: i, startCol: 0, endLine: last, endCol: lines[last].length };
+    return (
+      extractShellFacts(command)
+        // The file itself, named as the launch's config, is not a link to follow.
+        .filter((f) => !(f.kind.startsWith('link.') && String(f.value).endsWith(base)))
+        .map((f) => ({
+          ...f,
+          ...(f.kind.startsWith('link.') && typeof f.value === 'string' ? { value: fromHere(f.value) } : {}),
+          range,
+          confidence: f.confidence === 'high' ? 'medium' : f.confidence,
+          detail: `launch documented at line ${i + 1}: ${f.detail}`,
+        }))
+    );
+  }
+  return [];
+}
