@@ -6,7 +6,8 @@ import type { CallRule } from '../rules';
 
 /**
  * Vision model constructors: torchvision (`models.resnet50(weights=...)`, also imported by name),
- * `keras.applications.*(weights=...)` and `timm.create_model(name, pretrained=...)`.
+ * `keras.applications.*(weights=...)`, `timm.create_model(name, pretrained=...)` and open_clip's
+ * `create_model_and_transforms(arch, pretrained=tag)`.
  */
 
 /** Model constructors imported by name in the file (`from torchvision.models import resnet50`). */
@@ -40,10 +41,15 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     (/(^|\.)models$/.test(owner) || (owner === '' && ctx.imports.torchvision.has(last))) &&
     /^[a-z][a-z0-9_]*$/.test(last);
   const keras = (/applications$/.test(owner) || (owner === '' && ctx.imports.keras.has(last))) && /^[A-Z]/.test(last);
-  const timm = full === 'timm.create_model' || full === 'create_model';
+  // open_clip names an architecture (`ViT-H-14`) and a weights tag (`pretrained='laion2b_s32b_b79k'`).
+  const openClip =
+    /^(open_clip\.)?(create_model_and_transforms|create_model_from_pretrained)$/.test(full) ||
+    full === 'open_clip.create_model' ||
+    (full === 'create_model' && OPEN_CLIP_IMPORT.test(ctx.text));
+  const timm = !openClip && (full === 'timm.create_model' || full === 'create_model');
   // `models.__dict__[args.arch](...)`: torchvision's constructor named by a variable (pytorch/examples imagenet).
   const byName = /(^|\.)models\.__dict__\[/.test(full) && call.childForFieldName('function')?.type === 'subscript';
-  if (!tv && !keras && !timm && !byName) return false;
+  if (!tv && !keras && !timm && !byName && !openClip) return false;
   const args = call.childForFieldName('arguments');
   if (!args) return false;
   let id: string | null = null;
@@ -52,7 +58,7 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     const r = evaluate(call.childForFieldName('function')!.childForFieldName('subscript'), ctx.symbols);
     id = typeof r?.value === 'string' && /^[a-z][a-z0-9_]*$/.test(r.value) ? r.value : null;
     if (r?.via) origin = r.origin.startPosition.row;
-  } else if (timm) {
+  } else if (timm || openClip) {
     const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
     id = typeof r?.value === 'string' ? r.value : null;
     if (r?.via) origin = r.origin.startPosition.row;
@@ -62,9 +68,19 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     'model.id',
     id,
     call,
-    timm ? 'timm.create_model' : keras ? `keras.applications.${last}` : `torchvision.models.${last}`,
+    openClip
+      ? `open_clip.${last}`
+      : timm
+        ? 'timm.create_model'
+        : keras
+          ? `keras.applications.${last}`
+          : `torchvision.models.${last}`,
   );
   if (origin !== undefined) ctx.amendLast({ originLine: origin });
+  if (openClip) {
+    readOpenClipWeights(call, args, ctx);
+    return true;
+  }
   const weights = keywordArgument(args, 'weights');
   const pretrained = keywordArgument(args, 'pretrained');
   let scratch: boolean;
@@ -89,8 +105,44 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   return true;
 }
 
+/** `from open_clip import create_model` (which would otherwise read as timm's). */
+const OPEN_CLIP_IMPORT = /^[ \t]*from[ \t]+open_clip[ \t]+import[^\n]*\bcreate_model\b/m;
+
+/**
+ * open_clip's weights: a tag or a checkpoint path (`pretrained='openai'`, `pretrained=args.pretrained`) loads
+ * trained weights; none (the default) or an empty one initialises randomly. A value only known when it runs
+ * says nothing either way.
+ */
+function readOpenClipWeights(call: Node, args: Node, ctx: PythonReadContext): void {
+  const pretrained = keywordArgument(args, 'pretrained') ?? args.namedChildren[1] ?? null;
+  if (!pretrained || pretrained.type === 'keyword_argument') {
+    ctx.add('model.fromScratch', true, call, 'no pretrained weights given: open_clip initialises randomly', 'medium');
+    return;
+  }
+  const r = evaluate(pretrained, ctx.symbols);
+  if (!r) return;
+  const none = r.value === null || r.value === false || r.value === '';
+  ctx.add(
+    'model.fromScratch',
+    none,
+    pretrained,
+    none
+      ? 'pretrained is empty: random initialisation'
+      : `pretrained=${truncate(String(r.value), 40)}: trained weights`,
+    r.via ? 'medium' : 'high',
+  );
+}
+
 export const visionConstructors: CallRule = {
   framework: 'vision',
-  words: ['models.', 'torchvision.models', 'applications', 'create_model', '__dict__['],
+  words: [
+    'models.',
+    'torchvision.models',
+    'applications',
+    'create_model',
+    'create_model_and_transforms',
+    'create_model_from_pretrained',
+    '__dict__[',
+  ],
   read: ({ node, full, last, ctx }) => readVisionConstructor(node, ctx, full, last),
 };
