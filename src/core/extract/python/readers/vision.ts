@@ -128,7 +128,7 @@ function readOpenClipWeights(call: Node, args: Node, ctx: PythonReadContext): vo
     pretrained,
     none
       ? 'pretrained is empty: random initialisation'
-      : `pretrained=${truncate(String(r.value), 40)}: trained weights`,
+      : `pretrained=${truncate(pretrained.text, 40)}: trained weights`,
     r.via ? 'medium' : 'high',
   );
 }
