@@ -195,7 +195,7 @@ function scriptIndex(tokens: readonly string[]): number {
       i++;
       continue;
     }
-    if (/\.py$/.test(t) && !t.startsWith('-')) return i;
+    if (/\.py["']?$/.test(t) && !t.startsWith('-')) return i;
   }
   return -1;
 }
@@ -296,7 +296,17 @@ export function extractShellFacts(text: string): Fact[] {
         if (word)
           for (let l = startLine; l <= i; l++)
             if (lines[l].includes(word)) at = { startLine: l, startCol: 0, endLine: l, endCol: lines[l].length };
-        facts.push({ kind, value, range: at, confidence, detail });
+        // A model named through a variable (`vllm serve "$MODEL"`, `MODEL=${MODEL:-org/name}`): where it is written.
+        const origin =
+          kind === 'model.id' && typeof value === 'string' ? lineOfVariableValue(lines, vars, value) : undefined;
+        facts.push({
+          kind,
+          value,
+          range: at,
+          confidence,
+          detail,
+          ...(origin !== undefined ? { originLine: origin } : {}),
+        });
       },
     });
     if (starts === 'no-run') {
@@ -329,10 +339,12 @@ export function extractShellFacts(text: string): Fact[] {
     const tokens = launch.command.words;
     const scriptAt = starts === 'own-links' ? -1 : scriptIndex(tokens);
     if (scriptAt >= 0) {
-      add('link.script', tokens[scriptAt], `runs ${tokens[scriptAt]}`);
-      const next = tokens[scriptAt + 1];
+      // `"$PROJECT/finetune.py"`: the quotes are not part of the path.
+      const script = tokens[scriptAt].replace(/^["']|["']$/g, '');
+      add('link.script', script, `runs ${script}`);
+      const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
-        add('link.config', next, `passes ${next} to ${tokens[scriptAt]}`);
+        add('link.config', next, `passes ${next} to ${script}`);
     }
     // A flag's value starts after the whole run of `=` and blanks, and what it must hold is checked on that word:
     // `[=\s]+\S+\.yaml` backtracked over a long run of `=` (quadratic), retried from every flag inside one long word.

@@ -655,7 +655,8 @@ function stripWrapper(rest: string): { spent: string; rest: string } | undefined
   if (runner) {
     const word = /\S+/g;
     word.lastIndex = runner[0].length;
-    let afterOption = false;
+    // Values an option may still take: `--mca btl ^openib` has two.
+    let values = 0;
     for (let n = 0; n < MAX_RUNNER_WORDS; n++) {
       const m = word.exec(rest);
       if (!m) return undefined;
@@ -663,9 +664,9 @@ function stripWrapper(rest: string): { spent: string; rest: string } | undefined
       // The end of the runner's command (`;`, `&&`, `|`, a redirection): no launch came.
       if (/^(?:[;&|<>]|\d>)/.test(w)) return undefined;
       if (startsLaunch(rest.slice(m.index))) return { spent: rest.slice(0, m.index), rest: rest.slice(m.index) };
-      if (w.startsWith('-')) afterOption = !w.includes('=');
-      else if (w.startsWith('$') || w.startsWith('"$')) afterOption = false;
-      else if (afterOption) afterOption = false;
+      if (w.startsWith('-')) values = w.includes('=') ? 0 : 2;
+      else if (w.startsWith('$') || w.startsWith('"$')) values = 0;
+      else if (values > 0) values--;
       else return undefined;
     }
     return undefined;
