@@ -298,6 +298,40 @@ for epoch in range(3):
     n: 1_000,
     maxN: 200_000,
   },
+  // Runners, job submitters and script-folder substitutions (shell/launchers.ts stripWrapper, shell/scriptFolder.ts).
+  {
+    name: 'shell: srun with many option words and no launch',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `${'srun -x a -y $B '.repeat(n)}hostname\n`,
+    n: 1_000,
+    maxN: 100_000,
+  },
+  {
+    name: 'shell: a job submitter whose -- never comes',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `ray job submit ${'--a b '.repeat(n)}python train.py\n`,
+    n: 1_000,
+    maxN: 200_000,
+  },
+  {
+    name: 'shell: many script-folder assignments with nested substitutions',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) =>
+      `${lines(n, (i) => `D${i}=$(cd -- "$(dirname "$(dirname "$(readlink -f "$0")")")" >/dev/null 2>&1 ; pwd -P)`)}\ntorchrun $D1/train.py\n`,
+    n: 200,
+    maxN: 20_000,
+  },
+  {
+    name: 'shell: an unclosed command substitution',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `D=$(cd "$(dirname "$0"${' ('.repeat(n)}\ntorchrun $D/train.py\n`,
+    n: 1_000,
+    maxN: 200_000,
+  },
   {
     name: 'shell: sbatch with many options',
     reader: 'shell',

@@ -1,7 +1,8 @@
 import type { Fact, FactKind } from '../facts';
 import { normalisePrecision } from './pythonFacts';
 import { matchLauncher, positionsAreNotLearned } from './shell/launchers';
-import { sizingKindFor } from './sizingNames';
+import { evaluateFolderValue } from './shell/scriptFolder';
+import { flagMeaning, sizingKindFor } from './sizingNames';
 
 /**
  * Reads launch scripts: SLURM `#SBATCH` directives, the command lines of the launchers in
@@ -19,15 +20,32 @@ function shellVariables(text: string): Map<string, string> {
   // Bash arrays too (`GPT_ARGS=( --num-layers 24 ... )` over several lines, as Megatron-LM's examples write them).
   // [ \t] not \s: with /m, `^\s*` runs across blank lines from every line start (quadratic on a file of newlines).
   // Quoted values and arrays are bounded: an unclosed quote must not scan to the end of the file from every line.
+  // `: ${NAME:=default}` sets NAME when it is unset (a script's overridable defaults).
+  const defaults = /^[ \t]*:[ \t]+"?\$\{(\w+):?=([^}\n]{0,1000})\}/;
   for (const m of text.matchAll(
-    /^[ \t]*(?:export[ \t]+|declare[ \t]+-a[ \t]+)?([A-Za-z_]\w*)=(\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\S*)/gm,
+    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\S*)|^[ \t]*:[ \t].*$/gm,
   )) {
+    if (m[1] === undefined) {
+      const d = defaults.exec(m[0]);
+      if (d) vars.set(d[1], expandShell(d[2].replace(/^["']|["']$/g, ''), vars));
+      continue;
+    }
     let value = m[2];
+    if (/^"?\$\(/.test(value)) {
+      // `DIR=$(cd -- "$(dirname "$0")" ... ; pwd -P)`: the script's folder (`.`), or a folder relative to it.
+      // Other substitutions (`$(date)`, `$(pwd)`) are set when the script runs: the name stays unexpanded.
+      const folder = evaluateFolderValue(value, (name) => vars.get(name));
+      if (folder !== undefined) vars.set(m[1], folder);
+      else vars.delete(m[1]);
+      continue;
+    }
     if (/^["']/.test(value)) value = value.slice(1, -1);
     else if (value.startsWith('(') && value.endsWith(')'))
       value = value
         .slice(1, -1)
+        // Comments inside an array, whole-line or after an element, are not elements.
         .replace(/^[ \t]*#.*$/gm, '')
+        .replace(/[ \t]#[^\n]*$/gm, '')
         .replace(/\s+/g, ' ')
         .trim();
     vars.set(m[1], expandShell(value.replace(/\\\n/g, ' '), vars));
@@ -164,6 +182,24 @@ function loopCount(words: string): number | null {
   return list.length > 0 ? list.length : null;
 }
 
+/**
+ * Where the script a command runs is among its words: the first `.py` word, unless a module is run first
+ * (`python3 -m openrlhf.cli.train_ppo_ray --agent_func_path f.py`: the module is the program, the file an
+ * argument); launcher modules (`-m torch.distributed.run train.py`) run the script after them.
+ */
+function scriptIndex(tokens: readonly string[]): number {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if ((t === '-m' || t === '--module') && i + 1 < tokens.length) {
+      if (!/^(?:torch\.distributed\.|accelerate\.commands\.|deepspeed\.launcher\.)/.test(tokens[i + 1])) return -1;
+      i++;
+      continue;
+    }
+    if (/\.py["']?$/.test(t) && !t.startsWith('-')) return i;
+  }
+  return -1;
+}
+
 /** Launch commands read per file, and flags per command: far above real scripts, and a bound on the work per file. */
 const MAX_LAUNCHES = 1000;
 const MAX_FLAGS_PER_COMMAND = 300;
@@ -260,7 +296,17 @@ export function extractShellFacts(text: string): Fact[] {
         if (word)
           for (let l = startLine; l <= i; l++)
             if (lines[l].includes(word)) at = { startLine: l, startCol: 0, endLine: l, endCol: lines[l].length };
-        facts.push({ kind, value, range: at, confidence, detail });
+        // A model named through a variable (`vllm serve "$MODEL"`, `MODEL=${MODEL:-org/name}`): where it is written.
+        const origin =
+          kind === 'model.id' && typeof value === 'string' ? lineOfVariableValue(lines, vars, value) : undefined;
+        facts.push({
+          kind,
+          value,
+          range: at,
+          confidence,
+          detail,
+          ...(origin !== undefined ? { originLine: origin } : {}),
+        });
       },
     });
     if (starts === 'no-run') {
@@ -290,13 +336,15 @@ export function extractShellFacts(text: string): Fact[] {
       });
     }
     // The script it runs, and the config files it names: linked so their facts join the run.
-    const tokens = logical.trim().split(/\s+/);
-    const scriptAt = starts === 'own-links' ? -1 : tokens.findIndex((t) => /\.py$/.test(t) && !t.startsWith('-'));
+    const tokens = launch.command.words;
+    const scriptAt = starts === 'own-links' ? -1 : scriptIndex(tokens);
     if (scriptAt >= 0) {
-      add('link.script', tokens[scriptAt], `runs ${tokens[scriptAt]}`);
-      const next = tokens[scriptAt + 1];
+      // `"$PROJECT/finetune.py"`: the quotes are not part of the path.
+      const script = tokens[scriptAt].replace(/^["']|["']$/g, '');
+      add('link.script', script, `runs ${script}`);
+      const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
-        add('link.config', next, `passes ${next} to ${tokens[scriptAt]}`);
+        add('link.config', next, `passes ${next} to ${script}`);
     }
     // A flag's value starts after the whole run of `=` and blanks, and what it must hold is checked on that word:
     // `[=\s]+\S+\.yaml` backtracked over a long run of `=` (quadratic), retried from every flag inside one long word.
@@ -322,8 +370,11 @@ export function extractShellFacts(text: string): Fact[] {
     let flags = 0;
     for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]{0,1000}"|'[^']{0,1000}'|[^\s-][^\s]*))?/g)) {
       if (++flags > MAX_FLAGS_PER_COMMAND) break;
-      // LightningCLI's --trainer.max_epochs: the last segment names the setting.
-      const name = m[1].slice(m[1].lastIndexOf('.') + 1).replace(/-/g, '_');
+      // LightningCLI's --trainer.max_epochs: the last segment names the setting; some namespaces change what it
+      // is (OpenRLHF's global --train.batch_size) or set evaluation or another model (sizingNames.ts flagMeaning).
+      const meaning = flagMeaning(m[1]);
+      if (!meaning) continue;
+      const name = meaning.name;
       if (consumed.has(name)) continue;
       const raw = m[2]?.replace(/^["']|["']$/g, '');
       // Point each flag at its own line: in the continued command, or where a variable holds it.
@@ -363,13 +414,17 @@ export function extractShellFacts(text: string): Fact[] {
                 : 'fp32',
           `--mixed_precision=${raw}`,
         );
-      else if (name === 'num_nodes' && Number(raw) > 0) add('hardware.nodes', Number(raw), `--num_nodes ${raw}`);
+      else if (name === 'num_nodes' && Number(raw) > 0) add('hardware.nodes', Number(raw), `--${m[1]} ${raw}`);
       else if ((name === 'dataset_config_name' || name === 'dataset_config') && raw)
         add('training.datasetConfig', raw, `--${m[1]} ${raw}`);
       else if (name === 'gradient_checkpointing')
         add('training.gradientCheckpointing', raw === undefined || /^(true|1)$/i.test(raw), `--gradient_checkpointing`);
       else if (
-        (name === 'use_peft' || name === 'use_peft_lora' || name === 'use_lora' || name === 'lora_r') &&
+        (name === 'use_peft' ||
+          name === 'use_peft_lora' ||
+          name === 'use_lora' ||
+          name === 'lora_r' ||
+          name === 'lora_rank') &&
         !/^(false|0)$/i.test(raw)
       )
         add('training.adapter', 'lora', `--${m[1]}`);
@@ -408,11 +463,35 @@ export function extractShellFacts(text: string): Fact[] {
         const at = flagLine ?? startLine;
         facts[k] = {
           ...facts[k],
+          // Another model's setting (an RLHF reward or reference model) yields to the trained model's.
+          ...(meaning.role === 'auxiliary' ? { confidence: 'medium' as const } : {}),
           range: { startLine: at, startCol: 0, endLine: at, endCol: lines[at]?.length ?? 0 },
           ...(valueLine !== undefined ? { originLine: valueLine } : {}),
         };
       }
     }
   }
+  // `source ./train_dpo.sh slurm`, `. ./env.sh`: a script run in this one's shell, whose variables and launch
+  // lines are the run's too (the launch here may take its arguments from there). Linked beside a launch only,
+  // and with low confidence: a sourced environment file that is not there is not a missing piece of the run.
+  if (launches > 0) {
+    let sourced = 0;
+    lines.forEach((l, at) => {
+      const m = /^[ \t]*(?:source|\.)[ \t]+(\S+)/.exec(l);
+      if (!m || sourced >= MAX_SOURCED) return;
+      const file = expandShell(m[1], vars).replace(/^["']|["']$/g, '');
+      if (!/\.(?:sh|bash)$/.test(file) || /[$`~]/.test(file) || file.startsWith('/')) return;
+      sourced++;
+      facts.push({
+        kind: 'link.script',
+        value: file,
+        range: { startLine: at, startCol: 0, endLine: at, endCol: l.length },
+        confidence: 'low',
+        detail: `source ${file}`,
+      });
+    });
+  }
   return facts;
 }
+/** Sourced scripts linked per file. */
+const MAX_SOURCED = 20;

@@ -221,6 +221,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         why: 'accelerate config and `accelerate launch --num_processes`',
       },
       { names: ['nproc_per_node'], sources: FLAG, why: 'torchrun / tune run: processes (GPUs) per node' },
+      {
+        names: ['num_gpus_per_node'],
+        sources: FLAG,
+        why: 'GPUs per node of a Ray-placed model (OpenRLHF `--actor.num_gpus_per_node`, help "number of gpus per node for actor")',
+      },
     ],
   },
   {
@@ -284,6 +289,79 @@ export const DIFFERENCES: ReadonlyArray<{
       'Hugging Face example scripts and diffusers use `args.train_batch_size` / `--train_batch_size` for the per-device batch.',
   },
 ];
+
+/**
+ * Flags written under a namespace (`--train.batch_size`, `--ds.lora.rank`, `--actor.num_gpus_per_node`): CLIs that
+ * group their arguments (OpenRLHF's openrlhf/cli/train_*.py, LightningCLI `--trainer.max_epochs`, litgpt
+ * `--train.epochs`) name a setting by its last segment, read through the table above, except for:
+ * - the dotted names below, whose namespace changes what the setting is (the longest listed tail wins);
+ * - flags under EVALUATION_NAMESPACES, which set evaluation, generation or logging, not the run's training;
+ * - flags under AUXILIARY_MODEL_NAMESPACES, which set another model of the run (the reward, critic or reference
+ *   model beside an RLHF actor): read, but any setting of the trained model outranks them.
+ * Plain flags that are other names of a setting the shell reader knows are listed here too.
+ */
+export const FLAG_ALIASES: ReadonlyArray<{ readonly name: string; readonly means: string; readonly why: string }> = [
+  {
+    name: 'train.batch_size',
+    means: 'global_batch_size',
+    why: 'OpenRLHF: --train.batch_size is the "Global training batch size" and --train.micro_batch_size the "batch size per GPU" (openrlhf/cli/train_sft.py argument help; OpenRLHF discussion #210); litgpt writes --train.global_batch_size',
+  },
+  {
+    name: 'lora.rank',
+    means: 'lora_rank',
+    why: 'OpenRLHF --ds.lora.rank (formerly --lora_rank, default 0): LoRA adapters of that rank when > 0',
+  },
+  {
+    name: 'param_dtype',
+    means: 'precision',
+    why: 'OpenRLHF --ds.param_dtype bf16|fp16, "Model data type": the DeepSpeed compute precision (formerly --bf16)',
+  },
+  {
+    name: 'gradient_checkpointing_enable',
+    means: 'gradient_checkpointing',
+    why: 'OpenRLHF --model.gradient_checkpointing_enable / --actor.gradient_checkpointing_enable',
+  },
+  {
+    name: 'actor_num_gpus_per_node',
+    means: 'num_gpus_per_node',
+    why: "OpenRLHF before namespaces (--actor_num_gpus_per_node): the trained policy's GPUs per node",
+  },
+  { name: 'actor_num_nodes', means: 'num_nodes', why: 'OpenRLHF before namespaces (--actor_num_nodes)' },
+];
+/** Namespaces of evaluation, generation, rollout and logging settings: their flags state nothing about training. */
+export const EVALUATION_NAMESPACES: readonly string[] = [
+  'eval',
+  'evaluation',
+  'val',
+  'validation',
+  'test',
+  'rollout',
+  'generate',
+  'generation',
+  'vllm',
+  'logger',
+  'ckpt',
+];
+/** Namespaces of the other models an RLHF run holds (OpenRLHF `--ref.*`, `--reward.*`, `--critic.*`). */
+export const AUXILIARY_MODEL_NAMESPACES: readonly string[] = ['ref', 'reward', 'critic'];
+
+const ALIAS = new Map(FLAG_ALIASES.map((a) => [a.name, a.means]));
+
+/**
+ * What a flag (without its dashes: `ds.lora.rank`, `num-layers`) sets: the plain name the readers and the
+ * table know, and whether it belongs to the trained model ('run') or another model of the run ('auxiliary');
+ * undefined under an evaluation namespace.
+ */
+export function flagMeaning(flag: string): { name: string; role: 'run' | 'auxiliary' } | undefined {
+  const segments = normaliseSizingName(flag).split('.');
+  if (segments.length > 1 && EVALUATION_NAMESPACES.includes(segments[0])) return undefined;
+  const role = segments.length > 1 && AUXILIARY_MODEL_NAMESPACES.includes(segments[0]) ? 'auxiliary' : 'run';
+  for (let k = 0; k < segments.length; k++) {
+    const alias = ALIAS.get(segments.slice(k).join('.'));
+    if (alias) return { name: alias, role };
+  }
+  return { name: segments[segments.length - 1], role };
+}
 
 /** `--num-layers`, `num-layers`, `num_layers`: one name. */
 export function normaliseSizingName(name: string): string {

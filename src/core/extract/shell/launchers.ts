@@ -3,7 +3,7 @@ import { hubIdInPath } from '../config/dialect';
 import { normalisePrecision } from '../pythonFacts';
 import { torchtuneRecipe } from '../config/torchtune';
 import { parseComposerDuration } from '../config/composer';
-import { sizingKindFor } from '../sizingNames';
+import { flagMeaning, sizingKindFor } from '../sizingNames';
 import { weightPrecisionOf } from '../python/readers/serving';
 
 /**
@@ -258,6 +258,9 @@ function linkFirstYaml(command: LaunchCommand, from: number, out: LaunchSink): v
 function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
   if (module && /^openrlhf\.cli\.train_/.test(module)) readOpenRlhf(command, module, out);
+  // A module named as a server (`-m openrlhf.cli.serve_rm`, `-m pkg.serve`, `-m pkg.api_server`) serves a model.
+  if (module && /(?:^|\.)(?:serve|serve_\w+|server|api_server)$/.test(module))
+    out.add('launch.inference', `python -m ${module}`, `-m ${module} serves a model`);
   // Hydra entry points (NeMo, many research repos): `--config-path conf --config-name megatron_gpt_config`.
   const hydraPath = /--config-path[=\s]+(\S+)/.exec(command.text)?.[1];
   const hydraName = /--config-name[=\s]+(\S+)/.exec(command.text)?.[1];
@@ -306,10 +309,30 @@ export function positionsAreNotLearned(command: string): boolean {
 }
 
 /**
- * OpenRLHF (`deepspeed --module openrlhf.cli.train_sft|train_dpo|train_rm|train_ppo ...`):
- * `--pretrain` is the pretrained model every trainer starts from, `--train_batch_size` the global
- * batch and `--micro_train_batch_size` the per-GPU one (openrlhf/cli/train_sft.py arguments),
- * `--lora_rank` > 0 adds LoRA adapters.
+ * A command's flags by what they set (sizingNames.ts flagMeaning: `--ds.lora.rank 64` and `--lora_rank 64` are both
+ * `lora_rank`), the trained model's own only; a flag without a value is `true`. The first of a name wins.
+ */
+function flagsByMeaning(words: readonly string[]): Map<string, string | true> {
+  const out = new Map<string, string | true>();
+  for (let i = 0; i < words.length && i < MAX_FLAG_WORDS; i++) {
+    const m = /^--([A-Za-z_][\w.-]*)(?:=(.*))?$/.exec(words[i]);
+    if (!m) continue;
+    const meaning = flagMeaning(m[1]);
+    let value: string | true = true;
+    if (m[2] !== undefined) value = m[2];
+    else if (i + 1 < words.length && !words[i + 1].startsWith('-')) value = words[++i];
+    if (meaning?.role === 'run' && !out.has(meaning.name)) out.set(meaning.name, value);
+  }
+  return out;
+}
+const MAX_FLAG_WORDS = 2_000;
+
+/**
+ * OpenRLHF (`deepspeed --module openrlhf.cli.train_sft|train_dpo|train_rm|train_ppo ...`): `--pretrain` (before
+ * namespaced flags) is the pretrained model every trainer starts from, `--train_batch_size` the global batch and
+ * `--micro_train_batch_size` the per-GPU one (openrlhf/cli/train_sft.py arguments), `--lora_rank` > 0 adds LoRA
+ * adapters. Since OpenRLHF grouped its flags (`--model.model_name_or_path`, `--train.batch_size`,
+ * `--ds.lora.rank`, `--ds.load_in_4bit`) the flag table reads them; the method is read here from either form.
  */
 function readOpenRlhf(command: LaunchCommand, module: string, out: LaunchSink): void {
   const text = command.text;
@@ -333,18 +356,20 @@ function readOpenRlhf(command: LaunchCommand, module: string, out: LaunchSink): 
   const dataset = /--dataset[=\s]+(\S+)/.exec(text)?.[1];
   if (dataset && /^[\w.-]+\/[\w.-]+$/.test(dataset))
     out.add('training.dataset', dataset, `--dataset ${dataset}`, 'high', '--dataset');
-  out.consume('train_batch_size', 'micro_train_batch_size', 'pretrain', 'dataset');
-  const rank = Number(/--lora_rank[=\s]+(\d+)/.exec(text)?.[1]);
-  const fourBit = /--load_in_4bit\b/.test(text);
+  out.consume('train_batch_size', 'micro_train_batch_size', 'pretrain', 'dataset', 'lora_rank', 'lora_r');
+  const flags = flagsByMeaning(command.words);
+  const rankFlag = /--(?:ds\.lora\.rank|lora[._]rank)\b/.exec(text)?.[0] ?? '--lora_rank';
+  const rank = Number(flags.get('lora_rank'));
+  const fourBit = flags.has('load_in_4bit') && flags.get('load_in_4bit') !== 'false';
   if (rank > 0)
     out.add(
       'training.mode',
       fourBit ? 'qlora' : 'lora',
-      `--lora_rank ${rank}${fourBit ? ' --load_in_4bit' : ''}`,
+      `${rankFlag} ${rank}${fourBit ? ' --load_in_4bit' : ''}`,
       'high',
-      '--lora_rank',
+      rankFlag,
     );
-  else out.add('training.mode', 'finetune', `${module} updates all weights (no --lora_rank)`, 'medium');
+  else out.add('training.mode', 'finetune', `${module} updates all weights (no ${rankFlag})`, 'medium');
 }
 
 /**
@@ -476,12 +501,14 @@ const servingCli: Launcher = {
     );
     out.add('launch.inference', engine, `${head} serves a model`);
     out.add('inference.engine', engine, `${head}: a continuous-batching server`);
-    const positional =
+    // `vllm serve "$MODEL_PATH"`: the quotes are not part of the model's name.
+    const positional = (
       engine === 'vllm' && command.words[0] === 'vllm'
         ? command.words[2]
         : engine === 'tensorrt-llm'
           ? command.words[1]
-          : undefined;
+          : undefined
+    )?.replace(/^["']|["']$/g, '');
     const model =
       flagValue(text, 'model', 'model-id', 'model-path') ??
       (positional && !positional.startsWith('-') ? positional : undefined);
@@ -570,32 +597,111 @@ export const LAUNCHERS: readonly Launcher[] = [
   swiftCli,
 ];
 
-/** `VAR=x srun -N 2 --gpus 8 torchrun ...`: the prefix before the launcher's words. */
-// A flag's value never starts with `-`, so each word has one reading (no backtracking blow-up on hostile lines).
-// Wrappers that run the command as it is: `nohup`, `time`, `conda run -n env`, `uv run`, `poetry run`.
+/** `VAR=x nohup conda run -n env torchrun ...`: environment assignments and wrappers that run the command as it is. */
+// Wrappers that run the command as it is: `nohup`, `time`, `conda run -n env`, `uv run [--]`, `poetry run`.
+// Runners with options of their own (`srun`, `mpirun`) and job submitters (`ray job submit ... --`) are read
+// word by word in stripWrapper.
 const PREFIX =
-  /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(?:uv|poetry|pipenv)\s+run\s+)?(?:(?:srun|mpirun|mpiexec)(?:\s+-\S+(?:\s+(?![a-z]+\b)(?!-)\S+)?)*\s+)?/;
+  /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(?:uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+--)?\s+)?/;
 
-/** Commands before the launch on the same line (`cd scripts && torchrun ...`, `clear; srun ...`): one, of a few words. */
+/** Commands before the launch on the same line (`cd scripts && torchrun ...`, `clear; srun ...`): each of a few words. */
 const LEADING_COMMAND =
   /^[ \t]*(?!(?:for|while|if|until|case)\b)[\w./-]+(?:[ \t]+[^\s;&|'"]+){0,8}[ \t]*(?:;|&&)[ \t]*/;
-/** `bash -c "accelerate launch ... train.py"`: the command in the quotes (whole line; a quote inside ends it). */
-const SHELL_C = /^(?:ba|z)?sh[ \t]+-c[ \t]+(?:"([^"]*)"|'([^']*)')/;
+/** Leading commands skipped on one line (`cd /x; pip install . ; export A=1; torchrun ...`). */
+const MAX_LEADING_COMMANDS = 8;
+/**
+ * `bash -c "accelerate launch ... train.py"`: the command in the quotes (whole line). Inside double quotes a
+ * backslash escapes the next character (`--runtime-env-json='{\"working_dir\": \"/x\"}'`); the first unescaped quote ends it.
+ */
+const SHELL_C = /^(?:ba|z)?sh[ \t]+-c[ \t]+(?:"((?:[^"\\]|\\[\s\S])*)"|'([^']*)')/;
+/**
+ * Runners that start the command after their own options, whose values may be any word (`srun --comment laion
+ * -w "$node" python ...`, `srun $SRUN_ARGS torchrun ...`, `mpirun -np 8 --bind-to none -x NCCL_DEBUG python ...`).
+ */
+const RUNNER = /^(?:srun|mpirun|mpiexec)(?=\s)/;
+/**
+ * Job submitters whose command follows a `--` (Ray Jobs CLI: `ray job submit [options] -- python script.py`;
+ * `kubectl exec POD -- cmd`, `kubectl run NAME --image=I -- cmd`; Run:ai `runai [training] submit ... -- cmd`),
+ * also called by path (`/root/.local/bin/ray job submit`).
+ */
+const SUBMITTER =
+  /^(?:[\w.~/-]*\/)?(?:ray[ \t]+job[ \t]+submit|kubectl[ \t]+(?:exec|run)|runai[ \t]+(?:training[ \t]+)?submit)(?=\s)/;
+/** A runner's options read before giving up on finding its command (far above real lines; bounds the work). */
+const MAX_RUNNER_WORDS = 80;
+/** Wrappers peeled off one line: `srun ... bash -c "cd /x && ray job submit ... -- python ..."` is four. */
+const MAX_WRAPPERS = 6;
+
+/** Whether a command (from its first word) is one a launcher starts. */
+function startsLaunch(text: string): boolean {
+  return LAUNCHERS.some((l) => l.pattern.test(text)) || SHELL_C.test(text) || SUBMITTER.test(text);
+}
+
+/**
+ * The wrapper at the start of `rest`, if any: the text it runs the command after, and what it spent. A runner's
+ * words are skipped while they are options (`-x`, `--x=v`), an option's value, or a variable holding options
+ * (`$SRUN_ARGS`), up to the first word from which a launch starts; any other word is the runner's own command
+ * (`srun hostname`), which launches nothing.
+ */
+function stripWrapper(rest: string): { spent: string; rest: string } | undefined {
+  const submitter = SUBMITTER.exec(rest);
+  if (submitter) {
+    // The command starts after the first standalone `--`.
+    const dashes = /[ \t]--(?:[ \t]+|$)/.exec(rest.slice(submitter[0].length));
+    if (!dashes) return undefined;
+    const at = submitter[0].length + dashes.index + dashes[0].length;
+    return { spent: rest.slice(0, at), rest: rest.slice(at) };
+  }
+  const runner = RUNNER.exec(rest);
+  if (runner) {
+    const word = /\S+/g;
+    word.lastIndex = runner[0].length;
+    // Values an option may still take: `--mca btl ^openib` has two.
+    let values = 0;
+    for (let n = 0; n < MAX_RUNNER_WORDS; n++) {
+      const m = word.exec(rest);
+      if (!m) return undefined;
+      const w = m[0];
+      // The end of the runner's command (`;`, `&&`, `|`, a redirection): no launch came.
+      if (/^(?:[;&|<>]|\d>)/.test(w)) return undefined;
+      if (startsLaunch(rest.slice(m.index))) return { spent: rest.slice(0, m.index), rest: rest.slice(m.index) };
+      if (w.startsWith('-')) values = w.includes('=') ? 0 : 2;
+      else if (w.startsWith('$') || w.startsWith('"$')) values = 0;
+      else if (values > 0) values--;
+      else return undefined;
+    }
+    return undefined;
+  }
+  const inner = SHELL_C.exec(rest);
+  if (inner) {
+    const body = inner[1] !== undefined ? inner[1].replace(/\\([\\"$`])/g, '$1') : (inner[2] ?? '');
+    return { spent: 'bash -c ', rest: body };
+  }
+  return undefined;
+}
 
 /** The launcher a (logical, continued) command line starts, with the command from the launcher's words on. */
 export function matchLauncher(line: string): { launcher: Launcher; value: string; command: LaunchCommand } | undefined {
   let rest = line;
   let prefix = '';
-  // At most a leading command and one `bash -c "..."` level (srun ... bash -c "$LAUNCHER $CMD").
-  for (let level = 0; level < 2; level++) {
-    const leading = LEADING_COMMAND.exec(rest)?.[0] ?? '';
-    const wrappers = PREFIX.exec(rest.slice(leading.length))?.[0] ?? '';
-    prefix += leading + wrappers;
-    rest = rest.slice(leading.length + wrappers.length);
-    const inner = SHELL_C.exec(rest.trim());
-    if (!inner) break;
-    prefix += rest.slice(0, rest.length - rest.trimStart().length) + 'bash -c ';
-    rest = inner[1] ?? inner[2] ?? '';
+  // Leading commands, environment assignments and wrappers, peeled off until a launcher's words come first
+  // (`srun ... bash -c " cd /x; pip install . ; torchrun ..."`).
+  for (let level = 0; level < MAX_WRAPPERS; level++) {
+    for (let k = 0; k < MAX_LEADING_COMMANDS; k++) {
+      // A launch (or a runner of one) ending in `;` is the command itself, not a leading one.
+      const head = rest.slice(PREFIX.exec(rest)?.[0].length ?? 0);
+      if (startsLaunch(head) || RUNNER.test(head)) break;
+      const leading = LEADING_COMMAND.exec(rest)?.[0];
+      if (!leading) break;
+      prefix += leading;
+      rest = rest.slice(leading.length);
+    }
+    const wrappers = PREFIX.exec(rest)?.[0] ?? '';
+    prefix += wrappers;
+    rest = rest.slice(wrappers.length);
+    const wrapped = stripWrapper(rest);
+    if (!wrapped) break;
+    prefix += wrapped.spent;
+    rest = wrapped.rest;
   }
   const text = rest.trim();
   for (const launcher of LAUNCHERS) {
