@@ -391,6 +391,24 @@ for epoch in range(3):
     n: 5_000,
     maxN: 200_000,
   },
+  // config/headerHardware.ts: every header comment line is matched for "N nodes of M x GPU" and "M x GPU".
+  {
+    name: 'config: a header of many comment lines of counts that name no GPU',
+    reader: 'config',
+    file: 'h.yaml',
+    make: (n) => `${'# 1 2 x 3 nodes of 4 x 5 6x7 8 x\n'.repeat(n)}model_name_or_path: gpt2\nnum_train_epochs: 1\n`,
+    n: 2_000,
+    maxN: 60_000,
+  },
+  // config/architectureBudget.ts: section names are split into words to find what they configure.
+  {
+    name: 'config: a sized model whose budget sits under a very long section name',
+    reader: 'config',
+    file: 'a.yaml',
+    make: (n) => `n_layer: 2\nn_embd: 64\n${'a_'.repeat(n)}b:\n  train_steps: 5\n`,
+    n: 10_000,
+    maxN: 400_000,
+  },
   {
     name: 'model card front matter with many keys',
     reader: 'modelCard',

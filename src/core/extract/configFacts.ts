@@ -1,6 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { CONFIG_DIALECTS } from './config';
+import { readArchitectureBudget } from './config/architectureBudget';
+import { readHeaderHardware } from './config/headerHardware';
 import { parseConfigDocument } from './config/configDocument';
 import { configNestingDepth, MAX_CONFIG_DEPTH } from './config/nesting';
 import { configDocOf, rangeIn, type ConfigDialect, type FactSink } from './config/dialect';
@@ -268,6 +270,10 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
     },
   };
   for (const dialect of dialects) dialect.read(config, sink);
+  // No framework claims it: a config that sizes a whole model and bounds its training is still a run.
+  if (dialects.length === 0) readArchitectureBudget(config, sink);
+  // A recipe's header comment ("Config for 1 node of 8 x H100s") states what no key does.
+  readHeaderHardware(config, sink);
   const top = isMap(doc.contents) ? doc.contents : undefined;
   const scalarAt = (key: string) => {
     const v = top?.get(key, true);

@@ -4,6 +4,7 @@ import type { ConfigDialect } from './dialect';
 import { hfTrainer } from './hfTrainer';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
+import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
@@ -23,6 +24,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   litgpt,
   neox,
   nemo,
+  nanotron,
   trl,
   axolotl,
   llamaFactory,

@@ -2531,6 +2531,227 @@ export const MODELS: readonly Model[] = [
     source:
       'computed from config.json (64 layers, d 5120, FFN 25600, 64 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, untied); model card huggingface.co/Qwen/Qwen3-32B: 32.8B, 31.2B non-embedding',
   },
+  // ---------------- DeepSeek-V3 / DeepSeek-R1 (MoE) and the R1 distills ----------------
+  // The distills are fine-tunes of Qwen2.5 / Llama 3 checkpoints (DeepSeek-R1 paper, arXiv:2501.12948, section 2.4 and
+  // the distilled-model table of the model card): their size is their base's, counted here from the base's config.json.
+  {
+    id: 'deepseek-ai/DeepSeek-V3',
+    aliases: ['deepseek-ai/DeepSeek-V3-Base', 'deepseek-ai/DeepSeek-V3-0324'],
+    family: 'deepseek-v3',
+    architecture: 'moe-decoder',
+    modality: 'text',
+    params: 671e9,
+    activeParams: 37e9,
+    contextLength: 131_072,
+    smallerSiblings: [],
+    source:
+      'DeepSeek-V3 technical report, arXiv:2412.19437: 671B total parameters, 37B activated per token (the Hub checkpoint adds a 14B multi-token-prediction module, 685B); 128K context',
+  },
+  {
+    id: 'deepseek-ai/DeepSeek-R1',
+    aliases: ['deepseek-ai/DeepSeek-R1-Zero', 'deepseek-ai/DeepSeek-R1-0528'],
+    family: 'deepseek-r1',
+    architecture: 'moe-decoder',
+    modality: 'text',
+    params: 671e9,
+    activeParams: 37e9,
+    contextLength: 131_072,
+    smallerSiblings: [
+      'deepseek-ai/DeepSeek-R1-Distill-Llama-70B',
+      'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
+      'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B',
+    ],
+    source:
+      'DeepSeek-R1 paper, arXiv:2501.12948 (trained from DeepSeek-V3-Base) and model card huggingface.co/deepseek-ai/DeepSeek-R1: 671B total, 37B activated parameters, 128K context',
+  },
+  {
+    id: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B',
+    aliases: [],
+    family: 'deepseek-r1-distill',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 1_777_088_000,
+    contextLength: 131_072,
+    smallerSiblings: [],
+    source:
+      'base Qwen2.5-Math-1.5B (arXiv:2501.12948 distilled-model table); computed from config.json (28 layers, d 1536, FFN 8960, 12 heads / 2 KV heads, QKV bias, vocab 151936, tie_word_embeddings false): the 1.54B Qwen2.5-1.5B count plus an untied 151936 × 1536 head; Hub page: 1.78B params',
+  },
+  {
+    id: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B',
+    aliases: [],
+    family: 'deepseek-r1-distill',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 7_615_616_512,
+    contextLength: 131_072,
+    smallerSiblings: ['deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B'],
+    source:
+      'base Qwen2.5-Math-7B (arXiv:2501.12948 distilled-model table), the Qwen2.5-7B architecture: computed from config.json (28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, QKV bias, vocab 152064, untied); 7.62B',
+  },
+  {
+    id: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-14B',
+    aliases: [],
+    family: 'deepseek-r1-distill',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 14_770_033_664,
+    contextLength: 131_072,
+    smallerSiblings: ['deepseek-ai/DeepSeek-R1-Distill-Qwen-7B', 'deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B'],
+    source:
+      'base Qwen2.5-14B (arXiv:2501.12948 distilled-model table): the Qwen/Qwen2.5-14B row (48 layers, d 5120, FFN 13824, 40 heads / 8 KV heads, vocab 152064, untied); 14.8B',
+  },
+  {
+    id: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
+    aliases: [],
+    family: 'deepseek-r1-distill',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 32_512_218_112,
+    contextLength: 131_072,
+    smallerSiblings: ['deepseek-ai/DeepSeek-R1-Distill-Qwen-14B', 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B'],
+    source:
+      'base Qwen2.5-32B (arXiv:2501.12948 distilled-model table): the Qwen/Qwen2.5-32B row (64 layers, d 5120, FFN 27648, 40 heads / 8 KV heads, vocab 152064, untied); card of the base: 32.5B',
+  },
+  {
+    id: 'deepseek-ai/DeepSeek-R1-Distill-Llama-8B',
+    aliases: [],
+    family: 'deepseek-r1-distill',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 8_030_261_248,
+    contextLength: 131_072,
+    smallerSiblings: ['deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B'],
+    source:
+      'base Llama-3.1-8B (arXiv:2501.12948 distilled-model table): the meta-llama/Llama-3.1-8B row (32 layers, d 4096, FFN 14336, 32 heads / 8 KV heads, vocab 128256, untied); 8.03B',
+  },
+  {
+    id: 'deepseek-ai/DeepSeek-R1-Distill-Llama-70B',
+    aliases: [],
+    family: 'deepseek-r1-distill',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 70_553_706_496,
+    contextLength: 131_072,
+    smallerSiblings: ['deepseek-ai/DeepSeek-R1-Distill-Llama-8B'],
+    source:
+      'base Llama-3.3-70B-Instruct (arXiv:2501.12948 distilled-model table): the meta-llama/Llama-3.3-70B-Instruct row (80 layers, d 8192, FFN 28672, 64 heads / 8 KV heads, vocab 128256, untied); 70.6B',
+  },
+  // ---------------- Qwen2.5-Coder / Qwen2.5-Math (Qwen2.5 architectures, same counts) ----------------
+  {
+    id: 'Qwen/Qwen2.5-Coder-1.5B',
+    aliases: ['Qwen/Qwen2.5-Coder-1.5B-Instruct'],
+    family: 'qwen2.5-coder',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 1_543_714_304,
+    contextLength: 32_768,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/Qwen/Qwen2.5-Coder-1.5B: 1.54B (28 layers, 12 heads / 2 KV heads, tied embeddings), the Qwen2.5-1.5B architecture (same config.json sizes)',
+  },
+  {
+    id: 'Qwen/Qwen2.5-Coder-7B',
+    aliases: ['Qwen/Qwen2.5-Coder-7B-Instruct'],
+    family: 'qwen2.5-coder',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 7_615_616_512,
+    contextLength: 131_072,
+    smallerSiblings: ['Qwen/Qwen2.5-Coder-1.5B'],
+    source:
+      'model card huggingface.co/Qwen/Qwen2.5-Coder-7B: 7.61B (28 layers, 28 heads / 4 KV heads), the Qwen2.5-7B architecture: computed from config.json (d 3584, FFN 18944, QKV bias, vocab 152064, untied)',
+  },
+  {
+    id: 'Qwen/Qwen2.5-Coder-32B',
+    aliases: ['Qwen/Qwen2.5-Coder-32B-Instruct'],
+    family: 'qwen2.5-coder',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 32_512_218_112,
+    contextLength: 131_072,
+    smallerSiblings: ['Qwen/Qwen2.5-Coder-7B', 'Qwen/Qwen2.5-Coder-1.5B'],
+    source:
+      'model card huggingface.co/Qwen/Qwen2.5-Coder-32B-Instruct: 32.5B parameters, 31.0B non-embedding, 64 layers, 40 heads / 8 KV heads; config.json d 5120, FFN 27648, vocab 152064, untied (the Qwen2.5-32B architecture)',
+  },
+  {
+    id: 'Qwen/Qwen2.5-Math-1.5B',
+    aliases: ['Qwen/Qwen2.5-Math-1.5B-Instruct'],
+    family: 'qwen2.5-math',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 1_543_714_304,
+    contextLength: 4_096,
+    smallerSiblings: [],
+    source:
+      'Qwen2.5-Math technical report, arXiv:2409.12122: initialised from Qwen2.5-1.5B (same architecture, 1.54B); 4K context',
+  },
+  {
+    id: 'Qwen/Qwen2.5-Math-7B',
+    aliases: ['Qwen/Qwen2.5-Math-7B-Instruct'],
+    family: 'qwen2.5-math',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 7_615_616_512,
+    contextLength: 4_096,
+    smallerSiblings: ['Qwen/Qwen2.5-Math-1.5B'],
+    source:
+      'Qwen2.5-Math technical report, arXiv:2409.12122: initialised from Qwen2.5-7B (same architecture, 7.62B); 4K context',
+  },
+  // ---------------- Qwen3 MoE, gpt-oss (MoE) ----------------
+  // The Qwen3 2507 releases (non-thinking Instruct, thinking-only Thinking) are other checkpoints, not aliases: whether a
+  // model reasons by default is read from its own name (estimate/reasoningModels.ts).
+  {
+    id: 'Qwen/Qwen3-30B-A3B',
+    aliases: ['Qwen/Qwen3-30B-A3B-Base'],
+    family: 'qwen3-moe',
+    architecture: 'moe-decoder',
+    modality: 'text',
+    params: 30.5e9,
+    activeParams: 3.3e9,
+    contextLength: 32_768,
+    smallerSiblings: ['Qwen/Qwen3-4B'],
+    source:
+      'model card huggingface.co/Qwen/Qwen3-30B-A3B: 30.5B total, 3.3B activated (48 layers, 128 experts, 8 activated), 32,768 native context (published rounded)',
+  },
+  {
+    id: 'Qwen/Qwen3-235B-A22B',
+    aliases: [],
+    family: 'qwen3-moe',
+    architecture: 'moe-decoder',
+    modality: 'text',
+    params: 235e9,
+    activeParams: 22e9,
+    contextLength: 32_768,
+    smallerSiblings: ['Qwen/Qwen3-30B-A3B', 'Qwen/Qwen3-32B'],
+    source:
+      'model card huggingface.co/Qwen/Qwen3-235B-A22B: 235B total, 22B activated (94 layers, 128 experts, 8 activated), 32,768 native context (published rounded)',
+  },
+  {
+    id: 'openai/gpt-oss-20b',
+    aliases: [],
+    family: 'gpt-oss',
+    architecture: 'moe-decoder',
+    modality: 'text',
+    params: 21e9,
+    activeParams: 3.6e9,
+    contextLength: 131_072,
+    smallerSiblings: [],
+    source:
+      'OpenAI gpt-oss model card (arXiv:2508.10925) and huggingface.co/openai/gpt-oss-20b: 21B parameters, 3.6B active per token (published rounded); 128K context',
+  },
+  {
+    id: 'openai/gpt-oss-120b',
+    aliases: [],
+    family: 'gpt-oss',
+    architecture: 'moe-decoder',
+    modality: 'text',
+    params: 117e9,
+    activeParams: 5.1e9,
+    contextLength: 131_072,
+    smallerSiblings: ['openai/gpt-oss-20b'],
+    source:
+      'OpenAI gpt-oss model card (arXiv:2508.10925) and huggingface.co/openai/gpt-oss-120b: 117B parameters, 5.1B active per token (published rounded); 128K context',
+  },
   // ---------------- Gemma / Gemma 2 ----------------
   {
     id: 'google/gemma-2b',
@@ -7184,9 +7405,39 @@ export const MODELS: readonly Model[] = [
     source: 'Hsu et al. 2021, HuBERT, arXiv:2106.07447 (BASE 95M, LARGE 317M, X-LARGE 964M)',
   },
   // ---------------- Multimodal (CLIP, SigLIP, LLaVA) ----------------
+  // open_clip architecture names (`create_model('ViT-H-14')`, `--model ViT-H-14`) resolve to the row of a checkpoint of that
+  // architecture (same parameters and FLOPs). ViT-B-32, ViT-B-16, ViT-L-16 and ViT-H-14 are only aliased with the `open_clip:`
+  // prefix: unprefixed they fold onto the catalog key of torchvision's image-only vit_b_32 / vit_b_16 / vit_l_16 / vit_h_14,
+  // so a reader that knows the name is open_clip's (an open_clip launch or create_model call) has to say so.
+  {
+    id: 'open_clip/RN50',
+    aliases: ['open_clip:RN50', 'RN50'],
+    family: 'clip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 102_010_000,
+    forwardGflopsPerSample: 18.18, // 224x224 image + 77-token text
+    contextLength: 77,
+    smallerSiblings: [],
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs): RN50 102.01M params (image 38.32M, text 63.69M), 18.18 GFLOPs per image-text pair',
+  },
+  {
+    id: 'open_clip/ViT-L-16',
+    aliases: ['open_clip:ViT-L-16'],
+    family: 'clip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 427_740_000,
+    forwardGflopsPerSample: 136.41, // 224x224 image + 77-token text
+    contextLength: 77,
+    smallerSiblings: ['openai/clip-vit-base-patch16'],
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs): ViT-L-16 427.74M params (image 304.09M, text 123.65M), 136.41 GFLOPs per image-text pair',
+  },
   {
     id: 'openai/clip-vit-base-patch32',
-    aliases: ['open_clip:ViT-B-32/openai'],
+    aliases: ['open_clip:ViT-B-32/openai', 'open_clip:ViT-B-32'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',
@@ -7204,7 +7455,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'openai/clip-vit-base-patch16',
-    aliases: ['open_clip:ViT-B-16/openai'],
+    aliases: ['open_clip:ViT-B-16/openai', 'open_clip:ViT-B-16'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',
@@ -7222,7 +7473,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'openai/clip-vit-large-patch14',
-    aliases: ['open_clip:ViT-L-14/openai'],
+    aliases: ['open_clip:ViT-L-14/openai', 'open_clip:ViT-L-14', 'ViT-L-14'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',
@@ -7240,7 +7491,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'openai/clip-vit-large-patch14-336',
-    aliases: ['open_clip:ViT-L-14-336/openai'],
+    aliases: ['open_clip:ViT-L-14-336/openai', 'open_clip:ViT-L-14-336', 'ViT-L-14-336'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',
@@ -7276,7 +7527,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'laion/CLIP-ViT-H-14-laion2B-s32B-b79K',
-    aliases: ['open_clip:ViT-H-14/laion2b_s32b_b79k'],
+    aliases: ['open_clip:ViT-H-14/laion2b_s32b_b79k', 'open_clip:ViT-H-14'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',
@@ -7294,7 +7545,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'laion/CLIP-ViT-g-14-laion2B-s34B-b88K',
-    aliases: ['open_clip:ViT-g-14/laion2b_s34b_b88k'],
+    aliases: ['open_clip:ViT-g-14/laion2b_s34b_b88k', 'open_clip:ViT-g-14', 'ViT-g-14'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',
@@ -7312,7 +7563,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'laion/CLIP-ViT-bigG-14-laion2B-39B-b160k',
-    aliases: ['open_clip:ViT-bigG-14/laion2b_s39b_b160k'],
+    aliases: ['open_clip:ViT-bigG-14/laion2b_s39b_b160k', 'open_clip:ViT-bigG-14', 'ViT-bigG-14'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',

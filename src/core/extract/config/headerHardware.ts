@@ -1,0 +1,67 @@
+import type { ConfigDoc, FactSink } from './dialect';
+
+/**
+ * The machines a recipe was written for, as its header comment states them: "Config for 1 node of
+ * 8 x H100s", "16 nodes of 8 H100s with FSDP", "Runs on 8xA100". Recipe collections (TRL /
+ * alignment-handbook style, open fine-tuning recipes) put the hardware there because the YAML has
+ * no key for it: the launcher's config or command decides. A careful reader takes the comment as
+ * the authors' statement, but it is prose (it can be stale, and the launch can differ), so it is
+ * read with medium confidence for the explicit "N nodes of M x GPU" form and low for a bare
+ * "M x GPU", only from the comment block above the first key, and never over a count a key states.
+ */
+
+/** Longer comment lines are not headers of this kind; the cap also bounds the matching below. */
+const MAX_LINE = 200;
+/** "1 node of 8 x H100s", "2 nodes w/ 8 H100", "4 machines x 8 GPUs". */
+const NODES_OF =
+  /\b(\d{1,4})\s{0,3}(?:nodes?|machines?|hosts?)\s{0,3}(?:of|with|w\/|x|×)\s{0,3}(\d{1,3})\s{0,3}(?:x|×)?\s{0,3}([a-z][\w-]{0,30})/i;
+/** "2 8xH100 nodes". */
+const NODES_OF_MACHINES =
+  /\b(\d{1,4})\s{1,3}(\d{1,3})\s{0,3}(?:x|×)\s{0,3}([a-z][\w-]{0,30})\s{1,3}(?:nodes?|machines?|hosts?)\b/i;
+/** "8 x H100s", "8xA100", "8 GPUs". */
+const COUNT_OF = /\b(\d{1,4})\s{0,3}(?:x|×)?\s{0,3}([a-z][\w-]{0,30})/gi;
+/** The names that make the count one of accelerators: data-centre and workstation GPU families, or "GPU". */
+const ACCELERATOR =
+  /^(gpus?|[abh]\d{2,3}[a-z]{0,3}|gh200|gb200|v100|p100|t4|l4|l40s?|a10g?|mi\d{3}[a-z]?|rtx\w*|tpu\w*)$/i;
+
+function acceleratorName(word: string): { generic: boolean; name: string } | undefined {
+  const w = word.replace(/-\w*$/, '');
+  if (!ACCELERATOR.test(w)) return undefined;
+  const name = (/^l40s$/i.test(w) ? w : w.replace(/s$/i, '')).toUpperCase();
+  return { generic: /^GPU$/.test(name), name };
+}
+
+export function readHeaderHardware(doc: ConfigDoc, out: FactSink): void {
+  if (out.facts.some((f) => f.kind === 'hardware.devices' && f.value !== null)) return;
+  const first = doc.entries()[0];
+  if (!first) return;
+  const headerEnd = first.keyRange.startLine;
+  for (const c of doc.comments()) {
+    if (c.line >= headerEnd) break;
+    if (c.text.length > MAX_LINE) continue;
+    const range = { startLine: c.line, startCol: 0, endLine: c.line, endCol: c.text.length };
+    const nodes = NODES_OF.exec(c.text) ?? NODES_OF_MACHINES.exec(c.text);
+    const nodeGpu = nodes ? acceleratorName(nodes[3]) : undefined;
+    if (nodes && nodeGpu) {
+      const n = Number(nodes[1]);
+      const m = Number(nodes[2]);
+      if (n > 0 && m > 0) {
+        out.add('hardware.devices', m, range, `header comment "${c.text}": ${m} GPUs per node`, 'medium');
+        out.add('hardware.nodes', n, range, `header comment "${c.text}": ${n} node${n > 1 ? 's' : ''}`, 'medium');
+        if (!nodeGpu.generic) out.add('hardware.accelerator', nodeGpu.name, range, `header comment "${c.text}"`, 'low');
+        return;
+      }
+    }
+    const counts = [...c.text.matchAll(COUNT_OF)]
+      .map((m) => ({ count: Number(m[1]), gpu: acceleratorName(m[2]) }))
+      .filter((m) => m.gpu && m.count > 0);
+    // "2xB200 / 8xH100": alternatives, not a statement of what the recipe runs on.
+    if (counts.length > 1) return;
+    if (counts.length === 1) {
+      const { count, gpu } = counts[0];
+      out.add('hardware.devices', count, range, `header comment "${c.text}": ${count} GPUs`, 'low');
+      if (!gpu!.generic) out.add('hardware.accelerator', gpu!.name, range, `header comment "${c.text}"`, 'low');
+      return;
+    }
+  }
+}
