@@ -241,9 +241,13 @@ export function completeRun(
       source: spec.model.architecture ? specSource : 'catalog',
       detail: `encoder–decoder: the encoder sees the inputs and the decoder the targets, each with about half the parameters (${C.ENCODER_DECODER_FLOPS_PER_PARAM_TOKEN.source})`,
     });
+  // Image models, and image–text encoders (CLIP, SigLIP) whose row states a forward cost per sample: one forward
+  // pass per image, not a generated sequence of tokens (a generative multimodal row states no such cost).
   const forwardGflopsPerSample =
     spec.model.forwardGflopsPerSample ??
-    (catalog?.modality === 'vision' ? (catalog.forwardGflopsPerSample ?? null) : null);
+    (catalog?.modality === 'vision' || catalog?.modality === 'multimodal'
+      ? (catalog.forwardGflopsPerSample ?? null)
+      : null);
 
   // ---- mode
   let mode: TrainingMode = spec.training.mode ?? 'unknown';

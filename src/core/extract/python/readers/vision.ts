@@ -60,7 +60,8 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     if (r?.via) origin = r.origin.startPosition.row;
   } else if (timm || openClip) {
     const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
-    id = typeof r?.value === 'string' ? r.value : null;
+    // open_clip's `ViT-B-32` is image and text towers, not torchvision's `vit_b_32`: the catalog keys it `open_clip:`.
+    id = typeof r?.value === 'string' && r.value ? (openClip ? `open_clip:${r.value}` : r.value) : null;
     if (r?.via) origin = r.origin.startPosition.row;
   } else id = keras ? `keras/${last}` : last;
   if (!id) return false;
