@@ -15,6 +15,7 @@ import {
 import { defaultInferencePrecision, defaultTrainingPrecision } from '../../src/core/estimate/precisionDefault';
 import { findAccelerator } from '../../src/core/knowledge';
 import { completeRun } from '../../src/core/resolve/completeRun';
+import { servingMinimumDevices, type ResolvedInference } from '../../src/core/resolve/resolveInference';
 import { DEFAULT_SETTINGS, RunSpecSchema } from '../../src/core/runSpec';
 
 type SpecInput = Parameters<typeof RunSpecSchema.parse>[0];
@@ -463,5 +464,21 @@ describe('Serving model: reasoning models', () => {
       hardware: { accelerator: 'H100', count: 1 },
     });
     assert.ok(serve(spec(true)).inf.perRequest.energyWh > 4 * serve(spec(false)).inf.perRequest.energyWh);
+  });
+});
+
+describe('Serving: the accelerators a launch needs', () => {
+  const a100 = findAccelerator('A100-SXM4-80GB')!;
+  const served = (tensorParallel: number | null) =>
+    ({ weightPrecision: 'bf16', tensorParallel }) as unknown as ResolvedInference;
+
+  it('takes a stated tensor-parallel size at its word, even where bf16 weights would not fit', () => {
+    // 671B parameters in bf16 are 1.3 TB: 32 × 80 GB by the memory rule, but the launch says 16 (FP8 weights fit).
+    assert.equal(servingMinimumDevices(served(16), 671e9, a100)?.devices, 16);
+  });
+
+  it('sizes the devices from the weights when the launch does not say', () => {
+    assert.equal(servingMinimumDevices(served(null), 671e9, a100)?.devices, 32);
+    assert.equal(servingMinimumDevices(served(null), 7e9, a100), null);
   });
 });

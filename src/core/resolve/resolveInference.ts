@@ -337,9 +337,9 @@ function resolveGeometry(
 
 /**
  * Accelerators a serving run needs at least: the tensor-parallel size it is launched with (`vllm serve
- * --tensor-parallel-size 2` cannot start on fewer devices), and enough devices to hold the weights at the
- * server's memory share (a power of two: tensor-parallel sizes divide the attention heads). Null when one
- * device is enough.
+ * --tensor-parallel-size 2` cannot start on fewer devices), or, when the launch does not say, enough devices
+ * to hold the weights at the server's memory share (a power of two: tensor-parallel sizes divide the attention
+ * heads). Null when one device is enough.
  */
 export function servingMinimumDevices(
   inf: ResolvedInference,
@@ -351,7 +351,9 @@ export function servingMinimumDevices(
   const forWeights = usable > 0 ? 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(weightBytes / usable)))) : 1;
   const tp = inf.tensorParallel ?? 0;
   if (tp <= 1 && forWeights <= 1) return null;
-  if (tp >= forWeights)
+  // A stated tensor-parallel size is a reading; the weights' size is an assumption (their precision may be FP8,
+  // as DeepSeek-V3/R1 ship): a launch that names its devices is taken at its word.
+  if (tp > 1 || tp >= forWeights)
     return { devices: tp, reason: `the launch splits the model over ${tp} devices (tensor parallel)` };
   return {
     devices: forWeights,
