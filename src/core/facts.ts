@@ -85,6 +85,11 @@ export type FactKind =
   | 'source.configModule'
   /** Whether the file launches a run: false for a library module (detail says why), true when a `# green-ai: run` directive forces it in. */
   | 'run.entry'
+  /**
+   * The file runs as main and reads command-line flags (argparse, HfArgumentParser, TrlParser, fire, click,
+   * typer, LightningCLI): a program people run with flags, a run wherever it sits. The value names the parser.
+   */
+  | 'run.commandLine'
   /** The framework that runs the run, as a short id (`torchtune`, `composer`, `litgpt`, `neox`, `megatron`, `trl`, `axolotl`, `llamafactory`, `hf-trainer`). */
   | 'run.framework'
   /** CodeCarbon project name (EmissionsTracker(project_name=...) or a `project=` directive): ties measured runs to this code. */
