@@ -6,7 +6,7 @@ import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, PastDeadline, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
-import type { Fact, SourceRange } from './facts';
+import { startsARun, type Fact, type SourceRange } from './facts';
 import {
   boundedCommentRuns,
   MAX_SYNTAX_DEPTH,
@@ -579,7 +579,11 @@ function linkedFacts(
     const tagged = read1.facts
       .filter((f) => !f.kind.startsWith('link.'))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
-    out.push(...tagged, ...linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors));
+    const deeper = linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors);
+    out.push(...tagged, ...deeper);
+    // A script the line runs that starts nothing (a helper beside the workload): the line is no run (factsToSpec).
+    if (link.kind === 'link.script' && !tagged.some(startsARun) && !deeper.some(startsARun))
+      out.push({ ...link, kind: 'link.noRun', file: target.display, detail: `${target.display} starts no run` });
   }
   return out;
 }

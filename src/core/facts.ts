@@ -76,6 +76,11 @@ export type FactKind =
    * `mp.Process(target=train)`): its facts join, and its training loop starts this script's run.
    */
   | 'link.module'
+  /**
+   * A script a launch line runs (`link.script`), found and read: nothing in it or in what it links to starts
+   * a run (an upload helper, a router beside the workload). Value: the reference as the line wrote it.
+   */
+  | 'link.noRun'
   | 'hardware.accelerator'
   | 'hardware.devices'
   | 'hardware.nodes'

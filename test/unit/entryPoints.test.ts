@@ -122,7 +122,8 @@ describe('What is a run: entry points', () => {
     );
     // Through the folder scan: the listing gives the package roots.
     const p = await parsing();
-    const program = `import fire\nfrom pkg.core import load_config, Trainer\n\ndef do_cli(config):\n    Trainer(load_config(config)).train()\n\nif __name__ == "__main__":\n    fire.Fire(do_cli)\n`;
+    // A module whose main guard trains with settings it does not read from flags (a demo of the package's trainer).
+    const program = `from pkg.core import load_config, Trainer\n\ndef do_cli():\n    Trainer(load_config("defaults.yaml")).train()\n\nif __name__ == "__main__":\n    do_cli()\n`;
     const files: Record<string, string> = {
       'pkg/__init__.py': '',
       'pkg/cli/train.py': program,
