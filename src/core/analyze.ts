@@ -6,7 +6,7 @@ import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, PastDeadline, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
-import { startsARun, type Fact, type SourceRange } from './facts';
+import type { Fact, SourceRange } from './facts';
 import {
   boundedCommentRuns,
   MAX_SYNTAX_DEPTH,
@@ -581,8 +581,10 @@ function linkedFacts(
       .map((f) => ({ ...f, file: f.file ?? target.display }));
     const deeper = linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors);
     out.push(...tagged, ...deeper);
-    // A script the line runs that starts nothing (a helper beside the workload): the line is no run (factsToSpec).
-    if (link.kind === 'link.script' && !tagged.some(startsARun) && !deeper.some(startsARun))
+    // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
+    // router beside the workload): the line is no run (factsToSpec). A script with such facts but no start we
+    // can read (an evaluation loop of its own) keeps the line a run.
+    if (link.kind === 'link.script' && tagged.length === 0 && deeper.length === 0)
       out.push({ ...link, kind: 'link.noRun', file: target.display, detail: `${target.display} starts no run` });
   }
   return out;

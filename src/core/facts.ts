@@ -77,8 +77,9 @@ export type FactKind =
    */
   | 'link.module'
   /**
-   * A script a launch line runs (`link.script`), found and read: nothing in it or in what it links to starts
-   * a run (an upload helper, a router beside the workload). Value: the reference as the line wrote it.
+   * A script a launch line runs (`link.script`), found and read: nothing in it or in what it links to reads as
+   * a model, a run or its settings (an upload helper, a router beside the workload). Value: the reference as
+   * the line wrote it.
    */
   | 'link.noRun'
   | 'hardware.accelerator'

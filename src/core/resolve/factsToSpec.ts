@@ -2,6 +2,7 @@ import { findModel } from '../knowledge';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf, startsARun } from '../facts';
 import { runsAScript, submitsAJob } from '../extract/shell/launchers';
+import { submitsWorkElsewhere } from '../extract/shell/runIntent';
 import type { Assumption, InferenceEngine, Precision, RunSpec, TrainingFramework, WeightPrecision } from '../runSpec';
 import { problemAt, type Problem } from '../problem';
 // From the vocabulary, not runSpec.ts: that would pull zod into the scan worker (scripts/build.mjs).
@@ -123,12 +124,22 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   // Building a Trainer or TrainingArguments is not running one: a run needs train()/fit(), a loop,
   // a backward pass, a launch command or inference. The constructions still anchor the run's lines.
   // `python scripts/upload_details.py` beside the real workload: a script the line runs that was found and
-  // starts nothing (link.noRun) makes the line no run; one not found may still be the run.
+  // says nothing of a model or a run (link.noRun) makes the line no run; one not found may still be the run.
+  // Unless the line hands it a config (`src/train.py x.yaml`: the config is the run) or the script submits
+  // the work elsewhere (`python submit_benchmarks.py ...`: the line is a sweep of jobs).
   const inert = new Set(facts.filter((f) => f.kind === 'link.noRun').map((f) => String(f.value)));
-  const scriptOf = (launch: Fact) =>
-    own.find((f) => f.kind === 'link.script' && f.range.startLine === launch.range.startLine);
-  const runsInertScript = (f: Fact) =>
-    f.kind === 'launch.trainer' && !f.file && runsAScript(String(f.value)) && inert.has(String(scriptOf(f)?.value));
+  const onLine = (launch: Fact, kind: FactKind) =>
+    own.find((f) => f.kind === kind && f.range.startLine === launch.range.startLine);
+  const runsInertScript = (f: Fact) => {
+    if (f.kind !== 'launch.trainer' || f.file || !runsAScript(String(f.value))) return false;
+    const script = onLine(f, 'link.script');
+    return (
+      script !== undefined &&
+      inert.has(String(script.value)) &&
+      !onLine(f, 'link.config') &&
+      !submitsWorkElsewhere(String(script.value))
+    );
+  };
   const ownStarts = own.filter((f) => startsARun(f) && !runsInertScript(f));
   const launch =
     own.find((f) => f.kind === 'launch.trainer' && !runsInertScript(f)) ??
@@ -270,14 +281,18 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     spec.training.mode = quantised ? 'qlora' : 'lora';
   } else if (scratch) spec.training.mode = scratch.value === true ? 'pretrain' : 'finetune';
   else if (layers && hidden && !id) spec.training.mode = 'pretrain';
-  // `accelerate launch src/pkg/$TASK.py`, `python train.py` with train.py not in the folder: the program is
-  // chosen when the job runs or cannot be read, and nothing else (a model, a config, an adapter) says how
-  // the model is trained. The mode is shown unknown, not assumed.
+  // `accelerate launch src/pkg/$TASK.py`: the program is chosen when the job runs, and nothing else (a model,
+  // a config, an adapter) says how the model is trained. The mode is shown unknown, not assumed.
   else if (
     !id &&
+    !linkedStart &&
     ownStarts.length > 0 &&
-    ownStarts.every((f) => f.kind === 'launch.trainer' && runsAScript(String(f.value))) &&
-    !linkedStart
+    ownStarts.every(
+      (f) =>
+        f.kind === 'launch.trainer' &&
+        runsAScript(String(f.value)) &&
+        String(onLine(f, 'link.script')?.value ?? '').includes('$'),
+    )
   )
     spec.training.mode = 'unknown';
 

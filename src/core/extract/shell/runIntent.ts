@@ -71,6 +71,9 @@ export function launchedProgram(command: LaunchCommand): { script?: string; modu
 /** Why the program a line starts is a helper, not a run (by its name), or undefined. */
 export function utilityProgram(program: { script?: string; module?: string }): string | undefined {
   if (program.module && TOOL_MODULES.test(program.module)) return `-m ${program.module}: a tool, not a run`;
+  // A framework's checkpoint or utility namespace (`-m deepspeed.checkpoint.ds_to_universal`, `-m pkg.utils.x`).
+  if (program.module && /\.(?:checkpoint|checkpointing|utils)\./.test(program.module))
+    return `-m ${program.module}: a checkpoint or utility tool of its package`;
   const name = program.module
     ? program.module.slice(program.module.lastIndexOf('.') + 1)
     : program.script
@@ -80,6 +83,12 @@ export function utilityProgram(program: { script?: string; module?: string }): s
   if (!name || name.includes('$')) return undefined;
   const hit = wordsOf(name).find((w) => UTILITY_WORDS.has(w));
   return hit ? `${program.module ? `-m ${program.module}` : program.script}: a ${hit} helper, by its name` : undefined;
+}
+
+/** A script whose name says it submits or launches jobs elsewhere (`submit_benchmarks.py`, `launch_sweep.py`). */
+export function submitsWorkElsewhere(script: string): boolean {
+  const name = script.slice(script.lastIndexOf('/') + 1);
+  return wordsOf(name).some((w) => /^(?:submit|launch|launcher|sweep|schedule|scheduler|dispatch)$/.test(w));
 }
 
 /** A module whose name says it serves or evaluates (`-m openrlhf.cli.serve_rm`): its detail, or undefined. */
@@ -105,7 +114,8 @@ export function evaluationOnly(command: LaunchCommand): string | undefined {
   }
   const has = (re: RegExp) => names.find((n) => re.test(n));
   const doTrain = has(/^do[-_]train$/);
-  const explicit = has(/^(?:eval[-_]only|evaluate|evaluate[-_]only|do[-_]predict|test[-_]only)$/) ?? has(/^do[-_]eval$/);
+  const explicit =
+    has(/^(?:eval[-_]only|evaluate|evaluate[-_]only|do[-_]predict|test[-_]only)$/) ?? has(/^do[-_]eval$/);
   if (explicit && !doTrain) return `--${explicit}`;
   const words = names.map((n) => ({ n, w: wordsOf(n) }));
   const evalData = words.find(({ w }) => w.some((x) => /^(?:val|valid|validation|eval|evaluation|test)$/.test(x)));
@@ -134,9 +144,7 @@ function harnessArgument(text: string, key: RegExp): string | undefined {
 export function readEvaluationHarness(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   const words = command.words;
   const lighteval = words[0] === 'lighteval';
-  const backend = lighteval
-    ? words[1]
-    : /--model[=\s]+([\w-]+)/.exec(command.text)?.[1];
+  const backend = lighteval ? words[1] : /--model[=\s]+([\w-]+)/.exec(command.text)?.[1];
   if (!backend || /endpoint|openai|anthropic|litellm|tgi|inference[-_]?providers|api/i.test(backend)) return 'no-run';
   const head = lighteval ? `lighteval ${backend}` : `lm_eval --model ${backend}`;
   const engine = /vllm/.test(backend) ? 'vllm' : /sglang/.test(backend) ? 'sglang' : 'hf-generate';
