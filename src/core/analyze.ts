@@ -596,7 +596,13 @@ function linkedFacts(
     const tagged = read1.facts
       .filter((f) => !f.kind.startsWith('link.'))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
-    out.push(...tagged, ...linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors));
+    const deeper = linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors);
+    out.push(...tagged, ...deeper);
+    // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
+    // router beside the workload): the line is no run (factsToSpec). A script with such facts but no start we
+    // can read (an evaluation loop of its own) keeps the line a run.
+    if (link.kind === 'link.script' && tagged.length === 0 && deeper.length === 0)
+      out.push({ ...link, kind: 'link.noRun', file: target.display, detail: `${target.display} starts no run` });
   }
   return out;
 }

@@ -78,6 +78,12 @@ export type FactKind =
    * `mp.Process(target=train)`): its facts join, and its training loop starts this script's run.
    */
   | 'link.module'
+  /**
+   * A script a launch line runs (`link.script`), found and read: nothing in it or in what it links to reads as
+   * a model, a run or its settings (an upload helper, a router beside the workload). Value: the reference as
+   * the line wrote it.
+   */
+  | 'link.noRun'
   | 'hardware.accelerator'
   | 'hardware.devices'
   | 'hardware.nodes'
@@ -87,6 +93,11 @@ export type FactKind =
   | 'source.configModule'
   /** Whether the file launches a run: false for a library module (detail says why), true when a `# green-ai: run` directive forces it in. */
   | 'run.entry'
+  /**
+   * The file runs as main and reads command-line flags (argparse, HfArgumentParser, TrlParser, fire, click,
+   * typer, LightningCLI): a program people run with flags, a run wherever it sits. The value names the parser.
+   */
+  | 'run.commandLine'
   /** The framework that runs the run, as a short id (`torchtune`, `composer`, `litgpt`, `neox`, `megatron`, `trl`, `axolotl`, `llamafactory`, `hf-trainer`). */
   | 'run.framework'
   /** CodeCarbon project name (EmissionsTracker(project_name=...) or a `project=` directive): ties measured runs to this code. */

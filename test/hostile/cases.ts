@@ -365,6 +365,33 @@ for epoch in range(3):
     n: 2_000,
     maxN: 160_000,
   },
+  // shell/runIntent.ts: every flag of a python line read for evaluation-only words; harness model arguments.
+  {
+    name: 'shell: a python line of thousands of --val-x flags',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `python -m pkg.main --pretrained c.pt ${'--val-data-x '.repeat(n)}\n`,
+    n: 2_000,
+    maxN: 100_000,
+  },
+  {
+    name: 'shell: lighteval with a model argument list of thousands of keys',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `lighteval vllm "${'k=v,'.repeat(n)}dtype=bfloat16" tasks\n`,
+    n: 2_000,
+    maxN: 200_000,
+  },
+  // python/entryPoint.ts: each add_argument line's calls visited for a required config argument.
+  {
+    name: 'python: thousands of add_argument lines and a main guard',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import argparse\nfrom transformers import Trainer\np = argparse.ArgumentParser()\n${lines(n, (i) => `p.add_argument("--config${i}", required=True, default=f(g(h(${i}))))`)}\nif __name__ == "__main__":\n    Trainer().train()\n`,
+    n: 300,
+    maxN: 8_000,
+  },
   // Config dialects: trailing slashes, Composer durations, OmegaConf interpolations.
   {
     name: 'config litgpt: checkpoint_dir of slashes',

@@ -122,7 +122,8 @@ describe('What is a run: entry points', () => {
     );
     // Through the folder scan: the listing gives the package roots.
     const p = await parsing();
-    const program = `import fire\nfrom pkg.core import load_config, Trainer\n\ndef do_cli(config):\n    Trainer(load_config(config)).train()\n\nif __name__ == "__main__":\n    fire.Fire(do_cli)\n`;
+    // A module whose main guard trains with settings it does not read from flags (a demo of the package's trainer).
+    const program = `from pkg.core import load_config, Trainer\n\ndef do_cli():\n    Trainer(load_config("defaults.yaml")).train()\n\nif __name__ == "__main__":\n    do_cli()\n`;
     const files: Record<string, string> = {
       'pkg/__init__.py': '',
       'pkg/cli/train.py': program,
@@ -412,5 +413,229 @@ describe('What is a run: configs, records and config-driven programs', () => {
       )
     ).runs;
     assert.equal(evaluation[0].run.mode, 'inference');
+  });
+});
+
+describe('What is a run: programs run with flags or configs, helpers beside the workload', () => {
+  /** A folder tree scanned like the Workspace Report does (package roots from the listing). */
+  async function scan(files: Record<string, string>) {
+    const result = await new FolderScanCache().scan(
+      Object.entries(files).map(([rel, text]) => ({
+        path: `/w/${rel}`,
+        display: rel,
+        read: async () => new TextEncoder().encode(text),
+      })),
+      { python: await parsing(), root: '/w', settingsFor: () => DEFAULT_SETTINGS },
+    );
+    const runsOf = (rel: string) => result.files.find((f) => f.display === rel)?.analysis.runs ?? [];
+    const leftOut = (rel: string) => result.leftOut.find((l) => l.display === rel)?.reason;
+    return { result, runsOf, leftOut };
+  }
+
+  const TRL_SFT = [
+    'from trl import ModelConfig, SFTConfig, SFTTrainer, TrlParser',
+    '',
+    'def main(script_args, training_args, model_args):',
+    '    trainer = SFTTrainer(model=model_args.model_name_or_path, args=training_args)',
+    '    trainer.train()',
+    '',
+    'if __name__ == "__main__":',
+    '    parser = TrlParser((ScriptArguments, SFTConfig, ModelConfig))',
+    '    main(*parser.parse_args_and_config())',
+    '',
+  ].join('\n');
+  const ARGPARSE_DPO = [
+    'import argparse',
+    'from pkg.trainer import DPOTrainer',
+    '',
+    'def train(args):',
+    '    trainer = DPOTrainer(args.pretrain, max_epochs=args.max_epochs)',
+    '    trainer.fit()',
+    '',
+    'if __name__ == "__main__":',
+    '    parser = argparse.ArgumentParser()',
+    '    parser.add_argument("--pretrain", type=str, default=None)',
+    '    parser.add_argument("--max_epochs", type=int, default=1)',
+    '    train(parser.parse_args())',
+    '',
+  ].join('\n');
+  const TRAINER_DEMO = [
+    'from pkg.core import Trainer',
+    '',
+    'class SFTTrainer(Trainer):',
+    '    def step(self, batch):',
+    '        return self.model(**batch).loss',
+    '',
+    'if __name__ == "__main__":',
+    '    SFTTrainer.from_defaults().fit()',
+    '',
+  ].join('\n');
+
+  it("lists a flag-driven program run as main inside the repository's package, model unknown; library code stays out", async () => {
+    const { runsOf, leftOut } = await scan({
+      'src/pkg/__init__.py': '',
+      'src/pkg/sft.py': TRL_SFT,
+      'src/pkg/cli/train_dpo.py': ARGPARSE_DPO,
+      'src/pkg/trainers/sft_trainer.py': TRAINER_DEMO,
+      'src/pkg/__main__.py':
+        'from jsonargparse import CLI\nfrom pkg.finetune import setup\n\ndef main():\n    CLI({"finetune": setup})\n\nif __name__ == "__main__":\n    main()\n',
+    });
+    const [sft] = runsOf('src/pkg/sft.py');
+    assert.ok(sft, 'the TrlParser SFT script is a run');
+    assert.equal(sft.run.mode, 'finetune');
+    assert.equal(sft.run.model.name, null);
+    assert.equal(sft.run.missing[0]?.field, 'model.params', 'shown as needing the model, not as a size');
+    assert.equal(runsOf('src/pkg/cli/train_dpo.py').length, 1);
+    assert.match(leftOut('src/pkg/trainers/sft_trainer.py') ?? '', /package src\/pkg\/ that names no model/);
+    assert.match(leftOut('src/pkg/__main__.py') ?? '', /package src\/pkg\//, 'a subcommand dispatcher is not a run');
+    assert.equal(
+      packageModuleReason('src/pkg/sft.py', [{ kind: 'launch.trainer', value: 'train' }], {
+        packageRoots: ['src/pkg'],
+      })?.includes('names no model'),
+      true,
+      'without the flags fact the rule still applies',
+    );
+  });
+
+  it('leaves out a program that needs a config argument, wherever it sits; an optional --config keeps a run', async () => {
+    const body = 'from lib import Trainer\n\ndef main(cfg):\n    Trainer(cfg).train()\n\n';
+    const required = `import argparse\n${body}if __name__ == "__main__":\n    p = argparse.ArgumentParser()\n    p.add_argument("--config-file", type=str, required=True)\n    main(p.parse_args().config_file)\n`;
+    assert.match(
+      (await analyzeSource('examples/moe/train_moe.py', required)).notARun ?? '',
+      /config-driven program: it needs the config given as --config-file \(line 9\)/,
+    );
+    const positional = `import argparse\n${body}if __name__ == "__main__":\n    p = argparse.ArgumentParser()\n    p.add_argument("path_experiment", type=str)\n    main(p.parse_args().path_experiment)\n`;
+    assert.match((await analyzeSource('run.py', positional)).notARun ?? '', /path_experiment/);
+    const fire = `import fire\n${body.replace('def main(cfg)', 'def do_cli(config="examples/", **kwargs)').replace('Trainer(cfg)', 'Trainer(config)')}if __name__ == "__main__":\n    fire.Fire(do_cli)\n`;
+    assert.match((await analyzeSource('cli/train.py', fire)).notARun ?? '', /given as config/);
+    for (const optional of [
+      required.replace(', required=True', ''),
+      positional.replace('type=str)', 'type=str, nargs="?")'),
+      required.replace('"--config-file", type=str, required=True', '"--deepspeed_config", required=True'),
+      fire.replace('config="examples/"', 'base_model=""').replace('Trainer(config)', 'Trainer(base_model)'),
+    ]) {
+      const a = await analyzeSource('train.py', optional);
+      assert.equal(a.notARun, undefined, optional);
+      assert.equal(a.runs.length, 1, optional);
+    }
+  });
+
+  it('reads launch scripts and notebooks under docs/, and leaves documentation sources and build scripts out', () => {
+    for (const p of ['docs/script_examples/clip/vit_b16_pretrain.sh', 'docs/tutorial.ipynb', 'doc/slurm/train.sbatch'])
+      assert.equal(nonRunPathReason(p), undefined, p);
+    for (const p of ['docs/source/conf.py', 'docs/source/quickstart.py', 'docs/_toctree.yml', 'docs/index.md'])
+      assert.match(nonRunPathReason(p) ?? '', /documentation/, p);
+    // A docs build line launches no run (python -m sphinx / pip are tools).
+    assert.equal(
+      extractShellFacts('python -m sphinx -b html docs/source docs/_build\npython -m pip install -e .\n').some(
+        (f) => f.kind === 'launch.trainer',
+      ),
+      false,
+    );
+  });
+
+  it('makes a python line no run when its program is a helper by name, or found and reading as nothing', async () => {
+    const helper = (line: string) => extractShellFacts(`${line}\n`).filter((f) => f.kind === 'launch.trainer');
+    for (const line of [
+      'python scripts/upload_details.py --data_files $FILES --hub_repo_id org/details',
+      'srun python scripts/e2b_router.py',
+      'python -m sglang_router.launch_router --port 39876',
+      'python -m deepspeed.checkpoint.ds_to_universal --input_folder ckpt',
+      'python tools/convert_checkpoint.py --in a --out b',
+    ])
+      assert.deepEqual(helper(line), [], line);
+    for (const line of [
+      'python train.py --epochs 3',
+      'accelerate launch src/pkg/$TASK.py',
+      'python -m pkg.cli.train_sft',
+    ])
+      assert.equal(helper(line).length, 1, line);
+
+    const { runsOf } = await scan({
+      'jobs/summary.slurm': '#!/bin/bash\n#SBATCH --nodes=1\nsrun python report_status.py results/\n',
+      'jobs/report_status.py': 'import json, sys\n\nfor line in open(sys.argv[1]):\n    print(json.loads(line))\n',
+      'jobs/missing.slurm': '#!/bin/bash\n#SBATCH --gres=gpu:4\nsrun python not_here.py --epochs 2\n',
+      'jobs/sweep.sh': 'python submit_runs.py -m 125m.yaml -g 8\n',
+      'jobs/submit_runs.py': 'import sys\n\nprint(sys.argv)\n',
+      'jobs/with_config.sh': 'accelerate launch entry.py configs/sft.yaml\n',
+      'jobs/entry.py': 'from pkg.cli import run_exp\n\nrun_exp()\n',
+      'jobs/configs/sft.yaml': 'model_name_or_path: Qwen/Qwen2.5-1.5B\nnum_train_epochs: 2\n',
+    });
+    assert.equal(runsOf('jobs/summary.slurm').length, 0, 'a job that only runs a helper found beside it');
+    assert.equal(runsOf('jobs/missing.slurm').length, 1, 'a script not in the folder may still be the run');
+    assert.equal(runsOf('jobs/sweep.sh').length, 1, 'a script that submits the work elsewhere keeps the line a run');
+    assert.equal(
+      runsOf('jobs/with_config.sh').length,
+      1,
+      'a script handed a config: the line with its config is the run',
+    );
+  });
+
+  it('reads the evaluation harness line of a job as its run, and evaluation-only flags as inference', async () => {
+    const job = [
+      '#!/bin/bash',
+      '#SBATCH --gres=gpu:8',
+      'MODEL_ARGS="model_name=$MODEL,dtype=bfloat16,tensor_parallel_size=8"',
+      'lighteval vllm "$MODEL_ARGS" "lighteval|aime24|0|0" --output-dir out',
+      'python scripts/upload_details.py --data_files out/*.parquet',
+      '',
+    ].join('\n');
+    const [run] = (await analyzeSource('evaluate.slurm', job)).runs;
+    assert.equal(run.run.mode, 'inference');
+    assert.equal(run.run.spec.training.precision, 'bf16');
+    assert.equal(run.run.spec.hardware.count, 8);
+    assert.equal(run.run.spec.inference?.engine, 'vllm');
+    assert.equal(
+      (await analyzeSource('e.sh', 'lm_eval --model openai-completions --model_args model=gpt-4o --tasks gsm8k\n')).runs
+        .length,
+      0,
+      'a remote endpoint computes elsewhere',
+    );
+    const lm = (
+      await analyzeSource('e.sh', 'lm_eval --model hf --model_args pretrained=gpt2,dtype=float16 --tasks hellaswag\n')
+    ).runs[0];
+    assert.equal(lm.run.model.name, 'gpt2');
+    assert.equal(lm.run.mode, 'inference');
+
+    const clip = (flags: string) => `python -m clipkit.main --model ViT-B-32 ${flags}\n`;
+    const mode = async (text: string) => (await analyzeSource('x.sh', text)).runs[0]?.run.mode;
+    assert.equal(await mode(clip('--pretrained ckpt.pt --imagenet-val /data/val')), 'inference');
+    assert.equal(
+      await mode(clip('--pretrained ckpt.pt --imagenet-val /data/val --train-data /d --epochs 4')),
+      'finetune',
+    );
+    assert.equal(await mode('python run_glue.py --model_name_or_path bert-base-uncased --do_eval\n'), 'inference');
+    assert.equal(
+      await mode('python run_glue.py --model_name_or_path bert-base-uncased --do_train --do_eval\n'),
+      'finetune',
+    );
+    assert.equal(
+      await mode('python -m rlkit.cli.serve_rm --reward.model_name_or_path org/llama-3-8b-rm\n'),
+      'inference',
+    );
+  });
+
+  it('shows the mode unknown when the launched program is chosen at run time, in the CLI JSON too', async () => {
+    const job =
+      '#!/bin/bash\n#SBATCH --gres=gpu:8\nTASK=$1\nsrun accelerate launch src/pkg/$TASK.py --config recipes/$2.yaml\n';
+    const [run] = (await analyzeSource('train.slurm', job)).runs;
+    assert.equal(run.run.mode, 'unknown');
+    assert.ok(
+      run.run.assumptions.some((a) => a.field === 'training.mode' && /chosen when the job runs/.test(a.detail)),
+    );
+    assert.ok(run.estimate.flops > 0, 'still estimated, as training every parameter');
+    const dir = tempDir('greenai-mode-');
+    fs.writeFileSync(path.join(dir, 'train.slurm'), job);
+    let out = '';
+    const io = { stdout: (s: string) => (out += s), stderr: () => undefined, color: false };
+    await runCli(['report', dir, '--json'], io);
+    const json = JSON.parse(out) as { runs: Array<{ training: { mode: string } }> };
+    assert.equal(json.runs[0].training.mode, 'unknown');
+    fs.rmSync(dir, { recursive: true, force: true });
+    // A named program keeps the default reading.
+    assert.notEqual(
+      (await analyzeSource('t.slurm', '#!/bin/bash\nsrun accelerate launch train.py\n')).runs[0].run.mode,
+      'unknown',
+    );
   });
 });

@@ -172,7 +172,13 @@ export function buildPanelViewModel(
 export function modelCardBlock(file: string, analyzed: AnalyzedRun): string {
   const { run, estimate } = analyzed;
   const trainingType =
-    run.mode === 'pretrain' ? 'pre-training' : run.mode === 'inference' ? 'inference' : 'fine-tuning';
+    run.mode === 'pretrain'
+      ? 'pre-training'
+      : run.mode === 'inference'
+        ? 'inference'
+        : run.mode === 'unknown'
+          ? 'training (mode unknown)'
+          : 'fine-tuning';
   const q = (s: string) => JSON.stringify(s);
   return [
     'co2_eq_emissions:',

@@ -255,6 +255,15 @@ export function completeRun(
     // Serving inputs describe an inference run even when the mode is not stated.
     mode = 'inference';
     note({ field: 'training.mode', value: mode, source: specSource, detail: 'serving inputs (inference) given' });
+  } else if (mode === 'unknown' && spec.training.mode === 'unknown' && context.origin === 'code') {
+    // The code launches a program it does not name (`src/pkg/$TASK.py`): shown unknown, estimated as full training.
+    note({
+      field: 'training.mode',
+      value: mode,
+      source: 'code',
+      detail:
+        'the launched program is chosen when the job runs or is not in the folder: whether it pre-trains, fine-tunes or serves is unknown; estimated as training every parameter',
+    });
   } else if (mode === 'unknown') {
     mode = catalog ? 'finetune' : 'pretrain';
     note({

@@ -10,6 +10,8 @@ import picomatch from 'picomatch';
 
 export interface PathRule {
   readonly glob: string;
+  /** Paths the glob matches that the rule still leaves alone. */
+  readonly unless?: string;
   readonly reason: string;
 }
 
@@ -47,7 +49,15 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}',
     reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',
   },
-  { glob: '**/{docs,doc,docs_src,documentation}/**', reason: 'documentation' },
+  // Documentation sources (pages, the site's config and build code) are not runs; the launch scripts and the
+  // notebooks a documentation folder ships as worked examples (`docs/script_examples/**.sh`, a tutorial
+  // notebook) run a model as they are, and are read like any other (a build script's `python -m sphinx`
+  // or `mkdocs` line starts no run: see shell/runIntent.ts).
+  {
+    glob: '**/{docs,doc,docs_src,documentation}/**',
+    unless: '**/*.{sh,bash,slurm,sbatch,ipynb}',
+    reason: 'documentation',
+  },
   {
     glob: '**/{setup.py,setup.cfg,pyproject.toml,noxfile.py,tox.ini,environment.yml,environment.yaml,mkdocs.yml,mkdocs.yaml,.readthedocs.yml,.readthedocs.yaml,.pre-commit-config.yaml,.pre-commit-hooks.yaml,renovate.json,package.json,tsconfig.json,.markdownlint.yaml,.markdownlint.json,.yamllint,.yamllint.yaml,CITATION.cff}',
     reason: 'packaging or tooling configuration',
@@ -98,7 +108,8 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
   const path = relativePath.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
   if (!path || path.startsWith('../')) return undefined;
   if (rules.defaults !== false) {
-    for (const rule of DEFAULT_NON_RUN_PATHS) if (matcher(rule.glob)(path)) return rule.reason;
+    for (const rule of DEFAULT_NON_RUN_PATHS)
+      if (matcher(rule.glob)(path) && !(rule.unless && matcher(rule.unless)(path))) return rule.reason;
   }
   for (const glob of rules.exclude ?? []) {
     if (glob.trim() && matcher(glob.trim())(path)) return `excluded by the pattern ${glob.trim()}`;
@@ -122,6 +133,17 @@ const PROGRAM_FOLDERS = new Set([
   'projects',
 ]);
 
+/**
+ * A start that trains or serves by itself: not a jsonargparse `CLI(...)` alone, which in a package is the
+ * dispatcher of its subcommands (`litgpt/__main__.py`), each subcommand's config or flags being the run.
+ */
+function startsOwnWork(f: { readonly kind: string; readonly value: unknown }): boolean {
+  return (
+    (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:') && f.value !== 'CLI') ||
+    f.kind === 'launch.inference'
+  );
+}
+
 /** Facts that name or size the model a run trains or serves. */
 const MODEL_FACTS = new Set([
   'model.id',
@@ -133,9 +155,11 @@ const MODEL_FACTS = new Set([
 
 /**
  * A module of the repository's own package (under a folder packageRootsOf found) whose runs name no
- * model at all: the framework's program, which configs or command-line flags drive (axolotl's
- * `cli/train.py`, a trainer class with a `__main__` demo), not a run of its own. Folders such as
- * `scripts/` and `examples/` inside a package hold programs people run, and keep their runs.
+ * model at all: the framework's code (a trainer class with a `__main__` demo, a CLI dispatcher), not a
+ * run of its own. Folders such as `scripts/` and `examples/` inside a package hold programs people run,
+ * and keep their runs; so does a program run as main that reads command-line flags and trains or serves
+ * from them (`src/<pkg>/sft.py`, `<pkg>/cli/train_dpo.py`: a `run.commandLine` fact), listed with the
+ * model unknown. (A program that needs a config file is not a run anywhere: run.entry, python/entryPoint.ts.)
  */
 export function packageModuleReason(
   relativePath: string,
@@ -152,5 +176,6 @@ export function packageModuleReason(
     .slice(0, -1);
   if (inside.some((f) => PROGRAM_FOLDERS.has(f.toLowerCase()))) return undefined;
   if (facts.some((f) => MODEL_FACTS.has(f.kind) && f.value !== false)) return undefined;
+  if (facts.some((f) => f.kind === 'run.commandLine') && facts.some(startsOwnWork)) return undefined;
   return `a module of the repository's package ${root}/ that names no model: program code run with a config or flags, not a run of its own`;
 }

@@ -2,6 +2,7 @@ import { findModel } from '../knowledge';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf, startsARun } from '../facts';
 import { runsAScript, submitsAJob } from '../extract/shell/launchers';
+import { submitsWorkElsewhere } from '../extract/shell/runIntent';
 import type { Assumption, InferenceEngine, Precision, RunSpec, TrainingFramework, WeightPrecision } from '../runSpec';
 import { problemAt, type Problem } from '../problem';
 // From the vocabulary, not runSpec.ts: that would pull zod into the scan worker (scripts/build.mjs).
@@ -117,13 +118,32 @@ export function transformerParams(
 export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
   // Facts from linked files (file set) add values; where the run is, is this file's business.
   const own = facts.filter((f) => !f.file);
-  const launch = own.find((f) => f.kind === 'launch.trainer') ?? own.find((f) => f.kind === 'launch.inference');
   const modelId = pick(facts, 'model.id');
   const size =
     pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
   // Building a Trainer or TrainingArguments is not running one: a run needs train()/fit(), a loop,
   // a backward pass, a launch command or inference. The constructions still anchor the run's lines.
-  const ownStarts = own.filter(startsARun);
+  // `python scripts/upload_details.py` beside the real workload: a script the line runs that was found and
+  // says nothing of a model or a run (link.noRun) makes the line no run; one not found may still be the run.
+  // Unless the line hands it a config (`src/train.py x.yaml`: the config is the run) or the script submits
+  // the work elsewhere (`python submit_benchmarks.py ...`: the line is a sweep of jobs).
+  const inert = new Set(facts.filter((f) => f.kind === 'link.noRun').map((f) => String(f.value)));
+  const onLine = (launch: Fact, kind: FactKind) =>
+    own.find((f) => f.kind === kind && f.range.startLine === launch.range.startLine);
+  const runsInertScript = (f: Fact) => {
+    if (f.kind !== 'launch.trainer' || f.file || !runsAScript(String(f.value))) return false;
+    const script = onLine(f, 'link.script');
+    return (
+      script !== undefined &&
+      inert.has(String(script.value)) &&
+      !onLine(f, 'link.config') &&
+      !submitsWorkElsewhere(String(script.value))
+    );
+  };
+  const ownStarts = own.filter((f) => startsARun(f) && !runsInertScript(f));
+  const launch =
+    own.find((f) => f.kind === 'launch.trainer' && !runsInertScript(f)) ??
+    own.find((f) => f.kind === 'launch.inference');
   // `sbatch job.slurm` is a run when the job script it submits launches one (its facts are linked in).
   const linkedStart = facts.some((f) => f.file !== undefined && startsARun(f));
   // `train(...)` imported from a sibling module (link.module) starts this script's run when that module trains.
@@ -236,7 +256,7 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
 
   // `python generate.py`, `torchrun serve.py`: a script runner launches what the script does, so the
   // linked script's inference decides when nothing else in the run trains.
-  const trainerLaunches = facts.filter((f) => f.kind === 'launch.trainer');
+  const trainerLaunches = facts.filter((f) => f.kind === 'launch.trainer' && !runsInertScript(f));
   const scriptRunsInference =
     trainerLaunches.length > 0 &&
     trainerLaunches.every((f) => !f.file && runsAScript(String(f.value))) &&
@@ -261,6 +281,20 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     spec.training.mode = quantised ? 'qlora' : 'lora';
   } else if (scratch) spec.training.mode = scratch.value === true ? 'pretrain' : 'finetune';
   else if (layers && hidden && !id) spec.training.mode = 'pretrain';
+  // `accelerate launch src/pkg/$TASK.py`: the program is chosen when the job runs, and nothing else (a model,
+  // a config, an adapter) says how the model is trained. The mode is shown unknown, not assumed.
+  else if (
+    !id &&
+    !linkedStart &&
+    ownStarts.length > 0 &&
+    ownStarts.every(
+      (f) =>
+        f.kind === 'launch.trainer' &&
+        runsAScript(String(f.value)) &&
+        String(onLine(f, 'link.script')?.value ?? '').includes('$'),
+    )
+  )
+    spec.training.mode = 'unknown';
 
   const epochs = asNumber(use('training.epochs', pick(facts, 'training.epochs')));
   if (epochs) spec.training.epochs = epochs;
@@ -337,7 +371,7 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   const launchRanges = own
     .filter(
       (f) =>
-        f.kind === 'launch.trainer' ||
+        (f.kind === 'launch.trainer' && !runsInertScript(f)) ||
         f.kind === 'launch.inference' ||
         (startsThroughModule && f.kind === 'link.module'),
     )

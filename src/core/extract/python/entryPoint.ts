@@ -174,13 +174,106 @@ export function libraryVerdict(
 }
 
 /**
- * A program that runs only with a config file it is given (torchtune's `@config.parse` recipes,
- * llm-foundry's `train.py` reading `sys.argv[1]` as YAML): each config it runs with is a run, the
- * program is not one of its own.
+ * Names of an argument that is the run's whole definition: `--config-file`, `config`, `cfg_path`,
+ * `--train-config`, `path_experiment`, `recipe`. (Not `--deepspeed_config` or `--model_config`: those
+ * configure one part, and the flags beside them still define the run.)
  */
-export function configDrivenVerdict(text: string, facts: readonly Fact[]): Fact | undefined {
+const CONFIG_ARGUMENT =
+  /^(?:(?:train|training|run|exp|experiment|job|yaml|main)_)?(?:config|cfg|conf)(?:_(?:file|path|yaml|name))?$|^(?:path_)?(?:experiment|exp)(?:_(?:dir|path|folder|file))?$|^recipe(?:_(?:file|path))?$/;
+
+/** The normalised name of an argument as written: `--config-file` → `config_file`. */
+function argumentName(literal: string): string {
+  return literal
+    .replace(/^[rRbBuUfF]*["']|["']$/g, '')
+    .replace(/^-+/, '')
+    .replace(/-/g, '_')
+    .toLowerCase();
+}
+
+/** Bounds on the calls looked at for arguments (a program has tens; a hostile file may have millions). */
+const MAX_ARGUMENT_CALLS = 2000;
+
+/** The calls on lines that write `add_argument` or `Fire` (only those rows of the tree are visited). */
+function argumentCalls(tree: Tree, text: string): Node[] {
+  const calls: Node[] = [];
+  const seen = new Set<number>();
+  let row = 0;
+  for (let at = 0; at < text.length && calls.length < MAX_ARGUMENT_CALLS; row++) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end);
+    at = end < 0 ? text.length : end + 1;
+    if (!line.includes('add_argument') && !line.includes('Fire')) continue;
+    for (const call of tree.rootNode.descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })) {
+      if (!call || seen.has(call.id) || call.startPosition.row !== row) continue;
+      seen.add(call.id);
+      if (calls.push(call) >= MAX_ARGUMENT_CALLS) break;
+    }
+  }
+  return calls;
+}
+
+/**
+ * The argument a program cannot run without that names its config: `add_argument("--config-file",
+ * required=True)`, a positional `add_argument("config")` (no `nargs="?"`, no default), or the first
+ * parameter of the function `fire.Fire(fn)` exposes (`def do_cli(config, **kwargs)`: a positional on
+ * the command line). Returns the name as written, and its 0-based line.
+ */
+export function requiredConfigArgument(tree: Tree, text: string): { name: string; line: number } | undefined {
+  if (!text.includes('add_argument') && !text.includes('Fire')) return undefined;
+  const fired = new Set<string>();
+  for (const call of argumentCalls(tree, text)) {
+    const callee = call.childForFieldName('function')?.text ?? '';
+    const args = call.childForFieldName('arguments');
+    if (!args) continue;
+    if (/(^|\.)Fire$/.test(callee)) {
+      const first = args.namedChildren[0];
+      if (first?.type === 'identifier') fired.add(first.text);
+      continue;
+    }
+    if (!/\.add_argument$/.test(callee)) continue;
+    const first = args.namedChildren[0];
+    if (first?.type !== 'string') continue;
+    const literal = first.text;
+    const name = argumentName(literal);
+    if (!CONFIG_ARGUMENT.test(name)) continue;
+    const keywords = new Map<string, string>();
+    for (const a of args.namedChildren)
+      if (a?.type === 'keyword_argument')
+        keywords.set(a.childForFieldName('name')?.text ?? '', a.childForFieldName('value')?.text ?? '');
+    const positional = !/^[rRbBuUfF]*["']-/.test(literal);
+    const required = positional
+      ? !keywords.has('default') && !/^["'][?*]["']$/.test(keywords.get('nargs') ?? '')
+      : keywords.get('required') === 'True';
+    if (required) return { name: literal.replace(/^[rRbBuUfF]*["']|["']$/g, ''), line: first.startPosition.row };
+  }
+  if (fired.size === 0) return undefined;
+  for (const statement of tree.rootNode.namedChildren) {
+    const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (fn?.type !== 'function_definition' || !fired.has(fn.childForFieldName('name')?.text ?? '')) continue;
+    const first = fn.childForFieldName('parameters')?.namedChildren[0];
+    const name = first?.type === 'identifier' ? first.text : first?.namedChildren[0]?.text;
+    if (first && name && CONFIG_ARGUMENT.test(argumentName(name))) return { name, line: first.startPosition.row };
+  }
+  return undefined;
+}
+
+/**
+ * A program that runs only with a config file it is given (torchtune's `@config.parse` recipes,
+ * llm-foundry's `train.py` reading `sys.argv[1]` as YAML, a trainer whose `--config-file` is required):
+ * each config it runs with is a run, the program is not one of its own.
+ */
+export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?: Tree): Fact | undefined {
   const starts = facts.filter(startsARun);
   if (starts.length === 0) return undefined;
+  const required = tree ? requiredConfigArgument(tree, text) : undefined;
+  if (required)
+    return {
+      kind: 'run.entry',
+      value: false,
+      range: starts[0].range,
+      confidence: 'medium',
+      detail: `a config-driven program: it needs the config given as ${required.name} (line ${required.line + 1}); each config it runs with is a run`,
+    };
   const decorator = /^@\s*config\.parse\b/m.exec(text);
   // The regex tries every word of the file: only run where `sys.argv[1]` is written at all.
   const argvYaml =
@@ -197,6 +290,39 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[]): Fact 
     detail: decorator
       ? 'a config-driven program (@config.parse): each config it is run with is a run'
       : `a config-driven program: it trains from the YAML file given as its first argument (${argvYaml ? argvYaml[1] : '?'} = sys.argv[1]); each such config is a run`,
+  };
+}
+
+/** Run as a program: a main guard, or a CLI framework called at module level. */
+const RUNS_AS_MAIN = /^if\s+__name__\s*==\s*["']__main__["']|^(?:fire\.)?Fire\s*\(|^typer\.run\s*\(/m;
+/**
+ * What reads command-line flags: argparse and the parsers built on it (Hugging Face's HfArgumentParser,
+ * TRL's TrlParser, jsonargparse), `parse_args(...)` of a sibling `params.py`, fire, click, typer, LightningCLI.
+ * Each alternative starts with a literal word, so a line is matched in linear time.
+ */
+const FLAG_PARSER =
+  /\b(?:\w*ArgumentParser|TrlParser|LightningCLI)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(/m;
+
+/**
+ * A program people run with flags: it runs as main, reads command-line flags, and starts a run from
+ * code the main guard reaches (a trainer, a loop, serving). Such a program is a run wherever it sits,
+ * even inside the repository's own package (`src/<pkg>/sft.py`, `<pkg>/cli/train_dpo.py`); its model
+ * is unknown when the flags leave it open.
+ */
+export function commandLineVerdict(text: string, facts: readonly Fact[]): Fact | undefined {
+  const start = facts.find(startsARun);
+  if (!start || facts.some((f) => f.kind === 'run.entry')) return undefined;
+  if (!RUNS_AS_MAIN.test(text)) return undefined;
+  const parser = FLAG_PARSER.exec(text);
+  if (!parser) return undefined;
+  const line = text.slice(0, parser.index).split('\n').length;
+  const name = /\w+/.exec(parser[0].replace(/^@\s*/, ''))?.[0] ?? 'flags';
+  return {
+    kind: 'run.commandLine',
+    value: name,
+    range: start.range,
+    confidence: 'medium',
+    detail: `a program run as main that reads command-line flags (${name} at line ${line})`,
   };
 }
 

@@ -18,7 +18,7 @@ import * as torch from './readers/torch';
 import * as vision from './readers/vision';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
 import { onDefaultPath } from './branches';
-import { configDrivenVerdict, isConfigModule, libraryVerdict } from './entryPoint';
+import { commandLineVerdict, configDrivenVerdict, isConfigModule, libraryVerdict } from './entryPoint';
 import { collectSymbols } from './symbols';
 import { problemAt, type Problem } from '../../problem';
 import { indexSyntax, RelevantLines } from './syntaxIndex';
@@ -161,9 +161,11 @@ export function extractPythonFacts(
   });
   for (const rule of FILE_RULES) if (rule.phase === 'after-calls') rule.read(index, ctx);
   checkpoint();
-  const notARun = configDrivenVerdict(text, ctx.facts) ?? libraryVerdict(tree, ctx.facts, checkpoint);
+  const notARun = configDrivenVerdict(text, ctx.facts, tree) ?? libraryVerdict(tree, ctx.facts, checkpoint);
   checkpoint();
   if (notARun) ctx.facts.push(notARun);
+  const commandLine = commandLineVerdict(text, ctx.facts);
+  if (commandLine) ctx.facts.push(commandLine);
   if (isConfigModule(tree))
     ctx.add(
       'source.configModule',

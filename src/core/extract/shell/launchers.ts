@@ -5,6 +5,7 @@ import { torchtuneRecipe } from '../config/torchtune';
 import { parseComposerDuration } from '../config/composer';
 import { flagMeaning, sizingKindFor } from '../sizingNames';
 import { weightPrecisionOf } from '../python/readers/serving';
+import { evaluationOnly, launchedProgram, readEvaluationHarness, servingModule, utilityProgram } from './runIntent';
 
 /**
  * The commands that start training runs, as a table: each launcher names the words that
@@ -256,6 +257,11 @@ function linkFirstYaml(command: LaunchCommand, from: number, out: LaunchSink): v
 
 /** Python launches that carry a framework's own config: `-m axolotl.cli.train x.yml`, GPT-NeoX's `deepy.py train.py -d configs a.yml b.yml`. */
 function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
+  // What the line's program is, by its name and flags (shell/runIntent.ts): a helper starts no run.
+  const program = launchedProgram(command);
+  if (utilityProgram(program)) return 'no-run';
+  const serving = servingModule(program) ?? evaluationOnly(command);
+  if (serving) out.add('training.mode', 'inference', serving, 'medium');
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
   if (module && /^openrlhf\.cli\.train_/.test(module)) readOpenRlhf(command, module, out);
   // A module named as a server (`-m openrlhf.cli.serve_rm`, `-m pkg.serve`, `-m pkg.api_server`) serves a model.
@@ -561,6 +567,13 @@ const MAX_SBATCH_WORDS = 200;
  */
 export const LAUNCHERS: readonly Launcher[] = [
   servingCli,
+  // Evaluation harnesses (shell/runIntent.ts), before plain `python` so `python -m lm_eval` is read as one.
+  {
+    name: 'lighteval',
+    pattern: /^(?:lighteval\s+\w|lm_eval\b|lm-eval\b|python3?\s+-m\s+lm_eval\b)/,
+    words: ['lighteval', 'lm_eval', 'lm-eval'],
+    read: readEvaluationHarness,
+  },
   { name: 'torchrun', pattern: /^torchrun\b/, words: ['torchrun'], read: readPythonLaunch, runs: 'script' },
   {
     name: 'python',

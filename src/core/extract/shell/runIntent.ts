@@ -1,0 +1,164 @@
+import type { LaunchCommand, LaunchOutcome, LaunchSink } from './launchers';
+import { normalisePrecision } from '../precision';
+
+/**
+ * What a `python X.py` / `python -m pkg.mod` line says about the program it starts, before (or without)
+ * reading that program: a helper beside the workload (an upload, a router, a docs build) starts no run,
+ * a serving module serves, and flags that give a checkpoint and evaluation data but no training data
+ * or length evaluate a model. The words are those people name such programs and flags with, across
+ * the ecosystem; the script's own code, when it is found, still says what it does (resolve/factsToSpec.ts).
+ */
+
+/** Tools run with `python -m` that never train or serve a model: packaging, tests, docs, formatters, servers of files. */
+const TOOL_MODULES =
+  /^(?:pip|pytest|unittest|doctest|sphinx|mkdocs|build|twine|venv|virtualenv|ensurepip|black|ruff|isort|flake8|pylint|mypy|pre_commit|coverage|http\.server|json\.tool|ipykernel|nbconvert|jupyter|notebook|wheel|setuptools|pipx|poetry|uv)(?:\.|$)/;
+
+/**
+ * Words of a program's name that say it works on data, weights or infrastructure around a run, not the
+ * run: `upload_details.py`, `e2b_router.py`, `launch_router`, `convert_checkpoint.py`, `download_model.py`.
+ */
+const UTILITY_WORDS = new Set([
+  'upload',
+  'download',
+  'convert',
+  'conversion',
+  'prepare',
+  'preprocess',
+  'preprocessing',
+  'export',
+  'merge',
+  'router',
+  'proxy',
+  'sandbox',
+  'decontaminate',
+  'decontamination',
+  'plot',
+  'plots',
+  'cleanup',
+  'install',
+  'tokenize',
+  'shard',
+]);
+
+/** Words of a module's name that say it serves or evaluates a model (`openrlhf.cli.serve_rm`, `pkg.eval`). */
+const INFERENCE_WORDS = new Set([
+  'serve',
+  'server',
+  'serving',
+  'api_server',
+  'inference',
+  'infer',
+  'predict',
+  'generate',
+  'generation',
+  'eval',
+  'evaluate',
+  'evaluation',
+  'zeroshot',
+  'chat',
+]);
+
+const wordsOf = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/);
+
+/** The program a python runner line starts: the first `.py` word, or the `-m` module. */
+export function launchedProgram(command: LaunchCommand): { script?: string; module?: string } {
+  const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
+  if (module && !/^torch\.distributed\./.test(module)) return { module };
+  const script = command.words.find((w) => /\.py$/.test(w) && !w.startsWith('-'));
+  return script ? { script } : {};
+}
+
+/** Why the program a line starts is a helper, not a run (by its name), or undefined. */
+export function utilityProgram(program: { script?: string; module?: string }): string | undefined {
+  if (program.module && TOOL_MODULES.test(program.module)) return `-m ${program.module}: a tool, not a run`;
+  // A framework's checkpoint or utility namespace (`-m deepspeed.checkpoint.ds_to_universal`, `-m pkg.utils.x`).
+  if (program.module && /\.(?:checkpoint|checkpointing|utils)\./.test(program.module))
+    return `-m ${program.module}: a checkpoint or utility tool of its package`;
+  const name = program.module
+    ? program.module.slice(program.module.lastIndexOf('.') + 1)
+    : program.script
+      ? program.script.slice(program.script.lastIndexOf('/') + 1).replace(/\.py$/, '')
+      : undefined;
+  // A name filled in when the job runs (`$TASK.py`) says nothing.
+  if (!name || name.includes('$')) return undefined;
+  const hit = wordsOf(name).find((w) => UTILITY_WORDS.has(w));
+  return hit ? `${program.module ? `-m ${program.module}` : program.script}: a ${hit} helper, by its name` : undefined;
+}
+
+/** A script whose name says it submits or launches jobs elsewhere (`submit_benchmarks.py`, `launch_sweep.py`). */
+export function submitsWorkElsewhere(script: string): boolean {
+  const name = script.slice(script.lastIndexOf('/') + 1);
+  return wordsOf(name).some((w) => /^(?:submit|launch|launcher|sweep|schedule|scheduler|dispatch)$/.test(w));
+}
+
+/** A module whose name says it serves or evaluates (`-m openrlhf.cli.serve_rm`): its detail, or undefined. */
+export function servingModule(program: { script?: string; module?: string }): string | undefined {
+  if (!program.module) return undefined;
+  const last = program.module.slice(program.module.lastIndexOf('.') + 1).toLowerCase();
+  const hit = INFERENCE_WORDS.has(last) ? last : wordsOf(last).find((w) => INFERENCE_WORDS.has(w));
+  return hit ? `-m ${program.module}: serves or evaluates a model, by its name` : undefined;
+}
+
+const MAX_FLAGS = 300;
+
+/**
+ * Flags that evaluate a trained model and train nothing: an explicit switch (`--eval-only`, `--evaluate`,
+ * `--do_eval` without `--do_train`, `--do_predict`), or a checkpoint (`--pretrained`, `--resume`,
+ * `--checkpoint`) with evaluation data (`--imagenet-val`, `--val-data`, `--eval_dataset`) and no flag that
+ * names training data or a training length. Returns the flags that say so, or undefined.
+ */
+export function evaluationOnly(command: LaunchCommand): string | undefined {
+  const names: string[] = [];
+  for (const m of command.text.matchAll(/(?:^|\s)--([A-Za-z][\w.-]*)/g)) {
+    if (names.push(m[1].toLowerCase()) >= MAX_FLAGS) break;
+  }
+  const has = (re: RegExp) => names.find((n) => re.test(n));
+  const doTrain = has(/^do[-_]train$/);
+  const explicit =
+    has(/^(?:eval[-_]only|evaluate|evaluate[-_]only|do[-_]predict|test[-_]only)$/) ?? has(/^do[-_]eval$/);
+  if (explicit && !doTrain) return `--${explicit}`;
+  const words = names.map((n) => ({ n, w: wordsOf(n) }));
+  const evalData = words.find(({ w }) => w.some((x) => /^(?:val|valid|validation|eval|evaluation|test)$/.test(x)));
+  const training = words.find(({ w }) =>
+    w.some((x) => /^(?:train|training|epochs?|steps|iters|iterations|lr|learning|warmup|optimizer)$/.test(x)),
+  );
+  const checkpoint = words.find(({ w }) =>
+    w.some((x) => /^(?:pretrained|resume|checkpoint|ckpt|load|weights)$/.test(x)),
+  );
+  if (evalData && checkpoint && !training) return `--${checkpoint.n} with --${evalData.n}, no training data or length`;
+  return undefined;
+}
+
+/** A model argument list as evaluation harnesses take it: `"model_name=M,dtype=bfloat16,tensor_parallel_size=8"`. */
+function harnessArgument(text: string, key: RegExp): string | undefined {
+  for (const m of text.matchAll(/(?:^|[\s,"'])([A-Za-z_]+)=([^,\s"']+)/g)) if (key.test(m[1])) return m[2];
+  return undefined;
+}
+
+/**
+ * Evaluation harnesses run from the shell: `lighteval vllm|accelerate "model_name=M,dtype=bfloat16" TASKS`,
+ * `lm_eval --model hf|vllm --model_args pretrained=M,dtype=bfloat16` (also `python -m lm_eval`). Each
+ * evaluates a model by generating with it: an inference run. A remote endpoint (`lighteval endpoint`,
+ * `lm_eval --model openai-completions`) computes elsewhere: no run here.
+ */
+export function readEvaluationHarness(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
+  const words = command.words;
+  const lighteval = words[0] === 'lighteval';
+  const backend = lighteval ? words[1] : /--model[=\s]+([\w-]+)/.exec(command.text)?.[1];
+  if (!backend || /endpoint|openai|anthropic|litellm|tgi|inference[-_]?providers|api/i.test(backend)) return 'no-run';
+  const head = lighteval ? `lighteval ${backend}` : `lm_eval --model ${backend}`;
+  const engine = /vllm/.test(backend) ? 'vllm' : /sglang/.test(backend) ? 'sglang' : 'hf-generate';
+  out.consume('model', 'model_args', 'tasks', 'output_dir', 'output_path', 'batch_size');
+  out.add('launch.inference', lighteval ? 'lighteval' : 'lm_eval', `${head} evaluates a model`);
+  out.add('inference.engine', engine, `${head}`);
+  const model = harnessArgument(command.text, /^(?:model_name|pretrained|model)$/);
+  if (model && !model.includes('$')) {
+    out.add('model.id', model, `${head}: ${model}`, 'high', model);
+    out.add('model.fromScratch', false, `${head} evaluates a trained checkpoint`, 'high');
+  }
+  const dtype = harnessArgument(command.text, /^dtype$/);
+  const precision = dtype ? normalisePrecision(dtype) : null;
+  if (precision && !/^int/.test(precision)) out.add('training.precision', precision, `${head}: dtype=${dtype}`);
+  const tp = Number(harnessArgument(command.text, /^tensor_parallel_size$/));
+  if (Number.isInteger(tp) && tp > 0) out.add('inference.tensorParallel', tp, `tensor_parallel_size=${tp}`);
+}
