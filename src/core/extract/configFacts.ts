@@ -94,7 +94,11 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
 
   const rangeOf = (node: YamlNode | null | undefined): SourceRange => rangeIn(lineCounter, node);
   const config = configDocOf(doc, text, lineCounter);
-  const dialects: ConfigDialect[] = CONFIG_DIALECTS.filter((d) => d.detect(config));
+  // A dialect's detect cannot hold without one of its words in the text (its contract, checked by a unit
+  // test): testing the words first spares the walks over every key that detecting some dialects takes.
+  const dialects: ConfigDialect[] = CONFIG_DIALECTS.filter(
+    (d) => d.words.some((w) => text.includes(w)) && d.detect(config),
+  );
   const owned = (path: string) => dialects.some((d) => d.owns?.(path));
   // Where the value of the pair being read is written, when it is an interpolation
   // (`total_steps: 60000` behind `${optim.total_steps}`): facts added for the pair point back at it.
