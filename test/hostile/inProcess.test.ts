@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/main';
 import { analyzeText, notebookCode, runCount } from '../../src/core/analyze';
 import { parseModelCard } from '../../src/core/calibration/modelCard';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { mayHoldConfigFacts } from '../../src/core/extract/configPrefilter';
 import { extractDirectives } from '../../src/core/extract/directives';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import type { PythonParsing } from '../../src/core/parse/pythonParser';
@@ -233,6 +234,15 @@ describe('Hostile input, in-process', function () {
       const card = within(2000, 'the card', () => parseModelCard(`${yaml}co2_eq_emissions: 10\n---\n`, 'README.md'));
       assert.equal(card.measurement, null);
       assert.match(card.problem ?? '', /cannot be read/);
+    });
+    it('the config prefilter stays linear on 4 MB of near misses (every word of its table but the last letter)', () => {
+      const nearMisses = ['num_train_epoch', 'per_device_train_batch_siz', 'max_step', 'torchtune', 'bf1', '_target'];
+      const text = `${nearMisses.map((w) => `${w}-x ${w}x ${w}: `).join('')}\n`.repeat(30_000);
+      assert.ok(text.length > 4e6);
+      assert.equal(
+        within(2000, 'the config prefilter', () => mayHoldConfigFacts(text)),
+        false,
+      );
     });
     it('a config nested 200,000 levels deep is skipped with the reason, not a stack overflow', () => {
       for (const [format, text] of [

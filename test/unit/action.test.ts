@@ -185,7 +185,8 @@ describe("The GitHub Action's script on a fixture repository", function () {
 
   it('text from the repository never becomes a workflow command in the log', async () => {
     const evil = [path.join(repo, 'evil\n::error::pwned.yaml'), path.join(repo, 'also ##[error]pwned.yaml')];
-    for (const f of evil) fs.writeFileSync(f, 'model: [unclosed\n');
+    // A broken config (a key the config readers read, so the scan parses it): its YAML error names the file.
+    for (const f of evil) fs.writeFileSync(f, 'model_name_or_path: [unclosed\n');
     try {
       const { log } = await act(actionEnv({}), stubGitHub([]).fetch);
       const stop = log.findIndex((l) => l.startsWith('::stop-commands::'));

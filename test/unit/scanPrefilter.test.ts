@@ -1,20 +1,26 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readFileFacts } from '../../src/core/analyze';
+import { configDialectWords } from '../../src/core/extract/config';
+import { GENERIC_CONFIG_KEYS } from '../../src/core/extract/configFacts';
+import { configReaderWords, mayHoldConfigFacts } from '../../src/core/extract/configPrefilter';
 import { CALL_RULES, FILE_RULES, STATEMENT_RULES } from '../../src/core/extract/python/index';
+import { sizingNamesOf } from '../../src/core/extract/sizingNames';
 import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
 import { JSON_DATA_BYTES, mayStartARun } from '../../src/core/scan/prefilter';
 import { parsing, ROOT } from './helpers';
 
-/** Every Python file of the examples and fixtures (the shapes real repositories use). */
-function pythonFiles(dir: string, out: string[] = []): string[] {
+/** Every file of the examples and fixtures (the shapes real repositories use) whose name ends so. */
+function filesEnding(ending: RegExp, dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) pythonFiles(p, out);
-    else if (e.isFile() && e.name.endsWith('.py')) out.push(p);
+    if (e.isDirectory()) filesEnding(ending, p, out);
+    else if (e.isFile() && ending.test(e.name)) out.push(p);
   }
   return out;
 }
+const pythonFiles = (dir: string) => filesEnding(/\.py$/, dir);
 
 describe('the folder scan prefilter (can a file form a run of its own?)', () => {
   it('lets through every example and fixture whose facts start a run or make it a config module', async () => {
@@ -75,7 +81,7 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
     const doc =
       'class FluxPipeline(DiffusionPipeline):\n    """\n    >>> pipe = FluxPipeline.from_pretrained("black-forest-labs/FLUX.1-dev")\n    >>> image = pipe("a cat").images[0]\n    """\n\n    def __call__(self, prompt):\n        return self.transformer(prompt)\n';
     assert.equal(mayStartARun(doc, 'python'), false);
-    assert.equal(mayStartARun(library, 'yaml'), true, 'configs are not filtered here');
+    assert.equal(mayStartARun(library, 'yaml'), true, 'a config with a sizing name (batch_size) is read');
   });
 
   it('lets a Python config module and a file with a directive through', () => {
@@ -93,5 +99,59 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
       id2label: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [String(i), `label ${i}`])),
     });
     assert.equal(mayStartARun(config, 'json'), true);
+  });
+
+  it('lets through every example and fixture config that yields a fact, and every word a config reader reads', async () => {
+    const python = await parsing();
+    const files = [
+      ...filesEnding(/\.(ya?ml|json)$/, path.join(ROOT, 'examples')),
+      ...filesEnding(/\.(ya?ml|json)$/, path.join(ROOT, 'test/fixtures')),
+    ];
+    let withFacts = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const own = readFileFacts({ path: file, text }, python);
+      if (own.facts.length === 0) continue;
+      withFacts++;
+      const kind = file.endsWith('.json') ? 'json' : 'yaml';
+      assert.ok(mayStartARun(text, kind), `${path.relative(ROOT, file)} is skipped, yet ${own.facts[0].detail}`);
+    }
+    assert.ok(withFacts >= 30, `only ${withFacts} fixture configs yield a fact: the check has too little to check`);
+    const words = new Set(configReaderWords());
+    for (const list of [GENERIC_CONFIG_KEYS, [...sizingNamesOf('config').keys()], configDialectWords()])
+      for (const word of list) {
+        assert.ok(words.has(word), word);
+        assert.ok(mayHoldConfigFacts(`# a config\n${word}: 1\n`), `${word} as a YAML key`);
+        assert.ok(mayHoldConfigFacts(`{"other": 0, "${word}": 1}`), `${word} as a JSON key`);
+        assert.ok(mayHoldConfigFacts(`${word.replace(/_/g, '-')}: 1\n`), `${word} written with hyphens`);
+      }
+  });
+
+  it('knows every key the generic config table compares (configFacts.ts)', () => {
+    const source = fs.readFileSync(path.join(ROOT, 'src/core/extract/configFacts.ts'), 'utf8');
+    const compared = [...source.matchAll(/key === '([^']+)'/g)].map((m) => m[1]);
+    assert.ok(compared.length >= 10, 'the table compares its keys as written');
+    for (const key of compared)
+      assert.ok(GENERIC_CONFIG_KEYS.includes(key), `${key} is missing from GENERIC_CONFIG_KEYS`);
+  });
+
+  it('skips a YAML or JSON file in which no config reader word is written, and fails safe', () => {
+    const template =
+      'name: Feature request\ndescription: Suggest an idea\nlabels: [enhancement]\nbody:\n  - type: textarea\n    attributes:\n      label: Motivation\n';
+    assert.equal(mayStartARun(template, 'yaml'), false);
+    const toc =
+      '- sections:\n  - local: index\n    title: Overview\n  - local: quicktour\n    title: Quick tour\n  title: Get started\n';
+    assert.equal(mayStartARun(toc, 'yaml'), false);
+    const results = '{\n  "model.layers.0.mlp": {"snr": 1.5, "type": "mlp"}\n}\n';
+    assert.equal(mayStartARun(results, 'json'), false);
+    // A near miss is not a key (`runs-on`, `my_batch_size_x`); the key itself is.
+    assert.equal(mayStartARun('jobs:\n  test:\n    runs-on: ubuntu-latest\n    my_batch_size_x: 2\n', 'yaml'), false);
+    assert.ok(
+      mayStartARun('jobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: torchrun train.py\n', 'yaml'),
+    );
+    assert.ok(mayStartARun('model:\n  _component_: torchtune.models.llama3_2.llama3_2_1b\n', 'yaml'), 'a dialect word');
+    assert.ok(mayStartARun('title: x  # green-ai: gpus=8xH100\n', 'yaml'), 'a directive');
+    assert.ok(mayStartARun('{"b\\u0066\\u0031\\u0036": true}', 'json'), 'an escape may spell a key');
+    assert.ok(mayStartARun('"num-layers": 24\n', 'yaml'), 'GPT-NeoX hyphenated keys');
   });
 });

@@ -32,6 +32,41 @@ const SCRIPT_AS_COMMAND = /^[\w./-]+\.py(?:[ \t][^\n]*)?$/;
 const EVALUATION_SECTION =
   /^(eval|evals|evaluation|evaluators?|eval_loader|eval_dataset|eval_args|eval_config|dataset_val|validation|val_loader)$/;
 
+/**
+ * The keys the generic table below reads, besides the sizing names (sizingNames.ts) and the dialects'
+ * keys (config/*.ts). The folder scan's prefilter (configPrefilter.ts) is built from these lists: a
+ * key read here and missing there would make the scan skip configs that hold it (a unit test checks
+ * every key of every list passes the prefilter).
+ */
+const PRECISION_SWITCHES = ['bf16', 'fp16', 'tf32', 'fp8'];
+const PRECISION_NAMES = ['mixed_precision', 'torch_dtype', 'dtype', 'precision'];
+/** Node selectors and resource names that name a GPU type (GKE, Kubernetes, SkyPilot-like). */
+const ACCELERATOR_NAMES = [
+  'cloud.google.com/gke-accelerator',
+  'nvidia.com/gpu.product',
+  'accelerator',
+  'gpu_type',
+  'instance_type',
+];
+/** Keys whose value is a command line (SkyPilot `run: |`, Compose and Kubernetes `command:`/`args:`). */
+const COMMAND_KEYS = ['run', 'command', 'script', 'args'];
+export const GENERIC_CONFIG_KEYS: readonly string[] = [
+  ...PRECISION_SWITCHES,
+  ...PRECISION_NAMES,
+  ...ACCELERATOR_NAMES,
+  ...COMMAND_KEYS,
+  'adapter',
+  'load_in_4bit',
+  'load_in_8bit',
+  'use_peft',
+  'accelerators',
+  'nvidia.com/gpu',
+  '_target_',
+  'pretrained',
+  'dataset_mixer',
+  'datasets',
+];
+
 export interface ConfigExtraction {
   readonly facts: Fact[];
   readonly problems: Problem[];
@@ -61,7 +96,11 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
 
   const rangeOf = (node: YamlNode | null | undefined): SourceRange => rangeIn(lineCounter, node);
   const config = configDocOf(doc, text, lineCounter);
-  const dialects: ConfigDialect[] = CONFIG_DIALECTS.filter((d) => d.detect(config));
+  // A dialect's detect cannot hold without one of its words in the text (its contract, checked by a unit
+  // test): testing the words first spares the walks over every key that detecting some dialects takes.
+  const dialects: ConfigDialect[] = CONFIG_DIALECTS.filter(
+    (d) => d.words.some((w) => text.includes(w)) && d.detect(config),
+  );
   const owned = (path: string) => dialects.some((d) => d.owns?.(path));
   // Where the value of the pair being read is written, when it is an interpolation
   // (`total_steps: 60000` behind `${optim.total_steps}`): facts added for the pair point back at it.
@@ -100,7 +139,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         continue;
       }
 
-      if (key === 'bf16' || key === 'fp16' || key === 'tf32' || key === 'fp8') {
+      if (PRECISION_SWITCHES.includes(key)) {
         // `bf16: true`, `bf16: auto` (axolotl), DeepSpeed `bf16: { enabled: true }` or `"auto"`.
         const enabled = isMap(valueNode) ? valueNode.get('enabled') : scalar;
         if (enabled === true || enabled === 'true')
@@ -121,7 +160,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
             detail: `${where}: auto depends on the GPU it runs on`,
           });
         }
-      } else if (key === 'mixed_precision' || key === 'torch_dtype' || key === 'dtype' || key === 'precision') {
+      } else if (PRECISION_NAMES.includes(key)) {
         const p = normalisePrecision(scalar as string | number | undefined);
         if (p && p !== 'int4' && p !== 'int8') add('training.precision', p, valueNode, `${where}: ${String(scalar)}`);
       } else if (key === 'adapter' && typeof scalar === 'string') {
@@ -137,11 +176,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         add('hardware.accelerator', name, valueNode, `${where}: ${scalar}`);
         if (n && Number(n) > 0) add('hardware.devices', Number(n), valueNode, `${where}: ${scalar}`);
       } else if (
-        (key === 'cloud.google.com/gke-accelerator' ||
-          key === 'nvidia.com/gpu.product' ||
-          key === 'accelerator' ||
-          key === 'gpu_type' ||
-          key === 'instance_type') &&
+        ACCELERATOR_NAMES.includes(key) &&
         typeof scalar === 'string' &&
         !/^(gpu|cpu|auto|tpu|cuda|mps)$/i.test(scalar)
       ) {

@@ -48,6 +48,11 @@ const DIRECTIVE = /#\s*green-ai\s*:(.*)$/i;
 const MODES = new Set(['pretrain', 'finetune', 'lora', 'qlora', 'inference']);
 const PRECISION_VALUES = new Set(['fp32', 'tf32', 'fp16', 'bf16', 'fp8']);
 
+/** Whether a text can hold a directive at all (the cheap test before any line is read; prefilters use it too). */
+export function mayHoldDirectives(text: string): boolean {
+  return /green-ai\s*:/i.test(text);
+}
+
 /** A directive line says a handful of things; past these, the rest of the line is ignored (and said so). */
 export const MAX_DIRECTIVE_PAIRS_PER_LINE = 32;
 /** Directive facts per file: far above any real file, low enough that a generated one stays cheap. */
@@ -84,7 +89,7 @@ export function extractDirectives(text: string): DirectiveExtraction {
   const error = (e: string) => {
     if (errors.length < MAX_PROBLEMS) errors.push(problemAt(e, at?.line, at?.column));
   };
-  if (!/green-ai\s*:/i.test(text)) return { facts, problems, errors };
+  if (!mayHoldDirectives(text)) return { facts, problems, errors };
   const lines = text.split('\n');
   for (let row = 0; row < lines.length && facts.length < MAX_DIRECTIVE_FACTS; row++) {
     const line = lines[row];

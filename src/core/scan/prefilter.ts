@@ -1,5 +1,6 @@
 import type { FileKind } from '../analyze';
 
+import { mayHoldConfigFacts } from '../extract/configPrefilter';
 import { mayHoldPythonFacts } from '../extract/pythonFacts';
 import { mayStartPythonRun } from '../extract/python/index';
 
@@ -19,10 +20,13 @@ export function mayHoldRunFacts(text: string, kind: FileKind): boolean {
  * The folder scan's test for a file on its own: can it form a run (or be listed as a run left
  * out)? A Python file needs a run start some rule reads (the rules' runStart patterns), a config
  * module's shape or a directive; sizes, models and settings alone are facts for the run that links
- * to the file, and that run reads them when it names the file. Stricter than mayHoldRunFacts.
+ * to the file, and that run reads them when it names the file. A YAML or JSON config needs a word some
+ * config reader reads (a key, a sizing name, a dialect's word). Stricter than mayHoldRunFacts.
  */
 export function mayStartARun(text: string, kind: FileKind): boolean {
-  if (kind === 'json') return !isJsonData(text);
+  // A config without any word a config reader needs holds no fact (configPrefilter.ts).
+  if (kind === 'json') return !isJsonData(text) && mayHoldConfigFacts(text);
+  if (kind === 'yaml') return mayHoldConfigFacts(text);
   // The run-start test first: it turns most files away, the other lets nine in ten through.
   return kind !== 'python' || (mayStartPythonRun(text) && mayHoldPythonFacts(text));
 }
