@@ -1,3 +1,4 @@
+import { hasDefaultsFile } from '../extract/config/defaultsFile';
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { linkCandidates, maxBytesOf, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
@@ -338,6 +339,7 @@ export class FolderScanCache {
       settings: settings ?? options.settingsFor(source.path),
       overrides: options.overrides ?? {},
       entryRules,
+      ...(role === 'code' && hasDefaultsFile(source.path, byPath) ? { overridesDefaults: true } : {}),
     });
 
     await eachLimited(sources, analyser.concurrency * READ_AHEAD, one);

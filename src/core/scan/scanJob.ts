@@ -32,6 +32,8 @@ export interface ScanJob {
   readonly overrides: Overrides;
   /** What is not a run by its place (tests, CI, docs); `display` is the path these rules see. */
   readonly entryRules?: EntryPointRules;
+  /** A harness's defaults file sits above this config (config/defaultsFile.ts): read it even without a config word. */
+  readonly overridesDefaults?: boolean;
 }
 
 /** A reference a run names (`torchrun train.py`, `--config_file a.yaml`), from the file that names it. */
@@ -117,7 +119,7 @@ export async function runScanJob(
     const kind = fileKindOf(job.path);
     // Before any parsing: a file that cannot form a run is read only when a run links to it (fetchLinks).
     // (A binary file goes on to readFileFacts, which reports it as skipped.)
-    if (kind && !text.includes('\u0000') && !mayStartARun(text, kind))
+    if (kind && !text.includes('\u0000') && !job.overridesDefaults && !mayStartARun(text, kind))
       return {
         role: 'code',
         analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] },

@@ -11,14 +11,31 @@ import type { Fact } from '../../facts';
 /** Folders above the file where a harness keeps its defaults. */
 const LEVELS_UP = 3;
 
+/** Where the defaults of a config at `path` would be, relative to it (`../default_training_params.json`, …). */
+export function defaultsFileReferences(path: string): string[] {
+  const base = /[^/\\]+$/.exec(path)?.[0];
+  if (!base || /^defaults?[_-]/i.test(base) || !/\.(ya?ml|json)$/i.test(base)) return [];
+  return Array.from({ length: LEVELS_UP }, (_, i) => `${'../'.repeat(i + 1)}default_${base}`);
+}
+
+/**
+ * Whether a harness's defaults file for the config at `path` (an absolute POSIX path) is among `paths`: the folder
+ * scan then reads the config even when it holds no word a config reader reads (only `{"optimizer_kwargs": …}`).
+ */
+export function hasDefaultsFile(path: string, paths: { has(path: string): boolean }): boolean {
+  const folder = path.slice(0, path.lastIndexOf('/'));
+  return defaultsFileReferences(path).some((reference) => {
+    const up = reference.split('../').length - 1;
+    const parts = folder.split('/');
+    return parts.length > up && paths.has(`${parts.slice(0, parts.length - up).join('/')}/${reference.slice(3 * up)}`);
+  });
+}
+
 export function defaultsFileLinks(path: string, facts: readonly Fact[]): Fact[] {
   if (facts.some((f) => f.kind === 'model.id' || f.kind === 'model.layers' || f.kind.startsWith('link.'))) return [];
-  const base = /[^/\\]+$/.exec(path)?.[0];
-  if (!base || /^defaults?[_-]/i.test(base)) return [];
   const range = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
   const links: Fact[] = [];
-  for (let up = 1; up <= LEVELS_UP; up++) {
-    const reference = `${'../'.repeat(up)}default_${base}`;
+  for (const reference of defaultsFileReferences(path)) {
     links.push({
       kind: 'link.config',
       value: reference,
