@@ -260,6 +260,8 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   // What the line's program is, by its name and flags (shell/runIntent.ts): a helper starts no run.
   const program = launchedProgram(command);
   if (utilityProgram(program)) return 'no-run';
+  // `python -c 'import torch; print(torch.cuda.device_count())'`: a one-line check of the environment, not a job.
+  if (/^python3?$/.test(command.words[0] ?? '') && command.words[1] === '-c') return 'no-run';
   const serving = servingModule(program) ?? evaluationOnly(command);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
