@@ -175,15 +175,15 @@ function readMode(doc: ConfigDoc, model: ConfigValue, out: FactSink): void {
       'training.mode',
       'finetune',
       masks,
-      `load_path ${String(load!.value)} with data.label_mask_paths: fine-tuning on masked instruction data`,
+      `load_path ${String(load.value)} with data.label_mask_paths: fine-tuning on masked instruction data`,
     );
     return;
   }
   out.add(
     'training.mode',
     'pretrain',
-    load!,
-    `load_path ${String(load!.value)}: continues pre-training from the trainer's checkpoint (no label masks)`,
+    load,
+    `load_path ${String(load.value)}: continues pre-training from the trainer's checkpoint (no label masks)`,
     'medium',
   );
 }
@@ -209,45 +209,39 @@ export function parseOlmoDuration(raw: unknown): { kind: 'steps' | 'tokens' | 'e
 
 function readLength(doc: ConfigDoc, out: FactSink): void {
   const duration = doc.get('max_duration');
+  const at = duration ?? doc.get('model')!;
   // TrainConfig's default max_duration is 10000 steps.
   const parsed = duration ? parseOlmoDuration(duration.value) : { kind: 'steps' as const, value: 10_000 };
-  const stopAt = doc.get('stop_at');
-  const stopAfter = doc.get('stop_after');
-  const stop = doc.num('stop_at') ?? doc.num('stop_after');
-  const stopNode = doc.num('stop_at') !== undefined ? stopAt : stopAfter;
-  const batch = doc.num('global_train_batch_size') ?? 512;
-  const seq = doc.num('model.max_sequence_length') ?? DEFAULT_SEQ_LEN;
-  if (duration && !parsed) {
-    out.add('training.steps', null, duration, `max_duration: ${String(duration.value)} is not a literal duration`);
+  if (!parsed) {
+    out.add('training.steps', null, at, `max_duration: ${String(duration?.value)} is not a literal duration`);
     return;
   }
-  const at = duration ?? doc.get('model')!;
   const where = duration
     ? `max_duration: ${String(duration.value)}`
     : 'max_duration not set: 10000 steps (TrainConfig default)';
-  if (parsed!.kind === 'epochs') out.add('training.epochs', parsed!.value, at, where);
-  if (parsed!.kind === 'tokens') {
-    // A stop step before the token budget ends the run there.
-    const stopTokens = stop && stop > 0 ? stop * batch * seq : undefined;
-    if (stopTokens !== undefined && stopTokens < parsed!.value)
-      out.add(
-        'training.tokens',
-        stopTokens,
-        stopNode!,
-        `${stopNode!.key} ${stop} × global_train_batch_size ${batch} × max_sequence_length ${seq}, before ${where}`,
-      );
-    else out.add('training.tokens', parsed!.value, at, where);
+  const stopNode = doc.num('stop_at') !== undefined ? doc.get('stop_at') : doc.get('stop_after');
+  const stop = doc.num('stop_at') ?? doc.num('stop_after');
+  const stops = stopNode !== undefined && stop !== undefined && stop > 0 ? { node: stopNode, step: stop } : undefined;
+  if (parsed.kind === 'epochs') out.add('training.epochs', parsed.value, at, where);
+  if (parsed.kind === 'steps') {
+    if (stops && stops.step < parsed.value)
+      out.add('training.steps', stops.step, stops.node, `${stops.node.key}: ${stops.step}, before ${where}`);
+    else out.add('training.steps', parsed.value, at, where, duration ? 'high' : 'medium');
+    return;
   }
-  if (parsed!.kind === 'steps') {
-    const steps = stop && stop > 0 ? Math.min(stop, parsed!.value) : parsed!.value;
+  if (stops)
+    out.add('training.steps', stops.step, stops.node, `${stops.node.key}: ${stops.step} (the run stops at that step)`);
+  if (parsed.kind !== 'tokens') return;
+  // A stop step before the token budget ends the run there (TrainConfig defaults: 512 instances per batch).
+  const batch = doc.num('global_train_batch_size') ?? 512;
+  const seq = doc.num('model.max_sequence_length') ?? DEFAULT_SEQ_LEN;
+  const stopTokens = stops ? stops.step * batch * seq : undefined;
+  if (stops && stopTokens !== undefined && stopTokens < parsed.value)
     out.add(
-      'training.steps',
-      steps,
-      steps === parsed!.value ? at : stopNode!,
-      steps === parsed!.value ? where : `${stopNode!.key}: ${stop}, before ${where}`,
-      duration ? 'high' : 'medium',
+      'training.tokens',
+      stopTokens,
+      stops.node,
+      `${stops.node.key} ${stops.step} × global_train_batch_size ${batch} × max_sequence_length ${seq}, before ${where}`,
     );
-  } else if (stop && stop > 0 && stopNode) {
-    out.add('training.steps', stop, stopNode, `${stopNode.key}: ${stop} (the run stops at that step)`);
-  }
+  else out.add('training.tokens', parsed.value, at, where);
 }
