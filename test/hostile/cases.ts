@@ -436,6 +436,35 @@ for epoch in range(3):
     n: 10_000,
     maxN: 400_000,
   },
+  // config/olmo.ts: the OLMo trainer's max_duration (steps, `T` tokens, `ep`) and run_name (plain scalars: the YAML
+  // library builds a long double-quoted scalar character by character, which is its cost, not the reader's).
+  {
+    name: 'config olmo: max_duration of a long run of digits and underscores',
+    reader: 'config',
+    file: 'o.yaml',
+    make: (n) =>
+      `run_name: ${'r'.repeat(n)}\nmodel:\n  d_model: 64\n  n_layers: 2\nmax_duration: ${'1_'.repeat(n)}T\nstop_at: ${'9'.repeat(Math.min(n, 300))}\n`,
+    n: 10_000,
+    maxN: 400_000,
+  },
+  // shell/launchers.ts gantry: the job after `--`, through `/bin/bash -c "..."`, a path of many segments.
+  {
+    name: 'shell gantry: a job script path of many folders, its quote never closed',
+    reader: 'shell',
+    file: 'g.sh',
+    make: (n) =>
+      `gantry run --gpus 8 --replicas 2 -- ${'a/'.repeat(n)}bash -c "${'\\x'.repeat(n)} ${'b/'.repeat(n)}x.sh\n`,
+    n: 5_000,
+    maxN: 200_000,
+  },
+  {
+    name: 'shell gantry: many options before the job',
+    reader: 'shell',
+    file: 'g.sh',
+    make: (n) => `gantry run ${'--gpus 8 --env A=1 '.repeat(n)}-- /bin/bash -c "scripts/job.sh $X"\n`,
+    n: 5_000,
+    maxN: 100_000,
+  },
   {
     name: 'model card front matter with many keys',
     reader: 'modelCard',

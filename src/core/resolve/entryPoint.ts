@@ -31,7 +31,18 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   { glob: '**/{test_*.py,*_test.py,*_tests.py,conftest.py}', reason: 'a test file' },
   // Test inputs written as data: `test_input.json`, `tests.json` (not `test_eval.yaml`: an evaluation config is a run).
   { glob: '**/{tests,test_input,test-input,test_inputs,test-inputs}.{json,yaml,yml}', reason: 'test inputs' },
+  // Test inputs kept beside the tests (`test_fixtures/train_tiny.yaml`, Go-style `testdata/`).
+  {
+    glob: '**/{fixtures,test_fixtures,test-fixtures,testdata,test_data}/**',
+    reason: 'test fixtures',
+  },
   { glob: '**/{devtools,dev_tools}/**', reason: 'developer tooling' },
+  // Another project's code copied into this one (its examples are that project's runs, not this one's). Not
+  // `external/`: repositories also keep their own scripts for external baselines or services there.
+  {
+    glob: '**/{third_party,third-party,thirdparty,3rdparty,vendor,vendored,_vendor,dependencies}/**',
+    reason: 'vendored third-party code',
+  },
   // Named for what they do to data or weights, before or after a run: none trains or serves a model.
   {
     glob: '**/{convert,prepare,preprocess,download,export,merge}{_,-}*.{py,sh,bash}',

@@ -6,6 +6,7 @@ import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
+import { olmo } from './olmo';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { torchtune } from './torchtune';
@@ -25,6 +26,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   neox,
   nemo,
   nanotron,
+  olmo,
   trl,
   axolotl,
   llamaFactory,

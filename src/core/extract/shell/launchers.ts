@@ -260,6 +260,8 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   // What the line's program is, by its name and flags (shell/runIntent.ts): a helper starts no run.
   const program = launchedProgram(command);
   if (utilityProgram(program)) return 'no-run';
+  // `python -c 'import torch; print(torch.cuda.device_count())'`: a one-line check of the environment, not a job.
+  if (/^python3?$/.test(command.words[0] ?? '') && command.words[1] === '-c') return 'no-run';
   const serving = servingModule(program) ?? evaluationOnly(command);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
@@ -562,6 +564,67 @@ const sbatch: Launcher = {
 const MAX_SBATCH_WORDS = 200;
 
 /**
+ * Beaker Gantry (`gantry run [options] -- command`; allenai/beaker-gantry README, pypi.org/project/beaker-gantry):
+ * submits `command` as a Beaker job on `--replicas` replicas (nodes; 1 when not given) of `--gpus` GPUs each; its
+ * multi-node recipe is `--replicas N --leader-selection --host-networking --gpus 8 -- torchrun --nnodes N:N
+ * --nproc-per-node 8 ...`. A job submission: a run when what it runs launches one. The command after `--` is
+ * read as the shell would run it (also through `/bin/bash -c "..."`): a launch (`torchrun scripts/train.py
+ * configs/x.yaml`) links its script and the config it passes; a shell script (`scripts/x.sh $ARGS`) is linked as
+ * the job script, whose own launch lines are the run.
+ */
+const gantry: Launcher = {
+  name: 'gantry',
+  pattern: /^gantry\s+run\b/,
+  words: ['gantry'],
+  runs: 'job',
+  read(command, out) {
+    const words = command.words;
+    const dashes = words.indexOf('--');
+    const options = dashes >= 0 ? words.slice(2, dashes) : words.slice(2);
+    out.consume('gpus', 'replicas');
+    const unquote = (w: string | undefined) => w?.replace(/^["']|["']$/g, '');
+    const gpus = Number(unquote(flagOf(options, '--gpus')));
+    if (Number.isInteger(gpus) && gpus > 0)
+      out.add('hardware.devices', gpus, `gantry run --gpus ${gpus} (per replica)`);
+    const replicas = Number(unquote(flagOf(options, '--replicas')));
+    if (Number.isInteger(replicas) && replicas > 0)
+      out.add(
+        'hardware.nodes',
+        replicas,
+        `gantry run --replicas ${replicas} (replicas of ${gpus > 0 ? gpus : 'the'} GPUs)`,
+      );
+    if (dashes < 0) return 'own-links';
+    let job = words.slice(dashes + 1).join(' ');
+    const shell = /^(?:[\w.-]*\/)*(?:ba|z)?sh[ \t]+-c[ \t]+(?:"((?:[^"\\]|\\[\s\S])*)"|'([^']*)')/.exec(job);
+    if (shell) job = shell[1] !== undefined ? shell[1].replace(/\\([\\"$`])/g, '$1') : (shell[2] ?? '');
+    const inner = matchLauncher(job);
+    if (inner) {
+      const outcome = inner.launcher.read?.(inner.command, out);
+      if (outcome === 'no-run') return 'no-run';
+      if (outcome !== 'own-links') linkScriptAndConfig(inner.command.words, out);
+      return 'own-links';
+    }
+    const script = /^(?:(?:ba|z)?sh[ \t]+)?["']?([\w./-]+\.(?:sh|bash))["']?(?:\s|$)/.exec(job.trim())?.[1];
+    if (script) out.add('link.script', script, `gantry run -- ${script}`);
+    return 'own-links';
+  },
+};
+
+/** The script a runner's words run (the first `.py` word, none when a module is run) and a config passed right after it. */
+function linkScriptAndConfig(words: readonly string[], out: LaunchSink): void {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i].replace(/^["']|["']$/g, '');
+    if (w === '-m' || w === '--module') return;
+    if (w.startsWith('-') || !/\.py$/.test(w)) continue;
+    out.add('link.script', w, `runs ${w}`);
+    const next = words[i + 1]?.replace(/^["']|["']$/g, '');
+    if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
+      out.add('link.config', next, `passes ${next} to ${w}`);
+    return;
+  }
+}
+
+/**
  * The table. Order matters where patterns overlap: `python -m torch.distributed.run` before
  * plain `python`. The values of the first launchers are the ones shellFacts has always reported.
  */
@@ -592,6 +655,7 @@ export const LAUNCHERS: readonly Launcher[] = [
   },
   { name: 'deepspeed', pattern: /^deepspeed\b/, words: ['deepspeed'], read: readPythonLaunch, runs: 'script' },
   sbatch,
+  gantry,
   {
     name: 'composer',
     pattern: /^composer\b/,

@@ -38,7 +38,22 @@ const UTILITY_WORDS = new Set([
   'install',
   'tokenize',
   'shard',
+  // Checkpoint layout changes: a sharded (FSDP) checkpoint gathered into one file, or split again.
+  'unshard',
+  'reshard',
+  // Post-training weight quantisation (GPTQ, AWQ: calibrate and round the weights of a trained model) trains
+  // nothing; quantisation-aware training says so in its name (TRAINING_WORDS below).
+  'quantize',
+  'quantise',
+  'quantization',
+  'quantisation',
+  'gptq',
+  'awq',
 ]);
+
+/** Quantisation words that name a helper unless the name also says it trains (`quantization_aware_training.py`, `qat_train.py`). */
+const QUANTISATION_WORDS = new Set(['quantize', 'quantise', 'quantization', 'quantisation', 'gptq', 'awq']);
+const TRAINING_WORDS = new Set(['train', 'training', 'finetune', 'qat', 'pretrain']);
 
 /** Words of a module's name that say it serves or evaluates a model (`openrlhf.cli.serve_rm`, `pkg.eval`). */
 const INFERENCE_WORDS = new Set([
@@ -81,7 +96,9 @@ export function utilityProgram(program: { script?: string; module?: string }): s
       : undefined;
   // A name filled in when the job runs (`$TASK.py`) says nothing.
   if (!name || name.includes('$')) return undefined;
-  const hit = wordsOf(name).find((w) => UTILITY_WORDS.has(w));
+  const words = wordsOf(name);
+  const trains = words.some((w) => TRAINING_WORDS.has(w));
+  const hit = words.find((w) => UTILITY_WORDS.has(w) && !(trains && QUANTISATION_WORDS.has(w)));
   return hit ? `${program.module ? `-m ${program.module}` : program.script}: a ${hit} helper, by its name` : undefined;
 }
 
