@@ -8,6 +8,7 @@ import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
+import { selfSupervisedVit } from './selfSupervisedVit';
 import { torchtune } from './torchtune';
 import { trl } from './trl';
 
@@ -30,6 +31,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   llamaFactory,
   peftAdapter,
   hfTrainer,
+  selfSupervisedVit,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
