@@ -1,3 +1,4 @@
+import { modelFlagDefault } from './readers/modelFlagDefault';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -88,6 +89,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.moduleClasses,
   models.forwardOnlyUse,
   localModules.localModuleCalls,
+  modelFlagDefault,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
 ];
