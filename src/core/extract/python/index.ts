@@ -1,3 +1,4 @@
+import { namedModelType } from './readers/namedModelType';
 import { modelFlagDefault } from './readers/modelFlagDefault';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
@@ -78,7 +79,12 @@ export const CALL_RULES: readonly CallRule[] = [
   torch.loaderBatch,
 ];
 
-export const STATEMENT_RULES: readonly StatementRule[] = [torch.forLoops, torch.whileLoops, torch.deviceAssignments];
+export const STATEMENT_RULES: readonly StatementRule[] = [
+  torch.forLoops,
+  torch.whileLoops,
+  torch.deviceAssignments,
+  namedModelType,
+];
 
 export const FILE_RULES: readonly FileRule[] = [
   constants.moduleConstants,
