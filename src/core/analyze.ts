@@ -596,7 +596,7 @@ function linkedFacts(
     const tagged = read1.facts
       .filter((f) => !f.kind.startsWith('link.'))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
-    const deeper = linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors);
+    const deeper = linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules);
     out.push(...tagged, ...deeper);
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload): the line is no run (factsToSpec). A script with such facts but no start we

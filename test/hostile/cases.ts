@@ -263,6 +263,16 @@ for epoch in range(3):
     n: 200,
     maxN: 40_000,
   },
+  // A thin wrapper importing from dotted package modules (readers/localModules.ts): long dotted names, many calls.
+  {
+    name: 'python: a thin wrapper importing many names from dotted package modules',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `${lines(n, (i) => `from pkg.sub${i}.${'a.'.repeat(12)}m${i} import f${i}`)}\nif __name__ == "__main__":\n${lines(n, (i) => `    f${i % 50}(${i})`)}\n`,
+    n: 200,
+    maxN: 40_000,
+  },
   // Child-process launches (readers/launchedPrograms.ts): command lists and strings on every line.
   {
     name: 'python: a script starting many child processes',

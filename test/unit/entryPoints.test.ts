@@ -638,4 +638,12 @@ describe('What is a run: programs run with flags or configs, helpers beside the 
       'unknown',
     );
   });
+  it('leaves out a program defaults config merged under each run config, and keeps the run configs beside it', () => {
+    assert.match(nonRunPathReason('pkg/configs/ssl_default_config.yaml') ?? '', /defaults/);
+    assert.match(nonRunPathReason('configs/default_config.yml') ?? '', /defaults/);
+    assert.match(nonRunPathReason('configs/model_defaults.yaml') ?? '', /defaults/);
+    assert.strictEqual(nonRunPathReason('pkg/configs/train/vitl14.yaml'), undefined);
+    assert.strictEqual(nonRunPathReason('configs/default_offload_opt_param.json'), undefined);
+    assert.strictEqual(nonRunPathReason('configs/defaults_sweep.yaml'), undefined);
+  });
 });

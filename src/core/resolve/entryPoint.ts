@@ -73,6 +73,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{setup.py,setup.cfg,pyproject.toml,noxfile.py,tox.ini,environment.yml,environment.yaml,mkdocs.yml,mkdocs.yaml,.readthedocs.yml,.readthedocs.yaml,.pre-commit-config.yaml,.pre-commit-hooks.yaml,renovate.json,package.json,tsconfig.json,.markdownlint.yaml,.markdownlint.json,.yamllint,.yamllint.yaml,CITATION.cff}',
     reason: 'packaging or tooling configuration',
   },
+  // A program's defaults (`ssl_default_config.yaml`, `default_config.yaml`) merged under every run's own config
+  // (OmegaConf.merge, yacs merge_from_file): each run config is the run, the defaults alone are none.
+  {
+    glob: '**/{*_default_config,default_config,*_defaults_config,*_defaults}.{yaml,yml}',
+    reason: 'defaults a program merges under each run config, not a run alone',
+  },
   {
     glob: '**/{.vscode,.idea,.devcontainer,node_modules,site-packages,.venv,venv,.tox,.git}/**',
     reason: 'editor, tooling or environment files',

@@ -9,6 +9,7 @@ import { nemo } from './nemo';
 import { olmo } from './olmo';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
+import { selfSupervisedVit } from './selfSupervisedVit';
 import { torchtune } from './torchtune';
 import { trl } from './trl';
 
@@ -32,6 +33,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   llamaFactory,
   peftAdapter,
   hfTrainer,
+  selfSupervisedVit,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

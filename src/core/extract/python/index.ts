@@ -1,3 +1,5 @@
+import { namedModelType } from './readers/namedModelType';
+import { modelFlagDefault } from './readers/modelFlagDefault';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -77,7 +79,12 @@ export const CALL_RULES: readonly CallRule[] = [
   torch.loaderBatch,
 ];
 
-export const STATEMENT_RULES: readonly StatementRule[] = [torch.forLoops, torch.whileLoops, torch.deviceAssignments];
+export const STATEMENT_RULES: readonly StatementRule[] = [
+  torch.forLoops,
+  torch.whileLoops,
+  torch.deviceAssignments,
+  namedModelType,
+];
 
 export const FILE_RULES: readonly FileRule[] = [
   constants.moduleConstants,
@@ -88,6 +95,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.moduleClasses,
   models.forwardOnlyUse,
   localModules.localModuleCalls,
+  modelFlagDefault,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
 ];

@@ -13,10 +13,13 @@ import type { FileRule } from '../rules';
 
 /**
  * `from train import train, test` / `from .engine import fit as run_fit`, at column 0: a module beside the
- * script. A package's module (`from megatron.training import pretrain`) is the framework a config-driven
- * entry point hands its config to, not the script's own loop: not followed.
+ * script. A dotted module (`from mypkg.train.train import train` in a `train_mem.py` wrapper that patches
+ * attention first) is linked by its path from the repository's root (`mypkg/train/train.py`) when the
+ * script defines no function or class of its own; the link is low-confidence, so a framework installed from a package index (no such file in the repository) is
+ * quietly not followed.
  */
-const LOCAL_IMPORT = /^from[ \t]+(\.?[A-Za-z_]\w{0,100})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
+const LOCAL_IMPORT =
+  /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
 /** Names followed per file: a script imports a handful from its own modules. */
 const MAX_NAMES = 50;
 
@@ -25,13 +28,19 @@ export const localModuleCalls: FileRule = {
   phase: 'after-calls',
   // A script (a main guard) that imports names from a module: the prefilters let it through to be parsed.
   words: ['__main__'],
-  runStart: [/__name__\s*==\s*["']__main__["']/, /^from[ \t]+\.?[A-Za-z_]\w*[ \t]+import\b/m],
+  runStart: [/__name__\s*==\s*["']__main__["']/, /^from[ \t]+\.?[A-Za-z_][\w.]*[ \t]+import\b/m],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun)) return;
     if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
     const moduleOf = new Map<string, string>();
+    // A dotted module is followed only from a thin entry point that defines nothing of its own (patch,
+    // import, call): a program with its own functions calls into its package for helpers, not for its run.
+    const dotted = new Set<string>();
+    const thin = !/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]/m.test(ctx.text);
     for (const m of ctx.text.matchAll(LOCAL_IMPORT)) {
-      const file = `${m[1].replace(/^\./, '')}.py`;
+      if (m[1].includes('.', 1) && !thin) continue;
+      const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
+      if (m[1].includes('.', 1)) dotted.add(file);
       for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
         const name = /^\s*\w+(?:\s+as\s+(\w+))?\s*$/.exec(part);
         const local = name ? (name[1] ?? part.trim()) : undefined;
@@ -39,6 +48,10 @@ export const localModuleCalls: FileRule = {
       }
     }
     if (moduleOf.size === 0) return;
+    // A dotted module's call counts inside the main guard only: a patch applied at import time
+    // (`replace_llama_attn_with_flash_attn()`) prepares the run, it is not the run.
+    const guardAt = /^if[ \t]+__name__[ \t]*==/m.exec(ctx.text)?.index;
+    const guardRow = guardAt === undefined ? -1 : ctx.text.slice(0, guardAt).split('\n').length - 1;
     const names = [...moduleOf.keys()].join('|');
     const use = new RegExp(`(?:^|[^\\w.])(${names})\\s*\\(|\\btarget\\s*=\\s*(${names})\\b`);
     // Names in strings (`help='epochs to train (default: 10)'`) call nothing: strings are blanked first.
@@ -55,6 +68,7 @@ export const localModuleCalls: FileRule = {
     for (const { row, name } of candidates) {
       const file = moduleOf.get(name)!;
       if (linked.has(file) || !executed.some(([a, b]) => a <= row && row <= b)) continue;
+      if (dotted.has(file) && !(guardRow >= 0 && row > guardRow && /^\s/.test(lines[row]))) continue;
       linked.add(file);
       const at = {
         ...nodeRange(ctx.tree.rootNode),

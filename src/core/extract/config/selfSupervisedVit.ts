@@ -1,0 +1,137 @@
+import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+
+/**
+ * Self-distillation configs of vision transformers (DINO, iBOT, DINOv2 and the codebases built the same
+ * way): a `student` backbone (`arch: vit_large`, `patch_size: 14`) trained against a momentum `teacher`,
+ * with `optim.epochs`, loaded with OmegaConf/yacs over the program's defaults
+ * (`train.py --config-file <this>`). The same `student:` block alone (no optimiser, no training
+ * section) is the backbone an evaluation program loads released weights into: an inference run.
+ *
+ * The backbone's size is read from the architecture name: ViT blocks of width d with an MLP of
+ * ratio 4 hold 12·d² weights (4·d² attention, 8·d² MLP; DINOv2's SwiGLU of hidden 2/3·4·d keeps 8·d²),
+ * so depth × 12·d² (patch embedding, norms and biases add under 1%).
+ */
+
+/** Depth and width per architecture name, with the source of each. */
+const VIT_SHAPES: Readonly<Record<string, { depth: number; width: number; source: string }>> = {
+  vit_tiny: { depth: 12, width: 192, source: 'DeiT (Touvron et al. 2021, Table 1): DeiT-Ti 12 layers, width 192' },
+  vit_small: { depth: 12, width: 384, source: 'DeiT (Touvron et al. 2021, Table 1): DeiT-S 12 layers, width 384' },
+  vit_base: { depth: 12, width: 768, source: 'ViT (Dosovitskiy et al. 2021, Table 1): ViT-Base 12 layers, width 768' },
+  vit_large: {
+    depth: 24,
+    width: 1024,
+    source: 'ViT (Dosovitskiy et al. 2021, Table 1): ViT-Large 24 layers, width 1024',
+  },
+  vit_huge: {
+    depth: 32,
+    width: 1280,
+    source: 'ViT (Dosovitskiy et al. 2021, Table 1): ViT-Huge 32 layers, width 1280',
+  },
+  vit_giant2: {
+    depth: 40,
+    width: 1536,
+    source: 'DINOv2 (Oquab et al. 2023): ViT-g/14 of 40 blocks, embedding 1536 (model card), ~1.1B parameters',
+  },
+};
+
+/** Sections only the training side of such a config has (the evaluation backbone block has none). */
+const TRAINING_SECTIONS = ['optim', 'train', 'teacher', 'dino', 'ibot'];
+
+/** Keys that state how many iterations make one epoch (the program's fixed epoch length). */
+const EPOCH_LENGTH_KEYS = ['train.OFFICIAL_EPOCH_LENGTH', 'train.epoch_length', 'train.iters_per_epoch'];
+
+export const selfSupervisedVit: ConfigDialect = {
+  name: 'self-supervised-vit',
+  words: ['student'],
+  detect: (doc) => doc.get('student')?.shape === 'map' && /^vit_\w+$/.test(doc.str('student.arch') ?? ''),
+  owns: (path) => path === 'optim.epochs',
+  read(doc: ConfigDoc, out: FactSink): void {
+    const arch = doc.get('student.arch')!;
+    const name = String(arch.value);
+    const patch = doc.num('student.patch_size');
+    const training = TRAINING_SECTIONS.some((s) => doc.get(s)?.shape === 'map');
+    out.add('run.framework', 'self-supervised-vit', arch, 'student/teacher self-distillation config (DINO-style)');
+    out.add(
+      'model.id',
+      patch ? `${name}/${patch}` : name,
+      arch,
+      `student.arch: ${name}${patch ? `, patch_size ${patch}` : ''}`,
+    );
+    readParams(name, arch, out);
+    if (!training) {
+      out.add(
+        'training.mode',
+        'inference',
+        arch,
+        `student.arch ${name} with no optimiser or training section: the backbone an evaluation loads`,
+      );
+      out.add('launch.inference', 'config:self-supervised-vit', arch, 'backbone config of an evaluation program');
+      return;
+    }
+    readLength(doc, out);
+    readMode(doc, arch, out);
+    readPrecision(doc, out);
+    out.add(
+      'launch.trainer',
+      'config:self-supervised-vit',
+      arch,
+      'self-distillation training config (train.py --config-file)',
+    );
+  },
+};
+
+function readParams(name: string, arch: ConfigValue, out: FactSink): void {
+  const shape = VIT_SHAPES[name];
+  if (!shape) return;
+  const params = shape.depth * 12 * shape.width * shape.width;
+  out.add(
+    'model.params',
+    params,
+    arch,
+    `${name}: ${shape.depth} blocks × 12 × ${shape.width}² (${shape.source})`,
+    'medium',
+  );
+}
+
+/** `optim.epochs`, and the iterations they make when the config fixes an epoch's length. */
+function readLength(doc: ConfigDoc, out: FactSink): void {
+  const epochs = doc.get('optim.epochs');
+  const n = doc.num('optim.epochs');
+  if (!epochs || !n || n <= 0) return;
+  out.add('training.epochs', n, epochs, `optim.epochs: ${n}`);
+  for (const key of EPOCH_LENGTH_KEYS) {
+    const length = doc.num(key);
+    if (!length || length <= 0 || !Number.isInteger(length)) continue;
+    out.add(
+      'training.steps',
+      n * length,
+      epochs,
+      `optim.epochs ${n} × ${key.split('.').pop()} ${length} iterations = ${n * length} steps`,
+    );
+    return;
+  }
+}
+
+function readMode(doc: ConfigDoc, arch: ConfigValue, out: FactSink): void {
+  const weights = doc.get('student.pretrained_weights');
+  if (typeof weights?.value === 'string' && weights.value.trim()) {
+    out.add('training.mode', 'finetune', weights, `student.pretrained_weights: ${weights.value}`);
+    return;
+  }
+  out.add('training.mode', 'pretrain', arch, 'self-supervised training of the student from random initialisation');
+  out.add('model.fromScratch', true, arch, 'no student.pretrained_weights');
+}
+
+/** FSDP mixed precision of the student backbone (`compute_precision.student.backbone.mixed_precision.param_dtype`). */
+function readPrecision(doc: ConfigDoc, out: FactSink): void {
+  const dtype = doc.get('compute_precision.student.backbone.mixed_precision.param_dtype');
+  const v = typeof dtype?.value === 'string' ? dtype.value.toLowerCase() : '';
+  const precision = /^(fp16|float16|half)$/.test(v)
+    ? 'fp16'
+    : /^(bf16|bfloat16)$/.test(v)
+      ? 'bf16'
+      : /^(fp32|float32)$/.test(v)
+        ? 'fp32'
+        : undefined;
+  if (dtype && precision) out.add('training.precision', precision, dtype, `student backbone FSDP param_dtype: ${v}`);
+}
