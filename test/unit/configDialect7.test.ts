@@ -5,29 +5,15 @@ import { LineCounter, parseDocument } from 'yaml';
 import { CONFIG_DIALECTS } from '../../src/core/extract/config';
 import { configDocOf } from '../../src/core/extract/config/dialect';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
-import type { Fact, FactKind } from '../../src/core/facts';
+import type { Fact } from '../../src/core/facts';
 import { findModel } from '../../src/core/knowledge';
-import { ROOT } from './helpers';
+import { noFact, oneFact, ROOT } from './helpers';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/scanner/dialect7');
 
 const facts = (yaml: string): Fact[] => extractConfigFacts(yaml, 'yaml').facts;
-function one(all: readonly Fact[], kind: FactKind, value?: Fact['value']): Fact {
-  const found = all.filter((f) => f.kind === kind && (value === undefined || f.value === value));
-  assert.ok(
-    found.length > 0,
-    `no ${kind}${value === undefined ? '' : ` = ${String(value)}`} in ${all.map((f) => `${f.kind}=${String(f.value)}`).join(', ')}`,
-  );
-  return found[0];
-}
-function none(all: readonly Fact[], kind: FactKind, value?: Fact['value']): void {
-  const found = all.filter((f) => f.kind === kind && (value === undefined || f.value === value));
-  assert.deepEqual(
-    found.map((f) => f.detail),
-    [],
-    `unexpected ${kind}${value === undefined ? '' : ` = ${String(value)}`}`,
-  );
-}
+const one = oneFact;
+const none = noFact;
 function dialectsOf(text: string): string[] {
   const lineCounter = new LineCounter();
   const d = configDocOf(parseDocument(text, { lineCounter, uniqueKeys: false, strict: false }), text, lineCounter);

@@ -9,28 +9,16 @@ import { parseTorchtuneBuilder, torchtuneRecipe } from '../../src/core/extract/c
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { launcherWords, matchLauncher } from '../../src/core/extract/shell/launchers';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
-import type { Fact, FactKind } from '../../src/core/facts';
-import { ROOT } from './helpers';
+import type { Fact } from '../../src/core/facts';
+import { noFact, oneFact, ROOT } from './helpers';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/scanner');
 
 function facts(yaml: string): Fact[] {
   return extractConfigFacts(yaml, 'yaml').facts;
 }
-function one(all: readonly Fact[], kind: FactKind, value?: Fact['value']): Fact {
-  const found = all.filter((f) => f.kind === kind && (value === undefined || f.value === value));
-  assert.ok(
-    found.length > 0,
-    `no ${kind}${value === undefined ? '' : ` = ${String(value)}`} in ${all.map((f) => `${f.kind}=${String(f.value)}`).join(', ')}`,
-  );
-  return found[0];
-}
-function none(all: readonly Fact[], kind: FactKind, value?: Fact['value']): void {
-  assert.ok(
-    !all.some((f) => f.kind === kind && (value === undefined || f.value === value)),
-    `unexpected ${kind}${value === undefined ? '' : ` = ${String(value)}`}`,
-  );
-}
+const one = oneFact;
+const none = noFact;
 function doc(text: string) {
   const lineCounter = new LineCounter();
   return configDocOf(parseDocument(text, { lineCounter, uniqueKeys: false, strict: false }), text, lineCounter);

@@ -1,7 +1,9 @@
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeText, type FileAnalysis } from '../../src/core/analyze';
+import type { Fact, FactKind } from '../../src/core/facts';
 import { loadPythonParsing, type PythonParsing } from '../../src/core/parse/pythonParser';
 import { DEFAULT_SETTINGS, type EstimateSettings, type Overrides } from '../../src/core/runSpec';
 
@@ -58,4 +60,24 @@ export function lineOf(relative: string, needle: string): number {
   const i = lines.findIndex((l) => l.includes(needle));
   if (i < 0) throw new Error(`${relative} has no line containing ${needle}`);
   return i;
+}
+
+/** The first fact of a kind (and value), failing with the facts there are when there is none. */
+export function oneFact(all: readonly Fact[], kind: FactKind, value?: Fact['value']): Fact {
+  const found = all.filter((f) => f.kind === kind && (value === undefined || f.value === value));
+  assert.ok(
+    found.length > 0,
+    `no ${kind}${value === undefined ? '' : ` = ${String(value)}`} in ${all.map((f) => `${f.kind}=${String(f.value)}`).join(', ')}`,
+  );
+  return found[0];
+}
+
+/** No fact of a kind (and value); a failure names the details of those found. */
+export function noFact(all: readonly Fact[], kind: FactKind, value?: Fact['value']): void {
+  const found = all.filter((f) => f.kind === kind && (value === undefined || f.value === value));
+  assert.deepEqual(
+    found.map((f) => f.detail),
+    [],
+    `unexpected ${kind}${value === undefined ? '' : ` = ${String(value)}`}`,
+  );
 }

@@ -88,16 +88,20 @@ function programOf(words: readonly string[]): string | undefined {
   return words.find((w, i) => i > 0 && w.startsWith('$') && !words[i - 1].startsWith('--'));
 }
 
+/** A child process and an interpreter or launcher named: what a file must hold (also the scan's run-start test). */
+const CHILD_PROCESS = [
+  /\bsubprocess\b|\bos\.(?:system|popen)\b/,
+  /\bsys\.executable\b|["'](?:python3?|torchrun|accelerate|deepspeed)\b/,
+];
+
 export const launchedPrograms: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   words: ['subprocess', 'os.system', 'sys.executable'],
-  runStart: [
-    /\bsubprocess\b|\bos\.(?:system|popen)\b/,
-    /\bsys\.executable\b|["'](?:python3?|torchrun|accelerate|deepspeed)\b/,
-  ],
+  runStart: CHILD_PROCESS,
   read: (index, ctx) => {
-    if (ctx.facts.some(startsARun)) return;
+    // File rules run on every module: most start no child process, and are done with here.
+    if (!CHILD_PROCESS.every((p) => p.test(ctx.text)) || ctx.facts.some(startsARun)) return;
     const interpreters = interpreterNames(ctx.text);
     const commands: Command[] = [];
     // Command lists: `["python", file]`, `[sys.executable, "train.py", ...]`, `(cmd, *args, "--model", m)`.

@@ -390,7 +390,7 @@ export const sharedAccumulation: FileRule = {
   phase: 'after-calls',
   words: ['world_size'],
   read: (_index, ctx) => {
-    const m = SHARED_ACCUMULATION.exec(ctx.text);
+    const m = ctx.text.includes('accum') ? SHARED_ACCUMULATION.exec(ctx.text) : null;
     if (!m) return;
     const row = ctx.text.slice(0, m.index).split('\n').length - 1;
     const line = ctx.text.split('\n', row + 1)[row] ?? '';
