@@ -16,7 +16,7 @@ const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
 import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, PastDeadline, syntaxProblems } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
-import type { Fact, SourceRange } from './facts';
+import type { Fact, FactKind, SourceRange } from './facts';
 import {
   boundedCommentRuns,
   MAX_SYNTAX_DEPTH,
@@ -599,13 +599,28 @@ function linkedFacts(
     const deeper = linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules);
     out.push(...tagged, ...deeper);
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
-    // router beside the workload): the line is no run (factsToSpec). A script with such facts but no start we
+    // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we
     // can read (an evaluation loop of its own) keeps the line a run.
-    if (link.kind === 'link.script' && tagged.length === 0 && deeper.length === 0)
+    if (link.kind === 'link.script' && [...tagged, ...deeper].every(incidental))
       out.push({ ...link, kind: 'link.noRun', file: target.display, detail: `${target.display} starts no run` });
   }
   return out;
 }
+
+/**
+ * Facts a data or bookkeeping program holds too (the dataset it filters, its flags, a tracking project): a
+ * script the line runs with nothing but these (`filter_cutoff_date.py` loading one dataset) names no model and
+ * starts nothing we read, so the line is no run, as for a script with no fact at all.
+ */
+const INCIDENTAL_FACTS: ReadonlySet<FactKind> = new Set<FactKind>([
+  'training.dataset',
+  'training.datasetConfig',
+  'training.datasetTokens',
+  'training.datasetSamples',
+  'run.commandLine',
+  'tracking.project',
+]);
+const incidental = (f: Fact) => INCIDENTAL_FACTS.has(f.kind) || (f.kind === 'run.entry' && f.value === false);
 
 /**
  * Walks the links of a file's facts as analyzeFileFacts does, for the resolver's sake only:
