@@ -51,6 +51,13 @@ describe('What is a run: entry points', () => {
     assert.match(nonRunPathReason('setup.py') ?? '', /packaging/);
     assert.equal(nonRunPathReason('examples/train_gpt.py'), undefined);
     assert.equal(nonRunPathReason('recipes/configs/llama3/8B_lora.yaml'), undefined);
+    // Launch scripts named as end-to-end tests are tests; `test_*.sh` alone often evaluates a model.
+    assert.match(
+      nonRunPathReason('scripts/train/debug/sft_integration_test.sh') ?? '',
+      /integration, smoke or regression test/,
+    );
+    assert.match(nonRunPathReason('ci_jobs/grpo_smoke-test.yaml') ?? '', /test/);
+    assert.equal(nonRunPathReason('examples/grpo/test_grpo_3b_math.sh'), undefined);
     assert.match(
       nonRunPathReason('scripts/sweeps/old.sh', { exclude: ['scripts/sweeps/**'] }) ?? '',
       /scripts\/sweeps/,

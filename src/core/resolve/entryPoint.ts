@@ -29,6 +29,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'in a test folder',
   },
   { glob: '**/{test_*.py,*_test.py,*_tests.py,conftest.py}', reason: 'a test file' },
+  // A launch script that checks the trainers end to end on a tiny budget (`sft_integration_test.sh`,
+  // `smoke_test_grpo.sh`): a test, whatever it runs. Not `test_*.sh` alone: in ML that often evaluates a model.
+  {
+    glob: '**/*{integration,smoke,regression}[_-]test*.{py,sh,bash,slurm,yaml,yml}',
+    reason: 'an integration, smoke or regression test, by its name',
+  },
   // Test inputs written as data: `test_input.json`, `tests.json` (not `test_eval.yaml`: an evaluation config is a run).
   { glob: '**/{tests,test_input,test-input,test_inputs,test-inputs}.{json,yaml,yml}', reason: 'test inputs' },
   // Test inputs kept beside the tests (`test_fixtures/train_tiny.yaml`, Go-style `testdata/`).

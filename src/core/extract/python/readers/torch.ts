@@ -287,6 +287,13 @@ export const backward: CallRule = {
     ),
 };
 
+/**
+ * Receivers whose train() fits a tokenizer's vocabulary, not a model: sentencepiece's
+ * `SentencePieceTrainer.train(...)`, Hugging Face tokenizers' `tokenizer.train(files, trainer)`,
+ * `BpeTrainer`/`WordPieceTrainer` objects. A few CPU minutes, never a GPU run.
+ */
+const TOKENIZER_RECEIVER = /(?:^|\.)(?:\w*tokeni[sz]er\w*|spm|sentencepiece\w*|\w*(?:bpe|wordpiece|unigram|wordlevel)\w*)$/i;
+
 /** trainer.train(), tr.train(): model.train() only switches a module to training mode, and so does super().train() in a module's override. */
 export const trainCall: CallRule = {
   framework: 'pytorch',
@@ -295,10 +302,12 @@ export const trainCall: CallRule = {
   words: ['.train('],
   // Bounded: `\w*model\w*` tried at every `model` of a megabyte-long receiver is quadratic.
   when: ({ full }) =>
+    full.includes('.') &&
     !(
       full.length < 256 &&
-      /^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length))
-    ) && full.includes('.'),
+      (/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) ||
+        TOKENIZER_RECEIVER.test(full.slice(0, -'.train'.length)))
+    ),
   read: ({ node, full, ctx }) => {
     ctx.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
     readRepeat(node, ctx);
