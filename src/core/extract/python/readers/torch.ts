@@ -292,7 +292,8 @@ export const backward: CallRule = {
  * `SentencePieceTrainer.train(...)`, Hugging Face tokenizers' `tokenizer.train(files, trainer)`,
  * `BpeTrainer`/`WordPieceTrainer` objects. A few CPU minutes, never a GPU run.
  */
-const TOKENIZER_RECEIVER = /(?:^|\.)(?:\w*tokeni[sz]er\w*|spm|sentencepiece\w*|\w*(?:bpe|wordpiece|unigram|wordlevel)\w*)$/i;
+const TOKENIZER_RECEIVER =
+  /(?:^|\.)(?:\w*tokeni[sz]er\w*|spm|sentencepiece\w*|\w*(?:bpe|wordpiece|unigram|wordlevel)\w*)$/i;
 
 /** trainer.train(), tr.train(): model.train() only switches a module to training mode, and so does super().train() in a module's override. */
 export const trainCall: CallRule = {
