@@ -120,6 +120,11 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
     ctx.addResolved('hardware.accelerator', value, label);
     return;
   }
+  // `pipeline(..., model_kwargs={"torch_dtype": torch.bfloat16})`: arguments handed on to the model's loader.
+  if (name === 'model_kwargs') {
+    readKeywordDictionary(value, ctx, owner);
+    return;
+  }
   if (name === 'device_map' || name === 'device') {
     // device_map={"": 0}, device=0, device="cuda:0": one accelerator.
     const r = evaluate(value, ctx.symbols);
@@ -159,7 +164,11 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
 }
 
 function readDictionarySplat(splat: Node, ctx: PythonReadContext, owner: string): void {
-  const inner = splat.namedChildren[0];
+  readKeywordDictionary(splat.namedChildren[0], ctx, owner);
+}
+
+/** The pairs of a dictionary written, built with dict(...) or bound to a name, read as keyword arguments. */
+function readKeywordDictionary(inner: Node | null, ctx: PythonReadContext, owner: string): void {
   const bound = inner ? ctx.symbols.lookup(inner.text) : undefined;
   const dict = inner?.type === 'dictionary' || inner?.type === 'call' ? inner : bound?.node;
   if (dict?.type === 'call' && dict.childForFieldName('function')?.text === 'dict') {
@@ -178,7 +187,7 @@ function readDictionarySplat(splat: Node, ctx: PythonReadContext, owner: string)
     const key = pair.childForFieldName('key');
     const value = pair.childForFieldName('value');
     const name = key ? stringLiteral(key) : null;
-    if (name && value) readKeyword(name, value, ctx, `${owner} (**${inner?.text})`);
+    if (name && value) readKeyword(name, value, ctx, `${owner} (**${truncate(inner?.text ?? '', 30)})`);
   }
 }
 
