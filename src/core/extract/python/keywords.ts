@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { hubIdInPath } from '../config/dialect';
 import { normalisePrecision } from '../precision';
 import { sizingNamesOf, type SizingKind } from '../sizingNames';
 import { evaluate, keywordArgument, stringLiteral, type SymbolTable } from '../pythonValues';
@@ -197,15 +198,16 @@ export function readModelKeyword(call: Node, ctx: PythonReadContext, owner: stri
   const value = args ? keywordArgument(args, 'model') : null;
   if (!value) return;
   const r = evaluate(value, ctx.symbols);
-  if (typeof r?.value !== 'string' || !/^[\w.-]+(\/[\w.-]+)?$/.test(r.value)) return;
-  ctx.add(
-    'model.id',
-    r.value,
-    value,
-    r.via ? `model= in ${owner} (${r.via})` : `model= in ${owner}`,
-    r.via ? 'medium' : 'high',
-  );
-  if (!inference) ctx.add('model.fromScratch', false, value, `${owner} loads "${r.value}" from the Hub`);
+  if (typeof r?.value !== 'string') return;
+  // A local copy kept under the Hub's name (`MODELS_DIR + "/" + MODEL_NAME` = /llamas/meta-llama/Llama-3.2-3B).
+  const inPath = /^[\w.-]+(\/[\w.-]+)?$/.test(r.value) ? undefined : hubIdInPath(r.value);
+  const id = inPath ?? r.value;
+  if (!inPath && !/^[\w.-]+(\/[\w.-]+)?$/.test(id)) return;
+  const via = [r.via, inPath ? `the Hub id in the path ${truncate(r.value, 60)}` : undefined]
+    .filter(Boolean)
+    .join('; ');
+  ctx.add('model.id', id, value, via ? `model= in ${owner} (${via})` : `model= in ${owner}`, via ? 'medium' : 'high');
+  if (!inference) ctx.add('model.fromScratch', false, value, `${owner} loads "${id}" from the Hub`);
 }
 
 /** Records where a quick fix would edit, on the fact just added for this call. */

@@ -90,10 +90,12 @@ export const vllmEngine: CallRule = {
   runStart: /\b(LLM|from_engine_args)\s*\(/,
   words: ['LLM(', 'vllm'],
   when: ({ full }) => full === 'LLM' || full === 'vllm.LLM' || full === 'AsyncLLMEngine.from_engine_args',
-  read: ({ node, full, ctx }) => {
+  read: ({ node: call, full, ctx }) => {
+    const fn = call.childForFieldName('function') ?? call;
+    // `AsyncLLMEngine.from_engine_args(engine_args)`: the settings are in the `AsyncEngineArgs(...)` bound to the name.
+    const node = full.endsWith('from_engine_args') ? (engineArgs(call, ctx) ?? call) : call;
     readModelKeyword(node, ctx, full, true);
     readTrainingKeywords(node, ctx, full);
-    const fn = node.childForFieldName('function') ?? node;
     ctx.add('inference.engine', 'vllm', fn, `${full}(...): vLLM batches requests continuously`);
     const tp = numberKeyword(node, 'tensor_parallel_size', ctx);
     if (tp) ctx.add('inference.tensorParallel', tp.value, tp.node, `tensor_parallel_size=${tp.value} in ${full}`);
@@ -105,6 +107,13 @@ export const vllmEngine: CallRule = {
     ctx.add('launch.inference', full, fn, `${full}(...) serves a model (vLLM)`, 'medium');
   },
 };
+
+/** The `EngineArgs(...)` / `AsyncEngineArgs(...)` call a from_engine_args call is given, written there or bound to a name. */
+function engineArgs(call: Node, ctx: PythonReadContext): Node | undefined {
+  const first = call.childForFieldName('arguments')?.namedChildren[0];
+  const value = first?.type === 'identifier' ? ctx.symbols.lookup(first.text)?.node : first;
+  return value?.type === 'call' && /EngineArgs$/.test(ctx.callee(value).last) ? value : undefined;
+}
 
 /** vLLM SamplingParams(max_tokens=256, n=4): tokens generated per sequence and sequences per request. */
 export const samplingParams: CallRule = {
