@@ -13,6 +13,7 @@ import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
+import * as modal from './readers/modal';
 import * as models from './readers/models';
 import * as peft from './readers/peft';
 import * as serving from './readers/serving';
@@ -60,6 +61,7 @@ export const CALL_RULES: readonly CallRule[] = [
   torch.configFiles,
   keras.sequentialModels,
   codecarbon.emissionsTracker,
+  modal.modalFunctionGpu,
   hf.loadDataset,
   torch.fitCall,
   serving.generation,
