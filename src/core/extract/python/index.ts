@@ -14,6 +14,7 @@ import * as litgpt from './readers/litgpt';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as models from './readers/models';
+import * as modelConstructor from './readers/modelConstructor';
 import * as peft from './readers/peft';
 import * as serving from './readers/serving';
 import * as torch from './readers/torch';
@@ -94,6 +95,8 @@ export const FILE_RULES: readonly FileRule[] = [
   models.embeddingLayout,
   models.moduleClasses,
   models.forwardOnlyUse,
+  modelConstructor.modelConstructor,
+  modelConstructor.fp8Matmuls,
   localModules.localModuleCalls,
   modelFlagDefault,
   launchedPrograms.launchedPrograms,
