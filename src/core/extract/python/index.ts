@@ -16,6 +16,7 @@ import * as localModules from './readers/localModules';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
 import * as peft from './readers/peft';
+import * as ray from './readers/ray';
 import * as serving from './readers/serving';
 import * as torch from './readers/torch';
 import * as vision from './readers/vision';
@@ -63,6 +64,8 @@ export const CALL_RULES: readonly CallRule[] = [
   codecarbon.emissionsTracker,
   hf.loadDataset,
   torch.fitCall,
+  ray.remoteTraining,
+  ray.rayVllmEngines,
   serving.generation,
   serving.openAiClient,
   serving.mistralRs,
