@@ -492,6 +492,8 @@ export function linkCandidates(
   // A module of the repository's own package named by its dotted path (`from pkg.utils.train import train`
   // → pkg/utils/train.py) sits under src/ in the src layout packaging guides recommend.
   if (/^[A-Za-z_][\w/]*\.py$/.test(reference)) candidates.push(paths.resolve(root, 'src', reference));
+  // A launch script kept one folder below the folder it is run from (`bash src/run.sh` beside `run.py`).
+  candidates.push(paths.resolve(paths.dirname(paths.dirname(fromPath)), reference));
   return candidates;
 }
 
