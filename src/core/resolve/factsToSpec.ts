@@ -266,9 +266,10 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     startsThroughModule &&
     facts.some((f) => f.file !== undefined && f.kind === 'launch.inference') &&
     !trainerLaunches.some((f) => !String(f.value).startsWith('construct:'));
-  // Building an Accelerator or TrainingArguments trains nothing: beside generation and nothing that trains, the run generates.
+  // Building an Accelerator (accelerate's device and process setup, used for generation as much as for
+  // training) trains nothing: beside generation and nothing that trains, the run generates.
   const constructionsOnly =
-    trainerLaunches.every((f) => String(f.value).startsWith('construct:')) &&
+    trainerLaunches.every((f) => /^construct:(Accelerator|PartialState)$/.test(String(f.value))) &&
     own.some((f) => f.kind === 'launch.inference');
   const inference =
     (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) ||

@@ -28,6 +28,14 @@ const MAX_NAMES = 50;
  */
 const RUN_FUNCTION = /^(?:train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)$/;
 
+/**
+ * A settings class of the package the program builds (`from mypkg.configs.training import train_config`, then
+ * `train_config()` updated from the command line): its field defaults are the run's settings.
+ */
+const SETTINGS_CLASS =
+  /^(?!(?:update|get|load|make|build|generate|check|parse|save|set|create|read|print|setup|init|to|from)_)\w*?(?:(?:^|_)(?:config|args|arguments|hparams|settings)|[a-z](?:Config|Args|Arguments|Settings))$/;
+const MODEL_FACTS = new Set<string>(['model.id', 'model.fromScratch', 'model.layers', 'model.params']);
+
 export const localModuleCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -42,6 +50,10 @@ export const localModuleCalls: FileRule = {
     // import, call): a program with its own functions calls into its package for helpers, not for its run.
     const dotted = new Set<string>();
     const thin = !/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]/m.test(ctx.text);
+    // Such a program's run function is followed when the program itself reads as the run's code (it loads or
+    // builds the model): one that only hands its command line to the package (`pretrain(neox_args)`) is the
+    // package's config-driven entry point, whose configs are the runs.
+    const buildsModel = ctx.facts.some((f) => MODEL_FACTS.has(f.kind));
     // From a program with its own functions, only its run function: its other imports are helpers.
     const runFunctions = new Set<string>();
     for (const m of ctx.text.matchAll(LOCAL_IMPORT)) {
@@ -53,7 +65,7 @@ export const localModuleCalls: FileRule = {
         const local = name ? (name[2] ?? name[1]) : undefined;
         if (!local || moduleOf.size >= MAX_NAMES) continue;
         if (isDotted && !thin) {
-          if (!RUN_FUNCTION.test(name![1])) continue;
+          if (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1]))) continue;
           runFunctions.add(local);
         }
         moduleOf.set(local, file);

@@ -9,7 +9,8 @@ import type { SyntaxIndex } from '../syntaxIndex';
  * A single-file pre-training script builds its own model: `class GPT(nn.Module)` in the file, then
  * `model = GPT(vocab_size=50304, num_layers=12, num_heads=6, model_dim=768)`. The constructor call states
  * the architecture, so its keywords size the model (the parameter formula then counts it), and the class
- * the script builds names it ("GPT"). A model built by its constructor starts from random weights.
+ * the script builds names it when it is a published architecture ("GPT"); a model built by its constructor
+ * starts from random weights.
  * `model = GPT(GPTConfig(n_layer=12, ...))` / `model = GPT(gptconf)`: the sizes are read from the config
  * call or the module's constants by other rules; this one adds the name when those sizes are there.
  */
@@ -20,6 +21,13 @@ const CONSTRUCTOR_SIZES: ReadonlyArray<readonly [FactKind, readonly string[]]> =
   ['model.hiddenSize', ['model_dim', 'n_embd', 'n_embed', 'hidden_size', 'd_model', 'embed_dim', 'emb_dim', 'dim']],
   ['model.vocabSize', ['vocab_size', 'n_vocab', 'padded_vocab_size']],
 ];
+
+/**
+ * Class names that are a published architecture's own name (a re-implementation of GPT-2, LLaMA, BERT, ViT, …),
+ * optionally with a size-free prefix or suffix (`NanoGPT`, `LlamaModel`, `GPTLanguageModel`).
+ */
+const ARCHITECTURE_CLASS =
+  /^(?:nano|mini|tiny|simple)?(?:GPT[-_]?\d?|GPTNeoX|Llama\d?|Mistral|Mixtral|Qwen\d?|Gemma\d?|OLMo\d?|BERT|Bert|RoBERTa|T5|ViT|Mamba\d?|RWKV\d?|Falcon)(?:LM|Model|LanguageModel|ForCausalLM)?$/i;
 
 /** Bases of a class that is a trainable network. */
 const MODULE_BASE = /(^|\.)(Module|LightningModule)$/;
@@ -87,6 +95,9 @@ function readConstructor(index: SyntaxIndex, ctx: PythonReadContext): void {
       if (!statesArchitecture && !sizedElsewhere) continue;
       if (statesArchitecture)
         for (const [kind, value, keyword] of sized) ctx.addResolved(kind, value, `${keyword} in ${name.text}(...)`);
+      // A class of the script's own (`TinyLM`, `NewsClassifier`) does not name a model; an implementation of a
+      // published architecture (`GPT`, `Llama`) does: the run is that architecture at the stated sizes.
+      if (!ARCHITECTURE_CLASS.test(name.text)) return;
       ctx.add(
         'model.id',
         name.text,
