@@ -74,16 +74,25 @@ export const lmEval: ConfigDialect = {
     path === 'limit',
   read(doc: ConfigDoc, out: FactSink): void {
     const tasks = doc.get('tasks')!;
-    out.add('launch.inference', 'config:lm-eval', tasks, 'an evaluation config (tasks to score the model on): inference');
+    out.add(
+      'launch.inference',
+      'config:lm-eval',
+      tasks,
+      'an evaluation config (tasks to score the model on): inference',
+    );
     const argsValue = doc.get('model_args');
     const args = typeof argsValue?.value === 'string' ? modelArgs(argsValue.value) : new Map<string, string>();
     // The engine: lm-eval's `model:` backend, or vLLM's own knobs written flat.
     const backend = doc.get('model');
     const engine =
-      typeof backend?.value === 'string' && Object.hasOwn(BACKENDS, backend.value) ? BACKENDS[backend.value] : undefined;
+      typeof backend?.value === 'string' && Object.hasOwn(BACKENDS, backend.value)
+        ? BACKENDS[backend.value]
+        : undefined;
     const vllmKnobs = ['tensor_parallel_size', 'gpu_memory_utilization', 'max_model_len'].find((k) => doc.has(k));
-    if (engine && backend) out.add('inference.engine', engine, backend, `model: ${String(backend.value)} (lm-eval backend)`);
-    else if (vllmKnobs) out.add('inference.engine', 'vllm', doc.get(vllmKnobs)!, `${vllmKnobs}: a vLLM setting`, 'medium');
+    if (engine && backend)
+      out.add('inference.engine', engine, backend, `model: ${String(backend.value)} (lm-eval backend)`);
+    else if (vllmKnobs)
+      out.add('inference.engine', 'vllm', doc.get(vllmKnobs)!, `${vllmKnobs}: a vLLM setting`, 'medium');
     // The checkpoint: a flat model key, or `pretrained=` in model_args.
     const flat = MODEL_KEYS.map((k) => doc.get(k)).find((v): v is ConfigValue => typeof v?.value === 'string');
     const id = flat ? String(flat.value) : args.get('pretrained');

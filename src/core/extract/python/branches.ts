@@ -12,7 +12,8 @@ import { evaluate, type SymbolTable } from '../pythonValues';
 const MAX_DEPTH = 40;
 
 /** A flag or field that names the model to load (`args.model_name_or_path`, `cfg.base_model`). */
-const MODEL_FLAG = /(?:^|\.)(?:model_name_or_path|pretrained_model_name_or_path|model_name|model_id|model_path|base_model)$/;
+const MODEL_FLAG =
+  /(?:^|\.)(?:model_name_or_path|pretrained_model_name_or_path|model_name|model_id|model_path|base_model)$/;
 
 /** true / false when the condition is decided by known values, undefined otherwise. */
 export function decideCondition(condition: Node | null, symbols: SymbolTable, depth = 0): boolean | undefined {

@@ -26,7 +26,8 @@ const MAX_NAMES = 50;
  * Names of the function that is a program's run (`from mypkg.utils.train_utils import train`): followed into
  * the package even from a program with functions of its own, whose other imports are helpers.
  */
-const RUN_FUNCTION = /^(?:train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)$/;
+const RUN_FUNCTION =
+  /^(?:train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)$/;
 
 /**
  * A settings class of the package the program builds (`from mypkg.configs.training import train_config`, then

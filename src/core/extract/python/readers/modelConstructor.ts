@@ -60,12 +60,32 @@ function assignedToAModel(call: Node): boolean {
 
 /** Inside a class body (a block building its sub-layers), not the script building its model. */
 function insideClass(node: Node): boolean {
-  for (let at = node.parent, up = 0; at && up < 60; at = at.parent, up++) if (at.type === 'class_definition') return true;
+  for (let at = node.parent, up = 0; at && up < 60; at = at.parent, up++)
+    if (at.type === 'class_definition') return true;
   return false;
+}
+
+/**
+ * `from model import GPT, GPTConfig`: a published architecture's class imported from the repository's own
+ * module (nanoGPT's train.py), not from a library whose classes other rules read (transformers, timm, …).
+ */
+const IMPORT_LINE = /^from[ \t]+(\.?[A-Za-z_][\w.]{0,200})[ \t]+import[ \t]+([^\n#()]{1,500})$/gm;
+const LIBRARY =
+  /^(transformers|torch|torchvision|timm|keras|tensorflow|tf_keras|jax|flax|diffusers|peft|trl|vllm|open_clip|mmengine|lightning|pytorch_lightning)(\.|$)/;
+function importedArchitectures(text: string, into: Set<string>): void {
+  let seen = 0;
+  for (const m of text.matchAll(IMPORT_LINE)) {
+    if (++seen > MAX_CLASSES || LIBRARY.test(m[1])) continue;
+    for (const part of m[2].split(',')) {
+      const name = part.trim();
+      if (/^\w{1,100}$/.test(name) && ARCHITECTURE_CLASS.test(name)) into.add(name);
+    }
+  }
 }
 
 function readConstructor(index: SyntaxIndex, ctx: PythonReadContext): void {
   const classes = moduleClassNames(index);
+  importedArchitectures(ctx.text, classes);
   if (classes.size === 0) return;
   const pattern = new RegExp(`(?<![\\w.])(${[...classes].join('|')})\\s*\\(`, 'g');
   const lines = ctx.text.split('\n');
@@ -139,7 +159,11 @@ function readFp8Matmuls(ctx: PythonReadContext): void {
   const lines = ctx.text.split('\n');
   for (let row = 0; row < lines.length; row++) {
     if (!FP8_OFF_LINE.test(lines[row])) continue;
-    for (const a of ctx.tree.rootNode.descendantsOfType('assignment', { row, column: 0 }, { row: row + 1, column: 0 })) {
+    for (const a of ctx.tree.rootNode.descendantsOfType(
+      'assignment',
+      { row, column: 0 },
+      { row: row + 1, column: 0 },
+    )) {
       if (a && /fp8/i.test(a.childForFieldName('left')?.text ?? '') && a.childForFieldName('right')?.type === 'false')
         return;
     }
