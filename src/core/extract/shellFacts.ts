@@ -441,7 +441,7 @@ export function extractShellFacts(text: string): Fact[] {
       )
         add('training.adapter', 'lora', `--${m[1]}`);
       else if (
-        (name === 'load_in_4bit' || name === 'use_4bit_quantization' || name === 'use_4bit') &&
+        (name === 'load_in_4bit' || name === 'use_4bit_quantization' || name === 'use_4bit' || name === 'use_qlora') &&
         !/^(false|0)$/i.test(raw)
       )
         add('training.adapter', 'qlora', `--${m[1]}`);

@@ -100,6 +100,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.forwardOnlyUse,
   modelConstructor.modelConstructor,
   modelConstructor.fp8Matmuls,
+  modelConstructor.weightCasts,
   localModules.localModuleCalls,
   modelFlagDefault,
   launchedPrograms.launchedPrograms,

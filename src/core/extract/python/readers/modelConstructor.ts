@@ -188,3 +188,44 @@ export const fp8Matmuls: FileRule = {
   words: ['_scaled_mm'],
   read: (_index, ctx) => readFp8Matmuls(ctx),
 };
+
+/**
+ * Weights cast to a 16-bit type as a whole (`model.bfloat16()`, `model = model.to(torch.bfloat16)`,
+ * `m.weight.data = m.weight.data.bfloat16()` over the model's layers): the matmuls then run in that type
+ * (pure bf16 training, the speedrun scripts), with no autocast to say so.
+ */
+const WEIGHT_CAST =
+  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))[ \t]*(?:#.*)?$/;
+const CAST_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model)$|\.weight\.data$/;
+
+function readWeightCasts(ctx: PythonReadContext): void {
+  if (!/bfloat16|half\(|float16/.test(ctx.text)) return;
+  const lines = ctx.text.split('\n');
+  for (let row = 0; row < lines.length; row++) {
+    const line = lines[row];
+    if (!line.includes('16') && !line.includes('half')) continue;
+    const m = WEIGHT_CAST.exec(line);
+    if (!m || !CAST_RECEIVER.test(m[1])) continue;
+    const type = m[2] ?? m[3];
+    const precision = type === 'bfloat16' ? 'bf16' : 'fp16';
+    const call = ctx.tree.rootNode
+      .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
+      .find((c) => c !== null && c.startPosition.row === row);
+    if (!call) continue;
+    ctx.add(
+      'training.precision',
+      precision,
+      call,
+      `${m[1]} cast to ${type === 'bfloat16' ? 'bfloat16' : 'float16'}: the weights and their matmuls are ${precision}`,
+      'medium',
+    );
+    return;
+  }
+}
+
+export const weightCasts: FileRule = {
+  framework: 'torch',
+  phase: 'after-calls',
+  words: ['bfloat16', 'half('],
+  read: (_index, ctx) => readWeightCasts(ctx),
+};
