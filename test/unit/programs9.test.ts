@@ -199,6 +199,50 @@ describe('Round 9: programs, pre-training scripts and evaluation configs', () =>
     });
   });
 
+  describe('weights, schedules and adapters stated in other ways', () => {
+    it('reads a whole-model weight cast as the precision, unless a precision switch guards it', async () => {
+      const cast = await pythonFacts(
+        'model = build()\nfor m in model.modules():\n    m.weight.data = m.weight.data.bfloat16()\nfor step in range(10):\n    model(x).backward()\n',
+      );
+      oneFact(cast, 'training.precision', 'bf16');
+      const guarded = await pythonFacts(
+        'model = build()\nif training_args.bf16:\n    model.to(torch.bfloat16)\nfor step in range(10):\n    model(x).backward()\n',
+      );
+      noFact(guarded, 'training.precision', 'bf16');
+    });
+
+    it('reads the steps a module-level schedule object stores from the arguments it is built with', async () => {
+      const code = [
+        'from dataclasses import dataclass',
+        '@dataclass',
+        'class Hyperparameters:',
+        '    num_scheduled_iterations: int = 1200',
+        '    num_extension_iterations: int = 40',
+        'class Schedule:',
+        '    def __init__(self, stages, scheduled_iterations, extension_iterations, cooldown_frac=0.5):',
+        '        self.scheduled_iterations = scheduled_iterations',
+        '        self.total_steps = self.scheduled_iterations + extension_iterations',
+        'args = Hyperparameters()',
+        'schedule = Schedule(STAGES, args.num_scheduled_iterations, args.num_extension_iterations, cooldown_frac=0.6)',
+        'train_steps = schedule.total_steps',
+        'for step in range(train_steps):',
+        '    model(x).backward()',
+        '',
+      ].join('\n');
+      assert.equal(oneFact(await pythonFacts(code), 'training.steps', 1240).range.startLine, 11);
+    });
+
+    it('reads use_lora / use_qlora keys and the --use_qlora flag', () => {
+      const config = yamlFacts(
+        'model_name_or_path: meta-llama/Llama-2-7b-hf\nuse_qlora: true\nuse_lora: true\nnum_train_epochs: 2\n',
+      );
+      oneFact(config, 'training.adapter', 'qlora');
+      oneFact(config, 'training.adapter', 'lora');
+      noFact(yamlFacts('model_name_or_path: org/m-7b\nuse_qlora: false\n'), 'training.adapter');
+      oneFact(extractShellFacts('accelerate launch finetune.py --use_qlora --use_lora\n'), 'training.adapter', 'qlora');
+    });
+  });
+
   describe('evaluation configs (lm-evaluation-harness style)', () => {
     it('reads a flat wrapper config as inference on tensor-parallel × data-parallel GPUs', () => {
       const facts = yamlFacts(

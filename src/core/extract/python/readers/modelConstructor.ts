@@ -211,7 +211,8 @@ function readWeightCasts(ctx: PythonReadContext): void {
     const call = ctx.tree.rootNode
       .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
       .find((c) => c !== null && c.startPosition.row === row);
-    if (!call) continue;
+    // `if training_args.bf16: model.to(torch.bfloat16)`: the precision switch decides, read where it is set.
+    if (!call || underPrecisionSwitch(call)) continue;
     ctx.add(
       'training.precision',
       precision,
@@ -221,6 +222,16 @@ function readWeightCasts(ctx: PythonReadContext): void {
     );
     return;
   }
+}
+
+const PRECISION_SWITCH = /(?:bf16|fp16|half|precision|amp|dtype)/i;
+function underPrecisionSwitch(node: Node): boolean {
+  for (let at = node.parent, up = 0; at && up < 12; at = at.parent, up++) {
+    if (at.type !== 'if_statement' && at.type !== 'elif_clause' && at.type !== 'conditional_expression') continue;
+    const condition = at.type === 'conditional_expression' ? at : at.childForFieldName('condition');
+    if (condition && PRECISION_SWITCH.test(condition.text.slice(0, 300))) return true;
+  }
+  return false;
 }
 
 export const weightCasts: FileRule = {
