@@ -150,11 +150,14 @@ function callSiteArguments(
     const def = keyword?.type === 'function_definition' ? keyword : keyword?.parent;
     if (def?.type === 'function_definition') defs.set(name, def);
   }
-  // A class of this file built by a call (`Schedule(stages, 1270, 15)`) fills the parameters of its __init__.
+  // A plain class of this file built by a call (`Schedule(stages, 1270, 15)`) fills the parameters of its
+  // __init__. Not a network's layers (`Block(dim)`, `MLP(dim)`): their parameters share names and are sized by
+  // the module counter from each call (moduleParams.ts), which one global binding per name would confuse.
   const constructors = new Set<string>();
   for (const cls of index.classes) {
     const name = cls.childForFieldName('name')?.text;
     if (!name || defs.has(name) || !looked.has(name)) continue;
+    if (/Module|Layer|Model|Block|Net\b/.test(cls.childForFieldName('superclasses')?.text ?? '')) continue;
     const init = (cls.childForFieldName('body')?.namedChildren ?? [])
       .map((c) => (c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c))
       .find((c) => c?.type === 'function_definition' && c.childForFieldName('name')?.text === '__init__');
