@@ -488,7 +488,13 @@ export function linkCandidates(
   root: string,
   paths: Pick<typeof import('node:path'), 'resolve' | 'dirname'>,
 ): string[] {
-  return [paths.resolve(paths.dirname(fromPath), reference), paths.resolve(root, reference)];
+  const candidates = [paths.resolve(paths.dirname(fromPath), reference), paths.resolve(root, reference)];
+  // A module of the repository's own package named by its dotted path (`from pkg.utils.train import train`
+  // → pkg/utils/train.py) sits under src/ in the src layout packaging guides recommend.
+  if (/^[A-Za-z_][\w/]*\.py$/.test(reference)) candidates.push(paths.resolve(root, 'src', reference));
+  // A launch script kept one folder below the folder it is run from (`bash src/run.sh` beside `run.py`).
+  candidates.push(paths.resolve(paths.dirname(paths.dirname(fromPath)), reference));
+  return candidates;
 }
 
 /** A file a run links to, found: its facts are read only when the walk first reaches it. */

@@ -273,6 +273,27 @@ for epoch in range(3):
     n: 200,
     maxN: 40_000,
   },
+  // A script building its model from its own classes (readers/modelConstructor.ts): many module classes, each
+  // constructed on a line of its own (lines scanned once, calls looked at up to a bound), and many FP8 switches.
+  {
+    name: 'python: many model classes each constructed, and many fp8 switch lines',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import torch.nn as nn\nx = torch._scaled_mm(a, b)\n${lines(n, (i) => `class GPT${i}(nn.Module):\n    pass`)}\n${lines(n, (i) => `model = GPT${i % 200}(num_layers=${i}, model_dim=8)\nuse_fp8 = False`)}\nfor step in range(3):\n    loss.backward()\n`,
+    n: 100,
+    maxN: 12_000,
+  },
+  // Evaluation configs (config/lmEval.ts): a model_args string of many pairs, and many tasks.
+  {
+    name: 'config: lm-eval model_args with many pairs and a long task list',
+    reader: 'config',
+    file: 'eval.yaml',
+    make: (n) =>
+      `model: vllm\nmodel_args: "${Array.from({ length: n }, (_, i) => `k${i}=v${i}`).join(',')}"\nnum_fewshot: 0\ntasks:\n${lines(n, (i) => `  - task${i}`)}\n`,
+    n: 300,
+    maxN: 40_000,
+  },
   // Child-process launches (readers/launchedPrograms.ts): command lists and strings on every line.
   {
     name: 'python: a script starting many child processes',

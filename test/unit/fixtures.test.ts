@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, runCount, type LinkedFileReader } from '../../src/core/analyze';
+import { analyzeText, linkCandidates, runCount, type LinkedFileReader } from '../../src/core/analyze';
 import { findAccelerator } from '../../src/core/knowledge';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parsing, ROOT } from './helpers';
@@ -36,7 +36,8 @@ interface Case {
 }
 
 const read: LinkedFileReader = (fromPath, reference) => {
-  for (const candidate of [path.resolve(path.dirname(fromPath), reference), path.resolve(DIR, reference)]) {
+  // Where the product looks (beside the file, the folder, src/, one folder up), the suite's folder as the root.
+  for (const candidate of linkCandidates(fromPath, reference, DIR, path)) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile())
       return { path: candidate, display: path.relative(DIR, candidate), text: fs.readFileSync(candidate, 'utf8') };
   }

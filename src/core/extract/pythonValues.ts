@@ -26,9 +26,21 @@ export class SymbolTable {
     this.bindings.set(name, { node: valueNode, via });
   }
 
+  /** Module-level objects built from a class of this file (`schedule = Schedule(...)`): `schedule.x` is its `self.x`. */
+  private readonly instances = new Set<string>();
+
+  bindInstance(name: string): void {
+    if (this.instances.size < 1000) this.instances.add(name);
+  }
+
   lookup(name: string): { node: Node; via: string } | undefined {
     const direct = this.bindings.get(name);
     if (direct) return direct;
+    const at = name.indexOf('.');
+    if (at > 0 && at === name.lastIndexOf('.') && this.instances.has(name.slice(0, at))) {
+      const own = this.bindings.get(`self${name.slice(at)}`);
+      if (own) return own;
+    }
     // `args.epochs`, `cfg.num_train_epochs`: fall back to an argparse or dataclass default of that name.
     // A bare name can be a click/typer/fire parameter whose default was declared as an option.
     const dot = name.lastIndexOf('.');

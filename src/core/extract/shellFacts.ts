@@ -1,4 +1,6 @@
 import type { Fact, FactKind } from '../facts';
+import { findModel } from '../knowledge';
+import { sizeFromModelName } from '../knowledge/modelName';
 import { normalisePrecision } from './pythonFacts';
 import { matchLauncher, positionsAreNotLearned } from './shell/launchers';
 import { evaluateFolderValue } from './shell/scriptFolder';
@@ -398,7 +400,17 @@ export function extractShellFacts(text: string): Fact[] {
         add('training.precision', name, `--${name}`);
       else if (name === 'amp_dtype' && raw)
         add('training.precision', /bf|bfloat/i.test(raw) ? 'bf16' : 'fp16', `--amp-dtype ${raw}`);
-      else if (name === 'model' && raw && !raw.startsWith('$') && /^[\w./-]+$/.test(raw)) {
+      else if (
+        (name === 'model_name' || name === 'model_id') &&
+        raw &&
+        /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/.test(raw) &&
+        (findModel(raw) !== undefined || sizeFromModelName(raw) !== undefined)
+      ) {
+        // Too generic a flag to trust alone (often a run label), but `org/name` that the catalog knows or whose
+        // name states a size (`Qwen/Qwen2.5-1.5B`) is the checkpoint the program loads.
+        add('model.id', raw, `--${m[1]} ${raw}`);
+        add('model.fromScratch', false, `--${m[1]} names a pretrained checkpoint`);
+      } else if (name === 'model' && raw && !raw.startsWith('$') && /^[\w./-]+$/.test(raw)) {
         // timm-style `--model vit_base_patch16_224`: pretrained only with --pretrained.
         add('model.id', raw, `--${m[1]} ${raw}`);
         if (/(^|\s)--pretrained\b/.test(logical)) add('model.fromScratch', false, '--pretrained');
@@ -429,7 +441,7 @@ export function extractShellFacts(text: string): Fact[] {
       )
         add('training.adapter', 'lora', `--${m[1]}`);
       else if (
-        (name === 'load_in_4bit' || name === 'use_4bit_quantization' || name === 'use_4bit') &&
+        (name === 'load_in_4bit' || name === 'use_4bit_quantization' || name === 'use_4bit' || name === 'use_qlora') &&
         !/^(false|0)$/i.test(raw)
       )
         add('training.adapter', 'qlora', `--${m[1]}`);

@@ -266,8 +266,16 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
     startsThroughModule &&
     facts.some((f) => f.file !== undefined && f.kind === 'launch.inference') &&
     !trainerLaunches.some((f) => !String(f.value).startsWith('construct:'));
+  // Building an Accelerator (accelerate's device and process setup, used for generation as much as for
+  // training) trains nothing: beside generation and nothing that trains, the run generates.
+  const constructionsOnly =
+    trainerLaunches.every((f) => /^construct:(Accelerator|PartialState)$/.test(String(f.value))) &&
+    own.some((f) => f.kind === 'launch.inference');
   const inference =
-    (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) || scriptRunsInference || moduleInference;
+    (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) ||
+    constructionsOnly ||
+    scriptRunsInference ||
+    moduleInference;
   const adapters = facts.filter((f) => f.kind === 'training.adapter' && f.value !== null);
   const lora = adapters.find((f) => f.value === 'lora');
   const quantised = adapters.find((f) => String(f.value).startsWith('qlora'));

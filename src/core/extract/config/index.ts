@@ -4,6 +4,7 @@ import type { ConfigDialect } from './dialect';
 import { hfTrainer } from './hfTrainer';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
+import { lmEval } from './lmEval';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { olmo } from './olmo';
@@ -34,6 +35,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   peftAdapter,
   hfTrainer,
   selfSupervisedVit,
+  lmEval,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

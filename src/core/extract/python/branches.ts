@@ -11,6 +11,10 @@ import { evaluate, type SymbolTable } from '../pythonValues';
 
 const MAX_DEPTH = 40;
 
+/** A flag or field that names the model to load (`args.model_name_or_path`, `cfg.base_model`). */
+const MODEL_FLAG =
+  /(?:^|\.)(?:model_name_or_path|pretrained_model_name_or_path|model_name|model_id|model_path|base_model)$/;
+
 /** true / false when the condition is decided by known values, undefined otherwise. */
 export function decideCondition(condition: Node | null, symbols: SymbolTable, depth = 0): boolean | undefined {
   if (!condition || depth > 4) return undefined;
@@ -64,6 +68,9 @@ export function decideCondition(condition: Node | null, symbols: SymbolTable, de
   }
   const r = evaluate(condition, symbols);
   if (!r) return undefined;
+  // `if args.model_name_or_path:` with the flag's default None: the model is a flag the program is run with
+  // (required in practice), so which branch runs is the command line's business, not the default's.
+  if (r.value === null && r.via.startsWith('default of') && MODEL_FLAG.test(condition.text)) return undefined;
   // Truthiness of a decided value (`if use_lora:` with `use_lora = False`).
   const v = r.value;
   return Array.isArray(v) ? v.length > 0 : v !== null && typeof v === 'object' ? Object.keys(v).length > 0 : Boolean(v);

@@ -301,7 +301,7 @@ const RUNS_AS_MAIN = /^if\s+__name__\s*==\s*["']__main__["']|^(?:fire\.)?Fire\s*
  * Each alternative starts with a literal word, so a line is matched in linear time.
  */
 const FLAG_PARSER =
-  /\b(?:\w*ArgumentParser|TrlParser|LightningCLI)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(/m;
+  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(/m;
 
 /**
  * A program people run with flags: it runs as main, reads command-line flags, and starts a run from

@@ -15,7 +15,9 @@ import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as modal from './readers/modal';
 import * as models from './readers/models';
+import * as modelConstructor from './readers/modelConstructor';
 import * as peft from './readers/peft';
+import * as ray from './readers/ray';
 import * as serving from './readers/serving';
 import * as torch from './readers/torch';
 import * as vision from './readers/vision';
@@ -64,6 +66,8 @@ export const CALL_RULES: readonly CallRule[] = [
   modal.modalFunctionGpu,
   hf.loadDataset,
   torch.fitCall,
+  ray.remoteTraining,
+  ray.rayVllmEngines,
   serving.generation,
   serving.openAiClient,
   serving.mistralRs,
@@ -96,6 +100,9 @@ export const FILE_RULES: readonly FileRule[] = [
   models.embeddingLayout,
   models.moduleClasses,
   models.forwardOnlyUse,
+  modelConstructor.modelConstructor,
+  modelConstructor.fp8Matmuls,
+  modelConstructor.weightCasts,
   localModules.localModuleCalls,
   modelFlagDefault,
   launchedPrograms.launchedPrograms,

@@ -62,6 +62,13 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
   // Call sites of this file's own functions fill their parameters: load_model(model_name) makes
   // `name` in `def load_model(name)` whatever model_name is (after the parameter's own default).
   fallbacks.push(...callSiteArguments(index, tree, text, syntax));
+  // `schedule = TrainingSchedule(...)` at module level: `schedule.total_steps` reads what its __init__ stored.
+  const classNames = new Set(index.classes.map((c) => c.childForFieldName('name')?.text ?? ''));
+  for (const node of index.moduleAssignments) {
+    const { left, right } = syntax.sidesOf(node);
+    if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+    if (classNames.has(right.childForFieldName('function')?.text ?? '')) symbols.bindInstance(left.text);
+  }
   // Function-local assignments only count where nothing module-level has the name.
   for (const [name, right, via] of fallbacks) if (!symbols.lookup(name)) symbols.bind(name, right, via);
   return symbols;
@@ -143,13 +150,30 @@ function callSiteArguments(
     const def = keyword?.type === 'function_definition' ? keyword : keyword?.parent;
     if (def?.type === 'function_definition') defs.set(name, def);
   }
+  // A plain class of this file built by a call (`Schedule(stages, 1270, 15)`) fills the parameters of its
+  // __init__. Not a network's layers (`Block(dim)`, `MLP(dim)`): their parameters share names and are sized by
+  // the module counter from each call (moduleParams.ts), which one global binding per name would confuse.
+  const constructors = new Set<string>();
+  for (const cls of index.classes) {
+    const name = cls.childForFieldName('name')?.text;
+    if (!name || defs.has(name) || !looked.has(name)) continue;
+    if (/Module|Layer|Model|Block|Net\b/.test(cls.childForFieldName('superclasses')?.text ?? '')) continue;
+    const init = (cls.childForFieldName('body')?.namedChildren ?? [])
+      .map((c) => (c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c))
+      .find((c) => c?.type === 'function_definition' && c.childForFieldName('name')?.text === '__init__');
+    if (init) {
+      defs.set(name, init);
+      constructors.add(name);
+    }
+  }
   if (defs.size === 0) return [];
   const out: Array<[string, Node, string]> = [];
   for (const call of index.calls) {
     const name = syntax.callee(call).full;
     const def = defs.get(name);
     if (!def) continue;
-    const params = (def.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null);
+    const all = (def.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null);
+    const params = constructors.has(name) ? all.slice(1) : all;
     const paramName = (p: Node) =>
       p.type === 'identifier'
         ? p.text

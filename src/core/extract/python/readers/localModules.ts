@@ -22,6 +22,20 @@ const LOCAL_IMPORT =
   /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
 /** Names followed per file: a script imports a handful from its own modules. */
 const MAX_NAMES = 50;
+/**
+ * Names of the function that is a program's run (`from mypkg.utils.train_utils import train`): followed into
+ * the package even from a program with functions of its own, whose other imports are helpers.
+ */
+const RUN_FUNCTION =
+  /^(?:train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)$/;
+
+/**
+ * A settings class of the package the program builds (`from mypkg.configs.training import train_config`, then
+ * `train_config()` updated from the command line): its field defaults are the run's settings.
+ */
+const SETTINGS_CLASS =
+  /^(?!(?:update|get|load|make|build|generate|check|parse|save|set|create|read|print|setup|init|to|from)_)\w*?(?:(?:^|_)(?:config|args|arguments|hparams|settings)|[a-z](?:Config|Args|Arguments|Settings))$/;
+const MODEL_FACTS = new Set<string>(['model.id', 'model.fromScratch', 'model.layers', 'model.params']);
 
 export const localModuleCalls: FileRule = {
   framework: 'python',
@@ -37,14 +51,25 @@ export const localModuleCalls: FileRule = {
     // import, call): a program with its own functions calls into its package for helpers, not for its run.
     const dotted = new Set<string>();
     const thin = !/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]/m.test(ctx.text);
+    // Such a program's run function is followed when the program itself reads as the run's code (it loads or
+    // builds the model): one that only hands its command line to the package (`pretrain(neox_args)`) is the
+    // package's config-driven entry point, whose configs are the runs.
+    const buildsModel = ctx.facts.some((f) => MODEL_FACTS.has(f.kind));
+    // From a program with its own functions, only its run function: its other imports are helpers.
+    const runFunctions = new Set<string>();
     for (const m of ctx.text.matchAll(LOCAL_IMPORT)) {
-      if (m[1].includes('.', 1) && !thin) continue;
+      const isDotted = m[1].includes('.', 1);
       const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
-      if (m[1].includes('.', 1)) dotted.add(file);
+      if (isDotted) dotted.add(file);
       for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
-        const name = /^\s*\w+(?:\s+as\s+(\w+))?\s*$/.exec(part);
-        const local = name ? (name[1] ?? part.trim()) : undefined;
-        if (local && moduleOf.size < MAX_NAMES) moduleOf.set(local, file);
+        const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+        const local = name ? (name[2] ?? name[1]) : undefined;
+        if (!local || moduleOf.size >= MAX_NAMES) continue;
+        if (isDotted && !thin) {
+          if (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1]))) continue;
+          runFunctions.add(local);
+        }
+        moduleOf.set(local, file);
       }
     }
     if (moduleOf.size === 0) return;
@@ -53,14 +78,17 @@ export const localModuleCalls: FileRule = {
     const guardAt = /^if[ \t]+__name__[ \t]*==/m.exec(ctx.text)?.index;
     const guardRow = guardAt === undefined ? -1 : ctx.text.slice(0, guardAt).split('\n').length - 1;
     const names = [...moduleOf.keys()].join('|');
-    const use = new RegExp(`(?:^|[^\\w.])(${names})\\s*\\(|\\btarget\\s*=\\s*(${names})\\b`);
+    // `fire.Fire(main)` runs `main` as surely as a call does.
+    const use = new RegExp(
+      `(?:^|[^\\w.])(${names})\\s*\\(|\\btarget\\s*=\\s*(${names})\\b|\\bFire\\s*\\(\\s*(${names})\\b`,
+    );
     // Names in strings (`help='epochs to train (default: 10)'`) call nothing: strings are blanked first.
     const lines = codeWithoutStrings(ctx.tree, new Set(moduleOf.keys()), true).split('\n');
     const candidates: Array<{ row: number; name: string }> = [];
     lines.forEach((line, row) => {
       if (/^\s*(from|import|def|class)\b/.test(line)) return;
       const m = use.exec(line);
-      if (m) candidates.push({ row, name: m[1] ?? m[2] });
+      if (m) candidates.push({ row, name: m[1] ?? m[2] ?? m[3] });
     });
     if (candidates.length === 0) return;
     const executed = executedRows(ctx.tree);
@@ -68,7 +96,9 @@ export const localModuleCalls: FileRule = {
     for (const { row, name } of candidates) {
       const file = moduleOf.get(name)!;
       if (linked.has(file) || !executed.some(([a, b]) => a <= row && row <= b)) continue;
-      if (dotted.has(file) && !(guardRow >= 0 && row > guardRow && /^\s/.test(lines[row]))) continue;
+      // A run function of the package is called from the program's own (reached) functions.
+      if (dotted.has(file) && !runFunctions.has(name) && !(guardRow >= 0 && row > guardRow && /^\s/.test(lines[row])))
+        continue;
       linked.add(file);
       const at = {
         ...nodeRange(ctx.tree.rootNode),

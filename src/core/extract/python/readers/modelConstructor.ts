@@ -1,0 +1,242 @@
+import type { Node } from 'web-tree-sitter';
+import type { FactKind } from '../../../facts';
+import { keywordArgument } from '../../pythonValues';
+import type { PythonReadContext } from '../context';
+import type { FileRule } from '../rules';
+import type { SyntaxIndex } from '../syntaxIndex';
+
+/**
+ * A single-file pre-training script builds its own model: `class GPT(nn.Module)` in the file, then
+ * `model = GPT(vocab_size=50304, num_layers=12, num_heads=6, model_dim=768)`. The constructor call states
+ * the architecture, so its keywords size the model (the parameter formula then counts it), and the class
+ * the script builds names it when it is a published architecture ("GPT"); a model built by its constructor
+ * starts from random weights.
+ * `model = GPT(GPTConfig(n_layer=12, ...))` / `model = GPT(gptconf)`: the sizes are read from the config
+ * call or the module's constants by other rules; this one adds the name when those sizes are there.
+ */
+
+/** Keywords of a model constructor that size it (the widths research code names its constructor arguments). */
+const CONSTRUCTOR_SIZES: ReadonlyArray<readonly [FactKind, readonly string[]]> = [
+  ['model.layers', ['num_layers', 'n_layer', 'n_layers', 'num_hidden_layers', 'depth']],
+  ['model.hiddenSize', ['model_dim', 'n_embd', 'n_embed', 'hidden_size', 'd_model', 'embed_dim', 'emb_dim', 'dim']],
+  ['model.vocabSize', ['vocab_size', 'n_vocab', 'padded_vocab_size']],
+];
+
+/**
+ * Class names that are a published architecture's own name (a re-implementation of GPT-2, LLaMA, BERT, ViT, …),
+ * optionally with a size-free prefix or suffix (`NanoGPT`, `LlamaModel`, `GPTLanguageModel`).
+ */
+const ARCHITECTURE_CLASS =
+  /^(?:nano|mini|tiny|simple)?(?:GPT[-_]?\d?|GPTNeoX|Llama\d?|Mistral|Mixtral|Qwen\d?|Gemma\d?|OLMo\d?|BERT|Bert|RoBERTa|T5|ViT|Mamba\d?|RWKV\d?|Falcon)(?:LM|Model|LanguageModel|ForCausalLM)?$/i;
+
+/** Bases of a class that is a trainable network. */
+const MODULE_BASE = /(^|\.)(Module|LightningModule)$/;
+/** Classes and constructor calls looked at per file (a script defines tens; a hostile file may define millions). */
+const MAX_CLASSES = 200;
+const MAX_CALLS = 200;
+
+function moduleClassNames(index: SyntaxIndex): Set<string> {
+  const names = new Set<string>();
+  for (const cls of index.classes.slice(0, MAX_CLASSES)) {
+    // Module level only: a class nested in a function is a helper of that function.
+    if (cls.startPosition.column !== 0) continue;
+    const bases = cls.childForFieldName('superclasses')?.namedChildren ?? [];
+    if (!bases.some((b) => b && MODULE_BASE.test(b.text))) continue;
+    const name = cls.childForFieldName('name')?.text;
+    if (name && /^[A-Za-z_]\w{0,100}$/.test(name)) names.add(name);
+  }
+  return names;
+}
+
+/** `model = X(...)`, `model: nn.Module = X(...)`, `self.model = X(...)`: the call builds the model the script trains. */
+function assignedToAModel(call: Node): boolean {
+  let parent = call.parent;
+  // Through a chain of moves and casts: `GPT(...).cuda()`, `GPT(...).to(device).bfloat16()`.
+  for (let up = 0; up < 8 && (parent?.type === 'attribute' || parent?.type === 'call'); up++) parent = parent.parent;
+  if (parent?.type !== 'assignment') return false;
+  const left = parent.childForFieldName('left')?.text ?? '';
+  return /(^|[._])(model|net|network|gpt|lm)$/i.test(left);
+}
+
+/** Inside a class body (a block building its sub-layers), not the script building its model. */
+function insideClass(node: Node): boolean {
+  for (let at = node.parent, up = 0; at && up < 60; at = at.parent, up++)
+    if (at.type === 'class_definition') return true;
+  return false;
+}
+
+/**
+ * `from model import GPT, GPTConfig`: a published architecture's class imported from the repository's own
+ * module (nanoGPT's train.py), not from a library whose classes other rules read (transformers, timm, …).
+ */
+const IMPORT_LINE = /^from[ \t]+(\.?[A-Za-z_][\w.]{0,200})[ \t]+import[ \t]+([^\n#()]{1,500})$/gm;
+const LIBRARY =
+  /^(transformers|torch|torchvision|timm|keras|tensorflow|tf_keras|jax|flax|diffusers|peft|trl|vllm|open_clip|mmengine|lightning|pytorch_lightning)(\.|$)/;
+function importedArchitectures(text: string, into: Set<string>): void {
+  let seen = 0;
+  for (const m of text.matchAll(IMPORT_LINE)) {
+    if (++seen > MAX_CLASSES || LIBRARY.test(m[1])) continue;
+    for (const part of m[2].split(',')) {
+      const name = part.trim();
+      if (/^\w{1,100}$/.test(name) && ARCHITECTURE_CLASS.test(name)) into.add(name);
+    }
+  }
+}
+
+function readConstructor(index: SyntaxIndex, ctx: PythonReadContext): void {
+  const classes = moduleClassNames(index);
+  importedArchitectures(ctx.text, classes);
+  if (classes.size === 0) return;
+  const pattern = new RegExp(`(?<![\\w.])(${[...classes].join('|')})\\s*\\(`, 'g');
+  const lines = ctx.text.split('\n');
+  let looked = 0;
+  for (let row = 0; row < lines.length && looked < MAX_CALLS; row++) {
+    if (!lines[row].includes('(')) continue;
+    pattern.lastIndex = 0;
+    if (!pattern.test(lines[row]) || /^\s*class\s/.test(lines[row])) continue;
+    for (const call of ctx.tree.rootNode.descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })) {
+      if (!call || call.startPosition.row !== row || ++looked > MAX_CALLS) continue;
+      const name = call.childForFieldName('function');
+      if (name?.type !== 'identifier' || !classes.has(name.text)) continue;
+      if (!assignedToAModel(call) || insideClass(call)) continue;
+      const args = call.childForFieldName('arguments');
+      if (!args) continue;
+      const sized: Array<[FactKind, Node, string]> = [];
+      for (const [kind, names] of CONSTRUCTOR_SIZES) {
+        const found = names.map((n) => [n, keywordArgument(args, n)] as const).find(([, v]) => v !== null);
+        if (found) sized.push([kind, found[1]!, found[0]]);
+      }
+      const statesArchitecture =
+        sized.some(([k]) => k === 'model.layers') && sized.some(([k]) => k === 'model.hiddenSize');
+      // Sizes from a config object or constants, read by other rules: the call only names the model.
+      const sizedElsewhere =
+        ctx.facts.some((f) => f.kind === 'model.layers' && f.value !== null) &&
+        ctx.facts.some((f) => f.kind === 'model.hiddenSize' && f.value !== null);
+      if (!statesArchitecture && !sizedElsewhere) continue;
+      if (statesArchitecture)
+        for (const [kind, value, keyword] of sized) ctx.addResolved(kind, value, `${keyword} in ${name.text}(...)`);
+      // A class of the script's own (`TinyLM`, `NewsClassifier`) does not name a model; an implementation of a
+      // published architecture (`GPT`, `Llama`) does: the run is that architecture at the stated sizes.
+      if (!ARCHITECTURE_CLASS.test(name.text)) return;
+      ctx.add(
+        'model.id',
+        name.text,
+        name,
+        `${name.text}(...): the model class this script defines and builds${statesArchitecture ? ' with the sizes its call states' : ''}`,
+        'low',
+      );
+      ctx.add(
+        'model.fromScratch',
+        true,
+        name,
+        `${name.text}(...) builds the model from its constructor: random initialisation`,
+        'low',
+      );
+      return;
+    }
+  }
+}
+
+export const modelConstructor: FileRule = {
+  framework: 'torch',
+  phase: 'after-calls',
+  words: [],
+  read: (index, ctx) => readConstructor(index, ctx),
+};
+
+/**
+ * Matrix multiplies written in FP8: `torch._scaled_mm` multiplies float8 (e4m3/e5m2) operands with
+ * per-tensor scales (PyTorch's scaled matmul, the kernel torchao's float8 training and hand-written FP8
+ * linears call). A script that routes its linears through it trains with FP8 matmuls, the rest in bf16,
+ * unless it switches its FP8 flag off (`self.use_fp8 = False`: an assignment, not a parameter default).
+ */
+const SCALED_MM = /\b_scaled_mm\s*\(/;
+const FP8_OFF_LINE = /fp8\w*\s*=\s*False\b/i;
+
+function readFp8Matmuls(ctx: PythonReadContext): void {
+  const at = SCALED_MM.exec(ctx.text);
+  if (!at) return;
+  const lines = ctx.text.split('\n');
+  for (let row = 0; row < lines.length; row++) {
+    if (!FP8_OFF_LINE.test(lines[row])) continue;
+    for (const a of ctx.tree.rootNode.descendantsOfType(
+      'assignment',
+      { row, column: 0 },
+      { row: row + 1, column: 0 },
+    )) {
+      if (a && /fp8/i.test(a.childForFieldName('left')?.text ?? '') && a.childForFieldName('right')?.type === 'false')
+        return;
+    }
+  }
+  const row = ctx.text.slice(0, at.index).split('\n').length - 1;
+  const call = ctx.tree.rootNode
+    .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
+    .find((c) => c !== null && /_scaled_mm$/.test(c.childForFieldName('function')?.text ?? ''));
+  if (!call) return;
+  ctx.add(
+    'training.precision',
+    'fp8',
+    call,
+    'torch._scaled_mm: matrix multiplies on float8 operands (FP8 linears; the rest of the model in bf16)',
+    'medium',
+  );
+}
+
+export const fp8Matmuls: FileRule = {
+  framework: 'torch',
+  phase: 'after-calls',
+  words: ['_scaled_mm'],
+  read: (_index, ctx) => readFp8Matmuls(ctx),
+};
+
+/**
+ * Weights cast to a 16-bit type as a whole (`model.bfloat16()`, `model = model.to(torch.bfloat16)`,
+ * `m.weight.data = m.weight.data.bfloat16()` over the model's layers): the matmuls then run in that type
+ * (pure bf16 training, the speedrun scripts), with no autocast to say so.
+ */
+const WEIGHT_CAST =
+  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))[ \t]*(?:#.*)?$/;
+const CAST_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model)$|\.weight\.data$/;
+
+function readWeightCasts(ctx: PythonReadContext): void {
+  if (!/bfloat16|half\(|float16/.test(ctx.text)) return;
+  const lines = ctx.text.split('\n');
+  for (let row = 0; row < lines.length; row++) {
+    const line = lines[row];
+    if (!line.includes('16') && !line.includes('half')) continue;
+    const m = WEIGHT_CAST.exec(line);
+    if (!m || !CAST_RECEIVER.test(m[1])) continue;
+    const type = m[2] ?? m[3];
+    const precision = type === 'bfloat16' ? 'bf16' : 'fp16';
+    const call = ctx.tree.rootNode
+      .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
+      .find((c) => c !== null && c.startPosition.row === row);
+    // `if training_args.bf16: model.to(torch.bfloat16)`: the precision switch decides, read where it is set.
+    if (!call || underPrecisionSwitch(call)) continue;
+    ctx.add(
+      'training.precision',
+      precision,
+      call,
+      `${m[1]} cast to ${type === 'bfloat16' ? 'bfloat16' : 'float16'}: the weights and their matmuls are ${precision}`,
+      'medium',
+    );
+    return;
+  }
+}
+
+const PRECISION_SWITCH = /(?:bf16|fp16|half|precision|amp|dtype)/i;
+function underPrecisionSwitch(node: Node): boolean {
+  for (let at = node.parent, up = 0; at && up < 12; at = at.parent, up++) {
+    if (at.type !== 'if_statement' && at.type !== 'elif_clause' && at.type !== 'conditional_expression') continue;
+    const condition = at.type === 'conditional_expression' ? at : at.childForFieldName('condition');
+    if (condition && PRECISION_SWITCH.test(condition.text.slice(0, 300))) return true;
+  }
+  return false;
+}
+
+export const weightCasts: FileRule = {
+  framework: 'torch',
+  phase: 'after-calls',
+  words: ['bfloat16', 'half('],
+  read: (_index, ctx) => readWeightCasts(ctx),
+};
