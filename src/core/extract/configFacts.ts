@@ -59,6 +59,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'load_in_4bit',
   'load_in_8bit',
   'use_peft',
+  'use_lora',
+  'use_qlora',
   'accelerators',
   'nvidia.com/gpu',
   '_target_',
@@ -168,8 +170,11 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         if (/qlora/i.test(scalar)) add('training.adapter', 'qlora', valueNode, `${where}: ${scalar}`);
       } else if ((key === 'load_in_4bit' || key === 'load_in_8bit') && scalar === true) {
         add('training.adapter', key === 'load_in_4bit' ? 'qlora' : 'int8-base', valueNode, `${where}: true`);
-      } else if (key === 'use_peft' && scalar === true) {
+      } else if ((key === 'use_peft' || key === 'use_lora') && scalar === true) {
         add('training.adapter', 'lora', valueNode, `${where}: true`);
+      } else if (key === 'use_qlora' && scalar === true) {
+        // open-instruct's finetune.py: `use_qlora` loads the base in 4 bits (nf4) under the LoRA adapters.
+        add('training.adapter', 'qlora', valueNode, `${where}: true`);
       } else if (key === 'accelerators' && typeof scalar === 'string') {
         // SkyPilot: "A100:8" or "A100-80GB:4".
         const [name, n] = scalar.split(':');

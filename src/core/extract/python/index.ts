@@ -16,6 +16,7 @@ import * as localModules from './readers/localModules';
 import * as models from './readers/models';
 import * as peft from './readers/peft';
 import * as serving from './readers/serving';
+import * as swift from './readers/swift';
 import * as torch from './readers/torch';
 import * as vision from './readers/vision';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
@@ -47,6 +48,9 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.modelConstructors,
   keras.mixedPrecisionPolicy,
   serving.vllmEngine,
+  swift.swiftEntryPoints,
+  swift.swiftEngines,
+  swift.swiftModelLoader,
   serving.samplingParams,
   serving.chatTemplate,
   lightning.lightningCli,
