@@ -63,6 +63,7 @@ function readModel(call: Node, positional: boolean, owner: string, ctx: PythonRe
     return;
   }
   ctx.add('model.id', r.value, node, `${owner}: ${r.value}${r.via ? ` (${r.via})` : ''}`, r.via ? 'medium' : 'high');
+  if (r.via) ctx.amendLast({ originLine: r.origin.startPosition.row });
   ctx.add(
     'model.fromScratch',
     false,
