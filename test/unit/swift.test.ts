@@ -212,6 +212,35 @@ describe('Quantised LoRA and precision in launch flags, beyond ms-swift', () => 
     oneFact(shell('max_len=1024 image_area=518400 swift sft --model m/x\n'), 'launch.trainer', 'swift');
   });
 
+  it("a branch on a command-line option left None by default is the launch's to take; a stated default still decides", async () => {
+    const script = (option: string) =>
+      [
+        'import argparse',
+        'import torch',
+        'from transformers import AutoConfig, AutoModelForCausalLM',
+        '',
+        'def main(args):',
+        '    if args.model_name_or_path:',
+        '        model = AutoModelForCausalLM.from_pretrained(args.model_name_or_path, torch_dtype=torch.bfloat16)',
+        '    else:',
+        "        model = AutoModelForCausalLM.from_config(AutoConfig.from_pretrained('gpt2'))",
+        '    model.train()',
+        '',
+        "if __name__ == '__main__':",
+        '    parser = argparse.ArgumentParser()',
+        `    parser.add_argument('--model_name_or_path', ${option})`,
+        '    main(parser.parse_args())',
+        '',
+      ].join('\n');
+    const given = await analyzeSource('ft.py', script('default=None'));
+    oneFact(given.facts, 'training.precision', 'bf16');
+    oneFact(given.facts, 'model.fromScratch', false);
+    oneFact(given.facts, 'model.fromScratch', true);
+    // An empty string is a stated default: the else branch is the run.
+    const empty = await analyzeSource('ft.py', script("default=''"));
+    noFact(empty.facts, 'training.precision', 'bf16');
+  });
+
   it("the OpenAI client's client.models.list() is no torchvision model", async () => {
     const a = await analyzeSource(
       'q.py',

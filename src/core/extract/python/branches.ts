@@ -64,6 +64,10 @@ export function decideCondition(condition: Node | null, symbols: SymbolTable, de
   }
   const r = evaluate(condition, symbols);
   if (!r) return undefined;
+  // `if args.model_name_or_path:` on a command-line option whose default is None asks whether the option was
+  // given, which the launch decides (open-instruct's finetune.py loads the checkpoint named on the command line,
+  // and builds an untrained model only when none is): both branches stay possible.
+  if (r.value === null && /default of (?:field )?`/.test(r.via)) return undefined;
   // Truthiness of a decided value (`if use_lora:` with `use_lora = False`).
   const v = r.value;
   return Array.isArray(v) ? v.length > 0 : v !== null && typeof v === 'object' ? Object.keys(v).length > 0 : Boolean(v);

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { SWIFT_DEFAULT_TUNER } from '../../shell/swift';
 import { evaluate, keywordArgument } from '../../pythonValues';
-import { truncate, type PythonReadContext } from '../context';
+import type { PythonReadContext } from '../context';
 import { readTrainingKeywords } from '../keywords';
 import type { CallRule } from '../rules';
 
@@ -58,10 +58,8 @@ function readModel(call: Node, positional: boolean, owner: string, ctx: PythonRe
       : undefined);
   if (!node) return;
   const r = evaluate(node, ctx.symbols);
-  if (typeof r?.value !== 'string' || !/^[\w.-]+(\/[\w.-]+)*$/.test(r.value)) {
-    ctx.add('model.id', null, node, `${owner}(${truncate(node.text, 40)}): the model is set when the code runs`, 'low');
-    return;
-  }
+  // A model held in a variable set at run time (`TransformersEngine(args.model)`) is left unnamed: the run shows it unknown.
+  if (typeof r?.value !== 'string' || !/^[\w.-]+(\/[\w.-]+)*$/.test(r.value)) return;
   ctx.add('model.id', r.value, node, `${owner}: ${r.value}${r.via ? ` (${r.via})` : ''}`, r.via ? 'medium' : 'high');
   if (r.via) ctx.amendLast({ originLine: r.origin.startPosition.row });
   ctx.add(
