@@ -26,6 +26,19 @@ describe('ms-swift: the CLI', () => {
     assert.match(oneFact(dpo, 'training.mode', 'finetune').detail, /--rlhf_type dpo/);
   });
 
+  it('reads the flags of ms-swift 2.x and the mcore checkpoint of Megatron-SWIFT', () => {
+    const old = shell('swift sft --model_type qwen2-7b-instruct --sft_type lora --quantization_bit 4 --dtype bf16\n');
+    oneFact(old, 'model.id', 'qwen2-7b-instruct');
+    oneFact(old, 'training.mode', 'qlora');
+    oneFact(old, 'training.precision', 'bf16');
+    oneFact(shell('swift sft --model_id_or_path Qwen/Qwen2-7B --sft_type full\n'), 'model.id', 'Qwen/Qwen2-7B');
+    const mcore = shell('megatron sft --load Qwen2.5-7B-Instruct-mcore --train_iters 100\n');
+    oneFact(mcore, 'model.id', 'Qwen2.5-7B-Instruct-mcore');
+    oneFact(mcore, 'model.fromScratch', false);
+    // `--load` means a checkpoint of this tool only: other launchers leave it alone.
+    noFact(shell('torchrun pretrain_gpt.py --load ckpt/gpt --num-layers 12\n'), 'model.id', 'ckpt/gpt');
+  });
+
   it('reads megatron sft flags: steps, batches, precision, devices per node × nodes', () => {
     const f = shell(
       [

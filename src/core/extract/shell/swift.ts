@@ -16,6 +16,8 @@ import type { LaunchCommand, LaunchOutcome, LaunchSink } from './launchers';
  * - `--quant_bits 4` loads the base in 4 bits (bnb/hqq/eetq): adapters on it are QLoRA.
  * - `--rlhf_type dpo|grpo|kto|orpo|simpo|cpo|rm|ppo|gkd`: preference or RL training, fine-tuning the model.
  * - `--torch_dtype` the dtype the model is loaded and trained in; `--max_length` the sequence length.
+ * - ms-swift 2.x scripts, still common, wrote `--sft_type`, `--quantization_bit 4`, `--dtype bf16` and
+ *   `--model_type`/`--model_id_or_path` for these (docs/source/LLM/LLM微调文档.md of that version, "sft 参数").
  * - `NPROC_PER_NODE` / `NNODES` (environment, read by `swift`'s CLI and handed to torchrun): processes per
  *   node and nodes; `NODE_RANK` says which node this script is (one script per node).
  * - Inference: `infer`, `deploy`, `app`, `eval`, `sample` and `rollout` (the vLLM rollout server of GRPO)
@@ -87,32 +89,48 @@ export function readSwiftCommand(
           : 'hf-generate';
     out.add('inference.engine', engine, `--infer_backend ${backend}`, 'medium');
     out.consume('infer_backend', 'sampler_engine');
-    const model = flag(words, 'model');
+    const model = modelFlag(words);
     if (model && !model.value.startsWith('$'))
-      out.add('model.fromScratch', false, `${said} runs the trained ${model.value}`, 'medium', '--model');
+      out.add('model.fromScratch', false, `${said} runs the trained ${model.value}`, 'medium', `--${model.name}`);
     readCommon(said, words, prefix, out);
     return undefined;
   }
   if (!TRAINING.test(sub)) return 'no-run';
   out.add('run.framework', 'swift', said);
   readCommon(said, words, prefix, out);
-  const model = flag(words, 'model');
+  const model = modelFlag(words);
   if (model && !model.value.startsWith('$'))
-    out.add('model.fromScratch', false, `${said} trains the loaded ${model.value}`, 'medium', '--model');
-  const tuner = flag(words, 'tuner_type', 'train_type');
+    out.add('model.fromScratch', false, `${said} trains the loaded ${model.value}`, 'medium', `--${model.name}`);
+  const tuner = flag(words, 'tuner_type', 'train_type', 'sft_type');
   const type = tuner?.value ?? SWIFT_DEFAULT_TUNER[tool];
-  const bits = flag(words, 'quant_bits');
+  const bits = flag(words, 'quant_bits', 'quantization_bit');
   const full = FULL_TUNERS.has(type);
   const mode = full ? 'finetune' : bits?.value === '4' ? 'qlora' : 'lora';
   const rlhf = flag(words, 'rlhf_type');
   out.add(
     'training.mode',
     mode,
-    `--${tuner?.name ?? 'tuner_type'} ${type}${tuner ? '' : ` (${tool === 'megatron' ? "Megatron-SWIFT's" : "ms-swift's"} default)`}${!full && bits ? ` --quant_bits ${bits.value}` : ''}${rlhf ? ` --rlhf_type ${rlhf.value}` : ''}`,
+    `--${tuner?.name ?? 'tuner_type'} ${type}${tuner ? '' : ` (${tool === 'megatron' ? "Megatron-SWIFT's" : "ms-swift's"} default)`}${!full && bits ? ` --${bits.name} ${bits.value}` : ''}${rlhf ? ` --rlhf_type ${rlhf.value}` : ''}`,
     tuner ? 'high' : 'medium',
     tuner ? `--${tuner.name}` : undefined,
   );
   return undefined;
+}
+
+/**
+ * The checkpoint: `--model` (ms-swift 3 and later); ms-swift 2.x's `--model_id_or_path`, or its `--model_type`
+ * alone (a registered name such as `qwen2-7b-instruct`: swift docs/source/LLM/LLM微调文档.md, "sft 参数"); a
+ * Megatron-SWIFT checkpoint in mcore format, `--mcore_model` (`--load` before ms-swift 3.8), whose folder is
+ * named after the model it was converted from.
+ */
+function modelFlag(words: readonly string[]): { name: string; value: string } | undefined {
+  return (
+    flag(words, 'model') ??
+    flag(words, 'model_id_or_path') ??
+    flag(words, 'mcore_model') ??
+    flag(words, 'load') ??
+    flag(words, 'model_type')
+  );
 }
 
 /** `swift sample --sampler_engine client`: sampling through a remote API. */
@@ -128,13 +146,36 @@ function readCommon(said: string, words: readonly string[], prefix: string, out:
   const first = words[0]?.replace(/^["']|["']$/g, '');
   if (first && !first.startsWith('-') && /\.(?:ya?ml|json)$/i.test(first) && !first.includes('$'))
     out.add('link.config', first, `${said} ${first}`, 'high', first);
-  out.consume('max_length', 'torch_dtype', 'tuner_type', 'train_type', 'quant_bits');
+  out.consume(
+    'max_length',
+    'torch_dtype',
+    'dtype',
+    'tuner_type',
+    'train_type',
+    'sft_type',
+    'quant_bits',
+    'quantization_bit',
+    'model_id_or_path',
+    'model_type',
+    'mcore_model',
+    'load',
+  );
+  // `--model` is read by shellFacts for every launcher; the other names of the checkpoint only mean one here.
+  const model = modelFlag(words);
+  if (model && model.name !== 'model' && !model.value.startsWith('$'))
+    out.add(
+      'model.id',
+      model.value,
+      `--${model.name} ${model.value}`,
+      model.name === 'model_type' ? 'medium' : 'high',
+      `--${model.name}`,
+    );
   const length = Number(flag(words, 'max_length')?.value);
   if (length > 0) out.add('training.seqLen', length, `--max_length ${length}`, 'high', '--max_length');
-  const dtype = flag(words, 'torch_dtype')?.value;
-  const precision = dtype ? normalisePrecision(dtype) : null;
+  const dtype = flag(words, 'torch_dtype', 'dtype');
+  const precision = dtype ? normalisePrecision(dtype.value) : null;
   if (dtype && precision && !/^int/.test(precision))
-    out.add('training.precision', precision, `--torch_dtype ${dtype}`, 'high', '--torch_dtype');
+    out.add('training.precision', precision, `--${dtype.name} ${dtype.value}`, 'high', `--${dtype.name}`);
   const nproc = Number(environment(prefix, 'NPROC_PER_NODE'));
   if (Number.isInteger(nproc) && nproc > 0) out.add('hardware.devices', nproc, `NPROC_PER_NODE=${nproc}`);
   const nodes = Number(environment(prefix, 'NNODES'));
