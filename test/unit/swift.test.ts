@@ -112,6 +112,17 @@ describe('ms-swift: the CLI', () => {
     oneFact(shell('deepspeed swift/cli/_megatron/sft.py --model Qwen/Qwen2.5-7B\n'), 'training.mode', 'finetune');
   });
 
+  it("a silent dtype is the checkpoint's own (half precision on a GPU), not the Trainer's float32", async () => {
+    const a = await analyzeSource('run.sh', 'CUDA_VISIBLE_DEVICES=0 swift sft --model Qwen/Qwen2.5-7B-Instruct\n');
+    assert.equal(a.runs[0].run.training.precision, 'bf16');
+    assert.ok(
+      a.runs[0].run.assumptions.some((x) => x.field === 'training.precision' && /config\.json/.test(x.detail)),
+      'the default says where it comes from',
+    );
+    const stated = await analyzeSource('run.sh', 'swift sft --model Qwen/Qwen2.5-7B-Instruct --torch_dtype float32\n');
+    assert.equal(stated.runs[0].run.training.precision, 'fp32');
+  });
+
   it('links the argument file given first or with --config', () => {
     oneFact(shell('NPROC_PER_NODE=2 swift sft examples/sft.yaml\n'), 'link.config', 'examples/sft.yaml');
     oneFact(shell('megatron rlhf --use_ray true --config grpo.yaml\n'), 'link.config', 'grpo.yaml');
