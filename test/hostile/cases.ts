@@ -501,6 +501,16 @@ for epoch in range(3):
     n: 500,
     maxN: 20_000,
   },
+  // shellFacts.ts: folders written by exports, looked up for every later serving command.
+  {
+    name: 'shell: many exports, each followed by serving what it wrote',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) =>
+      lines(n, (i) => `swift export --merge_lora true --output_dir out/m${i}\nswift infer --model out/m${i} --x 1`),
+    n: 500,
+    maxN: 20_000,
+  },
   // python/readers/swift.ts: engines and pipelines, each reading its model and argument class.
   {
     name: 'python: many ms-swift engines and pipelines',

@@ -123,6 +123,19 @@ describe('ms-swift: the CLI', () => {
     assert.equal(stated.runs[0].run.training.precision, 'fp32');
   });
 
+  it('serving what an export of the same script wrote checks the export: no run of its own', () => {
+    const checked = shell(
+      'swift export --adapters out/ckpt-100 --merge_lora true --output_dir out/merged/\nswift infer --model out/merged --max_new_tokens 64\n',
+    );
+    noFact(checked, 'launch.inference');
+    // Another model served after an export is a run.
+    oneFact(
+      shell('swift export --adapters out/ckpt-100 --output_dir out/merged\nswift infer --model Qwen/Qwen2.5-7B\n'),
+      'launch.inference',
+      'swift',
+    );
+  });
+
   it('links the argument file given first or with --config', () => {
     oneFact(shell('NPROC_PER_NODE=2 swift sft examples/sft.yaml\n'), 'link.config', 'examples/sft.yaml');
     oneFact(shell('megatron rlhf --use_ray true --config grpo.yaml\n'), 'link.config', 'grpo.yaml');

@@ -209,6 +209,14 @@ const VISIBLE_DEVICES = /((?:CUDA|ASCEND_RT|HIP)_VISIBLE_DEVICES)=["']?(?:\$\{\1
 const VISIBLE_DEVICES_PREFIX =
   /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*?((?:CUDA|ASCEND_RT|HIP)_VISIBLE_DEVICES)=["']?(\d[\d,]*)/;
 
+/** Where an export or conversion writes its result. */
+const OUTPUT_FLAG = /--(?:output_dir|output-dir|save_dir|out_dir)[=\s]+(\S+)/g;
+/** The flags that name the model a serving or inference command loads. */
+const MODEL_FLAG = /^--(?:model|model_name_or_path|model_id_or_path|ckpt_dir|checkpoint_dir)$/;
+const unquote = (w: string) => w.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
+/** Output folders remembered per file. */
+const MAX_CONVERTED = 100;
+
 /** Exported process-layout assignments remembered per file. */
 const MAX_EXPORTED = 100;
 
@@ -240,6 +248,8 @@ export function extractShellFacts(text: string): Fact[] {
   // Where a flag or a variable's value is written, looked up once per name or value.
   const flagLines = new Map<string, number | undefined>();
   const valueLines = new Map<string, number | undefined>();
+  // Folders written by commands that run no workload (exports, merges, conversions), by their --output_dir.
+  const converted = new Set<string>();
   // `for seed in 1 2 3; do ... done` around a launch: one run per value.
   const loops: Array<{ count: number | null; startLine: number; detail: string }> = [];
   // Join backslash continuations, remembering where each logical line starts.
@@ -337,7 +347,19 @@ export function extractShellFacts(text: string): Fact[] {
       },
     });
     if (starts === 'no-run') {
-      // `tune download`, `litgpt evaluate`, `llamafactory-cli export`: not a run.
+      // `tune download`, `litgpt evaluate`, `llamafactory-cli export`: not a run. What it writes is remembered.
+      facts.length = launchStart;
+      for (const m of logical.matchAll(OUTPUT_FLAG)) if (converted.size < MAX_CONVERTED) converted.add(unquote(m[1]));
+      continue;
+    }
+    // `swift export --merge_lora ... --output_dir out/merged` then `swift infer --model out/merged`: serving what a
+    // conversion step of this script just wrote checks that step (merged, quantised weights); it is no run of its own.
+    if (
+      converted.size > 0 &&
+      launch.command.words.some(
+        (w, k) => MODEL_FLAG.test(w) && converted.has(unquote(launch.command.words[k + 1] ?? '')),
+      )
+    ) {
       facts.length = launchStart;
       continue;
     }
