@@ -243,6 +243,21 @@ describe('Quantised LoRA and precision in launch flags, beyond ms-swift', () => 
     noFact(yaml('model_name_or_path: m/x\nuse_qlora: false\nnum_train_epochs: 1\n'), 'training.adapter');
   });
 
+  it("a 4-bit base's compute dtype is the run's precision, as a flag or a key", () => {
+    oneFact(
+      shell('python sft.py --model_name_or_path m/x --load_in_4bit True --bnb_4bit_compute_dtype bfloat16\n'),
+      'training.precision',
+      'bf16',
+    );
+    oneFact(
+      yaml(
+        'model_name_or_path: m/x\nquantization:\n  load_in_4bit: true\n  bnb_4bit_compute_dtype: float16\nnum_train_epochs: 1\n',
+      ),
+      'training.precision',
+      'fp16',
+    );
+  });
+
   it('reads --torch_dtype as the precision, and lowercase environment assignments before a command', () => {
     oneFact(shell('python sft.py --model_name_or_path m/x --torch_dtype bfloat16\n'), 'training.precision', 'bf16');
     noFact(shell('python sft.py --model_name_or_path m/x --torch_dtype auto\n'), 'training.precision');

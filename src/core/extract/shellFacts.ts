@@ -487,8 +487,14 @@ export function extractShellFacts(text: string): Fact[] {
       else if ((name === 'quant_bits' || name === 'quantization_bit') && raw === '4')
         // ms-swift `--quant_bits 4`, LLaMA-Factory `--quantization_bit 4`: the base is loaded in 4 bits.
         add('training.adapter', 'qlora', `--${m[1]} 4`);
-      else if (name === 'torch_dtype' && raw && normalisePrecision(raw) && !/^int/.test(normalisePrecision(raw)!))
-        // The dtype the model is loaded and trained in (Hugging Face ModelArguments/TRL ModelConfig, ms-swift).
+      else if (
+        (name === 'torch_dtype' || name === 'bnb_4bit_compute_dtype') &&
+        raw &&
+        normalisePrecision(raw) &&
+        !/^int/.test(normalisePrecision(raw)!)
+      )
+        // The dtype the model is loaded and trained in (Hugging Face ModelArguments/TRL ModelConfig, ms-swift), and
+        // what a 4-bit (QLoRA) base computes in.
         add('training.precision', normalisePrecision(raw), `--${m[1]} ${raw}`);
       else if (name === 'precision' && raw && normalisePrecision(raw) && !/^int/.test(normalisePrecision(raw)!))
         add('training.precision', normalisePrecision(raw), `--${m[1]} ${raw}`);
