@@ -79,15 +79,15 @@ export function readSwiftCommand(
     out.add('run.framework', 'swift', said);
     out.add('launch.inference', 'swift', `${said} runs the model`);
     // `--infer_backend transformers|vllm|sglang|lmdeploy` (`pt` before ms-swift 3.x); transformers is the default.
-    const backend = flag(words, 'infer_backend', 'sampler_engine')?.value ?? 'transformers';
-    const engine = /vllm/.test(backend)
-      ? 'vllm'
-      : /sglang/.test(backend)
-        ? 'sglang'
-        : /lmdeploy/.test(backend)
-          ? 'other'
-          : 'hf-generate';
-    out.add('inference.engine', engine, `--infer_backend ${backend}`, 'medium');
+    const stated = flag(words, 'infer_backend', 'sampler_engine');
+    const backend = stated?.value ?? 'transformers';
+    const engine = swiftInferenceEngine(backend);
+    out.add(
+      'inference.engine',
+      engine,
+      `--${stated?.name ?? 'infer_backend'} ${backend}${stated ? '' : ' (the default)'}`,
+      'medium',
+    );
     out.consume('infer_backend', 'sampler_engine');
     const model = modelFlag(words);
     if (model && !model.value.startsWith('$'))
@@ -131,6 +131,13 @@ function modelFlag(words: readonly string[]): { name: string; value: string } | 
     flag(words, 'load') ??
     flag(words, 'model_type')
   );
+}
+
+/** ms-swift's inference backends by how they batch (runVocabulary.ts): transformers batches a padded batch at a time. */
+export function swiftInferenceEngine(backend: string): 'hf-generate' | 'vllm' | 'sglang' | 'other' {
+  if (/vllm/i.test(backend)) return 'vllm';
+  if (/sglang/i.test(backend)) return 'sglang';
+  return /lmdeploy/i.test(backend) ? 'other' : 'hf-generate';
 }
 
 /** `swift sample --sampler_engine client`: sampling through a remote API. */

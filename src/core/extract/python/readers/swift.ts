@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { SWIFT_DEFAULT_TUNER } from '../../shell/swift';
+import { SWIFT_DEFAULT_TUNER, swiftInferenceEngine } from '../../shell/swift';
 import { evaluate, keywordArgument } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
 import { readTrainingKeywords } from '../keywords';
@@ -92,15 +92,25 @@ export const swiftEntryPoints: CallRule = {
     if (!trains) {
       ctx.add('launch.inference', last, fn, `${last}(...) runs the model (ms-swift)`, 'medium');
       const backend = argumentsNode ? stringKeyword(argumentsNode, 'infer_backend', ctx) : undefined;
-      if (backend) ctx.add('inference.engine', engineOf(backend.value), backend.node, `infer_backend=${backend.value}`);
+      if (backend)
+        ctx.add(
+          'inference.engine',
+          swiftInferenceEngine(backend.value),
+          backend.node,
+          `infer_backend=${backend.value}`,
+        );
       return;
     }
     ctx.add('launch.trainer', `swift:${last}`, fn, `${last}(...) trains (ms-swift)`);
     const tuner = argumentsNode
-      ? (stringKeyword(argumentsNode, 'tuner_type', ctx) ?? stringKeyword(argumentsNode, 'train_type', ctx))
+      ? ['tuner_type', 'train_type', 'sft_type']
+          .map((k) => stringKeyword(argumentsNode, k, ctx))
+          .find((k) => k !== undefined)
       : undefined;
     const type = tuner?.value ?? SWIFT_DEFAULT_TUNER[MEGATRON_ENTRIES.has(last) ? 'megatron' : 'swift'];
-    const bits = argumentsNode ? keywordOf(argumentsNode, 'quant_bits') : undefined;
+    const bits = argumentsNode
+      ? (keywordOf(argumentsNode, 'quant_bits') ?? keywordOf(argumentsNode, 'quantization_bit'))
+      : undefined;
     const fourBit = bits !== undefined && evaluate(bits, ctx.symbols)?.value === 4;
     const full = type === 'full' || type === 'llamapro';
     ctx.add(
@@ -116,16 +126,6 @@ export const swiftEntryPoints: CallRule = {
 function keywordOf(call: Node, name: string): Node | undefined {
   const args = call.childForFieldName('arguments');
   return (args ? keywordArgument(args, name) : null) ?? undefined;
-}
-
-function engineOf(backend: string): 'hf-generate' | 'vllm' | 'sglang' | 'other' {
-  return /vllm/i.test(backend)
-    ? 'vllm'
-    : /sglang/i.test(backend)
-      ? 'sglang'
-      : /lmdeploy/i.test(backend)
-        ? 'other'
-        : 'hf-generate';
 }
 
 export const swiftEngines: CallRule = {
