@@ -504,6 +504,48 @@ for epoch in range(3):
     n: 250,
     maxN: 40_000,
   },
+  // shell/swift.ts: every flag of an ms-swift command looked up by name; exported process layouts before launches.
+  {
+    name: 'shell: a megatron sft line of thousands of flags',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) =>
+      `NNODES=2 NPROC_PER_NODE=8 megatron sft --model Qwen/Qwen2.5-7B ${'--x_y 1 '.repeat(n)}--tuner_type lora\n`,
+    n: 2_000,
+    maxN: 100_000,
+  },
+  {
+    name: 'shell: many exported NPROC_PER_NODE lines, each before a swift launch',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => 'export NPROC_PER_NODE=2\nASCEND_RT_VISIBLE_DEVICES=0,1 swift sft x.yaml\n'.repeat(n),
+    n: 500,
+    maxN: 20_000,
+  },
+  // shellFacts.ts: folders written by exports, looked up for every later serving command.
+  {
+    name: 'shell: many exports, each followed by serving what it wrote',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) =>
+      lines(n, (i) => `swift export --merge_lora true --output_dir out/m${i}\nswift infer --model out/m${i} --x 1`),
+    n: 500,
+    maxN: 20_000,
+  },
+  // python/readers/swift.ts: engines and pipelines, each reading its model and argument class.
+  {
+    name: 'python: many ms-swift engines and pipelines',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      lines(
+        n,
+        (i) =>
+          `e${i} = VllmEngine('org/m-${i}', max_batch_size=${i + 1})\nsft_main(TrainArguments(model=m${i}, tuner_type='lora'))`,
+      ),
+    n: 200,
+    maxN: 10_000,
+  },
 ];
 
 /** A small repository written to disk for the CLI (FIFOs and links are made here, at test time). */

@@ -37,6 +37,8 @@ const DOCS = {
     'PyTorch computes in float32 unless the code enables mixed precision (torch.autocast / .half() / .to(torch.bfloat16))',
   keras:
     'Keras: the global dtype policy is "float32" unless keras.mixed_precision.set_global_policy("mixed_float16"/"mixed_bfloat16") is called',
+  swift:
+    'ms-swift: torch_dtype "Default is None, which reads from the config.json file" (swift.readthedocs.io, Command Line Parameters); Megatron-SWIFT sets bf16/fp16 from that torch_dtype too (Megatron-SWIFT Command Line Parameters): the checkpoint\'s own dtype, half precision for current LLM checkpoints',
   spec: 'a described run without a precision: large-model training runs in mixed half precision on accelerators with half-precision tensor units (Micikevicius et al. 2018, "Mixed Precision Training", arXiv:1710.03740; Narayanan et al. 2021, arXiv:2104.04473, section 5), so the chip\'s fastest half format is assumed',
 } as const satisfies Record<TrainingFramework, string>;
 
@@ -59,6 +61,8 @@ export function defaultTrainingPrecision(
       };
     case 'spec':
       return { precision: onGpu ? half : 'fp32', detail: DOCS.spec };
+    case 'swift':
+      return { precision: onGpu ? half : 'fp32', detail: DOCS.swift };
     case 'hf-trainer':
     case 'lightning':
     case 'torchtune':

@@ -39,7 +39,8 @@ const EVALUATION_SECTION =
  * every key of every list passes the prefilter).
  */
 const PRECISION_SWITCHES = ['bf16', 'fp16', 'tf32', 'fp8'];
-const PRECISION_NAMES = ['mixed_precision', 'torch_dtype', 'dtype', 'precision'];
+// `bnb_4bit_compute_dtype`: what a 4-bit (QLoRA) base computes in (transformers BitsAndBytesConfig; TRL, ms-swift).
+const PRECISION_NAMES = ['mixed_precision', 'torch_dtype', 'dtype', 'precision', 'bnb_4bit_compute_dtype'];
 /** Node selectors and resource names that name a GPU type (GKE, Kubernetes, SkyPilot-like). */
 const ACCELERATOR_NAMES = [
   'cloud.google.com/gke-accelerator',

@@ -202,6 +202,26 @@ function scriptIndex(tokens: readonly string[]): number {
   return -1;
 }
 
+/**
+ * The devices a process may use, by vendor: NVIDIA CUDA, Huawei Ascend NPUs (CANN's `ASCEND_RT_VISIBLE_DEVICES`),
+ * AMD ROCm (`HIP_VISIBLE_DEVICES`); also as the default of an overridable variable (`${CUDA_VISIBLE_DEVICES:-0,1}`).
+ */
+const VISIBLE_DEVICES = /((?:CUDA|ASCEND_RT|HIP)_VISIBLE_DEVICES)=["']?(?:\$\{\1:-)?(\d[\d,]*)/;
+/** The same set on the command itself, among its environment assignments (`NNODES=2 CUDA_VISIBLE_DEVICES=0,1 swift sft`). */
+const VISIBLE_DEVICES_PREFIX =
+  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*?((?:CUDA|ASCEND_RT|HIP)_VISIBLE_DEVICES)=["']?(\d[\d,]*)/;
+
+/** Where an export or conversion writes its result. */
+const OUTPUT_FLAG = /--(?:output_dir|output-dir|save_dir|out_dir)[=\s]+(\S+)/g;
+/** The flags that name the model a serving or inference command loads. */
+const MODEL_FLAG = /^--(?:model|model_name_or_path|model_id_or_path|ckpt_dir|checkpoint_dir)$/;
+const unquote = (w: string) => w.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
+/** Output folders remembered per file. */
+const MAX_CONVERTED = 100;
+
+/** Exported process-layout assignments remembered per file. */
+const MAX_EXPORTED = 100;
+
 /** Launch commands read per file, and flags per command: far above real scripts, and a bound on the work per file. */
 const MAX_LAUNCHES = 1000;
 const MAX_FLAGS_PER_COMMAND = 300;
@@ -216,13 +236,22 @@ export function extractShellFacts(text: string): Fact[] {
   // Variables whose value is a launch command (`LAUNCHER="accelerate launch ..."`), found once.
   const launcherVariables = new Set([...vars].filter(([, v]) => matchLauncher(v) !== undefined).map(([k]) => k));
   // Where CUDA_VISIBLE_DEVICES is first set, found once (not re-joined and re-searched for every launch line).
-  const visibleLine = lines.findIndex((l) => /CUDA_VISIBLE_DEVICES=[\d,]+/.test(l));
+  const visibleLine = lines.findIndex((l) => VISIBLE_DEVICES.test(l));
+  // Process-layout variables exported for a launcher that reads them from the environment (ms-swift's and
+  // LLaMA-Factory's CLIs hand NPROC_PER_NODE/NNODES/NODE_RANK to torchrun), with where they are set.
+  const exported: Array<{ line: number; assignment: string }> = [];
+  lines.forEach((l, at) => {
+    const m = /^[ \t]*export[ \t]+((?:NPROC_PER_NODE|NNODES|NODE_RANK)=[^\s;#]+)/.exec(l);
+    if (m && exported.length < MAX_EXPORTED) exported.push({ line: at, assignment: expandShell(m[1], vars) });
+  });
   // The next `done` at or after each line, in one backward pass (not searched again for every launch).
   const nextDone = new Int32Array(lines.length + 1).fill(-1);
   for (let l = lines.length - 1; l >= 0; l--) nextDone[l] = /^\s*done\b/.test(lines[l]) ? l : nextDone[l + 1];
   // Where a flag or a variable's value is written, looked up once per name or value.
   const flagLines = new Map<string, number | undefined>();
   const valueLines = new Map<string, number | undefined>();
+  // Folders written by commands that run no workload (exports, merges, conversions), by their --output_dir.
+  const converted = new Set<string>();
   // `for seed in 1 2 3; do ... done` around a launch: one run per value.
   const loops: Array<{ count: number | null; startLine: number; detail: string }> = [];
   // Join backslash continuations, remembering where each logical line starts.
@@ -290,7 +319,15 @@ export function extractShellFacts(text: string): Fact[] {
     if (!launch) continue;
     const launchStart = facts.length;
     const consumed = new Set<string>();
-    const starts = launch.launcher.read?.(launch.command, {
+    // Launcher settings exported earlier in the script (`export NPROC_PER_NODE=4`) apply as if written before the command.
+    const exportedBefore = exported
+      .filter((e) => e.line < startLine)
+      .map((e) => `${e.assignment} `)
+      .join('');
+    const command = exportedBefore
+      ? { ...launch.command, prefix: exportedBefore + launch.command.prefix }
+      : launch.command;
+    const starts = launch.launcher.read?.(command, {
       consume: (...flags) => flags.forEach((f) => consumed.add(f)),
       add: (kind, value, detail, confidence = 'high', word) => {
         // An override or subcommand on a continued line points at that line.
@@ -312,16 +349,27 @@ export function extractShellFacts(text: string): Fact[] {
       },
     });
     if (starts === 'no-run') {
-      // `tune download`, `litgpt evaluate`, `llamafactory-cli export`: not a run.
+      // `tune download`, `litgpt evaluate`, `llamafactory-cli export`: not a run. What it writes is remembered.
+      facts.length = launchStart;
+      for (const m of logical.matchAll(OUTPUT_FLAG)) if (converted.size < MAX_CONVERTED) converted.add(unquote(m[1]));
+      continue;
+    }
+    // `swift export --merge_lora ... --output_dir out/merged` then `swift infer --model out/merged`: serving what a
+    // conversion step of this script just wrote checks that step (merged, quantised weights); it is no run of its own.
+    if (
+      converted.size > 0 &&
+      launch.command.words.some(
+        (w, k) => MODEL_FLAG.test(w) && converted.has(unquote(launch.command.words[k + 1] ?? '')),
+      )
+    ) {
       facts.length = launchStart;
       continue;
     }
     const own = facts.splice(launchStart);
     const visible =
-      /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(logical) ??
-      (visibleLine >= 0 && visibleLine < startLine ? /CUDA_VISIBLE_DEVICES=([\d,]+)/.exec(lines[visibleLine]) : null);
-    if (visible)
-      add('hardware.devices', visible[1].split(',').filter(Boolean).length, `CUDA_VISIBLE_DEVICES=${visible[1]}`);
+      VISIBLE_DEVICES_PREFIX.exec(logical) ??
+      (visibleLine >= 0 && visibleLine < startLine ? VISIBLE_DEVICES.exec(lines[visibleLine]) : null);
+    if (visible) add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
     if (!own.some((f) => f.kind === 'launch.inference'))
       add('launch.trainer', launch.value, `launch command: ${logical.trim().slice(0, 60)}`);
     facts.push(...own);
@@ -445,6 +493,21 @@ export function extractShellFacts(text: string): Fact[] {
         !/^(false|0)$/i.test(raw)
       )
         add('training.adapter', 'qlora', `--${m[1]}`);
+      else if (name === 'use_qlora' && !/^(false|0)$/i.test(raw ?? ''))
+        // open-instruct's finetune.py `--use_qlora`: a 4-bit (nf4) base under the LoRA adapters.
+        add('training.adapter', 'qlora', `--${m[1]}`);
+      else if ((name === 'quant_bits' || name === 'quantization_bit') && raw === '4')
+        // ms-swift `--quant_bits 4`, LLaMA-Factory `--quantization_bit 4`: the base is loaded in 4 bits.
+        add('training.adapter', 'qlora', `--${m[1]} 4`);
+      else if (
+        (name === 'torch_dtype' || name === 'bnb_4bit_compute_dtype') &&
+        raw &&
+        normalisePrecision(raw) &&
+        !/^int/.test(normalisePrecision(raw)!)
+      )
+        // The dtype the model is loaded and trained in (Hugging Face ModelArguments/TRL ModelConfig, ms-swift), and
+        // what a 4-bit (QLoRA) base computes in.
+        add('training.precision', normalisePrecision(raw), `--${m[1]} ${raw}`);
       else if (name === 'precision' && raw && normalisePrecision(raw) && !/^int/.test(normalisePrecision(raw)!))
         add('training.precision', normalisePrecision(raw), `--${m[1]} ${raw}`);
       else if (sizingKindFor(name, 'flag') && raw !== undefined) {

@@ -470,7 +470,7 @@ const FRAMEWORK_OF: Record<string, TrainingFramework> = {
   axolotl: 'axolotl',
   llamafactory: 'hf-trainer',
   'hf-trainer': 'hf-trainer',
-  swift: 'hf-trainer',
+  swift: 'swift',
 };
 function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
   const stated = facts.find(

@@ -11,6 +11,7 @@ import { olmo } from './olmo';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { selfSupervisedVit } from './selfSupervisedVit';
+import { swift } from './swift';
 import { torchtune } from './torchtune';
 import { trl } from './trl';
 
@@ -32,6 +33,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   trl,
   axolotl,
   llamaFactory,
+  swift,
   peftAdapter,
   hfTrainer,
   selfSupervisedVit,

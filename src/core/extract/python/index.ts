@@ -19,6 +19,7 @@ import * as modelConstructor from './readers/modelConstructor';
 import * as peft from './readers/peft';
 import * as ray from './readers/ray';
 import * as serving from './readers/serving';
+import * as swift from './readers/swift';
 import * as torch from './readers/torch';
 import * as vision from './readers/vision';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
@@ -50,6 +51,9 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.modelConstructors,
   keras.mixedPrecisionPolicy,
   serving.vllmEngine,
+  swift.swiftEntryPoints,
+  swift.swiftEngines,
+  swift.swiftModelLoader,
   serving.samplingParams,
   serving.chatTemplate,
   lightning.lightningCli,

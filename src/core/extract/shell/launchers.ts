@@ -5,6 +5,7 @@ import { torchtuneRecipe } from '../config/torchtune';
 import { parseComposerDuration } from '../config/composer';
 import { flagMeaning, sizingKindFor } from '../sizingNames';
 import { weightPrecisionOf } from '../python/readers/serving';
+import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { evaluationOnly, launchedProgram, readEvaluationHarness, servingModule, utilityProgram } from './runIntent';
 
 /**
@@ -262,6 +263,12 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   if (utilityProgram(program)) return 'no-run';
   // `python -c 'import torch; print(torch.cuda.device_count())'`: a one-line check of the environment, not a job.
   if (/^python3?$/.test(command.words[0] ?? '') && command.words[1] === '-c') return 'no-run';
+  // ms-swift's programs run by a launcher (`torchrun ... swift/cli/sft.py --model ...`): read as `swift sft`.
+  const swift = swiftProgram(command.words);
+  if (swift) {
+    const outcome = readSwiftCommand(swift.tool, swift.sub, command.words.slice(swift.at + 1), command.prefix, out);
+    return outcome === 'no-run' ? 'no-run' : 'own-links';
+  }
   const serving = servingModule(program) ?? evaluationOnly(command);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
@@ -380,47 +387,18 @@ function readOpenRlhf(command: LaunchCommand, module: string, out: LaunchSink): 
   else out.add('training.mode', 'finetune', `${module} updates all weights (no ${rankFlag})`, 'medium');
 }
 
-/**
- * ms-swift (`swift sft|pt|rlhf ...`): `--model` is a pretrained checkpoint, `--train_type` lora
- * (the default) or full, `--quant_bits 4` a 4-bit base, `--max_length` the sequence length, and
- * `NPROC_PER_NODE` the processes per node (swift.readthedocs.io, Command Line Parameters).
- */
+/** ms-swift's CLI and Megatron-SWIFT's (shell/swift.ts). */
 const swiftCli: Launcher = {
   name: 'swift',
   pattern: /^swift\s+[\w-]+/,
   words: ['swift '],
-  read(command, out) {
-    const sub = command.words[1];
-    if (/^(infer|deploy|app)$/.test(sub)) {
-      out.add('run.framework', 'swift', `swift ${sub}`);
-      out.add('launch.inference', 'swift', `swift ${sub}`);
-      return undefined;
-    }
-    if (!/^(sft|pt|rlhf)$/.test(sub)) return 'no-run';
-    const text = command.text;
-    out.add('run.framework', 'swift', `swift ${sub}`);
-    const model = /--model[=\s]+["']?([^\s"']+)/.exec(text)?.[1];
-    if (model && !model.startsWith('$'))
-      out.add('model.fromScratch', false, `swift ${sub} trains the pretrained ${model}`, 'medium', '--model');
-    const type = /--train_type[=\s]+["']?(\w+)/.exec(text)?.[1] ?? 'lora';
-    const bits = /--quant_bits[=\s]+["']?(\d+)/.exec(text)?.[1];
-    const mode = type === 'full' || type === 'llamapro' ? 'finetune' : bits === '4' ? 'qlora' : 'lora';
-    out.add(
-      'training.mode',
-      mode,
-      `--train_type ${type}${bits ? ` --quant_bits ${bits}` : ''}${/--train_type/.test(text) ? '' : ' (the default)'}`,
-      /--train_type/.test(text) ? 'high' : 'medium',
-      '--train_type',
-    );
-    const length = Number(/--max_length[=\s]+["']?(\d+)/.exec(text)?.[1]);
-    if (length > 0) out.add('training.seqLen', length, `--max_length ${length}`, 'high', '--max_length');
-    const dtype = /--torch_dtype[=\s]+["']?(\w+)/.exec(text)?.[1];
-    if (dtype && normalisePrecision(dtype) && !/^int/.test(normalisePrecision(dtype)!))
-      out.add('training.precision', normalisePrecision(dtype), `--torch_dtype ${dtype}`, 'high', '--torch_dtype');
-    const nproc = Number(/(?:^|\s)NPROC_PER_NODE=(\d+)/.exec(command.prefix)?.[1]);
-    if (nproc > 0) out.add('hardware.devices', nproc, `NPROC_PER_NODE=${nproc}`);
-    return undefined;
-  },
+  read: readSwiftCli,
+};
+const megatronSwiftCli: Launcher = {
+  name: 'megatron',
+  pattern: /^megatron\s+(?:sft|pt|rlhf|export)\b/,
+  words: ['megatron '],
+  read: readMegatronSwiftCli,
 };
 
 /**
@@ -672,6 +650,7 @@ export const LAUNCHERS: readonly Launcher[] = [
   trlCli,
   axolotlCli,
   swiftCli,
+  megatronSwiftCli,
 ];
 
 /** `VAR=x nohup conda run -n env torchrun ...`: environment assignments and wrappers that run the command as it is. */
@@ -679,7 +658,7 @@ export const LAUNCHERS: readonly Launcher[] = [
 // Runners with options of their own (`srun`, `mpirun`) and job submitters (`ray job submit ... --`) are read
 // word by word in stripWrapper.
 const PREFIX =
-  /^\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(?:uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+--)?\s+)?/;
+  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(?:uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+--)?\s+)?/;
 
 /** Commands before the launch on the same line (`cd scripts && torchrun ...`, `clear; srun ...`): each of a few words. */
 const LEADING_COMMAND =

@@ -34,12 +34,19 @@ function scanImports(text: string): ImportedModels {
   return { torchvision: names(/torchvision\.models/), keras: names(/(?:tensorflow\.)?keras\.applications(?:\.\w+)?/) };
 }
 
+/**
+ * Functions under a `models` namespace that build no model: torchvision's registry helpers, and the OpenAI
+ * client's `client.models.list()` / `retrieve()` / `delete()` (a served model's clients ask which model it serves).
+ */
+const NOT_CONSTRUCTORS = new Set(['list', 'retrieve', 'delete', 'list_models', 'get_model_weights', 'get_weight']);
+
 function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string, last: string): boolean {
   const owner = full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : '';
   // `models.resnet50(...)`, or `resnet50(...)` after `from torchvision.models import resnet50`.
   const tv =
     (/(^|\.)models$/.test(owner) || (owner === '' && ctx.imports.torchvision.has(last))) &&
-    /^[a-z][a-z0-9_]*$/.test(last);
+    /^[a-z][a-z0-9_]*$/.test(last) &&
+    !NOT_CONSTRUCTORS.has(last);
   const keras = (/applications$/.test(owner) || (owner === '' && ctx.imports.keras.has(last))) && /^[A-Z]/.test(last);
   // open_clip names an architecture (`ViT-H-14`) and a weights tag (`pretrained='laion2b_s32b_b79k'`).
   const openClip =
