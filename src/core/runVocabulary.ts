@@ -37,6 +37,7 @@ export const TRAINING_FRAMEWORKS = [
   'axolotl',
   'pytorch',
   'keras',
+  'verl',
   'spec',
 ] as const;
 export type TrainingFramework = (typeof TRAINING_FRAMEWORKS)[number];

@@ -48,8 +48,13 @@ const ACCELERATOR_NAMES = [
   'gpu_type',
   'instance_type',
 ];
-/** Keys whose value is a command line (SkyPilot `run: |`, Compose and Kubernetes `command:`/`args:`). */
-const COMMAND_KEYS = ['run', 'command', 'script', 'args'];
+/**
+ * Keys whose value is a command line (SkyPilot `run: |`, Compose and Kubernetes `command:`/`args:`, Beaker
+ * experiment specs `tasks[].command`/`arguments`).
+ */
+const COMMAND_KEYS = ['run', 'command', 'script', 'args', 'arguments'];
+/** The argument lists a container's `command:` list is run with (Kubernetes `args`, Beaker `arguments`). */
+const ARGUMENT_KEYS = ['args', 'arguments'];
 export const GENERIC_CONFIG_KEYS: readonly string[] = [
   ...PRECISION_SWITCHES,
   ...PRECISION_NAMES,
@@ -61,6 +66,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'use_peft',
   'accelerators',
   'nvidia.com/gpu',
+  'gpuCount',
+  'lora_rank',
   '_target_',
   'pretrained',
   'dataset_mixer',
@@ -224,8 +231,13 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
             ...(originLine !== undefined ? { originLine } : {}),
           });
         }
-      } else if (key === 'nvidia.com/gpu' && Number(scalar) > 0) {
+      } else if ((key === 'nvidia.com/gpu' || key === 'gpuCount') && Number(scalar) > 0) {
+        // Kubernetes limits; Beaker experiment specs (`tasks[].resources.gpuCount`, GPUs of each replica).
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
+      } else if (key === 'lora_rank' && typeof scalar === 'number' && scalar > 0) {
+        // LoRA adapters of this rank (verl `model.lora_rank`, "set to positive value to enable LoRA"; torchtune's
+        // LoRA builders); 0 means none.
+        add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
       } else if (key === '_target_' && typeof scalar === 'string' && /(^|\.)Trainer$/.test(scalar)) {
         // Hydra instantiates the trainer from this config: the config is the run's definition.
         add('launch.trainer', `hydra:${scalar}`, valueNode, `${where}: ${scalar} is instantiated from this config`);
@@ -245,15 +257,25 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           `${where}: first dataset of the mixture`,
         );
       } else if (
-        (key === 'args' || key === 'command') &&
+        (ARGUMENT_KEYS.includes(key) || key === 'command') &&
         isSeq(valueNode) &&
-        valueNode.items.every((i) => isScalar(i))
+        valueNode.items.every((i) => isScalar(i)) &&
+        !(ARGUMENT_KEYS.includes(key) && commandListOf(node) !== undefined)
       ) {
         // Kubernetes/containers: ["python", "-m", "torch.distributed.run", ...] or ["bash", "-c", "torchrun ..."].
+        // A `command:` list runs with its sibling argument list (Kubernetes `args`, Beaker `arguments`): one command,
+        // read once, at the command (`command: [/bin/sh, -c]` + `arguments: ['accelerate launch ...']`).
         // One item per line, continued, so each flag keeps the line of its own item.
-        const items = valueNode.items as YamlNode[];
+        const argumentList = key === 'command' ? argumentListOf(node) : undefined;
+        const items = [...valueNode.items, ...(argumentList?.items ?? [])] as YamlNode[];
         const lines = items.map((i) => String((i as unknown as { value: unknown }).value).replace(/\n/g, ' '));
         const itemLines = items.map((i) => rangeOf(i).startLine);
+        // `[/bin/sh, -c, "script"]`: the script is the command (the shell's items are blanked, keeping the lines).
+        if (lines.length > 2 && /^(?:\S*\/)?(?:ba|z)?sh$/.test(lines[0].trim()) && lines[1].trim() === '-c') {
+          lines[0] = lines[1] = '';
+          items[0] = items[1] = items[2];
+          itemLines[0] = itemLines[1] = itemLines[2];
+        }
         const script = lines
           .map((l, i) => (i < lines.length - 1 ? `${l} \\` : l))
           .join('\n')
@@ -353,4 +375,20 @@ function withoutRotaryPositions(
   return learned
     ? facts
     : facts.filter((f) => !(f.kind === 'model.learnedPositions' && /max_position_embeddings/.test(f.detail)));
+}
+
+/** A map's `command:` list of scalars, when it has one. */
+function commandListOf(node: unknown): YamlNode | undefined {
+  const command = isMap(node) ? node.get('command', true) : undefined;
+  return isSeq(command) && command.items.every((i) => isScalar(i)) ? (command as YamlNode) : undefined;
+}
+
+/** A map's argument list (`args:` / `arguments:`) of scalars, when it has one. */
+function argumentListOf(node: unknown): { items: unknown[] } | undefined {
+  if (!isMap(node)) return undefined;
+  for (const key of ARGUMENT_KEYS) {
+    const list = node.get(key, true);
+    if (isSeq(list) && list.items.every((i) => isScalar(i))) return list;
+  }
+  return undefined;
 }
