@@ -21,9 +21,10 @@ function shellVariables(text: string): Map<string, string> {
   // [ \t] not \s: with /m, `^\s*` runs across blank lines from every line start (quadratic on a file of newlines).
   // Quoted values and arrays are bounded: an unclosed quote must not scan to the end of the file from every line.
   // `: ${NAME:=default}` sets NAME when it is unset (a script's overridable defaults).
+  // `NAME=${NAME:-"-m pkg.train"}`: a quoted default may hold spaces.
   const defaults = /^[ \t]*:[ \t]+"?\$\{(\w+):?=([^}\n]{0,1000})\}/;
   for (const m of text.matchAll(
-    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\S*)|^[ \t]*:[ \t].*$/gm,
+    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
   )) {
     if (m[1] === undefined) {
       const d = defaults.exec(m[0]);
@@ -31,6 +32,14 @@ function shellVariables(text: string): Map<string, string> {
       continue;
     }
     let value = m[2];
+    const arithmetic = /^"?\$\(\(([^()]*(?:\([^()]*\)[^()]*){0,20})\)\)"?$/.exec(value);
+    if (arithmetic) {
+      // `n_gpus=$((NGPUS_PER_NODE - n_gpus_rollout))`: integer arithmetic on variables the script set.
+      const n = evaluateArithmetic(arithmetic[1], vars);
+      if (n !== undefined) vars.set(m[1], String(n));
+      else vars.delete(m[1]);
+      continue;
+    }
     if (/^"?\$\(/.test(value)) {
       // `DIR=$(cd -- "$(dirname "$0")" ... ; pwd -P)`: the script's folder (`.`), or a folder relative to it.
       // Other substitutions (`$(date)`, `$(pwd)`) are set when the script runs: the name stays unexpanded.
@@ -54,6 +63,59 @@ function shellVariables(text: string): Map<string, string> {
   for (const { name, body } of readHereDocuments(text))
     vars.set(name, expandShell(body.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim(), vars));
   return vars;
+}
+
+/** Arithmetic expressions longer than this are not evaluated (real ones are a few words). */
+const MAX_ARITHMETIC = 200;
+
+/**
+ * `$(( a * b + 1 ))` with integer variables (`NGPUS`, `$NGPUS`, `${NGPUS}`) and literals: + - * / % and
+ * parentheses, as bash evaluates them (integer division). Undefined when a name is not a known integer.
+ */
+export function evaluateArithmetic(expression: string, vars: ReadonlyMap<string, string>): number | undefined {
+  if (expression.length > MAX_ARITHMETIC) return undefined;
+  const tokens = expression.match(/\$\{\w+\}|\$?[A-Za-z_]\w*|\d+|[-+*/%()]|\S/g) ?? [];
+  let at = 0;
+  const value = (token: string): number | undefined => {
+    if (/^\d+$/.test(token)) return Number(token);
+    const v = vars.get(token.replace(/^\$\{?|\}$/g, ''))?.trim();
+    return v !== undefined && /^-?\d+$/.test(v) ? Number(v) : undefined;
+  };
+  // expression := term (('+'|'-') term)*; term := factor (('*'|'/'|'%') factor)*; factor := '-' factor | '(' expression ')' | atom
+  const expr = (depth: number): number | undefined => {
+    let left = term(depth);
+    while (left !== undefined && (tokens[at] === '+' || tokens[at] === '-')) {
+      const op = tokens[at++];
+      const right = term(depth);
+      left = right === undefined ? undefined : op === '+' ? left + right : left - right;
+    }
+    return left;
+  };
+  const term = (depth: number): number | undefined => {
+    let left = factor(depth);
+    while (left !== undefined && (tokens[at] === '*' || tokens[at] === '/' || tokens[at] === '%')) {
+      const op = tokens[at++];
+      const right = factor(depth);
+      if (right === undefined || (op !== '*' && right === 0)) return undefined;
+      left = op === '*' ? left * right : op === '/' ? Math.trunc(left / right) : left % right;
+    }
+    return left;
+  };
+  const factor = (depth: number): number | undefined => {
+    if (depth > 20 || at >= tokens.length) return undefined;
+    const token = tokens[at++];
+    if (token === '-') {
+      const v = factor(depth + 1);
+      return v === undefined ? undefined : -v;
+    }
+    if (token === '(') {
+      const v = expr(depth + 1);
+      return tokens[at++] === ')' ? v : undefined;
+    }
+    return value(token);
+  };
+  const result = expr(0);
+  return result !== undefined && at === tokens.length && Number.isSafeInteger(result) ? result : undefined;
 }
 
 /** Here-documents longer than this are not read into a variable. */
@@ -154,8 +216,10 @@ function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
   // The default is bounded (and stops at the next `}`): `${a-${a-…` nested 50k deep scanned to the end from every `$`.
   return text
     .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => substitute(whole, vars.get(name)))
-    .replace(/\$\{(\w+):?-([^}]{0,1000})\}/g, (whole, name: string, def: string) =>
-      substitute(whole, vars.get(name) ?? def),
+    // The default's own quotes are removed, as the shell does (`${ENTRYPOINT:-"-m pkg.train"}` is `-m pkg.train`).
+    // The default may name another variable (`${MODEL:-"${ROOT}/models/x"}`): one level, expanded by the pass after.
+    .replace(/\$\{(\w+):?-((?:[^{}$]|\$\{\w+\}|\$(?!\{)){0,1000})\}/g, (whole, name: string, def: string) =>
+      substitute(whole, vars.get(name) ?? def.replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2')),
     )
     .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) =>
       substitute(whole, vars.get((a ?? b)!)),

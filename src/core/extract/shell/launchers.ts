@@ -280,7 +280,7 @@ function postTrainingMethod(program: { script?: string; module?: string }): stri
     .split(/[^a-z0-9]+/)
     .find((w) => POST_TRAINING_WORDS.has(w));
   return word
-    ? `${program.module ? `-m ${program.module}` : program.script}: a ${word.toUpperCase()} trainer, which starts from a pretrained model`
+    ? `${program.module ? `-m ${program.module}` : program.script}: named for ${word.toUpperCase()}, a post-training method that starts from a pretrained model`
     : undefined;
 }
 
