@@ -453,8 +453,14 @@ export function extractShellFacts(text: string): Fact[] {
       if (name === 'nproc_per_node' && Number(raw) > 0) add('hardware.devices', Number(raw), `--nproc_per_node=${raw}`);
       else if ((name === 'nnodes' || name === 'num_machines') && Number(raw) > 0)
         add('hardware.nodes', Number(raw), `--${m[1]}=${raw}`);
-      else if (name === 'num_processes' && Number(raw) > 0)
-        add('hardware.devices', Number(raw), `--num_processes=${raw}`);
+      else if (name === 'num_processes' && Number(raw) > 0) {
+        // accelerate launch: --num_processes is "the total number of processes to be launched in parallel" and
+        // --num_machines "the total number of machines" (huggingface.co/docs/accelerate, CLI): per machine, the quotient.
+        const machines = Number(/--num[-_]machines[=\s]+(\d+)/.exec(logical)?.[1]);
+        if (machines > 1 && Number(raw) % machines === 0)
+          add('hardware.devices', Number(raw) / machines, `--num_processes=${raw} over --num_machines ${machines}`);
+        else add('hardware.devices', Number(raw), `--num_processes=${raw}`);
+      }
       else if (
         (name === 'bf16' || name === 'fp16' || name === 'tf32') &&
         (raw === undefined || /^(true|1)$/i.test(raw))

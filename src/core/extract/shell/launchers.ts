@@ -290,7 +290,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   const program = launchedProgram(command);
   if (utilityProgram(program)) return 'no-run';
   // `python -c 'import torch; print(torch.cuda.device_count())'`: a one-line check of the environment, not a job.
-  if (/^python3?$/.test(command.words[0] ?? '') && command.words[1] === '-c') return 'no-run';
+  if (/(?:^|\/)python3?$/.test(command.words[0] ?? '') && command.words[1] === '-c') return 'no-run';
   const serving = servingModule(program) ?? evaluationOnly(command);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
   else {
@@ -679,7 +679,14 @@ export const LAUNCHERS: readonly Launcher[] = [
     read: readPythonLaunch,
     runs: 'script',
   },
-  { name: 'python', pattern: /^(python3?)\b/, words: ['python'], read: readPythonLaunch, runs: 'script' },
+  // Also by path (`/usr/bin/python3`, Isaac Sim's `_isaac_sim/python.sh` wrapper of its bundled Python).
+  {
+    name: 'python',
+    pattern: /^(?:[\w.~-]*\/)*(python3?)\b/,
+    words: ['python'],
+    read: readPythonLaunch,
+    runs: 'script',
+  },
   {
     name: 'accelerate launch',
     pattern: /^accelerate\s+launch\b/,
@@ -719,12 +726,13 @@ const PREFIX =
 const SCRIPT_WORD = /^["']?[\w./-]+\.py["']?(?:\s|$)/;
 
 /**
- * Commands before the launch on the same line (`cd scripts && torchrun ...`, `clear; srun ...`): each of a few words.
+ * Commands before the launch on the same line (`cd scripts && torchrun ...`, `clear; srun ...`,
+ * `PYTHONPATH=/x pip install y && accelerate launch ...`): each of a few words, after its environment assignments.
  * The separator may be escaped (`source setup.sh \&\& python train.py`): a command handed to a submitter as words,
  * which its job runs through a shell.
  */
 const LEADING_COMMAND =
-  /^[ \t]*(?!(?:for|while|if|until|case)\b)[\w./-]+(?:[ \t]+[^\s;&|'"\\]+){0,8}[ \t]*(?:;|&&|\\&\\&|\\;)[ \t]*/;
+  /^[ \t]*(?:[A-Za-z_]\w*=\S*[ \t]+)*(?!(?:for|while|if|until|case)\b)[\w./-]+(?:[ \t]+[^\s;&|'"\\]+){0,8}[ \t]*(?:;|&&|\\&\\&|\\;)[ \t]*/;
 /** Leading commands skipped on one line (`cd /x; pip install . ; export A=1; torchrun ...`). */
 const MAX_LEADING_COMMANDS = 8;
 /**
