@@ -234,9 +234,10 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       } else if ((key === 'nvidia.com/gpu' || key === 'gpuCount') && Number(scalar) > 0) {
         // Kubernetes limits; Beaker experiment specs (`tasks[].resources.gpuCount`, GPUs of each replica).
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
-      } else if (key === 'lora_rank' && typeof scalar === 'number' && scalar > 0) {
-        // LoRA adapters of this rank (verl `model.lora_rank`, "set to positive value to enable LoRA"; torchtune's
-        // LoRA builders); 0 means none.
+      } else if (key === 'lora_rank' && typeof scalar === 'number' && scalar > 0 && dialects.length === 0) {
+        // LoRA adapters of this rank (verl `model.lora_rank`, "Set to positive value to enable LoRA"); 0 means none.
+        // A framework's dialect (torchtune builders, LLaMA-Factory finetuning_type) reads its method itself: a
+        // LLaMA-Factory config that only tokenizes still names a rank.
         add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
       } else if (key === '_target_' && typeof scalar === 'string' && /(^|\.)Trainer$/.test(scalar)) {
         // Hydra instantiates the trainer from this config: the config is the run's definition.

@@ -264,6 +264,15 @@ function scriptIndex(tokens: readonly string[]): number {
   return -1;
 }
 
+/**
+ * `cmd || error "dcgan example failed"`, `|| { echo "couldn't train"; return; }`: a command whose failure is reported
+ * as a failed check. A script of several such commands (a driver running every example or test program once) runs
+ * checks, not jobs; one such line in a launch script is still its run.
+ */
+const SMOKE_CHECK = /\|\|[ \t]*\{?[ \t]*\w+[ \t]+["'][^"'\n]{0,200}\b(?:fail|couldn't|could not)/i;
+const SMOKE_CHECKS = new RegExp(SMOKE_CHECK.source, 'gi');
+const MIN_SMOKE_CHECKS = 3;
+
 /** Launch commands read per file, and flags per command: far above real scripts, and a bound on the work per file. */
 const MAX_LAUNCHES = 1000;
 const MAX_FLAGS_PER_COMMAND = 300;
@@ -275,6 +284,7 @@ export function extractShellFacts(text: string): Fact[] {
   const vars = shellVariables(text);
   let launches = 0;
   let expandedLooks = 0;
+  const smokeDriver = (text.match(SMOKE_CHECKS) ?? []).length >= MIN_SMOKE_CHECKS;
   // Variables whose value is a launch command (`LAUNCHER="accelerate launch ..."`), found once.
   const launcherVariables = new Set([...vars].filter(([, v]) => matchLauncher(v) !== undefined).map(([k]) => k));
   // Where CUDA_VISIBLE_DEVICES is first set, found once (not re-joined and re-searched for every launch line).
@@ -350,6 +360,9 @@ export function extractShellFacts(text: string): Fact[] {
     logical = expandShell(logical, vars);
     const launch = matchLauncher(logical);
     if (!launch) continue;
+    // A smoke-test driver: each program is run to see that it does not fail (`uv run main.py --epochs 1 ||
+    // error "mnist example failed"`), a check of the code, not a run of a job.
+    if (smokeDriver && SMOKE_CHECK.test(logical)) continue;
     const launchStart = facts.length;
     const consumed = new Set<string>();
     const starts = launch.launcher.read?.(launch.command, {

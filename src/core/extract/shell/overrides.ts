@@ -84,10 +84,10 @@ function overridesAsYaml(overrides: readonly Override[]): { text: string; owners
       const key = o.path[k];
       let child = node.children.get(key);
       if (!child) node.children.set(key, (child = { children: new Map() }));
-      // A key set both as a value and as a section (`a=1 a.b=2`): Hydra refuses it; the first stays.
-      if (k < o.path.length - 1) {
-        if (child.leaf !== undefined) return;
-      } else if (child.children.size > 0) return;
+      // A key set both as a value and as a section: `trainer=gpu trainer.devices=2` picks a Hydra config group,
+      // then overrides inside it; the group's name is no value of the run, the section's keys are.
+      if (k < o.path.length - 1) child.leaf = undefined;
+      else if (child.children.size > 0) return;
       node = child;
     }
     // The last override of a key wins, as on Hydra's command line.
