@@ -453,6 +453,24 @@ for epoch in range(3):
     maxN: 8_000,
   },
   // Config dialects: trailing slashes, Composer durations, OmegaConf interpolations.
+  // configDocument.ts: flow lists closed at their key's indentation are repaired and the text read again.
+  {
+    name: "config: many flow lists closed at their key's indentation",
+    reader: 'config',
+    file: 'b.yaml',
+    make: (n) => lines(n, (i) => `  k${i}: ['a\n  ']`),
+    n: 500,
+    maxN: 50_000,
+  },
+  {
+    name: 'config Beaker: a task with many mounted datasets and a long argument list',
+    reader: 'config',
+    file: 'b.yaml',
+    make: (n) =>
+      `tasks:\n  - command: [sh, -c]\n    arguments: ['torchrun t.py --model_name_or_path /m ${'--x 1 '.repeat(n)}']\n    datasets:\n${lines(n, (i) => `      - mountPath: /m${i}\n        source:\n          beaker: o/d${i}`)}\n`,
+    n: 500,
+    maxN: 20_000,
+  },
   {
     name: 'config litgpt: checkpoint_dir of slashes',
     reader: 'config',

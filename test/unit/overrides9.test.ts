@@ -194,6 +194,29 @@ describe('Job specs holding a launch (configFacts.ts)', () => {
     assert.ok(f.some((x) => x.kind === 'hardware.devices' && x.value === 4 && x.range.startLine === 11), 'gpuCount');
   });
 
+  it("a flow list closed at its key's indentation (as PyYAML accepts) is read whole; a mounted dataset names the model", () => {
+    const yaml = [
+      'tasks:', // 0
+      '  - name: dpo', // 1
+      "    command: ['/bin/sh', '-c']", // 2
+      "    arguments: ['torchrun dpo.py", // 3
+      '        --model_name_or_path /base', // 4
+      "    ']", // 5
+      '    datasets:', // 6
+      '      - mountPath: /base', // 7
+      '        source:', // 8
+      '          beaker: team/llama2_13b_hf', // 9
+      '    resources:', // 10
+      '      gpuCount: 8', // 11
+    ].join('\n');
+    const r = extractConfigFacts(yaml, 'yaml');
+    assert.deepEqual(r.problems, []);
+    assert.equal(one(r.facts, 'hardware.devices', 8).range.startLine, 11);
+    const model = one(r.facts, 'model.id', 'team/llama2_13b_hf');
+    assert.equal(model.range.startLine, 4);
+    assert.match(model.detail, /mounted at \/base/);
+  });
+
   it('Kubernetes: a command list with its args list', () => {
     const f = extractConfigFacts(
       'spec:\n  containers:\n    - command: ["torchrun", "--nproc_per_node=2", "train.py"]\n      args: ["--num_train_epochs", "5"]\n',

@@ -89,6 +89,8 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       ],
     };
   const doc = parseConfigDocument(text, format);
+  // A repaired text (configDocument.ts) has the same lines; its offsets are the nodes'.
+  text = doc.text;
   const lineCounter = doc.lineCounter;
   const problems = doc.errors.slice(0, 5).map((e) => {
     const pos = e.linePos?.[0];
@@ -281,7 +283,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           .map((l, i) => (i < lines.length - 1 ? `${l} \\` : l))
           .join('\n')
           .replace(/^\S*(bash|sh)\s+-c\s+/, '');
-        for (const f of extractShellFacts(script)) {
+        const mounts = beakerMounts(node);
+        for (const read of extractShellFacts(script)) {
+          const f = mounts.length > 0 ? withMountedModel(read, mounts) : read;
           const item = items[Math.min(f.range.startLine, items.length - 1)];
           let at = itemLines[Math.min(f.range.startLine, itemLines.length - 1)] ?? rangeOf(valueNode).startLine;
           // A folded block (`- >-` over several lines) holds many flags: point at the line of this one.
@@ -392,4 +396,38 @@ function argumentListOf(node: unknown): { items: unknown[] } | undefined {
     if (isSeq(list) && list.items.every((i) => isScalar(i))) return list;
   }
   return undefined;
+}
+
+/** Beaker datasets mounted into a task's container (`datasets: [{mountPath: /models, source: {beaker: org/name}}]`). */
+function beakerMounts(node: unknown): Array<{ path: string; source: string }> {
+  const datasets = isMap(node) ? node.get('datasets', true) : undefined;
+  if (!isSeq(datasets)) return [];
+  const out: Array<{ path: string; source: string }> = [];
+  for (const d of datasets.items.slice(0, MAX_MOUNTS)) {
+    if (!isMap(d)) continue;
+    const path = d.get('mountPath');
+    const source = d.get('source', true);
+    const name = isMap(source) ? source.get('beaker') : undefined;
+    if (typeof path === 'string' && path.startsWith('/') && typeof name === 'string' && name)
+      out.push({ path: path.replace(/(?<!\/)\/+$/, ''), source: name });
+  }
+  return out;
+}
+const MAX_MOUNTS = 50;
+
+/**
+ * A model loaded from a mounted folder (`--model_name_or_path /hf_llama_models`, a Beaker dataset mounted there):
+ * the dataset's name is what says which model the folder holds (`org/hf_llama_model_7B`).
+ */
+function withMountedModel(f: Fact, mounts: ReadonlyArray<{ path: string; source: string }>): Fact {
+  if (f.kind !== 'model.id' || typeof f.value !== 'string') return f;
+  const value = f.value.replace(/(?<!\/)\/+$/, '');
+  const mount = mounts.find((m) => value === m.path || value.startsWith(`${m.path}/`));
+  if (!mount) return f;
+  const inside = value.slice(mount.path.length);
+  return {
+    ...f,
+    value: `${mount.source}${inside}`,
+    detail: `${f.detail}: the Beaker dataset ${mount.source} mounted at ${mount.path}`,
+  };
 }

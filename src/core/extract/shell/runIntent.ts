@@ -21,6 +21,7 @@ const UTILITY_WORDS = new Set([
   'upload',
   'download',
   'convert',
+  'converter',
   'conversion',
   'prepare',
   'preprocess',
