@@ -356,7 +356,8 @@ for epoch in range(3):
     name: 'shell: a launch line of thousands of distinct dotted overrides',
     reader: 'shell',
     file: 'a.sh',
-    make: (n) => `python3 -m pkg.main_ppo ${Array.from({ length: n }, (_, i) => `a${i % 50}.b${i}.c=${i}`).join(' ')}\n`,
+    make: (n) =>
+      `python3 -m pkg.main_ppo ${Array.from({ length: n }, (_, i) => `a${i % 50}.b${i}.c=${i}`).join(' ')}\n`,
     n: 1_000,
     maxN: 100_000,
   },

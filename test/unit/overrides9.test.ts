@@ -60,7 +60,9 @@ describe('Hydra / OmegaConf overrides on a launch line (shell/overrides.ts)', ()
   });
 
   it('a config group choice (`trainer=gpu`) gives way to the overrides inside it', () => {
-    const f = extractShellFacts('python src/train.py trainer=gpu trainer.devices=2 trainer.max_epochs=20 trainer=cpu\n');
+    const f = extractShellFacts(
+      'python src/train.py trainer=gpu trainer.devices=2 trainer.max_epochs=20 trainer=cpu\n',
+    );
     one(f, 'hardware.devices', 2);
     one(f, 'training.epochs', 20);
   });
@@ -94,7 +96,10 @@ describe('Launch commands handed over, wrapped or escaped (shell/launchers.ts)',
   });
 
   it('`uv run [options] script.py` runs the script with Python, also after escaped `\\&\\&`', () => {
-    assert.equal(matchLauncher('uv run --active scripts/grpo.py --lr 1')?.command.text, 'python scripts/grpo.py --lr 1');
+    assert.equal(
+      matchLauncher('uv run --active scripts/grpo.py --lr 1')?.command.text,
+      'python scripts/grpo.py --lr 1',
+    );
     const m = matchLauncher('uv run submit.py --gpus 8 -- source setup.sh \\&\\& uv run train_sft.py --epochs 2');
     assert.equal(m?.command.words[1], 'train_sft.py');
     assert.equal(matchLauncher('uv run --with rich report.sh'), undefined);
@@ -191,7 +196,10 @@ describe('Job specs holding a launch (configFacts.ts)', () => {
     assert.equal(one(f, 'training.epochs', 3).range.startLine, 8);
     assert.equal(one(f, 'model.id', 'org/model-7b').range.startLine, 7);
     assert.equal(one(f, 'hardware.devices', 4).range.startLine, 5);
-    assert.ok(f.some((x) => x.kind === 'hardware.devices' && x.value === 4 && x.range.startLine === 11), 'gpuCount');
+    assert.ok(
+      f.some((x) => x.kind === 'hardware.devices' && x.value === 4 && x.range.startLine === 11),
+      'gpuCount',
+    );
   });
 
   it("a flow list closed at its key's indentation (as PyYAML accepts) is read whole; a mounted dataset names the model", () => {
@@ -249,6 +257,19 @@ describe('verl precision default (estimate/precisionDefault.ts)', () => {
     assert.match(d.detail, /engine\/fsdp\.yaml/);
     const v100 = findAccelerator('V100')!;
     assert.equal(defaultTrainingPrecision('verl', v100).precision, 'fp16');
+  });
+
+  it("verl's generation program serves with its rollout engine, vLLM in bf16 unless overridden", () => {
+    const f = extractShellFacts('python3 -m verl.trainer.main_generation model.path=org/m-7b trainer.nnodes=1\n');
+    one(f, 'training.mode', 'inference');
+    assert.equal(one(f, 'inference.engine', 'vllm').confidence, 'low');
+    one(f, 'inference.weightPrecision', 'bf16');
+    const sglang = extractShellFacts(
+      'python3 -m verl.trainer.main_generation rollout.name=sglang rollout.dtype=float16\n',
+    );
+    assert.equal(one(sglang, 'inference.engine', 'sglang').confidence, 'high');
+    none(sglang, 'inference.weightPrecision', 'bf16');
+    none(extractShellFacts('python3 -m verl.trainer.main_ppo x=1\n'), 'inference.engine');
   });
 
   it('a verl module launch names the framework', () => {

@@ -37,7 +37,7 @@ const DOCS = {
     'PyTorch computes in float32 unless the code enables mixed precision (torch.autocast / .half() / .to(torch.bfloat16))',
   keras:
     'Keras: the global dtype policy is "float32" unless keras.mixed_precision.set_global_policy("mixed_float16"/"mixed_bfloat16") is called',
-  verl: "verl's shipped defaults compute in bfloat16: its FSDP and Megatron engine configs set `dtype: bfloat16` (\"Mixed precision training param dtype\", verl/trainer/config/engine/fsdp.yaml and megatron.yaml), its rollout `dtype: bfloat16` (\"Align with actor model's FSDP/Megatron type\", rollout/rollout.yaml; verl.readthedocs.io Config Explanation), and its FSDP SFT trainer wraps the model in MixedPrecision(param_dtype=torch.bfloat16) (verl/trainer/fsdp_sft_trainer.py)",
+  verl: 'verl\'s shipped defaults compute in bfloat16: its FSDP and Megatron engine configs set `dtype: bfloat16` ("Mixed precision training param dtype", verl/trainer/config/engine/fsdp.yaml and megatron.yaml), its rollout `dtype: bfloat16` ("Align with actor model\'s FSDP/Megatron type", rollout/rollout.yaml; verl.readthedocs.io Config Explanation), and its FSDP SFT trainer wraps the model in MixedPrecision(param_dtype=torch.bfloat16) (verl/trainer/fsdp_sft_trainer.py)',
   spec: 'a described run without a precision: large-model training runs in mixed half precision on accelerators with half-precision tensor units (Micikevicius et al. 2018, "Mixed Precision Training", arXiv:1710.03740; Narayanan et al. 2021, arXiv:2104.04473, section 5), so the chip\'s fastest half format is assumed',
 } as const satisfies Record<TrainingFramework, string>;
 

@@ -385,7 +385,7 @@ function withoutRotaryPositions(
 /** A map's `command:` list of scalars, when it has one. */
 function commandListOf(node: unknown): YamlNode | undefined {
   const command = isMap(node) ? node.get('command', true) : undefined;
-  return isSeq(command) && command.items.every((i) => isScalar(i)) ? (command as YamlNode) : undefined;
+  return isSeq(command) && command.items.every((i) => isScalar(i)) ? command : undefined;
 }
 
 /** A map's argument list (`args:` / `arguments:`) of scalars, when it has one. */

@@ -214,16 +214,18 @@ function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
     return value;
   };
   // The default is bounded (and stops at the next `}`): `${a-${a-…` nested 50k deep scanned to the end from every `$`.
-  return text
-    .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => substitute(whole, vars.get(name)))
-    // The default's own quotes are removed, as the shell does (`${ENTRYPOINT:-"-m pkg.train"}` is `-m pkg.train`).
-    // The default may name another variable (`${MODEL:-"${ROOT}/models/x"}`): one level, expanded by the pass after.
-    .replace(/\$\{(\w+):?-((?:[^{}$]|\$\{\w+\}|\$(?!\{)){0,1000})\}/g, (whole, name: string, def: string) =>
-      substitute(whole, vars.get(name) ?? def.replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2')),
-    )
-    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) =>
-      substitute(whole, vars.get((a ?? b)!)),
-    );
+  return (
+    text
+      .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => substitute(whole, vars.get(name)))
+      // The default's own quotes are removed, as the shell does (`${ENTRYPOINT:-"-m pkg.train"}` is `-m pkg.train`).
+      // The default may name another variable (`${MODEL:-"${ROOT}/models/x"}`): one level, expanded by the pass after.
+      .replace(/\$\{(\w+):?-((?:[^{}$]|\$\{\w+\}|\$(?!\{)){0,1000})\}/g, (whole, name: string, def: string) =>
+        substitute(whole, vars.get(name) ?? def.replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2')),
+      )
+      .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) =>
+        substitute(whole, vars.get((a ?? b)!)),
+      )
+  );
 }
 
 /** How many values a `for` loop's word list has: `1 2 3`, `{1..5}`, `$(seq 3)`, `$(seq 1 5)`; null when not literal. */
@@ -473,8 +475,7 @@ export function extractShellFacts(text: string): Fact[] {
         if (machines > 1 && Number(raw) % machines === 0)
           add('hardware.devices', Number(raw) / machines, `--num_processes=${raw} over --num_machines ${machines}`);
         else add('hardware.devices', Number(raw), `--num_processes=${raw}`);
-      }
-      else if (
+      } else if (
         (name === 'bf16' || name === 'fp16' || name === 'tf32') &&
         (raw === undefined || /^(true|1)$/i.test(raw))
       )

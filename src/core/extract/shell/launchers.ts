@@ -284,6 +284,30 @@ function postTrainingMethod(program: { script?: string; module?: string }): stri
     : undefined;
 }
 
+/**
+ * verl's generation program (`-m verl.trainer.main_generation`) generates with its rollout engine: vLLM unless
+ * `rollout.name=` says otherwise, in bfloat16 (its shipped verl/trainer/config/generation.yaml: `rollout.name: vllm`,
+ * `dtype: bfloat16 # should align with FSDP`).
+ */
+function readVerlGeneration(command: LaunchCommand, out: LaunchSink): void {
+  const named = /(?:^|\s)\+{0,2}rollout\.name=["']?(\w+)/.exec(command.text)?.[1];
+  const engine = named === undefined || named === 'vllm' ? 'vllm' : named === 'sglang' ? 'sglang' : undefined;
+  if (engine)
+    out.add(
+      'inference.engine',
+      engine,
+      named ? `rollout.name=${named}` : "verl's generation config: rollout.name vllm (the default)",
+      named ? 'high' : 'low',
+    );
+  if (!/(?:^|\s)\+{0,2}rollout\.dtype=/.test(command.text))
+    out.add(
+      'inference.weightPrecision',
+      'bf16',
+      "verl's generation config: rollout dtype bfloat16 (the default)",
+      'low',
+    );
+}
+
 /** Python launches that carry a framework's own config: `-m axolotl.cli.train x.yml`, GPT-NeoX's `deepy.py train.py -d configs a.yml b.yml`. */
 function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   // What the line's program is, by its name and flags (shell/runIntent.ts): a helper starts no run.
@@ -315,6 +339,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     // the module is the entry point and the first YAML it is given is its config.
     const framework = /^(axolotl|trl|llamafactory|litgpt|composer|torchtune|openrlhf|verl)\b/.exec(module)?.[1];
     if (framework) out.add('run.framework', framework === 'llamafactory' ? 'llamafactory' : framework, `-m ${module}`);
+    if (framework === 'verl' && serving) readVerlGeneration(command, out);
     const after = command.words.indexOf(module);
     if (!/--config[=\s]/.test(command.text)) linkFirstYaml(command, after + 1, out);
   }

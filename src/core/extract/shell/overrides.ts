@@ -1,4 +1,3 @@
-import type { FactKind, FactValue } from '../../facts';
 import { extractConfigFacts } from '../configFacts';
 import { hubIdInPath } from '../config/dialect';
 import { flagMeaning } from '../sizingNames';
@@ -153,6 +152,6 @@ export function readOverrides(words: readonly string[], out: LaunchSink): void {
     if (!o) continue;
     // Zero or negative counts and lengths (`nnodes=0`, `total_training_steps=-1`) mean "not set" in these programs.
     if (typeof f.value === 'number' && !(f.value > 0)) continue;
-    out.add(f.kind as FactKind, f.value as FactValue, `override ${f.detail}`, confidence(o), o.word);
+    out.add(f.kind, f.value, `override ${f.detail}`, confidence(o), o.word);
   }
 }
