@@ -21,7 +21,6 @@ const UTILITY_WORDS = new Set([
   'upload',
   'download',
   'convert',
-  'converter',
   'conversion',
   'prepare',
   'preprocess',
