@@ -67,6 +67,20 @@ describe('Hydra / OmegaConf overrides on a launch line (shell/overrides.ts)', ()
     one(f, 'training.epochs', 20);
   });
 
+  it('actor and rollout on GPUs of their own, on the same nodes: both count', () => {
+    const split = extractShellFacts(
+      'python3 -m pkg.async_main_ppo trainer.nnodes=2 trainer.n_gpus_per_node=6 rollout.nnodes=2 rollout.n_gpus_per_node=2\n',
+    );
+    one(split, 'hardware.devices', 8);
+    none(split, 'hardware.devices', 6);
+    one(split, 'hardware.nodes', 2);
+    const apart = extractShellFacts(
+      'python3 -m pkg.async_main_ppo trainer.nnodes=2 trainer.n_gpus_per_node=6 rollout.nnodes=1 rollout.n_gpus_per_node=2\n',
+    );
+    one(apart, 'hardware.devices', 6);
+    none(apart, 'hardware.devices', 8);
+  });
+
   it('zero and negative counts mean "not set"', () => {
     const f = extractShellFacts('python3 -m x.main_ppo trainer.nnodes=0 trainer.total_training_steps=-1\n');
     none(f, 'hardware.nodes');

@@ -145,13 +145,44 @@ export function readOverrides(words: readonly string[], out: LaunchSink): void {
   // A value still holding a shell variable (`trainer.nnodes=${SLURM_NNODES}`) is set when the job runs: not read.
   const literal = read.filter((o) => !/[$`]/.test(o.value));
   if (literal.length === 0) return;
+  const separate = separateRollout(overrides.filter((o) => !/[$`]/.test(o.value)));
+  if (separate) out.add('hardware.devices', separate.devices, separate.detail, 'high', separate.word);
   const { text, owners } = overridesAsYaml(literal);
   for (const f of extractConfigFacts(text, 'yaml').facts) {
     if (!RUN_KINDS.test(f.kind)) continue;
     const o = literal[owners[f.range.startLine] ?? -1];
     if (!o) continue;
+    if (separate && f.kind === 'hardware.devices') continue;
     // Zero or negative counts and lengths (`nnodes=0`, `total_training_steps=-1`) mean "not set" in these programs.
     if (typeof f.value === 'number' && !(f.value > 0)) continue;
     out.add(f.kind, f.value, `override ${f.detail}`, confidence(o), o.word);
   }
+}
+
+/**
+ * Actor and rollout placed on GPUs of their own (verl's one-step-off-policy and fully-async trainers: "actor and
+ * rollout are placed separately", `trainer.nnodes`/`trainer.n_gpus_per_node` the actor's resource and
+ * `rollout.nnodes`/`rollout.n_gpus_per_node` the rollout's; verl/experimental/one_step_off_policy/README.md): the
+ * run holds both. Read when both sit on the same nodes (the GPUs per node add up); otherwise the trainer's alone.
+ */
+function separateRollout(
+  overrides: readonly Override[],
+): { devices: number; detail: string; word: string } | undefined {
+  const count = (path: string) => {
+    const o = [...overrides].reverse().find((x) => x.path.join('.') === path);
+    const n = o && /^\d+$/.test(o.value) ? Number(o.value) : undefined;
+    return n !== undefined && n > 0 ? n : undefined;
+  };
+  const [actor, actorNodes, rollout, rolloutNodes] = [
+    count('trainer.n_gpus_per_node'),
+    count('trainer.nnodes'),
+    count('rollout.n_gpus_per_node'),
+    count('rollout.nnodes'),
+  ];
+  if (!actor || !rollout || !actorNodes || actorNodes !== rolloutNodes) return undefined;
+  return {
+    devices: actor + rollout,
+    detail: `trainer.n_gpus_per_node=${actor} + rollout.n_gpus_per_node=${rollout}: actor and rollout on GPUs of their own, on the same ${actorNodes} node(s)`,
+    word: 'trainer.n_gpus_per_node=',
+  };
 }
