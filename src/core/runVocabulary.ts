@@ -38,6 +38,7 @@ export const TRAINING_FRAMEWORKS = [
   'pytorch',
   'keras',
   'swift',
+  'verl',
   'spec',
 ] as const;
 export type TrainingFramework = (typeof TRAINING_FRAMEWORKS)[number];

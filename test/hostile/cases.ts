@@ -371,6 +371,57 @@ for epoch in range(3):
     n: 1_000,
     maxN: 200_000,
   },
+  // Hydra overrides read as a config (shell/overrides.ts), commands handed over after `--`, smoke-check guards,
+  // shell arithmetic (shellFacts.ts).
+  {
+    name: 'shell: a launch line of thousands of distinct dotted overrides',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) =>
+      `python3 -m pkg.main_ppo ${Array.from({ length: n }, (_, i) => `a${i % 50}.b${i}.c=${i}`).join(' ')}\n`,
+    n: 1_000,
+    maxN: 100_000,
+  },
+  {
+    name: 'shell: overrides nested deep under one key',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `python x.py ${'a.'.repeat(n)}b=1 ${'k.'.repeat(n)}=2\n`,
+    n: 1_000,
+    maxN: 200_000,
+  },
+  {
+    name: 'shell: a submitter whose -- is followed by leading commands that never launch',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `python submit.py ${'--a b '.repeat(n)}-- ${'cd x \\&\\& '.repeat(n)}echo done\n`,
+    n: 1_000,
+    maxN: 100_000,
+  },
+  {
+    name: 'shell: many -- separators, none before a launch',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `python run.py ${'-- x '.repeat(n)}\n`,
+    n: 1_000,
+    maxN: 200_000,
+  },
+  {
+    name: 'shell: many `|| error "...` guards without an end quote',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `python a.py ${'|| error "x '.repeat(n)}\n`,
+    n: 1_000,
+    maxN: 100_000,
+  },
+  {
+    name: 'shell: an arithmetic expansion of many terms and parentheses',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `A=1\nN=$((${'(A + '.repeat(n)}1${')'.repeat(n)}))\ntorchrun --nproc_per_node=$N train.py\n`,
+    n: 1_000,
+    maxN: 200_000,
+  },
   // Shell flags: `[=\s]+\S+…` backtracked over a long run of `=`.
   {
     name: 'shell: --config followed by a long run of =',
@@ -424,6 +475,24 @@ for epoch in range(3):
     maxN: 8_000,
   },
   // Config dialects: trailing slashes, Composer durations, OmegaConf interpolations.
+  // configDocument.ts: flow lists closed at their key's indentation are repaired and the text read again.
+  {
+    name: "config: many flow lists closed at their key's indentation",
+    reader: 'config',
+    file: 'b.yaml',
+    make: (n) => lines(n, (i) => `  k${i}: ['a\n  ']`),
+    n: 500,
+    maxN: 50_000,
+  },
+  {
+    name: 'config Beaker: a task with many mounted datasets and a long argument list',
+    reader: 'config',
+    file: 'b.yaml',
+    make: (n) =>
+      `tasks:\n  - command: [sh, -c]\n    arguments: ['torchrun t.py --model_name_or_path /m ${'--x 1 '.repeat(n)}']\n    datasets:\n${lines(n, (i) => `      - mountPath: /m${i}\n        source:\n          beaker: o/d${i}`)}\n`,
+    n: 500,
+    maxN: 20_000,
+  },
   {
     name: 'config litgpt: checkpoint_dir of slashes',
     reader: 'config',

@@ -49,8 +49,13 @@ const ACCELERATOR_NAMES = [
   'gpu_type',
   'instance_type',
 ];
-/** Keys whose value is a command line (SkyPilot `run: |`, Compose and Kubernetes `command:`/`args:`). */
-const COMMAND_KEYS = ['run', 'command', 'script', 'args'];
+/**
+ * Keys whose value is a command line (SkyPilot `run: |`, Compose and Kubernetes `command:`/`args:`, Beaker
+ * experiment specs `tasks[].command`/`arguments`).
+ */
+const COMMAND_KEYS = ['run', 'command', 'script', 'args', 'arguments'];
+/** The argument lists a container's `command:` list is run with (Kubernetes `args`, Beaker `arguments`). */
+const ARGUMENT_KEYS = ['args', 'arguments'];
 export const GENERIC_CONFIG_KEYS: readonly string[] = [
   ...PRECISION_SWITCHES,
   ...PRECISION_NAMES,
@@ -64,6 +69,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'use_qlora',
   'accelerators',
   'nvidia.com/gpu',
+  'gpuCount',
+  'lora_rank',
   '_target_',
   'pretrained',
   'dataset_mixer',
@@ -85,6 +92,8 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       ],
     };
   const doc = parseConfigDocument(text, format);
+  // A repaired text (configDocument.ts) has the same lines; its offsets are the nodes'.
+  text = doc.text;
   const lineCounter = doc.lineCounter;
   const problems = doc.errors.slice(0, 5).map((e) => {
     const pos = e.linePos?.[0];
@@ -230,8 +239,14 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
             ...(originLine !== undefined ? { originLine } : {}),
           });
         }
-      } else if (key === 'nvidia.com/gpu' && Number(scalar) > 0) {
+      } else if ((key === 'nvidia.com/gpu' || key === 'gpuCount') && Number(scalar) > 0) {
+        // Kubernetes limits; Beaker experiment specs (`tasks[].resources.gpuCount`, GPUs of each replica).
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
+      } else if (key === 'lora_rank' && typeof scalar === 'number' && scalar > 0 && dialects.length === 0) {
+        // LoRA adapters of this rank (verl `model.lora_rank`, "Set to positive value to enable LoRA"); 0 means none.
+        // A framework's dialect (torchtune builders, LLaMA-Factory finetuning_type) reads its method itself: a
+        // LLaMA-Factory config that only tokenizes still names a rank.
+        add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
       } else if (key === '_target_' && typeof scalar === 'string' && /(^|\.)Trainer$/.test(scalar)) {
         // Hydra instantiates the trainer from this config: the config is the run's definition.
         add('launch.trainer', `hydra:${scalar}`, valueNode, `${where}: ${scalar} is instantiated from this config`);
@@ -251,20 +266,32 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           `${where}: first dataset of the mixture`,
         );
       } else if (
-        (key === 'args' || key === 'command') &&
+        (ARGUMENT_KEYS.includes(key) || key === 'command') &&
         isSeq(valueNode) &&
-        valueNode.items.every((i) => isScalar(i))
+        valueNode.items.every((i) => isScalar(i)) &&
+        !(ARGUMENT_KEYS.includes(key) && commandListOf(node) !== undefined)
       ) {
         // Kubernetes/containers: ["python", "-m", "torch.distributed.run", ...] or ["bash", "-c", "torchrun ..."].
+        // A `command:` list runs with its sibling argument list (Kubernetes `args`, Beaker `arguments`): one command,
+        // read once, at the command (`command: [/bin/sh, -c]` + `arguments: ['accelerate launch ...']`).
         // One item per line, continued, so each flag keeps the line of its own item.
-        const items = valueNode.items as YamlNode[];
+        const argumentList = key === 'command' ? argumentListOf(node) : undefined;
+        const items = [...valueNode.items, ...(argumentList?.items ?? [])] as YamlNode[];
         const lines = items.map((i) => String((i as unknown as { value: unknown }).value).replace(/\n/g, ' '));
         const itemLines = items.map((i) => rangeOf(i).startLine);
+        // `[/bin/sh, -c, "script"]`: the script is the command (the shell's items are blanked, keeping the lines).
+        if (lines.length > 2 && /^(?:\S*\/)?(?:ba|z)?sh$/.test(lines[0].trim()) && lines[1].trim() === '-c') {
+          lines[0] = lines[1] = '';
+          items[0] = items[1] = items[2];
+          itemLines[0] = itemLines[1] = itemLines[2];
+        }
         const script = lines
           .map((l, i) => (i < lines.length - 1 ? `${l} \\` : l))
           .join('\n')
           .replace(/^\S*(bash|sh)\s+-c\s+/, '');
-        for (const f of extractShellFacts(script)) {
+        const mounts = beakerMounts(node);
+        for (const read of extractShellFacts(script)) {
+          const f = mounts.length > 0 ? withMountedModel(read, mounts) : read;
           const item = items[Math.min(f.range.startLine, items.length - 1)];
           let at = itemLines[Math.min(f.range.startLine, itemLines.length - 1)] ?? rangeOf(valueNode).startLine;
           // A folded block (`- >-` over several lines) holds many flags: point at the line of this one.
@@ -359,4 +386,54 @@ function withoutRotaryPositions(
   return learned
     ? facts
     : facts.filter((f) => !(f.kind === 'model.learnedPositions' && /max_position_embeddings/.test(f.detail)));
+}
+
+/** A map's `command:` list of scalars, when it has one. */
+function commandListOf(node: unknown): YamlNode | undefined {
+  const command = isMap(node) ? node.get('command', true) : undefined;
+  return isSeq(command) && command.items.every((i) => isScalar(i)) ? command : undefined;
+}
+
+/** A map's argument list (`args:` / `arguments:`) of scalars, when it has one. */
+function argumentListOf(node: unknown): { items: unknown[] } | undefined {
+  if (!isMap(node)) return undefined;
+  for (const key of ARGUMENT_KEYS) {
+    const list = node.get(key, true);
+    if (isSeq(list) && list.items.every((i) => isScalar(i))) return list;
+  }
+  return undefined;
+}
+
+/** Beaker datasets mounted into a task's container (`datasets: [{mountPath: /models, source: {beaker: org/name}}]`). */
+function beakerMounts(node: unknown): Array<{ path: string; source: string }> {
+  const datasets = isMap(node) ? node.get('datasets', true) : undefined;
+  if (!isSeq(datasets)) return [];
+  const out: Array<{ path: string; source: string }> = [];
+  for (const d of datasets.items.slice(0, MAX_MOUNTS)) {
+    if (!isMap(d)) continue;
+    const path = d.get('mountPath');
+    const source = d.get('source', true);
+    const name = isMap(source) ? source.get('beaker') : undefined;
+    if (typeof path === 'string' && path.startsWith('/') && typeof name === 'string' && name)
+      out.push({ path: path.replace(/(?<!\/)\/+$/, ''), source: name });
+  }
+  return out;
+}
+const MAX_MOUNTS = 50;
+
+/**
+ * A model loaded from a mounted folder (`--model_name_or_path /hf_llama_models`, a Beaker dataset mounted there):
+ * the dataset's name is what says which model the folder holds (`org/hf_llama_model_7B`).
+ */
+function withMountedModel(f: Fact, mounts: ReadonlyArray<{ path: string; source: string }>): Fact {
+  if (f.kind !== 'model.id' || typeof f.value !== 'string') return f;
+  const value = f.value.replace(/(?<!\/)\/+$/, '');
+  const mount = mounts.find((m) => value === m.path || value.startsWith(`${m.path}/`));
+  if (!mount) return f;
+  const inside = value.slice(mount.path.length);
+  return {
+    ...f,
+    value: `${mount.source}${inside}`,
+    detail: `${f.detail}: the Beaker dataset ${mount.source} mounted at ${mount.path}`,
+  };
 }

@@ -23,9 +23,10 @@ function shellVariables(text: string): Map<string, string> {
   // [ \t] not \s: with /m, `^\s*` runs across blank lines from every line start (quadratic on a file of newlines).
   // Quoted values and arrays are bounded: an unclosed quote must not scan to the end of the file from every line.
   // `: ${NAME:=default}` sets NAME when it is unset (a script's overridable defaults).
+  // `NAME=${NAME:-"-m pkg.train"}`: a quoted default may hold spaces.
   const defaults = /^[ \t]*:[ \t]+"?\$\{(\w+):?=([^}\n]{0,1000})\}/;
   for (const m of text.matchAll(
-    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\S*)|^[ \t]*:[ \t].*$/gm,
+    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
   )) {
     if (m[1] === undefined) {
       const d = defaults.exec(m[0]);
@@ -33,6 +34,14 @@ function shellVariables(text: string): Map<string, string> {
       continue;
     }
     let value = m[2];
+    const arithmetic = /^"?\$\(\(([^()]*(?:\([^()]*\)[^()]*){0,20})\)\)"?$/.exec(value);
+    if (arithmetic) {
+      // `n_gpus=$((NGPUS_PER_NODE - n_gpus_rollout))`: integer arithmetic on variables the script set.
+      const n = evaluateArithmetic(arithmetic[1], vars);
+      if (n !== undefined) vars.set(m[1], String(n));
+      else vars.delete(m[1]);
+      continue;
+    }
     if (/^"?\$\(/.test(value)) {
       // `DIR=$(cd -- "$(dirname "$0")" ... ; pwd -P)`: the script's folder (`.`), or a folder relative to it.
       // Other substitutions (`$(date)`, `$(pwd)`) are set when the script runs: the name stays unexpanded.
@@ -56,6 +65,59 @@ function shellVariables(text: string): Map<string, string> {
   for (const { name, body } of readHereDocuments(text))
     vars.set(name, expandShell(body.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim(), vars));
   return vars;
+}
+
+/** Arithmetic expressions longer than this are not evaluated (real ones are a few words). */
+const MAX_ARITHMETIC = 200;
+
+/**
+ * `$(( a * b + 1 ))` with integer variables (`NGPUS`, `$NGPUS`, `${NGPUS}`) and literals: + - * / % and
+ * parentheses, as bash evaluates them (integer division). Undefined when a name is not a known integer.
+ */
+export function evaluateArithmetic(expression: string, vars: ReadonlyMap<string, string>): number | undefined {
+  if (expression.length > MAX_ARITHMETIC) return undefined;
+  const tokens = expression.match(/\$\{\w+\}|\$?[A-Za-z_]\w*|\d+|[-+*/%()]|\S/g) ?? [];
+  let at = 0;
+  const value = (token: string): number | undefined => {
+    if (/^\d+$/.test(token)) return Number(token);
+    const v = vars.get(token.replace(/^\$\{?|\}$/g, ''))?.trim();
+    return v !== undefined && /^-?\d+$/.test(v) ? Number(v) : undefined;
+  };
+  // expression := term (('+'|'-') term)*; term := factor (('*'|'/'|'%') factor)*; factor := '-' factor | '(' expression ')' | atom
+  const expr = (depth: number): number | undefined => {
+    let left = term(depth);
+    while (left !== undefined && (tokens[at] === '+' || tokens[at] === '-')) {
+      const op = tokens[at++];
+      const right = term(depth);
+      left = right === undefined ? undefined : op === '+' ? left + right : left - right;
+    }
+    return left;
+  };
+  const term = (depth: number): number | undefined => {
+    let left = factor(depth);
+    while (left !== undefined && (tokens[at] === '*' || tokens[at] === '/' || tokens[at] === '%')) {
+      const op = tokens[at++];
+      const right = factor(depth);
+      if (right === undefined || (op !== '*' && right === 0)) return undefined;
+      left = op === '*' ? left * right : op === '/' ? Math.trunc(left / right) : left % right;
+    }
+    return left;
+  };
+  const factor = (depth: number): number | undefined => {
+    if (depth > 20 || at >= tokens.length) return undefined;
+    const token = tokens[at++];
+    if (token === '-') {
+      const v = factor(depth + 1);
+      return v === undefined ? undefined : -v;
+    }
+    if (token === '(') {
+      const v = expr(depth + 1);
+      return tokens[at++] === ')' ? v : undefined;
+    }
+    return value(token);
+  };
+  const result = expr(0);
+  return result !== undefined && at === tokens.length && Number.isSafeInteger(result) ? result : undefined;
 }
 
 /** Here-documents longer than this are not read into a variable. */
@@ -154,14 +216,18 @@ function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
     return value;
   };
   // The default is bounded (and stops at the next `}`): `${a-${a-…` nested 50k deep scanned to the end from every `$`.
-  return text
-    .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => substitute(whole, vars.get(name)))
-    .replace(/\$\{(\w+):?-([^}]{0,1000})\}/g, (whole, name: string, def: string) =>
-      substitute(whole, vars.get(name) ?? def),
-    )
-    .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) =>
-      substitute(whole, vars.get((a ?? b)!)),
-    );
+  return (
+    text
+      .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => substitute(whole, vars.get(name)))
+      // The default's own quotes are removed, as the shell does (`${ENTRYPOINT:-"-m pkg.train"}` is `-m pkg.train`).
+      // The default may name another variable (`${MODEL:-"${ROOT}/models/x"}`): one level, expanded by the pass after.
+      .replace(/\$\{(\w+):?-((?:[^{}$]|\$\{\w+\}|\$(?!\{)){0,1000})\}/g, (whole, name: string, def: string) =>
+        substitute(whole, vars.get(name) ?? def.replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2')),
+      )
+      .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) =>
+        substitute(whole, vars.get((a ?? b)!)),
+      )
+  );
 }
 
 /** How many values a `for` loop's word list has: `1 2 3`, `{1..5}`, `$(seq 3)`, `$(seq 1 5)`; null when not literal. */
@@ -222,6 +288,15 @@ const MAX_CONVERTED = 100;
 /** Exported process-layout assignments remembered per file. */
 const MAX_EXPORTED = 100;
 
+/**
+ * `cmd || error "dcgan example failed"`, `|| { echo "couldn't train"; return; }`: a command whose failure is reported
+ * as a failed check. A script of several such commands (a driver running every example or test program once) runs
+ * checks, not jobs; one such line in a launch script is still its run.
+ */
+const SMOKE_CHECK = /\|\|[ \t]*\{?[ \t]*\w+[ \t]+["'][^"'\n]{0,200}\b(?:fail|couldn't|could not)/i;
+const SMOKE_CHECKS = new RegExp(SMOKE_CHECK.source, 'gi');
+const MIN_SMOKE_CHECKS = 3;
+
 /** Launch commands read per file, and flags per command: far above real scripts, and a bound on the work per file. */
 const MAX_LAUNCHES = 1000;
 const MAX_FLAGS_PER_COMMAND = 300;
@@ -233,6 +308,7 @@ export function extractShellFacts(text: string): Fact[] {
   const vars = shellVariables(text);
   let launches = 0;
   let expandedLooks = 0;
+  const smokeDriver = (text.match(SMOKE_CHECKS) ?? []).length >= MIN_SMOKE_CHECKS;
   // Variables whose value is a launch command (`LAUNCHER="accelerate launch ..."`), found once.
   const launcherVariables = new Set([...vars].filter(([, v]) => matchLauncher(v) !== undefined).map(([k]) => k));
   // Where CUDA_VISIBLE_DEVICES is first set, found once (not re-joined and re-searched for every launch line).
@@ -317,6 +393,9 @@ export function extractShellFacts(text: string): Fact[] {
     logical = expandShell(logical, vars);
     const launch = matchLauncher(logical);
     if (!launch) continue;
+    // A smoke-test driver: each program is run to see that it does not fail (`uv run main.py --epochs 1 ||
+    // error "mnist example failed"`), a check of the code, not a run of a job.
+    if (smokeDriver && SMOKE_CHECK.test(logical)) continue;
     const launchStart = facts.length;
     const consumed = new Set<string>();
     // Launcher settings exported earlier in the script (`export NPROC_PER_NODE=4`) apply as if written before the command.
@@ -439,9 +518,14 @@ export function extractShellFacts(text: string): Fact[] {
       if (name === 'nproc_per_node' && Number(raw) > 0) add('hardware.devices', Number(raw), `--nproc_per_node=${raw}`);
       else if ((name === 'nnodes' || name === 'num_machines') && Number(raw) > 0)
         add('hardware.nodes', Number(raw), `--${m[1]}=${raw}`);
-      else if (name === 'num_processes' && Number(raw) > 0)
-        add('hardware.devices', Number(raw), `--num_processes=${raw}`);
-      else if (
+      else if (name === 'num_processes' && Number(raw) > 0) {
+        // accelerate launch: --num_processes is "the total number of processes to be launched in parallel" and
+        // --num_machines "the total number of machines" (huggingface.co/docs/accelerate, CLI): per machine, the quotient.
+        const machines = Number(/--num[-_]machines[=\s]+(\d+)/.exec(logical)?.[1]);
+        if (machines > 1 && Number(raw) % machines === 0)
+          add('hardware.devices', Number(raw) / machines, `--num_processes=${raw} over --num_machines ${machines}`);
+        else add('hardware.devices', Number(raw), `--num_processes=${raw}`);
+      } else if (
         (name === 'bf16' || name === 'fp16' || name === 'tf32') &&
         (raw === undefined || /^(true|1)$/i.test(raw))
       )

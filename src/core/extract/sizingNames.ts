@@ -75,6 +75,13 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
   {
     kind: 'training.epochs',
     names: ['num_train_epochs', 'num_epochs', 'epochs', 'max_epochs', 'n_epochs'],
+    only: [
+      {
+        names: ['total_epochs'],
+        sources: CONFIG_AND_FLAG,
+        why: 'verl trainer.total_epochs (verl docs, Config Explanation: "Number of epochs in training"); a script variable of that name is as often a loop bound computed from others',
+      },
+    ],
   },
   {
     kind: 'training.steps',
@@ -84,6 +91,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         names: ['total_steps', 'num_train_steps', 'num_steps', 'train_steps', 'n_steps'],
         sources: PYTHON,
         why: 'in configs these are as often scheduler or sampler settings (OneCycleLR total_steps, diffusion num_steps) reached through an interpolation from the real max_steps; in Python scripts they are the loop bound',
+      },
+      {
+        names: ['total_training_steps'],
+        sources: CONFIG_AND_FLAG,
+        why: 'verl trainer.total_training_steps: the training steps when set, overriding total_epochs (verl docs, Config Explanation); its optimizer sections hold -1 ("injected at runtime"), which is no length',
       },
     ],
   },
@@ -222,6 +234,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
       },
       { names: ['nproc_per_node'], sources: FLAG, why: 'torchrun / tune run: processes (GPUs) per node' },
       {
+        names: ['n_gpus_per_node'],
+        sources: CONFIG_AND_FLAG,
+        why: 'verl trainer.n_gpus_per_node (× trainer.nnodes): the GPUs of each node the trainer runs on',
+      },
+      {
         names: ['num_gpus_per_node'],
         sources: FLAG,
         why: 'GPUs per node of a Ray-placed model (OpenRLHF `--actor.num_gpus_per_node`, help "number of gpus per node for actor")',
@@ -237,7 +254,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         sources: CONFIG_AND_FLAG,
         why: 'accelerate config and `accelerate launch --num_machines`',
       },
-      { names: ['nnodes'], sources: FLAG, why: 'torchrun / tune run' },
+      {
+        names: ['nnodes'],
+        sources: CONFIG_AND_FLAG,
+        why: 'torchrun / tune run flags; verl trainer.nnodes in configs and Hydra overrides (0 in its rollout section means "colocated": not a count)',
+      },
     ],
   },
   {
@@ -343,7 +364,8 @@ export const EVALUATION_NAMESPACES: readonly string[] = [
   'ckpt',
 ];
 /** Namespaces of the other models an RLHF run holds (OpenRLHF `--ref.*`, `--reward.*`, `--critic.*`). */
-export const AUXILIARY_MODEL_NAMESPACES: readonly string[] = ['ref', 'reward', 'critic'];
+// verl's `critic.model.path` and `reward_model.model.path` beside `actor_rollout_ref.model.path`.
+export const AUXILIARY_MODEL_NAMESPACES: readonly string[] = ['ref', 'reward', 'critic', 'reward_model'];
 
 const ALIAS = new Map(FLAG_ALIASES.map((a) => [a.name, a.means]));
 

@@ -471,6 +471,7 @@ const FRAMEWORK_OF: Record<string, TrainingFramework> = {
   llamafactory: 'hf-trainer',
   'hf-trainer': 'hf-trainer',
   swift: 'swift',
+  verl: 'verl',
 };
 function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
   const stated = facts.find(

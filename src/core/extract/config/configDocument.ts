@@ -25,6 +25,8 @@ export interface ParsedConfig {
   /** Parse errors, as the `yaml` library reports them (none on the fast JSON path). */
   readonly errors: readonly YAMLError[];
   readonly lineCounter: LineCounter;
+  /** The text the nodes' offsets point into: the input, or its repair (see repairedFlowEnds) with the same lines. */
+  readonly text: string;
 }
 
 export function parseConfigDocument(text: string, format: 'yaml' | 'json'): ParsedConfig {
@@ -32,9 +34,23 @@ export function parseConfigDocument(text: string, format: 'yaml' | 'json'): Pars
     const fast = strictJson(text);
     if (fast) return fast;
   }
+  const first = parseYaml(text);
+  // PyYAML (what Beaker and most Python tools read specs with) accepts a flow list closed at its key's indentation
+  // (`    arguments: ['accelerate launch` … `    ']`); the YAML spec and this parser do not, and recover by
+  // folding the rest of the map into one garbage key. Such closing lines are indented two more and the text read
+  // again; the repair is kept when it parses with fewer errors. Lines stay where they are.
+  if (first.errors.some((e) => /sufficiently indented/.test(e.message))) {
+    const repaired = text.replace(/^([ \t]*)(['"]?[\]}][\]},]*[ \t]*\r?)$/gm, '$1  $2');
+    const second = parseYaml(repaired);
+    if (second.errors.length < first.errors.length) return second;
+  }
+  return first;
+}
+
+function parseYaml(text: string): ParsedConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, strict: false });
-  return { contents: doc.contents ?? null, errors: doc.errors, lineCounter };
+  return { contents: doc.contents ?? null, errors: doc.errors, lineCounter, text };
 }
 
 /** Strict JSON as YAML nodes, or undefined when the text is not strict JSON (the YAML parser then reads it). */
@@ -44,7 +60,7 @@ function strictJson(text: string): ParsedConfig | undefined {
   try {
     root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (!root || errors.length > 0) return undefined;
-    return { contents: toYaml(root, text), errors: [], lineCounter: linesOf(text) };
+    return { contents: toYaml(root, text), errors: [], lineCounter: linesOf(text), text };
   } catch {
     // Nesting deeper than the stack: the YAML parser reports it as it always did.
     return undefined;

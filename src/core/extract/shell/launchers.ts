@@ -1,9 +1,9 @@
 import type { Fact, FactKind, FactValue } from '../../facts';
 import { hubIdInPath } from '../config/dialect';
-import { normalisePrecision } from '../pythonFacts';
 import { torchtuneRecipe } from '../config/torchtune';
 import { parseComposerDuration } from '../config/composer';
-import { flagMeaning, sizingKindFor } from '../sizingNames';
+import { flagMeaning } from '../sizingNames';
+import { readOverrides } from './overrides';
 import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { evaluationOnly, launchedProgram, readEvaluationHarness, servingModule, utilityProgram } from './runIntent';
@@ -53,29 +53,20 @@ export interface Launcher {
 
 export type LaunchOutcome = 'no-run' | 'own-links' | void;
 
-/** `key=value` overrides after a config (OmegaConf/Hydra dotlists: torchtune, Composer, LLaMA-Factory, NeMo). */
+/**
+ * `key=value` overrides after a config or program (OmegaConf/Hydra dotlists: torchtune, Composer, LLaMA-Factory,
+ * NeMo, verl): read as keys of a nested config (shell/overrides.ts). Composer's `max_duration` unit is read here,
+ * since its dialect only claims whole train configs.
+ */
 export function readDotlistOverrides(words: readonly string[], out: LaunchSink): void {
   for (const word of words) {
-    const m = /^\+{0,2}([A-Za-z_][\w.]*)=([^\s=]+)$/.exec(word);
+    const m = /^\+{0,2}((?:[A-Za-z_]\w*\.)*max_duration)=([^\s=]+)$/.exec(word);
     if (!m) continue;
-    const key = m[1].slice(m[1].lastIndexOf('.') + 1);
     const value = m[2].replace(/^["']|["']$/g, '');
-    if (key === 'max_duration') {
-      const d = parseComposerDuration(value);
-      if (d && d.unit !== 'sp') out.add(d.kind, d.value, `override ${m[1]}=${value}`, 'high', word);
-      continue;
-    }
-    if (key === 'precision' && normalisePrecision(value) && !/^int/.test(normalisePrecision(value)!)) {
-      out.add('training.precision', normalisePrecision(value), `override ${m[1]}=${value}`, 'high', word);
-      continue;
-    }
-    const kind = sizingKindFor(key, 'config');
-    if (!kind || kind === 'model.id' || kind === 'training.dataset') continue;
-    const n = Number(value);
-    if (kind === 'training.gradientCheckpointing')
-      out.add(kind, /^(true|1)$/i.test(value), `override ${m[1]}=${value}`, 'high', word);
-    else if (Number.isFinite(n) && n > 0) out.add(kind, n, `override ${m[1]}=${value}`, 'high', word);
+    const d = parseComposerDuration(value);
+    if (d && d.unit !== 'sp') out.add(d.kind, d.value, `override ${m[1]}=${value}`, 'high', word);
   }
+  readOverrides(words, out);
 }
 
 /** The positional words after the launcher's own words, skipping `--flag value` pairs. */
@@ -256,13 +247,74 @@ function linkFirstYaml(command: LaunchCommand, from: number, out: LaunchSink): v
   if (config) out.add('link.config', config, `${command.words.slice(0, from).join(' ')} ${config}`);
 }
 
+/**
+ * Post-training methods a program is named after (`-m verl.trainer.main_ppo`, `fsdp_sft_trainer`, `grpo_fast.py`,
+ * `dpo_tune_cache.py`, `train_orpo.py`): SFT, preference optimisation (DPO, ORPO, KTO, SimPO, CPO) and RL from
+ * feedback (PPO, GRPO and its variants GSPO/DAPO, RLOO, REINFORCE) start from a pretrained model (issue 12:
+ * "SFT/DPO/ORPO/KTO/GRPO trainers imply fine-tuning of a pretrained model"). Whether it is LoRA or full is the
+ * flags' and overrides' to say; the program's name only rules out training from scratch.
+ */
+const POST_TRAINING_WORDS = new Set([
+  'sft',
+  'dpo',
+  'orpo',
+  'kto',
+  'simpo',
+  'cpo',
+  'ppo',
+  'grpo',
+  'gspo',
+  'dapo',
+  'rloo',
+  'reinforce',
+  'rlhf',
+  'rlvr',
+]);
+function postTrainingMethod(program: { script?: string; module?: string }): string | undefined {
+  const name = program.module
+    ? program.module.slice(program.module.lastIndexOf('.') + 1)
+    : program.script?.slice(program.script.lastIndexOf('/') + 1).replace(/\.py$/, '');
+  if (!name || name.includes('$')) return undefined;
+  const word = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .find((w) => POST_TRAINING_WORDS.has(w));
+  return word
+    ? `${program.module ? `-m ${program.module}` : program.script}: named for ${word.toUpperCase()}, a post-training method that starts from a pretrained model`
+    : undefined;
+}
+
+/**
+ * verl's generation program (`-m verl.trainer.main_generation`) generates with its rollout engine: vLLM unless
+ * `rollout.name=` says otherwise, in bfloat16 (its shipped verl/trainer/config/generation.yaml: `rollout.name: vllm`,
+ * `dtype: bfloat16 # should align with FSDP`).
+ */
+function readVerlGeneration(command: LaunchCommand, out: LaunchSink): void {
+  const named = /(?:^|\s)\+{0,2}rollout\.name=["']?(\w+)/.exec(command.text)?.[1];
+  const engine = named === undefined || named === 'vllm' ? 'vllm' : named === 'sglang' ? 'sglang' : undefined;
+  if (engine)
+    out.add(
+      'inference.engine',
+      engine,
+      named ? `rollout.name=${named}` : "verl's generation config: rollout.name vllm (the default)",
+      named ? 'high' : 'low',
+    );
+  if (!/(?:^|\s)\+{0,2}rollout\.dtype=/.test(command.text))
+    out.add(
+      'inference.weightPrecision',
+      'bf16',
+      "verl's generation config: rollout dtype bfloat16 (the default)",
+      'low',
+    );
+}
+
 /** Python launches that carry a framework's own config: `-m axolotl.cli.train x.yml`, GPT-NeoX's `deepy.py train.py -d configs a.yml b.yml`. */
 function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   // What the line's program is, by its name and flags (shell/runIntent.ts): a helper starts no run.
   const program = launchedProgram(command);
   if (utilityProgram(program)) return 'no-run';
   // `python -c 'import torch; print(torch.cuda.device_count())'`: a one-line check of the environment, not a job.
-  if (/^python3?$/.test(command.words[0] ?? '') && command.words[1] === '-c') return 'no-run';
+  if (/(?:^|\/)python3?$/.test(command.words[0] ?? '') && command.words[1] === '-c') return 'no-run';
   // ms-swift's programs run by a launcher (`torchrun ... swift/cli/sft.py --model ...`): read as `swift sft`.
   const swift = swiftProgram(command.words);
   if (swift) {
@@ -271,14 +323,19 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   }
   const serving = servingModule(program) ?? evaluationOnly(command);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
+  else {
+    const method = postTrainingMethod(program);
+    if (method) out.add('model.fromScratch', false, method, 'low');
+  }
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
   if (module && /^openrlhf\.cli\.train_/.test(module)) readOpenRlhf(command, module, out);
   // A module named as a server (`-m openrlhf.cli.serve_rm`, `-m pkg.serve`, `-m pkg.api_server`) serves a model.
   if (module && /(?:^|\.)(?:serve|serve_\w+|server|api_server)$/.test(module))
     out.add('launch.inference', `python -m ${module}`, `-m ${module} serves a model`);
   // Hydra entry points (NeMo, many research repos): `--config-path conf --config-name megatron_gpt_config`.
-  const hydraPath = /--config-path[=\s]+(\S+)/.exec(command.text)?.[1];
-  const hydraName = /--config-name[=\s]+(\S+)/.exec(command.text)?.[1];
+  const unquote = (w: string | undefined) => w?.replace(/^["']|["']$/g, '');
+  const hydraPath = unquote(/--config-path[=\s]+(\S+)/.exec(command.text)?.[1]);
+  const hydraName = unquote(/--config-name[=\s]+(\S+)/.exec(command.text)?.[1]);
   if (hydraName && !hydraName.startsWith('$')) {
     const file = `${hydraPath ? `${hydraPath.replace(/(?<!\/)\/+$/, '')}/` : ''}${hydraName.replace(/\.ya?ml$/, '')}.yaml`;
     out.add('link.config', file, `--config-path ${hydraPath ?? '.'} --config-name ${hydraName}`);
@@ -286,8 +343,9 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   if (module && !/^torch\.distributed\./.test(module)) {
     // `-m axolotl.cli.train x.yml`, `-m llamafactory.cli train x.yaml`, `-m trl.scripts.sft --config x.yaml`:
     // the module is the entry point and the first YAML it is given is its config.
-    const framework = /^(axolotl|trl|llamafactory|litgpt|composer|torchtune|openrlhf)\b/.exec(module)?.[1];
+    const framework = /^(axolotl|trl|llamafactory|litgpt|composer|torchtune|openrlhf|verl)\b/.exec(module)?.[1];
     if (framework) out.add('run.framework', framework === 'llamafactory' ? 'llamafactory' : framework, `-m ${module}`);
+    if (framework === 'verl' && serving) readVerlGeneration(command, out);
     const after = command.words.indexOf(module);
     if (!/--config[=\s]/.test(command.text)) linkFirstYaml(command, after + 1, out);
   }
@@ -623,7 +681,14 @@ export const LAUNCHERS: readonly Launcher[] = [
     read: readPythonLaunch,
     runs: 'script',
   },
-  { name: 'python', pattern: /^(python3?)\b/, words: ['python'], read: readPythonLaunch, runs: 'script' },
+  // Also by path (`/usr/bin/python3`, Isaac Sim's `_isaac_sim/python.sh` wrapper of its bundled Python).
+  {
+    name: 'python',
+    pattern: /^(?:[\w.~-]*\/)*(python3?)\b/,
+    words: ['python'],
+    read: readPythonLaunch,
+    runs: 'script',
+  },
   {
     name: 'accelerate launch',
     pattern: /^accelerate\s+launch\b/,
@@ -654,15 +719,23 @@ export const LAUNCHERS: readonly Launcher[] = [
 ];
 
 /** `VAR=x nohup conda run -n env torchrun ...`: environment assignments and wrappers that run the command as it is. */
-// Wrappers that run the command as it is: `nohup`, `time`, `conda run -n env`, `uv run [--]`, `poetry run`.
-// Runners with options of their own (`srun`, `mpirun`) and job submitters (`ray job submit ... --`) are read
-// word by word in stripWrapper.
+// Wrappers that run the command as it is: `nohup`, `time`, `conda run -n env`, `uv run [options] [--]`, `poetry run`.
+// Runners with options of their own (`srun`, `mpirun`, `apptainer exec`) and job submitters (`ray job submit ... --`,
+// any command handing a launch over after `--`) are read word by word in stripWrapper. Group 1: the project
+// runner's name (`uv run script.py` runs the script with Python).
 const PREFIX =
-  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(?:uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+--)?\s+)?/;
+  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+(?:--(?:with|with-requirements|extra|group|python|project|directory|env-file|index|package)|-p)\s+\S+|\s+--[\w-]+(?:=\S+)?)*(?:\s+--)?\s+)?/;
+/** `uv run train.py`: uv runs a script with the project's Python (docs.astral.sh/uv, "Running scripts"). */
+const SCRIPT_WORD = /^["']?[\w./-]+\.py["']?(?:\s|$)/;
 
-/** Commands before the launch on the same line (`cd scripts && torchrun ...`, `clear; srun ...`): each of a few words. */
+/**
+ * Commands before the launch on the same line (`cd scripts && torchrun ...`, `clear; srun ...`,
+ * `PYTHONPATH=/x pip install y && accelerate launch ...`): each of a few words, after its environment assignments.
+ * The separator may be escaped (`source setup.sh \&\& python train.py`): a command handed to a submitter as words,
+ * which its job runs through a shell.
+ */
 const LEADING_COMMAND =
-  /^[ \t]*(?!(?:for|while|if|until|case)\b)[\w./-]+(?:[ \t]+[^\s;&|'"]+){0,8}[ \t]*(?:;|&&)[ \t]*/;
+  /^[ \t]*(?:[A-Za-z_]\w*=\S*[ \t]+)*(?!(?:for|while|if|until|case)\b)[\w./-]+(?:[ \t]+[^\s;&|'"\\]+){0,8}[ \t]*(?:;|&&|\\&\\&|\\;)[ \t]*/;
 /** Leading commands skipped on one line (`cd /x; pip install . ; export A=1; torchrun ...`). */
 const MAX_LEADING_COMMANDS = 8;
 /**
@@ -672,13 +745,18 @@ const MAX_LEADING_COMMANDS = 8;
 const SHELL_C = /^(?:ba|z)?sh[ \t]+-c[ \t]+(?:"((?:[^"\\]|\\[\s\S])*)"|'([^']*)')/;
 /**
  * Runners that start the command after their own options, whose values may be any word (`srun --comment laion
- * -w "$node" python ...`, `srun $SRUN_ARGS torchrun ...`, `mpirun -np 8 --bind-to none -x NCCL_DEBUG python ...`).
+ * -w "$node" python ...`, `srun $SRUN_ARGS torchrun ...`, `mpirun -np 8 --bind-to none -x NCCL_DEBUG python ...`),
+ * and container runners, whose options come before the image the command runs in (`apptainer run --nv --bind /x
+ * image.sif python ...`, `singularity exec`, `docker run --gpus all -v a:b image bash -c "..."`).
  */
-const RUNNER = /^(?:srun|mpirun|mpiexec)(?=\s)/;
+const RUNNER =
+  /^(?:srun|mpirun|mpiexec|(?:apptainer|singularity)[ \t]+(?:run|exec)|(?:docker|podman)[ \t]+(?:run|exec))(?=\s)/;
 /**
  * Job submitters whose command follows a `--` (Ray Jobs CLI: `ray job submit [options] -- python script.py`;
  * `kubectl exec POD -- cmd`, `kubectl run NAME --image=I -- cmd`; Run:ai `runai [training] submit ... -- cmd`),
- * also called by path (`/root/.local/bin/ray job submit`).
+ * also called by path (`/root/.local/bin/ray job submit`). Any other command that hands a launch over after a
+ * standalone `--` (a team's own submitter: `python submit.py --cluster c --gpus 8 -- torchrun train.py`) is one too:
+ * see handsOver.
  */
 const SUBMITTER =
   /^(?:[\w.~/-]*\/)?(?:ray[ \t]+job[ \t]+submit|kubectl[ \t]+(?:exec|run)|runai[ \t]+(?:training[ \t]+)?submit)(?=\s)/;
@@ -692,11 +770,42 @@ function startsLaunch(text: string): boolean {
   return LAUNCHERS.some((l) => l.pattern.test(text)) || SHELL_C.test(text) || SUBMITTER.test(text);
 }
 
+/** Whether `text` starts a launch once its environment assignments and plain wrappers are set aside. */
+function headStartsLaunch(text: string): boolean {
+  const wrappers = PREFIX.exec(text);
+  const head = text.slice(wrappers?.[0].length ?? 0);
+  return startsLaunch(head) || RUNNER.test(head) || (wrappers?.[1] === 'uv' && SCRIPT_WORD.test(head));
+}
+
+/** Whether a launch starts in `text` after at most a few leading commands (`source setup.sh \&\& python x.py`). */
+function leadsToLaunch(text: string): boolean {
+  let rest = text;
+  for (let k = 0; k <= MAX_LEADING_COMMANDS; k++) {
+    if (headStartsLaunch(rest)) return true;
+    const leading = LEADING_COMMAND.exec(rest)?.[0];
+    if (!leading) return false;
+    rest = rest.slice(leading.length);
+  }
+  return false;
+}
+
+/**
+ * A command that hands a launch over after a standalone `--`: the submitter's words come first (`uv run mason.py
+ * --cluster c --gpus 8 -- accelerate launch ...`), the launch after. Gantry reads its own `--` (its launcher, below).
+ */
+function handsOver(rest: string): number | undefined {
+  if (gantry.pattern.test(rest)) return undefined;
+  const dashes = /[ \t]--(?:[ \t]+|$)/.exec(rest);
+  if (!dashes) return undefined;
+  const at = dashes.index + dashes[0].length;
+  return leadsToLaunch(rest.slice(at)) ? at : undefined;
+}
+
 /**
  * The wrapper at the start of `rest`, if any: the text it runs the command after, and what it spent. A runner's
  * words are skipped while they are options (`-x`, `--x=v`), an option's value, or a variable holding options
  * (`$SRUN_ARGS`), up to the first word from which a launch starts; any other word is the runner's own command
- * (`srun hostname`), which launches nothing.
+ * (`srun hostname`), which launches nothing (a container runner's first such word is its image).
  */
 function stripWrapper(rest: string): { spent: string; rest: string } | undefined {
   const submitter = SUBMITTER.exec(rest);
@@ -713,16 +822,20 @@ function stripWrapper(rest: string): { spent: string; rest: string } | undefined
     word.lastIndex = runner[0].length;
     // Values an option may still take: `--mca btl ^openib` has two.
     let values = 0;
+    let image = /^(?:apptainer|singularity|docker|podman)/.test(runner[0]) ? 1 : 0;
     for (let n = 0; n < MAX_RUNNER_WORDS; n++) {
       const m = word.exec(rest);
       if (!m) return undefined;
       const w = m[0];
       // The end of the runner's command (`;`, `&&`, `|`, a redirection): no launch came.
       if (/^(?:[;&|<>]|\d>)/.test(w)) return undefined;
-      if (startsLaunch(rest.slice(m.index))) return { spent: rest.slice(0, m.index), rest: rest.slice(m.index) };
+      // A launch, or another runner (`srun ... apptainer run ... python`), peeled at the next level.
+      const from = rest.slice(m.index);
+      if (startsLaunch(from) || RUNNER.test(from)) return { spent: rest.slice(0, m.index), rest: from };
       if (w.startsWith('-')) values = w.includes('=') ? 0 : 2;
       else if (w.startsWith('$') || w.startsWith('"$')) values = 0;
       else if (values > 0) values--;
+      else if (image > 0) image--;
       else return undefined;
     }
     return undefined;
@@ -732,6 +845,8 @@ function stripWrapper(rest: string): { spent: string; rest: string } | undefined
     const body = inner[1] !== undefined ? inner[1].replace(/\\([\\"$`])/g, '$1') : (inner[2] ?? '');
     return { spent: 'bash -c ', rest: body };
   }
+  const handed = handsOver(rest);
+  if (handed !== undefined) return { spent: rest.slice(0, handed), rest: rest.slice(handed) };
   return undefined;
 }
 
@@ -739,27 +854,30 @@ function stripWrapper(rest: string): { spent: string; rest: string } | undefined
 export function matchLauncher(line: string): { launcher: Launcher; value: string; command: LaunchCommand } | undefined {
   let rest = line;
   let prefix = '';
+  let ranByUv = false;
   // Leading commands, environment assignments and wrappers, peeled off until a launcher's words come first
   // (`srun ... bash -c " cd /x; pip install . ; torchrun ..."`).
   for (let level = 0; level < MAX_WRAPPERS; level++) {
     for (let k = 0; k < MAX_LEADING_COMMANDS; k++) {
       // A launch (or a runner of one) ending in `;` is the command itself, not a leading one.
-      const head = rest.slice(PREFIX.exec(rest)?.[0].length ?? 0);
-      if (startsLaunch(head) || RUNNER.test(head)) break;
+      if (headStartsLaunch(rest)) break;
       const leading = LEADING_COMMAND.exec(rest)?.[0];
       if (!leading) break;
       prefix += leading;
       rest = rest.slice(leading.length);
     }
-    const wrappers = PREFIX.exec(rest)?.[0] ?? '';
-    prefix += wrappers;
-    rest = rest.slice(wrappers.length);
+    const wrappers = PREFIX.exec(rest);
+    prefix += wrappers?.[0] ?? '';
+    rest = rest.slice(wrappers?.[0].length ?? 0);
+    ranByUv = wrappers?.[1] === 'uv';
     const wrapped = stripWrapper(rest);
     if (!wrapped) break;
+    ranByUv = false;
     prefix += wrapped.spent;
     rest = wrapped.rest;
   }
-  const text = rest.trim();
+  // `uv run train.py --flags`: Python runs the script.
+  const text = ranByUv && SCRIPT_WORD.test(rest.trim()) ? `python ${rest.trim()}` : rest.trim();
   for (const launcher of LAUNCHERS) {
     const m = launcher.pattern.exec(text);
     if (m) return { launcher, value: m[1] ?? launcher.name, command: { text, prefix, words: text.split(/\s+/) } };
