@@ -58,6 +58,10 @@ describe('What is a run: entry points', () => {
     );
     assert.match(nonRunPathReason('ci_jobs/grpo_smoke-test.yaml') ?? '', /test/);
     assert.equal(nonRunPathReason('examples/grpo/test_grpo_3b_math.sh'), undefined);
+    assert.match(nonRunPathReason('scripts/train/debug/sft_multinode_test.sh') ?? '', /test script/);
+    assert.match(nonRunPathReason('scripts/merge/average_checkpoints.sh') ?? '', /merging/);
+    assert.match(nonRunPathReason('tools/mergekit_merge.sh') ?? '', /merging/);
+    assert.equal(nonRunPathReason('scripts/train/merged_data_sft.sh'), undefined);
     assert.match(
       nonRunPathReason('scripts/sweeps/old.sh', { exclude: ['scripts/sweeps/**'] }) ?? '',
       /scripts\/sweeps/,

@@ -35,6 +35,8 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/*{integration,smoke,regression}[_-]test*.{py,sh,bash,slurm,yaml,yml}',
     reason: 'an integration, smoke or regression test, by its name',
   },
+  // Named like the Python test files above (`sft_multinode_test.sh`).
+  { glob: '**/*_test.{sh,bash}', reason: 'a test script, by its name' },
   // Test inputs written as data: `test_input.json`, `tests.json` (not `test_eval.yaml`: an evaluation config is a run).
   { glob: '**/{tests,test_input,test-input,test_inputs,test-inputs}.{json,yaml,yml}', reason: 'test inputs' },
   // Test inputs kept beside the tests (`test_fixtures/train_tiny.yaml`, Go-style `testdata/`).
@@ -54,6 +56,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{convert,prepare,preprocess,download,export,merge}{_,-}*.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert, export, merge), by its name',
   },
+  // Model merging (mergekit, weight averaging) trains nothing: a folder of such scripts, or one named for it.
+  {
+    glob: '**/{merge,merging,model_merging}/**/*.{py,sh,bash}',
+    reason: 'a weights-merging utility, by its folder',
+  },
+  { glob: '**/*{_,-}merge.{py,sh,bash}', reason: 'a weights-merging utility, by its name' },
   {
     glob: '**/{convert,prepare,preprocess,download}.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert), by its name',
