@@ -1,8 +1,8 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 
 /**
- * The nodes extraction looks at, found by a native walk over their types (tree-sitter's
- * descendantsOfType) instead of visiting every node from JavaScript: that is what keeps a scan close to
+ * The nodes extraction looks at, found in one pass of a tree-sitter query (native code)
+ * instead of visiting every node from JavaScript: that is what keeps a scan close to
  * the cost of the parse itself.
  */
 export interface SyntaxIndex {
@@ -17,6 +17,17 @@ export interface SyntaxIndex {
   /** Assignments that are statements directly in a class body, with their class. */
   readonly classAssignments: Array<{ readonly cls: Node; readonly className: string; readonly assignment: Node }>;
 }
+
+const INDEX_QUERY = `
+(call) @call
+(assignment) @assignment
+(for_statement) @for
+(while_statement) @while
+(class_definition) @class
+(default_parameter) @default
+(typed_default_parameter) @default
+`;
+const queries = new WeakMap<Language, Query>();
 
 const HAS_QUOTE = (line: string) => line.includes('"') || line.includes("'");
 
@@ -94,35 +105,31 @@ export class RelevantLines {
   }
 }
 
-/** The node types the index holds, and the list each goes to. */
-const INDEXED_TYPES: ReadonlyMap<string, 'call' | 'assignment' | 'class' | 'default' | 'loop'> = new Map([
-  ['call', 'call'],
-  ['assignment', 'assignment'],
-  ['for_statement', 'loop'],
-  ['while_statement', 'loop'],
-  ['class_definition', 'class'],
-  ['default_parameter', 'default'],
-  ['typed_default_parameter', 'default'],
-] as const);
-const TYPES = [...INDEXED_TYPES.keys()];
+function queryOf(tree: Tree): Query {
+  let query = queries.get(tree.language);
+  if (!query) {
+    query = new Query(tree.language, INDEX_QUERY);
+    queries.set(tree.language, query);
+  }
+  return query;
+}
 
 /** The index's nodes on the given rows, skipping those already seen (their ids). */
 function captureRows(tree: Tree, ranges: ReadonlyArray<readonly [number, number]>, seen: Set<number>) {
+  const query = queryOf(tree);
   const top = tree.rootNode.children.filter((c): c is Node => c !== null);
   const captured: Array<{ name: string; node: Node }> = [];
-  // Walked from the top-level statements that hold each range rather than from the root: a range
-  // walk from the root visits every statement before the range, which made long files quadratic.
-  // A native walk over the node types needs no query (compiling one costs each thread tens of ms).
+  // Query from the top-level statements that hold each range rather than from the root: a range
+  // query from the root walks every statement before the range, which made long files quadratic.
   let from = 0;
   for (const [first, last] of ranges) {
     while (from < top.length && top[from].endPosition.row < first) from++;
-    const start = { row: first, column: 0 };
-    const end = { row: last + 1, column: 0 };
+    const options = { startPosition: { row: first, column: 0 }, endPosition: { row: last + 1, column: 0 } };
     for (let i = from; i < top.length && top[i].startPosition.row <= last; i++) {
-      for (const node of top[i].descendantsOfType(TYPES, start, end)) {
-        if (!node || seen.has(node.id)) continue;
-        seen.add(node.id);
-        captured.push({ name: INDEXED_TYPES.get(node.type) ?? 'loop', node });
+      for (const capture of query.captures(top[i], options)) {
+        if (seen.has(capture.node.id)) continue;
+        seen.add(capture.node.id);
+        captured.push(capture);
       }
     }
   }
