@@ -192,6 +192,9 @@ function readKeywordDictionary(inner: Node | null, ctx: PythonReadContext, owner
   }
 }
 
+/** A model id as the Hub writes it: `gpt2`, `org/name`. */
+const HUB_ID = /^[\w.-]+(\/[\w.-]+)?$/;
+
 /** `SFTTrainer(model="Qwen/Qwen2.5-0.5B")`, `pipeline(model="gpt2")`, `LLM(model=...)`: a model named by id. */
 export function readModelKeyword(call: Node, ctx: PythonReadContext, owner: string, inference: boolean): void {
   const args = call.childForFieldName('arguments');
@@ -200,9 +203,10 @@ export function readModelKeyword(call: Node, ctx: PythonReadContext, owner: stri
   const r = evaluate(value, ctx.symbols);
   if (typeof r?.value !== 'string') return;
   // A local copy kept under the Hub's name (`MODELS_DIR + "/" + MODEL_NAME` = /llamas/meta-llama/Llama-3.2-3B).
-  const inPath = /^[\w.-]+(\/[\w.-]+)?$/.test(r.value) ? undefined : hubIdInPath(r.value);
+  const isId = HUB_ID.test(r.value);
+  const inPath = isId ? undefined : hubIdInPath(r.value);
+  if (!isId && !inPath) return;
   const id = inPath ?? r.value;
-  if (!inPath && !/^[\w.-]+(\/[\w.-]+)?$/.test(id)) return;
   const via = [r.via, inPath ? `the Hub id in the path ${truncate(r.value, 60)}` : undefined]
     .filter(Boolean)
     .join('; ');

@@ -6,6 +6,7 @@ import { flagMeaning } from '../sizingNames';
 import { readOverrides } from './overrides';
 import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
+import { unquote } from './words';
 import { evaluationOnly, launchedProgram, readEvaluationHarness, servingModule, utilityProgram } from './runIntent';
 
 /**
@@ -62,7 +63,7 @@ export function readDotlistOverrides(words: readonly string[], out: LaunchSink):
   for (const word of words) {
     const m = /^\+{0,2}((?:[A-Za-z_]\w*\.)*max_duration)=([^\s=]+)$/.exec(word);
     if (!m) continue;
-    const value = m[2].replace(/^["']|["']$/g, '');
+    const value = unquote(m[2]);
     const d = parseComposerDuration(value);
     if (d && d.unit !== 'sp') out.add(d.kind, d.value, `override ${m[1]}=${value}`, 'high', word);
   }
@@ -333,7 +334,6 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   if (module && /(?:^|\.)(?:serve|serve_\w+|server|api_server)$/.test(module))
     out.add('launch.inference', `python -m ${module}`, `-m ${module} serves a model`);
   // Hydra entry points (NeMo, many research repos): `--config-path conf --config-name megatron_gpt_config`.
-  const unquote = (w: string | undefined) => w?.replace(/^["']|["']$/g, '');
   const hydraPath = unquote(/--config-path[=\s]+(\S+)/.exec(command.text)?.[1]);
   const hydraName = unquote(/--config-name[=\s]+(\S+)/.exec(command.text)?.[1]);
   if (hydraName && !hydraName.startsWith('$')) {
@@ -496,7 +496,7 @@ function readMegatron(command: LaunchCommand, out: LaunchSink): void {
 function flagValue(text: string, ...names: string[]): string | undefined {
   for (const name of names) {
     const m = new RegExp(`(?:^|\\s)--?${name.replace(/[-_]/g, '[-_]')}(?:=|\\s+)(?!-)(\\S+)`).exec(text);
-    if (m) return m[1].replace(/^["']|["']$/g, '');
+    if (m) return unquote(m[1]);
   }
   return undefined;
 }
@@ -546,13 +546,13 @@ const servingCli: Launcher = {
     out.add('launch.inference', engine, `${head} serves a model`);
     out.add('inference.engine', engine, `${head}: a continuous-batching server`);
     // `vllm serve "$MODEL_PATH"`: the quotes are not part of the model's name.
-    const positional = (
+    const positionalWord =
       engine === 'vllm' && command.words[0] === 'vllm'
         ? command.words[2]
         : engine === 'tensorrt-llm'
           ? command.words[1]
-          : undefined
-    )?.replace(/^["']|["']$/g, '');
+          : undefined;
+    const positional = unquote(positionalWord);
     const model =
       flagValue(text, 'model', 'model-id', 'model-path') ??
       (positional && !positional.startsWith('-') ? positional : undefined);
@@ -618,7 +618,6 @@ const gantry: Launcher = {
     const dashes = words.indexOf('--');
     const options = dashes >= 0 ? words.slice(2, dashes) : words.slice(2);
     out.consume('gpus', 'replicas');
-    const unquote = (w: string | undefined) => w?.replace(/^["']|["']$/g, '');
     const gpus = Number(unquote(flagOf(options, '--gpus')));
     if (Number.isInteger(gpus) && gpus > 0)
       out.add('hardware.devices', gpus, `gantry run --gpus ${gpus} (per replica)`);
@@ -649,11 +648,11 @@ const gantry: Launcher = {
 /** The script a runner's words run (the first `.py` word, none when a module is run) and a config passed right after it. */
 function linkScriptAndConfig(words: readonly string[], out: LaunchSink): void {
   for (let i = 1; i < words.length; i++) {
-    const w = words[i].replace(/^["']|["']$/g, '');
+    const w = unquote(words[i]);
     if (w === '-m' || w === '--module') return;
     if (w.startsWith('-') || !/\.py$/.test(w)) continue;
     out.add('link.script', w, `runs ${w}`);
-    const next = words[i + 1]?.replace(/^["']|["']$/g, '');
+    const next = unquote(words[i + 1]);
     if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
       out.add('link.config', next, `passes ${next} to ${w}`);
     return;

@@ -1,5 +1,6 @@
 import { normalisePrecision } from '../pythonFacts';
 import type { LaunchCommand, LaunchOutcome, LaunchSink } from './launchers';
+import { unquote } from './words';
 
 /**
  * ms-swift (modelscope/ms-swift) from the shell: `swift sft|pt|rlhf|infer|deploy|eval|sample|app|rollout ...`,
@@ -45,10 +46,9 @@ function flag(words: readonly string[], ...names: string[]): { name: string; val
       if (words[i] === `--${name}`) {
         const next = words[i + 1];
         if (next === undefined || next.startsWith('--')) return undefined;
-        return { name, value: next.replace(/^["']|["']$/g, '') };
+        return { name, value: unquote(next) };
       }
-      if (words[i].startsWith(`--${name}=`))
-        return { name, value: words[i].slice(name.length + 3).replace(/^["']|["']$/g, '') };
+      if (words[i].startsWith(`--${name}=`)) return { name, value: unquote(words[i].slice(name.length + 3)) };
     }
   }
   return undefined;
@@ -150,7 +150,7 @@ function clientSampler(words: readonly string[]): { name: string; value: string 
 function readCommon(said: string, words: readonly string[], prefix: string, out: LaunchSink): void {
   // `swift sft x.yaml` / `megatron sft x.json`: the first argument may be the argument file (swift/cli/main.py
   // parse_yaml_args); `--config x.yaml` is linked by shellFacts for every launcher.
-  const first = words[0]?.replace(/^["']|["']$/g, '');
+  const first = unquote(words[0]);
   if (first && !first.startsWith('-') && /\.(?:ya?ml|json)$/i.test(first) && !first.includes('$'))
     out.add('link.config', first, `${said} ${first}`, 'high', first);
   out.consume(
@@ -210,7 +210,7 @@ export function readMegatronSwiftCli(command: LaunchCommand, out: LaunchSink): L
  */
 export function swiftProgram(words: readonly string[]): { tool: 'swift' | 'megatron'; sub: string; at: number } | null {
   for (let i = 1; i < words.length && i < MAX_WORDS; i++) {
-    const w = words[i].replace(/^["']|["']$/g, '');
+    const w = unquote(words[i]);
     const file = /(?:^|\/)swift\/cli\/(_megatron\/)?(\w+)\.py$/.exec(w);
     if (file) return { tool: file[1] ? 'megatron' : 'swift', sub: file[2], at: i };
     if ((w === '-m' || w === '--module') && i + 1 < words.length) {
