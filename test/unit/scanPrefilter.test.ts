@@ -85,6 +85,22 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
     assert.equal(mayStartARun(library, 'yaml'), true, 'a config with a sizing name (batch_size) is read');
   });
 
+  it('skips a library whose run-start names are only its own methods, and a package __init__ of imports', () => {
+    const autograd =
+      'import torch\n\nclass Fused(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        return x\n\n    @staticmethod\n    def backward(ctx, grad):\n        return grad\n\n\nclass Tokenizer:\n    @classmethod\n    def from_pretrained(cls, path):\n        return cls()\n';
+    assert.equal(mayStartARun(autograd, 'python'), false);
+    // The same names called, not defined, still start a run.
+    assert.ok(
+      mayStartARun(
+        `${autograd}\nif __name__ == "__main__":\n    y = Fused.apply(torch.ones(1))\n    y.backward()\n`,
+        'python',
+      ),
+    );
+    const init = 'from .model import GPT\nfrom .trainer import Trainer\n__all__ = ["GPT", "Trainer"]\n';
+    assert.equal(mayStartARun(init, 'python'), false, 'imports and one assignment are no module of constants');
+    assert.ok(mayStartARun('from x import y\nbatch_size = 8\nlr, wd = 3e-4, 0.1\nepochs: int = 3\n', 'python'));
+  });
+
   it('lets a Python config module and a file with a directive through', () => {
     assert.ok(mayStartARun('# nanoGPT-style config\nn_layer = 12\nn_embd = 768\nmax_iters = 5000\n', 'python'));
     assert.ok(mayStartARun('class A:\n    pass\n# green-ai: run\n', 'python'));

@@ -327,6 +327,9 @@ export function commandLineVerdict(text: string, facts: readonly Fact[]): Fact |
 }
 
 /** Every top-level statement assigns a literal (or is a comment or docstring): a config written in Python. */
+/** Assignments a module of constants holds at least (fewer is a package's `__init__.py` or a stub, not a config). */
+export const CONFIG_MODULE_MIN_ASSIGNMENTS = 3;
+
 export function isConfigModule(tree: Tree): boolean {
   let assignments = 0;
   for (const statement of tree.rootNode.namedChildren) {
@@ -359,5 +362,5 @@ export function isConfigModule(tree: Tree): boolean {
       return false;
     assignments++;
   }
-  return assignments >= 3;
+  return assignments >= CONFIG_MODULE_MIN_ASSIGNMENTS;
 }

@@ -24,7 +24,13 @@ import * as torch from './readers/torch';
 import * as vision from './readers/vision';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
 import { onDefaultPath } from './branches';
-import { commandLineVerdict, configDrivenVerdict, isConfigModule, libraryVerdict } from './entryPoint';
+import {
+  CONFIG_MODULE_MIN_ASSIGNMENTS,
+  commandLineVerdict,
+  configDrivenVerdict,
+  isConfigModule,
+  libraryVerdict,
+} from './entryPoint';
 import { collectSymbols } from './symbols';
 import { problemAt, type Problem } from '../../problem';
 import { indexSyntax, RelevantLines } from './syntaxIndex';
@@ -307,9 +313,22 @@ const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;
  */
 const NOT_A_CONFIG_MODULE = /^(def|class|async|if|for|while|with|try|@)\b/m;
 
-/** Can this Python file be a module of constants (a config the script that reads it runs with)? Only without top-level definitions. */
+/**
+ * A line at column 0 that may start an assignment (`lr = 3e-4`, `a, b = 1, 2`, `cfg: dict = {}`): any
+ * line there with an `=` in it, so the count never falls below the assignments isConfigModule counts.
+ */
+const MAY_ASSIGN_AT_COLUMN_0 = /^[A-Za-z_([*][^\n=]*=/gm;
+
+/**
+ * Can this Python file be a module of constants (a config the script that reads it runs with)? Only
+ * without top-level definitions, and with as many lines that may assign as such a module needs (a
+ * package's `__init__.py` of imports is none: it used to be parsed for nothing).
+ */
 export function mayBeConfigModule(text: string): boolean {
-  return !NOT_A_CONFIG_MODULE.test(text);
+  if (NOT_A_CONFIG_MODULE.test(text)) return false;
+  MAY_ASSIGN_AT_COLUMN_0.lastIndex = 0;
+  for (let seen = 0; MAY_ASSIGN_AT_COLUMN_0.exec(text);) if (++seen >= CONFIG_MODULE_MIN_ASSIGNMENTS) return true;
+  return false;
 }
 
 /**
@@ -320,5 +339,12 @@ export function mayBeConfigModule(text: string): boolean {
 export function mayStartPythonRun(text: string): boolean {
   if (text.includes('green-ai:') || mayBeConfigModule(text)) return true;
   const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
-  return RUN_START_ANY.some((p) => p.test(code)) || RUN_START_ALL.some((all) => all.every((p) => p.test(code)));
+  const starts = (t: string) =>
+    RUN_START_ANY.some((p) => p.test(t)) || RUN_START_ALL.some((all) => all.every((p) => p.test(t)));
+  // A library that defines `def backward(ctx, grad)` or `def from_pretrained(cls, ...)` names a run start only
+  // in the definition's header, which no rule reads (they read calls, loops and constants): tested again
+  // without the headers' names, only when the first test passed (most files fail it and pay nothing more).
+  return starts(code) && starts(code.replace(DEFINITION_NAME, 'def _'));
 }
+/** The name in a function definition's header (`def backward`, `async def generate`). */
+const DEFINITION_NAME = /\bdef[ \t]+\w+/g;
