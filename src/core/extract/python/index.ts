@@ -13,6 +13,7 @@ import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
+import * as mmengine from './readers/mmengine';
 import * as modal from './readers/modal';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
@@ -111,6 +112,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelFlagDefault,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
+  mmengine.mmengineConfig,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */
