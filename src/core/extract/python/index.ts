@@ -23,6 +23,7 @@ import * as serving from './readers/serving';
 import * as swift from './readers/swift';
 import * as torch from './readers/torch';
 import * as vision from './readers/vision';
+import * as xtunerV1 from './readers/xtunerV1';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
 import { onDefaultPath } from './branches';
 import { commandLineVerdict, configDrivenVerdict, isConfigModule, libraryVerdict } from './entryPoint';
@@ -113,6 +114,7 @@ export const FILE_RULES: readonly FileRule[] = [
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
   mmengine.mmengineConfig,
+  xtunerV1.xtunerV1Config,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */
