@@ -13,6 +13,9 @@ import type { FileRule } from '../rules';
  * the shape (a module-level `name = <...>TrainerConfig(...)` naming a model config or a checkpoint), not by a path.
  */
 
+/** A Hub id (`org/name`) as a checkpoint is named; a local folder is not one. */
+const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
+
 /** `trainer = TrainerConfig(` / `RLColocateTrainerConfig(` at module level. Linear: one anchored name and a fixed suffix. */
 export const TRAINER_CONFIG_ASSIGNMENT = /^[A-Za-z_]\w*[ \t]*=[ \t]*\w*TrainerConfig\(/m;
 
@@ -91,16 +94,22 @@ export const xtunerV1Config: FileRule = {
       'medium',
     );
     const modelClass = model?.call ? ctx.callee(model.call).last : '';
-    // `Qwen3Dense4BConfig()` names the architecture; `get_model_config_from_hf(path)` leaves it to the checkpoint.
-    if (/^[A-Z]\w*Config$/.test(modelClass))
+    const checkpoint = loadFrom ? evaluate(loadFrom, ctx.symbols) : undefined;
+    // The checkpoint loaded, when it is a Hub id (`load_from=os.environ.get('MODEL', 'Qwen/Qwen3-8B')`), is the model;
+    // else `Qwen3Dense4BConfig()` names the architecture; `get_model_config_from_hf(path)` leaves it to the checkpoint.
+    if (loadFrom && typeof checkpoint?.value === 'string' && HUB_ID.test(checkpoint.value)) {
+      const via = checkpoint.via ? ` (${checkpoint.via})` : '';
       ctx.add(
         'model.id',
-        architectureName(modelClass),
-        model!.node,
-        `model_cfg ${modelClass} in ${owner}`,
-        'medium',
+        checkpoint.value,
+        loadFrom,
+        `load_from in ${owner}${via}`,
+        checkpoint.via ? 'medium' : 'high',
       );
-    const loaded = loadFrom !== null && evaluate(loadFrom, ctx.symbols)?.value !== null;
+      if (checkpoint.via) ctx.amendLast({ originLine: checkpoint.origin.startPosition.row });
+    } else if (/^[A-Z]\w*Config$/.test(modelClass))
+      ctx.add('model.id', architectureName(modelClass), model!.node, `model_cfg ${modelClass} in ${owner}`, 'medium');
+    const loaded = loadFrom !== null && checkpoint?.value !== null;
     const reinforcement = /^RL/.test(owner);
     if (loaded || reinforcement)
       ctx.add(
@@ -139,6 +148,7 @@ export const xtunerV1Config: FileRule = {
     else ctx.add('training.precision', 'bf16', fsdp ?? fn, FSDP_DEFAULT, 'low');
     const resources = callOf(keyword(trainer, 'resources'), ctx);
     const workers = resources ? keyword(resources, 'num_workers') : null;
-    if (workers) ctx.addResolved('hardware.devices', workers, `num_workers in ${ctx.callee(resources!).last}`, positive);
+    if (workers)
+      ctx.addResolved('hardware.devices', workers, `num_workers in ${ctx.callee(resources!).last}`, positive);
   },
 };
