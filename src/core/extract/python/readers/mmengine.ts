@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { hubIdInPath } from '../../config/dialect';
 import { normalisePrecision } from '../../precision';
-import { evaluate, keywordArgument } from '../../pythonValues';
+import { evaluate } from '../../pythonValues';
 import { scalar, truncate, type PythonReadContext } from '../context';
 import { readKeyword, readTrainingKeywords } from '../keywords';
 import type { FileRule } from '../rules';
@@ -36,33 +36,28 @@ const HUB_ID = /^[\w.-]+(\/[\w.-]+)?$/;
 export const MMENGINE_SHAPE =
   /^(?:(?:train_cfg|optim_wrapper|runner|training_args)[ \t]*=[ \t]*dict\(|_base_[ \t]*=|with[ \t]+read_base\(\))/m;
 
+/** A `dict(...)` of the config: the call, its `type=` as written, and its keyword arguments by name (read once). */
 interface DictNode {
   readonly call: Node;
-  readonly args: Node;
+  /** `AutoModelForCausalLM.from_pretrained`, `FasterRCNN` (quotes dropped), or ''. */
+  readonly type: string;
+  readonly keywords: ReadonlyMap<string, Node>;
 }
 
-/** `dict(...)` (the call, with its arguments), else undefined. */
+/** `dict(...)` (the call, with its keywords), else undefined. */
 function asDict(node: Node | null | undefined): DictNode | undefined {
   if (node?.type !== 'call' || node.childForFieldName('function')?.text !== 'dict') return undefined;
   const args = node.childForFieldName('arguments');
-  return args ? { call: node, args } : undefined;
-}
-
-/** The `type=` of a dict, as written (`AutoModelForCausalLM.from_pretrained`, `'FasterRCNN'`). */
-function typeOf(d: DictNode): string {
-  const t = keywordArgument(d.args, 'type');
-  return t ? t.text.replace(/^['"]|['"]$/g, '') : '';
-}
-
-/** The `key=dict(...)` children of a dict, in the order written. */
-function childDicts(d: DictNode): Array<{ key: string; dict: DictNode }> {
-  const out: Array<{ key: string; dict: DictNode }> = [];
-  for (const kw of d.args.namedChildren) {
+  if (!args) return undefined;
+  const keywords = new Map<string, Node>();
+  for (const kw of args.namedChildren) {
     if (kw?.type !== 'keyword_argument') continue;
-    const dict = asDict(kw.childForFieldName('value'));
-    if (dict) out.push({ key: kw.childForFieldName('name')?.text ?? '', dict });
+    const name = kw.childForFieldName('name')?.text;
+    const value = kw.childForFieldName('value');
+    if (name && value && !keywords.has(name)) keywords.set(name, value);
   }
-  return out;
+  const type = keywords.get('type')?.text.replace(/^['"]|['"]$/g, '') ?? '';
+  return { call: node, type, keywords };
 }
 
 /** A dict and every dict nested in it, the language-model components first, bounded. */
@@ -71,7 +66,11 @@ function nestedDicts(root: DictNode, path: string): Array<{ path: string; dict: 
   const visit = (d: DictNode, at: string, depth: number) => {
     if (out.length >= MAX_DICTS || depth > MAX_DICT_DEPTH) return;
     out.push({ path: at, dict: d });
-    const children = childDicts(d);
+    const children: Array<{ key: string; dict: DictNode }> = [];
+    for (const [key, value] of d.keywords) {
+      const dict = asDict(value);
+      if (dict) children.push({ key, dict });
+    }
     const first = children.filter((c) => LANGUAGE_MODEL_KEYS.includes(c.key));
     for (const c of [...first, ...children.filter((c) => !LANGUAGE_MODEL_KEYS.includes(c.key))])
       visit(c.dict, `${at}.${c.key}`, depth + 1);
@@ -81,19 +80,18 @@ function nestedDicts(root: DictNode, path: string): Array<{ path: string; dict: 
 }
 
 /** The checkpoint a model tree loads: the first `pretrained_model_name_or_path=` (or alike) that reads as a Hub id. */
-function readCheckpoint(model: DictNode, ctx: PythonReadContext): boolean {
-  const dicts = nestedDicts(model, 'model');
+function readCheckpoint(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): boolean {
   // The language model first (a LLaVA-style model also loads a vision encoder), then the tree as written.
-  dicts.sort((a, b) => rank(a.path) - rank(b.path));
-  for (const { path, dict } of dicts) {
+  const ordered = [...dicts].sort((a, b) => rank(a.path) - rank(b.path));
+  for (const { path, dict } of ordered) {
     for (const key of CHECKPOINT_KEYS) {
-      const node = keywordArgument(dict.args, key);
+      const node = dict.keywords.get(key);
       if (!node) continue;
       const r = evaluate(node, ctx.symbols);
       if (typeof r?.value !== 'string') continue;
       const id = HUB_ID.test(r.value) ? r.value : hubIdInPath(r.value);
       if (!id) continue;
-      const owner = typeOf(dict) || path;
+      const owner = dict.type || path;
       const via = r.via ? ` (${r.via})` : '';
       ctx.add('model.id', id, node, `${key} in ${path} (${owner})${via}`, r.via ? 'medium' : 'high');
       if (r.via) ctx.amendLast({ originLine: r.origin.startPosition.row });
@@ -111,33 +109,27 @@ function rank(path: string): number {
   return LANGUAGE_MODEL_KEYS.some((k) => path.endsWith(`.${k}`)) ? 0 : 1;
 }
 
-/** Precision, quantisation and adapters a dict's keywords state (`torch_dtype=`, `load_in_4bit=`), read as the loaders' keywords. */
-function readLoaderKeywords(d: DictNode, owner: string, ctx: PythonReadContext): void {
-  for (const kw of d.args.namedChildren) {
-    if (kw?.type !== 'keyword_argument') continue;
-    const name = kw.childForFieldName('name')?.text ?? '';
-    const value = kw.childForFieldName('value');
-    if (!value || !/^(torch_dtype|bnb_4bit_compute_dtype|load_in_4bit|load_in_8bit)$/.test(name)) continue;
-    readKeyword(name, value, ctx, owner);
-  }
-}
+/** Keywords of a loader that state precision, quantisation or an adapter, read as the loaders' keywords are. */
+const LOADER_KEYWORDS = ['torch_dtype', 'bnb_4bit_compute_dtype', 'load_in_4bit', 'load_in_8bit'];
 
-/** LoRA and quantisation anywhere in the model tree (or a module-level `lora = dict(type=LoraConfig)`). */
+/** LoRA and quantisation anywhere in the model tree. */
 function readAdapters(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): void {
   for (const { path, dict } of dicts) {
-    const type = typeOf(dict);
-    const owner = `${type || 'dict'} in ${path}`;
-    if (/(^|\.)(Lora|AdaLora|LoHa|LoKr)Config$/.test(type))
+    const owner = `${dict.type || 'dict'} in ${path}`;
+    if (/(^|\.)(Lora|AdaLora|LoHa|LoKr)Config$/.test(dict.type))
       ctx.add('training.adapter', 'lora', dict.call, `${owner}: a PEFT adapter is trained`);
-    readLoaderKeywords(dict, owner, ctx);
+    for (const name of LOADER_KEYWORDS) {
+      const value = dict.keywords.get(name);
+      if (value) readKeyword(name, value, ctx, owner);
+    }
   }
 }
 
 /** `train_cfg = dict(max_epochs=...)` / `runner = dict(max_iters=...)`: how long. */
 function readSchedule(name: string, d: DictNode, ctx: PythonReadContext): void {
-  const owner = `${name} (${typeOf(d) || 'dict'})`;
-  const epochs = keywordArgument(d.args, 'max_epochs');
-  const iters = keywordArgument(d.args, 'max_iters');
+  const owner = `${name} (${d.type || 'dict'})`;
+  const epochs = d.keywords.get('max_epochs');
+  const iters = d.keywords.get('max_iters');
   if (iters) ctx.addResolved('training.steps', iters, `max_iters in ${owner}`, positive);
   if (epochs) ctx.addResolved('training.epochs', epochs, `max_epochs in ${owner}`, positive);
 }
@@ -153,12 +145,12 @@ function positive(v: unknown): number | undefined {
  * OptimWrapper does not autocast, so the model computes in the dtype it was loaded in.
  */
 function readOptimWrapper(d: DictNode, ctx: PythonReadContext): void {
-  const type = typeOf(d);
-  const accumulation = keywordArgument(d.args, 'accumulative_counts');
+  const type = d.type;
+  const accumulation = d.keywords.get('accumulative_counts');
   if (accumulation)
     ctx.addResolved('training.gradientAccumulation', accumulation, `accumulative_counts in optim_wrapper`, positive);
   if (!/AmpOptimWrapper$/.test(type)) return;
-  const dtype = keywordArgument(d.args, 'dtype');
+  const dtype = d.keywords.get('dtype');
   if (dtype) {
     ctx.addResolved(
       'training.precision',
@@ -182,20 +174,50 @@ function readFp16Block(d: DictNode, ctx: PythonReadContext): void {
   ctx.add('training.precision', 'fp16', d.call, '`fp16 = dict(...)`: mmcv mixed precision in float16', 'medium');
 }
 
+/** Module-level names the reader looks at (besides any `x = dict(type=LoraConfig, ...)`). */
+const WANTED = new Set(['model', 'fp16', '_base_', ...SCHEDULE_NAMES]);
+/** A line that starts a top-level `name = dict(`, `_base_ = ...` or `with read_base():`; `rest` is what follows `dict(` (looked at, not consumed: the next statement may start within it). */
+const TOP_LEVEL_LINE = /^(?:([A-Za-z_]\w*)[ \t]*=[ \t]*(?:dict\((?=([\s\S]{0,120})))?|(with)[ \t]+read_base\(\))/gm;
+
+function* topLevelLines(text: string): Generator<{ row: number; name: string; rest: string }> {
+  let row = 0;
+  let at = 0;
+  for (const m of text.matchAll(TOP_LEVEL_LINE)) {
+    const name = m[3] ?? m[1];
+    // Only `dict(` assignments, `_base_` and `with read_base()` are the dialect's statements.
+    if (name !== 'with' && name !== '_base_' && m[2] === undefined) continue;
+    for (; at < m.index; at++) if (text.charCodeAt(at) === 10) row++;
+    yield { row, name, rest: m[2] ?? '' };
+  }
+}
+
+/** The top-level statement that starts on a row (column 0), or undefined. */
+function topLevelStatement(ctx: PythonReadContext, row: number): Node | undefined {
+  let node: Node | null = ctx.tree.rootNode.descendantForPosition({ row, column: 0 });
+  while (node?.parent && node.parent.type !== 'module') node = node.parent;
+  return node?.parent?.type === 'module' && node.startPosition.row === row ? node : undefined;
+}
+
 export const mmengineConfig: FileRule = {
   framework: 'mmengine',
   phase: 'after-calls',
-  words: ['train_cfg', 'optim_wrapper', 'training_args', '_base_', 'read_base'],
+  words: ['train_cfg', 'optim_wrapper', '_base_', 'read_base'],
   runStart: MMENGINE_SHAPE,
   read: (_index, ctx) => {
     if (!MMENGINE_SHAPE.test(ctx.text)) return;
     const dicts = new Map<string, { statement: Node; dict: DictNode }>();
     let base: Node | undefined;
-    for (const statement of ctx.tree.rootNode.namedChildren) {
+    // Only the top-level lines that can be one of the dialect's statements are looked at (a config has a hundred
+    // statements; turning each into a syntax node costs more than the rest of this reader).
+    for (const { row, name, rest } of topLevelLines(ctx.text)) {
+      const statement = topLevelStatement(ctx, row);
       if (!statement) continue;
-      if (statement.type === 'with_statement' && /^with\s+read_base\(\)/.test(statement.text)) base ??= statement;
-      if (statement.type !== 'expression_statement') continue;
-      const assignment = statement.namedChildren[0];
+      if (name === 'with') {
+        if (statement.type === 'with_statement' && /^with\s+read_base\(\)/.test(statement.text)) base ??= statement;
+        continue;
+      }
+      if (!WANTED.has(name) && !/^\s*type\s*=\s*[\w.]*LoraConfig\b/.test(rest)) continue;
+      const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
       if (assignment?.type !== 'assignment') continue;
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
@@ -208,7 +230,7 @@ export const mmengineConfig: FileRule = {
     const model = dicts.get('model');
     const schedules = [...SCHEDULE_NAMES].filter((n) => dicts.has(n));
     // A complete config: the model tree beside how it is optimised. A derived one (`_base_`, `read_base()`) inherits the rest.
-    const complete = model !== undefined && typeOf(model.dict) !== '' && schedules.length > 0;
+    const complete = model !== undefined && model.dict.type !== '' && schedules.length > 0;
     if (!complete && !base) return;
     const anchor = model?.statement ?? (schedules.length > 0 ? dicts.get(schedules[0])!.statement : base!);
     const what = complete
@@ -223,20 +245,21 @@ export const mmengineConfig: FileRule = {
       'medium',
     );
     if (model) {
-      readCheckpoint(model.dict, ctx);
-      readAdapters(nestedDicts(model.dict, 'model'), ctx);
+      const tree = nestedDicts(model.dict, 'model');
+      readCheckpoint(tree, ctx);
+      readAdapters(tree, ctx);
     }
     // Adapters and quantisation given beside the model (the Hugging Face Trainer form: `lora = dict(type=LoraConfig)`).
     for (const [name, { dict }] of dicts)
-      if (name !== 'model' && /(^|\.)LoraConfig$/.test(typeOf(dict)))
-        ctx.add('training.adapter', 'lora', dict.call, `${typeOf(dict)} in \`${name}\`: a PEFT adapter is trained`);
+      if (name !== 'model' && /(^|\.)LoraConfig$/.test(dict.type))
+        ctx.add('training.adapter', 'lora', dict.call, `${dict.type} in \`${name}\`: a PEFT adapter is trained`);
     for (const name of ['train_cfg', 'runner']) {
       const d = dicts.get(name);
       if (d) readSchedule(name, d.dict, ctx);
     }
     // The Hugging Face Trainer form (`training_args = dict(type=TrainingArguments, num_train_epochs=1, fp16=True)`).
     const args = dicts.get('training_args');
-    if (args) readTrainingKeywords(args.dict.call, ctx, `${typeOf(args.dict) || 'dict'} in training_args`);
+    if (args) readTrainingKeywords(args.dict.call, ctx, `${args.dict.type || 'dict'} in training_args`);
     const optim = dicts.get('optim_wrapper');
     if (optim) readOptimWrapper(optim.dict, ctx);
     const fp16 = dicts.get('fp16');
