@@ -615,6 +615,30 @@ for epoch in range(3):
     n: 200,
     maxN: 10_000,
   },
+  // python/readers/mmengine.ts: a model tree of many nested component dicts (the walk is bounded) and many
+  // module-level dicts, each a LoRA config, beside a schedule.
+  {
+    name: 'python: an mmengine config with a wide model tree and many module-level dicts',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `model = dict(type=M, ${Array.from({ length: n }, (_, i) => `c${i}=dict(type=A${i}, model_path="org/m${i}", llm=dict(type=B, torch_dtype=torch.float16))`).join(', ')})\n${lines(n, (i) => `x${i} = dict(type=LoraConfig, r=${i})`)}\ntrain_cfg = dict(type=TrainLoop, max_epochs=1)\n`,
+    n: 200,
+    maxN: 10_000,
+  },
+  // python/readers/xtunerV1.ts: many module-level trainer configs (the last one counts), each naming its model config.
+  {
+    name: 'python: many module-level TrainerConfig assignments',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      lines(
+        n,
+        (i) => `m${i} = Qwen3Dense${i}BConfig()\ntrainer = TrainerConfig(model_cfg=m${i}, total_epoch=${i + 1})`,
+      ),
+    n: 200,
+    maxN: 10_000,
+  },
 ];
 
 /** A small repository written to disk for the CLI (FIFOs and links are made here, at test time). */

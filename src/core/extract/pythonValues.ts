@@ -147,6 +147,9 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       // device == "cuda", squad_v2 is False: decided when both sides are known.
       const [left, right] = node.namedChildren;
       const op = node.children.find((c) => c && !c.isNamed)?.text;
+      // `"TOTAL_STEP" in os.environ`: false where variables are read at their defaults (os.environ.get below).
+      if (op === 'in' && right && /^os\.environ$/.test(right.text) && left?.type === 'string')
+        return { value: false, origin: node, via: `$${stringLiteral(left) ?? ''} unset` };
       const a = evaluate(left ?? null, symbols, depth + 1);
       const b = evaluate(right ?? null, symbols, depth + 1);
       if (!a || !b || node.namedChildren.length !== 2) return undefined;
@@ -242,6 +245,13 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
           args.namedChildren.find((c) => c !== null && c.type !== 'keyword_argument') ??
           null;
         return def && def.text !== '...' ? evaluate(def, symbols, depth + 1) : undefined;
+      }
+      // os.environ.get("WORLD_SIZE", "1"): the value when the variable is not set, as a shell `${WORLD_SIZE:-1}` reads.
+      if ((fn === 'os.environ.get' || fn === 'os.getenv') && args.namedChildren.length === 2) {
+        const [name, fallback] = args.namedChildren;
+        const variable = name ? stringLiteral(name) : null;
+        const r = fallback?.type !== 'keyword_argument' ? evaluate(fallback, symbols, depth + 1) : undefined;
+        return variable && r ? { ...r, via: `$${variable} unset: its default` } : undefined;
       }
       if (fn === 'field' || fn === 'dataclasses.field') {
         const kw = keywordArgument(args, 'default');

@@ -25,7 +25,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   { glob: '**/{cicd,ci,.ci}/**', reason: 'CI scripts' },
   { glob: '**/.lightning/workflows/**', reason: 'a CI workflow (Lightning)' },
   {
-    glob: '**/{test,tests,testing,unit_tests,integration_tests,regression_tests,__tests__}/**',
+    glob: '**/{test,tests,testing,unit_tests,integration_tests,regression_tests,__tests__,autotest,autotests}/**',
     reason: 'in a test folder',
   },
   { glob: '**/{test_*.py,*_test.py,*_tests.py,conftest.py}', reason: 'a test file' },
@@ -44,7 +44,8 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{fixtures,test_fixtures,test-fixtures,testdata,test_data}/**',
     reason: 'test fixtures',
   },
-  { glob: '**/{devtools,dev_tools}/**', reason: 'developer tooling' },
+  // OpenMMLab repositories keep benchmark, regression and conversion helpers in `.dev_scripts/`.
+  { glob: '**/{devtools,dev_tools,.dev_scripts,dev_scripts}/**', reason: 'developer tooling' },
   // Another project's code copied into this one (its examples are that project's runs, not this one's). Not
   // `external/`: repositories also keep their own scripts for external baselines or services there.
   {

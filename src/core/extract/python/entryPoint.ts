@@ -146,6 +146,23 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
   return executed;
 }
 
+/** Whether a fact sits in a top-level statement other than a definition (code that runs when the module does). */
+function inModuleLevelCode(tree: Tree, fact: Fact): boolean {
+  if (fact.file || fact.range.cell !== undefined) return false;
+  let node: Node | null = tree.rootNode.descendantForPosition({
+    row: fact.range.startLine,
+    column: fact.range.startCol,
+  });
+  while (node?.parent && node.parent.type !== 'module') node = node.parent;
+  return (
+    node !== null &&
+    node.parent?.type === 'module' &&
+    !/^(function_definition|class_definition|decorated_definition|import_statement|import_from_statement|comment)$/.test(
+      node.type,
+    )
+  );
+}
+
 /**
  * When the file has calls that would start a run but none of them is reached from module-level code,
  * a `run.entry` fact says it is a library module (and why), so no run is formed from it.
@@ -157,6 +174,9 @@ export function libraryVerdict(
 ): Fact | undefined {
   const starts = facts.filter(startsARun);
   if (starts.length === 0) return undefined;
+  // A start in a module-level statement that is no definition runs when the module does: no need to
+  // work out which definitions are reached (the same verdict, without walking the module).
+  if (starts.some((f) => inModuleLevelCode(tree, f))) return undefined;
   // Executed rows marked once (spans of top-level statements do not overlap), so each start is one look-up.
   const executed = new Uint8Array(tree.rootNode.endPosition.row + 1);
   for (const [a, b] of executedRows(tree, checkpoint)) executed.fill(1, a, b + 1);

@@ -13,6 +13,7 @@ import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
+import * as mmengine from './readers/mmengine';
 import * as modal from './readers/modal';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
@@ -22,6 +23,7 @@ import * as serving from './readers/serving';
 import * as swift from './readers/swift';
 import * as torch from './readers/torch';
 import * as vision from './readers/vision';
+import * as xtunerV1 from './readers/xtunerV1';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
 import { onDefaultPath } from './branches';
 import {
@@ -117,6 +119,8 @@ export const FILE_RULES: readonly FileRule[] = [
   modelFlagDefault,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
+  mmengine.mmengineConfig,
+  xtunerV1.xtunerV1Config,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

@@ -318,4 +318,7 @@ export const SIZING_LINE_WORDS: readonly string[] = [
   'model_id',
   'base_model',
   'name_or_path',
+  // `NNODE = int(os.environ.get("WORLD_SIZE", "1"))`: read at the variable's default (pythonValues.evaluate).
+  'environ.get',
+  'getenv',
 ];

@@ -2006,6 +2006,18 @@ export const MODELS: readonly Model[] = [
       'computed from config.json (56 layers, d 6144, 8 experts x FFN 16384, top-2, 48 heads / 8 KV heads (head dim 128), vocab 32768; card: 141B total / 39B active)',
   },
   {
+    id: 'CohereForAI/c4ai-command-r-plus',
+    aliases: ['CohereLabs/c4ai-command-r-plus'],
+    family: 'command-r',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 104e9,
+    contextLength: 131_072,
+    smallerSiblings: [],
+    source:
+      'model card (huggingface.co/CohereForAI/c4ai-command-r-plus): "an open weights research release of a 104B billion parameter model", 128k context',
+  },
+  {
     id: 'mistralai/Mixtral-8x22B-Instruct-v0.1',
     aliases: [],
     family: 'mixtral',

@@ -1,0 +1,268 @@
+import type { Node } from 'web-tree-sitter';
+import { hubIdInPath } from '../../config/dialect';
+import { normalisePrecision } from '../../precision';
+import { evaluate } from '../../pythonValues';
+import { scalar, truncate, type PythonReadContext } from '../context';
+import { readKeyword, readTrainingKeywords } from '../keywords';
+import type { FileRule } from '../rules';
+
+/**
+ * OpenMMLab's config dialect (mmengine `Config`, mmengine.readthedocs.io "Config"; the same files in mmcv 1.x):
+ * a .py file of module-level assignments whose values are `dict(type=..., ...)` trees the runner builds —
+ * `model = dict(type=..., llm=dict(type=AutoModelForCausalLM.from_pretrained, ...), lora=dict(type=LoraConfig))`,
+ * `train_cfg = dict(type=..., max_epochs=12)` (or `max_iters=`), `optim_wrapper = dict(type=AmpOptimWrapper,
+ * dtype='float16')`, `_base_ = [...]` inheritance — consumed by a CLI (`tools/train.py CONFIG` in mmdetection,
+ * mmpretrain, mmsegmentation, mmagic; `xtuner train CONFIG`). Each such config is a run; the CLI program is not.
+ * Decided by the shape of the file (a `model` tree beside a schedule or an optimiser wrapper, or a
+ * derived config), never by its path.
+ */
+
+/** Module-level names whose `dict(...)` says how long and how the model is optimised. */
+const SCHEDULE_NAMES = new Set(['train_cfg', 'optim_wrapper', 'runner', 'training_args']);
+/** Keywords of a model's `dict(...)` that name the checkpoint it loads (Hugging Face loaders and wrappers of one). */
+const CHECKPOINT_KEYS = ['pretrained_model_name_or_path', 'model_name_or_path', 'model_path'];
+/** Components of a multimodal or wrapped model, tried before the others: the language model carries the size. */
+const LANGUAGE_MODEL_KEYS = ['llm', 'language_model', 'text_model'];
+/** Bounds on the walk of nested dicts (a config has tens; a hostile file may nest thousands). */
+const MAX_DICT_DEPTH = 8;
+const MAX_DICTS = 400;
+/** A Hub id as written (`org/name` or `name`). */
+const HUB_ID = /^[\w.-]+(\/[\w.-]+)?$/;
+
+/**
+ * Can the file hold the dialect's shape? A module-level `name = dict(` for a schedule name, a `_base_`
+ * assignment or mmengine's `with read_base():` (its pure-Python configs). Linear: anchored alternatives of fixed words.
+ */
+export const MMENGINE_SHAPE =
+  /^(?:(?:train_cfg|optim_wrapper|runner|training_args)[ \t]*=[ \t]*dict\(|_base_[ \t]*=|with[ \t]+read_base\(\))/m;
+
+/** A `dict(...)` of the config: the call, its `type=` as written, and its keyword arguments by name (read once). */
+interface DictNode {
+  readonly call: Node;
+  /** `AutoModelForCausalLM.from_pretrained`, `FasterRCNN` (quotes dropped), or ''. */
+  readonly type: string;
+  readonly keywords: ReadonlyMap<string, Node>;
+}
+
+/** `dict(...)` (the call, with its keywords), else undefined. */
+function asDict(node: Node | null | undefined): DictNode | undefined {
+  if (node?.type !== 'call' || node.childForFieldName('function')?.text !== 'dict') return undefined;
+  const args = node.childForFieldName('arguments');
+  if (!args) return undefined;
+  const keywords = new Map<string, Node>();
+  for (const kw of args.namedChildren) {
+    if (kw?.type !== 'keyword_argument') continue;
+    const name = kw.childForFieldName('name')?.text;
+    const value = kw.childForFieldName('value');
+    if (name && value && !keywords.has(name)) keywords.set(name, value);
+  }
+  const type = keywords.get('type')?.text.replace(/^['"]|['"]$/g, '') ?? '';
+  return { call: node, type, keywords };
+}
+
+/** A dict and every dict nested in it, the language-model components first, bounded. */
+function nestedDicts(root: DictNode, path: string): Array<{ path: string; dict: DictNode }> {
+  const out: Array<{ path: string; dict: DictNode }> = [];
+  const visit = (d: DictNode, at: string, depth: number) => {
+    if (out.length >= MAX_DICTS || depth > MAX_DICT_DEPTH) return;
+    out.push({ path: at, dict: d });
+    const children: Array<{ key: string; dict: DictNode }> = [];
+    for (const [key, value] of d.keywords) {
+      const dict = asDict(value);
+      if (dict) children.push({ key, dict });
+    }
+    const first = children.filter((c) => LANGUAGE_MODEL_KEYS.includes(c.key));
+    for (const c of [...first, ...children.filter((c) => !LANGUAGE_MODEL_KEYS.includes(c.key))])
+      visit(c.dict, `${at}.${c.key}`, depth + 1);
+  };
+  visit(root, path, 0);
+  return out;
+}
+
+/** The checkpoint a model tree loads: the first `pretrained_model_name_or_path=` (or alike) that reads as a Hub id. */
+function readCheckpoint(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): boolean {
+  // The language model first (a LLaVA-style model also loads a vision encoder), then the tree as written.
+  const ordered = [...dicts].sort((a, b) => rank(a.path) - rank(b.path));
+  for (const { path, dict } of ordered) {
+    for (const key of CHECKPOINT_KEYS) {
+      const node = dict.keywords.get(key);
+      if (!node) continue;
+      const r = evaluate(node, ctx.symbols);
+      if (typeof r?.value !== 'string') continue;
+      const id = HUB_ID.test(r.value) ? r.value : hubIdInPath(r.value);
+      if (!id) continue;
+      const owner = dict.type || path;
+      const via = r.via ? ` (${r.via})` : '';
+      ctx.add('model.id', id, node, `${key} in ${path} (${owner})${via}`, r.via ? 'medium' : 'high');
+      if (r.via) ctx.amendLast({ originLine: r.origin.startPosition.row });
+      // A loader (`X.from_pretrained`) or a wrapper given a checkpoint path loads trained weights.
+      if (!/from_config$/.test(owner))
+        ctx.add('model.fromScratch', false, node, `${owner} in ${path} loads the pretrained ${id}`, 'medium');
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Language-model components sort first; otherwise the order written (a stable sort keeps it). */
+function rank(path: string): number {
+  return LANGUAGE_MODEL_KEYS.some((k) => path.endsWith(`.${k}`)) ? 0 : 1;
+}
+
+/** Keywords of a loader that state precision, quantisation or an adapter, read as the loaders' keywords are. */
+const LOADER_KEYWORDS = ['torch_dtype', 'bnb_4bit_compute_dtype', 'load_in_4bit', 'load_in_8bit'];
+
+/** LoRA and quantisation anywhere in the model tree. */
+function readAdapters(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): void {
+  for (const { path, dict } of dicts) {
+    const owner = `${dict.type || 'dict'} in ${path}`;
+    if (/(^|\.)(Lora|AdaLora|LoHa|LoKr)Config$/.test(dict.type))
+      ctx.add('training.adapter', 'lora', dict.call, `${owner}: a PEFT adapter is trained`);
+    for (const name of LOADER_KEYWORDS) {
+      const value = dict.keywords.get(name);
+      if (value) readKeyword(name, value, ctx, owner);
+    }
+  }
+}
+
+/** `train_cfg = dict(max_epochs=...)` / `runner = dict(max_iters=...)`: how long. */
+function readSchedule(name: string, d: DictNode, ctx: PythonReadContext): void {
+  const owner = `${name} (${d.type || 'dict'})`;
+  const epochs = d.keywords.get('max_epochs');
+  const iters = d.keywords.get('max_iters');
+  if (iters) ctx.addResolved('training.steps', iters, `max_iters in ${owner}`, positive);
+  if (epochs) ctx.addResolved('training.epochs', epochs, `max_epochs in ${owner}`, positive);
+}
+
+function positive(v: unknown): number | undefined {
+  return typeof v === 'number' && v > 0 ? v : undefined;
+}
+
+/**
+ * `optim_wrapper = dict(type=AmpOptimWrapper, dtype='float16', accumulative_counts=16)`. mmengine's
+ * AmpOptimWrapper autocasts with `dtype` ("If set to None, the default data type will be used", i.e.
+ * torch.autocast's float16 on CUDA; mmengine.readthedocs.io, mmengine.optim.AmpOptimWrapper); the plain
+ * OptimWrapper does not autocast, so the model computes in the dtype it was loaded in.
+ */
+function readOptimWrapper(d: DictNode, ctx: PythonReadContext): void {
+  const type = d.type;
+  const accumulation = d.keywords.get('accumulative_counts');
+  if (accumulation)
+    ctx.addResolved('training.gradientAccumulation', accumulation, `accumulative_counts in optim_wrapper`, positive);
+  if (!/AmpOptimWrapper$/.test(type)) return;
+  const dtype = d.keywords.get('dtype');
+  if (dtype) {
+    ctx.addResolved(
+      'training.precision',
+      dtype,
+      `dtype in optim_wrapper (${type})`,
+      (v) => normalisePrecision(scalar(v)) ?? undefined,
+    );
+    return;
+  }
+  ctx.add(
+    'training.precision',
+    'fp16',
+    d.call,
+    `${type} without dtype: mmengine autocasts in torch.autocast's default, float16 on CUDA (mmengine AmpOptimWrapper docs)`,
+    'medium',
+  );
+}
+
+/** mmcv 1.x `fp16 = dict(loss_scale=512.)`: mixed precision in float16. */
+function readFp16Block(d: DictNode, ctx: PythonReadContext): void {
+  ctx.add('training.precision', 'fp16', d.call, '`fp16 = dict(...)`: mmcv mixed precision in float16', 'medium');
+}
+
+/** Module-level names the reader looks at (besides any `x = dict(type=LoraConfig, ...)`). */
+const WANTED = new Set(['model', 'fp16', '_base_', ...SCHEDULE_NAMES]);
+/** A line that starts a top-level `name = dict(`, `_base_ = ...` or `with read_base():`; `rest` is what follows `dict(` (looked at, not consumed: the next statement may start within it). */
+const TOP_LEVEL_LINE = /^(?:([A-Za-z_]\w*)[ \t]*=[ \t]*(?:dict\((?=([\s\S]{0,120})))?|(with)[ \t]+read_base\(\))/gm;
+
+function* topLevelLines(text: string): Generator<{ row: number; name: string; rest: string }> {
+  let row = 0;
+  let at = 0;
+  for (const m of text.matchAll(TOP_LEVEL_LINE)) {
+    const name = m[3] ?? m[1];
+    // Only `dict(` assignments, `_base_` and `with read_base()` are the dialect's statements.
+    if (name !== 'with' && name !== '_base_' && m[2] === undefined) continue;
+    for (; at < m.index; at++) if (text.charCodeAt(at) === 10) row++;
+    yield { row, name, rest: m[2] ?? '' };
+  }
+}
+
+/** The top-level statement that starts on a row (column 0), or undefined. */
+function topLevelStatement(ctx: PythonReadContext, row: number): Node | undefined {
+  let node: Node | null = ctx.tree.rootNode.descendantForPosition({ row, column: 0 });
+  while (node?.parent && node.parent.type !== 'module') node = node.parent;
+  return node?.parent?.type === 'module' && node.startPosition.row === row ? node : undefined;
+}
+
+export const mmengineConfig: FileRule = {
+  framework: 'mmengine',
+  phase: 'after-calls',
+  words: ['train_cfg', 'optim_wrapper', '_base_', 'read_base'],
+  runStart: MMENGINE_SHAPE,
+  read: (_index, ctx) => {
+    if (!MMENGINE_SHAPE.test(ctx.text)) return;
+    const dicts = new Map<string, { statement: Node; dict: DictNode }>();
+    let base: Node | undefined;
+    // Only the top-level lines that can be one of the dialect's statements are looked at (a config has a hundred
+    // statements; turning each into a syntax node costs more than the rest of this reader).
+    for (const { row, name, rest } of topLevelLines(ctx.text)) {
+      const statement = topLevelStatement(ctx, row);
+      if (!statement) continue;
+      if (name === 'with') {
+        if (statement.type === 'with_statement' && /^with\s+read_base\(\)/.test(statement.text)) base ??= statement;
+        continue;
+      }
+      if (!WANTED.has(name) && !/^\s*type\s*=\s*[\w.]*LoraConfig\b/.test(rest)) continue;
+      const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+      if (assignment?.type !== 'assignment') continue;
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      if (left?.type !== 'identifier' || !right) continue;
+      if (left.text === '_base_' && /^(string|list|tuple|concatenated_string)$/.test(right.type)) base ??= statement;
+      const dict = asDict(right);
+      // The last assignment wins, as when Python runs the file.
+      if (dict) dicts.set(left.text, { statement, dict });
+    }
+    const model = dicts.get('model');
+    const schedules = [...SCHEDULE_NAMES].filter((n) => dicts.has(n));
+    // A complete config: the model tree beside how it is optimised. A derived one (`_base_`, `read_base()`) inherits the rest.
+    const complete = model !== undefined && model.dict.type !== '' && schedules.length > 0;
+    if (!complete && !base) return;
+    const anchor = model?.statement ?? (schedules.length > 0 ? dicts.get(schedules[0])!.statement : base!);
+    const what = complete
+      ? `\`model\` with ${schedules.map((s) => `\`${s}\``).join(', ')}`
+      : `a config derived from \`${truncate(base!.text.replace(/^_base_\s*=\s*/, ''), 50)}\``;
+    ctx.add('run.framework', 'mmengine', anchor, `an mmengine (OpenMMLab) config: ${what}`, 'medium');
+    ctx.add(
+      'launch.trainer',
+      'mmengine:config',
+      anchor,
+      `an mmengine config (${what}): the runner it is given to (\`tools/train.py CONFIG\`, \`xtuner train CONFIG\`) trains it`,
+      'medium',
+    );
+    if (model) {
+      const tree = nestedDicts(model.dict, 'model');
+      readCheckpoint(tree, ctx);
+      readAdapters(tree, ctx);
+    }
+    // Adapters and quantisation given beside the model (the Hugging Face Trainer form: `lora = dict(type=LoraConfig)`).
+    for (const [name, { dict }] of dicts)
+      if (name !== 'model' && /(^|\.)LoraConfig$/.test(dict.type))
+        ctx.add('training.adapter', 'lora', dict.call, `${dict.type} in \`${name}\`: a PEFT adapter is trained`);
+    for (const name of ['train_cfg', 'runner']) {
+      const d = dicts.get(name);
+      if (d) readSchedule(name, d.dict, ctx);
+    }
+    // The Hugging Face Trainer form (`training_args = dict(type=TrainingArguments, num_train_epochs=1, fp16=True)`).
+    const args = dicts.get('training_args');
+    if (args) readTrainingKeywords(args.dict.call, ctx, `${args.dict.type || 'dict'} in training_args`);
+    const optim = dicts.get('optim_wrapper');
+    if (optim) readOptimWrapper(optim.dict, ctx);
+    const fp16 = dicts.get('fp16');
+    if (fp16) readFp16Block(fp16.dict, ctx);
+  },
+};
