@@ -14,6 +14,7 @@ import * as litgpt from './readers/litgpt';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as modal from './readers/modal';
+import { packageLoader } from './readers/packageLoader';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
 import * as peft from './readers/peft';
@@ -109,6 +110,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.weightCasts,
   localModules.localModuleCalls,
   modelFlagDefault,
+  packageLoader,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
 ];
