@@ -30,6 +30,9 @@ const LOADER = /^load_(?:[a-z0-9]{1,20}_){0,2}(?:model|models|lm|llm|pretrained)
 const INFERENCE_LOOP = /(?:^|_)(?:chat|generate|generation|infer|inference|predict|answer|answers)(?:_|$)/;
 /** The model flag handed to it (`args.model_path`, `model_path=args.model_name_or_path`). */
 const MODEL_FLAG_ARGUMENT = /\b\w+\.(?:model_path|model_name_or_path|model_name|model_id|base_model)\b/;
+/** A model's path or name handed to a loader: a flag, a parameter or a Hub id (`"org/name"`). */
+const MODEL_PATH_ARGUMENT =
+  /\b(?:model_path|model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path)\b|["'][\w.-]{1,96}\/[\w.-]{1,96}["']/;
 /** Work that is no inference run: training, or writing the loaded weights out. */
 const NOT_INFERENCE =
   /\.backward\(|\boptim\.|\.fit\(|Trainer\(|--(?:lr|learning[-_]rate)\b|save_pretrained\(|torch\.save\(|push_to_hub\(|save_model\(/;
@@ -92,8 +95,11 @@ export const packageLoader: FileRule = {
       if (!m || !reached(row)) continue;
       const name = m[1];
       const loader = loaders.get(name);
-      // A loop is followed only when it is handed the model flag on its call (the lines up to its closing bracket).
-      if (!loader && !MODEL_FLAG_ARGUMENT.test(code.slice(row, row + 8).join('\n'))) continue;
+      // The call is followed only when it is handed the model's path or name (its lines up to the closing
+      // bracket): a loop the model flag, a loader that or a Hub id. A loader given a bundle of parsed settings
+      // (`load_model(tokenizer, model_args)`) is the package's config-driven pipeline, which names no model here.
+      const callText = original.slice(row, row + 8).join('\n');
+      if (!(loader ? MODEL_PATH_ARGUMENT : MODEL_FLAG_ARGUMENT).test(callText)) continue;
       const file = loader ?? loops.get(name)!;
       const range = {
         ...nodeRange(ctx.tree.rootNode),
