@@ -65,6 +65,7 @@ export const CALL_RULES: readonly CallRule[] = [
   peft.adapters,
   peft.quantisedBase,
   torch.torchvisionDatasets,
+  vision.torchHubModels,
   torch.configFiles,
   keras.sequentialModels,
   codecarbon.emissionsTracker,
