@@ -53,7 +53,7 @@ const ACCELERATOR_NAMES = [
  * Keys whose value is a command line (SkyPilot `run: |`, Compose and Kubernetes `command:`/`args:`, Beaker
  * experiment specs `tasks[].command`/`arguments`).
  */
-const COMMAND_KEYS = ['run', 'command', 'script', 'args', 'arguments'];
+const COMMAND_KEYS = ['run', 'command', 'script', 'args', 'arguments', 'entrypoint'];
 /** The argument lists a container's `command:` list is run with (Kubernetes `args`, Beaker `arguments`). */
 const ARGUMENT_KEYS = ['args', 'arguments'];
 export const GENERIC_CONFIG_KEYS: readonly string[] = [
@@ -203,7 +203,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           `${where}: ${scalar}`,
         );
       } else if (
-        (key === 'run' || key === 'command' || key === 'script') &&
+        (key === 'run' || key === 'command' || key === 'script' || key === 'entrypoint') &&
         typeof scalar === 'string' &&
         (/torchrun|accelerate\s+launch|deepspeed|python3?\s/.test(scalar) ||
           mentionsLauncher(scalar) ||
@@ -239,6 +239,16 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
             ...(originLine !== undefined ? { originLine } : {}),
           });
         }
+      } else if (
+        key === 'count' &&
+        typeof scalar === 'number' &&
+        scalar > 0 &&
+        path[path.length - 2] === 'devices' &&
+        composeGpuReservation(node)
+      ) {
+        // Docker Compose `deploy.resources.reservations.devices: [{driver: nvidia, count: 1, capabilities: [gpu]}]`
+        // (https://docs.docker.com/compose/how-tos/gpu-support/): the GPUs the service's container gets.
+        add('hardware.devices', scalar, valueNode, `${where}: ${scalar}`);
       } else if ((key === 'nvidia.com/gpu' || key === 'gpuCount') && Number(scalar) > 0) {
         // Kubernetes limits; Beaker experiment specs (`tasks[].resources.gpuCount`, GPUs of each replica).
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
@@ -266,7 +276,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           `${where}: first dataset of the mixture`,
         );
       } else if (
-        (ARGUMENT_KEYS.includes(key) || key === 'command') &&
+        (ARGUMENT_KEYS.includes(key) || key === 'command' || key === 'entrypoint') &&
         isSeq(valueNode) &&
         valueNode.items.every((i) => isScalar(i)) &&
         !(ARGUMENT_KEYS.includes(key) && commandListOf(node) !== undefined)
@@ -386,6 +396,16 @@ function withoutRotaryPositions(
   return learned
     ? facts
     : facts.filter((f) => !(f.kind === 'model.learnedPositions' && /max_position_embeddings/.test(f.detail)));
+}
+
+/** A Compose device reservation for GPUs: `driver: nvidia` or `gpu` among its `capabilities`. */
+function composeGpuReservation(node: unknown): boolean {
+  if (!isMap(node)) return false;
+  const capabilities = node.get('capabilities', true);
+  return (
+    node.get('driver') === 'nvidia' ||
+    (isSeq(capabilities) && capabilities.items.some((i) => isScalar(i) && i.value === 'gpu'))
+  );
 }
 
 /** A map's `command:` list of scalars, when it has one. */
