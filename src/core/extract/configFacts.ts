@@ -54,6 +54,8 @@ const ACCELERATOR_NAMES = [
  * experiment specs `tasks[].command`/`arguments`).
  */
 const COMMAND_KEYS = ['run', 'command', 'script', 'args', 'arguments', 'entrypoint'];
+/** Docker Compose's per-service section holding its device reservations. */
+const COMPOSE_KEYS = ['deploy'];
 /** The argument lists a container's `command:` list is run with (Kubernetes `args`, Beaker `arguments`). */
 const ARGUMENT_KEYS = ['args', 'arguments'];
 export const GENERIC_CONFIG_KEYS: readonly string[] = [
@@ -61,6 +63,7 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   ...PRECISION_NAMES,
   ...ACCELERATOR_NAMES,
   ...COMMAND_KEYS,
+  ...COMPOSE_KEYS,
   'adapter',
   'load_in_4bit',
   'load_in_8bit',
@@ -239,16 +242,11 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
             ...(originLine !== undefined ? { originLine } : {}),
           });
         }
-      } else if (
-        key === 'count' &&
-        typeof scalar === 'number' &&
-        scalar > 0 &&
-        path[path.length - 2] === 'devices' &&
-        composeGpuReservation(node)
-      ) {
+      } else if (key === 'deploy' && isMap(valueNode) && composeGpuCount(valueNode)) {
         // Docker Compose `deploy.resources.reservations.devices: [{driver: nvidia, count: 1, capabilities: [gpu]}]`
         // (https://docs.docker.com/compose/how-tos/gpu-support/): the GPUs the service's container gets.
-        add('hardware.devices', scalar, valueNode, `${where}: ${scalar}`);
+        const gpus = composeGpuCount(valueNode)!;
+        add('hardware.devices', gpus.count, gpus.node, `${where}.resources.reservations.devices: count ${gpus.count}`);
       } else if ((key === 'nvidia.com/gpu' || key === 'gpuCount') && Number(scalar) > 0) {
         // Kubernetes limits; Beaker experiment specs (`tasks[].resources.gpuCount`, GPUs of each replica).
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
@@ -398,14 +396,23 @@ function withoutRotaryPositions(
     : facts.filter((f) => !(f.kind === 'model.learnedPositions' && /max_position_embeddings/.test(f.detail)));
 }
 
-/** A Compose device reservation for GPUs: `driver: nvidia` or `gpu` among its `capabilities`. */
-function composeGpuReservation(node: unknown): boolean {
-  if (!isMap(node)) return false;
-  const capabilities = node.get('capabilities', true);
-  return (
-    node.get('driver') === 'nvidia' ||
-    (isSeq(capabilities) && capabilities.items.some((i) => isScalar(i) && i.value === 'gpu'))
-  );
+/** GPUs a Compose service reserves: the first device of `driver: nvidia` or with `gpu` among its `capabilities`. */
+function composeGpuCount(deploy: unknown): { count: number; node: YamlNode } | undefined {
+  const resources = isMap(deploy) ? deploy.get('resources', true) : undefined;
+  const reservations = isMap(resources) ? resources.get('reservations', true) : undefined;
+  const devices = isMap(reservations) ? reservations.get('devices', true) : undefined;
+  if (!isSeq(devices)) return undefined;
+  for (const device of devices.items.slice(0, MAX_MOUNTS)) {
+    if (!isMap(device)) continue;
+    const capabilities = device.get('capabilities', true);
+    const gpu =
+      device.get('driver') === 'nvidia' ||
+      (isSeq(capabilities) && capabilities.items.some((i) => isScalar(i) && i.value === 'gpu'));
+    const count = device.get('count', true);
+    if (gpu && isScalar(count) && typeof count.value === 'number' && count.value > 0)
+      return { count: count.value, node: count as YamlNode };
+  }
+  return undefined;
 }
 
 /** A map's `command:` list of scalars, when it has one. */

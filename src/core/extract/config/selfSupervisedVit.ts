@@ -40,7 +40,14 @@ const TRAINING_SECTIONS = ['optim', 'train', 'teacher', 'dino', 'ibot'];
  * Keys of the student backbone block in DINOv2's defaults (ssl_default_config.yaml): a `student:` block of
  * these alone is the backbone left to those defaults (a distillation config's `student:` names a model instead).
  */
-const BACKBONE_KEYS = ['block_chunks', 'drop_path_rate', 'drop_path_uniform', 'ffn_layer', 'layerscale', 'num_register_tokens'];
+const BACKBONE_KEYS = [
+  'block_chunks',
+  'drop_path_rate',
+  'drop_path_uniform',
+  'ffn_layer',
+  'layerscale',
+  'num_register_tokens',
+];
 
 /** Keys that state how many iterations make one epoch (the program's fixed epoch length). */
 const EPOCH_LENGTH_KEYS = ['train.OFFICIAL_EPOCH_LENGTH', 'train.epoch_length', 'train.iters_per_epoch'];

@@ -84,10 +84,12 @@ export const packageLoader: FileRule = {
     if (loaders.size === 0 && loops.size === 0) return;
     const names = new Set([...loaders.keys(), ...loops.keys()]);
     const call = new RegExp(`(?:^|[^\\w.])(${[...names].join('|')})\\s*\\(`);
-    const code = codeWithoutStrings(ctx.tree, new Set([...names, ...adders.keys()]), true).split("\n");
+    const code = codeWithoutStrings(ctx.tree, new Set([...names, ...adders.keys()]), true).split('\n');
     const original = ctx.text.split('\n');
-    const executed = executedRows(ctx.tree);
-    const reached = (row: number) => executed.some(([a, b]) => a <= row && row <= b);
+    // Executed rows marked once, so each call found is one look-up (not a walk over every span).
+    const executed = new Uint8Array(code.length + 1);
+    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const reached = (row: number) => executed[row] === 1;
     for (let row = 0; row < code.length; row++) {
       const line = code[row];
       if (/^\s*(?:from|import|def|class)\b/.test(line)) continue;
@@ -127,16 +129,17 @@ export const packageLoader: FileRule = {
             ? `${name}(...) loads a model through the package's loader and nothing trains it: a serving or evaluation program`
             : `${name}(...) is handed the model flag: the package's loop loads and runs the model`,
         });
-        const literal = loader ? new RegExp(`\\b${name}\\s*\\(\\s*["']([^"'\\n]{1,200})["']`).exec(original[row]) : null;
-        if (literal && HUB_ID.test(literal[1]) && !ctx.facts.some((f) => f.kind === 'model.id'))
-          facts.push({
-            kind: 'model.id',
-            value: literal[1],
-            range,
-            confidence: 'medium',
-            detail: `${name}("${literal[1]}", ...): the model the program loads`,
-          });
       }
+      // `load_model("org/name", ...)`: the loader names the model (the loader's own default is another's).
+      const literal = loader ? new RegExp(`\\b${name}\\s*\\(\\s*["']([^"'\\n]{1,200})["']`).exec(original[row]) : null;
+      if (literal && HUB_ID.test(literal[1]) && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null))
+        facts.push({
+          kind: 'model.id',
+          value: literal[1],
+          range,
+          confidence: 'medium',
+          detail: `${name}("${literal[1]}", ...): the model the program loads`,
+        });
       const adder = flagAdderLink(code, adders, reached, range);
       if (adder) facts.push(adder);
       ctx.facts.push(...facts);

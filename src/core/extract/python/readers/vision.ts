@@ -180,7 +180,13 @@ export const torchHubModels: CallRule = {
     if (typeof name === 'string' && /^[\w.-]{1,100}$/.test(name))
       ctx.add('model.id', name, model, `${full}(..., "${name}"): a hub entry point's model`, 'medium');
     else
-      ctx.add('model.id', null, model, `${full}: the entry point \`${truncate(model.text, 40)}\` cannot be read statically`, 'low');
+      ctx.add(
+        'model.id',
+        null,
+        model,
+        `${full}: the entry point \`${truncate(model.text, 40)}\` cannot be read statically`,
+        'low',
+      );
     ctx.add(
       'model.fromScratch',
       scratch,
