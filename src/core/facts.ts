@@ -19,6 +19,11 @@ export type FactKind =
   | 'model.params'
   | 'training.epochs'
   | 'training.steps'
+  /**
+   * Iterations that make one epoch where a config fixes it (DINOv2's `train.OFFICIAL_EPOCH_LENGTH`): with the
+   * epochs of another file (a config over its program's defaults) it gives the steps (resolve/factsToSpec).
+   */
+  | 'training.stepsPerEpoch'
   | 'training.batchPerDevice'
   | 'training.gradientAccumulation'
   | 'training.seqLen'

@@ -273,6 +273,27 @@ for epoch in range(3):
     n: 200,
     maxN: 40_000,
   },
+  // A program loading its model through its package's loader (readers/packageLoader.ts): many loader and
+  // loop imports, each called on a line of its own inside the main guard (rows looked up, not re-walked).
+  {
+    name: 'python: a program importing many package loaders and calling each',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `${lines(n, (i) => `from pkg.model${i}.builder import load_model${i % 40 === 0 ? '' : `_v${i}`} as load_model_${i}, chat_loop_${i}`)}\nx = 1\n${lines(n, (i) => `y${i} = ${i}`)}\nif __name__ == "__main__":\n${lines(n, (i) => `    m = load_model_${i % 50}(args.model_path, "org/name")`)}\n`,
+    n: 200,
+    maxN: 20_000,
+  },
+  // torch.hub.load entry points built from names (readers/vision.ts): each call looks back for its name's assignment.
+  {
+    name: 'python: many torch.hub.load calls whose entry point is a name set far above',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import torch\nentry = f"net_{arch}"\n${lines(n, (i) => `torch.hub.load("org/repo", entry${i % 2 === 0 ? '' : i})\nz${i} = ${i}`)}\n`,
+    n: 200,
+    maxN: 20_000,
+  },
   // A script building its model from its own classes (readers/modelConstructor.ts): many module classes, each
   // constructed on a line of its own (lines scanned once, calls looked at up to a bound), and many FP8 switches.
   {

@@ -53,7 +53,9 @@ const ACCELERATOR_NAMES = [
  * Keys whose value is a command line (SkyPilot `run: |`, Compose and Kubernetes `command:`/`args:`, Beaker
  * experiment specs `tasks[].command`/`arguments`).
  */
-const COMMAND_KEYS = ['run', 'command', 'script', 'args', 'arguments'];
+const COMMAND_KEYS = ['run', 'command', 'script', 'args', 'arguments', 'entrypoint'];
+/** Docker Compose's per-service section holding its device reservations. */
+const COMPOSE_KEYS = ['deploy'];
 /** The argument lists a container's `command:` list is run with (Kubernetes `args`, Beaker `arguments`). */
 const ARGUMENT_KEYS = ['args', 'arguments'];
 export const GENERIC_CONFIG_KEYS: readonly string[] = [
@@ -61,6 +63,7 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   ...PRECISION_NAMES,
   ...ACCELERATOR_NAMES,
   ...COMMAND_KEYS,
+  ...COMPOSE_KEYS,
   'adapter',
   'load_in_4bit',
   'load_in_8bit',
@@ -203,7 +206,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           `${where}: ${scalar}`,
         );
       } else if (
-        (key === 'run' || key === 'command' || key === 'script') &&
+        (key === 'run' || key === 'command' || key === 'script' || key === 'entrypoint') &&
         typeof scalar === 'string' &&
         (/torchrun|accelerate\s+launch|deepspeed|python3?\s/.test(scalar) ||
           mentionsLauncher(scalar) ||
@@ -239,6 +242,11 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
             ...(originLine !== undefined ? { originLine } : {}),
           });
         }
+      } else if (key === 'deploy' && isMap(valueNode) && composeGpuCount(valueNode)) {
+        // Docker Compose `deploy.resources.reservations.devices: [{driver: nvidia, count: 1, capabilities: [gpu]}]`
+        // (https://docs.docker.com/compose/how-tos/gpu-support/): the GPUs the service's container gets.
+        const gpus = composeGpuCount(valueNode)!;
+        add('hardware.devices', gpus.count, gpus.node, `${where}.resources.reservations.devices: count ${gpus.count}`);
       } else if ((key === 'nvidia.com/gpu' || key === 'gpuCount') && Number(scalar) > 0) {
         // Kubernetes limits; Beaker experiment specs (`tasks[].resources.gpuCount`, GPUs of each replica).
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
@@ -266,7 +274,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           `${where}: first dataset of the mixture`,
         );
       } else if (
-        (ARGUMENT_KEYS.includes(key) || key === 'command') &&
+        (ARGUMENT_KEYS.includes(key) || key === 'command' || key === 'entrypoint') &&
         isSeq(valueNode) &&
         valueNode.items.every((i) => isScalar(i)) &&
         !(ARGUMENT_KEYS.includes(key) && commandListOf(node) !== undefined)
@@ -386,6 +394,25 @@ function withoutRotaryPositions(
   return learned
     ? facts
     : facts.filter((f) => !(f.kind === 'model.learnedPositions' && /max_position_embeddings/.test(f.detail)));
+}
+
+/** GPUs a Compose service reserves: the first device of `driver: nvidia` or with `gpu` among its `capabilities`. */
+function composeGpuCount(deploy: unknown): { count: number; node: YamlNode } | undefined {
+  const resources = isMap(deploy) ? deploy.get('resources', true) : undefined;
+  const reservations = isMap(resources) ? resources.get('reservations', true) : undefined;
+  const devices = isMap(reservations) ? reservations.get('devices', true) : undefined;
+  if (!isSeq(devices)) return undefined;
+  for (const device of devices.items.slice(0, MAX_MOUNTS)) {
+    if (!isMap(device)) continue;
+    const capabilities = device.get('capabilities', true);
+    const gpu =
+      device.get('driver') === 'nvidia' ||
+      (isSeq(capabilities) && capabilities.items.some((i) => isScalar(i) && i.value === 'gpu'));
+    const count = device.get('count', true);
+    if (gpu && isScalar(count) && typeof count.value === 'number' && count.value > 0)
+      return { count: count.value, node: count as YamlNode };
+  }
+  return undefined;
 }
 
 /** A map's `command:` list of scalars, when it has one. */

@@ -277,6 +277,8 @@ const VISIBLE_DEVICES = /((?:CUDA|ASCEND_RT|HIP)_VISIBLE_DEVICES)=["']?(?:\$\{\1
 const VISIBLE_DEVICES_PREFIX =
   /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*?((?:CUDA|ASCEND_RT|HIP)_VISIBLE_DEVICES)=["']?(\d[\d,]*)/;
 
+/** LoRA switched on in a command (a `--bits 4` beside it is QLoRA's 4-bit base). */
+const LORA_ON = /--(?:lora_enable|use_lora|use_peft|lora_r|lora_rank)\b(?![=\s]+["']?(?:false|0)\b)/i;
 /** Where an export or conversion writes its result. */
 const OUTPUT_FLAG = /--(?:output_dir|output-dir|save_dir|out_dir)[=\s]+(\S+)/g;
 /** The flags that name the model a serving or inference command loads. */
@@ -568,9 +570,11 @@ export function extractShellFacts(text: string): Fact[] {
           name === 'use_peft_lora' ||
           name === 'use_lora' ||
           name === 'lora_r' ||
-          name === 'lora_rank') &&
+          name === 'lora_rank' ||
+          name === 'lora_enable') &&
         !/^(false|0)$/i.test(raw)
       )
+        // `--lora_enable True`: LLaVA's training script and those built on it.
         add('training.adapter', 'lora', `--${m[1]}`);
       else if (
         (name === 'load_in_4bit' || name === 'use_4bit_quantization' || name === 'use_4bit' || name === 'use_qlora') &&
@@ -580,6 +584,10 @@ export function extractShellFacts(text: string): Fact[] {
       else if (name === 'use_qlora' && !/^(false|0)$/i.test(raw ?? ''))
         // open-instruct's finetune.py `--use_qlora`: a 4-bit (nf4) base under the LoRA adapters.
         add('training.adapter', 'qlora', `--${m[1]}`);
+      else if (name === 'bits' && raw === '4' && LORA_ON.test(logical))
+        // The QLoRA reference script's `--bits 4` (artidoro/qlora qlora.py: "How many bits to use", loading the base
+        // with BitsAndBytesConfig(load_in_4bit=bits == 4)), kept by the scripts built on it, beside LoRA switched on.
+        add('training.adapter', 'qlora', `--${m[1]} 4`);
       else if ((name === 'quant_bits' || name === 'quantization_bit') && raw === '4')
         // ms-swift `--quant_bits 4`, LLaMA-Factory `--quantization_bit 4`: the base is loaded in 4 bits.
         add('training.adapter', 'qlora', `--${m[1]} 4`);

@@ -66,6 +66,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         why: 'in Python the model is read from the call that loads it (from_pretrained, pipeline, Trainer(model=...)), which also says whether its weights are used',
       },
       {
+        names: ['model_path'],
+        sources: FLAG,
+        why: 'serving and evaluation CLIs name the checkpoint they load so (FastChat, LLaVA: `--model-path lmsys/vicuna-7b-v1.5`); as a config key or a Python name it is as often a folder written to',
+      },
+      {
         names: ['model_id', 'model_name', 'backbone', 'model_type_or_path'],
         sources: CONFIG,
         why: 'as config keys these name the checkpoint; as flags they are too generic to trust (`--model_name` is often a run label)',

@@ -115,7 +115,31 @@ export function transformerParams(
   return layers * perLayer + ((vocab ?? 0) * (untiedHead ? 2 : 1) + (positions ?? 0)) * hidden;
 }
 
-export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
+/**
+ * Steps from one file's epoch length and another's epochs: a config that sets `optim.epochs: 500` over its
+ * program's defaults, which fix 1,250 iterations an epoch (and count the steps of their own 100 epochs), runs
+ * 500 × 1,250. Steps stated in the file itself, or counted where the epochs are, are left as they are.
+ */
+function stepsOfEpochs(facts: readonly Fact[]): Fact | undefined {
+  const perEpoch = pick(facts, 'training.stepsPerEpoch');
+  const epochs = pick(facts, 'training.epochs');
+  const steps = pick(facts, 'training.steps');
+  const e = asNumber(epochs);
+  const p = asNumber(perEpoch);
+  if (!epochs || !perEpoch || !e || !p || (steps && (!steps.file || steps.file === epochs.file))) return undefined;
+  return {
+    kind: 'training.steps',
+    value: Math.round(e * p),
+    range: epochs.range,
+    confidence: epochs.confidence,
+    detail: `${epochs.detail} × ${perEpoch.file ? `${perEpoch.file}: ` : ''}${perEpoch.detail} = ${Math.round(e * p)} steps`,
+    ...(epochs.file ? { file: epochs.file } : {}),
+  };
+}
+
+export function factsToSpecs(read: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
+  const derivedSteps = stepsOfEpochs(read);
+  const facts = derivedSteps ? [derivedSteps, ...read] : read;
   // Facts from linked files (file set) add values; where the run is, is this file's business.
   const own = facts.filter((f) => !f.file);
   const modelId = pick(facts, 'model.id');

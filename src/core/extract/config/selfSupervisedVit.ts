@@ -36,6 +36,18 @@ const VIT_SHAPES: Readonly<Record<string, { depth: number; width: number; source
 
 /** Sections only the training side of such a config has (the evaluation backbone block has none). */
 const TRAINING_SECTIONS = ['optim', 'train', 'teacher', 'dino', 'ibot'];
+/**
+ * Keys of the student backbone block in DINOv2's defaults (ssl_default_config.yaml): a `student:` block of
+ * these alone is the backbone left to those defaults (a distillation config's `student:` names a model instead).
+ */
+const BACKBONE_KEYS = [
+  'block_chunks',
+  'drop_path_rate',
+  'drop_path_uniform',
+  'ffn_layer',
+  'layerscale',
+  'num_register_tokens',
+];
 
 /** Keys that state how many iterations make one epoch (the program's fixed epoch length). */
 const EPOCH_LENGTH_KEYS = ['train.OFFICIAL_EPOCH_LENGTH', 'train.epoch_length', 'train.iters_per_epoch'];
@@ -43,13 +55,33 @@ const EPOCH_LENGTH_KEYS = ['train.OFFICIAL_EPOCH_LENGTH', 'train.epoch_length', 
 export const selfSupervisedVit: ConfigDialect = {
   name: 'self-supervised-vit',
   words: ['student'],
-  detect: (doc) => doc.get('student')?.shape === 'map' && /^vit_\w+$/.test(doc.str('student.arch') ?? ''),
+  // A training config may leave the backbone to the program's defaults (`student: {block_chunks: 4}` beside a
+  // `train:` section): it is still one of these, over the defaults file.
+  detect: (doc) =>
+    doc.get('student')?.shape === 'map' &&
+    (/^vit_\w+$/.test(doc.str('student.arch') ?? '') ||
+      (doc.get('student.arch') === undefined &&
+        TRAINING_SECTIONS.some((s) => doc.get(s)?.shape === 'map') &&
+        BACKBONE_KEYS.some((k) => doc.get(`student.${k}`) !== undefined))),
   owns: (path) => path === 'optim.epochs',
   read(doc: ConfigDoc, out: FactSink): void {
-    const arch = doc.get('student.arch')!;
+    const training = TRAINING_SECTIONS.some((s) => doc.get(s)?.shape === 'map');
+    const arch = doc.get('student.arch');
+    if (!arch) {
+      // Only what differs from the program's defaults: the backbone, the length and the precision are there.
+      out.add(
+        'run.framework',
+        'self-supervised-vit',
+        doc.get('student')!,
+        'student/teacher self-distillation config over its program’s defaults (DINO-style)',
+      );
+      readLength(doc, out);
+      readPrecision(doc, out);
+      linkDefaults(doc.get('student')!, out);
+      return;
+    }
     const name = String(arch.value);
     const patch = doc.num('student.patch_size');
-    const training = TRAINING_SECTIONS.some((s) => doc.get(s)?.shape === 'map');
     out.add('run.framework', 'self-supervised-vit', arch, 'student/teacher self-distillation config (DINO-style)');
     out.add(
       'model.id',
@@ -71,6 +103,7 @@ export const selfSupervisedVit: ConfigDialect = {
     readLength(doc, out);
     readMode(doc, arch, out);
     readPrecision(doc, out);
+    linkDefaults(arch, out);
     out.add(
       'launch.trainer',
       'config:self-supervised-vit',
@@ -93,10 +126,30 @@ function readParams(name: string, arch: ConfigValue, out: FactSink): void {
   );
 }
 
+/**
+ * The defaults the program merges every config over (DINOv2's train.py: `OmegaConf.merge(default_cfg,
+ * OmegaConf.load(args.config_file))`, the defaults being `dinov2/configs/ssl_default_config.yaml`, a folder
+ * above `configs/train/` and `configs/eval/`): what a training config leaves out (the backbone, the epoch
+ * length, the FSDP precision) is read there. Linked quietly (low): a fork without the file loses nothing.
+ * Only from training configs: an evaluation's backbone config would take the defaults' training length.
+ */
+const DEFAULTS_FILES = ['../ssl_default_config.yaml', '../../ssl_default_config.yaml'];
+
+function linkDefaults(at: ConfigValue, out: FactSink): void {
+  for (const reference of DEFAULTS_FILES)
+    out.add('link.config', reference, at, `the program's defaults this config is merged over (${reference})`, 'low');
+}
+
 /** `optim.epochs`, and the iterations they make when the config fixes an epoch's length. */
 function readLength(doc: ConfigDoc, out: FactSink): void {
   const epochs = doc.get('optim.epochs');
   const n = doc.num('optim.epochs');
+  for (const key of EPOCH_LENGTH_KEYS) {
+    const length = doc.num(key);
+    if (!length || length <= 0 || !Number.isInteger(length)) continue;
+    out.add('training.stepsPerEpoch', length, doc.get(key)!, `${key.split('.').pop()}: ${length} iterations an epoch`);
+    break;
+  }
   if (!epochs || !n || n <= 0) return;
   out.add('training.epochs', n, epochs, `optim.epochs: ${n}`);
   for (const key of EPOCH_LENGTH_KEYS) {

@@ -136,6 +136,15 @@ function verdictAt(parent: Node, child: Node, symbols: SymbolTable): boolean | u
     // Branches inside a function depend on its arguments, which have no single default path.
     return true;
   }
+  if (type === 'conditional_expression') {
+    // `BitsAndBytesConfig(...) if lora_args.q_lora else None` with `q_lora: bool = False`: the branch the
+    // defaults pick is the value, the other is not built.
+    const [whenTrue, condition, whenFalse] = parent.namedChildren;
+    const decided = decideCondition(condition ?? null, symbols);
+    if (whenTrue && child.equals(whenTrue)) return decided === false ? false : undefined;
+    if (whenFalse && child.equals(whenFalse)) return decided === true ? false : undefined;
+    return undefined;
+  }
   if (type !== 'if_statement' || child.type === 'comment') return undefined;
   const conditions: Array<Node | null> = [parent.childForFieldName('condition')];
   const clauses = parent.children.filter(

@@ -14,12 +14,20 @@ import { stringNodes } from './syntaxIndex';
 const ENTRY_DECORATOR =
   /^@\s*(hydra\.main|click\.(command|group)|app\.(command|callback)|typer\.|config\.parse|fire\.|record\b|main\b)/;
 
+/**
+ * Base classes of a serving framework's entry point: Cog instantiates the `BasePredictor` subclass that
+ * cog.yaml names and calls its `setup()` and `predict()` (https://cog.run/python/), with no main guard.
+ */
+const ENTRY_BASE = /\bBasePredictor\b/;
+
 interface Definition {
   readonly name: string;
   readonly startRow: number;
   readonly endRow: number;
   readonly node: Node;
   readonly entryDecorator: boolean;
+  /** A class a serving framework instantiates and calls (ENTRY_BASE). */
+  readonly entryClass: boolean;
   /** The names its decorators start with (`app` in `@app.post("/generate")`). */
   readonly decoratorRoots: readonly string[];
 }
@@ -93,12 +101,14 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
           ? statement.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text)
           : [];
       const decoratorRoots = decorators.map((d) => /^@\s*([A-Za-z_]\w*)/.exec(d)?.[1]).filter((r): r is string => !!r);
+      const bases = inner.type === 'class_definition' ? (inner.childForFieldName('superclasses')?.text ?? '') : '';
       definitions.push({
         name,
         startRow: statement.startPosition.row,
         endRow: statement.endPosition.row,
         node: inner,
         entryDecorator: decorators.some((d) => ENTRY_DECORATOR.test(d)),
+        entryClass: ENTRY_BASE.test(bases.slice(0, 500)),
         decoratorRoots,
       });
       continue;
@@ -132,7 +142,8 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
       (d) =>
         words.has(d.name) ||
         d.decoratorRoots.some((r) => builtAtModuleLevel.has(r)) ||
-        (d.entryDecorator && anyModuleCode),
+        (d.entryDecorator && anyModuleCode) ||
+        d.entryClass,
     ),
   );
   const done = new Set<Definition>();

@@ -15,6 +15,7 @@ import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as mmengine from './readers/mmengine';
 import * as modal from './readers/modal';
+import { packageLoader } from './readers/packageLoader';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
 import * as peft from './readers/peft';
@@ -72,6 +73,7 @@ export const CALL_RULES: readonly CallRule[] = [
   peft.adapters,
   peft.quantisedBase,
   torch.torchvisionDatasets,
+  vision.torchHubModels,
   torch.configFiles,
   keras.sequentialModels,
   codecarbon.emissionsTracker,
@@ -117,6 +119,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.weightCasts,
   localModules.localModuleCalls,
   modelFlagDefault,
+  packageLoader,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
   mmengine.mmengineConfig,

@@ -346,6 +346,12 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     const framework = /^(axolotl|trl|llamafactory|litgpt|composer|torchtune|openrlhf|verl)\b/.exec(module)?.[1];
     if (framework) out.add('run.framework', framework === 'llamafactory' ? 'llamafactory' : framework, `-m ${module}`);
     if (framework === 'verl' && serving) readVerlGeneration(command, out);
+    // `python -m mypkg.eval.model_vqa --model-path org/name`: a module of the repository's own package is the
+    // program (its loader's dtype reaches the line). Linked as a module, so the program stays a run of its own
+    // with its own flag defaults (many scripts run one evaluation CLI). Quietly (low): a module of an installed
+    // library is not in the repository.
+    if (!framework && /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(module))
+      out.add('link.module', `${module.replace(/\./g, '/')}.py`, `-m ${module} runs the package's module`, 'low');
     const after = command.words.indexOf(module);
     if (!/--config[=\s]/.test(command.text)) linkFirstYaml(command, after + 1, out);
   }

@@ -154,3 +154,101 @@ export const visionConstructors: CallRule = {
   ],
   read: ({ node, full, last, ctx }) => readVisionConstructor(node, ctx, full, last),
 };
+
+/**
+ * `torch.hub.load(repo_or_dir, model, ...)`: a model an entry point of a repository's hubconf.py builds
+ * (`torch.hub.load("facebookresearch/dinov2", "dinov2_vits14")`). Entry points load their released weights
+ * unless told `pretrained=False` (https://pytorch.org/docs/stable/hub.html), so the model is a trained one; its
+ * name is the entry point's.
+ */
+export const torchHubModels: CallRule = {
+  framework: 'pytorch',
+  callees: ['load'],
+  words: ['hub.load'],
+  when: ({ full }) => full === 'torch.hub.load' || full === 'hub.load',
+  read: ({ node, full, ctx }) => {
+    const args = node.childForFieldName('arguments');
+    if (!args) return;
+    const positional = args.namedChildren.filter(
+      (c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment',
+    );
+    const model = keywordArgument(args, 'model') ?? positional[1];
+    if (!model) return;
+    const name = entryName(model, ctx, 0);
+    const pretrained = keywordArgument(args, 'pretrained');
+    const scratch = pretrained !== null && evaluate(pretrained, ctx.symbols)?.value === false;
+    if (typeof name === 'string' && /^[\w.-]{1,100}$/.test(name))
+      ctx.add('model.id', name, model, `${full}(..., "${name}"): a hub entry point's model`, 'medium');
+    else
+      ctx.add(
+        'model.id',
+        null,
+        model,
+        `${full}: the entry point \`${truncate(model.text, 40)}\` cannot be read statically`,
+        'low',
+      );
+    ctx.add(
+      'model.fromScratch',
+      scratch,
+      model,
+      scratch ? `${full}(..., pretrained=False): random weights` : `${full} loads the entry point's released weights`,
+      'medium',
+    );
+  },
+};
+
+/**
+ * The entry point's name as notebooks build it: a literal, or an f-string over a choice looked up in a dict
+ * (`f"dinov2_{backbone_archs[BACKBONE_SIZE]}"`), each part a value the file sets.
+ */
+function entryName(node: Node, ctx: PythonReadContext, depth: number): string | undefined {
+  if (depth > 4) return undefined;
+  const plain = evaluate(node, ctx.symbols)?.value;
+  if (typeof plain === 'string') return plain;
+  if (node.type === 'identifier') {
+    const bound = ctx.symbols.lookup(node.text)?.node ?? assignedBefore(node, ctx);
+    return bound ? entryName(bound, ctx, depth + 1) : undefined;
+  }
+  if (node.type === 'subscript') {
+    const table = evaluate(node.childForFieldName('value'), ctx.symbols)?.value;
+    const keyNode = node.childForFieldName('subscript');
+    const key = keyNode ? entryName(keyNode, ctx, depth + 1) : undefined;
+    if (key === undefined || !table || typeof table !== 'object' || Array.isArray(table)) return undefined;
+    const value = (table as Record<string, unknown>)[key];
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? value : undefined;
+  }
+  if (node.type !== 'string') return undefined;
+  let out = '';
+  for (const part of node.namedChildren) {
+    if (!part || part.type === 'string_start' || part.type === 'string_end') continue;
+    if (part.type === 'string_content') out += part.text;
+    else if (part.type === 'interpolation') {
+      const inner = part.childForFieldName('expression') ?? part.namedChildren[0];
+      const value = inner ? entryName(inner, ctx, depth + 1) : undefined;
+      if (value === undefined) return undefined;
+      out += value;
+    } else return undefined;
+  }
+  return out.length <= 100 ? out : undefined;
+}
+
+/** The file's lines, split once per file however many hub calls it has. */
+const linesOf = new WeakMap<PythonReadContext, string[]>();
+/** Lines looked back over for a name's assignment (a notebook sets its choices a few cells above). */
+const LOOK_BACK_LINES = 500;
+
+/**
+ * The value last assigned to a name at module level before `use` (`backbone_name = f"..."`): the symbol table
+ * keeps only the assignments its prefilter reads (constants), not an f-string or a lookup.
+ */
+function assignedBefore(use: Node, ctx: PythonReadContext): Node | undefined {
+  const lines = linesOf.get(ctx) ?? linesOf.set(ctx, ctx.text.split('\n')).get(ctx)!;
+  const pattern = new RegExp(`^${use.text}[ \\t]*=(?!=)`);
+  for (let row = use.startPosition.row - 1; row >= 0 && row >= use.startPosition.row - LOOK_BACK_LINES; row--) {
+    if (!pattern.test(lines[row])) continue;
+    let node: Node | null = ctx.tree.rootNode.descendantForPosition({ row, column: 0 });
+    while (node && node.type !== 'assignment' && node.type !== 'module') node = node.parent;
+    return node?.type === 'assignment' ? (node.childForFieldName('right') ?? undefined) : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,172 @@
+import { startsARun, type Fact } from '../../../facts';
+import { nodeRange } from '../context';
+import { codeWithoutStrings, executedRows } from '../entryPoint';
+import type { FileRule } from '../rules';
+
+/**
+ * Serving CLIs, model workers and evaluation programs that load their model through a function of their
+ * own package (`from mypkg.model.builder import load_pretrained_model`, then `load_pretrained_model(
+ * args.model_path, ...)` in the worker class the main guard builds): the program runs inference with the
+ * model that loader returns, though no `from_pretrained` or `generate` call is in the file. The loader's
+ * module is linked (`link.module`), so what it fixes (the dtype it loads in, a default model) reaches the run.
+ *
+ * A chat or answer-generation loop of the package handed the model flag (`chat_loop(args.model_path, ...)`
+ * under the main guard) is the same: the loop loads and runs the model. And a Cog predictor (`class
+ * Predictor(BasePredictor)` with a `setup` that loads the model) is served by Cog without a main guard.
+ *
+ * Not read in a program that trains (an optimiser, a backward pass, a learning-rate flag) or that saves
+ * what it loaded (a merge, conversion or export utility loads a model to write it out, not to run it).
+ */
+
+/** `from pkg.mod import (a, b as c)` / `from .mod import a`, at column 0: a module of the repository's package. */
+const PACKAGE_IMPORT =
+  /^from[ \t]+(\.{0,3}[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
+/**
+ * A loader by its name: `load_model`, `load_pretrained_model`, `load_pretrained`, `load_model_and_tokenizer`,
+ * `load_hf_lm_and_tokenizer`. (Not `load_checkpoint`, `load_state_dict`, `load_dataset`: those fill or feed a model.)
+ */
+const LOADER = /^load_(?:[a-z0-9]{1,20}_){0,2}(?:model|models|lm|llm|pretrained)(?:_and_[a-z0-9_]{1,30})?$/;
+/** A chat, generation or answering loop of the package (`chat_loop`, `generate_answers`, `run_inference`). */
+const INFERENCE_LOOP = /(?:^|_)(?:chat|generate|generation|infer|inference|predict|answer|answers)(?:_|$)/;
+/** The model flag handed to it (`args.model_path`, `model_path=args.model_name_or_path`). */
+const MODEL_FLAG_ARGUMENT = /\b\w+\.(?:model_path|model_name_or_path|model_name|model_id|base_model)\b/;
+/** A model's path or name handed to a loader: a flag, a parameter or a Hub id (`"org/name"`). */
+const MODEL_PATH_ARGUMENT =
+  /\b(?:model_path|model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path)\b|["'][\w.-]{1,96}\/[\w.-]{1,96}["']/;
+/** Work that is no inference run: training, or writing the loaded weights out. */
+const NOT_INFERENCE =
+  /\.backward\(|\boptim\.|\.fit\(|Trainer\(|--(?:lr|learning[-_]rate)\b|save_pretrained\(|torch\.save\(|push_to_hub\(|save_model\(/;
+/** Cog's serving entry point: a class it instantiates and whose `setup` it calls. */
+const COG_IMPORT = /^from[ \t]+cog[ \t]+import\b[^\n]*\bBasePredictor\b/m;
+const COG_CLASS = /^class[ \t]+\w+[ \t]*\([^)\n]*\bBasePredictor\b/m;
+/**
+ * The package's function that adds the model flags to the program's parser (`add_model_args(parser)`): the
+ * flag's default (the model loaded when none is given) is written there, so its module is linked too.
+ */
+const FLAG_ADDER = /^add_\w{0,40}(?:args|arguments)$/;
+/** A Hub id (`org/name`) given as the loader's first argument. */
+const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
+/** Names followed per file. */
+const MAX_NAMES = 50;
+
+const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
+
+export const packageLoader: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: [],
+  runStart: [
+    /__name__\s*==\s*["']__main__["']|\bBasePredictor\b/,
+    /^from[ \t]+\.{0,3}[A-Za-z_][\w.]*[ \t]+import\b/m,
+    /\bload_\w{0,60}\(|\b(?:chat|generate|infer|predict|answer)\w{0,40}\(/,
+  ],
+  read: (_index, ctx) => {
+    const cog = COG_IMPORT.test(ctx.text) && COG_CLASS.test(ctx.text);
+    if (!cog && !MAIN_GUARD.test(ctx.text)) return;
+    if (NOT_INFERENCE.test(ctx.text)) return;
+    const starts = ctx.facts.some(startsARun);
+    const loaders = new Map<string, string>();
+    const loops = new Map<string, string>();
+    const adders = new Map<string, string>();
+    for (const m of ctx.text.matchAll(PACKAGE_IMPORT)) {
+      // A package's module: dotted (`mypkg.model.builder`) or relative; a single word may be an installed library.
+      if (!/[.]/.test(m[1])) continue;
+      const file = `${m[1].replace(/^\.+/, '').replace(/\./g, '/')}.py`;
+      for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
+        const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+        if (!name || loaders.size + loops.size >= MAX_NAMES) continue;
+        const local = name[2] ?? name[1];
+        if (LOADER.test(name[1])) loaders.set(local, file);
+        else if (!starts && INFERENCE_LOOP.test(name[1])) loops.set(local, file);
+        else if (FLAG_ADDER.test(name[1])) adders.set(local, file);
+      }
+    }
+    if (loaders.size === 0 && loops.size === 0) return;
+    const names = new Set([...loaders.keys(), ...loops.keys()]);
+    const call = new RegExp(`(?:^|[^\\w.])(${[...names].join('|')})\\s*\\(`);
+    const code = codeWithoutStrings(ctx.tree, new Set([...names, ...adders.keys()]), true).split('\n');
+    const original = ctx.text.split('\n');
+    // Executed rows marked once, so each call found is one look-up (not a walk over every span).
+    const executed = new Uint8Array(code.length + 1);
+    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const reached = (row: number) => executed[row] === 1;
+    for (let row = 0; row < code.length; row++) {
+      const line = code[row];
+      if (/^\s*(?:from|import|def|class)\b/.test(line)) continue;
+      const m = call.exec(line);
+      if (!m || !reached(row)) continue;
+      const name = m[1];
+      const loader = loaders.get(name);
+      // The call is followed only when it is handed the model's path or name (its lines up to the closing
+      // bracket): a loop the model flag, a loader that or a Hub id. A loader given a bundle of parsed settings
+      // (`load_model(tokenizer, model_args)`) is the package's config-driven pipeline, which names no model here.
+      const callText = original.slice(row, row + 8).join('\n');
+      if (!(loader ? MODEL_PATH_ARGUMENT : MODEL_FLAG_ARGUMENT).test(callText)) continue;
+      const file = loader ?? loops.get(name)!;
+      const range = {
+        ...nodeRange(ctx.tree.rootNode),
+        startLine: row,
+        startCol: 0,
+        endLine: row,
+        endCol: line.length,
+      };
+      const facts: Fact[] = [
+        {
+          kind: 'link.module',
+          value: file,
+          range,
+          confidence: 'low',
+          detail: `${name}(...) from ${file} loads the model this program runs`,
+        },
+      ];
+      if (!starts) {
+        facts.push({
+          kind: 'launch.inference',
+          value: `${name}`,
+          range,
+          confidence: 'medium',
+          detail: loader
+            ? `${name}(...) loads a model through the package's loader and nothing trains it: a serving or evaluation program`
+            : `${name}(...) is handed the model flag: the package's loop loads and runs the model`,
+        });
+      }
+      // `load_model("org/name", ...)`: the loader names the model (the loader's own default is another's).
+      const literal = loader ? new RegExp(`\\b${name}\\s*\\(\\s*["']([^"'\\n]{1,200})["']`).exec(original[row]) : null;
+      if (literal && HUB_ID.test(literal[1]) && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null))
+        facts.push({
+          kind: 'model.id',
+          value: literal[1],
+          range,
+          confidence: 'medium',
+          detail: `${name}("${literal[1]}", ...): the model the program loads`,
+        });
+      const adder = flagAdderLink(code, adders, reached, range);
+      if (adder) facts.push(adder);
+      ctx.facts.push(...facts);
+      return;
+    }
+  },
+};
+
+/** A link to the module of the package function that adds the model flags (`add_model_args(parser)`), when called. */
+function flagAdderLink(
+  code: readonly string[],
+  adders: ReadonlyMap<string, string>,
+  reached: (row: number) => boolean,
+  range: Fact['range'],
+): Fact | undefined {
+  if (adders.size === 0) return undefined;
+  const call = new RegExp(`(?:^|[^\\w.])(${[...adders.keys()].join('|')})\\s*\\(`);
+  for (let row = 0; row < code.length; row++) {
+    const m = call.exec(code[row]);
+    if (!m || !reached(row) || /^\s*(?:def|class)\b/.test(code[row])) continue;
+    return {
+      kind: 'link.module',
+      value: adders.get(m[1])!,
+      range: { ...range, startLine: row, endLine: row, endCol: code[row].length },
+      confidence: 'low',
+      detail: `${m[1]}(...) from ${adders.get(m[1])!} adds the model flags (their defaults are the model loaded)`,
+    };
+  }
+  return undefined;
+}
