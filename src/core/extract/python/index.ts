@@ -21,6 +21,7 @@ import * as ray from './readers/ray';
 import * as serving from './readers/serving';
 import * as swift from './readers/swift';
 import * as torch from './readers/torch';
+import * as torchtitan from './readers/torchtitan';
 import * as vision from './readers/vision';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
 import { onDefaultPath } from './branches';
@@ -111,6 +112,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelFlagDefault,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
+  torchtitan.torchtitanRegistry,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */
