@@ -258,7 +258,8 @@ export function requiredConfigArgument(tree: Tree, text: string): { name: string
 }
 
 /** `from torchtitan.config import ConfigManager` (also `from torchtitan.config import ConfigManager, ...`). */
-const TORCHTITAN_CONFIG_MANAGER = /^from[ \t]+torchtitan\.config(?:\.manager)?[ \t]+import[ \t][^\n]*\bConfigManager\b/m;
+const TORCHTITAN_CONFIG_MANAGER =
+  /^from[ \t]+torchtitan\.config(?:\.manager)?[ \t]+import[ \t][^\n]*\bConfigManager\b/m;
 
 /**
  * A program that runs only with a config file it is given (torchtune's `@config.parse` recipes,

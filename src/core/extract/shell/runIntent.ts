@@ -106,7 +106,8 @@ export function utilityProgram(program: { script?: string; module?: string }): s
       : undefined;
   // A name filled in when the job runs (`$TASK.py`) says nothing.
   if (!name || name.includes('$')) return undefined;
-  if (program.module && DATA_MODULE.test(name)) return `-m ${program.module}: a data module of its package, by its name`;
+  if (program.module && DATA_MODULE.test(name))
+    return `-m ${program.module}: a data module of its package, by its name`;
   const words = wordsOf(name);
   const trains = words.some((w) => TRAINING_WORDS.has(w));
   const hit = words.find((w) => UTILITY_WORDS.has(w) && !(trains && QUANTISATION_WORDS.has(w)));

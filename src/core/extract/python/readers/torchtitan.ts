@@ -35,6 +35,7 @@ const DTYPES: Readonly<Record<string, 'bf16' | 'fp32' | 'fp16'>> = {
 /** Bounds on the work per file: definitions looked at, helper depth. */
 const MAX_DEFINITIONS = 2000;
 const MAX_HELPER_DEPTH = 3;
+const MAX_BODIES = 16;
 
 interface Registry {
   readonly first: Node;
@@ -59,35 +60,42 @@ function registryOf(ctx: PythonReadContext): Registry | undefined {
     if (name.startsWith('_') || parameters !== 0 || !/^[\w.]*Config$/.test(returns) || !body) continue;
     runs.push(fn);
   }
-  // A registry function either builds the config (model_spec=…) or derives from one that does.
-  const builds = (fn: Node, depth = 0): boolean => {
-    const text = fn.childForFieldName('body')?.text ?? '';
-    if (TORCHTITAN_WORDS.test(text)) return true;
-    if (depth >= MAX_HELPER_DEPTH) return false;
-    return calledDefinitions(fn, definitions).some((d) => builds(d, depth + 1));
-  };
-  const real = runs.filter((fn) => builds(fn));
+  // A registry function either builds the config (model_spec=…) or derives from one that does, a few calls away.
+  // One pass per level over every definition's calls (each definition's calls are collected once): linear.
+  const calls = new Map<Node, Node[]>();
+  const callsOf = (fn: Node) => calls.get(fn) ?? calls.set(fn, calledDefinitions(fn, definitions)).get(fn)!;
+  const building = new Set<Node>();
+  for (const fn of definitions.values())
+    if (TORCHTITAN_WORDS.test(fn.childForFieldName('body')?.text ?? '')) building.add(fn);
+  for (let level = 0; level < MAX_HELPER_DEPTH; level++) {
+    const reached = [...definitions.values()].filter(
+      (fn) => !building.has(fn) && callsOf(fn).some((d) => building.has(d)),
+    );
+    if (reached.length === 0) break;
+    for (const fn of reached) building.add(fn);
+  }
+  const real = runs.filter((fn) => building.has(fn));
   return real.length > 0 ? { first: real[0], count: real.length, definitions } : undefined;
 }
 
 /** Same-module functions a definition calls (`config = llama3_debugmodel()`, `_qwen3_config(...)`). */
 function calledDefinitions(fn: Node, definitions: ReadonlyMap<string, Node>): Node[] {
-  const out: Node[] = [];
+  const out = new Set<Node>();
   for (const call of fn.descendantsOfType('call')) {
     const callee = call?.childForFieldName('function');
     if (callee?.type !== 'identifier') continue;
     const d = definitions.get(callee.text);
-    if (d && d !== fn && !out.includes(d)) out.push(d);
+    if (d && d !== fn) out.add(d);
   }
-  return out;
+  return [...out];
 }
 
-/** The definition and the same-module helpers it draws on, nearest first. */
+/** The definition and the same-module helpers it draws on, nearest first (a few: the file's run is one config). */
 function bodiesOf(first: Node, definitions: ReadonlyMap<string, Node>): Node[] {
   const out = [first];
-  for (let i = 0; i < out.length && i < 16; i++) {
-    for (const d of calledDefinitions(out[i], definitions)) if (!out.includes(d)) out.push(d);
-  }
+  for (let i = 0; i < out.length && out.length < MAX_BODIES; i++)
+    for (const d of calledDefinitions(out[i], definitions))
+      if (out.length < MAX_BODIES && !out.includes(d)) out.push(d);
   return out;
 }
 
@@ -179,8 +187,7 @@ function readRegistry(ctx: PythonReadContext): void {
       }
     }
   }
-  if (model)
-    ctx.add('model.id', model.value, model.node, `hf_assets_path of ${name}: ${model.value}`, 'medium');
+  if (model) ctx.add('model.id', model.value, model.node, `hf_assets_path of ${name}: ${model.value}`, 'medium');
   else ctx.add('model.id', name, nameNode, `torchtitan config ${name} (model and flavour in its name)`, 'medium');
   if (loads) ctx.add('model.fromScratch', false, loads.node, loads.detail, 'medium');
   else
