@@ -134,6 +134,19 @@ describe('Pipeline scripts and program names (round 10)', () => {
     assert.ok(servingModule({ module: 'llava.eval.model_vqa_loader' }));
   });
 
+  it('a training script over a model its loader returns from a checkpoint fine-tunes it; an evaluation does not train', async () => {
+    const train = await analyzeSource(
+      '/ws/sft.py',
+      'from pkg.ckpt import load_model\nmodel, tok = load_model("base", "cuda")\nfor x in data:\n    model(x).backward()\n',
+    );
+    oneFact(train.facts ?? [], 'model.fromScratch', false);
+    const evaluate = await analyzeSource(
+      '/ws/ppl.py',
+      'from pkg.ckpt import load_model\nmodel = load_model("base")\nfor x in data:\n    print(model(x))\n',
+    );
+    noFact(evaluate.facts ?? [], 'model.fromScratch');
+  });
+
   it('numerical-equivalence tests of a model port are not runs', () => {
     assert.match(nonRunPathReason('scripts/conversion/numerical_tests_llama.py') ?? '', /numerical-equivalence/);
     assert.match(nonRunPathReason('skills/numerical_equivalence_pretrained.py') ?? '', /numerical-equivalence/);

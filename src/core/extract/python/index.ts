@@ -112,6 +112,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelFlagDefault,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
+  torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
 ];
 
