@@ -94,7 +94,7 @@ export type FactKind =
   | 'hardware.nodes'
   | 'launch.trainer'
   | 'launch.inference'
-  /** A Python file that only assigns constants (nanoGPT's `config/*.py`, read by `exec`): it is read like a config. */
+  /** A Python file that only assigns constants (nanoGPT's `config/*.py`, read by `exec`): it is read like a config. Value 'registry': a module of job-config functions (torchtitan's config_registry.py). */
   | 'source.configModule'
   /** Whether the file launches a run: false for a library module (detail says why), true when a `# green-ai: run` directive forces it in. */
   | 'run.entry'

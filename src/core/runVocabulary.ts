@@ -39,6 +39,7 @@ export const TRAINING_FRAMEWORKS = [
   'keras',
   'swift',
   'verl',
+  'torchtitan',
   'spec',
 ] as const;
 export type TrainingFramework = (typeof TRAINING_FRAMEWORKS)[number];

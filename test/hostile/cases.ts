@@ -660,6 +660,38 @@ for epoch in range(3):
     n: 200,
     maxN: 10_000,
   },
+  // python/readers/torchtitan.ts: config-registry functions, each deriving from the ones before it (helper levels
+  // propagated once per level, each definition's calls collected once).
+  {
+    name: 'python: a torchtitan config registry of functions calling all earlier ones',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `from torchtitan.trainer import Trainer
+${lines(
+  n,
+  (i) => `def c${i}() -> Trainer.Config:
+    x = ${i === 0 ? 'Trainer.Config(model_spec=model_registry("8B"), training=TrainingConfig(steps=10))' : `c${i - 1}()`}
+    y = [${Array.from({ length: Math.min(i, 8) }, (_, k) => `c${k}()`).join(', ')}]
+    return x`,
+)}`,
+    n: 200,
+    maxN: 8_000,
+  },
+  // shell/torchtitan.ts: torchtitan launches with --module/--config and overrides, and run_train.sh with its environment.
+  {
+    name: 'shell: many torchtitan launches',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) =>
+      lines(
+        n,
+        (i) =>
+          `torchrun --nproc_per_node=8 -m torchtitan.train --module m${i} --config c${i} --training.steps ${i + 1} --comm.mode=\nNGPU=${(i % 8) + 1} MODULE=m CONFIG=c${i} ./run_train.sh --training.steps ${i + 1}`,
+      ),
+    n: 200,
+    maxN: 10_000,
+  },
 ];
 
 /** A small repository written to disk for the CLI (FIFOs and links are made here, at test time). */

@@ -40,6 +40,8 @@ const DOCS = {
   swift:
     'ms-swift: torch_dtype "Default is None, which reads from the config.json file" (swift.readthedocs.io, Command Line Parameters); Megatron-SWIFT sets bf16/fp16 from that torch_dtype too (Megatron-SWIFT Command Line Parameters): the checkpoint\'s own dtype, half precision for current LLM checkpoints',
   verl: 'verl\'s shipped defaults compute in bfloat16: its FSDP and Megatron engine configs set `dtype: bfloat16` ("Mixed precision training param dtype", verl/trainer/config/engine/fsdp.yaml and megatron.yaml), its rollout `dtype: bfloat16` ("Align with actor model\'s FSDP/Megatron type", rollout/rollout.yaml; verl.readthedocs.io Config Explanation), and its FSDP SFT trainer wraps the model in MixedPrecision(param_dtype=torch.bfloat16) (verl/trainer/fsdp_sft_trainer.py)',
+  torchtitan:
+    'torchtitan TrainingConfig: mixed_precision_param defaults to "bfloat16" (parameters cast for the matmuls by fully_shard under FSDP or torch.autocast otherwise; master weights float32), torchtitan/config/configs.py (github.com/pytorch/torchtitan; job_config.py in the TOML releases)',
   spec: 'a described run without a precision: large-model training runs in mixed half precision on accelerators with half-precision tensor units (Micikevicius et al. 2018, "Mixed Precision Training", arXiv:1710.03740; Narayanan et al. 2021, arXiv:2104.04473, section 5), so the chip\'s fastest half format is assumed',
 } as const satisfies Record<TrainingFramework, string>;
 
@@ -64,6 +66,9 @@ export function defaultTrainingPrecision(
       return { precision: onGpu ? half : 'fp32', detail: DOCS.spec };
     case 'swift':
       return { precision: onGpu ? half : 'fp32', detail: DOCS.swift };
+    case 'torchtitan':
+      // bfloat16 mixed precision as shipped; a chip without bf16 units computes in its half format.
+      return { precision: onGpu ? half : 'fp32', detail: DOCS.torchtitan };
     case 'verl':
       // bfloat16 as shipped; a chip without bf16 units cannot run it so, and computes in its half format.
       return { precision: onGpu ? half : 'fp32', detail: DOCS.verl };

@@ -528,7 +528,7 @@ export function extractShellFacts(text: string): Fact[] {
           add('hardware.devices', Number(raw) / machines, `--num_processes=${raw} over --num_machines ${machines}`);
         else add('hardware.devices', Number(raw), `--num_processes=${raw}`);
       } else if (
-        (name === 'bf16' || name === 'fp16' || name === 'tf32') &&
+        (name === 'bf16' || name === 'fp16' || name === 'tf32' || name === 'fp8') &&
         (raw === undefined || /^(true|1)$/i.test(raw))
       )
         add('training.precision', name, `--${name}`);
@@ -658,7 +658,30 @@ export function extractShellFacts(text: string): Fact[] {
       });
     });
   }
-  return facts;
+  return withoutPipelineEvaluations(facts);
+}
+
+/**
+ * A script that trains and evaluates in turn (nanochat's speedrun: pretrain, evaluate, SFT, evaluate): its run is
+ * the training. The inference mode guessed from an evaluation step's program name (`-m scripts.base_eval`) is
+ * dropped when another launch line of the script trains; a script of evaluations alone keeps it.
+ */
+function withoutPipelineEvaluations(facts: Fact[]): Fact[] {
+  const byName = (f: Fact) => f.kind === 'training.mode' && f.value === 'inference' && f.confidence === 'medium';
+  const evaluating = new Set(facts.filter(byName).map((f) => f.range.startLine));
+  const training = facts.filter(
+    (f) =>
+      f.kind === 'launch.trainer' && !evaluating.has(f.range.startLine) && !String(f.value).startsWith('construct:'),
+  );
+  if (training.length === 0) return facts;
+  // Pretraining then post-training in one script (`base_train` then `chat_sft`): the post-training step starts
+  // from the model the script just trained, so its name (SFT, DPO: `postTrainingMethod`, low) does not make the
+  // script a fine-tune of a pretrained checkpoint. Only when the first training line says nothing of its start.
+  const first = training[0].range.startLine;
+  const guessed = (f: Fact) =>
+    f.kind === 'model.fromScratch' && f.value === false && f.confidence === 'low' && f.range.startLine > first;
+  const firstSays = facts.some((f) => f.kind === 'model.fromScratch' && f.range.startLine === first);
+  return facts.filter((f) => !byName(f) && (firstSays || !guessed(f)));
 }
 /** Sourced scripts linked per file. */
 const MAX_SOURCED = 20;

@@ -98,6 +98,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         why: 'in configs these are as often scheduler or sampler settings (OneCycleLR total_steps, diffusion num_steps) reached through an interpolation from the real max_steps; in Python scripts they are the loop bound',
       },
       {
+        names: ['num_iterations'],
+        sources: FLAG,
+        why: 'a launch line\'s --num-iterations sets the optimizer steps (nanochat scripts/base_train.py: "explicit number of optimization steps (-1 = disable)"); a script\'s own default is often -1 (computed from a target), so only as a flag',
+      },
+      {
         names: ['total_training_steps'],
         sources: CONFIG_AND_FLAG,
         why: 'verl trainer.total_training_steps: the training steps when set, overriding total_epochs (verl docs, Config Explanation); its optimizer sections hold -1 ("injected at runtime"), which is no length',

@@ -35,6 +35,13 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/*{integration,smoke,regression}[_-]test*.{py,sh,bash,slurm,yaml,yml}',
     reason: 'an integration, smoke or regression test, by its name',
   },
+  // Checks that two implementations of a model compute the same numbers (`numerical_tests_llama.py`,
+  // `numerical_equivalence_pretrained.py`, `parity_test.py`): a test of a port or a conversion, not a run.
+  {
+    glob: '**/*{numerical,numerics,parity}[_-]test*.py',
+    reason: 'a numerical-equivalence test of a model port, by its name',
+  },
+  { glob: '**/*numerical[_-]equivalence*.py', reason: 'a numerical-equivalence test of a model port, by its name' },
   // Named like the Python test files above (`sft_multinode_test.sh`).
   { glob: '**/*_test.{sh,bash}', reason: 'a test script, by its name' },
   // Test inputs written as data: `test_input.json`, `tests.json` (not `test_eval.yaml`: an evaluation config is a run).

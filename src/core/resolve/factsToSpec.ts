@@ -186,9 +186,13 @@ export function factsToSpecs(read: readonly Fact[], sourceKind: 'code' | 'config
     own.some((f) => f.kind === 'source.configModule') &&
     size?.value != null &&
     pick(facts, 'training.batchPerDevice') !== undefined;
+  // A registry of job-config functions (torchtitan's config_registry.py) that names its model: each function is a
+  // whole run, even when its length comes from a config it derives from in another module.
+  const registryRun = definesModel && own.some((f) => f.kind === 'source.configModule' && f.value === 'registry');
   const isRun =
     starts ||
     configModuleRun ||
+    registryRun ||
     (sourceKind === 'config' && definesModel && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
   if (!isRun) return [];
 
@@ -496,6 +500,7 @@ const FRAMEWORK_OF: Record<string, TrainingFramework> = {
   'hf-trainer': 'hf-trainer',
   swift: 'swift',
   verl: 'verl',
+  torchtitan: 'torchtitan',
 };
 function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
   const stated = facts.find(

@@ -288,6 +288,10 @@ export function requiredConfigArgument(tree: Tree, text: string): { name: string
   return undefined;
 }
 
+/** `from torchtitan.config import ConfigManager` (also `from torchtitan.config import ConfigManager, ...`). */
+const TORCHTITAN_CONFIG_MANAGER =
+  /^from[ \t]+torchtitan\.config(?:\.manager)?[ \t]+import[ \t][^\n]*\bConfigManager\b/m;
+
 /**
  * A program that runs only with a config file it is given (torchtune's `@config.parse` recipes,
  * llm-foundry's `train.py` reading `sys.argv[1]` as YAML, a trainer whose `--config-file` is required):
@@ -304,6 +308,17 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
       range: starts[0].range,
       confidence: 'medium',
       detail: `a config-driven program: it needs the config given as ${required.name} (line ${required.line + 1}); each config it runs with is a run`,
+    };
+  // torchtitan's programs (torchtitan/train.py and the experiments' copies) read the job with its ConfigManager:
+  // `--module llama3 --config llama3_8b` picks a config-registry function (or `--job.config_file x.toml`).
+  if (text.includes('ConfigManager') && TORCHTITAN_CONFIG_MANAGER.test(text) && /\.parse_args\s*\(/.test(text))
+    return {
+      kind: 'run.entry',
+      value: false,
+      range: starts[0].range,
+      confidence: 'medium',
+      detail:
+        "a config-driven program: torchtitan's ConfigManager reads the job named with --module/--config (a config-registry function) or --job.config_file; each such config is a run",
     };
   const decorator = /^@\s*config\.parse\b/m.exec(text);
   // The regex tries every word of the file: only run where `sys.argv[1]` is written at all.

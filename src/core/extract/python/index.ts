@@ -23,6 +23,7 @@ import * as ray from './readers/ray';
 import * as serving from './readers/serving';
 import * as swift from './readers/swift';
 import * as torch from './readers/torch';
+import * as torchtitan from './readers/torchtitan';
 import * as vision from './readers/vision';
 import * as xtunerV1 from './readers/xtunerV1';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
@@ -124,6 +125,8 @@ export const FILE_RULES: readonly FileRule[] = [
   torch.sharedAccumulation,
   mmengine.mmengineConfig,
   xtunerV1.xtunerV1Config,
+  torch.savedModelLoader,
+  torchtitan.torchtitanRegistry,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */
@@ -294,23 +297,37 @@ export function mayHoldPythonFacts(text: string): boolean {
   return FILE_NAMES.test(text) || FILE_WORDS.test(text);
 }
 
-/** The rules that can start a run, by the patterns they declare (rules.ts: runStart). */
-const RUN_START_PATTERNS: ReadonlyArray<readonly RegExp[]> = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES].flatMap(
-  (r) => (r.runStart ? [r.runStart instanceof RegExp ? [r.runStart] : r.runStart] : []),
-);
+/** A set of run-start patterns: any one of `any` matching, or every pattern of one of `all`. */
+interface RunStarts {
+  readonly any: readonly RegExp[];
+  readonly all: ReadonlyArray<readonly RegExp[]>;
+}
+
 /**
- * The rules' single run-start patterns joined into one alternation per set of flags: one pass over a
- * file instead of one per rule (the test runs on every Python file of a folder). A rule that needs
- * several patterns at once keeps them apart. Same verdict as testing each pattern.
+ * The rules' run-start patterns (rules.ts: runStart). The single patterns are joined into one alternation
+ * per set of flags: one pass over a file instead of one per rule (the test runs on every Python file of a
+ * folder). A rule that needs several patterns at once keeps them apart. Same verdict as testing each pattern.
  */
-const RUN_START_ANY: readonly RegExp[] = Object.entries(
-  RUN_START_PATTERNS.filter((all) => all.length === 1).reduce<Record<string, string[]>>((byFlags, [p]) => {
-    const flags = p.flags.replace(/[gy]/g, '');
-    (byFlags[flags] ??= []).push(`(?:${p.source})`);
-    return byFlags;
-  }, {}),
-).map(([flags, sources]) => new RegExp(sources.join('|'), flags));
-const RUN_START_ALL = RUN_START_PATTERNS.filter((all) => all.length > 1);
+function runStartsOf(rules: ReadonlyArray<CallRule | StatementRule | FileRule>): RunStarts {
+  const patterns = rules.flatMap((r) => (r.runStart ? [r.runStart instanceof RegExp ? [r.runStart] : r.runStart] : []));
+  const any = Object.entries(
+    patterns
+      .filter((all) => all.length === 1)
+      .reduce<Record<string, string[]>>((byFlags, [p]) => {
+        const flags = p.flags.replace(/[gy]/g, '');
+        (byFlags[flags] ??= []).push(`(?:${p.source})`);
+        return byFlags;
+      }, {}),
+  ).map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+  return { any, all: patterns.filter((all) => all.length > 1) };
+}
+const RUNNING_RULES = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES];
+/** Patterns of calls, loops and constants: never in a `def name` header (tested without those names too). */
+const RUN_STARTS = runStartsOf(RUNNING_RULES.filter((r) => !r.runStartInDefinitions));
+/** Patterns that read definitions (a config registry's functions): tested on the text as written. */
+const RUN_STARTS_IN_DEFINITIONS = runStartsOf(RUNNING_RULES.filter((r) => r.runStartInDefinitions));
+const matches = (starts: RunStarts, text: string) =>
+  starts.any.some((p) => p.test(text)) || starts.all.some((all) => all.every((p) => p.test(text)));
 /** Doctest lines in docstrings (`>>> pipe = FluxPipeline.from_pretrained(...)`): examples, never code that runs. */
 const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;
 
@@ -346,12 +363,12 @@ export function mayBeConfigModule(text: string): boolean {
 export function mayStartPythonRun(text: string): boolean {
   if (text.includes('green-ai:') || mayBeConfigModule(text)) return true;
   const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
-  const starts = (t: string) =>
-    RUN_START_ANY.some((p) => p.test(t)) || RUN_START_ALL.some((all) => all.every((p) => p.test(t)));
-  // A library that defines `def backward(ctx, grad)` or `def from_pretrained(cls, ...)` names a run start only
-  // in the definition's header, which no rule reads (they read calls, loops and constants): tested again
-  // without the headers' names, only when the first test passed (most files fail it and pay nothing more).
-  return starts(code) && starts(code.replace(DEFINITION_NAME, 'def _'));
+  if (matches(RUN_STARTS_IN_DEFINITIONS, code)) return true;
+  // A library that defines `def backward(ctx, grad)` or `def from_pretrained(cls, ...)` names a run start
+  // only in the definition's header, which those rules do not read (they read calls, loops, constants):
+  // tested again without the headers' names, only when the first test passed (most files fail it and pay
+  // nothing more).
+  return matches(RUN_STARTS, code) && matches(RUN_STARTS, code.replace(DEFINITION_NAME, 'def _'));
 }
 /** The name in a function definition's header (`def backward`, `async def generate`). */
 const DEFINITION_NAME = /\bdef[ \t]+\w+/g;

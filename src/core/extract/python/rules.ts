@@ -32,6 +32,12 @@ export interface CallRule {
    * Several patterns: each must match. Doctest lines (`>>> ...`) are not looked at.
    */
   readonly runStart?: RegExp | readonly RegExp[];
+  /**
+   * The runStart patterns match a definition's header (a config registry's `def llama3_8b() -> Config:`).
+   * Other rules' patterns are tested without the names in `def name` headers: a library defining
+   * `def backward(ctx, grad)` or `def from_pretrained(cls, ...)` calls neither.
+   */
+  readonly runStartInDefinitions?: boolean;
   /** Reads the call. Returning false hands the call on to the next rule. */
   readonly read: (call: CallInfo) => boolean | void;
 }
@@ -43,6 +49,8 @@ export interface StatementRule {
   readonly words: readonly string[];
   /** As CallRule.runStart. */
   readonly runStart?: RegExp | readonly RegExp[];
+  /** As CallRule.runStartInDefinitions. */
+  readonly runStartInDefinitions?: boolean;
   readonly read: (node: Node, ctx: PythonReadContext) => void;
 }
 
@@ -54,5 +62,7 @@ export interface FileRule {
   readonly words: readonly string[];
   /** As CallRule.runStart. */
   readonly runStart?: RegExp | readonly RegExp[];
+  /** As CallRule.runStartInDefinitions. */
+  readonly runStartInDefinitions?: boolean;
   readonly read: (index: SyntaxIndex, ctx: PythonReadContext) => void;
 }

@@ -7,6 +7,7 @@ import { readOverrides } from './overrides';
 import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { unquote } from './words';
+import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
 import { evaluationOnly, launchedProgram, readEvaluationHarness, servingModule, utilityProgram } from './runIntent';
 
 /**
@@ -329,6 +330,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     if (method) out.add('model.fromScratch', false, method, 'low');
   }
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
+  if (readTorchtitanLaunch(command, module, out) === 'no-run') return 'no-run';
   if (module && /^openrlhf\.cli\.train_/.test(module)) readOpenRlhf(command, module, out);
   // A module named as a server (`-m openrlhf.cli.serve_rm`, `-m pkg.serve`, `-m pkg.api_server`) serves a model.
   if (module && /(?:^|\.)(?:serve|serve_\w+|server|api_server)$/.test(module))
@@ -721,6 +723,13 @@ export const LAUNCHERS: readonly Launcher[] = [
   axolotlCli,
   swiftCli,
   megatronSwiftCli,
+  // torchtitan's launch script with the job in its environment (shell/torchtitan.ts).
+  {
+    name: 'torchtitan run_train.sh',
+    pattern: /^(?:(?:ba)?sh\s+)?(?:\.\/)?(?:[\w.-]+\/)*run_train\.sh(?=\s|$)/,
+    words: ['run_train.sh'],
+    read: readTorchtitanScript,
+  },
 ];
 
 /** `VAR=x nohup conda run -n env torchrun ...`: environment assignments and wrappers that run the command as it is. */

@@ -43,6 +43,9 @@ const UTILITY_WORDS = new Set([
   'reshard',
   // Post-training weight quantisation (GPTQ, AWQ: calibrate and round the weights of a trained model) trains
   // nothing; quantisation-aware training says so in its name (TRAINING_WORDS below).
+  // A tokenizer trained or measured on text (`tok_train.py`, `train_tokenizer.py`): no neural model.
+  'tokenizer',
+  'tok',
   'quantize',
   'quantise',
   'quantization',
@@ -54,6 +57,10 @@ const UTILITY_WORDS = new Set([
 /** Quantisation words that name a helper unless the name also says it trains (`quantization_aware_training.py`, `qat_train.py`). */
 const QUANTISATION_WORDS = new Set(['quantize', 'quantise', 'quantization', 'quantisation', 'gptq', 'awq']);
 const TRAINING_WORDS = new Set(['train', 'training', 'finetune', 'qat', 'pretrain']);
+/** Words of a program's name that say it trains a model, beside one that says it talks or generates (`chat_sft`, `chat_rl`). */
+const TRAINS_A_MODEL = new Set([...TRAINING_WORDS, 'sft', 'rl', 'rlhf', 'dpo', 'grpo', 'ppo', 'orpo', 'kto']);
+/** A package's data module run as a program (`python -m pkg.dataset -n 8`): it downloads or prepares shards. */
+const DATA_MODULE = /^(?:dataset|datasets|data)$/;
 
 /** Words of a module's name that say it serves or evaluates a model (`openrlhf.cli.serve_rm`, `pkg.eval`). */
 const INFERENCE_WORDS = new Set([
@@ -72,6 +79,9 @@ const INFERENCE_WORDS = new Set([
   'zeroshot',
   'chat',
 ]);
+
+/** Package folders of evaluation programs (`llava/eval/`, `pkg/evaluation/`, `pkg/inference/`). */
+const EVALUATION_PACKAGES = new Set(['eval', 'evals', 'evaluation', 'inference']);
 
 const wordsOf = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/);
 
@@ -96,6 +106,8 @@ export function utilityProgram(program: { script?: string; module?: string }): s
       : undefined;
   // A name filled in when the job runs (`$TASK.py`) says nothing.
   if (!name || name.includes('$')) return undefined;
+  if (program.module && DATA_MODULE.test(name))
+    return `-m ${program.module}: a data module of its package, by its name`;
   const words = wordsOf(name);
   const trains = words.some((w) => TRAINING_WORDS.has(w));
   const hit = words.find((w) => UTILITY_WORDS.has(w) && !(trains && QUANTISATION_WORDS.has(w)));
@@ -112,7 +124,12 @@ export function submitsWorkElsewhere(script: string): boolean {
 export function servingModule(program: { script?: string; module?: string }): string | undefined {
   if (!program.module) return undefined;
   const last = program.module.slice(program.module.lastIndexOf('.') + 1).toLowerCase();
-  const hit = INFERENCE_WORDS.has(last) ? last : wordsOf(last).find((w) => INFERENCE_WORDS.has(w));
+  if (wordsOf(last).some((w) => TRAINS_A_MODEL.has(w))) return undefined;
+  // A program of a package's evaluation namespace (`-m llava.eval.model_vqa_loader`) evaluates too.
+  const packages = program.module.split('.').slice(0, -1);
+  const hit =
+    (INFERENCE_WORDS.has(last) ? last : wordsOf(last).find((w) => INFERENCE_WORDS.has(w))) ??
+    packages.find((p) => EVALUATION_PACKAGES.has(p.toLowerCase()));
   return hit ? `-m ${program.module}: serves or evaluates a model, by its name` : undefined;
 }
 

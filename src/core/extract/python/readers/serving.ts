@@ -177,14 +177,20 @@ export const chatTemplate: CallRule = {
 /** `model.generate(...)`, `llm.generate(prompts, params)` and `pipeline(...)`: inference, one request per call. */
 export const generation: CallRule = {
   framework: 'huggingface',
-  callees: ['generate', 'pipeline'],
-  runStart: /\b(generate|pipeline)\s*\(/,
-  when: ({ full, last }) => last === 'generate' || full === 'pipeline' || full === 'transformers.pipeline',
+  callees: ['generate', 'pipeline', 'generate_batch'],
+  runStart: /\b(generate|generate_batch|pipeline)\s*\(/,
+  // `engine.generate_batch(tokens, num_samples=8)` (nanochat's Engine): a batch of completions from an inference
+  // engine or model handle; elsewhere the name often makes synthetic training data, so only on such a receiver.
+  when: ({ full, last }) =>
+    last === 'generate' ||
+    full === 'pipeline' ||
+    full === 'transformers.pipeline' ||
+    (last === 'generate_batch' && /(?:^|\.)(?:engine|model|llm|generator)\.generate_batch$/i.test(full)),
   read: (call: CallInfo) => {
     const { node, full, last, ctx } = call;
     readTrainingKeywords(node, ctx, full);
     const fn = node.childForFieldName('function') ?? node;
-    if (last !== 'generate') {
+    if (last === 'pipeline') {
       readModelKeyword(node, ctx, full, true);
       ctx.add('inference.engine', 'hf-pipeline', fn, `${full}(...): a transformers pipeline`, 'medium');
       const batch = numberKeyword(node, 'batch_size', ctx);

@@ -253,6 +253,41 @@ export const configFiles: CallRule = {
   },
 };
 
+/**
+ * A training script whose model comes from a saved checkpoint: `model, tokenizer, meta = load_model("base", device)`,
+ * `model = load_checkpoint(path)` (a project's own loader, Keras `load_model`) in a file that trains (a loop, a
+ * backward pass, fit): training continues from trained weights. Low confidence: a stated start (a pretrained id,
+ * a fresh constructor) decides first. A script that only evaluates the loaded model is left to the serving rules.
+ */
+const SAVED_MODEL_LOADERS = new Set(['load_model', 'load_checkpoint']);
+
+export const savedModelLoader: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['load_model', 'load_checkpoint'],
+  read: (index, ctx) => {
+    if (ctx.facts.some((f) => f.kind === 'model.fromScratch')) return;
+    if (!ctx.facts.some((f) => f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:'))) return;
+    for (const node of index.calls) {
+      const { full, last } = ctx.callee(node);
+      if (!SAVED_MODEL_LOADERS.has(last)) continue;
+      const assignment = node.parent?.type === 'assignment' ? node.parent : undefined;
+      const left = assignment?.childForFieldName('left');
+      const first = left?.type === 'identifier' ? left : left?.namedChildren[0];
+      if (assignment?.childForFieldName('right')?.id !== node.id || !/^(?:\w+_)?model$/i.test(first?.text ?? ''))
+        continue;
+      ctx.add(
+        'model.fromScratch',
+        false,
+        node,
+        `${truncate(full, 40)}(...) loads the model it trains from a saved checkpoint: training continues from it`,
+        'low',
+      );
+      return;
+    }
+  },
+};
+
 export const autocast: CallRule = {
   framework: 'pytorch',
   callees: ['autocast'],
