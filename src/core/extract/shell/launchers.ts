@@ -7,6 +7,7 @@ import { readOverrides } from './overrides';
 import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { unquote } from './words';
+import { isOpenClipTrain, readOpenClipTrain } from './openClip';
 import { evaluationOnly, launchedProgram, readEvaluationHarness, servingModule, utilityProgram } from './runIntent';
 
 /**
@@ -330,6 +331,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   }
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
   if (module && /^openrlhf\.cli\.train_/.test(module)) readOpenRlhf(command, module, out);
+  if (module && isOpenClipTrain(module, command.text)) readOpenClipTrain(command, module, out);
   // A module named as a server (`-m openrlhf.cli.serve_rm`, `-m pkg.serve`, `-m pkg.api_server`) serves a model.
   if (module && /(?:^|\.)(?:serve|serve_\w+|server|api_server)$/.test(module))
     out.add('launch.inference', `python -m ${module}`, `-m ${module} serves a model`);
