@@ -16,6 +16,7 @@ import * as localModules from './readers/localModules';
 import * as modal from './readers/modal';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
+import * as nanotron from './readers/nanotron';
 import * as peft from './readers/peft';
 import * as ray from './readers/ray';
 import * as serving from './readers/serving';
@@ -42,6 +43,7 @@ import { findModelHandles } from './handles';
  * The order matters where names overlap (`BitsAndBytesConfig` before the generic `*Config` sizes).
  */
 export const CALL_RULES: readonly CallRule[] = [
+  torch.paramDtype,
   hf.fromPretrained,
   hf.fromConfig,
   litgpt.litgptModels,
@@ -73,6 +75,7 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.remoteTraining,
   ray.rayVllmEngines,
   serving.generation,
+  nanotron.nanotronDecode,
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,

@@ -272,7 +272,7 @@ const POST_TRAINING_WORDS = new Set([
   'rlhf',
   'rlvr',
 ]);
-function postTrainingMethod(program: { script?: string; module?: string }): string | undefined {
+export function postTrainingMethod(program: { script?: string; module?: string }): string | undefined {
   const name = program.module
     ? program.module.slice(program.module.lastIndexOf('.') + 1)
     : program.script?.slice(program.script.lastIndexOf('/') + 1).replace(/\.py$/, '');
