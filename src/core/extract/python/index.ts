@@ -1,5 +1,5 @@
 import { namedModelType } from './readers/namedModelType';
-import { modelFlagDefault } from './readers/modelFlagDefault';
+import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -111,7 +111,9 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.fp8Matmuls,
   modelConstructor.weightCasts,
   localModules.localModuleCalls,
+  localModules.flagModule,
   modelFlagDefault,
+  flagModuleDefaults,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
 ];
