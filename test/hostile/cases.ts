@@ -103,6 +103,15 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 2_000,
     maxN: 40_000,
   },
+  // localModules.ts flagModule: imports of a flags function, each followed by a search for its call.
+  {
+    name: 'python: many imports of parse_args never called',
+    reader: 'python',
+    file: 'main.py',
+    make: (n) => `${'from pkg.params import parse_args\n'.repeat(n)}if __name__ == "__main__":\n    pass\n`,
+    n: 2_000,
+    maxN: 40_000,
+  },
   {
     name: 'shell: many launch lines inside a loop',
     reader: 'shell',

@@ -17,6 +17,7 @@ import * as modal from './readers/modal';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
 import * as nanotron from './readers/nanotron';
+import * as slurmSubmit from './readers/slurmSubmit';
 import * as peft from './readers/peft';
 import * as ray from './readers/ray';
 import * as serving from './readers/serving';
@@ -76,6 +77,8 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.rayVllmEngines,
   serving.generation,
   nanotron.nanotronDecode,
+  nanotron.nanotronConfigObjects,
+  slurmSubmit.slurmSubmission,
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,

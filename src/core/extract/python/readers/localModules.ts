@@ -120,6 +120,8 @@ export const localModuleCalls: FileRule = {
 
 /** Functions that build a program's command line in a module of their own (`from pkg.params import parse_args`). */
 const FLAG_FUNCTION = /^(?:parse_args|parse_arguments|get_args|get_arguments|get_parser|parse_opts?|get_opts?)$/;
+/** Flag-function imports looked at per file. */
+const MAX_FLAG_IMPORTS = 8;
 /** `from pkg.params import parse_args` (also `as name`, in a list), at column 0. */
 const FLAG_IMPORT =
   /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+\(?[^\n#]{0,500}?\b(parse_args|parse_arguments|get_args|get_arguments|get_parser|parse_opts?|get_opts?)\b(?:[ \t]+as[ \t]+(\w+))?/gm;
@@ -136,7 +138,10 @@ export const flagModule: FileRule = {
   words: ['parse_args', 'parse_arguments', 'get_args', 'get_arguments', 'get_parser', 'parse_opt', 'get_opt'],
   read: (_index, ctx) => {
     if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    let looked = 0;
     for (const m of ctx.text.matchAll(FLAG_IMPORT)) {
+      // Each import looked at searches the rest of the file for its call: a program has one or two.
+      if (++looked > MAX_FLAG_IMPORTS) return;
       const local = m[3] ?? m[2];
       if (!FLAG_FUNCTION.test(m[2])) continue;
       // Called, not only imported: `args = parse_args(sys.argv[1:])`.

@@ -1,4 +1,5 @@
 import type { CallRule } from '../rules';
+import { readTrainingKeywords } from '../keywords';
 
 /**
  * nanotron's generation API (`from nanotron.generation.decode import decode_text, decode_tokenized`): a script
@@ -15,5 +16,24 @@ export const nanotronDecode: CallRule = {
     const fn = node.childForFieldName('function') ?? node;
     ctx.add('launch.inference', full, fn, `${full}(...) generates with a nanotron checkpoint`, 'medium');
     ctx.add('model.fromScratch', false, fn, `${full}: decodes with trained weights loaded from a checkpoint`, 'medium');
+  },
+};
+
+/**
+ * nanotron's config objects built in Python (a launcher or generator that writes the YAML `run_train.py` reads):
+ * `TokensArgs(train_steps=..., micro_batch_size=..., sequence_length=...)` sizes the run (nanotron/config/config.py),
+ * `RandomInit(std=...)` initialises the weights randomly (pre-training), `ExistingCheckpointInit(path=...)` loads them.
+ * These only describe a run; whether this file starts one is for the other rules (a submission, a launch).
+ */
+export const nanotronConfigObjects: CallRule = {
+  framework: 'nanotron',
+  callees: ['TokensArgs', 'RandomInit', 'ExistingCheckpointInit'],
+  when: ({ ctx }) => /^[ \t]*from[ \t]+nanotron(?:\.config)?\b/m.test(ctx.text),
+  read: ({ node, full, last, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    if (last === 'TokensArgs') readTrainingKeywords(node, ctx, full);
+    else if (last === 'RandomInit')
+      ctx.add('model.fromScratch', true, fn, `${full}(...): nanotron initialises the weights randomly`, 'medium');
+    else ctx.add('model.fromScratch', false, fn, `${full}(...) loads the weights of a checkpoint`, 'medium');
   },
 };
