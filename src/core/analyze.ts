@@ -3,7 +3,8 @@ import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
-import { documentedLaunch } from './extract/documentedLaunch';
+import { documentedDevices, documentedLaunch } from './extract/documentedLaunch';
+import { programNameFacts } from './extract/python/programName';
 
 /** Facts that make a config the definition of a run (a model, a length): see documentedLaunch. */
 const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
@@ -414,6 +415,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading its facts'));
         throw e;
       }
+      if (!notebook) facts.push(...documentedDevices(input.path, code, facts), ...programNameFacts(input.path, facts));
       if (notebook?.accelerator)
         facts.push({
           kind: 'hardware.accelerator',

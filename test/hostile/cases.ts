@@ -84,6 +84,34 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 100_000,
     maxN: 1_600_000,
   },
+  // shellFacts.ts srunTasksPerNode: the srun options before a plain Python launch, searched once per launch.
+  {
+    name: 'shell: srun lines with a long run of options before python',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `#SBATCH --ntasks-per-node=8\nsrun ${'--ntasks-per-node= '.repeat(n)}python -m pkg.train\n`,
+    n: 2_000,
+    maxN: 80_000,
+  },
+  // documentedLaunch.ts documentedDevices: a module docstring's lines (a bounded number) read as usage commands.
+  {
+    name: 'python: docstring usage lines naming the script many times',
+    reader: 'python',
+    file: 'gen.py',
+    make: (n) =>
+      `"""\ntorchrun --nproc_per_node=2 ${'gen.py '.repeat(n)}\n"""\nfrom nanotron.generation.decode import decode_text\nif __name__ == "__main__":\n    decode_text(x)\n`,
+    n: 2_000,
+    maxN: 40_000,
+  },
+  // localModules.ts flagModule: imports of a flags function, each followed by a search for its call.
+  {
+    name: 'python: many imports of parse_args never called',
+    reader: 'python',
+    file: 'main.py',
+    make: (n) => `${'from pkg.params import parse_args\n'.repeat(n)}if __name__ == "__main__":\n    pass\n`,
+    n: 2_000,
+    maxN: 40_000,
+  },
   {
     name: 'shell: many launch lines inside a loop',
     reader: 'shell',

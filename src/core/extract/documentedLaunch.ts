@@ -57,3 +57,39 @@ export function documentedLaunch(path: string, text: string, facts: readonly Fac
   }
   return [];
 }
+
+/** Lines of a module docstring read for a usage command (a docstring is a screen or two at most). */
+const DOCSTRING_LINES = 60;
+
+/**
+ * A script's module docstring that shows how it is launched (`"""Usage: torchrun --nproc_per_node=1
+ * run_generate.py --ckpt-path ..."""`): the devices and nodes of that command, when it names this very script
+ * and the code itself does not say how many. Only the hardware is taken: the script's own code is the run.
+ */
+export function documentedDevices(path: string, text: string, facts: readonly Fact[]): Fact[] {
+  if (facts.some((f) => f.kind === 'hardware.devices' || f.kind === 'hardware.nodes')) return [];
+  const base = /[^/\\]+$/.exec(path)?.[0];
+  if (!base) return [];
+  const lines = text.split('\n', DOCSTRING_LINES);
+  // The docstring is the first statement: after a shebang, an encoding line and comments only.
+  let i = 0;
+  while (i < lines.length && (/^\s*#/.test(lines[i]) || lines[i].trim() === '')) i++;
+  const open = /^[rRuU]?("""|''')/.exec(lines[i] ?? '');
+  if (!open) return [];
+  for (let k = i; k < lines.length; k++) {
+    const line = k === i ? lines[k].slice(open[0].length) : lines[k];
+    const closes = line.includes(open[1]);
+    const command = (closes ? line.slice(0, line.indexOf(open[1])) : line)
+      .replace(/^\s*(?:\$\s+)?/, '')
+      .slice(0, MAX_COMMAND_LENGTH);
+    const named = command.split(/\s+/).some((w) => w === base || w.endsWith(`/${base}`));
+    if (named && matchLauncher(command)) {
+      const range = { startLine: k, startCol: 0, endLine: k, endCol: lines[k].length };
+      return extractShellFacts(command)
+        .filter((f) => f.kind === 'hardware.devices' || f.kind === 'hardware.nodes')
+        .map((f) => ({ ...f, range, confidence: 'medium', detail: `launch documented at line ${k + 1}: ${f.detail}` }));
+    }
+    if (closes) break;
+  }
+  return [];
+}

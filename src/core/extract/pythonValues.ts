@@ -44,6 +44,11 @@ export class SymbolTable {
     // `args.epochs`, `cfg.num_train_epochs`: fall back to an argparse or dataclass default of that name.
     // A bare name can be a click/typer/fire parameter whose default was declared as an option.
     const dot = name.lastIndexOf('.');
+    // A grouped flag (`--train.max_epochs`, whose argparse destination keeps the dot) read back as a nested
+    // namespace (`args.train.max_epochs`, OpenRLHF's grouped arguments): the last two names are the destination.
+    const group = dot > 0 ? name.lastIndexOf('.', dot - 1) : -1;
+    const grouped = group >= 0 ? this.bindings.get(FIELD_PREFIX + name.slice(group + 1)) : undefined;
+    if (grouped) return grouped;
     const field = this.bindings.get(FIELD_PREFIX + (dot > 0 ? name.slice(dot + 1) : name));
     if (field) return field;
     // `self.hparams.batch_size`, `self.lr`: what the constructor stored, usually its parameter of that name.

@@ -304,6 +304,27 @@ const MAX_LAUNCHES = 1000;
 const MAX_FLAGS_PER_COMMAND = 300;
 const MAX_COMMAND_LENGTH = 100_000;
 
+const isDevices = (f: Fact) => f.kind === 'hardware.devices';
+
+/**
+ * Processes per node when srun itself starts the Python program (`srun python -m pkg.train`): SLURM runs
+ * `--ntasks-per-node` copies on each node (srun on the line, else the job's `#SBATCH` directive), and a program
+ * started that way runs one process per accelerator (its ranks come from SLURM's environment, as in
+ * open_clip's and Lightning's SLURM guides). A launcher under srun (torchrun, accelerate) starts its own
+ * processes, so only plain Python is read.
+ */
+function srunTasksPerNode(
+  launcher: string,
+  prefix: string,
+  sbatch: { n: number; detail: string } | undefined,
+): { n: number; detail: string } | undefined {
+  const at = launcher === 'python' ? prefix.search(/(?:^|[\s;&])srun\s/) : -1;
+  if (at < 0) return undefined;
+  const onLine = /--ntasks-per-node[=\s]+(\d+)/.exec(prefix.slice(at))?.[1];
+  if (onLine && Number(onLine) > 0) return { n: Number(onLine), detail: `srun --ntasks-per-node=${onLine}` };
+  return sbatch && { n: sbatch.n, detail: `${sbatch.detail} with srun running python` };
+}
+
 export function extractShellFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
@@ -332,6 +353,8 @@ export function extractShellFacts(text: string): Fact[] {
   const converted = new Set<string>();
   // `for seed in 1 2 3; do ... done` around a launch: one run per value.
   const loops: Array<{ count: number | null; startLine: number; detail: string }> = [];
+  // `#SBATCH --ntasks-per-node=N`: the processes srun starts per node, read when srun runs Python directly.
+  let tasksPerNode: { n: number; detail: string } | undefined;
   // Join backslash continuations, remembering where each logical line starts.
   for (let i = 0; i < lines.length; i++) {
     // Greedy and unambiguous (`\s*` after a lazy group re-scanned every run of spaces: quadratic in a long line).
@@ -368,6 +391,8 @@ export function extractShellFacts(text: string): Fact[] {
         const [, name, value] = m;
         if ((name === 'nodes' || name === 'N') && Number(value) > 0)
           add('hardware.nodes', Number(value), `#SBATCH --${name}=${value}`);
+        else if (name === 'ntasks-per-node' && Number(value) > 0)
+          tasksPerNode = { n: Number(value), detail: `#SBATCH --${name}=${value}` };
         else if ((name === 'gpus-per-node' || name === 'gpus') && value) {
           const [type, n] = value.includes(':') ? value.split(':') : [undefined, value];
           if (Number(n) > 0) add('hardware.devices', Number(n), `#SBATCH --${name}=${value}`);
@@ -451,6 +476,10 @@ export function extractShellFacts(text: string): Fact[] {
       VISIBLE_DEVICES_PREFIX.exec(logical) ??
       (visibleLine >= 0 && visibleLine < startLine ? VISIBLE_DEVICES.exec(lines[visibleLine]) : null);
     if (visible) add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
+    else {
+      const perNode = srunTasksPerNode(launch.launcher.name, launch.command.prefix, tasksPerNode);
+      if (perNode && !facts.some(isDevices) && !own.some(isDevices)) add('hardware.devices', perNode.n, perNode.detail);
+    }
     if (!own.some((f) => f.kind === 'launch.inference'))
       add('launch.trainer', launch.value, `launch command: ${logical.trim().slice(0, 60)}`);
     facts.push(...own);

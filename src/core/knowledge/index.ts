@@ -59,7 +59,30 @@ export function closestAcceleratorIds(id: string, count = 5): string[] {
 
 export function findModel(id: string): Model | undefined {
   const key = normaliseKey(id);
-  return modelIndex.get(key) ?? modelIndex.get(key.replace(/^(torchvision|timm)\//, ''));
+  return modelIndex.get(key) ?? modelIndex.get(key.replace(/^(torchvision|timm)\//, '')) ?? openClipVariantOf(key);
+}
+
+/**
+ * Tags after an open_clip architecture name that change the tokens it is trained on or how its outputs are
+ * pooled, not its layers: CLIPA's text context length `-CL<n>` and its token-reduction strategies
+ * (`-SyntaxMask` or `-Syntax`, `-RandomMask`, `-BlockMask`, `-GridMask`), global average pooling `-GAP` (open_clip
+ * docs/clipa.md; Li et al. 2023, "An Inverse Scaling Law for CLIP Training", arXiv:2305.07017), and the
+ * QuickGELU activation `-quickgelu` (open_clip model_configs: the same widths and depths as the plain name).
+ * Image-size tags (`-336`) change the position embeddings and the FLOPs, so they are not dropped.
+ */
+const OPEN_CLIP_WEIGHTLESS_TAG = /-(?:cl\d{1,4}|gap|syntax(?:mask)?|(?:random|block|grid)mask|quickgelu)$/;
+const MAX_OPEN_CLIP_TAGS = 6;
+
+/** `open_clip:ViT-H-14-CL8-SyntaxMask-GAP` sized as `open_clip:ViT-H-14`: the architecture the tags vary. */
+function openClipVariantOf(key: string): Model | undefined {
+  if (!key.startsWith('open-clip:')) return undefined; // normaliseKey's spelling of `open_clip:`
+  let base = key;
+  for (let k = 0; k < MAX_OPEN_CLIP_TAGS && OPEN_CLIP_WEIGHTLESS_TAG.test(base); k++) {
+    base = base.replace(OPEN_CLIP_WEIGHTLESS_TAG, '');
+    const row = modelIndex.get(base);
+    if (row) return row;
+  }
+  return undefined;
 }
 
 const attentionIndex = new Map<string, AttentionGeometry>();

@@ -1,5 +1,5 @@
 import { namedModelType } from './readers/namedModelType';
-import { modelFlagDefault } from './readers/modelFlagDefault';
+import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -18,6 +18,8 @@ import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
+import * as nanotron from './readers/nanotron';
+import * as slurmSubmit from './readers/slurmSubmit';
 import * as peft from './readers/peft';
 import * as ray from './readers/ray';
 import * as serving from './readers/serving';
@@ -52,6 +54,7 @@ import { findModelHandles } from './handles';
  * The order matters where names overlap (`BitsAndBytesConfig` before the generic `*Config` sizes).
  */
 export const CALL_RULES: readonly CallRule[] = [
+  torch.paramDtype,
   hf.fromPretrained,
   hf.fromConfig,
   litgpt.litgptModels,
@@ -84,6 +87,9 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.remoteTraining,
   ray.rayVllmEngines,
   serving.generation,
+  nanotron.nanotronDecode,
+  nanotron.nanotronConfigObjects,
+  slurmSubmit.slurmSubmission,
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,
@@ -119,8 +125,10 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.fp8Matmuls,
   modelConstructor.weightCasts,
   localModules.localModuleCalls,
+  localModules.flagModule,
   modelFlagDefault,
   packageLoader,
+  flagModuleDefaults,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
   mmengine.mmengineConfig,

@@ -90,7 +90,8 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
     name === 'mixed_precision' ||
     name === 'dtype' ||
     name === 'torch_dtype' ||
-    name === 'bnb_4bit_compute_dtype'
+    name === 'bnb_4bit_compute_dtype' ||
+    name === 'param_dtype'
   ) {
     const condition = gpuDependentBinding(value, ctx.symbols);
     if (condition) {

@@ -8,6 +8,7 @@ import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { unquote } from './words';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
+import { isOpenClipTrain, readOpenClipTrain } from './openClip';
 import { evaluationOnly, launchedProgram, readEvaluationHarness, servingModule, utilityProgram } from './runIntent';
 
 /**
@@ -272,7 +273,7 @@ const POST_TRAINING_WORDS = new Set([
   'rlhf',
   'rlvr',
 ]);
-function postTrainingMethod(program: { script?: string; module?: string }): string | undefined {
+export function postTrainingMethod(program: { script?: string; module?: string }): string | undefined {
   const name = program.module
     ? program.module.slice(program.module.lastIndexOf('.') + 1)
     : program.script?.slice(program.script.lastIndexOf('/') + 1).replace(/\.py$/, '');
@@ -332,6 +333,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
   if (readTorchtitanLaunch(command, module, out) === 'no-run') return 'no-run';
   if (module && /^openrlhf\.cli\.train_/.test(module)) readOpenRlhf(command, module, out);
+  if (module && isOpenClipTrain(module, command.text)) readOpenClipTrain(command, module, out);
   // A module named as a server (`-m openrlhf.cli.serve_rm`, `-m pkg.serve`, `-m pkg.api_server`) serves a model.
   if (module && /(?:^|\.)(?:serve|serve_\w+|server|api_server)$/.test(module))
     out.add('launch.inference', `python -m ${module}`, `-m ${module} serves a model`);

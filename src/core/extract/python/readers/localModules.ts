@@ -117,3 +117,46 @@ export const localModuleCalls: FileRule = {
     }
   },
 };
+
+/** Functions that build a program's command line in a module of their own (`from pkg.params import parse_args`). */
+const FLAG_FUNCTION = /^(?:parse_args|parse_arguments|get_args|get_arguments|get_parser|parse_opts?|get_opts?)$/;
+/** Flag-function imports looked at per file. */
+const MAX_FLAG_IMPORTS = 8;
+/** `from pkg.params import parse_args` (also `as name`, in a list), at column 0. */
+const FLAG_IMPORT =
+  /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+\(?[^\n#]{0,500}?\b(parse_args|parse_arguments|get_args|get_arguments|get_parser|parse_opts?|get_opts?)\b(?:[ \t]+as[ \t]+(\w+))?/gm;
+
+/**
+ * A program whose flags are declared in a module of its own package (`from open_clip_train.params import
+ * parse_args`, `from opts import get_args`) and read back as `args.epochs`: the defaults there are the run's
+ * settings when the launch does not set them, so that module is linked (its argparse defaults are read as facts
+ * of their own, under the program's). Only from a program that reads its command line through that function.
+ */
+export const flagModule: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['parse_args', 'parse_arguments', 'get_args', 'get_arguments', 'get_parser', 'parse_opt', 'get_opt'],
+  read: (_index, ctx) => {
+    if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    let looked = 0;
+    for (const m of ctx.text.matchAll(FLAG_IMPORT)) {
+      // Each import looked at searches the rest of the file for its call: a program has one or two.
+      if (++looked > MAX_FLAG_IMPORTS) return;
+      const local = m[3] ?? m[2];
+      if (!FLAG_FUNCTION.test(m[2])) continue;
+      // Called, not only imported: `args = parse_args(sys.argv[1:])`.
+      const after = ctx.text.slice(m.index + m[0].length);
+      if (!new RegExp(`(?:^|[^\\w.])${local}[ \\t]*\\(`).test(after)) continue;
+      const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
+      const row = ctx.text.slice(0, m.index).split('\n').length - 1;
+      ctx.facts.push({
+        kind: 'link.module',
+        value: file,
+        range: { startLine: row, startCol: 0, endLine: row, endCol: m[0].length },
+        confidence: 'low',
+        detail: `${local}() from ${file} declares the program's flags and their defaults`,
+      });
+      return;
+    }
+  },
+};

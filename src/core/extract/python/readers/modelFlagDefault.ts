@@ -1,3 +1,6 @@
+import type { Node } from 'web-tree-sitter';
+import { findModel } from '../../../knowledge';
+import { normalisePrecision } from '../../precision';
 import { keywordArgument, stringLiteral } from '../../pythonValues';
 import type { FileRule } from '../rules';
 
@@ -35,5 +38,54 @@ export const modelFlagDefault: FileRule = {
       ctx.add('model.id', value, def, `default of ${flag}: the model loaded when the flag is not given`, 'medium');
       return;
     }
+  },
+};
+
+/** Flags that hold the compute precision (`--precision amp_bf16`, `--mixed_precision bf16`). */
+const PRECISION_FLAG_NAMES = new Set(['precision', 'mixed_precision']);
+
+/**
+ * A module that only declares a program's flags (`params.py` with `parse_args()`, no main guard of its own),
+ * linked from the program that calls it (localModules.flagModule): the defaults of its model and precision flags
+ * are what the program runs with when the launch does not set them. A model default counts when it is a Hub id
+ * or a name the catalog knows (`--model RN50`); a precision default when it names one (`amp_bf16` → bf16).
+ */
+export const flagModuleDefaults: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['add_argument'],
+  read: (index, ctx) => {
+    if (/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    let model = ctx.facts.some((f) => f.kind === 'model.id');
+    let precision = ctx.facts.some((f) => f.kind === 'training.precision');
+    let pretrainedOff: { node: Node; detail: string } | undefined;
+    for (const node of index.calls) {
+      if (ctx.callee(node).last !== 'add_argument') continue;
+      const args = node.childForFieldName('arguments');
+      if (!args) continue;
+      const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+      const def = keywordArgument(args, 'default');
+      if (!flag || !def) continue;
+      const name = flag.slice(2).replace(/-/g, '_');
+      // `--pretrained` (a weights tag or path, or a switch) empty or off by default: the weights start random.
+      if (name === 'pretrained' && /^(?:''|""|None|False)$/.test(def.text))
+        pretrainedOff = { node: def, detail: `default of ${flag} is ${def.text}: no pretrained weights are loaded` };
+      const value = stringLiteral(def);
+      if (!value) continue;
+      if (!model && MODEL_FLAGS.has(name) && (HUB_ID.test(value) || findModel(value) !== undefined)) {
+        ctx.add(
+          'model.id',
+          value,
+          def,
+          `default of ${flag}: the model the program builds when the flag is not given`,
+          'medium',
+        );
+        model = true;
+      } else if (!precision && PRECISION_FLAG_NAMES.has(name) && normalisePrecision(value) !== null) {
+        ctx.add('training.precision', normalisePrecision(value), def, `default of ${flag} (${value})`, 'medium');
+        precision = true;
+      }
+    }
+    if (model && pretrainedOff) ctx.add('model.fromScratch', true, pretrainedOff.node, pretrainedOff.detail, 'medium');
   },
 };

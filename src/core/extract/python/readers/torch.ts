@@ -299,6 +299,28 @@ export const autocast: CallRule = {
   },
 };
 
+/**
+ * `param_dtype=`: the dtype the parameters are computed in. FSDP's `MixedPrecision(param_dtype=torch.bfloat16)`
+ * ("param_dtype specifies the dtype for the unsharded parameter and, consequently, the dtype for forward/backward
+ * computation", torch.distributed.fsdp docs), and model wrappers that hand it on to DeepSpeed (OpenRLHF's
+ * `Actor(..., param_dtype=args.ds.param_dtype)`, "Model data type"). Read on any call; the call is then handed
+ * on to the rules for its callee.
+ */
+export const paramDtype: CallRule = {
+  framework: 'pytorch',
+  words: ['param_dtype'],
+  when: ({ node }) => {
+    const args = node.childForFieldName('arguments');
+    return args !== null && args.text.includes('param_dtype') && keywordArgument(args, 'param_dtype') !== null;
+  },
+  read: ({ node, full, ctx }) => {
+    const args = node.childForFieldName('arguments');
+    const value = args ? keywordArgument(args, 'param_dtype') : null;
+    if (value) readKeyword('param_dtype', value, ctx, full);
+    return false;
+  },
+};
+
 export const gradScaler: CallRule = {
   framework: 'pytorch',
   callees: ['GradScaler'],
