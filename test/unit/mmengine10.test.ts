@@ -172,4 +172,10 @@ describe('environment defaults and places that hold no runs', () => {
     assert.match(nonRunPathReason('.dev_scripts/benchmark_train.py') ?? '', /developer tooling/);
     assert.equal(nonRunPathReason('configs/faster_rcnn/faster-rcnn_r50_fpn_1x_coco.py'), undefined);
   });
+
+  it('leaves out the _base_ fragments a run config inherits, even one that derives from another', () => {
+    assert.match(nonRunPathReason('configs/_base_/datasets/cityscapes_769x769.py') ?? '', /base config fragment/);
+    assert.match(nonRunPathReason('segmentation/configs/_base_/schedules/schedule_80k.py') ?? '', /_base_/);
+    assert.equal(nonRunPathReason('configs/segformer/segformer_mit-b0_8xb2-160k_ade20k-512x512.py'), undefined);
+  });
 });

@@ -101,6 +101,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{*_default_config,default_config,*_defaults_config,*_defaults}.{yaml,yml}',
     reason: 'defaults a program merges under each run config, not a run alone',
   },
+  // OpenMMLab's config inheritance (mmengine/mmcv): `configs/_base_/{models,datasets,schedules}/*.py` are the
+  // pieces a run config lists in `_base_ = [...]`; a piece may itself derive from another, and is no run alone.
+  {
+    glob: '**/_base_/**',
+    reason: 'a base config fragment that run configs inherit (`_base_`), not a run alone',
+  },
   {
     glob: '**/{.vscode,.idea,.devcontainer,node_modules,site-packages,.venv,venv,.tox,.git}/**',
     reason: 'editor, tooling or environment files',
