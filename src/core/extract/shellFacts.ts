@@ -450,7 +450,7 @@ export function extractShellFacts(text: string): Fact[] {
       (visibleLine >= 0 && visibleLine < startLine ? VISIBLE_DEVICES.exec(lines[visibleLine]) : null);
     if (visible) add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
     if (!own.some((f) => f.kind === 'launch.inference'))
-      add('launch.trainer', launch.value, `launch command: ${logical.trim().slice(0, 60)}`);
+      add('launch.trainer', launch.value, `launch command: ${logical.trim().replace(/\s+/g, ' ').slice(0, 60)}`);
     facts.push(...own);
     const repeats = loops.filter((l) => l.count !== null && l.count >= 2);
     if (repeats.length > 0) {

@@ -125,7 +125,7 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
   // a backward pass, a launch command or inference. The constructions still anchor the run's lines.
   // `python scripts/upload_details.py` beside the real workload: a script the line runs that was found and
   // says nothing of a model or a run (link.noRun) makes the line no run; one not found may still be the run.
-  // Unless the line hands it a config (`src/train.py x.yaml`: the config is the run) or the script submits
+  // Unless the line hands it a config (`src/train.py x.yaml`: the config is the run), states the model itself, or the script submits
   // the work elsewhere (`python submit_benchmarks.py ...`: the line is a sweep of jobs).
   const inert = new Set(facts.filter((f) => f.kind === 'link.noRun').map((f) => String(f.value)));
   const onLine = (launch: Fact, kind: FactKind) =>
@@ -137,6 +137,9 @@ export function factsToSpecs(facts: readonly Fact[], sourceKind: 'code' | 'confi
       script !== undefined &&
       inert.has(String(script.value)) &&
       !onLine(f, 'link.config') &&
+      // Megatron-style flags on the line (`--num-layers 12 --hidden-size 2560 --train-iters 10`) state the model
+      // and the schedule: the line is the run even when the script hides them in a library (`pretrain(...)`).
+      onLine(f, 'run.framework')?.value !== 'megatron' &&
       !submitsWorkElsewhere(String(script.value))
     );
   };
