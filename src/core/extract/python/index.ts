@@ -109,6 +109,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.weightCasts,
   localModules.localModuleCalls,
   modelFlagDefault,
+  constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
 ];
