@@ -1,4 +1,5 @@
 import { namedModelType } from './readers/namedModelType';
+import { deepspeedMii } from './readers/deepspeedMii';
 import { modelFlagDefault } from './readers/modelFlagDefault';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
@@ -73,6 +74,7 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.remoteTraining,
   ray.rayVllmEngines,
   serving.generation,
+  deepspeedMii,
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,
