@@ -1,5 +1,6 @@
 import { namedModelType } from './readers/namedModelType';
 import { deepspeedMii } from './readers/deepspeedMii';
+import { policyActions } from './readers/lerobot';
 import { modelFlagDefault } from './readers/modelFlagDefault';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
@@ -75,6 +76,7 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.rayVllmEngines,
   serving.generation,
   deepspeedMii,
+  policyActions,
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,
