@@ -500,6 +500,13 @@ export function linkCandidates(
   // Launch scripts kept deeper, grouped by model and setup (`training_scripts/opt/single_gpu/run_1.3b.sh`
   // running `main.py` from the project's folder, as DeepSpeed-Chat's README runs them): the nearest folder above
   // that holds the file, up to a few levels and never above the root.
+  // An absolute path into the checkout where the job runs (`${REPO_DIR:-/accelerate}/examples/train.py`,
+  // `/workspace/project/train.py`): its last folders, from the root of the opened folder.
+  if (reference.startsWith('/') && !reference.includes('..')) {
+    const segments = reference.split('/').filter(Boolean);
+    for (let k = 1; k < segments.length && k <= MAX_LAUNCH_DEPTH; k++)
+      candidates.push(paths.resolve(root, segments.slice(k).join('/')));
+  }
   let dir = paths.dirname(paths.dirname(fromPath));
   const top = paths.resolve(root);
   for (let k = 0; k < MAX_LAUNCH_DEPTH && dir !== top && dir.startsWith(top); k++) {

@@ -34,6 +34,12 @@ describe('Round 10: DeepSpeed launches, MII and LeRobot policies', () => {
     assert.ok(found.indexOf('/repo/app/step1/scripts/main.py') < found.indexOf('/repo/app/step1/main.py'));
   });
 
+  it('looks for an absolute path into the job checkout by its last folders under the root', () => {
+    const found = linkCandidates('/repo/examples/slurm/submit.sh', '/accelerate/examples/nlp.py', '/repo', path.posix);
+    assert.ok(found.includes('/repo/examples/nlp.py'), found.join(', '));
+    assert.ok(!linkCandidates('/repo/a.sh', '/x/../../etc/passwd', '/repo', path.posix).includes('/etc/passwd'));
+  });
+
   it('reads a launch built in a variable and run by eval, and not one only echoed', () => {
     const script = 'cmd="deepspeed --num_gpus 2 \\\n    train.py --train-iters 10"\necho $cmd\neval $cmd\n';
     const facts = extractShellFacts(script);
