@@ -37,7 +37,12 @@ describe('Round 10: DeepSpeed launches, MII and LeRobot policies', () => {
   it('looks for an absolute path into the job checkout by its last folders under the root', () => {
     const found = linkCandidates('/repo/examples/slurm/submit.sh', '/accelerate/examples/nlp.py', '/repo', path.posix);
     assert.ok(found.includes('/repo/examples/nlp.py'), found.join(', '));
-    assert.ok(!linkCandidates('/repo/a.sh', '/x/../../etc/passwd', '/repo', path.posix).includes('/etc/passwd'));
+    // A path that climbs (`..`) gets no folders under the root: it names no file of the checkout.
+    const climbing = linkCandidates('/repo/a.sh', '/x/../etc/passwd', '/repo', path.posix);
+    assert.deepEqual(
+      climbing.filter((p) => p.startsWith('/repo/')),
+      [],
+    );
   });
 
   it('reads a launch built in a variable and run by eval, and not one only echoed', () => {
