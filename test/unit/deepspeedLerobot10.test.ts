@@ -53,6 +53,14 @@ describe('Round 10: DeepSpeed launches, MII and LeRobot policies', () => {
     assert.deepEqual(valuesOf(extractShellFacts('cmd="deepspeed train.py"\necho $cmd\n'), 'launch.trainer'), []);
   });
 
+  it('links the programs a loop runs through its variable (`for f in a.py b.py; do python $f`)', () => {
+    const facts = extractShellFacts('for f in bench_a.py bench_b.py; do\n    python $f --out /tmp/x\ndone\n');
+    assert.deepEqual(valuesOf(facts, 'link.script'), ['bench_a.py', 'bench_b.py']);
+    // A loop over other words links nothing it cannot name.
+    const seeds = extractShellFacts('for s in 1 2; do\n    python $s\ndone\n');
+    assert.deepEqual(valuesOf(seeds, 'link.script'), []);
+  });
+
   it('reads --lora_dim N as LoRA and --lora_dim 0 as none; --dtype as the precision', () => {
     const lora = extractShellFacts(
       'deepspeed main.py --model_name_or_path facebook/opt-1.3b --lora_dim 128 --dtype bf16\n',
