@@ -484,6 +484,9 @@ const MAX_LINK_DEPTH = 2;
 const MAX_LINKED_FILES = 16;
 
 /** Where a linked reference may be, in order: next to the file that names it, then from the root. */
+/** Folders above a launch script searched for the program it runs (beyond the one just above it). */
+const MAX_LAUNCH_DEPTH = 3;
+
 export function linkCandidates(
   fromPath: string,
   reference: string,
@@ -496,6 +499,22 @@ export function linkCandidates(
   if (/^[A-Za-z_][\w/]*\.py$/.test(reference)) candidates.push(paths.resolve(root, 'src', reference));
   // A launch script kept one folder below the folder it is run from (`bash src/run.sh` beside `run.py`).
   candidates.push(paths.resolve(paths.dirname(paths.dirname(fromPath)), reference));
+  // Launch scripts kept deeper, grouped by model and setup (`training_scripts/opt/single_gpu/run_1.3b.sh`
+  // running `main.py` from the project's folder, as DeepSpeed-Chat's README runs them): the nearest folder above
+  // that holds the file, up to a few levels and never above the root.
+  // An absolute path into the checkout where the job runs (`${REPO_DIR:-/accelerate}/examples/train.py`,
+  // `/workspace/project/train.py`): its last folders, from the root of the opened folder.
+  if (reference.startsWith('/') && !reference.includes('..')) {
+    const segments = reference.split('/').filter(Boolean);
+    for (let k = 1; k < segments.length && k <= MAX_LAUNCH_DEPTH; k++)
+      candidates.push(paths.resolve(root, segments.slice(k).join('/')));
+  }
+  let dir = paths.dirname(paths.dirname(fromPath));
+  const top = paths.resolve(root);
+  for (let k = 0; k < MAX_LAUNCH_DEPTH && dir !== top && dir.startsWith(top); k++) {
+    dir = paths.dirname(dir);
+    candidates.push(paths.resolve(dir, reference));
+  }
   return candidates;
 }
 

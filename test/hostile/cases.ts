@@ -60,6 +60,16 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 5_000,
     maxN: 200_000,
   },
+  // A command built in a variable and run by `eval $cmd` on many lines: each expansion is bounded per file.
+  {
+    name: 'shell: a launch held in a multi-line variable, run by eval on every line',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) =>
+      `cmd="deepspeed --num_gpus 2 \\\n    train.py \\\n    --num-layers 2 --hidden-size 64"\n${'eval $cmd\n'.repeat(n)}`,
+    n: 500,
+    maxN: 50_000,
+  },
   {
     name: 'shell: one torchrun line with many flags',
     reader: 'shell',
@@ -278,6 +288,26 @@ for epoch in range(3):
     reader: 'python',
     file: 'a.py',
     make: (n) => `pipe = XPipeline.from_pretrained("a/b")\n${'pipe("x")\n'.repeat(n)}`,
+    n: 500,
+    maxN: 100_000,
+  },
+  // A loaded model cast as it is loaded (readers/modelConstructor.ts LOADED_THEN_CAST): bounded argument runs.
+  {
+    name: 'python: many multi-line from_pretrained calls with nested parentheses, the last cast with .half()',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `${lines(n, (i) => `m${i} = M.from_pretrained(p,\n    a=f(x), b=g(y), c=h(z),\n    d=bool(".ckpt" in p))`)}\nm = M.from_pretrained(p).half()\nm.generate(x)\n`,
+    n: 200,
+    maxN: 20_000,
+  },
+  // A flag's precision default (readers/constants.ts argparsePrecision): dtype keywords looked at per file.
+  {
+    name: 'python: a --dtype flag and a dtype keyword on every line',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import argparse\np = argparse.ArgumentParser()\np.add_argument("--dtype", default="bf16")\nargs = p.parse_args()\n${lines(n, (i) => `t${i} = f(x, dtype=args.dtype)`)}\nfor epoch in range(3):\n    loss.backward()\n`,
     n: 500,
     maxN: 100_000,
   },

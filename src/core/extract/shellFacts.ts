@@ -255,6 +255,23 @@ function loopCount(words: string): number | null {
  * (`python3 -m openrlhf.cli.train_ppo_ray --agent_func_path f.py`: the module is the program, the file an
  * argument); launcher modules (`-m torch.distributed.run train.py`) run the script after them.
  */
+function loopedScripts(
+  tokens: readonly string[],
+  loops: ReadonlyArray<{ name: string; words: string; detail: string }>,
+): { programs: string[]; detail: string } | undefined {
+  // The launcher's program word: `python $f`, `python3 "$script"` (its first positional word).
+  const word = tokens.find((t, k) => k > 0 && !t.startsWith('-'));
+  const name = word ? /^["']?\$\{?(\w+)\}?["']?$/.exec(word)?.[1] : undefined;
+  const over = name ? loops.find((l) => l.name === name) : undefined;
+  const programs = over?.words
+    .split(/\s+/)
+    .filter((w) => w !== '' && w !== '\\')
+    .slice(0, MAX_LOOPED_SCRIPTS);
+  return over && programs && programs.length > 0 && programs.every((w) => /^[\w./-]+\.py$/.test(w))
+    ? { programs, detail: over.detail }
+    : undefined;
+}
+
 function scriptIndex(tokens: readonly string[]): number {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -301,6 +318,8 @@ const MIN_SMOKE_CHECKS = 3;
 
 /** Launch commands read per file, and flags per command: far above real scripts, and a bound on the work per file. */
 const MAX_LAUNCHES = 1000;
+/** Programs a loop's launch is linked to (`for f in a.py b.py c.py; do python $f`). */
+const MAX_LOOPED_SCRIPTS = 8;
 const MAX_FLAGS_PER_COMMAND = 300;
 const MAX_COMMAND_LENGTH = 100_000;
 
@@ -352,7 +371,7 @@ export function extractShellFacts(text: string): Fact[] {
   // Folders written by commands that run no workload (exports, merges, conversions), by their --output_dir.
   const converted = new Set<string>();
   // `for seed in 1 2 3; do ... done` around a launch: one run per value.
-  const loops: Array<{ count: number | null; startLine: number; detail: string }> = [];
+  const loops: Array<{ count: number | null; startLine: number; detail: string; name: string; words: string }> = [];
   // `#SBATCH --ntasks-per-node=N`: the processes srun starts per node, read when srun runs Python directly.
   let tasksPerNode: { n: number; detail: string } | undefined;
   // Join backslash continuations, remembering where each logical line starts.
@@ -360,10 +379,13 @@ export function extractShellFacts(text: string): Fact[] {
     // Greedy and unambiguous (`\s*` after a lazy group re-scanned every run of spaces: quadratic in a long line).
     const loop = /^\s*for\s+(\w+)\s+in\b([^;]*)(?:;\s*do\b|$)/.exec(lines[i]);
     if (loop) {
+      const words = expandShell(loop[2], vars);
       loops.push({
-        count: loopCount(expandShell(loop[2], vars)),
+        count: loopCount(words),
         startLine: i,
         detail: `for ${loop[1]} in ${loop[2].trim()}`,
+        name: loop[1],
+        words,
       });
       continue;
     }
@@ -481,7 +503,7 @@ export function extractShellFacts(text: string): Fact[] {
       if (perNode && !facts.some(isDevices) && !own.some(isDevices)) add('hardware.devices', perNode.n, perNode.detail);
     }
     if (!own.some((f) => f.kind === 'launch.inference'))
-      add('launch.trainer', launch.value, `launch command: ${logical.trim().slice(0, 60)}`);
+      add('launch.trainer', launch.value, `launch command: ${logical.trim().replace(/\s+/g, ' ').slice(0, 60)}`);
     facts.push(...own);
     const repeats = loops.filter((l) => l.count !== null && l.count >= 2);
     if (repeats.length > 0) {
@@ -498,6 +520,10 @@ export function extractShellFacts(text: string): Fact[] {
     // The script it runs, and the config files it names: linked so their facts join the run.
     const tokens = launch.command.words;
     const scriptAt = starts === 'own-links' ? -1 : scriptIndex(tokens);
+    // `for f in a.py b.py; do python $f ...`: the loop's programs are the scripts the line runs.
+    const looped = starts === 'own-links' || scriptAt >= 0 ? undefined : loopedScripts(tokens, loops);
+    if (looped)
+      for (const program of looped.programs) add('link.script', program, `runs ${program} (${looped.detail})`);
     if (scriptAt >= 0) {
       // `"$PROJECT/finetune.py"`: the quotes are not part of the path.
       const script = tokens[scriptAt].replace(/^["']|["']$/g, '');

@@ -348,6 +348,26 @@ export const FLAG_ALIASES: ReadonlyArray<{ readonly name: string; readonly means
     why: 'OpenRLHF --ds.param_dtype bf16|fp16, "Model data type": the DeepSpeed compute precision (formerly --bf16)',
   },
   {
+    name: 'lora_dim',
+    means: 'lora_rank',
+    why: 'DeepSpeed-Chat --lora_dim ("If > 0, use LoRA for efficient training", default 0; applications/DeepSpeed-Chat/training/step1_supervised_finetuning/main.py)',
+  },
+  {
+    name: 'actor_model_name_or_path',
+    means: 'model_name_or_path',
+    why: 'DeepSpeed-Chat step-3 PPO --actor_model_name_or_path: the policy the run trains (the critic, --critic_model_name_or_path, is a smaller reward model beside it)',
+  },
+  {
+    name: 'lm_model_name_or_path',
+    means: 'model_name_or_path',
+    why: 'DeepSpeed-VisualChat --lm_model_name_or_path: the language model of a vision-language run (the vision tower, --vision_model_name_or_path, is a small encoder beside it)',
+  },
+  {
+    name: 'dtype',
+    means: 'precision',
+    why: 'DeepSpeed-Chat and DeepSpeed examples --dtype fp16|bf16 ("Training data type"): the precision the program trains or generates in',
+  },
+  {
     name: 'gradient_checkpointing_enable',
     means: 'gradient_checkpointing',
     why: 'OpenRLHF --model.gradient_checkpointing_enable / --actor.gradient_checkpointing_enable',

@@ -149,7 +149,7 @@ export function factsToSpecs(read: readonly Fact[], sourceKind: 'code' | 'config
   // a backward pass, a launch command or inference. The constructions still anchor the run's lines.
   // `python scripts/upload_details.py` beside the real workload: a script the line runs that was found and
   // says nothing of a model or a run (link.noRun) makes the line no run; one not found may still be the run.
-  // Unless the line hands it a config (`src/train.py x.yaml`: the config is the run) or the script submits
+  // Unless the line hands it a config (`src/train.py x.yaml`: the config is the run), states the model itself, or the script submits
   // the work elsewhere (`python submit_benchmarks.py ...`: the line is a sweep of jobs).
   const inert = new Set(facts.filter((f) => f.kind === 'link.noRun').map((f) => String(f.value)));
   const onLine = (launch: Fact, kind: FactKind) =>
@@ -161,6 +161,9 @@ export function factsToSpecs(read: readonly Fact[], sourceKind: 'code' | 'config
       script !== undefined &&
       inert.has(String(script.value)) &&
       !onLine(f, 'link.config') &&
+      // Megatron-style flags on the line (`--num-layers 12 --hidden-size 2560 --train-iters 10`) state the model
+      // and the schedule: the line is the run even when the script hides them in a library (`pretrain(...)`).
+      onLine(f, 'run.framework')?.value !== 'megatron' &&
       !submitsWorkElsewhere(String(script.value))
     );
   };
@@ -519,7 +522,10 @@ function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
 function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   // FP8 switched on (LLaMA-Factory `fp8: true`, TransformerEngine) runs the matmuls in fp8 beside a bf16 setting.
   const order = ['fp8', 'bf16', 'fp16', 'tf32', 'fp32'];
-  const known = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
+  const stated = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
+  // A flag's default (`--dtype` default 'bf16') yields to any precision set elsewhere (the launch's `--dtype fp16`).
+  const set = stated.filter((f) => !f.detail.startsWith('default of --'));
+  const known = set.length > 0 ? set : stated;
   known.sort((a, b) => order.indexOf(String(a.value)) - order.indexOf(String(b.value)));
   return known[0] ?? pick(facts, 'training.precision');
 }

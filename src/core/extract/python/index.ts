@@ -1,5 +1,7 @@
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
+import { deepspeedMii } from './readers/deepspeedMii';
+import { policyActions } from './readers/lerobot';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -90,6 +92,8 @@ export const CALL_RULES: readonly CallRule[] = [
   nanotron.nanotronDecode,
   nanotron.nanotronConfigObjects,
   slurmSubmit.slurmSubmission,
+  deepspeedMii,
+  policyActions,
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,
@@ -129,6 +133,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelFlagDefault,
   packageLoader,
   flagModuleDefaults,
+  constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
   mmengine.mmengineConfig,

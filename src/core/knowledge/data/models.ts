@@ -7416,6 +7416,29 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: ['facebook/hubert-large-ll60k', 'facebook/hubert-base-ls960'],
     source: 'Hsu et al. 2021, HuBERT, arXiv:2106.07447 (BASE 95M, LARGE 317M, X-LARGE 964M)',
   },
+  // ---------------- Robot policies (vision-language-action, LeRobot) ----------------
+  {
+    id: 'lerobot/pi0_base',
+    aliases: ['lerobot/pi0'],
+    family: 'pi0',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 3_300_000_000,
+    smallerSiblings: ['lerobot/smolvla_base'],
+    source:
+      'Black et al. 2024, pi0: A Vision-Language-Action Flow Model for General Robot Control, arXiv:2410.24164: PaliGemma 3B VLM plus a 300M-parameter action expert (3.3B in all)',
+  },
+  {
+    id: 'lerobot/smolvla_base',
+    aliases: [],
+    family: 'smolvla',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 450_000_000,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/lerobot/smolvla_base ("This model has 450M parameters in total"); Shukor et al. 2025, SmolVLA, arXiv:2506.01844',
+  },
   // ---------------- Multimodal (CLIP, SigLIP, LLaVA) ----------------
   // open_clip architecture names (`create_model('ViT-H-14')`, `--model ViT-H-14`) resolve to the row of a checkpoint of that
   // architecture (same parameters and FLOPs). ViT-B-32, ViT-B-16, ViT-L-16 and ViT-H-14 are only aliased with the `open_clip:`

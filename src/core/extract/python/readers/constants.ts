@@ -46,6 +46,9 @@ function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadCon
   }
 }
 
+/** Flags whose string default is the run's precision (`--dtype fp16`, `--precision bf16`, `--mixed_precision no`). */
+const PRECISION_DEFAULT_FLAGS = new Set(['dtype', 'precision', 'mixed_precision', 'torch_dtype']);
+
 /** `add_argument("--epochs", default=30)`: a sizing default is a fact where it is declared (uses win over it). */
 function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
   for (const node of index.calls) {
@@ -100,6 +103,51 @@ export const dataclassFields: FileRule = {
   words: ['field('],
   read: (index, ctx) => readDataclassFields(index.classAssignments, ctx),
 };
+/**
+ * `add_argument('--dtype', default='fp16', choices=['fp16', 'bf16'])` (DeepSpeed-Chat, DeepSpeed's examples): the
+ * precision the program trains or serves in unless the launch passes another. Read after the calls, and only when
+ * they set none: an example may declare `--dtype` and pass a dtype of its own (`dtype=torch.float`).
+ */
+function readArgparsePrecision(index: SyntaxIndex, ctx: PythonReadContext): void {
+  if (ctx.facts.some((f) => f.kind === 'training.precision' && f.value !== null)) return;
+  for (const node of index.calls) {
+    const { last } = ctx.callee(node);
+    if (last !== 'add_argument') continue;
+    const args = node.childForFieldName('arguments');
+    const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    const def = args ? keywordArgument(args, 'default') : null;
+    const dest = flag?.slice(2).replace(/-/g, '_');
+    if (!flag || !def || !dest || !PRECISION_DEFAULT_FLAGS.has(dest)) continue;
+    // A dtype passed without the flag (`dtype=torch.float16 if args.triton else torch.float`) is what runs.
+    if (dtypeNotFromFlag(ctx.text, dest)) return;
+    const r = evaluate(def, ctx.symbols);
+    const p = typeof r?.value === 'string' ? normalisePrecision(r.value) : null;
+    if (p && !p.startsWith('int')) {
+      ctx.add('training.precision', p, def, `default of ${flag}`, 'medium');
+      return;
+    }
+  }
+}
+
+/** Dtype keywords looked at per file. */
+const MAX_DTYPE_KEYWORDS = 50;
+function dtypeNotFromFlag(text: string, dest: string): boolean {
+  let seen = 0;
+  // A keyword argument (after `(` or `,`) whose value writes a torch dtype.
+  for (const m of text.matchAll(/[(,][ \t\r\n]{0,200}(?:torch_)?dtype[ \t]*=(?!=)[ \t]*([^,\n)]{1,200})/g)) {
+    if (++seen > MAX_DTYPE_KEYWORDS) break;
+    if (/\btorch\.(?:float|half|bfloat)/.test(m[1]) && !m[1].includes(`.${dest}`)) return true;
+  }
+  return false;
+}
+
+export const argparsePrecision: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['add_argument'],
+  read: readArgparsePrecision,
+};
+
 export const argparseDefaults: FileRule = {
   framework: 'python',
   phase: 'before-calls',

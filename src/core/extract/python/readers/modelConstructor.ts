@@ -222,6 +222,39 @@ function readWeightCasts(ctx: PythonReadContext): void {
     );
     return;
   }
+  readLoadedThenCast(ctx);
+}
+
+/**
+ * `model = AutoModelForCausalLM.from_pretrained(path,\n config=cfg).half()`: a loaded model cast as it is loaded,
+ * its call written over several lines. Arguments nest one level of parentheses (`bool(".ckpt" in path)`).
+ */
+const LOADED_THEN_CAST =
+  /\.from_pretrained\([^()]{0,2000}(?:\([^()]{0,300}\)[^()]{0,2000}){0,20}\)[ \t]*\.(half|bfloat16)\(\)/g;
+
+/** Casts looked at per file (real scripts have one or two). */
+const MAX_LOADED_CASTS = 20;
+
+function readLoadedThenCast(ctx: PythonReadContext): void {
+  if (!ctx.text.includes('from_pretrained')) return;
+  let tried = 0;
+  for (const m of ctx.text.matchAll(LOADED_THEN_CAST)) {
+    if (++tried > MAX_LOADED_CASTS) return;
+    const row = ctx.text.slice(0, m.index + m[0].length).split('\n').length - 1;
+    const call = ctx.tree.rootNode
+      .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
+      .find((c) => c !== null && c.endPosition.row === row && c.text.endsWith(`.${m[1]}()`));
+    if (!call || underPrecisionSwitch(call)) continue;
+    const precision = m[1] === 'bfloat16' ? 'bf16' : 'fp16';
+    ctx.add(
+      'training.precision',
+      precision,
+      call,
+      `the loaded model cast with .${m[1]}(): its weights are ${precision}`,
+      'medium',
+    );
+    return;
+  }
 }
 
 const PRECISION_SWITCH = /(?:bf16|fp16|half|precision|amp|dtype)/i;
