@@ -523,9 +523,10 @@ function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   // FP8 switched on (LLaMA-Factory `fp8: true`, TransformerEngine) runs the matmuls in fp8 beside a bf16 setting.
   const order = ['fp8', 'bf16', 'fp16', 'tf32', 'fp32'];
   const stated = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
-  // A flag's default (`--dtype` default 'bf16') yields to any precision set elsewhere (the launch's `--dtype fp16`).
+  // A flag's default (`--dtype` default 'bf16') yields to a precision set elsewhere (the launch's `--dtype fp16`),
+  // not to a sign read off the program (a GradScaler under `if args.precision == "amp"`, medium confidence).
   const set = stated.filter((f) => !f.detail.startsWith('default of --'));
-  const known = set.length > 0 ? set : stated;
+  const known = set.some((f) => f.confidence === 'high') ? set : stated;
   known.sort((a, b) => order.indexOf(String(a.value)) - order.indexOf(String(b.value)));
   return known[0] ?? pick(facts, 'training.precision');
 }
