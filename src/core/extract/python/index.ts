@@ -5,6 +5,7 @@ import { policyActions } from './readers/lerobot';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
+import { joinAlternatives } from './joinPatterns';
 import { PYTHON_SIZING_NAMES, SIZING_LINE_WORDS } from './keywords';
 import * as codecarbon from './readers/codecarbon';
 import * as constants from './readers/constants';
@@ -314,25 +315,23 @@ export function mayHoldPythonFacts(text: string): boolean {
 interface RunStarts {
   readonly any: readonly RegExp[];
   readonly all: ReadonlyArray<readonly RegExp[]>;
+  /**
+   * The first pattern of each `all`, joined: one scan that most files fail (a library module, a test), instead
+   * of one per rule of several patterns.
+   */
+  readonly firstOfAll: readonly RegExp[];
 }
 
-/**
- * The rules' run-start patterns (rules.ts: runStart). The single patterns are joined into one alternation
- * per set of flags: one pass over a file instead of one per rule (the test runs on every Python file of a
- * folder). A rule that needs several patterns at once keeps them apart. Same verdict as testing each pattern.
- */
+/** The rules' run-start patterns (rules.ts: runStart), joined for one pass over a file (joinPatterns.ts). */
 function runStartsOf(rules: ReadonlyArray<CallRule | StatementRule | FileRule>): RunStarts {
   const patterns = rules.flatMap((r) => (r.runStart ? [r.runStart instanceof RegExp ? [r.runStart] : r.runStart] : []));
-  const any = Object.entries(
-    patterns
-      .filter((all) => all.length === 1)
-      .reduce<Record<string, string[]>>((byFlags, [p]) => {
-        const flags = p.flags.replace(/[gy]/g, '');
-        (byFlags[flags] ??= []).push(`(?:${p.source})`);
-        return byFlags;
-      }, {}),
-  ).map(([flags, sources]) => new RegExp(sources.join('|'), flags));
-  return { any, all: patterns.filter((all) => all.length > 1) };
+  const single = patterns.filter((all) => all.length === 1).map(([p]) => p);
+  const all = patterns.filter((all) => all.length > 1);
+  return {
+    any: joinAlternatives(single),
+    all,
+    firstOfAll: joinAlternatives(all.map((each) => each[0])),
+  };
 }
 const RUNNING_RULES = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES];
 /** Patterns of calls, loops and constants: never in a `def name` header (tested without those names too). */
@@ -340,7 +339,8 @@ const RUN_STARTS = runStartsOf(RUNNING_RULES.filter((r) => !r.runStartInDefiniti
 /** Patterns that read definitions (a config registry's functions): tested on the text as written. */
 const RUN_STARTS_IN_DEFINITIONS = runStartsOf(RUNNING_RULES.filter((r) => r.runStartInDefinitions));
 const matches = (starts: RunStarts, text: string) =>
-  starts.any.some((p) => p.test(text)) || starts.all.some((all) => all.every((p) => p.test(text)));
+  starts.any.some((p) => p.test(text)) ||
+  (starts.firstOfAll.some((p) => p.test(text)) && starts.all.some((all) => all.every((p) => p.test(text))));
 /** Doctest lines in docstrings (`>>> pipe = FluxPipeline.from_pretrained(...)`): examples, never code that runs. */
 const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;
 

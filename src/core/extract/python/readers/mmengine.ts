@@ -202,7 +202,8 @@ export const mmengineConfig: FileRule = {
   framework: 'mmengine',
   phase: 'after-calls',
   words: ['train_cfg', 'optim_wrapper', '_base_', 'read_base'],
-  runStart: MMENGINE_SHAPE,
+  // A literal first (fast to scan for; most files lack both), then the shape itself.
+  runStart: [/_base|dict\(/, MMENGINE_SHAPE],
   read: (_index, ctx) => {
     if (!MMENGINE_SHAPE.test(ctx.text)) return;
     const dicts = new Map<string, { statement: Node; dict: DictNode }>();

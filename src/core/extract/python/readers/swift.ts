@@ -74,7 +74,11 @@ function readModel(call: Node, positional: boolean, owner: string, ctx: PythonRe
 export const swiftEntryPoints: CallRule = {
   framework: 'swift',
   callees: [...TRAINING_ENTRIES, ...MEGATRON_ENTRIES, ...INFERENCE_ENTRIES],
-  runStart: /\b(?:(?:megatron_)?(?:sft|pt|rlhf)_main|(?:infer|deploy|app|eval|sample)_main|run_deploy)\s*\(/,
+  // A literal first (fast to scan for), then the entry names themselves.
+  runStart: [
+    /_main\s*\(|run_deploy\s*\(/,
+    /\b(?:(?:megatron_)?(?:sft|pt|rlhf)_main|(?:infer|deploy|app|eval|sample)_main|run_deploy)\s*\(/,
+  ],
   read: ({ node, last, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
     const argumentsNode = argumentsCall(node, ctx);
@@ -131,7 +135,7 @@ function keywordOf(call: Node, name: string): Node | undefined {
 export const swiftEngines: CallRule = {
   framework: 'swift',
   callees: Object.keys(ENGINES),
-  runStart: /\b(?:Transformers|Pt|Vllm|Sglang|Lmdeploy)Engine\s*\(/,
+  runStart: [/Engine\s*\(/, /\b(?:Transformers|Pt|Vllm|Sglang|Lmdeploy)Engine\s*\(/],
   read: ({ node, last, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
     readModel(node, true, last, ctx, false);

@@ -69,7 +69,8 @@ export const xtunerV1Config: FileRule = {
   framework: 'xtuner',
   phase: 'after-calls',
   words: ['TrainerConfig'],
-  runStart: TRAINER_CONFIG_ASSIGNMENT,
+  // A literal first (fast to scan for), then the assignment itself.
+  runStart: [/TrainerConfig\(/, TRAINER_CONFIG_ASSIGNMENT],
   read: (_index, ctx) => {
     if (!TRAINER_CONFIG_ASSIGNMENT.test(ctx.text)) return;
     let trainer: Node | undefined;
