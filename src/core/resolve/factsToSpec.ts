@@ -137,7 +137,26 @@ function stepsOfEpochs(facts: readonly Fact[]): Fact | undefined {
   };
 }
 
-export function factsToSpecs(read: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
+/**
+ * A template's blank in a model id (`<hf_username>/<model_repo_id>`, `{org}/{model}`, `YOUR_MODEL_ID`): a
+ * placeholder the reader is to fill in, not a model's name. Bounded, so linear on any value.
+ */
+const PLACEHOLDER_ID =
+  /<[^<>\n]{1,80}>|\{[^{}\n]{1,80}\}|\bYOUR[_-]\w{0,40}|\byour[_-](?:model|org|username|hf)\w{0,40}/;
+
+/** A model id that is a placeholder reads as no model named, saying so (never as a model called `<model>`). */
+function withoutPlaceholderIds(read: readonly Fact[]): readonly Fact[] {
+  if (!read.some((f) => f.kind === 'model.id' && typeof f.value === 'string' && PLACEHOLDER_ID.test(f.value)))
+    return read;
+  return read.map((f) =>
+    f.kind === 'model.id' && typeof f.value === 'string' && PLACEHOLDER_ID.test(f.value)
+      ? { ...f, value: null, confidence: 'low', detail: `${f.detail}: \`${f.value}\` is a placeholder to fill in` }
+      : f,
+  );
+}
+
+export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
+  const read = withoutPlaceholderIds(stated);
   const derivedSteps = stepsOfEpochs(read);
   const facts = derivedSteps ? [derivedSteps, ...read] : read;
   // Facts from linked files (file set) add values; where the run is, is this file's business.
