@@ -1,24 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { linkCandidates } from '../../src/core/analyze';
-import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import type { Fact } from '../../src/core/facts';
-import { parsing } from './helpers';
+import { pythonFacts } from './helpers';
 
 /**
  * Round 10 (DeepSpeed examples, DeepSpeed-MII, LeRobot): each rule on a small case of its own and on the near miss
  * it must leave alone.
  */
 
-async function pythonFacts(code: string): Promise<Fact[]> {
-  const tree = (await parsing()).parser.parse(code)!;
-  try {
-    return extractPythonFacts(tree, code);
-  } finally {
-    tree.delete();
-  }
-}
 const valuesOf = (facts: readonly Fact[], kind: string) => facts.filter((f) => f.kind === kind).map((f) => f.value);
 
 describe('Round 10: DeepSpeed launches, MII and LeRobot policies', () => {

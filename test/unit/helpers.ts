@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeText, type FileAnalysis } from '../../src/core/analyze';
 import type { Fact, FactKind } from '../../src/core/facts';
+import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
 import { loadPythonParsing, type PythonParsing } from '../../src/core/parse/pythonParser';
 import { DEFAULT_SETTINGS, type EstimateSettings, type Overrides } from '../../src/core/runSpec';
 
@@ -80,4 +81,14 @@ export function noFact(all: readonly Fact[], kind: FactKind, value?: Fact['value
     [],
     `unexpected ${kind}${value === undefined ? '' : ` = ${String(value)}`}`,
   );
+}
+
+/** The facts extraction reads from a snippet of Python (parsed, read, the tree freed). */
+export async function pythonFacts(code: string): Promise<Fact[]> {
+  const tree = (await parsing()).parser.parse(code)!;
+  try {
+    return extractPythonFacts(tree, code);
+  } finally {
+    tree.delete();
+  }
 }

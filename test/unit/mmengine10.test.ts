@@ -1,24 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
 import { mayStartPythonRun } from '../../src/core/extract/python';
 import { architectureName } from '../../src/core/extract/python/readers/xtunerV1';
 import { nonRunPathReason } from '../../src/core/resolve/entryPoint';
-import type { Fact } from '../../src/core/facts';
-import { analyzeSource, noFact, oneFact, parsing } from './helpers';
+import { analyzeSource, noFact, oneFact, pythonFacts } from './helpers';
 
 /**
  * OpenMMLab (mmengine) Python configs and xtuner v1 config modules (python/readers/mmengine.ts, xtunerV1.ts):
  * each rule on a small case of its own and on the near miss it must leave alone.
  */
-
-async function pythonFacts(code: string): Promise<Fact[]> {
-  const tree = (await parsing()).parser.parse(code)!;
-  try {
-    return extractPythonFacts(tree, code);
-  } finally {
-    tree.delete();
-  }
-}
 
 const SCHEDULE = `train_cfg = dict(type='EpochBasedTrainLoop', max_epochs=24)\noptim_wrapper = dict(type='OptimWrapper', optimizer=dict(type='SGD', lr=0.01))\n`;
 

@@ -2,24 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { linkCandidates } from '../../src/core/analyze';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
-import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import type { Fact } from '../../src/core/facts';
-import { analyzeSource, noFact, oneFact, parsing } from './helpers';
+import { analyzeSource, noFact, oneFact, pythonFacts } from './helpers';
 
 /**
  * Round 9 (programs whose settings live in dataclasses and package modules, single-file pre-training
  * scripts, evaluation configs): the rules, each on a small case of its own and on the near miss it must leave alone.
  */
 
-async function pythonFacts(code: string): Promise<Fact[]> {
-  const tree = (await parsing()).parser.parse(code)!;
-  try {
-    return extractPythonFacts(tree, code);
-  } finally {
-    tree.delete();
-  }
-}
 const yamlFacts = (yaml: string): Fact[] => extractConfigFacts(yaml, 'yaml').facts;
 
 describe('Round 9: programs, pre-training scripts and evaluation configs', () => {
