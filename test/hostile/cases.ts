@@ -554,6 +554,15 @@ for epoch in range(3):
     maxN: 8_000,
   },
   // Config dialects: trailing slashes, Composer durations, OmegaConf interpolations.
+  // config/fastYaml.ts: the fast parser's own duplicate-key check is quadratic in a map's keys (turned off).
+  {
+    name: 'config: a map of many keys, each with a comment',
+    reader: 'config',
+    file: 'b.yaml',
+    make: (n) => lines(n, (i) => `k${i}: 'v ${i}'  # c`),
+    n: 4_000,
+    maxN: 200_000,
+  },
   // configDocument.ts: flow lists closed at their key's indentation are repaired and the text read again.
   {
     name: "config: many flow lists closed at their key's indentation",

@@ -9,6 +9,7 @@ import {
   type Node as YamlNode,
   type YAMLError,
 } from 'yaml';
+import { fastYamlDocument } from './fastYaml';
 
 /**
  * Parses a config's text into positioned YAML nodes, the form every config reader takes (the
@@ -34,20 +35,23 @@ export function parseConfigDocument(text: string, format: 'yaml' | 'json'): Pars
     const fast = strictJson(text);
     if (fast) return fast;
   }
-  const first = parseYaml(text);
+  // JSON that is not strict goes to the `yaml` library, whose messages say what is wrong with it.
+  const first = parseYaml(text, format === 'yaml');
   // PyYAML (what Beaker and most Python tools read specs with) accepts a flow list closed at its key's indentation
   // (`    arguments: ['accelerate launch` … `    ']`); the YAML spec and this parser do not, and recover by
   // folding the rest of the map into one garbage key. Such closing lines are indented two more and the text read
   // again; the repair is kept when it parses with fewer errors. Lines stay where they are.
   if (first.errors.some((e) => /sufficiently indented/.test(e.message))) {
     const repaired = text.replace(/^([ \t]*)(['"]?[\]}][\]},]*[ \t]*\r?)$/gm, '$1  $2');
-    const second = parseYaml(repaired);
+    const second = parseYaml(repaired, false);
     if (second.errors.length < first.errors.length) return second;
   }
   return first;
 }
 
-function parseYaml(text: string): ParsedConfig {
+function parseYaml(text: string, fastPath: boolean): ParsedConfig {
+  const fast = fastPath ? fastYamlDocument(text) : undefined;
+  if (fast) return { contents: fast.contents, errors: [], lineCounter: fast.lineCounter, text };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, strict: false });
   return { contents: doc.contents ?? null, errors: doc.errors, lineCounter, text };
