@@ -34,7 +34,8 @@ export const yacs: ConfigDialect = {
     readArchitecture(doc, out);
     const evaluates = doc.get('EVAL_MODE')?.value === true;
     readMode(doc, named ?? model, evaluates, out);
-    readLength(doc, out);
+    // An evaluation's batch still counts; the epochs it would train for do not.
+    readLength(doc, evaluates, out);
     readPrecision(doc, out);
     const checkpointing = doc.get('TRAIN.USE_CHECKPOINT');
     if (checkpointing?.value === true)
@@ -134,8 +135,8 @@ function readMode(doc: ConfigDoc, at: ConfigValue, evaluates: boolean, out: Fact
   }
 }
 
-function readLength(doc: ConfigDoc, out: FactSink): void {
-  for (const key of EPOCH_KEYS) {
+function readLength(doc: ConfigDoc, evaluates: boolean, out: FactSink): void {
+  for (const key of evaluates ? [] : EPOCH_KEYS) {
     const v = doc.get(`TRAIN.${key}`);
     const n = positiveInt(v?.value);
     if (v && n) {
