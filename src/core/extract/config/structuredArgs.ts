@@ -41,27 +41,33 @@ function first(doc: ConfigDoc, paths: readonly string[]): ConfigValue | undefine
   return undefined;
 }
 
-function statesArchitecture(doc: ConfigDoc): boolean {
-  if (doc.get('model')?.shape !== 'map') return false;
-  const plain =
-    first(
-      doc,
-      LAYER_KEYS.map((k) => `model.${k}`),
-    ) !== undefined &&
-    first(
-      doc,
-      WIDTH_KEYS.map((k) => `model.${k}`),
-    ) !== undefined;
+/** Whether the map at `section` states an architecture: a layer count or a width, or a width and depth per level. */
+function statesArchitecture(doc: ConfigDoc, section: string): boolean {
+  if (doc.get(section)?.shape !== 'map') return false;
   return (
-    plain ||
-    LEVEL_KEYS.some(([w, l]) => doc.get(`model.${w}`)?.shape === 'seq' && doc.get(`model.${l}`)?.shape === 'seq')
+    first(
+      doc,
+      [...LAYER_KEYS, ...WIDTH_KEYS].map((k) => `${section}.${k}`),
+    ) !== undefined ||
+    LEVEL_KEYS.some(
+      ([w, l]) => doc.get(`${section}.${w}`)?.shape === 'seq' && doc.get(`${section}.${l}`)?.shape === 'seq',
+    )
   );
+}
+
+/**
+ * The section that holds the trained model's architecture: `model`, or else a top-level `*_model` map (a config
+ * whose program trains an auxiliary model alone: `model: null` beside `entropy_model: {dim, n_layers}`).
+ */
+function modelSection(doc: ConfigDoc): string | undefined {
+  if (statesArchitecture(doc, 'model')) return 'model';
+  return doc.entries().find((e) => e.shape === 'map' && /_model$/.test(e.key) && statesArchitecture(doc, e.path))?.path;
 }
 
 const isTraining = (doc: ConfigDoc) =>
   positiveInt(doc.get('steps')?.value) !== undefined &&
-  statesArchitecture(doc) &&
-  TRAINING_SECTIONS.some((s) => doc.get(s)?.shape === 'map');
+  TRAINING_SECTIONS.some((s) => doc.get(s)?.shape === 'map') &&
+  modelSection(doc) !== undefined;
 
 /** The tasks an evaluation scores: the harness's list (`harness.tasks`) or a comma-separated `tasks` string. */
 function evaluationTasks(doc: ConfigDoc): ConfigValue | undefined {
@@ -181,22 +187,24 @@ export function vocabularyInName(path: string): number | undefined {
  * §3.4: "3ED² parameters" in the block's projections). Any other model type is left unsized.
  */
 function readSize(doc: ConfigDoc, type: string | undefined, out: FactSink): void {
+  const section = modelSection(doc);
+  if (!section) return;
   const layers = first(
     doc,
-    LAYER_KEYS.map((k) => `model.${k}`),
+    LAYER_KEYS.map((k) => `${section}.${k}`),
   );
   const width = first(
     doc,
-    WIDTH_KEYS.map((k) => `model.${k}`),
+    WIDTH_KEYS.map((k) => `${section}.${k}`),
   );
   if (!layers || !width) return;
   const l = positiveInt(layers.value)!;
   const d = positiveInt(width.value)!;
   const ssm =
     (type !== undefined && SSM_TYPES.test(type)) ||
-    (type === undefined && doc.has('model.state_dim') && doc.has('model.conv_size'));
+    (type === undefined && doc.has(`${section}.state_dim`) && doc.has(`${section}.conv_size`));
   if (type !== undefined && !ssm && !TRANSFORMER_TYPES.test(type)) return;
-  const vocabValue = doc.get('model.vocab_size');
+  const vocabValue = doc.get(`${section}.vocab_size`);
   const tokenizer = doc.get('data.tokenizer.path');
   const written = positiveInt(vocabValue?.value);
   const named = typeof tokenizer?.value === 'string' ? vocabularyInName(tokenizer.value) : undefined;
@@ -209,8 +217,8 @@ function readSize(doc: ConfigDoc, type: string | undefined, out: FactSink): void
       `data.tokenizer.path ${String(tokenizer.value)}: a ${named / 1000}k vocabulary by its name`,
       'medium',
     );
-  const tied = ['model.weight_tying', 'model.tie_word_embeddings', 'model.tied_embeddings'].some(
-    (p) => doc.get(p)?.value === true,
+  const tied = ['weight_tying', 'tie_word_embeddings', 'tied_embeddings'].some(
+    (k) => doc.get(`${section}.${k}`)?.value === true,
   );
   if (ssm) {
     const blocks = l * 6 * d * d;

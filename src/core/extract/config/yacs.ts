@@ -7,8 +7,9 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
  * type (`MODEL.SWIN.DEPTHS`, `MODEL.VIT.DEPTH`, `EMBED_DIM`, `MLP_RATIO`), `TRAIN.EPOCHS`, `DATA.BATCH_SIZE`
  * ("batch size for a single GPU"), `AMP_OPT_LEVEL`/`AMP_ENABLE`, `MODEL.PRETRAINED`/`MODEL.RESUME`.
  *
- * A file with a `MODEL` and a `TRAIN` section is the definition of a run its program trains: what it leaves
- * to the program's defaults is not read (unknown, never the default shown as read).
+ * A file with a `MODEL` and a `TRAIN` section, or a `MODEL` section that names a type and states its architecture,
+ * is the definition of a run its program trains: what it leaves to the program's defaults is not read (unknown,
+ * never the default shown as read).
  */
 
 /** Keys of `TRAIN` that state the run's epochs (Swin `EPOCHS`; HRNet-style `END_EPOCH`; others). */
@@ -18,12 +19,23 @@ const BATCH_KEYS = ['DATA.BATCH_SIZE', 'TRAIN.BATCH_SIZE_PER_GPU'];
 /** Switches that freeze the backbone (linear or attention-pooling probing trains only a head on it). */
 const FREEZE = /^FREEZE(_(VIT|BACKBONE|ENCODER))?$/;
 
+/** Keys of a mixture-of-experts architecture section. */
+const MIXTURE_KEYS = ['NUM_LOCAL_EXPERTS', 'NUM_EXPERTS', 'MOE_BLOCKS'];
+/** A run named a fine-tune (`swin_base_patch4_window7_224_22kto1k_finetune`, `..._ft`): its weights are given at launch. */
+const FINE_TUNE_NAME = /(?:^|[_-])(?:finetune|fine_tune|ft)(?:$|[_-])/i;
+
 const upperCaseSection = (v: ConfigValue | undefined) => v?.shape === 'map';
 
 export const yacs: ConfigDialect = {
   name: 'yacs',
   words: ['MODEL'],
-  detect: (doc) => upperCaseSection(doc.get('MODEL')) && upperCaseSection(doc.get('TRAIN')),
+  // A MODEL section alone (Swin's `configs/swin/swin_tiny_patch4_window7_224.yaml`) is a run when it states a model
+  // type and its architecture: the program trains it for its default length.
+  detect: (doc) =>
+    upperCaseSection(doc.get('MODEL')) &&
+    (upperCaseSection(doc.get('TRAIN')) ||
+      ((typeof doc.str('MODEL.TYPE') === 'string' || typeof doc.str('MODEL.NAME') === 'string') &&
+        statesArchitecture(doc))),
   read(doc: ConfigDoc, out: FactSink): void {
     const model = doc.get('MODEL')!;
     out.add('run.framework', 'yacs', model, 'yacs config (MODEL/TRAIN sections) merged over its program’s defaults');
@@ -56,6 +68,11 @@ function architectureSection(doc: ConfigDoc): string | undefined {
     .find((e) => e.shape === 'map' && (doc.has(`${e.path}.DEPTH`) || doc.has(`${e.path}.DEPTHS`)))?.path;
 }
 
+function statesArchitecture(doc: ConfigDoc): boolean {
+  const section = architectureSection(doc);
+  return section !== undefined && doc.has(`${section}.EMBED_DIM`);
+}
+
 function positiveInt(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
 }
@@ -84,6 +101,9 @@ function readArchitecture(doc: ConfigDoc, out: FactSink): void {
   }
   const depths = doc.get(`${section}.DEPTHS`);
   if (depths?.shape !== 'seq') return;
+  // Experts (Swin-MoE `NUM_LOCAL_EXPERTS`, `MOE_BLOCKS`) and token-mixing MLPs in place of attention (Swin-MLP) hold
+  // other counts than these blocks: left unsized rather than sized as dense attention.
+  if (MIXTURE_KEYS.some((k) => doc.has(`${section}.${k}`)) || /mlp/i.test(doc.str('MODEL.TYPE') ?? '')) return;
   const stages: number[] = [];
   for (let i = 0; i < 8; i++) {
     const n = doc.get(`${section}.DEPTHS.${i}`);
@@ -130,6 +150,10 @@ function readMode(doc: ConfigDoc, at: ConfigValue, evaluates: boolean, out: Fact
   } else if (stated(resume)) {
     out.add('model.fromScratch', false, resume, `${resume.path}: ${String(resume.value)}`);
     out.add('training.mode', 'finetune', resume, `${resume.path}: continues from this checkpoint`);
+  } else if (typeof at.value === 'string' && at.key === 'NAME' && FINE_TUNE_NAME.test(at.value)) {
+    // Swin's fine-tuning configs leave the checkpoint to `main.py --pretrained <file>`; their name says what they are.
+    out.add('model.fromScratch', false, at, `MODEL.NAME ${at.value}: a fine-tune by its name`, 'medium');
+    out.add('training.mode', 'finetune', at, `MODEL.NAME ${at.value}: a fine-tune (weights given at launch)`, 'medium');
   } else {
     out.add('model.fromScratch', true, at, 'no MODEL.PRETRAINED or MODEL.RESUME: trained from random initialisation');
   }
