@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { vocabularyInName } from '../../src/core/extract/config/structuredArgs';
 import type { Fact } from '../../src/core/facts';
+import { nonRunPathReason } from '../../src/core/resolve/entryPoint';
 
 const facts = (yaml: string) => extractConfigFacts(yaml, 'yaml').facts;
 const values = (read: readonly Fact[], kind: string) => read.filter((f) => f.kind === kind).map((f) => f.value);
@@ -19,8 +20,9 @@ describe('yacs configs and OmegaConf TrainArgs configs (round 11)', () => {
   it('claims a yacs file only with a MODEL section and a TRAIN section or a typed architecture', () => {
     const swin = 'MODEL:\n  TYPE: swin\n  SWIN:\n    EMBED_DIM: 96\n    DEPTHS: [2, 2, 6, 2]\n';
     assert.deepEqual(framework(swin), ['yacs']);
-    // Detectron2-style schedules and MODEL sections that state no architecture are not read as this dialect.
-    assert.deepEqual(framework('MODEL:\n  WEIGHTS: r50.pkl\nSOLVER:\n  MAX_ITER: 90000\n'), []);
+    // Detectron2 schedules are its own dialect; MODEL sections that state no architecture are neither.
+    assert.deepEqual(framework('MODEL:\n  WEIGHTS: r50.pkl\nSOLVER:\n  MAX_ITER: 90000\n'), ['detectron2']);
+    assert.deepEqual(framework('MODEL:\n  WEIGHTS: r50.pkl\nSOLVER:\n  BASE_LR: 0.1\n'), []);
     assert.deepEqual(framework('MODEL:\n  TYPE: swin\n  DROP_PATH_RATE: 0.1\n'), []);
     assert.deepEqual(framework('model:\n  type: swin\ntrain:\n  epochs: 3\n'), []);
   });
@@ -73,5 +75,21 @@ describe('yacs configs and OmegaConf TrainArgs configs (round 11)', () => {
       'steps: 10\noptim:\n  lr: 1\nmodel:\n  dim: 512\n  n_layers: 4\n  vocab_size: 1000\n  weight_tying: true\n',
     );
     assert.deepEqual(values(tied, 'model.untiedHead'), []);
+  });
+
+  it('leaves detectron2 base configs and quick schedules out of the runs, not other base-named files', () => {
+    assert.ok(nonRunPathReason('configs/Base-RCNN-FPN.yaml'));
+    assert.ok(nonRunPathReason('projects/X/configs/Base-X.yml'));
+    assert.ok(nonRunPathReason('configs/quick_schedules/mask_rcnn_R_50_FPN_instant_test.yaml'));
+    assert.equal(nonRunPathReason('configs/base_model.yaml'), undefined);
+    assert.equal(nonRunPathReason('configs/COCO-Detection/faster_rcnn_R_50_FPN_1x.yaml'), undefined);
+  });
+
+  it('reads a detectron2 config with its base linked, its own values first', () => {
+    const read = facts('_BASE_: "../Base-RCNN-FPN.yaml"\nMODEL:\n  WEIGHTS: ""\nSOLVER:\n  MAX_ITER: 500\n');
+    assert.deepEqual(values(read, 'link.config'), ['../Base-RCNN-FPN.yaml']);
+    assert.deepEqual(values(read, 'training.steps'), [500]);
+    assert.deepEqual(values(read, 'model.fromScratch'), [true]);
+    assert.deepEqual(values(read, 'training.mode'), []);
   });
 });

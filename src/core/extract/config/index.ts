@@ -15,7 +15,7 @@ import { structuredArgs } from './structuredArgs';
 import { swift } from './swift';
 import { torchtune } from './torchtune';
 import { trl } from './trl';
-import { yacs } from './yacs';
+import { detectron2, yacs } from './yacs';
 
 /**
  * Every config dialect configFacts.ts runs after the generic key table. Adding a dialect:
@@ -41,6 +41,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   selfSupervisedVit,
   lmEval,
   yacs,
+  detectron2,
   structuredArgs,
 ];
 

@@ -194,3 +194,43 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
   if (enable?.value === true) out.add('training.precision', half, enable, `AMP_ENABLE: True (${half})`);
   else if (enable?.value === false) out.add('training.precision', 'fp32', enable, 'AMP_ENABLE: False');
 }
+
+/**
+ * Detectron2 configs (its CfgNode extends yacs; `tools/train_net.py --config-file <this>`, and the many projects
+ * built on it): `_BASE_` names the config this one derives from (read through a link, so what the base states,
+ * `SOLVER.MAX_ITER` or `IMS_PER_BATCH`, joins the run unless this file overrides it), `SOLVER.MAX_ITER`
+ * iterations, `SOLVER.IMS_PER_BATCH` images across all GPUs (detectron2 docs, "Use Custom Datasets"/defaults.py:
+ * "Number of images per batch across all machines"), `SOLVER.AMP.ENABLED` (fp16 autocast), `MODEL.WEIGHTS`
+ * (initial weights: a fine-tune of them; `""` trains from scratch). The detector is not named by a key: its
+ * size stays unknown. The `Base-*.yaml` files a repository's configs derive from are no runs alone (entryPoint.ts).
+ */
+export const detectron2: ConfigDialect = {
+  name: 'detectron2',
+  words: ['_BASE_', 'SOLVER'],
+  detect: (doc) =>
+    (typeof doc.str('_BASE_') === 'string' &&
+      (upperCaseSection(doc.get('MODEL')) || upperCaseSection(doc.get('SOLVER')))) ||
+    (upperCaseSection(doc.get('MODEL')) && positiveInt(doc.get('SOLVER.MAX_ITER')?.value) !== undefined),
+  read(doc: ConfigDoc, out: FactSink): void {
+    const anchor = doc.get('_BASE_') ?? doc.get('MODEL') ?? doc.get('SOLVER')!;
+    out.add('run.framework', 'detectron2', anchor, 'detectron2 config (train_net.py --config-file <this>)');
+    const base = doc.get('_BASE_');
+    if (typeof base?.value === 'string' && /^[\w./-]{1,300}\.ya?ml$/.test(base.value))
+      out.add('link.config', base.value, base, `_BASE_: the config this one derives from`, 'low');
+    const iterations = doc.get('SOLVER.MAX_ITER');
+    const n = positiveInt(iterations?.value);
+    if (iterations && n) out.add('training.steps', n, iterations, `SOLVER.MAX_ITER: ${n}`);
+    const batch = doc.get('SOLVER.IMS_PER_BATCH');
+    const b = positiveInt(batch?.value);
+    if (batch && b) out.add('training.globalBatch', b, batch, `SOLVER.IMS_PER_BATCH: ${b} images across all GPUs`);
+    const amp = doc.get('SOLVER.AMP.ENABLED');
+    if (amp?.value === true) out.add('training.precision', 'fp16', amp, 'SOLVER.AMP.ENABLED: True (fp16 autocast)');
+    const weights = doc.get('MODEL.WEIGHTS');
+    if (stated(weights)) {
+      out.add('model.fromScratch', false, weights, `MODEL.WEIGHTS: ${String(weights.value)}`);
+      out.add('training.mode', 'finetune', weights, `MODEL.WEIGHTS: starts from ${String(weights.value)}`);
+    } else if (doc.get('MODEL.WEIGHTS')?.value === '')
+      out.add('model.fromScratch', true, doc.get('MODEL.WEIGHTS')!, 'MODEL.WEIGHTS: "" (random initialisation)');
+    out.add('launch.trainer', 'config:detectron2', anchor, 'detectron2 training config');
+  },
+};
