@@ -759,6 +759,36 @@ ${lines(
     n: 200,
     maxN: 10_000,
   },
+  // config/yacs.ts: every MODEL sub-section is looked at for an architecture (DEPTH/DEPTHS beside EMBED_DIM).
+  {
+    name: 'config yacs: a MODEL section of many sub-sections, none of them an architecture',
+    reader: 'config',
+    file: 'y.yaml',
+    make: (n) =>
+      `MODEL:\n  TYPE: vit\n${lines(n, (i) => `  S${i}:\n    EMBED_DIM: ${i + 1}\n    FREEZE: False`)}\nTRAIN:\n  EPOCHS: 3\nDATA:\n  BATCH_SIZE: 4\n`,
+    n: 2_000,
+    maxN: 40_000,
+  },
+  // config/structuredArgs.ts: the vocabulary in a tokenizer's file name, and a long run name.
+  {
+    name: 'config structured-args: a tokenizer path of digits and a long run name',
+    reader: 'config',
+    file: 's.yaml',
+    make: (n) =>
+      `name: ${'n'.repeat(n)}\nsteps: 10\noptim:\n  lr: 1\nmodel:\n  dim: 64\n  n_layers: 2\ndata:\n  tokenizer:\n    path: ${'1_'.repeat(n)}k.model\n`,
+    n: 5_000,
+    maxN: 200_000,
+  },
+  // python/entryPoint.ts: an OmegaConf.from_cli() program and many loads of something other than its config.
+  {
+    name: 'python: an OmegaConf.from_cli() program with many loads that are not its config',
+    reader: 'python',
+    file: 'g.py',
+    make: (n) =>
+      `from omegaconf import OmegaConf\nimport torch\n\ndef main():\n    cli = OmegaConf.from_cli()\n${lines(n, (i) => `    c${i} = OmegaConf.load(cli.path${i})`)}\n    model = torch.load(cli.ckpt)\n    model.generate(cli.x)\n\nif __name__ == "__main__":\n    main()\n`,
+    n: 500,
+    maxN: 20_000,
+  },
 ];
 
 /** A small repository written to disk for the CLI (FIFOs and links are made here, at test time). */

@@ -107,6 +107,13 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/_base_/**',
     reason: 'a base config fragment that run configs inherit (`_base_`), not a run alone',
   },
+  // Detectron2's config inheritance: `configs/Base-RCNN-FPN.yaml` is what run configs name in `_BASE_`; its
+  // `quick_schedules/` are the few-iteration configs of its CI tests.
+  {
+    glob: '**/Base-*.{yaml,yml}',
+    reason: 'a base config that run configs derive from (`_BASE_`), not a run alone',
+  },
+  { glob: '**/quick_schedules/**', reason: 'few-iteration test configs (detectron2 quick schedules)' },
   {
     glob: '**/{.vscode,.idea,.devcontainer,node_modules,site-packages,.venv,venv,.tox,.git}/**',
     reason: 'editor, tooling or environment files',

@@ -11,9 +11,11 @@ import { olmo } from './olmo';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { selfSupervisedVit } from './selfSupervisedVit';
+import { structuredArgs } from './structuredArgs';
 import { swift } from './swift';
 import { torchtune } from './torchtune';
 import { trl } from './trl';
+import { detectron2, yacs } from './yacs';
 
 /**
  * Every config dialect configFacts.ts runs after the generic key table. Adding a dialect:
@@ -38,6 +40,9 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hfTrainer,
   selfSupervisedVit,
   lmEval,
+  yacs,
+  detectron2,
+  structuredArgs,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

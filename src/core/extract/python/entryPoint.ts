@@ -320,6 +320,22 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
       detail:
         "a config-driven program: torchtitan's ConfigManager reads the job named with --module/--config (a config-registry function) or --job.config_file; each such config is a run",
     };
+  // OmegaConf dot-list programs (`cli_args = OmegaConf.from_cli()` then `OmegaConf.load(cli_args.config)`, run as
+  // `python -m app.train config=<yaml>`): the YAML named on the command line is the run.
+  const dotList = text.includes('from_cli') ? /\b(\w+)\s*=\s*(?:OmegaConf|om)\.from_cli\(\s*\)/.exec(text) : null;
+  if (
+    dotList &&
+    new RegExp(
+      `\\b(?:OmegaConf|om)\\.load\\(\\s*${dotList[1]}(?:\\.\\w*config\\w*|\\[["']\\w*config\\w*["']\\])\\s*\\)`,
+    ).test(text)
+  )
+    return {
+      kind: 'run.entry',
+      value: false,
+      range: starts[0].range,
+      confidence: 'medium',
+      detail: `a config-driven program: it loads the YAML given as config=<file> on its command line (${dotList[1]} = OmegaConf.from_cli()); each such config is a run`,
+    };
   const decorator = /^@\s*config\.parse\b/m.exec(text);
   // The regex tries every word of the file: only run where `sys.argv[1]` is written at all.
   const argvYaml =
@@ -343,11 +359,12 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
 const RUNS_AS_MAIN = /^if\s+__name__\s*==\s*["']__main__["']|^(?:fire\.)?Fire\s*\(|^typer\.run\s*\(/m;
 /**
  * What reads command-line flags: argparse and the parsers built on it (Hugging Face's HfArgumentParser,
- * TRL's TrlParser, jsonargparse), `parse_args(...)` of a sibling `params.py`, fire, click, typer, LightningCLI.
+ * TRL's TrlParser, jsonargparse), `parse_args(...)` of a sibling `params.py`, fire, click, typer, LightningCLI,
+ * OmegaConf's dot-list `OmegaConf.from_cli()` (`python generate.py ckpt=<dir>`).
  * Each alternative starts with a literal word, so a line is matched in linear time.
  */
 const FLAG_PARSER =
-  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(/m;
+  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI|OmegaConf\.from_cli)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(/m;
 
 /**
  * A program people run with flags: it runs as main, reads command-line flags, and starts a run from

@@ -1,0 +1,236 @@
+import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+
+/**
+ * yacs configs (github.com/rbgirshick/yacs): upper-case sections merged over a program's `_C` defaults with
+ * `config.merge_from_file(args.cfg)`, as Swin Transformer and the many vision repositories built on its
+ * `main.py --cfg <this>` write them: `MODEL.TYPE`/`MODEL.NAME`, the architecture in a section named after the
+ * type (`MODEL.SWIN.DEPTHS`, `MODEL.VIT.DEPTH`, `EMBED_DIM`, `MLP_RATIO`), `TRAIN.EPOCHS`, `DATA.BATCH_SIZE`
+ * ("batch size for a single GPU"), `AMP_OPT_LEVEL`/`AMP_ENABLE`, `MODEL.PRETRAINED`/`MODEL.RESUME`.
+ *
+ * A file with a `MODEL` and a `TRAIN` section, or a `MODEL` section that names a type and states its architecture,
+ * is the definition of a run its program trains: what it leaves to the program's defaults is not read (unknown,
+ * never the default shown as read).
+ */
+
+/** Keys of `TRAIN` that state the run's epochs (Swin `EPOCHS`; HRNet-style `END_EPOCH`; others). */
+const EPOCH_KEYS = ['EPOCHS', 'NUM_EPOCHS', 'MAX_EPOCH', 'END_EPOCH'];
+/** Per-GPU batch keys: Swin `DATA.BATCH_SIZE` ("Batch size for a single GPU", Swin config.py), HRNet `TRAIN.BATCH_SIZE_PER_GPU`. */
+const BATCH_KEYS = ['DATA.BATCH_SIZE', 'TRAIN.BATCH_SIZE_PER_GPU'];
+/** Switches that freeze the backbone (linear or attention-pooling probing trains only a head on it). */
+const FREEZE = /^FREEZE(_(VIT|BACKBONE|ENCODER))?$/;
+
+/** Keys of a mixture-of-experts architecture section. */
+const MIXTURE_KEYS = ['NUM_LOCAL_EXPERTS', 'NUM_EXPERTS', 'MOE_BLOCKS'];
+/** A run named a fine-tune (`swin_base_patch4_window7_224_22kto1k_finetune`, `..._ft`): its weights are given at launch. */
+const FINE_TUNE_NAME = /(?:^|[_-])(?:finetune|fine_tune|ft)(?:$|[_-])/i;
+
+const upperCaseSection = (v: ConfigValue | undefined) => v?.shape === 'map';
+
+export const yacs: ConfigDialect = {
+  name: 'yacs',
+  words: ['MODEL'],
+  // A MODEL section alone (Swin's `configs/swin/swin_tiny_patch4_window7_224.yaml`) is a run when it states a model
+  // type and its architecture: the program trains it for its default length.
+  detect: (doc) =>
+    upperCaseSection(doc.get('MODEL')) &&
+    (upperCaseSection(doc.get('TRAIN')) ||
+      ((typeof doc.str('MODEL.TYPE') === 'string' || typeof doc.str('MODEL.NAME') === 'string') &&
+        statesArchitecture(doc))),
+  read(doc: ConfigDoc, out: FactSink): void {
+    const model = doc.get('MODEL')!;
+    out.add('run.framework', 'yacs', model, 'yacs config (MODEL/TRAIN sections) merged over its program’s defaults');
+    const named = ['MODEL.NAME', 'MODEL.TYPE', 'MODEL.ARCH']
+      .map((p) => doc.get(p))
+      .find((v): v is ConfigValue => typeof v?.value === 'string' && v.value.trim() !== '');
+    if (named) out.add('model.id', String(named.value), named, `${named.path}: ${String(named.value)}`);
+    readArchitecture(doc, out);
+    const evaluates = doc.get('EVAL_MODE')?.value === true;
+    readMode(doc, named ?? model, evaluates, out);
+    // An evaluation's batch still counts; the epochs it would train for do not.
+    readLength(doc, evaluates, out);
+    readPrecision(doc, out);
+    const checkpointing = doc.get('TRAIN.USE_CHECKPOINT');
+    if (checkpointing?.value === true)
+      out.add('training.gradientCheckpointing', true, checkpointing, 'TRAIN.USE_CHECKPOINT: True');
+    if (evaluates)
+      out.add('launch.inference', 'config:yacs', doc.get('EVAL_MODE')!, 'EVAL_MODE: True, the program only evaluates');
+    else out.add('launch.trainer', 'config:yacs', model, 'yacs training config (a main.py --cfg <this> program)');
+  },
+};
+
+/** The sub-section of MODEL holding the architecture: named after MODEL.TYPE (`MODEL.SWIN`), else the first with a depth. */
+function architectureSection(doc: ConfigDoc): string | undefined {
+  const type = doc.str('MODEL.TYPE');
+  const own = type ? `MODEL.${type.toUpperCase()}` : undefined;
+  if (own && doc.get(own)?.shape === 'map') return own;
+  return doc
+    .entries('MODEL')
+    .find((e) => e.shape === 'map' && (doc.has(`${e.path}.DEPTH`) || doc.has(`${e.path}.DEPTHS`)))?.path;
+}
+
+function statesArchitecture(doc: ConfigDoc): boolean {
+  const section = architectureSection(doc);
+  return section !== undefined && doc.has(`${section}.EMBED_DIM`);
+}
+
+function positiveInt(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+/**
+ * A plain ViT (`DEPTH`, `EMBED_DIM`, `MLP_RATIO`): layers and width, the MLP of MLP_RATIO × width; a hierarchical
+ * Swin (`DEPTHS: [2, 2, 6, 2]`, `EMBED_DIM: 96`): stage i has width EMBED_DIM·2^i (Liu et al. 2021, Swin
+ * Transformer §3.1: patch merging doubles the channels at each stage) and blocks of (4 + 2·MLP_RATIO)·width²
+ * weights (attention 4·w², MLP 2·r·w²); patch embedding, merging layers, norms and head add a few percent.
+ */
+function readArchitecture(doc: ConfigDoc, out: FactSink): void {
+  const section = architectureSection(doc);
+  if (!section) return;
+  const width = doc.get(`${section}.EMBED_DIM`);
+  const w = positiveInt(width?.value);
+  if (!width || !w) return;
+  const ratio = doc.num(`${section}.MLP_RATIO`);
+  const r = ratio !== undefined && ratio > 0 && ratio <= 64 ? ratio : undefined;
+  const depth = doc.get(`${section}.DEPTH`);
+  const d = positiveInt(depth?.value);
+  if (depth && d) {
+    out.add('model.layers', d, depth, `${depth.path}: ${d}`);
+    out.add('model.hiddenSize', w, width, `${width.path}: ${w}`);
+    if (r) out.add('model.ffnSize', Math.round(r * w), doc.get(`${section}.MLP_RATIO`)!, `MLP_RATIO ${r} × ${w}`);
+    return;
+  }
+  const depths = doc.get(`${section}.DEPTHS`);
+  if (depths?.shape !== 'seq') return;
+  // Experts (Swin-MoE `NUM_LOCAL_EXPERTS`, `MOE_BLOCKS`) and token-mixing MLPs in place of attention (Swin-MLP) hold
+  // other counts than these blocks: left unsized rather than sized as dense attention.
+  if (MIXTURE_KEYS.some((k) => doc.has(`${section}.${k}`)) || /mlp/i.test(doc.str('MODEL.TYPE') ?? '')) return;
+  const stages: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const n = doc.get(`${section}.DEPTHS.${i}`);
+    if (!n) break;
+    const v = positiveInt(n.value);
+    if (v === undefined) return;
+    stages.push(v);
+  }
+  if (stages.length === 0 || doc.has(`${section}.DEPTHS.${stages.length}`)) return;
+  const perWidth = 4 + 2 * (r ?? 4);
+  const params = stages.reduce((sum, n, i) => sum + n * perWidth * (w * 2 ** i) ** 2, 0);
+  out.add(
+    'model.params',
+    params,
+    depths,
+    `${depths.path} [${stages.join(', ')}] with EMBED_DIM ${w} doubling each stage: Σ depth × ${perWidth}·width² (Swin stages; patch merging, norms and head not counted)`,
+    'medium',
+  );
+}
+
+/** A non-empty path or name. */
+function stated(v: ConfigValue | undefined): v is ConfigValue {
+  return typeof v?.value === 'string' && v.value.trim() !== '' && !/^(none|null)$/i.test(v.value.trim());
+}
+
+function readMode(doc: ConfigDoc, at: ConfigValue, evaluates: boolean, out: FactSink): void {
+  const section = architectureSection(doc);
+  const weights = [doc.get('MODEL.PRETRAINED'), section ? doc.get(`${section}.PRETRAINED`) : undefined].find(stated);
+  const resume = doc.get('MODEL.RESUME');
+  const frozen = [...doc.entries('MODEL'), ...(section ? doc.entries(section) : [])].find(
+    (e) => FREEZE.test(e.key) && e.value === true,
+  );
+  if (evaluates) {
+    out.add('training.mode', 'inference', doc.get('EVAL_MODE')!, 'EVAL_MODE: True');
+    return;
+  }
+  if (frozen) {
+    // Probing: a head trained on a frozen, pretrained backbone (a fine-tune of that backbone, by the labels' rules).
+    out.add('model.fromScratch', false, frozen, `${frozen.path}: True, a pretrained backbone kept frozen`);
+    out.add('training.mode', 'finetune', frozen, `${frozen.path}: True (probing a frozen pretrained backbone)`);
+  } else if (weights) {
+    out.add('model.fromScratch', false, weights, `${weights.path}: ${String(weights.value)}`);
+    out.add('training.mode', 'finetune', weights, `${weights.path}: starts from these weights`);
+  } else if (stated(resume)) {
+    out.add('model.fromScratch', false, resume, `${resume.path}: ${String(resume.value)}`);
+    out.add('training.mode', 'finetune', resume, `${resume.path}: continues from this checkpoint`);
+  } else if (typeof at.value === 'string' && at.key === 'NAME' && FINE_TUNE_NAME.test(at.value)) {
+    // Swin's fine-tuning configs leave the checkpoint to `main.py --pretrained <file>`; their name says what they are.
+    out.add('model.fromScratch', false, at, `MODEL.NAME ${at.value}: a fine-tune by its name`, 'medium');
+    out.add('training.mode', 'finetune', at, `MODEL.NAME ${at.value}: a fine-tune (weights given at launch)`, 'medium');
+  } else {
+    out.add('model.fromScratch', true, at, 'no MODEL.PRETRAINED or MODEL.RESUME: trained from random initialisation');
+  }
+}
+
+function readLength(doc: ConfigDoc, evaluates: boolean, out: FactSink): void {
+  for (const key of evaluates ? [] : EPOCH_KEYS) {
+    const v = doc.get(`TRAIN.${key}`);
+    const n = positiveInt(v?.value);
+    if (v && n) {
+      out.add('training.epochs', n, v, `${v.path}: ${n}`);
+      break;
+    }
+  }
+  for (const key of BATCH_KEYS) {
+    const v = doc.get(key);
+    const n = positiveInt(v?.value);
+    if (v && n) {
+      out.add('training.batchPerDevice', n, v, `${v.path}: ${n} (per GPU)`);
+      break;
+    }
+  }
+}
+
+/**
+ * `AMP_OPT_LEVEL`: NVIDIA apex AMP levels, O0 pure fp32 and O1–O3 fp16 (apex docs, "opt_level"); `AMP_ENABLE: True`
+ * (Swin's torch.cuda.amp, float16 unless `AMP_TYPE` says bfloat16).
+ */
+function readPrecision(doc: ConfigDoc, out: FactSink): void {
+  const level = doc.get('AMP_OPT_LEVEL');
+  const type = doc.str('AMP_TYPE')?.toLowerCase();
+  const half = type && /bfloat16|bf16/.test(type) ? 'bf16' : 'fp16';
+  if (typeof level?.value === 'string' && /^O[0-3]$/.test(level.value)) {
+    out.add('training.precision', level.value === 'O0' ? 'fp32' : half, level, `AMP_OPT_LEVEL: ${level.value}`);
+    return;
+  }
+  const enable = doc.get('AMP_ENABLE');
+  if (enable?.value === true) out.add('training.precision', half, enable, `AMP_ENABLE: True (${half})`);
+  else if (enable?.value === false) out.add('training.precision', 'fp32', enable, 'AMP_ENABLE: False');
+}
+
+/**
+ * Detectron2 configs (its CfgNode extends yacs; `tools/train_net.py --config-file <this>`, and the many projects
+ * built on it): `_BASE_` names the config this one derives from (read through a link, so what the base states,
+ * `SOLVER.MAX_ITER` or `IMS_PER_BATCH`, joins the run unless this file overrides it), `SOLVER.MAX_ITER`
+ * iterations, `SOLVER.IMS_PER_BATCH` images across all GPUs (detectron2 docs, "Use Custom Datasets"/defaults.py:
+ * "Number of images per batch across all machines"), `SOLVER.AMP.ENABLED` (fp16 autocast), `MODEL.WEIGHTS`
+ * (initial weights: a fine-tune of them; `""` trains from scratch). The detector is not named by a key: its
+ * size stays unknown. The `Base-*.yaml` files a repository's configs derive from are no runs alone (entryPoint.ts).
+ */
+export const detectron2: ConfigDialect = {
+  name: 'detectron2',
+  words: ['_BASE_', 'SOLVER'],
+  detect: (doc) =>
+    (typeof doc.str('_BASE_') === 'string' &&
+      (upperCaseSection(doc.get('MODEL')) || upperCaseSection(doc.get('SOLVER')))) ||
+    (upperCaseSection(doc.get('MODEL')) && positiveInt(doc.get('SOLVER.MAX_ITER')?.value) !== undefined),
+  read(doc: ConfigDoc, out: FactSink): void {
+    const anchor = doc.get('_BASE_') ?? doc.get('MODEL') ?? doc.get('SOLVER')!;
+    out.add('run.framework', 'detectron2', anchor, 'detectron2 config (train_net.py --config-file <this>)');
+    const base = doc.get('_BASE_');
+    if (typeof base?.value === 'string' && /^[\w./-]{1,300}\.ya?ml$/.test(base.value))
+      out.add('link.config', base.value, base, `_BASE_: the config this one derives from`, 'low');
+    const iterations = doc.get('SOLVER.MAX_ITER');
+    const n = positiveInt(iterations?.value);
+    if (iterations && n) out.add('training.steps', n, iterations, `SOLVER.MAX_ITER: ${n}`);
+    const batch = doc.get('SOLVER.IMS_PER_BATCH');
+    const b = positiveInt(batch?.value);
+    if (batch && b) out.add('training.globalBatch', b, batch, `SOLVER.IMS_PER_BATCH: ${b} images across all GPUs`);
+    const amp = doc.get('SOLVER.AMP.ENABLED');
+    if (amp?.value === true) out.add('training.precision', 'fp16', amp, 'SOLVER.AMP.ENABLED: True (fp16 autocast)');
+    const weights = doc.get('MODEL.WEIGHTS');
+    if (stated(weights)) {
+      out.add('model.fromScratch', false, weights, `MODEL.WEIGHTS: ${String(weights.value)}`);
+      out.add('training.mode', 'finetune', weights, `MODEL.WEIGHTS: starts from ${String(weights.value)}`);
+    } else if (doc.get('MODEL.WEIGHTS')?.value === '')
+      out.add('model.fromScratch', true, doc.get('MODEL.WEIGHTS')!, 'MODEL.WEIGHTS: "" (random initialisation)');
+    out.add('launch.trainer', 'config:detectron2', anchor, 'detectron2 training config');
+  },
+};
