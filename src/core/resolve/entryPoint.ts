@@ -146,8 +146,11 @@ const compiled = new Map<string, (path: string) => boolean>();
 function matcher(glob: string): (path: string) => boolean {
   let m = compiled.get(glob);
   if (!m) {
-    // dot: true so `.github/**` matches; nocase for Windows-made repositories.
-    m = picomatch(glob, { dot: true, nocase: true });
+    // dot: true so `.github/**` matches; nocase for Windows-made repositories. The compiled expression
+    // itself, not picomatch's matcher function: that one builds a result object per call, a measurable
+    // share of a real repository's scan (every file meets ~20 globs).
+    const re = picomatch.makeRe(glob, { dot: true, nocase: true });
+    m = (path: string) => re.test(path);
     if (compiled.size > 500) compiled.clear();
     compiled.set(glob, m);
   }
