@@ -343,11 +343,12 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
 const RUNS_AS_MAIN = /^if\s+__name__\s*==\s*["']__main__["']|^(?:fire\.)?Fire\s*\(|^typer\.run\s*\(/m;
 /**
  * What reads command-line flags: argparse and the parsers built on it (Hugging Face's HfArgumentParser,
- * TRL's TrlParser, jsonargparse), `parse_args(...)` of a sibling `params.py`, fire, click, typer, LightningCLI.
+ * TRL's TrlParser, jsonargparse), `parse_args(...)` of a sibling `params.py`, fire, click, typer, LightningCLI,
+ * draccus (`@draccus.wrap()`, and LeRobot's `@parser.wrap()` over it: a dataclass config filled from `--a.b=x` flags).
  * Each alternative starts with a literal word, so a line is matched in linear time.
  */
 const FLAG_PARSER =
-  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(/m;
+  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(|^@\s*(?:draccus|parser)\.wrap\s*\(/m;
 
 /**
  * A program people run with flags: it runs as main, reads command-line flags, and starts a run from

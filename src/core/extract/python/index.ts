@@ -1,7 +1,7 @@
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { deepspeedMii } from './readers/deepspeedMii';
-import { policyActions } from './readers/lerobot';
+import { policyActions, policyServer, rolloutContext } from './readers/lerobot';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -95,6 +95,8 @@ export const CALL_RULES: readonly CallRule[] = [
   slurmSubmit.slurmSubmission,
   deepspeedMii,
   policyActions,
+  rolloutContext,
+  policyServer,
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,

@@ -11,9 +11,10 @@ const LEROBOT_POLICY = /\bfrom[ \t]+lerobot\b|\b\w*Policy\.from_pretrained\b/;
 
 export const policyActions: CallRule = {
   framework: 'lerobot',
-  callees: ['select_action', 'predict_action'],
+  // `predict_action_chunk(batch)`: PreTrainedPolicy's chunked inference (the async policy server calls it).
+  callees: ['select_action', 'predict_action', 'predict_action_chunk'],
   words: ['select_action', 'predict_action'],
-  runStart: [/\b(?:select_action|predict_action)[ \t]*\(/, LEROBOT_POLICY],
+  runStart: [/\b(?:select_action|predict_action(?:_chunk)?)[ \t]*\(/, LEROBOT_POLICY],
   when: ({ full, ctx }) => full !== 'self.select_action' && LEROBOT_POLICY.test(ctx.text),
   read: ({ node, full, ctx }) => {
     ctx.add(
@@ -21,6 +22,52 @@ export const policyActions: CallRule = {
       full,
       node.childForFieldName('function') ?? node,
       `${full}(...): a robot policy chooses actions step by step (inference)`,
+      'medium',
+    );
+  },
+};
+
+/**
+ * LeRobot's rollout engine (`lerobot.rollout`, the `lerobot-rollout` CLI and the examples built on it):
+ * `build_rollout_context(cfg, ...)` connects the robot and loads the policy the config names, and a strategy then
+ * runs that policy at every control tick: an inference run of a trained policy.
+ */
+const ROLLOUT_IMPORT = /\bfrom[ \t]+lerobot\.rollout\b/;
+
+export const rolloutContext: CallRule = {
+  framework: 'lerobot',
+  callees: ['build_rollout_context'],
+  runStart: [/\bbuild_rollout_context[ \t]*\(/, ROLLOUT_IMPORT],
+  when: ({ ctx }) => ROLLOUT_IMPORT.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    ctx.add(
+      'launch.inference',
+      full,
+      node.childForFieldName('function') ?? node,
+      `${full}(...): loads the policy and runs it on the robot at each control tick (inference)`,
+      'medium',
+    );
+  },
+};
+
+/**
+ * LeRobot's asynchronous inference (`lerobot.async_inference.policy_server.serve`): a gRPC server that loads the
+ * policy a robot client asks for and answers its observations with action chunks: a serving run.
+ */
+const POLICY_SERVER_IMPORT = /\bfrom[ \t]+lerobot\.async_inference\.policy_server[ \t]+import\b[^\n]*\bserve\b/;
+
+export const policyServer: CallRule = {
+  framework: 'lerobot',
+  callees: ['serve'],
+  words: ['policy_server'],
+  runStart: [/\bserve[ \t]*\(/, POLICY_SERVER_IMPORT],
+  when: ({ full, ctx }) => full === 'serve' && POLICY_SERVER_IMPORT.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    ctx.add(
+      'launch.inference',
+      full,
+      node.childForFieldName('function') ?? node,
+      `${full}(...): starts LeRobot's policy server, which runs the policy a robot client asks for (inference)`,
       'medium',
     );
   },

@@ -321,11 +321,21 @@ export const paramDtype: CallRule = {
   },
 };
 
+/** `GradScaler() if dtype == torch.float16 else None`: a scaler only for the float16 case, which the test decides. */
+const FLOAT16_TEST = /\b(?:float16|half|fp16)\b/;
+
 export const gradScaler: CallRule = {
   framework: 'pytorch',
   callees: ['GradScaler'],
-  read: ({ node, full, ctx }) =>
-    ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium'),
+  read: ({ node, full, ctx }) => {
+    const parent = node.parent;
+    if (parent?.type === 'conditional_expression' && parent.namedChildren[0]?.id === node.id) {
+      const test = parent.namedChildren[1];
+      // Undecided (a dtype chosen at run time) or decided against: no reading.
+      if (test && FLOAT16_TEST.test(test.text) && evaluate(test, ctx.symbols)?.value !== true) return;
+    }
+    ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium');
+  },
 };
 
 /** `loss.backward()`: whatever surrounds it trains a model. */
