@@ -1,7 +1,7 @@
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { deepspeedMii } from './readers/deepspeedMii';
-import { policyActions, policyServer, rolloutContext } from './readers/lerobot';
+import { policyActions, policyConstruction, policyServer, rolloutContext } from './readers/lerobot';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -97,6 +97,7 @@ export const CALL_RULES: readonly CallRule[] = [
   policyActions,
   rolloutContext,
   policyServer,
+  policyConstruction,
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,
@@ -139,6 +140,7 @@ export const FILE_RULES: readonly FileRule[] = [
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
+  torch.stepStop,
   mmengine.mmengineConfig,
   xtunerV1.xtunerV1Config,
   torch.savedModelLoader,

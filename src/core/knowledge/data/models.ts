@@ -7439,6 +7439,30 @@ export const MODELS: readonly Model[] = [
     source:
       'model card huggingface.co/lerobot/smolvla_base ("This model has 450M parameters in total"); Shukor et al. 2025, SmolVLA, arXiv:2506.01844',
   },
+  // LeRobot policies built from their default config (`ACTPolicy(ACTConfig(...))`): the size of LeRobot's published
+  // checkpoint of that type, whose weights are stored in float32 (4 bytes a parameter).
+  {
+    id: 'lerobot/act_aloha_sim_transfer_cube_human',
+    aliases: ['lerobot:act'],
+    family: 'act',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 51_700_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/lerobot/act_aloha_sim_transfer_cube_human (files: model.safetensors 207 MB, float32: about 51.7M parameters; ResNet-18 backbone and transformer encoder-decoder of LeRobot\'s ACTConfig defaults); Zhao et al. 2023, ACT, arXiv:2304.13705',
+  },
+  {
+    id: 'lerobot/diffusion_pusht',
+    aliases: ['lerobot:diffusion'],
+    family: 'diffusion-policy',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 263_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/lerobot/diffusion_pusht (files: model.safetensors 1.05 GB, float32: about 263M parameters; ResNet-18 encoder and 1D conditional U-Net of LeRobot\'s DiffusionConfig defaults); Chi et al. 2023, Diffusion Policy, arXiv:2303.04137',
+  },
   // ---------------- Multimodal (CLIP, SigLIP, LLaVA) ----------------
   // open_clip architecture names (`create_model('ViT-H-14')`, `--model ViT-H-14`) resolve to the row of a checkpoint of that
   // architecture (same parameters and FLOPs). ViT-B-32, ViT-B-16, ViT-L-16 and ViT-H-14 are only aliased with the `open_clip:`

@@ -72,3 +72,26 @@ export const policyServer: CallRule = {
     );
   },
 };
+
+/**
+ * A LeRobot policy built from its config (`policy = ACTPolicy(cfg)`, `DiffusionPolicy(cfg)` with the class imported
+ * from `lerobot.policies.<type>`): a new policy of that type at the config's sizes, trained from random weights (its
+ * vision backbone may start from ImageNet weights, which does not make the policy a fine-tune). The catalog holds
+ * the size of each type at LeRobot's default config (`lerobot:act`, `lerobot:diffusion`).
+ */
+const POLICY_CLASSES: Readonly<Record<string, string>> = {
+  ACTPolicy: 'lerobot:act',
+  DiffusionPolicy: 'lerobot:diffusion',
+};
+const POLICY_IMPORT = /\bfrom[ \t]+lerobot\.policies(?:\.\w+){0,3}[ \t]+import\b/;
+
+export const policyConstruction: CallRule = {
+  framework: 'lerobot',
+  callees: Object.keys(POLICY_CLASSES),
+  when: ({ full, ctx }) => full in POLICY_CLASSES && POLICY_IMPORT.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add('model.id', POLICY_CLASSES[full], fn, `${full}(...): a new LeRobot policy of this type`, 'medium');
+    ctx.add('model.fromScratch', true, fn, `${full}(...) builds the policy from its config: random weights`, 'medium');
+  },
+};

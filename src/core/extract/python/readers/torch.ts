@@ -480,3 +480,54 @@ export const sharedAccumulation: FileRule = {
     });
   },
 };
+
+/**
+ * `while not done:` (or `while True:`) around the batches, stopped by `if step >= training_steps: done = True;
+ * break`: the loop's own test says nothing of its length, the stop does. Read where the file trains and no other
+ * rule read a step count: the bound of the first such stop (`>=` and `==` stop at the bound, `>` one after it).
+ */
+const STEP_STOP = /^[ \t]*if[ \t]+(\w{0,40}step\w{0,40}|it|iter\w{0,20})[ \t]*(>=|>|==)[ \t]*([\w.]{1,100})[ \t]*:/gm;
+/** Stops looked at per file. */
+const MAX_STOPS = 5;
+
+function readStepStop(ctx: PythonReadContext): void {
+  if (!ctx.facts.some((f) => f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:'))) return;
+  if (ctx.facts.some((f) => f.kind === 'training.steps' || f.kind === 'training.epochs')) return;
+  let looked = 0;
+  for (const m of ctx.text.matchAll(STEP_STOP)) {
+    if (++looked > MAX_STOPS) return;
+    const row = ctx.text.slice(0, m.index).split('\n').length - 1;
+    const statement = ctx.tree.rootNode
+      .descendantsOfType('if_statement', { row, column: 0 }, { row: row + 1, column: 0 })
+      .find((s) => s !== null && s.startPosition.row === row);
+    const body = statement?.childForFieldName('consequence');
+    if (!statement || !body) continue;
+    // The stop ends the loop: a `break` in its block, or a loop flag set (`done = True`) beside one.
+    if (body.descendantsOfType('break_statement').length === 0) continue;
+    if (!inTrainingLoop(statement)) continue;
+    const bound = statement.childForFieldName('condition')?.namedChildren[1];
+    const r = bound ? evaluate(bound, ctx.symbols) : undefined;
+    if (!bound || typeof r?.value !== 'number' || !(r.value > 0)) continue;
+    const steps = r.value + (m[2] === '>' ? 1 : 0);
+    const label = `the loop stops at \`${truncate(`${m[1]} ${m[2]} ${m[3]}`, 50)}\``;
+    ctx.add('training.steps', steps, bound, r.via ? `${label} (${r.via})` : label, r.via ? 'medium' : 'high');
+    if (r.via) ctx.amendLast({ originLine: r.origin.startPosition.row });
+    return;
+  }
+}
+
+/** Inside a `for` or `while` loop of the same function. */
+function inTrainingLoop(node: Node): boolean {
+  for (let p = node.parent, up = 0; p && up < 30; p = p.parent, up++) {
+    if (p.type === 'for_statement' || p.type === 'while_statement') return true;
+    if (p.type === 'function_definition') return false;
+  }
+  return false;
+}
+
+export const stepStop: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: [],
+  read: (_index, ctx) => readStepStop(ctx),
+};
