@@ -72,7 +72,10 @@ describe('Round 11: sweeps, derived widths and LeRobot programs', () => {
       const text = `import draccus\n\n${decorator}\ndef main(cfg: TrainConfig):\n    policy.train()\n\nif __name__ == "__main__":\n    main()\n`;
       assert.equal(commandLineVerdict(text, [start])?.kind, 'run.commandLine', decorator);
     }
-    assert.equal(commandLineVerdict('def main(cfg):\n    pass\nif __name__ == "__main__":\n    main()\n', [start]), undefined);
+    assert.equal(
+      commandLineVerdict('def main(cfg):\n    pass\nif __name__ == "__main__":\n    main()\n', [start]),
+      undefined,
+    );
   });
 
   it('reads a width the program derives from its flags, and says which flags it came from', async () => {
@@ -130,5 +133,30 @@ describe('Round 11: sweeps, derived widths and LeRobot programs', () => {
       'def main():\n    for batch in loader:\n        loss = m(batch)\n        loss.backward()\n        if step >= 100:\n            print(step)\nmain()\n',
     );
     assert.deepEqual(valuesOf(logging, 'training.steps'), []);
+  });
+
+  it("reads a torchtitan job's model flavour: model_registry(flavour), an experiment's prefix, a debug flavour from scratch", async () => {
+    const registry = await pythonFacts(
+      [
+        'from . import model_registry',
+        '',
+        'def llama3_torchft_debugmodel() -> FaultTolerantTrainer.Config:',
+        '    model_spec = model_registry("debugmodel")',
+        '    return FaultTolerantTrainer.Config(model_spec=model_spec, training=TrainingConfig(steps=100))',
+      ].join('\n'),
+    );
+    assert.deepEqual(valuesOf(registry, 'model.id'), ['llama3_debugmodel']);
+    const experiment = extractShellFacts(
+      'torchrun --nproc_per_node=8 -m torchtitan.train --module graph_trainer.llama3 --config graph_trainer_llama3_debugmodel\n',
+    );
+    assert.deepEqual(valuesOf(experiment, 'model.id'), ['llama3_debugmodel']);
+    assert.deepEqual(valuesOf(experiment, 'model.fromScratch'), [true]);
+    // A real flavour says nothing of how it starts from the launch alone; a checkpoint flag says it loads one.
+    const real = extractShellFacts('torchrun -m torchtitan.train --module llama3 --config llama3_8b\n');
+    assert.deepEqual(valuesOf(real, 'model.fromScratch'), []);
+    const loaded = extractShellFacts(
+      'torchrun -m torchtitan.train --module llama3 --config llama3_debugmodel --checkpoint.initial_load_path /ckpt\n',
+    );
+    assert.deepEqual(valuesOf(loaded, 'model.fromScratch'), [false]);
   });
 });
