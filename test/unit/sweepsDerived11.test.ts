@@ -159,4 +159,21 @@ describe('Round 11: sweeps, derived widths and LeRobot programs', () => {
     );
     assert.deepEqual(valuesOf(loaded, 'model.fromScratch'), [false]);
   });
+
+  it('reads module.train(mode) as a mode switch, not a trainer', async () => {
+    for (const call of ['policy.train(was_training)', 'policy.train(False)', 'policy.train(mode=True)'])
+      assert.deepEqual(valuesOf(await pythonFacts(`${call}\n`), 'launch.trainer'), [], call);
+    assert.deepEqual(valuesOf(await pythonFacts('trainer.train()\n'), 'launch.trainer'), ['train']);
+  });
+
+  it("reads a config object's model_name only when it is a Hub id the catalog knows or whose name states a size", async () => {
+    const named = await pythonFacts('cfg = RewardClassifierConfig(num_cameras=2, model_name="microsoft/resnet-18")\n');
+    assert.deepEqual(valuesOf(named, 'model.id'), ['microsoft/resnet-18']);
+    assert.deepEqual(valuesOf(named, 'model.fromScratch'), [false]);
+    // A run label, or a call that is no config, names no model.
+    const label = await pythonFacts('cfg = RunConfig(model_name="my-run/baseline")\n');
+    assert.deepEqual(valuesOf(label, 'model.id'), []);
+    const call = await pythonFacts('log(model_name="microsoft/resnet-18")\n');
+    assert.deepEqual(valuesOf(call, 'model.id'), []);
+  });
 });

@@ -2,6 +2,7 @@ import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { deepspeedMii } from './readers/deepspeedMii';
 import { policyActions, policyConstruction, policyServer, rolloutContext } from './readers/lerobot';
+import { configModelName } from './readers/configModelName';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -98,6 +99,7 @@ export const CALL_RULES: readonly CallRule[] = [
   rolloutContext,
   policyServer,
   policyConstruction,
+  configModelName,
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,

@@ -362,6 +362,21 @@ export const backward: CallRule = {
 const TOKENIZER_RECEIVER =
   /(?:^|\.)(?:\w*tokeni[sz]er\w*|spm|sentencepiece\w*|\w*(?:bpe|wordpiece|unigram|wordlevel)\w*)$/i;
 
+/**
+ * `policy.train(was_training)`, `m.train(False)`, `m.train(mode=...)`: nn.Module.train(mode) putting a module back in
+ * the mode it was in (after an evaluation), not a trainer's train().
+ */
+function setsModuleMode(call: Node): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+  if (!args || args.length !== 1) return false;
+  const arg = args[0]!;
+  if (arg.type === 'true' || arg.type === 'false') return true;
+  if (arg.type === 'keyword_argument') return arg.childForFieldName('name')?.text === 'mode';
+  return (
+    arg.type === 'identifier' && /^(?:was_training|training|is_training|train_mode|mode|prev_mode)$/.test(arg.text)
+  );
+}
+
 /** trainer.train(), tr.train(): model.train() only switches a module to training mode, and so does super().train() in a module's override. */
 export const trainCall: CallRule = {
   framework: 'pytorch',
@@ -369,13 +384,14 @@ export const trainCall: CallRule = {
   runStart: /\btrain\s*\(/,
   words: ['.train('],
   // Bounded: `\w*model\w*` tried at every `model` of a megabyte-long receiver is quadratic.
-  when: ({ full }) =>
+  when: ({ node, full }) =>
     full.includes('.') &&
     !(
       full.length < 256 &&
       (/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) ||
         TOKENIZER_RECEIVER.test(full.slice(0, -'.train'.length)))
-    ),
+    ) &&
+    !setsModuleMode(node),
   read: ({ node, full, ctx }) => {
     ctx.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
     readRepeat(node, ctx);
