@@ -620,8 +620,11 @@ function linkedFacts(
     // A linked file's problems keep their position in that file; the message names the file.
     for (const p of read1.problems) problems.push(inLinkedFile(target.display, p));
     for (const e of read1.errors) errors.push(inLinkedFile(target.display, e));
+    // A value the program works out from a flag this launch passes (`--depth=24` against `n_embd = depth * 64`
+    // read at the default 20) is not this run's: left out, so the launch's own value or an honest unknown stands.
+    const passes = link.passes && link.passes.length > 0 ? new Set(link.passes) : undefined;
     const tagged = read1.facts
-      .filter((f) => !f.kind.startsWith('link.'))
+      .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
     const deeper = linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules);
     out.push(...tagged, ...deeper);

@@ -127,6 +127,14 @@ export interface Fact {
   readonly file?: string;
   /** Where a quick fix would edit: the call's argument list, the literal, the statement. */
   readonly edit?: FactEditAnchors;
+  /**
+   * A program's value worked out from the defaults of its command-line flags (`n_embd = depth * aspect_ratio`
+   * with `--depth` default 20): those flags, as destinations (`depth`, `aspect_ratio`). A launch that passes one
+   * of them changes the value, which is then not known from here.
+   */
+  readonly fromFlags?: readonly string[];
+  /** On a link to a program: the flags the launch line passes it (destinations, `--max-seq-len` as `max_seq_len`). */
+  readonly passes?: readonly string[];
 }
 
 export interface FactEditAnchors {

@@ -789,6 +789,40 @@ ${lines(
     n: 500,
     maxN: 20_000,
   },
+  // shell/scriptCall.ts and shellFacts.ts passedFlags: sweeps of launch scripts held in variables, long paths, many flags.
+  {
+    name: 'shell: a sweep running launch scripts through a variable, with long paths and flags',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) =>
+      lines(
+        n,
+        (i) =>
+          `for z in 1 2\ndo\n  cmd="bash ${'d/'.repeat(20)}run_${i}.sh $z"\n  $cmd\ndone\n./${'x'.repeat(50)}\ntorchrun t.py ${'--f-x=1 '.repeat(30)}`,
+      ),
+    n: 200,
+    maxN: 10_000,
+  },
+  // configFacts.ts phase tables: maps keyed by number, nested.
+  {
+    name: 'config: many tables of phases keyed by number',
+    reader: 'config',
+    file: 'p.yaml',
+    make: (n) =>
+      `model:\n  num_layers: 2\n  hidden_size: 8\n${lines(n, (i) => `t${i}:\n  "1": {num_epochs: ${i + 1}}\n  "2": {max_steps: 3}`)}\n`,
+    n: 200,
+    maxN: 10_000,
+  },
+  // python/readers/torch.ts stepStop: many `if step >= N: break` lines in a training loop.
+  {
+    name: 'python: a training loop with many step checks',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `def main():\n    while not done:\n        loss.backward()\n${lines(n, (i) => `        if step${'_'.repeat(i % 30)}x >= limit_${i}:\n            print(${i})`)}\n        if step >= 10:\n            break\nmain()\n`,
+    n: 200,
+    maxN: 10_000,
+  },
 ];
 
 /** A small repository written to disk for the CLI (FIFOs and links are made here, at test time). */

@@ -130,12 +130,25 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       ...(pairOrigin !== undefined ? { originLine: pairOrigin } : {}),
     });
 
+  // Inside a table of phases keyed by number (`mixed_seq_training: {"128": {num_epochs: ...}, "512": {...}}`):
+  // each entry is one alternative schedule and the launch picks one (by `--max_seq_length`, a stage flag), so no
+  // entry's length is the config's own.
+  let inPhaseTable = 0;
   const visit = (node: unknown, path: string[]): void => {
     if (isSeq(node)) {
       node.items.forEach((item, i) => visit(item, [...path, String(i)]));
       return;
     }
     if (!isMap(node)) return;
+    if (isPhaseTable(node)) {
+      inPhaseTable++;
+      try {
+        for (const pair of node.items) visit(pair.value, [...path, String((pair.key as { value: unknown }).value)]);
+      } finally {
+        inPhaseTable--;
+      }
+      return;
+    }
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const key = String(pair.key.value);
@@ -326,6 +339,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
               add('model.fromScratch', false, valueNode, `${where} names a pretrained checkpoint`);
           }
         } else if (typeof scalar === 'number' || typeof scalar === 'boolean') {
+          if (inPhaseTable > 0 && (kind === 'training.steps' || kind === 'training.epochs')) continue;
           if (!(kind === 'training.steps' && typeof scalar === 'number' && scalar <= 0))
             add(kind, scalar, valueNode, `${where}: ${String(scalar)}`);
         } else if (typeof scalar === 'string' && scalar !== 'auto') {
@@ -359,6 +373,17 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
     facts: withoutRotaryPositions(facts, scalarAt('model_type'), scalarAt('position_embedding_type')),
     problems,
   };
+}
+
+/**
+ * A map of two or more entries keyed by whole numbers, each a map of settings (a schedule per sequence length or
+ * per stage), as opposed to a map of named settings.
+ */
+function isPhaseTable(node: { items: ReadonlyArray<{ key: unknown; value: unknown }> }): boolean {
+  return (
+    node.items.length >= 2 &&
+    node.items.every((p) => isScalar(p.key) && /^\d{1,6}$/.test(String(p.key.value)) && isMap(p.value))
+  );
 }
 
 /**

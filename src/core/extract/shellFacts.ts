@@ -532,6 +532,15 @@ export function extractShellFacts(text: string): Fact[] {
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
         add('link.config', next, `passes ${next} to ${script}`);
     }
+    // The flags the line hands the program it runs: a value the program derives from one of them (its default
+    // read in the program) is not the one this run uses (analyze.ts linkedFacts).
+    const passed = passedFlags(tokens);
+    if (passed.length > 0)
+      for (let k = launchStart; k < facts.length; k++) {
+        const f = facts[k];
+        if ((f.kind === 'link.script' || f.kind === 'link.module') && /\.py$/.test(String(f.value)))
+          facts[k] = { ...f, passes: passed };
+      }
     // A flag's value starts after the whole run of `=` and blanks, and what it must hold is checked on that word:
     // `[=\s]+\S+\.yaml` backtracked over a long run of `=` (quadratic), retried from every flag inside one long word.
     // The path may be quoted (`--config_file "configs/fsdp.yaml"`): the quotes are not part of it.
@@ -740,3 +749,17 @@ function withoutPipelineEvaluations(facts: Fact[]): Fact[] {
 }
 /** Sourced scripts linked per file. */
 const MAX_SOURCED = 20;
+
+/** Flags named per launch line at most. */
+const MAX_PASSED_FLAGS = 100;
+
+/** `--depth=24 --max-seq-len 512` → `depth`, `max_seq_len`: the long flags of a command, as argparse destinations. */
+function passedFlags(words: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const w of words) {
+    if (names.size >= MAX_PASSED_FLAGS) break;
+    const m = /^["']?--([A-Za-z][\w.-]{0,100})(?:=|["']?$)/.exec(w);
+    if (m) names.add(m[1].replace(/-/g, '_'));
+  }
+  return [...names];
+}

@@ -115,11 +115,16 @@ export class PythonReadContext {
     const mapped = r ? map(r.value) : undefined;
     if (r && mapped !== undefined) {
       this.add(kind, mapped, valueNode, r.via ? `${label} (${r.via})` : label, r.via ? 'medium' : 'high');
+      const flags = flagsOf(r.via);
       const literal =
         r.origin.type === 'integer' || r.origin.type === 'float' || r.origin.type === 'string'
           ? { edit: { valueRange: nodeRange(r.origin) } }
           : {};
-      this.amendLast({ ...(r.via ? { originLine: r.origin.startPosition.row } : {}), ...literal });
+      this.amendLast({
+        ...(r.via ? { originLine: r.origin.startPosition.row } : {}),
+        ...literal,
+        ...(flags.length > 0 ? { fromFlags: flags } : {}),
+      });
     } else {
       const overflow =
         /^[\d._]+(e\+?\d+)?$/i.test(valueNode.text) && !Number.isFinite(Number(valueNode.text.replace(/_/g, '')));
@@ -134,4 +139,16 @@ export class PythonReadContext {
       );
     }
   }
+}
+
+/** Flags a value was computed from, as evaluate() words them (``default of `--depth` (line 50)``). */
+const FLAG_DEFAULT = /default of `--([\w.-]{1,100})`/g;
+/** Flags named per value at most (a derivation uses a few). */
+const MAX_FLAGS = 10;
+
+function flagsOf(via: string): string[] {
+  if (!via.includes('default of `--')) return [];
+  const names = new Set<string>();
+  for (const m of via.matchAll(FLAG_DEFAULT)) if (names.size < MAX_FLAGS) names.add(m[1].replace(/-/g, '_'));
+  return [...names];
 }

@@ -360,11 +360,12 @@ const RUNS_AS_MAIN = /^if\s+__name__\s*==\s*["']__main__["']|^(?:fire\.)?Fire\s*
 /**
  * What reads command-line flags: argparse and the parsers built on it (Hugging Face's HfArgumentParser,
  * TRL's TrlParser, jsonargparse), `parse_args(...)` of a sibling `params.py`, fire, click, typer, LightningCLI,
- * OmegaConf's dot-list `OmegaConf.from_cli()` (`python generate.py ckpt=<dir>`).
+ * OmegaConf's dot-list `OmegaConf.from_cli()` (`python generate.py ckpt=<dir>`), draccus (`@draccus.wrap()`,
+ * and LeRobot's `@parser.wrap()` over it: a dataclass config filled from `--a.b=x` flags).
  * Each alternative starts with a literal word, so a line is matched in linear time.
  */
 const FLAG_PARSER =
-  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI|OmegaConf\.from_cli)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(/m;
+  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI|OmegaConf\.from_cli)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(|^@\s*(?:draccus|parser)\.wrap\s*\(/m;
 
 /**
  * A program people run with flags: it runs as main, reads command-line flags, and starts a run from

@@ -1,7 +1,8 @@
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { deepspeedMii } from './readers/deepspeedMii';
-import { policyActions } from './readers/lerobot';
+import { policyActions, policyConstruction, policyServer, rolloutContext } from './readers/lerobot';
+import { configModelName } from './readers/configModelName';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -95,6 +96,10 @@ export const CALL_RULES: readonly CallRule[] = [
   slurmSubmit.slurmSubmission,
   deepspeedMii,
   policyActions,
+  rolloutContext,
+  policyServer,
+  policyConstruction,
+  configModelName,
   serving.openAiClient,
   serving.mistralRs,
   serving.localHttpClient,
@@ -137,6 +142,7 @@ export const FILE_RULES: readonly FileRule[] = [
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
+  torch.stepStop,
   mmengine.mmengineConfig,
   xtunerV1.xtunerV1Config,
   torch.savedModelLoader,

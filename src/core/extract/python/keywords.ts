@@ -294,6 +294,8 @@ export const SIZING_LINE_WORDS: readonly string[] = [
   'LAYER',
   'embd',
   'EMBD',
+  // `model_dim = depth * aspect_ratio`: widths derived in code (nanochat's base_train), read through the names.
+  '_dim',
   'hidden',
   'Hidden',
   'HIDDEN',

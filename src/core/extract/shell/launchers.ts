@@ -8,6 +8,7 @@ import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { unquote } from './words';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
+import { readScriptCall, SCRIPT_CALL } from './scriptCall';
 import { isOpenClipTrain, readOpenClipTrain } from './openClip';
 import { evaluationOnly, launchedProgram, readEvaluationHarness, servingModule, utilityProgram } from './runIntent';
 
@@ -732,6 +733,8 @@ export const LAUNCHERS: readonly Launcher[] = [
     words: ['run_train.sh'],
     read: readTorchtitanScript,
   },
+  // A launch script run by a sweep or driver (shell/scriptCall.ts): a run when that script launches one.
+  { name: 'bash', pattern: SCRIPT_CALL, words: ['.sh'], read: readScriptCall, runs: 'job' },
 ];
 
 /** `VAR=x nohup conda run -n env torchrun ...`: environment assignments and wrappers that run the command as it is. */

@@ -57,10 +57,15 @@ export function readTorchtitanLaunch(
   out.add('run.framework', 'torchtitan', `-m ${module}`);
   const config = flagValue(after, '--config');
   const registry = flagValue(after, '--module');
-  if (config && /^[A-Za-z]\w*$/.test(config))
+  // An experiment's config (`--module graph_trainer.llama3 --config graph_trainer_llama3_debugmodel`) is its
+  // family's config (`llama3_debugmodel`) with the experiment's name before it.
+  const family = registry?.split('.').pop();
+  const at = family && config ? config.indexOf(`_${family}_`) : -1;
+  const model = config && at > 0 ? config.slice(at + 1) : config;
+  if (model && /^[A-Za-z]\w*$/.test(model))
     out.add(
       'model.id',
-      config,
+      model,
       `torchtitan --config ${config}${registry ? ` (registry of --module ${registry})` : ''}: model and flavour in its name`,
       'medium',
       config,
@@ -75,7 +80,19 @@ export function readTorchtitanLaunch(
     after.some((w) => w === f || w.startsWith(`${f}=`)),
   );
   if (loads) out.add('model.fromScratch', false, `${loads}: the run starts from a saved checkpoint`, 'medium', loads);
+  else if (config) debugFlavour(config, out);
   return true;
+}
+
+/** A debug flavour (`llama3_debugmodel`): a smoke-test size with no published weights, so torchtitan initialises it. */
+function debugFlavour(config: string, out: LaunchSink): void {
+  if (/debug/i.test(config))
+    out.add(
+      'model.fromScratch',
+      true,
+      `${config}: a debug flavour, initialised by torchtitan (no weights to load)`,
+      'medium',
+    );
 }
 
 /** `NAME=value` words of a command's prefix (`NGPU=8 MODULE=llama3 CONFIG=llama3_8b ./run_train.sh`). */
@@ -113,5 +130,6 @@ export function readTorchtitanScript(command: LaunchCommand, out: LaunchSink): '
   readOverrides(command.words, out);
   const loads = command.words.find((w) => /^--checkpoint\.initial_load_(?:path|in_hf)\b/.test(w));
   if (loads) out.add('model.fromScratch', false, `${loads}: the run starts from a saved checkpoint`, 'medium', loads);
+  else if (model) debugFlavour(model, out);
   return 'own-links';
 }

@@ -1613,6 +1613,19 @@ export const MODELS: readonly Model[] = [
     source: 'computed from config.json (32 layers, d 4096, FFN 11008, vocab 32016, untied)',
   },
   // ---------------- Llama 3 / 3.1 / 3.2 / 3.3 ----------------
+  // torchtitan's debug flavour of its Llama 3 model (the default job of its run_train.sh): a tiny model of the same
+  // architecture for smoke tests, trained from scratch.
+  {
+    id: 'torchtitan/llama3_debugmodel',
+    aliases: ['llama3_debugmodel'],
+    family: 'llama3',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 6_163_712,
+    smallerSiblings: [],
+    source:
+      'github.com/pytorch/torchtitan torchtitan/models/llama3/__init__.py (_debugmodel: dim 256, 6 layers, 16 heads, vocab 2048, SwiGLU hidden compute_ffn_hidden_dim(256, multiple_of=256) = 768): embeddings 2048*256 + output 256*2048 + 6 * (4*256^2 + 3*256*768 + 2*256) + 256 = 6,163,712',
+  },
   {
     id: 'meta-llama/Meta-Llama-3-8B',
     aliases: ['meta-llama/Llama-3-8B'],
@@ -7438,6 +7451,30 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'model card huggingface.co/lerobot/smolvla_base ("This model has 450M parameters in total"); Shukor et al. 2025, SmolVLA, arXiv:2506.01844',
+  },
+  // LeRobot policies built from their default config (`ACTPolicy(ACTConfig(...))`): the size of LeRobot's published
+  // checkpoint of that type, whose weights are stored in float32 (4 bytes a parameter).
+  {
+    id: 'lerobot/act_aloha_sim_transfer_cube_human',
+    aliases: ['lerobot:act'],
+    family: 'act',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 51_700_000,
+    smallerSiblings: [],
+    source:
+      "huggingface.co/lerobot/act_aloha_sim_transfer_cube_human (files: model.safetensors 207 MB, float32: about 51.7M parameters; ResNet-18 backbone and transformer encoder-decoder of LeRobot's ACTConfig defaults); Zhao et al. 2023, ACT, arXiv:2304.13705",
+  },
+  {
+    id: 'lerobot/diffusion_pusht',
+    aliases: ['lerobot:diffusion'],
+    family: 'diffusion-policy',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 263_000_000,
+    smallerSiblings: [],
+    source:
+      "huggingface.co/lerobot/diffusion_pusht (files: model.safetensors 1.05 GB, float32: about 263M parameters; ResNet-18 encoder and 1D conditional U-Net of LeRobot's DiffusionConfig defaults); Chi et al. 2023, Diffusion Policy, arXiv:2303.04137",
   },
   // ---------------- Multimodal (CLIP, SigLIP, LLaVA) ----------------
   // open_clip architecture names (`create_model('ViT-H-14')`, `--model ViT-H-14`) resolve to the row of a checkpoint of that

@@ -129,7 +129,9 @@ export const launchedPrograms: FileRule = {
     for (const call of index.calls) {
       if (commands.length >= MAX_COMMANDS) break;
       if (!STRING_COMMAND_CALL.test(ctx.callee(call).full)) continue;
-      const first = call.childForFieldName('arguments')?.namedChildren[0];
+      let first = call.childForFieldName('arguments')?.namedChildren[0];
+      // `cmd = f"python3 ./inference/chatbot.py --path {args.path}"` then `subprocess.Popen(cmd, shell=True)`.
+      if (first?.type === 'identifier') first = ctx.symbols.lookup(first.text)?.node;
       if (first?.type !== 'string') continue;
       const words = first.namedChildren
         .filter((c): c is Node => c !== null && (c.type === 'string_content' || c.type === 'interpolation'))

@@ -11,9 +11,10 @@ const LEROBOT_POLICY = /\bfrom[ \t]+lerobot\b|\b\w*Policy\.from_pretrained\b/;
 
 export const policyActions: CallRule = {
   framework: 'lerobot',
-  callees: ['select_action', 'predict_action'],
+  // `predict_action_chunk(batch)`: PreTrainedPolicy's chunked inference (the async policy server calls it).
+  callees: ['select_action', 'predict_action', 'predict_action_chunk'],
   words: ['select_action', 'predict_action'],
-  runStart: [/\b(?:select_action|predict_action)[ \t]*\(/, LEROBOT_POLICY],
+  runStart: [/\b(?:select_action|predict_action(?:_chunk)?)[ \t]*\(/, LEROBOT_POLICY],
   when: ({ full, ctx }) => full !== 'self.select_action' && LEROBOT_POLICY.test(ctx.text),
   read: ({ node, full, ctx }) => {
     ctx.add(
@@ -23,5 +24,74 @@ export const policyActions: CallRule = {
       `${full}(...): a robot policy chooses actions step by step (inference)`,
       'medium',
     );
+  },
+};
+
+/**
+ * LeRobot's rollout engine (`lerobot.rollout`, the `lerobot-rollout` CLI and the examples built on it):
+ * `build_rollout_context(cfg, ...)` connects the robot and loads the policy the config names, and a strategy then
+ * runs that policy at every control tick: an inference run of a trained policy.
+ */
+const ROLLOUT_IMPORT = /\bfrom[ \t]+lerobot\.rollout\b/;
+
+export const rolloutContext: CallRule = {
+  framework: 'lerobot',
+  callees: ['build_rollout_context'],
+  runStart: [/\bbuild_rollout_context[ \t]*\(/, ROLLOUT_IMPORT],
+  when: ({ ctx }) => ROLLOUT_IMPORT.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    ctx.add(
+      'launch.inference',
+      full,
+      node.childForFieldName('function') ?? node,
+      `${full}(...): loads the policy and runs it on the robot at each control tick (inference)`,
+      'medium',
+    );
+  },
+};
+
+/**
+ * LeRobot's asynchronous inference (`lerobot.async_inference.policy_server.serve`): a gRPC server that loads the
+ * policy a robot client asks for and answers its observations with action chunks: a serving run.
+ */
+const POLICY_SERVER_IMPORT = /\bfrom[ \t]+lerobot\.async_inference\.policy_server[ \t]+import\b[^\n]*\bserve\b/;
+
+export const policyServer: CallRule = {
+  framework: 'lerobot',
+  callees: ['serve'],
+  words: ['policy_server'],
+  runStart: [/\bserve[ \t]*\(/, POLICY_SERVER_IMPORT],
+  when: ({ full, ctx }) => full === 'serve' && POLICY_SERVER_IMPORT.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    ctx.add(
+      'launch.inference',
+      full,
+      node.childForFieldName('function') ?? node,
+      `${full}(...): starts LeRobot's policy server, which runs the policy a robot client asks for (inference)`,
+      'medium',
+    );
+  },
+};
+
+/**
+ * A LeRobot policy built from its config (`policy = ACTPolicy(cfg)`, `DiffusionPolicy(cfg)` with the class imported
+ * from `lerobot.policies.<type>`): a new policy of that type at the config's sizes, trained from random weights (its
+ * vision backbone may start from ImageNet weights, which does not make the policy a fine-tune). The catalog holds
+ * the size of each type at LeRobot's default config (`lerobot:act`, `lerobot:diffusion`).
+ */
+const POLICY_CLASSES: Readonly<Record<string, string>> = {
+  ACTPolicy: 'lerobot:act',
+  DiffusionPolicy: 'lerobot:diffusion',
+};
+const POLICY_IMPORT = /\bfrom[ \t]+lerobot\.policies(?:\.\w+){0,3}[ \t]+import\b/;
+
+export const policyConstruction: CallRule = {
+  framework: 'lerobot',
+  callees: Object.keys(POLICY_CLASSES),
+  when: ({ full, ctx }) => full in POLICY_CLASSES && POLICY_IMPORT.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add('model.id', POLICY_CLASSES[full], fn, `${full}(...): a new LeRobot policy of this type`, 'medium');
+    ctx.add('model.fromScratch', true, fn, `${full}(...) builds the policy from its config: random weights`, 'medium');
   },
 };

@@ -35,6 +35,12 @@ const RUN_FUNCTION =
  */
 const SETTINGS_CLASS =
   /^(?!(?:update|get|load|make|build|generate|check|parse|save|set|create|read|print|setup|init|to|from)_)\w*?(?:(?:^|_)(?:config|args|arguments|hparams|settings)|[a-z](?:Config|Args|Arguments|Settings))$/;
+/**
+ * A function of the package that starts a model server on this machine (`from src.server import start_server`,
+ * then `start_server(args)` before driving it with requests: a serving benchmark). Followed from any program:
+ * the server module says what it serves, and a module that serves nothing we read links nothing.
+ */
+const SERVE_FUNCTION = /^(?:start_server|launch_server|run_server|serve_model|start_servers|launch_servers)$/;
 const MODEL_FACTS = new Set<string>(['model.id', 'model.fromScratch', 'model.layers', 'model.params']);
 
 export const localModuleCalls: FileRule = {
@@ -66,7 +72,8 @@ export const localModuleCalls: FileRule = {
         const local = name ? (name[2] ?? name[1]) : undefined;
         if (!local || moduleOf.size >= MAX_NAMES) continue;
         if (isDotted && !thin) {
-          if (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1]))) continue;
+          const serves = SERVE_FUNCTION.test(name![1]);
+          if (!serves && (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1])))) continue;
           runFunctions.add(local);
         }
         moduleOf.set(local, file);

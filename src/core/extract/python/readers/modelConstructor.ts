@@ -48,14 +48,18 @@ function moduleClassNames(index: SyntaxIndex): Set<string> {
   return names;
 }
 
-/** `model = X(...)`, `model: nn.Module = X(...)`, `self.model = X(...)`: the call builds the model the script trains. */
+/**
+ * `model = X(...)`, `model: nn.Module = X(...)`, `self.model = X(...)`, `model_meta = X(...)`: the call builds the
+ * model the script trains.
+ */
 function assignedToAModel(call: Node): boolean {
   let parent = call.parent;
   // Through a chain of moves and casts: `GPT(...).cuda()`, `GPT(...).to(device).bfloat16()`.
   for (let up = 0; up < 8 && (parent?.type === 'attribute' || parent?.type === 'call'); up++) parent = parent.parent;
   if (parent?.type !== 'assignment') return false;
   const left = parent.childForFieldName('left')?.text ?? '';
-  return /(^|[._])(model|net|network|gpt|lm)$/i.test(left);
+  // `model_meta = GPT(config)` (built on the meta device, then materialised): a name that starts with `model_`.
+  return /(^|[._])(model(?:_[a-z]\w{0,30})?|net|network|gpt|lm)$/i.test(left);
 }
 
 /** Inside a class body (a block building its sub-layers), not the script building its model. */

@@ -321,11 +321,21 @@ export const paramDtype: CallRule = {
   },
 };
 
+/** `GradScaler() if dtype == torch.float16 else None`: a scaler only for the float16 case, which the test decides. */
+const FLOAT16_TEST = /\b(?:float16|half|fp16)\b/;
+
 export const gradScaler: CallRule = {
   framework: 'pytorch',
   callees: ['GradScaler'],
-  read: ({ node, full, ctx }) =>
-    ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium'),
+  read: ({ node, full, ctx }) => {
+    const parent = node.parent;
+    if (parent?.type === 'conditional_expression' && parent.namedChildren[0]?.id === node.id) {
+      const test = parent.namedChildren[1];
+      // Undecided (a dtype chosen at run time) or decided against: no reading.
+      if (test && FLOAT16_TEST.test(test.text) && evaluate(test, ctx.symbols)?.value !== true) return;
+    }
+    ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium');
+  },
 };
 
 /** `loss.backward()`: whatever surrounds it trains a model. */
@@ -352,6 +362,21 @@ export const backward: CallRule = {
 const TOKENIZER_RECEIVER =
   /(?:^|\.)(?:\w*tokeni[sz]er\w*|spm|sentencepiece\w*|\w*(?:bpe|wordpiece|unigram|wordlevel)\w*)$/i;
 
+/**
+ * `policy.train(was_training)`, `m.train(False)`, `m.train(mode=...)`: nn.Module.train(mode) putting a module back in
+ * the mode it was in (after an evaluation), not a trainer's train().
+ */
+function setsModuleMode(call: Node): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+  if (!args || args.length !== 1) return false;
+  const arg = args[0]!;
+  if (arg.type === 'true' || arg.type === 'false') return true;
+  if (arg.type === 'keyword_argument') return arg.childForFieldName('name')?.text === 'mode';
+  return (
+    arg.type === 'identifier' && /^(?:was_training|training|is_training|train_mode|mode|prev_mode)$/.test(arg.text)
+  );
+}
+
 /** trainer.train(), tr.train(): model.train() only switches a module to training mode, and so does super().train() in a module's override. */
 export const trainCall: CallRule = {
   framework: 'pytorch',
@@ -359,13 +384,14 @@ export const trainCall: CallRule = {
   runStart: /\btrain\s*\(/,
   words: ['.train('],
   // Bounded: `\w*model\w*` tried at every `model` of a megabyte-long receiver is quadratic.
-  when: ({ full }) =>
+  when: ({ node, full }) =>
     full.includes('.') &&
     !(
       full.length < 256 &&
       (/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) ||
         TOKENIZER_RECEIVER.test(full.slice(0, -'.train'.length)))
-    ),
+    ) &&
+    !setsModuleMode(node),
   read: ({ node, full, ctx }) => {
     ctx.add('launch.trainer', 'train', node.childForFieldName('function') ?? node, `${full}() starts training`);
     readRepeat(node, ctx);
@@ -469,4 +495,55 @@ export const sharedAccumulation: FileRule = {
       detail: `${m[1]} is divided by ${m[2]}: the accumulation is shared among the processes`,
     });
   },
+};
+
+/**
+ * `while not done:` (or `while True:`) around the batches, stopped by `if step >= training_steps: done = True;
+ * break`: the loop's own test says nothing of its length, the stop does. Read where the file trains and no other
+ * rule read a step count: the bound of the first such stop (`>=` and `==` stop at the bound, `>` one after it).
+ */
+const STEP_STOP = /^[ \t]*if[ \t]+(\w{0,40}step\w{0,40}|it|iter\w{0,20})[ \t]*(>=|>|==)[ \t]*([\w.]{1,100})[ \t]*:/gm;
+/** Stops looked at per file. */
+const MAX_STOPS = 5;
+
+function readStepStop(ctx: PythonReadContext): void {
+  if (!ctx.facts.some((f) => f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:'))) return;
+  if (ctx.facts.some((f) => f.kind === 'training.steps' || f.kind === 'training.epochs')) return;
+  let looked = 0;
+  for (const m of ctx.text.matchAll(STEP_STOP)) {
+    if (++looked > MAX_STOPS) return;
+    const row = ctx.text.slice(0, m.index).split('\n').length - 1;
+    const statement = ctx.tree.rootNode
+      .descendantsOfType('if_statement', { row, column: 0 }, { row: row + 1, column: 0 })
+      .find((s) => s !== null && s.startPosition.row === row);
+    const body = statement?.childForFieldName('consequence');
+    if (!statement || !body) continue;
+    // The stop ends the loop: a `break` in its block, or a loop flag set (`done = True`) beside one.
+    if (body.descendantsOfType('break_statement').length === 0) continue;
+    if (!inTrainingLoop(statement)) continue;
+    const bound = statement.childForFieldName('condition')?.namedChildren[1];
+    const r = bound ? evaluate(bound, ctx.symbols) : undefined;
+    if (!bound || typeof r?.value !== 'number' || !(r.value > 0)) continue;
+    const steps = r.value + (m[2] === '>' ? 1 : 0);
+    const label = `the loop stops at \`${truncate(`${m[1]} ${m[2]} ${m[3]}`, 50)}\``;
+    ctx.add('training.steps', steps, bound, r.via ? `${label} (${r.via})` : label, r.via ? 'medium' : 'high');
+    if (r.via) ctx.amendLast({ originLine: r.origin.startPosition.row });
+    return;
+  }
+}
+
+/** Inside a `for` or `while` loop of the same function. */
+function inTrainingLoop(node: Node): boolean {
+  for (let p = node.parent, up = 0; p && up < 30; p = p.parent, up++) {
+    if (p.type === 'for_statement' || p.type === 'while_statement') return true;
+    if (p.type === 'function_definition') return false;
+  }
+  return false;
+}
+
+export const stepStop: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: [],
+  read: (_index, ctx) => readStepStop(ctx),
 };

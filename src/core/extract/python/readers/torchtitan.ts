@@ -133,6 +133,7 @@ function readRegistry(ctx: PythonReadContext): void {
     'medium',
   );
   let model: { value: string; node: Node } | undefined;
+  let flavour: { value: string; node: Node } | undefined;
   let loads: { node: Node; detail: string } | undefined;
   let steps: { value: number; node: Node; detail: string } | undefined;
   let fp8: Node | undefined;
@@ -149,6 +150,15 @@ function readRegistry(ctx: PythonReadContext): void {
       if (!model && hf && typeof hfPath === 'string') {
         const named = checkpointName(hfPath);
         if (named) model = { value: named, node: hf };
+      }
+      // `model_spec=model_registry("debugmodel")`: the flavour of the model family the registry serves, which the
+      // config's name starts with (`llama3_torchft_debugmodel` → `llama3_debugmodel`, the family's own config name).
+      if (!flavour && last === 'model_registry') {
+        const arg = call.childForFieldName('arguments')?.namedChildren[0];
+        const v = arg && arg.type === 'string' ? valueOf(arg, ctx) : undefined;
+        const family = /^([a-z][a-z0-9]*?\d+(?:_\d+)?)_/.exec(name)?.[1];
+        if (arg && typeof v === 'string' && /^[A-Za-z0-9][\w.]{0,40}$/.test(v) && family)
+          flavour = { value: `${family}_${v.toLowerCase().replace(/\./g, '_')}`, node: arg };
       }
       for (const k of ['initial_load_path', 'initial_load_in_hf']) {
         const node = keyword(call, k);
@@ -188,6 +198,8 @@ function readRegistry(ctx: PythonReadContext): void {
     }
   }
   if (model) ctx.add('model.id', model.value, model.node, `hf_assets_path of ${name}: ${model.value}`, 'medium');
+  else if (flavour)
+    ctx.add('model.id', flavour.value, flavour.node, `model_registry flavour in ${name}: ${flavour.value}`, 'medium');
   else ctx.add('model.id', name, nameNode, `torchtitan config ${name} (model and flavour in its name)`, 'medium');
   if (loads) ctx.add('model.fromScratch', false, loads.node, loads.detail, 'medium');
   else

@@ -1,0 +1,30 @@
+import type { LaunchCommand, LaunchOutcome, LaunchSink } from './launchers';
+import { unquote } from './words';
+
+/**
+ * A launch script run by another (`bash run_single.sh 2 true`, `sh scripts/finetune.sh`, `./run_model.sh $m`):
+ * a sweep or a driver that loops over settings and hands each to a script that launches the program. Like a job
+ * submission, the line is a run only when the script it runs launches one (factsToSpec: `runs: 'job'`); that
+ * script is linked, so its model and settings are the run's (flags passed on, `bash train.sh --epochs 3`, are read
+ * as on any launch line, since such scripts hand them to the program with `"$@"`).
+ */
+
+/**
+ * `bash x.sh`, `sh -e ./x.sh`, `./x.sh`: the shell (and its one-letter options) then the script, or a path from
+ * this folder. A bare `scripts/x.sh` is left alone: after `cmd="` (a command kept in a variable) it is text.
+ */
+export const SCRIPT_CALL = /^(?:(?:ba|z)?sh(?:\s+-[a-zA-Z]+)*\s+["']?|\.\/)[\w./-]*\.(?:sh|bash)["']?(?=\s|$)/;
+
+export function readScriptCall(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
+  const words = command.words;
+  let at = 0;
+  if (/^(?:ba|z)?sh$/.test(words[0])) {
+    at = 1;
+    while (at < words.length && /^-[a-zA-Z]+$/.test(words[at])) at++;
+  }
+  const script = unquote(words[at] ?? '');
+  // `bash $SCRIPT`: named when it runs; nothing to link, so the line starts no run we can read.
+  if (!/^[\w./-]+\.(?:sh|bash)$/.test(script)) return 'no-run';
+  out.add('link.script', script, `runs ${script}`);
+  return 'own-links';
+}
