@@ -4,6 +4,7 @@ import { sizeFromModelName } from '../knowledge/modelName';
 import { normalisePrecision } from './pythonFacts';
 import { matchLauncher, positionsAreNotLearned } from './shell/launchers';
 import { evaluateFolderValue } from './shell/scriptFolder';
+import { readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
 import { flagMeaning, sizingKindFor } from './sizingNames';
 
 /**
@@ -344,6 +345,22 @@ function srunTasksPerNode(
   return sbatch && { n: sbatch.n, detail: `${sbatch.detail} with srun running python` };
 }
 
+/**
+ * Nodes of an srun that starts the Python program itself: `--ntasks=512 --ntasks-per-node=8` is 64 nodes of 8
+ * (SLURM srun docs: -n/--ntasks is the number of tasks to run, --ntasks-per-node those on each node), as launch
+ * scripts write a job of GPUS=${GPUS:-512} processes; else srun's own `--nodes=N` / `-N N`.
+ */
+function srunNodes(prefix: string, perNode: number): { n: number; detail: string } | undefined {
+  const at = prefix.search(/(?:^|[\s;&])srun\s/);
+  if (at < 0) return undefined;
+  const srun = prefix.slice(at);
+  const tasks = Number(/(?:^|\s)(?:--ntasks|-n)(?:=|[ \t]+)(\d{1,7})(?=\s|$)/.exec(srun)?.[1]);
+  if (tasks > 0 && perNode > 0 && tasks % perNode === 0 && tasks > perNode)
+    return { n: tasks / perNode, detail: `srun --ntasks=${tasks} over ${perNode} per node` };
+  const nodes = Number(/(?:^|\s)(?:--nodes|-N)(?:=|[ \t]+)(\d{1,6})(?=\s|$)/.exec(srun)?.[1]);
+  return nodes > 0 ? { n: nodes, detail: `srun --nodes=${nodes}` } : undefined;
+}
+
 export function extractShellFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
@@ -500,7 +517,11 @@ export function extractShellFacts(text: string): Fact[] {
     if (visible) add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
     else {
       const perNode = srunTasksPerNode(launch.launcher.name, launch.command.prefix, tasksPerNode);
-      if (perNode && !facts.some(isDevices) && !own.some(isDevices)) add('hardware.devices', perNode.n, perNode.detail);
+      if (perNode && !facts.some(isDevices) && !own.some(isDevices)) {
+        add('hardware.devices', perNode.n, perNode.detail);
+        const nodes = srunNodes(launch.command.prefix, perNode.n);
+        if (nodes && !facts.some((f) => f.kind === 'hardware.nodes')) add('hardware.nodes', nodes.n, nodes.detail);
+      }
     }
     if (!own.some((f) => f.kind === 'launch.inference'))
       add('launch.trainer', launch.value, `launch command: ${logical.trim().replace(/\s+/g, ' ').slice(0, 60)}`);
@@ -553,6 +574,7 @@ export function extractShellFacts(text: string): Fact[] {
       });
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
+    const flagsStart = facts.length;
     let flags = 0;
     for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]{0,1000}"|'[^']{0,1000}'|[^\s-][^\s]*))?/g)) {
       if (++flags > MAX_FLAGS_PER_COMMAND) break;
@@ -590,13 +612,14 @@ export function extractShellFacts(text: string): Fact[] {
       else if (name === 'amp_dtype' && raw)
         add('training.precision', /bf|bfloat/i.test(raw) ? 'bf16' : 'fp16', `--amp-dtype ${raw}`);
       else if (
-        (name === 'model_name' || name === 'model_id') &&
+        (name === 'model_name' || name === 'model_id' || name === 'checkpoint' || name === 'hf_model') &&
         raw &&
         /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/.test(raw) &&
         (findModel(raw) !== undefined || sizeFromModelName(raw) !== undefined)
       ) {
-        // Too generic a flag to trust alone (often a run label), but `org/name` that the catalog knows or whose
-        // name states a size (`Qwen/Qwen2.5-1.5B`) is the checkpoint the program loads.
+        // Too generic a flag to trust alone (often a run label, or a folder a run writes), but `org/name` that the
+        // catalog knows or whose name states a size (`Qwen/Qwen2.5-1.5B`, `--checkpoint OpenGVLab/InternVL3-8B`)
+        // is the checkpoint the program loads.
         add('model.id', raw, `--${m[1]} ${raw}`);
         add('model.fromScratch', false, `--${m[1]} names a pretrained checkpoint`);
       } else if (name === 'model' && raw && !raw.startsWith('$') && /^[\w./-]+$/.test(raw)) {
@@ -691,6 +714,18 @@ export function extractShellFacts(text: string): Fact[] {
           ...(valueLine !== undefined ? { originLine: valueLine } : {}),
         };
       }
+    }
+    // A vision-language model assembled from a vision encoder and a language model: the pair is the model (the
+    // single reading of `--model_name_or_path` names only its language part).
+    if (VISION_LANGUAGE_WORD.test(logical)) {
+      const before = facts.length;
+      const assembled = readVisionLanguageLaunch(logical, {
+        add: (kind, value, detail, confidence = 'high') => facts.push({ kind, value, range, confidence, detail }),
+      });
+      if (assembled)
+        for (let k = before - 1; k >= flagsStart; k--)
+          if (facts[k].kind === 'model.id' || (facts[k].kind === 'model.fromScratch' && facts[k].value === false))
+            facts.splice(k, 1);
     }
   }
   // `source ./train_dpo.sh slurm`, `. ./env.sh`: a script run in this one's shell, whose variables and launch

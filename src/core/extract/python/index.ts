@@ -2,6 +2,8 @@ import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { deepspeedMii } from './readers/deepspeedMii';
 import { policyActions } from './readers/lerobot';
+import { remoteCodeChat } from './readers/chatApi';
+import { settingsModule } from './readers/settingsModule';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -90,6 +92,7 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.remoteTraining,
   ray.rayVllmEngines,
   serving.generation,
+  remoteCodeChat,
   nanotron.nanotronDecode,
   nanotron.nanotronConfigObjects,
   slurmSubmit.slurmSubmission,
@@ -131,6 +134,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.weightCasts,
   localModules.localModuleCalls,
   localModules.flagModule,
+  settingsModule,
   modelFlagDefault,
   packageLoader,
   flagModuleDefaults,
