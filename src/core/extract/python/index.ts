@@ -2,7 +2,7 @@ import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { deepspeedMii } from './readers/deepspeedMii';
 import { policyActions } from './readers/lerobot';
-import { remoteCodeChat } from './readers/chatApi';
+import { remoteCodeChat, threadedGeneration } from './readers/chatApi';
 import { settingsModule } from './readers/settingsModule';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
@@ -93,6 +93,7 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.rayVllmEngines,
   serving.generation,
   remoteCodeChat,
+  threadedGeneration,
   nanotron.nanotronDecode,
   nanotron.nanotronConfigObjects,
   slurmSubmit.slurmSubmission,

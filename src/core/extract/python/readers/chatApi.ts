@@ -54,3 +54,33 @@ export const remoteCodeChat: CallRule = {
     });
   },
 };
+
+/** `model.generate`, `self.model.generate`, `llm.generate`: a model handle's generate method, passed, not called. */
+const GENERATE_TARGET = /^(?:[A-Za-z_]\w{0,100}\.){0,3}(?:model|\w{1,60}_model|llm|vlm|lm|net)\.generate$/i;
+
+/**
+ * Streaming generation as transformers documents it (TextIteratorStreamer): `Thread(target=model.generate,
+ * kwargs=generate_kwargs).start()`, reading tokens from the streamer while the thread generates (chat demos,
+ * Gradio apps). The generate method is handed to the thread rather than called, so the generation rule does not
+ * see it; the program generates all the same.
+ */
+export const threadedGeneration: CallRule = {
+  framework: 'huggingface',
+  callees: ['Thread'],
+  words: ['target'],
+  runStart: /\bThread[ \t]*\([^)\n]{0,200}target[ \t]*=[ \t]*[\w.]{0,200}\.generate\b/,
+  when: ({ node }) => {
+    const args = node.childForFieldName('arguments');
+    return !!args?.namedChildren.some(
+      (a) =>
+        a?.type === 'keyword_argument' &&
+        a.childForFieldName('name')?.text === 'target' &&
+        GENERATE_TARGET.test(a.childForFieldName('value')?.text ?? ''),
+    );
+  },
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add('inference.engine', 'hf-generate', fn, `${full}(target=...generate): one request at a time`, 'low');
+    ctx.add('launch.inference', full, fn, `${full}(target=...generate) generates in a thread (inference)`, 'medium');
+  },
+};

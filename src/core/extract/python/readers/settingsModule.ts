@@ -1,4 +1,5 @@
 import type { FileRule } from '../rules';
+import { SETTINGS_CLASS as SNAKE_OR_CAMEL_SETTINGS } from './localModules';
 
 /**
  * A program whose settings are dataclasses in a module of its own package (nanoVLM's `import models.config as
@@ -9,8 +10,14 @@ import type { FileRule } from '../rules';
  * read as facts of their own, under the program's (constants.ts dataclassFields).
  */
 
-/** A settings class by its name: `VLMConfig`, `TrainConfig`, `TrainingArguments`, `ModelArgs`, `train_config`. */
-const SETTINGS_CLASS = /^(?:[A-Z]\w{0,60}(?:Config|Args|Arguments|Settings|Params|Hparams)|\w{1,60}_config)$/;
+/**
+ * A settings class by its name: `VLMConfig`, `TrainConfig`, `TrainingArguments`, `ModelArgs`, and the names
+ * localModules.ts reads so (`train_config`, not a verb's `update_config`).
+ */
+const CAPITALISED_SETTINGS = /^[A-Z][A-Za-z0-9]{0,60}(?:Config|Args|Arguments|Settings|Params|Hparams)$/;
+const isSettingsClass = (name: string) => CAPITALISED_SETTINGS.test(name) || SNAKE_OR_CAMEL_SETTINGS.test(name);
+/** A call of something named like a settings class: files without one are not looked at further. */
+const SETTINGS_CALL = /(?:Config|Args|Arguments|Settings|Params|Hparams|_config|_args|_settings)[ \t]*\(/;
 /** `import models.config as config` / `import config`, at column 0. */
 const MODULE_IMPORT = /^import[ \t]+([A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})(?:[ \t]+as[ \t]+(\w{1,100}))?[ \t]*$/gm;
 /** `from models.config import VLMConfig, TrainConfig` / `from models import config`, at column 0. */
@@ -28,7 +35,7 @@ export const settingsModule: FileRule = {
   phase: 'after-calls',
   words: ['Config(', 'Args(', 'Arguments(', 'Settings(', 'Params(', '_config('],
   read: (_index, ctx) => {
-    if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    if (!SETTINGS_CALL.test(ctx.text) || !/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
     const linked = new Set(ctx.facts.filter((f) => f.kind === 'link.module').map((f) => String(f.value)));
     // Names that stand for a module (`config` in `config.VLMConfig()`) and names of settings classes, each with
     // the module file it comes from and the line of its import.
@@ -45,7 +52,7 @@ export const settingsModule: FileRule = {
         const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
         if (!name) continue;
         const local = name[2] ?? name[1];
-        if (SETTINGS_CLASS.test(name[1])) classes.set(local, { file: fileOf(m[1]), at: m.index });
+        if (isSettingsClass(name[1])) classes.set(local, { file: fileOf(m[1]), at: m.index });
         // `from models import config`: a module of the package, used as `config.VLMConfig()`.
         else if (/^[a-z_]\w*$/.test(name[1])) modules.set(local, { file: `${fileOf(m[1]).slice(0, -3)}/${name[1]}.py`, at: m.index });
       }
@@ -53,7 +60,7 @@ export const settingsModule: FileRule = {
     const used = new Map<string, number>();
     for (const [name, where] of modules)
       for (const call of ctx.text.matchAll(new RegExp(`(?:^|[^\\w.])${name}\\.(\\w{1,100})[ \\t]*\\(`, 'gm')))
-        if (SETTINGS_CLASS.test(call[1]) && !used.has(where.file)) used.set(where.file, where.at);
+        if (isSettingsClass(call[1]) && !used.has(where.file)) used.set(where.file, where.at);
     for (const [name, where] of classes)
       if (!used.has(where.file) && new RegExp(`(?:^|[^\\w.])${name}[ \\t]*\\(`, 'm').test(ctx.text))
         used.set(where.file, where.at);
