@@ -77,6 +77,10 @@ export function assembledModelSize(name: string): AssembledSize | undefined {
     const id = findModel(part)?.id ?? (folder ? catalogIdForRepoName(folder) : undefined);
     const row = id ? findModel(id) : undefined;
     if (row) {
+      // A language part that is itself a vision-language checkpoint (`liuhaotian/llava-v1.5-13b` with its
+      // `--vision_tower`) already holds its image encoder: it is the whole model.
+      if (k === 0 && row.modality === 'multimodal')
+        return { params: row.params, fromCatalog: true, detail: `${part}: ${(row.params / 1e9).toPrecision(3)}B (catalog ${row.id}, image encoder included)` };
       params += row.params;
       said.push(`${part}: ${(row.params / 1e9).toPrecision(3)}B (catalog ${row.id})`);
       continue;

@@ -8,10 +8,9 @@ import { unquote } from './words';
  * - A model assembled from parts: a vision encoder (`--vision_tower`, `--vision_path`,
  *   `--vision_model_name_or_path`) and a language model (`--llm_path`, `--lm_model_name_or_path`, or LLaVA's
  *   `--model_name_or_path` beside `--vision_tower`). Both are trained or run together, so the model is the two
- *   (`LLM + vision`, sized part by part when resolved). The connector between them (LLaVA's `mm_projector`,
- *   InternVL's MLP) is new unless a trained one is loaded (`--pretrain_mm_mlp_adapter`, `--mlp_path`): training
- *   it is the first, pretraining stage of a new model (LLaVA's README: "Pretrain (feature alignment)" then
- *   "Visual Instruction Tuning" with the projector from stage one).
+ *   (`LLM + vision`, sized part by part when resolved). Both parts are pretrained checkpoints, so the run starts
+ *   from pretrained weights even when the connector between them (LLaVA's `mm_projector`, InternVL's MLP) is new
+ *   (LLaVA's "Pretrain (feature alignment)" stage trains only that connector on a pretrained LLM).
  * - LoRA on a part of the model: `--use_llm_lora 16`, `--use_backbone_lora 16` (InternVL: the LoRA rank on the
  *   language model or the vision backbone, 0 = off; internvl_chat_finetune.py ModelArguments).
  */
@@ -63,13 +62,15 @@ export function readVisionLanguageLaunch(command: string, out: VisionLanguageSin
     `${language} + ${vision}`,
     `a vision-language model assembled from ${language} (language model) and ${vision} (vision encoder)`,
   );
-  if (!CONNECTOR_LOADED.test(command) && !lora)
-    out.add(
-      'training.mode',
-      'pretrain',
-      'a new vision-language model: its connector starts untrained (no trained projector or MLP is loaded), the pretraining stage',
-      'medium',
-    );
-  else out.add('model.fromScratch', false, 'assembled from pretrained parts with a trained connector loaded', 'medium');
+  // Both parts are pretrained checkpoints: training the new connector (LLaVA's stage one, InternVL's MLP warmup)
+  // or the whole starts from pretrained weights, not from scratch.
+  out.add(
+    'model.fromScratch',
+    false,
+    CONNECTOR_LOADED.test(command)
+      ? 'assembled from pretrained parts, with a trained connector loaded'
+      : 'assembled from pretrained parts (the connector between them starts untrained)',
+    'medium',
+  );
   return true;
 }
