@@ -669,7 +669,9 @@ export function extractShellFacts(text: string): Fact[] {
         // timm-style `--model vit_base_patch16_224`: pretrained only with --pretrained.
         // `--model internvl_c_classification --pretrained ./pretrained/internvl_c_13b_224px.pth`: a model name that
         // states no size, with weights whose file name does, is those weights' model.
-        const weights = /(?:^|\s)--pretrained[=\s]+["']?([^\s"']{1,300}\.(?:pth|pt|bin|safetensors|ckpt))/.exec(logical)?.[1];
+        const weights = /(?:^|\s)--pretrained[=\s]+["']?([^\s"']{1,300}\.(?:pth|pt|bin|safetensors|ckpt))/.exec(
+          logical,
+        )?.[1];
         const stem = weights?.slice(weights.lastIndexOf('/') + 1).replace(/\.\w+$/, '');
         const sizedWeights =
           stem && !findModel(raw) && !sizeFromModelName(raw) && sizeFromModelName(stem) ? stem : undefined;

@@ -80,7 +80,11 @@ export function assembledModelSize(name: string): AssembledSize | undefined {
       // A language part that is itself a vision-language checkpoint (`liuhaotian/llava-v1.5-13b` with its
       // `--vision_tower`) already holds its image encoder: it is the whole model.
       if (k === 0 && row.modality === 'multimodal')
-        return { params: row.params, fromCatalog: true, detail: `${part}: ${(row.params / 1e9).toPrecision(3)}B (catalog ${row.id}, image encoder included)` };
+        return {
+          params: row.params,
+          fromCatalog: true,
+          detail: `${part}: ${(row.params / 1e9).toPrecision(3)}B (catalog ${row.id}, image encoder included)`,
+        };
       params += row.params;
       said.push(`${part}: ${(row.params / 1e9).toPrecision(3)}B (catalog ${row.id})`);
       continue;

@@ -155,9 +155,7 @@ export function completeRun(
       ? assembledModelSize(spec.model.name)
       : undefined;
   const named =
-    catalog || spec.model.params || isAssembledName(spec.model.name)
-      ? undefined
-      : sizeFromModelName(spec.model.name);
+    catalog || spec.model.params || isAssembledName(spec.model.name) ? undefined : sizeFromModelName(spec.model.name);
   const missing: MissingInput[] = [];
   let paramsSpread = 1;
   let params: number;

@@ -140,7 +140,17 @@ const MAX_FLAGS = 300;
  * (clip_benchmark), `main.py test|validate|predict` (LightningCLI's subcommands beside `fit`), `run.py infer`.
  * The first word after the script is the subcommand. Returns the detail, or undefined.
  */
-const INFERENCE_SUBCOMMANDS = new Set(['eval', 'evaluate', 'validate', 'test', 'predict', 'infer', 'inference', 'generate', 'serve']);
+const INFERENCE_SUBCOMMANDS = new Set([
+  'eval',
+  'evaluate',
+  'validate',
+  'test',
+  'predict',
+  'infer',
+  'inference',
+  'generate',
+  'serve',
+]);
 export function inferenceSubcommand(command: LaunchCommand, program: { script?: string }): string | undefined {
   if (!program.script) return undefined;
   const at = command.words.indexOf(program.script);

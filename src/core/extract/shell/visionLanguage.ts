@@ -24,16 +24,15 @@ const VISION_FLAG = /(?:^|\s)--(?:vision_tower|vision_path|vision_model_name_or_
 const LANGUAGE_FLAG =
   /(?:^|\s)--(?:llm_path|lm_model_name_or_path|language_model_name_or_path|llm_model_name_or_path|model_name_or_path)(?:=|\s+)(\S+)/;
 /** A trained connector loaded into the assembled model: not a new model, a later stage. */
-const CONNECTOR_LOADED = /(?:^|\s)--(?:pretrain_mm_mlp_adapter|mlp_path|pretrained_projector)(?:=|\s+)(?!["']?(?:None|none|null)?["']?(?:\s|$))\S/;
+const CONNECTOR_LOADED =
+  /(?:^|\s)--(?:pretrain_mm_mlp_adapter|mlp_path|pretrained_projector)(?:=|\s+)(?!["']?(?:None|none|null)?["']?(?:\s|$))\S/;
 /** `--use_llm_lora 16`, `--use_backbone_lora 8`: a LoRA rank on a part of the model (0 = none). */
 const PART_LORA = /(?:^|\s)--use_(\w{1,40})_lora(?:=|\s+)(\S+)/g;
 
 /** A part named by a literal path or Hub id (not a shell variable, an option or an empty word). */
 function namedPart(word: string | undefined): string | undefined {
   const value = unquote(word)?.replace(/\/+$/, '');
-  return value && /^[\w./~-]{2,200}$/.test(value) && /[a-z]/i.test(value) && !value.startsWith('-')
-    ? value
-    : undefined;
+  return value && /^[\w./~-]{2,200}$/.test(value) && /[a-z]/i.test(value) && !value.startsWith('-') ? value : undefined;
 }
 
 export interface VisionLanguageSink {

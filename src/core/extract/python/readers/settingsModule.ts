@@ -19,7 +19,8 @@ const isSettingsClass = (name: string) => CAPITALISED_SETTINGS.test(name) || SNA
 /** A call of something named like a settings class: files without one are not looked at further. */
 const SETTINGS_CALL = /(?:Config|Args|Arguments|Settings|Params|Hparams|_config|_args|_settings)[ \t]*\(/;
 /** `import models.config as config` / `import config`, at column 0. */
-const MODULE_IMPORT = /^import[ \t]+([A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})(?:[ \t]+as[ \t]+(\w{1,100}))?[ \t]*$/gm;
+const MODULE_IMPORT =
+  /^import[ \t]+([A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})(?:[ \t]+as[ \t]+(\w{1,100}))?[ \t]*$/gm;
 /** `from models.config import VLMConfig, TrainConfig` / `from models import config`, at column 0. */
 const FROM_IMPORT =
   /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
@@ -54,7 +55,8 @@ export const settingsModule: FileRule = {
         const local = name[2] ?? name[1];
         if (isSettingsClass(name[1])) classes.set(local, { file: fileOf(m[1]), at: m.index });
         // `from models import config`: a module of the package, used as `config.VLMConfig()`.
-        else if (/^[a-z_]\w*$/.test(name[1])) modules.set(local, { file: `${fileOf(m[1]).slice(0, -3)}/${name[1]}.py`, at: m.index });
+        else if (/^[a-z_]\w*$/.test(name[1]))
+          modules.set(local, { file: `${fileOf(m[1]).slice(0, -3)}/${name[1]}.py`, at: m.index });
       }
     }
     const used = new Map<string, number>();
