@@ -168,6 +168,26 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 4_000,
     maxN: 50_000,
   },
+  // A program importing many modules of its own package, each used as `name.XConfig(` (settingsModule.ts).
+  {
+    name: 'python: many package imports each building a settings class',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `${Array.from({ length: n }, (_, k) => `import pkg.m${k} as c${k}\n`).join('')}` +
+      `if __name__ == "__main__":\n${Array.from({ length: n }, (_, k) => `    c${k}.TrainConfig()\n`).join('')}`,
+    n: 2_000,
+    maxN: 20_000,
+  },
+  // A chat call's input cast searched for over a file of near-misses (chatApi.ts).
+  {
+    name: 'python: model.chat(tokenizer) beside many casts that never reach a 16-bit dtype',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) => `model.chat(tokenizer, q)\n${'pixel_values.cuda().to(device) \n'.repeat(n)}`,
+    n: 4_000,
+    maxN: 50_000,
+  },
   // Distinct known pairs: each was searched for from the start of the line (quadratic in the line).
   {
     name: 'directive line with many pairs',
@@ -490,6 +510,25 @@ for epoch in range(3):
     reader: 'shell',
     file: 'a.sh',
     make: (n) => `python a.py ${'|| error "x '.repeat(n)}\n`,
+    n: 1_000,
+    maxN: 100_000,
+  },
+  // Aliases and case arms read once per file (shellFacts.ts shellAliases, caseSpans).
+  {
+    name: 'shell: many aliases and case arms around a launch',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) =>
+      `${Array.from({ length: n }, (_, k) => `alias a${k}="srun -N 1"\n`).join('')}` +
+      `${'case "$1" in\n  --x) GPUS=1 ;;\nesac\n'.repeat(n)}GPUS=\${GPUS:-8}\na1 python t.py --bf16\n`,
+    n: 1_000,
+    maxN: 20_000,
+  },
+  {
+    name: 'shell: a case line that never says in',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `${'case x '.repeat(n)}\nesac\npython t.py\n`,
     n: 1_000,
     maxN: 100_000,
   },

@@ -4,6 +4,7 @@ import { sizeFromModelName } from '../knowledge/modelName';
 import { normalisePrecision } from './pythonFacts';
 import { matchLauncher, positionsAreNotLearned } from './shell/launchers';
 import { evaluateFolderValue } from './shell/scriptFolder';
+import { readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
 import { flagMeaning, sizingKindFor } from './sizingNames';
 
 /**
@@ -25,6 +26,23 @@ function shellVariables(text: string): Map<string, string> {
   // `: ${NAME:=default}` sets NAME when it is unset (a script's overridable defaults).
   // `NAME=${NAME:-"-m pkg.train"}`: a quoted default may hold spaces.
   const defaults = /^[ \t]*:[ \t]+"?\$\{(\w+):?=([^}\n]{0,1000})\}/;
+  // `case "$1" in --auto) GPUS=1 ;; esac`: an assignment in a case arm applies only with that argument; the value
+  // set before (the script's default, `GPUS=${GPUS:-8}`) is the one a plain run uses.
+  const caseSpans: Array<[number, number]> = [];
+  if (/\besac\b/.test(text)) {
+    let open = -1;
+    let depth = 0;
+    for (const c of text.matchAll(/^[ \t]*(?:case[ \t][^\n]{0,500}?[ \t]in[ \t]*$|esac\b)/gm)) {
+      if (c[0].trimStart().startsWith('case')) {
+        if (depth++ === 0) open = c.index;
+      } else if (depth > 0 && --depth === 0) caseSpans.push([open, c.index]);
+    }
+  }
+  let span = 0;
+  const inCaseArm = (at: number) => {
+    while (span < caseSpans.length && caseSpans[span][1] < at) span++;
+    return span < caseSpans.length && caseSpans[span][0] < at;
+  };
   for (const m of text.matchAll(
     /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
   )) {
@@ -33,6 +51,7 @@ function shellVariables(text: string): Map<string, string> {
       if (d) vars.set(d[1], expandShell(d[2].replace(/^["']|["']$/g, ''), vars));
       continue;
     }
+    if (vars.has(m[1]) && inCaseArm(m.index)) continue;
     let value = m[2];
     const arithmetic = /^"?\$\(\(([^()]*(?:\([^()]*\)[^()]*){0,20})\)\)"?$/.exec(value);
     if (arithmetic) {
@@ -344,10 +363,45 @@ function srunTasksPerNode(
   return sbatch && { n: sbatch.n, detail: `${sbatch.detail} with srun running python` };
 }
 
+/**
+ * Nodes of an srun that starts the Python program itself: `--ntasks=512 --ntasks-per-node=8` is 64 nodes of 8
+ * (SLURM srun docs: -n/--ntasks is the number of tasks to run, --ntasks-per-node those on each node), as launch
+ * scripts write a job of GPUS=${GPUS:-512} processes; else srun's own `--nodes=N` / `-N N`.
+ */
+function srunNodes(prefix: string, perNode: number): { n: number; detail: string } | undefined {
+  const at = prefix.search(/(?:^|[\s;&])srun\s/);
+  if (at < 0) return undefined;
+  const srun = prefix.slice(at);
+  const tasks = Number(/(?:^|\s)(?:--ntasks|-n)(?:=|[ \t]+)(\d{1,7})(?=\s|$)/.exec(srun)?.[1]);
+  if (tasks > 0 && perNode > 0 && tasks % perNode === 0 && tasks > perNode)
+    return { n: tasks / perNode, detail: `srun --ntasks=${tasks} over ${perNode} per node` };
+  const nodes = Number(/(?:^|\s)(?:--nodes|-N)(?:=|[ \t]+)(\d{1,6})(?=\s|$)/.exec(srun)?.[1]);
+  return nodes > 0 ? { n: nodes, detail: `srun --nodes=${nodes}` } : undefined;
+}
+
+/** Aliases remembered per file. */
+const MAX_ALIASES = 50;
+
+/**
+ * `alias s1a="srun -p ${PARTITION} -N 1 --gres=gpu:1 --cpus-per-task 10"`: a short name for a launcher's words,
+ * as cluster scripts write them (bash expands aliases in scripts run with `shopt -s expand_aliases`, and such
+ * scripts are as often pasted into an interactive shell, where they always are).
+ */
+function shellAliases(text: string): Map<string, string> {
+  const aliases = new Map<string, string>();
+  if (!text.includes('alias')) return aliases;
+  for (const m of text.matchAll(/^[ \t]*alias[ \t]+([\w.-]{1,100})=(?:"([^"\n]{0,1000})"|'([^'\n]{0,1000})')/gm)) {
+    if (aliases.size >= MAX_ALIASES) break;
+    aliases.set(m[1], m[2] ?? m[3]);
+  }
+  return aliases;
+}
+
 export function extractShellFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
   const vars = shellVariables(text);
+  const aliases = shellAliases(text);
   let launches = 0;
   let expandedLooks = 0;
   const smokeDriver = (text.match(SMOKE_CHECKS) ?? []).length >= MIN_SMOKE_CHECKS;
@@ -401,6 +455,12 @@ export function extractShellFacts(text: string): Fact[] {
       parts.push(lines[++i]);
     }
     let logical = parts.join(' ');
+    // `alias s1a="srun -p X -N 1 --gres=gpu:1"` then `s1a python train.py`: the alias's words start the command.
+    if (aliases.size > 0) {
+      const first = /^[ \t]*([\w.-]{1,100})(?=[ \t])/.exec(logical);
+      const value = first ? aliases.get(first[1]) : undefined;
+      if (first && value !== undefined) logical = `${value}${logical.slice(first[0].length)}`;
+    }
     // Each flag is looked for in the command: a command is read up to this length (real ones are a few KB).
     if (logical.length > MAX_COMMAND_LENGTH) logical = logical.slice(0, MAX_COMMAND_LENGTH);
     const range = { startLine, startCol: 0, endLine: i, endCol: lines[i].length };
@@ -500,7 +560,11 @@ export function extractShellFacts(text: string): Fact[] {
     if (visible) add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
     else {
       const perNode = srunTasksPerNode(launch.launcher.name, launch.command.prefix, tasksPerNode);
-      if (perNode && !facts.some(isDevices) && !own.some(isDevices)) add('hardware.devices', perNode.n, perNode.detail);
+      if (perNode && !facts.some(isDevices) && !own.some(isDevices)) {
+        add('hardware.devices', perNode.n, perNode.detail);
+        const nodes = srunNodes(launch.command.prefix, perNode.n);
+        if (nodes && !facts.some((f) => f.kind === 'hardware.nodes')) add('hardware.nodes', nodes.n, nodes.detail);
+      }
     }
     if (!own.some((f) => f.kind === 'launch.inference'))
       add('launch.trainer', launch.value, `launch command: ${logical.trim().replace(/\s+/g, ' ').slice(0, 60)}`);
@@ -562,6 +626,7 @@ export function extractShellFacts(text: string): Fact[] {
       });
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
+    const flagsStart = facts.length;
     let flags = 0;
     for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]{0,1000}"|'[^']{0,1000}'|[^\s-][^\s]*))?/g)) {
       if (++flags > MAX_FLAGS_PER_COMMAND) break;
@@ -599,18 +664,31 @@ export function extractShellFacts(text: string): Fact[] {
       else if (name === 'amp_dtype' && raw)
         add('training.precision', /bf|bfloat/i.test(raw) ? 'bf16' : 'fp16', `--amp-dtype ${raw}`);
       else if (
-        (name === 'model_name' || name === 'model_id') &&
+        (name === 'model_name' || name === 'model_id' || name === 'checkpoint' || name === 'hf_model') &&
         raw &&
         /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/.test(raw) &&
         (findModel(raw) !== undefined || sizeFromModelName(raw) !== undefined)
       ) {
-        // Too generic a flag to trust alone (often a run label), but `org/name` that the catalog knows or whose
-        // name states a size (`Qwen/Qwen2.5-1.5B`) is the checkpoint the program loads.
+        // Too generic a flag to trust alone (often a run label, or a folder a run writes), but `org/name` that the
+        // catalog knows or whose name states a size (`Qwen/Qwen2.5-1.5B`, `--checkpoint OpenGVLab/InternVL3-8B`)
+        // is the checkpoint the program loads.
         add('model.id', raw, `--${m[1]} ${raw}`);
         add('model.fromScratch', false, `--${m[1]} names a pretrained checkpoint`);
       } else if (name === 'model' && raw && !raw.startsWith('$') && /^[\w./-]+$/.test(raw)) {
         // timm-style `--model vit_base_patch16_224`: pretrained only with --pretrained.
-        add('model.id', raw, `--${m[1]} ${raw}`);
+        // `--model internvl_c_classification --pretrained ./pretrained/internvl_c_13b_224px.pth`: a model name that
+        // states no size, with weights whose file name does, is those weights' model.
+        const weights = /(?:^|\s)--pretrained[=\s]+["']?([^\s"']{1,300}\.(?:pth|pt|bin|safetensors|ckpt))/.exec(
+          logical,
+        )?.[1];
+        const stem = weights?.slice(weights.lastIndexOf('/') + 1).replace(/\.\w+$/, '');
+        const sizedWeights =
+          stem && !findModel(raw) && !sizeFromModelName(raw) && sizeFromModelName(stem) ? stem : undefined;
+        add(
+          'model.id',
+          sizedWeights ?? raw,
+          sizedWeights ? `--${m[1]} ${raw} with --pretrained ${weights}` : `--${m[1]} ${raw}`,
+        );
         if (/(^|\s)--pretrained\b/.test(logical)) add('model.fromScratch', false, '--pretrained');
       } else if (name === 'mixed_precision' && raw)
         add(
@@ -700,6 +778,18 @@ export function extractShellFacts(text: string): Fact[] {
           ...(valueLine !== undefined ? { originLine: valueLine } : {}),
         };
       }
+    }
+    // A vision-language model assembled from a vision encoder and a language model: the pair is the model (the
+    // single reading of `--model_name_or_path` names only its language part).
+    if (VISION_LANGUAGE_WORD.test(logical)) {
+      const before = facts.length;
+      const assembled = readVisionLanguageLaunch(logical, {
+        add: (kind, value, detail, confidence = 'high') => facts.push({ kind, value, range, confidence, detail }),
+      });
+      if (assembled)
+        for (let k = before - 1; k >= flagsStart; k--)
+          if (facts[k].kind === 'model.id' || (facts[k].kind === 'model.fromScratch' && facts[k].value === false))
+            facts.splice(k, 1);
     }
   }
   // `source ./train_dpo.sh slurm`, `. ./env.sh`: a script run in this one's shell, whose variables and launch

@@ -90,7 +90,7 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
   },
   {
     kind: 'training.steps',
-    names: ['max_steps', 'max_iters', 'train_iters', 'max_train_steps'],
+    names: ['max_steps', 'max_iters', 'train_iters', 'max_train_steps', 'max_training_steps'],
     only: [
       {
         names: ['total_steps', 'num_train_steps', 'num_steps', 'train_steps', 'n_steps'],

@@ -12,6 +12,7 @@ import {
 } from '../knowledge';
 import type { Accelerator, Model, Region } from '../knowledge/schema';
 import { NAME_SIZE_SPREAD, sizeFromModelName } from '../knowledge/modelName';
+import { assembledModelSize, isAssembledName } from './assembledModel';
 import type {
   Assumption,
   EstimateSettings,
@@ -148,7 +149,13 @@ export function completeRun(
 
   // ---- model
   const catalog = spec.model.name ? (findModel(spec.model.name) ?? null) : null;
-  const named = catalog || spec.model.params ? undefined : sizeFromModelName(spec.model.name);
+  // A model assembled from parts (`language + vision`): sized part by part, or not at all.
+  const assembled =
+    !catalog && !spec.model.params && isAssembledName(spec.model.name)
+      ? assembledModelSize(spec.model.name)
+      : undefined;
+  const named =
+    catalog || spec.model.params || isAssembledName(spec.model.name) ? undefined : sizeFromModelName(spec.model.name);
   const missing: MissingInput[] = [];
   let paramsSpread = 1;
   let params: number;
@@ -172,6 +179,16 @@ export function completeRun(
     params = catalog.params;
     source = 'catalog';
     note({ field: 'model.params', value: params, source: 'catalog', detail: `${catalog.id}: ${catalog.source}` });
+  } else if (assembled) {
+    params = assembled.params;
+    source = assembled.fromCatalog ? 'catalog' : 'name';
+    if (!assembled.fromCatalog) paramsSpread = NAME_SIZE_SPREAD;
+    note({
+      field: 'model.params',
+      value: params,
+      source: assembled.fromCatalog ? 'catalog' : 'computed',
+      detail: `the sum of its parts: ${assembled.detail}${assembled.fromCatalog ? '' : ` (range widened ×${NAME_SIZE_SPREAD} each way)`}`,
+    });
   } else if (named) {
     params = named.params;
     source = 'name';

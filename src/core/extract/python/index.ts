@@ -3,6 +3,8 @@ import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault
 import { deepspeedMii } from './readers/deepspeedMii';
 import { policyActions, policyConstruction, policyServer, rolloutContext } from './readers/lerobot';
 import { configModelName } from './readers/configModelName';
+import { remoteCodeChat, threadedGeneration } from './readers/chatApi';
+import { settingsModule } from './readers/settingsModule';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -91,6 +93,8 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.remoteTraining,
   ray.rayVllmEngines,
   serving.generation,
+  remoteCodeChat,
+  threadedGeneration,
   nanotron.nanotronDecode,
   nanotron.nanotronConfigObjects,
   slurmSubmit.slurmSubmission,
@@ -136,6 +140,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.weightCasts,
   localModules.localModuleCalls,
   localModules.flagModule,
+  settingsModule,
   modelFlagDefault,
   packageLoader,
   flagModuleDefaults,

@@ -10,7 +10,14 @@ import { unquote } from './words';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
 import { readScriptCall, SCRIPT_CALL } from './scriptCall';
 import { isOpenClipTrain, readOpenClipTrain } from './openClip';
-import { evaluationOnly, launchedProgram, readEvaluationHarness, servingModule, utilityProgram } from './runIntent';
+import {
+  evaluationOnly,
+  inferenceSubcommand,
+  launchedProgram,
+  readEvaluationHarness,
+  servingModule,
+  utilityProgram,
+} from './runIntent';
 
 /**
  * The commands that start training runs, as a table: each launcher names the words that
@@ -325,7 +332,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     const outcome = readSwiftCommand(swift.tool, swift.sub, command.words.slice(swift.at + 1), command.prefix, out);
     return outcome === 'no-run' ? 'no-run' : 'own-links';
   }
-  const serving = servingModule(program) ?? evaluationOnly(command);
+  const serving = servingModule(program) ?? evaluationOnly(command) ?? inferenceSubcommand(command, program);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
   else {
     const method = postTrainingMethod(program);

@@ -136,6 +136,29 @@ export function servingModule(program: { script?: string; module?: string }): st
 const MAX_FLAGS = 300;
 
 /**
+ * A program with subcommands run with one that evaluates or generates: `cli.py eval --model ...`
+ * (clip_benchmark), `main.py test|validate|predict` (LightningCLI's subcommands beside `fit`), `run.py infer`.
+ * The first word after the script is the subcommand. Returns the detail, or undefined.
+ */
+const INFERENCE_SUBCOMMANDS = new Set([
+  'eval',
+  'evaluate',
+  'validate',
+  'test',
+  'predict',
+  'infer',
+  'inference',
+  'generate',
+  'serve',
+]);
+export function inferenceSubcommand(command: LaunchCommand, program: { script?: string }): string | undefined {
+  if (!program.script) return undefined;
+  const at = command.words.indexOf(program.script);
+  const next = at >= 0 ? command.words[at + 1]?.replace(/^["']|["']$/g, '') : undefined;
+  return next && INFERENCE_SUBCOMMANDS.has(next) ? `${program.script} ${next}: evaluates or generates` : undefined;
+}
+
+/**
  * Flags that evaluate a trained model and train nothing: an explicit switch (`--eval-only`, `--evaluate`,
  * `--do_eval` without `--do_train`, `--do_predict`), or a checkpoint (`--pretrained`, `--resume`,
  * `--checkpoint`) with evaluation data (`--imagenet-val`, `--val-data`, `--eval_dataset`) and no flag that

@@ -3031,6 +3031,19 @@ export const MODELS: readonly Model[] = [
     source:
       'computed from config.json (40 layers, d 5120, FFN 17920, 40 heads / 10 KV heads, vocab 100352, untied); report: 14B',
   },
+  // ---------------- InternLM ----------------
+  {
+    id: 'internlm/internlm2_5-7b-chat',
+    aliases: [],
+    family: 'internlm2.5',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 7_737_708_544,
+    contextLength: 32_768,
+    smallerSiblings: [],
+    source:
+      'computed from config.json (32 layers, d 4096, FFN 14336 gated, 32 heads / 8 KV heads, vocab 92544, untied; huggingface.co/internlm/internlm2_5-7b-chat); model card: 7.74B',
+  },
   // ---------------- Small LLMs (TinyLlama, SmolLM2) ----------------
   {
     id: 'TinyLlama/TinyLlama-1.1B-Chat-v1.0',

@@ -66,12 +66,37 @@ function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
   }
 }
 
+/**
+ * Fields naming the two parts of a vision-language model a settings class builds (nanoVLM's VLMConfig
+ * `lm_model_type` and `vit_model_type`, `llm_name_or_path` / `vision_tower` in LLaVA-style argument classes).
+ */
+const LANGUAGE_PART_FIELD =
+  /^(?:lm|llm|language_model|text_model|decoder)_(?:model_type|model_name|model_name_or_path|model_id|model_path|name_or_path|path)$/;
+const VISION_PART_FIELD =
+  /^(?:vit|vision|vision_model|image_model|vision_encoder|visual_encoder)_(?:model_type|model_name|model_name_or_path|model_id|model_path|name_or_path|path)$|^vision_tower$/;
+const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
+
 /** Dataclass fields whose names size a run (HfArgumentParser argument classes, GPTConfig). */
 function readDataclassFields(fields: SyntaxIndex['classAssignments'], ctx: PythonReadContext): void {
+  const parts = new Map<string, { language?: { id: string; node: Node }; vision?: { id: string; node: Node } }>();
   for (const { className, assignment } of fields) {
     const { left, right } = ctx.syntax.sidesOf(assignment);
     if (!left || !right || left.type !== 'identifier') continue;
     const owner = `default of ${className}.${left.text}`;
+    const part = LANGUAGE_PART_FIELD.test(left.text)
+      ? 'language'
+      : VISION_PART_FIELD.test(left.text)
+        ? 'vision'
+        : undefined;
+    if (part) {
+      const r = evaluate(right, ctx.symbols);
+      if (typeof r?.value === 'string' && HUB_ID.test(r.value)) {
+        const found = parts.get(className) ?? {};
+        found[part] ??= { id: r.value, node: right };
+        parts.set(className, found);
+      }
+      continue;
+    }
     if (sizingKind(left.text) || Object.hasOwn(PRECISION_FLAGS, left.text)) readKeyword(left.text, right, ctx, owner);
     else if (
       /^(model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path|model)$/.test(left.text)
@@ -87,6 +112,15 @@ function readDataclassFields(fields: SyntaxIndex['classAssignments'], ctx: Pytho
       if (r && r.origin.startPosition.row !== right.startPosition.row)
         ctx.facts[ctx.facts.length - 1] = { ...last, originLine: r.origin.startPosition.row };
     }
+  }
+  // The language model and the vision encoder a class assembles: both are the model (sized part by part).
+  for (const [className, { language, vision }] of parts) {
+    if (!language) continue;
+    const id = vision ? `${language.id} + ${vision.id}` : language.id;
+    const detail = vision
+      ? `defaults of ${className}: a vision-language model of ${language.id} (language model) and ${vision.id} (vision encoder)`
+      : `default of ${className}: the language model ${language.id}`;
+    ctx.add('model.id', id, language.node, detail, 'medium');
   }
 }
 

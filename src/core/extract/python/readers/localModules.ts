@@ -33,7 +33,7 @@ const RUN_FUNCTION =
  * A settings class of the package the program builds (`from mypkg.configs.training import train_config`, then
  * `train_config()` updated from the command line): its field defaults are the run's settings.
  */
-const SETTINGS_CLASS =
+export const SETTINGS_CLASS =
   /^(?!(?:update|get|load|make|build|generate|check|parse|save|set|create|read|print|setup|init|to|from)_)\w*?(?:(?:^|_)(?:config|args|arguments|hparams|settings)|[a-z](?:Config|Args|Arguments|Settings))$/;
 /**
  * A function of the package that starts a model server on this machine (`from src.server import start_server`,

@@ -14,7 +14,17 @@ import type { FileRule } from '../rules';
  */
 
 /** Flags that hold the model to load (dashes and underscores alike). */
-const MODEL_FLAGS = new Set(['model_path', 'model_name_or_path', 'model', 'model_name', 'model_id', 'base_model']);
+const MODEL_FLAGS = new Set([
+  'model_path',
+  'model_name_or_path',
+  'model',
+  'model_name',
+  'model_id',
+  'base_model',
+  // `--hf_model lusxvr/nanoVLM-230M-8k`, `--checkpoint OpenGVLab/InternVL3-8B`: with a Hub id as default, the model.
+  'hf_model',
+  'checkpoint',
+]);
 /** `org/name`, as the Hub writes ids. */
 const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
@@ -23,7 +33,9 @@ export const modelFlagDefault: FileRule = {
   phase: 'after-calls',
   words: ['add_argument'],
   read: (index, ctx) => {
-    if (ctx.facts.some((f) => f.kind === 'model.id')) return;
+    // A loader that names its model through a value the code computes (`from_pretrained(source)`, read as an
+    // unknown id) still loads the flag's default when nothing else is given.
+    if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) return;
     if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
     for (const node of index.calls) {
       const { last } = ctx.callee(node);

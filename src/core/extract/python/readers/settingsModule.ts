@@ -1,0 +1,81 @@
+import type { FileRule } from '../rules';
+import { SETTINGS_CLASS as SNAKE_OR_CAMEL_SETTINGS } from './localModules';
+
+/**
+ * A program whose settings are dataclasses in a module of its own package (nanoVLM's `import models.config as
+ * config` then `vlm_cfg = config.VLMConfig()`, `train_cfg = config.TrainConfig()`; `from configs.train import
+ * TrainConfig` then `TrainConfig(**overrides)`): the field defaults there (the model ids, the steps) are the
+ * run's settings unless the program overrides them. That module is linked (`link.module`, low confidence: a
+ * package installed from an index, with no such file here, is quietly not followed) and its dataclass fields are
+ * read as facts of their own, under the program's (constants.ts dataclassFields).
+ */
+
+/**
+ * A settings class by its name: `VLMConfig`, `TrainConfig`, `TrainingArguments`, `ModelArgs`, and the names
+ * localModules.ts reads so (`train_config`, not a verb's `update_config`).
+ */
+const CAPITALISED_SETTINGS = /^[A-Z][A-Za-z0-9]{0,60}(?:Config|Args|Arguments|Settings|Params|Hparams)$/;
+const isSettingsClass = (name: string) => CAPITALISED_SETTINGS.test(name) || SNAKE_OR_CAMEL_SETTINGS.test(name);
+/** A call of something named like a settings class: files without one are not looked at further. */
+const SETTINGS_CALL = /(?:Config|Args|Arguments|Settings|Params|Hparams|_config|_args|_settings)[ \t]*\(/;
+/** `import models.config as config` / `import config`, at column 0. */
+const MODULE_IMPORT =
+  /^import[ \t]+([A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})(?:[ \t]+as[ \t]+(\w{1,100}))?[ \t]*$/gm;
+/** `from models.config import VLMConfig, TrainConfig` / `from models import config`, at column 0. */
+const FROM_IMPORT =
+  /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
+/** Imports looked at per file, and settings classes followed. */
+const MAX_IMPORTS = 60;
+/** Standard-library and common package modules: never a settings module of the program's own. */
+const NOT_LOCAL = /^(?:os|sys|re|json|math|time|torch|transformers|dataclasses|typing|argparse|numpy|datasets)(?:\.|$)/;
+
+const fileOf = (module: string) => `${module.replace(/^\./, '').replace(/\./g, '/')}.py`;
+
+export const settingsModule: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['Config(', 'Args(', 'Arguments(', 'Settings(', 'Params(', '_config('],
+  read: (_index, ctx) => {
+    if (!SETTINGS_CALL.test(ctx.text) || !/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    const linked = new Set(ctx.facts.filter((f) => f.kind === 'link.module').map((f) => String(f.value)));
+    // Names that stand for a module (`config` in `config.VLMConfig()`) and names of settings classes, each with
+    // the module file it comes from and the line of its import.
+    const modules = new Map<string, { file: string; at: number }>();
+    const classes = new Map<string, { file: string; at: number }>();
+    let looked = 0;
+    for (const m of ctx.text.matchAll(MODULE_IMPORT)) {
+      if (++looked > MAX_IMPORTS || NOT_LOCAL.test(m[1])) continue;
+      modules.set(m[2] ?? m[1], { file: fileOf(m[1]), at: m.index });
+    }
+    for (const m of ctx.text.matchAll(FROM_IMPORT)) {
+      if (++looked > MAX_IMPORTS || NOT_LOCAL.test(m[1])) continue;
+      for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
+        const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+        if (!name) continue;
+        const local = name[2] ?? name[1];
+        if (isSettingsClass(name[1])) classes.set(local, { file: fileOf(m[1]), at: m.index });
+        // `from models import config`: a module of the package, used as `config.VLMConfig()`.
+        else if (/^[a-z_]\w*$/.test(name[1]))
+          modules.set(local, { file: `${fileOf(m[1]).slice(0, -3)}/${name[1]}.py`, at: m.index });
+      }
+    }
+    const used = new Map<string, number>();
+    for (const [name, where] of modules)
+      for (const call of ctx.text.matchAll(new RegExp(`(?:^|[^\\w.])${name}\\.(\\w{1,100})[ \\t]*\\(`, 'gm')))
+        if (isSettingsClass(call[1]) && !used.has(where.file)) used.set(where.file, where.at);
+    for (const [name, where] of classes)
+      if (!used.has(where.file) && new RegExp(`(?:^|[^\\w.])${name}[ \\t]*\\(`, 'm').test(ctx.text))
+        used.set(where.file, where.at);
+    for (const [file, at] of used) {
+      if (linked.has(file)) continue;
+      const row = ctx.text.slice(0, at).split('\n').length - 1;
+      ctx.facts.push({
+        kind: 'link.module',
+        value: file,
+        range: { startLine: row, startCol: 0, endLine: row, endCol: 0 },
+        confidence: 'low',
+        detail: `the settings classes of ${file} hold the run's defaults`,
+      });
+    }
+  },
+};

@@ -1,0 +1,75 @@
+import type { Fact, FactKind, FactValue } from '../../facts';
+import { unquote } from './words';
+
+/**
+ * Vision-language training launches (LLaVA's train.py and the programs built on it, InternVL's chat
+ * pretrain/finetune programs, DeepSpeed-VisualChat): what their flags say about the model and how it trains.
+ *
+ * - A model assembled from parts: a vision encoder (`--vision_tower`, `--vision_path`,
+ *   `--vision_model_name_or_path`) and a language model (`--llm_path`, `--lm_model_name_or_path`, or LLaVA's
+ *   `--model_name_or_path` beside `--vision_tower`). Both are trained or run together, so the model is the two
+ *   (`LLM + vision`, sized part by part when resolved). Both parts are pretrained checkpoints, so the run starts
+ *   from pretrained weights even when the connector between them (LLaVA's `mm_projector`, InternVL's MLP) is new
+ *   (LLaVA's "Pretrain (feature alignment)" stage trains only that connector on a pretrained LLM).
+ * - LoRA on a part of the model: `--use_llm_lora 16`, `--use_backbone_lora 16` (InternVL: the LoRA rank on the
+ *   language model or the vision backbone, 0 = off; internvl_chat_finetune.py ModelArguments).
+ */
+
+/** A command that may hold any of the flags below: the others are not looked for without it. */
+export const VISION_LANGUAGE_WORD = /--(?:use_\w{1,40}_lora|vision_tower|vision_path|vision_model_)/;
+
+/** Flags naming the vision encoder a VLM is assembled from. */
+const VISION_FLAG = /(?:^|\s)--(?:vision_tower|vision_path|vision_model_name_or_path|vision_model_path)(?:=|\s+)(\S+)/;
+/** Flags naming the language model it is assembled from; `--model_name_or_path` only beside a vision flag. */
+const LANGUAGE_FLAG =
+  /(?:^|\s)--(?:llm_path|lm_model_name_or_path|language_model_name_or_path|llm_model_name_or_path|model_name_or_path)(?:=|\s+)(\S+)/;
+/** A trained connector loaded into the assembled model: not a new model, a later stage. */
+const CONNECTOR_LOADED =
+  /(?:^|\s)--(?:pretrain_mm_mlp_adapter|mlp_path|pretrained_projector)(?:=|\s+)(?!["']?(?:None|none|null)?["']?(?:\s|$))\S/;
+/** `--use_llm_lora 16`, `--use_backbone_lora 8`: a LoRA rank on a part of the model (0 = none). */
+const PART_LORA = /(?:^|\s)--use_(\w{1,40})_lora(?:=|\s+)(\S+)/g;
+
+/** A part named by a literal path or Hub id (not a shell variable, an option or an empty word). */
+function namedPart(word: string | undefined): string | undefined {
+  const value = unquote(word)?.replace(/\/+$/, '');
+  return value && /^[\w./~-]{2,200}$/.test(value) && /[a-z]/i.test(value) && !value.startsWith('-') ? value : undefined;
+}
+
+export interface VisionLanguageSink {
+  add(kind: FactKind, value: FactValue, detail: string, confidence?: Fact['confidence']): void;
+}
+
+/**
+ * Reads one launch command (expanded). Returns true when it named an assembled model, so the caller drops the
+ * single-model reading of `--model_name_or_path`, which names only the language part.
+ */
+export function readVisionLanguageLaunch(command: string, out: VisionLanguageSink): boolean {
+  let lora: string | undefined;
+  for (const m of command.matchAll(PART_LORA)) {
+    const rank = Number(unquote(m[2]));
+    if (rank > 0) {
+      lora = `--use_${m[1]}_lora ${rank}`;
+      break;
+    }
+  }
+  if (lora) out.add('training.adapter', 'lora', `${lora}: LoRA adapters on that part of the model`);
+  const vision = namedPart(VISION_FLAG.exec(command)?.[1]);
+  const language = namedPart(LANGUAGE_FLAG.exec(command)?.[1]);
+  if (!vision || !language) return false;
+  out.add(
+    'model.id',
+    `${language} + ${vision}`,
+    `a vision-language model assembled from ${language} (language model) and ${vision} (vision encoder)`,
+  );
+  // Both parts are pretrained checkpoints: training the new connector (LLaVA's stage one, InternVL's MLP warmup)
+  // or the whole starts from pretrained weights, not from scratch.
+  out.add(
+    'model.fromScratch',
+    false,
+    CONNECTOR_LOADED.test(command)
+      ? 'assembled from pretrained parts, with a trained connector loaded'
+      : 'assembled from pretrained parts (the connector between them starts untrained)',
+    'medium',
+  );
+  return true;
+}

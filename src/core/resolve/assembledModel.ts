@@ -1,0 +1,99 @@
+import { catalogIdForRepoName, checkpointFolderName } from '../extract/config/hubNames';
+import { findModel } from '../knowledge';
+import { sizeFromModelName } from '../knowledge/modelName';
+
+/**
+ * A model assembled from parts, named `language + vision` by the readers (a vision-language model built from a
+ * vision encoder and a language model: LLaVA's `--model_name_or_path` with `--vision_tower`, InternVL's
+ * `--llm_path` with `--vision_path`, nanoVLM's `lm_model_type` with `vit_model_type`). Its size is the sum of
+ * its parts', each found in the catalog (by id, or by the folder a local copy sits in) or read from its name;
+ * when any part has no size the whole stays unknown. An image encoder taken from an image–text pair (SigLIP,
+ * CLIP) counts its image tower only (VISION_ENCODERS). The connector between the parts (an MLP of a few tens of
+ * millions of parameters) is left out.
+ */
+
+/**
+ * Image encoders a vision-language model keeps from an image–text pair (its text tower is dropped), by the size
+ * word of their names: the catalog counts both towers of such a pair, so the encoder's own size is used here.
+ */
+const VISION_ENCODERS: ReadonlyArray<{ readonly name: RegExp; readonly params: number; readonly source: string }> = [
+  {
+    name: /siglip2?-(?:base|b)-/i,
+    params: 86e6,
+    source: 'SigLIP 2 (Tschannen et al. 2025, arXiv:2502.14786): ViT-B encoder, 86M',
+  },
+  {
+    name: /siglip2?-(?:large|l)-/i,
+    params: 303e6,
+    source: 'SigLIP 2 (Tschannen et al. 2025, arXiv:2502.14786): ViT-L encoder, 303M',
+  },
+  {
+    name: /siglip2?-so400m/i,
+    params: 400e6,
+    source: 'SigLIP 2 (Tschannen et al. 2025, arXiv:2502.14786): So400m encoder, 400M',
+  },
+  {
+    name: /clip-vit-base-/i,
+    params: 86e6,
+    source: 'ViT-Base image tower: 86M (Dosovitskiy et al. 2021, arXiv:2010.11929, Table 1)',
+  },
+  {
+    name: /clip-vit-large-/i,
+    params: 303_507_456,
+    source: 'CLIP ViT-L/14 vision tower: 303,507,456 (llava-hf/llava-1.5-7b-hf config.json, as in the catalog)',
+  },
+];
+
+/** How the readers join the parts of an assembled model's name. */
+export const PART_SEPARATOR = ' + ';
+const MAX_PARTS = 4;
+
+export interface AssembledSize {
+  readonly params: number;
+  /** Every part was found in the catalog (else at least one size is read from a name). */
+  readonly fromCatalog: boolean;
+  /** How each part was sized, for the assumption's wording. */
+  readonly detail: string;
+}
+
+export function isAssembledName(name: string | null | undefined): name is string {
+  return !!name && name.includes(PART_SEPARATOR);
+}
+
+export function assembledModelSize(name: string): AssembledSize | undefined {
+  const parts = name.split(PART_SEPARATOR).map((p) => p.trim());
+  if (parts.length < 2 || parts.length > MAX_PARTS) return undefined;
+  let params = 0;
+  let fromCatalog = true;
+  const said: string[] = [];
+  for (const [k, part] of parts.entries()) {
+    const folder = checkpointFolderName(part);
+    const encoder = k > 0 ? VISION_ENCODERS.find((e) => e.name.test(part)) : undefined;
+    if (encoder) {
+      params += encoder.params;
+      said.push(`${part}: image encoder ${(encoder.params / 1e6).toFixed(0)}M (${encoder.source})`);
+      continue;
+    }
+    const id = findModel(part)?.id ?? (folder ? catalogIdForRepoName(folder) : undefined);
+    const row = id ? findModel(id) : undefined;
+    if (row) {
+      // A language part that is itself a vision-language checkpoint (`liuhaotian/llava-v1.5-13b` with its
+      // `--vision_tower`) already holds its image encoder: it is the whole model.
+      if (k === 0 && row.modality === 'multimodal')
+        return {
+          params: row.params,
+          fromCatalog: true,
+          detail: `${part}: ${(row.params / 1e9).toPrecision(3)}B (catalog ${row.id}, image encoder included)`,
+        };
+      params += row.params;
+      said.push(`${part}: ${(row.params / 1e9).toPrecision(3)}B (catalog ${row.id})`);
+      continue;
+    }
+    const named = sizeFromModelName(folder ?? part);
+    if (!named) return undefined;
+    params += named.params;
+    fromCatalog = false;
+    said.push(`${part}: ${named.text} (its name)`);
+  }
+  return { params, fromCatalog, detail: said.join(' + ') };
+}
