@@ -432,7 +432,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
     problems.push(...extraction.problems);
     facts = [...extraction.facts, ...defaultsFileLinks(input.path, extraction.facts)];
   } else {
-    facts = extractShellFacts(input.text);
+    facts = extractShellFacts(input.text, input.path);
   }
   // A config whose head comment documents its launch (nanoGPT's config/*.py, a recipe YAML): that command's
   // script and devices join it. Only a config that sets a model or a length (not an accelerate fragment).
@@ -550,6 +550,20 @@ function inLinkedFile(display: string, p: Problem): Problem {
   return { ...p, message: `${display}: ${p.message}`, file: p.file ?? display };
 }
 
+/**
+ * `--config $TRAINING_CONFIGS_DIR/config.yaml` in a job script whose folder comes from the submitting script's
+ * environment (`sbatch --export=...,TRAINING_CONFIGS_DIR=...`): when a file of that name sits beside the job script,
+ * it is the one (experiment folders keep the job and its config together). Only a config, only beside the file.
+ */
+function besideByName(fromPath: string, link: Fact, resolve: LinkResolver): LinkTarget | undefined {
+  if (link.kind !== 'link.config') return undefined;
+  const m = /^["']?\$\{?\w+\}?\/([\w.-]+\.(?:ya?ml|json))["']?$/.exec(String(link.value));
+  if (!m) return undefined;
+  const target = resolve(fromPath, m[1]);
+  const folder = (p: string) => p.slice(0, Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')));
+  return target && folder(target.path) === folder(fromPath) ? target : undefined;
+}
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
 function linkedFacts(
   fromPath: string,
@@ -587,7 +601,7 @@ function linkedFacts(
       );
       break;
     }
-    const target = resolve(fromPath, reference);
+    const target = resolve(fromPath, reference) ?? besideByName(fromPath, link, resolve);
     if (!target) {
       // A low-confidence link names a usual place (a harness's defaults file), not a file the run needs: no warning.
       if (link.confidence === 'low') continue;

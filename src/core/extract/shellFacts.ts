@@ -3,7 +3,9 @@ import { findModel } from '../knowledge';
 import { sizeFromModelName } from '../knowledge/modelName';
 import { normalisePrecision } from './pythonFacts';
 import { matchLauncher, positionsAreNotLearned } from './shell/launchers';
-import { evaluateFolderValue } from './shell/scriptFolder';
+import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
+import { readSlurmOptions } from './shell/slurm';
+import { inlineSettings } from './shell/inlineSettings';
 import { flagMeaning, sizingKindFor } from './sizingNames';
 
 /**
@@ -17,7 +19,7 @@ import { flagMeaning, sizingKindFor } from './sizingNames';
  * Shell variables set in the script (`GPT_ARGS="--num-layers 24 ..."`, `EPOCHS=${EPOCHS:-2}`),
  * so `$GPT_ARGS` on a launch line reads as what it holds. Defaults of `${X:-d}` count.
  */
-function shellVariables(text: string): Map<string, string> {
+function shellVariables(text: string, where?: ScriptPlace): Map<string, string> {
   const vars = new Map<string, string>();
   // Bash arrays too (`GPT_ARGS=( --num-layers 24 ... )` over several lines, as Megatron-LM's examples write them).
   // [ \t] not \s: with /m, `^\s*` runs across blank lines from every line start (quadratic on a file of newlines).
@@ -45,12 +47,14 @@ function shellVariables(text: string): Map<string, string> {
     if (/^"?\$\(/.test(value)) {
       // `DIR=$(cd -- "$(dirname "$0")" ... ; pwd -P)`: the script's folder (`.`), or a folder relative to it.
       // Other substitutions (`$(date)`, `$(pwd)`) are set when the script runs: the name stays unexpanded.
-      const folder = evaluateFolderValue(value, (name) => vars.get(name));
+      const folder = evaluateFolderValue(value, (name) => vars.get(name), where);
       if (folder !== undefined) vars.set(m[1], folder);
       else vars.delete(m[1]);
       continue;
     }
     if (/^["']/.test(value)) value = value.slice(1, -1);
+    // `MODEL_DIR=$DIR_CHECKPOINT"/unwrapped_model"`: quoted pieces of one word are concatenated, quotes removed.
+    else if (/^[^(]\S*["']/.test(value)) value = value.replace(/"([^"]*)"|'([^']*)'/g, '$1$2');
     else if (value.startsWith('(') && value.endsWith(')'))
       value = value
         .slice(1, -1)
@@ -344,10 +348,18 @@ function srunTasksPerNode(
   return sbatch && { n: sbatch.n, detail: `${sbatch.detail} with srun running python` };
 }
 
-export function extractShellFacts(text: string): Fact[] {
+/** The script's file name and folders, from its path (a run named after its folder reads that name). */
+function placeOf(path: string | undefined): ScriptPlace | undefined {
+  if (!path) return undefined;
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  const file = parts.pop();
+  return file ? { file, folders: parts } : undefined;
+}
+
+export function extractShellFacts(text: string, path?: string): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
-  const vars = shellVariables(text);
+  const vars = shellVariables(text, placeOf(path));
   let launches = 0;
   let expandedLooks = 0;
   const smokeDriver = (text.match(SMOKE_CHECKS) ?? []).length >= MIN_SMOKE_CHECKS;
@@ -409,28 +421,14 @@ export function extractShellFacts(text: string): Fact[] {
 
     const sbatch = /^#SBATCH\s+(.*)$/.exec(logical.trim());
     if (sbatch) {
-      for (const m of sbatch[1].matchAll(/--?([\w-]+)(?:[=\s]+(\S+))?/g)) {
-        const [, name, value] = m;
-        if ((name === 'nodes' || name === 'N') && Number(value) > 0)
-          add('hardware.nodes', Number(value), `#SBATCH --${name}=${value}`);
-        else if (name === 'ntasks-per-node' && Number(value) > 0)
-          tasksPerNode = { n: Number(value), detail: `#SBATCH --${name}=${value}` };
-        else if ((name === 'gpus-per-node' || name === 'gpus') && value) {
-          const [type, n] = value.includes(':') ? value.split(':') : [undefined, value];
-          if (Number(n) > 0) add('hardware.devices', Number(n), `#SBATCH --${name}=${value}`);
-          if (type) add('hardware.accelerator', type, `#SBATCH --${name}=${value}`);
-        } else if (name === 'gres' && value?.startsWith('gpu')) {
-          const parts = value.split(':');
-          const n = Number(parts[parts.length - 1]);
-          if (n > 0) add('hardware.devices', n, `#SBATCH --gres=${value}`);
-          if (parts.length === 3) add('hardware.accelerator', parts[1], `#SBATCH --gres=${value}`);
-        } else if (name === 'constraint' && value && /^[a-z]?\d{2,4}|^(a|h|v|l)\d+/i.test(value)) {
-          add('hardware.accelerator', value.split(/[&|,]/)[0], `#SBATCH --constraint=${value}`);
-        }
-      }
+      const read = readSlurmOptions(sbatch[1], add);
+      if (read.tasksPerNode !== undefined)
+        tasksPerNode = { n: read.tasksPerNode, detail: `#SBATCH --ntasks-per-node=${read.tasksPerNode}` };
       continue;
     }
     if (logical.trim().startsWith('#')) continue;
+    // `echo $CMD`: the command is printed (its `&&` are words then), not run.
+    if (/^\s*(?:echo|printf)\s/.test(logical) && !/&&|\|\||;/.test(logical)) continue;
     // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded:
     // only lines naming a variable that holds a launcher are expanded to look, and only so many per file.
     if (!matchLauncher(logical)) {
@@ -713,6 +711,8 @@ export function extractShellFacts(text: string): Fact[] {
       });
     });
   }
+  // A DeepSpeed/accelerate config the job writes for itself, a precision variable: after the launch lines' own flags.
+  if (launches > 0) facts.push(...inlineSettings(lines));
   return withoutPipelineEvaluations(facts);
 }
 
