@@ -524,7 +524,15 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       for (const program of looped.programs) add('link.script', program, `runs ${program} (${looped.detail})`);
     if (scriptAt >= 0) {
       // `"$PROJECT/finetune.py"`: the quotes are not part of the path.
-      const script = tokens[scriptAt].replace(/^["']|["']$/g, '');
+      // `ray job submit --working-dir pipeline -- python pipeline.py`: the entrypoint runs in the uploaded folder.
+      const submit = launch.command.prefix.search(/\bray[ \t]+job[ \t]+submit\b/);
+      const workingDir =
+        submit < 0
+          ? undefined
+          : /[ \t]--working-dir[=\s]+["']?([\w./-]+)/.exec(launch.command.prefix.slice(submit))?.[1];
+      const named = tokens[scriptAt].replace(/^["']|["']$/g, '');
+      const script =
+        workingDir && workingDir !== '.' && !named.startsWith('/') ? `${workingDir.replace(/\/+$/, '')}/${named}` : named;
       add('link.script', script, `runs ${script}`);
       const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
@@ -713,6 +721,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   }
   // A DeepSpeed/accelerate config the job writes for itself, a precision variable: after the launch lines' own flags.
   if (launches > 0) facts.push(...inlineSettings(lines));
+  const driver = submissionDriver(facts);
+  if (driver) facts.push(driver);
   return withoutPipelineEvaluations(facts);
 }
 
@@ -738,5 +748,26 @@ function withoutPipelineEvaluations(facts: Fact[]): Fact[] {
   const firstSays = facts.some((f) => f.kind === 'model.fromScratch' && f.range.startLine === first);
   return facts.filter((f) => !byName(f) && (firstSays || !guessed(f)));
 }
+/**
+ * A script that only submits several different job scripts (`sbatch evals/a.slurm`, `sbatch evals/b.slurm`, a
+ * scheduler of a run's evaluations or of a pipeline's stages): each job script is a run of its own, listed where it
+ * is; the driver is not one more (it would take their runs into one, or count them twice).
+ */
+function submissionDriver(facts: readonly Fact[]): Fact | undefined {
+  const launches = facts.filter((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference');
+  if (launches.length < 2 || launches.some((f) => f.value !== 'sbatch')) return undefined;
+  const jobs = new Set(
+    facts.filter((f) => f.kind === 'link.script' && f.detail.startsWith('sbatch ')).map((f) => String(f.value)),
+  );
+  if (jobs.size < 2) return undefined;
+  return {
+    kind: 'run.entry',
+    value: false,
+    range: launches[0].range,
+    confidence: 'high',
+    detail: `submits ${jobs.size} job scripts, each a run of its own (listed there), and runs nothing itself`,
+  };
+}
+
 /** Sourced scripts linked per file. */
 const MAX_SOURCED = 20;

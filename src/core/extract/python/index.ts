@@ -1,6 +1,7 @@
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { deepspeedMii } from './readers/deepspeedMii';
+import { distilabelEngines } from './readers/distilabel';
 import { policyActions } from './readers/lerobot';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
@@ -67,6 +68,7 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.modelConstructors,
   keras.mixedPrecisionPolicy,
   serving.vllmEngine,
+  distilabelEngines,
   swift.swiftEntryPoints,
   swift.swiftEngines,
   swift.swiftModelLoader,
