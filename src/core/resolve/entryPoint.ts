@@ -82,6 +82,9 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}',
     reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',
   },
+  // `make_tiny_model.py`, `make-tiny-llama.py`: builds a tiny random model and saves it, for tests (the Hugging Face
+  // convention behind the `tiny-random-*` checkpoints); it trains and serves nothing.
+  { glob: '**/make[_-]tiny*.py', reason: 'builds a tiny random model for tests, by its name' },
   // Templates to copy for a new experiment (`tr_cron_template/`, `slurm_scripts_templates/`, `job_template.slurm`):
   // their model, paths and sizes are placeholders until copied and filled in; the copies are the runs.
   {
