@@ -532,7 +532,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
           : /[ \t]--working-dir[=\s]+["']?([\w./-]+)/.exec(launch.command.prefix.slice(submit))?.[1];
       const named = tokens[scriptAt].replace(/^["']|["']$/g, '');
       const script =
-        workingDir && workingDir !== '.' && !named.startsWith('/') ? `${workingDir.replace(/\/+$/, '')}/${named}` : named;
+        workingDir && workingDir !== '.' && !named.startsWith('/')
+          ? `${workingDir.replace(/\/+$/, '')}/${named}`
+          : named;
       add('link.script', script, `runs ${script}`);
       const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))

@@ -16,7 +16,8 @@ import { normalisePrecision } from '../precision';
 const MAX_WRITTEN_CONFIGS = 20;
 const MAX_BODY_LINES = 2_000;
 
-const HERE_DOCUMENT_TO_FILE = /<<-?[ \t]*['"]?(\w+)['"]?[ \t]*>{1,2}[ \t]*\S|>{1,2}[ \t]*\S+[ \t]+<<-?[ \t]*['"]?(\w+)['"]?/;
+const HERE_DOCUMENT_TO_FILE =
+  /<<-?[ \t]*['"]?(\w+)['"]?[ \t]*>{1,2}[ \t]*\S|>{1,2}[ \t]*\S+[ \t]+<<-?[ \t]*['"]?(\w+)['"]?/;
 /** DeepSpeed's `"bf16": { "enabled": true }` (or `"fp16"`), the object's first key `enabled` on any line of it. */
 const DEEPSPEED_ENABLED = /"(bf16|fp16|bfloat16)"\s*:\s*\{\s*"enabled"\s*:\s*true\b/;
 const ACCELERATE_MIXED = /^\s*mixed_precision\s*:\s*['"]?(bf16|fp16|fp8)\b/m;

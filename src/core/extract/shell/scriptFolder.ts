@@ -76,7 +76,8 @@ export interface ScriptPlace {
 /** The name `basename` prints for a value relative to the script's folder (`.` is that folder's own name). */
 function nameOf(value: string, where: ScriptPlace): string | undefined {
   if (value === SCRIPT) return where.file;
-  if (value.includes(SCRIPT) || value.startsWith('/')) return value.startsWith('/') ? value.split('/').pop() : undefined;
+  if (value.includes(SCRIPT) || value.startsWith('/'))
+    return value.startsWith('/') ? value.split('/').pop() : undefined;
   const parts = value.split('/');
   const ups = parts.filter((p) => p === '..').length;
   const rest = parts.filter((p) => p !== '..' && p !== '.');

@@ -43,7 +43,10 @@ function tensorParallel(call: Node, ctx: PythonReadContext): { value: number; no
 }
 
 /** The step call this engine is given to (`TextGeneration(llm=vLLM(...), resources=StepResources(replicas=4))`). */
-function stepResources(call: Node, ctx: PythonReadContext): { replicas?: number; gpus?: number; node: Node } | undefined {
+function stepResources(
+  call: Node,
+  ctx: PythonReadContext,
+): { replicas?: number; gpus?: number; node: Node } | undefined {
   const keyword = call.parent?.type === 'keyword_argument' ? call.parent : null;
   const step = keyword?.parent?.parent;
   if (step?.type !== 'call') return undefined;
@@ -81,6 +84,12 @@ export const distilabelEngines: CallRule = {
         `StepResources: ${resources.replicas} replicas of the step × ${perReplica} GPUs each`,
         'medium',
       );
-    ctx.add('launch.inference', full, fn, `${full}(...) generates synthetic data with a local model (distilabel)`, 'medium');
+    ctx.add(
+      'launch.inference',
+      full,
+      fn,
+      `${full}(...) generates synthetic data with a local model (distilabel)`,
+      'medium',
+    );
   },
 };
