@@ -105,6 +105,16 @@ describe('SLURM jobs, experiment folders, m4 and distilabel (round 11, huggingfa
     assert.deepEqual(values(extractShellFacts('sbatch a.slurm\ntorchrun train.py\n'), 'run.entry'), []);
   });
 
+  it('names the model an evaluation job loads by its checkpoints folder, never by where a run saves', () => {
+    const evaluation =
+      'RUN_NAME="tr_12_vlm_2B_fix"\nCHECKPOINTS_DIR="/scratch/${RUN_NAME}"\nsbatch --gres=gpu:1 eval_job.slurm\n';
+    assert.deepEqual(values(extractShellFacts(evaluation), 'model.id'), ['tr_12_vlm_2B_fix']);
+    // A folder name that names no model (no size, no catalog id) says nothing.
+    assert.deepEqual(values(extractShellFacts(evaluation.replace('_2B', '')), 'model.id'), []);
+    const saving = 'CHECKPOINT_PATH=/ckpt/gpt2-345m\ntorchrun pretrain_gpt.py --save $CHECKPOINT_PATH\n';
+    assert.deepEqual(values(extractShellFacts(saving), 'model.id'), []);
+  });
+
   it('places a Ray job entrypoint in its --working-dir', () => {
     const facts = extractShellFacts('ray job submit --working-dir pipeline -- python -u run.py\n');
     assert.deepEqual(values(facts, 'link.script'), ['pipeline/run.py']);

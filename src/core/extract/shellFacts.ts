@@ -5,7 +5,7 @@ import { normalisePrecision } from './pythonFacts';
 import { matchLauncher, positionsAreNotLearned } from './shell/launchers';
 import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
 import { readSlurmOptions } from './shell/slurm';
-import { inlineSettings } from './shell/inlineSettings';
+import { checkpointFolderModel, inlineSettings } from './shell/inlineSettings';
 import { flagMeaning, sizingKindFor } from './sizingNames';
 
 /**
@@ -723,6 +723,15 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   }
   // A DeepSpeed/accelerate config the job writes for itself, a precision variable: after the launch lines' own flags.
   if (launches > 0) facts.push(...inlineSettings(lines));
+  // A model built from the sizes the script states is not named after a folder.
+  if (launches > 0 && !facts.some((f) => (f.kind === 'model.id' && f.value !== null) || f.kind === 'model.layers')) {
+    const named = checkpointFolderModel(
+      lines,
+      vars,
+      (n) => findModel(n) !== undefined || sizeFromModelName(n) !== undefined,
+    );
+    if (named) facts.push(named);
+  }
   const driver = submissionDriver(facts);
   if (driver) facts.push(driver);
   return withoutPipelineEvaluations(facts);

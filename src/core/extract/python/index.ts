@@ -2,6 +2,8 @@ import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { deepspeedMii } from './readers/deepspeedMii';
 import { distilabelEngines } from './readers/distilabel';
+import { mlcEngine } from './readers/mlc';
+import { mlxLoad } from './readers/mlx';
 import { policyActions } from './readers/lerobot';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
@@ -60,6 +62,7 @@ import { findModelHandles } from './handles';
 export const CALL_RULES: readonly CallRule[] = [
   torch.paramDtype,
   hf.fromPretrained,
+  mlxLoad,
   hf.fromConfig,
   litgpt.litgptModels,
   hf.argumentClasses,
@@ -96,6 +99,7 @@ export const CALL_RULES: readonly CallRule[] = [
   nanotron.nanotronConfigObjects,
   slurmSubmit.slurmSubmission,
   deepspeedMii,
+  mlcEngine,
   policyActions,
   serving.openAiClient,
   serving.mistralRs,

@@ -68,3 +68,37 @@ export function inlineSettings(lines: readonly string[]): Fact[] {
   }
   return variable ? [...out, variable] : out;
 }
+
+/** Variables that hold the model or checkpoint folder a job loads (`CHECKPOINTS_DIR`, `MODEL_PATH`, `CKPT_DIR`). */
+const CHECKPOINT_VARIABLE =
+  /^(?:[A-Z]+_)?(?:MODEL|MODELS|CKPT|CKPTS|CHECKPOINT|CHECKPOINTS)(?:_(?:DIR|PATH|ROOT|NAME))?$/;
+
+/**
+ * The model a job evaluates or serves when it is only named by the folder of its checkpoints
+ * (`CHECKPOINTS_DIR="/scratch/runs/${RUN_NAME}"` with `RUN_NAME="tr_12_vlm_2B"`): the folder's name, when it names a
+ * model (a catalog id, or a size in the name). Low confidence: any model the launch line or its program names wins.
+ */
+export function checkpointFolderModel(
+  lines: readonly string[],
+  vars: ReadonlyMap<string, string>,
+  names: (name: string) => boolean,
+): Fact | undefined {
+  for (const [name, value] of vars) {
+    if (!CHECKPOINT_VARIABLE.test(name) || value.includes('$') || value.length > 500) continue;
+    // Where the run writes (`--save $CHECKPOINT_PATH`, `--output_dir $MODEL_DIR`) is what it makes, not what it loads.
+    const written = new RegExp(`--(?:save|output)[\\w-]*[=\\s]+["']?\\$\\{?${name}\\b`);
+    if (lines.some((l) => written.test(l))) continue;
+    const folder = value.replace(/\/+$/, '').split('/').pop() ?? '';
+    if (!folder || !names(folder)) continue;
+    const line = lines.findIndex((l) => new RegExp(`^\\s*(?:export\\s+)?${name}=`).test(l));
+    if (line < 0) continue;
+    return {
+      kind: 'model.id',
+      value: folder,
+      range: { startLine: line, startCol: 0, endLine: line, endCol: lines[line].length },
+      confidence: 'low',
+      detail: `${name}=${value}: the checkpoints of ${folder}`,
+    };
+  }
+  return undefined;
+}
