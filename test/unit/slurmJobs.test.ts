@@ -115,6 +115,15 @@ describe('SLURM jobs, experiment folders, m4 and distilabel (round 11, huggingfa
     assert.deepEqual(values(extractShellFacts(saving), 'model.id'), []);
   });
 
+  it('reads adapters switched off on the command line as a full fine-tune of the named checkpoint', () => {
+    const line =
+      'torchrun --nproc_per_node=8 train.py --model_name_or_path org/vlm-2B --peft_enable False --bf16 True\n';
+    assert.deepEqual(values(extractShellFacts(line), 'training.mode'), ['finetune']);
+    assert.deepEqual(values(extractShellFacts(line.replace('False', 'True')), 'training.mode'), []);
+    // No pretrained checkpoint named: nothing said about the mode.
+    assert.deepEqual(values(extractShellFacts('python train.py --use_lora false\n'), 'training.mode'), []);
+  });
+
   it('places a Ray job entrypoint in its --working-dir', () => {
     const facts = extractShellFacts('ray job submit --working-dir pipeline -- python -u run.py\n');
     assert.deepEqual(values(facts, 'link.script'), ['pipeline/run.py']);
@@ -128,6 +137,7 @@ describe('SLURM jobs, experiment folders, m4 and distilabel (round 11, huggingfa
       'm4/scripts/merge_lora_template.slurm',
       'exp/tr_1/merge_lora_and_resize.slurm',
       'm4/models/idefics/make_tiny_llama.py',
+      'm4/evaluation/deprecated_generation/make_generation.slurm',
     ])
       assert.ok(nonRunPathReason(p), p);
     for (const p of ['exp/tr_1/train.slurm', 'exp/tr_1/config.yaml', 'prompt_template_eval.py'])

@@ -300,6 +300,11 @@ const VISIBLE_DEVICES_PREFIX =
 
 /** LoRA switched on in a command (a `--bits 4` beside it is QLoRA's 4-bit base). */
 const LORA_ON = /--(?:lora_enable|use_lora|use_peft|lora_r|lora_rank)\b(?![=\s]+["']?(?:false|0)\b)/i;
+/** LoRA switched off on the command line (`--peft_enable False`, `--use_lora false`). */
+const LORA_OFF = /--(?:lora_enable|use_lora|use_peft|peft_enable)[=\s]+["']?(?:false|0)\b/i;
+/** A Hub id given as the model (`--model_name_or_path org/name`): a pretrained checkpoint. */
+const PRETRAINED_MODEL_FLAG =
+  /--(?:model_name_or_path|model_id|model)[=\s]+["']?[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}/;
 /** Where an export or conversion writes its result. */
 const OUTPUT_FLAG = /--(?:output_dir|output-dir|save_dir|out_dir)[=\s]+(\S+)/g;
 /** The flags that name the model a serving or inference command loads. */
@@ -503,6 +508,17 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     if (!own.some((f) => f.kind === 'launch.inference'))
       add('launch.trainer', launch.value, `launch command: ${logical.trim().replace(/\s+/g, ' ').slice(0, 60)}`);
     facts.push(...own);
+    // `--peft_enable False --model_name_or_path org/name`: the program's adapters are switched off, so a LoraConfig
+    // it builds only under that switch does not make the run LoRA; all weights of the checkpoint train.
+    const loraOff = LORA_OFF.exec(logical);
+    if (loraOff && PRETRAINED_MODEL_FLAG.test(logical))
+      facts.push({
+        kind: 'training.mode',
+        value: 'finetune',
+        range,
+        confidence: 'medium',
+        detail: `${loraOff[0].trim()}: no adapters, the pretrained model's weights train`,
+      });
     const repeats = loops.filter((l) => l.count !== null && l.count >= 2);
     if (repeats.length > 0) {
       const count = repeats.reduce((n, l) => n * (l.count as number), 1);

@@ -82,6 +82,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}',
     reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',
   },
+  // Code kept after it was replaced (`deprecated/`, `deprecated_generation/`): not what is run now. (Not `legacy`:
+  // repositories keep maintained alternatives under that name, timm's `legacy_train.py`.)
+  {
+    glob: '**/{deprecated,deprecated_*,*_deprecated}/**',
+    reason: 'deprecated code kept for reference, not a current run',
+  },
   // `make_tiny_model.py`, `make-tiny-llama.py`: builds a tiny random model and saves it, for tests (the Hugging Face
   // convention behind the `tiny-random-*` checkpoints); it trains and serves nothing.
   { glob: '**/make[_-]tiny*.py', reason: 'builds a tiny random model for tests, by its name' },
