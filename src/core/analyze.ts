@@ -506,6 +506,11 @@ export function linkCandidates(
   // `/workspace/project/train.py`): its last folders, from the root of the opened folder.
   if (reference.startsWith('/') && !reference.includes('..')) {
     const segments = reference.split('/').filter(Boolean);
+    // `python /home/me/repo/tools/build_x/run.py` in tools/build_x/job.slurm: the file of that name beside the job,
+    // when the job's folder has the name the path's folder has (the checkout moved, the layout did not).
+    const own = fromPath.split(/[\\/]/);
+    if (segments.length >= 2 && own.length >= 2 && segments[segments.length - 2] === own[own.length - 2])
+      candidates.push(paths.resolve(paths.dirname(fromPath), segments[segments.length - 1]));
     for (let k = 1; k < segments.length && k <= MAX_LAUNCH_DEPTH; k++)
       candidates.push(paths.resolve(root, segments.slice(k).join('/')));
   }

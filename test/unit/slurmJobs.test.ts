@@ -6,6 +6,9 @@ import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { sizeFromModelName } from '../../src/core/knowledge/modelName';
 import { nonRunPathReason } from '../../src/core/resolve/entryPoint';
+import { linkCandidates } from '../../src/core/analyze';
+import { utilityProgram } from '../../src/core/extract/shell/runIntent';
+import * as path from 'node:path';
 import { analyzeSource } from './helpers';
 
 const values = (facts: readonly Fact[], kind: FactKind) => facts.filter((f) => f.kind === kind).map((f) => f.value);
@@ -122,6 +125,28 @@ describe('SLURM jobs, experiment folders, m4 and distilabel (round 11, huggingfa
     assert.deepEqual(values(extractShellFacts(line.replace('False', 'True')), 'training.mode'), []);
     // No pretrained checkpoint named: nothing said about the mode.
     assert.deepEqual(values(extractShellFacts('python train.py --use_lora false\n'), 'training.mode'), []);
+  });
+
+  it('finds a script named by an absolute path of another checkout beside the job, in a folder of the same name', () => {
+    const from = '/repo/data/build_sft/job.slurm';
+    assert.ok(
+      linkCandidates(from, '/home/me/old/data_scripts/build_sft/build.py', '/repo', path.posix).includes(
+        '/repo/data/build_sft/build.py',
+      ),
+    );
+    assert.ok(
+      !linkCandidates(from, '/home/me/old/other_folder/build.py', '/repo', path.posix).includes(
+        '/repo/data/build_sft/build.py',
+      ),
+    );
+  });
+
+  it('reads a program named for building, fetching or filtering a dataset as a data program', () => {
+    assert.ok(utilityProgram({ script: 'm4/callers/dl_images_create_dataset.py' }));
+    assert.ok(utilityProgram({ script: 'build_ds_shards.py' }));
+    assert.equal(utilityProgram({ script: 'train_on_dataset.py' }), undefined);
+    assert.equal(utilityProgram({ script: 'create_dataset_and_train.py' }), undefined);
+    assert.equal(utilityProgram({ script: 'evaluate_dataset.py' }), undefined);
   });
 
   it('places a Ray job entrypoint in its --working-dir', () => {
