@@ -149,6 +149,29 @@ describe('SLURM jobs, experiment folders, m4 and distilabel (round 11, huggingfa
     assert.equal(utilityProgram({ script: 'evaluate_dataset.py' }), undefined);
   });
 
+  it('reads local inference programs: MLC LLM, MLX LM and llama-cpp-python name their model', async () => {
+    const mlc = await analyzeSource(
+      'mlc.py',
+      'from mlc_llm import MLCEngine\nmodel = "HF://mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC"\nengine = MLCEngine(model)\nfor r in engine.chat.completions.create(messages=[], model=model, stream=True):\n    print(r)\n',
+    );
+    assert.equal(mlc.runs.length, 1);
+    assert.equal(mlc.runs[0].run.model.name, 'mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC');
+    assert.equal(mlc.runs[0].run.mode, 'inference');
+    const mlx = await analyzeSource(
+      'mlx.py',
+      'from mlx_lm import load, generate\nmodel, tokenizer = load("mlx-community/Qwen2.5-7B-Instruct-4bit")\nprint(generate(model, tokenizer, prompt="hi"))\n',
+    );
+    assert.equal(mlx.runs[0]?.run.model.name, 'mlx-community/Qwen2.5-7B-Instruct-4bit');
+    // `load` of anything else (a checkpoint, a file) is not MLX LM's.
+    const torchLoad = await analyzeSource('t.py', 'import torch\nsd = torch.load("org/ckpt.pt")\n');
+    assert.equal(torchLoad.runs.length, 0);
+    const gguf = await analyzeSource(
+      'gguf.py',
+      'from llama_cpp import Llama\nllm = Llama.from_pretrained(repo_id="org/Model-1.7B-GGUF", filename="*q8_0.gguf")\nprint(llm("Hello"))\n',
+    );
+    assert.equal(gguf.runs[0]?.run.model.name, 'org/Model-1.7B-GGUF');
+  });
+
   it('places a Ray job entrypoint in its --working-dir', () => {
     const facts = extractShellFacts('ray job submit --working-dir pipeline -- python -u run.py\n');
     assert.deepEqual(values(facts, 'link.script'), ['pipeline/run.py']);
