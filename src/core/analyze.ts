@@ -432,7 +432,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
     problems.push(...extraction.problems);
     facts = [...extraction.facts, ...defaultsFileLinks(input.path, extraction.facts)];
   } else {
-    facts = extractShellFacts(input.text);
+    facts = extractShellFacts(input.text, input.path);
   }
   // A config whose head comment documents its launch (nanoGPT's config/*.py, a recipe YAML): that command's
   // script and devices join it. Only a config that sets a model or a length (not an accelerate fragment).
@@ -506,6 +506,11 @@ export function linkCandidates(
   // `/workspace/project/train.py`): its last folders, from the root of the opened folder.
   if (reference.startsWith('/') && !reference.includes('..')) {
     const segments = reference.split('/').filter(Boolean);
+    // `python /home/me/repo/tools/build_x/run.py` in tools/build_x/job.slurm: the file of that name beside the job,
+    // when the job's folder has the name the path's folder has (the checkout moved, the layout did not).
+    const own = fromPath.split(/[\\/]/);
+    if (segments.length >= 2 && own.length >= 2 && segments[segments.length - 2] === own[own.length - 2])
+      candidates.push(paths.resolve(paths.dirname(fromPath), segments[segments.length - 1]));
     for (let k = 1; k < segments.length && k <= MAX_LAUNCH_DEPTH; k++)
       candidates.push(paths.resolve(root, segments.slice(k).join('/')));
   }
@@ -550,6 +555,20 @@ function inLinkedFile(display: string, p: Problem): Problem {
   return { ...p, message: `${display}: ${p.message}`, file: p.file ?? display };
 }
 
+/**
+ * `--config $TRAINING_CONFIGS_DIR/config.yaml` in a job script whose folder comes from the submitting script's
+ * environment (`sbatch --export=...,TRAINING_CONFIGS_DIR=...`): when a file of that name sits beside the job script,
+ * it is the one (experiment folders keep the job and its config together). Only a config, only beside the file.
+ */
+function besideByName(fromPath: string, link: Fact, resolve: LinkResolver): LinkTarget | undefined {
+  if (link.kind !== 'link.config') return undefined;
+  const m = /^["']?\$\{?\w+\}?\/([\w.-]+\.(?:ya?ml|json))["']?$/.exec(String(link.value));
+  if (!m) return undefined;
+  const target = resolve(fromPath, m[1]);
+  const folder = (p: string) => p.slice(0, Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')));
+  return target && folder(target.path) === folder(fromPath) ? target : undefined;
+}
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
 function linkedFacts(
   fromPath: string,
@@ -587,7 +606,7 @@ function linkedFacts(
       );
       break;
     }
-    const target = resolve(fromPath, reference);
+    const target = resolve(fromPath, reference) ?? besideByName(fromPath, link, resolve);
     if (!target) {
       // A low-confidence link names a usual place (a harness's defaults file), not a file the run needs: no warning.
       if (link.confidence === 'low') continue;

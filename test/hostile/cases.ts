@@ -113,6 +113,16 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 2_000,
     maxN: 40_000,
   },
+  // readers/distilabel.ts: each engine looks up its step's StepResources and its extra_kwargs dict.
+  {
+    name: 'python: a distilabel pipeline of thousands of vLLM steps',
+    reader: 'python',
+    file: 'pipeline.py',
+    make: (n) =>
+      `from distilabel.llms import vLLM\nfrom distilabel.steps import StepResources\nkw = {"tensor_parallel_size": 8}\nwith Pipeline() as p:\n${lines(n, (i) => `    s${i} = TextGeneration(llm=vLLM(model="org/m${i}", extra_kwargs=kw), resources=StepResources(replicas=${(i % 4) + 1}))`)}\nif __name__ == "__main__":\n    p.run()\n`,
+    n: 200,
+    maxN: 8_000,
+  },
   // localModules.ts flagModule: imports of a flags function, each followed by a search for its call.
   {
     name: 'python: many imports of parse_args never called',
@@ -461,6 +471,32 @@ for epoch in range(3):
     make: (n) => `D=$(cd "$(dirname "$0"${' ('.repeat(n)}\ntorchrun $D/train.py\n`,
     n: 1_000,
     maxN: 200_000,
+  },
+  // shell/inlineSettings.ts: each here-document's body is scanned for its end word; unclosed ones are bounded.
+  {
+    name: 'shell: thousands of unclosed here-documents writing configs',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `torchrun train.py\n${lines(n, (i) => `cat << EOT${i} > c${i}.json\n"bf16": {`)}\n`,
+    n: 1_000,
+    maxN: 100_000,
+  },
+  // Captured submissions (`$(sbatch ...)`) and sbatch's resource options (shell/slurm.ts).
+  {
+    name: 'shell: a captured sbatch with thousands of resource options',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `J=$(sbatch ${'--nodes=2 --gres=gpu:8 --time 1:00:00 '.repeat(n)}job.slurm)\n`,
+    n: 1_000,
+    maxN: 100_000,
+  },
+  {
+    name: 'shell: nested basename/dirname substitutions',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `R=${'$(basename '.repeat(n)}"$0"${')'.repeat(n)}\nsbatch x/$R/j.slurm\n`,
+    n: 1_000,
+    maxN: 100_000,
   },
   {
     name: 'shell: sbatch with many options',

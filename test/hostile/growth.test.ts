@@ -65,7 +65,8 @@ function reader(c: GrowthCase, python: PythonParsing): (text: string) => Prepare
     (text: string): Prepared => ({ run: () => read(text) });
   switch (c.reader) {
     case 'shell':
-      return plain((t) => extractShellFacts(t));
+      // With a path, as the folder scan reads them (a run named after its folder reads the path).
+      return plain((t) => extractShellFacts(t, '/repo/experiments/tr_1/a.sh'));
     case 'config':
       return plain((t) => extractConfigFacts(t, 'yaml'));
     case 'python':

@@ -3,8 +3,10 @@ import { findModel } from '../knowledge';
 import { sizeFromModelName } from '../knowledge/modelName';
 import { normalisePrecision } from './pythonFacts';
 import { matchLauncher, positionsAreNotLearned } from './shell/launchers';
-import { evaluateFolderValue } from './shell/scriptFolder';
+import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
 import { readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
+import { readSlurmOptions } from './shell/slurm';
+import { checkpointFolderModel, inlineSettings } from './shell/inlineSettings';
 import { flagMeaning, sizingKindFor } from './sizingNames';
 
 /**
@@ -18,7 +20,7 @@ import { flagMeaning, sizingKindFor } from './sizingNames';
  * Shell variables set in the script (`GPT_ARGS="--num-layers 24 ..."`, `EPOCHS=${EPOCHS:-2}`),
  * so `$GPT_ARGS` on a launch line reads as what it holds. Defaults of `${X:-d}` count.
  */
-function shellVariables(text: string): Map<string, string> {
+function shellVariables(text: string, where?: ScriptPlace): Map<string, string> {
   const vars = new Map<string, string>();
   // Bash arrays too (`GPT_ARGS=( --num-layers 24 ... )` over several lines, as Megatron-LM's examples write them).
   // [ \t] not \s: with /m, `^\s*` runs across blank lines from every line start (quadratic on a file of newlines).
@@ -64,12 +66,14 @@ function shellVariables(text: string): Map<string, string> {
     if (/^"?\$\(/.test(value)) {
       // `DIR=$(cd -- "$(dirname "$0")" ... ; pwd -P)`: the script's folder (`.`), or a folder relative to it.
       // Other substitutions (`$(date)`, `$(pwd)`) are set when the script runs: the name stays unexpanded.
-      const folder = evaluateFolderValue(value, (name) => vars.get(name));
+      const folder = evaluateFolderValue(value, (name) => vars.get(name), where);
       if (folder !== undefined) vars.set(m[1], folder);
       else vars.delete(m[1]);
       continue;
     }
     if (/^["']/.test(value)) value = value.slice(1, -1);
+    // `MODEL_DIR=$DIR_CHECKPOINT"/unwrapped_model"`: quoted pieces of one word are concatenated, quotes removed.
+    else if (/^[^(]\S*["']/.test(value)) value = value.replace(/"([^"]*)"|'([^']*)'/g, '$1$2');
     else if (value.startsWith('(') && value.endsWith(')'))
       value = value
         .slice(1, -1)
@@ -315,6 +319,11 @@ const VISIBLE_DEVICES_PREFIX =
 
 /** LoRA switched on in a command (a `--bits 4` beside it is QLoRA's 4-bit base). */
 const LORA_ON = /--(?:lora_enable|use_lora|use_peft|lora_r|lora_rank)\b(?![=\s]+["']?(?:false|0)\b)/i;
+/** LoRA switched off on the command line (`--peft_enable False`, `--use_lora false`). */
+const LORA_OFF = /--(?:lora_enable|use_lora|use_peft|peft_enable)[=\s]+["']?(?:false|0)\b/i;
+/** A Hub id given as the model (`--model_name_or_path org/name`): a pretrained checkpoint. */
+const PRETRAINED_MODEL_FLAG =
+  /--(?:model_name_or_path|model_id|model)[=\s]+["']?[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}/;
 /** Where an export or conversion writes its result. */
 const OUTPUT_FLAG = /--(?:output_dir|output-dir|save_dir|out_dir)[=\s]+(\S+)/g;
 /** The flags that name the model a serving or inference command loads. */
@@ -397,10 +406,18 @@ function shellAliases(text: string): Map<string, string> {
   return aliases;
 }
 
-export function extractShellFacts(text: string): Fact[] {
+/** The script's file name and folders, from its path (a run named after its folder reads that name). */
+function placeOf(path: string | undefined): ScriptPlace | undefined {
+  if (!path) return undefined;
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  const file = parts.pop();
+  return file ? { file, folders: parts } : undefined;
+}
+
+export function extractShellFacts(text: string, path?: string): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
-  const vars = shellVariables(text);
+  const vars = shellVariables(text, placeOf(path));
   const aliases = shellAliases(text);
   let launches = 0;
   let expandedLooks = 0;
@@ -469,28 +486,14 @@ export function extractShellFacts(text: string): Fact[] {
 
     const sbatch = /^#SBATCH\s+(.*)$/.exec(logical.trim());
     if (sbatch) {
-      for (const m of sbatch[1].matchAll(/--?([\w-]+)(?:[=\s]+(\S+))?/g)) {
-        const [, name, value] = m;
-        if ((name === 'nodes' || name === 'N') && Number(value) > 0)
-          add('hardware.nodes', Number(value), `#SBATCH --${name}=${value}`);
-        else if (name === 'ntasks-per-node' && Number(value) > 0)
-          tasksPerNode = { n: Number(value), detail: `#SBATCH --${name}=${value}` };
-        else if ((name === 'gpus-per-node' || name === 'gpus') && value) {
-          const [type, n] = value.includes(':') ? value.split(':') : [undefined, value];
-          if (Number(n) > 0) add('hardware.devices', Number(n), `#SBATCH --${name}=${value}`);
-          if (type) add('hardware.accelerator', type, `#SBATCH --${name}=${value}`);
-        } else if (name === 'gres' && value?.startsWith('gpu')) {
-          const parts = value.split(':');
-          const n = Number(parts[parts.length - 1]);
-          if (n > 0) add('hardware.devices', n, `#SBATCH --gres=${value}`);
-          if (parts.length === 3) add('hardware.accelerator', parts[1], `#SBATCH --gres=${value}`);
-        } else if (name === 'constraint' && value && /^[a-z]?\d{2,4}|^(a|h|v|l)\d+/i.test(value)) {
-          add('hardware.accelerator', value.split(/[&|,]/)[0], `#SBATCH --constraint=${value}`);
-        }
-      }
+      const read = readSlurmOptions(sbatch[1], add);
+      if (read.tasksPerNode !== undefined)
+        tasksPerNode = { n: read.tasksPerNode, detail: `#SBATCH --ntasks-per-node=${read.tasksPerNode}` };
       continue;
     }
     if (logical.trim().startsWith('#')) continue;
+    // `echo $CMD`: the command is printed (its `&&` are words then), not run.
+    if (/^\s*(?:echo|printf)\s/.test(logical) && !/&&|\|\||;/.test(logical)) continue;
     // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded:
     // only lines naming a variable that holds a launcher are expanded to look, and only so many per file.
     if (!matchLauncher(logical)) {
@@ -569,6 +572,17 @@ export function extractShellFacts(text: string): Fact[] {
     if (!own.some((f) => f.kind === 'launch.inference'))
       add('launch.trainer', launch.value, `launch command: ${logical.trim().replace(/\s+/g, ' ').slice(0, 60)}`);
     facts.push(...own);
+    // `--peft_enable False --model_name_or_path org/name`: the program's adapters are switched off, so a LoraConfig
+    // it builds only under that switch does not make the run LoRA; all weights of the checkpoint train.
+    const loraOff = LORA_OFF.exec(logical);
+    if (loraOff && PRETRAINED_MODEL_FLAG.test(logical))
+      facts.push({
+        kind: 'training.mode',
+        value: 'finetune',
+        range,
+        confidence: 'medium',
+        detail: `${loraOff[0].trim()}: no adapters, the pretrained model's weights train`,
+      });
     const repeats = loops.filter((l) => l.count !== null && l.count >= 2);
     if (repeats.length > 0) {
       const count = repeats.reduce((n, l) => n * (l.count as number), 1);
@@ -590,7 +604,17 @@ export function extractShellFacts(text: string): Fact[] {
       for (const program of looped.programs) add('link.script', program, `runs ${program} (${looped.detail})`);
     if (scriptAt >= 0) {
       // `"$PROJECT/finetune.py"`: the quotes are not part of the path.
-      const script = tokens[scriptAt].replace(/^["']|["']$/g, '');
+      // `ray job submit --working-dir pipeline -- python pipeline.py`: the entrypoint runs in the uploaded folder.
+      const submit = launch.command.prefix.search(/\bray[ \t]+job[ \t]+submit\b/);
+      const workingDir =
+        submit < 0
+          ? undefined
+          : /[ \t]--working-dir[=\s]+["']?([\w./-]+)/.exec(launch.command.prefix.slice(submit))?.[1];
+      const named = tokens[scriptAt].replace(/^["']|["']$/g, '');
+      const script =
+        workingDir && workingDir !== '.' && !named.startsWith('/')
+          ? `${workingDir.replace(/\/+$/, '')}/${named}`
+          : named;
       add('link.script', script, `runs ${script}`);
       const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
@@ -812,6 +836,19 @@ export function extractShellFacts(text: string): Fact[] {
       });
     });
   }
+  // A DeepSpeed/accelerate config the job writes for itself, a precision variable: after the launch lines' own flags.
+  if (launches > 0) facts.push(...inlineSettings(lines));
+  // A model built from the sizes the script states is not named after a folder.
+  if (launches > 0 && !facts.some((f) => (f.kind === 'model.id' && f.value !== null) || f.kind === 'model.layers')) {
+    const named = checkpointFolderModel(
+      lines,
+      vars,
+      (n) => findModel(n) !== undefined || sizeFromModelName(n) !== undefined,
+    );
+    if (named) facts.push(named);
+  }
+  const driver = submissionDriver(facts);
+  if (driver) facts.push(driver);
   return withoutPipelineEvaluations(facts);
 }
 
@@ -837,6 +874,27 @@ function withoutPipelineEvaluations(facts: Fact[]): Fact[] {
   const firstSays = facts.some((f) => f.kind === 'model.fromScratch' && f.range.startLine === first);
   return facts.filter((f) => !byName(f) && (firstSays || !guessed(f)));
 }
+/**
+ * A script that only submits several different job scripts (`sbatch evals/a.slurm`, `sbatch evals/b.slurm`, a
+ * scheduler of a run's evaluations or of a pipeline's stages): each job script is a run of its own, listed where it
+ * is; the driver is not one more (it would take their runs into one, or count them twice).
+ */
+function submissionDriver(facts: readonly Fact[]): Fact | undefined {
+  const launches = facts.filter((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference');
+  if (launches.length < 2 || launches.some((f) => f.value !== 'sbatch')) return undefined;
+  const jobs = new Set(
+    facts.filter((f) => f.kind === 'link.script' && f.detail.startsWith('sbatch ')).map((f) => String(f.value)),
+  );
+  if (jobs.size < 2) return undefined;
+  return {
+    kind: 'run.entry',
+    value: false,
+    range: launches[0].range,
+    confidence: 'high',
+    detail: `submits ${jobs.size} job scripts, each a run of its own (listed there), and runs nothing itself`,
+  };
+}
+
 /** Sourced scripts linked per file. */
 const MAX_SOURCED = 20;
 

@@ -363,6 +363,11 @@ export const FLAG_ALIASES: ReadonlyArray<{ readonly name: string; readonly means
     why: 'DeepSpeed-VisualChat --lm_model_name_or_path: the language model of a vision-language run (the vision tower, --vision_model_name_or_path, is a small encoder beside it)',
   },
   {
+    name: 'model_precision',
+    means: 'precision',
+    why: 'Hugging Face m4 evaluation --model_precision fp32|bf16|fp16: the dtype the evaluated model runs in',
+  },
+  {
     name: 'dtype',
     means: 'precision',
     why: 'DeepSpeed-Chat and DeepSpeed examples --dtype fp16|bf16 ("Training data type"): the precision the program trains or generates in',

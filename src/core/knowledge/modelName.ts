@@ -51,7 +51,9 @@ export function sizeFromModelName(name: string | null | undefined): NamedSize | 
     if (DATA_WORD.test(before)) continue;
     const experts = m[1] ? Number(m[1]) : undefined;
     const unit = UNIT[m[3].toLowerCase()];
-    const value = Number(m[2].replace(/[_p]/i, '.')) * unit;
+    // `smolvlm_025b`, `qwen_05b`: a leading zero before more digits is the decimal point left out (0.25B, 0.5B).
+    const digits = /^0\d+$/.test(m[2]) ? `0.${m[2].slice(1)}` : m[2].replace(/[_p]/i, '.');
+    const value = Number(digits) * unit;
     // Below 1M a "model" is a toy, above 10T no published model: not a size then (a date, a step count).
     const total = experts ? value * experts : value;
     if (!Number.isFinite(total) || total < 1e6 || total > 1e13) continue;

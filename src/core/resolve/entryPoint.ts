@@ -61,7 +61,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   },
   // Named for what they do to data or weights, before or after a run: none trains or serves a model.
   {
-    glob: '**/{convert,prepare,preprocess,download,export,merge}{_,-}*.{py,sh,bash}',
+    glob: '**/{convert,prepare,preprocess,download,export,merge}{_,-}*.{py,sh,bash,slurm,sbatch}',
     reason: 'a data or weights utility (prepare, download, convert, export, merge), by its name',
   },
   // Model merging (mergekit, weight averaging) trains nothing: a folder of such scripts, or one named for it.
@@ -69,7 +69,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{merge,merging,model_merging}/**/*.{py,sh,bash}',
     reason: 'a weights-merging utility, by its folder',
   },
-  { glob: '**/*{_,-}merge.{py,sh,bash}', reason: 'a weights-merging utility, by its name' },
+  { glob: '**/*{_,-}merge.{py,sh,bash,slurm,sbatch}', reason: 'a weights-merging utility, by its name' },
   {
     glob: '**/{convert,prepare,preprocess,download}.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert), by its name',
@@ -81,6 +81,25 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   {
     glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}',
     reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',
+  },
+  // Code kept after it was replaced (`deprecated/`, `deprecated_generation/`): not what is run now. (Not `legacy`:
+  // repositories keep maintained alternatives under that name, timm's `legacy_train.py`.)
+  {
+    glob: '**/{deprecated,deprecated_*,*_deprecated}/**',
+    reason: 'deprecated code kept for reference, not a current run',
+  },
+  // `make_tiny_model.py`, `make-tiny-llama.py`: builds a tiny random model and saves it, for tests (the Hugging Face
+  // convention behind the `tiny-random-*` checkpoints); it trains and serves nothing.
+  { glob: '**/make[_-]tiny*.py', reason: 'builds a tiny random model for tests, by its name' },
+  // Templates to copy for a new experiment (`tr_cron_template/`, `slurm_scripts_templates/`, `job_template.slurm`):
+  // their model, paths and sizes are placeholders until copied and filled in; the copies are the runs.
+  {
+    glob: '**/{template,templates,*_template,*-template,*_templates,*-templates,template_*,templates_*}/**/*.{py,sh,bash,slurm,sbatch,yaml,yml,json}',
+    reason: 'a template to copy for a new run (placeholders), not a run',
+  },
+  {
+    glob: '**/*{_,-}template.{sh,bash,slurm,sbatch,yaml,yml}',
+    reason: 'a template to copy for a new run (placeholders), not a run',
   },
   // Documentation sources (pages, the site's config and build code) are not runs; the launch scripts and the
   // notebooks a documentation folder ships as worked examples (`docs/script_examples/**.sh`, a tutorial

@@ -5,6 +5,7 @@ import { hfTrainer } from './hfTrainer';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { lmEval } from './lmEval';
+import { m4 } from './m4';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { olmo } from './olmo';
@@ -43,6 +44,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   yacs,
   detectron2,
   structuredArgs,
+  m4,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

@@ -1,3 +1,5 @@
+import { findModel } from '../../knowledge';
+import { sizeFromModelName } from '../../knowledge/modelName';
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 
 /**
@@ -56,9 +58,29 @@ export const nanotron: ConfigDialect = {
     readPrecision(doc, modelConfig, out);
     readMode(doc, modelConfig, resume, resumes, out);
     readParams(doc, out);
+    readName(doc, out);
     if (steps) out.add('launch.trainer', 'config:nanotron', modelConfig, 'nanotron training config (run_train.py)');
   },
 };
+
+/**
+ * The model a run built from its architecture trains has no id in the config; its name is where the team wrote it:
+ * the checkpoint it resumes or starts from (`Nanotron-Llama-3.2-3B`), the run (`general.run: smollm2-135M`) or the
+ * project (`general.project: smollm3-3B-final`), the first of these that names a model (a catalog id, or a name
+ * stating a size). A run label such as `elie-48n-1704-part1` names none. The size stays the architecture's.
+ */
+function readName(doc: ConfigDoc, out: FactSink): void {
+  if (out.facts.some((f) => f.kind === 'model.id' && f.value !== null)) return;
+  const places = ['model.init_method.path', 'checkpoints.resume_checkpoint_path', 'general.run', 'general.project'];
+  for (const place of places) {
+    const v = doc.get(place);
+    if (typeof v?.value !== 'string' || !v.value) continue;
+    const name = v.value.replace(/\/+$/, '').split('/').pop() ?? '';
+    if (!name || name.length > 100 || (!findModel(name) && !sizeFromModelName(name))) continue;
+    out.add('model.id', name, v, `${place}: ${name} names the model this architecture is`, 'medium');
+    return;
+  }
+}
 
 /** Samples per optimizer step: micro_batch_size × batch_accumulation_per_replica × dp (Config.global_batch_size). */
 function readBatch(doc: ConfigDoc, out: FactSink): void {

@@ -5,6 +5,9 @@ import { policyActions, policyConstruction, policyServer, rolloutContext } from 
 import { configModelName } from './readers/configModelName';
 import { remoteCodeChat, threadedGeneration } from './readers/chatApi';
 import { settingsModule } from './readers/settingsModule';
+import { distilabelEngines } from './readers/distilabel';
+import { mlcEngine } from './readers/mlc';
+import { mlxLoad } from './readers/mlx';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -62,6 +65,7 @@ import { findModelHandles } from './handles';
 export const CALL_RULES: readonly CallRule[] = [
   torch.paramDtype,
   hf.fromPretrained,
+  mlxLoad,
   hf.fromConfig,
   litgpt.litgptModels,
   hf.argumentClasses,
@@ -70,6 +74,7 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.modelConstructors,
   keras.mixedPrecisionPolicy,
   serving.vllmEngine,
+  distilabelEngines,
   swift.swiftEntryPoints,
   swift.swiftEngines,
   swift.swiftModelLoader,
@@ -99,6 +104,7 @@ export const CALL_RULES: readonly CallRule[] = [
   nanotron.nanotronConfigObjects,
   slurmSubmit.slurmSubmission,
   deepspeedMii,
+  mlcEngine,
   policyActions,
   rolloutContext,
   policyServer,

@@ -7,6 +7,7 @@ import { readOverrides } from './overrides';
 import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { unquote } from './words';
+import { readSlurmOptions } from './slurm';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
 import { readScriptCall, SCRIPT_CALL } from './scriptCall';
 import { isOpenClipTrain, readOpenClipTrain } from './openClip';
@@ -603,18 +604,28 @@ const sbatch: Launcher = {
   runs: 'job',
   read(command, out) {
     const words = command.words;
+    let script = -1;
     for (let i = 1; i < words.length && i < MAX_SBATCH_WORDS; i++) {
       const w = words[i];
       if (w.startsWith('-')) {
-        if (/^-[A-Za-z]$/.test(w)) i++;
+        // `-J name`, `--time 6:00:00`, `--qos normal`: an option's value may follow it as the next word.
+        const next = words[i + 1] ?? '';
+        if (/^-[A-Za-z]$/.test(w) || (/^--[\w-]+$/.test(w) && !next.startsWith('-') && !JOB_SCRIPT.test(next))) i++;
         continue;
       }
-      if (/\.(slurm|sbatch|sh|bash)$/.test(w) && !w.includes('$')) out.add('link.script', w, `sbatch ${w}`);
+      if (JOB_SCRIPT.test(w)) script = i;
       break;
     }
+    // The resources asked for on the command line (they override the job script's #SBATCH directives).
+    const options = (script >= 0 ? words.slice(1, script) : words.slice(1)).join(' ');
+    readSlurmOptions(options, (kind, value, detail) => out.add(kind, value, detail), 'sbatch ');
+    const file = script >= 0 ? unquote(words[script]) : undefined;
+    if (file && !file.includes('$')) out.add('link.script', file, `sbatch ${file}`);
     return 'own-links';
   },
 };
+/** A job script's name: `train.slurm`, `job.sbatch`, `run.sh`. */
+const JOB_SCRIPT = /^["']?[^\s"']+\.(?:slurm|sbatch|sh|bash)["']?$/;
 const MAX_SBATCH_WORDS = 200;
 
 /**
@@ -786,6 +797,8 @@ const RUNNER =
  */
 const SUBMITTER =
   /^(?:[\w.~/-]*\/)?(?:ray[ \t]+job[ \t]+submit|kubectl[ \t]+(?:exec|run)|runai[ \t]+(?:training[ \t]+)?submit)(?=\s)/;
+/** `NAME=$(sbatch`, `NAME="$(sbatch`, `` NAME=`sbatch ``: a job submitted with its id captured. Group 1: the opener. */
+const CAPTURED_SUBMISSION = /^(?:[A-Za-z_]\w*=)?["']?(\$\(|`)[ \t]*(?=sbatch\s)/;
 /** A runner's options read before giving up on finding its command (far above real lines; bounds the work). */
 const MAX_RUNNER_WORDS = 80;
 /** Wrappers peeled off one line: `srun ... bash -c "cd /x && ray job submit ... -- python ..."` is four. */
@@ -798,6 +811,7 @@ function startsLaunch(text: string): boolean {
 
 /** Whether `text` starts a launch once its environment assignments and plain wrappers are set aside. */
 function headStartsLaunch(text: string): boolean {
+  if (CAPTURED_SUBMISSION.test(text)) return true;
   const wrappers = PREFIX.exec(text);
   const head = text.slice(wrappers?.[0].length ?? 0);
   return startsLaunch(head) || RUNNER.test(head) || (wrappers?.[1] === 'uv' && SCRIPT_WORD.test(head));
@@ -891,6 +905,16 @@ export function matchLauncher(line: string): { launcher: Launcher; value: string
       if (!leading) break;
       prefix += leading;
       rest = rest.slice(leading.length);
+    }
+    // `ID_JOB=$(sbatch --parsable job.slurm)`, `` JOB=`sbatch job.slurm` ``: a submission whose job id is kept (the
+    // SLURM convention for chaining jobs). Only sbatch: other commands run in `$(...)` print a value to keep.
+    const captured = CAPTURED_SUBMISSION.exec(rest);
+    if (captured) {
+      const body = rest.slice(captured[0].length);
+      const close = captured[1] === '`' ? body.indexOf('`') : body.lastIndexOf(')');
+      prefix += captured[0];
+      rest = close >= 0 ? body.slice(0, close) : body;
+      continue;
     }
     const wrappers = PREFIX.exec(rest);
     prefix += wrappers?.[0] ?? '';

@@ -54,6 +54,10 @@ const UTILITY_WORDS = new Set([
   'awq',
 ]);
 
+/** A dataset named with a verb that builds, fetches or filters it: a data program, whatever else it is named for. */
+const DATASET_WORDS = new Set(['dataset', 'datasets', 'ds', 'shards', 'webdataset']);
+const DATA_VERBS = new Set(['create', 'build', 'make', 'dl', 'download', 'filter', 'dedup', 'extract', 'tokenize']);
+
 /** Quantisation words that name a helper unless the name also says it trains (`quantization_aware_training.py`, `qat_train.py`). */
 const QUANTISATION_WORDS = new Set(['quantize', 'quantise', 'quantization', 'quantisation', 'gptq', 'awq']);
 const TRAINING_WORDS = new Set(['train', 'training', 'finetune', 'qat', 'pretrain']);
@@ -110,6 +114,11 @@ export function utilityProgram(program: { script?: string; module?: string }): s
     return `-m ${program.module}: a data module of its package, by its name`;
   const words = wordsOf(name);
   const trains = words.some((w) => TRAINING_WORDS.has(w));
+  // `dl_images_create_dataset.py`, `build_ds_shards.py`: a dataset is built, fetched or filtered (not with `train`).
+  const dataWork =
+    !trains && words.some((w) => DATASET_WORDS.has(w)) ? words.find((w) => DATA_VERBS.has(w)) : undefined;
+  if (dataWork)
+    return `${program.module ? `-m ${program.module}` : program.script}: builds a dataset (${dataWork}), by its name`;
   const hit = words.find((w) => UTILITY_WORDS.has(w) && !(trains && QUANTISATION_WORDS.has(w)));
   return hit ? `${program.module ? `-m ${program.module}` : program.script}: a ${hit} helper, by its name` : undefined;
 }

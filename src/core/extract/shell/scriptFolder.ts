@@ -21,6 +21,7 @@ export function evaluateFolderSubstitution(
   inner: string,
   lookup: (name: string) => string | undefined,
   depth = 0,
+  where?: ScriptPlace,
 ): string | undefined {
   if (inner.length > MAX_SUBSTITUTION || depth > MAX_DEPTH) return undefined;
   const commands = splitCommands(inner);
@@ -37,6 +38,8 @@ export function evaluateFolderSubstitution(
       kept.push(words[i]);
     }
     if (kept.length === 0) continue;
+    // `builtin cd X`, `command cd X`: the shell's own cd.
+    if ((kept[0] === 'builtin' || kept[0] === 'command') && kept.length > 1) kept.shift();
     const [command, ...args] = kept;
     const operands = args.filter((a) => !/^-/.test(a));
     if (command === 'pwd') {
@@ -45,8 +48,15 @@ export function evaluateFolderSubstitution(
       continue;
     }
     if (operands.length !== 1) return undefined;
-    const value = evaluateWord(operands[0], lookup, depth);
+    const value = evaluateWord(operands[0], lookup, depth, where);
     if (value === undefined) return undefined;
+    if (command === 'basename') {
+      // `RUN_NAME=$(basename $(dirname "$0"))`: a folder's name (the run named after its folder), known when the
+      // script's place is; a name, not a folder, so nothing may follow it.
+      const name = where && commands.length === 1 ? nameOf(value, where) : undefined;
+      if (name === undefined) return undefined;
+      return name;
+    }
     if (command === 'cd' || command === 'realpath' || command === 'readlink' || command === 'greadlink') {
       if (command.endsWith('readlink') && !args.some((a) => /^-[a-z]*[fem]/.test(a))) return undefined;
       folder = value;
@@ -57,18 +67,49 @@ export function evaluateFolderSubstitution(
   return folder === undefined || (depth === 0 && folder.includes(SCRIPT)) ? undefined : folder;
 }
 
+/** Where the script is: its file name and the names of the folders holding it, innermost last. */
+export interface ScriptPlace {
+  readonly file: string;
+  readonly folders: readonly string[];
+}
+
+/** The name `basename` prints for a value relative to the script's folder (`.` is that folder's own name). */
+function nameOf(value: string, where: ScriptPlace): string | undefined {
+  if (value === SCRIPT) return where.file;
+  if (value.includes(SCRIPT) || value.startsWith('/'))
+    return value.startsWith('/') ? value.split('/').pop() : undefined;
+  const parts = value.split('/');
+  const ups = parts.filter((p) => p === '..').length;
+  const rest = parts.filter((p) => p !== '..' && p !== '.');
+  if (rest.length > 0) return rest[rest.length - 1];
+  const at = where.folders.length - 1 - ups;
+  return at >= 0 && where.folders[at] ? where.folders[at] : undefined;
+}
+
 /**
  * The value of an assignment's right-hand side that starts with a command substitution (`$(...)`, `"$(...)/.."`),
  * when it computes a folder relative to the script; undefined otherwise.
  */
-export function evaluateFolderValue(raw: string, lookup: (name: string) => string | undefined): string | undefined {
+export function evaluateFolderValue(
+  raw: string,
+  lookup: (name: string) => string | undefined,
+  where?: ScriptPlace,
+): string | undefined {
   if (raw.length > MAX_SUBSTITUTION) return undefined;
-  const value = evaluateWord(raw, lookup, 0);
+  const value = evaluateWord(raw, lookup, 0, where);
+  // `PATH_TO_THIS_FILE=$(realpath "$0")`: with the script's place known, the script itself, kept as `$0` (which
+  // later steps read as the script again: `$(basename $(dirname $PATH_TO_THIS_FILE))`).
+  if (where && value === SCRIPT) return '$0';
   return value === undefined || value.includes(SCRIPT) ? undefined : value;
 }
 
 /** A word's value: quotes dropped, `$0`/`${BASH_SOURCE[0]}` the script, variables and nested substitutions filled in. */
-function evaluateWord(word: string, lookup: (name: string) => string | undefined, depth: number): string | undefined {
+function evaluateWord(
+  word: string,
+  lookup: (name: string) => string | undefined,
+  depth: number,
+  where?: ScriptPlace,
+): string | undefined {
   let out = '';
   let i = 0;
   while (i < word.length) {
@@ -85,7 +126,7 @@ function evaluateWord(word: string, lookup: (name: string) => string | undefined
     if (word[i + 1] === '(') {
       const end = closingParen(word, i + 1);
       if (end < 0) return undefined;
-      const inner = evaluateFolderSubstitution(word.slice(i + 2, end), lookup, depth + 1);
+      const inner = evaluateFolderSubstitution(word.slice(i + 2, end), lookup, depth + 1, where);
       if (inner === undefined) return undefined;
       out += inner;
       i = end + 1;
@@ -96,8 +137,10 @@ function evaluateWord(word: string, lookup: (name: string) => string | undefined
     const m = braced ?? plain;
     if (!m) return undefined;
     const name = m[1];
-    const value = name === '0' || name === 'BASH_SOURCE' ? SCRIPT : lookup(name);
-    if (value === undefined) return undefined;
+    const looked = name === '0' || name === 'BASH_SOURCE' ? SCRIPT : lookup(name);
+    if (looked === undefined) return undefined;
+    // A variable holding the script's own path as written (`SELF="${BASH_SOURCE[0]}"`, `$0` kept above).
+    const value = where && /^\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})$/.test(looked) ? SCRIPT : looked;
     out += value;
     i += m[0].length;
   }

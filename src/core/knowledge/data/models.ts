@@ -3135,6 +3135,56 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: ['HuggingFaceTB/SmolLM2-360M-Instruct', 'HuggingFaceTB/SmolLM2-135M-Instruct'],
     source: 'computed from config.json (24 layers, d 2048, FFN 8192, 32 heads, vocab 49152, tied)',
   },
+  // ---------------- SmolVLM (SmolLM2 text model + SigLIP vision tower) ----------------
+  {
+    id: 'HuggingFaceTB/SmolVLM-256M-Instruct',
+    aliases: ['HuggingFaceTB/SmolVLM-256M-Base'],
+    family: 'smolvlm',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 256_000_000,
+    contextLength: 8_192,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/blog/smolervlm: "256M parameters" (SmolLM2-135M text model + the 93M SigLIP base patch-16/512 vision encoder)',
+  },
+  {
+    id: 'HuggingFaceTB/SmolVLM-500M-Instruct',
+    aliases: ['HuggingFaceTB/SmolVLM-500M-Base'],
+    family: 'smolvlm',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 500_000_000,
+    contextLength: 8_192,
+    smallerSiblings: ['HuggingFaceTB/SmolVLM-256M-Instruct'],
+    source:
+      'huggingface.co/blog/smolervlm: SmolVLM-500M, "a half-billion-parameter sibling" (SmolLM2-360M text model + the 93M SigLIP base patch-16/512 vision encoder)',
+  },
+  {
+    id: 'HuggingFaceTB/SmolVLM-Instruct',
+    aliases: ['HuggingFaceTB/SmolVLM-Base', 'HuggingFaceTB/SmolVLM-Synthetic'],
+    family: 'smolvlm',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 2_160_000_000,
+    contextLength: 8_192,
+    smallerSiblings: ['HuggingFaceTB/SmolVLM-500M-Instruct', 'HuggingFaceTB/SmolVLM-256M-Instruct'],
+    source:
+      'SmolVLM 2B (huggingface.co/blog/smolervlm: "SigLIP 400M SO (used in SmolVLM 2B)"): computed as SmolLM2-1.7B (1,711,376,384) + the SigLIP so400m vision tower (27 layers, width 1152, MLP 4304: ~428M) + the pixel-shuffle connector (1152·9 → 2048: ~21M)',
+  },
+  // ---------------- Snowflake Arctic Embed ----------------
+  {
+    id: 'Snowflake/snowflake-arctic-embed-m',
+    aliases: ['HuggingFaceFW/fineweb-edu-classifier'],
+    family: 'arctic-embed',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 110_000_000,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/Snowflake/snowflake-arctic-embed-m model card, models table: 110M parameters, embedding dimension 768 (BERT-base); HuggingFaceFW/fineweb-edu-classifier is this encoder with a one-output regression head (its model card: fine-tuned from Snowflake/snowflake-arctic-embed-m)',
+  },
   // ---------------- T5 / Flan-T5 / mT5 ----------------
   {
     id: 't5-small',

@@ -56,7 +56,10 @@ function ownerOf(full: string): string {
 function modelIdFromPretrainedCall(call: Node, symbols: SymbolTable): Resolved | undefined {
   const args = call.childForFieldName('arguments');
   const first = args?.namedChildren.find((c) => c?.type !== 'keyword_argument' && c?.type !== 'comment');
-  const named = args ? keywordArgument(args, 'pretrained_model_name_or_path') : null;
+  // `repo_id=`: llama-cpp-python's `Llama.from_pretrained(repo_id=..., filename=...)` (a GGUF file of a Hub repo).
+  const named = args
+    ? (keywordArgument(args, 'pretrained_model_name_or_path') ?? keywordArgument(args, 'repo_id'))
+    : null;
   return evaluate(first ?? named, symbols);
 }
 

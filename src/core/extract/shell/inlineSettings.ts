@@ -1,0 +1,104 @@
+import type { Fact } from '../../facts';
+import { normalisePrecision } from '../precision';
+
+/**
+ * Settings a launch script states outside its launch line:
+ * - a DeepSpeed or accelerate config the job writes for itself with a here-document (`cat << EOT > $DS_CONFIG`
+ *   ... `EOT`, as Megatron-DeepSpeed's and many SLURM jobs do), whose `"bf16": {"enabled": true}` /
+ *   `"fp16": {...}` (DeepSpeed config JSON, deepspeed.ai/docs/config-json) or `mixed_precision: bf16` (accelerate
+ *   config file) is the precision the launched program trains in;
+ * - a precision variable (`MODEL_PRECISION="bf16"`, `PRECISION=fp16`, `DTYPE=bfloat16`) set to a literal, which
+ *   the script hands to its program (on the line, or through the environment of the job it submits).
+ * Read only in a script that launches something; the launch line's own flags outrank both (they come first).
+ */
+
+/** Here-documents read per file, and lines per body: far above real scripts. */
+const MAX_WRITTEN_CONFIGS = 20;
+const MAX_BODY_LINES = 2_000;
+
+const HERE_DOCUMENT_TO_FILE =
+  /<<-?[ \t]*['"]?(\w+)['"]?[ \t]*>{1,2}[ \t]*\S|>{1,2}[ \t]*\S+[ \t]+<<-?[ \t]*['"]?(\w+)['"]?/;
+/** DeepSpeed's `"bf16": { "enabled": true }` (or `"fp16"`), the object's first key `enabled` on any line of it. */
+const DEEPSPEED_ENABLED = /"(bf16|fp16|bfloat16)"\s*:\s*\{\s*"enabled"\s*:\s*true\b/;
+const ACCELERATE_MIXED = /^\s*mixed_precision\s*:\s*['"]?(bf16|fp16|fp8)\b/m;
+const PRECISION_VARIABLE =
+  /^[ \t]*(?:export[ \t]+)?((?:MODEL_|MIXED_|TRAIN_|TRAINING_|COMPUTE_)?PRECISION|(?:MODEL_|TORCH_)?DTYPE)=["']?([\w-]+)["']?[ \t]*(?:#.*)?$/;
+
+export function inlineSettings(lines: readonly string[]): Fact[] {
+  const out: Fact[] = [];
+  const at = (line: number) => ({ startLine: line, startCol: 0, endLine: line, endCol: lines[line].length });
+  let written = 0;
+  let variable: Fact | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const here = HERE_DOCUMENT_TO_FILE.exec(lines[i]);
+    if (here && written < MAX_WRITTEN_CONFIGS) {
+      written++;
+      const word = here[1] ?? here[2];
+      const body: string[] = [];
+      let end = i + 1;
+      for (; end < lines.length && end - i <= MAX_BODY_LINES && lines[end].trim() !== word; end++)
+        body.push(lines[end]);
+      const text = body.join('\n').replace(/\s+/g, ' ');
+      const deepspeed = DEEPSPEED_ENABLED.exec(text);
+      const accelerate = deepspeed ? null : ACCELERATE_MIXED.exec(body.join('\n'));
+      const found = deepspeed?.[1] ?? accelerate?.[1];
+      if (found)
+        out.push({
+          kind: 'training.precision',
+          value: normalisePrecision(found),
+          range: at(i),
+          confidence: 'high',
+          detail: deepspeed
+            ? `the DeepSpeed config this script writes: "${found}": {"enabled": true}`
+            : `the accelerate config this script writes: mixed_precision: ${found}`,
+        });
+      i = end;
+      continue;
+    }
+    const v = variable ? null : PRECISION_VARIABLE.exec(lines[i]);
+    const precision = v ? normalisePrecision(v[2]) : null;
+    if (v && precision && !/^int/.test(precision))
+      variable = {
+        kind: 'training.precision',
+        value: precision,
+        range: at(i),
+        confidence: 'medium',
+        detail: `${v[1]}=${v[2]}: the precision this script runs its program in`,
+      };
+  }
+  return variable ? [...out, variable] : out;
+}
+
+/** Variables that hold the model or checkpoint folder a job loads (`CHECKPOINTS_DIR`, `MODEL_PATH`, `CKPT_DIR`). */
+const CHECKPOINT_VARIABLE =
+  /^(?:[A-Z]+_)?(?:MODEL|MODELS|CKPT|CKPTS|CHECKPOINT|CHECKPOINTS)(?:_(?:DIR|PATH|ROOT|NAME))?$/;
+
+/**
+ * The model a job evaluates or serves when it is only named by the folder of its checkpoints
+ * (`CHECKPOINTS_DIR="/scratch/runs/${RUN_NAME}"` with `RUN_NAME="tr_12_vlm_2B"`): the folder's name, when it names a
+ * model (a catalog id, or a size in the name). Low confidence: any model the launch line or its program names wins.
+ */
+export function checkpointFolderModel(
+  lines: readonly string[],
+  vars: ReadonlyMap<string, string>,
+  names: (name: string) => boolean,
+): Fact | undefined {
+  for (const [name, value] of vars) {
+    if (!CHECKPOINT_VARIABLE.test(name) || value.includes('$') || value.length > 500) continue;
+    // Where the run writes (`--save $CHECKPOINT_PATH`, `--output_dir $MODEL_DIR`) is what it makes, not what it loads.
+    const written = new RegExp(`--(?:save|output)[\\w-]*[=\\s]+["']?\\$\\{?${name}\\b`);
+    if (lines.some((l) => written.test(l))) continue;
+    const folder = value.replace(/\/+$/, '').split('/').pop() ?? '';
+    if (!folder || !names(folder)) continue;
+    const line = lines.findIndex((l) => new RegExp(`^\\s*(?:export\\s+)?${name}=`).test(l));
+    if (line < 0) continue;
+    return {
+      kind: 'model.id',
+      value: folder,
+      range: { startLine: line, startCol: 0, endLine: line, endCol: lines[line].length },
+      confidence: 'low',
+      detail: `${name}=${value}: the checkpoints of ${folder}`,
+    };
+  }
+  return undefined;
+}

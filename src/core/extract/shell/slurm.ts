@@ -1,0 +1,33 @@
+import type { FactKind, FactValue } from '../../facts';
+
+/**
+ * SLURM's resource options, as `#SBATCH` directives in a job script and as options of the `sbatch` command that
+ * submits one (options on the command line override the script's directives: slurm.schedmd.com/sbatch.html).
+ * `--nodes`/`-N` is the node count, `--gres=gpu[:type]:N` and `--gpus-per-node=[type:]N` the GPUs per node
+ * (`--gpus`/`-G`, the job's total, is read as the devices too, as these scripts have always been read).
+ */
+export type SlurmSink = (kind: FactKind, value: FactValue, detail: string) => void;
+
+/** Reads the resource options in `options` (the text after `#SBATCH`, or an sbatch command's words). */
+export function readSlurmOptions(options: string, add: SlurmSink, prefix = '#SBATCH '): { tasksPerNode?: number } {
+  let tasksPerNode: number | undefined;
+  for (const m of options.matchAll(/(?:^|\s)--?([\w-]+)(?:[=\s]+([^\s-]\S*))?/g)) {
+    const [, name, value] = m;
+    if ((name === 'nodes' || name === 'N') && Number(value) > 0)
+      add('hardware.nodes', Number(value), `${prefix}--${name}=${value}`);
+    else if (name === 'ntasks-per-node' && Number(value) > 0) tasksPerNode = Number(value);
+    else if ((name === 'gpus-per-node' || name === 'gpus' || name === 'G') && value) {
+      const [type, n] = value.includes(':') ? value.split(':') : [undefined, value];
+      if (Number(n) > 0) add('hardware.devices', Number(n), `${prefix}--${name}=${value}`);
+      if (type) add('hardware.accelerator', type, `${prefix}--${name}=${value}`);
+    } else if (name === 'gres' && value?.startsWith('gpu')) {
+      const parts = value.split(':');
+      const n = Number(parts[parts.length - 1]);
+      if (n > 0) add('hardware.devices', n, `${prefix}--gres=${value}`);
+      if (parts.length === 3) add('hardware.accelerator', parts[1], `${prefix}--gres=${value}`);
+    } else if (name === 'constraint' && value && /^[a-z]?\d{2,4}|^(a|h|v|l)\d+/i.test(value)) {
+      add('hardware.accelerator', value.split(/[&|,]/)[0], `${prefix}--constraint=${value}`);
+    }
+  }
+  return { tasksPerNode };
+}
