@@ -2,6 +2,7 @@ import { axolotl } from './axolotl';
 import { composer, composerBenchmark, composerEval, mosaicmlRun } from './composer';
 import type { ConfigDialect } from './dialect';
 import { hfTrainer } from './hfTrainer';
+import { instantiateConfig } from './instantiateConfig';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { lmEval } from './lmEval';
@@ -45,6 +46,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   detectron2,
   structuredArgs,
   m4,
+  instantiateConfig,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
