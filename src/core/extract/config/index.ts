@@ -3,6 +3,7 @@ import { composer, composerBenchmark, composerEval, mosaicmlRun } from './compos
 import type { ConfigDialect } from './dialect';
 import { hfTrainer } from './hfTrainer';
 import { instantiateConfig } from './instantiateConfig';
+import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { lmEval } from './lmEval';
@@ -16,6 +17,7 @@ import { selfSupervisedVit } from './selfSupervisedVit';
 import { structuredArgs } from './structuredArgs';
 import { swift } from './swift';
 import { torchtune } from './torchtune';
+import { trainingArgsSections } from './trainingArgsSections';
 import { trl } from './trl';
 import { detectron2, yacs } from './yacs';
 
@@ -47,6 +49,8 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   structuredArgs,
   m4,
   instantiateConfig,
+  trainingArgsSections,
+  mistralFinetune,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
