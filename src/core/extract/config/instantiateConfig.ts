@@ -150,7 +150,15 @@ function readDevices(doc: ConfigDoc, out: FactSink): void {
       // "4" alone is a count in Lightning; with a comma it is a list of indices.
       n = devices.value.includes(',') ? parts.length : Number(parts[0]);
     }
-    if (n && n > 0) out.add('hardware.devices', n, devices, `trainer ${devices.key}: ${String(devices.raw ?? 'list')}`);
+    if (n && n > 0)
+      out.add(
+        'hardware.devices',
+        n,
+        devices,
+        devices.shape === 'seq'
+          ? `trainer ${devices.key}: a list of ${n}`
+          : `trainer ${devices.key}: ${String(devices.value)}`,
+      );
   }
   const nodes = doc.get(`${TRAINER}.num_nodes`);
   const k = doc.num(`${TRAINER}.num_nodes`);
