@@ -17,12 +17,19 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
 
 const ARGUMENTS = ['output_dir', 'max_steps', 'num_train_epochs', 'per_device_train_batch_size', 'learning_rate'];
 const SECTION = 'training_args';
+const OWNED = new Set(
+  ['max_steps', 'num_train_epochs', 'per_device_train_batch_size', 'gradient_accumulation_steps', 'bf16', 'fp16'].map(
+    (k) => `${SECTION}.${k}`,
+  ),
+);
 
 export const trainingArgsSections: ConfigDialect = {
   name: 'training-args-section',
   words: ['training_args'],
   detect: (doc) => doc.get(SECTION)?.shape === 'map' && ARGUMENTS.filter((k) => doc.has(`${SECTION}.${k}`)).length >= 2,
-  owns: (path) => path.startsWith(`${SECTION}.`) || path.startsWith('peft_config.'),
+  // Only what this dialect reads: the rest of the section (a `deepspeed:` file to link, sequence lengths) stays
+  // with the generic key table.
+  owns: (path) => OWNED.has(path) || path.startsWith('peft_config.'),
   read(doc: ConfigDoc, out: FactSink): void {
     const section = doc.get(SECTION)!;
     out.add('run.framework', 'hf-trainer', section, 'Hugging Face TrainingArguments under training_args:');
