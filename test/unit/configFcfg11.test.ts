@@ -64,6 +64,17 @@ describe('instantiate-from-config training configs (config/instantiateConfig.ts)
     noFact(all, 'training.mode', 'pretrain');
   });
 
+  it('a personalization (textual inversion) config fine-tunes a pretrained checkpoint', () => {
+    const all = facts(
+      sgm(
+        '    max_steps: 6100',
+        '    personalization_config:\n      target: ldm.modules.embedding_manager.EmbeddingManager',
+      ),
+    );
+    oneFact(all, 'training.mode', 'finetune');
+    noFact(all, 'training.mode', 'pretrain');
+  });
+
   it('a model definition without a lightning section is not a run', () => {
     const all = facts(
       'model:\n  target: a.b.LatentDiffusion\n  params:\n    unet_config:\n      target: a.UNetModel\n',

@@ -11,7 +11,9 @@ import { relativePath, type ConfigDialect, type ConfigDoc, type ConfigValue, typ
  *   latent-diffusion); the network's class names the model (`UNetModel`), the module's class otherwise.
  * - `model.params.ckpt_path`: weights loaded into the module itself (a fine-tune / continued run). The
  *   nested first-stage and conditioner configs load their own frozen checkpoints; they do not make the
- *   trained network pretrained. Without it the network is built from scratch: pre-training.
+ *   trained network pretrained. A `personalization_config` (textual inversion) learns embeddings on a
+ *   pretrained checkpoint the launch names: a fine-tune. Otherwise the network is built from scratch:
+ *   pre-training.
  * - `lightning.trainer`: `max_epochs`, `max_steps` (-1 = unset), `precision` (16 / "16-mixed" / "bf16" /
  *   "bf16-mixed" / 32), `devices` (a count, or "0," / "0,1" / [0, 1]: a list of GPU indices, as main.py
  *   passes it on), `num_nodes`, `accumulate_grad_batches`.
@@ -90,6 +92,19 @@ function readModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
       'finetune',
       ckpt,
       `model.params.ckpt_path: the module starts from ${ckpt.value}`,
+      'medium',
+    );
+    return;
+  }
+  // Textual-inversion / DreamBooth configs (`personalization_config`) learn new embeddings on a Stable Diffusion
+  // checkpoint the launch names (`--actual_resume model.ckpt`): a fine-tune of a pretrained model.
+  const personalization = doc.get('model.params.personalization_config');
+  if (personalization) {
+    out.add(
+      'training.mode',
+      'finetune',
+      personalization,
+      'personalization_config: embeddings learnt on a pretrained checkpoint the launch loads',
       'medium',
     );
     return;
