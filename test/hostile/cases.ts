@@ -854,6 +854,16 @@ ${lines(
     n: 5_000,
     maxN: 200_000,
   },
+  // config/instantiateConfig.ts: a long devices list and a long devices string (count capped, regex linear).
+  {
+    name: 'config instantiate-config: a trainer with a long devices list and string',
+    reader: 'config',
+    file: 'l.yaml',
+    make: (n) =>
+      `model:\n  target: a.B\n  params:\n    network_config:\n      target: ${'x.'.repeat(n)}U\nlightning:\n  trainer:\n    devices: [${Array.from({ length: n }, (_, i) => i).join(', ')}]\n    gpus: "${'0,'.repeat(n)}x"\n    max_epochs: 1\n`,
+    n: 2_000,
+    maxN: 40_000,
+  },
   // python/entryPoint.ts: an OmegaConf.from_cli() program and many loads of something other than its config.
   {
     name: 'python: an OmegaConf.from_cli() program with many loads that are not its config',

@@ -517,6 +517,7 @@ const FRAMEWORK_OF: Record<string, TrainingFramework> = {
   neox: 'neox',
   megatron: 'neox',
   nemo: 'lightning',
+  'instantiate-config': 'lightning',
   trl: 'hf-trainer',
   axolotl: 'axolotl',
   llamafactory: 'hf-trainer',

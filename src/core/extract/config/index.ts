@@ -2,6 +2,8 @@ import { axolotl } from './axolotl';
 import { composer, composerBenchmark, composerEval, mosaicmlRun } from './composer';
 import type { ConfigDialect } from './dialect';
 import { hfTrainer } from './hfTrainer';
+import { instantiateConfig } from './instantiateConfig';
+import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { lmEval } from './lmEval';
@@ -15,6 +17,7 @@ import { selfSupervisedVit } from './selfSupervisedVit';
 import { structuredArgs } from './structuredArgs';
 import { swift } from './swift';
 import { torchtune } from './torchtune';
+import { trainingArgsSections } from './trainingArgsSections';
 import { trl } from './trl';
 import { detectron2, yacs } from './yacs';
 
@@ -45,6 +48,9 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   detectron2,
   structuredArgs,
   m4,
+  instantiateConfig,
+  trainingArgsSections,
+  mistralFinetune,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

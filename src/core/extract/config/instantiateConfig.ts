@@ -1,0 +1,187 @@
+import { relativePath, type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink } from './dialect';
+
+/**
+ * The `target:` / `params:` instantiate-from-config dialect of latent-diffusion, Stable Diffusion and
+ * Stability's generative-models (sgm): `python main.py --base cfg.yaml` builds every object with
+ * `instantiate_from_config` (`target` names a class, `params` its keyword arguments) and hands the
+ * `lightning.trainer` section to a PyTorch Lightning Trainer. Keys read:
+ *
+ * - `model.target` (the LightningModule: DiffusionEngine, LatentDiffusion, AutoencoderKL, ...) and the
+ *   network it trains (`model.params.network_config.target` in sgm, `unet_config.target` in
+ *   latent-diffusion); the network's class names the model (`UNetModel`), the module's class otherwise.
+ * - `model.params.ckpt_path`: weights loaded into the module itself (a fine-tune / continued run). The
+ *   nested first-stage and conditioner configs load their own frozen checkpoints; they do not make the
+ *   trained network pretrained. A `personalization_config` (textual inversion) learns embeddings on a
+ *   pretrained checkpoint the launch names: a fine-tune. Otherwise the network is built from scratch:
+ *   pre-training.
+ * - `lightning.trainer`: `max_epochs`, `max_steps` (-1 = unset), `precision` (16 / "16-mixed" / "bf16" /
+ *   "bf16-mixed" / 32), `devices` (a count, or "0," / "0,1" / [0, 1]: a list of GPU indices, as main.py
+ *   passes it on), `num_nodes`, `accumulate_grad_batches`.
+ * - `data.params.batch_size`: the loader's batch (per device under DDP).
+ *
+ * A file with only `model:` (the inference definitions that sampling scripts pick by version) is no run:
+ * the `lightning:` section is what the training program consumes.
+ */
+
+const TRAINER = 'lightning.trainer';
+const NETWORK_KEYS = ['network_config', 'unet_config'];
+
+export const instantiateConfig: ConfigDialect = {
+  name: 'instantiate-config',
+  words: ['lightning'],
+  detect: (doc) =>
+    typeof doc.str('model.target') === 'string' &&
+    doc.get('model.params')?.shape === 'map' &&
+    doc.get('lightning')?.shape === 'map',
+  owns: (path) => path.startsWith('model.') || path.startsWith('lightning.') || path.startsWith('data.'),
+  read(doc: ConfigDoc, out: FactSink): void {
+    const module = doc.get('model.target')!;
+    out.add(
+      'run.framework',
+      'instantiate-config',
+      module,
+      'instantiate-from-config training config (target/params, lightning.trainer)',
+    );
+    readModel(doc, module, out);
+    readLength(doc, out);
+    readPrecision(doc, out);
+    readDevices(doc, out);
+    const batch = doc.get('data.params.batch_size');
+    const b = doc.num('data.params.batch_size');
+    if (batch && b && b > 0 && Number.isInteger(b))
+      out.add('training.batchPerDevice', b, batch, `data.params.batch_size: ${b}`);
+    const accumulate = doc.get(`${TRAINER}.accumulate_grad_batches`);
+    const a = doc.num(`${TRAINER}.accumulate_grad_batches`);
+    if (accumulate && a && a > 1 && Number.isInteger(a))
+      out.add('training.gradientAccumulation', a, accumulate, `accumulate_grad_batches: ${a}`);
+    out.add(
+      'launch.trainer',
+      'config:instantiate-config',
+      doc.get(TRAINER) ?? doc.get('lightning')!,
+      'training config a Lightning main.py (--base) builds the model, data and trainer from',
+    );
+  },
+};
+
+/** `sgm.modules.diffusionmodules.openaimodel.UNetModel` → UNetModel. */
+function className(target: string): string | undefined {
+  const last = target.split('.').pop() ?? '';
+  return /^[A-Za-z_][\w]{0,80}$/.test(last) ? last : undefined;
+}
+
+function readModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
+  const network = NETWORK_KEYS.map((k) => doc.get(`model.params.${k}.target`)).find(
+    (v): v is ConfigValue => typeof v?.value === 'string',
+  );
+  const named = network ?? module;
+  const name = className(String(named.value));
+  if (name)
+    out.add(
+      'model.id',
+      name,
+      named,
+      network
+        ? `the network the module trains: ${String(network.value)}`
+        : `the module trained: ${String(module.value)}`,
+      'medium',
+    );
+  const ckpt = doc.get('model.params.ckpt_path');
+  if (typeof ckpt?.value === 'string' && ckpt.value.trim() !== '') {
+    out.add(
+      'training.mode',
+      'finetune',
+      ckpt,
+      `model.params.ckpt_path: the module starts from ${ckpt.value}`,
+      'medium',
+    );
+    return;
+  }
+  // Textual-inversion / DreamBooth configs (`personalization_config`) learn new embeddings on a Stable Diffusion
+  // checkpoint the launch names (`--actual_resume model.ckpt`): a fine-tune of a pretrained model.
+  const personalization = doc.get('model.params.personalization_config');
+  if (personalization) {
+    out.add(
+      'training.mode',
+      'finetune',
+      personalization,
+      'personalization_config: embeddings learnt on a pretrained checkpoint the launch loads',
+      'medium',
+    );
+    return;
+  }
+  out.add(
+    'model.fromScratch',
+    true,
+    named,
+    'no ckpt_path for the trained module: its network is built from the config',
+  );
+  out.add(
+    'training.mode',
+    'pretrain',
+    named,
+    'the trained network is built from the config (no ckpt_path loads its weights)',
+    'medium',
+  );
+}
+
+function readLength(doc: ConfigDoc, out: FactSink): void {
+  const epochs = doc.get(`${TRAINER}.max_epochs`);
+  const e = doc.num(`${TRAINER}.max_epochs`);
+  if (epochs && e && e > 0 && Number.isInteger(e)) out.add('training.epochs', e, epochs, `trainer max_epochs: ${e}`);
+  const steps = doc.get(`${TRAINER}.max_steps`);
+  const s = doc.num(`${TRAINER}.max_steps`);
+  // Lightning's max_steps -1 means "not set".
+  if (steps && s && s > 0 && Number.isInteger(s)) out.add('training.steps', s, steps, `trainer max_steps: ${s}`);
+}
+
+/** Lightning's precision values (lightning.ai docs, Trainer precision): 16/"16-mixed", "bf16"/"bf16-mixed", 32/"32-true", 64. */
+function readPrecision(doc: ConfigDoc, out: FactSink): void {
+  const p = doc.get(`${TRAINER}.precision`);
+  if (!p || p.shape !== 'scalar') return;
+  const v = String(p.value).trim().toLowerCase();
+  const precision = /^bf16/.test(v)
+    ? 'bf16'
+    : /^(16|16-mixed|16-true|half)$/.test(v)
+      ? 'fp16'
+      : /^(32|32-true|64|64-true)$/.test(v)
+        ? 'fp32'
+        : undefined;
+  if (precision) out.add('training.precision', precision, p, `trainer precision: ${String(p.value)}`);
+}
+
+/**
+ * `devices: 0,` is the string "0," main.py passes on as a list of GPU indices (one GPU); `devices: 4` a count;
+ * `devices: [0, 1]` two GPUs. "-1" / "auto" (every visible GPU) leaves the count unknown.
+ */
+function readDevices(doc: ConfigDoc, out: FactSink): void {
+  const devices = doc.get(`${TRAINER}.devices`) ?? doc.get(`${TRAINER}.gpus`);
+  if (devices) {
+    let n: number | undefined;
+    if (devices.shape === 'seq') n = countSeq(doc, relativePath(doc, devices.path));
+    else if (typeof devices.value === 'number' && Number.isInteger(devices.value) && devices.value > 0)
+      n = devices.value;
+    else if (typeof devices.value === 'string' && /^\s*\d{1,4}(\s*,\s*\d{1,4}){0,63}\s*,?\s*$/.test(devices.value)) {
+      const parts = devices.value.split(',').filter((x) => x.trim() !== '');
+      // "4" alone is a count in Lightning; with a comma it is a list of indices.
+      n = devices.value.includes(',') ? parts.length : Number(parts[0]);
+    }
+    if (n && n > 0)
+      out.add(
+        'hardware.devices',
+        n,
+        devices,
+        devices.shape === 'seq'
+          ? `trainer ${devices.key}: a list of ${n}`
+          : `trainer ${devices.key}: ${String(devices.value)}`,
+      );
+  }
+  const nodes = doc.get(`${TRAINER}.num_nodes`);
+  const k = doc.num(`${TRAINER}.num_nodes`);
+  if (nodes && k && k > 0 && Number.isInteger(k)) out.add('hardware.nodes', k, nodes, `trainer num_nodes: ${k}`);
+}
+
+function countSeq(doc: ConfigDoc, path: string): number | undefined {
+  let n = 0;
+  while (n < 1024 && doc.has(`${path}.${n}`)) n++;
+  return n > 0 ? n : undefined;
+}

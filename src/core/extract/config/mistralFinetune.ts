@@ -1,0 +1,76 @@
+import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { hubIdInPath } from './dialect';
+
+/**
+ * mistral-finetune training configs (`torchrun -m train config.yaml`, the YAML form of its `TrainArgs`
+ * dataclass, github.com/mistralai/mistral-finetune finetune/args.py): `model_id_or_path` (a downloaded
+ * checkpoint folder), `lora: {rank}` (LoRA adapters; `lora.enable: false` trains every weight),
+ * `max_steps`, `seq_len` (tokens per sequence), `batch_size` (sequences per device per micro-batch) and
+ * `num_microbatches` (micro-batches accumulated per step), `data.instruct_data` / `data.data`.
+ */
+
+export const mistralFinetune: ConfigDialect = {
+  name: 'mistral-finetune',
+  words: ['model_id_or_path'],
+  detect: (doc) =>
+    doc.has('model_id_or_path') &&
+    (doc.has('max_steps') || doc.has('seq_len')) &&
+    (doc.get('lora')?.shape === 'map' || doc.get('data')?.shape === 'map'),
+  owns: (path) =>
+    path === 'model_id_or_path' ||
+    path === 'max_steps' ||
+    path === 'seq_len' ||
+    path === 'batch_size' ||
+    path === 'num_microbatches' ||
+    path.startsWith('lora.') ||
+    path.startsWith('optim.'),
+  read(doc: ConfigDoc, out: FactSink): void {
+    const model = doc.get('model_id_or_path')!;
+    out.add('run.framework', 'mistral-finetune', model, 'mistral-finetune training config (TrainArgs)');
+    if (typeof model.value === 'string' && model.value.trim()) {
+      const path = model.value.trim();
+      const id = hubIdInPath(path) ?? path.replace(/\\/g, '/').replace(/\/+$/, '').split('/').pop();
+      if (id) out.add('model.id', id, model, `model_id_or_path: ${path}`, id === path ? 'high' : 'medium');
+    }
+    const steps = positiveInteger(doc, 'max_steps');
+    if (steps) out.add('training.steps', steps.n, steps.at, `max_steps: ${steps.n}`);
+    const seq = positiveInteger(doc, 'seq_len');
+    if (seq) out.add('training.seqLen', seq.n, seq.at, `seq_len: ${seq.n}`);
+    const batch = positiveInteger(doc, 'batch_size');
+    if (batch) out.add('training.batchPerDevice', batch.n, batch.at, `batch_size: ${batch.n} sequences per device`);
+    const micro = positiveInteger(doc, 'num_microbatches');
+    if (micro && micro.n > 1)
+      out.add('training.gradientAccumulation', micro.n, micro.at, `num_microbatches: ${micro.n} accumulated per step`);
+    readMode(doc, out);
+    out.add(
+      'launch.trainer',
+      'config:mistral-finetune',
+      steps?.at ?? model,
+      'mistral-finetune training config (torchrun -m train <this>)',
+    );
+  },
+};
+
+function readMode(doc: ConfigDoc, out: FactSink): void {
+  const lora = doc.get('lora');
+  if (lora?.shape !== 'map') return;
+  const enable = doc.get('lora.enable');
+  out.add('model.fromScratch', false, lora, 'mistral-finetune trains a downloaded checkpoint');
+  if (enable?.value === false) {
+    out.add('training.mode', 'finetune', enable, 'lora.enable: false: every weight is trained');
+    return;
+  }
+  const rank = doc.get('lora.rank');
+  out.add(
+    'training.mode',
+    'lora',
+    rank ?? lora,
+    rank ? `lora.rank: ${String(rank.value)}: LoRA adapters on frozen base weights` : 'lora: LoRA adapters',
+  );
+}
+
+function positiveInteger(doc: ConfigDoc, path: string): { n: number; at: ConfigValue } | undefined {
+  const at = doc.get(path);
+  const n = doc.num(path);
+  return at && n !== undefined && n > 0 && Number.isInteger(n) ? { n, at } : undefined;
+}
