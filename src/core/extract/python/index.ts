@@ -29,6 +29,7 @@ import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
 import * as nanotron from './readers/nanotron';
 import * as slurmSubmit from './readers/slurmSubmit';
+import { submititLauncher } from './readers/submitit';
 import * as peft from './readers/peft';
 import * as ray from './readers/ray';
 import * as serving from './readers/serving';
@@ -144,6 +145,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.modelConstructor,
   modelConstructor.fp8Matmuls,
   modelConstructor.weightCasts,
+  submititLauncher,
   localModules.localModuleCalls,
   localModules.flagModule,
   settingsModule,
