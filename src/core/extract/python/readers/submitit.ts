@@ -36,7 +36,7 @@ function firstKeyword(call: Node, names: readonly string[]): Node | null {
 export const submititLauncher: FileRule = {
   framework: 'submitit',
   phase: 'after-calls',
-  words: ['AutoExecutor', 'SlurmExecutor'],
+  words: ['AutoExecutor', 'SlurmExecutor', 'update_parameters', '.submit('],
   runStart: [EXECUTOR, /\.submit[ \t]*\(/, MAIN_GUARD],
   read: (index, ctx) => {
     if (!EXECUTOR.test(ctx.text) || !MAIN_GUARD.test(ctx.text)) return;
