@@ -169,7 +169,7 @@ export function inferenceSubcommand(command: LaunchCommand, program: { script?: 
 
 /**
  * Flags that evaluate a trained model and train nothing: an explicit switch (`--eval-only`, `--evaluate`,
- * `--do_eval` without `--do_train`, `--do_predict`), or a checkpoint (`--pretrained`, `--resume`,
+ * `--do_eval` without `--do_train` or with `--do_train False`, `--do_predict`), or a checkpoint (`--pretrained`, `--resume`,
  * `--checkpoint`) with evaluation data (`--imagenet-val`, `--val-data`, `--eval_dataset`) and no flag that
  * names training data or a training length. Returns the flags that say so, or undefined.
  */
@@ -179,7 +179,8 @@ export function evaluationOnly(command: LaunchCommand): string | undefined {
     if (names.push(m[1].toLowerCase()) >= MAX_FLAGS) break;
   }
   const has = (re: RegExp) => names.find((n) => re.test(n));
-  const doTrain = has(/^do[-_]train$/);
+  // `--do_train False` (HfArgumentParser reads a value after a bool flag) switches training off.
+  const doTrain = has(/^do[-_]train$/) && !/(?:^|\s)--do[-_]train(?:=|\s+)["']?(?:False|false|0|no)\b/.test(command.text);
   const explicit =
     has(/^(?:eval[-_]only|evaluate|evaluate[-_]only|do[-_]predict|test[-_]only)$/) ?? has(/^do[-_]eval$/);
   if (explicit && !doTrain) return `--${explicit}`;
