@@ -58,6 +58,14 @@ const UTILITY_WORDS = new Set([
 const DATASET_WORDS = new Set(['dataset', 'datasets', 'ds', 'shards', 'webdataset']);
 const DATA_VERBS = new Set(['create', 'build', 'make', 'dl', 'download', 'filter', 'dedup', 'extract', 'tokenize']);
 
+/**
+ * A model named with a verb that creates or initialises its weights (`create_student_model.py`,
+ * `init_model.py`, `initialize_student.py`): a program that writes a starting checkpoint (a student cut from a
+ * teacher's layers, a fresh init) for a training run to load, not the run.
+ */
+const MODEL_WORDS = new Set(['model', 'student', 'weights']);
+const INIT_VERBS = new Set(['create', 'init', 'initialise', 'initialize', 'initialisation', 'initialization']);
+
 /** Quantisation words that name a helper unless the name also says it trains (`quantization_aware_training.py`, `qat_train.py`). */
 const QUANTISATION_WORDS = new Set(['quantize', 'quantise', 'quantization', 'quantisation', 'gptq', 'awq']);
 const TRAINING_WORDS = new Set(['train', 'training', 'finetune', 'qat', 'pretrain']);
@@ -119,6 +127,10 @@ export function utilityProgram(program: { script?: string; module?: string }): s
     !trains && words.some((w) => DATASET_WORDS.has(w)) ? words.find((w) => DATA_VERBS.has(w)) : undefined;
   if (dataWork)
     return `${program.module ? `-m ${program.module}` : program.script}: builds a dataset (${dataWork}), by its name`;
+  const creates =
+    !trains && words.some((w) => MODEL_WORDS.has(w)) ? words.find((w) => INIT_VERBS.has(w)) : undefined;
+  if (creates)
+    return `${program.module ? `-m ${program.module}` : program.script}: writes a starting model (${creates}), by its name`;
   const hit = words.find((w) => UTILITY_WORDS.has(w) && !(trains && QUANTISATION_WORDS.has(w)));
   return hit ? `${program.module ? `-m ${program.module}` : program.script}: a ${hit} helper, by its name` : undefined;
 }
