@@ -154,6 +154,25 @@ export function servingModule(program: { script?: string; module?: string }): st
   return hit ? `-m ${program.module}: serves or evaluates a model, by its name` : undefined;
 }
 
+/**
+ * A program named for labelling data with a model (`run_pseudo_labelling.py`, `pseudo_label.py`) or for transcribing
+ * audio (`transcribe.py`, `run_transcription.py`): it generates over a dataset with a trained model (inference),
+ * unless its name also says it trains (`train_on_pseudo_labels.py`). Its detail, or undefined.
+ */
+export function labellingProgram(program: { script?: string; module?: string }): string | undefined {
+  const path = program.module ?? program.script;
+  if (!path || path.includes('$')) return undefined;
+  const name = program.module
+    ? path.slice(path.lastIndexOf('.') + 1)
+    : path.slice(path.lastIndexOf('/') + 1).replace(/\.py$/, '');
+  const words = wordsOf(name);
+  if (words.some((w) => TRAINS_A_MODEL.has(w) || w === 'distill' || w === 'distillation')) return undefined;
+  const pseudo = words.findIndex((w) => w === 'pseudo');
+  const labels = pseudo >= 0 && /^label(?:s|l?ing|l?ed)?$/.test(words[pseudo + 1] ?? '');
+  const transcribes = words.some((w) => /^(?:transcribe|transcription)$/.test(w));
+  return labels || transcribes ? `${path}: labels or transcribes data with a model, by its name` : undefined;
+}
+
 const MAX_FLAGS = 300;
 
 /**
