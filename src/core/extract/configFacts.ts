@@ -320,7 +320,8 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
             .replace(/^\S*(bash|sh)\s+-c\s+/, '');
         const blockStart =
           blockScript !== undefined
-            ? itemLines[2] + (/^[|>]/.test(text.slice(items[2].range?.[0] ?? 0, (items[2].range?.[0] ?? 0) + 1)) ? 1 : 0)
+            ? itemLines[2] +
+              (/^[|>]/.test(text.slice(items[2].range?.[0] ?? 0, (items[2].range?.[0] ?? 0) + 1)) ? 1 : 0)
             : 0;
         const mounts = beakerMounts(node);
         for (const read of extractShellFacts(script)) {

@@ -30,6 +30,7 @@ import * as modelConstructor from './readers/modelConstructor';
 import * as nanotron from './readers/nanotron';
 import * as slurmSubmit from './readers/slurmSubmit';
 import { submititLauncher } from './readers/submitit';
+import { tensorrtLlmRuntime } from './readers/tensorrtLlm';
 import * as peft from './readers/peft';
 import * as ray from './readers/ray';
 import * as serving from './readers/serving';
@@ -106,6 +107,7 @@ export const CALL_RULES: readonly CallRule[] = [
   slurmSubmit.slurmSubmission,
   deepspeedMii,
   mlcEngine,
+  tensorrtLlmRuntime,
   policyActions,
   rolloutContext,
   policyServer,

@@ -127,8 +127,7 @@ export function utilityProgram(program: { script?: string; module?: string }): s
     !trains && words.some((w) => DATASET_WORDS.has(w)) ? words.find((w) => DATA_VERBS.has(w)) : undefined;
   if (dataWork)
     return `${program.module ? `-m ${program.module}` : program.script}: builds a dataset (${dataWork}), by its name`;
-  const creates =
-    !trains && words.some((w) => MODEL_WORDS.has(w)) ? words.find((w) => INIT_VERBS.has(w)) : undefined;
+  const creates = !trains && words.some((w) => MODEL_WORDS.has(w)) ? words.find((w) => INIT_VERBS.has(w)) : undefined;
   if (creates)
     return `${program.module ? `-m ${program.module}` : program.script}: writes a starting model (${creates}), by its name`;
   const hit = words.find((w) => UTILITY_WORDS.has(w) && !(trains && QUANTISATION_WORDS.has(w)));
@@ -211,7 +210,8 @@ export function evaluationOnly(command: LaunchCommand): string | undefined {
   }
   const has = (re: RegExp) => names.find((n) => re.test(n));
   // `--do_train False` (HfArgumentParser reads a value after a bool flag) switches training off.
-  const doTrain = has(/^do[-_]train$/) && !/(?:^|\s)--do[-_]train(?:=|\s+)["']?(?:False|false|0|no)\b/.test(command.text);
+  const doTrain =
+    has(/^do[-_]train$/) && !/(?:^|\s)--do[-_]train(?:=|\s+)["']?(?:False|false|0|no)\b/.test(command.text);
   const explicit =
     has(/^(?:eval[-_]only|evaluate|evaluate[-_]only|do[-_]predict|test[-_]only)$/) ?? has(/^do[-_]eval$/);
   if (explicit && !doTrain) return `--${explicit}`;

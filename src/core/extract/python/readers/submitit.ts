@@ -52,7 +52,13 @@ export const submititLauncher: FileRule = {
     }
     if (!submit) return;
     const fn = submit.childForFieldName('function') ?? submit;
-    ctx.add('launch.trainer', 'submitit', fn, `${ctx.callee(submit).full}(...) submits the job with submitit`, 'medium');
+    ctx.add(
+      'launch.trainer',
+      'submitit',
+      fn,
+      `${ctx.callee(submit).full}(...) submits the job with submitit`,
+      'medium',
+    );
     if (devices) ctx.addResolved('hardware.devices', devices, 'GPUs per node of the submitit job');
     if (nodes) ctx.addResolved('hardware.nodes', nodes, 'nodes of the submitit job');
     // The program the job runs: an imported module whose main or flags the launcher uses.
