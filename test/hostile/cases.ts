@@ -908,6 +908,16 @@ ${lines(
     n: 200,
     maxN: 10_000,
   },
+  // python/readers/submitit.ts: a submitit launcher with thousands of imports and update_parameters calls.
+  {
+    name: 'python: a submitit launcher with many imports and executor updates',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import submitit\n${lines(n, (i) => `import prog_${i} as p${i}`)}\ndef main():\n    ex = submitit.AutoExecutor(folder="j")\n${lines(n, (i) => `    ex.update_parameters(gpus_per_node=${i}, nodes=p${i}.main(x))`)}\n    ex.submit(p0.main)\nif __name__ == "__main__":\n    main()\n`,
+    n: 200,
+    maxN: 10_000,
+  },
 ];
 
 /** A small repository written to disk for the CLI (FIFOs and links are made here, at test time). */

@@ -14,6 +14,19 @@ async function factsOf(code: string): Promise<Fact[]> {
 const value = (facts: Fact[], kind: Fact['kind']) => facts.find((f) => f.kind === kind)?.value;
 
 describe('Reading serving code', () => {
+  it("does not read a model class's super().generate(...) as a generate call, but does read model.generate", async () => {
+    const override = [
+      'from transformers import WhisperForConditionalGeneration',
+      'class Tuned(WhisperForConditionalGeneration):',
+      '    def generate(self, inputs=None, **kwargs):',
+      '        return super().generate(inputs, max_new_tokens=64, **kwargs)',
+      '',
+    ].join('\n');
+    assert.equal(value(await factsOf(override), 'inference.engine'), undefined);
+    const call = override.replace('super().generate', 'self.model.generate');
+    assert.equal(value(await factsOf(call), 'inference.engine'), 'hf-generate');
+  });
+
   it('reads whether a model reasons before answering: enable_thinking (a keyword or in chat_template_kwargs), reasoning_effort', async () => {
     const template = (kw: string) =>
       `from transformers import AutoModelForCausalLM, AutoTokenizer\ntok = AutoTokenizer.from_pretrained("Qwen/Qwen3-8B")\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen3-8B")\ntext = tok.apply_chat_template([], tokenize=False, ${kw})\nout = model.generate(**tok(text, return_tensors="pt"), max_new_tokens=64)\n`;

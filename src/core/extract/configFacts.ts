@@ -306,13 +306,31 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
           items[0] = items[1] = items[2];
           itemLines[0] = itemLines[1] = itemLines[2];
         }
-        const script = lines
-          .map((l, i) => (i < lines.length - 1 ? `${l} \\` : l))
-          .join('\n')
-          .replace(/^\S*(bash|sh)\s+-c\s+/, '');
+        // `[sh, -c, |-block]` alone: the block is a shell script of its own lines (`apt-get update`, `pip install ...`,
+        // `python api_server.py`), read as one, each command on its line of the block.
+        const blockScript =
+          items.length === 3 && lines[0] === '' && /\n/.test(String((items[2] as unknown as { value: unknown }).value))
+            ? String((items[2] as unknown as { value: unknown }).value)
+            : undefined;
+        const script =
+          blockScript ??
+          lines
+            .map((l, i) => (i < lines.length - 1 ? `${l} \\` : l))
+            .join('\n')
+            .replace(/^\S*(bash|sh)\s+-c\s+/, '');
+        const blockStart =
+          blockScript !== undefined
+            ? itemLines[2] +
+              (/^[|>]/.test(text.slice(items[2].range?.[0] ?? 0, (items[2].range?.[0] ?? 0) + 1)) ? 1 : 0)
+            : 0;
         const mounts = beakerMounts(node);
         for (const read of extractShellFacts(script)) {
           const f = mounts.length > 0 ? withMountedModel(read, mounts) : read;
+          if (blockScript !== undefined) {
+            const line = blockStart + f.range.startLine;
+            facts.push({ ...f, range: { ...f.range, startLine: line, endLine: line } });
+            continue;
+          }
           const item = items[Math.min(f.range.startLine, items.length - 1)];
           let at = itemLines[Math.min(f.range.startLine, itemLines.length - 1)] ?? rangeOf(valueNode).startLine;
           // A folded block (`- >-` over several lines) holds many flags: point at the line of this one.

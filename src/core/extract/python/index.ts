@@ -29,6 +29,8 @@ import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
 import * as nanotron from './readers/nanotron';
 import * as slurmSubmit from './readers/slurmSubmit';
+import { submititLauncher } from './readers/submitit';
+import { tensorrtLlmRuntime } from './readers/tensorrtLlm';
 import * as peft from './readers/peft';
 import * as ray from './readers/ray';
 import * as serving from './readers/serving';
@@ -105,6 +107,7 @@ export const CALL_RULES: readonly CallRule[] = [
   slurmSubmit.slurmSubmission,
   deepspeedMii,
   mlcEngine,
+  tensorrtLlmRuntime,
   policyActions,
   rolloutContext,
   policyServer,
@@ -144,6 +147,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.modelConstructor,
   modelConstructor.fp8Matmuls,
   modelConstructor.weightCasts,
+  submititLauncher,
   localModules.localModuleCalls,
   localModules.flagModule,
   settingsModule,

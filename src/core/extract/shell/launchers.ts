@@ -13,6 +13,7 @@ import { readScriptCall, SCRIPT_CALL } from './scriptCall';
 import { isOpenClipTrain, readOpenClipTrain } from './openClip';
 import {
   evaluationOnly,
+  labellingProgram,
   inferenceSubcommand,
   launchedProgram,
   readEvaluationHarness,
@@ -333,7 +334,11 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     const outcome = readSwiftCommand(swift.tool, swift.sub, command.words.slice(swift.at + 1), command.prefix, out);
     return outcome === 'no-run' ? 'no-run' : 'own-links';
   }
-  const serving = servingModule(program) ?? evaluationOnly(command) ?? inferenceSubcommand(command, program);
+  const serving =
+    servingModule(program) ??
+    evaluationOnly(command) ??
+    inferenceSubcommand(command, program) ??
+    labellingProgram(program);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
   else {
     const method = postTrainingMethod(program);

@@ -58,6 +58,14 @@ const UTILITY_WORDS = new Set([
 const DATASET_WORDS = new Set(['dataset', 'datasets', 'ds', 'shards', 'webdataset']);
 const DATA_VERBS = new Set(['create', 'build', 'make', 'dl', 'download', 'filter', 'dedup', 'extract', 'tokenize']);
 
+/**
+ * A model named with a verb that creates or initialises its weights (`create_student_model.py`,
+ * `init_model.py`, `initialize_student.py`): a program that writes a starting checkpoint (a student cut from a
+ * teacher's layers, a fresh init) for a training run to load, not the run.
+ */
+const MODEL_WORDS = new Set(['model', 'student', 'weights']);
+const INIT_VERBS = new Set(['create', 'init', 'initialise', 'initialize', 'initialisation', 'initialization']);
+
 /** Quantisation words that name a helper unless the name also says it trains (`quantization_aware_training.py`, `qat_train.py`). */
 const QUANTISATION_WORDS = new Set(['quantize', 'quantise', 'quantization', 'quantisation', 'gptq', 'awq']);
 const TRAINING_WORDS = new Set(['train', 'training', 'finetune', 'qat', 'pretrain']);
@@ -119,6 +127,9 @@ export function utilityProgram(program: { script?: string; module?: string }): s
     !trains && words.some((w) => DATASET_WORDS.has(w)) ? words.find((w) => DATA_VERBS.has(w)) : undefined;
   if (dataWork)
     return `${program.module ? `-m ${program.module}` : program.script}: builds a dataset (${dataWork}), by its name`;
+  const creates = !trains && words.some((w) => MODEL_WORDS.has(w)) ? words.find((w) => INIT_VERBS.has(w)) : undefined;
+  if (creates)
+    return `${program.module ? `-m ${program.module}` : program.script}: writes a starting model (${creates}), by its name`;
   const hit = words.find((w) => UTILITY_WORDS.has(w) && !(trains && QUANTISATION_WORDS.has(w)));
   return hit ? `${program.module ? `-m ${program.module}` : program.script}: a ${hit} helper, by its name` : undefined;
 }
@@ -140,6 +151,25 @@ export function servingModule(program: { script?: string; module?: string }): st
     (INFERENCE_WORDS.has(last) ? last : wordsOf(last).find((w) => INFERENCE_WORDS.has(w))) ??
     packages.find((p) => EVALUATION_PACKAGES.has(p.toLowerCase()));
   return hit ? `-m ${program.module}: serves or evaluates a model, by its name` : undefined;
+}
+
+/**
+ * A program named for labelling data with a model (`run_pseudo_labelling.py`, `pseudo_label.py`) or for transcribing
+ * audio (`transcribe.py`, `run_transcription.py`): it generates over a dataset with a trained model (inference),
+ * unless its name also says it trains (`train_on_pseudo_labels.py`). Its detail, or undefined.
+ */
+export function labellingProgram(program: { script?: string; module?: string }): string | undefined {
+  const path = program.module ?? program.script;
+  if (!path || path.includes('$')) return undefined;
+  const name = program.module
+    ? path.slice(path.lastIndexOf('.') + 1)
+    : path.slice(path.lastIndexOf('/') + 1).replace(/\.py$/, '');
+  const words = wordsOf(name);
+  if (words.some((w) => TRAINS_A_MODEL.has(w) || w === 'distill' || w === 'distillation')) return undefined;
+  const pseudo = words.findIndex((w) => w === 'pseudo');
+  const labels = pseudo >= 0 && /^label(?:s|l?ing|l?ed)?$/.test(words[pseudo + 1] ?? '');
+  const transcribes = words.some((w) => /^(?:transcribe|transcription)$/.test(w));
+  return labels || transcribes ? `${path}: labels or transcribes data with a model, by its name` : undefined;
 }
 
 const MAX_FLAGS = 300;
@@ -169,7 +199,7 @@ export function inferenceSubcommand(command: LaunchCommand, program: { script?: 
 
 /**
  * Flags that evaluate a trained model and train nothing: an explicit switch (`--eval-only`, `--evaluate`,
- * `--do_eval` without `--do_train`, `--do_predict`), or a checkpoint (`--pretrained`, `--resume`,
+ * `--do_eval` without `--do_train` or with `--do_train False`, `--do_predict`), or a checkpoint (`--pretrained`, `--resume`,
  * `--checkpoint`) with evaluation data (`--imagenet-val`, `--val-data`, `--eval_dataset`) and no flag that
  * names training data or a training length. Returns the flags that say so, or undefined.
  */
@@ -179,7 +209,9 @@ export function evaluationOnly(command: LaunchCommand): string | undefined {
     if (names.push(m[1].toLowerCase()) >= MAX_FLAGS) break;
   }
   const has = (re: RegExp) => names.find((n) => re.test(n));
-  const doTrain = has(/^do[-_]train$/);
+  // `--do_train False` (HfArgumentParser reads a value after a bool flag) switches training off.
+  const doTrain =
+    has(/^do[-_]train$/) && !/(?:^|\s)--do[-_]train(?:=|\s+)["']?(?:False|false|0|no)\b/.test(command.text);
   const explicit =
     has(/^(?:eval[-_]only|evaluate|evaluate[-_]only|do[-_]predict|test[-_]only)$/) ?? has(/^do[-_]eval$/);
   if (explicit && !doTrain) return `--${explicit}`;

@@ -71,6 +71,11 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
 /** `model = torch.load(f)`: a whole model unpickled from a checkpoint. */
 const CHECKPOINT_MODEL = /\b(model|net|\w+_model)\s*=\s*torch\.load\s*\(/;
 
+/** A program that saves the model it built or converted (Hugging Face `save_pretrained`). */
+const WRITES_WEIGHTS = /\.save_pretrained[ \t]*\(/;
+/** Inputs made up for a check rather than read from data. */
+const MADE_UP_INPUT = /\b(?:np|numpy|torch)\.(?:ones|zeros|randn|rand|randint|empty)[ \t]*\(/;
+
 /** Text of a file that trains something: forward passes in it are not a run of their own. */
 const TRAINS = /\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/;
 
@@ -93,6 +98,9 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   )
     return;
   if (TRAINS.test(text)) return;
+  // A program that writes weights (`student.save_pretrained(out)`) and runs them once on made-up inputs
+  // (`np.ones(16000)`, `torch.randn(1, 3, 224, 224)`): a conversion or initialisation with a smoke check, no workload.
+  if (WRITES_WEIGHTS.test(text) && MADE_UP_INPUT.test(text)) return;
   // A call of the loaded model itself (`logits = model(**inputs).logits`, `out = net(x)`) runs it as surely as eval().
   const marker = index.calls.find((c) => {
     const { full, last } = ctx.callee(c);

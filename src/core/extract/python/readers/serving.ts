@@ -181,8 +181,9 @@ export const generation: CallRule = {
   runStart: /\b(generate|generate_batch|pipeline)\s*\(/,
   // `engine.generate_batch(tokens, num_samples=8)` (nanochat's Engine): a batch of completions from an inference
   // engine or model handle; elsewhere the name often makes synthetic training data, so only on such a receiver.
+  // `super().generate(...)` in a model class's own generate: the library overriding its parent, not a call to serve.
   when: ({ full, last }) =>
-    last === 'generate' ||
+    (last === 'generate' && !/^super\([^)]*\)\./.test(full)) ||
     full === 'pipeline' ||
     full === 'transformers.pipeline' ||
     (last === 'generate_batch' && /(?:^|\.)(?:engine|model|llm|generator)\.generate_batch$/i.test(full)),
