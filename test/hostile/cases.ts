@@ -635,8 +635,8 @@ for epoch in range(3):
     reader: 'config',
     file: 'b.yaml',
     make: (n) => lines(n, (i) => `k${i}: 'v ${i}'  # c`),
-    n: 4_000,
-    maxN: 200_000,
+    n: 16_000,
+    maxN: 400_000,
   },
   // configDocument.ts: flow lists closed at their key's indentation are repaired and the text read again.
   {
