@@ -51,7 +51,7 @@ export function parseConfigDocument(text: string, format: 'yaml' | 'json'): Pars
 
 function parseYaml(text: string, fastPath: boolean): ParsedConfig {
   const fast = fastPath ? fastYamlDocument(text) : undefined;
-  if (fast) return { contents: fast.contents, errors: [], lineCounter: fast.lineCounter, text };
+  if (fast) return { contents: fast.contents, errors: [], lineCounter: linesOf(text), text };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, strict: false });
   return { contents: doc.contents ?? null, errors: doc.errors, lineCounter, text };

@@ -1,5 +1,5 @@
 import { Kind, load, type YAMLNode } from '@stoplight/yaml-ast-parser';
-import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
+import { Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 
 /**
  * The fast way through a clean YAML config: @stoplight/yaml-ast-parser (a js-yaml fork that keeps
@@ -16,7 +16,7 @@ import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } fr
  * last item's end (the library also takes in the comment lines after it): a range's last line may be
  * earlier, never its first.
  */
-export function fastYamlDocument(text: string): { contents: YamlNode | null; lineCounter: LineCounter } | undefined {
+export function fastYamlDocument(text: string): { contents: YamlNode | null } | undefined {
   // Tags (`!!set`, `!Ref`) and several documents are the library's to read; both are rare in configs.
   if (TAG_OR_DOCUMENTS.test(text)) return undefined;
   let root: YAMLNode | undefined;
@@ -30,7 +30,7 @@ export function fastYamlDocument(text: string): { contents: YamlNode | null; lin
   }
   if (!root || root.errors.length > 0) return undefined;
   try {
-    return { contents: rebuild(root, text, 'block'), lineCounter: linesOf(text) };
+    return { contents: rebuild(root, text, 'block') };
   } catch (e) {
     if (e instanceof NotModelled) return undefined;
     throw e;
@@ -41,14 +41,6 @@ export function fastYamlDocument(text: string): { contents: YamlNode | null; lin
 const TAG_OR_DOCUMENTS = /(?:^|[\s[{,:-])!\S|\n(?:---|\.\.\.)(?:[ \t]|\r?$)/m;
 
 class NotModelled extends Error {}
-
-/** Line starts as the YAML lexer records them: offset 0, then after every line feed. */
-function linesOf(text: string): LineCounter {
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-  return lineCounter;
-}
 
 type Context = 'block' | 'flow';
 
