@@ -53,7 +53,12 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
       if (d) vars.set(d[1], expandShell(d[2].replace(/^["']|["']$/g, ''), vars));
       continue;
     }
-    if (vars.has(m[1]) && inCaseArm(m.index)) continue;
+    if (vars.has(m[1]) && inCaseArm(m.index)) {
+      // `MODEL=""` then `--model) MODEL="$2" ;;`: an empty value the arguments fill is a required argument, not a
+      // value (`recipes/$MODEL/config.yaml` read as `recipes//config.yaml` would be a made-up path).
+      if (vars.get(m[1]) === '') vars.delete(m[1]);
+      continue;
+    }
     let value = m[2];
     const arithmetic = /^"?\$\(\(([^()]*(?:\([^()]*\)[^()]*){0,20})\)\)"?$/.exec(value);
     if (arithmetic) {
