@@ -113,6 +113,16 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 2_000,
     maxN: 40_000,
   },
+  // readers/torch.ts fitCall: scikit-learn names and the estimators built from them are read once per file.
+  {
+    name: 'python: many scikit-learn estimators, each fitted',
+    reader: 'python',
+    file: 'cluster.py',
+    make: (n) =>
+      `from sklearn.cluster import KMeans\n${lines(n, (i) => `km${i} = KMeans(n_clusters=2)\nkm${i}.fit(x)`)}`,
+    n: 2_000,
+    maxN: 40_000,
+  },
   // readers/distilabel.ts: each engine looks up its step's StepResources and its extra_kwargs dict.
   {
     name: 'python: a distilabel pipeline of thousands of vLLM steps',

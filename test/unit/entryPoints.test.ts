@@ -83,6 +83,14 @@ describe('What is a run: entry points', () => {
     assert.equal((await analyzeSource('labelled.py', `${HF_TRAIN}LABEL = "train"; train()\n`)).runs.length, 1);
   });
 
+  it('does not count a name written in a comment as a call that reaches a definition', async () => {
+    const commented = `${HF_TRAIN}\nclass Adapter:\n    def load(self):\n        # 2. then train() the adapter, as the README shows\n        return 1\n\nADAPTER = Adapter()\nADAPTER.load()\n`;
+    assert.match((await analyzeSource('adapters.py', commented)).notARun ?? '', /library module/);
+    // The same name in code on a commented line still reaches it, and so does a `#` inside a string.
+    assert.equal((await analyzeSource('run1.py', `${HF_TRAIN}train()  # start\n`)).runs.length, 1);
+    assert.equal((await analyzeSource('run2.py', `${HF_TRAIN}TAG = "#1"; train()\n`)).runs.length, 1);
+  });
+
   it('leaves out CI scripts, test inputs, developer tooling and data or weights utilities by their path', () => {
     assert.match(nonRunPathReason('cicd/run_tests.sh') ?? '', /CI/);
     assert.match(nonRunPathReason('.lightning/workflows/gpu.yaml') ?? '', /CI/);

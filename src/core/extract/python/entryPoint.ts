@@ -133,7 +133,13 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
     if (/\(/.test(statement.text)) anyModuleCode = true;
   }
   // Only the definitions' names are looked up in `words` (an identifier is never empty).
-  code = codeWithoutStrings(tree, new Set(definitions.map((d) => d.name).filter((n) => n !== '')));
+  // Comments blanked too (same length): `# 4. In get_generate_stream_function, load the adapter` calls nothing. Once
+  // the strings of every line naming a definition are blanked, a `#` left on such a line starts a comment; on
+  // the other lines blanking can only remove words that are no definition's name.
+  code = codeWithoutStrings(tree, new Set(definitions.map((d) => d.name).filter((n) => n !== ''))).replace(
+    /#[^\n]*/g,
+    (comment) => ' '.repeat(comment.length),
+  );
   for (const statement of statements) wordsOf(statement);
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
   for (const d of definitions) (byName.get(d.name) ?? byName.set(d.name, []).get(d.name)!).push(d);

@@ -398,13 +398,56 @@ export const trainCall: CallRule = {
   },
 };
 
+/** `from sklearn.cluster import KMeans, AgglomerativeClustering` (also parenthesised over lines): the names it binds. */
+const SKLEARN_IMPORT = /^[ \t]*from[ \t]+sklearn(?:\.\w+){0,4}[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{0,2000})/gm;
+/** `km = KMeans(n_clusters=8)`: a name bound to what a call builds. */
+const BUILT_BY = /^[ \t]*(\w{1,100})[ \t]*=[ \t]*([\w.]{1,200})\(/gm;
+
+/** Per file (one pass each, whatever the number of `.fit` calls): scikit-learn names, and the names bound to them. */
+const SKLEARN_RECEIVERS = new WeakMap<PythonReadContext, { names: Set<string>; estimators: Set<string> }>();
+
+function scikitLearnOf(ctx: PythonReadContext): { names: Set<string>; estimators: Set<string> } {
+  let known = SKLEARN_RECEIVERS.get(ctx);
+  if (known) return known;
+  known = { names: new Set<string>(), estimators: new Set<string>() };
+  if (ctx.text.includes('sklearn')) {
+    for (const m of ctx.text.matchAll(SKLEARN_IMPORT)) {
+      const words = m[1].replace(/[()]/g, ' ').split(/[\s,]+/);
+      // `import KMeans as KM`: the bound name is the alias.
+      for (let i = 0; i < words.length; i++) {
+        if (words[i + 1] === 'as') {
+          known.names.add(words[i + 2] ?? '');
+          i += 2;
+        } else if (words[i]) known.names.add(words[i]);
+      }
+    }
+    for (const m of ctx.text.matchAll(BUILT_BY))
+      if (known.names.has(m[2]) || m[2].startsWith('sklearn.')) known.estimators.add(m[1]);
+  }
+  SKLEARN_RECEIVERS.set(ctx, known);
+  return known;
+}
+
+/**
+ * `KMeans(n_clusters=8).fit(x)` or `km = KMeans(...)` … `km.fit(x)`: a scikit-learn estimator fitted on the CPU (a
+ * clustering, a linear probe's solver), not a neural network's training run. Only a receiver built in this file
+ * from a scikit-learn name counts; any other `.fit` (Keras, Lightning) stays a run start.
+ */
+function fitsScikitLearnEstimator(full: string, ctx: PythonReadContext): boolean {
+  if (!ctx.text.includes('sklearn')) return false;
+  const receiver = full.slice(0, -'.fit'.length);
+  const { names, estimators } = scikitLearnOf(ctx);
+  const built = /^([\w.]{1,200})\(/.exec(receiver)?.[1];
+  return built !== undefined ? names.has(built) || built.startsWith('sklearn.') : estimators.has(receiver);
+}
+
 /** trainer.fit(model), model.fit(x, epochs=...): Keras and Lightning start training with fit. */
 export const fitCall: CallRule = {
   framework: 'pytorch',
   callees: ['fit'],
   runStart: /\bfit\s*\(/,
   words: ['.fit('],
-  when: ({ full }) => full !== 'fit',
+  when: ({ full, ctx }) => full !== 'fit' && !fitsScikitLearnEstimator(full, ctx),
   read: ({ node, full, ctx }) => {
     readTrainingKeywords(node, ctx, full);
     ctx.add('launch.trainer', 'fit', node.childForFieldName('function') ?? node, `${full}(...) trains the model`);

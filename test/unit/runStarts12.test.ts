@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import { noFact, oneFact, pythonFacts } from './helpers';
+
+/** What starts a run: a scikit-learn estimator's fit is no training run; Keras's and Lightning's are. */
+describe('fit calls', () => {
+  it('reads fit on a scikit-learn estimator built in the file (bound, chained or aliased) as no run start', async () => {
+    noFact(
+      await pythonFacts('from sklearn.cluster import KMeans\nkm = KMeans(n_clusters=8)\nkm.fit(embeddings)\n'),
+      'launch.trainer',
+    );
+    noFact(
+      await pythonFacts(
+        'from sklearn.cluster import (\n    AgglomerativeClustering,\n)\nAgglomerativeClustering(n_clusters=4).fit(x)\n',
+      ),
+      'launch.trainer',
+    );
+    noFact(
+      await pythonFacts('from sklearn.linear_model import LogisticRegression as LR\nclf = LR()\nclf.fit(x, y)\n'),
+      'launch.trainer',
+    );
+    noFact(await pythonFacts('import sklearn.cluster\nkm = sklearn.cluster.KMeans(3)\nkm.fit(x)\n'), 'launch.trainer');
+  });
+
+  it('keeps fit on a Keras model or a Lightning trainer a run start, also in a file that imports scikit-learn', async () => {
+    const keras = await pythonFacts(
+      'from sklearn.model_selection import train_test_split\nfrom tensorflow import keras\nmodel = keras.Sequential([])\nmodel.fit(x, y, epochs=3)\n',
+    );
+    assert.equal(oneFact(keras, 'launch.trainer').value, 'fit');
+    const lightning = await pythonFacts(
+      'import lightning as L\nfrom sklearn.metrics import f1_score\ntrainer = L.Trainer(max_epochs=2)\ntrainer.fit(model)\n',
+    );
+    assert.ok(lightning.some((f) => f.kind === 'launch.trainer' && f.value === 'fit'));
+  });
+});
