@@ -539,6 +539,34 @@ describe('What is a run: programs run with flags or configs, helpers beside the 
     }
   });
 
+  it('leaves out a typer command that needs a config argument; a config option with a default keeps a run', async () => {
+    const body = (params: string) =>
+      `import typer\nfrom typing import Annotated\nfrom lib import Trainer\napp = typer.Typer()\n\n@app.command()\ndef main(\n    data_dir: Annotated[str, typer.Argument(help="")],\n    ${params},\n):\n    Trainer(config_file).train()\n\nif __name__ == "__main__":\n    app()\n`;
+    for (const params of [
+      'config_file: Annotated[str, typer.Argument(help="")]',
+      'config_file: str = typer.Argument(...)',
+      'config_file: str = typer.Option(..., help="the run")',
+    ])
+      assert.match(
+        (await analyzeSource('finetune.py', body(params))).notARun ?? '',
+        /config-driven program: it needs the config given as config_file \(line 9\)/,
+        params,
+      );
+    // typer.run(main) exposes main as the command too.
+    const run = `import typer\nfrom lib import Trainer\n\ndef main(config: str = typer.Argument(...)):\n    Trainer(config).train()\n\nif __name__ == "__main__":\n    typer.run(main)\n`;
+    assert.match((await analyzeSource('train.py', run)).notARun ?? '', /given as config \(line 4\)/);
+    for (const params of [
+      'config_file: str = typer.Argument("configs/lora.yaml")',
+      'config_file: str = typer.Option(default="configs/lora.yaml")',
+      'config_file: Annotated[str, typer.Option()] = "configs/lora.yaml"',
+      'model_dir: Annotated[str, typer.Argument(help="")]',
+    ]) {
+      const a = await analyzeSource('finetune.py', body(params));
+      assert.equal(a.notARun, undefined, params);
+      assert.equal(a.runs.length, 1, params);
+    }
+  });
+
   it('reads launch scripts and notebooks under docs/, and leaves documentation sources and build scripts out', () => {
     for (const p of ['docs/script_examples/clip/vit_b16_pretrain.sh', 'docs/tutorial.ipynb', 'doc/slurm/train.sbatch'])
       assert.equal(nonRunPathReason(p), undefined, p);

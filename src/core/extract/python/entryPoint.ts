@@ -256,6 +256,8 @@ function argumentCalls(tree: Tree, text: string): Node[] {
  * the command line). Returns the name as written, and its 0-based line.
  */
 export function requiredConfigArgument(tree: Tree, text: string): { name: string; line: number } | undefined {
+  const typed = text.includes('typer') ? requiredTyperConfig(tree) : undefined;
+  if (typed) return typed;
   if (!text.includes('add_argument') && !text.includes('Fire')) return undefined;
   const fired = new Set<string>();
   for (const call of argumentCalls(tree, text)) {
@@ -290,6 +292,48 @@ export function requiredConfigArgument(tree: Tree, text: string): { name: string
     const first = fn.childForFieldName('parameters')?.namedChildren[0];
     const name = first?.type === 'identifier' ? first.text : first?.namedChildren[0]?.text;
     if (first && name && CONFIG_ARGUMENT.test(argumentName(name))) return { name, line: first.startPosition.row };
+  }
+  return undefined;
+}
+
+/**
+ * `typer.Argument(...)`, `Option()`, `Argument(help="")`: a call with no first positional value but `...` and no
+ * `default=` has no default, so the command line must give it.
+ */
+function typerRequired(value: string): boolean {
+  const open = /^(?:typer\.)?(?:Argument|Option)\(\s*/.exec(value);
+  if (!open) return false;
+  const first = value.slice(open[0].length, open[0].length + 200);
+  return (first.startsWith(')') || first.startsWith('...') || /^\w+\s*=/.test(first)) && !/\bdefault\s*=/.test(value);
+}
+const TYPER_PARAMETER = /\b(?:typer\.)?(?:Argument|Option)\(/;
+
+/**
+ * A typer command (`@app.command()` or `typer.run(main)`) with a config parameter it cannot run without:
+ * `config_file: Annotated[str, typer.Argument(help='')]` (no default) or `config: str = typer.Argument(...)`.
+ */
+function requiredTyperConfig(tree: Tree): { name: string; line: number } | undefined {
+  const run = /\btyper\.run\(\s*(\w+)/.exec(tree.rootNode.text.slice(0, 1_000_000))?.[1];
+  for (const statement of tree.rootNode.namedChildren) {
+    if (!statement) continue;
+    const decorated = statement.type === 'decorated_definition';
+    const fn = decorated ? statement.childForFieldName('definition') : statement;
+    if (fn?.type !== 'function_definition') continue;
+    const command =
+      decorated && statement.namedChildren.some((c) => c?.type === 'decorator' && /\.command\(/.test(c.text));
+    if (!command && fn.childForFieldName('name')?.text !== run) continue;
+    for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (!p) continue;
+      const name = (p.type === 'identifier' ? p : p.namedChildren.find((c) => c?.type === 'identifier'))?.text;
+      if (!name || !CONFIG_ARGUMENT.test(argumentName(name))) continue;
+      const annotation = p.childForFieldName('type')?.text ?? '';
+      const value = p.childForFieldName('value')?.text;
+      const required =
+        p.type === 'typed_parameter'
+          ? TYPER_PARAMETER.test(annotation) && !/\bdefault\s*=/.test(annotation)
+          : value !== undefined && typerRequired(value);
+      if (required) return { name, line: p.startPosition.row };
+    }
   }
   return undefined;
 }
