@@ -567,6 +567,23 @@ describe('What is a run: programs run with flags or configs, helpers beside the 
     }
   });
 
+  it('leaves out a latent-diffusion style main.py that builds its run from the --base configs; a single default config keeps a run', async () => {
+    const main = (load: string) =>
+      `import argparse\nfrom omegaconf import OmegaConf\nfrom pytorch_lightning import Trainer\nfrom ldm.util import instantiate_from_config\n\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser()\n    parser.add_argument("-b", "--base", nargs="*", default=list())\n    parser.add_argument("--config", default="configs/v1-inference.yaml")\n    opt, unknown = parser.parse_known_args()\n    ${load}\n    model = instantiate_from_config(config.model)\n    trainer = Trainer(max_epochs=3)\n    trainer.fit(model)\n`;
+    assert.match(
+      (
+        await analyzeSource(
+          'main.py',
+          main('configs = [OmegaConf.load(cfg) for cfg in opt.base]\n    config = OmegaConf.merge(*configs)'),
+        )
+      ).notARun ?? '',
+      /config-driven program: it builds the model with instantiate_from_config from the configs given as opt\.base/,
+    );
+    const single = await analyzeSource('txt2img.py', main('config = OmegaConf.load(opt.config)'));
+    assert.equal(single.notARun, undefined);
+    assert.equal(single.runs.length, 1);
+  });
+
   it('reads launch scripts and notebooks under docs/, and leaves documentation sources and build scripts out', () => {
     for (const p of ['docs/script_examples/clip/vit_b16_pretrain.sh', 'docs/tutorial.ipynb', 'doc/slurm/train.sbatch'])
       assert.equal(nonRunPathReason(p), undefined, p);

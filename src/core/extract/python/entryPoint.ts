@@ -386,6 +386,20 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
       confidence: 'medium',
       detail: `a config-driven program: it loads the YAML given as config=<file> on its command line (${dotList[1]} = OmegaConf.from_cli()); each such config is a run`,
     };
+  // latent-diffusion's main.py and its descendants (`configs = [OmegaConf.load(cfg) for cfg in opt.base]`, merged,
+  // then `instantiate_from_config(config.model)`): the run is the list of configs given with `--base`, nothing
+  // without them. A program loading one config by path (`OmegaConf.load(opt.config)`, often with a default) stays a run.
+  const baseList = text.includes('instantiate_from_config')
+    ? /\b(?:OmegaConf|om)\.load\(\s*(\w+)\s*\)\s+for\s+(\w+)\s+in\s+(\w+)\.(\w+)\s*\]/.exec(text)
+    : null;
+  if (baseList && baseList[1] === baseList[2] && /\binstantiate_from_config\(\s*\w+\.model\s*\)/.test(text))
+    return {
+      kind: 'run.entry',
+      value: false,
+      range: starts[0].range,
+      confidence: 'medium',
+      detail: `a config-driven program: it builds the model with instantiate_from_config from the configs given as ${baseList[3]}.${baseList[4]} (loaded with OmegaConf and merged); each such config is a run`,
+    };
   const decorator = /^@\s*config\.parse\b/m.exec(text);
   // The regex tries every word of the file: only run where `sys.argv[1]` is written at all.
   const argvYaml =
