@@ -32,3 +32,29 @@ describe('fit calls', () => {
     assert.ok(lightning.some((f) => f.kind === 'launch.trainer' && f.value === 'fit'));
   });
 });
+
+describe('a network built from a config and put in eval mode', () => {
+  it('reads sampling with it as inference with a trained model of unknown size (the size is in the config)', async () => {
+    const facts = await pythonFacts(
+      'import torch\nfrom omegaconf import OmegaConf\nfrom sgm.util import instantiate_from_config\n\nconfig = OmegaConf.load("configs/svd.yaml")\nmodel = instantiate_from_config(config.model).to("cuda").eval()\nwith torch.no_grad():\n    samples = model.sample(cond)\n',
+    );
+    assert.match(String(oneFact(facts, 'launch.inference').value), /\.eval$|no_grad$/);
+    assert.equal(oneFact(facts, 'model.fromScratch').value, false);
+    assert.equal(oneFact(facts, 'model.id').value, null);
+  });
+
+  it('leaves a config-built network that is trained, or never put in eval mode, alone', async () => {
+    noFact(
+      await pythonFacts(
+        'import torch\nfrom ldm.util import instantiate_from_config\nmodel = instantiate_from_config(config.model)\nwith torch.no_grad():\n    x = model.encode(batch)\n',
+      ),
+      'launch.inference',
+    );
+    noFact(
+      await pythonFacts(
+        'import torch\nfrom ldm.util import instantiate_from_config\nmodel = instantiate_from_config(config.model).eval()\nwith torch.no_grad():\n    x = model(batch)\nloss.backward()\n',
+      ),
+      'launch.inference',
+    );
+  });
+});

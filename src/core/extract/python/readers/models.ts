@@ -70,6 +70,12 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
 
 /** `model = torch.load(f)`: a whole model unpickled from a checkpoint. */
 const CHECKPOINT_MODEL = /\b(model|net|\w+_model)\s*=\s*torch\.load\s*\(/;
+/**
+ * `model = instantiate_from_config(config.model).to(device).eval()` (latent-diffusion, sgm): a network built from
+ * a config at run time and put in eval mode, its weights loaded from the checkpoint the config names: a trained
+ * model whose size lives in that config.
+ */
+const CONFIG_BUILT_EVAL = /\binstantiate_from_config\([^()\n]{0,200}\)(?:\.to\([^()\n]{0,100}\))?\.eval\(\)/;
 
 /** A program that saves the model it built or converted (Hugging Face `save_pretrained`). */
 const WRITES_WEIGHTS = /\.save_pretrained[ \t]*\(/;
@@ -88,7 +94,8 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   if (facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
-  const loadsCheckpoint = CHECKPOINT_MODEL.test(text);
+  const builtFromConfig = text.includes('instantiate_from_config') && CONFIG_BUILT_EVAL.test(text);
+  const loadsCheckpoint = builtFromConfig || CHECKPOINT_MODEL.test(text);
   if (
     !loadsCheckpoint &&
     !facts.some(
@@ -118,12 +125,22 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
     'low',
   );
   if (loadsCheckpoint && !facts.some((f) => f.kind === 'model.id' || f.kind === 'model.params')) {
-    ctx.add('model.fromScratch', false, marker, 'the model is a trained checkpoint loaded with torch.load', 'medium');
+    ctx.add(
+      'model.fromScratch',
+      false,
+      marker,
+      builtFromConfig
+        ? 'the model is built from a config and put in eval mode: a trained checkpoint'
+        : 'the model is a trained checkpoint loaded with torch.load',
+      'medium',
+    );
     ctx.add(
       'model.id',
       null,
       marker,
-      'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code',
+      builtFromConfig
+        ? 'the model is built from a config at run time (instantiate_from_config): its size is in that config, not in the code'
+        : 'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code',
       'low',
     );
   }
