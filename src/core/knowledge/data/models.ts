@@ -649,6 +649,18 @@ export const MODELS: readonly Model[] = [
       'computed from config.json (MPNetModel, 12 layers, hidden 768, FFN 3072, vocab 30527, 514 positions, relative-attention bias 32x12, incl. pooler)',
   },
   {
+    id: 'microsoft/mpnet-base',
+    aliases: ['mpnet-base'],
+    family: 'mpnet',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 109_486_464,
+    contextLength: 512,
+    smallerSiblings: ['sentence-transformers/all-MiniLM-L12-v2', 'sentence-transformers/all-MiniLM-L6-v2'],
+    source:
+      'computed from config.json of huggingface.co/microsoft/mpnet-base (MPNetModel, 12 layers, hidden 768, FFN 3072, vocab 30527, 514 positions, relative-attention bias 32x12, incl. pooler); the pretrained checkpoint all-mpnet-base-v2 was fine-tuned from (its model card), so the same architecture; Song et al. 2020, MPNet, arXiv:2004.09297 (base: 110M)',
+  },
+  {
     id: 'sentence-transformers/all-distilroberta-v1',
     aliases: ['all-distilroberta-v1'],
     family: 'roberta',
