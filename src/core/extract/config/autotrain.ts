@@ -40,6 +40,24 @@ export function autotrainBackendGpus(backend: string): { count: number; accelera
   return undefined;
 }
 
+/**
+ * The training mode an AutoTrain task's `peft` and `quantization` settings give. `quantization` undefined: the key is
+ * absent (the task's default); null: written as null/none (an unquantised base).
+ */
+export function autotrainMode(
+  task: string,
+  peft: unknown,
+  quantization: string | null | undefined,
+): { mode: 'finetune' | 'lora' | 'qlora'; why: string } {
+  const peftTask = PEFT_TASKS.find((t) => t.task.test(task));
+  if (!peftTask || peft !== true) return { mode: 'finetune', why: 'no PEFT (the default is off): every weight is trained' };
+  const q = quantization === undefined ? peftTask.quantization : (quantization ?? 'none').toLowerCase();
+  const defaulted = quantization === undefined ? ` (AutoTrain's default for ${task})` : '';
+  return q === 'int4'
+    ? { mode: 'qlora', why: `PEFT with quantization int4${defaulted}: LoRA on a 4-bit base` }
+    : { mode: 'lora', why: `PEFT with quantization ${q}${defaulted}: LoRA adapters` };
+}
+
 function isAutotrain(doc: ConfigDoc): boolean {
   const task = doc.str('task');
   return (
@@ -65,29 +83,16 @@ export const autotrain: ConfigDialect = {
     out.add('model.id', id, model, `base_model: ${id}`);
     out.add('model.fromScratch', false, model, `AutoTrain fine-tunes the loaded ${id}`, 'medium');
 
-    const peftTask = PEFT_TASKS.find((t) => t.task.test(taskName));
     const peft = doc.get('params.peft');
-    if (peftTask && peft?.value === true) {
-      const q = doc.get('params.quantization');
-      // An absent key takes the task's default; `null`/`none` loads the base unquantised.
-      const quantization = q ? (typeof q.value === 'string' ? q.value.toLowerCase() : 'none') : peftTask.quantization;
-      const fourBit = quantization === 'int4';
-      out.add(
-        'training.mode',
-        fourBit ? 'qlora' : 'lora',
-        q ?? peft,
-        `params.peft: true, quantization ${quantization}${q ? '' : ` (AutoTrain's default for ${taskName})`}${fourBit ? ': LoRA on a 4-bit base' : ''}`,
-        q ? 'high' : 'medium',
-      );
-    } else {
-      out.add(
-        'training.mode',
-        'finetune',
-        peft ?? model,
-        peft ? `params.peft: ${String(peft.value)}: every weight is trained` : `AutoTrain ${taskName}: no peft (the default is off)`,
-        peft ? 'high' : 'medium',
-      );
-    }
+    const q = doc.get('params.quantization');
+    const mode = autotrainMode(taskName, peft?.value, q ? (typeof q.value === 'string' ? q.value : null) : undefined);
+    out.add(
+      'training.mode',
+      mode.mode,
+      (mode.mode === 'finetune' ? peft : (q ?? peft)) ?? model,
+      `${peft ? `params.peft: ${String(peft.value)}` : `AutoTrain ${taskName}`}: ${mode.why}`,
+      peft ? 'high' : 'medium',
+    );
 
     const backend = doc.get('backend');
     const gpus = typeof backend?.value === 'string' ? autotrainBackendGpus(backend.value) : undefined;

@@ -9,6 +9,7 @@ import { distilabelEngines } from './readers/distilabel';
 import { mlcEngine } from './readers/mlc';
 import { mlxLoad } from './readers/mlx';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
+import { autotrainProject } from './readers/autotrain';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -163,6 +164,7 @@ export const FILE_RULES: readonly FileRule[] = [
   torch.stepStop,
   mmengine.mmengineConfig,
   xtunerV1.xtunerV1Config,
+  autotrainProject,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
 ];
