@@ -10,6 +10,7 @@ import { mlcEngine } from './readers/mlc';
 import { mlxLoad } from './readers/mlx';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
+import { mlCollectionsConfig } from './readers/mlCollections';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -165,6 +166,7 @@ export const FILE_RULES: readonly FileRule[] = [
   mmengine.mmengineConfig,
   xtunerV1.xtunerV1Config,
   autotrainProject,
+  mlCollectionsConfig,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
 ];

@@ -6402,7 +6402,16 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'timm/mixer_b16_224',
-    aliases: ['timm/mixer_b16_224.goog_in21k_ft_in1k', 'hf-hub:timm/mixer_b16_224.goog_in21k_ft_in1k', 'mixer_b16_224'],
+    // `Mixer-B_16`: the name of Google's checkpoint (github.com/google-research/vision_transformer README, MLP-Mixer
+    // models: gs://mixer_models/imagenet21k/Mixer-B_16.npz), which timm ports as mixer_b16_224.goog_in21k_ft_in1k;
+    // `mixer_b16`: its config registry's name (models.get_mixer_b16_config).
+    aliases: [
+      'timm/mixer_b16_224.goog_in21k_ft_in1k',
+      'hf-hub:timm/mixer_b16_224.goog_in21k_ft_in1k',
+      'mixer_b16_224',
+      'Mixer-B_16',
+      'mixer_b16',
+    ],
     family: 'mlp-mixer',
     architecture: 'other',
     modality: 'vision',
