@@ -94,6 +94,11 @@ export const autotrain: ConfigDialect = {
       peft ? 'high' : 'medium',
     );
 
+    // `mixed_precision: none` (or null): no autocast, the Trainer computes in float32 (params.py: "fp16, bf16, or None").
+    const mixed = doc.get('params.mixed_precision');
+    if (mixed && (mixed.value === null || (typeof mixed.value === 'string' && /^(none|no)$/i.test(mixed.value))))
+      out.add('training.precision', 'fp32', mixed, `params.mixed_precision: ${String(mixed.value)}: float32`);
+
     const backend = doc.get('backend');
     const gpus = typeof backend?.value === 'string' ? autotrainBackendGpus(backend.value) : undefined;
     if (backend && gpus) {

@@ -148,7 +148,7 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
     readStartingWeights(settings, body, ctx, fn, false);
     return;
   }
-  linkBaseConfig(body, name, ctx);
+  const linked = linkBaseConfig(body, name, ctx);
   const anchor = fn.childForFieldName('name') ?? fn;
   ctx.add('run.framework', 'ml_collections', anchor, 'ml_collections config module (get_config)', 'medium');
   // The module is the run although its start sits in a definition: the program calls get_config() when given it.
@@ -231,7 +231,16 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
     );
 
   if (inference) return;
-  readStartingWeights(settings, body, ctx, fn, true);
+  // A config built from an empty ConfigDict that names no weights to start from trains from random initialisation;
+  // one built on another config may inherit them from it (linked).
+  if (!readStartingWeights(settings, body, ctx, fn, true) && !linked)
+    ctx.add(
+      'model.fromScratch',
+      true,
+      anchor,
+      `get_config() names no weights to start from (no ${PRETRAINED_KEYS.slice(0, 4).join('/')}): random initialisation`,
+      'medium',
+    );
 }
 
 /** The weights a config starts from: a pretrained key, or (in a run config) a docstring that says it fine-tunes. */
@@ -241,7 +250,7 @@ function readStartingWeights(
   ctx: PythonReadContext,
   fn: Node,
   run: boolean,
-): void {
+): boolean {
   const anchor = fn.childForFieldName('name') ?? fn;
   const pretrained = PRETRAINED_KEYS.map((k) => [k, settings.get(k)] as const).find(
     ([, s]) => s && s.node.type !== 'none' && stringLiteral(s.node) !== '',
@@ -250,13 +259,15 @@ function readStartingWeights(
     const [key, s] = pretrained;
     ctx.add('model.fromScratch', false, s!.node, `get_config(): ${key} names the starting weights`, 'medium');
     if (run) ctx.add('training.mode', 'finetune', s!.node, `get_config(): ${key}: a fine-tune`, 'medium');
-    return;
+    return true;
   }
   const doc = docstringOf(body) || docstringOf(ctx.tree.rootNode);
   if (run && FINETUNE_DOC.test(doc.slice(0, 2000))) {
     ctx.add('model.fromScratch', false, anchor, "the config's docstring says it fine-tunes", 'low');
     ctx.add('training.mode', 'finetune', anchor, "the config's docstring says it fine-tunes", 'low');
+    return true;
   }
+  return false;
 }
 
 /** `from vit_jax.configs import common`: the module a name was imported as, as a path from the root. */
@@ -275,17 +286,20 @@ function importedModulePath(text: string, alias: string): string | undefined {
  * `config = common.get_config()`: the config this one starts from, in a module of the repository. Linked, so the
  * settings it leaves unchanged (the weights it starts from, its batch) join this run.
  */
-function linkBaseConfig(body: Node, name: string, ctx: PythonReadContext): void {
+function linkBaseConfig(body: Node, name: string, ctx: PythonReadContext): boolean {
   for (const statement of body.namedChildren) {
     const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
     if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== name) continue;
     const right = assignment.childForFieldName('right');
-    const base = right ? /\b([A-Za-z_]\w{0,60})\.get_config\(/.exec(right.text.slice(0, 500)) : null;
+    // Built from an empty ConfigDict: nothing inherited.
+    if (!right || /^(?:ml_collections\.)?(?:config_dict\.)?ConfigDict\(\s*\)$/.test(right.text)) return false;
+    const base = /\b([A-Za-z_]\w{0,60})\.get_config\(/.exec(right.text.slice(0, 500));
     const path = base ? importedModulePath(ctx.text, base[1]) : undefined;
-    if (path && right)
-      ctx.add('link.module', path, right, `get_config() starts from ${base![1]}.get_config() (${path})`, 'low');
-    return;
+    if (path) ctx.add('link.module', path, right, `get_config() starts from ${base![1]}.get_config() (${path})`, 'low');
+    // Built on something else (another config, a copy): what it inherits is not known here.
+    return true;
   }
+  return false;
 }
 
 export const mlCollectionsConfig: FileRule = {
