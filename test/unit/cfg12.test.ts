@@ -41,7 +41,9 @@ describe('AutoTrain configs, gpt-fast checkpoints, ml_collections configs, noteb
     assert.deepEqual(values(run, 'training.mode'), ['qlora']);
     assert.deepEqual(values(run, 'hardware.devices'), [4]);
     // Another tool's YAML with a `task:` and a `base_model:` is not AutoTrain's.
-    assert.ok(!values(yaml('task: summarise\nbase_model: gpt2\nsequence_len: 512\n'), 'run.framework').includes('autotrain'));
+    assert.ok(
+      !values(yaml('task: summarise\nbase_model: gpt2\nsequence_len: 512\n'), 'run.framework').includes('autotrain'),
+    );
     assert.deepEqual(values(yaml('task: [a, b]\nbase_model: gpt2\nparams: {}\n'), 'run.framework'), []);
   });
 
@@ -111,7 +113,7 @@ describe('AutoTrain configs, gpt-fast checkpoints, ml_collections configs, noteb
     oneFact(bench, 'launch.inference');
     noFact(bench, 'launch.trainer');
     const chosen = await pythonFacts(
-      "from configs import common, models\ndef get_config(name):\n  config = common.get_config()\n  config.model = models.REGISTRY[name]\n  config.total_steps = 500\n  return config\n",
+      'from configs import common, models\ndef get_config(name):\n  config = common.get_config()\n  config.model = models.REGISTRY[name]\n  config.total_steps = 500\n  return config\n',
     );
     assert.deepEqual(values(chosen, 'model.id'), [null]);
   });
@@ -119,7 +121,9 @@ describe('AutoTrain configs, gpt-fast checkpoints, ml_collections configs, noteb
   it('blanks the body of a cell magic that is not Python, and keeps a %%writefile of a Python module', () => {
     const nb = (cells: string[]) =>
       JSON.stringify({ cells: cells.map((source) => ({ cell_type: 'code', source })), nbformat: 4, metadata: {} });
-    const code = notebookCode(nb(['%%writefile c.yml\ntask: x\n', '%%bash\nls -l\n', '%%writefile t.py\nimport os\n'])).code;
+    const code = notebookCode(
+      nb(['%%writefile c.yml\ntask: x\n', '%%bash\nls -l\n', '%%writefile t.py\nimport os\n']),
+    ).code;
     assert.ok(!code.includes('task: x') && !code.includes('ls -l'));
     assert.ok(code.includes('import os'));
   });
@@ -130,7 +134,13 @@ describe('AutoTrain configs, gpt-fast checkpoints, ml_collections configs, noteb
       { index: 0, startLine: 0, text: `%%writefile cfg.yml\n${body}` },
       { index: 1, startLine: 8, text: run },
     ];
-    const link: Fact = { kind: 'link.config', value: 'cfg.yml', range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 }, confidence: 'low', detail: 'x' };
+    const link: Fact = {
+      kind: 'link.config',
+      value: 'cfg.yml',
+      range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
+      confidence: 'low',
+      detail: 'x',
+    };
     const ran = withWrittenConfigs([link], cells('!autotrain --config cfg.yml'), '');
     assert.deepEqual(values(ran, 'training.mode'), ['qlora']);
     assert.deepEqual(values(ran, 'link.config'), []);
@@ -142,7 +152,7 @@ describe('AutoTrain configs, gpt-fast checkpoints, ml_collections configs, noteb
 
   it('fills a written config template from the notebook literals, leaving other fields empty', () => {
     const code =
-      "epochs_n = 3 # @param\nprec = 'fp16'\ncfg = f\"\"\"\ntask: llm-sft\nbase_model: gpt2\nbackend: local\nparams:\n  epochs: {epochs_n}\n  mixed_precision: {prec}\n  lr: {lr * 2}\n  peft: {{literal}}\n\"\"\"\nwith open(\"c.yaml\", \"w\") as f:\n  f.write(cfg)\n";
+      'epochs_n = 3 # @param\nprec = \'fp16\'\ncfg = f"""\ntask: llm-sft\nbase_model: gpt2\nbackend: local\nparams:\n  epochs: {epochs_n}\n  mixed_precision: {prec}\n  lr: {lr * 2}\n  peft: {{literal}}\n"""\nwith open("c.yaml", "w") as f:\n  f.write(cfg)\n';
     const sources: NotebookSource[] = [
       { index: 0, startLine: 0, text: code },
       { index: 1, startLine: 17, text: '!autotrain --config c.yaml' },

@@ -55,7 +55,11 @@ function writtenByMagic(sources: readonly NotebookSource[]): Written[] {
     const first = (newline < 0 ? s.text : s.text.slice(0, newline)).trim();
     const m = WRITEFILE.exec(first);
     if (!m || !CONFIG_NAME.test(m[1]) || newline < 0) continue;
-    out.push({ name: m[1], text: s.text.slice(newline + 1, newline + 1 + MAX_CONFIG_CHARS), startLine: s.startLine + 1 });
+    out.push({
+      name: m[1],
+      text: s.text.slice(newline + 1, newline + 1 + MAX_CONFIG_CHARS),
+      startLine: s.startLine + 1,
+    });
   }
   return out;
 }
@@ -85,8 +89,10 @@ function writtenByCode(code: string): Written[] {
   if (!code.includes('.write(') || !code.includes('open(')) return [];
   const out: Written[] = [];
   let values: Map<string, string> | undefined;
+  let tried = 0;
   for (const m of code.matchAll(OPEN_AND_WRITE)) {
-    if (out.length >= MAX_WRITTEN) break;
+    // Each try looks back over the code for the template: a bounded number of them keeps the file linear.
+    if (out.length >= MAX_WRITTEN || ++tried > MAX_WRITTEN * 4) break;
     const [, name, handle, writer, variable] = m;
     if (handle !== writer || !CONFIG_NAME.test(name)) continue;
     // `conf = f"""` ... `"""`: the template the name is bound to before the write.
@@ -134,16 +140,10 @@ function shifted(range: SourceRange, by: number): SourceRange {
 export function withWrittenConfigs(facts: readonly Fact[], sources: readonly NotebookSource[], code: string): Fact[] {
   const written = writtenConfigFacts(sources, code);
   if (written.facts.length === 0) return [...facts];
-  return [
-    ...facts.filter((f) => !(f.kind === 'link.config' && written.names.has(String(f.value)))),
-    ...written.facts,
-  ];
+  return [...facts.filter((f) => !(f.kind === 'link.config' && written.names.has(String(f.value)))), ...written.facts];
 }
 
-function writtenConfigFacts(
-  sources: readonly NotebookSource[],
-  code: string,
-): { facts: Fact[]; names: Set<string> } {
+function writtenConfigFacts(sources: readonly NotebookSource[], code: string): { facts: Fact[]; names: Set<string> } {
   const names = new Set<string>();
   if (!sources.some((s) => s.text.includes('!'))) return { facts: [], names };
   const commands = shellCommands(sources);

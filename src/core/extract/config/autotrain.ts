@@ -50,7 +50,8 @@ export function autotrainMode(
   quantization: string | null | undefined,
 ): { mode: 'finetune' | 'lora' | 'qlora'; why: string } {
   const peftTask = PEFT_TASKS.find((t) => t.task.test(task));
-  if (!peftTask || peft !== true) return { mode: 'finetune', why: 'no PEFT (the default is off): every weight is trained' };
+  if (!peftTask || peft !== true)
+    return { mode: 'finetune', why: 'no PEFT (the default is off): every weight is trained' };
   const q = quantization === undefined ? peftTask.quantization : (quantization ?? 'none').toLowerCase();
   const defaulted = quantization === undefined ? ` (AutoTrain's default for ${task})` : '';
   return q === 'int4'
@@ -102,7 +103,12 @@ export const autotrain: ConfigDialect = {
     const backend = doc.get('backend');
     const gpus = typeof backend?.value === 'string' ? autotrainBackendGpus(backend.value) : undefined;
     if (backend && gpus) {
-      out.add('hardware.devices', gpus.count, backend, `backend: ${String(backend.value)} (${gpus.count} x ${gpus.accelerator})`);
+      out.add(
+        'hardware.devices',
+        gpus.count,
+        backend,
+        `backend: ${String(backend.value)} (${gpus.count} x ${gpus.accelerator})`,
+      );
       out.add('hardware.accelerator', gpus.accelerator, backend, `backend: ${String(backend.value)}`, 'medium');
     }
     out.add('launch.trainer', 'config:autotrain', task, `AutoTrain ${taskName} config: ${id}`);

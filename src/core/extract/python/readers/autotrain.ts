@@ -81,9 +81,9 @@ function readAutotrainProject(index: { calls: readonly Node[] }, ctx: PythonRead
   const backend = keyword(project, 'backend');
   const b = backend ? evaluate(backend, ctx.symbols)?.value : undefined;
   const gpus = typeof b === 'string' ? autotrainBackendGpus(b) : undefined;
-  if (backend && gpus) {
-    ctx.add('hardware.devices', gpus.count, backend, `AutoTrainProject backend ${String(b)}`, 'medium');
-    ctx.add('hardware.accelerator', gpus.accelerator, backend, `AutoTrainProject backend ${String(b)}`, 'medium');
+  if (backend && gpus && typeof b === 'string') {
+    ctx.add('hardware.devices', gpus.count, backend, `AutoTrainProject backend ${b}`, 'medium');
+    ctx.add('hardware.accelerator', gpus.accelerator, backend, `AutoTrainProject backend ${b}`, 'medium');
   }
 }
 

@@ -57,7 +57,8 @@ const MOVE_TO_NAMED_DTYPE =
   /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})\.to\([^()\n]{0,200}?\bdtype[ \t]*=[ \t]*([A-Za-z_]\w{0,60})[ \t]*[,)]/;
 const MODEL_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model)$/;
 /** `precision = torch.bfloat16`: a name bound to one dtype. */
-const DTYPE_BINDING = /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*(?::[^=\n]{0,80})?=[ \t]*torch\.(bfloat16|float16|half|float32)[ \t]*(?:#.*)?$/;
+const DTYPE_BINDING =
+  /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*(?::[^=\n]{0,80})?=[ \t]*torch\.(bfloat16|float16|half|float32)[ \t]*(?:#.*)?$/;
 const PRECISION_OF: Record<string, string> = { bfloat16: 'bf16', float16: 'fp16', half: 'fp16', float32: 'fp32' };
 /** Lines looked at (a longer module is read by the other rules only). */
 const MAX_LINES = 20_000;
@@ -83,13 +84,14 @@ function readNamedDtypeCast(ctx: PythonReadContext): void {
     }
   }
   if (!moved) return;
+  const at = moved;
   const binding = bound.get(moved.name);
   // A name bound to two dtypes (a switch between them) is the switch's to decide: not read here.
   if (!binding || binding.types.size !== 1) return;
   const precision = [...binding.types][0];
   const node = ctx.tree.rootNode
     .descendantsOfType('call', { row: moved.row, column: 0 }, { row: moved.row + 1, column: 0 })
-    .find((c) => c !== null && c.startPosition.row === moved!.row);
+    .find((c) => c !== null && c.startPosition.row === at.row);
   if (!node) return;
   ctx.add(
     'training.precision',

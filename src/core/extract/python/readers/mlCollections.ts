@@ -187,7 +187,12 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   const variantName = variant ? stringLiteral(variant.node) : null;
   if (named) {
     const id = variantName && !named.includes(variantName) ? `${named}-${variantName}` : named;
-    ctx.add('model.id', id, modelName!.node, `get_config(): model_name '${named}'${variantName ? ` with variant '${variantName}'` : ''}`);
+    ctx.add(
+      'model.id',
+      id,
+      modelName!.node,
+      `get_config(): model_name '${named}'${variantName ? ` with variant '${variantName}'` : ''}`,
+    );
   } else if (model) {
     const registry = registryModel(model.node);
     if (registry) ctx.add('model.id', registry, model.node, `get_config(): model = ${model.node.text.slice(0, 80)}`);
@@ -216,7 +221,12 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   const dtype = dtypeKey ? evaluate(settings.get(dtypeKey)!.node, ctx.symbols)?.value : undefined;
   const precision = typeof dtype === 'string' ? normalisePrecision(dtype) : null;
   if (dtypeKey && precision && !/^int/.test(precision))
-    ctx.add('training.precision', precision, settings.get(dtypeKey)!.node, `get_config(): ${dtypeKey} '${String(dtype)}'`);
+    ctx.add(
+      'training.precision',
+      precision,
+      settings.get(dtypeKey)!.node,
+      `get_config(): ${dtypeKey} '${typeof dtype === 'string' ? dtype : ''}'`,
+    );
   const half = settings.get('half_precision');
   if (!precision && half && /^(True|False)$/.test(half.node.text))
     // flax examples: "half_precision: use bfloat16 on TPU, float16 on GPU" — the chip decides which half format.
