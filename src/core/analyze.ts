@@ -1,3 +1,4 @@
+import { withWrittenConfigs, type NotebookSource } from './extract/notebookConfigs';
 import { fixFor, type CodeFix } from './advise/fixes';
 import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
@@ -143,6 +144,8 @@ export interface NotebookCells {
   readonly problem?: string;
   /** The GPU the notebook's runtime was set to, from its metadata. */
   readonly accelerator?: string;
+  /** Each code cell as written (magics and shell escapes kept), for the configs it writes (notebookConfigs.ts). */
+  readonly sources?: readonly NotebookSource[];
 }
 
 /** Reads a notebook's code cells into one Python text (a run often spans cells), remembering each cell's lines. */
@@ -167,6 +170,7 @@ export function notebookCode(text: string): NotebookCells {
   if (!Array.isArray(raw)) return { code: '', cells: [], problem: 'notebook has no "cells" array (is it nbformat 4?)' };
   const parts: string[] = [];
   const cells: Array<{ index: number; startLine: number; lineCount: number }> = [];
+  const sources: NotebookSource[] = [];
   let line = 0;
   raw.forEach((cell, index) => {
     if (typeof cell !== 'object' || cell === null || (cell as { cell_type?: unknown }).cell_type !== 'code') return;
@@ -179,17 +183,29 @@ export function notebookCode(text: string): NotebookCells {
         : '';
     // IPython magics and shell escapes are not Python; blank them so the parser sees valid code. A timing
     // magic (`%time train(model)`) runs its statement: that is kept, at the magic's indentation.
+    // A cell magic that makes the cell another language's or a file's text (`%%writefile config.yml`, `%%bash`):
+    // none of it is Python (a written config is read by notebookConfigs.ts).
+    const foreign = NON_PYTHON_CELL_MAGIC.test(text);
     const lines = text.split('\n').map((l) => {
+      if (foreign) return '';
       const timed = TIMING_MAGIC.exec(l);
       if (timed) return timed[1] + l.slice(timed[0].length);
       return /^\s*[!%]/.test(l) ? '' : l;
     });
     cells.push({ index, startLine: line, lineCount: lines.length });
+    sources.push({ index, startLine: line, text });
     parts.push(lines.join('\n'));
     line += lines.length;
   });
-  return { code: parts.join('\n'), cells, accelerator: notebookAccelerator(parsed) };
+  return { code: parts.join('\n'), cells, accelerator: notebookAccelerator(parsed), sources };
 }
+
+/**
+ * IPython cell magics whose body is not Python: a shell or web script, or a file `%%writefile` writes that is not a
+ * Python module (a `%%writefile train.py` body is the program the notebook then runs, read as Python).
+ */
+const NON_PYTHON_CELL_MAGIC =
+  /^\s*%%(?:(?:bash|sh|script|html|javascript|js|latex|markdown|svg|perl|ruby)\b|(?:writefile|file)[ \t]+(?:-a[ \t]+)?\S*\.(?!py[ \t]*(?:\n|$))\w+[ \t]*(?:\n|$))/;
 
 /** `%time stmt`, `%timeit -n 3 stmt`, `%prun stmt`: line magics that run the statement after them. */
 const TIMING_MAGIC = /^([ \t]*)%(?:time|timeit|prun)\b(?:[ \t]+-\w+(?:[ \t]+\d+)?){0,5}[ \t]+(?=\S)/;
@@ -416,6 +432,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
         throw e;
       }
       if (!notebook) facts.push(...documentedDevices(input.path, code, facts), ...programNameFacts(input.path, facts));
+      else facts = withWrittenConfigs(facts, notebook.sources ?? [], code);
       if (notebook?.accelerator)
         facts.push({
           kind: 'hardware.accelerator',

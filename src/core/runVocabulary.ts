@@ -40,6 +40,7 @@ export const TRAINING_FRAMEWORKS = [
   'swift',
   'verl',
   'torchtitan',
+  'jax',
   'spec',
 ] as const;
 export type TrainingFramework = (typeof TRAINING_FRAMEWORKS)[number];

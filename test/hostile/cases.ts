@@ -22,6 +22,7 @@ export type Reader =
   | 'codecarbon'
   | 'workspaceConfig'
   | 'notebook'
+  | 'notebookConfigs'
   | 'modelCard'
   | 'prefilter'
   | 'pythonParse';
@@ -246,6 +247,44 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
       ),
     n: 2_000,
     maxN: 20_000,
+  },
+  // notebookConfigs.ts: each open/write pair looks back for its template; a bounded number of tries.
+  {
+    name: 'notebook configs: many open/write pairs of a template never written',
+    reader: 'notebookConfigs',
+    file: 'a.ipynb',
+    make: (n) => `!autotrain --config c.yaml\n${'with open("c.yaml", "w") as f:\n  f.write(cfg)\n'.repeat(n)}`,
+    n: 2_000,
+    maxN: 40_000,
+  },
+  {
+    name: 'notebook configs: many form fields and an unclosed template',
+    reader: 'notebookConfigs',
+    file: 'a.ipynb',
+    make: (n) =>
+      `${lines(n, (i) => `v${i} = ${i} # @param`)}\ncfg = f"""\ntask: llm-sft\nwith open("c.yaml", "w") as f:\n  f.write(cfg)\n!autotrain --config c.yaml\n`,
+    n: 2_000,
+    maxN: 40_000,
+  },
+  // mlCollections.ts: every attribute assignment of get_config() is looked at once (capped).
+  {
+    name: 'python: ml_collections get_config() with many settings',
+    reader: 'python',
+    file: 'cfg.py',
+    make: (n) =>
+      `import ml_collections\n\ndef get_config():\n  config = ml_collections.ConfigDict()\n  config.model_name = 'ViT-B_16'\n${lines(n, (i) => `  config.k${i} = ${i}`)}\n  return config\n`,
+    n: 500,
+    maxN: 20_000,
+  },
+  // checkpointPath.ts: the named-dtype cast scans each line once.
+  {
+    name: 'python: many dtype bindings and model moves',
+    reader: 'python',
+    file: 'gen.py',
+    make: (n) =>
+      `import torch\n${lines(n, (i) => `p${i} = torch.bfloat16\nmodel = model.to(device=d, dtype=q${i})`)}\n`,
+    n: 300,
+    maxN: 10_000,
   },
   // The folder scan's prefilter (mayStartARun): the rules' runStart patterns run over whole files.
   {

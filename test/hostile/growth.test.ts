@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { analyzeText, notebookCode, parseWithin } from '../../src/core/analyze';
+import { withWrittenConfigs } from '../../src/core/extract/notebookConfigs';
 import { parseCodeCarbonCsv } from '../../src/core/calibration/codecarbon';
 import { parseModelCard } from '../../src/core/calibration/modelCard';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
@@ -86,6 +87,8 @@ function reader(c: GrowthCase, python: PythonParsing): (text: string) => Prepare
       return plain((t) => parseWorkspaceConfig(t));
     case 'notebook':
       return plain((t) => notebookCode(t));
+    case 'notebookConfigs':
+      return plain((t) => withWrittenConfigs([], [{ index: 0, startLine: 0, text: t }], t));
     case 'modelCard':
       return plain((t) => parseModelCard(t, c.file));
     case 'prefilter':

@@ -42,6 +42,7 @@ const DOCS = {
   verl: 'verl\'s shipped defaults compute in bfloat16: its FSDP and Megatron engine configs set `dtype: bfloat16` ("Mixed precision training param dtype", verl/trainer/config/engine/fsdp.yaml and megatron.yaml), its rollout `dtype: bfloat16` ("Align with actor model\'s FSDP/Megatron type", rollout/rollout.yaml; verl.readthedocs.io Config Explanation), and its FSDP SFT trainer wraps the model in MixedPrecision(param_dtype=torch.bfloat16) (verl/trainer/fsdp_sft_trainer.py)',
   torchtitan:
     'torchtitan TrainingConfig: mixed_precision_param defaults to "bfloat16" (parameters cast for the matmuls by fully_shard under FSDP or torch.autocast otherwise; master weights float32), torchtitan/config/configs.py (github.com/pytorch/torchtitan; job_config.py in the TOML releases)',
+  jax: 'JAX: jax_enable_x64 is off by default, so arrays and computations are 32-bit ("Default setting: 32-bits everywhere", docs.jax.dev, Default dtypes and the X64 flag); flax modules compute in their inputs\' float32 unless a dtype is set',
   spec: 'a described run without a precision: large-model training runs in mixed half precision on accelerators with half-precision tensor units (Micikevicius et al. 2018, "Mixed Precision Training", arXiv:1710.03740; Narayanan et al. 2021, arXiv:2104.04473, section 5), so the chip\'s fastest half format is assumed',
 } as const satisfies Record<TrainingFramework, string>;
 
@@ -79,6 +80,7 @@ export function defaultTrainingPrecision(
     case 'axolotl':
     case 'keras':
     case 'pytorch':
+    case 'jax':
       return { precision: 'fp32', detail: DOCS[framework] };
     default:
       return { precision: 'fp32', detail: DOCS.pytorch };

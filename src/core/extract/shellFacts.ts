@@ -7,6 +7,7 @@ import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
 import { readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
 import { readSlurmOptions } from './shell/slurm';
 import { checkpointFolderModel, inlineSettings } from './shell/inlineSettings';
+import { CHECKPOINT_FILE_FLAGS, checkpointFileModel } from './shell/checkpointPath';
 import { flagMeaning, sizingKindFor } from './sizingNames';
 
 /**
@@ -692,7 +693,13 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         add('training.precision', name, `--${name}`);
       else if (name === 'amp_dtype' && raw)
         add('training.precision', /bf|bfloat/i.test(raw) ? 'bf16' : 'fp16', `--amp-dtype ${raw}`);
-      else if (
+      else if (CHECKPOINT_FILE_FLAGS.has(name) && raw && checkpointFileModel(raw)) {
+        // gpt-fast's `--checkpoint_path checkpoints/<org>/<name>/model_int4.g32.pth`: the folder names the model.
+        const named = checkpointFileModel(raw)!;
+        add('model.id', named.id, `--${m[1]} ${raw}: the checkpoint folder of ${named.id}`);
+        if (named.weights)
+          add('inference.weightPrecision', named.weights, `--${m[1]} ${raw}: ${named.weights} weight-only checkpoint`);
+      } else if (
         (name === 'model_name' || name === 'model_id' || name === 'checkpoint' || name === 'hf_model') &&
         raw &&
         /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/.test(raw) &&

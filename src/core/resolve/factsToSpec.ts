@@ -525,6 +525,9 @@ const FRAMEWORK_OF: Record<string, TrainingFramework> = {
   swift: 'swift',
   verl: 'verl',
   torchtitan: 'torchtitan',
+  ml_collections: 'jax',
+  // AutoTrain trains through the Hugging Face Trainer: mixed_precision defaults to None (float32).
+  autotrain: 'hf-trainer',
 };
 function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
   const stated = facts.find(

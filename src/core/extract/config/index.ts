@@ -1,3 +1,4 @@
+import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
 import { composer, composerBenchmark, composerEval, mosaicmlRun } from './composer';
 import type { ConfigDialect } from './dialect';
@@ -38,6 +39,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   olmo,
   trl,
   axolotl,
+  autotrain,
   llamaFactory,
   swift,
   peftAdapter,

@@ -8,6 +8,9 @@ import { settingsModule } from './readers/settingsModule';
 import { distilabelEngines } from './readers/distilabel';
 import { mlcEngine } from './readers/mlc';
 import { mlxLoad } from './readers/mlx';
+import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
+import { autotrainProject } from './readers/autotrain';
+import { mlCollectionsConfig } from './readers/mlCollections';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -147,11 +150,13 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.modelConstructor,
   modelConstructor.fp8Matmuls,
   modelConstructor.weightCasts,
+  namedDtypeCast,
   submititLauncher,
   localModules.localModuleCalls,
   localModules.flagModule,
   settingsModule,
   modelFlagDefault,
+  checkpointPathDefault,
   packageLoader,
   flagModuleDefaults,
   constants.argparsePrecision,
@@ -160,6 +165,8 @@ export const FILE_RULES: readonly FileRule[] = [
   torch.stepStop,
   mmengine.mmengineConfig,
   xtunerV1.xtunerV1Config,
+  autotrainProject,
+  mlCollectionsConfig,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
 ];

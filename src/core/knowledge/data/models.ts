@@ -649,6 +649,18 @@ export const MODELS: readonly Model[] = [
       'computed from config.json (MPNetModel, 12 layers, hidden 768, FFN 3072, vocab 30527, 514 positions, relative-attention bias 32x12, incl. pooler)',
   },
   {
+    id: 'microsoft/mpnet-base',
+    aliases: ['mpnet-base'],
+    family: 'mpnet',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 109_486_464,
+    contextLength: 512,
+    smallerSiblings: ['sentence-transformers/all-MiniLM-L12-v2', 'sentence-transformers/all-MiniLM-L6-v2'],
+    source:
+      'computed from config.json of huggingface.co/microsoft/mpnet-base (MPNetModel, 12 layers, hidden 768, FFN 3072, vocab 30527, 514 positions, relative-attention bias 32x12, incl. pooler); the pretrained checkpoint all-mpnet-base-v2 was fine-tuned from (its model card), so the same architecture; Song et al. 2020, MPNet, arXiv:2004.09297 (base: 110M)',
+  },
+  {
     id: 'sentence-transformers/all-distilroberta-v1',
     aliases: ['all-distilroberta-v1'],
     family: 'roberta',
@@ -6390,7 +6402,16 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'timm/mixer_b16_224',
-    aliases: ['timm/mixer_b16_224.goog_in21k_ft_in1k', 'hf-hub:timm/mixer_b16_224.goog_in21k_ft_in1k', 'mixer_b16_224'],
+    // `Mixer-B_16`: the name of Google's checkpoint (github.com/google-research/vision_transformer README, MLP-Mixer
+    // models: gs://mixer_models/imagenet21k/Mixer-B_16.npz), which timm ports as mixer_b16_224.goog_in21k_ft_in1k;
+    // `mixer_b16`: its config registry's name (models.get_mixer_b16_config).
+    aliases: [
+      'timm/mixer_b16_224.goog_in21k_ft_in1k',
+      'hf-hub:timm/mixer_b16_224.goog_in21k_ft_in1k',
+      'mixer_b16_224',
+      'Mixer-B_16',
+      'mixer_b16',
+    ],
     family: 'mlp-mixer',
     architecture: 'other',
     modality: 'vision',

@@ -46,7 +46,9 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   const tv =
     (/(^|\.)models$/.test(owner) || (owner === '' && ctx.imports.torchvision.has(last))) &&
     /^[a-z][a-z0-9_]*$/.test(last) &&
-    !NOT_CONSTRUCTORS.has(last);
+    !NOT_CONSTRUCTORS.has(last) &&
+    // A config registry's `models.get_mixer_b16_config()` (ml_collections configs) builds no model.
+    !/_config$/.test(last);
   const keras = (/applications$/.test(owner) || (owner === '' && ctx.imports.keras.has(last))) && /^[A-Z]/.test(last);
   // open_clip names an architecture (`ViT-H-14`) and a weights tag (`pretrained='laion2b_s32b_b79k'`).
   const openClip =

@@ -1,0 +1,113 @@
+import type { Node } from 'web-tree-sitter';
+import { CHECKPOINT_FILE_FLAGS, checkpointFileModel } from '../../shell/checkpointPath';
+import { keywordArgument, stringLiteral } from '../../pythonValues';
+import type { PythonReadContext } from '../context';
+import type { FileRule } from '../rules';
+
+/**
+ * gpt-fast-style programs (pytorch-labs/gpt-fast generate.py/eval.py, and the programs built on its layout):
+ * `add_argument('--checkpoint_path', type=Path, default=Path("checkpoints/<org>/<name>/model.pth"))`
+ * names the model by the folder of its converted weights (shell/checkpointPath.ts), and the compute dtype is
+ * a name the loader moves the model to (`precision = torch.bfloat16` in main, then
+ * `model = model.to(device=device, dtype=precision)` in the loader it calls).
+ */
+
+/** `Path("...")` / `pathlib.Path("...")` / a plain string: the path text. */
+function pathText(node: Node): string | null {
+  const plain = stringLiteral(node);
+  if (plain !== null) return plain;
+  if (node.type !== 'call' || !/^(?:pathlib\.)?Path$/.test(node.childForFieldName('function')?.text ?? '')) return null;
+  const first = node.childForFieldName('arguments')?.namedChildren[0];
+  return first ? stringLiteral(first) : null;
+}
+
+function readCheckpointPathDefault(index: { calls: readonly Node[] }, ctx: PythonReadContext): void {
+  if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) return;
+  if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+  for (const node of index.calls) {
+    if (ctx.callee(node).last !== 'add_argument') continue;
+    const args = node.childForFieldName('arguments');
+    if (!args) continue;
+    const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    if (!flag || !CHECKPOINT_FILE_FLAGS.has(flag.slice(2).replace(/-/g, '_'))) continue;
+    const def = keywordArgument(args, 'default');
+    const path = def ? pathText(def) : null;
+    const named = path ? checkpointFileModel(path) : undefined;
+    if (!def || !named) continue;
+    ctx.add('model.id', named.id, def, `default of \`${flag}\`: the checkpoint folder of ${named.id}`, 'medium');
+    // The launch that passes its own checkpoint names its own model (analyze.ts linkedFacts).
+    ctx.amendLast({ fromFlags: [flag.slice(2).replace(/-/g, '_')] });
+    if (named.weights) {
+      ctx.add('inference.weightPrecision', named.weights, def, `default of ${flag}: ${named.weights} weight-only`);
+      ctx.amendLast({ fromFlags: [flag.slice(2).replace(/-/g, '_')] });
+    }
+    return;
+  }
+}
+
+export const checkpointPathDefault: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['checkpoint_path', 'ckpt_path'],
+  read: (index, ctx) => readCheckpointPathDefault(index, ctx),
+};
+
+/** `model = model.to(device=device, dtype=precision)`: the model moved to a dtype held by a name. */
+const MOVE_TO_NAMED_DTYPE =
+  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})\.to\([^()\n]{0,200}?\bdtype[ \t]*=[ \t]*([A-Za-z_]\w{0,60})[ \t]*[,)]/;
+const MODEL_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model)$/;
+/** `precision = torch.bfloat16`: a name bound to one dtype. */
+const DTYPE_BINDING =
+  /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*(?::[^=\n]{0,80})?=[ \t]*torch\.(bfloat16|float16|half|float32)[ \t]*(?:#.*)?$/;
+const PRECISION_OF: Record<string, string> = { bfloat16: 'bf16', float16: 'fp16', half: 'fp16', float32: 'fp32' };
+/** Lines looked at (a longer module is read by the other rules only). */
+const MAX_LINES = 20_000;
+
+function readNamedDtypeCast(ctx: PythonReadContext): void {
+  if (!ctx.text.includes('.to(') || !ctx.text.includes('dtype')) return;
+  const lines = ctx.text.split('\n', MAX_LINES);
+  let moved: { name: string; row: number } | undefined;
+  const bound = new Map<string, { types: Set<string>; row: number }>();
+  for (let row = 0; row < lines.length; row++) {
+    const line = lines[row];
+    if (!moved && line.includes('.to(')) {
+      const m = MOVE_TO_NAMED_DTYPE.exec(line);
+      if (m && MODEL_RECEIVER.test(m[1])) moved = { name: m[2], row };
+    }
+    if (line.includes('torch.')) {
+      const b = DTYPE_BINDING.exec(line);
+      if (b) {
+        const entry = bound.get(b[1]) ?? { types: new Set<string>(), row };
+        entry.types.add(PRECISION_OF[b[2]]);
+        bound.set(b[1], entry);
+      }
+    }
+  }
+  if (!moved) return;
+  const at = moved;
+  const binding = bound.get(moved.name);
+  // A name bound to two dtypes (a switch between them) is the switch's to decide: not read here.
+  if (!binding || binding.types.size !== 1) return;
+  const precision = [...binding.types][0];
+  const node = ctx.tree.rootNode
+    .descendantsOfType('call', { row: moved.row, column: 0 }, { row: moved.row + 1, column: 0 })
+    .find((c) => c !== null && c.startPosition.row === at.row);
+  if (!node) return;
+  ctx.add(
+    'training.precision',
+    precision,
+    node,
+    `the model is moved to dtype=${moved.name}, bound to ${precision} at line ${binding.row + 1}: its weights and matmuls are ${precision}`,
+    'medium',
+  );
+}
+
+export const namedDtypeCast: FileRule = {
+  framework: 'torch',
+  phase: 'after-calls',
+  words: ['bfloat16', 'float16'],
+  read: (_index, ctx) => {
+    if (ctx.facts.some((f) => f.kind === 'training.precision' && f.value !== null)) return;
+    readNamedDtypeCast(ctx);
+  },
+};

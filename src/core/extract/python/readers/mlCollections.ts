@@ -1,0 +1,322 @@
+import type { Node } from 'web-tree-sitter';
+import { normalisePrecision } from '../../precision';
+import { evaluate, stringLiteral } from '../../pythonValues';
+import type { PythonReadContext } from '../context';
+import type { FileRule } from '../rules';
+
+/**
+ * ml_collections config modules (github.com/google/ml_collections, "ConfigDict ... config files are Python
+ * modules that define a `get_config()` function"), the run definitions of Google research code: big_vision,
+ * scenic, the flax examples, vision_transformer. A training program loads one with
+ * `config_flags.DEFINE_config_file('config')` and runs `main.py --config=path/to/cfg.py[:arg]`, so the module is
+ * the run and the program is not counted again. The module's `get_config(...)` builds a ConfigDict and returns it:
+ *
+ *     def get_config():
+ *       config = common.get_config()          # or ml_collections.ConfigDict()
+ *       config.model_name = 'ViT-B_32'         # or config.model = models.get_mixer_b16_config()
+ *       config.total_steps = 10_000            # num_train_steps / total_epochs / num_epochs
+ *       config.batch_size = 512                # batch / input.batch_size
+ *       return config
+ *
+ * A `get_config` that sets no model (or `model = None`) is a fragment other configs start from. Compute precision:
+ * a `dtype`-like key when set; else JAX computes in float32 (jax_enable_x64 off: "32-bits everywhere",
+ * docs.jax.dev Default dtypes), the default the estimate applies to the `jax` framework.
+ */
+
+/** `def get_config(` at module level. Linear: anchored, fixed text. */
+const GET_CONFIG = /^def get_config\(/m;
+
+/** Keys naming how long the run trains, by the convention of each codebase. */
+const STEP_KEYS = ['total_steps', 'num_train_steps', 'total_train_steps', 'num_training_steps', 'max_steps'];
+const EPOCH_KEYS = ['num_epochs', 'total_epochs', 'num_training_epochs'];
+/** Global batch (big_vision `input.batch_size`, vision_transformer `batch`, flax examples `batch_size`). */
+const BATCH_KEYS = ['batch_size', 'batch', 'input.batch_size', 'global_batch_size'];
+/** Keys naming the weights a run starts from (a fine-tune): vision_transformer, big_vision, scenic, flax. */
+const PRETRAINED_KEYS = [
+  'pretrained_dir',
+  'pretrained_path',
+  'model_init',
+  'init_from',
+  'init_checkpoint',
+  'init_ckpt',
+  'model_or_filename',
+  'pretrained',
+];
+/** Keys naming the compute dtype (scenic `model_dtype_str`, flax `dtype`, big_vision `param_dtype`). */
+const DTYPE_KEYS = ['dtype', 'model_dtype_str', 'model.dtype', 'compute_dtype', 'param_dtype', 'model.param_dtype'];
+/** A program switch naming an inference job (`train = 'inference_time'`, `trainer = 'eval'`). */
+const TRAINER_KEYS = ['trainer', 'train', 'mode'];
+const INFERENCE_TRAINER = /infer|eval|predict|benchmark|serve/i;
+/** A docstring that says the config fine-tunes (`"""Fine-tunes a Vision Transformer."""`). */
+const FINETUNE_DOC = /\bfine-?tun(?:e|es|ed|ing)\b/i;
+/** Attribute assignments read per config (real configs set a few dozen). */
+const MAX_ASSIGNMENTS = 2_000;
+
+interface Setting {
+  readonly node: Node;
+}
+
+/** The module-level `def get_config(...)`. */
+function getConfigFunction(ctx: PythonReadContext): Node | undefined {
+  for (const statement of ctx.tree.rootNode.namedChildren) {
+    const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === 'get_config') return fn;
+  }
+  return undefined;
+}
+
+/** `config.a.b = value` statements of the function's body (one level of `with`/`if` blocks too), by path. */
+function settingsOf(body: Node, name: string): Map<string, Setting> {
+  const out = new Map<string, Setting>();
+  const prefix = `${name}.`;
+  let seen = 0;
+  const visit = (block: Node, depth: number): void => {
+    for (const statement of block.namedChildren) {
+      if (!statement || ++seen > MAX_ASSIGNMENTS) return;
+      if (depth < 1 && statement.type === 'with_statement') {
+        const inner = statement.childForFieldName('body');
+        if (inner) visit(inner, depth + 1);
+        continue;
+      }
+      if (statement.type !== 'expression_statement') continue;
+      const assignment = statement.namedChildren[0];
+      if (assignment?.type !== 'assignment') continue;
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      if (!left || !right || left.type !== 'attribute' || !left.text.startsWith(prefix)) continue;
+      out.set(left.text.slice(prefix.length).replace(/\s+/g, ''), { node: right });
+    }
+  };
+  visit(body, 0);
+  return out;
+}
+
+/** The name `get_config` returns (`return config`, `return config.lock()`). */
+function returnedName(body: Node): string | undefined {
+  let name: string | undefined;
+  for (const statement of body.namedChildren) {
+    const value = statement?.type === 'return_statement' ? statement.namedChildren[0] : null;
+    if (value?.type === 'identifier') name = value.text;
+    else if (value?.type === 'call') {
+      const m = /^([A-Za-z_]\w{0,60})\.(?:lock|unlock|copy_and_resolve_references)$/.exec(
+        value.childForFieldName('function')?.text ?? '',
+      );
+      if (m) name = m[1];
+    }
+  }
+  return name;
+}
+
+/** The docstring of a function body or of the module. */
+function docstringOf(block: Node | null): string {
+  const first = block?.namedChildren[0];
+  const inner = first?.type === 'expression_statement' ? first.namedChildren[0] : null;
+  return inner?.type === 'string' ? inner.text : '';
+}
+
+function positiveNumber(node: Node, ctx: PythonReadContext): number | undefined {
+  const v = evaluate(node, ctx.symbols)?.value;
+  return typeof v === 'number' && v > 0 ? v : undefined;
+}
+
+/**
+ * A model registry's function (`models.get_mixer_b16_config()` → mixer_b16): named only when the name holds a
+ * family word and a size (`get_b16_config` leaves the family to the registry's module, `get_model_config` names none).
+ */
+function registryModel(node: Node): string | undefined {
+  if (node.type !== 'call') return undefined;
+  const fn = node.childForFieldName('function')?.text ?? '';
+  const m = /(?:^|\.)get_([a-z][a-z0-9_]{0,60})_config$/i.exec(fn);
+  return m && /(?:^|_)[a-z]{3,}(?:_|\d|$)/i.test(m[1]) && /\d/.test(m[1]) ? m[1] : undefined;
+}
+
+function readMlCollectionsConfig(ctx: PythonReadContext): void {
+  if (!GET_CONFIG.test(ctx.text)) return;
+  const fn = getConfigFunction(ctx);
+  const body = fn?.childForFieldName('body');
+  if (!fn || !body) return;
+  const name = returnedName(body);
+  if (!name) return;
+  const settings = settingsOf(body, name);
+  const modelName = settings.get('model_name') ?? settings.get('model.name');
+  const model = settings.get('model');
+  // A fragment: no model at all, or the model left for the configs built on it (`config.model = None`).
+  const modelSet = (modelName && stringLiteral(modelName.node)) || (model && model.node.type !== 'none');
+  if (!modelSet) {
+    // A fragment is no run, but the configs built on it (`config = common.get_config()`, linked below) start from
+    // its settings: the weights it names to start from are theirs too.
+    readStartingWeights(settings, body, ctx, fn, false);
+    return;
+  }
+  const linked = linkBaseConfig(body, name, ctx);
+  const anchor = fn.childForFieldName('name') ?? fn;
+  ctx.add('run.framework', 'ml_collections', anchor, 'ml_collections config module (get_config)', 'medium');
+  // The module is the run although its start sits in a definition: the program calls get_config() when given it.
+  ctx.add(
+    'run.entry',
+    true,
+    anchor,
+    'an ml_collections config module: the training program loads it with --config and runs what get_config() returns',
+    'medium',
+  );
+
+  const trainer = TRAINER_KEYS.map((k) => settings.get(k)).find((s) => s && stringLiteral(s.node) !== null);
+  const trainerValue = trainer ? stringLiteral(trainer.node)! : '';
+  const inference = INFERENCE_TRAINER.test(trainerValue);
+  if (inference)
+    ctx.add(
+      'launch.inference',
+      'ml_collections:get_config',
+      trainer!.node,
+      `get_config() sets the program's job to '${trainerValue}': an inference run`,
+      'medium',
+    );
+  else
+    ctx.add(
+      'launch.trainer',
+      'ml_collections:get_config',
+      anchor,
+      'get_config() returns the run the training program (`--config=this.py`) trains',
+      'medium',
+    );
+
+  // The model: a name (`model_name = 'ViT-B_32'`, big_vision `model_name = 'vit'` with `model.variant = 'B/16'`),
+  // a registry function, or chosen from the config's argument (unknown).
+  const named = modelName ? stringLiteral(modelName.node) : null;
+  const variant = settings.get('model.variant') ?? settings.get('variant');
+  const variantName = variant ? stringLiteral(variant.node) : null;
+  if (named) {
+    const id = variantName && !named.includes(variantName) ? `${named}-${variantName}` : named;
+    ctx.add(
+      'model.id',
+      id,
+      modelName!.node,
+      `get_config(): model_name '${named}'${variantName ? ` with variant '${variantName}'` : ''}`,
+    );
+  } else if (model) {
+    const registry = registryModel(model.node);
+    if (registry) ctx.add('model.id', registry, model.node, `get_config(): model = ${model.node.text.slice(0, 80)}`);
+    else
+      ctx.add(
+        'model.id',
+        null,
+        model.node,
+        `get_config(): model = \`${model.node.text.slice(0, 60)}\` is chosen when the config is loaded`,
+        'low',
+      );
+  }
+
+  for (const [keys, kind] of [
+    [STEP_KEYS, 'training.steps'],
+    [EPOCH_KEYS, 'training.epochs'],
+    [BATCH_KEYS, 'training.globalBatch'],
+  ] as const) {
+    if (inference && kind !== 'training.globalBatch') continue;
+    const key = keys.find((k) => settings.has(k) && positiveNumber(settings.get(k)!.node, ctx) !== undefined);
+    if (key)
+      ctx.add(kind, positiveNumber(settings.get(key)!.node, ctx)!, settings.get(key)!.node, `get_config(): ${key}`);
+  }
+
+  const dtypeKey = DTYPE_KEYS.find((k) => settings.has(k));
+  const dtype = dtypeKey ? evaluate(settings.get(dtypeKey)!.node, ctx.symbols)?.value : undefined;
+  const precision = typeof dtype === 'string' ? normalisePrecision(dtype) : null;
+  if (dtypeKey && precision && !/^int/.test(precision))
+    ctx.add(
+      'training.precision',
+      precision,
+      settings.get(dtypeKey)!.node,
+      `get_config(): ${dtypeKey} '${typeof dtype === 'string' ? dtype : ''}'`,
+    );
+  const half = settings.get('half_precision');
+  if (!precision && half && /^(True|False)$/.test(half.node.text))
+    // flax examples: "half_precision: use bfloat16 on TPU, float16 on GPU" — the chip decides which half format.
+    ctx.add(
+      'training.precision',
+      half.node.text === 'True' ? null : 'fp32',
+      half.node,
+      half.node.text === 'True'
+        ? 'get_config(): half_precision True: bfloat16 on TPU, float16 on GPU (flax examples), the chip decides'
+        : 'get_config(): half_precision False: float32',
+      'medium',
+    );
+
+  if (inference) return;
+  // A config built from an empty ConfigDict that names no weights to start from trains from random initialisation;
+  // one built on another config may inherit them from it (linked).
+  if (!readStartingWeights(settings, body, ctx, fn, true) && !linked)
+    ctx.add(
+      'model.fromScratch',
+      true,
+      anchor,
+      `get_config() names no weights to start from (no ${PRETRAINED_KEYS.slice(0, 4).join('/')}): random initialisation`,
+      'medium',
+    );
+}
+
+/** The weights a config starts from: a pretrained key, or (in a run config) a docstring that says it fine-tunes. */
+function readStartingWeights(
+  settings: ReadonlyMap<string, Setting>,
+  body: Node,
+  ctx: PythonReadContext,
+  fn: Node,
+  run: boolean,
+): boolean {
+  const anchor = fn.childForFieldName('name') ?? fn;
+  const pretrained = PRETRAINED_KEYS.map((k) => [k, settings.get(k)] as const).find(
+    ([, s]) => s && s.node.type !== 'none' && stringLiteral(s.node) !== '',
+  );
+  if (pretrained) {
+    const [key, s] = pretrained;
+    ctx.add('model.fromScratch', false, s!.node, `get_config(): ${key} names the starting weights`, 'medium');
+    if (run) ctx.add('training.mode', 'finetune', s!.node, `get_config(): ${key}: a fine-tune`, 'medium');
+    return true;
+  }
+  const doc = docstringOf(body) || docstringOf(ctx.tree.rootNode);
+  if (run && FINETUNE_DOC.test(doc.slice(0, 2000))) {
+    ctx.add('model.fromScratch', false, anchor, "the config's docstring says it fine-tunes", 'low');
+    ctx.add('training.mode', 'finetune', anchor, "the config's docstring says it fine-tunes", 'low');
+    return true;
+  }
+  return false;
+}
+
+/** `from vit_jax.configs import common`: the module a name was imported as, as a path from the root. */
+function importedModulePath(text: string, alias: string): string | undefined {
+  for (const m of text.matchAll(/^from[ \t]+(\.{0,3}[\w.]{0,200})[ \t]+import[ \t]+([^\n#(]{1,500})$/gm)) {
+    const names = m[2].split(',').map((n) => n.trim().split(/\s+as\s+/));
+    const hit = names.find((n) => (n[1] ?? n[0]) === alias);
+    if (!hit || !/^\w+$/.test(hit[0])) continue;
+    const pkg = m[1].replace(/^\.+/, '');
+    return pkg ? `${pkg.replace(/\./g, '/')}/${hit[0]}.py` : `${hit[0]}.py`;
+  }
+  return undefined;
+}
+
+/**
+ * `config = common.get_config()`: the config this one starts from, in a module of the repository. Linked, so the
+ * settings it leaves unchanged (the weights it starts from, its batch) join this run.
+ */
+function linkBaseConfig(body: Node, name: string, ctx: PythonReadContext): boolean {
+  for (const statement of body.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== name) continue;
+    const right = assignment.childForFieldName('right');
+    // Built from an empty ConfigDict: nothing inherited.
+    if (!right || /^(?:ml_collections\.)?(?:config_dict\.)?ConfigDict\(\s*\)$/.test(right.text)) return false;
+    const base = /\b([A-Za-z_]\w{0,60})\.get_config\(/.exec(right.text.slice(0, 500));
+    const path = base ? importedModulePath(ctx.text, base[1]) : undefined;
+    if (path) ctx.add('link.module', path, right, `get_config() starts from ${base![1]}.get_config() (${path})`, 'low');
+    // Built on something else (another config, a copy): what it inherits is not known here.
+    return true;
+  }
+  return false;
+}
+
+export const mlCollectionsConfig: FileRule = {
+  framework: 'ml_collections',
+  phase: 'after-calls',
+  words: ['get_config'],
+  runStart: GET_CONFIG,
+  runStartInDefinitions: true,
+  read: (_index, ctx) => readMlCollectionsConfig(ctx),
+};
