@@ -58,3 +58,20 @@ describe('a network built from a config and put in eval mode', () => {
     );
   });
 });
+
+describe('torchvision.models.get_model', () => {
+  it('reads the builder its first argument names, and its weights', async () => {
+    const facts = await pythonFacts(
+      'import torchvision\nARCH = "resnet50"\nmodel = torchvision.models.get_model(ARCH, weights="DEFAULT")\nmodel.eval()\n',
+    );
+    assert.equal(oneFact(facts, 'model.id').value, 'resnet50');
+    assert.equal(oneFact(facts, 'model.fromScratch').value, false);
+  });
+
+  it('reads no model from a name only known when it runs (never the helper name)', async () => {
+    const facts = await pythonFacts(
+      'import sys\nfrom torchvision import models\nmodel = models.get_model(sys.argv[1])\nmodel.eval()\n',
+    );
+    assert.ok(!facts.some((f) => f.kind === 'model.id' && f.value === 'get_model'));
+  });
+});

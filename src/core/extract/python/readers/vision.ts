@@ -67,6 +67,11 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     const r = evaluate(call.childForFieldName('function')!.childForFieldName('subscript'), ctx.symbols);
     id = typeof r?.value === 'string' && /^[a-z][a-z0-9_]*$/.test(r.value) ? r.value : null;
     if (r?.via) origin = r.origin.startPosition.row;
+  } else if (tv && last === 'get_model') {
+    // `torchvision.models.get_model("resnet50", weights="DEFAULT")` (torchvision 0.14+): the builder named by its first argument.
+    const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
+    id = typeof r?.value === 'string' && /^[a-z][a-z0-9_]*$/.test(r.value) ? r.value : null;
+    if (r?.via) origin = r.origin.startPosition.row;
   } else if (timm || openClip) {
     const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
     // open_clip's `ViT-B-32` is image and text towers, not torchvision's `vit_b_32`: the catalog keys it `open_clip:`.
@@ -84,7 +89,9 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
         ? 'timm.create_model'
         : keras
           ? `keras.applications.${last}`
-          : `torchvision.models.${last}`,
+          : last === 'get_model'
+            ? 'torchvision.models.get_model'
+            : `torchvision.models.${last}`,
   );
   if (origin !== undefined) ctx.amendLast({ originLine: origin });
   if (openClip) {
