@@ -33,6 +33,8 @@ interface Definition {
 }
 
 const IDENTIFIER = /[A-Za-z_]\w*/g;
+/** A comment to the end of its line (linear: one pass, no backtracking). */
+const COMMENT = /#[^\n]*/g;
 
 function addWords(text: string, into: Set<string>, added?: (word: string) => void): void {
   for (const m of text.matchAll(IDENTIFIER)) {
@@ -81,8 +83,12 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
   const byName = new Map<string, Definition[]>();
   // Set once the definitions' names are known (only those are looked up in `words`).
   let code = '';
+  // Comments call nothing (`# Set at top of pretrain()` beside a dict entry): dropped before the words are read. In
+  // `code` every line holding a definition's name has its strings blanked, so a `#` left on such a line starts a comment.
   const wordsOf = (node: Node) =>
-    addWords(code.slice(node.startIndex, node.endIndex), words, (w) => reachable.push(...(byName.get(w) ?? [])));
+    addWords(code.slice(node.startIndex, node.endIndex).replace(COMMENT, ''), words, (w) =>
+      reachable.push(...(byName.get(w) ?? [])),
+    );
   const definitions: Definition[] = [];
   // Module-level statements that run, whose words are read once the definitions' names are known.
   const statements: Node[] = [];

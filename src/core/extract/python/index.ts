@@ -22,6 +22,7 @@ import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
+import * as megatron from './readers/megatron';
 import * as mmengine from './readers/mmengine';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
@@ -108,6 +109,8 @@ export const CALL_RULES: readonly CallRule[] = [
   deepspeedMii,
   mlcEngine,
   tensorrtLlmRuntime,
+  megatron.megatronPretrain,
+  megatron.megatronInference,
   policyActions,
   rolloutContext,
   policyServer,
