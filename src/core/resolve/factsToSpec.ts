@@ -198,7 +198,9 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   // A shell script with no launch of its own that sources the piece which launches (`. \`pwd\`/SBATCH.sh` after
   // setting the case's variables): the sourcing script is the run, the piece is part of it (shellFacts: `source`).
   const startsThroughSourced =
-    ownStarts.length === 0 && linkedStart && own.some((f) => f.kind === 'link.script' && f.detail.startsWith('source '));
+    ownStarts.length === 0 &&
+    linkedStart &&
+    own.some((f) => f.kind === 'link.script' && f.detail.startsWith('source '));
   const starts =
     ownStarts.some((f) => !submitsAJob(String(f.value))) ||
     (ownStarts.length > 0 && linkedStart) ||

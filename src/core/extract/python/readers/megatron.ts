@@ -6,7 +6,8 @@ import type { CallRule } from '../rules';
  * on the launch lines (shell/launchers.ts); the programs themselves are recognised here by the calls that run a model:
  *
  * - `pretrain(train_valid_test_datasets_provider, model_provider, model_type, forward_step_func, ...)`
- *   (megatron/training/training.py, "Main training program"): the entry programs `pretrain_gpt.py`, `train_rl.py`,
+ *   (megatron/training/training.py, "Main training program"; its providers are positional, unlike GPT-NeoX's
+ *   `pretrain(neox_args=...)`): the entry programs `pretrain_gpt.py`, `train_rl.py`,
  *   a fine-tuning program's `__main__` — each parses the flags and runs the training loop. The module that defines
  *   `pretrain` is the library: a definition is no call.
  * - Megatron Core's inference engines (docs.nvidia.com/megatron-core/developer-guide, "Megatron Core Inference User
@@ -53,7 +54,15 @@ export const megatronPretrain: CallRule = {
   framework: 'megatron',
   callees: ['pretrain'],
   runStart: [/\bmegatron\b/, /\bpretrain[ \t]*\(/],
-  when: ({ full, ctx }) => full === 'pretrain' && usesMegatron(ctx),
+  // Megatron-LM's signature: the providers as positional arguments. GPT-NeoX keeps a `megatron` package too, whose
+  // `pretrain(neox_args=neox_args)` runs the merged YAML configs deepy.py hands it: those configs are the runs.
+  when: ({ node, full, ctx }) =>
+    full === 'pretrain' &&
+    usesMegatron(ctx) &&
+    (node
+      .childForFieldName('arguments')
+      ?.namedChildren.filter((a) => a !== null && a.type !== 'keyword_argument' && a.type !== 'comment').length ?? 0) >=
+      2,
   read: ({ node, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
     ctx.add('run.framework', 'megatron', fn, "Megatron-LM's pretrain()");
@@ -68,7 +77,7 @@ export const megatronPretrain: CallRule = {
       'run.commandLine',
       'megatron',
       fn,
-      "a Megatron-LM program: pretrain() parses the model, length and precision flags it is launched with",
+      'a Megatron-LM program: pretrain() parses the model, length and precision flags it is launched with',
       'medium',
     );
   },
