@@ -3,7 +3,9 @@ import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { scoresGeneratedFiles, testPackageModule } from '../../src/core/extract/shell/runIntent';
 import { matchLauncher } from '../../src/core/extract/shell/launchers';
 import { nonRunPathReason } from '../../src/core/resolve/entryPoint';
-import { analyzeSource } from './helpers';
+import { analyzeText } from '../../src/core/analyze';
+import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
+import { analyzeSource, parsing } from './helpers';
 
 const factOf = (text: string, kind: string) => extractShellFacts(text).find((f) => f.kind === kind);
 const starts = (text: string) => extractShellFacts(text).some((f) => f.kind === 'launch.trainer');
@@ -114,6 +116,21 @@ describe('Megatron-LM programs and their launches', () => {
     assert.equal(starts('python -m tests.functional.launch --scope mr'), false);
     assert.equal(starts('python --version'), false);
     assert.equal(starts('PYTHON="$(which python)"'), false);
+  });
+
+  it('makes a script with no launch the run only when a piece it sources launches', async () => {
+    const script = 'TP=8\nsource ./env.sh\n. ./launch.sh\necho ready\n';
+    const pieces: Record<string, string> = {
+      'env.sh': 'export NCCL_DEBUG=WARN\n',
+      'launch.sh': 'torchrun --nproc_per_node 8 pretrain_gpt.py --num-layers 2 --hidden-size 64 --train-iters 10\n',
+    };
+    const analyse = async (names: string[]) =>
+      analyzeText({ path: '/r/case.sh', text: script }, await parsing(), DEFAULT_SETTINGS, {}, (_from, reference) => {
+        const name = reference.replace(/^\.\//, '');
+        return names.includes(name) ? { path: `/r/${name}`, display: name, text: pieces[name] } : undefined;
+      });
+    assert.equal((await analyse(['env.sh'])).runs.length, 0);
+    assert.equal((await analyse(['env.sh', 'launch.sh'])).runs.length, 1);
   });
 
   it('links the pieces a script sources (`pwd`/x.sh, $(pwd)/x.sh) even when it launches nothing itself', () => {
