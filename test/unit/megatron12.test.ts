@@ -40,6 +40,20 @@ describe('Megatron-LM programs and their launches', () => {
     assert.ok(!neox.facts.some((f) => f.kind === 'launch.trainer' && f.value === 'megatron:pretrain'));
   });
 
+  it('links the program a runpy wrapper runs as __main__, not one it only loads', async () => {
+    const wrapper = (call: string) =>
+      `import os\nimport runpy\n\nif __name__ == "__main__":\n    here = os.path.dirname(__file__)\n    ${call}\n`;
+    const links = async (call: string) =>
+      (await analyzeSource('old_name.py', wrapper(call))).facts
+        .filter((f) => f.kind === 'link.module')
+        .map((f) => f.value);
+    assert.deepEqual(await links('runpy.run_path(os.path.join(here, "pretrain_hybrid.py"), run_name="__main__")'), [
+      'pretrain_hybrid.py',
+    ]);
+    assert.deepEqual(await links('runpy.run_module("pkg.train", run_name="__main__")'), ['pkg/train.py']);
+    assert.deepEqual(await links('runpy.run_path(os.path.join(here, "helpers.py"))'), []);
+  });
+
   it('reads Megatron Core and ModelOpt generation calls as inference', async () => {
     for (const call of [
       'engine = DynamicInferenceEngine(controller, context)',

@@ -24,6 +24,7 @@ import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
 import * as mmengine from './readers/mmengine';
+import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import * as models from './readers/models';
@@ -111,6 +112,7 @@ export const CALL_RULES: readonly CallRule[] = [
   tensorrtLlmRuntime,
   megatron.megatronPretrain,
   megatron.megatronInference,
+  runpyMain,
   policyActions,
   rolloutContext,
   policyServer,
