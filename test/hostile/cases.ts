@@ -967,6 +967,40 @@ ${lines(
     n: 200,
     maxN: 10_000,
   },
+  // python/readers/megatron.ts: a Megatron program calling pretrain() and the generation API thousands of times.
+  {
+    name: 'python: a Megatron program with many pretrain and generation calls',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `from megatron.training import pretrain\nfrom megatron.inference.text_generation import generate_and_post_process\nif __name__ == "__main__":\n${lines(n, (i) => `    pretrain(d${i}, m, t, f)\n    generate_and_post_process(m${i}, prompts=p)`)}\n`,
+    n: 200,
+    maxN: 10_000,
+  },
+  // python/entryPoint.ts executedRows: comments beside every module-level statement, each naming a definition.
+  {
+    name: 'python: module-level statements whose comments name definitions',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `def pretrain(m):\n    m.loss.backward()\n${lines(n, (i) => `X_${i} = {"k": None,  # set in pretrain() # ${'#'.repeat(i % 50)} pretrain`)}\n${lines(n, () => '}')}\n`,
+    n: 200,
+    maxN: 10_000,
+  },
+  // shellFacts.ts: many sourced pieces (`. \`pwd\`/x.sh`) and launches through a launcher variable set elsewhere.
+  {
+    name: 'shell: many sourced pieces and launches through an unset launcher variable',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) =>
+      lines(
+        n,
+        (i) =>
+          `. \`pwd\`/piece_${i}.sh\n\${LAUNCH_${i}} \${DIR}/prog_${i}.py --guess-file g --answer-file a --finetune`,
+      ),
+    n: 200,
+    maxN: 10_000,
+  },
 ];
 
 /** A small repository written to disk for the CLI (FIFOs and links are made here, at test time). */

@@ -503,8 +503,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded:
     // only lines naming a variable that holds a launcher are expanded to look, and only so many per file.
     if (!matchLauncher(logical)) {
-      if (launcherVariables.size === 0 || !logical.includes('$')) continue;
-      const named = [...logical.matchAll(/\$\{?(\w+)/g)].some((m) => launcherVariables.has(m[1]));
+      if (!logical.includes('$')) continue;
+      // Or a command that starts with a variable (`${LAUNCH_SCRIPT} ${PRETRAIN_EXE} ...`, the program chosen above).
+      const named =
+        /^[ \t]*["']?\$/.test(logical) || [...logical.matchAll(/\$\{?(\w+)/g)].some((m) => launcherVariables.has(m[1]));
       if (!named || ++expandedLooks > MAX_LAUNCHES || !matchLauncher(expandShell(logical, vars))) continue;
     }
     if (++launches > MAX_LAUNCHES) continue;
@@ -829,14 +831,19 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     }
   }
   // `source ./train_dpo.sh slurm`, `. ./env.sh`: a script run in this one's shell, whose variables and launch
-  // lines are the run's too (the launch here may take its arguments from there). Linked beside a launch only,
-  // and with low confidence: a sourced environment file that is not there is not a missing piece of the run.
-  if (launches > 0) {
+  // lines are the run's too (the launch here may take its arguments from there). With low confidence: a sourced
+  // environment file that is not there is not a missing piece of the run. A script with no launch of its own links
+  // them too: its launch may be the piece it sources (a case script that sets TP/PP/batch and sources the
+  // experiment's sbatch submission, `. \`pwd\`/SBATCH.sh`); when no piece launches, no run is formed from it.
+  {
     let sourced = 0;
     lines.forEach((l, at) => {
       const m = /^[ \t]*(?:source|\.)[ \t]+(\S+)/.exec(l);
       if (!m || sourced >= MAX_SOURCED) return;
-      const file = expandShell(m[1], vars).replace(/^["']|["']$/g, '');
+      // `` `pwd`/x.sh ``, `$(pwd)/x.sh`, `$PWD/x.sh`: beside the script when it is run from its folder.
+      const file = expandShell(m[1], vars)
+        .replace(/^["']|["']$/g, '')
+        .replace(/^(?:`pwd`|\$\(pwd\)|\$\{?PWD\}?)\//, '');
       if (!/\.(?:sh|bash)$/.test(file) || /[$`~]/.test(file) || file.startsWith('/')) return;
       sourced++;
       facts.push({

@@ -78,6 +78,19 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/*{_prepare_data,_preprocess,_download,_convert}.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert), by its name',
   },
+  // Weight converters named for it (`siglip_converter.py`, `pp_checkpoint_converter.py`) and folders of them
+  // (`model_converter/`, `checkpoint_conversion/`, with the checks of a conversion beside them): none trains or serves.
+  { glob: '**/*{_,-}converter.{py,sh,bash}', reason: 'a weights-conversion utility, by its name' },
+  {
+    glob: '**/{converter,converters,model_converter,model_converters,checkpoint_converter,checkpoint_converters,checkpoint_conversion,conversion_scripts}/**/*.{py,sh,bash}',
+    reason: 'a weights-conversion utility, by its folder',
+  },
+  // Post-training compression and packaging of a trained model (NVIDIA ModelOpt's and gpt-fast's `quantize.py`,
+  // `prune.sh`, `export.py`): calibration or pruning passes over the weights, then a save; no training, no serving.
+  {
+    glob: '**/{quantize,quantise,prune,export}.{py,sh,bash}',
+    reason: 'a post-training quantisation, pruning or export utility, by its name',
+  },
   {
     glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}',
     reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',

@@ -195,10 +195,17 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   const linkedStart = facts.some((f) => f.file !== undefined && startsARun(f));
   // `train(...)` imported from a sibling module (link.module) starts this script's run when that module trains.
   const startsThroughModule = ownStarts.length === 0 && linkedStart && own.some((f) => f.kind === 'link.module');
+  // A shell script with no launch of its own that sources the piece which launches (`. \`pwd\`/SBATCH.sh` after
+  // setting the case's variables): the sourcing script is the run, the piece is part of it (shellFacts: `source`).
+  const startsThroughSourced =
+    ownStarts.length === 0 &&
+    linkedStart &&
+    own.some((f) => f.kind === 'link.script' && f.detail.startsWith('source '));
   const starts =
     ownStarts.some((f) => !submitsAJob(String(f.value))) ||
     (ownStarts.length > 0 && linkedStart) ||
-    startsThroughModule;
+    startsThroughModule ||
+    startsThroughSourced;
   // A config is a run when it says what model (an id, or the sizes of one built from scratch) and how long or how (an adapter).
   const definesModel =
     modelId !== undefined ||
@@ -432,7 +439,8 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       (f) =>
         (f.kind === 'launch.trainer' && !runsInertScript(f)) ||
         f.kind === 'launch.inference' ||
-        (startsThroughModule && f.kind === 'link.module'),
+        (startsThroughModule && f.kind === 'link.module') ||
+        (startsThroughSourced && f.kind === 'link.script'),
     )
     .map((f) => f.range);
   const range =

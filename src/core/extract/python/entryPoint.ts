@@ -133,7 +133,7 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
     if (/\(/.test(statement.text)) anyModuleCode = true;
   }
   // Only the definitions' names are looked up in `words` (an identifier is never empty).
-  // Comments blanked too (same length): `# 4. In get_generate_stream_function, load the adapter` calls nothing. Once
+  // Comments blanked too (same length): `# Set at top of pretrain()` beside a dict entry calls nothing. Once
   // the strings of every line naming a definition are blanked, a `#` left on such a line starts a comment; on
   // the other lines blanking can only remove words that are no definition's name.
   code = codeWithoutStrings(tree, new Set(definitions.map((d) => d.name).filter((n) => n !== ''))).replace(

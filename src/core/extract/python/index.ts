@@ -25,7 +25,9 @@ import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
+import * as megatron from './readers/megatron';
 import * as mmengine from './readers/mmengine';
+import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import * as models from './readers/models';
@@ -111,6 +113,9 @@ export const CALL_RULES: readonly CallRule[] = [
   deepspeedMii,
   mlcEngine,
   tensorrtLlmRuntime,
+  megatron.megatronPretrain,
+  megatron.megatronInference,
+  runpyMain,
   policyActions,
   rolloutContext,
   policyServer,

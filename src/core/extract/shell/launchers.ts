@@ -17,7 +17,9 @@ import {
   inferenceSubcommand,
   launchedProgram,
   readEvaluationHarness,
+  scoresGeneratedFiles,
   servingModule,
+  testPackageModule,
   utilityProgram,
 } from './runIntent';
 
@@ -325,9 +327,13 @@ function readVerlGeneration(command: LaunchCommand, out: LaunchSink): void {
 function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   // What the line's program is, by its name and flags (shell/runIntent.ts): a helper starts no run.
   const program = launchedProgram(command);
-  if (utilityProgram(program)) return 'no-run';
-  // `python -c 'import torch; print(torch.cuda.device_count())'`: a one-line check of the environment, not a job.
-  if (/(?:^|\/)python3?$/.test(command.words[0] ?? '') && command.words[1] === '-c') return 'no-run';
+  if (utilityProgram(program) || testPackageModule(program) || scoresGeneratedFiles(command)) return 'no-run';
+  // `python -c 'import torch; print(torch.cuda.device_count())'`: a one-line check of the environment, not a job;
+  // `python --version` / `python -V` too.
+  // `PYTHON="$(which python)"`: a path looked up (the assignment's words read as a command), not a run.
+  if (/^(?:[\w.~-]*\/)*python3?[)`'"]/.test(command.text)) return 'no-run';
+  if (/(?:^|\/)python3?$/.test(command.words[0] ?? '') && /^(?:-c|-V|--version)$/.test(command.words[1] ?? ''))
+    return 'no-run';
   // ms-swift's programs run by a launcher (`torchrun ... swift/cli/sft.py --model ...`): read as `swift sft`.
   const swift = swiftProgram(command.words);
   if (swift) {
@@ -392,7 +398,9 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     /(^|\/)pretrain_(gpt|bert|t5|llama|mamba|vlm|retro|ict)\w*\.py$/.test(
       command.words.find((w) => w.endsWith('.py')) ?? '',
     ) ||
-    /--num-layers\b/.test(command.text)
+    // Megatron's own flags (megatron/training/arguments.py): its sizes, or its parallel layout and micro-batch when
+    // the architecture comes from a variable set elsewhere (`${MODEL_ARGS} --tensor-model-parallel-size ${TP}`).
+    /--num-layers\b|--tensor-model-parallel-size\b|--pipeline-model-parallel-size\b/.test(command.text)
   ) {
     readMegatron(command, out);
   }
@@ -506,6 +514,11 @@ function readMegatron(command: LaunchCommand, out: LaunchSink): void {
         `--swiglu: 3 matrices of ${ffn}${given > 0 ? '' : ' (the default 4h·2/3)'} (counted as ${1.5 * ffn})`,
       );
   }
+  // `--finetune`: "Load model for finetuning. Do not load optimizer or rng state from checkpoint and set iteration to 0"
+  // (megatron/training/arguments.py), with the checkpoint in --load or --pretrained-checkpoint: a pretrained model
+  // trained further. (Not `--finetune-hf-dataset` and the like: the flag alone.)
+  if (/--finetune(?=\s|$)/.test(text) && /--(?:load|pretrained-checkpoint)[=\s]/.test(text))
+    out.add('model.fromScratch', false, '--finetune with a checkpoint to load (Megatron-LM fine-tunes it)', 'high');
   const samples = Number(/--train[-_]samples[=\s]+(\d+)/.exec(text)?.[1]);
   const global = Number(/--global[-_]batch[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
   if (samples > 0 && global > 0)
@@ -755,6 +768,17 @@ export const LAUNCHERS: readonly Launcher[] = [
     pattern: /^(?:(?:ba)?sh\s+)?(?:\.\/)?(?:[\w.-]+\/)*run_train\.sh(?=\s|$)/,
     words: ['run_train.sh'],
     read: readTorchtitanScript,
+  },
+  // A launcher held in a variable the script does not set (`${LAUNCH_SCRIPT} ${SCRIPT_DIR}/finetune.py --load ...`,
+  // `$PYTHON train.py`): set in a file the script sources (NVIDIA ModelOpt's Megatron examples set LAUNCH_SCRIPT to a
+  // torchrun line in conf/arguments.sh) or by whoever runs it. The Python program it runs, with its flags, is the run;
+  // the process count stays unknown. (A variable set in the script itself was expanded before this is tried.)
+  {
+    name: 'python',
+    pattern: /^["']?\$\{?[A-Za-z_]\w{0,60}\}?["']?[ \t]+[^\s"']{0,300}\.py(?=\s|$)/,
+    words: ['.py'],
+    read: readPythonLaunch,
+    runs: 'script',
   },
   // A launch script run by a sweep or driver (shell/scriptCall.ts): a run when that script launches one.
   { name: 'bash', pattern: SCRIPT_CALL, words: ['.sh'], read: readScriptCall, runs: 'job' },

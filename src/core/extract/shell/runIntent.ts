@@ -260,3 +260,38 @@ export function readEvaluationHarness(command: LaunchCommand, out: LaunchSink): 
   const tp = Number(harnessArgument(command.text, /^tensor_parallel_size$/));
   if (Number.isInteger(tp) && tp > 0) out.add('inference.tensorParallel', tp, `tensor_parallel_size=${tp}`);
 }
+
+/**
+ * A program given a file of generated outputs and a file of references, with no checkpoint to load: it scores
+ * what an earlier run generated (F1, BLEU, accuracy over the two files) and runs no model (`main.py --task
+ * MSDP-EVAL-F1 --guess-file gen.txt --answer-file ref.txt`, `score.py --predictions p.jsonl --references r.jsonl`).
+ * Returns the two flags, or undefined.
+ */
+export function scoresGeneratedFiles(command: LaunchCommand): string | undefined {
+  const names: string[] = [];
+  for (const m of command.text.matchAll(/(?:^|\s)--([A-Za-z][\w.-]*)/g)) {
+    if (names.push(m[1].toLowerCase()) >= MAX_FLAGS) break;
+  }
+  const generated = names.find((n) =>
+    /^(?:guess|pred|preds|prediction|predictions|hypothesis|hypotheses|hyp|generated|generation|generations)(?:[-_](?:file|path|files))?$/.test(
+      n,
+    ),
+  );
+  const reference = names.find((n) =>
+    /^(?:answer|answers|ref|refs|reference|references|gold|ground[-_]truth|target|targets)(?:[-_](?:file|path|files))?$/.test(
+      n,
+    ),
+  );
+  if (!generated || !reference) return undefined;
+  const model = names.find((n) =>
+    wordsOf(n).some((x) => /^(?:load|checkpoint|ckpt|pretrained|model|weights)$/.test(x)),
+  );
+  return model ? undefined : `--${generated} and --${reference}: scores generated outputs against references`;
+}
+
+/** A test suite's own module (`python -m tests.test_utils.python_scripts.generate_local_jobs`): tooling, no run. */
+export function testPackageModule(program: { module?: string }): string | undefined {
+  return program.module && /^(?:tests?|testing|unit_tests|functional_tests)\./.test(program.module)
+    ? `-m ${program.module}: a module of the test suite`
+    : undefined;
+}

@@ -42,6 +42,13 @@ export const SETTINGS_CLASS =
  */
 const SERVE_FUNCTION = /^(?:start_server|launch_server|run_server|serve_model|start_servers|launch_servers)$/;
 const MODEL_FACTS = new Set<string>(['model.id', 'model.fromScratch', 'model.layers', 'model.params']);
+/**
+ * A sibling's function that only works out a path, parses text or computes a metric (`get_input_output_paths`,
+ * `get_output_path`, `parse_multi_choice_response`, `compute_vqa_accuracy`): a helper, not the run, even when that
+ * sibling is itself a program that generates (a scorer imports its output-path helper from the generation program).
+ */
+const HELPER_FUNCTION =
+  /^(?:get|make|build|find|resolve)_\w*?(?:path|paths|file|files|dir|dirs|folder|filename|filenames)$|^(?:compute|calc|calculate)_\w*?(?:accuracy|acc|score|scores|metric|metrics|f1|bleu|rouge|wer|cer|similarity)$|^parse_\w+$/;
 
 export const localModuleCalls: FileRule = {
   framework: 'python',
@@ -70,7 +77,7 @@ export const localModuleCalls: FileRule = {
       for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
         const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
         const local = name ? (name[2] ?? name[1]) : undefined;
-        if (!local || moduleOf.size >= MAX_NAMES) continue;
+        if (!local || moduleOf.size >= MAX_NAMES || HELPER_FUNCTION.test(name![1])) continue;
         if (isDotted && !thin) {
           const serves = SERVE_FUNCTION.test(name![1]);
           if (!serves && (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1])))) continue;
