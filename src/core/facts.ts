@@ -38,6 +38,12 @@ export type FactKind =
   | 'model.ffnSize'
   /** Learned absolute position embeddings (GPT-2 n_positions, BERT-style max_position_embeddings). */
   | 'model.learnedPositions'
+  /** Mixture of experts: routed experts in each MoE layer (Megatron `--num-experts`). */
+  | 'model.experts'
+  /** Mixture of experts: experts each token is routed to (Megatron `--moe-router-topk`). */
+  | 'model.expertsPerToken'
+  /** Mixture of experts: one expert's feed-forward width, counted as model.ffnSize is (`--moe-ffn-hidden-size`). */
+  | 'model.expertFfnSize'
   /** nn.DataParallel / MirroredStrategy over N devices: the loader's batch is split N ways. */
   | 'training.batchSplit'
   /** `gradient_accumulation_steps //= world_size`: the accumulation written is for all devices together, not each. */

@@ -301,7 +301,27 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       source: 'computed',
       detail: `${id!.value} config.json sizes with the code's overrides (${l} layers, d ${d}): ${template.source}`,
     });
-  } else if (layers && hidden) spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions, untiedHead);
+  } else if (layers && hidden) {
+    spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions, untiedHead);
+    // Mixture of experts: each layer's feed-forward block is `experts` copies (and a router), of which a token uses
+    // `perToken`; attention, embeddings and the rest are shared.
+    const experts = asNumber(use('model.experts', pick(facts, 'model.experts')));
+    const perToken = asNumber(use('model.expertsPerToken', pick(facts, 'model.expertsPerToken'))) ?? 2;
+    if (experts && experts > 1) {
+      const expertFfn = asNumber(use('model.expertFfnSize', pick(facts, 'model.expertFfnSize'))) ?? ffn ?? 4 * hidden;
+      const denseFfn = 2 * hidden * (ffn ?? 4 * hidden);
+      const oneExpert = 2 * hidden * expertFfn;
+      const shared = spec.model.params - layers * denseFfn;
+      spec.model.params = shared + layers * (experts * oneExpert + hidden * experts);
+      spec.model.activeParams = shared + layers * (Math.min(perToken, experts) * oneExpert + hidden * experts);
+      assumptions.push({
+        field: 'model.params',
+        value: spec.model.params,
+        source: 'computed',
+        detail: `mixture of experts: ${layers} layers × ${experts} experts of ${expertFfn} (+ router), ${Math.min(perToken, experts)} active per token (${Math.round(spec.model.activeParams / 1e6)}M active)`,
+      });
+    }
+  }
   // A layer count that is only a lower bound yields to the architecture formula when both exist.
   const paramsFact = pick(facts, 'model.params');
   const statedParams =

@@ -503,7 +503,8 @@ function readMegatron(command: LaunchCommand, out: LaunchSink): void {
   const text = command.text;
   if (/--untie-embeddings-and-output-weights\b/.test(text))
     out.add('model.untiedHead', true, '--untie-embeddings-and-output-weights');
-  if (/--swiglu\b/.test(text)) {
+  const swiglu = /--swiglu\b/.test(text);
+  if (swiglu) {
     const hidden = Number(/--hidden[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
     const given = Number(/--ffn[-_]hidden[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
     const ffn = given > 0 ? given : hidden > 0 ? Math.floor((4 * hidden * 2) / 3 / 64) * 64 : 0;
@@ -514,6 +515,7 @@ function readMegatron(command: LaunchCommand, out: LaunchSink): void {
         `--swiglu: 3 matrices of ${ffn}${given > 0 ? '' : ' (the default 4h·2/3)'} (counted as ${1.5 * ffn})`,
       );
   }
+  readMegatronExperts(text, swiglu, out);
   // `--finetune`: "Load model for finetuning. Do not load optimizer or rng state from checkpoint and set iteration to 0"
   // (megatron/training/arguments.py), with the checkpoint in --load or --pretrained-checkpoint: a pretrained model
   // trained further. (Not `--finetune-hf-dataset` and the like: the flag alone.)
@@ -526,6 +528,32 @@ function readMegatron(command: LaunchCommand, out: LaunchSink): void {
       'training.steps',
       Math.ceil(samples / global),
       `--train-samples ${samples} over --global-batch-size ${global}`,
+    );
+}
+
+/**
+ * Megatron-LM mixture of experts (megatron/training/arguments.py): `--num-experts N` routed experts in every
+ * layer (unless `--moe-layer-freq` says otherwise: then the layout is not read), each token sent to
+ * `--moe-router-topk` of them (default 2), each expert of `--moe-ffn-hidden-size` (default --ffn-hidden-size).
+ * A shared expert (`--moe-shared-expert-intermediate-size`) is left out: the total is then a lower bound, and
+ * the facts say so.
+ */
+function readMegatronExperts(text: string, swiglu: boolean, out: LaunchSink): void {
+  const experts = Number(/--num[-_]experts[=\s]+(\d+)/.exec(text)?.[1]);
+  if (!(experts > 1) || /--moe[-_]layer[-_]freq\b/.test(text)) return;
+  out.add('model.experts', experts, `--num-experts ${experts}: routed experts in every layer`);
+  const topk = Number(/--moe[-_]router[-_]topk[=\s]+(\d+)/.exec(text)?.[1]);
+  out.add(
+    'model.expertsPerToken',
+    topk > 0 ? topk : 2,
+    topk > 0 ? `--moe-router-topk ${topk}` : '--moe-router-topk not given: Megatron-LM routes each token to 2 experts',
+  );
+  const width = Number(/--moe[-_]ffn[-_]hidden[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
+  if (width > 0)
+    out.add(
+      'model.expertFfnSize',
+      swiglu ? 1.5 * width : width,
+      `--moe-ffn-hidden-size ${width}${swiglu ? ` with --swiglu (3 matrices, counted as ${1.5 * width})` : ''}`,
     );
 }
 
