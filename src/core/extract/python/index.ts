@@ -8,6 +8,7 @@ import { settingsModule } from './readers/settingsModule';
 import { distilabelEngines } from './readers/distilabel';
 import { mlcEngine } from './readers/mlc';
 import { mlxLoad } from './readers/mlx';
+import * as diffusion from './readers/diffusion';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -162,6 +163,11 @@ export const FILE_RULES: readonly FileRule[] = [
   xtunerV1.xtunerV1Config,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
+  diffusion.diffusionFamily,
+  diffusion.additionalNetwork,
+  diffusion.diffusionSampling,
+  diffusion.cachingProgram,
+  diffusion.registryBuild,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */
