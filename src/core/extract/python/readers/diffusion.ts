@@ -160,7 +160,8 @@ const TRAINS = /\.backward[ \t]*\(|\boptimizer\.step[ \t]*\(|\baccelerator\.back
  * `denoise(...)` helper, or a loop over the timesteps/sigmas of a schedule. In a program run as main that trains
  * nothing, it generates images: an inference run.
  */
-const SAMPLING = /\bscheduler\.step[ \t]*\(|(?:^|\W)denoise[ \t]*\(|^[ \t]*for[ \t][^\n]{0,200}\b(?:timesteps|sigmas)\b/m;
+const SAMPLING =
+  /\bscheduler\.step[ \t]*\(|(?:^|\W)denoise[ \t]*\(|^[ \t]*for[ \t][^\n]{0,200}\b(?:timesteps|sigmas)\b/m;
 
 function mainGuard(root: Node): Node | undefined {
   for (const child of root.namedChildren) {
