@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { nonRunPathReason } from '../../src/core/resolve/entryPoint';
 import { noFact, oneFact, pythonFacts } from './helpers';
 
 /**
@@ -113,5 +114,26 @@ describe('Accelerate precision', () => {
   it('does not take a dict of models for a torchvision constructor', async () => {
     const facts = await pythonFacts(`def wrap(**models):\n    models = {k: v for k, v in models.items() if v}\n`);
     noFact(facts, 'model.id');
+  });
+});
+
+describe('Weights export utilities', () => {
+  it('takes export.py for a checkpoint conversion, not a script that merely has export in its name', () => {
+    assert.match(nonRunPathReason('export.py') ?? '', /export/);
+    assert.match(nonRunPathReason('tools/export.py') ?? '', /export/);
+    assert.equal(nonRunPathReason('train_exporter.py'), undefined);
+  });
+});
+
+describe('Config-driven programs with an empty --config default', () => {
+  const PROGRAM = (guard: string) =>
+    `import argparse, json\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--config", type=str, default="")\n    args = parser.parse_args()\n${guard}    with open(args.config) as f:\n        config = json.load(f)\n    loss.backward()\nif __name__ == "__main__":\n    main()\n`;
+
+  it('takes a program that opens its empty --config as is for config-driven', async () => {
+    assert.match(String(oneFact(await pythonFacts(PROGRAM('')), 'run.entry', false).detail), /config-driven/);
+  });
+
+  it('leaves a program that opens --config only when given as a run', async () => {
+    noFact(await pythonFacts(PROGRAM('    if args.config:\n        pass\n')), 'run.entry', false);
   });
 });

@@ -13,6 +13,7 @@ import { nemo } from './nemo';
 import { olmo } from './olmo';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
+import { picotron } from './picotron';
 import { selfSupervisedVit } from './selfSupervisedVit';
 import { structuredArgs } from './structuredArgs';
 import { swift } from './swift';
@@ -51,6 +52,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   instantiateConfig,
   trainingArgsSections,
   mistralFinetune,
+  picotron,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
