@@ -64,6 +64,14 @@ describe('Stable-Diffusion-family programs', () => {
       ),
       'launch.inference',
     );
+    // A policy class whose method samples is a component; its demo call is left to the other rules.
+    noFact(
+      await pythonFacts(
+        `class Policy:\n    def predict(self, obs):\n        for t in self.scheduler.timesteps:\n            a = self.scheduler.step(self.model(a, t), t, a).prev_sample\n        return a\n` +
+          `if __name__ == "__main__":\n    print(Policy().predict(obs))\n`,
+      ),
+      'launch.inference',
+    );
   });
 
   it('makes a latent-caching program not a run, but not a trainer that caches before it trains', async () => {

@@ -163,6 +163,10 @@ const TRAINS = /\.backward[ \t]*\(|\boptimizer\.step[ \t]*\(|\baccelerator\.back
 const SAMPLING =
   /\bscheduler\.step[ \t]*\(|(?:^|\W)denoise[ \t]*\(|^[ \t]*for[ \t][^\n]{0,200}\b(?:timesteps|sigmas)\b/m;
 
+const SAMPLING_ALL = new RegExp(SAMPLING.source, 'gm');
+/** Sampling matches looked at per file. */
+const MAX_SAMPLING_MATCHES = 50;
+
 function mainGuard(root: Node): Node | undefined {
   for (const child of root.namedChildren) {
     if (child?.type !== 'if_statement') continue;
@@ -179,9 +183,24 @@ export const diffusionSampling: FileRule = {
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'launch.inference')) return;
     if (!MAIN_GUARD.test(ctx.text) || TRAINS.test(ctx.text)) return;
-    const m = SAMPLING.exec(ctx.text);
-    const guard = m ? mainGuard(ctx.tree.rootNode) : undefined;
-    if (!m || !guard) return;
+    const guard = mainGuard(ctx.tree.rootNode);
+    if (!guard) return;
+    // The program's own sampling (in its functions or main block): a loop in a method of a class the file defines
+    // (a policy or pipeline class with a `predict`) is a component whose demo call is left to the other rules.
+    const classRows = ctx.tree.rootNode.namedChildren
+      .filter((c) => c?.type === 'class_definition')
+      .map((c) => [c!.startPosition.row, c!.endPosition.row] as const);
+    let m: RegExpExecArray | undefined;
+    let looked = 0;
+    for (const found of ctx.text.matchAll(SAMPLING_ALL)) {
+      if (++looked > MAX_SAMPLING_MATCHES) return;
+      const row = rowOf(ctx.text, found.index);
+      if (!classRows.some(([a, b]) => a <= row && row <= b)) {
+        m = found;
+        break;
+      }
+    }
+    if (!m) return;
     ctx.add(
       'launch.inference',
       'diffusion-sampling',
