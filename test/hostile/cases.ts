@@ -1001,6 +1001,16 @@ ${lines(
     n: 200,
     maxN: 10_000,
   },
+  // python/readers/diffusion.ts: a sampler with many family markers, loops, unresolvable casts and class headers.
+  {
+    name: 'python: a diffusion sampler with many markers, loops and casts',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import torch\n${lines(n, (i) => `class C${i}(${'w'.repeat(i % 90)}.Base${i}):\n    pass`)}\nif __name__ == "__main__":\n${lines(n, (i) => `    sdxl_train_util.f${i}(flux_utils.g${i}, lumina_util.h${i})\n    for t${i} in range(${i}):\n        unet.to(dev, dtype=D${i % 7})\n    D${i % 7} = torch.float${i % 3}`)}\n    latents = scheduler.step(noise, t, latents).prev_sample\n    cache_latents(vae)\n    x = models[args.model]()\n`,
+    n: 200,
+    maxN: 10_000,
+  },
 ];
 
 /** A small repository written to disk for the CLI (FIFOs and links are made here, at test time). */

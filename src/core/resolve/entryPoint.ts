@@ -74,6 +74,8 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{convert,prepare,preprocess,download}.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert), by its name',
   },
+  // `export.py` writes a trained checkpoint out in another format (llama2.c's .bin, ONNX, TorchScript).
+  { glob: '**/export.py', reason: 'a weights export utility (checkpoint conversion), by its name' },
   {
     glob: '**/*{_prepare_data,_preprocess,_download,_convert}.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert), by its name',

@@ -14,6 +14,7 @@ import { nemo } from './nemo';
 import { olmo } from './olmo';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
+import { picotron } from './picotron';
 import { selfSupervisedVit } from './selfSupervisedVit';
 import { structuredArgs } from './structuredArgs';
 import { swift } from './swift';
@@ -53,6 +54,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   instantiateConfig,
   trainingArgsSections,
   mistralFinetune,
+  picotron,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

@@ -282,7 +282,7 @@ export function requiredConfigArgument(tree: Tree, text: string): { name: string
     const positional = !/^[rRbBuUfF]*["']-/.test(literal);
     const required = positional
       ? !keywords.has('default') && !/^["'][?*]["']$/.test(keywords.get('nargs') ?? '')
-      : keywords.get('required') === 'True';
+      : keywords.get('required') === 'True' || opensEmptyDefault(text, name, keywords.get('default'));
     if (required) return { name: literal.replace(/^[rRbBuUfF]*["']|["']$/g, ''), line: first.startPosition.row };
   }
   if (fired.size === 0) return undefined;
@@ -336,6 +336,18 @@ function requiredTyperConfig(tree: Tree): { name: string; line: number } | undef
     }
   }
   return undefined;
+}
+
+/**
+ * `--config` with an empty default (`default=""`, none) that the program opens or loads as it is (`with
+ * open(args.config) as f: config = json.load(f)`, picotron's train.py): it cannot start without one.
+ */
+function opensEmptyDefault(text: string, dest: string, def: string | undefined): boolean {
+  if (!/^\w+$/.test(dest) || (def !== undefined && !/^(?:""|''|None)$/.test(def))) return false;
+  // Opened only when given (`if args.config:`, `args.config is not None`): optional after all.
+  if (new RegExp(`\\bif[ \\t]+(?:not[ \\t]+)?args\\.${dest}\\b|\\bargs\\.${dest}[ \\t]+is[ \\t]`).test(text))
+    return false;
+  return new RegExp(`\\b(?:open|load|safe_load)\\([ \\t]*args\\.${dest}[ \\t]*[,)]`).test(text);
 }
 
 /** `from torchtitan.config import ConfigManager` (also `from torchtitan.config import ConfigManager, ...`). */

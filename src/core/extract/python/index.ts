@@ -11,6 +11,7 @@ import { mlxLoad } from './readers/mlx';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
+import * as diffusion from './readers/diffusion';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -174,6 +175,11 @@ export const FILE_RULES: readonly FileRule[] = [
   mlCollectionsConfig,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
+  diffusion.diffusionFamily,
+  diffusion.additionalNetwork,
+  diffusion.diffusionSampling,
+  diffusion.cachingProgram,
+  diffusion.registryBuild,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

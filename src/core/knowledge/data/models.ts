@@ -7865,4 +7865,49 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: ['runwayml/stable-diffusion-v1-5'],
     source: 'model card huggingface.co/segmind/SSD-1B (distilled SDXL UNet, 1.3B parameters, 50% smaller than SDXL)',
   },
+  // ---------------- Diffusion transformers (the denoiser; text encoders and autoencoder excluded, as above) ----------------
+  {
+    id: 'black-forest-labs/FLUX.1-dev',
+    aliases: ['flux1-dev'],
+    family: 'flux',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 12_000_000_000,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/black-forest-labs/FLUX.1-dev ("a 12 billion parameter rectified flow transformer"); the transformer only (T5-XXL and CLIP-L text encoders and the autoencoder excluded)',
+  },
+  {
+    id: 'black-forest-labs/FLUX.1-schnell',
+    aliases: ['flux1-schnell'],
+    family: 'flux',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 12_000_000_000,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/black-forest-labs/FLUX.1-schnell ("a 12 billion parameter rectified flow transformer", the timestep-distilled sibling of FLUX.1 [dev]); the transformer only',
+  },
+  {
+    id: 'Alpha-VLLM/Lumina-Image-2.0',
+    aliases: [],
+    family: 'lumina',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 2_600_000_000,
+    smallerSiblings: [],
+    source:
+      'Qin et al. 2025, Lumina-Image 2.0, arXiv:2503.21758 (Unified Next-DiT, 2.6B; the model card huggingface.co/Alpha-VLLM/Lumina-Image-2.0 rounds it to "2 billion"); its transformer/ safetensors, 9.96 GB + 0.48 GB in float32, hold 2.6B; the Gemma-2-2B text encoder and the autoencoder excluded',
+  },
+  {
+    id: 'facebook/DiT-XL-2-256',
+    aliases: ['DiT-XL/2', 'DiT_XL_2', 'facebook/DiT-XL-2-512'],
+    family: 'dit',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 675_000_000,
+    smallerSiblings: [],
+    source:
+      'Peebles & Xie 2023, Scalable Diffusion Models with Transformers, arXiv:2212.09748 (DiT-XL/2: 28 blocks, hidden 1152, 16 heads, patch 2; 675M parameters, the figure later papers compare against, e.g. REPA/RiT tables "DiT-XL SD-VAE 675M"); the SD VAE excluded',
+  },
 ];

@@ -155,7 +155,14 @@ function readArgparsePrecision(index: SyntaxIndex, ctx: PythonReadContext): void
     // A dtype passed without the flag (`dtype=torch.float16 if args.triton else torch.float`) is what runs.
     if (dtypeNotFromFlag(ctx.text, dest)) return;
     const r = evaluate(def, ctx.symbols);
-    const p = typeof r?.value === 'string' ? normalisePrecision(r.value) : null;
+    // Accelerate spells full precision `mixed_precision="no"` (choices no/fp16/bf16/fp8, "no" the default:
+    // huggingface.co/docs/accelerate/package_reference/accelerator, Accelerator `mixed_precision`).
+    const p =
+      typeof r?.value !== 'string'
+        ? null
+        : dest === 'mixed_precision' && r.value.toLowerCase() === 'no'
+          ? 'fp32'
+          : normalisePrecision(r.value);
     if (p && !p.startsWith('int')) {
       ctx.add('training.precision', p, def, `default of ${flag}`, 'medium');
       return;

@@ -178,11 +178,31 @@ function readLlamaStyleParams(node: Node, args: Node, className: string, ctx: Py
   );
 }
 
+/**
+ * diffusers' first-stage autoencoders (`AutoencoderKL`, `AutoencoderTiny`, `VQModel`): a latent-diffusion program
+ * loads one, frozen, to encode images into latents and decode them back (DiT's `AutoencoderKL.from_pretrained(
+ * "stabilityai/sd-vae-ft-ema")`); the model it trains or samples with is the denoiser, read from its own call, and
+ * a trainer's frozen autoencoder does not make the denoiser a fine-tune.
+ */
+const FIRST_STAGE_AUTOENCODER = /(?:^|\.)(?:Autoencoder\w{0,30}|VQModel)$/;
+
 export const fromPretrained: CallRule = {
   framework: 'huggingface',
   callees: ['from_pretrained'],
   when: ({ full }) => !NOT_A_MODEL.test(ownerOf(full)),
   read: ({ node, full, ctx }) => {
+    if (FIRST_STAGE_AUTOENCODER.test(ownerOf(full))) {
+      // Not the run's model; in a program that trains nothing it still says the weights used are trained ones.
+      if (!/\.backward[ \t]*\(/.test(ctx.text))
+        ctx.add(
+          'model.fromScratch',
+          false,
+          node,
+          `${ownerOf(full)}.from_pretrained loads a pretrained autoencoder (the latent encoder/decoder)`,
+          'low',
+        );
+      return;
+    }
     // What the load is bound to (a pipeline that `pipe(prompt)` runs) is found before the calls are read: python/handles.ts.
     readModelLoad(node, ctx, ownerOf(full) || full, false);
   },

@@ -288,13 +288,23 @@ export const savedModelLoader: FileRule = {
   },
 };
 
+/**
+ * `torch.autocast(...)`, `torch.cuda.amp.autocast()`. A framework object's own `autocast()` is left alone:
+ * Accelerate's `accelerator.autocast()` casts in whatever `Accelerator(mixed_precision=...)` was built with, and not
+ * at all when that is "no" (huggingface.co/docs/accelerate/package_reference/accelerator: Accelerator, autocast);
+ * the precision is read where the Accelerator is built.
+ */
 export const autocast: CallRule = {
   framework: 'pytorch',
   callees: ['autocast'],
   read: ({ node, full, ctx }) => {
+    if (full.includes('.') && !full.startsWith('torch.')) return;
     const args = node.childForFieldName('arguments');
     const dtype = args ? keywordArgument(args, 'dtype') : null;
     if (dtype) readKeyword('dtype', dtype, ctx, full);
+    // A bare autocast in a file that reads the run's `mixed_precision` setting (a wrapper applied only when
+    // `args.mixed_precision != "no"`) follows that setting: the setting is read where it is declared.
+    else if (/\bmixed_precision\b/.test(ctx.text)) return;
     else ctx.add('training.precision', 'fp16', node, `${full} without dtype uses float16 on CUDA`, 'medium');
   },
 };
@@ -502,13 +512,14 @@ export const deviceAssignments: StatementRule = {
           'medium',
         );
     }
-    if (
-      target?.type === 'attribute' &&
-      target.text.endsWith('allow_tf32') &&
-      value?.text === 'True' &&
-      target.text.includes('matmul')
-    ) {
-      ctx.add('training.precision', 'tf32', node, `${target.text} = True`, 'medium');
+    if (target?.type === 'attribute' && target.text.endsWith('allow_tf32') && target.text.includes('matmul')) {
+      if (value?.text === 'True') ctx.add('training.precision', 'tf32', node, `${target.text} = True`, 'medium');
+      else if (value?.type === 'attribute' || value?.type === 'identifier') {
+        // `allow_tf32 = args.tf32`, a flag that defaults to True (DiT's sample_ddp.py `--tf32`).
+        const r = evaluate(value, ctx.symbols);
+        if (r?.value === true && r.via)
+          ctx.add('training.precision', 'tf32', node, `${target.text} = ${value.text} (${r.via})`, 'medium');
+      }
     }
   },
 };

@@ -38,7 +38,28 @@ function scanImports(text: string): ImportedModels {
  * Functions under a `models` namespace that build no model: torchvision's registry helpers, and the OpenAI
  * client's `client.models.list()` / `retrieve()` / `delete()` (a served model's clients ask which model it serves).
  */
-const NOT_CONSTRUCTORS = new Set(['list', 'retrieve', 'delete', 'list_models', 'get_model_weights', 'get_weight']);
+const NOT_CONSTRUCTORS = new Set([
+  'list',
+  'retrieve',
+  'delete',
+  'list_models',
+  'get_model_weights',
+  'get_weight',
+  // A dict or list of the program's own models (`models.items()`, `models.pop(i)`): container methods.
+  'items',
+  'keys',
+  'values',
+  'pop',
+  'get',
+  'update',
+  'append',
+  'extend',
+  'insert',
+  'remove',
+  'clear',
+  'copy',
+  'setdefault',
+]);
 
 function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string, last: string): boolean {
   const owner = full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : '';
