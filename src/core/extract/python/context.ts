@@ -32,6 +32,19 @@ export function scalar(v: Resolved['value']): FactValue | undefined {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
 }
 
+/**
+ * The call a node is, or the call the name it holds was bound to at module level, followed through names
+ * (`model_cfg = Qwen3Dense4BConfig()`; `params=params` with `params = LLMTrainingParams(...)`).
+ */
+export function callOf(node: Node | null, ctx: PythonReadContext): Node | undefined {
+  for (let i = 0; node && i < 4; i++) {
+    if (node.type === 'call') return node;
+    if (node.type !== 'identifier') return undefined;
+    node = ctx.symbols.lookup(node.text)?.node ?? null;
+  }
+  return undefined;
+}
+
 /** Callee names and assignment sides, worked out once per node: several rules ask for the same ones. */
 export class SyntaxCaches {
   private readonly callees = new Map<number, { full: string; last: string }>();

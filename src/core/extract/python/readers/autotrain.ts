@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { autotrainBackendGpus, autotrainMode } from '../../config/autotrain';
 import { normalisePrecision } from '../../precision';
 import { evaluate, keywordArgument } from '../../pythonValues';
-import { scalar, type PythonReadContext } from '../context';
+import { callOf, scalar, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
 /**
@@ -24,16 +24,6 @@ function taskOf(paramsClass: string): string {
 function keyword(call: Node, name: string): Node | null {
   const args = call.childForFieldName('arguments');
   return args ? keywordArgument(args, name) : null;
-}
-
-/** The call a keyword's value is, or the call the name it holds was bound to at module level. */
-function callOf(node: Node | null, ctx: PythonReadContext): Node | undefined {
-  for (let i = 0; node && i < 4; i++) {
-    if (node.type === 'call') return node;
-    if (node.type !== 'identifier') return undefined;
-    node = ctx.symbols.lookup(node.text)?.node ?? null;
-  }
-  return undefined;
 }
 
 function readAutotrainProject(index: { calls: readonly Node[] }, ctx: PythonReadContext): void {

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
 import { evaluate, keywordArgument } from '../../pythonValues';
-import { scalar, type PythonReadContext } from '../context';
+import { callOf, scalar, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
 /**
@@ -25,16 +25,6 @@ export const TRAINER_CONFIG_ASSIGNMENT = /^[A-Za-z_]\w*[ \t]*=[ \t]*\w*TrainerCo
  */
 const FSDP_DEFAULT =
   'xtuner v1 FSDPConfig defaults param_dtype and reduce_dtype to torch.bfloat16 (xtuner/v1/config/fsdp.py)';
-
-/** A name bound at module level to a call, followed through names (`model_cfg = Qwen3Dense4BConfig()`). */
-function callOf(node: Node | null, ctx: PythonReadContext): Node | undefined {
-  for (let i = 0; node && i < 4; i++) {
-    if (node.type === 'call') return node;
-    if (node.type !== 'identifier') return undefined;
-    node = ctx.symbols.lookup(node.text)?.node ?? null;
-  }
-  return undefined;
-}
 
 function keyword(call: Node, name: string): Node | null {
   const args = call.childForFieldName('arguments');
