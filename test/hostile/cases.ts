@@ -124,6 +124,16 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 2_000,
     maxN: 40_000,
   },
+  // symbols.ts: each local name assigned in several branches is weighed against the default path (capped per name).
+  {
+    name: 'python: many local names, each assigned in every branch of a store_true switch',
+    reader: 'python',
+    file: 'gen.py',
+    make: (n) =>
+      `import argparse\np = argparse.ArgumentParser()\n${lines(n, (i) => `p.add_argument("--f${i}", action="store_true")`)}\ndef main(args):\n${lines(n, (i) => `    if args.f${i}:\n        v${i} = 1\n    else:\n        v${i} = 2`)}\n`,
+    n: 1_000,
+    maxN: 20_000,
+  },
   // readers/distilabel.ts: each engine looks up its step's StepResources and its extra_kwargs dict.
   {
     name: 'python: a distilabel pipeline of thousands of vLLM steps',

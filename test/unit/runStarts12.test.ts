@@ -75,3 +75,29 @@ describe('torchvision.models.get_model', () => {
     assert.ok(!facts.some((f) => f.kind === 'model.id' && f.value === 'get_model'));
   });
 });
+
+describe('which assignment of a local name a plain run makes', () => {
+  const program = (flags: string) =>
+    `import argparse, torch\nfrom diffusers import StableDiffusionPipeline\n\ndef main(args):\n    if args.fp16:\n        dtype = torch.float16\n    elif args.bf16:\n        dtype = torch.bfloat16\n    else:\n        dtype = torch.float32\n    pipe = StableDiffusionPipeline.from_pretrained("runwayml/stable-diffusion-v1-5", torch_dtype=dtype)\n    pipe("a photo")\n\nif __name__ == "__main__":\n    p = argparse.ArgumentParser()\n${flags}    main(p.parse_args())\n`;
+
+  it('takes the branch store_true flags leave (False unless given)', async () => {
+    const facts = await pythonFacts(
+      program('    p.add_argument("--fp16", action="store_true")\n    p.add_argument("--bf16", action="store_true")\n'),
+    );
+    assert.equal(oneFact(facts, 'training.precision').value, 'fp32');
+  });
+
+  it('keeps the first assignment when the flags are undecided, and a store_false flag on', async () => {
+    const undecided = await pythonFacts(program('    p.add_argument("--fp16")\n    p.add_argument("--bf16")\n'));
+    assert.equal(oneFact(undecided, 'training.precision').value, 'fp16');
+    const on = await pythonFacts(program('    p.add_argument("--fp16", action="store_false")\n'));
+    assert.equal(oneFact(on, 'training.precision').value, 'fp16');
+  });
+
+  it('still reads code a store_true flag turns on (a launch gated by --run is the run)', async () => {
+    const facts = await pythonFacts(
+      'import argparse\nfrom transformers import Trainer\n\ndef main(args):\n    if args.run:\n        Trainer(model=m).train()\n\nif __name__ == "__main__":\n    p = argparse.ArgumentParser()\n    p.add_argument("--run", action="store_true")\n    main(p.parse_args())\n',
+    );
+    assert.ok(facts.some((f) => f.kind === 'launch.trainer' && f.value === 'train'));
+  });
+});

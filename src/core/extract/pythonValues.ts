@@ -17,13 +17,33 @@ export interface Resolved {
 }
 
 /** Names a run's sizes are commonly bound to, looked up by the evaluator. */
+/** What a name is bound to: the node holding its value, or (bindValue) a value stated by a declaration. */
+export interface Binding {
+  readonly node: Node;
+  readonly via: string;
+  readonly value?: PyValue;
+}
+
 export class SymbolTable {
-  private readonly bindings = new Map<string, { node: Node; via: string }>();
+  private readonly bindings = new Map<string, Binding>();
 
   bind(name: string, valueNode: Node, via: string): void {
     // Later module-level assignments win, as they would at import time; we keep the first
     // argparse/dataclass default though, because those are declared once.
     this.bindings.set(name, { node: valueNode, via });
+  }
+
+  /**
+   * A copy with values no literal in the file states (`action="store_true"` flags are False unless given), each
+   * bound to the node that declares it; names already bound keep their binding.
+   */
+  withValues(values: ReadonlyArray<readonly [string, PyValue, Node, string]>): SymbolTable {
+    const copy = new SymbolTable();
+    for (const [k, v] of this.bindings) copy.bindings.set(k, v);
+    for (const name of this.instances) copy.instances.add(name);
+    for (const [name, value, origin, via] of values)
+      if (!copy.bindings.has(name)) copy.bindings.set(name, { node: origin, via, value });
+    return copy;
   }
 
   /** Module-level objects built from a class of this file (`schedule = Schedule(...)`): `schedule.x` is its `self.x`. */
@@ -33,7 +53,7 @@ export class SymbolTable {
     if (this.instances.size < 1000) this.instances.add(name);
   }
 
-  lookup(name: string): { node: Node; via: string } | undefined {
+  lookup(name: string): Binding | undefined {
     const direct = this.bindings.get(name);
     if (direct) return direct;
     const at = name.indexOf('.');
@@ -204,6 +224,7 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       if (!bound && /^(torch|tf|jnp|np)\.(float16|half|bfloat16|float32|float|float8_e4m3fn|int8)$/.test(node.text))
         return { value: node.text, origin: node, via: '' };
       if (!bound) return undefined;
+      if (bound.value !== undefined) return { value: bound.value, origin: bound.node, via: bound.via };
       const r = evaluate(bound.node, symbols, depth + 1);
       return r && { ...r, via: r.via ? `${bound.via}; ${r.via}` : bound.via };
     }

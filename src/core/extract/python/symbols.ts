@@ -1,6 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { TextIndex } from '../../textIndex';
 import { FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable } from '../pythonValues';
+import { onDefaultPath } from './branches';
 import { truncate, type SyntaxCaches } from './context';
 import type { SyntaxIndex } from './syntaxIndex';
 
@@ -44,6 +45,7 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     if (name?.type === 'identifier' && value)
       fallbacks.push([name.text, value, `default of parameter \`${name.text}\` (line ${node.startPosition.row + 1})`]);
   }
+  const switches: Array<[string, boolean, Node, string]> = [];
   for (const node of index.calls) {
     const { last, full } = syntax.callee(node);
     if (last !== 'add_argument' && full !== 'click.option' && last !== 'option') continue;
@@ -51,13 +53,26 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     const strings = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)) ?? [];
     const flag = strings.find((s) => s?.startsWith('--'));
     const def = args ? keywordArgument(args, 'default') : null;
-    if (flag && def) {
-      // click.option("--model", "model_name", ...): a bare name is the parameter it fills.
-      const named = strings.find((s) => s && /^[A-Za-z_]\w*$/.test(s));
-      const destKw = args ? keywordArgument(args, 'dest') : null;
-      const dest = (destKw ? stringLiteral(destKw) : null) ?? named ?? flag.slice(2).replace(/-/g, '_');
+    if (!flag || !args) continue;
+    // click.option("--model", "model_name", ...): a bare name is the parameter it fills.
+    const named = strings.find((s) => s && /^[A-Za-z_]\w*$/.test(s));
+    const destKw = keywordArgument(args, 'dest');
+    const dest = (destKw ? stringLiteral(destKw) : null) ?? named ?? flag.slice(2).replace(/-/g, '_');
+    if (def) {
       symbols.bind(FIELD_PREFIX + dest, def, `default of \`${flag}\` (line ${node.startPosition.row + 1})`);
+      continue;
     }
+    // argparse: `action="store_true"` is False unless the flag is given (`store_false`: True). Used only to
+    // pick which of a local variable's assignments a plain run makes (below), not to drop code a flag turns on.
+    const action = keywordArgument(args, 'action');
+    const kind = action ? stringLiteral(action) : null;
+    if (last === 'add_argument' && action && (kind === 'store_true' || kind === 'store_false') && switches.length < 500)
+      switches.push([
+        FIELD_PREFIX + dest,
+        kind === 'store_false',
+        action,
+        `\`${flag}\` is ${kind}: ${kind === 'store_false' ? 'True' : 'False'} unless given (line ${node.startPosition.row + 1})`,
+      ]);
   }
   // Call sites of this file's own functions fill their parameters: load_model(model_name) makes
   // `name` in `def load_model(name)` whatever model_name is (after the parameter's own default).
@@ -69,10 +84,27 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     if (left?.type !== 'identifier' || right?.type !== 'call') continue;
     if (classNames.has(right.childForFieldName('function')?.text ?? '')) symbols.bindInstance(left.text);
   }
-  // Function-local assignments only count where nothing module-level has the name.
-  for (const [name, right, via] of fallbacks) if (!symbols.lookup(name)) symbols.bind(name, right, via);
+  // Function-local assignments only count where nothing module-level has the name; of several, the first on
+  // the path a plain run takes (`if args.fp16: dtype = torch.float16 … else: dtype = torch.float32`).
+  // A copy (made when needed): the climbs' verdicts are remembered per table, and this one is not complete yet.
+  let plainRun: SymbolTable | undefined;
+  const candidates = new Map<string, Array<[Node, string]>>();
+  for (const [name, right, via] of fallbacks) {
+    if (symbols.lookup(name)) continue;
+    const list = candidates.get(name) ?? candidates.set(name, []).get(name)!;
+    if (list.length < MAX_CANDIDATES) list.push([right, via]);
+  }
+  for (const [name, list] of candidates) {
+    const [right, via] =
+      (list.length > 1 && list.find(([node]) => onDefaultPath(node, (plainRun ??= symbols.withValues(switches))))) ||
+      list[0];
+    symbols.bind(name, right, via);
+  }
   return symbols;
 }
+
+/** Assignments of one local name weighed against the default path (a real program has a few). */
+const MAX_CANDIDATES = 8;
 
 /** Builtins and common library calls: never a function this file defines. */
 const NOT_LOCAL = new Set([
