@@ -101,3 +101,16 @@ describe('which assignment of a local name a plain run makes', () => {
     assert.ok(facts.some((f) => f.kind === 'launch.trainer' && f.value === 'train'));
   });
 });
+
+describe('numeric comparisons on known values', () => {
+  const program = (def: string) =>
+    `import argparse, torchvision\n\ndef main(args):\n    if args.vgg16_guidance_scale > 0.0:\n        guide = torchvision.models.vgg16(weights="IMAGENET1K_V1")\n        guide.eval()\n\nif __name__ == "__main__":\n    p = argparse.ArgumentParser()\n    p.add_argument("--vgg16_guidance_scale", type=float, default=${def})\n    main(p.parse_args())\n`;
+
+  it('leaves a model built only when a scale flag defaulting to 0 is raised off the plain run', async () => {
+    noFact(await pythonFacts(program('0.0')), 'model.id');
+  });
+
+  it('keeps it when the default passes the comparison', async () => {
+    assert.equal(oneFact(await pythonFacts(program('0.5')), 'model.id').value, 'vgg16');
+  });
+});

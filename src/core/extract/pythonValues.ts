@@ -178,12 +178,24 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       const a = evaluate(left ?? null, symbols, depth + 1);
       const b = evaluate(right ?? null, symbols, depth + 1);
       if (!a || !b || node.namedChildren.length !== 2) return undefined;
+      // `if args.vgg16_guidance_scale > 0.0:` with the flag's default 0.0: ordering of two known numbers.
+      const x = a.value;
+      const y = b.value;
+      const numbers = typeof x === 'number' && typeof y === 'number';
       const value =
         op === '==' || op === 'is'
-          ? a.value === b.value
+          ? x === y
           : op === '!=' || op === 'is not'
-            ? a.value !== b.value
-            : undefined;
+            ? x !== y
+            : numbers && op === '>'
+              ? x > y
+              : numbers && op === '>='
+                ? x >= y
+                : numbers && op === '<'
+                  ? x < y
+                  : numbers && op === '<='
+                    ? x <= y
+                    : undefined;
       if (value === undefined) return undefined;
       const via = [a.via, b.via].filter(Boolean).join('; ');
       return { value, origin: node, via: via ? `${truncate(node.text)} (${via})` : '' };
