@@ -4,6 +4,9 @@
  * and importing the schemas would make it load and compile zod at every start.
  */
 
+/** How the readers join the parts of an assembled model's name (`language + vision`), and how resolve splits it. */
+export const PART_SEPARATOR = ' + ';
+
 export const TRAINING_MODES = ['pretrain', 'finetune', 'lora', 'qlora', 'inference', 'unknown'] as const;
 export type TrainingMode = (typeof TRAINING_MODES)[number];
 export const PRECISIONS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'] as const;

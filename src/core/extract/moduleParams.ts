@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { evaluate, keywordArgument, type SymbolTable } from './pythonValues';
+import { evaluate, keywordArgument, positionalArguments, type SymbolTable } from './pythonValues';
 
 /**
  * Counts the parameters of a PyTorch `nn.Module` subclass from the layers its
@@ -70,14 +70,8 @@ function lastName(fn: Node | null): string {
   return fn.type === 'attribute' ? (fn.childForFieldName('attribute')?.text ?? '') : fn.text;
 }
 
-function positional(args: Node): Node[] {
-  return args.namedChildren.filter(
-    (c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment',
-  );
-}
-
 function numberArg(args: Node, index: number, name: string, ctx: Context, fallback?: number): number | undefined {
-  const node = keywordArgument(args, name) ?? positional(args)[index] ?? null;
+  const node = keywordArgument(args, name) ?? positionalArguments(args)[index] ?? null;
   if (!node) return fallback;
   const r = evaluate(node, ctx.symbols);
   if (typeof r?.value === 'number') return r.value;
@@ -86,7 +80,7 @@ function numberArg(args: Node, index: number, name: string, ctx: Context, fallba
 }
 
 function boolArg(args: Node, index: number, name: string, ctx: Context, fallback: boolean): boolean {
-  const node = keywordArgument(args, name) ?? positional(args)[index] ?? null;
+  const node = keywordArgument(args, name) ?? positionalArguments(args)[index] ?? null;
   if (!node) return fallback;
   const r = evaluate(node, ctx.symbols);
   return typeof r?.value === 'boolean' ? r.value : fallback;
@@ -94,7 +88,7 @@ function boolArg(args: Node, index: number, name: string, ctx: Context, fallback
 
 /** Kernel volume: `3` in Conv2d means 3×3. */
 function kernelVolume(args: Node, ctx: Context, dims: number): number | undefined {
-  const node = keywordArgument(args, 'kernel_size') ?? positional(args)[2] ?? null;
+  const node = keywordArgument(args, 'kernel_size') ?? positionalArguments(args)[2] ?? null;
   const r = node ? evaluate(node, ctx.symbols) : undefined;
   if (typeof r?.value === 'number') return r.value ** dims;
   if (Array.isArray(r?.value) && r.value.every((v) => typeof v === 'number')) return r.value.reduce((a, b) => a * b, 1);
@@ -222,7 +216,8 @@ function callParams(call: Node, ctx: Context): number | undefined {
     case 'TransformerEncoder':
     case 'TransformerDecoder': {
       const layer =
-        positional(args)[0] ?? keywordArgument(args, name === 'TransformerEncoder' ? 'encoder_layer' : 'decoder_layer');
+        positionalArguments(args)[0] ??
+        keywordArgument(args, name === 'TransformerEncoder' ? 'encoder_layer' : 'decoder_layer');
       const n = numberArg(args, 1, 'num_layers', ctx);
       const one = layer ? expressionParams(layer, ctx) : undefined;
       return one === undefined || n === undefined ? undefined : one * n;
@@ -232,7 +227,7 @@ function callParams(call: Node, ctx: Context): number | undefined {
     case 'ModuleDict': {
       ctx.layers--; // containers are not layers
       let total = 0;
-      for (const child of positional(args)) {
+      for (const child of positionalArguments(args)) {
         const p = expressionParams(child, ctx);
         if (p === undefined) return undefined;
         total += p;
@@ -241,10 +236,10 @@ function callParams(call: Node, ctx: Context): number | undefined {
     }
     case 'Parameter': {
       // nn.Parameter(torch.zeros(1, n, d)): the product of the tensor's dims.
-      const tensor = positional(args)[0];
+      const tensor = positionalArguments(args)[0];
       const inner = tensor?.type === 'call' ? tensor.childForFieldName('arguments') : null;
       if (!inner) return undefined;
-      const dims = positional(inner).map((d) => evaluate(d, ctx.symbols)?.value);
+      const dims = positionalArguments(inner).map((d) => evaluate(d, ctx.symbols)?.value);
       const flat = dims.length === 1 && Array.isArray(dims[0]) ? (dims[0] as unknown[]) : dims;
       return flat.every((d) => typeof d === 'number') ? flat.reduce((a, b) => a * b, 1) : undefined;
     }
@@ -280,7 +275,9 @@ function expressionParams(node: Node, ctx: Context): number | undefined {
       const range = clause?.childForFieldName('right');
       if (!body || !range || range.type !== 'call' || range.childForFieldName('function')?.text !== 'range')
         return undefined;
-      const bounds = positional(range.childForFieldName('arguments')!).map((a) => evaluate(a, ctx.symbols)?.value);
+      const bounds = positionalArguments(range.childForFieldName('arguments')!).map(
+        (a) => evaluate(a, ctx.symbols)?.value,
+      );
       if (bounds.length === 0 || bounds.some((b) => typeof b !== 'number')) return undefined;
       const n = bounds.length === 1 ? (bounds[0] as number) : (bounds[1] as number) - (bounds[0] as number);
       const one = expressionParams(body, ctx);

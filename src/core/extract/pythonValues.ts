@@ -16,8 +16,7 @@ export interface Resolved {
   readonly via: string;
 }
 
-/** Names a run's sizes are commonly bound to, looked up by the evaluator. */
-/** What a name is bound to: the node holding its value, or (bindValue) a value stated by a declaration. */
+/** What a name is bound to: the node holding its value, or (withValues) a value stated by a declaration. */
 export interface Binding {
   readonly node: Node;
   readonly via: string;
@@ -320,6 +319,25 @@ function truncate(text: string, max = 40): string {
 }
 
 /** The value node of `name=...` in an argument list, if present. */
+/** The positional arguments of an argument list, in order (no keyword arguments, no comments). */
+export function positionalArguments(argumentList: Node): Node[] {
+  return argumentList.namedChildren.filter(
+    (c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment',
+  );
+}
+
+/** A call's `name=` argument, or null. */
+export function callKeyword(call: Node, name: string): Node | null {
+  const args = call.childForFieldName('arguments');
+  return args ? keywordArgument(args, name) : null;
+}
+
+/** The argument given as `keyword=` or, failing that, the first positional one (`MLCEngine(model)`, `mii.pipeline(name)`). */
+export function keywordOrFirstArgument(call: Node, keyword: string): Node | null {
+  const args = call.childForFieldName('arguments');
+  return args ? (keywordArgument(args, keyword) ?? positionalArguments(args)[0] ?? null) : null;
+}
+
 export function keywordArgument(argumentList: Node, name: string): Node | null {
   for (const child of argumentList.namedChildren) {
     if (child?.type === 'keyword_argument' && child.childForFieldName('name')?.text === name) {

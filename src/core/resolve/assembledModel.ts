@@ -1,6 +1,7 @@
 import { catalogIdForRepoName, checkpointFolderName } from '../extract/config/hubNames';
 import { findModel } from '../knowledge';
 import { sizeFromModelName } from '../knowledge/modelName';
+import { PART_SEPARATOR } from '../runVocabulary';
 
 /**
  * A model assembled from parts, named `language + vision` by the readers (a vision-language model built from a
@@ -44,8 +45,6 @@ const VISION_ENCODERS: ReadonlyArray<{ readonly name: RegExp; readonly params: n
   },
 ];
 
-/** How the readers join the parts of an assembled model's name. */
-export const PART_SEPARATOR = ' + ';
 const MAX_PARTS = 4;
 
 export interface AssembledSize {

@@ -362,26 +362,24 @@ const TORCHTITAN_CONFIG_MANAGER =
 export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?: Tree): Fact | undefined {
   const starts = facts.filter(startsARun);
   if (starts.length === 0) return undefined;
+  const verdict = (detail: string): Fact => ({
+    kind: 'run.entry',
+    value: false,
+    range: starts[0].range,
+    confidence: 'medium',
+    detail,
+  });
   const required = tree ? requiredConfigArgument(tree, text) : undefined;
   if (required)
-    return {
-      kind: 'run.entry',
-      value: false,
-      range: starts[0].range,
-      confidence: 'medium',
-      detail: `a config-driven program: it needs the config given as ${required.name} (line ${required.line + 1}); each config it runs with is a run`,
-    };
+    return verdict(
+      `a config-driven program: it needs the config given as ${required.name} (line ${required.line + 1}); each config it runs with is a run`,
+    );
   // torchtitan's programs (torchtitan/train.py and the experiments' copies) read the job with its ConfigManager:
   // `--module llama3 --config llama3_8b` picks a config-registry function (or `--job.config_file x.toml`).
   if (text.includes('ConfigManager') && TORCHTITAN_CONFIG_MANAGER.test(text) && /\.parse_args\s*\(/.test(text))
-    return {
-      kind: 'run.entry',
-      value: false,
-      range: starts[0].range,
-      confidence: 'medium',
-      detail:
-        "a config-driven program: torchtitan's ConfigManager reads the job named with --module/--config (a config-registry function) or --job.config_file; each such config is a run",
-    };
+    return verdict(
+      "a config-driven program: torchtitan's ConfigManager reads the job named with --module/--config (a config-registry function) or --job.config_file; each such config is a run",
+    );
   // OmegaConf dot-list programs (`cli_args = OmegaConf.from_cli()` then `OmegaConf.load(cli_args.config)`, run as
   // `python -m app.train config=<yaml>`): the YAML named on the command line is the run.
   const dotList = text.includes('from_cli') ? /\b(\w+)\s*=\s*(?:OmegaConf|om)\.from_cli\(\s*\)/.exec(text) : null;
@@ -391,13 +389,9 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
       `\\b(?:OmegaConf|om)\\.load\\(\\s*${dotList[1]}(?:\\.\\w*config\\w*|\\[["']\\w*config\\w*["']\\])\\s*\\)`,
     ).test(text)
   )
-    return {
-      kind: 'run.entry',
-      value: false,
-      range: starts[0].range,
-      confidence: 'medium',
-      detail: `a config-driven program: it loads the YAML given as config=<file> on its command line (${dotList[1]} = OmegaConf.from_cli()); each such config is a run`,
-    };
+    return verdict(
+      `a config-driven program: it loads the YAML given as config=<file> on its command line (${dotList[1]} = OmegaConf.from_cli()); each such config is a run`,
+    );
   // latent-diffusion's main.py and its descendants (`configs = [OmegaConf.load(cfg) for cfg in opt.base]`, merged,
   // then `instantiate_from_config(config.model)`): the run is the list of configs given with `--base`, nothing
   // without them. A program loading one config by path (`OmegaConf.load(opt.config)`, often with a default) stays a run.
@@ -405,13 +399,9 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     ? /\b(?:OmegaConf|om)\.load\(\s*(\w+)\s*\)\s+for\s+(\w+)\s+in\s+(\w+)\.(\w+)\s*\]/.exec(text)
     : null;
   if (baseList && baseList[1] === baseList[2] && /\binstantiate_from_config\(\s*\w+\.model\s*\)/.test(text))
-    return {
-      kind: 'run.entry',
-      value: false,
-      range: starts[0].range,
-      confidence: 'medium',
-      detail: `a config-driven program: it builds the model with instantiate_from_config from the configs given as ${baseList[3]}.${baseList[4]} (loaded with OmegaConf and merged); each such config is a run`,
-    };
+    return verdict(
+      `a config-driven program: it builds the model with instantiate_from_config from the configs given as ${baseList[3]}.${baseList[4]} (loaded with OmegaConf and merged); each such config is a run`,
+    );
   const decorator = /^@\s*config\.parse\b/m.exec(text);
   // The regex tries every word of the file: only run where `sys.argv[1]` is written at all.
   const argvYaml =
@@ -420,15 +410,11 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     argvYaml !== null &&
     new RegExp(`(om|OmegaConf|yaml)\\.(load|safe_load)\\(\\s*(open\\(\\s*)?${argvYaml[1]}\\b`).test(text);
   if (!decorator && !loadsIt) return undefined;
-  return {
-    kind: 'run.entry',
-    value: false,
-    range: starts[0].range,
-    confidence: 'medium',
-    detail: decorator
+  return verdict(
+    decorator
       ? 'a config-driven program (@config.parse): each config it is run with is a run'
       : `a config-driven program: it trains from the YAML file given as its first argument (${argvYaml ? argvYaml[1] : '?'} = sys.argv[1]); each such config is a run`,
-  };
+  );
 }
 
 /** Run as a program: a main guard, or a CLI framework called at module level. */

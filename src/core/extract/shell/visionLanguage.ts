@@ -1,4 +1,5 @@
 import type { Fact, FactKind, FactValue } from '../../facts';
+import { PART_SEPARATOR } from '../../runVocabulary';
 import { unquote } from './words';
 
 /**
@@ -58,7 +59,7 @@ export function readVisionLanguageLaunch(command: string, out: VisionLanguageSin
   if (!vision || !language) return false;
   out.add(
     'model.id',
-    `${language} + ${vision}`,
+    `${language}${PART_SEPARATOR}${vision}`,
     `a vision-language model assembled from ${language} (language model) and ${vision} (vision encoder)`,
   );
   // Both parts are pretrained checkpoints: training the new connector (LLaVA's stage one, InternVL's MLP warmup)

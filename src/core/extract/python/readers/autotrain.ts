@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { autotrainBackendGpus, autotrainMode } from '../../config/autotrain';
 import { normalisePrecision } from '../../precision';
-import { evaluate, keywordArgument } from '../../pythonValues';
+import { callKeyword, evaluate } from '../../pythonValues';
 import { callOf, scalar, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
@@ -21,16 +21,11 @@ function taskOf(paramsClass: string): string {
   return paramsClass.replace(/(?:Training)?Params$/, '');
 }
 
-function keyword(call: Node, name: string): Node | null {
-  const args = call.childForFieldName('arguments');
-  return args ? keywordArgument(args, name) : null;
-}
-
 function readAutotrainProject(index: { calls: readonly Node[] }, ctx: PythonReadContext): void {
   if (!/\bautotrain\b/.test(ctx.text)) return;
   const project = index.calls.find((c) => ctx.callee(c).last === 'AutoTrainProject');
   if (!project) return;
-  const params = callOf(keyword(project, 'params'), ctx);
+  const params = callOf(callKeyword(project, 'params'), ctx);
   const paramsClass = params ? ctx.callee(params).last : '';
   if (!params || !/^[A-Z]\w*Params$/.test(paramsClass)) return;
   const task = taskOf(paramsClass);
@@ -43,24 +38,24 @@ function readAutotrainProject(index: { calls: readonly Node[] }, ctx: PythonRead
     `AutoTrainProject(...).create() trains the ${paramsClass} job`,
     'medium',
   );
-  const model = keyword(params, 'model');
+  const model = callKeyword(params, 'model');
   if (model) {
     ctx.addResolved('model.id', model, `model in ${paramsClass}`);
     ctx.add('model.fromScratch', false, model, `AutoTrain fine-tunes the loaded model`, 'medium');
   }
-  const epochs = keyword(params, 'epochs');
+  const epochs = callKeyword(params, 'epochs');
   if (epochs)
     ctx.addResolved('training.epochs', epochs, `epochs in ${paramsClass}`, (v) =>
       typeof v === 'number' && v > 0 ? v : undefined,
     );
-  const precision = keyword(params, 'mixed_precision');
+  const precision = callKeyword(params, 'mixed_precision');
   if (precision)
     ctx.addResolved('training.precision', precision, `mixed_precision in ${paramsClass}`, (v) => {
       const p = normalisePrecision(scalar(v));
       return p && !/^int/.test(p) ? p : undefined;
     });
-  const peft = keyword(params, 'peft');
-  const quantization = keyword(params, 'quantization');
+  const peft = callKeyword(params, 'peft');
+  const quantization = callKeyword(params, 'quantization');
   const q = quantization ? evaluate(quantization, ctx.symbols)?.value : undefined;
   const mode = autotrainMode(
     task,
@@ -68,7 +63,7 @@ function readAutotrainProject(index: { calls: readonly Node[] }, ctx: PythonRead
     quantization ? (typeof q === 'string' ? q : null) : undefined,
   );
   ctx.add('training.mode', mode.mode, quantization ?? peft ?? params, `${paramsClass}: ${mode.why}`, 'medium');
-  const backend = keyword(project, 'backend');
+  const backend = callKeyword(project, 'backend');
   const b = backend ? evaluate(backend, ctx.symbols)?.value : undefined;
   const gpus = typeof b === 'string' ? autotrainBackendGpus(b) : undefined;
   if (backend && gpus && typeof b === 'string') {

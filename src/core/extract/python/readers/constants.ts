@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
+import { PART_SEPARATOR } from '../../../runVocabulary';
 import { evaluate, keywordArgument, stringLiteral } from '../../pythonValues';
 import { scalar, type PythonReadContext } from '../context';
 import { PRECISION_FLAGS, readKeyword, sizingKind } from '../keywords';
@@ -116,7 +117,7 @@ function readDataclassFields(fields: SyntaxIndex['classAssignments'], ctx: Pytho
   // The language model and the vision encoder a class assembles: both are the model (sized part by part).
   for (const [className, { language, vision }] of parts) {
     if (!language) continue;
-    const id = vision ? `${language.id} + ${vision.id}` : language.id;
+    const id = vision ? `${language.id}${PART_SEPARATOR}${vision.id}` : language.id;
     const detail = vision
       ? `defaults of ${className}: a vision-language model of ${language.id} (language model) and ${vision.id} (vision encoder)`
       : `default of ${className}: the language model ${language.id}`;

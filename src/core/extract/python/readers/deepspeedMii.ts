@@ -1,5 +1,4 @@
-import type { Node } from 'web-tree-sitter';
-import { evaluate, keywordArgument } from '../../pythonValues';
+import { evaluate, keywordArgument, keywordOrFirstArgument } from '../../pythonValues';
 import { truncate } from '../context';
 import type { CallRule } from '../rules';
 
@@ -14,16 +13,6 @@ import type { CallRule } from '../rules';
 /** `org/name` or a bare Hub name, as the Hub writes ids. */
 const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
 
-function modelArgument(call: Node): Node | null {
-  const args = call.childForFieldName('arguments');
-  if (!args) return null;
-  return (
-    keywordArgument(args, 'model_name_or_path') ??
-    args.namedChildren.find((c) => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment') ??
-    null
-  );
-}
-
 export const deepspeedMii: CallRule = {
   framework: 'deepspeed-mii',
   callees: ['pipeline', 'serve'],
@@ -32,7 +21,7 @@ export const deepspeedMii: CallRule = {
   when: ({ full }) => full === 'mii.pipeline' || full === 'mii.serve',
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
-    const model = modelArgument(node);
+    const model = keywordOrFirstArgument(node, 'model_name_or_path');
     const r = model ? evaluate(model, ctx.symbols) : undefined;
     if (model && typeof r?.value === 'string' && HUB_ID.test(r.value))
       ctx.add(

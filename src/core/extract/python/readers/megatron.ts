@@ -1,4 +1,6 @@
 import type { CallRule } from '../rules';
+import type { Node } from 'web-tree-sitter';
+import { positionalArguments } from '../../pythonValues';
 
 /**
  * Megatron-LM's programs (and the forks that keep its package layout: Megatron-DeepSpeed, NeMo's Megatron
@@ -50,19 +52,19 @@ function usesMegatron(ctx: { text: string }): boolean {
   return known;
 }
 
+/** How many positional arguments a call has. */
+function positionalCount(call: Node): number {
+  const args = call.childForFieldName('arguments');
+  return args ? positionalArguments(args).length : 0;
+}
+
 export const megatronPretrain: CallRule = {
   framework: 'megatron',
   callees: ['pretrain'],
   runStart: [/\bmegatron\b/, /\bpretrain[ \t]*\(/],
   // Megatron-LM's signature: the providers as positional arguments. GPT-NeoX keeps a `megatron` package too, whose
   // `pretrain(neox_args=neox_args)` runs the merged YAML configs deepy.py hands it: those configs are the runs.
-  when: ({ node, full, ctx }) =>
-    full === 'pretrain' &&
-    usesMegatron(ctx) &&
-    (node
-      .childForFieldName('arguments')
-      ?.namedChildren.filter((a) => a !== null && a.type !== 'keyword_argument' && a.type !== 'comment').length ?? 0) >=
-      2,
+  when: ({ node, full, ctx }) => full === 'pretrain' && usesMegatron(ctx) && positionalCount(node) >= 2,
   read: ({ node, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
     ctx.add('run.framework', 'megatron', fn, "Megatron-LM's pretrain()");

@@ -1,5 +1,4 @@
-import type { Node } from 'web-tree-sitter';
-import { evaluate, keywordArgument } from '../../pythonValues';
+import { evaluate, keywordOrFirstArgument } from '../../pythonValues';
 import { truncate } from '../context';
 import type { CallRule } from '../rules';
 
@@ -14,16 +13,6 @@ import type { CallRule } from '../rules';
 const HF_PREFIX = /^HF:\/\//i;
 const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
-function modelArgument(call: Node): Node | null {
-  const args = call.childForFieldName('arguments');
-  if (!args) return null;
-  return (
-    keywordArgument(args, 'model') ??
-    args.namedChildren.find((c) => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment') ??
-    null
-  );
-}
-
 export const mlcEngine: CallRule = {
   framework: 'mlc-llm',
   callees: ['MLCEngine'],
@@ -32,7 +21,7 @@ export const mlcEngine: CallRule = {
   when: ({ ctx }) => ctx.text.includes('mlc_llm'),
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
-    const model = modelArgument(node);
+    const model = keywordOrFirstArgument(node, 'model');
     const r = model ? evaluate(model, ctx.symbols) : undefined;
     const id = typeof r?.value === 'string' ? r.value.replace(HF_PREFIX, '') : undefined;
     if (model && id && HUB_ID.test(id)) {

@@ -1,4 +1,4 @@
-import { evaluate } from '../../pythonValues';
+import { evaluate, positionalArguments } from '../../pythonValues';
 import { truncate } from '../context';
 import type { CallRule } from '../rules';
 
@@ -16,9 +16,8 @@ export const mlxLoad: CallRule = {
   words: ['mlx_lm'],
   when: ({ full, ctx }) => (full === 'load' || full === 'mlx_lm.load') && /\bmlx_lm\b/.test(ctx.text),
   read: ({ node, full, ctx }) => {
-    const first = node
-      .childForFieldName('arguments')
-      ?.namedChildren.find((c) => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment');
+    const args = node.childForFieldName('arguments');
+    const first = args ? positionalArguments(args)[0] : undefined;
     const r = first ? evaluate(first, ctx.symbols) : undefined;
     if (!first || typeof r?.value !== 'string' || !HUB_ID.test(r.value)) return false;
     ctx.add('model.id', r.value, first, r.via ? `${full} (${truncate(r.via, 60)}), MLX LM` : `${full}(...), MLX LM`);

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { evaluate, keywordArgument } from '../../pythonValues';
+import { evaluate, keywordArgument, positionalArguments } from '../../pythonValues';
 import { truncate, type PythonReadContext } from '../context';
 import { readModelKeyword, readTrainingKeywords } from '../keywords';
 import type { CallInfo, CallRule } from '../rules';
@@ -39,9 +39,8 @@ function stringKeyword(call: Node, name: string, ctx: PythonReadContext): { valu
 
 /** Requests a generate call serves: the literal list it is given, times the loop around it. */
 function readRequests(call: Node, ctx: PythonReadContext): void {
-  const first = call
-    .childForFieldName('arguments')
-    ?.namedChildren.find((c) => c && c.type !== 'keyword_argument' && c.type !== 'comment');
+  const args = call.childForFieldName('arguments');
+  const first = args ? positionalArguments(args)[0] : undefined;
   const prompts = first ? evaluate(first, ctx.symbols) : undefined;
   const perCall = Array.isArray(prompts?.value) ? prompts.value.length : undefined;
   let node: Node | null = call.parent;

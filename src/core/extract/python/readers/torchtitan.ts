@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { evaluate, keywordArgument } from '../../pythonValues';
+import { callKeyword, evaluate } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
@@ -99,11 +99,6 @@ function bodiesOf(first: Node, definitions: ReadonlyMap<string, Node>): Node[] {
   return out;
 }
 
-function keyword(call: Node, name: string): Node | null {
-  const args = call.childForFieldName('arguments');
-  return args ? keywordArgument(args, name) : null;
-}
-
 function valueOf(node: Node | null, ctx: PythonReadContext): string | number | boolean | undefined {
   const v = node ? evaluate(node, ctx.symbols)?.value : undefined;
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
@@ -145,7 +140,7 @@ function readRegistry(ctx: PythonReadContext): void {
     for (const call of body.descendantsOfType('call')) {
       if (!call) continue;
       const { last, full } = ctx.callee(call);
-      const hf = keyword(call, 'hf_assets_path');
+      const hf = callKeyword(call, 'hf_assets_path');
       const hfPath = valueOf(hf, ctx);
       if (!model && hf && typeof hfPath === 'string') {
         const named = checkpointName(hfPath);
@@ -161,21 +156,21 @@ function readRegistry(ctx: PythonReadContext): void {
           flavour = { value: `${family}_${v.toLowerCase().replace(/\./g, '_')}`, node: arg };
       }
       for (const k of ['initial_load_path', 'initial_load_in_hf']) {
-        const node = keyword(call, k);
+        const node = callKeyword(call, k);
         const v = valueOf(node, ctx);
         if (!loads && node && (v === true || (typeof v === 'string' && v !== '')))
           loads = { node, detail: `${k}=${String(v)}: the run starts from a saved checkpoint` };
       }
       // `Float8LinearConverter.Config(...)`: the converter is the name before `.Config`. Emulated fp8 computes in bf16.
       const converter = last === 'Config' ? (full.split('.').slice(-2)[0] ?? '') : last;
-      if (FP8_CONVERTER.test(converter) && valueOf(keyword(call, 'emulate'), ctx) !== true) fp8 ??= call;
+      if (FP8_CONVERTER.test(converter) && valueOf(callKeyword(call, 'emulate'), ctx) !== true) fp8 ??= call;
       const stepsNode =
-        last === 'TrainingConfig' ? keyword(call, 'steps') : (keyword(call, 'num_training_steps') ?? null);
+        last === 'TrainingConfig' ? callKeyword(call, 'steps') : (callKeyword(call, 'num_training_steps') ?? null);
       const n = valueOf(stepsNode, ctx);
       if (!steps && stepsNode && typeof n === 'number' && Number.isInteger(n) && n > 0)
         steps = { value: n, node: stepsNode, detail: `${stepsNode.parent?.text ?? ''} in ${name}` };
       for (const k of ['dtype', 'mixed_precision_param', 'model_dtype']) {
-        const node = keyword(call, k);
+        const node = callKeyword(call, k);
         const v = valueOf(node, ctx);
         if (!dtype && node && typeof v === 'string' && Object.hasOwn(DTYPES, v))
           dtype = { value: DTYPES[v], node, detail: `${k}="${v}" in ${name}` };
@@ -187,7 +182,7 @@ function readRegistry(ctx: PythonReadContext): void {
           ['max_context_length', 'seq'],
           ['num_tokens_per_microbatch_per_dp_rank', 'tokens'],
         ] as const) {
-          const node = keyword(call, k);
+          const node = callKeyword(call, k);
           const v = valueOf(node, ctx);
           if (!node || typeof v !== 'number' || !Number.isInteger(v) || v <= 0) continue;
           if (into === 'batch') batch ??= { value: v, node, detail: `local_batch_size=${v} in ${name}` };

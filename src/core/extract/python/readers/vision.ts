@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { evaluate, keywordArgument } from '../../pythonValues';
+import { evaluate, keywordArgument, positionalArguments } from '../../pythonValues';
 import { truncate, type ImportedModels, type PythonReadContext } from '../context';
 import { attachEdit } from '../keywords';
 import type { CallRule } from '../rules';
@@ -199,9 +199,7 @@ export const torchHubModels: CallRule = {
   read: ({ node, full, ctx }) => {
     const args = node.childForFieldName('arguments');
     if (!args) return;
-    const positional = args.namedChildren.filter(
-      (c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment',
-    );
+    const positional = positionalArguments(args);
     const model = keywordArgument(args, 'model') ?? positional[1];
     if (!model) return;
     const name = entryName(model, ctx, 0);

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
-import { evaluate, keywordArgument } from '../../pythonValues';
+import { callKeyword, evaluate } from '../../pythonValues';
 import { callOf, scalar, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
@@ -26,17 +26,12 @@ export const TRAINER_CONFIG_ASSIGNMENT = /^[A-Za-z_]\w*[ \t]*=[ \t]*\w*TrainerCo
 const FSDP_DEFAULT =
   'xtuner v1 FSDPConfig defaults param_dtype and reduce_dtype to torch.bfloat16 (xtuner/v1/config/fsdp.py)';
 
-function keyword(call: Node, name: string): Node | null {
-  const args = call.childForFieldName('arguments');
-  return args ? keywordArgument(args, name) : null;
-}
-
 /** The model config a trainer names: its own `model_cfg=`, or its train worker's. */
 function modelConfig(trainer: Node, ctx: PythonReadContext): { node: Node; call: Node | undefined } | undefined {
-  const direct = keyword(trainer, 'model_cfg');
+  const direct = callKeyword(trainer, 'model_cfg');
   if (direct) return { node: direct, call: callOf(direct, ctx) };
-  const worker = callOf(keyword(trainer, 'train_worker_cfg'), ctx);
-  const inner = worker ? keyword(worker, 'model_cfg') : null;
+  const worker = callOf(callKeyword(trainer, 'train_worker_cfg'), ctx);
+  const inner = worker ? callKeyword(worker, 'model_cfg') : null;
   return inner ? { node: inner, call: callOf(inner, ctx) } : undefined;
 }
 
@@ -72,7 +67,7 @@ export const xtunerV1Config: FileRule = {
     if (!trainer) return;
     const owner = ctx.callee(trainer).last;
     const model = modelConfig(trainer, ctx);
-    const loadFrom = keyword(trainer, 'load_from');
+    const loadFrom = callKeyword(trainer, 'load_from');
     // A trainer config that names neither a model config nor a checkpoint is a fragment, not a run.
     if (!model && !loadFrom) return;
     const fn = trainer.childForFieldName('function') ?? trainer;
@@ -123,12 +118,12 @@ export const xtunerV1Config: FileRule = {
       ['total_step', 'training.steps'],
       ['total_train_steps', 'training.steps'],
     ] as const) {
-      const node = keyword(trainer, name);
+      const node = callKeyword(trainer, name);
       if (node && evaluate(node, ctx.symbols)?.value !== null)
         ctx.addResolved(kind, node, `${name} in ${owner}`, positive);
     }
-    const fsdp = callOf(keyword(trainer, 'fsdp_cfg'), ctx);
-    const dtype = fsdp ? keyword(fsdp, 'param_dtype') : null;
+    const fsdp = callOf(callKeyword(trainer, 'fsdp_cfg'), ctx);
+    const dtype = fsdp ? callKeyword(fsdp, 'param_dtype') : null;
     if (dtype)
       ctx.addResolved(
         'training.precision',
@@ -137,8 +132,8 @@ export const xtunerV1Config: FileRule = {
         (v) => normalisePrecision(scalar(v)) ?? undefined,
       );
     else ctx.add('training.precision', 'bf16', fsdp ?? fn, FSDP_DEFAULT, 'low');
-    const resources = callOf(keyword(trainer, 'resources'), ctx);
-    const workers = resources ? keyword(resources, 'num_workers') : null;
+    const resources = callOf(callKeyword(trainer, 'resources'), ctx);
+    const workers = resources ? callKeyword(resources, 'num_workers') : null;
     if (workers)
       ctx.addResolved('hardware.devices', workers, `num_workers in ${ctx.callee(resources!).last}`, positive);
   },
