@@ -1,3 +1,5 @@
+import { findModel } from './index';
+
 /**
  * The size a model's name states (`Qwen3-4B`, `llama-7b`, `pythia-1.4b-deduped`, `opt-125m`,
  * `Mixtral-8x7B`, torchtune's `llama3_2_1b`, `qwen2_5_0_5b`), for ids that have no catalog row.
@@ -26,6 +28,41 @@ export interface NamedSize {
  */
 export const NAME_SIZE_SPREAD = 1.35;
 
+/**
+ * Vision Transformers are named by a size word, not a count (`mae_vit_large_patch16`, `deit_small_patch16_224`,
+ * `ViT-H/14`, `dinov2_vitg14`): each word is one fixed architecture (ViT paper, Dosovitskiy et al. 2021, Table 1:
+ * Base/Large/Huge; DeiT, Touvron et al. 2021, Table 1: Tiny/Small; giant: Zhai et al. 2022 / DINOv2). The size is
+ * that of the catalog's sourced row of the standard variant (the row ids are below); a model built around the
+ * encoder (an MAE decoder, a detection head) is larger by a few percent, inside NAME_SIZE_SPREAD.
+ */
+export const VIT_VARIANT_ROWS: Readonly<Record<string, string>> = {
+  tiny: 'timm/vit_tiny_patch16_224',
+  small: 'timm/vit_small_patch16_224',
+  base: 'timm/vit_base_patch16_224',
+  large: 'timm/vit_large_patch16_224',
+  huge: 'google/vit-huge-patch14-224-in21k',
+  giant: 'facebook/dinov2-giant',
+};
+const VIT_WORD: Record<string, string> = {
+  ti: 'tiny',
+  s: 'small',
+  b: 'base',
+  l: 'large',
+  h: 'huge',
+  g: 'giant',
+};
+/** `vit_large`, `vit-l-16`, `ViT-L/14`, `vitl14`, `deit_small`, `deit3_base`: the size word after the family name. */
+const VIT_VARIANT = /(?:^|[^a-z])(?:vit|deit3?)[-_]?(tiny|small|base|large|huge|giant|ti|s|b|l|h|g)(?=$|[^a-z])/i;
+
+/** The standard ViT variant a name states (`large`), if it states one. */
+export function vitVariantOf(name: string | null | undefined): { variant: string; text: string } | undefined {
+  if (!name || name.length > 300) return undefined;
+  const m = VIT_VARIANT.exec(name);
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  return { variant: VIT_WORD[word] ?? word, text: m[0].replace(/^[^a-z]/i, '') };
+}
+
 const UNIT: Record<string, number> = { m: 1e6, b: 1e9 };
 
 /** A size right after these words counts data, not parameters (`laion2B-39B`, `step-1431k-3T`, `tokens-300B`). */
@@ -39,6 +76,18 @@ const DATA_WORD = /(laion\d*[bm]?|tokens?|data|step|steps|ckpt|iter)$/i;
 const SIZE_TOKEN = /(?:^|[-_/.\s])(?:(\d{1,3})x)?(\d{1,4}(?:[._p]\d{1,3})?)([mb])(?=$|[-_/.\s])/gi;
 
 export function sizeFromModelName(name: string | null | undefined): NamedSize | undefined {
+  return sizeFromCount(name) ?? sizeFromVitVariant(name);
+}
+
+/** A ViT size word (`mae_vit_large_patch16`): the size of the catalog row of that standard variant. */
+function sizeFromVitVariant(name: string | null | undefined): NamedSize | undefined {
+  const named = vitVariantOf(name);
+  const row = named && findModel(VIT_VARIANT_ROWS[named.variant]);
+  if (!named || !row) return undefined;
+  return { params: row.params, text: `${named.text} (ViT-${named.variant}, as ${row.id})` };
+}
+
+function sizeFromCount(name: string | null | undefined): NamedSize | undefined {
   if (!name || name.length > 300) return undefined;
   let best: NamedSize | undefined;
   for (const m of name.matchAll(SIZE_TOKEN)) {

@@ -29,6 +29,10 @@ const MAX_NAMES = 50;
 const RUN_FUNCTION =
   /^(?:train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)$/;
 
+/** A program's per-epoch or per-step training function (`train_one_epoch`, `train_step`). */
+const EPOCH_FUNCTION =
+  /^(?:train_one_epoch|train_epoch|train_one_step|train_step|training_step|run_epoch|run_train_epoch)$/;
+
 /**
  * A settings class of the package the program builds (`from mypkg.configs.training import train_config`, then
  * `train_config()` updated from the command line): its field defaults are the run's settings.
@@ -57,7 +61,10 @@ export const localModuleCalls: FileRule = {
   words: ['__main__'],
   runStart: [/__name__\s*==\s*["']__main__["']/, /^from[ \t]+\.?[A-Za-z_][\w.]*[ \t]+import\b/m],
   read: (_index, ctx) => {
-    if (ctx.facts.some(startsARun)) return;
+    // A program that starts its own run (a loop over epochs) still calls its per-epoch step from a module beside
+    // it (`from engine_pretrain import train_one_epoch`, as MAE/DeiT-style programs do): that module holds the
+    // step's settings (autocast, the loss scaler), so it is linked too; its other imports are helpers.
+    const ownRun = ctx.facts.some(startsARun);
     if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
     const moduleOf = new Map<string, string>();
     // A dotted module is followed only from a thin entry point that defines nothing of its own (patch,
@@ -78,6 +85,7 @@ export const localModuleCalls: FileRule = {
         const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
         const local = name ? (name[2] ?? name[1]) : undefined;
         if (!local || moduleOf.size >= MAX_NAMES || HELPER_FUNCTION.test(name![1])) continue;
+        if (ownRun && !EPOCH_FUNCTION.test(name![1])) continue;
         if (isDotted && !thin) {
           const serves = SERVE_FUNCTION.test(name![1]);
           if (!serves && (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1])))) continue;

@@ -78,7 +78,12 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     (full === 'create_model' && OPEN_CLIP_IMPORT.test(ctx.text));
   const timm = !openClip && (full === 'timm.create_model' || full === 'create_model');
   // `models.__dict__[args.arch](...)`: torchvision's constructor named by a variable (pytorch/examples imagenet).
-  const byName = /(^|\.)models\.__dict__\[/.test(full) && call.childForFieldName('function')?.type === 'subscript';
+  // The same idiom over a module of the repository's own (`models_mae.__dict__[args.model](...)`, as MAE- and
+  // DeiT-style programs pick an architecture function by name): the name is the model's; it is not torchvision's.
+  const subscripted = call.childForFieldName('function')?.type === 'subscript';
+  const tvByName = subscripted && /(^|\.)models\.__dict__\[/.test(full);
+  const ownByName = !tvByName && subscripted && importedModuleByName(full, ctx.text);
+  const byName = tvByName || ownByName;
   if (!tv && !keras && !timm && !byName && !openClip) return false;
   const args = call.childForFieldName('arguments');
   if (!args) return false;
@@ -139,8 +144,19 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
       : 'no weights given: the library initialises randomly';
   }
   ctx.add('model.fromScratch', scratch, weights ?? pretrained ?? call, why, weights || pretrained ? 'high' : 'medium');
-  attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
+  // A module of the repository's own builds it: no library model to swap in.
+  if (!ownByName) attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
   return true;
+}
+
+/** `mod.__dict__[...]` where `mod` is a module this file imports (`import models_mae`, `from . import models_vit`). */
+function importedModuleByName(full: string, text: string): boolean {
+  const m = /^(\w{1,100})\.__dict__\[/.exec(full);
+  if (!m || m[1] === 'self' || m[1] === 'cls') return false;
+  return new RegExp(
+    `^[ \\t]*(?:import[ \\t]+(?:[\\w.]+[ \\t]+as[ \\t]+)?${m[1]}\\b|from[ \\t]+[\\w.]+[ \\t]+import[^\\n]*\\b${m[1]}\\b)`,
+    'm',
+  ).test(text);
 }
 
 /** `from open_clip import create_model` (which would otherwise read as timm's). */
