@@ -17,7 +17,15 @@ describe('ViT size words in model names', () => {
   });
 
   it('does not read words that only contain the letters', () => {
-    for (const name of ['vitamin_b12', 'levit_128', 'revit_large', 'vitals', 'pvit', 'gpt2-large'])
+    for (const name of [
+      'vitamin_b12',
+      'levit_128',
+      'revit_large',
+      'vitals',
+      'pvit',
+      'gpt2-large',
+      'open_clip:ViT-L-16',
+    ])
       assert.equal(vitVariantOf(name), undefined, name);
   });
 

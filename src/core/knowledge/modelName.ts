@@ -56,7 +56,9 @@ const VIT_VARIANT = /(?:^|[^a-z])(?:vit|deit3?)[-_]?(tiny|small|base|large|huge|
 
 /** The standard ViT variant a name states (`large`), if it states one. */
 export function vitVariantOf(name: string | null | undefined): { variant: string; text: string } | undefined {
-  if (!name || name.length > 300) return undefined;
+  // CLIP-style names (`open_clip:ViT-L-16`, `clip-vit-large-patch14`, SigLIP) name two towers, image and text:
+  // the ViT word sizes only one of them.
+  if (!name || name.length > 300 || /clip|siglip/i.test(name)) return undefined;
   const m = VIT_VARIANT.exec(name);
   if (!m) return undefined;
   const word = m[1].toLowerCase();

@@ -228,7 +228,7 @@ export function extractPythonFacts(
     if (i % NODES_PER_CHECK === 0 && pastDeadline()) throw new PastDeadline();
   };
   const syntax = new SyntaxCaches();
-  const index = indexSyntax(tree, text, relevantLines);
+  const index = indexSyntax(tree, text, relevantLines, checkpoint);
   checkpoint();
   const symbols = collectSymbols(index, tree, text, syntax);
   checkpoint();

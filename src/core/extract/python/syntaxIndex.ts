@@ -114,18 +114,28 @@ function queryOf(tree: Tree): Query {
   return query;
 }
 
-/** The index's nodes on the given rows, skipping those already seen (their ids). */
-function captureRows(tree: Tree, ranges: ReadonlyArray<readonly [number, number]>, seen: Set<number>) {
+/**
+ * The index's nodes on the given rows, skipping those already seen (their ids). `tick` is called with a count of
+ * the statements queried so far: a module of tens of thousands of statements must let the caller's time budget stop it.
+ */
+function captureRows(
+  tree: Tree,
+  ranges: ReadonlyArray<readonly [number, number]>,
+  seen: Set<number>,
+  tick: (statements: number) => void = () => undefined,
+) {
   const query = queryOf(tree);
   const top = tree.rootNode.children.filter((c): c is Node => c !== null);
   const captured: Array<{ name: string; node: Node }> = [];
   // Query from the top-level statements that hold each range rather than from the root: a range
   // query from the root walks every statement before the range, which made long files quadratic.
   let from = 0;
+  let queried = 0;
   for (const [first, last] of ranges) {
     while (from < top.length && top[from].endPosition.row < first) from++;
     const options = { startPosition: { row: first, column: 0 }, endPosition: { row: last + 1, column: 0 } };
     for (let i = from; i < top.length && top[i].startPosition.row <= last; i++) {
+      tick(++queried);
       for (const capture of query.captures(top[i], options)) {
         if (seen.has(capture.node.id)) continue;
         seen.add(capture.node.id);
@@ -146,7 +156,12 @@ function fill(index: SyntaxIndex, captured: ReadonlyArray<{ name: string; node: 
   }
 }
 
-export function indexSyntax(tree: Tree, text: string, relevant: RelevantLines): SyntaxIndex {
+export function indexSyntax(
+  tree: Tree,
+  text: string,
+  relevant: RelevantLines,
+  tick?: (statements: number) => void,
+): SyntaxIndex {
   const index: SyntaxIndex = {
     ordered: [],
     calls: [],
@@ -156,7 +171,7 @@ export function indexSyntax(tree: Tree, text: string, relevant: RelevantLines): 
     moduleAssignments: [],
     classAssignments: [],
   };
-  const captured = captureRows(tree, relevant.rowRanges(text), new Set<number>());
+  const captured = captureRows(tree, relevant.rowRanges(text), new Set<number>(), tick);
   captured.sort((a, b) => a.node.startIndex - b.node.startIndex);
   fill(index, captured);
   placeAssignments(index);
