@@ -8,6 +8,7 @@ import { settingsModule } from './readers/settingsModule';
 import { distilabelEngines } from './readers/distilabel';
 import { mlcEngine } from './readers/mlc';
 import { mlxLoad } from './readers/mlx';
+import { yoloProgram } from './readers/yolo';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
@@ -162,6 +163,7 @@ export const FILE_RULES: readonly FileRule[] = [
   localModules.flagModule,
   settingsModule,
   modelFlagDefault,
+  yoloProgram,
   checkpointPathDefault,
   packageLoader,
   flagModuleDefaults,
