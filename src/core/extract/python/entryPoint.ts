@@ -73,6 +73,9 @@ export function codeWithoutStrings(tree: Tree, names?: ReadonlySet<string>, keep
 }
 
 /** Rows (inclusive) of the code that runs when the module is executed as a script. */
+/** `tf.app.run()`, `tf.compat.v1.app.run()`: run `main` of the module (tensorflow.org/api_docs/python/tf/compat/v1/app/run). */
+const TF_APP_RUN = /\btf\.(?:compat\.v1\.)?app\.run\(\s*\)/;
+
 export function executedRows(tree: Tree, checkpoint: (i: number) => void = () => undefined): Array<[number, number]> {
   const words = new Set<string>();
   // A word first seen in reached code reaches the definitions of that name (a work list: one pass per definition,
@@ -141,6 +144,8 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
     (comment) => ' '.repeat(comment.length),
   );
   for (const statement of statements) wordsOf(statement);
+  // `tf.app.run()` (TensorFlow 1's tf.compat.v1.app.run) with no function given calls the module's `main`.
+  if (statements.some((st) => TF_APP_RUN.test(code.slice(st.startIndex, st.endIndex)))) words.add('main');
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
   for (const d of definitions) (byName.get(d.name) ?? byName.set(d.name, []).get(d.name)!).push(d);
   reachable.push(

@@ -9,6 +9,7 @@ import { distilabelEngines } from './readers/distilabel';
 import { mlcEngine } from './readers/mlc';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
+import { estimatorRun, tfFlagDefaults, tfHubModule } from './readers/tfEstimator';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
@@ -72,6 +73,7 @@ import { findModelHandles } from './handles';
  * The order matters where names overlap (`BitsAndBytesConfig` before the generic `*Config` sizes).
  */
 export const CALL_RULES: readonly CallRule[] = [
+  estimatorRun,
   torch.paramDtype,
   hf.fromPretrained,
   mlxLoad,
@@ -100,6 +102,7 @@ export const CALL_RULES: readonly CallRule[] = [
   vision.torchHubModels,
   torch.configFiles,
   keras.sequentialModels,
+  tfHubModule,
   codecarbon.emissionsTracker,
   modal.modalFunctionGpu,
   hf.loadDataset,
@@ -150,6 +153,7 @@ export const FILE_RULES: readonly FileRule[] = [
   constants.moduleConstants,
   constants.dataclassFields,
   constants.argparseDefaults,
+  tfFlagDefaults,
   models.fitPhases,
   models.embeddingLayout,
   models.moduleClasses,

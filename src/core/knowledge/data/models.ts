@@ -36,7 +36,8 @@ export const MODELS: readonly Model[] = [
   // ---------------- BERT ----------------
   {
     id: 'bert-base-uncased',
-    aliases: ['google-bert/bert-base-uncased'],
+    // The TF-Hub module of the same weights (google-research/bert README: BERT-Base, Uncased = uncased_L-12_H-768_A-12).
+    aliases: ['google-bert/bert-base-uncased', 'bert_uncased_L-12_H-768_A-12'],
     family: 'bert',
     architecture: 'encoder',
     modality: 'text',
@@ -106,7 +107,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'bert-base-cased',
-    aliases: ['google-bert/bert-base-cased'],
+    // The TF-Hub module of the same weights (google-research/bert README: BERT-Base, Cased = cased_L-12_H-768_A-12).
+    aliases: ['google-bert/bert-base-cased', 'bert_cased_L-12_H-768_A-12'],
     family: 'bert',
     architecture: 'encoder',
     modality: 'text',

@@ -22,7 +22,8 @@ const WEIGHT_FLAGS = new Set(['weights', 'model', 'cfg_weights']);
  */
 const YOLO_WEIGHTS = /^(yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2})(?:\.pt)?$/i;
 /** Cheap test of a whole file (the run-start prefilter): a quoted checkpoint name. */
-const YOLO_WEIGHTS_IN_TEXT = /["'](?:[\w./-]{0,200}\/)?yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2}(?:\.pt)?["']/i;
+const YOLO_WEIGHTS_IN_TEXT =
+  /["'](?:[\w./-]{0,200}\/)?yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2}(?:\.pt)?["']/i;
 const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
 
 /** The checkpoint name a flag's default gives: a string, `ROOT / "name.pt"`, or the first of a list. */
