@@ -9,6 +9,8 @@ import { distilabelEngines } from './readers/distilabel';
 import { mlcEngine } from './readers/mlc';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
+import { namedArchitecture } from './readers/namedArchitecture';
+import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate } from './readers/mlxTrain';
 import { estimatorRun, tfFlagDefaults, tfHubModule } from './readers/tfEstimator';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
@@ -136,8 +138,11 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.architectureConfigs,
   torch.backward,
   jax.applyGradients,
+  mlxOptimizerUpdate,
+  mlxLoraLayers,
   torch.trainCall,
   vision.visionConstructors,
+  namedArchitecture,
   hf.tokenizerLength,
   torch.loaderBatch,
 ];
@@ -168,6 +173,7 @@ export const FILE_RULES: readonly FileRule[] = [
   settingsModule,
   modelFlagDefault,
   yoloProgram,
+  mlxIterationFlags,
   checkpointPathDefault,
   packageLoader,
   flagModuleDefaults,

@@ -3706,6 +3706,72 @@ export const MODELS: readonly Model[] = [
   },
   // ---------------- torchvision classification ----------------
   {
+    id: 'resnet20',
+    aliases: ['cifar_resnet20'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 270_000,
+    smallerSiblings: [],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet20 0.27M params',
+  },
+  {
+    id: 'resnet32',
+    aliases: ['cifar_resnet32'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 460_000,
+    smallerSiblings: ['resnet20'],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet32 0.46M params',
+  },
+  {
+    id: 'resnet44',
+    aliases: ['cifar_resnet44'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 660_000,
+    smallerSiblings: ['resnet32', 'resnet20'],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet44 0.66M params',
+  },
+  {
+    id: 'resnet56',
+    aliases: ['cifar_resnet56'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 850_000,
+    smallerSiblings: ['resnet44', 'resnet32', 'resnet20'],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet56 0.85M params',
+  },
+  {
+    id: 'resnet110',
+    aliases: ['cifar_resnet110'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 1_700_000,
+    smallerSiblings: ['resnet56', 'resnet44', 'resnet32', 'resnet20'],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet110 1.7M params',
+  },
+  {
+    id: 'resnet1202',
+    aliases: ['cifar_resnet1202'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 19_400_000,
+    smallerSiblings: ['resnet110', 'resnet56', 'resnet44', 'resnet32', 'resnet20'],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet1202 19.4M params',
+  },
+  {
     id: 'resnet18',
     aliases: ['torchvision/resnet18', 'torchvision.models.resnet18'],
     family: 'resnet',
