@@ -10,7 +10,7 @@ import { mlcEngine } from './readers/mlc';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
 import { namedArchitecture } from './readers/namedArchitecture';
-import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate } from './readers/mlxTrain';
+import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
 import { estimatorRun, tfFlagDefaults, tfHubModule } from './readers/tfEstimator';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
@@ -140,6 +140,7 @@ export const CALL_RULES: readonly CallRule[] = [
   jax.applyGradients,
   mlxOptimizerUpdate,
   mlxLoraLayers,
+  mlxPipelineGeneration,
   torch.trainCall,
   vision.visionConstructors,
   namedArchitecture,

@@ -8104,6 +8104,17 @@ export const MODELS: readonly Model[] = [
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
   },
   {
+    id: 'stabilityai/sdxl-turbo',
+    aliases: [],
+    family: 'stable-diffusion',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 2_600_000_000,
+    smallerSiblings: ['segmind/SSD-1B', 'stabilityai/stable-diffusion-2-1', 'runwayml/stable-diffusion-v1-5'],
+    source:
+      'model card huggingface.co/stabilityai/sdxl-turbo ("a distilled version of SDXL 1.0", finetuned from SDXL 1.0 Base) and the diffusers SDXL Turbo docs ("uses the exact same architecture as SDXL"): the SDXL UNet, 2.6B (Podell et al. 2023, arXiv:2307.01952, Table 1); the UNet only',
+  },
+  {
     id: 'segmind/SSD-1B',
     aliases: [],
     family: 'stable-diffusion',
@@ -8116,7 +8127,8 @@ export const MODELS: readonly Model[] = [
   // ---------------- Diffusion transformers (the denoiser; text encoders and autoencoder excluded, as above) ----------------
   {
     id: 'black-forest-labs/FLUX.1-dev',
-    aliases: ['flux1-dev'],
+    // `flux-dev`: the name ports (mlx-examples' FluxPipeline, flux's own CLI) give the same weights.
+    aliases: ['flux1-dev', 'flux-dev'],
     family: 'flux',
     architecture: 'diffusion',
     modality: 'vision',
@@ -8127,7 +8139,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'black-forest-labs/FLUX.1-schnell',
-    aliases: ['flux1-schnell'],
+    aliases: ['flux1-schnell', 'flux-schnell'],
     family: 'flux',
     architecture: 'diffusion',
     modality: 'vision',

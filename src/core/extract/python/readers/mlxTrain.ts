@@ -1,4 +1,8 @@
+import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, positionalArguments, stringLiteral } from '../../pythonValues';
+import { findModel } from '../../../knowledge';
+import { onDefaultPath } from '../branches';
+import { truncate, type PythonReadContext } from '../context';
 import type { CallRule, FileRule } from '../rules';
 
 /**
@@ -67,3 +71,101 @@ export const mlxIterationFlags: FileRule = {
     }
   },
 };
+
+/**
+ * Image generation with an MLX port of a diffusion pipeline (mlx-examples' stable_diffusion and flux:
+ * `sd = StableDiffusionXL("stabilityai/sdxl-turbo", float16=True)`, `flux = FluxPipeline("flux-schnell")`, then
+ * `sd.generate_latents(prompt, num_steps=...)` evaluated step by step): inference with the weights the pipeline was
+ * built from, named by its first argument; `float16=True` computes in half precision.
+ */
+export const mlxPipelineGeneration: CallRule = {
+  framework: 'mlx',
+  callees: ['generate_latents', 'generate_latents_from_image'],
+  runStart: [/\.generate_latents(?:_from_image)?\(/, MLX_IMPORT],
+  when: ({ node, ctx }) =>
+    MLX_IMPORT.test(ctx.text) && node.childForFieldName('function')?.childForFieldName('object')?.type === 'identifier',
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function')!;
+    const receiver = fn.childForFieldName('object')!.text;
+    const built = pipelineConstruction(node, receiver, ctx);
+    if (built) {
+      const args = built.childForFieldName('arguments');
+      const first = args ? positionalArguments(args)[0] : undefined;
+      const r = first ? evaluate(first, ctx.symbols) : undefined;
+      if (first && typeof r?.value === 'string' && PIPELINE_WEIGHTS.test(r.value)) {
+        // A port's short name (`flux-schnell`) stands for the released weights the catalog knows by their Hub id.
+        const id = findModel(r.value)?.id ?? r.value;
+        ctx.add(
+          'model.id',
+          id,
+          first,
+          `${receiver} = ${ctx.callee(built).full}("${r.value}", ...): the weights it generates with`,
+          r.via ? 'medium' : 'high',
+        );
+        if (r.via) ctx.amendLast({ originLine: r.origin.startPosition.row });
+        ctx.add(
+          'model.fromScratch',
+          false,
+          first,
+          `${ctx.callee(built).full} loads the released ${r.value} weights`,
+          'medium',
+        );
+      }
+      const half = args ? keywordArgument(args, 'float16') : null;
+      const h = half ? (evaluate(half, ctx.symbols) ?? switchDefault(half, ctx)) : undefined;
+      if (half && typeof h?.value === 'boolean')
+        ctx.add(
+          'training.precision',
+          h.value ? 'fp16' : 'fp32',
+          half,
+          `float16=${truncate(half.text, 30)}${h.via ? ` (${truncate(h.via, 50)})` : ''}`,
+          'medium',
+        );
+    }
+    ctx.add(
+      'launch.inference',
+      full,
+      fn,
+      `${full}(...): an MLX diffusion pipeline generates images (inference)`,
+      'medium',
+    );
+  },
+};
+
+/** A pipeline's weights: a Hub id or a short name a port maps to one (`flux-schnell`). */
+const PIPELINE_WEIGHTS = /^[A-Za-z0-9][\w.-]{0,95}(?:\/[A-Za-z0-9][\w.-]{0,95})?$/;
+/** Assignments looked at in the scope of the generation call. */
+const MAX_ASSIGNMENTS = 2000;
+
+/** The constructor call the receiver was last bound to on the defaults' path (`sd = StableDiffusionXL(...)`). */
+function pipelineConstruction(call: Node, receiver: string, ctx: PythonReadContext): Node | undefined {
+  let scope: Node | null = call.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return undefined;
+  let found: Node | undefined;
+  let seen = 0;
+  for (const a of scope.descendantsOfType('assignment')) {
+    if (!a || ++seen > MAX_ASSIGNMENTS || a.startIndex >= call.startIndex) break;
+    const right = a.childForFieldName('right');
+    if (a.childForFieldName('left')?.text !== receiver || right?.type !== 'call') continue;
+    if (onDefaultPath(right, ctx.symbols)) found = right;
+  }
+  return found;
+}
+
+/** The file's `add_argument(` lines, found once per file however many calls ask. */
+const argumentLines = new WeakMap<PythonReadContext, string[]>();
+
+/** `args.float16` of a switch (`add_argument("--no-float16", dest="float16", action="store_false")`: True unless given). */
+function switchDefault(value: Node, ctx: PythonReadContext): { value: boolean; via?: string } | undefined {
+  const m = /^\w{1,40}\.(\w{1,60})$/.exec(value.text);
+  if (!m) return undefined;
+  const lines =
+    argumentLines.get(ctx) ?? argumentLines.set(ctx, ctx.text.match(/^[^\n]*add_argument\([^\n]*$/gm) ?? []).get(ctx)!;
+  for (const line of lines) {
+    const named = line.includes(`dest="${m[1]}"`) || line.includes(`dest='${m[1]}'`) || line.includes(`"--${m[1]}"`);
+    const action = /action\s*=\s*["']store_(true|false)["']/.exec(line);
+    if (named && action) return { value: action[1] === 'false', via: `${m[1]} is store_${action[1]}` };
+  }
+  return undefined;
+}
