@@ -14,6 +14,13 @@ import type { CallRule, FileRule } from '../rules';
 
 /** `import mlx.core as mx`, `from mlx import nn`, `import mlx.optimizers as optim`. */
 const MLX_IMPORT = /^[ \t]*(?:import[ \t]+mlx\b|from[ \t]+mlx\b)/m;
+/** Whether the file imports MLX, tested once per file however many calls ask. */
+const importsMlx = new WeakMap<PythonReadContext, boolean>();
+function isMlxProgram(ctx: PythonReadContext): boolean {
+  let known = importsMlx.get(ctx);
+  if (known === undefined) importsMlx.set(ctx, (known = MLX_IMPORT.test(ctx.text)));
+  return known;
+}
 
 export const mlxOptimizerUpdate: CallRule = {
   framework: 'mlx',
@@ -21,7 +28,7 @@ export const mlxOptimizerUpdate: CallRule = {
   words: ['mlx'],
   runStart: [/\.update\(\s*[\w.]+\s*,\s*\w*grad/, MLX_IMPORT],
   when: ({ node, full, ctx }) => {
-    if (!/(^|\.)(optimizer|opt|optim)\.update$/i.test(full) || !MLX_IMPORT.test(ctx.text)) return false;
+    if (!/(^|\.)(optimizer|opt|optim)\.update$/i.test(full) || !isMlxProgram(ctx)) return false;
     const args = node.childForFieldName('arguments');
     const positional = args ? positionalArguments(args) : [];
     return positional.length === 2 && /grad/i.test(positional[1].text);
@@ -39,7 +46,7 @@ export const mlxOptimizerUpdate: CallRule = {
 export const mlxLoraLayers: CallRule = {
   framework: 'mlx',
   callees: ['from_linear', 'linear_to_lora_layers', 'from_base'],
-  when: ({ full, ctx }) => /lora/i.test(full) && MLX_IMPORT.test(ctx.text),
+  when: ({ full, ctx }) => /lora/i.test(full) && isMlxProgram(ctx),
   read: ({ node, full, ctx }) => {
     if (ctx.facts.some((f) => f.kind === 'training.adapter')) return;
     ctx.add('training.adapter', 'lora', node, `${full}(...): LoRA layers are trained (MLX)`, 'medium');
@@ -54,7 +61,7 @@ export const mlxIterationFlags: FileRule = {
   phase: 'after-calls',
   words: ['iters'],
   read: (index, ctx) => {
-    if (!MLX_IMPORT.test(ctx.text) || ctx.facts.some((f) => f.kind === 'training.steps')) return;
+    if (!isMlxProgram(ctx) || ctx.facts.some((f) => f.kind === 'training.steps')) return;
     if (!ctx.facts.some((f) => f.kind === 'launch.trainer')) return;
     for (const node of index.calls) {
       if (ctx.callee(node).last !== 'add_argument') continue;
@@ -83,7 +90,7 @@ export const mlxPipelineGeneration: CallRule = {
   callees: ['generate_latents', 'generate_latents_from_image'],
   runStart: [/\.generate_latents(?:_from_image)?\(/, MLX_IMPORT],
   when: ({ node, ctx }) =>
-    MLX_IMPORT.test(ctx.text) && node.childForFieldName('function')?.childForFieldName('object')?.type === 'identifier',
+    isMlxProgram(ctx) && node.childForFieldName('function')?.childForFieldName('object')?.type === 'identifier',
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function')!;
     const receiver = fn.childForFieldName('object')!.text;
@@ -137,20 +144,42 @@ const PIPELINE_WEIGHTS = /^[A-Za-z0-9][\w.-]{0,95}(?:\/[A-Za-z0-9][\w.-]{0,95})?
 /** Assignments looked at in the scope of the generation call. */
 const MAX_ASSIGNMENTS = 2000;
 
+/** Per file and scope: each name's constructor calls (`sd = StableDiffusionXL(...)`), in source order. */
+const bindingsOf = new WeakMap<PythonReadContext, Map<number, Map<string, Node[]>>>();
+
+function scopeBindings(scope: Node, ctx: PythonReadContext): Map<string, Node[]> {
+  const perScope = bindingsOf.get(ctx) ?? bindingsOf.set(ctx, new Map()).get(ctx)!;
+  let names = perScope.get(scope.id);
+  if (names) return names;
+  names = new Map();
+  let seen = 0;
+  for (const a of scope.descendantsOfType('assignment')) {
+    if (!a || ++seen > MAX_ASSIGNMENTS) break;
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+    (names.get(left.text) ?? names.set(left.text, []).get(left.text)!).push(right);
+  }
+  perScope.set(scope.id, names);
+  return names;
+}
+
 /** The constructor call the receiver was last bound to on the defaults' path (`sd = StableDiffusionXL(...)`). */
 function pipelineConstruction(call: Node, receiver: string, ctx: PythonReadContext): Node | undefined {
   let scope: Node | null = call.parent;
   while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
   if (!scope) return undefined;
-  let found: Node | undefined;
-  let seen = 0;
-  for (const a of scope.descendantsOfType('assignment')) {
-    if (!a || ++seen > MAX_ASSIGNMENTS || a.startIndex >= call.startIndex) break;
-    const right = a.childForFieldName('right');
-    if (a.childForFieldName('left')?.text !== receiver || right?.type !== 'call') continue;
-    if (onDefaultPath(right, ctx.symbols)) found = right;
+  const bound = scopeBindings(scope, ctx).get(receiver) ?? [];
+  // The last binding before the call: found by halving, then back over the ones the defaults do not take.
+  let lo = 0;
+  let hi = bound.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bound[mid].startIndex < call.startIndex) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  for (let k = lo - 1; k >= 0; k--) if (onDefaultPath(bound[k], ctx.symbols)) return bound[k];
+  return undefined;
 }
 
 /** The file's `add_argument(` lines, found once per file however many calls ask. */

@@ -1,5 +1,5 @@
 import { evaluate } from '../../pythonValues';
-import { truncate } from '../context';
+import { truncate, type PythonReadContext } from '../context';
 import type { CallRule } from '../rules';
 
 /**
@@ -18,7 +18,7 @@ export const namedArchitecture: CallRule = {
     const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type !== 'comment') ?? [];
     if (args.length !== 2 || args[0]?.type !== 'identifier' || args[1]?.type !== 'attribute') return false;
     const module = args[0].text;
-    if (!importedModule(module, ctx.text)) return false;
+    if (!importedModule(module, ctx)) return false;
     const r = evaluate(args[1], ctx.symbols);
     if (typeof r?.value !== 'string' || !/^[A-Za-z][\w.-]{0,60}$/.test(r.value)) return false;
     const built = node.parent!;
@@ -41,10 +41,16 @@ export const namedArchitecture: CallRule = {
 };
 
 /** `import resnet`, `import models.resnet as resnet`, `from . import kwt`, `from nets import resnet`. */
-function importedModule(name: string, text: string): boolean {
+const importsOf = new WeakMap<PythonReadContext, Map<string, boolean>>();
+function importedModule(name: string, ctx: PythonReadContext): boolean {
   if (!/^\w{1,100}$/.test(name)) return false;
-  return new RegExp(
+  const known = importsOf.get(ctx) ?? importsOf.set(ctx, new Map()).get(ctx)!;
+  const memo = known.get(name);
+  if (memo !== undefined) return memo;
+  const found = new RegExp(
     `^[ \\t]*(?:import[ \\t]+(?:[\\w.]+[ \\t]+as[ \\t]+)?${name}\\b|from[ \\t]+[\\w.]+[ \\t]+import[^\\n]*\\b${name}\\b)`,
     'm',
-  ).test(text);
+  ).test(ctx.text);
+  known.set(name, found);
+  return found;
 }

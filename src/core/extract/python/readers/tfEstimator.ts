@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { evaluate, FIELD_PREFIX, keywordArgument, positionalArguments, stringLiteral } from '../../pythonValues';
 import { sizingKind } from '../keywords';
+import type { PythonReadContext } from '../context';
 import type { CallRule, FileRule } from '../rules';
 
 /**
@@ -103,20 +104,30 @@ function takesInputFn(call: Node): boolean {
 
 const ESTIMATOR_IN_TEXT = /Estimator\(/;
 const TRAIN_WITH_INPUT = /\.train\(\s*input_fn/;
+/** What the file's text says about its Estimator, tested once per file however many calls ask. */
+const estimatorText = new WeakMap<PythonReadContext, { estimator: boolean; trains: boolean }>();
+function estimatorOf(ctx: PythonReadContext): { estimator: boolean; trains: boolean } {
+  let known = estimatorText.get(ctx);
+  if (!known)
+    estimatorText.set(
+      ctx,
+      (known = { estimator: ESTIMATOR_IN_TEXT.test(ctx.text), trains: TRAIN_WITH_INPUT.test(ctx.text) }),
+    );
+  return known;
+}
 
 export const estimatorRun: CallRule = {
   framework: 'tensorflow',
   callees: ['train', 'predict'],
   words: ['input_fn'],
   runStart: [/\.(?:train|predict)\(\s*(?:input_fn|\w*input_fn)/, ESTIMATOR_IN_TEXT],
-  when: ({ node, full, ctx }) =>
-    /\.(train|predict)$/.test(full) && ESTIMATOR_IN_TEXT.test(ctx.text) && takesInputFn(node),
+  when: ({ node, full, ctx }) => /\.(train|predict)$/.test(full) && estimatorOf(ctx).estimator && takesInputFn(node),
   read: ({ node, full, last, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
     if (last === 'train')
       ctx.add('launch.trainer', full, fn, `${full}(input_fn=...): a TensorFlow Estimator trains`, 'medium');
     // A program that also trains predicts on what it trained: the training is the run.
-    else if (!TRAIN_WITH_INPUT.test(ctx.text))
+    else if (!estimatorOf(ctx).trains)
       ctx.add('launch.inference', full, fn, `${full}(input_fn): a TensorFlow Estimator predicts (inference)`, 'medium');
     else return false;
   },
