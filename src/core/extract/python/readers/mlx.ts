@@ -52,19 +52,17 @@ export const mlxLoad: CallRule = {
  */
 const CONVERSION_TAG = /-(?:\d{1,2}-?bit|q\d|bf16|fp16|f16|mlx|dwq)$/i;
 const MAX_TAGS = 3;
-let upstreamByName: Map<string, Model> | undefined;
+/** Catalog rows with an `org/name` id, by their lower-cased name (the first row of a name wins). */
+const UPSTREAM_BY_NAME = new Map<string, Model>();
+for (const m of MODELS) {
+  const name = m.id.slice(m.id.lastIndexOf('/') + 1).toLowerCase();
+  if (m.id.includes('/') && !UPSTREAM_BY_NAME.has(name)) UPSTREAM_BY_NAME.set(name, m);
+}
 
 function convertedFrom(id: string): Model | undefined {
   const slash = id.indexOf('/');
   if (slash < 0 || id.slice(0, slash).toLowerCase() !== 'mlx-community') return undefined;
-  if (!upstreamByName) {
-    upstreamByName = new Map();
-    for (const m of MODELS) {
-      const name = m.id.slice(m.id.lastIndexOf('/') + 1).toLowerCase();
-      if (m.id.includes('/') && !upstreamByName.has(name)) upstreamByName.set(name, m);
-    }
-  }
   let name = id.slice(slash + 1);
   for (let k = 0; k < MAX_TAGS && CONVERSION_TAG.test(name); k++) name = name.replace(CONVERSION_TAG, '');
-  return upstreamByName.get(name.toLowerCase());
+  return UPSTREAM_BY_NAME.get(name.toLowerCase());
 }
