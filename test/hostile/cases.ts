@@ -1022,6 +1022,26 @@ ${lines(
     n: 200,
     maxN: 10_000,
   },
+  // python/readers/yolo.ts and tfEstimator.ts: many weight flags and TF flags (each read once), classes, estimator calls.
+  {
+    name: 'python: a YOLO/TF1 program with many flags, classes and estimator calls',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import tensorflow as tf\nflags = tf.flags\n${lines(n, (i) => `flags.DEFINE_integer("num_train_steps_${i}", ${i}, "h")\nflags.DEFINE_string("m${i}_config_file", None, "pre-trained ${i}")\nclass L${i}(Base):\n    pass`)}\nif __name__ == "__main__":\n    p = argparse.ArgumentParser()\n${lines(n, (i) => `    p.add_argument("--weights", default=ROOT / "yolov5s${i % 7}.pt")\n    p.add_argument("--epochs", default=${i})\n    est = tf.estimator.Estimator(model_fn=f)\n    est.train(input_fn=train_input_fn, max_steps=${i})\n    est.predict(input_fn)`)}\n    tf.app.run()\n`,
+    n: 200,
+    maxN: 10_000,
+  },
+  // python/readers/mlxTrain.ts: many pipelines rebound in one scope, each generation call looks back over them.
+  {
+    name: 'python: an MLX program with many pipeline bindings and generation calls',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import mlx.core as mx\nimport mlx.optimizers as optim\n${lines(n, (i) => `p.add_argument("--no-float16", dest="float16", action="store_false")\nsd = StableDiffusionXL("org/m${i}", float16=args.float16)\nlatents = sd.generate_latents("x", num_steps=${i})\noptimizer.update(model, grads)\nl${i} = LoRALinear.from_linear(q)\nmodel = getattr(resnet, args.arch)()`)}\n`,
+    n: 100,
+    maxN: 5_000,
+  },
 ];
 
 /** A small repository written to disk for the CLI (FIFOs and links are made here, at test time). */

@@ -73,6 +73,9 @@ export function codeWithoutStrings(tree: Tree, names?: ReadonlySet<string>, keep
 }
 
 /** Rows (inclusive) of the code that runs when the module is executed as a script. */
+/** `tf.app.run()`, `tf.compat.v1.app.run()`: run `main` of the module (tensorflow.org/api_docs/python/tf/compat/v1/app/run). */
+const TF_APP_RUN = /\btf\.(?:compat\.v1\.)?app\.run\(\s*\)/;
+
 export function executedRows(tree: Tree, checkpoint: (i: number) => void = () => undefined): Array<[number, number]> {
   const words = new Set<string>();
   // A word first seen in reached code reaches the definitions of that name (a work list: one pass per definition,
@@ -141,6 +144,8 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
     (comment) => ' '.repeat(comment.length),
   );
   for (const statement of statements) wordsOf(statement);
+  // `tf.app.run()` (TensorFlow 1's tf.compat.v1.app.run) with no function given calls the module's `main`.
+  if (statements.some((st) => TF_APP_RUN.test(code.slice(st.startIndex, st.endIndex)))) words.add('main');
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
   for (const d of definitions) (byName.get(d.name) ?? byName.set(d.name, []).get(d.name)!).push(d);
   reachable.push(
@@ -230,22 +235,39 @@ function argumentName(literal: string): string {
 /** Bounds on the calls looked at for arguments (a program has tens; a hostile file may have millions). */
 const MAX_ARGUMENT_CALLS = 2000;
 
-/** The calls on lines that write `add_argument` or `Fire` (only those rows of the tree are visited). */
+/**
+ * The calls on lines that write `add_argument` or `Fire`: the rows found from the text, then one walk over the
+ * tree's calls (a range query per row walked the tree from its root each time: quadratic in a file of many flags).
+ */
 function argumentCalls(tree: Tree, text: string): Node[] {
-  const calls: Node[] = [];
-  const seen = new Set<number>();
+  const rows = new Set<number>();
   let row = 0;
-  for (let at = 0; at < text.length && calls.length < MAX_ARGUMENT_CALLS; row++) {
+  for (let at = 0; at < text.length && rows.size < MAX_ARGUMENT_CALLS; row++) {
     const end = text.indexOf('\n', at);
     const line = text.slice(at, end < 0 ? text.length : end);
     at = end < 0 ? text.length : end + 1;
-    if (!line.includes('add_argument') && !line.includes('Fire')) continue;
-    for (const call of tree.rootNode.descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })) {
-      if (!call || seen.has(call.id) || call.startPosition.row !== row) continue;
-      seen.add(call.id);
-      if (calls.push(call) >= MAX_ARGUMENT_CALLS) break;
-    }
+    if (line.includes('add_argument') || line.includes('Fire')) rows.add(row);
   }
+  if (rows.size === 0) return [];
+  // A cursor over the tree: only the calls on those rows become nodes.
+  const calls: Node[] = [];
+  const cursor = tree.walk();
+  let descending = true;
+  for (;;) {
+    if (descending) {
+      if (cursor.nodeType === 'call' && rows.has(cursor.startPosition.row)) {
+        if (calls.push(cursor.currentNode) >= MAX_ARGUMENT_CALLS) break;
+      }
+      if (cursor.gotoFirstChild()) continue;
+    }
+    if (cursor.gotoNextSibling()) {
+      descending = true;
+      continue;
+    }
+    if (!cursor.gotoParent()) break;
+    descending = false;
+  }
+  cursor.delete();
   return calls;
 }
 

@@ -8,6 +8,10 @@ import { settingsModule } from './readers/settingsModule';
 import { distilabelEngines } from './readers/distilabel';
 import { mlcEngine } from './readers/mlc';
 import { mlxLoad } from './readers/mlx';
+import { yoloProgram } from './readers/yolo';
+import { namedArchitecture } from './readers/namedArchitecture';
+import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
+import { estimatorRun, tfFlagDefaults, tfHubModule } from './readers/tfEstimator';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
@@ -71,6 +75,7 @@ import { findModelHandles } from './handles';
  * The order matters where names overlap (`BitsAndBytesConfig` before the generic `*Config` sizes).
  */
 export const CALL_RULES: readonly CallRule[] = [
+  estimatorRun,
   torch.paramDtype,
   hf.fromPretrained,
   mlxLoad,
@@ -99,6 +104,7 @@ export const CALL_RULES: readonly CallRule[] = [
   vision.torchHubModels,
   torch.configFiles,
   keras.sequentialModels,
+  tfHubModule,
   codecarbon.emissionsTracker,
   modal.modalFunctionGpu,
   hf.loadDataset,
@@ -132,8 +138,12 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.architectureConfigs,
   torch.backward,
   jax.applyGradients,
+  mlxOptimizerUpdate,
+  mlxLoraLayers,
+  mlxPipelineGeneration,
   torch.trainCall,
   vision.visionConstructors,
+  namedArchitecture,
   hf.tokenizerLength,
   torch.loaderBatch,
 ];
@@ -149,6 +159,7 @@ export const FILE_RULES: readonly FileRule[] = [
   constants.moduleConstants,
   constants.dataclassFields,
   constants.argparseDefaults,
+  tfFlagDefaults,
   models.fitPhases,
   models.embeddingLayout,
   models.moduleClasses,
@@ -162,6 +173,8 @@ export const FILE_RULES: readonly FileRule[] = [
   localModules.flagModule,
   settingsModule,
   modelFlagDefault,
+  yoloProgram,
+  mlxIterationFlags,
   checkpointPathDefault,
   packageLoader,
   flagModuleDefaults,

@@ -36,7 +36,8 @@ export const MODELS: readonly Model[] = [
   // ---------------- BERT ----------------
   {
     id: 'bert-base-uncased',
-    aliases: ['google-bert/bert-base-uncased'],
+    // The TF-Hub module of the same weights (google-research/bert README: BERT-Base, Uncased = uncased_L-12_H-768_A-12).
+    aliases: ['google-bert/bert-base-uncased', 'bert_uncased_L-12_H-768_A-12'],
     family: 'bert',
     architecture: 'encoder',
     modality: 'text',
@@ -106,7 +107,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'bert-base-cased',
-    aliases: ['google-bert/bert-base-cased'],
+    // The TF-Hub module of the same weights (google-research/bert README: BERT-Base, Cased = cased_L-12_H-768_A-12).
+    aliases: ['google-bert/bert-base-cased', 'bert_cased_L-12_H-768_A-12'],
     family: 'bert',
     architecture: 'encoder',
     modality: 'text',
@@ -3704,6 +3706,72 @@ export const MODELS: readonly Model[] = [
   },
   // ---------------- torchvision classification ----------------
   {
+    id: 'resnet20',
+    aliases: ['cifar_resnet20'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 270_000,
+    smallerSiblings: [],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet20 0.27M params',
+  },
+  {
+    id: 'resnet32',
+    aliases: ['cifar_resnet32'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 460_000,
+    smallerSiblings: ['resnet20'],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet32 0.46M params',
+  },
+  {
+    id: 'resnet44',
+    aliases: ['cifar_resnet44'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 660_000,
+    smallerSiblings: ['resnet32', 'resnet20'],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet44 0.66M params',
+  },
+  {
+    id: 'resnet56',
+    aliases: ['cifar_resnet56'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 850_000,
+    smallerSiblings: ['resnet44', 'resnet32', 'resnet20'],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet56 0.85M params',
+  },
+  {
+    id: 'resnet110',
+    aliases: ['cifar_resnet110'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 1_700_000,
+    smallerSiblings: ['resnet56', 'resnet44', 'resnet32', 'resnet20'],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet110 1.7M params',
+  },
+  {
+    id: 'resnet1202',
+    aliases: ['cifar_resnet1202'],
+    family: 'resnet-cifar',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 19_400_000,
+    smallerSiblings: ['resnet110', 'resnet56', 'resnet44', 'resnet32', 'resnet20'],
+    source:
+      'He et al. 2016, Deep Residual Learning for Image Recognition, arXiv:1512.03385, Table 6 (CIFAR-10 ResNets of 6n+2 layers, widths 16/32/64, 10 classes; as listed in the MosaicML Composer CIFAR ResNet model card): resnet1202 19.4M params',
+  },
+  {
     id: 'resnet18',
     aliases: ['torchvision/resnet18', 'torchvision.models.resnet18'],
     family: 'resnet',
@@ -6658,6 +6726,186 @@ export const MODELS: readonly Model[] = [
       'pytorch.org/hub/ultralytics_yolov5 table (params M, FLOPs @640 B as published by Ultralytics = 2x thop MACs, mAPval 50-95): yolov5x 86.7M params, 205.7B FLOPs',
   },
   {
+    id: 'yolov5n-seg',
+    aliases: ['yolov5n-seg.pt', 'ultralytics/yolov5n-seg'],
+    family: 'yolov5-seg',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 2_000_000,
+    forwardGflopsPerSample: 7.1, // 640x640
+    smallerSiblings: [],
+    quality: {
+      benchmark: 'COCO val2017 mask mAP50-95',
+      score: 23.4,
+      source:
+        'github.com/ultralytics/yolov5 README.md, "Segmentation Checkpoints" table (v7.0 release weights; params (M), FLOPs @640 (B) as published by Ultralytics = 2x thop MACs, mAPmask 50-95)',
+    },
+    source:
+      'github.com/ultralytics/yolov5 README.md, "Segmentation Checkpoints" table (v7.0 release weights; params (M), FLOPs @640 (B) as published by Ultralytics = 2x thop MACs, mAPmask 50-95): yolov5n-seg 2.0M params, 7.1B FLOPs',
+  },
+  {
+    id: 'yolov5s-seg',
+    aliases: ['yolov5s-seg.pt', 'ultralytics/yolov5s-seg'],
+    family: 'yolov5-seg',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 7_600_000,
+    forwardGflopsPerSample: 26.4, // 640x640
+    smallerSiblings: ['yolov5n-seg'],
+    quality: {
+      benchmark: 'COCO val2017 mask mAP50-95',
+      score: 31.7,
+      source:
+        'github.com/ultralytics/yolov5 README.md, "Segmentation Checkpoints" table (v7.0 release weights; params (M), FLOPs @640 (B) as published by Ultralytics = 2x thop MACs, mAPmask 50-95)',
+    },
+    source:
+      'github.com/ultralytics/yolov5 README.md, "Segmentation Checkpoints" table (v7.0 release weights; params (M), FLOPs @640 (B) as published by Ultralytics = 2x thop MACs, mAPmask 50-95): yolov5s-seg 7.6M params, 26.4B FLOPs',
+  },
+  {
+    id: 'yolov5m-seg',
+    aliases: ['yolov5m-seg.pt', 'ultralytics/yolov5m-seg'],
+    family: 'yolov5-seg',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 22_000_000,
+    forwardGflopsPerSample: 70.8, // 640x640
+    smallerSiblings: ['yolov5s-seg', 'yolov5n-seg'],
+    quality: {
+      benchmark: 'COCO val2017 mask mAP50-95',
+      score: 37.1,
+      source:
+        'github.com/ultralytics/yolov5 README.md, "Segmentation Checkpoints" table (v7.0 release weights; params (M), FLOPs @640 (B) as published by Ultralytics = 2x thop MACs, mAPmask 50-95)',
+    },
+    source:
+      'github.com/ultralytics/yolov5 README.md, "Segmentation Checkpoints" table (v7.0 release weights; params (M), FLOPs @640 (B) as published by Ultralytics = 2x thop MACs, mAPmask 50-95): yolov5m-seg 22.0M params, 70.8B FLOPs',
+  },
+  {
+    id: 'yolov5l-seg',
+    aliases: ['yolov5l-seg.pt', 'ultralytics/yolov5l-seg'],
+    family: 'yolov5-seg',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 47_900_000,
+    forwardGflopsPerSample: 147.7, // 640x640
+    smallerSiblings: ['yolov5m-seg', 'yolov5s-seg', 'yolov5n-seg'],
+    quality: {
+      benchmark: 'COCO val2017 mask mAP50-95',
+      score: 39.9,
+      source:
+        'github.com/ultralytics/yolov5 README.md, "Segmentation Checkpoints" table (v7.0 release weights; params (M), FLOPs @640 (B) as published by Ultralytics = 2x thop MACs, mAPmask 50-95)',
+    },
+    source:
+      'github.com/ultralytics/yolov5 README.md, "Segmentation Checkpoints" table (v7.0 release weights; params (M), FLOPs @640 (B) as published by Ultralytics = 2x thop MACs, mAPmask 50-95): yolov5l-seg 47.9M params, 147.7B FLOPs',
+  },
+  {
+    id: 'yolov5x-seg',
+    aliases: ['yolov5x-seg.pt', 'ultralytics/yolov5x-seg'],
+    family: 'yolov5-seg',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 88_800_000,
+    forwardGflopsPerSample: 265.7, // 640x640
+    smallerSiblings: ['yolov5l-seg', 'yolov5m-seg', 'yolov5s-seg', 'yolov5n-seg'],
+    quality: {
+      benchmark: 'COCO val2017 mask mAP50-95',
+      score: 41.4,
+      source:
+        'github.com/ultralytics/yolov5 README.md, "Segmentation Checkpoints" table (v7.0 release weights; params (M), FLOPs @640 (B) as published by Ultralytics = 2x thop MACs, mAPmask 50-95)',
+    },
+    source:
+      'github.com/ultralytics/yolov5 README.md, "Segmentation Checkpoints" table (v7.0 release weights; params (M), FLOPs @640 (B) as published by Ultralytics = 2x thop MACs, mAPmask 50-95): yolov5x-seg 88.8M params, 265.7B FLOPs',
+  },
+  {
+    id: 'yolov5n-cls',
+    aliases: ['yolov5n-cls.pt', 'ultralytics/yolov5n-cls'],
+    family: 'yolov5-cls',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 2_500_000,
+    forwardGflopsPerSample: 0.5, // 224x224
+    smallerSiblings: [],
+    quality: {
+      benchmark: 'ImageNet top-1 accuracy',
+      score: 64.6,
+      source:
+        'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224)',
+    },
+    source:
+      'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224): yolov5n-cls 2.5M params, 0.5B FLOPs',
+  },
+  {
+    id: 'yolov5s-cls',
+    aliases: ['yolov5s-cls.pt', 'ultralytics/yolov5s-cls'],
+    family: 'yolov5-cls',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 5_400_000,
+    forwardGflopsPerSample: 1.4, // 224x224
+    smallerSiblings: ['yolov5n-cls'],
+    quality: {
+      benchmark: 'ImageNet top-1 accuracy',
+      score: 71.5,
+      source:
+        'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224)',
+    },
+    source:
+      'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224): yolov5s-cls 5.4M params, 1.4B FLOPs',
+  },
+  {
+    id: 'yolov5m-cls',
+    aliases: ['yolov5m-cls.pt', 'ultralytics/yolov5m-cls'],
+    family: 'yolov5-cls',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 12_900_000,
+    forwardGflopsPerSample: 3.9, // 224x224
+    smallerSiblings: ['yolov5s-cls', 'yolov5n-cls'],
+    quality: {
+      benchmark: 'ImageNet top-1 accuracy',
+      score: 75.9,
+      source:
+        'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224)',
+    },
+    source:
+      'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224): yolov5m-cls 12.9M params, 3.9B FLOPs',
+  },
+  {
+    id: 'yolov5l-cls',
+    aliases: ['yolov5l-cls.pt', 'ultralytics/yolov5l-cls'],
+    family: 'yolov5-cls',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 26_500_000,
+    forwardGflopsPerSample: 8.5, // 224x224
+    smallerSiblings: ['yolov5m-cls', 'yolov5s-cls', 'yolov5n-cls'],
+    quality: {
+      benchmark: 'ImageNet top-1 accuracy',
+      score: 78.0,
+      source:
+        'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224)',
+    },
+    source:
+      'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224): yolov5l-cls 26.5M params, 8.5B FLOPs',
+  },
+  {
+    id: 'yolov5x-cls',
+    aliases: ['yolov5x-cls.pt', 'ultralytics/yolov5x-cls'],
+    family: 'yolov5-cls',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 48_100_000,
+    forwardGflopsPerSample: 15.9, // 224x224
+    smallerSiblings: ['yolov5l-cls', 'yolov5m-cls', 'yolov5s-cls', 'yolov5n-cls'],
+    quality: {
+      benchmark: 'ImageNet top-1 accuracy',
+      score: 79.0,
+      source:
+        'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224)',
+    },
+    source:
+      'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224): yolov5x-cls 48.1M params, 15.9B FLOPs',
+  },
+  {
     id: 'yolov8n',
     aliases: ['yolov8n.pt', 'ultralytics/yolov8n'],
     family: 'yolov8',
@@ -7856,6 +8104,17 @@ export const MODELS: readonly Model[] = [
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
   },
   {
+    id: 'stabilityai/sdxl-turbo',
+    aliases: [],
+    family: 'stable-diffusion',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 2_600_000_000,
+    smallerSiblings: ['segmind/SSD-1B', 'stabilityai/stable-diffusion-2-1', 'runwayml/stable-diffusion-v1-5'],
+    source:
+      'model card huggingface.co/stabilityai/sdxl-turbo ("a distilled version of SDXL 1.0", finetuned from SDXL 1.0 Base) and the diffusers SDXL Turbo docs ("uses the exact same architecture as SDXL"): the SDXL UNet, 2.6B (Podell et al. 2023, arXiv:2307.01952, Table 1); the UNet only',
+  },
+  {
     id: 'segmind/SSD-1B',
     aliases: [],
     family: 'stable-diffusion',
@@ -7868,7 +8127,8 @@ export const MODELS: readonly Model[] = [
   // ---------------- Diffusion transformers (the denoiser; text encoders and autoencoder excluded, as above) ----------------
   {
     id: 'black-forest-labs/FLUX.1-dev',
-    aliases: ['flux1-dev'],
+    // `flux-dev`: the name ports (mlx-examples' FluxPipeline, flux's own CLI) give the same weights.
+    aliases: ['flux1-dev', 'flux-dev'],
     family: 'flux',
     architecture: 'diffusion',
     modality: 'vision',
@@ -7879,7 +8139,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'black-forest-labs/FLUX.1-schnell',
-    aliases: ['flux1-schnell'],
+    aliases: ['flux1-schnell', 'flux-schnell'],
     family: 'flux',
     architecture: 'diffusion',
     modality: 'vision',

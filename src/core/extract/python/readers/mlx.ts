@@ -1,4 +1,6 @@
 import { evaluate, positionalArguments } from '../../pythonValues';
+import { MODELS } from '../../../knowledge/data/models';
+import type { Model } from '../../../knowledge/schema';
 import { truncate } from '../context';
 import type { CallRule } from '../rules';
 
@@ -21,6 +23,15 @@ export const mlxLoad: CallRule = {
     const r = first ? evaluate(first, ctx.symbols) : undefined;
     if (!first || typeof r?.value !== 'string' || !HUB_ID.test(r.value)) return false;
     ctx.add('model.id', r.value, first, r.via ? `${full} (${truncate(r.via, 60)}), MLX LM` : `${full}(...), MLX LM`);
+    const upstream = convertedFrom(r.value);
+    if (upstream)
+      ctx.add(
+        'model.params',
+        upstream.params,
+        first,
+        `the MLX conversion of ${upstream.id}: its parameters (catalog: ${truncate(upstream.source, 80)})`,
+        'medium',
+      );
     ctx.add('model.fromScratch', false, first, `${full} loads the pretrained ${r.value}`);
     const bits = /[-_](?:q?(4|8)[-_]?bit|q(4|8))(?=[-_]|$)/i.exec(r.value);
     if (bits)
@@ -32,3 +43,26 @@ export const mlxLoad: CallRule = {
       );
   },
 };
+
+/**
+ * The mlx-community organisation publishes MLX conversions of released models under the upstream name with the
+ * conversion's tags appended (`mlx-community/Mistral-7B-Instruct-v0.3-4bit`, model card: "converted to MLX format from
+ * mistralai/Mistral-7B-Instruct-v0.3 using mlx-lm"): the same architecture and parameter count as the upstream
+ * model, which the catalog knows by its own id.
+ */
+const CONVERSION_TAG = /-(?:\d{1,2}-?bit|q\d|bf16|fp16|f16|mlx|dwq)$/i;
+const MAX_TAGS = 3;
+/** Catalog rows with an `org/name` id, by their lower-cased name (the first row of a name wins). */
+const UPSTREAM_BY_NAME = new Map<string, Model>();
+for (const m of MODELS) {
+  const name = m.id.slice(m.id.lastIndexOf('/') + 1).toLowerCase();
+  if (m.id.includes('/') && !UPSTREAM_BY_NAME.has(name)) UPSTREAM_BY_NAME.set(name, m);
+}
+
+function convertedFrom(id: string): Model | undefined {
+  const slash = id.indexOf('/');
+  if (slash < 0 || id.slice(0, slash).toLowerCase() !== 'mlx-community') return undefined;
+  let name = id.slice(slash + 1);
+  for (let k = 0; k < MAX_TAGS && CONVERSION_TAG.test(name); k++) name = name.replace(CONVERSION_TAG, '');
+  return UPSTREAM_BY_NAME.get(name.toLowerCase());
+}

@@ -1,0 +1,160 @@
+import type { Node } from 'web-tree-sitter';
+import { evaluate, FIELD_PREFIX, keywordArgument, positionalArguments, stringLiteral } from '../../pythonValues';
+import { sizingKind } from '../keywords';
+import type { PythonReadContext } from '../context';
+import type { CallRule, FileRule } from '../rules';
+
+/**
+ * TensorFlow 1 Estimator programs driven by flags (tf.flags / absl.flags: `flags.DEFINE_integer("num_train_steps",
+ * 100000, "...")`, read as `FLAGS.num_train_steps`; tensorflow.org/api_docs/python/tf/compat/v1/flags and
+ * abseil.io/docs/python/guides/flags), run with `tf.app.run()` / `absl.app.run(main)`: the defaults are what the
+ * program runs with when a launch does not set them, as argparse defaults are. The run itself is the Estimator's
+ * (`estimator.train(input_fn=..., max_steps=...)`, `estimator.predict(input_fn)`; TPUEstimator alike,
+ * tensorflow.org/api_docs/python/tf/compat/v1/estimator/Estimator).
+ */
+
+/** `flags.DEFINE_integer`, `tf.flags.DEFINE_float`, `absl.flags.DEFINE_string`, `DEFINE_bool(ean)`. */
+const DEFINE = /^(?:(?:[\w.]*\.)?flags\.)?DEFINE_(integer|float|string|bool|boolean)$/;
+/**
+ * A flag naming the file or handle the model is built from: `bert_config_file`, `albert_config_file`,
+ * `bert_hub_module_handle`. The prefix is the model family; the file (its size) is the launch's to give.
+ */
+const MODEL_SOURCE_FLAG = /^([a-z][a-z0-9]{1,20})_(?:config_file|hub_module_handle)$/;
+/** A checkpoint to start from, and help text that says it holds pretrained weights. */
+const INIT_CHECKPOINT_FLAG = /^init_(?:checkpoint|ckpt)$/;
+const PRETRAINED_HELP = /\bpre-?trained\b/i;
+
+function definedFlag(call: Node): { name: string; def: Node | null; help: string | null } | null {
+  const args = call.childForFieldName('arguments');
+  if (!args) return null;
+  const positional = positionalArguments(args);
+  const nameNode = keywordArgument(args, 'name') ?? positional[0];
+  const name = nameNode ? stringLiteral(nameNode) : null;
+  if (!name || !/^\w{1,100}$/.test(name)) return null;
+  const def = keywordArgument(args, 'default') ?? positional[1] ?? null;
+  const helpNode = keywordArgument(args, 'help') ?? positional[2];
+  const help = helpNode ? helpText(helpNode) : null;
+  return { name, def, help };
+}
+
+/** A help string, also when written as adjacent literals over several lines. */
+function helpText(node: Node): string | null {
+  if (node.type === 'concatenated_string')
+    return node.namedChildren.map((c) => (c ? (stringLiteral(c) ?? '') : '')).join('');
+  return stringLiteral(node);
+}
+
+export const tfFlagDefaults: FileRule = {
+  framework: 'tensorflow',
+  phase: 'before-calls',
+  words: ['DEFINE_'],
+  read: (index, ctx) => {
+    let model: { family: string; node: Node; flag: string } | undefined;
+    let pretrainedInit: { node: Node; flag: string } | undefined;
+    for (const node of index.calls) {
+      const { full } = ctx.callee(node);
+      const m = DEFINE.exec(full);
+      if (!m) continue;
+      const flag = definedFlag(node);
+      if (!flag) continue;
+      const source = MODEL_SOURCE_FLAG.exec(flag.name);
+      if (source && !model) model = { family: source[1], node, flag: flag.name };
+      if (INIT_CHECKPOINT_FLAG.test(flag.name) && flag.help && PRETRAINED_HELP.test(flag.help))
+        pretrainedInit = { node, flag: flag.name };
+      if (!flag.def || flag.def.type === 'none') continue;
+      // Switches (`do_train` False) are left unbound: the program is launched with the ones it needs, and a
+      // `if FLAGS.do_train:` branch is the run whichever way the default points.
+      if (m[1] === 'bool' || m[1] === 'boolean') continue;
+      ctx.symbols.bind(
+        FIELD_PREFIX + flag.name,
+        flag.def,
+        `default of \`--${flag.name}\` (line ${node.startPosition.row + 1})`,
+      );
+      const kind = sizingKind(flag.name);
+      if (!kind || kind === 'inference.maxNewTokens' || kind === 'hardware.devices') continue;
+      const r = evaluate(flag.def, ctx.symbols);
+      if (r && typeof r.value === 'number') ctx.add(kind, r.value, flag.def, `default of --${flag.name}`, 'medium');
+    }
+    if (model)
+      ctx.add(
+        'model.id',
+        model.family,
+        model.node,
+        `--${model.flag}: a ${model.family} model whose size is in the file the launch gives (required flag, no default)`,
+        'low',
+      );
+    if (pretrainedInit)
+      ctx.add(
+        'model.fromScratch',
+        false,
+        pretrainedInit.node,
+        `--${pretrainedInit.flag}: its help says the checkpoint is a pre-trained model the program starts from`,
+        'low',
+      );
+  },
+};
+
+/** The Estimator trains or predicts when given an input function (`estimator.train(input_fn=train_input_fn, ...)`). */
+function takesInputFn(call: Node): boolean {
+  const args = call.childForFieldName('arguments');
+  if (!args) return false;
+  const first = keywordArgument(args, 'input_fn') ?? positionalArguments(args)[0];
+  return !!first && /input_fn/.test(first.text);
+}
+
+const ESTIMATOR_IN_TEXT = /Estimator\(/;
+const TRAIN_WITH_INPUT = /\.train\(\s*input_fn/;
+/** What the file's text says about its Estimator, tested once per file however many calls ask. */
+const estimatorText = new WeakMap<PythonReadContext, { estimator: boolean; trains: boolean }>();
+function estimatorOf(ctx: PythonReadContext): { estimator: boolean; trains: boolean } {
+  let known = estimatorText.get(ctx);
+  if (!known)
+    estimatorText.set(
+      ctx,
+      (known = { estimator: ESTIMATOR_IN_TEXT.test(ctx.text), trains: TRAIN_WITH_INPUT.test(ctx.text) }),
+    );
+  return known;
+}
+
+export const estimatorRun: CallRule = {
+  framework: 'tensorflow',
+  callees: ['train', 'predict'],
+  words: ['input_fn'],
+  runStart: [/\.(?:train|predict)\(\s*(?:input_fn|\w*input_fn)/, ESTIMATOR_IN_TEXT],
+  when: ({ node, full, ctx }) => /\.(train|predict)$/.test(full) && estimatorOf(ctx).estimator && takesInputFn(node),
+  read: ({ node, full, last, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    if (last === 'train')
+      ctx.add('launch.trainer', full, fn, `${full}(input_fn=...): a TensorFlow Estimator trains`, 'medium');
+    // A program that also trains predicts on what it trained: the training is the run.
+    else if (!estimatorOf(ctx).trains)
+      ctx.add('launch.inference', full, fn, `${full}(input_fn): a TensorFlow Estimator predicts (inference)`, 'medium');
+    else return false;
+  },
+};
+
+/** A TF-Hub module's name in its handle (`https://tfhub.dev/google/bert_uncased_L-12_H-768_A-12/1`). */
+const HUB_HANDLE =
+  /^https?:\/\/(?:tfhub\.dev|www\.kaggle\.com\/models)\/[\w.-]{1,100}\/([\w.-]{1,100})(?:\/[\w.-]{1,100}){0,4}$/;
+
+/**
+ * `hub.Module(handle, trainable=True)` (TensorFlow Hub's TF1 module API, tensorflow.org/hub/api_docs/python/hub/Module):
+ * loads the module's published weights, so a program that trains through it fine-tunes them. A handle the code
+ * spells out names the model.
+ */
+export const tfHubModule: CallRule = {
+  framework: 'tensorflow',
+  callees: ['Module'],
+  words: ['hub.Module'],
+  when: ({ full }) => full === 'hub.Module' || full === 'tensorflow_hub.Module',
+  read: ({ node, full, ctx }) => {
+    const args = node.childForFieldName('arguments');
+    const handle = args ? (keywordArgument(args, 'spec') ?? positionalArguments(args)[0]) : undefined;
+    if (!handle) return;
+    const r = evaluate(handle, ctx.symbols);
+    const m = typeof r?.value === 'string' ? HUB_HANDLE.exec(r.value) : null;
+    if (m && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null))
+      ctx.add('model.id', m[1], handle, `${full}("${r!.value as string}"): a TF-Hub module`, 'medium');
+    ctx.add('model.fromScratch', false, handle, `${full}(...) loads the module's published weights`, 'medium');
+  },
+};

@@ -1,0 +1,124 @@
+import type { Node } from 'web-tree-sitter';
+import { keywordArgument, stringLiteral } from '../../pythonValues';
+import type { FileRule } from '../rules';
+
+/**
+ * Ultralytics-style YOLO programs (YOLOv5's train.py / val.py / detect.py / predict.py / benchmarks.py,
+ * classify/ and segment/, the many forks that keep their shape): argparse programs run as main whose
+ * `--weights` (or `--model`) flag defaults to a released checkpoint by name (`default=ROOT / "yolov5s.pt"`,
+ * `default="yolov5s-cls.pt"`, `nargs="+", default=["yolov5s"]`). The model is that checkpoint: the release
+ * weights Ultralytics downloads when the file is not found (docs.ultralytics.com/yolov5, "Train Custom Data":
+ * `--weights yolov5s.pt` starts from pretrained weights, `--weights '' --cfg yolov5s.yaml` from scratch).
+ * A program with an `--epochs` flag trains it; one without runs it (validation, detection, prediction,
+ * a benchmark of exports, a hub entry module's main): inference.
+ */
+
+/** Flags that name the checkpoint to start from or run (dashes and underscores alike). */
+const WEIGHT_FLAGS = new Set(['weights', 'model', 'cfg_weights']);
+
+/**
+ * A released YOLO checkpoint's name: `yolov5s`, `yolov5s6`, `yolov5m-seg`, `yolov5s-cls`, `yolov8n-pose`,
+ * `yolo11x-obb`, `yolov3-tiny`, with or without `.pt`. Bounded parts: linear on any input.
+ */
+const YOLO_WEIGHTS = /^(yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2})(?:\.pt)?$/i;
+/** Cheap test of a whole file (the run-start prefilter): a quoted checkpoint name. */
+const YOLO_WEIGHTS_IN_TEXT =
+  /["'](?:[\w./-]{0,200}\/)?yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2}(?:\.pt)?["']/i;
+const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
+
+/** The checkpoint name a flag's default gives: a string, `ROOT / "name.pt"`, or the first of a list. */
+function defaultWeights(node: Node): { name: string; at: Node } | null {
+  let at: Node | null = node;
+  if (at.type === 'list' || at.type === 'tuple') at = at.namedChildren[0] ?? null;
+  // `ROOT / "yolov5s.pt"`: a path joined onto the repository's root; the name is the last part.
+  while (at && at.type === 'binary_operator' && at.childForFieldName('operator')?.text === '/')
+    at = at.childForFieldName('right');
+  const text = at ? stringLiteral(at) : null;
+  if (!at || !text) return null;
+  const base = text.slice(text.lastIndexOf('/') + 1);
+  const m = YOLO_WEIGHTS.exec(base);
+  return m ? { name: m[1].toLowerCase(), at } : null;
+}
+
+/** The long flag an `add_argument(...)` call declares (`--weights`), without dashes, or null. */
+function flagOf(args: Node): string | null {
+  for (const c of args.namedChildren) {
+    const s = c ? stringLiteral(c) : null;
+    if (s?.startsWith('--')) return s.slice(2).replace(/-/g, '_');
+  }
+  return null;
+}
+
+/** Classes defined at a module's top level from which it reads as a model library. */
+const LIBRARY_CLASSES = 3;
+
+function topLevelClasses(root: Node): number {
+  let n = 0;
+  for (const c of root.namedChildren) {
+    const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    if (def?.type === 'class_definition') n++;
+  }
+  return n;
+}
+
+export const yoloProgram: FileRule = {
+  framework: 'ultralytics-yolo',
+  phase: 'after-calls',
+  words: ['yolo'],
+  runStart: [YOLO_WEIGHTS_IN_TEXT, MAIN_GUARD],
+  read: (index, ctx) => {
+    if (!MAIN_GUARD.test(ctx.text) || !/yolo/i.test(ctx.text)) return;
+    let weights: { name: string; at: Node; flag: string } | null = null;
+    let trains = false;
+    for (const node of index.calls) {
+      if (ctx.callee(node).last !== 'add_argument') continue;
+      const args = node.childForFieldName('arguments');
+      const flag = args ? flagOf(args) : null;
+      if (!args || !flag) continue;
+      if (flag === 'epochs') trains = true;
+      if (weights || !WEIGHT_FLAGS.has(flag)) continue;
+      const def = keywordArgument(args, 'default');
+      const found = def ? defaultWeights(def) : null;
+      if (found) weights = { ...found, flag };
+    }
+    if (!weights) return;
+    // A module that defines the network itself (models/tf.py: a dozen layer classes) and whose main only builds
+    // and checks them is a library with a self-test, not a program people run on data.
+    if (topLevelClasses(ctx.tree.rootNode) >= LIBRARY_CLASSES) return;
+    const flag = `--${weights.flag.replace(/_/g, '-')}`;
+    if (!ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) {
+      ctx.add(
+        'model.id',
+        weights.name,
+        weights.at,
+        `default of ${flag}: the released ${weights.name} checkpoint (Ultralytics YOLO)`,
+        'medium',
+      );
+      ctx.add(
+        'model.fromScratch',
+        false,
+        weights.at,
+        `${flag} defaults to released weights: training starts from them (from scratch only with ${flag} '')`,
+        'medium',
+      );
+    }
+    const started = ctx.facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference');
+    if (started) return;
+    if (trains)
+      ctx.add(
+        'launch.trainer',
+        `yolo:${weights.name}`,
+        weights.at,
+        `a YOLO training program (--epochs, ${flag} ${weights.name}) run as main`,
+        'medium',
+      );
+    else
+      ctx.add(
+        'launch.inference',
+        `yolo:${weights.name}`,
+        weights.at,
+        `a YOLO program run as main on ${flag} ${weights.name} with no --epochs: validation or prediction (inference)`,
+        'medium',
+      );
+  },
+};
