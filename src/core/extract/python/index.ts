@@ -12,6 +12,7 @@ import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath'
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
 import * as diffusion from './readers/diffusion';
+import { configDictModel, generateFunction, trainingFunction } from './readers/standaloneLm';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -106,6 +107,8 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.remoteTraining,
   ray.rayVllmEngines,
   serving.generation,
+  generateFunction,
+  trainingFunction,
   remoteCodeChat,
   threadedGeneration,
   nanotron.nanotronDecode,
@@ -154,6 +157,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.moduleClasses,
   models.forwardOnlyUse,
   modelConstructor.modelConstructor,
+  configDictModel,
   modelConstructor.fp8Matmuls,
   modelConstructor.weightCasts,
   namedDtypeCast,
