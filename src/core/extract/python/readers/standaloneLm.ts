@@ -358,7 +358,38 @@ export const trainingFunction: CallRule = {
     if (!passed.some((p) => /^(?:optimizer|optim|opt)$/.test(p))) return false;
     ctx.add('launch.trainer', 'loop', node.childForFieldName('function') ?? node, `${full}(..., optimizer, ...) trains the model`, 'medium');
     const epochs = keywordArgument(args, 'num_epochs') ?? keywordArgument(args, 'epochs') ?? keywordArgument(args, 'n_epochs');
-    if (epochs) ctx.addResolved('training.epochs', epochs, `${epochs.parent?.text.split('=')[0] ?? 'epochs'} in ${full}`);
+    if (!epochs) return true;
+    const label = `${epochs.parent?.text.split('=')[0] ?? 'epochs'} in ${full}`;
+    const fromSettings = evaluate(epochs, ctx.symbols) === undefined ? settingsEntry(epochs, ctx) : undefined;
+    if (fromSettings)
+      ctx.add('training.epochs', fromSettings.value, fromSettings.node, `${label}: "${fromSettings.key}" of the settings dict`, 'medium');
+    else ctx.addResolved('training.epochs', epochs, label);
     return true;
   },
 };
+
+/**
+ * `settings["num_epochs"]` where `settings` is the parameter the program's `main(gpt_config, settings)` receives:
+ * the entry of that key in the dicts the file states (`OTHER_SETTINGS = {"num_epochs": 10, ...}` under the main
+ * guard), when they agree.
+ */
+function settingsEntry(node: Node, ctx: PythonReadContext): { value: number; node: Node; key: string } | undefined {
+  if (node.type !== 'subscript' || node.childForFieldName('value')?.type !== 'identifier') return undefined;
+  const keyNode = node.childForFieldName('subscript');
+  const key = keyNode ? stringLiteral(keyNode) : null;
+  if (!key) return undefined;
+  const lines = ctx.text.split('\n');
+  const found: Array<{ value: number; node: Node }> = [];
+  for (let row = 0, looked = 0; row < lines.length && looked < MAX_ASSIGNMENTS; row++) {
+    if (!lines[row].includes('{') || !DICT_ASSIGNMENT.test(lines[row])) continue;
+    looked++;
+    const right = ctx.tree.rootNode
+      .descendantsOfType('assignment', { row, column: 0 }, { row: row + 1, column: 0 })
+      .find((a) => a !== null && a.startPosition.row === row)
+      ?.childForFieldName('right');
+    if (right?.type !== 'dictionary' || !onDefaultPath(right, ctx.symbols)) continue;
+    const entry = readDict(right, ctx).get(key);
+    if (typeof entry?.value === 'number') found.push({ value: entry.value, node: entry.node });
+  }
+  return found.length > 0 && found.every((f) => f.value === found[0].value) ? { ...found[0], key } : undefined;
+}
