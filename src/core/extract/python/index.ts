@@ -7,6 +7,7 @@ import { remoteCodeChat, threadedGeneration } from './readers/chatApi';
 import { settingsModule } from './readers/settingsModule';
 import { distilabelEngines } from './readers/distilabel';
 import { mlcEngine } from './readers/mlc';
+import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
@@ -116,6 +117,7 @@ export const CALL_RULES: readonly CallRule[] = [
   slurmSubmit.slurmSubmission,
   deepspeedMii,
   mlcEngine,
+  fastllmModel,
   tensorrtLlmRuntime,
   megatron.megatronPretrain,
   megatron.megatronInference,
