@@ -928,6 +928,8 @@ function passedFlags(words: readonly string[]): string[] {
     if (names.size >= MAX_PASSED_FLAGS) break;
     const m = /^["']?--([A-Za-z][\w.-]{0,100})(?:=|["']?$)/.exec(w);
     if (m) names.add(m[1].replace(/-/g, '_'));
+    // `-c /data/ckpt`: a short flag, named as the program's defaults name it (python/context.ts flagsOf).
+    else if (/^-[A-Za-z]$/.test(w)) names.add(w);
   }
   return [...names];
 }

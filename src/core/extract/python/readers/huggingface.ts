@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, type Resolved, type SymbolTable } from '../../pythonValues';
-import { truncate, type PythonReadContext } from '../context';
+import { flagsOf, truncate, type PythonReadContext } from '../context';
 import { attachEdit, readTrainerSetup, readTrainingKeywords, PYTHON_SIZING_NAMES, sizingKind } from '../keywords';
 import type { CallRule } from '../rules';
 
@@ -75,10 +75,13 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
         id.via ? `${classText}.from_pretrained (${id.via})` : `${classText}.from_pretrained`,
         id.via ? 'medium' : 'high',
       );
+      // `-c` / `--checkpoint-path` default: a launch that passes the flag loads another model (analyze.ts linkedFacts).
+      const flags = id.via ? flagsOf(id.via) : [];
       if (id.via)
         ctx.facts[ctx.facts.length - 1] = {
           ...ctx.facts[ctx.facts.length - 1],
           originLine: id.origin.startPosition.row,
+          ...(flags.length > 0 ? { fromFlags: flags } : {}),
         };
       attachEdit(ctx, call, `${classText}.from_pretrained`, id.origin);
     } else if (first) {
@@ -112,10 +115,13 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
         `architecture of \`${id.value}\`, weights initialised from scratch`,
         'medium',
       );
+      // `-c` / `--checkpoint-path` default: a launch that passes the flag loads another model (analyze.ts linkedFacts).
+      const flags = id.via ? flagsOf(id.via) : [];
       if (id.via)
         ctx.facts[ctx.facts.length - 1] = {
           ...ctx.facts[ctx.facts.length - 1],
           originLine: id.origin.startPosition.row,
+          ...(flags.length > 0 ? { fromFlags: flags } : {}),
         };
     }
     // AutoConfig.from_pretrained("gpt2", n_layer=6, n_embd=512): the sizes it overrides.
