@@ -64,7 +64,11 @@ const folderKey = (name: string) => name.replace(/^\.\//, '').replace(/\/+$/, ''
  * A later cell that loads what the launch wrote (`from_pretrained("output_qwen")` after `--output_dir output_qwen`)
  * uses the trained result: that load names no model of the run.
  */
-export function withNotebookLaunches(facts: readonly Fact[], sources: readonly NotebookSource[], path?: string): Fact[] {
+export function withNotebookLaunches(
+  facts: readonly Fact[],
+  sources: readonly NotebookSource[],
+  path?: string,
+): Fact[] {
   if (!sources.some((s) => s.text.includes('!') || s.text.includes('%%'))) return [...facts];
   const text = notebookShellText(sources);
   if (text === undefined) return [...facts];

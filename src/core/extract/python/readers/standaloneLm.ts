@@ -4,7 +4,13 @@ import { onDefaultPath } from '../branches';
 import type { PythonReadContext } from '../context';
 import type { CallRule, FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
-import { ARCHITECTURE_CLASS, assignedToAModel, importedArchitectures, insideClass, moduleClassNames } from './modelConstructor';
+import {
+  ARCHITECTURE_CLASS,
+  assignedToAModel,
+  importedArchitectures,
+  insideClass,
+  moduleClassNames,
+} from './modelConstructor';
 
 /**
  * Standalone LM programs and notebooks (books, courses, "from scratch" re-implementations) state the architecture
@@ -35,6 +41,43 @@ const ROPE = ['rope_base', 'rope_theta', 'rope_freq_base'];
 /** Dict assignments, table updates and constructor calls looked at per file (a script has a handful). */
 const MAX_ASSIGNMENTS = 200;
 const MAX_CALLS = 200;
+/** Lines looked back from a table update for the name it picks by (it is set a few lines above). */
+const MAX_LOOKBACK = 500;
+/** Generate and training calls read per file (a script makes a handful; each looks its model up in the text). */
+const MAX_READS = 20;
+
+/** What the call rules look up in the whole text, once per file (a file may hold thousands of calls). */
+interface TextFacts {
+  readonly trains: boolean;
+  readonly buildsOptimizer: boolean;
+  reads: number;
+  readonly builtBy: Map<string, string | undefined>;
+}
+const TEXT_FACTS = new WeakMap<PythonReadContext, TextFacts>();
+function textFacts(ctx: PythonReadContext): TextFacts {
+  let facts = TEXT_FACTS.get(ctx);
+  if (!facts) {
+    facts = {
+      trains: TRAINS.test(ctx.text),
+      buildsOptimizer: BUILDS_OPTIMIZER.test(ctx.text),
+      reads: 0,
+      builtBy: new Map(),
+    };
+    TEXT_FACTS.set(ctx, facts);
+  }
+  return facts;
+}
+
+/** The architecture class `name = Class(...)` builds in the file (one of its own, or a published one's name). */
+function builtBy(ctx: PythonReadContext, facts: TextFacts, name: string): string | undefined {
+  if (facts.builtBy.has(name)) return facts.builtBy.get(name);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const cls = new RegExp(`(?<![\\w.])${escaped}[ \\t]*=[ \\t]*([A-Za-z_]\\w{0,100})[ \\t]*\\(`).exec(ctx.text)?.[1];
+  const own = cls !== undefined && new RegExp(`^class[ \\t]+${cls}[ \\t]*\\(`, 'm').test(ctx.text);
+  const found = cls !== undefined && (ARCHITECTURE_CLASS.test(cls) || own) ? cls : undefined;
+  facts.builtBy.set(name, found);
+  return found;
+}
 
 const DICT_ASSIGNMENT = /^[ \t]*([A-Za-z_]\w{0,100})[ \t]*=[ \t]*\{/;
 const TABLE_UPDATE = /\b([A-Za-z_]\w{0,100})\.update\([ \t]*([A-Za-z_]\w{0,100})\[([^\]\n]{1,100})\][ \t]*\)/;
@@ -121,7 +164,7 @@ interface Candidate {
  * so the module's symbols do not hold it; straight-line code reads the nearest assignment above).
  */
 function stringAbove(name: string, lines: readonly string[], row: number): string | undefined {
-  for (let at = row; at >= 0; at--) {
+  for (let at = row; at >= 0 && at > row - MAX_LOOKBACK; at--) {
     if (!lines[at].includes(name)) continue;
     const m = STRING_ASSIGNMENT.exec(lines[at]);
     if (m && m[1] === name) return m[2];
@@ -228,7 +271,9 @@ function modelName(className: string, picked: string | undefined): string {
 /** The weights loaded into the built model (`load_weights_into_gpt(model, params)`, `model.load_state_dict(...)`). */
 function loadsWeights(text: string, handle: string): boolean {
   const name = handle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\bload_weights_into_\\w{1,40}\\(\\s*${name}\\b|(?<![\\w.])${name}\\.load_state_dict\\(`).test(text);
+  return new RegExp(`\\bload_weights_into_\\w{1,40}\\(\\s*${name}\\b|(?<![\\w.])${name}\\.load_state_dict\\(`).test(
+    text,
+  );
 }
 
 /** The function (or the module) the call sits in: a load elsewhere in the file fills another model. */
@@ -250,7 +295,9 @@ function readConfigDictModel(index: SyntaxIndex, ctx: PythonReadContext): void {
   if (all.length === 0) return;
   for (const call of calls) {
     const args = call.childForFieldName('arguments');
-    const first = args ? (positionalArguments(args)[0] ?? keywordArgument(args, 'cfg') ?? keywordArgument(args, 'config')) : null;
+    const first = args
+      ? (positionalArguments(args)[0] ?? keywordArgument(args, 'cfg') ?? keywordArgument(args, 'config'))
+      : null;
     if (!first) continue;
     let chosen: Candidate[];
     if (first.type === 'dictionary') {
@@ -275,7 +322,13 @@ function readConfigDictModel(index: SyntaxIndex, ctx: PythonReadContext): void {
       'medium',
     );
     if (ARCHITECTURE_CLASS.test(className) || c.picked !== undefined)
-      ctx.add('model.id', modelName(className, c.picked), call, `${className}(...) sized by the dict${c.picked ? ` picked by "${c.picked}"` : ''}`, 'low');
+      ctx.add(
+        'model.id',
+        modelName(className, c.picked),
+        call,
+        `${className}(...) sized by the dict${c.picked ? ` picked by "${c.picked}"` : ''}`,
+        'low',
+      );
     const dtype = c.dict.get('dtype')?.value;
     if (typeof dtype === 'string' && /^(torch\.)?(bfloat16|float16|half)$/.test(dtype))
       ctx.add(
@@ -285,13 +338,16 @@ function readConfigDictModel(index: SyntaxIndex, ctx: PythonReadContext): void {
         `"dtype": ${dtype} in the model's config dict: its layers are built in that type`,
         'medium',
       );
-    const handle = call.parent?.type === 'assignment' ? (call.parent.childForFieldName('left')?.text ?? 'model') : 'model';
+    const handle =
+      call.parent?.type === 'assignment' ? (call.parent.childForFieldName('left')?.text ?? 'model') : 'model';
     const loaded = loadsWeights(scopeOf(call).text, handle);
     ctx.add(
       'model.fromScratch',
       !loaded,
       call,
-      loaded ? `pretrained weights are loaded into ${handle}` : `${className}(...) builds the model with random weights`,
+      loaded
+        ? `pretrained weights are loaded into ${handle}`
+        : `${className}(...) builds the model with random weights`,
       'medium',
     );
     return;
@@ -319,14 +375,14 @@ export const generateFunction: CallRule = {
   runStart: /\bgenerate_\w{1,60}\s*\(/,
   when: ({ last }) => /^generate_\w{1,60}$/.test(last) && !/^generate_(?:and_print|sample|samples)/.test(last),
   read: ({ node, full, ctx }) => {
-    if (TRAINS.test(ctx.text)) return false;
+    const facts = textFacts(ctx);
+    if (facts.trains || facts.reads >= MAX_READS) return false;
     const args = node.childForFieldName('arguments');
     const model = args ? (keywordArgument(args, 'model') ?? positionalArguments(args)[0] ?? null) : null;
     if (model?.type !== 'identifier') return false;
-    const built = new RegExp(`(?<![\\w.])${model.text}\\s*=\\s*([A-Za-z_]\\w{0,100})\\s*\\(`).exec(ctx.text);
-    const cls = built?.[1];
-    const ownClass = cls !== undefined && new RegExp(`^class\\s+${cls}\\s*\\(`, 'm').test(ctx.text);
-    if (!cls || !(ARCHITECTURE_CLASS.test(cls) || ownClass)) return false;
+    facts.reads++;
+    const cls = builtBy(ctx, facts, model.text);
+    if (!cls) return false;
     const fn = node.childForFieldName('function') ?? node;
     ctx.add('launch.inference', full, fn, `${full}(...) generates tokens with the ${cls} model`, 'medium');
     ctx.add('inference.engine', 'hf-generate', fn, `${full}(...): a token-by-token loop over one batch`, 'low');
@@ -351,18 +407,33 @@ export const trainingFunction: CallRule = {
   when: ({ last }) => /^train_\w{1,60}$/.test(last),
   read: ({ node, full, ctx }) => {
     const args = node.childForFieldName('arguments');
-    if (!args || !BUILDS_OPTIMIZER.test(ctx.text)) return false;
+    const facts = textFacts(ctx);
+    if (!args || !facts.buildsOptimizer || facts.reads >= MAX_READS) return false;
+    facts.reads++;
     const passed = args.namedChildren.map((a) =>
       a?.type === 'keyword_argument' ? (a.childForFieldName('value')?.text ?? '') : (a?.text ?? ''),
     );
     if (!passed.some((p) => /^(?:optimizer|optim|opt)$/.test(p))) return false;
-    ctx.add('launch.trainer', 'loop', node.childForFieldName('function') ?? node, `${full}(..., optimizer, ...) trains the model`, 'medium');
-    const epochs = keywordArgument(args, 'num_epochs') ?? keywordArgument(args, 'epochs') ?? keywordArgument(args, 'n_epochs');
+    ctx.add(
+      'launch.trainer',
+      'loop',
+      node.childForFieldName('function') ?? node,
+      `${full}(..., optimizer, ...) trains the model`,
+      'medium',
+    );
+    const epochs =
+      keywordArgument(args, 'num_epochs') ?? keywordArgument(args, 'epochs') ?? keywordArgument(args, 'n_epochs');
     if (!epochs) return true;
     const label = `${epochs.parent?.text.split('=')[0] ?? 'epochs'} in ${full}`;
     const fromSettings = evaluate(epochs, ctx.symbols) === undefined ? settingsEntry(epochs, ctx) : undefined;
     if (fromSettings)
-      ctx.add('training.epochs', fromSettings.value, fromSettings.node, `${label}: "${fromSettings.key}" of the settings dict`, 'medium');
+      ctx.add(
+        'training.epochs',
+        fromSettings.value,
+        fromSettings.node,
+        `${label}: "${fromSettings.key}" of the settings dict`,
+        'medium',
+      );
     else ctx.addResolved('training.epochs', epochs, label);
     return true;
   },
