@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Node } from 'web-tree-sitter';
 import { dictParams } from '../../src/core/extract/python/readers/standaloneLm';
-import { notebookShellText } from '../../src/core/extract/shell/notebookLaunch';
+import { notebookShellText, withNotebookLaunches } from '../../src/core/extract/shell/notebookLaunch';
 
 /** A config dict as the reader holds it (values only: the nodes are not looked at by the count). */
 function dict(entries: Record<string, number | string | boolean>): Parameters<typeof dictParams>[0] {
@@ -67,5 +67,41 @@ describe('notebook shell escapes as a launch script (round 13)', () => {
       notebookShellText([{ index: 0, startLine: 0, text: '!pip install peft\n!wget https://x/y.json' }]),
       undefined,
     );
+  });
+});
+
+describe('notebook shell escapes in a cloned project (round 13)', () => {
+  it('leaves out what runs after the notebook %cd-s into a repository it cloned', () => {
+    const text = notebookShellText([
+      { index: 0, startLine: 0, text: '!git clone https://huggingface.co/spaces/someone/lora-demo' },
+      { index: 1, startLine: 1, text: '%cd "lora-demo"\n!python app.py' },
+    ]);
+    assert.equal(text, undefined);
+  });
+
+  it('keeps a launch after a clone the notebook only installs from (!cd x && pip install .)', () => {
+    const text = notebookShellText([
+      { index: 0, startLine: 0, text: '!git clone https://github.com/org/kernels\n!cd kernels && pip install .' },
+      { index: 1, startLine: 2, text: '!python ../train.py --bf16' },
+    ]);
+    assert.ok(text?.includes('python ../train.py --bf16'));
+  });
+});
+
+describe('notebook launches (round 13)', () => {
+  it('is the first program the notebook runs; a later one using its output is not drawn in', () => {
+    const facts = withNotebookLaunches(
+      [],
+      [
+        { index: 0, startLine: 0, text: '!python finetune.py --model_name_or_path org/base --output_dir out' },
+        { index: 1, startLine: 1, text: '!python chat.py out/checkpoint-100 --prompt "hi"' },
+      ],
+      '/repo/demo/recipe.ipynb',
+    );
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'link.script').map((f) => f.value),
+      ['finetune.py'],
+    );
+    assert.ok(facts.some((f) => f.kind === 'model.id' && f.value === 'org/base'));
   });
 });

@@ -9,8 +9,8 @@ import type { CallRule } from '../rules';
  */
 export const fastllmModel: CallRule = {
   framework: 'fastllm',
-  callees: ['model'],
-  words: ['fastllm'],
+  // No callee list: `model` as a prefilter word would keep nearly every line of every file.
+  words: ['llm.model'],
   runStart: [/\bllm\.model\s*\(/, /\bfastllm_pytools\b/],
   when: ({ full, ctx }) => full === 'llm.model' && ctx.text.includes('fastllm_pytools'),
   read: ({ node, full, ctx }) => {

@@ -75,8 +75,11 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
         id.via ? `${classText}.from_pretrained (${id.via})` : `${classText}.from_pretrained`,
         id.via ? 'medium' : 'high',
       );
-      // `-c` / `--checkpoint-path` default: a launch that passes the flag loads another model (analyze.ts linkedFacts).
-      const flags = id.via ? flagsOf(id.via) : [];
+      // `-c` / `--checkpoint-path` default: a launch that passes the short flag (`python serve.py -c /data/ckpt/`)
+      // loads another model, so the default is not this run's (analyze.ts linkedFacts). A long flag is left out: the
+      // shell reader states the model a launch passes under the usual names (`--model_name_or_path`), and a value
+      // under another name (`--base_model_name="org/name"`) is often the default again, which is kept.
+      const flags = id.via ? flagsOf(id.via).filter((f) => f.startsWith('-')) : [];
       if (id.via)
         ctx.facts[ctx.facts.length - 1] = {
           ...ctx.facts[ctx.facts.length - 1],
@@ -115,8 +118,11 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
         `architecture of \`${id.value}\`, weights initialised from scratch`,
         'medium',
       );
-      // `-c` / `--checkpoint-path` default: a launch that passes the flag loads another model (analyze.ts linkedFacts).
-      const flags = id.via ? flagsOf(id.via) : [];
+      // `-c` / `--checkpoint-path` default: a launch that passes the short flag (`python serve.py -c /data/ckpt/`)
+      // loads another model, so the default is not this run's (analyze.ts linkedFacts). A long flag is left out: the
+      // shell reader states the model a launch passes under the usual names (`--model_name_or_path`), and a value
+      // under another name (`--base_model_name="org/name"`) is often the default again, which is kept.
+      const flags = id.via ? flagsOf(id.via).filter((f) => f.startsWith('-')) : [];
       if (id.via)
         ctx.facts[ctx.facts.length - 1] = {
           ...ctx.facts[ctx.facts.length - 1],

@@ -372,7 +372,9 @@ const TRAINS = /\.backward\(|\boptimizer\.step\(|\.fit\(/;
 export const generateFunction: CallRule = {
   framework: 'standalone-lm',
   words: ['generate_'],
-  runStart: /\bgenerate_\w{1,60}\s*\(/,
+  // The model comes first (`generate_text_simple(model=model, ...)`, `generate_stream(gpt_model, ...)`): not every
+  // `generate_*(` (`generate_square_subsequent_mask(sz)`) lets a file through the folder scan's prefilter.
+  runStart: /\bgenerate_\w{1,60}\s*\(\s*(?:model\s*=\s*)?\w{0,40}model\b/i,
   when: ({ last }) => /^generate_\w{1,60}$/.test(last) && !/^generate_(?:and_print|sample|samples)/.test(last),
   read: ({ node, full, ctx }) => {
     const facts = textFacts(ctx);
@@ -403,7 +405,7 @@ const BUILDS_OPTIMIZER = /\boptim\.\w{1,40}\(\s*[\w.]{1,100}\.parameters\(\)/;
 export const trainingFunction: CallRule = {
   framework: 'standalone-lm',
   words: ['train_'],
-  runStart: [/\btrain_\w{1,60}\s*\(/, BUILDS_OPTIMIZER],
+  runStart: [/\btrain_\w{1,60}\s*\([^()]{0,400}?\boptimizer\b/, BUILDS_OPTIMIZER],
   when: ({ last }) => /^train_\w{1,60}$/.test(last),
   read: ({ node, full, ctx }) => {
     const args = node.childForFieldName('arguments');
