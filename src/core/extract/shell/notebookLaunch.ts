@@ -73,32 +73,28 @@ export function notebookShellText(sources: readonly NotebookSource[]): string | 
   return any && LAUNCH.test(out.join('\n')) ? out.join('\n') : undefined;
 }
 
-/** Blocks of shell lines read per notebook (a recipe runs a handful of commands). */
+/** Cells whose shell lines are read per notebook (a recipe runs a handful of commands). */
 const MAX_BLOCKS = 100;
 
 /**
- * The launch facts of the first block of shell lines that runs a program (its ranges in the notebook's lines). A
+ * The launch facts of the first cell whose shell lines run a program (its ranges in the notebook's lines). A
  * recipe trains first; the programs it runs after (`!python inference_hf.py output/checkpoint-4000/`) use what that
  * run wrote and are runs of their own where the repository keeps them.
  */
-function firstLaunch(text: string, path: string | undefined): Fact[] | undefined {
+function firstLaunch(text: string, sources: readonly NotebookSource[], path: string | undefined): Fact[] | undefined {
   const lines = text.split('\n');
-  let blocks = 0;
-  for (let start = 0; start < lines.length && blocks < MAX_BLOCKS;) {
-    if (lines[start].trim() === '') {
-      start++;
-      continue;
-    }
-    let end = start;
-    while (end + 1 < lines.length && lines[end + 1].trim() !== '') end++;
-    blocks++;
-    const facts = extractShellFacts(lines.slice(start, end + 1).join('\n'), path);
+  // One block per cell (a cell's commands run together: a variable set on one line is used on the next).
+  for (let i = 0; i < sources.length && i < MAX_BLOCKS; i++) {
+    const start = sources[i].startLine;
+    const end = Math.min(lines.length, i + 1 < sources.length ? sources[i + 1].startLine : lines.length);
+    const block = lines.slice(start, end);
+    if (block.every((l) => l.trim() === '')) continue;
+    const facts = extractShellFacts(block.join('\n'), path);
     if (facts.some((f) => f.kind === 'link.script'))
       return facts.map((f) => ({
         ...f,
         range: { ...f.range, startLine: f.range.startLine + start, endLine: f.range.endLine + start },
       }));
-    start = end + 1;
   }
   return undefined;
 }
@@ -121,7 +117,7 @@ export function withNotebookLaunches(
   if (!sources.some((s) => s.text.includes('!') || s.text.includes('%%'))) return [...facts];
   const text = notebookShellText(sources);
   if (text === undefined) return [...facts];
-  const launched = firstLaunch(text, path);
+  const launched = firstLaunch(text, sources, path);
   if (!launched) return [...facts];
   const outputs = new Set([...text.matchAll(OUTPUT_DIR)].slice(0, 20).map((m) => folderKey(m[1])));
   // The launched program names its model: the notebook's own loads (the base again to merge the adapters into,
