@@ -1,3 +1,4 @@
+import { withNotebookLaunches } from './extract/shell/notebookLaunch';
 import { withWrittenConfigs, type NotebookSource } from './extract/notebookConfigs';
 import { fixFor, type CodeFix } from './advise/fixes';
 import { suggestImprovements, type Suggestion } from './advise/suggest';
@@ -186,11 +187,19 @@ export function notebookCode(text: string): NotebookCells {
     // A cell magic that makes the cell another language's or a file's text (`%%writefile config.yml`, `%%bash`):
     // none of it is Python (a written config is read by notebookConfigs.ts).
     const foreign = NON_PYTHON_CELL_MAGIC.test(text);
+    // A shell escape continued over lines (`!torchrun train.py \` then `    --bf16 True \`): all of it is shell.
+    let continued = false;
     const lines = text.split('\n').map((l) => {
       if (foreign) return '';
+      if (continued) {
+        continued = /\\[ \t]*$/.test(l);
+        return '';
+      }
       const timed = TIMING_MAGIC.exec(l);
       if (timed) return timed[1] + l.slice(timed[0].length);
-      return /^\s*[!%]/.test(l) ? '' : l;
+      if (!/^\s*[!%]/.test(l)) return l;
+      continued = /^\s*!/.test(l) && /\\[ \t]*$/.test(l);
+      return '';
     });
     cells.push({ index, startLine: line, lineCount: lines.length });
     sources.push({ index, startLine: line, text });
@@ -432,7 +441,12 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
         throw e;
       }
       if (!notebook) facts.push(...documentedDevices(input.path, code, facts), ...programNameFacts(input.path, facts));
-      else facts = withWrittenConfigs(facts, notebook.sources ?? [], code);
+      else
+        facts = withNotebookLaunches(
+          withWrittenConfigs(facts, notebook.sources ?? [], code),
+          notebook.sources ?? [],
+          input.path,
+        );
       if (notebook?.accelerator)
         facts.push({
           kind: 'hardware.accelerator',

@@ -23,6 +23,7 @@ export type Reader =
   | 'workspaceConfig'
   | 'notebook'
   | 'notebookConfigs'
+  | 'notebookLaunches'
   | 'modelCard'
   | 'prefilter'
   | 'pythonParse';
@@ -813,6 +814,52 @@ for epoch in range(3):
     make: (n) => 'export NPROC_PER_NODE=2\nASCEND_RT_VISIBLE_DEVICES=0,1 swift sft x.yaml\n'.repeat(n),
     n: 500,
     maxN: 20_000,
+  },
+  // python/readers/standaloneLm.ts: config dicts, table updates and model constructions, each looked up in the file.
+  {
+    name: 'python: many GPT config dicts, each built into a model',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `from blocks import (\n    GPTModel,\n)\n${lines(n, (i) => `C${i} = {"vocab_size": 50257, "emb_dim": ${i + 1}, "n_layers": 2}\nmodel = GPTModel(C${i})`)}\n`,
+    n: 200,
+    maxN: 10_000,
+  },
+  {
+    name: 'python: many table updates picking a size by a name set above',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `from blocks import GPTModel\nT = {"a": {"emb_dim": 8, "n_layers": 2}}\nB = {"vocab_size": 10}\n${lines(n, (i) => `K = "a"\nB.update(T[K])\nx${i} = 1`)}\nmodel = GPTModel(B)\n`,
+    n: 200,
+    maxN: 10_000,
+  },
+  {
+    name: 'python: many generate_ and train_ calls handed a model',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import torch\nclass GPTModel(torch.nn.Module):\n    pass\nmodel = GPTModel({})\n${lines(n, (i) => `out${i} = generate_text_simple(model=model, idx=x, max_new_tokens=${i})\ntrain_model_simple(model, loader, optimizer, num_epochs=s["e${i}"])`)}\n`,
+    n: 200,
+    maxN: 10_000,
+  },
+  // shell/notebookLaunch.ts: shell escapes continued over lines, read as one launch script.
+  {
+    name: 'notebook: a shell escape continued over thousands of lines',
+    reader: 'notebookLaunches',
+    file: 'a.ipynb',
+    make: (n) =>
+      `!torchrun --nproc_per_node 2 train.py \\\n${'    --output_dir out/x --bf16 True \\\n'.repeat(n)}    --x 1\n`,
+    n: 500,
+    maxN: 20_000,
+  },
+  {
+    name: 'notebook: many shell escapes, each launching a script',
+    reader: 'notebookLaunches',
+    file: 'a.ipynb',
+    make: (n) => lines(n, (i) => `!python train${i}.py --model_name_or_path org/m${i} --output_dir o${i}`),
+    n: 200,
+    maxN: 10_000,
   },
   // shellFacts.ts: folders written by exports, looked up for every later serving command.
   {

@@ -14,6 +14,7 @@ import { mayStartARun } from '../../src/core/scan/prefilter';
 import { parseWorkspaceConfig } from '../../src/core/workspaceConfig';
 import { parsing } from '../unit/helpers';
 import { GROWTH_CASES, type GrowthCase } from './cases';
+import { withNotebookLaunches } from '../../src/core/extract/shell/notebookLaunch';
 
 /**
  * Every reader is linear on pathological input: reading 4n costs at most about 4× reading n.
@@ -89,6 +90,8 @@ function reader(c: GrowthCase, python: PythonParsing): (text: string) => Prepare
       return plain((t) => notebookCode(t));
     case 'notebookConfigs':
       return plain((t) => withWrittenConfigs([], [{ index: 0, startLine: 0, text: t }], t));
+    case 'notebookLaunches':
+      return plain((t) => withNotebookLaunches([], [{ index: 0, startLine: 0, text: t }], '/repo/recipes/a.ipynb'));
     case 'modelCard':
       return plain((t) => parseModelCard(t, c.file));
     case 'prefilter':

@@ -761,8 +761,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         !/^(false|0)$/i.test(raw)
       )
         add('training.adapter', 'qlora', `--${m[1]}`);
-      else if (name === 'use_qlora' && !/^(false|0)$/i.test(raw ?? ''))
-        // open-instruct's finetune.py `--use_qlora`: a 4-bit (nf4) base under the LoRA adapters.
+      else if ((name === 'use_qlora' || name === 'q_lora') && !/^(false|0)$/i.test(raw ?? ''))
+        // open-instruct's finetune.py `--use_qlora`: a 4-bit (nf4) base under the LoRA adapters; Qwen's finetune.py
+        // `--q_lora` (LoRA over a GPTQ Int4 checkpoint, GPTQConfig(bits=4)).
         add('training.adapter', 'qlora', `--${m[1]}`);
       else if (name === 'bits' && raw === '4' && LORA_ON.test(logical))
         // The QLoRA reference script's `--bits 4` (artidoro/qlora qlora.py: "How many bits to use", loading the base
@@ -927,6 +928,8 @@ function passedFlags(words: readonly string[]): string[] {
     if (names.size >= MAX_PASSED_FLAGS) break;
     const m = /^["']?--([A-Za-z][\w.-]{0,100})(?:=|["']?$)/.exec(w);
     if (m) names.add(m[1].replace(/-/g, '_'));
+    // `-c /data/ckpt`: a short flag, named as the program's defaults name it (python/context.ts flagsOf).
+    else if (/^-[A-Za-z]$/.test(w)) names.add(w);
   }
   return [...names];
 }

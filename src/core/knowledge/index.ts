@@ -16,7 +16,8 @@ function normaliseKey(id: string): string {
   return id
     .trim()
     .toLowerCase()
-    .replace(/[\s_]+/g, '-');
+    .replace(/[\s_]+/g, '-')
+    .replace(/\/+$/, ''); // `Qwen/Qwen-7B-Chat/`: a hub id written as the folder of its snapshot
 }
 
 function indexBy<T extends { id: string; aliases: readonly string[] }>(rows: readonly T[]): Map<string, T> {

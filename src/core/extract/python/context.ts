@@ -159,9 +159,13 @@ const FLAG_DEFAULT = /default of `--([\w.-]{1,100})`/g;
 /** Flags named per value at most (a derivation uses a few). */
 const MAX_FLAGS = 10;
 
-function flagsOf(via: string): string[] {
+/** A flag's short spelling, as symbols.ts words it (``default of `--checkpoint-path` (or `-c`)``): named `-c`. */
+const SHORT_FLAG = /default of `--[\w.-]{1,100}` \(or `(-[A-Za-z])`\)/g;
+
+export function flagsOf(via: string): string[] {
   if (!via.includes('default of `--')) return [];
   const names = new Set<string>();
   for (const m of via.matchAll(FLAG_DEFAULT)) if (names.size < MAX_FLAGS) names.add(m[1].replace(/-/g, '_'));
+  for (const m of via.matchAll(SHORT_FLAG)) if (names.size < MAX_FLAGS) names.add(m[1]);
   return [...names];
 }

@@ -10,9 +10,9 @@ import { stringNodes } from './syntaxIndex';
  * nothing at module level reaches is a library: it defines a run, it does not launch one.
  */
 
-/** Decorators that turn a function into the program's entry point (CLI frameworks, Hydra, torchtune's config parser). */
+/** Decorators that turn a function into the program's entry point (CLI frameworks, Hydra, torchtune's config parser; a Chainlit app's message handler, which `chainlit run` calls per message). */
 const ENTRY_DECORATOR =
-  /^@\s*(hydra\.main|click\.(command|group)|app\.(command|callback)|typer\.|config\.parse|fire\.|record\b|main\b)/;
+  /^@\s*(hydra\.main|click\.(command|group)|app\.(command|callback)|typer\.|config\.parse|fire\.|record\b|main\b|(?:chainlit|cl)\.on_(?:message|chat_start))/;
 
 /**
  * Base classes of a serving framework's entry point: Cog instantiates the `BasePredictor` subclass that

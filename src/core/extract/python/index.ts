@@ -7,6 +7,7 @@ import { remoteCodeChat, threadedGeneration } from './readers/chatApi';
 import { settingsModule } from './readers/settingsModule';
 import { distilabelEngines } from './readers/distilabel';
 import { mlcEngine } from './readers/mlc';
+import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
 import { namedArchitecture } from './readers/namedArchitecture';
@@ -16,6 +17,7 @@ import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath'
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
 import * as diffusion from './readers/diffusion';
+import { configDictModel, generateFunction, trainingFunction } from './readers/standaloneLm';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -112,6 +114,8 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.remoteTraining,
   ray.rayVllmEngines,
   serving.generation,
+  generateFunction,
+  trainingFunction,
   remoteCodeChat,
   threadedGeneration,
   nanotron.nanotronDecode,
@@ -119,6 +123,7 @@ export const CALL_RULES: readonly CallRule[] = [
   slurmSubmit.slurmSubmission,
   deepspeedMii,
   mlcEngine,
+  fastllmModel,
   tensorrtLlmRuntime,
   megatron.megatronPretrain,
   megatron.megatronInference,
@@ -165,6 +170,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.moduleClasses,
   models.forwardOnlyUse,
   modelConstructor.modelConstructor,
+  configDictModel,
   modelConstructor.fp8Matmuls,
   modelConstructor.weightCasts,
   namedDtypeCast,

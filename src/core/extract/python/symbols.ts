@@ -52,6 +52,8 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     const args = node.childForFieldName('arguments');
     const strings = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)) ?? [];
     const flag = strings.find((s) => s?.startsWith('--'));
+    // `add_argument('-c', '--checkpoint-path', default=...)`: a launch may pass the short spelling.
+    const short = strings.find((s) => s !== null && /^-[A-Za-z]$/.test(s));
     const def = args ? keywordArgument(args, 'default') : null;
     if (!flag || !args) continue;
     // click.option("--model", "model_name", ...): a bare name is the parameter it fills.
@@ -59,7 +61,11 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     const destKw = keywordArgument(args, 'dest');
     const dest = (destKw ? stringLiteral(destKw) : null) ?? named ?? flag.slice(2).replace(/-/g, '_');
     if (def) {
-      symbols.bind(FIELD_PREFIX + dest, def, `default of \`${flag}\` (line ${node.startPosition.row + 1})`);
+      symbols.bind(
+        FIELD_PREFIX + dest,
+        def,
+        `default of \`${flag}\`${short ? ` (or \`${short}\`)` : ''} (line ${node.startPosition.row + 1})`,
+      );
       continue;
     }
     // argparse: `action="store_true"` is False unless the flag is given (`store_false`: True). Used only to

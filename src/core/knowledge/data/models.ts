@@ -2057,6 +2057,57 @@ export const MODELS: readonly Model[] = [
     source:
       'computed from config.json (56 layers, d 6144, 8 experts x FFN 16384, top-2, 48 heads / 8 KV heads (head dim 128), vocab 32768; card: 141B total / 39B active)',
   },
+  // ---------------- Qwen (first generation: QWenLMHeadModel, remote code) ----------------
+  // Its MLP splits config.json's intermediate_size in two (w1, w2 of half the width, then c_proj: a gated MLP); the
+  // -Chat, -Chat-Int4 (GPTQ 4-bit) and -Chat-Int8 checkpoints have the same layers and are kept as aliases.
+  {
+    id: 'Qwen/Qwen-1_8B',
+    aliases: ['Qwen/Qwen-1_8B-Chat', 'Qwen/Qwen-1_8B-Chat-Int4', 'Qwen/Qwen-1_8B-Chat-Int8'],
+    family: 'qwen',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 1_836_828_672,
+    contextLength: 8_192,
+    smallerSiblings: [],
+    source:
+      'computed from huggingface.co/Qwen/Qwen-1_8B config.json (24 layers, d 2048, intermediate_size 11008 (w1/w2 of 5504 + c_proj), 16 heads, QKV bias, vocab 151936, untied); Qwen technical report arXiv:2309.16609 (Qwen-1.8B)',
+  },
+  {
+    id: 'Qwen/Qwen-7B',
+    aliases: ['Qwen/Qwen-7B-Chat', 'Qwen/Qwen-7B-Chat-Int4', 'Qwen/Qwen-7B-Chat-Int8'],
+    family: 'qwen',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 7_721_324_544,
+    contextLength: 32_768,
+    smallerSiblings: ['Qwen/Qwen-1_8B'],
+    source:
+      'computed from huggingface.co/Qwen/Qwen-7B config.json (32 layers, d 4096, intermediate_size 22016 (w1/w2 of 11008 + c_proj), 32 heads, QKV bias, vocab 151936, untied); Qwen technical report arXiv:2309.16609 (Qwen-7B (7.7B))',
+  },
+  {
+    id: 'Qwen/Qwen-14B',
+    aliases: ['Qwen/Qwen-14B-Chat', 'Qwen/Qwen-14B-Chat-Int4', 'Qwen/Qwen-14B-Chat-Int8'],
+    family: 'qwen',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 14_167_290_880,
+    contextLength: 8_192,
+    smallerSiblings: ['Qwen/Qwen-7B', 'Qwen/Qwen-1_8B'],
+    source:
+      'computed from huggingface.co/Qwen/Qwen-14B config.json (40 layers, d 5120, intermediate_size 27392 (w1/w2 of 13696 + c_proj), 40 heads, QKV bias, vocab 152064, untied); Qwen technical report arXiv:2309.16609 (Qwen-14B)',
+  },
+  {
+    id: 'Qwen/Qwen-72B',
+    aliases: ['Qwen/Qwen-72B-Chat', 'Qwen/Qwen-72B-Chat-Int4', 'Qwen/Qwen-72B-Chat-Int8'],
+    family: 'qwen',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 72_287_920_128,
+    contextLength: 32_768,
+    smallerSiblings: ['Qwen/Qwen-14B', 'Qwen/Qwen-7B', 'Qwen/Qwen-1_8B'],
+    source:
+      'computed from huggingface.co/Qwen/Qwen-72B config.json (80 layers, d 8192, intermediate_size 49152 (w1/w2 of 24576 + c_proj), 64 heads, QKV bias, vocab 152064, untied); Qwen technical report arXiv:2309.16609 (Qwen-72B)',
+  },
   // ---------------- Qwen2 / Qwen2.5 ----------------
   {
     id: 'Qwen/Qwen2.5-0.5B',

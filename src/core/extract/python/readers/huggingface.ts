@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, type Resolved, type SymbolTable } from '../../pythonValues';
-import { truncate, type PythonReadContext } from '../context';
+import { flagsOf, truncate, type PythonReadContext } from '../context';
 import { attachEdit, readTrainerSetup, readTrainingKeywords, PYTHON_SIZING_NAMES, sizingKind } from '../keywords';
 import type { CallRule } from '../rules';
 
@@ -75,10 +75,16 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
         id.via ? `${classText}.from_pretrained (${id.via})` : `${classText}.from_pretrained`,
         id.via ? 'medium' : 'high',
       );
+      // `-c` / `--checkpoint-path` default: a launch that passes the short flag (`python serve.py -c /data/ckpt/`)
+      // loads another model, so the default is not this run's (analyze.ts linkedFacts). A long flag is left out: the
+      // shell reader states the model a launch passes under the usual names (`--model_name_or_path`), and a value
+      // under another name (`--base_model_name="org/name"`) is often the default again, which is kept.
+      const flags = id.via ? flagsOf(id.via).filter((f) => f.startsWith('-')) : [];
       if (id.via)
         ctx.facts[ctx.facts.length - 1] = {
           ...ctx.facts[ctx.facts.length - 1],
           originLine: id.origin.startPosition.row,
+          ...(flags.length > 0 ? { fromFlags: flags } : {}),
         };
       attachEdit(ctx, call, `${classText}.from_pretrained`, id.origin);
     } else if (first) {
@@ -112,10 +118,16 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
         `architecture of \`${id.value}\`, weights initialised from scratch`,
         'medium',
       );
+      // `-c` / `--checkpoint-path` default: a launch that passes the short flag (`python serve.py -c /data/ckpt/`)
+      // loads another model, so the default is not this run's (analyze.ts linkedFacts). A long flag is left out: the
+      // shell reader states the model a launch passes under the usual names (`--model_name_or_path`), and a value
+      // under another name (`--base_model_name="org/name"`) is often the default again, which is kept.
+      const flags = id.via ? flagsOf(id.via).filter((f) => f.startsWith('-')) : [];
       if (id.via)
         ctx.facts[ctx.facts.length - 1] = {
           ...ctx.facts[ctx.facts.length - 1],
           originLine: id.origin.startPosition.row,
+          ...(flags.length > 0 ? { fromFlags: flags } : {}),
         };
     }
     // AutoConfig.from_pretrained("gpt2", n_layer=6, n_embd=512): the sizes it overrides.

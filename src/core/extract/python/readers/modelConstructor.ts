@@ -26,7 +26,7 @@ const CONSTRUCTOR_SIZES: ReadonlyArray<readonly [FactKind, readonly string[]]> =
  * Class names that are a published architecture's own name (a re-implementation of GPT-2, LLaMA, BERT, ViT, …),
  * optionally with a size-free prefix or suffix (`NanoGPT`, `LlamaModel`, `GPTLanguageModel`).
  */
-const ARCHITECTURE_CLASS =
+export const ARCHITECTURE_CLASS =
   /^(?:nano|mini|tiny|simple)?(?:GPT[-_]?\d?|GPTNeoX|Llama\d?|Mistral|Mixtral|Qwen\d?|Gemma\d?|OLMo\d?|BERT|Bert|RoBERTa|T5|ViT|Mamba\d?|RWKV\d?|Falcon)(?:LM|Model|LanguageModel|ForCausalLM)?$/i;
 
 /** Bases of a class that is a trainable network. */
@@ -35,7 +35,7 @@ const MODULE_BASE = /(^|\.)(Module|LightningModule)$/;
 const MAX_CLASSES = 200;
 const MAX_CALLS = 200;
 
-function moduleClassNames(index: SyntaxIndex): Set<string> {
+export function moduleClassNames(index: SyntaxIndex): Set<string> {
   const names = new Set<string>();
   for (const cls of index.classes.slice(0, MAX_CLASSES)) {
     // Module level only: a class nested in a function is a helper of that function.
@@ -52,7 +52,7 @@ function moduleClassNames(index: SyntaxIndex): Set<string> {
  * `model = X(...)`, `model: nn.Module = X(...)`, `self.model = X(...)`, `model_meta = X(...)`: the call builds the
  * model the script trains.
  */
-function assignedToAModel(call: Node): boolean {
+export function assignedToAModel(call: Node): boolean {
   let parent = call.parent;
   // Through a chain of moves and casts: `GPT(...).cuda()`, `GPT(...).to(device).bfloat16()`.
   for (let up = 0; up < 8 && (parent?.type === 'attribute' || parent?.type === 'call'); up++) parent = parent.parent;
@@ -63,24 +63,26 @@ function assignedToAModel(call: Node): boolean {
 }
 
 /** Inside a class body (a block building its sub-layers), not the script building its model. */
-function insideClass(node: Node): boolean {
+export function insideClass(node: Node): boolean {
   for (let at = node.parent, up = 0; at && up < 60; at = at.parent, up++)
     if (at.type === 'class_definition') return true;
   return false;
 }
 
 /**
- * `from model import GPT, GPTConfig`: a published architecture's class imported from the repository's own
+ * `from model import GPT, GPTConfig` (or a parenthesised list over lines): a published architecture's class imported from the repository's own
  * module (nanoGPT's train.py), not from a library whose classes other rules read (transformers, timm, …).
  */
-const IMPORT_LINE = /^from[ \t]+(\.?[A-Za-z_][\w.]{0,200})[ \t]+import[ \t]+([^\n#()]{1,500})$/gm;
+const IMPORT_LINE =
+  /^from[ \t]+(\.?[A-Za-z_][\w.]{0,200})[ \t]+import[ \t]+(?:\(([^()]{1,2000})\)|([^\n#()]{1,500}))[ \t]*$/gm;
 const LIBRARY =
   /^(transformers|torch|torchvision|timm|keras|tensorflow|tf_keras|jax|flax|diffusers|peft|trl|vllm|open_clip|mmengine|lightning|pytorch_lightning)(\.|$)/;
-function importedArchitectures(text: string, into: Set<string>): void {
+export function importedArchitectures(text: string, into: Set<string>): void {
   let seen = 0;
   for (const m of text.matchAll(IMPORT_LINE)) {
     if (++seen > MAX_CLASSES || LIBRARY.test(m[1])) continue;
-    for (const part of m[2].split(',')) {
+    // `from previous_chapters import (\n    GPTModel,\n    generate,  # comment\n)`: one name per line.
+    for (const part of (m[2] ?? m[3]).replace(/#[^\n]*/g, '').split(',')) {
       const name = part.trim();
       if (/^\w{1,100}$/.test(name) && ARCHITECTURE_CLASS.test(name)) into.add(name);
     }
@@ -196,10 +198,10 @@ export const fp8Matmuls: FileRule = {
 /**
  * Weights cast to a 16-bit type as a whole (`model.bfloat16()`, `model = model.to(torch.bfloat16)`,
  * `m.weight.data = m.weight.data.bfloat16()` over the model's layers): the matmuls then run in that type
- * (pure bf16 training, the speedrun scripts), with no autocast to say so.
+ * (pure bf16 training, the speedrun scripts), with no autocast to say so; also after a move (`model.to(device).to(torch.bfloat16)`).
  */
 const WEIGHT_CAST =
-  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))[ \t]*(?:#.*)?$/;
+  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))[ \t]*(?:#.*)?$/;
 const CAST_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model)$|\.weight\.data$/;
 
 function readWeightCasts(ctx: PythonReadContext): void {

@@ -1,0 +1,139 @@
+import type { Fact } from '../../facts';
+import type { NotebookSource } from '../notebookConfigs';
+import { extractShellFacts } from '../shellFacts';
+
+/**
+ * Notebooks that run a repository's training or serving program from a shell escape (recipe and tutorial
+ * notebooks, Colab walk-throughs):
+ *
+ *     !torchrun --nproc_per_node 2 ../../finetune.py \
+ *         --model_name_or_path "Qwen/Qwen-1_8B-Chat/" --bf16 True --num_train_epochs 5 ...
+ *
+ * or a `%%bash` / `%%sh` cell holding such a command. The command is read as a launch line (shellFacts.ts), at the
+ * lines it is written on, so the notebook's run is that launch with its flags. Only commands that start a program
+ * of the repository (a `.py` script or `-m module`, which shellFacts links) count: `!pip install`, `!wget`, a
+ * config-driven CLI on a config the notebook writes (notebookConfigs.ts), and what runs after the notebook `%cd`s
+ * into a repository it cloned (another project's program) are left out.
+ */
+
+/** Notebooks with more shell text than this are not a recipe's few commands. */
+const MAX_SHELL_CHARS = 200_000;
+/** `!git clone https://host/org/name[.git] [dir]`: group 1 the repository's name, group 2 the folder given. */
+const CLONE =
+  /^[ \t]*!\s*git[ \t]+clone[ \t]+(?:-\S+[ \t]+){0,6}\S{0,300}?\/([\w.-]{1,100}?)(?:\.git)?\/?(?:[ \t]+([\w.-]{1,100}))?[ \t]*$/;
+/** `%cd "folder"`: where the next commands run (`!cd x && ...` runs in a shell of its own and moves nothing). */
+const CHANGE_DIR = /^[ \t]*%cd[ \t]+["']?([\w./-]{1,200}?)["']?[ \t]*$/;
+const SHELL_CELL = /^\s*%%(?:bash|sh|script[ \t]+(?:bash|sh))\b[^\n]*\n/;
+/** Launchers and interpreters a recipe runs a program with. */
+const LAUNCH = /(?:^|[\s;&|/])(?:python[\d.]*|torchrun|deepspeed|accelerate|horovodrun|mpirun|srun)\b/;
+
+/**
+ * The shell text of the notebook, one line per line of its joined code (blank where the code is Python), so the facts'
+ * ranges index that code as the Python facts' do.
+ */
+export function notebookShellText(sources: readonly NotebookSource[]): string | undefined {
+  const out: string[] = [];
+  let any = false;
+  let chars = 0;
+  // Folders `git clone` made; once the notebook `%cd`s into one, its commands run another project's programs.
+  const cloned = new Set<string>();
+  let inClone = false;
+  for (const s of sources) {
+    while (out.length < s.startLine) out.push('');
+    const lines = s.text.split('\n');
+    for (const line of lines) {
+      const clone = CLONE.exec(line);
+      if (clone && cloned.size < 20) cloned.add(clone[2] ?? clone[1]);
+      const cd = CHANGE_DIR.exec(line);
+      if (cd) inClone = cloned.has(cd[1].replace(/\/+$/, '').split('/').pop() ?? '');
+    }
+    if (inClone) {
+      for (let k = 0; k < lines.length; k++) out.push('');
+      continue;
+    }
+    if (SHELL_CELL.test(s.text)) {
+      out.push('', ...lines.slice(1));
+      chars += s.text.length;
+      any = true;
+      continue;
+    }
+    let continued = false;
+    for (const line of lines) {
+      const m = /^[ \t]*!(.*)$/.exec(line);
+      if (m || continued) {
+        const command = m ? m[1] : line;
+        out.push(command);
+        chars += command.length;
+        any = true;
+        continued = /\\[ \t]*$/.test(command);
+      } else out.push('');
+    }
+    if (chars > MAX_SHELL_CHARS) return undefined;
+  }
+  return any && LAUNCH.test(out.join('\n')) ? out.join('\n') : undefined;
+}
+
+/** Cells whose shell lines are read per notebook (a recipe runs a handful of commands). */
+const MAX_BLOCKS = 100;
+
+/**
+ * The launch facts of the first cell whose shell lines run a program (its ranges in the notebook's lines). A
+ * recipe trains first; the programs it runs after (`!python inference_hf.py output/checkpoint-4000/`) use what that
+ * run wrote and are runs of their own where the repository keeps them.
+ */
+function firstLaunch(text: string, sources: readonly NotebookSource[], path: string | undefined): Fact[] | undefined {
+  const lines = text.split('\n');
+  // One block per cell (a cell's commands run together: a variable set on one line is used on the next).
+  for (let i = 0; i < sources.length && i < MAX_BLOCKS; i++) {
+    const start = sources[i].startLine;
+    const end = Math.min(lines.length, i + 1 < sources.length ? sources[i + 1].startLine : lines.length);
+    const block = lines.slice(start, end);
+    if (block.every((l) => l.trim() === '')) continue;
+    const facts = extractShellFacts(block.join('\n'), path);
+    if (facts.some((f) => f.kind === 'link.script'))
+      return facts.map((f) => ({
+        ...f,
+        range: { ...f.range, startLine: f.range.startLine + start, endLine: f.range.endLine + start },
+      }));
+  }
+  return undefined;
+}
+
+/** `--output_dir "output_qwen"`, `--output_dir=out/`: where the launched program writes its model. */
+const OUTPUT_DIR = /--output[_-]dir(?:[ \t]+|=)["']?([\w./-]{1,200}?)\/?["']?(?=[\s\\]|$)/g;
+
+const folderKey = (name: string) => name.replace(/^\.\//, '').replace(/\/+$/, '');
+
+/**
+ * The notebook's facts with the launch facts of the first program its shell escapes run (none when it runs none).
+ * A later cell that loads what the launch wrote (`from_pretrained("output_qwen")` after `--output_dir output_qwen`)
+ * uses the trained result: that load names no model of the run.
+ */
+export function withNotebookLaunches(
+  facts: readonly Fact[],
+  sources: readonly NotebookSource[],
+  path?: string,
+): Fact[] {
+  if (!sources.some((s) => s.text.includes('!') || s.text.includes('%%'))) return [...facts];
+  const text = notebookShellText(sources);
+  if (text === undefined) return [...facts];
+  const launched = firstLaunch(text, sources, path);
+  if (!launched) return [...facts];
+  const outputs = new Set([...text.matchAll(OUTPUT_DIR)].slice(0, 20).map((m) => folderKey(m[1])));
+  // The launched program names its model: the notebook's own loads (the base again to merge the adapters into,
+  // the result to chat with) are steps around that run.
+  const launchNamesModel = launched.some((f) => f.kind === 'model.id' && f.value !== null);
+  const resultLines = new Set(
+    facts
+      .filter(
+        (f) =>
+          f.kind === 'model.id' &&
+          (launchNamesModel || (typeof f.value === 'string' && outputs.has(folderKey(f.value)))),
+      )
+      .map((f) => f.range.startLine),
+  );
+  const kept = facts.filter(
+    (f) => !((f.kind === 'model.id' || f.kind === 'model.fromScratch') && resultLines.has(f.range.startLine)),
+  );
+  return [...kept, ...launched.map((f) => ({ ...f, detail: `${f.detail} (a shell command of the notebook)` }))];
+}
