@@ -497,6 +497,12 @@ export type LinkedFileReader = (
 ) => { path: string; display: string; text: string } | undefined;
 
 const MAX_LINK_DEPTH = 2;
+/**
+ * Configs composed from configs (a Hydra experiment on an experiment on a base, each naming its group files) are
+ * followed further than other links: each hop is a config the run is made of, and the run's files stay capped.
+ */
+const MAX_CONFIG_CHAIN = 6;
+const isConfigFile = (p: string) => /\.ya?ml$/i.test(p);
 /** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */
 const MAX_LINKED_FILES = 16;
 
@@ -596,8 +602,9 @@ function linkedFacts(
   problems: Problem[],
   errors: Problem[],
   modules?: Set<string>,
+  chain = 0,
 ): Fact[] {
-  if (depth > MAX_LINK_DEPTH) return [];
+  if (depth > MAX_LINK_DEPTH || chain > MAX_CONFIG_CHAIN) return [];
   const out: Fact[] = [];
   const links = facts.filter(
     (f) =>
@@ -662,7 +669,19 @@ function linkedFacts(
     const tagged = read1.facts
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
-    const deeper = linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules);
+    // A config a config composes does not count as a level of the launch → script → config walk.
+    const composed =
+      link.kind === 'link.config' &&
+      link.detail.startsWith('defaults: ') &&
+      isConfigFile(fromPath) &&
+      isConfigFile(target.path);
+    // An experiment composed into another (`- /experiment/pile/base_run.yaml`) is still launched alone too: it stays a
+    // run of its own in a report, as a module a script calls does.
+    if (composed && read1.facts.some((f) => f.kind === 'run.framework' && f.value === 'hydra'))
+      modules?.add(target.path);
+    const deeper = composed
+      ? linkedFacts(target.path, read1.facts, resolve, seen, depth, problems, errors, modules, chain + 1)
+      : linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules);
     out.push(...tagged, ...deeper);
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we

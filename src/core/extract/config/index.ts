@@ -2,7 +2,9 @@ import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
 import { composer, composerBenchmark, composerEval, mosaicmlRun } from './composer';
 import type { ConfigDialect } from './dialect';
+import { hfConfigTarget } from './hfConfigTarget';
 import { hfTrainer } from './hfTrainer';
+import { hydraExperiment } from './hydraExperiment';
 import { instantiateConfig } from './instantiateConfig';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
@@ -55,6 +57,8 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   trainingArgsSections,
   mistralFinetune,
   picotron,
+  hydraExperiment,
+  hfConfigTarget,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
