@@ -372,10 +372,19 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
   pairOrigin = undefined;
   const sink: FactSink = {
     facts,
-    add: (kind, value, at, detail, confidence = 'high') => {
+    add: (kind, value, at, detail, confidence = 'high', extra) => {
       const range = 'startLine' in at ? at : at.range;
       const originLine = 'startLine' in at ? undefined : at.originLine;
-      facts.push({ kind, value, range, confidence, detail, ...(originLine !== undefined ? { originLine } : {}) });
+      facts.push({
+        kind,
+        value,
+        range,
+        confidence,
+        detail,
+        ...(originLine !== undefined ? { originLine } : {}),
+        ...(extra?.fromFlags && extra.fromFlags.length > 0 ? { fromFlags: extra.fromFlags } : {}),
+        ...(extra?.passes && extra.passes.length > 0 ? { passes: extra.passes } : {}),
+      });
     },
   };
   for (const dialect of dialects) dialect.read(config, sink);

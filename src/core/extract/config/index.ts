@@ -11,6 +11,7 @@ import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { lmEval } from './lmEval';
 import { m4 } from './m4';
+import { maxtext } from './maxtext';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { olmo } from './olmo';
@@ -59,6 +60,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   picotron,
   hydraExperiment,
   hfConfigTarget,
+  maxtext,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
