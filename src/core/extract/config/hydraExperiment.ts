@@ -22,7 +22,10 @@ const GROUP_PATH = /^\/?[\w.-]+(?:\/[\w.-]+){0,8}$/;
 export const hydraExperiment: ConfigDialect = {
   name: 'hydra',
   words: ['@package', 'override /'],
-  detect: (doc) => globalPackage(doc) && doc.get('defaults')?.shape === 'seq',
+  detect: (doc) =>
+    globalPackage(doc) &&
+    doc.get('defaults')?.shape === 'seq' &&
+    (modelLeftOpen(doc) !== undefined || namesGroupFile(doc)),
   read(doc: ConfigDoc, out: FactSink): void {
     const list = doc.get('defaults')!;
     const links: Array<{ reference: string; at: ConfigValue; written: string }> = [];
@@ -52,6 +55,16 @@ export const hydraExperiment: ConfigDialect = {
       );
   },
 };
+
+/** Whether an entry of the defaults list names a group file (not only Hydra's own groups or `_self_`). */
+function namesGroupFile(doc: ConfigDoc): boolean {
+  for (let i = 0; i < MAX_ENTRIES; i++) {
+    const entry = doc.get(`defaults.${i}`);
+    if (!entry) return false;
+    if (entryLink(doc, entry, `defaults.${i}`)) return true;
+  }
+  return false;
+}
 
 /** `# @package _global_` in the header: the file's keys sit at the root of the composed config. */
 function globalPackage(doc: ConfigDoc): boolean {

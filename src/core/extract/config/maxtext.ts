@@ -164,6 +164,12 @@ function countItems(doc: ConfigDoc, path: string): number | undefined {
 function readDevices(doc: ConfigDoc, out: FactSink): void {
   const dcn = positiveInt(doc.num('dcn_data_parallelism'));
   const fsdp = positiveInt(doc.num('ici_fsdp_parallelism'));
+  // -1: pyconfig fills the axis from the devices it finds, so the count is the slice's, set at launch.
+  const auto = ['dcn_data_parallelism', 'ici_fsdp_parallelism'].find((k) => doc.num(k) === -1);
+  if (auto) {
+    out.add('hardware.devices', null, doc.get(auto)!, `${auto}: -1 (auto-sharded over the devices the job gets)`);
+    return;
+  }
   if (!dcn || !fsdp) return;
   let devices = 1;
   const written: string[] = [];
