@@ -186,11 +186,16 @@ export function notebookCode(text: string): NotebookCells {
     // A cell magic that makes the cell another language's or a file's text (`%%writefile config.yml`, `%%bash`):
     // none of it is Python (a written config is read by notebookConfigs.ts).
     const foreign = NON_PYTHON_CELL_MAGIC.test(text);
+    // A shell escape continued with `\` (`!lm_eval \` then `    --model hf \`): its following lines are shell too.
+    let continued = false;
     const lines = text.split('\n').map((l) => {
       if (foreign) return '';
+      const shell = continued || /^\s*[!%]/.test(l);
+      continued = shell && /\\[ \t]*$/.test(l);
+      if (shell && !TIMING_MAGIC.test(l)) return '';
       const timed = TIMING_MAGIC.exec(l);
       if (timed) return timed[1] + l.slice(timed[0].length);
-      return /^\s*[!%]/.test(l) ? '' : l;
+      return l;
     });
     cells.push({ index, startLine: line, lineCount: lines.length });
     sources.push({ index, startLine: line, text });

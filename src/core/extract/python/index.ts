@@ -24,6 +24,7 @@ import * as jax from './readers/jax';
 import * as keras from './readers/keras';
 import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
+import { simpleEvaluate } from './readers/lmEval';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
@@ -114,6 +115,7 @@ export const CALL_RULES: readonly CallRule[] = [
   deepspeedMii,
   mlcEngine,
   tensorrtLlmRuntime,
+  simpleEvaluate,
   megatron.megatronPretrain,
   megatron.megatronInference,
   runpyMain,
