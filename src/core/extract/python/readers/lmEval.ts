@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { callKeyword, evaluate, stringLiteral } from '../../pythonValues';
+import { normalisePrecision } from '../../precision';
 import type { CallRule } from '../rules';
 
 /**
@@ -54,6 +55,11 @@ export const simpleEvaluate: CallRule = {
     if (backend) ctx.add('inference.engine', /vllm/.test(backend) ? 'vllm' : 'hf-generate', fn, head);
     const args = callKeyword(node, 'model_args');
     const model = args ? pretrainedIn(args, ctx) : undefined;
+    // `dtype=bfloat16` written in the argument string (literal text, also around an f-string's fields).
+    const dtype = args ? /(?:^|,)\s*dtype=["']?(\w{1,20})/.exec(args.text.replace(/^[fF]?["']/, ''))?.[1] : undefined;
+    const precision = dtype ? normalisePrecision(dtype) : null;
+    if (args && precision && !/^int/.test(precision))
+      ctx.add('training.precision', precision, args, `${head}: model_args dtype=${dtype}`);
     if (args && model) {
       ctx.add('model.id', model, args, `${head}: model_args pretrained=${model}`);
       ctx.add('model.fromScratch', false, args, `${head} evaluates a trained checkpoint`);
