@@ -172,6 +172,7 @@ export const FILE_RULES: readonly FileRule[] = [
   torch.sharedAccumulation,
   torch.stepStop,
   mmengine.mmengineConfig,
+  mmengine.mmengineModuleSettings,
   xtunerV1.xtunerV1Config,
   autotrainProject,
   mlCollectionsConfig,
