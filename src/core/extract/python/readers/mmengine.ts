@@ -274,7 +274,7 @@ export const mmengineConfig: FileRule = {
  * mmengine-style configs of module-level settings, read by a project's own trainer or sampler (`cfg =
  * parse_configs()` then `cfg.get("epochs")`, Open-Sora's scripts/diffusion/{train,inference}.py): `model =
  * dict(type=..., from_pretrained=None | "<weights>", <architecture>)`, `epochs = 1000`, `dtype = "bf16"`, an
- * inference config's `sampling_option = dict(...)`; `_base_ = ["image.py", "plugins/sp.py"]` inherits sibling configs
+ * inference config's `sampling_option = dict(...)` or `save_dir = "samples"`; `_base_ = ["image.py", "plugins/sp.py"]` inherits sibling configs
  * (linked, so what they state joins the run unless this file states it). A config with `epochs` trains; one whose
  * model loads weights and that sets no epochs or optimiser generates with it. The registry type is not a model
  * name, except where the architecture written is a published one: FLUX.1's transformer (hidden 3072 = 24 heads ×
@@ -282,7 +282,7 @@ export const mmengineConfig: FileRule = {
  * black-forest-labs/FLUX.1-dev, transformer/config.json).
  */
 const MODEL_DICT = /^model[ \t]*=[ \t]*dict\(/m;
-const MODULE_SETTINGS = /^(?:epochs[ \t]*=[ \t]*\d|sampling_option[ \t]*=[ \t]*dict\()/m;
+const MODULE_SETTINGS = /^(?:epochs[ \t]*=[ \t]*\d|sampling_option[ \t]*=[ \t]*dict\(|save_dir[ \t]*=[ \t]*["'])/m;
 /** Names read at the top level by this rule. */
 const SETTINGS = new Set(['model', 'epochs', 'dtype', 'sampling_option', 'optim', '_base_']);
 /** `_base_` entries followed (a hostile list is not walked further). */
@@ -302,8 +302,11 @@ function flux1Architecture(model: DictNode): boolean {
 export const mmengineModuleSettings: FileRule = {
   framework: 'mmengine',
   phase: 'after-calls',
-  words: ['epochs', 'sampling_option', '_base_'],
-  runStart: [/dict\(|_base_/, /^(?:model[ \t]*=[ \t]*dict\(|_base_[ \t]*=|epochs[ \t]*=|sampling_option[ \t]*=)/m],
+  words: ['epochs', 'sampling_option', 'save_dir', '_base_'],
+  runStart: [
+    /dict\(|_base_/,
+    /^(?:model[ \t]*=[ \t]*dict\(|_base_[ \t]*=|epochs[ \t]*=|sampling_option[ \t]*=|save_dir[ \t]*=)/m,
+  ],
   read: (_index, ctx) => {
     const text = ctx.text;
     const own = MODEL_DICT.test(text) && MODULE_SETTINGS.test(text);
@@ -374,6 +377,7 @@ export const mmengineModuleSettings: FileRule = {
         );
     } else if (derived && sampling) {
       // A derived config that sets sampling options samples with what it inherits.
+      ctx.add('run.framework', 'mmengine', sampling.statement, 'an mmengine-style derived config', 'medium');
       ctx.add(
         'launch.inference',
         'mmengine:config',
