@@ -511,6 +511,14 @@ export type LinkedFileReader = (
 ) => { path: string; display: string; text: string } | undefined;
 
 const MAX_LINK_DEPTH = 2;
+/**
+ * Configs composed from configs (a Hydra experiment on an experiment on a base, each naming its group files) are
+ * followed further than other links: each hop is a config the run is made of, and the run's files stay capped.
+ */
+const MAX_CONFIG_CHAIN = 6;
+/** Frameworks whose configs a launch or another config builds on are each launched alone too (a Hydra experiment, MaxText's base.yml). */
+const STANDALONE_CONFIGS: ReadonlySet<string> = new Set(['hydra', 'maxtext', 'mmengine']);
+const isConfigFile = (p: string) => /\.ya?ml$/i.test(p);
 /** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */
 const MAX_LINKED_FILES = 16;
 
@@ -610,8 +618,10 @@ function linkedFacts(
   problems: Problem[],
   errors: Problem[],
   modules?: Set<string>,
+  chain = 0,
+  passedAbove: readonly string[] = [],
 ): Fact[] {
-  if (depth > MAX_LINK_DEPTH) return [];
+  if (depth > MAX_LINK_DEPTH || chain > MAX_CONFIG_CHAIN) return [];
   const out: Fact[] = [];
   const links = facts.filter(
     (f) =>
@@ -672,11 +682,28 @@ function linkedFacts(
     for (const e of read1.errors) errors.push(inLinkedFile(target.display, e));
     // A value the program works out from a flag this launch passes (`--depth=24` against `n_embd = depth * 64`
     // read at the default 20) is not this run's: left out, so the launch's own value or an honest unknown stands.
-    const passes = link.passes && link.passes.length > 0 ? new Set(link.passes) : undefined;
+    // Keys passed further up the chain (`model_name=` on the launch line, over a config over its base) reach it too.
+    const passedHere = [...passedAbove, ...(link.passes ?? [])];
+    const passes = passedHere.length > 0 ? new Set(passedHere) : undefined;
     const tagged = read1.facts
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
-    const deeper = linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules);
+    // A config a config composes does not count as a level of the launch → script → config walk.
+    const composed =
+      link.kind === 'link.config' &&
+      (link.detail.startsWith('defaults: ') || link.detail.startsWith('base_config: ')) &&
+      isConfigFile(fromPath) &&
+      isConfigFile(target.path);
+    // An experiment composed into another (`- /experiment/pile/base_run.yaml`) is still launched alone too: it stays a
+    // run of its own in a report, as a module a script calls does.
+    if (
+      link.kind === 'link.config' &&
+      read1.facts.some((f) => f.kind === 'run.framework' && STANDALONE_CONFIGS.has(String(f.value)))
+    )
+      modules?.add(target.path);
+    const deeper = composed
+      ? linkedFacts(target.path, read1.facts, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
+      : linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules);
     out.push(...tagged, ...deeper);
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we

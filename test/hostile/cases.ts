@@ -277,6 +277,25 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 2_000,
     maxN: 40_000,
   },
+  // notebookConfigs.ts: an lm_eval shell escape continued over many lines, many times (commands and lines capped).
+  {
+    name: 'notebook configs: lm_eval escapes continued over many lines',
+    reader: 'notebookConfigs',
+    file: 'a.ipynb',
+    make: (n) => `${'!lm_eval \\\n'.repeat(n)}  --model hf --model_args pretrained=org/m\n`,
+    n: 2_000,
+    maxN: 40_000,
+  },
+  // config/hydraExperiment.ts: a long defaults list (entries capped) of group overrides.
+  {
+    name: 'Hydra experiment with a long defaults list',
+    reader: 'config',
+    file: 'exp.yaml',
+    make: (n) =>
+      `# @package _global_\ndefaults:\n${lines(n, (i) => `  - override /g${i}: o${i}`)}\ntrainer:\n  max_steps: 10\n`,
+    n: 2_000,
+    maxN: 40_000,
+  },
   // mlCollections.ts: every attribute assignment of get_config() is looked at once (capped).
   {
     name: 'python: ml_collections get_config() with many settings',
@@ -893,6 +912,16 @@ for epoch in range(3):
     file: 'a.py',
     make: (n) =>
       `model = dict(type=M, ${Array.from({ length: n }, (_, i) => `c${i}=dict(type=A${i}, model_path="org/m${i}", llm=dict(type=B, torch_dtype=torch.float16))`).join(', ')})\n${lines(n, (i) => `x${i} = dict(type=LoraConfig, r=${i})`)}\ntrain_cfg = dict(type=TrainLoop, max_epochs=1)\n`,
+    n: 200,
+    maxN: 10_000,
+  },
+  // python/readers/mmengine.ts (module-level settings): many `_base_` entries and settings (the bases followed are capped).
+  {
+    name: 'python: an mmengine-style settings config with a long _base_ list and many module-level settings',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `_base_ = [${Array.from({ length: n }, (_, i) => `"b${i}.py"`).join(', ')}]\nmodel = dict(type="flux", from_pretrained=None, hidden_size=3072)\n${lines(n, (i) => `epochs = ${i + 1}\ndtype = "bf16"`)}\nsampling_option = dict(num_steps=50)\n`,
     n: 200,
     maxN: 10_000,
   },

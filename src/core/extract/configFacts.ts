@@ -268,7 +268,8 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         // A framework's dialect (torchtune builders, LLaMA-Factory finetuning_type) reads its method itself: a
         // LLaMA-Factory config that only tokenizes still names a rank.
         add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
-      } else if (key === '_target_' && typeof scalar === 'string' && /(^|\.)Trainer$/.test(scalar)) {
+      } else if (key === '_target_' && typeof scalar === 'string' && /(^|\.)Trainer$/.test(scalar) && path.length > 0) {
+        // (At the root, the file is the trainer itself: a Hydra `trainer/` group option an experiment composes.)
         // Hydra instantiates the trainer from this config: the config is the run's definition.
         add('launch.trainer', `hydra:${scalar}`, valueNode, `${where}: ${scalar} is instantiated from this config`);
       } else if (key === 'pretrained' && typeof scalar === 'boolean') {
@@ -371,10 +372,19 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
   pairOrigin = undefined;
   const sink: FactSink = {
     facts,
-    add: (kind, value, at, detail, confidence = 'high') => {
+    add: (kind, value, at, detail, confidence = 'high', extra) => {
       const range = 'startLine' in at ? at : at.range;
       const originLine = 'startLine' in at ? undefined : at.originLine;
-      facts.push({ kind, value, range, confidence, detail, ...(originLine !== undefined ? { originLine } : {}) });
+      facts.push({
+        kind,
+        value,
+        range,
+        confidence,
+        detail,
+        ...(originLine !== undefined ? { originLine } : {}),
+        ...(extra?.fromFlags && extra.fromFlags.length > 0 ? { fromFlags: extra.fromFlags } : {}),
+        ...(extra?.passes && extra.passes.length > 0 ? { passes: extra.passes } : {}),
+      });
     },
   };
   for (const dialect of dialects) dialect.read(config, sink);

@@ -1,5 +1,6 @@
 import type { Fact, SourceRange } from '../facts';
 import { extractConfigFacts } from './configFacts';
+import { extractShellFacts } from './shellFacts';
 
 /**
  * Notebooks that write a run's config and then run a command line on it (the Colab pattern of config-driven
@@ -139,8 +140,50 @@ function shifted(range: SourceRange, by: number): SourceRange {
  */
 export function withWrittenConfigs(facts: readonly Fact[], sources: readonly NotebookSource[], code: string): Fact[] {
   const written = writtenConfigFacts(sources, code);
-  if (written.facts.length === 0) return [...facts];
-  return [...facts.filter((f) => !(f.kind === 'link.config' && written.names.has(String(f.value)))), ...written.facts];
+  const harness = harnessCommandFacts(sources);
+  if (written.facts.length === 0 && harness.length === 0) return [...facts];
+  return [
+    ...facts.filter((f) => !(f.kind === 'link.config' && written.names.has(String(f.value)))),
+    ...written.facts,
+    ...harness,
+  ];
+}
+
+/** Evaluation-harness command lines a notebook runs (`!lm_eval --model hf --model_args pretrained=M`). */
+const HARNESS_COMMAND = /^(?:lm_eval|lm-eval|lighteval|python3?[ \t]+-m[ \t]+lm_eval)\b/;
+const MAX_HARNESS_COMMANDS = 8;
+/** Continuation lines joined into one shell escape (a command split with `\`). */
+const MAX_CONTINUATIONS = 64;
+
+/**
+ * The evaluation harnesses a notebook runs through shell escapes (`!lm_eval --model hf --model_args pretrained=...`,
+ * continued over lines with `\`): read as the shell reads them (shell/runIntent.ts), at the escape's line. Only
+ * harness commands: other escapes (`!pip install`, `!nvidia-smi`) start no run.
+ */
+function harnessCommandFacts(sources: readonly NotebookSource[]): Fact[] {
+  if (!sources.some((s) => /lm_eval|lm-eval|lighteval/.test(s.text))) return [];
+  const out: Fact[] = [];
+  let commands = 0;
+  for (const s of sources) {
+    const lines = s.text.split('\n');
+    for (let i = 0; i < lines.length && commands < MAX_HARNESS_COMMANDS; i++) {
+      const m = /^[ \t]*!(.*)$/.exec(lines[i]);
+      if (!m || !HARNESS_COMMAND.test(m[1].trim())) continue;
+      const parts = [m[1]];
+      let j = i;
+      while (/\\[ \t]*$/.test(lines[j]) && j + 1 < lines.length && parts.length < MAX_CONTINUATIONS)
+        parts.push(lines[++j]);
+      commands++;
+      for (const f of extractShellFacts(parts.join('\n')))
+        out.push({
+          ...f,
+          range: shifted(f.range, s.startLine + i),
+          detail: `${f.detail} (shell escape in the notebook)`,
+        });
+      i = j;
+    }
+  }
+  return out;
 }
 
 function writtenConfigFacts(sources: readonly NotebookSource[], code: string): { facts: Fact[]; names: Set<string> } {

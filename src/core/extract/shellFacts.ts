@@ -634,7 +634,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     if (passed.length > 0)
       for (let k = launchStart; k < facts.length; k++) {
         const f = facts[k];
-        if ((f.kind === 'link.script' || f.kind === 'link.module') && /\.py$/.test(String(f.value)))
+        if (
+          ((f.kind === 'link.script' || f.kind === 'link.module') && /\.py$/.test(String(f.value))) ||
+          (f.kind === 'link.config' && /\.ya?ml$/.test(String(f.value)))
+        )
           facts[k] = { ...f, passes: passed };
       }
     // A flag's value starts after the whole run of `=` and blanks, and what it must hold is checked on that word:
@@ -930,6 +933,11 @@ function passedFlags(words: readonly string[]): string[] {
     if (m) names.add(m[1].replace(/-/g, '_'));
     // `-c /data/ckpt`: a short flag, named as the program's defaults name it (python/context.ts flagsOf).
     else if (/^-[A-Za-z]$/.test(w)) names.add(w);
+    else {
+      // `key=value` overrides after a config (`train.py base.yml steps=15 model_name=llama2-7b`): the key is passed.
+      const o = /^\+{0,2}([A-Za-z_]\w{0,100})=/.exec(w);
+      if (o) names.add(o[1]);
+    }
   }
   return [...names];
 }

@@ -29,6 +29,15 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'in a test folder',
   },
   { glob: '**/{test_*.py,*_test.py,*_tests.py,conftest.py}', reason: 'a test file' },
+  // End-to-end test folders (`end_to_end/tpu/llama2/7b/1_test_llama2_7b.sh`, `e2e/`): scripts CI runs to check
+  // conversion, training and decoding on a model, with assertions; a test, whatever it runs.
+  { glob: '**/{end_to_end,end2end,e2e,e2e_tests,end_to_end_tests}/**', reason: 'in an end-to-end test folder' },
+  // Golden-output writers (`golden_llama2-7b_export.py`, `make_golden_logits.ipynb`): run a reference model once to
+  // write the expected values a test compares against.
+  {
+    glob: '**/{golden_*,*_golden,*_golden_*}.{py,ipynb,sh,bash}',
+    reason: 'writes golden reference outputs for tests, by its name',
+  },
   // A launch script that checks the trainers end to end on a tiny budget (`sft_integration_test.sh`,
   // `smoke_test_grpo.sh`): a test, whatever it runs. Not `test_*.sh` alone: in ML that often evaluates a model.
   {
@@ -83,6 +92,11 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   // Weight converters named for it (`siglip_converter.py`, `pp_checkpoint_converter.py`) and folders of them
   // (`model_converter/`, `checkpoint_conversion/`, with the checks of a conversion beside them): none trains or serves.
   { glob: '**/*{_,-}converter.{py,sh,bash}', reason: 'a weights-conversion utility, by its name' },
+  // `llama_mistral_mixtral_orbax_to_hf.py`, `ckpt_to_huggingface.py`: a checkpoint turned into another format.
+  {
+    glob: '**/*{_,-}to{_,-}{hf,huggingface,orbax,meta,gguf,safetensors}.{py,sh,bash}',
+    reason: 'a checkpoint-format conversion, by its name',
+  },
   {
     glob: '**/{converter,converters,model_converter,model_converters,checkpoint_converter,checkpoint_converters,checkpoint_conversion,conversion_scripts}/**/*.{py,sh,bash}',
     reason: 'a weights-conversion utility, by its folder',

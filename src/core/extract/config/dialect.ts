@@ -73,6 +73,11 @@ export interface FactSink {
     at: ConfigValue | SourceRange,
     detail: string,
     confidence?: Fact['confidence'],
+    /**
+     * `fromFlags`: keys the value is worked out from (a launch that passes one of them to this config changes it);
+     * `passes`: on a link, the keys this config sets over the file it links.
+     */
+    extra?: Pick<Fact, 'fromFlags' | 'passes'>,
   ): void;
   /** Facts added so far (by the generic table and earlier dialects). */
   readonly facts: readonly Fact[];

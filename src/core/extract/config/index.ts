@@ -2,13 +2,16 @@ import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
 import { composer, composerBenchmark, composerEval, mosaicmlRun } from './composer';
 import type { ConfigDialect } from './dialect';
+import { hfConfigTarget } from './hfConfigTarget';
 import { hfTrainer } from './hfTrainer';
+import { hydraExperiment } from './hydraExperiment';
 import { instantiateConfig } from './instantiateConfig';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { lmEval } from './lmEval';
 import { m4 } from './m4';
+import { maxtext } from './maxtext';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { olmo } from './olmo';
@@ -55,6 +58,9 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   trainingArgsSections,
   mistralFinetune,
   picotron,
+  hydraExperiment,
+  hfConfigTarget,
+  maxtext,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

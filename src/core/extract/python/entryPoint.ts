@@ -424,6 +424,15 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     return verdict(
       `a config-driven program: it builds the model with instantiate_from_config from the configs given as ${baseList[3]}.${baseList[4]} (loaded with OmegaConf and merged); each such config is a run`,
     );
+  // Open-Sora-style programs (`cfg = parse_configs()`, the project's parser taking the config file as a positional
+  // argument, then `cfg.get("dtype", "bf16")` throughout): the mmengine-style config given on the command line is the run.
+  const parsed = text.includes('_config')
+    ? /^[ \t]*(\w+)[ \t]*=[ \t]*(?:parse|read|load)_configs?\([ \t]*\)/m.exec(text)
+    : null;
+  if (parsed && (text.match(new RegExp(`\\b${parsed[1]}\\.get\\(["']`, 'g'))?.length ?? 0) >= 3)
+    return verdict(
+      `a config-driven program: its settings come from the config file given on its command line (${parsed[1]} = ${parsed[0].trim().split('=')[1].trim()}, read with ${parsed[1]}.get(...)); each such config is a run`,
+    );
   const decorator = /^@\s*config\.parse\b/m.exec(text);
   // The regex tries every word of the file: only run where `sys.argv[1]` is written at all.
   const argvYaml =

@@ -30,6 +30,7 @@ import * as jax from './readers/jax';
 import * as keras from './readers/keras';
 import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
+import { simpleEvaluate } from './readers/lmEval';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
@@ -125,6 +126,7 @@ export const CALL_RULES: readonly CallRule[] = [
   mlcEngine,
   fastllmModel,
   tensorrtLlmRuntime,
+  simpleEvaluate,
   megatron.megatronPretrain,
   megatron.megatronInference,
   runpyMain,
@@ -189,6 +191,7 @@ export const FILE_RULES: readonly FileRule[] = [
   torch.sharedAccumulation,
   torch.stepStop,
   mmengine.mmengineConfig,
+  mmengine.mmengineModuleSettings,
   xtunerV1.xtunerV1Config,
   autotrainProject,
   mlCollectionsConfig,

@@ -229,7 +229,7 @@ export function evaluationOnly(command: LaunchCommand): string | undefined {
 
 /** A model argument list as evaluation harnesses take it: `"model_name=M,dtype=bfloat16,tensor_parallel_size=8"`. */
 function harnessArgument(text: string, key: RegExp): string | undefined {
-  for (const m of text.matchAll(/(?:^|[\s,"'])([A-Za-z_]+)=([^,\s"']+)/g)) if (key.test(m[1])) return m[2];
+  for (const m of text.matchAll(/(?:^|[\s,"'])([A-Za-z_]+)=["']?([^,\s"']+)/g)) if (key.test(m[1])) return m[2];
   return undefined;
 }
 

@@ -179,13 +179,13 @@ const WANTED = new Set(['model', 'fp16', '_base_', ...SCHEDULE_NAMES]);
 /** A line that starts a top-level `name = dict(`, `_base_ = ...` or `with read_base():`; `rest` is what follows `dict(` (looked at, not consumed: the next statement may start within it). */
 const TOP_LEVEL_LINE = /^(?:([A-Za-z_]\w*)[ \t]*=[ \t]*(?:dict\((?=([\s\S]{0,120})))?|(with)[ \t]+read_base\(\))/gm;
 
-function* topLevelLines(text: string): Generator<{ row: number; name: string; rest: string }> {
+function* topLevelLines(text: string, scalars = false): Generator<{ row: number; name: string; rest: string }> {
   let row = 0;
   let at = 0;
   for (const m of text.matchAll(TOP_LEVEL_LINE)) {
     const name = m[3] ?? m[1];
     // Only `dict(` assignments, `_base_` and `with read_base()` are the dialect's statements.
-    if (name !== 'with' && name !== '_base_' && m[2] === undefined) continue;
+    if (!scalars && name !== 'with' && name !== '_base_' && m[2] === undefined) continue;
     for (; at < m.index; at++) if (text.charCodeAt(at) === 10) row++;
     yield { row, name, rest: m[2] ?? '' };
   }
@@ -233,6 +233,8 @@ export const mmengineConfig: FileRule = {
     // A complete config: the model tree beside how it is optimised. A derived one (`_base_`, `read_base()`) inherits the rest.
     const complete = model !== undefined && model.dict.type !== '' && schedules.length > 0;
     if (!complete && !base) return;
+    // A derived config that only sets sampling options samples: mmengineModuleSettings reads it.
+    if (!complete && MODULE_SETTINGS.test(ctx.text) && /^sampling_option[ \t]*=/m.test(ctx.text)) return;
     const anchor = model?.statement ?? (schedules.length > 0 ? dicts.get(schedules[0])!.statement : base!);
     const what = complete
       ? `\`model\` with ${schedules.map((s) => `\`${s}\``).join(', ')}`
@@ -265,5 +267,129 @@ export const mmengineConfig: FileRule = {
     if (optim) readOptimWrapper(optim.dict, ctx);
     const fp16 = dicts.get('fp16');
     if (fp16) readFp16Block(fp16.dict, ctx);
+  },
+};
+
+/**
+ * mmengine-style configs of module-level settings, read by a project's own trainer or sampler (`cfg =
+ * parse_configs()` then `cfg.get("epochs")`, Open-Sora's scripts/diffusion/{train,inference}.py): `model =
+ * dict(type=..., from_pretrained=None | "<weights>", <architecture>)`, `epochs = 1000`, `dtype = "bf16"`, an
+ * inference config's `sampling_option = dict(...)` or `save_dir = "samples"`; `_base_ = ["image.py", "plugins/sp.py"]` inherits sibling configs
+ * (linked, so what they state joins the run unless this file states it). A config with `epochs` trains; one whose
+ * model loads weights and that sets no epochs or optimiser generates with it. The registry type is not a model
+ * name, except where the architecture written is a published one: FLUX.1's transformer (hidden 3072 = 24 heads ×
+ * 128, 19 double-stream and 38 single-stream blocks: diffusers FluxTransformer2DModel config of
+ * black-forest-labs/FLUX.1-dev, transformer/config.json).
+ */
+const MODEL_DICT = /^model[ \t]*=[ \t]*dict\(/m;
+const MODULE_SETTINGS = /^(?:epochs[ \t]*=[ \t]*\d|sampling_option[ \t]*=[ \t]*dict\(|save_dir[ \t]*=[ \t]*["'])/m;
+/** Names read at the top level by this rule. */
+const SETTINGS = new Set(['model', 'epochs', 'dtype', 'sampling_option', 'optim', '_base_']);
+/** `_base_` entries followed (a hostile list is not walked further). */
+const MAX_BASES = 8;
+
+function flux1Architecture(model: DictNode): boolean {
+  const num = (k: string) => model.keywords.get(k)?.text.replace(/_/g, '');
+  return (
+    model.type === 'flux' &&
+    num('hidden_size') === '3072' &&
+    num('num_heads') === '24' &&
+    num('depth') === '19' &&
+    num('depth_single_blocks') === '38'
+  );
+}
+
+export const mmengineModuleSettings: FileRule = {
+  framework: 'mmengine',
+  phase: 'after-calls',
+  words: ['epochs', 'sampling_option', 'save_dir', '_base_'],
+  runStart: [
+    /dict\(|_base_/,
+    /^(?:model[ \t]*=[ \t]*dict\(|_base_[ \t]*=|epochs[ \t]*=|sampling_option[ \t]*=|save_dir[ \t]*=)/m,
+  ],
+  read: (_index, ctx) => {
+    const text = ctx.text;
+    const own = MODEL_DICT.test(text) && MODULE_SETTINGS.test(text);
+    const derived = /^_base_[ \t]*=/m.test(text);
+    if (!own && !derived) return;
+    const found = new Map<string, { statement: Node; right: Node }>();
+    for (const { row, name } of topLevelLines(text, true)) {
+      if (!SETTINGS.has(name)) continue;
+      const statement = topLevelStatement(ctx, row);
+      const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+      if (!statement || assignment?.type !== 'assignment') continue;
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      if (left?.type === 'identifier' && right) found.set(left.text, { statement, right });
+    }
+    const bases = found.get('_base_');
+    // Sibling configs only (`"image.py"`, `"plugins/sp.py"`): OpenMMLab's `../_base_/...` pieces are read by its own rule.
+    const siblings = (bases?.right.descendantsOfType('string') ?? [])
+      .slice(0, MAX_BASES)
+      .map((s) => (s ? evaluate(s, ctx.symbols)?.value : undefined))
+      .filter(
+        (v): v is string => typeof v === 'string' && /^[\w-]+(?:\/[\w-]+)?\.py$/.test(v) && !v.includes('_base_'),
+      );
+    if (!own && siblings.length === 0) return;
+    for (const file of siblings)
+      ctx.add('link.config', file, bases!.right, `_base_: ${file} (the config this one inherits)`, 'low');
+    const model = asDict(found.get('model')?.right);
+    const epochs = found.get('epochs');
+    const sampling = found.get('sampling_option');
+    if (own && model) {
+      const weights = model.keywords.get('from_pretrained');
+      const trains = epochs !== undefined;
+      const serves = !trains && (sampling !== undefined || (weights?.type === 'string' && !found.has('optim')));
+      const anchor = found.get('model')!.statement;
+      ctx.add('run.framework', 'mmengine', anchor, 'an mmengine-style config of module-level settings', 'medium');
+      if (trains)
+        ctx.add(
+          'launch.trainer',
+          'mmengine:config',
+          anchor,
+          'a training config (`epochs` set): the program given it trains',
+          'medium',
+        );
+      else if (serves)
+        ctx.add(
+          'launch.inference',
+          'mmengine:config',
+          anchor,
+          'an inference config (the model loads weights; no epochs): the program given it generates',
+          'medium',
+        );
+      if (weights?.type === 'none')
+        ctx.add(
+          'model.fromScratch',
+          true,
+          weights,
+          `model from_pretrained=None: ${model.type || 'the model'} starts from random weights`,
+        );
+      else if (weights?.type === 'string')
+        ctx.add('model.fromScratch', false, weights, `model from_pretrained=${truncate(weights.text, 60)}`);
+      if (flux1Architecture(model))
+        ctx.add(
+          'model.id',
+          'black-forest-labs/FLUX.1-dev',
+          model.call,
+          `model type "flux" with FLUX.1's transformer (3072 wide, 19 double + 38 single blocks)`,
+          'medium',
+        );
+    } else if (derived && sampling) {
+      // A derived config that sets sampling options samples with what it inherits.
+      ctx.add('run.framework', 'mmengine', sampling.statement, 'an mmengine-style derived config', 'medium');
+      ctx.add(
+        'launch.inference',
+        'mmengine:config',
+        sampling.statement,
+        'a derived inference config (`sampling_option`)',
+        'medium',
+      );
+    }
+    if (epochs) ctx.addResolved('training.epochs', epochs.right, 'epochs');
+    const dtype = found.get('dtype');
+    const precision = dtype ? normalisePrecision(scalar(evaluate(dtype.right, ctx.symbols)?.value ?? null)) : null;
+    if (dtype && precision)
+      ctx.add('training.precision', precision, dtype.right, `dtype = ${truncate(dtype.right.text, 20)}`);
   },
 };

@@ -1,0 +1,115 @@
+import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+
+/**
+ * Hydra experiment configs (hydra.cc, "Configuring Experiments"; the lightning-hydra-template layout):
+ * `# @package _global_` at the top and a `defaults:` list that composes the run from config groups
+ * (`- /experiment/pile/base.yaml`, `- override /model: gpt2`, `- override /model/gpt2model: gpt2-small`), then the
+ * keys this experiment sets over them (`trainer.max_steps`, `model.config.n_layer`). `python run.py
+ * experiment=<name>` runs it: the experiment is the run, the group files are its pieces.
+ *
+ * Each entry of the defaults list becomes a link to the group file it names (relative to the config root; the
+ * link resolver looks for it in the folders above this file), so what the pieces state joins the run unless this
+ * file or a later entry states it: Hydra merges the list in order and the file's own keys last (`_self_` at the
+ * end, the Hydra 1.1 default), so the links are given last entry first and the file's own facts come before all.
+ * `null` choices (`override /model: null`) and Hydra's own groups (`hydra/...`) name no file.
+ */
+
+/** Entries of a defaults list followed (a hostile list is not walked further). */
+const MAX_ENTRIES = 64;
+/** A group path or option name: letters, digits, `._-/`, no `..` (a link never leaves the config tree upward). */
+const GROUP_PATH = /^\/?[\w.-]+(?:\/[\w.-]+){0,8}$/;
+
+export const hydraExperiment: ConfigDialect = {
+  name: 'hydra',
+  words: ['@package', 'override /'],
+  detect: (doc) =>
+    globalPackage(doc) &&
+    doc.get('defaults')?.shape === 'seq' &&
+    (modelLeftOpen(doc) !== undefined || namesGroupFile(doc)),
+  read(doc: ConfigDoc, out: FactSink): void {
+    const list = doc.get('defaults')!;
+    const links: Array<{ reference: string; at: ConfigValue; written: string }> = [];
+    for (let i = 0; i < MAX_ENTRIES; i++) {
+      const entry = doc.get(`defaults.${i}`);
+      if (!entry) break;
+      const link = entryLink(doc, entry, `defaults.${i}`);
+      if (link) links.push(link);
+    }
+    // `override /model: null`: the experiments built on this one choose the model; alone it trains nothing.
+    const base = modelLeftOpen(doc);
+    if (base)
+      out.add(
+        'run.entry',
+        false,
+        base,
+        'a Hydra experiment base (`override /model: null`): the experiments composed on it are the runs',
+      );
+    if (links.length === 0) return;
+    out.add('run.framework', 'hydra', list, 'Hydra experiment config (`# @package _global_` with a defaults list)');
+    for (const link of links.reverse())
+      out.add(
+        'link.config',
+        link.reference,
+        link.at,
+        `defaults: ${link.written} (a Hydra config group this run composes)`,
+      );
+  },
+};
+
+/** Whether an entry of the defaults list names a group file (not only Hydra's own groups or `_self_`). */
+function namesGroupFile(doc: ConfigDoc): boolean {
+  for (let i = 0; i < MAX_ENTRIES; i++) {
+    const entry = doc.get(`defaults.${i}`);
+    if (!entry) return false;
+    if (entryLink(doc, entry, `defaults.${i}`)) return true;
+  }
+  return false;
+}
+
+/** `# @package _global_` in the header: the file's keys sit at the root of the composed config. */
+function globalPackage(doc: ConfigDoc): boolean {
+  return doc.comments().some((c) => c.line < 5 && /^@package\s+_global_$/.test(c.text.trim()));
+}
+
+/** The group file a defaults entry names, relative to the config root (`model/gpt2.yaml`), if it names one. */
+function entryLink(
+  doc: ConfigDoc,
+  entry: ConfigValue,
+  path: string,
+): { reference: string; at: ConfigValue; written: string } | undefined {
+  if (entry.shape === 'scalar') {
+    // `- /experiment/pile/base.yaml` or `- experiment/pile/base`: a config of the tree, merged here.
+    const written = typeof entry.value === 'string' ? entry.value.trim() : '';
+    if (!written.startsWith('/')) return undefined;
+    const file = groupFile(written);
+    return file ? { reference: file, at: entry, written } : undefined;
+  }
+  if (entry.shape !== 'map') return undefined;
+  const pairs = doc.entries(path);
+  if (pairs.length !== 1 || pairs[0].shape !== 'scalar') return undefined;
+  const group = pairs[0].key.replace(/^override\s+/, '').trim();
+  const option = typeof pairs[0].value === 'string' ? pairs[0].value.trim() : '';
+  // `override /model: null` removes the group; `hydra/job_logging` configures Hydra itself.
+  if (!group.startsWith('/') || option === '' || /^\/?hydra(\/|$)/.test(group)) return undefined;
+  const file = groupFile(`${group}/${option}`);
+  return file ? { reference: file, at: pairs[0], written: `${pairs[0].key}: ${option}` } : undefined;
+}
+
+/** The defaults entry that sets the model group to null, if one does. */
+function modelLeftOpen(doc: ConfigDoc): ConfigValue | undefined {
+  for (let i = 0; i < MAX_ENTRIES; i++) {
+    const entry = doc.get(`defaults.${i}`);
+    if (!entry) return undefined;
+    if (entry.shape !== 'map') continue;
+    const pairs = doc.entries(`defaults.${i}`);
+    if (pairs.length === 1 && /^(?:override\s+)?\/model$/.test(pairs[0].key.trim()) && pairs[0].value === null)
+      return pairs[0];
+  }
+  return undefined;
+}
+
+function groupFile(path: string): string | undefined {
+  if (!GROUP_PATH.test(path) || path.split('/').some((s) => s === '..' || s === '.')) return undefined;
+  const relative = path.replace(/^\//, '');
+  return /\.ya?ml$/.test(relative) ? relative : `${relative}.yaml`;
+}
