@@ -26,7 +26,8 @@ export type Reader =
   | 'notebookLaunches'
   | 'modelCard'
   | 'prefilter'
-  | 'pythonParse';
+  | 'pythonParse'
+  | 'modelLookup';
 
 export interface GrowthCase {
   readonly name: string;
@@ -44,6 +45,16 @@ export interface GrowthCase {
 const lines = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('\n');
 
 export const GROWTH_CASES: readonly GrowthCase[] = [
+  // knowledge/index.ts: `.replace(/\/+$/, '')` on a catalog key retried from every slash of a run (a config's
+  // `base_model: ////…x` hung the CLI for tens of seconds).
+  {
+    name: 'catalog lookup: a model id of a long run of slashes',
+    reader: 'modelLookup',
+    file: 'model-id',
+    make: (n) => `${'/'.repeat(n)}x${'/'.repeat(n)}`,
+    n: 2000,
+    maxN: 400_000,
+  },
   // shellFacts.ts: `^\s*` under /gm ran over every following blank line from each line start.
   {
     name: 'shell file of newlines',

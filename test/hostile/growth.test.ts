@@ -15,6 +15,8 @@ import { parseWorkspaceConfig } from '../../src/core/workspaceConfig';
 import { parsing } from '../unit/helpers';
 import { GROWTH_CASES, type GrowthCase } from './cases';
 import { withNotebookLaunches } from '../../src/core/extract/shell/notebookLaunch';
+import { findModel } from '../../src/core/knowledge';
+import { sizeFromModelName } from '../../src/core/knowledge/modelName';
 
 /**
  * Every reader is linear on pathological input: reading 4n costs at most about 4× reading n.
@@ -98,6 +100,8 @@ function reader(c: GrowthCase, python: PythonParsing): (text: string) => Prepare
       return plain((t) => mayStartARun(t, 'python'));
     case 'pythonParse':
       return plain((t) => parseWithin(python, t, performance.now() + 60_000)?.delete());
+    case 'modelLookup':
+      return plain((t) => [findModel(t), sizeFromModelName(t)]);
   }
 }
 

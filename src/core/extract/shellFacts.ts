@@ -9,6 +9,7 @@ import { readSlurmOptions } from './shell/slurm';
 import { checkpointFolderModel, inlineSettings } from './shell/inlineSettings';
 import { CHECKPOINT_FILE_FLAGS, checkpointFileModel } from './shell/checkpointPath';
 import { flagMeaning, sizingKindFor } from './sizingNames';
+import { withoutTrailingSlashes } from '../trimSlashes';
 
 /**
  * Reads launch scripts: SLURM `#SBATCH` directives, the command lines of the launchers in
@@ -334,7 +335,7 @@ const PRETRAINED_MODEL_FLAG =
 const OUTPUT_FLAG = /--(?:output_dir|output-dir|save_dir|out_dir)[=\s]+(\S+)/g;
 /** The flags that name the model a serving or inference command loads. */
 const MODEL_FLAG = /^--(?:model|model_name_or_path|model_id_or_path|ckpt_dir|checkpoint_dir)$/;
-const unquote = (w: string) => w.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
+const unquote = (w: string) => withoutTrailingSlashes(w.replace(/^["']|["']$/g, ''));
 /** Output folders remembered per file. */
 const MAX_CONVERTED = 100;
 
@@ -621,7 +622,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       const named = tokens[scriptAt].replace(/^["']|["']$/g, '');
       const script =
         workingDir && workingDir !== '.' && !named.startsWith('/')
-          ? `${workingDir.replace(/\/+$/, '')}/${named}`
+          ? `${withoutTrailingSlashes(workingDir)}/${named}`
           : named;
       add('link.script', script, `runs ${script}`);
       const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');

@@ -6,6 +6,7 @@ import { INSTANCE_TYPES } from './data/instances';
 import { MODELS } from './data/models';
 import { REGIONS } from './data/regions';
 import type { Accelerator, AttentionGeometry, CloudProvider, Dataset, InstanceType, Model, Region } from './schema';
+import { withoutTrailingSlashes } from '../trimSlashes';
 
 /**
  * Lookups over the shipped catalogs. Ids and aliases match case-insensitively,
@@ -13,11 +14,13 @@ import type { Accelerator, AttentionGeometry, CloudProvider, Dataset, InstanceTy
  */
 
 function normaliseKey(id: string): string {
-  return id
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .replace(/\/+$/, ''); // `Qwen/Qwen-7B-Chat/`: a hub id written as the folder of its snapshot
+  // `Qwen/Qwen-7B-Chat/`: a hub id written as the folder of its snapshot.
+  return withoutTrailingSlashes(
+    id
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-'),
+  );
 }
 
 function indexBy<T extends { id: string; aliases: readonly string[] }>(rows: readonly T[]): Map<string, T> {

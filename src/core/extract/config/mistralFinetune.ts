@@ -1,5 +1,6 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { hubIdInPath } from './dialect';
+import { withoutTrailingSlashes } from '../../trimSlashes';
 
 /**
  * mistral-finetune training configs (`torchrun -m train config.yaml`, the YAML form of its `TrainArgs`
@@ -29,7 +30,7 @@ export const mistralFinetune: ConfigDialect = {
     out.add('run.framework', 'mistral-finetune', model, 'mistral-finetune training config (TrainArgs)');
     if (typeof model.value === 'string' && model.value.trim()) {
       const path = model.value.trim();
-      const id = hubIdInPath(path) ?? path.replace(/\\/g, '/').replace(/\/+$/, '').split('/').pop();
+      const id = hubIdInPath(path) ?? withoutTrailingSlashes(path.replace(/\\/g, '/')).split('/').pop();
       if (id) out.add('model.id', id, model, `model_id_or_path: ${path}`, id === path ? 'high' : 'medium');
     }
     const steps = positiveInteger(doc, 'max_steps');

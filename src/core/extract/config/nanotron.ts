@@ -1,6 +1,7 @@
 import { findModel } from '../../knowledge';
 import { sizeFromModelName } from '../../knowledge/modelName';
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { withoutTrailingSlashes } from '../../trimSlashes';
 
 /**
  * nanotron configs (`torchrun --nproc_per_node=8 run_train.py --config-file config.yaml`): the
@@ -75,7 +76,7 @@ function readName(doc: ConfigDoc, out: FactSink): void {
   for (const place of places) {
     const v = doc.get(place);
     if (typeof v?.value !== 'string' || !v.value) continue;
-    const name = v.value.replace(/\/+$/, '').split('/').pop() ?? '';
+    const name = withoutTrailingSlashes(v.value).split('/').pop() ?? '';
     if (!name || name.length > 100 || (!findModel(name) && !sizeFromModelName(name))) continue;
     out.add('model.id', name, v, `${place}: ${name} names the model this architecture is`, 'medium');
     return;

@@ -1,5 +1,6 @@
 import type { Fact } from '../../facts';
 import { normalisePrecision } from '../precision';
+import { withoutTrailingSlashes } from '../../trimSlashes';
 
 /**
  * Settings a launch script states outside its launch line:
@@ -88,7 +89,7 @@ export function checkpointFolderModel(
     // Where the run writes (`--save $CHECKPOINT_PATH`, `--output_dir $MODEL_DIR`) is what it makes, not what it loads.
     const written = new RegExp(`--(?:save|output)[\\w-]*[=\\s]+["']?\\$\\{?${name}\\b`);
     if (lines.some((l) => written.test(l))) continue;
-    const folder = value.replace(/\/+$/, '').split('/').pop() ?? '';
+    const folder = withoutTrailingSlashes(value).split('/').pop() ?? '';
     if (!folder || !names(folder)) continue;
     const line = lines.findIndex((l) => new RegExp(`^\\s*(?:export\\s+)?${name}=`).test(l));
     if (line < 0) continue;

@@ -1,6 +1,7 @@
 import type { Fact } from '../../facts';
 import type { NotebookSource } from '../notebookConfigs';
 import { extractShellFacts } from '../shellFacts';
+import { withoutTrailingSlashes } from '../../trimSlashes';
 
 /**
  * Notebooks that run a repository's training or serving program from a shell escape (recipe and tutorial
@@ -45,7 +46,7 @@ export function notebookShellText(sources: readonly NotebookSource[]): string | 
       const clone = CLONE.exec(line);
       if (clone && cloned.size < 20) cloned.add(clone[2] ?? clone[1]);
       const cd = CHANGE_DIR.exec(line);
-      if (cd) inClone = cloned.has(cd[1].replace(/\/+$/, '').split('/').pop() ?? '');
+      if (cd) inClone = cloned.has(withoutTrailingSlashes(cd[1]).split('/').pop() ?? '');
     }
     if (inClone) {
       for (let k = 0; k < lines.length; k++) out.push('');
@@ -102,7 +103,7 @@ function firstLaunch(text: string, sources: readonly NotebookSource[], path: str
 /** `--output_dir "output_qwen"`, `--output_dir=out/`: where the launched program writes its model. */
 const OUTPUT_DIR = /--output[_-]dir(?:[ \t]+|=)["']?([\w./-]{1,200}?)\/?["']?(?=[\s\\]|$)/g;
 
-const folderKey = (name: string) => name.replace(/^\.\//, '').replace(/\/+$/, '');
+const folderKey = (name: string) => withoutTrailingSlashes(name.replace(/^\.\//, ''));
 
 /**
  * The notebook's facts with the launch facts of the first program its shell escapes run (none when it runs none).

@@ -1,6 +1,7 @@
 import type { Fact, FactKind, FactValue } from '../../facts';
 import { PART_SEPARATOR } from '../../runVocabulary';
 import { unquote } from './words';
+import { withoutTrailingSlashes } from '../../trimSlashes';
 
 /**
  * Vision-language training launches (LLaVA's train.py and the programs built on it, InternVL's chat
@@ -32,7 +33,8 @@ const PART_LORA = /(?:^|\s)--use_(\w{1,40})_lora(?:=|\s+)(\S+)/g;
 
 /** A part named by a literal path or Hub id (not a shell variable, an option or an empty word). */
 function namedPart(word: string | undefined): string | undefined {
-  const value = unquote(word)?.replace(/\/+$/, '');
+  const unquoted = unquote(word);
+  const value = unquoted ? withoutTrailingSlashes(unquoted) : unquoted;
   return value && /^[\w./~-]{2,200}$/.test(value) && /[a-z]/i.test(value) && !value.startsWith('-') ? value : undefined;
 }
 

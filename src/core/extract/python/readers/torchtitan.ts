@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { callKeyword, evaluate } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
+import { withoutTrailingSlashes } from '../../../trimSlashes';
 
 /**
  * torchtitan's config registry (github.com/pytorch/torchtitan, torchtitan/config/README.md: "A run is
@@ -106,7 +107,7 @@ function valueOf(node: Node | null, ctx: PythonReadContext): string | number | b
 
 /** The last folder of a checkpoint path when it names a model (`./assets/hf/Llama-3.1-8B`), not a tokenizer folder. */
 function checkpointName(path: string): string | undefined {
-  const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
+  const last = withoutTrailingSlashes(path).split('/').pop() ?? '';
   return /^[A-Za-z][\w.-]*\d[\w.-]*$/.test(last) && !/tokenizer/i.test(last) ? last : undefined;
 }
 
