@@ -2,6 +2,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { startsARun, type Fact } from '../../facts';
 import { escapeRegExp } from './context';
 import { stringNodes } from './syntaxIndex';
+import { cursorWalk } from './treeCursor';
 
 /**
  * Does this module run anything when executed? A script runs its module-level statements (and its
@@ -251,23 +252,11 @@ function argumentCalls(tree: Tree, text: string): Node[] {
   if (rows.size === 0) return [];
   // A cursor over the tree: only the calls on those rows become nodes.
   const calls: Node[] = [];
-  const cursor = tree.walk();
-  let descending = true;
-  for (;;) {
-    if (descending) {
-      if (cursor.nodeType === 'call' && rows.has(cursor.startPosition.row)) {
-        if (calls.push(cursor.currentNode) >= MAX_ARGUMENT_CALLS) break;
-      }
-      if (cursor.gotoFirstChild()) continue;
+  for (const cursor of cursorWalk(tree.rootNode)) {
+    if (cursor.nodeType === 'call' && rows.has(cursor.startPosition.row)) {
+      if (calls.push(cursor.currentNode) >= MAX_ARGUMENT_CALLS) break;
     }
-    if (cursor.gotoNextSibling()) {
-      descending = true;
-      continue;
-    }
-    if (!cursor.gotoParent()) break;
-    descending = false;
   }
-  cursor.delete();
   return calls;
 }
 

@@ -64,6 +64,7 @@ import {
 import { collectSymbols } from './symbols';
 import { problemAt, type Problem } from '../../problem';
 import { indexSyntax, RelevantLines } from './syntaxIndex';
+import { cursorWalk } from './treeCursor';
 import { findModelHandles } from './handles';
 
 /**
@@ -315,21 +316,7 @@ function readCall(node: Node, ctx: PythonReadContext): void {
 }
 
 function* walk(root: Node): Generator<Node> {
-  const cursor = root.walk();
-  let descending = true;
-  for (;;) {
-    if (descending) {
-      yield cursor.currentNode;
-      if (cursor.gotoFirstChild()) continue;
-    }
-    if (cursor.gotoNextSibling()) {
-      descending = true;
-      continue;
-    }
-    if (!cursor.gotoParent()) break;
-    descending = false;
-  }
-  cursor.delete();
+  for (const cursor of cursorWalk(root)) yield cursor.currentNode;
 }
 
 /** Syntax errors, at their nodes: the estimate still runs on what parsed. */
