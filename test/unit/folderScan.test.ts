@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   analyzeText,
   fileKindOf,
@@ -309,6 +311,33 @@ describe('Folder scan on worker threads', function () {
       facts: [],
       linkedFiles: [],
     });
+  });
+
+  it("keeps none of the files' text in its results (strings cut from a text keep V8 holding all of it)", async () => {
+    // Each config is ~400 KB of padding with a run at its top; twenty results kept as a scan keeps them.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const analyser = new InThreadAnalyser(await parsing());
+    const padding = Array.from({ length: 8000 }, (_, i) => `note_${i}: "padding line ${i} of a long config file"`).join(
+      '\n',
+    );
+    const kept: unknown[] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 20; i++) {
+      const text = `model_name_or_path: gpt2\nnum_train_epochs: ${i + 1}\nbf16: true\n${padding}\n# ${i}\n`;
+      const result = await analyser.analyse(
+        { ...job2(''), path: `/w/cfg${i}.yaml`, display: `cfg${i}.yaml`, bytes: new TextEncoder().encode(text) },
+        async () => [],
+      );
+      assert.ok(result.role === 'code' && result.analysis.runs.length === 1, 'each config is a run');
+      kept.push(result);
+    }
+    gc();
+    const grownMb = (process.memoryUsage().heapUsed - before) / 1048576;
+    assert.equal(kept.length, 20);
+    // Holding the texts would be 20 × 0.4 MB = 8 MB at least.
+    assert.ok(grownMb < 3, `the heap grew by ${grownMb.toFixed(1)} MB for 20 kept results`);
   });
 });
 
