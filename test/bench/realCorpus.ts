@@ -76,7 +76,7 @@ type FileLabel = z.infer<typeof FileLabelSchema>;
 type RepoLabels = z.infer<typeof RepoLabelsSchema>;
 
 function loadLabels(): z.infer<typeof CorpusLabelsSchema> {
-  // GREENAI_CORPUS_LABELS: a held-out label set kept outside the repository, in the same schema.
+  // GREENAI_CORPUS_LABELS: a held-out label set (test/bench/heldout/, or one kept elsewhere), in the same schema.
   const file = process.env.GREENAI_CORPUS_LABELS ?? path.join(ROOT, 'test/bench/corpus-labels.json');
   const parsed = CorpusLabelsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
