@@ -589,6 +589,11 @@ describe('What is a run: programs run with flags or configs, helpers beside the 
       assert.equal(nonRunPathReason(p), undefined, p);
     for (const p of ['docs/source/conf.py', 'docs/source/quickstart.py', 'docs/_toctree.yml', 'docs/index.md'])
       assert.match(nonRunPathReason(p) ?? '', /documentation/, p);
+    // Run configs a documentation folder ships as worked examples are read like any config; its other YAML is not.
+    for (const p of ['docs/source/examples/wmt/transformer_big.yaml', 'doc/example/lm/config.yml'])
+      assert.equal(nonRunPathReason(p), undefined, p);
+    for (const p of ['docs/source/examples/README.md', 'docs/source/examples/overview.py', 'docs/mkdocs_nav.yaml'])
+      assert.match(nonRunPathReason(p) ?? '', /documentation/, p);
     // A docs build line launches no run (python -m sphinx / pip are tools).
     assert.equal(
       extractShellFacts('python -m sphinx -b html docs/source docs/_build\npython -m pip install -e .\n').some(

@@ -32,9 +32,18 @@ describe('yacs configs and OmegaConf TrainArgs configs (round 11)', () => {
       facts(
         `MODEL:\n  TYPE: ${type}\n  NAME: n\n  S:\n    EMBED_DIM: 96\n    DEPTHS: [2, 2, 6, 2]\n${extra}TRAIN:\n  EPOCHS: 3\n`,
       );
-    assert.deepEqual(values(stages('s'), 'model.params'), [25878528]);
+    // Σ depth × 12·w² over widths 96·2^i, plus three patch-merging layers of 8·w².
+    assert.deepEqual(values(stages('s'), 'model.params'), [27426816]);
     assert.deepEqual(values(stages('s', '    NUM_LOCAL_EXPERTS: 8\n'), 'model.params'), []);
+    // Swin-MLP: sized only with the heads and window its spatial MLPs need (8·w² + heads·7⁴ per block).
     assert.deepEqual(values(stages('swin_mlp'), 'model.params'), []);
+    const mixer = '    NUM_HEADS: [3, 6, 12, 24]\n    WINDOW_SIZE: 7\n';
+    assert.deepEqual(values(stages('swin_mlp', mixer), 'model.params'), [19131978]);
+    // The head only when the file states the classes (ImageNet-22K: 21841), never the program's default.
+    const in22k = facts(
+      'DATA:\n  DATASET: imagenet22K\nMODEL:\n  TYPE: s\n  S:\n    EMBED_DIM: 96\n    DEPTHS: [2, 2, 6, 2]\nTRAIN:\n  EPOCHS: 3\n',
+    );
+    assert.deepEqual(values(in22k, 'model.params'), [27426816 + 768 * 21841]);
     // A depth list of something else than counts is no architecture.
     const odd = facts('MODEL:\n  TYPE: s\n  S:\n    EMBED_DIM: 96\n    DEPTHS: [2, x]\nTRAIN:\n  EPOCHS: 3\n');
     assert.deepEqual(values(odd, 'model.params'), []);

@@ -136,7 +136,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   // or `mkdocs` line starts no run: see shell/runIntent.ts).
   {
     glob: '**/{docs,doc,docs_src,documentation}/**',
-    unless: '**/*.{sh,bash,slurm,sbatch,ipynb}',
+    unless: '**/{*.{sh,bash,slurm,sbatch,ipynb},{examples,example}/**/*.{yaml,yml}}',
     reason: 'documentation',
   },
   {

@@ -15,6 +15,7 @@ import { maxtext } from './maxtext';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { olmo } from './olmo';
+import { openNmt } from './openNmt';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
@@ -61,6 +62,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hydraExperiment,
   hfConfigTarget,
   maxtext,
+  openNmt,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

@@ -78,10 +78,31 @@ function positiveInt(v: unknown): number | undefined {
 }
 
 /**
+ * Classes of the datasets a yacs vision config names in `DATA.DATASET`, for the classifier head (Swin's
+ * data/build.py: `imagenet` 1000 classes, `imagenet22K` 21841; ImageNet-21K's fall11 release has 21,841 classes,
+ * Ridnik et al. 2021, "ImageNet-21K Pretraining for the Masses", arXiv:2104.10972, §2). `MODEL.NUM_CLASSES`
+ * written in the file wins.
+ */
+const DATASET_CLASSES: Readonly<Record<string, number>> = { imagenet: 1000, imagenet22k: 21841 };
+
+/** The classes the file states, through MODEL.NUM_CLASSES or its dataset; undefined when left to the program. */
+function statedClasses(doc: ConfigDoc): { n: number; how: string } | undefined {
+  const written = positiveInt(doc.get('MODEL.NUM_CLASSES')?.value);
+  if (written) return { n: written, how: `MODEL.NUM_CLASSES ${written}` };
+  const dataset = doc.str('DATA.DATASET');
+  const n = dataset ? DATASET_CLASSES[dataset.toLowerCase()] : undefined;
+  return n ? { n, how: `DATA.DATASET ${dataset} (${n} classes)` } : undefined;
+}
+
+/**
  * A plain ViT (`DEPTH`, `EMBED_DIM`, `MLP_RATIO`): layers and width, the MLP of MLP_RATIO × width; a hierarchical
  * Swin (`DEPTHS: [2, 2, 6, 2]`, `EMBED_DIM: 96`): stage i has width EMBED_DIM·2^i (Liu et al. 2021, Swin
- * Transformer §3.1: patch merging doubles the channels at each stage) and blocks of (4 + 2·MLP_RATIO)·width²
- * weights (attention 4·w², MLP 2·r·w²); patch embedding, merging layers, norms and head add a few percent.
+ * Transformer §3.1: patch merging doubles the channels at each stage, a 4w → 2w linear layer, 8·w² weights, after
+ * each stage but the last) and blocks of (4 + 2·MLP_RATIO)·width² weights (attention 4·w², MLP 2·r·w²). Swin-MLP
+ * (`TYPE: swin_mlp`; Liu et al. 2021, models/swin_mlp.py) replaces the attention with a spatial MLP per window,
+ * a grouped 1×1 convolution of heads × (window²)² weights, so its blocks are 2·r·w² + heads·window⁴. The
+ * classifier head (final width × classes) is counted when the file states the classes; norms, biases and the
+ * patch embedding add under 1%.
  */
 function readArchitecture(doc: ConfigDoc, out: FactSink): void {
   const section = architectureSection(doc);
@@ -101,27 +122,44 @@ function readArchitecture(doc: ConfigDoc, out: FactSink): void {
   }
   const depths = doc.get(`${section}.DEPTHS`);
   if (depths?.shape !== 'seq') return;
-  // Experts (Swin-MoE `NUM_LOCAL_EXPERTS`, `MOE_BLOCKS`) and token-mixing MLPs in place of attention (Swin-MLP) hold
-  // other counts than these blocks: left unsized rather than sized as dense attention.
-  if (MIXTURE_KEYS.some((k) => doc.has(`${section}.${k}`)) || /mlp/i.test(doc.str('MODEL.TYPE') ?? '')) return;
-  const stages: number[] = [];
-  for (let i = 0; i < 8; i++) {
-    const n = doc.get(`${section}.DEPTHS.${i}`);
-    if (!n) break;
-    const v = positiveInt(n.value);
-    if (v === undefined) return;
-    stages.push(v);
-  }
-  if (stages.length === 0 || doc.has(`${section}.DEPTHS.${stages.length}`)) return;
-  const perWidth = 4 + 2 * (r ?? 4);
-  const params = stages.reduce((sum, n, i) => sum + n * perWidth * (w * 2 ** i) ** 2, 0);
+  // Experts (Swin-MoE `NUM_LOCAL_EXPERTS`, `MOE_BLOCKS`) hold other counts than these blocks: left unsized rather
+  // than sized as dense blocks.
+  if (MIXTURE_KEYS.some((k) => doc.has(`${section}.${k}`))) return;
+  const spatialMlp = /mlp/i.test(doc.str('MODEL.TYPE') ?? '');
+  const stages = stageList(doc, `${section}.DEPTHS`);
+  if (!stages) return;
+  const heads = spatialMlp ? stageList(doc, `${section}.NUM_HEADS`) : undefined;
+  const window = positiveInt(doc.get(`${section}.WINDOW_SIZE`)?.value);
+  if (spatialMlp && (!heads || heads.length !== stages.length || !window)) return;
+  const mlp = 2 * (r ?? 4);
+  const perWidth = spatialMlp ? mlp : 4 + mlp;
+  let params = stages.reduce((sum, n, i) => sum + n * perWidth * (w * 2 ** i) ** 2, 0);
+  if (spatialMlp) params += stages.reduce((sum, n, i) => sum + n * heads![i] * window! ** 4, 0);
+  for (let i = 0; i + 1 < stages.length; i++) params += 8 * (w * 2 ** i) ** 2;
+  const classes = statedClasses(doc);
+  const last = w * 2 ** (stages.length - 1);
+  if (classes) params += last * classes.n;
+  const block = spatialMlp ? `${mlp}·width² + heads·${window}⁴ (spatial MLP)` : `${perWidth}·width²`;
   out.add(
     'model.params',
     params,
     depths,
-    `${depths.path} [${stages.join(', ')}] with EMBED_DIM ${w} doubling each stage: Σ depth × ${perWidth}·width² (Swin stages; patch merging, norms and head not counted)`,
+    `${depths.path} [${stages.join(', ')}] with EMBED_DIM ${w} doubling each stage: Σ depth × ${block}, patch merging 8·width² per stage${classes ? `, head ${last} × ${classes.n} (${classes.how})` : ' (head not counted: classes left to the program)'}`,
     'medium',
   );
+}
+
+/** A list of positive integers at `path` (at most 8), or undefined. */
+function stageList(doc: ConfigDoc, path: string): number[] | undefined {
+  const values: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const n = doc.get(`${path}.${i}`);
+    if (!n) break;
+    const v = positiveInt(n.value);
+    if (v === undefined) return undefined;
+    values.push(v);
+  }
+  return values.length === 0 || doc.has(`${path}.${values.length}`) ? undefined : values;
 }
 
 /** A non-empty path or name. */
