@@ -40,6 +40,7 @@ export class SymbolTable {
     const copy = new SymbolTable();
     for (const [k, v] of this.bindings) copy.bindings.set(k, v);
     for (const name of this.instances) copy.instances.add(name);
+    for (const [k, v] of this.inOrder) copy.inOrder.set(k, v);
     for (const [name, value, origin, via] of values)
       if (!copy.bindings.has(name)) copy.bindings.set(name, { node: origin, via, value });
     return copy;
@@ -50,6 +51,32 @@ export class SymbolTable {
 
   bindInstance(name: string): void {
     if (this.instances.size < 1000) this.instances.add(name);
+  }
+
+  /**
+   * Module-level assignments of a name bound more than once, in order (with where each statement ends):
+   * `model_name = sys.argv[1] if … else "x"` … `model = Model(model_name)` … `model_name = model_name.split("/")[-1]`.
+   */
+  private readonly inOrder = new Map<string, Array<{ readonly end: number; readonly binding: Binding }>>();
+
+  /** A module-level assignment, which the module's statements after it read (bind() keeps the last for the rest). */
+  bindStatement(name: string, valueNode: Node, via: string, statementEnd: number): void {
+    this.bind(name, valueNode, via);
+    const list = this.inOrder.get(name) ?? this.inOrder.set(name, []).get(name)!;
+    if (list.length < MAX_ORDERED_BINDINGS) list.push({ end: statementEnd, binding: { node: valueNode, via } });
+  }
+
+  /**
+   * The binding a use of the name reads: at module level, the last assignment finished before it (a later
+   * `x = x.split("/")[-1]` does not change what an earlier line read, and its own right side reads the one before
+   * it); inside functions, which run after the module's statements, the last (as lookup()).
+   */
+  lookupAt(name: string, use: Node): Binding | undefined {
+    const list = this.inOrder.get(name);
+    if (!list || list.length < 2 || !atModuleLevel(use)) return this.lookup(name);
+    let found: Binding | undefined;
+    for (const entry of list) if (entry.end <= use.startIndex) found = entry.binding;
+    return found ?? this.lookup(name);
   }
 
   lookup(name: string): Binding | undefined {
@@ -76,6 +103,19 @@ export class SymbolTable {
 }
 
 const MAX_DEPTH = 12;
+/** Assignments of one name kept in order (a real module has a few). */
+const MAX_ORDERED_BINDINGS = 64;
+/** Enclosing nodes climbed at most to tell a module-level statement from a function body. */
+const MAX_CLIMB = 200;
+
+function atModuleLevel(node: Node): boolean {
+  let n: Node | null = node.parent;
+  for (let i = 0; n && i < MAX_CLIMB; n = n.parent, i++) {
+    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') return false;
+    if (n.type === 'module') return true;
+  }
+  return false;
+}
 /** Key prefix for argparse destinations and dataclass fields, reachable as `anything.<name>`. */
 export const FIELD_PREFIX = '@field:';
 
@@ -123,6 +163,19 @@ function arithmetic(op: string, a: PyValue, b: PyValue): PyValue | undefined {
 }
 
 /** True when a condition reads like "is a GPU available", so the GPU branch is the one that trains. */
+/** `len(sys.argv) > 1`, `len(sys.argv) >= 2` (the argument is given) and their negations. Bounded, so linear. */
+const ARGV_GIVEN = /^len\(sys\.argv\)[ \t]{0,4}(>=?)[ \t]{0,4}(\d{1,2})$/;
+const ARGV_MISSING = /^len\(sys\.argv\)[ \t]{0,4}(<=?)[ \t]{0,4}(\d{1,2})$/;
+const ARGV_ITEM = /^sys\.argv\[\d{1,2}\]$/;
+
+/** The default branch of `sys.argv[i] if len(sys.argv) > i else default` (or `default if len(sys.argv) < 2 else sys.argv[1]`). */
+function commandLineDefault(whenTrue: Node, condition: Node, whenFalse: Node): Node | undefined {
+  if (condition.text.length > 40) return undefined;
+  if (ARGV_GIVEN.test(condition.text) && ARGV_ITEM.test(whenTrue.text)) return whenFalse;
+  if (ARGV_MISSING.test(condition.text) && ARGV_ITEM.test(whenFalse.text)) return whenTrue;
+  return undefined;
+}
+
 function looksLikeGpuCondition(text: string): boolean {
   return /cuda|gpu|mps|device_count|is_available/i.test(text);
 }
@@ -207,6 +260,18 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
         const r = evaluate(whenTrue, symbols, depth + 1);
         return r && { ...r, via: `took the GPU branch of \`${node.text}\`` };
       }
+      // `sys.argv[1] if len(sys.argv) > 1 else "distilbert-base-uncased"`: a positional argument with a default, the
+      // value the script runs with when it is started without arguments (as an argparse default).
+      const argvDefault = commandLineDefault(whenTrue, condition, whenFalse);
+      if (argvDefault) {
+        const r = evaluate(argvDefault, symbols, depth + 1);
+        return (
+          r && {
+            ...r,
+            via: [r.via, `run without arguments: \`${truncate(node.text, 80)}\``].filter(Boolean).join('; '),
+          }
+        );
+      }
       // A condition on a constant (`squad_v2 = False`) is decided statically; any other at run
       // time, where only a value both branches agree on is known.
       const decided = evaluate(condition, symbols, depth + 1);
@@ -230,7 +295,7 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
     }
     case 'identifier':
     case 'attribute': {
-      const bound = symbols.lookup(node.text);
+      const bound = node.type === 'identifier' ? symbols.lookupAt(node.text, node) : symbols.lookup(node.text);
       // torch.float16, torch.bfloat16, tf.float16, jnp.bfloat16: dtypes are names, not values.
       if (!bound && /^(torch|tf|jnp|np)\.(float16|half|bfloat16|float32|float|float8_e4m3fn|int8)$/.test(node.text))
         return { value: node.text, origin: node, via: '' };

@@ -17,6 +17,7 @@ import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath'
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
 import * as diffusion from './readers/diffusion';
+import * as sbert from './readers/sentenceTransformers';
 import { configDictModel, generateFunction, trainingFunction } from './readers/standaloneLm';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
@@ -86,7 +87,10 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.fromConfig,
   litgpt.litgptModels,
   hf.argumentClasses,
+  sbert.stArgumentClasses,
   hf.trainers,
+  sbert.stTrainers,
+  hf.hyperparameterSearch,
   lightning.fabric,
   hf.modelConstructors,
   keras.mixedPrecisionPolicy,
@@ -112,6 +116,8 @@ export const CALL_RULES: readonly CallRule[] = [
   codecarbon.emissionsTracker,
   modal.modalFunctionGpu,
   hf.loadDataset,
+  sbert.stFit,
+  sbert.stEncodeBatch,
   torch.fitCall,
   ray.remoteTraining,
   ray.rayVllmEngines,
@@ -203,6 +209,7 @@ export const FILE_RULES: readonly FileRule[] = [
   diffusion.diffusionSampling,
   diffusion.cachingProgram,
   diffusion.registryBuild,
+  sbert.sentenceTransformerModels,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

@@ -324,4 +324,6 @@ export const SIZING_LINE_WORDS: readonly string[] = [
   // `NNODE = int(os.environ.get("WORLD_SIZE", "1"))`: read at the variable's default (pythonValues.evaluate).
   'environ.get',
   'getenv',
+  // `student = sys.argv[1] if len(sys.argv) > 1 else "org/name"`: a positional argument's default (pythonValues.evaluate).
+  'sys.argv[',
 ];

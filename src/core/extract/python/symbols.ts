@@ -19,7 +19,12 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
       if (classFields.has(node))
         symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
       else if (moduleLevel.has(node))
-        symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+        symbols.bindStatement(
+          left.text,
+          right,
+          `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`,
+          node.endIndex,
+        );
       else fallbacks.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
     } else if (left.type === 'attribute') {
       symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);

@@ -791,6 +791,102 @@ export const MODELS: readonly Model[] = [
     },
     source: 'computed from config.json (BertModel, 24 layers, hidden 1024, FFN 4096, vocab 30522, incl. pooler)',
   },
+  {
+    id: 'mixedbread-ai/mxbai-embed-large-v1',
+    aliases: ['mxbai-embed-large-v1'],
+    family: 'bert',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 335_141_888,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'config.json of huggingface.co/mixedbread-ai/mxbai-embed-large-v1 (BertModel, 24 layers, hidden 1024, vocab 30522; mixedbread.com docs: 24 layers, 1024 dimensions, 512 tokens): the architecture of bert-large-uncased, counted as its row (incl. pooler)',
+  },
+  {
+    id: 'answerdotai/ModernBERT-base',
+    aliases: ['ModernBERT-base'],
+    family: 'modernbert',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 149_000_000,
+    contextLength: 8192,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/answerdotai/ModernBERT-base ("22 layers, 149 million parameters"); Warner et al. 2024, ModernBERT, arXiv:2412.13663',
+  },
+  {
+    id: 'microsoft/MiniLM-L12-H384-uncased',
+    aliases: [],
+    family: 'minilm',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 33_000_000,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/microsoft/MiniLM-L12-H384-uncased ("12-layer, 384-hidden, 12-heads, 33M parameters"); Wang et al. 2020, MiniLM, arXiv:2002.10957',
+  },
+  {
+    id: 'nreimers/TinyBERT_L-4_H-312_v2',
+    aliases: ['huawei-noah/TinyBERT_General_4L_312D'],
+    family: 'bert',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 14_500_000,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'Jiao et al. 2019, TinyBERT, arXiv:1909.10351, Table 1 (TinyBERT4: 4 layers, hidden 312, FFN 1200, 14.5M parameters); the nreimers checkpoint is the general 4-layer, 312-hidden TinyBERT',
+  },
+  {
+    id: 'sentence-transformers/stsb-distilroberta-base-v2',
+    aliases: ['stsb-distilroberta-base-v2'],
+    family: 'roberta',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 82_118_400,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/sentence-transformers/stsb-distilroberta-base-v2 (RobertaModel + mean pooling, fine-tuned from distilroberta-base): the distilroberta-base count, computed from config.json (6 layers, hidden 768, FFN 3072, vocab 50265, incl. pooler)',
+  },
+  {
+    id: 'cross-encoder/stsb-distilroberta-base',
+    aliases: [],
+    family: 'roberta',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 82_118_400,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/cross-encoder/stsb-distilroberta-base (a distilroberta-base cross-encoder trained on STSb): the distilroberta-base count, computed from config.json (6 layers, hidden 768, FFN 3072, vocab 50265, incl. pooler; the one-output head adds 769)',
+  },
+  {
+    id: 'naver/splade-cocondenser-ensembledistil',
+    aliases: [],
+    family: 'bert',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 109_482_240,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'Formal et al. 2022, From Distillation to Hard Negative Sampling (SPLADE++), arXiv:2205.04733: initialised from coCondenser, a BERT-base model; counted as bert-base-uncased (computed from config.json, 12 layers, hidden 768, vocab 30522, incl. pooler; the MLM head ties its output to the embeddings)',
+  },
+  {
+    id: 'BeIR/query-gen-msmarco-t5-large-v1',
+    aliases: [],
+    family: 't5',
+    architecture: 'encoder-decoder',
+    modality: 'text',
+    params: 737_668_096,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/BeIR/query-gen-msmarco-t5-large-v1 (T5-large fine-tuned to generate queries; Thakur et al. 2021, BEIR, arXiv:2104.08663): the t5-large count, computed from config.json (24+24 layers, d_model 1024, d_ff 4096, vocab 32128, tied embeddings)',
+  },
   // ---------------- GPT-2 ----------------
   {
     id: 'gpt2',
@@ -7892,7 +7988,14 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'openai/clip-vit-base-patch32',
-    aliases: ['open_clip:ViT-B-32/openai', 'open_clip:ViT-B-32'],
+    // sentence-transformers' clip-ViT-B-32 is this model behind its CLIPModel module (model card
+    // huggingface.co/sentence-transformers/clip-ViT-B-32: "the image & text model CLIP ... ViT-B/32").
+    aliases: [
+      'open_clip:ViT-B-32/openai',
+      'open_clip:ViT-B-32',
+      'sentence-transformers/clip-ViT-B-32',
+      'clip-ViT-B-32',
+    ],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',

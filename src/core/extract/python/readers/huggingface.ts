@@ -357,3 +357,22 @@ export const tokenizerLength: CallRule = {
     return false;
   },
 };
+
+/**
+ * `trainer.hyperparameter_search(n_trials=20, ...)`: transformers' Trainer trains a fresh model (its `model_init`)
+ * once per trial and keeps the best: the call starts training, as `train()` does.
+ */
+export const hyperparameterSearch: CallRule = {
+  framework: 'huggingface',
+  callees: ['hyperparameter_search'],
+  runStart: /\.hyperparameter_search[ \t]*\(/,
+  when: ({ full }) => full.endsWith('.hyperparameter_search'),
+  read: ({ node, full, ctx }) => {
+    ctx.add(
+      'launch.trainer',
+      'train',
+      node.childForFieldName('function') ?? node,
+      `${full}(...) trains one model per trial (transformers' Trainer.hyperparameter_search)`,
+    );
+  },
+};

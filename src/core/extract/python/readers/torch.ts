@@ -470,8 +470,11 @@ export const fitCall: CallRule = {
 export const loaderBatch: CallRule = {
   framework: 'pytorch',
   words: ['batch_size'],
+  // `dataset.map(fn, batched=True, batch_size=1000)`: rows handed to a preprocessing function (datasets' map/filter), not a batch trained on.
   when: ({ node, full }) =>
-    (node.childForFieldName('arguments')?.text ?? '').includes('batch_size') && !/eval|test|val/i.test(full),
+    (node.childForFieldName('arguments')?.text ?? '').includes('batch_size') &&
+    !/eval|test|val/i.test(full) &&
+    !/\.(?:map|filter)$/.test(full),
   read: ({ node, full, ctx }) => {
     const batch = keywordArgument(node.childForFieldName('arguments')!, 'batch_size');
     if (batch && !/eval|test|val/i.test(node.parent?.text.slice(0, 40) ?? ''))
