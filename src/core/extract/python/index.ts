@@ -45,6 +45,8 @@ import * as slurmSubmit from './readers/slurmSubmit';
 import { submititLauncher } from './readers/submitit';
 import { tensorrtLlmRuntime } from './readers/tensorrtLlm';
 import * as peft from './readers/peft';
+import { unslothLoad, unslothTrainer } from './readers/unsloth';
+import { headerGpu } from './readers/headerGpu';
 import * as ray from './readers/ray';
 import * as serving from './readers/serving';
 import * as swift from './readers/swift';
@@ -81,12 +83,14 @@ import { findModelHandles } from './handles';
 export const CALL_RULES: readonly CallRule[] = [
   estimatorRun,
   torch.paramDtype,
+  unslothLoad,
   hf.fromPretrained,
   mlxLoad,
   hf.fromConfig,
   litgpt.litgptModels,
   hf.argumentClasses,
   hf.trainers,
+  unslothTrainer,
   lightning.fabric,
   hf.modelConstructors,
   keras.mixedPrecisionPolicy,
@@ -198,6 +202,7 @@ export const FILE_RULES: readonly FileRule[] = [
   mlCollectionsConfig,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
+  headerGpu,
   diffusion.diffusionFamily,
   diffusion.additionalNetwork,
   diffusion.diffusionSampling,
