@@ -1,4 +1,5 @@
 import { withNotebookLaunches } from './extract/shell/notebookLaunch';
+import { gpuOfHeaderText } from './extract/python/readers/headerGpu';
 import { withWrittenConfigs, type NotebookSource } from './extract/notebookConfigs';
 import { fixFor, type CodeFix } from './advise/fixes';
 import { suggestImprovements, type Suggestion } from './advise/suggest';
@@ -143,8 +144,10 @@ export interface NotebookCells {
   /** Where each code cell starts in `code`, so ranges map back to the cell. */
   readonly cells: ReadonlyArray<{ readonly index: number; readonly startLine: number; readonly lineCount: number }>;
   readonly problem?: string;
-  /** The GPU the notebook's runtime was set to, from its metadata. */
+  /** The GPU the notebook's runtime was set to, from its metadata (or, without one, its opening Markdown). */
   readonly accelerator?: string;
+  /** Where the GPU was read when not from the metadata. */
+  readonly acceleratorFrom?: string;
   /** Each code cell as written (magics and shell escapes kept), for the configs it writes (notebookConfigs.ts). */
   readonly sources?: readonly NotebookSource[];
 }
@@ -206,7 +209,29 @@ export function notebookCode(text: string): NotebookCells {
     parts.push(lines.join('\n'));
     line += lines.length;
   });
-  return { code: parts.join('\n'), cells, accelerator: notebookAccelerator(parsed), sources };
+  const metadataGpu = notebookAccelerator(parsed);
+  const headerGpu = metadataGpu ? undefined : gpuOfHeaderText(openingMarkdown(raw));
+  return {
+    code: parts.join('\n'),
+    cells,
+    accelerator: metadataGpu ?? headerGpu,
+    ...(headerGpu ? { acceleratorFrom: 'the opening Markdown cell' } : {}),
+    sources,
+  };
+}
+
+/** Lines of the Markdown cells before the first code cell (a Colab notebook's header), at most a few dozen. */
+function openingMarkdown(raw: readonly unknown[]): string[] {
+  const lines: string[] = [];
+  for (const cell of raw.slice(0, 8)) {
+    if (typeof cell !== 'object' || cell === null) break;
+    const c = cell as { cell_type?: unknown; source?: unknown };
+    if (c.cell_type !== 'markdown') break;
+    const parts = Array.isArray(c.source) ? c.source : [c.source];
+    for (const part of parts.slice(0, 60)) if (typeof part === 'string') lines.push(...part.split('\n', 60));
+    if (lines.length >= 60) break;
+  }
+  return lines;
 }
 
 /**
@@ -452,8 +477,10 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           kind: 'hardware.accelerator',
           value: notebook.accelerator,
           range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
-          confidence: 'medium',
-          detail: `notebook metadata: runtime GPU ${notebook.accelerator}`,
+          confidence: notebook.acceleratorFrom ? 'low' : 'medium',
+          detail: notebook.acceleratorFrom
+            ? `${notebook.acceleratorFrom} says it runs on one ${notebook.accelerator}`
+            : `notebook metadata: runtime GPU ${notebook.accelerator}`,
         });
     } finally {
       if (!input.tree) tree.delete();

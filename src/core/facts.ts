@@ -28,6 +28,12 @@ export type FactKind =
   | 'training.gradientAccumulation'
   | 'training.seqLen'
   | 'training.precision'
+  /**
+   * The compute precision is the half format the GPU supports: bf16 where it has bf16 units, else fp16 (Unsloth's
+   * `dtype=None`, `bf16=is_bfloat16_supported()` beside `fp16=not is_bfloat16_supported()`). Value true; resolved
+   * against the run's accelerator (resolve/completeRun) when no precision is stated.
+   */
+  | 'training.precisionByGpu'
   | 'training.adapter'
   | 'training.gradientCheckpointing'
   | 'training.dataset'

@@ -114,6 +114,12 @@ export const RunSpecSchema = z.object({
       tokens: upTo(1e17, 'tokens').nullish(),
       samples: upTo(1e15, 'samples').nullish(),
       precision: z.enum(PRECISIONS).nullish(),
+      precisionByGpu: z
+        .enum(['fp16', 'fp32'])
+        .nullish()
+        .describe(
+          'No precision stated, but the code computes in bf16 where the accelerator supports it, else in this one: resolved against the accelerator.',
+        ),
       seqLen: intUpTo(1e7, 'tokens of context').nullish(),
       /** Encoder–decoder models: target (decoder) tokens per sample, when they differ from seqLen (the input). */
       decoderSeqLen: intUpTo(1e7, 'decoder tokens').nullish(),

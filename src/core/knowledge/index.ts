@@ -63,7 +63,42 @@ export function closestAcceleratorIds(id: string, count = 5): string[] {
 
 export function findModel(id: string): Model | undefined {
   const key = normaliseKey(id);
-  return modelIndex.get(key) ?? modelIndex.get(key.replace(/^(torchvision|timm)\//, '')) ?? openClipVariantOf(key);
+  return (
+    modelIndex.get(key) ??
+    modelIndex.get(key.replace(/^(torchvision|timm)\//, '')) ??
+    openClipVariantOf(key) ??
+    sameNameElsewhere(key)
+  );
+}
+
+/** bitsandbytes-quantised copies of a checkpoint (`unsloth/Qwen2.5-7B-bnb-4bit`): the same model, stored in 4 or 8 bits. */
+const QUANTISED_COPY = /-(?:unsloth-)?bnb-[48]bit$/;
+
+/** Catalog rows by the name after their organisation; null where rows of different sizes share the name. */
+const modelByName = new Map<string, Model | null>();
+for (const row of MODELS)
+  for (const id of [row.id, ...row.aliases]) {
+    const key = normaliseKey(id);
+    const name = key.slice(key.lastIndexOf('/') + 1);
+    if (!key.includes('/') || !name) continue;
+    const seen = modelByName.get(name);
+    if (seen === undefined) modelByName.set(name, row);
+    else if (seen !== null && seen !== row && seen.params !== row.params) modelByName.set(name, null);
+  }
+
+/**
+ * A checkpoint copied under another organisation keeps its architecture and size: Unsloth's uploads
+ * (`unsloth/Qwen2.5-7B`, `unsloth/Phi-4`, `unsloth/whisper-large-v3`) and their bitsandbytes copies
+ * (`-bnb-4bit`, `-unsloth-bnb-4bit`) hold the weights of the model of the same name (the Unsloth model catalog,
+ * unsloth.ai/docs/get-started/unsloth-model-catalog, lists each upload beside the original it re-hosts).
+ * Matched on the name after the organisation, only where that name is one catalog row's (or rows of one size).
+ */
+function sameNameElsewhere(key: string): Model | undefined {
+  const slash = key.indexOf('/');
+  if (slash <= 0 || key.indexOf('/', slash + 1) >= 0) return undefined;
+  const name = key.slice(slash + 1).replace(QUANTISED_COPY, '');
+  if (!name) return undefined;
+  return modelIndex.get(name) ?? modelByName.get(name) ?? undefined;
 }
 
 /**

@@ -471,6 +471,20 @@ export function completeRun(
   let precision: Precision;
   if (spec.training.precision) {
     precision = spec.training.precision;
+  } else if (spec.training.precisionByGpu) {
+    // `dtype=None` in Unsloth, `bf16=is_bf16_supported()`: bf16 where this accelerator has it, else the fallback.
+    const fallback = spec.training.precisionByGpu;
+    precision = accelerator.peakTflops.bf16
+      ? 'bf16'
+      : fallback === 'fp16' && accelerator.peakTflops.fp16
+        ? 'fp16'
+        : 'fp32';
+    note({
+      field: 'training.precision',
+      value: precision,
+      source: 'computed',
+      detail: `the code computes in bf16 where the GPU supports it, else ${fallback}: ${precision} on ${accelerator.displayName}`,
+    });
   } else if (inference) {
     // Compute runs in the weights' format, except weight-only int8/int4, which dequantise to 16 bits.
     const w = inference.weightPrecision;

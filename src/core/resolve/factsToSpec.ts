@@ -156,9 +156,47 @@ function withoutPlaceholderIds(read: readonly Fact[]): readonly Fact[] {
   );
 }
 
+/** Stages looked at: a notebook trains in a few, never in dozens (beyond this the file is read as before). */
+const MAX_STAGES = 8;
+
+/**
+ * Training in stages, one after another in one file (continued pretraining then instruction tuning, a supervised
+ * warm-up before GRPO): each stage builds its trainer with its own steps and starts it with its own `.train()`, so
+ * the optimizer steps add up. Only when every stage states its steps between the previous start and its own; a
+ * stage that states epochs alone, or none, leaves the steps as read.
+ */
+function stagedSteps(facts: readonly Fact[]): Fact | undefined {
+  const starts = facts.filter((f) => !f.file && f.kind === 'launch.trainer' && f.value === 'train');
+  if (starts.length < 2 || starts.length > MAX_STAGES) return undefined;
+  const at = (f: Fact) => [f.range.cell ?? -1, f.range.startLine] as const;
+  const before = (a: Fact, b: Fact) => at(a)[0] < at(b)[0] || (at(a)[0] === at(b)[0] && at(a)[1] < at(b)[1]);
+  const ordered = [...starts].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  const steps = facts.filter(
+    (f) => !f.file && f.kind === 'training.steps' && typeof f.value === 'number' && f.value > 0 && !f.directive,
+  );
+  const perStage: Fact[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const inStage = steps.filter((f) => before(f, ordered[i]) && (i === 0 || before(ordered[i - 1], f)));
+    if (inStage.length !== 1) return undefined;
+    perStage.push(inStage[0]);
+  }
+  const total = perStage.reduce((sum, f) => sum + (f.value as number), 0);
+  const first = perStage[0];
+  return {
+    ...first,
+    value: total,
+    // Put first and as sure as its surest stage, so it is the steps picked (pick keeps the first of equals).
+    confidence: perStage.reduce(
+      (c, f) => (CONFIDENCE_RANK[f.confidence] > CONFIDENCE_RANK[c] ? f.confidence : c),
+      first.confidence,
+    ),
+    detail: `${perStage.length} training stages, each started with its own .train(): ${perStage.map((f) => `${String(f.value)} (${f.detail})`).join(' + ')} = ${total} steps`,
+  };
+}
+
 export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
   const read = withoutPlaceholderIds(stated);
-  const derivedSteps = stepsOfEpochs(read);
+  const derivedSteps = stepsOfEpochs(read) ?? stagedSteps(read);
   const facts = derivedSteps ? [derivedSteps, ...read] : read;
   // Facts from linked files (file set) add values; where the run is, is this file's business.
   const own = facts.filter((f) => !f.file);
@@ -431,6 +469,16 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   );
   if (precision && (PRECISIONS as readonly string[]).includes(String(precision.value)))
     spec.training.precision = precision.value as Precision;
+  else {
+    // Nothing states the precision, but the code takes the half format the GPU has (resolved with the accelerator).
+    const byGpu = facts.filter((f) => f.kind === 'training.precisionByGpu');
+    // Where the GPU has no bf16: fp16 when anything turns it on then (`fp16=not is_bf16_supported()`), else float32.
+    const fallback = byGpu.find((f) => f.value === 'fp16') ?? byGpu.find((f) => f.value === 'fp32');
+    if (fallback) {
+      use('training.precisionByGpu', fallback);
+      spec.training.precisionByGpu = fallback.value as 'fp16' | 'fp32';
+    }
+  }
 
   const accelerator = use('hardware.accelerator', pick(facts, 'hardware.accelerator'));
   if (accelerator && !/^(gpu|cuda|auto|cpu|mps|tpu)$/i.test(String(accelerator.value)))

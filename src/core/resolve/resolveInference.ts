@@ -191,6 +191,16 @@ export function resolveInference({
       source: stated,
       detail: "the run's stated precision",
     });
+  } else if (spec.training.precisionByGpu) {
+    // Loaded in bf16 where the GPU has it, else in the fallback (Unsloth's dtype=None: fp16).
+    const fallback = spec.training.precisionByGpu;
+    weightPrecision = accelerator.peakTflops.bf16 ? 'bf16' : fallback === 'fp16' ? 'fp16' : 'fp32';
+    note({
+      field: 'inference.weightPrecision',
+      value: weightPrecision,
+      source: 'computed',
+      detail: `loaded in bf16 where the GPU supports it, else ${fallback}: ${weightPrecision} on ${accelerator.displayName}`,
+    });
   } else {
     const d = defaultInferencePrecision(engine, accelerator);
     weightPrecision = toWeightPrecision(d.precision);

@@ -24,7 +24,7 @@ const COUNT_OF = /\b(\d{1,4})\s{0,3}(?:x|×)?\s{0,3}([a-z][\w-]{0,30})/gi;
 const ACCELERATOR =
   /^(gpus?|[abh]\d{2,3}[a-z]{0,3}|gh200|gb200|v100|p100|t4|l4|l40s?|a10g?|mi\d{3}[a-z]?|rtx\w*|tpu\w*)$/i;
 
-function acceleratorName(word: string): { generic: boolean; name: string } | undefined {
+export function acceleratorName(word: string): { generic: boolean; name: string } | undefined {
   const w = word.replace(/-\w*$/, '');
   if (!ACCELERATOR.test(w)) return undefined;
   const name = (/^l40s$/i.test(w) ? w : w.replace(/s$/i, '')).toUpperCase();

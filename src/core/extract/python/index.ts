@@ -46,6 +46,8 @@ import * as slurmSubmit from './readers/slurmSubmit';
 import { submititLauncher } from './readers/submitit';
 import { tensorrtLlmRuntime } from './readers/tensorrtLlm';
 import * as peft from './readers/peft';
+import { unslothLoad, unslothTrainer } from './readers/unsloth';
+import { headerGpu } from './readers/headerGpu';
 import * as ray from './readers/ray';
 import * as serving from './readers/serving';
 import * as swift from './readers/swift';
@@ -82,6 +84,7 @@ import { findModelHandles } from './handles';
 export const CALL_RULES: readonly CallRule[] = [
   estimatorRun,
   torch.paramDtype,
+  unslothLoad,
   hf.fromPretrained,
   mlxLoad,
   hf.fromConfig,
@@ -91,6 +94,7 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.trainers,
   sbert.stTrainers,
   hf.hyperparameterSearch,
+  unslothTrainer,
   lightning.fabric,
   hf.modelConstructors,
   keras.mixedPrecisionPolicy,
@@ -204,6 +208,7 @@ export const FILE_RULES: readonly FileRule[] = [
   mlCollectionsConfig,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
+  headerGpu,
   diffusion.diffusionFamily,
   diffusion.additionalNetwork,
   diffusion.diffusionSampling,

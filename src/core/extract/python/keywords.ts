@@ -21,6 +21,9 @@ export function sizingKind(name: string): SizingKind | undefined {
 /** Every Python sizing name. */
 export const PYTHON_SIZING_NAMES: readonly string[] = [...PYTHON_SIZING.keys()];
 
+/** A check whether the GPU computes in bfloat16 (torch's, transformers', Unsloth's spelling). */
+const BF16_SUPPORT_CHECK = /is_bf16_supported|is_bfloat16_supported|is_torch_bf16_gpu_available/;
+
 /** Precision flags of TrainingArguments-like classes. */
 export const PRECISION_FLAGS: Record<string, string> = { fp16: 'fp16', bf16: 'bf16', tf32: 'tf32' };
 
@@ -51,6 +54,26 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
         value,
         `${label}: \`${truncate(value.text, 40)}\` is true on a GPU`,
         'medium',
+      );
+      return;
+    }
+    if (name !== 'tf32' && BF16_SUPPORT_CHECK.test(value.text)) {
+      // `bf16=is_bfloat16_supported()`, `fp16=not is_bfloat16_supported()`: the GPU decides, which the run's
+      // accelerator then says (resolve/completeRun). Where it has no bf16, an fp16 flag turns fp16 on; a bf16
+      // flag alone leaves float32.
+      ctx.add(
+        'training.precisionByGpu',
+        name === 'fp16' ? 'fp16' : 'fp32',
+        value,
+        `${label}: \`${truncate(value.text, 40)}\` is bf16 where the GPU supports it${name === 'fp16' ? ', else fp16' : ''}`,
+        'medium',
+      );
+      ctx.add(
+        'training.precision',
+        null,
+        value,
+        `${label}: \`${truncate(value.text, 40)}\` depends on the GPU it runs on`,
+        'low',
       );
       return;
     }
@@ -115,6 +138,8 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
       );
       return;
     }
+    // `dtype=None`: the library's own default, which its reader states (Unsloth's: python/readers/unsloth.ts).
+    if (evaluate(value, ctx.symbols)?.value === null) return;
     ctx.addResolved('training.precision', value, label, (v) => normalisePrecision(scalar(v)) ?? undefined);
     return;
   }
@@ -150,7 +175,11 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
   if (name === 'load_in_4bit' || name === 'load_in_8bit') {
     const r = evaluate(value, ctx.symbols);
     // QLoRA is the 4-bit recipe (Dettmers et al. 2023); an 8-bit base with adapters is LoRA on an int8 model.
-    if (r?.value === true) ctx.add('training.adapter', name === 'load_in_4bit' ? 'qlora' : 'int8-base', value, label);
+    if (r?.value === true) {
+      ctx.add('training.adapter', name === 'load_in_4bit' ? 'qlora' : 'int8-base', value, label);
+      // A model loaded so and only run: bitsandbytes weights (NF4/FP4 or int8), dequantised for the matmuls.
+      ctx.add('inference.weightPrecision', name === 'load_in_4bit' ? 'int4' : 'int8', value, label, 'medium');
+    }
     return;
   }
   const kind = sizingKind(name);

@@ -747,6 +747,14 @@ export const LAUNCHERS: readonly Launcher[] = [
     words: ['lighteval', 'lm_eval', 'lm-eval'],
     read: readEvaluationHarness,
   },
+  // lm-evaluation-harness before its `lm_eval` entry point (v0.3 and forks run from a checkout: `python main.py
+  // --model hf-causal --model_args pretrained=M --tasks hellaswag`): the same interface, --model_args and --tasks.
+  {
+    name: 'lighteval',
+    pattern: /^python3?\s+\S{1,200}\.py\s(?=[^\n]*\s--model_args[=\s])(?=[^\n]*\s--tasks[=\s])/,
+    words: ['model_args'],
+    read: readEvaluationHarness,
+  },
   { name: 'torchrun', pattern: /^torchrun\b/, words: ['torchrun'], read: readPythonLaunch, runs: 'script' },
   {
     name: 'python',

@@ -53,20 +53,34 @@ function ownerOf(full: string): string {
   return full.endsWith('.from_pretrained') || full.endsWith('.from_config') ? full.slice(0, full.lastIndexOf('.')) : '';
 }
 
-function modelIdFromPretrainedCall(call: Node, symbols: SymbolTable): Resolved | undefined {
+/** The argument that names the model a `from_pretrained` call loads: the first positional one, else a keyword. */
+function modelArgument(call: Node): Node | null {
   const args = call.childForFieldName('arguments');
-  const first = args?.namedChildren.find((c) => c?.type !== 'keyword_argument' && c?.type !== 'comment');
+  if (!args) return null;
+  const first = args.namedChildren.find((c) => c?.type !== 'keyword_argument' && c?.type !== 'comment');
+  if (first?.type === 'list_splat' || first?.type === 'dictionary_splat') return null;
   // `repo_id=`: llama-cpp-python's `Llama.from_pretrained(repo_id=..., filename=...)` (a GGUF file of a Hub repo).
-  const named = args
-    ? (keywordArgument(args, 'pretrained_model_name_or_path') ?? keywordArgument(args, 'repo_id'))
-    : null;
-  return evaluate(first ?? named, symbols);
+  // `model_name=`: Unsloth's loaders (`FastLanguageModel.from_pretrained(model_name="unsloth/...")`, the first
+  // parameter of FastLanguageModel/FastModel/FastSentenceTransformer.from_pretrained, unsloth/models/loader.py).
+  return (
+    first ??
+    keywordArgument(args, 'pretrained_model_name_or_path') ??
+    keywordArgument(args, 'repo_id') ??
+    keywordArgument(args, 'model_name')
+  );
+}
+
+function modelIdFromPretrainedCall(call: Node, symbols: SymbolTable): Resolved | undefined {
+  return evaluate(modelArgument(call), symbols);
 }
 
 export function readModelLoad(call: Node, ctx: PythonReadContext, classText: string, scratch: boolean): void {
   if (!scratch) {
     const id = modelIdFromPretrainedCall(call, ctx.symbols);
-    const first = call.childForFieldName('arguments')?.namedChildren[0];
+    const first =
+      modelArgument(call) ??
+      call.childForFieldName('arguments')?.namedChildren.find((c) => c?.type !== 'comment') ??
+      undefined;
     if (id && typeof id.value === 'string') {
       ctx.add(
         'model.id',
