@@ -1,7 +1,7 @@
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { deepspeedMii } from './readers/deepspeedMii';
-import { policyActions, policyConstruction, policyServer, rolloutContext } from './readers/lerobot';
+import { policyActions, policyConstruction, policyServer, remoteCodeActions, rolloutContext } from './readers/lerobot';
 import { configModelName } from './readers/configModelName';
 import { remoteCodeChat, threadedGeneration } from './readers/chatApi';
 import { settingsModule } from './readers/settingsModule';
@@ -39,6 +39,7 @@ import * as mmengine from './readers/mmengine';
 import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
+import { packageModelProgram } from './readers/packageModel';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
 import * as nanotron from './readers/nanotron';
@@ -142,6 +143,7 @@ export const CALL_RULES: readonly CallRule[] = [
   megatron.megatronInference,
   runpyMain,
   policyActions,
+  remoteCodeActions,
   rolloutContext,
   policyServer,
   policyConstruction,
@@ -196,6 +198,7 @@ export const FILE_RULES: readonly FileRule[] = [
   mlxIterationFlags,
   checkpointPathDefault,
   packageLoader,
+  packageModelProgram,
   flagModuleDefaults,
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,

@@ -8184,6 +8184,17 @@ export const MODELS: readonly Model[] = [
       'computed from config.json: Vicuna-7B v1.5 text model (Llama-2-7B layout, vocab 32064) + CLIP ViT-L/14-336 vision tower (303,507,456) + 2-layer MLP projector 1024->4096->4096',
   },
   {
+    id: 'openvla/openvla-7b',
+    aliases: ['openvla-7b'],
+    family: 'openvla',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 7_540_000_000,
+    smallerSiblings: [],
+    source:
+      'Kim et al. 2024, OpenVLA: An Open-Source Vision-Language-Action Model, arXiv:2406.09246 ("a 7B-parameter open-source VLA": Llama 2 7B with a fused DINOv2 + SigLIP vision encoder); about 7.54B = Llama-2-7B (6.74B) + SigLIP-SO400M/14 vision tower (~0.43B) + DINOv2 ViT-L/14 (~0.30B) + the fused MLP projector (~0.07B), consistent with the checkpoint\'s four safetensors shards (~15.1 GB in bfloat16)',
+  },
+  {
     id: 'llava-hf/llava-1.5-13b-hf',
     aliases: ['liuhaotian/llava-v1.5-13b'],
     family: 'llava',

@@ -28,6 +28,34 @@ export const policyActions: CallRule = {
 };
 
 /**
+ * A vision-language-action model loaded from the Hub with its own code (`AutoModelForVision2Seq.from_pretrained(path,
+ * trust_remote_code=True)`, as OpenVLA checkpoints are) and asked for actions: `vla.predict_action(**inputs, ...)` is
+ * the checkpoint's inference method (a forward pass that decodes action tokens), called per request or control step.
+ */
+const REMOTE_CODE_LOAD = /\.from_pretrained\(/;
+
+export const remoteCodeActions: CallRule = {
+  framework: 'transformers',
+  callees: ['predict_action'],
+  words: ['predict_action'],
+  runStart: [/\bpredict_action[ \t]*\(/, /\btrust_remote_code\b/],
+  when: ({ full, ctx }) =>
+    full !== 'self.predict_action' &&
+    full.includes('.') &&
+    REMOTE_CODE_LOAD.test(ctx.text) &&
+    /\btrust_remote_code[ \t]*=[ \t]*True\b/.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    ctx.add(
+      'launch.inference',
+      full,
+      node.childForFieldName('function') ?? node,
+      `${full}(...): the loaded vision-language-action model predicts an action (inference)`,
+      'medium',
+    );
+  },
+};
+
+/**
  * LeRobot's rollout engine (`lerobot.rollout`, the `lerobot-rollout` CLI and the examples built on it):
  * `build_rollout_context(cfg, ...)` connects the robot and loads the policy the config names, and a strategy then
  * runs that policy at every control tick: an inference run of a trained policy.

@@ -202,7 +202,7 @@ export const fp8Matmuls: FileRule = {
  */
 const WEIGHT_CAST =
   /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))[ \t]*(?:#.*)?$/;
-const CAST_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model)$|\.weight\.data$/;
+const CAST_RECEIVER = /(?:^|\.)(?:model|net|network|module|vlm|vla|llm|\w+_model)$|\.weight\.data$/;
 
 function readWeightCasts(ctx: PythonReadContext): void {
   if (!/bfloat16|half\(|float16/.test(ctx.text)) return;

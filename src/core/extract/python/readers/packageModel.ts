@@ -1,0 +1,128 @@
+import { startsARun, type Fact } from '../../../facts';
+import { nodeRange } from '../context';
+import { codeWithoutStrings, executedRows } from '../entryPoint';
+import type { FileRule } from '../rules';
+
+/**
+ * Research programs that build their network with a factory of their own package and hand it on: `model, diffusion
+ * = create_model_and_diffusion(**args_to_dict(args, ...))` (flag defaults merged from a dict the package returns),
+ * then either
+ * - `TrainLoop(model=model, data=data, ...).run_loop()`, a training-loop class of the same package: the program
+ *   trains the network it built (fresh weights: the factory builds it, nothing here loads a checkpoint into it), and
+ *   the loop's module is linked (`link.module`, low confidence) so what it fixes (its backward pass, its devices)
+ *   reaches the run; or
+ * - `model.load_state_dict(...)` and `model.eval()` with no optimiser and no backward pass: the program samples from
+ *   or evaluates a trained checkpoint (inference).
+ * The factory names no published model and its size depends on the package's code, so neither is said here.
+ */
+
+/** `from pkg.mod import (a, b as c)` / `from .mod import a`, at column 0. */
+const PACKAGE_IMPORT =
+  /^from[ \t]+(\.{0,3}[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
+/** A model factory by its name: `create_model`, `create_model_and_diffusion`, `sr_create_model_and_diffusion`, `build_model`. */
+const FACTORY = /^(?:[a-z0-9]{1,20}_){0,2}(?:create|build|make)_model(?:_and_[a-z0-9_]{1,40})?$/;
+/** A training-loop class by its name: `TrainLoop`, `DiffusionTrainer`, `TrainingLoop`. */
+const LOOP_CLASS = /^[A-Z]?\w{0,40}(?:TrainLoop|TrainingLoop|Trainer)$/;
+/** Libraries installed from an index: their factories and trainers are read by their own rules. */
+const INSTALLED =
+  /^(?:torch|torchvision|transformers|timm|diffusers|lightning|pytorch_lightning|keras|tensorflow|jax|flax|accelerate|trl|peft|datasets|detectron2|mmengine|mmdet|ultralytics|sentence_transformers)(?:\.|$)/;
+const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
+/** Cheap gate: a factory call somewhere in the text. */
+const FACTORY_CALL = /(?:create|build|make)_model\w{0,40}[ \t]*\(/;
+/** Training written in the program itself: read by the torch rules, not here. */
+const TRAINS_HERE = /\.backward\(|\boptim\.\w|\.step\(\)/;
+const MAX_NAMES = 50;
+
+export const packageModelProgram: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['_model'],
+  runStart: [FACTORY_CALL, /\bload_state_dict[ \t]*\(|(?:TrainLoop|TrainingLoop|Trainer)[ \t]*\(/],
+  read: (_index, ctx) => {
+    if (!FACTORY_CALL.test(ctx.text) || !MAIN_GUARD.test(ctx.text) || ctx.facts.some(startsARun)) return;
+    const factories = new Set<string>();
+    const loops = new Map<string, string>();
+    for (const m of ctx.text.matchAll(PACKAGE_IMPORT)) {
+      if (!m[1].includes('.', 1) && !m[1].startsWith('.')) continue;
+      if (INSTALLED.test(m[1]) || factories.size + loops.size >= MAX_NAMES) continue;
+      const file = `${m[1].replace(/^\.+/, '').replace(/\./g, '/')}.py`;
+      for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
+        const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+        if (!name) continue;
+        const local = name[2] ?? name[1];
+        if (FACTORY.test(name[1])) factories.add(local);
+        else if (LOOP_CLASS.test(name[1])) loops.set(local, file);
+      }
+    }
+    if (factories.size === 0) return;
+    const code = codeWithoutStrings(ctx.tree, new Set([...factories, ...loops.keys()]), true).split('\n');
+    const executed = new Uint8Array(code.length + 1);
+    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    // `model = build_model(...)` / `model, diffusion = create_model_and_diffusion(...)`: the name the network gets.
+    const built = new RegExp(`^\\s*(\\w+)\\s*(?:,[\\w\\s,]{0,200})?=\\s*(${[...factories].join('|')})\\s*\\(`);
+    let model: string | undefined;
+    let factory = '';
+    let builtRow = -1;
+    for (let row = 0; row < code.length && model === undefined; row++) {
+      const m = executed[row] === 1 ? built.exec(code[row]) : null;
+      if (m) [model, factory, builtRow] = [m[1], m[2], row];
+    }
+    if (model === undefined) return;
+    const rangeAt = (row: number): Fact['range'] => ({
+      ...nodeRange(ctx.tree.rootNode),
+      startLine: row,
+      startCol: 0,
+      endLine: row,
+      endCol: code[row].length,
+    });
+    const text = code.join('\n');
+    const loadsWeights = new RegExp(`\\b${model}\\.load_state_dict\\s*\\(`).test(text);
+    // A training-loop class of the package handed the model (`TrainLoop(model=model, ...)`, `Trainer(model, ...)`).
+    if (loops.size > 0 && !loadsWeights) {
+      const loopCall = new RegExp(`(?:^|[^\\w.])(${[...loops.keys()].join('|')})\\s*\\(`);
+      for (let row = builtRow + 1; row < code.length; row++) {
+        const m = executed[row] === 1 ? loopCall.exec(code[row]) : null;
+        if (!m) continue;
+        const call = code.slice(row, row + 6).join('\n');
+        if (!new RegExp(`\\(\\s*${model}\\b|\\bmodel\\s*=\\s*${model}\\b`).test(call)) continue;
+        const file = loops.get(m[1])!;
+        ctx.facts.push(
+          {
+            kind: 'launch.trainer',
+            value: m[1],
+            range: rangeAt(row),
+            confidence: 'medium',
+            detail: `${m[1]}(...) from ${file} trains ${model}, which ${factory}(...) builds`,
+          },
+          {
+            kind: 'model.fromScratch',
+            value: true,
+            range: rangeAt(builtRow),
+            confidence: 'medium',
+            detail: `${factory}(...) builds ${model} and nothing loads weights into it: fresh weights`,
+          },
+          {
+            kind: 'link.module',
+            value: file,
+            range: rangeAt(row),
+            confidence: 'low',
+            detail: `${m[1]}(...) from ${file} runs the training loop`,
+          },
+        );
+        return;
+      }
+      return;
+    }
+    // Trained weights loaded into the built network and put in eval mode, nothing trained here: sampling or evaluation.
+    if (!loadsWeights || TRAINS_HERE.test(text)) return;
+    const evalRow = code.findIndex((line, row) => executed[row] === 1 && line.includes(`${model}.eval()`));
+    if (evalRow < 0) return;
+    ctx.facts.push({
+      kind: 'launch.inference',
+      value: `${model}.eval`,
+      range: rangeAt(evalRow),
+      confidence: 'medium',
+      detail: `${model}, built by ${factory}(...), is loaded from a checkpoint and put in eval mode: the program samples or evaluates with it (inference)`,
+    });
+  },
+};
