@@ -8,6 +8,9 @@ import { extractConfigFacts } from './extract/configFacts';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { documentedDevices, documentedLaunch } from './extract/documentedLaunch';
 import { programNameFacts } from './extract/python/programName';
+import { extractGinFacts } from './extract/gin/ginFacts';
+import { ginRunFacts } from './extract/gin/ginRun';
+import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
 
 /** Facts that make a config the definition of a run (a model, a length): see documentedLaunch. */
 const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
@@ -43,7 +46,7 @@ import { TextIndex } from './textIndex';
  * Used by the extension (per document version), the CLI and the tests.
  */
 
-export type FileKind = 'python' | 'notebook' | 'yaml' | 'json' | 'shell';
+export type FileKind = 'python' | 'notebook' | 'yaml' | 'json' | 'shell' | 'gin';
 
 export interface AnalyzedRun {
   readonly range: SourceRange;
@@ -122,7 +125,9 @@ export function fileKindOf(path: string, languageId?: string): FileKind | null {
   if (languageId === 'jupyter' || lower.endsWith('.ipynb')) return 'notebook';
   if (languageId === 'yaml' || lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   if (languageId === 'json' || languageId === 'jsonc' || lower.endsWith('.json')) return 'json';
-  if (languageId === 'shellscript' || /\.(sh|bash|sbatch|slurm)$/.test(lower)) return 'shell';
+  // `.sub`: SLURM submit files as NVIDIA's examples name them (`sbatch -N 2 example.sub`).
+  if (languageId === 'shellscript' || /\.(sh|bash|sbatch|slurm|sub)$/.test(lower)) return 'shell';
+  if (lower.endsWith('.gin')) return 'gin';
   return null;
 }
 
@@ -411,7 +416,9 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
   let notebook: NotebookCells | undefined;
   // Most Python in a repository is not training code: a file the prefilter rules out
   // cannot hold a run or a fact a run links to, so it is not even parsed.
-  if (!input.tree && !mayHoldRunFacts(input.text, kind)) return { kind, facts: [], problems: [], errors: [] };
+  // A yacs program's defaults module (`_C = CN()`), read line by line for the configs merged over it (yacsDefaults.ts).
+  const yacsDefaults = kind === 'python' ? yacsDefaultsFacts(input.text) : [];
+  if (!input.tree && !mayHoldRunFacts(input.text, kind)) return { kind, facts: yacsDefaults, problems: [], errors: [] };
   if (kind === 'python' || kind === 'notebook') {
     let code = input.text;
     if (kind === 'notebook') {
@@ -465,7 +472,12 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading its facts'));
         throw e;
       }
-      if (!notebook) facts.push(...documentedDevices(input.path, code, facts), ...programNameFacts(input.path, facts));
+      if (!notebook)
+        facts.push(
+          ...documentedDevices(input.path, code, facts),
+          ...programNameFacts(input.path, facts),
+          ...yacsDefaults,
+        );
       else
         facts = withNotebookLaunches(
           withWrittenConfigs(facts, notebook.sources ?? [], code),
@@ -489,6 +501,8 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
     const extraction = extractConfigFacts(input.text, kind);
     problems.push(...extraction.problems);
     facts = [...extraction.facts, ...defaultsFileLinks(input.path, extraction.facts)];
+  } else if (kind === 'gin') {
+    facts = extractGinFacts(input.text);
   } else {
     facts = extractShellFacts(input.text, input.path);
   }
@@ -544,8 +558,8 @@ const MAX_LINK_DEPTH = 2;
  */
 const MAX_CONFIG_CHAIN = 6;
 /** Frameworks whose configs a launch or another config builds on are each launched alone too (a Hydra experiment, MaxText's base.yml). */
-const STANDALONE_CONFIGS: ReadonlySet<string> = new Set(['hydra', 'maxtext', 'mmengine']);
-const isConfigFile = (p: string) => /\.ya?ml$/i.test(p);
+const STANDALONE_CONFIGS: ReadonlySet<string> = new Set(['hydra', 'maxtext', 'mmengine', 'gin']);
+const isConfigFile = (p: string) => /\.(ya?ml|gin)$/i.test(p);
 /** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */
 const MAX_LINKED_FILES = 16;
 
@@ -712,13 +726,19 @@ function linkedFacts(
     // Keys passed further up the chain (`model_name=` on the launch line, over a config over its base) reach it too.
     const passedHere = [...passedAbove, ...(link.passes ?? [])];
     const passes = passedHere.length > 0 ? new Set(passedHere) : undefined;
+    // A yacs config's link to its program's defaults module draws only the defaults read there (yacsDefaults.ts);
+    // no other link draws those.
+    const toDefaults = link.detail.startsWith(YACS_DEFAULTS_LINK);
     const tagged = read1.facts
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
+      .filter((f) => toDefaults === f.detail.startsWith(YACS_DEFAULT))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
     // A config a config composes does not count as a level of the launch → script → config walk.
     const composed =
       link.kind === 'link.config' &&
-      (link.detail.startsWith('defaults: ') || link.detail.startsWith('base_config: ')) &&
+      (link.detail.startsWith('defaults: ') ||
+        link.detail.startsWith('base_config: ') ||
+        link.detail.startsWith('include: ')) &&
       isConfigFile(fromPath) &&
       isConfigFile(target.path);
     // An experiment composed into another (`- /experiment/pile/base_run.yaml`) is still launched alone too: it stays a
@@ -728,9 +748,11 @@ function linkedFacts(
       read1.facts.some((f) => f.kind === 'run.framework' && STANDALONE_CONFIGS.has(String(f.value)))
     )
       modules?.add(target.path);
-    const deeper = composed
-      ? linkedFacts(target.path, read1.facts, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
-      : linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules);
+    const deeper = toDefaults
+      ? []
+      : composed
+        ? linkedFacts(target.path, read1.facts, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
+        : linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules);
     out.push(...tagged, ...deeper);
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we
@@ -884,11 +906,15 @@ function analyzeFactsUnguarded(
   const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors, modules) : [];
   if (performance.now() > deadline)
     throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
-  const facts = [...own.facts, ...linked];
+  const read = [...own.facts, ...linked];
+  // A gin config is a run once its includes are replayed in gin's order (extract/gin/ginRun.ts).
+  const facts = kind === 'gin' ? [...read, ...ginRunFacts(read, { path: input.relativePath ?? input.path })] : read;
 
   // A Python file of constants (nanoGPT's config/*.py) is a config, read like a YAML one.
   const sourceKind =
-    kind === 'yaml' || kind === 'json' || own.facts.some((f) => f.kind === 'source.configModule') ? 'config' : 'code';
+    kind === 'yaml' || kind === 'json' || kind === 'gin' || own.facts.some((f) => f.kind === 'source.configModule')
+      ? 'config'
+      : 'code';
   const runs: AnalyzedRun[] = [];
   // One index of the text for every quick fix of this file, built when the first is asked for.
   let textIndex: TextIndex | undefined;

@@ -108,6 +108,10 @@ export type FactKind =
   | 'launch.inference'
   /** A Python file that only assigns constants (nanoGPT's `config/*.py`, read by `exec`): it is read like a config. Value 'registry': a module of job-config functions (torchtitan's config_registry.py). */
   | 'source.configModule'
+  /** A gin config's statements as written, in order (extract/gin/ginFacts.ts): composed with its includes into a run (ginRun.ts). Value: the binding's name (detail: its value as written), the include's path, the import's alias (detail: the module). */
+  | 'gin.binding'
+  | 'gin.include'
+  | 'gin.import'
   /** Whether the file launches a run: false for a library module (detail says why), true when a `# green-ai: run` directive forces it in. */
   | 'run.entry'
   /**

@@ -23,7 +23,7 @@ const SELECTOR: vscode.DocumentSelector = [
   { language: 'json' },
   { language: 'jsonc' },
   { language: 'shellscript' },
-  { pattern: '**/*.{sbatch,slurm}' },
+  { pattern: '**/*.{sbatch,slurm,sub,gin}' },
 ];
 
 /** What the integration tests (and other extensions) reach through `extension.exports`. */

@@ -21,7 +21,7 @@ import type { MeasuredComparison } from '../core/calibration/match';
 
 /** Code and configs, plus measured runs (CodeCarbon CSVs, model cards) to compare with. */
 export const SCANNED_GLOB =
-  '{**/*.py,**/*.ipynb,**/*.yaml,**/*.yml,**/*.json,**/*.sh,**/*.bash,**/*.sbatch,**/*.slurm,**/*emissions*.csv,**/README.md,**/readme.md}';
+  '{**/*.py,**/*.ipynb,**/*.yaml,**/*.yml,**/*.json,**/*.sh,**/*.bash,**/*.sbatch,**/*.slurm,**/*.sub,**/*.gin,**/*emissions*.csv,**/README.md,**/readme.md}';
 const ALWAYS_EXCLUDED = [
   '**/node_modules/**',
   '**/.git/**',

@@ -27,7 +27,9 @@ export type Reader =
   | 'modelCard'
   | 'prefilter'
   | 'pythonParse'
-  | 'modelLookup';
+  | 'modelLookup'
+  | 'gin'
+  | 'yacsDefaults';
 
 export interface GrowthCase {
   readonly name: string;
@@ -1128,6 +1130,27 @@ ${lines(
       `import mlx.core as mx\nimport mlx.optimizers as optim\n${lines(n, (i) => `p.add_argument("--no-float16", dest="float16", action="store_false")\nsd = StableDiffusionXL("org/m${i}", float16=args.float16)\nlatents = sd.generate_latents("x", num_steps=${i})\noptimizer.update(model, grads)\nl${i} = LoRALinear.from_linear(q)\nmodel = getattr(resnet, args.arch)()`)}\n`,
     n: 100,
     maxN: 5_000,
+  },
+  // extract/gin: values whose brackets never close (each continues at most MAX_VALUE_LINES lines, read once), a
+  // macro chain longer than the resolution depth, long quoted lines with '#' and brackets inside strings.
+  {
+    name: 'gin: unclosed brackets, long macro chains and quoted brackets',
+    reader: 'gin',
+    file: 'x.gin',
+    make: (n) =>
+      `MODEL = @models.EncoderDecoderModel()\nnetwork.T5Config:\n  emb_dim = %M0\n${lines(n, (i) => `M${i} = %M${i + 1}`)}\n${lines(n, (i) => `A${i} = (${'('.repeat(i % 50)}`)}\nS = "${'(#['.repeat(n)}"\nblock${'.x'.repeat(8)}:\n${lines(n, (i) => `  p${i} = [${i},`)}\n`,
+    n: 500,
+    maxN: 20_000,
+  },
+  // extract/config/yacsDefaults.ts: a defaults module of many `_C.` lines, long keys and values.
+  {
+    name: 'yacs defaults: many _C assignments with long keys',
+    reader: 'yacsDefaults',
+    file: 'config.py',
+    make: (n) =>
+      `_C = CN()\n${lines(n, (i) => `_C.${'A.'.repeat(i % 12)}K${i} = ${i % 2 ? "'" + 'x'.repeat(300) : 'True'}`)}\n_C.TRAIN.EPOCHS = 3\n`,
+    n: 1_000,
+    maxN: 40_000,
   },
 ];
 

@@ -16,6 +16,7 @@ import { parsing } from '../unit/helpers';
 import { GROWTH_CASES, type GrowthCase } from './cases';
 import { withNotebookLaunches } from '../../src/core/extract/shell/notebookLaunch';
 import { findModel } from '../../src/core/knowledge';
+import { yacsDefaultsFacts } from '../../src/core/extract/config/yacsDefaults';
 import { sizeFromModelName } from '../../src/core/knowledge/modelName';
 
 /**
@@ -102,6 +103,11 @@ function reader(c: GrowthCase, python: PythonParsing): (text: string) => Prepare
       return plain((t) => parseWithin(python, t, performance.now() + 60_000)?.delete());
     case 'modelLookup':
       return plain((t) => [findModel(t), sizeFromModelName(t)]);
+    case 'gin':
+      // The whole reading of a gin file: its statements and the run they compose (no links).
+      return plain((t) => analyzeText({ path: c.file, text: t, timeBudgetMs: 60_000 }, python, DEFAULT_SETTINGS));
+    case 'yacsDefaults':
+      return plain((t) => yacsDefaultsFacts(t));
   }
 }
 

@@ -51,6 +51,9 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'a numerical-equivalence test of a model port, by its name',
   },
   { glob: '**/*numerical[_-]equivalence*.py', reason: 'a numerical-equivalence test of a model port, by its name' },
+  // gin configs named as tests (`test_train_t5_tiny.gin`, `test_infer.gin`): gin-config projects keep the configs their
+  // unit tests load beside the real ones, named like the test modules (t5x's "Test config to exercise train.py").
+  { glob: '**/{test_*,*_test}.gin', reason: 'a gin config a test loads, by its name' },
   // Named like the Python test files above (`sft_multinode_test.sh`).
   { glob: '**/*_test.{sh,bash}', reason: 'a test script, by its name' },
   // Test inputs written as data: `test_input.json`, `tests.json` (not `test_eval.yaml`: an evaluation config is a run).

@@ -1,4 +1,5 @@
 import { findModel } from '../knowledge';
+import { YACS_DEFAULT } from '../extract/config/yacsDefaults';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf, startsARun } from '../facts';
 import { runsAScript, submitsAJob } from '../extract/shell/launchers';
@@ -290,7 +291,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       ? {
           field,
           value: fact.value,
-          source: fact.directive ? 'directive' : /\.(ya?ml|json)$/.test(fact.file) ? 'config' : 'code',
+          source: fact.directive ? 'directive' : /\.(ya?ml|json|gin)$/.test(fact.file) ? 'config' : 'code',
           detail: `${fact.file}: ${fact.detail}`,
           file: fact.file,
         }
@@ -625,7 +626,8 @@ function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   const stated = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
   // A flag's default (`--dtype` default 'bf16') yields to a precision set elsewhere (the launch's `--dtype fp16`),
   // not to a sign read off the program (a GradScaler under `if args.precision == "amp"`, medium confidence).
-  const set = stated.filter((f) => !f.detail.startsWith('default of --'));
+  // So does a yacs program's defaults module (`_C.AMP_ENABLE = True`) to the config merged over it.
+  const set = stated.filter((f) => !f.detail.startsWith('default of --') && !f.detail.startsWith(YACS_DEFAULT));
   const known = set.some((f) => f.confidence === 'high') ? set : stated;
   known.sort((a, b) => order.indexOf(String(a.value)) - order.indexOf(String(b.value)));
   return known[0] ?? pick(facts, 'training.precision');

@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { YACS_DEFAULTS_LINK, YACS_DEFAULTS_MODULES } from './yacsDefaults';
 
 /**
  * yacs configs (github.com/rbgirshick/yacs): upper-case sections merged over a program's `_C` defaults with
@@ -52,6 +53,15 @@ export const yacs: ConfigDialect = {
     const checkpointing = doc.get('TRAIN.USE_CHECKPOINT');
     if (checkpointing?.value === true)
       out.add('training.gradientCheckpointing', true, checkpointing, 'TRAIN.USE_CHECKPOINT: True');
+    // What the config leaves out is its program's default: the defaults module the program merges it over.
+    for (const module of YACS_DEFAULTS_MODULES)
+      out.add(
+        'link.config',
+        module,
+        model,
+        `${YACS_DEFAULTS_LINK}the program's defaults module (${module}, _C = CN())`,
+        'low',
+      );
     if (evaluates)
       out.add('launch.inference', 'config:yacs', doc.get('EVAL_MODE')!, 'EVAL_MODE: True, the program only evaluates');
     else out.add('launch.trainer', 'config:yacs', model, 'yacs training config (a main.py --cfg <this> program)');
