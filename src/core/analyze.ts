@@ -1025,14 +1025,36 @@ function analyzeFactsUnguarded(
 const RESULTS_RECORD =
   /^\s{0,4}"?(run_info|log_history|eval_results|best_metric|best_model_checkpoint|train_runtime|train_samples_per_second|total_flos)"?\s*:/m;
 
+/**
+ * An evaluation harness's output: a top-level `results` of per-task metric records, an object of objects
+ * (`"results": {"sciq": {"acc": 0.87, …}}`, lm-evaluation-harness) or a list of objects (`"results":
+ * [{"task_name": …, "em": 0.3}]`, BigScience's harness). Such files often carry the whole run configuration
+ * they were made with (`config.model_args`), which would otherwise read as a run.
+ */
+const EVALUATION_RESULTS =
+  /^\s{0,4}"results"\s*:\s*(?:\{\s*"[^"\n]{1,200}"\s*:\s*\{|\[\s*\{)[^]{0,1500}?"[\w.-]{1,80}"\s*:\s*-?\d/m;
+
+/**
+ * Files that record a finished run (trainer_state.json, all_results.json, an evaluation's results) describe one;
+ * they launch nothing. Decided from the first 4 KB, before any parsing.
+ */
+export function resultsRecordReason(path: string, text: string): string | undefined {
+  if (!/\.(json|ya?ml)$/i.test(path)) return undefined;
+  const head = text.slice(0, 4096);
+  if (RESULTS_RECORD.test(head)) return 'a record of results (metrics, logs), not a run';
+  if (/\.json$/i.test(path) && EVALUATION_RESULTS.test(head))
+    return 'the results of an evaluation (per-task metrics, as lm-evaluation-harness writes them), not a run';
+  return undefined;
+}
+
 /** Why this file launches no run (its place, or a library module), unless a directive forces it in. */
 export function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): string | undefined {
   if (facts.some((f) => f.kind === 'run.entry' && f.value === true)) return undefined;
   const byPath = input.relativePath !== undefined ? nonRunPathReason(input.relativePath, input.entryRules) : undefined;
   if (byPath) return byPath;
   // Files that record a finished run (trainer_state.json, all_results.json, a benchmark's results) describe one; they launch nothing.
-  if (/\.(json|ya?ml)$/i.test(input.path) && RESULTS_RECORD.test(input.text.slice(0, 4096)))
-    return 'a record of results (metrics, logs), not a run';
+  const record = resultsRecordReason(input.path, input.text);
+  if (record) return record;
   const library = facts.find((f) => f.kind === 'run.entry' && f.value === false)?.detail;
   if (library) return library;
   if (input.relativePath !== undefined && /\.py$/i.test(input.path))

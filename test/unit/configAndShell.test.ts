@@ -150,3 +150,20 @@ describe('Directive comments', () => {
     assert.equal(nested?.value, 6);
   });
 });
+
+describe('A pretrained checkpoint named in a config', () => {
+  const fromScratch = (yaml: string) =>
+    extractConfigFacts(yaml, 'yaml').facts.find((f) => f.kind === 'model.fromScratch')?.value;
+
+  it('a path or URL of a weights file means the run starts from it', () => {
+    assert.equal(fromScratch("pretrained: 'https://host.example/models/vl_base.pth'\nmax_epoch: 5\n"), false);
+    assert.equal(fromScratch('pretrained: checkpoints/stage1/last.ckpt\n'), false);
+    assert.equal(fromScratch('pretrained: /weights/encoder/pytorch_model.bin\n'), false);
+  });
+
+  it('a weights tag, a bare .bin name or a sentence is not read as a checkpoint', () => {
+    assert.equal(fromScratch('pretrained: laion2b_s34b_b79k\n'), undefined);
+    assert.equal(fromScratch('pretrained: tokens.bin\n'), undefined);
+    assert.equal(fromScratch('pretrained: see the README for model.pth\n'), undefined);
+  });
+});

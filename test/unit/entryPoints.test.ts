@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText } from '../../src/core/analyze';
+import { analyzeText, resultsRecordReason } from '../../src/core/analyze';
 import { MODELS } from '../../src/core/knowledge/data/models';
 import { NAME_SIZE_SPREAD, sizeFromModelName } from '../../src/core/knowledge/modelName';
 import { nonRunPathReason, packageModuleReason, packageRootsOf } from '../../src/core/resolve/entryPoint';
@@ -399,6 +399,22 @@ describe('What is a run: configs, records and config-driven programs', () => {
     const a = analyzeText({ path: '/r/results/lora.json', text: record }, p, DEFAULT_SETTINGS);
     assert.equal(a.runs.length, 0);
     assert.match(a.notARun ?? '', /record of results/);
+  });
+
+  it("leaves out an evaluation harness's results (per-task metrics), not a config whose `results` names a folder", () => {
+    const metrics = (results: unknown) =>
+      JSON.stringify({ results, config: { model: 'hf-causal', model_args: 'pretrained=gpt2' } }, null, 2);
+    const byTask = metrics({ arc_easy: { acc: 0.61, acc_stderr: 0.01 }, piqa: { acc: 0.7 } });
+    const byPrompt = metrics([{ task_name: 'wino_bias', prompt_name: 'p', em: 0.41 }]);
+    for (const text of [byTask, byPrompt])
+      assert.match(resultsRecordReason('/r/evals/out.json', text) ?? '', /results of an evaluation/, text);
+    // Not metrics: an output folder, a list of names, and the same shape in a YAML file (harnesses write JSON).
+    for (const [file, text] of [
+      ['/r/cfg.json', JSON.stringify({ results: { dir: 'out/', keep: 3 }, model_name_or_path: 'gpt2' }, null, 2)],
+      ['/r/cfg.json', JSON.stringify({ results: ['loss', 'acc'], model_name_or_path: 'gpt2' }, null, 2)],
+      ['/r/cfg.yaml', 'results:\n  arc_easy:\n    acc: 0.61\n'],
+    ])
+      assert.equal(resultsRecordReason(file, text), undefined, text);
   });
 
   it('leaves out a program that runs only with the config it is given; the configs are the runs', async () => {

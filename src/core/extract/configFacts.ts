@@ -80,6 +80,16 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'datasets',
 ];
 
+/**
+ * A path or URL of a weights file (a checkpoint the run loads), by its extension: `.bin` only with a folder or
+ * URL before it (a bare `x.bin` is as often data), no spaces (a sentence is not a path).
+ */
+function isCheckpointFile(value: string): boolean {
+  const v = value.trim();
+  if (v.length > 2048 || /\s/.test(v)) return false;
+  return /\.(?:pth|pt|ckpt|safetensors)$/i.test(v) || (v.includes('/') && /\.bin$/i.test(v));
+}
+
 export interface ConfigExtraction {
   readonly facts: Fact[];
   readonly problems: Problem[];
@@ -275,6 +285,11 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       } else if (key === 'pretrained' && typeof scalar === 'boolean') {
         // LightningCLI / timm-style `pretrained: false`: the backbone starts from random weights.
         add('model.fromScratch', !scalar, valueNode, `${where}: ${String(scalar)}`);
+      } else if (key === 'pretrained' && typeof scalar === 'string' && isCheckpointFile(scalar)) {
+        // `pretrained: 'https://…/model_base_caption.pth'` (BLIP/ALBEF/LAVIS-style task configs): the run starts
+        // from that checkpoint. A bare tag (open_clip's `pretrained: laion2b_s34b_b79k`) names weights by a
+        // catalog the program holds, and is left to the readers that know it.
+        add('model.fromScratch', false, valueNode, `${where}: starts from the checkpoint ${scalar.trim()}`);
       } else if (
         key === 'dataset_mixer' &&
         isMap(valueNode) &&

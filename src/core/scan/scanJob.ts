@@ -4,8 +4,10 @@ import {
   fileKindOf,
   notARunReason,
   readFileFacts,
+  resultsRecordReason,
   walkLinks,
   type FileFacts,
+  type FileKind,
   type LinkedAnalysis,
   type LinkTarget,
 } from '../analyze';
@@ -99,6 +101,19 @@ export class LinkedFactsMemo {
   }
 }
 
+/**
+ * Why a file that starts a run is left out without being read, if it is: a Python program where runs are not
+ * (tests, CI, docs, the user's exclusions; only a directive brings it back, and reading it would show nothing
+ * else; a module of constants is still read, as only its facts make it a config), or a file of results (an
+ * evaluation's metrics, a trainer's state), which come by the thousand and may embed the configuration they were
+ * made with. A run that links to the file still reads it.
+ */
+function leftOutUnread(job: ScanJob, kind: FileKind | null, text: string): string | undefined {
+  if (text.includes('\u0000') || text.includes('green-ai:')) return undefined;
+  if (kind === 'python') return mayBeConfigModule(text) ? undefined : nonRunPathReason(job.display, job.entryRules);
+  return resultsRecordReason(job.path, text);
+}
+
 /** Rounds of link fetching per file: links are followed two files deep, so three rounds always settle. */
 const MAX_LINK_ROUNDS = 4;
 
@@ -127,14 +142,7 @@ export async function runScanJob(
         analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] },
         ms: performance.now() - started,
       };
-    // A Python program whose text starts a run (the rules' run-start patterns, checked just above) but
-    // that sits where runs are not (tests, CI, docs, the user's exclusions) is listed as left out by its
-    // place alone: only a directive would bring it back, and reading it would show nothing else. (A run
-    // that links to it still reads it.) A module of constants is still read: only its facts make it a config.
-    const byPath =
-      kind === 'python' && !text.includes('\u0000') && !text.includes('green-ai:') && !mayBeConfigModule(text)
-        ? nonRunPathReason(job.display, job.entryRules)
-        : undefined;
+    const byPath = leftOutUnread(job, kind, text);
     if (byPath)
       return {
         role: 'code',
