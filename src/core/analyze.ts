@@ -562,6 +562,8 @@ const STANDALONE_CONFIGS: ReadonlySet<string> = new Set(['hydra', 'maxtext', 'mm
 const isConfigFile = (p: string) => /\.(ya?ml|gin)$/i.test(p);
 /** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */
 const MAX_LINKED_FILES = 16;
+/** Files named but not found that a run reports one by one; the rest are counted in one message. */
+const MAX_UNFOUND_LINK_MESSAGES = 10;
 
 /** Where a linked reference may be, in order: next to the file that names it, then from the root. */
 /** Folders above a launch script searched for the program it runs (beyond the one just above it). */
@@ -673,6 +675,12 @@ function linkedFacts(
   const order = (f: Fact) => (f.kind === 'link.config' ? 0 : f.kind === 'link.script' ? 1 : 2);
   links.sort((a, b) => order(a) - order(b));
   const asked = new Set<string>();
+  // Files named but not found: each said up to a point, then counted (a generated file may name thousands).
+  let unfound = 0;
+  const unfoundProblem = (message: string, link: Fact) => {
+    if (++unfound <= MAX_UNFOUND_LINK_MESSAGES)
+      problems.push(problemAt(message, link.range.startLine, link.range.startCol));
+  };
   for (const link of links) {
     const reference = String(link.value);
     // The same name launched on many lines (a generated script) is looked up once.
@@ -695,21 +703,15 @@ function linkedFacts(
       // `scripts/$TASK.py`: a name filled in when the job runs (an argument, an environment variable).
       const variable = /\$\{?\w+\}?/.exec(reference)?.[0];
       if (variable) {
-        problems.push(
-          problemAt(
-            `${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) depends on ${printable(variable)}, set when the script is run; its settings are not included`,
-            link.range.startLine,
-            link.range.startCol,
-          ),
+        unfoundProblem(
+          `${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) depends on ${printable(variable)}, set when the script is run; its settings are not included`,
+          link,
         );
         continue;
       }
-      problems.push(
-        problemAt(
-          `${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`,
-          link.range.startLine,
-          link.range.startCol,
-        ),
+      unfoundProblem(
+        `${printable(reference).slice(0, 200)} (named at line ${link.range.startLine + 1}) was not found; its settings are not included`,
+        link,
       );
       continue;
     }
@@ -760,6 +762,12 @@ function linkedFacts(
     if (link.kind === 'link.script' && [...tagged, ...deeper].every(incidental))
       out.push({ ...link, kind: 'link.noRun', file: target.display, detail: `${target.display} starts no run` });
   }
+  if (unfound > MAX_UNFOUND_LINK_MESSAGES)
+    problems.push(
+      problemAt(
+        `${unfound - MAX_UNFOUND_LINK_MESSAGES} more named files were not found or depend on variables set when the script is run; their settings are not included`,
+      ),
+    );
   return out;
 }
 

@@ -42,6 +42,22 @@ describe('structured problems', () => {
     assert.deepEqual([yaml.line, yaml.column], [Number(line) - 1, Number(column) - 1]);
   });
 
+  it('files named but not found are said one by one up to ten, then counted in one message', async () => {
+    const python = await parsing();
+    const lines = Array.from({ length: 30 }, (_, i) => `torchrun train_${i}.py --config configs/run_${i}.yaml`);
+    const a = analyzeText(
+      { path: '/repo/sweep.sh', text: ['#!/bin/bash', ...lines].join('\n') },
+      python,
+      DEFAULT_SETTINGS,
+      {},
+      () => undefined,
+    );
+    const each = a.problems.filter((p) => / was not found; its settings are not included$/.test(p.message));
+    assert.equal(each.length, 10);
+    const rest = find(a.problems, /^(\d+) more named files were not found/);
+    assert.equal(Number(/^(\d+)/.exec(rest.message)![1]) + each.length, 60, rest.message);
+  });
+
   it('an absurd value points at the fact, a linked file that is not there at the line that names it', async () => {
     const python = await parsing();
     const text = ['#!/bin/bash', 'export X=1', 'accelerate launch --config_file missing.yaml train.py'].join('\n');
