@@ -110,6 +110,17 @@ describe('Green AI in a real VS Code', () => {
     );
   });
 
+  it('shows a hint on a gin experiment config, its model read from the gin it includes', async () => {
+    const doc = await openExample('t5x/finetune_glue.gin');
+    const hints = await until('hints on the gin config', async () =>
+      (await hintsOf(doc)).length > 0 ? hintsOf(doc) : undefined,
+    );
+    assert.match(hints.map(hintText).join(' '), /CO2e/);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const title = lenses.find((l) => l.command?.command === 'greenAI.estimateRun')?.command?.title ?? '';
+    assert.match(title, /^Green AI: .+ CO2e/);
+  });
+
   it('says a run whose model size cannot be read needs it, instead of showing a figure', async () => {
     const doc = await openExample('trl-sft/sft.py');
     const hints = await hintsOf(doc);
