@@ -95,7 +95,7 @@ export interface ConfigExtraction {
   readonly problems: Problem[];
 }
 
-export function extractConfigFacts(text: string, format: 'yaml' | 'json'): ConfigExtraction {
+export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?: string): ConfigExtraction {
   // Measured before parsing: the parser and the readers below recurse once per level.
   if (configNestingDepth(text, MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH)
     return {
@@ -402,7 +402,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       });
     },
   };
-  for (const dialect of dialects) dialect.read(config, sink);
+  for (const dialect of dialects) dialect.read(config, sink, path === undefined ? undefined : { path });
   // No framework claims it: a config that sizes a whole model and bounds its training is still a run.
   if (dialects.length === 0) readArchitectureBudget(config, sink);
   // A recipe's header comment ("Config for 1 node of 8 x H100s") states what no key does.
