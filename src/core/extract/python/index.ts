@@ -32,6 +32,7 @@ import * as keras from './readers/keras';
 import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
 import { harnessCommandLine, simpleEvaluate } from './readers/lmEval';
+import { gradioPackageApp } from './readers/gradioApp';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
@@ -140,6 +141,7 @@ export const CALL_RULES: readonly CallRule[] = [
   tensorrtLlmRuntime,
   simpleEvaluate,
   harnessCommandLine,
+  gradioPackageApp,
   megatron.megatronPretrain,
   megatron.megatronInference,
   runpyMain,
