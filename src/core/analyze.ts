@@ -498,7 +498,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
       if (!input.tree) tree.delete();
     }
   } else if (kind === 'yaml' || kind === 'json') {
-    const extraction = extractConfigFacts(input.text, kind);
+    const extraction = extractConfigFacts(input.text, kind, input.path);
     problems.push(...extraction.problems);
     facts = [...extraction.facts, ...defaultsFileLinks(input.path, extraction.facts)];
   } else if (kind === 'gin') {

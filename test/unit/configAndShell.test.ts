@@ -167,3 +167,19 @@ describe('A pretrained checkpoint named in a config', () => {
     assert.equal(fromScratch('pretrained: see the README for model.pth\n'), undefined);
   });
 });
+
+describe('a checkpoint named as untrained weights', () => {
+  const fromScratch = (json: string) =>
+    extractConfigFacts(json, 'json').facts.find((f) => f.kind === 'model.fromScratch')?.value;
+  it('trains an init script’s untrained or randomly initialised folder from scratch', () => {
+    assert.equal(fromScratch('{"model_name_or_path": "./tts-untrained-600M/tts-untrained-600M/"}'), true);
+    assert.equal(fromScratch('{"model_name_or_path": "out/random_init"}'), true);
+    assert.equal(fromScratch('{"model_name_or_path": "runs/gpt2-from-scratch"}'), true);
+  });
+  it('reads other names, "trained" ones included, as pretrained checkpoints', () => {
+    assert.equal(fromScratch('{"model_name_or_path": "bert-base-uncased"}'), false);
+    assert.equal(fromScratch('{"model_name_or_path": "./my-trained-model"}'), false);
+    assert.equal(fromScratch('{"model_name_or_path": "org/scratchpad-llm-7b"}'), false);
+    assert.equal(fromScratch('{"model_name_or_path": "org/untrainedness-study"}'), false);
+  });
+});

@@ -95,7 +95,13 @@ export interface ConfigExtraction {
   readonly problems: Problem[];
 }
 
-export function extractConfigFacts(text: string, format: 'yaml' | 'json'): ConfigExtraction {
+/**
+ * A checkpoint named as untrained weights: an init script's output (`init_model.py` saving a randomly
+ * initialised model as `untrained-600M`), a `random_init`/`from_scratch` folder.
+ */
+const UNTRAINED_CHECKPOINT = /(?:^|[/_.-])(?:untrained|random[-_]?init(?:iali[sz]ed)?|from[-_]scratch)(?:$|[/_.-])/i;
+
+export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?: string): ConfigExtraction {
   // Measured before parsing: the parser and the readers below recurse once per level.
   if (configNestingDepth(text, MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH)
     return {
@@ -368,8 +374,17 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
         } else if (kind === 'model.id') {
           if (typeof scalar === 'string' && scalar.length > 0) {
             add('model.id', scalar, valueNode, `${where}: ${scalar}`);
-            // A Hub checkpoint name implies its weights; a backbone architecture name does not.
-            if (key !== 'backbone')
+            // A Hub checkpoint name implies its weights; a backbone architecture name does not. A checkpoint
+            // whose name says it is untrained (`./parler-tts-untrained-600M/`, `random-init`, `from-scratch`) is
+            // freshly initialised weights saved by an init script: the run trains them from scratch.
+            if (key !== 'backbone' && UNTRAINED_CHECKPOINT.test(scalar))
+              add(
+                'model.fromScratch',
+                true,
+                valueNode,
+                `${where}: ${scalar} is named as untrained (initialised) weights`,
+              );
+            else if (key !== 'backbone')
               add('model.fromScratch', false, valueNode, `${where} names a pretrained checkpoint`);
           }
         } else if (typeof scalar === 'number' || typeof scalar === 'boolean') {
@@ -402,7 +417,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json'): Confi
       });
     },
   };
-  for (const dialect of dialects) dialect.read(config, sink);
+  for (const dialect of dialects) dialect.read(config, sink, path === undefined ? undefined : { path });
   // No framework claims it: a config that sizes a whole model and bounds its training is still a run.
   if (dialects.length === 0) readArchitectureBudget(config, sink);
   // A recipe's header comment ("Config for 1 node of 8 x H100s") states what no key does.

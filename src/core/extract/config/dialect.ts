@@ -23,7 +23,8 @@ export interface ConfigDialect {
    * is not the run's length).
    */
   owns?(path: string): boolean;
-  read(doc: ConfigDoc, out: FactSink): void;
+  /** `file`: the config's path, when the caller knows it (a dialect whose configs name no model names it by its file). */
+  read(doc: ConfigDoc, out: FactSink, file?: { readonly path: string }): void;
 }
 
 /** One key of the document with its value, where both are written, and what an interpolation resolved to. */

@@ -20,6 +20,7 @@ import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
 import { selfSupervisedVit } from './selfSupervisedVit';
+import { stableAudio } from './stableAudio';
 import { structuredArgs } from './structuredArgs';
 import { swift } from './swift';
 import { torchtune } from './torchtune';
@@ -63,6 +64,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hfConfigTarget,
   maxtext,
   openNmt,
+  stableAudio,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

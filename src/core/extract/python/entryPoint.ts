@@ -385,6 +385,16 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     return verdict(
       `a config-driven program: it needs the config given as ${required.name} (line ${required.line + 1}); each config it runs with is a run`,
     );
+  // prefigure programs (`args = get_all_args()`: flags declared in a defaults.ini beside the program, empty unless
+  // given): a config flag the program opens unguarded (`with open(args.model_config) as f: json.load(f)`) must be given.
+  const prefigure =
+    text.includes('get_all_args') && /^from[ \t]+prefigure[\w.]*[ \t]+import[ \t][^\n]*\bget_all_args\b/m.test(text)
+      ? /\bopen\([ \t]*args\.(\w{0,40}config\w{0,40})[ \t]*\)/.exec(text)
+      : null;
+  if (prefigure && opensEmptyDefault(text, prefigure[1], undefined))
+    return verdict(
+      `a config-driven program: it opens the config given as --${prefigure[1].replace(/_/g, '-')} (prefigure get_all_args(), empty by default); each config it runs with is a run`,
+    );
   // torchtitan's programs (torchtitan/train.py and the experiments' copies) read the job with its ConfigManager:
   // `--module llama3 --config llama3_8b` picks a config-registry function (or `--job.config_file x.toml`).
   if (text.includes('ConfigManager') && TORCHTITAN_CONFIG_MANAGER.test(text) && /\.parse_args\s*\(/.test(text))

@@ -31,7 +31,8 @@ import * as jax from './readers/jax';
 import * as keras from './readers/keras';
 import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
-import { simpleEvaluate } from './readers/lmEval';
+import { harnessCommandLine, simpleEvaluate } from './readers/lmEval';
+import { gradioPackageApp } from './readers/gradioApp';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
@@ -139,6 +140,8 @@ export const CALL_RULES: readonly CallRule[] = [
   fastllmModel,
   tensorrtLlmRuntime,
   simpleEvaluate,
+  harnessCommandLine,
+  gradioPackageApp,
   megatron.megatronPretrain,
   megatron.megatronInference,
   runpyMain,

@@ -8335,4 +8335,38 @@ export const MODELS: readonly Model[] = [
     source:
       'Peebles & Xie 2023, Scalable Diffusion Models with Transformers, arXiv:2212.09748 (DiT-XL/2: 28 blocks, hidden 1152, 16 heads, patch 2; 675M parameters, the figure later papers compare against, e.g. REPA/RiT tables "DiT-XL SD-VAE 675M"); the SD VAE excluded',
   },
+  // ---------------- Parler-TTS (text-to-speech: Flan-T5 description encoder, decoder over DAC codes) ----------------
+  {
+    id: 'parler-tts/parler_tts_mini_v0.1',
+    aliases: [],
+    family: 'parler-tts',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 647_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/parler-tts/parler_tts_mini_v0.1 (files: model.safetensors 2.59 GB in float32: about 647M parameters, the Flan-T5-base description encoder, the 24-layer decoder and the DAC codec together); Lyth & King 2024, arXiv:2402.01912',
+  },
+  {
+    id: 'parler-tts/parler-tts-mini-v1',
+    aliases: [],
+    family: 'parler-tts',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 878_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/parler-tts/parler-tts-mini-v1 (files: model.safetensors 3.51 GB in float32; the Hub lists 878M parameters; the project README calls Mini v1 an 880M model): Flan-T5-large encoder, decoder and DAC codec',
+  },
+  {
+    id: 'parler-tts/parler-tts-large-v1',
+    aliases: [],
+    family: 'parler-tts',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 2_200_000_000,
+    smallerSiblings: ['parler-tts/parler-tts-mini-v1'],
+    source:
+      'model card huggingface.co/parler-tts/parler-tts-large-v1 ("a 2.2B-parameters text-to-speech (TTS) model, trained on 45K hours of audio data")',
+  },
 ];
