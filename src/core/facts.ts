@@ -58,6 +58,12 @@ export type FactKind =
   | 'launch.repeat'
   /** The model's output layer has its own weights (not tied to the token embedding): + vocab × d. */
   | 'model.untiedHead'
+  /**
+   * The size word a separate key picks for a model family built by a factory (BLIP task configs' `vit: base`,
+   * a factory's `vit='large'`). It names a catalog row only with a model id that has rows per size
+   * (`blip:decoder` + `base` = `blip:decoder-base`); alone it says nothing.
+   */
+  | 'model.variant'
   | 'inference.maxNewTokens'
   /** Prompt length in tokens (a benchmark's input lengths). */
   | 'inference.inputTokens'

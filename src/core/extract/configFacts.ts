@@ -76,6 +76,7 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'lora_rank',
   '_target_',
   'pretrained',
+  'vit',
   'dataset_mixer',
   'datasets',
 ];
@@ -89,6 +90,9 @@ function isCheckpointFile(value: string): boolean {
   if (v.length > 2048 || /\s/.test(v)) return false;
   return /\.(?:pth|pt|ckpt|safetensors)$/i.test(v) || (v.includes('/') && /\.bin$/i.test(v));
 }
+
+/** A ViT size word as BLIP/ALBEF-style task configs write it. */
+const VIT_SIZE = /^(?:base|large)$/i;
 
 export interface ConfigExtraction {
   readonly facts: Fact[];
@@ -296,6 +300,11 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         // from that checkpoint. A bare tag (open_clip's `pretrained: laion2b_s34b_b79k`) names weights by a
         // catalog the program holds, and is left to the readers that know it.
         add('model.fromScratch', false, valueNode, `${where}: starts from the checkpoint ${scalar.trim()}`);
+      } else if (key === 'vit' && path.length === 0 && typeof scalar === 'string' && VIT_SIZE.test(scalar)) {
+        // BLIP/ALBEF-style task configs: `vit: 'base'` or `'large'` picks the image encoder the program's factory
+        // builds (`blip_decoder(..., vit=config['vit'])`). A size word only: it sizes a model only with a model id
+        // that has a catalog row per size (resolve/factsToSpec).
+        add('model.variant', scalar.toLowerCase(), valueNode, `${where}: ${scalar}`);
       } else if (
         key === 'dataset_mixer' &&
         isMap(valueNode) &&

@@ -95,6 +95,17 @@ function pick(facts: readonly Fact[], kind: FactKind): Fact | undefined {
   return best;
 }
 
+/**
+ * A factory's model (`blip:decoder`) and the size word a separate key picks (`vit: base`, model.variant): the catalog
+ * row of that size (`blip:decoder-base`) where the catalog has one; otherwise the model as read, unsized.
+ */
+function sizedByVariant(id: Fact | undefined, variant: Fact | undefined): Fact | undefined {
+  if (!id || !variant || typeof id.value !== 'string' || typeof variant.value !== 'string') return id;
+  const named = `${id.value}-${variant.value}`;
+  if (id.value.length > 200 || !findModel(named)) return id;
+  return { ...id, value: named, detail: `${id.detail}; ${variant.detail}` };
+}
+
 function asNumber(f: Fact | undefined): number | undefined {
   return f && typeof f.value === 'number' && Number.isFinite(f.value) && f.value > 0 ? f.value : undefined;
 }
@@ -201,7 +212,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   const facts = derivedSteps ? [derivedSteps, ...read] : read;
   // Facts from linked files (file set) add values; where the run is, is this file's business.
   const own = facts.filter((f) => !f.file);
-  const modelId = pick(facts, 'model.id');
+  const modelId = sizedByVariant(pick(facts, 'model.id'), pick(facts, 'model.variant'));
   const size =
     pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
   // Building a Trainer or TrainingArguments is not running one: a run needs train()/fit(), a loop,

@@ -17,9 +17,10 @@ const ENTRY_DECORATOR =
 
 /**
  * Base classes of a serving framework's entry point: Cog instantiates the `BasePredictor` subclass that
- * cog.yaml names and calls its `setup()` and `predict()` (https://cog.run/python/), with no main guard.
+ * cog.yaml names and calls its `setup()` and `predict()` (https://cog.run/python/), with no main guard. Cog
+ * releases before 0.1 named the base `cog.Predictor` (with `@cog.input` decorators on `predict`).
  */
-const ENTRY_BASE = /\bBasePredictor\b/;
+const ENTRY_BASE = /\bBasePredictor\b|\bcog\.Predictor\b/;
 
 interface Definition {
   readonly name: string;

@@ -10,6 +10,7 @@ import { mlcEngine } from './readers/mlc';
 import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
+import { blipFactory } from './readers/blip';
 import { namedArchitecture } from './readers/namedArchitecture';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
 import { estimatorRun, tfFlagDefaults, tfHubModule } from './readers/tfEstimator';
@@ -165,6 +166,7 @@ export const CALL_RULES: readonly CallRule[] = [
   mlxLoraLayers,
   mlxPipelineGeneration,
   torch.trainCall,
+  blipFactory,
   vision.visionConstructors,
   namedArchitecture,
   hf.tokenizerLength,

@@ -8194,6 +8194,95 @@ export const MODELS: readonly Model[] = [
     source:
       'Kim et al. 2024, OpenVLA: An Open-Source Vision-Language-Action Model, arXiv:2406.09246 ("a 7B-parameter open-source VLA": Llama 2 7B with a fused DINOv2 + SigLIP vision encoder); about 7.54B = Llama-2-7B (6.74B) + SigLIP-SO400M/14 vision tower (~0.43B) + DINOv2 ViT-L/14 (~0.30B) + the fused MLP projector (~0.07B), consistent with the checkpoint\'s four safetensors shards (~15.1 GB in bfloat16)',
   },
+  // ---------------- BLIP task models (the factories of its models/ package, by image-encoder size) ----------------
+  {
+    id: 'blip:decoder-base',
+    aliases: [],
+    family: 'blip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 223_971_644,
+    smallerSiblings: [],
+    source:
+      'Li et al. 2022, BLIP: Bootstrapping Language-Image Pre-training, arXiv:2201.12086 (Sec. 3.1: a ViT-B/16 or ViT-L/16 image encoder; a BERT-base text encoder with a cross-attention layer in every transformer block; a text decoder that shares all but the self-attention layers in pre-training); computed, captioning model: ViT-B/16 at 384 px (86.1M) + BERT-base decoder with cross-attention and its tied LM head (137.9M) (BERT-base: vocabulary 30524, 512 learned positions, no token-type embeddings); the method checked on Salesforce/blip-image-captioning-base and -large (model.safetensors 989,717,056 bytes in float32, about 247.4M, and about 470M: the same counts plus an untied 23.4M language-model head)',
+  },
+  {
+    id: 'blip:decoder-large',
+    aliases: [],
+    family: 'blip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 446_290_492,
+    smallerSiblings: ['blip:decoder-base'],
+    source:
+      'Li et al. 2022, BLIP: Bootstrapping Language-Image Pre-training, arXiv:2201.12086 (Sec. 3.1: a ViT-B/16 or ViT-L/16 image encoder; a BERT-base text encoder with a cross-attention layer in every transformer block; a text decoder that shares all but the self-attention layers in pre-training); computed, captioning model: ViT-L/16 at 384 px (303.7M) + BERT-base decoder with cross-attention over 1024-wide image features (142.6M) (BERT-base: vocabulary 30524, 512 learned positions, no token-type embeddings); the method checked on Salesforce/blip-image-captioning-base and -large (model.safetensors 989,717,056 bytes in float32, about 247.4M, and about 470M: the same counts plus an untied 23.4M language-model head)',
+  },
+  {
+    id: 'blip:retrieval-base',
+    aliases: [],
+    family: 'blip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 223_744_259,
+    smallerSiblings: [],
+    source:
+      'Li et al. 2022, BLIP: Bootstrapping Language-Image Pre-training, arXiv:2201.12086 (Sec. 3.1: a ViT-B/16 or ViT-L/16 image encoder; a BERT-base text encoder with a cross-attention layer in every transformer block; a text decoder that shares all but the self-attention layers in pre-training); computed, image-text retrieval model, trained parameters: ViT-B/16 at 384 px (86.1M) + BERT-base encoder with cross-attention (137.3M) + 256-d projections and ITM head; its momentum copies (another 223.7M) are updated by moving average, not trained (BERT-base: vocabulary 30524, 512 learned positions, no token-type embeddings); the method checked on Salesforce/blip-image-captioning-base and -large (model.safetensors 989,717,056 bytes in float32, about 247.4M, and about 470M: the same counts plus an untied 23.4M language-model head)',
+  },
+  {
+    id: 'blip:retrieval-large',
+    aliases: [],
+    family: 'blip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 446_128_643,
+    smallerSiblings: ['blip:retrieval-base'],
+    source:
+      'Li et al. 2022, BLIP: Bootstrapping Language-Image Pre-training, arXiv:2201.12086 (Sec. 3.1: a ViT-B/16 or ViT-L/16 image encoder; a BERT-base text encoder with a cross-attention layer in every transformer block; a text decoder that shares all but the self-attention layers in pre-training); computed, image-text retrieval model, trained parameters: ViT-L/16 at 384 px (303.7M) + BERT-base encoder with cross-attention over 1024-wide features (142.0M) + projections and ITM head; momentum copies not counted (BERT-base: vocabulary 30524, 512 learned positions, no token-type embeddings); the method checked on Salesforce/blip-image-captioning-base and -large (model.safetensors 989,717,056 bytes in float32, about 247.4M, and about 470M: the same counts plus an untied 23.4M language-model head)',
+  },
+  {
+    id: 'blip:vqa-base',
+    aliases: [],
+    family: 'blip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 361_478_972,
+    smallerSiblings: [],
+    source:
+      'Li et al. 2022, BLIP: Bootstrapping Language-Image Pre-training, arXiv:2201.12086 (Sec. 3.1: a ViT-B/16 or ViT-L/16 image encoder; a BERT-base text encoder with a cross-attention layer in every transformer block; a text decoder that shares all but the self-attention layers in pre-training); computed, VQA model: ViT-B/16 at 480 px (86.3M) + BERT-base question encoder with cross-attention (137.3M) + answer decoder with cross-attention and tied LM head (137.9M) (BERT-base: vocabulary 30524, 512 learned positions, no token-type embeddings); the method checked on Salesforce/blip-image-captioning-base and -large (model.safetensors 989,717,056 bytes in float32, about 247.4M, and about 470M: the same counts plus an untied 23.4M language-model head)',
+  },
+  {
+    id: 'blip:vqa-large',
+    aliases: [],
+    family: 'blip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 588_599_356,
+    smallerSiblings: ['blip:vqa-base'],
+    source:
+      'Li et al. 2022, BLIP: Bootstrapping Language-Image Pre-training, arXiv:2201.12086 (Sec. 3.1: a ViT-B/16 or ViT-L/16 image encoder; a BERT-base text encoder with a cross-attention layer in every transformer block; a text decoder that shares all but the self-attention layers in pre-training); computed, VQA model: ViT-L/16 at 480 px (304.0M) + question encoder and answer decoder with cross-attention over 1024-wide features (284.6M) (BERT-base: vocabulary 30524, 512 learned positions, no token-type embeddings); the method checked on Salesforce/blip-image-captioning-base and -large (model.safetensors 989,717,056 bytes in float32, about 247.4M, and about 470M: the same counts plus an untied 23.4M language-model head)',
+  },
+  {
+    id: 'blip:pretrain-base',
+    aliases: [],
+    family: 'blip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 252_441_919,
+    smallerSiblings: [],
+    source:
+      'Li et al. 2022, BLIP: Bootstrapping Language-Image Pre-training, arXiv:2201.12086 (Sec. 3.1: a ViT-B/16 or ViT-L/16 image encoder; a BERT-base text encoder with a cross-attention layer in every transformer block; a text decoder that shares all but the self-attention layers in pre-training); computed, pre-training model, trained parameters: ViT-B/16 at 224 px (85.8M) + BERT-base encoder with cross-attention (137.3M) + the decoder self-attention layers and LM head (29.0M) + projections and ITM head; momentum copies (223.4M) not counted (BERT-base: vocabulary 30524, 512 learned positions, no token-type embeddings); the method checked on Salesforce/blip-image-captioning-base and -large (model.safetensors 989,717,056 bytes in float32, about 247.4M, and about 470M: the same counts plus an untied 23.4M language-model head)',
+  },
+  {
+    id: 'blip:pretrain-large',
+    aliases: [],
+    family: 'blip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 474_729_023,
+    smallerSiblings: ['blip:pretrain-base'],
+    source:
+      'Li et al. 2022, BLIP: Bootstrapping Language-Image Pre-training, arXiv:2201.12086 (Sec. 3.1: a ViT-B/16 or ViT-L/16 image encoder; a BERT-base text encoder with a cross-attention layer in every transformer block; a text decoder that shares all but the self-attention layers in pre-training); computed, pre-training model, trained parameters: ViT-L/16 at 224 px (303.3M) + BERT-base encoder with cross-attention over 1024-wide features (142.0M) + decoder self-attention and LM head (29.0M) + projections and ITM head; momentum copies not counted (BERT-base: vocabulary 30524, 512 learned positions, no token-type embeddings); the method checked on Salesforce/blip-image-captioning-base and -large (model.safetensors 989,717,056 bytes in float32, about 247.4M, and about 470M: the same counts plus an untied 23.4M language-model head)',
+  },
   {
     id: 'llava-hf/llava-1.5-13b-hf',
     aliases: ['liuhaotian/llava-v1.5-13b'],

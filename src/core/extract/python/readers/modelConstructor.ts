@@ -233,16 +233,17 @@ function readWeightCasts(ctx: PythonReadContext): void {
 
 /**
  * `model = AutoModelForCausalLM.from_pretrained(path,\n config=cfg).half()`: a loaded model cast as it is loaded,
- * its call written over several lines. Arguments nest one level of parentheses (`bool(".ckpt" in path)`).
+ * its call written over several lines. Arguments nest one level of parentheses (`bool(".ckpt" in path)`). A model a
+ * factory builds and casts at once (`create_model(ModelArgs(path)).half()`, `build_model(cfg).bfloat16()`) is the same.
  */
 const LOADED_THEN_CAST =
-  /\.from_pretrained\([^()]{0,2000}(?:\([^()]{0,300}\)[^()]{0,2000}){0,20}\)[ \t]*\.(half|bfloat16)\(\)/g;
+  /(?:\.from_pretrained|\b(?:create|build|make|load)_model)\([^()]{0,2000}(?:\([^()]{0,300}\)[^()]{0,2000}){0,20}\)[ \t]*\.(half|bfloat16)\(\)/g;
 
 /** Casts looked at per file (real scripts have one or two). */
 const MAX_LOADED_CASTS = 20;
 
 function readLoadedThenCast(ctx: PythonReadContext): void {
-  if (!ctx.text.includes('from_pretrained')) return;
+  if (!/from_pretrained|_model\(/.test(ctx.text)) return;
   let tried = 0;
   for (const m of ctx.text.matchAll(LOADED_THEN_CAST)) {
     if (++tried > MAX_LOADED_CASTS) return;
@@ -256,7 +257,7 @@ function readLoadedThenCast(ctx: PythonReadContext): void {
       'training.precision',
       precision,
       call,
-      `the loaded model cast with .${m[1]}(): its weights are ${precision}`,
+      `the model cast with .${m[1]}() as it is loaded or built: its weights are ${precision}`,
       'medium',
     );
     return;
