@@ -3,6 +3,7 @@ import type { Fact, FactKind } from '../../src/core/facts';
 import { matchLauncher } from '../../src/core/extract/shell/launchers';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { analyzeSource } from './helpers';
 
 const values = (facts: readonly Fact[], kind: FactKind) => facts.filter((f) => f.kind === kind).map((f) => f.value);
 
@@ -38,5 +39,30 @@ describe('compiled trainers and detectron2 configs (round 14)', () => {
     assert.deepEqual(values(backbone, 'model.id'), ['retinanet-resnet-101']);
     assert.deepEqual(values(config('output/model_final.pth'), 'training.mode'), ['finetune']);
     assert.deepEqual(values(config('x.pkl', 'True'), 'model.id'), ['retinanet']);
+  });
+
+  it('reads a policy evaluation from its model_family default only when the package loads it and nothing trains', async () => {
+    const program = (extra: string) =>
+      [
+        'from dataclasses import dataclass',
+        'import draccus',
+        'from experiments.robot.utils import get_model',
+        '@dataclass',
+        'class Cfg:',
+        '    model_family: str = "somevla"',
+        '@draccus.wrap()',
+        'def main(cfg: Cfg):',
+        '    model = get_model(cfg)',
+        extra,
+        'if __name__ == "__main__":',
+        '    main()',
+        '',
+      ].join('\n');
+    const evaluation = await analyzeSource('run_eval.py', program('    print(model)'));
+    assert.equal(evaluation.runs.length, 1);
+    assert.equal(evaluation.runs[0].run.model.name, 'somevla');
+    assert.equal(evaluation.runs[0].run.mode, 'inference');
+    const trains = await analyzeSource('run_eval.py', program('    loss.backward()\n    optimizer.step()'));
+    assert.ok(trains.runs.every((r) => r.run.model.name !== 'somevla' || r.run.mode !== 'inference'));
   });
 });
