@@ -2,7 +2,7 @@ import type { Fact, FactKind } from '../facts';
 import { findModel } from '../knowledge';
 import { sizeFromModelName } from '../knowledge/modelName';
 import { normalisePrecision } from './pythonFacts';
-import { matchLauncher, positionsAreNotLearned } from './shell/launchers';
+import { COMPILED_PROGRAM, matchLauncher, positionsAreNotLearned } from './shell/launchers';
 import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
 import { readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
 import { readSlurmOptions } from './shell/slurm';
@@ -372,12 +372,34 @@ function srunTasksPerNode(
   prefix: string,
   sbatch: { n: number; detail: string } | undefined,
 ): { n: number; detail: string } | undefined {
-  const at = launcher === 'python' ? prefix.search(/(?:^|[\s;&])srun\s/) : -1;
+  const at = launcher === 'python' || launcher === COMPILED_PROGRAM ? prefix.search(/(?:^|[\s;&])srun\s/) : -1;
   if (at < 0) return undefined;
   const onLine = /--ntasks-per-node[=\s]+(\d+)/.exec(prefix.slice(at))?.[1];
   if (onLine && Number(onLine) > 0) return { n: Number(onLine), detail: `srun --ntasks-per-node=${onLine}` };
   return sbatch && { n: sbatch.n, detail: `${sbatch.detail} with srun running python` };
 }
+
+/**
+ * Processes mpirun starts (`mpirun -np 8 ./train_x`, `mpiexec -n 16 --host a:8,b:8 ...`; Open MPI's mpirun(1):
+ * -np/-n/--np is the number of copies of the program to run): a compiled trainer binds one accelerator per rank.
+ */
+function mpiProcesses(prefix: string): { n: number; detail: string } | undefined {
+  const at = prefix.search(/(?:^|[\s;&])(?:mpirun|mpiexec)\s/);
+  if (at < 0) return undefined;
+  const np = /\s(?:-np|-n|--np|-c)(?:=|[ \t]+)(\d{1,6})(?=\s|$)/.exec(prefix.slice(at));
+  return np && Number(np[1]) > 0 ? { n: Number(np[1]), detail: `mpirun -np ${np[1]}` } : undefined;
+}
+
+/** `make train_gpt2cu USE_CUDNN=1`, `make -j8 train test`: the targets a script builds (not `VAR=x` or options). */
+function makeTargets(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/^[ \t]*make[ \t]+([^\n#;&|]{1,500})/gm)) {
+    for (const w of m[1].split(/[ \t]+/))
+      if (/^[A-Za-z_][\w-]{0,80}$/.test(w) && out.size < MAX_MAKE_TARGETS) out.add(w);
+  }
+  return out;
+}
+const MAX_MAKE_TARGETS = 50;
 
 /**
  * Nodes of an srun that starts the Python program itself: `--ntasks=512 --ntasks-per-node=8` is 64 nodes of 8
@@ -428,6 +450,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   const aliases = shellAliases(text);
   let launches = 0;
   let expandedLooks = 0;
+  // The programs `make <target>` builds here, found once when a compiled program's launch is first seen.
+  let builtHere: Set<string> | undefined;
   const smokeDriver = (text.match(SMOKE_CHECKS) ?? []).length >= MIN_SMOKE_CHECKS;
   // Variables whose value is a launch command (`LAUNCHER="accelerate launch ..."`), found once.
   const launcherVariables = new Set([...vars].filter(([, v]) => matchLauncher(v) !== undefined).map(([k]) => k));
@@ -514,6 +538,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     logical = expandShell(logical, vars);
     const launch = matchLauncher(logical);
     if (!launch) continue;
+    // A program run by its path is a compiled trainer only where this script builds it (`make train_x`).
+    if (launch.launcher.name === COMPILED_PROGRAM && !(builtHere ??= makeTargets(text)).has(launch.value)) continue;
     // A smoke-test driver: each program is run to see that it does not fail (`uv run main.py --epochs 1 ||
     // error "mnist example failed"`), a check of the code, not a run of a job.
     if (smokeDriver && SMOKE_CHECK.test(logical)) continue;
@@ -569,7 +595,11 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     const visible =
       VISIBLE_DEVICES_PREFIX.exec(logical) ??
       (visibleLine >= 0 && visibleLine < startLine ? VISIBLE_DEVICES.exec(lines[visibleLine]) : null);
-    if (visible) add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
+    // mpirun's ranks of a compiled trainer are the job's processes on all hosts (CUDA_VISIBLE_DEVICES is one host's).
+    const ranks = launch.launcher.name === COMPILED_PROGRAM ? mpiProcesses(launch.command.prefix) : undefined;
+    if (ranks) add('hardware.devices', ranks.n, ranks.detail);
+    else if (visible)
+      add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
     else {
       const perNode = srunTasksPerNode(launch.launcher.name, launch.command.prefix, tasksPerNode);
       if (perNode && !facts.some(isDevices) && !own.some(isDevices)) {

@@ -1,5 +1,6 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { YACS_DEFAULTS_LINK, YACS_DEFAULTS_MODULES } from './yacsDefaults';
+import { catalogIdForRepoName } from './hubNames';
 
 /**
  * yacs configs (github.com/rbgirshick/yacs): upper-case sections merged over a program's `_C` defaults with
@@ -244,13 +245,35 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
 }
 
 /**
+ * Detectron2's ImageNet classification backbones (`detectron2://ImageNetPretrained/MSRA/R-50.pkl`,
+ * `.../torchvision/R-50.pkl`; detectron2/checkpoint/catalog.py, C2_IMAGENET_MODELS): its detection configs start
+ * from these, the detector's heads initialised at random, which is how the model zoo's "trained from scratch"
+ * detectors are trained (the labels' rule: pre-training of the detector, not a fine-tune of it).
+ */
+const BACKBONE_ONLY = /^detectron2:\/\/ImageNetPretrained\//;
+
+/**
+ * The detector a `MODEL.META_ARCHITECTURE` names (`Detr`, `GeneralizedRCNN`, `RetinaNet`), lower-cased, with the
+ * ResNet depth when one is stated (`detr-resnet-50`, the catalog row whose published checkpoint carries that name). A mask
+ * head (`MASK_ON: True`) adds layers of its own: the name then stays the architecture's alone, so no catalog row
+ * of the box-only model sizes it.
+ */
+function detectorName(arch: unknown, depth: unknown, mask: unknown): string | undefined {
+  if (typeof arch !== 'string' || !/^[A-Za-z][A-Za-z0-9]{1,40}$/.test(arch)) return undefined;
+  const d = positiveInt(depth);
+  if (!d || mask === true) return arch.toLowerCase();
+  const named = `${arch.toLowerCase()}-resnet-${d}`;
+  return catalogIdForRepoName(named) ?? named;
+}
+
+/**
  * Detectron2 configs (its CfgNode extends yacs; `tools/train_net.py --config-file <this>`, and the many projects
  * built on it): `_BASE_` names the config this one derives from (read through a link, so what the base states,
  * `SOLVER.MAX_ITER` or `IMS_PER_BATCH`, joins the run unless this file overrides it), `SOLVER.MAX_ITER`
  * iterations, `SOLVER.IMS_PER_BATCH` images across all GPUs (detectron2 docs, "Use Custom Datasets"/defaults.py:
  * "Number of images per batch across all machines"), `SOLVER.AMP.ENABLED` (fp16 autocast), `MODEL.WEIGHTS`
- * (initial weights: a fine-tune of them; `""` trains from scratch). The detector is not named by a key: its
- * size stays unknown. The `Base-*.yaml` files a repository's configs derive from are no runs alone (entryPoint.ts).
+ * (initial weights: a fine-tune of them; `""` trains from scratch; an ImageNet backbone alone, see BACKBONE_ONLY),
+ * `MODEL.META_ARCHITECTURE` with `MODEL.RESNETS.DEPTH` (the detector's name, sized only by a catalog row of it). The `Base-*.yaml` files a repository's configs derive from are no runs alone (entryPoint.ts).
  */
 export const detectron2: ConfigDialect = {
   name: 'detectron2',
@@ -273,8 +296,16 @@ export const detectron2: ConfigDialect = {
     if (batch && b) out.add('training.globalBatch', b, batch, `SOLVER.IMS_PER_BATCH: ${b} images across all GPUs`);
     const amp = doc.get('SOLVER.AMP.ENABLED');
     if (amp?.value === true) out.add('training.precision', 'fp16', amp, 'SOLVER.AMP.ENABLED: True (fp16 autocast)');
+    const arch = doc.get('MODEL.META_ARCHITECTURE');
+    const name = detectorName(arch?.value, doc.get('MODEL.RESNETS.DEPTH')?.value, doc.get('MODEL.MASK_ON')?.value);
+    if (arch && name) out.add('model.id', name, arch, `MODEL.META_ARCHITECTURE ${String(arch.value)}`, 'medium');
     const weights = doc.get('MODEL.WEIGHTS');
-    if (stated(weights)) {
+    if (stated(weights) && BACKBONE_ONLY.test(String(weights.value))) {
+      // Only the classification backbone is initialised: the detector itself trains from scratch.
+      const detail = `MODEL.WEIGHTS: ${String(weights.value)}, an ImageNet classification backbone only`;
+      out.add('model.fromScratch', true, weights, `${detail}: the detector trains from scratch`);
+      out.add('training.mode', 'pretrain', weights, `${detail}: the detector is trained, not fine-tuned`);
+    } else if (stated(weights)) {
       out.add('model.fromScratch', false, weights, `MODEL.WEIGHTS: ${String(weights.value)}`);
       out.add('training.mode', 'finetune', weights, `MODEL.WEIGHTS: starts from ${String(weights.value)}`);
     } else if (doc.get('MODEL.WEIGHTS')?.value === '')

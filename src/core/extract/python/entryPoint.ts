@@ -362,6 +362,10 @@ function opensEmptyDefault(text: string, dest: string, def: string | undefined):
   return new RegExp(`\\b(?:open|load|safe_load)\\([ \\t]*args\\.${dest}[ \\t]*[,)]`).test(text);
 }
 
+/** `from detectron2.engine import DefaultTrainer, default_argument_parser, ...` (or `import ... as`). */
+const DETECTRON2_PARSER =
+  /^from[ \t]+detectron2\.engine(?:\.defaults)?[ \t]+import[ \t][^\n]*\bdefault_argument_parser\b/m;
+
 /** `from torchtitan.config import ConfigManager` (also `from torchtitan.config import ConfigManager, ...`). */
 const TORCHTITAN_CONFIG_MANAGER =
   /^from[ \t]+torchtitan\.config(?:\.manager)?[ \t]+import[ \t][^\n]*\bConfigManager\b/m;
@@ -395,6 +399,17 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
   if (prefigure && opensEmptyDefault(text, prefigure[1], undefined))
     return verdict(
       `a config-driven program: it opens the config given as --${prefigure[1].replace(/_/g, '-')} (prefigure get_all_args(), empty by default); each config it runs with is a run`,
+    );
+  // Detectron2's programs (`args = default_argument_parser().parse_args()`, then `cfg.merge_from_file(args.config_file)`):
+  // the parser's --config-file defaults to "" (detectron2/engine/defaults.py, default_argument_parser), so the program
+  // merges the config it is given and runs nothing without one; each config is the run.
+  if (
+    text.includes('default_argument_parser') &&
+    DETECTRON2_PARSER.test(text) &&
+    /\.merge_from_file\([ \t]*args\.config_file[ \t]*\)/.test(text)
+  )
+    return verdict(
+      "a config-driven program: detectron2's default_argument_parser leaves --config-file empty and the program merges the config given there (merge_from_file(args.config_file)); each such config is a run",
     );
   // torchtitan's programs (torchtitan/train.py and the experiments' copies) read the job with its ConfigManager:
   // `--module llama3 --config llama3_8b` picks a config-registry function (or `--job.config_file x.toml`).

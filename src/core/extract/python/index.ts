@@ -1,7 +1,14 @@
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { deepspeedMii } from './readers/deepspeedMii';
-import { policyActions, policyConstruction, policyServer, remoteCodeActions, rolloutContext } from './readers/lerobot';
+import {
+  policyActions,
+  policyConstruction,
+  policyEvaluation,
+  policyServer,
+  remoteCodeActions,
+  rolloutContext,
+} from './readers/lerobot';
 import { configModelName } from './readers/configModelName';
 import { remoteCodeChat, threadedGeneration } from './readers/chatApi';
 import { settingsModule } from './readers/settingsModule';
@@ -204,6 +211,7 @@ export const FILE_RULES: readonly FileRule[] = [
   checkpointPathDefault,
   packageLoader,
   packageModelProgram,
+  policyEvaluation,
   flagModuleDefaults,
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,

@@ -734,6 +734,15 @@ function linkScriptAndConfig(words: readonly string[], out: LaunchSink): void {
   }
 }
 
+/** The launcher name of a compiled program run by its path (see the table's last row). */
+export const COMPILED_PROGRAM = 'compiled program';
+/**
+ * A program run by its path whose name says it trains (`./train_gpt2cu`, `../bin/train-model`, `/x/y/train`), with no
+ * file extension (a built executable, not a `.py` or `.sh`). Group 1: the program's name. Path parts are split by
+ * `/`, which no part may hold, so the match is linear.
+ */
+const COMPILED_TRAINER = /^["']?(?:\.{1,2}\/|\/|~\/)(?:[\w.~-]{1,100}\/){0,20}(train[\w-]{0,60})(?=["';]|\s|$)/;
+
 /**
  * The table. Order matters where patterns overlap: `python -m torch.distributed.run` before
  * plain `python`. The values of the first launchers are the ones shellFacts has always reported.
@@ -818,6 +827,10 @@ export const LAUNCHERS: readonly Launcher[] = [
   },
   // A launch script run by a sweep or driver (shell/scriptCall.ts): a run when that script launches one.
   { name: 'bash', pattern: SCRIPT_CALL, words: ['.sh'], read: readScriptCall, runs: 'job' },
+  // A compiled training program run by its path (`./train_gpt2cu -i data -b 64`, `/opt/app/train_net ...`), alone or
+  // under mpirun/srun: a run only where the same script builds it (`make <name>`, checked in shellFacts.ts). Its
+  // flags are its own code's (no framework's): the launch and the runner's process count are all that is read.
+  { name: COMPILED_PROGRAM, pattern: COMPILED_TRAINER, words: ['/train'] },
 ];
 
 /** `VAR=x nohup conda run -n env torchrun ...`: environment assignments and wrappers that run the command as it is. */

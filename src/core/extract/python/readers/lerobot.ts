@@ -1,4 +1,5 @@
-import type { CallRule } from '../rules';
+import { startsARun, type Fact } from '../../../facts';
+import type { CallRule, FileRule } from '../rules';
 
 /**
  * LeRobot policies (github.com/huggingface/lerobot, `lerobot.policies`): a trained policy loaded with
@@ -121,5 +122,52 @@ export const policyConstruction: CallRule = {
     const fn = node.childForFieldName('function') ?? node;
     ctx.add('model.id', POLICY_CLASSES[full], fn, `${full}(...): a new LeRobot policy of this type`, 'medium');
     ctx.add('model.fromScratch', true, fn, `${full}(...) builds the policy from its config: random weights`, 'medium');
+  },
+};
+
+/**
+ * Policy evaluations of a VLA research package (OpenVLA's experiments/robot scripts and the repositories built on
+ * them): a config dataclass whose `model_family: str = "<family>"` picks the policy, `model = get_model(cfg)` from the
+ * package's own module loads it (the checkpoint comes with the config), and an environment loop asks it for actions.
+ * Nothing is trained (no backward pass, no optimiser): an inference run of the family the default names. The
+ * checkpoint is the config's to give, so the size is left to a catalog row of that name.
+ */
+const MODEL_FAMILY_DEFAULT = /^[ \t]+model_family[ \t]*:[ \t]*str[ \t]*=[ \t]*["']([A-Za-z][\w.-]{0,60})["']/m;
+const PACKAGE_GET_MODEL =
+  /^from[ \t]+[A-Za-z_]\w{0,100}(?:\.\w{1,100}){1,8}[ \t]+import[ \t]+(?:\([^)]{0,2000}\bget_model\b|[^\n]{0,2000}\bget_model\b)/m;
+const LOADS_POLICY = /^[ \t]*(\w+)[ \t]*=[ \t]*get_model\([ \t]*cfg\b/m;
+const TRAINS = /\.backward\(|\boptim\.\w|\boptimizer\.step\(/;
+const RUNS_AS_MAIN = /__name__\s*==\s*["']__main__["']/;
+
+export const policyEvaluation: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['model_family'],
+  runStart: [LOADS_POLICY],
+  read: (_index, ctx) => {
+    const text = ctx.text;
+    if (ctx.facts.some(startsARun) || !RUNS_AS_MAIN.test(text) || TRAINS.test(text)) return;
+    const family = MODEL_FAMILY_DEFAULT.exec(text);
+    const load = family && PACKAGE_GET_MODEL.test(text) ? LOADS_POLICY.exec(text) : null;
+    if (!family || !load) return;
+    const lineOf = (at: number) => text.slice(0, at).split('\n').length - 1;
+    const at = (row: number): Fact['range'] => ({ startLine: row, startCol: 0, endLine: row, endCol: 0 });
+    const loadRow = lineOf(load.index + load[0].length - load[0].trimStart().length);
+    ctx.facts.push(
+      {
+        kind: 'launch.inference',
+        value: 'get_model',
+        range: at(loadRow),
+        confidence: 'medium',
+        detail: `${load[1]} = get_model(cfg) loads the policy the config names, and nothing here trains it: an evaluation (inference)`,
+      },
+      {
+        kind: 'model.id',
+        value: family[1],
+        range: at(lineOf(family.index)),
+        confidence: 'medium',
+        detail: `model_family: "${family[1]}" (the config's default policy family)`,
+      },
+    );
   },
 };
