@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
 import type { Fact, FactKind, FactValue, SourceRange } from '../../facts';
+import { positiveInteger } from '../positiveInteger';
 
 /**
  * A config dialect: the rules of one framework's YAML/JSON configs (torchtune recipes,
@@ -65,6 +66,13 @@ export interface ConfigDoc {
   comments(): ReadonlyArray<{ readonly line: number; readonly text: string }>;
   /** A `${...}` value as read at `at` (full path segments): what it points at, and the line of that literal. */
   resolve(raw: string, at: readonly string[]): { value: unknown; originLine?: number };
+}
+
+/** A whole number above zero at `path` (a step count, a batch), with where it is written; else undefined. */
+export function positiveIntegerAt(doc: ConfigDoc, path: string): { n: number; at: ConfigValue } | undefined {
+  const at = doc.get(path);
+  const n = positiveInteger(doc.num(path));
+  return at && n !== undefined ? { n, at } : undefined;
 }
 
 export interface FactSink {

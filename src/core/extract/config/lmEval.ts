@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { positiveIntegerOrDigits } from '../positiveInteger';
 
 /**
  * Evaluation-harness configs: EleutherAI lm-evaluation-harness's `--config` YAML (`model: vllm`,
@@ -51,10 +52,8 @@ function modelArgs(raw: string): Map<string, string> {
   return pairs;
 }
 
-function positive(v: unknown): number | undefined {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,6}$/.test(v.trim()) ? Number(v) : NaN;
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
+/** model_args values are short digit strings (`tensor_parallel_size=2`). */
+const positiveDigits = (v: unknown) => positiveIntegerOrDigits(v, 6);
 
 export const lmEval: ConfigDialect = {
   name: 'lm-eval',
@@ -104,8 +103,8 @@ export const lmEval: ConfigDialect = {
     // GPUs: tensor-parallel × data-parallel (each data-parallel copy of the model on its own tensor-parallel group).
     const tpValue = doc.get('tensor_parallel_size');
     const dpValue = doc.get('data_parallel_size');
-    const tp = positive(tpValue?.value ?? args.get('tensor_parallel_size'));
-    const dp = positive(dpValue?.value ?? args.get('data_parallel_size'));
+    const tp = positiveDigits(tpValue?.value ?? args.get('tensor_parallel_size'));
+    const dp = positiveDigits(dpValue?.value ?? args.get('data_parallel_size'));
     const where = tpValue ?? dpValue ?? argsValue ?? tasks;
     if (tp) out.add('inference.tensorParallel', tp, tpValue ?? where, `tensor_parallel_size ${tp}`);
     if (tp || dp)

@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { positiveInteger } from '../positiveInteger';
 
 /**
  * MaxText job configs (github.com/AI-Hypercomputer/maxtext): `MaxText/configs/base.yml` and the configs derived
@@ -46,8 +47,6 @@ const SIZE_KEYS = [
 ];
 const PARALLEL_AXIS = /^(?:ici|dcn)_\w+_parallelism$/;
 
-const positiveInt = (v: number | undefined) => (v !== undefined && Number.isInteger(v) && v > 0 ? v : undefined);
-
 export const maxtext: ConfigDialect = {
   name: 'maxtext',
   words: [...MARKERS, 'base_config'],
@@ -68,7 +67,7 @@ export const maxtext: ConfigDialect = {
     if (name && named && named !== 'default' && /^[\w.-]{1,64}$/.test(named))
       out.add('model.id', named, name, `model_name: ${named} (MaxText configs/models/${named}.yml)`);
     const steps = doc.get('steps');
-    const n = positiveInt(doc.num('steps'));
+    const n = positiveInteger(doc.num('steps'));
     if (steps && n) out.add('training.steps', n, steps, `steps: ${n}`);
     // `base_config: base.yml`: pyconfig loads it first (relative to this file) and this file's keys over it.
     const base = doc.get('base_config');
@@ -121,14 +120,14 @@ function readWeights(doc: ConfigDoc, out: FactSink): void {
 /** The default model's parameters, when every size is written in this document. */
 function readDefaultArchitecture(doc: ConfigDoc, named: string, out: FactSink): void {
   if (named !== 'default') return;
-  const emb = positiveInt(doc.num('base_emb_dim'));
-  const q = positiveInt(doc.num('base_num_query_heads'));
-  const kv = positiveInt(doc.num('base_num_kv_heads'));
-  const mlp = positiveInt(doc.num('base_mlp_dim'));
-  const layers = positiveInt(doc.num('base_num_decoder_layers'));
-  const headDim = positiveInt(doc.num('head_dim'));
-  const vocab = positiveInt(doc.num('vocab_size'));
-  const scale = doc.has('global_parameter_scale') ? positiveInt(doc.num('global_parameter_scale')) : 1;
+  const emb = positiveInteger(doc.num('base_emb_dim'));
+  const q = positiveInteger(doc.num('base_num_query_heads'));
+  const kv = positiveInteger(doc.num('base_num_kv_heads'));
+  const mlp = positiveInteger(doc.num('base_mlp_dim'));
+  const layers = positiveInteger(doc.num('base_num_decoder_layers'));
+  const headDim = positiveInteger(doc.num('head_dim'));
+  const vocab = positiveInteger(doc.num('vocab_size'));
+  const scale = doc.has('global_parameter_scale') ? positiveInteger(doc.num('global_parameter_scale')) : 1;
   const activations = doc.get('mlp_activations');
   const gates = activations?.shape === 'seq' ? countItems(doc, 'mlp_activations') : undefined;
   if (!emb || !q || !kv || !mlp || !layers || !headDim || !vocab || !scale || !gates) return;
@@ -162,8 +161,8 @@ function countItems(doc: ConfigDoc, path: string): number | undefined {
 }
 
 function readDevices(doc: ConfigDoc, out: FactSink): void {
-  const dcn = positiveInt(doc.num('dcn_data_parallelism'));
-  const fsdp = positiveInt(doc.num('ici_fsdp_parallelism'));
+  const dcn = positiveInteger(doc.num('dcn_data_parallelism'));
+  const fsdp = positiveInteger(doc.num('ici_fsdp_parallelism'));
   // -1: pyconfig fills the axis from the devices it finds, so the count is the slice's, set at launch.
   const auto = ['dcn_data_parallelism', 'ici_fsdp_parallelism'].find((k) => doc.num(k) === -1);
   if (auto) {
@@ -175,7 +174,7 @@ function readDevices(doc: ConfigDoc, out: FactSink): void {
   const written: string[] = [];
   for (const v of doc.entries()) {
     if (!PARALLEL_AXIS.test(v.key)) continue;
-    const n = positiveInt(doc.num(v.path));
+    const n = positiveInteger(doc.num(v.path));
     if (!n) return;
     devices *= n;
     if (n > 1) written.push(`${v.key} ${n}`);

@@ -1,5 +1,5 @@
-import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
-import { hubIdInPath } from './dialect';
+import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
+import { hubIdInPath, positiveIntegerAt } from './dialect';
 import { withoutTrailingSlashes } from '../../trimSlashes';
 
 /**
@@ -33,13 +33,13 @@ export const mistralFinetune: ConfigDialect = {
       const id = hubIdInPath(path) ?? withoutTrailingSlashes(path.replace(/\\/g, '/')).split('/').pop();
       if (id) out.add('model.id', id, model, `model_id_or_path: ${path}`, id === path ? 'high' : 'medium');
     }
-    const steps = positiveInteger(doc, 'max_steps');
+    const steps = positiveIntegerAt(doc, 'max_steps');
     if (steps) out.add('training.steps', steps.n, steps.at, `max_steps: ${steps.n}`);
-    const seq = positiveInteger(doc, 'seq_len');
+    const seq = positiveIntegerAt(doc, 'seq_len');
     if (seq) out.add('training.seqLen', seq.n, seq.at, `seq_len: ${seq.n}`);
-    const batch = positiveInteger(doc, 'batch_size');
+    const batch = positiveIntegerAt(doc, 'batch_size');
     if (batch) out.add('training.batchPerDevice', batch.n, batch.at, `batch_size: ${batch.n} sequences per device`);
-    const micro = positiveInteger(doc, 'num_microbatches');
+    const micro = positiveIntegerAt(doc, 'num_microbatches');
     if (micro && micro.n > 1)
       out.add('training.gradientAccumulation', micro.n, micro.at, `num_microbatches: ${micro.n} accumulated per step`);
     readMode(doc, out);
@@ -68,10 +68,4 @@ function readMode(doc: ConfigDoc, out: FactSink): void {
     rank ?? lora,
     rank ? `lora.rank: ${String(rank.value)}: LoRA adapters on frozen base weights` : 'lora: LoRA adapters',
   );
-}
-
-function positiveInteger(doc: ConfigDoc, path: string): { n: number; at: ConfigValue } | undefined {
-  const at = doc.get(path);
-  const n = doc.num(path);
-  return at && n !== undefined && n > 0 && Number.isInteger(n) ? { n, at } : undefined;
 }

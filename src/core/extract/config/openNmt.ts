@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { positiveInteger } from '../positiveInteger';
 
 /**
  * OpenNMT-py run configs (`onmt_train -config <this>`, `onmt_translate -config <this>`; the root `train.py` and
@@ -97,7 +98,7 @@ function readTraining(doc: ConfigDoc, out: FactSink): void {
   }
   readSize(doc, out);
   const steps = doc.get('train_steps');
-  const n = positiveInt(steps?.value);
+  const n = positiveInteger(steps?.value);
   if (steps && n) out.add('training.steps', n, steps, `train_steps: ${n}`);
   readBatch(doc, out);
   readDevices(doc, out);
@@ -143,12 +144,12 @@ function readMode(doc: ConfigDoc, from: ConfigValue | undefined, out: FactSink):
 
 function readBatch(doc: ConfigDoc, out: FactSink): void {
   const batch = doc.get('batch_size');
-  const b = positiveInt(batch?.value);
+  const b = positiveInteger(batch?.value);
   // batch_type "tokens" counts tokens, not examples (the default, "sents", counts examples).
   const type = doc.str('batch_type')?.toLowerCase() ?? 'sents';
   if (batch && b && type === 'sents') out.add('training.batchPerDevice', b, batch, `batch_size: ${b} (per GPU)`);
   const accum = doc.get('accum_count');
-  const a = positiveInt(accum?.shape === 'seq' ? doc.get('accum_count.0')?.value : accum?.value);
+  const a = positiveInteger(accum?.shape === 'seq' ? doc.get('accum_count.0')?.value : accum?.value);
   if (accum && a && a > 1 && !doc.has('accum_count.1'))
     out.add('training.gradientAccumulation', a, accum, `accum_count: ${a}`);
 }
@@ -156,7 +157,7 @@ function readBatch(doc: ConfigDoc, out: FactSink): void {
 /** `world_size` (processes, one per GPU), else the `gpu_ranks` listed; no GPU listed: the run's device is not stated. */
 function readDevices(doc: ConfigDoc, out: FactSink): void {
   const world = doc.get('world_size');
-  const w = positiveInt(world?.value);
+  const w = positiveInteger(world?.value);
   if (world && w) {
     out.add('hardware.devices', w, world, `world_size: ${w}`);
     return;
@@ -172,12 +173,8 @@ function readDevices(doc: ConfigDoc, out: FactSink): void {
   }
 }
 
-function positiveInt(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
-}
-
 function numberAt(doc: ConfigDoc, key: string): number | undefined {
-  return positiveInt(doc.get(key)?.value);
+  return positiveInteger(doc.get(key)?.value);
 }
 
 /**
@@ -194,7 +191,7 @@ function numberAt(doc: ConfigDoc, key: string): number | undefined {
  */
 function readSize(doc: ConfigDoc, out: FactSink): void {
   const hiddenAt = doc.get('hidden_size') ?? doc.get('rnn_size');
-  const h = positiveInt(hiddenAt?.value);
+  const h = positiveInteger(hiddenAt?.value);
   if (!hiddenAt || !h) return;
   const encoder = doc.str('encoder_type') ?? 'rnn';
   const decoder = doc.str('decoder_type') ?? 'rnn';
@@ -267,7 +264,7 @@ function readInference(doc: ConfigDoc, out: FactSink): void {
   if (precision && (p === 'fp16' || p === 'fp32')) out.add('training.precision', p, precision, `precision: ${p}`);
   readDevices(doc, out);
   const length = doc.get('max_length');
-  const l = positiveInt(length?.value);
+  const l = positiveInteger(length?.value);
   if (length && l) out.add('inference.maxNewTokens', l, length, `max_length: ${l} (longest prediction)`);
   out.add('launch.inference', 'config:opennmt', model, 'OpenNMT-py inference config (onmt_translate -config <this>)');
 }

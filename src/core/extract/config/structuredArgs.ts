@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { positiveIntegerOrDigits } from '../positiveInteger';
 
 /**
  * Configs of programs that read a YAML into a dataclass of arguments with OmegaConf
@@ -27,16 +28,10 @@ const TRAINING_SECTIONS = ['optim', 'optimizer', 'distributed', 'data'];
 const TRANSFORMER_TYPES = /^(transformer|llama\d*|lm_?transformer|gpt\d*|decoder)$/i;
 const SSM_TYPES = /^(mamba\d*|ssm)$/i;
 
-function positiveInt(v: unknown): number | undefined {
-  const n =
-    typeof v === 'number' ? v : typeof v === 'string' && /^\d[\d_]*$/.test(v) ? Number(v.replace(/_/g, '')) : NaN;
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
-
 function first(doc: ConfigDoc, paths: readonly string[]): ConfigValue | undefined {
   for (const p of paths) {
     const v = doc.get(p);
-    if (v && positiveInt(v.value) !== undefined) return v;
+    if (v && positiveIntegerOrDigits(v.value) !== undefined) return v;
   }
   return undefined;
 }
@@ -65,7 +60,7 @@ function modelSection(doc: ConfigDoc): string | undefined {
 }
 
 const isTraining = (doc: ConfigDoc) =>
-  positiveInt(doc.get('steps')?.value) !== undefined &&
+  positiveIntegerOrDigits(doc.get('steps')?.value) !== undefined &&
   TRAINING_SECTIONS.some((s) => doc.get(s)?.shape === 'map') &&
   modelSection(doc) !== undefined;
 
@@ -93,11 +88,11 @@ export const structuredArgs: ConfigDialect = {
       return;
     }
     const steps = doc.get('steps')!;
-    const n = positiveInt(steps.value)!;
+    const n = positiveIntegerOrDigits(steps.value)!;
     out.add('run.framework', 'structured-args', steps, 'OmegaConf config of a program’s TrainArgs dataclass');
     out.add('training.steps', n, steps, `steps: ${n} (optimizer steps)`);
     const accumulation = doc.get('grad_acc_steps');
-    const acc = positiveInt(accumulation?.value);
+    const acc = positiveIntegerOrDigits(accumulation?.value);
     if (accumulation && acc) out.add('training.gradientAccumulation', acc, accumulation, `grad_acc_steps: ${acc}`);
     const dtype = doc.get('distributed.model_dtype');
     const precision = precisionOf(dtype?.value);
@@ -198,15 +193,15 @@ function readSize(doc: ConfigDoc, type: string | undefined, out: FactSink): void
     WIDTH_KEYS.map((k) => `${section}.${k}`),
   );
   if (!layers || !width) return;
-  const l = positiveInt(layers.value)!;
-  const d = positiveInt(width.value)!;
+  const l = positiveIntegerOrDigits(layers.value)!;
+  const d = positiveIntegerOrDigits(width.value)!;
   const ssm =
     (type !== undefined && SSM_TYPES.test(type)) ||
     (type === undefined && doc.has(`${section}.state_dim`) && doc.has(`${section}.conv_size`));
   if (type !== undefined && !ssm && !TRANSFORMER_TYPES.test(type)) return;
   const vocabValue = doc.get(`${section}.vocab_size`);
   const tokenizer = doc.get('data.tokenizer.path');
-  const written = positiveInt(vocabValue?.value);
+  const written = positiveIntegerOrDigits(vocabValue?.value);
   const named = typeof tokenizer?.value === 'string' ? vocabularyInName(tokenizer.value) : undefined;
   const vocab = written ?? named;
   if (!written && named && tokenizer)

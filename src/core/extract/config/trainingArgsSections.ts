@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { positiveIntegerAt } from './dialect';
 
 /**
  * Fine-tuning configs that hold Hugging Face `TrainingArguments` / `Seq2SeqTrainingArguments` under a
@@ -33,16 +34,16 @@ export const trainingArgsSections: ConfigDialect = {
   read(doc: ConfigDoc, out: FactSink): void {
     const section = doc.get(SECTION)!;
     out.add('run.framework', 'hf-trainer', section, 'Hugging Face TrainingArguments under training_args:');
-    const steps = positiveInteger(doc, `${SECTION}.max_steps`);
+    const steps = positiveIntegerAt(doc, `${SECTION}.max_steps`);
     if (steps) out.add('training.steps', steps.n, steps.at, `training_args.max_steps: ${steps.n}`);
     else {
       const epochs = doc.get(`${SECTION}.num_train_epochs`);
       const e = doc.num(`${SECTION}.num_train_epochs`);
       if (epochs && e && e > 0) out.add('training.epochs', e, epochs, `training_args.num_train_epochs: ${e}`);
     }
-    const batch = positiveInteger(doc, `${SECTION}.per_device_train_batch_size`);
+    const batch = positiveIntegerAt(doc, `${SECTION}.per_device_train_batch_size`);
     if (batch) out.add('training.batchPerDevice', batch.n, batch.at, `per_device_train_batch_size: ${batch.n}`);
-    const accumulation = positiveInteger(doc, `${SECTION}.gradient_accumulation_steps`);
+    const accumulation = positiveIntegerAt(doc, `${SECTION}.gradient_accumulation_steps`);
     if (accumulation && accumulation.n > 1)
       out.add(
         'training.gradientAccumulation',
@@ -95,10 +96,4 @@ function readMode(doc: ConfigDoc, section: ConfigValue, out: FactSink): void {
       'no peft_config: the Trainer trains the whole pretrained model (full fine-tune)',
       'medium',
     );
-}
-
-function positiveInteger(doc: ConfigDoc, path: string): { n: number; at: ConfigValue } | undefined {
-  const at = doc.get(path);
-  const n = doc.num(path);
-  return at && n !== undefined && n > 0 && Number.isInteger(n) ? { n, at } : undefined;
 }

@@ -1,6 +1,7 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { YACS_DEFAULTS_LINK, YACS_DEFAULTS_MODULES } from './yacsDefaults';
 import { catalogIdForRepoName } from './hubNames';
+import { positiveInteger } from '../positiveInteger';
 
 /**
  * yacs configs (github.com/rbgirshick/yacs): upper-case sections merged over a program's `_C` defaults with
@@ -84,10 +85,6 @@ function statesArchitecture(doc: ConfigDoc): boolean {
   return section !== undefined && doc.has(`${section}.EMBED_DIM`);
 }
 
-function positiveInt(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
-}
-
 /**
  * Classes of the datasets a yacs vision config names in `DATA.DATASET`, for the classifier head (Swin's
  * data/build.py: `imagenet` 1000 classes, `imagenet22K` 21841; ImageNet-21K's fall11 release has 21,841 classes,
@@ -98,7 +95,7 @@ const DATASET_CLASSES: Readonly<Record<string, number>> = { imagenet: 1000, imag
 
 /** The classes the file states, through MODEL.NUM_CLASSES or its dataset; undefined when left to the program. */
 function statedClasses(doc: ConfigDoc): { n: number; how: string } | undefined {
-  const written = positiveInt(doc.get('MODEL.NUM_CLASSES')?.value);
+  const written = positiveInteger(doc.get('MODEL.NUM_CLASSES')?.value);
   if (written) return { n: written, how: `MODEL.NUM_CLASSES ${written}` };
   const dataset = doc.str('DATA.DATASET');
   const n = dataset ? DATASET_CLASSES[dataset.toLowerCase()] : undefined;
@@ -119,12 +116,12 @@ function readArchitecture(doc: ConfigDoc, out: FactSink): void {
   const section = architectureSection(doc);
   if (!section) return;
   const width = doc.get(`${section}.EMBED_DIM`);
-  const w = positiveInt(width?.value);
+  const w = positiveInteger(width?.value);
   if (!width || !w) return;
   const ratio = doc.num(`${section}.MLP_RATIO`);
   const r = ratio !== undefined && ratio > 0 && ratio <= 64 ? ratio : undefined;
   const depth = doc.get(`${section}.DEPTH`);
-  const d = positiveInt(depth?.value);
+  const d = positiveInteger(depth?.value);
   if (depth && d) {
     out.add('model.layers', d, depth, `${depth.path}: ${d}`);
     out.add('model.hiddenSize', w, width, `${width.path}: ${w}`);
@@ -140,7 +137,7 @@ function readArchitecture(doc: ConfigDoc, out: FactSink): void {
   const stages = stageList(doc, `${section}.DEPTHS`);
   if (!stages) return;
   const heads = spatialMlp ? stageList(doc, `${section}.NUM_HEADS`) : undefined;
-  const window = positiveInt(doc.get(`${section}.WINDOW_SIZE`)?.value);
+  const window = positiveInteger(doc.get(`${section}.WINDOW_SIZE`)?.value);
   if (spatialMlp && (!heads || heads.length !== stages.length || !window)) return;
   const mlp = 2 * (r ?? 4);
   const perWidth = spatialMlp ? mlp : 4 + mlp;
@@ -166,7 +163,7 @@ function stageList(doc: ConfigDoc, path: string): number[] | undefined {
   for (let i = 0; i < 8; i++) {
     const n = doc.get(`${path}.${i}`);
     if (!n) break;
-    const v = positiveInt(n.value);
+    const v = positiveInteger(n.value);
     if (v === undefined) return undefined;
     values.push(v);
   }
@@ -211,7 +208,7 @@ function readMode(doc: ConfigDoc, at: ConfigValue, evaluates: boolean, out: Fact
 function readLength(doc: ConfigDoc, evaluates: boolean, out: FactSink): void {
   for (const key of evaluates ? [] : EPOCH_KEYS) {
     const v = doc.get(`TRAIN.${key}`);
-    const n = positiveInt(v?.value);
+    const n = positiveInteger(v?.value);
     if (v && n) {
       out.add('training.epochs', n, v, `${v.path}: ${n}`);
       break;
@@ -219,7 +216,7 @@ function readLength(doc: ConfigDoc, evaluates: boolean, out: FactSink): void {
   }
   for (const key of BATCH_KEYS) {
     const v = doc.get(key);
-    const n = positiveInt(v?.value);
+    const n = positiveInteger(v?.value);
     if (v && n) {
       out.add('training.batchPerDevice', n, v, `${v.path}: ${n} (per GPU)`);
       break;
@@ -260,7 +257,7 @@ const BACKBONE_ONLY = /^detectron2:\/\/ImageNetPretrained\//;
  */
 function detectorName(arch: unknown, depth: unknown, mask: unknown): string | undefined {
   if (typeof arch !== 'string' || !/^[A-Za-z][A-Za-z0-9]{1,40}$/.test(arch)) return undefined;
-  const d = positiveInt(depth);
+  const d = positiveInteger(depth);
   if (!d || mask === true) return arch.toLowerCase();
   const named = `${arch.toLowerCase()}-resnet-${d}`;
   return catalogIdForRepoName(named) ?? named;
@@ -281,7 +278,7 @@ export const detectron2: ConfigDialect = {
   detect: (doc) =>
     (typeof doc.str('_BASE_') === 'string' &&
       (upperCaseSection(doc.get('MODEL')) || upperCaseSection(doc.get('SOLVER')))) ||
-    (upperCaseSection(doc.get('MODEL')) && positiveInt(doc.get('SOLVER.MAX_ITER')?.value) !== undefined),
+    (upperCaseSection(doc.get('MODEL')) && positiveInteger(doc.get('SOLVER.MAX_ITER')?.value) !== undefined),
   read(doc: ConfigDoc, out: FactSink): void {
     const anchor = doc.get('_BASE_') ?? doc.get('MODEL') ?? doc.get('SOLVER')!;
     out.add('run.framework', 'detectron2', anchor, 'detectron2 config (train_net.py --config-file <this>)');
@@ -289,10 +286,10 @@ export const detectron2: ConfigDialect = {
     if (typeof base?.value === 'string' && /^[\w./-]{1,300}\.ya?ml$/.test(base.value))
       out.add('link.config', base.value, base, `_BASE_: the config this one derives from`, 'low');
     const iterations = doc.get('SOLVER.MAX_ITER');
-    const n = positiveInt(iterations?.value);
+    const n = positiveInteger(iterations?.value);
     if (iterations && n) out.add('training.steps', n, iterations, `SOLVER.MAX_ITER: ${n}`);
     const batch = doc.get('SOLVER.IMS_PER_BATCH');
-    const b = positiveInt(batch?.value);
+    const b = positiveInteger(batch?.value);
     if (batch && b) out.add('training.globalBatch', b, batch, `SOLVER.IMS_PER_BATCH: ${b} images across all GPUs`);
     const amp = doc.get('SOLVER.AMP.ENABLED');
     if (amp?.value === true) out.add('training.precision', 'fp16', amp, 'SOLVER.AMP.ENABLED: True (fp16 autocast)');
