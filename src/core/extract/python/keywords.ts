@@ -47,6 +47,15 @@ export function readTrainingKeywords(call: Node, ctx: PythonReadContext, owner: 
 export function readKeyword(name: string, value: Node, ctx: PythonReadContext, owner: string): void {
   const label = `${name} in ${owner}`;
   if (Object.hasOwn(PRECISION_FLAGS, name)) {
+    // A flag whose value is the GPU's own check is listed as not readable from the code.
+    const dependsOnGpu = () =>
+      ctx.add(
+        'training.precision',
+        null,
+        value,
+        `${label}: \`${truncate(value.text, 40)}\` depends on the GPU it runs on`,
+        'low',
+      );
     if (/cuda\.is_available/.test(value.text)) {
       ctx.add(
         'training.precision',
@@ -68,13 +77,7 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
         `${label}: \`${truncate(value.text, 40)}\` is bf16 where the GPU supports it${name === 'fp16' ? ', else fp16' : ''}`,
         'medium',
       );
-      ctx.add(
-        'training.precision',
-        null,
-        value,
-        `${label}: \`${truncate(value.text, 40)}\` depends on the GPU it runs on`,
-        'low',
-      );
+      dependsOnGpu();
       return;
     }
     if (/is_bf16_supported|is_torch_bf16_gpu_available|get_device_capability/.test(value.text)) {
@@ -86,13 +89,7 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
         `${label}: \`${truncate(value.text, 40)}\`, assumed true (a GPU that supports it)`,
         'low',
       );
-      ctx.add(
-        'training.precision',
-        null,
-        value,
-        `${label}: \`${truncate(value.text, 40)}\` depends on the GPU it runs on`,
-        'low',
-      );
+      dependsOnGpu();
       return;
     }
     const r = evaluate(value, ctx.symbols);
