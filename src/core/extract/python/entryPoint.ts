@@ -1,8 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { startsARun, type Fact } from '../../facts';
 import { escapeRegExp } from './context';
-import { stringNodes } from './syntaxIndex';
-import { cursorWalk } from './treeCursor';
+import { nodesStartingOnLines, stringNodes } from './syntaxIndex';
 
 /**
  * Does this module run anything when executed? A script runs its module-level statements (and its
@@ -237,28 +236,15 @@ function argumentName(literal: string): string {
 /** Bounds on the calls looked at for arguments (a program has tens; a hostile file may have millions). */
 const MAX_ARGUMENT_CALLS = 2000;
 
-/**
- * The calls on lines that write `add_argument` or `Fire`: the rows found from the text, then one walk over the
- * tree's calls (a range query per row walked the tree from its root each time: quadratic in a file of many flags).
- */
+/** The calls on lines that write `add_argument` or `Fire`, in document order. */
 function argumentCalls(tree: Tree, text: string): Node[] {
-  const rows = new Set<number>();
-  let row = 0;
-  for (let at = 0; at < text.length && rows.size < MAX_ARGUMENT_CALLS; row++) {
-    const end = text.indexOf('\n', at);
-    const line = text.slice(at, end < 0 ? text.length : end);
-    at = end < 0 ? text.length : end + 1;
-    if (line.includes('add_argument') || line.includes('Fire')) rows.add(row);
-  }
-  if (rows.size === 0) return [];
-  // A cursor over the tree: only the calls on those rows become nodes.
-  const calls: Node[] = [];
-  for (const cursor of cursorWalk(tree.rootNode)) {
-    if (cursor.nodeType === 'call' && rows.has(cursor.startPosition.row)) {
-      if (calls.push(cursor.currentNode) >= MAX_ARGUMENT_CALLS) break;
-    }
-  }
-  return calls;
+  return nodesStartingOnLines(
+    tree,
+    text,
+    'call',
+    (line) => line.includes('add_argument') || line.includes('Fire'),
+    MAX_ARGUMENT_CALLS,
+  );
 }
 
 /**

@@ -70,6 +70,53 @@ export function stringNodes(tree: Tree, onRows: (line: string) => boolean = HAS_
 }
 
 /**
+ * The nodes of one type that start on the lines `keep` accepts, in document order, found by native walks of
+ * those rows only (from the top-level statements that hold them), never by visiting every node from JavaScript:
+ * a walk of a 2,000-line training script's whole tree to find its `add_argument` calls cost more than its parse.
+ * At most `max` nodes; rows are counted from the start of the text, as tree-sitter counts them.
+ */
+export function nodesStartingOnLines(
+  tree: Tree,
+  text: string,
+  type: string,
+  keep: (line: string) => boolean,
+  max: number,
+): Node[] {
+  const ranges: Array<[number, number]> = [];
+  let row = 0;
+  for (let at = 0; at < text.length; row++) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end);
+    at = end < 0 ? text.length : end + 1;
+    if (!keep(line)) continue;
+    const last = ranges[ranges.length - 1];
+    // Only consecutive rows are merged, so every row of a range was kept.
+    if (last && row - last[1] <= 1) last[1] = row;
+    else ranges.push([row, row]);
+  }
+  const top = tree.rootNode.children.filter((c): c is Node => c !== null);
+  const found: Node[] = [];
+  const seen = new Set<number>();
+  let from = 0;
+  for (const [first, last] of ranges) {
+    while (from < top.length && top[from].endPosition.row < first) from++;
+    const start = { row: first, column: 0 };
+    const end = { row: last + 1, column: 0 };
+    for (let i = from; i < top.length && top[i].startPosition.row <= last; i++) {
+      for (const node of top[i].descendantsOfType(type, start, end)) {
+        if (!node || seen.has(node.id)) continue;
+        const startRow = node.startPosition.row;
+        if (startRow < first || startRow > last) continue;
+        seen.add(node.id);
+        found.push(node);
+        if (found.length >= max) return found.sort((a, b) => a.startIndex - b.startIndex);
+      }
+    }
+  }
+  return found.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/**
  * Which lines can carry a fact, by a regular expression the rules' words build. The verdicts of the
  * previous text are kept: an edit changes a line or two, so the next version of the same document
  * reuses the rest (also after lines were inserted or removed, by aligning from the end). It is a

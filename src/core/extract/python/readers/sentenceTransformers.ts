@@ -3,6 +3,7 @@ import { evaluate, keywordArgument } from '../../pythonValues';
 import { truncate, type PythonReadContext } from '../context';
 import { readTrainerSetup, readTrainingKeywords, attachEdit } from '../keywords';
 import type { CallRule, FileRule } from '../rules';
+import { nodesStartingOnLines } from '../syntaxIndex';
 import { argumentClasses } from './huggingface';
 
 /**
@@ -49,35 +50,7 @@ const CALL_LINE =
  * (a library module of thousands of lines costs its few matching rows, not a walk of every node).
  */
 function callsOnMatchingRows(ctx: PythonReadContext): Node[] {
-  const root = ctx.tree.rootNode;
-  const firstRow = root.startPosition.row;
-  const rows: Array<[number, number]> = [];
-  ctx.text.split('\n').forEach((line, i) => {
-    if (!CALL_LINE.test(line)) return;
-    const row = i;
-    const last = rows[rows.length - 1];
-    if (last && row - last[1] <= 1) last[1] = row;
-    else rows.push([row, row]);
-  });
-  const top = root.children.filter((c): c is Node => c !== null);
-  const found: Node[] = [];
-  const seen = new Set<number>();
-  let from = 0;
-  for (const [first, last] of rows) {
-    if (last < firstRow) continue;
-    while (from < top.length && top[from].endPosition.row < first) from++;
-    const start = { row: first, column: 0 };
-    const end = { row: last + 1, column: 0 };
-    for (let i = from; i < top.length && top[i].startPosition.row <= last; i++) {
-      for (const node of top[i].descendantsOfType('call', start, end)) {
-        if (!node || seen.has(node.id) || node.startPosition.row < first || node.startPosition.row > last) continue;
-        seen.add(node.id);
-        found.push(node);
-        if (found.length >= MAX_CALLS) return found;
-      }
-    }
-  }
-  return found.sort((a, b) => a.startIndex - b.startIndex);
+  return nodesStartingOnLines(ctx.tree, ctx.text, 'call', (line) => CALL_LINE.test(line), MAX_CALLS);
 }
 
 export const stArgumentClasses: CallRule = {
