@@ -16,6 +16,7 @@ import type { PythonParsing } from '../parse/pythonParser';
 import type { EstimateSettings, Overrides } from '../runSpec';
 import { mayStartARun } from './prefilter';
 import { mayBeConfigModule } from '../extract/python/index';
+import { definitionsOnlyReason } from '../extract/python/libraryText';
 
 /**
  * One file's work in a folder scan, and the contract between the scan (which reads
@@ -104,13 +105,17 @@ export class LinkedFactsMemo {
 /**
  * Why a file that starts a run is left out without being read, if it is: a Python program where runs are not
  * (tests, CI, docs, the user's exclusions; only a directive brings it back, and reading it would show nothing
- * else; a module of constants is still read, as only its facts make it a config), or a file of results (an
+ * else; a module of constants is still read, as only its facts make it a config), a library module whose text
+ * shows that nothing of it runs when it is executed (libraryText.ts), or a file of results (an
  * evaluation's metrics, a trainer's state), which come by the thousand and may embed the configuration they were
  * made with. A run that links to the file still reads it.
  */
 function leftOutUnread(job: ScanJob, kind: FileKind | null, text: string): string | undefined {
   if (text.includes('\u0000') || text.includes('green-ai:')) return undefined;
-  if (kind === 'python') return mayBeConfigModule(text) ? undefined : nonRunPathReason(job.display, job.entryRules);
+  if (kind === 'python')
+    return mayBeConfigModule(text)
+      ? undefined
+      : (nonRunPathReason(job.display, job.entryRules) ?? definitionsOnlyReason(text));
   return resultsRecordReason(job.path, text);
 }
 

@@ -11,7 +11,7 @@ import { nodesStartingOnLines, stringNodes } from './syntaxIndex';
  */
 
 /** Decorators that turn a function into the program's entry point (CLI frameworks, Hydra, torchtune's config parser; a Chainlit app's message handler, which `chainlit run` calls per message). */
-const ENTRY_DECORATOR =
+export const ENTRY_DECORATOR =
   /^@\s*(hydra\.main|click\.(command|group)|app\.(command|callback)|typer\.|config\.parse|fire\.|record\b|main\b|(?:chainlit|cl)\.on_(?:message|chat_start))/;
 
 /**
@@ -19,7 +19,7 @@ const ENTRY_DECORATOR =
  * cog.yaml names and calls its `setup()` and `predict()` (https://cog.run/python/), with no main guard. Cog
  * releases before 0.1 named the base `cog.Predictor` (with `@cog.input` decorators on `predict`).
  */
-const ENTRY_BASE = /\bBasePredictor\b|\bcog\.Predictor\b/;
+export const ENTRY_BASE = /\bBasePredictor\b|\bcog\.Predictor\b/;
 
 interface Definition {
   readonly name: string;
@@ -75,7 +75,7 @@ export function codeWithoutStrings(tree: Tree, names?: ReadonlySet<string>, keep
 
 /** Rows (inclusive) of the code that runs when the module is executed as a script. */
 /** `tf.app.run()`, `tf.compat.v1.app.run()`: run `main` of the module (tensorflow.org/api_docs/python/tf/compat/v1/app/run). */
-const TF_APP_RUN = /\btf\.(?:compat\.v1\.)?app\.run\(\s*\)/;
+export const TF_APP_RUN = /\btf\.(?:compat\.v1\.)?app\.run\(\s*\)/;
 
 export function executedRows(tree: Tree, checkpoint: (i: number) => void = () => undefined): Array<[number, number]> {
   const words = new Set<string>();

@@ -449,8 +449,17 @@ export function mayBeConfigModule(text: string): boolean {
  * call or loop, inference), as a config module, or with a directive. A file that cannot is read
  * only when a run links to it; the folder scan skips it otherwise. Built from the rule tables.
  */
+/** Can a rule that reads definitions (a config registry's `def llama3_8b() -> Config:`) start a run in this text? */
+export function mayStartInDefinitions(text: string): boolean {
+  return matches(RUN_STARTS_IN_DEFINITIONS, text);
+}
+
 export function mayStartPythonRun(text: string): boolean {
-  if (text.includes('green-ai:') || mayBeConfigModule(text)) return true;
+  return text.includes('green-ai:') || mayBeConfigModule(text) || mayNameARunStart(text);
+}
+
+/** Does the text name a run start some rule reads (mayStartPythonRun without the config-module and directive tests)? */
+export function mayNameARunStart(text: string): boolean {
   const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
   if (matches(RUN_STARTS_IN_DEFINITIONS, code)) return true;
   // A library that defines `def backward(ctx, grad)` or `def from_pretrained(cls, ...)` names a run start
