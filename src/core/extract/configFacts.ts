@@ -1,4 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { AUTO_PRECISION_DETAIL } from './precisionSwitches';
+import { isValohaiStep, scalarItems, valohaiCommands } from './config/valohaiStep';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { CONFIG_DIALECTS } from './config';
 import { readArchitectureBudget } from './config/architectureBudget';
@@ -198,7 +200,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
             value: key,
             range: rangeOf(valueNode),
             confidence: 'low',
-            detail: `${where}: auto, assumed on (a GPU that supports it)`,
+            detail: `${where}${AUTO_PRECISION_DETAIL}`,
           });
           facts.push({
             kind: 'training.precision',
@@ -317,6 +319,18 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
           valueNode.items[0].key,
           `${where}: first dataset of the mixture`,
         );
+      } else if (key === 'command' && isSeq(valueNode) && scalarItems(valueNode) && isValohaiStep(node)) {
+        // A Valohai step: its commands run one after another, each on the line of its item.
+        const items = valueNode.items as YamlNode[];
+        const commands = valohaiCommands(
+          node,
+          items.map((i) => String((i as unknown as { value: unknown }).value).replace(/\n/g, ' ')),
+        );
+        for (const f of extractShellFacts(commands.join('\n'))) {
+          const line = rangeOf(items[Math.min(f.range.startLine, items.length - 1)]).startLine;
+          const { originLine: _origin, ...read } = f;
+          facts.push({ ...read, range: { ...f.range, startLine: line, endLine: line } });
+        }
       } else if (
         (ARGUMENT_KEYS.includes(key) || key === 'command' || key === 'entrypoint') &&
         isSeq(valueNode) &&

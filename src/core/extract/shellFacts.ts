@@ -1,4 +1,6 @@
+import { SET_FROM_VARIABLE } from './shell/words';
 import type { Fact, FactKind } from '../facts';
+import { SWITCHES_OFF_DETAIL } from './precisionSwitches';
 import { findModel } from '../knowledge';
 import { sizeFromModelName } from '../knowledge/modelName';
 import { normalisePrecision } from './pythonFacts';
@@ -310,6 +312,9 @@ function scriptIndex(tokens: readonly string[]): number {
       i++;
       continue;
     }
+    // Hugging Face's TPU launcher (`python xla_spawn.py --num_cores 8 finetune_trainer.py ...`, "a simple launcher
+    // script for TPU training", transformers examples/xla_spawn.py) runs the script after it on every core.
+    if (/(?:^|\/)xla_spawn\.py["']?$/.test(t)) continue;
     if (/\.py["']?$/.test(t) && !t.startsWith('-')) return i;
   }
   return -1;
@@ -326,6 +331,8 @@ const VISIBLE_DEVICES_PREFIX =
 
 /** LoRA switched on in a command (a `--bits 4` beside it is QLoRA's 4-bit base). */
 const LORA_ON = /--(?:lora_enable|use_lora|use_peft|lora_r|lora_rank)\b(?![=\s]+["']?(?:false|0)\b)/i;
+/** P-tuning v2 / prefix tuning switched on (THUDM's ptuning scripts: `--pre_seq_len 128`): trained prefixes, not LoRA. */
+const PREFIX_TUNING = /--(?:pre_seq_len|prefix_projection|num_virtual_tokens)[=\s]+["']?(?:\$|[1-9])/;
 /** LoRA switched off on the command line (`--peft_enable False`, `--use_lora false`). */
 const LORA_OFF = /--(?:lora_enable|use_lora|use_peft|peft_enable)[=\s]+["']?(?:false|0)\b/i;
 /** A Hub id given as the model (`--model_name_or_path org/name`): a pretrained checkpoint. */
@@ -335,6 +342,11 @@ const PRETRAINED_MODEL_FLAG =
 const OUTPUT_FLAG = /--(?:output_dir|output-dir|save_dir|out_dir)[=\s]+(\S+)/g;
 /** The flags that name the model a serving or inference command loads. */
 const MODEL_FLAG = /^--(?:model|model_name_or_path|model_id_or_path|ckpt_dir|checkpoint_dir)$/;
+/** The last segment of a path as written (`./checkpoints/$V/` → `$V`). */
+const lastPathSegment = (path: string) => {
+  const trimmed = withoutTrailingSlashes(path);
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+};
 const unquote = (w: string) => withoutTrailingSlashes(w.replace(/^["']|["']$/g, ''));
 /** Output folders remembered per file. */
 const MAX_CONVERTED = 100;
@@ -353,6 +365,32 @@ const MIN_SMOKE_CHECKS = 3;
 
 /** Launch commands read per file, and flags per command: far above real scripts, and a bound on the work per file. */
 const MAX_LAUNCHES = 1000;
+/**
+ * The line without its continuation backslash when it continues onto `next`, else undefined. `--warmup_steps 500 \ `
+ * (a blank after the backslash) ends the command in bash, and the flags on the lines after it would run as commands of
+ * their own and fail: when the next line is such a flag, the author's evident command is read (the run as written
+ * cannot start otherwise).
+ */
+function continuedLine(line: string, next: string): string | undefined {
+  if (line.endsWith('\\')) return line.slice(0, -1);
+  const trimmed = line.trimEnd();
+  if (trimmed.length === line.length || !trimmed.endsWith('\\') || trimmed.endsWith('\\\\')) return undefined;
+  return /^[ \t]*--?[A-Za-z]/.test(next) ? trimmed.slice(0, -1) : undefined;
+}
+
+/** A device variable set from an enclosing loop's value (`CUDA_VISIBLE_DEVICES=$IDX`) on a line sent to the background. */
+const DEVICE_FROM_VARIABLE =
+  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*?(?:CUDA|ASCEND_RT|HIP)_VISIBLE_DEVICES=["']?\$\{?(\w+)\}?["']?\s/;
+function devicePerLoopValue<L extends { count: number | null; name: string }>(
+  logical: string,
+  loops: readonly L[],
+): L | undefined {
+  const end = logical.trimEnd();
+  if (!end.endsWith('&') || end.endsWith('&&')) return undefined;
+  const name = DEVICE_FROM_VARIABLE.exec(logical)?.[1];
+  const loop = name ? loops.find((l) => l.name === name) : undefined;
+  return loop && loop.count !== null && loop.count >= 2 ? loop : undefined;
+}
 /** Programs a loop's launch is linked to (`for f in a.py b.py c.py; do python $f`). */
 const MAX_LOOPED_SCRIPTS = 8;
 const MAX_FLAGS_PER_COMMAND = 300;
@@ -498,8 +536,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     const startLine = i;
     // Continued lines are joined once at the end: re-slicing the growing string per line was quadratic.
     const parts = [lines[i]];
-    while (parts[parts.length - 1].endsWith('\\') && i + 1 < lines.length) {
-      parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
+    while (i + 1 < lines.length) {
+      const joined = continuedLine(parts[parts.length - 1], lines[i + 1]);
+      if (joined === undefined) break;
+      parts[parts.length - 1] = joined;
       parts.push(lines[++i]);
     }
     let logical = parts.join(' ');
@@ -597,7 +637,11 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       (visibleLine >= 0 && visibleLine < startLine ? VISIBLE_DEVICES.exec(lines[visibleLine]) : null);
     // mpirun's ranks of a compiled trainer are the job's processes on all hosts (CUDA_VISIBLE_DEVICES is one host's).
     const ranks = launch.launcher.name === COMPILED_PROGRAM ? mpiProcesses(launch.command.prefix) : undefined;
+    // `for IDX in {0..7}; do CUDA_VISIBLE_DEVICES=$IDX python eval.py --chunk-idx $IDX &`: the loop starts its
+    // processes side by side, one device each; together they are one job on that many devices, not N runs.
+    const spread = visible ? undefined : devicePerLoopValue(logical, loops);
     if (ranks) add('hardware.devices', ranks.n, ranks.detail);
+    else if (spread) add('hardware.devices', spread.count, `${spread.detail}, one device per process`);
     else if (visible)
       add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
     else {
@@ -622,7 +666,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         confidence: 'medium',
         detail: `${loraOff[0].trim()}: no adapters, the pretrained model's weights train`,
       });
-    const repeats = loops.filter((l) => l.count !== null && l.count >= 2);
+    const repeats = loops.filter((l) => l !== spread && l.count !== null && l.count >= 2);
     if (repeats.length > 0) {
       const count = repeats.reduce((n, l) => n * (l.count as number), 1);
       const end = nextDone[i + 1];
@@ -693,6 +737,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
     const flagsStart = facts.length;
+    const switchedOff: string[] = [];
     let flags = 0;
     for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]{0,1000}"|'[^']{0,1000}'|[^\s-][^\s]*))?/g)) {
       if (++flags > MAX_FLAGS_PER_COMMAND) break;
@@ -727,6 +772,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         (raw === undefined || /^(true|1)$/i.test(raw))
       )
         add('training.precision', name, `--${name}`);
+      else if ((name === 'bf16' || name === 'fp16') && raw !== undefined && /^(false|0)$/i.test(raw))
+        switchedOff.push(`--${m[1]} ${raw}`);
       else if (name === 'amp_dtype' && raw)
         add('training.precision', /bf|bfloat/i.test(raw) ? 'bf16' : 'fp16', `--amp-dtype ${raw}`);
       else if (CHECKPOINT_FILE_FLAGS.has(name) && raw && checkpointFileModel(raw)) {
@@ -803,8 +850,14 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         // The QLoRA reference script's `--bits 4` (artidoro/qlora qlora.py: "How many bits to use", loading the base
         // with BitsAndBytesConfig(load_in_4bit=bits == 4)), kept by the scripts built on it, beside LoRA switched on.
         add('training.adapter', 'qlora', `--${m[1]} 4`);
-      else if ((name === 'quant_bits' || name === 'quantization_bit') && raw === '4')
-        // ms-swift `--quant_bits 4`, LLaMA-Factory `--quantization_bit 4`: the base is loaded in 4 bits.
+      else if (
+        (name === 'quant_bits' || name === 'quantization_bit') &&
+        raw === '4' &&
+        (!PREFIX_TUNING.test(logical) || LORA_ON.test(logical))
+      )
+        // ms-swift `--quant_bits 4`, LLaMA-Factory `--quantization_bit 4`: the base is loaded in 4 bits under LoRA.
+        // P-tuning v2 (`--pre_seq_len 128 --quantization_bit 4`) trains a prefix encoder over the 4-bit base: no
+        // LoRA adapters, so not QLoRA.
         add('training.adapter', 'qlora', `--${m[1]} 4`);
       else if (
         (name === 'torch_dtype' || name === 'bnb_4bit_compute_dtype') &&
@@ -820,12 +873,11 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       else if (sizingKindFor(name, 'flag') && raw !== undefined) {
         const kind = sizingKindFor(name, 'flag')!;
         if (kind === 'model.id' || kind === 'training.dataset') {
-          const isVariable = raw.startsWith('$');
-          add(
-            kind,
-            isVariable ? null : raw,
-            isVariable ? `--${m[1]} ${raw}: set from a shell variable` : `--${m[1]} ${raw}`,
-          );
+          // `./checkpoints/$MODEL_VERSION` with MODEL_VERSION unset in the script (set only in a comment, or by
+          // the caller): the name is whatever the caller sets, not the path as written. A variable before the last
+          // segment (`/data/$USER/llama-2-7b`) still leaves the name readable.
+          const isVariable = raw.startsWith('$') || lastPathSegment(raw).includes('$');
+          add(kind, isVariable ? null : raw, isVariable ? `--${m[1]} ${raw}${SET_FROM_VARIABLE}` : `--${m[1]} ${raw}`);
           if (kind === 'model.id' && !isVariable)
             add('model.fromScratch', false, `--${m[1]} names a pretrained checkpoint`);
         } else {
@@ -852,6 +904,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         };
       }
     }
+    // `--bf16 False --tf32 False` and no switch on: fp32, which a DeepSpeed config's `auto` follows.
+    if (switchedOff.length > 0 && !facts.slice(flagsStart).some((f) => f.kind === 'training.precision'))
+      add('training.precision', 'fp32', `${switchedOff.join(' ')}${SWITCHES_OFF_DETAIL}`);
     // A vision-language model assembled from a vision encoder and a language model: the pair is the model (the
     // single reading of `--model_name_or_path` names only its language part).
     if (VISION_LANGUAGE_WORD.test(logical)) {

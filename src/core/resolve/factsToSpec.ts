@@ -1,5 +1,8 @@
 import { findModel } from '../knowledge';
 import { YACS_DEFAULT } from '../extract/config/yacsDefaults';
+import { AUTO_PRECISION_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precisionSwitches';
+import { SET_FROM_VARIABLE } from '../extract/shell/words';
+import { RAY_PLACED_TOTAL } from '../extract/shell/openRlhfRay';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf, startsARun } from '../facts';
 import { runsAScript, submitsAJob } from '../extract/shell/launchers';
@@ -168,6 +171,22 @@ function withoutPlaceholderIds(read: readonly Fact[]): readonly Fact[] {
   );
 }
 
+/**
+ * The launch line sets the model flag from a variable the script leaves unset (`--model_name_or_path
+ * ./checkpoints/$MODEL_VERSION`): the caller picks the model, so the launched program's default for that flag
+ * (a dataclass or argparse default, or a from_pretrained call reading one, in a linked file) is not the one this
+ * run loads. The model stays unknown.
+ */
+function modelFacts(facts: readonly Fact[]): readonly Fact[] {
+  const fromVariable = facts.some(
+    (f) => !f.file && f.kind === 'model.id' && f.value === null && f.detail.endsWith(SET_FROM_VARIABLE),
+  );
+  if (!fromVariable) return facts;
+  return facts.filter(
+    (f) => !(f.file && f.kind === 'model.id' && f.confidence !== 'high' && f.detail.includes('default of ')),
+  );
+}
+
 /** Stages looked at: a notebook trains in a few, never in dozens (beyond this the file is read as before). */
 const MAX_STAGES = 8;
 
@@ -212,7 +231,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   const facts = derivedSteps ? [derivedSteps, ...read] : read;
   // Facts from linked files (file set) add values; where the run is, is this file's business.
   const own = facts.filter((f) => !f.file);
-  const modelId = sizedByVariant(pick(facts, 'model.id'), pick(facts, 'model.variant'));
+  const modelId = sizedByVariant(pick(modelFacts(facts), 'model.id'), pick(facts, 'model.variant'));
   const size =
     pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
   // Building a Trainer or TrainingArguments is not running one: a run needs train()/fit(), a loop,
@@ -497,7 +516,9 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     spec.hardware.accelerator = String(accelerator.value);
   const devices = asNumber(use('hardware.count', pick(facts, 'hardware.devices')));
   const nodes = asNumber(use('hardware.nodes', pick(facts, 'hardware.nodes')));
-  if (devices) spec.hardware.count = Math.round(devices) * Math.round(nodes ?? 1);
+  // A Ray job's placement groups are summed over the whole cluster: the nodes it spans are already in the sum.
+  const wholeJob = devices !== undefined && pick(facts, 'hardware.devices')?.detail.startsWith(RAY_PLACED_TOTAL);
+  if (devices) spec.hardware.count = Math.round(devices) * (wholeJob ? 1 : Math.round(nodes ?? 1));
   if (nodes) spec.hardware.nodes = Math.round(nodes);
 
   // Everything else the code sets in a way that cannot be read: listed, so the user sees where.
@@ -634,7 +655,10 @@ function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
 function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   // FP8 switched on (LLaMA-Factory `fp8: true`, TransformerEngine) runs the matmuls in fp8 beside a bf16 setting.
   const order = ['fp8', 'bf16', 'fp16', 'tf32', 'fp32'];
-  const stated = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
+  const all = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
+  // A DeepSpeed `auto` switch follows the launch's TrainingArguments: `--bf16 False` turns it off.
+  const off = all.some((f) => f.detail.endsWith(SWITCHES_OFF_DETAIL));
+  const stated = off ? all.filter((f) => !f.detail.endsWith(AUTO_PRECISION_DETAIL)) : all;
   // A flag's default (`--dtype` default 'bf16') yields to a precision set elsewhere (the launch's `--dtype fp16`),
   // not to a sign read off the program (a GradScaler under `if args.precision == "amp"`, medium confidence).
   // So does a yacs program's defaults module (`_C.AMP_ENABLE = True`) to the config merged over it.

@@ -30,6 +30,24 @@ const TRL_KEYS = [
   'beta',
   'chat_template',
 ];
+/** Sampling settings of a GRPO-style config (TRL GRPOConfig: num_generations, max_completion_length, temperature). */
+const GENERATION_KEYS = ['num_generations', 'max_completion_length', 'temperature', 'top_p', 'max_new_tokens'];
+/** Any of these makes the config a training run (TrainingArguments' optimizer, schedule and batch settings). */
+const TRAINING_KEYS = [
+  'learning_rate',
+  'lr_scheduler_type',
+  'num_train_epochs',
+  'max_steps',
+  'per_device_train_batch_size',
+  'gradient_accumulation_steps',
+  'warmup_ratio',
+  'warmup_steps',
+  'optim',
+  'gradient_checkpointing',
+  'use_peft',
+  'beta',
+  'loss_type',
+];
 const TRAINERS = /\btrl\s+(sft|dpo|grpo|kto|orpo|reward|rloo|ppo|online_dpo|xpo|nash_md|gkd|bco|cpo)\b/;
 
 export const trl: ConfigDialect = {
@@ -58,6 +76,20 @@ export const trl: ConfigDialect = {
     const mixture = doc.get('dataset_mixture.datasets.0.id');
     if (typeof mixture?.value === 'string')
       out.add('training.dataset', mixture.value, mixture, `dataset_mixture: first dataset ${mixture.value}`);
+    // A recipe that samples completions and sets nothing of an optimizer or a schedule (open-r1's pass-rate
+    // filtering configs: TrlParser over GRPOConfig, whose `num_generations` completions per prompt a program
+    // generates and scores to filter a dataset) is a generation run: the model is only run forward.
+    const generates = GENERATION_KEYS.filter((k) => doc.has(k));
+    if (
+      typeof model.value === 'string' &&
+      model.value &&
+      generates.length >= 2 &&
+      !TRAINING_KEYS.some((k) => doc.has(k))
+    ) {
+      out.add('training.mode', 'inference', model, `${generates.join(', ')} and no optimizer or schedule: generation`);
+      out.add('launch.inference', 'config:trl-generation', model, `TRL config that generates with ${model.value}`);
+      return;
+    }
     const trains =
       doc.has('dataset_name') ||
       doc.has('dataset_mixture') ||

@@ -1,4 +1,5 @@
 import type { Fact, FactKind, FactValue } from '../../facts';
+import { isOpenRlhfRayTrainer, readOpenRlhfEpisodes, readOpenRlhfRayPlacement } from './openRlhfRay';
 import { hubIdInPath } from '../config/dialect';
 import { torchtuneRecipe } from '../config/torchtune';
 import { parseComposerDuration } from '../config/composer';
@@ -353,6 +354,10 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
   if (readTorchtitanLaunch(command, module, out) === 'no-run') return 'no-run';
   if (module && /^openrlhf\.cli\.train_/.test(module)) readOpenRlhf(command, module, out);
+  if (module && isOpenRlhfRayTrainer(module)) {
+    readOpenRlhfRayPlacement(command, out);
+    readOpenRlhfEpisodes(command, out);
+  }
   if (module && isOpenClipTrain(module, command.text)) readOpenClipTrain(command, module, out);
   // A module named as a server (`-m openrlhf.cli.serve_rm`, `-m pkg.serve`, `-m pkg.api_server`) serves a model.
   if (module && /(?:^|\.)(?:serve|serve_\w+|server|api_server)$/.test(module))

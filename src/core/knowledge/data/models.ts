@@ -600,6 +600,30 @@ export const MODELS: readonly Model[] = [
     source:
       'model card huggingface.co/microsoft/deberta-v3-large, current revision (backbone + embedding parameters as stated; MNLI-m dev accuracy from its fine-tuning table): 304M backbone + 131M embedding',
   },
+  {
+    id: 'microsoft/deberta-v2-xxlarge',
+    aliases: [],
+    family: 'deberta-v2',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 1_500_000_000,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/microsoft/deberta-v2-xxlarge (commit "DeBERTa v2 XXLarge(1.5B) model", Feb 2021): "48 layers, 1536 hidden size. Total parameters 1.5B"',
+  },
+  {
+    id: 'facebook/mbart-large-cc25',
+    aliases: [],
+    family: 'mbart',
+    architecture: 'encoder-decoder',
+    modality: 'text',
+    params: 610_851_840,
+    contextLength: 1024,
+    smallerSiblings: [],
+    source:
+      'computed from config.json of huggingface.co/facebook/mbart-large-cc25 (12+12 layers, d_model 1024, ffn 4096, vocab 250027 shared and tied, 1024+2 learned positions per stack, pre-norm with final and embedding layer norms)',
+  },
   // ---------------- Sentence embeddings (sentence-transformers, BGE) ----------------
   {
     id: 'sentence-transformers/all-MiniLM-L6-v2',
