@@ -170,6 +170,52 @@ describe('What is a run: entry points', () => {
     );
   });
 
+  it("keeps a package's thin entry point over its train() and a module's sampling demo, not a shape self-test", async () => {
+    const p = await parsing();
+    const train = [
+      'from dataclasses import dataclass, field',
+      'import transformers',
+      '',
+      '@dataclass',
+      'class ModelArguments:',
+      '    model_name_or_path: str = field(default="facebook/opt-125m")',
+      '',
+      'def train(attn_implementation=None):',
+      '    parser = transformers.HfArgumentParser((ModelArguments, transformers.TrainingArguments))',
+      '    model_args, training_args = parser.parse_args_into_dataclasses()',
+      '    model = transformers.AutoModelForCausalLM.from_pretrained(model_args.model_name_or_path)',
+      '    transformers.Trainer(model=model, args=training_args).train()',
+      '',
+      'if __name__ == "__main__":',
+      '    train()',
+      '',
+    ].join('\n');
+    const net =
+      'import torch\nfrom torch import nn\n\nclass Net(nn.Module):\n    def __init__(self, dim=8):\n        super().__init__()\n        self.fc = nn.Linear(dim, dim)\n\n    def forward(self, x):\n        return self.fc(x)\n\n    def sample(self, n):\n        return self.fc(torch.randn(n, 8))\n\n';
+    const files: Record<string, string> = {
+      'vlm/__init__.py': '',
+      'vlm/train/train.py': train,
+      'vlm/train/train_mem.py':
+        'from vlm.train.train import train\n\nif __name__ == "__main__":\n    train(attn_implementation="flash_attention_2")\n',
+      'vlm/nets/demo.py': `${net}if __name__ == "__main__":\n    net = Net(dim=8)\n    print(net.sample(4).shape)\n`,
+      'vlm/nets/selftest.py': `${net}if __name__ == "__main__":\n    net = Net(dim=8)\n    x = torch.randn(2, 8)\n    assert net(x).shape == x.shape\n`,
+    };
+    const result = await new FolderScanCache().scan(
+      Object.entries(files).map(([rel, text]) => ({
+        path: `/w/${rel}`,
+        display: rel,
+        read: async () => new TextEncoder().encode(text),
+      })),
+      { python: p, root: '/w', settingsFor: () => DEFAULT_SETTINGS },
+    );
+    const runs = new Map(
+      result.files.filter((f) => f.analysis.runs.length > 0).map((f) => [f.display, f.analysis.runs]),
+    );
+    assert.equal(runs.get('vlm/train/train_mem.py')?.[0].run.model.name, 'facebook/opt-125m');
+    assert.equal(runs.get('vlm/nets/demo.py')?.[0].run.mode, 'inference');
+    assert.ok(!runs.has('vlm/nets/selftest.py'));
+  });
+
   it('reads serving commands behind wrappers (nohup, conda run) as inference with their engine settings', () => {
     const facts = extractShellFacts(
       'CUDA_VISIBLE_DEVICES=0,1 nohup conda run -n serve vllm serve org/chat-7b --tensor-parallel-size 2 --max-num-seqs 32 --quantization gptq &\n',

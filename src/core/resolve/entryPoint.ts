@@ -283,5 +283,9 @@ export function packageModuleReason(
   if (inside.some((f) => PROGRAM_FOLDERS.has(f.toLowerCase()))) return undefined;
   if (facts.some((f) => MODEL_FACTS.has(f.kind) && f.value !== false)) return undefined;
   if (facts.some((f) => f.kind === 'run.commandLine') && facts.some(startsOwnWork)) return undefined;
+  // A thin entry point handing its command line to the package's run function (`train()`: readers/localModules.ts).
+  if (facts.some((f) => f.kind === 'run.commandLine' && String(f.value).endsWith('()'))) return undefined;
+  // The module's own demo under its main guard, sampling from the network it defines (readers/moduleDemo.ts).
+  if (facts.some((f) => f.kind === 'launch.inference' && f.value === 'module-demo')) return undefined;
   return `a module of the repository's package ${root}/ that names no model: program code run with a config or flags, not a run of its own`;
 }

@@ -48,6 +48,7 @@ import * as mmengine from './readers/mmengine';
 import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
+import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageModelProgram } from './readers/packageModel';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
@@ -231,6 +232,7 @@ export const FILE_RULES: readonly FileRule[] = [
   diffusion.cachingProgram,
   diffusion.registryBuild,
   sbert.sentenceTransformerModels,
+  moduleDemoSampling,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

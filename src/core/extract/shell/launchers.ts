@@ -285,6 +285,10 @@ const POST_TRAINING_WORDS = new Set([
   'reinforce',
   'rlhf',
   'rlvr',
+  // A reward model (`train_rm.py`, `train_reward_model.py`) is a pretrained LM fine-tuned with a scalar head
+  // (Ouyang et al. 2022, arXiv:2203.02155, section 3.5: the RM starts from the SFT model).
+  'rm',
+  'reward',
 ]);
 export function postTrainingMethod(program: { script?: string; module?: string }): string | undefined {
   const name = program.module
@@ -295,8 +299,9 @@ export function postTrainingMethod(program: { script?: string; module?: string }
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .find((w) => POST_TRAINING_WORDS.has(w));
+  const method = word === 'rm' || word === 'reward' ? 'reward-model training' : word?.toUpperCase();
   return word
-    ? `${program.module ? `-m ${program.module}` : program.script}: named for ${word.toUpperCase()}, a post-training method that starts from a pretrained model`
+    ? `${program.module ? `-m ${program.module}` : program.script}: named for ${method}, a post-training method that starts from a pretrained model`
     : undefined;
 }
 

@@ -3,6 +3,7 @@ import { normalisePrecision } from '../../precision';
 import { PART_SEPARATOR } from '../../../runVocabulary';
 import { evaluate, keywordArgument, stringLiteral } from '../../pythonValues';
 import { scalar, type PythonReadContext } from '../context';
+import { flagMeaning } from '../../sizingNames';
 import { PRECISION_FLAGS, readKeyword, sizingKind } from '../keywords';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
@@ -50,6 +51,19 @@ function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadCon
 /** Flags whose string default is the run's precision (`--dtype fp16`, `--precision bf16`, `--mixed_precision no`). */
 const PRECISION_DEFAULT_FLAGS = new Set(['dtype', 'precision', 'mixed_precision', 'torch_dtype']);
 
+/**
+ * The setting a flag names, without its dashes: `--num-epochs` → num_epochs. A flag grouped under a namespace
+ * (`--train.max_epochs`, `--ds.param_dtype`, as OpenRLHF's programs write them) names it by its tail, read as the
+ * shell reader reads the same flags on a launch line (sizingNames.flagMeaning); one that sets another model of the
+ * run (`--reward.max_len`) or evaluation (`--eval.batch_size`) names none of the run's.
+ */
+function runFlagName(flag: string): string | undefined {
+  const dest = flag.slice(2).replace(/-/g, '_');
+  if (!dest.includes('.')) return dest;
+  const meaning = flagMeaning(dest);
+  return meaning?.role === 'run' ? meaning.name : undefined;
+}
+
 /** `add_argument("--epochs", default=30)`: a sizing default is a fact where it is declared (uses win over it). */
 function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
   for (const node of index.calls) {
@@ -59,8 +73,8 @@ function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
     const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
     const def = args ? keywordArgument(args, 'default') : null;
     if (!flag || !def) continue;
-    const dest = flag.slice(2).replace(/-/g, '_');
-    const kind = sizingKind(dest);
+    const dest = runFlagName(flag);
+    const kind = dest ? sizingKind(dest) : undefined;
     if (!kind || kind === 'inference.maxNewTokens' || kind === 'hardware.devices') continue;
     const r = evaluate(def, ctx.symbols);
     if (r && typeof r.value === 'number') ctx.add(kind, r.value, def, `default of ${flag}`, 'medium');
@@ -151,10 +165,10 @@ function readArgparsePrecision(index: SyntaxIndex, ctx: PythonReadContext): void
     const args = node.childForFieldName('arguments');
     const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
     const def = args ? keywordArgument(args, 'default') : null;
-    const dest = flag?.slice(2).replace(/-/g, '_');
+    const dest = flag ? runFlagName(flag) : undefined;
     if (!flag || !def || !dest || !PRECISION_DEFAULT_FLAGS.has(dest)) continue;
     // A dtype passed without the flag (`dtype=torch.float16 if args.triton else torch.float`) is what runs.
-    if (dtypeNotFromFlag(ctx.text, dest)) return;
+    if (dtypeNotFromFlag(ctx.text, flag.slice(2).replace(/-/g, '_'))) return;
     const r = evaluate(def, ctx.symbols);
     // Accelerate spells full precision `mixed_precision="no"` (choices no/fp16/bf16/fp8, "no" the default:
     // huggingface.co/docs/accelerate/package_reference/accelerator, Accelerator `mixed_precision`).

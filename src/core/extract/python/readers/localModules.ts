@@ -77,6 +77,7 @@ export const localModuleCalls: FileRule = {
     const buildsModel = ctx.facts.some((f) => MODEL_FACTS.has(f.kind));
     // From a program with its own functions, only its run function: its other imports are helpers.
     const runFunctions = new Set<string>();
+    const importedAs = new Map<string, string>();
     for (const m of ctx.text.matchAll(LOCAL_IMPORT)) {
       const isDotted = m[1].includes('.', 1);
       const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
@@ -92,6 +93,7 @@ export const localModuleCalls: FileRule = {
           runFunctions.add(local);
         }
         moduleOf.set(local, file);
+        importedAs.set(local, name![1]);
       }
     }
     if (moduleOf.size === 0) return;
@@ -136,6 +138,18 @@ export const localModuleCalls: FileRule = {
         confidence: 'low',
         detail: `${name}(...) from ${file} runs here`,
       });
+      // A thin entry point of the package (`train_mem.py`: a patch, then `train()` under the main guard) is the
+      // program people launch: the run function it hands over to parses the command line (resolve/entryPoint.ts
+      // keeps such a module of the package as a run).
+      const original = importedAs.get(name);
+      if (thin && dotted.has(file) && original && RUN_FUNCTION.test(original) && guardRow >= 0 && row > guardRow)
+        ctx.facts.push({
+          kind: 'run.commandLine',
+          value: `${name}()`,
+          range: at,
+          confidence: 'low',
+          detail: `a thin program run as main: ${name}() from ${file} reads its command line and runs it`,
+        });
     }
   },
 };

@@ -289,7 +289,7 @@ export const savedModelLoader: FileRule = {
 };
 
 /**
- * `torch.autocast(...)`, `torch.cuda.amp.autocast()`. A framework object's own `autocast()` is left alone:
+ * `torch.autocast(...)`, `torch.cuda.amp.autocast()` (not one with `enabled=False`). A framework object's own `autocast()` is left alone:
  * Accelerate's `accelerator.autocast()` casts in whatever `Accelerator(mixed_precision=...)` was built with, and not
  * at all when that is "no" (huggingface.co/docs/accelerate/package_reference/accelerator: Accelerator, autocast);
  * the precision is read where the Accelerator is built.
@@ -300,6 +300,9 @@ export const autocast: CallRule = {
   read: ({ node, full, ctx }) => {
     if (full.includes('.') && !full.startsWith('torch.')) return;
     const args = node.childForFieldName('arguments');
+    // `autocast('cuda', enabled=False)` (often a decorator keeping a numerically delicate step in float32) turns
+    // mixed precision off for what it wraps: it says nothing of the run's precision.
+    if (args && keywordArgument(args, 'enabled')?.text === 'False') return;
     const dtype = args ? keywordArgument(args, 'dtype') : null;
     if (dtype) readKeyword('dtype', dtype, ctx, full);
     // A bare autocast in a file that reads the run's `mixed_precision` setting (a wrapper applied only when
