@@ -3,6 +3,7 @@ import { YACS_DEFAULT } from '../extract/config/yacsDefaults';
 import { AUTO_PRECISION_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precisionSwitches';
 import { SET_FROM_VARIABLE } from '../extract/shell/words';
 import { RAY_PLACED_TOTAL } from '../extract/shell/openRlhfRay';
+import { DEFAULT_CONFIG_LINK } from '../extract/python/readers/lavisProgram';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf, startsARun } from '../facts';
 import { runsAScript, submitsAJob } from '../extract/shell/launchers';
@@ -270,7 +271,14 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     ownStarts.length === 0 &&
     linkedStart &&
     own.some((f) => f.kind === 'link.script' && f.detail.startsWith('source '));
+  // A program that starts as it is with the config its settings flag defaults to (LAVIS-style `Config(args)` over
+  // `--cfg-path` with a default, readers/lavisProgram.ts): that config's training or inference is the program's run.
+  const startsThroughDefaultConfig =
+    ownStarts.length === 0 &&
+    linkedStart &&
+    own.some((f) => f.kind === 'link.config' && f.detail.startsWith(DEFAULT_CONFIG_LINK));
   const starts =
+    startsThroughDefaultConfig ||
     ownStarts.some((f) => !submitsAJob(String(f.value))) ||
     (ownStarts.length > 0 && linkedStart) ||
     startsThroughModule ||
@@ -418,8 +426,14 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   const constructionsOnly =
     trainerLaunches.every((f) => /^construct:(Accelerator|PartialState)$/.test(String(f.value))) &&
     own.some((f) => f.kind === 'launch.inference');
+  // A program started with its default config answers when that config only answers (a demo's config).
+  const defaultConfigInference =
+    startsThroughDefaultConfig &&
+    facts.some((f) => f.file !== undefined && f.kind === 'launch.inference') &&
+    trainerLaunches.length === 0;
   const inference =
     (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) ||
+    defaultConfigInference ||
     constructionsOnly ||
     scriptRunsInference ||
     moduleInference;

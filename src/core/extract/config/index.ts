@@ -5,6 +5,7 @@ import type { ConfigDialect } from './dialect';
 import { hfConfigTarget } from './hfConfigTarget';
 import { hfTrainer } from './hfTrainer';
 import { hydraExperiment } from './hydraExperiment';
+import { lavis } from './lavis';
 import { instantiateConfig } from './instantiateConfig';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
@@ -65,6 +66,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   maxtext,
   openNmt,
   stableAudio,
+  lavis,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

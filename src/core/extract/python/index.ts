@@ -17,6 +17,8 @@ import { mlcEngine } from './readers/mlc';
 import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
+import { samRegistry } from './readers/segmentAnything';
+import { lavisProgramConfig } from './readers/lavisProgram';
 import { blipFactory } from './readers/blip';
 import { namedArchitecture } from './readers/namedArchitecture';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
@@ -176,6 +178,8 @@ export const CALL_RULES: readonly CallRule[] = [
   torch.trainCall,
   blipFactory,
   vision.visionConstructors,
+  samRegistry,
+  lavisProgramConfig,
   namedArchitecture,
   hf.tokenizerLength,
   torch.loaderBatch,

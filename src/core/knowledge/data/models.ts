@@ -6668,7 +6668,7 @@ export const MODELS: readonly Model[] = [
   // ---------------- SAM / DINOv2 / DETR / YOLO ----------------
   {
     id: 'timm/samvit_base_patch16',
-    aliases: ['timm/samvit_base_patch16.sa1b'],
+    aliases: ['timm/samvit_base_patch16.sa1b', 'sam_vit_b'],
     family: 'sam',
     architecture: 'vit',
     modality: 'vision',
@@ -6680,7 +6680,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'timm/samvit_large_patch16',
-    aliases: ['timm/samvit_large_patch16.sa1b'],
+    aliases: ['timm/samvit_large_patch16.sa1b', 'sam_vit_l'],
     family: 'sam',
     architecture: 'vit',
     modality: 'vision',
@@ -6692,7 +6692,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'timm/samvit_huge_patch16',
-    aliases: ['timm/samvit_huge_patch16.sa1b'],
+    aliases: ['timm/samvit_huge_patch16.sa1b', 'sam_vit_h'],
     family: 'sam',
     architecture: 'vit',
     modality: 'vision',
@@ -6700,7 +6700,7 @@ export const MODELS: readonly Model[] = [
     forwardGflopsPerSample: 5964.46, // 1024x1024
     smallerSiblings: ['timm/samvit_large_patch16', 'timm/samvit_base_patch16'],
     source:
-      'timm samvit_* (SAM image encoder ported from facebookresearch/segment-anything); timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): samvit_huge_patch16 637.03M params (image encoder only; the SAM prompt encoder and mask decoder add ~4M), 2982.23 GMACs at 1024 (stored x2)',
+      'timm samvit_* (SAM image encoder ported from facebookresearch/segment-anything); timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): samvit_huge_patch16 637.03M params (image encoder only; the SAM prompt encoder and mask decoder add ~4M), 2982.23 GMACs at 1024 (stored x2); sam_vit_b/l/h: the keys of segment-anything\'s sam_model_registry (build_sam.py; "default" is vit_h) and its checkpoint names sam_vit_h_4b8939.pth, sam_vit_l_0b3195.pth, sam_vit_b_01ec64.pth (README, Model Checkpoints)',
   },
   {
     id: 'facebook/dinov2-small',
@@ -8481,5 +8481,28 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: ['parler-tts/parler-tts-mini-v1'],
     source:
       'model card huggingface.co/parler-tts/parler-tts-large-v1 ("a 2.2B-parameters text-to-speech (TTS) model, trained on 45K hours of audio data")',
+  },
+  // ---------------- MiniGPT-4 / MiniGPT-v2 (LAVIS-style registry models: EVA ViT-g + LLaMA-2-chat-7B) ----------------
+  {
+    id: 'minigpt-v2',
+    aliases: ['minigpt_v2', 'minigptv2'],
+    family: 'minigpt',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 7_740_000_000,
+    smallerSiblings: [],
+    source:
+      'Chen et al. 2023, MiniGPT-v2, arXiv:2310.09478, Sec. 3 (EVA ViT visual backbone, frozen; a linear projection layer; LLaMA-2-chat (7B) language model): LLaMA-2-7B 6.74B (Touvron et al. 2023, arXiv:2307.09288, Table 1) + EVA ViT-g/14 1.0B (Fang et al. 2022, EVA, arXiv:2211.07636, Table 1) ≈ 7.74B; the projector adds about 25M',
+  },
+  {
+    id: 'minigpt4-llama2',
+    aliases: ['minigpt4_llama2'],
+    family: 'minigpt',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 7_740_000_000,
+    smallerSiblings: [],
+    source:
+      'Zhu et al. 2023, MiniGPT-4, arXiv:2304.10592 (frozen EVA ViT-g/14 vision encoder, one projection layer, frozen LLM); its LLaMA-2 release uses LLaMA-2-chat-7B (Vision-CAIR/MiniGPT-4 README, "MiniGPT-4 (LLaMA-2 Chat 7B)"): LLaMA-2-7B 6.74B (Touvron et al. 2023, arXiv:2307.09288, Table 1) + EVA ViT-g/14 1.0B (Fang et al. 2022, arXiv:2211.07636, Table 1) ≈ 7.74B',
   },
 ];

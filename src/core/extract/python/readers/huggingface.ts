@@ -234,10 +234,22 @@ export const fromPretrained: CallRule = {
   },
 };
 
+/**
+ * A class a LAVIS-style registry hands out (`registry.get_model_class(cfg.arch)`, `get_processor_class`, directly or
+ * through a name bound to one): its `from_config` builds the model the config describes and loads the config's
+ * checkpoints (LAVIS BaseModel.from_config / load_checkpoint_from_config), so it is no random initialisation.
+ */
+const REGISTRY_CLASS = /\.get_(?:model|processor)_class\(/;
+function fromRegistry(owner: string, text: string): boolean {
+  if (REGISTRY_CLASS.test(owner)) return true;
+  if (!/^[A-Za-z_]\w{0,60}$/.test(owner)) return false;
+  return new RegExp(`^[ \\t]*${owner}[ \\t]*=[ \\t]*[\\w.]{1,80}\\.get_model_class\\(`, 'm').test(text);
+}
+
 export const fromConfig: CallRule = {
   framework: 'huggingface',
   callees: ['from_config'],
-  when: ({ full }) => !NOT_A_MODEL.test(ownerOf(full)),
+  when: ({ full, ctx }) => !NOT_A_MODEL.test(ownerOf(full)) && !fromRegistry(ownerOf(full), ctx.text),
   read: ({ node, full, ctx }) => readModelLoad(node, ctx, ownerOf(full) || full, true),
 };
 

@@ -1,0 +1,75 @@
+import { evaluate, keywordArgument } from '../../pythonValues';
+import type { CallRule } from '../rules';
+
+/**
+ * segment-anything's builders: `sam_model_registry["vit_h"](checkpoint="sam_vit_h_4b8939.pth")` (also through a
+ * variable the file sets, `model_type = "vit_b"`). The registry's keys are the image encoder's size (`vit_b`,
+ * `vit_l`, `vit_h`; `default` is `vit_h`, segment-anything build_sam.py), so the model is `sam_vit_<size>`, which the
+ * catalog sizes. A key the file does not set (`args.model_type`, a required flag) leaves the family, `sam`, with
+ * its size unknown; a checkpoint named after one size (`sam_vit_l_0b3195.pth`) says which when the key does not.
+ *
+ * The builders make float32 modules (PyTorch's default dtype) and load the checkpoint into them: unless the file
+ * casts (`.half()`, `autocast`, a float16/bfloat16 dtype), the model runs in fp32. A file that wraps the model in a
+ * `SamPredictor` or `SamAutomaticMaskGenerator` and asks it for masks runs inference; one that only builds it (an
+ * ONNX export utility) starts nothing here.
+ */
+
+const REGISTRY_CALL = /^(?:[A-Za-z_][\w]{0,60}\.){0,3}sam_model_registry\[/;
+const SIZE_KEY = /^(?:vit_[blh]|default)$/;
+const CHECKPOINT_SIZE = /\bsam_(vit_[blh])_[0-9a-f]{4,10}\.pth$/;
+/** The predictor or mask generator the file builds over the model, and a call that asks it for masks. */
+const PREDICTOR = /\bSam(?:Predictor|AutomaticMaskGenerator)\(/;
+const ASKS = /\.(?:predict|predict_torch|generate)\(/;
+const CASTS = /\.half\(|\bautocast\b|\bfloat16\b|\bbfloat16\b|\bto\(\s*dtype\b/;
+
+export const samRegistry: CallRule = {
+  framework: 'vision',
+  words: ['sam_model_registry['],
+  runStart: [/sam_model_registry\[/, PREDICTOR, ASKS],
+  when: ({ full }) => REGISTRY_CALL.test(full),
+  read: ({ node, ctx }) => {
+    const fn = node.childForFieldName('function');
+    const keyNode = fn?.childForFieldName('subscript') ?? null;
+    const keyRead = keyNode ? evaluate(keyNode, ctx.symbols) : undefined;
+    const key = keyRead?.value;
+    const args = node.childForFieldName('arguments');
+    const checkpointNode = args ? (keywordArgument(args, 'checkpoint') ?? args.namedChildren[0] ?? null) : null;
+    const checkpoint = checkpointNode ? evaluate(checkpointNode, ctx.symbols)?.value : undefined;
+    const fromCheckpoint = typeof checkpoint === 'string' ? CHECKPOINT_SIZE.exec(checkpoint)?.[1] : undefined;
+    const size = typeof key === 'string' && SIZE_KEY.test(key) ? (key === 'default' ? 'vit_h' : key) : fromCheckpoint;
+    if (size) {
+      ctx.add(
+        'model.id',
+        `sam_${size}`,
+        keyNode && typeof key === 'string' ? keyNode : (checkpointNode ?? node),
+        `sam_model_registry[${typeof key === 'string' ? `"${key}"` : (keyNode?.text ?? '')}]: Segment Anything with the ${size} image encoder`,
+      );
+      if (typeof key === 'string' && keyRead?.via) ctx.amendLast({ originLine: keyRead.origin.startPosition.row });
+    } else
+      ctx.add(
+        'model.id',
+        'sam',
+        node,
+        `${fn?.text ?? 'sam_model_registry[...]'}: Segment Anything, its image encoder size (vit_b, vit_l, vit_h) given when the program runs`,
+        'medium',
+      );
+    if (typeof checkpoint === 'string' || checkpointNode)
+      ctx.add(
+        'model.fromScratch',
+        false,
+        checkpointNode ?? node,
+        'the released SAM weights loaded by the builder',
+        'medium',
+      );
+    if (PREDICTOR.test(ctx.text) && ASKS.test(ctx.text))
+      ctx.add('launch.inference', 'segment-anything', node, 'a SAM predictor asked for masks (inference)', 'medium');
+    if (!CASTS.test(ctx.text))
+      ctx.add(
+        'training.precision',
+        'fp32',
+        node,
+        'segment-anything builds float32 modules and the file casts nothing to half precision',
+        'medium',
+      );
+  },
+};
