@@ -54,6 +54,34 @@ describe('library modules told from their text (the folder scan reads none of th
     assert.match(definitionsOnlyReason(LIBRARY) ?? '', /a library module/);
   });
 
+  it('follows the definitions module-level code names, and reads an example string as text', () => {
+    const registry = [
+      'from .registry import register',
+      '',
+      'def _cfg(url="", **kwargs):',
+      '    return {"url": url, "num_classes": 1000, **kwargs}',
+      '',
+      'default_cfgs = {"tiny": _cfg(url="tiny.pth"), "base": _cfg(url="base.pth")}',
+      '',
+      'EXAMPLE = """',
+      'pipe = TextPipeline.from_pretrained("org/model")',
+      'image = pipe("a cat").images[0]',
+      '"""',
+      '',
+    ].join('\n');
+    assert.match(definitionsOnlyReason(registry + LIBRARY) ?? '', /a library module/, 'a helper that starts nothing');
+    assert.equal(
+      definitionsOnlyReason(`${LIBRARY}\nDEFAULTS = {"loop": train_loop}\n`),
+      undefined,
+      'a definition with a training loop, named at module level',
+    );
+    assert.equal(
+      definitionsOnlyReason(`import os\n${LIBRARY}\nos.system("""torchrun --nproc_per_node 8 train.py""")\n`),
+      undefined,
+      'a command in a string that module-level code runs',
+    );
+  });
+
   it('leaves to the reader every module whose code may run something', () => {
     const cases: Record<string, string> = {
       'a main guard': `${LIBRARY}\nif __name__ == "__main__":\n    train_loop(m, o)\n`,
