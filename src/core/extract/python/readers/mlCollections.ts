@@ -41,6 +41,8 @@ const PRETRAINED_KEYS = [
   'init_ckpt',
   'model_or_filename',
   'pretrained',
+  // big_vision distillation: the weights the student starts from.
+  'student_init',
 ];
 /** Keys naming the compute dtype (scenic `model_dtype_str`, flax `dtype`, big_vision `param_dtype`). */
 const DTYPE_KEYS = ['dtype', 'model_dtype_str', 'model.dtype', 'compute_dtype', 'param_dtype', 'model.param_dtype'];
@@ -65,11 +67,70 @@ function getConfigFunction(ctx: PythonReadContext): Node | undefined {
   return undefined;
 }
 
+/** Nested dict literals followed into `path.key` settings (`config.model = dict(variant='B/16')` → `model.variant`). */
+const MAX_DICT_DEPTH = 2;
+
+/**
+ * The defaults `get_config`'s argument takes when the program passes none: its parameters' defaults
+ * (`def get_config(runlocal=False)`) and big_vision's `arg = bvcc.parse_arg(arg, variant='B/16', runlocal=False)`
+ * (the `--config=cfg.py:variant=B/32` string parsed over keyword defaults), by the expression that reads them
+ * (`runlocal`, `arg.variant`). The run the file defines by itself is the one with these defaults.
+ */
+function argumentDefaults(fn: Node, body: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter') continue;
+    const key = p.childForFieldName('name')?.text;
+    const value = p.childForFieldName('value');
+    if (key && value && value.type !== 'none') out.set(key, value);
+  }
+  for (const statement of body.namedChildren.slice(0, 50)) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+    if (!/(?:^|\.)parse_arg$/.test(right.childForFieldName('function')?.text ?? '')) continue;
+    for (const a of right.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (a?.type !== 'keyword_argument') continue;
+      const key = a.childForFieldName('name')?.text;
+      const value = a.childForFieldName('value');
+      if (key && value) out.set(`${left.text}.${key}`, value);
+    }
+  }
+  return out;
+}
+
 /** `config.a.b = value` statements of the function's body (one level of `with`/`if` blocks too), by path. */
-function settingsOf(body: Node, name: string): Map<string, Setting> {
+function settingsOf(body: Node, name: string, defaults: ReadonlyMap<string, Node> = new Map()): Map<string, Setting> {
   const out = new Map<string, Setting>();
   const prefix = `${name}.`;
   let seen = 0;
+  const put = (path: string, node: Node, depth: number): void => {
+    // `c.get_ref('variant')`: a reference to another field of the same config, read as that field's value.
+    const ref = /^[A-Za-z_]\w{0,60}\.get_ref\(\s*['"](\w{1,60})['"]\s*\)$/.exec(node.text.slice(0, 200));
+    const value = (ref && out.get(ref[1])?.node) ?? defaults.get(node.text) ?? node;
+    out.set(path, { node: value });
+    if (depth >= MAX_DICT_DEPTH) return;
+    // `dict(variant='B/16', depth=50)`, `ConfigDict(dict(...))`, `{'variant': 'B/16'}`: their keys as settings too.
+    let literal: Node | null = value;
+    if (literal.type === 'call' && /(?:^|\.)ConfigDict$/.test(literal.childForFieldName('function')?.text ?? ''))
+      literal = literal.childForFieldName('arguments')?.namedChildren[0] ?? null;
+    if (literal?.type === 'call' && literal.childForFieldName('function')?.text === 'dict') {
+      for (const a of literal.childForFieldName('arguments')?.namedChildren ?? []) {
+        const key = a?.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+        const v = a?.childForFieldName('value');
+        if (key && v) put(`${path}.${key}`, v, depth + 1);
+      }
+    } else if (literal?.type === 'dictionary') {
+      for (const pair of literal.namedChildren) {
+        if (pair?.type !== 'pair') continue;
+        const key = stringLiteral(pair.childForFieldName('key')!);
+        const v = pair.childForFieldName('value');
+        if (key && /^\w{1,60}$/.test(key) && v) put(`${path}.${key}`, v, depth + 1);
+      }
+    }
+  };
   const visit = (block: Node, depth: number): void => {
     for (const statement of block.namedChildren) {
       if (!statement || ++seen > MAX_ASSIGNMENTS) return;
@@ -84,7 +145,7 @@ function settingsOf(body: Node, name: string): Map<string, Setting> {
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
       if (!left || !right || left.type !== 'attribute' || !left.text.startsWith(prefix)) continue;
-      out.set(left.text.slice(prefix.length).replace(/\s+/g, ''), { node: right });
+      put(left.text.slice(prefix.length).replace(/\s+/g, ''), right, 0);
     }
   };
   visit(body, 0);
@@ -137,9 +198,11 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   if (!fn || !body) return;
   const name = returnedName(body);
   if (!name) return;
-  const settings = settingsOf(body, name);
-  const modelName = settings.get('model_name') ?? settings.get('model.name');
-  const model = settings.get('model');
+  const settings = settingsOf(body, name, argumentDefaults(fn, body));
+  // A distillation config (big_vision proj/distill) trains its student; its teachers are frozen and only run forward.
+  const student = !settings.has('model_name') && !settings.has('model') && settings.has('student_name');
+  const modelName = student ? settings.get('student_name') : (settings.get('model_name') ?? settings.get('model.name'));
+  const model = settings.get(student ? 'student' : 'model');
   // A fragment: no model at all, or the model left for the configs built on it (`config.model = None`).
   const modelSet = (modelName && stringLiteral(modelName.node)) || (model && model.node.type !== 'none');
   if (!modelSet) {
@@ -162,8 +225,11 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
 
   const trainer = TRAINER_KEYS.map((k) => settings.get(k)).find((s) => s && stringLiteral(s.node) !== null);
   const trainerValue = trainer ? stringLiteral(trainer.node)! : '';
-  const inference = INFERENCE_TRAINER.test(trainerValue);
-  if (inference)
+  const evaluation = trainer ? undefined : evaluationOnly(settings, linked, ctx);
+  const inference = INFERENCE_TRAINER.test(trainerValue) || evaluation !== undefined;
+  if (evaluation)
+    ctx.add('launch.inference', 'ml_collections:get_config', evaluation.node, evaluation.detail, 'medium');
+  else if (inference)
     ctx.add(
       'launch.inference',
       'ml_collections:get_config',
@@ -180,11 +246,15 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
       'medium',
     );
 
+  readTpuSlice(ctx);
+
   // The model: a name (`model_name = 'ViT-B_32'`, big_vision `model_name = 'vit'` with `model.variant = 'B/16'`),
   // a registry function, or chosen from the config's argument (unknown).
   const named = modelName ? stringLiteral(modelName.node) : null;
-  const variant = settings.get('model.variant') ?? settings.get('variant');
-  const variantName = variant ? stringLiteral(variant.node) : null;
+  const variant = settings.get(student ? 'student.variant' : 'model.variant') ?? settings.get('variant');
+  const variantName = variant
+    ? stringLiteral(variant.node)
+    : resnetVariant(settings, student ? 'student' : 'model', ctx);
   if (named) {
     const id = variantName && !named.includes(variantName) ? `${named}-${variantName}` : named;
     ctx.add(
@@ -253,6 +323,86 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
     );
 }
 
+/** A Cloud TPU slice name (`TPU-v3-8`, `v3-128`, `TPU v4-32`): the generation and the number after it. */
+const TPU_SLICE = /\b(?:TPU[- ]?)?v([2-6][a-z]?)-(\d{1,4})(?!\d)/gi;
+/** Module docstrings longer than this are documentation pages, not a config's header; the cap bounds the matching. */
+const MAX_DOCSTRING = 6_000;
+
+/** The module's docstring, after the licence comments above it. */
+function moduleDocstring(root: Node): Node | undefined {
+  for (const statement of root.namedChildren) {
+    if (!statement || statement.type === 'comment') continue;
+    const inner = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    return inner?.type === 'string' ? inner : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The TPU slice a config's docstring says it runs on ("takes 6-7h on a TPU-v3-8", "~32min on v3-128"): the slice
+ * name's number is the count. Read only when the docstring names one slice (several are alternatives: "fast on a
+ * v2-8, long on a v3-32"), with low confidence (prose; the launch can differ), and never over a count a key states.
+ */
+function readTpuSlice(ctx: PythonReadContext): void {
+  if (ctx.facts.some((f) => f.kind === 'hardware.devices' && f.value !== null)) return;
+  const doc = moduleDocstring(ctx.tree.rootNode);
+  if (!doc || doc.text.length > MAX_DOCSTRING) return;
+  const slices = new Map<string, { gen: string; count: number }>();
+  for (const m of doc.text.matchAll(TPU_SLICE)) {
+    const count = Number(m[2]);
+    if (count > 0) slices.set(`${m[1].toLowerCase()}-${count}`, { gen: m[1].toLowerCase(), count });
+  }
+  if (slices.size !== 1) return;
+  const [[name, { gen, count }]] = [...slices];
+  const detail = `the docstring says it runs on a TPU v${name} slice`;
+  ctx.add('hardware.accelerator', `TPU-v${gen}`, doc, detail, 'low');
+  ctx.add('hardware.devices', count, doc, `${detail}: ${count}, the number the slice name states`, 'low');
+}
+
+/** Keys of a config that trains: an optimizer, a learning rate or its schedule (big_vision, scenic, flax examples). */
+const OPTIMIZER_KEYS = ['optax_name', 'optax', 'optimizer', 'lr', 'learning_rate', 'schedule', 'base_lr'];
+
+/**
+ * A config that runs evaluations only: big_vision's eval-only configs set `total_steps = 0` (load a checkpoint, run
+ * the evaluators, train nothing), and configs for its eval-only program set `evals` with no training length and no
+ * optimizer at all. One built on another config (linked) may inherit its training length, so it is not read so.
+ */
+function evaluationOnly(
+  settings: ReadonlyMap<string, Setting>,
+  linked: boolean,
+  ctx: PythonReadContext,
+): { node: Node; detail: string } | undefined {
+  for (const key of STEP_KEYS) {
+    const s = settings.get(key);
+    if (s && evaluate(s.node, ctx.symbols)?.value === 0)
+      return {
+        node: s.node,
+        detail: `get_config(): ${key} = 0: it trains nothing and runs its evaluators (an evaluation)`,
+      };
+  }
+  const evals = settings.get('evals');
+  if (!evals || linked) return undefined;
+  if ([...STEP_KEYS, ...EPOCH_KEYS, ...OPTIMIZER_KEYS].some((k) => settings.has(k))) return undefined;
+  return {
+    node: evals.node,
+    detail: 'get_config() sets evaluators only (no training length, no optimizer): an evaluation',
+  };
+}
+
+/**
+ * A BiT ResNet named by its depth and width multiplier (big_vision `model = dict(depth=50, width=1)`; Kolesnikov et
+ * al. 2020 name them R50x1, R152x2): the variant as `r50x1`.
+ */
+function resnetVariant(settings: ReadonlyMap<string, Setting>, key: string, ctx: PythonReadContext): string | null {
+  const depth = settings.get(`${key}.depth`);
+  const width = settings.get(`${key}.width`);
+  const d = depth ? evaluate(depth.node, ctx.symbols)?.value : undefined;
+  const w = width ? evaluate(width.node, ctx.symbols)?.value : undefined;
+  return typeof d === 'number' && typeof w === 'number' && Number.isInteger(d) && Number.isInteger(w) && d > 0 && w > 0
+    ? `r${d}x${w}`
+    : null;
+}
+
 /** The weights a config starts from: a pretrained key, or (in a run config) a docstring that says it fine-tunes. */
 function readStartingWeights(
   settings: ReadonlyMap<string, Setting>,
@@ -301,8 +451,16 @@ function linkBaseConfig(body: Node, name: string, ctx: PythonReadContext): boole
     const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
     if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== name) continue;
     const right = assignment.childForFieldName('right');
-    // Built from an empty ConfigDict: nothing inherited.
-    if (!right || /^(?:ml_collections\.)?(?:config_dict\.)?ConfigDict\(\s*\)$/.test(right.text)) return false;
+    // Built from an empty ConfigDict (`mlc.ConfigDict()`), or from the parsed argument (big_vision
+    // `bvcc.parse_arg(arg, ...)` returns a ConfigDict of the argument's fields): nothing inherited.
+    if (
+      !right ||
+      /^(?:[A-Za-z_]\w{0,40}\.){0,2}ConfigDict\(\s*\)$/.test(right.text) ||
+      /^(?:[A-Za-z_]\w{0,40}\.)?parse_arg$/.test(
+        right.type === 'call' ? (right.childForFieldName('function')?.text ?? '') : '',
+      )
+    )
+      return false;
     const base = /\b([A-Za-z_]\w{0,60})\.get_config\(/.exec(right.text.slice(0, 500));
     const path = base ? importedModulePath(ctx.text, base[1]) : undefined;
     if (path) ctx.add('link.module', path, right, `get_config() starts from ${base![1]}.get_config() (${path})`, 'low');
