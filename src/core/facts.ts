@@ -50,6 +50,8 @@ export type FactKind =
   | 'model.expertsPerToken'
   /** Mixture of experts: one expert's feed-forward width, counted as model.ffnSize is (`--moe-ffn-hidden-size`). */
   | 'model.expertFfnSize'
+  /** Mixture of experts: parameters used per token, where a config's full layout gives them with the total. */
+  | 'model.activeParams'
   /** nn.DataParallel / MirroredStrategy over N devices: the loader's batch is split N ways. */
   | 'training.batchSplit'
   /** `gradient_accumulation_steps //= world_size`: the accumulation written is for all devices together, not each. */

@@ -294,6 +294,9 @@ describe('Model size from the name', () => {
     assert.equal(moe?.params, 56e9);
     assert.equal(moe?.experts, 8);
     assert.equal(sizeFromModelName('Qwen/Qwen3-30B-A3B')?.active, 3e9);
+    // The decimal tail of an active size (`A2.7B`) is no total: the name states the active parameters alone.
+    assert.equal(sizeFromModelName('Qwen/Qwen1.5-MoE-A2.7B-Chat'), undefined);
+    assert.equal(sizeFromModelName('EleutherAI/pythia-2.8b')?.params, 2.8e9);
   });
 
   it('is within the stated spread of the published count for every catalog model whose id states a size', () => {

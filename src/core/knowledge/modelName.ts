@@ -100,6 +100,9 @@ function sizeFromCount(name: string | null | undefined): NamedSize | undefined {
         .split(/[-_/.\s]/)
         .pop() ?? '';
     if (DATA_WORD.test(before)) continue;
+    // `Qwen1.5-MoE-A2.7B`: `.7B` after a digit is the decimal tail of another token (the active size), not a size.
+    const index = m.index ?? 0;
+    if (name[index] === '.' && index > 0 && /\d/.test(name[index - 1])) continue;
     const experts = m[1] ? Number(m[1]) : undefined;
     const unit = UNIT[m[3].toLowerCase()];
     // `smolvlm_025b`, `qwen_05b`: a leading zero before more digits is the decimal point left out (0.25B, 0.5B).

@@ -405,7 +405,11 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     paramsFact && (paramsFact.directive || paramsFact.confidence !== 'low' || !spec.model.params)
       ? asNumber(use('model.params', paramsFact))
       : undefined;
-  if (statedParams) spec.model.params = statedParams;
+  if (statedParams) {
+    spec.model.params = statedParams;
+    const active = asNumber(use('model.activeParams', pick(facts, 'model.activeParams')));
+    if (active && active < statedParams) spec.model.activeParams = active;
+  }
   const forwardFlops = asNumber(use('model.forwardFlopsPerSample', pick(facts, 'model.forwardFlopsPerSample')));
   if (forwardFlops && !id) spec.model.forwardGflopsPerSample = forwardFlops / 1e9;
 

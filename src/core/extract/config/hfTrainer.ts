@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
+import { readTrainingMethod } from './trainMode';
 import { llamaFactory } from './llamaFactory';
 import { trl } from './trl';
 
@@ -27,7 +28,7 @@ export const hfTrainer: ConfigDialect = {
     TRAINING_ARGUMENTS.filter((k) => doc.has(k)).length >= 2 &&
     !trl.detect(doc) &&
     !llamaFactory.detect(doc),
-  read(doc: ConfigDoc, out: FactSink): void {
+  read(doc: ConfigDoc, out: FactSink, file?: { readonly path: string }): void {
     const model = doc.get('model_name_or_path')!;
     out.add(
       'run.framework',
@@ -35,5 +36,6 @@ export const hfTrainer: ConfigDialect = {
       model,
       'Hugging Face Trainer arguments (ModelArguments + TrainingArguments)',
     );
+    readTrainingMethod(doc, out, file?.path, true);
   },
 };

@@ -1,6 +1,7 @@
 import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
 import { composer, composerBenchmark, composerEval, mosaicmlRun } from './composer';
+import { deepseekModelArgs } from './deepseekModelArgs';
 import type { ConfigDialect } from './dialect';
 import { hfConfigTarget } from './hfConfigTarget';
 import { hfTrainer } from './hfTrainer';
@@ -67,6 +68,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   openNmt,
   stableAudio,
   lavis,
+  deepseekModelArgs,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

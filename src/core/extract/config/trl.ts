@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
+import { readTrainingMethod } from './trainMode';
 
 /**
  * TRL CLI configs (`trl sft --config config.yaml`, TRL's examples/cli_configs) and the
@@ -58,8 +59,9 @@ export const trl: ConfigDialect = {
     !doc.has('finetuning_type') &&
     !doc.has('stage') &&
     (TRL_KEYS.some((k) => doc.has(k)) || doc.comments().some((c) => TRAINERS.test(c.text))),
-  read(doc: ConfigDoc, out: FactSink): void {
+  read(doc: ConfigDoc, out: FactSink, file?: { readonly path: string }): void {
     const model = doc.get('model_name_or_path')!;
+    readTrainingMethod(doc, out, file?.path, false);
     const trainer = doc
       .comments()
       .map((c) => TRAINERS.exec(c.text)?.[1])

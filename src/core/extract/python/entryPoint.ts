@@ -434,6 +434,15 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     return verdict(
       `a config-driven program: its settings come from the config file given on its command line (${parsed[1]} = ${parsed[0].trim().split('=')[1].trim()}, read with ${parsed[1]}.get(...)); each such config is a run`,
     );
+  // Projects on Hugging Face's HfArgumentParser that read every setting from a JSON/YAML file named by a flag
+  // (`--train_args_file`, then `parser.parse_json_file(json_file=args.train_args_file)`), and never from flags of
+  // their own (`parse_args_into_dataclasses`, as transformers' run_*.py do beside it): the file they are given is
+  // the run, and the flag's default is one of those files.
+  const argsFile = fileArgumentsOnly(text);
+  if (argsFile)
+    return verdict(
+      `a config-driven program: every setting comes from the file given as ${argsFile} (HfArgumentParser.parse_json_file/parse_yaml_file); each such file is a run`,
+    );
   const decorator = /^@\s*config\.parse\b/m.exec(text);
   // The regex tries every word of the file: only run where `sys.argv[1]` is written at all.
   const argvYaml =
@@ -447,6 +456,23 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
       ? 'a config-driven program (@config.parse): each config it is run with is a run'
       : `a config-driven program: it trains from the YAML file given as its first argument (${argvYaml ? argvYaml[1] : '?'} = sys.argv[1]); each such config is a run`,
   );
+}
+
+/**
+ * The flag an HfArgumentParser program reads all its settings from (`parse_json_file(json_file=args.train_args_file)`,
+ * also through a local name assigned from `args.x`), when it reads no dataclass from the command line; else undefined.
+ */
+function fileArgumentsOnly(text: string): string | undefined {
+  if (!text.includes('HfArgumentParser') || !/\.parse_(?:json|yaml)_file\(/.test(text)) return undefined;
+  if (/\bparse_args_into_dataclasses\b|\bparse_dict\(/.test(text)) return undefined;
+  const call =
+    /\.parse_(?:json|yaml)_file\([ \t]*(?:(?:json|yaml)_file[ \t]*=[ \t]*)?(\w{1,60})(?:\.(\w{1,60}))?[ \t]*[,)]/.exec(
+      text,
+    );
+  if (!call) return undefined;
+  if (call[2]) return `--${call[2]}`;
+  const assigned = new RegExp(`^[ \\t]*${call[1]}[ \\t]*=[ \\t]*\\w{1,60}\\.(\\w{1,60})[ \\t]*$`, 'm').exec(text);
+  return assigned ? `--${assigned[1]}` : undefined;
 }
 
 /** Run as a program: a main guard, or a CLI framework called at module level. */

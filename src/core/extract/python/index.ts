@@ -18,6 +18,7 @@ import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
 import { samRegistry } from './readers/segmentAnything';
+import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig } from './readers/lavisProgram';
 import { blipFactory } from './readers/blip';
 import { namedArchitecture } from './readers/namedArchitecture';
@@ -179,6 +180,7 @@ export const CALL_RULES: readonly CallRule[] = [
   blipFactory,
   vision.visionConstructors,
   samRegistry,
+  referenceGenerator,
   lavisProgramConfig,
   namedArchitecture,
   hf.tokenizerLength,

@@ -2228,6 +2228,19 @@ export const MODELS: readonly Model[] = [
     source:
       'computed from huggingface.co/Qwen/Qwen-72B config.json (80 layers, d 8192, intermediate_size 49152 (w1/w2 of 24576 + c_proj), 64 heads, QKV bias, vocab 152064, untied); Qwen technical report arXiv:2309.16609 (Qwen-72B)',
   },
+  // ---------------- Qwen1.5-MoE ----------------
+  {
+    id: 'Qwen/Qwen1.5-MoE-A2.7B',
+    aliases: ['Qwen/Qwen1.5-MoE-A2.7B-Chat', 'Qwen/Qwen1.5-MoE-A2.7B-Chat-GPTQ-Int4'],
+    family: 'qwen1.5-moe',
+    architecture: 'moe-decoder',
+    modality: 'text',
+    params: 14_300_000_000,
+    activeParams: 2_700_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/Qwen/Qwen1.5-MoE-A2.7B model card: "14.3B parameters in total and 2.7B activated parameters during runtime" (upcycled from Qwen-1.8B)',
+  },
   // ---------------- Qwen2 / Qwen2.5 ----------------
   {
     id: 'Qwen/Qwen2.5-0.5B',

@@ -1,0 +1,58 @@
+import { evaluate, keywordArgument } from '../../pythonValues';
+import type { CallRule } from '../rules';
+
+/**
+ * Meta's reference inference code (llama, codellama, llama3 and the repositories built on it): a generator class
+ * built from a checkpoint folder, `generator = Llama.build(ckpt_dir=ckpt_dir, tokenizer_path=..., max_seq_len=...,
+ * max_batch_size=...)`, then asked for `generator.text_completion(prompts, ...)` or `.chat_completion(dialogs, ...)`.
+ * The program (a `fire.Fire(main)` main run with torchrun) generates with the class's model family; its size is the
+ * checkpoint folder's, which is a required flag in the examples: the model is the family with its size unknown,
+ * or the folder when the file gives it a default (`ckpt_dir: str = "llama-2-7b-chat/"`). The dtype is set by the
+ * package's `build` (a default tensor type), not in this file, and is left to what reads that.
+ */
+const BUILD = /^([A-Z][A-Za-z0-9]{1,40})\.build$/;
+const ASKS = /\.(?:text_completion|chat_completion)\(/;
+const CHECKPOINT_KEYWORDS = ['ckpt_dir', 'checkpoint_dir', 'ckpt_path'];
+
+export const referenceGenerator: CallRule = {
+  framework: 'torch',
+  callees: ['build'],
+  words: ['ckpt_dir', 'checkpoint_dir', 'ckpt_path'],
+  runStart: [/\.build\(/, ASKS],
+  when: ({ full, ctx }) => BUILD.test(full) && ASKS.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    const args = node.childForFieldName('arguments');
+    if (!args) return false;
+    const keyword = CHECKPOINT_KEYWORDS.map((k) => ({ k, at: keywordArgument(args, k) })).find(({ at }) => at);
+    if (!keyword?.at) return false;
+    const family = BUILD.exec(full)![1];
+    const read = evaluate(keyword.at, ctx.symbols);
+    const written = read?.value;
+    const folder = typeof written === 'string' ? written.trim().replace(/\/{1,10}$/, '') : undefined;
+    if (folder && !/^[./]{0,10}$/.test(folder)) {
+      ctx.add(
+        'model.id',
+        folder,
+        keyword.at,
+        `${full}(${keyword.k}="${folder}"): the checkpoint folder it generates with`,
+      );
+      if (read?.via) ctx.amendLast({ originLine: read.origin.startPosition.row });
+    } else
+      ctx.add(
+        'model.id',
+        family.toLowerCase(),
+        node,
+        `${full}(${keyword.k}=...): a ${family} checkpoint folder given when the program runs (its size is the folder's)`,
+        'medium',
+      );
+    ctx.add('model.fromScratch', false, keyword.at, `${full} loads the released weights from ${keyword.k}`, 'medium');
+    ctx.add(
+      'launch.inference',
+      `reference:${family}`,
+      node,
+      `${full}(...) then its text_completion/chat_completion: the reference generator (inference)`,
+      'medium',
+    );
+    return true;
+  },
+};
