@@ -299,6 +299,19 @@ describe('Model size from the name', () => {
     assert.equal(sizeFromModelName('EleutherAI/pythia-2.8b')?.params, 2.8e9);
   });
 
+  it('reads a size glued to a chat family word with a capital B, and no other glued digits', () => {
+    const cases: Array<[string, number | undefined]> = [
+      ['Llama7B_adapter', 7e9],
+      ['Llama65B_bias_scale_norm_tuning', 65e9],
+      ['models.Vicuna13B', 13e9],
+      ['llama1b_%date_%jobid', undefined],
+      ['resnet50B', undefined],
+      ['gpt2B', undefined],
+      ['Llama2', undefined],
+    ];
+    for (const [name, params] of cases) assert.equal(sizeFromModelName(name)?.params, params, name);
+  });
+
   it('is within the stated spread of the published count for every catalog model whose id states a size', () => {
     let checked = 0;
     for (const m of MODELS) {

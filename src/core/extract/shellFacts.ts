@@ -342,6 +342,21 @@ const PRETRAINED_MODEL_FLAG =
 const OUTPUT_FLAG = /--(?:output_dir|output-dir|save_dir|out_dir)[=\s]+(\S+)/g;
 /** The flags that name the model a serving or inference command loads. */
 const MODEL_FLAG = /^--(?:model|model_name_or_path|model_id_or_path|ckpt_dir|checkpoint_dir)$/;
+/**
+ * Flags that hand a program the folder of LLaMA weights it loads (LLaMA-Adapter-style `--llama_path`,
+ * `--llama_model_path`, `--pretrained_path`, Meta's `example.py --ckpt_dir`), or the `params.json` inside it
+ * (`--llama_config`): Meta's release layout, where the program builds the `Transformer` from that file.
+ */
+const LLAMA_WEIGHTS_FLAG =
+  /^(?:llama_model_path|llama_path|llama_dir|llama_ckpt_dir|ckpt_dir|pretrained_path|llama_config)$/;
+/** The flags of those that load weights into the model (a `--llama_config` alone only sizes it). */
+const LOADS_WEIGHTS_FLAG = /^(?:llama_model_path|llama_path|llama_dir|llama_ckpt_dir|pretrained_path)$/;
+/**
+ * A folder named by the size alone (`/data/llama/7B`, `…/65B/params.json`): Meta's LLaMA release layout, whose
+ * download script writes `${TARGET_FOLDER}/7B`, `13B`, `30B`, `65B` (github.com/facebookresearch/llama, v1
+ * `download.sh` and README "--ckpt_dir $TARGET_FOLDER/$MODEL_SIZE"); other families ship Hub-style names.
+ */
+const LLAMA_SIZE_FOLDER = /(?:^|\/)(\d{1,3})B(?:\/(?:params\.json)?)?$/;
 /** The last segment of a path as written (`./checkpoints/$V/` → `$V`). */
 const lastPathSegment = (path: string) => {
   const trimmed = withoutTrailingSlashes(path);
@@ -448,10 +463,11 @@ function srunNodes(prefix: string, perNode: number): { n: number; detail: string
   const at = prefix.search(/(?:^|[\s;&])srun\s/);
   if (at < 0) return undefined;
   const srun = prefix.slice(at);
-  const tasks = Number(/(?:^|\s)(?:--ntasks|-n)(?:=|[ \t]+)(\d{1,7})(?=\s|$)/.exec(srun)?.[1]);
+  // Short options may be glued to their value (`-n32`, `-N4`), as Slurm's getopt parsing accepts.
+  const tasks = Number(/(?:^|\s)(?:--ntasks(?:=|[ \t]+)|-n(?:=|[ \t]*))(\d{1,7})(?=\s|$)/.exec(srun)?.[1]);
   if (tasks > 0 && perNode > 0 && tasks % perNode === 0 && tasks > perNode)
     return { n: tasks / perNode, detail: `srun --ntasks=${tasks} over ${perNode} per node` };
-  const nodes = Number(/(?:^|\s)(?:--nodes|-N)(?:=|[ \t]+)(\d{1,6})(?=\s|$)/.exec(srun)?.[1]);
+  const nodes = Number(/(?:^|\s)(?:--nodes(?:=|[ \t]+)|-N(?:=|[ \t]*))(\d{1,6})(?=\s|$)/.exec(srun)?.[1]);
   return nodes > 0 ? { n: nodes, detail: `srun --nodes=${nodes}` } : undefined;
 }
 
@@ -782,6 +798,24 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         add('model.id', named.id, `--${m[1]} ${raw}: the checkpoint folder of ${named.id}`);
         if (named.weights)
           add('inference.weightPrecision', named.weights, `--${m[1]} ${raw}: ${named.weights} weight-only checkpoint`);
+      } else if (
+        (name === 'llama_type' || name === 'llama_size') &&
+        raw &&
+        /^\d{1,3}B(?:[-_][A-Za-z]\w{0,30})?$/i.test(raw)
+      ) {
+        // `--llama_type 13B`: the size folder the program picks in its `--llama_path` (Meta's release layout).
+        add(
+          'model.id',
+          `llama-${raw.replace(/B.*$/i, '').trim()}b`,
+          `--${m[1]} ${raw}: the size folder of the LLaMA weights`,
+        );
+      } else if (LLAMA_WEIGHTS_FLAG.test(name) && raw && raw.replace(/["']/g, '') !== '') {
+        // A folder given through an argument of the script (`--llama_path "$1"`) still holds pretrained weights.
+        const path = raw.replace(/["']/g, '');
+        const size = LLAMA_SIZE_FOLDER.exec(path)?.[1];
+        if (size) add('model.id', `llama-${size}b`, `--${m[1]} ${path}: Meta's LLaMA release folder ${size}B`);
+        if (LOADS_WEIGHTS_FLAG.test(name))
+          add('model.fromScratch', false, `--${m[1]} ${path}: the pretrained weights the program loads`);
       } else if (
         (name === 'model_name' || name === 'model_id' || name === 'checkpoint' || name === 'hf_model') &&
         raw &&

@@ -77,6 +77,14 @@ const DATA_WORD = /(laion\d*[bm]?|tokens?|data|step|steps|ckpt|iter)$/i;
  */
 const SIZE_TOKEN = /(?:^|[-_/.\s])(?:(\d{1,3})x)?(\d{1,4}(?:[._p]\d{1,3})?)([mb])(?=$|[-_/.\s])/gi;
 
+/**
+ * A size written straight after a chat model's family word, without a separator (`Llama7B_adapter`,
+ * `Vicuna13B`): read only after these words and with a capital `B`, as a person writes a size (a lower-case
+ * `llama1b_%date` is a run's tag), where the digits cannot be a version or a variant.
+ */
+const GLUED_SIZE =
+  /(?:^|[-_/.\s])(?:[Ll]lama|LLaMA|LLAMA|[Vv]icuna|[Aa]lpaca|[Bb]aichuan|[Qq]wen)(\d{1,3}(?:\.\d{1,2})?)B(?=$|[-_/.\s])/;
+
 export function sizeFromModelName(name: string | null | undefined): NamedSize | undefined {
   return sizeFromCount(name) ?? sizeFromVitVariant(name);
 }
@@ -126,6 +134,15 @@ function sizeFromCount(name: string | null | undefined): NamedSize | undefined {
     const activeParams = Number(active[1]) * 1e9;
     if (activeParams < best.params)
       best = { ...best, active: activeParams, text: `${best.text}-${active[0].replace(/^[-_]/, '')}` };
+  }
+  if (!best) {
+    const glued = GLUED_SIZE.exec(name);
+    if (glued)
+      best = {
+        params: Number(glued[1]) * 1e9,
+        text: `${glued[1]}B`,
+        index: (glued.index ?? 0) + glued[0].length - glued[1].length - 1,
+      };
   }
   return best;
 }

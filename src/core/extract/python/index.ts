@@ -1,5 +1,7 @@
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
+import { llamaPackageLoad, llamaProgramFlags } from './readers/llamaCheckpoint';
+import { featureCacheProgram } from './readers/featureCache';
 import { deepspeedMii } from './readers/deepspeedMii';
 import {
   policyActions,
@@ -124,6 +126,8 @@ export const CALL_RULES: readonly CallRule[] = [
   torch.distributedDataParallel,
   torch.dataParallel,
   torch.matmulPrecision,
+  torch.defaultTensorType,
+  llamaPackageLoad,
   peft.adapters,
   peft.quantisedBase,
   torch.torchvisionDatasets,
@@ -213,6 +217,8 @@ export const FILE_RULES: readonly FileRule[] = [
   localModules.flagModule,
   settingsModule,
   modelFlagDefault,
+  llamaProgramFlags,
+  featureCacheProgram,
   yoloProgram,
   mlxIterationFlags,
   checkpointPathDefault,

@@ -232,6 +232,34 @@ export const matmulPrecision: CallRule = {
   },
 };
 
+/**
+ * `torch.set_default_tensor_type(torch.cuda.HalfTensor)` / `torch.set_default_dtype(torch.float16)` before a model is
+ * built: the parameters are created, and so computed, in that dtype (Meta's LLaMA `example.py` and the programs
+ * built on it construct the `Transformer` this way; pytorch.org/docs: torch.set_default_tensor_type, "sets the
+ * default torch.Tensor type to floating point tensor type t", torch.set_default_dtype). A float32 type says
+ * nothing (a program resets it after building the model).
+ */
+const DEFAULT_TENSOR_DTYPE: Record<string, 'fp16' | 'bf16'> = {
+  HalfTensor: 'fp16',
+  float16: 'fp16',
+  half: 'fp16',
+  BFloat16Tensor: 'bf16',
+  bfloat16: 'bf16',
+};
+
+export const defaultTensorType: CallRule = {
+  framework: 'pytorch',
+  callees: ['set_default_tensor_type', 'set_default_dtype'],
+  when: ({ full }) => full.startsWith('torch.'),
+  read: ({ node, full, ctx }) => {
+    const arg = node.childForFieldName('arguments')?.namedChildren[0];
+    if (!arg || (arg.type !== 'attribute' && arg.type !== 'identifier')) return;
+    const last = arg.text.slice(arg.text.lastIndexOf('.') + 1);
+    const precision = DEFAULT_TENSOR_DTYPE[last];
+    if (precision) ctx.add('training.precision', precision, arg, `${full}(${truncate(arg.text, 40)})`, 'medium');
+  },
+};
+
 export const torchvisionDatasets: CallRule = {
   framework: 'pytorch',
   callees: Object.keys(TORCHVISION_DATASETS),
@@ -288,6 +316,22 @@ export const savedModelLoader: FileRule = {
   },
 };
 
+/** A branch on a precision setting compared with a value (`if precision == "amp_bf16":`, `elif args.precision in (…)`). */
+const PRECISION_TEST = /\bprecision\s*(?:==|!=|in\b)/;
+/** Enclosing statements looked at: a helper's branch is a few levels above its call. */
+const MAX_BRANCH_DEPTH = 8;
+function inPrecisionBranch(node: Node): boolean {
+  let at: Node | null = node.parent;
+  for (let depth = 0; at && depth < MAX_BRANCH_DEPTH; depth++, at = at.parent) {
+    if (at.type === 'if_statement' || at.type === 'elif_clause' || at.type === 'conditional_expression') {
+      const test = at.type === 'conditional_expression' ? at.namedChildren[1] : at.childForFieldName('condition');
+      if (test && PRECISION_TEST.test(test.text)) return true;
+    }
+    if (at.type === 'function_definition' || at.type === 'module') return false;
+  }
+  return false;
+}
+
 /**
  * `torch.autocast(...)`, `torch.cuda.amp.autocast()` (not one with `enabled=False`). A framework object's own `autocast()` is left alone:
  * Accelerate's `accelerator.autocast()` casts in whatever `Accelerator(mixed_precision=...)` was built with, and not
@@ -303,6 +347,12 @@ export const autocast: CallRule = {
     // `autocast('cuda', enabled=False)` (often a decorator keeping a numerically delicate step in float32) turns
     // mixed precision off for what it wraps: it says nothing of the run's precision.
     if (args && keywordArgument(args, 'enabled')?.text === 'False') return;
+    // open_clip's and OpenFlamingo's `get_autocast(precision)`: `if precision == "amp_bf16": return
+    // torch.cuda.amp.autocast(dtype=torch.bfloat16)`. The branch is the `--precision` flag's choice; the flag's
+    // default (read where it is declared) says which runs, not each branch.
+    if (inPrecisionBranch(node)) return;
+    // `autocast = get_autocast(args.precision)` then `with autocast():`: the name holds the helper's choice.
+    if (!full.includes('.') && /^[ \t]*autocast[ \t]*=[ \t]*[A-Za-z_]/m.test(ctx.text)) return;
     const dtype = args ? keywordArgument(args, 'dtype') : null;
     if (dtype) readKeyword('dtype', dtype, ctx, full);
     // A bare autocast in a file that reads the run's `mixed_precision` setting (a wrapper applied only when
@@ -337,9 +387,14 @@ export const paramDtype: CallRule = {
 /** `GradScaler() if dtype == torch.float16 else None`: a scaler only for the float16 case, which the test decides. */
 const FLOAT16_TEST = /\b(?:float16|half|fp16)\b/;
 
+/**
+ * `GradScaler()`, and the wrappers MAE/DeiT-style programs build around it: timm's `NativeScaler` ("wraps
+ * torch.cuda.amp.GradScaler", timm/utils/cuda.py) and MAE's `NativeScalerWithGradNormCount` (util/misc.py of
+ * facebookresearch/mae), each holding a `torch.cuda.amp.GradScaler()`.
+ */
 export const gradScaler: CallRule = {
   framework: 'pytorch',
-  callees: ['GradScaler'],
+  callees: ['GradScaler', 'NativeScaler', 'NativeScalerWithGradNormCount'],
   read: ({ node, full, ctx }) => {
     const parent = node.parent;
     if (parent?.type === 'conditional_expression' && parent.namedChildren[0]?.id === node.id) {

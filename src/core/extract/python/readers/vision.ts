@@ -71,6 +71,17 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     // A config registry's `models.get_mixer_b16_config()` (ml_collections configs) builds no model.
     !/_config$/.test(last);
   const keras = (/applications$/.test(owner) || (owner === '' && ctx.imports.keras.has(last))) && /^[A-Z]/.test(last);
+  // OpenFlamingo's factory has open_clip's name but builds a vision encoder and a language model
+  // (`create_model_and_transforms(clip_vision_encoder_path, clip_vision_encoder_pretrained, lang_encoder_path,
+  // tokenizer_path, cross_attn_every_n_layers=…)`): both are loaded pretrained and frozen, and the perceiver
+  // resampler and gated cross-attention layers are trained on them (github.com/mlfoundations/open_flamingo README,
+  // "combines a pretrained vision encoder and a language model using cross attention layers"). Its size is the
+  // sum of parts the call does not state, so it stays unknown.
+  if (/^(open_flamingo\.)?create_model_and_transforms$/.test(full) && isOpenFlamingoFactory(call, ctx.text)) {
+    ctx.add('model.id', 'OpenFlamingo', call, `${full}: OpenFlamingo (a vision encoder and a language model)`);
+    ctx.add('model.fromScratch', false, call, `${full}: pretrained vision encoder and language model`, 'medium');
+    return true;
+  }
   // open_clip names an architecture (`ViT-H-14`) and a weights tag (`pretrained='laion2b_s32b_b79k'`).
   const openClip =
     /^(open_clip\.)?(create_model_and_transforms|create_model_from_pretrained)$/.test(full) ||
@@ -157,6 +168,16 @@ function importedModuleByName(full: string, text: string): boolean {
     `^[ \\t]*(?:import[ \\t]+(?:[\\w.]+[ \\t]+as[ \\t]+)?${m[1]}\\b|from[ \\t]+[\\w.]+[ \\t]+import[^\\n]*\\b${m[1]}\\b)`,
     'm',
   ).test(text);
+}
+
+/** `from open_flamingo import create_model_and_transforms`, or a call handing it a language model. */
+const OPEN_FLAMINGO_IMPORT =
+  /^[ \t]*from[ \t]+open_flamingo(?:\.src\.factory)?[ \t]+import[^\n]*\bcreate_model_and_transforms\b/m;
+function isOpenFlamingoFactory(call: Node, text: string): boolean {
+  const args = call.childForFieldName('arguments');
+  if (!args) return false;
+  if (keywordArgument(args, 'lang_encoder_path') || keywordArgument(args, 'cross_attn_every_n_layers')) return true;
+  return OPEN_FLAMINGO_IMPORT.test(text);
 }
 
 /** `from open_clip import create_model` (which would otherwise read as timm's). */
