@@ -1,6 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact, FactKind, FactValue, SourceRange } from '../../facts';
-import { evaluate, type Resolved, type SymbolTable } from '../pythonValues';
+import { evaluate, stringLiteral, type Resolved, type SymbolTable } from '../pythonValues';
 
 /**
  * What one extraction of one Python file works with: its text, its symbols, the facts read so
@@ -168,4 +168,22 @@ export function flagsOf(via: string): string[] {
   for (const m of via.matchAll(FLAG_DEFAULT)) if (names.size < MAX_FLAGS) names.add(m[1].replace(/-/g, '_'));
   for (const m of via.matchAll(SHORT_FLAG)) if (names.size < MAX_FLAGS) names.add(m[1]);
   return [...names];
+}
+
+/**
+ * The `add_argument("--flag", …)` calls among `calls`: the flag as written, the name it fills (`--model-path` →
+ * `model_path`), the call's arguments (for its `default=`) and the call. One walk for every reader that looks for a flag.
+ */
+export function* argparseFlags(
+  calls: readonly Node[],
+  ctx: PythonReadContext,
+): Generator<{ readonly flag: string; readonly dest: string; readonly args: Node; readonly call: Node }> {
+  for (const node of calls) {
+    if (ctx.callee(node).last !== 'add_argument') continue;
+    const args = node.childForFieldName('arguments');
+    if (!args) continue;
+    const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    if (!flag) continue;
+    yield { flag, dest: flag.slice(2).replace(/-/g, '_'), args, call: node };
+  }
 }

@@ -82,11 +82,10 @@ function splitModule(text: string): ModuleText | undefined {
     const header = DEFINITION_HEADER.exec(line);
     if (header) {
       const name = header[1] ?? header[2];
-      block = [...decorators, line];
-      decorators = [];
       // Two definitions of one name (a fallback under a version check): both count.
-      definitions.set(name, [...(definitions.get(name) ?? []), ...block]);
-      block = definitions.get(name);
+      block = (definitions.get(name) ?? []).concat(decorators, line);
+      definitions.set(name, block);
+      decorators = [];
       continue;
     }
     if (first === 64 /* @ */) {

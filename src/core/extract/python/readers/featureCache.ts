@@ -1,4 +1,5 @@
 import { keywordArgument, stringLiteral } from '../../pythonValues';
+import { argparseFlags } from '../context';
 import type { FileRule } from '../rules';
 
 /**
@@ -29,12 +30,7 @@ export const featureCacheProgram: FileRule = {
     if (ctx.facts.some((f) => (f.kind === 'launch.trainer' || f.kind === 'model.id') && f.value !== null)) return;
     let arch: { value: string; node: Parameters<typeof ctx.add>[2] } | undefined;
     let tagged = false;
-    for (const node of index.calls) {
-      if (ctx.callee(node).last !== 'add_argument') continue;
-      const args = node.childForFieldName('arguments');
-      if (!args) continue;
-      const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
-      const name = flag?.slice(2).replace(/-/g, '_');
+    for (const { dest: name, args } of argparseFlags(index.calls, ctx)) {
       const def = keywordArgument(args, 'default');
       const value = def ? stringLiteral(def) : null;
       if (!name || !def || !value) continue;

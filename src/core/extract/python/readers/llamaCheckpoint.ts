@@ -1,5 +1,6 @@
 import { sizeFromModelName } from '../../../knowledge/modelName';
 import { keywordArgument, stringLiteral } from '../../pythonValues';
+import { argparseFlags } from '../context';
 import type { CallRule, FileRule } from '../rules';
 
 /**
@@ -29,13 +30,7 @@ export const llamaProgramFlags: FileRule = {
     const named = ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null);
     let sized = false;
     let loads = false;
-    for (const node of index.calls) {
-      if (ctx.callee(node).last !== 'add_argument') continue;
-      const args = node.childForFieldName('arguments');
-      if (!args) continue;
-      const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
-      if (!flag) continue;
-      const name = flag.slice(2).replace(/-/g, '_');
+    for (const { flag, dest: name, args, call: node } of argparseFlags(index.calls, ctx)) {
       const def = keywordArgument(args, 'default');
       const value = def ? stringLiteral(def) : null;
       if (!named && !sized && def && value && TYPE_FLAGS.has(name)) {

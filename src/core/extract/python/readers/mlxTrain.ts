@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import { evaluate, keywordArgument, positionalArguments, stringLiteral } from '../../pythonValues';
+import { evaluate, keywordArgument, positionalArguments } from '../../pythonValues';
 import { findModel } from '../../../knowledge';
 import { onDefaultPath } from '../branches';
-import { truncate, type PythonReadContext } from '../context';
+import { argparseFlags, truncate, type PythonReadContext } from '../context';
 import type { CallRule, FileRule } from '../rules';
 
 /**
@@ -63,13 +63,8 @@ export const mlxIterationFlags: FileRule = {
   read: (index, ctx) => {
     if (!isMlxProgram(ctx) || ctx.facts.some((f) => f.kind === 'training.steps')) return;
     if (!ctx.facts.some((f) => f.kind === 'launch.trainer')) return;
-    for (const node of index.calls) {
-      if (ctx.callee(node).last !== 'add_argument') continue;
-      const args = node.childForFieldName('arguments');
-      if (!args) continue;
-      const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
-      const dest = flag?.slice(2).replace(/-/g, '_');
-      if (!flag || !dest || !ITERATION_FLAGS.has(dest)) continue;
+    for (const { flag, dest, args } of argparseFlags(index.calls, ctx)) {
+      if (!dest || !ITERATION_FLAGS.has(dest)) continue;
       const def = keywordArgument(args, 'default');
       const r = def ? evaluate(def, ctx.symbols) : undefined;
       if (!def || typeof r?.value !== 'number') continue;
