@@ -383,3 +383,43 @@ describe('Runs counted once', () => {
     }
   });
 });
+
+describe('Documentation copies', () => {
+  it("a documentation folder's byte-for-byte copy of a notebook is left out as the original's copy; other copies and unique notebooks stay", async () => {
+    const dir = tempDir('greenai-doc-copies-');
+    const notebook = fs.readFileSync(path.join(ROOT, 'test/fixtures/scanner/notebooks/qlora_llama3_sft.ipynb'));
+    try {
+      for (const rel of ['Tutorials/1_finetune.ipynb', 'docs/source/tutorial/1.ipynb', 'experiments/b/1.ipynb']) {
+        fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        fs.writeFileSync(path.join(dir, rel), notebook);
+      }
+      // A file that is skipped (too large to read) leaves a hole among the analysed files.
+      fs.writeFileSync(path.join(dir, 'huge.json'), Buffer.alloc(3 * 1024 * 1024, 0x20));
+      // A notebook only the documentation has is its own run (a worked example).
+      fs.writeFileSync(
+        path.join(dir, 'docs/source/tutorial/only_here.ipynb'),
+        Buffer.concat([notebook, Buffer.from('\n')]),
+      );
+      const result = await new FolderScanCache().scan(sourcesOf(dir), {
+        python: await parsing(),
+        root: posix(dir),
+        settingsFor: () => DEFAULT_SETTINGS,
+      });
+      const runsOf = (rel: string) => result.files.find((f) => f.display === rel)?.analysis.runs.length ?? 0;
+      assert.equal(runsOf('Tutorials/1_finetune.ipynb'), 1);
+      assert.equal(runsOf('experiments/b/1.ipynb'), 1, 'two copies outside the documentation can each be launched');
+      assert.equal(runsOf(path.join('docs/source/tutorial/only_here.ipynb')), 1);
+      assert.equal(runsOf(path.join('docs/source/tutorial/1.ipynb')), 0);
+      assert.deepEqual(
+        result.skipped.map((f) => f.display),
+        ['huge.json'],
+      );
+      assert.deepEqual(
+        result.leftOut.filter((f) => f.display.includes('docs')).map((f) => f.reason),
+        ['a documentation copy of Tutorials/1_finetune.ipynb'],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { hasDefaultsFile } from '../extract/config/defaultsFile';
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { linkCandidates, maxBytesOf, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
+import { documentationCopiesOf } from './documentationCopies';
 import type { PythonParsing } from '../parse/pythonParser';
 import type { MeasurementFile } from '../calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../calibration/match';
@@ -220,6 +221,7 @@ export class FolderScanCache {
     const readSkips = new Array<Skip | undefined>(total);
     const analysisSkips = new Array<Skip | undefined>(total);
     const analysed = new Array<AnalysedFile | undefined>(total);
+    const contentHashes = new Array<string | undefined>(total);
     const measured = new Array<MeasurementFile | undefined>(total);
     const measurementPaths = new Set<string>();
     let done = 0;
@@ -252,6 +254,7 @@ export class FolderScanCache {
         hash,
       });
       const contentHash = hash;
+      contentHashes[index] = hash;
       // The bytes, now or (for a file unchanged on disk whose analysis cannot be reused) read again.
       const bytesNow = async () => bytes ?? (bytes = await readChecked(source));
 
@@ -352,6 +355,7 @@ export class FolderScanCache {
     for (const key of [...this.contents.keys()]) if (!byPath.has(key)) this.contents.delete(key);
 
     const measurementFiles = measured.filter((m): m is MeasurementFile => m !== undefined);
+    leaveOutDocumentationCopies(analysed, contentHashes);
     const kept = withoutLinkedDuplicates(analysed.filter((f): f is AnalysedFile => f !== undefined));
     const runs = kept.flatMap((f) =>
       f.analysis.runs.map((run) => ({ path: f.path, analyzed: run, facts: f.analysis.facts })),
@@ -365,6 +369,26 @@ export class FolderScanCache {
     );
     return { files, skipped, cancelled: false, analysed: reanalysed, measurementFiles, leftOut };
   }
+}
+
+/** A documentation folder's copy of a file that holds runs elsewhere is left out as that file's copy (see documentationCopies.ts). */
+function leaveOutDocumentationCopies(
+  analysed: Array<AnalysedFile | undefined>,
+  hashes: ReadonlyArray<string | undefined>,
+): void {
+  const copies = documentationCopiesOf(
+    // Array.from, not map: files that were skipped are holes in the array, which map would keep as holes.
+    Array.from(analysed, (f, i) => ({
+      display: f?.display ?? '',
+      hash: f?.analysis.runs.length ? hashes[i] : undefined,
+    })),
+  );
+  copies.forEach((original, i) => {
+    const f = analysed[i];
+    if (original === undefined || !f) return;
+    const reason = `a documentation copy of ${original}`;
+    analysed[i] = { ...f, analysis: { ...f.analysis, runs: [], linkedFiles: [], notARun: reason } };
+  });
 }
 
 function cancelledResult(analysed: number): ScanResult {
