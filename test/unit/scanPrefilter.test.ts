@@ -118,12 +118,34 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
     assert.equal(mayStartARun(config, 'json'), true);
   });
 
+  it('leaves JSON Lines saved as .json and large arrays of records (datasets) to the runs that name them', () => {
+    const record = (i: number) => ({ instruction: `question ${i}`, output: 'answer', model: 'gpt2', epochs: 3 });
+    const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify(record(i))).join('\n') + '\n';
+    assert.ok(lines.length < JSON_DATA_BYTES);
+    assert.equal(mayStartARun(lines, 'json'), false, 'JSON Lines');
+    assert.equal(mayStartARun(lines.replace(/\n/g, '\r\n'), 'json'), false, 'JSON Lines with CRLF');
+    const records = JSON.stringify(
+      Array.from({ length: 600 }, (_, i) => record(i)),
+      null,
+      1,
+    );
+    assert.ok(records.length < JSON_DATA_BYTES);
+    assert.equal(mayStartARun(records, 'json'), false, 'an array of records');
+    // A short list and a one-line config are read as before.
+    assert.equal(mayStartARun(JSON.stringify([record(1), record(2)]), 'json'), true);
+    assert.equal(mayStartARun(JSON.stringify(record(1)) + '\n', 'json'), true);
+    assert.equal(mayStartARun(JSON.stringify(record(1), null, 2), 'json'), true);
+  });
+
   it('lets through every example and fixture config that yields a fact, and every word a config reader reads', async () => {
     const python = await parsing();
+    // The scanner fixtures' expectations (cases.json) are records, not a config: a dataset to the prefilter.
+    const records = path.join(ROOT, 'test/fixtures/scanner/cases.json');
     const files = [
       ...filesEnding(/\.(ya?ml|json)$/, path.join(ROOT, 'examples')),
       ...filesEnding(/\.(ya?ml|json)$/, path.join(ROOT, 'test/fixtures')),
-    ];
+    ].filter((f) => f !== records);
+    assert.equal(mayStartARun(fs.readFileSync(records, 'utf8'), 'json'), false);
     let withFacts = 0;
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
