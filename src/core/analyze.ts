@@ -11,6 +11,7 @@ import { programNameFacts } from './extract/python/programName';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
+import { LOADER_LINK, REEXPORT_LINK } from './extract/python/readers/loaderModule';
 
 /** Facts that make a config the definition of a run (a model, a length): see documentedLaunch. */
 const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
@@ -651,6 +652,9 @@ function besideByName(fromPath: string, link: Fact, resolve: LinkResolver): Link
   return target && folder(target.path) === folder(fromPath) ? target : undefined;
 }
 
+/** The default dtype a module sets before building its model (`torch.set_default_tensor_type(torch.cuda.HalfTensor)`). */
+const DEFAULT_DTYPE_DETAIL = /^torch\.set_default_(?:tensor_type|dtype)\(/;
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
 function linkedFacts(
   fromPath: string,
@@ -663,6 +667,7 @@ function linkedFacts(
   modules?: Set<string>,
   chain = 0,
   passedAbove: readonly string[] = [],
+  loaderWalk = false,
 ): Fact[] {
   if (depth > MAX_LINK_DEPTH || chain > MAX_CONFIG_CHAIN) return [];
   const out: Fact[] = [];
@@ -683,6 +688,8 @@ function linkedFacts(
   };
   for (const link of links) {
     const reference = String(link.value);
+    // A package `__init__`'s re-exports are followed only from a loader's link, and from there nothing else is.
+    if (link.detail.startsWith(REEXPORT_LINK) !== loaderWalk) continue;
     // The same name launched on many lines (a generated script) is looked up once.
     if (asked.has(reference)) continue;
     asked.add(reference);
@@ -731,9 +738,12 @@ function linkedFacts(
     // A yacs config's link to its program's defaults module draws only the defaults read there (yacsDefaults.ts);
     // no other link draws those.
     const toDefaults = link.detail.startsWith(YACS_DEFAULTS_LINK);
+    // A loader's module (and what its package re-exports) gives only the default dtype it builds the model in.
+    const toLoader = loaderWalk || link.detail.startsWith(LOADER_LINK);
     const tagged = read1.facts
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
       .filter((f) => toDefaults === f.detail.startsWith(YACS_DEFAULT))
+      .filter((f) => !toLoader || (f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail)))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
     // A config a config composes does not count as a level of the launch → script → config walk.
     const composed =
@@ -754,7 +764,7 @@ function linkedFacts(
       ? []
       : composed
         ? linkedFacts(target.path, read1.facts, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
-        : linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules);
+        : linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules, 0, [], toLoader);
     out.push(...tagged, ...deeper);
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we

@@ -53,6 +53,8 @@ import * as mmengine from './readers/mmengine';
 import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
+import { webServer } from './readers/webServer';
+import { loaderModule, packageReexports } from './readers/loaderModule';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageModelProgram } from './readers/packageModel';
 import * as models from './readers/models';
@@ -223,6 +225,9 @@ export const FILE_RULES: readonly FileRule[] = [
   mlxIterationFlags,
   checkpointPathDefault,
   packageLoader,
+  webServer,
+  loaderModule,
+  packageReexports,
   packageModelProgram,
   policyEvaluation,
   flagModuleDefaults,

@@ -46,6 +46,18 @@ export const referenceGenerator: CallRule = {
         'medium',
       );
     ctx.add('model.fromScratch', false, keyword.at, `${full} loads the released weights from ${keyword.k}`, 'medium');
+    // `max_batch_size`: the most prompts the generator decodes together (its caches are sized for it).
+    const batchAt = keywordArgument(args, 'max_batch_size');
+    const batch = batchAt ? evaluate(batchAt, ctx.symbols) : undefined;
+    if (batchAt && typeof batch?.value === 'number' && Number.isInteger(batch.value) && batch.value > 0) {
+      ctx.add(
+        'inference.concurrency',
+        batch.value,
+        batchAt,
+        `${full}(max_batch_size=${batch.value}): sequences decoded together`,
+      );
+      if (batch.via) ctx.amendLast({ originLine: batch.origin.startPosition.row });
+    }
     ctx.add(
       'launch.inference',
       `reference:${family}`,
