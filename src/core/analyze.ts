@@ -7,7 +7,7 @@ import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { documentedDevices, documentedLaunch } from './extract/documentedLaunch';
-import { programNameFacts } from './extract/python/programName';
+import { megatronProgramModel, packageMainFacts, programNameFacts } from './extract/python/programName';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
@@ -477,6 +477,8 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
         facts.push(
           ...documentedDevices(input.path, code, facts),
           ...programNameFacts(input.path, facts),
+          ...packageMainFacts(input.path, code, facts),
+          ...megatronProgramModel(input.path, facts),
           ...yacsDefaults,
         );
       else
@@ -599,9 +601,13 @@ export function linkCandidates(
   }
   let dir = paths.dirname(paths.dirname(fromPath));
   const top = paths.resolve(root);
+  // A module run with `-m pkg.sub.mod` (linked as pkg/sub/mod.py) may be a package whose `__main__.py` runs.
+  const packageMain = /^[A-Za-z_]\w*(?:\/[A-Za-z_]\w*)+\.py$/.test(reference);
+  if (packageMain) candidates.push(paths.resolve(root, `${reference.slice(0, -3)}/__main__.py`));
   for (let k = 0; k < MAX_LAUNCH_DEPTH && dir !== top && dir.startsWith(top); k++) {
     dir = paths.dirname(dir);
     candidates.push(paths.resolve(dir, reference));
+    if (packageMain) candidates.push(paths.resolve(dir, `${reference.slice(0, -3)}/__main__.py`));
   }
   return candidates;
 }

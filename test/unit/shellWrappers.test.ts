@@ -119,7 +119,8 @@ describe('Shell wrappers, script folders and namespaced flags', () => {
 
   it('does not take a flag value for the script when a module is run', () => {
     const facts = extractShellFacts('python3 -m pkg.train_ppo --agent_func_path examples/agent.py\n');
-    assert.deepEqual(values(facts, 'link.script'), []);
+    // The module's own file is linked (found only when the package is in the repository), never the flag's value.
+    assert.deepEqual(values(facts, 'link.script'), ['pkg/train_ppo.py']);
     const launcherModule = extractShellFacts('python -m torch.distributed.run --nproc_per_node 2 train.py\n');
     assert.deepEqual(values(launcherModule, 'link.script'), ['train.py']);
   });

@@ -304,11 +304,20 @@ function loopedScripts(
     : undefined;
 }
 
+/** The module a line runs with `-m`/`--module` (not a launcher module), when it has a dotted or plain name. */
+function moduleRun(tokens: readonly string[]): string | undefined {
+  const at = tokens.findIndex((t) => t === '-m' || t === '--module');
+  const name = at >= 0 ? tokens[at + 1]?.replace(/^["']|["']$/g, '') : undefined;
+  if (!name || !/^[A-Za-z_]\w{0,99}(?:\.[A-Za-z_]\w{0,99}){0,10}$/.test(name)) return undefined;
+  return LAUNCHER_MODULE.test(name) ? undefined : name;
+}
+const LAUNCHER_MODULE = /^(?:torch\.distributed\.|accelerate\.commands\.|deepspeed\.launcher\.)/;
+
 function scriptIndex(tokens: readonly string[]): number {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if ((t === '-m' || t === '--module') && i + 1 < tokens.length) {
-      if (!/^(?:torch\.distributed\.|accelerate\.commands\.|deepspeed\.launcher\.)/.test(tokens[i + 1])) return -1;
+      if (!LAUNCHER_MODULE.test(tokens[i + 1])) return -1;
       i++;
       continue;
     }
@@ -701,6 +710,18 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     const looped = starts === 'own-links' || scriptAt >= 0 ? undefined : loopedScripts(tokens, loops);
     if (looped)
       for (const program of looped.programs) add('link.script', program, `runs ${program} (${looped.detail})`);
+    // `torchrun -m pkg.sub.mod`, `python -m pkg.mod`, `deepspeed --module pkg.mod`: the module's file in the
+    // repository (`pkg/sub/mod.py`, or the package's `pkg/sub/mod/__main__.py`: analyze.ts linkCandidates). Low
+    // confidence: an installed package's module is not in the repository, and that is no problem to report.
+    const module = starts === 'own-links' || scriptAt >= 0 || looped ? undefined : moduleRun(tokens);
+    if (module)
+      facts.push({
+        kind: 'link.script',
+        value: `${module.replace(/\./g, '/')}.py`,
+        range,
+        confidence: 'low',
+        detail: `runs the module ${module}`,
+      });
     if (scriptAt >= 0) {
       // `"$PROJECT/finetune.py"`: the quotes are not part of the path.
       // `ray job submit --working-dir pipeline -- python pipeline.py`: the entrypoint runs in the uploaded folder.
@@ -750,6 +771,12 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         confidence: 'low',
         detail: 'GPT-2 vocabulary (50,257) padded to 50,304 by Megatron',
       });
+    // FlagEmbedding-style `--devices cuda:0 cuda:1`: one process per device listed.
+    const devices = /--devices((?:[ \t]+["']?cuda:\d{1,3}["']?){1,64})/.exec(logical);
+    if (devices) {
+      const listed = devices[1].trim().split(/[ \t]+/).length;
+      add('hardware.devices', listed, `--devices${devices[1]}: ${listed} device${listed === 1 ? '' : 's'}`);
+    }
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
     const flagsStart = facts.length;

@@ -358,6 +358,11 @@ export const FLAG_ALIASES: ReadonlyArray<{ readonly name: string; readonly means
     why: 'DeepSpeed-Chat step-3 PPO --actor_model_name_or_path: the policy the run trains (the critic, --critic_model_name_or_path, is a smaller reward model beside it)',
   },
   {
+    name: 'embedder_name_or_path',
+    means: 'model_name_or_path',
+    why: 'FlagEmbedding evaluation --embedder_name_or_path: the embedding model that encodes the corpus and queries (a --reranker_name_or_path beside it only rescores the top-k)',
+  },
+  {
     name: 'lm_model_name_or_path',
     means: 'model_name_or_path',
     why: 'DeepSpeed-VisualChat --lm_model_name_or_path: the language model of a vision-language run (the vision tower, --vision_model_name_or_path, is a small encoder beside it)',

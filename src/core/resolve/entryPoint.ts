@@ -123,6 +123,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   // `make_tiny_model.py`, `make-tiny-llama.py`: builds a tiny random model and saves it, for tests (the Hugging Face
   // convention behind the `tiny-random-*` checkpoints); it trains and serves nothing.
   { glob: '**/make[_-]tiny*.py', reason: 'builds a tiny random model for tests, by its name' },
+  // Hard-negative mining (`hn_mine.py`, `mine_hard_negatives.py`, a hard-negative-mining notebook): an embedding model
+  // ranks a corpus to pick negatives for the training file it writes: training-data preparation, not a run.
+  {
+    glob: '**/*{hn_mine,hn-mine,hard_negative_min,hard-negative-min,mine_hard_neg,mine-hard-neg}*.{py,ipynb,sh}',
+    reason: 'mines hard negatives for a training file, by its name: data preparation',
+  },
   // Templates to copy for a new experiment (`tr_cron_template/`, `slurm_scripts_templates/`, `job_template.slurm`):
   // their model, paths and sizes are placeholders until copied and filled in; the copies are the runs.
   {

@@ -676,7 +676,15 @@ function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   const all = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
   // A DeepSpeed `auto` switch follows the launch's TrainingArguments: `--bf16 False` turns it off.
   const off = all.some((f) => f.detail.endsWith(SWITCHES_OFF_DETAIL));
-  const stated = off ? all.filter((f) => !f.detail.endsWith(AUTO_PRECISION_DETAIL)) : all;
+  // So does a half-precision switch stated on (`--fp16` on the launch line): `bf16.enabled: auto` is then false.
+  // (`tf32: true` beside `bf16: auto` settles nothing: TF32 only changes the fp32 matmuls.)
+  const switchedOn = all.some(
+    (f) =>
+      f.confidence === 'high' &&
+      (f.value === 'fp16' || f.value === 'bf16') &&
+      !f.detail.endsWith(AUTO_PRECISION_DETAIL),
+  );
+  const stated = off || switchedOn ? all.filter((f) => !f.detail.endsWith(AUTO_PRECISION_DETAIL)) : all;
   // A flag's default (`--dtype` default 'bf16') yields to a precision set elsewhere (the launch's `--dtype fp16`),
   // not to a sign read off the program (a GradScaler under `if args.precision == "amp"`, medium confidence).
   // So does a yacs program's defaults module (`_C.AMP_ENABLE = True`) to the config merged over it.

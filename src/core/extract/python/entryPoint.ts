@@ -476,7 +476,7 @@ function fileArgumentsOnly(text: string): string | undefined {
 }
 
 /** Run as a program: a main guard, or a CLI framework called at module level. */
-const RUNS_AS_MAIN = /^if\s+__name__\s*==\s*["']__main__["']|^(?:fire\.)?Fire\s*\(|^typer\.run\s*\(/m;
+export const RUNS_AS_MAIN = /^if\s+__name__\s*==\s*["']__main__["']|^(?:fire\.)?Fire\s*\(|^typer\.run\s*\(/m;
 /**
  * What reads command-line flags: argparse and the parsers built on it (Hugging Face's HfArgumentParser,
  * TRL's TrlParser, jsonargparse), `parse_args(...)` of a sibling `params.py`, fire, click, typer, LightningCLI,
@@ -484,7 +484,7 @@ const RUNS_AS_MAIN = /^if\s+__name__\s*==\s*["']__main__["']|^(?:fire\.)?Fire\s*
  * and LeRobot's `@parser.wrap()` over it: a dataclass config filled from `--a.b=x` flags).
  * Each alternative starts with a literal word, so a line is matched in linear time.
  */
-const FLAG_PARSER =
+export const FLAG_PARSER =
   /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI|OmegaConf\.from_cli)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(|^@\s*(?:draccus|parser)\.wrap\s*\(/m;
 
 /**

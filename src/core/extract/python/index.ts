@@ -31,6 +31,7 @@ import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
 import * as diffusion from './readers/diffusion';
 import * as sbert from './readers/sentenceTransformers';
+import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
 import { configDictModel, generateFunction, trainingFunction } from './readers/standaloneLm';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
@@ -108,6 +109,8 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.fromConfig,
   litgpt.litgptModels,
   hf.argumentClasses,
+  flagEmbeddingModels,
+  langchainLocalEmbeddings,
   sbert.stArgumentClasses,
   hf.trainers,
   sbert.stTrainers,

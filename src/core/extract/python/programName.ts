@@ -1,5 +1,6 @@
-import type { Fact } from '../../facts';
+import { startsARun, type Fact } from '../../facts';
 import { postTrainingMethod } from '../shell/launchers';
+import { FLAG_PARSER, RUNS_AS_MAIN } from './entryPoint';
 
 /**
  * What a training script's own file name says, as a launch line's program name says it (shell/launchers.ts
@@ -20,6 +21,102 @@ export function programNameFacts(path: string, facts: readonly Fact[]): Fact[] {
       range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
       confidence: 'low',
       detail: method,
+    },
+  ];
+}
+
+/** Package folders of evaluation and inference programs (`pkg/evaluation/beir/__main__.py`). */
+const EVALUATION_FOLDERS = new Set(['eval', 'evals', 'evaluation', 'inference']);
+/** Package folders of training programs, and those that start from a pretrained model. */
+const TRAINING_FOLDERS = new Set(['train', 'training', 'finetune', 'fine_tune', 'pretrain', 'sft']);
+const FINE_TUNING_FOLDERS = new Set(['finetune', 'fine_tune', 'sft']);
+/** Folders of a path looked at, nearest first (a package is a few levels deep). */
+const MAX_PACKAGE_FOLDERS = 6;
+
+/**
+ * A package's `__main__.py` is what `python -m pkg.sub` and `torchrun -m pkg.sub` run: when it runs as main and
+ * reads its settings from the command line (`HfArgumentParser((ModelArgs, DataArgs, TrainingArgs))`) but hands
+ * them to the package's own runner (`runner.run()`), nothing in the file starts a run we read, yet it is the
+ * program of a run. Its package folder says which: `evaluation`/`inference` folders evaluate (inference), a
+ * `*TrainingArguments` class or a `finetune`/`train` folder trains (a `finetune` folder from a pretrained model).
+ * The model and the settings stay the flags' (unknown here); its launches (`-m pkg.sub`) link to it.
+ */
+export function packageMainFacts(path: string, text: string, facts: readonly Fact[]): Fact[] {
+  const parts = path.split(/[\\/]/);
+  if (parts[parts.length - 1] !== '__main__.py' || parts.length < 2) return [];
+  if (facts.some((f) => startsARun(f) || f.kind === 'run.entry' || f.kind === 'run.commandLine')) return [];
+  if (!RUNS_AS_MAIN.test(text)) return [];
+  const parser = FLAG_PARSER.exec(text);
+  if (!parser) return [];
+  const folders = parts
+    .slice(Math.max(0, parts.length - 1 - MAX_PACKAGE_FOLDERS), -1)
+    .map((f) => f.toLowerCase())
+    .reverse();
+  const evaluates = folders.find((f) => EVALUATION_FOLDERS.has(f));
+  const trainsBy = folders.find((f) => TRAINING_FOLDERS.has(f));
+  const trainingArguments = /\w{0,60}TrainingArguments\b/.exec(text)?.[0];
+  const range = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
+  const line = text.slice(0, parser.index).split('\n').length;
+  const commandLine: Fact = {
+    kind: 'run.commandLine',
+    value: 'package-main',
+    range,
+    confidence: 'medium',
+    detail: `a package's __main__.py run with \`-m\` that reads command-line flags (line ${line})`,
+  };
+  if (evaluates && !trainingArguments)
+    return [
+      commandLine,
+      {
+        kind: 'launch.inference',
+        value: 'package-main',
+        range,
+        confidence: 'low',
+        detail: `__main__.py of a package under ${evaluates}/: an evaluation program set by its flags`,
+      },
+    ];
+  if (!trainingArguments && !trainsBy) return [];
+  const out: Fact[] = [
+    commandLine,
+    {
+      kind: 'launch.trainer',
+      value: 'package-main',
+      range,
+      confidence: 'low',
+      detail: trainingArguments
+        ? `__main__.py parses ${trainingArguments} and runs the package's trainer`
+        : `__main__.py of a package under ${trainsBy}/: a training program set by its flags`,
+    },
+  ];
+  const fineTunes = folders.find((f) => FINE_TUNING_FOLDERS.has(f));
+  if (fineTunes && !facts.some((f) => f.kind === 'model.fromScratch' || f.kind === 'training.mode'))
+    out.push({
+      kind: 'model.fromScratch',
+      value: false,
+      range,
+      confidence: 'low',
+      detail: `__main__.py of a package under ${fineTunes}/: fine-tunes a pretrained model given by its flags`,
+    });
+  return out;
+}
+
+/**
+ * Megatron-LM's entry programs are named for the architecture they build (`pretrain_gpt.py`, `pretrain_bert.py`,
+ * `pretrain_t5.py`, `pretrain_ict.py`, `pretrain_vit.py`: each hands `pretrain()` that architecture's
+ * `model_provider`): the file name names the model family; its size is the launch's flags'.
+ */
+export function megatronProgramModel(path: string, facts: readonly Fact[]): Fact[] {
+  if (!facts.some((f) => f.kind === 'launch.trainer' && f.value === 'megatron:pretrain')) return [];
+  if (facts.some((f) => f.kind === 'model.id')) return [];
+  const family = /(?:^|[\\/])pretrain_([a-z][a-z0-9]{1,15})\.py$/.exec(path)?.[1];
+  if (!family) return [];
+  return [
+    {
+      kind: 'model.id',
+      value: family,
+      range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
+      confidence: 'low',
+      detail: `pretrain_${family}.py: Megatron-LM's ${family} entry point (the architecture its model_provider builds)`,
     },
   ];
 }

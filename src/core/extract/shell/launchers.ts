@@ -531,6 +531,20 @@ function readMegatron(command: LaunchCommand, out: LaunchSink): void {
   // trained further. (Not `--finetune-hf-dataset` and the like: the flag alone.)
   if (/--finetune(?=\s|$)/.test(text) && /--(?:load|pretrained-checkpoint)[=\s]/.test(text))
     out.add('model.fromScratch', false, '--finetune with a checkpoint to load (Megatron-LM fine-tunes it)', 'high');
+  // The downstream tasks' `--pretrained-checkpoint` ("Pretrained checkpoint used for finetunning", Megatron-LM
+  // tasks/main.py) and ICT/REALM's `--bert-load` ("Directory containing a BertModel checkpoint (needed to start ICT
+  // and REALM)", megatron/arguments.py): the run starts from those trained weights.
+  else {
+    const start = /--(pretrained-checkpoint|bert-load)[=\s]+\S/.exec(text)?.[1];
+    if (start)
+      out.add('model.fromScratch', false, `--${start}: starts from a trained checkpoint (Megatron-LM)`, 'high');
+  }
+  // `--exit-interval N`: "Exit the program after the iteration is divisible by this value" (megatron/arguments.py):
+  // below --train-iters, the run stops at iteration N.
+  const exitAt = Number(/--exit[-_]interval[=\s]+(\d+)/.exec(text)?.[1]);
+  const iters = Number(/--train[-_]iters[=\s]+(\d+)/.exec(text)?.[1]);
+  if (exitAt > 0 && iters > exitAt)
+    out.add('training.steps', exitAt, `--exit-interval ${exitAt} stops the run before --train-iters ${iters}`, 'high');
   const samples = Number(/--train[-_]samples[=\s]+(\d+)/.exec(text)?.[1]);
   const global = Number(/--global[-_]batch[-_]size[=\s]+(\d+)/.exec(text)?.[1]);
   if (samples > 0 && global > 0)

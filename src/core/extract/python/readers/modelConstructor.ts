@@ -237,7 +237,10 @@ function readWeightCasts(ctx: PythonReadContext): void {
  * factory builds and casts at once (`create_model(ModelArgs(path)).half()`, `build_model(cfg).bfloat16()`) is the same.
  */
 const LOADED_THEN_CAST =
-  /(?:\.from_pretrained|\b(?:create|build|make|load)_model)\([^()]{0,2000}(?:\([^()]{0,300}\)[^()]{0,2000}){0,20}\)[ \t]*\.(half|bfloat16)\(\)/g;
+  /(?:\.from_pretrained|\b(?:create|build|make|load)_model)\([^()]{0,2000}(?:\([^()]{0,300}\)[^()]{0,2000}){0,20}\)[ \t]*\.(?:[ \t]*\r?\n[ \t]*)?(?:(half|bfloat16)\(\)|to\([ \t]*(?:dtype[ \t]*=[ \t]*)?torch\.(bfloat16|float16|half)[ \t]*\))/g;
+/** The cast call a LOADED_THEN_CAST match ends with (`.half()`, `.to(dtype=torch.bfloat16)`). */
+const ENDS_WITH_CAST =
+  /\.[ \t]*(?:\r?\n[ \t]*)?(?:(?:half|bfloat16)\(\)|to\([ \t]*(?:dtype[ \t]*=[ \t]*)?torch\.\w{1,10}[ \t]*\))$/;
 
 /** Casts looked at per file (real scripts have one or two). */
 const MAX_LOADED_CASTS = 20;
@@ -250,14 +253,15 @@ function readLoadedThenCast(ctx: PythonReadContext): void {
     const row = ctx.text.slice(0, m.index + m[0].length).split('\n').length - 1;
     const call = ctx.tree.rootNode
       .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
-      .find((c) => c !== null && c.endPosition.row === row && c.text.endsWith(`.${m[1]}()`));
+      .find((c) => c !== null && c.endPosition.row === row && ENDS_WITH_CAST.test(c.text.slice(-200)));
     if (!call || underPrecisionSwitch(call)) continue;
-    const precision = m[1] === 'bfloat16' ? 'bf16' : 'fp16';
+    const type = m[1] ?? m[2];
+    const precision = type === 'bfloat16' ? 'bf16' : 'fp16';
     ctx.add(
       'training.precision',
       precision,
       call,
-      `the model cast with .${m[1]}() as it is loaded or built: its weights are ${precision}`,
+      `the model cast ${m[1] ? `with .${m[1]}()` : `to torch.${m[2]}`} as it is loaded or built: its weights are ${precision}`,
       'medium',
     );
     return;

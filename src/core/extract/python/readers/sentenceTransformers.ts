@@ -37,13 +37,13 @@ const INFERENCE_METHODS =
   /^(?:encode|encode_query|encode_document|encode_queries|encode_corpus|encode_multi_process|predict|rank|evaluate|start_multi_process_pool)$/;
 /** What a program that runs a model forward writes: a method call or an evaluator (checked with ST_IMPORT). */
 const INFERENCE_START =
-  /\.(?:encode\w{0,20}|predict|rank|evaluate|start_multi_process_pool)[ \t]*\(|Evaluator\b|\bmine_hard_negatives\b/;
+  /\.(?:encode\w{0,20}|predict|rank|evaluate|start_multi_process_pool)[ \t]*\(|Evaluator\b|\bmine_hard_negatives\b|\bMTEB[ \t]*\(/;
 
 /** Calls looked at in one file at most (a hostile file of millions of calls stays linear and bounded). */
 const MAX_CALLS = 20_000;
 /** The lines that may hold a call the file rule reads (a load, a trainer, `fit`, a forward pass, an evaluator). */
 const CALL_LINE =
-  /SentenceTransformer|CrossEncoder|SparseEncoder|Transformer[ \t]*\(|Trainer|\.fit[ \t]*\(|\.encode|\.predict[ \t]*\(|\.rank[ \t]*\(|\.evaluate[ \t]*\(|multi_process_pool|[Ee]valuator/;
+  /SentenceTransformer|CrossEncoder|SparseEncoder|Transformer[ \t]*\(|Trainer|\.fit[ \t]*\(|\.encode|\.predict[ \t]*\(|\.rank[ \t]*\(|\.evaluate[ \t]*\(|multi_process_pool|[Ee]valuator|MTEB[ \t]*\(|\.run[ \t]*\(/;
 
 /**
  * The calls that start on the lines CALL_LINE keeps, in document order, found by native walks of those rows only
@@ -204,6 +204,7 @@ export const sentenceTransformerModels: FileRule = {
     const modulesOf = new Map<string, string[]>();
     const usedForward: Array<{ name: string; node: Node }> = [];
     const evaluators = new Set<string>();
+    const benchmarks = new Set<string>();
     let trains = false;
     for (const call of callsOnMatchingRows(ctx)) {
       const { full, last } = ctx.callee(call);
@@ -222,6 +223,21 @@ export const sentenceTransformerModels: FileRule = {
       if (last.endsWith('Evaluator')) {
         const bound = boundName(call);
         if (bound.name) evaluators.add(bound.name);
+        continue;
+      }
+      // MTEB's benchmark runner: `evaluation = mteb.MTEB(tasks=…)` then `evaluation.run(model, …)`, or
+      // `mteb.evaluate(model, tasks)` (mteb's README): the model encodes every task's texts.
+      if (last === 'MTEB') {
+        const bound = boundName(call);
+        if (bound.name) benchmarks.add(bound.name);
+        continue;
+      }
+      const benchmarked =
+        (last === 'run' && benchmarks.has(receiverOf(full) ?? '')) || full === 'mteb.evaluate'
+          ? firstPositional(call)
+          : undefined;
+      if (benchmarked?.type === 'identifier') {
+        usedForward.push({ name: benchmarked.text, node: call });
         continue;
       }
       if (TRAINER_CLASSES.has(last) || last === 'Trainer') {
