@@ -673,7 +673,12 @@ function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
 function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   // FP8 switched on (LLaMA-Factory `fp8: true`, TransformerEngine) runs the matmuls in fp8 beside a bf16 setting.
   const order = ['fp8', 'bf16', 'fp16', 'tf32', 'fp32'];
-  const all = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
+  const stating = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
+  // A Hydra config's own keys override the configs its defaults list composes (`autocast: false` in a debug run over
+  // its family's float16 default): what the run's own file states is the run's precision.
+  const hydra = facts.some((f) => f.kind === 'run.framework' && f.value === 'hydra' && !f.file);
+  const ownStated = hydra ? stating.filter((f) => !f.file && f.confidence === 'high') : [];
+  const all = ownStated.length > 0 ? ownStated : stating;
   // A DeepSpeed `auto` switch follows the launch's TrainingArguments: `--bf16 False` turns it off.
   const off = all.some((f) => f.detail.endsWith(SWITCHES_OFF_DETAIL));
   // So does a half-precision switch stated on (`--fp16` on the launch line): `bf16.enabled: auto` is then false.

@@ -12,10 +12,19 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
  * file or a later entry states it: Hydra merges the list in order and the file's own keys last (`_self_` at the
  * end, the Hydra 1.1 default), so the links are given last entry first and the file's own facts come before all.
  * `null` choices (`override /model: null`) and Hydra's own groups (`hydra/...`) name no file.
+ *
+ * The header may also be written `# @package __global__` (the spelling Dora/AudioCraft-style config trees use for the
+ * same global package). A relative entry (`- musicgen/default`, `- ../default`: Hydra resolves it within the config's
+ * own group) links the file of that name from this file's folder or the folders above it (the link resolver's
+ * search); an absolute one (`- /solver/default`, `- /model: lm/x`) from the config root. A config that leaves a
+ * top-level value required (`solver: ???`, `sample_rate: ???`: OmegaConf's mandatory missing value) is a base the
+ * configs composed on it fill in: no run alone.
  */
 
 /** Entries of a defaults list followed (a hostile list is not walked further). */
 const MAX_ENTRIES = 64;
+/** Top-level keys looked at for a required (`???`) value. */
+const MAX_TOP_KEYS = 512;
 /** A group path or option name: letters, digits, `._-/`, no `..` (a link never leaves the config tree upward). */
 const GROUP_PATH = /^\/?[\w.-]+(?:\/[\w.-]+){0,8}$/;
 
@@ -35,6 +44,14 @@ export const hydraExperiment: ConfigDialect = {
       const link = entryLink(doc, entry, `defaults.${i}`);
       if (link) links.push(link);
     }
+    const required = requiredAtTop(doc);
+    if (required)
+      out.add(
+        'run.entry',
+        false,
+        required,
+        `a Hydra base config (\`${required.key}: ???\` is left for the configs composed on it to set)`,
+      );
     // `override /model: null`: the experiments built on this one choose the model; alone it trains nothing.
     const base = modelLeftOpen(doc);
     if (base)
@@ -67,8 +84,8 @@ function namesGroupFile(doc: ConfigDoc): boolean {
 }
 
 /** `# @package _global_` in the header: the file's keys sit at the root of the composed config. */
-function globalPackage(doc: ConfigDoc): boolean {
-  return doc.comments().some((c) => c.line < 5 && /^@package\s+_global_$/.test(c.text.trim()));
+export function globalPackage(doc: ConfigDoc): boolean {
+  return doc.comments().some((c) => c.line < 5 && /^@package\s+_{1,2}global_{1,2}$/.test(c.text.trim()));
 }
 
 /** The group file a defaults entry names, relative to the config root (`model/gpt2.yaml`), if it names one. */
@@ -78,10 +95,10 @@ function entryLink(
   path: string,
 ): { reference: string; at: ConfigValue; written: string } | undefined {
   if (entry.shape === 'scalar') {
-    // `- /experiment/pile/base.yaml` or `- experiment/pile/base`: a config of the tree, merged here.
+    // `- /experiment/pile/base.yaml` or `- musicgen/default` (relative to this config's group): merged here.
     const written = typeof entry.value === 'string' ? entry.value.trim() : '';
-    if (!written.startsWith('/')) return undefined;
-    const file = groupFile(written);
+    if (written === '' || written === '_self_') return undefined;
+    const file = written.startsWith('/') ? groupFile(written) : relativeFile(written);
     return file ? { reference: file, at: entry, written } : undefined;
   }
   if (entry.shape !== 'map') return undefined;
@@ -106,6 +123,21 @@ function modelLeftOpen(doc: ConfigDoc): ConfigValue | undefined {
       return pairs[0];
   }
   return undefined;
+}
+
+/** A relative entry: a group path, optionally one or two folders up (`../default`). */
+function relativeFile(path: string): string | undefined {
+  const up = /^(?:\.\.\/){0,2}/.exec(path)![0];
+  const rest = groupFile(path.slice(up.length));
+  return rest && !rest.startsWith('hydra/') ? `${up}${rest}` : undefined;
+}
+
+/** A top-level key whose value is OmegaConf's mandatory missing value `???`, if the config leaves one. */
+function requiredAtTop(doc: ConfigDoc): ConfigValue | undefined {
+  return doc
+    .entries()
+    .slice(0, MAX_TOP_KEYS)
+    .find((e) => e.shape === 'scalar' && e.value === '???');
 }
 
 function groupFile(path: string): string | undefined {

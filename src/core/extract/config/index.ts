@@ -6,6 +6,7 @@ import type { ConfigDialect } from './dialect';
 import { hfConfigTarget } from './hfConfigTarget';
 import { hfTrainer } from './hfTrainer';
 import { hydraExperiment } from './hydraExperiment';
+import { hydraSolver } from './hydraSolver';
 import { lavis } from './lavis';
 import { instantiateConfig } from './instantiateConfig';
 import { mistralFinetune } from './mistralFinetune';
@@ -63,6 +64,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   mistralFinetune,
   picotron,
   hydraExperiment,
+  hydraSolver,
   hfConfigTarget,
   maxtext,
   openNmt,

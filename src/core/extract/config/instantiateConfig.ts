@@ -19,8 +19,12 @@ import { relativePath, type ConfigDialect, type ConfigDoc, type ConfigValue, typ
  *   passes it on), `num_nodes`, `accumulate_grad_batches`.
  * - `data.params.batch_size`: the loader's batch (per device under DDP).
  *
- * A file with only `model:` (the inference definitions that sampling scripts pick by version) is no run:
- * the `lightning:` section is what the training program consumes.
+ * A file with only `model:` is what a sampling script loads (`OmegaConf.load(cfg)` then `instantiate_from_config
+ * (cfg.model)` and the checkpoint beside it): when its module samples from a network it builds (`unet_config` /
+ * `network_config`: a diffusion model), the file is that inference run's definition (the configs the released
+ * checkpoints ship with, the `*-eval.yaml` and `v2` configs the scripts and notebooks name). A module without one (a
+ * first-stage autoencoder the diffusion configs load by `ckpt_path`) is a component: no run alone. Only the
+ * `lightning:` section makes a file a training run.
  */
 
 const TRAINER = 'lightning.trainer';
@@ -28,14 +32,18 @@ const NETWORK_KEYS = ['network_config', 'unet_config'];
 
 export const instantiateConfig: ConfigDialect = {
   name: 'instantiate-config',
-  words: ['lightning'],
+  words: ['lightning', 'unet_config', 'network_config'],
   detect: (doc) =>
     typeof doc.str('model.target') === 'string' &&
     doc.get('model.params')?.shape === 'map' &&
-    doc.get('lightning')?.shape === 'map',
+    (doc.get('lightning')?.shape === 'map' || networkOf(doc) !== undefined),
   owns: (path) => path.startsWith('model.') || path.startsWith('lightning.') || path.startsWith('data.'),
   read(doc: ConfigDoc, out: FactSink): void {
     const module = doc.get('model.target')!;
+    if (doc.get('lightning')?.shape !== 'map') {
+      readSamplingDefinition(doc, module, out);
+      return;
+    }
     out.add(
       'run.framework',
       'instantiate-config',
@@ -69,10 +77,39 @@ function className(target: string): string | undefined {
   return /^[A-Za-z_][\w]{0,80}$/.test(last) ? last : undefined;
 }
 
-function readModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
-  const network = NETWORK_KEYS.map((k) => doc.get(`model.params.${k}.target`)).find(
+function networkOf(doc: ConfigDoc): ConfigValue | undefined {
+  return NETWORK_KEYS.map((k) => doc.get(`model.params.${k}.target`)).find(
     (v): v is ConfigValue => typeof v?.value === 'string',
   );
+}
+
+/** A model-only config of a sampling module: the definition an inference script instantiates. */
+function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
+  out.add(
+    'run.framework',
+    'instantiate-config',
+    module,
+    'instantiate-from-config model definition (target/params, no lightning section)',
+  );
+  nameModel(doc, module, out);
+  out.add(
+    'launch.inference',
+    'config:instantiate-config',
+    module,
+    `model definition a sampling script builds with instantiate_from_config (${String(module.value)})`,
+  );
+  out.add(
+    'training.mode',
+    'inference',
+    module,
+    'a model-only config (no lightning trainer section): loaded to sample from a checkpoint',
+    'medium',
+  );
+}
+
+/** Names the model by the network the module trains or samples from, else by the module. */
+function nameModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): ConfigValue {
+  const network = networkOf(doc);
   const named = network ?? module;
   const name = className(String(named.value));
   if (name)
@@ -85,6 +122,11 @@ function readModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
         : `the module trained: ${String(module.value)}`,
       'medium',
     );
+  return named;
+}
+
+function readModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
+  const named = nameModel(doc, module, out);
   const ckpt = doc.get('model.params.ckpt_path');
   if (typeof ckpt?.value === 'string' && ckpt.value.trim() !== '') {
     out.add(
