@@ -61,6 +61,8 @@ import { packageModelProgram } from './readers/packageModel';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
 import * as nanotron from './readers/nanotron';
+import { checkpointScript, scriptSwitches } from './readers/checkpointScript';
+import { dnnlibTrainingLoop, networkPickleLoad } from './readers/networkPickle';
 import * as slurmSubmit from './readers/slurmSubmit';
 import { submititLauncher } from './readers/submitit';
 import { tensorrtLlmRuntime } from './readers/tensorrtLlm';
@@ -155,6 +157,8 @@ export const CALL_RULES: readonly CallRule[] = [
   threadedGeneration,
   nanotron.nanotronDecode,
   nanotron.nanotronConfigObjects,
+  networkPickleLoad,
+  dnnlibTrainingLoop,
   slurmSubmit.slurmSubmission,
   deepspeedMii,
   mlcEngine,
@@ -207,7 +211,9 @@ export const FILE_RULES: readonly FileRule[] = [
   constants.moduleConstants,
   constants.dataclassFields,
   constants.argparseDefaults,
+  scriptSwitches,
   tfFlagDefaults,
+  checkpointScript,
   models.fitPhases,
   models.embeddingLayout,
   models.moduleClasses,
