@@ -22,7 +22,8 @@ const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
   'training.tokens',
 ]);
 import { extractDirectives } from './extract/directives';
-import { extractPythonFacts, PastDeadline, syntaxProblems } from './extract/pythonFacts';
+import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } from './extract/pythonFacts';
+export { documentReuse, type DocumentReuse } from './extract/pythonFacts';
 import { extractShellFacts } from './extract/shellFacts';
 import type { Fact, FactKind, SourceRange } from './facts';
 import {
@@ -143,6 +144,11 @@ export interface AnalyzeInput {
   readonly entryRules?: EntryPointRules;
   /** Overrides FILE_TIME_BUDGET_MS (tests use a small one). */
   readonly timeBudgetMs?: number;
+  /**
+   * What the previous version of the same document left for this one (documentReuse(), one per open document,
+   * dropped with it): the reading is the same, only cheaper after a small edit.
+   */
+  readonly reuse?: DocumentReuse;
 }
 
 export interface NotebookCells {
@@ -467,7 +473,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
         };
       problems.push(...syntaxProblems(tree));
       try {
-        facts = extractPythonFacts(tree, code, () => performance.now() > deadline);
+        facts = extractPythonFacts(tree, code, () => performance.now() > deadline, input.reuse);
       } catch (e) {
         if (e instanceof PastDeadline)
           throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading its facts'));

@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import {
   analyzeText,
+  documentReuse,
   FILE_TIME_BUDGET_MS,
   fileKindOf,
   linkCandidates,
   MAX_FILE_BYTES,
   parseWithin,
   type AnalyzedRun,
+  type DocumentReuse,
   type FileAnalysis,
   type LinkedFileReader,
 } from '../core/analyze';
@@ -25,6 +27,8 @@ import type { Settings } from './settings';
 export class AnalysisService implements vscode.Disposable {
   private readonly trees = new Map<string, { tree: Tree; version: number }>();
   private readonly results = new Map<string, { version: number; settingsKey: string; analysis: FileAnalysis }>();
+  /** Per open Python document, what its analysis keeps for the next version (see documentReuse). */
+  private readonly reuses = new Map<string, DocumentReuse>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -92,6 +96,7 @@ export class AnalysisService implements vscode.Disposable {
         tree,
         relativePath,
         entryRules: { exclude: settings.reportExclude },
+        reuse: tree ? this.reuseFor(key) : undefined,
       },
       this.python,
       settings,
@@ -144,6 +149,12 @@ export class AnalysisService implements vscode.Disposable {
     );
   }
 
+  private reuseFor(key: string): DocumentReuse {
+    let reuse = this.reuses.get(key);
+    if (!reuse) this.reuses.set(key, (reuse = documentReuse()));
+    return reuse;
+  }
+
   /** The document's tree, or null when parsing ran out of the file time budget. */
   private treeFor(document: vscode.TextDocument): Tree | undefined | null {
     const key = document.uri.toString();
@@ -182,12 +193,14 @@ export class AnalysisService implements vscode.Disposable {
     this.trees.get(key)?.tree.delete();
     this.trees.delete(key);
     this.results.delete(key);
+    this.reuses.delete(key);
   }
 
   dispose(): void {
     for (const { tree } of this.trees.values()) tree.delete();
     this.trees.clear();
     this.results.clear();
+    this.reuses.clear();
     this.changed.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

@@ -87,7 +87,7 @@ import {
 } from './entryPoint';
 import { collectSymbols } from './symbols';
 import { problemAt, type Problem } from '../../problem';
-import { indexSyntax, RelevantLines } from './syntaxIndex';
+import { indexSyntax, RelevantLines, SyntaxReuse } from './syntaxIndex';
 import { cursorWalk } from './treeCursor';
 import { findModelHandles } from './handles';
 
@@ -287,6 +287,14 @@ export const RELEVANT_LINE = new RegExp(
 /** Cross-call cache of line verdicts (a pure function of the text): see RelevantLines. */
 const relevantLines = new RelevantLines(RELEVANT_LINE);
 
+/**
+ * What the reading of one document keeps for its next version (the editor holds one per open document and drops
+ * it with the document): the line verdicts and the syntax index's captures of unchanged statements (SyntaxReuse).
+ */
+export function documentReuse(): SyntaxReuse {
+  return new SyntaxReuse(RELEVANT_LINE);
+}
+
 /** Thrown when the caller's time is up part-way through a module (the caller reports the file as skipped). */
 export class PastDeadline extends Error {}
 
@@ -302,12 +310,13 @@ export function extractPythonFacts(
   tree: Tree,
   text: string = tree.rootNode.text,
   pastDeadline: () => boolean = () => false,
+  reuse?: SyntaxReuse,
 ): Fact[] {
   const checkpoint = (i = 0) => {
     if (i % NODES_PER_CHECK === 0 && pastDeadline()) throw new PastDeadline();
   };
   const syntax = new SyntaxCaches();
-  const index = indexSyntax(tree, text, relevantLines, checkpoint);
+  const index = indexSyntax(tree, text, relevantLines, checkpoint, reuse);
   checkpoint();
   const symbols = collectSymbols(index, tree, text, syntax);
   checkpoint();

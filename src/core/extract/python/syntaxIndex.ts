@@ -161,33 +161,147 @@ function queryOf(tree: Tree): Query {
   return query;
 }
 
+/** One node the index query captured in a top-level statement, by its offsets from the statement's start. */
+interface CapturedShape {
+  readonly name: string;
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * What the index query captured in each top-level statement of one document's previous version, so the next
+ * version (one keystroke later) queries only the statements the edit touched. A statement is reused when its
+ * text, its start column, its node type and size and the rows queried in it (relative to its first row) are
+ * the same: the query's captures are then the same nodes, found again in the new tree by their offsets
+ * (`descendantForIndex`, checked by type and extent; a statement where one is not found is queried again).
+ * Statements with a syntax error are always queried. Only the statements of the last version are kept, so
+ * memory follows the document's size; one per open document, dropped with it.
+ */
+export class SyntaxReuse {
+  private previous = new Map<string, readonly CapturedShape[]>();
+  private next = new Map<string, readonly CapturedShape[]>();
+  /** Line verdicts of this document's previous version (see RelevantLines). */
+  readonly lines: RelevantLines;
+
+  constructor(pattern: RegExp) {
+    this.lines = new RelevantLines(pattern);
+  }
+
+  /** How many statements' captures are kept (those of the last version). */
+  get size(): number {
+    return this.previous.size;
+  }
+
+  /** Starts one version (what an unfinished one kept is dropped). */
+  begin(): void {
+    this.next = new Map();
+  }
+
+  /** The captures of the statement under `key` in the previous version, marked as still used. */
+  take(key: string): readonly CapturedShape[] | undefined {
+    const found = this.previous.get(key);
+    if (found) this.next.set(key, found);
+    return found;
+  }
+
+  keep(key: string, shapes: readonly CapturedShape[]): void {
+    this.next.set(key, shapes);
+  }
+
+  /** Ends one version: what it did not use is forgotten. */
+  turn(): void {
+    this.previous = this.next;
+    this.next = new Map();
+  }
+}
+
+/** The captures of a statement, found again in a new tree from their shapes; undefined if any is not there. */
+function recreate(statement: Node, shapes: readonly CapturedShape[]): Array<{ name: string; node: Node }> | undefined {
+  const base = statement.startIndex;
+  const out: Array<{ name: string; node: Node }> = [];
+  for (const { name, type, start, end } of shapes) {
+    const from = base + start;
+    const to = base + end;
+    let node: Node | null = statement.descendantForIndex(from, to);
+    // The smallest node over the extent; a capture may be an ancestor of the same extent (a call in its statement).
+    while (node && node.type !== type && node.startIndex === from && node.endIndex === to) node = node.parent;
+    if (!node || node.type !== type || node.startIndex !== from || node.endIndex !== to) return undefined;
+    out.push({ name, node });
+  }
+  return out;
+}
+
 /**
  * The index's nodes on the given rows, skipping those already seen (their ids). `tick` is called with a count of
  * the statements queried so far: a module of tens of thousands of statements must let the caller's time budget stop it.
+ * With `reuse`, statements unchanged since the document's previous version take their captures from it.
  */
 function captureRows(
   tree: Tree,
   ranges: ReadonlyArray<readonly [number, number]>,
   seen: Set<number>,
   tick: (statements: number) => void = () => undefined,
+  reuse?: SyntaxReuse,
 ) {
   const query = queryOf(tree);
   const top = tree.rootNode.children.filter((c): c is Node => c !== null);
-  const captured: Array<{ name: string; node: Node }> = [];
   // Query from the top-level statements that hold each range rather than from the root: a range
   // query from the root walks every statement before the range, which made long files quadratic.
+  // The ranges that reach each statement, in order.
+  const reaching = new Map<number, Array<readonly [number, number]>>();
   let from = 0;
-  let queried = 0;
-  for (const [first, last] of ranges) {
+  for (const range of ranges) {
+    const [first, last] = range;
     while (from < top.length && top[from].endPosition.row < first) from++;
-    const options = { startPosition: { row: first, column: 0 }, endPosition: { row: last + 1, column: 0 } };
     for (let i = from; i < top.length && top[i].startPosition.row <= last; i++) {
+      const list = reaching.get(i);
+      if (list) list.push(range);
+      else reaching.set(i, [range]);
+    }
+  }
+  const captured: Array<{ name: string; node: Node }> = [];
+  let queried = 0;
+  for (const [i, statementRanges] of [...reaching].sort((a, b) => a[0] - b[0])) {
+    const statement = top[i];
+    let key: string | undefined;
+    if (reuse && !statement.hasError) {
+      const { row, column } = statement.startPosition;
+      key = `${statement.type} ${statement.descendantCount} ${column} ${statementRanges.map(([a, b]) => `${a - row}:${b - row}`).join(',')}\n${statement.text}`;
+      const shapes = reuse.take(key);
+      const again = shapes && recreate(statement, shapes);
+      if (again) {
+        for (let r = 0; r < statementRanges.length; r++) tick(++queried);
+        for (const capture of again) {
+          if (seen.has(capture.node.id)) continue;
+          seen.add(capture.node.id);
+          captured.push(capture);
+        }
+        continue;
+      }
+    }
+    const own: Array<{ name: string; node: Node }> = [];
+    for (const [first, last] of statementRanges) {
       tick(++queried);
-      for (const capture of query.captures(top[i], options)) {
+      const options = { startPosition: { row: first, column: 0 }, endPosition: { row: last + 1, column: 0 } };
+      for (const capture of query.captures(statement, options)) {
         if (seen.has(capture.node.id)) continue;
         seen.add(capture.node.id);
-        captured.push(capture);
+        own.push(capture);
       }
+    }
+    captured.push(...own);
+    if (key !== undefined && reuse) {
+      const base = statement.startIndex;
+      reuse.keep(
+        key,
+        own.map(({ name, node }) => ({
+          name,
+          type: node.type,
+          start: node.startIndex - base,
+          end: node.endIndex - base,
+        })),
+      );
     }
   }
   return captured;
@@ -208,6 +322,7 @@ export function indexSyntax(
   text: string,
   relevant: RelevantLines,
   tick?: (statements: number) => void,
+  reuse?: SyntaxReuse,
 ): SyntaxIndex {
   const index: SyntaxIndex = {
     ordered: [],
@@ -218,7 +333,10 @@ export function indexSyntax(
     moduleAssignments: [],
     classAssignments: [],
   };
-  const captured = captureRows(tree, relevant.rowRanges(text), new Set<number>(), tick);
+  reuse?.begin();
+  const lines = reuse ? reuse.lines : relevant;
+  const captured = captureRows(tree, lines.rowRanges(text), new Set<number>(), tick, reuse);
+  reuse?.turn();
   captured.sort((a, b) => a.node.startIndex - b.node.startIndex);
   fill(index, captured);
   placeAssignments(index);
