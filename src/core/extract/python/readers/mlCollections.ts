@@ -57,6 +57,8 @@ const MAX_ASSIGNMENTS = 2_000;
 
 interface Setting {
   readonly node: Node;
+  /** A keyword of `parse_arg(arg, ...)` not set again: a switch of the config's argument (`mode='xm'`), not a job. */
+  readonly argument?: boolean;
 }
 
 /** The module-level `def get_config(...)`. */
@@ -162,7 +164,11 @@ function settingsOf(
       }
     }
   };
-  for (const [key, node] of defaults) if (key.startsWith(prefix)) put(key.slice(prefix.length), node, 0);
+  for (const [key, node] of defaults)
+    if (key.startsWith(prefix)) {
+      put(key.slice(prefix.length), node, 0);
+      out.set(key.slice(prefix.length), { node: out.get(key.slice(prefix.length))!.node, argument: true });
+    }
   const visit = (block: Node, depth: number, ifDepth: number): void => {
     for (const statement of block.namedChildren) {
       if (!statement || ++seen > MAX_ASSIGNMENTS) return;
@@ -277,7 +283,9 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
     'medium',
   );
 
-  const trainer = TRAINER_KEYS.map((k) => settings.get(k)).find((s) => s && stringLiteral(s.node) !== null);
+  const trainer = TRAINER_KEYS.map((k) => settings.get(k)).find(
+    (s) => s && !s.argument && stringLiteral(s.node) !== null,
+  );
   const trainerValue = trainer ? stringLiteral(trainer.node)! : '';
   const evaluation = trainer ? undefined : evaluationOnly(settings, linked, symbols);
   const inference = INFERENCE_TRAINER.test(trainerValue) || evaluation !== undefined;
