@@ -287,6 +287,8 @@ function expressionParams(node: Node, ctx: Context): number | undefined {
       const bound = ctx.symbols.lookup(node.text);
       return bound && bound.node.type === 'call' ? callParams(bound.node, ctx) : undefined;
     }
+    // `nn.Sequential(*[Block(cfg) for _ in range(cfg["n_layers"])])`: the unpacked list's modules.
+    case 'list_splat':
     case 'parenthesized_expression':
       return node.namedChildren[0] ? expressionParams(node.namedChildren[0], ctx) : undefined;
     default:

@@ -176,6 +176,23 @@ function commandLineDefault(whenTrue: Node, condition: Node, whenFalse: Node): N
   return undefined;
 }
 
+const GPU_BRANCH = 'took the GPU branch';
+
+/** The value node of `key` in a dict literal or a `dict(key=...)` call, if written there. */
+function entryNode(table: Node, key: string): Node | null {
+  if (table.type === 'dictionary') {
+    for (const pair of table.namedChildren) {
+      const k = pair?.type === 'pair' ? pair.childForFieldName('key') : null;
+      const text = k ? (k.type === 'string' ? stringLiteral(k) : k.text) : null;
+      if (text === key) return pair!.childForFieldName('value');
+    }
+  } else if (table.type === 'call' && table.childForFieldName('function')?.text === 'dict') {
+    const args = table.childForFieldName('arguments');
+    return args ? keywordArgument(args, key) : null;
+  }
+  return null;
+}
+
 function looksLikeGpuCondition(text: string): boolean {
   return /cuda|gpu|mps|device_count|is_available/i.test(text);
 }
@@ -258,7 +275,7 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       if (!whenTrue || !condition || !whenFalse) return undefined;
       if (looksLikeGpuCondition(condition.text)) {
         const r = evaluate(whenTrue, symbols, depth + 1);
-        return r && { ...r, via: `took the GPU branch of \`${node.text}\`` };
+        return r && { ...r, via: `${GPU_BRANCH} of \`${node.text}\`` };
       }
       // `sys.argv[1] if len(sys.argv) > 1 else "distilbert-base-uncased"`: a positional argument with a default, the
       // value the script runs with when it is started without arguments (as an argparse default).
@@ -303,6 +320,49 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       if (bound.value !== undefined) return { value: bound.value, origin: bound.node, via: bound.via };
       const r = evaluate(bound.node, symbols, depth + 1);
       return r && { ...r, via: r.via ? `${bound.via}; ${r.via}` : bound.via };
+    }
+    case 'not_operator': {
+      // `not arg.runlocal`: the negation of a known truth value.
+      const inner = evaluate(node.childForFieldName('argument'), symbols, depth + 1);
+      return inner && { value: !truthy(inner.value), origin: inner.origin, via: inner.via };
+    }
+    case 'boolean_operator': {
+      // `a and b`, `a or b` on known values, with Python's result (the deciding operand); `a or b` with a true `a`
+      // needs nothing of `b`, as `a and b` with a false `a`.
+      const op = node.childForFieldName('operator')?.text;
+      const left = evaluate(node.childForFieldName('left'), symbols, depth + 1);
+      if (!left || (op !== 'and' && op !== 'or')) return undefined;
+      if (op === 'or' ? truthy(left.value) : !truthy(left.value)) return left;
+      return evaluate(node.childForFieldName('right'), symbols, depth + 1);
+    }
+    case 'subscript': {
+      // A lookup by a known key (`{'ti': 300, 'b': 90}[variant]`, `EPOCHS[arg.data][arg.variant]`, `sizes[-1]`): the
+      // table must be known whole and the key in it; slices and keys it lacks are not read.
+      const keys = node.childrenForFieldName('subscript').filter((c): c is Node => c !== null);
+      if (keys.length !== 1) return undefined;
+      const table = evaluate(node.childForFieldName('value'), symbols, depth + 1);
+      const key = evaluate(keys[0], symbols, depth + 1);
+      // A key guessed from the GPU branch (`dtype = 'bfloat16' if torch.cuda.is_bf16_supported() else 'float16'`) is
+      // the accelerator's choice, not a known value: a table looked up by it stays unknown.
+      if (!table || !key || key.via.includes(GPU_BRANCH)) return undefined;
+      const t = table.value;
+      const k = key.value;
+      let value: PyValue | undefined;
+      if (Array.isArray(t) && typeof k === 'number' && Number.isInteger(k) && Math.abs(k) <= t.length)
+        value = k < 0 ? t[t.length + k] : t[k];
+      else if (
+        t !== null &&
+        typeof t === 'object' &&
+        !Array.isArray(t) &&
+        (typeof k === 'string' || typeof k === 'number')
+      )
+        value = Object.prototype.hasOwnProperty.call(t, String(k)) ? t[String(k)] : undefined;
+      if (value === undefined) return undefined;
+      const via = [table.via, key.via].filter(Boolean).join('; ');
+      // The entry's own literal, where the table is written out (for its line and a quick fix's edit).
+      const entry = entryNode(table.origin, typeof k === 'number' ? String(k) : (k as string));
+      const origin = (entry && evaluate(entry, symbols, depth + 1)?.origin) ?? node;
+      return { value, origin, via: via ? `${truncate(node.text)} (${via})` : '' };
     }
     case 'list':
     case 'tuple': {
@@ -355,6 +415,18 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
         const r = fallback?.type !== 'keyword_argument' ? evaluate(fallback, symbols, depth + 1) : undefined;
         return variable && r ? { ...r, via: `$${variable} unset: its default` } : undefined;
       }
+      // `dict(flowers=102, pet=37)`: a table of keyword entries, as a dict literal.
+      if (fn === 'dict' && args.namedChildren.length <= MAX_DICT_ENTRIES) {
+        const out: { [key: string]: PyValue } = {};
+        for (const a of args.namedChildren) {
+          if (a?.type === 'comment') continue;
+          const key = a?.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+          const v = key ? evaluate(a!.childForFieldName('value'), symbols, depth + 1) : undefined;
+          if (!key || !v) return undefined;
+          out[key] = v.value;
+        }
+        return { value: out, origin: node, via: '' };
+      }
       if (fn === 'field' || fn === 'dataclasses.field') {
         const kw = keywordArgument(args, 'default');
         return kw ? evaluate(kw, symbols, depth + 1) : undefined;
@@ -377,6 +449,14 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       return undefined;
   }
 }
+
+/** Python's truth of a known value. */
+export function truthy(v: PyValue): boolean {
+  return Array.isArray(v) ? v.length > 0 : v !== null && typeof v === 'object' ? Object.keys(v).length > 0 : Boolean(v);
+}
+
+/** Entries of a `dict(...)` call read as a table (a config's lookup tables have a handful). */
+const MAX_DICT_ENTRIES = 200;
 
 function truncate(text: string, max = 40): string {
   const oneLine = text.replace(/\s+/g, ' ');

@@ -51,8 +51,10 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
       fallbacks.push([name.text, value, `default of parameter \`${name.text}\` (line ${node.startPosition.row + 1})`]);
   }
   const switches: Array<[string, boolean, Node, string]> = [];
+  const setDefaults: Node[] = [];
   for (const node of index.calls) {
     const { last, full } = syntax.callee(node);
+    if (last === 'set_defaults' && setDefaults.length < MAX_SET_DEFAULTS) setDefaults.push(node);
     if (last !== 'add_argument' && full !== 'click.option' && last !== 'option') continue;
     const args = node.childForFieldName('arguments');
     const strings = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)) ?? [];
@@ -85,6 +87,19 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
         `\`${flag}\` is ${kind}: ${kind === 'store_false' ? 'True' : 'False'} unless given (line ${node.startPosition.row + 1})`,
       ]);
   }
+  // `parser.set_defaults(epochs=60)`: argparse's defaults set after the flags are declared (here or by a parser
+  // built elsewhere, `parents=[get_args_parser()]`) win over the declared ones.
+  for (const node of setDefaults)
+    for (const a of node.childForFieldName('arguments')?.namedChildren ?? []) {
+      const key = a?.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+      const value = a?.childForFieldName('value');
+      if (key && value)
+        symbols.bind(
+          FIELD_PREFIX + key,
+          value,
+          `default of \`--${key}\` (set_defaults, line ${node.startPosition.row + 1})`,
+        );
+    }
   // Call sites of this file's own functions fill their parameters: load_model(model_name) makes
   // `name` in `def load_model(name)` whatever model_name is (after the parameter's own default).
   fallbacks.push(...callSiteArguments(index, tree, text, syntax));
@@ -113,6 +128,9 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
   }
   return symbols;
 }
+
+/** `set_defaults(...)` calls read per file (a program has one or two). */
+const MAX_SET_DEFAULTS = 20;
 
 /** Assignments of one local name weighed against the default path (a real program has a few). */
 const MAX_CANDIDATES = 8;

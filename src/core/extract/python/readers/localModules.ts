@@ -1,5 +1,5 @@
 import { startsARun } from '../../../facts';
-import { nodeRange } from '../context';
+import { escapeRegExp, nodeRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
 
@@ -154,45 +154,104 @@ export const localModuleCalls: FileRule = {
   },
 };
 
-/** Functions that build a program's command line in a module of their own (`from pkg.params import parse_args`). */
-const FLAG_FUNCTION = /^(?:parse_args|parse_arguments|get_args|get_arguments|get_parser|parse_opts?|get_opts?)$/;
-/** Flag-function imports looked at per file. */
+/**
+ * Functions that build a program's command line in a module of their own: `from pkg.params import parse_args`,
+ * a parser builder (`get_args_parser()`, `eval_parser()`, `make_parser()`, used as `parents=[get_args_parser()]` too)
+ * or a helper that adds a group of flags to the program's parser (`add_model_args(parser)`, `add_gpu_params(parser)`).
+ */
+const FLAG_FUNCTION =
+  /^(?:parse_args|parse_arguments|get_args|get_arguments|parse_opts?|get_opts?|get_argparser|\w{0,40}_parser|add_\w{1,40}_(?:args|arguments|params|flags|options))$/;
+/** Flag-function imports looked at per file, and modules linked from one program. */
 const MAX_FLAG_IMPORTS = 8;
-/** `from pkg.params import parse_args` (also `as name`, in a list), at column 0. */
-const FLAG_IMPORT =
-  /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+\(?[^\n#]{0,500}?\b(parse_args|parse_arguments|get_args|get_arguments|get_parser|parse_opts?|get_opts?)\b(?:[ \t]+as[ \t]+(\w+))?/gm;
+const MAX_FLAG_MODULES = 4;
+/** `from pkg.params import parse_args, add_model_args as m` (also in parentheses), at column 0. */
+const FROM_IMPORT =
+  /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
+/** `import pkg.trainer as trainer`, `import main_pretrain`, at column 0: the module's functions called as `trainer.f(`. */
+const MODULE_IMPORT =
+  /^import[ \t]+([A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})(?:[ \t]+as[ \t]+(\w{1,100}))?[ \t]*$/gm;
+/** Modules of the standard library and of frameworks whose parser helpers are not the repository's own. */
+const NOT_LOCAL_MODULE =
+  /^(?:argparse|os|sys|torch|transformers|trl|accelerate|detectron2|datasets|jsonargparse|absl)(?:\.|$)/;
 
 /**
  * A program whose flags are declared in a module of its own package (`from open_clip_train.params import
- * parse_args`, `from opts import get_args`) and read back as `args.epochs`: the defaults there are the run's
- * settings when the launch does not set them, so that module is linked (its argparse defaults are read as facts
- * of their own, under the program's). Only from a program that reads its command line through that function.
+ * parse_args`, `from opts import get_args`, `from pkg.eval_utils import eval_parser`, `import main_pretrain as
+ * trainer` … `trainer.get_args_parser()`, `add_model_args(parser)`) and read back as `args.epochs`: the defaults
+ * there are the run's settings when the launch does not set them, as if declared in the program, so that module is
+ * linked (its argparse defaults are read as facts of their own, under the program's). Only from a program that
+ * calls the function.
  */
 export const flagModule: FileRule = {
   framework: 'python',
   phase: 'after-calls',
-  words: ['parse_args', 'parse_arguments', 'get_args', 'get_arguments', 'get_parser', 'parse_opt', 'get_opt'],
+  words: [
+    'parse_args',
+    'parse_arguments',
+    'get_args',
+    'get_arguments',
+    '_parser(',
+    'parse_opt',
+    'get_opt',
+    '_args(',
+    '_params(',
+  ],
   read: (_index, ctx) => {
     if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
-    let looked = 0;
-    for (const m of ctx.text.matchAll(FLAG_IMPORT)) {
-      // Each import looked at searches the rest of the file for its call: a program has one or two.
-      if (++looked > MAX_FLAG_IMPORTS) return;
-      const local = m[3] ?? m[2];
-      if (!FLAG_FUNCTION.test(m[2])) continue;
-      // Called, not only imported: `args = parse_args(sys.argv[1:])`.
-      const after = ctx.text.slice(m.index + m[0].length);
-      if (!new RegExp(`(?:^|[^\\w.])${local}[ \\t]*\\(`).test(after)) continue;
-      const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
-      const row = ctx.text.slice(0, m.index).split('\n').length - 1;
+    // Local name → [module file, how it is called]: a function (`eval_parser(`) or a module (`trainer.`).
+    const candidates: Array<{ local: string; file: string; module: boolean; at: number; length: number }> = [];
+    for (const m of ctx.text.matchAll(FROM_IMPORT)) {
+      if (candidates.length >= MAX_FLAG_IMPORTS) break;
+      if (NOT_LOCAL_MODULE.test(m[1].replace(/^\./, ''))) continue;
+      const base = m[1].replace(/^\./, '').replace(/\./g, '/');
+      for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
+        const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+        if (!name || candidates.length >= MAX_FLAG_IMPORTS) continue;
+        const local = name[2] ?? name[1];
+        // A flag function of the module, or a module of the package (`from pkg import common`: `common.make_parser()`).
+        if (FLAG_FUNCTION.test(name[1]))
+          candidates.push({ local, file: `${base}.py`, module: false, at: m.index, length: m[0].length });
+        else if (/^[a-z]\w*$/.test(name[1]))
+          candidates.push({ local, file: `${base}/${name[1]}.py`, module: true, at: m.index, length: m[0].length });
+      }
+    }
+    for (const m of ctx.text.matchAll(MODULE_IMPORT)) {
+      if (candidates.length >= MAX_FLAG_IMPORTS * 2) break;
+      if (NOT_LOCAL_MODULE.test(m[1])) continue;
+      candidates.push({
+        local: m[2] ?? m[1],
+        file: `${m[1].replace(/\./g, '/')}.py`,
+        module: true,
+        at: m.index,
+        length: m[0].length,
+      });
+    }
+    const linked = new Set<string>();
+    for (const c of candidates) {
+      if (linked.size >= MAX_FLAG_MODULES || linked.has(c.file)) continue;
+      // Called, not only imported: `args = parse_args(sys.argv[1:])`, `trainer.get_args_parser()`.
+      const after = ctx.text.slice(c.at + c.length);
+      let called: string | undefined;
+      if (!c.module)
+        called = new RegExp(`(?:^|[^\\w.])${escapeRegExp(c.local)}[ \\t]*\\(`).test(after) ? c.local : undefined;
+      else {
+        const uses = new RegExp(`(?:^|[^\\w.])${escapeRegExp(c.local)}\\.(\\w{1,60})[ \\t]*\\(`, 'g');
+        for (const u of after.matchAll(uses))
+          if (FLAG_FUNCTION.test(u[1])) {
+            called = `${c.local}.${u[1]}`;
+            break;
+          }
+      }
+      if (!called) continue;
+      linked.add(c.file);
+      const row = ctx.text.slice(0, c.at).split('\n').length - 1;
       ctx.facts.push({
         kind: 'link.module',
-        value: file,
-        range: { startLine: row, startCol: 0, endLine: row, endCol: m[0].length },
+        value: c.file,
+        range: { startLine: row, startCol: 0, endLine: row, endCol: c.length },
         confidence: 'low',
-        detail: `${local}() from ${file} declares the program's flags and their defaults`,
+        detail: `${called}() from ${c.file} declares the program's flags and their defaults`,
       });
-      return;
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
-import { evaluate, stringLiteral } from '../../pythonValues';
+import { evaluate, stringLiteral, type PyValue, type SymbolTable } from '../../pythonValues';
+import { decideCondition } from '../branches';
 import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
@@ -56,6 +57,8 @@ const MAX_ASSIGNMENTS = 2_000;
 
 interface Setting {
   readonly node: Node;
+  /** A keyword of `parse_arg(arg, ...)` not set again: a switch of the config's argument (`mode='xm'`), not a job. */
+  readonly argument?: boolean;
 }
 
 /** The module-level `def get_config(...)`. */
@@ -78,6 +81,7 @@ const MAX_DICT_DEPTH = 2;
  */
 function argumentDefaults(fn: Node, body: Node): Map<string, Node> {
   const out = new Map<string, Node>();
+  // Kept apart from the parameters: `config = bvcc.parse_arg(arg, total_epochs=100)` makes them the config's settings.
   for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
     if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter') continue;
     const key = p.childForFieldName('name')?.text;
@@ -101,8 +105,37 @@ function argumentDefaults(fn: Node, body: Node): Map<string, Node> {
   return out;
 }
 
-/** `config.a.b = value` statements of the function's body (one level of `with`/`if` blocks too), by path. */
-function settingsOf(body: Node, name: string, defaults: ReadonlyMap<string, Node> = new Map()): Map<string, Setting> {
+/**
+ * The symbols `get_config`'s body reads with its argument at its defaults: `arg.variant` is the `parse_arg`
+ * keyword's value, so `{'fast': 10, 'medium': 100}[arg.variant]` and `if arg.runlocal:` are decided as the plain
+ * run (`--config=cfg.py` with no argument) decides them.
+ */
+function withArgumentDefaults(symbols: SymbolTable, defaults: ReadonlyMap<string, Node>): SymbolTable {
+  const values: Array<readonly [string, PyValue, Node, string]> = [];
+  for (const [name, node] of defaults) {
+    const r = evaluate(node, symbols);
+    if (r && values.length < MAX_ARGUMENT_DEFAULTS)
+      values.push([name, r.value, node, `default of \`${name}\` (line ${node.startPosition.row + 1})`]);
+  }
+  return values.length > 0 ? symbols.withValues(values) : symbols;
+}
+/** Argument defaults bound per config (big_vision's take a dozen). */
+const MAX_ARGUMENT_DEFAULTS = 100;
+/** `if` blocks followed inside one another (a config nests two or three). */
+const MAX_IF_DEPTH = 3;
+
+/**
+ * `config.a.b = value` statements of the function's body (one level of `with` blocks too), by path; `if` blocks
+ * whose condition the argument's defaults decide (`if arg.test_with_coco:`, `elif arg.variant == 'B/16':`) are
+ * followed into the branch taken, others are not read. A config built by `parse_arg` (`config = bvcc.parse_arg(arg,
+ * total_steps=366_500)`) holds its keywords as settings first.
+ */
+function settingsOf(
+  body: Node,
+  name: string,
+  defaults: ReadonlyMap<string, Node> = new Map(),
+  symbols?: SymbolTable,
+): Map<string, Setting> {
   const out = new Map<string, Setting>();
   const prefix = `${name}.`;
   let seen = 0;
@@ -131,12 +164,22 @@ function settingsOf(body: Node, name: string, defaults: ReadonlyMap<string, Node
       }
     }
   };
-  const visit = (block: Node, depth: number): void => {
+  for (const [key, node] of defaults)
+    if (key.startsWith(prefix)) {
+      put(key.slice(prefix.length), node, 0);
+      out.set(key.slice(prefix.length), { node: out.get(key.slice(prefix.length))!.node, argument: true });
+    }
+  const visit = (block: Node, depth: number, ifDepth: number): void => {
     for (const statement of block.namedChildren) {
       if (!statement || ++seen > MAX_ASSIGNMENTS) return;
       if (depth < 1 && statement.type === 'with_statement') {
         const inner = statement.childForFieldName('body');
-        if (inner) visit(inner, depth + 1);
+        if (inner) visit(inner, depth + 1, ifDepth);
+        continue;
+      }
+      if (statement.type === 'if_statement' && symbols && ifDepth < MAX_IF_DEPTH) {
+        const taken = takenBranch(statement, symbols);
+        if (taken) visit(taken, depth, ifDepth + 1);
         continue;
       }
       if (statement.type !== 'expression_statement') continue;
@@ -148,8 +191,23 @@ function settingsOf(body: Node, name: string, defaults: ReadonlyMap<string, Node
       put(left.text.slice(prefix.length).replace(/\s+/g, ''), right, 0);
     }
   };
-  visit(body, 0);
+  visit(body, 0, 0);
   return out;
+}
+
+/** The block an `if`/`elif`/`else` statement runs when the known values decide each condition it meets, else none. */
+function takenBranch(statement: Node, symbols: SymbolTable): Node | null {
+  const first = decideCondition(statement.childForFieldName('condition'), symbols);
+  if (first === undefined) return null;
+  if (first) return statement.childForFieldName('consequence');
+  for (const clause of statement.childrenForFieldName('alternative')) {
+    if (clause?.type === 'else_clause') return clause.childForFieldName('body');
+    if (clause?.type !== 'elif_clause') return null;
+    const decided = decideCondition(clause.childForFieldName('condition'), symbols);
+    if (decided === undefined) return null;
+    if (decided) return clause.childForFieldName('consequence');
+  }
+  return null;
 }
 
 /** The name `get_config` returns (`return config`, `return config.lock()`). */
@@ -175,8 +233,8 @@ function docstringOf(block: Node | null): string {
   return inner?.type === 'string' ? inner.text : '';
 }
 
-function positiveNumber(node: Node, ctx: PythonReadContext): number | undefined {
-  const v = evaluate(node, ctx.symbols)?.value;
+function positiveNumber(node: Node, symbols: SymbolTable): number | undefined {
+  const v = evaluate(node, symbols)?.value;
   return typeof v === 'number' && v > 0 ? v : undefined;
 }
 
@@ -198,7 +256,9 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   if (!fn || !body) return;
   const name = returnedName(body);
   if (!name) return;
-  const settings = settingsOf(body, name, argumentDefaults(fn, body));
+  const defaults = argumentDefaults(fn, body);
+  const symbols = withArgumentDefaults(ctx.symbols, defaults);
+  const settings = settingsOf(body, name, defaults, symbols);
   // A distillation config (big_vision proj/distill) trains its student; its teachers are frozen and only run forward.
   const student = !settings.has('model_name') && !settings.has('model') && settings.has('student_name');
   const modelName = student ? settings.get('student_name') : (settings.get('model_name') ?? settings.get('model.name'));
@@ -223,9 +283,11 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
     'medium',
   );
 
-  const trainer = TRAINER_KEYS.map((k) => settings.get(k)).find((s) => s && stringLiteral(s.node) !== null);
+  const trainer = TRAINER_KEYS.map((k) => settings.get(k)).find(
+    (s) => s && !s.argument && stringLiteral(s.node) !== null,
+  );
   const trainerValue = trainer ? stringLiteral(trainer.node)! : '';
-  const evaluation = trainer ? undefined : evaluationOnly(settings, linked, ctx);
+  const evaluation = trainer ? undefined : evaluationOnly(settings, linked, symbols);
   const inference = INFERENCE_TRAINER.test(trainerValue) || evaluation !== undefined;
   if (evaluation)
     ctx.add('launch.inference', 'ml_collections:get_config', evaluation.node, evaluation.detail, 'medium');
@@ -254,7 +316,7 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   const variant = settings.get(student ? 'student.variant' : 'model.variant') ?? settings.get('variant');
   const variantName = variant
     ? stringLiteral(variant.node)
-    : resnetVariant(settings, student ? 'student' : 'model', ctx);
+    : resnetVariant(settings, student ? 'student' : 'model', symbols);
   if (named) {
     const id = variantName && !named.includes(variantName) ? `${named}-${variantName}` : named;
     ctx.add(
@@ -282,13 +344,13 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
     [BATCH_KEYS, 'training.globalBatch'],
   ] as const) {
     if (inference && kind !== 'training.globalBatch') continue;
-    const key = keys.find((k) => settings.has(k) && positiveNumber(settings.get(k)!.node, ctx) !== undefined);
+    const key = keys.find((k) => settings.has(k) && positiveNumber(settings.get(k)!.node, symbols) !== undefined);
     if (key)
-      ctx.add(kind, positiveNumber(settings.get(key)!.node, ctx)!, settings.get(key)!.node, `get_config(): ${key}`);
+      ctx.add(kind, positiveNumber(settings.get(key)!.node, symbols)!, settings.get(key)!.node, `get_config(): ${key}`);
   }
 
   const dtypeKey = DTYPE_KEYS.find((k) => settings.has(k));
-  const dtype = dtypeKey ? evaluate(settings.get(dtypeKey)!.node, ctx.symbols)?.value : undefined;
+  const dtype = dtypeKey ? evaluate(settings.get(dtypeKey)!.node, symbols)?.value : undefined;
   const precision = typeof dtype === 'string' ? normalisePrecision(dtype) : null;
   if (dtypeKey && precision && !/^int/.test(precision))
     ctx.add(
@@ -370,11 +432,11 @@ const OPTIMIZER_KEYS = ['optax_name', 'optax', 'optimizer', 'lr', 'learning_rate
 function evaluationOnly(
   settings: ReadonlyMap<string, Setting>,
   linked: boolean,
-  ctx: PythonReadContext,
+  symbols: SymbolTable,
 ): { node: Node; detail: string } | undefined {
   for (const key of STEP_KEYS) {
     const s = settings.get(key);
-    if (s && evaluate(s.node, ctx.symbols)?.value === 0)
+    if (s && evaluate(s.node, symbols)?.value === 0)
       return {
         node: s.node,
         detail: `get_config(): ${key} = 0: it trains nothing and runs its evaluators (an evaluation)`,
@@ -393,11 +455,11 @@ function evaluationOnly(
  * A BiT ResNet named by its depth and width multiplier (big_vision `model = dict(depth=50, width=1)`; Kolesnikov et
  * al. 2020 name them R50x1, R152x2): the variant as `r50x1`.
  */
-function resnetVariant(settings: ReadonlyMap<string, Setting>, key: string, ctx: PythonReadContext): string | null {
+function resnetVariant(settings: ReadonlyMap<string, Setting>, key: string, symbols: SymbolTable): string | null {
   const depth = settings.get(`${key}.depth`);
   const width = settings.get(`${key}.width`);
-  const d = depth ? evaluate(depth.node, ctx.symbols)?.value : undefined;
-  const w = width ? evaluate(width.node, ctx.symbols)?.value : undefined;
+  const d = depth ? evaluate(depth.node, symbols)?.value : undefined;
+  const w = width ? evaluate(width.node, symbols)?.value : undefined;
   return typeof d === 'number' && typeof w === 'number' && Number.isInteger(d) && Number.isInteger(w) && d > 0 && w > 0
     ? `r${d}x${w}`
     : null;

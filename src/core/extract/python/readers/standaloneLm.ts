@@ -287,7 +287,9 @@ function scopeOf(node: Node): Node {
 }
 
 function readConfigDictModel(index: SyntaxIndex, ctx: PythonReadContext): void {
-  if (ctx.facts.some((f) => f.kind === 'model.params' && f.value !== null)) return;
+  // Parameters counted from the model's own layers (the dict's values read through) stand; the dict still names it.
+  const counted = ctx.facts.some((f) => f.kind === 'model.params' && f.value !== null);
+  if (counted && ctx.facts.some((f) => f.kind === 'model.id')) return;
   const lines = ctx.text.split('\n');
   const calls = modelConstructions(index, ctx, lines);
   if (calls.length === 0) return;
@@ -314,13 +316,14 @@ function readConfigDictModel(index: SyntaxIndex, ctx: PythonReadContext): void {
     if (sizes.size !== 1) return;
     const { c, size } = sized[0];
     const className = call.childForFieldName('function')!.text;
-    ctx.add(
-      'model.params',
-      size!.params,
-      c.node,
-      `${className}(${first.type === 'identifier' ? first.text : '{...}'}) built from its config dict: ${size!.detail}`,
-      'medium',
-    );
+    if (!counted)
+      ctx.add(
+        'model.params',
+        size!.params,
+        c.node,
+        `${className}(${first.type === 'identifier' ? first.text : '{...}'}) built from its config dict: ${size!.detail}`,
+        'medium',
+      );
     if (ARCHITECTURE_CLASS.test(className) || c.picked !== undefined)
       ctx.add(
         'model.id',
