@@ -293,5 +293,10 @@ export function packageModuleReason(
   if (facts.some((f) => f.kind === 'run.commandLine' && String(f.value).endsWith('()'))) return undefined;
   // The module's own demo under its main guard, sampling from the network it defines (readers/moduleDemo.ts).
   if (facts.some((f) => f.kind === 'launch.inference' && f.value === 'module-demo')) return undefined;
+  // An experiment grid's explorer (readers/experimentGrid.ts): a launch whose model comes from the configs it binds.
+  if (
+    facts.some((f) => (f.kind === 'launch.trainer' || f.kind === 'launch.inference') && f.value === 'experiment-grid')
+  )
+    return undefined;
   return `a module of the repository's package ${root}/ that names no model: program code run with a config or flags, not a run of its own`;
 }

@@ -15,6 +15,12 @@ export const ENTRY_DECORATOR =
   /^@\s*(hydra\.main|click\.(command|group)|app\.(command|callback)|typer\.|config\.parse|fire\.|record\b|main\b|(?:chainlit|cl)\.on_(?:message|chat_start))/;
 
 /**
+ * An experiment grid's explorer (Dora: `@Explorer` or a project's `@LMExplorer` subclass): `dora grid <module>`
+ * imports the module and calls the function itself, so it runs with no module-level code calling it.
+ */
+export const CALLED_BY_LAUNCHER = /^@\s*(?:[A-Za-z_]\w{0,60}\.)?[A-Za-z_]?\w{0,60}Explorer\b/;
+
+/**
  * Base classes of a serving framework's entry point: Cog instantiates the `BasePredictor` subclass that
  * cog.yaml names and calls its `setup()` and `predict()` (https://cog.run/python/), with no main guard. Cog
  * releases before 0.1 named the base `cog.Predictor` (with `@cog.input` decorators on `predict`).
@@ -27,6 +33,8 @@ interface Definition {
   readonly endRow: number;
   readonly node: Node;
   readonly entryDecorator: boolean;
+  /** Decorated as a function a launcher imports and calls (CALLED_BY_LAUNCHER). */
+  readonly calledByLauncher: boolean;
   /** A class a serving framework instantiates and calls (ENTRY_BASE). */
   readonly entryClass: boolean;
   /** The names its decorators start with (`app` in `@app.post("/generate")`). */
@@ -112,6 +120,7 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
         endRow: statement.endPosition.row,
         node: inner,
         entryDecorator: decorators.some((d) => ENTRY_DECORATOR.test(d)),
+        calledByLauncher: decorators.some((d) => CALLED_BY_LAUNCHER.test(d)),
         entryClass: ENTRY_BASE.test(bases.slice(0, 500)),
         decoratorRoots,
       });
@@ -155,6 +164,7 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
         words.has(d.name) ||
         d.decoratorRoots.some((r) => builtAtModuleLevel.has(r)) ||
         (d.entryDecorator && anyModuleCode) ||
+        d.calledByLauncher ||
         d.entryClass,
     ),
   );

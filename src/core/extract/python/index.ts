@@ -65,6 +65,7 @@ import { checkpointScript, scriptSwitches } from './readers/checkpointScript';
 import { dnnlibTrainingLoop, networkPickleLoad } from './readers/networkPickle';
 import * as slurmSubmit from './readers/slurmSubmit';
 import { submititLauncher } from './readers/submitit';
+import { experimentGrid } from './readers/experimentGrid';
 import { tensorrtLlmRuntime } from './readers/tensorrtLlm';
 import * as peft from './readers/peft';
 import { unslothLoad, unslothTrainer } from './readers/unsloth';
@@ -224,6 +225,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.weightCasts,
   namedDtypeCast,
   submititLauncher,
+  experimentGrid,
   localModules.localModuleCalls,
   localModules.flagModule,
   settingsModule,

@@ -1,4 +1,4 @@
-import { ENTRY_BASE, ENTRY_DECORATOR, TF_APP_RUN } from './entryPoint';
+import { CALLED_BY_LAUNCHER, ENTRY_BASE, ENTRY_DECORATOR, TF_APP_RUN } from './entryPoint';
 import { mayNameARunStart, mayStartInDefinitions } from './index';
 
 /**
@@ -90,7 +90,7 @@ function splitModule(text: string): ModuleText | undefined {
     }
     if (first === 64 /* @ */) {
       // A decorator that makes the function an entry point (a CLI, Hydra) runs it: only reading tells.
-      if (ENTRY_DECORATOR.test(line)) return undefined;
+      if (ENTRY_DECORATOR.test(line) || CALLED_BY_LAUNCHER.test(line)) return undefined;
       const root = DECORATOR_ROOT.exec(line)?.[1];
       if (root) decoratorRoots.add(root);
       decorators.push(line);
