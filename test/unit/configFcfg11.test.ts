@@ -31,9 +31,10 @@ function sgm(trainer: string, modelParams = ''): string {
 }
 
 describe('instantiate-from-config training configs (config/instantiateConfig.ts)', () => {
-  it('reads the network, a from-scratch build, the length and the batch', () => {
+  it('reads the module, a from-scratch build, the length and the batch', () => {
     const all = facts(sgm('    devices: 0,\n    max_epochs: 7'));
-    assert.equal(oneFact(all, 'model.id').value, 'UNetModel');
+    // Named by the module the config builds, not the UNetModel class every diffusion config shares.
+    assert.equal(oneFact(all, 'model.id').value, 'DiffusionEngine');
     oneFact(all, 'training.mode', 'pretrain');
     oneFact(all, 'training.epochs', 7);
     oneFact(all, 'training.batchPerDevice', 16);

@@ -40,7 +40,13 @@ describe('a network built from a config and put in eval mode', () => {
     );
     assert.match(String(oneFact(facts, 'launch.inference').value), /\.eval$|no_grad$/);
     assert.equal(oneFact(facts, 'model.fromScratch').value, false);
-    assert.equal(oneFact(facts, 'model.id').value, null);
+    // The config it loads by name (configs/svd.yaml) names and sizes the model: no unknown id of its own.
+    noFact(facts, 'model.id');
+    const fromRunFolder = await pythonFacts(
+      'import torch, glob\nfrom omegaconf import OmegaConf\nfrom ldm.util import instantiate_from_config\n\ndef load(cfg):\n    model = instantiate_from_config(cfg)\n    model.cuda()\n    model.eval()\n    return model\n\nif __name__ == "__main__":\n    config = OmegaConf.merge(*[OmegaConf.load(c) for c in glob.glob(logdir + "/config.yaml")])\n    model = load(config.model)\n    with torch.no_grad():\n        x = model.sample(16)\n',
+    );
+    assert.match(String(oneFact(fromRunFolder, 'launch.inference').value), /\.eval$|no_grad$/);
+    assert.equal(oneFact(fromRunFolder, 'model.id').value, null);
   });
 
   it('leaves a config-built network that is trained, or never put in eval mode, alone', async () => {

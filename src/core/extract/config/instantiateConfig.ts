@@ -1,4 +1,5 @@
 import { relativePath, type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink } from './dialect';
+import { autoencoderParams, diffusionModuleSize } from './diffusionUnetParams';
 
 /**
  * The `target:` / `params:` instantiate-from-config dialect of latent-diffusion, Stable Diffusion and
@@ -8,7 +9,11 @@ import { relativePath, type ConfigDialect, type ConfigDoc, type ConfigValue, typ
  *
  * - `model.target` (the LightningModule: DiffusionEngine, LatentDiffusion, AutoencoderKL, ...) and the
  *   network it trains (`model.params.network_config.target` in sgm, `unet_config.target` in
- *   latent-diffusion); the network's class names the model (`UNetModel`), the module's class otherwise.
+ *   latent-diffusion). The module's class names the model (`LatentDiffusion`, `DiffusionEngine`, `AutoencoderKL`):
+ *   it is what the config builds and the checkpoint holds, and its size counts every network it builds, while
+ *   the network class (`UNetModel`) is the same in every diffusion config and tells none apart.
+ * - the module's size from the constructor settings (diffusionUnetParams.ts): the UNet of `unet_config`, plus the
+ *   first stage and conditioning encoder where the config sizes them; an autoencoder's from its `ddconfig`.
  * - `model.params.ckpt_path`: weights loaded into the module itself (a fine-tune / continued run). The
  *   nested first-stage and conditioner configs load their own frozen checkpoints; they do not make the
  *   trained network pretrained. A `personalization_config` (textual inversion) learns embeddings on a
@@ -107,22 +112,50 @@ function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSi
   );
 }
 
-/** Names the model by the network the module trains or samples from, else by the module. */
+/**
+ * Names the model by the module the config builds (the network it trains or samples from is one of its parts) and
+ * sizes it where the constructor settings allow.
+ */
 function nameModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): ConfigValue {
   const network = networkOf(doc);
-  const named = network ?? module;
-  const name = className(String(named.value));
+  const name = className(String(module.value));
   if (name)
     out.add(
       'model.id',
       name,
-      named,
+      module,
       network
-        ? `the network the module trains: ${String(network.value)}`
-        : `the module trained: ${String(module.value)}`,
+        ? `the module the config builds: ${String(module.value)} (its network: ${String(network.value)})`
+        : `the module the config builds: ${String(module.value)}`,
       'medium',
     );
-  return named;
+  readSize(doc, module, out);
+  return module;
+}
+
+function readSize(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
+  const size = diffusionModuleSize(doc);
+  if (size) {
+    out.add(
+      'model.params',
+      size.params,
+      doc.get('model.params.unet_config.params.model_channels') ?? module,
+      `${className(String(module.value)) ?? 'module'}: ${size.detail} (counted from the constructor settings, openaimodel UNet layout)`,
+      'medium',
+    );
+    return;
+  }
+  const target = String(module.value);
+  if (!doc.has('model.params.ddconfig')) return;
+  const ae = autoencoderParams(doc, 'model.params', target);
+  if (ae !== undefined)
+    out.add(
+      'model.params',
+      ae,
+      doc.get('model.params.ddconfig.ch') ?? module,
+      `${className(target) ?? 'autoencoder'}: encoder + decoder from ddconfig = ${(ae / 1e6).toFixed(1)}M (counted from the constructor settings)`,
+      'medium',
+    );
 }
 
 function readModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {

@@ -76,6 +76,14 @@ const CHECKPOINT_MODEL = /\b(model|net|\w+_model)\s*=\s*torch\.load\s*\(/;
  * model whose size lives in that config.
  */
 const CONFIG_BUILT_EVAL = /\binstantiate_from_config\([^()\n]{0,200}\)(?:\.to\([^()\n]{0,100}\))?\.eval\(\)/;
+/** The same in steps: `model = instantiate_from_config(config.model)`, then `model.eval()` (sampling scripts' loaders). */
+const CONFIG_BUILT = /\b(\w{1,40})[ \t]*=[ \t]*instantiate_from_config\(/;
+function builtFromConfigInEval(text: string): boolean {
+  if (!text.includes('instantiate_from_config')) return false;
+  if (CONFIG_BUILT_EVAL.test(text)) return true;
+  const built = CONFIG_BUILT.exec(text);
+  return built !== null && text.includes(`${built[1]}.eval()`);
+}
 
 /** A program that saves the model it built or converted (Hugging Face `save_pretrained`). */
 const WRITES_WEIGHTS = /\.save_pretrained[ \t]*\(/;
@@ -94,7 +102,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   if (facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
-  const builtFromConfig = text.includes('instantiate_from_config') && CONFIG_BUILT_EVAL.test(text);
+  const builtFromConfig = builtFromConfigInEval(text);
   const loadsCheckpoint = builtFromConfig || CHECKPOINT_MODEL.test(text);
   if (
     !loadsCheckpoint &&
@@ -124,6 +132,8 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
       : `${full}() with a pretrained model and no training: forward passes only`,
     'low',
   );
+  // A config the program loads by name (`OmegaConf.load("configs/x.yaml")`, a flag's default) says the model.
+  const namesConfig = builtFromConfig && facts.some((f) => f.kind === 'link.config');
   if (loadsCheckpoint && !facts.some((f) => f.kind === 'model.id' || f.kind === 'model.params')) {
     ctx.add(
       'model.fromScratch',
@@ -134,15 +144,16 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
         : 'the model is a trained checkpoint loaded with torch.load',
       'medium',
     );
-    ctx.add(
-      'model.id',
-      null,
-      marker,
-      builtFromConfig
-        ? 'the model is built from a config at run time (instantiate_from_config): its size is in that config, not in the code'
-        : 'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code',
-      'low',
-    );
+    if (!namesConfig)
+      ctx.add(
+        'model.id',
+        null,
+        marker,
+        builtFromConfig
+          ? 'the model is built from a config at run time (instantiate_from_config): its size is in that config, not in the code'
+          : 'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code',
+        'low',
+      );
   }
 }
 
@@ -238,7 +249,7 @@ export const forwardOnlyUse: FileRule = {
   runStart: [
     // A call of the loaded model is found from the syntax (python/handles.ts); a load is what the text must hold.
     /\b(no_grad|inference_mode|eval)\s*\(|torch\.load\s*\(|from_pretrained\s*\(/,
-    /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|\bmodel\s*=\s*f?["']/,
+    /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']/,
     new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
   ],
   read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx),

@@ -160,6 +160,13 @@ function readStepWhileLoop(node: Node, ctx: PythonReadContext): void {
 function configPathOf(node: Node, symbols: SymbolTable): string | undefined {
   const direct = evaluate(node, symbols);
   if (typeof direct?.value === 'string') return direct.value;
+  // `f"{opt.config}"`: an f-string that is one interpolation and nothing else is that value.
+  if (node.type === 'string') {
+    const parts = node.namedChildren.filter((c) => c !== null && c.type !== 'string_start' && c.type !== 'string_end');
+    const inner = parts.length === 1 && parts[0]?.type === 'interpolation' ? parts[0].namedChildren[0] : undefined;
+    const value = inner && inner.type !== 'string' ? evaluate(inner, symbols) : undefined;
+    return typeof value?.value === 'string' ? value.value : undefined;
+  }
   if (node.type === 'call' && /(^|\.)path\.join$|^join$/.test(node.childForFieldName('function')?.text ?? '')) {
     const parts = node.childForFieldName('arguments')?.namedChildren ?? [];
     const last = parts[parts.length - 1];

@@ -1,0 +1,305 @@
+import type { ConfigDoc } from './dialect';
+
+/**
+ * Parameter counts of the networks an instantiate-from-config diffusion module builds, worked out from their
+ * constructor settings as the config writes them. Every count follows the layer layout of the classes the
+ * configs name, which latent-diffusion, Stable Diffusion and Stability's generative-models share with OpenAI's
+ * guided-diffusion / improved-diffusion (`openaimodel.UNetModel`, `model.Encoder`/`Decoder`):
+ *
+ * UNetModel(model_channels C, channel_mult m, num_res_blocks R, attention_resolutions A, in/out_channels):
+ * - time embedding: Linear(C, 4C) + Linear(4C, 4C); a class embedding (num_classes × 4C) when `num_classes` is set.
+ * - input conv 3×3 (in → C); then per level l (channels C·m[l]): R ResBlocks, each followed by an attention block
+ *   when the level's downsampling factor ds (1, 2, 4, ... from the top) is in A; between levels a Downsample
+ *   (a strided 3×3 conv, or a ResBlock with `resblock_updown`, nothing with `conv_resample: false`).
+ * - middle: ResBlock, attention, ResBlock.
+ * - output levels in reverse: R + 1 ResBlocks each, whose input is the current channels plus the skip connection
+ *   from the matching input block, attention where ds is in A, an Upsample (3×3 conv, or a ResBlock) between levels.
+ * - out: GroupNorm + 3×3 conv (C → out).
+ * - ResBlock(i → o, embedding E = 4C): GroupNorm(i) + 3×3 conv + Linear(E, o, or 2o with `use_scale_shift_norm`)
+ *   + GroupNorm(o) + 3×3 conv (o → o) + a 1×1 skip conv when i ≠ o.
+ * - AttentionBlock(c): GroupNorm + qkv 1×1 conv (c → 3c) + proj 1×1 conv: 4c² + 6c (heads do not change the count).
+ * - SpatialTransformer(c, depth D, context_dim X) with `use_spatial_transformer`: GroupNorm + proj_in (c → c) + D ×
+ *   [self-attention (q, k, v without bias, out with bias: 4c² + c) + cross-attention (q and out from c, k and v from
+ *   X: 2c² + 2Xc + c) + GEGLU feed-forward (c → 8c, 4c → c: 12c² + 9c) + three LayerNorms (6c)] + proj_out (c → c).
+ *   Heads × head width is c whether `num_heads` or `num_head_channels` is given, so heads do not change the count.
+ *
+ * Checked against published sizes: Stable Diffusion v1's UNet (C 320, m 1,2,4,4, A 4,2,1, context 768) comes to
+ * 859.5M, "860M UNet" (CompVis/stable-diffusion README); the LDM paper's (Rombach et al. 2022, arXiv:2112.10752,
+ * hyperparameter tables in the appendix) LDM-4 CelebA-HQ/FFHQ/LSUN-bedrooms UNet (C 224, m 1,2,3,4) 274.1M against
+ * 274M, LDM-8 LSUN-churches (C 192, m 1,2,2,4,4, scale-shift norm, ResBlock up/down) 295.0M against 294M, the
+ * class-conditional ImageNet LDM-8 (C 256, cross-attention) 395.0M against 395M; guided-diffusion's ImageNet 256
+ * model (Dhariwal & Nichol 2021, arXiv:2105.05233, Table: C 256, m 1,1,2,2,4,4, 1000 classes, learned sigma)
+ * 553.8M against 554M.
+ *
+ * Autoencoders (`ddconfig`: ch, ch_mult, num_res_blocks, attn_resolutions, z_channels): the Encoder is a 3×3 conv
+ * in, per level num_res_blocks ResnetBlocks (GroupNorm + 3×3 conv, twice, a 1×1 shortcut when the width changes),
+ * an AttnBlock where the resolution is in attn_resolutions, a strided 3×3 conv between levels; a middle of
+ * ResnetBlock + AttnBlock (GroupNorm + four 1×1 convs) + ResnetBlock; GroupNorm and a 3×3 conv out to z (2z with
+ * `double_z`). The Decoder mirrors it with num_res_blocks + 1 blocks a level and nearest-neighbour upsampling
+ * followed by a 3×3 conv. AutoencoderKL adds 1×1 convs 2z → 2·embed_dim and embed_dim → z; a VQModel n_embed ×
+ * embed_dim codes and 1×1 convs z ↔ embed_dim. The KL-f8 autoencoder (ch 128, ch_mult 1,2,4,4, z 4) comes to
+ * 83.65M, the 83.7M of Stable Diffusion's VAE (the diffusers port's AutoencoderKL of stable-diffusion-v1-4 holds
+ * 83,653,863 parameters).
+ *
+ * Conditioning encoders the config sizes: `BERTEmbedder(n_embed d, n_layer L)` is an x-transformers
+ * TransformerWrapper over an Encoder (lucidrains/x-transformers: Attention defaults to 8 heads of 64, so q/k/v/out
+ * are d × 512; a 4d feed-forward; two LayerNorms a layer), with BERT's 30,522-token vocabulary in and out and 77
+ * positions; `ClassEmbedder(embed_dim, n_classes = 1000)` one table. The LDM paper's text-to-image LDM-KL-8-G (UNet
+ * C 320 with context 1280, a 32-layer 1280-wide BERTEmbedder, KL-f8) adds up to 1.54B against its stated 1.45B.
+ * A `FrozenCLIPEmbedder` (CLIP ViT-L/14's text tower) is the "123M text encoder" of the Stable Diffusion README.
+ */
+
+export interface DiffusionModuleSize {
+  readonly params: number;
+  /** How the count adds up, part by part, and what it leaves out. */
+  readonly detail: string;
+}
+
+/** Constructor lists and counts past these are not a UNet anyone builds: not read. */
+const MAX_LEVELS = 12;
+const MAX_WIDTH = 65_536;
+
+function positive(n: number | undefined, max = MAX_WIDTH): n is number {
+  return n !== undefined && Number.isInteger(n) && n > 0 && n <= max;
+}
+
+/** A list of positive integers at `path` (a YAML sequence, or one number), else undefined. */
+function intList(doc: ConfigDoc, path: string, allowEmpty = false): number[] | undefined {
+  const at = doc.get(path);
+  if (!at) return undefined;
+  if (at.shape === 'scalar') {
+    const n = doc.num(path);
+    return positive(n) ? [n] : undefined;
+  }
+  if (at.shape !== 'seq') return undefined;
+  const out: number[] = [];
+  for (let i = 0; i <= MAX_LEVELS; i++) {
+    if (!doc.has(`${path}.${i}`)) break;
+    const n = doc.num(`${path}.${i}`);
+    if (!positive(n)) return undefined;
+    out.push(n);
+  }
+  if (out.length > MAX_LEVELS || (out.length === 0 && !allowEmpty)) return undefined;
+  return out;
+}
+
+function flag(doc: ConfigDoc, path: string): boolean {
+  const v = doc.get(path)?.value;
+  return v === true || v === 'true' || v === 'True';
+}
+
+const conv3 = (i: number, o: number) => 9 * i * o + o;
+const conv1 = (i: number, o: number) => i * o + o;
+
+/** openaimodel UNetModel at `path` (its `params`), or undefined where a setting it needs is missing or unusual. */
+export function unetParams(doc: ConfigDoc, path: string): number | undefined {
+  const C = doc.num(`${path}.model_channels`);
+  const R = doc.num(`${path}.num_res_blocks`);
+  const inC = doc.num(`${path}.in_channels`);
+  const outC = doc.num(`${path}.out_channels`);
+  const mult = doc.has(`${path}.channel_mult`) ? intList(doc, `${path}.channel_mult`) : [1, 2, 4, 8];
+  const attn = intList(doc, `${path}.attention_resolutions`, true);
+  if (!positive(C) || !positive(R, 64) || !positive(inC) || !positive(outC) || !mult || !attn) return undefined;
+  const dims = doc.num(`${path}.dims`);
+  if (dims !== undefined && dims !== 2) return undefined;
+  // Settings of later UNets (per-level depths, class embeddings of vectors, attention switched off per block)
+  // change the layout beyond what this count follows.
+  for (const k of [
+    'num_attention_blocks',
+    'disable_self_attentions',
+    'adm_in_channels',
+    'spatial_transformer_attn_type',
+  ])
+    if (doc.has(`${path}.${k}`) && doc.get(`${path}.${k}`)?.value !== null) return undefined;
+  const classes = doc.get(`${path}.num_classes`);
+  const nClasses = classes && classes.value !== null ? doc.num(`${path}.num_classes`) : 0;
+  if (nClasses === undefined || (nClasses !== 0 && !positive(nClasses, 1e6))) return undefined;
+  const spatial = flag(doc, `${path}.use_spatial_transformer`);
+  const depth = spatial ? (doc.has(`${path}.transformer_depth`) ? doc.num(`${path}.transformer_depth`) : 1) : 0;
+  if (spatial && !positive(depth, 64)) return undefined;
+  const contextAt = doc.get(`${path}.context_dim`);
+  const context = contextAt && contextAt.value !== null ? doc.num(`${path}.context_dim`) : undefined;
+  if (contextAt && contextAt.value !== null && !positive(context)) return undefined;
+  const scaleShift = flag(doc, `${path}.use_scale_shift_norm`);
+  const updown = flag(doc, `${path}.resblock_updown`);
+  const resample = doc.get(`${path}.conv_resample`)?.value !== false;
+  const E = 4 * C;
+
+  const res = (i: number, o: number) =>
+    2 * i +
+    conv3(i, o) +
+    E * (scaleShift ? 2 * o : o) +
+    (scaleShift ? 2 * o : o) +
+    2 * o +
+    conv3(o, o) +
+    (i !== o ? conv1(i, o) : 0);
+  const attention = (c: number) => {
+    if (!spatial) return 2 * c + conv1(c, 3 * c) + conv1(c, c);
+    const x = context ?? c;
+    const block = 4 * c * c + c + (2 * c * c + 2 * x * c + c) + (12 * c * c + 9 * c) + 6 * c;
+    return 2 * c + conv1(c, c) + depth! * block + conv1(c, c);
+  };
+  const resize = (c: number) => (updown ? res(c, c) : resample ? conv3(c, c) : 0);
+
+  let total = C * E + E + E * E + E + nClasses * E + conv3(inC, C);
+  const skips = [C];
+  let ch = C;
+  let ds = 1;
+  mult.forEach((m, level) => {
+    for (let r = 0; r < R; r++) {
+      total += res(ch, m * C);
+      ch = m * C;
+      if (attn.includes(ds)) total += attention(ch);
+      skips.push(ch);
+    }
+    if (level !== mult.length - 1) {
+      total += resize(ch);
+      skips.push(ch);
+      ds *= 2;
+    }
+  });
+  total += 2 * res(ch, ch) + attention(ch);
+  for (let level = mult.length - 1; level >= 0; level--) {
+    for (let r = 0; r <= R; r++) {
+      total += res(ch + (skips.pop() ?? 0), C * mult[level]);
+      ch = C * mult[level];
+      if (attn.includes(ds)) total += attention(ch);
+      if (level > 0 && r === R) {
+        total += resize(ch);
+        ds /= 2;
+      }
+    }
+  }
+  total += 2 * ch + conv3(ch, outC);
+  const codebook = doc.num(`${path}.n_embed`);
+  if (positive(codebook, 1e7)) total += 2 * C + conv1(C, codebook);
+  return total;
+}
+
+/** The autoencoder whose `params` (with `ddconfig` and `embed_dim`) are at `path`; `target` tells KL from VQ. */
+export function autoencoderParams(doc: ConfigDoc, path: string, target: string): number | undefined {
+  const dd = `${path}.ddconfig`;
+  const ch = doc.num(`${dd}.ch`);
+  const mult = intList(doc, `${dd}.ch_mult`);
+  const R = doc.num(`${dd}.num_res_blocks`);
+  const z = doc.num(`${dd}.z_channels`);
+  const resolution = doc.num(`${dd}.resolution`);
+  const attnRes = doc.has(`${dd}.attn_resolutions`) ? intList(doc, `${dd}.attn_resolutions`, true) : [];
+  const inC = doc.has(`${dd}.in_channels`) ? doc.num(`${dd}.in_channels`) : 3;
+  const outC = doc.has(`${dd}.out_ch`) ? doc.num(`${dd}.out_ch`) : 3;
+  const e = doc.num(`${path}.embed_dim`);
+  const kl = /KL/.test(target);
+  const vq = /VQ/.test(target);
+  if (!positive(ch) || !mult || !positive(R, 64) || !positive(z) || !positive(resolution) || !attnRes) return undefined;
+  if (!positive(inC) || !positive(outC) || !positive(e) || (!kl && !vq)) return undefined;
+  const doubleZ = doc.get(`${dd}.double_z`)?.value;
+  const zOut = doubleZ === false || doubleZ === 'false' || doubleZ === 'False' ? z : 2 * z;
+  const block = (i: number, o: number) => 2 * i + conv3(i, o) + 2 * o + conv3(o, o) + (i !== o ? conv1(i, o) : 0);
+  const attention = (c: number) => 2 * c + 4 * conv1(c, c);
+
+  let encoder = conv3(inC, ch);
+  let width = ch;
+  let res = resolution;
+  mult.forEach((m, level) => {
+    for (let r = 0; r < R; r++) {
+      encoder += block(width, ch * m);
+      width = ch * m;
+      if (attnRes.includes(res)) encoder += attention(width);
+    }
+    if (level !== mult.length - 1) {
+      encoder += conv3(width, width);
+      res = Math.floor(res / 2);
+    }
+  });
+  encoder += 2 * block(width, width) + attention(width) + 2 * width + conv3(width, zOut);
+
+  width = ch * mult[mult.length - 1];
+  let decoder = conv3(z, width) + 2 * block(width, width) + attention(width);
+  for (let level = mult.length - 1; level >= 0; level--) {
+    for (let r = 0; r <= R; r++) {
+      decoder += block(width, ch * mult[level]);
+      width = ch * mult[level];
+      if (attnRes.includes(res)) decoder += attention(width);
+    }
+    if (level !== 0) {
+      decoder += conv3(width, width);
+      res *= 2;
+    }
+  }
+  decoder += 2 * width + conv3(width, outC);
+
+  if (kl) return encoder + decoder + conv1(2 * z, 2 * e) + conv1(e, z);
+  const codes = doc.num(`${path}.n_embed`);
+  if (!positive(codes, 1e7)) return undefined;
+  return encoder + decoder + codes * e + conv1(z, e) + conv1(e, z);
+}
+
+/** x-transformers Attention's default heads × head width (lucidrains/x-transformers, Attention: heads 8, dim_head 64). */
+const X_TRANSFORMER_ATTENTION_WIDTH = 512;
+/** bert-base-uncased's vocabulary (its tokenizer's vocab_size) and the 77 positions the embedder defaults to. */
+const BERT_VOCAB = 30_522;
+const TEXT_POSITIONS = 77;
+/** CLIP ViT-L/14's text tower: the "123M text encoder" of the Stable Diffusion README (CompVis/stable-diffusion). */
+const CLIP_L_TEXT = 123_000_000;
+
+function conditionerParams(doc: ConfigDoc, path: string, target: string): number | undefined {
+  const cls = target.split('.').pop() ?? '';
+  if (cls === 'BERTEmbedder') {
+    const d = doc.num(`${path}.n_embed`);
+    const L = doc.num(`${path}.n_layer`);
+    if (!positive(d) || !positive(L, 1024)) return undefined;
+    const vocab = doc.has(`${path}.vocab_size`) ? doc.num(`${path}.vocab_size`) : BERT_VOCAB;
+    const positions = doc.has(`${path}.max_seq_len`) ? doc.num(`${path}.max_seq_len`) : TEXT_POSITIONS;
+    if (!positive(vocab, 1e7) || !positive(positions, 1e6)) return undefined;
+    const w = X_TRANSFORMER_ATTENTION_WIDTH;
+    const layer = 3 * d * w + (w * d + d) + (d * 4 * d + 4 * d) + (4 * d * d + d) + 4 * d;
+    return vocab * d + positions * d + L * layer + 2 * d + (d * vocab + vocab);
+  }
+  if (cls === 'ClassEmbedder') {
+    const d = doc.num(`${path}.embed_dim`);
+    const n = doc.has(`${path}.n_classes`) ? doc.num(`${path}.n_classes`) : 1000;
+    return positive(d) && positive(n, 1e7) ? d * n : undefined;
+  }
+  if (cls === 'FrozenCLIPEmbedder' && !doc.has(`${path}.version`)) return CLIP_L_TEXT;
+  return undefined;
+}
+
+/** What a conditioning or first-stage slot holds when it is not a config: the first stage itself, or nothing. */
+const NO_EXTRA_NETWORK = new Set(['__is_first_stage__', '__is_unconditional__']);
+
+/**
+ * The module a diffusion config builds: its UNet (`unet_config`), plus the first-stage autoencoder and the
+ * conditioning encoder where the config sizes them. Undefined when the UNet cannot be counted.
+ */
+export function diffusionModuleSize(doc: ConfigDoc): DiffusionModuleSize | undefined {
+  const unetTarget = doc.str('model.params.unet_config.target') ?? '';
+  if (!/(^|\.)UNetModel$/.test(unetTarget)) return undefined;
+  const unet = unetParams(doc, 'model.params.unet_config.params');
+  if (unet === undefined) return undefined;
+  const parts = [`UNet ${millions(unet)}`];
+  const unsized: string[] = [];
+  let total = unet;
+  const slot = (
+    key: string,
+    what: string,
+    count: (d: ConfigDoc, path: string, target: string) => number | undefined,
+  ) => {
+    const at = doc.get(`model.params.${key}`);
+    if (!at || (at.shape === 'scalar' && NO_EXTRA_NETWORK.has(String(at.value)))) return;
+    const target = doc.str(`model.params.${key}.target`);
+    const n = target ? count(doc, `model.params.${key}.params`, target) : undefined;
+    if (n === undefined) unsized.push(`${what}${target ? ` (${target.split('.').pop()})` : ''}`);
+    else {
+      total += n;
+      parts.push(`${what} ${millions(n)}`);
+    }
+  };
+  slot('first_stage_config', 'first stage', autoencoderParams);
+  slot('cond_stage_config', 'conditioning encoder', conditionerParams);
+  const detail = `${parts.join(' + ')} = ${millions(total)}${unsized.length > 0 ? `; not sized from this config: ${unsized.join(', ')}` : ''}`;
+  return { params: total, detail };
+}
+
+function millions(n: number): string {
+  return n >= 1e9 ? `${(n / 1e9).toFixed(2)}B` : `${(n / 1e6).toFixed(1)}M`;
+}
