@@ -70,6 +70,11 @@ export function documentedDevices(path: string, text: string, facts: readonly Fa
   if (facts.some((f) => f.kind === 'hardware.devices' || f.kind === 'hardware.nodes')) return [];
   const base = /[^/\\]+$/.exec(path)?.[0];
   if (!base) return [];
+  const own = moduleDocstringDevices(base, text);
+  return own.length > 0 ? own : commandDocstringDevices(base, text);
+}
+
+function moduleDocstringDevices(base: string, text: string): Fact[] {
   const lines = text.split('\n', DOCSTRING_LINES);
   // The docstring is the first statement: after a shebang, an encoding line and comments only.
   let i = 0;
@@ -92,4 +97,68 @@ export function documentedDevices(path: string, text: string, facts: readonly Fa
     if (closes) break;
   }
   return [];
+}
+
+/** The function a main guard calls (`if __name__ == "__main__":` then `main()` on its own line). */
+const GUARD_CALL = /^if[ \t]+__name__[ \t]*==[ \t]*["']__main__["'][ \t]*:[ \t]*\r?\n[ \t]+(\w{1,60})\(\)[ \t]*$/m;
+/** Lines from a function's `def` to its docstring's opening (a signature over a few lines, decorators above). */
+const SIGNATURE_LINES = 12;
+
+/**
+ * A click or argparse program whose help text is the docstring of the function its main guard calls (`def
+ * main(**kwargs): """Train ... Examples: torchrun --standalone --nproc_per_node=8 train.py ..."""`): the devices
+ * of the example commands that name this script, when they all agree (a plain `python train.py` example counts
+ * one device; examples that differ leave the count open).
+ */
+function commandDocstringDevices(base: string, text: string): Fact[] {
+  const called = GUARD_CALL.exec(text)?.[1];
+  if (!called) return [];
+  const at = new RegExp(`^def[ \\t]+${called}[ \\t]*\\(`, 'm').exec(text);
+  if (!at) return [];
+  const startRow = text.slice(0, at.index).split('\n').length - 1;
+  const lines = text.split('\n', startRow + SIGNATURE_LINES + DOCSTRING_LINES);
+  let open: RegExpExecArray | null = null;
+  let row = startRow;
+  for (; row < Math.min(lines.length, startRow + SIGNATURE_LINES) && !open; row++)
+    if (row > startRow && /^\s+[rRuU]?("""|''')/.test(lines[row])) open = /("""|''')/.exec(lines[row]);
+  if (!open) return [];
+  const first = row - 1;
+  let found: { devices: Fact[]; row: number } | undefined;
+  for (let k = first; k < lines.length && k < first + DOCSTRING_LINES; k++) {
+    const line = k === first ? lines[k].slice(lines[k].indexOf(open[1]) + 3) : lines[k];
+    const closes = line.includes(open[1]);
+    const command = (closes ? line.slice(0, line.indexOf(open[1])) : line)
+      .replace(/^\s*(?:\$\s+)?/, '')
+      .slice(0, MAX_COMMAND_LENGTH);
+    const words = command.split(/\s+/);
+    const named = words.some((w) => w === base || w.endsWith(`/${base}`));
+    if (named) {
+      const devices = matchLauncher(command)
+        ? extractShellFacts(command).filter((f) => f.kind === 'hardware.devices')
+        : /^python3?$/.test(words[0] ?? '')
+          ? [
+              {
+                kind: 'hardware.devices',
+                value: 1,
+                range: { startLine: k, startCol: 0, endLine: k, endCol: 0 },
+                confidence: 'medium',
+                detail: 'a plain python run (one process)',
+              } as Fact,
+            ]
+          : [];
+      if (devices.length !== 1) return [];
+      if (found && found.devices[0].value !== devices[0].value) return [];
+      found ??= { devices, row: k };
+    }
+    if (closes) break;
+  }
+  if (!found) return [];
+  const k = found.row;
+  const range = { startLine: k, startCol: 0, endLine: k, endCol: lines[k].length };
+  return found.devices.map((f) => ({
+    ...f,
+    range,
+    confidence: 'medium',
+    detail: `launch documented at line ${k + 1} (the program's help text): ${f.detail}`,
+  }));
 }

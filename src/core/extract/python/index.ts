@@ -19,7 +19,7 @@ import { mlcEngine } from './readers/mlc';
 import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
-import { samRegistry } from './readers/segmentAnything';
+import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig } from './readers/lavisProgram';
 import { blipFactory } from './readers/blip';
@@ -54,6 +54,7 @@ import * as mmengine from './readers/mmengine';
 import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
+import { whisperLoader } from './readers/whisper';
 import { webServer } from './readers/webServer';
 import { loaderModule, packageReexports } from './readers/loaderModule';
 import { moduleDemoSampling } from './readers/moduleDemo';
@@ -62,7 +63,7 @@ import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
 import * as nanotron from './readers/nanotron';
 import { checkpointScript, scriptSwitches } from './readers/checkpointScript';
-import { dnnlibTrainingLoop, networkPickleLoad } from './readers/networkPickle';
+import { dnnlibTrainingLoop, networkPickleLoad, openUrlPickle } from './readers/networkPickle';
 import * as slurmSubmit from './readers/slurmSubmit';
 import { submititLauncher } from './readers/submitit';
 import { experimentGrid } from './readers/experimentGrid';
@@ -159,6 +160,7 @@ export const CALL_RULES: readonly CallRule[] = [
   nanotron.nanotronDecode,
   nanotron.nanotronConfigObjects,
   networkPickleLoad,
+  openUrlPickle,
   dnnlibTrainingLoop,
   slurmSubmit.slurmSubmission,
   deepspeedMii,
@@ -194,6 +196,7 @@ export const CALL_RULES: readonly CallRule[] = [
   blipFactory,
   vision.visionConstructors,
   samRegistry,
+  sam2Builder,
   referenceGenerator,
   lavisProgramConfig,
   namedArchitecture,
@@ -229,6 +232,7 @@ export const FILE_RULES: readonly FileRule[] = [
   localModules.localModuleCalls,
   localModules.flagModule,
   settingsModule,
+  whisperLoader,
   modelFlagDefault,
   llamaProgramFlags,
   featureCacheProgram,

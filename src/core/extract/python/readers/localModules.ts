@@ -54,18 +54,31 @@ const MODEL_FACTS = new Set<string>(['model.id', 'model.fromScratch', 'model.lay
 const HELPER_FUNCTION =
   /^(?:get|make|build|find|resolve)_\w*?(?:path|paths|file|files|dir|dirs|folder|filename|filenames)$|^(?:compute|calc|calculate)_\w*?(?:accuracy|acc|score|scores|metric|metrics|f1|bleu|rouge|wer|cer|similarity)$|^parse_\w+$/;
 
+/**
+ * A package's `__main__.py` (what `python -m pkg` runs) or a console-script shim: nothing but a relative import of
+ * the package's command-line entry (`from .transcribe import cli`) and a call of it at module level (`cli()`). It
+ * has no main guard, yet the call runs whenever the file does: the entry's module is the run's program.
+ */
+const RELATIVE_ENTRY_IMPORT = /^from[ \t]+\.[A-Za-z_][\w.]{0,200}[ \t]+import[ \t]+(cli|main)[ \t]*$/m;
+function packageMainCall(text: string): boolean {
+  if (/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]/m.test(text)) return false;
+  const entry = RELATIVE_ENTRY_IMPORT.exec(text)?.[1];
+  return entry !== undefined && new RegExp(`^${entry}\\(\\)[ \\t]*$`, 'm').test(text);
+}
+
 export const localModuleCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   // A script (a main guard) that imports names from a module: the prefilters let it through to be parsed.
-  words: ['__main__'],
-  runStart: [/__name__\s*==\s*["']__main__["']/, /^from[ \t]+\.?[A-Za-z_][\w.]*[ \t]+import\b/m],
+  words: ['__main__', 'cli()', 'main()'],
+  runStart: [/__name__\s*==\s*["']__main__["']|^(?:cli|main)\(\)/m, /^from[ \t]+\.?[A-Za-z_][\w.]*[ \t]+import\b/m],
   read: (_index, ctx) => {
     // A program that starts its own run (a loop over epochs) still calls its per-epoch step from a module beside
     // it (`from engine_pretrain import train_one_epoch`, as MAE/DeiT-style programs do): that module holds the
     // step's settings (autocast, the loss scaler), so it is linked too; its other imports are helpers.
     const ownRun = ctx.facts.some(startsARun);
-    if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    const packageMain = !/__name__\s*==\s*["']__main__["']/.test(ctx.text) && packageMainCall(ctx.text);
+    if (!packageMain && !/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
     const moduleOf = new Map<string, string>();
     // A dotted module is followed only from a thin entry point that defines nothing of its own (patch,
     // import, call): a program with its own functions calls into its package for helpers, not for its run.
@@ -142,7 +155,9 @@ export const localModuleCalls: FileRule = {
       // program people launch: the run function it hands over to parses the command line (resolve/entryPoint.ts
       // keeps such a module of the package as a run).
       const original = importedAs.get(name);
-      if (thin && dotted.has(file) && original && RUN_FUNCTION.test(original) && guardRow >= 0 && row > guardRow)
+      const thinRun =
+        thin && dotted.has(file) && original && RUN_FUNCTION.test(original) && guardRow >= 0 && row > guardRow;
+      if (thinRun || (packageMain && /^\w/.test(lines[row])))
         ctx.facts.push({
           kind: 'run.commandLine',
           value: `${name}()`,

@@ -73,3 +73,71 @@ export const samRegistry: CallRule = {
       );
   },
 };
+
+/**
+ * SAM 2's builders (facebookresearch/sam2 `sam2/build_sam.py`): `build_sam2(config_file, ckpt_path, ...)` and
+ * `build_sam2_video_predictor(config_file, ckpt_path, ...)`, or the Hub variants `build_sam2_hf("facebook/sam2-
+ * hiera-large")`. The config's file name is the released model (`configs/sam2.1/sam2.1_hiera_b+.yaml`:
+ * sam2.1_hiera_b+), as is the checkpoint's (`sam2.1_hiera_base_plus.pt`); the catalog sizes each (README, Model
+ * Description). A file that asks the model or its predictor for masks (`propagate_in_video`, `predict`,
+ * `add_new_points_or_box`, a mask generator's `generate`) runs inference with the released weights.
+ */
+const SAM2_NAME = /(?:^|\/)(sam2(?:\.1)?_hiera_(?:tiny|small|base_plus|large|t|s|b\+|l))\.(?:yaml|pt)$/;
+const SAM2_HUB = /^facebook\/sam2(?:\.1)?-hiera-(?:tiny|small|base-plus|large)$/;
+const SAM2_ASKS =
+  /\.(?:propagate_in_video|predict|predict_batch|add_new_points_or_box|add_new_points|add_new_mask|generate|track)\(/;
+const SAM2_TRAINS = /\.backward\(|\boptim\.\w/;
+
+function sam2Name(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (SAM2_HUB.test(value)) return value;
+  return SAM2_NAME.exec(value)?.[1];
+}
+
+export const sam2Builder: CallRule = {
+  framework: 'vision',
+  callees: ['build_sam2', 'build_sam2_video_predictor', 'build_sam2_hf', 'build_sam2_video_predictor_hf'],
+  runStart: [/\bbuild_sam2\w{0,30}[ \t]*\(/, SAM2_ASKS],
+  when: ({ ctx }) => !SAM2_TRAINS.test(ctx.text) && !/^def[ \t]+build_sam2\b/m.test(ctx.text),
+  read: ({ node, full, last, ctx }) => {
+    const args = node.childForFieldName('arguments');
+    if (!args) return;
+    const positional = args.namedChildren.filter(
+      (a) => a !== null && a.type !== 'comment' && a.type !== 'keyword_argument',
+    );
+    const hub = last.endsWith('_hf');
+    const configNode = hub
+      ? (positional[0] ?? keywordArgument(args, 'model_id'))
+      : (positional[0] ?? keywordArgument(args, 'config_file'));
+    const checkpointNode = hub ? null : (positional[1] ?? keywordArgument(args, 'ckpt_path'));
+    const configRead = configNode ? evaluate(configNode, ctx.symbols) : undefined;
+    const checkpointRead = checkpointNode ? evaluate(checkpointNode, ctx.symbols) : undefined;
+    const fromConfig = sam2Name(configRead?.value);
+    const fromCheckpoint = sam2Name(checkpointRead?.value);
+    const name = fromConfig ?? fromCheckpoint;
+    const at = (fromConfig ? configNode : checkpointNode) ?? node;
+    if (!ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) {
+      if (name) {
+        ctx.add(
+          'model.id',
+          name,
+          at,
+          `${full}(...): the released SAM 2 model its ${fromConfig ? 'config' : 'checkpoint'} names`,
+          'medium',
+        );
+        const read = fromConfig ? configRead : checkpointRead;
+        if (read?.via) ctx.amendLast({ originLine: read.origin.startPosition.row });
+      } else ctx.add('model.id', 'sam2', node, `${full}(...): SAM 2, its size given when the program runs`, 'low');
+    }
+    if (hub || checkpointNode)
+      ctx.add(
+        'model.fromScratch',
+        false,
+        checkpointNode ?? node,
+        'the released SAM 2 weights loaded by the builder',
+        'medium',
+      );
+    if (SAM2_ASKS.test(ctx.text) && !ctx.facts.some((f) => f.kind === 'launch.inference'))
+      ctx.add('launch.inference', 'sam2', node, `${full}(...) and masks asked of it: SAM 2 inference`, 'medium');
+  },
+};
