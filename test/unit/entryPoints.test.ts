@@ -103,9 +103,13 @@ describe('What is a run: entry points', () => {
       'examples/sd3/compute_embeddings.py',
       'scripts/merge_lora.py',
       'tools/multinode_prepare_data.sh',
+      'lm/demo-training-prepare.sh',
+      'lm/demo-training-prepare-large.sh',
     ]) {
       assert.match(nonRunPathReason(p) ?? '', /utility/, p);
     }
+    assert.match(nonRunPathReason('lm-v2/verify.py') ?? '', /consistency check/);
+    assert.equal(nonRunPathReason('scripts/verify_vlm_chat.py'), undefined);
     // An evaluation config named test_… is a run; so are scripts whose names only contain such words.
     for (const p of ['eval/yamls/test_eval.yaml', 'train_converted.py', 'examples/finetune_prepared.py'])
       assert.equal(nonRunPathReason(p), undefined, p);

@@ -86,6 +86,15 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{convert,prepare,preprocess,download}.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert), by its name',
   },
+  // `demo-training-prepare.sh`, `data-prepare.sh`: a preparation step named for it (the data, or the initial weights a
+  // training launch then loads), run once before the run; like `prepare_*` above.
+  {
+    glob: '**/*{_,-}prepare{,_*,-*}.{py,sh,bash}',
+    reason: 'a data or weights preparation utility, by its name',
+  },
+  // `verify.py` beside a model's train and run scripts: checks that two implementations (or a port) compute the same
+  // outputs on one input; a test, not a run. (Not `verify_<model>.py`: such scripts often run a model's inference.)
+  { glob: '**/verify.py', reason: 'a consistency check between implementations, by its name' },
   // `export.py` writes a trained checkpoint out in another format (llama2.c's .bin, ONNX, TorchScript).
   { glob: '**/export.py', reason: 'a weights export utility (checkpoint conversion), by its name' },
   {

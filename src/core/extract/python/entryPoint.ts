@@ -85,6 +85,33 @@ export function codeWithoutStrings(tree: Tree, names?: ReadonlySet<string>, keep
 /** `tf.app.run()`, `tf.compat.v1.app.run()`: run `main` of the module (tensorflow.org/api_docs/python/tf/compat/v1/app/run). */
 export const TF_APP_RUN = /\btf\.(?:compat\.v1\.)?app\.run\(\s*\)/;
 
+/** Compound statements whose blocks run with the module (`if`, `try`): their definitions stay definitions. */
+const MODULE_BRANCHES = /^(?:if_statement|elif_clause|else_clause|try_statement|except_clause|finally_clause|block)$/;
+/** How deep module-level `if`/`try` blocks are opened (real modules nest two or three; hostile files more). */
+const MAX_BRANCH_DEPTH = 6;
+
+/**
+ * The module's top-level statements, with the blocks of module-level `if`/`try` statements opened: a class or
+ * function defined under `if os.environ[...] == "cuda":` or `try:` is a definition (it runs when called), not code
+ * that runs with the module. A branch's condition and an except clause's pattern are expressions that run.
+ */
+function moduleStatements(root: Node): Node[] {
+  const out: Node[] = [];
+  const open = (node: Node, depth: number) => {
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (MODULE_BRANCHES.test(child.type) && depth < MAX_BRANCH_DEPTH) open(child, depth + 1);
+      else out.push(child);
+    }
+  };
+  for (const statement of root.namedChildren) {
+    if (!statement) continue;
+    if (MODULE_BRANCHES.test(statement.type)) open(statement, 1);
+    else out.push(statement);
+  }
+  return out;
+}
+
 export function executedRows(tree: Tree, checkpoint: (i: number) => void = () => undefined): Array<[number, number]> {
   const words = new Set<string>();
   // A word first seen in reached code reaches the definitions of that name (a work list: one pass per definition,
@@ -102,9 +129,8 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
   const builtAtModuleLevel = new Set<string>();
   let anyModuleCode = false;
   let seen = 0;
-  for (const statement of tree.rootNode.namedChildren) {
+  for (const statement of moduleStatements(tree.rootNode)) {
     checkpoint(++seen);
-    if (!statement) continue;
     const inner = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (inner && (inner.type === 'function_definition' || inner.type === 'class_definition')) {
       const name = inner.childForFieldName('name')?.text ?? '';
@@ -186,7 +212,11 @@ function inModuleLevelCode(tree: Tree, fact: Fact): boolean {
     row: fact.range.startLine,
     column: fact.range.startCol,
   });
-  while (node?.parent && node.parent.type !== 'module') node = node.parent;
+  // A start inside a definition (one nested in a module-level `if`/`try` too) runs only when that definition is called.
+  while (node?.parent && node.parent.type !== 'module') {
+    if (node.type === 'function_definition' || node.type === 'class_definition') return false;
+    node = node.parent;
+  }
   return (
     node !== null &&
     node.parent?.type === 'module' &&

@@ -23,9 +23,16 @@ import type { SyntaxIndex } from '../syntaxIndex';
 /** A checkpoint named in a module-level variable (its string value), or loaded at module level. */
 const CHECKPOINT_VARIABLE = /^[ \t]*(?:args\.)?MODEL_(?:NAME|PATH|FILE)[ \t]*=[ \t]*(?:r?["']([^"'\n]{1,300})["'])?/m;
 const CHECKPOINT_LOAD = /^(?:\w{1,40}[ \t]*=[ \t]*torch\.load|\w{1,40}\.load_state_dict)[ \t]*\(/m;
-const FORWARD = /\.(?:forward|run)[ \t]*\(/;
-/** Text of a script that trains: its forward passes are training steps, not a run of their own. */
-const TRAINS = /\.backward[ \t]*\(|\boptim\.|\.fit[ \t]*\(|Trainer[ \t]*\(|\bopt(?:imizer)?\.step[ \t]*\(/;
+/** A forward pass, or a checkpoint loaded into a model that is then called (`model.load_state_dict(w)`, `model(x)`). */
+const CALLED = /\.(?:forward|run|load_state_dict)[ \t]*\(/;
+/** A class named for what it is, not which model (`MODEL`, `Model`, `Net`): no model name. */
+const GENERIC_CLASS = /^(?:model|net|network|my_?model|my_?net)$/i;
+/**
+ * Text of a script that trains: its forward passes are training steps, not a run of their own. (A backward pass that
+ * trains is a `launch.trainer` fact already; a kernel's `.backward(...)` inside a custom op's `def backward(ctx, ...)`
+ * is not one, and does not make an inference script a trainer.)
+ */
+const TRAINS = /\boptim\.|\.fit[ \t]*\(|Trainer[ \t]*\(|\bopt(?:imizer)?\.step[ \t]*\(/;
 /** Module-level statements visited (a script of loops is far below this; a generated file is cut off). */
 const MAX_NODES = 20_000;
 const MAX_DEPTH = 12;
@@ -69,7 +76,7 @@ function readCheckpointScript(_index: SyntaxIndex, ctx: PythonReadContext): void
   const text = ctx.text;
   if (ctx.facts.some((f) => f.kind === 'launch.inference' || f.kind === 'launch.trainer')) return;
   const named = CHECKPOINT_VARIABLE.exec(text);
-  if ((!named && !CHECKPOINT_LOAD.test(text)) || !FORWARD.test(text) || TRAINS.test(text)) return;
+  if ((!named && !CHECKPOINT_LOAD.test(text)) || !CALLED.test(text) || TRAINS.test(text)) return;
   const { calls, assignments } = moduleLevel(ctx.tree.rootNode);
   const handles = new Map<string, { cls: string; built: Node }>();
   for (const a of assignments) {
@@ -79,15 +86,26 @@ function readCheckpointScript(_index: SyntaxIndex, ctx: PythonReadContext): void
     const cls = builtClass(right);
     if (cls) handles.set(left.text, { cls, built: right });
   }
+  // `model.load_state_dict(weights)` at module level: the checkpoint goes into that handle.
+  const loaded = new Set<string>();
+  for (const c of calls) {
+    const fn = c.childForFieldName('function');
+    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+    if (object?.type === 'identifier' && fn?.childForFieldName('attribute')?.text === 'load_state_dict')
+      loaded.add(object.text);
+  }
   const use = calls.find((c) => {
     const fn = c.childForFieldName('function');
+    // `out = model(src)`: a handle the checkpoint was loaded into, called.
+    if (fn?.type === 'identifier') return handles.has(fn.text) && loaded.has(fn.text);
     if (fn?.type !== 'attribute') return false;
     const object = fn.childForFieldName('object');
     const method = fn.childForFieldName('attribute')?.text;
     return object?.type === 'identifier' && handles.has(object.text) && (method === 'forward' || method === 'run');
   });
   if (!use) return;
-  const handle = use.childForFieldName('function')!.childForFieldName('object')!.text;
+  const callee = use.childForFieldName('function')!;
+  const handle = callee.type === 'identifier' ? callee.text : callee.childForFieldName('object')!.text;
   const { cls, built } = handles.get(handle)!;
   ctx.add(
     'launch.inference',
@@ -105,7 +123,8 @@ function readCheckpointScript(_index: SyntaxIndex, ctx: PythonReadContext): void
   if (checkpoint && sizeFromModelName(checkpoint)) {
     const at = ctx.tree.rootNode.descendantForIndex(named!.index) ?? use;
     ctx.add('model.id', checkpoint, at, `the checkpoint the script loads (${named![0].split('=')[0].trim()})`);
-  } else ctx.add('model.id', cls, built, `${cls}(...): the model class the script builds and runs`, 'medium');
+  } else if (!GENERIC_CLASS.test(cls))
+    ctx.add('model.id', cls, built, `${cls}(...): the model class the script builds and runs`, 'medium');
 }
 
 export const checkpointScript: FileRule = {
@@ -113,7 +132,7 @@ export const checkpointScript: FileRule = {
   phase: 'after-calls',
   words: ['MODEL_NAME', 'MODEL_PATH', 'MODEL_FILE'],
   runStart: [
-    FORWARD,
+    CALLED,
     /^[ \t]*(?:args\.)?MODEL_(?:NAME|PATH|FILE)[ \t]*=|^\w{1,40}[ \t]*=[ \t]*torch\.load[ \t]*\(|^\w{1,40}\.load_state_dict[ \t]*\(/m,
   ],
   read: readCheckpointScript,

@@ -413,12 +413,48 @@ export const gradScaler: CallRule = {
   },
 };
 
+/** An optimiser, or a step of one, anywhere in the file: gradients are applied to weights. */
+const APPLIES_GRADIENTS = /\boptim\.|optimi[sz]er|\.step[ \t]*\(|\.fit[ \t]*\(|Trainer\b|\.apply_gradients\b/i;
+
+/**
+ * A backward pass written once in module-level code (not in a loop, not in a function that may be called in one) in a
+ * file with no optimiser anywhere: a gradient check of an op or a layer (`out = layer(x); out.mean().backward();
+ * print(x.grad)`), which changes no weight. Not a training run.
+ */
+function loneGradientCheck(call: Node, text: string): boolean {
+  for (let n = call.parent, depth = 0; n && depth < 200; n = n.parent, depth++) {
+    if (
+      /^(?:for_statement|while_statement|function_definition|lambda|list_comprehension|generator_expression)$/.test(
+        n.type,
+      )
+    )
+      return false;
+  }
+  return !APPLIES_GRADIENTS.test(text);
+}
+
+/**
+ * Inside `def backward(ctx, grad)` of a custom autograd op (`torch.autograd.Function`), a call of a kernel's backward
+ * (`wkv_cuda.backward(B, T, C, ...)`, `torch.ops.my_op.backward(...)`) computes that op's gradients when something
+ * else trains: it defines the op, it trains nothing by itself.
+ */
+function inOpBackward(call: Node): boolean {
+  for (let n = call.parent, depth = 0; n && depth < 200; n = n.parent, depth++) {
+    if (n.type !== 'function_definition') continue;
+    const name = n.childForFieldName('name')?.text ?? '';
+    const first = n.childForFieldName('parameters')?.namedChildren[0]?.text;
+    // `def backward(ctx, dy)` of a Function, `def _backward(ctx, grads)` registered with torch.library.register_autograd.
+    return name === 'backward' || (/(?:^|_)backward(?:_|$)/.test(name) && first === 'ctx');
+  }
+  return false;
+}
+
 /** `loss.backward()`: whatever surrounds it trains a model. */
 export const backward: CallRule = {
   framework: 'pytorch',
   callees: ['backward'],
   runStart: /\bbackward\s*\(/,
-  when: ({ full }) => full !== 'backward',
+  when: ({ full, node, ctx }) => full !== 'backward' && !inOpBackward(node) && !loneGradientCheck(node, ctx.text),
   read: ({ node, full, ctx }) =>
     ctx.add(
       'launch.trainer',
