@@ -91,7 +91,14 @@ const TRAINS = /\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/;
  */
 function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadContext): void {
   const facts = ctx.facts;
-  if (facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+  // A construction (Fabric, Accelerator: device and precision setup) trains nothing by itself.
+  if (
+    facts.some(
+      (f) =>
+        (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference',
+    )
+  )
+    return;
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
   const builtFromConfig = text.includes('instantiate_from_config') && CONFIG_BUILT_EVAL.test(text);
