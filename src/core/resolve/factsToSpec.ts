@@ -416,9 +416,11 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   // `python generate.py`, `torchrun serve.py`: a script runner launches what the script does, so the
   // linked script's inference decides when nothing else in the run trains.
   const trainerLaunches = facts.filter((f) => f.kind === 'launch.trainer' && !runsInertScript(f));
+  // Device and precision setup (an Accelerator, a Lightning Fabric) in the launched script trains nothing by itself.
+  const setupOnly = (f: Fact) => /^construct:(Accelerator|PartialState|Fabric)$/.test(String(f.value));
   const scriptRunsInference =
-    trainerLaunches.length > 0 &&
-    trainerLaunches.every((f) => !f.file && runsAScript(String(f.value))) &&
+    trainerLaunches.some((f) => !f.file && runsAScript(String(f.value))) &&
+    trainerLaunches.every((f) => (!f.file && runsAScript(String(f.value))) || (f.file !== undefined && setupOnly(f))) &&
     facts.some((f) => f.file !== undefined && f.kind === 'launch.inference');
   // A run started through a module it calls into generates when that module only generates.
   const moduleInference =
@@ -426,10 +428,9 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     facts.some((f) => f.file !== undefined && f.kind === 'launch.inference') &&
     !trainerLaunches.some((f) => !String(f.value).startsWith('construct:'));
   // Building an Accelerator (accelerate's device and process setup, used for generation as much as for
-  // training) trains nothing: beside generation and nothing that trains, the run generates.
-  const constructionsOnly =
-    trainerLaunches.every((f) => /^construct:(Accelerator|PartialState)$/.test(String(f.value))) &&
-    own.some((f) => f.kind === 'launch.inference');
+  // training) or a Lightning Fabric (the same setup: devices, precision, strategy) trains nothing: beside
+  // generation and nothing that trains, the run generates.
+  const constructionsOnly = trainerLaunches.every(setupOnly) && own.some((f) => f.kind === 'launch.inference');
   // A program started with its default config answers when that config only answers (a demo's config).
   const defaultConfigInference =
     startsThroughDefaultConfig &&

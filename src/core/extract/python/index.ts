@@ -45,6 +45,7 @@ import * as jax from './readers/jax';
 import * as keras from './readers/keras';
 import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
+import * as litLlama from './readers/litLlama';
 import { harnessCommandLine, simpleEvaluate } from './readers/lmEval';
 import { gradioPackageApp } from './readers/gradioApp';
 import * as launchedPrograms from './readers/launchedPrograms';
@@ -112,6 +113,8 @@ export const CALL_RULES: readonly CallRule[] = [
   mlxLoad,
   hf.fromConfig,
   litgpt.litgptModels,
+  litLlama.llamaFromName,
+  litLlama.markOnlyLora,
   hf.argumentClasses,
   flagEmbeddingModels,
   langchainLocalEmbeddings,
@@ -221,6 +224,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.fitPhases,
   models.embeddingLayout,
   models.moduleClasses,
+  litLlama.llamaWeightsFolder,
   models.forwardOnlyUse,
   modelConstructor.modelConstructor,
   configDictModel,
@@ -250,6 +254,7 @@ export const FILE_RULES: readonly FileRule[] = [
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
   torch.stepStop,
+  litLlama.microBatchSteps,
   mmengine.mmengineConfig,
   mmengine.mmengineModuleSettings,
   xtunerV1.xtunerV1Config,

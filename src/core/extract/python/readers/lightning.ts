@@ -6,12 +6,19 @@ import type { CallRule } from '../rules';
  * `LightningCLI` takes its settings from the command line and a YAML config, which this file cannot say.
  */
 
+/** `from jsonargparse import CLI` / `from jsonargparse.cli import CLI`. */
+const JSONARGPARSE_CLI = /^[ \t]*from[ \t]+jsonargparse(?:\.cli)?[ \t]+import[^\n]{0,200}\bCLI\b/m;
+
 export const lightningCli: CallRule = {
   framework: 'lightning',
   callees: ['LightningCLI', 'cli_main', 'CLI'],
   runStart: /\b(LightningCLI|cli_main|CLI)\s*\(/,
   when: ({ full }) => /Lightning|lightning|CLI/.test(full),
   read: ({ node, full, last, ctx }) => {
+    // jsonargparse's `CLI(main)` calls a function with flags read from its signature: the function's defaults are
+    // what runs, and the function itself says whether it trains (jsonargparse docs, "Classes, methods and
+    // functions": CLI "calls the function with the parsed arguments"). Only LightningCLI is a trainer.
+    if (last === 'CLI' && full === 'CLI' && JSONARGPARSE_CLI.test(ctx.text)) return;
     ctx.add(
       'launch.trainer',
       last,

@@ -90,6 +90,9 @@ const WRITES_WEIGHTS = /\.save_pretrained[ \t]*\(/;
 /** Inputs made up for a check rather than read from data. */
 const MADE_UP_INPUT = /\b(?:np|numpy|torch)\.(?:ones|zeros|randn|rand|randint|empty)[ \t]*\(/;
 
+/** Constructions that only set up devices and precision (Lightning Fabric, accelerate's Accelerator). */
+const SETUP_ONLY = /^construct:(?:Fabric|Accelerator|PartialState)$/;
+
 /** Text of a file that trains something: forward passes in it are not a run of their own. */
 const TRAINS = /\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/;
 
@@ -99,7 +102,13 @@ const TRAINS = /\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/;
  */
 function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadContext): void {
   const facts = ctx.facts;
-  if (facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+  // Device and precision setup (a Lightning Fabric, an Accelerator) trains nothing by itself.
+  if (
+    facts.some(
+      (f) => (f.kind === 'launch.trainer' && !SETUP_ONLY.test(String(f.value))) || f.kind === 'launch.inference',
+    )
+  )
+    return;
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
   const builtFromConfig = builtFromConfigInEval(text);
