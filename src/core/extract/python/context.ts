@@ -16,6 +16,11 @@ export function nodeRange(node: Node): SourceRange {
   };
 }
 
+/** One whole line of the file (readers that work on lines rather than nodes point their facts there). */
+export function lineRange(row: number, lineLength: number): SourceRange {
+  return { startLine: row, startCol: 0, endLine: row, endCol: lineLength };
+}
+
 /** A name as a literal inside a regular expression. */
 export function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

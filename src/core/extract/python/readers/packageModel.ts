@@ -1,5 +1,5 @@
 import { startsARun, type Fact } from '../../../facts';
-import { nodeRange } from '../context';
+import { lineRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
 
@@ -68,13 +68,7 @@ export const packageModelProgram: FileRule = {
       if (m) [model, factory, builtRow] = [m[1], m[2], row];
     }
     if (model === undefined) return;
-    const rangeAt = (row: number): Fact['range'] => ({
-      ...nodeRange(ctx.tree.rootNode),
-      startLine: row,
-      startCol: 0,
-      endLine: row,
-      endCol: code[row].length,
-    });
+    const rangeAt = (row: number): Fact['range'] => lineRange(row, code[row].length);
     const text = code.join('\n');
     const loadsWeights = new RegExp(`\\b${model}\\.load_state_dict\\s*\\(`).test(text);
     // A training-loop class of the package handed the model (`TrainLoop(model=model, ...)`, `Trainer(model, ...)`).

@@ -1,5 +1,5 @@
 import { startsARun, type Fact } from '../../../facts';
-import { nodeRange } from '../context';
+import { lineRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
 
@@ -98,13 +98,7 @@ export const webServer: FileRule = {
         loaded = { row, how: `${m[1]}(...) loads the model`, module: loaders.get(m[1]) };
     }
     if (!loaded) return;
-    const rangeAt = (row: number): Fact['range'] => ({
-      ...nodeRange(ctx.tree.rootNode),
-      startLine: row,
-      startCol: 0,
-      endLine: row,
-      endCol: code[row].length,
-    });
+    const rangeAt = (row: number): Fact['range'] => lineRange(row, code[row].length);
     const server = original[startRow].trim().slice(0, 60);
     ctx.facts.push({
       kind: 'launch.inference',
