@@ -55,6 +55,23 @@ const ownDefinition = (text: string, name: string) => new RegExp(`^[ \\t]*def[ \
 const started = (ctx: PythonReadContext) =>
   ctx.facts.some((f) => f.kind === 'launch.inference' || f.kind === 'launch.trainer');
 
+/** The program runs a trained network it unpickles: an inference run, not from scratch. */
+function addPickleInference(ctx: PythonReadContext, fn: Node, full: string, value: string, detail: string): void {
+  ctx.add('launch.inference', value, fn, detail, 'medium');
+  ctx.add('model.fromScratch', false, fn, `${full}: the network's trained weights come from the pickle`, 'medium');
+}
+
+/** The pickle is a flag's value: the model, and so its size, is unknown (never a default). */
+function addPickleGivenAtRunTime(ctx: PythonReadContext, fn: Node, full: string): void {
+  ctx.add(
+    'model.id',
+    null,
+    fn,
+    `${full}(...): the network pickle is given when the program runs, so its size is not in the code`,
+    'low',
+  );
+}
+
 export const networkPickleLoad: CallRule = {
   framework: 'dnnlib',
   callees: ['load_network_pkl'],
@@ -63,22 +80,14 @@ export const networkPickleLoad: CallRule = {
   read: ({ node, full, ctx }) => {
     if (started(ctx)) return true;
     const fn = node.childForFieldName('function') ?? node;
-    ctx.add(
-      'launch.inference',
-      'dnnlib:network-pickle',
+    addPickleInference(
+      ctx,
       fn,
+      full,
+      'dnnlib:network-pickle',
       `${full}(...) opens a trained network pickle and runs it (generation or evaluation)`,
-      'medium',
     );
-    ctx.add('model.fromScratch', false, fn, `${full}: the network's trained weights come from the pickle`, 'medium');
-    if (!ctx.facts.some((f) => f.kind === 'model.id'))
-      ctx.add(
-        'model.id',
-        null,
-        fn,
-        `${full}(...): the network pickle is given when the program runs, so its size is not in the code`,
-        'low',
-      );
+    if (!ctx.facts.some((f) => f.kind === 'model.id')) addPickleGivenAtRunTime(ctx, fn, full);
     addPrecision(ctx, fn, 'a network pickle');
     return true;
   },
@@ -178,14 +187,13 @@ export const openUrlPickle: CallRule = {
     if (!body || !PICKLE_LOAD.test(body.text)) return false;
     if (started(ctx)) return true;
     const fn = node.childForFieldName('function') ?? node;
-    ctx.add(
-      'launch.inference',
-      'dnnlib:pickle',
+    addPickleInference(
+      ctx,
       fn,
+      full,
+      'dnnlib:pickle',
       `${full}(...) and pickle.load: the program runs the network it opens`,
-      'medium',
     );
-    ctx.add('model.fromScratch', false, fn, `${full}: the network's trained weights come from the pickle`, 'medium');
     const arg = node.childForFieldName('arguments')?.namedChildren.find((c) => c !== null && c.type !== 'comment');
     const resolved = arg ? evaluate(arg, ctx.symbols) : undefined;
     const direct = typeof resolved?.value === 'string' ? PICKLE_NAME.exec(resolved.value)?.[1] : undefined;
@@ -200,14 +208,7 @@ export const openUrlPickle: CallRule = {
           `the network pickle the program opens (${direct ?? handed!.name}.pkl)`,
           'medium',
         );
-      else
-        ctx.add(
-          'model.id',
-          null,
-          fn,
-          `${full}(...): the network pickle is given when the program runs, so its size is not in the code`,
-          'low',
-        );
+      else addPickleGivenAtRunTime(ctx, fn, full);
     }
     if (!ctx.facts.some((f) => f.kind === 'training.precision') && !CASTS.test(ctx.text))
       ctx.add(
