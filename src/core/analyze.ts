@@ -752,7 +752,9 @@ function linkedFacts(
     const toDefaults = link.detail.startsWith(YACS_DEFAULTS_LINK);
     // A loader's module (and what its package re-exports) gives only the default dtype it builds the model in.
     const toLoader = loaderWalk || link.detail.startsWith(LOADER_LINK);
-    const tagged = read1.facts
+    // A module of several settings functions gives only those the program calls (the rest are alternatives).
+    const drawn = read1.facts.filter((f) => f.within === undefined || !!link.functions?.includes(f.within));
+    const tagged = drawn
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
       .filter((f) => toDefaults === f.detail.startsWith(YACS_DEFAULT))
       .filter((f) => !toLoader || (f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail)))
@@ -775,8 +777,8 @@ function linkedFacts(
     const deeper = toDefaults
       ? []
       : composed
-        ? linkedFacts(target.path, read1.facts, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
-        : linkedFacts(target.path, read1.facts, resolve, seen, depth + 1, problems, errors, modules, 0, [], toLoader);
+        ? linkedFacts(target.path, drawn, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
+        : linkedFacts(target.path, drawn, resolve, seen, depth + 1, problems, errors, modules, 0, [], toLoader);
     out.push(...tagged, ...deeper);
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we

@@ -159,6 +159,13 @@ export interface Fact {
   readonly fromFlags?: readonly string[];
   /** On a link to a program: the flags the launch line passes it (destinations, `--max-seq-len` as `max_seq_len`). */
   readonly passes?: readonly string[];
+  /**
+   * Read inside one of a module's several settings functions (`default_ppo_config`): that function's name. Such a
+   * fact reaches a program through a link only when the link names the function (`functions`).
+   */
+  readonly within?: string;
+  /** On a link to a module: the settings functions of it the program calls (`default_ilql_config`). */
+  readonly functions?: readonly string[];
 }
 
 export interface FactEditAnchors {

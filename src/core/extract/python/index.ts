@@ -33,6 +33,7 @@ import * as diffusion from './readers/diffusion';
 import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
 import { configDictModel, generateFunction, trainingFunction } from './readers/standaloneLm';
+import { settingsFunctions, trlxSettings } from './readers/trlx';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
@@ -116,6 +117,7 @@ export const CALL_RULES: readonly CallRule[] = [
   litLlama.llamaFromName,
   litLlama.markOnlyLora,
   hf.argumentClasses,
+  trlxSettings,
   flagEmbeddingModels,
   langchainLocalEmbeddings,
   sbert.stArgumentClasses,
@@ -270,6 +272,8 @@ export const FILE_RULES: readonly FileRule[] = [
   diffusion.registryBuild,
   sbert.sentenceTransformerModels,
   moduleDemoSampling,
+  // Last: marks the facts every rule read inside a module's settings functions.
+  settingsFunctions,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

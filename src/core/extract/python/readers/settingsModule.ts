@@ -41,7 +41,7 @@ export const settingsModule: FileRule = {
     // Names that stand for a module (`config` in `config.VLMConfig()`) and names of settings classes, each with
     // the module file it comes from and the line of its import.
     const modules = new Map<string, { file: string; at: number }>();
-    const classes = new Map<string, { file: string; at: number }>();
+    const classes = new Map<string, { file: string; at: number; original: string }>();
     let looked = 0;
     for (const m of ctx.text.matchAll(MODULE_IMPORT)) {
       if (++looked > MAX_IMPORTS || NOT_LOCAL.test(m[1])) continue;
@@ -53,19 +53,24 @@ export const settingsModule: FileRule = {
         const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
         if (!name) continue;
         const local = name[2] ?? name[1];
-        if (isSettingsClass(name[1])) classes.set(local, { file: fileOf(m[1]), at: m.index });
+        if (isSettingsClass(name[1])) classes.set(local, { file: fileOf(m[1]), at: m.index, original: name[1] });
         // `from models import config`: a module of the package, used as `config.VLMConfig()`.
         else if (/^[a-z_]\w*$/.test(name[1]))
           modules.set(local, { file: `${fileOf(m[1]).slice(0, -3)}/${name[1]}.py`, at: m.index });
       }
     }
     const used = new Map<string, number>();
+    // Settings functions called (`default_ppo_config()`), by module: a module of several gives only these.
+    const functions = new Map<string, string[]>();
     for (const [name, where] of modules)
       for (const call of ctx.text.matchAll(new RegExp(`(?:^|[^\\w.])${name}\\.(\\w{1,100})[ \\t]*\\(`, 'gm')))
         if (isSettingsClass(call[1]) && !used.has(where.file)) used.set(where.file, where.at);
     for (const [name, where] of classes)
-      if (!used.has(where.file) && new RegExp(`(?:^|[^\\w.])${name}[ \\t]*\\(`, 'm').test(ctx.text))
-        used.set(where.file, where.at);
+      if (new RegExp(`(?:^|[^\\w.])${name}[ \\t]*\\(`, 'm').test(ctx.text)) {
+        if (!used.has(where.file)) used.set(where.file, where.at);
+        if (/^[a-z_]\w*$/.test(where.original))
+          functions.set(where.file, [...(functions.get(where.file) ?? []), where.original]);
+      }
     for (const [file, at] of used) {
       if (linked.has(file)) continue;
       const row = ctx.text.slice(0, at).split('\n').length - 1;
@@ -75,6 +80,7 @@ export const settingsModule: FileRule = {
         range: { startLine: row, startCol: 0, endLine: row, endCol: 0 },
         confidence: 'low',
         detail: `the settings classes of ${file} hold the run's defaults`,
+        ...(functions.has(file) ? { functions: functions.get(file) } : {}),
       });
     }
   },
