@@ -64,7 +64,52 @@ export function readHeaderHardware(doc: ConfigDoc, out: FactSink): void {
       return;
     }
   }
+  if (readBatchComment(doc, out)) return;
   readTrainedOn(doc, out);
+}
+
+/**
+ * "batch_size: 192  # 32 GPUs" (solver configs of dora/Hydra-style research code, where the launcher picks the
+ * machines): a comment beside a batch size that is nothing but a device count states the GPUs the batch was
+ * written for. Only that bare form ("32 GPUs", "8 x A100"), on a line whose key names a batch, one statement (two
+ * different counts say nothing), low confidence, and never over a count a key states.
+ */
+const BATCH_LINE =
+  /^[ \t]{0,40}[\w.-]{0,40}batch[\w.-]{0,20}[ \t]{0,4}[:=][ \t]{0,4}\d{1,7}[ \t]{1,8}#[ \t]{0,4}([^\n]{1,60})$/i;
+const BARE_COUNT = /^(\d{1,4})[ \t]{0,3}(?:x|×)?[ \t]{0,3}([a-z][\w-]{0,30})[ \t]{0,4}$/i;
+const MAX_BATCH_LINES = 5000;
+
+function readBatchComment(doc: ConfigDoc, out: FactSink): boolean {
+  if (!/batch/i.test(doc.text) || !doc.text.includes('#')) return false;
+  let found: { count: number; line: number; text: string; gpu: string; length: number } | undefined;
+  const lines = doc.text.split('\n', MAX_BATCH_LINES);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length > MAX_LINE || !line.includes('#')) continue;
+    const m = BATCH_LINE.exec(line);
+    const bare = m ? BARE_COUNT.exec(m[1].trimEnd()) : null;
+    const gpu = bare ? acceleratorName(bare[2]) : undefined;
+    if (!bare || !gpu || !(Number(bare[1]) > 0)) continue;
+    if (found && found.count !== Number(bare[1])) return false;
+    found ??= {
+      count: Number(bare[1]),
+      line: i,
+      text: line.trim(),
+      gpu: gpu.generic ? '' : gpu.name,
+      length: line.length,
+    };
+  }
+  if (!found) return false;
+  const range = { startLine: found.line, startCol: 0, endLine: found.line, endCol: found.length };
+  out.add(
+    'hardware.devices',
+    found.count,
+    range,
+    `comment beside the batch size "${found.text}": ${found.count} GPUs`,
+    'low',
+  );
+  if (found.gpu) out.add('hardware.accelerator', found.gpu, range, `comment "${found.text}"`, 'low');
+  return true;
 }
 
 /**

@@ -57,6 +57,9 @@ import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { whisperLoader } from './readers/whisper';
+import { audiocraftLoader } from './readers/audiocraft';
+import { rwkvPackage } from './readers/rwkvPackage';
+import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { loaderModule, packageReexports } from './readers/loaderModule';
 import { moduleDemoSampling } from './readers/moduleDemo';
@@ -239,6 +242,9 @@ export const FILE_RULES: readonly FileRule[] = [
   localModules.flagModule,
   settingsModule,
   whisperLoader,
+  audiocraftLoader,
+  rwkvPackage,
+  miniEpochFlags,
   modelFlagDefault,
   llamaProgramFlags,
   featureCacheProgram,

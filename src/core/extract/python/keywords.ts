@@ -183,6 +183,11 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
   if (!kind) return;
   // max_length in a trainer/config call sizes the sequence; elsewhere it is usually generation length.
   if (name === 'max_length' && !/Config|Arguments|Trainer/.test(owner)) return;
+  if (kind === 'training.epochs' && name === 'max_epochs' && evaluate(value, ctx.symbols)?.value === -1) {
+    // Lightning's Trainer(max_epochs=-1): "to enable infinite training" (Trainer docs), so no epoch count.
+    ctx.add(kind, null, value, `${label}: -1 trains until stopped (no epoch count)`, 'low');
+    return;
+  }
   if (kind === 'training.steps') {
     // max_steps=-1 is Hugging Face's "not set".
     ctx.addResolved(kind, value, label, (v) => (typeof v === 'number' && v > 0 ? v : undefined));

@@ -414,8 +414,23 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   ) {
     readMegatron(command, out);
   }
+  readTokenBudget(command, out);
   readDotlistOverrides(command.words.slice(command.words.findIndex((w) => w.endsWith('.py')) + 1), out);
   return undefined;
+}
+
+/**
+ * A training length given as a token budget on the launch line: the program stops once it has seen that many
+ * tokens (RWKV-LM `--my_exit_tokens 1498226207`, `--train_tokens`, `--total_train_tokens`). Only a whole number
+ * above zero; a variable (`$TOKENS`) stays unread.
+ */
+const TOKEN_BUDGET =
+  /\s--((?:my_)?exit_tokens|(?:max_|total_)?train_tokens|total_train_tokens)[=\s]+(\d{1,15})(?=\s|$)/;
+
+function readTokenBudget(command: LaunchCommand, out: LaunchSink): void {
+  const m = TOKEN_BUDGET.exec(command.text);
+  if (m && Number(m[2]) > 0)
+    out.add('training.tokens', Number(m[2]), `--${m[1]} ${m[2]}: the run stops after that many tokens`);
 }
 
 /** Megatron-LM positions without parameters: `--max-position-embeddings` is then only a context length. */

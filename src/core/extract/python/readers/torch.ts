@@ -598,6 +598,13 @@ export const whileLoops: StatementRule = {
   read: readStepWhileLoop,
 };
 
+/**
+ * The device a script names for its run at module level, when it is the CPU: `RUN_DEVICE = 'cpu'`,
+ * `os.environ['RWKV_RUN_DEVICE'] = 'cpu'`, `device = "cpu"` (a research script's setting block). Bounded, so linear.
+ */
+const CPU_DEVICE =
+  /^(?:\w{0,40}device\w{0,20}|os\.environ\[['"]\w{0,40}DEVICE\w{0,20}['"]\])[ \t]{0,8}=[ \t]{0,8}['"]cpu['"]/im;
+
 /** os.environ["CUDA_VISIBLE_DEVICES"] = "0,1" and torch.backends.cuda.matmul.allow_tf32 = True. */
 export const deviceAssignments: StatementRule = {
   framework: 'pytorch',
@@ -617,7 +624,16 @@ export const deviceAssignments: StatementRule = {
         );
     }
     if (target?.type === 'attribute' && target.text.endsWith('allow_tf32') && target.text.includes('matmul')) {
-      if (value?.text === 'True') ctx.add('training.precision', 'tf32', node, `${target.text} = True`, 'medium');
+      const cpu = value?.text === 'True' ? CPU_DEVICE.exec(ctx.text) : null;
+      if (cpu)
+        ctx.add(
+          'training.precision',
+          'fp32',
+          node,
+          `${target.text} = True, but the file runs on the CPU (\`${cpu[0].trim()}\`): TF32 is a GPU matmul mode, the CPU computes in fp32`,
+          'medium',
+        );
+      else if (value?.text === 'True') ctx.add('training.precision', 'tf32', node, `${target.text} = True`, 'medium');
       else if (value?.type === 'attribute' || value?.type === 'identifier') {
         // `allow_tf32 = args.tf32`, a flag that defaults to True (DiT's sample_ddp.py `--tf32`).
         const r = evaluate(value, ctx.symbols);
