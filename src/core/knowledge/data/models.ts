@@ -8702,4 +8702,31 @@ export const MODELS: readonly Model[] = [
     source:
       'Zhu et al. 2023, MiniGPT-4, arXiv:2304.10592 (frozen EVA ViT-g/14 vision encoder, one projection layer, frozen LLM); its LLaMA-2 release uses LLaMA-2-chat-7B (Vision-CAIR/MiniGPT-4 README, "MiniGPT-4 (LLaMA-2 Chat 7B)"): LLaMA-2-7B 6.74B (Touvron et al. 2023, arXiv:2307.09288, Table 1) + EVA ViT-g/14 1.0B (Fang et al. 2022, arXiv:2211.07636, Table 1) ≈ 7.74B',
   },
+  // ---------------- MiniCPM (OpenBMB's small decoder LMs) ----------------
+  {
+    id: 'openbmb/MiniCPM-2B-sft-bf16',
+    aliases: [
+      'MiniCPM-2B',
+      'openbmb/MiniCPM-2B-sft-fp32',
+      'openbmb/MiniCPM-2B-dpo-bf16',
+      'openbmb/MiniCPM-2B-dpo-fp16',
+      'openbmb/MiniCPM-2B-dpo-fp32',
+      'openbmb/MiniCPM-2B-sft-bf16-llama-format',
+      'openbmb/MiniCPM-2B-dpo-bf16-llama-format',
+      'mlx-community/MiniCPM-2B-sft-bf16-llama-format-mlx',
+      'MiniCPM-2B-sft-bf16',
+      'MiniCPM-2B-sft-fp32',
+      'MiniCPM-2B-dpo-bf16',
+      'MiniCPM-2B-dpo-fp16',
+      'MiniCPM-2B-sft-bf16-llama-format-mlx',
+    ],
+    family: 'minicpm',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 2_724_880_896,
+    contextLength: 4_096,
+    smallerSiblings: [],
+    source:
+      'Hu et al. 2024, MiniCPM, arXiv:2404.06395 (MiniCPM-2.4B: 2.4B non-embedding parameters); OpenBMB/MiniCPM README ("2.4B parameters excluding embeddings (2.7B in total)"); computed from huggingface.co/openbmb/MiniCPM-2B-sft-bf16 config.json (40 layers, d 2304, FFN 5760, 36 heads, vocab 122753, tied embeddings): 2,442,055,680 + 282,822,912 embeddings; the sft/dpo and bf16/fp16/fp32 uploads share the config',
+  },
 ];
