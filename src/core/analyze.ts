@@ -12,6 +12,7 @@ import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
 import { LOADER_LINK, REEXPORT_LINK } from './extract/python/readers/loaderModule';
+import { DEEPSPEED_CONFIG_LINK, DEEPSPEED_DICT_PRECISION } from './extract/python/readers/deepspeedDict';
 
 /** Facts that make a config the definition of a run (a model, a length): see documentedLaunch. */
 const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
@@ -758,6 +759,12 @@ function linkedFacts(
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
       .filter((f) => toDefaults === f.detail.startsWith(YACS_DEFAULT))
       .filter((f) => !toLoader || (f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail)))
+      // A DeepSpeed config builder's module gives only the precision its dict switches on.
+      .filter(
+        (f) =>
+          !link.detail.startsWith(DEEPSPEED_CONFIG_LINK) ||
+          (f.kind === 'training.precision' && f.detail.startsWith(DEEPSPEED_DICT_PRECISION)),
+      )
       .map((f) => ({ ...f, file: f.file ?? target.display }));
     // A config a config composes does not count as a level of the launch → script → config walk.
     const composed =

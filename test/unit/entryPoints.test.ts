@@ -318,9 +318,12 @@ describe('Model size from the name', () => {
 
   it('is within the stated spread of the published count for every catalog model whose id states a size', () => {
     let checked = 0;
+    // Names that understate on purpose, each with its reason: MiniCPM-2B counts its 2.4B non-embedding parameters,
+    // rounded down (arXiv:2404.06395); with its tied 123k-token embedding it has 2.72B.
+    const understated = new Set(['openbmb/MiniCPM-2B-sft-bf16']);
     for (const m of MODELS) {
       const named = sizeFromModelName(m.id);
-      if (!named || named.experts) continue;
+      if (!named || named.experts || understated.has(m.id)) continue;
       checked++;
       const ratio = named.params / m.params;
       assert.ok(

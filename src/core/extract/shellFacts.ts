@@ -11,6 +11,7 @@ import { readSlurmOptions } from './shell/slurm';
 import { checkpointFolderModel, inlineSettings } from './shell/inlineSettings';
 import { CHECKPOINT_FILE_FLAGS, checkpointFileModel } from './shell/checkpointPath';
 import { flagMeaning, sizingKindFor } from './sizingNames';
+import { modelFromVariable } from './shell/modelVariable';
 import { withoutTrailingSlashes } from '../trimSlashes';
 
 /**
@@ -151,6 +152,9 @@ export function evaluateArithmetic(expression: string, vars: ReadonlyMap<string,
   const result = expr(0);
   return result !== undefined && at === tokens.length && Number.isSafeInteger(result) ? result : undefined;
 }
+
+/** `cd DIR` alone on its line (no `&&`, `;` or pipe after it). */
+const CHANGE_DIRECTORY = /^[ \t]*cd[ \t]+([^;&|<>\n]{1,300}?)[ \t]*$/;
 
 /** Here-documents longer than this are not read into a variable. */
 const MAX_HERE_DOCUMENT = 100_000;
@@ -513,6 +517,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   const aliases = shellAliases(text);
   let launches = 0;
   let expandedLooks = 0;
+  // The folder a standalone `cd` moved to, relative to the script's, when the script says which.
+  let workDir: string | undefined;
   // The programs `make <target>` builds here, found once when a compiled program's launch is first seen.
   let builtHere: Set<string> | undefined;
   const smokeDriver = (text.match(SMOKE_CHECKS) ?? []).length >= MIN_SMOKE_CHECKS;
@@ -588,6 +594,14 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       continue;
     }
     if (logical.trim().startsWith('#')) continue;
+    // `cd "$(dirname "${BASH_SOURCE[0]}")/../sft/"` (or `cd ../sft`) on a line of its own: the programs launched after
+    // it are in that folder, relative to the script's (a folder the script cannot name, `cd $WORK`, is unknown).
+    const cd = CHANGE_DIRECTORY.exec(logical);
+    if (cd) {
+      const folder = evaluateFolderValue(cd[1], (name) => vars.get(name), placeOf(path));
+      workDir = folder !== undefined && /^[\w.][\w./-]{0,299}$/.test(folder) ? folder : undefined;
+      continue;
+    }
     // `echo $CMD`: the command is printed (its `&&` are words then), not run.
     if (/^\s*(?:echo|printf)\s/.test(logical) && !/&&|\|\||;/.test(logical)) continue;
     // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded:
@@ -600,6 +614,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       if (!named || ++expandedLooks > MAX_LAUNCHES || !matchLauncher(expandShell(logical, vars))) continue;
     }
     if (++launches > MAX_LAUNCHES) continue;
+    const written = logical;
     logical = expandShell(logical, vars);
     const launch = matchLauncher(logical);
     if (!launch) continue;
@@ -735,7 +750,11 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         workingDir && workingDir !== '.' && !named.startsWith('/')
           ? `${withoutTrailingSlashes(workingDir)}/${named}`
           : named;
-      add('link.script', script, `runs ${script}`);
+      const inFolder =
+        workDir && workDir !== '.' && !script.startsWith('/') && !script.includes('$')
+          ? `${withoutTrailingSlashes(workDir)}/${script}`
+          : undefined;
+      add('link.script', inFolder ?? script, inFolder ? `runs ${script} in ${workDir}` : `runs ${script}`);
       const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
         add('link.config', next, `passes ${next} to ${script}`);
@@ -963,6 +982,22 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
           range: { startLine: at, startCol: 0, endLine: at, endCol: lines[at]?.length ?? 0 },
           ...(valueLine !== undefined ? { originLine: valueLine } : {}),
         };
+      }
+    }
+    // `--logdir ${MODEL_NAME_OR_PATH}` with the variable set above: the script names the model, whatever the flag.
+    if (!facts.slice(launchStart).some((f) => f.kind === 'model.id')) {
+      const named = modelFromVariable(written, vars);
+      if (named) {
+        const origin = lineOfVariableValue(lines, vars, named.value);
+        facts.push({
+          kind: 'model.id',
+          value: named.value,
+          range,
+          confidence: 'medium',
+          detail: `--${named.flag} $${named.variable} (${named.variable}=${named.value}): the model the script names`,
+          ...(origin !== undefined ? { originLine: origin } : {}),
+        });
+        add('model.fromScratch', false, `$${named.variable} names a pretrained checkpoint`);
       }
     }
     // `--bf16 False --tf32 False` and no switch on: fp32, which a DeepSpeed config's `auto` follows.

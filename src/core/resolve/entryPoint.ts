@@ -119,6 +119,13 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{quantize,quantise,prune,export}.{py,sh,bash}',
     reason: 'a post-training quantisation, pruning or export utility, by its name',
   },
+  // Quantisers named for their method (`gptq_quantize.py`, `bnb-quantize.sh`, `gptq.py`, `awq.py`): a calibration
+  // pass over a few hundred samples, then the quantised weights are saved; no training, no serving. (Not
+  // `quantize_eval.py`: evaluating the quantised model is a run.)
+  {
+    glob: '**/{*_quantize,*-quantize,*_quantise,*-quantise,gptq,awq}.{py,sh,bash}',
+    reason: 'a post-training quantisation utility (calibrate, then save the quantised weights), by its name',
+  },
   {
     glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}',
     reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',

@@ -97,6 +97,7 @@ import { problemAt, type Problem } from '../../problem';
 import { indexSyntax, RelevantLines, SyntaxReuse } from './syntaxIndex';
 import { cursorWalk } from './treeCursor';
 import { findModelHandles } from './handles';
+import { deepspeedConfigBuilder, deepspeedDictPrecision } from './readers/deepspeedDict';
 
 /**
  * Reads the facts that decide a training run's cost from a Python syntax tree: which model,
@@ -239,6 +240,8 @@ export const FILE_RULES: readonly FileRule[] = [
   submititLauncher,
   experimentGrid,
   localModules.localModuleCalls,
+  deepspeedDictPrecision,
+  deepspeedConfigBuilder,
   localModules.flagModule,
   settingsModule,
   whisperLoader,

@@ -69,6 +69,16 @@ const INIT_VERBS = new Set(['create', 'init', 'initialise', 'initialize', 'initi
 /** Quantisation words that name a helper unless the name also says it trains (`quantization_aware_training.py`, `qat_train.py`). */
 const QUANTISATION_WORDS = new Set(['quantize', 'quantise', 'quantization', 'quantisation', 'gptq', 'awq']);
 const TRAINING_WORDS = new Set(['train', 'training', 'finetune', 'qat', 'pretrain']);
+/** Words beside a quantisation word that say the quantised model is evaluated, not made (`quantize_eval.py`). */
+const QUANTISED_MODEL_EVALUATION = new Set([
+  'eval',
+  'evaluate',
+  'evaluation',
+  'ppl',
+  'perplexity',
+  'benchmark',
+  'bench',
+]);
 /** Words of a program's name that say it trains a model, beside one that says it talks or generates (`chat_sft`, `chat_rl`). */
 const TRAINS_A_MODEL = new Set([...TRAINING_WORDS, 'sft', 'rl', 'rlhf', 'dpo', 'grpo', 'ppo', 'orpo', 'kto']);
 /** A package's data module run as a program (`python -m pkg.dataset -n 8`): it downloads or prepares shards. */
@@ -130,7 +140,9 @@ export function utilityProgram(program: { script?: string; module?: string }): s
   const creates = !trains && words.some((w) => MODEL_WORDS.has(w)) ? words.find((w) => INIT_VERBS.has(w)) : undefined;
   if (creates)
     return `${program.module ? `-m ${program.module}` : program.script}: writes a starting model (${creates}), by its name`;
-  const hit = words.find((w) => UTILITY_WORDS.has(w) && !(trains && QUANTISATION_WORDS.has(w)));
+  // `quantize_eval.py`, `gptq_benchmark.py`: the quantised model is evaluated (perplexity, benchmarks), a run.
+  const evaluates = words.some((w) => QUANTISED_MODEL_EVALUATION.has(w));
+  const hit = words.find((w) => UTILITY_WORDS.has(w) && !((trains || evaluates) && QUANTISATION_WORDS.has(w)));
   return hit ? `${program.module ? `-m ${program.module}` : program.script}: a ${hit} helper, by its name` : undefined;
 }
 

@@ -8934,4 +8934,31 @@ export const MODELS: readonly Model[] = [
     source:
       'facebookresearch/audiocraft docs/JASCO.md, API section (jasco-chords-drums-400M and jasco-chords-drums-melody-400M: 400M; the -1B checkpoints: 1B); Tal et al. 2024, JASCO, arXiv:2406.10970',
   },
+  // ---------------- MiniCPM (OpenBMB's small decoder LMs) ----------------
+  {
+    id: 'openbmb/MiniCPM-2B-sft-bf16',
+    aliases: [
+      'MiniCPM-2B',
+      'openbmb/MiniCPM-2B-sft-fp32',
+      'openbmb/MiniCPM-2B-dpo-bf16',
+      'openbmb/MiniCPM-2B-dpo-fp16',
+      'openbmb/MiniCPM-2B-dpo-fp32',
+      'openbmb/MiniCPM-2B-sft-bf16-llama-format',
+      'openbmb/MiniCPM-2B-dpo-bf16-llama-format',
+      'mlx-community/MiniCPM-2B-sft-bf16-llama-format-mlx',
+      'MiniCPM-2B-sft-bf16',
+      'MiniCPM-2B-sft-fp32',
+      'MiniCPM-2B-dpo-bf16',
+      'MiniCPM-2B-dpo-fp16',
+      'MiniCPM-2B-sft-bf16-llama-format-mlx',
+    ],
+    family: 'minicpm',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 2_724_880_896,
+    contextLength: 4_096,
+    smallerSiblings: [],
+    source:
+      'Hu et al. 2024, MiniCPM, arXiv:2404.06395 (MiniCPM-2.4B: 2.4B non-embedding parameters); OpenBMB/MiniCPM README ("2.4B parameters excluding embeddings (2.7B in total)"); computed from huggingface.co/openbmb/MiniCPM-2B-sft-bf16 config.json (40 layers, d 2304, FFN 5760, 36 heads, vocab 122753, tied embeddings): 2,442,055,680 + 282,822,912 embeddings; the sft/dpo and bf16/fp16/fp32 uploads share the config',
+  },
 ];
