@@ -8702,4 +8702,184 @@ export const MODELS: readonly Model[] = [
     source:
       'Zhu et al. 2023, MiniGPT-4, arXiv:2304.10592 (frozen EVA ViT-g/14 vision encoder, one projection layer, frozen LLM); its LLaMA-2 release uses LLaMA-2-chat-7B (Vision-CAIR/MiniGPT-4 README, "MiniGPT-4 (LLaMA-2 Chat 7B)"): LLaMA-2-7B 6.74B (Touvron et al. 2023, arXiv:2307.09288, Table 1) + EVA ViT-g/14 1.0B (Fang et al. 2022, arXiv:2211.07636, Table 1) ≈ 7.74B',
   },
+  // ---------------- OpenMMLab detectors and segmentors on ConvNeXt / UniFormer backbones (whole model as published) ----------------
+  {
+    id: 'mask_rcnn_convnext_tiny',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 48_000_000,
+    smallerSiblings: [],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Mask R-CNN ConvNeXt-T 48M',
+  },
+  {
+    id: 'cascade_mask_rcnn_convnext_tiny',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 86_000_000,
+    smallerSiblings: [],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Cascade Mask R-CNN ConvNeXt-T 86M',
+  },
+  {
+    id: 'cascade_mask_rcnn_convnext_small',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 108_000_000,
+    smallerSiblings: ['cascade_mask_rcnn_convnext_tiny'],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Cascade Mask R-CNN ConvNeXt-S 108M',
+  },
+  {
+    id: 'cascade_mask_rcnn_convnext_base',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 146_000_000,
+    smallerSiblings: ['cascade_mask_rcnn_convnext_small', 'cascade_mask_rcnn_convnext_tiny'],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Cascade Mask R-CNN ConvNeXt-B 146M',
+  },
+  {
+    id: 'cascade_mask_rcnn_convnext_large',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 255_000_000,
+    smallerSiblings: [
+      'cascade_mask_rcnn_convnext_base',
+      'cascade_mask_rcnn_convnext_small',
+      'cascade_mask_rcnn_convnext_tiny',
+    ],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Cascade Mask R-CNN ConvNeXt-L 255M',
+  },
+  {
+    id: 'cascade_mask_rcnn_convnext_xlarge',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 407_000_000,
+    smallerSiblings: [
+      'cascade_mask_rcnn_convnext_large',
+      'cascade_mask_rcnn_convnext_base',
+      'cascade_mask_rcnn_convnext_small',
+      'cascade_mask_rcnn_convnext_tiny',
+    ],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Cascade Mask R-CNN ConvNeXt-XL 407M',
+  },
+  {
+    id: 'upernet_convnext_tiny',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 60_000_000,
+    smallerSiblings: [],
+    source:
+      'facebookresearch/ConvNeXt semantic_segmentation/README.md, Results and Fine-tuned Models table, #params column (UperNet with the backbone; Liu et al. 2022, arXiv:2201.03545, Table 4): UPerNet ConvNeXt-T 60M (the same at 512 and 640 crops)',
+  },
+  {
+    id: 'upernet_convnext_small',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 82_000_000,
+    smallerSiblings: ['upernet_convnext_tiny'],
+    source:
+      'facebookresearch/ConvNeXt semantic_segmentation/README.md, Results and Fine-tuned Models table, #params column (UperNet with the backbone; Liu et al. 2022, arXiv:2201.03545, Table 4): UPerNet ConvNeXt-S 82M (the same at 512 and 640 crops)',
+  },
+  {
+    id: 'upernet_convnext_base',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 122_000_000,
+    smallerSiblings: ['upernet_convnext_small', 'upernet_convnext_tiny'],
+    source:
+      'facebookresearch/ConvNeXt semantic_segmentation/README.md, Results and Fine-tuned Models table, #params column (UperNet with the backbone; Liu et al. 2022, arXiv:2201.03545, Table 4): UPerNet ConvNeXt-B 122M (the same at 512 and 640 crops)',
+  },
+  {
+    id: 'upernet_convnext_large',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 235_000_000,
+    smallerSiblings: ['upernet_convnext_base', 'upernet_convnext_small', 'upernet_convnext_tiny'],
+    source:
+      'facebookresearch/ConvNeXt semantic_segmentation/README.md, Results and Fine-tuned Models table, #params column (UperNet with the backbone; Liu et al. 2022, arXiv:2201.03545, Table 4): UPerNet ConvNeXt-L 235M (the same at 512 and 640 crops)',
+  },
+  {
+    id: 'upernet_convnext_xlarge',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 391_000_000,
+    smallerSiblings: [
+      'upernet_convnext_large',
+      'upernet_convnext_base',
+      'upernet_convnext_small',
+      'upernet_convnext_tiny',
+    ],
+    source:
+      'facebookresearch/ConvNeXt semantic_segmentation/README.md, Results and Fine-tuned Models table, #params column (UperNet with the backbone; Liu et al. 2022, arXiv:2201.03545, Table 4): UPerNet ConvNeXt-XL 391M (the same at 512 and 640 crops)',
+  },
+  {
+    id: 'upernet_uniformer_small',
+    aliases: [],
+    family: 'uniformer',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 52_000_000,
+    smallerSiblings: [],
+    source:
+      'Sense-X/UniFormer semantic_segmentation/README.md, Model Zoo tables, #params column (Li et al. 2022, UniFormer, arXiv:2201.09450): UperNet UniFormer-S 52M (global, window-32 and hybrid variants alike)',
+  },
+  {
+    id: 'upernet_uniformer_base',
+    aliases: [],
+    family: 'uniformer',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 80_000_000,
+    smallerSiblings: ['upernet_uniformer_small'],
+    source:
+      'Sense-X/UniFormer semantic_segmentation/README.md, Model Zoo tables, #params column (Li et al. 2022, UniFormer, arXiv:2201.09450): UperNet UniFormer-B 80M (global, window-32 and hybrid variants alike)',
+  },
+  {
+    id: 'fpn_uniformer_small',
+    aliases: [],
+    family: 'uniformer',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 25_000_000,
+    smallerSiblings: [],
+    source:
+      'Sense-X/UniFormer semantic_segmentation/README.md, Model Zoo tables, #params column (Li et al. 2022, UniFormer, arXiv:2201.09450): Semantic FPN UniFormer-S 25M',
+  },
+  {
+    id: 'fpn_uniformer_base',
+    aliases: [],
+    family: 'uniformer',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 54_000_000,
+    smallerSiblings: ['fpn_uniformer_small'],
+    source:
+      'Sense-X/UniFormer semantic_segmentation/README.md, Model Zoo tables, #params column (Li et al. 2022, UniFormer, arXiv:2201.09450): Semantic FPN UniFormer-B 54M',
+  },
 ];
