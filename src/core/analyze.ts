@@ -7,7 +7,12 @@ import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { documentedDevices, documentedLaunch } from './extract/documentedLaunch';
-import { megatronProgramModel, packageMainFacts, programNameFacts } from './extract/python/programName';
+import {
+  megatronProgramModel,
+  openMmlabTestConfig,
+  packageMainFacts,
+  programNameFacts,
+} from './extract/python/programName';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
@@ -488,6 +493,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           ...megatronProgramModel(input.path, facts),
           ...yacsDefaults,
         );
+      if (!notebook) facts = openMmlabTestConfig(input.path, facts) ?? facts;
       else
         facts = withNotebookLaunches(
           withWrittenConfigs(facts, notebook.sources ?? [], code),

@@ -120,3 +120,27 @@ export function megatronProgramModel(path: string, facts: readonly Fact[]): Fact
     },
   ];
 }
+
+/** Facts of how a model was trained, left out of the run of a test-time config. */
+const TRAINING_ONLY = new Set(['model.fromScratch', 'training.steps', 'training.epochs']);
+
+/**
+ * An OpenMMLab config named as the test-time config (`test_config.py`, `test_config_h32.py`: the evaluation variant
+ * of a trained model that `tools/test.py CONFIG CHECKPOINT` is given, as the UniFormer and Swin segmentation
+ * experiments keep it beside the training `config.py`) evaluates: its facts with the trainer turned into an
+ * inference launch, and marked a run despite the `test_*` name (which otherwise marks a unit test). Undefined
+ * when the file is not such a config.
+ */
+export function openMmlabTestConfig(path: string, facts: readonly Fact[]): Fact[] | undefined {
+  const name = /[^/\\]+$/.exec(path)?.[0] ?? '';
+  if (!/^test_?config(?:[_-][\w-]*)?\.py$/i.test(name)) return undefined;
+  const trainer = facts.find((f) => f.kind === 'launch.trainer' && f.value === 'mmengine:config');
+  if (!trainer) return undefined;
+  const detail = `${name}: the test-time config of an OpenMMLab model (tools/test.py evaluates a checkpoint with it)`;
+  return [
+    // How it was trained (its start, the schedule it inherits) is not what evaluating it costs.
+    ...facts.filter((f) => f !== trainer && !TRAINING_ONLY.has(f.kind)),
+    { ...trainer, kind: 'launch.inference', detail },
+    { ...trainer, kind: 'run.entry', value: true, confidence: 'medium', detail },
+  ];
+}

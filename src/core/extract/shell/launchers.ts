@@ -15,6 +15,8 @@ import { isOpenClipTrain, readOpenClipTrain } from './openClip';
 import {
   evaluationOnly,
   labellingProgram,
+  openMmlabTest,
+  openMmlabWeightsOption,
   inferenceSubcommand,
   launchedProgram,
   readEvaluationHarness,
@@ -350,9 +352,12 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     servingModule(program) ??
     evaluationOnly(command) ??
     inferenceSubcommand(command, program) ??
+    openMmlabTest(command, program) ??
     labellingProgram(program);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
   else {
+    const weights = openMmlabWeightsOption(command);
+    if (weights) out.add('model.fromScratch', false, `${weights}: the model starts from these weights`, 'high');
     const method = postTrainingMethod(program);
     if (method) out.add('model.fromScratch', false, method, 'low');
   }
@@ -878,7 +883,7 @@ export const LAUNCHERS: readonly Launcher[] = [
 // any command handing a launch over after `--`) are read word by word in stripWrapper. Group 1: the project
 // runner's name (`uv run script.py` runs the script with Python).
 const PREFIX =
-  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:(?:nohup|time|exec|eval|sudo(?:[ \t]+-[EHnS]{1,4})*)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+(?:--(?:with|with-requirements|extra|group|python|project|directory|env-file|index|package)|-p)\s+\S+|\s+--[\w-]+(?:=\S+)?)*(?:\s+--)?\s+)?/;
+  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'])*\s+)*(?:(?:nohup|time|exec|eval|sudo(?:[ \t]+-[EHnS]{1,4})*)\s+)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+(?:--(?:with|with-requirements|extra|group|python|project|directory|env-file|index|package)|-p)\s+\S+|\s+--[\w-]+(?:=\S+)?)*(?:\s+--)?\s+)?/;
 /** `uv run train.py`: uv runs a script with the project's Python (docs.astral.sh/uv, "Running scripts"). */
 const SCRIPT_WORD = /^["']?[\w./-]+\.py["']?(?:\s|$)/;
 

@@ -307,3 +307,34 @@ export function testPackageModule(program: { module?: string }): string | undefi
     ? `-m ${program.module}: a module of the test suite`
     : undefined;
 }
+
+/**
+ * OpenMMLab's evaluation entry (mmdetection, mmsegmentation: `python tools/test.py ${CONFIG_FILE} ${CHECKPOINT_FILE}
+ * [--eval mIoU]`, their docs' "Test existing models"): a program named `test.py` given a `.py` config and then a
+ * checkpoint file evaluates that checkpoint. Returns the detail, or undefined.
+ */
+export function openMmlabTest(command: LaunchCommand, program: { script?: string }): string | undefined {
+  if (!program.script || !/(?:^|\/)test\.py$/.test(program.script)) return undefined;
+  const at = command.words.indexOf(program.script);
+  const config = command.words[at + 1] ?? '';
+  const checkpoint = command.words[at + 2] ?? '';
+  if (!/\.py["']?$/.test(config) || !/\.(?:pth|pt|ckpt|bin|safetensors)["']?$/.test(checkpoint)) return undefined;
+  return `${program.script} CONFIG CHECKPOINT: evaluates the checkpoint (OpenMMLab's test entry)`;
+}
+
+/**
+ * Weights handed to an OpenMMLab config on the command line (`--cfg-options model.pretrained=<ckpt>`, mmcv 1.x
+ * `--options model.backbone.pretrained_path=<ckpt>`, `load_from=<ckpt>`): the model starts from them. Returns the
+ * option as written, or undefined (an empty or None value hands no weights).
+ */
+export function openMmlabWeightsOption(command: LaunchCommand): string | undefined {
+  const at = command.words.findIndex((w) => w === '--cfg-options' || w === '--options');
+  if (at < 0) return undefined;
+  for (const word of command.words.slice(at + 1, at + 40)) {
+    if (word.startsWith('--')) break;
+    const m = /^([\w.]+)=["']?([^"'\s]*)/.exec(word);
+    if (m && /(?:^|\.)(?:pretrained|pretrained_path|checkpoint|load_from)$/.test(m[1]) && m[2] && !/^none$/i.test(m[2]))
+      return word;
+  }
+  return undefined;
+}

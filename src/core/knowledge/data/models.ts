@@ -8961,4 +8961,184 @@ export const MODELS: readonly Model[] = [
     source:
       'Hu et al. 2024, MiniCPM, arXiv:2404.06395 (MiniCPM-2.4B: 2.4B non-embedding parameters); OpenBMB/MiniCPM README ("2.4B parameters excluding embeddings (2.7B in total)"); computed from huggingface.co/openbmb/MiniCPM-2B-sft-bf16 config.json (40 layers, d 2304, FFN 5760, 36 heads, vocab 122753, tied embeddings): 2,442,055,680 + 282,822,912 embeddings; the sft/dpo and bf16/fp16/fp32 uploads share the config',
   },
+  // ---------------- OpenMMLab detectors and segmentors on ConvNeXt / UniFormer backbones (whole model as published) ----------------
+  {
+    id: 'mask_rcnn_convnext_tiny',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 48_000_000,
+    smallerSiblings: [],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Mask R-CNN ConvNeXt-T 48M',
+  },
+  {
+    id: 'cascade_mask_rcnn_convnext_tiny',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 86_000_000,
+    smallerSiblings: [],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Cascade Mask R-CNN ConvNeXt-T 86M',
+  },
+  {
+    id: 'cascade_mask_rcnn_convnext_small',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 108_000_000,
+    smallerSiblings: ['cascade_mask_rcnn_convnext_tiny'],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Cascade Mask R-CNN ConvNeXt-S 108M',
+  },
+  {
+    id: 'cascade_mask_rcnn_convnext_base',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 146_000_000,
+    smallerSiblings: ['cascade_mask_rcnn_convnext_small', 'cascade_mask_rcnn_convnext_tiny'],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Cascade Mask R-CNN ConvNeXt-B 146M',
+  },
+  {
+    id: 'cascade_mask_rcnn_convnext_large',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 255_000_000,
+    smallerSiblings: [
+      'cascade_mask_rcnn_convnext_base',
+      'cascade_mask_rcnn_convnext_small',
+      'cascade_mask_rcnn_convnext_tiny',
+    ],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Cascade Mask R-CNN ConvNeXt-L 255M',
+  },
+  {
+    id: 'cascade_mask_rcnn_convnext_xlarge',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 407_000_000,
+    smallerSiblings: [
+      'cascade_mask_rcnn_convnext_large',
+      'cascade_mask_rcnn_convnext_base',
+      'cascade_mask_rcnn_convnext_small',
+      'cascade_mask_rcnn_convnext_tiny',
+    ],
+    source:
+      'facebookresearch/ConvNeXt object_detection/README.md, Results and Fine-tuned Models table, #params column (the whole detector; Liu et al. 2022, A ConvNet for the 2020s, arXiv:2201.03545, Table 3): Cascade Mask R-CNN ConvNeXt-XL 407M',
+  },
+  {
+    id: 'upernet_convnext_tiny',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 60_000_000,
+    smallerSiblings: [],
+    source:
+      'facebookresearch/ConvNeXt semantic_segmentation/README.md, Results and Fine-tuned Models table, #params column (UperNet with the backbone; Liu et al. 2022, arXiv:2201.03545, Table 4): UPerNet ConvNeXt-T 60M (the same at 512 and 640 crops)',
+  },
+  {
+    id: 'upernet_convnext_small',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 82_000_000,
+    smallerSiblings: ['upernet_convnext_tiny'],
+    source:
+      'facebookresearch/ConvNeXt semantic_segmentation/README.md, Results and Fine-tuned Models table, #params column (UperNet with the backbone; Liu et al. 2022, arXiv:2201.03545, Table 4): UPerNet ConvNeXt-S 82M (the same at 512 and 640 crops)',
+  },
+  {
+    id: 'upernet_convnext_base',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 122_000_000,
+    smallerSiblings: ['upernet_convnext_small', 'upernet_convnext_tiny'],
+    source:
+      'facebookresearch/ConvNeXt semantic_segmentation/README.md, Results and Fine-tuned Models table, #params column (UperNet with the backbone; Liu et al. 2022, arXiv:2201.03545, Table 4): UPerNet ConvNeXt-B 122M (the same at 512 and 640 crops)',
+  },
+  {
+    id: 'upernet_convnext_large',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 235_000_000,
+    smallerSiblings: ['upernet_convnext_base', 'upernet_convnext_small', 'upernet_convnext_tiny'],
+    source:
+      'facebookresearch/ConvNeXt semantic_segmentation/README.md, Results and Fine-tuned Models table, #params column (UperNet with the backbone; Liu et al. 2022, arXiv:2201.03545, Table 4): UPerNet ConvNeXt-L 235M (the same at 512 and 640 crops)',
+  },
+  {
+    id: 'upernet_convnext_xlarge',
+    aliases: [],
+    family: 'convnext',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 391_000_000,
+    smallerSiblings: [
+      'upernet_convnext_large',
+      'upernet_convnext_base',
+      'upernet_convnext_small',
+      'upernet_convnext_tiny',
+    ],
+    source:
+      'facebookresearch/ConvNeXt semantic_segmentation/README.md, Results and Fine-tuned Models table, #params column (UperNet with the backbone; Liu et al. 2022, arXiv:2201.03545, Table 4): UPerNet ConvNeXt-XL 391M (the same at 512 and 640 crops)',
+  },
+  {
+    id: 'upernet_uniformer_small',
+    aliases: [],
+    family: 'uniformer',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 52_000_000,
+    smallerSiblings: [],
+    source:
+      'Sense-X/UniFormer semantic_segmentation/README.md, Model Zoo tables, #params column (Li et al. 2022, UniFormer, arXiv:2201.09450): UperNet UniFormer-S 52M (global, window-32 and hybrid variants alike)',
+  },
+  {
+    id: 'upernet_uniformer_base',
+    aliases: [],
+    family: 'uniformer',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 80_000_000,
+    smallerSiblings: ['upernet_uniformer_small'],
+    source:
+      'Sense-X/UniFormer semantic_segmentation/README.md, Model Zoo tables, #params column (Li et al. 2022, UniFormer, arXiv:2201.09450): UperNet UniFormer-B 80M (global, window-32 and hybrid variants alike)',
+  },
+  {
+    id: 'fpn_uniformer_small',
+    aliases: [],
+    family: 'uniformer',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 25_000_000,
+    smallerSiblings: [],
+    source:
+      'Sense-X/UniFormer semantic_segmentation/README.md, Model Zoo tables, #params column (Li et al. 2022, UniFormer, arXiv:2201.09450): Semantic FPN UniFormer-S 25M',
+  },
+  {
+    id: 'fpn_uniformer_base',
+    aliases: [],
+    family: 'uniformer',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 54_000_000,
+    smallerSiblings: ['fpn_uniformer_small'],
+    source:
+      'Sense-X/UniFormer semantic_segmentation/README.md, Model Zoo tables, #params column (Li et al. 2022, UniFormer, arXiv:2201.09450): Semantic FPN UniFormer-B 54M',
+  },
 ];

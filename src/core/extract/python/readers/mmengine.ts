@@ -5,6 +5,7 @@ import { evaluate } from '../../pythonValues';
 import { scalar, truncate, type PythonReadContext } from '../context';
 import { readKeyword, readTrainingKeywords } from '../keywords';
 import type { FileRule } from '../rules';
+import { backboneModel, baseNames, readBackboneInit, scheduleFromBaseName } from './mmBackbone';
 
 /**
  * OpenMMLab's config dialect (mmengine `Config`, mmengine.readthedocs.io "Config"; the same files in mmcv 1.x):
@@ -175,7 +176,7 @@ function readFp16Block(d: DictNode, ctx: PythonReadContext): void {
 }
 
 /** Module-level names the reader looks at (besides any `x = dict(type=LoraConfig, ...)`). */
-const WANTED = new Set(['model', 'fp16', '_base_', ...SCHEDULE_NAMES]);
+const WANTED = new Set(['model', 'fp16', 'optimizer_config', '_base_', ...SCHEDULE_NAMES]);
 /** A line that starts a top-level `name = dict(`, `_base_ = ...` or `with read_base():`; `rest` is what follows `dict(` (looked at, not consumed: the next statement may start within it). */
 const TOP_LEVEL_LINE = /^(?:([A-Za-z_]\w*)[ \t]*=[ \t]*(?:dict\((?=([\s\S]{0,120})))?|(with)[ \t]+read_base\(\))/gm;
 
@@ -267,8 +268,71 @@ export const mmengineConfig: FileRule = {
     if (optim) readOptimWrapper(optim.dict, ctx);
     const fp16 = dicts.get('fp16');
     if (fp16) readFp16Block(fp16.dict, ctx);
+    const hook = dicts.get('optimizer_config');
+    if (hook) readOptimizerHook(hook.dict, fp16 !== undefined, ctx);
+    const bases = baseNames(base);
+    // A length the file does not state is the schedule base's, by its name (also when that file is not here).
+    const ownLength = ['train_cfg', 'runner'].some((n) => {
+      const d = dicts.get(n)?.dict.keywords;
+      return d?.has('max_iters') || d?.has('max_epochs');
+    });
+    const schedule = ownLength ? undefined : bases.map(scheduleFromBaseName).find((s) => s !== undefined);
+    if (schedule && base)
+      ctx.add(
+        schedule.kind,
+        schedule.value,
+        base,
+        `the schedule base it inherits, by its name (${schedule.kind === 'training.steps' ? `${schedule.value} iterations` : `${schedule.value} epochs`})`,
+        'medium',
+      );
+    if (model) readDetectorBackbone(model.dict, model.statement, bases, ctx);
   },
 };
+
+/** A detector or segmentor on a known backbone: its name (catalog rows give the published sizes) and its start. */
+function readDetectorBackbone(
+  model: DictNode,
+  statement: Node,
+  bases: readonly string[],
+  ctx: PythonReadContext,
+): void {
+  const backbone = asDict(model.keywords.get('backbone'));
+  const named = backboneModel(model.keywords, backbone?.keywords, bases);
+  if (!named || !backbone) return;
+  ctx.add(
+    'model.id',
+    named.id,
+    backbone.call,
+    `${named.method} on a ${named.family} ${named.size} backbone (its stage depths and widths)`,
+    'medium',
+  );
+  readBackboneInit(model.keywords, backbone.keywords, named.family, statement, ctx);
+}
+
+/**
+ * mmcv 1.x optimizer hooks: `Fp16OptimizerHook`, and the `DistOptimizerHook(use_fp16=True)` of the Swin/ConvNeXt
+ * detection and segmentation code (mmcv_custom/runner: apex `amp.scale_loss` when use_fp16, i.e. apex mixed
+ * precision in float16); `use_fp16=False` keeps float32.
+ */
+function readOptimizerHook(d: DictNode, hasFp16Block: boolean, ctx: PythonReadContext): void {
+  const flag = d.keywords.get('use_fp16');
+  if (/Fp16OptimizerHook$/.test(d.type) || flag?.text === 'True')
+    ctx.add(
+      'training.precision',
+      'fp16',
+      flag ?? d.call,
+      `optimizer_config ${d.type || 'dict'}: float16 mixed precision`,
+      'medium',
+    );
+  else if (flag?.text === 'False' && !hasFp16Block)
+    ctx.add(
+      'training.precision',
+      'fp32',
+      flag,
+      `optimizer_config use_fp16=False: no mixed precision (float32)`,
+      'medium',
+    );
+}
 
 /**
  * mmengine-style configs of module-level settings, read by a project's own trainer or sampler (`cfg =

@@ -409,9 +409,30 @@ export const gradScaler: CallRule = {
       // Undecided (a dtype chosen at run time) or decided against: no reading.
       if (test && FLOAT16_TEST.test(test.text) && evaluate(test, ctx.symbols)?.value !== true) return;
     }
+    // Built always, used only under the program's AMP switch (`loss_scaler = NativeScaler()  # if args.use_amp is
+    // False, this won't be used`, ConvNeXt-style main.py with `--use_amp` default False): the switch decides.
+    if (ampSwitchOff(ctx.text)) return;
     ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium');
   },
 };
+
+/** An AMP switch declared as a flag (`--use_amp`, `--amp`, `--fp16`, `--use-fp16`), on one line with its default. */
+const AMP_SWITCH = /["']--(?:use[_-])?(?:amp|fp16|mixed[_-]precision)["'][^\n]{0,300}/g;
+const MAX_SWITCHES = 8;
+
+/** Does the program declare its AMP switch off by default (`default=False`/`None`, or `store_true` with no default)? */
+function ampSwitchOff(text: string): boolean {
+  if (!text.includes('--')) return false;
+  let seen = 0;
+  for (const m of text.matchAll(AMP_SWITCH)) {
+    if (++seen > MAX_SWITCHES) break;
+    const line = m[0];
+    const value = /\bdefault[ \t]*=[ \t]*(\w+)/.exec(line)?.[1];
+    if (value === 'False' || value === 'None' || value === '0') return true;
+    if (value === undefined && /\baction[ \t]*=[ \t]*["']store_true["']/.test(line)) return true;
+  }
+  return false;
+}
 
 /** An optimiser, or a step of one, anywhere in the file: gradients are applied to weights. */
 const APPLIES_GRADIENTS = /\boptim\.|optimi[sz]er|\.step[ \t]*\(|\.fit[ \t]*\(|Trainer\b|\.apply_gradients\b/i;

@@ -1,0 +1,167 @@
+import type { Node } from 'web-tree-sitter';
+import type { PythonReadContext } from '../context';
+
+/**
+ * OpenMMLab detection and segmentation configs (mmdetection, mmsegmentation and the research repositories built on
+ * them) that put an ImageNet classification backbone under a detector or a segmentor:
+ * `model = dict(backbone=dict(type='ConvNeXt', depths=[3, 3, 9, 3], dims=[96, 192, 384, 768]), decode_head=...)`
+ * derived from `_base_ = ['../_base_/models/upernet_convnext.py', ..., '../_base_/schedules/schedule_160k.py']`.
+ * What the file leaves to its bases is read from their names, as an engineer reads them: the method from the model
+ * base (`cascade_mask_rcnn_…`, `upernet_…`), the length from the schedule base (`schedule_160k`, `schedule_1x`).
+ */
+
+/** A `dict(...)` call's keyword values by name (the first of each). */
+export type Keywords = ReadonlyMap<string, Node>;
+
+/**
+ * Backbone sizes by their stage settings (depths per stage and widths), as the papers' model definitions set them.
+ * ConvNeXt: facebookresearch/ConvNeXt models/convnext.py (`convnext_tiny`: depths [3, 3, 9, 3], dims [96, 192, 384,
+ * 768]; small: depths [3, 3, 27, 3], dims 96…; base 128…; large 192…; xlarge 256…; Liu et al. 2022, arXiv:2201.03545,
+ * Sec. 2.6). UniFormer: Li et al. 2022, arXiv:2201.09450 (UniFormer-S: layers [3, 4, 8, 3], embed_dim [64, 128, 320,
+ * 512]; UniFormer-B: layers [5, 8, 20, 7], the same widths), as its semantic_segmentation exp/ configs set them.
+ */
+const BACKBONE_SIZES: ReadonlyArray<{ family: string; depths: string; widths: string; size: string }> = [
+  { family: 'convnext', depths: '[3,3,9,3]', widths: '[96,192,384,768]', size: 'tiny' },
+  { family: 'convnext', depths: '[3,3,27,3]', widths: '[96,192,384,768]', size: 'small' },
+  { family: 'convnext', depths: '[3,3,27,3]', widths: '[128,256,512,1024]', size: 'base' },
+  { family: 'convnext', depths: '[3,3,27,3]', widths: '[192,384,768,1536]', size: 'large' },
+  { family: 'convnext', depths: '[3,3,27,3]', widths: '[256,512,1024,2048]', size: 'xlarge' },
+  { family: 'uniformer', depths: '[3,4,8,3]', widths: '[64,128,320,512]', size: 'small' },
+  { family: 'uniformer', depths: '[5,8,20,7]', widths: '[64,128,320,512]', size: 'base' },
+];
+/** The keyword names each family writes its stage depths and widths with. */
+const STAGE_KEYS: Record<string, { depths: string; widths: string }> = {
+  convnext: { depths: 'depths', widths: 'dims' },
+  uniformer: { depths: 'layers', widths: 'embed_dim' },
+};
+const FAMILIES = Object.keys(STAGE_KEYS);
+
+/**
+ * Detectors and segmentors, as OpenMMLab's model bases are named (`cascade_mask_rcnn_r50_fpn.py`,
+ * `upernet_r50.py`, `fpn_r50.py` for Semantic FPN), longest first so `cascade_mask_rcnn` wins over `mask_rcnn`.
+ */
+const METHODS = ['cascade_mask_rcnn', 'cascade_rcnn', 'mask_rcnn', 'faster_rcnn', 'retinanet', 'upernet', 'fpn'];
+/** A model's own `type=` when the file states it (mmdetection and mmsegmentation registry names). */
+const METHOD_TYPES: Record<string, string> = {
+  MaskRCNN: 'mask_rcnn',
+  FasterRCNN: 'faster_rcnn',
+  RetinaNet: 'retinanet',
+};
+
+/** How long a schedule base named `schedule_160k` / `schedule_1x` / `schedule_20e` runs. */
+export function scheduleFromBaseName(
+  base: string,
+): { kind: 'training.steps' | 'training.epochs'; value: number } | undefined {
+  const name = /(?:^|\/)schedule_(\d{1,4})(k|x|e)\.py$/.exec(base);
+  if (!name) return undefined;
+  const n = Number(name[1]);
+  if (!(n > 0)) return undefined;
+  // mmsegmentation configs/_base_/schedules/schedule_160k.py: `max_iters=160000` (each `schedule_<N>k` N thousand
+  // iterations); mmdetection configs/_base_/schedules/schedule_1x.py: `max_epochs=12` (an `<N>x` schedule is N × 12
+  // epochs: schedule_2x 24), schedule_20e.py: `total_epochs = 20`.
+  if (name[2] === 'k') return { kind: 'training.steps', value: n * 1000 };
+  return { kind: 'training.epochs', value: name[2] === 'x' ? n * 12 : n };
+}
+
+/** The `_base_` entries as written (strings only), bounded. */
+export function baseNames(base: Node | undefined): string[] {
+  if (!base) return [];
+  return base
+    .descendantsOfType('string')
+    .slice(0, 16)
+    .map((s) => s?.text.replace(/^[rbuf]*['"]{1,3}|['"]{1,3}$/gi, '') ?? '')
+    .filter((s) => s.length > 0 && s.length < 300);
+}
+
+const compact = (node: Node | undefined) =>
+  node?.text.replace(/\s/g, '').replace(/^\(/, '[').replace(/\)$/, ']').replace(/,\]$/, ']');
+
+/**
+ * The detector or segmentor a config builds on a known backbone, named `<method>_<family>_<size>`
+ * (`cascade_mask_rcnn_convnext_tiny`, `upernet_uniformer_small`), or undefined when the backbone's family, its
+ * size or the method is not stated.
+ */
+export function backboneModel(
+  model: Keywords,
+  backbone: Keywords | undefined,
+  bases: readonly string[],
+): { id: string; family: string; size: string; method: string } | undefined {
+  if (!backbone) return undefined;
+  const modelBase = bases.find((b) => /(?:^|\/)models\/[\w.-]+\.py$/.test(b));
+  const modelBaseName =
+    modelBase
+      ?.slice(modelBase.lastIndexOf('/') + 1)
+      .replace(/\.py$/, '')
+      .toLowerCase() ?? '';
+  const type = backbone
+    .get('type')
+    ?.text.replace(/^['"]|['"]$/g, '')
+    .toLowerCase();
+  const family =
+    FAMILIES.find((f) => type === f) ?? (type ? undefined : FAMILIES.find((f) => modelBaseName.includes(f)));
+  if (!family) return undefined;
+  const keys = STAGE_KEYS[family];
+  const depths = compact(backbone.get(keys.depths));
+  const widths = compact(backbone.get(keys.widths));
+  const size = BACKBONE_SIZES.find((s) => s.family === family && s.depths === depths && s.widths === widths)?.size;
+  if (!size) return undefined;
+  const ownType = model.get('type')?.text.replace(/^['"]|['"]$/g, '');
+  const decodeHead = model.get('decode_head')?.text ?? '';
+  const method =
+    METHODS.find((m) => modelBaseName.startsWith(`${m}_`) || modelBaseName === m) ??
+    (ownType ? METHOD_TYPES[ownType] : undefined) ??
+    (/type\s*=\s*['"]UPerHead['"]/.test(decodeHead) ? 'upernet' : undefined);
+  if (!method) return undefined;
+  return { id: `${method}_${family}_${size}`, family, size, method };
+}
+
+/**
+ * Whether the detector starts from trained backbone weights. Detection and segmentation models are trained from an
+ * ImageNet-pretrained backbone by the convention of these frameworks (mmdetection and mmsegmentation model zoos:
+ * every released detector and segmentor on an ImageNet backbone loads it through `pretrained=`/`init_cfg`, or the
+ * repository's README passes it on the command line, `--cfg-options model.pretrained=<ckpt>`), so such a config
+ * is a fine-tune of that backbone. The exception is written in the config: a backbone whose `init_cfg=None` in the
+ * run's own file (overriding the base's pretrained init: mmdetection's configs/scratch form, He et al. 2019,
+ * "Rethinking ImageNet Pre-training", arXiv:1811.08883) trains from random weights. A `pretrained=None` alone is the
+ * slot the launch fills (the ConvNeXt and Swin detection READMEs pass `--cfg-options model.pretrained=<ckpt>`).
+ */
+export function readBackboneInit(
+  model: Keywords,
+  backbone: Keywords,
+  family: string,
+  anchor: Node,
+  ctx: PythonReadContext,
+): void {
+  const init = backbone.get('init_cfg');
+  const weights = backbone.get('pretrained') ?? model.get('pretrained');
+  const checkpoint = [weights, init].find(
+    (n) => n && /['"][^'"]*\.(?:pth|pt|ckpt)['"]|checkpoint\s*=\s*['"]/.test(n.text),
+  );
+  if (checkpoint) {
+    ctx.add(
+      'model.fromScratch',
+      false,
+      checkpoint,
+      `the ${family} backbone loads ${checkpoint.text.slice(0, 80)}`,
+      'high',
+    );
+    return;
+  }
+  if (init?.type === 'none') {
+    ctx.add(
+      'model.fromScratch',
+      true,
+      init,
+      `backbone init_cfg=None in the config itself: the ${family} backbone starts from random weights (from-scratch detection)`,
+      'medium',
+    );
+    return;
+  }
+  ctx.add(
+    'model.fromScratch',
+    false,
+    anchor,
+    `a detector or segmentor on an ImageNet classification backbone (${family}): trained from that backbone's pretrained weights by the convention of OpenMMLab configs (the weights are handed over by \`pretrained\`/\`init_cfg\` or the launch's --cfg-options)`,
+    'low',
+  );
+}
