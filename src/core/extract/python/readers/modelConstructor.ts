@@ -217,8 +217,9 @@ function readWeightCasts(ctx: PythonReadContext): void {
     const call = ctx.tree.rootNode
       .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
       .find((c) => c !== null && c.startPosition.row === row);
-    // `if training_args.bf16: model.to(torch.bfloat16)`: the precision switch decides, read where it is set.
-    if (!call || underPrecisionSwitch(call)) continue;
+    // `if training_args.bf16: model.to(torch.bfloat16)`: the precision switch decides, read where it is set; a switch
+    // that is on wherever a GPU runs the program (`half = device.type != 'cpu'`) is on for the run we estimate.
+    if (!call || (underPrecisionSwitch(call) && !onWhereverGpu(call, ctx.text))) continue;
     ctx.add(
       'training.precision',
       precision,
@@ -276,6 +277,27 @@ function underPrecisionSwitch(node: Node): boolean {
     if (condition && PRECISION_SWITCH.test(condition.text.slice(0, 300))) return true;
   }
   return false;
+}
+
+/**
+ * `if half: model.half()` with `half = device.type != 'cpu'` (YOLOv5/YOLOv7-style detect and val programs: "half
+ * precision only supported on CUDA"), or `... != 'cpu' and half_precision` whose flag defaults to True: the cast is
+ * on whenever the program runs on a GPU, as an estimate assumes.
+ */
+const GPU_SWITCH_CONDITION = /^[ \t]*(?:if[ \t]+)?(\w{1,40})[ \t]*:?[ \t]*$/;
+function onWhereverGpu(call: Node, text: string): boolean {
+  let at = call.parent;
+  for (let up = 0; at && up < 12 && at.type !== 'if_statement'; up++) at = at.parent;
+  const condition = at?.type === 'if_statement' ? at.childForFieldName('condition')?.text : undefined;
+  const name = condition ? GPU_SWITCH_CONDITION.exec(condition)?.[1] : undefined;
+  if (!name) return false;
+  const set = new RegExp(
+    `^[ \\t]*${name}[ \\t]*=[ \\t]*\\w{1,40}\\.type[ \\t]*!=[ \\t]*["']cpu["'](?:[ \\t]+and[ \\t]+(\\w{1,60}))?[ \\t]*(?:#[^\\n]*)?$`,
+    'm',
+  ).exec(text);
+  if (!set) return false;
+  // `and half_precision`: on only where that flag defaults to True (a keyword default in the function's signature).
+  return !set[1] || new RegExp(`\\b${set[1]}[ \\t]*=[ \\t]*True\\b`).test(text);
 }
 
 export const weightCasts: FileRule = {

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { keywordArgument, stringLiteral } from '../../pythonValues';
+import { truncate, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
 /**
@@ -81,7 +82,10 @@ export const yoloProgram: FileRule = {
       const found = def ? defaultWeights(def) : null;
       if (found) weights = { ...found, flag };
     }
-    if (!weights) return;
+    if (!weights) {
+      readHubMain(ctx);
+      return;
+    }
     // A module that defines the network itself (models/tf.py: a dozen layer classes) and whose main only builds
     // and checks them is a library with a self-test, not a program people run on data.
     if (topLevelClasses(ctx.tree.rootNode) >= LIBRARY_CLASSES) return;
@@ -122,3 +126,49 @@ export const yoloProgram: FileRule = {
       );
   },
 };
+
+/** A released checkpoint file named as a call's argument (`custom(path_or_model='yolov7.pt')`). */
+const YOLO_CHECKPOINT_FILE =
+  /^(?:[\w./-]{0,200}\/)?(yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2})\.pt$/i;
+
+/**
+ * A hub entry module's (`hubconf.py`) main block: `model = custom(path_or_model='yolov7.pt')` (or `create(...)`,
+ * `attempt_load('yolov7.pt')`) then `results = model(imgs)`: the released checkpoint loaded and run on images, an
+ * inference run. Only the main block's own statements are read; the module's functions stay a library.
+ */
+function readHubMain(ctx: PythonReadContext): void {
+  if (ctx.facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+  const main = ctx.tree.rootNode.namedChildren.find(
+    (c) => c?.type === 'if_statement' && MAIN_GUARD.test(c.childForFieldName('condition')?.text ?? ''),
+  );
+  const body = main?.childForFieldName('consequence');
+  if (!body) return;
+  for (const statement of body.namedChildren) {
+    const assign = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assign?.type !== 'assignment') continue;
+    const name = assign.childForFieldName('left');
+    const call = assign.childForFieldName('right');
+    if (name?.type !== 'identifier' || call?.type !== 'call') continue;
+    let found: { name: string; at: Node } | null = null;
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      const value = arg?.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
+      const text = value ? stringLiteral(value) : null;
+      const m = text ? YOLO_CHECKPOINT_FILE.exec(text) : null;
+      if (m && value) found = { name: m[1].toLowerCase(), at: value };
+    }
+    if (!found) continue;
+    // The loaded model is called on inputs further down the block (`model(imgs)`).
+    const after = body.text.slice(statement!.endIndex - body.startIndex);
+    if (!new RegExp(`(?<![\\w.])${name.text}\\(`).test(after)) continue;
+    ctx.add('model.id', found.name, found.at, `the released ${found.name} checkpoint the main block loads`, 'medium');
+    ctx.add('model.fromScratch', false, found.at, `${found.name}: released weights`, 'medium');
+    ctx.add(
+      'launch.inference',
+      `yolo:${found.name}`,
+      call,
+      `main block: ${name.text} = ${truncate(call.text, 50)}, then ${name.text}(...) on inputs (inference)`,
+      'medium',
+    );
+    return;
+  }
+}
