@@ -196,12 +196,12 @@ export const fp8Matmuls: FileRule = {
 };
 
 /**
- * Weights cast to a 16-bit type as a whole (`model.bfloat16()`, `model = model.to(torch.bfloat16)`,
+ * Weights cast to a 16-bit type as a whole (`model.bfloat16()`, `model = model.to(torch.bfloat16)`, `model.half().to(device)`,
  * `m.weight.data = m.weight.data.bfloat16()` over the model's layers): the matmuls then run in that type
  * (pure bf16 training, the speedrun scripts), with no autocast to say so; also after a move (`model.to(device).to(torch.bfloat16)`).
  */
 const WEIGHT_CAST =
-  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))[ \t]*(?:#.*)?$/;
+  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))(?:\.(?:to|cuda)\([\w.]{0,100}\))?[ \t]*(?:#.*)?$/;
 const CAST_RECEIVER = /(?:^|\.)(?:model|net|network|module|vlm|vla|llm|\w+_model)$|\.weight\.data$/;
 
 function readWeightCasts(ctx: PythonReadContext): void {
