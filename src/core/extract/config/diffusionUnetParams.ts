@@ -93,10 +93,29 @@ const conv1 = (i: number, o: number) => i * o + o;
 
 /** openaimodel UNetModel at `path` (its `params`), or undefined where a setting it needs is missing or unusual. */
 export function unetParams(doc: ConfigDoc, path: string): number | undefined {
+  return unetCount(doc, path, false);
+}
+
+/**
+ * ControlNet's control branch (`cldm.ControlNet`, Zhang et al. 2023, arXiv:2302.05543, "Adding Conditional Control to
+ * Text-to-Image Diffusion Models": a trainable copy of the UNet's encoder joined to the locked UNet by zero
+ * convolutions) at `path`: the UNet's time embedding, input blocks and middle block built from the same settings,
+ * plus a 1×1 zero convolution after every input block and after the middle block, and the hint encoder: 3×3 convs
+ * hint_channels → 16 → 16 → 32 → 32 → 96 → 96 → 256 → model_channels (the ControlNet paper's "tiny network of four
+ * convolution layers" that brings the condition image to the latent resolution, as its reference code builds it).
+ * SD 1.5's branch (C 320, m 1,2,4,4, context 768) comes to 361.3M: the sd-controlnet checkpoints' 1.45 GB of fp32
+ * weights.
+ */
+export function controlBranchParams(doc: ConfigDoc, path: string): number | undefined {
+  return unetCount(doc, path, true);
+}
+
+function unetCount(doc: ConfigDoc, path: string, control: boolean): number | undefined {
   const C = doc.num(`${path}.model_channels`);
   const R = doc.num(`${path}.num_res_blocks`);
   const inC = doc.num(`${path}.in_channels`);
-  const outC = doc.num(`${path}.out_channels`);
+  // The control branch has no output side: its hint image's channels instead.
+  const outC = doc.num(`${path}.${control ? 'hint_channels' : 'out_channels'}`);
   const mult = doc.has(`${path}.channel_mult`) ? intList(doc, `${path}.channel_mult`) : [1, 2, 4, 8];
   const attn = intList(doc, `${path}.attention_resolutions`, true);
   if (!positive(C) || !positive(R, 64) || !positive(inC) || !positive(outC) || !mult || !attn) return undefined;
@@ -159,6 +178,14 @@ export function unetParams(doc: ConfigDoc, path: string): number | undefined {
     }
   });
   total += 2 * res(ch, ch) + attention(ch);
+  if (control) {
+    // Zero convolutions after each input block and the middle block; the hint encoder into model_channels.
+    for (const c of skips) total += conv1(c, c);
+    total += conv1(ch, ch);
+    const hint = [outC, 16, 16, 32, 32, 96, 96, 256, C];
+    for (let i = 1; i < hint.length; i++) total += conv3(hint[i - 1], hint[i]);
+    return total;
+  }
   for (let level = mult.length - 1; level >= 0; level--) {
     for (let r = 0; r <= R; r++) {
       total += res(ch + (skips.pop() ?? 0), C * mult[level]);
@@ -273,7 +300,8 @@ const NO_EXTRA_NETWORK = new Set(['__is_first_stage__', '__is_unconditional__'])
  */
 export function diffusionModuleSize(doc: ConfigDoc): DiffusionModuleSize | undefined {
   const unetTarget = doc.str('model.params.unet_config.target') ?? '';
-  if (!/(^|\.)UNetModel$/.test(unetTarget)) return undefined;
+  // ControlNet's `ControlledUnetModel` is a UNetModel whose forward adds the control branch's outputs: same layout.
+  if (!/(^|\.)(?:UNetModel|ControlledUnetModel)$/.test(unetTarget)) return undefined;
   const unet = unetParams(doc, 'model.params.unet_config.params');
   if (unet === undefined) return undefined;
   const parts = [`UNet ${millions(unet)}`];
@@ -294,6 +322,9 @@ export function diffusionModuleSize(doc: ConfigDoc): DiffusionModuleSize | undef
       parts.push(`${what} ${millions(n)}`);
     }
   };
+  slot('control_stage_config', 'control branch', (d, p, target) =>
+    /(^|\.)ControlNet$/.test(target) ? controlBranchParams(d, p) : undefined,
+  );
   slot('first_stage_config', 'first stage', autoencoderParams);
   slot('cond_stage_config', 'conditioning encoder', conditionerParams);
   const detail = `${parts.join(' + ')} = ${millions(total)}${unsized.length > 0 ? `; not sized from this config: ${unsized.join(', ')}` : ''}`;

@@ -7226,6 +7226,120 @@ export const MODELS: readonly Model[] = [
       'github.com/ultralytics/yolov5 README.md, "Classification Checkpoints" table (v7.0 release weights; params (M), FLOPs @224 (B) as published by Ultralytics = 2x thop MACs, top1 accuracy at 224): yolov5x-cls 48.1M params, 15.9B FLOPs',
   },
   {
+    id: 'yolov7-tiny',
+    aliases: ['yolov7-tiny.pt'],
+    family: 'yolov7',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 6_200_000,
+    forwardGflopsPerSample: 13.8, // 640x640
+    smallerSiblings: [],
+    source:
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-tiny 6.2M params, 13.8 GFLOPs at 640',
+  },
+  {
+    id: 'yolov7',
+    aliases: ['yolov7.pt', 'yolo7', 'yolo7.pt'],
+    family: 'yolov7',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 36_900_000,
+    forwardGflopsPerSample: 104.7, // 640x640
+    smallerSiblings: ['yolov7-tiny'],
+    quality: {
+      benchmark: 'COCO test-dev2017 box AP50-95',
+      score: 51.4,
+      source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
+    },
+    source:
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7 36.9M params, 104.7 GFLOPs at 640',
+  },
+  {
+    id: 'yolov7x',
+    aliases: ['yolov7x.pt', 'yolov7-x'],
+    family: 'yolov7',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 71_300_000,
+    forwardGflopsPerSample: 189.9, // 640x640
+    smallerSiblings: ['yolov7', 'yolov7-tiny'],
+    quality: {
+      benchmark: 'COCO test-dev2017 box AP50-95',
+      score: 53.1,
+      source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
+    },
+    source:
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7x 71.3M params, 189.9 GFLOPs at 640',
+  },
+  {
+    id: 'yolov7-w6',
+    aliases: ['yolov7-w6.pt'],
+    family: 'yolov7',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 70_400_000,
+    forwardGflopsPerSample: 360.0, // 1280x1280
+    smallerSiblings: ['yolov7', 'yolov7-tiny'],
+    quality: {
+      benchmark: 'COCO test-dev2017 box AP50-95',
+      score: 54.9,
+      source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
+    },
+    source:
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-w6 70.4M params, 360.0 GFLOPs at 1280',
+  },
+  {
+    id: 'yolov7-e6',
+    aliases: ['yolov7-e6.pt'],
+    family: 'yolov7',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 97_200_000,
+    forwardGflopsPerSample: 515.2, // 1280x1280
+    smallerSiblings: ['yolov7-w6', 'yolov7x', 'yolov7', 'yolov7-tiny'],
+    quality: {
+      benchmark: 'COCO test-dev2017 box AP50-95',
+      score: 56.0,
+      source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
+    },
+    source:
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-e6 97.2M params, 515.2 GFLOPs at 1280',
+  },
+  {
+    id: 'yolov7-d6',
+    aliases: ['yolov7-d6.pt'],
+    family: 'yolov7',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 154_700_000,
+    forwardGflopsPerSample: 806.8, // 1280x1280
+    smallerSiblings: ['yolov7-e6', 'yolov7-w6', 'yolov7x', 'yolov7', 'yolov7-tiny'],
+    quality: {
+      benchmark: 'COCO test-dev2017 box AP50-95',
+      score: 56.6,
+      source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
+    },
+    source:
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-d6 154.7M params, 806.8 GFLOPs at 1280',
+  },
+  {
+    id: 'yolov7-e6e',
+    aliases: ['yolov7-e6e.pt'],
+    family: 'yolov7',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 151_700_000,
+    forwardGflopsPerSample: 843.2, // 1280x1280
+    smallerSiblings: ['yolov7-e6', 'yolov7-w6', 'yolov7x', 'yolov7', 'yolov7-tiny'],
+    quality: {
+      benchmark: 'COCO test-dev2017 box AP50-95',
+      score: 56.8,
+      source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
+    },
+    source:
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-e6e 151.7M params, 843.2 GFLOPs at 1280',
+  },
+  {
     id: 'yolov8n',
     aliases: ['yolov8n.pt', 'ultralytics/yolov8n'],
     family: 'yolov8',

@@ -196,12 +196,12 @@ export const fp8Matmuls: FileRule = {
 };
 
 /**
- * Weights cast to a 16-bit type as a whole (`model.bfloat16()`, `model = model.to(torch.bfloat16)`,
+ * Weights cast to a 16-bit type as a whole (`model.bfloat16()`, `model = model.to(torch.bfloat16)`, `model.half().to(device)`,
  * `m.weight.data = m.weight.data.bfloat16()` over the model's layers): the matmuls then run in that type
  * (pure bf16 training, the speedrun scripts), with no autocast to say so; also after a move (`model.to(device).to(torch.bfloat16)`).
  */
 const WEIGHT_CAST =
-  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))[ \t]*(?:#.*)?$/;
+  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))(?:\.(?:to|cuda)\([\w.]{0,100}\))?[ \t]*(?:#.*)?$/;
 const CAST_RECEIVER = /(?:^|\.)(?:model|net|network|module|vlm|vla|llm|\w+_model)$|\.weight\.data$/;
 
 function readWeightCasts(ctx: PythonReadContext): void {
@@ -217,8 +217,9 @@ function readWeightCasts(ctx: PythonReadContext): void {
     const call = ctx.tree.rootNode
       .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
       .find((c) => c !== null && c.startPosition.row === row);
-    // `if training_args.bf16: model.to(torch.bfloat16)`: the precision switch decides, read where it is set.
-    if (!call || underPrecisionSwitch(call)) continue;
+    // `if training_args.bf16: model.to(torch.bfloat16)`: the precision switch decides, read where it is set; a switch
+    // that is on wherever a GPU runs the program (`half = device.type != 'cpu'`) is on for the run we estimate.
+    if (!call || (underPrecisionSwitch(call) && !onWhereverGpu(call, ctx.text))) continue;
     ctx.add(
       'training.precision',
       precision,
@@ -276,6 +277,27 @@ function underPrecisionSwitch(node: Node): boolean {
     if (condition && PRECISION_SWITCH.test(condition.text.slice(0, 300))) return true;
   }
   return false;
+}
+
+/**
+ * `if half: model.half()` with `half = device.type != 'cpu'` (YOLOv5/YOLOv7-style detect and val programs: "half
+ * precision only supported on CUDA"), or `... != 'cpu' and half_precision` whose flag defaults to True: the cast is
+ * on whenever the program runs on a GPU, as an estimate assumes.
+ */
+const GPU_SWITCH_CONDITION = /^[ \t]*(?:if[ \t]+)?(\w{1,40})[ \t]*:?[ \t]*$/;
+function onWhereverGpu(call: Node, text: string): boolean {
+  let at = call.parent;
+  for (let up = 0; at && up < 12 && at.type !== 'if_statement'; up++) at = at.parent;
+  const condition = at?.type === 'if_statement' ? at.childForFieldName('condition')?.text : undefined;
+  const name = condition ? GPU_SWITCH_CONDITION.exec(condition)?.[1] : undefined;
+  if (!name) return false;
+  const set = new RegExp(
+    `^[ \\t]*${name}[ \\t]*=[ \\t]*\\w{1,40}\\.type[ \\t]*!=[ \\t]*["']cpu["'](?:[ \\t]+and[ \\t]+(\\w{1,60}))?[ \\t]*(?:#[^\\n]*)?$`,
+    'm',
+  ).exec(text);
+  if (!set) return false;
+  // `and half_precision`: on only where that flag defaults to True (a keyword default in the function's signature).
+  return !set[1] || new RegExp(`\\b${set[1]}[ \\t]*=[ \\t]*True\\b`).test(text);
 }
 
 export const weightCasts: FileRule = {

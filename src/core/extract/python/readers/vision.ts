@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, positionalArguments } from '../../pythonValues';
-import { truncate, type ImportedModels, type PythonReadContext } from '../context';
+import { lineRange, truncate, type ImportedModels, type PythonReadContext } from '../context';
 import { attachEdit } from '../keywords';
 import type { CallRule } from '../rules';
 
@@ -111,6 +111,7 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     if (r?.via) origin = r.origin.startPosition.row;
   } else if (timm || openClip) {
     const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
+    if (timm && full === 'create_model' && readConfigFactory(call, r?.value, ctx)) return true;
     // open_clip's `ViT-B-32` is image and text towers, not torchvision's `vit_b_32`: the catalog keys it `open_clip:`.
     id = typeof r?.value === 'string' && r.value ? (openClip ? `open_clip:${r.value}` : r.value) : null;
     if (r?.via) origin = r.origin.startPosition.row;
@@ -157,6 +158,47 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   ctx.add('model.fromScratch', scratch, weights ?? pretrained ?? call, why, weights || pretrained ? 'high' : 'medium');
   // A module of the repository's own builds it: no library model to swap in.
   if (!ownByName) attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
+  return true;
+}
+
+/**
+ * `create_model('./models/cldm_v15.yaml')`: a repository's own factory over an instantiate-from-config file (ControlNet
+ * and other latent-diffusion descendants: `OmegaConf.load(path)` then `instantiate_from_config(config.model)`), not
+ * timm's, whose names are architectures, never files. The config is linked (its module and size are read there) and
+ * names the model; whether weights are loaded is the program's next lines' to say (`load_state_dict(...)`).
+ */
+function readConfigFactory(call: Node, value: unknown, ctx: PythonReadContext): boolean {
+  if (typeof value !== 'string' || !/^[\w./-]{1,200}\.ya?ml$/.test(value)) return false;
+  const first = call.childForFieldName('arguments')!.namedChildren[0]!;
+  ctx.add('link.config', value, first, `create_model("${value}"): the model definition the program builds`);
+  const stem = value.slice(value.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+  if (stem) ctx.add('model.id', stem, call, `create_model("${value}"): the model its config defines`, 'medium');
+  // `model = create_model(cfg).cpu()` then `model.load_state_dict(load_state_dict(resume_path))`: trained weights go
+  // in; a program that then fits it (`trainer.fit(model, ...)`) fine-tunes them, where the model-only config alone
+  // reads as sampling.
+  const assigned = call.parent?.type === 'assignment' ? call.parent : call.parent?.parent?.parent;
+  const name = assigned?.type === 'assignment' ? assigned.childForFieldName('left')?.text : undefined;
+  if (!name || !/^\w{1,60}$/.test(name)) return true;
+  const loads = new RegExp(`^[ \\t]*${name}\\.load_state_dict\\(`, 'm').exec(ctx.text);
+  if (!loads) return true;
+  const row = ctx.text.slice(0, loads.index).split('\n').length - 1;
+  const line = ctx.text.split('\n', row + 1)[row] ?? '';
+  const at = lineRange(row, line.length);
+  ctx.facts.push({
+    kind: 'model.fromScratch',
+    value: false,
+    range: at,
+    detail: `${name}.load_state_dict(...): weights loaded into the model its config builds`,
+    confidence: 'medium',
+  });
+  if (new RegExp(`\\.fit\\([ \\t]*${name}\\b`).test(ctx.text))
+    ctx.facts.push({
+      kind: 'training.mode',
+      value: 'finetune',
+      range: at,
+      detail: `${name}.load_state_dict(...) then fit(${name}, ...): training continues from loaded weights`,
+      confidence: 'medium',
+    });
   return true;
 }
 

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { keywordArgument, stringLiteral } from '../../pythonValues';
+import { truncate, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
 /**
@@ -67,7 +68,11 @@ export const yoloProgram: FileRule = {
   words: ['yolo'],
   runStart: [YOLO_WEIGHTS_IN_TEXT, MAIN_GUARD],
   read: (index, ctx) => {
-    if (!MAIN_GUARD.test(ctx.text) || !/yolo/i.test(ctx.text)) return;
+    if (!/yolo/i.test(ctx.text)) return;
+    if (!MAIN_GUARD.test(ctx.text)) {
+      readLoadedCheckpoint(ctx);
+      return;
+    }
     let weights: { name: string; at: Node; flag: string } | null = null;
     let trains = false;
     for (const node of index.calls) {
@@ -81,7 +86,10 @@ export const yoloProgram: FileRule = {
       const found = def ? defaultWeights(def) : null;
       if (found) weights = { ...found, flag };
     }
-    if (!weights) return;
+    if (!weights) {
+      readHubMain(ctx);
+      return;
+    }
     // A module that defines the network itself (models/tf.py: a dozen layer classes) and whose main only builds
     // and checks them is a library with a self-test, not a program people run on data.
     if (topLevelClasses(ctx.tree.rootNode) >= LIBRARY_CLASSES) return;
@@ -122,3 +130,113 @@ export const yoloProgram: FileRule = {
       );
   },
 };
+
+/** A released checkpoint file named as a call's argument (`custom(path_or_model='yolov7.pt')`). */
+const YOLO_CHECKPOINT_FILE =
+  /^(?:[\w./-]{0,200}\/)?(yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2})\.pt$/i;
+
+/**
+ * A hub entry module's (`hubconf.py`) main block: `model = custom(path_or_model='yolov7.pt')` (or `create(...)`,
+ * `attempt_load('yolov7.pt')`) then `results = model(imgs)`: the released checkpoint loaded and run on images, an
+ * inference run. Only the main block's own statements are read; the module's functions stay a library.
+ */
+function readHubMain(ctx: PythonReadContext): void {
+  if (ctx.facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+  const main = ctx.tree.rootNode.namedChildren.find(
+    (c) => c?.type === 'if_statement' && MAIN_GUARD.test(c.childForFieldName('condition')?.text ?? ''),
+  );
+  const body = main?.childForFieldName('consequence');
+  if (!body) return;
+  for (const statement of body.namedChildren) {
+    const assign = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assign?.type !== 'assignment') continue;
+    const name = assign.childForFieldName('left');
+    const call = assign.childForFieldName('right');
+    if (name?.type !== 'identifier' || call?.type !== 'call') continue;
+    let found: { name: string; at: Node } | null = null;
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      const value = arg?.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
+      const text = value ? stringLiteral(value) : null;
+      const m = text ? YOLO_CHECKPOINT_FILE.exec(text) : null;
+      if (m && value) found = { name: m[1].toLowerCase(), at: value };
+    }
+    if (!found) continue;
+    // The loaded model is called on inputs further down the block (`model(imgs)`).
+    const after = linesAfter(body.text, statement!.endPosition.row - body.startPosition.row);
+    if (!new RegExp(`(?<![\\w.])${name.text}\\(`).test(after)) continue;
+    ctx.add('model.id', found.name, found.at, `the released ${found.name} checkpoint the main block loads`, 'medium');
+    ctx.add('model.fromScratch', false, found.at, `${found.name}: released weights`, 'medium');
+    ctx.add(
+      'launch.inference',
+      `yolo:${found.name}`,
+      call,
+      `main block: ${name.text} = ${truncate(call.text, 50)}, then ${name.text}(...) on inputs (inference)`,
+      'medium',
+    );
+    return;
+  }
+}
+
+/**
+ * A notebook or script that unpickles a released checkpoint at module level and runs the network it holds:
+ * `ckpt = torch.load('yolov7-e6e.pt')`, `model = ckpt['model']` (the YOLO checkpoint layout: the whole module under
+ * 'model' or 'ema'), then `output = model(image)`: inference of that checkpoint. Only top-level statements count
+ * (a library's functions that load a path they are given stay a library).
+ */
+function readLoadedCheckpoint(ctx: PythonReadContext): void {
+  if (!ctx.text.includes('torch.load') || ctx.facts.some((f) => f.kind === 'launch.trainer')) return;
+  const top = ctx.tree.rootNode.namedChildren;
+  let loaded: { ckpt: string; name: string; at: Node } | null = null;
+  for (let i = 0; i < top.length && i < 2000; i++) {
+    const assign = top[i]?.type === 'expression_statement' ? top[i]!.namedChildren[0] : null;
+    if (assign?.type !== 'assignment') continue;
+    const left = assign.childForFieldName('left');
+    const right = assign.childForFieldName('right');
+    if (!left || !right) continue;
+    if (left.type !== 'identifier') continue;
+    if (!loaded && right.type === 'call' && right.childForFieldName('function')?.text === 'torch.load') {
+      const first = right.childForFieldName('arguments')?.namedChildren[0];
+      const text = first ? stringLiteral(first) : null;
+      const m = text ? YOLO_CHECKPOINT_FILE.exec(text) : null;
+      if (m && first) loaded = { ckpt: left.text, name: m[1].toLowerCase(), at: first };
+      continue;
+    }
+    // `model = ckpt['model']` / `ckpt['ema']`
+    if (loaded && right.type === 'subscript' && right.childForFieldName('value')?.text === loaded.ckpt) {
+      const key = stringLiteral(right.childForFieldName('subscript') ?? right);
+      const model = key === 'model' || key === 'ema' ? left.text : null;
+      // The model called further down, at top level or in a block (`with torch.no_grad(): out = model(x)`).
+      const call = model
+        ? new RegExp(`(?<![\\w.])${model}\\(`).exec(linesAfter(ctx.text, assign.endPosition.row))
+        : null;
+      if (model && call) {
+        addLoadedInference(ctx, loaded, model, assign);
+        return;
+      }
+    }
+  }
+}
+
+function addLoadedInference(
+  ctx: PythonReadContext,
+  loaded: { ckpt: string; name: string; at: Node },
+  model: string,
+  at: Node,
+): void {
+  ctx.add('model.id', loaded.name, loaded.at, `the released ${loaded.name} checkpoint torch.load opens`, 'medium');
+  ctx.add('model.fromScratch', false, loaded.at, `${loaded.name}: released weights`, 'medium');
+  ctx.add(
+    'launch.inference',
+    `yolo:${loaded.name}`,
+    at,
+    `${model} = ${loaded.ckpt}['model'] from ${loaded.name}, then ${model}(...) on inputs: inference`,
+    'medium',
+  );
+}
+
+/** The text after line `row` (0-based) of `text`: rows, not byte offsets, so non-ASCII text before it cannot shift it. */
+function linesAfter(text: string, row: number): string {
+  let at = 0;
+  for (let r = 0; r <= row && at !== -1; r++) at = text.indexOf('\n', at) === -1 ? -1 : text.indexOf('\n', at) + 1;
+  return at === -1 ? '' : text.slice(at);
+}
