@@ -298,6 +298,11 @@ describe('Model size from the name', () => {
     assert.equal(moe?.params, 56e9);
     assert.equal(moe?.experts, 8);
     assert.equal(sizeFromModelName('Qwen/Qwen3-30B-A3B')?.active, 3e9);
+    // A one-letter ViT variant glued to the word needs its patch size: `VITS` alone is the text-to-speech model.
+    assert.equal(sizeFromModelName('VITS'), undefined);
+    assert.equal(sizeFromModelName('vits'), undefined);
+    assert.equal(sizeFromModelName('dinov2_vits14')?.params, sizeFromModelName('vit_small_patch16_224')?.params);
+    assert.ok(sizeFromModelName('ViT-S/16'));
     // The decimal tail of an active size (`A2.7B`) is no total: the name states the active parameters alone.
     assert.equal(sizeFromModelName('Qwen/Qwen1.5-MoE-A2.7B-Chat'), undefined);
     assert.equal(sizeFromModelName('EleutherAI/pythia-2.8b')?.params, 2.8e9);

@@ -212,6 +212,13 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
   {
     kind: 'model.vocabSize',
     names: ['vocab_size', 'padded_vocab_size'],
+    only: [
+      {
+        names: ['n_vocab'],
+        sources: CONFIG,
+        why: 'OpenAI GPT-2\'s hparams.json and mesh-transformer-jax configs (`"n_vocab": 50400`); in Python it is as often a tokenizer\'s attribute (tiktoken `enc.n_vocab`) as a model setting',
+      },
+    ],
   },
   {
     kind: 'model.ffnSize',

@@ -52,7 +52,10 @@ const VIT_WORD: Record<string, string> = {
   g: 'giant',
 };
 /** `vit_large`, `vit-l-16`, `ViT-L/14`, `vitl14`, `deit_small`, `deit3_base`: the size word after the family name. */
-const VIT_VARIANT = /(?:^|[^a-z])(?:vit|deit3?)[-_]?(tiny|small|base|large|huge|giant|ti|s|b|l|h|g)(?=$|[^a-z])/i;
+// A one-letter variant glued to the word (`vits14`, `vitb16`) is followed by its patch size: a bare `vits`/`VITS` is
+// the VITS text-to-speech model (Kim et al. 2021), not a ViT-S.
+const VIT_VARIANT =
+  /(?:^|[^a-z])(?:vit|deit3?)(?:[-_]?(tiny|small|base|large|huge|giant)(?=$|[^a-z])|[-_](ti|s|b|l|h|g)(?=$|[^a-z])|(ti|s|b|l|h|g)(?=\d))/i;
 
 /** The standard ViT variant a name states (`large`), if it states one. */
 export function vitVariantOf(name: string | null | undefined): { variant: string; text: string } | undefined {
@@ -61,7 +64,7 @@ export function vitVariantOf(name: string | null | undefined): { variant: string
   if (!name || name.length > 300 || /clip|siglip/i.test(name)) return undefined;
   const m = VIT_VARIANT.exec(name);
   if (!m) return undefined;
-  const word = m[1].toLowerCase();
+  const word = (m[1] ?? m[2] ?? m[3]).toLowerCase();
   return { variant: VIT_WORD[word] ?? word, text: m[0].replace(/^[^a-z]/i, '') };
 }
 

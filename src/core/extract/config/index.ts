@@ -15,6 +15,7 @@ import { llamaFactory } from './llamaFactory';
 import { lmEval } from './lmEval';
 import { m4 } from './m4';
 import { maxtext } from './maxtext';
+import { meshTransformerJax } from './meshTransformerJax';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { olmo } from './olmo';
@@ -29,6 +30,7 @@ import { swift } from './swift';
 import { torchtune } from './torchtune';
 import { trainingArgsSections } from './trainingArgsSections';
 import { trl } from './trl';
+import { vitsTts } from './vitsTts';
 import { detectron2, yacs } from './yacs';
 
 /**
@@ -71,6 +73,8 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   stableAudio,
   lavis,
   deepseekModelArgs,
+  meshTransformerJax,
+  vitsTts,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
