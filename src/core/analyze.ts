@@ -16,6 +16,7 @@ import {
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
+import { CONFIG_PROGRAM, CONFIG_PROGRAM_LINK, configProgramFacts } from './extract/python/configProgram';
 import { LOADER_LINK, REEXPORT_LINK } from './extract/python/readers/loaderModule';
 import { DEEPSPEED_CONFIG_LINK, DEEPSPEED_DICT_PRECISION } from './extract/python/readers/deepspeedDict';
 
@@ -430,7 +431,9 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
   // Most Python in a repository is not training code: a file the prefilter rules out
   // cannot hold a run or a fact a run links to, so it is not even parsed.
   // A yacs program's defaults module (`_C = CN()`), read line by line for the configs merged over it (yacsDefaults.ts).
-  const yacsDefaults = kind === 'python' ? yacsDefaultsFacts(input.text) : [];
+  // A program reading its YAML config into its own dataclass gives those configs the dtype it loads the model in
+  // (python/configProgram.ts), drawn only through their link.
+  const yacsDefaults = kind === 'python' ? [...yacsDefaultsFacts(input.text), ...configProgramFacts(input.text)] : [];
   if (!input.tree && !mayHoldRunFacts(input.text, kind)) return { kind, facts: yacsDefaults, problems: [], errors: [] };
   if (kind === 'python' || kind === 'notebook') {
     let code = input.text;
@@ -674,6 +677,9 @@ function besideByName(fromPath: string, link: Fact, resolve: LinkResolver): Link
 /** The default dtype a module sets before building its model (`torch.set_default_tensor_type(torch.cuda.HalfTensor)`). */
 const DEFAULT_DTYPE_DETAIL = /^torch\.set_default_(?:tensor_type|dtype)\(/;
 
+/** Top-level keys a config must have for its keys to tell the program that reads it (configProgram.ts). */
+const MIN_CONFIG_KEYS = 3;
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
 function linkedFacts(
   fromPath: string,
@@ -757,6 +763,9 @@ function linkedFacts(
     // A yacs config's link to its program's defaults module draws only the defaults read there (yacsDefaults.ts);
     // no other link draws those.
     const toDefaults = link.detail.startsWith(YACS_DEFAULTS_LINK);
+    // A config's link to the program that reads it into its own dataclass draws only the program's dtype, and only
+    // when every top-level key of the config is a field of that dataclass (python/configProgram.ts).
+    const toProgram = link.detail.startsWith(CONFIG_PROGRAM_LINK);
     // A loader's module (and what its package re-exports) gives only the default dtype it builds the model in.
     const toLoader = loaderWalk || link.detail.startsWith(LOADER_LINK);
     // A module of several settings functions gives only those the program calls (the rest are alternatives).
@@ -764,6 +773,12 @@ function linkedFacts(
     const tagged = drawn
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
       .filter((f) => toDefaults === f.detail.startsWith(YACS_DEFAULT))
+      .filter(
+        (f) =>
+          toProgram === f.detail.startsWith(CONFIG_PROGRAM) &&
+          (!toProgram ||
+            ((link.passes?.length ?? 0) >= MIN_CONFIG_KEYS && !!link.passes?.every((key) => f.fields?.includes(key)))),
+      )
       .filter((f) => !toLoader || (f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail)))
       // A DeepSpeed config builder's module gives only the precision its dict switches on.
       .filter(
@@ -787,11 +802,12 @@ function linkedFacts(
       read1.facts.some((f) => f.kind === 'run.framework' && STANDALONE_CONFIGS.has(String(f.value)))
     )
       modules?.add(target.path);
-    const deeper = toDefaults
-      ? []
-      : composed
-        ? linkedFacts(target.path, drawn, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
-        : linkedFacts(target.path, drawn, resolve, seen, depth + 1, problems, errors, modules, 0, [], toLoader);
+    const deeper =
+      toDefaults || toProgram
+        ? []
+        : composed
+          ? linkedFacts(target.path, drawn, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
+          : linkedFacts(target.path, drawn, resolve, seen, depth + 1, problems, errors, modules, 0, [], toLoader);
     out.push(...tagged, ...deeper);
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we

@@ -166,6 +166,11 @@ export interface Fact {
   readonly within?: string;
   /** On a link to a module: the settings functions of it the program calls (`default_ilql_config`). */
   readonly functions?: readonly string[];
+  /**
+   * On a program's fact drawn by the configs it reads (python/configProgram.ts): the top-level keys its config
+   * dataclass accepts. A config's link draws it only when the config's own top-level keys (`passes`) are all among them.
+   */
+  readonly fields?: readonly string[];
 }
 
 export interface FactEditAnchors {

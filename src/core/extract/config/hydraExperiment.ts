@@ -140,7 +140,7 @@ function requiredAtTop(doc: ConfigDoc): ConfigValue | undefined {
     .find((e) => e.shape === 'scalar' && e.value === '???');
 }
 
-function groupFile(path: string): string | undefined {
+export function groupFile(path: string): string | undefined {
   if (!GROUP_PATH.test(path) || path.split('/').some((s) => s === '..' || s === '.')) return undefined;
   const relative = path.replace(/^\//, '');
   return /\.ya?ml$/.test(relative) ? relative : `${relative}.yaml`;

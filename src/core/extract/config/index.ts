@@ -7,6 +7,7 @@ import { hfConfigTarget } from './hfConfigTarget';
 import { hfTrainer } from './hfTrainer';
 import { hydraExperiment } from './hydraExperiment';
 import { hydraSolver } from './hydraSolver';
+import { hydraPrimary } from './hydraPrimary';
 import { lavis } from './lavis';
 import { instantiateConfig } from './instantiateConfig';
 import { mistralFinetune } from './mistralFinetune';
@@ -67,6 +68,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   picotron,
   hydraExperiment,
   hydraSolver,
+  hydraPrimary,
   hfConfigTarget,
   maxtext,
   openNmt,

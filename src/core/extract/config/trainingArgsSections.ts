@@ -1,5 +1,6 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { positiveIntegerAt } from './dialect';
+import { CONFIG_PROGRAM_LINK } from '../python/configProgram';
 
 /**
  * Fine-tuning configs that hold Hugging Face `TrainingArguments` / `Seq2SeqTrainingArguments` under a
@@ -15,6 +16,15 @@ import { positiveIntegerAt } from './dialect';
  * - mode: `peft_type: LORA` trains LoRA adapters; another PEFT method (prefix / prompt tuning, IA3) is a
  *   parameter-efficient fine-tune that is not LoRA; no `peft_config` trains the whole model.
  */
+
+/**
+ * Where such a program usually sits (beside the config or a folder above it, which the link resolver searches) and
+ * how it is usually named. It gives the config only the dtype it loads the model in, and only when it reads the
+ * config into a dataclass whose fields hold all the config's top-level keys (python/configProgram.ts).
+ */
+const PROGRAMS = ['finetune.py', 'train.py', 'main.py'];
+/** Top-level keys handed to the link (a hostile config is not listed further). */
+const MAX_KEYS = 64;
 
 const ARGUMENTS = ['output_dir', 'max_steps', 'num_train_epochs', 'per_device_train_batch_size', 'learning_rate'];
 const SECTION = 'training_args';
@@ -62,6 +72,14 @@ export const trainingArgsSections: ConfigDialect = {
     const model = doc.get('model_name_or_path') ?? doc.get('model_id');
     if (typeof model?.value === 'string' && model.value.trim())
       out.add('model.id', model.value, model, `${model.key}: ${model.value}`);
+    const keys = doc
+      .entries()
+      .slice(0, MAX_KEYS)
+      .map((e) => e.key);
+    for (const program of PROGRAMS)
+      out.add('link.config', program, section, `${CONFIG_PROGRAM_LINK}${program}, if it is there`, 'low', {
+        passes: keys,
+      });
     out.add(
       'launch.trainer',
       'config:training-args-section',

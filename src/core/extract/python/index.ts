@@ -22,6 +22,7 @@ import { yoloProgram } from './readers/yolo';
 import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig } from './readers/lavisProgram';
+import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
 import { namedArchitecture } from './readers/namedArchitecture';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
@@ -208,6 +209,7 @@ export const CALL_RULES: readonly CallRule[] = [
   sam2Builder,
   referenceGenerator,
   lavisProgramConfig,
+  hydraMain,
   namedArchitecture,
   hf.tokenizerLength,
   torch.loaderBatch,

@@ -1,0 +1,64 @@
+import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { globalPackage, groupFile } from './hydraExperiment';
+
+/**
+ * A Hydra primary config or group config with a defaults list of group choices written without a leading slash
+ * (hydra.cc, "The Defaults List": `defaults: [_self_, model: blank_model, loss: sft]`). Such an entry names the
+ * group relative to the config that holds it, so the file is `<this folder>/<group>/<option>.yaml`
+ * (`config/model/blank_model.yaml` for `config/config.yaml`). Each choice is linked so that what the group file
+ * states (the model's name, its dtype) joins the run; a choice naming a file the repository does not hold is said
+ * and left unknown. `null` choices and Hydra's own groups (`hydra`, `hydra/...`) name no file; `optional` entries may
+ * be absent without a warning. Experiment configs in the global package (`# @package _global_`) are read by
+ * hydraExperiment.ts. Entries are linked last first: a later entry overrides an earlier one, as Hydra merges them.
+ */
+
+/** Entries of a defaults list followed (a hostile list is not walked further). */
+const MAX_ENTRIES = 64;
+/** `group` or `group/sub`, optionally prefixed `optional ` / `override `. */
+const ENTRY_KEY = /^(optional[ \t]+|override[ \t]+)?([\w.-]{1,100}(?:\/[\w.-]{1,100}){0,4})$/;
+
+export const hydraPrimary: ConfigDialect = {
+  name: 'hydra-primary',
+  words: ['defaults'],
+  detect: (doc) => !globalPackage(doc) && doc.get('defaults')?.shape === 'seq' && groupChoices(doc).length > 0,
+  read(doc: ConfigDoc, out: FactSink): void {
+    for (const choice of groupChoices(doc).reverse())
+      out.add(
+        'link.config',
+        choice.file,
+        choice.at,
+        `defaults: ${choice.written} (a Hydra config group this config composes)`,
+        choice.optional ? 'low' : 'medium',
+      );
+  },
+};
+
+interface Choice {
+  readonly file: string;
+  readonly at: ConfigValue;
+  readonly written: string;
+  readonly optional: boolean;
+}
+
+function groupChoices(doc: ConfigDoc): Choice[] {
+  const out: Choice[] = [];
+  for (let i = 0; i < MAX_ENTRIES; i++) {
+    const entry = doc.get(`defaults.${i}`);
+    if (!entry) break;
+    if (entry.shape !== 'map') continue;
+    const pairs = doc.entries(`defaults.${i}`);
+    if (pairs.length !== 1 || pairs[0].shape !== 'scalar' || typeof pairs[0].value !== 'string') continue;
+    const key = ENTRY_KEY.exec(pairs[0].key.trim());
+    const option = pairs[0].value.trim();
+    if (!key || option === '' || option === '???' || /^(?:hydra|_self_)(?:\/|$)/.test(key[2])) continue;
+    const file = groupFile(`${key[2]}/${option}`);
+    if (file)
+      out.push({
+        file,
+        at: pairs[0],
+        written: `${pairs[0].key}: ${option}`,
+        optional: key[1]?.startsWith('optional') ?? false,
+      });
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import { callKeyword, positionalArguments, stringLiteral } from '../../pythonValues';
+import type { CallRule } from '../rules';
+
+/**
+ * A Hydra application's entry point (hydra.cc, "Getting started": `@hydra.main(version_base=None,
+ * config_path="conf", config_name="config")`): Hydra composes the primary config `<config_path>/<config_name>.yaml`,
+ * found from the program's own folder, with the groups its defaults list names, and hands it to the function. The
+ * program runs that config as it is (command-line overrides change it), so the primary config is linked: what it
+ * states (epochs, batch size, the groups it composes) is the run's. No `config_name`, or a path that is not a plain
+ * relative folder (`pkg://`, an absolute path, a variable), links nothing.
+ */
+
+/** A relative folder of letters, digits, `._-` (no `..` climbing out, no scheme). */
+const CONFIG_PATH = /^(?:\.\/)?[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,8}\/?$/;
+const CONFIG_NAME = /^[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,4}$/;
+
+/** How the link's detail starts (a primary config's defaults list is composed from its folder: hydraPrimary.ts). */
+export const HYDRA_MAIN_LINK = 'hydra.main primary config';
+
+export const hydraMain: CallRule = {
+  framework: 'hydra',
+  callees: ['main'],
+  words: ['hydra.main', 'config_name'],
+  when: ({ full, node }) => full === 'hydra.main' && node.parent?.type === 'decorator',
+  read: ({ node, ctx }) => {
+    const args = node.childForFieldName('arguments');
+    if (!args) return false;
+    const positional = positionalArguments(args);
+    const pathNode = callKeyword(node, 'config_path') ?? positional[0] ?? null;
+    const nameNode = callKeyword(node, 'config_name') ?? positional[1] ?? null;
+    const name = nameNode ? stringLiteral(nameNode) : null;
+    if (!name || !CONFIG_NAME.test(name) || name.includes('..')) return false;
+    const folder = pathNode ? stringLiteral(pathNode) : '';
+    if (folder === null || (folder !== '' && (!CONFIG_PATH.test(folder) || folder.includes('..')))) return false;
+    const base = folder.replace(/^\.\//, '').replace(/\/$/, '');
+    const file = `${base ? `${base}/` : ''}${name.replace(/\.ya?ml$/, '')}.yaml`;
+    ctx.add('link.config', file, node, `${HYDRA_MAIN_LINK} ${file} (config_path, config_name)`, 'medium');
+    return false;
+  },
+};
