@@ -671,20 +671,13 @@ function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
 }
 
 /** Mixed precision wins over the default: `bf16=True` anywhere means the run is bf16. */
-/** The detail of a fact read from a TF32 switch (readers/torch.ts deviceAssignments). */
-const TF32_SWITCH = /\ballow_tf32\b/;
-
 function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   // FP8 switched on (LLaMA-Factory `fp8: true`, TransformerEngine) runs the matmuls in fp8 beside a bf16 setting.
   const order = ['fp8', 'bf16', 'fp16', 'tf32', 'fp32'];
-  const stated0 = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
-  // A TF32 switch (`torch.backends.cuda.matmul.allow_tf32 = True`, often a boilerplate line at the top) only changes
-  // how fp32 matmuls run on a GPU: a precision the file states as fp32 itself (`RWKV_FLOAT_MODE = 'fp32'`,
-  // `--precision fp32`) is the run's, and the switch does not override it.
-  const statesFp32 = stated0.some(
-    (f) => f.value === 'fp32' && f.confidence === 'high' && !f.file && !TF32_SWITCH.test(f.detail),
-  );
-  const stating = statesFp32 ? stated0.filter((f) => !(f.value === 'tf32' && TF32_SWITCH.test(f.detail))) : stated0;
+  // A TF32 switch (`torch.backends.cuda.matmul.allow_tf32 = True`) beside weights the file keeps in fp32 is TF32
+  // compute on a GPU, so it wins over that fp32 (on the CPU the switch does nothing: readers/torch.ts reads such a
+  // script as fp32 and states no TF32).
+  const stating = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
   // A Hydra config's own keys override the configs its defaults list composes (`autocast: false` in a debug run over
   // its family's float16 default): what the run's own file states is the run's precision.
   const hydra = facts.some((f) => f.kind === 'run.framework' && f.value === 'hydra' && !f.file);

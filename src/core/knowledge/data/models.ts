@@ -7235,7 +7235,7 @@ export const MODELS: readonly Model[] = [
     forwardGflopsPerSample: 13.8, // 640x640
     smallerSiblings: [],
     source:
-      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-tiny 6.2M params, 13.8 GFLOPs at 640',
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-tiny 6.2M params, 13.8 GFLOPs at 640; the same figures in the comparison table of the Ultralytics docs page on YOLOv7 (docs.ultralytics.com/models/yolov7)',
   },
   {
     id: 'yolov7',
@@ -7252,7 +7252,7 @@ export const MODELS: readonly Model[] = [
       source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
     },
     source:
-      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7 36.9M params, 104.7 GFLOPs at 640',
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7 36.9M params, 104.7 GFLOPs at 640; the same figures in the comparison table of the Ultralytics docs page on YOLOv7 (docs.ultralytics.com/models/yolov7)',
   },
   {
     id: 'yolov7x',
@@ -7269,7 +7269,7 @@ export const MODELS: readonly Model[] = [
       source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
     },
     source:
-      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7x 71.3M params, 189.9 GFLOPs at 640',
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7x 71.3M params, 189.9 GFLOPs at 640; the same figures in the comparison table of the Ultralytics docs page on YOLOv7 (docs.ultralytics.com/models/yolov7)',
   },
   {
     id: 'yolov7-w6',
@@ -7286,7 +7286,7 @@ export const MODELS: readonly Model[] = [
       source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
     },
     source:
-      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-w6 70.4M params, 360.0 GFLOPs at 1280',
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-w6 70.4M params, 360.0 GFLOPs at 1280; the same figures in the comparison table of the Ultralytics docs page on YOLOv7 (docs.ultralytics.com/models/yolov7)',
   },
   {
     id: 'yolov7-e6',
@@ -7303,7 +7303,7 @@ export const MODELS: readonly Model[] = [
       source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
     },
     source:
-      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-e6 97.2M params, 515.2 GFLOPs at 1280',
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-e6 97.2M params, 515.2 GFLOPs at 1280; the same figures in the comparison table of the Ultralytics docs page on YOLOv7 (docs.ultralytics.com/models/yolov7)',
   },
   {
     id: 'yolov7-d6',
@@ -7320,7 +7320,7 @@ export const MODELS: readonly Model[] = [
       source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
     },
     source:
-      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-d6 154.7M params, 806.8 GFLOPs at 1280',
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-d6 154.7M params, 806.8 GFLOPs at 1280; the same figures in the comparison table of the Ultralytics docs page on YOLOv7 (docs.ultralytics.com/models/yolov7)',
   },
   {
     id: 'yolov7-e6e',
@@ -7337,7 +7337,7 @@ export const MODELS: readonly Model[] = [
       source: 'github.com/WongKinYiu/yolov7 README, Performance MS COCO table (AP test-dev 0.5:0.95)',
     },
     source:
-      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-e6e 151.7M params, 843.2 GFLOPs at 1280',
+      'Wang, Bochkovskiy & Liao 2022, YOLOv7, arXiv:2207.02696, Table 2 (#Param, FLOPs = 2x thop multiply-adds as the repository counts them): yolov7-e6e 151.7M params, 843.2 GFLOPs at 1280; the same figures in the comparison table of the Ultralytics docs page on YOLOv7 (docs.ultralytics.com/models/yolov7)',
   },
   {
     id: 'yolov8n',
