@@ -1,19 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Fact } from '../../src/core/facts';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
-import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
 import { factsToSpecs } from '../../src/core/resolve/factsToSpec';
-import { parsing } from './helpers';
+import { pythonFacts } from './helpers';
 
-async function factsOf(code: string): Promise<Fact[]> {
-  const p = await parsing();
-  const tree = p.parser.parse(code)!;
-  try {
-    return extractPythonFacts(tree);
-  } finally {
-    tree.delete();
-  }
-}
+const factsOf = pythonFacts;
 
 const valueOf = (facts: readonly Fact[], kind: Fact['kind']) => facts.find((f) => f.kind === kind)?.value;
 

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
-import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
-import type { Fact } from '../../src/core/facts';
-import { parsing } from './helpers';
+import { pythonFacts } from './helpers';
 
 /** SD 1.x UNet settings, as a ControlLDM config writes them for the UNet and for its control branch. */
 const SD1 = [
@@ -55,15 +53,7 @@ describe('ControlNet (ControlLDM) configs', () => {
   });
 });
 
-async function factsOf(code: string): Promise<Fact[]> {
-  const p = await parsing();
-  const tree = p.parser.parse(code)!;
-  try {
-    return extractPythonFacts(tree);
-  } finally {
-    tree.delete();
-  }
-}
+const factsOf = pythonFacts;
 
 describe('half casts switched on by the device', () => {
   const program = (switchLine: string, extra = '') =>

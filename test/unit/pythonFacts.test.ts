@@ -1,17 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Fact, FactKind } from '../../src/core/facts';
 import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
-import { analyzeExample, analyzeSource, lineOf, parsing } from './helpers';
+import { analyzeExample, analyzeSource, lineOf, parsing, pythonFacts } from './helpers';
 
-async function factsOf(code: string): Promise<Fact[]> {
-  const p = await parsing();
-  const tree = p.parser.parse(code)!;
-  try {
-    return extractPythonFacts(tree);
-  } finally {
-    tree.delete();
-  }
-}
+const factsOf = pythonFacts;
 
 function first(facts: readonly Fact[], kind: FactKind): Fact | undefined {
   return facts.find((f) => f.kind === kind);

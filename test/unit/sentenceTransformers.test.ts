@@ -1,17 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Fact } from '../../src/core/facts';
-import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
-import { parsing } from './helpers';
+import { pythonFacts } from './helpers';
 
-async function factsOf(code: string): Promise<Fact[]> {
-  const p = await parsing();
-  const tree = p.parser.parse(code)!;
-  try {
-    return extractPythonFacts(tree);
-  } finally {
-    tree.delete();
-  }
-}
+const factsOf = pythonFacts;
 
 const modelIds = (facts: readonly Fact[]) => facts.filter((f) => f.kind === 'model.id').map((f) => f.value);
 

@@ -1,16 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
 import type { Fact } from '../../src/core/facts';
-import { analyzeSource, parsing } from './helpers';
+import { analyzeSource, pythonFacts } from './helpers';
 
-async function factsOf(code: string): Promise<Fact[]> {
-  const tree = (await parsing()).parser.parse(code)!;
-  try {
-    return extractPythonFacts(tree, code);
-  } finally {
-    tree.delete();
-  }
-}
+const factsOf = pythonFacts;
 const value = (facts: Fact[], kind: Fact['kind']) => facts.find((f) => f.kind === kind)?.value;
 
 describe('Reading serving code', () => {
