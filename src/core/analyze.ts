@@ -705,6 +705,7 @@ function linkedFacts(
   const order = (f: Fact) => (f.kind === 'link.config' ? 0 : f.kind === 'link.script' ? 1 : 2);
   links.sort((a, b) => order(a) - order(b));
   const asked = new Set<string>();
+  const separate = depth === 1 ? separatelyLaunched(facts) : undefined;
   // Files named but not found: each said up to a point, then counted (a generated file may name thousands).
   let unfound = 0;
   const unfoundProblem = (message: string, link: Fact) => {
@@ -750,7 +751,7 @@ function linkedFacts(
     if (seen.has(target.path)) continue;
     seen.add(target.path);
     // A module a script imports a function from stays a file of its own in a report (it may run as main too).
-    if (link.kind === 'link.module') modules?.add(target.path);
+    if (link.kind === 'link.module' || separate?.has(reference)) modules?.add(target.path);
     const read1 = target.readFacts();
     // A linked file's problems keep their position in that file; the message names the file.
     for (const p of read1.problems) problems.push(inLinkedFile(target.display, p));
@@ -822,6 +823,24 @@ function linkedFacts(
       ),
     );
   return out;
+}
+
+/**
+ * Programs a launch script starts on launch lines of their own, when it starts two or more different ones (a
+ * benchmark or pipeline script: `python a.py "$args"` then `accelerate launch ... b.py`): each is a run of its own
+ * and stays one in a report, rather than taking the values of the first program the script runs.
+ */
+function separatelyLaunched(facts: readonly Fact[]): Set<string> | undefined {
+  const launchLines = new Set(
+    facts.filter((f) => !f.file && f.kind === 'launch.trainer').map((f) => f.range.startLine),
+  );
+  if (launchLines.size < 2) return undefined;
+  const programs = new Map<string, number>();
+  for (const f of facts)
+    if (!f.file && f.kind === 'link.script' && launchLines.has(f.range.startLine) && typeof f.value === 'string')
+      if (!programs.has(f.value)) programs.set(f.value, f.range.startLine);
+  // Different programs on different lines (not one program over a loop, nor one line naming two files).
+  return programs.size >= 2 && new Set(programs.values()).size >= 2 ? new Set(programs.keys()) : undefined;
 }
 
 /**

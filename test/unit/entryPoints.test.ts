@@ -109,6 +109,9 @@ describe('What is a run: entry points', () => {
       assert.match(nonRunPathReason(p) ?? '', /utility/, p);
     }
     assert.match(nonRunPathReason('lm-v2/verify.py') ?? '', /consistency check/);
+    for (const p of ['examples/rm/to_triton.py', 'tools/reward_to_onnx.py', 'scripts/gpt2-to-torchscript.sh'])
+      assert.match(nonRunPathReason(p) ?? '', /serving runtime/, p);
+    for (const p of ['examples/photo_triton.py', 'goto_onnx.py']) assert.equal(nonRunPathReason(p), undefined, p);
     assert.equal(nonRunPathReason('scripts/verify_vlm_chat.py'), undefined);
     // An evaluation config named test_… is a run; so are scripts whose names only contain such words.
     for (const p of ['eval/yamls/test_eval.yaml', 'train_converted.py', 'examples/finetune_prepared.py'])

@@ -384,6 +384,38 @@ describe('Runs counted once', () => {
   });
 });
 
+describe('A script that launches several programs', () => {
+  it('each different program it starts on a line of its own stays its own run; one program over several lines is drawn in', async () => {
+    const dir = tempDir('greenai-several-');
+    const program = (model: string, steps: number) =>
+      `import torch\nfrom transformers import AutoModelForCausalLM, Trainer, TrainingArguments\n\nmodel = AutoModelForCausalLM.from_pretrained("${model}")\nargs = TrainingArguments(output_dir="out", max_steps=${steps})\nTrainer(model=model, args=args).train()\n`;
+    try {
+      fs.writeFileSync(path.join(dir, 'tiny.py'), program('gpt2', 100));
+      fs.writeFileSync(path.join(dir, 'large.py'), program('EleutherAI/pythia-1.4b', 2000));
+      fs.writeFileSync(
+        path.join(dir, 'reference.sh'),
+        '#!/bin/bash\nset -e\npython tiny.py\naccelerate launch --num_processes 2 large.py > large.log 2>&1\n',
+      );
+      const files = await analyseEachFile(dir);
+      const runsOf = (name: string) => files.find((f) => f.display === name)!.analysis.runs;
+      assert.equal(runsOf('reference.sh').length, 1, 'the script is a run');
+      assert.equal(runsOf('large.py').length, 1, 'a program it launches keeps its own run');
+      assert.equal(runsOf('large.py')[0].run.model.name, 'EleutherAI/pythia-1.4b');
+      assert.equal(runsOf('tiny.py').length, 1);
+      fs.rmSync(path.join(dir, 'reference.sh'));
+      fs.writeFileSync(path.join(dir, 'again.sh'), 'python tiny.py --seed 1\npython tiny.py --seed 2\n');
+      const again = await analyseEachFile(dir);
+      assert.equal(
+        again.find((f) => f.display === 'tiny.py')!.analysis.runs.length,
+        0,
+        'one program run twice is drawn in',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('Documentation copies', () => {
   it("a documentation folder's byte-for-byte copy of a notebook is left out as the original's copy; other copies and unique notebooks stay", async () => {
     const dir = tempDir('greenai-doc-copies-');

@@ -109,6 +109,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/*{_,-}to{_,-}{hf,huggingface,orbax,meta,gguf,safetensors}.{py,sh,bash}',
     reason: 'a checkpoint-format conversion, by its name',
   },
+  // `to_triton.py`, `to_onnx.py`, `reward_to_torchscript.py`: a trained model traced or exported for a serving runtime
+  // (Triton, ONNX Runtime, TensorRT, Core ML, TFLite) and saved; it neither trains nor serves.
+  {
+    glob: '**/{,*_,*-}to{_,-}{onnx,triton,torchscript,tensorrt,trt,coreml,tflite}.{py,sh,bash}',
+    reason: 'an export for a serving runtime (ONNX, Triton, TorchScript, TensorRT), by its name',
+  },
   {
     glob: '**/{converter,converters,model_converter,model_converters,checkpoint_converter,checkpoint_converters,checkpoint_conversion,conversion_scripts}/**/*.{py,sh,bash}',
     reason: 'a weights-conversion utility, by its folder',
