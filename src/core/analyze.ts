@@ -1,4 +1,4 @@
-import { withNotebookLaunches } from './extract/shell/notebookLaunch';
+import { CLONE_LAUNCH, withNotebookLaunches } from './extract/shell/notebookLaunch';
 import { gpuOfHeaderText } from './extract/python/readers/headerGpu';
 import { withWrittenConfigs, type NotebookSource } from './extract/notebookConfigs';
 import { fixFor, type CodeFix } from './advise/fixes';
@@ -953,6 +953,25 @@ function guarded(input: Pick<AnalyzeInput, 'path' | 'languageId'>, analyse: () =
   }
 }
 
+/**
+ * A notebook's launch from the top folder of a clone it made (notebookLaunch.ts) is this repository's own program
+ * when that program sits at the same path from the repository's root (a walk-through that clones its own project
+ * to run it on Colab); otherwise it is another project's, and the launch is left out.
+ */
+function withCloneLaunchChecked(path: string, own: FileFacts, resolve: LinkResolver | undefined): FileFacts {
+  const launch = own.facts.filter((f) => f.detail.includes(CLONE_LAUNCH));
+  if (launch.length === 0) return own;
+  const script = launch.find((f) => f.kind === 'link.script' && typeof f.value === 'string');
+  const reference = script ? String(script.value).replace(/^\.\//, '') : undefined;
+  const target = reference !== undefined && !reference.startsWith('/') ? resolve?.(path, reference) : undefined;
+  const normal = (p: string) => p.replace(/\\/g, '/');
+  // Found at that path from a folder holding the notebook (the repository's root or one above the notebook).
+  const found = target !== undefined ? normal(target.path) : '';
+  const base = found.endsWith(`/${reference}`) ? found.slice(0, found.length - reference!.length) : undefined;
+  if (base !== undefined && normal(path).startsWith(base)) return own;
+  return { ...own, facts: own.facts.filter((f) => !f.detail.includes(CLONE_LAUNCH)) };
+}
+
 function analyzeFactsUnguarded(
   input: Pick<AnalyzeInput, 'path' | 'text' | 'relativePath' | 'entryRules' | 'timeBudgetMs'>,
   own: FileFacts,
@@ -961,6 +980,7 @@ function analyzeFactsUnguarded(
   resolve: LinkResolver | undefined,
   deadline: number,
 ): LinkedAnalysis {
+  own = withCloneLaunchChecked(input.path, own, resolve);
   const { kind, notebook } = own;
   const problems = [...own.problems];
   const errors = [...own.errors];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Node } from 'web-tree-sitter';
 import { dictParams } from '../../src/core/extract/python/readers/standaloneLm';
-import { notebookShellText, withNotebookLaunches } from '../../src/core/extract/shell/notebookLaunch';
+import { CLONE_LAUNCH, notebookShellText, withNotebookLaunches } from '../../src/core/extract/shell/notebookLaunch';
 
 /** A config dict as the reader holds it (values only: the nodes are not looked at by the count). */
 function dict(entries: Record<string, number | string | boolean>): Parameters<typeof dictParams>[0] {
@@ -71,12 +71,38 @@ describe('notebook shell escapes as a launch script (round 13)', () => {
 });
 
 describe('notebook shell escapes in a cloned project (round 13)', () => {
-  it('leaves out what runs after the notebook %cd-s into a repository it cloned', () => {
+  it("marks what runs from the top folder of a clone the notebook made (kept only where the program is this repository's)", () => {
+    const facts = withNotebookLaunches(
+      [],
+      [
+        { index: 0, startLine: 0, text: '!git clone https://huggingface.co/spaces/someone/lora-demo' },
+        { index: 1, startLine: 1, text: '%cd "lora-demo"\n!python app.py' },
+      ],
+      '/repo/demo.ipynb',
+    );
+    const launch = facts.find((f) => f.kind === 'link.script');
+    assert.equal(launch?.value, 'app.py');
+    assert.ok(launch?.detail.includes(CLONE_LAUNCH));
+  });
+
+  it('leaves out what runs in a folder below a clone (%cd clone/sub)', () => {
     const text = notebookShellText([
-      { index: 0, startLine: 0, text: '!git clone https://huggingface.co/spaces/someone/lora-demo' },
-      { index: 1, startLine: 1, text: '%cd "lora-demo"\n!python app.py' },
+      { index: 0, startLine: 0, text: '!git clone https://github.com/org/tool' },
+      { index: 1, startLine: 1, text: '%cd /content/tool/scripts\n!python run.py' },
     ]);
     assert.equal(text, undefined);
+  });
+
+  it('reads a launch outside any clone unmarked', () => {
+    const facts = withNotebookLaunches(
+      [],
+      [
+        { index: 0, startLine: 0, text: '!git clone https://github.com/org/tool\n%cd tool\n!ls' },
+        { index: 1, startLine: 3, text: '%cd /content\n!python train.py --fp16' },
+      ],
+      '/repo/demo.ipynb',
+    );
+    assert.ok(facts.some((f) => f.kind === 'link.script' && !f.detail.includes(CLONE_LAUNCH)));
   });
 
   it('keeps a launch after a clone the notebook only installs from (!cd x && pip install .)', () => {

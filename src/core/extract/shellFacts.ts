@@ -844,6 +844,12 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         add('model.id', named.id, `--${m[1]} ${raw}: the checkpoint folder of ${named.id}`);
         if (named.weights)
           add('inference.weightPrecision', named.weights, `--${m[1]} ${raw}: ${named.weights} weight-only checkpoint`);
+      } else if (name === 'weights' && raw && RELEASED_WEIGHTS_FILE.test(raw) && findModel(fileNameOf(raw))) {
+        // YOLOv5/YOLOv7-style `detect.py --weights ./yolov7-e6.pt`: a released checkpoint, named by its file
+        // (the catalog's aliases), overrides the program's default --weights.
+        const id = findModel(fileNameOf(raw))!.id;
+        add('model.id', id, `--${m[1]} ${raw}: the released ${id} checkpoint`);
+        add('model.fromScratch', false, `--${m[1]} ${raw}: the run starts from released weights`);
       } else if (
         (name === 'llama_type' || name === 'llama_size') &&
         raw &&
@@ -1107,6 +1113,10 @@ const MAX_SOURCED = 20;
 const MAX_PASSED_FLAGS = 100;
 
 /** `--depth=24 --max-seq-len 512` → `depth`, `max_seq_len`: the long flags of a command, as argparse destinations. */
+/** A weights file (`yolov7-e6.pt`, `./weights/yolov5s.pt`) a `--weights` flag names. */
+const RELEASED_WEIGHTS_FILE = /^["']?[\w./-]{1,300}\.pth?["']?$/;
+const fileNameOf = (path: string) => path.replace(/["']/g, '').slice(path.replace(/["']/g, '').lastIndexOf('/') + 1);
+
 function passedFlags(words: readonly string[]): string[] {
   const names = new Set<string>();
   for (const w of words) {

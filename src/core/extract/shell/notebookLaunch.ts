@@ -14,8 +14,14 @@ import { withoutTrailingSlashes } from '../../trimSlashes';
  * lines it is written on, so the notebook's run is that launch with its flags. Only commands that start a program
  * of the repository (a `.py` script or `-m module`, which shellFacts links) count: `!pip install`, `!wget`, a
  * config-driven CLI on a config the notebook writes (notebookConfigs.ts), and what runs after the notebook `%cd`s
- * into a repository it cloned (another project's program) are left out.
+ * into a repository it cloned (another project's program) are left out — unless the notebook is a Colab walk-through
+ * of its own project (`!git clone .../yolov7`, `%cd yolov7`, `!python detect.py ...` in that repository's tools/):
+ * a launch from the clone's top folder is kept, marked CLONE_LAUNCH, and stands only where the program it runs sits
+ * at that same path in the repository holding the notebook (analyze.ts checks it; otherwise it is dropped).
  */
+
+/** Marks the launch facts of a command run from the top folder of a clone the notebook made. */
+export const CLONE_LAUNCH = " (run in a clone the notebook made; read as this repository's own program)";
 
 /** Notebooks with more shell text than this are not a recipe's few commands. */
 const MAX_SHELL_CHARS = 200_000;
@@ -33,12 +39,25 @@ const LAUNCH = /(?:^|[\s;&|/])(?:python[\d.]*|torchrun|deepspeed|accelerate|horo
  * ranges index that code as the Python facts' do.
  */
 export function notebookShellText(sources: readonly NotebookSource[]): string | undefined {
+  return notebookShell(sources)?.text;
+}
+
+interface NotebookShell {
+  readonly text: string;
+  /** Lines (of the joined code) run from the top folder of a clone the notebook made. */
+  readonly cloneLines: ReadonlySet<number>;
+}
+
+function notebookShell(sources: readonly NotebookSource[]): NotebookShell | undefined {
   const out: string[] = [];
   let any = false;
   let chars = 0;
-  // Folders `git clone` made; once the notebook `%cd`s into one, its commands run another project's programs.
+  // Folders `git clone` made; once the notebook `%cd`s into one, its commands run another project's programs
+  // (at the clone's top folder, possibly the notebook's own project: kept, marked).
   const cloned = new Set<string>();
+  const cloneLines = new Set<number>();
   let inClone = false;
+  let atCloneTop = false;
   for (const s of sources) {
     while (out.length < s.startLine) out.push('');
     const lines = s.text.split('\n');
@@ -46,32 +65,40 @@ export function notebookShellText(sources: readonly NotebookSource[]): string | 
       const clone = CLONE.exec(line);
       if (clone && cloned.size < 20) cloned.add(clone[2] ?? clone[1]);
       const cd = CHANGE_DIR.exec(line);
-      if (cd) inClone = cloned.has(withoutTrailingSlashes(cd[1]).split('/').pop() ?? '');
+      if (cd) {
+        const parts = withoutTrailingSlashes(cd[1]).split('/');
+        const last = parts.pop() ?? '';
+        // `%cd yolov7/coco` goes below a clone's top folder: `..` and deeper paths are not followed.
+        inClone = cloned.has(last) || parts.some((p) => cloned.has(p));
+        atCloneTop = cloned.has(last);
+      }
     }
-    if (inClone) {
+    if (inClone && !atCloneTop) {
       for (let k = 0; k < lines.length; k++) out.push('');
       continue;
     }
+    const first = out.length;
     if (SHELL_CELL.test(s.text)) {
       out.push('', ...lines.slice(1));
       chars += s.text.length;
       any = true;
-      continue;
+    } else {
+      let continued = false;
+      for (const line of lines) {
+        const m = /^[ \t]*!(.*)$/.exec(line);
+        if (m || continued) {
+          const command = m ? m[1] : line;
+          out.push(command);
+          chars += command.length;
+          any = true;
+          continued = /\\[ \t]*$/.test(command);
+        } else out.push('');
+      }
     }
-    let continued = false;
-    for (const line of lines) {
-      const m = /^[ \t]*!(.*)$/.exec(line);
-      if (m || continued) {
-        const command = m ? m[1] : line;
-        out.push(command);
-        chars += command.length;
-        any = true;
-        continued = /\\[ \t]*$/.test(command);
-      } else out.push('');
-    }
+    if (inClone) for (let k = first; k < out.length; k++) cloneLines.add(k);
     if (chars > MAX_SHELL_CHARS) return undefined;
   }
-  return any && LAUNCH.test(out.join('\n')) ? out.join('\n') : undefined;
+  return any && LAUNCH.test(out.join('\n')) ? { text: out.join('\n'), cloneLines } : undefined;
 }
 
 /** Cells whose shell lines are read per notebook (a recipe runs a handful of commands). */
@@ -116,10 +143,13 @@ export function withNotebookLaunches(
   path?: string,
 ): Fact[] {
   if (!sources.some((s) => s.text.includes('!') || s.text.includes('%%'))) return [...facts];
-  const text = notebookShellText(sources);
-  if (text === undefined) return [...facts];
-  const launched = firstLaunch(text, sources, path);
-  if (!launched) return [...facts];
+  const shell = notebookShell(sources);
+  if (shell === undefined) return [...facts];
+  const { text } = shell;
+  const found = firstLaunch(text, sources, path);
+  if (!found) return [...facts];
+  const inClone = found.some((f) => shell.cloneLines.has(f.range.startLine));
+  const launched = inClone ? found.map((f) => ({ ...f, detail: `${f.detail}${CLONE_LAUNCH}` })) : found;
   const outputs = new Set([...text.matchAll(OUTPUT_DIR)].slice(0, 20).map((m) => folderKey(m[1])));
   // The launched program names its model: the notebook's own loads (the base again to merge the adapters into,
   // the result to chat with) are steps around that run.

@@ -62,6 +62,11 @@ function topLevelClasses(root: Node): number {
   return n;
 }
 
+/** A client library of an inference server (NVIDIA Triton's `tritonclient.grpc`/`tritonclient.http`). */
+const SERVER_CLIENT = /^[ \t]*(?:import|from)[ \t]+tritonclient\b/m;
+/** A framework that would run a model in this process. */
+const LOCAL_FRAMEWORK = /^[ \t]*(?:import|from)[ \t]+(?:torch|tensorflow|onnxruntime|tensorrt|openvino|ultralytics)\b/m;
+
 export const yoloProgram: FileRule = {
   framework: 'ultralytics-yolo',
   phase: 'after-calls',
@@ -73,6 +78,9 @@ export const yoloProgram: FileRule = {
       readLoadedCheckpoint(ctx);
       return;
     }
+    // A client of an inference server (the Triton client's `--model yolov7` names the model the server runs) loads
+    // nothing itself: it only sends requests, no run here.
+    if (SERVER_CLIENT.test(ctx.text) && !LOCAL_FRAMEWORK.test(ctx.text)) return;
     let weights: { name: string; at: Node; flag: string } | null = null;
     let trains = false;
     for (const node of index.calls) {
@@ -102,6 +110,8 @@ export const yoloProgram: FileRule = {
         `default of ${flag}: the released ${weights.name} checkpoint (Ultralytics YOLO)`,
         'medium',
       );
+      // A launch that passes --weights names its own checkpoint (shellFacts.ts).
+      ctx.amendLast({ fromFlags: [weights.flag] });
       ctx.add(
         'model.fromScratch',
         false,
@@ -109,6 +119,7 @@ export const yoloProgram: FileRule = {
         `${flag} defaults to released weights: training starts from them (from scratch only with ${flag} '')`,
         'medium',
       );
+      ctx.amendLast({ fromFlags: [weights.flag] });
     }
     const started = ctx.facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference');
     if (started) return;
