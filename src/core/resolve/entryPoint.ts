@@ -28,7 +28,13 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{test,tests,testing,unit_tests,integration_tests,regression_tests,__tests__,autotest,autotests}/**',
     reason: 'in a test folder',
   },
-  { glob: '**/{test_*.py,*_test.py,*_tests.py,conftest.py}', reason: 'a test file' },
+  // Not a load test of a model (`trans_stress_test.py`, `throughput_test.py`): it loads the model and times its
+  // generation, an inference run by what it does; a unit test of that name still has only test functions.
+  {
+    glob: '**/{test_*.py,*_test.py,*_tests.py,conftest.py}',
+    unless: '**/*{stress,load,throughput,latency}_test.py',
+    reason: 'a test file',
+  },
   // End-to-end test folders (`end_to_end/tpu/llama2/7b/1_test_llama2_7b.sh`, `e2e/`): scripts CI runs to check
   // conversion, training and decoding on a model, with assertions; a test, whatever it runs.
   { glob: '**/{end_to_end,end2end,e2e,e2e_tests,end_to_end_tests}/**', reason: 'in an end-to-end test folder' },

@@ -115,21 +115,31 @@ function readBatchComment(doc: ConfigDoc, out: FactSink): boolean {
 /**
  * "# batch size (trained on 32 gpus)" beside a per-GPU batch in a released model's config (GPT-NeoX-style training
  * configs): the authors' statement, in the past tense, of the GPUs the run was trained on, which a careful reader
- * takes (the global batch is the per-GPU batch times these). Only that explicit form, anywhere in the comments, one
+ * takes (the global batch is the per-GPU batch times these). The same sentence in a Python config of the OpenMMLab
+ * family ("# By default, models are trained on 8 GPUs with 2 images per GPU" above `samples_per_gpu`) is read by
+ * python/readers/trainedOnComment.ts with trainedOnStatement. Only that explicit form, anywhere in the comments, one
  * statement (two different counts say nothing), low confidence, and never over a count a key states.
  */
 const TRAINED_ON = /\btrained\s{1,3}(?:on|with|using)\s{1,3}(\d{1,5})\s{0,3}(?:x\s{0,3})?([a-z][\w-]{0,30})/i;
 
-function readTrainedOn(doc: ConfigDoc, out: FactSink): void {
+/** The one "trained on N GPUs" statement of these comment lines (see readTrainedOn); undefined for none or two counts. */
+export function trainedOnStatement(
+  comments: Iterable<{ readonly line: number; readonly text: string }>,
+): { count: number; line: number; text: string; gpu: string } | undefined {
   let found: { count: number; line: number; text: string; gpu: string } | undefined;
-  for (const c of doc.comments()) {
+  for (const c of comments) {
     if (c.text.length > MAX_LINE) continue;
     const m = TRAINED_ON.exec(c.text);
     const gpu = m ? acceleratorName(m[2]) : undefined;
     if (!m || !gpu || !(Number(m[1]) > 0)) continue;
-    if (found && found.count !== Number(m[1])) return;
+    if (found && found.count !== Number(m[1])) return undefined;
     found ??= { count: Number(m[1]), line: c.line, text: c.text, gpu: gpu.generic ? '' : gpu.name };
   }
+  return found;
+}
+
+function readTrainedOn(doc: ConfigDoc, out: FactSink): void {
+  const found = trainedOnStatement(doc.comments());
   if (!found) return;
   const range = { startLine: found.line, startCol: 0, endLine: found.line, endCol: found.text.length };
   out.add('hardware.devices', found.count, range, `comment "${found.text}": trained on ${found.count} GPUs`, 'low');

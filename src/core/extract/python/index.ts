@@ -77,6 +77,7 @@ import { tensorrtLlmRuntime } from './readers/tensorrtLlm';
 import * as peft from './readers/peft';
 import { unslothLoad, unslothTrainer } from './readers/unsloth';
 import { headerGpu } from './readers/headerGpu';
+import { trainedOnComment } from './readers/trainedOnComment';
 import * as ray from './readers/ray';
 import * as serving from './readers/serving';
 import * as swift from './readers/swift';
@@ -276,6 +277,7 @@ export const FILE_RULES: readonly FileRule[] = [
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
   headerGpu,
+  trainedOnComment,
   diffusion.diffusionFamily,
   diffusion.additionalNetwork,
   diffusion.diffusionSampling,
