@@ -287,6 +287,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         sources: CONFIG_AND_FLAG,
         why: 'HfArgumentParser scripts read it from configs and flags; in Python the dataset is read from load_dataset()',
       },
+      {
+        names: ['data_set'],
+        sources: PYTHON_AND_FLAG,
+        why: 'DeiT-style vision programs (DeiT, ConvNeXt, MAE, BEiT): `--data_set IMNET|CIFAR|image_folder` picks the dataset their build_dataset() loads',
+      },
     ],
   },
   {

@@ -78,6 +78,9 @@ function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
     if (!kind || kind === 'inference.maxNewTokens' || kind === 'hardware.devices') continue;
     const r = evaluate(def, ctx.symbols);
     if (r && typeof r.value === 'number') ctx.add(kind, r.value, def, `default of ${flag}`, 'medium');
+    // A dataset flag's name default (`--data_set IMNET`): sized by the dataset catalog when it knows the name.
+    else if (kind === 'training.dataset' && typeof r?.value === 'string' && r.value)
+      ctx.add(kind, r.value, def, `default of ${flag}`, 'medium');
   }
 }
 
