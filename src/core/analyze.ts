@@ -680,6 +680,49 @@ const DEFAULT_DTYPE_DETAIL = /^torch\.set_default_(?:tensor_type|dtype)\(/;
 /** Top-level keys a config must have for its keys to tell the program that reads it (configProgram.ts). */
 const MIN_CONFIG_KEYS = 3;
 
+/**
+ * Links that draw only some facts of the file they reach, instead of all of them. `reserved`: facts of a linked file
+ * that only such a link draws (no other link to the same file does); `ends`: the walk goes no further from there.
+ */
+interface NarrowLink {
+  readonly via: (link: Fact, loaderWalk: boolean) => boolean;
+  readonly admits: (fact: Fact, link: Fact) => boolean;
+  readonly reserved?: (fact: Fact) => boolean;
+  readonly ends?: boolean;
+}
+const fromYacsDefaults = (f: Fact) => f.detail.startsWith(YACS_DEFAULT);
+const fromConfigProgram = (f: Fact) => f.detail.startsWith(CONFIG_PROGRAM);
+const NARROW_LINKS: readonly NarrowLink[] = [
+  // A yacs config's link to its program's defaults module: the defaults read there (yacsDefaults.ts).
+  {
+    via: (link) => link.detail.startsWith(YACS_DEFAULTS_LINK),
+    admits: fromYacsDefaults,
+    reserved: fromYacsDefaults,
+    ends: true,
+  },
+  // A config's link to the program that reads it into its own dataclass: the program's dtype, only when every
+  // top-level key of the config is a field of that dataclass (python/configProgram.ts).
+  {
+    via: (link) => link.detail.startsWith(CONFIG_PROGRAM_LINK),
+    admits: (f, link) =>
+      fromConfigProgram(f) &&
+      (link.passes?.length ?? 0) >= MIN_CONFIG_KEYS &&
+      !!link.passes?.every((key) => f.fields?.includes(key)),
+    reserved: fromConfigProgram,
+    ends: true,
+  },
+  // A loader's module (and what its package re-exports): the default dtype it builds the model in.
+  {
+    via: (link, loaderWalk) => loaderWalk || link.detail.startsWith(LOADER_LINK),
+    admits: (f) => f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail),
+  },
+  // A DeepSpeed config builder's module: the precision its dict switches on.
+  {
+    via: (link) => link.detail.startsWith(DEEPSPEED_CONFIG_LINK),
+    admits: (f) => f.kind === 'training.precision' && f.detail.startsWith(DEEPSPEED_DICT_PRECISION),
+  },
+];
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
 function linkedFacts(
   fromPath: string,
@@ -761,32 +804,14 @@ function linkedFacts(
     // Keys passed further up the chain (`model_name=` on the launch line, over a config over its base) reach it too.
     const passedHere = [...passedAbove, ...(link.passes ?? [])];
     const passes = passedHere.length > 0 ? new Set(passedHere) : undefined;
-    // A yacs config's link to its program's defaults module draws only the defaults read there (yacsDefaults.ts);
-    // no other link draws those.
-    const toDefaults = link.detail.startsWith(YACS_DEFAULTS_LINK);
-    // A config's link to the program that reads it into its own dataclass draws only the program's dtype, and only
-    // when every top-level key of the config is a field of that dataclass (python/configProgram.ts).
-    const toProgram = link.detail.startsWith(CONFIG_PROGRAM_LINK);
-    // A loader's module (and what its package re-exports) gives only the default dtype it builds the model in.
+    // What a loader's module links to (its package's re-exports) is read as a loader's module too (NARROW_LINKS).
     const toLoader = loaderWalk || link.detail.startsWith(LOADER_LINK);
     // A module of several settings functions gives only those the program calls (the rest are alternatives).
     const drawn = read1.facts.filter((f) => f.within === undefined || !!link.functions?.includes(f.within));
+    const narrow = NARROW_LINKS.filter((n) => n.via(link, loaderWalk));
     const tagged = drawn
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
-      .filter((f) => toDefaults === f.detail.startsWith(YACS_DEFAULT))
-      .filter(
-        (f) =>
-          toProgram === f.detail.startsWith(CONFIG_PROGRAM) &&
-          (!toProgram ||
-            ((link.passes?.length ?? 0) >= MIN_CONFIG_KEYS && !!link.passes?.every((key) => f.fields?.includes(key)))),
-      )
-      .filter((f) => !toLoader || (f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail)))
-      // A DeepSpeed config builder's module gives only the precision its dict switches on.
-      .filter(
-        (f) =>
-          !link.detail.startsWith(DEEPSPEED_CONFIG_LINK) ||
-          (f.kind === 'training.precision' && f.detail.startsWith(DEEPSPEED_DICT_PRECISION)),
-      )
+      .filter((f) => NARROW_LINKS.every((n) => (narrow.includes(n) ? n.admits(f, link) : !n.reserved?.(f))))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
     // A config a config composes does not count as a level of the launch → script → config walk.
     const composed =
@@ -803,12 +828,11 @@ function linkedFacts(
       read1.facts.some((f) => f.kind === 'run.framework' && STANDALONE_CONFIGS.has(String(f.value)))
     )
       modules?.add(target.path);
-    const deeper =
-      toDefaults || toProgram
-        ? []
-        : composed
-          ? linkedFacts(target.path, drawn, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
-          : linkedFacts(target.path, drawn, resolve, seen, depth + 1, problems, errors, modules, 0, [], toLoader);
+    const deeper = narrow.some((n) => n.ends)
+      ? []
+      : composed
+        ? linkedFacts(target.path, drawn, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
+        : linkedFacts(target.path, drawn, resolve, seen, depth + 1, problems, errors, modules, 0, [], toLoader);
     out.push(...tagged, ...deeper);
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we
