@@ -1,3 +1,11 @@
+import { lazy } from '../../lazy';
+import {
+  holdsRequired,
+  requiredLiterals,
+  WordFinder,
+  type FoundWords,
+  type RequiredLiterals,
+} from './requiredLiterals';
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { llamaPackageLoad, llamaProgramFlags } from './readers/llamaCheckpoint';
@@ -455,7 +463,9 @@ export function mayHoldPythonFacts(text: string): boolean {
 /** A set of run-start patterns: any one of `any` matching, or every pattern of one of `all`. */
 interface RunStarts {
   readonly any: readonly RegExp[];
-  readonly all: ReadonlyArray<readonly RegExp[]>;
+  readonly all: ReadonlyArray<GatedPatterns>;
+  /** Finds the words `all` requires, in one scan of a text. */
+  readonly words: WordFinder;
   /**
    * The first pattern of each `all`, joined: one scan that most files fail (a library module, a test), instead
    * of one per rule of several patterns.
@@ -468,20 +478,46 @@ function runStartsOf(rules: ReadonlyArray<CallRule | StatementRule | FileRule>):
   const patterns = rules.flatMap((r) => (r.runStart ? [r.runStart instanceof RegExp ? [r.runStart] : r.runStart] : []));
   const single = patterns.filter((all) => all.length === 1).map(([p]) => p);
   const all = patterns.filter((all) => all.length > 1);
+  const gatedAll = all.map(gated);
   return {
     any: joinAlternatives(single),
-    all,
+    all: gatedAll,
+    words: new WordFinder(gatedAll.flatMap((g) => g.required)),
     firstOfAll: joinAlternatives(all.map((each) => each[0])),
   };
 }
+
+/**
+ * A rule's patterns, all of which must match, with the words each requires (requiredLiterals.ts): `includes` over
+ * the text rejects most rules before any of their regexes scans it (the prefilter's main cost on large folders).
+ */
+interface GatedPatterns {
+  readonly patterns: readonly RegExp[];
+  readonly required: readonly RequiredLiterals[];
+}
+function gated(patterns: readonly RegExp[]): GatedPatterns {
+  return { patterns, required: patterns.flatMap((p) => requiredLiterals(p) ?? []) };
+}
+function allMatch({ patterns, required }: GatedPatterns, text: string, found: FoundWords): boolean {
+  return required.every((r) => holdsRequired(r, found)) && patterns.every((p) => p.test(text));
+}
 const RUNNING_RULES = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES];
-/** Patterns of calls, loops and constants: never in a `def name` header (tested without those names too). */
-const RUN_STARTS = runStartsOf(RUNNING_RULES.filter((r) => !r.runStartInDefinitions));
-/** Patterns that read definitions (a config registry's functions): tested on the text as written. */
-const RUN_STARTS_IN_DEFINITIONS = runStartsOf(RUNNING_RULES.filter((r) => r.runStartInDefinitions));
-const matches = (starts: RunStarts, text: string) =>
-  starts.any.some((p) => p.test(text)) ||
-  (starts.firstOfAll.some((p) => p.test(text)) && starts.all.some((all) => all.every((p) => p.test(text))));
+/**
+ * Built on first use, not at load: reading the patterns' words takes ~15 ms, which a process that never asks
+ * (the CLI's --version, a window with no Python file) should not pay.
+ */
+const builtRunStarts = lazy(() => ({
+  /** Patterns of calls, loops and constants: never in a `def name` header (tested without those names too). */
+  calls: runStartsOf(RUNNING_RULES.filter((r) => !r.runStartInDefinitions)),
+  /** Patterns that read definitions (a config registry's functions): tested on the text as written. */
+  definitions: runStartsOf(RUNNING_RULES.filter((r) => r.runStartInDefinitions)),
+}));
+function matches(starts: RunStarts, text: string): boolean {
+  if (starts.any.some((p) => p.test(text))) return true;
+  if (!starts.firstOfAll.some((p) => p.test(text))) return false;
+  const found = starts.words.find(text);
+  return starts.all.some((all) => allMatch(all, text, found));
+}
 /** Doctest lines in docstrings (`>>> pipe = FluxPipeline.from_pretrained(...)`): examples, never code that runs. */
 const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;
 
@@ -516,7 +552,7 @@ export function mayBeConfigModule(text: string): boolean {
  */
 /** Can a rule that reads definitions (a config registry's `def llama3_8b() -> Config:`) start a run in this text? */
 export function mayStartInDefinitions(text: string): boolean {
-  return matches(RUN_STARTS_IN_DEFINITIONS, text);
+  return matches(builtRunStarts().definitions, text);
 }
 
 export function mayStartPythonRun(text: string): boolean {
@@ -526,12 +562,13 @@ export function mayStartPythonRun(text: string): boolean {
 /** Does the text name a run start some rule reads (mayStartPythonRun without the config-module and directive tests)? */
 export function mayNameARunStart(text: string): boolean {
   const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
-  if (matches(RUN_STARTS_IN_DEFINITIONS, code)) return true;
+  const { calls, definitions } = builtRunStarts();
+  if (matches(definitions, code)) return true;
   // A library that defines `def backward(ctx, grad)` or `def from_pretrained(cls, ...)` names a run start
   // only in the definition's header, which those rules do not read (they read calls, loops, constants):
   // tested again without the headers' names, only when the first test passed (most files fail it and pay
   // nothing more).
-  return matches(RUN_STARTS, code) && matches(RUN_STARTS, code.replace(DEFINITION_NAME, 'def _'));
+  return matches(calls, code) && matches(calls, code.replace(DEFINITION_NAME, 'def _'));
 }
 /** The name in a function definition's header (`def backward`, `async def generate`). */
 const DEFINITION_NAME = /\bdef[ \t]+\w+/g;

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CALL_RULES, FILE_RULES, STATEMENT_RULES } from '../../src/core/extract/python/index';
+import { holdsRequired, requiredLiterals, WordFinder } from '../../src/core/extract/python/requiredLiterals';
+
+const words = (p: RegExp) => requiredLiterals(p)?.words;
+
+function pythonFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) pythonFiles(path, out);
+    else if (name.endsWith('.py')) out.push(path);
+  }
+  return out;
+}
+
+describe('words a run-start pattern requires (the prefilter asks for them before running the regex)', () => {
+  it('takes the longest run of plain characters of a sequence, or one word of each branch', () => {
+    assert.deepEqual(words(/\bsentence_transformers\b/), ['sentence_transformers']);
+    assert.deepEqual(words(/from_pretrained\s*\(|init_from\s*=/), ['from_pretrained', 'init_from']);
+    assert.deepEqual(words(/^[ \t]*(?:from|import)[ \t]+(?:uvicorn|fastapi)\b/m), ['uvicorn', 'fastapi']);
+    assert.deepEqual(words(/(?:create|build)_model\w{0,40}\(/), ['_model']);
+    assert.deepEqual(words(/x?(?:abc)+d/), ['abc']);
+  });
+
+  it('requires nothing of optional parts, classes, lookarounds or short words', () => {
+    assert.equal(words(/(?:abcdef)?x/), undefined);
+    assert.equal(words(/(?:abcdef)*/), undefined);
+    assert.equal(words(/[abc]+\w+/), undefined);
+    assert.equal(words(/(?=abcdef)\w/), undefined);
+    assert.equal(words(/ab|cdef/), undefined, 'a branch of two letters: not worth a lookup');
+    assert.equal(words(/abcdef|/), undefined, 'an empty branch matches anything');
+  });
+
+  it('lower-cases the words of case-insensitive patterns and looks them up in the lower-cased text', () => {
+    const required = requiredLiterals(/Trainer\(/i);
+    assert.deepEqual(required, { words: ['trainer('], ignoreCase: true });
+    const finder = new WordFinder([required]);
+    assert.ok(holdsRequired(required, finder.find('t = TRAINER(x)')));
+    assert.ok(!holdsRequired(required, finder.find('train(x)')));
+  });
+
+  it('finds words that overlap or begin other words in one scan', () => {
+    const a = { words: ['from_pretrained'], ignoreCase: false };
+    const b = { words: ['from'], ignoreCase: false };
+    const c = { words: ['pretrained_model'], ignoreCase: false };
+    const d = { words: ['absent'], ignoreCase: false };
+    const found = new WordFinder([a, b, c, d]).find('m = X.from_pretrained_model(p)');
+    assert.ok(holdsRequired(a, found) && holdsRequired(b, found) && holdsRequired(c, found));
+    assert.ok(!holdsRequired(d, found));
+  });
+
+  it('never rejects a fixture a rule pattern matches (the gate is a necessary condition)', () => {
+    const texts = pythonFiles(join(__dirname, '../../../test/fixtures')).map((f) => readFileSync(f, 'utf8'));
+    const patterns = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES].flatMap((r) =>
+      r.runStart === undefined ? [] : r.runStart instanceof RegExp ? [r.runStart] : [...r.runStart],
+    );
+    const required = patterns.map((p) => requiredLiterals(p));
+    const finder = new WordFinder(required.flatMap((r) => r ?? []));
+    let matched = 0;
+    let gated = 0;
+    for (const text of texts) {
+      const found = finder.find(text);
+      patterns.forEach((p, i) => {
+        const r = required[i];
+        if (!r) return;
+        gated++;
+        if (!p.test(text)) return;
+        matched++;
+        assert.ok(holdsRequired(r, found), `${p} matches a fixture without its words ${r.words.join('|')}`);
+      });
+    }
+    assert.ok(texts.length > 300 && matched > 300 && gated > 10 * matched, `${texts.length} ${matched} ${gated}`);
+  });
+});
