@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CALL_RULES, FILE_RULES, STATEMENT_RULES } from '../../src/core/extract/python/index';
 import { holdsRequired, requiredLiterals, WordFinder } from '../../src/core/extract/python/requiredLiterals';
 
-const words = (p: RegExp) => requiredLiterals(p)?.words;
+const words = (p: RegExp) => requiredLiterals(p).map((r) => r.words);
 
 function pythonFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -15,26 +15,34 @@ function pythonFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-describe('words a run-start pattern requires (the prefilter asks for them before running the regex)', () => {
-  it('takes the longest run of plain characters of a sequence, or one word of each branch', () => {
-    assert.deepEqual(words(/\bsentence_transformers\b/), ['sentence_transformers']);
-    assert.deepEqual(words(/from_pretrained\s*\(|init_from\s*=/), ['from_pretrained', 'init_from']);
-    assert.deepEqual(words(/^[ \t]*(?:from|import)[ \t]+(?:uvicorn|fastapi)\b/m), ['uvicorn', 'fastapi']);
-    assert.deepEqual(words(/(?:create|build)_model\w{0,40}\(/), ['_model']);
-    assert.deepEqual(words(/x?(?:abc)+d/), ['abc']);
+describe('words a run-start pattern requires (the prefilter looks for them before running the regex)', () => {
+  it('requires each part of a sequence: its runs of plain characters, groups, repeats and positive lookarounds', () => {
+    assert.deepEqual(words(/\bsentence_transformers\b/), [['sentence_transformers']]);
+    assert.deepEqual(words(/^[ \t]*(?:from|import)[ \t]+(?:uvicorn|fastapi)\b/m), [
+      ['uvicorn', 'fastapi'],
+      ['from', 'import'],
+    ]);
+    assert.deepEqual(words(/(?:create|build)_model\w{0,40}\(/), [['_model'], ['create', 'build']]);
+    assert.deepEqual(words(/x?(?:abc)+d/), [['abc']]);
+    // A lookahead's words are in the text a pattern matches, if not in the match.
+    assert.deepEqual(words(/^for\b(?=([^\n]*?range\s*\())\1/m), [['range'], ['for']]);
   });
 
-  it('requires nothing of optional parts, classes, lookarounds or short words', () => {
-    assert.equal(words(/(?:abcdef)?x/), undefined);
-    assert.equal(words(/(?:abcdef)*/), undefined);
-    assert.equal(words(/[abc]+\w+/), undefined);
-    assert.equal(words(/(?=abcdef)\w/), undefined);
-    assert.equal(words(/ab|cdef/), undefined, 'a branch of two letters: not worth a lookup');
-    assert.equal(words(/abcdef|/), undefined, 'an empty branch matches anything');
+  it('requires one word of each branch of a top-level alternation', () => {
+    assert.deepEqual(words(/from_pretrained\s*\(|init_from\s*=/), [['from_pretrained', 'init_from']]);
+    assert.deepEqual(words(/ab|cdef/), [], 'a branch of two letters: not worth a lookup');
+    assert.deepEqual(words(/abcdef|/), [], 'an empty branch matches anything');
+  });
+
+  it('requires nothing of optional parts, classes, negative lookarounds or short words', () => {
+    assert.deepEqual(words(/(?:abcdef)?x/), []);
+    assert.deepEqual(words(/(?:abcdef)*/), []);
+    assert.deepEqual(words(/[abc]+\w+/), []);
+    assert.deepEqual(words(/(?!abcdef)\w/), []);
   });
 
   it('lower-cases the words of case-insensitive patterns and looks them up in the lower-cased text', () => {
-    const required = requiredLiterals(/Trainer\(/i);
+    const [required] = requiredLiterals(/Trainer\(/i);
     assert.deepEqual(required, { words: ['trainer('], ignoreCase: true });
     const finder = new WordFinder([required]);
     assert.ok(holdsRequired(required, finder.find('t = TRAINER(x)')));
@@ -57,18 +65,18 @@ describe('words a run-start pattern requires (the prefilter asks for them before
       r.runStart === undefined ? [] : r.runStart instanceof RegExp ? [r.runStart] : [...r.runStart],
     );
     const required = patterns.map((p) => requiredLiterals(p));
-    const finder = new WordFinder(required.flatMap((r) => r ?? []));
+    const finder = new WordFinder(required.flat());
     let matched = 0;
     let gated = 0;
     for (const text of texts) {
       const found = finder.find(text);
       patterns.forEach((p, i) => {
-        const r = required[i];
-        if (!r) return;
+        if (required[i].length === 0) return;
         gated++;
         if (!p.test(text)) return;
         matched++;
-        assert.ok(holdsRequired(r, found), `${p} matches a fixture without its words ${r.words.join('|')}`);
+        for (const r of required[i])
+          assert.ok(holdsRequired(r, found), `${p} matches a fixture without its words ${r.words.join('|')}`);
       });
     }
     assert.ok(texts.length > 300 && matched > 300 && gated > 10 * matched, `${texts.length} ${matched} ${gated}`);

@@ -46,7 +46,6 @@ import { settingsFunctions, trlxSettings } from './readers/trlx';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
 import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
-import { joinAlternatives } from './joinPatterns';
 import { PYTHON_SIZING_NAMES, SIZING_LINE_WORDS } from './keywords';
 import * as codecarbon from './readers/codecarbon';
 import * as constants from './readers/constants';
@@ -460,43 +459,27 @@ export function mayHoldPythonFacts(text: string): boolean {
   return FILE_NAMES.test(text) || FILE_WORDS.test(text);
 }
 
-/** A set of run-start patterns: any one of `any` matching, or every pattern of one of `all`. */
-interface RunStarts {
-  readonly any: readonly RegExp[];
-  readonly all: ReadonlyArray<GatedPatterns>;
-  /** Finds the words `all` requires, in one scan of a text. */
-  readonly words: WordFinder;
-  /**
-   * The first pattern of each `all`, joined: one scan that most files fail (a library module, a test), instead
-   * of one per rule of several patterns.
-   */
-  readonly firstOfAll: readonly RegExp[];
-}
-
-/** The rules' run-start patterns (rules.ts: runStart), joined for one pass over a file (joinPatterns.ts). */
-function runStartsOf(rules: ReadonlyArray<CallRule | StatementRule | FileRule>): RunStarts {
-  const patterns = rules.flatMap((r) => (r.runStart ? [r.runStart instanceof RegExp ? [r.runStart] : r.runStart] : []));
-  const single = patterns.filter((all) => all.length === 1).map(([p]) => p);
-  const all = patterns.filter((all) => all.length > 1);
-  const gatedAll = all.map(gated);
-  return {
-    any: joinAlternatives(single),
-    all: gatedAll,
-    words: new WordFinder(gatedAll.flatMap((g) => g.required)),
-    firstOfAll: joinAlternatives(all.map((each) => each[0])),
-  };
-}
-
 /**
- * A rule's patterns, all of which must match, with the words each requires (requiredLiterals.ts): `includes` over
- * the text rejects most rules before any of their regexes scans it (the prefilter's main cost on large folders).
+ * The run-start patterns of a set of rules (rules.ts: runStart; a rule starts a run when all its patterns match),
+ * each with the words it requires (requiredLiterals.ts), and a finder of all those words: one pass over a text
+ * tells which rules can match at all, and only their regexes run (most files of a folder hold the words of few
+ * rules, or none: a library module, a test).
  */
+interface RunStarts {
+  readonly rules: readonly GatedPatterns[];
+  readonly words: WordFinder;
+}
 interface GatedPatterns {
   readonly patterns: readonly RegExp[];
   readonly required: readonly RequiredLiterals[];
 }
-function gated(patterns: readonly RegExp[]): GatedPatterns {
-  return { patterns, required: patterns.flatMap((p) => requiredLiterals(p) ?? []) };
+function runStartsOf(rules: ReadonlyArray<CallRule | StatementRule | FileRule>): RunStarts {
+  const gated = rules.flatMap((r): GatedPatterns[] => {
+    if (!r.runStart) return [];
+    const patterns = r.runStart instanceof RegExp ? [r.runStart] : r.runStart;
+    return [{ patterns, required: patterns.flatMap((p) => requiredLiterals(p)) }];
+  });
+  return { rules: gated, words: new WordFinder(gated.flatMap((g) => g.required)) };
 }
 function allMatch({ patterns, required }: GatedPatterns, text: string, found: FoundWords): boolean {
   return required.every((r) => holdsRequired(r, found)) && patterns.every((p) => p.test(text));
@@ -513,10 +496,8 @@ const builtRunStarts = lazy(() => ({
   definitions: runStartsOf(RUNNING_RULES.filter((r) => r.runStartInDefinitions)),
 }));
 function matches(starts: RunStarts, text: string): boolean {
-  if (starts.any.some((p) => p.test(text))) return true;
-  if (!starts.firstOfAll.some((p) => p.test(text))) return false;
   const found = starts.words.find(text);
-  return starts.all.some((all) => allMatch(all, text, found));
+  return starts.rules.some((rule) => allMatch(rule, text, found));
 }
 /** Doctest lines in docstrings (`>>> pipe = FluxPipeline.from_pretrained(...)`): examples, never code that runs. */
 const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;

@@ -1,11 +1,10 @@
 import { RegExpParser } from '@eslint-community/regexpp';
 import type { Alternative, Element } from '@eslint-community/regexpp/ast';
-import { escapeRegExp } from './context';
 
 /**
- * Strings one of which every match of a pattern contains (`\bsentence_transformers\b` → ["sentence_transformers"],
- * `from_pretrained|init_from` → both), so a prefilter can ask `text.includes` before running the pattern: most
- * files of a folder lack the word and never pay for the regex scan. Undefined when the pattern requires no word
+ * Strings one of which every text a pattern matches contains (`\bsentence_transformers\b` → ["sentence_transformers"],
+ * `from_pretrained|init_from` → both), so a prefilter can look for the words before running the pattern: most
+ * files of a folder lack them and never pay for the regex scan. Undefined when the pattern requires no word
  * worth testing (a class, a lookahead, an optional part, a word shorter than MIN_LENGTH).
  *
  * Only a necessary condition is derived, never a sufficient one, so gating a test by it gives the same verdict as
@@ -24,20 +23,30 @@ const MIN_LENGTH = 3;
 const MAX_WORDS = 12;
 const ASCII = /^[\x20-\x7e\t]*$/;
 
-export function requiredLiterals(pattern: RegExp): RequiredLiterals | undefined {
-  let words: readonly string[] | undefined;
+/** Requirements every one of which a matched text meets (a pattern of one sequence: each usable part's). */
+export function requiredLiterals(pattern: RegExp): RequiredLiterals[] {
+  let sets: ReadonlyArray<readonly string[]>;
   try {
-    const ast = new RegExpParser({ ecmaVersion: 2022 }).parsePattern(pattern.source, 0, pattern.source.length, {
-      unicode: pattern.unicode,
-    });
-    words = ofAlternatives(ast.alternatives);
+    const { alternatives } = new RegExpParser({ ecmaVersion: 2022 }).parsePattern(
+      pattern.source,
+      0,
+      pattern.source.length,
+      { unicode: pattern.unicode },
+    );
+    const one = alternatives.length === 1 ? undefined : ofAlternatives(alternatives);
+    sets = alternatives.length === 1 ? candidatesOf(alternatives[0].elements) : one ? [one] : [];
   } catch {
-    return undefined; // a syntax the parser does not know: no gate, the regex alone decides
+    return []; // a syntax the parser does not know: no gate, the regex alone decides
   }
-  if (!words) return undefined;
   const ignoreCase = pattern.ignoreCase;
-  return { words: ignoreCase ? [...new Set(words.map((w) => w.toLowerCase()))] : words, ignoreCase };
+  return [...sets]
+    .sort((a, b) => score(b) - score(a))
+    .slice(0, MAX_REQUIREMENTS)
+    .map((words) => ({ words: ignoreCase ? [...new Set(words.map((w) => w.toLowerCase()))] : words, ignoreCase }));
 }
+
+/** A pattern's top-level parts each add a requirement; past a few, more only cost lookups. */
+const MAX_REQUIREMENTS = 3;
 
 function ofAlternatives(alternatives: readonly Alternative[]): readonly string[] | undefined {
   const union = new Set<string>();
@@ -49,8 +58,8 @@ function ofAlternatives(alternatives: readonly Alternative[]): readonly string[]
   return usable([...union]);
 }
 
-/** The best requirement of a sequence: its longest run of plain characters, or one element's own. */
-function ofSequence(elements: readonly Element[]): readonly string[] | undefined {
+/** Each part's requirement in a sequence: its runs of plain characters and its elements' own, the usable ones. */
+function candidatesOf(elements: readonly Element[]): Array<readonly string[]> {
   const candidates: Array<readonly string[]> = [];
   let run = '';
   const endRun = () => {
@@ -67,8 +76,13 @@ function ofSequence(elements: readonly Element[]): readonly string[] | undefined
     if (own) candidates.push(own);
   }
   endRun();
+  return candidates.filter((c) => usable(c));
+}
+
+/** The best requirement of a sequence (one set: inside an alternation, branches' sets are joined). */
+function ofSequence(elements: readonly Element[]): readonly string[] | undefined {
   let best: readonly string[] | undefined;
-  for (const c of candidates) if (usable(c) && (!best || score(c) > score(best))) best = c;
+  for (const c of candidatesOf(elements)) if (!best || score(c) > score(best)) best = c;
   return best;
 }
 
@@ -79,9 +93,14 @@ function ofElement(element: Element): readonly string[] | undefined {
       return ofAlternatives(element.alternatives);
     case 'Quantifier':
       return element.min >= 1 ? ofElement(element.element) : undefined;
+    case 'Assertion':
+      // A positive lookaround matches somewhere in the text, so its words are in the text (if not in the match):
+      // `for …(?=[^\n]*?range\s*\()` requires `range`. A negative one, `^`, `$` and `\b` require nothing.
+      return (element.kind === 'lookahead' || element.kind === 'lookbehind') && !element.negate
+        ? ofAlternatives(element.alternatives)
+        : undefined;
     default:
-      // Classes, `.`, `\w`, assertions and lookarounds (zero-width: a lookahead's words need not be in the
-      // match), back-references: no word required.
+      // Classes, `.`, `\w`, back-references: no word required.
       return undefined;
   }
 }
@@ -95,29 +114,29 @@ function usable(words: readonly string[]): readonly string[] | undefined {
 }
 
 /**
- * Finds which of many words a text holds in one scan (one alternation, longest word first), instead of one
- * `includes` per word: on a large folder the words of fifty rules cost fifty passes over every file otherwise.
- * Every start position is tried (the scan resumes one character after each match start) and a match also
- * counts the words it begins with, so a word inside or at the start of another is never missed.
+ * Finds which of many words a text holds in one pass over it: an Aho–Corasick automaton over ASCII with a dense
+ * transition table (the words are ASCII by construction; any other character restarts the match). On a large
+ * folder the words of seventy rules would otherwise cost seventy passes over every file, or one alternation
+ * that V8 tries word by word at each position (three times slower, measured on diffusers' 2,089 files).
  */
 export class WordFinder {
-  private readonly caseSensitive: Alternation | undefined;
-  private readonly lowerCase: Alternation | undefined;
+  private readonly caseSensitive: Automaton | undefined;
+  private readonly lowerCase: Automaton | undefined;
 
   constructor(required: readonly RequiredLiterals[]) {
     const words = (ignoreCase: boolean) => [
       ...new Set(required.filter((r) => r.ignoreCase === ignoreCase).flatMap((r) => r.words)),
     ];
-    this.caseSensitive = alternation(words(false));
-    this.lowerCase = alternation(words(true));
+    this.caseSensitive = automaton(words(false));
+    this.lowerCase = automaton(words(true));
   }
 
   /** The words the text holds: case-sensitive ones as written, the `i` patterns' ones in the lower-cased text. */
   find(text: string): FoundWords {
-    const found = { caseSensitive: new Set<string>(), lowerCase: new Set<string>() };
-    if (this.caseSensitive) scan(this.caseSensitive, text, found.caseSensitive);
-    if (this.lowerCase) scan(this.lowerCase, text.toLowerCase(), found.lowerCase);
-    return found;
+    return {
+      caseSensitive: this.caseSensitive ? scan(this.caseSensitive, text) : new Set(),
+      lowerCase: this.lowerCase ? scan(this.lowerCase, text.toLowerCase()) : new Set(),
+    };
   }
 }
 
@@ -132,24 +151,74 @@ export function holdsRequired(required: RequiredLiterals, found: FoundWords): bo
   return required.words.some((w) => words.has(w));
 }
 
-interface Alternation {
-  readonly pattern: RegExp;
-  /** Each word with the shorter words it begins with (`from_pretrained` → `from`). */
-  readonly prefixes: ReadonlyMap<string, readonly string[]>;
+const ALPHABET = 128;
+
+interface Automaton {
+  /** next state = step[state * ALPHABET + character], failure links folded in. */
+  readonly step: Int32Array;
+  /** The words that end at each state (its own and those of its suffixes), or undefined. */
+  readonly ends: ReadonlyArray<readonly string[] | undefined>;
 }
 
-function alternation(words: readonly string[]): Alternation | undefined {
+function automaton(words: readonly string[]): Automaton | undefined {
   if (words.length === 0) return undefined;
-  const longestFirst = [...words].sort((a, b) => b.length - a.length);
-  const prefixes = new Map(words.map((w) => [w, words.filter((v) => v.length < w.length && w.startsWith(v))]));
-  return { pattern: new RegExp(longestFirst.map(escapeRegExp).join('|'), 'g'), prefixes };
+  // The trie: children[state][c] (-1: none), the words ending at each state.
+  const children: Int32Array[] = [new Int32Array(ALPHABET).fill(-1)];
+  const ends: string[][] = [[]];
+  for (const word of words) {
+    let state = 0;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c >= ALPHABET) throw new Error(`not an ASCII word: ${word}`);
+      if (children[state][c] < 0) {
+        children[state][c] = children.length;
+        children.push(new Int32Array(ALPHABET).fill(-1));
+        ends.push([]);
+      }
+      state = children[state][c];
+    }
+    ends[state].push(word);
+  }
+  // Breadth first: each state's failure link is the longest proper suffix that is a trie state; its missing
+  // transitions are its failure state's, and it also ends the words its failure state ends.
+  const step = new Int32Array(children.length * ALPHABET);
+  const failure = new Int32Array(children.length);
+  const queue: number[] = [];
+  for (let c = 0; c < ALPHABET; c++) {
+    const child = children[0][c];
+    step[c] = Math.max(child, 0);
+    if (child > 0) queue.push(child);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head];
+    ends[state] = [...ends[state], ...ends[failure[state]]];
+    for (let c = 0; c < ALPHABET; c++) {
+      const child = children[state][c];
+      const viaFailure = step[failure[state] * ALPHABET + c];
+      if (child < 0) step[state * ALPHABET + c] = viaFailure;
+      else {
+        step[state * ALPHABET + c] = child;
+        failure[child] = viaFailure;
+        queue.push(child);
+      }
+    }
+  }
+  return { step, ends: ends.map((e) => (e.length > 0 ? e : undefined)) };
 }
 
-function scan({ pattern, prefixes }: Alternation, text: string, found: Set<string>): void {
-  const re = new RegExp(pattern); // own lastIndex: a finder may run on several threads' texts in turn
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    found.add(m[0]);
-    for (const p of prefixes.get(m[0]) ?? []) found.add(p);
-    re.lastIndex = m.index + 1;
+function scan({ step, ends }: Automaton, text: string): Set<string> {
+  const found = new Set<string>();
+  // A state's words are added once: `for` or `import` end at the same state hundreds of times in a file.
+  const reported = new Uint8Array(ends.length);
+  let state = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    state = c < ALPHABET ? step[state * ALPHABET + c] : 0;
+    if (reported[state] === 0) {
+      reported[state] = 1;
+      const words = ends[state];
+      if (words) for (const w of words) found.add(w);
+    }
   }
+  return found;
 }
