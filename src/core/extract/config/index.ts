@@ -9,6 +9,7 @@ import { hydraExperiment } from './hydraExperiment';
 import { hydraSolver } from './hydraSolver';
 import { hydraPrimary } from './hydraPrimary';
 import { lavis } from './lavis';
+import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
@@ -71,6 +72,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hydraPrimary,
   hfConfigTarget,
   maxtext,
+  levanter,
   openNmt,
   stableAudio,
   lavis,
