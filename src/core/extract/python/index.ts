@@ -42,6 +42,7 @@ import * as diffusion from './readers/diffusion';
 import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
 import { langchainLocalLlms } from './readers/langchainLlm';
+import { mistralFromFolder } from './readers/mistralInference';
 import { configDictModel, generateFunction, trainingFunction } from './readers/standaloneLm';
 import { settingsFunctions, trlxSettings } from './readers/trlx';
 import type { Node, Tree } from 'web-tree-sitter';
@@ -136,6 +137,7 @@ export const CALL_RULES: readonly CallRule[] = [
   flagEmbeddingModels,
   langchainLocalEmbeddings,
   langchainLocalLlms,
+  mistralFromFolder,
   sbert.stArgumentClasses,
   hf.trainers,
   sbert.stTrainers,
