@@ -1,3 +1,4 @@
+import { alpacaEval } from './alpacaEval';
 import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
 import { composer, composerBenchmark, composerEval, mosaicmlRun } from './composer';
@@ -59,6 +60,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hfTrainer,
   selfSupervisedVit,
   lmEval,
+  alpacaEval,
   yacs,
   detectron2,
   structuredArgs,

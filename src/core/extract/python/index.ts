@@ -41,6 +41,8 @@ import { mlCollectionsConfig } from './readers/mlCollections';
 import * as diffusion from './readers/diffusion';
 import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
+import { langchainLocalLlms } from './readers/langchainLlm';
+import { mistralFromFolder } from './readers/mistralInference';
 import { configDictModel, generateFunction, trainingFunction } from './readers/standaloneLm';
 import { settingsFunctions, trlxSettings } from './readers/trlx';
 import type { Node, Tree } from 'web-tree-sitter';
@@ -133,6 +135,8 @@ export const CALL_RULES: readonly CallRule[] = [
   trlxSettings,
   flagEmbeddingModels,
   langchainLocalEmbeddings,
+  langchainLocalLlms,
+  mistralFromFolder,
   sbert.stArgumentClasses,
   hf.trainers,
   sbert.stTrainers,

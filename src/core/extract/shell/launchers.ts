@@ -331,6 +331,31 @@ function readVerlGeneration(command: LaunchCommand, out: LaunchSink): void {
     );
 }
 
+/** The folder of the program a launch runs (`-m a.b.mod` → a/b, `python src/train.py` → src), when written plainly. */
+function programFolder(program: { script?: string; module?: string }): string | undefined {
+  const path = program.module ? `${program.module.replace(/\./g, '/')}.py` : program.script;
+  if (!path || path.length > 300 || !/^[\w./-]+$/.test(path) || path.startsWith('/')) return undefined;
+  const cut = path.lastIndexOf('/');
+  return cut < 0 ? '' : path.slice(0, cut);
+}
+
+/**
+ * A relative folder joined onto another (`verl/trainer` + `./config` → verl/trainer/config); an absolute one, one
+ * with a variable, or one climbing above the first folder's start is kept as written (undefined: use it alone).
+ */
+function joinRelative(base: string, relative: string): string | undefined {
+  if (relative.startsWith('/') || relative.includes('$') || relative.length > 300) return undefined;
+  const parts = base ? base.split('/') : [];
+  for (const part of relative.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0 || parts[parts.length - 1] === '..') return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
 /** Python launches that carry a framework's own config: `-m axolotl.cli.train x.yml`, GPT-NeoX's `deepy.py train.py -d configs a.yml b.yml`. */
 function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   // What the line's program is, by its name and flags (shell/runIntent.ts): a helper starts no run.
@@ -376,7 +401,13 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   const hydraPath = unquote(/--config-path[=\s]+(\S+)/.exec(command.text)?.[1]);
   const hydraName = unquote(/--config-name[=\s]+(\S+)/.exec(command.text)?.[1]);
   if (hydraName && !hydraName.startsWith('$')) {
-    const file = `${hydraPath ? `${hydraPath.replace(/(?<!\/)\/+$/, '')}/` : ''}${hydraName.replace(/\.ya?ml$/, '')}.yaml`;
+    const name = `${hydraName.replace(/\.ya?ml$/, '')}.yaml`;
+    // Hydra: "--config-path … is relative to the Python file declaring @hydra.main()" (hydra.cc, Hydra's command
+    // line flags): `-m verl.trainer.main_ppo --config-path=./config` reads verl/trainer/config/, not a folder
+    // beside the launch script.
+    const beside = hydraPath ? programFolder(program) : undefined;
+    const folder = (hydraPath && beside !== undefined ? joinRelative(beside, hydraPath) : undefined) ?? hydraPath;
+    const file = `${folder ? `${folder.replace(/(?<!\/)\/+$/, '')}/` : ''}${name}`;
     out.add('link.config', file, `--config-path ${hydraPath ?? '.'} --config-name ${hydraName}`);
   }
   if (module && !/^torch\.distributed\./.test(module)) {

@@ -91,9 +91,17 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   // `models.__dict__[args.arch](...)`: torchvision's constructor named by a variable (pytorch/examples imagenet).
   // The same idiom over a module of the repository's own (`models_mae.__dict__[args.model](...)`, as MAE- and
   // DeiT-style programs pick an architecture function by name): the name is the model's; it is not torchvision's.
-  const subscripted = call.childForFieldName('function')?.type === 'subscript';
-  const tvByName = subscripted && /(^|\.)models\.__dict__\[/.test(full);
-  const ownByName = !tvByName && subscripted && importedModuleByName(full, ctx.text);
+  // `partial(torchvision_models.__dict__[args.arch], zero_init_residual=True)` handed to a wrapper that builds it
+  // (MoCo-style encoders): the same pick by name, called later.
+  const partialArg =
+    full === 'partial' || full === 'functools.partial'
+      ? call.childForFieldName('arguments')?.namedChildren.find((c) => c?.type !== 'comment')
+      : undefined;
+  const picked = partialArg?.type === 'subscript' ? partialArg : call.childForFieldName('function');
+  const pickedText = partialArg?.type === 'subscript' ? partialArg.text.slice(0, 200) : full;
+  const subscripted = picked?.type === 'subscript';
+  const tvByName = subscripted && /(^|\.)models\.__dict__\[/.test(pickedText);
+  const ownByName = !tvByName && subscripted && importedModuleByName(pickedText, ctx.text);
   const byName = tvByName || ownByName;
   if (!tv && !keras && !timm && !byName && !openClip) return false;
   const args = call.childForFieldName('arguments');
@@ -101,7 +109,7 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   let id: string | null = null;
   let origin: number | undefined;
   if (byName) {
-    const r = evaluate(call.childForFieldName('function')!.childForFieldName('subscript'), ctx.symbols);
+    const r = evaluate(picked!.childForFieldName('subscript'), ctx.symbols);
     id = typeof r?.value === 'string' && /^[a-z][a-z0-9_]*$/.test(r.value) ? r.value : null;
     if (r?.via) origin = r.origin.startPosition.row;
   } else if (tv && last === 'get_model') {
@@ -157,7 +165,8 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   }
   ctx.add('model.fromScratch', scratch, weights ?? pretrained ?? call, why, weights || pretrained ? 'high' : 'medium');
   // A module of the repository's own builds it: no library model to swap in.
-  if (!ownByName) attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
+  if (!ownByName && !partialArg)
+    attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
   return true;
 }
 
