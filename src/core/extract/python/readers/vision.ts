@@ -109,7 +109,7 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   let id: string | null = null;
   let origin: number | undefined;
   if (byName) {
-    const r = evaluate(picked!.childForFieldName('subscript'), ctx.symbols);
+    const r = evaluate(picked.childForFieldName('subscript'), ctx.symbols);
     id = typeof r?.value === 'string' && /^[a-z][a-z0-9_]*$/.test(r.value) ? r.value : null;
     if (r?.via) origin = r.origin.startPosition.row;
   } else if (tv && last === 'get_model') {
