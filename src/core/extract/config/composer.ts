@@ -170,6 +170,51 @@ export const composer: ConfigDialect = {
 };
 
 /**
+ * Hydra configs that instantiate Composer's Trainer (`trainer: { _target_: composer.Trainer, max_duration: 550000ba }`,
+ * the shape of diffusion and vision repositories built on Composer: `run.py` calls `hydra.utils.instantiate` on each
+ * section). The trainer section's `max_duration` is the run's length, in Composer's time units; its `precision`, when
+ * unset, is Composer's default: "If the precision argument is not specified, the Trainer defaults to using amp_fp16 on
+ * GPU and fp32 on CPU" (docs.mosaicml.com/projects/composer, Notes: Numerics).
+ */
+const COMPOSER_TRAINER = /^composer(?:\.trainer){0,2}\.Trainer$/;
+
+/** The top-level section Hydra builds a Composer Trainer from (`trainer:`), if any. */
+function composerTrainerSection(doc: ConfigDoc): string | undefined {
+  for (const v of doc.entries()) {
+    if (v.shape !== 'map') continue;
+    if (COMPOSER_TRAINER.test(doc.str(`${v.key}._target_`) ?? '')) return v.key;
+  }
+  return undefined;
+}
+
+function readHydraTrainer(doc: ConfigDoc, out: FactSink): void {
+  const section = composerTrainerSection(doc);
+  if (section === undefined) return;
+  const target = doc.get(`${section}._target_`)!;
+  out.add('run.framework', 'composer', target, `${section}._target_: ${String(target.value)} (Hydra-instantiated)`);
+  const duration = doc.get(`${section}.max_duration`);
+  if (duration) readDuration(duration, out, doc);
+  const precision = doc.get(`${section}.precision`);
+  if (precision || out.facts.some((f) => f.kind === 'training.precision')) return;
+  const device = doc.str(`${section}.device`);
+  if (device !== undefined && device !== 'gpu') return;
+  out.add(
+    'training.precision',
+    'fp16',
+    target,
+    `${section}.precision not set: Composer's Trainer uses amp_fp16 on GPU${device ? ` (device: gpu)` : ''}`,
+    'medium',
+  );
+}
+
+export const composerHydraTrainer: ConfigDialect = {
+  name: 'composer-hydra',
+  words: ['composer'],
+  detect: (doc) => composerTrainerSection(doc) !== undefined && !doc.has('max_duration'),
+  read: readHydraTrainer,
+};
+
+/**
  * llm-foundry evaluation configs (`scripts/eval/yamls/hf_eval.yaml`, or the `parameters:` of an eval
  * MosaicML run): `models:` lists `{ model_name, model: { name: hf_causal_lm, pretrained_model_name_or_path } }`
  * that `eval.py` runs on `icl_tasks` or an `eval_gauntlet`: forward passes only, an inference run
@@ -329,7 +374,9 @@ export const mosaicmlRun: ConfigDialect = {
     const evaluates = parameters !== undefined && !runsParameters && isEvalConfig(parameters);
     if (parameters && runsParameters) readTrainConfig(parameters, out);
     if (parameters && evaluates) readEvalConfig(parameters, out);
-    readCommand(doc, out, runsParameters || evaluates);
+    const hydraTrainer = parameters !== undefined && !runsParameters && composerHydraTrainer.detect(parameters);
+    if (parameters && hydraTrainer) readHydraTrainer(parameters, out);
+    readCommand(doc, out, runsParameters || evaluates || hydraTrainer);
   },
 };
 

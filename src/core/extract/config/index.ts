@@ -1,6 +1,6 @@
 import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
-import { composer, composerBenchmark, composerEval, mosaicmlRun } from './composer';
+import { composer, composerBenchmark, composerEval, composerHydraTrainer, mosaicmlRun } from './composer';
 import { deepseekModelArgs } from './deepseekModelArgs';
 import type { ConfigDialect } from './dialect';
 import { hfConfigTarget } from './hfConfigTarget';
@@ -43,6 +43,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   composer,
   composerEval,
   composerBenchmark,
+  composerHydraTrainer,
   mosaicmlRun,
   litgpt,
   neox,

@@ -97,6 +97,7 @@ function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSi
     'instantiate-from-config model definition (target/params, no lightning section)',
   );
   nameModel(doc, module, out);
+  readNetworkPrecision(doc, out);
   out.add(
     'launch.inference',
     'config:instantiate-config',
@@ -110,6 +111,32 @@ function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSi
     'a model-only config (no lightning trainer section): loaded to sample from a checkpoint',
     'medium',
   );
+}
+
+/**
+ * The UNet's own dtype switches (`unet_config.params.use_fp16: True`, `use_bf16: True`): the openaimodel UNet casts
+ * its torso to that dtype, `self.dtype = th.float16 if use_fp16 else th.float32` (openai/guided-diffusion,
+ * guided_diffusion/unet.py UNetModel, the class latent-diffusion's openaimodel.py descends from; later forks add
+ * `use_bf16` beside it). `use_fp16: False` with no bf16 switch runs it in float32. A sampling script may still
+ * autocast around it; what the config says is what is read here.
+ */
+function readNetworkPrecision(doc: ConfigDoc, out: FactSink): void {
+  for (const key of NETWORK_KEYS) {
+    const bf16 = doc.get(`model.params.${key}.params.use_bf16`);
+    const fp16 = doc.get(`model.params.${key}.params.use_fp16`);
+    if (bf16?.value === true) {
+      out.add('training.precision', 'bf16', bf16, `${key}.params.use_bf16: True (the UNet runs in bfloat16)`);
+      return;
+    }
+    if (fp16?.value === true) {
+      out.add('training.precision', 'fp16', fp16, `${key}.params.use_fp16: True (the UNet runs in float16)`);
+      return;
+    }
+    if (fp16?.value === false) {
+      out.add('training.precision', 'fp32', fp16, `${key}.params.use_fp16: False (the UNet runs in float32)`, 'medium');
+      return;
+    }
+  }
 }
 
 /**
