@@ -3,6 +3,7 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
 import { relativePath } from './dialect';
 import { extractShellFacts } from '../shellFacts';
 import { matchLauncher } from '../shell/launchers';
+import { findModel } from '../../knowledge';
 
 /**
  * Composer / llm-foundry train configs (`scripts/train/yamls/pretrain/mpt-125m.yaml`,
@@ -194,6 +195,7 @@ function readHydraTrainer(doc: ConfigDoc, out: FactSink): void {
   out.add('run.framework', 'composer', target, `${section}._target_: ${String(target.value)} (Hydra-instantiated)`);
   const duration = doc.get(`${section}.max_duration`);
   if (duration) readDuration(duration, out, doc);
+  readModelFactory(doc, out);
   const precision = doc.get(`${section}.precision`);
   if (precision || out.facts.some((f) => f.kind === 'training.precision')) return;
   const device = doc.str(`${section}.device`);
@@ -206,6 +208,52 @@ function readHydraTrainer(doc: ConfigDoc, out: FactSink): void {
     'medium',
   );
 }
+
+/**
+ * `model: { _target_: pkg.models.stable_diffusion_2 }`: the model Hydra builds is what the factory (or class) it
+ * names builds. Its name is read only where it is a catalog model's (`stable_diffusion_2`, `resnet50`), so a
+ * factory named for what it does (`build_autoencoder`) names nothing.
+ */
+function readModelFactory(doc: ConfigDoc, out: FactSink): void {
+  if (out.facts.some((f) => f.kind === 'model.id')) return;
+  const target = doc.get('model._target_');
+  if (typeof target?.value !== 'string') return;
+  const name = target.value.trim().split('.').pop() ?? '';
+  if (!/^[A-Za-z][\w-]{1,80}$/.test(name)) return;
+  const row = findModel(name);
+  if (row) out.add('model.id', row.id, target, `model._target_: ${target.value} builds ${row.id}`, 'medium');
+}
+
+/**
+ * A Hydra evaluation config built on Composer (`evaluator: { _target_: pkg.evaluation.CleanFIDEvaluator }` beside the
+ * `model:` it evaluates): the program instantiates both and runs the evaluator, forward passes only: an inference run.
+ */
+function evaluatorSection(doc: ConfigDoc): ConfigValue | undefined {
+  if (typeof doc.get('model._target_')?.value !== 'string') return undefined;
+  for (const v of doc.entries()) {
+    if (v.shape !== 'map') continue;
+    const target = doc.get(`${v.key}._target_`);
+    if (typeof target?.value === 'string' && /\.\w{0,60}Evaluator$/.test(target.value.trim())) return target;
+  }
+  return undefined;
+}
+
+export const composerHydraEvaluator: ConfigDialect = {
+  name: 'composer-hydra-eval',
+  words: ['Evaluator'],
+  detect: (doc) => composerTrainerSection(doc) === undefined && evaluatorSection(doc) !== undefined,
+  read(doc: ConfigDoc, out: FactSink): void {
+    const target = evaluatorSection(doc)!;
+    out.add(
+      'launch.inference',
+      `hydra:${String(target.value)}`,
+      target,
+      `${target.path}: ${String(target.value)} evaluates the model this config builds`,
+    );
+    out.add('training.mode', 'inference', target, 'an evaluator config: the model is only run forward', 'medium');
+    readModelFactory(doc, out);
+  },
+};
 
 export const composerHydraTrainer: ConfigDialect = {
   name: 'composer-hydra',
@@ -376,7 +424,9 @@ export const mosaicmlRun: ConfigDialect = {
     if (parameters && evaluates) readEvalConfig(parameters, out);
     const hydraTrainer = parameters !== undefined && !runsParameters && composerHydraTrainer.detect(parameters);
     if (parameters && hydraTrainer) readHydraTrainer(parameters, out);
-    readCommand(doc, out, runsParameters || evaluates || hydraTrainer);
+    const hydraEval = parameters !== undefined && !hydraTrainer && composerHydraEvaluator.detect(parameters);
+    if (parameters && hydraEval) composerHydraEvaluator.read(parameters, out);
+    readCommand(doc, out, runsParameters || evaluates || hydraTrainer || hydraEval);
   },
 };
 

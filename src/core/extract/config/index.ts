@@ -1,6 +1,13 @@
 import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
-import { composer, composerBenchmark, composerEval, composerHydraTrainer, mosaicmlRun } from './composer';
+import {
+  composer,
+  composerBenchmark,
+  composerEval,
+  composerHydraEvaluator,
+  composerHydraTrainer,
+  mosaicmlRun,
+} from './composer';
 import { deepseekModelArgs } from './deepseekModelArgs';
 import type { ConfigDialect } from './dialect';
 import { hfConfigTarget } from './hfConfigTarget';
@@ -44,6 +51,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   composerEval,
   composerBenchmark,
   composerHydraTrainer,
+  composerHydraEvaluator,
   mosaicmlRun,
   litgpt,
   neox,
