@@ -229,18 +229,25 @@ function readModelFactory(doc: ConfigDoc, out: FactSink): void {
  * `model:` it evaluates): the program instantiates both and runs the evaluator, forward passes only: an inference run.
  */
 function evaluatorSection(doc: ConfigDoc): ConfigValue | undefined {
-  if (typeof doc.get('model._target_')?.value !== 'string') return undefined;
+  const builds = typeof doc.get('model._target_')?.value === 'string';
+  const names = typeof doc.get('model.name')?.value === 'string';
+  if (!builds && !names) return undefined;
   for (const v of doc.entries()) {
     if (v.shape !== 'map') continue;
     const target = doc.get(`${v.key}._target_`);
-    if (typeof target?.value === 'string' && /\.\w{0,60}Evaluator$/.test(target.value.trim())) return target;
+    if (typeof target?.value !== 'string') continue;
+    const t = target.value.trim();
+    if (t.length > 300) continue;
+    // A class named for evaluation, or any class of an evaluation package (`pkg.evaluation.geneval.ImageGenerator`).
+    if (/\.\w{0,60}Evaluator$/.test(t) || /(?:^|\.)(?:evaluation|evaluations|eval)\.[\w.]{1,200}$/.test(t))
+      return target;
   }
   return undefined;
 }
 
 export const composerHydraEvaluator: ConfigDialect = {
   name: 'composer-hydra-eval',
-  words: ['Evaluator'],
+  words: ['Evaluator', 'evaluation', 'eval.'],
   detect: (doc) => composerTrainerSection(doc) === undefined && evaluatorSection(doc) !== undefined,
   read(doc: ConfigDoc, out: FactSink): void {
     const target = evaluatorSection(doc)!;
@@ -251,6 +258,10 @@ export const composerHydraEvaluator: ConfigDialect = {
       `${target.path}: ${String(target.value)} evaluates the model this config builds`,
     );
     out.add('training.mode', 'inference', target, 'an evaluator config: the model is only run forward', 'medium');
+    // `model: { name: org/checkpoint }` beside the evaluator: a Hub checkpoint the program loads.
+    const name = doc.get('model.name');
+    if (typeof name?.value === 'string' && /^[\w.-]{1,96}\/[\w.-]{1,96}$/.test(name.value.trim()))
+      out.add('model.id', name.value.trim(), name, `model.name: ${name.value.trim()}, the checkpoint evaluated`);
     readModelFactory(doc, out);
   },
 };

@@ -33,6 +33,11 @@ import { autoencoderParams, diffusionModuleSize } from './diffusionUnetParams';
  */
 
 const TRAINER = 'lightning.trainer';
+/** A config file named for inference or sampling (`v2-inference.yaml`, `sampling_512.yaml`), by its base name. */
+function namedForSampling(path: string): boolean {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  return /inference|sampling/i.test(base);
+}
 const NETWORK_KEYS = ['network_config', 'unet_config'];
 
 export const instantiateConfig: ConfigDialect = {
@@ -43,10 +48,13 @@ export const instantiateConfig: ConfigDialect = {
     doc.get('model.params')?.shape === 'map' &&
     (doc.get('lightning')?.shape === 'map' || networkOf(doc) !== undefined),
   owns: (path) => path.startsWith('model.') || path.startsWith('lightning.') || path.startsWith('data.'),
-  read(doc: ConfigDoc, out: FactSink): void {
+  read(doc: ConfigDoc, out: FactSink, file?: { readonly path: string }): void {
     const module = doc.get('model.target')!;
-    if (doc.get('lightning')?.shape !== 'map') {
-      readSamplingDefinition(doc, module, out);
+    // A definition named for sampling (`v2-inpainting-inference.yaml`) that kept the `lightning:` section of the
+    // config it was copied from is still what the sampling scripts load: its name says what it is for.
+    const namedForInference = file !== undefined && namedForSampling(file.path);
+    if (doc.get('lightning')?.shape !== 'map' || (namedForInference && networkOf(doc) !== undefined)) {
+      readSamplingDefinition(doc, module, out, doc.get('lightning')?.shape === 'map');
       return;
     }
     out.add(
@@ -89,12 +97,14 @@ function networkOf(doc: ConfigDoc): ConfigValue | undefined {
 }
 
 /** A model-only config of a sampling module: the definition an inference script instantiates. */
-function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
+function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSink, named = false): void {
   out.add(
     'run.framework',
     'instantiate-config',
     module,
-    'instantiate-from-config model definition (target/params, no lightning section)',
+    named
+      ? 'instantiate-from-config model definition named for inference (its lightning section is left from training)'
+      : 'instantiate-from-config model definition (target/params, no lightning section)',
   );
   nameModel(doc, module, out);
   readNetworkPrecision(doc, out);
@@ -108,7 +118,9 @@ function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSi
     'training.mode',
     'inference',
     module,
-    'a model-only config (no lightning trainer section): loaded to sample from a checkpoint',
+    named
+      ? 'a model definition named for inference: loaded to sample from a checkpoint'
+      : 'a model-only config (no lightning trainer section): loaded to sample from a checkpoint',
     'medium',
   );
 }
