@@ -27,6 +27,9 @@ const SCRIPT_AS_COMMAND = /^[\w./-]+\.py(?:[ \t][^\n]*)?$/;
  * (sizingNames.ts); framework dialects (config/*.ts) add what their configs mean.
  */
 
+/** Hydra `_target_`s of metrics (TorchMetrics classes): a section building one configures scoring, not the run. */
+const METRIC_TARGET = /^torchmetrics\./;
+
 /**
  * Sections that configure evaluation or validation, not the training run: their lengths and
  * batch sizes (litgpt `eval.max_iters`, Composer `eval_loader`, torchtune `dataset_val`) are not the run's.
@@ -183,6 +186,10 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
       const scalar = resolved.value;
       pairOrigin = resolved.originLine;
       const sizing = sizingKindFor(key, 'config');
+      // A metric Hydra builds (`clip_metric: { _target_: torchmetrics.multimodal.CLIPScore, model_name_or_path: ... }`)
+      // scores the run's outputs with its own model: nothing in it is the run's.
+      const target: unknown = isMap(valueNode) ? valueNode.get('_target_') : undefined;
+      if (typeof target === 'string' && METRIC_TARGET.test(target)) continue;
       if (EVALUATION_SECTION.test(key) || owned(where)) {
         // A dialect reads this key itself; an evaluation section says nothing about the training run.
         if ((isMap(valueNode) || isSeq(valueNode)) && !EVALUATION_SECTION.test(key)) visit(valueNode, [...path, key]);

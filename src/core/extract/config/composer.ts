@@ -3,6 +3,7 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
 import { relativePath } from './dialect';
 import { extractShellFacts } from '../shellFacts';
 import { matchLauncher } from '../shell/launchers';
+import { findModel } from '../../knowledge';
 
 /**
  * Composer / llm-foundry train configs (`scripts/train/yamls/pretrain/mpt-125m.yaml`,
@@ -170,6 +171,109 @@ export const composer: ConfigDialect = {
 };
 
 /**
+ * Hydra configs that instantiate Composer's Trainer (`trainer: { _target_: composer.Trainer, max_duration: 550000ba }`,
+ * the shape of diffusion and vision repositories built on Composer: `run.py` calls `hydra.utils.instantiate` on each
+ * section). The trainer section's `max_duration` is the run's length, in Composer's time units; its `precision`, when
+ * unset, is Composer's default: "If the precision argument is not specified, the Trainer defaults to using amp_fp16 on
+ * GPU and fp32 on CPU" (docs.mosaicml.com/projects/composer, Notes: Numerics).
+ */
+const COMPOSER_TRAINER = /^composer(?:\.trainer){0,2}\.Trainer$/;
+
+/** The top-level section Hydra builds a Composer Trainer from (`trainer:`), if any. */
+function composerTrainerSection(doc: ConfigDoc): string | undefined {
+  for (const v of doc.entries()) {
+    if (v.shape !== 'map') continue;
+    if (COMPOSER_TRAINER.test(doc.str(`${v.key}._target_`) ?? '')) return v.key;
+  }
+  return undefined;
+}
+
+function readHydraTrainer(doc: ConfigDoc, out: FactSink): void {
+  const section = composerTrainerSection(doc);
+  if (section === undefined) return;
+  const target = doc.get(`${section}._target_`)!;
+  out.add('run.framework', 'composer', target, `${section}._target_: ${String(target.value)} (Hydra-instantiated)`);
+  const duration = doc.get(`${section}.max_duration`);
+  if (duration) readDuration(duration, out, doc);
+  readModelFactory(doc, out);
+  const precision = doc.get(`${section}.precision`);
+  if (precision || out.facts.some((f) => f.kind === 'training.precision')) return;
+  const device = doc.str(`${section}.device`);
+  if (device !== undefined && device !== 'gpu') return;
+  out.add(
+    'training.precision',
+    'fp16',
+    target,
+    `${section}.precision not set: Composer's Trainer uses amp_fp16 on GPU${device ? ` (device: gpu)` : ''}`,
+    'medium',
+  );
+}
+
+/**
+ * `model: { _target_: pkg.models.stable_diffusion_2 }`: the model Hydra builds is what the factory (or class) it
+ * names builds. Its name is read only where it is a catalog model's (`stable_diffusion_2`, `resnet50`), so a
+ * factory named for what it does (`build_autoencoder`) names nothing.
+ */
+function readModelFactory(doc: ConfigDoc, out: FactSink): void {
+  if (out.facts.some((f) => f.kind === 'model.id')) return;
+  const target = doc.get('model._target_');
+  if (typeof target?.value !== 'string') return;
+  const name = target.value.trim().split('.').pop() ?? '';
+  if (!/^[A-Za-z][\w-]{1,80}$/.test(name)) return;
+  const row = findModel(name);
+  if (row) out.add('model.id', row.id, target, `model._target_: ${target.value} builds ${row.id}`, 'medium');
+}
+
+/**
+ * A Hydra evaluation config built on Composer (`evaluator: { _target_: pkg.evaluation.CleanFIDEvaluator }` beside the
+ * `model:` it evaluates): the program instantiates both and runs the evaluator, forward passes only: an inference run.
+ */
+function evaluatorSection(doc: ConfigDoc): ConfigValue | undefined {
+  const builds = typeof doc.get('model._target_')?.value === 'string';
+  const names = typeof doc.get('model.name')?.value === 'string';
+  if (!builds && !names) return undefined;
+  for (const v of doc.entries()) {
+    if (v.shape !== 'map') continue;
+    const target = doc.get(`${v.key}._target_`);
+    if (typeof target?.value !== 'string') continue;
+    const t = target.value.trim();
+    if (t.length > 300) continue;
+    // A class named for evaluation, or any class of an evaluation package (`pkg.evaluation.geneval.ImageGenerator`).
+    if (/\.\w{0,60}Evaluator$/.test(t) || /(?:^|\.)(?:evaluation|evaluations|eval)\.[\w.]{1,200}$/.test(t))
+      return target;
+  }
+  return undefined;
+}
+
+export const composerHydraEvaluator: ConfigDialect = {
+  name: 'composer-hydra-eval',
+  words: ['Evaluator', 'evaluation', 'eval.'],
+  detect: (doc) => composerTrainerSection(doc) === undefined && evaluatorSection(doc) !== undefined,
+  read(doc: ConfigDoc, out: FactSink): void {
+    const target = evaluatorSection(doc)!;
+    out.add(
+      'launch.inference',
+      `hydra:${String(target.value)}`,
+      target,
+      `${target.path}: ${String(target.value)} evaluates the model this config builds`,
+    );
+    out.add('training.mode', 'inference', target, 'an evaluator config: the model is only run forward', 'medium');
+    // `model: { name: org/checkpoint }` beside the evaluator: a Hub checkpoint the program loads.
+    const name = doc.get('model.name');
+    if (typeof name?.value === 'string' && /^[\w.-]{1,96}\/[\w.-]{1,96}$/.test(name.value.trim()))
+      out.add('model.id', name.value.trim(), name, `model.name: ${name.value.trim()}, the checkpoint evaluated`);
+    readModelFactory(doc, out);
+  },
+};
+
+export const composerHydraTrainer: ConfigDialect = {
+  name: 'composer-hydra',
+  words: ['composer'],
+  detect: (doc) => composerTrainerSection(doc) !== undefined && !doc.has('max_duration'),
+  read: readHydraTrainer,
+};
+
+/**
  * llm-foundry evaluation configs (`scripts/eval/yamls/hf_eval.yaml`, or the `parameters:` of an eval
  * MosaicML run): `models:` lists `{ model_name, model: { name: hf_causal_lm, pretrained_model_name_or_path } }`
  * that `eval.py` runs on `icl_tasks` or an `eval_gauntlet`: forward passes only, an inference run
@@ -329,7 +433,11 @@ export const mosaicmlRun: ConfigDialect = {
     const evaluates = parameters !== undefined && !runsParameters && isEvalConfig(parameters);
     if (parameters && runsParameters) readTrainConfig(parameters, out);
     if (parameters && evaluates) readEvalConfig(parameters, out);
-    readCommand(doc, out, runsParameters || evaluates);
+    const hydraTrainer = parameters !== undefined && !runsParameters && composerHydraTrainer.detect(parameters);
+    if (parameters && hydraTrainer) readHydraTrainer(parameters, out);
+    const hydraEval = parameters !== undefined && !hydraTrainer && composerHydraEvaluator.detect(parameters);
+    if (parameters && hydraEval) composerHydraEvaluator.read(parameters, out);
+    readCommand(doc, out, runsParameters || evaluates || hydraTrainer || hydraEval);
   },
 };
 

@@ -1,7 +1,14 @@
 import { alpacaEval } from './alpacaEval';
 import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
-import { composer, composerBenchmark, composerEval, mosaicmlRun } from './composer';
+import {
+  composer,
+  composerBenchmark,
+  composerEval,
+  composerHydraEvaluator,
+  composerHydraTrainer,
+  mosaicmlRun,
+} from './composer';
 import { deepseekModelArgs } from './deepseekModelArgs';
 import type { ConfigDialect } from './dialect';
 import { hfConfigTarget } from './hfConfigTarget';
@@ -45,6 +52,8 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   composer,
   composerEval,
   composerBenchmark,
+  composerHydraTrainer,
+  composerHydraEvaluator,
   mosaicmlRun,
   litgpt,
   neox,

@@ -33,6 +33,11 @@ import { autoencoderParams, diffusionModuleSize } from './diffusionUnetParams';
  */
 
 const TRAINER = 'lightning.trainer';
+/** A config file named for inference or sampling (`v2-inference.yaml`, `sampling_512.yaml`), by its base name. */
+function namedForSampling(path: string): boolean {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  return /inference|sampling/i.test(base);
+}
 const NETWORK_KEYS = ['network_config', 'unet_config'];
 
 export const instantiateConfig: ConfigDialect = {
@@ -43,10 +48,13 @@ export const instantiateConfig: ConfigDialect = {
     doc.get('model.params')?.shape === 'map' &&
     (doc.get('lightning')?.shape === 'map' || networkOf(doc) !== undefined),
   owns: (path) => path.startsWith('model.') || path.startsWith('lightning.') || path.startsWith('data.'),
-  read(doc: ConfigDoc, out: FactSink): void {
+  read(doc: ConfigDoc, out: FactSink, file?: { readonly path: string }): void {
     const module = doc.get('model.target')!;
-    if (doc.get('lightning')?.shape !== 'map') {
-      readSamplingDefinition(doc, module, out);
+    // A definition named for sampling (`v2-inpainting-inference.yaml`) that kept the `lightning:` section of the
+    // config it was copied from is still what the sampling scripts load: its name says what it is for.
+    const namedForInference = file !== undefined && namedForSampling(file.path);
+    if (doc.get('lightning')?.shape !== 'map' || (namedForInference && networkOf(doc) !== undefined)) {
+      readSamplingDefinition(doc, module, out, doc.get('lightning')?.shape === 'map');
       return;
     }
     out.add(
@@ -89,14 +97,17 @@ function networkOf(doc: ConfigDoc): ConfigValue | undefined {
 }
 
 /** A model-only config of a sampling module: the definition an inference script instantiates. */
-function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
+function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSink, named = false): void {
   out.add(
     'run.framework',
     'instantiate-config',
     module,
-    'instantiate-from-config model definition (target/params, no lightning section)',
+    named
+      ? 'instantiate-from-config model definition named for inference (its lightning section is left from training)'
+      : 'instantiate-from-config model definition (target/params, no lightning section)',
   );
   nameModel(doc, module, out);
+  readNetworkPrecision(doc, out);
   out.add(
     'launch.inference',
     'config:instantiate-config',
@@ -107,9 +118,37 @@ function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSi
     'training.mode',
     'inference',
     module,
-    'a model-only config (no lightning trainer section): loaded to sample from a checkpoint',
+    named
+      ? 'a model definition named for inference: loaded to sample from a checkpoint'
+      : 'a model-only config (no lightning trainer section): loaded to sample from a checkpoint',
     'medium',
   );
+}
+
+/**
+ * The UNet's own dtype switches (`unet_config.params.use_fp16: True`, `use_bf16: True`): the openaimodel UNet casts
+ * its torso to that dtype, `self.dtype = th.float16 if use_fp16 else th.float32` (openai/guided-diffusion,
+ * guided_diffusion/unet.py UNetModel, the class latent-diffusion's openaimodel.py descends from; later forks add
+ * `use_bf16` beside it). `use_fp16: False` with no bf16 switch runs it in float32. A sampling script may still
+ * autocast around it; what the config says is what is read here.
+ */
+function readNetworkPrecision(doc: ConfigDoc, out: FactSink): void {
+  for (const key of NETWORK_KEYS) {
+    const bf16 = doc.get(`model.params.${key}.params.use_bf16`);
+    const fp16 = doc.get(`model.params.${key}.params.use_fp16`);
+    if (bf16?.value === true) {
+      out.add('training.precision', 'bf16', bf16, `${key}.params.use_bf16: True (the UNet runs in bfloat16)`);
+      return;
+    }
+    if (fp16?.value === true) {
+      out.add('training.precision', 'fp16', fp16, `${key}.params.use_fp16: True (the UNet runs in float16)`);
+      return;
+    }
+    if (fp16?.value === false) {
+      out.add('training.precision', 'fp32', fp16, `${key}.params.use_fp16: False (the UNet runs in float32)`, 'medium');
+      return;
+    }
+  }
 }
 
 /**

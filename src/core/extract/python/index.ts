@@ -59,6 +59,7 @@ import * as litgpt from './readers/litgpt';
 import * as litLlama from './readers/litLlama';
 import { harnessCommandLine, simpleEvaluate } from './readers/lmEval';
 import { gradioPackageApp } from './readers/gradioApp';
+import { composerTrainerEval } from './readers/composerTrainer';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
@@ -172,6 +173,7 @@ export const CALL_RULES: readonly CallRule[] = [
   sbert.stFit,
   sbert.stEncodeBatch,
   torch.fitCall,
+  composerTrainerEval,
   ray.remoteTraining,
   ray.rayVllmEngines,
   serving.generation,

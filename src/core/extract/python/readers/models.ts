@@ -76,13 +76,17 @@ const CHECKPOINT_MODEL = /\b(model|net|\w+_model)\s*=\s*torch\.load\s*\(/;
  * model whose size lives in that config.
  */
 const CONFIG_BUILT_EVAL = /\binstantiate_from_config\([^()\n]{0,200}\)(?:\.to\([^()\n]{0,100}\))?\.eval\(\)/;
-/** The same in steps: `model = instantiate_from_config(config.model)`, then `model.eval()` (sampling scripts' loaders). */
+/**
+ * The same in steps: `model = instantiate_from_config(config.model)`, then `model.eval()`, or its trained weights
+ * loaded into it (`model.load_state_dict(torch.load(ckpt)["state_dict"])`: the demo apps' loaders, which sample
+ * under `torch.no_grad()` without ever calling eval()).
+ */
 const CONFIG_BUILT = /\b(\w{1,40})[ \t]*=[ \t]*instantiate_from_config\(/;
 function builtFromConfigInEval(text: string): boolean {
   if (!text.includes('instantiate_from_config')) return false;
   if (CONFIG_BUILT_EVAL.test(text)) return true;
   const built = CONFIG_BUILT.exec(text);
-  return built !== null && text.includes(`${built[1]}.eval()`);
+  return built !== null && (text.includes(`${built[1]}.eval()`) || text.includes(`${built[1]}.load_state_dict(`));
 }
 
 /** A program that saves the model it built or converted (Hugging Face `save_pretrained`). */
@@ -149,7 +153,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
       false,
       marker,
       builtFromConfig
-        ? 'the model is built from a config and put in eval mode: a trained checkpoint'
+        ? 'the model is built from a config and put in eval mode or given its trained weights: a trained checkpoint'
         : 'the model is a trained checkpoint loaded with torch.load',
       'medium',
     );
