@@ -71,7 +71,48 @@ export function documentedDevices(path: string, text: string, facts: readonly Fa
   const base = /[^/\\]+$/.exec(path)?.[0];
   if (!base) return [];
   const own = moduleDocstringDevices(base, text);
-  return own.length > 0 ? own : commandDocstringDevices(base, text);
+  if (own.length > 0) return own;
+  const command = commandDocstringDevices(base, text);
+  return command.length > 0 ? command : commentDevices(base, text);
+}
+
+/** Comment lines that name the script, looked at (a file of hostile size names itself at most this often). */
+const MAX_NAMING_COMMENTS = 20;
+
+/**
+ * A script that says how it is launched in a comment at column 0 anywhere in it, usually just before the code that
+ * sets up the processes (`# simple launch:` / `# python train.py` / `# DDP launch for e.g. 8 GPUs:` / `# torchrun
+ * --standalone --nproc_per_node=8 train.py`): the devices of the launcher commands that name this very script, when
+ * they agree. A plain `python train.py` beside them is the single-process fallback; the launcher's line is the one
+ * the distributed run was written for. Only the hardware is taken: the script's own code is the run.
+ */
+function commentDevices(base: string, text: string): Fact[] {
+  let found: { devices: Fact[]; row: number; line: string } | undefined;
+  let from = 0;
+  for (let seen = 0; seen < MAX_NAMING_COMMENTS; seen++) {
+    const at = text.indexOf(base, from);
+    if (at < 0) break;
+    from = at + base.length;
+    const start = text.lastIndexOf('\n', at) + 1;
+    if (text[start] !== '#') continue;
+    const endAt = text.indexOf('\n', at);
+    const line = text.slice(start, endAt < 0 ? text.length : endAt);
+    const command = line.replace(/^#+[ \t]*(?:\$[ \t]+)?/, '').slice(0, MAX_COMMAND_LENGTH);
+    if (!command.split(/\s+/).some((w) => w === base || w.endsWith(`/${base}`)) || !matchLauncher(command)) continue;
+    const devices = extractShellFacts(command).filter((f) => f.kind === 'hardware.devices');
+    if (devices.length !== 1) continue;
+    if (found && found.devices[0].value !== devices[0].value) return [];
+    found ??= { devices, row: text.slice(0, start).split('\n').length - 1, line };
+  }
+  if (!found) return [];
+  const { row, line } = found;
+  const range = { startLine: row, startCol: 0, endLine: row, endCol: line.length };
+  return found.devices.map((f) => ({
+    ...f,
+    range,
+    confidence: 'medium',
+    detail: `launch documented in a comment at line ${row + 1}: ${f.detail}`,
+  }));
 }
 
 function moduleDocstringDevices(base: string, text: string): Fact[] {

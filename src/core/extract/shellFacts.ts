@@ -425,6 +425,13 @@ const MAX_FLAGS_PER_COMMAND = 300;
 const MAX_COMMAND_LENGTH = 100_000;
 
 const isDevices = (f: Fact) => f.kind === 'hardware.devices';
+/** A launch flag naming the Cloud TPU slice the job runs on (`--tpu_type v4-32`, gcloud's `--accelerator-type=v4-32`). */
+const TPU_TYPE_FLAG = /(--(?:tpu[_-]type|accelerator[_-]type))[= \t]+["']?v([2-6][a-z]?)-(\d{1,5})(?![\d-])/i;
+/**
+ * Generations whose slice names count TensorCores, two per chip (cloud.google.com/tpu/docs/v4: "v4-32 … 16 chips";
+ * v2, v3 and v5p are named the same way); v5e and v6e slice names count chips.
+ */
+const CORE_NAMED_TPU = new Set(['2', '3', '4', '5p']);
 
 /**
  * Processes per node when srun itself starts the Python program (`srun python -m pkg.train`): SLURM runs
@@ -690,6 +697,27 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         add('hardware.devices', perNode.n, perNode.detail);
         const nodes = srunNodes(launch.command.prefix, perNode.n);
         if (nodes && !facts.some((f) => f.kind === 'hardware.nodes')) add('hardware.nodes', nodes.n, nodes.detail);
+      } else if (!perNode && !facts.some(isDevices) && !own.some(isDevices) && TPU_TYPE_FLAG.test(logical)) {
+        // `python infra/launch.py --tpu_type v4-32 -- python -m pkg.train`, `gcloud ... --accelerator-type=v4-32`.
+        const m = TPU_TYPE_FLAG.exec(logical)!;
+        const gen = m[2].toLowerCase();
+        const chips = CORE_NAMED_TPU.has(gen) ? Number(m[3]) / 2 : Number(m[3]);
+        if (Number.isInteger(chips) && chips > 0) {
+          add('hardware.accelerator', `tpu-v${gen}`, `${m[1]} v${m[2]}-${m[3]}`);
+          add('hardware.devices', chips, `${m[1]} v${m[2]}-${m[3]}: ${chips} chips`);
+        }
+      } else if (!perNode && !facts.some(isDevices) && !own.some(isDevices)) {
+        // `srun --gres=gpu:3090:4 ... bash run.sh python train.py`: the job step's own resource options, as an
+        // `#SBATCH` directive would give them (srun takes the same --gres/--gpus options: slurm.schedmd.com/srun.html).
+        const at = launch.command.prefix.search(/(?:^|[\s;&])srun\s/);
+        if (at >= 0)
+          readSlurmOptions(
+            launch.command.prefix.slice(at),
+            (kind, value, detail) => {
+              if (kind === 'hardware.devices' || kind === 'hardware.accelerator') add(kind, value, detail);
+            },
+            'srun ',
+          );
       }
     }
     if (!own.some((f) => f.kind === 'launch.inference'))

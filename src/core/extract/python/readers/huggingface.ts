@@ -229,10 +229,25 @@ export const fromPretrained: CallRule = {
         );
       return;
     }
+    // The file's own loader (`@classmethod def from_pretrained(cls, model_type)` of a model class that copies a Hub
+    // checkpoint's weights into itself): its body says what the class can load, not what the script runs. A call of
+    // the loader (`GPT.from_pretrained("gpt2")`) is read as a load where it is made.
+    if (insideOwnLoader(node)) return;
     // What the load is bound to (a pipeline that `pipe(prompt)` runs) is found before the calls are read: python/handles.ts.
     readModelLoad(node, ctx, ownerOf(full) || full, false);
   },
 };
+
+/** Levels walked up from a call to its enclosing function (a loader's body is a few blocks deep). */
+const LOADER_DEPTH = 40;
+
+/** Whether a call sits in the body of a function the file defines under the name `from_pretrained`. */
+function insideOwnLoader(call: Node): boolean {
+  let node = call.parent;
+  for (let i = 0; node && i < LOADER_DEPTH; i++, node = node.parent)
+    if (node.type === 'function_definition') return node.childForFieldName('name')?.text === 'from_pretrained';
+  return false;
+}
 
 /**
  * A class a LAVIS-style registry hands out (`registry.get_model_class(cfg.arch)`, `get_processor_class`, directly or
