@@ -714,6 +714,37 @@ const servingCli: Launcher = {
 };
 
 /**
+ * llama.cpp's command-line chat and completion program, run from a build (`./main -m model.gguf -c 4096 -i ...`, from
+ * release b3184 on `llama-cli`; github.com/ggerganov/llama.cpp examples/main/README.md: `-m/--model` the model file,
+ * `-i/--interactive`, `-c/--ctx-size`, `-t/--threads`, `-ngl/--n-gpu-layers`, `--temp`, `--repeat-penalty`). It
+ * generates with a (usually quantised GGUF/GGML) model on the CPU unless layers are offloaded: an inference run. A
+ * bare `./main` is only taken with a model file and one of the program's own generation or context flags.
+ */
+const llamaCppCli: Launcher = {
+  name: 'llama.cpp',
+  pattern:
+    /^(?:\.{1,2}\/)?(?:[\w.-]{1,100}\/){0,10}(?:main|llama-cli)(?=\s)(?=[^\n]{0,2000}?\s(?:-m|--model)\s)(?=[^\n]{0,2000}?\s(?:-i|--interactive|-ins|--instruct|--interactive-first|-c|--ctx-size|-ngl|--n-gpu-layers|--temp|--repeat[_-]penalty)\s)/,
+  words: ['/main ', 'llama-cli'],
+  read(command, out) {
+    out.consume('model', 'ctx_size', 'threads', 'n_gpu_layers', 'batch_size', 'n_predict', 'temp', 'top_k', 'top_p');
+    out.add('launch.inference', 'llama.cpp', `${command.words[0]}: llama.cpp generates with a model file`);
+    out.add('inference.engine', 'other', 'llama.cpp: one sequence at a time, CPU threads unless layers are offloaded');
+    const model = unquote(flagOf(command.words, '-m') ?? flagOf(command.words, '--model'));
+    if (model?.startsWith('$'))
+      out.add('model.id', null, `-m ${model}: the model file is given when the script runs`, 'medium', model);
+    else if (model && !model.startsWith('-')) {
+      out.add('model.id', model, `-m ${model}`, 'high', model);
+      out.add('model.fromScratch', false, 'llama.cpp runs a trained model file', 'high');
+      // GGUF files carry their quantisation type in the name (`*.Q4_K_M.gguf`, `*-q8_0.gguf`, `*.f16.gguf`; llama.cpp
+      // README "Quantization" and examples/quantize/README.md list Q4_0…Q4_K_M as 4-bit, Q8_0 as 8-bit, F16 as 16-bit).
+      const quant = /[._-]([qQ][48]|[fF]16)(?:_[0-9a-zA-Z]{1,3}){0,2}\.(?:gguf|bin)$/.exec(model)?.[1].toLowerCase();
+      const wp = quant === 'q4' ? 'int4' : quant === 'q8' ? 'int8' : quant === 'f16' ? 'fp16' : undefined;
+      if (wp && quant) out.add('inference.weightPrecision', wp, `${model}: ${quant.toUpperCase()} GGUF weights`);
+    }
+  },
+};
+
+/**
  * `sbatch [options] job.slurm [args]` (SLURM): submits the job script, whose own launch lines are the run;
  * linked, so its facts join, and a run only when it launches one (resolve/factsToSpec.ts). Options with a
  * separate value are the short ones (`-J name`); long ones are written `--name=value`.
@@ -906,6 +937,7 @@ export const LAUNCHERS: readonly Launcher[] = [
   // under mpirun/srun: a run only where the same script builds it (`make <name>`, checked in shellFacts.ts). Its
   // flags are its own code's (no framework's): the launch and the runner's process count are all that is read.
   { name: COMPILED_PROGRAM, pattern: COMPILED_TRAINER, words: ['/train'] },
+  llamaCppCli,
 ];
 
 /** `VAR=x nohup conda run -n env torchrun ...`: environment assignments and wrappers that run the command as it is. */

@@ -1,6 +1,7 @@
 import type { Fact } from '../../facts';
 import type { NotebookSource } from '../notebookConfigs';
 import { extractShellFacts } from '../shellFacts';
+import { nonRunPathReason } from '../../resolve/entryPoint';
 import { withoutTrailingSlashes } from '../../trimSlashes';
 
 /**
@@ -87,7 +88,9 @@ function notebookShell(sources: readonly NotebookSource[]): NotebookShell | unde
       for (const line of lines) {
         const m = /^[ \t]*!(.*)$/.exec(line);
         if (m || continued) {
-          const command = m ? m[1] : line;
+          const raw = m ? m[1] : line;
+          const command = inClone ? raw : withoutClonePrefix(raw, cloned);
+          if (command !== raw) cloneLines.add(out.length);
           out.push(command);
           chars += command.length;
           any = true;
@@ -99,6 +102,22 @@ function notebookShell(sources: readonly NotebookSource[]): NotebookShell | unde
     if (chars > MAX_SHELL_CHARS) return undefined;
   }
   return any && LAUNCH.test(out.join('\n')) ? { text: out.join('\n'), cloneLines } : undefined;
+}
+
+/** `python Clone/scripts/x.py`: group 1 what comes before the program, group 2 the clone's folder. */
+const CLONE_PROGRAM = /^((?:[^\n]{0,300}?[\s=])?)([\w.-]{1,100})\/(?=[\w./-]{1,300}\.py\b)/;
+
+/**
+ * A command that runs a program inside a clone the notebook made without `%cd`-ing into it (`!git clone
+ * .../project.git` then `!python project/scripts/demo.py ...`): the program's path from the clone's top folder, the
+ * folder name blanked out (same columns), so it is read as a launch from that top folder (CLONE_LAUNCH, checked
+ * against the repository holding the notebook). The command unchanged when it runs no program of a clone.
+ */
+function withoutClonePrefix(command: string, cloned: ReadonlySet<string>): string {
+  if (cloned.size === 0 || !LAUNCH.test(command)) return command;
+  const m = CLONE_PROGRAM.exec(command);
+  if (!m || !cloned.has(m[2])) return command;
+  return `${m[1]}${' '.repeat(m[2].length + 1)}${command.slice(m[0].length)}`;
 }
 
 /** Cells whose shell lines are read per notebook (a recipe runs a handful of commands). */
@@ -118,7 +137,11 @@ function firstLaunch(text: string, sources: readonly NotebookSource[], path: str
     const block = lines.slice(start, end);
     if (block.every((l) => l.trim() === '')) continue;
     const facts = extractShellFacts(block.join('\n'), path);
-    if (facts.some((f) => f.kind === 'link.script'))
+    const script = facts.find((f) => f.kind === 'link.script');
+    // A data-preparation step before the run (`!python3 $HOME/repo/examples/data_preprocess/gsm8k.py --local_dir ...`,
+    // `!python prepare_data.py`): a program no run is made of, by its path; the launch after it is the run.
+    if (script && nonRunPathReason(String(script.value).replace(/^(?:\$\{?\w+\}?|~)\//, '')) !== undefined) continue;
+    if (script)
       return facts.map((f) => ({
         ...f,
         range: { ...f.range, startLine: f.range.startLine + start, endLine: f.range.endLine + start },

@@ -158,16 +158,36 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     why = scratch ? 'pretrained=False: random initialisation' : 'pretrained=True';
   } else {
     // torchvision and timm default to random weights; keras.applications defaults to weights="imagenet".
-    scratch = !keras;
+    const frozen = keras ? undefined : frozenThenLoaded(call, ctx.text);
+    scratch = !keras && !frozen;
     why = keras
       ? 'keras.applications defaults to weights="imagenet"'
-      : 'no weights given: the library initialises randomly';
+      : (frozen ?? 'no weights given: the library initialises randomly');
   }
   ctx.add('model.fromScratch', scratch, weights ?? pretrained ?? call, why, weights || pretrained ? 'high' : 'medium');
   // A module of the repository's own builds it: no library model to swap in.
   if (!ownByName && !partialArg)
     attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
   return true;
+}
+
+/** `param.requires_grad = False` or `param.requires_grad_(False)`: a parameter the optimiser leaves alone. */
+const FREEZES = /\.requires_grad[ \t]*=[ \t]*False\b|\.requires_grad_\([ \t]*False[ \t]*\)/;
+
+/**
+ * A linear-probe or head-only program (MoCo/DINO-style `main_lincls.py`): the model is built with random weights,
+ * then every parameter but the head is frozen (`for name, param in model.named_parameters(): ...
+ * param.requires_grad = False`) and trained weights are loaded into it (`model.load_state_dict(state_dict, ...)`,
+ * from the checkpoint given as --pretrained). Frozen random weights would teach the head nothing: the network
+ * is a pretrained one and the run fine-tunes it. Returns why, or undefined when the module does not do both.
+ */
+function frozenThenLoaded(call: Node, text: string): string | undefined {
+  if (!text.includes('requires_grad') || !text.includes('.load_state_dict(')) return undefined;
+  const assigned = call.parent?.type === 'assignment' ? call.parent.childForFieldName('left')?.text : undefined;
+  if (!assigned || !/^\w{1,60}$/.test(assigned)) return undefined;
+  if (!text.includes(`${assigned}.named_parameters()`) && !text.includes(`${assigned}.parameters()`)) return undefined;
+  if (!FREEZES.test(text) || !text.includes(`${assigned}.load_state_dict(`)) return undefined;
+  return `${assigned}'s parameters are frozen (requires_grad = False) and trained weights are loaded with ${assigned}.load_state_dict(...): a pretrained network whose unfrozen part is trained`;
 }
 
 /**
