@@ -77,7 +77,7 @@ const ARCHITECTURES: Readonly<Record<string, ArchDefaults>> = {
     tied: false,
     reference: 'NousResearch/Llama-2-7b-hf',
     source:
-      'levanter models/llama.py LlamaConfig (hidden_dim 4096, intermediate_dim 11008, num_layers 32, num_heads 32, num_kv_heads 32, untied, reference_checkpoint NousResearch/Llama-2-7b-hf)',
+      'levanter models/llama.py LlamaConfig (seq_len 2048, hidden_dim 4096, intermediate_dim 11008, num_layers 32, num_heads 32, num_kv_heads 32, untied, reference_checkpoint NousResearch/Llama-2-7b-hf)',
   },
   mistral: {
     kind: 'llama',
@@ -89,7 +89,7 @@ const ARCHITECTURES: Readonly<Record<string, ArchDefaults>> = {
     seqLen: 8192,
     tied: false,
     source:
-      'levanter models/mistral.py MistralConfig (hidden_dim 4096, intermediate_dim 14336, num_layers 32, num_heads 32, num_kv_heads 8)',
+      'levanter models/mistral.py MistralConfig (seq_len 8192, hidden_dim 4096, intermediate_dim 14336, num_layers 32, num_heads 32, num_kv_heads 8)',
   },
   mixtral: {
     kind: 'llama',
@@ -103,7 +103,7 @@ const ARCHITECTURES: Readonly<Record<string, ArchDefaults>> = {
     experts: 8,
     reference: 'mistralai/Mixtral-8x7B-v0.1',
     source:
-      'levanter models/mixtral.py MixtralConfig (MistralConfig sizes, n_routed_experts 8, reference_checkpoint mistralai/Mixtral-8x7B-v0.1)',
+      'levanter models/mixtral.py MixtralConfig (seq_len 8192 and the other MistralConfig sizes, n_routed_experts 8, reference_checkpoint mistralai/Mixtral-8x7B-v0.1)',
   },
   olmo2: {
     kind: 'llama',
@@ -116,7 +116,7 @@ const ARCHITECTURES: Readonly<Record<string, ArchDefaults>> = {
     tied: false,
     reference: 'allenai/OLMo-2-1124-7B',
     source:
-      'levanter models/olmo.py Olmo2Config (hidden_dim 4096, intermediate_dim 11008, num_layers 32, num_heads 32, reference_checkpoint allenai/OLMo-2-1124-7B)',
+      'levanter models/olmo.py Olmo2Config (seq_len 4096, hidden_dim 4096, intermediate_dim 11008, num_layers 32, num_heads 32, reference_checkpoint allenai/OLMo-2-1124-7B)',
   },
 };
 
@@ -156,12 +156,37 @@ export const levanter: ConfigDialect = {
       if (steps) out.add('training.steps', steps.n, steps.at, `trainer.num_train_steps: ${steps.n}`);
       const batch = positiveIntegerAt(doc, 'trainer.train_batch_size');
       if (batch) out.add('training.globalBatch', batch.n, batch.at, `trainer.train_batch_size: ${batch.n} sequences`);
+      readSequenceLength(doc, out);
       readWeights(doc, out, file?.path);
     }
     readPrecision(doc, out);
     readTpuComment(doc, out);
   },
 };
+
+/**
+ * The training sequences are `model.seq_len` tokens long (train_lm chunks the data at the model's `Pos` axis):
+ * written, or the model class's default. With `use_hf_model_config` the checkpoint's own config sets it
+ * (`max_position_embeddings`), which this file does not state: left to the resolver.
+ */
+function readSequenceLength(doc: ConfigDoc, out: FactSink): void {
+  if (doc.get('use_hf_model_config')?.value === true) return;
+  const written = positiveIntegerAt(doc, 'model.seq_len');
+  if (written) {
+    out.add('training.seqLen', written.n, written.at, `model.seq_len: ${written.n}`);
+    return;
+  }
+  const typeAt = doc.get('model.type');
+  const arch = ARCHITECTURES[doc.str('model.type')?.trim().toLowerCase() ?? ''];
+  if (typeAt && arch)
+    out.add(
+      'training.seqLen',
+      arch.seqLen,
+      typeAt,
+      `model.seq_len not set: the ${doc.str('model.type')} config's default, ${arch.seqLen} (${arch.source})`,
+      'medium',
+    );
+}
 
 function inferenceKind(doc: ConfigDoc): { at: ConfigValue; detail: string } | undefined {
   const harness = doc.get('eval_harness');
