@@ -49,6 +49,7 @@ import type { EstimateSettings, Overrides } from './runSpec';
 import { nonRunPathReason, packageModuleReason, type EntryPointRules } from './resolve/entryPoint';
 import { mayHoldRunFacts } from './scan/prefilter';
 import { TextIndex } from './textIndex';
+import { mayStartARun } from './scan/prefilter';
 
 /**
  * The whole pipeline for one file: read facts, form runs, estimate, advise.
@@ -1127,7 +1128,10 @@ function analyzeFactsUnguarded(
       else throw e;
     }
   }
-  const linkedFiles = [...seen].filter((p) => p !== input.path);
+  // A file with no run that could not start one (a module of settings functions loading configs) links nothing, as a
+  // folder scan, which reads such a file only when a run links to it, has it (scan/scanJob.ts).
+  const linkedFiles =
+    runs.length === 0 && !mayStartARun(input.text, kind) ? [] : [...seen].filter((p) => p !== input.path);
   if (notebook) {
     const cells = notebook.cells;
     const map = (r: SourceRange) => rangeInCell(r, cells);

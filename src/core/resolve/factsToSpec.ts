@@ -2,6 +2,7 @@ import { findModel } from '../knowledge';
 import { YACS_DEFAULT } from '../extract/config/yacsDefaults';
 import { AUTO_PRECISION_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precisionSwitches';
 import { SET_FROM_VARIABLE } from '../extract/shell/words';
+import { NOT_MODEL_PATH } from '../extract/python/readers/trlx';
 import { RAY_PLACED_TOTAL } from '../extract/shell/openRlhfRay';
 import { DEFAULT_CONFIG_LINK } from '../extract/python/readers/lavisProgram';
 import type { Fact, FactKind, SourceRange } from '../facts';
@@ -179,6 +180,18 @@ function withoutPlaceholderIds(read: readonly Fact[]): readonly Fact[] {
  * run loads. The model stays unknown.
  */
 function modelFacts(facts: readonly Fact[]): readonly Fact[] {
+  // A trlx NeMo trainer builds the model its Megatron config describes: a settings module's model_path is not it.
+  // The program's other models (a reward classifier, a sentiment pipeline) are not it either, once the config names one.
+  if (facts.some((f) => !f.file && f.kind === 'model.id' && f.value === null && f.detail.endsWith(NOT_MODEL_PATH))) {
+    const fromConfig = (f: Fact) => !!f.file && /\.ya?ml$/.test(f.file);
+    const named = facts.some((f) => f.kind === 'model.id' && f.value !== null && fromConfig(f));
+    facts = facts.filter(
+      (f) =>
+        f.kind !== 'model.id' ||
+        fromConfig(f) ||
+        (named ? f.value === null && !f.file : !(f.file && /\.py$/.test(f.file))),
+    );
+  }
   const fromVariable = facts.some(
     (f) => !f.file && f.kind === 'model.id' && f.value === null && f.detail.endsWith(SET_FROM_VARIABLE),
   );

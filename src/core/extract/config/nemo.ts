@@ -13,6 +13,8 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
  * checkpoint) or `model.peft` (LoRA) says it starts from trained weights.
  */
 
+/** A model name with its size in it (`megatron_gpt_1.3b`, `gpt3_5b`, `llama_7B`). */
+const SIZED_NAME = /^[A-Za-z][\w.-]{0,40}[_-]\d{1,4}(?:\.\d{1,2})?[bBmM]$/;
 const GATED = /^(fast-)?(swiglu|geglu|reglu)$/;
 
 export const nemo: ConfigDialect = {
@@ -29,6 +31,11 @@ export const nemo: ConfigDialect = {
     const layers = doc.get('model.num_layers');
     const anchor = layers ?? doc.get('trainer')!;
     out.add('run.framework', 'nemo', anchor, 'NeMo Megatron config (trainer, exp_manager, model)');
+    // `name: megatron_gpt_1.3b`: the experiment's name, which names the model when it states its size (NeMo's own
+    // configs use the bare `megatron_gpt`, which names no model and is left out). Low: a model the program states wins.
+    const name = doc.str('name');
+    if (name && name.length <= 80 && SIZED_NAME.test(name))
+      out.add('model.id', name, doc.get('name')!, `name: ${name}`, 'low');
     const seq = doc.get('model.encoder_seq_length');
     const seqN = doc.num('model.encoder_seq_length');
     if (seq && seqN) out.add('training.seqLen', seqN, seq, `model.encoder_seq_length: ${seqN}`);

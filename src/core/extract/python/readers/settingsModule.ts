@@ -1,3 +1,4 @@
+import { onDefaultPath } from '../branches';
 import type { FileRule } from '../rules';
 import { SETTINGS_CLASS as SNAKE_OR_CAMEL_SETTINGS } from './localModules';
 
@@ -35,7 +36,7 @@ export const settingsModule: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   words: ['Config(', 'Args(', 'Arguments(', 'Settings(', 'Params(', '_config('],
-  read: (_index, ctx) => {
+  read: (index, ctx) => {
     if (!SETTINGS_CALL.test(ctx.text) || !/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
     const linked = new Set(ctx.facts.filter((f) => f.kind === 'link.module').map((f) => String(f.value)));
     // Names that stand for a module (`config` in `config.VLMConfig()`) and names of settings classes, each with
@@ -65,10 +66,20 @@ export const settingsModule: FileRule = {
     for (const [name, where] of modules)
       for (const call of ctx.text.matchAll(new RegExp(`(?:^|[^\\w.])${name}\\.(\\w{1,100})[ \\t]*\\(`, 'gm')))
         if (isSettingsClass(call[1]) && !used.has(where.file)) used.set(where.file, where.at);
+    // A settings function called only in branches the defaults do not take (`if cfg_name == "20B":
+    // nemo_config = default_nemo_20b_config()` with `cfg_name = os.environ.get("NEMO_CONFIG", "1.3B")`) is an
+    // alternative, not this run's.
+    const offPath = new Set<string>();
+    const onPath = new Set<string>();
+    for (const node of index.calls) {
+      const fn = node.childForFieldName('function');
+      if (fn?.type !== 'identifier' || !classes.has(fn.text)) continue;
+      (onDefaultPath(node, ctx.symbols) ? onPath : offPath).add(fn.text);
+    }
     for (const [name, where] of classes)
       if (new RegExp(`(?:^|[^\\w.])${name}[ \\t]*\\(`, 'm').test(ctx.text)) {
         if (!used.has(where.file)) used.set(where.file, where.at);
-        if (/^[a-z_]\w*$/.test(where.original))
+        if (/^[a-z_]\w*$/.test(where.original) && !(offPath.has(name) && !onPath.has(name)))
           functions.set(where.file, [...(functions.get(where.file) ?? []), where.original]);
       }
     for (const [file, at] of used) {

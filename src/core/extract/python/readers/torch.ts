@@ -152,12 +152,99 @@ function readStepWhileLoop(node: Node, ctx: PythonReadContext): void {
   ctx.add('launch.trainer', 'loop', condition, 'training loop over steps', 'medium');
 }
 
+/** Folders climbed at most from a file's own (`Path(__file__).parent.parent…`), and names followed to their value. */
+const MAX_UPS = 6;
+const MAX_PATH_HOPS = 4;
+
+/** Enclosing blocks climbed, and statements looked at in each, for a name's assignment. */
+const MAX_BLOCKS = 30;
+const MAX_STATEMENTS = 500;
+
+/**
+ * The value last assigned to a name before its use in an enclosing block (`here = Path(__file__).parent` a line
+ * above `here.parent / "x.yaml"`), for names the symbol table leaves out (lines no rule's words are on).
+ */
+function assignedBefore(use: Node): Node | undefined {
+  let at: Node | null = use.parent;
+  for (let i = 0; at && i < MAX_BLOCKS; at = at.parent, i++) {
+    if (at.type !== 'block' && at.type !== 'module') continue;
+    let found: Node | undefined;
+    const statements = at.namedChildren;
+    for (let k = 0; k < statements.length && k < MAX_STATEMENTS; k++) {
+      const statement = statements[k];
+      if (!statement || statement.endIndex > use.startIndex) break;
+      const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+      if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== use.text) continue;
+      found = assignment.childForFieldName('right') ?? undefined;
+    }
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * How many folders above the file's own a path base is: `Path(__file__).parent` (0), `Path(__file__).resolve()
+ * .parent.parent` (1), or a name bound to one (`here = Path(__file__).parent` then `here.parent.parent`);
+ * undefined for anything else.
+ */
+function foldersUp(node: Node | null, symbols: SymbolTable, hops = 0): number | undefined {
+  let ups = 0;
+  for (let at = node, i = 0; at && i < 20; i++) {
+    if (at.type === 'identifier') {
+      const bound = hops < MAX_PATH_HOPS ? (symbols.lookup(at.text)?.node ?? assignedBefore(at)) : undefined;
+      if (!bound || bound.id === at.id) return undefined;
+      const base = foldersUp(bound, symbols, hops + 1);
+      return base === undefined ? undefined : base + ups;
+    }
+    if (at.type === 'attribute') {
+      const name = at.childForFieldName('attribute')?.text;
+      if (name !== 'parent') return undefined;
+      ups++;
+      at = at.childForFieldName('object');
+      continue;
+    }
+    if (at.type !== 'call') return undefined;
+    const fn = at.childForFieldName('function');
+    const args = at.childForFieldName('arguments')?.namedChildren ?? [];
+    // `.resolve()` / `.absolute()` name the same file.
+    if (fn?.type === 'attribute' && /^(?:resolve|absolute)$/.test(fn.childForFieldName('attribute')?.text ?? '')) {
+      at = fn.childForFieldName('object');
+      continue;
+    }
+    // `Path(__file__)` is the file itself: its first `.parent` is its folder.
+    if (/^(?:pathlib\.)?Path$/.test(fn?.text ?? '') && args.length === 1 && args[0]?.text === '__file__')
+      return ups >= 1 && ups - 1 <= MAX_UPS ? ups - 1 : undefined;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `here.parent.parent / "configs" / "nemo" / "x.yaml"`: the path from the naming file's folder
+ * (`../../configs/nemo/x.yaml`), when every part after the base is a string.
+ */
+function pathFromOwnFolder(node: Node, symbols: SymbolTable): string | undefined {
+  const parts: string[] = [];
+  let at: Node | null = node;
+  for (let i = 0; at?.type === 'binary_operator' && at.childForFieldName('operator')?.text === '/' && i < 20; i++) {
+    const r = evaluate(at.childForFieldName('right'), symbols);
+    if (typeof r?.value !== 'string' || !/^[\w.-]{1,200}(?:\/[\w.-]{1,200}){0,8}$/.test(r.value)) return undefined;
+    parts.unshift(r.value);
+    at = at.childForFieldName('left');
+  }
+  const ups = foldersUp(at, symbols);
+  if (ups === undefined || parts.length === 0) return undefined;
+  return [...Array.from({ length: ups }, () => '..'), ...parts].join('/');
+}
+
 /**
  * A config file path as scripts write it: a literal or constant, or joined onto the script's own folder
  * (`os.path.join(HERE, "config.json")`, `Path(__file__).parent / "config.yaml"`), where the file name is
  * what links it (links are looked up next to the script first).
  */
 function configPathOf(node: Node, symbols: SymbolTable): string | undefined {
+  const fromHere = node.type === 'binary_operator' ? pathFromOwnFolder(node, symbols) : undefined;
+  if (fromHere) return fromHere;
   const direct = evaluate(node, symbols);
   if (typeof direct?.value === 'string') return direct.value;
   // `f"{opt.config}"`: an f-string that is one interpolation and nothing else is that value.

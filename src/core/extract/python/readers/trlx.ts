@@ -62,6 +62,12 @@ function readModelPath(value: Node, ctx: PythonReadContext, owner: string): void
   ctx.add('model.fromScratch', false, value, `model_path in ${owner}: trlx loads the checkpoint with from_pretrained`);
 }
 
+/**
+ * Ends the detail of the program's own unknown model where a NeMo trainer builds the Megatron model of its config:
+ * the settings module's `model_path` (a default the program's config carries along) is then not the run's model.
+ */
+export const NOT_MODEL_PATH = ', not model_path';
+
 /** Where trlx's NeMo trainers look a `megatron_cfg` file name up: `configs/nemo_configs/` of the checkout. */
 const NEMO_CONFIGS = 'configs/nemo_configs/';
 
@@ -83,9 +89,21 @@ function readTrainerKwargs(value: Node, trainer: string | undefined, ctx: Python
         v,
         `megatron_cfg in ${owner}: ${trainer} builds the model this NeMo config describes`,
       );
-      ctx.add('model.id', null, v, `${trainer} builds the Megatron model of ${r.value}, not model_path`, 'medium');
-    } else if (name === 'pretrained_model' && typeof r?.value === 'string')
+      ctx.add('model.id', null, v, `${trainer} builds the Megatron model of ${r.value}${NOT_MODEL_PATH}`, 'medium');
+    } else if (name === 'megatron_cfg' && (v.type === 'identifier' || v.type === 'call'))
+      // `megatron_cfg=nemo_config` (a config loaded by a settings function, read through that link).
+      ctx.add(
+        'model.id',
+        null,
+        v,
+        `${trainer} builds the Megatron model of the config ${truncate(v.text, 40)} holds${NOT_MODEL_PATH}`,
+        'medium',
+      );
+    else if (name === 'pretrained_model' && (typeof r?.value === 'string' || v.type === 'string')) {
+      // An f-string path (`f"/data/nemo-megatron-gpt-{size}/"`) is a checkpoint all the same.
       ctx.add('model.fromScratch', false, v, `pretrained_model in ${owner}: ${trainer} loads these weights`);
+      ctx.add('training.mode', 'finetune', v, `pretrained_model in ${owner}: ${trainer} trains from these weights`);
+    }
   }
 }
 
@@ -106,12 +124,19 @@ function readSection(section: string, pairs: Iterable<[string, Node]>, ctx: Pyth
   }
 }
 
+/** `**dict(...)` spreads followed inside one another. */
+const MAX_SPREAD = 3;
+
 /** The keyword arguments of a call, or the pairs of `dict(...)` / `{...}`, with their names. */
-function* pairsOf(node: Node, ctx: PythonReadContext, anyCall = false): Generator<[string, Node]> {
+function* pairsOf(node: Node, ctx: PythonReadContext, anyCall = false, depth = 0): Generator<[string, Node]> {
   if (node.type === 'call') {
     if (!anyCall && node.childForFieldName('function')?.text !== 'dict' && !/Config$/.test(ctx.callee(node).last))
       return;
     for (const kw of node.childForFieldName('arguments')?.namedChildren ?? []) {
+      // `TrainConfig(**dict(default.train.__dict__, trainer=..., trainer_kwargs=...))`: the dict's own keywords.
+      const spread = kw?.type === 'dictionary_splat' ? kw.namedChildren[0] : undefined;
+      if (spread?.type === 'call' && spread.childForFieldName('function')?.text === 'dict' && depth < MAX_SPREAD)
+        yield* pairsOf(spread, ctx, false, depth + 1);
       if (kw?.type !== 'keyword_argument') continue;
       const name = kw.childForFieldName('name')?.text;
       const value = kw.childForFieldName('value');
