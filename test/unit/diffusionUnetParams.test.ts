@@ -120,3 +120,73 @@ describe('diffusion UNet parameter counts (openaimodel layout)', () => {
     assert.equal(paramsOf(long), undefined);
   });
 });
+
+describe('diffusion UNet counts: per-level cross-attention only, vector class embeddings (fourteenth round)', () => {
+  const sd2 = `
+      in_channels: 4
+      out_channels: 4
+      model_channels: 320
+      attention_resolutions: [4, 2, 1]
+      num_res_blocks: 2
+      channel_mult: [1, 2, 4, 4]
+      use_spatial_transformer: true
+      transformer_depth: 1
+      context_dim: 1024`;
+
+  it('disable_self_attentions swaps a level’s self-attention for a second cross-attention (k, v from the context)', () => {
+    const base = paramsOf(ldm(sd2))!;
+    const first = paramsOf(ldm(`${sd2}\ndisable_self_attentions: [True, False, False, False]`))!;
+    // Level 0 (c = 320) holds 2 input and 3 output transformer blocks: each attn1 goes from 4c² + c to 2c² + 2·1024·c + c.
+    const c = 320;
+    assert.equal(first - base, 5 * (2 * c * 1024 - 2 * c * c));
+    assert.equal(paramsOf(ldm(`${sd2}\ndisable_self_attentions: [True, False]`)), undefined, 'one switch a level');
+    assert.equal(paramsOf(ldm(`${sd2}\ndisable_self_attentions: [yes, no, no, no]`)), undefined);
+  });
+
+  it('num_classes "sequential" with adm_in_channels adds Linear(A, 4C) + Linear(4C, 4C); without it the count is left unread', () => {
+    const base = paramsOf(ldm(sd2))!;
+    const E = 4 * 320;
+    assert.equal(
+      paramsOf(ldm(`${sd2}\nnum_classes: "sequential"\nadm_in_channels: 2048`)),
+      base + 2048 * E + E + E * E + E,
+    );
+    assert.equal(paramsOf(ldm(`${sd2}\nnum_classes: "sequential"`)), undefined);
+    assert.equal(paramsOf(ldm(`${sd2}\nadm_in_channels: 2048`)), undefined);
+  });
+});
+
+describe('Stable Diffusion 2 architectures named from an instantiate-from-config definition (fourteenth round)', () => {
+  const modelOf = (text: string) =>
+    extractConfigFacts(text, 'yaml').facts.find((x) => x.kind === 'model.id')?.value as string | undefined;
+  const config = (module: string, encoder: string, context: number) =>
+    [
+      'model:',
+      `  target: ldm.models.diffusion.ddpm.${module}`,
+      '  params:',
+      '    unet_config:',
+      '      target: ldm.modules.diffusionmodules.openaimodel.UNetModel',
+      '      params:',
+      '        model_channels: 320',
+      `        context_dim: ${context}`,
+      '    cond_stage_config:',
+      `      target: ldm.modules.encoders.modules.${encoder}`,
+    ].join('\n');
+
+  it('names the SD 2 release of each ldm module over the OpenCLIP text encoder and a 1024-wide context', () => {
+    assert.equal(modelOf(config('LatentDiffusion', 'FrozenOpenCLIPEmbedder', 1024)), 'stable-diffusion-2');
+    assert.equal(
+      modelOf(config('LatentUpscaleDiffusion', 'FrozenOpenCLIPEmbedder', 1024)),
+      'stable-diffusion-x4-upscaler',
+    );
+    assert.equal(
+      modelOf(config('LatentDepth2ImageDiffusion', 'FrozenOpenCLIPEmbedder', 1024)),
+      'stable-diffusion-2-depth',
+    );
+  });
+
+  it('keeps the module’s class for SD 1 (CLIP ViT-L, context 768) and for other projects’ modules on the same UNet', () => {
+    assert.equal(modelOf(config('LatentDiffusion', 'FrozenCLIPEmbedder', 768)), 'LatentDiffusion');
+    assert.equal(modelOf(config('ControlLDM', 'FrozenOpenCLIPEmbedder', 1024)), 'ControlLDM');
+    assert.equal(modelOf(config('LatentDiffusion', 'FrozenOpenCLIPEmbedder', 768)), 'LatentDiffusion');
+  });
+});

@@ -79,8 +79,8 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   },
   // Named for what they do to data or weights, before or after a run: none trains or serves a model.
   {
-    glob: '**/{convert,prepare,preprocess,download,export,merge}{_,-}*.{py,sh,bash,slurm,sbatch}',
-    reason: 'a data or weights utility (prepare, download, convert, export, merge), by its name',
+    glob: '**/{convert,prepare,preprocess,precompute,download,export,merge}{_,-}*.{py,sh,bash,slurm,sbatch}',
+    reason: 'a data or weights utility (prepare, precompute, download, convert, export, merge), by its name',
   },
   // Model merging (mergekit, weight averaging) trains nothing: a folder of such scripts, or one named for it.
   {
@@ -110,7 +110,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   // `export.py` writes a trained checkpoint out in another format (llama2.c's .bin, ONNX, TorchScript).
   { glob: '**/export.py', reason: 'a weights export utility (checkpoint conversion), by its name' },
   {
-    glob: '**/*{_prepare_data,_preprocess,_download,_convert}.{py,sh,bash}',
+    glob: '**/*{_prepare_data,_preprocess,_download,_convert,_precompute}.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert), by its name',
   },
   // Weight converters named for it (`siglip_converter.py`, `pp_checkpoint_converter.py`) and folders of them

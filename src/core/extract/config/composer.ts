@@ -196,6 +196,7 @@ function readHydraTrainer(doc: ConfigDoc, out: FactSink): void {
   const duration = doc.get(`${section}.max_duration`);
   if (duration) readDuration(duration, out, doc);
   readModelFactory(doc, out);
+  readAutoencoderFactory(doc, out);
   const precision = doc.get(`${section}.precision`);
   if (precision || out.facts.some((f) => f.kind === 'training.precision')) return;
   const device = doc.str(`${section}.device`);
@@ -222,6 +223,46 @@ function readModelFactory(doc: ConfigDoc, out: FactSink): void {
   if (!/^[A-Za-z][\w-]{1,80}$/.test(name)) return;
   const row = findModel(name);
   if (row) out.add('model.id', row.id, target, `model._target_: ${target.value} builds ${row.id}`, 'medium');
+}
+
+/**
+ * The parameters of the KL-f8 autoencoder (AutoencoderKL: ch 128, ch_mult 1,2,4,4, 4 latent channels) every Stable
+ * Diffusion 1.x, 2.x and XL pipeline ships in its `vae/` folder: the diffusers port's AutoencoderKL of
+ * CompVis/stable-diffusion-v1-4 holds 83,653,863 parameters (the same count diffusionUnetParams.ts works out from the
+ * ddconfig). SD 3's VAE has 16 latent channels: another size, not read here.
+ */
+const SD_VAE_PARAMS = 83_653_863;
+
+/**
+ * `model: { _target_: pkg.models.build_diffusers_autoencoder, model_name: org/stable-diffusion-..., pretrained: false }`:
+ * a factory named for an autoencoder builds the VAE of the pipeline `model_name` names, not the pipeline. Trained is
+ * that autoencoder (Stable Diffusion's KL-f8 size); `pretrained: false` builds it from its config with random weights.
+ */
+function readAutoencoderFactory(doc: ConfigDoc, out: FactSink): void {
+  const target = doc.get('model._target_');
+  if (typeof target?.value !== 'string') return;
+  const factory = target.value.trim().split('.').pop() ?? '';
+  if (!/^[\w]{0,60}(?:autoencoder|_vae)[\w]{0,60}$/i.test(factory) && !/^vae(?:_\w{0,60})?$/i.test(factory)) return;
+  const pretrained = doc.get('model.pretrained');
+  if (pretrained?.value === false) {
+    out.add(
+      'training.mode',
+      'pretrain',
+      pretrained,
+      `model.pretrained: false: ${factory} builds the autoencoder with random weights`,
+    );
+    out.add('model.fromScratch', true, pretrained, `model.pretrained: false (${factory})`);
+  }
+  const name = doc.get('model.model_name');
+  const pipeline = typeof name?.value === 'string' ? name.value.trim() : '';
+  if (name && pipeline.length <= 200 && /stable-diffusion(?!-3)/i.test(pipeline))
+    out.add(
+      'model.params',
+      SD_VAE_PARAMS,
+      name,
+      `${factory} builds the VAE of ${pipeline}: Stable Diffusion's KL-f8 AutoencoderKL, 83.7M (the diffusers AutoencoderKL of stable-diffusion-v1-4)`,
+      'medium',
+    );
 }
 
 /**

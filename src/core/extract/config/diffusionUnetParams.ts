@@ -83,6 +83,20 @@ function intList(doc: ConfigDoc, path: string, allowEmpty = false): number[] | u
   return out;
 }
 
+/** A list of booleans at `path` (`[True, False]`), capped at MAX_LEVELS; undefined where an item is not one. */
+function flags(doc: ConfigDoc, path: string): boolean[] | undefined {
+  if (doc.get(path)?.shape !== 'seq') return undefined;
+  const out: boolean[] = [];
+  for (let i = 0; i <= MAX_LEVELS; i++) {
+    if (!doc.has(`${path}.${i}`)) break;
+    const v = doc.get(`${path}.${i}`)?.value;
+    if (v === true || v === 'true' || v === 'True') out.push(true);
+    else if (v === false || v === 'false' || v === 'False') out.push(false);
+    else return undefined;
+  }
+  return out.length > MAX_LEVELS ? undefined : out;
+}
+
 function flag(doc: ConfigDoc, path: string): boolean {
   const v = doc.get(path)?.value;
   return v === true || v === 'true' || v === 'True';
@@ -123,15 +137,23 @@ function unetCount(doc: ConfigDoc, path: string, control: boolean): number | und
   if (dims !== undefined && dims !== 2) return undefined;
   // Settings of later UNets (per-level depths, class embeddings of vectors, attention switched off per block)
   // change the layout beyond what this count follows.
-  for (const k of [
-    'num_attention_blocks',
-    'disable_self_attentions',
-    'adm_in_channels',
-    'spatial_transformer_attn_type',
-  ])
+  for (const k of ['num_attention_blocks', 'spatial_transformer_attn_type'])
     if (doc.has(`${path}.${k}`) && doc.get(`${path}.${k}`)?.value !== null) return undefined;
+  // `disable_self_attentions: [True, True, True, False]` (one switch a level): that level's transformer blocks make
+  // their first attention a second cross-attention to the context (ldm attention.py BasicTransformerBlock,
+  // `disable_self_attn`: attn1 built with context_dim), so its k and v come from the context's width.
+  const noSelf = doc.has(`${path}.disable_self_attentions`) ? flags(doc, `${path}.disable_self_attentions`) : [];
+  if (noSelf === undefined || (noSelf.length > 0 && noSelf.length !== mult.length)) return undefined;
+  // A class embedding: `num_classes: N` an nn.Embedding(N, 4C); `num_classes: "sequential"` with `adm_in_channels: A`
+  // a vector embedding Linear(A, 4C) + SiLU + Linear(4C, 4C) (openaimodel.py UNetModel, label_emb: the unCLIP and
+  // SDXL image/size conditioning).
   const classes = doc.get(`${path}.num_classes`);
-  const nClasses = classes && classes.value !== null ? doc.num(`${path}.num_classes`) : 0;
+  const sequential = classes?.value === 'sequential';
+  const adm = sequential ? doc.num(`${path}.adm_in_channels`) : undefined;
+  if (sequential && !positive(adm)) return undefined;
+  if (!sequential && doc.has(`${path}.adm_in_channels`) && doc.get(`${path}.adm_in_channels`)?.value !== null)
+    return undefined;
+  const nClasses = sequential ? 0 : classes && classes.value !== null ? doc.num(`${path}.num_classes`) : 0;
   if (nClasses === undefined || (nClasses !== 0 && !positive(nClasses, 1e6))) return undefined;
   const spatial = flag(doc, `${path}.use_spatial_transformer`);
   const depth = spatial ? (doc.has(`${path}.transformer_depth`) ? doc.num(`${path}.transformer_depth`) : 1) : 0;
@@ -152,15 +174,16 @@ function unetCount(doc: ConfigDoc, path: string, control: boolean): number | und
     2 * o +
     conv3(o, o) +
     (i !== o ? conv1(i, o) : 0);
-  const attention = (c: number) => {
+  const attention = (c: number, crossOnly: boolean) => {
     if (!spatial) return 2 * c + conv1(c, 3 * c) + conv1(c, c);
     const x = context ?? c;
-    const block = 4 * c * c + c + (2 * c * c + 2 * x * c + c) + (12 * c * c + 9 * c) + 6 * c;
+    const first = crossOnly ? 2 * c * c + 2 * x * c + c : 4 * c * c + c;
+    const block = first + (2 * c * c + 2 * x * c + c) + (12 * c * c + 9 * c) + 6 * c;
     return 2 * c + conv1(c, c) + depth! * block + conv1(c, c);
   };
   const resize = (c: number) => (updown ? res(c, c) : resample ? conv3(c, c) : 0);
 
-  let total = C * E + E + E * E + E + nClasses * E + conv3(inC, C);
+  let total = C * E + E + E * E + E + nClasses * E + (adm ? adm * E + E + E * E + E : 0) + conv3(inC, C);
   const skips = [C];
   let ch = C;
   let ds = 1;
@@ -168,7 +191,7 @@ function unetCount(doc: ConfigDoc, path: string, control: boolean): number | und
     for (let r = 0; r < R; r++) {
       total += res(ch, m * C);
       ch = m * C;
-      if (attn.includes(ds)) total += attention(ch);
+      if (attn.includes(ds)) total += attention(ch, noSelf[level] === true);
       skips.push(ch);
     }
     if (level !== mult.length - 1) {
@@ -177,7 +200,8 @@ function unetCount(doc: ConfigDoc, path: string, control: boolean): number | und
       ds *= 2;
     }
   });
-  total += 2 * res(ch, ch) + attention(ch);
+  // The middle block's transformer keeps its self-attention unless `disable_middle_self_attn` (same layout otherwise).
+  total += 2 * res(ch, ch) + attention(ch, flag(doc, `${path}.disable_middle_self_attn`));
   if (control) {
     // Zero convolutions after each input block and the middle block; the hint encoder into model_channels.
     for (const c of skips) total += conv1(c, c);
@@ -190,7 +214,7 @@ function unetCount(doc: ConfigDoc, path: string, control: boolean): number | und
     for (let r = 0; r <= R; r++) {
       total += res(ch + (skips.pop() ?? 0), C * mult[level]);
       ch = C * mult[level];
-      if (attn.includes(ds)) total += attention(ch);
+      if (attn.includes(ds)) total += attention(ch, noSelf[level] === true);
       if (level > 0 && r === R) {
         total += resize(ch);
         ds /= 2;

@@ -107,7 +107,7 @@ function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSi
       : 'instantiate-from-config model definition (target/params, no lightning section)',
   );
   nameModel(doc, module, out);
-  readNetworkPrecision(doc, out);
+  if (!readNetworkPrecision(doc, out)) samplingAutocast(doc, module, out);
   out.add(
     'launch.inference',
     'config:instantiate-config',
@@ -132,23 +132,44 @@ function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSi
  * `use_bf16` beside it). `use_fp16: False` with no bf16 switch runs it in float32. A sampling script may still
  * autocast around it; what the config says is what is read here.
  */
-function readNetworkPrecision(doc: ConfigDoc, out: FactSink): void {
+function readNetworkPrecision(doc: ConfigDoc, out: FactSink): boolean {
   for (const key of NETWORK_KEYS) {
     const bf16 = doc.get(`model.params.${key}.params.use_bf16`);
     const fp16 = doc.get(`model.params.${key}.params.use_fp16`);
     if (bf16?.value === true) {
       out.add('training.precision', 'bf16', bf16, `${key}.params.use_bf16: True (the UNet runs in bfloat16)`);
-      return;
+      return true;
     }
     if (fp16?.value === true) {
       out.add('training.precision', 'fp16', fp16, `${key}.params.use_fp16: True (the UNet runs in float16)`);
-      return;
+      return true;
     }
     if (fp16?.value === false) {
       out.add('training.precision', 'fp32', fp16, `${key}.params.use_fp16: False (the UNet runs in float32)`, 'medium');
-      return;
+      return true;
     }
   }
+  return false;
+}
+
+/**
+ * A Stable Diffusion sampling definition whose UNet sets no dtype switch at all: the Stable Diffusion sampling
+ * programs run the model under `torch.autocast("cuda")` unless told otherwise (CompVis/stable-diffusion
+ * scripts/txt2img.py and img2img.py: `--precision` with choices full/autocast, default autocast; the same default in
+ * the SD 2 scripts), so it computes in float16. Read only for the releases named above, whose configs are what those
+ * programs load; an explicit `use_fp16: False` (the CPU/IPEX configs) stays float32.
+ */
+function samplingAutocast(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
+  const name = className(String(module.value));
+  const release = name ? stableDiffusion2Release(doc, name) : undefined;
+  if (!release) return;
+  out.add(
+    'training.precision',
+    'fp16',
+    module,
+    `${release} sampling definition without use_fp16: Stable Diffusion's sampling programs autocast to float16 on CUDA by default (--precision autocast)`,
+    'low',
+  );
 }
 
 /**
@@ -158,7 +179,16 @@ function readNetworkPrecision(doc: ConfigDoc, out: FactSink): void {
 function nameModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): ConfigValue {
   const network = networkOf(doc);
   const name = className(String(module.value));
-  if (name)
+  const release = name ? stableDiffusion2Release(doc, name) : undefined;
+  if (name && release)
+    out.add(
+      'model.id',
+      release,
+      module,
+      `${name} over an SD 2 UNet (model_channels ${doc.num('model.params.unet_config.params.model_channels')}, context_dim 1024) conditioned by the OpenCLIP text encoder: the ${release} architecture`,
+      'medium',
+    );
+  else if (name)
     out.add(
       'model.id',
       name,
@@ -170,6 +200,32 @@ function nameModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): ConfigVa
     );
   readSize(doc, module, out);
   return module;
+}
+
+/**
+ * Stable Diffusion 2's architecture, told by what the 2.x release changed: the text encoder is OpenCLIP ViT-H/14
+ * (`FrozenOpenCLIPEmbedder`, whose 1024-wide tokens the UNet cross-attends to: `context_dim: 1024`), where 1.x used
+ * CLIP ViT-L/14 (`FrozenCLIPEmbedder`, 768). Source: the Stability-AI/stablediffusion README, News of November 2022
+ * (SD 2.0 keeps 1.5's UNet size and changes the text encoder to OpenCLIP ViT-H), and the released checkpoints' model cards
+ * (huggingface.co/stabilityai/stable-diffusion-2, -2-inpainting, -2-depth, -x4-upscaler, -2-1-unclip), each one of
+ * these modules: LatentDiffusion, LatentInpaintDiffusion, LatentDepth2ImageDiffusion, LatentUpscaleDiffusion,
+ * ImageEmbeddingConditionedLatentDiffusion. Only the ldm diffusion modules (a class named `...Diffusion`) are named
+ * so; a module of another project built on the same UNet (ControlNet's `ControlLDM`) keeps its own name.
+ */
+const SD2_RELEASES: readonly (readonly [RegExp, string])[] = [
+  [/^LatentInpaintDiffusion$/, 'stable-diffusion-2-inpainting'],
+  [/^LatentDepth2ImageDiffusion$/, 'stable-diffusion-2-depth'],
+  [/^LatentUpscaleDiffusion$/, 'stable-diffusion-x4-upscaler'],
+  [/^ImageEmbeddingConditionedLatentDiffusion$/, 'stable-diffusion-2-1-unclip'],
+  [/^LatentDiffusion$/, 'stable-diffusion-2'],
+];
+
+function stableDiffusion2Release(doc: ConfigDoc, name: string): string | undefined {
+  const release = SD2_RELEASES.find(([re]) => re.test(name))?.[1];
+  if (!release) return undefined;
+  if (!/(^|\.)FrozenOpenCLIPEmbedder$/.test(doc.str('model.params.cond_stage_config.target') ?? '')) return undefined;
+  if (doc.num('model.params.unet_config.params.context_dim') !== 1024) return undefined;
+  return release;
 }
 
 function readSize(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {

@@ -25,6 +25,9 @@ const UTILITY_WORDS = new Set([
   'prepare',
   'preprocess',
   'preprocessing',
+  // Latents or text embeddings computed once and stored as a dataset the training then streams
+  // (`precompute_latents.py`, `t5_precompute.py`): data preparation, whatever model it runs to encode.
+  'precompute',
   'export',
   'merge',
   'router',

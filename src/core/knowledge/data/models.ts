@@ -8682,6 +8682,18 @@ export const MODELS: readonly Model[] = [
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
   },
   {
+    // SD 2.0 at 512px (eps-prediction): the base the 768px model was trained from; same UNet.
+    id: 'stabilityai/stable-diffusion-2-base',
+    aliases: [],
+    family: 'stable-diffusion',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 865_000_000,
+    smallerSiblings: [],
+    source:
+      'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+  },
+  {
     // SD 2.0 at 768px (v-prediction); `stable-diffusion-2`: the name code gives the family (a factory
     // `stable_diffusion_2`), the same 865M UNet as every 2.x checkpoint.
     id: 'stabilityai/stable-diffusion-2',

@@ -15,9 +15,11 @@ const KEYWORDS = ['model_name', 'model_id'] as const;
 export const configModelName: CallRule = {
   framework: 'python',
   words: ['model_name=', 'model_id='],
+  // Also a model factory named for a catalog model (`stable_diffusion_2(model_name="org/stable-diffusion-2-base")`, the
+  // builders of diffusion and vision repositories): the keyword picks which checkpoint of that family it loads.
   when: ({ last, node }) =>
-    /Config$/.test(last) &&
-    /\bmodel_(?:name|id)\s*=/.test(node.childForFieldName('arguments')?.text.slice(0, 4000) ?? ''),
+    /\bmodel_(?:name|id)\s*=/.test(node.childForFieldName('arguments')?.text.slice(0, 4000) ?? '') &&
+    (/Config$/.test(last) || (/^[a-z][a-z0-9_]{2,60}$/.test(last) && findModel(last) !== undefined)),
   read: ({ node, full, ctx }) => {
     const args = node.childForFieldName('arguments');
     if (!args) return false;

@@ -181,8 +181,17 @@ export const generation: CallRule = {
   // `engine.generate_batch(tokens, num_samples=8)` (nanochat's Engine): a batch of completions from an inference
   // engine or model handle; elsewhere the name often makes synthetic training data, so only on such a receiver.
   // `super().generate(...)` in a model class's own generate: the library overriding its parent, not a call to serve.
-  when: ({ full, last }) =>
-    (last === 'generate' && !/^super\([^)]*\)\./.test(full)) ||
+  // A bare `generate(config)` handed only the program's settings (a Hydra program's `return generate(config)`) is the
+  // package's own entry function, config-driven like `train(config)`: not a model's generate.
+  when: ({ full, last, node }) =>
+    (last === 'generate' &&
+      !/^super\([^)]*\)\./.test(full) &&
+      !(
+        full === 'generate' &&
+        /^\(\s*(?:config|cfg|conf|args|opts?|hparams|params)\s*\)$/.test(
+          node.childForFieldName('arguments')?.text.slice(0, 60) ?? '',
+        )
+      )) ||
     full === 'pipeline' ||
     full === 'transformers.pipeline' ||
     (last === 'generate_batch' && /(?:^|\.)(?:engine|model|llm|generator)\.generate_batch$/i.test(full)),
