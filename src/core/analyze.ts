@@ -47,9 +47,8 @@ import { problemAt, type Problem } from './problem';
 import { printable } from './report/neutralise';
 import type { EstimateSettings, Overrides } from './runSpec';
 import { nonRunPathReason, packageModuleReason, type EntryPointRules } from './resolve/entryPoint';
-import { mayHoldRunFacts } from './scan/prefilter';
+import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
-import { mayStartARun } from './scan/prefilter';
 
 /**
  * The whole pipeline for one file: read facts, form runs, estimate, advise.

@@ -54,6 +54,20 @@ interface ArchDefaults {
   readonly reference?: string;
   readonly source: string;
 }
+/** MistralConfig's defaults; MixtralConfig keeps them and adds its experts. */
+const MISTRAL: ArchDefaults = {
+  kind: 'llama',
+  d: 4096,
+  layers: 32,
+  heads: 32,
+  kvHeads: 8,
+  ffn: 14336,
+  seqLen: 8192,
+  tied: false,
+  source:
+    'levanter models/mistral.py MistralConfig (seq_len 8192, hidden_dim 4096, intermediate_dim 14336, num_layers 32, num_heads 32, num_kv_heads 8)',
+};
+
 const ARCHITECTURES: Readonly<Record<string, ArchDefaults>> = {
   gpt2: {
     kind: 'gpt2',
@@ -79,27 +93,9 @@ const ARCHITECTURES: Readonly<Record<string, ArchDefaults>> = {
     source:
       'levanter models/llama.py LlamaConfig (seq_len 2048, hidden_dim 4096, intermediate_dim 11008, num_layers 32, num_heads 32, num_kv_heads 32, untied, reference_checkpoint NousResearch/Llama-2-7b-hf)',
   },
-  mistral: {
-    kind: 'llama',
-    d: 4096,
-    layers: 32,
-    heads: 32,
-    kvHeads: 8,
-    ffn: 14336,
-    seqLen: 8192,
-    tied: false,
-    source:
-      'levanter models/mistral.py MistralConfig (seq_len 8192, hidden_dim 4096, intermediate_dim 14336, num_layers 32, num_heads 32, num_kv_heads 8)',
-  },
+  mistral: MISTRAL,
   mixtral: {
-    kind: 'llama',
-    d: 4096,
-    layers: 32,
-    heads: 32,
-    kvHeads: 8,
-    ffn: 14336,
-    seqLen: 8192,
-    tied: false,
+    ...MISTRAL,
     experts: 8,
     reference: 'mistralai/Mixtral-8x7B-v0.1',
     source:
