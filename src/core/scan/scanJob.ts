@@ -103,9 +103,9 @@ export class LinkedFactsMemo {
 }
 
 /**
- * Why a file that starts a run is left out without being read, if it is: a Python program where runs are not
- * (tests, CI, docs, the user's exclusions; only a directive brings it back, and reading it would show nothing
- * else; a module of constants is still read, as only its facts make it a config), a library module whose text
+ * Why a file that starts a run is left out without being read, if it is: a Python program, config or shell
+ * script where runs are not (tests, CI, docs, the user's exclusions; only a directive brings it back, and reading
+ * it would show nothing else; a module of constants is still read, as only its facts make it a config), a library module whose text
  * shows that nothing of it runs when it is executed (libraryText.ts), or a file of results (an
  * evaluation's metrics, a trainer's state), which come by the thousand and may embed the configuration they were
  * made with. A run that links to the file still reads it.
@@ -116,6 +116,13 @@ function leftOutUnread(job: ScanJob, kind: FileKind | null, text: string): strin
     return mayBeConfigModule(text)
       ? undefined
       : (nonRunPathReason(job.display, job.entryRules) ?? definitionsOnlyReason(text));
+  // A config or shell script where runs are not (a CI workflow, a test's config) cannot be brought back by its
+  // own facts (only Python readers and directives say a file is a run), so reading it would show nothing.
+  // Notebooks are read: their code is Python.
+  if (kind !== 'notebook') {
+    const byPath = nonRunPathReason(job.display, job.entryRules);
+    if (byPath) return byPath;
+  }
   return resultsRecordReason(job.path, text);
 }
 
