@@ -11,6 +11,7 @@ import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault
 import { llamaPackageLoad, llamaProgramFlags } from './readers/llamaCheckpoint';
 import { featureCacheProgram } from './readers/featureCache';
 import { deepspeedMii } from './readers/deepspeedMii';
+import { argumentPipelineRun } from './readers/argumentPipeline';
 import {
   policyActions,
   policyConstruction,
@@ -188,6 +189,7 @@ export const CALL_RULES: readonly CallRule[] = [
   dnnlibTrainingLoop,
   slurmSubmit.slurmSubmission,
   deepspeedMii,
+  argumentPipelineRun,
   mlcEngine,
   fastllmModel,
   tensorrtLlmRuntime,
