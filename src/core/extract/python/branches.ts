@@ -15,6 +15,21 @@ const MAX_DEPTH = 40;
 const MODEL_FLAG =
   /(?:^|\.)(?:model_name_or_path|pretrained_model_name_or_path|model_name|model_id|model_path|base_model)$/;
 
+/** Comparisons that test a value against nothing (`!= ""`, `is not None`). */
+const EMPTINESS_TEST: ReadonlySet<string> = new Set(['==', '!=', 'is', 'is not']);
+
+/**
+ * `flag` is a model flag at its empty default (`''` or None) and `other` is that empty value written out: the
+ * comparison asks whether the flag was given on the command line.
+ */
+function givenTest(flag: Node, other: Node, symbols: SymbolTable): boolean {
+  if (!MODEL_FLAG.test(flag.text)) return false;
+  const empty = other.type === 'none' || (other.type === 'string' && /^[rbuRBU]?(?:''|"")$/.test(other.text));
+  if (!empty) return false;
+  const r = evaluate(flag, symbols);
+  return r !== undefined && (r.value === null || r.value === '') && r.via.startsWith('default of');
+}
+
 /** true / false when the condition is decided by known values, undefined otherwise. */
 export function decideCondition(condition: Node | null, symbols: SymbolTable, depth = 0): boolean | undefined {
   if (!condition || depth > 4) return undefined;
@@ -58,6 +73,15 @@ export function decideCondition(condition: Node | null, symbols: SymbolTable, de
       .map((c) => c!.text)
       .join(' ');
     const [left, right] = condition.namedChildren;
+    // `if args.model_path != "":` / `if args.model_name is not None:` with the flag's empty default: the test asks
+    // whether the flag was given (the program is run with it), so which branch runs is the command line's business.
+    if (
+      EMPTINESS_TEST.has(ops) &&
+      left &&
+      right &&
+      (givenTest(left, right, symbols) || givenTest(right, left, symbols))
+    )
+      return undefined;
     if ((ops === 'in' || ops === 'not in') && left && right) {
       const needle = evaluate(left, symbols);
       const hay = evaluate(right, symbols);

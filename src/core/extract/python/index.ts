@@ -75,6 +75,7 @@ import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { loaderModule, packageReexports } from './readers/loaderModule';
 import { moduleDemoSampling } from './readers/moduleDemo';
+import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
@@ -300,6 +301,7 @@ export const FILE_RULES: readonly FileRule[] = [
   diffusion.registryBuild,
   sbert.sentenceTransformerModels,
   moduleDemoSampling,
+  scoringProgram,
   // Last: marks the facts every rule read inside a module's settings functions.
   settingsFunctions,
 ];

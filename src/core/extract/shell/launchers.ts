@@ -1043,7 +1043,9 @@ function stripWrapper(rest: string): { spent: string; rest: string } | undefined
   }
   const runner = RUNNER.exec(rest);
   if (runner) {
-    const word = /\S+/g;
+    // A quoted value is one word (`--container-mounts "<DIRECTORIES TO MOUNT>"`, a placeholder left to fill in):
+    // a quote is matched to its closing quote on the line, one character at a time otherwise (no nested repeat).
+    const word = /(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|[^\s"']|["'])+/g;
     word.lastIndex = runner[0].length;
     // Values an option may still take: `--mca btl ^openib` has two.
     let values = 0;
