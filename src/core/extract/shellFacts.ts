@@ -13,6 +13,7 @@ import { CHECKPOINT_FILE_FLAGS, checkpointFileModel } from './shell/checkpointPa
 import { flagMeaning, sizingKindFor } from './sizingNames';
 import { modelFromVariable } from './shell/modelVariable';
 import { withoutTrailingSlashes } from '../trimSlashes';
+import { modelNameOfConfigFile } from './config/satDiffusion';
 
 /**
  * Reads launch scripts: SLURM `#SBATCH` directives, the command lines of the launchers in
@@ -393,6 +394,12 @@ const MIN_SMOKE_CHECKS = 3;
 
 /** Launch commands read per file, and flags per command: far above real scripts, and a bound on the work per file. */
 const MAX_LAUNCHES = 1000;
+
+/** Configs read after one `--base` flag. */
+const MAX_BASE_CONFIGS = 8;
+
+/** Variables whose value names other variables, expanded per file to see whether they hold a launch command. */
+const MAX_EXPANDED_VALUES = 50;
 /**
  * The line without its continuation backslash when it continues onto `next`, else undefined. `--warmup_steps 500 \ `
  * (a blank after the backslash) ends the command in bash, and the flags on the lines after it would run as commands of
@@ -530,7 +537,20 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   let builtHere: Set<string> | undefined;
   const smokeDriver = (text.match(SMOKE_CHECKS) ?? []).length >= MIN_SMOKE_CHECKS;
   // Variables whose value is a launch command (`LAUNCHER="accelerate launch ..."`), found once.
-  const launcherVariables = new Set([...vars].filter(([, v]) => matchLauncher(v) !== undefined).map(([k]) => k));
+  // A command assembled from other variables (`run_cmd="$environs python train.py ..."` then `eval ${run_cmd}`) is one
+  // once they are expanded: only values naming a variable are expanded to look, and only so many per file.
+  let expandedValues = 0;
+  const launcherVariables = new Set(
+    [...vars]
+      .filter(
+        ([, v]) =>
+          matchLauncher(v) !== undefined ||
+          (v.includes('$') &&
+            ++expandedValues <= MAX_EXPANDED_VALUES &&
+            matchLauncher(expandShell(v, vars)) !== undefined),
+      )
+      .map(([k]) => k),
+  );
   // Where CUDA_VISIBLE_DEVICES is first set, found once (not re-joined and re-searched for every launch line).
   const visibleLine = lines.findIndex((l) => VISIBLE_DEVICES.test(l));
   // Process-layout variables exported for a launcher that reads them from the environment (ms-swift's and
@@ -687,7 +707,13 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // `for IDX in {0..7}; do CUDA_VISIBLE_DEVICES=$IDX python eval.py --chunk-idx $IDX &`: the loop starts its
     // processes side by side, one device each; together they are one job on that many devices, not N runs.
     const spread = visible ? undefined : devicePerLoopValue(logical, loops);
+    // `WORLD_SIZE=1 RANK=0 LOCAL_RANK=0 python train.py`: a single process told it is the whole world (the
+    // torch.distributed environment a program reads when no launcher sets it): that many processes, one device each.
+    const world =
+      launch.launcher.name === 'python' ? /(?:^|\s)WORLD_SIZE=["']?(\d{1,4})["']?\s/.exec(launch.command.prefix) : null;
     if (ranks) add('hardware.devices', ranks.n, ranks.detail);
+    else if (world && Number(world[1]) > 0 && !visible && !spread)
+      add('hardware.devices', Number(world[1]), `WORLD_SIZE=${world[1]} on the command`);
     else if (spread) add('hardware.devices', spread.count, `${spread.detail}, one device per process`);
     else if (visible)
       add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
@@ -809,6 +835,36 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       const file = /^["']?([^\s"']+\.(?:ya?ml|json))/.exec(word)?.[1];
       if (file) add('link.config', file, `--${flag} ${file}`);
     }
+    // `--base a.yaml b.yaml` (latent-diffusion's main.py, generative-models, SwissArmyTransformer programs): the
+    // configs are merged in order, each a part of the run. Read word by word (no pattern over the whole line).
+    const base = tokens.findIndex((w) => w === '--base');
+    let named = false;
+    if (base >= 0)
+      for (let k = base + 1; k < tokens.length && k <= base + MAX_BASE_CONFIGS; k++) {
+        const file = /^["']?([^\s"'$]+\.ya?ml)["']?$/.exec(tokens[k])?.[1];
+        if (!file) break;
+        add('link.config', file, `--base ${file}`);
+        // A model config named for a sized model (`configs/x_5b_lora.yaml`) says the model and its use even where
+        // the file is not in the repository; the config's own reading, when found, outranks these (low).
+        const model = named ? undefined : modelNameOfConfigFile(file);
+        if (!model || !sizeFromModelName(model)) continue;
+        named = true;
+        facts.push({
+          kind: 'model.id',
+          value: model,
+          range,
+          confidence: 'low',
+          detail: `${model}: the model config ${file} is named for`,
+        });
+        if (/(?:^|[_-])lora(?:[_-]|\.ya?ml$)/i.test(fileNameOf(file)))
+          facts.push({
+            kind: 'training.mode',
+            value: 'lora',
+            range,
+            confidence: 'low',
+            detail: `${file}: a LoRA config by its name`,
+          });
+      }
     // Megatron pads GPT-2's 50,257-token vocabulary to 50,304 (--make-vocab-size-divisible-by 128).
     if (values(/--(vocab[-_]file)[=\s]+([^=\s]\S*)/gi).some(([, word]) => /gpt2/i.test(word)))
       facts.push({
@@ -951,6 +1007,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       )
         // `--lora_enable True`: LLaVA's training script and those built on it.
         add('training.adapter', 'lora', `--${m[1]}`);
+      else if ((name === 'training_type' || name === 'train_type') && raw && /^q?lora$/i.test(raw))
+        // `--training_type lora` (against `sft`, full training): the choice diffusers-based fine-tuning programs
+        // take as a flag (the CogVideoX and finetrainers-style `Args`); `qlora` a 4-bit base under it.
+        add('training.adapter', raw.toLowerCase(), `--${m[1]} ${raw}`);
       else if (
         (name === 'load_in_4bit' || name === 'use_4bit_quantization' || name === 'use_4bit' || name === 'use_qlora') &&
         !/^(false|0)$/i.test(raw)

@@ -79,7 +79,7 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
   },
   {
     kind: 'training.epochs',
-    names: ['num_train_epochs', 'num_epochs', 'epochs', 'max_epochs', 'max_epoch', 'n_epochs'],
+    names: ['num_train_epochs', 'num_epochs', 'epochs', 'max_epochs', 'max_epoch', 'n_epochs', 'train_epochs'],
     only: [
       {
         names: ['total_epochs'],

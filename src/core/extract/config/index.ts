@@ -33,6 +33,7 @@ import { openNmt } from './openNmt';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
+import { satModelConfig, satSharedSettings } from './satDiffusion';
 import { selfSupervisedVit } from './selfSupervisedVit';
 import { stableAudio } from './stableAudio';
 import { structuredArgs } from './structuredArgs';
@@ -90,6 +91,8 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   deepseekModelArgs,
   meshTransformerJax,
   vitsTts,
+  satModelConfig,
+  satSharedSettings,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
