@@ -631,6 +631,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     }
     // `echo $CMD`: the command is printed (its `&&` are words then), not run.
     if (/^\s*(?:echo|printf)\s/.test(logical) && !/&&|\|\||;/.test(logical)) continue;
+    // `eval "$CMD"` runs the command the variable holds as `eval $CMD` does (the quotes keep its words together for
+    // eval, which splits them again).
+    logical = logical.replace(/^(\s*eval[ \t]+)"(\$\{?\w{1,64}\}?)"[ \t]*$/, '$1$2');
     // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded:
     // only lines naming a variable that holds a launcher are expanded to look, and only so many per file.
     if (!matchLauncher(logical)) {

@@ -15,6 +15,30 @@ export interface PathRule {
   readonly reason: string;
 }
 
+/** Why a file in a templates folder (or named `*_template`) is left out. */
+export const TEMPLATE_REASON = 'a template to copy for a new run (placeholders), not a run';
+
+/**
+ * Placeholders a template leaves to fill in: Jinja/cookiecutter `{{ … }}` and `{% … %}`, OmegaConf's mandatory `???`,
+ * `%gin.REQUIRED`, and the usual blanks (`CHANGE_ME`, `YOUR_…`, `path/to/`, `<your model>`, `TODO`, `FIXME`). Each
+ * is a bounded literal or a bounded character class: no backtracking over the text.
+ */
+const TEMPLATE_PLACEHOLDER =
+  /\{\{|\{%|\?\?\?|gin\.REQUIRED|CHANGE_?ME|\bYOUR_|path\/to\/|<(?:your|path|insert|model|put)[\w .-]{0,40}>|\bTODO\b|\bFIXME\b/i;
+/** Case-sensitive: `<MODEL_PATH>`, `${DATA_DIR}`, `XXX` (not a tokenizer's `<s>`/`<pad>`, nor `${model.dim}`). */
+const TEMPLATE_SLOT = /<[A-Z][A-Z0-9_]{1,40}>|\$\{[A-Z_][A-Z0-9_]{0,40}\}|\bXXX\b/;
+
+/**
+ * A config (YAML or JSON) in a templates folder that has no placeholder left: a complete run config kept as the
+ * starting point of new ones (a fine-tuning recipe per base model), which runs as it is. Scripts there stay left
+ * out: a script's blanks are often plain variables that nothing marks.
+ */
+export function completeTemplateConfig(relativePath: string, text: string): boolean {
+  if (!/\.(ya?ml|json)$/i.test(relativePath)) return false;
+  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  return !TEMPLATE_PLACEHOLDER.test(head) && !TEMPLATE_SLOT.test(head);
+}
+
 /** Defaults, each with the reason shown to the user. Globs match paths relative to the folder. */
 export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   { glob: '**/.github/**', reason: 'a CI workflow or GitHub configuration' },
@@ -164,14 +188,16 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'mines hard negatives for a training file, by its name: data preparation',
   },
   // Templates to copy for a new experiment (`tr_cron_template/`, `slurm_scripts_templates/`, `job_template.slurm`):
-  // their model, paths and sizes are placeholders until copied and filled in; the copies are the runs.
+  // their model, paths and sizes are placeholders until copied and filled in; the copies are the runs. A config in
+  // such a folder with no placeholder at all is a complete run config kept as a starting point (see
+  // completeTemplateConfig: analyze.ts reads it).
   {
     glob: '**/{template,templates,*_template,*-template,*_templates,*-templates,template_*,templates_*}/**/*.{py,sh,bash,slurm,sbatch,yaml,yml,json}',
-    reason: 'a template to copy for a new run (placeholders), not a run',
+    reason: TEMPLATE_REASON,
   },
   {
     glob: '**/*{_,-}template.{sh,bash,slurm,sbatch,yaml,yml}',
-    reason: 'a template to copy for a new run (placeholders), not a run',
+    reason: TEMPLATE_REASON,
   },
   // Documentation sources (pages, the site's config and build code) are not runs; the launch scripts and the
   // notebooks a documentation folder ships as worked examples (`docs/script_examples/**.sh`, a tutorial

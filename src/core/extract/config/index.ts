@@ -29,7 +29,7 @@ import { meshTransformerJax } from './meshTransformerJax';
 import { nanotron } from './nanotron';
 import { nemo } from './nemo';
 import { olmo } from './olmo';
-import { openNmt } from './openNmt';
+import { openNmt, openNmtServer } from './openNmt';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
@@ -86,6 +86,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   maxtext,
   levanter,
   openNmt,
+  openNmtServer,
   stableAudio,
   lavis,
   deepseekModelArgs,

@@ -268,3 +268,52 @@ function readInference(doc: ConfigDoc, out: FactSink): void {
   if (length && l) out.add('inference.maxNewTokens', l, length, `max_length: ${l} (longest prediction)`);
   out.add('launch.inference', 'config:opennmt', model, 'OpenNMT-py inference config (onmt_translate -config <this>)');
 }
+
+/** Models of a server config looked at (a real one lists a handful). */
+const MAX_SERVED = 64;
+
+/**
+ * OpenNMT-py's translation server config (`onmt_server --config available_models/conf.json`; the server's default
+ * path, onmt/bin/server.py): `models_root` and a `models` list, each with its checkpoint (`model`, a `.pt` file
+ * name under the root), its decoding options (`opt`: `gpu`, `beam_size`, `batch_size`), `timeout`/`on_timeout`,
+ * `load` and a `tokenizer` (onmt/translate/translation_server.py, ServerModel). The server keeps them loaded to
+ * translate requests: an inference run. Its devices are the distinct `opt.gpu` ids at or above 0 (a model without
+ * one runs on the CPU); the checkpoints are file names only, so no model is named.
+ */
+export const openNmtServer: ConfigDialect = {
+  name: 'opennmt-server',
+  words: ['models_root', '"models"'],
+  // The served models' decoding options (`opt.batch_size`, `opt.gpu`) are read here, not as a trainer's keys.
+  owns: (path) => path.startsWith('models.'),
+  detect: (doc) =>
+    doc.get('models')?.shape === 'seq' &&
+    stated(doc.get('models.0.model')) &&
+    (doc.has('models_root') || doc.get('models.0.opt')?.shape === 'map') &&
+    /\.pt$/i.test(doc.str('models.0.model') ?? ''),
+  read(doc: ConfigDoc, out: FactSink): void {
+    const models = doc.get('models')!;
+    out.add('run.framework', 'opennmt', models, 'OpenNMT-py translation server config (onmt_server --config <this>)');
+    let count = 0;
+    const gpus = new Set<number>();
+    while (count < MAX_SERVED && doc.has(`models.${count}`)) {
+      const gpu = doc.get(`models.${count}.opt.gpu`)?.value;
+      if (typeof gpu === 'number' && Number.isInteger(gpu) && gpu >= 0) gpus.add(gpu);
+      count++;
+    }
+    out.add(
+      'training.mode',
+      'inference',
+      models,
+      `onmt_server keeps the ${count} listed checkpoint${count === 1 ? '' : 's'} loaded to translate requests`,
+    );
+    if (gpus.size > 0)
+      out.add(
+        'hardware.devices',
+        gpus.size,
+        models,
+        `opt.gpu of the served models: GPU ${[...gpus].sort((a, b) => a - b).join(', ')}`,
+        'medium',
+      );
+    out.add('launch.inference', 'config:opennmt-server', models, 'OpenNMT-py translation server config');
+  },
+};

@@ -31,6 +31,7 @@ import { yoloProgram } from './readers/yolo';
 import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig } from './readers/lavisProgram';
+import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
 import { namedArchitecture } from './readers/namedArchitecture';
@@ -226,6 +227,7 @@ export const CALL_RULES: readonly CallRule[] = [
   sam2Builder,
   referenceGenerator,
   lavisProgramConfig,
+  openNmtInference,
   hydraMain,
   namedArchitecture,
   hf.tokenizerLength,
@@ -257,6 +259,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.weightCasts,
   namedDtypeCast,
   submititLauncher,
+  openNmtProgram,
   experimentGrid,
   localModules.localModuleCalls,
   deepspeedDictPrecision,
