@@ -46,13 +46,7 @@ import { unknownIdsIn } from './resolve/knownIds';
 import { problemAt, type Problem } from './problem';
 import { printable } from './report/neutralise';
 import type { EstimateSettings, Overrides } from './runSpec';
-import {
-  completeTemplateConfig,
-  nonRunPathReason,
-  packageModuleReason,
-  TEMPLATE_REASON,
-  type EntryPointRules,
-} from './resolve/entryPoint';
+import { nonRunPlaceReason, packageModuleReason, type EntryPointRules } from './resolve/entryPoint';
 import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
 
@@ -1183,8 +1177,9 @@ export function resultsRecordReason(path: string, text: string): string | undefi
 /** Why this file launches no run (its place, or a library module), unless a directive forces it in. */
 export function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): string | undefined {
   if (facts.some((f) => f.kind === 'run.entry' && f.value === true)) return undefined;
-  const byPath = input.relativePath !== undefined ? nonRunPathReason(input.relativePath, input.entryRules) : undefined;
-  if (byPath && !(byPath === TEMPLATE_REASON && completeTemplateConfig(input.relativePath!, input.text))) return byPath;
+  const byPath =
+    input.relativePath !== undefined ? nonRunPlaceReason(input.relativePath, input.text, input.entryRules) : undefined;
+  if (byPath) return byPath;
   // Files that record a finished run (trainer_state.json, all_results.json, a benchmark's results) describe one; they launch nothing.
   const record = resultsRecordReason(input.path, input.text);
   if (record) return record;

@@ -289,6 +289,16 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
   return undefined;
 }
 
+/**
+ * Why a file is not a run by its place, given its text: as nonRunPathReason, except for a complete config kept in a
+ * templates folder (completeTemplateConfig), which runs as it is. One verdict for the analysis and for the folder
+ * scan that leaves such files out unread.
+ */
+export function nonRunPlaceReason(relativePath: string, text: string, rules: EntryPointRules = {}): string | undefined {
+  const byPath = nonRunPathReason(relativePath, rules);
+  return byPath === TEMPLATE_REASON && completeTemplateConfig(relativePath, text) ? undefined : byPath;
+}
+
 /** Folders of a package that hold runnable programs, not library code. */
 const PROGRAM_FOLDERS = new Set([
   'scripts',

@@ -1,4 +1,4 @@
-import { nonRunPathReason, type EntryPointRules } from '../resolve/entryPoint';
+import { nonRunPathReason, nonRunPlaceReason, type EntryPointRules } from '../resolve/entryPoint';
 import {
   analyzeFileFacts,
   fileKindOf,
@@ -120,7 +120,7 @@ function leftOutUnread(job: ScanJob, kind: FileKind | null, text: string): strin
   // own facts (only Python readers and directives say a file is a run), so reading it would show nothing.
   // Notebooks are read: their code is Python.
   if (kind !== 'notebook') {
-    const byPath = nonRunPathReason(job.display, job.entryRules);
+    const byPath = nonRunPlaceReason(job.display, text, job.entryRules);
     if (byPath) return byPath;
   }
   return resultsRecordReason(job.path, text);
