@@ -16,6 +16,7 @@ import { hfTrainer } from './hfTrainer';
 import { hydraExperiment } from './hydraExperiment';
 import { hydraSolver } from './hydraSolver';
 import { hydraPrimary } from './hydraPrimary';
+import { jepa } from './jepa';
 import { lavis } from './lavis';
 import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
@@ -33,6 +34,7 @@ import { openNmt } from './openNmt';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
+import { scaleConfig } from './scaleConfig';
 import { selfSupervisedVit } from './selfSupervisedVit';
 import { stableAudio } from './stableAudio';
 import { structuredArgs } from './structuredArgs';
@@ -90,6 +92,8 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   deepseekModelArgs,
   meshTransformerJax,
   vitsTts,
+  scaleConfig,
+  jepa,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
