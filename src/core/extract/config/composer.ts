@@ -322,24 +322,55 @@ export const composerHydraTrainer: ConfigDialect = {
  */
 function isEvalConfig(doc: ConfigDoc): boolean {
   return (
-    doc.get('models')?.shape === 'seq' &&
-    MODEL_NAMES.test(doc.str('models.0.model.name') ?? '') &&
-    (doc.has('icl_tasks') || doc.has('eval_gauntlet') || doc.has('device_eval_batch_size') || doc.has('eval_loader'))
+    (doc.get('models')?.shape === 'seq' &&
+      MODEL_NAMES.test(doc.str('models.0.model.name') ?? '') &&
+      (doc.has('icl_tasks') ||
+        doc.has('eval_gauntlet') ||
+        doc.has('device_eval_batch_size') ||
+        doc.has('eval_loader'))) ||
+    singleModelEval(doc)
+  );
+}
+
+/**
+ * The single-model form of an llm-foundry eval config (its first eval YAMLs, and the projects that copied them with a
+ * model class of their own registered under `model.name`): one `model:` map with a `name`, `icl_tasks` and a
+ * `device_eval_batch_size`, no `max_duration` (nothing is trained). The model's name may be any registered class, so
+ * the ICL tasks and the eval batch are what tell it.
+ */
+function singleModelEval(doc: ConfigDoc): boolean {
+  return (
+    doc.prefix === '' &&
+    doc.get('model')?.shape === 'map' &&
+    typeof doc.get('model.name')?.value === 'string' &&
+    doc.has('icl_tasks') &&
+    doc.has('device_eval_batch_size') &&
+    !doc.has('max_duration') &&
+    !doc.has('models')
   );
 }
 
 function readEvalConfig(doc: ConfigDoc, out: FactSink): void {
-  const name = doc.get('models.0.model.name')!;
-  out.add('run.framework', 'composer', name, 'llm-foundry eval config (models: with icl_tasks / eval_gauntlet)');
+  const single = doc.get('models')?.shape !== 'seq';
+  const base = single ? 'model' : 'models.0.model';
+  const name = doc.get(`${base}.name`)!;
+  out.add(
+    'run.framework',
+    'composer',
+    name,
+    single
+      ? 'llm-foundry eval config (one model: with icl_tasks)'
+      : 'llm-foundry eval config (models: with icl_tasks / eval_gauntlet)',
+  );
   out.add(
     'launch.inference',
     'config:composer-eval',
     name,
     `llm-foundry eval config: ${String(name.value)} evaluated by eval.py`,
   );
-  const id = doc.get('models.0.model.pretrained_model_name_or_path');
+  const id = doc.get(`${base}.pretrained_model_name_or_path`);
   if (typeof id?.value === 'string' && id.value && !id.value.includes('${')) {
-    out.add('model.id', id.value, id, `models[0].model.pretrained_model_name_or_path: ${id.value}`);
+    out.add('model.id', id.value, id, `${base}.pretrained_model_name_or_path: ${id.value}`);
     out.add('model.fromScratch', false, id, 'an evaluated checkpoint');
   }
   const batch = doc.get('device_eval_batch_size');
@@ -351,8 +382,11 @@ export const composerEval: ConfigDialect = {
   name: 'composer-eval',
   words: ['icl_tasks', 'eval_gauntlet', 'device_eval_batch_size'],
   detect: isEvalConfig,
+  // `num_params`/`dataset`/`epoch` in an eval config's header describe a model it does not name (placeholders
+  // copied from the template), not the one given at launch.
   owns: (path) =>
     path === 'device_eval_batch_size' ||
+    path === 'num_params' ||
     path.startsWith('icl_tasks') ||
     path.startsWith('eval_gauntlet') ||
     path.startsWith('fsdp_config.'),

@@ -16,6 +16,7 @@ import { hfTrainer } from './hfTrainer';
 import { hydraExperiment } from './hydraExperiment';
 import { hydraSolver } from './hydraSolver';
 import { hydraPrimary } from './hydraPrimary';
+import { jepa } from './jepa';
 import { lavis } from './lavis';
 import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
@@ -34,6 +35,7 @@ import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
 import { satModelConfig, satSharedSettings } from './satDiffusion';
+import { scaleConfig } from './scaleConfig';
 import { selfSupervisedVit } from './selfSupervisedVit';
 import { stableAudio } from './stableAudio';
 import { structuredArgs } from './structuredArgs';
@@ -94,6 +96,8 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   vitsTts,
   satModelConfig,
   satSharedSettings,
+  scaleConfig,
+  jepa,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

@@ -12,8 +12,8 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
  * so depth × 12·d² (patch embedding, norms and biases add under 1%).
  */
 
-/** Depth and width per architecture name, with the source of each. */
-const VIT_SHAPES: Readonly<Record<string, { depth: number; width: number; source: string }>> = {
+/** Depth and width per architecture name (and the MLP's hidden width where it is not 4 × width), with the source of each. */
+export const VIT_SHAPES: Readonly<Record<string, { depth: number; width: number; mlp?: number; source: string }>> = {
   vit_tiny: { depth: 12, width: 192, source: 'DeiT (Touvron et al. 2021, Table 1): DeiT-Ti 12 layers, width 192' },
   vit_small: { depth: 12, width: 384, source: 'DeiT (Touvron et al. 2021, Table 1): DeiT-S 12 layers, width 384' },
   vit_base: { depth: 12, width: 768, source: 'ViT (Dosovitskiy et al. 2021, Table 1): ViT-Base 12 layers, width 768' },
@@ -26,6 +26,13 @@ const VIT_SHAPES: Readonly<Record<string, { depth: number; width: number; source
     depth: 32,
     width: 1280,
     source: 'ViT (Dosovitskiy et al. 2021, Table 1): ViT-Huge 32 layers, width 1280',
+  },
+  vit_giant: {
+    depth: 40,
+    width: 1408,
+    mlp: 6144,
+    source:
+      'ViT-g/14 (Zhai et al. 2022, "Scaling Vision Transformers", arXiv:2106.04560, Table 2: width 1408, depth 40, MLP 6144, 1011M; timm vit_giant_patch14_224: embed_dim 1408, depth 40, mlp_ratio 48/11)',
   },
   vit_giant2: {
     depth: 40,
@@ -113,17 +120,23 @@ export const selfSupervisedVit: ConfigDialect = {
   },
 };
 
+/** A ViT's blocks: depth × (4·d² attention + 2·d·mlp), 12·d² a block with the usual MLP of 4·d. */
+export function vitBlockParams(shape: { depth: number; width: number; mlp?: number }): number {
+  const mlp = shape.mlp ?? 4 * shape.width;
+  return shape.depth * (4 * shape.width * shape.width + 2 * shape.width * mlp);
+}
+
+export function vitBlockFormula(shape: { depth: number; width: number; mlp?: number }): string {
+  return shape.mlp === undefined
+    ? `${shape.depth} blocks × 12 × ${shape.width}²`
+    : `${shape.depth} blocks × (4 × ${shape.width}² + 2 × ${shape.width} × ${shape.mlp})`;
+}
+
 function readParams(name: string, arch: ConfigValue, out: FactSink): void {
   const shape = VIT_SHAPES[name];
   if (!shape) return;
-  const params = shape.depth * 12 * shape.width * shape.width;
-  out.add(
-    'model.params',
-    params,
-    arch,
-    `${name}: ${shape.depth} blocks × 12 × ${shape.width}² (${shape.source})`,
-    'medium',
-  );
+  const params = vitBlockParams(shape);
+  out.add('model.params', params, arch, `${name}: ${vitBlockFormula(shape)} (${shape.source})`, 'medium');
 }
 
 /**

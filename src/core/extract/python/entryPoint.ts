@@ -483,6 +483,16 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     return verdict(
       `a config-driven program: every setting comes from the file given as ${argsFile} (HfArgumentParser.parse_json_file/parse_yaml_file); each such file is a run`,
     );
+  const handed = tree && text.includes('yaml') ? yamlHandedToPackage(text) : undefined;
+  if (handed)
+    return verdict(
+      `a config-driven program: it loads the YAML named by --${handed.flag} and hands the whole of it to ${handed.fn}(...), imported from ${handed.module}; each such YAML is a run`,
+    );
+  const unstartable = tree ? guardCallsWithoutArguments(tree) : undefined;
+  if (unstartable)
+    return verdict(
+      `a library module: its main guard calls ${unstartable.name}() without the argument ${unstartable.parameter} it requires (line ${unstartable.line + 1}), so it cannot start by itself; the programs that call ${unstartable.name}(${unstartable.parameter}) are the runs`,
+    );
   const decorator = /^@\s*config\.parse\b/m.exec(text);
   // The regex tries every word of the file: only run where `sys.argv[1]` is written at all.
   const argvYaml =
@@ -496,6 +506,72 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
       ? 'a config-driven program (@config.parse): each config it is run with is a run'
       : `a config-driven program: it trains from the YAML file given as its first argument (${argvYaml ? argvYaml[1] : '?'} = sys.argv[1]); each such config is a run`,
   );
+}
+
+/** A flag naming the config file a launcher opens (`--fname`, `--config`, `--config-file`, `--cfg`). */
+const CONFIG_FLAG =
+  /\badd_argument\([ \t\r\n]{0,40}["']--(fname|config(?:[-_]file)?|cfg(?:[-_]file)?|yaml(?:[-_]file)?)["']/;
+
+/** Training written in the file itself: a backward pass, an optimizer step, an epoch loop, a fit. */
+const OWN_TRAINING = /\.backward\(|\boptimizer\.step\(|\bfor[ \t]+epoch\b|\.fit\(/;
+
+/**
+ * A launcher whose run is entirely the YAML it is given: it loads the file a flag names (`params =
+ * yaml.load(y_file, Loader=yaml.FullLoader)`) and hands the whole dict to a function it imports from its package
+ * (`from src.train import main as app_main`; `app_main(args=params)`), which reads every setting from it. The JEPA
+ * launchers and many research codebases are laid out this way: the configs are the runs.
+ */
+function yamlHandedToPackage(text: string): { flag: string; fn: string; module: string } | undefined {
+  const flag = CONFIG_FLAG.exec(text);
+  // A program with a loop of its own (`main(args, config)` training in this file) hands the dict to helpers only.
+  if (!flag || OWN_TRAINING.test(text)) return undefined;
+  const loaded = /^[ \t]*(\w{1,60})[ \t]*=[ \t]*yaml\.(?:safe_|full_|unsafe_)?load\(/m.exec(text);
+  if (!loaded) return undefined;
+  const dict = loaded[1];
+  for (const m of text.matchAll(
+    /^from[ \t]+([\w.]{1,200})[ \t]+import[ \t]+(\w{1,60})(?:[ \t]+as[ \t]+(\w{1,60}))?[ \t]*$/gm,
+  )) {
+    const fn = m[3] ?? m[2];
+    const call = new RegExp(`\\b${fn}\\([ \\t]*(?:\\w{1,40}[ \\t]*=[ \\t]*)?${dict}[ \\t]*[,)]`);
+    if (call.test(text)) return { flag: flag[1].replace(/_/g, '-'), fn, module: m[1] };
+  }
+  return undefined;
+}
+
+/**
+ * A main guard whose only statements call functions of the module without the positional argument they require
+ * (`if __name__ == "__main__": main()` under `def main(args, resume_preempt=False)`): run by itself the module
+ * stops with a TypeError, so its function is the library the launchers call. Decorated functions (click, typer,
+ * hydra fill their parameters) are not such calls.
+ */
+function guardCallsWithoutArguments(tree: Tree): { name: string; parameter: string; line: number } | undefined {
+  const required = new Map<string, string>();
+  let guard: Node | undefined;
+  for (const statement of tree.rootNode.namedChildren) {
+    if (!statement) continue;
+    if (statement.type === 'function_definition') {
+      const first = statement.childForFieldName('parameters')?.namedChildren[0];
+      const name = statement.childForFieldName('name')?.text;
+      if (name && first?.type === 'identifier' && first.text !== 'self') required.set(name, first.text);
+    } else if (
+      statement.type === 'if_statement' &&
+      /^__name__\s*==\s*["']__main__["']$/.test(statement.childForFieldName('condition')?.text ?? '')
+    )
+      guard = statement;
+  }
+  const body = guard?.childForFieldName('consequence');
+  if (!body || guard?.childForFieldName('alternative')) return undefined;
+  let found: { name: string; parameter: string; line: number } | undefined;
+  for (const s of body.namedChildren) {
+    if (!s || s.type === 'comment') continue;
+    const call = s.type === 'expression_statement' ? s.namedChildren[0] : null;
+    if (call?.type !== 'call') return undefined;
+    const name = call.childForFieldName('function')?.text ?? '';
+    const parameter = required.get(name);
+    if (!parameter || (call.childForFieldName('arguments')?.namedChildren.length ?? 1) !== 0) return undefined;
+    found ??= { name, parameter, line: call.startPosition.row };
+  }
+  return found;
 }
 
 /**

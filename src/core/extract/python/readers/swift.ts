@@ -71,9 +71,24 @@ function readModel(call: Node, positional: boolean, owner: string, ctx: PythonRe
   );
 }
 
+/**
+ * The name is another program's function bound to ms-swift's word: an alias imported from a module that is not
+ * ms-swift's (`from src.train import main as app_main`, a launcher's name for its package's training function) or
+ * a function the file defines itself.
+ */
+function notSwiftsName(text: string, last: string): boolean {
+  if (new RegExp(`^[ \\t]*def[ \\t]+${last}[ \\t]*\\(`, 'm').test(text)) return true;
+  const alias = new RegExp(
+    `^from[ \\t]+([\\w.]{1,200})[ \\t]+import[ \\t][^\\n]{0,400}?\\bas[ \\t]+${last}\\b`,
+    'm',
+  ).exec(text);
+  return alias !== null && !/^swift\b/.test(alias[1]);
+}
+
 export const swiftEntryPoints: CallRule = {
   framework: 'swift',
   callees: [...TRAINING_ENTRIES, ...MEGATRON_ENTRIES, ...INFERENCE_ENTRIES],
+  when: ({ last, ctx }) => !notSwiftsName(ctx.text, last),
   // A literal first (fast to scan for), then the entry names themselves.
   runStart: [
     /_main\s*\(|run_deploy\s*\(/,
