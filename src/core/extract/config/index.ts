@@ -16,12 +16,14 @@ import { hfTrainer } from './hfTrainer';
 import { hydraExperiment } from './hydraExperiment';
 import { hydraSolver } from './hydraSolver';
 import { hydraPrimary } from './hydraPrimary';
+import { hydraNamedModel } from './hydraNamedModel';
 import { lavis } from './lavis';
 import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
+import { llmStudio } from './llmStudio';
 import { lmEval } from './lmEval';
 import { m4 } from './m4';
 import { maxtext } from './maxtext';
@@ -81,6 +83,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hydraExperiment,
   hydraSolver,
   hydraPrimary,
+  hydraNamedModel,
   hfConfigTarget,
   maxtext,
   levanter,
@@ -90,6 +93,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   deepseekModelArgs,
   meshTransformerJax,
   vitsTts,
+  llmStudio,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
