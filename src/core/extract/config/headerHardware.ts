@@ -76,7 +76,12 @@ export function readHeaderHardware(doc: ConfigDoc, out: FactSink): void {
  */
 const BATCH_LINE =
   /^[ \t]{0,40}[\w.-]{0,40}batch[\w.-]{0,20}[ \t]{0,4}[:=][ \t]{0,4}\d{1,7}[ \t]{1,8}#[ \t]{0,4}([^\n]{1,60})$/i;
-const BARE_COUNT = /^(\d{1,4})[ \t]{0,3}(?:x|×)?[ \t]{0,3}([a-z][\w-]{0,30})[ \t]{0,4}$/i;
+/**
+ * The bare count, optionally followed by the arithmetic that restates it ("8 GPUs, 8 * 38400 = 307200": the count
+ * times the batch is the global batch); the restated count must be the same number.
+ */
+const BARE_COUNT =
+  /^(\d{1,4})[ \t]{0,3}(?:x|×)?[ \t]{0,3}([a-z][\w-]{0,30})[ \t]{0,4}(?:[,;][ \t]{0,4}(\d{1,4})[ \t]{0,3}[*x×][ \t]{0,3}\d{1,9}[ \t]{0,3}=[ \t]{0,3}\d{1,12}[ \t]{0,4})?$/i;
 const MAX_BATCH_LINES = 5000;
 
 function readBatchComment(doc: ConfigDoc, out: FactSink): boolean {
@@ -89,7 +94,7 @@ function readBatchComment(doc: ConfigDoc, out: FactSink): boolean {
     const m = BATCH_LINE.exec(line);
     const bare = m ? BARE_COUNT.exec(m[1].trimEnd()) : null;
     const gpu = bare ? acceleratorName(bare[2]) : undefined;
-    if (!bare || !gpu || !(Number(bare[1]) > 0)) continue;
+    if (!bare || !gpu || !(Number(bare[1]) > 0) || (bare[3] !== undefined && bare[3] !== bare[1])) continue;
     if (found && found.count !== Number(bare[1])) return false;
     found ??= {
       count: Number(bare[1]),

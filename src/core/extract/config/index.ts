@@ -17,12 +17,14 @@ import { hydraExperiment } from './hydraExperiment';
 import { hydraSolver } from './hydraSolver';
 import { hydraPrimary } from './hydraPrimary';
 import { jepa } from './jepa';
+import { hydraNamedModel } from './hydraNamedModel';
 import { lavis } from './lavis';
 import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
+import { llmStudio } from './llmStudio';
 import { lmEval } from './lmEval';
 import { m4 } from './m4';
 import { maxtext } from './maxtext';
@@ -84,6 +86,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hydraExperiment,
   hydraSolver,
   hydraPrimary,
+  hydraNamedModel,
   hfConfigTarget,
   maxtext,
   levanter,
@@ -98,6 +101,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   satSharedSettings,
   scaleConfig,
   jepa,
+  llmStudio,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

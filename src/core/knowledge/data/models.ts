@@ -9280,4 +9280,49 @@ export const MODELS: readonly Model[] = [
     source:
       'Sense-X/UniFormer semantic_segmentation/README.md, Model Zoo tables, #params column (Li et al. 2022, UniFormer, arXiv:2201.09450): Semantic FPN UniFormer-B 54M',
   },
+  // ---------------- F5-TTS / E2-TTS (flow-matching text-to-speech; fifteenth round) ----------------
+  {
+    id: 'F5TTS_v1_Base',
+    aliases: ['SWivid/F5-TTS', 'F5-TTS', 'F5TTS_Base', 'F5TTS_v1'],
+    family: 'f5-tts',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 336_000_000,
+    smallerSiblings: ['F5TTS_v1_Small'],
+    source:
+      'Chen et al. 2024, F5-TTS, arXiv:2410.06885, Table 1 (#Param.: F5-TTS 336M, E2 TTS 333M); the repository\'s src/f5_tts/scripts/count_params_gflops.py: DiT(dim 1024, depth 22, heads 16, ff_mult 2, text_dim 512, conv_layers 4) "Params: 335.8 M" (the v1 Base config keeps that architecture); the vocoder excluded',
+  },
+  {
+    id: 'F5TTS_v1_Small',
+    aliases: ['F5TTS_Small'],
+    family: 'f5-tts',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 158_000_000,
+    smallerSiblings: [],
+    source:
+      'F5-TTS src/f5_tts/scripts/count_params_gflops.py groups DiT(dim 768, depth 18, heads 12, ff_mult 2, text_dim 512, conv_layers 4) under "~155M"; the ESPnet3 F5-TTS bundle huggingface.co/NewGame/libritts_f5tts_training (hidden 768, depth 18) lists 157,945,188 total parameters',
+  },
+  {
+    id: 'E2TTS_Base',
+    aliases: ['E2-TTS', 'E2TTS_v1_Base'],
+    family: 'e2-tts',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 333_000_000,
+    smallerSiblings: ['E2TTS_Small'],
+    source:
+      'Chen et al. 2024, F5-TTS, arXiv:2410.06885, Table 1 (#Param.: E2 TTS 333M); F5-TTS src/f5_tts/scripts/count_params_gflops.py: UNetT(dim 1024, depth 24, heads 16, ff_mult 4) "Params: 333.2 M"',
+  },
+  {
+    id: 'E2TTS_Small',
+    aliases: [],
+    family: 'e2-tts',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 155_000_000,
+    smallerSiblings: [],
+    source:
+      'F5-TTS src/f5_tts/scripts/count_params_gflops.py groups UNetT(dim 768, depth 20, heads 12, ff_mult 4) under "~155M"',
+  },
 ];

@@ -285,10 +285,31 @@ export const argumentClasses: CallRule = {
   },
 };
 
+/** An Accelerator used only to split inputs across processes: no backward pass, no optimizer in the file. */
+function shardsInferenceOnly(text: string): boolean {
+  return (
+    text.includes('.split_between_processes(') &&
+    !text.includes('.backward(') &&
+    !/optimi[sz]er|\boptim\.|\.train\(\)/i.test(text)
+  );
+}
+
 export const trainers: CallRule = {
   framework: 'huggingface',
   callees: TRAINER_CLASSES,
   read: ({ node, full, last, ctx }) => {
+    if (last === 'Accelerator' && shardsInferenceOnly(ctx.text)) {
+      // `with accelerator.split_between_processes(prompts)`: the processes split the inputs of a generation or
+      // evaluation; with no backward pass and no optimizer anywhere, nothing trains.
+      ctx.add(
+        'launch.inference',
+        `construct:${last}`,
+        node.childForFieldName('function') ?? node,
+        `${full}() splits inputs between processes (split_between_processes) and nothing calls backward or builds an optimizer: distributed inference`,
+        'medium',
+      );
+      return;
+    }
     if (last === 'Accelerator' && !/mixed_precision/.test(node.childForFieldName('arguments')?.text ?? '')) {
       ctx.add(
         'training.precision',
