@@ -107,7 +107,18 @@ const conv1 = (i: number, o: number) => i * o + o;
 
 /** openaimodel UNetModel at `path` (its `params`), or undefined where a setting it needs is missing or unusual. */
 export function unetParams(doc: ConfigDoc, path: string): number | undefined {
-  return unetCount(doc, path, false);
+  return unetCount(doc, path, 'full');
+}
+
+/**
+ * guided-diffusion's `EncoderUNetModel` (the noised-image classifier of Dhariwal & Nichol 2021) at `path`: the UNet's
+ * time embedding, input blocks and middle block from the same settings, then a GroupNorm and the pooling head named by
+ * `pool`: `attention` an AttentionPool2d (a positional table of (s² + 1) × ch for the s × s map left after the last
+ * downsampling, a 1×1 qkv conv ch → 3ch and a 1×1 conv ch → outputs), `adaptive` an average pool and a 1×1 conv
+ * ch → outputs (guided_diffusion/unet.py). `pool_spatial` is the side s, `pool_outputs` the classes.
+ */
+export function encoderUnetParams(doc: ConfigDoc, path: string): number | undefined {
+  return unetCount(doc, path, 'encoder');
 }
 
 /**
@@ -121,15 +132,16 @@ export function unetParams(doc: ConfigDoc, path: string): number | undefined {
  * weights.
  */
 export function controlBranchParams(doc: ConfigDoc, path: string): number | undefined {
-  return unetCount(doc, path, true);
+  return unetCount(doc, path, 'control');
 }
 
-function unetCount(doc: ConfigDoc, path: string, control: boolean): number | undefined {
+function unetCount(doc: ConfigDoc, path: string, mode: 'full' | 'control' | 'encoder'): number | undefined {
+  const control = mode === 'control';
   const C = doc.num(`${path}.model_channels`);
   const R = doc.num(`${path}.num_res_blocks`);
   const inC = doc.num(`${path}.in_channels`);
   // The control branch has no output side: its hint image's channels instead.
-  const outC = doc.num(`${path}.${control ? 'hint_channels' : 'out_channels'}`);
+  const outC = doc.num(`${path}.${control ? 'hint_channels' : mode === 'encoder' ? 'pool_outputs' : 'out_channels'}`);
   const mult = doc.has(`${path}.channel_mult`) ? intList(doc, `${path}.channel_mult`) : [1, 2, 4, 8];
   const attn = intList(doc, `${path}.attention_resolutions`, true);
   if (!positive(C) || !positive(R, 64) || !positive(inC) || !positive(outC) || !mult || !attn) return undefined;
@@ -209,6 +221,13 @@ function unetCount(doc: ConfigDoc, path: string, control: boolean): number | und
     const hint = [outC, 16, 16, 32, 32, 96, 96, 256, C];
     for (let i = 1; i < hint.length; i++) total += conv3(hint[i - 1], hint[i]);
     return total;
+  }
+  if (mode === 'encoder') {
+    const pool = doc.str(`${path}.pool`);
+    const side = doc.num(`${path}.pool_spatial`);
+    if (pool === 'adaptive') return total + 2 * ch + conv1(ch, outC);
+    if (pool !== 'attention' || !positive(side, 1024)) return undefined;
+    return total + 2 * ch + ch * (side * side + 1) + conv1(ch, 3 * ch) + conv1(ch, outC);
   }
   for (let level = mult.length - 1; level >= 0; level--) {
     for (let r = 0; r <= R; r++) {

@@ -78,6 +78,7 @@ import { loaderModule, packageReexports } from './readers/loaderModule';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
+import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
 import * as nanotron from './readers/nanotron';
@@ -281,6 +282,8 @@ export const FILE_RULES: readonly FileRule[] = [
   loaderModule,
   packageReexports,
   packageModelProgram,
+  diffusionDefaultsLink,
+  diffusionDefaultsSize,
   policyEvaluation,
   flagModuleDefaults,
   constants.argparsePrecision,

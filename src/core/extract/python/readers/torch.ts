@@ -54,7 +54,18 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
       : null;
   if (!kind) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
-  const values = args.map((a) => evaluate(a, ctx.symbols));
+  // `range(args.iterations - resume_step)`: the steps left after a resumed checkpoint; a run from the start (the
+  // offset is 0 unless one is resumed) makes all of them, so the total is the bound before the offset.
+  if (args.length === 1 && args[0].type === 'binary_operator' && args[0].childForFieldName('operator')?.text === '-') {
+    const offset = args[0].childForFieldName('right');
+    if (
+      offset &&
+      offset.text.length <= 100 &&
+      /^(?:[\w.]{0,60}\.)?\w{0,20}(?:resume|resumed|start|initial|init|begin|offset)\w{0,20}$/i.test(offset.text)
+    )
+      args[0] = args[0].childForFieldName('left') ?? args[0];
+  }
+  const values = args.map((a) => evaluate(a, ctx.symbols) ?? flagDictDefault(a, ctx));
   const label = `for ${left.text} in ${truncate(right.text, 40)}`;
   if (values.length === 0 || values.some((v) => !v || typeof v.value !== 'number')) {
     ctx.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
@@ -119,6 +130,35 @@ export function readRepeat(call: Node, ctx: PythonReadContext): void {
     }
     return;
   }
+}
+
+/** Keyword arguments looked at for a flag made from a dict of defaults. */
+const MAX_DICT_KEYWORDS = 2000;
+
+/**
+ * `args.iterations` where the flags are made from a dict of defaults (`defaults = dict(iterations=150000, ...)`
+ * then one `--name` flag per key, as guided-diffusion's `add_dict_to_argparser` and many scripts do): the
+ * keyword's value in a `dict(...)` call of the file, when exactly one such call names it.
+ */
+function flagDictDefault(node: Node, ctx: PythonReadContext): ReturnType<typeof evaluate> {
+  if (node.type !== 'attribute' || !/^(?:args|opt|opts|flags)$/.test(node.childForFieldName('object')?.text ?? ''))
+    return undefined;
+  const name = node.childForFieldName('attribute')?.text;
+  if (!name) return undefined;
+  let found: Node | undefined;
+  const keywords = ctx.tree.rootNode.descendantsOfType('keyword_argument');
+  for (let i = 0; i < keywords.length && i < MAX_DICT_KEYWORDS; i++) {
+    const k = keywords[i];
+    if (k?.childForFieldName('name')?.text !== name) continue;
+    const call = k.parent?.parent;
+    if (call?.type !== 'call' || call.childForFieldName('function')?.text !== 'dict') continue;
+    if (found) return undefined;
+    found = k.childForFieldName('value') ?? undefined;
+  }
+  const r = found ? evaluate(found, ctx.symbols) : undefined;
+  return r && typeof r.value === 'number'
+    ? { ...r, via: `${name}=${truncate(found!.text, 20)} in dict(...) of the flags' defaults` }
+    : undefined;
 }
 
 /** `while global_step < max_steps:`: a step-bounded training loop. */
