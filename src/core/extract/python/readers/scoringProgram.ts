@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
+import { findModel } from '../../../knowledge';
 import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
@@ -56,6 +57,14 @@ function modelArgument(call: Node, text: string): { name: string; builder: strin
   return undefined;
 }
 
+/**
+ * The model name a program falls back to when neither its flag nor its settings file gives one:
+ * `model = args.model or config.get("model", "F5TTS_v1_Base")` (a flag over a TOML/YAML/JSON settings file over a
+ * default), at the start of a line. Only a name the catalog knows is taken (the default is what a plain run uses).
+ */
+const FALLBACK_MODEL =
+  /^[ \t]*(?:model|model_name|model_id|model_type)[ \t]*=[ \t]*(?:args|opt|opts|flags)\.\w{1,60}[ \t]+or[ \t]+\w{1,60}\.get\([ \t]*["'](?:model|model_name|model_id|model_type)["'][ \t]*,[ \t]*["']([\w./-]{1,120})["'][ \t]*\)/m;
+
 function readScoringProgram(ctx: PythonReadContext): void {
   const text = ctx.text;
   if (ctx.facts.some(startsARun) || TRAINS.test(text)) return;
@@ -75,7 +84,17 @@ function readScoringProgram(ctx: PythonReadContext): void {
       `${fn.text}(${model.name}, …) scores or samples with the model \`${model.builder}(...)\` builds, and nothing here trains it: an evaluation (inference)`,
       'low',
     );
-    if (!ctx.facts.some((f) => f.kind === 'model.id'))
+    const fallback = FALLBACK_MODEL.exec(text);
+    if (fallback && findModel(fallback[1]) && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) {
+      const row = text.slice(0, fallback.index).split('\n').length - 1;
+      ctx.facts.push({
+        kind: 'model.id',
+        value: fallback[1],
+        range: { startLine: row, startCol: 0, endLine: row, endCol: fallback[0].length },
+        confidence: 'medium',
+        detail: `the model is the flag's, else the settings file's \`model\`, else ${fallback[1]}`,
+      });
+    } else if (!ctx.facts.some((f) => f.kind === 'model.id'))
       ctx.add(
         'model.id',
         null,
