@@ -61,5 +61,8 @@ export const fasttextTraining: FileRule = {
         value.via ? `fastText epoch (${value.via})` : 'fastText epoch',
         value.via ? 'medium' : 'high',
       );
+    // The line to edit is the flag's default (`--epoch` ... default=5), where the value is written.
+    if (at && typeof value?.value === 'number' && value.via)
+      ctx.amendLast({ originLine: value.origin.startPosition.row });
   },
 };
