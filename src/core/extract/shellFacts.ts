@@ -98,7 +98,45 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
   // `read -r -d '' ARGS <<EOF ... EOF`: a here-document read into a variable (OpenRLHF's example scripts).
   for (const { name, body } of readHereDocuments(text))
     vars.set(name, expandShell(body.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim(), vars));
+  if (text.includes('<<<')) readFromTable(text, vars);
   return vars;
+}
+
+/** Read lines taken from a table at most (a script has one or two). */
+const MAX_TABLE_READS = 20;
+
+/**
+ * `declare -A MODEL_CONFIGS=( ["CogX"]="run.py /models/CogX-2b 20" )` then `IFS=' ' read -r SCRIPT MODEL STEPS <<<
+ * "${MODEL_CONFIGS[$MODEL_TYPE]}"`: a table of settings per model, one row picked by a variable the script sets, its
+ * words read into names (the last name takes the rest, as `read` does). The row's key is the picked variable's
+ * value, or a literal key. Names whose row is not in the table stay unset.
+ */
+function readFromTable(text: string, vars: Map<string, string>): void {
+  let reads = 0;
+  for (const m of text.matchAll(
+    /^[ \t]*(?:IFS=(?:'[^'\n]{0,10}'|"[^"\n]{0,10}"|[^\s'"]{0,10})[ \t]+)?read[ \t]+(?:-[a-z]{1,4}[ \t]+){0,4}((?:[A-Za-z_]\w{0,60}[ \t]+){0,20}[A-Za-z_]\w{0,60})[ \t]*<<<[ \t]*"?\$\{([A-Za-z_]\w{0,60})\[([^\]\n]{1,100})\]\}"?/gm,
+  )) {
+    if (++reads > MAX_TABLE_READS) break;
+    const table = vars.get(m[2]);
+    if (table === undefined) continue;
+    const keyWord = m[3].replace(/^["']|["']$/g, '');
+    const keyName = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(keyWord)?.[1];
+    const key = keyName !== undefined ? vars.get(keyName) : keyWord;
+    if (key === undefined) continue;
+    let row: string | undefined;
+    for (const e of table.matchAll(
+      /\[["']?([^\]"'\s]{1,100})["']?\]=(?:"([^"]{0,2000})"|'([^']{0,2000})'|(\S{1,2000}))/g,
+    ))
+      if (e[1] === key) row = e[2] ?? e[3] ?? e[4] ?? '';
+    if (row === undefined) continue;
+    const names = m[1].trim().split(/[ \t]+/);
+    const words = row.trim().split(/\s+/).filter(Boolean);
+    names.forEach((name, i) => {
+      const value = i === names.length - 1 ? words.slice(i).join(' ') : words[i];
+      if (value !== undefined && value !== '') vars.set(name, value);
+      else vars.delete(name);
+    });
+  }
 }
 
 /** Arithmetic expressions longer than this are not evaluated (real ones are a few words). */
@@ -319,6 +357,10 @@ function moduleRun(tokens: readonly string[]): string | undefined {
 const LAUNCHER_MODULE = /^(?:torch\.distributed\.|accelerate\.commands\.|deepspeed\.launcher\.)/;
 
 function scriptIndex(tokens: readonly string[]): number {
+  // A cloud-job launcher told which script the job runs (`python launch_on_sagemaker.py --entry-point eval/run.py`, the
+  // SageMaker estimators' `entry_point`): that script is the program; the launcher only submits it.
+  const entry = tokens.findIndex((t) => /^--entry[-_]?point$/.test(t));
+  if (entry >= 0 && /^["']?[\w./-]+\.py["']?$/.test(tokens[entry + 1] ?? '')) return entry + 1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if ((t === '-m' || t === '--module') && i + 1 < tokens.length) {

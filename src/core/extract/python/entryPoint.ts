@@ -112,6 +112,30 @@ function moduleStatements(root: Node): Node[] {
   return out;
 }
 
+/** Registry calls (`register`, `register_module`, `register_trainer`, `Registry.register`), by the callee's last name. */
+const REGISTER_CALLEE = /(?:^|\.)register(?:_\w{1,40})?$/;
+
+/**
+ * A module-level statement that only hands names to a registry: a call of a `register…` function whose arguments are
+ * names, attributes and literals (no call inside, so nothing runs while it registers).
+ */
+function registersOnly(statement: Node): boolean {
+  if (statement.type !== 'expression_statement') return false;
+  const call = statement.namedChildren[0];
+  if (call?.type !== 'call' || statement.namedChildren.length !== 1) return false;
+  if (!REGISTER_CALLEE.test(call.childForFieldName('function')?.text ?? '')) return false;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  if (args.length === 0 || args.length > 12) return false;
+  return args.every((a) => {
+    const value = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+    return (
+      value !== null &&
+      value !== undefined &&
+      /^(?:identifier|attribute|string|integer|true|false|none)$/.test(value.type)
+    );
+  });
+}
+
 export function executedRows(tree: Tree, checkpoint: (i: number) => void = () => undefined): Array<[number, number]> {
   const words = new Set<string>();
   // A word first seen in reached code reaches the definitions of that name (a work list: one pass per definition,
@@ -167,6 +191,9 @@ export function executedRows(tree: Tree, checkpoint: (i: number) => void = () =>
       continue;
     // A docstring or a constant is module-level code too, but runs nothing: only statements that call count.
     if (statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'string') continue;
+    // `register("cogx", "lora", LoraTrainer)`, `MODELS.register_module(Net)`, `AutoModel.register(Cfg, Model)`: a class
+    // handed by name to a registry is looked up later by the framework's own program; registering it runs nothing.
+    if (registersOnly(statement)) continue;
     executed.push([statement.startPosition.row, statement.endPosition.row]);
     statements.push(statement);
     if (/\(/.test(statement.text)) anyModuleCode = true;

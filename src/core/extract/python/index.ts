@@ -71,6 +71,7 @@ import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { whisperLoader } from './readers/whisper';
 import { audiocraftLoader } from './readers/audiocraft';
+import { fasttextTraining } from './readers/fasttext';
 import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
@@ -269,6 +270,7 @@ export const FILE_RULES: readonly FileRule[] = [
   settingsModule,
   whisperLoader,
   audiocraftLoader,
+  fasttextTraining,
   rwkvPackage,
   miniEpochFlags,
   modelFlagDefault,

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { keywordArgument } from '../../pythonValues';
+import { evaluate, keywordArgument } from '../../pythonValues';
 import type { CallRule } from '../rules';
 
 /**
@@ -16,9 +16,12 @@ import type { CallRule } from '../rules';
  * that saves the weights) starts no run here.
  */
 
-/** `model = X.get_model(model_args`, also `load_model(`/`build_model(`/`create_model(` and over several lines. */
+/**
+ * `model = X.get_model(model_args`, also `load_model(`/`build_model(`/`create_model(` and over several lines, or the
+ * framework's model class built from them (`model = hf_decoder_model.HFDecoderModel(model_args)`).
+ */
 const BUILT_FROM_ARGUMENTS =
-  /^[ \t]*(\w{1,60})[ \t]*=[ \t]*(?:\w{1,60}\.){0,3}(?:get|load|build|create)_model\([ \t\r\n]{0,200}model_arg(?:ument)?s\b/gm;
+  /^[ \t]*(\w{1,60})[ \t]*=[ \t]*(?:\w{1,60}\.){0,3}(?:(?:get|load|build|create)_model|[A-Z][A-Za-z0-9]{0,60}Model)\([ \t\r\n]{0,200}model_arg(?:ument)?s\b/gm;
 const MAX_MODELS = 20;
 
 const INFERENCE_VERBS = new Set(['inference', 'stream_inference']);
@@ -48,7 +51,7 @@ function modelArgument(call: Node): Node | null {
 export const argumentPipelineRun: CallRule = {
   framework: 'argument-pipeline',
   callees: [...INFERENCE_VERBS, ...TRAINING_VERBS],
-  runStart: [/_model\([ \t\r\n]{0,200}model_arg/, /\.(?:stream_)?inference\(|\.tune\(|\.align\(/],
+  runStart: [/(?:_model|Model)\([ \t\r\n]{0,200}model_arg/, /\.(?:stream_)?inference\(|\.tune\(|\.align\(/],
   when: ({ node, full, last, ctx }) => {
     if (full === last || !full.endsWith(`.${last}`)) return false;
     const model = modelArgument(node);
@@ -57,13 +60,31 @@ export const argumentPipelineRun: CallRule = {
   read: ({ node, full, last, ctx }) => {
     const model = modelArgument(node)!;
     const fn = node.childForFieldName('function') ?? node;
-    ctx.add(
-      'model.id',
-      null,
-      model,
-      `${model.text} is built from the parsed model arguments (--model_name_or_path): named where the program is launched`,
-      'medium',
-    );
+    // `model_args = ModelArguments(model_name_or_path=params.model)` in the file: the value it is given (a flag's
+    // default, a literal) names the model; otherwise the arguments are parsed and the model is named at launch.
+    const built = ctx.symbols.lookup('model_args')?.node;
+    const named =
+      built?.type === 'call' && /(?:^|\.)ModelArguments$/.test(built.childForFieldName('function')?.text ?? '')
+        ? keywordArgument(built.childForFieldName('arguments')!, 'model_name_or_path')
+        : null;
+    const value = named ? evaluate(named, ctx.symbols) : undefined;
+    if (named && typeof value?.value === 'string') {
+      ctx.add(
+        'model.id',
+        value.value,
+        named,
+        value.via ? `model_name_or_path (${value.via})` : 'model_name_or_path of ModelArguments',
+        'medium',
+      );
+      if (value.via) ctx.amendLast({ originLine: value.origin.startPosition.row });
+    } else
+      ctx.add(
+        'model.id',
+        null,
+        model,
+        `${model.text} is built from the parsed model arguments (--model_name_or_path): named where the program is launched`,
+        'medium',
+      );
     if (INFERENCE_VERBS.has(last))
       ctx.add('launch.inference', full, fn, `${full}(${model.text}, ...) generates with the model`, 'medium');
     else {

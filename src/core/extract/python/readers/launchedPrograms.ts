@@ -88,6 +88,11 @@ function programOf(words: readonly string[]): string | undefined {
   return words.find((w, i) => i > 0 && w.startsWith('$') && !words[i - 1].startsWith('--'));
 }
 
+/** A line that ends by opening a list or tuple (trailing spaces and a comment allowed, each bounded). */
+const OPENS_LIST_AT_END = /[[(][ \t]{0,40}(?:#[^\n]{0,200})?$/;
+/** The first item of a list laid out one a line: a launcher or the interpreter. */
+const LAUNCHER_FIRST_ITEM = /^[ \t]*(?:["'](?:python3?|torchrun|accelerate|deepspeed)["']|sys\.executable\b)[ \t]*,/;
+
 /** A child process and an interpreter or launcher named: what a file must hold (also the scan's run-start test). */
 const CHILD_PROCESS = [
   /\bsubprocess\b|\bos\.(?:system|popen)\b/,
@@ -112,7 +117,9 @@ export const launchedPrograms: FileRule = {
     lines.forEach((line, row) => {
       if (commands.length >= MAX_COMMANDS || candidates >= MAX_CANDIDATE_ROWS) return;
       const m = firstWord.exec(line);
-      if (!m || (m[1] !== undefined && !interpreters.has(m[1]))) return;
+      // A list laid out one word a line (as black formats it): `cmd = [` with `"torchrun",` on the next line.
+      const opensList = !m && OPENS_LIST_AT_END.test(line) && LAUNCHER_FIRST_ITEM.test(lines[row + 1] ?? '');
+      if (!opensList && (!m || (m[1] !== undefined && !interpreters.has(m[1])))) return;
       candidates++;
       const top = ctx.tree.rootNode;
       for (const node of top.descendantsOfType(['list', 'tuple'], { row, column: 0 }, { row: row + 1, column: 0 })) {

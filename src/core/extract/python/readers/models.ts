@@ -91,6 +91,12 @@ function builtFromConfigInEval(text: string): boolean {
 
 /** A program that saves the model it built or converted (Hugging Face `save_pretrained`). */
 const WRITES_WEIGHTS = /\.save_pretrained[ \t]*\(/;
+/**
+ * Writing into a model's weight tensors (`model.lm_head.weight[token_id] = mean`, `emb.weight.data[:n] = w`,
+ * `layer.weight.data.copy_(w)`): model surgery (new tokens' embeddings initialised, rows resized) before a save.
+ * Bounded: the subscript is at most 200 characters of one line.
+ */
+const EDITS_WEIGHTS = /\.weight(?:\.data)?(?:\[[^\]\n]{0,200}\])?(?:[ \t]*=(?!=)|\.(?:copy_|fill_|zero_)\()/;
 /** Inputs made up for a check rather than read from data. */
 const MADE_UP_INPUT = /\b(?:np|numpy|torch)\.(?:ones|zeros|randn|rand|randint|empty)[ \t]*\(/;
 
@@ -129,6 +135,9 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // A program that writes weights (`student.save_pretrained(out)`) and runs them once on made-up inputs
   // (`np.ones(16000)`, `torch.randn(1, 3, 224, 224)`): a conversion or initialisation with a smoke check, no workload.
   if (WRITES_WEIGHTS.test(text) && MADE_UP_INPUT.test(text)) return;
+  // A program that edits weights in place and saves the model (`init_special_embedding.py`: new tokens' embedding
+  // rows set to the mean under no_grad): model surgery, a checkpoint written, nothing trained or served.
+  if (WRITES_WEIGHTS.test(text) && EDITS_WEIGHTS.test(text)) return;
   // A call of the loaded model itself (`logits = model(**inputs).logits`, `out = net(x)`) runs it as surely as eval().
   const marker = index.calls.find((c) => {
     const { full, last } = ctx.callee(c);

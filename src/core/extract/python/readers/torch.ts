@@ -35,6 +35,21 @@ const FOR_LOOP_START =
   /^[ \t]*(?:async[ \t]+)?for[ \t(]+(?:(?:ep|e|ep_idx|it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)\s+in\b|(?=((?:(?!\bin\b)[^\n])*?epoch))\1(?:(?!\bin\b)[^\n])*\bin\b)(?=([^\n]*?range\s*\())\2/im;
 const WHILE_LOOP_START = /^[ \t]*while\b(?=([^\n]*?(?:epoch|step|iter|\bit\b|update)))\1[^\n]*</im;
 
+/**
+ * Words of any training: a model or network, a loss, an optimizer or a gradient, a train/fit/step call, a learning
+ * rate. A file with none of them whose loop runs over epochs exercises a data pipeline (a sampler's `set_epoch` and
+ * packing checked over a few epochs), not a training loop. Each alternative is a literal or a bounded word.
+ */
+const TRAINING_WORD =
+  /model|\bnet\b|loss|optimi[sz]er|optim\.|backward|\bgrad|criterion|\btrain\w{0,40}[ \t]*\(|\bfit[ \t]*\(|\bstep[ \t]*\(|\blr\b|learning_rate/i;
+/** Per file read, whether its text has a training word (looked up once however many loops it has). */
+const trainingWordsOf = new WeakMap<PythonReadContext, boolean>();
+function hasTrainingWord(ctx: PythonReadContext): boolean {
+  let has = trainingWordsOf.get(ctx);
+  if (has === undefined) trainingWordsOf.set(ctx, (has = TRAINING_WORD.test(ctx.text)));
+  return has;
+}
+
 function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const left = node.childForFieldName('left');
   let right = node.childForFieldName('right');
@@ -80,6 +95,7 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
     const named = values.find((v) => v!.via);
     if (named) ctx.amendLast({ originLine: named.origin.startPosition.row });
   }
+  if (kind === 'training.epochs' && !hasTrainingWord(ctx)) return;
   ctx.add(
     'launch.trainer',
     'loop',
