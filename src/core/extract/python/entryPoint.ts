@@ -515,7 +515,8 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     return verdict(
       `a config-driven program: it loads the YAML named by --${handed.flag} and hands the whole of it to ${handed.fn}(...), imported from ${handed.module}; each such YAML is a run`,
     );
-  const unstartable = tree ? guardCallsWithoutArguments(tree) : undefined;
+  // Only a module with a main guard at its top level is walked (most parsed files have none).
+  const unstartable = tree && /^if[ \t]+__name__/m.test(text) ? guardCallsWithoutArguments(tree) : undefined;
   if (unstartable)
     return verdict(
       `a library module: its main guard calls ${unstartable.name}() without the argument ${unstartable.parameter} it requires (line ${unstartable.line + 1}), so it cannot start by itself; the programs that call ${unstartable.name}(${unstartable.parameter}) are the runs`,
@@ -539,6 +540,9 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
 const CONFIG_FLAG =
   /\badd_argument\([ \t\r\n]{0,40}["']--(fname|config(?:[-_]file)?|cfg(?:[-_]file)?|yaml(?:[-_]file)?)["']/;
 
+/** Imports of a launcher looked at for the function it hands its config to (real launchers have a few dozen). */
+const MAX_IMPORTS_TRIED = 100;
+
 /** Training written in the file itself: a backward pass, an optimizer step, an epoch loop, a fit. */
 const OWN_TRAINING = /\.backward\(|\boptimizer\.step\(|\bfor[ \t]+epoch\b|\.fit\(/;
 
@@ -555,9 +559,12 @@ function yamlHandedToPackage(text: string): { flag: string; fn: string; module: 
   const loaded = /^[ \t]*(\w{1,60})[ \t]*=[ \t]*yaml\.(?:safe_|full_|unsafe_)?load\(/m.exec(text);
   if (!loaded) return undefined;
   const dict = loaded[1];
+  let tried = 0;
   for (const m of text.matchAll(
     /^from[ \t]+([\w.]{1,200})[ \t]+import[ \t]+(\w{1,60})(?:[ \t]+as[ \t]+(\w{1,60}))?[ \t]*$/gm,
   )) {
+    // Each import tries one pattern over the text: a bounded number of them keeps a file of imports linear.
+    if (++tried > MAX_IMPORTS_TRIED) return undefined;
     const fn = m[3] ?? m[2];
     const call = new RegExp(`\\b${fn}\\([ \\t]*(?:\\w{1,40}[ \\t]*=[ \\t]*)?${dict}[ \\t]*[,)]`);
     if (call.test(text)) return { flag: flag[1].replace(/_/g, '-'), fn, module: m[1] };
