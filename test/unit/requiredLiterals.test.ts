@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CALL_RULES, FILE_RULES, STATEMENT_RULES } from '../../src/core/extract/python/index';
-import { holdsRequired, requiredLiterals, WordFinder } from '../../src/core/extract/python/requiredLiterals';
+import {
+  holdsRequired,
+  PatternGate,
+  requiredLiterals,
+  WordFinder,
+} from '../../src/core/extract/python/requiredLiterals';
 
 const words = (p: RegExp) => requiredLiterals(p).map((r) => r.words);
 
@@ -39,6 +44,44 @@ describe('words a run-start pattern requires (the prefilter looks for them befor
     assert.deepEqual(words(/(?:abcdef)*/), []);
     assert.deepEqual(words(/[abc]+\w+/), []);
     assert.deepEqual(words(/(?!abcdef)\w/), []);
+  });
+
+  it('gives no words for a case-insensitive Unicode pattern (the Kelvin sign folds to k)', () => {
+    assert.deepEqual(requiredLiterals(/keras/iu), []);
+    assert.ok(/keras/iu.test('\u212aeras'));
+  });
+
+  it('finds a case-sensitive word only as written, beside case-insensitive words in any case', () => {
+    const exact = { words: ['Trainer'], ignoreCase: false };
+    const lower = { words: ['trainer'], ignoreCase: false };
+    const folded = { words: ['fit('], ignoreCase: true };
+    const finder = new WordFinder([exact, lower, folded]);
+    const found = finder.find('t = TRAINER(x); t.FIT(d)');
+    assert.ok(!holdsRequired(exact, found) && !holdsRequired(lower, found) && holdsRequired(folded, found));
+    const both = finder.find('t = Trainer(x); u = trainer(y)');
+    assert.ok(holdsRequired(exact, both) && holdsRequired(lower, both) && !holdsRequired(folded, both));
+  });
+
+  it('a pattern gate gives the verdict of testing every group, reaching groups only through their words', () => {
+    const groups = [[/\bTrainer\(/, /\.fit\(/], [/from_pretrained\(/], [/\w+_main\(/], [/\bfor\b.*epoch/i]];
+    const gate = new PatternGate(groups);
+    const finder = new WordFinder(gate.required);
+    const texts = [
+      'Trainer(m).fit(d)',
+      'Trainer(m)',
+      'x.fit(d)',
+      'AutoModel.from_pretrained(p)',
+      'AutoModel.FROM_PRETRAINED(p)',
+      'run_main()',
+      'FOR e IN EPOCHS',
+      'nothing here',
+    ];
+    for (const text of texts)
+      assert.equal(
+        gate.matches(text, finder.find(text)),
+        groups.some((g) => g.every((p) => p.test(text))),
+        text,
+      );
   });
 
   it('lower-cases the words of case-insensitive patterns and looks them up in the lower-cased text', () => {

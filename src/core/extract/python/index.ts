@@ -1,11 +1,5 @@
 import { lazy } from '../../lazy';
-import {
-  holdsRequired,
-  requiredLiterals,
-  WordFinder,
-  type FoundWords,
-  type RequiredLiterals,
-} from './requiredLiterals';
+import { PatternGate, WordFinder } from './requiredLiterals';
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { llamaPackageLoad, llamaProgramFlags } from './readers/llamaCheckpoint';
@@ -479,44 +473,28 @@ export function mayHoldPythonFacts(text: string): boolean {
 
 /**
  * The run-start patterns of a set of rules (rules.ts: runStart; a rule starts a run when all its patterns match),
- * each with the words it requires (requiredLiterals.ts), and a finder of all those words: one pass over a text
- * tells which rules can match at all, and only their regexes run (most files of a folder hold the words of few
- * rules, or none: a library module, a test).
+ * gated by the words they require (requiredLiterals.ts): one pass over a text tells which rules can match at all,
+ * and only their regexes run (most files of a folder hold the words of few rules, or none: a library module, a test).
  */
-interface RunStarts {
-  readonly rules: readonly GatedPatterns[];
-  readonly words: WordFinder;
-}
-interface GatedPatterns {
-  readonly patterns: readonly RegExp[];
-  readonly required: readonly RequiredLiterals[];
-}
-function runStartsOf(rules: ReadonlyArray<CallRule | StatementRule | FileRule>): RunStarts {
-  const gated = rules.flatMap((r): GatedPatterns[] => {
-    if (!r.runStart) return [];
-    const patterns = r.runStart instanceof RegExp ? [r.runStart] : r.runStart;
-    return [{ patterns, required: patterns.flatMap((p) => requiredLiterals(p)) }];
-  });
-  return { rules: gated, words: new WordFinder(gated.flatMap((g) => g.required)) };
-}
-function allMatch({ patterns, required }: GatedPatterns, text: string, found: FoundWords): boolean {
-  return required.every((r) => holdsRequired(r, found)) && patterns.every((p) => p.test(text));
+function runStartsOf(rules: ReadonlyArray<CallRule | StatementRule | FileRule>): PatternGate {
+  return new PatternGate(
+    rules.flatMap((r) => (!r.runStart ? [] : [r.runStart instanceof RegExp ? [r.runStart] : r.runStart])),
+  );
 }
 const RUNNING_RULES = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES];
 /**
  * Built on first use, not at load: reading the patterns' words takes ~15 ms, which a process that never asks
  * (the CLI's --version, a window with no Python file) should not pay.
  */
-const builtRunStarts = lazy(() => ({
+const builtRunStarts = lazy(() => {
   /** Patterns of calls, loops and constants: never in a `def name` header (tested without those names too). */
-  calls: runStartsOf(RUNNING_RULES.filter((r) => !r.runStartInDefinitions)),
+  const calls = runStartsOf(RUNNING_RULES.filter((r) => !r.runStartInDefinitions));
   /** Patterns that read definitions (a config registry's functions): tested on the text as written. */
-  definitions: runStartsOf(RUNNING_RULES.filter((r) => r.runStartInDefinitions)),
-}));
-function matches(starts: RunStarts, text: string): boolean {
-  const found = starts.words.find(text);
-  return starts.rules.some((rule) => allMatch(rule, text, found));
-}
+  const definitions = runStartsOf(RUNNING_RULES.filter((r) => r.runStartInDefinitions));
+  /** One pass over a text finds the words of both. */
+  const words = new WordFinder([...calls.required, ...definitions.required]);
+  return { calls, definitions, words };
+});
 /** Doctest lines in docstrings (`>>> pipe = FluxPipeline.from_pretrained(...)`): examples, never code that runs. */
 const DOCTEST_LINE = /^[ \t]*(>>>|\.\.\.)[^\n]*$/gm;
 
@@ -551,7 +529,8 @@ export function mayBeConfigModule(text: string): boolean {
  */
 /** Can a rule that reads definitions (a config registry's `def llama3_8b() -> Config:`) start a run in this text? */
 export function mayStartInDefinitions(text: string): boolean {
-  return matches(builtRunStarts().definitions, text);
+  const { definitions, words } = builtRunStarts();
+  return definitions.matches(text, words.find(text));
 }
 
 export function mayStartPythonRun(text: string): boolean {
@@ -561,13 +540,16 @@ export function mayStartPythonRun(text: string): boolean {
 /** Does the text name a run start some rule reads (mayStartPythonRun without the config-module and directive tests)? */
 export function mayNameARunStart(text: string): boolean {
   const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
-  const { calls, definitions } = builtRunStarts();
-  if (matches(definitions, code)) return true;
+  const { calls, definitions, words } = builtRunStarts();
+  const found = words.find(code);
+  if (definitions.matches(code, found)) return true;
   // A library that defines `def backward(ctx, grad)` or `def from_pretrained(cls, ...)` names a run start
   // only in the definition's header, which those rules do not read (they read calls, loops, constants):
   // tested again without the headers' names, only when the first test passed (most files fail it and pay
   // nothing more).
-  return matches(calls, code) && matches(calls, code.replace(DEFINITION_NAME, 'def _'));
+  if (!calls.matches(code, found)) return false;
+  const headless = code.replace(DEFINITION_NAME, 'def _');
+  return calls.matches(headless, words.find(headless));
 }
 /** The name in a function definition's header (`def backward`, `async def generate`). */
 const DEFINITION_NAME = /\bdef[ \t]+\w+/g;

@@ -25,6 +25,8 @@ const ASCII = /^[\x20-\x7e\t]*$/;
 
 /** Requirements every one of which a matched text meets (a pattern of one sequence: each usable part's). */
 export function requiredLiterals(pattern: RegExp): RequiredLiterals[] {
+  // Unicode case folding lets an ASCII letter match a non-ASCII one (`k` and the Kelvin sign): no ASCII gate holds.
+  if (pattern.ignoreCase && (pattern.unicode || pattern.flags.includes('v'))) return [];
   let sets: ReadonlyArray<readonly string[]>;
   try {
     const { alternatives } = new RegExpParser({ ecmaVersion: 2022 }).parsePattern(
@@ -221,4 +223,69 @@ function scan({ step, ends }: Automaton, text: string): Set<string> {
     }
   }
   return found;
+}
+
+/**
+ * Does any of many groups of patterns match a text (a group matches when all its patterns do)? The words each
+ * group requires are found in one pass (WordFinder, which several gates can share), and only the groups whose every requirement is met run their
+ * regexes. The groups are reached from the words found, not by asking every group in turn: with a few hundred
+ * groups of up to three requirements each, asking each one which of its words the text holds cost more than the
+ * pass itself (thousands of set lookups per file, for a file that holds twenty of the words).
+ */
+export class PatternGate {
+  private readonly groups: ReadonlyArray<readonly RegExp[]>;
+  /** Every group's requirements: a WordFinder built with them (and maybe more) finds the words `matches` needs. */
+  readonly required: readonly RequiredLiterals[];
+  /** Groups that require no word: tested on every text. */
+  private readonly ungated: readonly number[];
+  /** How many requirements each group has. */
+  private readonly requirementCount: Int32Array;
+  /** A found word → the (flat-numbered) requirements it meets, case-sensitive and lower-case words apart. */
+  private readonly meets: { readonly caseSensitive: Map<string, number[]>; readonly lowerCase: Map<string, number[]> };
+  /** Flat requirement number → its group. */
+  private readonly groupOf: Int32Array;
+
+  constructor(groups: ReadonlyArray<readonly RegExp[]>) {
+    this.groups = groups;
+    const required = groups.map((patterns) => patterns.flatMap((p) => requiredLiterals(p)));
+    this.required = required.flat();
+    this.ungated = required.flatMap((r, group) => (r.length === 0 ? [group] : []));
+    this.requirementCount = Int32Array.from(required, (r) => r.length);
+    this.groupOf = new Int32Array(required.reduce((n, r) => n + r.length, 0));
+    this.meets = { caseSensitive: new Map(), lowerCase: new Map() };
+    let flat = 0;
+    required.forEach((requirements, group) => {
+      for (const requirement of requirements) {
+        const byWord = requirement.ignoreCase ? this.meets.lowerCase : this.meets.caseSensitive;
+        for (const word of requirement.words) {
+          const list = byWord.get(word);
+          if (list) list.push(flat);
+          else byWord.set(word, [flat]);
+        }
+        this.groupOf[flat++] = group;
+      }
+    });
+  }
+
+  /**
+   * The same verdict as testing every group's patterns in turn; only the groups the words allow are tested.
+   * `found`: the text's words, by a WordFinder built with (at least) this gate's requirements.
+   */
+  matches(text: string, found: FoundWords): boolean {
+    const met = new Uint8Array(this.groupOf.length);
+    const metCount = new Int32Array(this.groups.length);
+    const candidates: number[] = [...this.ungated];
+    const meet = (words: ReadonlySet<string>, byWord: Map<string, number[]>) => {
+      for (const word of words)
+        for (const requirement of byWord.get(word) ?? []) {
+          if (met[requirement] === 1) continue;
+          met[requirement] = 1;
+          const group = this.groupOf[requirement];
+          if (++metCount[group] === this.requirementCount[group]) candidates.push(group);
+        }
+    };
+    meet(found.caseSensitive, this.meets.caseSensitive);
+    meet(found.lowerCase, this.meets.lowerCase);
+    return candidates.some((group) => this.groups[group].every((p) => p.test(text)));
+  }
 }
