@@ -313,8 +313,12 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
     case 'identifier':
     case 'attribute': {
       const bound = node.type === 'identifier' ? symbols.lookupAt(node.text, node) : symbols.lookup(node.text);
-      // torch.float16, torch.bfloat16, tf.float16, jnp.bfloat16: dtypes are names, not values.
-      if (!bound && /^(torch|tf|jnp|np)\.(float16|half|bfloat16|float32|float|float8_e4m3fn|int8)$/.test(node.text))
+      // torch.float16, torch.bfloat16, tf.float16, jnp.bfloat16: dtypes are names, not values (also a framework's own
+      // dtype enum spelled after torch's: `DType.bfloat16`, e.g. OLMo-core's olmo_core.config.DType).
+      if (
+        !bound &&
+        /^(torch|tf|jnp|np|DType)\.(float16|half|bfloat16|float32|float|float8_e4m3fn|int8)$/.test(node.text)
+      )
         return { value: node.text, origin: node, via: '' };
       if (!bound) return undefined;
       if (bound.value !== undefined) return { value: bound.value, origin: bound.node, via: bound.via };

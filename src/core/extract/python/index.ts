@@ -92,6 +92,7 @@ import * as serving from './readers/serving';
 import * as swift from './readers/swift';
 import * as torch from './readers/torch';
 import * as torchtitan from './readers/torchtitan';
+import { configObjects } from './readers/configObjects';
 import * as vision from './readers/vision';
 import * as xtunerV1 from './readers/xtunerV1';
 import type { CallInfo, CallRule, FileRule, StatementRule } from './rules';
@@ -294,6 +295,7 @@ export const FILE_RULES: readonly FileRule[] = [
   mlCollectionsConfig,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
+  configObjects,
   headerGpu,
   trainedOnComment,
   diffusion.diffusionFamily,
