@@ -6,13 +6,14 @@ import { sizeFromModelName } from '../knowledge/modelName';
 import { normalisePrecision } from './pythonFacts';
 import { COMPILED_PROGRAM, matchLauncher, positionsAreNotLearned } from './shell/launchers';
 import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
-import { readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
+import { languageModelVariable, readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
 import { readSlurmOptions } from './shell/slurm';
 import { checkpointFolderModel, inlineSettings } from './shell/inlineSettings';
 import { CHECKPOINT_FILE_FLAGS, checkpointFileModel } from './shell/checkpointPath';
 import { flagMeaning, sizingKindFor } from './sizingNames';
 import { modelFromVariable } from './shell/modelVariable';
 import { withoutTrailingSlashes } from '../trimSlashes';
+import { PART_SEPARATOR } from '../runVocabulary';
 import { modelNameOfConfigFile } from './config/satDiffusion';
 
 /**
@@ -100,6 +101,43 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
     vars.set(name, expandShell(body.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim(), vars));
   if (text.includes('<<<')) readFromTable(text, vars);
   return vars;
+}
+
+/** Commented-out assignments looked at per file. */
+const MAX_COMMENTED_CHOICES = 20;
+
+/**
+ * `# Uncomment and set the following variables` above `# MODEL_VERSION="vicuna-v1-3-7b"` and
+ * `# MODEL_VERSION="llama-2-7b-chat"`, with `--model_name_or_path ./checkpoints/$MODEL_VERSION` and no live
+ * assignment: the script offers a choice of models and runs with the one the user uncomments. When every choice
+ * states the same size in its name, the run's size is known whichever is taken: the first choice is read (and
+ * said to be a choice), so the model's family and size reach the run. A variable named for the model only
+ * (`MODEL`, `MODEL_VERSION`, `LLM_VERSION`, `BASE_MODEL`, …), never one the script sets itself.
+ */
+function commentedModelChoice(text: string, vars: Map<string, string>): { value: string; detail: string } | undefined {
+  if (!/^[ \t]*#[ \t]*[A-Za-z_]\w*=/m.test(text)) return undefined;
+  const choices = new Map<string, string[]>();
+  let seen = 0;
+  for (const m of text.matchAll(
+    /^[ \t]*#[ \t]*([A-Za-z_]\w{0,60})=("[^"\n]{1,200}"|'[^'\n]{1,200}'|[^\s"'#;]{1,200})[ \t]*$/gm,
+  )) {
+    if (++seen > MAX_COMMENTED_CHOICES) break;
+    const name = m[1];
+    if (vars.has(name) || !/^(?:BASE_|LLM_)?(?:MODEL|LLM)(?:_(?:VERSION|NAME|PATH|ID))?$/i.test(name)) continue;
+    const value = m[2].replace(/^["']|["']$/g, '');
+    if (value.includes('$')) continue;
+    choices.set(name, [...(choices.get(name) ?? []), value]);
+  }
+  for (const [name, values] of choices) {
+    const sizes = values.map((v) => findModel(v)?.params ?? sizeFromModelName(v)?.params);
+    if (sizes.some((x) => x === undefined || x !== sizes[0])) continue;
+    vars.set(name, values[0]);
+    return {
+      value: values[0],
+      detail: `${name} is set only in comments (${values.join(', ')}: the user uncomments one; all of one size), the first read`,
+    };
+  }
+  return undefined;
 }
 
 /** Read lines taken from a table at most (a script has one or two). */
@@ -243,6 +281,25 @@ function readHereDocuments(text: string): Array<{ name: string; body: string }> 
     taken = end;
   }
   return out;
+}
+
+/**
+ * An assembled model whose language part is a checkpoint path naming no model (no catalog row, no size in its
+ * name): the language model the script names in an LLM variable stands for it (shell/visionLanguage.ts).
+ */
+function stagedLanguageModel(facts: Fact[], from: number, vars: ReadonlyMap<string, string>): void {
+  const at = facts.findIndex((f, k) => k >= from && f.kind === 'model.id');
+  if (at < 0) return;
+  const [language, ...rest] = String(facts[at].value).split(PART_SEPARATOR);
+  if (rest.length === 0 || findModel(language) || sizeFromModelName(language)) return;
+  const llm = languageModelVariable(vars);
+  if (!llm) return;
+  facts[at] = {
+    ...facts[at],
+    value: [llm.value, ...rest].join(PART_SEPARATOR),
+    confidence: 'medium',
+    detail: `${facts[at].detail}; ${language} names no model: a later stage of ${llm.name}=${llm.value}, the language model the script names`,
+  };
 }
 
 /** The line of `--flag` within a continued command, else where a variable defines it. */
@@ -570,6 +627,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
   const vars = shellVariables(text, placeOf(path));
+  const chosen = commentedModelChoice(text, vars);
   const aliases = shellAliases(text);
   let launches = 0;
   let expandedLooks = 0;
@@ -636,7 +694,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     const startLine = i;
     // Continued lines are joined once at the end: re-slicing the growing string per line was quadratic.
     const parts = [lines[i]];
-    while (i + 1 < lines.length) {
+    // A comment ends at its line in bash, backslash or not: `# torchrun ... \` kept above the live command (an
+    // alternative commented out) does not swallow the command under it.
+    const comment = /^[ \t]*#/.test(lines[i]);
+    while (!comment && i + 1 < lines.length) {
       const joined = continuedLine(parts[parts.length - 1], lines[i + 1]);
       if (joined === undefined) break;
       parts[parts.length - 1] = joined;
@@ -1149,10 +1210,12 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       const assembled = readVisionLanguageLaunch(logical, {
         add: (kind, value, detail, confidence = 'high') => facts.push({ kind, value, range, confidence, detail }),
       });
-      if (assembled)
+      if (assembled) {
         for (let k = before - 1; k >= flagsStart; k--)
           if (facts[k].kind === 'model.id' || (facts[k].kind === 'model.fromScratch' && facts[k].value === false))
             facts.splice(k, 1);
+        stagedLanguageModel(facts, flagsStart, vars);
+      }
     }
   }
   // `source ./train_dpo.sh slurm`, `. ./env.sh`: a script run in this one's shell, whose variables and launch
@@ -1193,6 +1256,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   }
   const driver = submissionDriver(facts);
   if (driver) facts.push(driver);
+  if (chosen)
+    for (const [k, f] of facts.entries())
+      if (f.kind === 'model.id' && String(f.value).includes(chosen.value))
+        facts[k] = { ...f, confidence: 'medium', detail: `${f.detail}; ${chosen.detail}` };
   return withoutPipelineEvaluations(facts);
 }
 

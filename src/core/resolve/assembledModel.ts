@@ -55,6 +55,43 @@ export interface AssembledSize {
   readonly detail: string;
 }
 
+/** Words of a name looked back over from its size for the base model it names (`llava-onevision-qwen2-7b-ov`). */
+const MAX_BASE_WORDS = 4;
+
+/**
+ * The language model a derived checkpoint is named after: LLaVA-style checkpoints name the LLM they were trained
+ * from, family and size, inside their own name (`lmms-lab/llava-onevision-qwen2-7b-ov` is Qwen2-7B with SigLIP,
+ * `llava-v1.6-mistral-7b`, `llavanext-…-Qwen_Qwen2-7B-Instruct-…` folders). The words ending at the name's size
+ * that are a catalog repository's name (`qwen2-7b` → Qwen/Qwen2-7B) give that model's count instead of the
+ * rounded figure the name states (7.62B, not 7B); the longest such run of words wins.
+ */
+function baseModelInName(
+  name: string,
+  size: { readonly text: string; readonly index?: number },
+): { readonly id: string; readonly params: number; readonly text: string } | undefined {
+  if (size.index === undefined || name.length > 300) return undefined;
+  const end = size.index + (/^[\d._p]+[mb]/i.exec(size.text)?.[0].length ?? size.text.length);
+  const head = name.slice(0, end);
+  let best: { id: string; params: number; text: string } | undefined;
+  let start = size.index;
+  for (let k = 0; k < MAX_BASE_WORDS; k++) {
+    const sep = Math.max(
+      head.lastIndexOf('-', start - 2),
+      head.lastIndexOf('_', start - 2),
+      head.lastIndexOf('/', start - 2),
+    );
+    start = sep + 1;
+    const words = head.slice(start);
+    if (/[a-z]/i.test(words.slice(0, words.length - size.text.length))) {
+      const id = catalogIdForRepoName(words);
+      const row = id ? findModel(id) : undefined;
+      if (row && row.modality === 'text') best = { id: row.id, params: row.params, text: words };
+    }
+    if (sep < 0) break;
+  }
+  return best;
+}
+
 export function isAssembledName(name: string | null | undefined): name is string {
   return !!name && name.includes(PART_SEPARATOR);
 }
@@ -90,6 +127,13 @@ export function assembledModelSize(name: string): AssembledSize | undefined {
     }
     const named = sizeFromModelName(folder ?? part);
     if (!named) return undefined;
+    const base = k === 0 ? baseModelInName(folder ?? part, named) : undefined;
+    if (base) {
+      params += base.params;
+      fromCatalog = false;
+      said.push(`${part}: ${(base.params / 1e9).toPrecision(3)}B (${base.text} in its name, catalog ${base.id})`);
+      continue;
+    }
     params += named.params;
     fromCatalog = false;
     said.push(`${part}: ${named.text} (its name)`);

@@ -260,9 +260,18 @@ const axolotlCli: Launcher = {
   },
 };
 
+/**
+ * `config=examples/config.yaml`: a program that reads its arguments with OmegaConf's `from_cli` (`key=value` words,
+ * EasyR1's `verl.trainer.main` merging the file named by `config=` under the other words) is handed its config file
+ * as the value of a `config`/`cfg` key; the file is the part after `=`.
+ */
+const CONFIG_KEY_WORD = /^(?:\w{0,40}_)?(?:config|cfg)(?:_\w{0,40})?=(?=[^=])/i;
+
 function linkFirstYaml(command: LaunchCommand, from: number, out: LaunchSink): void {
-  const config = positionals(command.words, from).find((w) => /\.(ya?ml|json)$/.test(w));
-  if (config) out.add('link.config', config, `${command.words.slice(0, from).join(' ')} ${config}`);
+  const word = positionals(command.words, from).find((w) => /\.(ya?ml|json)$/.test(w));
+  if (!word) return;
+  const config = word.replace(CONFIG_KEY_WORD, '');
+  out.add('link.config', config, `${command.words.slice(0, from).join(' ')} ${word}`);
 }
 
 /**

@@ -76,3 +76,27 @@ export function readVisionLanguageLaunch(command: string, out: VisionLanguageSin
   );
   return true;
 }
+
+/**
+ * `LLM_VERSION="Qwen/Qwen2-7B-Instruct"` above a later stage's launch whose `--model_name_or_path` is the previous
+ * stage's checkpoint folder (`/mnt/…/checkpoints/onevision/<run>`, a path that names no model): staged
+ * vision-language recipes (LLaVA-OneVision's pretrain → mid → final stages) keep the language model they started
+ * from in a variable of that name, used for run names and the first stage. The checkpoint is that model trained
+ * further, so the language part is read as it (with the path in the detail). Only a variable named for the
+ * language model (`LLM`, `LLM_VERSION`, `LLM_PATH`, `LANGUAGE_MODEL`, `BASE_LLM`, …) holding one literal Hub id.
+ */
+const LLM_VARIABLE = /^(?:BASE_)?(?:LLM|LANGUAGE_MODEL)(?:_(?:VERSION|NAME|PATH|ID|MODEL|NAME_OR_PATH))?$/i;
+const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
+
+export function languageModelVariable(vars: ReadonlyMap<string, string>): { name: string; value: string } | undefined {
+  let found: { name: string; value: string } | undefined;
+  for (const [name, raw] of vars) {
+    if (!LLM_VARIABLE.test(name)) continue;
+    const value = raw.trim().replace(/^["']|["']$/g, '');
+    if (!HUB_ID.test(value)) continue;
+    // Two language models named: the script does not say which one the checkpoint holds.
+    if (found && found.value !== value) return undefined;
+    found = { name, value };
+  }
+  return found;
+}
