@@ -510,6 +510,11 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     return verdict(
       `a config-driven program: every setting comes from the file given as ${argsFile} (HfArgumentParser.parse_json_file/parse_yaml_file); each such file is a run`,
     );
+  const loadedConfig = text.includes('load_config') ? loadedConfigFlag(text) : undefined;
+  if (loadedConfig)
+    return verdict(
+      `a config-driven program: its trainer's config is the file given as --${loadedConfig} (load_config(args.${loadedConfig}), no default); each such config is a run`,
+    );
   const handed = tree && text.includes('yaml') ? yamlHandedToPackage(text) : undefined;
   if (handed)
     return verdict(
@@ -534,6 +539,26 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
       ? 'a config-driven program (@config.parse): each config it is run with is a run'
       : `a config-driven program: it trains from the YAML file given as its first argument (${argvYaml ? argvYaml[1] : '?'} = sys.argv[1]); each such config is a run`,
   );
+}
+
+/**
+ * A trainer program whose whole config is a file the command line names (`config = load_config(args.config_path)`,
+ * the flag declared with no default: a dataclass field `config_path: str = field(default=None, ...)` or an
+ * `add_argument("--config_path")` without one), the config then handed to its trainer: each config file it is
+ * run with is the run (Coqui TTS's `train_tts.py`, and programs laid out like it).
+ */
+function loadedConfigFlag(text: string): string | undefined {
+  const m = /\bload_config\([ \t]*args\.(\w{0,40}config\w{0,40})[ \t]*\)/.exec(text);
+  if (!m || !/\bTrainer\(/.test(text)) return undefined;
+  const name = m[1];
+  const field = new RegExp(
+    `^[ \\t]+${name}[ \\t]*:[^=\\n]{0,80}=[ \\t]*field\\([ \\t]*default[ \\t]*=[ \\t]*(None|""|'')`,
+    'm',
+  );
+  const flag = new RegExp(
+    `add_argument\\([ \\t]*["']--${name}["'](?![^)\\n]{0,200}\\bdefault[ \\t]*=[ \\t]*(?!None\\b)[^\\s,)])`,
+  );
+  return field.test(text) || flag.test(text) ? name : undefined;
 }
 
 /** A flag naming the config file a launcher opens (`--fname`, `--config`, `--config-file`, `--cfg`). */

@@ -109,6 +109,7 @@ import { problemAt, type Problem } from '../../problem';
 import { indexSyntax, RelevantLines, SyntaxReuse } from './syntaxIndex';
 import { cursorWalk } from './treeCursor';
 import { findModelHandles } from './handles';
+import { configTrainer } from './readers/configTrainer';
 import { deepspeedConfigBuilder, deepspeedDictPrecision } from './readers/deepspeedDict';
 
 /**
@@ -306,6 +307,7 @@ export const FILE_RULES: readonly FileRule[] = [
   sbert.sentenceTransformerModels,
   moduleDemoSampling,
   scoringProgram,
+  configTrainer,
   // Last: marks the facts every rule read inside a module's settings functions.
   settingsFunctions,
 ];
