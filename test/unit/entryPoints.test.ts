@@ -327,8 +327,9 @@ describe('Model size from the name', () => {
   it('is within the stated spread of the published count for every catalog model whose id states a size', () => {
     let checked = 0;
     // Names that understate on purpose, each with its reason: MiniCPM-2B counts its 2.4B non-embedding parameters,
-    // rounded down (arXiv:2404.06395); with its tied 123k-token embedding it has 2.72B.
-    const understated = new Set(['openbmb/MiniCPM-2B-sft-bf16']);
+    // rounded down (arXiv:2404.06395); with its tied 123k-token embedding it has 2.72B. BLIP-2's ids name the wrapped
+    // language model (OPT-2.7B); the whole model adds the 1B EVA ViT-g and the Q-Former (3.8B, arXiv:2301.12597).
+    const understated = new Set(['openbmb/MiniCPM-2B-sft-bf16', 'Salesforce/blip2-opt-2.7b']);
     for (const m of MODELS) {
       const named = sizeFromModelName(m.id);
       if (!named || named.experts || understated.has(m.id)) continue;

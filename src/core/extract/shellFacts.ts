@@ -936,7 +936,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // The path may be quoted (`--config_file "configs/fsdp.yaml"`): the quotes are not part of it.
     const values = (flag: RegExp) => [...logical.matchAll(flag)].map((m) => [m[1], m[2]] as const);
     for (const [flag, word] of values(
-      /--(config_file|config-file|deepspeed|deepspeed_config_file|config_path|config)[=\s]+([^=\s]\S*)/g,
+      /--(config_file|config-file|deepspeed|deepspeed_config_file|config_path|cfg-path|cfg_path|config)[=\s]+([^=\s]\S*)/g,
     )) {
       const file = /^["']?([^\s"']+\.(?:ya?ml|json))/.exec(word)?.[1];
       if (file) add('link.config', file, `--${flag} ${file}`);

@@ -24,7 +24,7 @@ import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
 import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
-import { lavisProgramConfig } from './readers/lavisProgram';
+import { lavisProgramConfig, registryModelLoader } from './readers/lavisProgram';
 import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
@@ -225,6 +225,7 @@ export const CALL_RULES: readonly CallRule[] = [
   sam2Builder,
   referenceGenerator,
   lavisProgramConfig,
+  registryModelLoader,
   openNmtInference,
   hydraMain,
   namedArchitecture,

@@ -22,6 +22,7 @@ import {
   readEvaluationHarness,
   scoresGeneratedFiles,
   servingModule,
+  evaluationProgramWithConfig,
   testPackageModule,
   utilityProgram,
 } from './runIntent';
@@ -387,6 +388,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     evaluationOnly(command) ??
     inferenceSubcommand(command, program) ??
     openMmlabTest(command, program) ??
+    evaluationProgramWithConfig(command, program) ??
     labellingProgram(program);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
   else {

@@ -326,6 +326,29 @@ export function openMmlabTest(command: LaunchCommand, program: { script?: string
 }
 
 /**
+ * A config-driven program named for evaluation (`python evaluate.py --cfg-path x.yaml`, `eval.py --config x.yaml`,
+ * `inference.py -c x.yaml`): the config it is handed defines the model and data, and the program runs only the
+ * evaluation loop over them, whatever training keys the config also holds (one config often serves both
+ * `train.py` and `evaluate.py`). The launch is an inference run of that config. Returns the detail, or undefined.
+ */
+const EVALUATION_PROGRAMS = new Set(['eval', 'evaluate', 'evaluation', 'inference', 'infer', 'predict']);
+export function evaluationProgramWithConfig(command: LaunchCommand, program: { script?: string }): string | undefined {
+  if (!program.script || program.script.includes('$')) return undefined;
+  const name = program.script.slice(program.script.lastIndexOf('/') + 1).replace(/\.py$/, '');
+  const words = wordsOf(name);
+  if (words.some((w) => TRAINS_A_MODEL.has(w)) || !words.some((w) => EVALUATION_PROGRAMS.has(w))) return undefined;
+  const at = command.words.indexOf(program.script);
+  if (at < 0) return undefined;
+  for (let k = at + 1; k < command.words.length && k <= at + MAX_FLAGS; k++) {
+    const flag = /^--?(cfg[-_]path|cfg|config|config[-_]file|c)(?:=(.*))?$/.exec(command.words[k]);
+    if (!flag) continue;
+    const value = (flag[2] ?? command.words[k + 1] ?? '').replace(/^["']|["']$/g, '');
+    if (/\.(?:ya?ml|json)$/.test(value)) return `${program.script} --${flag[1]} ${value}: evaluates the config's model`;
+  }
+  return undefined;
+}
+
+/**
  * Weights handed to an OpenMMLab config on the command line (`--cfg-options model.pretrained=<ckpt>`, mmcv 1.x
  * `--options model.backbone.pretrained_path=<ckpt>`, `load_from=<ckpt>`): the model starts from them. Returns the
  * option as written, or undefined (an empty or None value hands no weights).

@@ -8532,7 +8532,8 @@ export const MODELS: readonly Model[] = [
   // ---------------- BLIP task models (the factories of its models/ package, by image-encoder size) ----------------
   {
     id: 'blip:decoder-base',
-    aliases: [],
+    // LAVIS registry names (model.arch-model_type in its run configs) of the same models
+    aliases: ['blip_caption-base_coco'],
     family: 'blip',
     architecture: 'other',
     modality: 'multimodal',
@@ -8543,7 +8544,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'blip:decoder-large',
-    aliases: [],
+    // LAVIS registry names (model.arch-model_type in its run configs) of the same models
+    aliases: ['blip_caption-large_coco', 'blip_caption-large'],
     family: 'blip',
     architecture: 'other',
     modality: 'multimodal',
@@ -8554,7 +8556,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'blip:retrieval-base',
-    aliases: [],
+    // LAVIS registry names (model.arch-model_type in its run configs) of the same models
+    aliases: ['blip_retrieval-coco', 'blip_retrieval-flickr'],
     family: 'blip',
     architecture: 'other',
     modality: 'multimodal',
@@ -8576,7 +8579,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'blip:vqa-base',
-    aliases: [],
+    // LAVIS registry names (model.arch-model_type in its run configs) of the same models
+    aliases: ['blip_vqa-vqav2', 'blip_vqa-okvqa', 'blip_vqa-aokvqa'],
     family: 'blip',
     architecture: 'other',
     modality: 'multimodal',
@@ -8598,7 +8602,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'blip:pretrain-base',
-    aliases: [],
+    // LAVIS registry names (model.arch-model_type in its run configs) of the same models
+    aliases: ['blip_pretrain'],
     family: 'blip',
     architecture: 'other',
     modality: 'multimodal',
@@ -8840,6 +8845,224 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Zhu et al. 2023, MiniGPT-4, arXiv:2304.10592 (frozen EVA ViT-g/14 vision encoder, one projection layer, frozen LLM); its LLaMA-2 release uses LLaMA-2-chat-7B (Vision-CAIR/MiniGPT-4 README, "MiniGPT-4 (LLaMA-2 Chat 7B)"): LLaMA-2-7B 6.74B (Touvron et al. 2023, arXiv:2307.09288, Table 1) + EVA ViT-g/14 1.0B (Fang et al. 2022, arXiv:2211.07636, Table 1) ≈ 7.74B',
+  },
+  // ---------------- LAVIS registry models (model.arch-model_type as its run configs name them; sixteenth round) ----------------
+  {
+    id: 'blip2',
+    aliases: ['blip2-pretrain', 'blip2-coco', 'blip2_feature_extractor', 'blip2_image_text_matching'],
+    family: 'blip2',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 1_173_000_000,
+    smallerSiblings: [],
+    source:
+      'BLIP-2 first-stage model (Q-Former on a frozen image encoder): EVA ViT-g/14 1.0B (Fang et al. 2022, EVA, arXiv:2211.07636, Table 1) used without its last layer (Li et al. 2023, BLIP-2, arXiv:2301.12597, Sec. 3.3), about 0.985B + the Q-Former 188M (BLIP-2, arXiv:2301.12597, Sec. 3.1: "In total, Q-Former contains 188M parameters"), about 1.17B',
+  },
+  {
+    id: 'Salesforce/blip2-opt-2.7b',
+    aliases: ['blip2_opt-opt2.7b'],
+    family: 'blip2',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 3_800_000_000,
+    smallerSiblings: ['blip2'],
+    source:
+      'Li et al. 2023, BLIP-2, arXiv:2301.12597, Table 2 (zero-shot VQA; #Total Params per model): BLIP-2 ViT-g OPT2.7B 3.8B (frozen OPT-2.7B 2.65B, ViT-g and the 188M Q-Former)',
+  },
+  {
+    id: 'Salesforce/blip2-opt-6.7b',
+    aliases: ['blip2_opt-opt6.7b'],
+    family: 'blip2',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 7_800_000_000,
+    smallerSiblings: ['Salesforce/blip2-opt-2.7b', 'blip2'],
+    source:
+      'Li et al. 2023, BLIP-2, arXiv:2301.12597, Table 2 (zero-shot VQA; #Total Params per model): BLIP-2 ViT-g OPT6.7B 7.8B',
+  },
+  {
+    id: 'blip2_t5-flant5xl_vitl',
+    aliases: ['blip2_t5-flant5xl_vitL'],
+    family: 'blip2',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 3_400_000_000,
+    smallerSiblings: ['blip2'],
+    source:
+      'Li et al. 2023, BLIP-2, arXiv:2301.12597, Table 2 (zero-shot VQA; #Total Params per model): BLIP-2 ViT-L FlanT5XL 3.4B',
+  },
+  {
+    id: 'Salesforce/blip2-flan-t5-xl',
+    aliases: ['blip2_t5-flant5xl'],
+    family: 'blip2',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 4_100_000_000,
+    smallerSiblings: ['blip2_t5-flant5xl_vitl', 'blip2'],
+    source:
+      'Li et al. 2023, BLIP-2, arXiv:2301.12597, Table 2 (zero-shot VQA; #Total Params per model): BLIP-2 ViT-g FlanT5XL 4.1B',
+  },
+  {
+    id: 'Salesforce/blip2-flan-t5-xxl',
+    aliases: ['blip2_t5-flant5xxl'],
+    family: 'blip2',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 12_100_000_000,
+    smallerSiblings: ['Salesforce/blip2-flan-t5-xl', 'blip2'],
+    source:
+      'Li et al. 2023, BLIP-2, arXiv:2301.12597, Table 2 (zero-shot VQA; #Total Params per model): BLIP-2 ViT-g FlanT5XXL 12.1B',
+  },
+  {
+    id: 'Salesforce/instructblip-vicuna-7b',
+    aliases: ['blip2_vicuna_instruct-vicuna7b'],
+    family: 'instructblip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 7_920_000_000,
+    smallerSiblings: [],
+    source:
+      'Dai et al. 2023, InstructBLIP, arXiv:2305.06500, Sec. 3 (BLIP-2\'s frozen ViT-g image encoder and Q-Former with an instruction-aware Q-Former in front of a frozen LLM); computed: Vicuna-7B (LLaMA-7B, 6.74B: Touvron et al. 2023, arXiv:2302.13971, Table 2) + EVA ViT-g/14 1.0B (Fang et al. 2022, EVA, arXiv:2211.07636, Table 1) used without its last layer (Li et al. 2023, BLIP-2, arXiv:2301.12597, Sec. 3.3), about 0.985B + the Q-Former 188M (BLIP-2, arXiv:2301.12597, Sec. 3.1: "In total, Q-Former contains 188M parameters") + the 768x4096 projection, about 7.92B',
+  },
+  {
+    id: 'Salesforce/instructblip-vicuna-13b',
+    aliases: ['blip2_vicuna_instruct-vicuna13b'],
+    family: 'instructblip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 14_200_000_000,
+    smallerSiblings: ['Salesforce/instructblip-vicuna-7b'],
+    source:
+      'Dai et al. 2023, InstructBLIP, arXiv:2305.06500, Sec. 3 (BLIP-2\'s frozen ViT-g image encoder and Q-Former with an instruction-aware Q-Former in front of a frozen LLM); computed: Vicuna-13B (LLaMA-13B, 13.02B: arXiv:2302.13971, Table 2) + EVA ViT-g/14 1.0B (Fang et al. 2022, EVA, arXiv:2211.07636, Table 1) used without its last layer (Li et al. 2023, BLIP-2, arXiv:2301.12597, Sec. 3.3), about 0.985B + the Q-Former 188M (BLIP-2, arXiv:2301.12597, Sec. 3.1: "In total, Q-Former contains 188M parameters"), about 14.2B',
+  },
+  {
+    id: 'Salesforce/instructblip-flan-t5-xl',
+    aliases: ['blip2_t5_instruct-flant5xl'],
+    family: 'instructblip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 4_030_000_000,
+    smallerSiblings: [],
+    source:
+      'Dai et al. 2023, InstructBLIP, arXiv:2305.06500, Sec. 3 (BLIP-2\'s frozen ViT-g image encoder and Q-Former with an instruction-aware Q-Former in front of a frozen LLM); computed: Flan-T5-XL 2.85B (google/flan-t5-xl config.json) + EVA ViT-g/14 1.0B (Fang et al. 2022, EVA, arXiv:2211.07636, Table 1) used without its last layer (Li et al. 2023, BLIP-2, arXiv:2301.12597, Sec. 3.3), about 0.985B + the Q-Former 188M (BLIP-2, arXiv:2301.12597, Sec. 3.1: "In total, Q-Former contains 188M parameters"), about 4.03B',
+  },
+  {
+    id: 'Salesforce/instructblip-flan-t5-xxl',
+    aliases: ['blip2_t5_instruct-flant5xxl'],
+    family: 'instructblip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 12_310_000_000,
+    smallerSiblings: ['Salesforce/instructblip-flan-t5-xl'],
+    source:
+      'Dai et al. 2023, InstructBLIP, arXiv:2305.06500, Sec. 3 (BLIP-2\'s frozen ViT-g image encoder and Q-Former with an instruction-aware Q-Former in front of a frozen LLM); computed: Flan-T5-XXL 11.14B (google/flan-t5-xxl config.json) + EVA ViT-g/14 1.0B (Fang et al. 2022, EVA, arXiv:2211.07636, Table 1) used without its last layer (Li et al. 2023, BLIP-2, arXiv:2301.12597, Sec. 3.3), about 0.985B + the Q-Former 188M (BLIP-2, arXiv:2301.12597, Sec. 3.1: "In total, Q-Former contains 188M parameters"), about 12.3B',
+  },
+  {
+    id: 'xinstructblip-vicuna7b',
+    aliases: ['blip2_vicuna_xinstruct-vicuna7b'],
+    family: 'instructblip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 7_920_000_000,
+    smallerSiblings: [],
+    source:
+      'Panagopoulou et al. 2023, X-InstructBLIP, arXiv:2311.18799 (per-modality Q-Formers and projections in front of a frozen Vicuna; images through the frozen EVA ViT-g); computed for the image branch: Vicuna-7B 6.74B (arXiv:2302.13971, Table 2) + EVA ViT-g/14 1.0B (Fang et al. 2022, EVA, arXiv:2211.07636, Table 1) used without its last layer (Li et al. 2023, BLIP-2, arXiv:2301.12597, Sec. 3.3), about 0.985B + the Q-Former 188M (BLIP-2, arXiv:2301.12597, Sec. 3.1: "In total, Q-Former contains 188M parameters"), about 7.92B (each further modality adds a Q-Former of about 0.19B)',
+  },
+  {
+    id: 'xinstructblip-vicuna13b',
+    aliases: ['blip2_vicuna_xinstruct-vicuna13b'],
+    family: 'instructblip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 14_200_000_000,
+    smallerSiblings: ['xinstructblip-vicuna7b'],
+    source:
+      'Panagopoulou et al. 2023, X-InstructBLIP, arXiv:2311.18799 (per-modality Q-Formers and projections in front of a frozen Vicuna; images through the frozen EVA ViT-g); computed for the image branch: Vicuna-13B 13.02B (arXiv:2302.13971, Table 2) + EVA ViT-g/14 1.0B (Fang et al. 2022, EVA, arXiv:2211.07636, Table 1) used without its last layer (Li et al. 2023, BLIP-2, arXiv:2301.12597, Sec. 3.3), about 0.985B + the Q-Former 188M (BLIP-2, arXiv:2301.12597, Sec. 3.1: "In total, Q-Former contains 188M parameters"), about 14.2B',
+  },
+  {
+    id: 'albef',
+    aliases: [
+      'albef_pretrain',
+      'albef_retrieval-coco',
+      'albef_retrieval-flickr',
+      'albef_classification-ve',
+      'albef_nlvr',
+      'albef_vqa-vqav2',
+      'albef_feature_extractor',
+    ],
+    family: 'albef',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 210_000_000,
+    smallerSiblings: [],
+    source:
+      'Li et al. 2021, ALBEF: Align before Fuse, arXiv:2107.07651, Sec. 3.1 (a 12-layer ViT-B/16 image encoder, a 6-layer text encoder and a 6-layer multimodal encoder initialised from BERT-base); computed: ViT-B/16 86M + BERT-base 110M + cross-attention in the 6 fusion layers (6 x 4 x 768^2, about 14M), about 210M; the momentum copies are moving averages, not trained',
+  },
+  {
+    id: 'alpro',
+    aliases: ['alpro_qa-msrvtt', 'alpro_qa-msvd', 'alpro_retrieval-msrvtt', 'alpro_retrieval-didemo'],
+    family: 'alpro',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 231_000_000,
+    smallerSiblings: [],
+    source:
+      'Li et al. 2022, ALPRO: Align and Prompt, arXiv:2112.09583, Sec. 3 (a 12-layer TimeSformer video encoder and BERT-base text and multimodal encoders); computed: TimeSformer-B 121M (Bertasius et al. 2021, arXiv:2102.05095, ViT-B with divided space-time attention) + BERT-base 110M, about 231M',
+  },
+  {
+    id: 'gpt_dialogue',
+    aliases: ['gpt_dialogue-base'],
+    family: 'gpt2',
+    architecture: 'decoder',
+    modality: 'multimodal',
+    params: 130_930_000,
+    smallerSiblings: [],
+    source:
+      "GPT-2 small 124.44M (the gpt2 row) + the two 4224<->768 linear layers LAVIS's gpt_dialogue model adds for video features (LAVIS lavis/models/gpt_models/gpt_dialogue.py, video_ff and video_ff_out), about 130.9M",
+  },
+  {
+    id: 'pnp_vqa-base',
+    aliases: ['pnp_vqa'],
+    family: 'pnp-vqa',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 1_115_000_000,
+    smallerSiblings: [],
+    source:
+      'Tiong et al. 2022, Plug-and-Play VQA, arXiv:2210.08773 (a BLIP image-question matching model, a BLIP captioning model and a UnifiedQAv2 T5 answering model, all used zero-shot); computed: BLIP ITM large 446.1M + BLIP caption large 446.3M (the blip:retrieval-large and blip:decoder-large rows) + UnifiedQA-v2 T5-base 223M (t5-base config.json), about 1.12B',
+  },
+  {
+    id: 'pnp_vqa-large',
+    aliases: [],
+    family: 'pnp-vqa',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 1_630_000_000,
+    smallerSiblings: ['pnp_vqa-base'],
+    source:
+      'Tiong et al. 2022, Plug-and-Play VQA, arXiv:2210.08773 (a BLIP image-question matching model, a BLIP captioning model and a UnifiedQAv2 T5 answering model, all used zero-shot); computed: BLIP ITM large 446.1M + BLIP caption large 446.3M (the blip:retrieval-large and blip:decoder-large rows) + UnifiedQA-v2 T5-large 738M (t5-large config.json), about 1.63B',
+  },
+  {
+    id: 'pnp_vqa-3b',
+    aliases: [],
+    family: 'pnp-vqa',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 3_740_000_000,
+    smallerSiblings: ['pnp_vqa-large', 'pnp_vqa-base'],
+    source:
+      'Tiong et al. 2022, Plug-and-Play VQA, arXiv:2210.08773 (a BLIP image-question matching model, a BLIP captioning model and a UnifiedQAv2 T5 answering model, all used zero-shot); computed: BLIP ITM large 446.1M + BLIP caption large 446.3M (the blip:retrieval-large and blip:decoder-large rows) + UnifiedQA-v2 T5-3B 2.85B (t5-3b config.json), about 3.74B',
+  },
+  {
+    id: 'blip_diffusion',
+    aliases: ['blip_diffusion-base', 'blipdiffusion'],
+    family: 'blip-diffusion',
+    architecture: 'diffusion',
+    modality: 'multimodal',
+    params: 1_560_000_000,
+    smallerSiblings: [],
+    source:
+      'Li et al. 2023, BLIP-Diffusion, arXiv:2305.14720, Sec. 3 (a BLIP-2 multimodal encoder: frozen ViT-L/14 and a Q-Former, feeding Stable Diffusion v1.5); computed: SD v1.5 UNet 859.5M + CLIP ViT-L/14 text encoder 123.1M + VAE 83.7M (runwayml/stable-diffusion-v1-5 safetensors) + ViT-L/14 303M + Q-Former 188M (BLIP-2, arXiv:2301.12597, Sec. 3.1), about 1.56B',
   },
   // ---------------- AudioCraft releases (MusicGen, AudioGen, MAGNeT, JASCO; loaded by get_pretrained) ----------------
   {
