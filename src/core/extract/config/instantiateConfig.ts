@@ -57,7 +57,13 @@ export const instantiateConfig: ConfigDialect = {
     // A model and the data it is trained on, both built from the config (`data: target: ...DataModuleFromConfig`),
     // with no `lightning:` section: the whole run a `main.py --base <this> -t` trains, the trainer left at its defaults.
     const trainsWithoutTrainerSection =
-      doc.get('lightning')?.shape !== 'map' && buildsItsData(doc) && !namedForInference;
+      doc.get('lightning')?.shape !== 'map' &&
+      buildsItsData(doc) &&
+      !namedForInference &&
+      !(file !== undefined && savedBesideCheckpoint(file.path));
+    // A model and data saved beside a checkpoint whose module samples from no network (a first-stage autoencoder):
+    // a component the diffusion configs load, no run alone (as a model-only file of it is).
+    if (doc.get('lightning')?.shape !== 'map' && !trainsWithoutTrainerSection && networkOf(doc) === undefined) return;
     if (
       (doc.get('lightning')?.shape !== 'map' && !trainsWithoutTrainerSection) ||
       (namedForInference && networkOf(doc) !== undefined)
@@ -121,6 +127,16 @@ function qualifiedName(target: string, name: string): string {
   if (!/^[A-Za-z_]\w{0,60}$/.test(module) || /^(models?|modules?|networks?|nets?|arch)$/i.test(module)) return name;
   if (name.toLowerCase().includes(module.toLowerCase().replace(/_/g, ''))) return name;
   return `${module}.${name}`;
+}
+
+/**
+ * The config saved beside a released or trained checkpoint, by the name the checkpoint folders give it
+ * (`models/ldm/<name>/config.yaml` next to its `model.ckpt`): the training program writes the model and data sections
+ * there and the trainer's apart, so a missing `lightning:` says nothing; what loads it is a sampling script. Read as
+ * before: a definition. Only the base name is looked at (a workspace's own folders say nothing).
+ */
+function savedBesideCheckpoint(path: string): boolean {
+  return /(?:^|[/\\])config\.ya?ml$/i.test(path);
 }
 
 function networkOf(doc: ConfigDoc): ConfigValue | undefined {
