@@ -5,6 +5,7 @@ import { fixFor, type CodeFix } from './advise/fixes';
 import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
+import { isConfigDrivenVerdict } from './extract/python/entryPoint';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { documentedDevices, documentedLaunch } from './extract/documentedLaunch';
 import {
@@ -807,7 +808,20 @@ function linkedFacts(
     // What a loader's module links to (its package's re-exports) is read as a loader's module too (NARROW_LINKS).
     const toLoader = loaderWalk || link.detail.startsWith(LOADER_LINK);
     // A module of several settings functions gives only those the program calls (the rest are alternatives).
-    const drawn = read1.facts.filter((f) => f.within === undefined || !!link.functions?.includes(f.within));
+    // A program that only runs a model forward (its own launch.inference, no trainer of its own) and imports helpers
+    // from a config-driven training program (`from main import instantiate_from_config`, main.py taking --base): that
+    // program trains only with the configs it is given, which are runs of their own; importing it starts none of it
+    // (nor does its Trainer construction, made in its main block).
+    const helpersOfConfigDriven =
+      link.kind === 'link.module' &&
+      facts.some((f) => !f.file && f.kind === 'launch.inference') &&
+      !facts.some((f) => !f.file && f.kind === 'launch.trainer') &&
+      read1.facts.some(isConfigDrivenVerdict);
+    const drawn = read1.facts.filter(
+      (f) =>
+        (f.within === undefined || !!link.functions?.includes(f.within)) &&
+        !(helpersOfConfigDriven && (f.kind === 'launch.trainer' || f.kind === 'launch.inference')),
+    );
     const narrow = NARROW_LINKS.filter((n) => n.via(link, loaderWalk));
     const tagged = drawn
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))

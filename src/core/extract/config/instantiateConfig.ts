@@ -1,5 +1,6 @@
 import { relativePath, type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink } from './dialect';
 import { autoencoderParams, diffusionModuleSize } from './diffusionUnetParams';
+import { transformerModuleSize } from './instantiatedTransformerParams';
 
 /**
  * The `target:` / `params:` instantiate-from-config dialect of latent-diffusion, Stable Diffusion and
@@ -42,18 +43,31 @@ const NETWORK_KEYS = ['network_config', 'unet_config'];
 
 export const instantiateConfig: ConfigDialect = {
   name: 'instantiate-config',
-  words: ['lightning', 'unet_config', 'network_config'],
+  words: ['lightning', 'unet_config', 'network_config', 'target:'],
   detect: (doc) =>
     typeof doc.str('model.target') === 'string' &&
     doc.get('model.params')?.shape === 'map' &&
-    (doc.get('lightning')?.shape === 'map' || networkOf(doc) !== undefined),
+    (doc.get('lightning')?.shape === 'map' || networkOf(doc) !== undefined || buildsItsData(doc)),
   owns: (path) => path.startsWith('model.') || path.startsWith('lightning.') || path.startsWith('data.'),
   read(doc: ConfigDoc, out: FactSink, file?: { readonly path: string }): void {
     const module = doc.get('model.target')!;
     // A definition named for sampling (`v2-inpainting-inference.yaml`) that kept the `lightning:` section of the
     // config it was copied from is still what the sampling scripts load: its name says what it is for.
     const namedForInference = file !== undefined && namedForSampling(file.path);
-    if (doc.get('lightning')?.shape !== 'map' || (namedForInference && networkOf(doc) !== undefined)) {
+    // A model and the data it is trained on, both built from the config (`data: target: ...DataModuleFromConfig`),
+    // with no `lightning:` section: the whole run a `main.py --base <this> -t` trains, the trainer left at its defaults.
+    const trainsWithoutTrainerSection =
+      doc.get('lightning')?.shape !== 'map' &&
+      buildsItsData(doc) &&
+      !namedForInference &&
+      !(file !== undefined && savedBesideCheckpoint(file.path));
+    // A model and data saved beside a checkpoint whose module samples from no network (a first-stage autoencoder):
+    // a component the diffusion configs load, no run alone (as a model-only file of it is).
+    if (doc.get('lightning')?.shape !== 'map' && !trainsWithoutTrainerSection && networkOf(doc) === undefined) return;
+    if (
+      (doc.get('lightning')?.shape !== 'map' && !trainsWithoutTrainerSection) ||
+      (namedForInference && networkOf(doc) !== undefined)
+    ) {
       readSamplingDefinition(doc, module, out, doc.get('lightning')?.shape === 'map');
       return;
     }
@@ -61,7 +75,9 @@ export const instantiateConfig: ConfigDialect = {
       'run.framework',
       'instantiate-config',
       module,
-      'instantiate-from-config training config (target/params, lightning.trainer)',
+      trainsWithoutTrainerSection
+        ? 'instantiate-from-config training config (model and data target/params; no lightning section: the trainer keeps its defaults)'
+        : 'instantiate-from-config training config (target/params, lightning.trainer)',
     );
     readModel(doc, module, out);
     readLength(doc, out);
@@ -78,7 +94,7 @@ export const instantiateConfig: ConfigDialect = {
     out.add(
       'launch.trainer',
       'config:instantiate-config',
-      doc.get(TRAINER) ?? doc.get('lightning')!,
+      doc.get(TRAINER) ?? doc.get('lightning') ?? module,
       'training config a Lightning main.py (--base) builds the model, data and trainer from',
     );
   },
@@ -88,6 +104,39 @@ export const instantiateConfig: ConfigDialect = {
 function className(target: string): string | undefined {
   const last = target.split('.').pop() ?? '';
   return /^[A-Za-z_][\w]{0,80}$/.test(last) ? last : undefined;
+}
+
+/**
+ * `data:` built from the config as the model is (`target:` a data module class, `params:` its settings): with
+ * `model:` the file defines a whole training run, what a `--base` program hands to its trainer. A model-only file is
+ * a definition a sampling program loads; a file whose model is a component (a loss, a first stage) has no data.
+ */
+function buildsItsData(doc: ConfigDoc): boolean {
+  return typeof doc.str('data.target') === 'string' && doc.get('data.params')?.shape === 'map';
+}
+
+/**
+ * A class named only as some kind of model (`VQModel`, `VQSegmentationModel`: a `...Model`) says what it is through
+ * its module (`taming.models.vqgan.VQModel` is a VQGAN): named with the module's last part, `vqgan.VQModel`. A class
+ * whose own name says what it is (`LatentDiffusion`, `AutoencoderKL`) keeps its name.
+ */
+function qualifiedName(target: string, name: string): string {
+  if (!/Model$/.test(name)) return name;
+  const parts = target.split('.');
+  const module = parts.length >= 2 ? parts[parts.length - 2] : '';
+  if (!/^[A-Za-z_]\w{0,60}$/.test(module) || /^(models?|modules?|networks?|nets?|arch)$/i.test(module)) return name;
+  if (name.toLowerCase().includes(module.toLowerCase().replace(/_/g, ''))) return name;
+  return `${module}.${name}`;
+}
+
+/**
+ * The config saved beside a released or trained checkpoint, by the name the checkpoint folders give it
+ * (`models/ldm/<name>/config.yaml` next to its `model.ckpt`): the training program writes the model and data sections
+ * there and the trainer's apart, so a missing `lightning:` says nothing; what loads it is a sampling script. Read as
+ * before: a definition. Only the base name is looked at (a workspace's own folders say nothing).
+ */
+function savedBesideCheckpoint(path: string): boolean {
+  return /(?:^|[/\\])config\.ya?ml$/i.test(path);
 }
 
 function networkOf(doc: ConfigDoc): ConfigValue | undefined {
@@ -191,7 +240,7 @@ function nameModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): ConfigVa
   else if (name)
     out.add(
       'model.id',
-      name,
+      qualifiedName(String(module.value), name),
       module,
       network
         ? `the module the config builds: ${String(module.value)} (its network: ${String(network.value)})`
@@ -236,6 +285,17 @@ function readSize(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
       size.params,
       doc.get('model.params.unet_config.params.model_channels') ?? module,
       `${className(String(module.value)) ?? 'module'}: ${size.detail} (counted from the constructor settings, openaimodel UNet layout)`,
+      'medium',
+    );
+    return;
+  }
+  const transformer = transformerModuleSize(doc);
+  if (transformer) {
+    out.add(
+      'model.params',
+      transformer.params,
+      doc.get('model.params.transformer_config.params.n_embd') ?? module,
+      `${className(String(module.value)) ?? 'module'}: ${transformer.detail} (counted from the constructor settings, minGPT layout)`,
       'medium',
     );
     return;

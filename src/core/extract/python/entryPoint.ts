@@ -423,6 +423,11 @@ const DETECTRON2_PARSER =
 const TORCHTITAN_CONFIG_MANAGER =
   /^from[ \t]+torchtitan\.config(?:\.manager)?[ \t]+import[ \t][^\n]*\bConfigManager\b/m;
 
+/** The verdict configDrivenVerdict writes (every one of its details starts so): the program's configs are its runs. */
+export function isConfigDrivenVerdict(f: Fact): boolean {
+  return f.kind === 'run.entry' && f.value === false && f.detail.startsWith('a config-driven program');
+}
+
 /**
  * A program that runs only with a config file it is given (torchtune's `@config.parse` recipes,
  * llm-foundry's `train.py` reading `sys.argv[1]` as YAML, a trainer whose `--config-file` is required):

@@ -198,20 +198,47 @@ export const fp8Matmuls: FileRule = {
 /**
  * Weights cast to a 16-bit type as a whole (`model.bfloat16()`, `model = model.to(torch.bfloat16)`, `model.half().to(device)`,
  * `m.weight.data = m.weight.data.bfloat16()` over the model's layers): the matmuls then run in that type
- * (pure bf16 training, the speedrun scripts), with no autocast to say so; also after a move (`model.to(device).to(torch.bfloat16)`).
+ * (pure bf16 training, the speedrun scripts), with no autocast to say so; also after a move (`model.to(device).to(torch.bfloat16)`)
+ * and before moves and eval() (`vl_gpt = vl_gpt.to(torch.bfloat16).cuda().eval()`). The receiver is a model by its name
+ * (`model`, `net`, `*_model`) or by what it is bound to in the file (a loaded or built model: LOADED_MODEL_BINDING).
  */
 const WEIGHT_CAST =
-  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))(?:\.(?:to|cuda)\([\w.]{0,100}\))?[ \t]*(?:#.*)?$/;
+  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))(?:\.(?:to|cuda|eval)\([\w.]{0,100}\)){0,3}[ \t]*(?:#.*)?$/;
 const CAST_RECEIVER = /(?:^|\.)(?:model|net|network|module|vlm|vla|llm|\w+_model)$|\.weight\.data$/;
+
+/**
+ * A name bound to a loaded or built model, whatever it is called (`vl_gpt = AutoModelForCausalLM.from_pretrained(...)`,
+ * `gen: Net = load_model(cfg)`, `m = instantiate_from_config(cfg.model)`, `net = torch.load(f)`): casting it casts the
+ * model. Bounded: one line's head, a name and an optional annotation.
+ */
+const LOADED_MODEL_BINDING =
+  /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*(?::[^=\n]{0,120})?=[ \t]*(?:[A-Za-z_][\w.]{0,200}\.from_pretrained|(?:[\w.]{0,100}\.)?(?:load|build|create|make|get)_model|(?:[\w.]{0,100}\.)?instantiate_from_config|torch\.load)[ \t]*\(/gm;
+/** Parts beside the model a program may cast on their own (a frozen VAE, a text encoder, a tokenizer): not the model. */
+const AUXILIARY_NAME = /vae|encoder|tokeni[sz]er|processor|scheduler|clip|feature_extractor/i;
+/** Bindings looked at per file. */
+const MAX_BINDINGS = 200;
+
+function loadedModelNames(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!/from_pretrained|_model[ \t]*\(|instantiate_from_config|torch\.load/.test(text)) return names;
+  let seen = 0;
+  for (const m of text.matchAll(LOADED_MODEL_BINDING)) {
+    if (++seen > MAX_BINDINGS) break;
+    if (!AUXILIARY_NAME.test(m[1])) names.add(m[1]);
+  }
+  return names;
+}
 
 function readWeightCasts(ctx: PythonReadContext): void {
   if (!/bfloat16|half\(|float16/.test(ctx.text)) return;
   const lines = ctx.text.split('\n');
+  let loaded: Set<string> | undefined;
   for (let row = 0; row < lines.length; row++) {
     const line = lines[row];
     if (!line.includes('16') && !line.includes('half')) continue;
     const m = WEIGHT_CAST.exec(line);
-    if (!m || !CAST_RECEIVER.test(m[1])) continue;
+    if (!m) continue;
+    if (!CAST_RECEIVER.test(m[1]) && !(loaded ??= loadedModelNames(ctx.text)).has(m[1])) continue;
     const type = m[2] ?? m[3];
     const precision = type === 'bfloat16' ? 'bf16' : 'fp16';
     const call = ctx.tree.rootNode
