@@ -146,22 +146,15 @@ export const configTrainer: FileRule = {
           const model = owner.replace(/Config$/, '');
           ctx.add('model.id', model, fn, `${owner}(...) handed to ${last}: the model the config builds`, 'medium');
           const restored = restoredFrom(call, ctx);
-          if (restored)
-            ctx.add(
-              'model.fromScratch',
-              false,
-              fn,
-              `${last} restores weights from "${restored.slice(0, 80)}"`,
-              'medium',
-            );
-          else
-            ctx.add(
-              'model.fromScratch',
-              true,
-              fn,
-              `${owner}(...) builds the model; ${last} restores no checkpoint`,
-              'medium',
-            );
+          ctx.add(
+            'model.fromScratch',
+            !restored,
+            fn,
+            restored
+              ? `${last} restores weights from "${restored.slice(0, 80)}"`
+              : `${owner}(...) builds the model; ${last} restores no checkpoint`,
+            'medium',
+          );
         }
         return;
       }
