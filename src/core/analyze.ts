@@ -580,6 +580,7 @@ const MAX_CONFIG_CHAIN = 6;
 /** Frameworks whose configs a launch or another config builds on are each launched alone too (a Hydra experiment, MaxText's base.yml). */
 const STANDALONE_CONFIGS: ReadonlySet<string> = new Set(['hydra', 'maxtext', 'mmengine', 'gin']);
 const isConfigFile = (p: string) => /\.(ya?ml|gin)$/i.test(p);
+const isShellScript = (p: string) => /\.(?:sh|bash|sbatch|slurm)$/i.test(p);
 /** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */
 const MAX_LINKED_FILES = 16;
 /** Files named but not found that a run reports one by one; the rest are counted in one message. */
@@ -835,6 +836,9 @@ function linkedFacts(
         link.detail.startsWith('include: ')) &&
       isConfigFile(fromPath) &&
       isConfigFile(target.path);
+    // A shell script that runs another (`eval_all.sh` → `eval_task.sh` → `eval_multiprocess.sh` → the program): a
+    // wrapper hop, not a level of the launch → program → config walk; counted on the chain's own bound instead.
+    const wrapper = link.kind === 'link.script' && isShellScript(fromPath) && isShellScript(target.path);
     // An experiment composed into another (`- /experiment/pile/base_run.yaml`) is still launched alone too: it stays a
     // run of its own in a report, as a module a script calls does.
     if (
@@ -844,7 +848,7 @@ function linkedFacts(
       modules?.add(target.path);
     const deeper = narrow.some((n) => n.ends)
       ? []
-      : composed
+      : composed || wrapper
         ? linkedFacts(target.path, drawn, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
         : linkedFacts(target.path, drawn, resolve, seen, depth + 1, problems, errors, modules, 0, [], toLoader);
     out.push(...tagged, ...deeper);

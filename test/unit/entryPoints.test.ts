@@ -57,6 +57,8 @@ describe('What is a run: entry points', () => {
       /integration, smoke or regression test/,
     );
     assert.match(nonRunPathReason('ci_jobs/grpo_smoke-test.yaml') ?? '', /test/);
+    // A folder of smoke tests: each a short check of a feature, whatever it launches.
+    assert.match(nonRunPathReason('scripts/train/smoketests/evaluator-check.py') ?? '', /smoke-test folder/);
     assert.equal(nonRunPathReason('examples/grpo/test_grpo_3b_math.sh'), undefined);
     assert.match(nonRunPathReason('scripts/train/debug/sft_multinode_test.sh') ?? '', /test script/);
     assert.match(nonRunPathReason('scripts/merge/average_checkpoints.sh') ?? '', /merging/);
@@ -329,7 +331,14 @@ describe('Model size from the name', () => {
     // Names that understate on purpose, each with its reason: MiniCPM-2B counts its 2.4B non-embedding parameters,
     // rounded down (arXiv:2404.06395); with its tied 123k-token embedding it has 2.72B. BLIP-2's ids name the wrapped
     // language model (OPT-2.7B); the whole model adds the 1B EVA ViT-g and the Q-Former (3.8B, arXiv:2301.12597).
-    const understated = new Set(['openbmb/MiniCPM-2B-sft-bf16', 'Salesforce/blip2-opt-2.7b']);
+    // OLMo 2 1B has 1.48B with its untied 100k-token input and output embeddings (0.41B of them).
+    // OLMoE-1B-7B names its active size first (1B of 7B per token, arXiv:2409.02060): the name reader takes the first.
+    const understated = new Set([
+      'openbmb/MiniCPM-2B-sft-bf16',
+      'Salesforce/blip2-opt-2.7b',
+      'allenai/OLMo-2-0425-1B',
+      'allenai/OLMoE-1B-7B-0924',
+    ]);
     for (const m of MODELS) {
       const named = sizeFromModelName(m.id);
       if (!named || named.experts || understated.has(m.id)) continue;

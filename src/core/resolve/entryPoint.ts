@@ -74,6 +74,9 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/*{integration,smoke,regression}[_-]test*.{py,sh,bash,slurm,yaml,yml}',
     reason: 'an integration, smoke or regression test, by its name',
   },
+  // A folder of smoke tests (`scripts/train/smoketests/`): short runs that check a feature works (a callback, a
+  // resume, an evaluator) on a tiny budget; tests, whatever they launch.
+  { glob: '**/{smoketests,smoketest,smoke_tests,smoke_test,smoke-tests}/**', reason: 'in a smoke-test folder' },
   // Checks that two implementations of a model compute the same numbers (`numerical_tests_llama.py`,
   // `numerical_equivalence_pretrained.py`, `parity_test.py`): a test of a port or a conversion, not a run.
   {

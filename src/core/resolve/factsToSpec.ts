@@ -433,7 +433,9 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   const setupOnly = (f: Fact) => /^construct:(Accelerator|PartialState|Fabric)$/.test(String(f.value));
   const scriptRunsInference =
     trainerLaunches.some((f) => !f.file && runsAScript(String(f.value))) &&
-    trainerLaunches.every((f) => (!f.file && runsAScript(String(f.value))) || (f.file !== undefined && setupOnly(f))) &&
+    // A wrapper script the line runs launches the program in turn (`bash eval_task.sh` → `python3 model_vqa.py`):
+    // its launch lines run a script too.
+    trainerLaunches.every((f) => runsAScript(String(f.value)) || (f.file !== undefined && setupOnly(f))) &&
     facts.some((f) => f.file !== undefined && f.kind === 'launch.inference');
   // A run started through a module it calls into generates when that module only generates.
   const moduleInference =

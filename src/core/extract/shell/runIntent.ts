@@ -297,11 +297,20 @@ export function scoresGeneratedFiles(command: LaunchCommand): string | undefined
       n,
     ),
   );
-  if (!generated || !reference) return undefined;
   const model = names.find((n) =>
     wordsOf(n).some((x) => /^(?:load|checkpoint|ckpt|pretrained|model|weights)$/.test(x)),
   );
-  return model ? undefined : `--${generated} and --${reference}: scores generated outputs against references`;
+  if (generated && reference)
+    return model ? undefined : `--${generated} and --${reference}: scores generated outputs against references`;
+  // A scorer handed the file an earlier run wrote (`eval_qa.py --result-file answers.jsonl`, `--pred_path preds/`)
+  // and naming no model: it scores saved outputs (by rule, or through a judge API given its key), loading nothing.
+  const saved = names.find((n) => /^(?:result|pred|preds|prediction|predictions)[-_](?:file|path|dir)$/.test(n));
+  const judgeKey = names.find((n) => /^(?:api[-_]key|openai[-_](?:api[-_])?key)$/.test(n));
+  // With a judge's key a `--model` names the judge (`--model gpt-4`); a checkpoint or weights flag still loads one.
+  const loads = names.find((n) => wordsOf(n).some((x) => /^(?:load|checkpoint|ckpt|pretrained|weights)$/.test(x)));
+  if (saved && (judgeKey ? !loads : !model))
+    return `--${saved}${judgeKey ? ` with --${judgeKey}` : ''}: scores the outputs an earlier run saved`;
+  return undefined;
 }
 
 /** A test suite's own module (`python -m tests.test_utils.python_scripts.generate_local_jobs`): tooling, no run. */

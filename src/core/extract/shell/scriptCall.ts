@@ -25,6 +25,13 @@ export function readScriptCall(command: LaunchCommand, out: LaunchSink): LaunchO
   const script = unquote(words[at] ?? '');
   // `bash $SCRIPT`: named when it runs; nothing to link, so the line starts no run we can read.
   if (!/^[\w./-]+\.(?:sh|bash)$/.test(script)) return 'no-run';
+  // A wrapper handed a test program to start (`srun ./entrypoint.sh ./distributed_test.py`, `bash launch.sh
+  // test_fsdp.py`): it runs that test (named as test files are: `test_*.py`, `*_test.py`), not a training run.
+  const program = words
+    .slice(at + 1, at + 40)
+    .map(unquote)
+    .find((w) => /\.py$/.test(w) && !w.startsWith('-'));
+  if (program && /(?:^|\/)(?:test_[\w-]*|[\w-]*_tests?)\.py$/.test(program)) return 'no-run';
   out.add('link.script', script, `runs ${script}`);
   return 'own-links';
 }

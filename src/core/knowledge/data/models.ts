@@ -9548,4 +9548,30 @@ export const MODELS: readonly Model[] = [
     source:
       'F5-TTS src/f5_tts/scripts/count_params_gflops.py groups UNetT(dim 768, depth 20, heads 12, ff_mult 4) under "~155M"',
   },
+  {
+    id: 'allenai/OLMo-2-0425-1B',
+    // OLMo-core names its model factories by family and size (`TransformerConfig.olmo2_1B`, `olmo2_1B_v2`).
+    aliases: ['olmo2_1B', 'olmo2_1B_v2'],
+    family: 'olmo2',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 1_484_916_736,
+    contextLength: 4096,
+    smallerSiblings: [],
+    source:
+      'computed from config.json of huggingface.co/allenai/OLMo-2-0425-1B (16 layers, d 2048, FFN 8192, 16 heads, vocab 100352, untied embeddings, q/k norms); the card calls it OLMo 2 1B (~1.5B)',
+  },
+  {
+    id: 'allenai/OLMoE-1B-7B-0924',
+    aliases: ['olmoe_1B_7B'],
+    family: 'olmoe',
+    architecture: 'moe-decoder',
+    modality: 'text',
+    params: 6_919_161_856,
+    activeParams: 1_279_919_104,
+    contextLength: 4096,
+    smallerSiblings: [],
+    source:
+      'Muennighoff et al. 2024, OLMoE, arXiv:2409.02060 (7B total, 1B active per token); computed from config.json (16 layers, d 2048, 64 experts x FFN 1024, top-8, vocab 50304, untied): 6.9B total / 1.3B active, as the model card states',
+  },
 ];

@@ -33,6 +33,8 @@ const MODEL_CONFIGURATOR = /^([A-Z][A-Za-z]{1,40}\d[\w]{0,20}?)ModelConfigurator
 const DURATION_CALLEE = /(?:^|\.)\w{0,40}Duration\.(tokens|epochs|steps)$/;
 /** The trainer keyword that states a run's length as a duration object. */
 const DURATION_KEYWORDS = new Set(['max_duration']);
+/** The trainer keyword that cuts a run short of its schedule (OLMo-core's `hard_stop`). */
+const STOP_KEYWORDS = new Set(['hard_stop']);
 /** Keywords that name a checkpoint the run starts from. */
 const LOAD_KEYWORDS = new Set(['load_path', 'init_checkpoint', 'pretrained_checkpoint']);
 /** An fp8 switch object: `Float8Config(...)`, `FP8Config(...)`. */
@@ -75,10 +77,68 @@ function moduleConstant(name: string, ctx: PythonReadContext): unknown {
   return value;
 }
 
+/** A module-level `NAME = <number>` (the last such assignment): its value and the assignment, if positive. */
+function moduleNumber(name: string, ctx: PythonReadContext): { value: number; node: Node } | undefined {
+  let found: { value: number; node: Node } | undefined;
+  let seen = 0;
+  for (const statement of ctx.tree.rootNode.namedChildren) {
+    if (++seen > MAX_CALLS) break;
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== name) continue;
+    const v = evaluate(assignment.childForFieldName('right'), ctx.symbols)?.value;
+    found = typeof v === 'number' && Number.isInteger(v) && v > 0 ? { value: v, node: assignment } : undefined;
+  }
+  return found;
+}
+
+/** Module constants of a launch's GPUs per node (`GPUS_PER_NODE = 8`) and of its node count (`NUM_NODES = 1`). */
+const PER_NODE_CONSTANTS = ['GPUS_PER_NODE', 'NUM_GPUS_PER_NODE', 'N_GPUS_PER_NODE', 'NGPUS_PER_NODE'];
+const NODE_CONSTANTS = ['NUM_NODES', 'DEFAULT_NUM_NODES', 'N_NODES', 'NNODES'];
+
+/**
+ * The GPUs of a program that states both how many a node has (a `GPUS_PER_NODE` constant, which sizes its world
+ * and shards) and how many nodes it launches on (`num_nodes=` handed to its launch config, or a `NUM_NODES` /
+ * `DEFAULT_NUM_NODES` constant, an `--num_nodes` flag's default): per node times nodes. Neither alone says the count.
+ */
+function readNodesAndGpus(ctx: PythonReadContext, numNodes: Node | undefined): void {
+  if (!/GPUS_PER_NODE/.test(ctx.text)) return;
+  const perNode = PER_NODE_CONSTANTS.map((n) => moduleNumber(n, ctx)).find((f) => f !== undefined);
+  if (!perNode) return;
+  const fromCall = numNodes ? numberOf(numNodes, ctx) : undefined;
+  const nodes =
+    fromCall !== undefined && Number.isInteger(fromCall) && numNodes
+      ? { value: fromCall, node: numNodes }
+      : NODE_CONSTANTS.map((n) => moduleNumber(n, ctx)).find((f) => f !== undefined);
+  if (!nodes) return;
+  ctx.add('hardware.devices', perNode.value, perNode.node, `${perNode.node.text}: GPUs on each node`, 'medium');
+  ctx.add('hardware.nodes', nodes.value, nodes.node, `${nodes.node.text}: the nodes the run launches on`, 'medium');
+}
+
 /** The keyword a call is the value of (`max_duration=Duration.tokens(...)`), if it is one. */
 function keywordOf(call: Node): string | undefined {
   const parent = call.parent;
   return parent?.type === 'keyword_argument' ? parent.childForFieldName('name')?.text : undefined;
+}
+
+/** Keywords and flags that hand a run its starting weights (`load_path=`, `pretrain_checkpoint`, `from_pretrained`). */
+const LOADS_WEIGHTS = /load_path|init_checkpoint|pretrain(?:ed)?_checkpoint|from_pretrained/;
+/** Checkpoint loads written out (`trainer.load_checkpoint(path)`), a few looked at. */
+const LOAD_CHECKPOINT_CALL = /\.load_checkpoint\([ \t]*([A-Za-z_]\w{0,60})/g;
+const MAX_LOAD_CALLS = 20;
+
+/**
+ * Whether the file loads a checkpoint by a call (`trainer.load_checkpoint(checkpoint)`): not one of a module
+ * constant left None (`CHECKPOINT: Optional[str] = None`, the template's "set this to start from a checkpoint").
+ */
+function loadsCheckpoint(text: string): boolean {
+  let seen = 0;
+  for (const m of text.matchAll(LOAD_CHECKPOINT_CALL)) {
+    if (++seen > MAX_LOAD_CALLS) break;
+    // `m[1]` is an identifier (word characters only): safe inside a pattern.
+    const leftNone = new RegExp(`^${m[1]}(?:[ \\t]*:[^=\\n]{0,80})?[ \\t]*=[ \\t]*None[ \\t]*(?:#.*)?$`, 'm');
+    if (!leftNone.test(text)) return true;
+  }
+  return false;
 }
 
 function readObjects(index: SyntaxIndex, ctx: PythonReadContext): void {
@@ -86,6 +146,8 @@ function readObjects(index: SyntaxIndex, ctx: PythonReadContext): void {
   if (!text.includes('Config') || !/Config\.|Duration\.|load_path|Float8|FP8|ModelConfigurator/.test(text)) return;
   let model: Found | undefined;
   let length: { kind: 'training.tokens' | 'training.epochs' | 'training.steps'; found: Found } | undefined;
+  let stop: { kind: 'training.tokens' | 'training.steps'; found: Found } | undefined;
+  let numNodes: Node | undefined;
   let fp8: Node | undefined;
   let loads: Found | undefined;
   let modelConfig = false;
@@ -117,6 +179,23 @@ function readObjects(index: SyntaxIndex, ctx: PythonReadContext): void {
     }
     const duration = DURATION_CALLEE.exec(full);
     const keyword = duration ? keywordOf(call) : undefined;
+    numNodes ??= callKeyword(call, 'num_nodes') ?? undefined;
+    if (!stop && duration && keyword && STOP_KEYWORDS.has(keyword) && duration[1] !== 'epochs') {
+      // `hard_stop=Duration.steps(n)`: the trainer stops there, before the schedule's `max_duration` ends (the
+      // schedule keeps its length: the learning rate decays as if it ran on).
+      const arg = call.childForFieldName('arguments');
+      const first = arg ? positionalArguments(arg)[0] : undefined;
+      const n = numberOf(first, ctx);
+      if (first && n !== undefined)
+        stop = {
+          kind: duration[1] === 'tokens' ? 'training.tokens' : 'training.steps',
+          found: {
+            value: n,
+            node: first,
+            detail: `${keyword}=${full}(${first.text}): stops after ${n} ${duration[1]}`,
+          },
+        };
+    }
     if (!length && duration && keyword && DURATION_KEYWORDS.has(keyword)) {
       const arg = call.childForFieldName('arguments');
       const first = arg ? positionalArguments(arg)[0] : undefined;
@@ -159,6 +238,9 @@ function readObjects(index: SyntaxIndex, ctx: PythonReadContext): void {
     ctx.add('model.id', model.value, model.node, model.detail, 'medium');
   if (length && !ctx.facts.some((f) => f.kind === length.kind && f.value !== null))
     ctx.add(length.kind, length.found.value, length.found.node, length.found.detail, 'medium');
+  // The stop point is the run's length in its unit; a schedule stated in another unit stays beside it.
+  if (stop && !ctx.facts.some((f) => f.kind === stop.kind && f.value !== null))
+    ctx.add(stop.kind, stop.found.value, stop.found.node, stop.found.detail, 'medium');
   if (fp8)
     ctx.add(
       'training.precision',
@@ -168,7 +250,22 @@ function readObjects(index: SyntaxIndex, ctx: PythonReadContext): void {
       'medium',
     );
   if (loads) ctx.add('model.fromScratch', false, loads.node, loads.detail, 'medium');
-  if (model || modelConfig) readEntry(ctx);
+  // A model config built from the framework's config classes is initialised fresh by the entry it is handed; a
+  // run that starts from weights says so (`load_path=`, `init_checkpoint=`). With no such keyword anywhere in the
+  // file (not even one filled from the command line), the run trains the model it builds from scratch (the
+  // trainer's own resume, `maybe_load_checkpoint(save_folder)`, restarts this run, not another model's weights).
+  else if (model && !LOADS_WEIGHTS.test(text) && !loadsCheckpoint(text))
+    ctx.add(
+      'model.fromScratch',
+      true,
+      model.node,
+      `${model.value}: a model built from its config, and no checkpoint is loaded in the file`,
+      'low',
+    );
+  if (model || modelConfig) {
+    readEntry(ctx);
+    readNodesAndGpus(ctx, numNodes);
+  }
 }
 
 /** The names a module imports from packages (not relative, not the standard library's entry-like modules). */
