@@ -64,6 +64,7 @@ import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { whisperLoader } from './readers/whisper';
+import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
 import { rwkvPackage } from './readers/rwkvPackage';
@@ -266,6 +267,7 @@ export const FILE_RULES: readonly FileRule[] = [
   localModules.flagModule,
   settingsModule,
   whisperLoader,
+  registryLoader,
   audiocraftLoader,
   fasttextTraining,
   rwkvPackage,

@@ -8249,7 +8249,8 @@ export const MODELS: readonly Model[] = [
   // so a reader that knows the name is open_clip's (an open_clip launch or create_model call) has to say so.
   {
     id: 'open_clip/RN50',
-    aliases: ['open_clip:RN50', 'RN50'],
+    // clip:RN50 — openai/CLIP clip/clip.py `_MODELS` key (`clip.load("RN50")`), model-card.md: the same RN50 CLIP.
+    aliases: ['open_clip:RN50', 'RN50', 'clip:RN50'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',
@@ -8282,6 +8283,9 @@ export const MODELS: readonly Model[] = [
       'open_clip:ViT-B-32',
       'sentence-transformers/clip-ViT-B-32',
       'clip-ViT-B-32',
+      // openai/CLIP's own loader names (clip/clip.py `_MODELS`, model-card.md "ViT-B/32"): `clip.load("ViT-B/32")`,
+      // its slash written as a dash (registryLoader.ts): a slash would read as an organisation/name Hub id.
+      'clip:ViT-B-32',
     ],
     family: 'clip',
     architecture: 'other',
@@ -8300,7 +8304,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'openai/clip-vit-base-patch16',
-    aliases: ['open_clip:ViT-B-16/openai', 'open_clip:ViT-B-16'],
+    // clip:ViT-B/16 — openai/CLIP clip/clip.py `_MODELS` key, model-card.md.
+    aliases: ['open_clip:ViT-B-16/openai', 'open_clip:ViT-B-16', 'clip:ViT-B-16'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',
@@ -8318,7 +8323,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'openai/clip-vit-large-patch14',
-    aliases: ['open_clip:ViT-L-14/openai', 'open_clip:ViT-L-14', 'ViT-L-14'],
+    // clip:ViT-L/14 — openai/CLIP clip/clip.py `_MODELS` key, model-card.md.
+    aliases: ['open_clip:ViT-L-14/openai', 'open_clip:ViT-L-14', 'ViT-L-14', 'clip:ViT-L-14'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',
@@ -8336,7 +8342,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'openai/clip-vit-large-patch14-336',
-    aliases: ['open_clip:ViT-L-14-336/openai', 'open_clip:ViT-L-14-336', 'ViT-L-14-336'],
+    // clip:ViT-L/14@336px — openai/CLIP clip/clip.py `_MODELS` key, model-card.md.
+    aliases: ['open_clip:ViT-L-14-336/openai', 'open_clip:ViT-L-14-336', 'ViT-L-14-336', 'clip:ViT-L-14@336px'],
     family: 'clip',
     architecture: 'other',
     modality: 'multimodal',

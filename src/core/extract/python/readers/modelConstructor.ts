@@ -261,14 +261,14 @@ function readWeightCasts(ctx: PythonReadContext): void {
 
 /**
  * `model = AutoModelForCausalLM.from_pretrained(path,\n config=cfg).half()`: a loaded model cast as it is loaded,
- * its call written over several lines. Arguments nest one level of parentheses (`bool(".ckpt" in path)`). A model a
+ * its call written over several lines (yapf also breaks inside the cast: `.to(\n torch.bfloat16)`). Arguments nest one level of parentheses (`bool(".ckpt" in path)`). A model a
  * factory builds and casts at once (`create_model(ModelArgs(path)).half()`, `build_model(cfg).bfloat16()`) is the same.
  */
 const LOADED_THEN_CAST =
-  /(?:\.from_pretrained|\b(?:create|build|make|load)_model)\([^()]{0,2000}(?:\([^()]{0,300}\)[^()]{0,2000}){0,20}\)[ \t]*\.(?:[ \t]*\r?\n[ \t]*)?(?:(half|bfloat16)\(\)|to\([ \t]*(?:dtype[ \t]*=[ \t]*)?torch\.(bfloat16|float16|half)[ \t]*\))/g;
+  /(?:\.from_pretrained|\b(?:create|build|make|load)_model)\([^()]{0,2000}(?:\([^()]{0,300}\)[^()]{0,2000}){0,20}\)[ \t]*\.(?:[ \t]*\r?\n[ \t]*)?(?:(half|bfloat16)\(\)|to\([ \t]*(?:\r?\n[ \t]*)?(?:dtype[ \t]*=[ \t]*)?torch\.(bfloat16|float16|half)[ \t]*\))/g;
 /** The cast call a LOADED_THEN_CAST match ends with (`.half()`, `.to(dtype=torch.bfloat16)`). */
 const ENDS_WITH_CAST =
-  /\.[ \t]*(?:\r?\n[ \t]*)?(?:(?:half|bfloat16)\(\)|to\([ \t]*(?:dtype[ \t]*=[ \t]*)?torch\.\w{1,10}[ \t]*\))$/;
+  /\.[ \t]*(?:\r?\n[ \t]*)?(?:(?:half|bfloat16)\(\)|to\([ \t]*(?:\r?\n[ \t]*)?(?:dtype[ \t]*=[ \t]*)?torch\.\w{1,10}[ \t]*\))$/;
 
 /** Casts looked at per file (real scripts have one or two). */
 const MAX_LOADED_CASTS = 20;

@@ -143,7 +143,10 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
     const { full, last } = ctx.callee(c);
     return /^(no_grad|inference_mode|eval)$/.test(last) || ctx.modelHandles.has(full);
   });
-  if (!marker) return;
+  if (!marker) {
+    readEvaluationHandOff(text, ctx);
+    return;
+  }
   const { full } = ctx.callee(marker);
   ctx.add(
     'launch.inference',
@@ -176,6 +179,38 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
           : 'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code',
         'low',
       );
+  }
+}
+
+/**
+ * A loaded model handed as `model=` to an evaluation object the file then runs: `pipeline = Pipeline(tasks=...,
+ * model=qwen_model)` then `pipeline.evaluate()` (lighteval's Python API, and any evaluator of that shape). The
+ * evaluator runs the model over its tasks: an inference run, though the file never calls the model itself.
+ * Bounded: the constructor's arguments are read up to 2,000 characters, from assignments at the line start.
+ */
+const EVALUATOR_BUILT = /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*=[ \t]*[A-Za-z_][\w.]{0,100}\(([^)]{0,2000})\)/gm;
+const MODEL_KEYWORD = /\bmodel[ \t]*=[ \t]*([A-Za-z_]\w{0,60})\b/;
+const MAX_EVALUATORS = 20;
+
+function readEvaluationHandOff(text: string, ctx: PythonReadContext): void {
+  if (ctx.modelHandles.size === 0 || !text.includes('.evaluate(')) return;
+  let seen = 0;
+  for (const m of text.matchAll(EVALUATOR_BUILT)) {
+    if (++seen > MAX_EVALUATORS) return;
+    const handle = MODEL_KEYWORD.exec(m[2])?.[1];
+    if (!handle || !ctx.modelHandles.has(handle)) continue;
+    if (!new RegExp(`\\b${m[1]}\\.evaluate[ \\t]*\\(`).test(text)) continue;
+    const row = text.slice(0, m.index).split('\n').length - 1;
+    const col = m[0].length - m[0].trimStart().length;
+    const node = ctx.tree.rootNode.descendantForPosition({ row, column: col }) ?? ctx.tree.rootNode;
+    ctx.add(
+      'launch.inference',
+      `${m[1]}.evaluate`,
+      node,
+      `${m[1]}.evaluate() runs the pretrained model handed to it as model=${handle}, and nothing trains it: an evaluation`,
+      'low',
+    );
+    return;
   }
 }
 

@@ -173,6 +173,19 @@ export const chatTemplate: CallRule = {
   read: ({ node, ctx }) => readReasoning(node, ctx),
 };
 
+/**
+ * A bare `generate(client, messages, ...)` whose first argument is bound to a hosted-API client built in the file
+ * (`client = OpenAI(base_url=args.base_url)`): the file's own helper that streams a remote endpoint's completions, a
+ * client of a server that computes elsewhere, not a model's generate.
+ */
+const REMOTE_CLIENT = /^(?:openai\.)?(?:Async)?(?:Azure)?OpenAI[ \t]*\(/;
+function handedRemoteClient(node: Node, text: string): boolean {
+  const first = node.childForFieldName('arguments')?.namedChildren[0];
+  if (first?.type !== 'identifier' || first.text.length > 60) return false;
+  const bound = new RegExp(`^[ \\t]*${first.text}[ \\t]*=[ \\t]*([\\w.]{1,40}[ \\t]*\\()`, 'm').exec(text);
+  return bound !== null && REMOTE_CLIENT.test(bound[1]);
+}
+
 /** `model.generate(...)`, `llm.generate(prompts, params)` and `pipeline(...)`: inference, one request per call. */
 export const generation: CallRule = {
   framework: 'huggingface',
@@ -183,7 +196,7 @@ export const generation: CallRule = {
   // `super().generate(...)` in a model class's own generate: the library overriding its parent, not a call to serve.
   // A bare `generate(config)` handed only the program's settings (a Hydra program's `return generate(config)`) is the
   // package's own entry function, config-driven like `train(config)`: not a model's generate.
-  when: ({ full, last, node }) =>
+  when: ({ full, last, node, ctx }) =>
     (last === 'generate' &&
       !/^super\([^)]*\)\./.test(full) &&
       !(
@@ -191,7 +204,8 @@ export const generation: CallRule = {
         /^\(\s*(?:config|cfg|conf|args|opts?|hparams|params)\s*\)$/.test(
           node.childForFieldName('arguments')?.text.slice(0, 60) ?? '',
         )
-      )) ||
+      ) &&
+      !(full === 'generate' && handedRemoteClient(node, ctx.text))) ||
     full === 'pipeline' ||
     full === 'transformers.pipeline' ||
     (last === 'generate_batch' && /(?:^|\.)(?:engine|model|llm|generator)\.generate_batch$/i.test(full)),
