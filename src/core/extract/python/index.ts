@@ -72,6 +72,7 @@ import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { loaderModule, packageReexports } from './readers/loaderModule';
 import { moduleDemoSampling } from './readers/moduleDemo';
+import { packageGenerateCall } from './readers/packageGenerate';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
 import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
@@ -309,6 +310,7 @@ export const FILE_RULES: readonly FileRule[] = [
   diffusion.registryBuild,
   sbert.sentenceTransformerModels,
   moduleDemoSampling,
+  packageGenerateCall,
   scoringProgram,
   configTrainer,
   // Last: marks the facts every rule read inside a module's settings functions.
