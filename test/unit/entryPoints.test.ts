@@ -60,6 +60,9 @@ describe('What is a run: entry points', () => {
     // A folder of smoke tests: each a short check of a feature, whatever it launches.
     assert.match(nonRunPathReason('scripts/train/smoketests/evaluator-check.py') ?? '', /smoke-test folder/);
     assert.equal(nonRunPathReason('examples/grpo/test_grpo_3b_math.sh'), undefined);
+    // A config's `.test.` variant is the one a test target loads; its `.example.` sibling stays a run.
+    assert.match(nonRunPathReason('configs/train_upsampler.test.json') ?? '', /config a test loads/);
+    assert.equal(nonRunPathReason('configs/train_upsampler.example.json'), undefined);
     assert.match(nonRunPathReason('scripts/train/debug/sft_multinode_test.sh') ?? '', /test script/);
     assert.match(nonRunPathReason('scripts/merge/average_checkpoints.sh') ?? '', /merging/);
     assert.match(nonRunPathReason('tools/mergekit_merge.sh') ?? '', /merging/);

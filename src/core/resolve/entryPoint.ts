@@ -87,6 +87,9 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   // gin configs named as tests (`test_train_t5_tiny.gin`, `test_infer.gin`): gin-config projects keep the configs their
   // unit tests load beside the real ones, named like the test modules (t5x's "Test config to exercise train.py").
   { glob: '**/{test_*,*_test}.gin', reason: 'a gin config a test loads, by its name' },
+  // A config's test variant (`train_config.test.json` beside `train_config.example.json`, the `.test.` infix):
+  // the config a test target loads, on a tiny budget (sixteenth round, set S).
+  { glob: '**/*.test.{json,yaml,yml}', reason: 'a config a test loads, by its name' },
   // Named like the Python test files above (`sft_multinode_test.sh`).
   { glob: '**/*_test.{sh,bash}', reason: 'a test script, by its name' },
   // Test inputs written as data: `test_input.json`, `tests.json` (not `test_eval.yaml`: an evaluation config is a run).

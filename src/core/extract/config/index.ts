@@ -36,6 +36,7 @@ import { openNmt, openNmtServer } from './openNmt';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
+import { sectionedRun } from './sectionedRun';
 import { satModelConfig, satSharedSettings } from './satDiffusion';
 import { scaleConfig } from './scaleConfig';
 import { selfSupervisedVit } from './selfSupervisedVit';
@@ -98,6 +99,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   meshTransformerJax,
   vitsTts,
   satModelConfig,
+  sectionedRun,
   satSharedSettings,
   scaleConfig,
   jepa,
