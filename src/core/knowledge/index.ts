@@ -80,7 +80,8 @@ for (const row of MODELS)
   for (const id of [row.id, ...row.aliases]) {
     const key = normaliseKey(id);
     const name = key.slice(key.lastIndexOf('/') + 1);
-    if (!key.includes('/') || !name) continue;
+    // A name of digits alone is the tail of a slashed variant (`DiT-XL/2`), not a name after an organisation.
+    if (!key.includes('/') || !/[a-z]/.test(name)) continue;
     const seen = modelByName.get(name);
     if (seen === undefined) modelByName.set(name, row);
     else if (seen !== null && seen !== row && seen.params !== row.params) modelByName.set(name, null);
@@ -97,7 +98,7 @@ function sameNameElsewhere(key: string): Model | undefined {
   const slash = key.indexOf('/');
   if (slash <= 0 || key.indexOf('/', slash + 1) >= 0) return undefined;
   const name = key.slice(slash + 1).replace(QUANTISED_COPY, '');
-  if (!name) return undefined;
+  if (!/[a-z]/.test(name)) return undefined;
   return modelIndex.get(name) ?? modelByName.get(name) ?? undefined;
 }
 

@@ -89,7 +89,43 @@ const GLUED_SIZE =
   /(?:^|[-_/.\s])(?:[Ll]lama|LLaMA|LLAMA|[Vv]icuna|[Aa]lpaca|[Bb]aichuan|[Qq]wen)(\d{1,3}(?:\.\d{1,2})?)B(?=$|[-_/.\s])/;
 
 export function sizeFromModelName(name: string | null | undefined): NamedSize | undefined {
-  return sizeFromCount(name) ?? sizeFromVitVariant(name);
+  return sizeFromCount(name) ?? sizeFromVitVariant(name) ?? sizeFromDitVariant(name);
+}
+
+/**
+ * Diffusion transformers are named as DiT named them: a family word, a size word and the patch size (`DiT-XL/2`,
+ * `SiT-B/4`, `Latte-XL/2`, `PixArt_XL_2`). Each size word is one fixed geometry (DiT, Peebles & Xie 2023,
+ * arXiv:2212.09748, Table 1: S 12 layers × 384, B 12 × 768, L 24 × 1024, XL 28 × 1152); the patch size barely
+ * changes the count. Parameters as published for DiT's own blocks (SiT, Ma et al. 2024, arXiv:2401.08740, Table 1,
+ * "Params (M)": 33, 130, 458, 675). A model of the family with its own conditioning (cross-attention to a text
+ * encoder, one shared adaLN) differs by a few percent to a tenth (PixArt-α's XL/2 is 0.6B), inside NAME_SIZE_SPREAD.
+ */
+export const DIT_VARIANT_PARAMS: Readonly<Record<string, number>> = { S: 33e6, B: 130e6, L: 458e6, XL: 675e6 };
+/**
+ * A capitalised family word, then the size word in capitals and a patch size of 1, 2, 4 or 8: `-XL/2` or `-XL-2`
+ * (Hub ids), or `_XL_2` (builder names). Mixed separators (`TinyBERT_L-4`, layer counts) are not this shape.
+ */
+const DIT_VARIANT = /(?:^|[^A-Za-z0-9])([A-Z][A-Za-z]{1,20})(?:-(XL|L|B|S)[-/]|_(XL|L|B|S)_)([1248])(?![A-Za-z0-9])/;
+/** Every way the variant can be written (`ditVariantOf` cannot hold on a text without one): prefilter words. */
+export const DIT_VARIANT_WORDS: readonly string[] = ['XL', 'L', 'B', 'S'].flatMap((v) => [
+  `-${v}/`,
+  `-${v}-`,
+  `_${v}_`,
+]);
+
+/** The DiT size a name states (`Latte-XL/2` → XL), if it states one. */
+export function ditVariantOf(name: string | null | undefined): { variant: string; text: string } | undefined {
+  if (!name || name.length > 300) return undefined;
+  const m = DIT_VARIANT.exec(name);
+  if (!m) return undefined;
+  const variant = m[2] ?? m[3];
+  return { variant, text: `${m[1]}-${variant}/${m[4]}` };
+}
+
+function sizeFromDitVariant(name: string | null | undefined): NamedSize | undefined {
+  const named = ditVariantOf(name);
+  if (!named) return undefined;
+  return { params: DIT_VARIANT_PARAMS[named.variant], text: `${named.text} (DiT-${named.variant})` };
 }
 
 /** A ViT size word (`mae_vit_large_patch16`): the size of the catalog row of that standard variant. */

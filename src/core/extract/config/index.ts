@@ -18,6 +18,7 @@ import { hydraSolver } from './hydraSolver';
 import { hydraPrimary } from './hydraPrimary';
 import { jepa } from './jepa';
 import { hydraNamedModel } from './hydraNamedModel';
+import { ditVariantModel } from './ditVariantModel';
 import { lavis } from './lavis';
 import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
@@ -104,6 +105,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   scaleConfig,
   jepa,
   llmStudio,
+  ditVariantModel,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

@@ -9581,4 +9581,17 @@ export const MODELS: readonly Model[] = [
     source:
       'Muennighoff et al. 2024, OLMoE, arXiv:2409.02060 (7B total, 1B active per token); computed from config.json (16 layers, d 2048, 64 experts x FFN 1024, top-8, vocab 50304, untied): 6.9B total / 1.3B active, as the model card states',
   },
+  {
+    id: 'PixArt-alpha/PixArt-XL-2-1024-MS',
+    // The same transformer at every resolution; mmcv-style configs name it by its builder (`PixArt_XL_2`, the
+    // multi-scale `PixArtMS_XL_2`).
+    aliases: ['PixArt-alpha/PixArt-XL-2-512x512', 'PixArt-alpha/PixArt-XL-2-256x256', 'PixArt_XL_2', 'PixArtMS_XL_2'],
+    family: 'pixart',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 611_347_616,
+    smallerSiblings: [],
+    source:
+      'Chen et al. 2023, PixArt-α, arXiv:2310.00426 ("0.6B parameters"); computed from transformer/config.json of huggingface.co/PixArt-alpha/PixArt-XL-2-1024-MS (28 layers, 16 heads × 72 = 1152, caption_channels 4096, ada_norm_single, patch 2, out 8): 611.3M, as its fp32 diffusion_pytorch_model.safetensors of 2.45 GB implies; T5 text encoder and VAE excluded',
+  },
 ];

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { ditVariantOf } from '../../../knowledge/modelName';
 import { hubIdInPath } from '../../config/dialect';
 import { normalisePrecision } from '../../precision';
 import { evaluate } from '../../pythonValues';
@@ -286,8 +287,50 @@ export const mmengineConfig: FileRule = {
         'medium',
       );
     if (model) readDetectorBackbone(model.dict, model.statement, bases, ctx);
+    else readVariantName(ctx);
   },
 };
+
+/** A module-level `model = '<name>'` (a string, not a dict tree); the last one wins, as when Python runs the file. */
+const MODEL_STRING = /^model[ \t]*=[ \t]*['"]([A-Za-z][\w./-]{0,79})['"]/gm;
+
+/**
+ * Diffusion-transformer repositories that keep mmcv-style configs (`_base_` inheritance) name the network by a string
+ * their builder looks up in a registry: `model = 'PixArt_XL_2'`, `model = 'DiT_XL_2'`. Read only when the name has
+ * DiT's variant shape (a family word, S/B/L/XL, the patch size), which states the geometry.
+ */
+function readVariantName(ctx: PythonReadContext): void {
+  let last: RegExpMatchArray | undefined;
+  for (const m of ctx.text.matchAll(MODEL_STRING)) last = m;
+  if (!last || !ditVariantOf(last[1])) return;
+  let row = 0;
+  for (let at = 0; at < (last.index ?? 0); at++) if (ctx.text.charCodeAt(at) === 10) row++;
+  const statement = topLevelStatement(ctx, row);
+  if (!statement) return;
+  ctx.add(
+    'model.id',
+    last[1],
+    statement,
+    `model = '${last[1]}': the network the config's builder looks up by name`,
+    'medium',
+  );
+  // mmcv's `load_from` (the runner loads that checkpoint before training; None: nothing is loaded).
+  let load: RegExpMatchArray | undefined;
+  for (const m of ctx.text.matchAll(LOAD_FROM)) load = m;
+  if (!load) return;
+  ctx.add(
+    'model.fromScratch',
+    load[1] === 'None',
+    statement,
+    load[1] === 'None'
+      ? `load_from = None: ${last[1]} is built from random weights`
+      : `load_from = ${truncate(load[1], 60)}: ${last[1]} starts from a checkpoint`,
+    'medium',
+  );
+}
+
+/** A module-level `load_from = None` or `load_from = '<path>'`. */
+const LOAD_FROM = /^load_from[ \t]*=[ \t]*(None|['"][^'"\n]{1,200}['"])/gm;
 
 /** A detector or segmentor on a known backbone: its name (catalog rows give the published sizes) and its start. */
 function readDetectorBackbone(
