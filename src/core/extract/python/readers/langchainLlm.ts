@@ -9,6 +9,10 @@ import type { CallRule } from '../rules';
  * `LlamaCpp(model_path=…)` runs a GGUF/GGML file with llama.cpp; `GPT4All(model=…)` the gpt4all runtime; `VLLM(
  * model=…, tensor_parallel_size=…)` vLLM. An inference run of that model. The endpoint clients (`OpenAI`,
  * `HuggingFaceEndpoint`, `HuggingFaceHub`) send prompts elsewhere and are other classes.
+ *
+ * `HuggingFacePipeline(pipeline=pipe)` wraps a transformers pipeline the file built itself (python.langchain.com,
+ * HuggingFacePipeline: "pipeline: Pipeline"): the same local generation, the model being whatever that pipeline was
+ * built from (read where it was loaded, not here).
  */
 
 const LOCAL_LLMS: Readonly<Record<string, { engine: string; what: string; model: string }>> = {
@@ -16,18 +20,26 @@ const LOCAL_LLMS: Readonly<Record<string, { engine: string; what: string; model:
   LlamaCpp: { engine: 'other', what: 'llama.cpp on this machine', model: 'model_path' },
   GPT4All: { engine: 'other', what: 'the gpt4all runtime on this machine', model: 'model' },
   VLLM: { engine: 'vllm', what: 'vLLM on this machine', model: 'model' },
+  HuggingFacePipeline: { engine: 'hf-generate', what: 'a transformers pipeline on this machine', model: 'model_id' },
 };
 
 /** `from langchain.llms import …`, `from langchain_community.llms import …`, `from langchain_huggingface import …`. */
 const LANGCHAIN_IMPORT = /^[ \t]*from[ \t]+langchain\w{0,30}(?:\.\w{1,40}){0,4}[ \t]+import\b/m;
 
+/** `pipeline=` among the call's arguments. */
+function handsPipeline(args: Parameters<typeof keywordArgument>[0] | null): boolean {
+  return !!args && !!keywordArgument(args, 'pipeline');
+}
+
 export const langchainLocalLlms: CallRule = {
   framework: 'langchain',
   callees: Object.keys(LOCAL_LLMS),
   words: ['langchain'],
-  runStart: [/\b(?:HuggingFacePipeline\.from_model_id|LlamaCpp|GPT4All|VLLM)[ \t]*\(/, /\blangchain/],
-  when: ({ full, last, ctx }) =>
+  runStart: [/\b(?:HuggingFacePipeline(?:\.from_model_id)?|LlamaCpp|GPT4All|VLLM)[ \t]*\(/, /\blangchain/],
+  when: ({ node, full, last, ctx }) =>
     (last === 'from_model_id' ? /(?:^|\.)HuggingFacePipeline\.from_model_id$/.test(full) : full === last) &&
+    // Constructed directly, only around a pipeline it is handed (`pipeline=`).
+    (last !== 'HuggingFacePipeline' || handsPipeline(node.childForFieldName('arguments'))) &&
     LANGCHAIN_IMPORT.test(ctx.text),
   read: ({ node: call, full, last, ctx }) => {
     const fn = call.childForFieldName('function') ?? call;

@@ -1,5 +1,5 @@
 import { startsARun, type Fact } from '../../../facts';
-import { nodeRange } from '../context';
+import { escapeRegExp, nodeRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
 
@@ -13,6 +13,11 @@ import type { FileRule } from '../rules';
  * A chat or answer-generation loop of the package handed the model flag (`chat_loop(args.model_path, ...)`
  * under the main guard) is the same: the loop loads and runs the model. And a Cog predictor (`class
  * Predictor(BasePredictor)` with a `setup` that loads the model) is served by Cog without a main guard.
+ *
+ * The package imported whole is the same (`import mypkg`, with `from mypkg.data import ...` beside it, then
+ * `model = mypkg.load(args.model_path)` in a program whose loop calls `model.generate...(...)`): an
+ * evaluation or CLI program kept inside its package, told from the package's library modules by its main
+ * guard, its model flag handed to the package's loader and its generation call.
  *
  * Not read in a program that trains (an optimiser, a backward pass, a learning-rate flag) or that saves
  * what it loaded (a merge, conversion or export utility loads a model to write it out, not to run it).
@@ -49,6 +54,15 @@ const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 /** Names followed per file. */
 const MAX_NAMES = 50;
 
+/** `import mypkg` at column 0: a package imported whole (its loader is called as `mypkg.load(...)`). */
+const WHOLE_IMPORT = /^import[ \t]+([A-Za-z_]\w{0,100})[ \t]*$/gm;
+/** The package's loader called on it: `load`, or a loader by its name (`load_model`). */
+const WHOLE_LOADER = /^(?:load|load_(?:[a-z0-9]{1,20}_){0,2}(?:model|models|lm|llm|pretrained))$/;
+/** A generation call on what was loaded (`model.generate(...)`, `model.generate_content(...)`). */
+const GENERATE_CALL = /\.generate\w{0,30}\(/;
+/** Frameworks imported whole whose `load` reads a checkpoint or tensors, not a model of the repository's package. */
+const NOT_A_PACKAGE_LOADER = new Set(['torch', 'numpy', 'np', 'json', 'yaml', 'pickle', 'joblib', 'safetensors']);
+
 const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
 
 export const packageLoader: FileRule = {
@@ -58,7 +72,7 @@ export const packageLoader: FileRule = {
   runStart: [
     /__name__\s*==\s*["']__main__["']|\bBasePredictor\b/,
     /^from[ \t]+\.{0,3}[A-Za-z_][\w.]*[ \t]+import\b/m,
-    /\bload_\w{0,60}\(|\b(?:chat|generate|infer|predict|answer)\w{0,40}\(/,
+    /\bload_\w{0,60}\(|\.load\(|\b(?:chat|generate|infer|predict|answer)\w{0,40}\(/,
   ],
   read: (_index, ctx) => {
     const cog = COG_IMPORT.test(ctx.text) && COG_CLASS.test(ctx.text);
@@ -81,9 +95,10 @@ export const packageLoader: FileRule = {
         else if (FLAG_ADDER.test(name[1])) adders.set(local, file);
       }
     }
+    wholePackageLoaders(ctx.text, loaders);
     if (loaders.size === 0 && loops.size === 0) return;
     const names = new Set([...loaders.keys(), ...loops.keys()]);
-    const call = new RegExp(`(?:^|[^\\w.])(${[...names].join('|')})\\s*\\(`);
+    const call = new RegExp(`(?:^|[^\\w.])(${[...names].map(escapeRegExp).join('|')})\\s*\\(`);
     const code = codeWithoutStrings(ctx.tree, new Set([...names, ...adders.keys()]), true).split('\n');
     const original = ctx.text.split('\n');
     // Executed rows marked once, so each call found is one look-up (not a walk over every span).
@@ -131,7 +146,9 @@ export const packageLoader: FileRule = {
         });
       }
       // `load_model("org/name", ...)`: the loader names the model (the loader's own default is another's).
-      const literal = loader ? new RegExp(`\\b${name}\\s*\\(\\s*["']([^"'\\n]{1,200})["']`).exec(original[row]) : null;
+      const literal = loader
+        ? new RegExp(`\\b${escapeRegExp(name)}\\s*\\(\\s*["']([^"'\\n]{1,200})["']`).exec(original[row])
+        : null;
       if (literal && HUB_ID.test(literal[1]) && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null))
         facts.push({
           kind: 'model.id',
@@ -147,6 +164,26 @@ export const packageLoader: FileRule = {
     }
   },
 };
+
+/**
+ * `import mypkg` beside `from mypkg[.mod] import ...` (a package of the repository, imported whole and by its
+ * modules), and `mypkg.load(...)` called in a program that generates: the loader is `mypkg.load`, linked to
+ * the package's `__init__.py` (which re-exports it).
+ */
+function wholePackageLoaders(text: string, loaders: Map<string, string>): void {
+  if (!GENERATE_CALL.test(text)) return;
+  for (const m of text.matchAll(WHOLE_IMPORT)) {
+    const pkg = m[1];
+    if (NOT_A_PACKAGE_LOADER.has(pkg) || loaders.size >= MAX_NAMES) continue;
+    if (!new RegExp(`^from[ \\t]+${pkg}(?:\\.\\w+)*[ \\t]+import\\b`, 'm').test(text)) continue;
+    const call = new RegExp(`(?:^|[^\\w.])${pkg}\\.(\\w{1,40})\\s*\\(`, 'gm');
+    for (const c of text.matchAll(call)) {
+      if (!WHOLE_LOADER.test(c[1])) continue;
+      loaders.set(`${pkg}.${c[1]}`, `${pkg}/__init__.py`);
+      break;
+    }
+  }
+}
 
 /** A link to the module of the package function that adds the model flags (`add_model_args(parser)`), when called. */
 function flagAdderLink(

@@ -4,14 +4,18 @@ import type { CallRule } from '../rules';
 /**
  * Meta's reference inference code (llama, codellama, llama3 and the repositories built on it): a generator class
  * built from a checkpoint folder, `generator = Llama.build(ckpt_dir=ckpt_dir, tokenizer_path=..., max_seq_len=...,
- * max_batch_size=...)`, then asked for `generator.text_completion(prompts, ...)` or `.chat_completion(dialogs, ...)`.
+ * max_batch_size=...)`, then asked for `generator.text_completion(prompts, ...)`, `.chat_completion(dialogs, ...)` or `.text_infilling(...)`.
  * The program (a `fire.Fire(main)` main run with torchrun) generates with the class's model family; its size is the
  * checkpoint folder's, which is a required flag in the examples: the model is the family with its size unknown,
  * or the folder when the file gives it a default (`ckpt_dir: str = "llama-2-7b-chat/"`). The dtype is set by the
  * package's `build` (a default tensor type), not in this file, and is left to what reads that.
  */
 const BUILD = /^([A-Z][A-Za-z0-9]{1,40})\.build$/;
-const ASKS = /\.(?:text_completion|chat_completion)\(/;
+/**
+ * What the built generator is asked for: `text_completion`, `chat_completion`, Code Llama's `text_infilling`
+ * (meta-llama/codellama llama/generation.py), or its `generate` over token ids; any `*_completion` of the family.
+ */
+const ASKS = /\.(?:[a-z]{1,20}_completion|text_infilling|generate)\(/;
 const CHECKPOINT_KEYWORDS = ['ckpt_dir', 'checkpoint_dir', 'ckpt_path'];
 
 export const referenceGenerator: CallRule = {
@@ -62,7 +66,7 @@ export const referenceGenerator: CallRule = {
       'launch.inference',
       `reference:${family}`,
       node,
-      `${full}(...) then its text_completion/chat_completion: the reference generator (inference)`,
+      `${full}(...) then asked to complete, chat or fill in: the reference generator (inference)`,
       'medium',
     );
     return true;
