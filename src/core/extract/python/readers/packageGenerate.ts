@@ -23,7 +23,7 @@ const PACKAGE_IMPORT =
  * `generate_text_semantic`. Helpers named `generate_mask`/`generate_dataset` are not output media and do not match.
  */
 const GENERATE_NAME =
-  /^generate_(?:audio|speech|voice|music|sound|wav|waveform|image|images|img|video|videos|text|samples?)(?:_[a-z0-9]{1,20}){0,2}$/;
+  /^generate_(?:audio|speech|voice|music|sound|wav|waveform|image|images|img|video|videos|text)(?:_[a-z0-9]{1,20}){0,2}$/;
 /** The package's loader of its released checkpoints: `preload_models()`. */
 const PRELOAD_NAME = /^preload_models?$/;
 /** Libraries installed from an index: their generation calls are read by their own rules. */
@@ -33,12 +33,25 @@ const INSTALLED =
 const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(/;
 const MAX_NAMES = 50;
 
+/** Does the call whose arguments open at `code[row][col]` pass a `model=` keyword (within its parentheses)? */
+function handsAModel(code: readonly string[], row: number, col: number): boolean {
+  let depth = 1;
+  let args = '';
+  for (let r = row, c = col; r < code.length && r < row + 40 && depth > 0; r++, c = 0) {
+    const line = code[r];
+    let end = c;
+    for (; end < line.length && depth > 0; end++) depth += line[end] === '(' ? 1 : line[end] === ')' ? -1 : 0;
+    args += `${line.slice(c, end)}\n`;
+  }
+  return /(?:^|[(,\s])model[ \t]*=(?!=)/.test(args);
+}
+
 export const packageGenerateCall: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   words: ['generate_'],
   runStart: [
-    /\bgenerate_(?:audio|speech|voice|music|sound|wav|waveform|image|images|img|video|videos|text|samples?)\w{0,40}[ \t]*\(/,
+    /\bgenerate_(?:audio|speech|voice|music|sound|wav|waveform|image|images|img|video|videos|text)\w{0,40}[ \t]*\(/,
   ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
@@ -67,6 +80,9 @@ export const packageGenerateCall: FileRule = {
       if ((executed[row] !== 1 && !parsesFlags) || /^\s*(?:from|import|def|class)\b/.test(code[row])) continue;
       const m = call.exec(code[row]);
       if (!m) continue;
+      // A helper handed the caller's model (`generate_text(neox_args=args, model=model, ...)`) generates with a model
+      // the program built, not with the package's released checkpoints: the program's own rules read that model.
+      if (handsAModel(code, row, m.index + m[0].length)) continue;
       const file = generators.get(m[1])!;
       const range: Fact['range'] = lineRange(row, code[row].length);
       ctx.facts.push(
