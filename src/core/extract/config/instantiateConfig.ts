@@ -277,25 +277,25 @@ function stableDiffusion2Release(doc: ConfigDoc, name: string): string | undefin
   return release;
 }
 
+/** Networks sized from their constructor settings: the key a size is read at, and the layout it is counted with. */
+const MODULE_SIZERS = [
+  {
+    size: diffusionModuleSize,
+    at: 'model.params.unet_config.params.model_channels',
+    layout: 'openaimodel UNet layout',
+  },
+  { size: transformerModuleSize, at: 'model.params.transformer_config.params.n_embd', layout: 'minGPT layout' },
+] as const;
+
 function readSize(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
-  const size = diffusionModuleSize(doc);
-  if (size) {
+  for (const { size: sizeOf, at, layout } of MODULE_SIZERS) {
+    const size = sizeOf(doc);
+    if (!size) continue;
     out.add(
       'model.params',
       size.params,
-      doc.get('model.params.unet_config.params.model_channels') ?? module,
-      `${className(String(module.value)) ?? 'module'}: ${size.detail} (counted from the constructor settings, openaimodel UNet layout)`,
-      'medium',
-    );
-    return;
-  }
-  const transformer = transformerModuleSize(doc);
-  if (transformer) {
-    out.add(
-      'model.params',
-      transformer.params,
-      doc.get('model.params.transformer_config.params.n_embd') ?? module,
-      `${className(String(module.value)) ?? 'module'}: ${transformer.detail} (counted from the constructor settings, minGPT layout)`,
+      doc.get(at) ?? module,
+      `${className(String(module.value)) ?? 'module'}: ${size.detail} (counted from the constructor settings, ${layout})`,
       'medium',
     );
     return;

@@ -1,3 +1,4 @@
+import { fromImports } from '../fromImports';
 import type { Node } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
 import { sizeFromModelName } from '../../../knowledge/modelName';
@@ -41,9 +42,6 @@ const LOAD_KEYWORDS = new Set(['load_path', 'init_checkpoint', 'pretrained_check
 const FP8_CONFIG = /^(?:Float8|FP8|Fp8)\w{0,40}Config$/;
 /** The main guard's call of the framework's entry: its name. */
 const ENTRY_NAME = /^(?:main|launch|train|run|cli|(?:run|launch|train)_\w{1,40}|\w{1,40}_main)$/;
-/** `from a.b import x, y` or `from a.b import (\n x,\n y,\n)` at column 0, from a package (not a relative import). */
-const PACKAGE_IMPORT =
-  /^from[ \t]+([A-Za-z_]\w{0,100}(?:\.\w{1,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
 /** Modules of the standard library whose `main`/`run` are not a framework's entry. */
 const NOT_A_FRAMEWORK =
   /^(?:functools|os|sys|subprocess|runpy|unittest|doctest|asyncio|multiprocessing|argparse|fire|typer|click)(?:\.|$)/;
@@ -271,15 +269,8 @@ function readObjects(index: SyntaxIndex, ctx: PythonReadContext): void {
 /** The names a module imports from packages (not relative, not the standard library's entry-like modules). */
 function packageImports(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  let seen = 0;
-  for (const m of text.matchAll(PACKAGE_IMPORT)) {
-    if (++seen > MAX_IMPORTS) break;
-    if (NOT_A_FRAMEWORK.test(m[1])) continue;
-    for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
-      const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
-      if (name) out.set(name[2] ?? name[1], `${m[1]}.${name[1]}`);
-    }
-  }
+  for (const { module, name, local } of fromImports(text, MAX_IMPORTS))
+    if (!module.startsWith('.') && !NOT_A_FRAMEWORK.test(module)) out.set(local, `${module}.${name}`);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { fromImports } from '../fromImports';
 import { startsARun } from '../../../facts';
 import { nodeRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
@@ -26,9 +27,6 @@ const DICT_SWITCH =
   /["'](fp16|bf16|bfloat16)["'][ \t]{0,8}:[ \t]{0,8}\{[ \t\r\n]{0,200}["']enabled["'][ \t]{0,8}:[ \t]{0,8}True\b/g;
 /** The builder's name: `get_train_ds_config`, `get_ds_config`, `deepspeed_config`, `build_deepspeed_config`. */
 const BUILDER = /^(?:get_|build_|make_|create_)?\w{0,40}?(?:ds|deepspeed)_config$/;
-/** `from pkg.utils.ds_utils import get_train_ds_config, get_eval_ds_config` at column 0. */
-const FROM_IMPORT =
-  /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
 /** Switches read per file, and imports looked at. */
 const MAX_SWITCHES = 8;
 const MAX_IMPORTS = 100;
@@ -64,15 +62,10 @@ export const deepspeedConfigBuilder: FileRule = {
     if (!/(?:ds|deepspeed)_config/.test(ctx.text) || !ctx.facts.some(startsARun)) return;
     if (ctx.facts.some((f) => f.kind === 'training.precision' && f.value !== null)) return;
     const moduleOf = new Map<string, string>();
-    let imports = 0;
-    for (const m of ctx.text.matchAll(FROM_IMPORT)) {
-      if (++imports > MAX_IMPORTS) break;
-      for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
-        const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
-        if (name && BUILDER.test(name[1]))
-          moduleOf.set(name[2] ?? name[1], `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`);
-      }
-    }
+    // `from pkg.utils.ds_utils import get_train_ds_config, get_eval_ds_config` (or `from .ds_utils import …`).
+    for (const { module, name, local } of fromImports(ctx.text, MAX_IMPORTS))
+      if (!module.startsWith('..') && BUILDER.test(name))
+        moduleOf.set(local, `${module.replace(/^\./, '').replace(/\./g, '/')}.py`);
     if (moduleOf.size === 0) return;
     const call = new RegExp(`(?:^|[^\\w.])(${[...moduleOf.keys()].join('|')})\\s*\\(`);
     const code = codeWithoutStrings(ctx.tree, new Set(moduleOf.keys()), true).split('\n');

@@ -1,3 +1,4 @@
+import { fromImports } from '../fromImports';
 import { startsARun, type Fact } from '../../../facts';
 import { lineRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
@@ -15,9 +16,6 @@ import type { FileRule } from '../rules';
  * Which model and what size the package loads is its code's business and is not said here.
  */
 
-/** `from pkg.mod import (a, b as c)` / `from .mod import a`, at column 0. */
-const PACKAGE_IMPORT =
-  /^from[ \t]+(\.{0,3}[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
 /**
  * A package's generation entry by its name: `generate_audio`, `generate_speech`, `generate_images`, `generate_video`,
  * `generate_text_semantic`. Helpers named `generate_mask`/`generate_dataset` are not output media and do not match.
@@ -57,16 +55,10 @@ export const packageGenerateCall: FileRule = {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
     const generators = new Map<string, string>();
     const preloads = new Set<string>();
-    for (const m of ctx.text.matchAll(PACKAGE_IMPORT)) {
-      if (INSTALLED.test(m[1]) || generators.size + preloads.size >= MAX_NAMES) continue;
-      const file = `${m[1].replace(/^\.+/, '').replace(/\./g, '/')}.py`;
-      for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
-        const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
-        if (!name) continue;
-        const local = name[2] ?? name[1];
-        if (GENERATE_NAME.test(name[1])) generators.set(local, file);
-        else if (PRELOAD_NAME.test(name[1])) preloads.add(local);
-      }
+    for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
+      if (INSTALLED.test(module) || generators.size + preloads.size >= MAX_NAMES) continue;
+      if (GENERATE_NAME.test(name)) generators.set(local, `${module.replace(/^\.+/, '').replace(/\./g, '/')}.py`);
+      else if (PRELOAD_NAME.test(name)) preloads.add(local);
     }
     if (generators.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, new Set([...generators.keys(), ...preloads]), true).split('\n');
