@@ -56,7 +56,8 @@ const RepoLabelsSchema = z
     repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
     dir: z.string().regex(/^[\w.-]+\+[\w.-]+$/, 'dir is <owner>+<name>'),
     commit: z.string().regex(/^[0-9a-f]{40}$/),
-    include: z.array(GlobRuleSchema).min(1),
+    // Empty for a library repository with no runs: its labels then only say which files are not runs.
+    include: z.array(GlobRuleSchema),
     exclude: z.array(GlobRuleSchema),
     files: z.array(FileLabelSchema).min(3),
   })
