@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MAX_FILE_BYTES, maxBytesOf } from '../core/analyze';
+import { maxBytesOf } from '../core/analyze';
 import type { PythonParsing } from '../core/parse/pythonParser';
 import { diffRuns, runsOverBudget, type DiffSide } from '../core/report/diff';
 import { diffToMarkdown, diffToText } from '../core/report/diffFormat';
@@ -121,7 +121,7 @@ async function scanTree(tree: ReadTree, python: PythonParsing, overrides: Overri
   });
   const runs: LocatedRun[] = [];
   const problems = [
-    ...tree.skipped.map((p) => `${p}: skipped, over the ${MAX_FILE_BYTES / 1048576} MB limit`),
+    ...tree.skipped.map((p) => `${p}: skipped, over the ${maxBytesOf(p) / 1048576} MB limit`),
     ...result.skipped.map((s) => `${s.display}: skipped, ${s.reason}`),
   ];
   for (const f of result.files) {
@@ -166,10 +166,8 @@ async function readTrees(
     const folder = GitFolder.open(args.paths[0] ?? '.');
     const sha = folder.resolveCommit(ref);
     const include = (p: string) => env.scans(p);
-    const baseRead = sha === null ? { files: [], skipped: [] } : folder.commitFiles(sha, include, MAX_FILE_BYTES);
-    const headRead = args.staged
-      ? folder.stagedFiles(include, MAX_FILE_BYTES)
-      : folder.workingFiles(include, MAX_FILE_BYTES);
+    const baseRead = sha === null ? { files: [], skipped: [] } : folder.commitFiles(sha, include, maxBytesOf);
+    const headRead = args.staged ? folder.stagedFiles(include, maxBytesOf) : folder.workingFiles(include, maxBytesOf);
     // Both sides' keys hang from the same root, so a file's links resolve the same way on each side.
     const root = posixAbsolute(folder.dir);
     return {

@@ -109,11 +109,11 @@ export class GitFolder {
     }
   }
 
-  /** The files under the folder in a commit, those `include` keeps and at most maxBytes each (larger ones are listed as skipped). */
+  /** The files under the folder in a commit, those `include` keeps and at most maxBytes(path) each (larger ones are listed as skipped). */
   commitFiles(
     sha: string,
     include: (p: string) => boolean,
-    maxBytes: number,
+    maxBytes: (path: string) => number,
   ): { files: TreeFile[]; skipped: string[] } {
     // ls-tree run inside the folder lists only what is under it, relative to it.
     const entries = nulSeparated(git(this.dir, ['ls-tree', '-r', '-l', '-z', '--end-of-options', sha]));
@@ -124,14 +124,17 @@ export class GitFolder {
       if (!m || m[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755')) continue;
       const [, , , oid, size, p] = m;
       if (!safeRelative(p) || !include(p)) continue;
-      if (Number(size) > maxBytes) skipped.push(p);
+      if (Number(size) > maxBytes(p)) skipped.push(p);
       else wanted.push({ path: p, oid, size: Number(size) });
     }
     return { files: this.readBlobs(wanted), skipped };
   }
 
   /** The files under the folder as staged in the index (what the next commit would hold). */
-  stagedFiles(include: (p: string) => boolean, maxBytes: number): { files: TreeFile[]; skipped: string[] } {
+  stagedFiles(
+    include: (p: string) => boolean,
+    maxBytes: (path: string) => number,
+  ): { files: TreeFile[]; skipped: string[] } {
     const entries = nulSeparated(git(this.dir, ['ls-files', '--stage', '-z']));
     const staged: Array<{ path: string; oid: string }> = [];
     for (const entry of entries) {
@@ -154,14 +157,17 @@ export class GitFolder {
     staged.forEach((s, i) => {
       const size = Number(sizes[i]);
       if (!Number.isFinite(size)) return;
-      if (size > maxBytes) skipped.push(s.path);
+      if (size > maxBytes(s.path)) skipped.push(s.path);
       else wanted.push({ ...s, size });
     });
     return { files: this.readBlobs(wanted), skipped };
   }
 
   /** The files under the folder in the working tree: tracked and untracked ones, not ignored ones, regular files only. */
-  workingFiles(include: (p: string) => boolean, maxBytes: number): { files: TreeFile[]; skipped: string[] } {
+  workingFiles(
+    include: (p: string) => boolean,
+    maxBytes: (path: string) => number,
+  ): { files: TreeFile[]; skipped: string[] } {
     const listed = nulSeparated(git(this.dir, ['ls-files', '--cached', '--others', '--exclude-standard', '-z']));
     const files: TreeFile[] = [];
     const skipped: string[] = [];
@@ -176,7 +182,7 @@ export class GitFolder {
       // parent link, so the file's real place is checked too.
       const real = fs.realpathSync.native(full);
       if (real !== path.join(root, ...p.split('/')) && !real.startsWith(root + path.sep)) continue;
-      if (stat.size > maxBytes) skipped.push(p);
+      if (stat.size > maxBytes(p)) skipped.push(p);
       else files.push({ path: p, size: stat.size, read: () => fs.readFileSync(full) });
     }
     return { files, skipped };

@@ -7,6 +7,7 @@ import {
   fileKindOf,
   linkCandidates,
   MAX_FILE_BYTES,
+  maxBytesOf,
   type LinkedAnalysis,
   type LinkedFileReader,
 } from '../core/analyze';
@@ -524,7 +525,7 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
       for (const { file, display } of files) {
         let text: string;
         try {
-          text = readRegularText(file, { maxBytes: MAX_FILE_BYTES }).text;
+          text = readRegularText(file, { maxBytes: maxBytesOf(file) }).text;
         } catch (e) {
           if (!(e instanceof UnsafeFileError)) throw e;
           if (e.kind === 'too-large') {
@@ -641,7 +642,7 @@ async function scanFolder(
   // Each file is read only as a regular file inside the folder (it may have changed since it was listed).
   const read = async (file: string) => {
     try {
-      return readRegularFile(file, { root, maxBytes: MAX_FILE_BYTES }).bytes;
+      return readRegularFile(file, { root, maxBytes: maxBytesOf(file) }).bytes;
     } catch (e) {
       if (e instanceof UnsafeFileError) throw new SkipFile(e.reason);
       throw e;

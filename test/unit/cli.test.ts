@@ -88,6 +88,41 @@ describe('CLI', function () {
     });
   }
 
+  it('reads a notebook whose outputs take it over 2 MB in estimate, report and diff alike', async () => {
+    // A notebook's plots are base64 in its outputs: a few MB is usual, and its limit is its own (MAX_NOTEBOOK_BYTES).
+    const dir = tempDir('greenai-cli-big-notebook-');
+    const empty = tempDir('greenai-cli-empty-');
+    const notebook = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'notebooks/finetune_vit.ipynb'), 'utf8')) as {
+      cells: Array<{ cell_type: string; outputs?: unknown[] }>;
+    };
+    const plot = { output_type: 'display_data', metadata: {}, data: { 'image/png': 'iVBORw0KGgo'.repeat(300_000) } };
+    notebook.cells.find((c) => c.cell_type === 'code')!.outputs = [plot];
+    const file = path.join(dir, 'finetune.ipynb');
+    fs.writeFileSync(file, JSON.stringify(notebook));
+    assert.ok(fs.statSync(file).size > 3 * 1024 * 1024, 'the notebook is over the 2 MB limit for code');
+    // A Python file of the same size is still skipped with a message.
+    fs.writeFileSync(path.join(dir, 'huge.py'), '# padding\n'.repeat(330_000));
+
+    const estimate = await cli('estimate', file, '--json');
+    assert.equal(estimate.code, 0, estimate.err);
+    assert.equal((JSON.parse(estimate.out) as { runs: unknown[] }).runs.length, 1);
+
+    const report = await cli('report', dir, '--json');
+    assert.equal(report.code, 0, report.err);
+    const runs = (JSON.parse(report.out) as { runs: Array<{ file: string }> }).runs;
+    assert.deepEqual(
+      runs.map((r) => r.file),
+      ['finetune.ipynb'],
+    );
+    assert.match(report.err, /huge\.py: skipped, .*2 MB/);
+    assert.doesNotMatch(report.err, /finetune\.ipynb: skipped/);
+
+    const diff = await cli('diff', empty, dir, '--json');
+    assert.equal(diff.code, 0, diff.err);
+    assert.equal((JSON.parse(diff.out) as { head: { runs: number } }).head.runs, 1);
+    assert.doesNotMatch(diff.err, /finetune\.ipynb: skipped/);
+  });
+
   it('prints a version and help', async () => {
     assert.match((await cli('--version')).out, /^\d+\.\d+\.\d+/);
     assert.match((await cli('report', '--help')).out, /--budget-kg/);
