@@ -46,6 +46,8 @@ const EVALUATION_SECTION =
 const PRECISION_SWITCHES = ['bf16', 'fp16', 'tf32', 'fp8'];
 // `bnb_4bit_compute_dtype`: what a 4-bit (QLoRA) base computes in (transformers BitsAndBytesConfig; TRL, ms-swift).
 const PRECISION_NAMES = ['mixed_precision', 'torch_dtype', 'dtype', 'precision', 'bnb_4bit_compute_dtype'];
+/** Automatic mixed precision turned on or off with no dtype named (`amp: true`, `use_amp: false`). */
+const AMP_SWITCHES = ['amp', 'use_amp'];
 /** Node selectors and resource names that name a GPU type (GKE, Kubernetes, SkyPilot-like). */
 const ACCELERATOR_NAMES = [
   'cloud.google.com/gke-accelerator',
@@ -66,6 +68,7 @@ const ARGUMENT_KEYS = ['args', 'arguments'];
 export const GENERIC_CONFIG_KEYS: readonly string[] = [
   ...PRECISION_SWITCHES,
   ...PRECISION_NAMES,
+  ...AMP_SWITCHES,
   ...ACCELERATOR_NAMES,
   ...COMMAND_KEYS,
   ...COMPOSE_KEYS,
@@ -217,6 +220,18 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
             detail: `${where}: auto depends on the GPU it runs on`,
           });
         }
+      } else if ((key === 'mixed_precision' || AMP_SWITCHES.includes(key)) && scalar === true) {
+        // `mixed_precision: true` (Coqui TTS and other trainers' configs), `amp: true`, `use_amp: true`: autocast
+        // with no dtype named, which on CUDA is float16 (torch.autocast's default: "torch.float16 for CUDA",
+        // https://pytorch.org/docs/stable/amp.html). At medium confidence: a dtype the config names wins. False says
+        // nothing of the compute dtype (weights loaded in bfloat16 run in bfloat16 without autocast).
+        facts.push({
+          kind: 'training.precision',
+          value: 'fp16',
+          range: rangeOf(valueNode),
+          confidence: 'medium',
+          detail: `${where}: true (autocast with no dtype named: float16 on CUDA)`,
+        });
       } else if (PRECISION_NAMES.includes(key)) {
         const p = normalisePrecision(scalar as string | number | undefined);
         if (p && p !== 'int4' && p !== 'int8') add('training.precision', p, valueNode, `${where}: ${String(scalar)}`);
