@@ -44,6 +44,16 @@ const EVALUATION_SECTION =
  * every key of every list passes the prefilter).
  */
 const PRECISION_SWITCHES = ['bf16', 'fp16', 'tf32', 'fp8'];
+/**
+ * A program's own half-precision switch in its config (`use_fp16: True`, `use_bf16: True`): the openai
+ * guided-diffusion family's argument (the UNet's `self.dtype = th.float16 if use_fp16 else th.float32`,
+ * github.com/openai/guided-diffusion guided_diffusion/unet.py) that DiT-style samplers copy into their YAML configs
+ * to cast the model (`if args.use_fp16: model.to(dtype=torch.float16)`). Only a true value is a reading.
+ */
+const USE_PRECISION_SWITCHES: ReadonlyMap<string, string> = new Map([
+  ['use_fp16', 'fp16'],
+  ['use_bf16', 'bf16'],
+]);
 // `bnb_4bit_compute_dtype`: what a 4-bit (QLoRA) base computes in (transformers BitsAndBytesConfig; TRL, ms-swift).
 const PRECISION_NAMES = ['mixed_precision', 'torch_dtype', 'dtype', 'precision', 'bnb_4bit_compute_dtype'];
 /** Automatic mixed precision turned on or off with no dtype named (`amp: true`, `use_amp: false`). */
@@ -67,6 +77,7 @@ const COMPOSE_KEYS = ['deploy'];
 const ARGUMENT_KEYS = ['args', 'arguments'];
 export const GENERIC_CONFIG_KEYS: readonly string[] = [
   ...PRECISION_SWITCHES,
+  ...USE_PRECISION_SWITCHES.keys(),
   ...PRECISION_NAMES,
   ...AMP_SWITCHES,
   ...ACCELERATOR_NAMES,
@@ -232,6 +243,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
           confidence: 'medium',
           detail: `${where}: true (autocast with no dtype named: float16 on CUDA)`,
         });
+      } else if (USE_PRECISION_SWITCHES.has(key)) {
+        if (scalar === true || scalar === 'true' || scalar === 'True')
+          add('training.precision', USE_PRECISION_SWITCHES.get(key)!, valueNode, `${where}: ${String(scalar)}`);
       } else if (PRECISION_NAMES.includes(key)) {
         const p = normalisePrecision(scalar as string | number | undefined);
         if (p && p !== 'int4' && p !== 'int8') add('training.precision', p, valueNode, `${where}: ${String(scalar)}`);

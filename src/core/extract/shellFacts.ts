@@ -809,7 +809,13 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       VISIBLE_DEVICES_PREFIX.exec(logical) ??
       (visibleLine >= 0 && visibleLine < startLine ? VISIBLE_DEVICES.exec(lines[visibleLine]) : null);
     // mpirun's ranks of a compiled trainer are the job's processes on all hosts (CUDA_VISIBLE_DEVICES is one host's).
-    const ranks = launch.launcher.name === COMPILED_PROGRAM ? mpiProcesses(launch.command.prefix) : undefined;
+    // So are those of `mpiexec -n 8 python train.py`: MPI-distributed Python trainers bind one GPU per rank
+    // (Horovod's "one GPU per process", horovod.readthedocs.io/en/stable/running_include.html; guided-diffusion's
+    // dist_util.setup_dist sets CUDA_VISIBLE_DEVICES from the MPI rank).
+    const ranks =
+      launch.launcher.name === COMPILED_PROGRAM || launch.launcher.name === 'python'
+        ? mpiProcesses(launch.command.prefix)
+        : undefined;
     // `for IDX in {0..7}; do CUDA_VISIBLE_DEVICES=$IDX python eval.py --chunk-idx $IDX &`: the loop starts its
     // processes side by side, one device each; together they are one job on that many devices, not N runs.
     const spread = visible ? undefined : devicePerLoopValue(logical, loops);
@@ -1023,7 +1029,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         (name === 'bf16' || name === 'fp16' || name === 'tf32' || name === 'fp8') &&
         (raw === undefined || /^(true|1)$/i.test(raw))
       )
-        add('training.precision', name, `--${name}`);
+        add('training.precision', name, m[1] === name ? `--${name}` : `--${m[1]} ${raw ?? ''}`.trimEnd());
       else if ((name === 'bf16' || name === 'fp16') && raw !== undefined && /^(false|0)$/i.test(raw))
         switchedOff.push(`--${m[1]} ${raw}`);
       else if (name === 'amp_dtype' && raw)

@@ -400,6 +400,16 @@ export const FLAG_ALIASES: ReadonlyArray<{ readonly name: string; readonly means
     why: "OpenRLHF before namespaces (--actor_num_gpus_per_node): the trained policy's GPUs per node",
   },
   { name: 'actor_num_nodes', means: 'num_nodes', why: 'OpenRLHF before namespaces (--actor_num_nodes)' },
+  {
+    name: 'use_fp16',
+    means: 'fp16',
+    why: 'openai guided-diffusion family --use_fp16 True (a str2bool flag built from the defaults dict; unet.py: self.dtype = th.float16 if use_fp16 else th.float32, and the trainer keeps fp32 master weights with loss scaling)',
+  },
+  {
+    name: 'use_bf16',
+    means: 'bf16',
+    why: 'the bfloat16 twin of --use_fp16 in programs derived from guided-diffusion (a true value casts the model to bfloat16)',
+  },
 ];
 /** Namespaces of evaluation, generation, rollout and logging settings: their flags state nothing about training. */
 export const EVALUATION_NAMESPACES: readonly string[] = [

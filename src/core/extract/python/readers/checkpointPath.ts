@@ -56,6 +56,15 @@ export const checkpointPathDefault: FileRule = {
 const MOVE_TO_NAMED_DTYPE =
   /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})\.to\([^()\n]{0,200}?\bdtype[ \t]*=[ \t]*([A-Za-z_]\w{0,60})[ \t]*[,)]/;
 const MODEL_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model)$/;
+/**
+ * `pipeline = prepare_pipeline(args, dtype, device)`, `model = build_model(cfg, torch_dtype=weight_dtype)`: a builder
+ * handed a dtype held by a name, its result a model or pipeline (checked against HANDED_RECEIVER).
+ */
+const HANDED_TO_BUILDER =
+  /^[ \t]*([A-Za-z_][\w.]{0,200})[ \t]*=[ \t]*[A-Za-z_][\w.]{0,200}\(([^()\n]{0,300})\)[ \t]*(?:#.*)?$/;
+const HANDED_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model|pipe|pipeline|\w+_pipeline)$/;
+/** Names a handed dtype must have to be read as the run's (`dtype`, `weight_dtype`, `torch_dtype`, `precision`). */
+const DTYPE_NAME = /^(?:\w{0,40}_)?(?:dtype|precision)$/;
 /** `precision = torch.bfloat16`: a name bound to one dtype. */
 const DTYPE_BINDING =
   /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*(?::[^=\n]{0,80})?=[ \t]*torch\.(bfloat16|float16|half|float32)[ \t]*(?:#.*)?$/;
@@ -64,15 +73,20 @@ const PRECISION_OF: Record<string, string> = { bfloat16: 'bf16', float16: 'fp16'
 const MAX_LINES = 20_000;
 
 function readNamedDtypeCast(ctx: PythonReadContext): void {
-  if (!ctx.text.includes('.to(') || !ctx.text.includes('dtype')) return;
+  if (!ctx.text.includes('dtype')) return;
   const lines = ctx.text.split('\n', MAX_LINES);
-  let moved: { name: string; row: number } | undefined;
+  let moved: { name: string; row: number; handed?: boolean } | undefined;
   const bound = new Map<string, { types: Set<string>; row: number }>();
   for (let row = 0; row < lines.length; row++) {
     const line = lines[row];
     if (!moved && line.includes('.to(')) {
       const m = MOVE_TO_NAMED_DTYPE.exec(line);
       if (m && MODEL_RECEIVER.test(m[1])) moved = { name: m[2], row };
+    }
+    if (!moved && line.includes('dtype') && line.includes('(')) {
+      const h = HANDED_TO_BUILDER.exec(line);
+      const handed = h && HANDED_RECEIVER.test(h[1]) ? handedDtypeName(h[2]) : undefined;
+      if (handed) moved = { name: handed, row, handed: true };
     }
     if (line.includes('torch.')) {
       const b = DTYPE_BINDING.exec(line);
@@ -97,9 +111,21 @@ function readNamedDtypeCast(ctx: PythonReadContext): void {
     'training.precision',
     precision,
     node,
-    `the model is moved to dtype=${moved.name}, bound to ${precision} at line ${binding.row + 1}: its weights and matmuls are ${precision}`,
+    moved.handed
+      ? `the model is built with ${moved.name}, bound to ${precision} at line ${binding.row + 1}: its weights and matmuls are ${precision}`
+      : `the model is moved to dtype=${moved.name}, bound to ${precision} at line ${binding.row + 1}: its weights and matmuls are ${precision}`,
     'medium',
   );
+}
+
+/** The dtype name among a builder's arguments: a bare `dtype` positional or a `dtype=`/`torch_dtype=` keyword. */
+function handedDtypeName(args: string): string | undefined {
+  for (const part of args.split(',', 30)) {
+    const kw = /^[ \t]*(?:torch_)?dtype[ \t]*=[ \t]*([A-Za-z_]\w{0,60})[ \t]*$/.exec(part);
+    const name = kw?.[1] ?? /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*$/.exec(part)?.[1];
+    if (name && DTYPE_NAME.test(name)) return name;
+  }
+  return undefined;
 }
 
 export const namedDtypeCast: FileRule = {

@@ -430,12 +430,14 @@ export const mmengineModuleSettings: FileRule = {
       if (left?.type === 'identifier' && right) found.set(left.text, { statement, right });
     }
     const bases = found.get('_base_');
-    // Sibling configs only (`"image.py"`, `"plugins/sp.py"`): OpenMMLab's `../_base_/...` pieces are read by its own rule.
+    // Sibling configs (`"image.py"`, `"plugins/sp.py"`) and a parent folder's (`'../xl2_base.py'`, the shared base a
+    // folder of derived configs inherits): OpenMMLab's `../_base_/...` pieces are read by its own rule.
     const siblings = (bases?.right.descendantsOfType('string') ?? [])
       .slice(0, MAX_BASES)
       .map((s) => (s ? evaluate(s, ctx.symbols)?.value : undefined))
       .filter(
-        (v): v is string => typeof v === 'string' && /^[\w-]+(?:\/[\w-]+)?\.py$/.test(v) && !v.includes('_base_'),
+        (v): v is string =>
+          typeof v === 'string' && /^(?:\.\.\/){0,2}[\w-]+(?:\/[\w-]+)?\.py$/.test(v) && !v.includes('_base_'),
       );
     if (!own && siblings.length === 0) return;
     for (const file of siblings)

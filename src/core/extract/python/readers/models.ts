@@ -89,6 +89,13 @@ function builtFromConfigInEval(text: string): boolean {
   return built !== null && (text.includes(`${built[1]}.eval()`) || text.includes(`${built[1]}.load_state_dict(`));
 }
 
+/**
+ * A network built from a registry of classes with a checkpoint path (`vae = ae_wrapper[args.ae](args.ae_path)`,
+ * `model = MODELS[name](ckpt_path=...)`): a trained model loaded at run time, its class chosen by a key.
+ */
+const REGISTRY_BUILT_FROM_PATH =
+  /\b\w{1,40}[ \t]*=[ \t]*\w{1,60}\[[^\]\n]{1,100}\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/;
+
 /** A program that saves the model it built or converted (Hugging Face `save_pretrained`). */
 const WRITES_WEIGHTS = /\.save_pretrained[ \t]*\(/;
 /**
@@ -122,7 +129,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
   const builtFromConfig = builtFromConfigInEval(text);
-  const loadsCheckpoint = builtFromConfig || CHECKPOINT_MODEL.test(text);
+  const loadsCheckpoint = builtFromConfig || CHECKPOINT_MODEL.test(text) || REGISTRY_BUILT_FROM_PATH.test(text);
   if (
     !loadsCheckpoint &&
     !facts.some(
@@ -306,7 +313,7 @@ export const forwardOnlyUse: FileRule = {
   runStart: [
     // A call of the loaded model is found from the syntax (python/handles.ts); a load is what the text must hold.
     /\b(no_grad|inference_mode|eval)\s*\(|torch\.load\s*\(|from_pretrained\s*\(/,
-    /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']/,
+    /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
     new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
   ],
   read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx),
