@@ -72,6 +72,40 @@ function builtClass(value: Node): string | undefined {
   return undefined;
 }
 
+/** Methods that move, cast, switch or inspect a model rather than run it. */
+const HOUSEKEEPING: ReadonlySet<string> = new Set([
+  'eval',
+  'train',
+  'cuda',
+  'cpu',
+  'to',
+  'half',
+  'float',
+  'bfloat16',
+  'load_state_dict',
+  'state_dict',
+  'parameters',
+  'named_parameters',
+  'modules',
+  'named_modules',
+  'requires_grad_',
+  'zero_grad',
+  'apply',
+  'register_buffer',
+  'register_forward_hook',
+]);
+
+/** `model` of `model`, `model.cuda()`, `model.transformer`, `model.to(d).eval`: the identifier a chain starts from. */
+function handleAtRoot(node: Node | null): string | undefined {
+  for (let i = 0; node && i < 8; i++) {
+    if (node.type === 'identifier') return node.text;
+    if (node.type === 'attribute') node = node.childForFieldName('object');
+    else if (node.type === 'call') node = node.childForFieldName('function');
+    else return undefined;
+  }
+  return undefined;
+}
+
 function readCheckpointScript(_index: SyntaxIndex, ctx: PythonReadContext): void {
   const text = ctx.text;
   if (ctx.facts.some((f) => f.kind === 'launch.inference' || f.kind === 'launch.trainer')) return;
@@ -94,18 +128,35 @@ function readCheckpointScript(_index: SyntaxIndex, ctx: PythonReadContext): void
     if (object?.type === 'identifier' && fn?.childForFieldName('attribute')?.text === 'load_state_dict')
       loaded.add(object.text);
   }
+  // `model.eval()`, `model.cuda().eval()`: a loaded handle switched to evaluation is then used by its own methods.
+  const evaluating = new Set<string>();
+  for (const c of calls) {
+    const fn = c.childForFieldName('function');
+    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'eval') continue;
+    const root = handleAtRoot(fn.childForFieldName('object'));
+    if (root && loaded.has(root)) evaluating.add(root);
+  }
+  let handle: string | undefined;
   const use = calls.find((c) => {
     const fn = c.childForFieldName('function');
     // `out = model(src)`: a handle the checkpoint was loaded into, called.
-    if (fn?.type === 'identifier') return handles.has(fn.text) && loaded.has(fn.text);
+    if (fn?.type === 'identifier') return handles.has(fn.text) && loaded.has(fn.text) && Boolean((handle = fn.text));
     if (fn?.type !== 'attribute') return false;
     const object = fn.childForFieldName('object');
-    const method = fn.childForFieldName('attribute')?.text;
-    return object?.type === 'identifier' && handles.has(object.text) && (method === 'forward' || method === 'run');
+    const method = fn.childForFieldName('attribute')?.text ?? '';
+    if (object?.type === 'identifier' && handles.has(object.text) && (method === 'forward' || method === 'run'))
+      return Boolean((handle = object.text));
+    // `model.decode_to_img(z)`, `model.transformer(x)` after `model.eval()`: a method of the evaluated model run.
+    const root = handleAtRoot(object);
+    return (
+      root !== undefined &&
+      handles.has(root) &&
+      evaluating.has(root) &&
+      !HOUSEKEEPING.has(method) &&
+      Boolean((handle = root))
+    );
   });
-  if (!use) return;
-  const callee = use.childForFieldName('function')!;
-  const handle = callee.type === 'identifier' ? callee.text : callee.childForFieldName('object')!.text;
+  if (!use || !handle) return;
   const { cls, built } = handles.get(handle)!;
   ctx.add(
     'launch.inference',

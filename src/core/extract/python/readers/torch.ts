@@ -50,6 +50,42 @@ function hasTrainingWord(ctx: PythonReadContext): boolean {
   return has;
 }
 
+/** A context that turns gradients off: `torch.no_grad()`, `torch.inference_mode()`, `torch.set_grad_enabled(False)`. */
+const GRAD_OFF = /\b(?:no_grad|inference_mode)\b|\bset_grad_enabled[ \t]*\([ \t]*False\b/;
+/** A step a training loop takes: a backward pass or an optimizer step. */
+const TRAINING_STEP = /\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(/;
+const MAX_GRAD_CLIMB = 16;
+
+/**
+ * Is the loop run with gradients off? Inside `with torch.no_grad():`, in a function decorated `@torch.no_grad()` /
+ * `@torch.inference_mode()`, or at module level after `torch.set_grad_enabled(False)`, a loop over steps samples
+ * (tokens, denoising steps, patches) rather than trains: nothing can take a gradient step there. A loop that
+ * still holds a backward pass or an optimizer step is left to be read as training.
+ */
+function runsWithoutGradients(loop: Node, ctx: PythonReadContext): boolean {
+  if (TRAINING_STEP.test(loop.text)) return false;
+  let node: Node | null = loop.parent;
+  for (let depth = 0; node && depth < MAX_GRAD_CLIMB; depth++, node = node.parent) {
+    if (node.type === 'with_statement') {
+      const clause = node.children.find((c) => c?.type === 'with_clause');
+      if (clause && GRAD_OFF.test(clause.text)) return true;
+    } else if (node.type === 'decorated_definition') {
+      for (const d of node.children) if (d?.type === 'decorator' && GRAD_OFF.test(d.text)) return true;
+      return false;
+    } else if (node.type === 'function_definition' && node.parent?.type !== 'decorated_definition') return false;
+    else if (node.type === 'class_definition') return false;
+    else if (node.type === 'module') {
+      // `torch.set_grad_enabled(False)` as a statement of its own before the loop, in a file that never steps.
+      if (TRAINING_STEP.test(ctx.text)) return false;
+      const row = loop.startPosition.row;
+      return ctx.text
+        .split('\n', row)
+        .some((line) => /^[ \t]*(?:torch\.)?set_grad_enabled[ \t]*\([ \t]*False\b/.test(line));
+    }
+  }
+  return false;
+}
+
 function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const left = node.childForFieldName('left');
   let right = node.childForFieldName('right');
@@ -68,6 +104,7 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
       ? 'training.steps'
       : null;
   if (!kind) return;
+  if (kind === 'training.steps' && runsWithoutGradients(node, ctx)) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
   // `range(args.iterations - resume_step)`: the steps left after a resumed checkpoint; a run from the start (the
   // offset is 0 unless one is resumed) makes all of them, so the total is the bound before the offset.
@@ -191,6 +228,7 @@ function readStepWhileLoop(node: Node, ctx: PythonReadContext): void {
       ? 'training.steps'
       : null;
   if (!kind) return;
+  if (kind === 'training.steps' && runsWithoutGradients(node, ctx)) return;
   const bound = evaluate(right, ctx.symbols);
   const label = `while ${truncate(condition.text, 40)}`;
   if (typeof bound?.value === 'number') {
