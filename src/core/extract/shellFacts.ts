@@ -1243,6 +1243,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       });
     });
   }
+  // A setup script with no launch of its own (`scripts/setups/train.sh`, sourced by each stage's script before its
+  // `torchrun --nproc_per_node=$GPUS_PER_NODE ...`): the per-node GPU count it settles on, drawn only through a
+  // `source` link (analyze.ts SOURCED_LAYOUT): a script run as a child process sets nothing in its caller.
+  if (launches === 0) facts.push(...sourcedLayout(lines, vars));
   // A DeepSpeed/accelerate config the job writes for itself, a precision variable: after the launch lines' own flags.
   if (launches > 0) facts.push(...inlineSettings(lines));
   // A model built from the sizes the script states is not named after a folder.
@@ -1304,6 +1308,38 @@ function submissionDriver(facts: readonly Fact[]): Fact | undefined {
     confidence: 'high',
     detail: `submits ${jobs.size} job scripts, each a run of its own (listed there), and runs nothing itself`,
   };
+}
+
+/** Detail prefix of the per-node GPU count a setup script sets for the scripts that source it. */
+export const SOURCED_LAYOUT = 'set for the scripts that source this one: ';
+
+/** Variables that hold the processes (one per GPU) each node starts: `GPUS_PER_NODE`, `NPROC_PER_NODE`, `N_GPUS_PER_NODE`. */
+const PER_NODE_VARIABLE = /^(?:N_?|NUM_)?(?:GPUS?|PROC)_PER_NODE$|^NPROC_PER_NODE$/;
+
+/**
+ * The per-node GPU count a launch-free setup script settles on (`GPUS_PER_NODE=${SLURM_JOB_GPUS_PER_NODE:-$DEFAULT_GPUS_PER_NODE}`
+ * with `DEFAULT_GPUS_PER_NODE=8`: 8 when the job does not say), at the line of its last assignment.
+ */
+function sourcedLayout(lines: readonly string[], vars: ReadonlyMap<string, string>): Fact[] {
+  for (const [name, value] of vars) {
+    if (!PER_NODE_VARIABLE.test(name) || !/^[1-9]\d{0,3}$/.test(value)) continue;
+    let at = -1;
+    const assigned = new RegExp(`^[ \\t]*(?:export[ \\t]+)?${name}=`);
+    lines.forEach((l, k) => {
+      if (assigned.test(l)) at = k;
+    });
+    if (at < 0) continue;
+    return [
+      {
+        kind: 'hardware.devices',
+        value: Number(value),
+        range: { startLine: at, startCol: 0, endLine: at, endCol: lines[at].length },
+        confidence: 'low',
+        detail: `${SOURCED_LAYOUT}${name}=${value}`,
+      },
+    ];
+  }
+  return [];
 }
 
 /** Sourced scripts linked per file. */
