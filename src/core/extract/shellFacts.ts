@@ -47,6 +47,12 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
       } else if (depth > 0 && --depth === 0) caseSpans.push([open, c.index]);
     }
   }
+  // `STAGE_PATH=${1:-"runs/x/model"}` then `--model_name_or_path $1`: the script states what its first argument is
+  // when none is given, and a plain run's `$1` is that. Not in a script that walks its arguments (`shift`, `getopts`),
+  // where `$1` is a different word at each step.
+  if (text.includes('${') && !/\b(?:shift|getopts)\b/.test(text))
+    for (const m of text.matchAll(/\$\{([1-9]):?-("[^"\n$]{1,500}"|'[^'\n]{1,500}'|[^}"'\n$\s]{1,500})\}/g))
+      if (!vars.has(m[1])) vars.set(m[1], m[2].replace(/^["']|["']$/g, ''));
   let span = 0;
   const inCaseArm = (at: number) => {
     while (span < caseSpans.length && caseSpans[span][1] < at) span++;
@@ -1203,6 +1209,14 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // `--bf16 False --tf32 False` and no switch on: fp32, which a DeepSpeed config's `auto` follows.
     if (switchedOff.length > 0 && !facts.slice(flagsStart).some((f) => f.kind === 'training.precision'))
       add('training.precision', 'fp32', `${switchedOff.join(' ')}${SWITCHES_OFF_DETAIL}`);
+    // `--quantize_model fp8Linear_qwen2` (COAT-style FP8 training: the linear layers run in FP8, E4M3 forward and E5M2
+    // backward, over the `--bf16` master weights): the matrix multiplies, which are the compute, are fp8.
+    const fp8Layers = /--(quantiz\w{0,30})[=\s]+["']?(\w{0,40}fp8\w{0,40})/i.exec(logical);
+    if (fp8Layers) {
+      for (let k = facts.length - 1; k >= flagsStart; k--)
+        if (facts[k].kind === 'training.precision') facts.splice(k, 1);
+      add('training.precision', 'fp8', `--${fp8Layers[1]} ${fp8Layers[2]}: the linear layers compute in FP8`);
+    }
     // A vision-language model assembled from a vision encoder and a language model: the pair is the model (the
     // single reading of `--model_name_or_path` names only its language part).
     if (VISION_LANGUAGE_WORD.test(logical)) {
