@@ -7,7 +7,9 @@ import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
 import { isConfigDrivenVerdict } from './extract/python/entryPoint';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
-import { documentedDevices, documentedLaunch } from './extract/documentedLaunch';
+import { documentedDevices, documentedFlagModel, documentedLaunch } from './extract/documentedLaunch';
+import { findModel } from './knowledge';
+import { sizeFromModelName } from './knowledge/modelName';
 import {
   megatronProgramModel,
   openMmlabTestConfig,
@@ -32,7 +34,7 @@ const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
 import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } from './extract/pythonFacts';
 export { documentReuse, type DocumentReuse } from './extract/pythonFacts';
-import { extractShellFacts } from './extract/shellFacts';
+import { extractShellFacts, SOURCED_LAYOUT } from './extract/shellFacts';
 import type { Fact, FactKind, SourceRange } from './facts';
 import {
   boundedCommentRuns,
@@ -497,6 +499,8 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           ...megatronProgramModel(input.path, facts),
           ...yacsDefaults,
         );
+      // A flag's default model replaced by the one the module docstring's usage passes to that flag.
+      if (!notebook) facts = documentedFlagModel(input.path, code, facts, knownModelName);
       if (!notebook) facts = openMmlabTestConfig(input.path, facts) ?? facts;
       else
         facts = withNotebookLaunches(
@@ -717,6 +721,13 @@ const NARROW_LINKS: readonly NarrowLink[] = [
   {
     via: (link, loaderWalk) => loaderWalk || link.detail.startsWith(LOADER_LINK),
     admits: (f) => f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail),
+  },
+  // A setup script another sources (`source scripts/setups/train.sh`): the per-node GPU count it sets reaches the
+  // sourcing script's launch; a script run as a child process (`bash setup.sh`) sets nothing in its caller.
+  {
+    via: (link) => link.kind === 'link.script' && link.detail.startsWith('source '),
+    admits: () => true,
+    reserved: (f) => f.kind === 'hardware.devices' && f.detail.startsWith(SOURCED_LAYOUT),
   },
   // A DeepSpeed config builder's module: the precision its dict switches on.
   {
@@ -941,6 +952,9 @@ function nonFiniteIn(run: ResolvedRun, estimate: Estimate): string | null {
   );
   return `${bad[0]} is ${String(bad[1])}${cause ? `, from ${cause.field} = ${String(cause.value)} (${printable(cause.detail).slice(0, 120)})` : ''}: a size in the code is too large to estimate`;
 }
+
+/** A model name the catalog knows, or one that states its size (`x_13b`). */
+const knownModelName = (name: string) => findModel(name) !== undefined || sizeFromModelName(name) !== undefined;
 
 export function analyzeText(
   input: AnalyzeInput,

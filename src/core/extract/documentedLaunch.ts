@@ -203,3 +203,69 @@ function commandDocstringDevices(base: string, text: string): Fact[] {
     detail: `launch documented at line ${k + 1} (the program's help text): ${f.detail}`,
   }));
 }
+
+/** Continued lines (`\` at the end) of a docstring's usage command joined into one. */
+const MAX_DOCSTRING_CONTINUED = 30;
+
+/**
+ * The model a program's module docstring shows it run with, where the code's own model is only the default of a
+ * flag the usage passes: `"""Example: python -m pkg.eval.model_x --model-path checkpoints/x_13b/final ..."""` over
+ * `add_argument("--model-path", default="facebook/opt-350m")` (an evaluation script of a LLaVA-derived repository,
+ * whose default is the placeholder it inherited). The documented command names this very program (its file, or
+ * its module after `-m`) and passes that same flag with a value that states a size or a model the catalog knows;
+ * that value is the model the author runs, and replaces the default (medium: the documented launch, not the code).
+ */
+export function documentedFlagModel(
+  path: string,
+  text: string,
+  facts: readonly Fact[],
+  known: (name: string) => boolean,
+): Fact[] {
+  const at = facts.findIndex((f) => f.kind === 'model.id' && !f.file && /^default of --[\w-]+:/.test(f.detail));
+  if (at < 0 || facts.some((f, k) => k !== at && f.kind === 'model.id' && !f.file)) return [...facts];
+  const flag = /^default of (--[\w-]+):/.exec(facts[at].detail)![1];
+  const base = /[^/\\]+$/.exec(path)?.[0];
+  if (!base) return [...facts];
+  const stem = base.replace(/\.py$/, '');
+  const lines = text.split('\n', DOCSTRING_LINES);
+  let i = 0;
+  while (i < lines.length && (/^\s*#/.test(lines[i]) || lines[i].trim() === '')) i++;
+  const open = /^[rRuU]?("""|''')/.exec(lines[i] ?? '');
+  if (!open) return [...facts];
+  for (let k = i; k < lines.length; k++) {
+    let line = k === i ? lines[k].slice(open[0].length) : lines[k];
+    if (line.includes(open[1]) && k > i) break;
+    let last = k;
+    while (/\\\s*$/.test(line) && last + 1 < lines.length && last - k < MAX_DOCSTRING_CONTINUED) {
+      const next = lines[last + 1];
+      if (next.includes(open[1])) break;
+      line = `${line.replace(/\\\s*$/, '')} ${next}`;
+      last++;
+    }
+    const command = line.replace(/^\s*(?:\$\s+)?/, '').slice(0, MAX_COMMAND_LENGTH);
+    const words = command.split(/\s+/);
+    const named = words.some(
+      (w, n) =>
+        w === base ||
+        w.endsWith(`/${base}`) ||
+        (n > 0 && words[n - 1] === '-m' && (w === stem || w.endsWith(`.${stem}`))),
+    );
+    if (named && matchLauncher(command)) {
+      const passed = words.indexOf(flag);
+      const value = passed >= 0 ? words[passed + 1]?.replace(/^["']|["']$/g, '') : undefined;
+      if (!value || /[$`<>{}]/.test(value) || value.startsWith('-') || !known(value)) return [...facts];
+      const range = { startLine: k, startCol: 0, endLine: last, endCol: lines[last].length };
+      const out = [...facts];
+      out[at] = {
+        ...facts[at],
+        value,
+        range,
+        confidence: 'medium',
+        detail: `launch documented at line ${k + 1}: ${flag} ${value} (the code's default, ${String(facts[at].value)}, is replaced)`,
+      };
+      return out;
+    }
+    k = last;
+  }
+  return [...facts];
+}

@@ -47,6 +47,12 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
       } else if (depth > 0 && --depth === 0) caseSpans.push([open, c.index]);
     }
   }
+  // `STAGE_PATH=${1:-"runs/x/model"}` then `--model_name_or_path $1`: the script states what its first argument is
+  // when none is given, and a plain run's `$1` is that. Not in a script that walks its arguments (`shift`, `getopts`),
+  // where `$1` is a different word at each step.
+  if (text.includes('${') && !/\b(?:shift|getopts)\b/.test(text))
+    for (const m of text.matchAll(/\$\{([1-9]):?-("[^"\n$]{1,500}"|'[^'\n]{1,500}'|[^}"'\n$\s]{1,500})\}/g))
+      if (!vars.has(m[1])) vars.set(m[1], m[2].replace(/^["']|["']$/g, ''));
   let span = 0;
   const inCaseArm = (at: number) => {
     while (span < caseSpans.length && caseSpans[span][1] < at) span++;
@@ -1209,6 +1215,14 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // `--bf16 False --tf32 False` and no switch on: fp32, which a DeepSpeed config's `auto` follows.
     if (switchedOff.length > 0 && !facts.slice(flagsStart).some((f) => f.kind === 'training.precision'))
       add('training.precision', 'fp32', `${switchedOff.join(' ')}${SWITCHES_OFF_DETAIL}`);
+    // `--quantize_model fp8Linear_qwen2` (COAT-style FP8 training: the linear layers run in FP8, E4M3 forward and E5M2
+    // backward, over the `--bf16` master weights): the matrix multiplies, which are the compute, are fp8.
+    const fp8Layers = /--(quantiz\w{0,30})[=\s]+["']?(\w{0,40}fp8\w{0,40})/i.exec(logical);
+    if (fp8Layers) {
+      for (let k = facts.length - 1; k >= flagsStart; k--)
+        if (facts[k].kind === 'training.precision') facts.splice(k, 1);
+      add('training.precision', 'fp8', `--${fp8Layers[1]} ${fp8Layers[2]}: the linear layers compute in FP8`);
+    }
     // A vision-language model assembled from a vision encoder and a language model: the pair is the model (the
     // single reading of `--model_name_or_path` names only its language part).
     if (VISION_LANGUAGE_WORD.test(logical)) {
@@ -1249,6 +1263,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       });
     });
   }
+  // A setup script with no launch of its own (`scripts/setups/train.sh`, sourced by each stage's script before its
+  // `torchrun --nproc_per_node=$GPUS_PER_NODE ...`): the per-node GPU count it settles on, drawn only through a
+  // `source` link (analyze.ts SOURCED_LAYOUT): a script run as a child process sets nothing in its caller.
+  if (launches === 0) facts.push(...sourcedLayout(lines, vars));
   // A DeepSpeed/accelerate config the job writes for itself, a precision variable: after the launch lines' own flags.
   if (launches > 0) facts.push(...inlineSettings(lines));
   // A model built from the sizes the script states is not named after a folder.
@@ -1310,6 +1328,38 @@ function submissionDriver(facts: readonly Fact[]): Fact | undefined {
     confidence: 'high',
     detail: `submits ${jobs.size} job scripts, each a run of its own (listed there), and runs nothing itself`,
   };
+}
+
+/** Detail prefix of the per-node GPU count a setup script sets for the scripts that source it. */
+export const SOURCED_LAYOUT = 'set for the scripts that source this one: ';
+
+/** Variables that hold the processes (one per GPU) each node starts: `GPUS_PER_NODE`, `NPROC_PER_NODE`, `N_GPUS_PER_NODE`. */
+const PER_NODE_VARIABLE = /^(?:N_?|NUM_)?(?:GPUS?|PROC)_PER_NODE$|^NPROC_PER_NODE$/;
+
+/**
+ * The per-node GPU count a launch-free setup script settles on (`GPUS_PER_NODE=${SLURM_JOB_GPUS_PER_NODE:-$DEFAULT_GPUS_PER_NODE}`
+ * with `DEFAULT_GPUS_PER_NODE=8`: 8 when the job does not say), at the line of its last assignment.
+ */
+function sourcedLayout(lines: readonly string[], vars: ReadonlyMap<string, string>): Fact[] {
+  for (const [name, value] of vars) {
+    if (!PER_NODE_VARIABLE.test(name) || !/^[1-9]\d{0,3}$/.test(value)) continue;
+    let at = -1;
+    const assigned = new RegExp(`^[ \\t]*(?:export[ \\t]+)?${name}=`);
+    lines.forEach((l, k) => {
+      if (assigned.test(l)) at = k;
+    });
+    if (at < 0) continue;
+    return [
+      {
+        kind: 'hardware.devices',
+        value: Number(value),
+        range: { startLine: at, startCol: 0, endLine: at, endCol: lines[at].length },
+        confidence: 'low',
+        detail: `${SOURCED_LAYOUT}${name}=${value}`,
+      },
+    ];
+  }
+  return [];
 }
 
 /** Sourced scripts linked per file. */

@@ -36,7 +36,7 @@ export function checkpointFolderName(path: string): string | undefined {
     .filter((p) => p && p !== '.' && p !== '..' && !p.startsWith('$'));
   while (
     parts.length > 0 &&
-    /^(original|hf|consolidated|safetensors|checkpoints?|[^/]*\.(model|json|safetensors|bin|pth|pt))$/i.test(
+    /^(original|hf|consolidated|safetensors|checkpoints?|model|[^/]*\.(model|json|safetensors|bin|pth|pt))$/i.test(
       parts[parts.length - 1],
     )
   )

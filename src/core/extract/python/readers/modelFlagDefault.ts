@@ -28,6 +28,20 @@ const MODEL_FLAGS = new Set([
 /** `org/name`, as the Hub writes ids. */
 const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
+/**
+ * `model_path = os.getenv("APP_MODEL_PATH", "org/name")` (or `os.environ.get`), at the start of a line: the value a
+ * variable named `name` holds when the environment does not set it. Read from the text: the assignment usually sits in
+ * the main guard, on a line no rule's words select for the syntax index.
+ */
+function environmentDefault(text: string, name: string): { value: string; via: string } | undefined {
+  if (!/^\w{1,60}$/.test(name) || (!text.includes('environ') && !text.includes('getenv'))) return undefined;
+  const m = new RegExp(
+    `^[ \\t]*${name}[ \\t]*=[ \\t]*os\\.(?:getenv|environ\\.get)\\([ \\t]*["'](\\w{1,80})["'][ \\t]*,[ \\t]*["']([^"'\\n]{1,200})["'][ \\t]*\\)`,
+    'm',
+  ).exec(text);
+  return m ? { value: m[2], via: `$${m[1]} unset: ${m[2]}` } : undefined;
+}
+
 export const modelFlagDefault: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -45,9 +59,19 @@ export const modelFlagDefault: FileRule = {
       const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
       if (!flag || !MODEL_FLAGS.has(flag.slice(2).replace(/-/g, '_'))) continue;
       const def = keywordArgument(args, 'default');
-      const value = def ? stringLiteral(def) : null;
+      // `default=model_path` after `model_path = os.getenv("APP_MODEL_PATH", "org/name")`: the name the default holds
+      // (the environment variable's own default, as a plain run has it unset).
+      const held = def?.type === 'identifier' ? environmentDefault(ctx.text, def.text) : undefined;
+      const value = def ? (stringLiteral(def) ?? held?.value ?? null) : null;
       if (!def || !value || !HUB_ID.test(value)) continue;
-      ctx.add('model.id', value, def, `default of ${flag}: the model loaded when the flag is not given`, 'medium');
+      const via = held ? ` (${def.text} = ${held.via})` : '';
+      ctx.add(
+        'model.id',
+        value,
+        def,
+        `default of ${flag}: the model loaded when the flag is not given${via}`,
+        'medium',
+      );
       return;
     }
   },

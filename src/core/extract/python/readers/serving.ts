@@ -205,7 +205,10 @@ export const generation: CallRule = {
           node.childForFieldName('arguments')?.text.slice(0, 60) ?? '',
         )
       ) &&
-      !(full === 'generate' && handedRemoteClient(node, ctx.text))) ||
+      !(full === 'generate' && handedRemoteClient(node, ctx.text)) &&
+      // `lm_client.generate(prefix)`, `self.client.generate(...)`: a client asks a server (launched by its own program,
+      // the run) to generate; the client computes nothing.
+      !/(?:^|[._])client\.generate$/i.test(full)) ||
     full === 'pipeline' ||
     full === 'transformers.pipeline' ||
     (last === 'generate_batch' && /(?:^|\.)(?:engine|model|llm|generator)\.generate_batch$/i.test(full)),
