@@ -59,7 +59,7 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
     return span < caseSpans.length && caseSpans[span][0] < at;
   };
   for (const m of text.matchAll(
-    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
+    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"(?:[^\s"'();|&<>]{1,1000}"(?:[^"\\]|\\[\s\S]){0,2000}"){0,8}|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
   )) {
     if (m[1] === undefined) {
       const d = defaults.exec(m[0]);
@@ -89,7 +89,10 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
       else vars.delete(m[1]);
       continue;
     }
-    if (/^["']/.test(value)) value = value.slice(1, -1);
+    // `OPTS=" --save "./out" --seed 1"`: the inner quotes close and reopen the string around an unquoted piece, all
+    // one word (bash concatenates the pieces); the value is the pieces without their quotes.
+    if (/^"(?:[^"\\]|\\[\s\S])*"[^\s"']/.test(value)) value = value.replace(/"((?:[^"\\]|\\[\s\S])*)"/g, '$1');
+    else if (/^["']/.test(value)) value = value.slice(1, -1);
     // `MODEL_DIR=$DIR_CHECKPOINT"/unwrapped_model"`: quoted pieces of one word are concatenated, quotes removed.
     else if (/^[^(]\S*["']/.test(value)) value = value.replace(/"([^"]*)"|'([^']*)'/g, '$1$2');
     else if (value.startsWith('(') && value.endsWith(')'))
@@ -829,12 +832,21 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // torch.distributed environment a program reads when no launcher sets it): that many processes, one device each.
     const world =
       launch.launcher.name === 'python' ? /(?:^|\s)WORLD_SIZE=["']?(\d{1,4})["']?\s/.exec(launch.command.prefix) : null;
+    // `LOCAL_WORLD_SIZE=8 deepspeed --hostfile hostfile train.py`: the processes per node the script says the
+    // launcher starts (the torch.distributed variable for the processes of one node; `deepspeed --hostfile` with no
+    // --num_gpus uses every device a host has, which only this says).
+    const localWorld =
+      launch.launcher.name === 'python'
+        ? null
+        : /(?:^|\s)LOCAL_WORLD_SIZE=["']?([1-9]\d{0,3})["']?\s/.exec(launch.command.prefix);
     if (ranks) add('hardware.devices', ranks.n, ranks.detail);
     else if (world && Number(world[1]) > 0 && !visible && !spread)
       add('hardware.devices', Number(world[1]), `WORLD_SIZE=${world[1]} on the command`);
     else if (spread) add('hardware.devices', spread.count, `${spread.detail}, one device per process`);
     else if (visible)
       add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
+    else if (localWorld && !own.some(isDevices))
+      add('hardware.devices', Number(localWorld[1]), `LOCAL_WORLD_SIZE=${localWorld[1]} on the command`);
     else {
       const perNode = srunTasksPerNode(launch.launcher.name, launch.command.prefix, tasksPerNode);
       if (perNode && !facts.some(isDevices) && !own.some(isDevices)) {
@@ -877,6 +889,17 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         range,
         confidence: 'medium',
         detail: `${loraOff[0].trim()}: no adapters, the pretrained model's weights train`,
+      });
+    // `--train-iters 0 --test-data ...` (Megatron-LM and SwissArmyTransformer training programs): no training
+    // iteration runs, the program only evaluates the loaded checkpoint (their `--strict-eval`/test split).
+    const noIters = /--train[-_]iters[=\s]+["']?0["']?(?=\s|$)/.exec(logical);
+    if (noIters)
+      facts.push({
+        kind: 'training.mode',
+        value: 'inference',
+        range,
+        confidence: 'high',
+        detail: `${noIters[0].trim()}: no training iteration, the checkpoint is only evaluated`,
       });
     const repeats = loops.filter((l) => l !== spread && l.count !== null && l.count >= 2);
     if (repeats.length > 0) {
@@ -948,7 +971,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // The path may be quoted (`--config_file "configs/fsdp.yaml"`): the quotes are not part of it.
     const values = (flag: RegExp) => [...logical.matchAll(flag)].map((m) => [m[1], m[2]] as const);
     for (const [flag, word] of values(
-      /--(config_file|config-file|deepspeed|deepspeed_config_file|config_path|cfg-path|cfg_path|config)[=\s]+([^=\s]\S*)/g,
+      /--(config_file|config-file|deepspeed|deepspeed_config|deepspeed_config_file|config_path|cfg-path|cfg_path|config)[=\s]+([^=\s]\S*)/g,
     )) {
       const file = /^["']?([^\s"']+\.(?:ya?ml|json))/.exec(word)?.[1];
       if (file) add('link.config', file, `--${flag} ${file}`);

@@ -71,6 +71,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         why: 'serving and evaluation CLIs name the checkpoint they load so (FastChat, LLaVA: `--model-path lmsys/vicuna-7b-v1.5`); as a config key or a Python name it is as often a folder written to',
       },
       {
+        names: ['from_pretrained'],
+        sources: FLAG,
+        why: 'SwissArmyTransformer programs name the checkpoint they load so (`--from_pretrained cogvlm-chat`, handed to `AutoModel.from_pretrained(args.from_pretrained, args)`: a name SAT downloads or a local folder); as a Python name it is the loading call itself',
+      },
+      {
         names: ['model_id', 'model_name', 'backbone', 'model_type_or_path'],
         sources: CONFIG,
         why: 'as config keys these name the checkpoint; as flags they are too generic to trust (`--model_name` is often a run label)',

@@ -73,6 +73,8 @@ import { webServer } from './readers/webServer';
 import { loaderModule, packageReexports } from './readers/loaderModule';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
+import { packageModelLoad } from './readers/packageModelLoad';
+import { packageModelClass } from './readers/packageModelClass';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
 import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
@@ -311,6 +313,8 @@ export const FILE_RULES: readonly FileRule[] = [
   sbert.sentenceTransformerModels,
   moduleDemoSampling,
   packageGenerateCall,
+  packageModelLoad,
+  packageModelClass,
   scoringProgram,
   configTrainer,
   // Last: marks the facts every rule read inside a module's settings functions.

@@ -9594,4 +9594,40 @@ export const MODELS: readonly Model[] = [
     source:
       'Chen et al. 2023, PixArt-α, arXiv:2310.00426 ("0.6B parameters"); computed from transformer/config.json of huggingface.co/PixArt-alpha/PixArt-XL-2-1024-MS (28 layers, 16 heads × 72 = 1152, caption_channels 4096, ada_norm_single, patch 2, out 8): 611.3M, as its fp32 diffusion_pytorch_model.safetensors of 2.45 GB implies; T5 text encoder and VAE excluded',
   },
+  // ---------------- CogVLM and CogAgent (set T, seventeenth round): visual-expert VLMs on Vicuna-7B ----------------
+  {
+    id: 'THUDM/cogvlm-chat-hf',
+    // The SwissArmyTransformer checkpoints are named without the organisation and the `-hf` suffix
+    // (`--from_pretrained cogvlm-chat`, `cogvlm-base-490`); all are the same 17B network.
+    aliases: [
+      'cogvlm-chat',
+      'cogvlm-chat-v1.1',
+      'cogvlm-base-224',
+      'cogvlm-base-490',
+      'cogvlm-grounding-base',
+      'cogvlm-grounding-generalist',
+      'THUDM/cogvlm-base-224-hf',
+      'THUDM/cogvlm-base-490-hf',
+      'THUDM/cogvlm-grounding-base-hf',
+      'THUDM/cogvlm-grounding-generalist-hf',
+    ],
+    family: 'cogvlm',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 17_000_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/THUDM/cogvlm-chat-hf model card ("CogVLM-17B has 10 billion vision parameters and 7 billion language parameters", the same sentence on the base-224, base-490 and grounding cards); Wang et al. 2023, CogVLM: Visual Expert for Pretrained Language Models, arXiv:2311.03079',
+  },
+  {
+    id: 'THUDM/cogagent-chat-hf',
+    aliases: ['cogagent-chat', 'cogagent-vqa', 'THUDM/cogagent-vqa-hf'],
+    family: 'cogvlm',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 18_000_000_000,
+    smallerSiblings: [],
+    source:
+      'Hong et al. 2023, CogAgent: A Visual Language Model for GUI Agents, arXiv:2312.08914 ("an 18-billion-parameter visual language model"); the THUDM/CogVLM README: "CogAgent-18B has 11 billion visual parameters and 7 billion language parameters"',
+  },
 ];
