@@ -9594,4 +9594,38 @@ export const MODELS: readonly Model[] = [
     source:
       'Chen et al. 2023, PixArt-α, arXiv:2310.00426 ("0.6B parameters"); computed from transformer/config.json of huggingface.co/PixArt-alpha/PixArt-XL-2-1024-MS (28 layers, 16 heads × 72 = 1152, caption_channels 4096, ada_norm_single, patch 2, out 8): 611.3M, as its fp32 diffusion_pytorch_model.safetensors of 2.45 GB implies; T5 text encoder and VAE excluded',
   },
+  {
+    id: 'facebook/seamless-m4t-v2-large',
+    // fairseq2 asset-card names, as Translator("seamlessM4T_v2_large", ...) and --model_name take them.
+    aliases: ['seamlessM4T_v2_large'],
+    family: 'seamless-m4t',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 2_300_000_000,
+    smallerSiblings: ['facebook/seamless-m4t-medium'],
+    source:
+      'huggingface.co/facebook/seamless-m4t-v2-large model card, table "SeamlessM4T models" (SeamlessM4T-Large v2: 2.3B params); Seamless Communication et al. 2023, arXiv:2312.05187',
+  },
+  {
+    id: 'facebook/seamless-m4t-large',
+    aliases: ['seamlessM4T_large'],
+    family: 'seamless-m4t',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 2_300_000_000,
+    smallerSiblings: ['facebook/seamless-m4t-medium'],
+    source:
+      'huggingface.co/facebook/seamless-m4t-large model card, table "SeamlessM4T models" (SeamlessM4T-Large (v1): 2.3B params); Seamless Communication et al. 2023, arXiv:2308.11596',
+  },
+  {
+    id: 'facebook/seamless-m4t-medium',
+    aliases: ['seamlessM4T_medium'],
+    family: 'seamless-m4t',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 1_200_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/facebook/seamless-m4t-medium model card, table "SeamlessM4T models" (SeamlessM4T-Medium (v1): 1.2B params); Seamless Communication et al. 2023, arXiv:2308.11596',
+  },
 ];

@@ -46,7 +46,8 @@ export const modelFlagDefault: FileRule = {
       if (!flag || !MODEL_FLAGS.has(flag.slice(2).replace(/-/g, '_'))) continue;
       const def = keywordArgument(args, 'default');
       const value = def ? stringLiteral(def) : null;
-      if (!def || !value || !HUB_ID.test(value)) continue;
+      // A Hub id, or a name the catalog knows (`default="seamlessM4T_v2_large"`, a package's registry name).
+      if (!def || !value || !(HUB_ID.test(value) || findModel(value) !== undefined)) continue;
       ctx.add('model.id', value, def, `default of ${flag}: the model loaded when the flag is not given`, 'medium');
       return;
     }
