@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { modelNameOfConfigFile } from './satDiffusion';
 
 /**
  * GPT-NeoX configs (`configs/125M.yml`, `configs/pythia/410M.yml`, `configs/llama/7B.yml`):
@@ -62,8 +63,9 @@ export const neox: ConfigDialect = {
     );
   },
   // The ffn width of a gated neox MLP is not intermediate_size (see below); positions depend on pos_emb.
-  owns: (path) => /^(intermediate[_-]size|max[_-]position[_-]embeddings)$/.test(path),
-  read(doc: ConfigDoc, out: FactSink): void {
+  // train_iters is read here: neox loads its configs with PyYAML (YAML 1.1), where `540_000` is an integer.
+  owns: (path) => /^(intermediate[_-]size|max[_-]position[_-]embeddings|train[_-]iters)$/.test(path),
+  read(doc: ConfigDoc, out: FactSink, file?: { readonly path: string }): void {
     const layers = either(doc, 'num_layers');
     const hidden = numberAt(doc, 'hidden_size');
     const iters = either(doc, 'train_iters');
@@ -90,6 +92,7 @@ export const neox: ConfigDialect = {
       out.add('model.untiedHead', true, untied, `${untied.key}: true: the output layer has its own weights`);
 
     readFeedForward(doc, hidden, out);
+    readTrainIters(iters, numberAt(doc, 'train_iters'), out);
 
     const finetune = either(doc, 'finetune');
     // A config that sizes the whole model is the run's definition (`deepy.py train.py configs/7B.yml
@@ -119,6 +122,11 @@ export const neox: ConfigDialect = {
       );
     }
     readVocabulary(doc, layers ?? anchor, isRun, out);
+    // A config that sizes the model is named for it (`stablelm-2-1_6b.yml`, `pythia-1b-deduped.yml`); a name of a
+    // size alone (`125M.yml`, `llama/7B.yml`) says no model and is left out.
+    const named = isRun && file ? modelNameOfConfigFile(file.path) : undefined;
+    if (named && /[a-z]{3}/.test(named))
+      out.add('model.id', named, layers!, `the config's file name: the model it defines is ${named}`, 'low');
     if (isRun)
       out.add(
         'launch.trainer',
@@ -130,6 +138,15 @@ export const neox: ConfigDialect = {
 };
 
 /**
+ * train_iters as PyYAML reads it (YAML 1.1 integers may hold underscores: `955_000`), which the generic key table
+ * (YAML 1.2, where `955_000` is a string) leaves unread.
+ */
+function readTrainIters(iters: ConfigValue | undefined, n: number | undefined, out: FactSink): void {
+  if (!iters || n === undefined || !Number.isInteger(n) || n <= 0) return;
+  out.add('training.steps', n, iters, `${iters.key}: ${n} optimizer steps`);
+}
+
+/**
  * neox's ParallelMLP: with a gated activation, intermediate_size I becomes a gate+up projection
  * of round_up(2I/3, 2m) and a down projection of half that (m = mlp_multiple_of), i.e.
  * 1.5 × d × that width in all; the size formula counts 2 × d × ffn, so ffn = 0.75 × width.
@@ -138,6 +155,11 @@ function readFeedForward(doc: ConfigDoc, hidden: number | undefined, out: FactSi
   const intermediate = either(doc, 'intermediate_size');
   const activation = either(doc, 'activation');
   const gated = typeof activation?.value === 'string' && GATED.test(activation.value);
+  const mlpType = either(doc, 'mlp_type');
+  if (!intermediate && hidden && typeof mlpType?.value === 'string' && /^(?:gated|llama)$/.test(mlpType.value)) {
+    readLlamaFeedForward(doc, hidden, mlpType, out);
+    return;
+  }
   const i = numberAt(doc, 'intermediate_size') ?? (gated && hidden ? 4 * hidden : undefined);
   if (!i) return;
   const at = intermediate ?? activation!;
@@ -158,6 +180,26 @@ function readFeedForward(doc: ConfigDoc, hidden: number | undefined, out: FactSi
 }
 
 /**
+ * `mlp_type: "llama"` (EleutherAI gpt-neox megatron/model/transformer.py, LLaMAParallelMLP; Stability AI's fork
+ * names it "gated"): three projections of ff = int(2 × 4h / 3) rounded up to a multiple of mlp_multiple_of
+ * (256 there by default), gate and up of h × ff and down of ff × h, so 3 × h × ff in all; the size formula counts
+ * 2 × h × ffn, so ffn = 1.5 × ff. As the released checkpoints state: stabilityai/stablelm-3b-4e1t config.json,
+ * hidden 2560 → intermediate_size 6912; stabilityai/stablelm-2-1_6b, hidden 2048 → 5632.
+ */
+function readLlamaFeedForward(doc: ConfigDoc, hidden: number, at: ConfigValue, out: FactSink): void {
+  const multiple = numberAt(doc, 'mlp_multiple_of') ?? 256;
+  if (!(multiple >= 1)) return;
+  const ff = multiple * Math.ceil(Math.floor((2 * 4 * hidden) / 3) / multiple);
+  out.add(
+    'model.ffnSize',
+    1.5 * ff,
+    at,
+    `${at.key}: ${String(at.value)}: gate, up and down projections of ${ff} (8/3 × hidden_size rounded up to ${multiple}), counted as ${1.5 * ff}`,
+    'medium',
+  );
+}
+
+/**
  * The vocabulary comes from the tokenizer, not the config: GPT-2 BPE (50,257 tokens) unless
  * `tokenizer_type` says otherwise (neox_args.py default "GPT2BPETokenizer"), or the 20B tokenizer
  * (50,277) a `vocab_file` names. neox pads it to a multiple of make_vocab_size_divisible_by (128)
@@ -168,11 +210,17 @@ function readVocabulary(doc: ConfigDoc, at: ConfigValue, isRun: boolean, out: Fa
   const type = doc.str('tokenizer_type') ?? doc.str('tokenizer-type');
   const file = either(doc, 'vocab_file');
   const fileName = typeof file?.value === 'string' ? file.value : '';
-  const base = /20B_tokenizer/i.test(fileName)
-    ? 50277
-    : /gpt2/i.test(fileName) || (!fileName && (type === undefined || type === 'GPT2BPETokenizer'))
-      ? 50257
-      : undefined;
+  // Stability AI's Arcade100k tiktoken vocabulary: 100,289 tokens (huggingface.co/stabilityai/stablelm-2-1_6b:
+  // tokenization_arcade100k.py; its config.json's vocab_size 100352 is that padded to a multiple of 128). A file
+  // named for the neox tokenizer is the 20B one (stabilityai/stablelm-3b-4e1t, trained with
+  // `neox-tokenizer-vocab.json`: vocab_size 50304 in its config.json, 50,277 padded to 128).
+  const base = /arcade100k/i.test(fileName)
+    ? 100289
+    : /20B_tokenizer|neox[-_]tokenizer/i.test(fileName)
+      ? 50277
+      : /gpt2/i.test(fileName) || (!fileName && (type === undefined || type === 'GPT2BPETokenizer'))
+        ? 50257
+        : undefined;
   // A file with sizes only gets its vocabulary from the launch's other files; say nothing there.
   if (!base || (!file && !isRun)) return;
   const multiple = (numberAt(doc, 'make_vocab_size_divisible_by') ?? 128) * (numberAt(doc, 'model_parallel_size') ?? 1);

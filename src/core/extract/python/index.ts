@@ -63,6 +63,7 @@ import * as mmengine from './readers/mmengine';
 import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
+import { gpuBranchDtype } from './readers/gpuBranchDtype';
 import { whisperLoader } from './readers/whisper';
 import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
@@ -282,6 +283,7 @@ export const FILE_RULES: readonly FileRule[] = [
   mlxIterationFlags,
   checkpointPathDefault,
   packageLoader,
+  gpuBranchDtype,
   webServer,
   loaderModule,
   packageReexports,

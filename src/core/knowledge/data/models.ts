@@ -9629,5 +9629,38 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Hong et al. 2023, CogAgent: A Visual Language Model for GUI Agents, arXiv:2312.08914 ("an 18-billion-parameter visual language model"); the THUDM/CogVLM README: "CogAgent-18B has 11 billion visual parameters and 7 billion language parameters"',
+  {
+    id: 'facebook/seamless-m4t-v2-large',
+    // fairseq2 asset-card names, as Translator("seamlessM4T_v2_large", ...) and --model_name take them.
+    aliases: ['seamlessM4T_v2_large'],
+    family: 'seamless-m4t',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 2_300_000_000,
+    smallerSiblings: ['facebook/seamless-m4t-medium'],
+    source:
+      'huggingface.co/facebook/seamless-m4t-v2-large model card, table "SeamlessM4T models" (SeamlessM4T-Large v2: 2.3B params); Seamless Communication et al. 2023, arXiv:2312.05187',
+  },
+  {
+    id: 'facebook/seamless-m4t-large',
+    aliases: ['seamlessM4T_large'],
+    family: 'seamless-m4t',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 2_300_000_000,
+    smallerSiblings: ['facebook/seamless-m4t-medium'],
+    source:
+      'huggingface.co/facebook/seamless-m4t-large model card, table "SeamlessM4T models" (SeamlessM4T-Large (v1): 2.3B params); Seamless Communication et al. 2023, arXiv:2308.11596',
+  },
+  {
+    id: 'facebook/seamless-m4t-medium',
+    aliases: ['seamlessM4T_medium'],
+    family: 'seamless-m4t',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 1_200_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/facebook/seamless-m4t-medium model card, table "SeamlessM4T models" (SeamlessM4T-Medium (v1): 1.2B params); Seamless Communication et al. 2023, arXiv:2308.11596',
   },
 ];

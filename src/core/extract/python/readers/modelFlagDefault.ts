@@ -72,6 +72,10 @@ export const modelFlagDefault: FileRule = {
         `default of ${flag}: the model loaded when the flag is not given${via}`,
         'medium',
       );
+      const value = def ? stringLiteral(def) : null;
+      // A Hub id, or a name the catalog knows (`default="seamlessM4T_v2_large"`, a package's registry name).
+      if (!def || !value || !(HUB_ID.test(value) || findModel(value) !== undefined)) continue;
+      ctx.add('model.id', value, def, `default of ${flag}: the model loaded when the flag is not given`, 'medium');
       return;
     }
   },

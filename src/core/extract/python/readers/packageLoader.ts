@@ -1,4 +1,5 @@
 import { startsARun, type Fact } from '../../../facts';
+import { findModel } from '../../../knowledge';
 import { escapeRegExp, nodeRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
@@ -19,6 +20,11 @@ import type { FileRule } from '../rules';
  * evaluation or CLI program kept inside its package, told from the package's library modules by its main
  * guard, its model flag handed to the package's loader and its generation call.
  *
+ * An inference class of the package handed the model's name is the same (`from mypkg.inference import Translator`,
+ * then `Translator(args.model_name, vocoder, device, dtype=dtype)` or `Translator(model_name_or_card="name", ...)` in
+ * a demo or evaluation program): constructing it loads the model the program then runs. The class is told by its
+ * name (a translator, predictor, transcriber, synthesiser or inferencer), and followed only when handed the model.
+ *
  * Not read in a program that trains (an optimiser, a backward pass, a learning-rate flag) or that saves
  * what it loaded (a merge, conversion or export utility loads a model to write it out, not to run it).
  */
@@ -31,10 +37,15 @@ const PACKAGE_IMPORT =
  * `load_hf_lm_and_tokenizer`. (Not `load_checkpoint`, `load_state_dict`, `load_dataset`: those fill or feed a model.)
  */
 const LOADER = /^load_(?:[a-z0-9]{1,20}_){0,2}(?:model|models|lm|llm|pretrained)(?:_and_[a-z0-9_]{1,30})?$/;
+/** An inference class by its name: `Translator`, `SpeechPredictor`, `Transcriber`, `TTSSynthesizer`, `Inferencer`. */
+const INFERENCE_CLASS = /^(?:[A-Z][A-Za-z0-9]{0,40})?(?:Translator|Predictor|Transcriber|Synthesi[sz]er|Inferencer)$/;
 /** A chat, generation or answering loop of the package (`chat_loop`, `generate_answers`, `run_inference`). */
 const INFERENCE_LOOP = /(?:^|_)(?:chat|generate|generation|infer|inference|predict|answer|answers)(?:_|$)/;
 /** The model flag handed to it (`args.model_path`, `model_path=args.model_name_or_path`). */
 const MODEL_FLAG_ARGUMENT = /\b\w+\.(?:model_path|model_name_or_path|model_name|model_id|base_model)\b/;
+/** A model's name handed to an inference class: the model flag, or a keyword naming it (`model_name_or_card=`). */
+const CLASS_MODEL_ARGUMENT =
+  /\b\w+\.(?:model_path|model_name_or_path|model_name|model_id|base_model)\b|\bmodel_(?:path|name|id)(?:_or_[a-z]{1,12})?[ \t]*=/;
 /** A model's path or name handed to a loader: a flag, a parameter or a Hub id (`"org/name"`). */
 const MODEL_PATH_ARGUMENT =
   /\b(?:model_path|model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path)\b|["'][\w.-]{1,96}\/[\w.-]{1,96}["']/;
@@ -72,7 +83,7 @@ export const packageLoader: FileRule = {
   runStart: [
     /__name__\s*==\s*["']__main__["']|\bBasePredictor\b/,
     /^from[ \t]+\.{0,3}[A-Za-z_][\w.]*[ \t]+import\b/m,
-    /\bload_\w{0,60}\(|\.load\(|\b(?:chat|generate|infer|predict|answer)\w{0,40}\(/,
+    /\bload_\w{0,60}\(|\.load\(|\b(?:chat|generate|infer|predict|answer)\w{0,40}\(|(?:Translator|Predictor|Transcriber|Synthesi[sz]er|Inferencer)[ \t]*\(/,
   ],
   read: (_index, ctx) => {
     const cog = COG_IMPORT.test(ctx.text) && COG_CLASS.test(ctx.text);
@@ -82,6 +93,7 @@ export const packageLoader: FileRule = {
     const loaders = new Map<string, string>();
     const loops = new Map<string, string>();
     const adders = new Map<string, string>();
+    const classes = new Map<string, string>();
     for (const m of ctx.text.matchAll(PACKAGE_IMPORT)) {
       // A package's module: dotted (`mypkg.model.builder`) or relative; a single word may be an installed library.
       if (!/[.]/.test(m[1])) continue;
@@ -91,13 +103,14 @@ export const packageLoader: FileRule = {
         if (!name || loaders.size + loops.size >= MAX_NAMES) continue;
         const local = name[2] ?? name[1];
         if (LOADER.test(name[1])) loaders.set(local, file);
+        else if (INFERENCE_CLASS.test(name[1])) classes.set(local, file);
         else if (!starts && INFERENCE_LOOP.test(name[1])) loops.set(local, file);
         else if (FLAG_ADDER.test(name[1])) adders.set(local, file);
       }
     }
     wholePackageLoaders(ctx.text, loaders);
-    if (loaders.size === 0 && loops.size === 0) return;
-    const names = new Set([...loaders.keys(), ...loops.keys()]);
+    if (loaders.size === 0 && loops.size === 0 && classes.size === 0) return;
+    const names = new Set([...loaders.keys(), ...loops.keys(), ...classes.keys()]);
     const call = new RegExp(`(?:^|[^\\w.])(${[...names].map(escapeRegExp).join('|')})\\s*\\(`);
     const code = codeWithoutStrings(ctx.tree, new Set([...names, ...adders.keys()]), true).split('\n');
     const original = ctx.text.split('\n');
@@ -111,12 +124,15 @@ export const packageLoader: FileRule = {
       const m = call.exec(line);
       if (!m || !reached(row)) continue;
       const name = m[1];
-      const loader = loaders.get(name);
+      const inferenceClass = classes.get(name);
+      const loader = loaders.get(name) ?? inferenceClass;
       // The call is followed only when it is handed the model's path or name (its lines up to the closing
-      // bracket): a loop the model flag, a loader that or a Hub id. A loader given a bundle of parsed settings
-      // (`load_model(tokenizer, model_args)`) is the package's config-driven pipeline, which names no model here.
+      // bracket): a loop the model flag, a loader that or a Hub id, a class the flag or a keyword naming the
+      // model. A loader given a bundle of parsed settings (`load_model(tokenizer, model_args)`) is the package's
+      // config-driven pipeline, which names no model here.
       const callText = original.slice(row, row + 8).join('\n');
-      if (!(loader ? MODEL_PATH_ARGUMENT : MODEL_FLAG_ARGUMENT).test(callText)) continue;
+      const handed = inferenceClass ? CLASS_MODEL_ARGUMENT : loader ? MODEL_PATH_ARGUMENT : MODEL_FLAG_ARGUMENT;
+      if (!handed.test(callText)) continue;
       const file = loader ?? loops.get(name)!;
       const range = {
         ...nodeRange(ctx.tree.rootNode),
@@ -140,20 +156,29 @@ export const packageLoader: FileRule = {
           value: `${name}`,
           range,
           confidence: 'medium',
-          detail: loader
-            ? `${name}(...) loads a model through the package's loader and nothing trains it: a serving or evaluation program`
-            : `${name}(...) is handed the model flag: the package's loop loads and runs the model`,
+          detail: inferenceClass
+            ? `${name}(...) builds the package's inference class on the model and nothing trains it: a demo, serving or evaluation program`
+            : loader
+              ? `${name}(...) loads a model through the package's loader and nothing trains it: a serving or evaluation program`
+              : `${name}(...) is handed the model flag: the package's loop loads and runs the model`,
         });
       }
-      // `load_model("org/name", ...)`: the loader names the model (the loader's own default is another's).
-      const literal = loader
-        ? new RegExp(`\\b${escapeRegExp(name)}\\s*\\(\\s*["']([^"'\\n]{1,200})["']`).exec(original[row])
-        : null;
-      if (literal && HUB_ID.test(literal[1]) && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null))
+      // `load_model("org/name", ...)`: the loader names the model (the loader's own default is another's); an
+      // inference class may name it by keyword on the next line (`Translator(\n model_name_or_card="name",`), by a
+      // Hub id or a name the catalog knows.
+      const literal = inferenceClass
+        ? new RegExp(
+            `\\b${escapeRegExp(name)}[ \\t]*\\([ \\t\\n]{0,200}(?:model_[a-z_]{1,30}[ \\t]*=[ \\t]*)?["']([^"'\\n]{1,200})["']`,
+          ).exec(callText)
+        : loader
+          ? new RegExp(`\\b${escapeRegExp(name)}\\s*\\(\\s*["']([^"'\\n]{1,200})["']`).exec(original[row])
+          : null;
+      const named = literal && (HUB_ID.test(literal[1]) || (inferenceClass && findModel(literal[1]) !== undefined));
+      if (literal && named && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null))
         facts.push({
           kind: 'model.id',
           value: literal[1],
-          range,
+          range: literalRange(range, callText, literal),
           confidence: 'medium',
           detail: `${name}("${literal[1]}", ...): the model the program loads`,
         });
@@ -164,6 +189,16 @@ export const packageLoader: FileRule = {
     }
   },
 };
+
+/** The line of the call's text where the model's name is written (a keyword on a line of its own). */
+function literalRange(range: Fact['range'], callText: string, literal: RegExpExecArray): Fact['range'] {
+  const at = literal.index + literal[0].length - literal[1].length - 1;
+  const before = callText.slice(0, at);
+  const rows = before.split('\n').length - 1;
+  if (rows === 0) return range;
+  const line = callText.split('\n')[rows] ?? '';
+  return { ...range, startLine: range.startLine + rows, endLine: range.startLine + rows, endCol: line.length };
+}
 
 /**
  * `import mypkg` beside `from mypkg[.mod] import ...` (a package of the repository, imported whole and by its
