@@ -9629,6 +9629,7 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Hong et al. 2023, CogAgent: A Visual Language Model for GUI Agents, arXiv:2312.08914 ("an 18-billion-parameter visual language model"); the THUDM/CogVLM README: "CogAgent-18B has 11 billion visual parameters and 7 billion language parameters"',
+  },
   {
     id: 'facebook/seamless-m4t-v2-large',
     // fairseq2 asset-card names, as Translator("seamlessM4T_v2_large", ...) and --model_name take them.

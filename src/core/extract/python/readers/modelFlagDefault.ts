@@ -63,7 +63,8 @@ export const modelFlagDefault: FileRule = {
       // (the environment variable's own default, as a plain run has it unset).
       const held = def?.type === 'identifier' ? environmentDefault(ctx.text, def.text) : undefined;
       const value = def ? (stringLiteral(def) ?? held?.value ?? null) : null;
-      if (!def || !value || !HUB_ID.test(value)) continue;
+      // A Hub id, or a name the catalog knows (`default="seamlessM4T_v2_large"`, a package's registry name).
+      if (!def || !value || !(HUB_ID.test(value) || findModel(value) !== undefined)) continue;
       const via = held ? ` (${def.text} = ${held.via})` : '';
       ctx.add(
         'model.id',
@@ -72,10 +73,6 @@ export const modelFlagDefault: FileRule = {
         `default of ${flag}: the model loaded when the flag is not given${via}`,
         'medium',
       );
-      const value = def ? stringLiteral(def) : null;
-      // A Hub id, or a name the catalog knows (`default="seamlessM4T_v2_large"`, a package's registry name).
-      if (!def || !value || !(HUB_ID.test(value) || findModel(value) !== undefined)) continue;
-      ctx.add('model.id', value, def, `default of ${flag}: the model loaded when the flag is not given`, 'medium');
       return;
     }
   },
