@@ -50,6 +50,35 @@ function hasTrainingWord(ctx: PythonReadContext): boolean {
   return has;
 }
 
+/** Enclosing blocks looked at for a gradients-off context (a loop is rarely nested deeper). */
+const MAX_GRADIENT_SCOPE_DEPTH = 40;
+const GRADIENTS_OFF = /(?:^|\.)(?:no_grad|inference_mode)[ \t]*\(/;
+
+/**
+ * A loop inside `with torch.no_grad():` or in a function decorated `@torch.no_grad()`/`@torch.inference_mode()`
+ * (PyTorch docs, torch.no_grad: "disables gradient calculation ... useful for inference"; inference_mode likewise)
+ * cannot train: nothing in it has a gradient, so its steps are forward passes (a benchmark's timed generation loop),
+ * not optimizer steps. The search stops at the enclosing function (after its decorators).
+ */
+function gradientsOff(loop: Node): boolean {
+  let node: Node | null = loop.parent;
+  for (let depth = 0; node && depth < MAX_GRADIENT_SCOPE_DEPTH; depth++, node = node.parent) {
+    if (node.type === 'with_statement') {
+      const clause = node.namedChildren.find((c) => c?.type === 'with_clause');
+      if (clause && clause.text.length <= 300 && GRADIENTS_OFF.test(clause.text)) return true;
+    }
+    if (node.type === 'function_definition' || node.type === 'class_definition') {
+      const decorated = node.parent?.type === 'decorated_definition' ? node.parent : null;
+      return (
+        decorated?.namedChildren.some(
+          (c) => c?.type === 'decorator' && c.text.length <= 200 && GRADIENTS_OFF.test(c.text),
+        ) ?? false
+      );
+    }
+  }
+  return false;
+}
+
 function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const left = node.childForFieldName('left');
   let right = node.childForFieldName('right');
@@ -67,7 +96,7 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
     : STEP_LOOP_VARIABLE.test(left.text)
       ? 'training.steps'
       : null;
-  if (!kind) return;
+  if (!kind || gradientsOff(node)) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
   // `range(args.iterations - resume_step)`: the steps left after a resumed checkpoint; a run from the start (the
   // offset is 0 unless one is resumed) makes all of them, so the total is the bound before the offset.
