@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { unetParams } from './diffusionUnetParams';
 
 /**
  * NeMo (1.x, Megatron-based) training configs (`examples/nlp/language_modeling/conf/
@@ -83,6 +84,21 @@ export const nemo: ConfigDialect = {
         'low',
       );
     }
+
+    // NeMo multimodal diffusion configs build the UNet with Hydra's `_target_` and its arguments beside it
+    // (`model.unet_config: {_target_: ...openaimodel.UNetModel, model_channels: 320, ...}`): the openaimodel layout
+    // the target/params configs use (diffusionUnetParams.ts). The UNet is what the steps train; the autoencoder and
+    // the text encoder around it are not counted here.
+    const unetTarget = doc.str('model.unet_config._target_');
+    const unet = unetTarget && /(^|\.)UNetModel$/.test(unetTarget) ? unetParams(doc, 'model.unet_config') : undefined;
+    if (unet !== undefined)
+      out.add(
+        'model.params',
+        unet,
+        doc.get('model.unet_config.model_channels') ?? doc.get('model.unet_config')!,
+        `UNetModel: ${(unet / 1e6).toFixed(1)}M (counted from the constructor settings, openaimodel UNet layout; autoencoder and text encoder not counted)`,
+        'medium',
+      );
 
     const restore = doc.get('restore_from_path') ?? doc.get('model.restore_from_path');
     // NeMo-Aligner-style `pretrained_checkpoint: {restore_from_path: null}`: a section the program loads its starting
