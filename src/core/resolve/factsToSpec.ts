@@ -5,6 +5,7 @@ import { SET_FROM_VARIABLE } from '../extract/shell/words';
 import { NOT_MODEL_PATH } from '../extract/python/readers/trlx';
 import { RAY_PLACED_TOTAL } from '../extract/shell/openRlhfRay';
 import { DEFAULT_CONFIG_LINK } from '../extract/python/readers/lavisProgram';
+import { HYDRA_MAIN_LINK } from '../extract/python/readers/hydraMain';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf, startsARun } from '../facts';
 import { runsAScript, submitsAJob } from '../extract/shell/launchers';
@@ -286,10 +287,14 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     own.some((f) => f.kind === 'link.script' && f.detail.startsWith('source '));
   // A program that starts as it is with the config its settings flag defaults to (LAVIS-style `Config(args)` over
   // `--cfg-path` with a default, readers/lavisProgram.ts): that config's training or inference is the program's run.
+  // So is a Hydra program (`@hydra.main`/`@hydra_runner` with config_path and config_name): it starts from its primary config.
   const startsThroughDefaultConfig =
     ownStarts.length === 0 &&
     linkedStart &&
-    own.some((f) => f.kind === 'link.config' && f.detail.startsWith(DEFAULT_CONFIG_LINK));
+    own.some(
+      (f) =>
+        f.kind === 'link.config' && (f.detail.startsWith(DEFAULT_CONFIG_LINK) || f.detail.startsWith(HYDRA_MAIN_LINK)),
+    );
   const starts =
     startsThroughDefaultConfig ||
     ownStarts.some((f) => !submitsAJob(String(f.value))) ||

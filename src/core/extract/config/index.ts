@@ -31,7 +31,7 @@ import { m4 } from './m4';
 import { maxtext } from './maxtext';
 import { meshTransformerJax } from './meshTransformerJax';
 import { nanotron } from './nanotron';
-import { nemo } from './nemo';
+import { nemo, nemoInference } from './nemo';
 import { olmo } from './olmo';
 import { openNmt, openNmtServer } from './openNmt';
 import { neox } from './neox';
@@ -65,6 +65,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   litgpt,
   neox,
   nemo,
+  nemoInference,
   nanotron,
   olmo,
   trl,

@@ -1,4 +1,5 @@
-import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
+import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { unetParams } from './diffusionUnetParams';
 
 /**
  * NeMo (1.x, Megatron-based) training configs (`examples/nlp/language_modeling/conf/
@@ -84,14 +85,53 @@ export const nemo: ConfigDialect = {
       );
     }
 
+    // NeMo multimodal diffusion configs build the UNet with Hydra's `_target_` and its arguments beside it
+    // (`model.unet_config: {_target_: ...openaimodel.UNetModel, model_channels: 320, ...}`): the openaimodel layout
+    // the target/params configs use (diffusionUnetParams.ts). The UNet is what the steps train; the autoencoder and
+    // the text encoder around it are not counted here.
+    const unetTarget = doc.str('model.unet_config._target_');
+    const unet = unetTarget && /(^|\.)UNetModel$/.test(unetTarget) ? unetParams(doc, 'model.unet_config') : undefined;
+    if (unet !== undefined)
+      out.add(
+        'model.params',
+        unet,
+        doc.get('model.unet_config.model_channels') ?? doc.get('model.unet_config')!,
+        `UNetModel: ${(unet / 1e6).toFixed(1)}M (counted from the constructor settings, openaimodel UNet layout; autoencoder and text encoder not counted)`,
+        'medium',
+      );
+
     const restore = doc.get('restore_from_path') ?? doc.get('model.restore_from_path');
+    // NeMo-Aligner-style `pretrained_checkpoint: {restore_from_path: null}`: a section the program loads its starting
+    // weights from, filled in at launch (`null` or OmegaConf's mandatory `???` here): the run starts from a trained model.
+    const pretrained = doc.get('pretrained_checkpoint.restore_from_path');
     const peft = doc.str('model.peft.peft_scheme');
     const steps = doc.num('trainer.max_steps');
     const sized = layers !== undefined && doc.has('model.hidden_size');
     if (peft && /lora/i.test(peft))
       out.add('training.mode', 'lora', doc.get('model.peft.peft_scheme')!, `model.peft.peft_scheme: ${peft}`);
-    else if (typeof restore?.value === 'string' && restore.value)
+    else if (restore?.value === '???') {
+      // The checkpoint is given at launch; it is trained on only where something trains (an evaluation config
+      // loads it the same way: nemoInference below).
+      if (trains(doc))
+        out.add(
+          'training.mode',
+          'finetune',
+          restore,
+          `${restore.path}: ??? (a checkpoint given at launch is trained on)`,
+        );
+    } else if (typeof restore?.value === 'string' && restore.value)
       out.add('training.mode', 'finetune', restore, `${restore.path}: training starts from ${restore.value}`);
+    else if (pretrained && (pretrained.value === null || pretrained.value === '???' || pretrained.value === '')) {
+      if (trains(doc))
+        out.add(
+          'training.mode',
+          'finetune',
+          pretrained,
+          'pretrained_checkpoint.restore_from_path: the checkpoint training starts from is given at launch',
+          'medium',
+        );
+    } else if (typeof pretrained?.value === 'string' && pretrained.value)
+      out.add('training.mode', 'finetune', pretrained, `${pretrained.path}: training starts from ${pretrained.value}`);
     else if (sized && steps) {
       out.add(
         'training.mode',
@@ -102,7 +142,60 @@ export const nemo: ConfigDialect = {
       );
       out.add('model.fromScratch', true, anchor, 'NeMo initialises the Megatron model (init_method_std)', 'medium');
     }
-    if ((sized || peft || restore?.value) && steps && steps > 0)
+    // NeMo-Aligner-style algorithm blocks (`trainer.dpo.max_epochs: 1`, `trainer.max_epochs: ${.dpo.max_epochs}`, `max_steps: -1`):
+    // a bounded number of passes trains as surely as a step count (Lightning's 1000 placeholder is not one).
+    const epochs = doc.num('trainer.max_epochs');
+    const bounded = (steps !== undefined && steps > 0) || (epochs !== undefined && epochs > 0 && epochs < 1000);
+    if ((sized || peft || restore?.value || pretrained) && bounded)
       out.add('launch.trainer', 'config:nemo', anchor, 'NeMo training config');
   },
 };
+
+/** A top-level key naming the checkpoint an evaluation or serving program loads (`gpt_model_file`, `rm_model_file`). */
+const MODEL_FILE_KEY = /^\w{1,40}_model_file$/;
+
+/**
+ * NeMo evaluation and serving configs (NeMo's `examples/nlp/language_modeling/conf/megatron_gpt_eval.yaml` and the
+ * reward-model or generation servers built on it): a Lightning `trainer:` block (devices, num_nodes, precision) to
+ * place the model, the checkpoint to load (`gpt_model_file`, `rm_model_file`, `pretrained_checkpoint.restore_from_path`)
+ * or an `inference:` block (port, batch sizes), and nothing that trains: no `exp_manager` (NeMo's logging and
+ * checkpointing of a training run), no optimizer (`model.optim`, `optim`), no positive `trainer.max_steps`. The run
+ * it defines is inference; precision and device counts are read by the generic table.
+ */
+export const nemoInference: ConfigDialect = {
+  name: 'nemo-inference',
+  words: ['_model_file', 'pretrained_checkpoint', 'inference'],
+  detect: (doc) =>
+    doc.get('trainer')?.shape === 'map' &&
+    doc.has('trainer.precision') &&
+    (doc.has('trainer.devices') || doc.has('trainer.num_nodes')) &&
+    !trains(doc) &&
+    loadedCheckpoint(doc) !== undefined,
+  read(doc: ConfigDoc, out: FactSink): void {
+    const at = loadedCheckpoint(doc)!;
+    out.add(
+      'run.framework',
+      'nemo',
+      doc.get('trainer')!,
+      'NeMo evaluation/serving config (trainer, no exp_manager, no optimizer)',
+    );
+    out.add('training.mode', 'inference', at, `${at.path}: a trained model is loaded and nothing trains it`, 'medium');
+    out.add('launch.inference', 'config:nemo', at, 'NeMo evaluation/serving config');
+  },
+};
+
+/** Something in the config trains: NeMo's experiment manager, an optimizer, a positive step budget. */
+function trains(doc: ConfigDoc): boolean {
+  return (
+    doc.has('exp_manager') || doc.has('model.optim') || doc.has('optim') || (doc.num('trainer.max_steps') ?? 0) > 0
+  );
+}
+
+function loadedCheckpoint(doc: ConfigDoc): ConfigValue | undefined {
+  const file = doc.entries().find((e) => MODEL_FILE_KEY.test(e.key) && e.shape === 'scalar');
+  if (file) return file;
+  const pretrained = doc.get('pretrained_checkpoint.restore_from_path');
+  if (pretrained) return pretrained;
+  const inference = doc.get('inference');
+  return inference?.shape === 'map' ? inference : undefined;
+}

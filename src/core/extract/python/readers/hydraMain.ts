@@ -8,6 +8,11 @@ import type { CallRule } from '../rules';
  * program runs that config as it is (command-line overrides change it), so the primary config is linked: what it
  * states (epochs, batch size, the groups it composes) is the run's. No `config_name`, or a path that is not a plain
  * relative folder (`pkg://`, an absolute path, a variable), links nothing.
+ *
+ * The same shape under another name: a framework's own wrapper of `hydra.main` (NeMo's `@hydra_runner(config_path=
+ * "conf", config_name="gpt_sft")`, nemo/core/config/hydra_runner.py, which calls hydra.main with these arguments) is a
+ * decorator naming both `config_path` and `config_name` by keyword; the program starts from that default config as
+ * `hydra.main`'s does, so it is linked the same way whatever the decorator is called.
  */
 
 /** A relative folder of letters, digits, `._-` (no `..` climbing out, no scheme). */
@@ -19,9 +24,10 @@ export const HYDRA_MAIN_LINK = 'hydra.main primary config';
 
 export const hydraMain: CallRule = {
   framework: 'hydra',
-  callees: ['main'],
   words: ['hydra.main', 'config_name'],
-  when: ({ full, node }) => full === 'hydra.main' && node.parent?.type === 'decorator',
+  when: ({ full, node }) =>
+    node.parent?.type === 'decorator' &&
+    (full === 'hydra.main' || (callKeyword(node, 'config_name') !== null && callKeyword(node, 'config_path') !== null)),
   read: ({ node, ctx }) => {
     const args = node.childForFieldName('arguments');
     if (!args) return false;

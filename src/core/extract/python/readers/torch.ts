@@ -59,9 +59,26 @@ const MAX_GRAD_CLIMB = 16;
 /**
  * Is the loop run with gradients off? Inside `with torch.no_grad():`, in a function decorated `@torch.no_grad()` /
  * `@torch.inference_mode()`, or at module level after `torch.set_grad_enabled(False)`, a loop over steps samples
- * (tokens, denoising steps, patches) rather than trains: nothing can take a gradient step there. A loop that
- * still holds a backward pass or an optimizer step is left to be read as training.
+ * (tokens, denoising steps, patches) or times forward passes rather than trains: nothing can take a gradient step
+ * there (PyTorch docs, torch.no_grad: "disables gradient calculation ... useful for inference"). A loop that still
+ * holds a backward pass or an optimizer step is left to be read as training.
  */
+/**
+ * Per file read: where a module-level `torch.set_grad_enabled(False)` line starts, in a file that never takes a
+ * training step (looked up once however many loops the file has); undefined when there is none.
+ */
+const gradientsSwitchedOff = new WeakMap<PythonReadContext, number | undefined>();
+const GRADIENTS_SWITCHED_OFF = /^[ \t]*(?:torch\.)?set_grad_enabled[ \t]*\([ \t]*False\b/m;
+function gradientsSwitchedOffAt(ctx: PythonReadContext): number | undefined {
+  if (gradientsSwitchedOff.has(ctx)) return gradientsSwitchedOff.get(ctx);
+  const at =
+    ctx.text.includes('set_grad_enabled') && !TRAINING_STEP.test(ctx.text)
+      ? GRADIENTS_SWITCHED_OFF.exec(ctx.text)?.index
+      : undefined;
+  gradientsSwitchedOff.set(ctx, at);
+  return at;
+}
+
 function runsWithoutGradients(loop: Node, ctx: PythonReadContext): boolean {
   if (TRAINING_STEP.test(loop.text)) return false;
   let node: Node | null = loop.parent;
@@ -76,11 +93,8 @@ function runsWithoutGradients(loop: Node, ctx: PythonReadContext): boolean {
     else if (node.type === 'class_definition') return false;
     else if (node.type === 'module') {
       // `torch.set_grad_enabled(False)` as a statement of its own before the loop, in a file that never steps.
-      if (TRAINING_STEP.test(ctx.text)) return false;
-      const row = loop.startPosition.row;
-      return ctx.text
-        .split('\n', row)
-        .some((line) => /^[ \t]*(?:torch\.)?set_grad_enabled[ \t]*\([ \t]*False\b/.test(line));
+      const switchedOff = gradientsSwitchedOffAt(ctx);
+      return switchedOff !== undefined && switchedOff < loop.startIndex;
     }
   }
   return false;
@@ -103,8 +117,7 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
     : STEP_LOOP_VARIABLE.test(left.text)
       ? 'training.steps'
       : null;
-  if (!kind) return;
-  if (kind === 'training.steps' && runsWithoutGradients(node, ctx)) return;
+  if (!kind || runsWithoutGradients(node, ctx)) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
   // `range(args.iterations - resume_step)`: the steps left after a resumed checkpoint; a run from the start (the
   // offset is 0 unless one is resumed) makes all of them, so the total is the bound before the offset.
