@@ -71,7 +71,7 @@ import { fasttextTraining } from './readers/fasttext';
 import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
-import { loaderModule, packageReexports } from './readers/loaderModule';
+import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageModelLoad } from './readers/packageModelLoad';
@@ -286,6 +286,7 @@ export const FILE_RULES: readonly FileRule[] = [
   gpuBranchDtype,
   webServer,
   loaderModule,
+  classLoaderModule,
   packageReexports,
   packageModelProgram,
   diffusionDefaultsLink,
