@@ -71,7 +71,8 @@ import { fasttextTraining } from './readers/fasttext';
 import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
-import { loaderModule, packageReexports } from './readers/loaderModule';
+import { gradFreeEntry } from './readers/gradFreeEntry';
+import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageModelLoad } from './readers/packageModelLoad';
@@ -257,6 +258,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.moduleClasses,
   litLlama.llamaWeightsFolder,
   models.forwardOnlyUse,
+  gradFreeEntry,
   modelConstructor.modelConstructor,
   configDictModel,
   modelConstructor.fp8Matmuls,
@@ -286,6 +288,7 @@ export const FILE_RULES: readonly FileRule[] = [
   gpuBranchDtype,
   webServer,
   loaderModule,
+  classLoaderModule,
   packageReexports,
   packageModelProgram,
   diffusionDefaultsLink,

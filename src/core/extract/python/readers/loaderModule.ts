@@ -1,5 +1,6 @@
 import { startsARun, type Fact } from '../../../facts';
-import { nodeRange } from '../context';
+import { escapeRegExp, nodeRange } from '../context';
+import { fromImports } from '../fromImports';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
 
@@ -117,6 +118,70 @@ export const packageReexports: FileRule = {
           confidence: 'low',
           detail: `${REEXPORT_LINK}.${m[1]}`,
         });
+    }
+  },
+};
+
+/**
+ * The module of a model class a program builds (`class FooInferenceModel` in `pkg/inference/foo.py`, linked by
+ * packageModelClass.ts) that builds its network through a loader module of its own package: `from pkg.inference
+ * import loader` then `loader.load_model(path, rank=rank)` in a method, or `from pkg.loader import build_model` then
+ * `build_model(...)`. Released reference code often fixes the weights' dtype in that loader
+ * (`torch.set_default_dtype(torch.bfloat16)` around the constructor; pytorch.org/docs: torch.set_default_dtype), so
+ * the loader's module is linked as a loader's (`LOADER_LINK`): only the default dtype it sets is drawn. Not read where
+ * `loaderModule` already linked a loader (a program that starts a run and calls one).
+ */
+const MODEL_CLASS_DEF = /^class[ \t]+[A-Z]\w{0,60}Model\b/m;
+const LOWER_NAME = /^[a-z_][a-z0-9_]{0,60}$/;
+
+export const classLoaderModule: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['Model'],
+  read: (_index, ctx) => {
+    if (!MODEL_CLASS_DEF.test(ctx.text) || ctx.facts.some((f) => f.detail.startsWith(LOADER_LINK))) return;
+    // Modules of the package imported by name (`from pkg.sub import loader`): calls through them.
+    const modules = new Map<string, string>();
+    // Loader functions imported from a module of the package (`from pkg.loader import load_model`).
+    const functions = new Map<string, string>();
+    for (const { module, name, local } of fromImports(ctx.text, 200)) {
+      const bare = module.replace(/^\.+/, '');
+      if (!bare || INSTALLED.test(bare) || modules.size + functions.size >= MAX_NAMES) continue;
+      if (LOADER_METHOD.test(name)) functions.set(local, bare);
+      else if (LOWER_NAME.test(name) && /\./.test(bare)) modules.set(local, `${bare}.${name}`);
+    }
+    if (modules.size + functions.size === 0) return;
+    const alternatives: string[] = [];
+    if (modules.size > 0)
+      alternatives.push(
+        `(?:^|[^\\w.])(${[...modules.keys()].map(escapeRegExp).join('|')})\\.(load|build|load_model|build_model|create_model|load_pretrained|from_name)\\s*\\(`,
+      );
+    if (functions.size > 0)
+      alternatives.push(`(?:^|[^\\w.])(${[...functions.keys()].map(escapeRegExp).join('|')})\\s*\\(`);
+    const call = new RegExp(alternatives.join('|'));
+    const code = codeWithoutStrings(ctx.tree, new Set([...modules.keys(), ...functions.keys()]), true).split('\n');
+    for (let row = 0; row < code.length; row++) {
+      if (/^\s*(?:from|import|def|class)\b/.test(code[row])) continue;
+      const m = call.exec(code[row]);
+      if (!m) continue;
+      const module = m[1] !== undefined ? modules.get(m[1])! : functions.get(m[3])!;
+      const called = m[1] !== undefined ? `${m[1]}.${m[2]}` : m[3];
+      const range: Fact['range'] = {
+        ...nodeRange(ctx.tree.rootNode),
+        startLine: row,
+        startCol: 0,
+        endLine: row,
+        endCol: code[row].length,
+      };
+      for (const file of moduleFiles(module))
+        ctx.facts.push({
+          kind: 'link.module',
+          value: file,
+          range,
+          confidence: 'low',
+          detail: `${LOADER_LINK}${called}(...) from ${module}: the dtype the model class's loader builds it in`,
+        });
+      return;
     }
   },
 };

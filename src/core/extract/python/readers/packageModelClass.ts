@@ -3,6 +3,7 @@ import { startsARun, type Fact } from '../../../facts';
 import { lineRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
+import { FIELD_PREFIX, stringLiteral, type SymbolTable } from '../../pythonValues';
 import { sizeFromModelName } from '../../../knowledge/modelName';
 
 /**
@@ -55,7 +56,18 @@ export const packageModelClass: FileRule = {
       if (!m) continue;
       const handle = m[1];
       const generates = new RegExp(`(?:^|[^\\w.])${handle}\\.(?:generate|stream)\\w{0,20}\\s*\\(`);
-      if (!code.some((line, r) => executed[r] === 1 && generates.test(line))) continue;
+      // Or the object is handed to a function of the file whose parameter is typed as the class, and that parameter
+      // generates (`def generation_thread(model: FooModel)` serving a queue, run as a thread's target).
+      const typed = new RegExp(`[(,]\\s*(\\w{1,60})\\s*:\\s*${m[2]}\\b`);
+      const handed = new RegExp(`[(,=]\\s*\\(?\\s*${handle}\\s*[,)]`);
+      const params = code.flatMap((line) => (/^\s*def\s/.test(line) ? [typed.exec(line)?.[1]] : [])).filter(Boolean);
+      const paramGenerates =
+        params.length > 0 &&
+        code.some((line, r) => executed[r] === 1 && r > row && handed.test(line)) &&
+        code.some((line) =>
+          params.some((p) => new RegExp(`(?:^|[^\\w.])${p}\\.(?:generate|stream)\\w{0,20}\\s*\\(`).test(line)),
+        );
+      if (!paramGenerates && !code.some((line, r) => executed[r] === 1 && generates.test(line))) continue;
       const range: Fact['range'] = lineRange(row, code[row].length);
       const file = classes.get(m[2])!;
       const facts: Fact[] = [];
@@ -76,7 +88,9 @@ export const packageModelClass: FileRule = {
       });
       // The first argument, on the constructor's line or the next few: the checkpoint folder.
       const args = original.slice(row, row + 4).join('\n');
-      const folder = /\(\s*["']([^"'\n]{1,300})["']/.exec(args.slice(args.indexOf('(')))?.[1];
+      const folder =
+        /\(\s*["']([^"'\n]{1,300})["']/.exec(args.slice(args.indexOf('(')))?.[1] ??
+        folderOfVariable(args.slice(args.indexOf('(')), original, row, ctx.symbols);
       const size = folder ? SIZE_FOLDER.exec(folder)?.[1] : undefined;
       const family = FAMILY_WORD.exec(m[2])?.[0];
       const named = size && family ? `${family.toLowerCase()}-${size.toLowerCase()}` : undefined;
@@ -93,3 +107,32 @@ export const packageModelClass: FileRule = {
     }
   },
 };
+
+/**
+ * The checkpoint folder a variable handed first to the class holds, when it is put together above the call with a
+ * size as its last part: `model_path = str(data_path / "models" / model_size)` or `os.path.join(root, "models",
+ * size)`, the size a string or a flag whose declared default is one (`@click.option("--model-size", default="7b")`,
+ * `parser.add_argument("--size", default="7b")`). Read as `<that path>/<size>` so SIZE_FOLDER reads the size.
+ */
+function folderOfVariable(
+  call: string,
+  lines: readonly string[],
+  row: number,
+  symbols: SymbolTable,
+): string | undefined {
+  const name = /^\(\s*([A-Za-z_]\w{0,60})\s*[,)]/.exec(call)?.[1];
+  if (!name) return undefined;
+  const assigned = new RegExp(`^\\s*${name}\\s*=\\s*([^\\n]{1,300})$`);
+  for (let r = row - 1; r >= Math.max(0, row - 40); r--) {
+    const rhs = assigned.exec(lines[r])?.[1];
+    if (rhs === undefined) continue;
+    // The last part of the path: `... / model_size)`, `..., size)`, `... / "7b")`.
+    const last = /[/,+]\s*(?:["']([^"'\n]{1,40})["']|([A-Za-z_]\w{0,60}))\s*\)*\s*$/.exec(rhs);
+    if (!last) return undefined;
+    if (last[1] !== undefined) return `models/${last[1]}`;
+    const bound = symbols.lookup(FIELD_PREFIX + last[2]) ?? symbols.lookup(last[2]);
+    const value = bound ? (bound.value ?? stringLiteral(bound.node)) : undefined;
+    return typeof value === 'string' ? `models/${value}` : undefined;
+  }
+  return undefined;
+}

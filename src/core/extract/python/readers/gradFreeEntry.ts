@@ -1,0 +1,47 @@
+import { startsARun } from '../../../facts';
+import { nodeRange } from '../context';
+import { executedRows } from '../entryPoint';
+import type { FileRule } from '../rules';
+
+/**
+ * An evaluation program whose entry function runs with gradients off: `@torch.no_grad()` /
+ * `@torch.inference_mode()` on the function the main guard calls (under a config decorator such as `@hydra.main(...)`
+ * or a framework's wrapper of it), which puts its model in eval mode (`model.eval()`) and runs it over data. Nothing
+ * can take a gradient step in that function (PyTorch docs, torch.no_grad: "disables gradient calculation ... useful
+ * for inference"), so the program evaluates a model though the config it starts from is a training config: an
+ * inference run. Not read where the file trains (a backward pass, an optimizer step, `.fit(`), nor where the
+ * decorated function is not run by the module (a library helper).
+ */
+const TRAINS = /\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(|\.fit[ \t]*\(|\.train[ \t]*\(\s*\)/;
+const GRAD_OFF_DECORATOR = /^@[ \t]*torch\.(?:no_grad|inference_mode)[ \t]*\([ \t]*\)[ \t]*$/;
+const EVAL_CALL = /\.eval[ \t]*\([ \t]*\)/;
+
+export const gradFreeEntry: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['.eval('],
+  runStart: [/^@[ \t]*torch\.(?:no_grad|inference_mode)\(\)/m, /\.eval\(\)/, /__main__/],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(startsARun) || TRAINS.test(ctx.text)) return;
+    const executed = new Uint8Array(ctx.text.split('\n').length + 1);
+    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    for (const statement of ctx.tree.rootNode.namedChildren) {
+      if (statement?.type !== 'decorated_definition') continue;
+      const decorators = statement.namedChildren.filter((c) => c?.type === 'decorator');
+      const off = decorators.find((d) => d && GRAD_OFF_DECORATOR.test(d.text));
+      const fn = statement.childForFieldName('definition');
+      if (!off || fn?.type !== 'function_definition') continue;
+      const body = fn.childForFieldName('body');
+      if (!body || !EVAL_CALL.test(body.text) || executed[body.startPosition.row] !== 1) continue;
+      const name = fn.childForFieldName('name')?.text ?? 'the entry';
+      ctx.facts.push({
+        kind: 'launch.inference',
+        value: `${name} under ${off.text.slice(1).trim()}`,
+        range: nodeRange(off),
+        confidence: 'medium',
+        detail: `${name}() runs with gradients off (${off.text.trim()}) and puts its model in eval mode: an evaluation, no training`,
+      });
+      return;
+    }
+  },
+};
