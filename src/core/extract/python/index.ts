@@ -2,6 +2,7 @@ import { lazy } from '../../lazy';
 import { PatternGate, WordFinder } from './requiredLiterals';
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
+import { notebookWidgets } from './readers/notebookWidgets';
 import { llamaPackageLoad, llamaProgramFlags } from './readers/llamaCheckpoint';
 import { featureCacheProgram } from './readers/featureCache';
 import { deepspeedMii } from './readers/deepspeedMii';
@@ -279,6 +280,7 @@ export const FILE_RULES: readonly FileRule[] = [
   rwkvPackage,
   miniEpochFlags,
   modelFlagDefault,
+  notebookWidgets,
   llamaProgramFlags,
   featureCacheProgram,
   yoloProgram,

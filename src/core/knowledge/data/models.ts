@@ -9664,4 +9664,41 @@ export const MODELS: readonly Model[] = [
     source:
       'huggingface.co/facebook/seamless-m4t-medium model card, table "SeamlessM4T models" (SeamlessM4T-Medium (v1): 1.2B params); Seamless Communication et al. 2023, arXiv:2308.11596',
   },
+  // Dolly v2: instruction-tuned Pythia checkpoints, the same network as their base (full fine-tune), so the base's size.
+  {
+    id: 'databricks/dolly-v2-3b',
+    aliases: [],
+    family: 'dolly',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 2_775_208_960,
+    contextLength: 2_048,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/databricks/dolly-v2-3b model card ("a 2.8 billion parameter causal language model ... derived from EleutherAI\'s Pythia-2.8b and fine-tuned"); parameter count of EleutherAI/pythia-2.8b (its base network)',
+  },
+  {
+    id: 'databricks/dolly-v2-7b',
+    aliases: [],
+    family: 'dolly',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 6_857_302_016,
+    contextLength: 2_048,
+    smallerSiblings: ['databricks/dolly-v2-3b'],
+    source:
+      'huggingface.co/databricks/dolly-v2-3b model card ("dolly-v2-7b, a 6.9 billion parameter based on pythia-6.9b"); parameter count of EleutherAI/pythia-6.9b (its base network)',
+  },
+  {
+    id: 'databricks/dolly-v2-12b',
+    aliases: [],
+    family: 'dolly',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 11_846_072_320,
+    contextLength: 2_048,
+    smallerSiblings: ['databricks/dolly-v2-7b', 'databricks/dolly-v2-3b'],
+    source:
+      'huggingface.co/databricks/dolly-v2-3b model card ("dolly-v2-12b, a 12 billion parameter based on pythia-12b"); parameter count of EleutherAI/pythia-12b (its base network)',
+  },
 ];

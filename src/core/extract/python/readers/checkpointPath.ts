@@ -3,6 +3,7 @@ import { CHECKPOINT_FILE_FLAGS, checkpointFileModel } from '../../shell/checkpoi
 import { keywordArgument, stringLiteral } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
+import { isSoleAutoencoder } from './soleAutoencoder';
 
 /**
  * gpt-fast-style programs (pytorch-labs/gpt-fast generate.py/eval.py, and the programs built on its layout):
@@ -55,6 +56,9 @@ export const checkpointPathDefault: FileRule = {
 /** `model = model.to(device=device, dtype=precision)`: the model moved to a dtype held by a name. */
 const MOVE_TO_NAMED_DTYPE =
   /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})\.to\([^()\n]{0,200}?\bdtype[ \t]*=[ \t]*([A-Za-z_]\w{0,60})[ \t]*[,)]/;
+/** `vae = vae.to(device).to(data_type)`: the dtype name handed positionally to a move (after an optional device move). */
+const MOVE_TO_NAMED_POSITIONAL =
+  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.to\([ \t]*([A-Za-z_]\w{0,60})[ \t]*\)/;
 const MODEL_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model)$/;
 /**
  * `pipeline = prepare_pipeline(args, dtype, device)`, `model = build_model(cfg, torch_dtype=weight_dtype)`: a builder
@@ -64,7 +68,7 @@ const HANDED_TO_BUILDER =
   /^[ \t]*([A-Za-z_][\w.]{0,200})[ \t]*=[ \t]*[A-Za-z_][\w.]{0,200}\(([^()\n]{0,300})\)[ \t]*(?:#.*)?$/;
 const HANDED_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model|pipe|pipeline|\w+_pipeline)$/;
 /** Names a handed dtype must have to be read as the run's (`dtype`, `weight_dtype`, `torch_dtype`, `precision`). */
-const DTYPE_NAME = /^(?:\w{0,40}_)?(?:dtype|precision)$/;
+const DTYPE_NAME = /^(?:\w{0,40}_)?(?:dtype|precision|data_type)$/;
 /** `precision = torch.bfloat16`: a name bound to one dtype. */
 const DTYPE_BINDING =
   /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*(?::[^=\n]{0,80})?=[ \t]*torch\.(bfloat16|float16|half|float32)[ \t]*(?:#.*)?$/;
@@ -73,7 +77,7 @@ const PRECISION_OF: Record<string, string> = { bfloat16: 'bf16', float16: 'fp16'
 const MAX_LINES = 20_000;
 
 function readNamedDtypeCast(ctx: PythonReadContext): void {
-  if (!ctx.text.includes('dtype')) return;
+  if (!ctx.text.includes('dtype') && !ctx.text.includes('data_type')) return;
   const lines = ctx.text.split('\n', MAX_LINES);
   let moved: { name: string; row: number; handed?: boolean } | undefined;
   const bound = new Map<string, { types: Set<string>; row: number }>();
@@ -81,7 +85,10 @@ function readNamedDtypeCast(ctx: PythonReadContext): void {
     const line = lines[row];
     if (!moved && line.includes('.to(')) {
       const m = MOVE_TO_NAMED_DTYPE.exec(line);
-      if (m && MODEL_RECEIVER.test(m[1])) moved = { name: m[2], row };
+      if (m && (MODEL_RECEIVER.test(m[1]) || isSoleAutoencoder(m[1], ctx.text))) moved = { name: m[2], row };
+      const p = m ? undefined : MOVE_TO_NAMED_POSITIONAL.exec(line);
+      if (p && DTYPE_NAME.test(p[2]) && (MODEL_RECEIVER.test(p[1]) || isSoleAutoencoder(p[1], ctx.text)))
+        moved = { name: p[2], row };
     }
     if (!moved && line.includes('dtype') && line.includes('(')) {
       const h = HANDED_TO_BUILDER.exec(line);

@@ -4,6 +4,7 @@ import { keywordArgument } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
+import { isSoleAutoencoder } from './soleAutoencoder';
 
 /**
  * A single-file pre-training script builds its own model: `class GPT(nn.Module)` in the file, then
@@ -238,7 +239,12 @@ function readWeightCasts(ctx: PythonReadContext): void {
     if (!line.includes('16') && !line.includes('half')) continue;
     const m = WEIGHT_CAST.exec(line);
     if (!m) continue;
-    if (!CAST_RECEIVER.test(m[1]) && !(loaded ??= loadedModelNames(ctx.text)).has(m[1])) continue;
+    if (
+      !CAST_RECEIVER.test(m[1]) &&
+      !(loaded ??= loadedModelNames(ctx.text)).has(m[1]) &&
+      !isSoleAutoencoder(m[1], ctx.text)
+    )
+      continue;
     const type = m[2] ?? m[3];
     const precision = type === 'bfloat16' ? 'bf16' : 'fp16';
     const call = ctx.tree.rootNode

@@ -14,7 +14,7 @@ import type { FileRule } from '../rules';
  */
 
 /** Flags that hold the model to load (dashes and underscores alike). */
-const MODEL_FLAGS = new Set([
+export const MODEL_FLAGS: ReadonlySet<string> = new Set([
   'model_path',
   'model_name_or_path',
   'model',
@@ -26,7 +26,7 @@ const MODEL_FLAGS = new Set([
   'checkpoint',
 ]);
 /** `org/name`, as the Hub writes ids. */
-const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
+export const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
 /**
  * `model_path = os.getenv("APP_MODEL_PATH", "org/name")` (or `os.environ.get`), at the start of a line: the value a
