@@ -71,6 +71,7 @@ import { fasttextTraining } from './readers/fasttext';
 import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
+import { packageServer } from './readers/packageServer';
 import { loaderModule, packageReexports } from './readers/loaderModule';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
@@ -269,6 +270,7 @@ export const FILE_RULES: readonly FileRule[] = [
   deepspeedDictPrecision,
   deepspeedConfigBuilder,
   localModules.flagModule,
+  localModules.flagReexports,
   settingsModule,
   whisperLoader,
   registryLoader,
@@ -285,6 +287,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageLoader,
   gpuBranchDtype,
   webServer,
+  packageServer,
   loaderModule,
   packageReexports,
   packageModelProgram,
