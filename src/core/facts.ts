@@ -44,6 +44,13 @@ export type FactKind =
   | 'model.ffnSize'
   /** Learned absolute position embeddings (GPT-2 n_positions, BERT-style max_position_embeddings). */
   | 'model.learnedPositions'
+  /** Query attention heads (num_attention_heads, n_head): with model.kvHeads, the share of attention K/V weights. */
+  | 'model.attentionHeads'
+  /**
+   * Key/value heads of grouped-query attention (num_key_value_heads, num_kv_heads, num_query_groups): the K and V
+   * projections are kvHeads/heads of the query projection's width.
+   */
+  | 'model.kvHeads'
   /** Mixture of experts: routed experts in each MoE layer (Megatron `--num-experts`). */
   | 'model.experts'
   /** Mixture of experts: experts each token is routed to (Megatron `--moe-router-topk`). */

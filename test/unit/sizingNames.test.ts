@@ -9,6 +9,7 @@ import {
   sizingKindFor,
   sizingNamesOf,
 } from '../../src/core/extract/sizingNames';
+import { transformerParams } from '../../src/core/resolve/factsToSpec';
 
 describe('The one table of sizing synonyms', () => {
   it('gives no name two kinds within one source', () => {
@@ -136,5 +137,19 @@ describe('The one table of sizing synonyms', () => {
       for (const name of sizingNamesOf(source).keys()) assert.ok(words.has(name), name);
     for (const d of DIFFERENCES) assert.ok(words.has(d.name));
     for (const w of words) assert.match(w, /^[a-z_]+$/, 'snake_case words, so one folding rule serves every prefilter');
+  });
+
+  it('reads grouped-query attention as one pair of names in every source, and sizes K/V by it', () => {
+    for (const source of SIZING_SOURCES) {
+      for (const n of ['num_key_value_heads', 'num_kv_heads', 'n_kv_heads', 'num_query_groups'])
+        assert.equal(sizingKindFor(n, source), 'model.kvHeads', `${n} in ${source}`);
+      assert.equal(sizingKindFor('num_attention_heads', source), 'model.attentionHeads');
+    }
+    assert.equal(sizingKindFor(normaliseSizingName('num-query-groups'), 'flag'), 'model.kvHeads');
+    // 8 of 32 heads: attention 2.5·d² a layer instead of 4·d²; no share (1) keeps the dense count.
+    const d = 5120;
+    const dense = transformerParams(40, d, undefined, 4 * d);
+    assert.equal(transformerParams(40, d, undefined, 4 * d, undefined, false, 1), dense);
+    assert.equal(dense - transformerParams(40, d, undefined, 4 * d, undefined, false, 8 / 32), 40 * 1.5 * d * d);
   });
 });

@@ -932,6 +932,18 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         confidence: 'low',
         detail: `runs the module ${module}`,
       });
+    // `python -m pkg.cli.run_server org/name`, `python serve.py org/name`: a program's first positional word that the
+    // catalog knows as a model's Hub id is the model it is handed (a data path or an output folder is no catalog id).
+    const programAt = module ? tokens.indexOf(tokens.find((t) => t === '-m' || t === '--module')!) + 1 : scriptAt;
+    const firstWord = programAt >= 0 ? tokens[programAt + 1]?.replace(/^["']|["']$/g, '') : undefined;
+    if (firstWord && /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/.test(firstWord) && findModel(firstWord))
+      facts.push({
+        kind: 'model.id',
+        value: firstWord,
+        range,
+        confidence: 'medium',
+        detail: `${firstWord}: the model the program is handed (its first argument)`,
+      });
     if (scriptAt >= 0) {
       // `"$PROJECT/finetune.py"`: the quotes are not part of the path.
       // `ray job submit --working-dir pipeline -- python pipeline.py`: the entrypoint runs in the uploaded folder.

@@ -23,6 +23,8 @@ export type SizingKind = Extract<
   | 'model.vocabSize'
   | 'model.ffnSize'
   | 'model.learnedPositions'
+  | 'model.attentionHeads'
+  | 'model.kvHeads'
   | 'training.epochs'
   | 'training.steps'
   | 'training.batchPerDevice'
@@ -228,6 +230,18 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
   {
     kind: 'model.ffnSize',
     names: ['intermediate_size', 'n_inner', 'ffn_dim', 'ffn_hidden_size'],
+  },
+  // Grouped-query attention (Ainslie et al. 2023, arXiv:2305.13245): K and V get kvHeads heads of the query heads'
+  // width, so attention holds 2d² + 2d²·kvHeads/heads weights, not 4d². Read only as a pair (factsToSpec).
+  {
+    kind: 'model.attentionHeads',
+    names: ['num_attention_heads', 'n_head', 'n_heads'],
+  },
+  {
+    kind: 'model.kvHeads',
+    // HF config.json (Llama, Mistral, Qwen2), GPT-NeoX/torchtune/levanter `num_kv_heads`, Meta llama `n_kv_heads`,
+    // Megatron-LM `--num-query-groups` (with --group-query-attention), ChatGLM `multi_query_group_num`.
+    names: ['num_key_value_heads', 'num_kv_heads', 'n_kv_heads', 'num_query_groups', 'multi_query_group_num'],
   },
   {
     kind: 'model.learnedPositions',

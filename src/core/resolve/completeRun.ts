@@ -173,7 +173,7 @@ export function completeRun(
       detail:
         context.origin === 'spec'
           ? 'given in the spec'
-          : 'layers × (4d² attention + 2·d·d_ff feed-forward, d_ff = 4d unless the config says) + (vocab + learned positions) × d (Kaplan et al. 2020, arXiv:2001.08361, Table 1)',
+          : 'layers × (4d² attention, K/V at kv/heads of that with grouped-query attention, + 2·d·d_ff feed-forward, d_ff = 4d unless the config says) + (vocab + learned positions) × d (Kaplan et al. 2020, arXiv:2001.08361, Table 1; Ainslie et al. 2023, arXiv:2305.13245)',
     });
   } else if (catalog) {
     params = catalog.params;

@@ -128,8 +128,10 @@ export function transformerParams(
   ffn?: number,
   positions?: number,
   untiedHead = false,
+  kvShare = 1,
 ): number {
-  const perLayer = 4 * hidden * hidden + 2 * hidden * (ffn ?? 4 * hidden);
+  // Q and output projections d² each; K and V d² × kvShare each (grouped-query attention: kvHeads / heads).
+  const perLayer = (2 + 2 * kvShare) * hidden * hidden + 2 * hidden * (ffn ?? 4 * hidden);
   return layers * perLayer + ((vocab ?? 0) * (untiedHead ? 2 : 1) + (positions ?? 0)) * hidden;
 }
 
@@ -376,6 +378,15 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     asNumber(positionsFact) ??
     (pick(facts, 'model.learnedPositions') ? asNumber(pick(facts, 'training.seqLen')) : undefined);
   const untiedHead = use('model.untiedHead', pick(facts, 'model.untiedHead'))?.value === true;
+  // Grouped-query attention: K/V projections kvHeads/heads as wide as Q's, read only when both counts are stated.
+  const heads = asNumber(pick(facts, 'model.attentionHeads'));
+  const kvHeads = asNumber(pick(facts, 'model.kvHeads'));
+  const kvShare =
+    heads && kvHeads && kvHeads < heads && heads % kvHeads === 0
+      ? (use('model.attentionHeads', pick(facts, 'model.attentionHeads')),
+        use('model.kvHeads', pick(facts, 'model.kvHeads')),
+        kvHeads / heads)
+      : 1;
   // Sizes overridden on a known checkpoint's config keep the rest of that config (vocabulary, positions).
   const template = id && (layers || hidden) ? findModel(String(id.value))?.sizes : undefined;
   if (template) {
@@ -389,6 +400,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       keptFfn,
       positions ?? template.learnedPositions,
       untiedHead,
+      kvShare,
     );
     assumptions.push({
       field: 'model.params',
@@ -397,7 +409,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       detail: `${id!.value} config.json sizes with the code's overrides (${l} layers, d ${d}): ${template.source}`,
     });
   } else if (layers && hidden) {
-    spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions, untiedHead);
+    spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions, untiedHead, kvShare);
     // Mixture of experts: each layer's feed-forward block is `experts` copies (and a router), of which a token uses
     // `perToken`; attention, embeddings and the rest are shared.
     const experts = asNumber(use('model.experts', pick(facts, 'model.experts')));

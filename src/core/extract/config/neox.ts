@@ -214,13 +214,17 @@ function readVocabulary(doc: ConfigDoc, at: ConfigValue, isRun: boolean, out: Fa
   // tokenization_arcade100k.py; its config.json's vocab_size 100352 is that padded to a multiple of 128). A file
   // named for the neox tokenizer is the 20B one (stabilityai/stablelm-3b-4e1t, trained with
   // `neox-tokenizer-vocab.json`: vocab_size 50304 in its config.json, 50,277 padded to 128).
+  // A Hugging Face tokenizer file kept in a folder named for Llama 3 (`…/llama3-8b-instruct/tokenizer/tokenizer.json`):
+  // Llama 3's 128,256 tokens (meta-llama/Meta-Llama-3-8B config.json vocab_size 128256, 128,000 BPE + 256 special).
   const base = /arcade100k/i.test(fileName)
     ? 100289
-    : /20B_tokenizer|neox[-_]tokenizer/i.test(fileName)
-      ? 50277
-      : /gpt2/i.test(fileName) || (!fileName && (type === undefined || type === 'GPT2BPETokenizer'))
-        ? 50257
-        : undefined;
+    : /(?:^|[/_-])llama-?3(?:[._-]|\/|$)/i.test(fileName)
+      ? 128256
+      : /20B_tokenizer|neox[-_]tokenizer/i.test(fileName)
+        ? 50277
+        : /gpt2/i.test(fileName) || (!fileName && (type === undefined || type === 'GPT2BPETokenizer'))
+          ? 50257
+          : undefined;
   // A file with sizes only gets its vocabulary from the launch's other files; say nothing there.
   if (!base || (!file && !isRun)) return;
   const multiple = (numberAt(doc, 'make_vocab_size_divisible_by') ?? 128) * (numberAt(doc, 'model_parallel_size') ?? 1);

@@ -74,6 +74,7 @@ import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { gradFreeEntry } from './readers/gradFreeEntry';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
+import { packageServer } from './readers/packageServer';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageModelLoad } from './readers/packageModelLoad';
@@ -272,6 +273,7 @@ export const FILE_RULES: readonly FileRule[] = [
   deepspeedDictPrecision,
   deepspeedConfigBuilder,
   localModules.flagModule,
+  localModules.flagReexports,
   settingsModule,
   whisperLoader,
   registryLoader,
@@ -289,6 +291,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageLoader,
   gpuBranchDtype,
   webServer,
+  packageServer,
   loaderModule,
   classLoaderModule,
   packageReexports,

@@ -1446,7 +1446,9 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'bigscience/bloom',
-    aliases: [],
+    // The Petals copy: the same BLOOM-176B weights post-processed to be served block by block
+    // (huggingface.co/bigscience/bloom-petals model card: "a version of bigscience/bloom post-processed to be run ... using the Petals swarm").
+    aliases: ['bigscience/bloom-petals'],
     family: 'bloom',
     architecture: 'decoder',
     modality: 'text',

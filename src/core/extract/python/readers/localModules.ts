@@ -224,8 +224,11 @@ export const flagModule: FileRule = {
         if (!name || candidates.length >= MAX_FLAG_IMPORTS) continue;
         const local = name[2] ?? name[1];
         // A flag function of the module, or a module of the package (`from pkg import common`: `common.make_parser()`).
+        // The module may be a package (`from pkg.cli.predict import add_inference_arguments`, predict/ holding
+        // `__init__.py`): both places are linked at low confidence, and the one not there is quietly skipped.
         if (FLAG_FUNCTION.test(name[1]))
-          candidates.push({ local, file: `${base}.py`, module: false, at: m.index, length: m[0].length });
+          for (const file of [`${base}.py`, `${base}/__init__.py`])
+            candidates.push({ local, file, module: false, at: m.index, length: m[0].length });
         else if (/^[a-z]\w*$/.test(name[1]))
           candidates.push({ local, file: `${base}/${name[1]}.py`, module: true, at: m.index, length: m[0].length });
       }
@@ -243,7 +246,7 @@ export const flagModule: FileRule = {
     }
     const linked = new Set<string>();
     for (const c of candidates) {
-      if (linked.size >= MAX_FLAG_MODULES || linked.has(c.file)) continue;
+      if (linked.size >= MAX_FLAG_MODULES * 2 || linked.has(c.file)) continue;
       // Called, not only imported: `args = parse_args(sys.argv[1:])`, `trainer.get_args_parser()`.
       const after = ctx.text.slice(c.at + c.length);
       let called: string | undefined;
@@ -266,6 +269,55 @@ export const flagModule: FileRule = {
         range: { startLine: row, startCol: 0, endLine: row, endCol: c.length },
         confidence: 'low',
         detail: `${called}() from ${c.file} declares the program's flags and their defaults`,
+      });
+    }
+  },
+};
+
+/** Detail prefix of a package `__init__`'s link to the module a flag function it re-exports is defined in. */
+export const FLAG_REEXPORT_LINK = 'flag function re-exported: ';
+/** Re-exported flag functions followed per `__init__.py`. */
+const MAX_FLAG_REEXPORTS = 4;
+
+/**
+ * A package's `__init__.py` that re-exports a flag function of one of its modules (`from pkg.cli.predict.predict
+ * import add_inference_arguments as add_inference_arguments`, or `from .predict import add_inference_arguments`):
+ * a program importing the function from the package (flagModule links `pkg/cli/predict/__init__.py`) declares the
+ * flags that module declares, so the module is linked. Only from a file of imports (a package's front), so a
+ * module with code of its own links nothing here.
+ */
+export const flagReexports: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  // Read from the text: the import lines need no syntax index.
+  words: [],
+  read: (_index, ctx) => {
+    if (ctx.facts.length > 0 || !ctx.text.includes('import') || /__name__\s*==\s*["']__main__["']/.test(ctx.text))
+      return;
+    if (/^[ \t]*(?:async[ \t]+)?(?:def|class|if|for|while|with|try)\b/m.test(ctx.text)) return;
+    let linked = 0;
+    const seen = new Set<string>();
+    for (const m of ctx.text.matchAll(FROM_IMPORT)) {
+      if (linked >= MAX_FLAG_REEXPORTS) break;
+      if (NOT_LOCAL_MODULE.test(m[1].replace(/^\./, ''))) continue;
+      const names = m[2].replace(/[()\\]/g, ' ').split(',');
+      const flag = names
+        .map((part) => /^\s*(\w+)(?:\s+as\s+\w+)?\s*$/.exec(part)?.[1])
+        .find((n) => n && FLAG_FUNCTION.test(n));
+      if (!flag) continue;
+      const base = m[1].replace(/^\./, '').replace(/\./g, '/');
+      // A relative module sits beside this `__init__.py`; an absolute one is found from the root (or src/).
+      const file = `${base}.py`;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      linked++;
+      const row = ctx.text.slice(0, m.index).split('\n').length - 1;
+      ctx.facts.push({
+        kind: 'link.module',
+        value: file,
+        range: { ...nodeRange(ctx.tree.rootNode), startLine: row, startCol: 0, endLine: row, endCol: m[0].length },
+        confidence: 'low',
+        detail: `${FLAG_REEXPORT_LINK}${flag}() from ${file} declares the flags of the programs importing it`,
       });
     }
   },
