@@ -210,12 +210,16 @@ function flagDictDefault(node: Node, ctx: PythonReadContext): ReturnType<typeof 
   if (node.type !== 'attribute' || !/^(?:args|opt|opts|flags)$/.test(node.childForFieldName('object')?.text ?? ''))
     return undefined;
   const name = node.childForFieldName('attribute')?.text;
-  if (!name) return undefined;
+  if (!name || !/^\w{1,80}$/.test(name)) return undefined;
+  if (!ctx.text.includes('dict(')) return undefined;
+  // Each place the text writes `name=`, found in the tree from its offset: walking every keyword of the tree instead
+  // cost a long file dearly.
   let found: Node | undefined;
-  const keywords = ctx.tree.rootNode.descendantsOfType('keyword_argument');
-  for (let i = 0; i < keywords.length && i < MAX_DICT_KEYWORDS; i++) {
-    const k = keywords[i];
-    if (k?.childForFieldName('name')?.text !== name) continue;
+  const written = new RegExp(`\\b${name}[ \\t]*=(?!=)`, 'g');
+  let m: RegExpExecArray | null;
+  for (let seen = 0; (m = written.exec(ctx.text)) && seen < MAX_DICT_KEYWORDS; seen++) {
+    const k = ctx.tree.rootNode.descendantForIndex(m.index)?.parent;
+    if (k?.type !== 'keyword_argument' || k.childForFieldName('name')?.text !== name) continue;
     const call = k.parent?.parent;
     if (call?.type !== 'call' || call.childForFieldName('function')?.text !== 'dict') continue;
     if (found) return undefined;
