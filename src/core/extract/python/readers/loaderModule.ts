@@ -1,5 +1,5 @@
 import { startsARun, type Fact } from '../../../facts';
-import { escapeRegExp, nodeRange } from '../context';
+import { escapeRegExp, nodeRange, type PythonReadContext } from '../context';
 import { fromImports } from '../fromImports';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
@@ -42,6 +42,19 @@ function moduleFiles(dotted: string): string[] {
   return [`${base}.py`, `${base}/__init__.py`];
 }
 
+/** Links the loader `module`'s files from the call on `row` (the link carries only the dtype the loader builds in). */
+function linkLoader(ctx: PythonReadContext, row: number, length: number, module: string, what: string): void {
+  const range: Fact['range'] = {
+    ...nodeRange(ctx.tree.rootNode),
+    startLine: row,
+    startCol: 0,
+    endLine: row,
+    endCol: length,
+  };
+  for (const file of moduleFiles(module))
+    ctx.facts.push({ kind: 'link.module', value: file, range, confidence: 'low', detail: `${LOADER_LINK}${what}` });
+}
+
 export const loaderModule: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -70,21 +83,13 @@ export const loaderModule: FileRule = {
       const m = call.exec(code[row]);
       if (!m || !LOADER_METHOD.test(m[2])) continue;
       const module = receivers.get(m[1])!;
-      const range: Fact['range'] = {
-        ...nodeRange(ctx.tree.rootNode),
-        startLine: row,
-        startCol: 0,
-        endLine: row,
-        endCol: code[row].length,
-      };
-      for (const file of moduleFiles(module))
-        ctx.facts.push({
-          kind: 'link.module',
-          value: file,
-          range,
-          confidence: 'low',
-          detail: `${LOADER_LINK}${m[1]}.${m[2]}(...) from ${module}: the dtype the loader builds the model in`,
-        });
+      linkLoader(
+        ctx,
+        row,
+        code[row].length,
+        module,
+        `${m[1]}.${m[2]}(...) from ${module}: the dtype the loader builds the model in`,
+      );
       return;
     }
   },
@@ -166,21 +171,13 @@ export const classLoaderModule: FileRule = {
       if (!m) continue;
       const module = m[1] !== undefined ? modules.get(m[1])! : functions.get(m[3])!;
       const called = m[1] !== undefined ? `${m[1]}.${m[2]}` : m[3];
-      const range: Fact['range'] = {
-        ...nodeRange(ctx.tree.rootNode),
-        startLine: row,
-        startCol: 0,
-        endLine: row,
-        endCol: code[row].length,
-      };
-      for (const file of moduleFiles(module))
-        ctx.facts.push({
-          kind: 'link.module',
-          value: file,
-          range,
-          confidence: 'low',
-          detail: `${LOADER_LINK}${called}(...) from ${module}: the dtype the model class's loader builds it in`,
-        });
+      linkLoader(
+        ctx,
+        row,
+        code[row].length,
+        module,
+        `${called}(...) from ${module}: the dtype the model class's loader builds it in`,
+      );
       return;
     }
   },
