@@ -396,9 +396,13 @@ export function extractPythonFacts(
   for (const name of handles.models) ctx.modelHandles.add(name);
   for (const name of handles.sessions) ctx.sessions.add(name);
   for (const rule of FILE_RULES) if (rule.phase === 'before-calls') rule.read(index, ctx);
+  // The index's own lists say what each node is (a node's type is a call into the parser); only loops are asked.
+  const calls = new Set(index.calls.map((n) => n.id));
+  const notLoops = new Set([...index.assignments, ...index.classes, ...index.defaults].map((n) => n.id));
   index.ordered.forEach((node, i) => {
     checkpoint(i + 1);
-    if (node.type === 'call') readCall(node, ctx);
+    if (calls.has(node.id)) readCall(node, ctx);
+    else if (notLoops.has(node.id)) return;
     else if (node.type === 'for_statement' || node.type === 'while_statement') {
       for (const rule of STATEMENT_RULES) if (rule.nodeType === node.type) rule.read(node, ctx);
     }
@@ -434,12 +438,34 @@ CALL_RULES.forEach((rule, order) => {
     for (const name of rule.callees) RULES_BY_CALLEE.set(name, [...(RULES_BY_CALLEE.get(name) ?? []), { rule, order }]);
 });
 
+/** What rules read of one call, with its argument list looked up once, when a rule first asks. */
+class CallSite implements CallInfo {
+  private argsNode: Node | null | undefined;
+  private text: string | undefined;
+
+  constructor(
+    readonly node: Node,
+    readonly full: string,
+    readonly last: string,
+    readonly ctx: PythonReadContext,
+  ) {}
+
+  get args(): Node | null {
+    if (this.argsNode === undefined) this.argsNode = this.node.childForFieldName('arguments');
+    return this.argsNode;
+  }
+
+  get argsText(): string {
+    return (this.text ??= this.args?.text ?? '');
+  }
+}
+
 function readCall(node: Node, ctx: PythonReadContext): void {
   const { full, last } = ctx.callee(node);
   const named = RULES_BY_CALLEE.get(last) ?? [];
   const candidates =
     named.length === 0 ? RULES_FOR_ANY_CALL : [...named, ...RULES_FOR_ANY_CALL].sort((a, b) => a.order - b.order);
-  const info: CallInfo = { node, full, last, ctx };
+  const info: CallInfo = new CallSite(node, full, last, ctx);
   // Decided once per call, when the first rule applies (it walks the call's enclosing statements).
   let onPath: boolean | undefined;
   for (const { rule } of candidates) {

@@ -14,6 +14,12 @@ export interface CallInfo {
   readonly full: string;
   readonly last: string;
   readonly ctx: PythonReadContext;
+  /**
+   * The call's argument list and its text, found once per call (each `childForFieldName` builds a node out of the
+   * parser, and the rules that look at every call each asked for it again).
+   */
+  readonly args: Node | null;
+  readonly argsText: string;
 }
 
 export interface CallRule {

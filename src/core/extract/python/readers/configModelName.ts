@@ -17,8 +17,8 @@ export const configModelName: CallRule = {
   words: ['model_name=', 'model_id='],
   // Also a model factory named for a catalog model (`stable_diffusion_2(model_name="org/stable-diffusion-2-base")`, the
   // builders of diffusion and vision repositories): the keyword picks which checkpoint of that family it loads.
-  when: ({ last, node }) =>
-    /\bmodel_(?:name|id)\s*=/.test(node.childForFieldName('arguments')?.text.slice(0, 4000) ?? '') &&
+  when: ({ last, argsText }) =>
+    /\bmodel_(?:name|id)\s*=/.test(argsText.slice(0, 4000)) &&
     (/Config$/.test(last) || (/^[a-z][a-z0-9_]{2,60}$/.test(last) && findModel(last) !== undefined)),
   read: ({ node, full, ctx }) => {
     const args = node.childForFieldName('arguments');

@@ -384,10 +384,8 @@ export const loadDataset: CallRule = {
 export const architectureConfigs: CallRule = {
   framework: 'huggingface',
   words: ['Config'],
-  when: ({ node, last }) =>
-    last.endsWith('Config') &&
-    /^[A-Z]/.test(last) &&
-    !!node.childForFieldName('arguments')?.namedChildren.some((c) => c?.type === 'keyword_argument'),
+  when: ({ args, last }) =>
+    last.endsWith('Config') && /^[A-Z]/.test(last) && !!args?.namedChildren.some((c) => c?.type === 'keyword_argument'),
   read: ({ node, last, ctx }) => {
     const args = node.childForFieldName('arguments')!;
     for (const name of PYTHON_SIZING_NAMES) {
@@ -408,7 +406,7 @@ export const architectureConfigs: CallRule = {
 export const tokenizerLength: CallRule = {
   framework: 'huggingface',
   words: ['max_length', 'truncation'],
-  when: ({ node }) => (node.childForFieldName('arguments')?.text ?? '').includes('max_length'),
+  when: ({ argsText }) => argsText.includes('max_length'),
   read: ({ node, full, ctx }) => {
     const args = node.childForFieldName('arguments')!;
     if (args.text.includes('truncation') || /token/i.test(full)) {

@@ -25,9 +25,13 @@ export const HYDRA_MAIN_LINK = 'hydra.main primary config';
 export const hydraMain: CallRule = {
   framework: 'hydra',
   words: ['hydra.main', 'config_name'],
-  when: ({ full, node }) =>
-    node.parent?.type === 'decorator' &&
-    (full === 'hydra.main' || (callKeyword(node, 'config_name') !== null && callKeyword(node, 'config_path') !== null)),
+  // The decorator test last: a node's parent is searched for from the root, and this rule sees every call.
+  when: ({ full, node, argsText }) =>
+    (full === 'hydra.main' ||
+      (argsText.includes('config_name') &&
+        callKeyword(node, 'config_name') !== null &&
+        callKeyword(node, 'config_path') !== null)) &&
+    node.parent?.type === 'decorator',
   read: ({ node, ctx }) => {
     const args = node.childForFieldName('arguments');
     if (!args) return false;

@@ -577,12 +577,9 @@ export const autocast: CallRule = {
 export const paramDtype: CallRule = {
   framework: 'pytorch',
   words: ['param_dtype'],
-  when: ({ node }) => {
-    const args = node.childForFieldName('arguments');
-    return args !== null && args.text.includes('param_dtype') && keywordArgument(args, 'param_dtype') !== null;
-  },
-  read: ({ node, full, ctx }) => {
-    const args = node.childForFieldName('arguments');
+  when: ({ args, argsText }) =>
+    args !== null && argsText.includes('param_dtype') && keywordArgument(args, 'param_dtype') !== null,
+  read: ({ args, full, ctx }) => {
     const value = args ? keywordArgument(args, 'param_dtype') : null;
     if (value) readKeyword('param_dtype', value, ctx, full);
     return false;
@@ -791,10 +788,8 @@ export const loaderBatch: CallRule = {
   framework: 'pytorch',
   words: ['batch_size'],
   // `dataset.map(fn, batched=True, batch_size=1000)`: rows handed to a preprocessing function (datasets' map/filter), not a batch trained on.
-  when: ({ node, full }) =>
-    (node.childForFieldName('arguments')?.text ?? '').includes('batch_size') &&
-    !/eval|test|val/i.test(full) &&
-    !/\.(?:map|filter)$/.test(full),
+  when: ({ argsText, full }) =>
+    argsText.includes('batch_size') && !/eval|test|val/i.test(full) && !/\.(?:map|filter)$/.test(full),
   read: ({ node, full, ctx }) => {
     const batch = keywordArgument(node.childForFieldName('arguments')!, 'batch_size');
     if (batch && !/eval|test|val/i.test(node.parent?.text.slice(0, 40) ?? ''))
