@@ -136,7 +136,22 @@ function registersOnly(statement: Node): boolean {
   });
 }
 
-export function executedRows(tree: Tree, checkpoint: (i: number) => void = () => undefined): Array<[number, number]> {
+/**
+ * The rows of each tree's executed code, found once per tree: many readers ask (the library verdict and every reader
+ * that links what a program's reached code calls), and each answer is a walk of the module and its words.
+ */
+const EXECUTED_ROWS = new WeakMap<Tree, ReadonlyArray<readonly [number, number]>>();
+
+export function executedRows(
+  tree: Tree,
+  checkpoint: (i: number) => void = () => undefined,
+): ReadonlyArray<readonly [number, number]> {
+  let rows = EXECUTED_ROWS.get(tree);
+  if (!rows) EXECUTED_ROWS.set(tree, (rows = findExecutedRows(tree, checkpoint)));
+  return rows;
+}
+
+function findExecutedRows(tree: Tree, checkpoint: (i: number) => void): Array<[number, number]> {
   const words = new Set<string>();
   // A word first seen in reached code reaches the definitions of that name (a work list: one pass per definition,
   // where re-scanning every pending definition until nothing changed was quadratic on a chain f0 → f1 → … → fn).
