@@ -952,7 +952,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         submit < 0
           ? undefined
           : /[ \t]--working-dir[=\s]+["']?([\w./-]+)/.exec(launch.command.prefix.slice(submit))?.[1];
-      const named = tokens[scriptAt].replace(/^["']|["']$/g, '');
+      // `src/eval_"$task".py`: quoted pieces inside one word are joined by the shell, quotes dropped.
+      const named = tokens[scriptAt].replace(/["']/g, '');
       const script =
         workingDir && workingDir !== '.' && !named.startsWith('/')
           ? `${withoutTrailingSlashes(workingDir)}/${named}`
