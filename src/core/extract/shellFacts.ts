@@ -15,6 +15,7 @@ import { modelFromVariable } from './shell/modelVariable';
 import { withoutTrailingSlashes } from '../trimSlashes';
 import { PART_SEPARATOR } from '../runVocabulary';
 import { modelNameOfConfigFile } from './config/satDiffusion';
+import { MODEL_CLASS_FLAGS, modelClassName } from './modelClassFlag';
 
 /**
  * Reads launch scripts: SLURM `#SBATCH` directives, the command lines of the launchers in
@@ -505,6 +506,8 @@ const MAX_LAUNCHES = 1000;
 
 /** Configs read after one `--base` flag. */
 const MAX_BASE_CONFIGS = 8;
+/** A list flag of model configs merged in order (`--llama_config a.json b.json`, `--model_config`). */
+const MODEL_CONFIGS_FLAG = /^--(?:llama|model)[_-]config$/;
 
 /** Variables whose value names other variables, expanded per file to see whether they hold a launch command. */
 const MAX_EXPANDED_VALUES = 50;
@@ -952,7 +955,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         submit < 0
           ? undefined
           : /[ \t]--working-dir[=\s]+["']?([\w./-]+)/.exec(launch.command.prefix.slice(submit))?.[1];
-      const named = tokens[scriptAt].replace(/^["']|["']$/g, '');
+      // `src/eval_"$task".py`: quoted pieces inside one word are joined by the shell, quotes dropped.
+      const named = tokens[scriptAt].replace(/["']/g, '');
       const script =
         workingDir && workingDir !== '.' && !named.startsWith('/')
           ? `${withoutTrailingSlashes(workingDir)}/${named}`
@@ -1018,6 +1022,24 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
             detail: `${file}: a LoRA config by its name`,
           });
       }
+    // `--llama_config $2 configs/model/peft_lora.json` (a list flag: the model configs the program merges in order, the
+    // size's `params.json` handed as an argument, then the repository's own adapter settings): each JSON file written
+    // out is a part of the run (its `lora_rank`, its sizes). Low: a file not there is not a missing piece.
+    const modelConfigs = tokens.findIndex((w) => MODEL_CONFIGS_FLAG.test(w));
+    if (modelConfigs >= 0)
+      for (let k = modelConfigs + 1; k < tokens.length && k <= modelConfigs + MAX_BASE_CONFIGS; k++) {
+        const word = tokens[k].replace(/^["']|["']$/g, '');
+        if (word.startsWith('-')) break;
+        const file = /^[\w.][\w./-]{0,299}\.json$/.exec(word)?.[0];
+        if (file)
+          facts.push({
+            kind: 'link.config',
+            value: file,
+            range,
+            confidence: 'low',
+            detail: `${tokens[modelConfigs]} ${file}`,
+          });
+      }
     // Megatron pads GPT-2's 50,257-token vocabulary to 50,304 (--make-vocab-size-divisible-by 128).
     if (values(/--(vocab[-_]file)[=\s]+([^=\s]\S*)/gi).some(([, word]) => /gpt2/i.test(word)))
       facts.push({
@@ -1037,6 +1059,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
     const flagsStart = facts.length;
     const switchedOff: string[] = [];
+    let modelClass: string | undefined;
     let flags = 0;
     for (const m of logical.matchAll(/--([\w.-]+)(?:[=\s]+("[^"]{0,1000}"|'[^']{0,1000}'|[^\s-][^\s]*))?/g)) {
       if (++flags > MAX_FLAGS_PER_COMMAND) break;
@@ -1098,6 +1121,17 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
           `llama-${raw.replace(/B.*$/i, '').trim()}b`,
           `--${m[1]} ${raw}: the size folder of the LLaMA weights`,
         );
+      } else if (MODEL_CLASS_FLAGS.has(name) && modelClassName(raw) && !modelClass) {
+        // `--llama_type llama_peft`: the model class the program builds by that name, sized by the config it is
+        // handed. Low: a checkpoint named on the line says more.
+        modelClass = raw!;
+        facts.push({
+          kind: 'model.id',
+          value: modelClass,
+          range,
+          confidence: 'low',
+          detail: `--${m[1]} ${modelClass}: the model class the program builds (its size from the config it is handed)`,
+        });
       } else if (LLAMA_WEIGHTS_FLAG.test(name) && raw && raw.replace(/["']/g, '') !== '') {
         // A folder given through an argument of the script (`--llama_path "$1"`) still holds pretrained weights.
         const path = raw.replace(/["']/g, '');
@@ -1258,6 +1292,28 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         if (facts[k].kind === 'training.precision') facts.splice(k, 1);
       add('training.precision', 'fp8', `--${fp8Layers[1]} ${fp8Layers[2]}: the linear layers compute in FP8`);
     }
+    // `finetune_13B.sh` launching `--llama_type llama` with its size config an argument of the script: the size the
+    // script's file name states is the size it was written for (low: a config the run links sizes it better).
+    const ownName = path ? fileNameOf(path).replace(/\.\w+$/, '') : undefined;
+    const namedSize = modelClass && ownName ? sizeFromModelName(ownName) : undefined;
+    if (namedSize && !facts.slice(launchStart).some((f) => f.kind === 'model.params' || f.kind === 'model.layers'))
+      facts.push({
+        kind: 'model.params',
+        value: namedSize.params,
+        range,
+        confidence: 'low',
+        detail: `${modelClass} of ${namedSize.text}: the size the script's name (${ownName}) states`,
+      });
+    // `--quant --only_save_trainable`: the frozen base is quantised while only the trained parameters (adapters,
+    // biases, norms) are kept: a quantised-base fine-tune, QLoRA's shape (the program's own bit width not read).
+    if (/(?:^|\s)--quant(?=\s|$)/.test(logical) && /(?:^|\s)--only_save_trainable(?=\s|$)/.test(logical))
+      facts.push({
+        kind: 'training.adapter',
+        value: 'qlora',
+        range,
+        confidence: 'medium',
+        detail: '--quant --only_save_trainable: trained parameters over a quantised frozen base',
+      });
     // A vision-language model assembled from a vision encoder and a language model: the pair is the model (the
     // single reading of `--model_name_or_path` names only its language part).
     if (VISION_LANGUAGE_WORD.test(logical)) {

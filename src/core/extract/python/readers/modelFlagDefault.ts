@@ -3,6 +3,7 @@ import { findModel } from '../../../knowledge';
 import { normalisePrecision } from '../../precision';
 import { keywordArgument, stringLiteral } from '../../pythonValues';
 import type { FileRule } from '../rules';
+import { MODEL_CLASS_FLAGS, modelClassName } from '../../modelClassFlag';
 
 /**
  * The model a flag-driven program loads when `--model-path` is not given: `add_argument("--model-path",
@@ -57,8 +58,25 @@ export const modelFlagDefault: FileRule = {
       const args = node.childForFieldName('arguments');
       if (!args) continue;
       const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
-      if (!flag || !MODEL_FLAGS.has(flag.slice(2).replace(/-/g, '_'))) continue;
+      const flagName = flag?.slice(2).replace(/-/g, '_');
       const def = keywordArgument(args, 'default');
+      // `--llama_type` with `default='llama'`: the model class the program builds when the flag is not given, a
+      // family whose size the config it is handed sets (modelClassFlag.ts). Low: a named checkpoint says more.
+      const modelClass =
+        flagName && MODEL_CLASS_FLAGS.has(flagName) && def
+          ? modelClassName(stringLiteral(def) ?? undefined)
+          : undefined;
+      if (modelClass) {
+        ctx.add(
+          'model.id',
+          modelClass,
+          def!,
+          `default of ${flag}: the model class the program builds (its size from the config it is handed)`,
+          'low',
+        );
+        return;
+      }
+      if (!flag || !MODEL_FLAGS.has(flagName!)) continue;
       // `default=model_path` after `model_path = os.getenv("APP_MODEL_PATH", "org/name")`: the name the default holds
       // (the environment variable's own default, as a plain run has it unset).
       const held = def?.type === 'identifier' ? environmentDefault(ctx.text, def.text) : undefined;
