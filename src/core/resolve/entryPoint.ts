@@ -17,6 +17,30 @@ export interface PathRule {
 
 /** Why a file in a templates folder (or named `*_template`) is left out. */
 export const TEMPLATE_REASON = 'a template to copy for a new run (placeholders), not a run';
+export const TEST_FILE_REASON = 'a test file';
+
+/**
+ * A Python file named like a test that is a program, not a test: it runs as main and holds no test function and no
+ * test framework (`test_msrvtt.py` scoring a model on a benchmark's test split, `test_reward_model.py` under a
+ * Hydra main). ML repositories name evaluation programs after the split they score; a unit test has `def test_…`
+ * functions or a test framework's import. Whether it is a run is then its facts' business, as for any program.
+ */
+export function programNamedLikeTest(relativePath: string, text: string): boolean {
+  if (!/\.py$/i.test(relativePath) || /(?:^|\/)conftest\.py$/i.test(relativePath)) return false;
+  const head = text.length > 1_000_000 ? text.slice(0, 1_000_000) : text;
+  return MAIN_GUARD.test(head) && !TEST_CODE.test(head) && !SERVER_CLIENT.test(head);
+}
+/**
+ * A client of a server (`OpenAI(base_url=…)`, `requests.post(url, …)`, a localhost address): a test of an API named
+ * `test_*.py` checks the server answers, and stays a test whatever its shape.
+ */
+const SERVER_CLIENT =
+  /\b(?:Async)?OpenAI\(|\brequests\.(?:post|get)\(|\blocalhost\b|\b127\.0\.0\.1\b|\bgrpc\b|\baiohttp\b|\bhttpx\b|\bwebsockets?\b/;
+/** `if __name__ == "__main__":` at column 0. */
+const MAIN_GUARD = /^if[ \t]+__name__[ \t]*==[ \t]*['"]__main__['"][ \t]*:/m;
+/** A test function or test class, or a test framework imported (each alternative anchored at a line start). */
+const TEST_CODE =
+  /^[ \t]*(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(|^[ \t]*class[ \t]+Test\w*|^[ \t]*(?:import|from)[ \t]+(?:pytest|unittest|nose|nose2|hypothesis|absl\.testing|parameterized)\b/m;
 
 /**
  * Placeholders a template leaves to fill in: Jinja/cookiecutter `{{ … }}` and `{% … %}`, OmegaConf's mandatory `???`,
@@ -57,7 +81,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   {
     glob: '**/{test_*.py,*_test.py,*_tests.py,conftest.py}',
     unless: '**/*{stress,load,throughput,latency}_test.py',
-    reason: 'a test file',
+    reason: TEST_FILE_REASON,
   },
   // End-to-end test folders (`end_to_end/tpu/llama2/7b/1_test_llama2_7b.sh`, `e2e/`): scripts CI runs to check
   // conversion, training and decoding on a model, with assertions; a test, whatever it runs.
@@ -297,12 +321,14 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
 
 /**
  * Why a file is not a run by its place, given its text: as nonRunPathReason, except for a complete config kept in a
- * templates folder (completeTemplateConfig), which runs as it is. One verdict for the analysis and for the folder
+ * templates folder (completeTemplateConfig), which runs as it is, and a program named like a test (programNamedLikeTest). One verdict for the analysis and for the folder
  * scan that leaves such files out unread.
  */
 export function nonRunPlaceReason(relativePath: string, text: string, rules: EntryPointRules = {}): string | undefined {
   const byPath = nonRunPathReason(relativePath, rules);
-  return byPath === TEMPLATE_REASON && completeTemplateConfig(relativePath, text) ? undefined : byPath;
+  if (byPath === TEMPLATE_REASON && completeTemplateConfig(relativePath, text)) return undefined;
+  if (byPath === TEST_FILE_REASON && programNamedLikeTest(relativePath, text)) return undefined;
+  return byPath;
 }
 
 /** Folders of a package that hold runnable programs, not library code. */
