@@ -22,6 +22,7 @@ import { ditVariantModel } from './ditVariantModel';
 import { lavis } from './lavis';
 import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
+import { flatHyperparams } from './flatHyperparams';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
@@ -107,6 +108,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   jepa,
   llmStudio,
   ditVariantModel,
+  flatHyperparams,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

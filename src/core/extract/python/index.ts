@@ -78,6 +78,7 @@ import { packageServer } from './readers/packageServer';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageModelLoad } from './readers/packageModelLoad';
+import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
@@ -324,6 +325,7 @@ export const FILE_RULES: readonly FileRule[] = [
   moduleDemoSampling,
   packageGenerateCall,
   packageModelLoad,
+  featureScorer,
   packageModelClass,
   scoringProgram,
   configTrainer,

@@ -675,6 +675,18 @@ export const MODELS: readonly Model[] = [
       'computed from config.json (MPNetModel, 12 layers, hidden 768, FFN 3072, vocab 30527, 514 positions, relative-attention bias 32x12, incl. pooler)',
   },
   {
+    id: 'sentence-transformers/paraphrase-mpnet-base-v2',
+    aliases: ['paraphrase-mpnet-base-v2'],
+    family: 'mpnet',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 109_486_464,
+    contextLength: 512,
+    smallerSiblings: ['sentence-transformers/paraphrase-MiniLM-L3-v2'],
+    source:
+      'computed from config.json of huggingface.co/sentence-transformers/paraphrase-mpnet-base-v2 (MPNetModel, 12 layers, hidden 768, FFN 3072, vocab 30527, 514 positions, relative-attention bias 32x12, incl. pooler): the same shape as all-mpnet-base-v2',
+  },
+  {
     id: 'microsoft/mpnet-base',
     aliases: ['mpnet-base'],
     family: 'mpnet',

@@ -16,6 +16,12 @@ import { sizeFromModelName } from '../../../knowledge/modelName';
  * The guided-diffusion family's sampling switch `use_fp16=True` handed to a call of the run (openai's
  * guided-diffusion `model_and_diffusion_defaults`, the samplers built on it) runs the model under float16.
  *
+ * The same load written in two steps (eighteenth round, set U): the package's builder handed an entry of its registry
+ * of released configs (`from mypkg.models.configs import MODEL_CONFIGS, model_from_config`, then
+ * `model = model_from_config(MODEL_CONFIGS[name], device)` with `name = 'base40M'` or the key written in the
+ * brackets), then the released weights loaded into it (`model.load_state_dict(load_checkpoint(name, device))`): the
+ * registry's key is the model's name. Without weights loaded the network is a fresh initialisation: not read.
+ *
  * Not read where the file trains (an optimiser step, a backward pass), where another rule already found the run,
  * or for a name that is a path or a file (`load_model('ckpt/model.pt')`: a checkpoint, read by the torch rules).
  */
@@ -32,12 +38,18 @@ const MODEL_NAME = /^[A-Za-z][\w.-]{0,63}$/;
 const FILE_EXTENSION = /\.(?:pt|pth|ckpt|bin|safetensors|h5|keras|pkl|onnx|json|ya?ml|npz)$/i;
 const MAX_NAMES = 50;
 const MAX_LOADS = 8;
+/** A builder of the package that makes a network from a config (`model_from_config`, `diffusion_from_config`). */
+const BUILDER = /^[a-z][a-z0-9_]{0,40}_from_config$/;
+/** A registry of released configs, imported beside it (`MODEL_CONFIGS`): a constant's name. */
+const REGISTRY = /^[A-Z][A-Z0-9_]{0,60}$/;
+/** Released weights loaded into what was built: a package's checkpoint loader or `load_state_dict`. */
+const LOADS_WEIGHTS = /\bload_checkpoint[ \t]*\(|\.load_state_dict[ \t]*\(/;
 /**
  * A released model's name glued to its size with a capital unit (`text300M`, `image300M`, `base40M`): the name as
  * a whole is a word and the size, as the model's authors write it. (The shared name reader reads glued sizes only
  * after chat-model family words; a loader's name argument is a model name, so the whole-name shape is safe here.)
  */
-const GLUED_NAME_SIZE = /^[a-z]{2,20}(\d{1,4})([MB])$/;
+const GLUED_NAME_SIZE = /^[a-z]{2,20}(\d{1,4})([MB])(?:-[a-z]{1,20})?$/;
 
 function sizeOfLoadedName(name: string): number | undefined {
   const named = sizeFromModelName(name);
@@ -49,18 +61,30 @@ function sizeOfLoadedName(name: string): number | undefined {
 export const packageModelLoad: FileRule = {
   framework: 'python',
   phase: 'after-calls',
-  words: ['_model'],
-  runStart: [/\bload_\w{0,40}models?[ \t]*\([ \t]*["'][A-Za-z]/, /^from[ \t]+\w+\.[\w.]+[ \t]+import\b/m],
+  words: ['_model', '_from_config'],
+  runStart: [
+    /\bload_\w{0,40}models?[ \t]*\([ \t]*["'][A-Za-z]|_from_config[ \t]*\([ \t]*[A-Z][A-Z0-9_]{0,60}\[/,
+    /^from[ \t]+\w+\.[\w.]+[ \t]+import\b/m,
+  ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
     const loaders = new Map<string, string>();
+    const builders = new Map<string, string>();
+    const registries = new Set<string>();
     for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
       // A package's module (`mypkg.models.download`, or relative): a single word may be an installed library.
-      if (INSTALLED.test(module.replace(/^\.+/, '')) || loaders.size >= MAX_NAMES) continue;
+      if (INSTALLED.test(module.replace(/^\.+/, '')) || loaders.size + builders.size >= MAX_NAMES) continue;
       if (!/\./.test(module)) continue;
-      if (LOADER.test(name)) loaders.set(local, `${module.replace(/^\.+/, '').replace(/\./g, '/')}.py`);
+      const file = `${module.replace(/^\.+/, '').replace(/\./g, '/')}.py`;
+      if (LOADER.test(name)) loaders.set(local, file);
+      else if (BUILDER.test(name)) builders.set(local, file);
+      else if (REGISTRY.test(name) && registries.size < MAX_NAMES) registries.add(local);
     }
-    if (loaders.size === 0) return;
+    if (loaders.size === 0 && (builders.size === 0 || registries.size === 0)) return;
+    if (loaders.size === 0) {
+      registryBuild(ctx, builders, registries);
+      return;
+    }
     const code = codeWithoutStrings(ctx.tree, new Set(loaders.keys()), true).split('\n');
     const original = ctx.text.split('\n');
     const executed = new Uint8Array(code.length + 1);
@@ -131,3 +155,80 @@ export const packageModelLoad: FileRule = {
     }
   },
 };
+
+/**
+ * `model = model_from_config(MODEL_CONFIGS[name], device)` (the key written in the brackets or bound to a literal in
+ * the file), then released weights loaded (`load_checkpoint`, `load_state_dict`) in code that runs: an inference run
+ * of the registry's model.
+ */
+function registryBuild(
+  ctx: Parameters<FileRule['read']>[1],
+  builders: ReadonlyMap<string, string>,
+  registries: ReadonlySet<string>,
+): void {
+  const names = new Set([...builders.keys(), ...registries]);
+  const code = codeWithoutStrings(ctx.tree, names, true).split('\n');
+  const original = ctx.text.split('\n');
+  const executed = new Uint8Array(code.length + 1);
+  for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+  const live = new RegExp(
+    `(?:^|[^\\w.])(?:${[...builders.keys()].join('|')})[ \\t]*\\([ \\t]*(?:${[...registries].join('|')})[ \\t]*\\[`,
+  );
+  const call = new RegExp(
+    `(?:^|[^\\w.])(${[...builders.keys()].join('|')})[ \\t]*\\([ \\t]*(?:${[...registries].join('|')})[ \\t]*\\[[ \\t]*(?:["']([^"'\\n]{1,200})["']|([A-Za-z_]\\w{0,60}))[ \\t]*\\]`,
+  );
+  const builds: Array<{ row: number; name: string; builder: string }> = [];
+  let weights = false;
+  for (let row = 0; row < code.length; row++) {
+    if (executed[row] !== 1 || /^\s*(?:from|import|def|class)\b/.test(code[row])) continue;
+    if (LOADS_WEIGHTS.test(code[row])) weights = true;
+    if (builds.length >= MAX_LOADS || !live.test(code[row])) continue;
+    const m = call.exec(original[row] ?? '');
+    if (!m) continue;
+    const name = m[2] ?? boundLiteral(original, row, m[3]);
+    if (name === undefined || !MODEL_NAME.test(name) || FILE_EXTENSION.test(name)) continue;
+    builds.push({ row, name, builder: m[1] });
+  }
+  if (builds.length === 0 || !weights) return;
+  const chosen = builds.find((b) => sizeOfLoadedName(b.name) !== undefined) ?? builds[0];
+  const size = sizeOfLoadedName(chosen.name);
+  const range: Fact['range'] = lineRange(chosen.row, code[chosen.row].length);
+  const file = builders.get(chosen.builder)!;
+  ctx.facts.push(
+    {
+      kind: 'launch.inference',
+      value: chosen.builder,
+      range,
+      confidence: 'medium',
+      detail: `${chosen.builder}(<registry>['${chosen.name}']) from ${file} builds a released model, its weights loaded, and nothing trains it: inference`,
+    },
+    {
+      kind: 'model.id',
+      value: chosen.name,
+      range,
+      confidence: 'medium',
+      detail: `${chosen.builder}(<registry>['${chosen.name}'], ...): the model the ${builds.length > 1 ? 'run samples with' : 'file builds'}`,
+    },
+    ...(size !== undefined && !sizeFromModelName(chosen.name)
+      ? [
+          {
+            kind: 'model.params' as const,
+            value: size,
+            range,
+            confidence: 'medium' as const,
+            detail: `${chosen.name}: the released model's name states its size`,
+          },
+        ]
+      : []),
+  );
+}
+
+/** `name = 'base40M'` at the start of a line above `row` (the nearest): the literal a registry key is bound to. */
+function boundLiteral(lines: readonly string[], row: number, name: string): string | undefined {
+  const assignment = new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*["']([^"'\\n]{1,200})["']`);
+  for (let r = row; r >= 0 && r > row - 400; r--) {
+    const m = assignment.exec(lines[r]);
+    if (m) return m[1];
+  }
+  return undefined;
+}

@@ -473,18 +473,32 @@ export const torchvisionDatasets: CallRule = {
   read: ({ node, full, last, ctx }) => ctx.add('training.dataset', TORCHVISION_DATASETS[last], node, `${full}(...)`),
 };
 
-/** open("config.yaml"), OmegaConf.load("conf/train.yaml"): a config this script reads. */
+/**
+ * open("config.yaml"), OmegaConf.load("conf/train.yaml"): a config this script reads. A file opened to be written
+ * (`open(path, "w")`, mode `a`/`x` too) is the script's output, not its config.
+ */
 export const configFiles: CallRule = {
   framework: 'pytorch',
   callees: ['open', 'load', 'safe_load', 'from_json_file', 'from_yaml_file'],
   words: ['open(', 'load('],
   when: ({ node, full, last }) => (full === 'open' || last !== 'open') && !!node.childForFieldName('arguments'),
   read: ({ node, full, ctx }) => {
-    const first = node.childForFieldName('arguments')!.namedChildren[0];
+    const args = node.childForFieldName('arguments')!.namedChildren;
+    const first = args[0];
+    if (full === 'open' && opensToWrite(args)) return;
     const path = first ? configPathOf(first, ctx.symbols) : undefined;
     if (path !== undefined && /\.(ya?ml|json)$/.test(path)) ctx.add('link.config', path, first!, `${full}("${path}")`);
   },
 };
+
+/** `open(path, "w")`, `open(path, mode="a")`: the mode (second positional or `mode=`) writes, appends or creates. */
+function opensToWrite(args: ReadonlyArray<Node | null>): boolean {
+  const mode =
+    args
+      .find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode')
+      ?.childForFieldName('value') ?? (args[1] && args[1].type !== 'keyword_argument' ? args[1] : undefined);
+  return mode?.type === 'string' && /^[rbtU]*[wax]/.test(mode.text.replace(/^[A-Za-z]*["']/, ''));
+}
 
 /**
  * A training script whose model comes from a saved checkpoint: `model, tokenizer, meta = load_model("base", device)`,
