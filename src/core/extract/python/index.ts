@@ -75,6 +75,7 @@ import { webServer } from './readers/webServer';
 import { gradFreeEntry } from './readers/gradFreeEntry';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
 import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageComputeDtype';
+import { lightevalEntry } from './readers/lightevalEntry';
 import { packageServer } from './readers/packageServer';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
@@ -297,6 +298,7 @@ export const FILE_RULES: readonly FileRule[] = [
   classLoaderModule,
   packageReexports,
   packageComputeDtype,
+  lightevalEntry,
   packageModelProgram,
   diffusionDefaultsLink,
   diffusionDefaultsSize,
