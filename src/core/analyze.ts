@@ -21,6 +21,7 @@ import { ginRunFacts } from './extract/gin/ginRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
 import { CONFIG_PROGRAM, CONFIG_PROGRAM_LINK, configProgramFacts } from './extract/python/configProgram';
 import { LOADER_LINK, REEXPORT_LINK } from './extract/python/readers/loaderModule';
+import { COMPUTE_DTYPE_LOOK } from './extract/python/readers/packageComputeDtype';
 import { DEEPSPEED_CONFIG_LINK, DEEPSPEED_DICT_PRECISION } from './extract/python/readers/deepspeedDict';
 
 /** Facts that make a config the definition of a run (a model, a length): see documentedLaunch. */
@@ -681,7 +682,8 @@ function besideByName(fromPath: string, link: Fact, resolve: LinkResolver): Link
 }
 
 /** The default dtype a module sets before building its model (`torch.set_default_tensor_type(torch.cuda.HalfTensor)`). */
-const DEFAULT_DTYPE_DETAIL = /^torch\.set_default_(?:tensor_type|dtype)\(/;
+// Also the compute dtype a package's module picks at import (packageComputeDtype.ts: COMPUTE_DTYPE_DETAIL).
+const DEFAULT_DTYPE_DETAIL = /^(?:torch\.set_default_(?:tensor_type|dtype)\(|compute dtype picked at import: )/;
 
 /** Top-level keys a config must have for its keys to tell the program that reads it (configProgram.ts). */
 const MIN_CONFIG_KEYS = 3;
@@ -772,9 +774,12 @@ function linkedFacts(
     const reference = String(link.value);
     // A package `__init__`'s re-exports are followed only from a loader's link, and from there nothing else is.
     if (link.detail.startsWith(REEXPORT_LINK) !== loaderWalk) continue;
+    // A look for a compute dtype a package module picks (packageComputeDtype.ts) claims neither the name nor the file:
+    // another link to the same module still draws all its facts.
+    const look = link.detail.startsWith(LOADER_LINK + COMPUTE_DTYPE_LOOK);
     // The same name launched on many lines (a generated script) is looked up once.
     if (asked.has(reference)) continue;
-    asked.add(reference);
+    if (!look) asked.add(reference);
     if (seen.size > MAX_LINKED_FILES) {
       problems.push(
         problemAt(
@@ -805,9 +810,9 @@ function linkedFacts(
       continue;
     }
     if (seen.has(target.path)) continue;
-    seen.add(target.path);
+    if (!look) seen.add(target.path);
     // A module a script imports a function from stays a file of its own in a report (it may run as main too).
-    if (link.kind === 'link.module' || separate?.has(reference)) modules?.add(target.path);
+    if ((link.kind === 'link.module' && !look) || separate?.has(reference)) modules?.add(target.path);
     const read1 = target.readFacts();
     // A linked file's problems keep their position in that file; the message names the file.
     for (const p of read1.problems) problems.push(inLinkedFile(target.display, p));

@@ -81,6 +81,27 @@ function readName(doc: ConfigDoc, out: FactSink): void {
     out.add('model.id', name, v, `${place}: ${name} names the model this architecture is`, 'medium');
     return;
   }
+  readFamilyFlag(doc, out);
+}
+
+/** `is_llama_config: true`: the flag a model config sets to say which architecture class it is (lower-case letters and digits). */
+const FAMILY_FLAG = /^is_([a-z][a-z0-9]{1,30})_config$/;
+
+/**
+ * Where nothing names the model, the architecture the model config says it is: nanotron's model config classes
+ * each carry a boolean `is_<family>_config` field set to true (`LlamaConfig.is_llama_config`, `Qwen2Config.is_qwen2_config`,
+ * `MambaModelConfig.is_mamba_config`; src/nanotron/config/models_config.py: "We use this help differentiate models in
+ * yaml/python conversion"), which is how the YAML says which class to build. The family is the model's name (no size:
+ * the size stays the architecture's, computed from its shapes); a config carrying two such flags names none.
+ */
+function readFamilyFlag(doc: ConfigDoc, out: FactSink): void {
+  const flags = doc
+    .entries('model.model_config')
+    .filter((e) => e.value === true && FAMILY_FLAG.test(e.key))
+    .slice(0, 2);
+  if (flags.length !== 1) return;
+  const family = FAMILY_FLAG.exec(flags[0].key)![1];
+  out.add('model.id', family, flags[0], `${flags[0].key}: the model config is a ${family} architecture`, 'medium');
 }
 
 /** Samples per optimizer step: micro_batch_size × batch_accumulation_per_replica × dp (Config.global_batch_size). */

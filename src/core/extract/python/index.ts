@@ -74,6 +74,8 @@ import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { gradFreeEntry } from './readers/gradFreeEntry';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
+import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageComputeDtype';
+import { lightevalEntry } from './readers/lightevalEntry';
 import { packageServer } from './readers/packageServer';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
@@ -296,6 +298,8 @@ export const FILE_RULES: readonly FileRule[] = [
   loaderModule,
   classLoaderModule,
   packageReexports,
+  packageComputeDtype,
+  lightevalEntry,
   packageModelProgram,
   diffusionDefaultsLink,
   diffusionDefaultsSize,
@@ -329,6 +333,8 @@ export const FILE_RULES: readonly FileRule[] = [
   packageModelClass,
   scoringProgram,
   configTrainer,
+  // After every rule that links a module or amends such a link: its looks for a compute dtype are links of their own.
+  packageComputeDtypeLink,
   // Last: marks the facts every rule read inside a module's settings functions.
   settingsFunctions,
 ];

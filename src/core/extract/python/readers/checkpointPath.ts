@@ -81,6 +81,7 @@ function readNamedDtypeCast(ctx: PythonReadContext): void {
   const lines = ctx.text.split('\n', MAX_LINES);
   let moved: { name: string; row: number; handed?: boolean } | undefined;
   const bound = new Map<string, { types: Set<string>; row: number }>();
+  const keywordRows: number[] = [];
   for (let row = 0; row < lines.length; row++) {
     const line = lines[row];
     if (!moved && line.includes('.to(')) {
@@ -95,6 +96,8 @@ function readNamedDtypeCast(ctx: PythonReadContext): void {
       const handed = h && HANDED_RECEIVER.test(h[1]) ? handedDtypeName(h[2]) : undefined;
       if (handed) moved = { name: handed, row, handed: true };
     }
+    if (!moved && keywordRows.length < 8 && line.includes('dtype') && DTYPE_KEYWORD_LINE.test(line))
+      keywordRows.push(row);
     if (line.includes('torch.')) {
       const b = DTYPE_BINDING.exec(line);
       if (b) {
@@ -104,6 +107,7 @@ function readNamedDtypeCast(ctx: PythonReadContext): void {
       }
     }
   }
+  moved ??= handedOnOwnLine(ctx, keywordRows);
   if (!moved) return;
   const at = moved;
   const binding = bound.get(moved.name);
@@ -123,6 +127,35 @@ function readNamedDtypeCast(ctx: PythonReadContext): void {
       : `the model is moved to dtype=${moved.name}, bound to ${precision} at line ${binding.row + 1}: its weights and matmuls are ${precision}`,
     'medium',
   );
+}
+
+/** `    dtype=dtype,`: a dtype keyword on a line of its own, inside a builder call spread over several lines. */
+const DTYPE_KEYWORD_LINE = /^[ \t]*(?:torch_)?dtype[ \t]*=[ \t]*[A-Za-z_]\w{0,60}[ \t]*,?[ \t]*(?:#.*)?$/;
+
+/**
+ * `model = build_model(\n model_builder=..., \n dtype=dtype, \n ...)`: the builder call spread over several lines, its
+ * dtype keyword on a line of its own (read from the tree: the keyword's call must be the right-hand side of an
+ * assignment to a model or pipeline).
+ */
+function handedOnOwnLine(
+  ctx: PythonReadContext,
+  rows: readonly number[],
+): { name: string; row: number; handed: boolean } | undefined {
+  for (const row of rows) {
+    const keyword = ctx.tree.rootNode
+      .descendantsOfType('keyword_argument', { row, column: 0 }, { row: row + 1, column: 0 })
+      .find((k) => k !== null && k.startPosition.row === row);
+    const name = keyword?.childForFieldName('name')?.text;
+    const value = keyword?.childForFieldName('value');
+    if (!keyword || (name !== 'dtype' && name !== 'torch_dtype') || value?.type !== 'identifier') continue;
+    if (!DTYPE_NAME.test(value.text)) continue;
+    const call = keyword.parent?.type === 'argument_list' ? keyword.parent.parent : null;
+    const assignment = call?.type === 'call' ? call.parent : null;
+    const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+    if (!call || !left || !HANDED_RECEIVER.test(left.text)) continue;
+    return { name: value.text, row: call.startPosition.row, handed: true };
+  }
+  return undefined;
 }
 
 /** The dtype name among a builder's arguments: a bare `dtype` positional or a `dtype=`/`torch_dtype=` keyword. */

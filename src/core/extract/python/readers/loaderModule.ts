@@ -25,7 +25,7 @@ export const REEXPORT_LINK = 're-exported module: ';
 /** Method names of a loader: `load`, `build`, `load_model`, `build_model`, `create_model`, `from_name`. */
 const LOADER_METHOD = /^(?:load|build|load_model|build_model|create_model|load_pretrained|from_name)$/;
 /** Libraries installed from an index: their loaders are read by their own rules. */
-const INSTALLED =
+export const INSTALLED =
   /^(?:torch|torchvision|transformers|timm|diffusers|lightning|pytorch_lightning|keras|tensorflow|jax|flax|accelerate|trl|peft|datasets|vllm|numpy|np|json|yaml|pickle|joblib|open_clip|clip|whisper|fire|os|sys|re|mmengine|mmcv|detectron2|ultralytics|sentence_transformers|safetensors|onnxruntime|tiktoken|sentencepiece|spacy|gensim|fasttext|omegaconf|hydra|tokenizers|huggingface_hub)(?:\.|$)/;
 const IMPORT_MODULE =
   /^import[ \t]+([A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){0,4})(?:[ \t]+as[ \t]+(\w{1,60}))?[ \t]*$/gm;
@@ -43,7 +43,7 @@ function moduleFiles(dotted: string): string[] {
 }
 
 /** Links the loader `module`'s files from the call on `row` (the link carries only the dtype the loader builds in). */
-function linkLoader(ctx: PythonReadContext, row: number, length: number, module: string, what: string): void {
+export function linkLoader(ctx: PythonReadContext, row: number, length: number, module: string, what: string): void {
   const range: Fact['range'] = {
     ...nodeRange(ctx.tree.rootNode),
     startLine: row,
