@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import type { Fact } from '../../src/core/facts';
+import { pythonFacts } from './helpers';
+
+/**
+ * Eighteenth round, set U (robot-policy shapes): each rule on a small case of its own and on the near miss it must
+ * leave alone.
+ */
+
+const valuesOf = (facts: readonly Fact[], kind: string) => facts.filter((f) => f.kind === kind).map((f) => f.value);
+
+describe('Eighteenth round: robot policies, control loops and tokenizer fits', () => {
+  it('names a LeRobot policy by its class, built or loaded, and not a local class of the same shape', async () => {
+    const built = await pythonFacts(
+      'from lerobot.policies import (\n    GaussianActorConfig,\n    GaussianActorPolicy,\n)\n\npolicy = GaussianActorPolicy(GaussianActorConfig())\npolicy.train()\n',
+    );
+    assert.deepEqual(valuesOf(built, 'model.id'), ['lerobot:gaussianactor']);
+    const local = await pythonFacts(
+      'from lerobot.policies.act import ACTConfig\n\nclass TinyPolicy:\n    pass\n\npolicy = TinyPolicy(ACTConfig())\n',
+    );
+    assert.deepEqual(valuesOf(local, 'model.id'), []);
+    // A Hub id the load names is kept beside the type (and is surer).
+    const named = await pythonFacts(
+      'from lerobot.policies.diffusion import DiffusionPolicy\npolicy = DiffusionPolicy.from_pretrained("lerobot/diffusion_pusht")\n',
+    );
+    assert.deepEqual(valuesOf(named, 'model.id'), ['lerobot:diffusion', 'lerobot/diffusion_pusht']);
+  });
+
+  it('reads predict_action(use_amp=...) as fp16 only when it is switched on', async () => {
+    const head =
+      'from lerobot.common.control_utils import predict_action\nfrom lerobot.policies.act import ACTPolicy\n';
+    const on = await pythonFacts(`${head}a = predict_action(obs, policy, device, use_amp=True)\n`);
+    assert.deepEqual(valuesOf(on, 'training.precision'), ['fp16']);
+    const off = await pythonFacts(`${head}a = predict_action(obs, policy, device, use_amp=False)\n`);
+    assert.deepEqual(valuesOf(off, 'training.precision'), []);
+    const flag = await pythonFacts(`${head}a = predict_action(obs, policy, device, use_amp=cfg.use_amp)\n`);
+    assert.deepEqual(valuesOf(flag, 'training.precision'), []);
+  });
+
+  it('leaves paced and model-free step loops and episode loops out, and keeps a step loop that trains', async () => {
+    const paced = await pythonFacts(
+      'import time\nmodel = load()\nfor step in range(100):\n    robot.send_action(plan[step])\n    time.sleep(0.02)\n',
+    );
+    assert.deepEqual(valuesOf(paced, 'launch.trainer'), []);
+    const bare = await pythonFacts('for step in range(1, n + 1):\n    points.append(step / n)\n');
+    assert.deepEqual(valuesOf(bare, 'launch.trainer'), []);
+    const trains = await pythonFacts(
+      'import time\nfor step in range(100):\n    loss = model(x).sum()\n    loss.backward()\n    optimizer.step()\n    time.sleep(0.01)\n',
+    );
+    assert.ok(valuesOf(trains, 'launch.trainer').includes('loop'));
+    const episodes = await pythonFacts(
+      'model = m()\nfor ep_idx in range(num_episodes):\n    out.append(model(ep_idx))\n',
+    );
+    assert.deepEqual(valuesOf(episodes, 'training.epochs'), []);
+    const epochs = await pythonFacts('model = m()\nfor ep in range(num_epochs):\n    loss = model(x)\n');
+    assert.deepEqual(valuesOf(epochs, 'launch.trainer'), ['loop']);
+  });
+
+  it('does not read a tokenizer fit as training, but keeps a model fit', async () => {
+    const tok = await pythonFacts('tokenizer = base_tokenizer.fit(chunks, vocab_size=1024)\n');
+    assert.deepEqual(valuesOf(tok, 'launch.trainer'), []);
+    const keras = await pythonFacts('model.fit(x, y, epochs=3)\n');
+    assert.deepEqual(valuesOf(keras, 'launch.trainer'), ['fit']);
+  });
+});
