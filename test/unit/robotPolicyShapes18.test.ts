@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Fact } from '../../src/core/facts';
+import { nonRunPlaceReason } from '../../src/core/resolve/entryPoint';
 import { pythonFacts } from './helpers';
 
 /**
@@ -61,5 +62,19 @@ describe('Eighteenth round: robot policies, control loops and tokenizer fits', (
     assert.deepEqual(valuesOf(tok, 'launch.trainer'), []);
     const keras = await pythonFacts('model.fit(x, y, epochs=3)\n');
     assert.deepEqual(valuesOf(keras, 'launch.trainer'), ['fit']);
+  });
+});
+
+describe('Eighteenth round: evaluation programs named test_*.py', () => {
+  const program =
+    'import argparse\nimport torch\nfrom transformers import AutoModel\n\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--data")\n    args = parser.parse_args()\n    model = AutoModel.from_pretrained("org/m", torch_dtype=torch.bfloat16)\n';
+  it('keeps an argparse program run as main named test_<split>.py, outside test folders', () => {
+    assert.equal(nonRunPlaceReason('video_retrieval/test_msrvtt.py', program), undefined);
+  });
+  it('still leaves out test modules, test folders and programs without flags', () => {
+    assert.equal(nonRunPlaceReason('pkg/test_model.py', `${program}\ndef test_forward():\n    pass\n`), 'a test file');
+    assert.equal(nonRunPlaceReason('pkg/test_model.py', `import pytest\n${program}`), 'a test file');
+    assert.equal(nonRunPlaceReason('tests/test_msrvtt.py', program), 'in a test folder');
+    assert.equal(nonRunPlaceReason('pkg/test_speed.py', 'if __name__ == "__main__":\n    main()\n'), 'a test file');
   });
 });

@@ -302,7 +302,27 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
  */
 export function nonRunPlaceReason(relativePath: string, text: string, rules: EntryPointRules = {}): string | undefined {
   const byPath = nonRunPathReason(relativePath, rules);
+  if (byPath === TEST_FILE_REASON && evaluationProgramNamedTest(relativePath, text)) return undefined;
   return byPath === TEMPLATE_REASON && completeTemplateConfig(relativePath, text) ? undefined : byPath;
+}
+
+const TEST_FILE_REASON = 'a test file';
+/** `if __name__ == "__main__":` at the start of a line. */
+const RUNS_AS_MAIN = /^if[ \t]+__name__[ \t]*==[ \t]*["']__main__["'][ \t]*:/m;
+/** What a test module holds: test functions or classes, a test framework. */
+const TEST_MODULE =
+  /^[ \t]*(?:async[ \t]+)?def[ \t]+test\w{0,80}[ \t]*\(|^[ \t]*class[ \t]+Test\w{0,80}|^[ \t]*(?:import|from)[ \t]+(?:pytest|unittest)\b/m;
+
+/**
+ * `test_msrvtt.py`, `test_imagenet.py` in a research repository: "test" as in the test split, an evaluation program
+ * run as main that reads its flags (argparse), with no test function, test class or test framework in it. Only a
+ * file named `test_*.py` outside test folders (those stay tests by their folder); pytest collects test functions,
+ * which such a file has none of.
+ */
+function evaluationProgramNamedTest(relativePath: string, text: string): boolean {
+  const name = relativePath.slice(relativePath.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  if (!/^test_\w{1,80}\.py$/i.test(name) || text.length > 1_000_000) return false;
+  return RUNS_AS_MAIN.test(text) && /\bArgumentParser[ \t]*\(/.test(text) && !TEST_MODULE.test(text);
 }
 
 /** Folders of a package that hold runnable programs, not library code. */

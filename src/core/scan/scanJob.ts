@@ -1,4 +1,4 @@
-import { nonRunPathReason, nonRunPlaceReason, type EntryPointRules } from '../resolve/entryPoint';
+import { nonRunPlaceReason, type EntryPointRules } from '../resolve/entryPoint';
 import {
   analyzeFileFacts,
   fileKindOf,
@@ -115,7 +115,7 @@ function leftOutUnread(job: ScanJob, kind: FileKind | null, text: string): strin
   if (kind === 'python')
     return mayBeConfigModule(text)
       ? undefined
-      : (nonRunPathReason(job.display, job.entryRules) ?? definitionsOnlyReason(text));
+      : (nonRunPlaceReason(job.display, text, job.entryRules) ?? definitionsOnlyReason(text));
   // A config or shell script where runs are not (a CI workflow, a test's config) cannot be brought back by its
   // own facts (only Python readers and directives say a file is a run), so reading it would show nothing.
   // Notebooks are read: their code is Python.

@@ -9703,4 +9703,15 @@ export const MODELS: readonly Model[] = [
     source:
       'huggingface.co/databricks/dolly-v2-3b model card ("dolly-v2-12b, a 12 billion parameter based on pythia-12b"); parameter count of EleutherAI/pythia-12b (its base network)',
   },
+  {
+    id: 'stabilityai/stable-diffusion-3-medium-diffusers',
+    aliases: ['stabilityai/stable-diffusion-3-medium', 'stable-diffusion-3-medium'],
+    family: 'stable-diffusion',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 2_000_000_000,
+    smallerSiblings: [],
+    source:
+      'Stability AI, "Stable Diffusion 3 Medium" announcement (stability.ai/news, June 2024: a 2 billion parameter SD3 model) and the model card huggingface.co/stabilityai/stable-diffusion-3-medium (a Multimodal Diffusion Transformer, Esser et al. 2024, arXiv:2403.03206); params are the MMDiT only (the three frozen text encoders and the VAE excluded), as for the SD UNet rows',
+  },
 ];
