@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Fact } from '../../src/core/facts';
 import { nonRunPlaceReason } from '../../src/core/resolve/entryPoint';
-import { pythonFacts } from './helpers';
+import { analyzeSource, pythonFacts, ROOT } from './helpers';
 
 /**
  * Eighteenth round, set U (robot-policy shapes): each rule on a small case of its own and on the near miss it must
@@ -76,5 +78,24 @@ describe('Eighteenth round: evaluation programs named test_*.py', () => {
     assert.equal(nonRunPlaceReason('pkg/test_model.py', `import pytest\n${program}`), 'a test file');
     assert.equal(nonRunPlaceReason('tests/test_msrvtt.py', program), 'in a test folder');
     assert.equal(nonRunPlaceReason('pkg/test_speed.py', 'if __name__ == "__main__":\n    main()\n'), 'a test file');
+  });
+});
+
+describe('Eighteenth round: checkpoints whose own code sets the loaded dtype', () => {
+  const fixture = fs.readFileSync(path.join(ROOT, 'test/fixtures/scanner/fixu4/glm/chat_cli.py'), 'utf8');
+  const chat = (id: string) => fixture.split('THUDM/chatglm2-6b').join(id);
+  const weights = async (id: string) => {
+    const analysis = await analyzeSource('chat.py', chat(id));
+    return analysis.runs[0].run.assumptions.find((a) => a.field === 'inference.weightPrecision');
+  };
+  it('loads ChatGLM2-6B in its config dtype (fp16) from the catalog, without torch_dtype', async () => {
+    const w = await weights('THUDM/chatglm2-6b');
+    assert.equal(w?.value, 'fp16');
+    assert.equal(w?.source, 'catalog');
+  });
+  it("keeps from_pretrained's float32 default for a checkpoint without that catalog fact", async () => {
+    const w = await weights('Qwen/Qwen2.5-7B-Instruct');
+    assert.equal(w?.value, 'fp32');
+    assert.equal(w?.source, 'default');
   });
 });
