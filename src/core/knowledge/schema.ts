@@ -105,6 +105,11 @@ export const ModelSchema = z.object({
   /** Context length the model was trained with, tokens. */
   contextLength: z.number().int().positive().optional(),
   /**
+   * The precision `from_pretrained` loads the checkpoint in when the code gives no `torch_dtype`, for checkpoints
+   * whose own (trust_remote_code) modelling code builds every layer in its config's dtype rather than float32.
+   */
+  loadedPrecision: z.object({ precision: z.enum(['fp16', 'bf16']), source: SourceSchema }).optional(),
+  /**
    * Architecture sizes from the checkpoint's config.json, for models code often uses as a template
    * (`AutoConfig.from_pretrained("gpt2", n_layer=6)`): what an override does not change comes from here.
    */

@@ -321,8 +321,8 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
 
 /**
  * Why a file is not a run by its place, given its text: as nonRunPathReason, except for a complete config kept in a
- * templates folder (completeTemplateConfig), which runs as it is, and a program named like a test (programNamedLikeTest). One verdict for the analysis and for the folder
- * scan that leaves such files out unread.
+ * templates folder (completeTemplateConfig), which runs as it is, and a program named like a test
+ * (programNamedLikeTest). One verdict for the analysis and for the folder scan that leaves such files out unread.
  */
 export function nonRunPlaceReason(relativePath: string, text: string, rules: EntryPointRules = {}): string | undefined {
   const byPath = nonRunPathReason(relativePath, rules);

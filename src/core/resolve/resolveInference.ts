@@ -201,6 +201,15 @@ export function resolveInference({
       source: 'computed',
       detail: `loaded in bf16 where the GPU supports it, else ${fallback}: ${weightPrecision} on ${accelerator.displayName}`,
     });
+  } else if (catalog?.loadedPrecision && (engine === 'hf-generate' || engine === 'hf-pipeline')) {
+    // The checkpoint's own code builds its layers in its config's dtype, whatever from_pretrained's float32 default.
+    weightPrecision = catalog.loadedPrecision.precision;
+    note({
+      field: 'inference.weightPrecision',
+      value: weightPrecision,
+      source: 'catalog',
+      detail: catalog.loadedPrecision.source,
+    });
   } else {
     const d = defaultInferencePrecision(engine, accelerator);
     weightPrecision = toWeightPrecision(d.precision);

@@ -9715,4 +9715,32 @@ export const MODELS: readonly Model[] = [
     source:
       'huggingface.co/databricks/dolly-v2-3b model card ("dolly-v2-12b, a 12 billion parameter based on pythia-12b"); parameter count of EleutherAI/pythia-12b (its base network)',
   },
+  {
+    id: 'stabilityai/stable-diffusion-3-medium-diffusers',
+    aliases: ['stabilityai/stable-diffusion-3-medium', 'stable-diffusion-3-medium'],
+    family: 'stable-diffusion',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 2_000_000_000,
+    smallerSiblings: [],
+    source:
+      'Stability AI, "Stable Diffusion 3 Medium" announcement (stability.ai/news, June 2024: a 2 billion parameter SD3 model) and the model card huggingface.co/stabilityai/stable-diffusion-3-medium (a Multimodal Diffusion Transformer, Esser et al. 2024, arXiv:2403.03206); params are the MMDiT only (the three frozen text encoders and the VAE excluded), as for the SD UNet rows',
+  },
+  {
+    id: 'THUDM/chatglm2-6b',
+    aliases: ['chatglm2-6b'],
+    family: 'chatglm',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 6_243_584_000,
+    contextLength: 32_768,
+    loadedPrecision: {
+      precision: 'fp16',
+      source:
+        'ChatGLM2-6B README ("By default, the model parameters are loaded with FP16 precision", github.com/THUDM/ChatGLM2-6B): its modeling_chatglm.py builds each layer with dtype=config.torch_dtype, and config.json sets torch_dtype float16, so AutoModel.from_pretrained without torch_dtype yields fp16 weights',
+    },
+    smallerSiblings: [],
+    source:
+      'computed from huggingface.co/THUDM/chatglm2-6b config.json (num_layers 28, hidden_size 4096, ffn_hidden_size 13696 SwiGLU, multi_query_group_num 2 × kv_channels 128, add_qkv_bias, padded_vocab_size 65024, tie_word_embeddings false): 28 × 203,960,832 per layer + 2 × 65,024 × 4,096 embeddings + final norm = 6,243,584,000',
+  },
 ];

@@ -1,4 +1,6 @@
 import { startsARun, type Fact } from '../../../facts';
+import type { Node } from 'web-tree-sitter';
+import type { PythonReadContext } from '../context';
 import type { CallRule, FileRule } from '../rules';
 
 /**
@@ -25,8 +27,36 @@ export const policyActions: CallRule = {
       `${full}(...): a robot policy chooses actions step by step (inference)`,
       'medium',
     );
+    readUseAmp(node, full, ctx);
   },
 };
+
+/**
+ * `predict_action(..., use_amp=True)` or `use_amp=device.type == "cuda"`: LeRobot's control utilities run the policy
+ * under `torch.autocast(device_type=device.type)` when use_amp is set on a CUDA device (lerobot/common/control_utils.py,
+ * predict_action: "use_amp: A boolean to enable/disable Automatic Mixed Precision for CUDA inference"), and autocast on
+ * CUDA computes in float16 unless told otherwise (PyTorch docs, torch.autocast: `dtype` defaults to
+ * torch.get_autocast_dtype, float16 for "cuda"). An estimate runs on a GPU, so the policy computes in fp16.
+ */
+const AMP_ON_CUDA = /^(?:True|[\w.]{1,80}\.type[ \t]*==[ \t]*["']cuda["'])$/;
+
+function readUseAmp(node: Node, full: string, ctx: PythonReadContext): void {
+  const last = full.slice(full.lastIndexOf('.') + 1);
+  if (last !== 'predict_action') return;
+  const args = node.childForFieldName('arguments');
+  const amp = args?.namedChildren.find(
+    (c) => c?.type === 'keyword_argument' && c.childForFieldName('name')?.text === 'use_amp',
+  );
+  const value = amp?.childForFieldName('value');
+  if (!value || value.text.length > 120 || !AMP_ON_CUDA.test(value.text)) return;
+  ctx.add(
+    'training.precision',
+    'fp16',
+    value,
+    `${full}(use_amp=${value.text}): the policy runs under torch.autocast on CUDA (float16 by default)`,
+    'medium',
+  );
+}
 
 /**
  * A vision-language-action model loaded from the Hub with its own code (`AutoModelForVision2Seq.from_pretrained(path,
@@ -105,23 +135,59 @@ export const policyServer: CallRule = {
 /**
  * A LeRobot policy built from its config (`policy = ACTPolicy(cfg)`, `DiffusionPolicy(cfg)` with the class imported
  * from `lerobot.policies.<type>`): a new policy of that type at the config's sizes, trained from random weights (its
- * vision backbone may start from ImageNet weights, which does not make the policy a fine-tune). The catalog holds
- * the size of each type at LeRobot's default config (`lerobot:act`, `lerobot:diffusion`).
+ * vision backbone may start from ImageNet weights, which does not make the policy a fine-tune). LeRobot names each
+ * policy class `<Type>Policy` (`ACTPolicy`, `DiffusionPolicy`, `PI0Policy`, `GaussianActorPolicy`), so the class
+ * names the type, `lerobot:<type>`; the catalog holds the size of the types it knows at LeRobot's default config
+ * (`lerobot:act`, `lerobot:diffusion`), the others stay unsized.
  */
-const POLICY_CLASSES: Readonly<Record<string, string>> = {
-  ACTPolicy: 'lerobot:act',
-  DiffusionPolicy: 'lerobot:diffusion',
-};
+const POLICY_CLASS = /^([A-Z][A-Za-z0-9]{0,40})Policy$/;
 const POLICY_IMPORT = /\bfrom[ \t]+lerobot\.policies(?:\.\w+){0,3}[ \t]+import\b/;
+
+/** `ACTPolicy` → `lerobot:act` when the file imports its policies from lerobot.policies; else undefined. */
+function policyTypeOf(className: string, text: string): string | undefined {
+  const m = POLICY_CLASS.exec(className);
+  if (!m || m[1] === 'PreTrained' || !POLICY_IMPORT.test(text)) return undefined;
+  // The class must come from the import (`from lerobot.policies.act import ACTPolicy`), not be a local one.
+  if (!new RegExp(`\\bimport\\b[^\\n]{0,400}\\b${className}\\b|^[ \\t]+${className},?[ \\t]*$`, 'm').test(text))
+    return undefined;
+  return `lerobot:${m[1].toLowerCase()}`;
+}
 
 export const policyConstruction: CallRule = {
   framework: 'lerobot',
-  callees: Object.keys(POLICY_CLASSES),
-  when: ({ full, ctx }) => full in POLICY_CLASSES && POLICY_IMPORT.test(ctx.text),
+  words: ['Policy('],
+  when: ({ full, ctx }) => POLICY_CLASS.test(full) && policyTypeOf(full, ctx.text) !== undefined,
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
-    ctx.add('model.id', POLICY_CLASSES[full], fn, `${full}(...): a new LeRobot policy of this type`, 'medium');
+    ctx.add('model.id', policyTypeOf(full, ctx.text)!, fn, `${full}(...): a new LeRobot policy of this type`, 'medium');
     ctx.add('model.fromScratch', true, fn, `${full}(...) builds the policy from its config: random weights`, 'medium');
+  },
+};
+
+/**
+ * A trained LeRobot policy loaded with `ACTPolicy.from_pretrained(path)`: the checkpoint is the user's (a Hub id with
+ * a placeholder, a local folder), but the class says which type of policy it is. The type is recorded beside the load
+ * (read on by the generic from_pretrained rule), so a checkpoint that names no model still reads as that type at its
+ * default size; a Hub id the load does name is surer and is kept.
+ */
+export const policyFromPretrained: CallRule = {
+  framework: 'lerobot',
+  callees: ['from_pretrained'],
+  words: ['Policy.from_pretrained'],
+  when: ({ full, ctx }) => {
+    const owner = full.slice(0, -'.from_pretrained'.length);
+    return POLICY_CLASS.test(owner) && policyTypeOf(owner, ctx.text) !== undefined;
+  },
+  read: ({ node, full, ctx }) => {
+    const owner = full.slice(0, -'.from_pretrained'.length);
+    ctx.add(
+      'model.id',
+      policyTypeOf(owner, ctx.text)!,
+      node.childForFieldName('function') ?? node,
+      `${owner}.from_pretrained: a trained LeRobot policy of this type`,
+      'low',
+    );
+    return false;
   },
 };
 

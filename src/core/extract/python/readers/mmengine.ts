@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { ditVariantOf } from '../../../knowledge/modelName';
+import { ditVariantOf, sizeFromModelName } from '../../../knowledge/modelName';
 import { hubIdInPath } from '../../config/dialect';
 import { normalisePrecision } from '../../precision';
 import { evaluate } from '../../pythonValues';
@@ -341,6 +341,7 @@ function readDetectorBackbone(
 ): void {
   const backbone = asDict(model.keywords.get('backbone'));
   const named = backboneModel(model.keywords, backbone?.keywords, bases);
+  if (!named && backbone) readNamedBackboneCheckpoint(backbone, ctx);
   if (!named || !backbone) return;
   ctx.add(
     'model.id',
@@ -350,6 +351,32 @@ function readDetectorBackbone(
     'medium',
   );
   readBackboneInit(model.keywords, backbone.keywords, named.family, statement, ctx);
+}
+
+/** A checkpoint file whose name may state the network (`./pretrained/intern_vit_6b_224px.pth`). Bounded, so linear. */
+const CHECKPOINT_FILE = /(?:^|[\\/])([A-Za-z][\w.-]{0,120})\.(?:pth|pt|ckpt|bin|safetensors)$/;
+
+/**
+ * A backbone of a family the size table does not know, whose `pretrained=` (a string, or a module-level name bound to
+ * one: `pretrained = './pretrained/intern_vit_6b_224px.pth'`) is a checkpoint file named for its network: the
+ * detector or segmentor fine-tunes that network, named by its file (the head on top is small beside a backbone that
+ * needs its size in its name to be told apart). Only a file whose name states a size; otherwise the model stays
+ * unnamed, as before.
+ */
+function readNamedBackboneCheckpoint(backbone: DictNode, ctx: PythonReadContext): void {
+  const weights = backbone.keywords.get('pretrained');
+  if (!weights || weights.text.length > 300) return;
+  const value = evaluate(weights, ctx.symbols)?.value;
+  const file = typeof value === 'string' && value.length <= 300 ? CHECKPOINT_FILE.exec(value) : null;
+  if (!file || !sizeFromModelName(file[1])) return;
+  ctx.add(
+    'model.id',
+    file[1],
+    weights,
+    `backbone pretrained=${truncate(value as string, 80)}: the network its checkpoint file names`,
+    'medium',
+  );
+  ctx.add('model.fromScratch', false, weights, `the backbone loads ${truncate(value as string, 80)}`, 'high');
 }
 
 /**

@@ -100,6 +100,25 @@ function runsWithoutGradients(loop: Node, ctx: PythonReadContext): boolean {
   return false;
 }
 
+/**
+ * `for ep_idx in range(num_episodes)`: the short names an epoch loop uses (`ep`, `e`, `ep_idx`) also index episodes
+ * of a robot or RL dataset; a bound that counts episodes says which. Bounded, so linear.
+ */
+const EPISODE_BOUND = /episode/i;
+/** A call that waits for wall-clock time: `time.sleep(dt)`, `precise_sleep(dt)`, `busy_wait(dt)`. Bounded, so linear. */
+const PACED = /\b\w{0,30}(?:sleep|busy_wait)[ \t]*\(/;
+
+/**
+ * A loop over steps that is no training loop: one that waits for wall-clock time at each step without a backward
+ * pass or an optimizer step (a robot control loop sending interpolated poses, a polling loop: training never sleeps
+ * between its steps), or one in a file with no training word at all (no model, loss, optimizer, gradient) — the
+ * step loops of motion planning and simulation scripts.
+ */
+function pacedOrUntrained(loop: Node, ctx: PythonReadContext): boolean {
+  if (TRAINING_STEP.test(loop.text)) return false;
+  return !hasTrainingWord(ctx) || PACED.test(loop.text);
+}
+
 function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const left = node.childForFieldName('left');
   let right = node.childForFieldName('right');
@@ -118,6 +137,8 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
       ? 'training.steps'
       : null;
   if (!kind || runsWithoutGradients(node, ctx)) return;
+  if (kind === 'training.epochs' && EPISODE_BOUND.test(truncate(right.text, 200))) return;
+  if (kind === 'training.steps' && pacedOrUntrained(node, ctx)) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
   // `range(args.iterations - resume_step)`: the steps left after a resumed checkpoint; a run from the start (the
   // offset is 0 unless one is resumed) makes all of them, so the total is the bound before the offset.
@@ -782,13 +803,18 @@ function fitsScikitLearnEstimator(full: string, ctx: PythonReadContext): boolean
   return built !== undefined ? names.has(built) || built.startsWith('sklearn.') : estimators.has(receiver);
 }
 
+/** The receiver of `.fit` is a tokenizer (`tokenizer.fit`, `base_tokenizer.fit`, `self.action_tokenizer.fit`). */
+const TOKENIZER_FIT = /tokeni[sz]er\.fit$/i;
+
 /** trainer.fit(model), model.fit(x, epochs=...): Keras and Lightning start training with fit. */
 export const fitCall: CallRule = {
   framework: 'pytorch',
   callees: ['fit'],
   runStart: /\bfit\s*\(/,
   words: ['.fit('],
-  when: ({ full, ctx }) => full !== 'fit' && !fitsScikitLearnEstimator(full, ctx),
+  // `tokenizer.fit(actions, vocab_size=...)`: fitting a tokenizer (BPE merges over data, a FAST action tokenizer) is
+  // data preparation, not a network's training run.
+  when: ({ full, ctx }) => full !== 'fit' && !TOKENIZER_FIT.test(full) && !fitsScikitLearnEstimator(full, ctx),
   read: ({ node, full, ctx }) => {
     readTrainingKeywords(node, ctx, full);
     ctx.add('launch.trainer', 'fit', node.childForFieldName('function') ?? node, `${full}(...) trains the model`);
