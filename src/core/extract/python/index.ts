@@ -65,6 +65,7 @@ import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
+import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { whisperLoader } from './readers/whisper';
 import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
@@ -290,6 +291,7 @@ export const FILE_RULES: readonly FileRule[] = [
   checkpointPathDefault,
   packageLoader,
   gpuBranchDtype,
+  deviceBranchKwargs,
   webServer,
   packageServer,
   loaderModule,
