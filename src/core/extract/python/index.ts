@@ -66,6 +66,7 @@ import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
+import { redeclaredFlags } from './readers/redeclaredFlags';
 import { whisperLoader } from './readers/whisper';
 import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
@@ -329,6 +330,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageModelClass,
   scoringProgram,
   configTrainer,
+  redeclaredFlags,
   // Last: marks the facts every rule read inside a module's settings functions.
   settingsFunctions,
 ];
