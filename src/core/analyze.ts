@@ -6,6 +6,7 @@ import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
 import { isConfigDrivenVerdict } from './extract/python/entryPoint';
+import { flagsOf } from './extract/python/context';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { documentedDevices, documentedFlagModel, documentedLaunch } from './extract/documentedLaunch';
 import { findModel } from './knowledge';
@@ -842,6 +843,7 @@ function linkedFacts(
     const narrow = NARROW_LINKS.filter((n) => n.via(link, loaderWalk));
     const tagged = drawn
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
+      .filter((f) => !link.redeclared || !flagsOf(f.detail).some((x) => link.redeclared!.includes(x)))
       .filter((f) => NARROW_LINKS.every((n) => (narrow.includes(n) ? n.admits(f, link) : !n.reserved?.(f))))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
     // A config a config composes does not count as a level of the launch → script → config walk.

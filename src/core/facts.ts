@@ -167,6 +167,12 @@ export interface Fact {
   /** On a link to a program: the flags the launch line passes it (destinations, `--max-seq-len` as `max_seq_len`). */
   readonly passes?: readonly string[];
   /**
+   * On a link to a module: flags the program declares again with no default of its own (`--model-path` with
+   * `default=[]` after the module's `add_model_args(parser)`). What the module works out from its own default of
+   * such a flag (``default of `--model-path` ``) is not this run's.
+   */
+  readonly redeclared?: readonly string[];
+  /**
    * Read inside one of a module's several settings functions (`default_ppo_config`): that function's name. Such a
    * fact reaches a program through a link only when the link names the function (`functions`).
    */

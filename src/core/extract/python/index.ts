@@ -66,6 +66,8 @@ import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
+import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
+import { redeclaredFlags } from './readers/redeclaredFlags';
 import { whisperLoader } from './readers/whisper';
 import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
@@ -295,6 +297,7 @@ export const FILE_RULES: readonly FileRule[] = [
   checkpointPathDefault,
   packageLoader,
   gpuBranchDtype,
+  deviceBranchKwargs,
   webServer,
   packageServer,
   loaderModule,
@@ -335,6 +338,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageModelClass,
   scoringProgram,
   configTrainer,
+  redeclaredFlags,
   // After every rule that links a module or amends such a link: its looks for a compute dtype are links of their own.
   packageComputeDtypeLink,
   // Last: marks the facts every rule read inside a module's settings functions.

@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import { onDefaultPath } from '../branches';
 import type { FileRule } from '../rules';
 import { SETTINGS_CLASS as SNAKE_OR_CAMEL_SETTINGS } from './localModules';
@@ -29,6 +30,26 @@ const FROM_IMPORT =
 const MAX_IMPORTS = 60;
 /** Standard-library and common package modules: never a settings module of the program's own. */
 const NOT_LOCAL = /^(?:os|sys|re|json|math|time|torch|transformers|dataclasses|typing|argparse|numpy|datasets)(?:\.|$)/;
+
+/** `if args.enable_xft:` / `if cfg.use_exllama:`: an opt-in switch of the command line (its default off). */
+const OPT_IN_SWITCH = /^[A-Za-z_]\w{0,60}\.(?:enable|use)_\w{1,60}$/;
+/** `else: xft_config = None`: the alternative the program takes without the switch. */
+const SET_TO_NONE = /^[A-Za-z_]\w{0,60}[ \t]*=[ \t]*None$/;
+
+/**
+ * Whether the call is built in the body of an opt-in switch whose `else` sets the setting to None (`if
+ * args.enable_xft: xft_config = XftConfig(...)` / `else: xft_config = None`): an optional backend, off unless asked.
+ */
+function optInBranch(call: Node): boolean {
+  let n: Node | null = call.parent;
+  for (let depth = 0; n && depth < 4; depth++, n = n.parent) {
+    if (n.type !== 'if_statement') continue;
+    if (!OPT_IN_SWITCH.test(n.childForFieldName('condition')?.text ?? '')) return false;
+    const otherwise = n.namedChildren.find((c) => c?.type === 'else_clause')?.childForFieldName('body');
+    return !!otherwise?.namedChildren.some((c) => SET_TO_NONE.test(c?.text ?? ''));
+  }
+  return false;
+}
 
 const fileOf = (module: string) => `${module.replace(/^\./, '').replace(/\./g, '/')}.py`;
 
@@ -74,10 +95,14 @@ export const settingsModule: FileRule = {
     for (const node of index.calls) {
       const fn = node.childForFieldName('function');
       if (fn?.type !== 'identifier' || !classes.has(fn.text)) continue;
-      (onDefaultPath(node, ctx.symbols) ? onPath : offPath).add(fn.text);
+      (onDefaultPath(node, ctx.symbols) && !optInBranch(node) ? onPath : offPath).add(fn.text);
     }
+    // A settings class built only in a branch the defaults do not take (`if args.enable_xft: xft_config =
+    // XftConfig(...)`, an optional backend switched on by a flag that is off by default) configures an alternative:
+    // its module is not linked for it.
     for (const [name, where] of classes)
       if (new RegExp(`(?:^|[^\\w.])${name}[ \\t]*\\(`, 'm').test(ctx.text)) {
+        if (offPath.has(name) && !onPath.has(name)) continue;
         if (!used.has(where.file)) used.set(where.file, where.at);
         if (/^[a-z_]\w*$/.test(where.original) && !(offPath.has(name) && !onPath.has(name)))
           functions.set(where.file, [...(functions.get(where.file) ?? []), where.original]);
