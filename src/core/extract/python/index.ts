@@ -82,6 +82,7 @@ import { packageGenerateCall } from './readers/packageGenerate';
 import { packageModelLoad } from './readers/packageModelLoad';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
+import { variantFlag } from './readers/variantFlag';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
 import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
@@ -331,6 +332,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageModelLoad,
   featureScorer,
   packageModelClass,
+  variantFlag,
   scoringProgram,
   configTrainer,
   // After every rule that links a module or amends such a link: its looks for a compute dtype are links of their own.
