@@ -88,6 +88,16 @@ for (const row of MODELS)
   }
 
 /**
+ * The catalog row a released model's name after its organisation names (`gemma-2b` for `google/gemma-2b`), where that
+ * name is one row's (or rows of one size): a model a program names by its family and size, not its Hub id.
+ */
+export function findModelByName(name: string): Model | undefined {
+  const key = normaliseKey(name);
+  if (key.includes('/') || !/[a-z]/.test(key)) return undefined;
+  return modelIndex.get(key) ?? modelByName.get(key) ?? undefined;
+}
+
+/**
  * A checkpoint copied under another organisation keeps its architecture and size: Unsloth's uploads
  * (`unsloth/Qwen2.5-7B`, `unsloth/Phi-4`, `unsloth/whisper-large-v3`) and their bitsandbytes copies
  * (`-bnb-4bit`, `-unsloth-bnb-4bit`) hold the weights of the model of the same name (the Unsloth model catalog,

@@ -85,6 +85,7 @@ import { packageGenerateCall } from './readers/packageGenerate';
 import { packageModelLoad } from './readers/packageModelLoad';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
+import { variantFlag } from './readers/variantFlag';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
 import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
@@ -336,6 +337,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageModelLoad,
   featureScorer,
   packageModelClass,
+  variantFlag,
   scoringProgram,
   configTrainer,
   redeclaredFlags,

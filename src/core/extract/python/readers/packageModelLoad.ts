@@ -63,7 +63,7 @@ export const packageModelLoad: FileRule = {
   phase: 'after-calls',
   words: ['_model', '_from_config'],
   runStart: [
-    /\bload_\w{0,40}models?[ \t]*\([ \t]*["'][A-Za-z]|_from_config[ \t]*\([ \t]*[A-Z][A-Z0-9_]{0,60}\[/,
+    /\bload_\w{0,40}models?[ \t]*\([ \t]*(?:\n[ \t]*)?["'][A-Za-z]|_from_config[ \t]*\([ \t]*[A-Z][A-Z0-9_]{0,60}\[/,
     /^from[ \t]+\w+\.[\w.]+[ \t]+import\b/m,
   ],
   read: (_index, ctx) => {
@@ -98,9 +98,11 @@ export const packageModelLoad: FileRule = {
       if (executed[row] !== 1 || /^\s*(?:from|import|def|class)\b/.test(code[row])) continue;
       // The code without strings says the call is live; the original line holds the name given.
       if (!live.test(code[row])) continue;
-      const m = call.exec(original[row] ?? '');
+      const same = call.exec(original[row] ?? '');
+      const m = same ?? call.exec(withNextArgument(original, row));
       if (!m || !MODEL_NAME.test(m[2]) || FILE_EXTENSION.test(m[2])) continue;
-      loads.push({ row, name: m[2], loader: m[1] });
+      // The name's own line, where it is written below the call's opening.
+      loads.push({ row: same ? row : row + 1, name: m[2], loader: m[1] });
     }
     if (loads.length === 0) return;
     const chosen = loads.find((l) => sizeOfLoadedName(l.name) !== undefined) ?? loads[0];
@@ -221,6 +223,16 @@ function registryBuild(
         ]
       : []),
   );
+}
+
+/**
+ * A call whose arguments start on the next line (`load_model(` then `"name",` below it, as formatters write a long
+ * call): the line with the next one's text appended, so the first argument is read where it is written.
+ */
+function withNextArgument(lines: readonly string[], row: number): string {
+  const line = lines[row] ?? '';
+  if (!/\([ \t]*$/.test(line) || row + 1 >= lines.length) return line;
+  return `${line}${lines[row + 1].trim()}`;
 }
 
 /** `name = 'base40M'` at the start of a line above `row` (the nearest): the literal a registry key is bound to. */
