@@ -212,19 +212,38 @@ function readLlamaStyleParams(node: Node, args: Node, className: string, ctx: Py
  */
 const FIRST_STAGE_AUTOENCODER = /(?:^|\.)(?:Autoencoder\w{0,30}|VQModel)$/;
 
+/**
+ * A pretrained model cut down to its stack as soon as it is loaded (`AutoModelForCausalLM.from_pretrained(name)
+ * .get_decoder()`, `.get_encoder()`, `.text_model`; eighteenth round, set U): the program keeps only the hidden
+ * states, to embed captions or prompts for the model it builds and trains (a text-to-image denoiser conditioned on
+ * an LLM's features). Like the first-stage autoencoder above, the load is a frozen encoder, not the run's model: it
+ * does not name the model nor make the trained one a fine-tune.
+ */
+const ENCODER_PART = new Set(['get_decoder', 'get_encoder', 'text_model']);
+function cutToEncoder(call: Node): boolean {
+  const parent = call.parent;
+  return (
+    parent?.type === 'attribute' &&
+    parent.childForFieldName('object')?.id === call.id &&
+    ENCODER_PART.has(parent.childForFieldName('attribute')?.text ?? '')
+  );
+}
+
 export const fromPretrained: CallRule = {
   framework: 'huggingface',
   callees: ['from_pretrained'],
   when: ({ full }) => !NOT_A_MODEL.test(ownerOf(full)),
   read: ({ node, full, ctx }) => {
-    if (FIRST_STAGE_AUTOENCODER.test(ownerOf(full))) {
+    if (FIRST_STAGE_AUTOENCODER.test(ownerOf(full)) || cutToEncoder(node)) {
       // Not the run's model; in a program that trains nothing it still says the weights used are trained ones.
       if (!/\.backward[ \t]*\(/.test(ctx.text))
         ctx.add(
           'model.fromScratch',
           false,
           node,
-          `${ownerOf(full)}.from_pretrained loads a pretrained autoencoder (the latent encoder/decoder)`,
+          cutToEncoder(node)
+            ? `${ownerOf(full)}.from_pretrained(...).${node.parent?.childForFieldName('attribute')?.text ?? ''}: a pretrained encoder of the inputs`
+            : `${ownerOf(full)}.from_pretrained loads a pretrained autoencoder (the latent encoder/decoder)`,
           'low',
         );
       return;

@@ -18,6 +18,12 @@ import { sizeFromModelName } from '../../../knowledge/modelName';
  *
  * Not read where the file trains, for classes of installed libraries (their own rules read them), or where no
  * generation call is made on the object built.
+ *
+ * A package named for its model (eighteenth round, set U): `from mymodel import MyModelModel` or `from MYMODEL import
+ * MYMODELModel` (the module's name is the class's name less `Model`), the object loaded with the class's own
+ * `from_pretrained(...)` and asked to generate (`model.generate(...)`, `model.generate_response(...)`). The model is
+ * that name (its size unknown: the weights come from a folder the user passes). The import need not be dotted here:
+ * the match of the package's name and the class's is what says the class is the repository's model.
  */
 
 /** A model class by its name: `ChatModel`, `FooInferenceModel`, `BarGenerationModel`. */
@@ -30,6 +36,8 @@ const SIZE_FOLDER = /(?:^|\/)(\d{1,4}(?:\.\d{1,2})?[bBmM])\/?$/;
 /** The family word the class is named for: its first capitalised word (`Chameleon` of `ChameleonInferenceModel`). */
 const FAMILY_WORD = /^[A-Z][a-z0-9]{2,30}/;
 const MAX_NAMES = 50;
+/** A class named for its package: `SPAMModel`, `SpamModel` (the part before `Model` is the package's name). */
+const PACKAGE_MODEL = /^([A-Za-z][A-Za-z0-9]{1,40})Model$/;
 
 export const packageModelClass: FileRule = {
   framework: 'python',
@@ -39,22 +47,36 @@ export const packageModelClass: FileRule = {
   read: (_index, ctx) => {
     if (TRAINS_HERE.test(ctx.text)) return;
     const classes = new Map<string, string>();
+    // Classes of a package named for its model: the model's name.
+    const ownNames = new Map<string, string>();
     for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
       const bare = module.replace(/^\.+/, '');
       if (INSTALLED.test(bare) || !/\./.test(module) || classes.size >= MAX_NAMES) continue;
       if (MODEL_CLASS.test(name)) classes.set(local, `${bare.replace(/\./g, '/')}.py`);
+    }
+    for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
+      if (classes.size >= MAX_NAMES || /\./.test(module) || INSTALLED.test(module)) continue;
+      const own = PACKAGE_MODEL.exec(name)?.[1];
+      if (own && own.toLowerCase() === module.toLowerCase()) {
+        classes.set(local, `${module}/__init__.py`);
+        ownNames.set(local, own.toLowerCase());
+      }
     }
     if (classes.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, new Set(classes.keys()), true).split('\n');
     const original = ctx.text.split('\n');
     const executed = new Uint8Array(code.length + 1);
     for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
-    const build = new RegExp(`^\\s*(\\w+)\\s*=\\s*(${[...classes.keys()].join('|')})\\s*\\(`);
+    const build = new RegExp(
+      `^\\s*(\\w+)\\s*=\\s*(${[...classes.keys()].join('|')})\\s*(\\.\\s*from_pretrained\\s*)?\\(`,
+    );
     for (let row = 0; row < code.length; row++) {
       if (executed[row] !== 1) continue;
       const m = build.exec(code[row]);
       if (!m) continue;
       const handle = m[1];
+      // `Class.from_pretrained(...)`: only for a package named for its model (other classes are read by their rules).
+      if (m[3] !== undefined && !ownNames.has(m[2])) continue;
       const generates = new RegExp(`(?:^|[^\\w.])${handle}\\.(?:generate|stream)\\w{0,20}\\s*\\(`);
       // Or the object is handed to a function of the file whose parameter is typed as the class, and that parameter
       // generates (`def generation_thread(model: FooModel)` serving a queue, run as a thread's target).
@@ -101,6 +123,19 @@ export const packageModelClass: FileRule = {
           range,
           confidence: 'low',
           detail: `${m[2]}("${folder}"): the ${family} checkpoint of the folder named by its size`,
+        });
+      const own = ownNames.get(m[2]);
+      if (
+        own &&
+        !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null) &&
+        !facts.some((f) => f.kind === 'model.id')
+      )
+        facts.push({
+          kind: 'model.id',
+          value: own,
+          range,
+          confidence: 'low',
+          detail: `${m[2]} from the ${own} package named for it: the ${own} model (its size is not written)`,
         });
       ctx.facts.push(...facts);
       return;

@@ -12,6 +12,11 @@ import type { CallRule } from '../rules';
  * casts (`.half()`, `autocast`, a float16/bfloat16 dtype), the model runs in fp32. A file that wraps the model in a
  * `SamPredictor` or `SamAutomaticMaskGenerator` and asks it for masks runs inference; one that only builds it (an
  * ONNX export utility) starts nothing here.
+ *
+ * SAM as a helper (eighteenth round, set U): a program that loads another model with its class's `from_pretrained`
+ * and has that model generate text (`model.generate(...)`, `model.stream_generate(...)`) — a chat demo that turns
+ * the boxes in the answers into masks — runs that model; SAM is a tool beside it, not the run's model (nor its
+ * precision). Only the inference the program runs is read from the SAM call there.
  */
 
 const REGISTRY_CALL = /^(?:[A-Za-z_][\w]{0,60}\.){0,3}sam_model_registry\[/;
@@ -20,6 +25,9 @@ const CHECKPOINT_SIZE = /\bsam_(vit_[blh])_[0-9a-f]{4,10}\.pth$/;
 /** The predictor or mask generator the file builds over the model, and a call that asks it for masks. */
 const PREDICTOR = /\bSam(?:Predictor|AutomaticMaskGenerator)\(/;
 const ASKS = /\.(?:predict|predict_torch|generate)\(/;
+/** Another model loaded by its class and asked for text: `Foo.from_pretrained(`, `model.stream_generate(`. */
+const OTHER_MODEL = /\b[A-Z]\w{0,60}\.from_pretrained[ \t]*\(/;
+const GENERATES_TEXT = /(?:^|[^\w.])(?:model|llm|\w{1,30}_model)\.(?:stream_)?generate\w{0,30}[ \t]*\(/m;
 const CASTS = /\.half\(|\bautocast\b|\bfloat16\b|\bbfloat16\b|\bto\(\s*dtype\b/;
 
 export const samRegistry: CallRule = {
@@ -28,6 +36,17 @@ export const samRegistry: CallRule = {
   runStart: [/sam_model_registry\[/, PREDICTOR, ASKS],
   when: ({ full }) => REGISTRY_CALL.test(full),
   read: ({ node, ctx }) => {
+    if (OTHER_MODEL.test(ctx.text) && GENERATES_TEXT.test(ctx.text)) {
+      if (PREDICTOR.test(ctx.text) && ASKS.test(ctx.text))
+        ctx.add(
+          'launch.inference',
+          'segment-anything',
+          node,
+          'a SAM predictor beside a generating model (inference)',
+          'low',
+        );
+      return;
+    }
     const fn = node.childForFieldName('function');
     const keyNode = fn?.childForFieldName('subscript') ?? null;
     const keyRead = keyNode ? evaluate(keyNode, ctx.symbols) : undefined;
