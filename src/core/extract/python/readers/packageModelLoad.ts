@@ -106,35 +106,16 @@ export const packageModelLoad: FileRule = {
     }
     if (loads.length === 0) return;
     const chosen = loads.find((l) => sizeOfLoadedName(l.name) !== undefined) ?? loads[0];
-    const size = sizeOfLoadedName(chosen.name);
     const range: Fact['range'] = lineRange(chosen.row, code[chosen.row].length);
     const file = loaders.get(chosen.loader)!;
     ctx.facts.push(
-      {
-        kind: 'launch.inference',
-        value: chosen.loader,
+      ...releasedModel(
+        chosen.loader,
+        chosen.name,
         range,
-        confidence: 'medium',
-        detail: `${chosen.loader}('${chosen.name}') from ${file} loads a released model and nothing trains it: inference`,
-      },
-      {
-        kind: 'model.id',
-        value: chosen.name,
-        range,
-        confidence: 'medium',
-        detail: `${chosen.loader}('${chosen.name}', ...): the model the ${loads.length > 1 ? 'run samples with' : 'file loads'}`,
-      },
-      ...(size !== undefined && !sizeFromModelName(chosen.name)
-        ? [
-            {
-              kind: 'model.params' as const,
-              value: size,
-              range,
-              confidence: 'medium' as const,
-              detail: `${chosen.name}: the released model's name states its size`,
-            },
-          ]
-        : []),
+        `${chosen.loader}('${chosen.name}') from ${file} loads a released model and nothing trains it: inference`,
+        `${chosen.loader}('${chosen.name}', ...): the model the ${loads.length > 1 ? 'run samples with' : 'file loads'}`,
+      ),
       {
         kind: 'link.module',
         value: file,
@@ -193,36 +174,40 @@ function registryBuild(
   }
   if (builds.length === 0 || !weights) return;
   const chosen = builds.find((b) => sizeOfLoadedName(b.name) !== undefined) ?? builds[0];
-  const size = sizeOfLoadedName(chosen.name);
   const range: Fact['range'] = lineRange(chosen.row, code[chosen.row].length);
   const file = builders.get(chosen.builder)!;
   ctx.facts.push(
-    {
-      kind: 'launch.inference',
-      value: chosen.builder,
+    ...releasedModel(
+      chosen.builder,
+      chosen.name,
       range,
-      confidence: 'medium',
-      detail: `${chosen.builder}(<registry>['${chosen.name}']) from ${file} builds a released model, its weights loaded, and nothing trains it: inference`,
-    },
-    {
-      kind: 'model.id',
-      value: chosen.name,
-      range,
-      confidence: 'medium',
-      detail: `${chosen.builder}(<registry>['${chosen.name}'], ...): the model the ${builds.length > 1 ? 'run samples with' : 'file builds'}`,
-    },
-    ...(size !== undefined && !sizeFromModelName(chosen.name)
+      `${chosen.builder}(<registry>['${chosen.name}']) from ${file} builds a released model, its weights loaded, and nothing trains it: inference`,
+      `${chosen.builder}(<registry>['${chosen.name}'], ...): the model the ${builds.length > 1 ? 'run samples with' : 'file builds'}`,
+    ),
+  );
+}
+
+/**
+ * The facts of a released model a program loads or builds by name and only runs: the inference start, the model's
+ * name, and the size the name states (when the catalog does not already size it by that name).
+ */
+function releasedModel(launcher: string, name: string, range: Fact['range'], launch: string, named: string): Fact[] {
+  const size = sizeOfLoadedName(name);
+  return [
+    { kind: 'launch.inference', value: launcher, range, confidence: 'medium', detail: launch },
+    { kind: 'model.id', value: name, range, confidence: 'medium', detail: named },
+    ...(size !== undefined && !sizeFromModelName(name)
       ? [
           {
             kind: 'model.params' as const,
             value: size,
             range,
             confidence: 'medium' as const,
-            detail: `${chosen.name}: the released model's name states its size`,
+            detail: `${name}: the released model's name states its size`,
           },
         ]
       : []),
-  );
+  ];
 }
 
 /**
