@@ -59,7 +59,8 @@ const RepoLabelsSchema = z
     // Empty for a library repository with no runs: its labels then only say which files are not runs.
     include: z.array(GlobRuleSchema),
     exclude: z.array(GlobRuleSchema),
-    files: z.array(FileLabelSchema).min(3),
+    // At least one: a single-script repository (karpathy/makemore) has only that file to label.
+    files: z.array(FileLabelSchema).min(1),
   })
   .strict();
 
