@@ -1,6 +1,7 @@
 import { alpacaEval } from './alpacaEval';
 import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
+import { basicsr } from './basicsr';
 import {
   composer,
   composerBenchmark,
@@ -101,6 +102,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   deepseekModelArgs,
   meshTransformerJax,
   vitsTts,
+  basicsr,
   satModelConfig,
   sectionedRun,
   satSharedSettings,

@@ -1,0 +1,81 @@
+/**
+ * Parameter counts of the super-resolution generators of BasicSR (github.com/XPixelGroup/BasicSR,
+ * `basicsr/archs/`), built by name from an option file's `network_g: {type: ..., <kwargs>}` (or by a script
+ * that calls the class with keywords). Each count is worked out from the architecture's layers as the arch
+ * module writes them, with its keyword defaults; a keyword that is written but not a whole number leaves the
+ * size unknown.
+ */
+
+/** A 3×3 convolution with bias: k·k·in·out weights + out biases. */
+function conv3(inCh: number, outCh: number): number {
+  return 9 * inCh * outCh + outCh;
+}
+
+type Args = Readonly<Record<string, number | undefined>>;
+
+interface SrArch {
+  /** Keyword defaults of the class (undefined: a required argument). */
+  readonly defaults: Readonly<Record<string, number | undefined>>;
+  readonly params: (a: Readonly<Record<string, number>>) => number | undefined;
+  readonly source: string;
+}
+
+/**
+ * ESRGAN's RRDBNet (Wang et al. 2018, "ESRGAN", arXiv:1809.00219; basicsr/archs/rrdbnet_arch.py): conv_first, num_block
+ * residual-in-residual dense blocks of three dense blocks (five 3×3 convolutions growing by num_grow_ch, the last back
+ * to num_feat), conv_body, two ×2 upsampling convolutions, conv_hr and conv_last. Scale 2 and 1 feed the network a
+ * pixel-unshuffled input (4× and 16× the channels).
+ */
+const RRDB_NET: SrArch = {
+  defaults: { num_in_ch: undefined, num_out_ch: undefined, scale: 4, num_feat: 64, num_block: 23, num_grow_ch: 32 },
+  params: (a) => {
+    const f = a.num_feat;
+    const g = a.num_grow_ch;
+    const unshuffle = a.scale === 2 ? 4 : a.scale === 1 ? 16 : a.scale === 4 ? 1 : undefined;
+    if (unshuffle === undefined) return undefined;
+    const dense = conv3(f, g) + conv3(f + g, g) + conv3(f + 2 * g, g) + conv3(f + 3 * g, g) + conv3(f + 4 * g, f);
+    return conv3(a.num_in_ch * unshuffle, f) + a.num_block * 3 * dense + 4 * conv3(f, f) + conv3(f, a.num_out_ch);
+  },
+  source: 'basicsr/archs/rrdbnet_arch.py (RRDBNet, ResidualDenseBlock); ESRGAN, arXiv:1809.00219',
+};
+
+/**
+ * Real-ESRGAN's compact VGG-style generator (Wang et al. 2021, arXiv:2107.10833; basicsr/archs/srvgg_arch.py):
+ * a first convolution and num_conv body convolutions of num_feat channels, each followed by its activation (PReLU
+ * has num_feat weights), and a last convolution to num_out_ch·upscale² channels for the pixel shuffle.
+ */
+const SRVGG_NET_COMPACT: SrArch = {
+  defaults: { num_in_ch: 3, num_out_ch: 3, num_feat: 64, num_conv: 16, upscale: 4 },
+  params: (a) => {
+    const f = a.num_feat;
+    const body = conv3(a.num_in_ch, f) + a.num_conv * conv3(f, f);
+    return body + (a.num_conv + 1) * f + conv3(f, a.num_out_ch * a.upscale * a.upscale);
+  },
+  source: 'basicsr/archs/srvgg_arch.py (SRVGGNetCompact, act_type prelu); Real-ESRGAN, arXiv:2107.10833',
+};
+
+const ARCHS: Readonly<Record<string, SrArch>> = { RRDBNet: RRDB_NET, SRVGGNetCompact: SRVGG_NET_COMPACT };
+
+/** Whether `type` names a generator this module can size. */
+export function isSizedSrArch(type: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ARCHS, type);
+}
+
+/**
+ * Parameters of `type` built with `args` (its keywords as written; a missing one takes the class default), or
+ * undefined when the type is not known, a required keyword is missing or a value is not a positive whole number.
+ * `act` is the activation keyword as written: SRVGGNetCompact's count holds for PReLU (its default) only.
+ */
+export function srArchParams(type: string, args: Args, act?: string): { params: number; source: string } | undefined {
+  if (!isSizedSrArch(type)) return undefined;
+  const arch = ARCHS[type];
+  if (type === 'SRVGGNetCompact' && act !== undefined && act !== 'prelu') return undefined;
+  const full: Record<string, number> = {};
+  for (const [key, fallback] of Object.entries(arch.defaults)) {
+    const v = args[key] ?? fallback;
+    if (v === undefined || !Number.isInteger(v) || v <= 0 || v > 100_000) return undefined;
+    full[key] = v;
+  }
+  const params = arch.params(full);
+  return params !== undefined && Number.isFinite(params) ? { params, source: arch.source } : undefined;
+}
