@@ -14,7 +14,7 @@ function conv3(inCh: number, outCh: number): number {
 type Args = Readonly<Record<string, number | undefined>>;
 
 interface SrArch {
-  /** Keyword defaults of the class (undefined: a required argument). */
+  /** Keyword defaults of the class (undefined: a required argument), in the order of its positional parameters. */
   readonly defaults: Readonly<Record<string, number | undefined>>;
   readonly params: (a: Readonly<Record<string, number>>) => number | undefined;
   readonly source: string;
@@ -55,6 +55,11 @@ const SRVGG_NET_COMPACT: SrArch = {
 };
 
 const ARCHS: Readonly<Record<string, SrArch>> = { RRDBNet: RRDB_NET, SRVGGNetCompact: SRVGG_NET_COMPACT };
+
+/** The class's parameters in positional order (a call may pass the first ones without keywords). */
+export function srArchArgOrder(type: string): readonly string[] {
+  return isSizedSrArch(type) ? Object.keys(ARCHS[type].defaults) : [];
+}
 
 /** Whether `type` names a generator this module can size. */
 export function isSizedSrArch(type: string): boolean {

@@ -31,6 +31,7 @@ import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
 import { namedArchitecture } from './readers/namedArchitecture';
+import { halfSwitch, srGenerator } from './readers/srGenerator';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
 import { estimatorRun, tfFlagDefaults, tfHubModule } from './readers/tfEstimator';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
@@ -80,6 +81,7 @@ import { classLoaderModule, loaderModule, packageReexports } from './readers/loa
 import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageComputeDtype';
 import { lightevalEntry } from './readers/lightevalEntry';
 import { packageServer } from './readers/packageServer';
+import { cogPredictor } from './readers/cogPredictor';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageModelLoad } from './readers/packageModelLoad';
@@ -139,6 +141,8 @@ import { deepspeedConfigBuilder, deepspeedDictPrecision } from './readers/deepsp
  * The order matters where names overlap (`BitsAndBytesConfig` before the generic `*Config` sizes).
  */
 export const CALL_RULES: readonly CallRule[] = [
+  // Reads the switch and hands the call on (the wrapper's own module is linked by a later rule).
+  halfSwitch,
   estimatorRun,
   torch.paramDtype,
   unslothLoad,
@@ -245,6 +249,7 @@ export const CALL_RULES: readonly CallRule[] = [
   openNmtInference,
   hydraMain,
   namedArchitecture,
+  srGenerator,
   hf.tokenizerLength,
   torch.loaderBatch,
 ];
@@ -301,6 +306,7 @@ export const FILE_RULES: readonly FileRule[] = [
   deviceBranchKwargs,
   webServer,
   packageServer,
+  cogPredictor,
   loaderModule,
   classLoaderModule,
   packageReexports,

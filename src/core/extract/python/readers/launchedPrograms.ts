@@ -156,6 +156,8 @@ export const launchedPrograms: FileRule = {
       if (!executed.some(([a, b]) => a <= row && row <= b)) continue;
       const program = programOf(words);
       if (program === undefined) continue;
+      // `python setup.py develop` (a Cog predictor installing its package before it imports it): packaging, no run.
+      if (/(?:^|\/)setup\.py$/.test(program)) continue;
       // A program chosen when it runs is a run only in a sweep: per item of a loop, or given a model.
       if (program.startsWith('$') && !inLoop(node) && !words.some((w) => MODEL_FLAG.test(w))) continue;
       const line = words.join(' ');

@@ -96,8 +96,11 @@ function builtFromConfigInEval(text: string): boolean {
 const REGISTRY_BUILT_FROM_PATH =
   /\b\w{1,40}[ \t]*=[ \t]*\w{1,60}\[[^\]\n]{1,100}\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/;
 
-/** A program that saves the model it built or converted (Hugging Face `save_pretrained`). */
-const WRITES_WEIGHTS = /\.save_pretrained[ \t]*\(/;
+/**
+ * A program that saves the model it built or converted (Hugging Face `save_pretrained`); an ONNX export
+ * (`torch.onnx.export(model, dummy, path)`) writes the traced graph and its weights the same way.
+ */
+const WRITES_WEIGHTS = /\.save_pretrained[ \t]*\(|\btorch\.onnx\._?export[ \t]*\(/;
 /**
  * Writing into a model's weight tensors (`model.lm_head.weight[token_id] = mean`, `emb.weight.data[:n] = w`,
  * `layer.weight.data.copy_(w)`): model surgery (new tokens' embeddings initialised, rows resized) before a save.
