@@ -82,6 +82,7 @@ import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageC
 import { lightevalEntry } from './readers/lightevalEntry';
 import { packageServer } from './readers/packageServer';
 import { cogPredictor } from './readers/cogPredictor';
+import { catalogModelClass } from './readers/catalogModelClass';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageModelLoad } from './readers/packageModelLoad';
@@ -307,6 +308,7 @@ export const FILE_RULES: readonly FileRule[] = [
   webServer,
   packageServer,
   cogPredictor,
+  catalogModelClass,
   loaderModule,
   classLoaderModule,
   packageReexports,

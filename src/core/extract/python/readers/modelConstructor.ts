@@ -79,13 +79,18 @@ const IMPORT_LINE =
 const LIBRARY =
   /^(transformers|torch|torchvision|timm|keras|tensorflow|tf_keras|jax|flax|diffusers|peft|trl|vllm|open_clip|mmengine|lightning|pytorch_lightning)(\.|$)/;
 export function importedArchitectures(text: string, into: Set<string>): void {
+  importedOwnNames(text, (name) => ARCHITECTURE_CLASS.test(name), into);
+}
+
+/** Names imported from the repository's own modules (not from a library) that `accept` takes. */
+export function importedOwnNames(text: string, accept: (name: string) => boolean, into: Set<string>): void {
   let seen = 0;
   for (const m of text.matchAll(IMPORT_LINE)) {
     if (++seen > MAX_CLASSES || LIBRARY.test(m[1])) continue;
     // `from previous_chapters import (\n    GPTModel,\n    generate,  # comment\n)`: one name per line.
     for (const part of (m[2] ?? m[3]).replace(/#[^\n]*/g, '').split(',')) {
       const name = part.trim();
-      if (/^\w{1,100}$/.test(name) && ARCHITECTURE_CLASS.test(name)) into.add(name);
+      if (/^\w{1,100}$/.test(name) && accept(name)) into.add(name);
     }
   }
 }
