@@ -404,6 +404,11 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
         if (b - a > 10_000) return undefined;
         return { value: Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i), origin: node, via: '' };
       }
+      // A Cog predictor's input (`version: str = Input(default="v3", choices=[...])`, cog.run/python): its default=.
+      if (fn && /(^|\.)Input$/.test(fn)) {
+        const def = keywordArgument(args, 'default');
+        return def ? evaluate(def, symbols, depth + 1) : undefined;
+      }
       if (fn && /(^|\.)(Option|Argument)$/.test(fn)) {
         // typer.Option("Qwen/Qwen2.5-0.5B", help=...): the default is the first argument or default=.
         const def =

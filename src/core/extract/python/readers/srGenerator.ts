@@ -21,7 +21,7 @@ const DETAIL_PREFIX = 'super-resolution generator';
 const MAX_CLIMB = 12;
 
 /** `x.flag == 'literal'` (either way round): the flag's name and the literal, else undefined. */
-function selectorTest(condition: Node | null): { flag: string; literal: string } | undefined {
+function selectorTest(condition: Node | null): { flag: string; node: Node; literal: string } | undefined {
   if (condition?.type !== 'comparison_operator' || condition.namedChildCount !== 2) return undefined;
   if (condition.children.filter((c) => c?.type === '==').length !== 1) return undefined;
   const [a, b] = condition.namedChildren;
@@ -31,7 +31,7 @@ function selectorTest(condition: Node | null): { flag: string; literal: string }
   if (!literal || (flag.type !== 'attribute' && flag.type !== 'identifier')) return undefined;
   const text = literal.namedChildren.find((c) => c?.type === 'string_content')?.text;
   const name = /(\w+)$/.exec(flag.text)?.[1];
-  return text !== undefined && name ? { flag: name, literal: text } : undefined;
+  return text !== undefined && name ? { flag: name, node: flag, literal: text } : undefined;
 }
 
 /**
@@ -50,8 +50,16 @@ function selectedByDefault(node: Node, symbols: SymbolTable): boolean | 'undecid
     ) {
       const test = selectorTest(at.childForFieldName('condition'));
       if (test) {
+        // The value as the code binds it (a parameter filled by its caller, a Cog input's default), else the default of
+        // the flag of that name (`args.model_name` reassigned from itself stays its default's).
         const binding = symbols.lookup(FIELD_PREFIX + test.flag);
-        const value = binding ? (binding.value ?? evaluate(binding.node, symbols)?.value) : undefined;
+        const direct = evaluate(test.node, symbols)?.value;
+        const value =
+          typeof direct === 'string'
+            ? direct
+            : binding
+              ? (binding.value ?? evaluate(binding.node, symbols)?.value)
+              : undefined;
         return typeof value === 'string' ? value === test.literal : 'undecided';
       }
     }
