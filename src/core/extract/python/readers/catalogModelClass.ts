@@ -19,7 +19,7 @@ const MAX_LINES_WITH_CALLS = 400;
 export const catalogModelClass: FileRule = {
   framework: 'torch',
   phase: 'after-calls',
-  words: ['import'],
+  words: [],
   read: (index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'model.id' && typeof f.value === 'string')) return;
     const names = new Set<string>();
