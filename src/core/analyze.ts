@@ -921,6 +921,21 @@ function linkedFacts(
 }
 
 /**
+ * The primary config a Hydra program names (`@hydra.main(config_path="configs", config_name="pretrain")`) when the
+ * repository does not hold it: Hydra stops at start-up without it (MissingConfigException) unless the command line
+ * names another (`--config-name`), so the program alone starts nothing; the configs it is run with are the runs.
+ */
+function missingHydraPrimary(path: string, facts: readonly Fact[], resolve: LinkResolver): string | undefined {
+  if (!/\.py$/i.test(path)) return undefined;
+  const primary = facts.find(
+    (f) => !f.file && f.kind === 'link.config' && typeof f.value === 'string' && f.detail.startsWith(HYDRA_MAIN_LINK),
+  );
+  if (!primary) return undefined;
+  const reference = String(primary.value);
+  return resolve(path, reference) ?? besideByName(path, primary, resolve) ? undefined : reference;
+}
+
+/**
  * A Hydra config's links with the launch line's group choices applied (hydra.cc, "Override grammar": `model=llama`
  * picks the option `llama` of the group `model` the primary config's defaults list names, `model: ???` being a choice
  * every launch must make): the chosen option's file (`<this folder>/model/llama.yaml`) is composed in place of the
@@ -1134,6 +1149,17 @@ function analyzeFactsUnguarded(
   const seen = new Set<string>([input.path]);
   const modules = new Set<string>();
   const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors, modules) : [];
+  const configless = resolve ? missingHydraPrimary(input.path, own.facts, resolve) : undefined;
+  if (configless)
+    return {
+      kind,
+      runs: [],
+      problems,
+      errors,
+      facts: own.facts,
+      linkedFiles: [],
+      notARun: `a Hydra program whose primary config (${printable(configless).slice(0, 200)}) is not in the repository: it starts only with a config named on its command line (--config-name), and those configs are the runs`,
+    };
   if (performance.now() > deadline)
     throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
   const read = [...own.facts, ...linked];

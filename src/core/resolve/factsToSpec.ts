@@ -300,8 +300,17 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       (f) =>
         f.kind === 'link.config' && (f.detail.startsWith(DEFAULT_CONFIG_LINK) || f.detail.startsWith(HYDRA_MAIN_LINK)),
     );
+  // A Hydra config that composes its base through its defaults list (`defaults: [base, _self_]`, the base holding the
+  // `trainer: _target_: ...Trainer`) is the run its program starts with it (`train.py --config-name this`): the base's
+  // trainer starts it.
+  const startsThroughComposedBase =
+    ownStarts.length === 0 &&
+    sourceKind === 'config' &&
+    facts.some((f) => f.file !== undefined && f.kind === 'launch.trainer') &&
+    own.some((f) => f.kind === 'link.config' && f.detail.startsWith('defaults: '));
   const starts =
     startsThroughDefaultConfig ||
+    startsThroughComposedBase ||
     ownStarts.some((f) => !submitsAJob(String(f.value))) ||
     (ownStarts.length > 0 && linkedStart) ||
     startsThroughModule ||
