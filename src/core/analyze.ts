@@ -932,7 +932,7 @@ function missingHydraPrimary(path: string, facts: readonly Fact[], resolve: Link
   );
   if (!primary) return undefined;
   const reference = String(primary.value);
-  return resolve(path, reference) ?? besideByName(path, primary, resolve) ? undefined : reference;
+  return (resolve(path, reference) ?? besideByName(path, primary, resolve)) ? undefined : reference;
 }
 
 /**

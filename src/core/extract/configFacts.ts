@@ -63,7 +63,14 @@ export const ADAPTER_OFF = 'off';
  * optimization, and the programs built on it); `reference_dtype`, the frozen reference model's, is not the run's.
  */
 // `bnb_4bit_compute_dtype`: what a 4-bit (QLoRA) base computes in (transformers BitsAndBytesConfig; TRL, ms-swift).
-const PRECISION_NAMES = ['mixed_precision', 'torch_dtype', 'dtype', 'precision', 'bnb_4bit_compute_dtype', 'policy_dtype'];
+const PRECISION_NAMES = [
+  'mixed_precision',
+  'torch_dtype',
+  'dtype',
+  'precision',
+  'bnb_4bit_compute_dtype',
+  'policy_dtype',
+];
 /** Automatic mixed precision turned on or off with no dtype named (`amp: true`, `use_amp: false`). */
 const AMP_SWITCHES = ['amp', 'use_amp'];
 /** Node selectors and resource names that name a GPU type (GKE, Kubernetes, SkyPilot-like). */

@@ -1476,7 +1476,8 @@ function hydraChoices(words: readonly string[]): string[] {
   for (const w of words) {
     if (out.length >= MAX_PASSED_FLAGS) break;
     const m = /^\+?([A-Za-z_][\w-]{0,60}(?:\/[A-Za-z_][\w-]{0,60}){0,3})=([A-Za-z_][\w.-]{0,100})$/.exec(w);
-    if (!m || /^(?:true|false|null|none)$/i.test(m[2]) || /\.(?:ya?ml|json|py|pt|bin|safetensors)$/i.test(m[2])) continue;
+    if (!m || /^(?:true|false|null|none)$/i.test(m[2]) || /\.(?:ya?ml|json|py|pt|bin|safetensors)$/i.test(m[2]))
+      continue;
     out.push(`${m[1]}=${m[2]}`);
   }
   return out;

@@ -34,7 +34,8 @@ export const hydraPrimary: ConfigDialect = {
         choice.optional ? 'low' : 'medium',
       );
     // Every group the list names, so that a launch line's choice (`model=llama`) can pick its option (analyze.ts).
-    for (const group of groupsToChoose(doc)) out.add('link.hydraGroup', group.name, group.at, `defaults: ${group.written}`, 'medium');
+    for (const group of groupsToChoose(doc))
+      out.add('link.hydraGroup', group.name, group.at, `defaults: ${group.written}`, 'medium');
     // `- base_model` in a group's option (`config/model/llama.yaml`): a config of the same group, composed first.
     for (const sibling of siblings(doc).reverse())
       out.add(

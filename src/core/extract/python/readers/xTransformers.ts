@@ -201,13 +201,17 @@ function splatsKeywords(call: Node): boolean {
   for (const a of args) {
     if (a?.type === 'dictionary_splat') return true;
     const value = a?.type === 'keyword_argument' ? a.childForFieldName('value') : null;
-    if (value?.type === 'call' && value.childForFieldName('arguments')?.namedChildren.some((b) => b?.type === 'dictionary_splat'))
+    if (
+      value?.type === 'call' &&
+      value.childForFieldName('arguments')?.namedChildren.some((b) => b?.type === 'dictionary_splat')
+    )
       return true;
   }
   return false;
 }
 
 function insideClass(node: Node): boolean {
-  for (let at = node.parent, up = 0; at && up < 60; at = at.parent, up++) if (at.type === 'class_definition') return true;
+  for (let at = node.parent, up = 0; at && up < 60; at = at.parent, up++)
+    if (at.type === 'class_definition') return true;
   return false;
 }
