@@ -1,3 +1,5 @@
+import { groupFile } from './extract/config/hydraExperiment';
+import { HYDRA_MAIN_LINK } from './extract/python/readers/hydraMain';
 import { CLONE_LAUNCH, withNotebookLaunches } from './extract/shell/notebookLaunch';
 import { gpuOfHeaderText } from './extract/python/readers/headerGpu';
 import { withWrittenConfigs, type NotebookSource } from './extract/notebookConfigs';
@@ -752,6 +754,7 @@ function linkedFacts(
   chain = 0,
   passedAbove: readonly string[] = [],
   loaderWalk = false,
+  choices: readonly string[] = [],
 ): Fact[] {
   if (depth > MAX_LINK_DEPTH || chain > MAX_CONFIG_CHAIN) return [];
   const out: Fact[] = [];
@@ -840,6 +843,9 @@ function linkedFacts(
         (f.within === undefined || !!link.functions?.includes(f.within)) &&
         !(helpersOfConfigDriven && (f.kind === 'launch.trainer' || f.kind === 'launch.inference')),
     );
+    // Hydra group choices made on the launch line (`model=llama`) reach the program's primary config down the walk.
+    const chosenHere = link.choices ?? choices;
+    const composing = chosenHere.length > 0 ? withGroupChoices(drawn, chosenHere) : drawn;
     const narrow = NARROW_LINKS.filter((n) => n.via(link, loaderWalk));
     const tagged = drawn
       .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
@@ -847,12 +853,15 @@ function linkedFacts(
       .filter((f) => NARROW_LINKS.every((n) => (narrow.includes(n) ? n.admits(f, link) : !n.reserved?.(f))))
       .map((f) => ({ ...f, file: f.file ?? target.display }));
     // A config a config composes does not count as a level of the launch → script → config walk.
+    // Nor does a Hydra program's primary config (`@hydra.main(config_path=..., config_name=...)`): it is the program's
+    // own defaults, composed with the groups it names (and the launch line's choices of them) before the program runs.
     const composed =
       link.kind === 'link.config' &&
-      (link.detail.startsWith('defaults: ') ||
+      (((link.detail.startsWith('defaults: ') ||
         link.detail.startsWith('base_config: ') ||
         link.detail.startsWith('include: ')) &&
-      isConfigFile(fromPath) &&
+        isConfigFile(fromPath)) ||
+        link.detail.startsWith(HYDRA_MAIN_LINK)) &&
       isConfigFile(target.path);
     // A shell script that runs another (`eval_all.sh` → `eval_task.sh` → `eval_multiprocess.sh` → the program): a
     // wrapper hop, not a level of the launch → program → config walk; counted on the chain's own bound instead.
@@ -867,8 +876,34 @@ function linkedFacts(
     const deeper = narrow.some((n) => n.ends)
       ? []
       : composed || wrapper
-        ? linkedFacts(target.path, drawn, resolve, seen, depth, problems, errors, modules, chain + 1, passedHere)
-        : linkedFacts(target.path, drawn, resolve, seen, depth + 1, problems, errors, modules, 0, [], toLoader);
+        ? linkedFacts(
+            target.path,
+            composing,
+            resolve,
+            seen,
+            depth,
+            problems,
+            errors,
+            modules,
+            chain + 1,
+            passedHere,
+            false,
+            chosenHere,
+          )
+        : linkedFacts(
+            target.path,
+            composing,
+            resolve,
+            seen,
+            depth + 1,
+            problems,
+            errors,
+            modules,
+            0,
+            [],
+            toLoader,
+            chosenHere,
+          );
     out.push(...tagged, ...deeper);
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we
@@ -883,6 +918,53 @@ function linkedFacts(
       ),
     );
   return out;
+}
+
+/**
+ * The primary config a Hydra program names (`@hydra.main(config_path="configs", config_name="pretrain")`) when the
+ * repository does not hold it: Hydra stops at start-up without it (MissingConfigException) unless the command line
+ * names another (`--config-name`), so the program alone starts nothing; the configs it is run with are the runs.
+ */
+function missingHydraPrimary(path: string, facts: readonly Fact[], resolve: LinkResolver): string | undefined {
+  if (!/\.py$/i.test(path)) return undefined;
+  const primary = facts.find(
+    (f) => !f.file && f.kind === 'link.config' && typeof f.value === 'string' && f.detail.startsWith(HYDRA_MAIN_LINK),
+  );
+  if (!primary) return undefined;
+  const reference = String(primary.value);
+  return (resolve(path, reference) ?? besideByName(path, primary, resolve)) ? undefined : reference;
+}
+
+/**
+ * A Hydra config's links with the launch line's group choices applied (hydra.cc, "Override grammar": `model=llama`
+ * picks the option `llama` of the group `model` the primary config's defaults list names, `model: ???` being a choice
+ * every launch must make): the chosen option's file (`<this folder>/model/llama.yaml`) is composed in place of the
+ * list's own option. Choices for groups the list does not name change nothing here.
+ */
+function withGroupChoices(facts: readonly Fact[], choices: readonly string[]): readonly Fact[] {
+  const options = new Map<string, string>();
+  for (const c of choices) {
+    const at = c.indexOf('=');
+    if (at > 0) options.set(c.slice(0, at), c.slice(at + 1));
+  }
+  const groups = facts.filter((f) => f.kind === 'link.hydraGroup' && options.has(String(f.value)));
+  if (groups.length === 0) return facts;
+  const replaced = new Set(groups.map((g) => g.range.startLine));
+  const kept = facts.filter((f) => !(f.kind === 'link.config' && replaced.has(f.range.startLine) && !f.file));
+  const added: Fact[] = [];
+  for (const g of groups) {
+    const option = options.get(String(g.value))!;
+    const file = groupFile(`${String(g.value)}/${option}`);
+    if (!file) continue;
+    added.push({
+      kind: 'link.config',
+      value: file,
+      range: g.range,
+      confidence: 'medium',
+      detail: `defaults: ${String(g.value)}=${option} (the launch line's choice of the Hydra group ${String(g.value)})`,
+    });
+  }
+  return [...added, ...kept];
 }
 
 /**
@@ -1067,6 +1149,17 @@ function analyzeFactsUnguarded(
   const seen = new Set<string>([input.path]);
   const modules = new Set<string>();
   const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors, modules) : [];
+  const configless = resolve ? missingHydraPrimary(input.path, own.facts, resolve) : undefined;
+  if (configless)
+    return {
+      kind,
+      runs: [],
+      problems,
+      errors,
+      facts: own.facts,
+      linkedFiles: [],
+      notARun: `a Hydra program whose primary config (${printable(configless).slice(0, 200)}) is not in the repository: it starts only with a config named on its command line (--config-name), and those configs are the runs`,
+    };
   if (performance.now() > deadline)
     throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
   const read = [...own.facts, ...linked];

@@ -116,6 +116,11 @@ export type FactKind =
    * the line wrote it.
    */
   | 'link.noRun'
+  /**
+   * A config group a Hydra defaults list composes (`defaults: [model: ???, loss: sft]`): value the group's name
+   * (`model`). A launch line's choice for it (`model=llama`, Fact.choices) links `<this folder>/model/llama.yaml`.
+   */
+  | 'link.hydraGroup'
   | 'hardware.accelerator'
   | 'hardware.devices'
   | 'hardware.nodes'
@@ -166,6 +171,11 @@ export interface Fact {
   readonly fromFlags?: readonly string[];
   /** On a link to a program: the flags the launch line passes it (destinations, `--max-seq-len` as `max_seq_len`). */
   readonly passes?: readonly string[];
+  /**
+   * On a link to a program: the Hydra config group choices the launch line makes (`model=llama loss=dpo`, as
+   * `model=llama`), applied to the groups its primary config's defaults list names (link.hydraGroup).
+   */
+  readonly choices?: readonly string[];
   /**
    * On a link to a module: flags the program declares again with no default of its own (`--model-path` with
    * `default=[]` after the module's `add_model_args(parser)`). What the module works out from its own default of

@@ -54,8 +54,23 @@ const USE_PRECISION_SWITCHES: ReadonlyMap<string, string> = new Map([
   ['use_fp16', 'fp16'],
   ['use_bf16', 'bf16'],
 ]);
+/** A LoRA switch stated off (`use_peft: false`): the value of its training.adapter fact. */
+export const ADAPTER_OFF = 'off';
+
+/**
+ * `policy_dtype`: the dtype the trained model's weights are loaded in, in preference-tuning programs that call the
+ * trained model the policy (the DPO reference implementation's `config/model/*.yaml`, eric-mitchell/direct-preference-
+ * optimization, and the programs built on it); `reference_dtype`, the frozen reference model's, is not the run's.
+ */
 // `bnb_4bit_compute_dtype`: what a 4-bit (QLoRA) base computes in (transformers BitsAndBytesConfig; TRL, ms-swift).
-const PRECISION_NAMES = ['mixed_precision', 'torch_dtype', 'dtype', 'precision', 'bnb_4bit_compute_dtype'];
+const PRECISION_NAMES = [
+  'mixed_precision',
+  'torch_dtype',
+  'dtype',
+  'precision',
+  'bnb_4bit_compute_dtype',
+  'policy_dtype',
+];
 /** Automatic mixed precision turned on or off with no dtype named (`amp: true`, `use_amp: false`). */
 const AMP_SWITCHES = ['amp', 'use_amp'];
 /** Node selectors and resource names that name a GPU type (GKE, Kubernetes, SkyPilot-like). */
@@ -256,6 +271,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         add('training.adapter', key === 'load_in_4bit' ? 'qlora' : 'int8-base', valueNode, `${where}: true`);
       } else if ((key === 'use_peft' || key === 'use_lora') && scalar === true) {
         add('training.adapter', 'lora', valueNode, `${where}: true`);
+      } else if ((key === 'use_peft' || key === 'use_lora') && scalar === false) {
+        // The program's LoRA switch stated off: the adapters its code can build are not built (factsToSpec).
+        add('training.adapter', ADAPTER_OFF, valueNode, `${where}: false`);
       } else if (key === 'use_qlora' && scalar === true) {
         // LoRA on a 4-bit base (open-instruct's finetune.py and scripts like it: `use_qlora: true` beside `use_lora`).
         add('training.adapter', 'qlora', valueNode, `${where}: true`);

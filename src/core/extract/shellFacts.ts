@@ -973,6 +973,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // The flags the line hands the program it runs: a value the program derives from one of them (its default
     // read in the program) is not the one this run uses (analyze.ts linkedFacts).
     const passed = passedFlags(tokens);
+    const choices = hydraChoices(tokens);
     if (passed.length > 0)
       for (let k = launchStart; k < facts.length; k++) {
         const f = facts[k];
@@ -980,7 +981,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
           ((f.kind === 'link.script' || f.kind === 'link.module') && /\.py$/.test(String(f.value))) ||
           (f.kind === 'link.config' && /\.ya?ml$/.test(String(f.value)))
         )
-          facts[k] = { ...f, passes: passed };
+          facts[k] = { ...f, passes: passed, ...(choices.length > 0 ? { choices } : {}) };
       }
     // A flag's value starts after the whole run of `=` and blanks, and what it must hold is checked on that word:
     // `[=\s]+\S+\.yaml` backtracked over a long run of `=` (quadratic), retried from every flag inside one long word.
@@ -1463,6 +1464,24 @@ const MAX_PASSED_FLAGS = 100;
 /** A weights file (`yolov7-e6.pt`, `./weights/yolov5s.pt`) a `--weights` flag names. */
 const RELEASED_WEIGHTS_FILE = /^["']?[\w./-]{1,300}\.pth?["']?$/;
 const fileNameOf = (path: string) => path.replace(/["']/g, '').slice(path.replace(/["']/g, '').lastIndexOf('/') + 1);
+
+/**
+ * Hydra config group choices on a launch line (hydra.cc, "Override grammar": `model=llama` picks the option `llama`
+ * of the group `model`, `+group=option` adds one): a key with no dots and a value that is a plain option name (not a
+ * number, a boolean, null, a path or a list). Read as `group=option`; whether the key is a group is for the program's
+ * primary config to say (its defaults list names the group).
+ */
+function hydraChoices(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    if (out.length >= MAX_PASSED_FLAGS) break;
+    const m = /^\+?([A-Za-z_][\w-]{0,60}(?:\/[A-Za-z_][\w-]{0,60}){0,3})=([A-Za-z_][\w.-]{0,100})$/.exec(w);
+    if (!m || /^(?:true|false|null|none)$/i.test(m[2]) || /\.(?:ya?ml|json|py|pt|bin|safetensors)$/i.test(m[2]))
+      continue;
+    out.push(`${m[1]}=${m[2]}`);
+  }
+  return out;
+}
 
 function passedFlags(words: readonly string[]): string[] {
   const names = new Set<string>();

@@ -1,3 +1,4 @@
+import { ADAPTER_OFF } from '../extract/configFacts';
 import { findModel } from '../knowledge';
 import { YACS_DEFAULT } from '../extract/config/yacsDefaults';
 import { AUTO_PRECISION_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precisionSwitches';
@@ -299,8 +300,17 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       (f) =>
         f.kind === 'link.config' && (f.detail.startsWith(DEFAULT_CONFIG_LINK) || f.detail.startsWith(HYDRA_MAIN_LINK)),
     );
+  // A Hydra config that composes its base through its defaults list (`defaults: [base, _self_]`, the base holding the
+  // `trainer: _target_: ...Trainer`) is the run its program starts with it (`train.py --config-name this`): the base's
+  // trainer starts it.
+  const startsThroughComposedBase =
+    ownStarts.length === 0 &&
+    sourceKind === 'config' &&
+    facts.some((f) => f.file !== undefined && f.kind === 'launch.trainer') &&
+    own.some((f) => f.kind === 'link.config' && f.detail.startsWith('defaults: '));
   const starts =
     startsThroughDefaultConfig ||
+    startsThroughComposedBase ||
     ownStarts.some((f) => !submitsAJob(String(f.value))) ||
     (ownStarts.length > 0 && linkedStart) ||
     startsThroughModule ||
@@ -322,7 +332,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     starts ||
     configModuleRun ||
     registryRun ||
-    (sourceKind === 'config' && definesModel && (size !== undefined || pick(facts, 'training.adapter') !== undefined));
+    (sourceKind === 'config' && definesModel && (size !== undefined || adaptersOn(facts).length > 0));
   if (!isRun) return [];
 
   const assumptions: Assumption[] = [];
@@ -476,7 +486,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     constructionsOnly ||
     scriptRunsInference ||
     moduleInference;
-  const adapters = facts.filter((f) => f.kind === 'training.adapter' && f.value !== null);
+  const adapters = adaptersOn(facts);
   const lora = adapters.find((f) => f.value === 'lora');
   const quantised = adapters.find((f) => String(f.value).startsWith('qlora'));
   const scratch = use('model.fromScratch', pick(facts, 'model.fromScratch'));
@@ -702,6 +712,21 @@ function frameworkOf(facts: readonly Fact[]): TrainingFramework | undefined {
   if (trainers.some((t) => t === 'fit') && facts.some((f) => /keras/i.test(f.detail))) return 'keras';
   if (trainers.some((t) => t === 'loop' || t === 'backward')) return 'pytorch';
   return undefined;
+}
+
+/**
+ * The adapters a run builds. A LoRA switch stated off in the run's settings (`use_peft: false` in a config the run
+ * composes, `++model.use_peft=false` on its launch line) turns off the adapters a program's code builds behind that
+ * switch (`if config.model.use_peft: LoraConfig(...)`) and the LoRA hyperparameters kept beside it (`lora_rank: 16`).
+ * What the run's own file states (the launch line's `++model.use_lora=true` over a config's `use_lora: false`) and
+ * directives stay.
+ */
+function adaptersOn(facts: readonly Fact[]): Fact[] {
+  const stated = facts.filter((f) => f.kind === 'training.adapter' && f.value !== null);
+  const offs = stated.filter((f) => f.value === ADAPTER_OFF);
+  if (offs.length === 0) return stated;
+  const ownOff = offs.some((f) => !f.file);
+  return stated.filter((f) => f.value !== ADAPTER_OFF && (f.directive === true || (!f.file && !ownOff)));
 }
 
 /** Mixed precision wins over the default: `bf16=True` anywhere means the run is bf16. */

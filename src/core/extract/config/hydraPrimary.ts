@@ -20,7 +20,10 @@ const ENTRY_KEY = /^(optional[ \t]+|override[ \t]+)?([\w.-]{1,100}(?:\/[\w.-]{1,
 export const hydraPrimary: ConfigDialect = {
   name: 'hydra-primary',
   words: ['defaults'],
-  detect: (doc) => !globalPackage(doc) && doc.get('defaults')?.shape === 'seq' && groupChoices(doc).length > 0,
+  detect: (doc) =>
+    !globalPackage(doc) &&
+    doc.get('defaults')?.shape === 'seq' &&
+    (groupChoices(doc).length > 0 || groupsToChoose(doc).length > 0 || siblings(doc).length > 0),
   read(doc: ConfigDoc, out: FactSink): void {
     for (const choice of groupChoices(doc).reverse())
       out.add(
@@ -30,8 +33,55 @@ export const hydraPrimary: ConfigDialect = {
         `defaults: ${choice.written} (a Hydra config group this config composes)`,
         choice.optional ? 'low' : 'medium',
       );
+    // Every group the list names, so that a launch line's choice (`model=llama`) can pick its option (analyze.ts).
+    for (const group of groupsToChoose(doc))
+      out.add('link.hydraGroup', group.name, group.at, `defaults: ${group.written}`, 'medium');
+    // `- base_model` in a group's option (`config/model/llama.yaml`): a config of the same group, composed first.
+    for (const sibling of siblings(doc).reverse())
+      out.add(
+        'link.config',
+        sibling.file,
+        sibling.at,
+        `defaults: ${sibling.written} (a config of the same Hydra group this one builds on)`,
+        'low',
+      );
   },
 };
+
+/** The groups a defaults list names (`model: ???`, `loss: sft`), Hydra's own groups left out. */
+function groupsToChoose(doc: ConfigDoc): Array<{ name: string; at: ConfigValue; written: string }> {
+  const out: Array<{ name: string; at: ConfigValue; written: string }> = [];
+  for (let i = 0; i < MAX_ENTRIES; i++) {
+    const entry = doc.get(`defaults.${i}`);
+    if (!entry) break;
+    if (entry.shape !== 'map') continue;
+    const pairs = doc.entries(`defaults.${i}`);
+    if (pairs.length !== 1 || pairs[0].shape !== 'scalar') continue;
+    const key = ENTRY_KEY.exec(pairs[0].key.trim());
+    if (!key || /^(?:hydra|_self_)(?:\/|$)/.test(key[2])) continue;
+    out.push({ name: key[2], at: pairs[0], written: `${pairs[0].key}: ${String(pairs[0].value)}` });
+  }
+  return out;
+}
+
+/**
+ * Plain names in a defaults list (`- base_model`): configs of this config's own group (hydra.cc, "The Defaults
+ * List": an entry without a group is a config path relative to the containing config's group), so the file
+ * beside this one. `_self_` is this config's own place in the list.
+ */
+function siblings(doc: ConfigDoc): Array<{ file: string; at: ConfigValue; written: string }> {
+  const out: Array<{ file: string; at: ConfigValue; written: string }> = [];
+  for (let i = 0; i < MAX_ENTRIES; i++) {
+    const entry = doc.get(`defaults.${i}`);
+    if (!entry) break;
+    if (entry.shape !== 'scalar' || typeof entry.value !== 'string') continue;
+    const name = entry.value.trim();
+    if (name === '_self_' || name.startsWith('/') || !/^[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,4}$/.test(name)) continue;
+    const file = groupFile(name);
+    if (file) out.push({ file, at: entry, written: `- ${name}` });
+  }
+  return out;
+}
 
 interface Choice {
   readonly file: string;

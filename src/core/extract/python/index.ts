@@ -94,6 +94,7 @@ import { packageModelProgram } from './readers/packageModel';
 import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
+import { xTransformersModels } from './readers/xTransformers';
 import * as nanotron from './readers/nanotron';
 import { checkpointScript, scriptSwitches } from './readers/checkpointScript';
 import { dnnlibTrainingLoop, networkPickleLoad, openUrlPickle } from './readers/networkPickle';
@@ -276,6 +277,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.forwardOnlyUse,
   gradFreeEntry,
   modelConstructor.modelConstructor,
+  xTransformersModels,
   configDictModel,
   modelConstructor.fp8Matmuls,
   modelConstructor.weightCasts,

@@ -119,6 +119,30 @@ function pacedOrUntrained(loop: Node, ctx: PythonReadContext): boolean {
   return !hasTrainingWord(ctx) || PACED.test(loop.text);
 }
 
+/**
+ * A range bound named for the optimizer steps it counts: `NUM_BATCHES`, `num_batches`, `args.num_steps`, `max_iters`,
+ * `total_updates` (a count of batches trained on, one optimizer step each). Bounded, so linear.
+ */
+const STEP_COUNT_BOUND =
+  /^(?:[A-Za-z_]\w{0,40}\.){0,3}(?:num|n|max|total|train|training)_?(?:batches|steps|iters|iterations|updates|train_steps)$/i;
+/** A loop variable that only indexes (`i`, `_`, `idx`), saying nothing of what is counted. */
+const INDEX_VARIABLE = /^(?:i|j|_+|idx|index|n)$/;
+
+/**
+ * `for i in tqdm.tqdm(range(NUM_BATCHES)):` with an optimizer step (or a backward pass) in the body: the loop
+ * variable is a bare index, and the bound's name says the loop counts batches, each one optimizer step (the common
+ * shape of small research training scripts: `NUM_BATCHES = int(1e5)` among module constants, or a `num_batches`
+ * argument of the function the script runs). Without a step in the body the loop is no training loop.
+ */
+function countsSteps(left: Node, range: Node, loop: Node): boolean {
+  if (!INDEX_VARIABLE.test(left.text)) return false;
+  const args = range.childForFieldName('arguments')?.namedChildren ?? [];
+  const bound = args.length === 1 ? args[0] : undefined;
+  if (!bound || bound.text.length > 100 || !STEP_COUNT_BOUND.test(bound.text)) return false;
+  const body = loop.childForFieldName('body');
+  return !!body && TRAINING_STEP.test(body.text);
+}
+
 function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const left = node.childForFieldName('left');
   let right = node.childForFieldName('right');
@@ -133,7 +157,7 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   if (!isRange) return;
   const kind: FactKind | null = EPOCH_LOOP_VARIABLE.test(left.text)
     ? 'training.epochs'
-    : STEP_LOOP_VARIABLE.test(left.text)
+    : STEP_LOOP_VARIABLE.test(left.text) || countsSteps(left, right, node)
       ? 'training.steps'
       : null;
   if (!kind || runsWithoutGradients(node, ctx)) return;
