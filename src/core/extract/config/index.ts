@@ -31,6 +31,7 @@ import { lmEval } from './lmEval';
 import { m4 } from './m4';
 import { maxtext } from './maxtext';
 import { meshTransformerJax } from './meshTransformerJax';
+import { meshTensorflowGpt } from './meshTensorflowGpt';
 import { nanotron } from './nanotron';
 import { nemo, nemoInference } from './nemo';
 import { olmo } from './olmo';
@@ -100,6 +101,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   lavis,
   deepseekModelArgs,
   meshTransformerJax,
+  meshTensorflowGpt,
   vitsTts,
   satModelConfig,
   sectionedRun,

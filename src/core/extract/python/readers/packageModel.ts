@@ -39,7 +39,8 @@ export const packageModelProgram: FileRule = {
   words: ['_model'],
   runStart: [FACTORY_CALL, /\bload_state_dict[ \t]*\(|(?:TrainLoop|TrainingLoop|Trainer)[ \t]*\(/],
   read: (_index, ctx) => {
-    if (!FACTORY_CALL.test(ctx.text) || !MAIN_GUARD.test(ctx.text) || ctx.facts.some(startsARun)) return;
+    if (!FACTORY_CALL.test(ctx.text) || ctx.facts.some(startsARun)) return;
+    const guarded = MAIN_GUARD.test(ctx.text);
     const factories = new Set<string>();
     const loops = new Map<string, string>();
     for (const m of ctx.text.matchAll(PACKAGE_IMPORT)) {
@@ -64,7 +65,9 @@ export const packageModelProgram: FileRule = {
     let factory = '';
     let builtRow = -1;
     for (let row = 0; row < code.length && model === undefined; row++) {
-      const m = executed[row] === 1 ? built.exec(code[row]) : null;
+      // Under a main guard the build may sit in any function the program calls; without one (a notebook's cells, a
+      // script written top to bottom) only a build at module level runs when the file does.
+      const m = executed[row] === 1 && (guarded || /^\S/.test(code[row])) ? built.exec(code[row]) : null;
       if (m) [model, factory, builtRow] = [m[1], m[2], row];
     }
     if (model === undefined) return;
@@ -118,5 +121,46 @@ export const packageModelProgram: FileRule = {
       confidence: 'medium',
       detail: `${model}, built by ${factory}(...), is loaded from a checkpoint and put in eval mode: the program samples or evaluates with it (inference)`,
     });
+    const precision = fp16Switch(ctx.text.split('\n'), executed);
+    if (precision) ctx.facts.push({ kind: 'training.precision', confidence: 'medium', ...precision });
   },
 };
+
+/** `options['use_fp16'] = has_cuda`: the factory's half-precision switch set on the settings dict it is handed. */
+const FP16_ITEM = /^[ \t]*\w{1,60}\[["']use_fp16["']\][ \t]*=[ \t]*([\w.]{1,80}(?:\(\))?)[ \t]*(?:#.*)?$/;
+/** `use_fp16=True` as a keyword of a call (the factory's, or a dict(...) of its settings). */
+const FP16_KEYWORD = /(?:^|[(,\s])use_fp16[ \t]*=[ \t]*([\w.]{1,80}(?:\(\))?)[ \t]*[,)]/;
+const CUDA_AVAILABLE = /^\w{1,40}\.cuda\.is_available\(\)$/;
+
+/**
+ * The guided-diffusion family's half-precision switch handed to the package's factory (`use_fp16`, which makes the
+ * UNet cast its torso to float16: `self.dtype = th.float16 if use_fp16 else th.float32`), as the program sets it in
+ * code that runs: `True` is float16, `False` float32; the CUDA test (`th.cuda.is_available()`, or a name bound to
+ * it) is float16 on the GPU the estimate assumes, as `fp16=torch.cuda.is_available()` is read elsewhere.
+ */
+function fp16Switch(
+  lines: readonly string[],
+  executed: Uint8Array,
+): { value: 'fp16' | 'fp32'; range: Fact['range']; detail: string } | undefined {
+  for (let row = 0; row < lines.length; row++) {
+    if (executed[row] !== 1 || !lines[row].includes('use_fp16') || lines[row].length > 2000) continue;
+    const value = (FP16_ITEM.exec(lines[row]) ?? FP16_KEYWORD.exec(lines[row]))?.[1];
+    if (value === undefined) continue;
+    const range = lineRange(row, lines[row].length);
+    if (value === 'True') return { value: 'fp16', range, detail: 'use_fp16 = True: the network runs in float16' };
+    if (value === 'False') return { value: 'fp32', range, detail: 'use_fp16 = False: the network runs in float32' };
+    const bound = /^\w{1,60}$/.test(value)
+      ? new RegExp(`^${value}[ \\t]*=[ \\t]*\\w{1,40}\\.cuda\\.is_available\\(\\)`)
+      : undefined;
+    const cuda =
+      CUDA_AVAILABLE.test(value) || (bound !== undefined && lines.some((l) => l.length < 500 && bound.test(l)));
+    if (cuda)
+      return {
+        value: 'fp16',
+        range,
+        detail: `use_fp16 = ${value} (CUDA is available): the network runs in float16 on a GPU`,
+      };
+    return undefined;
+  }
+  return undefined;
+}
