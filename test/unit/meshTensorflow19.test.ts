@@ -3,6 +3,7 @@ import type { Fact } from '../../src/core/facts';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { meshSize } from '../../src/core/extract/config/meshTensorflowGpt';
 import { configDrivenVerdict } from '../../src/core/extract/python/entryPoint';
+import { nonRunPathReason } from '../../src/core/resolve/entryPoint';
 import { pythonFacts } from './helpers';
 
 /**
@@ -144,5 +145,11 @@ describe('Nineteenth round: package-factory sampling and asserted config flags',
     // A model name flag (its help names no config file), or a config flag with a default, is no such program.
     assert.equal(await verdictOf(program('Name of the model to train.', 'None')), undefined);
     assert.equal(await verdictOf(program('JSON file that contains model parameters.', '"small.json"')), undefined);
+  });
+
+  it('leaves TFRecord writers out as data preparation, by their name', () => {
+    for (const p of ['data/create_tfrecords.py', 'tools/make_tfrecord.py', 'scripts/write_tfrecords_coco.sh'])
+      assert.ok(nonRunPathReason(p), p);
+    for (const p of ['train_tfrecords.py', 'data/read_tfrecords.py']) assert.equal(nonRunPathReason(p), undefined, p);
   });
 });
