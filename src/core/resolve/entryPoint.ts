@@ -202,6 +202,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}',
     reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',
   },
+  // TFRecord writers (`create_tfrecords.py`, `make_tfrecord.py`, `write_tfrecords.sh`): text or images tokenised and
+  // serialised into TensorFlow's record files a TPU run then streams; data preparation, no training or serving.
+  {
+    glob: '**/{create,make,write,build,gen,generate}_tfrecord{,s}{,_*}.{py,sh,bash}',
+    reason: 'a data preparation utility (TFRecord writer), by its name',
+  },
   // Code kept after it was replaced (`deprecated/`, `deprecated_generation/`): not what is run now. (Not `legacy`:
   // repositories keep maintained alternatives under that name, timm's `legacy_train.py`.)
   {

@@ -32,6 +32,7 @@ import { lmEval } from './lmEval';
 import { m4 } from './m4';
 import { maxtext } from './maxtext';
 import { meshTransformerJax } from './meshTransformerJax';
+import { meshTensorflowGpt } from './meshTensorflowGpt';
 import { nanotron } from './nanotron';
 import { nemo, nemoInference } from './nemo';
 import { olmo } from './olmo';
@@ -101,6 +102,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   lavis,
   deepseekModelArgs,
   meshTransformerJax,
+  meshTensorflowGpt,
   vitsTts,
   basicsr,
   satModelConfig,

@@ -535,6 +535,11 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     return verdict(
       `a config-driven program: its trainer's config is the file given as --${loadedConfig} (load_config(args.${loadedConfig}), no default); each such config is a run`,
     );
+  const asserted = text.includes('assert') ? assertedConfigFlag(text) : undefined;
+  if (asserted)
+    return verdict(
+      `a config-driven program: it asserts --${asserted} is given (no default), a flag its help calls the config file of the run; each such config is a run`,
+    );
   const handed = tree && text.includes('yaml') ? yamlHandedToPackage(text) : undefined;
   if (handed)
     return verdict(
@@ -579,6 +584,33 @@ function loadedConfigFlag(text: string): string | undefined {
     `add_argument\\([ \\t]*["']--${name}["'](?![^)\\n]{0,200}\\bdefault[ \\t]*=[ \\t]*(?!None\\b)[^\\s,)])`,
   );
   return field.test(text) || flag.test(text) ? name : undefined;
+}
+
+/** `add_argument("--model", type=str, default=None, help="JSON file that contains model parameters.")`: one line. */
+const DESCRIBED_FLAG =
+  /\badd_argument\([ \t]*["']--(\w{1,60})["']([^\n]{0,300}?)\bhelp[ \t]*=[ \t]*["']([^"'\n]{0,300})["']/g;
+/** Help text naming a config file: "JSON file that contains model parameters", "path to the YAML config". */
+const CONFIG_FILE_HELP = /\b(?:json|ya?ml|toml|config(?:uration)?)[ \t]+file\b|\b(?:json|ya?ml|toml)[ \t]+config\b/i;
+
+/**
+ * A flag with no default whose help calls it the run's config file (`help="JSON file that contains model
+ * parameters."`) and which the program asserts is given (`assert args.model is not None, "Model must be set"`): the
+ * program cannot start without one, so each config it is given is the run (GPT-Neo's main.py --model, and programs
+ * written the same way whatever the flag is called).
+ */
+function assertedConfigFlag(text: string): string | undefined {
+  let tried = 0;
+  for (const m of text.matchAll(DESCRIBED_FLAG)) {
+    if (!CONFIG_FILE_HELP.test(m[3]) || ++tried > 20) continue;
+    if (/\bdefault[ \t]*=[ \t]*(?!None\b)[^\s,)]/.test(m[2])) continue;
+    const name = m[1];
+    const assertion = new RegExp(
+      `^[ \\t]*assert[ \\t]+(?:args|opts|flags|FLAGS)\\.${name}(?:[ \\t]+is[ \\t]+not[ \\t]+None)?\\b`,
+      'm',
+    );
+    if (assertion.test(text)) return name;
+  }
+  return undefined;
 }
 
 /** A flag naming the config file a launcher opens (`--fname`, `--config`, `--config-file`, `--cfg`). */

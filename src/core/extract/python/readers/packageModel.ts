@@ -39,9 +39,12 @@ export const packageModelProgram: FileRule = {
   words: ['_model'],
   runStart: [FACTORY_CALL, /\bload_state_dict[ \t]*\(|(?:TrainLoop|TrainingLoop|Trainer)[ \t]*\(/],
   read: (_index, ctx) => {
-    if (!FACTORY_CALL.test(ctx.text) || !MAIN_GUARD.test(ctx.text) || ctx.facts.some(startsARun)) return;
+    if (!FACTORY_CALL.test(ctx.text) || ctx.facts.some(startsARun)) return;
+    const guarded = MAIN_GUARD.test(ctx.text);
     const factories = new Set<string>();
     const loops = new Map<string, string>();
+    // Checkpoint loaders of the package (`from glide_text2im.download import load_checkpoint`): local name → its package.
+    const loaders = new Map<string, string>();
     for (const m of ctx.text.matchAll(PACKAGE_IMPORT)) {
       if (!m[1].includes('.', 1) && !m[1].startsWith('.')) continue;
       if (INSTALLED.test(m[1]) || factories.size + loops.size >= MAX_NAMES) continue;
@@ -52,6 +55,8 @@ export const packageModelProgram: FileRule = {
         const local = name[2] ?? name[1];
         if (FACTORY.test(name[1])) factories.add(local);
         else if (LOOP_CLASS.test(name[1])) loops.set(local, file);
+        else if (CHECKPOINT_LOADER.test(name[1]) && !m[1].startsWith('.') && loaders.size < MAX_NAMES)
+          loaders.set(local, m[1].slice(0, m[1].indexOf('.')));
       }
     }
     if (factories.size === 0) return;
@@ -64,7 +69,9 @@ export const packageModelProgram: FileRule = {
     let factory = '';
     let builtRow = -1;
     for (let row = 0; row < code.length && model === undefined; row++) {
-      const m = executed[row] === 1 ? built.exec(code[row]) : null;
+      // Under a main guard the build may sit in any function the program calls; without one (a notebook's cells, a
+      // script written top to bottom) only a build at module level runs when the file does.
+      const m = executed[row] === 1 && (guarded || /^\S/.test(code[row])) ? built.exec(code[row]) : null;
       if (m) [model, factory, builtRow] = [m[1], m[2], row];
     }
     if (model === undefined) return;
@@ -118,5 +125,84 @@ export const packageModelProgram: FileRule = {
       confidence: 'medium',
       detail: `${model}, built by ${factory}(...), is loaded from a checkpoint and put in eval mode: the program samples or evaluates with it (inference)`,
     });
+    const lines = ctx.text.split('\n');
+    const released = releasedCheckpoint(lines, executed, model, loaders);
+    if (released)
+      ctx.facts.push({
+        kind: 'model.id',
+        value: released.name,
+        range: rangeAt(released.row),
+        confidence: 'medium',
+        detail: `${model}.load_state_dict(${released.loader}('${released.key}', ...)): the released checkpoint '${released.key}' of the ${released.pkg} package`,
+      });
+    const precision = fp16Switch(lines, executed);
+    if (precision) ctx.facts.push({ kind: 'training.precision', confidence: 'medium', ...precision });
   },
 };
+
+/** A package's loader of its released checkpoints by key: `load_checkpoint`, `fetch_checkpoint`, `download_checkpoint`. */
+const CHECKPOINT_LOADER = /^(?:load|fetch|download|get)_(?:[a-z0-9]{1,20}_)?checkpoint$/;
+
+/**
+ * `model.load_state_dict(load_checkpoint('base', device))` with the loader imported from an installed research package
+ * (`from glide_text2im.download import load_checkpoint`): the network is that package's released checkpoint under the
+ * key given. A key is the package's own word for it ('base', 'upsample'), so the model is named `<package>-<key>`.
+ */
+function releasedCheckpoint(
+  lines: readonly string[],
+  executed: Uint8Array,
+  model: string,
+  loaders: ReadonlyMap<string, string>,
+): { name: string; key: string; loader: string; pkg: string; row: number } | undefined {
+  if (loaders.size === 0) return undefined;
+  const call = new RegExp(
+    `^[ \\t]*${model}\\.load_state_dict\\([ \\t]*(\\w{1,60})\\([ \\t]*["']([A-Za-z][\\w-]{0,60})["']`,
+  );
+  for (let row = 0; row < lines.length; row++) {
+    if (executed[row] !== 1 || lines[row].length > 2000 || !lines[row].includes('load_state_dict')) continue;
+    const m = call.exec(lines[row]);
+    const pkg = m ? loaders.get(m[1]) : undefined;
+    if (m && pkg && /^[A-Za-z][\w-]{1,60}$/.test(pkg))
+      return { name: `${pkg}-${m[2]}`, key: m[2], loader: m[1], pkg, row };
+  }
+  return undefined;
+}
+
+/** `options['use_fp16'] = has_cuda`: the factory's half-precision switch set on the settings dict it is handed. */
+const FP16_ITEM = /^[ \t]*\w{1,60}\[["']use_fp16["']\][ \t]*=[ \t]*([\w.]{1,80}(?:\(\))?)[ \t]*(?:#.*)?$/;
+/** `use_fp16=True` as a keyword of a call (the factory's, or a dict(...) of its settings). */
+const FP16_KEYWORD = /(?:^|[(,\s])use_fp16[ \t]*=[ \t]*([\w.]{1,80}(?:\(\))?)[ \t]*[,)]/;
+const CUDA_AVAILABLE = /^\w{1,40}\.cuda\.is_available\(\)$/;
+
+/**
+ * The guided-diffusion family's half-precision switch handed to the package's factory (`use_fp16`, which makes the
+ * UNet cast its torso to float16: `self.dtype = th.float16 if use_fp16 else th.float32`), as the program sets it in
+ * code that runs: `True` is float16, `False` float32; the CUDA test (`th.cuda.is_available()`, or a name bound to
+ * it) is float16 on the GPU the estimate assumes, as `fp16=torch.cuda.is_available()` is read elsewhere.
+ */
+function fp16Switch(
+  lines: readonly string[],
+  executed: Uint8Array,
+): { value: 'fp16' | 'fp32'; range: Fact['range']; detail: string } | undefined {
+  for (let row = 0; row < lines.length; row++) {
+    if (executed[row] !== 1 || !lines[row].includes('use_fp16') || lines[row].length > 2000) continue;
+    const value = (FP16_ITEM.exec(lines[row]) ?? FP16_KEYWORD.exec(lines[row]))?.[1];
+    if (value === undefined) continue;
+    const range = lineRange(row, lines[row].length);
+    if (value === 'True') return { value: 'fp16', range, detail: 'use_fp16 = True: the network runs in float16' };
+    if (value === 'False') return { value: 'fp32', range, detail: 'use_fp16 = False: the network runs in float32' };
+    const bound = /^\w{1,60}$/.test(value)
+      ? new RegExp(`^${value}[ \\t]*=[ \\t]*\\w{1,40}\\.cuda\\.is_available\\(\\)`)
+      : undefined;
+    const cuda =
+      CUDA_AVAILABLE.test(value) || (bound !== undefined && lines.some((l) => l.length < 500 && bound.test(l)));
+    if (cuda)
+      return {
+        value: 'fp16',
+        range,
+        detail: `use_fp16 = ${value} (CUDA is available): the network runs in float16 on a GPU`,
+      };
+    return undefined;
+  }
+  return undefined;
+}
