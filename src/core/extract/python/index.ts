@@ -82,6 +82,7 @@ import { lightevalEntry } from './readers/lightevalEntry';
 import { packageServer } from './readers/packageServer';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
+import { packageGenerator } from './readers/packageGenerator';
 import { packageModelLoad } from './readers/packageModelLoad';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
@@ -334,6 +335,7 @@ export const FILE_RULES: readonly FileRule[] = [
   sbert.sentenceTransformerModels,
   moduleDemoSampling,
   packageGenerateCall,
+  packageGenerator,
   packageModelLoad,
   featureScorer,
   packageModelClass,
