@@ -119,7 +119,9 @@ export const packageModelLoad: FileRule = {
       if (!m) {
         // `load_flow_model(name, ...)`: the literal the variable holds, when it is a model the catalog knows.
         const v = byName.exec(original[row] ?? '');
-        const bound = v ? boundLiteral(original, row, v[2], true) : undefined;
+        const bound = v
+          ? (boundLiteral(original, row, v[2], true) ?? boundThroughCaller(original, code, executed, row, v[2]))
+          : undefined;
         if (v && bound && MODEL_NAME.test(bound.value) && findModel(bound.value) !== undefined)
           loads.push({ row: bound.row, name: bound.value, loader: v[1], held: v[2] });
         continue;
@@ -245,6 +247,51 @@ function releasedModel(launcher: string, name: string, range: Fact['range'], lau
         ]
       : []),
   ];
+}
+
+/** Lines looked at for the function enclosing a loader call, and for the calls of that function. */
+const MAX_CALLER_LINES = 2000;
+
+/**
+ * `def get_models(name, device): model = load_flow_model(name, ...)` called as `get_models(name, ...)` after
+ * `name = "flux-dev-fill"` (or with the literal itself): the name a parameter of the enclosing helper receives from
+ * its one caller in code that runs, one call away. Only a parameter without a default (a default is read as such),
+ * and only when every call of the helper that runs hands the same literal.
+ */
+function boundThroughCaller(
+  original: readonly string[],
+  code: readonly string[],
+  executed: Uint8Array,
+  row: number,
+  name: string,
+): { value: string; row: number } | undefined {
+  const indent = /^[ \t]*/.exec(original[row] ?? '')![0].length;
+  let fn: string | undefined;
+  for (let r = row - 1; r >= 0 && r > row - MAX_CALLER_LINES; r--) {
+    const d = /^([ \t]*)def[ \t]+([A-Za-z_]\w{0,60})[ \t]*\(([^)\n]{0,400})/.exec(original[r] ?? '');
+    if (!d || d[1].length >= indent) continue;
+    const params = d[3].split(',').map((p) => p.trim().split(/[:=]/)[0].trim());
+    if (params.indexOf(name) < 0) return undefined;
+    fn = d[2];
+    break;
+  }
+  if (!fn) return undefined;
+  const position = (() => {
+    const d = new RegExp(`^[ \\t]*def[ \\t]+${fn}[ \\t]*\\(([^)\\n]{0,400})`, 'm').exec(original.join('\n'));
+    return d ? d[1].split(',').findIndex((p) => p.trim().split(/[:=]/)[0].trim() === name) : -1;
+  })();
+  if (position !== 0) return undefined;
+  const call = new RegExp(`(?:^|[^\\w.])${fn}[ \\t]*\\([ \\t]*(?:["']([^"'\\n]{1,200})["']|([A-Za-z_]\\w{0,60}))[ \\t]*[,)]`);
+  let found: { value: string; row: number } | undefined;
+  for (let r = 0; r < code.length && r < MAX_CALLER_LINES * 10; r++) {
+    if (executed[r] !== 1 || /^\s*def\b/.test(code[r]) || !code[r].includes(fn)) continue;
+    const m = call.exec(original[r] ?? '') ?? call.exec(withNextArgument(original, r));
+    if (!m) continue;
+    const value = m[1] !== undefined ? { value: m[1], row: r } : boundLiteral(original, r, m[2], false);
+    if (!value || (found && found.value !== value.value)) return undefined;
+    found ??= value;
+  }
+  return found;
 }
 
 /**
