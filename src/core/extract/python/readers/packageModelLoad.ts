@@ -281,7 +281,9 @@ function boundThroughCaller(
     return d ? d[1].split(',').findIndex((p) => p.trim().split(/[:=]/)[0].trim() === name) : -1;
   })();
   if (position !== 0) return undefined;
-  const call = new RegExp(`(?:^|[^\\w.])${fn}[ \\t]*\\([ \\t]*(?:["']([^"'\\n]{1,200})["']|([A-Za-z_]\\w{0,60}))[ \\t]*[,)]`);
+  const call = new RegExp(
+    `(?:^|[^\\w.])${fn}[ \\t]*\\([ \\t]*(?:["']([^"'\\n]{1,200})["']|([A-Za-z_]\\w{0,60}))[ \\t]*[,)]`,
+  );
   let found: { value: string; row: number } | undefined;
   for (let r = 0; r < code.length && r < MAX_CALLER_LINES * 10; r++) {
     if (executed[r] !== 1 || /^\s*def\b/.test(code[r]) || !code[r].includes(fn)) continue;
