@@ -110,6 +110,7 @@ export const packageModelLoad: FileRule = {
       `(?:^|[^\\w.])(${[...loaders.keys()].join('|')})[ \\t]*\\([ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*[,)]`,
     );
     const loads: Array<{ row: number; name: string; loader: string; held?: string }> = [];
+    let heldLookups = 0;
     for (let row = 0; row < code.length && loads.length < MAX_LOADS; row++) {
       if (executed[row] !== 1 || /^\s*(?:from|import|def|class)\b/.test(code[row])) continue;
       // The code without strings says the call is live; the original line holds the name given.
@@ -118,10 +119,12 @@ export const packageModelLoad: FileRule = {
       const m = same ?? call.exec(withNextArgument(original, row));
       if (!m) {
         // `load_flow_model(name, ...)`: the literal the variable holds, when it is a model the catalog knows.
+        // Each look-up walks back up to hundreds of lines: a hostile file of many such calls gets a few.
         const v = byName.exec(original[row] ?? '');
-        const bound = v
-          ? (boundLiteral(original, row, v[2], true) ?? boundThroughCaller(original, code, executed, row, v[2]))
-          : undefined;
+        const bound =
+          v && ++heldLookups <= MAX_HELD_LOOKUPS
+            ? (boundLiteral(original, row, v[2], true) ?? boundThroughCaller(original, code, executed, row, v[2]))
+            : undefined;
         if (v && bound && MODEL_NAME.test(bound.value) && findModel(bound.value) !== undefined)
           loads.push({ row: bound.row, name: bound.value, loader: v[1], held: v[2] });
         continue;
@@ -249,6 +252,8 @@ function releasedModel(launcher: string, name: string, range: Fact['range'], lau
   ];
 }
 
+/** Loader calls handed a variable whose literal is looked for (real programs have one or two). */
+const MAX_HELD_LOOKUPS = 8;
 /** Lines looked at for the function enclosing a loader call, and for the calls of that function. */
 const MAX_CALLER_LINES = 2000;
 
@@ -285,10 +290,13 @@ function boundThroughCaller(
     `(?:^|[^\\w.])${fn}[ \\t]*\\([ \\t]*(?:["']([^"'\\n]{1,200})["']|([A-Za-z_]\\w{0,60}))[ \\t]*[,)]`,
   );
   let found: { value: string; row: number } | undefined;
+  let calls = 0;
   for (let r = 0; r < code.length && r < MAX_CALLER_LINES * 10; r++) {
     if (executed[r] !== 1 || /^\s*def\b/.test(code[r]) || !code[r].includes(fn)) continue;
     const m = call.exec(original[r] ?? '') ?? call.exec(withNextArgument(original, r));
     if (!m) continue;
+    // A helper called from many places is no single caller's: its name is not bound one call away.
+    if (++calls > MAX_HELD_LOOKUPS) return undefined;
     const value = m[1] !== undefined ? { value: m[1], row: r } : boundLiteral(original, r, m[2], false);
     if (!value || (found && found.value !== value.value)) return undefined;
     found ??= value;
