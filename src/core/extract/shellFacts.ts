@@ -11,7 +11,8 @@ import { readSlurmOptions } from './shell/slurm';
 import { checkpointFolderModel, inlineSettings } from './shell/inlineSettings';
 import { CHECKPOINT_FILE_FLAGS, checkpointFileModel } from './shell/checkpointPath';
 import { flagMeaning, sizingKindFor } from './sizingNames';
-import { modelFromVariable } from './shell/modelVariable';
+import { modelFromVariable, modelNamedInVariables } from './shell/modelVariable';
+import { PLACEHOLDER_ID } from './placeholderId';
 import { withoutTrailingSlashes } from '../trimSlashes';
 import { PART_SEPARATOR } from '../runVocabulary';
 import { modelNameOfConfigFile } from './config/satDiffusion';
@@ -1280,6 +1281,25 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
           ...(origin !== undefined ? { originLine: origin } : {}),
         });
         add('model.fromScratch', false, `$${named.variable} names a pretrained checkpoint`);
+      }
+    }
+    // `--model_path $MODEL_PATH` with `MODEL_PATH=PATH_TO_X` (a blank) and `MODEL_NAME=Family-8B` set beside it: the
+    // name the script fills in is the model (the blank reads as no model, factsToSpec).
+    const blank = facts
+      .slice(launchStart)
+      .find((f) => f.kind === 'model.id' && typeof f.value === 'string' && PLACEHOLDER_ID.test(f.value));
+    if (blank) {
+      const named = modelNamedInVariables(vars);
+      if (named && named.value !== blank.value) {
+        const origin = lineOfVariableValue(lines, vars, named.value);
+        facts.push({
+          kind: 'model.id',
+          value: named.value,
+          range,
+          confidence: 'medium',
+          detail: `${named.variable}=${named.value} beside the blank model path ${String(blank.value)}: the model the script names`,
+          ...(origin !== undefined ? { originLine: origin } : {}),
+        });
       }
     }
     // `--bf16 False --tf32 False` and no switch on: fp32, which a DeepSpeed config's `auto` follows.

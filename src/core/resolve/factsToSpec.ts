@@ -4,6 +4,7 @@ import { YACS_DEFAULT } from '../extract/config/yacsDefaults';
 import { AUTO_PRECISION_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precisionSwitches';
 import { SET_FROM_VARIABLE } from '../extract/shell/words';
 import { NOT_MODEL_PATH } from '../extract/python/readers/trlx';
+import { PLACEHOLDER_ID } from '../extract/placeholderId';
 import { RAY_PLACED_TOTAL } from '../extract/shell/openRlhfRay';
 import { DEFAULT_CONFIG_LINK } from '../extract/python/readers/lavisProgram';
 import { HYDRA_MAIN_LINK } from '../extract/python/readers/hydraMain';
@@ -157,16 +158,6 @@ function stepsOfEpochs(facts: readonly Fact[]): Fact | undefined {
     ...(epochs.file ? { file: epochs.file } : {}),
   };
 }
-
-/**
- * A template's blank in a model id (`<hf_username>/<model_repo_id>`, `{org}/{model}`, `YOUR_MODEL_ID`): a
- * placeholder the reader is to fill in, not a model's name. A blank is a name in brackets; other text in
- * brackets (markup, a hostile name) stays the name as written, escaped wherever it is shown. Bounded, so linear.
- * A documentation path's blank naming nothing (`/path/to/pretrained`, `path/to/your/checkpoint`) is one too
- * (eighteenth round, set U); a blank path that names a family (`path/to/hf/llama-2/dir`) keeps its name.
- */
-const PLACEHOLDER_ID =
-  /<[A-Za-z_][\w.-]{0,60}>|\{[A-Za-z_][\w.-]{0,60}\}|\bYOUR[_-]\w{0,40}|\byour[_-](?:model|org|username|hf)\w{0,40}|^\.{0,2}\/?path\/to\/(?:your[_/-])?(?:pretrained|model|checkpoint|weights|ckpt)s?(?:[_-](?:path|dir|folder|model|weights))?\/?$/;
 
 /** A model id that is a placeholder reads as no model named, saying so (never as a model called `<model>`). */
 function withoutPlaceholderIds(read: readonly Fact[]): readonly Fact[] {

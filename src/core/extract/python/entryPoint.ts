@@ -191,6 +191,24 @@ function findExecutedRows(tree: Tree, checkpoint: (i: number) => void): Array<[n
       });
       continue;
     }
+    // `OPT = OPTClass` (kept "for backwards compatibility"): an alias binds a name and calls nothing; it reaches the
+    // definition it names only when code that runs uses the alias (read as a definition named for the alias).
+    const bound = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    const aliasOf = bound?.type === 'assignment' ? bound.childForFieldName('right') : null;
+    const alias = bound?.type === 'assignment' ? bound.childForFieldName('left') : null;
+    if (alias?.type === 'identifier' && (aliasOf?.type === 'identifier' || aliasOf?.type === 'attribute')) {
+      definitions.push({
+        name: alias.text,
+        startRow: statement.startPosition.row,
+        endRow: statement.endPosition.row,
+        node: statement,
+        entryDecorator: false,
+        calledByLauncher: false,
+        entryClass: false,
+        decoratorRoots: [],
+      });
+      continue;
+    }
     // `app = FastAPI()`, `app = typer.Typer()`: an object built at module level whose decorators
     // register handlers (`@app.post(...)`, `@app.command()`) that run when the program serves or is called.
     if (statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'assignment') {

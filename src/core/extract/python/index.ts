@@ -85,6 +85,7 @@ import { cogPredictor } from './readers/cogPredictor';
 import { catalogModelClass } from './readers/catalogModelClass';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
+import { packageGenerator } from './readers/packageGenerator';
 import { packageModelLoad } from './readers/packageModelLoad';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
@@ -344,6 +345,7 @@ export const FILE_RULES: readonly FileRule[] = [
   sbert.sentenceTransformerModels,
   moduleDemoSampling,
   packageGenerateCall,
+  packageGenerator,
   packageModelLoad,
   featureScorer,
   packageModelClass,

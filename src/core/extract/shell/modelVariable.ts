@@ -1,3 +1,6 @@
+import { findModel } from '../../knowledge';
+import { sizeFromModelName } from '../../knowledge/modelName';
+
 /**
  * A model handed to a program through a shell variable whose name says it is the model
  * (`MODEL_NAME_OR_PATH="org/name"` then `eval.py --logdir ${MODEL_NAME_OR_PATH}`): the program's own flag name
@@ -35,6 +38,26 @@ export function modelFromVariable(written: string, vars: ReadonlyMap<string, str
       .replace(/^["']|["']$/g, '');
     if (!value || value.includes('$') || /\s/.test(value) || value.length > 200) continue;
     return { flag: m[1], variable: m[2], value };
+  }
+  return undefined;
+}
+
+/**
+ * The model a script names in a model-named variable (`MODEL_NAME=InternVL3-8B`) beside a model flag handed a blank
+ * (`MODEL_PATH=PATH_TO_INTERNVL`, `--model_path $MODEL_PATH`): the author filled in the name and left the folder to
+ * the reader. Only a plain name (no `$`, no path separator but an `org/` prefix) that the catalog knows or that
+ * states its size, so a tag or a file stem is not taken for a model.
+ */
+export function modelNamedInVariables(
+  vars: ReadonlyMap<string, string>,
+): { variable: string; value: string } | undefined {
+  let seen = 0;
+  for (const [variable, raw] of vars) {
+    if (++seen > MAX_FLAGS) break;
+    if (!MODEL_VARIABLE.test(variable)) continue;
+    const value = raw.trim().replace(/^["']|["']$/g, '');
+    if (!/^[A-Za-z][\w.-]{0,95}(?:\/[A-Za-z0-9][\w.-]{0,95})?$/.test(value)) continue;
+    if (findModel(value) !== undefined || sizeFromModelName(value) !== undefined) return { variable, value };
   }
   return undefined;
 }

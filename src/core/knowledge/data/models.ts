@@ -8789,6 +8789,42 @@ export const MODELS: readonly Model[] = [
       'model card huggingface.co/black-forest-labs/FLUX.1-schnell ("a 12 billion parameter rectified flow transformer", the timestep-distilled sibling of FLUX.1 [dev]); the transformer only',
   },
   {
+    id: 'black-forest-labs/FLUX.1-Kontext-dev',
+    // `flux-dev-kontext`: the name flux's own CLI registers these weights under (its table of model specs).
+    aliases: ['flux1-kontext-dev', 'flux-dev-kontext'],
+    family: 'flux',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 12_000_000_000,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/black-forest-labs/FLUX.1-Kontext-dev ("a 12 billion parameter rectified flow transformer capable of editing images based on text instructions"); the transformer only',
+  },
+  {
+    id: 'black-forest-labs/FLUX.1-Fill-dev',
+    // `flux-dev-fill`: the name flux's own CLI registers these weights under (its table of model specs).
+    aliases: ['flux1-fill-dev', 'flux-dev-fill'],
+    family: 'flux',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 12_000_000_000,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/black-forest-labs/FLUX.1-Fill-dev ("a 12 billion parameter rectified flow transformer", inpainting and outpainting); the transformer only',
+  },
+  {
+    id: 'black-forest-labs/FLUX.1-Krea-dev',
+    // `flux-dev-krea`: the name flux's own CLI registers these weights under (its table of model specs).
+    aliases: ['flux1-krea-dev', 'flux-dev-krea'],
+    family: 'flux',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 12_000_000_000,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/black-forest-labs/FLUX.1-Krea-dev ("a 12 billion parameter rectified flow transformer capable of generating images from text descriptions"); the transformer only',
+  },
+  {
     id: 'Alpha-VLLM/Lumina-Image-2.0',
     aliases: [],
     family: 'lumina',

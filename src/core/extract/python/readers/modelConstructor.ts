@@ -211,6 +211,13 @@ export const fp8Matmuls: FileRule = {
 const WEIGHT_CAST =
   /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))(?:\.(?:to|cuda|eval)\([\w.]{0,100}\)){0,3}[ \t]*(?:#.*)?$/;
 const CAST_RECEIVER = /(?:^|\.)(?:model|net|network|module|vlm|vla|llm|\w+_model)$|\.weight\.data$/;
+/**
+ * A model built or picked and cast on one line, bound to a model's name (`model = FamilyForCausalLM(config).half()`,
+ * `model = model_classes[args.model_type](config).half()`): the name says what is cast, whatever builds it.
+ * One line, bounded; the target is checked against CAST_RECEIVER.
+ */
+const BOUND_CAST =
+  /^[ \t]*([A-Za-z_][\w.]{0,200})[ \t]*=[ \t]*[^\n]{1,400}?\)[ \t]*\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))(?:\.(?:to|cuda|eval)\([\w.]{0,100}\)){0,3}[ \t]*(?:#.*)?$/;
 
 /**
  * A name bound to a loaded or built model, whatever it is called (`vl_gpt = AutoModelForCausalLM.from_pretrained(...)`,
@@ -242,7 +249,7 @@ function readWeightCasts(ctx: PythonReadContext): void {
   for (let row = 0; row < lines.length; row++) {
     const line = lines[row];
     if (!line.includes('16') && !line.includes('half')) continue;
-    const m = WEIGHT_CAST.exec(line);
+    const m = WEIGHT_CAST.exec(line) ?? (line.length <= 1000 ? BOUND_CAST.exec(line) : null);
     if (!m) continue;
     if (
       !CAST_RECEIVER.test(m[1]) &&

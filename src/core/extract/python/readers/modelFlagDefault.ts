@@ -50,8 +50,10 @@ export const modelFlagDefault: FileRule = {
   read: (index, ctx) => {
     // A loader that names its model through a value the code computes (`from_pretrained(source)`, read as an
     // unknown id) still loads the flag's default when nothing else is given.
-    if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) return;
+    // A helper's model read at low confidence (a classifier pipeline beside the run's model) does not name the run's.
+    if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null && f.confidence !== 'low')) return;
     if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    let classDefault: { value: string; node: Node; flag: string } | undefined;
     for (const node of index.calls) {
       const { last } = ctx.callee(node);
       if (last !== 'add_argument') continue;
@@ -66,17 +68,15 @@ export const modelFlagDefault: FileRule = {
         flagName && MODEL_CLASS_FLAGS.has(flagName) && def
           ? modelClassName(stringLiteral(def) ?? undefined)
           : undefined;
+      // Kept for the end: a checkpoint flag's Hub id default (`--model_path org/name`) names the model more closely.
       if (modelClass) {
-        ctx.add(
-          'model.id',
-          modelClass,
-          def!,
-          `default of ${flag}: the model class the program builds (its size from the config it is handed)`,
-          'low',
-        );
-        return;
+        classDefault ??= { value: modelClass, node: def!, flag: flag! };
+        continue;
       }
-      if (!flag || !MODEL_FLAGS.has(flagName!)) continue;
+      // `--name` (nineteenth round, set V): a model when its default is one the catalog knows (`default="flux-schnell",
+      // choices=list(configs.keys())`); elsewhere the flag names an experiment or an output, so nothing else counts.
+      const byName = flagName === 'name' && def !== null && findModel(stringLiteral(def) ?? '') !== undefined;
+      if (!flag || (!MODEL_FLAGS.has(flagName!) && !byName)) continue;
       // `default=model_path` after `model_path = os.getenv("APP_MODEL_PATH", "org/name")`: the name the default holds
       // (the environment variable's own default, as a plain run has it unset).
       const held = def?.type === 'identifier' ? environmentDefault(ctx.text, def.text) : undefined;
@@ -93,6 +93,14 @@ export const modelFlagDefault: FileRule = {
       );
       return;
     }
+    if (classDefault)
+      ctx.add(
+        'model.id',
+        classDefault.value,
+        classDefault.node,
+        `default of ${classDefault.flag}: the model class the program builds (its size from the config it is handed)`,
+        'low',
+      );
   },
 };
 

@@ -4,6 +4,7 @@ import { lineRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { sizeFromModelName } from '../../../knowledge/modelName';
+import { findModel } from '../../../knowledge';
 
 /**
  * A notebook or script that loads a released model by its name through a loader of the repository's own package
@@ -22,8 +23,16 @@ import { sizeFromModelName } from '../../../knowledge/modelName';
  * brackets), then the released weights loaded into it (`model.load_state_dict(load_checkpoint(name, device))`): the
  * registry's key is the model's name. Without weights loaded the network is a fresh initialisation: not read.
  *
- * Not read where the file trains (an optimiser step, a backward pass), where another rule already found the run,
- * or for a name that is a path or a file (`load_model('ckpt/model.pt')`: a checkpoint, read by the torch rules).
+ * The name handed through a variable (nineteenth round, set V): `model = load_flow_model(name, device=...)` where
+ * `name` is the entry function's parameter with a default (`def main(name: str = "flux-dev", ...)`, run through
+ * `Fire(main)`) or a plain assignment above the call (`name = "flux-dev-fill"`): the default is the model the program
+ * loads when it is not told otherwise. Only a name the catalog knows counts that way (an unknown word held in a
+ * variable may be anything). Where another rule already started the run (a helper classifier's `pipeline(...)`
+ * beside the sampled model), the name still says which model the run samples with, unless a surer fact named one.
+ *
+ * Not read where the file trains (an optimiser step, a backward pass), where another rule already found the run
+ * (except for the model's name, as above), or for a name that is a path or a file (`load_model('ckpt/model.pt')`:
+ * a checkpoint, read by the torch rules).
  */
 
 /** A loader by its name: `load_model`, `load_models`, `load_pretrained_model`. */
@@ -63,11 +72,14 @@ export const packageModelLoad: FileRule = {
   phase: 'after-calls',
   words: ['_model', '_from_config'],
   runStart: [
-    /\bload_\w{0,40}models?[ \t]*\([ \t]*(?:\n[ \t]*)?["'][A-Za-z]|_from_config[ \t]*\([ \t]*[A-Z][A-Z0-9_]{0,60}\[/,
+    /\bload_\w{0,40}models?[ \t]*\([ \t]*(?:(?:\n[ \t]*)?["'][A-Za-z]|[A-Za-z_]\w{0,60}[ \t]*[,)])|_from_config[ \t]*\([ \t]*[A-Z][A-Z0-9_]{0,60}\[/,
     /^from[ \t]+\w+\.[\w.]+[ \t]+import\b/m,
   ],
   read: (_index, ctx) => {
-    if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
+    if (TRAINS_HERE.test(ctx.text)) return;
+    const started = ctx.facts.some(startsARun);
+    // A surer model fact (a `from_pretrained` id) already names the run's model.
+    if (started && ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null && f.confidence !== 'low')) return;
     const loaders = new Map<string, string>();
     const builders = new Map<string, string>();
     const registries = new Set<string>();
@@ -82,6 +94,7 @@ export const packageModelLoad: FileRule = {
     }
     if (loaders.size === 0 && (builders.size === 0 || registries.size === 0)) return;
     if (loaders.size === 0) {
+      if (started) return;
       registryBuild(ctx, builders, registries);
       return;
     }
@@ -93,28 +106,57 @@ export const packageModelLoad: FileRule = {
       `(?:^|[^\\w.])(${[...loaders.keys()].join('|')})[ \\t]*\\([ \\t]*["']([^"'\\n]{1,200})["']`,
     );
     const live = new RegExp(`(?:^|[^\\w.])(?:${[...loaders.keys()].join('|')})[ \\t]*\\(`);
-    const loads: Array<{ row: number; name: string; loader: string }> = [];
+    const byName = new RegExp(
+      `(?:^|[^\\w.])(${[...loaders.keys()].join('|')})[ \\t]*\\([ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*[,)]`,
+    );
+    const loads: Array<{ row: number; name: string; loader: string; held?: string }> = [];
+    let heldLookups = 0;
     for (let row = 0; row < code.length && loads.length < MAX_LOADS; row++) {
       if (executed[row] !== 1 || /^\s*(?:from|import|def|class)\b/.test(code[row])) continue;
       // The code without strings says the call is live; the original line holds the name given.
       if (!live.test(code[row])) continue;
       const same = call.exec(original[row] ?? '');
       const m = same ?? call.exec(withNextArgument(original, row));
-      if (!m || !MODEL_NAME.test(m[2]) || FILE_EXTENSION.test(m[2])) continue;
+      if (!m) {
+        // `load_flow_model(name, ...)`: the literal the variable holds, when it is a model the catalog knows.
+        // Each look-up walks back up to hundreds of lines: a hostile file of many such calls gets a few.
+        const v = byName.exec(original[row] ?? '');
+        const bound =
+          v && ++heldLookups <= MAX_HELD_LOOKUPS
+            ? (boundLiteral(original, row, v[2], true) ?? boundThroughCaller(original, code, executed, row, v[2]))
+            : undefined;
+        if (v && bound && MODEL_NAME.test(bound.value) && findModel(bound.value) !== undefined)
+          loads.push({ row: bound.row, name: bound.value, loader: v[1], held: v[2] });
+        continue;
+      }
+      if (started || !MODEL_NAME.test(m[2]) || FILE_EXTENSION.test(m[2])) continue;
       // The name's own line, where it is written below the call's opening.
       loads.push({ row: same ? row : row + 1, name: m[2], loader: m[1] });
     }
     if (loads.length === 0) return;
-    const chosen = loads.find((l) => sizeOfLoadedName(l.name) !== undefined) ?? loads[0];
-    const range: Fact['range'] = lineRange(chosen.row, code[chosen.row].length);
+    if (started) {
+      const held = loads.find((l) => l.held !== undefined)!;
+      ctx.facts.push({
+        kind: 'model.id',
+        value: held.name,
+        range: lineRange(held.row, original[held.row]?.length ?? 0),
+        confidence: 'medium',
+        detail: `${held.loader}(${held.held}, ...) with ${held.held} = '${held.name}' unless the program is told otherwise: the model the run samples with`,
+      });
+      return;
+    }
+    const chosen =
+      loads.find((l) => sizeOfLoadedName(l.name) !== undefined || findModel(l.name) !== undefined) ?? loads[0];
+    const range: Fact['range'] = lineRange(chosen.row, original[chosen.row]?.length ?? 0);
     const file = loaders.get(chosen.loader)!;
+    const given = chosen.held ? `${chosen.held} = '${chosen.name}'` : `'${chosen.name}'`;
     ctx.facts.push(
       ...releasedModel(
         chosen.loader,
         chosen.name,
         range,
-        `${chosen.loader}('${chosen.name}') from ${file} loads a released model and nothing trains it: inference`,
-        `${chosen.loader}('${chosen.name}', ...): the model the ${loads.length > 1 ? 'run samples with' : 'file loads'}`,
+        `${chosen.loader}(${given}) from ${file} loads a released model and nothing trains it: inference`,
+        `${chosen.loader}(${given}, ...): the model the ${loads.length > 1 ? 'run samples with' : 'file loads'}`,
       ),
       {
         kind: 'link.module',
@@ -168,7 +210,7 @@ function registryBuild(
     if (builds.length >= MAX_LOADS || !live.test(code[row])) continue;
     const m = call.exec(original[row] ?? '');
     if (!m) continue;
-    const name = m[2] ?? boundLiteral(original, row, m[3]);
+    const name = m[2] ?? boundLiteral(original, row, m[3])?.value;
     if (name === undefined || !MODEL_NAME.test(name) || FILE_EXTENSION.test(name)) continue;
     builds.push({ row, name, builder: m[1] });
   }
@@ -210,6 +252,58 @@ function releasedModel(launcher: string, name: string, range: Fact['range'], lau
   ];
 }
 
+/** Loader calls handed a variable whose literal is looked for (real programs have one or two). */
+const MAX_HELD_LOOKUPS = 8;
+/** Lines looked at for the function enclosing a loader call, and for the calls of that function. */
+const MAX_CALLER_LINES = 2000;
+
+/**
+ * `def get_models(name, device): model = load_flow_model(name, ...)` called as `get_models(name, ...)` after
+ * `name = "flux-dev-fill"` (or with the literal itself): the name a parameter of the enclosing helper receives from
+ * its one caller in code that runs, one call away. Only a parameter without a default (a default is read as such),
+ * and only when every call of the helper that runs hands the same literal.
+ */
+function boundThroughCaller(
+  original: readonly string[],
+  code: readonly string[],
+  executed: Uint8Array,
+  row: number,
+  name: string,
+): { value: string; row: number } | undefined {
+  const indent = /^[ \t]*/.exec(original[row] ?? '')![0].length;
+  let fn: string | undefined;
+  for (let r = row - 1; r >= 0 && r > row - MAX_CALLER_LINES; r--) {
+    const d = /^([ \t]*)def[ \t]+([A-Za-z_]\w{0,60})[ \t]*\(([^)\n]{0,400})/.exec(original[r] ?? '');
+    if (!d || d[1].length >= indent) continue;
+    const params = d[3].split(',').map((p) => p.trim().split(/[:=]/)[0].trim());
+    if (params.indexOf(name) < 0) return undefined;
+    fn = d[2];
+    break;
+  }
+  if (!fn) return undefined;
+  const position = (() => {
+    const d = new RegExp(`^[ \\t]*def[ \\t]+${fn}[ \\t]*\\(([^)\\n]{0,400})`, 'm').exec(original.join('\n'));
+    return d ? d[1].split(',').findIndex((p) => p.trim().split(/[:=]/)[0].trim() === name) : -1;
+  })();
+  if (position !== 0) return undefined;
+  const call = new RegExp(
+    `(?:^|[^\\w.])${fn}[ \\t]*\\([ \\t]*(?:["']([^"'\\n]{1,200})["']|([A-Za-z_]\\w{0,60}))[ \\t]*[,)]`,
+  );
+  let found: { value: string; row: number } | undefined;
+  let calls = 0;
+  for (let r = 0; r < code.length && r < MAX_CALLER_LINES * 10; r++) {
+    if (executed[r] !== 1 || /^\s*def\b/.test(code[r]) || !code[r].includes(fn)) continue;
+    const m = call.exec(original[r] ?? '') ?? call.exec(withNextArgument(original, r));
+    if (!m) continue;
+    // A helper called from many places is no single caller's: its name is not bound one call away.
+    if (++calls > MAX_HELD_LOOKUPS) return undefined;
+    const value = m[1] !== undefined ? { value: m[1], row: r } : boundLiteral(original, r, m[2], false);
+    if (!value || (found && found.value !== value.value)) return undefined;
+    found ??= value;
+  }
+  return found;
+}
+
 /**
  * A call whose arguments start on the next line (`load_model(` then `"name",` below it, as formatters write a long
  * call): the line with the next one's text appended, so the first argument is read where it is written.
@@ -220,12 +314,25 @@ function withNextArgument(lines: readonly string[], row: number): string {
   return `${line}${lines[row + 1].trim()}`;
 }
 
-/** `name = 'base40M'` at the start of a line above `row` (the nearest): the literal a registry key is bound to. */
-function boundLiteral(lines: readonly string[], row: number, name: string): string | undefined {
-  const assignment = new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*["']([^"'\\n]{1,200})["']`);
+/**
+ * `name = 'base40M'` at the start of a line above `row` (the nearest): the literal a registry key is bound to. With
+ * `parameters`, also a parameter's default written on its own line of a signature (`    name: str = "x",`) or after
+ * a bracket or comma of one (`def main(name="x", ...)`).
+ */
+function boundLiteral(
+  lines: readonly string[],
+  row: number,
+  name: string,
+  parameters = false,
+): { value: string; row: number } | undefined {
+  const assignment = parameters
+    ? new RegExp(
+        `(?:^[ \\t]*|\\bdef[ \\t]+\\w{1,60}[ \\t]*\\([^)\\n]{0,400}?[(,][ \\t]*)${name}[ \\t]*(?::[ \\t]*[\\w.| ]{1,40})?=[ \\t]*["']([^"'\\n]{1,200})["'][ \\t]*[,)]?[ \\t]*(?:#.*)?$`,
+      )
+    : new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*["']([^"'\\n]{1,200})["']`);
   for (let r = row; r >= 0 && r > row - 400; r--) {
     const m = assignment.exec(lines[r]);
-    if (m) return m[1];
+    if (m) return { value: m[1], row: r };
   }
   return undefined;
 }

@@ -186,6 +186,21 @@ function handedRemoteClient(node: Node, text: string): boolean {
   return bound !== null && REMOTE_CLIENT.test(bound[1]);
 }
 
+/**
+ * Tasks of a transformers pipeline that label their input (transformers docs, "Pipelines": the task identifiers):
+ * a classifier, as a program uses one beside the model it generates with (a content or safety filter).
+ */
+const CLASSIFIER_TASKS =
+  /^(?:image-classification|text-classification|sentiment-analysis|zero-shot-classification|zero-shot-image-classification|audio-classification|token-classification|ner)$/;
+
+/** The task a `pipeline(...)` call names: its first positional string or `task=`. */
+function pipelineTask(call: Node): string | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args) return undefined;
+  const first = keywordArgument(args, 'task') ?? positionalArguments(args)[0];
+  return first?.type === 'string' ? first.text.replace(/^[rbuf]*["']{1,3}|["']{1,3}$/gi, '') : undefined;
+}
+
 /** `model.generate(...)`, `llm.generate(prompts, params)` and `pipeline(...)`: inference, one request per call. */
 export const generation: CallRule = {
   framework: 'huggingface',
@@ -217,7 +232,17 @@ export const generation: CallRule = {
     readTrainingKeywords(node, ctx, full);
     const fn = node.childForFieldName('function') ?? node;
     if (last === 'pipeline') {
+      const before = ctx.facts.length;
       readModelKeyword(node, ctx, full, true);
+      // A classifier pipeline (`pipeline("image-classification", model=...)`) is often a helper beside the model the
+      // program runs (a safety filter over generated images): its model is the run's only when nothing else names one.
+      const task = pipelineTask(node);
+      if (task && CLASSIFIER_TASKS.test(task) && ctx.facts.length > before && ctx.facts[before].kind === 'model.id')
+        ctx.facts[before] = {
+          ...ctx.facts[before],
+          confidence: 'low',
+          detail: `${ctx.facts[before].detail}, a ${task} pipeline (a helper when the program names another model)`,
+        };
       ctx.add('inference.engine', 'hf-pipeline', fn, `${full}(...): a transformers pipeline`, 'medium');
       const batch = numberKeyword(node, 'batch_size', ctx);
       if (batch) ctx.add('inference.concurrency', batch.value, batch.node, `batch_size=${batch.value} in ${full}`);
