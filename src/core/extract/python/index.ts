@@ -66,6 +66,7 @@ import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
+import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
 import { whisperLoader } from './readers/whisper';
@@ -298,6 +299,7 @@ export const FILE_RULES: readonly FileRule[] = [
   checkpointPathDefault,
   packageLoader,
   gpuBranchDtype,
+  halfSwitch,
   deviceBranchKwargs,
   webServer,
   packageServer,
