@@ -43,6 +43,26 @@ function environmentDefault(text: string, name: string): { value: string; via: s
   return m ? { value: m[2], via: `$${m[1]} unset: ${m[2]}` } : undefined;
 }
 
+/**
+ * A flag whose default picks the model class the program builds, by comparison: `if args.type == 'transformer':`
+ * then `model = Transformer(config)` on the next line (an `elif` chain over the architectures the program offers,
+ * as single-file research programs write it). The default is the architecture's name.
+ */
+function dispatchedClass(
+  text: string,
+  flagName: string,
+  value: string | undefined,
+): { value: string; built: string } | undefined {
+  if (value === undefined || !/^[A-Za-z][\w-]{0,40}$/.test(value) || !/^\w{1,60}$/.test(flagName)) return undefined;
+  if (!text.includes(`.${flagName}`)) return undefined;
+  const v = value.replace(/-/g, '\\-');
+  const m = new RegExp(
+    `^[ \\t]*(?:el)?if[ \\t]+(?:args|opt|opts|flags|cfg|config)\\.${flagName}[ \\t]*==[ \\t]*["']${v}["'][ \\t]*:[ \\t]*\\r?\\n[ \\t]+(?:self\\.)?(?:model|net|network)[ \\t]*=[ \\t]*([A-Z]\\w{0,60})\\(`,
+    'm',
+  ).exec(text);
+  return m ? { value, built: m[1] } : undefined;
+}
+
 export const modelFlagDefault: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -73,6 +93,19 @@ export const modelFlagDefault: FileRule = {
           def!,
           `default of ${flag}: the model class the program builds (its size from the config it is handed)`,
           'low',
+        );
+        return;
+      }
+      // `--type` with `default='transformer'` and `if args.type == 'transformer': model = Transformer(config)`: the
+      // program builds the architecture the default names (one of its own classes, chosen by the flag).
+      const chosen = flagName && def ? dispatchedClass(ctx.text, flagName, stringLiteral(def) ?? undefined) : undefined;
+      if (chosen) {
+        ctx.add(
+          'model.id',
+          chosen.value,
+          def!,
+          `default of ${flag}: the program builds ${chosen.built}(...) when args.${flagName} == '${chosen.value}'`,
+          'medium',
         );
         return;
       }
