@@ -55,6 +55,8 @@ const USE_PRECISION_SWITCHES: ReadonlyMap<string, string> = new Map([
   ['use_bf16', 'bf16'],
 ]);
 // `bnb_4bit_compute_dtype`: what a 4-bit (QLoRA) base computes in (transformers BitsAndBytesConfig; TRL, ms-swift).
+/** Top-level sections that hold a trainer's settings (`train.precision`, `trainer.precision`). */
+const TRAINER_SECTIONS = ['train', 'trainer', 'training'];
 const PRECISION_NAMES = ['mixed_precision', 'torch_dtype', 'dtype', 'precision', 'bnb_4bit_compute_dtype'];
 /** Automatic mixed precision turned on or off with no dtype named (`amp: true`, `use_amp: false`). */
 const AMP_SWITCHES = ['amp', 'use_amp'];
@@ -247,6 +249,10 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         if (scalar === true || scalar === 'true' || scalar === 'True')
           add('training.precision', USE_PRECISION_SWITCHES.get(key)!, valueNode, `${where}: ${String(scalar)}`);
       } else if (PRECISION_NAMES.includes(key)) {
+        // `model: {precision: fp16}` beside `train: {precision: 32}`: the trainer's precision is the run's compute
+        // precision (what a Lightning Trainer is handed); the model section's is a setting of the network's own.
+        if (path.length === 1 && path[0] === 'model' && TRAINER_SECTIONS.some((t) => config.has(`${t}.${key}`)))
+          continue;
         const p = normalisePrecision(scalar as string | number | undefined);
         if (p && p !== 'int4' && p !== 'int8') add('training.precision', p, valueNode, `${where}: ${String(scalar)}`);
       } else if (key === 'adapter' && typeof scalar === 'string') {
