@@ -53,4 +53,21 @@ describe('Nineteenth round: half-precision switches and flag-chosen classes', ()
     );
     assert.deepEqual(valuesOf(compared, 'model.id'), []);
   });
+
+  it('reads a web server or Gradio demo that builds an inference pipeline class of its package', async () => {
+    const head = 'from voicepkg.infer.voice_tts import VoiceTTS, VoiceTTSSettings\n';
+    const served = await pythonFacts(
+      `import uvicorn\nfrom fastapi import FastAPI\n${head}tts = VoiceTTS(VoiceTTSSettings())\napp = FastAPI()\nif __name__ == "__main__":\n    uvicorn.run(app, port=9000)\n`,
+    );
+    assert.deepEqual(valuesOf(served, 'launch.inference'), ['web-server']);
+    const demo = await pythonFacts(
+      `import gradio as gr\n${head}tts = VoiceTTS(VoiceTTSSettings())\nwith gr.Blocks() as demo:\n    gr.Textbox()\nif __name__ == "__main__":\n    demo.launch()\n`,
+    );
+    assert.deepEqual(valuesOf(demo, 'launch.inference'), ['web-server']);
+    // A settings object of the package is no model: a server that builds only that serves nothing we read.
+    const settingsOnly = await pythonFacts(
+      `import uvicorn\nfrom fastapi import FastAPI\n${head}cfg = VoiceTTSSettings()\napp = FastAPI()\nif __name__ == "__main__":\n    uvicorn.run(app, port=9000)\n`,
+    );
+    assert.deepEqual(valuesOf(settingsOnly, 'launch.inference'), []);
+  });
 });
