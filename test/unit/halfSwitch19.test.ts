@@ -69,5 +69,10 @@ describe('Nineteenth round: half-precision switches and flag-chosen classes', ()
       `import uvicorn\nfrom fastapi import FastAPI\n${head}cfg = VoiceTTSSettings()\napp = FastAPI()\nif __name__ == "__main__":\n    uvicorn.run(app, port=9000)\n`,
     );
     assert.deepEqual(valuesOf(settingsOnly, 'launch.inference'), []);
+    // A Gradio front end that hands a model's name to a helper of its package talks to a model served elsewhere.
+    const client = await pythonFacts(
+      `import gradio as gr\nfrom chatpkg.model.adapter import get_template\nconv = get_template(model_name)\nwith gr.Blocks() as demo:\n    gr.Textbox()\nif __name__ == "__main__":\n    demo.launch()\n`,
+    );
+    assert.deepEqual(valuesOf(client, 'launch.inference'), []);
   });
 });

@@ -99,6 +99,9 @@ export const webServer: FileRule = {
         (SERVER_START.test(line) || (appRun?.test(line) ?? false) || (gradio && GRADIO_LAUNCH.test(line))),
     );
     if (startRow < 0) return;
+    // A Gradio front end often only talks to a model served elsewhere (a controller, an API) through package helpers
+    // handed a model's name: for one, only a pipeline class of the package built here says it holds the model.
+    const gradioOnly = !SERVER_START.test(code[startRow]) && !(appRun?.test(code[startRow]) ?? false);
     // The model: a checkpoint loaded, or a package function handed the model's path, in code that runs.
     const loaderCall =
       loaders.size > 0 ? new RegExp(`=\\s*(?:await\\s+)?(${[...loaders.keys()].join('|')})\\s*\\(`) : undefined;
@@ -110,7 +113,7 @@ export const webServer: FileRule = {
       if (
         m &&
         (PIPELINE_CLASS.test(m[1]) ||
-          MODEL_PATH_ARGUMENT.test(argumentsText(code, original, row, m.index + m[0].length)))
+          (!gradioOnly && MODEL_PATH_ARGUMENT.test(argumentsText(code, original, row, m.index + m[0].length))))
       )
         loaded = { row, how: `${m[1]}(...) loads the model`, module: loaders.get(m[1]) };
     }
