@@ -44,6 +44,8 @@ const EVALUATION_SECTION =
  * every key of every list passes the prefilter).
  */
 const PRECISION_SWITCHES = ['bf16', 'fp16', 'tf32', 'fp8'];
+/** Top-level sections that hold a trainer's settings (`train.precision`, `trainer.precision`). */
+const TRAINER_SECTIONS = ['train', 'trainer', 'training'];
 /**
  * A program's own half-precision switch in its config (`use_fp16: True`, `use_bf16: True`): the openai
  * guided-diffusion family's argument (the UNet's `self.dtype = th.float16 if use_fp16 else th.float32`,
@@ -55,8 +57,6 @@ const USE_PRECISION_SWITCHES: ReadonlyMap<string, string> = new Map([
   ['use_bf16', 'bf16'],
 ]);
 // `bnb_4bit_compute_dtype`: what a 4-bit (QLoRA) base computes in (transformers BitsAndBytesConfig; TRL, ms-swift).
-/** Top-level sections that hold a trainer's settings (`train.precision`, `trainer.precision`). */
-const TRAINER_SECTIONS = ['train', 'trainer', 'training'];
 const PRECISION_NAMES = ['mixed_precision', 'torch_dtype', 'dtype', 'precision', 'bnb_4bit_compute_dtype'];
 /** Automatic mixed precision turned on or off with no dtype named (`amp: true`, `use_amp: false`). */
 const AMP_SWITCHES = ['amp', 'use_amp'];
