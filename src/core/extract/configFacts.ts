@@ -44,6 +44,8 @@ const EVALUATION_SECTION =
  * every key of every list passes the prefilter).
  */
 const PRECISION_SWITCHES = ['bf16', 'fp16', 'tf32', 'fp8'];
+/** Top-level sections that hold a trainer's settings (`train.precision`, `trainer.precision`). */
+const TRAINER_SECTIONS = ['train', 'trainer', 'training'];
 /**
  * A program's own half-precision switch in its config (`use_fp16: True`, `use_bf16: True`): the openai
  * guided-diffusion family's argument (the UNet's `self.dtype = th.float16 if use_fp16 else th.float32`,
@@ -262,6 +264,10 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         if (scalar === true || scalar === 'true' || scalar === 'True')
           add('training.precision', USE_PRECISION_SWITCHES.get(key)!, valueNode, `${where}: ${String(scalar)}`);
       } else if (PRECISION_NAMES.includes(key)) {
+        // `model: {precision: fp16}` beside `train: {precision: 32}`: the trainer's precision is the run's compute
+        // precision (what a Lightning Trainer is handed); the model section's is a setting of the network's own.
+        if (path.length === 1 && path[0] === 'model' && TRAINER_SECTIONS.some((t) => config.has(`${t}.${key}`)))
+          continue;
         const p = normalisePrecision(scalar as string | number | undefined);
         if (p && p !== 'int4' && p !== 'int8') add('training.precision', p, valueNode, `${where}: ${String(scalar)}`);
       } else if (key === 'adapter' && typeof scalar === 'string') {

@@ -215,6 +215,13 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
   {
     kind: 'model.hiddenSize',
     names: ['n_embd', 'hidden_size', 'd_model'],
+    only: [
+      {
+        names: ['embedding_dim'],
+        sources: CONFIG,
+        why: 'a model section that sizes its transformer by its token-embedding width (`model: {embedding_dim: 512, n_layer: 24}`, as GPT-2 does with n_embd: the residual stream is the embedding width); in Python it is as often a keyword of nn.Embedding or of a retrieval index',
+      },
+    ],
   },
   {
     kind: 'model.vocabSize',

@@ -31,7 +31,7 @@ import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
 import { namedArchitecture } from './readers/namedArchitecture';
-import { halfSwitch, srGenerator } from './readers/srGenerator';
+import { srGenerator, wrapperHalfKeyword } from './readers/srGenerator';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
 import { estimatorRun, tfFlagDefaults, tfHubModule } from './readers/tfEstimator';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
@@ -67,6 +67,7 @@ import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
+import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
 import { whisperLoader } from './readers/whisper';
@@ -145,7 +146,7 @@ import { deepspeedConfigBuilder, deepspeedDictPrecision } from './readers/deepsp
  */
 export const CALL_RULES: readonly CallRule[] = [
   // Reads the switch and hands the call on (the wrapper's own module is linked by a later rule).
-  halfSwitch,
+  wrapperHalfKeyword,
   estimatorRun,
   torch.paramDtype,
   unslothLoad,
@@ -307,6 +308,7 @@ export const FILE_RULES: readonly FileRule[] = [
   checkpointPathDefault,
   packageLoader,
   gpuBranchDtype,
+  halfSwitch,
   deviceBranchKwargs,
   webServer,
   packageServer,

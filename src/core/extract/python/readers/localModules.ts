@@ -45,6 +45,13 @@ export const SETTINGS_CLASS =
  * the server module says what it serves, and a module that serves nothing we read links nothing.
  */
 const SERVE_FUNCTION = /^(?:start_server|launch_server|run_server|serve_model|start_servers|launch_servers)$/;
+/**
+ * A function of the package that synthesises or infers with the package's loaded model (`from pkg.tts_ui import
+ * get_tts_wav`, `synthesize`, `run_inference`): a command-line front end of a model program calls it for its job.
+ * Followed from any program like a server function: the module it comes from says what it runs, and a module that
+ * runs nothing we read links nothing.
+ */
+const INFER_FUNCTION = /(?:^|_)(?:tts|infer|inference|synthesi[sz]e|synthesis)(?:_|$)/;
 const MODEL_FACTS = new Set<string>(['model.id', 'model.fromScratch', 'model.layers', 'model.params']);
 /**
  * A sibling's function that only works out a path, parses text or computes a metric (`get_input_output_paths`,
@@ -101,7 +108,7 @@ export const localModuleCalls: FileRule = {
         if (!local || moduleOf.size >= MAX_NAMES || HELPER_FUNCTION.test(name![1])) continue;
         if (ownRun && !EPOCH_FUNCTION.test(name![1])) continue;
         if (isDotted && !thin) {
-          const serves = SERVE_FUNCTION.test(name![1]);
+          const serves = SERVE_FUNCTION.test(name![1]) || INFER_FUNCTION.test(name![1]);
           if (!serves && (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1])))) continue;
           runFunctions.add(local);
         }

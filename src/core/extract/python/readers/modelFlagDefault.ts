@@ -43,6 +43,29 @@ function environmentDefault(text: string, name: string): { value: string; via: s
   return m ? { value: m[2], via: `$${m[1]} unset: ${m[2]}` } : undefined;
 }
 
+/**
+ * A flag whose default picks the model class the program builds, by comparison: `if args.type == 'transformer':`
+ * then `model = Transformer(config)` on the next line (an `elif` chain over the architectures the program offers,
+ * as single-file research programs write it). The default is the architecture's name.
+ */
+function dispatchedClass(
+  text: string,
+  flagName: string,
+  value: string | undefined,
+): { value: string; built: string } | undefined {
+  if (value === undefined || !/^[A-Za-z][\w-]{0,40}$/.test(value) || !/^\w{1,60}$/.test(flagName)) return undefined;
+  if (!text.includes(`.${flagName}`)) return undefined;
+  const v = value.replace(/-/g, '\\-');
+  const m = new RegExp(
+    `^[ \\t]*(?:el)?if[ \\t]+(?:args|opt|opts|flags|cfg|config)\\.${flagName}[ \\t]*==[ \\t]*["']${v}["'][ \\t]*:[ \\t]*\\r?\\n[ \\t]+(?:self\\.)?(?:model|net|network)[ \\t]*=[ \\t]*([A-Z]\\w{0,60})\\(`,
+    'm',
+  ).exec(text);
+  return m ? { value, built: m[1] } : undefined;
+}
+
+/** Flags with a default whose dispatch is looked for (programs declare tens; a hostile file, thousands). */
+const MAX_DISPATCH_LOOKUPS = 64;
+
 export const modelFlagDefault: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -54,6 +77,8 @@ export const modelFlagDefault: FileRule = {
     if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null && f.confidence !== 'low')) return;
     if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
     let classDefault: { value: string; node: Node; flag: string } | undefined;
+    // Each dispatch lookup scans the text: a bounded number per file keeps a file of thousands of flags linear.
+    let dispatchLookups = 0;
     for (const node of index.calls) {
       const { last } = ctx.callee(node);
       if (last !== 'add_argument') continue;
@@ -72,6 +97,22 @@ export const modelFlagDefault: FileRule = {
       if (modelClass) {
         classDefault ??= { value: modelClass, node: def!, flag: flag! };
         continue;
+      }
+      // `--type` with `default='transformer'` and `if args.type == 'transformer': model = Transformer(config)`: the
+      // program builds the architecture the default names (one of its own classes, chosen by the flag).
+      const chosen =
+        flagName && def && dispatchLookups++ < MAX_DISPATCH_LOOKUPS
+          ? dispatchedClass(ctx.text, flagName, stringLiteral(def) ?? undefined)
+          : undefined;
+      if (chosen) {
+        ctx.add(
+          'model.id',
+          chosen.value,
+          def!,
+          `default of ${flag}: the program builds ${chosen.built}(...) when args.${flagName} == '${chosen.value}'`,
+          'medium',
+        );
+        return;
       }
       // `--name` (nineteenth round, set V): a model when its default is one the catalog knows (`default="flux-schnell",
       // choices=list(configs.keys())`); elsewhere the flag names an experiment or an output, so nothing else counts.

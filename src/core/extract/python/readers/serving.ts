@@ -381,13 +381,19 @@ export const localHttpClient: CallRule = {
   },
 };
 
+/** `torch.onnx.export(model, ...)`: the file writes the ONNX model (pytorch.org/docs/stable/onnx.html). */
+const ONNX_EXPORT = /\btorch\.onnx\.export\s*\(/;
+
 /** `session = onnxruntime.InferenceSession(path)` then `session.run(...)`: inference with an exported model, its size in the file. */
 export const onnxRuntimeSession: CallRule = {
   framework: 'onnxruntime',
   words: ['InferenceSession'],
   // ctx.sessions holds the names bound to a session (python/handles.ts).
   runStart: [/InferenceSession\s*\(/, /\.run\s*\(/],
-  when: ({ full, last, ctx }) => last === 'run' && ctx.sessions.has(full.slice(0, -'.run'.length)),
+  // A script that exports the model itself (`torch.onnx.export(...)`) and then opens the export in a session is an
+  // export utility checking its output (the session compares outputs with the PyTorch model's), not an inference job.
+  when: ({ full, last, ctx }) =>
+    last === 'run' && ctx.sessions.has(full.slice(0, -'.run'.length)) && !ONNX_EXPORT.test(ctx.text),
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
     ctx.add('inference.engine', 'other', fn, `${full}(...): ONNX Runtime runs the exported model`, 'medium');

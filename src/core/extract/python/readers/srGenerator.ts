@@ -135,7 +135,7 @@ function storeTrueNegation(value: Node, text: string): { value: boolean; via: st
   return declared.test(text) ? { value: true, via: `--${name} is store_true: off unless given` } : undefined;
 }
 
-export const halfSwitch: CallRule = {
+export const wrapperHalfKeyword: CallRule = {
   framework: 'python',
   words: ['half='],
   when: ({ node }) => {

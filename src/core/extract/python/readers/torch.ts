@@ -524,7 +524,17 @@ export const torchvisionDatasets: CallRule = {
  */
 export const configFiles: CallRule = {
   framework: 'pytorch',
-  callees: ['open', 'load', 'safe_load', 'from_json_file', 'from_yaml_file'],
+  // A repository's own YAML loader (`load_yaml_config(args.config_file)`, `load_config(path)`) reads its config as surely.
+  callees: [
+    'open',
+    'load',
+    'safe_load',
+    'from_json_file',
+    'from_yaml_file',
+    'load_yaml_config',
+    'load_config',
+    'load_yaml',
+  ],
   words: ['open(', 'load('],
   when: ({ node, full, last }) => (full === 'open' || last !== 'open') && !!node.childForFieldName('arguments'),
   read: ({ node, full, ctx }) => {

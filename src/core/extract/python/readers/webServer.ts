@@ -23,7 +23,10 @@ const SERVER_START = /\buvicorn\.run\s*\(|\bweb\.run_app\s*\(|\bwaitress\.serve\
 /** An app object built in the file (`app = Flask(__name__)`, `app = FastAPI()`): its `.run(...)` starts the server. */
 const APP_BUILT = /^\s*(\w{1,60})\s*=\s*(?:flask\.|fastapi\.|quart\.)?(?:Flask|FastAPI|Quart)\s*\(/gm;
 /** The web frameworks' imports: a file without one serves nothing this rule reads. */
-const WEB_IMPORT = /^(?:from|import)[ \t]+(?:uvicorn|fastapi|flask|starlette|quart|aiohttp|waitress)\b/m;
+const WEB_IMPORT = /^(?:from|import)[ \t]+(?:uvicorn|fastapi|flask|starlette|quart|aiohttp|waitress|gradio)\b/m;
+/** Gradio: a Blocks or Interface app's `.launch(...)` starts its server (gradio.app/docs/gradio/blocks). */
+const GRADIO_IMPORT = /^import[ \t]+gradio\b/m;
+const GRADIO_LAUNCH = /\.launch\s*\(/;
 /** A pretrained model loaded here: a checkpoint read in, whatever runs it. */
 const LOADS_CHECKPOINT = /\.from_pretrained\s*\(|\btorch\.load\s*\(|(?:^|[^\w.])pipeline\s*\(/;
 /** `from pkg.mod import (a, b as c)` / `from .mod import a`, at column 0: a module of the repository's package. */
@@ -38,6 +41,12 @@ const MODEL_PATH_ARGUMENT =
 /** Work that is no serving run: training, or writing the loaded weights out. */
 const NOT_INFERENCE =
   /\.backward\(|\boptim\.|\.fit\(|Trainer\(|save_pretrained\(|torch\.save\(|push_to_hub\(|save_model\(/;
+/**
+ * An inference pipeline class of the repository's package (`from pkg.infer.tts import TTS`, `tts = TTS(tts_config)`,
+ * a `SpeechPipeline`, an `InferenceEngine`): built in code that runs, it loads the package's model from the settings
+ * it is handed (a config object or path), so the server answers with that model.
+ */
+const PIPELINE_CLASS = /^[A-Z]\w{0,40}(?:TTS|Pipeline|Engine|Synthesizer|Synthesiser|Inferencer|Predictor)$|^TTS$/;
 /** Names followed per file. */
 const MAX_NAMES = 50;
 /** Lines of a loader call read for the model's argument. */
@@ -63,9 +72,10 @@ export const webServer: FileRule = {
   framework: 'serving',
   phase: 'after-calls',
   words: [],
-  runStart: [WEB_IMPORT, /\.run\s*\(|\brun_app\s*\(|\.serve\s*\(/],
+  runStart: [WEB_IMPORT, /\.run\s*\(|\brun_app\s*\(|\.serve\s*\(|\.launch\s*\(/],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || !WEB_IMPORT.test(ctx.text) || NOT_INFERENCE.test(ctx.text)) return;
+    const gradio = GRADIO_IMPORT.test(ctx.text);
     const apps = new Set<string>();
     for (const m of ctx.text.matchAll(APP_BUILT)) if (apps.size < MAX_NAMES) apps.add(m[1]);
     const loaders = new Map<string, string>();
@@ -74,7 +84,8 @@ export const webServer: FileRule = {
       const file = `${m[1].replace(/^\.+/, '').replace(/\./g, '/')}.py`;
       for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
         const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
-        if (name && loaders.size < MAX_NAMES && /^[a-z_]\w*$/.test(name[1])) loaders.set(name[2] ?? name[1], file);
+        if (name && loaders.size < MAX_NAMES && (/^[a-z_]\w*$/.test(name[1]) || PIPELINE_CLASS.test(name[1])))
+          loaders.set(name[2] ?? name[1], file);
       }
     }
     const code = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
@@ -83,9 +94,14 @@ export const webServer: FileRule = {
     for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
     const appRun = apps.size > 0 ? new RegExp(`(?:^|[^\\w.])(?:${[...apps].join('|')})\\.run\\s*\\(`) : undefined;
     const startRow = code.findIndex(
-      (line, row) => executed[row] === 1 && (SERVER_START.test(line) || (appRun?.test(line) ?? false)),
+      (line, row) =>
+        executed[row] === 1 &&
+        (SERVER_START.test(line) || (appRun?.test(line) ?? false) || (gradio && GRADIO_LAUNCH.test(line))),
     );
     if (startRow < 0) return;
+    // A Gradio front end often only talks to a model served elsewhere (a controller, an API) through package helpers
+    // handed a model's name: for one, only a pipeline class of the package built here says it holds the model.
+    const gradioOnly = !SERVER_START.test(code[startRow]) && !(appRun?.test(code[startRow]) ?? false);
     // The model: a checkpoint loaded, or a package function handed the model's path, in code that runs.
     const loaderCall =
       loaders.size > 0 ? new RegExp(`=\\s*(?:await\\s+)?(${[...loaders.keys()].join('|')})\\s*\\(`) : undefined;
@@ -94,7 +110,11 @@ export const webServer: FileRule = {
       if (executed[row] !== 1 || /^\s*(?:from|import|def|class)\b/.test(code[row])) continue;
       if (LOADS_CHECKPOINT.test(code[row])) loaded = { row, how: 'loads a pretrained checkpoint' };
       const m = loaderCall?.exec(code[row]);
-      if (m && MODEL_PATH_ARGUMENT.test(argumentsText(code, original, row, m.index + m[0].length)))
+      if (
+        m &&
+        (PIPELINE_CLASS.test(m[1]) ||
+          (!gradioOnly && MODEL_PATH_ARGUMENT.test(argumentsText(code, original, row, m.index + m[0].length))))
+      )
         loaded = { row, how: `${m[1]}(...) loads the model`, module: loaders.get(m[1]) };
     }
     if (!loaded) return;
