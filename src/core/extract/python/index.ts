@@ -77,6 +77,7 @@ import { fasttextTraining } from './readers/fasttext';
 import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
+import { contradictedDefaultPath } from './readers/contradictedDefaultPath';
 import { gradFreeEntry } from './readers/gradFreeEntry';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
 import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageComputeDtype';
@@ -170,6 +171,7 @@ export const CALL_RULES: readonly CallRule[] = [
   unslothTrainer,
   lightning.fabric,
   hf.modelConstructors,
+  hf.configBuiltModels,
   keras.mixedPrecisionPolicy,
   serving.vllmEngine,
   distilabelEngines,
@@ -359,6 +361,8 @@ export const FILE_RULES: readonly FileRule[] = [
   packageComputeDtypeLink,
   // Last: marks the facts every rule read inside a module's settings functions.
   settingsFunctions,
+  // Last: it judges the model ids every rule above has read from flag defaults.
+  contradictedDefaultPath,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

@@ -54,7 +54,7 @@ function ownerOf(full: string): string {
 }
 
 /** The argument that names the model a `from_pretrained` call loads: the first positional one, else a keyword. */
-function modelArgument(call: Node): Node | null {
+export function modelArgument(call: Node): Node | null {
   const args = call.childForFieldName('arguments');
   if (!args) return null;
   const first = args.namedChildren.find((c) => c?.type !== 'keyword_argument' && c?.type !== 'comment');
@@ -363,6 +363,27 @@ export const modelConstructors: CallRule = {
     const first = node.childForFieldName('arguments')?.namedChildren[0];
     if (first && first.type !== 'keyword_argument') readModelLoad(node, ctx, last, true);
   },
+};
+
+/**
+ * A model class of the project's own built from a Hub or local model's config (`cfg = AutoConfig.from_pretrained(path)`
+ * then `model = MyVLM(cfg)`): the architecture of that model, as `LlamaForCausalLM(config)` is (transformers docs,
+ * "AutoConfig.from_pretrained": the configuration of the model at that path). Only a config read by AutoConfig, and
+ * only a capitalised class handed that config as its first argument, so a helper called with a config is not a model.
+ */
+const AUTO_CONFIG_LOAD = /^(?:transformers\.)?AutoConfig\.from_pretrained$/;
+export const configBuiltModels: CallRule = {
+  framework: 'huggingface',
+  words: ['AutoConfig'],
+  when: ({ full, last, node, ctx }) => {
+    if (full !== last || !/^[A-Z][A-Za-z0-9]{1,60}$/.test(last)) return false;
+    if (HF_MODEL_CLASS.test(last) || NOT_A_MODEL.test(last) || /^Auto/.test(last)) return false;
+    const first = node.childForFieldName('arguments')?.namedChildren.find((c) => c?.type !== 'comment');
+    if (first?.type !== 'identifier') return false;
+    const bound = ctx.symbols.lookup(first.text)?.node;
+    return bound?.type === 'call' && AUTO_CONFIG_LOAD.test(ctx.callee(bound).full);
+  },
+  read: ({ node, last, ctx }) => readModelLoad(node, ctx, last, true),
 };
 
 /** Training arguments parsed from the command line or a JSON file: not readable here. */
