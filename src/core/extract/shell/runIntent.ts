@@ -191,7 +191,8 @@ const MAX_FLAGS = 300;
 
 /**
  * A program with subcommands run with one that evaluates or generates: `cli.py eval --model ...`
- * (clip_benchmark), `main.py test|validate|predict` (LightningCLI's subcommands beside `fit`), `run.py infer`.
+ * (clip_benchmark), `main.py test|validate|predict` (LightningCLI's subcommands beside `fit`), `run.py infer`,
+ * an LLM front end's `chat` verb (`cli.py chat <model>`: an interactive session that generates replies).
  * The first word after the script is the subcommand. Returns the detail, or undefined.
  */
 const INFERENCE_SUBCOMMANDS = new Set([
@@ -204,6 +205,7 @@ const INFERENCE_SUBCOMMANDS = new Set([
   'inference',
   'generate',
   'serve',
+  'chat',
 ]);
 export function inferenceSubcommand(command: LaunchCommand, program: { script?: string }): string | undefined {
   if (!program.script) return undefined;
