@@ -74,12 +74,13 @@ function readModel(call: Node, positional: boolean, owner: string, ctx: PythonRe
 /**
  * The name is another program's function bound to ms-swift's word: an alias imported from a module that is not
  * ms-swift's (`from src.train import main as app_main`, a launcher's name for its package's training function) or
- * a function the file defines itself.
+ * a function the file defines itself. The import may be indented: a command-line front end imports each verb's
+ * function in its own branch (`elif args.command == "eval": from pkg.eval import main as eval_main`).
  */
 function notSwiftsName(text: string, last: string): boolean {
   if (new RegExp(`^[ \\t]*def[ \\t]+${last}[ \\t]*\\(`, 'm').test(text)) return true;
   const alias = new RegExp(
-    `^from[ \\t]+([\\w.]{1,200})[ \\t]+import[ \\t][^\\n]{0,400}?\\bas[ \\t]+${last}\\b`,
+    `^[ \\t]*from[ \\t]+([\\w.]{1,200})[ \\t]+import[ \\t][^\\n]{0,400}?\\bas[ \\t]+${last}\\b`,
     'm',
   ).exec(text);
   return alias !== null && !/^swift\b/.test(alias[1]);
