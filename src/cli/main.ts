@@ -25,6 +25,7 @@ import {
   SKIPPED_FOLDERS,
 } from '../core/scan/safeFiles';
 import { isMeasurementFile } from '../core/calibration/measurement';
+import { isDocumentationFile } from '../core/scan/documentedLaunches';
 import { readMeasurements, type MeasurementFile } from '../core/calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../core/calibration/match';
 import { proposeCalibration } from '../core/calibration/calibrate';
@@ -182,7 +183,7 @@ const SKIP_DIRS = SKIPPED_FOLDERS;
  */
 function candidatesUnder(dir: string) {
   return listFolder(dir, {
-    accept: (name) => Boolean(fileKindOf(name) || isMeasurementFile(name)),
+    accept: (name, display) => Boolean(fileKindOf(name) || isMeasurementFile(name) || isDocumentationFile(display)),
     skipDirs: SKIP_DIRS,
   });
 }
@@ -402,7 +403,9 @@ async function runCliUnsafe(argv: readonly string[], io: CliIo): Promise<number>
           relative
             .split('/')
             .every((part, i, all) =>
-              i < all.length - 1 ? !SKIP_DIRS.has(part) : Boolean(fileKindOf(part) || isMeasurementFile(part)),
+              i < all.length - 1
+                ? !SKIP_DIRS.has(part)
+                : Boolean(fileKindOf(part) || isMeasurementFile(part) || isDocumentationFile(relative)),
             ),
         parsing,
         usageError: (message) => new UsageError(message),

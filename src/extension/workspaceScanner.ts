@@ -19,9 +19,9 @@ import type { MeasuredComparison } from '../core/calibration/match';
  * other extensions stay responsive during a scan.
  */
 
-/** Code and configs, plus measured runs (CodeCarbon CSVs, model cards) to compare with. */
+/** Code and configs, plus measured runs (CodeCarbon CSVs, model cards) to compare with, and docs pages that document launches. */
 export const SCANNED_GLOB =
-  '{**/*.py,**/*.ipynb,**/*.yaml,**/*.yml,**/*.json,**/*.sh,**/*.bash,**/*.sbatch,**/*.slurm,**/*.sub,**/*.gin,**/*emissions*.csv,**/README.md,**/readme.md}';
+  '{**/*.py,**/*.ipynb,**/*.yaml,**/*.yml,**/*.json,**/*.sh,**/*.bash,**/*.sbatch,**/*.slurm,**/*.sub,**/*.gin,**/*emissions*.csv,**/README.md,**/readme.md,**/docs/*.md,**/doc/*.md}';
 const ALWAYS_EXCLUDED = [
   '**/node_modules/**',
   '**/.git/**',

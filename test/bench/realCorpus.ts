@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { analyzeText, fileKindOf, type AnalyzedRun } from '../../src/core/analyze';
 import { isMeasurementFile } from '../../src/core/calibration/measurement';
+import { isDocumentationFile } from '../../src/core/scan/documentedLaunches';
 import { FolderScanCache, type ScanResult, type ScanSource } from '../../src/core/scan/folderScan';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parsing, ROOT } from '../unit/helpers';
@@ -306,7 +307,9 @@ async function benchRepo(corpus: string, labels: RepoLabels): Promise<RepoOutcom
   const globs = new RunGlobs(labels);
   const relative = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
   const all = allFilesUnder(dir);
-  const candidates = all.filter((f) => fileKindOf(path.basename(f)) || isMeasurementFile(path.basename(f)));
+  const candidates = all.filter(
+    (f) => fileKindOf(path.basename(f)) || isMeasurementFile(path.basename(f)) || isDocumentationFile(relative(f)),
+  );
 
   // Read everything first: both timings below exclude disk reads.
   const bytes = new Map(candidates.map((f) => [f, fs.readFileSync(f)] as const));

@@ -269,3 +269,62 @@ export function documentedFlagModel(
   }
   return [...facts];
 }
+
+/** A launch of a file that the repository documents elsewhere (its README, a page of its docs folder). */
+export interface DocumentedLaunch {
+  readonly command: string;
+  /** The documentation file, as shown to the user (relative to the folder). */
+  readonly file: string;
+  /** 0-based line of the command in that file. */
+  readonly line: number;
+}
+
+/** What a documented launch may give a run: the hardware it asks for (the file itself is the run). */
+const DOCUMENTED_KINDS = ['hardware.devices', 'hardware.nodes'] as const;
+
+/**
+ * The hardware of the launches a README or a docs page documents for this file (scan/documentedLaunches.ts finds
+ * them): "python -m torch.distributed.launch --nproc_per_node=8 --use_env Pretrain.py --config
+ * ./configs/Pretrain.yaml" gives Pretrain.py and configs/Pretrain.yaml eight devices. Only launcher commands count:
+ * a plain `python train.py` beside them is the single-process fallback the guide also shows. Taken only when
+ * unambiguous (every documented launcher command that sets the value agrees), only for a file that has facts of
+ * its own, and never over a value of the file's own (an unknown of its own, such as DDP's "as many processes as
+ * the launcher starts" or `num_gpu: auto`, is what the launch answers). Each fact names the documentation file and line it was read at,
+ * with the lowest confidence, so that a value the run's linked files state wins too.
+ */
+export function documentationLaunchFacts(facts: readonly Fact[], launches: readonly DocumentedLaunch[]): Fact[] {
+  if (facts.length === 0 || launches.length === 0) return [];
+  const read = launches.flatMap((launch) => {
+    if (!matchLauncher(launch.command)) return [];
+    return [{ launch, facts: extractShellFacts(launch.command) }];
+  });
+  const out: Fact[] = [];
+  for (const kind of DOCUMENTED_KINDS) {
+    // A value of its own wins; an unknown of its own (DDP: "as many processes as the launcher starts") is what
+    // the documented launch answers.
+    if (facts.some((f) => f.kind === kind && f.value !== null)) continue;
+    let found: { fact: Fact; launch: DocumentedLaunch } | undefined;
+    let agree = true;
+    for (const { launch, facts: stated } of read) {
+      const values = new Set(stated.filter((f) => f.kind === kind).map((f) => f.value));
+      if (values.size === 0) continue;
+      const value = [...values][0];
+      if (values.size > 1 || typeof value !== 'number' || (found && found.fact.value !== value)) {
+        agree = false;
+        break;
+      }
+      found ??= { fact: stated.find((f) => f.kind === kind)!, launch };
+    }
+    if (!found || !agree) continue;
+    const { fact, launch } = found;
+    out.push({
+      kind,
+      value: fact.value,
+      range: { startLine: launch.line, startCol: 0, endLine: launch.line, endCol: 0 },
+      confidence: 'low',
+      file: launch.file,
+      detail: `launch documented at line ${launch.line + 1}: ${fact.detail}`,
+    });
+  }
+  return out;
+}

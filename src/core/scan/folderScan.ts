@@ -3,12 +3,20 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { linkCandidates, maxBytesOf, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
 import { documentationCopiesOf } from './documentationCopies';
+import {
+  docShellCommands,
+  documentedLaunchIndex,
+  isDocumentationFile,
+  MAX_DOCUMENTATION_FILES,
+  type DocCommand,
+} from './documentedLaunches';
 import type { PythonParsing } from '../parse/pythonParser';
 import type { MeasurementFile } from '../calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../calibration/match';
 import { isMeasurementFile } from '../calibration/measurement';
 import type { EstimateSettings, Overrides } from '../runSpec';
 import { packageRootsOf, type EntryPointRules } from '../resolve/entryPoint';
+import type { DocumentedLaunch } from '../extract/documentedLaunch';
 import { InThreadAnalyser, type FetchLinks, type FileAnalyser, type LinkAnswer, type ScanJob } from './scanJob';
 
 /**
@@ -86,6 +94,8 @@ interface CacheEntry {
   readonly hash: string;
   readonly settingsKey: string;
   readonly linked: ReadonlyMap<string, string>;
+  /** The documented launches the analysis was given (as JSON): a changed README re-reads the files it names. */
+  readonly documented: string;
   readonly analysis: LinkedAnalysis;
 }
 
@@ -112,12 +122,15 @@ export class FolderScanCache {
     string,
     { readonly hash: string; readonly read: MeasurementFile | undefined }
   >();
+  /** README and docs pages' shell commands, by content hash: a rescan re-reads only the pages that changed. */
+  private readonly docs = new Map<string, { readonly hash: string; readonly commands: readonly DocCommand[] }>();
   /** Each file's content hash and the size and time it had then. */
   private readonly contents = new Map<string, { readonly version: string | undefined; readonly hash: string }>();
 
   forget(path: string): void {
     this.entries.delete(path);
     this.measurements.delete(path);
+    this.docs.delete(path);
     this.contents.delete(path);
   }
 
@@ -210,6 +223,22 @@ export class FolderScanCache {
         return answers;
       };
 
+    // The launches the README and docs pages document, by the file they name (read before any file is analysed).
+    const remember = (p: string, hash: string) => {
+      const version = versions.get(p);
+      this.contents.set(p, { version: version && !(version instanceof Error) ? version.version : undefined, hash });
+      hashes.set(p, Promise.resolve(hash));
+    };
+    const documentedOf = await this.documentedLaunches(
+      sources,
+      options.root,
+      byPath,
+      unchangedHash,
+      readChecked,
+      remember,
+    );
+    if (cancelled()) return cancelledResult(0);
+
     // What a file's analysis depends on besides its text, as a string; folders share one settings object, so it is built once per object.
     const settingsKeys = new Map<EstimateSettings, string>();
     const keyOf = (settings: EstimateSettings): string => {
@@ -235,6 +264,8 @@ export class FolderScanCache {
 
     const one = async (source: ScanSource, index: number): Promise<void> => {
       if (stopped || (stopped = cancelled())) return;
+      // A documentation page is read only for the launches it documents (above), never as a run.
+      if (isDocumentationFile(source.display) && !isMeasurementFile(source.path)) return finished();
       const skip = (reason: string) => (readSkips[index] = { path: source.path, display: source.display, reason });
       let bytes: Uint8Array | undefined;
       let hash = unchangedHash(source.path);
@@ -277,6 +308,8 @@ export class FolderScanCache {
 
       const settings = options.settingsFor(source.path);
       const settingsKey = keyOf(settings);
+      const documented = documentedOf.get(source.path);
+      const documentedKey = documented ? JSON.stringify(documented) : '';
       const cached = this.entries.get(source.path);
       let analysis: LinkedAnalysis | undefined;
       let analysisMs: number | undefined;
@@ -284,12 +317,14 @@ export class FolderScanCache {
         cached &&
         cached.hash === contentHash &&
         cached.settingsKey === settingsKey &&
+        cached.documented === documentedKey &&
         (await linksUnchanged(cached.linked, hashOf))
       ) {
         analysis = cached.analysis;
       } else {
         const linkedHashes = new Map<string, string>();
-        const result = await analyse(jobFor(source, await bytesNow(), 'code', settings), fetchLinks(linkedHashes));
+        const job = jobFor(source, await bytesNow(), 'code', settings);
+        const result = await analyse(documented ? { ...job, documented } : job, fetchLinks(linkedHashes));
         if (stopped) return;
         if (result.role === 'code') {
           analysis = result.analysis;
@@ -299,6 +334,7 @@ export class FolderScanCache {
             hash: contentHash,
             settingsKey,
             linked: new Map(analysis.linkedFiles.map((p) => [p, linkedHashes.get(p) ?? ''] as const)),
+            documented: documentedKey,
             analysis,
           });
         } else {
@@ -352,6 +388,7 @@ export class FolderScanCache {
     const present = new Set(analysed.filter((f) => f !== undefined).map((f) => f.path));
     for (const key of [...this.entries.keys()]) if (!present.has(key)) this.entries.delete(key);
     for (const key of [...this.measurements.keys()]) if (!measurementPaths.has(key)) this.measurements.delete(key);
+    for (const key of [...this.docs.keys()]) if (!byPath.has(key)) this.docs.delete(key);
     for (const key of [...this.contents.keys()]) if (!byPath.has(key)) this.contents.delete(key);
 
     const measurementFiles = measured.filter((m): m is MeasurementFile => m !== undefined);
@@ -368,6 +405,47 @@ export class FolderScanCache {
       f?.analysis.notARun ? [{ path: f.path, display: f.display, reason: f.analysis.notARun }] : [],
     );
     return { files, skipped, cancelled: false, analysed: reanalysed, measurementFiles, leftOut };
+  }
+
+  /**
+   * The shell commands of the folder's README and docs pages (a bounded number of them, each bounded), by the
+   * repository file each command names (see documentedLaunches.ts). A page unchanged since the last scan is not
+   * read or parsed again; one that cannot be read documents nothing.
+   */
+  private async documentedLaunches(
+    sources: readonly ScanSource[],
+    root: string,
+    byPath: ReadonlyMap<string, ScanSource>,
+    unchangedHash: (p: string) => string | undefined,
+    readChecked: (s: ScanSource) => Promise<Uint8Array>,
+    remember: (p: string, hash: string) => void,
+  ): Promise<Map<string, DocumentedLaunch[]>> {
+    const docs: Array<{ path: string; display: string; commands: readonly DocCommand[] }> = [];
+    for (const source of sources.filter((s) => isDocumentationFile(s.display)).slice(0, MAX_DOCUMENTATION_FILES)) {
+      let hash = unchangedHash(source.path);
+      let held = this.docs.get(source.path);
+      if (!held || hash === undefined || held.hash !== hash) {
+        try {
+          const bytes = await readChecked(source);
+          hash = sha1(bytes);
+          remember(source.path, hash);
+          held = this.docs.get(source.path);
+          if (!held || held.hash !== hash) {
+            held = { hash, commands: docShellCommands(new TextDecoder('utf-8').decode(bytes)) };
+            this.docs.set(source.path, held);
+          }
+        } catch {
+          this.docs.delete(source.path);
+          continue;
+        }
+      }
+      docs.push({ path: source.path, display: source.display, commands: held.commands });
+    }
+    return documentedLaunchIndex(docs, (from, reference) =>
+      linkCandidates(from, reference, root, path.posix).find(
+        (p) => byPath.has(p) && !isMeasurementFile(p) && !isDocumentationFile(byPath.get(p)!.display),
+      ),
+    );
   }
 }
 

@@ -218,8 +218,8 @@ export interface FolderListing {
 }
 
 export interface ListOptions {
-  /** File names worth reading. */
-  readonly accept: (name: string) => boolean;
+  /** Files worth reading, by name (and path relative to the folder, for files kept in a folder of a kind). */
+  readonly accept: (name: string, display: string) => boolean;
   /** Folder names never entered (.git, node_modules, virtualenvs). */
   readonly skipDirs: ReadonlySet<string>;
   readonly maxDepth?: number;
@@ -259,7 +259,7 @@ export function listFolder(dir: string, options: ListOptions): FolderListing {
         continue;
       }
       if (e.isFile()) {
-        if (options.accept(e.name) && files.length < maxFiles) files.push({ path: full, display });
+        if (options.accept(e.name, display) && files.length < maxFiles) files.push({ path: full, display });
         continue;
       }
       if (e.isSymbolicLink()) {
@@ -269,7 +269,7 @@ export function listFolder(dir: string, options: ListOptions): FolderListing {
           target = fs.realpathSync.native(full);
           stat = fs.statSync(target);
         } catch {
-          if (options.accept(e.name))
+          if (options.accept(e.name, display))
             skipped.push({ path: full, display, reason: 'a symbolic link to nothing (dangling or a loop): not read' });
           continue;
         }
@@ -277,7 +277,7 @@ export function listFolder(dir: string, options: ListOptions): FolderListing {
           if (!options.skipDirs.has(e.name) && isInside(root, target)) walk(full, target, depth + 1);
           continue;
         }
-        if (!options.accept(e.name)) continue;
+        if (!options.accept(e.name, display)) continue;
         if (!isInside(root, target))
           skipped.push({ path: full, display, reason: 'a symbolic link to a file outside the folder: not read' });
         else if (!stat.isFile())
@@ -286,7 +286,7 @@ export function listFolder(dir: string, options: ListOptions): FolderListing {
         continue;
       }
       // FIFOs, sockets, devices: reading one blocks or never ends.
-      if (options.accept(e.name)) {
+      if (options.accept(e.name, display)) {
         const what = e.isFIFO()
           ? 'a FIFO (named pipe)'
           : e.isSocket()

@@ -17,6 +17,7 @@ import type { EstimateSettings, Overrides } from '../runSpec';
 import { mayStartARun } from './prefilter';
 import { mayBeConfigModule } from '../extract/python/index';
 import { definitionsOnlyReason } from '../extract/python/libraryText';
+import { documentationLaunchFacts, type DocumentedLaunch } from '../extract/documentedLaunch';
 
 /**
  * One file's work in a folder scan, and the contract between the scan (which reads
@@ -37,6 +38,8 @@ export interface ScanJob {
   readonly entryRules?: EntryPointRules;
   /** A harness's defaults file sits above this config (config/defaultsFile.ts): read it even without a config word. */
   readonly overridesDefaults?: boolean;
+  /** Commands of the repository's README or docs pages that launch this file (scan/documentedLaunches.ts). */
+  readonly documented?: readonly DocumentedLaunch[];
 }
 
 /** A reference a run names (`torchrun train.py`, `--config_file a.yaml`), from the file that names it. */
@@ -161,7 +164,10 @@ export async function runScanJob(
         analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [], notARun: byPath },
         ms: performance.now() - started,
       };
-    const own = readFileFacts({ path: job.path, text }, python);
+    const read = readFileFacts({ path: job.path, text }, python);
+    // The hardware its documented launches ask for, where the file itself does not say (documentedLaunch.ts).
+    const documented = job.documented ? documentationLaunchFacts(read.facts, job.documented) : [];
+    const own = documented.length > 0 ? { ...read, facts: [...read.facts, ...documented] } : read;
     const input = { path: job.path, text, relativePath: job.display, entryRules: job.entryRules };
     // A file that forms no run (no fact, or not a run by its place or kind: a CI workflow naming scripts)
     // never reads the files it names (analyzeFileFacts returns before it would): they are not fetched.

@@ -1,0 +1,141 @@
+import type { DocumentedLaunch } from '../extract/documentedLaunch';
+
+/**
+ * Launches a repository documents only in its README or its docs folder: the shell commands of a fenced block
+ * (```` ```bash ````, ```` ``` ````, `~~~sh`) or an HTML `<pre>` block, such as "python -m torch.distributed.launch
+ * --nproc_per_node=8 --use_env Pretrain.py --config ./configs/Pretrain.yaml". A command that names a program or a
+ * config of the repository is a documented launch of that file (documentedLaunch.ts reads what it sets). This
+ * module only finds the commands and the files they name; it reads no facts. Bounded on huge or hostile Markdown.
+ */
+
+/** A README anywhere, or a Markdown page directly in a `docs`/`doc` folder (where training guides are kept). */
+export function isDocumentationFile(display: string): boolean {
+  const parts = display.replace(/\\/g, '/').split('/');
+  const name = parts[parts.length - 1].toLowerCase();
+  if (name === 'readme.md') return true;
+  return name.endsWith('.md') && parts.length >= 2 && /^docs?$/i.test(parts[parts.length - 2]);
+}
+
+/** A command of a documentation file, with its 0-based line. */
+export interface DocCommand {
+  readonly command: string;
+  readonly line: number;
+}
+
+/** Documentation files read per scan (a docs folder of hundreds of pages is read up to here, in listing order). */
+export const MAX_DOCUMENTATION_FILES = 200;
+/** Characters of a documentation file looked at. */
+const MAX_DOC_CHARS = 512 * 1024;
+/** Commands kept per documentation file. */
+const MAX_COMMANDS_PER_DOC = 400;
+/** Continued lines (`\` at the end) joined into one command. */
+const MAX_CONTINUED = 30;
+const MAX_COMMAND_LENGTH = 4_000;
+/** Words of a command looked at for file names. */
+const MAX_WORDS = 80;
+/** Documented launches kept per file they name. */
+const MAX_LAUNCHES_PER_FILE = 32;
+
+/** A fence's info string that says its block is shell (or says nothing, as most READMEs write it). */
+const SHELL_INFO = /^(?:|sh|bash|shell|zsh|console|shell-session|sh-session|bash-session|commandline|cmd)$/i;
+
+/** The shell commands of a Markdown text's fenced and `<pre>` blocks. */
+export function docShellCommands(text: string): DocCommand[] {
+  const lines = text.slice(0, MAX_DOC_CHARS).split('\n');
+  const out: DocCommand[] = [];
+  let fence: { marker: string; shell: boolean } | undefined;
+  let inPre = false;
+  let pending: { command: string; line: number; joined: number } | undefined;
+  const flush = () => {
+    if (pending && out.length < MAX_COMMANDS_PER_DOC) {
+      const command = pending.command.trim().slice(0, MAX_COMMAND_LENGTH);
+      if (command) out.push({ command, line: pending.line });
+    }
+    pending = undefined;
+  };
+  for (let i = 0; i < lines.length && out.length < MAX_COMMANDS_PER_DOC; i++) {
+    let line = lines[i].replace(/\r$/, '');
+    if (fence) {
+      const trimmed = line.trim();
+      if (trimmed.startsWith(fence.marker) && /^[`~]+$/.test(trimmed)) {
+        flush();
+        fence = undefined;
+        continue;
+      }
+      if (!fence.shell) continue;
+    } else if (!inPre) {
+      const open = /^\s{0,12}(`{3,}|~{3,})\s*([\w+-]*)/.exec(line);
+      if (open) {
+        fence = { marker: open[1], shell: SHELL_INFO.test(open[2]) };
+        continue;
+      }
+      const pre = /<pre(?:\s[^>]{0,200})?>/i.exec(line);
+      if (!pre) continue;
+      inPre = true;
+      line = line.slice(pre.index + pre[0].length);
+    }
+    let closesPre = false;
+    if (inPre) {
+      const close = line.toLowerCase().indexOf('</pre>');
+      if (close >= 0) {
+        line = line.slice(0, close);
+        closesPre = true;
+      }
+      line = line.replace(/<\/?code[^>]{0,100}>/gi, '');
+    }
+    const words = line.replace(/^\s*(?:\$|>|#)\s+/, (m) => (m.includes('#') ? '#' : '')).trim();
+    if (pending) {
+      pending.command += ` ${words.replace(/\\\s*$/, '')}`;
+      pending.joined++;
+      if (!/\\\s*$/.test(words) || pending.joined >= MAX_CONTINUED) flush();
+    } else if (words && !words.startsWith('#')) {
+      pending = { command: words.replace(/\\\s*$/, ''), line: i, joined: 0 };
+      if (!/\\\s*$/.test(words)) flush();
+    }
+    if (closesPre) {
+      flush();
+      inPre = false;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** A word of a command that may name a file of the repository: a relative path to code, a config or a script. */
+const FILE_WORD = /^(?:\.\/)?[\w.-][\w./-]{0,300}\.(?:py|ya?ml|json|sh|bash|gin)$/;
+
+/** The references a command makes to files: its path-like words, and a module run with `-m` (as a .py path). */
+export function referencesOf(command: string): string[] {
+  const words = command.split(/\s+/, MAX_WORDS).map((w) => w.replace(/^(?:--?[\w-]+=)?["']?|["',;]+$/g, ''));
+  const out = new Set<string>();
+  words.forEach((w, n) => {
+    if (w.includes('..') || w.includes('$')) return;
+    if (FILE_WORD.test(w)) out.add(w);
+    else if (n > 0 && words[n - 1] === '-m' && /^[A-Za-z_][\w.]{0,200}$/.test(w))
+      out.add(`${w.replace(/\./g, '/')}.py`);
+  });
+  return [...out];
+}
+
+/**
+ * The documented launches of each file of the repository: every command of the documentation files that names
+ * it (resolved as a linked reference is, from the documentation file's folder, then from the root).
+ */
+export function documentedLaunchIndex(
+  docs: ReadonlyArray<{ readonly path: string; readonly display: string; readonly commands: readonly DocCommand[] }>,
+  resolve: (from: string, reference: string) => string | undefined,
+): Map<string, DocumentedLaunch[]> {
+  const index = new Map<string, DocumentedLaunch[]>();
+  for (const doc of docs)
+    for (const { command, line } of doc.commands)
+      for (const reference of referencesOf(command)) {
+        const target = resolve(doc.path, reference);
+        if (target === undefined || target === doc.path) continue;
+        const launches = index.get(target) ?? [];
+        if (launches.length >= MAX_LAUNCHES_PER_FILE) continue;
+        if (!launches.some((l) => l.file === doc.display && l.line === line))
+          launches.push({ command, file: doc.display.replace(/\\/g, '/'), line });
+        index.set(target, launches);
+      }
+  return index;
+}
