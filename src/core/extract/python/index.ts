@@ -67,6 +67,7 @@ import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
+import { checkpointFolderFlag } from './readers/checkpointFolderFlag';
 import { flagDtypePick } from './readers/flagDtypePick';
 import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
@@ -357,6 +358,7 @@ export const FILE_RULES: readonly FileRule[] = [
   configTrainer,
   redeclaredFlags,
   // After the rules that start a serving run: they read what such a run loads and computes in.
+  checkpointFolderFlag,
   flagDtypePick,
   // After every rule that links a module or amends such a link: its looks for a compute dtype are links of their own.
   packageComputeDtypeLink,
