@@ -1,4 +1,4 @@
-import { findModelByName } from '../../../knowledge';
+import { releasedFolderModel } from '../../shell/checkpointPath';
 import { startsARun } from '../../../facts';
 import type { FileRule } from '../rules';
 
@@ -20,8 +20,6 @@ import type { FileRule } from '../rules';
 const FLAG =
   /add_argument\([ \t\r\n]{0,40}["']--((?:[\w]{1,40}[-_])?(?:checkpoint|ckpt)[-_](?:path|dir))["']([^)]{0,400})\)/g;
 const DEFAULT = /default[ \t]*=[ \t]*(?:(?:pathlib\.)?Path\()?[ \t]*["']([^"'\n]{1,300})["']/;
-/** A file at the end of the path: a weights file or a config, not a model's folder. */
-const FILE_END = /\.\w{1,12}$/;
 const MAX_FLAGS = 20;
 
 export const checkpointFolderFlag: FileRule = {
@@ -35,11 +33,9 @@ export const checkpointFolderFlag: FileRule = {
     for (const m of ctx.text.matchAll(FLAG)) {
       if (++seen > MAX_FLAGS) return;
       const path = DEFAULT.exec(m[2])?.[1]?.trim().replace(/\/+$/, '');
-      if (!path || FILE_END.test(path)) continue;
-      const name = path.slice(path.lastIndexOf('/') + 1);
-      const known = findModelByName(name);
+      const known = path ? releasedFolderModel(path) : undefined;
       const dest = m[1].replace(/-/g, '_');
-      if (!known || !new RegExp(`\\.${dest}\\b`).test(ctx.text)) continue;
+      if (!path || !known || !new RegExp(`\\.${dest}\\b`).test(ctx.text)) continue;
       const offset = m.index + m[0].indexOf(path, m[0].indexOf('default'));
       const before = ctx.text.slice(0, offset);
       const row = before.split('\n').length - 1;
@@ -49,7 +45,7 @@ export const checkpointFolderFlag: FileRule = {
         'model.id',
         path,
         node,
-        `default of \`--${m[1]}\`: the folder of the released ${known.id} checkpoint the program loads`,
+        `default of \`--${m[1]}\`: the folder of the released ${known} checkpoint the program loads`,
         'medium',
       );
       ctx.amendLast({ fromFlags: [dest] });
