@@ -9,7 +9,12 @@ import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
 import { languageModelVariable, readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
 import { readSlurmOptions } from './shell/slurm';
 import { checkpointFolderModel, inlineSettings } from './shell/inlineSettings';
-import { CHECKPOINT_FILE_FLAGS, checkpointFileModel } from './shell/checkpointPath';
+import {
+  CHECKPOINT_FILE_FLAGS,
+  CHECKPOINT_FOLDER_FLAG,
+  checkpointFileModel,
+  releasedFolderModel,
+} from './shell/checkpointPath';
 import { flagMeaning, sizingKindFor } from './sizingNames';
 import { modelFromVariable, modelNamedInVariables } from './shell/modelVariable';
 import { PLACEHOLDER_ID } from './placeholderId';
@@ -1106,6 +1111,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         add('model.id', named.id, `--${m[1]} ${raw}: the checkpoint folder of ${named.id}`);
         if (named.weights)
           add('inference.weightPrecision', named.weights, `--${m[1]} ${raw}: ${named.weights} weight-only checkpoint`);
+      } else if (CHECKPOINT_FOLDER_FLAG.test(name) && raw && releasedFolderModel(raw)) {
+        // `--lm-checkpoint-path checkpoints/<name>`: the folder a released model is downloaded into names it (the
+        // Python side reads the same flag's default, python/readers/checkpointFolderFlag.ts).
+        add('model.id', raw, `--${m[1]} ${raw}: the folder of the released ${releasedFolderModel(raw)!} checkpoint`);
       } else if (name === 'weights' && raw && RELEASED_WEIGHTS_FILE.test(raw) && findModel(fileNameOf(raw))) {
         // YOLOv5/YOLOv7-style `detect.py --weights ./yolov7-e6.pt`: a released checkpoint, named by its file
         // (the catalog's aliases), overrides the program's default --weights.

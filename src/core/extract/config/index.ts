@@ -13,6 +13,7 @@ import {
 import { deepseekModelArgs } from './deepseekModelArgs';
 import type { ConfigDialect } from './dialect';
 import { hfConfigTarget } from './hfConfigTarget';
+import { hydraPretrainedTarget } from './hydraPretrainedTarget';
 import { hfTrainer } from './hfTrainer';
 import { hydraExperiment } from './hydraExperiment';
 import { hydraSolver } from './hydraSolver';
@@ -94,6 +95,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hydraPrimary,
   hydraNamedModel,
   hfConfigTarget,
+  hydraPretrainedTarget,
   maxtext,
   levanter,
   openNmt,

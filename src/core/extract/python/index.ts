@@ -67,6 +67,9 @@ import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
+import { checkpointFolderFlag } from './readers/checkpointFolderFlag';
+import { flagDtypePick } from './readers/flagDtypePick';
+import { loaderDtypeArgument } from './readers/loaderDtypeArgument';
 import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
@@ -357,6 +360,10 @@ export const FILE_RULES: readonly FileRule[] = [
   scoringProgram,
   configTrainer,
   redeclaredFlags,
+  // After the rules that start a serving run: they read what such a run loads and computes in.
+  checkpointFolderFlag,
+  flagDtypePick,
+  loaderDtypeArgument,
   // After every rule that links a module or amends such a link: its looks for a compute dtype are links of their own.
   packageComputeDtypeLink,
   // Last: marks the facts every rule read inside a module's settings functions.

@@ -1,4 +1,5 @@
 import { hubIdInPath } from '../config/dialect';
+import { findModelByName } from '../../knowledge';
 
 /**
  * `--checkpoint_path checkpoints/meta-llama/Llama-2-7b-chat-hf/model_int4.g32.pth`: the weights file of a
@@ -36,4 +37,24 @@ export function checkpointFileModel(path: string): CheckpointFileModel | undefin
   if (!id) return undefined;
   const bits = QUANTISED_STEM.exec(p.slice(slash + 1))?.[1];
   return bits ? { id, weights: bits === '4' ? 'int4' : 'int8' } : { id };
+}
+
+/** `--checkpoint-path`, `--lm-checkpoint-path`, `--ckpt_dir` (dashes as underscores): a flag that holds a checkpoint. */
+export const CHECKPOINT_FOLDER_FLAG = /^(?:\w{1,40}_)?(?:checkpoint|ckpt)_(?:path|dir)$/;
+/** A file at the end of a path (a weights file, a config): not a model's folder. */
+const FILE_END = /\.\w{1,12}$/;
+
+/**
+ * `checkpoints/<name>` / `weights/<name>/`: the catalog id of the released model a folder is named after (released
+ * models are downloaded into a folder of their name: `hf download org/name --local-dir checkpoints/name`). Only a
+ * name the catalog knows counts; a path ending in a file (`…/codec.pth`) is a component's file, not read here.
+ */
+export function releasedFolderModel(path: string): string | undefined {
+  const p = path
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .replace(/\\/g, '/')
+    .replace(/\/+$/, '');
+  if (p.length === 0 || p.length > 300 || FILE_END.test(p)) return undefined;
+  return findModelByName(p.slice(p.lastIndexOf('/') + 1))?.id;
 }

@@ -9714,6 +9714,30 @@ export const MODELS: readonly Model[] = [
     source:
       'huggingface.co/facebook/seamless-m4t-medium model card, table "SeamlessM4T models" (SeamlessM4T-Medium (v1): 1.2B params); Seamless Communication et al. 2023, arXiv:2308.11596',
   },
+  // Fish Audio's Dual-AR text-to-speech models (a slow AR transformer over time plus a fast AR one over codebooks):
+  // the total of both transformers, as their cards state it.
+  {
+    id: 'fishaudio/s2-pro',
+    aliases: ['s2-pro'],
+    family: 'fish-audio-tts',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 4_400_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/fishaudio/s2-pro model card, "Architecture" (Dual-AR: Slow AR 4B parameters + Fast AR 400M parameters); github.com/fishaudio/fish-speech README, "Model variants" (S2-Pro, 4B parameters)',
+  },
+  {
+    id: 'fishaudio/openaudio-s1-mini',
+    aliases: ['openaudio-s1-mini'],
+    family: 'fish-audio-tts',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 500_000_000,
+    smallerSiblings: [],
+    source:
+      'OpenAudio S1-mini release (Fish Audio, June 2025): the distilled 0.5B-parameter variant of the 4B OpenAudio S1 (crafiq.ai/models/speech/fish-audio-openaudio-s1; aitide.news/article/18707)',
+  },
   // Dolly v2: instruction-tuned Pythia checkpoints, the same network as their base (full fine-tune), so the base's size.
   {
     id: 'databricks/dolly-v2-3b',

@@ -27,6 +27,14 @@ const WEB_IMPORT = /^(?:from|import)[ \t]+(?:uvicorn|fastapi|flask|starlette|qua
 /** Gradio: a Blocks or Interface app's `.launch(...)` starts its server (gradio.app/docs/gradio/blocks). */
 const GRADIO_IMPORT = /^import[ \t]+gradio\b/m;
 const GRADIO_LAUNCH = /\.launch\s*\(/;
+/**
+ * A UI app built by a builder of the repository's package (`app = build_app(fn)`, `demo = create_demo(...)`) and
+ * launched in the file (`app.launch()`): the package builds the Gradio Blocks the program serves, so the file need not
+ * import gradio itself. The builder's name says it builds an app, a UI or a demo.
+ */
+const APP_BUILDER = /^[a-z_]\w{0,40}(?:app|ui|demo|interface|blocks)$/i;
+/** `name = callee(` at the start of a line: what a call's result is bound to. */
+const BUILT_BY_CALL = /^[ \t]*(\w{1,60})[ \t]*=[ \t]*(\w{1,60})[ \t]*\(/gm;
 /** A pretrained model loaded here: a checkpoint read in, whatever runs it. */
 const LOADS_CHECKPOINT = /\.from_pretrained\s*\(|\btorch\.load\s*\(|(?:^|[^\w.])pipeline\s*\(/;
 /** `from pkg.mod import (a, b as c)` / `from .mod import a`, at column 0: a module of the repository's package. */
@@ -74,8 +82,9 @@ export const webServer: FileRule = {
   words: [],
   runStart: [WEB_IMPORT, /\.run\s*\(|\brun_app\s*\(|\.serve\s*\(|\.launch\s*\(/],
   read: (_index, ctx) => {
-    if (ctx.facts.some(startsARun) || !WEB_IMPORT.test(ctx.text) || NOT_INFERENCE.test(ctx.text)) return;
-    const gradio = GRADIO_IMPORT.test(ctx.text);
+    if (ctx.facts.some(startsARun) || NOT_INFERENCE.test(ctx.text)) return;
+    const webImport = WEB_IMPORT.test(ctx.text);
+    if (!webImport && !GRADIO_LAUNCH.test(ctx.text)) return;
     const apps = new Set<string>();
     for (const m of ctx.text.matchAll(APP_BUILT)) if (apps.size < MAX_NAMES) apps.add(m[1]);
     const loaders = new Map<string, string>();
@@ -88,6 +97,16 @@ export const webServer: FileRule = {
           loaders.set(name[2] ?? name[1], file);
       }
     }
+    // `app = build_app(...)` with a builder of the package: the names launched below serve a Gradio app.
+    const builtApps = new Set<string>();
+    for (const m of ctx.text.matchAll(BUILT_BY_CALL)) {
+      if (builtApps.size >= MAX_NAMES) break;
+      if (loaders.has(m[2]) && APP_BUILDER.test(m[2]) && !/^[A-Z]/.test(m[2])) builtApps.add(m[1]);
+    }
+    if (!webImport && builtApps.size === 0) return;
+    const gradio = GRADIO_IMPORT.test(ctx.text);
+    const builtLaunch =
+      builtApps.size > 0 ? new RegExp(`(?:^|[^\\w.])(?:${[...builtApps].join('|')})\\.launch\\s*\\(`) : undefined;
     const code = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
     const original = ctx.text.split('\n');
     const executed = new Uint8Array(code.length + 1);
@@ -96,7 +115,10 @@ export const webServer: FileRule = {
     const startRow = code.findIndex(
       (line, row) =>
         executed[row] === 1 &&
-        (SERVER_START.test(line) || (appRun?.test(line) ?? false) || (gradio && GRADIO_LAUNCH.test(line))),
+        (SERVER_START.test(line) ||
+          (appRun?.test(line) ?? false) ||
+          (gradio && GRADIO_LAUNCH.test(line)) ||
+          (builtLaunch?.test(line) ?? false)),
     );
     if (startRow < 0) return;
     // A Gradio front end often only talks to a model served elsewhere (a controller, an API) through package helpers
