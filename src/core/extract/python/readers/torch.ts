@@ -702,20 +702,20 @@ function ampSwitchOff(text: string): boolean {
 const APPLIES_GRADIENTS = /\boptim\.|optimi[sz]er|\.step[ \t]*\(|\.fit[ \t]*\(|Trainer\b|\.apply_gradients\b/i;
 
 /**
- * A backward pass written once in module-level code (not in a loop, not in a function that may be called in one) in a
- * file with no optimiser anywhere: a gradient check of an op or a layer (`out = layer(x); out.mean().backward();
- * print(x.grad)`), which changes no weight. Not a training run.
+ * A hand-written update of the weights from their gradients, with no optimiser object: `p.data -= lr * p.grad`,
+ * `p.data += -0.1 * p.grad`, `w = w - lr * w.grad`, `p.data.add_(p.grad, alpha=-lr)`. Bounded to one line each side.
  */
-function loneGradientCheck(call: Node, text: string): boolean {
-  for (let n = call.parent, depth = 0; n && depth < 200; n = n.parent, depth++) {
-    if (
-      /^(?:for_statement|while_statement|function_definition|lambda|list_comprehension|generator_expression)$/.test(
-        n.type,
-      )
-    )
-      return false;
-  }
-  return !APPLIES_GRADIENTS.test(text);
+const MANUAL_UPDATE =
+  /(?:-=|\+=)[^\n]{0,120}\.grad\b|=[ \t]*[\w.]{1,80}[ \t]*-[^\n]{0,120}\.grad\b|\.(?:sub_|add_)\([^\n]{0,120}\.grad\b/;
+
+/**
+ * A backward pass in a file with no optimiser anywhere and no hand-written update of weights from their gradients:
+ * the gradients are read, not applied. A gradient check of an op or a layer (`out = layer(x); out.mean().backward();
+ * print(x.grad)`), a saliency map or Grad-CAM (`loss = out[:, 1].sum(); model.zero_grad(); loss.backward()`, then the
+ * attention's gradients are read), in a loop or in a function alike: no weight changes, so it is not a training run.
+ */
+function loneGradientCheck(text: string): boolean {
+  return !APPLIES_GRADIENTS.test(text) && !MANUAL_UPDATE.test(text);
 }
 
 /**
@@ -739,7 +739,7 @@ export const backward: CallRule = {
   framework: 'pytorch',
   callees: ['backward'],
   runStart: /\bbackward\s*\(/,
-  when: ({ full, node, ctx }) => full !== 'backward' && !inOpBackward(node) && !loneGradientCheck(node, ctx.text),
+  when: ({ full, node, ctx }) => full !== 'backward' && !inOpBackward(node) && !loneGradientCheck(ctx.text),
   read: ({ node, full, ctx }) =>
     ctx.add(
       'launch.trainer',
