@@ -143,9 +143,31 @@ function countsSteps(left: Node, range: Node, loop: Node): boolean {
   return !!body && TRAINING_STEP.test(body.text);
 }
 
+/** Statements looked at before a loop for the progress bar it iterates. */
+const MAX_STATEMENTS_BEFORE_LOOP = 60;
+
+/**
+ * The progress bar a loop iterates by name (`pbar = tqdm(range(n), desc=...)`, `bar = trange(n)`): the last
+ * assignment of that name among the statements of the loop's own block before it (the common shape of a training
+ * function that keeps the bar to set its description). Only tqdm/trange calls: the bar yields what it wraps.
+ */
+function progressBarBefore(loop: Node, name: string, ctx: PythonReadContext): Node | undefined {
+  let n = loop.previousNamedSibling;
+  for (let seen = 0; n && seen < MAX_STATEMENTS_BEFORE_LOOP; n = n.previousNamedSibling, seen++) {
+    const assignment = n.type === 'expression_statement' ? n.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== name) continue;
+    const value = assignment.childForFieldName('right');
+    const wrapper = value?.type === 'call' ? ctx.callee(value).last : '';
+    return value && (wrapper === 'tqdm' || wrapper === 'trange') ? value : undefined;
+  }
+  return undefined;
+}
+
 function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const left = node.childForFieldName('left');
   let right = node.childForFieldName('right');
+  // `pbar = tqdm(range(num_batches)); for i in pbar:`: the progress bar built just before the loop.
+  if (right?.type === 'identifier') right = progressBarBefore(node, right.text, ctx) ?? right;
   if (!left || !right || right.type !== 'call') return;
   // tqdm(range(n)), trange(n): progress bars around the same count.
   const wrapper = ctx.callee(right).last;
