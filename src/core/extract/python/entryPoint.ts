@@ -473,13 +473,7 @@ export function isConfigDrivenVerdict(f: Fact): boolean {
  * each config it runs with is a run, the program is not one of its own.
  */
 export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?: Tree): Fact | undefined {
-  // A module that starts nothing itself but opens a config in a function (a hyperparameter loader: `def
-  // get_hparams(): ... open(args.config)`) would become a run through that config when nothing here calls it.
-  const ownStarts = facts.filter(startsARun);
-  const starts =
-    ownStarts.length > 0
-      ? ownStarts
-      : facts.filter((f) => f.kind === 'link.config' && !f.file && f.range.cell === undefined);
+  const starts = facts.filter(startsARun);
   if (starts.length === 0) return undefined;
   const verdict = (detail: string): Fact => ({
     kind: 'run.entry',

@@ -1,4 +1,3 @@
-import { escapeRegExp } from '../context';
 import type { CallRule } from '../rules';
 
 /**
@@ -10,6 +9,9 @@ import type { CallRule } from '../rules';
  * followed), and the config it opens is read through it.
  */
 const LOADERS = ['get_hparams', 'get_hps', 'load_hparams', 'get_hyperparams'];
+
+/** A name made literal for a pattern (names here are Python identifiers, dotted at most). */
+const escapeRegExp = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The module a name was imported from, at column 0: `import utils`, `from . import utils`, `from pkg import utils`. */
 function moduleOf(text: string, receiver: string): string | undefined {
