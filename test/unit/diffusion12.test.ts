@@ -135,7 +135,7 @@ describe('Weights export utilities', () => {
 
 describe('Config-driven programs with an empty --config default', () => {
   const PROGRAM = (guard: string) =>
-    `import argparse, json\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--config", type=str, default="")\n    args = parser.parse_args()\n${guard}    with open(args.config) as f:\n        config = json.load(f)\n    loss.backward()\nif __name__ == "__main__":\n    main()\n`;
+    `import argparse, json\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--config", type=str, default="")\n    args = parser.parse_args()\n${guard}    with open(args.config) as f:\n        config = json.load(f)\n    loss.backward()\n    optimizer.step()\nif __name__ == "__main__":\n    main()\n`;
 
   it('takes a program that opens its empty --config as is for config-driven', async () => {
     assert.match(String(oneFact(await pythonFacts(PROGRAM('')), 'run.entry', false).detail), /config-driven/);

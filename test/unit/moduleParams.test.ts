@@ -25,8 +25,8 @@ describe('nn.Module parameter counting', () => {
     assert.equal(a.runs[0].run.model.params, expected);
   });
 
-  it('counts recurrent, attention and transformer layers, and says when it is a lower bound', async () => {
-    const code = [
+  it('counts recurrent, attention and transformer layers, and leaves the size unknown when a part cannot be sized', async () => {
+    const lines = [
       'import torch.nn as nn',
       'HIDDEN = 256',
       'class Tagger(nn.Module):',
@@ -35,20 +35,38 @@ describe('nn.Module parameter counting', () => {
       '        self.emb = nn.Embedding(vocab, 128)',
       '        self.lstm = nn.LSTM(128, HIDDEN, num_layers=layers, bidirectional=True)',
       '        self.enc = nn.TransformerEncoder(nn.TransformerEncoderLayer(d_model=512, nhead=8), num_layers=3)',
-      '        self.mystery = SomethingElse(42)',
       'model = Tagger()',
+      'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
       'for epoch in range(3):',
       '    loss.backward()',
-    ].join('\n');
-    const a = await analyzeSource('tagger.py', code);
+      '    opt.step()',
+    ];
+    const a = await analyzeSource('tagger.py', lines.join('\n'));
     const emb = 10000 * 128;
     const lstmLayer = (inp: number) => 2 * (4 * 256 * (inp + 256) + 2 * 4 * 256);
     const lstm = lstmLayer(128) + lstmLayer(512);
     const encLayer = 4 * 512 * 512 + 4 * 512 + 2 * 512 * 2048 + 2048 + 512 + 4 * 512;
     const fact = a.facts.find((f) => f.kind === 'model.params')!;
     assert.equal(fact.value, emb + lstm + 3 * encLayer);
-    assert.equal(fact.confidence, 'low');
-    assert.match(fact.detail, /lower bound: could not size SomethingElse\(42\)/);
+    // A part built by a class the file does not define (imported, or loaded with from_pretrained) may be most of
+    // the model: the counted layers are no size for it.
+    for (const part of ['SomethingElse(42)', 'TextEncoder.from_pretrained("enc")']) {
+      const withPart = [...lines.slice(0, 8), `        self.mystery = ${part}`, ...lines.slice(8)];
+      const b = await analyzeSource('tagger.py', withPart.join('\n'));
+      const unknown = b.facts.find((f) => f.kind === 'model.params')!;
+      assert.equal(unknown.value, null, part);
+      assert.equal(unknown.confidence, 'low');
+      assert.ok(unknown.detail.includes(part), unknown.detail);
+    }
+    // Settings and transforms kept beside the layers hold no weights: the count stays whole.
+    const withSettings = [
+      ...lines.slice(0, 8),
+      '        self.cfg = EncoderConfig.from_json_file("c.json")',
+      '        self.prep = transforms.Compose([transforms.ToTensor()])',
+      ...lines.slice(8),
+    ];
+    const c = await analyzeSource('tagger.py', withSettings.join('\n'));
+    assert.equal(c.facts.find((f) => f.kind === 'model.params')?.value, emb + lstm + 3 * encLayer);
   });
 });
 

@@ -227,7 +227,9 @@ describe('Vision models imported by name', () => {
     assert.equal(analysis.runs.length, 1);
     assert.equal(analysis.runs[0].run.model.name, 'resnet50');
     assert.equal(analysis.runs[0].run.mode, 'inference');
-    const training = await (await import('./helpers')).analyzeSource('train.py', `${code}loss.backward()\n`);
+    const training = await (
+      await import('./helpers')
+    ).analyzeSource('train.py', `${code}loss.backward()\noptimizer.step()\n`);
     assert.notEqual(training.runs[0]?.run.mode, 'inference', 'a file that trains is not read as inference');
   });
 });

@@ -58,7 +58,7 @@ describe('a network built from a config and put in eval mode', () => {
     );
     noFact(
       await pythonFacts(
-        'import torch\nfrom ldm.util import instantiate_from_config\nmodel = instantiate_from_config(config.model).eval()\nwith torch.no_grad():\n    x = model(batch)\nloss.backward()\n',
+        'import torch\nfrom ldm.util import instantiate_from_config\nmodel = instantiate_from_config(config.model).eval()\nwith torch.no_grad():\n    x = model(batch)\nloss.backward()\noptimizer.step()\n',
       ),
       'launch.inference',
     );

@@ -120,6 +120,7 @@ describe('Round 11: sweeps, derived widths and LeRobot programs', () => {
         '        for batch in loader:',
         '            loss = policy(batch)',
         '            loss.backward()',
+        '            optimizer.step()',
         '            step += 1',
         '            if step >= training_steps:',
         '                done = True',

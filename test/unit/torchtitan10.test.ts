@@ -137,7 +137,7 @@ describe('Pipeline scripts and program names (round 10)', () => {
   it('a training script over a model its loader returns from a checkpoint fine-tunes it; an evaluation does not train', async () => {
     const train = await analyzeSource(
       '/ws/sft.py',
-      'from pkg.ckpt import load_model\nmodel, tok = load_model("base", "cuda")\nfor x in data:\n    model(x).backward()\n',
+      'from pkg.ckpt import load_model\nmodel, tok = load_model("base", "cuda")\nfor x in data:\n    model(x).backward()\n    opt.step()\n',
     );
     oneFact(train.facts ?? [], 'model.fromScratch', false);
     const evaluate = await analyzeSource(

@@ -5,7 +5,7 @@ import { evaluate, keywordArgument, positionalArguments, type SymbolTable } from
  * Counts the parameters of a PyTorch `nn.Module` subclass from the layers its
  * `__init__` builds with constant arguments, using each layer's documented
  * parameter shapes (torch.nn reference). Layers whose sizes cannot be read are
- * listed, and the count is then a lower bound.
+ * listed; the count is then only a lower bound, which callers must not give as the module's size.
  */
 
 export interface ModuleCount {
@@ -296,6 +296,27 @@ function expressionParams(node: Node, ctx: Context): number | undefined {
   }
 }
 
+/**
+ * Objects a module's `__init__` keeps beside its layers that hold no weights: settings (`BertConfig(...)`), tokenizers
+ * and processors, torchvision/albumentations transform pipelines (`transforms.Compose([...])`), metrics, losses,
+ * data objects. Not parts of the network, so their size not being read leaves the count whole.
+ */
+const NOT_A_MODULE =
+  /(?:^|\.)(?:transforms|T|A|albumentations|torchmetrics)\.|(?:Config|Tokeni[sz]er|Processor|FeatureExtractor|Compose|Transform|Metric|Accuracy|Loss|Criterion|Scheduler|Sampler|Dataset|DataLoader|Logger|Writer)\b/;
+
+/** The class a call builds (`transforms.Compose`, `BertModel.from_pretrained` → `BertModel.from_pretrained`). */
+function constructed(right: Node): string {
+  return right.type === 'call' ? (right.childForFieldName('function')?.text ?? '') : '';
+}
+
+/** `BertModel.from_pretrained(...)`, `AutoModel.from_config(cfg)`: a class's constructor-like loader. */
+function loadsClass(right: Node): boolean {
+  const fn = right.type === 'call' ? right.childForFieldName('function') : null;
+  if (fn?.type !== 'attribute') return false;
+  const receiver = lastName(fn.childForFieldName('object'));
+  return /^[A-Z]/.test(receiver) && /^from_(?:pretrained|config|checkpoint|file|json_file)$/.test(lastName(fn));
+}
+
 function isModuleClass(cls: Node): boolean {
   const bases = cls.childForFieldName('superclasses');
   return !!bases && bases.namedChildren.some((b) => b !== null && MODULE_BASES.test(b.text));
@@ -342,9 +363,13 @@ function classParams(cls: Node, ctx: Context): ModuleCount | undefined {
       ) {
         const p = expressionParams(right, ctx);
         const callee = right.type === 'call' ? lastName(right.childForFieldName('function')) : '';
-        // Only count what builds a layer; `self.lr = float(lr)` and friends are not modules.
+        // Only count what builds a layer; `self.lr = float(lr)` and friends are not modules. A class's loader
+        // (`BertModel.from_pretrained(path)`, `AutoModel.from_config(cfg)`) builds a module whose size is elsewhere.
         if (p !== undefined) params += p;
-        else if (/^[A-Z]/.test(callee) || right.type === 'list_comprehension')
+        else if (
+          ((/^[A-Z]/.test(callee) || loadsClass(right)) && !NOT_A_MODULE.test(constructed(right))) ||
+          right.type === 'list_comprehension'
+        )
           ctx.unresolved.push(right.text.replace(/\s+/g, ' ').slice(0, 60));
       }
       continue;

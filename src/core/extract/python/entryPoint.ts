@@ -295,7 +295,13 @@ export function libraryVerdict(
   facts: readonly Fact[],
   checkpoint: (i: number) => void = () => undefined,
 ): Fact | undefined {
-  const starts = facts.filter(startsARun);
+  // A module that starts nothing itself but opens a config in a function (a hyperparameter loader: `def
+  // get_hparams(): ... open(args.config)`) would become a run through that config when nothing here calls it.
+  const ownStarts = facts.filter(startsARun);
+  const starts =
+    ownStarts.length > 0
+      ? ownStarts
+      : facts.filter((f) => f.kind === 'link.config' && !f.file && f.range.cell === undefined);
   if (starts.length === 0) return undefined;
   // A start in a module-level statement that is no definition runs when the module does: no need to
   // work out which definitions are reached (the same verdict, without walking the module).

@@ -1,4 +1,5 @@
 import { lazy } from '../../lazy';
+import { hparamsLoader } from './readers/hparamsLoader';
 import { PatternGate, WordFinder } from './requiredLiterals';
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
@@ -149,6 +150,7 @@ import { deepspeedConfigBuilder, deepspeedDictPrecision } from './readers/deepsp
  * The order matters where names overlap (`BitsAndBytesConfig` before the generic `*Config` sizes).
  */
 export const CALL_RULES: readonly CallRule[] = [
+  hparamsLoader,
   // Reads the switch and hands the call on (the wrapper's own module is linked by a later rule).
   wrapperHalfKeyword,
   estimatorRun,
@@ -383,9 +385,10 @@ export function ruleWords(): string[] {
 
 /**
  * Lines that hold none of the rules' words can still carry a fact by their shape: a class header,
- * a function header with defaults, or an assignment of a constant (not of an empty container).
+ * a function header with defaults, an assignment of a constant (not of an empty container), or a local
+ * alias of one flag (`config_path = args.config`, then `open(config_path)` a blank line later).
  */
-const STRUCTURAL_LINE = String.raw`class\s|def\s[^#\n]*=|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)`;
+const STRUCTURAL_LINE = String.raw`class\s|def\s[^#\n]*=|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)|^[ \t]*[A-Za-z_]\w*[ \t]*=[ \t]*(?:args|opt|opts|flags)\.\w+[ \t]*$`;
 
 /** The line prefilter, built from the rule tables (longest words first, so alternation stays cheap). */
 export const RELEVANT_LINE = new RegExp(

@@ -30,28 +30,34 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
   // Several models trained together (a GAN's generator and discriminator): every module whose
   // parameters an optimizer receives is trained, so their parameters add up.
   const trained = counted.filter((c) => optimisedInstances(text, c.className));
+  // A part whose size cannot be read (a network imported from another module, a pretrained encoder loaded by its
+  // class) may be most of the model: the counted layers are then no size for it, which stays unknown.
   if (trained.length > 1 && trained.includes(chosen)) {
     const total = trained.reduce((n, c) => n + c.params, 0);
     const unsized = trained.flatMap((c) => c.unresolved);
-    const bound = unsized.length > 0 ? `; a lower bound: could not size ${unsized.slice(0, 3).join('; ')}` : '';
+    const names = trained.map((c) => c.className).join(' + ');
     ctx.add(
       'model.params',
-      total,
+      unsized.length > 0 ? null : total,
       name,
-      `counted from the layers of ${trained.map((c) => `${c.className} (${c.params.toLocaleString('en-US')})`).join(' + ')}, trained together${bound}`,
-      bound ? 'low' : 'medium',
+      unsized.length > 0
+        ? `${names}, trained together, build parts whose size the file does not state (${unsized.slice(0, 3).join('; ')}): size unknown`
+        : `counted from the layers of ${trained.map((c) => `${c.className} (${c.params.toLocaleString('en-US')})`).join(' + ')}, trained together`,
+      unsized.length > 0 ? 'low' : 'medium',
     );
     return;
   }
-  const lowerBound =
-    chosen.unresolved.length > 0 ? `; a lower bound: could not size ${chosen.unresolved.slice(0, 3).join('; ')}` : '';
-  ctx.add(
-    'model.params',
-    chosen.params,
-    name,
-    `counted from the layers of ${chosen.className}${lowerBound}`,
-    lowerBound ? 'low' : 'medium',
-  );
+  if (chosen.unresolved.length > 0) {
+    ctx.add(
+      'model.params',
+      null,
+      name,
+      `${chosen.className} builds parts whose size the file does not state (${chosen.unresolved.slice(0, 3).join('; ')}): size unknown`,
+      'low',
+    );
+    return;
+  }
+  ctx.add('model.params', chosen.params, name, `counted from the layers of ${chosen.className}`, 'medium');
   const usesEmbeddings = /\bEmbedding\s*\(/.test(chosen.node.text);
   if (!usesEmbeddings) {
     // Each weight is used once per sample in dense layers (2 FLOPs per multiply-add); convolution
@@ -113,8 +119,12 @@ const MADE_UP_INPUT = /\b(?:np|numpy|torch)\.(?:ones|zeros|randn|rand|randint|em
 /** Constructions that only set up devices and precision (Lightning Fabric, accelerate's Accelerator). */
 const SETUP_ONLY = /^construct:(?:Fabric|Accelerator|PartialState)$/;
 
-/** Text of a file that trains something: forward passes in it are not a run of their own. */
-const TRAINS = /\.backward\(|optim\.|\.fit\(|\.train\(\)|Trainer\(/;
+/**
+ * Text of a file that trains something: forward passes in it are not a run of their own. A backward pass is not in
+ * it: one that trains is read as a trainer (torch.ts `backward`, which the facts check below sees), one whose
+ * gradients are only read (a saliency map, a gradient check) leaves the forward passes an inference run.
+ */
+const TRAINS = /optim\.|\.fit\(|\.train\(\)|Trainer\(/;
 
 /**
  * A pretrained or named vision model put in eval mode or called under no_grad/inference_mode, in a file that

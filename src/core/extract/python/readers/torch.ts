@@ -143,9 +143,31 @@ function countsSteps(left: Node, range: Node, loop: Node): boolean {
   return !!body && TRAINING_STEP.test(body.text);
 }
 
+/** Statements looked at before a loop for the progress bar it iterates. */
+const MAX_STATEMENTS_BEFORE_LOOP = 60;
+
+/**
+ * The progress bar a loop iterates by name (`pbar = tqdm(range(n), desc=...)`, `bar = trange(n)`): the last
+ * assignment of that name among the statements of the loop's own block before it (the common shape of a training
+ * function that keeps the bar to set its description). Only tqdm/trange calls: the bar yields what it wraps.
+ */
+function progressBarBefore(loop: Node, name: string, ctx: PythonReadContext): Node | undefined {
+  let n = loop.previousNamedSibling;
+  for (let seen = 0; n && seen < MAX_STATEMENTS_BEFORE_LOOP; n = n.previousNamedSibling, seen++) {
+    const assignment = n.type === 'expression_statement' ? n.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== name) continue;
+    const value = assignment.childForFieldName('right');
+    const wrapper = value?.type === 'call' ? ctx.callee(value).last : '';
+    return value && (wrapper === 'tqdm' || wrapper === 'trange') ? value : undefined;
+  }
+  return undefined;
+}
+
 function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const left = node.childForFieldName('left');
   let right = node.childForFieldName('right');
+  // `pbar = tqdm(range(num_batches)); for i in pbar:`: the progress bar built just before the loop.
+  if (right?.type === 'identifier') right = progressBarBefore(node, right.text, ctx) ?? right;
   if (!left || !right || right.type !== 'call') return;
   // tqdm(range(n)), trange(n): progress bars around the same count.
   const wrapper = ctx.callee(right).last;
@@ -702,20 +724,20 @@ function ampSwitchOff(text: string): boolean {
 const APPLIES_GRADIENTS = /\boptim\.|optimi[sz]er|\.step[ \t]*\(|\.fit[ \t]*\(|Trainer\b|\.apply_gradients\b/i;
 
 /**
- * A backward pass written once in module-level code (not in a loop, not in a function that may be called in one) in a
- * file with no optimiser anywhere: a gradient check of an op or a layer (`out = layer(x); out.mean().backward();
- * print(x.grad)`), which changes no weight. Not a training run.
+ * A hand-written update of the weights from their gradients, with no optimiser object: `p.data -= lr * p.grad`,
+ * `p.data += -0.1 * p.grad`, `w = w - lr * w.grad`, `p.data.add_(p.grad, alpha=-lr)`. Bounded to one line each side.
  */
-function loneGradientCheck(call: Node, text: string): boolean {
-  for (let n = call.parent, depth = 0; n && depth < 200; n = n.parent, depth++) {
-    if (
-      /^(?:for_statement|while_statement|function_definition|lambda|list_comprehension|generator_expression)$/.test(
-        n.type,
-      )
-    )
-      return false;
-  }
-  return !APPLIES_GRADIENTS.test(text);
+const MANUAL_UPDATE =
+  /(?:-=|\+=)[^\n]{0,120}\.grad\b|=[ \t]*[\w.]{1,80}[ \t]*-[^\n]{0,120}\.grad\b|\.(?:sub_|add_)\([^\n]{0,120}\.grad\b/;
+
+/**
+ * A backward pass in a file with no optimiser anywhere and no hand-written update of weights from their gradients:
+ * the gradients are read, not applied. A gradient check of an op or a layer (`out = layer(x); out.mean().backward();
+ * print(x.grad)`), a saliency map or Grad-CAM (`loss = out[:, 1].sum(); model.zero_grad(); loss.backward()`, then the
+ * attention's gradients are read), in a loop or in a function alike: no weight changes, so it is not a training run.
+ */
+function loneGradientCheck(text: string): boolean {
+  return !APPLIES_GRADIENTS.test(text) && !MANUAL_UPDATE.test(text);
 }
 
 /**
@@ -739,7 +761,7 @@ export const backward: CallRule = {
   framework: 'pytorch',
   callees: ['backward'],
   runStart: /\bbackward\s*\(/,
-  when: ({ full, node, ctx }) => full !== 'backward' && !inOpBackward(node) && !loneGradientCheck(node, ctx.text),
+  when: ({ full, node, ctx }) => full !== 'backward' && !inOpBackward(node) && !loneGradientCheck(ctx.text),
   read: ({ node, full, ctx }) =>
     ctx.add(
       'launch.trainer',
