@@ -248,6 +248,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{setup.py,setup.cfg,pyproject.toml,noxfile.py,tox.ini,environment.yml,environment.yaml,mkdocs.yml,mkdocs.yaml,.readthedocs.yml,.readthedocs.yaml,.pre-commit-config.yaml,.pre-commit-hooks.yaml,renovate.json,package.json,tsconfig.json,.markdownlint.yaml,.markdownlint.json,.yamllint,.yamllint.yaml,CITATION.cff}',
     reason: 'packaging or tooling configuration',
   },
+  // Installers (`install.sh`, `install_requirements.sh`, `install/install_torch.sh`, `setup_env.sh`): they set up
+  // packages and environments, and whatever model they touch (a warm-up, a task list fetched for later) is no run.
+  {
+    glob: '**/{install,install_*,*_install,setup_env,setup_environment,install_requirements,*_requirements}.{sh,bash}',
+    reason: 'an installer script (packaging)',
+  },
   // A program's defaults (`ssl_default_config.yaml`, `default_config.yaml`) merged under every run's own config
   // (OmegaConf.merge, yacs merge_from_file): each run config is the run, the defaults alone are none.
   {

@@ -18,6 +18,7 @@ import {
   openMmlabTest,
   openMmlabWeightsOption,
   inferenceSubcommand,
+  utilitySubcommand,
   launchedProgram,
   readEvaluationHarness,
   scoresGeneratedFiles,
@@ -370,7 +371,21 @@ function joinRelative(base: string, relative: string): string | undefined {
 function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   // What the line's program is, by its name and flags (shell/runIntent.ts): a helper starts no run.
   const program = launchedProgram(command);
-  if (utilityProgram(program) || testPackageModule(program) || scoresGeneratedFiles(command)) return 'no-run';
+  if (
+    utilityProgram(program) ||
+    utilitySubcommand(command, program) ||
+    testPackageModule(program) ||
+    scoresGeneratedFiles(command)
+  )
+    return 'no-run';
+  // `python << EOF` / `python -` (the program is a here-document or stdin): code the line does not name, so no run
+  // can be read from it (an inline snippet in an installer or CI step, usually).
+  if (
+    !program.script &&
+    !program.module &&
+    /(?:^|\s)(?:<<-?|-$|-\s)/.test(command.text.slice(command.words[0]?.length ?? 0))
+  )
+    return 'no-run';
   // `python -c 'import torch; print(torch.cuda.device_count())'`: a one-line check of the environment, not a job;
   // `python --version` / `python -V` too.
   // `PYTHON="$(which python)"`: a path looked up (the assignment's words read as a command), not a run.

@@ -190,6 +190,33 @@ export function labellingProgram(program: { script?: string; module?: string }):
 const MAX_FLAGS = 300;
 
 /**
+ * Subcommands of a program's command line that fetch, convert or list weights and run no model on data:
+ * `torchchat.py download --repo-id …`, `cli.py export …`, `main.py list`. The first word after the script is
+ * the subcommand (as for INFERENCE_SUBCOMMANDS); a verb of work (`train`, `generate`) is not among them.
+ */
+const UTILITY_SUBCOMMANDS = new Set([
+  'download',
+  'upload',
+  'convert',
+  'export',
+  'list',
+  'install',
+  'remove',
+  'delete',
+  'where',
+  'clean',
+  'login',
+]);
+export function utilitySubcommand(command: LaunchCommand, program: { script?: string }): string | undefined {
+  if (!program.script) return undefined;
+  const at = command.words.indexOf(program.script);
+  const next = at >= 0 ? command.words[at + 1]?.replace(/^["']|["']$/g, '') : undefined;
+  return next && UTILITY_SUBCOMMANDS.has(next)
+    ? `${program.script} ${next}: a maintenance command, not a run`
+    : undefined;
+}
+
+/**
  * A program with subcommands run with one that evaluates or generates: `cli.py eval --model ...`
  * (clip_benchmark), `main.py test|validate|predict` (LightningCLI's subcommands beside `fit`), `run.py infer`,
  * an LLM front end's `chat` verb (`cli.py chat <model>`: an interactive session that generates replies).
