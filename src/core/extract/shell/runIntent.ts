@@ -189,6 +189,13 @@ export function labellingProgram(program: { script?: string; module?: string }):
 
 const MAX_FLAGS = 300;
 
+/** The first word after the script a line runs (its subcommand, unquoted), if any. */
+function subcommandOf(command: LaunchCommand, program: { script?: string }): string | undefined {
+  if (!program.script) return undefined;
+  const at = command.words.indexOf(program.script);
+  return at >= 0 ? command.words[at + 1]?.replace(/^["']|["']$/g, '') : undefined;
+}
+
 /**
  * Subcommands of a program's command line that fetch, convert or list weights and run no model on data:
  * `torchchat.py download --repo-id …`, `cli.py export …`, `main.py list`. The first word after the script is
@@ -208,9 +215,7 @@ const UTILITY_SUBCOMMANDS = new Set([
   'login',
 ]);
 export function utilitySubcommand(command: LaunchCommand, program: { script?: string }): string | undefined {
-  if (!program.script) return undefined;
-  const at = command.words.indexOf(program.script);
-  const next = at >= 0 ? command.words[at + 1]?.replace(/^["']|["']$/g, '') : undefined;
+  const next = subcommandOf(command, program);
   return next && UTILITY_SUBCOMMANDS.has(next)
     ? `${program.script} ${next}: a maintenance command, not a run`
     : undefined;
@@ -235,9 +240,7 @@ const INFERENCE_SUBCOMMANDS = new Set([
   'chat',
 ]);
 export function inferenceSubcommand(command: LaunchCommand, program: { script?: string }): string | undefined {
-  if (!program.script) return undefined;
-  const at = command.words.indexOf(program.script);
-  const next = at >= 0 ? command.words[at + 1]?.replace(/^["']|["']$/g, '') : undefined;
+  const next = subcommandOf(command, program);
   return next && INFERENCE_SUBCOMMANDS.has(next) ? `${program.script} ${next}: evaluates or generates` : undefined;
 }
 
