@@ -111,6 +111,7 @@ import { experimentGrid } from './readers/experimentGrid';
 import { tensorrtLlmRuntime } from './readers/tensorrtLlm';
 import * as peft from './readers/peft';
 import { unslothLoad, unslothTrainer } from './readers/unsloth';
+import { gptqLoad, gptqPeftModel } from './readers/autoGptq';
 import { headerGpu } from './readers/headerGpu';
 import { trainedOnComment } from './readers/trainedOnComment';
 import * as ray from './readers/ray';
@@ -156,6 +157,7 @@ export const CALL_RULES: readonly CallRule[] = [
   estimatorRun,
   torch.paramDtype,
   unslothLoad,
+  gptqLoad,
   policyFromPretrained,
   hf.fromPretrained,
   mlxLoad,
@@ -193,6 +195,7 @@ export const CALL_RULES: readonly CallRule[] = [
   torch.defaultTensorType,
   llamaPackageLoad,
   peft.adapters,
+  gptqPeftModel,
   peft.quantisedBase,
   torch.torchvisionDatasets,
   vision.torchHubModels,

@@ -74,7 +74,13 @@ function modelIdFromPretrainedCall(call: Node, symbols: SymbolTable): Resolved |
   return evaluate(modelArgument(call), symbols);
 }
 
-export function readModelLoad(call: Node, ctx: PythonReadContext, classText: string, scratch: boolean): void {
+export function readModelLoad(
+  call: Node,
+  ctx: PythonReadContext,
+  classText: string,
+  scratch: boolean,
+  method = 'from_pretrained',
+): void {
   if (!scratch) {
     const id = modelIdFromPretrainedCall(call, ctx.symbols);
     const first =
@@ -86,7 +92,7 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
         'model.id',
         id.value,
         first ?? call,
-        id.via ? `${classText}.from_pretrained (${id.via})` : `${classText}.from_pretrained`,
+        id.via ? `${classText}.${method} (${id.via})` : `${classText}.${method}`,
         id.via ? 'medium' : 'high',
       );
       // `-c` / `--checkpoint-path` default: a launch that passes the short flag (`python serve.py -c /data/ckpt/`)
@@ -100,18 +106,18 @@ export function readModelLoad(call: Node, ctx: PythonReadContext, classText: str
           originLine: id.origin.startPosition.row,
           ...(flags.length > 0 ? { fromFlags: flags } : {}),
         };
-      attachEdit(ctx, call, `${classText}.from_pretrained`, id.origin);
+      attachEdit(ctx, call, `${classText}.${method}`, id.origin);
     } else if (first) {
       ctx.add(
         'model.id',
         null,
         first,
-        `${classText}.from_pretrained: \`${truncate(first.text)}\` cannot be read statically`,
+        `${classText}.${method}: \`${truncate(first.text)}\` cannot be read statically`,
         'low',
       );
     }
-    ctx.add('model.fromScratch', false, call, `${classText}.from_pretrained loads pretrained weights`);
-    readTrainingKeywords(call, ctx, `${classText}.from_pretrained`);
+    ctx.add('model.fromScratch', false, call, `${classText}.${method} loads pretrained weights`);
+    readTrainingKeywords(call, ctx, `${classText}.${method}`);
     return;
   }
   // from_config(config): the config often comes from AutoConfig.from_pretrained("gpt2").
