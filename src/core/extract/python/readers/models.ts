@@ -208,23 +208,64 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
  * A loaded model handed as `model=` to an evaluation object the file then runs: `pipeline = Pipeline(tasks=...,
  * model=qwen_model)` then `pipeline.evaluate()` (lighteval's Python API, and any evaluator of that shape). The
  * evaluator runs the model over its tasks: an inference run, though the file never calls the model itself.
+ *
+ * The same with the model as the constructor's first argument (`scorer = Perplexity(model, tokenizer, data)`), and
+ * with the run named for the metric it computes (`scorer.calculate_perplexity(ctx, batch)`: perplexity is the
+ * model's loss over a corpus, forward passes only), or an evaluation task's `run()` (`task = SummarizationTask(
+ * model=model, ...)`, `task.run()`): a class named for an evaluation (`...Evaluator`, `...Evaluation`, `...Benchmark`)
+ * or imported from an evaluation module (`from mypkg.eval_tasks import SummarizationTask`), never one named for
+ * training.
  * Bounded: the constructor's arguments are read up to 2,000 characters, from assignments at the line start.
  */
-const EVALUATOR_BUILT = /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*=[ \t]*[A-Za-z_][\w.]{0,100}\(([^)]{0,2000})\)/gm;
+const EVALUATOR_BUILT = /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*=[ \t]*([A-Za-z_][\w.]{0,100})\(([^)]{0,2000})\)/gm;
 const MODEL_KEYWORD = /\bmodel[ \t]*=[ \t]*([A-Za-z_]\w{0,60})\b/;
+/** The constructor's first argument, when it is a plain name (`Perplexity(model, tokenizer, ...)`). */
+const FIRST_ARGUMENT = /^\s*([A-Za-z_]\w{0,60})\s*(?:,|$)/;
 const MAX_EVALUATORS = 20;
-/** The evaluator's run: `.evaluate()`, or a benchmark's `.run_benchmark()`/`.benchmark()` (latency and accuracy). */
-const EVALUATOR_RUN = ['evaluate', 'run_benchmark', 'benchmark'];
+/**
+ * The evaluator's run: `.evaluate()`, a benchmark's `.run_benchmark()`/`.benchmark()` (latency and accuracy), or a
+ * method named for the perplexity it computes (`calculate_perplexity`, `compute_ppl`, `eval_perplexity`).
+ */
+const EVALUATOR_RUN =
+  /^(?:evaluate|run_benchmark|benchmark|(?:calculate|compute|eval|evaluate|measure)_(?:perplexity|ppl))$/;
+const EVALUATOR_RUN_TEXT =
+  /\.(?:evaluate|run_benchmark|benchmark|(?:calculate|compute|eval|evaluate|measure)_(?:perplexity|ppl)|run)[ \t]*\(/;
+/** A class named for an evaluation, whose `run()` is the evaluation; never one named for training. */
+const EVALUATION_CLASS = /(?:Evaluator|Evaluation|Benchmark)$/;
+const TRAINING_CLASS = /Train|Fine[Tt]un|Tun(?:er|ing)/;
+/** A module of evaluations by its path (`pkg.eval_tasks`, `pkg.evaluation.tasks`, `benchmarks.suite`). */
+const EVALUATION_MODULE =
+  /(?:^|[._])(?:eval|evals|evaluate|evaluation|evaluations|eval_tasks|benchmark|benchmarks)(?:[._]|$)/;
+
+/** Whether the class is imported from an evaluation module (`from pkg.eval_tasks import (A, B)`). */
+function fromEvaluationModule(text: string, className: string): boolean {
+  const imports = /^from[ \t]+([\w.]{1,200})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n]{1,2000})/gm;
+  const name = new RegExp(`\\b${className}\\b`);
+  for (const m of text.matchAll(imports)) if (name.test(m[2])) return EVALUATION_MODULE.test(m[1]);
+  return false;
+}
 
 function readEvaluationHandOff(text: string, ctx: PythonReadContext): void {
-  if (ctx.modelHandles.size === 0 || !EVALUATOR_RUN.some((m) => text.includes(`.${m}(`))) return;
+  if (ctx.modelHandles.size === 0 || !EVALUATOR_RUN_TEXT.test(text)) return;
   let seen = 0;
   for (const m of text.matchAll(EVALUATOR_BUILT)) {
-    const handle = MODEL_KEYWORD.exec(m[2])?.[1];
-    if (!handle || !ctx.modelHandles.has(handle)) continue;
+    const keyword = MODEL_KEYWORD.exec(m[3])?.[1];
+    const first = FIRST_ARGUMENT.exec(m[3])?.[1];
+    const handle =
+      keyword && ctx.modelHandles.has(keyword) ? keyword : first && ctx.modelHandles.has(first) ? first : undefined;
+    if (!handle) continue;
     // Counted among the objects handed a loaded model (a notebook assigns many other results before its evaluator).
     if (++seen > MAX_EVALUATORS) return;
-    const run = new RegExp(`\\b${m[1]}\\.(${EVALUATOR_RUN.join('|')})[ \\t]*\\(`).exec(text)?.[1];
+    const className = m[2].slice(m[2].lastIndexOf('.') + 1);
+    const runsTask =
+      !TRAINING_CLASS.test(className) && (EVALUATION_CLASS.test(className) || fromEvaluationModule(text, className));
+    let run: string | undefined;
+    for (const c of text.matchAll(new RegExp(`\\b${m[1]}\\.(\\w{1,40})[ \\t]*\\(`, 'g'))) {
+      if (EVALUATOR_RUN.test(c[1]) || (runsTask && c[1] === 'run')) {
+        run = c[1];
+        break;
+      }
+    }
     if (!run) continue;
     const row = text.slice(0, m.index).split('\n').length - 1;
     const col = m[0].length - m[0].trimStart().length;
@@ -233,7 +274,7 @@ function readEvaluationHandOff(text: string, ctx: PythonReadContext): void {
       'launch.inference',
       `${m[1]}.${run}`,
       node,
-      `${m[1]}.${run}() runs the pretrained model handed to it as model=${handle}, and nothing trains it: an evaluation`,
+      `${m[1]}.${run}() runs the pretrained model handed to it as ${handle === keyword ? `model=${handle}` : `its first argument (${handle})`}, and nothing trains it: an evaluation`,
       'low',
     );
     return;
@@ -331,8 +372,8 @@ export const forwardOnlyUse: FileRule = {
   words: ['no_grad', 'inference_mode', '.eval('],
   runStart: [
     // A call of the loaded model is found from the syntax (python/handles.ts); a load is what the text must hold.
-    /\b(no_grad|inference_mode|eval)\s*\(|torch\.load\s*\(|from_pretrained\s*\(/,
-    /from_pretrained\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
+    /\b(no_grad|inference_mode|eval)\s*\(|torch\.load\s*\(|from_pretrained\s*\(|from_quantized\s*\(/,
+    /from_pretrained\s*\(|from_quantized\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
     new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
   ],
   read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx),
