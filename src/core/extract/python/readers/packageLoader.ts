@@ -25,6 +25,12 @@ import type { FileRule } from '../rules';
  * a demo or evaluation program): constructing it loads the model the program then runs. The class is told by its
  * name (a translator, predictor, transcriber, synthesiser or inferencer), and followed only when handed the model.
  *
+ * A loader named plainly `load`, imported by name from a module of the package (`from mypkg.utils import load,
+ * parse_args`, then `model, tokenizer = load(args.model_name_or_path)`), is one too (twentieth round, set W); so is the
+ * same call at the top level of a script without a main guard, when it is handed a parsed flag (a script's command
+ * line names the model; the module runs as a program, not as a library). A `load` of a library (`safetensors.torch`,
+ * `torch`, `json`) reads tensors or data, not the package's model.
+ *
  * Not read in a program that trains (an optimiser, a backward pass, a learning-rate flag) or that saves
  * what it loaded (a merge, conversion or export utility loads a model to write it out, not to run it).
  */
@@ -86,13 +92,16 @@ export const packageLoader: FileRule = {
   phase: 'after-calls',
   words: [],
   runStart: [
-    /__name__\s*==\s*["']__main__["']|\bBasePredictor\b/,
+    // A main guard, Cog's predictor, or a loader's result bound at the top level of a script (`model, tok = load(path)`).
+    /__name__\s*==\s*["']__main__["']|\bBasePredictor\b|^[A-Za-z_][\w, \t]{0,100}=[ \t]*load\w{0,60}\(/m,
     /^from[ \t]+\.{0,3}[A-Za-z_][\w.]*[ \t]+import\b/m,
-    /\bload_\w{0,60}\(|\.load\(|\b(?:chat|generate|infer|predict|answer)\w{0,40}\(|(?:Translator|Predictor|Transcriber|Synthesi[sz]er|Inferencer)[ \t]*\(/,
+    /\bload(?:_\w{0,60})?\(|\.load\(|\b(?:chat|generate|infer|predict|answer)\w{0,40}\(|(?:Translator|Predictor|Transcriber|Synthesi[sz]er|Inferencer)[ \t]*\(/,
   ],
   read: (_index, ctx) => {
     const cog = COG_IMPORT.test(ctx.text) && COG_CLASS.test(ctx.text);
-    if (!cog && !MAIN_GUARD.test(ctx.text)) return;
+    // Without a main guard, only a call written at the module's top level runs when the file is run as a script
+    // (twentieth round, set W: `args = parse_args()`, then `model, tokenizer = load(args.model_name_or_path)`).
+    const topLevelOnly = !cog && !MAIN_GUARD.test(ctx.text);
     if (NOT_INFERENCE.test(ctx.text)) return;
     const starts = ctx.facts.some(startsARun);
     const loaders = new Map<string, string>();
@@ -103,11 +112,12 @@ export const packageLoader: FileRule = {
       // A package's module: dotted (`mypkg.model.builder`) or relative; a single word may be an installed library.
       if (!/[.]/.test(m[1])) continue;
       const file = `${m[1].replace(/^\.+/, '').replace(/\./g, '/')}.py`;
+      const library = NOT_A_PACKAGE_LOADER.has(m[1].replace(/^\.+/, '').split('.')[0]);
       for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
         const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
         if (!name || loaders.size + loops.size >= MAX_NAMES) continue;
         const local = name[2] ?? name[1];
-        if (LOADER.test(name[1])) loaders.set(local, file);
+        if (LOADER.test(name[1]) || (name[1] === 'load' && !library)) loaders.set(local, file);
         else if (INFERENCE_CLASS.test(name[1])) classes.set(local, file);
         else if (!starts && INFERENCE_LOOP.test(name[1])) loops.set(local, file);
         else if (FLAG_ADDER.test(name[1])) adders.set(local, file);
@@ -127,7 +137,7 @@ export const packageLoader: FileRule = {
       const line = code[row];
       if (/^\s*(?:from|import|def|class)\b/.test(line)) continue;
       const m = call.exec(line);
-      if (!m || !reached(row)) continue;
+      if (!m || !reached(row) || (topLevelOnly && /^\s/.test(line))) continue;
       const name = m[1];
       const inferenceClass = classes.get(name);
       const loader = loaders.get(name) ?? inferenceClass;
@@ -138,6 +148,9 @@ export const packageLoader: FileRule = {
       const callText = original.slice(row, row + 8).join('\n');
       const handed = inferenceClass ? CLASS_MODEL_ARGUMENT : loader ? MODEL_PATH_ARGUMENT : MODEL_FLAG_ARGUMENT;
       if (!handed.test(callText)) continue;
+      // A script without a main guard is read when its top level hands the loader a parsed flag (`load(
+      // args.model_name_or_path)`): a released model named in a notebook cell is the package-model rule's to read.
+      if (topLevelOnly && !MODEL_FLAG_ARGUMENT.test(original[row])) continue;
       const file = loader ?? loops.get(name)!;
       const range = {
         ...nodeRange(ctx.tree.rootNode),
