@@ -33,8 +33,8 @@ function sgm(trainer: string, modelParams = ''): string {
 describe('instantiate-from-config training configs (config/instantiateConfig.ts)', () => {
   it('reads the module, a from-scratch build, the length and the batch', () => {
     const all = facts(sgm('    devices: 0,\n    max_epochs: 7'));
-    // Named by the module the config builds, not the UNetModel class every diffusion config shares.
-    assert.equal(oneFact(all, 'model.id').value, 'DiffusionEngine');
+    // sgm's DiffusionEngine is one generic class for every model: named with the network it builds.
+    assert.equal(oneFact(all, 'model.id').value, 'DiffusionEngine (UNetModel)');
     oneFact(all, 'training.mode', 'pretrain');
     oneFact(all, 'training.epochs', 7);
     oneFact(all, 'training.batchPerDevice', 16);

@@ -135,7 +135,26 @@ export function controlBranchParams(doc: ConfigDoc, path: string): number | unde
   return unetCount(doc, path, 'control');
 }
 
-function unetCount(doc: ConfigDoc, path: string, mode: 'full' | 'control' | 'encoder'): number | undefined {
+/**
+ * Stability's generative-models (`sgm.modules.diffusionmodules.openaimodel.UNetModel`, the network a `DiffusionEngine`
+ * builds from `network_config`) at `path`. Its UNet is latent-diffusion's with three differences in how it is written
+ * (sgm/modules/diffusionmodules/openaimodel.py, UNetModel.__init__): every attention layer is a SpatialTransformer
+ * (there is no `use_spatial_transformer` switch and no plain AttentionBlock); `transformer_depth` is one depth or a
+ * list with one depth a level, and the middle block takes the last level's; `spatial_transformer_attn_type` only picks
+ * the attention kernel (softmax or xformers: the same q, k, v and out projections). Checked against the published
+ * size: SDXL's UNet (C 320, m 1,2,4, A 4,2, depths 1,2,10, context 2048, adm 2816) comes to 2.567B, "2.6B" in Podell
+ * et al. 2023, arXiv:2307.01952, Table 1 (and the diffusers port's 2,567,463,684).
+ */
+export function sgmUnetParams(doc: ConfigDoc, path: string): number | undefined {
+  return unetCount(doc, path, 'full', true);
+}
+
+function unetCount(
+  doc: ConfigDoc,
+  path: string,
+  mode: 'full' | 'control' | 'encoder',
+  sgm = false,
+): number | undefined {
   const control = mode === 'control';
   const C = doc.num(`${path}.model_channels`);
   const R = doc.num(`${path}.num_res_blocks`);
@@ -149,7 +168,7 @@ function unetCount(doc: ConfigDoc, path: string, mode: 'full' | 'control' | 'enc
   if (dims !== undefined && dims !== 2) return undefined;
   // Settings of later UNets (per-level depths, class embeddings of vectors, attention switched off per block)
   // change the layout beyond what this count follows.
-  for (const k of ['num_attention_blocks', 'spatial_transformer_attn_type'])
+  for (const k of sgm ? ['num_attention_blocks'] : ['num_attention_blocks', 'spatial_transformer_attn_type'])
     if (doc.has(`${path}.${k}`) && doc.get(`${path}.${k}`)?.value !== null) return undefined;
   // `disable_self_attentions: [True, True, True, False]` (one switch a level): that level's transformer blocks make
   // their first attention a second cross-attention to the context (ldm attention.py BasicTransformerBlock,
@@ -167,11 +186,28 @@ function unetCount(doc: ConfigDoc, path: string, mode: 'full' | 'control' | 'enc
     return undefined;
   const nClasses = sequential ? 0 : classes && classes.value !== null ? doc.num(`${path}.num_classes`) : 0;
   if (nClasses === undefined || (nClasses !== 0 && !positive(nClasses, 1e6))) return undefined;
-  const spatial = flag(doc, `${path}.use_spatial_transformer`);
-  const depth = spatial ? (doc.has(`${path}.transformer_depth`) ? doc.num(`${path}.transformer_depth`) : 1) : 0;
-  if (spatial && !positive(depth, 64)) return undefined;
+  const spatial = sgm || flag(doc, `${path}.use_spatial_transformer`);
+  // One depth for every level, or (sgm) a list of one a level; the middle block takes the last level's.
+  const depthAt = doc.get(`${path}.transformer_depth`);
+  const depths = !spatial
+    ? mult.map(() => 0)
+    : !depthAt
+      ? mult.map(() => 1)
+      : sgm && depthAt.shape === 'seq'
+        ? intList(doc, `${path}.transformer_depth`)
+        : mult.map(() => doc.num(`${path}.transformer_depth`) ?? 0);
+  if (spatial && (!depths || depths.length !== mult.length || !depths.every((d) => positive(d, 64)))) return undefined;
+  const depthOf = (level: number) => depths![level];
   const contextAt = doc.get(`${path}.context_dim`);
-  const context = contextAt && contextAt.value !== null ? doc.num(`${path}.context_dim`) : undefined;
+  // sgm also takes a list (`context_dim: [1280, 1280, 1280, 1280]`): its SpatialTransformer requires the widths to be
+  // the same and gives every block the first (sgm/modules/attention.py, SpatialTransformer.__init__).
+  const contexts = sgm && contextAt?.shape === 'seq' ? intList(doc, `${path}.context_dim`) : undefined;
+  if (contexts && !contexts.every((x) => x === contexts[0])) return undefined;
+  const context = contexts
+    ? contexts[0]
+    : contextAt && contextAt.value !== null
+      ? doc.num(`${path}.context_dim`)
+      : undefined;
   if (contextAt && contextAt.value !== null && !positive(context)) return undefined;
   const scaleShift = flag(doc, `${path}.use_scale_shift_norm`);
   const updown = flag(doc, `${path}.resblock_updown`);
@@ -186,12 +222,12 @@ function unetCount(doc: ConfigDoc, path: string, mode: 'full' | 'control' | 'enc
     2 * o +
     conv3(o, o) +
     (i !== o ? conv1(i, o) : 0);
-  const attention = (c: number, crossOnly: boolean) => {
+  const attention = (c: number, crossOnly: boolean, depth: number) => {
     if (!spatial) return 2 * c + conv1(c, 3 * c) + conv1(c, c);
     const x = context ?? c;
     const first = crossOnly ? 2 * c * c + 2 * x * c + c : 4 * c * c + c;
     const block = first + (2 * c * c + 2 * x * c + c) + (12 * c * c + 9 * c) + 6 * c;
-    return 2 * c + conv1(c, c) + depth! * block + conv1(c, c);
+    return 2 * c + conv1(c, c) + depth * block + conv1(c, c);
   };
   const resize = (c: number) => (updown ? res(c, c) : resample ? conv3(c, c) : 0);
 
@@ -203,7 +239,7 @@ function unetCount(doc: ConfigDoc, path: string, mode: 'full' | 'control' | 'enc
     for (let r = 0; r < R; r++) {
       total += res(ch, m * C);
       ch = m * C;
-      if (attn.includes(ds)) total += attention(ch, noSelf[level] === true);
+      if (attn.includes(ds)) total += attention(ch, noSelf[level] === true, depthOf(level));
       skips.push(ch);
     }
     if (level !== mult.length - 1) {
@@ -213,7 +249,7 @@ function unetCount(doc: ConfigDoc, path: string, mode: 'full' | 'control' | 'enc
     }
   });
   // The middle block's transformer keeps its self-attention unless `disable_middle_self_attn` (same layout otherwise).
-  total += 2 * res(ch, ch) + attention(ch, flag(doc, `${path}.disable_middle_self_attn`));
+  total += 2 * res(ch, ch) + attention(ch, flag(doc, `${path}.disable_middle_self_attn`), depthOf(mult.length - 1));
   if (control) {
     // Zero convolutions after each input block and the middle block; the hint encoder into model_channels.
     for (const c of skips) total += conv1(c, c);
@@ -233,7 +269,7 @@ function unetCount(doc: ConfigDoc, path: string, mode: 'full' | 'control' | 'enc
     for (let r = 0; r <= R; r++) {
       total += res(ch + (skips.pop() ?? 0), C * mult[level]);
       ch = C * mult[level];
-      if (attn.includes(ds)) total += attention(ch, noSelf[level] === true);
+      if (attn.includes(ds)) total += attention(ch, noSelf[level] === true, depthOf(level));
       if (level > 0 && r === R) {
         total += resize(ch);
         ds /= 2;
@@ -371,6 +407,40 @@ export function diffusionModuleSize(doc: ConfigDoc): DiffusionModuleSize | undef
   slot('first_stage_config', 'first stage', autoencoderParams);
   slot('cond_stage_config', 'conditioning encoder', conditionerParams);
   const detail = `${parts.join(' + ')} = ${millions(total)}${unsized.length > 0 ? `; not sized from this config: ${unsized.join(', ')}` : ''}`;
+  return { params: total, detail };
+}
+
+/** Past this many conditioning embedders a conditioner is not one anyone writes: not read further. */
+const MAX_EMBEDDERS = 32;
+
+/**
+ * The network a generative-models (sgm) `DiffusionEngine` trains or samples from: its `network_config` UNet, plus the
+ * conditioning embedders marked `is_trainable: True` that the config sizes. The engine freezes its first stage (the
+ * autoencoder it encodes to latents with) and every embedder not marked trainable (sgm/models/diffusion.py,
+ * DiffusionEngine._init_first_stage; sgm/modules/encoders/modules.py, GeneralConditioner), so those are not counted.
+ * Undefined when the network is not the openaimodel UNet or cannot be counted.
+ */
+export function sgmEngineSize(doc: ConfigDoc): DiffusionModuleSize | undefined {
+  const target = doc.str('model.params.network_config.target') ?? '';
+  if (!/(^|\.)UNetModel$/.test(target)) return undefined;
+  const unet = sgmUnetParams(doc, 'model.params.network_config.params');
+  if (unet === undefined) return undefined;
+  const parts = [`UNet ${millions(unet)}`];
+  const unsized: string[] = [];
+  let total = unet;
+  const list = 'model.params.conditioner_config.params.emb_models';
+  for (let i = 0; i < MAX_EMBEDDERS && doc.has(`${list}.${i}`); i++) {
+    if (!flag(doc, `${list}.${i}.is_trainable`)) continue;
+    const embedder = doc.str(`${list}.${i}.target`);
+    const n = embedder ? conditionerParams(doc, `${list}.${i}.params`, embedder) : undefined;
+    const name = embedder?.split('.').pop() ?? 'embedder';
+    if (n === undefined) unsized.push(`trainable ${name}`);
+    else {
+      total += n;
+      parts.push(`trainable ${name} ${millions(n)}`);
+    }
+  }
+  const detail = `${parts.join(' + ')} = ${millions(total)}; the frozen first stage and frozen embedders not counted${unsized.length > 0 ? `; not sized from this config: ${unsized.join(', ')}` : ''}`;
   return { params: total, detail };
 }
 

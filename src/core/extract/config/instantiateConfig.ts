@@ -1,5 +1,5 @@
 import { relativePath, type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink } from './dialect';
-import { autoencoderParams, diffusionModuleSize } from './diffusionUnetParams';
+import { autoencoderParams, diffusionModuleSize, sgmEngineSize } from './diffusionUnetParams';
 import { transformerModuleSize } from './instantiatedTransformerParams';
 
 /**
@@ -237,6 +237,14 @@ function nameModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): ConfigVa
       `${name} over an SD 2 UNet (model_channels ${doc.num('model.params.unet_config.params.model_channels')}, context_dim 1024) conditioned by the OpenCLIP text encoder: the ${release} architecture`,
       'medium',
     );
+  else if (name && engineName(doc, name))
+    out.add(
+      'model.id',
+      engineName(doc, name)!,
+      module,
+      `the engine the config builds (${String(module.value)}), named with the network it runs (${String(network?.value)})${weightsStem(doc) ? ` and the weights its ckpt_path loads` : ''}`,
+      'medium',
+    );
   else if (name)
     out.add(
       'model.id',
@@ -249,6 +257,32 @@ function nameModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): ConfigVa
     );
   readSize(doc, module, out);
   return module;
+}
+
+/**
+ * generative-models (sgm) builds every model with one generic class, `DiffusionEngine`, around the network of
+ * `network_config` (an image `UNetModel`, a `VideoUNet`, ...): the engine's class alone tells no two models apart,
+ * so the name adds the network's class and, when the engine loads released weights itself (`model.params.ckpt_path:
+ * checkpoints/svd_xt.safetensors`), the weights file's name: `DiffusionEngine (VideoUNet, svd_xt)`. Undefined for a
+ * module that builds its network from `unet_config` (latent-diffusion's classes name themselves).
+ */
+function engineName(doc: ConfigDoc, name: string): string | undefined {
+  const network = doc.str('model.params.network_config.target');
+  const networkClass = network ? className(network) : undefined;
+  if (!networkClass) return undefined;
+  const weights = weightsStem(doc);
+  return `${name} (${networkClass}${weights ? `, ${weights}` : ''})`;
+}
+
+/**
+ * The file name, without folder and extension, of the weights `model.params.ckpt_path` loads, when it is a path to a
+ * weights file (`.ckpt`, `.safetensors`, `.pt`, `.pth`, `.bin`); a placeholder (`CKPT_PATH`) or an interpolation is not one.
+ */
+function weightsStem(doc: ConfigDoc): string | undefined {
+  const path = doc.str('model.params.ckpt_path');
+  if (!path || path.length > 300) return undefined;
+  const m = /(?:^|[/\\])([A-Za-z0-9][\w.-]{0,80})\.(?:ckpt|safetensors|pt|pth|bin)$/.exec(path.trim());
+  return m ? m[1] : undefined;
 }
 
 /**
@@ -283,6 +317,11 @@ const MODULE_SIZERS = [
     size: diffusionModuleSize,
     at: 'model.params.unet_config.params.model_channels',
     layout: 'openaimodel UNet layout',
+  },
+  {
+    size: sgmEngineSize,
+    at: 'model.params.network_config.params.model_channels',
+    layout: 'generative-models UNet layout',
   },
   { size: transformerModuleSize, at: 'model.params.transformer_config.params.n_embd', layout: 'minGPT layout' },
 ] as const;
