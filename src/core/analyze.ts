@@ -1149,6 +1149,13 @@ function analyzeFactsUnguarded(
   const seen = new Set<string>([input.path]);
   const modules = new Set<string>();
   const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors, modules) : [];
+  // A program the notebook runs in a clone it made (withCloneLaunchChecked) is the clone's copy, started with the
+  // notebook's flags: the file in this folder is still run on its own, with its own defaults, and stays a run.
+  for (const f of own.facts)
+    if (f.kind === 'link.script' && typeof f.value === 'string' && f.detail.includes(CLONE_LAUNCH)) {
+      const target = resolve?.(input.path, f.value.replace(/^\.\//, ''));
+      if (target) modules.add(target.path);
+    }
   const configless = resolve ? missingHydraPrimary(input.path, own.facts, resolve) : undefined;
   if (configless)
     return {

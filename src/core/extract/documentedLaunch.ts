@@ -214,6 +214,9 @@ const MAX_DOCSTRING_CONTINUED = 30;
  * whose default is the placeholder it inherited). The documented command names this very program (its file, or
  * its module after `-m`) and passes that same flag with a value that states a size or a model the catalog knows;
  * that value is the model the author runs, and replaces the default (medium: the documented launch, not the code).
+ * A docstring that documents several usages of the program (`--weights yolov5m-cls.pt` for one dataset, then
+ * `--weights yolov5s-cls.pt` per export format) and passes the default itself in one of them, or passes different
+ * values, names no one model over the default: the default stands.
  */
 export function documentedFlagModel(
   path: string,
@@ -232,6 +235,7 @@ export function documentedFlagModel(
   while (i < lines.length && (/^\s*#/.test(lines[i]) || lines[i].trim() === '')) i++;
   const open = /^[rRuU]?("""|''')/.exec(lines[i] ?? '');
   if (!open) return [...facts];
+  let found: { value: string; k: number; last: number } | undefined;
   for (let k = i; k < lines.length; k++) {
     let line = k === i ? lines[k].slice(open[0].length) : lines[k];
     if (line.includes(open[1]) && k > i) break;
@@ -253,22 +257,35 @@ export function documentedFlagModel(
     if (named && matchLauncher(command)) {
       const passed = words.indexOf(flag);
       const value = passed >= 0 ? words[passed + 1]?.replace(/^["']|["']$/g, '') : undefined;
-      if (!value || /[$`<>{}]/.test(value) || value.startsWith('-') || !known(value)) return [...facts];
-      const range = { startLine: k, startCol: 0, endLine: last, endCol: lines[last].length };
-      const out = [...facts];
-      out[at] = {
-        ...facts[at],
-        value,
-        range,
-        confidence: 'medium',
-        detail: `launch documented at line ${k + 1}: ${flag} ${value} (the code's default, ${String(facts[at].value)}, is replaced)`,
-      };
-      return out;
+      if (!found) {
+        if (!value || /[$`<>{}]/.test(value) || value.startsWith('-') || !known(value)) return [...facts];
+        found = { value, k, last };
+      } else if (value && checkpointName(value) !== checkpointName(found.value)) return [...facts];
+      if (value && checkpointName(value) === checkpointName(String(facts[at].value))) return [...facts];
     }
     k = last;
+    if (line.includes(open[1])) break;
   }
-  return [...facts];
+  if (!found) return [...facts];
+  const range = { startLine: found.k, startCol: 0, endLine: found.last, endCol: lines[found.last].length };
+  const out = [...facts];
+  out[at] = {
+    ...facts[at],
+    value: found.value,
+    range,
+    confidence: 'medium',
+    detail: `launch documented at line ${found.k + 1}: ${flag} ${found.value} (the code's default, ${String(facts[at].value)}, is replaced)`,
+  };
+  return out;
 }
+
+/** A checkpoint as named on a command line or as a default: `yolov5s.pt`, `./yolov5s`, `out/ckpt/` alike. */
+const checkpointName = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/^\.\//, '')
+    .replace(/\/+$/, '')
+    .replace(/\.(?:pt|pth|ckpt|bin|safetensors)$/, '');
 
 /** A launch of a file that the repository documents elsewhere (its README, a page of its docs folder). */
 export interface DocumentedLaunch {

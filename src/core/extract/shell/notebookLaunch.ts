@@ -26,9 +26,9 @@ export const CLONE_LAUNCH = " (run in a clone the notebook made; read as this re
 
 /** Notebooks with more shell text than this are not a recipe's few commands. */
 const MAX_SHELL_CHARS = 200_000;
-/** `!git clone https://host/org/name[.git] [dir]`: group 1 the repository's name, group 2 the folder given. */
+/** `!git clone https://host/org/name[.git] [dir]  # comment`: group 1 the repository's name, group 2 the folder given. */
 const CLONE =
-  /^[ \t]*!\s*git[ \t]+clone[ \t]+(?:-\S+[ \t]+){0,6}\S{0,300}?\/([\w.-]{1,100}?)(?:\.git)?\/?(?:[ \t]+([\w.-]{1,100}))?[ \t]*$/;
+  /^[ \t]*!\s*git[ \t]+clone[ \t]+(?:-\S+[ \t]+){0,6}\S{0,300}?\/([\w.-]{1,100}?)(?:\.git)?\/?(?:[ \t]+([\w.-]{1,100}))?[ \t]*(?:#[^\n]{0,300})?$/;
 /** `%cd "folder"`: where the next commands run (`!cd x && ...` runs in a shell of its own and moves nothing). */
 const CHANGE_DIR = /^[ \t]*%cd[ \t]+["']?([\w./-]{1,200}?)["']?[ \t]*$/;
 const SHELL_CELL = /^\s*%%(?:bash|sh|script[ \t]+(?:bash|sh))\b[^\n]*\n/;
@@ -123,13 +123,21 @@ function withoutClonePrefix(command: string, cloned: ReadonlySet<string>): strin
 /** Cells whose shell lines are read per notebook (a recipe runs a handful of commands). */
 const MAX_BLOCKS = 100;
 
+/** A launch's own training length (`--epochs 3`, `--max_steps 500`): the command trains. */
+const statesSchedule = (facts: readonly Fact[]) =>
+  facts.some((f) => (f.kind === 'training.epochs' || f.kind === 'training.steps') && typeof f.value === 'number');
+
 /**
  * The launch facts of the first cell whose shell lines run a program (its ranges in the notebook's lines). A
  * recipe trains first; the programs it runs after (`!python inference_hf.py output/checkpoint-4000/`) use what that
- * run wrote and are runs of their own where the repository keeps them.
+ * run wrote and are runs of their own where the repository keeps them. A walk-through that first shows the released
+ * model at work (`!python detect.py --weights ...`, a validation pass) and then trains it (`!python train.py
+ * --epochs 3 ...`) spends its compute on the training: when the first launch states no training length and a later
+ * one does, that later launch is the notebook's run.
  */
 function firstLaunch(text: string, sources: readonly NotebookSource[], path: string | undefined): Fact[] | undefined {
   const lines = text.split('\n');
+  let first: Fact[] | undefined;
   // One block per cell (a cell's commands run together: a variable set on one line is used on the next).
   for (let i = 0; i < sources.length && i < MAX_BLOCKS; i++) {
     const start = sources[i].startLine;
@@ -141,13 +149,15 @@ function firstLaunch(text: string, sources: readonly NotebookSource[], path: str
     // A data-preparation step before the run (`!python3 $HOME/repo/examples/data_preprocess/gsm8k.py --local_dir ...`,
     // `!python prepare_data.py`): a program no run is made of, by its path; the launch after it is the run.
     if (script && nonRunPathReason(String(script.value).replace(/^(?:\$\{?\w+\}?|~)\//, '')) !== undefined) continue;
-    if (script)
-      return facts.map((f) => ({
-        ...f,
-        range: { ...f.range, startLine: f.range.startLine + start, endLine: f.range.endLine + start },
-      }));
+    if (!script) continue;
+    const placed = facts.map((f) => ({
+      ...f,
+      range: { ...f.range, startLine: f.range.startLine + start, endLine: f.range.endLine + start },
+    }));
+    if (statesSchedule(placed)) return placed;
+    if (!first) first = placed;
   }
-  return undefined;
+  return first;
 }
 
 /** `--output_dir "output_qwen"`, `--output_dir=out/`: where the launched program writes its model. */

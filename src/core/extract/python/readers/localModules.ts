@@ -130,7 +130,8 @@ export const localModuleCalls: FileRule = {
     const lines = codeWithoutStrings(ctx.tree, new Set(moduleOf.keys()), true).split('\n');
     const candidates: Array<{ row: number; name: string }> = [];
     lines.forEach((line, row) => {
-      if (/^\s*(from|import|def|class)\b/.test(line)) return;
+      // A decorator (`@smart_inference_mode()`, `@timed`) wraps the program's own function: it is not the run.
+      if (/^\s*(from|import|def|class|@)/.test(line)) return;
       const m = use.exec(line);
       if (m) candidates.push({ row, name: m[1] ?? m[2] ?? m[3] });
     });
