@@ -41,7 +41,7 @@ const MAX_OBJECTS = 20;
 export const packageFacade: FileRule = {
   framework: 'python',
   phase: 'after-calls',
-  words: ['.load'],
+  words: ['.infer(', '.generate('],
   runStart: [/\.load(?:_models?)?[ \t]*\(/, /\.(?:infer|generate)\w{0,20}[ \t]*\(/],
   read: (_index, ctx) => {
     if (TRAINS_HERE.test(ctx.text)) return;
