@@ -37,6 +37,8 @@ const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(|\.fit\(/;
 const STARTUP_DECORATOR = /^[ \t]*@\w{1,60}\.on_event\([ \t]*["']startup["'][ \t]*\)/;
 const LIFESPAN_PASSED = /\bFastAPI\([^)\n]{0,200}\blifespan[ \t]*=[ \t]*(\w{1,60})/;
 const MAX_OBJECTS = 20;
+/** Load calls looked at per file (each may look up to 400 lines back for its startup hook). */
+const MAX_LOADS = 20;
 
 export const packageFacade: FileRule = {
   framework: 'python',
@@ -70,9 +72,11 @@ export const packageFacade: FileRule = {
     const executed = new Uint8Array(code.length + 1);
     for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
     const lifespan = LIFESPAN_PASSED.exec(ctx.text)?.[1];
-    for (let row = 0; row < code.length; row++) {
+    let loads = 0;
+    for (let row = 0; row < code.length && loads < MAX_LOADS; row++) {
       const m = loadCall.exec(code[row]);
       if (!m || !used.has(m[1])) continue;
+      loads++;
       if (executed[row] !== 1 && !inStartupHook(code, row, lifespan)) continue;
       const module = objects.get(m[1])!;
       const range: Fact['range'] = lineRange(row, code[row].length);
