@@ -33,9 +33,12 @@ const MAX_CONFIG_CHARS = 100_000;
 const CONFIG_NAME = /^[\w./-]{1,200}\.(?:ya?ml|json)$/;
 /** `%%writefile [-a] name.yml` on a cell's first line. */
 const WRITEFILE = /^%%writefile[ \t]+(?:-a[ \t]+)?(\S{1,200})[ \t]*$/;
-/** `with open("conf.yaml", "w") as f:` then `f.write(conf)` on the next line. */
+/**
+ * `with open("conf.yaml", "w") as f:` then `f.write(conf)` on the next line, or the text parsed and dumped back
+ * (`yaml.dump(yaml.safe_load(conf), f)`, PyYAML's `dump(data, stream)`/`safe_dump`: the same config, re-serialised).
+ */
 const OPEN_AND_WRITE =
-  /with[ \t]+open\([ \t]*["']([\w./-]{1,200})["'][ \t]*,[ \t]*["']w["'][ \t]*\)[ \t]+as[ \t]+(\w{1,60})[ \t]*:[ \t]*\n[ \t]+(\w{1,60})\.write\([ \t]*(\w{1,60})[ \t]*\)/g;
+  /with[ \t]+open\([ \t]*["']([\w./-]{1,200})["'][ \t]*,[ \t]*["']w["'][ \t]*\)[ \t]+as[ \t]+(\w{1,60})[ \t]*:[ \t]*\n[ \t]+(?:(\w{1,60})\.write\([ \t]*(\w{1,60})[ \t]*\)|yaml\.(?:safe_)?dump\([ \t]*yaml\.(?:safe_)?load\([ \t]*(\w{1,60})[ \t]*\)[ \t]*,[ \t]*(\w{1,60})[ \t]*[,)])/g;
 /** `name = <literal>` at the start of a line (a Colab form field keeps its `# @param` comment after it). */
 const LITERAL_ASSIGNMENT =
   /^([A-Za-z_]\w{0,60})[ \t]*=[ \t]*("[^"\n]{0,300}"|'[^'\n]{0,300}'|-?\d[\d_.]{0,30}(?:e-?\d{1,3})?|True|False|None)[ \t]*(?:#[^\n]*)?$/gm;
@@ -87,23 +90,27 @@ function fillTemplate(template: string, values: ReadonlyMap<string, string>): st
 
 /** The configs the notebook's Python writes from a template string held by a name. */
 function writtenByCode(code: string): Written[] {
-  if (!code.includes('.write(') || !code.includes('open(')) return [];
+  if ((!code.includes('.write(') && !code.includes('dump(')) || !code.includes('open(')) return [];
   const out: Written[] = [];
   let values: Map<string, string> | undefined;
   let tried = 0;
   for (const m of code.matchAll(OPEN_AND_WRITE)) {
     // Each try looks back over the code for the template: a bounded number of them keeps the file linear.
     if (out.length >= MAX_WRITTEN || ++tried > MAX_WRITTEN * 4) break;
-    const [, name, handle, writer, variable] = m;
+    const [, name, handle, written, writtenText, dumped, dumpStream] = m;
+    const writer = written ?? dumpStream;
+    const variable = writtenText ?? dumped;
     if (handle !== writer || !CONFIG_NAME.test(name)) continue;
     // `conf = f"""` ... `"""`: the template the name is bound to before the write.
     const before = code.slice(0, m.index);
-    const head = new RegExp(`^${variable}[ \\t]*=[ \\t]*f?("""|''')`, 'gm');
+    const head = new RegExp(`^${variable}[ \\t]*=[ \\t]*(f?)("""|''')`, 'gm');
     let start = -1;
     let quote = '';
+    let formatted = false;
     for (const h of before.matchAll(head)) {
       start = h.index + h[0].length;
-      quote = h[1];
+      formatted = h[1] === 'f';
+      quote = h[2];
     }
     if (start < 0) continue;
     const end = before.indexOf(quote, start);
@@ -112,7 +119,8 @@ function writtenByCode(code: string): Written[] {
     const template = before.slice(start, end);
     out.push({
       name,
-      text: fillTemplate(template, values),
+      // A plain string is the text as written; only an f-string has `{name}` fields to fill.
+      text: formatted ? fillTemplate(template, values) : template,
       startLine: before.slice(0, start).split('\n').length - 1,
     });
   }

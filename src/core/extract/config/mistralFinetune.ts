@@ -8,6 +8,10 @@ import { withoutTrailingSlashes } from '../../trimSlashes';
  * checkpoint folder), `lora: {rank}` (LoRA adapters; `lora.enable: false` trains every weight),
  * `max_steps`, `seq_len` (tokens per sequence), `batch_size` (sequences per device per micro-batch) and
  * `num_microbatches` (micro-batches accumulated per step), `data.instruct_data` / `data.data`.
+ *
+ * The compute precision is not a key: the trainer fixes it (train.py, "Define mixed precision": `param_dtype =
+ * torch.bfloat16`, handed to `load_model` and to the optimiser's mixed-precision up/down casts, with float32 kept
+ * only for the optimiser's copy), so every run of a TrainArgs config computes in bf16.
  */
 
 export const mistralFinetune: ConfigDialect = {
@@ -43,6 +47,13 @@ export const mistralFinetune: ConfigDialect = {
     if (micro && micro.n > 1)
       out.add('training.gradientAccumulation', micro.n, micro.at, `num_microbatches: ${micro.n} accumulated per step`);
     readMode(doc, out);
+    out.add(
+      'training.precision',
+      'bf16',
+      model,
+      'mistral-finetune computes in bfloat16 whatever the config says (train.py: param_dtype = torch.bfloat16)',
+      'medium',
+    );
     out.add(
       'launch.trainer',
       'config:mistral-finetune',

@@ -95,6 +95,7 @@ import { packageGenerator } from './readers/packageGenerator';
 import { packageModelLoad } from './readers/packageModelLoad';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
+import { packageFacade } from './readers/packageFacade';
 import { variantFlag } from './readers/variantFlag';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
@@ -361,6 +362,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageModelLoad,
   featureScorer,
   packageModelClass,
+  packageFacade,
   variantFlag,
   scoringProgram,
   configTrainer,

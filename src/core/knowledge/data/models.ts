@@ -9803,4 +9803,15 @@ export const MODELS: readonly Model[] = [
     source:
       'computed from huggingface.co/THUDM/chatglm2-6b config.json (num_layers 28, hidden_size 4096, ffn_hidden_size 13696 SwiGLU, multi_query_group_num 2 × kv_channels 128, add_qkv_bias, padded_vocab_size 65024, tie_word_embeddings false): 28 × 203,960,832 per layer + 2 × 65,024 × 4,096 embeddings + final norm = 6,243,584,000',
   },
+  {
+    id: '2Noise/ChatTTS',
+    aliases: ['ChatTTS'],
+    family: 'chattts',
+    architecture: 'decoder',
+    modality: 'audio',
+    params: 213_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/2Noise/ChatTTS (files: asset/gpt/model.safetensors 853 MB with config.json torch_dtype float32: about 213M parameters in the Llama-style GPT that generates the audio tokens, 20 layers, hidden 768, intermediate 3072; the DVAE, decoder and Vocos vocoder assets are small beside it); consistent with the "ChatTTS-200M" named in the huggingface.co/openbmb/MiniCPM-o-2_6 model card',
+  },
 ];

@@ -48,6 +48,38 @@ function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadCon
   }
 }
 
+/**
+ * Meta's Llama reference code sizes its model by `ModelArgs(dim, n_layers, n_heads, n_kv_heads, vocab_size, ...)`
+ * (github.com/meta-llama/llama, llama/model.py: `dim: int = 4096` is the residual width), and scripts derived from it
+ * keep those names as module constants (`dim = 288`, `n_layers = 6`, `n_heads = 6`). `dim` alone is any width (an
+ * embedding, a hidden layer of an MLP), so it is read as the model's hidden size only beside module constants
+ * `n_layers` and `n_heads`, the vocabulary of that dataclass.
+ */
+const LLAMA_ARGS_PARTNERS = ['n_layers', 'n_heads'] as const;
+/** Module statements looked at for the pair (a config script has tens; a hostile file may have millions). */
+const MAX_MODULE_STATEMENTS = 400;
+
+function readLlamaArgsWidth(ctx: PythonReadContext): void {
+  if (!/^dim[ \t]*=/m.test(ctx.text) || ctx.facts.some((f) => f.kind === 'model.hiddenSize')) return;
+  const assigned = new Map<string, Node>();
+  let looked = 0;
+  for (const statement of ctx.tree.rootNode.namedChildren) {
+    if (!statement || ++looked > MAX_MODULE_STATEMENTS) break;
+    const a = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (a?.type !== 'assignment') continue;
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type === 'identifier' && right && !assigned.has(left.text)) assigned.set(left.text, right);
+  }
+  const dim = assigned.get('dim');
+  if (!dim || !LLAMA_ARGS_PARTNERS.every((n) => assigned.has(n))) return;
+  ctx.addResolved(
+    'model.hiddenSize',
+    dim,
+    `\`dim\` (line ${dim.startPosition.row + 1}) beside \`n_layers\` and \`n_heads\`: Llama ModelArgs' model width`,
+  );
+}
+
 /** Flags whose string default is the run's precision (`--dtype fp16`, `--precision bf16`, `--mixed_precision no`). */
 const PRECISION_DEFAULT_FLAGS = new Set(['dtype', 'precision', 'mixed_precision', 'torch_dtype']);
 
@@ -147,7 +179,10 @@ export const moduleConstants: FileRule = {
   phase: 'before-calls',
   words: [],
   runStart: /\beval_only\b/,
-  read: (index, ctx) => readModuleSizing(index.moduleAssignments, ctx),
+  read: (index, ctx) => {
+    readModuleSizing(index.moduleAssignments, ctx);
+    readLlamaArgsWidth(ctx);
+  },
 };
 export const dataclassFields: FileRule = {
   framework: 'python',
