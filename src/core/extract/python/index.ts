@@ -96,6 +96,7 @@ import { packageModelLoad } from './readers/packageModelLoad';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { variantFlag } from './readers/variantFlag';
+import { configRegistry } from './readers/configRegistry';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
 import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
@@ -270,6 +271,7 @@ export const STATEMENT_RULES: readonly StatementRule[] = [
   torch.whileLoops,
   torch.deviceAssignments,
   namedModelType,
+  configRegistry,
 ];
 
 export const FILE_RULES: readonly FileRule[] = [
