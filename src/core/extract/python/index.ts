@@ -97,6 +97,7 @@ import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { variantFlag } from './readers/variantFlag';
 import { configRegistry } from './readers/configRegistry';
+import { loaderHelper } from './readers/loaderHelper';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
 import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
@@ -361,6 +362,7 @@ export const FILE_RULES: readonly FileRule[] = [
   featureScorer,
   packageModelClass,
   variantFlag,
+  loaderHelper,
   scoringProgram,
   configTrainer,
   redeclaredFlags,
