@@ -97,6 +97,8 @@ import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { packageFacade } from './readers/packageFacade';
 import { variantFlag } from './readers/variantFlag';
+import { configRegistry } from './readers/configRegistry';
+import { loaderHelper } from './readers/loaderHelper';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
 import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
@@ -274,6 +276,7 @@ export const STATEMENT_RULES: readonly StatementRule[] = [
   torch.whileLoops,
   torch.deviceAssignments,
   namedModelType,
+  configRegistry,
 ];
 
 export const FILE_RULES: readonly FileRule[] = [
@@ -364,6 +367,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageModelClass,
   packageFacade,
   variantFlag,
+  loaderHelper,
   scoringProgram,
   configTrainer,
   redeclaredFlags,

@@ -1,5 +1,6 @@
 import { findModelByName } from '../../../knowledge';
 import { onDefaultPath } from '../branches';
+import { escapeRegExp } from '../context';
 import type { FileRule } from '../rules';
 import { ARCHITECTURE_CLASS, assignedToAModel, importedOwnNames, insideClass } from './modelConstructor';
 
@@ -20,7 +21,7 @@ export const catalogModelClass: FileRule = {
   framework: 'torch',
   phase: 'after-calls',
   words: [],
-  read: (index, ctx) => {
+  read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'model.id' && typeof f.value === 'string')) return;
     const names = new Set<string>();
     importedOwnNames(
@@ -29,21 +30,36 @@ export const catalogModelClass: FileRule = {
       names,
     );
     if (names.size === 0) return;
+    // The call's own line, found by the class's name: a line no other rule's words hold (`model = DiT_B_4(...)
+    // .to(device)` in a notebook cell) is not in the syntax index's calls.
+    const pattern = new RegExp(`(?<![\\w.])(?:${[...names].map(escapeRegExp).join('|')})[ \\t]*\\(`);
+    const lines = ctx.text.split('\n');
     let looked = 0;
-    for (const call of index.calls) {
-      if (++looked > MAX_LINES_WITH_CALLS * 4) return;
-      const fn = call.childForFieldName('function');
-      if (fn?.type !== 'identifier' || !names.has(fn.text)) continue;
-      if (!assignedToAModel(call) || insideClass(call) || !onDefaultPath(call, ctx.symbols)) continue;
-      const row = findModelByName(fn.text)!;
-      ctx.add(
-        'model.id',
-        fn.text,
-        fn,
-        `${fn.text}(...): the repository's implementation of ${row.id}, built by its class (catalog: ${row.id})`,
-        'medium',
-      );
-      return;
+    for (let row = 0; row < lines.length && looked < MAX_LINES_WITH_CALLS; row++) {
+      const line = lines[row];
+      if (
+        line.length > 2000 ||
+        !line.includes('(') ||
+        !pattern.test(line) ||
+        /^\s*(?:class|def|from|import)\s/.test(line)
+      )
+        continue;
+      looked++;
+      for (const call of ctx.tree.rootNode.descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })) {
+        if (!call || call.startPosition.row !== row) continue;
+        const fn = call.childForFieldName('function');
+        if (fn?.type !== 'identifier' || !names.has(fn.text)) continue;
+        if (!assignedToAModel(call) || insideClass(call) || !onDefaultPath(call, ctx.symbols)) continue;
+        const model = findModelByName(fn.text)!;
+        ctx.add(
+          'model.id',
+          fn.text,
+          fn,
+          `${fn.text}(...): the repository's implementation of ${model.id}, built by its class (catalog: ${model.id})`,
+          'medium',
+        );
+        return;
+      }
     }
   },
 };

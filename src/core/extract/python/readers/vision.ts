@@ -158,7 +158,7 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     why = scratch ? 'pretrained=False: random initialisation' : 'pretrained=True';
   } else {
     // torchvision and timm default to random weights; keras.applications defaults to weights="imagenet".
-    const frozen = keras ? undefined : frozenThenLoaded(call, ctx.text);
+    const frozen = keras ? undefined : (frozenThenLoaded(call, ctx.text) ?? declaredFineTuning(call, ctx.text));
     scratch = !keras && !frozen;
     why = keras
       ? 'keras.applications defaults to weights="imagenet"'
@@ -188,6 +188,24 @@ function frozenThenLoaded(call: Node, text: string): string | undefined {
   if (!text.includes(`${assigned}.named_parameters()`) && !text.includes(`${assigned}.parameters()`)) return undefined;
   if (!FREEZES.test(text) || !text.includes(`${assigned}.load_state_dict(`)) return undefined;
   return `${assigned}'s parameters are frozen (requires_grad = False) and trained weights are loaded with ${assigned}.load_state_dict(...): a pretrained network whose unfrozen part is trained`;
+}
+
+/** `argparse.ArgumentParser('MAE fine-tuning for image classification', ...)`: the program says it fine-tunes. */
+const FINE_TUNING_PARSER =
+  /\bArgumentParser\([ \t\n]{0,40}(?:description[ \t]*=[ \t]*)?["'][^"'\n]{0,120}\bfine-?tun(?:e|ing)\b[^"'\n]{0,120}["']/i;
+
+/**
+ * A fine-tuning program (BEiT/MAE/DeiT-style `main_finetune.py`): its argument parser describes it as fine-tuning
+ * (`ArgumentParser('... fine-tuning for image classification')`) and it loads a checkpoint's weights into the model it
+ * builds (`model.load_state_dict(checkpoint_model, strict=False)`, from the file given as --finetune). The network it
+ * builds with random weights is the pretrained one once loaded: the run fine-tunes it. A program that only trains
+ * (`'DeiT training and evaluation script'`) keeps its random initialisation, its optional checkpoint being a resume.
+ */
+function declaredFineTuning(call: Node, text: string): string | undefined {
+  if (!text.includes('.load_state_dict(') || !FINE_TUNING_PARSER.test(text)) return undefined;
+  const assigned = call.parent?.type === 'assignment' ? call.parent.childForFieldName('left')?.text : undefined;
+  if (!assigned || !/^\w{1,60}$/.test(assigned) || !text.includes(`${assigned}.load_state_dict(`)) return undefined;
+  return `the argument parser describes a fine-tuning program and trained weights are loaded with ${assigned}.load_state_dict(...): a pretrained network, fine-tuned`;
 }
 
 /**
