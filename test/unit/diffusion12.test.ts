@@ -19,7 +19,7 @@ describe('Stable-Diffusion-family programs', () => {
     assert.match(String(oneFact(facts, 'model.id', 'black-forest-labs/FLUX.1-dev').detail), /FLUX\.1/);
   });
 
-  it('reads an SD 1.x program when SDXL is behind an --sdxl switch, and says nothing for SD3', async () => {
+  it('reads an SD 1.x program when SDXL is behind an --sdxl switch, and names SD3 without a size', async () => {
     const switched = await pythonFacts(
       `from library import sdxl_train_util, sdxl_model_util, train_util\n` +
         `def main():\n    if args.sdxl:\n        sdxl_train_util.load(args)\n    else:\n        train_util.load_target_model(args)\n${MAIN}`,
@@ -29,7 +29,8 @@ describe('Stable-Diffusion-family programs', () => {
       `from library import sd3_utils, sd3_train_utils, sdxl_train_util\n` +
         `def main():\n    m = sd3_utils.load(p)\n    sd3_train_utils.train(m)\n${MAIN}`,
     );
-    noFact(sd3, 'model.id');
+    // Twentieth round: the family is named (`SD3`, no catalog row: medium or large is the checkpoint's).
+    oneFact(sd3, 'model.id', 'SD3');
   });
 
   it('leaves alone a model library whose main block is a self-test, and a module with no main block', async () => {

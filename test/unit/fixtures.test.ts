@@ -48,6 +48,7 @@ const UNKNOWN_FIELDS: Record<string, string[]> = {
   epochs: ['training.epochs'],
   steps: ['training.steps'],
   model: ['model.name', 'model.params'],
+  params: ['model.params'],
   batchPerDevice: ['training.batchPerDevice'],
   seqLen: ['training.seqLen'],
   precision: ['training.precision'],

@@ -8836,6 +8836,28 @@ export const MODELS: readonly Model[] = [
       'Qin et al. 2025, Lumina-Image 2.0, arXiv:2503.21758 (Unified Next-DiT, 2.6B; the model card huggingface.co/Alpha-VLLM/Lumina-Image-2.0 rounds it to "2 billion"); its transformer/ safetensors, 9.96 GB + 0.48 GB in float32, hold 2.6B; the Gemma-2-2B text encoder and the autoencoder excluded',
   },
   {
+    id: 'tencent/HunyuanImage-2.1',
+    aliases: ['hunyuanimage-2.1', 'hunyuanvideo-community/HunyuanImage-2.1-Diffusers'],
+    family: 'hunyuan-image',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 17_000_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/hunyuanvideo-community/HunyuanImage-2.1-Diffusers, transformer/: four safetensors shards, 34.9 GB in bfloat16 (2 bytes a parameter), hold about 17B; the same 34.9 GB for huggingface.co/Comfy-Org/HunyuanImage_2.1_ComfyUI hunyuanimage2.1_bf16.safetensors; the DiT only (the Qwen2.5-VL-7B and byT5 text encoders and the VAE excluded)',
+  },
+  {
+    id: 'circlestone-labs/Anima',
+    aliases: [],
+    family: 'anima',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 2_000_000_000,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/circlestone-labs/Anima ("a 2 billion parameter text-to-image model", a derivative of nvidia/Cosmos-Predict2-2B-Text2Image); the DiT only (the Qwen3-0.6B text encoder and the Qwen-Image VAE excluded)',
+  },
+  {
     id: 'facebook/DiT-XL-2-256',
     aliases: ['DiT-XL/2', 'DiT_XL_2', 'facebook/DiT-XL-2-512'],
     family: 'dit',

@@ -59,7 +59,11 @@ const MOVE_TO_NAMED_DTYPE =
 /** `vae = vae.to(device).to(data_type)`: the dtype name handed positionally to a move (after an optional device move). */
 const MOVE_TO_NAMED_POSITIONAL =
   /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.to\([ \t]*([A-Za-z_]\w{0,60})[ \t]*\)/;
-const MODEL_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model)$/;
+/**
+ * The receiver of a cast that is the network itself: a model, or a diffusion program's denoiser (`unet`, `transformer`,
+ * `mmdit`, `dit`), which the compute is spent on, ahead of its autoencoder's cast (often kept in float32).
+ */
+const MODEL_RECEIVER = /(?:^|\.)(?:model|net|network|module|\w+_model|unet|transformer|mmdit|dit|denoiser)$/;
 /**
  * `pipeline = prepare_pipeline(args, dtype, device)`, `model = build_model(cfg, torch_dtype=weight_dtype)`: a builder
  * handed a dtype held by a name, its result a model or pipeline (checked against HANDED_RECEIVER).
@@ -79,17 +83,19 @@ const MAX_LINES = 20_000;
 function readNamedDtypeCast(ctx: PythonReadContext): void {
   if (!ctx.text.includes('dtype') && !ctx.text.includes('data_type')) return;
   const lines = ctx.text.split('\n', MAX_LINES);
-  let moved: { name: string; row: number; handed?: boolean } | undefined;
+  // `autoencoder`: the cast of a program's sole autoencoder, which a later cast of the network itself replaces.
+  let moved: { name: string; row: number; handed?: boolean; autoencoder?: boolean } | undefined;
   const bound = new Map<string, { types: Set<string>; row: number }>();
   const keywordRows: number[] = [];
   for (let row = 0; row < lines.length; row++) {
     const line = lines[row];
-    if (!moved && line.includes('.to(')) {
+    if ((!moved || moved.autoencoder) && line.includes('.to(')) {
       const m = MOVE_TO_NAMED_DTYPE.exec(line);
-      if (m && (MODEL_RECEIVER.test(m[1]) || isSoleAutoencoder(m[1], ctx.text))) moved = { name: m[2], row };
       const p = m ? undefined : MOVE_TO_NAMED_POSITIONAL.exec(line);
-      if (p && DTYPE_NAME.test(p[2]) && (MODEL_RECEIVER.test(p[1]) || isSoleAutoencoder(p[1], ctx.text)))
-        moved = { name: p[2], row };
+      const cast = m ?? (p && DTYPE_NAME.test(p[2]) ? p : undefined);
+      if (cast && MODEL_RECEIVER.test(cast[1])) moved = { name: cast[2], row };
+      else if (cast && !moved && isSoleAutoencoder(cast[1], ctx.text))
+        moved = { name: cast[2], row, autoencoder: true };
     }
     if (!moved && line.includes('dtype') && line.includes('(')) {
       const h = HANDED_TO_BUILDER.exec(line);

@@ -32,7 +32,18 @@ interface Family {
 const FAMILIES: readonly Family[] = [
   {
     // Families built on FLUX's or SDXL's parts (their autoencoder, helpers) but sized by their own checkpoints.
-    marker: /\b(?:anima|hunyuan\w{0,20})_(?:utils|train_utils|models)\b/g,
+    marker: /\bhunyuan_image_(?:utils|train_utils|models)\b/g,
+    id: 'tencent/HunyuanImage-2.1',
+    why: 'HunyuanImage-2.1 architecture (its modules)',
+  },
+  {
+    marker: /\banima_(?:utils|train_utils|models)\b/g,
+    id: 'circlestone-labs/Anima',
+    why: 'Anima architecture (its modules: a Cosmos-Predict2 2B DiT)',
+  },
+  {
+    // Other Hunyuan families (HunyuanVideo, Hunyuan-DiT): not catalogued, so the size stays unknown.
+    marker: /\bhunyuan(?!_image_)\w{0,20}_(?:utils|train_utils|models)\b/g,
     id: null,
     why: 'a diffusion family whose size is not catalogued',
   },
@@ -47,9 +58,10 @@ const FAMILIES: readonly Family[] = [
     why: 'Lumina-Image 2.0 architecture (its modules or pipeline)',
   },
   {
-    // SD3/SD3.5: the MMDiT depth is read from the checkpoint (medium or large): no size.
+    // SD3/SD3.5: the MMDiT depth is read from the checkpoint (medium or large), so the family is named and its size
+    // stays unknown (`SD3` is no catalog row).
     marker: /\bsd3_(?:utils|train_utils|models)\b|\bStableDiffusion3\w{0,40}Pipeline\b|\bSD3Transformer2DModel\b/g,
-    id: null,
+    id: 'SD3',
     why: 'SD3/SD3.5 architecture: its depth (medium or large) is read from the checkpoint given at launch',
   },
   {
@@ -88,7 +100,7 @@ function addAt(ctx: PythonReadContext, kind: 'model.id', value: string, at: numb
 export const diffusionFamily: FileRule = {
   framework: 'diffusion',
   phase: 'after-calls',
-  words: ['sdxl_', 'flux_', 'lumina_', 'load_target_model', 'args.v2'],
+  words: ['sdxl_', 'flux_', 'lumina_', 'sd3_', 'anima_', 'hunyuan', 'load_target_model', 'args.v2'],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null && f.confidence !== 'low')) return;
     if (!MAIN_GUARD.test(ctx.text) || DEFINES_MODULES.test(ctx.text)) return;
