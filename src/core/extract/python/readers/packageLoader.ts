@@ -79,8 +79,6 @@ const GENERATE_CALL = /\.generate\w{0,30}\(/;
 /** Frameworks imported whole whose `load` reads a checkpoint or tensors, not a model of the repository's package. */
 const NOT_A_PACKAGE_LOADER = new Set(['torch', 'numpy', 'np', 'json', 'yaml', 'pickle', 'joblib', 'safetensors']);
 
-const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
-
 export const packageLoader: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -92,7 +90,7 @@ export const packageLoader: FileRule = {
   ],
   read: (_index, ctx) => {
     const cog = COG_IMPORT.test(ctx.text) && COG_CLASS.test(ctx.text);
-    if (!cog && !MAIN_GUARD.test(ctx.text)) return;
+    if (!cog && !ctx.hasMainGuard) return;
     if (NOT_INFERENCE.test(ctx.text)) return;
     const starts = ctx.facts.some(startsARun);
     const loaders = new Map<string, string>();
