@@ -214,11 +214,14 @@ export function* argparseFlags(
 }
 
 function mainGuardAtLineStart(text: string): boolean {
-  let lastLineStart = -1;
+  // The end of the line last tried: an occurrence before it is on that line (tried already). Each character is
+  // looked at a bounded number of times however many `__name__` a line holds.
+  let lineEnd = -1;
   for (let at = text.indexOf('__name__'); at >= 0; at = text.indexOf('__name__', at + 8)) {
+    if (at < lineEnd) continue;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    if (lineStart === lastLineStart) continue;
-    lastLineStart = lineStart;
+    const next = text.indexOf('\n', at);
+    lineEnd = next < 0 ? text.length : next;
     MAIN_GUARD_AT_LINE_START.lastIndex = lineStart;
     if (MAIN_GUARD_AT_LINE_START.test(text)) return true;
   }
