@@ -128,6 +128,16 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 2_000,
     maxN: 40_000,
   },
+  // context.ts hasTopLevelMainGuard: each line holding `__name__` is tried once, however many it holds.
+  {
+    name: 'python: one line of many main-guard tests, then a training step',
+    reader: 'python',
+    file: 'guards.py',
+    make: (n) =>
+      `x = [${'__name__ == "__main__", '.repeat(n)}]\nfor batch in data:\n    loss.backward()\n    optimizer.step()\n`,
+    n: 5_000,
+    maxN: 80_000,
+  },
   // readers/torch.ts fitCall: scikit-learn names and the estimators built from them are read once per file.
   {
     name: 'python: many scikit-learn estimators, each fitted',

@@ -80,6 +80,11 @@ export interface ImportedModels {
   readonly keras: ReadonlySet<string>;
 }
 
+/** A main guard anywhere in the module (`if __name__ == "__main__":`, also nested or in a one-line `if`). */
+const MAIN_GUARD_ANYWHERE = /__name__\s*==\s*["']__main__["']/;
+/** A main guard at the start of a line as a module-level `if` writes it. */
+const MAIN_GUARD_AT_LINE_START = /if[ \t]+__name__[ \t]*==[ \t]*["']__main__["']/y;
+
 export class PythonReadContext {
   readonly facts: Fact[] = [];
   /** Names bound to a loaded diffusers-style pipeline (`pipe = StableDiffusionPipeline.from_pretrained(...)`): calling one runs inference. */
@@ -88,6 +93,8 @@ export class PythonReadContext {
   readonly modelHandles = new Set<string>();
   /** Names bound to an ONNX Runtime `InferenceSession`: `session.run(...)` runs its model. */
   readonly sessions = new Set<string>();
+  /** The module's main-guard tests, asked by many rules of one file and answered once. */
+  private mainGuard: { anywhere?: boolean; atLineStart?: boolean } = {};
 
   constructor(
     readonly tree: Tree,
@@ -96,6 +103,19 @@ export class PythonReadContext {
     readonly syntax: SyntaxCaches,
     readonly imports: ImportedModels,
   ) {}
+
+  /** Does the module test `__name__ == "__main__"` anywhere (MAIN_GUARD_ANYWHERE)? */
+  get hasMainGuard(): boolean {
+    return (this.mainGuard.anywhere ??= MAIN_GUARD_ANYWHERE.test(this.text));
+  }
+
+  /**
+   * Does a line start with `if __name__ == "__main__"` (the verdict of `/^if[ \t]+__name__…/m`)? Only the lines
+   * holding `__name__` are tried, each once: a regex anchored at every line start scans the whole module.
+   */
+  get hasTopLevelMainGuard(): boolean {
+    return (this.mainGuard.atLineStart ??= this.hasMainGuard && mainGuardAtLineStart(this.text));
+  }
 
   callee(call: Node): { full: string; last: string } {
     return this.syntax.callee(call);
@@ -191,4 +211,19 @@ export function* argparseFlags(
     if (!flag) continue;
     yield { flag, dest: flag.slice(2).replace(/-/g, '_'), args, call: node };
   }
+}
+
+function mainGuardAtLineStart(text: string): boolean {
+  // The end of the line last tried: an occurrence before it is on that line (tried already). Each character is
+  // looked at a bounded number of times however many `__name__` a line holds.
+  let lineEnd = -1;
+  for (let at = text.indexOf('__name__'); at >= 0; at = text.indexOf('__name__', at + 8)) {
+    if (at < lineEnd) continue;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const next = text.indexOf('\n', at);
+    lineEnd = next < 0 ? text.length : next;
+    MAIN_GUARD_AT_LINE_START.lastIndex = lineStart;
+    if (MAIN_GUARD_AT_LINE_START.test(text)) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import { lazy } from '../../lazy';
 import { hparamsLoader } from './readers/hparamsLoader';
-import { PatternGate, WordFinder } from './requiredLiterals';
+import { AnyWord, PatternGate, WordFinder } from './requiredLiterals';
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { notebookWidgets } from './readers/notebookWidgets';
@@ -47,7 +47,7 @@ import { configDictModel, generateFunction, trainingFunction } from './readers/s
 import { settingsFunctions, trlxSettings } from './readers/trlx';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
-import { escapeRegExp, PythonReadContext, SyntaxCaches } from './context';
+import { PythonReadContext, SyntaxCaches } from './context';
 import { PYTHON_SIZING_NAMES, SIZING_LINE_WORDS } from './keywords';
 import * as codecarbon from './readers/codecarbon';
 import * as constants from './readers/constants';
@@ -136,7 +136,7 @@ import {
 } from './entryPoint';
 import { collectSymbols } from './symbols';
 import { problemAt, type Problem } from '../../problem';
-import { indexSyntax, RelevantLines, SyntaxReuse } from './syntaxIndex';
+import { indexSyntax, RelevantLines, SyntaxReuse, type LineTest } from './syntaxIndex';
 import { cursorWalk } from './treeCursor';
 import { findModelHandles } from './handles';
 import { configTrainer } from './readers/configTrainer';
@@ -399,13 +399,15 @@ export function ruleWords(): string[] {
  */
 const STRUCTURAL_LINE = String.raw`class\s|def\s[^#\n]*=|^[ \t]*[A-Za-z_][\w.]*[ \t]*(:[^=\n]+)?=[ \t]*([-+\d"']|[(\[{](?!\s*[)\]}])|True|False|None)|^[ \t]*[A-Za-z_]\w*[ \t]*=[ \t]*(?:args|opt|opts|flags)\.\w+[ \t]*$`;
 
-/** The line prefilter, built from the rule tables (longest words first, so alternation stays cheap). */
-export const RELEVANT_LINE = new RegExp(
-  `${ruleWords()
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|')}|${STRUCTURAL_LINE}`,
-);
+/**
+ * The line prefilter, built from the rule tables: a line holding one of the rules' words (found by one automaton
+ * pass, not an alternation of hundreds of words) or of a structural shape.
+ */
+export const RELEVANT_LINE: LineTest = (() => {
+  const words = new AnyWord(ruleWords());
+  const structural = new RegExp(STRUCTURAL_LINE);
+  return { test: (line: string) => words.test(line) || structural.test(line) };
+})();
 
 /** Cross-call cache of line verdicts (a pure function of the text): see RelevantLines. */
 const relevantLines = new RelevantLines(RELEVANT_LINE);
@@ -556,21 +558,18 @@ export function syntaxProblems(tree: Tree, limit = 5): Problem[] {
  * Whole-file prefilter: a Python file that names no rule's callee or word, no sizing name, no epoch
  * and no directive holds no fact a run needs, so it is not even parsed. Built from the same tables.
  */
-const FILE_NAMES = new RegExp(
-  [...new Set([...CALL_RULES.flatMap((r) => r.callees ?? []), ...PYTHON_SIZING_NAMES])]
-    .map((w) => `\\b${escapeRegExp(w)}\\b`)
-    .concat(['epoch'])
-    .join('|'),
-  'i',
-);
-const FILE_WORDS = new RegExp(
-  [...new Set([...CALL_RULES.flatMap((r) => r.words ?? []), ...FILE_RULES.flatMap((r) => r.words), 'green-ai:'])]
-    .map(escapeRegExp)
-    .join('|'),
-);
+const FILE_NAMES = new AnyWord([...CALL_RULES.flatMap((r) => r.callees ?? []), ...PYTHON_SIZING_NAMES], {
+  wholeWords: true,
+  ignoreCase: true,
+});
+const FILE_WORDS = new AnyWord([
+  ...CALL_RULES.flatMap((r) => r.words ?? []),
+  ...FILE_RULES.flatMap((r) => r.words),
+  'green-ai:',
+]);
 
 export function mayHoldPythonFacts(text: string): boolean {
-  return FILE_NAMES.test(text) || FILE_WORDS.test(text);
+  return FILE_NAMES.test(text) || /epoch/i.test(text) || FILE_WORDS.test(text);
 }
 
 /**

@@ -122,10 +122,15 @@ export function nodesStartingOnLines(
  * reuses the rest (also after lines were inserted or removed, by aligning from the end). It is a
  * cache of a pure function of the text; one text is kept, so memory does not grow with the files scanned.
  */
+/** A verdict on one line (a line prefilter: RELEVANT_LINE). */
+export interface LineTest {
+  test(line: string): boolean;
+}
+
 export class RelevantLines {
   private previous: { readonly lines: readonly string[]; readonly verdicts: readonly boolean[] } | undefined;
 
-  constructor(private readonly pattern: RegExp) {}
+  constructor(private readonly pattern: LineTest) {}
 
   rowRanges(text: string): Array<[number, number]> {
     const lines = text.split('\n');
@@ -184,7 +189,7 @@ export class SyntaxReuse {
   /** Line verdicts of this document's previous version (see RelevantLines). */
   readonly lines: RelevantLines;
 
-  constructor(pattern: RegExp) {
+  constructor(pattern: LineTest) {
     this.lines = new RelevantLines(pattern);
   }
 

@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
 import { evaluate, keywordArgument, stringLiteral } from '../../pythonValues';
@@ -22,7 +23,7 @@ import type { SyntaxIndex } from '../syntaxIndex';
 const GENERATORS = new Set(['MusicGen', 'AudioGen', 'MAGNeT', 'JASCO', 'MelodyFlow']);
 /** Other loaders of the package: a released model, no generation autocast. */
 const OTHER_LOADERS = new Set(['CompressionModel', 'EncodecModel', 'MultiBandDiffusion']);
-const IMPORTS_AUDIOCRAFT = /^[ \t]*(?:from[ \t]+audiocraft\b|import[ \t]+audiocraft\b)/m;
+const importsAudiocraft = gatedTest(/^[ \t]*(?:from[ \t]+audiocraft\b|import[ \t]+audiocraft\b)/m);
 /** Training in the file: a solver or a loop is read by the other rules. */
 const TRAINS = /\.backward\(|\boptimizer\.step\(/;
 
@@ -92,7 +93,7 @@ export const audiocraftLoader: FileRule = {
   words: ['get_pretrained'],
   runStart: [/\.get_pretrained[ \t]*\(/, /\baudiocraft\b/],
   read: (index: SyntaxIndex, ctx) => {
-    if (!IMPORTS_AUDIOCRAFT.test(ctx.text) || TRAINS.test(ctx.text)) return;
+    if (!importsAudiocraft(ctx.text) || TRAINS.test(ctx.text)) return;
     for (const node of index.calls) {
       const { full, last } = ctx.callee(node);
       if (last !== 'get_pretrained') continue;

@@ -24,7 +24,7 @@ function pathText(node: Node): string | null {
 
 function readCheckpointPathDefault(index: { calls: readonly Node[] }, ctx: PythonReadContext): void {
   if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) return;
-  if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+  if (!ctx.hasMainGuard) return;
   for (const node of index.calls) {
     if (ctx.callee(node).last !== 'add_argument') continue;
     const args = node.childForFieldName('arguments');

@@ -109,7 +109,7 @@ function handleAtRoot(node: Node | null): string | undefined {
 function readCheckpointScript(_index: SyntaxIndex, ctx: PythonReadContext): void {
   const text = ctx.text;
   if (ctx.facts.some((f) => f.kind === 'launch.inference' || f.kind === 'launch.trainer')) return;
-  const named = CHECKPOINT_VARIABLE.exec(text);
+  const named = text.includes('MODEL_') ? CHECKPOINT_VARIABLE.exec(text) : null;
   if ((!named && !CHECKPOINT_LOAD.test(text)) || !CALLED.test(text) || TRAINS.test(text)) return;
   const { calls, assignments } = moduleLevel(ctx.tree.rootNode);
   const handles = new Map<string, { cls: string; built: Node }>();

@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import { LineCounter, parseDocument } from 'yaml';
 import { configDocOf } from '../../config/dialect';
 import { encoderUnetParams, unetParams } from '../../config/diffusionUnetParams';
@@ -39,6 +40,8 @@ const KEYWORD =
 const ITEM_SET =
   /^[ \t]+\w{1,60}\[["'](\w{1,60})["']\][ \t]*=[ \t]*("[^"\n]{0,200}"|'[^'\n]{0,200}'|-?\d{1,9}|True|False)[ \t]*$/;
 /** Another defaults function the body starts from or merges in. */
+/** A module-level `def …_defaults(` (gated: most modules have no `_defaults`). */
+const definesDefaults = gatedTest(/^def[ \t]+\w{1,100}_defaults[ \t]*\(/m);
 const DEFAULTS_CALL = /\b(\w{1,100}_defaults)[ \t]*\([ \t]*\)/g;
 
 /** guided_diffusion/script_util.py create_model / create_classifier: channel multipliers by image size. */
@@ -192,7 +195,7 @@ export const diffusionDefaultsSize: FileRule = {
   phase: 'after-calls',
   words: ['_defaults(', 'num_res_blocks', 'classifier_depth'],
   read: (_index, ctx) => {
-    if (!/^def[ \t]+\w{1,100}_defaults[ \t]*\(/m.test(ctx.text)) return;
+    if (!definesDefaults(ctx.text)) return;
     if (!ctx.text.includes('num_res_blocks') && !ctx.text.includes('classifier_depth')) return;
     const functions = defaultsFunctions(ctx.text);
     for (const [name, fn] of functions) {
@@ -229,7 +232,7 @@ export const diffusionDefaultsLink: FileRule = {
   phase: 'after-calls',
   words: ['_defaults('],
   read: (_index, ctx) => {
-    if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    if (!ctx.hasMainGuard) return;
     const byFile = new Map<string, { at: number; names: string[] }>();
     let seen = 0;
     for (const m of ctx.text.matchAll(PACKAGE_IMPORT)) {

@@ -103,7 +103,7 @@ export const diffusionFamily: FileRule = {
   words: ['sdxl_', 'flux_', 'lumina_', 'sd3_', 'anima_', 'hunyuan', 'load_target_model', 'args.v2'],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null && f.confidence !== 'low')) return;
-    if (!MAIN_GUARD.test(ctx.text) || DEFINES_MODULES.test(ctx.text)) return;
+    if (!ctx.hasTopLevelMainGuard || DEFINES_MODULES.test(ctx.text)) return;
     const sdxlSwitched = SDXL_SWITCH.test(ctx.text);
     let best: { family: Family; count: number; at: number } | undefined;
     for (const family of FAMILIES) {
@@ -150,7 +150,7 @@ export const additionalNetwork: FileRule = {
   phase: 'after-calls',
   words: ['NetworkTrainer', 'network_module'],
   read: (_index, ctx) => {
-    if (!MAIN_GUARD.test(ctx.text) || ctx.facts.some((f) => f.kind === 'training.adapter')) return;
+    if (!ctx.hasTopLevelMainGuard || ctx.facts.some((f) => f.kind === 'training.adapter')) return;
     const m = NETWORK_TRAINER.exec(ctx.text);
     if (!m) return;
     const row = rowOf(ctx.text, m.index);
@@ -194,7 +194,7 @@ export const diffusionSampling: FileRule = {
   runStart: [MAIN_GUARD, SAMPLING],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'launch.inference')) return;
-    if (!MAIN_GUARD.test(ctx.text) || TRAINS.test(ctx.text)) return;
+    if (!ctx.hasTopLevelMainGuard || TRAINS.test(ctx.text)) return;
     const guard = mainGuard(ctx.tree.rootNode);
     if (!guard) return;
     // The program's own sampling (in its functions or main block): a loop in a method of a class the file defines
@@ -265,7 +265,7 @@ export const cachingProgram: FileRule = {
   phase: 'after-calls',
   words: ['cache_latents', 'cache_batch_latents', 'cache_text_encoder_outputs'],
   read: (_index, ctx) => {
-    if (!MAIN_GUARD.test(ctx.text) || TRAINS.test(ctx.text) || SAMPLING.test(ctx.text)) return;
+    if (!ctx.hasTopLevelMainGuard || TRAINS.test(ctx.text) || SAMPLING.test(ctx.text)) return;
     // A trainer that caches before it trains (its loop in a base class: `trainer.train(args)`) is a run.
     if (ctx.facts.some((f) => f.kind === 'launch.trainer')) return;
     const m = CACHES.exec(ctx.text);

@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
@@ -14,7 +15,7 @@ import type { SyntaxIndex } from '../syntaxIndex';
  */
 
 const TRAIN_CALL = /^(?:fasttext\.)?train_(?:supervised|unsupervised)$/;
-const IMPORTS_FASTTEXT = /^[ \t]*(?:import[ \t]+fasttext\b|from[ \t]+fasttext\b)/m;
+const importsFasttext = gatedTest(/^[ \t]*(?:import[ \t]+fasttext\b|from[ \t]+fasttext\b)/m);
 
 /** The node an `epoch` setting takes in the call: `epoch=…`, or `'epoch': …` in a dict spread with `**name`. */
 function epochNode(call: Node, ctx: PythonReadContext): Node | undefined {
@@ -42,7 +43,7 @@ export const fasttextTraining: FileRule = {
   words: ['train_supervised', 'train_unsupervised'],
   runStart: [/\btrain_(?:supervised|unsupervised)[ \t]*\(/],
   read: (index: SyntaxIndex, ctx) => {
-    if (!IMPORTS_FASTTEXT.test(ctx.text)) return;
+    if (!importsFasttext(ctx.text)) return;
     const call = index.calls.find((c) => TRAIN_CALL.test(ctx.callee(c).full));
     if (!call) return;
     const { full } = ctx.callee(call);

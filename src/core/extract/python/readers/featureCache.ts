@@ -18,14 +18,13 @@ const OPEN_CLIP_ARCH =
   /^(?:ViT-[A-Za-z]+-\d{1,2}|RN\d{2,3}|convnext_\w{1,40}|EVA\d{0,2}-[A-Za-z]+-\d{1,2})[\w-]{0,40}$/;
 /** Features written to a file, the first argument naming them (`torch.save(rices.features, path)`): the program's output. */
 const SAVES_FEATURES = /\b(?:torch|np|numpy)\.save\s*\(\s*[\w.]{0,120}feature/;
-const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
 
 export const featureCacheProgram: FileRule = {
   framework: 'pytorch',
   phase: 'after-calls',
   words: ['vision_encoder', 'clip_model', 'clip_pretrained'],
   read: (index, ctx) => {
-    if (!MAIN_GUARD.test(ctx.text) || !SAVES_FEATURES.test(ctx.text)) return;
+    if (!ctx.hasMainGuard || !SAVES_FEATURES.test(ctx.text)) return;
     // A program that trains or already names its model is read by the other rules.
     if (ctx.facts.some((f) => (f.kind === 'launch.trainer' || f.kind === 'model.id') && f.value !== null)) return;
     let arch: { value: string; node: Parameters<typeof ctx.add>[2] } | undefined;

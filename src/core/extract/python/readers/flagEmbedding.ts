@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, keywordOrFirstArgument } from '../../pythonValues';
 import type { CallRule } from '../rules';
@@ -27,7 +28,7 @@ const FULL_BY_DEFAULT = new Set([
 ]);
 /** The auto classes are called through their factory (`FlagAutoModel.from_finetuned(...)`). */
 const FACTORIES = new Set(['FlagAutoModel', 'FlagAutoReranker']);
-const FLAG_IMPORT = /^[ \t]*(?:from|import)[ \t]+FlagEmbedding\b/m;
+const importsFlagEmbedding = gatedTest(/^[ \t]*(?:from|import)[ \t]+FlagEmbedding\b/m);
 /** The devices' count at most (a list written out). */
 const MAX_DEVICES = 64;
 
@@ -51,7 +52,7 @@ export const flagEmbeddingModels: CallRule = {
   framework: 'flagembedding',
   callees: [...HALF_BY_DEFAULT, ...FULL_BY_DEFAULT, 'from_finetuned'],
   runStart: [/\bFlagEmbedding\b/, /\b(?:Flag\w{0,30}(?:Model|Reranker)|from_finetuned)\s*\(/],
-  when: ({ full, last, ctx }) => classOf(full, last) !== undefined && FLAG_IMPORT.test(ctx.text),
+  when: ({ full, last, ctx }) => classOf(full, last) !== undefined && importsFlagEmbedding(ctx.text),
   read: ({ node, full, last, ctx }) => {
     const cls = classOf(full, last)!;
     const fn = node.childForFieldName('function') ?? node;

@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import { startsARun } from '../../../facts';
 import { nodeRange } from '../context';
 import { executedRows } from '../entryPoint';
@@ -16,7 +17,7 @@ import type { FileRule } from '../rules';
  */
 /** Module-level functions looked at for a loader that puts its model in eval mode. */
 const MAX_LOADERS = 50;
-const TRAINS = /\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(|\.fit[ \t]*\(|\.train[ \t]*\(\s*\)/;
+const trains = gatedTest(/\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(|\.fit[ \t]*\(|\.train[ \t]*\(\s*\)/);
 const GRAD_OFF_DECORATOR = /^@[ \t]*torch\.(?:no_grad|inference_mode)[ \t]*\([ \t]*\)[ \t]*$/;
 const EVAL_CALL = /\.eval[ \t]*\([ \t]*\)/;
 
@@ -26,7 +27,7 @@ export const gradFreeEntry: FileRule = {
   words: ['.eval('],
   runStart: [/^@[ \t]*torch\.(?:no_grad|inference_mode)\(\)/m, /\.eval\(\)/, /__main__/],
   read: (_index, ctx) => {
-    if (ctx.facts.some(startsARun) || TRAINS.test(ctx.text)) return;
+    if (ctx.facts.some(startsARun) || trains(ctx.text)) return;
     const executed = new Uint8Array(ctx.text.split('\n').length + 1);
     for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
     // Functions of this module whose body puts a model in eval mode (a loader the entry may call).

@@ -26,7 +26,7 @@ export const llamaProgramFlags: FileRule = {
   phase: 'after-calls',
   words: ['llama_type', 'llama_size', 'llama_path', 'llama_model_path', 'llama_dir', 'llama_ckpt_dir'],
   read: (index, ctx) => {
-    if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    if (!ctx.hasMainGuard) return;
     const named = ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null);
     let sized = false;
     let loads = false;

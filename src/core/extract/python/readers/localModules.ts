@@ -84,8 +84,8 @@ export const localModuleCalls: FileRule = {
     // it (`from engine_pretrain import train_one_epoch`, as MAE/DeiT-style programs do): that module holds the
     // step's settings (autocast, the loss scaler), so it is linked too; its other imports are helpers.
     const ownRun = ctx.facts.some(startsARun);
-    const packageMain = !/__name__\s*==\s*["']__main__["']/.test(ctx.text) && packageMainCall(ctx.text);
-    if (!packageMain && !/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    const packageMain = !ctx.hasMainGuard && packageMainCall(ctx.text);
+    if (!packageMain && !ctx.hasMainGuard) return;
     const moduleOf = new Map<string, string>();
     // A dotted module is followed only from a thin entry point that defines nothing of its own (patch,
     // import, call): a program with its own functions calls into its package for helpers, not for its run.
@@ -220,7 +220,7 @@ export const flagModule: FileRule = {
     '_params(',
   ],
   read: (_index, ctx) => {
-    if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    if (!ctx.hasMainGuard) return;
     // Local name → [module file, how it is called]: a function (`eval_parser(`) or a module (`trainer.`).
     const candidates: Array<{ local: string; file: string; module: boolean; at: number; length: number }> = [];
     for (const m of ctx.text.matchAll(FROM_IMPORT)) {
@@ -300,8 +300,7 @@ export const flagReexports: FileRule = {
   // Read from the text: the import lines need no syntax index.
   words: [],
   read: (_index, ctx) => {
-    if (ctx.facts.length > 0 || !ctx.text.includes('import') || /__name__\s*==\s*["']__main__["']/.test(ctx.text))
-      return;
+    if (ctx.facts.length > 0 || !ctx.text.includes('import') || ctx.hasMainGuard) return;
     if (/^[ \t]*(?:async[ \t]+)?(?:def|class|if|for|while|with|try)\b/m.test(ctx.text)) return;
     let linked = 0;
     const seen = new Set<string>();

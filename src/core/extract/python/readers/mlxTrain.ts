@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, positionalArguments } from '../../pythonValues';
 import { findModel } from '../../../knowledge';
@@ -14,11 +15,12 @@ import type { CallRule, FileRule } from '../rules';
 
 /** `import mlx.core as mx`, `from mlx import nn`, `import mlx.optimizers as optim`. */
 const MLX_IMPORT = /^[ \t]*(?:import[ \t]+mlx\b|from[ \t]+mlx\b)/m;
+const testsMlxImport = gatedTest(MLX_IMPORT);
 /** Whether the file imports MLX, tested once per file however many calls ask. */
 const importsMlx = new WeakMap<PythonReadContext, boolean>();
 function isMlxProgram(ctx: PythonReadContext): boolean {
   let known = importsMlx.get(ctx);
-  if (known === undefined) importsMlx.set(ctx, (known = MLX_IMPORT.test(ctx.text)));
+  if (known === undefined) importsMlx.set(ctx, (known = testsMlxImport(ctx.text)));
   return known;
 }
 

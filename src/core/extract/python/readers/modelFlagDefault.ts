@@ -75,7 +75,7 @@ export const modelFlagDefault: FileRule = {
     // unknown id) still loads the flag's default when nothing else is given.
     // A helper's model read at low confidence (a classifier pipeline beside the run's model) does not name the run's.
     if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null && f.confidence !== 'low')) return;
-    if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    if (!ctx.hasMainGuard) return;
     let classDefault: { value: string; node: Node; flag: string } | undefined;
     // Each dispatch lookup scans the text: a bounded number per file keeps a file of thousands of flags linear.
     let dispatchLookups = 0;
@@ -159,7 +159,7 @@ export const flagModuleDefaults: FileRule = {
   phase: 'after-calls',
   words: ['add_argument'],
   read: (index, ctx) => {
-    if (/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    if (ctx.hasMainGuard) return;
     let model = ctx.facts.some((f) => f.kind === 'model.id');
     let precision = ctx.facts.some((f) => f.kind === 'training.precision');
     let pretrainedOff: { node: Node; detail: string } | undefined;

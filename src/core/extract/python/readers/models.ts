@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { countModuleClasses } from '../../moduleParams';
 import { evaluate, type SymbolTable } from '../../pythonValues';
@@ -75,7 +76,7 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
 }
 
 /** `model = torch.load(f)`: a whole model unpickled from a checkpoint. */
-const CHECKPOINT_MODEL = /\b(model|net|\w+_model)\s*=\s*torch\.load\s*\(/;
+const checkpointModel = gatedTest(/\b(model|net|\w+_model)\s*=\s*torch\.load\s*\(/);
 /**
  * `model = instantiate_from_config(config.model).to(device).eval()` (latent-diffusion, sgm): a network built from
  * a config at run time and put in eval mode, its weights loaded from the checkpoint the config names: a trained
@@ -99,6 +100,7 @@ function builtFromConfigInEval(text: string): boolean {
  * A network built from a registry of classes with a checkpoint path (`vae = ae_wrapper[args.ae](args.ae_path)`,
  * `model = MODELS[name](ckpt_path=...)`): a trained model loaded at run time, its class chosen by a key.
  */
+// Tested only on texts with a `](` (its regex starts at every word of a module).
 const REGISTRY_BUILT_FROM_PATH =
   /\b\w{1,40}[ \t]*=[ \t]*\w{1,60}\[[^\]\n]{1,100}\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/;
 
@@ -142,7 +144,8 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
   const builtFromConfig = builtFromConfigInEval(text);
-  const loadsCheckpoint = builtFromConfig || CHECKPOINT_MODEL.test(text) || REGISTRY_BUILT_FROM_PATH.test(text);
+  const loadsCheckpoint =
+    builtFromConfig || checkpointModel(text) || (text.includes('](') && REGISTRY_BUILT_FROM_PATH.test(text));
   if (
     !loadsCheckpoint &&
     !facts.some(

@@ -51,7 +51,7 @@ export const moduleDemoSampling: FileRule = {
   words: ['.sample('],
   runStart: [MAIN_GUARD, /\.sample[ \t]*\(/, /^class[ \t]+\w+[ \t]*\([^)\n]{0,200}\bModule\b/m],
   read: (_index, ctx) => {
-    if (!MAIN_GUARD.test(ctx.text) || !/\.sample[ \t]*\(/.test(ctx.text)) return;
+    if (!ctx.hasMainGuard || !/\.sample[ \t]*\(/.test(ctx.text)) return;
     if (ctx.facts.some((f) => f.kind === 'launch.inference')) return;
     const guard = mainGuard(ctx.tree.rootNode);
     const body = guard?.childForFieldName('consequence');

@@ -85,8 +85,6 @@ const GENERATE_CALL = /\.generate\w{0,30}\(/;
 /** Frameworks imported whole whose `load` reads a checkpoint or tensors, not a model of the repository's package. */
 const NOT_A_PACKAGE_LOADER = new Set(['torch', 'numpy', 'np', 'json', 'yaml', 'pickle', 'joblib', 'safetensors']);
 
-const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
-
 export const packageLoader: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -101,7 +99,7 @@ export const packageLoader: FileRule = {
     const cog = COG_IMPORT.test(ctx.text) && COG_CLASS.test(ctx.text);
     // Without a main guard, only a call written at the module's top level runs when the file is run as a script
     // (twentieth round, set W: `args = parse_args()`, then `model, tokenizer = load(args.model_name_or_path)`).
-    const topLevelOnly = !cog && !MAIN_GUARD.test(ctx.text);
+    const topLevelOnly = !cog && !ctx.hasMainGuard;
     if (NOT_INFERENCE.test(ctx.text)) return;
     const starts = ctx.facts.some(startsARun);
     const loaders = new Map<string, string>();

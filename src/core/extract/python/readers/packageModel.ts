@@ -26,7 +26,6 @@ const LOOP_CLASS = /^[A-Z]?\w{0,40}(?:TrainLoop|TrainingLoop|Trainer)$/;
 /** Libraries installed from an index: their factories and trainers are read by their own rules. */
 const INSTALLED =
   /^(?:torch|torchvision|transformers|timm|diffusers|lightning|pytorch_lightning|keras|tensorflow|jax|flax|accelerate|trl|peft|datasets|detectron2|mmengine|mmdet|ultralytics|sentence_transformers)(?:\.|$)/;
-const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
 /** Cheap gate: a factory call somewhere in the text. */
 const FACTORY_CALL = /(?:create|build|make)_model\w{0,40}[ \t]*\(/;
 /** Training written in the program itself: read by the torch rules, not here. */
@@ -40,7 +39,7 @@ export const packageModelProgram: FileRule = {
   runStart: [FACTORY_CALL, /\bload_state_dict[ \t]*\(|(?:TrainLoop|TrainingLoop|Trainer)[ \t]*\(/],
   read: (_index, ctx) => {
     if (!FACTORY_CALL.test(ctx.text) || ctx.facts.some(startsARun)) return;
-    const guarded = MAIN_GUARD.test(ctx.text);
+    const guarded = ctx.hasMainGuard;
     const factories = new Set<string>();
     const loops = new Map<string, string>();
     // Checkpoint loaders of the package (`from glide_text2im.download import load_checkpoint`): local name → its package.

@@ -35,7 +35,7 @@ export const packageServer: FileRule = {
   words: [],
   runStart: [/Server\s*\(/, /__name__\s*==\s*["']__main__["']/, /\badd_argument\(/],
   read: (_index, ctx) => {
-    if (ctx.facts.some(startsARun) || !/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    if (ctx.facts.some(startsARun) || !ctx.hasMainGuard) return;
     if (!MODEL_ARGUMENT.test(ctx.text) || NOT_INFERENCE.test(ctx.text)) return;
     const classes = new Set<string>();
     for (const m of ctx.text.matchAll(FROM_IMPORT)) {

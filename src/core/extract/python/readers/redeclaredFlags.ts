@@ -21,7 +21,7 @@ export const redeclaredFlags: FileRule = {
   phase: 'after-calls',
   words: ['add_argument'],
   read: (index, ctx) => {
-    if (!ctx.text.includes('conflict_handler') || !/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    if (!ctx.text.includes('conflict_handler') || !ctx.hasMainGuard) return;
     const emptied: string[] = [];
     let looked = 0;
     for (const call of index.calls) {

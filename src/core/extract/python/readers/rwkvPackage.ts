@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import { startsARun } from '../../../facts';
 import { keywordArgument, evaluate } from '../../pythonValues';
 import type { FileRule } from '../rules';
@@ -10,7 +11,7 @@ import type { SyntaxIndex } from '../syntaxIndex';
  * `cuda:0 fp16 -> cuda:1 fp16`, `cuda fp16 *10 -> cpu fp32`): the first stage's dtype is the compute precision
  * (`fp16i8`/`bf16i8` keep int8 weights and compute in fp16/bf16), and the distinct `cuda:N` devices are the GPUs.
  */
-const IMPORTS_RWKV = /^[ \t]*from[ \t]+rwkv\.model[ \t]+import[ \t]+[^\n]*\bRWKV\b/m;
+const importsRwkv = gatedTest(/^[ \t]*from[ \t]+rwkv\.model[ \t]+import[ \t]+[^\n]*\bRWKV\b/m);
 const STAGE = /^[ \t]*(cuda(?::\d{1,3})?|cpu|mps)[ \t]+(fp16|bf16|fp32)(i8)?\b/;
 const MAX_STAGES = 16;
 
@@ -20,7 +21,7 @@ export const rwkvPackage: FileRule = {
   words: ['strategy'],
   runStart: [/\bRWKV[ \t]*\(/, /\bfrom[ \t]+rwkv\.model\b/],
   read: (index: SyntaxIndex, ctx) => {
-    if (!IMPORTS_RWKV.test(ctx.text)) return;
+    if (!importsRwkv(ctx.text)) return;
     for (const node of index.calls) {
       if (ctx.callee(node).full !== 'RWKV') continue;
       const args = node.childForFieldName('arguments');

@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument } from '../../pythonValues';
 import { truncate, type PythonReadContext } from '../context';
@@ -17,6 +18,7 @@ import { argumentClasses } from './huggingface';
  */
 
 const ST_IMPORT = /^[ \t]*(?:from|import)[ \t]+sentence_transformers\b/m;
+const importsSentenceTransformers = gatedTest(ST_IMPORT);
 
 /** The library's model classes, each loaded from a Hub id or a saved folder given first (or as `model_name_or_path`). */
 const ENCODER_CLASSES = new Set(['SentenceTransformer', 'CrossEncoder', 'SparseEncoder']);
@@ -75,7 +77,7 @@ export const stFit: CallRule = {
   callees: ['fit'],
   when: ({ node, full, ctx }) =>
     full !== 'fit' &&
-    ST_IMPORT.test(ctx.text) &&
+    importsSentenceTransformers(ctx.text) &&
     /\btrain_(?:objectives|dataloader)[ \t]*=/.test(node.childForFieldName('arguments')?.text.slice(0, 2000) ?? ''),
   read: ({ node, full, ctx }) => {
     readTrainingKeywords(node, ctx, full);
@@ -101,7 +103,7 @@ export const stEncodeBatch: CallRule = {
   framework: 'sentence-transformers',
   callees: ['encode', 'encode_query', 'encode_document', 'encode_multi_process'],
   when: ({ full, ctx }) => {
-    if (full.indexOf('.') < 1 || !ST_IMPORT.test(ctx.text)) return false;
+    if (full.indexOf('.') < 1 || !importsSentenceTransformers(ctx.text)) return false;
     let trains = TRAINS_IN_FILE.get(ctx);
     if (trains === undefined) {
       trains = TRAINING_CALL.test(ctx.text);
@@ -197,7 +199,7 @@ export const sentenceTransformerModels: FileRule = {
   words: ['sentence_transformers'],
   runStart: [ST_IMPORT, INFERENCE_START],
   read: (_index, ctx) => {
-    if (!ST_IMPORT.test(ctx.text)) return;
+    if (!importsSentenceTransformers(ctx.text)) return;
     const loads: Load[] = [];
     const trained = new Set<string>();
     const trainedBy = new Set<string>();

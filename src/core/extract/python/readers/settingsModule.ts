@@ -58,7 +58,7 @@ export const settingsModule: FileRule = {
   phase: 'after-calls',
   words: ['Config(', 'Args(', 'Arguments(', 'Settings(', 'Params(', '_config('],
   read: (index, ctx) => {
-    if (!SETTINGS_CALL.test(ctx.text) || !/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return;
+    if (!SETTINGS_CALL.test(ctx.text) || !ctx.hasMainGuard) return;
     const linked = new Set(ctx.facts.filter((f) => f.kind === 'link.module').map((f) => String(f.value)));
     // Names that stand for a module (`config` in `config.VLMConfig()`) and names of settings classes, each with
     // the module file it comes from and the line of its import.

@@ -19,7 +19,7 @@ export const slurmSubmission: CallRule = {
     return first?.type === 'list' && /^\[\s*["']sbatch["']/.test(first.text);
   },
   read: ({ node, full, ctx }) => {
-    if (!/__name__\s*==\s*["']__main__["']/.test(ctx.text)) return false;
+    if (!ctx.hasMainGuard) return false;
     ctx.add(
       'launch.trainer',
       // Not the shell's `sbatch` launcher (a run only through the job script it names): this program writes its job.

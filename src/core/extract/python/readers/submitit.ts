@@ -39,7 +39,7 @@ export const submititLauncher: FileRule = {
   words: ['AutoExecutor', 'SlurmExecutor', 'update_parameters', '.submit('],
   runStart: [EXECUTOR, /\.submit[ \t]*\(/, MAIN_GUARD],
   read: (index, ctx) => {
-    if (!EXECUTOR.test(ctx.text) || !MAIN_GUARD.test(ctx.text)) return;
+    if (!EXECUTOR.test(ctx.text) || !ctx.hasMainGuard) return;
     let submit: Node | undefined;
     let devices: Node | null = null;
     let nodes: Node | null = null;

@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import type { FactKind } from '../../../facts';
 import { evaluate, keywordArgument, type SymbolTable } from '../../pythonValues';
@@ -53,7 +54,7 @@ function hasTrainingWord(ctx: PythonReadContext): boolean {
 /** A context that turns gradients off: `torch.no_grad()`, `torch.inference_mode()`, `torch.set_grad_enabled(False)`. */
 const GRAD_OFF = /\b(?:no_grad|inference_mode)\b|\bset_grad_enabled[ \t]*\([ \t]*False\b/;
 /** A step a training loop takes: a backward pass or an optimizer step. */
-const TRAINING_STEP = /\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(/;
+const takesTrainingStep = gatedTest(/\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(/);
 const MAX_GRAD_CLIMB = 16;
 
 /**
@@ -72,7 +73,7 @@ const GRADIENTS_SWITCHED_OFF = /^[ \t]*(?:torch\.)?set_grad_enabled[ \t]*\([ \t]
 function gradientsSwitchedOffAt(ctx: PythonReadContext): number | undefined {
   if (gradientsSwitchedOff.has(ctx)) return gradientsSwitchedOff.get(ctx);
   const at =
-    ctx.text.includes('set_grad_enabled') && !TRAINING_STEP.test(ctx.text)
+    ctx.text.includes('set_grad_enabled') && !takesTrainingStep(ctx.text)
       ? GRADIENTS_SWITCHED_OFF.exec(ctx.text)?.index
       : undefined;
   gradientsSwitchedOff.set(ctx, at);
@@ -80,7 +81,7 @@ function gradientsSwitchedOffAt(ctx: PythonReadContext): number | undefined {
 }
 
 function runsWithoutGradients(loop: Node, ctx: PythonReadContext): boolean {
-  if (TRAINING_STEP.test(loop.text)) return false;
+  if (takesTrainingStep(loop.text)) return false;
   let node: Node | null = loop.parent;
   for (let depth = 0; node && depth < MAX_GRAD_CLIMB; depth++, node = node.parent) {
     if (node.type === 'with_statement') {
@@ -115,7 +116,7 @@ const PACED = /\b\w{0,30}(?:sleep|busy_wait)[ \t]*\(/;
  * step loops of motion planning and simulation scripts.
  */
 function pacedOrUntrained(loop: Node, ctx: PythonReadContext): boolean {
-  if (TRAINING_STEP.test(loop.text)) return false;
+  if (takesTrainingStep(loop.text)) return false;
   return !hasTrainingWord(ctx) || PACED.test(loop.text);
 }
 
@@ -140,7 +141,7 @@ function countsSteps(left: Node, range: Node, loop: Node): boolean {
   const bound = args.length === 1 ? args[0] : undefined;
   if (!bound || bound.text.length > 100 || !STEP_COUNT_BOUND.test(bound.text)) return false;
   const body = loop.childForFieldName('body');
-  return !!body && TRAINING_STEP.test(body.text);
+  return !!body && takesTrainingStep(body.text);
 }
 
 /** Statements looked at before a loop for the progress bar it iterates. */

@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
 import { callKeyword, evaluate } from '../../pythonValues';
@@ -18,6 +19,7 @@ const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
 
 /** `trainer = TrainerConfig(` / `RLColocateTrainerConfig(` at module level. Linear: one anchored name and a fixed suffix. */
 export const TRAINER_CONFIG_ASSIGNMENT = /^[A-Za-z_]\w*[ \t]*=[ \t]*\w*TrainerConfig\(/m;
+const assignsTrainerConfig = gatedTest(TRAINER_CONFIG_ASSIGNMENT);
 
 /**
  * xtuner v1 trains under FSDP with `FSDPConfig.param_dtype` and `reduce_dtype` defaulting to torch.bfloat16
@@ -57,7 +59,7 @@ export const xtunerV1Config: FileRule = {
   // A literal first (fast to scan for), then the assignment itself.
   runStart: [/TrainerConfig\(/, TRAINER_CONFIG_ASSIGNMENT],
   read: (_index, ctx) => {
-    if (!TRAINER_CONFIG_ASSIGNMENT.test(ctx.text)) return;
+    if (!assignsTrainerConfig(ctx.text)) return;
     let trainer: Node | undefined;
     for (const statement of ctx.tree.rootNode.namedChildren) {
       const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;

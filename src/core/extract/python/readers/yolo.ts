@@ -74,7 +74,7 @@ export const yoloProgram: FileRule = {
   runStart: [YOLO_WEIGHTS_IN_TEXT, MAIN_GUARD],
   read: (index, ctx) => {
     if (!/yolo/i.test(ctx.text)) return;
-    if (!MAIN_GUARD.test(ctx.text)) {
+    if (!ctx.hasMainGuard) {
       readLoadedCheckpoint(ctx);
       return;
     }
