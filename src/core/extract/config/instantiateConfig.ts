@@ -1,5 +1,6 @@
 import { relativePath, type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink } from './dialect';
 import { autoencoderParams, diffusionModuleSize, sgmEngineSize } from './diffusionUnetParams';
+import { findModelByName } from '../../knowledge';
 import { transformerModuleSize } from './instantiatedTransformerParams';
 
 /**
@@ -335,6 +336,20 @@ function readSize(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
       size.params,
       doc.get(at) ?? module,
       `${className(String(module.value)) ?? 'module'}: ${size.detail} (counted from the constructor settings, ${layout})`,
+      'medium',
+    );
+    return;
+  }
+  // No network the constructor settings size: the engine that loads released weights itself (`ckpt_path:
+  // checkpoints/svd_xt.safetensors`) is that release, whose size the catalog row named by the weights file gives.
+  const released = engineName(doc, className(String(module.value)) ?? '') ? weightsStem(doc) : undefined;
+  const row = released ? findModelByName(released) : undefined;
+  if (row) {
+    out.add(
+      'model.params',
+      row.params,
+      doc.get('model.params.ckpt_path') ?? module,
+      `the weights its ckpt_path loads (${released}) are the released ${row.id}: ${(row.params / 1e9).toFixed(2)}B (catalog)`,
       'medium',
     );
     return;

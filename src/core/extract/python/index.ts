@@ -1,4 +1,5 @@
 import { lazy } from '../../lazy';
+import { selectedSpec } from './readers/selectedSpec';
 import { hparamsLoader } from './readers/hparamsLoader';
 import { AnyWord, PatternGate, WordFinder } from './requiredLiterals';
 import { namedModelType } from './readers/namedModelType';
@@ -302,6 +303,7 @@ export const FILE_RULES: readonly FileRule[] = [
   openNmtProgram,
   experimentGrid,
   localModules.localModuleCalls,
+  selectedSpec,
   deepspeedDictPrecision,
   deepspeedConfigBuilder,
   localModules.flagModule,

@@ -8754,6 +8754,44 @@ export const MODELS: readonly Model[] = [
     source:
       'model card huggingface.co/stabilityai/sdxl-turbo ("a distilled version of SDXL 1.0", finetuned from SDXL 1.0 Base) and the diffusers SDXL Turbo docs ("uses the exact same architecture as SDXL"): the SDXL UNet, 2.6B (Podell et al. 2023, arXiv:2307.01952, Table 1); the UNet only',
   },
+  // ---------------- Stable Video Diffusion (the video UNet; image encoder and autoencoder excluded) ----------------
+  {
+    // `svd_xt`, `svd_xt_1_1`: the weights files the releases ship (svd_xt.safetensors, svd_xt_1_1.safetensors),
+    // which Stability's sampling configs load by `ckpt_path`. The bare `svd` is not an alias: it is also the
+    // singular value decomposition.
+    id: 'stabilityai/stable-video-diffusion-img2vid-xt',
+    aliases: ['svd_xt', 'svd_xt_1_1', 'stabilityai/stable-video-diffusion-img2vid-xt-1-1'],
+    family: 'stable-video-diffusion',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 1_500_000_000,
+    smallerSiblings: [],
+    source:
+      'Blattmann et al. 2023, Stable Video Diffusion, arXiv:2311.15127 (the SD 2.1 UNet with temporal convolution and attention layers inserted); model card huggingface.co/stabilityai/stable-video-diffusion-img2vid-xt (finetuned from SVD Image-to-Video [14 frames], same network); about 1.5B parameters in the UNet ("1.5B UNet video model", localmodel.run/model/stable-video-diffusion, citing that model card); the UNet only',
+  },
+  {
+    id: 'stabilityai/stable-video-diffusion-img2vid',
+    aliases: [],
+    family: 'stable-video-diffusion',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 1_500_000_000,
+    smallerSiblings: [],
+    source:
+      'Blattmann et al. 2023, Stable Video Diffusion, arXiv:2311.15127; model card huggingface.co/stabilityai/stable-video-diffusion-img2vid (14 frames; the -xt model is finetuned from it, same network): about 1.5B parameters in the UNet (localmodel.run/model/stable-video-diffusion); the UNet only',
+  },
+  {
+    // `sv3d_u`, `sv3d_p`: the two released weights files (sv3d_u.safetensors, sv3d_p.safetensors).
+    id: 'stabilityai/sv3d',
+    aliases: ['sv3d_u', 'sv3d_p'],
+    family: 'stable-video-diffusion',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 1_500_000_000,
+    smallerSiblings: [],
+    source:
+      'Voleti et al. 2024, SV3D, arXiv:2403.12008 (SV3D is Stable Video Diffusion finetuned for novel multi-view synthesis, same video UNet) and model card huggingface.co/stabilityai/sv3d (finetuned from SVD Image-to-Video); the SVD UNet, about 1.5B (see stabilityai/stable-video-diffusion-img2vid-xt); the UNet only',
+  },
   {
     id: 'segmind/SSD-1B',
     aliases: [],
