@@ -201,6 +201,27 @@ function pipelineTask(call: Node): string | undefined {
   return first?.type === 'string' ? first.text.replace(/^[rbuf]*["']{1,3}|["']{1,3}$/gi, '') : undefined;
 }
 
+/**
+ * `BlueprintGenerator(sanitizer).generate(user_config, args)`, or `g = ReportBuilder(x)` then `g.generate(...)`: the
+ * generate method of a plain class the file itself defines (`class Name:` or `class Name(object):`, no base), which
+ * is no model: a model's generate comes from its framework's base class (nn.Module, PreTrainedModel,
+ * GenerationMixin), and a program never writes one without a base. Text lookups are bounded literals.
+ */
+function generateOfPlainClass(call: Node, text: string): boolean {
+  const receiver = call.childForFieldName('function')?.childForFieldName('object');
+  if (!receiver) return false;
+  let cls: string | undefined;
+  if (receiver.type === 'call') {
+    const f = receiver.childForFieldName('function');
+    if (f?.type === 'identifier') cls = f.text;
+  } else if (receiver.type === 'identifier' && /^\w{1,60}$/.test(receiver.text)) {
+    const m = new RegExp(`^[ \\t]*${receiver.text}[ \\t]*=[ \\t]*([A-Z]\\w{0,60})\\(`, 'm').exec(text);
+    cls = m?.[1];
+  }
+  if (!cls || !/^[A-Z]\w{0,60}$/.test(cls)) return false;
+  return new RegExp(`^class[ \\t]+${cls}[ \\t]*(?:\\([ \\t]*(?:object)?[ \\t]*\\))?[ \\t]*:`, 'm').test(text);
+}
+
 /** `model.generate(...)`, `llm.generate(prompts, params)` and `pipeline(...)`: inference, one request per call. */
 export const generation: CallRule = {
   framework: 'huggingface',
@@ -221,6 +242,7 @@ export const generation: CallRule = {
         )
       ) &&
       !(full === 'generate' && handedRemoteClient(node, ctx.text)) &&
+      !generateOfPlainClass(node, ctx.text) &&
       // `lm_client.generate(prefix)`, `self.client.generate(...)`: a client asks a server (launched by its own program,
       // the run) to generate; the client computes nothing.
       !/(?:^|[._])client\.generate$/i.test(full)) ||
