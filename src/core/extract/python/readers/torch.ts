@@ -185,7 +185,7 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
       : null;
   if (!kind || runsWithoutGradients(node, ctx)) return;
   if (kind === 'training.epochs' && EPISODE_BOUND.test(truncate(right.text, 200))) return;
-  if (kind === 'training.steps' && (pacedOrUntrained(node, ctx) || trainsTowardsNoise(ctx.text))) return;
+  if (kind === 'training.steps' && (pacedOrUntrained(node, ctx) || trainsTowardsNoise(ctx))) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
   // `range(args.iterations - resume_step)`: the steps left after a resumed checkpoint; a run from the start (the
   // offset is 0 unless one is resumed) makes all of them, so the total is the bound before the offset.
@@ -766,8 +766,15 @@ function inOpBackward(call: Node): boolean {
  */
 const RANDOM_TARGET = /\btarget\w{0,20}[ \t]*=[ \t]*torch\.(?:randn_like|rand_like)[ \t]*\(/;
 const LOADS_DATA = /DataLoader|[Dd]ataset|load_dataset/;
-function trainsTowardsNoise(text: string): boolean {
-  return RANDOM_TARGET.test(text) && !LOADS_DATA.test(text);
+/** One answer per file read: each loop, backward and train() of a file asks (a scan of the text each would be quadratic). */
+const towardsNoise = new WeakMap<PythonReadContext, boolean>();
+function trainsTowardsNoise(ctx: PythonReadContext): boolean {
+  let v = towardsNoise.get(ctx);
+  if (v === undefined) {
+    v = RANDOM_TARGET.test(ctx.text) && !LOADS_DATA.test(ctx.text);
+    towardsNoise.set(ctx, v);
+  }
+  return v;
 }
 
 /** `loss.backward()`: whatever surrounds it trains a model. */
@@ -776,7 +783,7 @@ export const backward: CallRule = {
   callees: ['backward'],
   runStart: /\bbackward\s*\(/,
   when: ({ full, node, ctx }) =>
-    full !== 'backward' && !inOpBackward(node) && !loneGradientCheck(ctx.text) && !trainsTowardsNoise(ctx.text),
+    full !== 'backward' && !inOpBackward(node) && !loneGradientCheck(ctx.text) && !trainsTowardsNoise(ctx),
   read: ({ node, full, ctx }) =>
     ctx.add(
       'launch.trainer',
@@ -819,7 +826,7 @@ export const trainCall: CallRule = {
   // Bounded: `\w*model\w*` tried at every `model` of a megabyte-long receiver is quadratic.
   when: ({ node, full, ctx }) =>
     full.includes('.') &&
-    !trainsTowardsNoise(ctx.text) &&
+    !trainsTowardsNoise(ctx) &&
     !(
       full.length < 256 &&
       (/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) ||
