@@ -208,6 +208,17 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{create,make,write,build,gen,generate}_tfrecord{,s}{,_*}.{py,sh,bash}',
     reason: 'a data preparation utility (TFRecord writer), by its name',
   },
+  // Captioners and taggers of a training set (`make_captions.py`, `tag_images_by_<tagger>.py`): a captioning or tagging
+  // model writes a caption or tag file beside each image a text-to-image fine-tune then reads; dataset annotation,
+  // data preparation like the rules above. (Not `eval_captions*`: scoring a captioning model is a run.)
+  {
+    glob: '**/{make,write,create}{_,-}captions{,_*,-*}.{py,sh,bash}',
+    reason: 'writes captions for a training set, by its name: data preparation',
+  },
+  {
+    glob: '**/tag{_,-}images{,_*,-*}.{py,sh,bash}',
+    reason: 'writes tags for a training set, by its name: data preparation',
+  },
   // Code kept after it was replaced (`deprecated/`, `deprecated_generation/`): not what is run now. (Not `legacy`:
   // repositories keep maintained alternatives under that name, timm's `legacy_train.py`.)
   {

@@ -201,6 +201,39 @@ function pipelineTask(call: Node): string | undefined {
   return first?.type === 'string' ? first.text.replace(/^[rbuf]*["']{1,3}|["']{1,3}$/gi, '') : undefined;
 }
 
+/** Answers per file and receiver: each generate call of a file asks, a scan of the text each would be quadratic. */
+const plainClassAnswers = new WeakMap<PythonReadContext, Map<string, boolean>>();
+/** Receivers remembered per file: each answer scans the text once. */
+const MAX_RECEIVERS = 200;
+/**
+ * `BlueprintGenerator(sanitizer).generate(user_config, args)`, or `g = ReportBuilder(x)` then `g.generate(...)`: the
+ * generate method of a plain class the file itself defines (`class Name:` or `class Name(object):`, no base), which
+ * is no model: a model's generate comes from its framework's base class (nn.Module, PreTrainedModel,
+ * GenerationMixin), and a program never writes one without a base. Text lookups are bounded literals.
+ */
+function generateOfPlainClass(call: Node, ctx: PythonReadContext): boolean {
+  const receiver = call.childForFieldName('function')?.childForFieldName('object');
+  if (!receiver) return false;
+  let key: string | undefined;
+  if (receiver.type === 'call') {
+    const f = receiver.childForFieldName('function');
+    if (f?.type === 'identifier' && /^[A-Z]\w{0,60}$/.test(f.text)) key = `(${f.text}`;
+  } else if (receiver.type === 'identifier' && /^\w{1,60}$/.test(receiver.text)) key = receiver.text;
+  if (!key) return false;
+  let answers = plainClassAnswers.get(ctx);
+  if (!answers) plainClassAnswers.set(ctx, (answers = new Map<string, boolean>()));
+  const known = answers.get(key);
+  if (known !== undefined) return known;
+  if (answers.size >= MAX_RECEIVERS) return false;
+  const text = ctx.text;
+  let cls: string | undefined = key.startsWith('(') ? key.slice(1) : undefined;
+  if (!cls) cls = new RegExp(`^[ \\t]*${key}[ \\t]*=[ \\t]*([A-Z]\\w{0,60})\\(`, 'm').exec(text)?.[1];
+  const plain =
+    !!cls && new RegExp(`^class[ \\t]+${cls}[ \\t]*(?:\\([ \\t]*(?:object)?[ \\t]*\\))?[ \\t]*:`, 'm').test(text);
+  answers.set(key, plain);
+  return plain;
+}
+
 /** `model.generate(...)`, `llm.generate(prompts, params)` and `pipeline(...)`: inference, one request per call. */
 export const generation: CallRule = {
   framework: 'huggingface',
@@ -221,6 +254,7 @@ export const generation: CallRule = {
         )
       ) &&
       !(full === 'generate' && handedRemoteClient(node, ctx.text)) &&
+      !generateOfPlainClass(node, ctx) &&
       // `lm_client.generate(prefix)`, `self.client.generate(...)`: a client asks a server (launched by its own program,
       // the run) to generate; the client computes nothing.
       !/(?:^|[._])client\.generate$/i.test(full)) ||

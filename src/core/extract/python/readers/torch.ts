@@ -185,7 +185,7 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
       : null;
   if (!kind || runsWithoutGradients(node, ctx)) return;
   if (kind === 'training.epochs' && EPISODE_BOUND.test(truncate(right.text, 200))) return;
-  if (kind === 'training.steps' && pacedOrUntrained(node, ctx)) return;
+  if (kind === 'training.steps' && (pacedOrUntrained(node, ctx) || trainsTowardsNoise(ctx))) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
   // `range(args.iterations - resume_step)`: the steps left after a resumed checkpoint; a run from the start (the
   // offset is 0 unless one is resumed) makes all of them, so the total is the bound before the offset.
@@ -757,12 +757,33 @@ function inOpBackward(call: Node): boolean {
   return false;
 }
 
+/**
+ * A loss against a random target shaped like the output (`target = torch.randn_like(output)`, then
+ * `mse_loss(output, target)`) in a file that loads no data: the weights are pushed towards noise for a few steps to
+ * measure memory or speed, or to check that gradients flow (the debug block under a network module's main guard).
+ * Nothing is learnt, so it is no training run. Diffusion training draws its noise the same way but names it `noise`
+ * and reads a dataset; either keeps the file a run (loading weights does not: a pretrained net pushed to noise learns nothing).
+ */
+const RANDOM_TARGET = /\btarget\w{0,20}[ \t]*=[ \t]*torch\.(?:randn_like|rand_like)[ \t]*\(/;
+const LOADS_DATA = /DataLoader|[Dd]ataset|load_dataset/;
+/** One answer per file read: each loop, backward and train() of a file asks (a scan of the text each would be quadratic). */
+const towardsNoise = new WeakMap<PythonReadContext, boolean>();
+function trainsTowardsNoise(ctx: PythonReadContext): boolean {
+  let v = towardsNoise.get(ctx);
+  if (v === undefined) {
+    v = RANDOM_TARGET.test(ctx.text) && !LOADS_DATA.test(ctx.text);
+    towardsNoise.set(ctx, v);
+  }
+  return v;
+}
+
 /** `loss.backward()`: whatever surrounds it trains a model. */
 export const backward: CallRule = {
   framework: 'pytorch',
   callees: ['backward'],
   runStart: /\bbackward\s*\(/,
-  when: ({ full, node, ctx }) => full !== 'backward' && !inOpBackward(node) && !loneGradientCheck(ctx.text),
+  when: ({ full, node, ctx }) =>
+    full !== 'backward' && !inOpBackward(node) && !loneGradientCheck(ctx.text) && !trainsTowardsNoise(ctx),
   read: ({ node, full, ctx }) =>
     ctx.add(
       'launch.trainer',
@@ -803,8 +824,9 @@ export const trainCall: CallRule = {
   runStart: /\btrain\s*\(/,
   words: ['.train('],
   // Bounded: `\w*model\w*` tried at every `model` of a megabyte-long receiver is quadratic.
-  when: ({ node, full }) =>
+  when: ({ node, full, ctx }) =>
     full.includes('.') &&
+    !trainsTowardsNoise(ctx) &&
     !(
       full.length < 256 &&
       (/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) ||
