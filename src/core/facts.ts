@@ -101,6 +101,11 @@ export type FactKind =
   | 'training.datasetSamples'
   | 'hardware.region'
   | 'model.forwardFlopsPerSample'
+  /**
+   * A Hub model repository the file downloads into a folder (`snapshot_download(repo_id=...)`): the run's model only
+   * where the model is read as a local folder whose name states none (extract/localModelFolder.ts).
+   */
+  | 'model.downloaded'
   | 'training.globalBatch'
   | 'training.datasetConfig'
   | 'link.script'

@@ -43,6 +43,7 @@ import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
 import { langchainLocalLlms } from './readers/langchainLlm';
 import { mistralFromFolder } from './readers/mistralInference';
+import { hubSnapshotDownload } from './readers/hubDownload';
 import { configDictModel, generateFunction, trainingFunction } from './readers/standaloneLm';
 import { settingsFunctions, trlxSettings } from './readers/trlx';
 import type { Node, Tree } from 'web-tree-sitter';
@@ -174,6 +175,7 @@ export const CALL_RULES: readonly CallRule[] = [
   langchainLocalEmbeddings,
   langchainLocalLlms,
   mistralFromFolder,
+  hubSnapshotDownload,
   sbert.stArgumentClasses,
   hf.trainers,
   sbert.stTrainers,
