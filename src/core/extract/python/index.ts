@@ -304,6 +304,7 @@ export const FILE_RULES: readonly FileRule[] = [
   openNmtProgram,
   experimentGrid,
   localModules.localModuleCalls,
+  localModules.starImportCalls,
   deepspeedDictPrecision,
   deepspeedConfigBuilder,
   localModules.flagModule,
