@@ -351,7 +351,7 @@ export const starImportCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   words: ['import *'],
-  runStart: [/__name__\s*==\s*["']__main__["']/, /^from[ \t]+[A-Za-z_]\w*[ \t]+import[ \t]+\*/m],
+  runStart: /^from[ \t]+[A-Za-z_]\w*[ \t]+import[ \t]+\*/m,
   read: (_index, ctx) => {
     if (!ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
     const stars = [...ctx.text.matchAll(STAR_IMPORT)].slice(0, 4);
