@@ -101,6 +101,11 @@ export type FactKind =
   | 'training.datasetSamples'
   | 'hardware.region'
   | 'model.forwardFlopsPerSample'
+  /**
+   * A Hub model repository the file downloads into a folder (`snapshot_download(repo_id=...)`): the run's model only
+   * where the model is read as a local folder whose name states none (extract/localModelFolder.ts).
+   */
+  | 'model.downloaded'
   | 'training.globalBatch'
   | 'training.datasetConfig'
   | 'link.script'
@@ -210,6 +215,9 @@ export interface FactEditAnchors {
 
 /** Facts that start a run: a training call, loop or launch, or inference (not the constructions that merely configure one). */
 export function startsARun(f: Fact): boolean {
+  // A start read inside a function the module never calls itself (`within`, python/readers/packageFacade.ts) starts
+  // the run of a program that calls it (drawn there through its link, `file` set), not the module's own.
+  if (f.within !== undefined && f.file === undefined) return false;
   return (f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference';
 }
 

@@ -5,6 +5,7 @@ import { AUTO_PRECISION_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precision
 import { SET_FROM_VARIABLE } from '../extract/shell/words';
 import { NOT_MODEL_PATH } from '../extract/python/readers/trlx';
 import { PLACEHOLDER_ID } from '../extract/placeholderId';
+import { LOCAL_FOLDER_NO_MODEL } from '../extract/localModelFolder';
 import { RAY_PLACED_TOTAL } from '../extract/shell/openRlhfRay';
 import { DEFAULT_CONFIG_LINK } from '../extract/python/readers/lavisProgram';
 import { HYDRA_MAIN_LINK } from '../extract/python/readers/hydraMain';
@@ -236,8 +237,30 @@ function stagedSteps(facts: readonly Fact[]): Fact | undefined {
   };
 }
 
+/**
+ * The model read as a local folder whose name states none (`model_id_or_path: /content/llm_weights`) is the one Hub
+ * model the same file downloads (`snapshot_download(repo_id="org/name", local_dir=...)`): a notebook fetches its
+ * checkpoint, then points the trainer at the folder. Not when the file downloads several models, nor when another
+ * fact names the model.
+ */
+function localFolderDownload(read: readonly Fact[]): readonly Fact[] {
+  const local = read.findIndex(
+    (f) => f.kind === 'model.id' && f.value === null && f.detail.includes(LOCAL_FOLDER_NO_MODEL),
+  );
+  if (local < 0 || read.some((f) => f.kind === 'model.id' && f.value !== null)) return read;
+  const downloads = read.filter((f) => f.kind === 'model.downloaded' && typeof f.value === 'string');
+  if (downloads.length === 0 || downloads.some((f) => f.value !== downloads[0].value)) return read;
+  const folder = read[local];
+  const id = String(downloads[0].value);
+  return read.map((f, k) =>
+    k === local
+      ? { ...folder, value: id, detail: `${folder.detail}; the file downloads it: ${downloads[0].detail}` }
+      : f,
+  );
+}
+
 export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
-  const read = withoutPlaceholderIds(stated);
+  const read = localFolderDownload(withoutPlaceholderIds(stated));
   const derivedSteps = stepsOfEpochs(read) ?? stagedSteps(read);
   const facts = derivedSteps ? [derivedSteps, ...read] : read;
   // Facts from linked files (file set) add values; where the run is, is this file's business.

@@ -372,8 +372,8 @@ export function sizeFromName(text: string): { params: number; written: string } 
  * Only the last two segments count, and only when they look like an id.
  */
 export function hubIdInPath(path: string): string | undefined {
-  const parts = path
-    .replace(/\\/g, '/')
+  const slashed = path.replace(/\\/g, '/');
+  const parts = slashed
     .replace(/(?<!\/)\/+$/, '')
     .split('/')
     .filter((p) => p && p !== '.' && p !== '..');
@@ -381,8 +381,15 @@ export function hubIdInPath(path: string): string | undefined {
   while (parts.length > 2 && /^(original|hf|consolidated|safetensors)$/i.test(parts[parts.length - 1])) parts.pop();
   if (parts.length < 2) return undefined;
   const [org, name] = parts.slice(-2);
+  // The first folder of an absolute path (`/content/llm_weights`, `D:/runs/adapter`) is a folder of the filesystem's
+  // root, never an organisation; nor are the working folders hosted notebooks give (Colab's `/content`, and its
+  // mounted Drive `drive/MyDrive`; Kaggle's `/kaggle/working` and `/kaggle/input`).
+  const drive = /^[A-Za-z]:$/.test(parts[0]);
+  if ((slashed.startsWith('/') || drive) && parts.length === (drive ? 3 : 2)) return undefined;
   if (
-    /^(checkpoints?|models?|tmp|out|outputs?|data|home|root|mnt|workspace|scratch|weights|hf_cache|cache)$/i.test(org)
+    /^(checkpoints?|models?|tmp|out|outputs?|data|home|root|mnt|workspace|scratch|weights|hf_cache|cache|content|kaggle|working|input|drive|mydrive)$/i.test(
+      org,
+    )
   )
     return undefined;
   return /^[A-Za-z0-9][\w.-]{0,95}$/.test(org) && /^[A-Za-z0-9][\w.-]{0,95}$/.test(name) && /[a-z]/i.test(name)

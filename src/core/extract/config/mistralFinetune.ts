@@ -1,6 +1,8 @@
 import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
-import { hubIdInPath, positiveIntegerAt } from './dialect';
+import { hubIdInPath, positiveIntegerAt, sizeFromName } from './dialect';
 import { withoutTrailingSlashes } from '../../trimSlashes';
+import { findModel } from '../../knowledge';
+import { LOCAL_FOLDER_NO_MODEL } from '../localModelFolder';
 
 /**
  * mistral-finetune training configs (`torchrun -m train config.yaml`, the YAML form of its `TrainArgs`
@@ -34,8 +36,13 @@ export const mistralFinetune: ConfigDialect = {
     out.add('run.framework', 'mistral-finetune', model, 'mistral-finetune training config (TrainArgs)');
     if (typeof model.value === 'string' && model.value.trim()) {
       const path = model.value.trim();
-      const id = hubIdInPath(path) ?? withoutTrailingSlashes(path.replace(/\\/g, '/')).split('/').pop();
+      const hub = hubIdInPath(path);
+      const folder = withoutTrailingSlashes(path.replace(/\\/g, '/')).split('/').pop();
+      // A folder named for its model (`/models/Mistral-7B-v0.3`) names it; one that is not (`/content/llm_weights`)
+      // leaves the model unknown rather than showing the folder as a model.
+      const id = hub ?? (folder && (folder === path || findModel(folder) || sizeFromName(folder)) ? folder : undefined);
       if (id) out.add('model.id', id, model, `model_id_or_path: ${path}`, id === path ? 'high' : 'medium');
+      else out.add('model.id', null, model, `model_id_or_path: ${path}${LOCAL_FOLDER_NO_MODEL}`, 'low');
     }
     const steps = positiveIntegerAt(doc, 'max_steps');
     if (steps) out.add('training.steps', steps.n, steps.at, `max_steps: ${steps.n}`);

@@ -44,6 +44,7 @@ import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
 import { langchainLocalLlms } from './readers/langchainLlm';
 import { mistralFromFolder } from './readers/mistralInference';
+import { hubSnapshotDownload } from './readers/hubDownload';
 import { configDictModel, generateFunction, trainingFunction } from './readers/standaloneLm';
 import { settingsFunctions, trlxSettings } from './readers/trlx';
 import type { Node, Tree } from 'web-tree-sitter';
@@ -175,6 +176,7 @@ export const CALL_RULES: readonly CallRule[] = [
   langchainLocalEmbeddings,
   langchainLocalLlms,
   mistralFromFolder,
+  hubSnapshotDownload,
   sbert.stArgumentClasses,
   hf.trainers,
   sbert.stTrainers,
@@ -304,6 +306,7 @@ export const FILE_RULES: readonly FileRule[] = [
   experimentGrid,
   localModules.localModuleCalls,
   selectedSpec,
+  localModules.starImportCalls,
   deepspeedDictPrecision,
   deepspeedConfigBuilder,
   localModules.flagModule,

@@ -455,3 +455,70 @@ export const flagReexports: FileRule = {
     }
   },
 };
+
+/** `from helpers import *` at column 0: every public name of a module beside the program. */
+const STAR_IMPORT = /^from[ \t]+([A-Za-z_]\w{0,100})[ \t]+import[ \t]+\*[ \t]*(?:#[^\n]*)?$/gm;
+/** `import a, b as c` / `from x import a, b as c`: names the program has from elsewhere. */
+const NAMED_IMPORT = /^[ \t]*(?:from[ \t]+[\w.]{1,200}[ \t]+)?import[ \t]+(\([^)]{0,2000}\)|[^\n#*]{1,2000})/gm;
+/** Built-in functions a program calls that no module of its own defines. */
+const BUILTIN_CALL =
+  /^(?:print|len|range|open|int|str|float|bool|dict|list|set|tuple|isinstance|issubclass|getattr|setattr|hasattr|super|enumerate|zip|map|filter|sorted|reversed|min|max|sum|any|all|abs|round|type|iter|next|repr|format|vars|exit|input|id|hash|callable|divmod|pow|chr|ord|hex|bin|bytes|object|property|staticmethod|classmethod|globals|locals|eval|exec|compile|help|dir|slice|frozenset|bytearray|memoryview|complex|ascii|breakpoint|quit|if|elif|while|for|return|not|and|or|in|with|assert|del|yield|await|lambda)$/;
+/** Names followed per star import. */
+const MAX_STAR_NAMES = 50;
+
+/**
+ * A program that takes its helpers with `from helpers import *` (a web demo: `from funcs import *`, then
+ * `load_model(...)` under the main guard) calls into that module by names it never writes in an import. The
+ * module is linked, naming the functions the program calls in code that runs and neither defines nor imports by
+ * name: what those functions do (a model loaded inside one, python/readers/packageFacade.ts) is this program's run.
+ * Only a module beside the program (no dots), and only from a program that starts no run of its own.
+ */
+export const starImportCalls: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['import *'],
+  runStart: /^from[ \t]+[A-Za-z_]\w*[ \t]+import[ \t]+\*/m,
+  read: (_index, ctx) => {
+    if (!ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
+    const stars = [...ctx.text.matchAll(STAR_IMPORT)].slice(0, 4);
+    if (stars.length === 0) return;
+    const known = new Set<string>();
+    for (const m of ctx.text.matchAll(/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)/gm)) known.add(m[1]);
+    for (const m of ctx.text.matchAll(NAMED_IMPORT))
+      for (const part of m[1].replace(/[()\\]/g, ' ').split(',')) {
+        const name = /^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+        if (name) known.add(name[2] ?? name[1].split('.')[0]);
+      }
+    const lines = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
+    // Rows that run, marked once (a test of every range per line grows with lines × statements).
+    const executed = new Uint8Array(lines.length);
+    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, Math.max(0, a), Math.min(lines.length, b + 1));
+    const called = new Map<string, number>();
+    lines.forEach((line, row) => {
+      if (called.size >= MAX_STAR_NAMES || /^\s*(from|import|def|class|@)/.test(line)) return;
+      if (executed[row] !== 1) return;
+      for (const m of line.matchAll(/(?:^|[^\w.])([A-Za-z_]\w{0,80})[ \t]*\(/g))
+        if (!known.has(m[1]) && !BUILTIN_CALL.test(m[1]) && !called.has(m[1])) called.set(m[1], row);
+    });
+    if (called.size === 0) return;
+    const first = Math.min(...called.values());
+    for (const m of stars) {
+      const file = `${m[1]}.py`;
+      if (ctx.facts.some((f) => f.kind === 'link.module' && f.value === file)) continue;
+      ctx.facts.push({
+        kind: 'link.module',
+        value: file,
+        range: {
+          ...nodeRange(ctx.tree.rootNode),
+          startLine: first,
+          startCol: 0,
+          endLine: first,
+          endCol: lines[first].length,
+        },
+        confidence: 'low',
+        detail: `from ${m[1]} import *: ${[...called.keys()].slice(0, 3).join(', ')}(...) from ${file} run here`,
+        functions: [...called.keys()],
+      });
+    }
+  },
+};

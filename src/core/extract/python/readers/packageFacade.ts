@@ -77,7 +77,12 @@ export const packageFacade: FileRule = {
       const m = loadCall.exec(code[row]);
       if (!m || !used.has(m[1])) continue;
       loads++;
-      if (executed[row] !== 1 && !inStartupHook(code, row, lifespan)) continue;
+      // A load in a module-level function the module never calls (`def load_model(): engine.load()` in a web demo's
+      // helpers module): the run of the program that imports and calls it, marked with the function's name.
+      const helper =
+        executed[row] !== 1 && !inStartupHook(code, row, lifespan) ? topLevelFunction(code, row) : undefined;
+      if (executed[row] !== 1 && !inStartupHook(code, row, lifespan) && !helper) continue;
+      const within = helper ? { within: helper } : {};
       const module = objects.get(m[1])!;
       const range: Fact['range'] = lineRange(row, code[row].length);
       if (!ctx.facts.some(startsARun))
@@ -86,7 +91,8 @@ export const packageFacade: FileRule = {
           value: `${m[1]}.load`,
           range,
           confidence: 'medium',
-          detail: `${m[1]}.load(...) loads the released weights of the ${module} package's model and ${m[1]} is asked to infer with them: an inference run`,
+          detail: `${m[1]}.load(...) loads the released weights of the ${module} package's model and ${m[1]} is asked to infer with them: an inference run${helper ? ` (in ${helper}(), for the program that calls it)` : ''}`,
+          ...within,
         });
       const row2 = findModelByName(module);
       if (row2 && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null))
@@ -96,6 +102,7 @@ export const packageFacade: FileRule = {
           range,
           confidence: 'medium',
           detail: `${m[1]} is built from the ${module} package, named for its model (catalog: ${row2.id})`,
+          ...within,
         });
       return;
     }
@@ -117,4 +124,14 @@ function inStartupHook(code: readonly string[], row: number, lifespan: string | 
     return false;
   }
   return false;
+}
+
+/** The module-level function (`def name` at column 0) whose body holds `row`, if any. */
+function topLevelFunction(code: readonly string[], row: number): string | undefined {
+  if (!/^[ \t]/.test(code[row])) return undefined;
+  for (let r = row - 1; r >= 0 && r >= row - 400; r--) {
+    if (/^[ \t#]|^$/.test(code[r])) continue;
+    return /^(?:async[ \t]+)?def[ \t]+(\w+)/.exec(code[r])?.[1];
+  }
+  return undefined;
 }
