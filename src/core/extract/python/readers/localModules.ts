@@ -504,7 +504,14 @@ export const starImportCalls: FileRule = {
     const first = Math.min(...called.values());
     for (const m of stars) {
       const file = `${m[1]}.py`;
-      if (ctx.facts.some((f) => f.kind === 'link.module' && f.value === file)) continue;
+      // The same star import linked already (localModuleCalls: the first name the main guard calls from it): that
+      // link also names the functions called here, whose bodies (a model loaded inside one) are this run's.
+      const linked = ctx.facts.findIndex((f) => f.kind === 'link.module' && f.value === file);
+      if (linked >= 0) {
+        const fact = ctx.facts[linked];
+        if (!fact.functions) ctx.facts[linked] = { ...fact, functions: [...called.keys()] };
+        continue;
+      }
       ctx.facts.push({
         kind: 'link.module',
         value: file,
