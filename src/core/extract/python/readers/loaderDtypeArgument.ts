@@ -1,3 +1,4 @@
+import { normalisePrecision } from '../../precision';
 import { startsARun } from '../../../facts';
 import type { FileRule } from '../rules';
 
@@ -14,12 +15,6 @@ const LOADER_CALL = /\b(?:load_(?:\w{1,30}_)?model|init_model|build_model|get_mo
 /** A torch dtype as one argument: after `(` or `,`, optionally named, before `,` or `)`. */
 const DTYPE_ARGUMENT =
   /(?:^|[(,])\s*(?:(?:dtype|precision|torch_dtype)\s*=\s*)?torch\.(bfloat16|float16|half|float32)\s*(?=[,)])/;
-const PRECISION: Readonly<Record<string, string>> = {
-  bfloat16: 'bf16',
-  float16: 'fp16',
-  half: 'fp16',
-  float32: 'fp32',
-};
 /** Characters of a call's arguments read; calls looked at. */
 const MAX_ARGUMENTS = 600;
 const MAX_CALLS = 40;
@@ -55,10 +50,12 @@ export const loaderDtypeArgument: FileRule = {
       const args = argumentsAt(ctx.text, open);
       const a = DTYPE_ARGUMENT.exec(args);
       const d = a?.[1];
-      if (!a || !d) continue;
-      if (found && found.value !== PRECISION[d]) return;
+      // DTYPE_ARGUMENT's names (bfloat16, float16, half, float32) all have a precision.
+      const precision = d ? normalisePrecision(d) : null;
+      if (!a || !d || !precision) continue;
+      if (found && found.value !== precision) return;
       // Where the dtype is written (the line a user edits).
-      found ??= { value: PRECISION[d], offset: open + a.index + a[0].indexOf('torch.'), dtype: d };
+      found ??= { value: precision, offset: open + a.index + a[0].indexOf('torch.'), dtype: d };
     }
     if (!found) return;
     const before = ctx.text.slice(0, found.offset);

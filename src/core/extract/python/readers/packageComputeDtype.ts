@@ -1,3 +1,4 @@
+import { normalisePrecision } from '../../precision';
 import type { Node } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
 import { fromImports } from '../fromImports';
@@ -37,13 +38,6 @@ const DTYPE_CONSTANT =
 const GPU_CHECK = /\btorch\.cuda\.is_available\(\)/;
 /** `return torch.bfloat16` (alone or first of a tuple). */
 const RETURNED_DTYPE = /^return[ \t]+\(?[ \t]*torch\.(bfloat16|float16|half|float32|float)\b/;
-const PRECISION_OF: Record<string, string> = {
-  bfloat16: 'bf16',
-  float16: 'fp16',
-  half: 'fp16',
-  float32: 'fp32',
-  float: 'fp32',
-};
 const MAX_CONSTANTS = 4;
 const MAX_MODULES = 6;
 
@@ -57,7 +51,8 @@ function gpuBranchReturn(fn: Node): { precision: string; node: Node } | undefine
   for (const ret of body.descendantsOfType('return_statement')) {
     if (!ret || ret.startIndex < checkAt) continue;
     const m = RETURNED_DTYPE.exec(ret.text);
-    if (m) return { precision: PRECISION_OF[m[1]], node: ret };
+    // A bare `torch.float` is float32 (normalisePrecision reads only the sized names).
+    if (m) return { precision: normalisePrecision(m[1]) ?? 'fp32', node: ret };
     // Another value first (a dtype looked up by name): the GPU branch is not a literal dtype.
     return undefined;
   }
