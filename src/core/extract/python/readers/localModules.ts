@@ -1,7 +1,6 @@
 import { startsARun } from '../../../facts';
 import { escapeRegExp, nodeRange } from '../context';
 import { codeWithoutStrings, executedRows } from '../entryPoint';
-import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
 /**
@@ -74,125 +73,6 @@ function packageMainCall(text: string): boolean {
   return entry !== undefined && new RegExp(`^${entry}\\(\\)[ \\t]*$`, 'm').test(text);
 }
 
-/** Star-imported modules followed per program (`from pkg.app_helpers import *`). */
-const MAX_STAR_MODULES = 4;
-/** Calls looked at under the main guard for a name a star import supplies. */
-const MAX_STAR_CALLS = 200;
-/** Built-in functions: called by name, defined nowhere in the program, supplied by no import. */
-const BUILTIN_CALLS = new Set([
-  'print',
-  'len',
-  'range',
-  'list',
-  'dict',
-  'set',
-  'tuple',
-  'int',
-  'float',
-  'str',
-  'bool',
-  'open',
-  'sorted',
-  'enumerate',
-  'zip',
-  'min',
-  'max',
-  'sum',
-  'abs',
-  'round',
-  'isinstance',
-  'issubclass',
-  'getattr',
-  'setattr',
-  'hasattr',
-  'super',
-  'type',
-  'iter',
-  'next',
-  'map',
-  'filter',
-  'format',
-  'repr',
-  'vars',
-  'id',
-  'input',
-  'any',
-  'all',
-  'reversed',
-  'exit',
-  'quit',
-  'callable',
-  'hash',
-  'divmod',
-  'pow',
-  'chr',
-  'ord',
-  'bytes',
-  'eval',
-  'exec',
-]);
-
-/**
- * `from pkg.app_helpers import *` in a program that starts nothing itself, whose main guard then calls a name that
- * the program neither defines nor imports by name (`state = init_st(spec)`, as Streamlit and Gradio demo apps
- * keep their model loading in a helper module): the name can only come from a star import (Python's import
- * statement binds every public name of the module), so the star-imported modules are linked (low confidence: a
- * module installed from a package index, not in the repository, is quietly not followed). When one of them starts a
- * run (loads a model and samples with it), this program is that run.
- */
-function linkStarModules(
-  ctx: PythonReadContext,
-  starFiles: readonly string[],
-  named: ReadonlyMap<string, string>,
-): void {
-  const guardAt = /^if[ \t]+__name__[ \t]*==/m.exec(ctx.text)?.index;
-  if (guardAt === undefined) return;
-  const bound = new Set<string>(named.keys());
-  for (const m of ctx.text.matchAll(/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w{0,100})/gm))
-    bound.add(m[1]);
-  for (const m of ctx.text.matchAll(
-    /^(?:from[ \t]+[\w.]{1,200}[ \t]+)?import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm,
-  ))
-    for (const part of m[1].replace(/[()\\]/g, ' ').split(','))
-      for (const word of part.trim().split(/\s+as\s+|\./)) if (/^\w+$/.test(word.trim())) bound.add(word.trim());
-  const lines = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
-  const guardRow = ctx.text.slice(0, guardAt).split('\n').length - 1;
-  let called: { row: number; name: string } | undefined;
-  let seen = 0;
-  for (let row = guardRow + 1; row < lines.length && !called && seen < MAX_STAR_CALLS; row++) {
-    const line = lines[row];
-    if (!/^\s/.test(line) || /^\s*(?:from|import|def|class|@)\b/.test(line)) continue;
-    for (const m of line.matchAll(/(?:^|[^\w.])([A-Za-z_]\w{0,100})[ \t]*\(/g)) {
-      seen++;
-      const name = m[1];
-      if (
-        bound.has(name) ||
-        BUILTIN_CALLS.has(name) ||
-        /^(?:if|elif|while|for|not|and|or|in|return|with|assert|lambda|yield|await)$/.test(name)
-      )
-        continue;
-      called = { row, name };
-      break;
-    }
-  }
-  if (!called) return;
-  const at = {
-    ...nodeRange(ctx.tree.rootNode),
-    startLine: called.row,
-    startCol: 0,
-    endLine: called.row,
-    endCol: lines[called.row].length,
-  };
-  for (const file of starFiles)
-    ctx.facts.push({
-      kind: 'link.module',
-      value: file,
-      range: at,
-      confidence: 'low',
-      detail: `${called.name}(...), defined nowhere in this program, comes from its star import of ${file}`,
-    });
-}
-
 export const localModuleCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -218,14 +98,11 @@ export const localModuleCalls: FileRule = {
     // From a program with its own functions, only its run function: its other imports are helpers.
     const runFunctions = new Set<string>();
     const importedAs = new Map<string, string>();
-    const starFiles: string[] = [];
     for (const m of ctx.text.matchAll(LOCAL_IMPORT)) {
       const isDotted = m[1].includes('.', 1);
       const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
-      if (m[2].trim() === '*') {
-        if (!ownRun && starFiles.length < MAX_STAR_MODULES && !starFiles.includes(file)) starFiles.push(file);
-        continue;
-      }
+      // Star imports are starImportCalls' (below).
+      if (m[2].trim() === '*') continue;
       if (isDotted) dotted.add(file);
       for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
         const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
@@ -241,7 +118,6 @@ export const localModuleCalls: FileRule = {
         importedAs.set(local, name![1]);
       }
     }
-    if (starFiles.length > 0) linkStarModules(ctx, starFiles, moduleOf);
     if (moduleOf.size === 0) return;
     // A dotted module's call counts inside the main guard only: a patch applied at import time
     // (`replace_llama_attn_with_flash_attn()`) prepares the run, it is not the run.
@@ -456,8 +332,14 @@ export const flagReexports: FileRule = {
   },
 };
 
-/** `from helpers import *` at column 0: every public name of a module beside the program. */
-const STAR_IMPORT = /^from[ \t]+([A-Za-z_]\w{0,100})[ \t]+import[ \t]+\*[ \t]*(?:#[^\n]*)?$/gm;
+/**
+ * `from helpers import *` / `from pkg.app_helpers import *` at column 0: every public name of a module of the
+ * repository (beside the program, or by its path from the root for a dotted one).
+ */
+const STAR_IMPORT =
+  /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+\*[ \t]*(?:#[^\n]*)?$/gm;
+/** Star-imported modules followed per program. */
+const MAX_STAR_MODULES = 4;
 /** `import a, b as c` / `from x import a, b as c`: names the program has from elsewhere. */
 const NAMED_IMPORT = /^[ \t]*(?:from[ \t]+[\w.]{1,200}[ \t]+)?import[ \t]+(\([^)]{0,2000}\)|[^\n#*]{1,2000})/gm;
 /** Built-in functions a program calls that no module of its own defines. */
@@ -471,17 +353,22 @@ const MAX_STAR_NAMES = 50;
  * `load_model(...)` under the main guard) calls into that module by names it never writes in an import. The
  * module is linked, naming the functions the program calls in code that runs and neither defines nor imports by
  * name: what those functions do (a model loaded inside one, python/readers/packageFacade.ts) is this program's run.
- * Only a module beside the program (no dots), and only from a program that starts no run of its own.
+ * Streamlit and Gradio demo apps keep their model loading in such a helper module (`from pkg.app_helpers import *`,
+ * then `state = init_st(spec)`). Only from a program that starts no run of its own; a module installed from a package
+ * index (no such file in the repository) is quietly not followed (the link is low-confidence).
  */
 export const starImportCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   words: ['import *'],
-  runStart: /^from[ \t]+[A-Za-z_]\w*[ \t]+import[ \t]+\*/m,
+  // Only a program run as main reads its star imports' calls as its run.
+  runStart: [/__name__\s*==\s*["']__main__["']/, /^from[ \t]+\.?[A-Za-z_][\w.]*[ \t]+import[ \t]+\*/m],
   read: (_index, ctx) => {
     if (!ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
-    const stars = [...ctx.text.matchAll(STAR_IMPORT)].slice(0, 4);
-    if (stars.length === 0) return;
+    const files = new Map<string, string>();
+    for (const m of ctx.text.matchAll(STAR_IMPORT))
+      if (files.size < MAX_STAR_MODULES) files.set(`${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`, m[1]);
+    if (files.size === 0) return;
     const known = new Set<string>();
     for (const m of ctx.text.matchAll(/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)/gm)) known.add(m[1]);
     for (const m of ctx.text.matchAll(NAMED_IMPORT))
@@ -502,16 +389,7 @@ export const starImportCalls: FileRule = {
     });
     if (called.size === 0) return;
     const first = Math.min(...called.values());
-    for (const m of stars) {
-      const file = `${m[1]}.py`;
-      // The same star import linked already (localModuleCalls: the first name the main guard calls from it): that
-      // link also names the functions called here, whose bodies (a model loaded inside one) are this run's.
-      const linked = ctx.facts.findIndex((f) => f.kind === 'link.module' && f.value === file);
-      if (linked >= 0) {
-        const fact = ctx.facts[linked];
-        if (!fact.functions) ctx.facts[linked] = { ...fact, functions: [...called.keys()] };
-        continue;
-      }
+    for (const [file, module] of files)
       ctx.facts.push({
         kind: 'link.module',
         value: file,
@@ -523,9 +401,8 @@ export const starImportCalls: FileRule = {
           endCol: lines[first].length,
         },
         confidence: 'low',
-        detail: `from ${m[1]} import *: ${[...called.keys()].slice(0, 3).join(', ')}(...) from ${file} run here`,
+        detail: `from ${module} import *: ${[...called.keys()].slice(0, 3).join(', ')}(...) from ${file} run here`,
         functions: [...called.keys()],
       });
-    }
   },
 };
