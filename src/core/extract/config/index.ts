@@ -25,6 +25,7 @@ import { lavis } from './lavis';
 import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
 import { flatHyperparams } from './flatHyperparams';
+import { weightsFileRun } from './weightsFileRun';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
@@ -115,6 +116,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   llmStudio,
   ditVariantModel,
   flatHyperparams,
+  weightsFileRun,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

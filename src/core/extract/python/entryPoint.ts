@@ -328,7 +328,7 @@ export function libraryVerdict(
  * configure one part, and the flags beside them still define the run.)
  */
 const CONFIG_ARGUMENT =
-  /^(?:(?:train|training|run|exp|experiment|job|yaml|main)_)?(?:config|cfg|conf)(?:_(?:file|path|yaml|name))?$|^(?:path_)?(?:experiment|exp)(?:_(?:dir|path|folder|file))?$|^recipe(?:_(?:file|path))?$/;
+  /^(?:(?:train|training|run|exp|experiment|job|yaml|main)_)?(?:config|cfg|conf)(?:_(?:file|path|yaml|name)|_file_path)?$|^(?:path_)?(?:experiment|exp)(?:_(?:dir|path|folder|file))?$|^recipe(?:_(?:file|path))?$/;
 
 /** The normalised name of an argument as written: `--config-file` → `config_file`. */
 function argumentName(literal: string): string {
@@ -582,12 +582,37 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
   const loadsIt =
     argvYaml !== null &&
     new RegExp(`(om|OmegaConf|yaml)\\.(load|safe_load)\\(\\s*(open\\(\\s*)?${argvYaml[1]}\\b`).test(text);
-  if (!decorator && !loadsIt) return undefined;
+  if (!decorator && !loadsIt) {
+    const handedArgv = decorator || !text.includes('sys.argv[1]') ? undefined : argvHandedAsConfig(text);
+    return handedArgv
+      ? verdict(
+          `a config-driven program: it hands its first argument to ${handedArgv.callee}(${handedArgv.keyword}=sys.argv[1]), with no config of its own when none is given; each config it runs with is a run`,
+        )
+      : undefined;
+  }
   return verdict(
     decorator
       ? 'a config-driven program (@config.parse): each config it is run with is a run'
       : `a config-driven program: it trains from the YAML file given as its first argument (${argvYaml ? argvYaml[1] : '?'} = sys.argv[1]); each such config is a run`,
   );
+}
+
+/**
+ * `Trainer(config_file_path=sys.argv[1] if len(sys.argv) > 1 else None, ...)`: the program hands its first
+ * command-line argument, by a keyword that names a config file, to the class or function that loads it (the loader
+ * lives in the program's own package). Without the argument it has no config (None, or nothing at all), so the
+ * configs it is run with are the runs. A fallback to a file of its own (`else "configs/base.yaml"`) keeps it a run.
+ */
+function argvHandedAsConfig(text: string): { callee: string; keyword: string } | undefined {
+  const m =
+    /[(,][ \t]{0,40}\n?[ \t]{0,40}(\w{1,40})[ \t]*=[ \t]*sys\.argv\[1\](?:[ \t]+if[ \t]+len\([ \t]*sys\.argv[ \t]*\)[ \t]*(?:>[ \t]*1|>=[ \t]*2)[ \t]+else[ \t]+None)?[ \t]*[,)\n]/.exec(
+      text,
+    );
+  if (!m || !CONFIG_ARGUMENT.test(m[1].toLowerCase())) return undefined;
+  // The call it is an argument of: the nearest `name(` before it.
+  const before = text.slice(Math.max(0, m.index - 300), m.index + 1);
+  const callee = /([A-Za-z_][\w.]{0,80})\([^()]*$/.exec(before)?.[1];
+  return callee ? { callee, keyword: m[1] } : undefined;
 }
 
 /**
