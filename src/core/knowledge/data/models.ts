@@ -8885,6 +8885,19 @@ export const MODELS: readonly Model[] = [
       'huggingface.co/hunyuanvideo-community/HunyuanImage-2.1-Diffusers, transformer/: four safetensors shards, 34.9 GB in bfloat16 (2 bytes a parameter), hold about 17B; the same 34.9 GB for huggingface.co/Comfy-Org/HunyuanImage_2.1_ComfyUI hunyuanimage2.1_bf16.safetensors; the DiT only (the Qwen2.5-VL-7B and byT5 text encoders and the VAE excluded)',
   },
   {
+    // `HYVideo-T/2-cfgdistill` and `HYVideo-T/2`: the names the release's sampling program takes for its DiT
+    // (its --model flag); `hunyuanvideo-community/HunyuanVideo`: the same weights in the diffusers layout.
+    id: 'tencent/HunyuanVideo',
+    aliases: ['HYVideo-T/2-cfgdistill', 'HYVideo-T/2', 'hunyuanvideo-community/HunyuanVideo'],
+    family: 'hunyuan-video',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 13_000_000_000,
+    smallerSiblings: [],
+    source:
+      'Kong et al. 2024, HunyuanVideo: A Systematic Framework For Large Video Generation Model Training, arXiv:2412.03603, and the model card huggingface.co/tencent/HunyuanVideo ("a video generative model with over 13 billion parameters"); the diffusers docs (huggingface.co/docs/diffusers/api/pipelines/hunyuan_video): "a 13B parameter diffusion transformer"; the DiT only (the MLLM and CLIP text encoders and the 3D VAE excluded)',
+  },
+  {
     id: 'circlestone-labs/Anima',
     aliases: [],
     family: 'anima',

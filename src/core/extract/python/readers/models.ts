@@ -118,6 +118,9 @@ const EDITS_WEIGHTS = /\.weight(?:\.data)?(?:\[[^\]\n]{0,200}\])?(?:[ \t]*=(?!=)
 /** Inputs made up for a check rather than read from data. */
 const MADE_UP_INPUT = /\b(?:np|numpy|torch)\.(?:ones|zeros|randn|rand|randint|empty)[ \t]*\(/;
 
+/** Methods a loaded model or sampler answers inference with (`.predict(...)`, `.infer(...)`). */
+const INFERENCE_METHOD = /^(?:predict|infer|inference)$/;
+
 /** Constructions that only set up devices and precision (Lightning Fabric, accelerate's Accelerator). */
 const SETUP_ONLY = /^construct:(?:Fabric|Accelerator|PartialState)$/;
 
@@ -164,20 +167,24 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
     return;
   }
   // A call of the loaded model itself (`logits = model(**inputs).logits`, `out = net(x)`) runs it as surely as eval().
+  // So does asking it for outputs by its inference method (`sampler = VideoSampler.from_pretrained(root)` then
+  // `sampler.predict(prompt=...)`, Keras-style `model.predict(x)`).
+  const asked = (full: string, last: string) =>
+    INFERENCE_METHOD.test(last) && ctx.modelHandles.has(full.slice(0, Math.max(0, full.length - last.length - 1)));
   const marker = index.calls.find((c) => {
     const { full, last } = ctx.callee(c);
-    return /^(no_grad|inference_mode|eval)$/.test(last) || ctx.modelHandles.has(full);
+    return /^(no_grad|inference_mode|eval)$/.test(last) || ctx.modelHandles.has(full) || asked(full, last);
   });
   if (!marker) {
     readEvaluationHandOff(text, ctx);
     return;
   }
-  const { full } = ctx.callee(marker);
+  const { full, last } = ctx.callee(marker);
   ctx.add(
     'launch.inference',
     full,
     marker,
-    ctx.modelHandles.has(full)
+    ctx.modelHandles.has(full) || asked(full, last)
       ? `${full}(...) calls a pretrained model, and nothing trains it: forward passes only`
       : `${full}() with a pretrained model and no training: forward passes only`,
     'low',
@@ -372,7 +379,7 @@ export const embeddingLayout: FileRule = {
 export const forwardOnlyUse: FileRule = {
   framework: 'pytorch',
   phase: 'after-calls',
-  words: ['no_grad', 'inference_mode', '.eval('],
+  words: ['no_grad', 'inference_mode', '.eval(', '.predict(', '.infer(', '.inference('],
   runStart: [
     // A call of the loaded model is found from the syntax (python/handles.ts); a load is what the text must hold.
     /\b(no_grad|inference_mode|eval)\s*\(|torch\.load\s*\(|from_pretrained\s*\(|from_quantized\s*\(/,
