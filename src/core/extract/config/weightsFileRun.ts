@@ -1,5 +1,6 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { positiveIntegerAt } from './dialect';
+import { findModelByName } from '../../knowledge';
 
 /**
  * Flat run configs of research trainers that name, key by key, the weights files the program loads
@@ -13,7 +14,8 @@ import { positiveIntegerAt } from './dialect';
  *   when a `rank` is given with the modules it adapts (`module_filters`/`target_modules`);
  * - sampling: no training key at all, a compute `dtype`, and the weights files: the settings the program (or a
  *   notebook) samples with.
- * Neither says which file is the network the run is about, nor its size: the model is left unknown. The dtype a
+ * Neither says which file is the network the run is about: a weights file whose name is a release the catalog knows
+ * (the files a release ships, loaded by name) is that network; otherwise the model is left unknown. The dtype a
  * trainer computes in is the program's (its autocast), not the file's.
  */
 
@@ -48,6 +50,20 @@ function weightsFiles(doc: ConfigDoc): ConfigValue[] {
   return doc
     .entries()
     .filter((e) => WEIGHTS_KEY.test(e.key) && typeof e.value === 'string' && WEIGHTS_FILE.test(e.value.trim()));
+}
+
+/**
+ * The weights file whose name is a release the catalog knows (`stage_c_bf16.safetensors`, a file the release ships
+ * under that name): that network is the run's; the others (a frozen encoder, a previewer) are not in the catalog.
+ * Only one such file: two would leave open which network the run is about.
+ */
+function releasedWeights(weights: readonly ConfigValue[]): { stem: string; id: string; at: ConfigValue } | undefined {
+  const known = weights.flatMap((at) => {
+    const stem = /([^/\\]{1,120})\.[A-Za-z]{2,12}$/.exec(String(at.value).trim())?.[1];
+    const row = stem ? findModelByName(stem) : undefined;
+    return stem && row ? [{ stem, id: row.id, at }] : [];
+  });
+  return known.length === 1 ? known[0] : undefined;
 }
 
 /** Flat: top-level values are scalars, lists, or small maps of scalars (no sections of a structured config). */
@@ -86,13 +102,23 @@ export const weightsFileRun: ConfigDialect = {
     const kind = kindOf(doc)!;
     const weights = weightsFiles(doc);
     const names = weights.map((w) => `${w.key}: ${String(w.value).trim()}`).join(', ');
-    out.add(
-      'model.params',
-      null,
-      weights[0],
-      `the config names weights files (${names}) but not which network the run is about, nor its size`,
-      'low',
-    );
+    const released = releasedWeights(weights);
+    if (released)
+      out.add(
+        'model.id',
+        released.stem,
+        released.at,
+        `${released.at.key}: ${released.stem} is the released ${released.id} (catalog): the network the run is about`,
+        'medium',
+      );
+    else
+      out.add(
+        'model.params',
+        null,
+        weights[0],
+        `the config names weights files (${names}) but not which network the run is about, nor its size`,
+        'low',
+      );
     if (kind === 'sampling') {
       out.add(
         'launch.inference',

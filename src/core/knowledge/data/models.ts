@@ -8897,6 +8897,51 @@ export const MODELS: readonly Model[] = [
     source:
       'Kong et al. 2024, HunyuanVideo: A Systematic Framework For Large Video Generation Model Training, arXiv:2412.03603, and the model card huggingface.co/tencent/HunyuanVideo ("a video generative model with over 13 billion parameters"); the diffusers docs (huggingface.co/docs/diffusers/api/pipelines/hunyuan_video): "a 13B parameter diffusion transformer"; the DiT only (the MLLM and CLIP text encoders and the 3D VAE excluded)',
   },
+  // ---------------- Stable Cascade (Wuerstchen v3): each stage's diffusion network on its own ----------------
+  {
+    // `stage_c`, `stage_c_bf16`: the released weights files (stage_c.safetensors, stage_c_bf16.safetensors) that the
+    // release's training and sampling configs load by path; the diffusers copy is stabilityai/stable-cascade-prior.
+    id: 'stabilityai/stable-cascade-prior',
+    aliases: ['stage_c', 'stage_c_bf16'],
+    family: 'stable-cascade',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 3_600_000_000,
+    smallerSiblings: ['stable-cascade-stage-c-lite'],
+    source: 'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): Stage C (the text-conditional prior), 3.6B; the CLIP text encoder excluded',
+  },
+  {
+    id: 'stable-cascade-stage-c-lite',
+    aliases: ['stage_c_lite', 'stage_c_lite_bf16'],
+    family: 'stable-cascade',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 1_000_000_000,
+    smallerSiblings: [],
+    source: 'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): the small Stage C, 1B (weights stage_c_lite.safetensors)',
+  },
+  {
+    // The diffusers copy of Stage B (with Stage A) is stabilityai/stable-cascade (decoder/), not listed: that id names
+    // the whole pipeline.
+    id: 'stable-cascade-stage-b',
+    aliases: ['stage_b', 'stage_b_bf16'],
+    family: 'stable-cascade',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 1_500_000_000,
+    smallerSiblings: ['stable-cascade-stage-b-lite'],
+    source: 'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): Stage B (the latent decoder), 1.5B (weights stage_b.safetensors)',
+  },
+  {
+    id: 'stable-cascade-stage-b-lite',
+    aliases: ['stage_b_lite', 'stage_b_lite_bf16'],
+    family: 'stable-cascade',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 700_000_000,
+    smallerSiblings: [],
+    source: 'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): the small Stage B, 700M (weights stage_b_lite.safetensors)',
+  },
   {
     id: 'circlestone-labs/Anima',
     aliases: [],

@@ -61,11 +61,31 @@ const NOT_CONSTRUCTORS = new Set([
   'setdefault',
 ]);
 
+/** Parents walked up to the enclosing function. */
+const MAX_PARENTS = 64;
+
+/**
+ * Whether `name` is a parameter of the function the call is in (`def forward_pass(self, data, models: Models)` then
+ * `models.generator(x)`): a local container of the program's networks, not torchvision's `models` module.
+ */
+function isParameter(call: Node, name: string): boolean {
+  let node: Node | null = call.parent;
+  for (let i = 0; node && i < MAX_PARENTS; i++, node = node.parent) {
+    if (node.type !== 'function_definition') continue;
+    return (node.childForFieldName('parameters')?.namedChildren ?? []).some((p) => {
+      const id = p?.type === 'identifier' ? p : p?.namedChildren.find((c) => c?.type === 'identifier');
+      return id?.text === name;
+    });
+  }
+  return false;
+}
+
 function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string, last: string): boolean {
   const owner = full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : '';
   // `models.resnet50(...)`, or `resnet50(...)` after `from torchvision.models import resnet50`.
   const tv =
-    (/(^|\.)models$/.test(owner) || (owner === '' && ctx.imports.torchvision.has(last))) &&
+    ((/(^|\.)models$/.test(owner) && !/^(?:self|cls)\./.test(owner) && !(owner === 'models' && isParameter(call, owner))) ||
+      (owner === '' && ctx.imports.torchvision.has(last))) &&
     /^[a-z][a-z0-9_]*$/.test(last) &&
     !NOT_CONSTRUCTORS.has(last) &&
     // A config registry's `models.get_mixer_b16_config()` (ml_collections configs) builds no model.
