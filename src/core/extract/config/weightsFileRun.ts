@@ -88,7 +88,10 @@ function trainingLength(doc: ConfigDoc) {
 function kindOf(doc: ConfigDoc): 'training' | 'sampling' | undefined {
   if (doc.prefix !== '' || weightsFiles(doc).length === 0 || !isFlat(doc)) return undefined;
   if (trainingLength(doc) && first(doc, LR_KEYS) && doc.has('batch_size')) return 'training';
-  const dtype = doc.str('dtype')?.trim().replace(/^torch\./, '');
+  const dtype = doc
+    .str('dtype')
+    ?.trim()
+    .replace(/^torch\./, '');
   if (dtype && DTYPES[dtype] && !TRAINING_KEYS.some((k) => doc.has(k))) return 'sampling';
   return undefined;
 }

@@ -8908,7 +8908,8 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 3_600_000_000,
     smallerSiblings: ['stable-cascade-stage-c-lite'],
-    source: 'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): Stage C (the text-conditional prior), 3.6B; the CLIP text encoder excluded',
+    source:
+      'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): Stage C (the text-conditional prior), 3.6B; the CLIP text encoder excluded',
   },
   {
     id: 'stable-cascade-stage-c-lite',
@@ -8918,7 +8919,8 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 1_000_000_000,
     smallerSiblings: [],
-    source: 'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): the small Stage C, 1B (weights stage_c_lite.safetensors)',
+    source:
+      'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): the small Stage C, 1B (weights stage_c_lite.safetensors)',
   },
   {
     // The diffusers copy of Stage B (with Stage A) is stabilityai/stable-cascade (decoder/), not listed: that id names
@@ -8930,7 +8932,8 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 1_500_000_000,
     smallerSiblings: ['stable-cascade-stage-b-lite'],
-    source: 'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): Stage B (the latent decoder), 1.5B (weights stage_b.safetensors)',
+    source:
+      'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): Stage B (the latent decoder), 1.5B (weights stage_b.safetensors)',
   },
   {
     id: 'stable-cascade-stage-b-lite',
@@ -8940,7 +8943,8 @@ export const MODELS: readonly Model[] = [
     modality: 'vision',
     params: 700_000_000,
     smallerSiblings: [],
-    source: 'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): the small Stage B, 700M (weights stage_b_lite.safetensors)',
+    source:
+      'Stability-AI/StableCascade readme.md (the release: "Stage C comes with a 1 billion and 3.6 billion parameter version ... The two versions for Stage B amount to 700 million and 1.5 billion parameters"), the same figures in the model card huggingface.co/stabilityai/stable-cascade (Model Overview); Pernias et al. 2023, Wuerstchen, arXiv:2306.00637 (the architecture): the small Stage B, 700M (weights stage_b_lite.safetensors)',
   },
   {
     id: 'circlestone-labs/Anima',

@@ -84,7 +84,9 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   const owner = full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : '';
   // `models.resnet50(...)`, or `resnet50(...)` after `from torchvision.models import resnet50`.
   const tv =
-    ((/(^|\.)models$/.test(owner) && !/^(?:self|cls)\./.test(owner) && !(owner === 'models' && isParameter(call, owner))) ||
+    ((/(^|\.)models$/.test(owner) &&
+      !/^(?:self|cls)\./.test(owner) &&
+      !(owner === 'models' && isParameter(call, owner))) ||
       (owner === '' && ctx.imports.torchvision.has(last))) &&
     /^[a-z][a-z0-9_]*$/.test(last) &&
     !NOT_CONSTRUCTORS.has(last) &&
