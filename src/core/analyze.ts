@@ -600,10 +600,14 @@ const MAX_LAUNCH_DEPTH = 3;
 
 export function linkCandidates(
   fromPath: string,
-  reference: string,
+  written: string,
   root: string,
   paths: Pick<typeof import('node:path'), 'resolve' | 'dirname'>,
 ): string[] {
+  // `$PWD/configs/x.yaml` (a launch script's `ROOT=$(pwd)`): a path relative to the folder the job is started from,
+  // looked up as any relative path is.
+  const cwd = /^(?:\$\{?PWD\}?|\$\(pwd\)|`pwd`)\/+/.exec(written);
+  const reference = cwd ? written.slice(cwd[0].length) : written;
   const candidates = [paths.resolve(paths.dirname(fromPath), reference), paths.resolve(root, reference)];
   // A module of the repository's own package named by its dotted path (`from pkg.utils.train import train`
   // → pkg/utils/train.py) sits under src/ in the src layout packaging guides recommend.
