@@ -36,7 +36,13 @@ export const hydraPrimary: ConfigDialect = {
     };
     for (const choice of groupChoices(doc).reverse()) {
       const written = `defaults: ${choice.written} (a Hydra config group this config composes)`;
-      out.add('link.config', choice.file, choice.at, written, choice.optional || searched.length > 0 ? 'low' : 'medium');
+      out.add(
+        'link.config',
+        choice.file,
+        choice.at,
+        written,
+        choice.optional || searched.length > 0 ? 'low' : 'medium',
+      );
       alsoSearched(choice.file, choice.at, written);
     }
     // Every group the list names, so that a launch line's choice (`model=llama`) can pick its option (analyze.ts).
