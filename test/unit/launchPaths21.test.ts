@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { linkCandidates } from '../../src/core/analyze';
+import { ADAPTER_OFF, extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { completeTemplateScript, nonRunPlaceReason, TEMPLATE_REASON } from '../../src/core/resolve/entryPoint';
 
@@ -55,5 +56,20 @@ describe('Twenty-first round (set X): working-directory paths, template job scri
       assert.equal(nonRunPlaceReason(at, `${blank}${job}`), TEMPLATE_REASON, blank);
     // Programs in a templates folder stay left out (a template's Python blanks are often plain names).
     assert.equal(nonRunPlaceReason('exp/templates/train.py', 'print(1)\n'), TEMPLATE_REASON);
+  });
+
+  it('reads a LoRA rank of 0 as adapters off and a positive one as LoRA, plain or in a lora section', () => {
+    const adapter = (yaml: string) =>
+      extractConfigFacts(yaml, 'yaml', 'conf/sft.yaml')
+        .facts.filter((f) => f.kind === 'training.adapter')
+        .map((f) => f.value);
+    assert.deepEqual(adapter('model:\n  lora_rank: 0\n'), [ADAPTER_OFF]);
+    assert.deepEqual(adapter('model:\n  lora_rank: 32\n'), ['lora']);
+    assert.deepEqual(adapter('model:\n  lora:\n    type: lora\n    rank: 0\n'), [ADAPTER_OFF]);
+    assert.deepEqual(adapter('model:\n  lora:\n    rank: 16\n'), ['lora']);
+    // A rank outside a lora section is not LoRA's (a tensor rank, a process rank).
+    assert.deepEqual(adapter('dist:\n  rank: 0\n'), []);
+    // A Hydra primary config (defaults list) still has its rank read.
+    assert.deepEqual(adapter('defaults:\n  - optim: adamw\n  - _self_\nmodel:\n  lora_rank: 0\n'), [ADAPTER_OFF]);
   });
 });
