@@ -600,14 +600,10 @@ const MAX_LAUNCH_DEPTH = 3;
 
 export function linkCandidates(
   fromPath: string,
-  written: string,
+  reference: string,
   root: string,
   paths: Pick<typeof import('node:path'), 'resolve' | 'dirname'>,
 ): string[] {
-  // `$PWD/configs/x.yaml` (a launch script's `ROOT=$(pwd)`): a path relative to the folder the job is started from,
-  // looked up as any relative path is.
-  const cwd = /^(?:\$\{?PWD\}?|\$\(pwd\)|`pwd`)\/+/.exec(written);
-  const reference = cwd ? written.slice(cwd[0].length) : written;
   let sameFolderName: string | undefined;
   const candidates = [paths.resolve(paths.dirname(fromPath), reference), paths.resolve(root, reference)];
   // A module of the repository's own package named by its dotted path (`from pkg.utils.train import train`
@@ -632,10 +628,11 @@ export function linkCandidates(
   }
   // `sbatch experiments/runs/$RUN_NAME/train.slurm` with RUN_NAME the script's own folder name, in a job folder kept
   // elsewhere (a template folder copied for each run): the file of that name beside the script, last, when the path's
-  // folder has the script's folder's name.
+  // folder has the script's folder's name. Only a path written out in full (no variable left in it).
   const own = fromPath.split(/[\\/]/);
   const parts = reference.split('/');
   if (
+    !reference.includes('$') &&
     !reference.startsWith('/') &&
     parts.length >= 3 &&
     own.length >= 2 &&

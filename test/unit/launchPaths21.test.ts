@@ -27,11 +27,6 @@ describe('Twenty-first round (set X): working-directory paths, template job scri
     );
   });
 
-  it('looks a `$PWD/...` reference up as a relative path', () => {
-    const found = linkCandidates('/repo/jobs/run.sh', '$PWD/recipes/a.yaml', '/repo', path.posix);
-    assert.ok(found.includes('/repo/recipes/a.yaml'));
-  });
-
   it('finds a job script named under a folder of the script own folder name beside the script, last', () => {
     const from = '/repo/exp/templates/big_run/launch.sh';
     const found = linkCandidates(from, 'exp/runs/big_run/train.slurm', '/repo', path.posix);
@@ -39,6 +34,9 @@ describe('Twenty-first round (set X): working-directory paths, template job scri
     // Another folder name: nothing beside the script.
     const other = linkCandidates(from, 'exp/runs/small_run/train.slurm', '/repo', path.posix);
     assert.ok(!other.includes('/repo/exp/templates/big_run/train.slurm'));
+    // A path that still holds a variable is not written out: not looked up beside the script this way.
+    const open = linkCandidates(from, '${ROOT}/big_run/train.slurm', '/repo', path.posix);
+    assert.ok(!open.includes('/repo/exp/templates/big_run/train.slurm'));
   });
 
   it('keeps a complete job script in a templates folder as a run, one with blanks left out', () => {

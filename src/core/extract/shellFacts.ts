@@ -92,9 +92,9 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
       continue;
     }
     if (WORKING_DIR_VALUE.test(value)) {
-      // `PROJECT_DIR="$(pwd)"`, `ROOT=$PWD`: the folder the script is run from. Kept as `$PWD`, so a path under it
-      // (`$PROJECT_DIR/configs/x.yaml`) is one relative to the working directory (analyze.ts linkCandidates looks
-      // it up beside the script and from the root), never one relative to a program's folder.
+      // `PROJECT_DIR="$(pwd)"`, `ROOT=$PWD`: the folder the script is run from, not known here. Kept as `$PWD`, so a
+      // Hydra `--config-path="$PROJECT_DIR/conf"` reads as a folder under the working directory (launchers.ts), never
+      // one relative to the program's folder; other paths under it stay unresolved, as before.
       vars.set(m[1], '$PWD');
       continue;
     }
