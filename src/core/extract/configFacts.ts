@@ -113,6 +113,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'nvidia.com/gpu',
   'gpuCount',
   'lora_rank',
+  // `lora: {rank: 0}` (a LoRA section's rank).
+  'rank',
   '_target_',
   'pretrained',
   'vit',
