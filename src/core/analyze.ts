@@ -604,6 +604,7 @@ export function linkCandidates(
   root: string,
   paths: Pick<typeof import('node:path'), 'resolve' | 'dirname'>,
 ): string[] {
+  let sameFolderName: string | undefined;
   const candidates = [paths.resolve(paths.dirname(fromPath), reference), paths.resolve(root, reference)];
   // A module of the repository's own package named by its dotted path (`from pkg.utils.train import train`
   // → pkg/utils/train.py) sits under src/ in the src layout packaging guides recommend.
@@ -625,6 +626,19 @@ export function linkCandidates(
     for (let k = 1; k < segments.length && k <= MAX_LAUNCH_DEPTH; k++)
       candidates.push(paths.resolve(root, segments.slice(k).join('/')));
   }
+  // `sbatch experiments/runs/$RUN_NAME/train.slurm` with RUN_NAME the script's own folder name, in a job folder kept
+  // elsewhere (a template folder copied for each run): the file of that name beside the script, last, when the path's
+  // folder has the script's folder's name. Only a path written out in full (no variable left in it).
+  const own = fromPath.split(/[\\/]/);
+  const parts = reference.split('/');
+  if (
+    !reference.includes('$') &&
+    !reference.startsWith('/') &&
+    parts.length >= 3 &&
+    own.length >= 2 &&
+    parts[parts.length - 2] === own[own.length - 2]
+  )
+    sameFolderName = paths.resolve(paths.dirname(fromPath), parts[parts.length - 1]);
   let dir = paths.dirname(paths.dirname(fromPath));
   const top = paths.resolve(root);
   // A module run with `-m pkg.sub.mod` (linked as pkg/sub/mod.py) may be a package whose `__main__.py` runs.
@@ -635,6 +649,7 @@ export function linkCandidates(
     candidates.push(paths.resolve(dir, reference));
     if (packageMain) candidates.push(paths.resolve(dir, `${reference.slice(0, -3)}/__main__.py`));
   }
+  if (sameFolderName) candidates.push(sameFolderName);
   return candidates;
 }
 

@@ -15,7 +15,7 @@ const COMPLETE = [
 ].join('\n');
 
 describe('Fifteenth round (set I leftovers): templates, OpenNMT-py programs', () => {
-  it('keeps a complete config in a templates folder as a run; placeholders or scripts stay left out', () => {
+  it('keeps a complete config or script in a templates folder as a run; placeholders stay left out', () => {
     const at = 'recipes/templates/base7b-finetune.yaml';
     assert.equal(nonRunPathReason(at), TEMPLATE_REASON);
     assert.equal(completeTemplateConfig(at, COMPLETE), true);
@@ -33,9 +33,12 @@ describe('Fifteenth round (set I leftovers): templates, OpenNMT-py programs', ()
       assert.equal(completeTemplateConfig(at, `${COMPLETE}${blank}\n`), false, blank);
     // An OmegaConf interpolation to another key is complete.
     assert.equal(completeTemplateConfig(at, `${COMPLETE}eval_steps: \${train_steps}\n`), true);
+    // A launch script there is a complete job script unless it leaves a blank (session 21: completeTemplateScript).
     const script = 'recipes/templates/launch.sh';
     assert.equal(completeTemplateConfig(script, 'python train.py\n'), false);
-    assert.equal(notARunReason({ path: script, relativePath: script, text: 'python train.py\n' }, []), TEMPLATE_REASON);
+    assert.equal(notARunReason({ path: script, relativePath: script, text: 'python train.py\n' }, []), undefined);
+    const blank = 'python train.py --model <MODEL_PATH>\n';
+    assert.equal(notARunReason({ path: script, relativePath: script, text: blank }, []), TEMPLATE_REASON);
   });
 
   it('reads eval "$CMD" as the command the variable holds, as eval $CMD', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { ADAPTER_OFF, extractConfigFacts } from '../../src/core/extract/configFacts';
 import { matchLauncher } from '../../src/core/extract/shell/launchers';
 import { modelOfPath } from '../../src/core/extract/shell/overrides';
 import { evaluateArithmetic, extractShellFacts } from '../../src/core/extract/shellFacts';
@@ -251,7 +251,8 @@ describe('Job specs holding a launch (configFacts.ts)', () => {
 
   it('lora_rank > 0 in a config is LoRA; 0 is none', () => {
     one(extractConfigFacts('model:\n  lora_rank: 16\n', 'yaml').facts, 'training.adapter', 'lora');
-    none(extractConfigFacts('model:\n  lora_rank: 0\n', 'yaml').facts, 'training.adapter');
+    // 0 is LoRA stated off (session 21): the adapters a program builds behind `lora_rank > 0` are not built.
+    one(extractConfigFacts('model:\n  lora_rank: 0\n', 'yaml').facts, 'training.adapter', ADAPTER_OFF);
     const tokenizeOnly =
       'model_name_or_path: org/m-4b\nstage: sft\nfinetuning_type: lora\nlora_rank: 8\ntokenized_path: saves/x\n';
     assert.ok(

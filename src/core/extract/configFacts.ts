@@ -37,6 +37,9 @@ const METRIC_TARGET = /^torchmetrics\./;
 const EVALUATION_SECTION =
   /^(eval|evals|evaluation|evaluators?|eval_loader|eval_dataset|eval_args|eval_config|dataset_val|validation|val_loader)$/;
 
+/** Dialects that only link the configs a config composes (Hydra defaults lists): they read no training method. */
+const COMPOSING_ONLY: ReadonlySet<string> = new Set(['hydra-primary', 'hydra']);
+
 /**
  * The keys the generic table below reads, besides the sizing names (sizingNames.ts) and the dialects'
  * keys (config/*.ts). The folder scan's prefilter (configPrefilter.ts) is built from these lists: a
@@ -110,6 +113,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'nvidia.com/gpu',
   'gpuCount',
   'lora_rank',
+  // `lora: {rank: 0}` (a LoRA section's rank).
+  'rank',
   '_target_',
   'pretrained',
   'vit',
@@ -345,11 +350,20 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
       } else if ((key === 'nvidia.com/gpu' || key === 'gpuCount') && Number(scalar) > 0) {
         // Kubernetes limits; Beaker experiment specs (`tasks[].resources.gpuCount`, GPUs of each replica).
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);
-      } else if (key === 'lora_rank' && typeof scalar === 'number' && scalar > 0 && dialects.length === 0) {
-        // LoRA adapters of this rank (verl `model.lora_rank`, "Set to positive value to enable LoRA"); 0 means none.
+      } else if (
+        (key === 'lora_rank' || (key === 'rank' && path[path.length - 1] === 'lora')) &&
+        typeof scalar === 'number' &&
+        scalar >= 0 &&
+        dialects.every((d) => COMPOSING_ONLY.has(d.name))
+      ) {
+        // LoRA adapters of this rank (verl `model.lora_rank`, "Set to positive value to enable LoRA", and its Megatron
+        // `model.lora.rank`, "Set to 0 to disable LoRA"); 0 means none: the adapters a program builds only for a
+        // positive rank (`if config.model.lora_rank > 0: get_peft_model(...)`) are not built (factsToSpec).
         // A framework's dialect (torchtune builders, LLaMA-Factory finetuning_type) reads its method itself: a
-        // LLaMA-Factory config that only tokenizes still names a rank.
-        add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
+        // LLaMA-Factory config that only tokenizes still names a rank. Hydra's defaults-list readers say nothing of
+        // the method (they link the configs composed), so a Hydra primary config's rank is read here.
+        if (scalar > 0) add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
+        else add('training.adapter', ADAPTER_OFF, valueNode, `${where}: 0 (a LoRA rank of 0: no adapters)`);
       } else if (key === '_target_' && typeof scalar === 'string' && /(^|\.)Trainer$/.test(scalar) && path.length > 0) {
         // (At the root, the file is the trainer itself: a Hydra `trainer/` group option an experiment composes.)
         // Hydra instantiates the trainer from this config: the config is the run's definition.

@@ -30,6 +30,9 @@ import { MODEL_CLASS_FLAGS, modelClassName } from './modelClassFlag';
  * pass, named as in the sizing table (sizingNames.ts).
  */
 
+/** `$(pwd)`, `` `pwd` ``, `$PWD`, `${PWD}`, quoted or not: the working directory the script is started from. */
+const WORKING_DIR_VALUE = /^("?)(?:\$\(pwd\)|`pwd`|\$PWD|\$\{PWD\})\1$/;
+
 /**
  * Shell variables set in the script (`GPT_ARGS="--num-layers 24 ..."`, `EPOCHS=${EPOCHS:-2}`),
  * so `$GPT_ARGS` on a launch line reads as what it holds. Defaults of `${X:-d}` count.
@@ -86,6 +89,13 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
       const n = evaluateArithmetic(arithmetic[1], vars);
       if (n !== undefined) vars.set(m[1], String(n));
       else vars.delete(m[1]);
+      continue;
+    }
+    if (WORKING_DIR_VALUE.test(value)) {
+      // `PROJECT_DIR="$(pwd)"`, `ROOT=$PWD`: the folder the script is run from, not known here. Kept as `$PWD`, so a
+      // Hydra `--config-path="$PROJECT_DIR/conf"` reads as a folder under the working directory (launchers.ts), never
+      // one relative to the program's folder; other paths under it stay unresolved, as before.
+      vars.set(m[1], '$PWD');
       continue;
     }
     if (/^"?\$\(/.test(value)) {

@@ -44,23 +44,36 @@ const TEST_CODE =
 
 /**
  * Placeholders a template leaves to fill in: Jinja/cookiecutter `{{ … }}` and `{% … %}`, OmegaConf's mandatory `???`,
- * `%gin.REQUIRED`, and the usual blanks (`CHANGE_ME`, `YOUR_…`, `path/to/`, `<your model>`, `TODO`, `FIXME`). Each
+ * `%gin.REQUIRED`, and the usual blanks (`CHANGE_ME`, `EDIT ME`, `YOUR_…`, `path/to/`, `<your model>`, `TODO`, `FIXME`). Each
  * is a bounded literal or a bounded character class: no backtracking over the text.
  */
 const TEMPLATE_PLACEHOLDER =
-  /\{\{|\{%|\?\?\?|gin\.REQUIRED|CHANGE_?ME|\bYOUR_|path\/to\/|<(?:your|path|insert|model|put)[\w .-]{0,40}>|\bTODO\b|\bFIXME\b/i;
+  /\{\{|\{%|\?\?\?|gin\.REQUIRED|CHANGE_?ME|\bEDIT[ _-]?ME\b|\bYOUR_|path\/to\/|<(?:your|path|insert|model|put)[\w .-]{0,40}>|\bTODO\b|\bFIXME\b/i;
 /** Case-sensitive: `<MODEL_PATH>`, `${DATA_DIR}`, `XXX` (not a tokenizer's `<s>`/`<pad>`, nor `${model.dim}`). */
 const TEMPLATE_SLOT = /<[A-Z][A-Z0-9_]{1,40}>|\$\{[A-Z_][A-Z0-9_]{0,40}\}|\bXXX\b/;
 
 /**
  * A config (YAML or JSON) in a templates folder that has no placeholder left: a complete run config kept as the
- * starting point of new ones (a fine-tuning recipe per base model), which runs as it is. Scripts there stay left
- * out: a script's blanks are often plain variables that nothing marks.
+ * starting point of new ones (a fine-tuning recipe per base model), which runs as it is.
  */
 export function completeTemplateConfig(relativePath: string, text: string): boolean {
   if (!/\.(ya?ml|json)$/i.test(relativePath)) return false;
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
   return !TEMPLATE_PLACEHOLDER.test(head) && !TEMPLATE_SLOT.test(head);
+}
+
+/** A template's slot in a shell script: `<MODEL_PATH>`, `XXX` (`${NAME}` is the shell's own expansion there). */
+const SCRIPT_SLOT = /<[A-Z][A-Z0-9_]{1,40}>|\bXXX\b/;
+
+/**
+ * A shell or SLURM launch script kept as a template (`slurm_scripts_templates/train.slurm`, `job_template.slurm`) with
+ * no placeholder left: a complete job script that is copied for new experiments and runs as it is (its variables are
+ * set in it or by the launcher that submits it, as in any job script). One with blanks to fill stays left out.
+ */
+export function completeTemplateScript(relativePath: string, text: string): boolean {
+  if (!/\.(sh|bash|slurm|sbatch)$/i.test(relativePath)) return false;
+  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  return !TEMPLATE_PLACEHOLDER.test(head) && !SCRIPT_SLOT.test(head);
 }
 
 /** Defaults, each with the reason shown to the user. Globs match paths relative to the folder. */
@@ -236,8 +249,8 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   },
   // Templates to copy for a new experiment (`tr_cron_template/`, `slurm_scripts_templates/`, `job_template.slurm`):
   // their model, paths and sizes are placeholders until copied and filled in; the copies are the runs. A config in
-  // such a folder with no placeholder at all is a complete run config kept as a starting point (see
-  // completeTemplateConfig: analyze.ts reads it).
+  // such a folder with no placeholder at all is a complete run config kept as a starting point, and a job script
+  // there with none is a complete launch (see completeTemplateConfig, completeTemplateScript: analyze.ts reads them).
   {
     glob: '**/{template,templates,*_template,*-template,*_templates,*-templates,template_*,templates_*}/**/*.{py,sh,bash,slurm,sbatch,yaml,yml,json}',
     reason: TEMPLATE_REASON,
@@ -343,13 +356,17 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
 }
 
 /**
- * Why a file is not a run by its place, given its text: as nonRunPathReason, except for a complete config kept in a
- * templates folder (completeTemplateConfig), which runs as it is, and a program named like a test
+ * Why a file is not a run by its place, given its text: as nonRunPathReason, except for a complete config or launch
+ * script kept in a templates folder (completeTemplateConfig, completeTemplateScript), which runs as it is, and a program named like a test
  * (programNamedLikeTest). One verdict for the analysis and for the folder scan that leaves such files out unread.
  */
 export function nonRunPlaceReason(relativePath: string, text: string, rules: EntryPointRules = {}): string | undefined {
   const byPath = nonRunPathReason(relativePath, rules);
-  if (byPath === TEMPLATE_REASON && completeTemplateConfig(relativePath, text)) return undefined;
+  if (
+    byPath === TEMPLATE_REASON &&
+    (completeTemplateConfig(relativePath, text) || completeTemplateScript(relativePath, text))
+  )
+    return undefined;
   if (byPath === TEST_FILE_REASON && programNamedLikeTest(relativePath, text)) return undefined;
   return byPath;
 }

@@ -10,6 +10,8 @@ import { globalPackage, groupFile } from './hydraExperiment';
  * and left unknown. `null` choices and Hydra's own groups (`hydra`, `hydra/...`) name no file; `optional` entries may
  * be absent without a warning. Experiment configs in the global package (`# @package _global_`) are read by
  * hydraExperiment.ts. Entries are linked last first: a later entry overrides an earlier one, as Hydra merges them.
+ * A config that adds folders to Hydra's search path (`hydra: {searchpath: [file://pkg/config]}`) may compose an entry
+ * from there (`- base_trainer` kept in pkg/config/): each entry is looked up in those folders too.
  */
 
 /** Entries of a defaults list followed (a hostile list is not walked further). */
@@ -25,28 +27,59 @@ export const hydraPrimary: ConfigDialect = {
     doc.get('defaults')?.shape === 'seq' &&
     (groupChoices(doc).length > 0 || groupsToChoose(doc).length > 0 || siblings(doc).length > 0),
   read(doc: ConfigDoc, out: FactSink): void {
-    for (const choice of groupChoices(doc).reverse())
+    const searched = searchPath(doc);
+    // After the config's own folder, Hydra looks in each hydra.searchpath folder in turn: the same entry there, quietly
+    // (low), since only one of the places holds it.
+    const alsoSearched = (file: string, at: ConfigValue, written: string) => {
+      for (const folder of searched)
+        out.add('link.config', `${folder}/${file}`, at, `${written} (found through hydra.searchpath ${folder})`, 'low');
+    };
+    for (const choice of groupChoices(doc).reverse()) {
+      const written = `defaults: ${choice.written} (a Hydra config group this config composes)`;
       out.add(
         'link.config',
         choice.file,
         choice.at,
-        `defaults: ${choice.written} (a Hydra config group this config composes)`,
-        choice.optional ? 'low' : 'medium',
+        written,
+        choice.optional || searched.length > 0 ? 'low' : 'medium',
       );
+      alsoSearched(choice.file, choice.at, written);
+    }
     // Every group the list names, so that a launch line's choice (`model=llama`) can pick its option (analyze.ts).
     for (const group of groupsToChoose(doc))
       out.add('link.hydraGroup', group.name, group.at, `defaults: ${group.written}`, 'medium');
     // `- base_model` in a group's option (`config/model/llama.yaml`): a config of the same group, composed first.
-    for (const sibling of siblings(doc).reverse())
-      out.add(
-        'link.config',
-        sibling.file,
-        sibling.at,
-        `defaults: ${sibling.written} (a config of the same Hydra group this one builds on)`,
-        'low',
-      );
+    for (const sibling of siblings(doc).reverse()) {
+      const written = `defaults: ${sibling.written} (a config of the same Hydra group this one builds on)`;
+      out.add('link.config', sibling.file, sibling.at, written, 'low');
+      alsoSearched(sibling.file, sibling.at, written);
+    }
   },
 };
+
+/** Folders of a hydra.searchpath read (a hostile list is not walked further). */
+const MAX_SEARCH_PATHS = 8;
+
+/**
+ * The folders `hydra.searchpath` adds to the config search path (hydra.cc, "Config Search Path": entries
+ * `file://some/dir`, a folder relative to where the application runs, the repository's root for a checkout's own
+ * configs, and `pkg://some.module`, a Python package's folder). Absolute paths, `..` and variables are left out.
+ */
+function searchPath(doc: ConfigDoc): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < MAX_SEARCH_PATHS; i++) {
+    const entry = doc.get(`hydra.searchpath.${i}`);
+    if (!entry) break;
+    if (entry.shape !== 'scalar' || typeof entry.value !== 'string') continue;
+    const m = /^(file|pkg):\/\/(.{1,300})$/.exec(entry.value.trim());
+    if (!m) continue;
+    const folder = m[1] === 'pkg' ? m[2].replace(/\./g, '/') : m[2].replace(/^\.\//, '');
+    const clean = folder.replace(/\/+$/, '');
+    if (/^[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,8}$/.test(clean) && !clean.split('/').some((s) => s === '..' || s === '.'))
+      out.push(clean);
+  }
+  return out;
+}
 
 /** The groups a defaults list names (`model: ???`, `loss: sft`), Hydra's own groups left out. */
 function groupsToChoose(doc: ConfigDoc): Array<{ name: string; at: ConfigValue; written: string }> {

@@ -342,7 +342,11 @@ function readVerlGeneration(command: LaunchCommand, out: LaunchSink): void {
     );
 }
 
+/** The working directory a path starts from (`$PWD/`, `${PWD}/`, `$(pwd)/`, `` `pwd`/ ``), as the shell writes it. */
+const WORKING_DIR_PREFIX = /^(?:\$\{?PWD\}?|\$\(pwd\)|`pwd`)(?:\/+|$)/;
+
 /** The folder of the program a launch runs (`-m a.b.mod` → a/b, `python src/train.py` → src), when written plainly. */
+
 function programFolder(program: { script?: string; module?: string }): string | undefined {
   const path = program.module ? `${program.module.replace(/\./g, '/')}.py` : program.script;
   if (!path || path.length > 300 || !/^[\w./-]+$/.test(path) || path.startsWith('/')) return undefined;
@@ -431,8 +435,13 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     // Hydra: "--config-path … is relative to the Python file declaring @hydra.main()" (hydra.cc, Hydra's command
     // line flags): `-m verl.trainer.main_ppo --config-path=./config` reads verl/trainer/config/, not a folder
     // beside the launch script.
-    const beside = hydraPath ? programFolder(program) : undefined;
-    const folder = (hydraPath && beside !== undefined ? joinRelative(beside, hydraPath) : undefined) ?? hydraPath;
+    // `--config-path="$(pwd)/examples/config"` (or a variable set to the working directory): an absolute path, the
+    // folder under the one the launch runs from, so a path relative to the working directory, not the program's.
+    const underWorkingDir = hydraPath ? WORKING_DIR_PREFIX.exec(hydraPath) : null;
+    const beside = hydraPath && !underWorkingDir ? programFolder(program) : undefined;
+    const folder = underWorkingDir
+      ? hydraPath!.slice(underWorkingDir[0].length)
+      : ((hydraPath && beside !== undefined ? joinRelative(beside, hydraPath) : undefined) ?? hydraPath);
     const file = `${folder ? `${folder.replace(/(?<!\/)\/+$/, '')}/` : ''}${name}`;
     out.add('link.config', file, `--config-path ${hydraPath ?? '.'} --config-name ${hydraName}`);
   }
