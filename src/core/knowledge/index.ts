@@ -71,8 +71,12 @@ export function findModel(id: string): Model | undefined {
   );
 }
 
-/** bitsandbytes-quantised copies of a checkpoint (`unsloth/Qwen2.5-7B-bnb-4bit`): the same model, stored in 4 or 8 bits. */
-const QUANTISED_COPY = /-(?:unsloth-)?bnb-[48]bit$/;
+/**
+ * Quantised copies of a checkpoint: bitsandbytes (`unsloth/Qwen2.5-7B-bnb-4bit`), the same model stored in 4 or 8 bits,
+ * and GGUF repositories (`unsloth/Z-Image-Turbo-GGUF`, `TheBloke/Llama-2-7B-GGUF`), which hold llama.cpp/ggml
+ * quantisations of the model of the name before `-GGUF` (the Hub's convention for GGUF uploads, huggingface.co/docs/hub/gguf).
+ */
+const QUANTISED_COPY = /-(?:(?:unsloth-)?bnb-[48]bit|gguf)$/;
 
 /** Catalog rows by the name after their organisation; null where rows of different sizes share the name. */
 const modelByName = new Map<string, Model | null>();
@@ -100,7 +104,7 @@ export function findModelByName(name: string): Model | undefined {
 /**
  * A checkpoint copied under another organisation keeps its architecture and size: Unsloth's uploads
  * (`unsloth/Qwen2.5-7B`, `unsloth/Phi-4`, `unsloth/whisper-large-v3`) and their bitsandbytes copies
- * (`-bnb-4bit`, `-unsloth-bnb-4bit`) hold the weights of the model of the same name (the Unsloth model catalog,
+ * (`-bnb-4bit`, `-unsloth-bnb-4bit`, `-GGUF`) hold the weights of the model of the same name (the Unsloth model catalog,
  * unsloth.ai/docs/get-started/unsloth-model-catalog, lists each upload beside the original it re-hosts).
  * Matched on the name after the organisation, only where that name is one catalog row's (or rows of one size).
  */

@@ -1,9 +1,10 @@
-import type { FactKind, SourceRange } from '../../facts';
+import type { SourceRange } from '../../facts';
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { relativePath } from './dialect';
 import { extractShellFacts } from '../shellFacts';
 import { matchLauncher } from '../shell/launchers';
 import { findModel } from '../../knowledge';
+import { parseComposerDuration } from '../composerDuration';
 
 /**
  * Composer / llm-foundry train configs (`scripts/train/yamls/pretrain/mpt-125m.yaml`,
@@ -17,29 +18,7 @@ import { findModel } from '../../knowledge';
  * llmfoundry/models/hf/hf_causal_lm.py); a `peft_config` of type LORA trains adapters only.
  */
 
-/**
- * Composer time strings (docs.mosaicml.com, composer.Time / TimeUnit): `ep` epochs, `ba`
- * batches (optimizer steps), `sp` samples, `tok` tokens, `dur` a fraction of another duration.
- */
-export function parseComposerDuration(text: string): { kind: FactKind; value: number; unit: string } | null {
-  // Trimmed first, and no duration is long: `\s*([kmbt])?\s*` on a long run of blanks was quadratic.
-  const trimmed = text.trim();
-  const m = trimmed.length > 64 ? null : /^(\d[\d_]*(?:\.\d+)?(?:e\d+)?)\s*([kmbt])?\s*(ep|ba|sp|tok)$/i.exec(trimmed);
-  if (!m) return null;
-  const scale = m[2] ? { k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[m[2].toLowerCase() as 'k' | 'm' | 'b' | 't'] : 1;
-  const value = Number(m[1].replace(/_/g, '')) * scale;
-  if (!(value > 0) || !Number.isFinite(value)) return null;
-  const unit = m[3].toLowerCase();
-  const kind: FactKind =
-    unit === 'ep'
-      ? 'training.epochs'
-      : unit === 'ba'
-        ? 'training.steps'
-        : unit === 'tok'
-          ? 'training.tokens'
-          : 'training.datasetSamples';
-  return { kind, value, unit };
-}
+export { parseComposerDuration } from '../composerDuration';
 
 /** llm-foundry's registered model names (llmfoundry/registry: models). */
 const MODEL_NAMES = /^(mpt_causal_lm|hf_causal_lm|hf_t5|hf_prefix_lm|hf_seq2seq|hf_bert|hf_pretrained_model)$/;

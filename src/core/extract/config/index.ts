@@ -1,6 +1,7 @@
 import { alpacaEval } from './alpacaEval';
 import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
+import { unslothCli } from './unslothCli';
 import { basicsr } from './basicsr';
 import {
   composer,
@@ -75,6 +76,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   olmo,
   trl,
   axolotl,
+  unslothCli,
   autotrain,
   llamaFactory,
   swift,

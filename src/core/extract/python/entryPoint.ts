@@ -14,6 +14,9 @@ import { nodesStartingOnLines, stringNodes } from './syntaxIndex';
 export const ENTRY_DECORATOR =
   /^@\s*(hydra\.main|click\.(command|group)|app\.(command|callback)|typer\.|config\.parse|fire\.|record\b|main\b|(?:chainlit|cl)\.on_(?:message|chat_start))/;
 
+/** Constructors of router fragments an application includes (FastAPI's `APIRouter`, Flask's `Blueprint`). */
+const ROUTER_FRAGMENT = /(?:^|\.)(?:APIRouter|Blueprint)$/;
+
 /**
  * An experiment grid's explorer (Dora: `@Explorer` or a project's `@LMExplorer` subclass): `dora grid <module>`
  * imports the module and calls the function itself, so it runs with no module-level code calling it.
@@ -211,9 +214,14 @@ function findExecutedRows(tree: Tree, checkpoint: (i: number) => void): Array<[n
     }
     // `app = FastAPI()`, `app = typer.Typer()`: an object built at module level whose decorators
     // register handlers (`@app.post(...)`, `@app.command()`) that run when the program serves or is called.
+    // A router fragment (`router = APIRouter()`, Flask's `bp = Blueprint(...)`) serves nothing itself: its handlers run
+    // only once an application includes it (`app.include_router(router)`, `app.register_blueprint(bp)`; FastAPI docs,
+    // Bigger Applications; Flask docs, Modular Applications with Blueprints), so a module of routes is a library.
     if (statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'assignment') {
       const left = statement.namedChildren[0].childForFieldName('left');
-      if (left?.type === 'identifier') builtAtModuleLevel.add(left.text);
+      const right = statement.namedChildren[0].childForFieldName('right');
+      const fragment = right?.type === 'call' && ROUTER_FRAGMENT.test(right.childForFieldName('function')?.text ?? '');
+      if (left?.type === 'identifier' && !fragment) builtAtModuleLevel.add(left.text);
     }
     if (
       statement.type === 'import_statement' ||

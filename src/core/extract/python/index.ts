@@ -61,7 +61,7 @@ import * as litgpt from './readers/litgpt';
 import * as litLlama from './readers/litLlama';
 import { harnessCommandLine, simpleEvaluate } from './readers/lmEval';
 import { gradioPackageApp } from './readers/gradioApp';
-import { composerTrainerEval } from './readers/composerTrainer';
+import { composerTrainerEval, composerTrainerFit } from './readers/composerTrainer';
 import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
@@ -178,6 +178,7 @@ export const CALL_RULES: readonly CallRule[] = [
   mistralFromFolder,
   hubSnapshotDownload,
   sbert.stArgumentClasses,
+  composerTrainerFit,
   hf.trainers,
   sbert.stTrainers,
   hf.hyperparameterSearch,

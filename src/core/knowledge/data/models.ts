@@ -8827,6 +8827,17 @@ export const MODELS: readonly Model[] = [
       'model card huggingface.co/black-forest-labs/FLUX.1-schnell ("a 12 billion parameter rectified flow transformer", the timestep-distilled sibling of FLUX.1 [dev]); the transformer only',
   },
   {
+    id: 'Tongyi-MAI/Z-Image-Turbo',
+    aliases: ['z-image-turbo', 'zimage-turbo'],
+    family: 'z-image',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 6_000_000_000,
+    smallerSiblings: [],
+    source:
+      'Tongyi-MAI Z-Image-Turbo (huggingface.co/Tongyi-MAI/Z-Image-Turbo): a 6B-parameter text-to-image model (replicate.com/prunaai/z-image-turbo: "a super fast text-to-image model of 6B parameters developed by Tongyi-MAI"); its single-stream DiT is about 6.15B (30 layers, hidden size 3840) per summaries of the Z-Image technical report; the published 6B is used. The transformer only (the Qwen text encoder and the autoencoder excluded)',
+  },
+  {
     id: 'black-forest-labs/FLUX.1-Kontext-dev',
     // `flux-dev-kontext`: the name flux's own CLI registers these weights under (its table of model specs).
     aliases: ['flux1-kontext-dev', 'flux-dev-kontext'],

@@ -139,6 +139,31 @@ function loadsCheckpoint(text: string): boolean {
   return false;
 }
 
+/** Keywords that name the folder a trainer saves its checkpoints into (Composer's `save_folder`, HF's `output_dir`). */
+const SAVE_KEYWORDS = ['save_folder', 'save_dir', 'output_dir'];
+
+/**
+ * Is the checkpoint a load keyword names one this same file saves (`save_folder='checkpoints'` on a first Trainer, then
+ * `load_path='checkpoints/ep1.pt'` on the Trainer that resumes it)? Then the load resumes the file's own run, whose
+ * weights started where that run started; it is not a pretrained starting point.
+ */
+function savedInFile(path: string, index: SyntaxIndex, ctx: PythonReadContext): boolean {
+  const loaded = path.replace(/^\.\//, '');
+  let seen = 0;
+  for (const node of index.ordered) {
+    if (node.type !== 'call') continue;
+    if (++seen > MAX_CALLS) break;
+    for (const k of SAVE_KEYWORDS) {
+      const v = callKeyword(node, k);
+      const r = v ? evaluate(v, ctx.symbols)?.value : undefined;
+      if (typeof r !== 'string') continue;
+      const folder = r.replace(/^\.\//, '').replace(/[/\\]+$/, '');
+      if (folder.length > 0 && loaded.startsWith(`${folder}/`)) return true;
+    }
+  }
+  return false;
+}
+
 function readObjects(index: SyntaxIndex, ctx: PythonReadContext): void {
   const text = ctx.text;
   if (!text.includes('Config') || !/Config\.|Duration\.|load_path|Float8|FP8|ModelConfigurator/.test(text)) return;
@@ -226,7 +251,7 @@ function readObjects(index: SyntaxIndex, ctx: PythonReadContext): void {
       for (const k of LOAD_KEYWORDS) {
         const v = callKeyword(node, k);
         const r = v ? evaluate(v, ctx.symbols)?.value : undefined;
-        if (v && typeof r === 'string' && /[/\\]/.test(r)) {
+        if (v && typeof r === 'string' && /[/\\]/.test(r) && !savedInFile(r, index, ctx)) {
           loads = { value: r, node: v, detail: `${k}="${r}": the run starts from a saved checkpoint` };
           break;
         }

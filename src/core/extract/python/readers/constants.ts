@@ -1,7 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
 import { PART_SEPARATOR } from '../../../runVocabulary';
-import { evaluate, keywordArgument, stringLiteral } from '../../pythonValues';
+import type { FactKind, FactValue } from '../../../facts';
+import { parseComposerDuration } from '../../composerDuration';
+import { evaluate, keywordArgument, stringLiteral, type Resolved } from '../../pythonValues';
 import { scalar, type PythonReadContext } from '../context';
 import { flagMeaning } from '../../sizingNames';
 import { PRECISION_FLAGS, readKeyword, sizingKind } from '../keywords';
@@ -13,6 +15,19 @@ import type { SyntaxIndex } from '../syntaxIndex';
  * field defaults (HfArgumentParser argument classes, GPTConfig): read before the calls, which
  * may use them or override them.
  */
+
+/**
+ * A length written as a time string with its unit (`train_epochs = "100ep"`, `MAX_DURATION = "2000ba"`: Composer's
+ * duration syntax, `ep` epochs and `ba` batches, composer.Time) is the count in that unit when the unit is the one the
+ * name sizes; any other value is read as written.
+ */
+function durationCount(kind: FactKind, v: Resolved['value']): FactValue | undefined {
+  if (typeof v === 'string' && (kind === 'training.epochs' || kind === 'training.steps')) {
+    const parsed = parseComposerDuration(v);
+    if (parsed && parsed.kind === kind) return parsed.value;
+  }
+  return scalar(v);
+}
 
 /** Module-level sizing variables (nanoGPT-style configs): `n_layer = 12`, `max_iters = 600000`. */
 function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadContext): void {
@@ -26,7 +41,9 @@ function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadCon
       (kind !== 'hardware.devices' || /^(ngpu|n_gpu|num_gpus)$/i.test(left.text)) &&
       kind !== 'inference.maxNewTokens'
     ) {
-      ctx.addResolved(kind, right, `\`${left.text}\` (line ${assignment.startPosition.row + 1})`);
+      ctx.addResolved(kind, right, `\`${left.text}\` (line ${assignment.startPosition.row + 1})`, (v) =>
+        durationCount(kind, v),
+      );
     } else if (left.text === 'init_from' || left.text === 'INIT_FROM') {
       readInitFrom(right, ctx);
     } else if (left.text === 'eval_only' && right.type === 'true') {
