@@ -278,6 +278,7 @@ export const STATEMENT_RULES: readonly StatementRule[] = [
   torch.forLoops,
   torch.whileLoops,
   torch.deviceAssignments,
+  torch.chosenAutocast,
   namedModelType,
   configRegistry,
 ];
