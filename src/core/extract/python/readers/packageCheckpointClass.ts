@@ -64,8 +64,7 @@ export const packageCheckpointClass: FileRule = {
     'weights_path=',
   ],
   runStart: [
-    /^from[ \t]+\w/m,
-    /\.(?:load_ckpt|load_checkpoint|load_weights)[ \t]*\(|\b(?:model_path|ckpt_path|checkpoint_path|weights_path)[ \t]*=/,
+    /\.(?:load_ckpt|load_checkpoint|load_weights)[ \t]*\(|\b(?:model_path|ckpt_path|checkpoint_path|weights_path)=/,
     /\.(?:tts|convert|synthesi[sz]e|infer|inference|enhance|restore|transcribe|predict)[ \t]*\(/,
   ],
   read: (_index, ctx) => {
