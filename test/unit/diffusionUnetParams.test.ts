@@ -184,8 +184,9 @@ describe('Stable Diffusion 2 architectures named from an instantiate-from-config
     );
   });
 
-  it('keeps the module’s class for SD 1 (CLIP ViT-L, context 768) and for other projects’ modules on the same UNet', () => {
-    assert.equal(modelOf(config('LatentDiffusion', 'FrozenCLIPEmbedder', 768)), 'LatentDiffusion');
+  it('names SD 1 (CLIP ViT-L, context 768, 320 channels) and keeps the class for other projects’ modules on the same UNet', () => {
+    // Twenty-first round: the SD v1 architecture is named as SD 2's releases are (CompVis/stable-diffusion-v1-4 card).
+    assert.equal(modelOf(config('LatentDiffusion', 'FrozenCLIPEmbedder', 768)), 'stable-diffusion-v1');
     assert.equal(modelOf(config('ControlLDM', 'FrozenOpenCLIPEmbedder', 1024)), 'ControlLDM');
     assert.equal(modelOf(config('LatentDiffusion', 'FrozenOpenCLIPEmbedder', 768)), 'LatentDiffusion');
   });

@@ -69,7 +69,7 @@ export const instantiateConfig: ConfigDialect = {
       (doc.get('lightning')?.shape !== 'map' && !trainsWithoutTrainerSection) ||
       (namedForInference && networkOf(doc) !== undefined)
     ) {
-      readSamplingDefinition(doc, module, out, doc.get('lightning')?.shape === 'map');
+      readSamplingDefinition(doc, module, out, doc.get('lightning')?.shape === 'map', file?.path);
       return;
     }
     out.add(
@@ -80,7 +80,7 @@ export const instantiateConfig: ConfigDialect = {
         ? 'instantiate-from-config training config (model and data target/params; no lightning section: the trainer keeps its defaults)'
         : 'instantiate-from-config training config (target/params, lightning.trainer)',
     );
-    readModel(doc, module, out);
+    readModel(doc, module, out, file?.path);
     readLength(doc, out);
     readPrecision(doc, out);
     readDevices(doc, out);
@@ -147,7 +147,13 @@ function networkOf(doc: ConfigDoc): ConfigValue | undefined {
 }
 
 /** A model-only config of a sampling module: the definition an inference script instantiates. */
-function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSink, named = false): void {
+function readSamplingDefinition(
+  doc: ConfigDoc,
+  module: ConfigValue,
+  out: FactSink,
+  named = false,
+  path?: string,
+): void {
   out.add(
     'run.framework',
     'instantiate-config',
@@ -156,7 +162,7 @@ function readSamplingDefinition(doc: ConfigDoc, module: ConfigValue, out: FactSi
       ? 'instantiate-from-config model definition named for inference (its lightning section is left from training)'
       : 'instantiate-from-config model definition (target/params, no lightning section)',
   );
-  nameModel(doc, module, out);
+  nameModel(doc, module, out, path);
   if (!readNetworkPrecision(doc, out)) samplingAutocast(doc, module, out);
   out.add(
     'launch.inference',
@@ -211,7 +217,7 @@ function readNetworkPrecision(doc: ConfigDoc, out: FactSink): boolean {
  */
 function samplingAutocast(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
   const name = className(String(module.value));
-  const release = name ? stableDiffusion2Release(doc, name) : undefined;
+  const release = name ? stableDiffusionRelease(doc, name) : undefined;
   if (!release) return;
   out.add(
     'training.precision',
@@ -226,16 +232,18 @@ function samplingAutocast(doc: ConfigDoc, module: ConfigValue, out: FactSink): v
  * Names the model by the module the config builds (the network it trains or samples from is one of its parts) and
  * sizes it where the constructor settings allow.
  */
-function nameModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): ConfigValue {
+function nameModel(doc: ConfigDoc, module: ConfigValue, out: FactSink, path?: string): ConfigValue {
   const network = networkOf(doc);
   const name = className(String(module.value));
-  const release = name ? stableDiffusion2Release(doc, name) : undefined;
+  const release = name ? stableDiffusionRelease(doc, name) : undefined;
   if (name && release)
     out.add(
       'model.id',
       release,
       module,
-      `${name} over an SD 2 UNet (model_channels ${doc.num('model.params.unet_config.params.model_channels')}, context_dim 1024) conditioned by the OpenCLIP text encoder: the ${release} architecture`,
+      release === 'stable-diffusion-v1'
+        ? `${name} over a 320-channel UNet (context_dim 768) conditioned by the CLIP ViT-L/14 text encoder (FrozenCLIPEmbedder): the Stable Diffusion v1 architecture`
+        : `${name} over an SD 2 UNet (model_channels ${doc.num('model.params.unet_config.params.model_channels')}, context_dim 1024) conditioned by the OpenCLIP text encoder: the ${release} architecture`,
       'medium',
     );
   else if (name && engineName(doc, name))
@@ -246,18 +254,47 @@ function nameModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): ConfigVa
       `the engine the config builds (${String(module.value)}), named with the network it runs (${String(network?.value)})${weightsStem(doc) ? ` and the weights its ckpt_path loads` : ''}`,
       'medium',
     );
-  else if (name)
+  else if (name) {
+    const qualified = qualifiedName(String(module.value), name);
+    const variant = path ? configVariant(path, qualified) : undefined;
     out.add(
       'model.id',
-      qualifiedName(String(module.value), name),
+      variant ? `${qualified} (${variant})` : qualified,
       module,
-      network
+      (network
         ? `the module the config builds: ${String(module.value)} (its network: ${String(network.value)})`
-        : `the module the config builds: ${String(module.value)}`,
+        : `the module the config builds: ${String(module.value)}`) +
+        (variant ? `; the config's name tells which ${qualified} it is (${variant})` : ''),
       'medium',
     );
+  }
   readSize(doc, module, out);
   return module;
+}
+
+/** Base names that name no variant: a checkpoint folder's `config.yaml`, a stage's `train.yaml`, a resolution. */
+const GENERIC_STEM =
+  /^(?:configs?|defaults?|base|model|train(?:ing)?|inference|sampling|eval|test|main|[\dx_.-]{1,20})$/i;
+/** Folders that only hold configs (`configs/`), which name nothing either. */
+const GENERIC_FOLDER = /^(?:configs?|conf|yaml|yamls|options|models?|\.)?$/i;
+const VARIANT = /^[A-Za-z0-9][\w.-]{0,79}$/;
+
+/**
+ * Which model of the class the config builds: one module class (`LatentDiffusion`, `AutoencoderKL`, `VQModel`) is
+ * built by every config of these repositories, and what tells them apart is the config's own name, the way their
+ * READMEs and checkpoint folders name the models (`configs/latent-diffusion/celebahq-ldm-vq-4.yaml`, a released
+ * checkpoint's `models/ldm/cin256/config.yaml`). The file's stem, or, when the stem names nothing (`config`, `train`,
+ * a resolution such as `768x768`), the folder holding it. Undefined when neither names anything or the name is already
+ * in the class's.
+ */
+function configVariant(path: string, qualified: string): string | undefined {
+  const parts = path.split(/[/\\]/).filter((p) => p !== '');
+  const stem = (parts[parts.length - 1] ?? '').replace(/\.ya?ml$/i, '');
+  const folder = parts.length >= 2 ? parts[parts.length - 2] : '';
+  const variant = !GENERIC_STEM.test(stem) ? stem : !GENERIC_FOLDER.test(folder) ? folder : undefined;
+  if (!variant || !VARIANT.test(variant)) return undefined;
+  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return squash(qualified).includes(squash(variant)) ? undefined : variant;
 }
 
 /**
@@ -304,7 +341,23 @@ const SD2_RELEASES: readonly (readonly [RegExp, string])[] = [
   [/^LatentDiffusion$/, 'stable-diffusion-2'],
 ];
 
-function stableDiffusion2Release(doc: ConfigDoc, name: string): string | undefined {
+/**
+ * Stable Diffusion 1's architecture: `LatentDiffusion` over a 320-channel UNet cross-attending to the 768-wide tokens of
+ * CLIP ViT-L/14 (`FrozenCLIPEmbedder`, `context_dim: 768`). Source: the CompVis/stable-diffusion README and the v1
+ * model cards (huggingface.co/CompVis/stable-diffusion-v1-4: "a downsampling-factor 8 autoencoder with an 860M UNet and
+ * CLIP ViT-L/14 text encoder"). Only the plain text-to-image module is named so.
+ */
+function stableDiffusion1Release(doc: ConfigDoc, name: string): string | undefined {
+  if (name !== 'LatentDiffusion') return undefined;
+  if (!/(^|\.)FrozenCLIPEmbedder$/.test(doc.str('model.params.cond_stage_config.target') ?? '')) return undefined;
+  if (doc.num('model.params.unet_config.params.context_dim') !== 768) return undefined;
+  if (doc.num('model.params.unet_config.params.model_channels') !== 320) return undefined;
+  return 'stable-diffusion-v1';
+}
+
+function stableDiffusionRelease(doc: ConfigDoc, name: string): string | undefined {
+  const v1 = stableDiffusion1Release(doc, name);
+  if (v1) return v1;
   const release = SD2_RELEASES.find(([re]) => re.test(name))?.[1];
   if (!release) return undefined;
   if (!/(^|\.)FrozenOpenCLIPEmbedder$/.test(doc.str('model.params.cond_stage_config.target') ?? '')) return undefined;
@@ -367,8 +420,8 @@ function readSize(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
     );
 }
 
-function readModel(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
-  const named = nameModel(doc, module, out);
+function readModel(doc: ConfigDoc, module: ConfigValue, out: FactSink, path?: string): void {
+  const named = nameModel(doc, module, out, path);
   const ckpt = doc.get('model.params.ckpt_path');
   if (typeof ckpt?.value === 'string' && ckpt.value.trim() !== '') {
     out.add(

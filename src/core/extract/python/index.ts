@@ -98,6 +98,7 @@ import { packageModelLoad } from './readers/packageModelLoad';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { packageFacade } from './readers/packageFacade';
+import { packageCheckpointClass } from './readers/packageCheckpointClass';
 import { variantFlag } from './readers/variantFlag';
 import { configRegistry } from './readers/configRegistry';
 import { loaderHelper } from './readers/loaderHelper';
@@ -279,6 +280,7 @@ export const STATEMENT_RULES: readonly StatementRule[] = [
   torch.forLoops,
   torch.whileLoops,
   torch.deviceAssignments,
+  torch.chosenAutocast,
   namedModelType,
   configRegistry,
 ];
@@ -372,6 +374,7 @@ export const FILE_RULES: readonly FileRule[] = [
   featureScorer,
   packageModelClass,
   packageFacade,
+  packageCheckpointClass,
   variantFlag,
   loaderHelper,
   scoringProgram,

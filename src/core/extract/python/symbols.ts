@@ -9,6 +9,9 @@ import type { SyntaxIndex } from './syntaxIndex';
 export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syntax: SyntaxCaches): SymbolTable {
   const symbols = new SymbolTable();
   const fallbacks: Array<[string, Node, string]> = [];
+  // `opt.config = ...`: bound in order once the flags are known (below), so that an override of a flag in a branch a
+  // plain run does not take (`if opt.large: opt.config = "big.yaml"`, `--large` store_true) leaves the flag's default.
+  const attributes: Array<[string, Node, string]> = [];
   const moduleLevel = new Set(index.moduleAssignments);
   const classFields = new Set(index.classAssignments.map((c) => c.assignment));
   for (const node of index.assignments) {
@@ -27,7 +30,7 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
         );
       else fallbacks.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
     } else if (left.type === 'attribute') {
-      symbols.bind(left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`);
+      attributes.push([left.text, right, `\`${left.text}\` = ${truncate(right.text, 30)} (line ${line})`]);
     } else if (
       (left.type === 'pattern_list' || left.type === 'tuple_pattern') &&
       (right.type === 'expression_list' || right.type === 'tuple')
@@ -100,6 +103,16 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
           `default of \`--${key}\` (set_defaults, line ${node.startPosition.row + 1})`,
         );
     }
+  // A flag's value reassigned in a branch decided against by the flags' defaults (`if opt.laion400m:` with
+  // `--laion400m` store_true) is not what a plain run reads: the flag keeps its declared default. Other attribute
+  // assignments bind as written, the later winning.
+  let flagRun: SymbolTable | undefined;
+  for (const [name, right, via] of attributes) {
+    const dot = name.lastIndexOf('.');
+    const declared = dot > 0 && symbols.lookup(FIELD_PREFIX + name.slice(dot + 1)) !== undefined;
+    if (declared && !onDefaultPath(right, (flagRun ??= symbols.withValues(switches)))) continue;
+    symbols.bind(name, right, via);
+  }
   // Call sites of this file's own functions fill their parameters: load_model(model_name) makes
   // `name` in `def load_model(name)` whatever model_name is (after the parameter's own default).
   fallbacks.push(...callSiteArguments(index, tree, text, syntax));

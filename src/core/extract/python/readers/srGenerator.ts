@@ -3,6 +3,7 @@ import { evaluate, FIELD_PREFIX, type SymbolTable } from '../../pythonValues';
 import { srArchArgOrder, srArchParams } from '../../srArchParams';
 import { onDefaultPath } from '../branches';
 import { truncate } from '../context';
+import type { Fact } from '../../../facts';
 import type { CallRule } from '../rules';
 
 /**
@@ -162,3 +163,16 @@ export const wrapperHalfKeyword: CallRule = {
     return false;
   },
 };
+
+/**
+ * The facts the two rules above read from a super-resolution generator and its upsampler wrapper (its class, size and
+ * `half=` switch). A restorer handed that wrapper as its background upsampler (`Restorer(model_path=..., bg_upsampler=
+ * upsampler)`, readers/packageCheckpointClass.ts) is the run's model, and these facts are its helper's.
+ */
+export function isUpsamplerFact(f: Fact): boolean {
+  if (f.kind === 'model.id') return f.detail.startsWith(DETAIL_PREFIX);
+  if (f.kind === 'model.params')
+    return /^(?:RRDBNet|SRVGGNetCompact)(?: with these arguments|: arguments not all)/.test(f.detail);
+  if (f.kind === 'training.precision') return /^\w{1,60}\(model=\.\.\., half=/.test(f.detail);
+  return false;
+}

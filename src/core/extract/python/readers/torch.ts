@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FactKind } from '../../../facts';
 import { evaluate, keywordArgument, type SymbolTable } from '../../pythonValues';
 import { truncate, type PythonReadContext } from '../context';
+import { decideCondition } from '../branches';
 import { attachEdit, readKeyword, readTrainingKeywords } from '../keywords';
 import type { CallRule, FileRule, StatementRule } from '../rules';
 
@@ -675,6 +676,48 @@ export const paramDtype: CallRule = {
     const value = args ? keywordArgument(args, 'param_dtype') : null;
     if (value) readKeyword('param_dtype', value, ctx, full);
     return false;
+  },
+};
+
+/**
+ * `precision_scope = autocast if opt.precision == "autocast" else nullcontext`, then `with precision_scope("cuda"):`
+ * around the model's calls (the `--precision full|autocast` switch of the latent-diffusion / Stable Diffusion sampling
+ * scripts, and any program choosing its context manager so): the side the flags' defaults pick is what runs.
+ * Autocast picked: float16, autocast's CUDA dtype when none is given (pytorch.org/docs/stable/amp.html,
+ * torch.autocast: "device_type ... dtype: defaults to torch.get_autocast_dtype", float16 on CUDA), bfloat16 when the
+ * call names it; nullcontext picked: nothing is cast, float32. A choice the defaults do not decide says nothing, and
+ * neither does an assignment whose name is never entered with `with`.
+ */
+const AUTOCAST_SIDE = /^(?:torch\.)?(?:cuda\.amp\.)?autocast$/;
+const NULL_SIDE = /^(?:contextlib\.)?nullcontext$/;
+
+export const chosenAutocast: StatementRule = {
+  framework: 'pytorch',
+  nodeType: 'assignment',
+  words: ['nullcontext'],
+  read: (node, ctx) => {
+    const { left, right } = ctx.syntax.sidesOf(node);
+    if (left?.type !== 'identifier' || right?.type !== 'conditional_expression') return;
+    const [yes, test, no] = right.namedChildren;
+    if (!yes || !test || !no) return;
+    const autocastFirst = AUTOCAST_SIDE.test(yes.text) && NULL_SIDE.test(no.text);
+    if (!autocastFirst && !(AUTOCAST_SIDE.test(no.text) && NULL_SIDE.test(yes.text))) return;
+    if (ctx.facts.some((f) => f.kind === 'training.precision')) return;
+    const entered = new RegExp(`\\bwith[ \\t]+${left.text}[ \\t]*\\(([^)\\n]{0,200})\\)`).exec(ctx.text);
+    if (!entered || /^\s*["']cpu["']/.test(entered[1])) return;
+    const decided = decideCondition(test, ctx.symbols);
+    if (decided === undefined) return;
+    const picksAutocast = decided === autocastFirst;
+    const precision = !picksAutocast ? 'fp32' : /\bbfloat16\b/.test(entered[1]) ? 'bf16' : 'fp16';
+    ctx.add(
+      'training.precision',
+      precision,
+      node,
+      picksAutocast
+        ? `${left.text} = ${truncate(right.text, 70)}: the defaults pick autocast (${precision === 'bf16' ? 'bfloat16' : 'float16 on CUDA'})`
+        : `${left.text} = ${truncate(right.text, 70)}: the defaults pick nullcontext (no autocast, float32)`,
+      'medium',
+    );
   },
 };
 
