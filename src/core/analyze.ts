@@ -756,6 +756,30 @@ const NARROW_LINKS: readonly NarrowLink[] = [
   },
 ];
 
+/**
+ * `f`, a program's value that is one flag's default unchanged, with the literal this launch line gives that flag
+ * instead (argparse parses the word into the default's type: a number stays a number, a name a name); undefined when
+ * the line gives no literal for it or the word is not of that type.
+ */
+function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): Fact | undefined {
+  const flag = f.flagDefault?.find((x) => given.has(x));
+  const word = flag === undefined ? undefined : given.get(flag);
+  if (word === undefined) return undefined;
+  // A folder (`-c /data/ckpt/`, `./out`) names no model: the model stays unknown.
+  if (f.kind.startsWith('model.') && !/^[A-Za-z0-9][\w.-]{0,95}(?:\/[A-Za-z0-9][\w.-]{0,95})?$/.test(word))
+    return undefined;
+  const value = typeof f.value === 'number' ? Number(word) : typeof f.value === 'string' ? word : undefined;
+  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return undefined;
+  const spelled = flag!.startsWith('-') ? flag! : `--${flag!}`;
+  return {
+    kind: f.kind,
+    value,
+    range: link.range,
+    confidence: 'medium',
+    detail: `${spelled} ${word} on the launch line (the program's default: ${String(f.value)})`,
+  };
+}
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
 function linkedFacts(
   fromPath: string,
@@ -862,11 +886,18 @@ function linkedFacts(
     const chosenHere = link.choices ?? choices;
     const composing = chosenHere.length > 0 ? withGroupChoices(drawn, chosenHere) : drawn;
     const narrow = NARROW_LINKS.filter((n) => n.via(link, loaderWalk));
+    // A value that is one flag's default as it is, where this launch line gives that flag a literal (`--steps=200`
+    // against `range(args.steps)` read at its default 100): the launch's value, said on the launch line.
+    const given = depth === 1 && link.passedValues ? new Map(link.passedValues) : undefined;
     const tagged = drawn
-      .filter((f) => !f.kind.startsWith('link.') && !(passes && f.fromFlags?.some((x) => passes.has(x))))
+      .filter((f) => !f.kind.startsWith('link.'))
       .filter((f) => !link.redeclared || !flagsOf(f.detail).some((x) => link.redeclared!.includes(x)))
       .filter((f) => NARROW_LINKS.every((n) => (narrow.includes(n) ? n.admits(f, link) : !n.reserved?.(f))))
-      .map((f) => ({ ...f, file: f.file ?? target.display }));
+      .flatMap((f): Fact[] => {
+        if (!(passes && f.fromFlags?.some((x) => passes.has(x)))) return [{ ...f, file: f.file ?? target.display }];
+        const passed = given && launchValue(f, given, link);
+        return passed ? [passed] : [];
+      });
     // A config a config composes does not count as a level of the launch → script → config walk.
     // Nor does a Hydra program's primary config (`@hydra.main(config_path=..., config_name=...)`): it is the program's
     // own defaults, composed with the groups it names (and the launch line's choices of them) before the program runs.

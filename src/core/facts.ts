@@ -177,6 +177,17 @@ export interface Fact {
   /** On a link to a program: the flags the launch line passes it (destinations, `--max-seq-len` as `max_seq_len`). */
   readonly passes?: readonly string[];
   /**
+   * On a link to a program: the literal values the launch line gives the flags it passes (`--steps=200`, `-a resnet50`),
+   * as [destination or short flag, value]. A program's value that is one flag's default unchanged (`flagDefault`)
+   * takes the launch's value instead (analyze.ts linkedFacts).
+   */
+  readonly passedValues?: readonly (readonly [string, string])[];
+  /**
+   * A program's value that is exactly one command-line flag's default, used as it is (`range(args.steps)` with
+   * `--steps` default 100, `models.__dict__[args.arch]`): that flag's destination and short spelling, if any.
+   */
+  readonly flagDefault?: readonly string[];
+  /**
    * On a link to a program: the Hydra config group choices the launch line makes (`model=llama loss=dpo`, as
    * `model=llama`), applied to the groups its primary config's defaults list names (link.hydraGroup).
    */

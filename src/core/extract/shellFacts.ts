@@ -990,14 +990,18 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // read in the program) is not the one this run uses (analyze.ts linkedFacts).
     const passed = passedFlags(tokens);
     const choices = hydraChoices(tokens);
+    const literal = passedValues(tokens);
     if (passed.length > 0)
       for (let k = launchStart; k < facts.length; k++) {
         const f = facts[k];
-        if (
-          ((f.kind === 'link.script' || f.kind === 'link.module') && /\.py$/.test(String(f.value))) ||
-          (f.kind === 'link.config' && /\.ya?ml$/.test(String(f.value)))
-        )
-          facts[k] = { ...f, passes: passed, ...(choices.length > 0 ? { choices } : {}) };
+        const program = (f.kind === 'link.script' || f.kind === 'link.module') && /\.py$/.test(String(f.value));
+        if (program || (f.kind === 'link.config' && /\.ya?ml$/.test(String(f.value))))
+          facts[k] = {
+            ...f,
+            passes: passed,
+            ...(choices.length > 0 ? { choices } : {}),
+            ...(program && literal.length > 0 ? { passedValues: literal } : {}),
+          };
       }
     // A flag's value starts after the whole run of `=` and blanks, and what it must hold is checked on that word:
     // `[=\s]+\S+\.yaml` backtracked over a long run of `=` (quadratic), retried from every flag inside one long word.
@@ -1518,6 +1522,33 @@ function hydraChoices(words: readonly string[]): string[] {
     if (!m || /^(?:true|false|null|none)$/i.test(m[2]) || /\.(?:ya?ml|json|py|pt|bin|safetensors)$/i.test(m[2]))
       continue;
     out.push(`${m[1]}=${m[2]}`);
+  }
+  return out;
+}
+
+/** A flag's value as the program receives it: a plain word, no variable, glob or command substitution. */
+const PLAIN_VALUE = /^["']?([\w.:/+-]{1,200})["']?$/;
+
+/**
+ * `--steps=200`, `--arch resnet50`, `-a resnet50`: the literal values a launch line gives its program's flags, as
+ * [destination or short flag, value] (argparse: `--name=value` or `--name value`; a short flag takes the next word).
+ * A value naming a variable (`$MODEL`) is not known here and is left out.
+ */
+function passedValues(words: readonly string[]): (readonly [string, string])[] {
+  const out: (readonly [string, string])[] = [];
+  for (let i = 0; i < words.length && out.length < MAX_PASSED_FLAGS; i++) {
+    const w = words[i];
+    const long = /^--([A-Za-z][\w.-]{0,100})(?:=(.*))?$/.exec(w);
+    const short = long ? null : /^-([A-Za-z])$/.exec(w);
+    if (!long && !short) continue;
+    let value = long?.[2];
+    if (value === undefined) {
+      const next = words[i + 1];
+      if (next === undefined || next.startsWith('-')) continue;
+      value = next;
+    }
+    const plain = PLAIN_VALUE.exec(value)?.[1];
+    if (plain) out.push([long ? long[1].replace(/-/g, '_') : `-${short![1]}`, plain]);
   }
   return out;
 }

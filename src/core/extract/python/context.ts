@@ -133,7 +133,15 @@ export class PythonReadContext {
       });
       return;
     }
-    this.facts.push({ kind, value, range: nodeRange(node), confidence, detail });
+    const flags = kind.startsWith('link.') ? undefined : pureFlagDefault(detail);
+    this.facts.push({
+      kind,
+      value,
+      range: nodeRange(node),
+      confidence,
+      detail,
+      ...(flags ? { fromFlags: flags, flagDefault: flags } : {}),
+    });
   }
 
   /** Amends the fact just added (an origin line, an edit anchor). */
@@ -177,6 +185,18 @@ export class PythonReadContext {
       );
     }
   }
+}
+
+/**
+ * A value that is one flag's default as it is, as evaluate() words it at the end of a fact's detail
+ * (``label (default of `--steps` (or `-s`) (line 48))``); a value computed from it wraps it in more text.
+ */
+const PURE_FLAG_DEFAULT = /\(default of `--([\w.-]{1,100})`(?: \(or `(-[A-Za-z])`\))? \(line \d{1,7}\)\)$/;
+
+/** The flag (destination, then short spelling) whose default `text` ends with as it is, per PURE_FLAG_DEFAULT. */
+export function pureFlagDefault(text: string): string[] | undefined {
+  const flag = PURE_FLAG_DEFAULT.exec(text);
+  return flag ? [flag[1].replace(/-/g, '_'), ...(flag[2] ? [flag[2]] : [])] : undefined;
 }
 
 /** Flags a value was computed from, as evaluate() words them (``default of `--depth` (line 50)``). */

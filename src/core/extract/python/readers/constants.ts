@@ -126,10 +126,19 @@ function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
     const kind = dest ? sizingKind(dest) : undefined;
     if (!kind || kind === 'inference.maxNewTokens' || kind === 'hardware.devices') continue;
     const r = evaluate(def, ctx.symbols);
-    if (r && typeof r.value === 'number') ctx.add(kind, r.value, def, `default of ${flag}`, 'medium');
-    // A dataset flag's name default (`--data_set IMNET`): sized by the dataset catalog when it knows the name.
-    else if (kind === 'training.dataset' && typeof r?.value === 'string' && r.value)
+    // The flag's default as it is: a launch line that gives the flag (or its short spelling) another value sets it.
+    const short = args!.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s && /^-[A-Za-z]$/.test(s));
+    const named = [flag.slice(2).replace(/-/g, '_'), ...(short ? [short] : [])];
+    const flags = { fromFlags: named, flagDefault: named };
+    if (r && typeof r.value === 'number') {
       ctx.add(kind, r.value, def, `default of ${flag}`, 'medium');
+      ctx.amendLast(flags);
+    }
+    // A dataset flag's name default (`--data_set IMNET`): sized by the dataset catalog when it knows the name.
+    else if (kind === 'training.dataset' && typeof r?.value === 'string' && r.value) {
+      ctx.add(kind, r.value, def, `default of ${flag}`, 'medium');
+      ctx.amendLast(flags);
+    }
   }
 }
 

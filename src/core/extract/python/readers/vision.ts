@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, positionalArguments } from '../../pythonValues';
-import { lineRange, truncate, type ImportedModels, type PythonReadContext } from '../context';
+import { lineRange, pureFlagDefault, truncate, type ImportedModels, type PythonReadContext } from '../context';
 import { attachEdit } from '../keywords';
 import type { CallRule } from '../rules';
 
@@ -130,10 +130,12 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   if (!args) return false;
   let id: string | null = null;
   let origin: number | undefined;
+  let byNameVia: string | undefined;
   if (byName) {
     const r = evaluate(picked.childForFieldName('subscript'), ctx.symbols);
     id = typeof r?.value === 'string' && /^[a-z][a-z0-9_]*$/.test(r.value) ? r.value : null;
     if (r?.via) origin = r.origin.startPosition.row;
+    byNameVia = r?.via;
   } else if (tv && last === 'get_model') {
     // `torchvision.models.get_model("resnet50", weights="DEFAULT")` (torchvision 0.14+): the builder named by its first argument.
     const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
@@ -162,6 +164,9 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
             : `torchvision.models.${last}`,
   );
   if (origin !== undefined) ctx.amendLast({ originLine: origin });
+  // `models.__dict__[args.arch]` read at `--arch`'s default: a launch that passes `--arch` names another network.
+  const flags = byName && byNameVia ? pureFlagDefault(`(${byNameVia})`) : undefined;
+  if (flags) ctx.amendLast({ fromFlags: flags, flagDefault: flags });
   if (openClip) {
     readOpenClipWeights(call, args, ctx);
     return true;
