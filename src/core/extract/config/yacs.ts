@@ -247,7 +247,7 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
  * from these, the detector's heads initialised at random, which is how the model zoo's "trained from scratch"
  * detectors are trained (the labels' rule: pre-training of the detector, not a fine-tune of it).
  */
-const BACKBONE_ONLY = /^detectron2:\/\/ImageNetPretrained\//;
+export const DETECTRON2_BACKBONE_ONLY = /^detectron2:\/\/ImageNetPretrained\//;
 
 /**
  * The detector a `MODEL.META_ARCHITECTURE` names (`Detr`, `GeneralizedRCNN`, `RetinaNet`), lower-cased, with the
@@ -269,7 +269,7 @@ function detectorName(arch: unknown, depth: unknown, mask: unknown): string | un
  * `SOLVER.MAX_ITER` or `IMS_PER_BATCH`, joins the run unless this file overrides it), `SOLVER.MAX_ITER`
  * iterations, `SOLVER.IMS_PER_BATCH` images across all GPUs (detectron2 docs, "Use Custom Datasets"/defaults.py:
  * "Number of images per batch across all machines"), `SOLVER.AMP.ENABLED` (fp16 autocast), `MODEL.WEIGHTS`
- * (initial weights: a fine-tune of them; `""` trains from scratch; an ImageNet backbone alone, see BACKBONE_ONLY),
+ * (initial weights: a fine-tune of them; `""` trains from scratch; an ImageNet backbone alone, see DETECTRON2_BACKBONE_ONLY),
  * `MODEL.META_ARCHITECTURE` with `MODEL.RESNETS.DEPTH` (the detector's name, sized only by a catalog row of it). The `Base-*.yaml` files a repository's configs derive from are no runs alone (entryPoint.ts).
  */
 export const detectron2: ConfigDialect = {
@@ -297,7 +297,7 @@ export const detectron2: ConfigDialect = {
     const name = detectorName(arch?.value, doc.get('MODEL.RESNETS.DEPTH')?.value, doc.get('MODEL.MASK_ON')?.value);
     if (arch && name) out.add('model.id', name, arch, `MODEL.META_ARCHITECTURE ${String(arch.value)}`, 'medium');
     const weights = doc.get('MODEL.WEIGHTS');
-    if (stated(weights) && BACKBONE_ONLY.test(String(weights.value))) {
+    if (stated(weights) && DETECTRON2_BACKBONE_ONLY.test(String(weights.value))) {
       // Only the classification backbone is initialised: the detector itself trains from scratch.
       const detail = `MODEL.WEIGHTS: ${String(weights.value)}, an ImageNet classification backbone only`;
       out.add('model.fromScratch', true, weights, `${detail}: the detector trains from scratch`);
