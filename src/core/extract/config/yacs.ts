@@ -264,6 +264,36 @@ function detectorName(arch: unknown, depth: unknown, mask: unknown): string | un
 }
 
 /**
+ * Detectron2's R-CNN family by the heads a `GeneralizedRCNN` config switches on (detectron2/config/defaults.py:
+ * `MODEL.MASK_ON` and `MODEL.KEYPOINT_ON`, both False by default; the model zoo names its configs so, MODEL_ZOO.md
+ * "COCO Object Detection Baselines" (Faster R-CNN), "COCO Instance Segmentation" (Mask R-CNN), "COCO Person Keypoint
+ * Detection" (Keypoint R-CNN)) and `PanopticFPN` (Kirillov et al. 2019, Panoptic Feature Pyramid Networks). Read from
+ * what this file states: a switch it sets names the detector even when the architecture comes from its `_BASE_`; a
+ * `GeneralizedRCNN` with neither switch on is Faster R-CNN. Unsized (the backbone and heads vary).
+ */
+function rcnnName(doc: ConfigDoc): { name: string; at: ConfigValue; detail: string } | undefined {
+  const arch = doc.get('MODEL.META_ARCHITECTURE');
+  const a = typeof arch?.value === 'string' ? arch.value : undefined;
+  if (a === 'PanopticFPN') return { name: 'panoptic-fpn', at: arch!, detail: 'MODEL.META_ARCHITECTURE PanopticFPN' };
+  if (a !== undefined && a !== 'GeneralizedRCNN') return undefined;
+  const keypoint = doc.get('MODEL.KEYPOINT_ON');
+  const mask = doc.get('MODEL.MASK_ON');
+  if (keypoint?.value === true)
+    return { name: 'keypoint-rcnn', at: keypoint, detail: 'MODEL.KEYPOINT_ON: True (Keypoint R-CNN)' };
+  if (mask?.value === true) return { name: 'mask-rcnn', at: mask, detail: 'MODEL.MASK_ON: True (Mask R-CNN)' };
+  // Written off (or left at its default under a GeneralizedRCNN this file names): the box detector alone.
+  if (mask?.value === false && keypoint?.value !== true)
+    return { name: 'faster-rcnn', at: mask, detail: 'MODEL.MASK_ON: False (Faster R-CNN)' };
+  if (arch && mask === undefined && keypoint === undefined)
+    return {
+      name: 'faster-rcnn',
+      at: arch,
+      detail: 'MODEL.META_ARCHITECTURE GeneralizedRCNN, no mask or keypoint head',
+    };
+  return undefined;
+}
+
+/**
  * Detectron2 configs (its CfgNode extends yacs; `tools/train_net.py --config-file <this>`, and the many projects
  * built on it): `_BASE_` names the config this one derives from (read through a link, so what the base states,
  * `SOLVER.MAX_ITER` or `IMS_PER_BATCH`, joins the run unless this file overrides it), `SOLVER.MAX_ITER`
@@ -294,8 +324,12 @@ export const detectron2: ConfigDialect = {
     const amp = doc.get('SOLVER.AMP.ENABLED');
     if (amp?.value === true) out.add('training.precision', 'fp16', amp, 'SOLVER.AMP.ENABLED: True (fp16 autocast)');
     const arch = doc.get('MODEL.META_ARCHITECTURE');
-    const name = detectorName(arch?.value, doc.get('MODEL.RESNETS.DEPTH')?.value, doc.get('MODEL.MASK_ON')?.value);
-    if (arch && name) out.add('model.id', name, arch, `MODEL.META_ARCHITECTURE ${String(arch.value)}`, 'medium');
+    const rcnn = rcnnName(doc);
+    const name = rcnn
+      ? undefined
+      : detectorName(arch?.value, doc.get('MODEL.RESNETS.DEPTH')?.value, doc.get('MODEL.MASK_ON')?.value);
+    if (rcnn) out.add('model.id', rcnn.name, rcnn.at, rcnn.detail, 'medium');
+    else if (arch && name) out.add('model.id', name, arch, `MODEL.META_ARCHITECTURE ${String(arch.value)}`, 'medium');
     const weights = doc.get('MODEL.WEIGHTS');
     if (stated(weights) && DETECTRON2_BACKBONE_ONLY.test(String(weights.value))) {
       // Only the classification backbone is initialised: the detector itself trains from scratch.

@@ -176,14 +176,52 @@ function readTrainDict(call: Node, ctx: PythonReadContext): void {
   if (init) readCheckpoint(init, ctx, 'train init_checkpoint=');
 }
 
+/**
+ * The detector a model fragment builds, `model = L(GeneralizedRCNN)(...)`: by its meta-architecture and the heads it
+ * is given, as the yacs configs name them (yacs.ts rcnnName: a mask head makes Mask R-CNN, a keypoint head Keypoint
+ * R-CNN, neither Faster R-CNN; detectron2/modeling/meta_arch: RetinaNet, FCOS (Tian et al. 2019), PanopticFPN).
+ */
+const META_ARCH_NAMES: Readonly<Record<string, string>> = {
+  RetinaNet: 'retinanet',
+  FCOS: 'fcos',
+  PanopticFPN: 'panoptic-fpn',
+};
+/** Longest model expression looked into for its heads (a fragment's model is a few thousand characters). */
+const MAX_MODEL_TEXT = 20_000;
+
+function readDetector(value: Node, ctx: PythonReadContext): void {
+  const lazy = value.type === 'call' ? value.childForFieldName('function') : null;
+  if (lazy?.type !== 'call' || lazy.childForFieldName('function')?.text !== 'L') return;
+  const target = lazy.childForFieldName('arguments')?.namedChildren[0]?.text.split('.').pop();
+  if (!target || value.text.length > MAX_MODEL_TEXT) return;
+  const name =
+    target === 'GeneralizedRCNN'
+      ? /\bkeypoint_head[ \t]*=/.test(value.text)
+        ? 'keypoint-rcnn'
+        : /\bmask_head[ \t]*=/.test(value.text)
+          ? 'mask-rcnn'
+          : 'faster-rcnn'
+      : META_ARCH_NAMES[target];
+  if (!name) return;
+  ctx.add('model.id', name, lazy, `${LAZY_CONFIG_VALUE}model = L(${target})(...): ${name}`, 'medium');
+}
+
+/** `model.roi_heads.update(keypoint_head=...)` or `model.roi_heads.keypoint_head = ...`: a keypoint head is added. */
+const KEYPOINT_HEAD_ADDED =
+  /^model\.roi_heads\.(?:update\([\s\S]{0,1500}?\bkeypoint_head[ \t]*=|keypoint_head[ \t]*=)/m;
+
 export const lazyConfig: FileRule = {
   framework: 'detectron2',
   phase: 'after-calls',
-  words: ['max_iter', 'init_checkpoint', 'amp', 'dataloader', 'get_config'],
+  words: ['max_iter', 'init_checkpoint', 'amp', 'dataloader', 'get_config', 'LazyCall'],
   runStart: [/dataloader/, /optimizer/],
   read: (_index, ctx) => {
     const text = ctx.text;
-    if (!/\btrain\b/.test(text) || !/(?:max_iter|init_checkpoint|amp|dataloader|get_config)/.test(text)) return;
+    if (
+      !/\b(?:train|model)\b/.test(text) ||
+      !/(?:max_iter|init_checkpoint|amp|dataloader|get_config|LazyCall)/.test(text)
+    )
+      return;
     const bound = new Map<string, Node>();
     const links = new Map<string, Node>();
     const settings: Setting[] = [];
@@ -215,11 +253,19 @@ export const lazyConfig: FileRule = {
           if (!links.has(ref)) links.set(ref, statement);
         }
         if (s.path === 'train') trainDict = s.value;
+        if (s.path === 'model') readDetector(s.value, ctx);
         continue;
       }
       settings.push(s);
     }
     const run = lazy && RUN_NAMES.every((n) => bound.has(n));
+    const keypoint = bound.has('model') ? KEYPOINT_HEAD_ADDED.exec(text) : null;
+    if (keypoint) {
+      const row = text.slice(0, keypoint.index).split('\n').length - 1;
+      const at = statements.find((n) => n?.startPosition.row === row);
+      if (at)
+        ctx.add('model.id', 'keypoint-rcnn', at, `${LAZY_CONFIG_VALUE}a keypoint head added to the model`, 'medium');
+    }
     // A fragment of values (common/train.py) or a run config: the values are read; only a run config starts a run.
     if (trainDict) readTrainDict(trainDict, ctx);
     for (const s of settings) {
