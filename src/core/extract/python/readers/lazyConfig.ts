@@ -227,13 +227,15 @@ export const lazyConfig: FileRule = {
     const settings: Setting[] = [];
     let trainDict: Node | undefined;
     let lazy = false;
+    /** LazyCall imported or model_zoo.get_config used: a LazyConfig file even when it binds only some of the names. */
+    let marked = false;
     const statements = ctx.tree.rootNode.namedChildren.slice(0, MAX_STATEMENTS);
     for (const statement of statements) {
       if (!statement) continue;
       if (statement.type === 'import_from_statement') {
         const module = statement.childForFieldName('module_name')?.text ?? '';
         const names = importedNames(statement).filter((n) => BOUND_NAMES.has(n));
-        if (/^detectron2\.config\b/.test(module) && /\bLazyCall\b/.test(statement.text)) lazy = true;
+        if (/^detectron2\.config\b/.test(module) && /\bLazyCall\b/.test(statement.text)) lazy = marked = true;
         const path = relativeModulePath(module);
         if (names.length === 0) continue;
         for (const n of names) bound.set(n, statement);
@@ -247,7 +249,7 @@ export const lazyConfig: FileRule = {
         bound.set(s.path, statement);
         const fromZoo = getConfigPath(ctx, s.value);
         if (fromZoo) {
-          lazy = true;
+          lazy = marked = true;
           // model_zoo.get_config's path is relative to detectron2's configs/ folder (detectron2/model_zoo).
           const ref = `configs/${fromZoo}`;
           if (!links.has(ref)) links.set(ref, statement);
@@ -286,7 +288,8 @@ export const lazyConfig: FileRule = {
     }
     // What this file sets over the configs it imports: their value of it is not this run's.
     const passes = KEYS.filter((k) => settings.some((s) => s.path === k));
-    if (!run && links.size === 0) return;
+    // A package module re-exporting a `train` function (`from .train_utils import train`) is no config: no links.
+    if (!run && (!marked || links.size === 0)) return;
     for (const [ref, statement] of links) {
       ctx.add(
         'link.config',
