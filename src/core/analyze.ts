@@ -22,6 +22,7 @@ import {
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
+import { LAZY_CONFIG_LINK, LAZY_CONFIG_VALUE } from './extract/python/readers/lazyConfig';
 import { CONFIG_PROGRAM, CONFIG_PROGRAM_LINK, configProgramFacts } from './extract/python/configProgram';
 import { LOADER_LINK, REEXPORT_LINK } from './extract/python/readers/loaderModule';
 import { COMPUTE_DTYPE_LOOK } from './extract/python/readers/packageComputeDtype';
@@ -586,7 +587,7 @@ const MAX_LINK_DEPTH = 2;
  */
 const MAX_CONFIG_CHAIN = 6;
 /** Frameworks whose configs a launch or another config builds on are each launched alone too (a Hydra experiment, MaxText's base.yml). */
-const STANDALONE_CONFIGS: ReadonlySet<string> = new Set(['hydra', 'maxtext', 'mmengine', 'gin']);
+const STANDALONE_CONFIGS: ReadonlySet<string> = new Set(['hydra', 'maxtext', 'mmengine', 'gin', 'lazyconfig']);
 const isConfigFile = (p: string) => /\.(ya?ml|gin)$/i.test(p);
 const isShellScript = (p: string) => /\.(?:sh|bash|sbatch|slurm)$/i.test(p);
 /** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */
@@ -719,6 +720,12 @@ interface NarrowLink {
 const fromYacsDefaults = (f: Fact) => f.detail.startsWith(YACS_DEFAULT);
 const fromConfigProgram = (f: Fact) => f.detail.startsWith(CONFIG_PROGRAM);
 const NARROW_LINKS: readonly NarrowLink[] = [
+  // A detectron2 LazyConfig's import of another config: the values read there reach it; no other link draws them.
+  {
+    via: (link) => link.detail.startsWith(LAZY_CONFIG_LINK),
+    admits: () => true,
+    reserved: (f) => f.detail.startsWith(LAZY_CONFIG_VALUE),
+  },
   // A yacs config's link to its program's defaults module: the defaults read there (yacsDefaults.ts).
   {
     via: (link) => link.detail.startsWith(YACS_DEFAULTS_LINK),

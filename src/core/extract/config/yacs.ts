@@ -247,7 +247,7 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
  * from these, the detector's heads initialised at random, which is how the model zoo's "trained from scratch"
  * detectors are trained (the labels' rule: pre-training of the detector, not a fine-tune of it).
  */
-const BACKBONE_ONLY = /^detectron2:\/\/ImageNetPretrained\//;
+export const DETECTRON2_BACKBONE_ONLY = /^detectron2:\/\/ImageNetPretrained\//;
 
 /**
  * The detector a `MODEL.META_ARCHITECTURE` names (`Detr`, `GeneralizedRCNN`, `RetinaNet`), lower-cased, with the
@@ -264,12 +264,42 @@ function detectorName(arch: unknown, depth: unknown, mask: unknown): string | un
 }
 
 /**
+ * Detectron2's R-CNN family by the heads a `GeneralizedRCNN` config switches on (detectron2/config/defaults.py:
+ * `MODEL.MASK_ON` and `MODEL.KEYPOINT_ON`, both False by default; the model zoo names its configs so, MODEL_ZOO.md
+ * "COCO Object Detection Baselines" (Faster R-CNN), "COCO Instance Segmentation" (Mask R-CNN), "COCO Person Keypoint
+ * Detection" (Keypoint R-CNN)) and `PanopticFPN` (Kirillov et al. 2019, Panoptic Feature Pyramid Networks). Read from
+ * what this file states: a switch it sets names the detector even when the architecture comes from its `_BASE_`; a
+ * `GeneralizedRCNN` with neither switch on is Faster R-CNN. Unsized (the backbone and heads vary).
+ */
+function rcnnName(doc: ConfigDoc): { name: string; at: ConfigValue; detail: string } | undefined {
+  const arch = doc.get('MODEL.META_ARCHITECTURE');
+  const a = typeof arch?.value === 'string' ? arch.value : undefined;
+  if (a === 'PanopticFPN') return { name: 'panoptic-fpn', at: arch!, detail: 'MODEL.META_ARCHITECTURE PanopticFPN' };
+  if (a !== undefined && a !== 'GeneralizedRCNN') return undefined;
+  const keypoint = doc.get('MODEL.KEYPOINT_ON');
+  const mask = doc.get('MODEL.MASK_ON');
+  if (keypoint?.value === true)
+    return { name: 'keypoint-rcnn', at: keypoint, detail: 'MODEL.KEYPOINT_ON: True (Keypoint R-CNN)' };
+  if (mask?.value === true) return { name: 'mask-rcnn', at: mask, detail: 'MODEL.MASK_ON: True (Mask R-CNN)' };
+  // Written off (or left at its default under a GeneralizedRCNN this file names): the box detector alone.
+  if (mask?.value === false && keypoint?.value !== true)
+    return { name: 'faster-rcnn', at: mask, detail: 'MODEL.MASK_ON: False (Faster R-CNN)' };
+  if (arch && mask === undefined && keypoint === undefined)
+    return {
+      name: 'faster-rcnn',
+      at: arch,
+      detail: 'MODEL.META_ARCHITECTURE GeneralizedRCNN, no mask or keypoint head',
+    };
+  return undefined;
+}
+
+/**
  * Detectron2 configs (its CfgNode extends yacs; `tools/train_net.py --config-file <this>`, and the many projects
  * built on it): `_BASE_` names the config this one derives from (read through a link, so what the base states,
  * `SOLVER.MAX_ITER` or `IMS_PER_BATCH`, joins the run unless this file overrides it), `SOLVER.MAX_ITER`
  * iterations, `SOLVER.IMS_PER_BATCH` images across all GPUs (detectron2 docs, "Use Custom Datasets"/defaults.py:
  * "Number of images per batch across all machines"), `SOLVER.AMP.ENABLED` (fp16 autocast), `MODEL.WEIGHTS`
- * (initial weights: a fine-tune of them; `""` trains from scratch; an ImageNet backbone alone, see BACKBONE_ONLY),
+ * (initial weights: a fine-tune of them; `""` trains from scratch; an ImageNet backbone alone, see DETECTRON2_BACKBONE_ONLY),
  * `MODEL.META_ARCHITECTURE` with `MODEL.RESNETS.DEPTH` (the detector's name, sized only by a catalog row of it). The `Base-*.yaml` files a repository's configs derive from are no runs alone (entryPoint.ts).
  */
 export const detectron2: ConfigDialect = {
@@ -294,10 +324,14 @@ export const detectron2: ConfigDialect = {
     const amp = doc.get('SOLVER.AMP.ENABLED');
     if (amp?.value === true) out.add('training.precision', 'fp16', amp, 'SOLVER.AMP.ENABLED: True (fp16 autocast)');
     const arch = doc.get('MODEL.META_ARCHITECTURE');
-    const name = detectorName(arch?.value, doc.get('MODEL.RESNETS.DEPTH')?.value, doc.get('MODEL.MASK_ON')?.value);
-    if (arch && name) out.add('model.id', name, arch, `MODEL.META_ARCHITECTURE ${String(arch.value)}`, 'medium');
+    const rcnn = rcnnName(doc);
+    const name = rcnn
+      ? undefined
+      : detectorName(arch?.value, doc.get('MODEL.RESNETS.DEPTH')?.value, doc.get('MODEL.MASK_ON')?.value);
+    if (rcnn) out.add('model.id', rcnn.name, rcnn.at, rcnn.detail, 'medium');
+    else if (arch && name) out.add('model.id', name, arch, `MODEL.META_ARCHITECTURE ${String(arch.value)}`, 'medium');
     const weights = doc.get('MODEL.WEIGHTS');
-    if (stated(weights) && BACKBONE_ONLY.test(String(weights.value))) {
+    if (stated(weights) && DETECTRON2_BACKBONE_ONLY.test(String(weights.value))) {
       // Only the classification backbone is initialised: the detector itself trains from scratch.
       const detail = `MODEL.WEIGHTS: ${String(weights.value)}, an ImageNet classification backbone only`;
       out.add('model.fromScratch', true, weights, `${detail}: the detector trains from scratch`);

@@ -464,7 +464,7 @@ function opensEmptyDefault(text: string, dest: string, def: string | undefined):
 
 /** `from detectron2.engine import DefaultTrainer, default_argument_parser, ...` (or `import ... as`). */
 const DETECTRON2_PARSER =
-  /^from[ \t]+detectron2\.engine(?:\.defaults)?[ \t]+import[ \t][^\n]*\bdefault_argument_parser\b/m;
+  /^from[ \t]+detectron2\.engine(?:\.defaults)?[ \t]+import[ \t]*(?:\([^)]{0,1500}|[^\n(]*)\bdefault_argument_parser\b/m;
 
 /** `from torchtitan.config import ConfigManager` (also `from torchtitan.config import ConfigManager, ...`). */
 const TORCHTITAN_CONFIG_MANAGER =
@@ -511,10 +511,10 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
   if (
     text.includes('default_argument_parser') &&
     DETECTRON2_PARSER.test(text) &&
-    /\.merge_from_file\([ \t]*args\.config_file[ \t]*\)/.test(text)
+    /(?:\.merge_from_file|\bLazyConfig\.load)\([ \t]*args\.config_file[ \t]*\)/.test(text)
   )
     return verdict(
-      "a config-driven program: detectron2's default_argument_parser leaves --config-file empty and the program merges the config given there (merge_from_file(args.config_file)); each such config is a run",
+      "a config-driven program: detectron2's default_argument_parser leaves --config-file empty and the program merges or loads the config given there (merge_from_file(args.config_file), LazyConfig.load(args.config_file)); each such config is a run",
     );
   // torchtitan's programs (torchtitan/train.py and the experiments' copies) read the job with its ConfigManager:
   // `--module llama3 --config llama3_8b` picks a config-registry function (or `--job.config_file x.toml`).

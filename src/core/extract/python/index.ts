@@ -66,6 +66,7 @@ import * as launchedPrograms from './readers/launchedPrograms';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
 import * as mmengine from './readers/mmengine';
+import { lazyConfig } from './readers/lazyConfig';
 import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
@@ -353,6 +354,7 @@ export const FILE_RULES: readonly FileRule[] = [
   litLlama.microBatchSteps,
   mmengine.mmengineConfig,
   mmengine.mmengineModuleSettings,
+  lazyConfig,
   xtunerV1.xtunerV1Config,
   autotrainProject,
   mlCollectionsConfig,

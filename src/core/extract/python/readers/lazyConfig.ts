@@ -1,0 +1,326 @@
+import type { Node } from 'web-tree-sitter';
+import { keywordArgument, evaluate, stringLiteral } from '../../pythonValues';
+import { truncate, type PythonReadContext } from '../context';
+import type { FileRule } from '../rules';
+import { DETECTRON2_BACKBONE_ONLY } from '../../config/yacs';
+
+/**
+ * Detectron2's LazyConfig dialect (detectron2.readthedocs.io, "Lazy Configs"): a `.py` config of module-level
+ * objects that `LazyConfig.load(path)` evaluates and `tools/lazyconfig_train_net.py --config-file <this>` trains.
+ * That program reads `cfg.model`, `cfg.dataloader`, `cfg.optimizer`, `cfg.lr_multiplier` and `cfg.train`, so a file
+ * binding model, dataloader, optimizer and train at its top level (assigned, or imported from other configs with
+ * relative imports or `model_zoo.get_config("common/train.py").train`) is a run; a fragment binding some of them
+ * (`common/train.py`, `common/models/*.py`) is not, and its values reach the configs that import it through a link.
+ *
+ * Read: `train.max_iter` (iterations), `train.amp.enabled` (AMPTrainer autocasts in float16 by default,
+ * detectron2/engine/train_loop.py `AMPTrainer(precision=torch.float16)`; off: float32), `train.init_checkpoint`
+ * (`""`/None: random initialisation; detectron2's ImageNet classification backbones only: the detector is trained,
+ * as the yacs configs read them), `dataloader.train.total_batch_size` (images across all GPUs). A value worked out
+ * from the imported one (`train.max_iter *= 4`) is left unknown rather than taken from the base.
+ */
+
+/** The names `tools/lazyconfig_train_net.py` needs from a config (lr_multiplier may come with the optimiser's base). */
+const RUN_NAMES = ['model', 'dataloader', 'optimizer', 'train'];
+const BOUND_NAMES = new Set([...RUN_NAMES, 'lr_multiplier']);
+/** The detail a fragment's values carry, so only a LazyConfig link draws them (analyze.ts NARROW_LINKS). */
+export const LAZY_CONFIG_VALUE = 'LazyConfig value: ';
+/** The detail a config's link to a config it imports from starts with. */
+export const LAZY_CONFIG_LINK = 'LazyConfig import: ';
+/** Statements looked at (a config has tens; a hostile file may have thousands). */
+const MAX_STATEMENTS = 2_000;
+/** `model_zoo.get_config("common/train.py")` (or `get_config(...)`): a config of detectron2's configs/ folder. */
+const GET_CONFIG = /(?:^|\.)get_config$/;
+
+/** `..common.train` → `../common/train.py`, `.x` → `./x.py` (a relative import of a config module). */
+function relativeModulePath(module: string): string | undefined {
+  const m = /^(\.{1,4})([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){0,8})$/.exec(module);
+  if (!m) return undefined;
+  const up = m[1].length === 1 ? './' : '../'.repeat(m[1].length - 1);
+  return `${up}${m[2].replace(/\./g, '/')}.py`;
+}
+
+/** The names an import binds (`a`, `b as c` → c). */
+function importedNames(statement: Node): string[] {
+  const names: string[] = [];
+  for (const child of statement.childrenForFieldName('name')) {
+    if (!child) continue;
+    if (child.type === 'aliased_import') {
+      const alias = child.childForFieldName('alias')?.text;
+      if (alias) names.push(alias);
+    } else names.push(child.text);
+  }
+  return names;
+}
+
+/** The `get_config("x.py")` call inside an expression (`model_zoo.get_config("common/train.py").train`), bounded. */
+function getConfigPath(ctx: PythonReadContext, node: Node): string | undefined {
+  let cur: Node | null = node;
+  for (let i = 0; i < 6 && cur; i++) {
+    if (cur.type === 'call' && GET_CONFIG.test(ctx.callee(cur).full)) {
+      const arg = cur.childForFieldName('arguments')?.namedChildren[0];
+      const path = arg?.type === 'string' ? stringLiteral(arg) : null;
+      return path && /^[\w./-]{1,200}\.(?:py|ya?ml)$/.test(path) && !path.includes('..') ? path : undefined;
+    }
+    cur =
+      cur.type === 'attribute'
+        ? cur.childForFieldName('object')
+        : cur.type === 'call'
+          ? cur.childForFieldName('function')
+          : null;
+  }
+  return undefined;
+}
+
+interface Setting {
+  readonly path: string;
+  readonly value: Node;
+  readonly augmented: boolean;
+}
+
+/** Top-level `a.b.c = value` / `a.b.c *= value` whose target starts with one of the bound names. */
+function settingOf(statement: Node): Setting | undefined {
+  if (statement.type !== 'expression_statement') return undefined;
+  const a = statement.namedChildren[0];
+  if (!a || (a.type !== 'assignment' && a.type !== 'augmented_assignment')) return undefined;
+  const left = a.childForFieldName('left');
+  const right = a.childForFieldName('right');
+  if (!left || !right || (left.type !== 'attribute' && left.type !== 'identifier')) return undefined;
+  if (left.text.length > 120 || !/^[A-Za-z_][\w.]*$/.test(left.text)) return undefined;
+  return { path: left.text, value: right, augmented: a.type === 'augmented_assignment' };
+}
+
+/** The keys read, as a config that imports this one overrides them (its link `passes` them: this value is then not its). */
+const KEYS = ['train.max_iter', 'train.amp.enabled', 'train.init_checkpoint', 'dataloader.train.total_batch_size'];
+
+/** Marks the facts added since `from` as the value of `key`. */
+function markKey(ctx: PythonReadContext, from: number, key: string): void {
+  for (let i = from; i < ctx.facts.length; i++) ctx.facts[i] = { ...ctx.facts[i], fromFlags: [key] };
+}
+
+function readCheckpoint(value: Node, ctx: PythonReadContext, owner: string): void {
+  const from = ctx.facts.length;
+  readCheckpointFacts(value, ctx, owner);
+  markKey(ctx, from, 'train.init_checkpoint');
+}
+
+function readCheckpointFacts(value: Node, ctx: PythonReadContext, owner: string): void {
+  if (value.type === 'none') {
+    ctx.add('model.fromScratch', true, value, `${LAZY_CONFIG_VALUE}${owner} None (random initialisation)`);
+    return;
+  }
+  const r = evaluate(value.type === 'parenthesized_expression' ? value.namedChildren[0] : value, ctx.symbols);
+  if (typeof r?.value !== 'string') return;
+  const path = r.value.trim();
+  if (path === '') {
+    ctx.add('model.fromScratch', true, value, `${LAZY_CONFIG_VALUE}${owner} "" (random initialisation)`);
+  } else if (DETECTRON2_BACKBONE_ONLY.test(path)) {
+    const detail = `${LAZY_CONFIG_VALUE}${owner} ${truncate(path, 80)}, an ImageNet-pretrained backbone only`;
+    ctx.add('model.fromScratch', true, value, `${detail}: the detector trains from scratch`);
+    ctx.add('training.mode', 'pretrain', value, `${detail}: the detector is trained, not fine-tuned`);
+  } else {
+    ctx.add('model.fromScratch', false, value, `${LAZY_CONFIG_VALUE}${owner} ${truncate(path, 80)}`);
+    ctx.add('training.mode', 'finetune', value, `${LAZY_CONFIG_VALUE}${owner}: starts from ${truncate(path, 80)}`);
+  }
+}
+
+function readAmp(value: Node, ctx: PythonReadContext, owner: string): void {
+  const from = ctx.facts.length;
+  readAmpFacts(value, ctx, owner);
+  markKey(ctx, from, 'train.amp.enabled');
+}
+
+function readAmpFacts(value: Node, ctx: PythonReadContext, owner: string): void {
+  if (value.type === 'true')
+    ctx.add('training.precision', 'fp16', value, `${LAZY_CONFIG_VALUE}${owner} True (AMPTrainer, float16 autocast)`);
+  else if (value.type === 'false')
+    ctx.add('training.precision', 'fp32', value, `${LAZY_CONFIG_VALUE}${owner} False (no autocast: float32)`);
+}
+
+function readIterations(s: { value: Node; augmented: boolean }, ctx: PythonReadContext, owner: string): void {
+  const from = ctx.facts.length;
+  readIterationFacts(s, ctx, owner);
+  markKey(ctx, from, 'train.max_iter');
+}
+
+function readIterationFacts(s: { value: Node; augmented: boolean }, ctx: PythonReadContext, owner: string): void {
+  // Worked out from the value this config imports (`train.max_iter *= 4`): not known from this file alone.
+  if (s.augmented || /\bmax_iter\b/.test(s.value.text)) {
+    ctx.add(
+      'training.steps',
+      null,
+      s.value,
+      `${LAZY_CONFIG_VALUE}${owner} is worked out from the imported config's value (\`${truncate(s.value.text, 40)}\`)`,
+      'low',
+    );
+    return;
+  }
+  ctx.addResolved('training.steps', s.value, `${LAZY_CONFIG_VALUE}${owner}`, (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined,
+  );
+}
+
+/** `train = dict(max_iter=..., amp=dict(enabled=...), init_checkpoint=...)` (common/train.py's shape). */
+function readTrainDict(call: Node, ctx: PythonReadContext): void {
+  const args =
+    call.type === 'call' && call.childForFieldName('function')?.text === 'dict'
+      ? call.childForFieldName('arguments')
+      : null;
+  if (!args) return;
+  const iters = keywordArgument(args, 'max_iter');
+  if (iters) readIterations({ value: iters, augmented: false }, ctx, 'train max_iter=');
+  const amp = keywordArgument(args, 'amp');
+  const ampArgs = amp?.type === 'call' ? amp.childForFieldName('arguments') : null;
+  const enabled = ampArgs ? keywordArgument(ampArgs, 'enabled') : undefined;
+  if (enabled) readAmp(enabled, ctx, 'train amp.enabled=');
+  const init = keywordArgument(args, 'init_checkpoint');
+  if (init) readCheckpoint(init, ctx, 'train init_checkpoint=');
+}
+
+/**
+ * The detector a model fragment builds, `model = L(GeneralizedRCNN)(...)`: by its meta-architecture and the heads it
+ * is given, as the yacs configs name them (yacs.ts rcnnName: a mask head makes Mask R-CNN, a keypoint head Keypoint
+ * R-CNN, neither Faster R-CNN; detectron2/modeling/meta_arch: RetinaNet, FCOS (Tian et al. 2019), PanopticFPN).
+ */
+const META_ARCH_NAMES: Readonly<Record<string, string>> = {
+  RetinaNet: 'retinanet',
+  FCOS: 'fcos',
+  PanopticFPN: 'panoptic-fpn',
+};
+/** Longest model expression looked into for its heads (a fragment's model is a few thousand characters). */
+const MAX_MODEL_TEXT = 20_000;
+
+function readDetector(value: Node, ctx: PythonReadContext): void {
+  const lazy = value.type === 'call' ? value.childForFieldName('function') : null;
+  if (lazy?.type !== 'call' || lazy.childForFieldName('function')?.text !== 'L') return;
+  const target = lazy.childForFieldName('arguments')?.namedChildren[0]?.text.split('.').pop();
+  if (!target || value.text.length > MAX_MODEL_TEXT) return;
+  const name =
+    target === 'GeneralizedRCNN'
+      ? /\bkeypoint_head[ \t]*=/.test(value.text)
+        ? 'keypoint-rcnn'
+        : /\bmask_head[ \t]*=/.test(value.text)
+          ? 'mask-rcnn'
+          : 'faster-rcnn'
+      : META_ARCH_NAMES[target];
+  if (!name) return;
+  ctx.add('model.id', name, lazy, `${LAZY_CONFIG_VALUE}model = L(${target})(...): ${name}`, 'medium');
+}
+
+/** `model.roi_heads.update(keypoint_head=...)` or `model.roi_heads.keypoint_head = ...`: a keypoint head is added. */
+const KEYPOINT_HEAD_ADDED =
+  /^model\.roi_heads\.(?:update\([\s\S]{0,1500}?\bkeypoint_head[ \t]*=|keypoint_head[ \t]*=)/m;
+
+export const lazyConfig: FileRule = {
+  framework: 'detectron2',
+  phase: 'after-calls',
+  words: ['max_iter', 'init_checkpoint', 'amp', 'dataloader', 'get_config', 'LazyCall'],
+  runStart: [/dataloader/, /optimizer/],
+  read: (_index, ctx) => {
+    const text = ctx.text;
+    if (
+      !/\b(?:train|model)\b/.test(text) ||
+      !/(?:max_iter|init_checkpoint|amp|dataloader|get_config|LazyCall)/.test(text)
+    )
+      return;
+    const bound = new Map<string, Node>();
+    const links = new Map<string, Node>();
+    const settings: Setting[] = [];
+    let trainDict: Node | undefined;
+    let lazy = false;
+    /** LazyCall imported or model_zoo.get_config used: a LazyConfig file even when it binds only some of the names. */
+    let marked = false;
+    const statements = ctx.tree.rootNode.namedChildren.slice(0, MAX_STATEMENTS);
+    for (const statement of statements) {
+      if (!statement) continue;
+      if (statement.type === 'import_from_statement') {
+        const module = statement.childForFieldName('module_name')?.text ?? '';
+        const names = importedNames(statement).filter((n) => BOUND_NAMES.has(n));
+        if (/^detectron2\.config\b/.test(module) && /\bLazyCall\b/.test(statement.text)) lazy = marked = true;
+        const path = relativeModulePath(module);
+        if (names.length === 0) continue;
+        for (const n of names) bound.set(n, statement);
+        if (path && !links.has(path)) links.set(path, statement);
+        if (path) lazy = true;
+        continue;
+      }
+      const s = settingOf(statement);
+      if (!s) continue;
+      if (BOUND_NAMES.has(s.path) && !s.augmented) {
+        bound.set(s.path, statement);
+        const fromZoo = getConfigPath(ctx, s.value);
+        if (fromZoo) {
+          lazy = marked = true;
+          // model_zoo.get_config's path is relative to detectron2's configs/ folder (detectron2/model_zoo).
+          const ref = `configs/${fromZoo}`;
+          if (!links.has(ref)) links.set(ref, statement);
+        }
+        if (s.path === 'train') trainDict = s.value;
+        if (s.path === 'model') readDetector(s.value, ctx);
+        continue;
+      }
+      settings.push(s);
+    }
+    const run = lazy && RUN_NAMES.every((n) => bound.has(n));
+    const keypoint = bound.has('model') ? KEYPOINT_HEAD_ADDED.exec(text) : null;
+    if (keypoint) {
+      const row = text.slice(0, keypoint.index).split('\n').length - 1;
+      const at = statements.find((n) => n?.startPosition.row === row);
+      if (at)
+        ctx.add('model.id', 'keypoint-rcnn', at, `${LAZY_CONFIG_VALUE}a keypoint head added to the model`, 'medium');
+    }
+    // A fragment of values (common/train.py) or a run config: the values are read; only a run config starts a run.
+    if (trainDict) readTrainDict(trainDict, ctx);
+    for (const s of settings) {
+      if (s.path === 'train.max_iter') readIterations(s, ctx, 'train.max_iter =');
+      else if (s.path === 'train.amp.enabled' && !s.augmented) readAmp(s.value, ctx, 'train.amp.enabled =');
+      else if (s.path === 'train.init_checkpoint' && !s.augmented)
+        readCheckpoint(s.value, ctx, 'train.init_checkpoint =');
+      else if (s.path === 'dataloader.train.total_batch_size' && !s.augmented) {
+        const from = ctx.facts.length;
+        ctx.addResolved(
+          'training.globalBatch',
+          s.value,
+          `${LAZY_CONFIG_VALUE}dataloader.train.total_batch_size`,
+          (v) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined),
+        );
+        markKey(ctx, from, s.path);
+      }
+    }
+    // What this file sets over the configs it imports: their value of it is not this run's.
+    const passes = KEYS.filter((k) => settings.some((s) => s.path === k));
+    // A package module re-exporting a `train` function (`from .train_utils import train`) is no config: no links.
+    if (!run && (!marked || links.size === 0)) return;
+    for (const [ref, statement] of links) {
+      ctx.add(
+        'link.config',
+        ref,
+        statement,
+        `${LAZY_CONFIG_LINK}${ref} (the config this one takes its objects from)`,
+        'medium',
+      );
+      if (passes.length > 0) ctx.amendLast({ passes });
+    }
+    if (!run) return;
+    // The run is anchored at a statement that runs when the module is loaded: an assignment, not an import.
+    const own = bound.get('model')!;
+    const anchor =
+      own.type === 'import_from_statement'
+        ? statements.find((n) => n?.type === 'expression_statement' && n.startPosition.row > own.startPosition.row)
+        : own;
+    if (!anchor) return;
+    ctx.add(
+      'run.framework',
+      'lazyconfig',
+      anchor,
+      'a detectron2 LazyConfig (model, dataloader, optimizer and train bound at its top level)',
+      'medium',
+    );
+    ctx.add(
+      'launch.trainer',
+      'config:lazyconfig',
+      anchor,
+      'a detectron2 LazyConfig: tools/lazyconfig_train_net.py --config-file <this> trains it',
+      'medium',
+    );
+  },
+};
