@@ -2,6 +2,7 @@ import { lazy } from '../../lazy';
 import { selectedSpec } from './readers/selectedSpec';
 import { hparamsLoader } from './readers/hparamsLoader';
 import { AnyWord, PatternGate, WordFinder } from './requiredLiterals';
+import type { FoundWords } from './requiredLiterals';
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { notebookWidgets } from './readers/notebookWidgets';
@@ -604,7 +605,17 @@ const builtRunStarts = lazy(() => {
   /** Patterns that read definitions (a config registry's functions): tested on the text as written. */
   const definitions = runStartsOf(RUNNING_RULES.filter((r) => r.runStartInDefinitions));
   /** One pass over a text finds the words of both. */
-  const words = new WordFinder([...calls.required, ...definitions.required]);
+  const finder = new WordFinder([...calls.required, ...definitions.required]);
+  // The folder scan asks about one file's text several times (may it start a run, without its definitions' names
+  // too; is it definitions only; does it link anything): the last two texts' answers are kept.
+  let recent: Array<{ text: string; found: FoundWords }> = [];
+  const words = (text: string): FoundWords => {
+    const known = recent.find((r) => r.text === text);
+    if (known) return known.found;
+    const found = finder.find(text);
+    recent = [{ text, found }, ...recent.slice(0, 1)];
+    return found;
+  };
   return { calls, definitions, words };
 });
 /** Doctest lines in docstrings (`>>> pipe = FluxPipeline.from_pretrained(...)`): examples, never code that runs. */
@@ -642,7 +653,7 @@ export function mayBeConfigModule(text: string): boolean {
 /** Can a rule that reads definitions (a config registry's `def llama3_8b() -> Config:`) start a run in this text? */
 export function mayStartInDefinitions(text: string): boolean {
   const { definitions, words } = builtRunStarts();
-  return definitions.matches(text, words.find(text));
+  return definitions.matches(text, words(text));
 }
 
 export function mayStartPythonRun(text: string): boolean {
@@ -653,7 +664,7 @@ export function mayStartPythonRun(text: string): boolean {
 export function mayNameARunStart(text: string): boolean {
   const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
   const { calls, definitions, words } = builtRunStarts();
-  const found = words.find(code);
+  const found = words(code);
   if (definitions.matches(code, found)) return true;
   // A library that defines `def backward(ctx, grad)` or `def from_pretrained(cls, ...)` names a run start
   // only in the definition's header, which those rules do not read (they read calls, loops, constants):
@@ -661,7 +672,7 @@ export function mayNameARunStart(text: string): boolean {
   // nothing more).
   if (!calls.matches(code, found)) return false;
   const headless = code.replace(DEFINITION_NAME, 'def _');
-  return calls.matches(headless, words.find(headless));
+  return calls.matches(headless, words(headless));
 }
 /** The name in a function definition's header (`def backward`, `async def generate`). */
 const DEFINITION_NAME = /\bdef[ \t]+\w+/g;

@@ -9869,7 +9869,7 @@ export const MODELS: readonly Model[] = [
     params: 500_000_000,
     smallerSiblings: [],
     source:
-      'OpenAudio S1-mini release (Fish Audio, June 2025): the distilled 0.5B-parameter variant of the 4B OpenAudio S1 (crafiq.ai/models/speech/fish-audio-openaudio-s1; aitide.news/article/18707)',
+      'OpenAudio (formerly Fish-Speech) documentation, speech.fish.audio (Fish Audio), "two model types": OpenAudio S1 with 4 billion parameters and OpenAudio S1-mini, its distilled version with 0.5 billion parameters',
   },
   // Dolly v2: instruction-tuned Pythia checkpoints, the same network as their base (full fine-tune), so the base's size.
   {

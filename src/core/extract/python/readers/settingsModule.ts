@@ -26,6 +26,12 @@ const MODULE_IMPORT =
 /** `from models.config import VLMConfig, TrainConfig` / `from models import config`, at column 0. */
 const FROM_IMPORT =
   /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
+/**
+ * A call's callee at the start of an expression (`config.VLMConfig(`, `TrainConfig (`; not `self.config.X(`): a
+ * name or a dotted chain of names. Tried only where a chain starts, so each chain is read once; the character
+ * before is looked at, not consumed, so a call in a call's arguments (`TrainConfig(VLMConfig(`) is found too.
+ */
+const CALLEE = /(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*\(/g;
 /** Imports looked at per file, and settings classes followed. */
 const MAX_IMPORTS = 60;
 /** Standard-library and common package modules: never a settings module of the program's own. */
@@ -84,9 +90,18 @@ export const settingsModule: FileRule = {
     const used = new Map<string, number>();
     // Settings functions called (`default_ppo_config()`), by module: a module of several gives only these.
     const functions = new Map<string, string[]>();
-    for (const [name, where] of modules)
-      for (const call of ctx.text.matchAll(new RegExp(`(?:^|[^\\w.])${name}\\.(\\w{1,100})[ \\t]*\\(`, 'gm')))
-        if (isSettingsClass(call[1]) && !used.has(where.file)) used.set(where.file, where.at);
+    // The calls of the text, read once (a regex per imported name cost a pass over the text each).
+    const calledNames = new Set<string>();
+    for (const call of ctx.text.matchAll(CALLEE)) {
+      const callee = call[1];
+      const dot = callee.lastIndexOf('.');
+      if (dot < 0) {
+        calledNames.add(callee);
+        continue;
+      }
+      const where = modules.get(callee.slice(0, dot));
+      if (where && isSettingsClass(callee.slice(dot + 1)) && !used.has(where.file)) used.set(where.file, where.at);
+    }
     // A settings function called only in branches the defaults do not take (`if cfg_name == "20B":
     // nemo_config = default_nemo_20b_config()` with `cfg_name = os.environ.get("NEMO_CONFIG", "1.3B")`) is an
     // alternative, not this run's.
@@ -101,7 +116,7 @@ export const settingsModule: FileRule = {
     // XftConfig(...)`, an optional backend switched on by a flag that is off by default) configures an alternative:
     // its module is not linked for it.
     for (const [name, where] of classes)
-      if (new RegExp(`(?:^|[^\\w.])${name}[ \\t]*\\(`, 'm').test(ctx.text)) {
+      if (calledNames.has(name)) {
         if (offPath.has(name) && !onPath.has(name)) continue;
         if (!used.has(where.file)) used.set(where.file, where.at);
         if (/^[a-z_]\w*$/.test(where.original) && !(offPath.has(name) && !onPath.has(name)))
