@@ -52,6 +52,8 @@ describe('Twenty-first round (set X): working-directory paths, template job scri
       '# TODO set\n',
     ])
       assert.equal(nonRunPlaceReason(at, `${blank}${job}`), TEMPLATE_REASON, blank);
+    // A template inside a package's source tree is what the package's submitter fills in, not a kept experiment.
+    assert.equal(nonRunPlaceReason(`src/mypkg/cloud/template/run.sh`, job), TEMPLATE_REASON);
     // Programs in a templates folder stay left out (a template's Python blanks are often plain names).
     assert.equal(nonRunPlaceReason('exp/templates/train.py', 'print(1)\n'), TEMPLATE_REASON);
   });

@@ -364,12 +364,20 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
   const byPath = nonRunPathReason(relativePath, rules);
   if (
     byPath === TEMPLATE_REASON &&
+    !PACKAGE_SOURCE.test(relativePath) &&
     (completeTemplateConfig(relativePath, text) || completeTemplateScript(relativePath, text))
   )
     return undefined;
   if (byPath === TEST_FILE_REASON && programNamedLikeTest(relativePath, text)) return undefined;
   return byPath;
 }
+
+/**
+ * A file inside a package's source tree in the src layout (`src/<pkg>/…`): a template there is data the package's own
+ * tools fill in when they submit a job (a cloud launcher's `template/run.sh` running `train.yaml`, which the user
+ * supplies), not an experiment kept in the repository to copy.
+ */
+const PACKAGE_SOURCE = /(?:^|\/)src\/[A-Za-z_]\w*\//;
 
 /** Folders of a package that hold runnable programs, not library code. */
 const PROGRAM_FOLDERS = new Set([
