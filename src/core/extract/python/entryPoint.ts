@@ -247,7 +247,7 @@ function findExecutedRows(tree: Tree, checkpoint: (i: number) => void): Array<[n
     /#[^\n]*/g,
     (comment) => ' '.repeat(comment.length),
   );
-  for (const statement of statements) wordsOf(statement);
+  for (const statement of statements) for (const part of runningParts(statement)) wordsOf(part);
   // `tf.app.run()` (TensorFlow 1's tf.compat.v1.app.run) with no function given calls the module's `main`.
   if (statements.some((st) => TF_APP_RUN.test(code.slice(st.startIndex, st.endIndex)))) words.add('main');
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
@@ -271,6 +271,19 @@ function findExecutedRows(tree: Tree, checkpoint: (i: number) => void): Array<[n
     wordsOf(d.node);
   }
   return executed;
+}
+
+/**
+ * The parts of a module-level statement that run. An annotated assignment (`_backend: Optional[Backend] = None`)
+ * assigns its value; its annotation is at most evaluated and stored in `__annotations__` (Python reference,
+ * "Annotated assignment statements"; PEP 526): naming a class there runs none of that class's code.
+ */
+function runningParts(statement: Node): Node[] {
+  const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+  if (assignment?.type !== 'assignment' || !assignment.childForFieldName('type')) return [statement];
+  return [assignment.childForFieldName('left'), assignment.childForFieldName('right')].filter(
+    (n): n is Node => n !== null && n !== undefined,
+  );
 }
 
 /** Whether a fact sits in a top-level statement other than a definition (code that runs when the module does). */
