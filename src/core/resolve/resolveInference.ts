@@ -1,6 +1,7 @@
 import * as IC from '../estimate/inferenceConstants';
 import { reasoningModelSource } from '../estimate/reasoningModels';
 import { defaultInferencePrecision } from '../estimate/precisionDefault';
+import { weightFormatOfName } from '../estimate/checkpointFormat';
 import { findAttentionGeometry } from '../knowledge';
 import type { Accelerator, Model } from '../knowledge/schema';
 import type {
@@ -179,10 +180,15 @@ export function resolveInference({
   if (tensorParallel) given('inference.tensorParallel', tensorParallel);
 
   const trainingPrecision = spec.training.precision ?? null;
+  // A checkpoint published quantised says so in its name (`...-Instruct-FP8`): the server loads it in that format.
+  const namedFormat = weightFormatOfName(spec.model.name);
   let weightPrecision: WeightPrecision;
   if (inf.weightPrecision) {
     weightPrecision = inf.weightPrecision;
     given('inference.weightPrecision', weightPrecision);
+  } else if (namedFormat) {
+    weightPrecision = namedFormat.precision;
+    note({ field: 'inference.weightPrecision', value: weightPrecision, source: 'catalog', detail: namedFormat.detail });
   } else if (trainingPrecision && WEIGHT_FORMATS.has(trainingPrecision)) {
     weightPrecision = trainingPrecision as WeightPrecision;
     note({

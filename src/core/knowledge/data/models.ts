@@ -1584,6 +1584,18 @@ export const MODELS: readonly Model[] = [
     source:
       'computed from config.json (32 layers, d 4544, multi-query attention (71 heads, 1 KV head of 64), parallel attn/MLP, FFN 18176, vocab 65024, tied)',
   },
+  {
+    id: 'tiiuae/falcon-rw-1b',
+    aliases: [],
+    family: 'falcon',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 1_311_625_216,
+    contextLength: 2_048,
+    smallerSiblings: [],
+    source:
+      'computed from config.json (24 layers, d 2048, 32 heads, ALiBi, sequential attn/MLP with biases, FFN 8192, vocab 50304, tied)',
+  },
   // ---------------- Llama 1 / Llama 2 / Code Llama ----------------
   {
     id: 'huggyllama/llama-7b',

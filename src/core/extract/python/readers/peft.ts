@@ -1,5 +1,6 @@
 import { readTrainingKeywords } from '../keywords';
 import type { CallRule } from '../rules';
+import { inUncalledLocalFunction } from '../uncalledLocal';
 
 /** PEFT and bitsandbytes: LoRA adapters, and a 4-bit base model (QLoRA). */
 
@@ -8,6 +9,8 @@ export const adapters: CallRule = {
   callees: ['LoraConfig', 'get_peft_model', 'prepare_model_for_kbit_training'],
   words: ['Lora', 'peft'],
   read: ({ node, last, ctx }) => {
+    // `def lorify(model): ... get_peft_model(...)` whose only call is commented out: the adapter is never applied.
+    if (inUncalledLocalFunction(node)) return;
     ctx.add(
       'training.adapter',
       last === 'prepare_model_for_kbit_training' ? 'qlora' : 'lora',
