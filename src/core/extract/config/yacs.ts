@@ -245,9 +245,10 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
  * Detectron2's ImageNet classification backbones (`detectron2://ImageNetPretrained/MSRA/R-50.pkl`,
  * `.../torchvision/R-50.pkl`; detectron2/checkpoint/catalog.py, C2_IMAGENET_MODELS): its detection configs start
  * from these, the detector's heads initialised at random, which is how the model zoo's "trained from scratch"
- * detectors are trained (the labels' rule: pre-training of the detector, not a fine-tune of it).
+ * detectors are trained (the labels' rule: pre-training of the detector, not a fine-tune of it). The older
+ * `catalog://ImageNetPretrained/FAIR/R-50-GN` names resolve to the same folder (catalog.py, ModelCatalog.get).
  */
-export const DETECTRON2_BACKBONE_ONLY = /^detectron2:\/\/ImageNetPretrained\//;
+export const DETECTRON2_BACKBONE_ONLY = /^(?:detectron2|catalog):\/\/ImageNetPretrained\//;
 
 /**
  * The detector a `MODEL.META_ARCHITECTURE` names (`Detr`, `GeneralizedRCNN`, `RetinaNet`), lower-cased, with the
@@ -294,6 +295,24 @@ function rcnnName(doc: ConfigDoc): { name: string; at: ConfigValue; detail: stri
 }
 
 /**
+ * The backbone's size words, stated apart in a detectron2 config and the `_BASE_` it derives from
+ * (detectron2/config/defaults.py): `MODEL.RESNETS.DEPTH` (50, 101; a ResNet, not a ResNeXt, when
+ * `MODEL.RESNETS.NUM_GROUPS` is left at 1) and `MODEL.BACKBONE.NAME` (`build_resnet_fpn_backbone`,
+ * `build_retinanet_resnet_fpn_backbone`: a feature pyramid on it). With the detector's name they pick a catalog row of
+ * the whole detector (`mask-rcnn` + `resnet-50` + `fpn`); alone they say nothing.
+ */
+function readBackboneWords(doc: ConfigDoc, out: FactSink): void {
+  const depth = doc.get('MODEL.RESNETS.DEPTH');
+  const d = positiveInteger(depth?.value);
+  const groups = positiveInteger(doc.get('MODEL.RESNETS.NUM_GROUPS')?.value);
+  if (depth && d && (groups === undefined || groups === 1))
+    out.add('model.variant', `resnet-${d}`, depth, `MODEL.RESNETS.DEPTH: ${d} (a ResNet-${d} backbone)`, 'low');
+  const backbone = doc.get('MODEL.BACKBONE.NAME');
+  if (typeof backbone?.value === 'string' && /^build_\w{0,40}_fpn_backbone$/.test(backbone.value))
+    out.add('model.variant', 'fpn', backbone, `MODEL.BACKBONE.NAME: ${backbone.value} (a feature pyramid)`, 'low');
+}
+
+/**
  * Detectron2 configs (its CfgNode extends yacs; `tools/train_net.py --config-file <this>`, and the many projects
  * built on it): `_BASE_` names the config this one derives from (read through a link, so what the base states,
  * `SOLVER.MAX_ITER` or `IMS_PER_BATCH`, joins the run unless this file overrides it), `SOLVER.MAX_ITER`
@@ -330,6 +349,7 @@ export const detectron2: ConfigDialect = {
       : detectorName(arch?.value, doc.get('MODEL.RESNETS.DEPTH')?.value, doc.get('MODEL.MASK_ON')?.value);
     if (rcnn) out.add('model.id', rcnn.name, rcnn.at, rcnn.detail, 'medium');
     else if (arch && name) out.add('model.id', name, arch, `MODEL.META_ARCHITECTURE ${String(arch.value)}`, 'medium');
+    readBackboneWords(doc, out);
     const weights = doc.get('MODEL.WEIGHTS');
     if (stated(weights) && DETECTRON2_BACKBONE_ONLY.test(String(weights.value))) {
       // Only the classification backbone is initialised: the detector itself trains from scratch.
@@ -339,8 +359,12 @@ export const detectron2: ConfigDialect = {
     } else if (stated(weights)) {
       out.add('model.fromScratch', false, weights, `MODEL.WEIGHTS: ${String(weights.value)}`);
       out.add('training.mode', 'finetune', weights, `MODEL.WEIGHTS: starts from ${String(weights.value)}`);
-    } else if (doc.get('MODEL.WEIGHTS')?.value === '')
-      out.add('model.fromScratch', true, doc.get('MODEL.WEIGHTS')!, 'MODEL.WEIGHTS: "" (random initialisation)');
+    } else if (doc.get('MODEL.WEIGHTS')?.value === '') {
+      // Every weight starts at random (over whatever checkpoint a `_BASE_` names): the detector is trained from scratch.
+      const at = doc.get('MODEL.WEIGHTS')!;
+      out.add('model.fromScratch', true, at, 'MODEL.WEIGHTS: "" (random initialisation)');
+      out.add('training.mode', 'pretrain', at, 'MODEL.WEIGHTS: "" (random initialisation: trained from scratch)');
+    }
     out.add('launch.trainer', 'config:detectron2', anchor, 'detectron2 training config');
   },
 };
