@@ -9558,6 +9558,53 @@ export const MODELS: readonly Model[] = [
     source:
       "torchvision weights meta, torchvision/models/detection/*.py (pytorch.org/vision/stable/models.html, object detection table): retinanet_resnet50_fpn (RetinaNet_ResNet50_FPN_Weights.COCO_V1) num_params 34,014,999 (COCO, 91 classes; detectron2's 80-class heads differ by under 0.2%)",
   },
+  // The same detectors on ResNet-101: computed, the R50-FPN detector's published count plus the difference of the two
+  // classification backbones (ResNet-101 differs from ResNet-50 only by 17 more res4 blocks; the FPN, which reads the
+  // same channel widths, and the heads are unchanged; the classifiers' shared fc cancels in the difference).
+  {
+    id: 'faster-rcnn-resnet-101-fpn',
+    aliases: [],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 60_747_414,
+    smallerSiblings: ['faster-rcnn-resnet-50-fpn'],
+    source:
+      'computed: faster-rcnn-resnet-50-fpn (torchvision weights meta num_params 41,755,286) + torchvision resnet101 44,549,160 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 60,747,414',
+  },
+  {
+    id: 'mask-rcnn-resnet-101-fpn',
+    aliases: [],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 63_393_521,
+    smallerSiblings: ['mask-rcnn-resnet-50-fpn'],
+    source:
+      'computed: mask-rcnn-resnet-50-fpn (torchvision weights meta num_params 44,401,393) + torchvision resnet101 44,549,160 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 63,393,521',
+  },
+  {
+    id: 'keypoint-rcnn-resnet-101-fpn',
+    aliases: [],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 78_129_386,
+    smallerSiblings: ['keypoint-rcnn-resnet-50-fpn'],
+    source:
+      'computed: keypoint-rcnn-resnet-50-fpn (torchvision weights meta num_params 59,137,258) + torchvision resnet101 44,549,160 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 78,129,386',
+  },
+  {
+    id: 'retinanet-resnet-101-fpn',
+    aliases: [],
+    family: 'retinanet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 53_007_127,
+    smallerSiblings: ['retinanet-resnet-50-fpn'],
+    source:
+      'computed: retinanet-resnet-50-fpn (torchvision weights meta num_params 34,014,999) + torchvision resnet101 44,549,160 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 53,007,127',
+  },
   // ---------------- OpenMMLab detectors and segmentors on ConvNeXt / UniFormer backbones (whole model as published) ----------------
   {
     id: 'mask_rcnn_convnext_tiny',
