@@ -265,6 +265,39 @@ function detectorName(arch: unknown, depth: unknown, mask: unknown): string | un
 }
 
 /**
+ * Detectron2's own head classes (detectron2/modeling/roi_heads: `Res5ROIHeads`, the default, and `StandardROIHeads`;
+ * the box, mask and keypoint heads the model zoo uses): a config naming another class builds a detector of its own
+ * (a project's `DensePoseROIHeads`, `PointRendMaskHead`; detectron2's `CascadeROIHeads`, Cai & Vasconcelos 2018,
+ * Cascade R-CNN), named by that class and not sized by the stock detector's catalog row.
+ */
+const STOCK_HEADS = new Set([
+  'Res5ROIHeads',
+  'StandardROIHeads',
+  'FastRCNNConvFCHead',
+  'MaskRCNNConvUpsampleHead',
+  'KRCNNConvDeconvUpsampleHead',
+]);
+const HEAD_KEYS = [
+  'MODEL.ROI_HEADS.NAME',
+  'MODEL.ROI_MASK_HEAD.NAME',
+  'MODEL.ROI_KEYPOINT_HEAD.NAME',
+  'MODEL.ROI_BOX_HEAD.NAME',
+];
+
+function customHeads(doc: ConfigDoc): { name: string; at: ConfigValue; detail: string } | undefined {
+  for (const key of HEAD_KEYS) {
+    const head = doc.get(key);
+    const v = head?.value;
+    if (typeof v !== 'string' || STOCK_HEADS.has(v) || !/^[A-Z][A-Za-z0-9]{1,60}$/.test(v)) continue;
+    if (v === 'CascadeROIHeads') return { name: 'cascade-rcnn', at: head!, detail: `${key}: ${v} (Cascade R-CNN)` };
+    const stem = v.replace(/(?:Res5)?(?:ROIHeads|MaskHead|KeypointHead|BoxHead|Head)$/, '');
+    if (stem.length < 2) continue;
+    return { name: stem.toLowerCase(), at: head!, detail: `${key}: ${v} (a detector of its own heads)` };
+  }
+  return undefined;
+}
+
+/**
  * Detectron2's R-CNN family by the heads a `GeneralizedRCNN` config switches on (detectron2/config/defaults.py:
  * `MODEL.MASK_ON` and `MODEL.KEYPOINT_ON`, both False by default; the model zoo names its configs so, MODEL_ZOO.md
  * "COCO Object Detection Baselines" (Faster R-CNN), "COCO Instance Segmentation" (Mask R-CNN), "COCO Person Keypoint
@@ -273,6 +306,8 @@ function detectorName(arch: unknown, depth: unknown, mask: unknown): string | un
  * `GeneralizedRCNN` with neither switch on is Faster R-CNN. Unsized (the backbone and heads vary).
  */
 function rcnnName(doc: ConfigDoc): { name: string; at: ConfigValue; detail: string } | undefined {
+  const custom = customHeads(doc);
+  if (custom) return custom;
   const arch = doc.get('MODEL.META_ARCHITECTURE');
   const a = typeof arch?.value === 'string' ? arch.value : undefined;
   if (a === 'PanopticFPN') return { name: 'panoptic-fpn', at: arch!, detail: 'MODEL.META_ARCHITECTURE PanopticFPN' };
