@@ -75,6 +75,8 @@ interface Setting {
   readonly path: string;
   readonly value: Node;
   readonly augmented: boolean;
+  /** The operator of an augmented assignment (`*=`). */
+  readonly op?: string;
 }
 
 /** Top-level `a.b.c = value` / `a.b.c *= value` whose target starts with one of the bound names. */
@@ -86,7 +88,13 @@ function settingOf(statement: Node): Setting | undefined {
   const right = a.childForFieldName('right');
   if (!left || !right || (left.type !== 'attribute' && left.type !== 'identifier')) return undefined;
   if (left.text.length > 120 || !/^[A-Za-z_][\w.]*$/.test(left.text)) return undefined;
-  return { path: left.text, value: right, augmented: a.type === 'augmented_assignment' };
+  const augmented = a.type === 'augmented_assignment';
+  return {
+    path: left.text,
+    value: right,
+    augmented,
+    op: augmented ? a.childForFieldName('operator')?.text : undefined,
+  };
 }
 
 /** The keys read, as a config that imports this one overrides them (its link `passes` them: this value is then not its). */
@@ -105,6 +113,24 @@ function replacesBackbone(s: Setting): boolean {
   if (/\.(?:depth|num_groups|stages|width_per_group)$/.test(s.path)) return true;
   const f = s.value.type === 'call' ? s.value.childForFieldName('function') : null;
   return f?.type === 'call' && f.childForFieldName('function')?.text === 'L';
+}
+
+/**
+ * `key *= 4` or `key = key * 3 // 4` (whole numbers): the imported value scaled, as [key, times, over]; other
+ * arithmetic on it is not followed.
+ */
+function scaleOf(s: Setting): readonly [string, number, number] | undefined {
+  const text = s.value.text;
+  if (text.length > 80) return undefined;
+  if (s.augmented) {
+    const k = s.op === '*=' && /^\d{1,6}$/.test(text) ? Number(text) : undefined;
+    return k && k > 0 ? [s.path, k, 1] : undefined;
+  }
+  const m = /^([\w.]+)[ \t]*\*[ \t]*(\d{1,6})(?:[ \t]*\/\/[ \t]*(\d{1,6}))?$/.exec(text);
+  if (!m || m[1] !== s.path) return undefined;
+  const times = Number(m[2]);
+  const over = m[3] === undefined ? 1 : Number(m[3]);
+  return times > 0 && over > 0 ? [s.path, times, over] : undefined;
 }
 
 /** Marks the facts added since `from` as the value of `key`. */
@@ -330,6 +356,12 @@ export const lazyConfig: FileRule = {
     // What this file sets over the configs it imports: their value of it is not this run's.
     const passes = KEYS.filter((k) => settings.some((s) => s.path === k));
     if (settings.some(replacesBackbone)) passes.push(BACKBONE_KEY);
+    // A trainer value set as a multiple of the imported one (`train.max_iter *= 4`): that value, scaled.
+    const scales = settings
+      .filter((s) => s.path === 'train.max_iter')
+      .map(scaleOf)
+      .filter((x) => x !== undefined)
+      .slice(-1);
     // A package module re-exporting a `train` function (`from .train_utils import train`) is no config: no links.
     if (!run && (!marked || links.size === 0)) return;
     for (const [ref, statement] of links) {
@@ -341,6 +373,7 @@ export const lazyConfig: FileRule = {
         'medium',
       );
       if (passes.length > 0) ctx.amendLast({ passes });
+      if (scales.length > 0) ctx.amendLast({ scales });
     }
     if (!run) return;
     // The run is anchored at a statement that runs when the module is loaded: an assignment, not an import.
