@@ -340,8 +340,18 @@ function readBackboneWords(doc: ConfigDoc, out: FactSink): void {
   const depth = doc.get('MODEL.RESNETS.DEPTH');
   const d = positiveInteger(depth?.value);
   const groups = positiveInteger(doc.get('MODEL.RESNETS.NUM_GROUPS')?.value);
+  const width = positiveInteger(doc.get('MODEL.RESNETS.WIDTH_PER_GROUP')?.value);
   if (depth && d && (groups === undefined || groups === 1))
     out.add('model.variant', `resnet-${d}`, depth, `MODEL.RESNETS.DEPTH: ${d} (a ResNet-${d} backbone)`, 'low');
+  else if (depth && d && groups && width)
+    // ResNeXt-D (G×W d): NUM_GROUPS groups of WIDTH_PER_GROUP channels (Xie et al. 2017), both stated with the depth.
+    out.add(
+      'model.variant',
+      `resnext-${d}-${groups}x${width}d`,
+      depth,
+      `MODEL.RESNETS.DEPTH ${d}, NUM_GROUPS ${groups}, WIDTH_PER_GROUP ${width} (ResNeXt-${d} ${groups}x${width}d)`,
+      'low',
+    );
   const backbone = doc.get('MODEL.BACKBONE.NAME');
   if (typeof backbone?.value === 'string' && /^build_\w{0,40}_fpn_backbone$/.test(backbone.value))
     out.add('model.variant', 'fpn', backbone, `MODEL.BACKBONE.NAME: ${backbone.value} (a feature pyramid)`, 'low');

@@ -9605,6 +9605,18 @@ export const MODELS: readonly Model[] = [
     source:
       'computed: retinanet-resnet-50-fpn (torchvision weights meta num_params 34,014,999) + torchvision resnet101 44,549,160 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 53,007,127',
   },
+  // Faster R-CNN on ResNeXt-101 32x8d + FPN: computed the same way (the ResNeXt's stages give the FPN the same widths).
+  {
+    id: 'faster-rcnn-resnext-101-32x8d-fpn',
+    aliases: [],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 104_989_590,
+    smallerSiblings: ['faster-rcnn-resnet-101-fpn', 'faster-rcnn-resnet-50-fpn'],
+    source:
+      'computed: faster-rcnn-resnet-50-fpn (torchvision weights meta num_params 41,755,286) + torchvision resnext101_32x8d 88,791,336 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 104,989,590',
+  },
   // ---------------- OpenMMLab detectors and segmentors on ConvNeXt / UniFormer backbones (whole model as published) ----------------
   {
     id: 'mask_rcnn_convnext_tiny',
