@@ -787,6 +787,23 @@ function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): F
   };
 }
 
+/** A linked config's value of a key the linking config scales (`train.max_iter *= 4`): the scaled value. */
+function scaledValue(f: Fact, link: Fact, display: string): Fact | undefined {
+  const scale = link.scales?.find(([key]) => f.fromFlags?.includes(key));
+  if (!scale || typeof f.value !== 'number' || !Number.isInteger(f.value)) return undefined;
+  const [key, times, over] = scale;
+  const value = Math.floor((f.value * times) / over);
+  if (!Number.isSafeInteger(value) || value <= 0) return undefined;
+  const by = over === 1 ? `× ${times}` : `× ${times} // ${over}`;
+  return {
+    kind: f.kind,
+    value,
+    range: link.range,
+    confidence: 'medium',
+    detail: `${key} ${by} over ${display}'s ${f.value} (${f.detail})`,
+  };
+}
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
 function linkedFacts(
   fromPath: string,
@@ -902,7 +919,7 @@ function linkedFacts(
       .filter((f) => NARROW_LINKS.every((n) => (narrow.includes(n) ? n.admits(f, link) : !n.reserved?.(f))))
       .flatMap((f): Fact[] => {
         if (!(passes && f.fromFlags?.some((x) => passes.has(x)))) return [{ ...f, file: f.file ?? target.display }];
-        const passed = given && launchValue(f, given, link);
+        const passed = (given && launchValue(f, given, link)) || scaledValue(f, link, target.display);
         return passed ? [passed] : [];
       });
     // A config a config composes does not count as a level of the launch → script → config walk.

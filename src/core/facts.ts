@@ -183,6 +183,12 @@ export interface Fact {
    */
   readonly passedValues?: readonly (readonly [string, string])[];
   /**
+   * On a link to a config: keys this config sets as a whole-number multiple of the linked config's value
+   * (`train.max_iter *= 4`, `train.max_iter = train.max_iter * 3 // 4`), as [key, times, over]: the linked value of
+   * that key, passed over, reaches the run as floor(value × times / over) (analyze.ts linkedFacts).
+   */
+  readonly scales?: readonly (readonly [string, number, number])[];
+  /**
    * A program's value that is exactly one command-line flag's default, used as it is (`range(args.steps)` with
    * `--steps` default 100, `models.__dict__[args.arch]`): that flag's destination and short spelling, if any.
    */

@@ -99,6 +99,7 @@ describe('yacs configs and OmegaConf TrainArgs configs (round 11)', () => {
     assert.deepEqual(values(read, 'link.config'), ['../Base-RCNN-FPN.yaml']);
     assert.deepEqual(values(read, 'training.steps'), [500]);
     assert.deepEqual(values(read, 'model.fromScratch'), [true]);
-    assert.deepEqual(values(read, 'training.mode'), []);
+    // Every weight at random, over whatever checkpoint the base names: trained from scratch.
+    assert.deepEqual(values(read, 'training.mode'), ['pretrain']);
   });
 });

@@ -108,11 +108,25 @@ function pick(facts: readonly Fact[], kind: FactKind): Fact | undefined {
  * A factory's model (`blip:decoder`) and the size word a separate key picks (`vit: base`, model.variant): the catalog
  * row of that size (`blip:decoder-base`) where the catalog has one; otherwise the model as read, unsized.
  */
-function sizedByVariant(id: Fact | undefined, variant: Fact | undefined): Fact | undefined {
-  if (!id || !variant || typeof id.value !== 'string' || typeof variant.value !== 'string') return id;
-  const named = `${id.value}-${variant.value}`;
-  if (id.value.length > 200 || !findModel(named)) return id;
-  return { ...id, value: named, detail: `${id.detail}; ${variant.detail}` };
+function sizedByVariant(id: Fact | undefined, variants: readonly Fact[]): Fact | undefined {
+  if (!id || typeof id.value !== 'string' || id.value.length > 200) return id;
+  const words = variants.filter((v) => typeof v.value === 'string').slice(0, 4);
+  // One size word alone first (the chosen one, then the others); then two words a run's files state apart (a
+  // detectron2 config's ResNet depth and the FPN backbone its base names: `mask-rcnn` + `resnet-50` + `fpn`).
+  const tries: Fact[][] = [...words.map((w) => [w])];
+  for (const a of words) for (const b of words) if (a !== b && a.value !== b.value) tries.push([a, b]);
+  for (const t of tries) {
+    const named = [id.value, ...t.map((v) => v.value as string)].join('-');
+    if (findModel(named)) return { ...id, value: named, detail: [id.detail, ...t.map((v) => v.detail)].join('; ') };
+  }
+  return id;
+}
+
+/** The size words stated, the one `pick` chooses first. */
+function variantsChosenFirst(facts: readonly Fact[]): Fact[] {
+  const chosen = pick(facts, 'model.variant');
+  if (!chosen) return [];
+  return [chosen, ...facts.filter((f) => f.kind === 'model.variant' && f !== chosen)];
 }
 
 function asNumber(f: Fact | undefined): number | undefined {
@@ -265,7 +279,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   const facts = derivedSteps ? [derivedSteps, ...read] : read;
   // Facts from linked files (file set) add values; where the run is, is this file's business.
   const own = facts.filter((f) => !f.file);
-  const modelId = sizedByVariant(pick(modelFacts(facts), 'model.id'), pick(facts, 'model.variant'));
+  const modelId = sizedByVariant(pick(modelFacts(facts), 'model.id'), variantsChosenFirst(facts));
   const size =
     pick(facts, 'training.steps')?.value != null ? pick(facts, 'training.steps') : pick(facts, 'training.epochs');
   // Building a Trainer or TrainingArguments is not running one: a run needs train()/fit(), a loop,

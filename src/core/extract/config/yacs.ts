@@ -245,9 +245,10 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
  * Detectron2's ImageNet classification backbones (`detectron2://ImageNetPretrained/MSRA/R-50.pkl`,
  * `.../torchvision/R-50.pkl`; detectron2/checkpoint/catalog.py, C2_IMAGENET_MODELS): its detection configs start
  * from these, the detector's heads initialised at random, which is how the model zoo's "trained from scratch"
- * detectors are trained (the labels' rule: pre-training of the detector, not a fine-tune of it).
+ * detectors are trained (the labels' rule: pre-training of the detector, not a fine-tune of it). The older
+ * `catalog://ImageNetPretrained/FAIR/R-50-GN` names resolve to the same folder (catalog.py, ModelCatalog.get).
  */
-export const DETECTRON2_BACKBONE_ONLY = /^detectron2:\/\/ImageNetPretrained\//;
+export const DETECTRON2_BACKBONE_ONLY = /^(?:detectron2|catalog):\/\/ImageNetPretrained\//;
 
 /**
  * The detector a `MODEL.META_ARCHITECTURE` names (`Detr`, `GeneralizedRCNN`, `RetinaNet`), lower-cased, with the
@@ -264,6 +265,39 @@ function detectorName(arch: unknown, depth: unknown, mask: unknown): string | un
 }
 
 /**
+ * Detectron2's own head classes (detectron2/modeling/roi_heads: `Res5ROIHeads`, the default, and `StandardROIHeads`;
+ * the box, mask and keypoint heads the model zoo uses): a config naming another class builds a detector of its own
+ * (a project's `DensePoseROIHeads`, `PointRendMaskHead`; detectron2's `CascadeROIHeads`, Cai & Vasconcelos 2018,
+ * Cascade R-CNN), named by that class and not sized by the stock detector's catalog row.
+ */
+const STOCK_HEADS = new Set([
+  'Res5ROIHeads',
+  'StandardROIHeads',
+  'FastRCNNConvFCHead',
+  'MaskRCNNConvUpsampleHead',
+  'KRCNNConvDeconvUpsampleHead',
+]);
+const HEAD_KEYS = [
+  'MODEL.ROI_HEADS.NAME',
+  'MODEL.ROI_MASK_HEAD.NAME',
+  'MODEL.ROI_KEYPOINT_HEAD.NAME',
+  'MODEL.ROI_BOX_HEAD.NAME',
+];
+
+function customHeads(doc: ConfigDoc): { name: string; at: ConfigValue; detail: string } | undefined {
+  for (const key of HEAD_KEYS) {
+    const head = doc.get(key);
+    const v = head?.value;
+    if (typeof v !== 'string' || STOCK_HEADS.has(v) || !/^[A-Z][A-Za-z0-9]{1,60}$/.test(v)) continue;
+    if (v === 'CascadeROIHeads') return { name: 'cascade-rcnn', at: head!, detail: `${key}: ${v} (Cascade R-CNN)` };
+    const stem = v.replace(/(?:Res5)?(?:ROIHeads|MaskHead|KeypointHead|BoxHead|Head)$/, '');
+    if (stem.length < 2) continue;
+    return { name: stem.toLowerCase(), at: head!, detail: `${key}: ${v} (a detector of its own heads)` };
+  }
+  return undefined;
+}
+
+/**
  * Detectron2's R-CNN family by the heads a `GeneralizedRCNN` config switches on (detectron2/config/defaults.py:
  * `MODEL.MASK_ON` and `MODEL.KEYPOINT_ON`, both False by default; the model zoo names its configs so, MODEL_ZOO.md
  * "COCO Object Detection Baselines" (Faster R-CNN), "COCO Instance Segmentation" (Mask R-CNN), "COCO Person Keypoint
@@ -272,6 +306,8 @@ function detectorName(arch: unknown, depth: unknown, mask: unknown): string | un
  * `GeneralizedRCNN` with neither switch on is Faster R-CNN. Unsized (the backbone and heads vary).
  */
 function rcnnName(doc: ConfigDoc): { name: string; at: ConfigValue; detail: string } | undefined {
+  const custom = customHeads(doc);
+  if (custom) return custom;
   const arch = doc.get('MODEL.META_ARCHITECTURE');
   const a = typeof arch?.value === 'string' ? arch.value : undefined;
   if (a === 'PanopticFPN') return { name: 'panoptic-fpn', at: arch!, detail: 'MODEL.META_ARCHITECTURE PanopticFPN' };
@@ -291,6 +327,34 @@ function rcnnName(doc: ConfigDoc): { name: string; at: ConfigValue; detail: stri
       detail: 'MODEL.META_ARCHITECTURE GeneralizedRCNN, no mask or keypoint head',
     };
   return undefined;
+}
+
+/**
+ * The backbone's size words, stated apart in a detectron2 config and the `_BASE_` it derives from
+ * (detectron2/config/defaults.py): `MODEL.RESNETS.DEPTH` (50, 101; a ResNet, not a ResNeXt, when
+ * `MODEL.RESNETS.NUM_GROUPS` is left at 1) and `MODEL.BACKBONE.NAME` (`build_resnet_fpn_backbone`,
+ * `build_retinanet_resnet_fpn_backbone`: a feature pyramid on it). With the detector's name they pick a catalog row of
+ * the whole detector (`mask-rcnn` + `resnet-50` + `fpn`); alone they say nothing.
+ */
+function readBackboneWords(doc: ConfigDoc, out: FactSink): void {
+  const depth = doc.get('MODEL.RESNETS.DEPTH');
+  const d = positiveInteger(depth?.value);
+  const groups = positiveInteger(doc.get('MODEL.RESNETS.NUM_GROUPS')?.value);
+  const width = positiveInteger(doc.get('MODEL.RESNETS.WIDTH_PER_GROUP')?.value);
+  if (depth && d && (groups === undefined || groups === 1))
+    out.add('model.variant', `resnet-${d}`, depth, `MODEL.RESNETS.DEPTH: ${d} (a ResNet-${d} backbone)`, 'low');
+  else if (depth && d && groups && width)
+    // ResNeXt-D (G×W d): NUM_GROUPS groups of WIDTH_PER_GROUP channels (Xie et al. 2017), both stated with the depth.
+    out.add(
+      'model.variant',
+      `resnext-${d}-${groups}x${width}d`,
+      depth,
+      `MODEL.RESNETS.DEPTH ${d}, NUM_GROUPS ${groups}, WIDTH_PER_GROUP ${width} (ResNeXt-${d} ${groups}x${width}d)`,
+      'low',
+    );
+  const backbone = doc.get('MODEL.BACKBONE.NAME');
+  if (typeof backbone?.value === 'string' && /^build_\w{0,40}_fpn_backbone$/.test(backbone.value))
+    out.add('model.variant', 'fpn', backbone, `MODEL.BACKBONE.NAME: ${backbone.value} (a feature pyramid)`, 'low');
 }
 
 /**
@@ -330,6 +394,7 @@ export const detectron2: ConfigDialect = {
       : detectorName(arch?.value, doc.get('MODEL.RESNETS.DEPTH')?.value, doc.get('MODEL.MASK_ON')?.value);
     if (rcnn) out.add('model.id', rcnn.name, rcnn.at, rcnn.detail, 'medium');
     else if (arch && name) out.add('model.id', name, arch, `MODEL.META_ARCHITECTURE ${String(arch.value)}`, 'medium');
+    readBackboneWords(doc, out);
     const weights = doc.get('MODEL.WEIGHTS');
     if (stated(weights) && DETECTRON2_BACKBONE_ONLY.test(String(weights.value))) {
       // Only the classification backbone is initialised: the detector itself trains from scratch.
@@ -339,8 +404,12 @@ export const detectron2: ConfigDialect = {
     } else if (stated(weights)) {
       out.add('model.fromScratch', false, weights, `MODEL.WEIGHTS: ${String(weights.value)}`);
       out.add('training.mode', 'finetune', weights, `MODEL.WEIGHTS: starts from ${String(weights.value)}`);
-    } else if (doc.get('MODEL.WEIGHTS')?.value === '')
-      out.add('model.fromScratch', true, doc.get('MODEL.WEIGHTS')!, 'MODEL.WEIGHTS: "" (random initialisation)');
+    } else if (doc.get('MODEL.WEIGHTS')?.value === '') {
+      // Every weight starts at random (over whatever checkpoint a `_BASE_` names): the detector is trained from scratch.
+      const at = doc.get('MODEL.WEIGHTS')!;
+      out.add('model.fromScratch', true, at, 'MODEL.WEIGHTS: "" (random initialisation)');
+      out.add('training.mode', 'pretrain', at, 'MODEL.WEIGHTS: "" (random initialisation: trained from scratch)');
+    }
     out.add('launch.trainer', 'config:detectron2', anchor, 'detectron2 training config');
   },
 };

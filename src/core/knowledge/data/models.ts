@@ -9525,6 +9525,110 @@ export const MODELS: readonly Model[] = [
     source:
       'Hu et al. 2024, MiniCPM, arXiv:2404.06395 (MiniCPM-2.4B: 2.4B non-embedding parameters); OpenBMB/MiniCPM README ("2.4B parameters excluding embeddings (2.7B in total)"); computed from huggingface.co/openbmb/MiniCPM-2B-sft-bf16 config.json (40 layers, d 2304, FFN 5760, 36 heads, vocab 122753, tied embeddings): 2,442,055,680 + 282,822,912 embeddings; the sft/dpo and bf16/fp16/fp32 uploads share the config',
   },
+  // ---------------- Detectors on a ResNet-50 + FPN backbone (whole model, torchvision's published counts) ----------------
+  {
+    id: 'faster-rcnn-resnet-50-fpn',
+    aliases: ['fasterrcnn_resnet50_fpn', 'torchvision.models.detection.fasterrcnn_resnet50_fpn'],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 41_755_286,
+    smallerSiblings: [],
+    source:
+      "torchvision weights meta, torchvision/models/detection/*.py (pytorch.org/vision/stable/models.html, object detection table): fasterrcnn_resnet50_fpn (FasterRCNN_ResNet50_FPN_Weights.COCO_V1) num_params 41,755,286 (COCO, 91 classes; detectron2's 80-class heads differ by under 0.2%)",
+  },
+  {
+    id: 'mask-rcnn-resnet-50-fpn',
+    aliases: ['maskrcnn_resnet50_fpn', 'torchvision.models.detection.maskrcnn_resnet50_fpn'],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 44_401_393,
+    smallerSiblings: [],
+    source:
+      "torchvision weights meta, torchvision/models/detection/*.py (pytorch.org/vision/stable/models.html, object detection table): maskrcnn_resnet50_fpn (MaskRCNN_ResNet50_FPN_Weights.COCO_V1) num_params 44,401,393 (COCO, 91 classes; detectron2's 80-class heads differ by under 0.2%)",
+  },
+  {
+    id: 'keypoint-rcnn-resnet-50-fpn',
+    aliases: ['keypointrcnn_resnet50_fpn', 'torchvision.models.detection.keypointrcnn_resnet50_fpn'],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 59_137_258,
+    smallerSiblings: [],
+    source:
+      "torchvision weights meta, torchvision/models/detection/*.py (pytorch.org/vision/stable/models.html, object detection table): keypointrcnn_resnet50_fpn (KeypointRCNN_ResNet50_FPN_Weights.COCO_V1) num_params 59,137,258 (COCO, 91 classes; detectron2's 80-class heads differ by under 0.2%)",
+  },
+  {
+    id: 'retinanet-resnet-50-fpn',
+    aliases: ['retinanet_resnet50_fpn', 'torchvision.models.detection.retinanet_resnet50_fpn'],
+    family: 'retinanet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 34_014_999,
+    smallerSiblings: [],
+    source:
+      "torchvision weights meta, torchvision/models/detection/*.py (pytorch.org/vision/stable/models.html, object detection table): retinanet_resnet50_fpn (RetinaNet_ResNet50_FPN_Weights.COCO_V1) num_params 34,014,999 (COCO, 91 classes; detectron2's 80-class heads differ by under 0.2%)",
+  },
+  // The same detectors on ResNet-101: computed, the R50-FPN detector's published count plus the difference of the two
+  // classification backbones (ResNet-101 differs from ResNet-50 only by 17 more res4 blocks; the FPN, which reads the
+  // same channel widths, and the heads are unchanged; the classifiers' shared fc cancels in the difference).
+  {
+    id: 'faster-rcnn-resnet-101-fpn',
+    aliases: [],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 60_747_414,
+    smallerSiblings: ['faster-rcnn-resnet-50-fpn'],
+    source:
+      'computed: faster-rcnn-resnet-50-fpn (torchvision weights meta num_params 41,755,286) + torchvision resnet101 44,549,160 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 60,747,414',
+  },
+  {
+    id: 'mask-rcnn-resnet-101-fpn',
+    aliases: [],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 63_393_521,
+    smallerSiblings: ['mask-rcnn-resnet-50-fpn'],
+    source:
+      'computed: mask-rcnn-resnet-50-fpn (torchvision weights meta num_params 44,401,393) + torchvision resnet101 44,549,160 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 63,393,521',
+  },
+  {
+    id: 'keypoint-rcnn-resnet-101-fpn',
+    aliases: [],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 78_129_386,
+    smallerSiblings: ['keypoint-rcnn-resnet-50-fpn'],
+    source:
+      'computed: keypoint-rcnn-resnet-50-fpn (torchvision weights meta num_params 59,137,258) + torchvision resnet101 44,549,160 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 78,129,386',
+  },
+  {
+    id: 'retinanet-resnet-101-fpn',
+    aliases: [],
+    family: 'retinanet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 53_007_127,
+    smallerSiblings: ['retinanet-resnet-50-fpn'],
+    source:
+      'computed: retinanet-resnet-50-fpn (torchvision weights meta num_params 34,014,999) + torchvision resnet101 44,549,160 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 53,007,127',
+  },
+  // Faster R-CNN on ResNeXt-101 32x8d + FPN: computed the same way (the ResNeXt's stages give the FPN the same widths).
+  {
+    id: 'faster-rcnn-resnext-101-32x8d-fpn',
+    aliases: [],
+    family: 'rcnn',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 104_989_590,
+    smallerSiblings: ['faster-rcnn-resnet-101-fpn', 'faster-rcnn-resnet-50-fpn'],
+    source:
+      'computed: faster-rcnn-resnet-50-fpn (torchvision weights meta num_params 41,755,286) + torchvision resnext101_32x8d 88,791,336 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 104,989,590',
+  },
   // ---------------- OpenMMLab detectors and segmentors on ConvNeXt / UniFormer backbones (whole model as published) ----------------
   {
     id: 'mask_rcnn_convnext_tiny',

@@ -75,6 +75,8 @@ interface Setting {
   readonly path: string;
   readonly value: Node;
   readonly augmented: boolean;
+  /** The operator of an augmented assignment (`*=`). */
+  readonly op?: string;
 }
 
 /** Top-level `a.b.c = value` / `a.b.c *= value` whose target starts with one of the bound names. */
@@ -86,11 +88,50 @@ function settingOf(statement: Node): Setting | undefined {
   const right = a.childForFieldName('right');
   if (!left || !right || (left.type !== 'attribute' && left.type !== 'identifier')) return undefined;
   if (left.text.length > 120 || !/^[A-Za-z_][\w.]*$/.test(left.text)) return undefined;
-  return { path: left.text, value: right, augmented: a.type === 'augmented_assignment' };
+  const augmented = a.type === 'augmented_assignment';
+  return {
+    path: left.text,
+    value: right,
+    augmented,
+    op: augmented ? a.childForFieldName('operator')?.text : undefined,
+  };
 }
 
 /** The keys read, as a config that imports this one overrides them (its link `passes` them: this value is then not its). */
 const KEYS = ['train.max_iter', 'train.amp.enabled', 'train.init_checkpoint', 'dataloader.train.total_batch_size'];
+
+/** The model's backbone: the size words read from it hold only while no importing config replaces any of it. */
+const BACKBONE_KEY = 'model.backbone';
+
+/**
+ * A setting that builds another backbone than the imported model's: a new object for it or a part of it
+ * (`model.backbone = L(SimpleFeaturePyramid)(...)`, `model.backbone.bottom_up = L(MViT)(...)`) or another depth or
+ * grouping of its stages. Settings of its options (`model.backbone.bottom_up.freeze_at = 2`, a norm) keep it.
+ */
+function replacesBackbone(s: Setting): boolean {
+  if (s.path !== BACKBONE_KEY && !s.path.startsWith(`${BACKBONE_KEY}.`)) return false;
+  if (/\.(?:depth|num_groups|stages|width_per_group)$/.test(s.path)) return true;
+  const f = s.value.type === 'call' ? s.value.childForFieldName('function') : null;
+  return f?.type === 'call' && f.childForFieldName('function')?.text === 'L';
+}
+
+/**
+ * `key *= 4` or `key = key * 3 // 4` (whole numbers): the imported value scaled, as [key, times, over]; other
+ * arithmetic on it is not followed.
+ */
+function scaleOf(s: Setting): readonly [string, number, number] | undefined {
+  const text = s.value.text;
+  if (text.length > 80) return undefined;
+  if (s.augmented) {
+    const k = s.op === '*=' && /^\d{1,6}$/.test(text) ? Number(text) : undefined;
+    return k && k > 0 ? [s.path, k, 1] : undefined;
+  }
+  const m = /^([\w.]+)[ \t]*\*[ \t]*(\d{1,6})(?:[ \t]*\/\/[ \t]*(\d{1,6}))?$/.exec(text);
+  if (!m || m[1] !== s.path) return undefined;
+  const times = Number(m[2]);
+  const over = m[3] === undefined ? 1 : Number(m[3]);
+  return times > 0 && over > 0 ? [s.path, times, over] : undefined;
+}
 
 /** Marks the facts added since `from` as the value of `key`. */
 function markKey(ctx: PythonReadContext, from: number, key: string): void {
@@ -113,6 +154,7 @@ function readCheckpointFacts(value: Node, ctx: PythonReadContext, owner: string)
   const path = r.value.trim();
   if (path === '') {
     ctx.add('model.fromScratch', true, value, `${LAZY_CONFIG_VALUE}${owner} "" (random initialisation)`);
+    ctx.add('training.mode', 'pretrain', value, `${LAZY_CONFIG_VALUE}${owner} "" (trained from scratch)`);
   } else if (DETECTRON2_BACKBONE_ONLY.test(path)) {
     const detail = `${LAZY_CONFIG_VALUE}${owner} ${truncate(path, 80)}, an ImageNet-pretrained backbone only`;
     ctx.add('model.fromScratch', true, value, `${detail}: the detector trains from scratch`);
@@ -204,6 +246,31 @@ function readDetector(value: Node, ctx: PythonReadContext): void {
       : META_ARCH_NAMES[target];
   if (!name) return;
   ctx.add('model.id', name, lazy, `${LAZY_CONFIG_VALUE}model = L(${target})(...): ${name}`, 'medium');
+  const from = ctx.facts.length;
+  readBackboneWords(value, ctx);
+  // A config importing this model that sets its backbone (`model.backbone = L(...)`) builds another one.
+  markKey(ctx, from, BACKBONE_KEY);
+}
+
+/**
+ * The backbone's size words in the model expression, as the yacs configs state them (yacs.ts readBackboneWords): a
+ * `ResNet.make_default_stages(depth=50)` bottom-up (a ResNet unless `num_groups` > 1 makes it a ResNeXt) and an
+ * `L(FPN)` around it. With the detector's name they pick a catalog row of the whole detector; alone they say nothing.
+ */
+function readBackboneWords(value: Node, ctx: PythonReadContext): void {
+  const text = value.text;
+  const depth = /\bdepth[ \t]*=[ \t]*(\d{2,3})\b/.exec(text);
+  const groups = /\bnum_groups[ \t]*=[ \t]*(\d{1,4})\b/.exec(text);
+  if (depth && /\bmake_default_stages\b/.test(text) && (!groups || groups[1] === '1'))
+    ctx.add(
+      'model.variant',
+      `resnet-${depth[1]}`,
+      value,
+      `${LAZY_CONFIG_VALUE}ResNet stages of depth=${depth[1]}`,
+      'low',
+    );
+  if (/\bL\([ \t]*FPN[ \t]*\)/.test(text))
+    ctx.add('model.variant', 'fpn', value, `${LAZY_CONFIG_VALUE}an FPN backbone`, 'low');
 }
 
 /** `model.roi_heads.update(keypoint_head=...)` or `model.roi_heads.keypoint_head = ...`: a keypoint head is added. */
@@ -288,6 +355,13 @@ export const lazyConfig: FileRule = {
     }
     // What this file sets over the configs it imports: their value of it is not this run's.
     const passes = KEYS.filter((k) => settings.some((s) => s.path === k));
+    if (settings.some(replacesBackbone)) passes.push(BACKBONE_KEY);
+    // A trainer value set as a multiple of the imported one (`train.max_iter *= 4`): that value, scaled.
+    const scales = settings
+      .filter((s) => s.path === 'train.max_iter')
+      .map(scaleOf)
+      .filter((x) => x !== undefined)
+      .slice(-1);
     // A package module re-exporting a `train` function (`from .train_utils import train`) is no config: no links.
     if (!run && (!marked || links.size === 0)) return;
     for (const [ref, statement] of links) {
@@ -299,6 +373,7 @@ export const lazyConfig: FileRule = {
         'medium',
       );
       if (passes.length > 0) ctx.amendLast({ passes });
+      if (scales.length > 0) ctx.amendLast({ scales });
     }
     if (!run) return;
     // The run is anchored at a statement that runs when the module is loaded: an assignment, not an import.
