@@ -154,6 +154,21 @@ export function executedRows(
   return rows;
 }
 
+/**
+ * executedRows as a mask indexed by row (1 where the row runs), made once per tree for every reader that asks row by
+ * row. Shared: read it, never write it. Rows past the module's end are not in it (undefined, like a row that does not run).
+ */
+export function executedRowMask(tree: Tree, checkpoint?: (i: number) => void): Readonly<Uint8Array> {
+  let mask = EXECUTED_ROW_MASKS.get(tree);
+  if (!mask) {
+    mask = new Uint8Array(tree.rootNode.endPosition.row + 2);
+    for (const [a, b] of executedRows(tree, checkpoint)) mask.fill(1, Math.max(0, a), b + 1);
+    EXECUTED_ROW_MASKS.set(tree, mask);
+  }
+  return mask;
+}
+const EXECUTED_ROW_MASKS = new WeakMap<Tree, Uint8Array>();
+
 function findExecutedRows(tree: Tree, checkpoint: (i: number) => void): Array<[number, number]> {
   const words = new Set<string>();
   // A word first seen in reached code reaches the definitions of that name (a work list: one pass per definition,
@@ -328,8 +343,7 @@ export function libraryVerdict(
   // work out which definitions are reached (the same verdict, without walking the module).
   if (starts.some((f) => inModuleLevelCode(tree, f))) return undefined;
   // Executed rows marked once (spans of top-level statements do not overlap), so each start is one look-up.
-  const executed = new Uint8Array(tree.rootNode.endPosition.row + 1);
-  for (const [a, b] of executedRows(tree, checkpoint)) executed.fill(1, a, b + 1);
+  const executed = executedRowMask(tree, checkpoint);
   const reached = (f: Fact) => executed[f.range.startLine] === 1;
   if (starts.some(reached)) return undefined;
   const first = starts[0];

@@ -1,7 +1,7 @@
 import { fromImports } from '../fromImports';
 import { startsARun } from '../../../facts';
 import { nodeRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -69,8 +69,7 @@ export const deepspeedConfigBuilder: FileRule = {
     if (moduleOf.size === 0) return;
     const call = new RegExp(`(?:^|[^\\w.])(${[...moduleOf.keys()].join('|')})\\s*\\(`);
     const code = codeWithoutStrings(ctx.tree, new Set(moduleOf.keys()), true).split('\n');
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     for (let row = 0; row < code.length; row++) {
       if (executed[row] !== 1 || /^\s*(?:from|import|def|class)\b/.test(code[row])) continue;
       const m = call.exec(code[row]);

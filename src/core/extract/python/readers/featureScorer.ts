@@ -1,6 +1,6 @@
 import { startsARun } from '../../../facts';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
 
@@ -44,8 +44,7 @@ export const featureScorer: FileRule = {
     }
     if (classes.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, new Set(classes.keys()), true).split('\n');
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     const built = new RegExp(`(?:^|[^\\w.])(${[...classes.keys()].join('|')})[ \\t]*\\(`);
     for (let row = 0; row < code.length; row++) {
       if (executed[row] !== 1 || /^\s*(?:from|import|def|class)\b/.test(code[row])) continue;

@@ -1,7 +1,7 @@
 import { gatedTest } from '../requiredLiterals';
 import { startsARun } from '../../../facts';
 import { nodeRange } from '../context';
-import { executedRows } from '../entryPoint';
+import { executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -28,8 +28,7 @@ export const gradFreeEntry: FileRule = {
   runStart: [/^@[ \t]*torch\.(?:no_grad|inference_mode)\(\)/m, /\.eval\(\)/, /__main__/],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || trains(ctx.text)) return;
-    const executed = new Uint8Array(ctx.text.split('\n').length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     // Functions of this module whose body puts a model in eval mode (a loader the entry may call).
     const evalLoaders: string[] = [];
     for (const statement of ctx.tree.rootNode.namedChildren) {

@@ -1,6 +1,6 @@
 import { startsARun } from '../../../facts';
 import { escapeRegExp, nodeRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRows, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -377,9 +377,8 @@ export const starImportCalls: FileRule = {
         if (name) known.add(name[2] ?? name[1].split('.')[0]);
       }
     const lines = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
-    // Rows that run, marked once (a test of every range per line grows with lines × statements).
-    const executed = new Uint8Array(lines.length);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, Math.max(0, a), Math.min(lines.length, b + 1));
+    // Rows that run, as one mask per tree (a test of every range per line grows with lines × statements).
+    const executed = executedRowMask(ctx.tree);
     const called = new Map<string, number>();
     lines.forEach((line, row) => {
       if (called.size >= MAX_STAR_NAMES || /^\s*(from|import|def|class|@)/.test(line)) return;

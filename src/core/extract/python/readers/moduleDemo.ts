@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -89,8 +89,7 @@ export const moduleDemoSampling: FileRule = {
       if (m && built.has(m[1])) [sampleRow, sampler] = [row, m[1]];
     }
     if (sampleRow < 0) return;
-    const executed = new Uint8Array(ctx.tree.rootNode.endPosition.row + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     const inGuard = (row: number) => row >= first && row <= last;
     // What trains here is a lone backward pass of the demo, or code of the module the demo does not reach.
     const kept = ctx.facts.filter((f) => {

@@ -1,6 +1,6 @@
 import { startsARun, type Fact } from '../../../facts';
 import { escapeRegExp, lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { isUpsamplerFact } from './srGenerator';
 
@@ -102,8 +102,7 @@ export const packageCheckpointClass: FileRule = {
       if (m) used.add(m[1]);
     }
     if (used.size === 0) return;
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     // A run another rule found (a served predictor whose `setup` the server calls) runs its loads too.
     const served = ctx.facts.some(startsARun);
     for (let row = 0; row < code.length; row++) {

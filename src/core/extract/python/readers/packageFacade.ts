@@ -1,7 +1,7 @@
 import { startsARun, type Fact } from '../../../facts';
 import { findModelByName } from '../../../knowledge';
 import { escapeRegExp, lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -69,8 +69,7 @@ export const packageFacade: FileRule = {
       if (m) used.add(m[1]);
     }
     if (used.size === 0) return;
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     const lifespan = LIFESPAN_PASSED.exec(ctx.text)?.[1];
     let loads = 0;
     for (let row = 0; row < code.length && loads < MAX_LOADS; row++) {

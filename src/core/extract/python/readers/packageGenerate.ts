@@ -1,7 +1,7 @@
 import { fromImports } from '../fromImports';
 import { startsARun, type Fact } from '../../../facts';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -62,8 +62,7 @@ export const packageGenerateCall: FileRule = {
     }
     if (generators.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, new Set([...generators.keys(), ...preloads]), true).split('\n');
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     // A command-line function of the package (`def cli(): ... args = parser.parse_args(); generate_audio(args.text)`)
     // is the program its `__main__.py` runs: its call counts though nothing in this file calls the function.
     const parsesFlags = /\.parse_args[ \t]*\(/.test(code.join('\n'));

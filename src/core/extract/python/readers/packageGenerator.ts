@@ -1,6 +1,6 @@
 import { startsARun, type Fact } from '../../../facts';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
 
@@ -51,8 +51,7 @@ export const packageGenerator: FileRule = {
     }
     const names = [...generators];
     const code = codeWithoutStrings(ctx.tree, new Set(names), true).split('\n');
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     const call = new RegExp(`(?:^|[^\\w.])(${names.join('|')})[ \\t]*\\(`);
     for (let row = 0; row < code.length; row++) {
       if (executed[row] !== 1 || /^\s*(?:from|import|def|class)\b/.test(code[row])) continue;

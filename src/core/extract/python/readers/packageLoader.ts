@@ -1,7 +1,7 @@
 import { startsARun, type Fact } from '../../../facts';
 import { findModel } from '../../../knowledge';
 import { escapeRegExp, nodeRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -128,8 +128,7 @@ export const packageLoader: FileRule = {
     const code = codeWithoutStrings(ctx.tree, new Set([...names, ...adders.keys()]), true).split('\n');
     const original = ctx.text.split('\n');
     // Executed rows marked once, so each call found is one look-up (not a walk over every span).
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     const reached = (row: number) => executed[row] === 1;
     for (let row = 0; row < code.length; row++) {
       const line = code[row];

@@ -1,6 +1,6 @@
 import { startsARun, type Fact } from '../../../facts';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -60,8 +60,7 @@ export const packageModelProgram: FileRule = {
     }
     if (factories.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, new Set([...factories, ...loops.keys()]), true).split('\n');
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     // `model = build_model(...)` / `model, diffusion = create_model_and_diffusion(...)`: the name the network gets.
     const built = new RegExp(`^\\s*(\\w+)\\s*(?:,[\\w\\s,]{0,200})?=\\s*(${[...factories].join('|')})\\s*\\(`);
     let model: string | undefined;

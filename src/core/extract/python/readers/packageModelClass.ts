@@ -1,7 +1,7 @@
 import { fromImports } from '../fromImports';
 import { startsARun, type Fact } from '../../../facts';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { FIELD_PREFIX, stringLiteral, type SymbolTable } from '../../pythonValues';
 import { sizeFromModelName } from '../../../knowledge/modelName';
@@ -65,8 +65,7 @@ export const packageModelClass: FileRule = {
     if (classes.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, new Set(classes.keys()), true).split('\n');
     const original = ctx.text.split('\n');
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     const build = new RegExp(
       `^\\s*(\\w+)\\s*=\\s*(${[...classes.keys()].join('|')})\\s*(\\.\\s*from_pretrained\\s*)?\\(`,
     );

@@ -1,7 +1,7 @@
 import { fromImports } from '../fromImports';
 import { startsARun, type Fact } from '../../../facts';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { sizeFromModelName } from '../../../knowledge/modelName';
 import { findModel } from '../../../knowledge';
@@ -100,8 +100,7 @@ export const packageModelLoad: FileRule = {
     }
     const code = codeWithoutStrings(ctx.tree, new Set(loaders.keys()), true).split('\n');
     const original = ctx.text.split('\n');
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     const call = new RegExp(
       `(?:^|[^\\w.])(${[...loaders.keys()].join('|')})[ \\t]*\\([ \\t]*["']([^"'\\n]{1,200})["']`,
     );
@@ -194,8 +193,7 @@ function registryBuild(
   const names = new Set([...builders.keys(), ...registries]);
   const code = codeWithoutStrings(ctx.tree, names, true).split('\n');
   const original = ctx.text.split('\n');
-  const executed = new Uint8Array(code.length + 1);
-  for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+  const executed = executedRowMask(ctx.tree);
   const live = new RegExp(
     `(?:^|[^\\w.])(?:${[...builders.keys()].join('|')})[ \\t]*\\([ \\t]*(?:${[...registries].join('|')})[ \\t]*\\[`,
   );

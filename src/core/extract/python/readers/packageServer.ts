@@ -1,6 +1,6 @@
 import { startsARun } from '../../../facts';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -47,8 +47,7 @@ export const packageServer: FileRule = {
     }
     if (classes.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     const built = new RegExp(`^\\s*(\\w{1,60})\\s*=\\s*(${[...classes].join('|')})\\s*\\(`);
     for (let row = 0; row < code.length; row++) {
       if (executed[row] !== 1) continue;

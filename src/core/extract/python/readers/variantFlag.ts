@@ -1,7 +1,7 @@
 import { startsARun, type Fact } from '../../../facts';
 import { findModelByName } from '../../../knowledge';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -59,8 +59,7 @@ export const variantFlag: FileRule = {
     const variant = flag.value.toLowerCase();
     // The class built in code that runs (not in a docstring or a comment), not one of an installed library.
     const code = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     const installed = (text.match(INSTALLED_IMPORT) ?? []).join('\n');
     let found: { row: number; family: string; cls: string } | undefined;
     for (let row = 0; row < code.length && !found; row++) {

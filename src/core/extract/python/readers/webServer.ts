@@ -1,6 +1,6 @@
 import { startsARun, type Fact } from '../../../facts';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRows } from '../entryPoint';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -109,8 +109,7 @@ export const webServer: FileRule = {
       builtApps.size > 0 ? new RegExp(`(?:^|[^\\w.])(?:${[...builtApps].join('|')})\\.launch\\s*\\(`) : undefined;
     const code = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
     const original = ctx.text.split('\n');
-    const executed = new Uint8Array(code.length + 1);
-    for (const [a, b] of executedRows(ctx.tree)) executed.fill(1, a, b + 1);
+    const executed = executedRowMask(ctx.tree);
     const appRun = apps.size > 0 ? new RegExp(`(?:^|[^\\w.])(?:${[...apps].join('|')})\\.run\\s*\\(`) : undefined;
     const startRow = code.findIndex(
       (line, row) =>
