@@ -700,6 +700,18 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   const loops: Array<{ count: number | null; startLine: number; detail: string; name: string; words: string }> = [];
   // `#SBATCH --ntasks-per-node=N`: the processes srun starts per node, read when srun runs Python directly.
   let tasksPerNode: { n: number; detail: string } | undefined;
+  // Devices and nodes stated before the current launch (its `#SBATCH` lines, earlier launches), read by a cursor that
+  // looks at each fact once: those facts are final when the next launch starts, and asking `facts.some` for every
+  // launch was quadratic in a script (or notebook) of many launch lines.
+  const stated = { upTo: 0, devices: false, nodes: false };
+  const statedBefore = (end: number) => {
+    for (; stated.upTo < end; stated.upTo++) {
+      const kind = facts[stated.upTo].kind;
+      if (kind === 'hardware.devices') stated.devices = true;
+      else if (kind === 'hardware.nodes') stated.nodes = true;
+    }
+    return { devices: stated.devices, nodes: stated.nodes };
+  };
   // Join backslash continuations, remembering where each logical line starts.
   for (let i = 0; i < lines.length; i++) {
     // Greedy and unambiguous (`\s*` after a lazy group re-scanned every run of spaces: quadratic in a long line).
@@ -785,6 +797,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // error "mnist example failed"`), a check of the code, not a run of a job.
     if (smokeDriver && SMOKE_CHECK.test(logical)) continue;
     const launchStart = facts.length;
+    const earlier = statedBefore(launchStart);
     const consumed = new Set<string>();
     // Launcher settings exported earlier in the script (`export NPROC_PER_NODE=4`) apply as if written before the command.
     const exportedBefore = exported
@@ -868,11 +881,11 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       add('hardware.devices', Number(localWorld[1]), `LOCAL_WORLD_SIZE=${localWorld[1]} on the command`);
     else {
       const perNode = srunTasksPerNode(launch.launcher.name, launch.command.prefix, tasksPerNode);
-      if (perNode && !facts.some(isDevices) && !own.some(isDevices)) {
+      if (perNode && !earlier.devices && !own.some(isDevices)) {
         add('hardware.devices', perNode.n, perNode.detail);
         const nodes = srunNodes(launch.command.prefix, perNode.n);
-        if (nodes && !facts.some((f) => f.kind === 'hardware.nodes')) add('hardware.nodes', nodes.n, nodes.detail);
-      } else if (!perNode && !facts.some(isDevices) && !own.some(isDevices) && TPU_TYPE_FLAG.test(logical)) {
+        if (nodes && !earlier.nodes) add('hardware.nodes', nodes.n, nodes.detail);
+      } else if (!perNode && !earlier.devices && !own.some(isDevices) && TPU_TYPE_FLAG.test(logical)) {
         // `python infra/launch.py --tpu_type v4-32 -- python -m pkg.train`, `gcloud ... --accelerator-type=v4-32`.
         const m = TPU_TYPE_FLAG.exec(logical)!;
         const gen = m[2].toLowerCase();
@@ -881,7 +894,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
           add('hardware.accelerator', `tpu-v${gen}`, `${m[1]} v${m[2]}-${m[3]}`);
           add('hardware.devices', chips, `${m[1]} v${m[2]}-${m[3]}: ${chips} chips`);
         }
-      } else if (!perNode && !facts.some(isDevices) && !own.some(isDevices)) {
+      } else if (!perNode && !earlier.devices && !own.some(isDevices)) {
         // `srun --gres=gpu:3090:4 ... bash run.sh python train.py`: the job step's own resource options, as an
         // `#SBATCH` directive would give them (srun takes the same --gres/--gpus options: slurm.schedmd.com/srun.html).
         const at = launch.command.prefix.search(/(?:^|[\s;&])srun\s/);
