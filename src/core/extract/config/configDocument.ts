@@ -31,6 +31,37 @@ export interface ParsedConfig {
 }
 
 export function parseConfigDocument(text: string, format: 'yaml' | 'json'): ParsedConfig {
+  const parsed = parseConfigText(text, format);
+  return { ...parsed, contents: lastKeyWins(parsed.contents) };
+}
+
+/**
+ * A key written twice in one mapping (`MAX_EPOCH: 75` … `MAX_EPOCH: 50`, a config edited by appending) means its
+ * last value to the programs that read configs: PyYAML's loader and Python's `json` both keep the last pair. The
+ * nodes keep every pair (`uniqueKeys: false`, so such a file is still read), and readers look a key up from the
+ * front, so the earlier pairs of a repeated key are dropped here. A walk with its own stack: nesting as deep as the
+ * parser accepts does not overflow the call stack.
+ */
+function lastKeyWins(root: YamlNode | null): YamlNode | null {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node instanceof YAMLMap) {
+      const keys: unknown[] = node.items.map((pair: Pair<unknown, unknown>) =>
+        pair.key instanceof Scalar ? (pair.key.value as unknown) : pair.key,
+      );
+      if (new Set(keys).size < keys.length) {
+        const last = new Map(keys.map((key, i) => [key, i]));
+        // Merge keys (`<<`) are left as written: each brings a mapping in.
+        node.items = node.items.filter((_, i) => keys[i] === '<<' || last.get(keys[i]) === i);
+      }
+      for (const pair of node.items) pending.push(pair.value);
+    } else if (node instanceof YAMLSeq) for (const item of node.items) pending.push(item);
+  }
+  return root;
+}
+
+function parseConfigText(text: string, format: 'yaml' | 'json'): ParsedConfig {
   if (format === 'json') {
     const fast = strictJson(text);
     if (fast) return fast;
