@@ -15,8 +15,19 @@ import { positiveInteger } from '../positiveInteger';
  * never the default shown as read).
  */
 
-/** Keys of `TRAIN` that state the run's epochs (Swin `EPOCHS`; HRNet-style `END_EPOCH`; others). */
-const EPOCH_KEYS = ['EPOCHS', 'NUM_EPOCHS', 'MAX_EPOCH', 'END_EPOCH'];
+/**
+ * Keys that state the run's epochs: of `TRAIN` (Swin `EPOCHS`; HRNet-style `END_EPOCH`; others), and the solver's
+ * `MAX_EPOCH` of the FAIR video and classification codebases (PySlowFast slowfast/config/defaults.py
+ * `_C.SOLVER.MAX_EPOCH`, "Maximal number of epochs"; pycls `OPTIM.MAX_EPOCH`).
+ */
+const EPOCH_KEYS = [
+  'TRAIN.EPOCHS',
+  'TRAIN.NUM_EPOCHS',
+  'TRAIN.MAX_EPOCH',
+  'TRAIN.END_EPOCH',
+  'SOLVER.MAX_EPOCH',
+  'OPTIM.MAX_EPOCH',
+];
 /** Per-GPU batch keys: Swin `DATA.BATCH_SIZE` ("Batch size for a single GPU", Swin config.py), HRNet `TRAIN.BATCH_SIZE_PER_GPU`. */
 const BATCH_KEYS = ['DATA.BATCH_SIZE', 'TRAIN.BATCH_SIZE_PER_GPU'];
 /** Switches that freeze the backbone (linear or attention-pooling probing trains only a head on it). */
@@ -42,16 +53,20 @@ export const yacs: ConfigDialect = {
   read(doc: ConfigDoc, out: FactSink): void {
     const model = doc.get('MODEL')!;
     out.add('run.framework', 'yacs', model, 'yacs config (MODEL/TRAIN sections) merged over its program’s defaults');
-    const named = ['MODEL.NAME', 'MODEL.TYPE', 'MODEL.ARCH']
+    // PySlowFast writes the network's class in MODEL.MODEL_NAME (`SlowFast`, `MViT`, `X3D`) beside MODEL.ARCH, the
+    // pathway layout (`slow`, `slowfast`, `i3d`): the class names the model.
+    const named = ['MODEL.NAME', 'MODEL.TYPE', 'MODEL.MODEL_NAME', 'MODEL.ARCH']
       .map((p) => doc.get(p))
       .find((v): v is ConfigValue => typeof v?.value === 'string' && v.value.trim() !== '');
     if (named) out.add('model.id', String(named.value), named, `${named.path}: ${String(named.value)}`);
     readArchitecture(doc, out);
-    const evaluates = doc.get('EVAL_MODE')?.value === true;
-    readMode(doc, named ?? model, evaluates, out);
+    const evaluation = evaluationSwitch(doc);
+    const evaluates = evaluation !== undefined;
+    readMode(doc, named ?? model, evaluation, out);
     // An evaluation's batch still counts; the epochs it would train for do not.
     readLength(doc, evaluates, out);
     readPrecision(doc, out);
+    readMachines(doc, out);
     const checkpointing = doc.get('TRAIN.USE_CHECKPOINT');
     if (checkpointing?.value === true)
       out.add('training.gradientCheckpointing', true, checkpointing, 'TRAIN.USE_CHECKPOINT: True');
@@ -64,11 +79,39 @@ export const yacs: ConfigDialect = {
         `${YACS_DEFAULTS_LINK}the program's defaults module (${module}, _C = CN())`,
         'low',
       );
-    if (evaluates)
-      out.add('launch.inference', 'config:yacs', doc.get('EVAL_MODE')!, 'EVAL_MODE: True, the program only evaluates');
+    if (evaluation) out.add('launch.inference', 'config:yacs', evaluation.at, evaluation.detail);
     else out.add('launch.trainer', 'config:yacs', model, 'yacs training config (a main.py --cfg <this> program)');
   },
 };
+
+/**
+ * The switch that makes the program only evaluate: Swin's `EVAL_MODE: True`, or PySlowFast's `TRAIN.ENABLE: False`
+ * ("If True Train the model, else skip training", slowfast/config/defaults.py; the program then tests or runs its
+ * demo, `TEST.ENABLE`/`DEMO.ENABLE`).
+ */
+function evaluationSwitch(doc: ConfigDoc): { at: ConfigValue; detail: string } | undefined {
+  const evalMode = doc.get('EVAL_MODE');
+  if (evalMode?.value === true) return { at: evalMode, detail: 'EVAL_MODE: True, the program only evaluates' };
+  const train = doc.get('TRAIN.ENABLE');
+  if (train?.value === false)
+    return { at: train, detail: 'TRAIN.ENABLE: False, the program only tests or runs its demo' };
+  return undefined;
+}
+
+/**
+ * PySlowFast's `NUM_GPUS` ("Number of GPUs to use", on each machine) and `NUM_SHARDS` ("Number of machine to use for
+ * the job"), slowfast/config/defaults.py; the launch (`tools/run_net.py --cfg <this>`) starts NUM_GPUS processes on
+ * each of NUM_SHARDS machines.
+ */
+function readMachines(doc: ConfigDoc, out: FactSink): void {
+  const gpus = doc.get('NUM_GPUS');
+  const g = positiveInteger(gpus?.value);
+  if (!gpus || !g) return;
+  out.add('hardware.devices', g, gpus, `NUM_GPUS: ${g} (GPUs on each machine)`);
+  const shards = doc.get('NUM_SHARDS');
+  const n = positiveInteger(shards?.value);
+  if (shards && n) out.add('hardware.nodes', n, shards, `NUM_SHARDS: ${n} (machines)`);
+}
 
 /** The sub-section of MODEL holding the architecture: named after MODEL.TYPE (`MODEL.SWIN`), else the first with a depth. */
 function architectureSection(doc: ConfigDoc): string | undefined {
@@ -175,15 +218,41 @@ function stated(v: ConfigValue | undefined): v is ConfigValue {
   return typeof v?.value === 'string' && v.value.trim() !== '' && !/^(none|null)$/i.test(v.value.trim());
 }
 
-function readMode(doc: ConfigDoc, at: ConfigValue, evaluates: boolean, out: FactSink): void {
+/**
+ * PySlowFast's checkpoint keys (slowfast/config/defaults.py): `TRAIN.CHECKPOINT_FILE_PATH` ("the checkpoint to load
+ * the initial weight"), unless `CHECKPOINT_INFLATE` inflates a 2D image classifier's weights into the video network
+ * (a classification backbone only: the labels' pre-training); `CHECKPOINT_EPOCH_RESET` ("reset epochs when loading
+ * checkpoint": a finished run's checkpoint starts a new schedule) and `CHECKPOINT_TYPE: caffe2` (the format of the
+ * released Caffe2 models to load) state that a checkpoint is loaded whose path the launch gives.
+ */
+function checkpointStart(doc: ConfigDoc): { at: ConfigValue; detail: string } | undefined {
+  const path = doc.get('TRAIN.CHECKPOINT_FILE_PATH');
+  if (doc.get('TRAIN.CHECKPOINT_INFLATE')?.value === true) return undefined;
+  if (stated(path)) return { at: path, detail: `TRAIN.CHECKPOINT_FILE_PATH: ${String(path.value)}` };
+  const reset = doc.get('TRAIN.CHECKPOINT_EPOCH_RESET');
+  if (reset?.value === true)
+    return { at: reset, detail: 'TRAIN.CHECKPOINT_EPOCH_RESET: True (a loaded checkpoint starts a new schedule)' };
+  const type = doc.get('TRAIN.CHECKPOINT_TYPE');
+  if (typeof type?.value === 'string' && type.value.toLowerCase() === 'caffe2')
+    return { at: type, detail: 'TRAIN.CHECKPOINT_TYPE: caffe2 (released Caffe2 weights are loaded)' };
+  return undefined;
+}
+
+function readMode(
+  doc: ConfigDoc,
+  at: ConfigValue,
+  evaluation: { at: ConfigValue; detail: string } | undefined,
+  out: FactSink,
+): void {
   const section = architectureSection(doc);
   const weights = [doc.get('MODEL.PRETRAINED'), section ? doc.get(`${section}.PRETRAINED`) : undefined].find(stated);
   const resume = doc.get('MODEL.RESUME');
   const frozen = [...doc.entries('MODEL'), ...(section ? doc.entries(section) : [])].find(
     (e) => FREEZE.test(e.key) && e.value === true,
   );
-  if (evaluates) {
-    out.add('training.mode', 'inference', doc.get('EVAL_MODE')!, 'EVAL_MODE: True');
+  const checkpoint = checkpointStart(doc);
+  if (evaluation) {
+    out.add('training.mode', 'inference', evaluation.at, evaluation.detail);
     return;
   }
   if (frozen) {
@@ -193,6 +262,9 @@ function readMode(doc: ConfigDoc, at: ConfigValue, evaluates: boolean, out: Fact
   } else if (weights) {
     out.add('model.fromScratch', false, weights, `${weights.path}: ${String(weights.value)}`);
     out.add('training.mode', 'finetune', weights, `${weights.path}: starts from these weights`);
+  } else if (checkpoint) {
+    out.add('model.fromScratch', false, checkpoint.at, checkpoint.detail);
+    out.add('training.mode', 'finetune', checkpoint.at, `${checkpoint.detail}: starts from a checkpoint`, 'medium');
   } else if (stated(resume)) {
     out.add('model.fromScratch', false, resume, `${resume.path}: ${String(resume.value)}`);
     out.add('training.mode', 'finetune', resume, `${resume.path}: continues from this checkpoint`);
@@ -207,7 +279,7 @@ function readMode(doc: ConfigDoc, at: ConfigValue, evaluates: boolean, out: Fact
 
 function readLength(doc: ConfigDoc, evaluates: boolean, out: FactSink): void {
   for (const key of evaluates ? [] : EPOCH_KEYS) {
-    const v = doc.get(`TRAIN.${key}`);
+    const v = doc.get(key);
     const n = positiveInteger(v?.value);
     if (v && n) {
       out.add('training.epochs', n, v, `${v.path}: ${n}`);
@@ -234,6 +306,14 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
   const half = type && /bfloat16|bf16/.test(type) ? 'bf16' : 'fp16';
   if (typeof level?.value === 'string' && /^O[0-3]$/.test(level.value)) {
     out.add('training.precision', level.value === 'O0' ? 'fp32' : half, level, `AMP_OPT_LEVEL: ${level.value}`);
+    return;
+  }
+  // PySlowFast's `TRAIN.MIXED_PRECISION` ("If True, use FP16 for activations": torch.cuda.amp.autocast in its
+  // tools/train_net.py, float16 by default), False by default.
+  const mixed = doc.get('TRAIN.MIXED_PRECISION');
+  if (typeof mixed?.value === 'boolean') {
+    const p = mixed.value ? 'fp16' : 'fp32';
+    out.add('training.precision', p, mixed, `TRAIN.MIXED_PRECISION: ${mixed.value ? 'True (fp16 autocast)' : 'False'}`);
     return;
   }
   const enable = doc.get('AMP_ENABLE');
