@@ -2,6 +2,7 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
 import { YACS_DEFAULTS_LINK, YACS_DEFAULTS_MODULES } from './yacsDefaults';
 import { catalogIdForRepoName } from './hubNames';
 import { positiveInteger } from '../positiveInteger';
+import { findModel } from '../../knowledge';
 
 /**
  * yacs configs (github.com/rbgirshick/yacs): upper-case sections merged over a program's `_C` defaults with
@@ -58,8 +59,11 @@ export const yacs: ConfigDialect = {
     const named = ['MODEL.NAME', 'MODEL.TYPE', 'MODEL.MODEL_NAME', 'MODEL.ARCH']
       .map((p) => doc.get(p))
       .find((v): v is ConfigValue => typeof v?.value === 'string' && v.value.trim() !== '');
-    if (named) out.add('model.id', String(named.value), named, `${named.path}: ${String(named.value)}`);
+    const network = videoNetwork(doc);
+    if (network) out.add('model.id', network.id, network.at, network.detail);
+    else if (named) out.add('model.id', String(named.value), named, `${named.path}: ${String(named.value)}`);
     readArchitecture(doc, out);
+    readMultiscaleVit(doc, out);
     const evaluation = evaluationSwitch(doc);
     const evaluates = evaluation !== undefined;
     readMode(doc, named ?? model, evaluation, out);
@@ -83,6 +87,100 @@ export const yacs: ConfigDialect = {
     else out.add('launch.trainer', 'config:yacs', model, 'yacs training config (a main.py --cfg <this> program)');
   },
 };
+
+/**
+ * PySlowFast's transformer section `MVIT` (MViT, MViTv2, Rev-MViT and the plain ViTs its masked pre-training builds
+ * with it): `DEPTH` blocks starting at width `EMBED_DIM`, multiplied at the block indices `DIM_MUL` lists
+ * (`[[1, 2.0], [3, 2.0], [14, 2.0]]`: Fan et al. 2021, "Multiscale Vision Transformers", Table 3; Li et al. 2022,
+ * "MViTv2", §4), each block (4 + 2·MLP_RATIO)·width² weights at its output width (attention and MLP; the pooling
+ * convolutions, norms and the patch embedding add a few percent). A masked-autoencoder config (`MASK.ENABLE`) trains
+ * its decoder too: `DECODER_DEPTH` blocks of `DECODER_EMBED_DIM` (He et al. 2022, MAE §3).
+ */
+function readMultiscaleVit(doc: ConfigDoc, out: FactSink): void {
+  const depthAt = doc.get('MVIT.DEPTH');
+  const depth = positiveInteger(depthAt?.value);
+  const width = positiveInteger(doc.get('MVIT.EMBED_DIM')?.value);
+  if (!depthAt || !depth || !width || depth > 200) return;
+  const ratio = doc.num('MVIT.MLP_RATIO') ?? 4;
+  if (!(ratio > 0 && ratio <= 16)) return;
+  const multipliers = new Map<number, number>();
+  const mul = doc.get('MVIT.DIM_MUL');
+  if (mul && mul.shape !== 'seq') return;
+  for (let i = 0; mul && i < 16; i++) {
+    const at = doc.num(`MVIT.DIM_MUL.${i}.0`);
+    const by = doc.num(`MVIT.DIM_MUL.${i}.1`);
+    if (at === undefined && by === undefined) break;
+    if (at === undefined || by === undefined || !Number.isInteger(at) || !(by > 0 && by <= 4)) return;
+    multipliers.set(at, by);
+  }
+  const perBlock = 4 + 2 * ratio;
+  let w = width;
+  let params = 0;
+  for (let block = 0; block < depth; block++) {
+    w *= multipliers.get(block) ?? 1;
+    params += perBlock * w * w;
+  }
+  let decoder = '';
+  if (doc.get('MASK.ENABLE')?.value === true) {
+    const dd = positiveInteger(doc.get('MASK.DECODER_DEPTH')?.value);
+    const dw = positiveInteger(doc.get('MASK.DECODER_EMBED_DIM')?.value);
+    if (dd && dw) {
+      params += dd * perBlock * dw * dw;
+      decoder = ` + MAE decoder ${dd} × ${perBlock}·${dw}²`;
+    }
+  }
+  const widths = multipliers.size
+    ? `, width ×${[...multipliers].map(([a, b]) => `${b} at block ${a}`).join(', ')}`
+    : '';
+  out.add(
+    'model.params',
+    Math.round(params),
+    depthAt,
+    `MVIT DEPTH ${depth}, EMBED_DIM ${width}${widths}: Σ ${perBlock}·width² per block${decoder}`,
+    'medium',
+  );
+}
+
+/** PySlowFast's ResNet-based pathway layouts (`MODEL.ARCH`) that PyTorchVideo publishes as `<arch>_r<depth>`. */
+const RESNET_VIDEO_ARCHS = new Set(['slow', 'slowfast', 'c2d', 'i3d', 'csn']);
+
+/**
+ * The published video network a PySlowFast config describes, named as PyTorchVideo's hub names it (its model zoo's
+ * `slowfast_r50`, `slow_r50`, `i3d_r50`, `csn_r101`, `x3d_m`, ...): `MODEL.ARCH` with `RESNET.DEPTH` (plain
+ * bottlenecks: `NUM_GROUPS` 1 and `WIDTH_PER_GROUP` 64 where stated, no non-local block), or X3D by its expansion
+ * factors (Feichtenhofer 2020, "X3D", Table 2: X3D-XS/S/M γw 2, γb 2.25, γd 2.2; X3D-L γd 5.0). Only names the
+ * catalog holds, so the size is a published count; any other network keeps its class name.
+ */
+function videoNetwork(doc: ConfigDoc): { id: string; at: ConfigValue; detail: string } | undefined {
+  const arch = doc.get('MODEL.ARCH');
+  const a = typeof arch?.value === 'string' ? arch.value.toLowerCase() : '';
+  if (!arch || !a) return undefined;
+  if (a === 'x3d') {
+    const [w, b, d] = ['X3D.WIDTH_FACTOR', 'X3D.BOTTLENECK_FACTOR', 'X3D.DEPTH_FACTOR'].map((k) => doc.num(k));
+    if (w !== 2 || b !== 2.25 || (d !== 2.2 && d !== 5)) return undefined;
+    const id = d === 5 ? 'x3d_l' : 'x3d_m';
+    const detail = `MODEL.ARCH x3d with X3D WIDTH_FACTOR 2.0, BOTTLENECK_FACTOR 2.25, DEPTH_FACTOR ${d} (${id === 'x3d_l' ? 'X3D-L' : 'X3D-XS/S/M'})`;
+    return findModel(id) ? { id, at: arch, detail } : undefined;
+  }
+  if (!RESNET_VIDEO_ARCHS.has(a)) return undefined;
+  const depth = positiveInteger(doc.get('RESNET.DEPTH')?.value);
+  if (!depth) return undefined;
+  const groups = doc.num('RESNET.NUM_GROUPS');
+  const width = doc.num('RESNET.WIDTH_PER_GROUP');
+  if (a !== 'csn' && ((groups !== undefined && groups !== 1) || (width !== undefined && width !== 64)))
+    return undefined;
+  if (nonLocalBlocks(doc)) return undefined;
+  const id = `${a}_r${depth}`;
+  return findModel(id) ? { id, at: arch, detail: `MODEL.ARCH ${a} with RESNET.DEPTH ${depth} (${id})` } : undefined;
+}
+
+/** Whether `NONLOCAL.LOCATION` places a non-local block in any stage (`[[[], []], [[1, 3], []], ...]`). */
+function nonLocalBlocks(doc: ConfigDoc): boolean {
+  for (let stage = 0; stage < 5; stage++)
+    for (let pathway = 0; pathway < 2; pathway++)
+      if (doc.get(`NONLOCAL.LOCATION.${stage}.${pathway}.0`) !== undefined) return true;
+  return false;
+}
 
 /**
  * The switch that makes the program only evaluate: Swin's `EVAL_MODE: True`, or PySlowFast's `TRAIN.ENABLE: False`
