@@ -143,6 +143,8 @@ function readMultiscaleVit(doc: ConfigDoc, out: FactSink): void {
 
 /** PySlowFast's ResNet-based pathway layouts (`MODEL.ARCH`) that PyTorchVideo publishes as `<arch>_r<depth>`. */
 const RESNET_VIDEO_ARCHS = new Set(['slow', 'slowfast', 'c2d', 'i3d', 'csn']);
+/** PySlowFast's `_C.RESNET.DEPTH = 50` (slowfast/config/defaults.py). */
+const RESNET_DEFAULT_DEPTH = 50;
 
 /**
  * The published video network a PySlowFast config describes, named as PyTorchVideo's hub names it (its model zoo's
@@ -163,7 +165,11 @@ function videoNetwork(doc: ConfigDoc): { id: string; at: ConfigValue; detail: st
     return findModel(id) ? { id, at: arch, detail } : undefined;
   }
   if (!RESNET_VIDEO_ARCHS.has(a)) return undefined;
-  const depth = positiveInteger(doc.get('RESNET.DEPTH')?.value);
+  // A transformer built with a ResNet pathway name (Rev-MViT's `ARCH: slow` with `MODEL_NAME: MViT`) is no ResNet.
+  if (doc.get('MVIT')?.shape === 'map' || /vit|x3d/i.test(doc.str('MODEL.MODEL_NAME') ?? '')) return undefined;
+  const depthAt = doc.get('RESNET.DEPTH');
+  // No RESNET section: PySlowFast's default depth (slowfast/config/defaults.py, `_C.RESNET.DEPTH = 50`).
+  const depth = depthAt ? positiveInteger(depthAt.value) : doc.has('RESNET') ? undefined : RESNET_DEFAULT_DEPTH;
   if (!depth) return undefined;
   const groups = doc.num('RESNET.NUM_GROUPS');
   const width = doc.num('RESNET.WIDTH_PER_GROUP');
@@ -171,7 +177,10 @@ function videoNetwork(doc: ConfigDoc): { id: string; at: ConfigValue; detail: st
     return undefined;
   if (nonLocalBlocks(doc)) return undefined;
   const id = `${a}_r${depth}`;
-  return findModel(id) ? { id, at: arch, detail: `MODEL.ARCH ${a} with RESNET.DEPTH ${depth} (${id})` } : undefined;
+  const detail = depthAt
+    ? `MODEL.ARCH ${a} with RESNET.DEPTH ${depth} (${id})`
+    : `MODEL.ARCH ${a}, RESNET.DEPTH left at PySlowFast's default ${depth} (${id})`;
+  return findModel(id) ? { id, at: arch, detail } : undefined;
 }
 
 /** Whether `NONLOCAL.LOCATION` places a non-local block in any stage (`[[[], []], [[1, 3], []], ...]`). */
