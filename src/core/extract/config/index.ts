@@ -53,6 +53,7 @@ import { swift } from './swift';
 import { torchtune } from './torchtune';
 import { trainingArgsSections } from './trainingArgsSections';
 import { trl } from './trl';
+import { vissl } from './vissl';
 import { vitsTts } from './vitsTts';
 import { detectron2, yacs } from './yacs';
 
@@ -83,6 +84,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   peftAdapter,
   hfTrainer,
   selfSupervisedVit,
+  vissl,
   lmEval,
   alpacaEval,
   yacs,

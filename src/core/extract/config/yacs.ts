@@ -2,6 +2,7 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
 import { YACS_DEFAULTS_LINK, YACS_DEFAULTS_MODULES } from './yacsDefaults';
 import { catalogIdForRepoName } from './hubNames';
 import { positiveInteger } from '../positiveInteger';
+import { findModel } from '../../knowledge';
 
 /**
  * yacs configs (github.com/rbgirshick/yacs): upper-case sections merged over a program's `_C` defaults with
@@ -15,8 +16,19 @@ import { positiveInteger } from '../positiveInteger';
  * never the default shown as read).
  */
 
-/** Keys of `TRAIN` that state the run's epochs (Swin `EPOCHS`; HRNet-style `END_EPOCH`; others). */
-const EPOCH_KEYS = ['EPOCHS', 'NUM_EPOCHS', 'MAX_EPOCH', 'END_EPOCH'];
+/**
+ * Keys that state the run's epochs: of `TRAIN` (Swin `EPOCHS`; HRNet-style `END_EPOCH`; others), and the solver's
+ * `MAX_EPOCH` of the FAIR video and classification codebases (PySlowFast slowfast/config/defaults.py
+ * `_C.SOLVER.MAX_EPOCH`, "Maximal number of epochs"; pycls `OPTIM.MAX_EPOCH`).
+ */
+const EPOCH_KEYS = [
+  'TRAIN.EPOCHS',
+  'TRAIN.NUM_EPOCHS',
+  'TRAIN.MAX_EPOCH',
+  'TRAIN.END_EPOCH',
+  'SOLVER.MAX_EPOCH',
+  'OPTIM.MAX_EPOCH',
+];
 /** Per-GPU batch keys: Swin `DATA.BATCH_SIZE` ("Batch size for a single GPU", Swin config.py), HRNet `TRAIN.BATCH_SIZE_PER_GPU`. */
 const BATCH_KEYS = ['DATA.BATCH_SIZE', 'TRAIN.BATCH_SIZE_PER_GPU'];
 /** Switches that freeze the backbone (linear or attention-pooling probing trains only a head on it). */
@@ -42,16 +54,23 @@ export const yacs: ConfigDialect = {
   read(doc: ConfigDoc, out: FactSink): void {
     const model = doc.get('MODEL')!;
     out.add('run.framework', 'yacs', model, 'yacs config (MODEL/TRAIN sections) merged over its program’s defaults');
-    const named = ['MODEL.NAME', 'MODEL.TYPE', 'MODEL.ARCH']
+    // PySlowFast writes the network's class in MODEL.MODEL_NAME (`SlowFast`, `MViT`, `X3D`) beside MODEL.ARCH, the
+    // pathway layout (`slow`, `slowfast`, `i3d`): the class names the model.
+    const named = ['MODEL.NAME', 'MODEL.TYPE', 'MODEL.MODEL_NAME', 'MODEL.ARCH']
       .map((p) => doc.get(p))
       .find((v): v is ConfigValue => typeof v?.value === 'string' && v.value.trim() !== '');
-    if (named) out.add('model.id', String(named.value), named, `${named.path}: ${String(named.value)}`);
+    const network = videoNetwork(doc);
+    if (network) out.add('model.id', network.id, network.at, network.detail);
+    else if (named) out.add('model.id', String(named.value), named, `${named.path}: ${String(named.value)}`);
     readArchitecture(doc, out);
-    const evaluates = doc.get('EVAL_MODE')?.value === true;
-    readMode(doc, named ?? model, evaluates, out);
+    readMultiscaleVit(doc, out);
+    const evaluation = evaluationSwitch(doc);
+    const evaluates = evaluation !== undefined;
+    readMode(doc, named ?? model, evaluation, out);
     // An evaluation's batch still counts; the epochs it would train for do not.
     readLength(doc, evaluates, out);
     readPrecision(doc, out);
+    readMachines(doc, out);
     const checkpointing = doc.get('TRAIN.USE_CHECKPOINT');
     if (checkpointing?.value === true)
       out.add('training.gradientCheckpointing', true, checkpointing, 'TRAIN.USE_CHECKPOINT: True');
@@ -64,11 +83,142 @@ export const yacs: ConfigDialect = {
         `${YACS_DEFAULTS_LINK}the program's defaults module (${module}, _C = CN())`,
         'low',
       );
-    if (evaluates)
-      out.add('launch.inference', 'config:yacs', doc.get('EVAL_MODE')!, 'EVAL_MODE: True, the program only evaluates');
+    if (evaluation) out.add('launch.inference', 'config:yacs', evaluation.at, evaluation.detail);
     else out.add('launch.trainer', 'config:yacs', model, 'yacs training config (a main.py --cfg <this> program)');
   },
 };
+
+/**
+ * PySlowFast's transformer section `MVIT` (MViT, MViTv2, Rev-MViT and the plain ViTs its masked pre-training builds
+ * with it): `DEPTH` blocks starting at width `EMBED_DIM`, multiplied at the block indices `DIM_MUL` lists
+ * (`[[1, 2.0], [3, 2.0], [14, 2.0]]`: Fan et al. 2021, "Multiscale Vision Transformers", Table 3; Li et al. 2022,
+ * "MViTv2", §4), each block (4 + 2·MLP_RATIO)·width² weights at its output width (attention and MLP; the pooling
+ * convolutions, norms and the patch embedding add a few percent). A masked-autoencoder config (`MASK.ENABLE`) trains
+ * its decoder too: `DECODER_DEPTH` blocks of `DECODER_EMBED_DIM` (He et al. 2022, MAE §3).
+ */
+function readMultiscaleVit(doc: ConfigDoc, out: FactSink): void {
+  const depthAt = doc.get('MVIT.DEPTH');
+  const depth = positiveInteger(depthAt?.value);
+  const width = positiveInteger(doc.get('MVIT.EMBED_DIM')?.value);
+  if (!depthAt || !depth || !width || depth > 200) return;
+  const ratio = doc.num('MVIT.MLP_RATIO') ?? 4;
+  if (!(ratio > 0 && ratio <= 16)) return;
+  const multipliers = new Map<number, number>();
+  const mul = doc.get('MVIT.DIM_MUL');
+  if (mul && mul.shape !== 'seq') return;
+  for (let i = 0; mul && i < 16; i++) {
+    const at = doc.num(`MVIT.DIM_MUL.${i}.0`);
+    const by = doc.num(`MVIT.DIM_MUL.${i}.1`);
+    if (at === undefined && by === undefined) break;
+    if (at === undefined || by === undefined || !Number.isInteger(at) || !(by > 0 && by <= 4)) return;
+    multipliers.set(at, by);
+  }
+  const perBlock = 4 + 2 * ratio;
+  let w = width;
+  let params = 0;
+  for (let block = 0; block < depth; block++) {
+    w *= multipliers.get(block) ?? 1;
+    params += perBlock * w * w;
+  }
+  let decoder = '';
+  if (doc.get('MASK.ENABLE')?.value === true) {
+    const dd = positiveInteger(doc.get('MASK.DECODER_DEPTH')?.value);
+    const dw = positiveInteger(doc.get('MASK.DECODER_EMBED_DIM')?.value);
+    if (dd && dw) {
+      params += dd * perBlock * dw * dw;
+      decoder = ` + MAE decoder ${dd} × ${perBlock}·${dw}²`;
+    }
+  }
+  const widths = multipliers.size
+    ? `, width ×${[...multipliers].map(([a, b]) => `${b} at block ${a}`).join(', ')}`
+    : '';
+  out.add(
+    'model.params',
+    Math.round(params),
+    depthAt,
+    `MVIT DEPTH ${depth}, EMBED_DIM ${width}${widths}: Σ ${perBlock}·width² per block${decoder}`,
+    'medium',
+  );
+}
+
+/** PySlowFast's ResNet-based pathway layouts (`MODEL.ARCH`) that PyTorchVideo publishes as `<arch>_r<depth>`. */
+const RESNET_VIDEO_ARCHS = new Set(['slow', 'slowfast', 'c2d', 'i3d', 'csn']);
+/** PySlowFast's `_C.RESNET.DEPTH = 50` (slowfast/config/defaults.py). */
+const RESNET_DEFAULT_DEPTH = 50;
+
+/**
+ * The published video network a PySlowFast config describes, named as PyTorchVideo's hub names it (its model zoo's
+ * `slowfast_r50`, `slow_r50`, `i3d_r50`, `csn_r101`, `x3d_m`, ...): `MODEL.ARCH` with `RESNET.DEPTH` (plain
+ * bottlenecks: `NUM_GROUPS` 1 and `WIDTH_PER_GROUP` 64 where stated, no non-local block), or X3D by its expansion
+ * factors (Feichtenhofer 2020, "X3D", Table 2: X3D-XS/S/M γw 2, γb 2.25, γd 2.2; X3D-L γd 5.0). Only names the
+ * catalog holds, so the size is a published count; any other network keeps its class name.
+ */
+function videoNetwork(doc: ConfigDoc): { id: string; at: ConfigValue; detail: string } | undefined {
+  const arch = doc.get('MODEL.ARCH');
+  const a = typeof arch?.value === 'string' ? arch.value.toLowerCase() : '';
+  if (!arch || !a) return undefined;
+  if (a === 'x3d') {
+    const [w, b, d] = ['X3D.WIDTH_FACTOR', 'X3D.BOTTLENECK_FACTOR', 'X3D.DEPTH_FACTOR'].map((k) => doc.num(k));
+    if (w !== 2 || b !== 2.25 || (d !== 2.2 && d !== 5)) return undefined;
+    const id = d === 5 ? 'x3d_l' : 'x3d_m';
+    const detail = `MODEL.ARCH x3d with X3D WIDTH_FACTOR 2.0, BOTTLENECK_FACTOR 2.25, DEPTH_FACTOR ${d} (${id === 'x3d_l' ? 'X3D-L' : 'X3D-XS/S/M'})`;
+    return findModel(id) ? { id, at: arch, detail } : undefined;
+  }
+  if (!RESNET_VIDEO_ARCHS.has(a)) return undefined;
+  // A transformer built with a ResNet pathway name (Rev-MViT's `ARCH: slow` with `MODEL_NAME: MViT`) is no ResNet.
+  if (doc.get('MVIT')?.shape === 'map' || /vit|x3d/i.test(doc.str('MODEL.MODEL_NAME') ?? '')) return undefined;
+  const depthAt = doc.get('RESNET.DEPTH');
+  // No RESNET section: PySlowFast's default depth (slowfast/config/defaults.py, `_C.RESNET.DEPTH = 50`).
+  const depth = depthAt ? positiveInteger(depthAt.value) : doc.has('RESNET') ? undefined : RESNET_DEFAULT_DEPTH;
+  if (!depth) return undefined;
+  const groups = doc.num('RESNET.NUM_GROUPS');
+  const width = doc.num('RESNET.WIDTH_PER_GROUP');
+  if (a !== 'csn' && ((groups !== undefined && groups !== 1) || (width !== undefined && width !== 64)))
+    return undefined;
+  if (nonLocalBlocks(doc)) return undefined;
+  const id = `${a}_r${depth}`;
+  const detail = depthAt
+    ? `MODEL.ARCH ${a} with RESNET.DEPTH ${depth} (${id})`
+    : `MODEL.ARCH ${a}, RESNET.DEPTH left at PySlowFast's default ${depth} (${id})`;
+  return findModel(id) ? { id, at: arch, detail } : undefined;
+}
+
+/** Whether `NONLOCAL.LOCATION` places a non-local block in any stage (`[[[], []], [[1, 3], []], ...]`). */
+function nonLocalBlocks(doc: ConfigDoc): boolean {
+  for (let stage = 0; stage < 5; stage++)
+    for (let pathway = 0; pathway < 2; pathway++)
+      if (doc.get(`NONLOCAL.LOCATION.${stage}.${pathway}.0`) !== undefined) return true;
+  return false;
+}
+
+/**
+ * The switch that makes the program only evaluate: Swin's `EVAL_MODE: True`, or PySlowFast's `TRAIN.ENABLE: False`
+ * ("If True Train the model, else skip training", slowfast/config/defaults.py; the program then tests or runs its
+ * demo, `TEST.ENABLE`/`DEMO.ENABLE`).
+ */
+function evaluationSwitch(doc: ConfigDoc): { at: ConfigValue; detail: string } | undefined {
+  const evalMode = doc.get('EVAL_MODE');
+  if (evalMode?.value === true) return { at: evalMode, detail: 'EVAL_MODE: True, the program only evaluates' };
+  const train = doc.get('TRAIN.ENABLE');
+  if (train?.value === false)
+    return { at: train, detail: 'TRAIN.ENABLE: False, the program only tests or runs its demo' };
+  return undefined;
+}
+
+/**
+ * PySlowFast's `NUM_GPUS` ("Number of GPUs to use", on each machine) and `NUM_SHARDS` ("Number of machine to use for
+ * the job"), slowfast/config/defaults.py; the launch (`tools/run_net.py --cfg <this>`) starts NUM_GPUS processes on
+ * each of NUM_SHARDS machines.
+ */
+function readMachines(doc: ConfigDoc, out: FactSink): void {
+  const gpus = doc.get('NUM_GPUS');
+  const g = positiveInteger(gpus?.value);
+  if (!gpus || !g) return;
+  out.add('hardware.devices', g, gpus, `NUM_GPUS: ${g} (GPUs on each machine)`);
+  const shards = doc.get('NUM_SHARDS');
+  const n = positiveInteger(shards?.value);
+  if (shards && n) out.add('hardware.nodes', n, shards, `NUM_SHARDS: ${n} (machines)`);
+}
 
 /** The sub-section of MODEL holding the architecture: named after MODEL.TYPE (`MODEL.SWIN`), else the first with a depth. */
 function architectureSection(doc: ConfigDoc): string | undefined {
@@ -175,15 +325,41 @@ function stated(v: ConfigValue | undefined): v is ConfigValue {
   return typeof v?.value === 'string' && v.value.trim() !== '' && !/^(none|null)$/i.test(v.value.trim());
 }
 
-function readMode(doc: ConfigDoc, at: ConfigValue, evaluates: boolean, out: FactSink): void {
+/**
+ * PySlowFast's checkpoint keys (slowfast/config/defaults.py): `TRAIN.CHECKPOINT_FILE_PATH` ("the checkpoint to load
+ * the initial weight"), unless `CHECKPOINT_INFLATE` inflates a 2D image classifier's weights into the video network
+ * (a classification backbone only: the labels' pre-training); `CHECKPOINT_EPOCH_RESET` ("reset epochs when loading
+ * checkpoint": a finished run's checkpoint starts a new schedule) and `CHECKPOINT_TYPE: caffe2` (the format of the
+ * released Caffe2 models to load) state that a checkpoint is loaded whose path the launch gives.
+ */
+function checkpointStart(doc: ConfigDoc): { at: ConfigValue; detail: string } | undefined {
+  const path = doc.get('TRAIN.CHECKPOINT_FILE_PATH');
+  if (doc.get('TRAIN.CHECKPOINT_INFLATE')?.value === true) return undefined;
+  if (stated(path)) return { at: path, detail: `TRAIN.CHECKPOINT_FILE_PATH: ${String(path.value)}` };
+  const reset = doc.get('TRAIN.CHECKPOINT_EPOCH_RESET');
+  if (reset?.value === true)
+    return { at: reset, detail: 'TRAIN.CHECKPOINT_EPOCH_RESET: True (a loaded checkpoint starts a new schedule)' };
+  const type = doc.get('TRAIN.CHECKPOINT_TYPE');
+  if (typeof type?.value === 'string' && type.value.toLowerCase() === 'caffe2')
+    return { at: type, detail: 'TRAIN.CHECKPOINT_TYPE: caffe2 (released Caffe2 weights are loaded)' };
+  return undefined;
+}
+
+function readMode(
+  doc: ConfigDoc,
+  at: ConfigValue,
+  evaluation: { at: ConfigValue; detail: string } | undefined,
+  out: FactSink,
+): void {
   const section = architectureSection(doc);
   const weights = [doc.get('MODEL.PRETRAINED'), section ? doc.get(`${section}.PRETRAINED`) : undefined].find(stated);
   const resume = doc.get('MODEL.RESUME');
   const frozen = [...doc.entries('MODEL'), ...(section ? doc.entries(section) : [])].find(
     (e) => FREEZE.test(e.key) && e.value === true,
   );
-  if (evaluates) {
-    out.add('training.mode', 'inference', doc.get('EVAL_MODE')!, 'EVAL_MODE: True');
+  const checkpoint = checkpointStart(doc);
+  if (evaluation) {
+    out.add('training.mode', 'inference', evaluation.at, evaluation.detail);
     return;
   }
   if (frozen) {
@@ -193,6 +369,9 @@ function readMode(doc: ConfigDoc, at: ConfigValue, evaluates: boolean, out: Fact
   } else if (weights) {
     out.add('model.fromScratch', false, weights, `${weights.path}: ${String(weights.value)}`);
     out.add('training.mode', 'finetune', weights, `${weights.path}: starts from these weights`);
+  } else if (checkpoint) {
+    out.add('model.fromScratch', false, checkpoint.at, checkpoint.detail);
+    out.add('training.mode', 'finetune', checkpoint.at, `${checkpoint.detail}: starts from a checkpoint`, 'medium');
   } else if (stated(resume)) {
     out.add('model.fromScratch', false, resume, `${resume.path}: ${String(resume.value)}`);
     out.add('training.mode', 'finetune', resume, `${resume.path}: continues from this checkpoint`);
@@ -207,7 +386,7 @@ function readMode(doc: ConfigDoc, at: ConfigValue, evaluates: boolean, out: Fact
 
 function readLength(doc: ConfigDoc, evaluates: boolean, out: FactSink): void {
   for (const key of evaluates ? [] : EPOCH_KEYS) {
-    const v = doc.get(`TRAIN.${key}`);
+    const v = doc.get(key);
     const n = positiveInteger(v?.value);
     if (v && n) {
       out.add('training.epochs', n, v, `${v.path}: ${n}`);
@@ -234,6 +413,14 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
   const half = type && /bfloat16|bf16/.test(type) ? 'bf16' : 'fp16';
   if (typeof level?.value === 'string' && /^O[0-3]$/.test(level.value)) {
     out.add('training.precision', level.value === 'O0' ? 'fp32' : half, level, `AMP_OPT_LEVEL: ${level.value}`);
+    return;
+  }
+  // PySlowFast's `TRAIN.MIXED_PRECISION` ("If True, use FP16 for activations": torch.cuda.amp.autocast in its
+  // tools/train_net.py, float16 by default), False by default.
+  const mixed = doc.get('TRAIN.MIXED_PRECISION');
+  if (typeof mixed?.value === 'boolean') {
+    const p = mixed.value ? 'fp16' : 'fp32';
+    out.add('training.precision', p, mixed, `TRAIN.MIXED_PRECISION: ${mixed.value ? 'True (fp16 autocast)' : 'False'}`);
     return;
   }
   const enable = doc.get('AMP_ENABLE');
