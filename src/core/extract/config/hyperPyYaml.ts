@@ -121,7 +121,7 @@ export const hyperPyYaml: ConfigDialect = {
     const built = reader.built();
     const counter = trains(built);
     const modules = trainedModules(doc, reader, built);
-    const hub = hubModel(reader, modules);
+    const hub = hubModel(doc, reader, built, modules);
     if (!counter) {
       const loader = built.get('pretrainer') ?? [...built.values()].find((b) => /Pretrainer$/.test(b.target));
       const at = loader?.at ?? doc.get('data_folder')!;
@@ -132,7 +132,8 @@ export const hyperPyYaml: ConfigDialect = {
         at,
         'HyperPyYAML hparams without an epoch loop (no EpochCounter): the program loads trained weights and runs them over the data_folder it names',
       );
-      readModel(doc, out, modules, hub, false);
+      const loaded = modules.length > 0 ? modules : loadedModules(doc, reader, built);
+      readModel(doc, out, reader, built, loaded, hub ?? hubModel(doc, reader, built, loaded), false);
       readPrecision(doc, out, 'eval_precision');
       return;
     }
@@ -147,7 +148,11 @@ export const hyperPyYaml: ConfigDialect = {
     const epochs =
       typeof limit?.value === 'number' && Number.isInteger(limit.value) && limit.value > 0 ? limit.value : undefined;
     if (limit && epochs !== undefined)
-      out.add('training.epochs', epochs, limit.at, `${counter.key}.limit: ${epochs} epochs (${limit.at.key})`);
+      // HyperPyYAML overrides: `train.py hparams.yaml --number_of_epochs=50` replaces that top-level key.
+      out.add('training.epochs', epochs, limit.at, `${counter.key}.limit: ${epochs} epochs (${limit.at.key})`, 'high', {
+        fromFlags: [limit.at.path],
+        flagDefault: [limit.at.path],
+      });
     const stepLimit = reader.resolve('optimizer_step_limit');
     if (stepLimit && typeof stepLimit.value === 'number' && Number.isInteger(stepLimit.value) && stepLimit.value > 0)
       out.add(
@@ -172,7 +177,7 @@ export const hyperPyYaml: ConfigDialect = {
         accumulation.at,
         `grad_accumulation_factor: ${accumulation.value} batches a step`,
       );
-    readModel(doc, out, modules, hub, true);
+    readModel(doc, out, reader, built, modules, hub, true);
     readStart(doc, out, reader, built, modules, hub, counter);
     readPrecision(doc, out, 'precision');
   },
@@ -197,26 +202,54 @@ function trainedModules(doc: ConfigDoc, reader: Reader, built: Map<string, Built
   return out;
 }
 
-/** A trained module built from a Hub checkpoint (`source: !ref <wav2vec2_hub>`), with that id. */
+/** The built objects a module's arguments point at (`transformer: !ref <Transformer>`, `model_to_adapt: !ref <whisper>`). */
+function wrapped(doc: ConfigDoc, reader: Reader, built: Map<string, Built>, m: Built): Built[] {
+  if (m.at.shape !== 'map') return [];
+  const out: Built[] = [];
+  for (const arg of doc.entries(m.key)) {
+    const target = reader.refTarget(arg.path);
+    const b = target !== undefined ? built.get(target) : undefined;
+    if (b && b.kind === 'new' && b !== m) out.push(b);
+  }
+  return out;
+}
+
+/** A module and what it wraps, depth first (bounded), the module first. */
+function withWrapped(doc: ConfigDoc, reader: Reader, built: Map<string, Built>, m: Built): Built[] {
+  const out: Built[] = [m];
+  for (let i = 0; i < out.length && out.length < 16; i++)
+    for (const w of wrapped(doc, reader, built, out[i])) if (!out.includes(w)) out.push(w);
+  return out;
+}
+
+/** A trained module built from a Hub checkpoint (`source: !ref <wav2vec2_hub>`), itself or wrapped, with that id. */
 function hubModel(
+  doc: ConfigDoc,
   reader: Reader,
+  built: Map<string, Built>,
   modules: readonly Built[],
 ): { module: Built; id: string; at: ConfigValue; frozen: boolean } | undefined {
-  for (const m of modules) {
-    if (m.at.shape !== 'map') continue;
-    const source = reader.resolve(`${m.key}.source`);
-    if (!source || typeof source.value !== 'string') continue;
-    const id = source.value.trim();
-    if (!HUB_ID.test(id) || !HUB_MODULE.test(m.target + ' ' + id)) continue;
-    const freeze = reader.resolve(`${m.key}.freeze`);
-    return { module: m, id, at: source.at, frozen: freeze?.value === true };
-  }
+  for (const top of modules)
+    for (const m of withWrapped(doc, reader, built, top)) {
+      if (m.at.shape !== 'map') continue;
+      const source = reader.resolve(`${m.key}.source`);
+      if (!source || typeof source.value !== 'string') continue;
+      const id = source.value.trim();
+      if (!HUB_ID.test(id) || !HUB_MODULE.test(m.target + ' ' + id)) continue;
+      const freeze = reader.resolve(`${m.key}.freeze`);
+      return { module: m, id, at: source.at, frozen: freeze?.value === true };
+    }
   return undefined;
 }
+
+/** Heads on top of the network (a classifier, a joint network, a decoder of an encoder's output): named only when alone. */
+const HEAD = /(?:Classifier|Head|Joiner|Joint|Decoder|Predictor)$/;
 
 function readModel(
   doc: ConfigDoc,
   out: FactSink,
+  reader: Reader,
+  built: Map<string, Built>,
   modules: readonly Built[],
   hub: ReturnType<typeof hubModel>,
   training: boolean,
@@ -225,17 +258,22 @@ function readModel(
     out.add('model.id', hub.id, hub.at, `${hub.module.key}: !new:${hub.module.target} from ${hub.id}`);
     return;
   }
-  // The network: the trained module with the most constructor arguments, leaving out feature, augmentation and
-  // normalisation stages and plain heads (Linear, Embedding).
+  // The network: the trained module with the most constructor arguments (a wrapper counts as what it wraps,
+  // `EncoderWrapper(transformer: !ref <Transformer>)`), leaving out feature, augmentation and normalisation stages
+  // and plain layers (Linear, Embedding), and heads while a network is there.
   let best: Built | undefined;
   let size = -1;
-  for (const m of modules) {
-    if (NOT_A_NETWORK.test(m.target)) continue;
-    const n = m.at.shape === 'map' ? doc.entries(m.key).length : 0;
-    if (n > size) {
-      best = m;
-      size = n;
-    }
+  for (const head of [false, true]) {
+    for (const top of modules)
+      for (const m of withWrapped(doc, reader, built, top)) {
+        if (NOT_A_NETWORK.test(m.target) || HEAD.test(m.target) !== head) continue;
+        const n = m.at.shape === 'map' ? doc.entries(m.key).length : 0;
+        if (n > size) {
+          best = m;
+          size = n;
+        }
+      }
+    if (best) break;
   }
   if (!best) return;
   const encoder = doc.get(`${best.key}.encoder_module`);
@@ -244,17 +282,31 @@ function readModel(
   out.add(
     'model.id',
     name,
-    best.at,
-    `${best.key}: !new:${best.target}${resolved ? ` with encoder_module ${resolved}` : ''}, the largest module ${training ? 'the Brain trains' : 'the file builds'}`,
+    best.at.keyRange,
+    `${best.key}: !new:${best.target}${resolved ? ` with encoder_module ${resolved}` : ''}, the largest module ${training ? 'the Brain trains' : 'the file loads'}`,
     'medium',
   );
   out.add(
     'model.params',
     null,
-    best.at,
+    best.at.keyRange,
     `${name}: a SpeechBrain module whose size is not worked out from its arguments here`,
     'low',
   );
+}
+
+/** What a Pretrainer loads its checkpoints into (`loadables: {embedding_model: !ref <embedding_model>}`). */
+function loadedModules(doc: ConfigDoc, reader: Reader, built: Map<string, Built>): Built[] {
+  const out: Built[] = [];
+  for (const b of built.values()) {
+    if (!/Pretrainer$/.test(b.target) || b.at.shape !== 'map') continue;
+    for (const loadable of doc.entries(`${b.key}.loadables`)) {
+      const target = reader.refTarget(loadable.path);
+      const m = target !== undefined ? built.get(target) : undefined;
+      if (m && m.kind === 'new' && !out.includes(m)) out.push(m);
+    }
+  }
+  return out;
 }
 
 function encoderName(doc: ConfigDoc, raw: string): string | undefined {
