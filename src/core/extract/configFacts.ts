@@ -511,6 +511,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         ...(originLine !== undefined ? { originLine } : {}),
         ...(extra?.fromFlags && extra.fromFlags.length > 0 ? { fromFlags: extra.fromFlags } : {}),
         ...(extra?.passes && extra.passes.length > 0 ? { passes: extra.passes } : {}),
+        ...(extra?.flagDefault && extra.flagDefault.length > 0 ? { flagDefault: extra.flagDefault } : {}),
       });
     },
   };

@@ -1013,7 +1013,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
             ...f,
             passes: passed,
             ...(choices.length > 0 ? { choices } : {}),
-            ...(program && literal.length > 0 ? { passedValues: literal } : {}),
+            // A config's keys set on the launch line (HyperPyYAML's `--key=value` overrides) are given literally too.
+            ...(literal.length > 0 ? { passedValues: literal } : {}),
           };
       }
     // A flag's value starts after the whole run of `=` and blanks, and what it must hold is checked on that word:

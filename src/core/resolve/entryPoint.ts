@@ -58,7 +58,13 @@ const TEMPLATE_SLOT = /<[A-Z][A-Z0-9_]{1,40}>|\$\{[A-Z_][A-Z0-9_]{0,40}\}|\bXXX\
  */
 export function completeTemplateConfig(relativePath: string, text: string): boolean {
   if (!/\.(ya?ml|json)$/i.test(relativePath)) return false;
-  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  let head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  // HyperPyYAML (SpeechBrain): `!ref <model>` points at another key of the file, it leaves nothing to fill in.
+  if (head.includes('!ref'))
+    head = head
+      .split('\n')
+      .filter((line) => !line.includes('!ref'))
+      .join('\n');
   return !TEMPLATE_PLACEHOLDER.test(head) && !TEMPLATE_SLOT.test(head);
 }
 

@@ -84,9 +84,10 @@ export interface FactSink {
     confidence?: Fact['confidence'],
     /**
      * `fromFlags`: keys the value is worked out from (a launch that passes one of them to this config changes it);
-     * `passes`: on a link, the keys this config sets over the file it links.
+     * `passes`: on a link, the keys this config sets over the file it links; `flagDefault`: the value is that key's
+     * as written, and a launch line giving the key a literal (`--number_of_epochs=50`) gives the run's value.
      */
-    extra?: Pick<Fact, 'fromFlags' | 'passes'>,
+    extra?: Pick<Fact, 'fromFlags' | 'passes' | 'flagDefault'>,
   ): void;
   /** Facts added so far (by the generic table and earlier dialects). */
   readonly facts: readonly Fact[];

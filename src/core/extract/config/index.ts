@@ -17,6 +17,7 @@ import { hfConfigTarget } from './hfConfigTarget';
 import { hydraPretrainedTarget } from './hydraPretrainedTarget';
 import { hfTrainer } from './hfTrainer';
 import { hydraExperiment } from './hydraExperiment';
+import { hyperPyYaml } from './hyperPyYaml';
 import { hydraSolver } from './hydraSolver';
 import { hydraPrimary } from './hydraPrimary';
 import { jepa } from './jepa';
@@ -89,6 +90,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   alpacaEval,
   yacs,
   detectron2,
+  hyperPyYaml,
   structuredArgs,
   m4,
   instantiateConfig,

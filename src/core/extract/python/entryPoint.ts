@@ -490,6 +490,9 @@ function opensEmptyDefault(text: string, dest: string, def: string | undefined):
 }
 
 /** `from detectron2.engine import DefaultTrainer, default_argument_parser, ...` (or `import ... as`). */
+/** `hparams_file, run_opts, overrides = sb.parse_arguments(sys.argv[1:])` (SpeechBrain; `hp_ctx.parse_arguments` under hpopt). */
+const SPEECHBRAIN_ARGUMENTS =
+  /^[ \t]*(\w{1,60})[ \t]*,[ \t]*\w{1,60}[ \t]*,[ \t]*\w{1,60}[ \t]*=[ \t]*(?:\w{1,40}\.)?parse_arguments\(/m;
 const DETECTRON2_PARSER =
   /^from[ \t]+detectron2\.engine(?:\.defaults)?[ \t]+import[ \t]*(?:\([^)]{0,1500}|[^\n(]*)\bdefault_argument_parser\b/m;
 
@@ -509,6 +512,22 @@ export function isConfigDrivenVerdict(f: Fact): boolean {
  */
 export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?: Tree): Fact | undefined {
   const starts = facts.filter(startsARun);
+  // SpeechBrain recipes (`hparams_file, run_opts, overrides = sb.parse_arguments(sys.argv[1:])`, then
+  // `load_hyperpyyaml(fin, overrides)` on that file): parse_arguments' first argument, the hparams file, is a required
+  // positional (speechbrain/core.py), and the HyperPyYAML file builds every object the program trains or evaluates.
+  // Also when the program's Brain comes from another recipe program it imports (an evaluation program): the hparams
+  // files are the runs, the program is not one with what it imports.
+  const hparams = text.includes('load_hyperpyyaml') ? SPEECHBRAIN_ARGUMENTS.exec(text) : null;
+  if (hparams && new RegExp(`\\bopen\\(\\s*${hparams[1]}\\b`).test(text)) {
+    const line = text.slice(0, hparams.index).split('\n').length - 1;
+    return {
+      kind: 'run.entry',
+      value: false,
+      range: starts[0]?.range ?? { startLine: line, startCol: 0, endLine: line, endCol: hparams[0].length },
+      confidence: 'medium',
+      detail: `a config-driven program: its hparams file is the required first argument of parse_arguments (${hparams[1]}), loaded with load_hyperpyyaml; each hparams file it runs with is a run`,
+    };
+  }
   if (starts.length === 0) return undefined;
   const verdict = (detail: string): Fact => ({
     kind: 'run.entry',
