@@ -406,6 +406,9 @@ function startsOwnWork(f: { readonly kind: string; readonly value: unknown }): b
   );
 }
 
+/** `launch.trainer` values of configs that are each a whole run (readers/mmengine.ts). */
+const CONFIG_RUNS: ReadonlySet<string> = new Set(['mmengine:config']);
+
 /** Facts that name or size the model a run trains or serves. */
 const MODEL_FACTS = new Set([
   'model.id',
@@ -439,6 +442,10 @@ export function packageModuleReason(
   if (inside.some((f) => PROGRAM_FOLDERS.has(f.toLowerCase()))) return undefined;
   if (facts.some((f) => MODEL_FACTS.has(f.kind) && f.value !== false)) return undefined;
   if (facts.some((f) => f.kind === 'run.commandLine') && facts.some(startsOwnWork)) return undefined;
+  // A run config of a config dialect whose files are whole runs (an mmengine config: the runner it is handed to
+  // trains it), shipped inside the package (`<pkg>/configs/…`, mmengine's pure-Python configs importable with
+  // `read_base()`): the run definition it is anywhere, not the package's code.
+  if (facts.some((f) => f.kind === 'launch.trainer' && CONFIG_RUNS.has(String(f.value)))) return undefined;
   // A thin entry point handing its command line to the package's run function (`train()`: readers/localModules.ts).
   if (facts.some((f) => f.kind === 'run.commandLine' && String(f.value).endsWith('()'))) return undefined;
   // The module's own demo under its main guard, sampling from the network it defines (readers/moduleDemo.ts).
