@@ -19,6 +19,7 @@ import {
   packageMainFacts,
   programNameFacts,
 } from './extract/python/programName';
+import { openMmlabNameFacts } from './extract/python/openMmlabName';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
@@ -502,6 +503,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           ...programNameFacts(input.path, facts),
           ...packageMainFacts(input.path, code, facts),
           ...megatronProgramModel(input.path, facts),
+          ...openMmlabNameFacts(input.path, facts),
           ...yacsDefaults,
         );
       // A flag's default model replaced by the one the module docstring's usage passes to that flag.

@@ -238,6 +238,7 @@ export const mmengineConfig: FileRule = {
       // A schedule fragment (`_base_/schedules/imagenet_bs256.py`: no model, a `train_cfg` or `runner`): how long and in
       // what precision the configs that inherit it train; no run of its own, so only those settings.
       if (!model) readScheduleFragment(dicts, ctx);
+      else readPretrainedInit(nestedDicts(model.dict, 'model'), ctx);
       return;
     }
     // A derived config that only sets sampling options samples: mmengineModuleSettings reads it.
@@ -258,6 +259,7 @@ export const mmengineConfig: FileRule = {
       const tree = nestedDicts(model.dict, 'model');
       readCheckpoint(tree, ctx);
       readAdapters(tree, ctx);
+      readPretrainedInit(tree, ctx);
     }
     // Adapters and quantisation given beside the model (the Hugging Face Trainer form: `lora = dict(type=LoraConfig)`).
     for (const [name, { dict }] of dicts)
@@ -294,8 +296,28 @@ export const mmengineConfig: FileRule = {
       );
     if (model) readDetectorBackbone(model.dict, model.statement, bases, ctx);
     else readVariantName(ctx);
+    if (model || base) readLoadFrom(anchor, ctx);
   },
 };
+
+/**
+ * `init_cfg=dict(type='Pretrained', checkpoint=...)` anywhere in the model tree: mmengine's `PretrainedInit` loads
+ * those weights into the module when the runner initialises the model (mmengine.readthedocs.io, "Weight
+ * initialization"), so the run fine-tunes them. An empty `checkpoint=''` is the slot the launch fills
+ * (`--cfg-options model.backbone.init_cfg.checkpoint=...`, as the self-supervised benchmarks' READMEs do): still a
+ * fine-tune of weights trained elsewhere. Also read in a model fragment, for the configs that inherit it.
+ */
+function readPretrainedInit(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): void {
+  const init = dicts.find(({ path, dict }) => /(?:^|\.)init_cfg$/.test(path) && /^(?:\w+\.)?Pretrained$/.test(dict.type));
+  if (!init) return;
+  ctx.add(
+    'model.fromScratch',
+    false,
+    init.dict.call,
+    `${init.path} of type Pretrained: mmengine loads those weights into the model before training`,
+    'medium',
+  );
+}
 
 /** What a schedule fragment states, for the configs that inherit it (no run facts: it is no run alone). */
 function readScheduleFragment(dicts: ReadonlyMap<string, { dict: DictNode }>, ctx: PythonReadContext): void {
@@ -370,6 +392,20 @@ function readVariantName(ctx: PythonReadContext): void {
     load[1] === 'None'
       ? `load_from = None: ${last[1]} is built from random weights`
       : `load_from = ${truncate(load[1], 60)}: ${last[1]} starts from a checkpoint`,
+    'medium',
+  );
+}
+
+/** `load_from = '<checkpoint>'`: the runner loads it before training (mmengine Runner `load_from`), a fine-tune. */
+function readLoadFrom(anchor: Node, ctx: PythonReadContext): void {
+  let load: RegExpMatchArray | undefined;
+  for (const m of ctx.text.matchAll(LOAD_FROM)) load = m;
+  if (!load || load[1] === 'None' || load[1].length <= 2) return;
+  ctx.add(
+    'model.fromScratch',
+    false,
+    anchor,
+    `load_from = ${truncate(load[1], 60)}: the runner loads that checkpoint before training`,
     'medium',
   );
 }
