@@ -982,6 +982,16 @@ function linkedFacts(
     // can read (an evaluation loop of its own) keeps the line a run.
     if (link.kind === 'link.script' && [...tagged, ...deeper].every(incidental))
       out.push({ ...link, kind: 'link.noRun', file: target.display, detail: `${target.display} starts no run` });
+    // A program that runs only with the config it is given (a config-driven verdict: OpenMMLab's `tools/train.py
+    // CONFIG`), launched by a generic wrapper that hands on its own arguments (`CONFIG=$1 … train.py $CONFIG`): the
+    // line names no run; one that hands it a config file keeps the run (factsToSpec: the config is the run).
+    else if (depth === 1 && link.kind === 'link.script' && read1.facts.some(isConfigDrivenVerdict))
+      out.push({
+        ...link,
+        kind: 'link.noRun',
+        file: target.display,
+        detail: `${target.display} runs only with a config it is given`,
+      });
   }
   if (unfound > MAX_UNFOUND_LINK_MESSAGES)
     problems.push(
