@@ -290,6 +290,11 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/_base_/**',
     reason: 'a base config fragment that run configs inherit (`_base_`), not a run alone',
   },
+  // The same convention as one file: a folder of run configs sharing `_base_.py` (`_base_ = './_base_.py'`).
+  {
+    glob: '**/_base_.py',
+    reason: 'the base config the configs beside it inherit (`_base_`), not a run alone',
+  },
   // Detectron2's config inheritance: `configs/Base-RCNN-FPN.yaml` is what run configs name in `_BASE_`; its
   // `quick_schedules/` are the few-iteration configs of its CI tests.
   {

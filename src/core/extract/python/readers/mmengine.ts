@@ -243,6 +243,7 @@ export const mmengineConfig: FileRule = {
     }
     // A derived config that only sets sampling options samples: mmengineModuleSettings reads it.
     if (!complete && MODULE_SETTINGS.test(ctx.text) && /^sampling_option[ \t]*=/m.test(ctx.text)) return;
+    if (!complete && model && headlessDescription(model.dict, baseNames(base), ctx.text)) return;
     const anchor = model?.statement ?? (schedules.length > 0 ? dicts.get(schedules[0])!.statement : base!);
     const what = complete
       ? `\`model\` with ${schedules.map((s) => `\`${s}\``).join(', ')}`
@@ -317,6 +318,22 @@ function readPretrainedInit(dicts: ReadonlyArray<{ path: string; dict: DictNode 
     `${init.path} of type Pretrained: mmengine loads those weights into the model before training`,
     'medium',
   );
+}
+
+/**
+ * A classifier config without a head, schedule or training data (`model = dict(type='ImageClassifier',
+ * backbone=dict(...))` over the runtime base alone, evaluation switched off with `test_evaluator = None`): the
+ * description of a backbone for loading converted weights (`get_model(cfg, pretrained=ckpt)` as a feature extractor),
+ * not a job the runner can train or evaluate. Read from its shape: the model has no `head` (or `head=None`), the file
+ * sets no training settings and inherits no dataset or schedule base.
+ */
+function headlessDescription(model: DictNode, bases: readonly string[], text: string): boolean {
+  if (!/Classifier$/.test(model.type)) return false;
+  const head = model.keywords.get('head');
+  if (head && head.type !== 'none') return false;
+  if (/^(?:train_dataloader|train_cfg|optim_wrapper|val_evaluator)[ \t]*=/m.test(text)) return false;
+  if (/^test_evaluator[ \t]*=[ \t]*dict\(/m.test(text)) return false;
+  return !bases.some((b) => /(?:^|\/)(?:datasets|schedules)\//.test(b));
 }
 
 /** What a schedule fragment states, for the configs that inherit it (no run facts: it is no run alone). */
