@@ -309,7 +309,9 @@ export const mmengineConfig: FileRule = {
  * fine-tune of weights trained elsewhere. Also read in a model fragment, for the configs that inherit it.
  */
 function readPretrainedInit(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): void {
-  const init = dicts.find(({ path, dict }) => /(?:^|\.)init_cfg$/.test(path) && /^(?:\w+\.)?Pretrained$/.test(dict.type));
+  const init = dicts.find(
+    ({ path, dict }) => /(?:^|\.)init_cfg$/.test(path) && /^(?:\w+\.)?Pretrained$/.test(dict.type),
+  );
   if (!init) return;
   ctx.add(
     'model.fromScratch',

@@ -27,7 +27,8 @@ const WEIGHT_FLAGS = new Set(['weights', 'model', 'cfg_weights']);
  * in its place): the model is a YOLO network whose size the name does not state. Only as a `.pt` file, so a bare
  * `yolo` (a choice among model families) is not read as a checkpoint.
  */
-const YOLO_WEIGHTS = /^(?:(yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2})(?:\.pt)?|(yolo(?:-[a-z]{1,8})?)\.pt)$/i;
+const YOLO_WEIGHTS =
+  /^(?:(yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2})(?:\.pt)?|(yolo(?:-[a-z]{1,8})?)\.pt)$/i;
 /** Cheap test of a whole file (the run-start prefilter): a quoted checkpoint name. */
 const YOLO_WEIGHTS_IN_TEXT =
   /["'](?:[\w./-]{0,200}\/)?yolo(?:(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2}(?:\.pt)?|(?:-[a-z]{1,8})?\.pt)["']/i;
