@@ -19,6 +19,7 @@ import {
   packageMainFacts,
   programNameFacts,
 } from './extract/python/programName';
+import { openMmlabNameFacts } from './extract/python/openMmlabName';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
@@ -502,6 +503,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           ...programNameFacts(input.path, facts),
           ...packageMainFacts(input.path, code, facts),
           ...megatronProgramModel(input.path, facts),
+          ...openMmlabNameFacts(input.path, facts),
           ...yacsDefaults,
         );
       // A flag's default model replaced by the one the module docstring's usage passes to that flag.
@@ -980,6 +982,16 @@ function linkedFacts(
     // can read (an evaluation loop of its own) keeps the line a run.
     if (link.kind === 'link.script' && [...tagged, ...deeper].every(incidental))
       out.push({ ...link, kind: 'link.noRun', file: target.display, detail: `${target.display} starts no run` });
+    // A program that runs only with the config it is given (a config-driven verdict: OpenMMLab's `tools/train.py
+    // CONFIG`), launched by a generic wrapper that hands on its own arguments (`CONFIG=$1 … train.py $CONFIG`): the
+    // line names no run; one that hands it a config file keeps the run (factsToSpec: the config is the run).
+    else if (depth === 1 && link.kind === 'link.script' && read1.facts.some(isConfigDrivenVerdict))
+      out.push({
+        ...link,
+        kind: 'link.noRun',
+        file: target.display,
+        detail: `${target.display} runs only with a config it is given`,
+      });
   }
   if (unfound > MAX_UNFOUND_LINK_MESSAGES)
     problems.push(

@@ -365,6 +365,13 @@ function lineOfVariableValue(
 /** Expanded text grows no further than this: a variable that doubles on every line would exhaust memory. */
 const MAX_EXPANDED_LENGTH = 100_000;
 
+/**
+ * `$(dirname "$0")/train.py` (or `${BASH_SOURCE[0]}`) written on the launch line itself: the file beside this script,
+ * as `./train.py` (paths of a launch are looked up from the script's folder first). Fixed words: linear.
+ */
+const SCRIPT_FOLDER_PREFIX =
+  /(?:"\$\(dirname[ \t]+"?(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\})"?\)"|\$\(dirname[ \t]+"?(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\})"?\))\//g;
+
 function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
   let room = MAX_EXPANDED_LENGTH - text.length;
   // A reference that would overflow the room stays as written (`$A`): unexpanded, not guessed.
@@ -788,7 +795,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     }
     if (++launches > MAX_LAUNCHES) continue;
     const written = logical;
-    logical = expandShell(logical, vars);
+    logical = expandShell(logical, vars).replace(SCRIPT_FOLDER_PREFIX, './');
     const launch = matchLauncher(logical);
     if (!launch) continue;
     // A program run by its path is a compiled trainer only where this script builds it (`make train_x`).

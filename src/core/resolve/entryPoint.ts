@@ -296,6 +296,11 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/_base_/**',
     reason: 'a base config fragment that run configs inherit (`_base_`), not a run alone',
   },
+  // The same convention as one file: a folder of run configs sharing `_base_.py` (`_base_ = './_base_.py'`).
+  {
+    glob: '**/_base_.py',
+    reason: 'the base config the configs beside it inherit (`_base_`), not a run alone',
+  },
   // Detectron2's config inheritance: `configs/Base-RCNN-FPN.yaml` is what run configs name in `_BASE_`; its
   // `quick_schedules/` are the few-iteration configs of its CI tests.
   {
@@ -412,6 +417,9 @@ function startsOwnWork(f: { readonly kind: string; readonly value: unknown }): b
   );
 }
 
+/** `launch.trainer` values of configs that are each a whole run (readers/mmengine.ts). */
+const CONFIG_RUNS: ReadonlySet<string> = new Set(['mmengine:config']);
+
 /** Facts that name or size the model a run trains or serves. */
 const MODEL_FACTS = new Set([
   'model.id',
@@ -445,6 +453,10 @@ export function packageModuleReason(
   if (inside.some((f) => PROGRAM_FOLDERS.has(f.toLowerCase()))) return undefined;
   if (facts.some((f) => MODEL_FACTS.has(f.kind) && f.value !== false)) return undefined;
   if (facts.some((f) => f.kind === 'run.commandLine') && facts.some(startsOwnWork)) return undefined;
+  // A run config of a config dialect whose files are whole runs (an mmengine config: the runner it is handed to
+  // trains it), shipped inside the package (`<pkg>/configs/…`, mmengine's pure-Python configs importable with
+  // `read_base()`): the run definition it is anywhere, not the package's code.
+  if (facts.some((f) => f.kind === 'launch.trainer' && CONFIG_RUNS.has(String(f.value)))) return undefined;
   // A thin entry point handing its command line to the package's run function (`train()`: readers/localModules.ts).
   if (facts.some((f) => f.kind === 'run.commandLine' && String(f.value).endsWith('()'))) return undefined;
   // The module's own demo under its main guard, sampling from the network it defines (readers/moduleDemo.ts).

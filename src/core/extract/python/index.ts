@@ -27,6 +27,7 @@ import { mlcEngine } from './readers/mlc';
 import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
+import { openMmlabInferencer } from './readers/mmInferencer';
 import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig, registryModelLoader } from './readers/lavisProgram';
@@ -254,6 +255,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.localHttpClient,
   serving.onnxRuntimeSession,
   serving.diffusersPipelineCall,
+  openMmlabInferencer,
   torch.autocast,
   torch.gradScaler,
   hf.architectureConfigs,

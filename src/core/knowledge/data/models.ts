@@ -5426,7 +5426,9 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'swin_t',
-    aliases: ['torchvision/swin_t', 'torchvision.models.swin_t'],
+    // `swin-tiny`: the same Swin-T as OpenMMLab's configs and model zoo name it (Liu et al. 2021, arXiv:2103.14030,
+    // Table 1: Swin-T 28M, Swin-S 50M, Swin-B 88M at 224x224; mmpretrain configs/swin_transformer/metafile.yml).
+    aliases: ['torchvision/swin_t', 'torchvision.models.swin_t', 'swin-tiny'],
     family: 'swin',
     architecture: 'vit',
     modality: 'vision',
@@ -5444,7 +5446,9 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'swin_s',
-    aliases: ['torchvision/swin_s', 'torchvision.models.swin_s'],
+    // `swin-small`: the same Swin-S as OpenMMLab's configs and model zoo name it (Liu et al. 2021, arXiv:2103.14030,
+    // Table 1: Swin-T 28M, Swin-S 50M, Swin-B 88M at 224x224; mmpretrain configs/swin_transformer/metafile.yml).
+    aliases: ['torchvision/swin_s', 'torchvision.models.swin_s', 'swin-small'],
     family: 'swin',
     architecture: 'vit',
     modality: 'vision',
@@ -5462,7 +5466,9 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'swin_b',
-    aliases: ['torchvision/swin_b', 'torchvision.models.swin_b'],
+    // `swin-base`: the same Swin-B as OpenMMLab's configs and model zoo name it (Liu et al. 2021, arXiv:2103.14030,
+    // Table 1: Swin-T 28M, Swin-S 50M, Swin-B 88M at 224x224; mmpretrain configs/swin_transformer/metafile.yml).
+    aliases: ['torchvision/swin_b', 'torchvision.models.swin_b', 'swin-base'],
     family: 'swin',
     architecture: 'vit',
     modality: 'vision',

@@ -234,9 +234,16 @@ export const mmengineConfig: FileRule = {
     const schedules = [...SCHEDULE_NAMES].filter((n) => dicts.has(n));
     // A complete config: the model tree beside how it is optimised. A derived one (`_base_`, `read_base()`) inherits the rest.
     const complete = model !== undefined && model.dict.type !== '' && schedules.length > 0;
-    if (!complete && !base) return;
+    if (!complete && !base) {
+      // A schedule fragment (`_base_/schedules/imagenet_bs256.py`: no model, a `train_cfg` or `runner`): how long and in
+      // what precision the configs that inherit it train; no run of its own, so only those settings.
+      if (!model) readScheduleFragment(dicts, ctx);
+      else readPretrainedInit(nestedDicts(model.dict, 'model'), ctx);
+      return;
+    }
     // A derived config that only sets sampling options samples: mmengineModuleSettings reads it.
     if (!complete && MODULE_SETTINGS.test(ctx.text) && /^sampling_option[ \t]*=/m.test(ctx.text)) return;
+    if (!complete && model && headlessDescription(model.dict, baseNames(base), ctx.text)) return;
     const anchor = model?.statement ?? (schedules.length > 0 ? dicts.get(schedules[0])!.statement : base!);
     const what = complete
       ? `\`model\` with ${schedules.map((s) => `\`${s}\``).join(', ')}`
@@ -253,6 +260,7 @@ export const mmengineConfig: FileRule = {
       const tree = nestedDicts(model.dict, 'model');
       readCheckpoint(tree, ctx);
       readAdapters(tree, ctx);
+      readPretrainedInit(tree, ctx);
     }
     // Adapters and quantisation given beside the model (the Hugging Face Trainer form: `lora = dict(type=LoraConfig)`).
     for (const [name, { dict }] of dicts)
@@ -272,6 +280,7 @@ export const mmengineConfig: FileRule = {
     const hook = dicts.get('optimizer_config');
     if (hook) readOptimizerHook(hook.dict, fp16 !== undefined, ctx);
     const bases = baseNames(base);
+    linkBases(base, bases, ctx);
     // A length the file does not state is the schedule base's, by its name (also when that file is not here).
     const ownLength = ['train_cfg', 'runner'].some((n) => {
       const d = dicts.get(n)?.dict.keywords;
@@ -288,8 +297,85 @@ export const mmengineConfig: FileRule = {
       );
     if (model) readDetectorBackbone(model.dict, model.statement, bases, ctx);
     else readVariantName(ctx);
+    if (model || base) readLoadFrom(anchor, ctx);
   },
 };
+
+/**
+ * `init_cfg=dict(type='Pretrained', checkpoint=...)` anywhere in the model tree: mmengine's `PretrainedInit` loads
+ * those weights into the module when the runner initialises the model (mmengine.readthedocs.io, "Weight
+ * initialization"), so the run fine-tunes them. An empty `checkpoint=''` is the slot the launch fills
+ * (`--cfg-options model.backbone.init_cfg.checkpoint=...`, as the self-supervised benchmarks' READMEs do): still a
+ * fine-tune of weights trained elsewhere. Also read in a model fragment, for the configs that inherit it.
+ */
+function readPretrainedInit(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): void {
+  const init = dicts.find(
+    ({ path, dict }) => /(?:^|\.)init_cfg$/.test(path) && /^(?:\w+\.)?Pretrained$/.test(dict.type),
+  );
+  if (!init) return;
+  ctx.add(
+    'model.fromScratch',
+    false,
+    init.dict.call,
+    `${init.path} of type Pretrained: mmengine loads those weights into the model before training`,
+    'medium',
+  );
+}
+
+/**
+ * A classifier config without a head, schedule or training data (`model = dict(type='ImageClassifier',
+ * backbone=dict(...))` over the runtime base alone, evaluation switched off with `test_evaluator = None`): the
+ * description of a backbone for loading converted weights (`get_model(cfg, pretrained=ckpt)` as a feature extractor),
+ * not a job the runner can train or evaluate. Read from its shape: the model has no `head` (or `head=None`), the file
+ * sets no training settings and inherits no dataset or schedule base.
+ */
+function headlessDescription(model: DictNode, bases: readonly string[], text: string): boolean {
+  if (!/Classifier$/.test(model.type)) return false;
+  const head = model.keywords.get('head');
+  if (head && head.type !== 'none') return false;
+  if (/^(?:train_dataloader|train_cfg|optim_wrapper|val_evaluator)[ \t]*=/m.test(text)) return false;
+  if (/^test_evaluator[ \t]*=[ \t]*dict\(/m.test(text)) return false;
+  return !bases.some((b) => /(?:^|\/)(?:datasets|schedules)\//.test(b));
+}
+
+/** What a schedule fragment states, for the configs that inherit it (no run facts: it is no run alone). */
+function readScheduleFragment(dicts: ReadonlyMap<string, { dict: DictNode }>, ctx: PythonReadContext): void {
+  let length = false;
+  for (const name of ['train_cfg', 'runner']) {
+    const d = dicts.get(name)?.dict;
+    if (!d || !(d.keywords.has('max_epochs') || d.keywords.has('max_iters'))) continue;
+    readSchedule(name, d, ctx);
+    length = true;
+  }
+  const optim = dicts.get('optim_wrapper');
+  if (length && optim) readOptimWrapper(optim.dict, ctx);
+}
+
+/** `from .._base_.models.resnet18 import *` inside `with read_base():` (a module path, leading dots relative). */
+const READ_BASE_IMPORT = /^from[ \t]+(\.{1,4})([A-Za-z_][\w.]{0,200})[ \t]+import\b/;
+/** Bases followed from one config (a hostile list is not walked further). */
+const MAX_LINKED_BASES = 12;
+
+/**
+ * The configs this one inherits, linked so that what they state joins the run (mmengine `Config.fromfile` merges the
+ * bases, then this file's own keys over them: mmengine.readthedocs.io, "Config", inheritance): `_base_ = [...]`
+ * entries as written (relative to this file), and the new-style `with read_base(): from .<module> import *` imports,
+ * whose module path is a file beside this one (one leading dot for this folder, each further dot one folder up).
+ */
+function linkBases(base: Node | undefined, bases: readonly string[], ctx: PythonReadContext): void {
+  if (!base) return;
+  const files: string[] = [];
+  if (base.type === 'with_statement') {
+    for (const line of base.text.split('\n').slice(0, 64)) {
+      const m = READ_BASE_IMPORT.exec(line.trim());
+      if (!m) continue;
+      const up = m[1].length - 1;
+      files.push(`${up === 0 ? './' : '../'.repeat(up)}${m[2].replace(/\./g, '/')}.py`);
+    }
+  } else files.push(...bases.filter((b) => /\.py$/.test(b)));
+  for (const file of files.slice(0, MAX_LINKED_BASES))
+    ctx.add('link.config', file, base, `_base_: ${file} (a config this one inherits)`, 'low');
+}
 
 /** A module-level `model = '<name>'` (a string, not a dict tree); the last one wins, as when Python runs the file. */
 const MODEL_STRING = /^model[ \t]*=[ \t]*['"]([A-Za-z][\w./-]{0,79})['"]/gm;
@@ -325,6 +411,20 @@ function readVariantName(ctx: PythonReadContext): void {
     load[1] === 'None'
       ? `load_from = None: ${last[1]} is built from random weights`
       : `load_from = ${truncate(load[1], 60)}: ${last[1]} starts from a checkpoint`,
+    'medium',
+  );
+}
+
+/** `load_from = '<checkpoint>'`: the runner loads it before training (mmengine Runner `load_from`), a fine-tune. */
+function readLoadFrom(anchor: Node, ctx: PythonReadContext): void {
+  let load: RegExpMatchArray | undefined;
+  for (const m of ctx.text.matchAll(LOAD_FROM)) load = m;
+  if (!load || load[1] === 'None' || load[1].length <= 2) return;
+  ctx.add(
+    'model.fromScratch',
+    false,
+    anchor,
+    `load_from = ${truncate(load[1], 60)}: the runner loads that checkpoint before training`,
     'medium',
   );
 }

@@ -21,10 +21,17 @@ const WEIGHT_FLAGS = new Set(['weights', 'model', 'cfg_weights']);
  * A released YOLO checkpoint's name: `yolov5s`, `yolov5s6`, `yolov5m-seg`, `yolov5s-cls`, `yolov8n-pose`,
  * `yolo11x-obb`, `yolov3-tiny`, with or without `.pt`. Bounded parts: linear on any input.
  */
-const YOLO_WEIGHTS = /^(yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2})(?:\.pt)?$/i;
+/**
+ * Also the unversioned checkpoint file of a fork that ships its weights under the family name and the task
+ * (`yolo.pt`, `yolo-seg.pt`, `yolo-pan.pt`: the programs of a release whose README names the sized files to download
+ * in its place): the model is a YOLO network whose size the name does not state. Only as a `.pt` file, so a bare
+ * `yolo` (a choice among model families) is not read as a checkpoint.
+ */
+const YOLO_WEIGHTS =
+  /^(?:(yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2})(?:\.pt)?|(yolo(?:-[a-z]{1,8})?)\.pt)$/i;
 /** Cheap test of a whole file (the run-start prefilter): a quoted checkpoint name. */
 const YOLO_WEIGHTS_IN_TEXT =
-  /["'](?:[\w./-]{0,200}\/)?yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2}(?:\.pt)?["']/i;
+  /["'](?:[\w./-]{0,200}\/)?yolo(?:(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2}(?:\.pt)?|(?:-[a-z]{1,8})?\.pt)["']/i;
 const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
 
 /** The checkpoint name a flag's default gives: a string, `ROOT / "name.pt"`, or the first of a list. */
@@ -38,7 +45,7 @@ function defaultWeights(node: Node): { name: string; at: Node } | null {
   if (!at || !text) return null;
   const base = text.slice(text.lastIndexOf('/') + 1);
   const m = YOLO_WEIGHTS.exec(base);
-  return m ? { name: m[1].toLowerCase(), at } : null;
+  return m ? { name: (m[1] ?? m[2]).toLowerCase(), at } : null;
 }
 
 /** The long flag an `add_argument(...)` call declares (`--weights`), without dashes, or null. */
@@ -107,7 +114,9 @@ export const yoloProgram: FileRule = {
         'model.id',
         weights.name,
         weights.at,
-        `default of ${flag}: the released ${weights.name} checkpoint (Ultralytics YOLO)`,
+        /\d/.test(weights.name)
+          ? `default of ${flag}: the released ${weights.name} checkpoint (Ultralytics YOLO)`
+          : `default of ${flag}: a YOLO checkpoint file (${weights.name}.pt; its size is not in the name)`,
         'medium',
       );
       // A launch that passes --weights names its own checkpoint (shellFacts.ts).

@@ -1,0 +1,71 @@
+import type { Fact } from '../../facts';
+import { findModelByName } from '../../knowledge';
+import { sizeFromModelName } from '../../knowledge/modelName';
+
+/**
+ * OpenMMLab's config naming convention: `{algorithm}_{module}_{training settings}_{data}.py`, where the training
+ * settings open with `{gpu}x b{batch_per_gpu}` — `resnet50_8xb32_in1k.py` is ResNet-50 trained on 8 GPUs × 32 images
+ * per GPU, `mae_vit-base-p16_8xb512-amp-coslr-300e_in1k.py` MAE on a ViT-B/16 on 8 × 512 (mmpretrain
+ * docs/en/user_guides/config.md, "Config File Naming Convention"; mmsegmentation docs/en/user_guides/1_config.md,
+ * "Config Name Style": "{gpu x batch_per_gpu}: GPUs and samples per GPU. bN indicates N batch size per GPU, e.g. 8xb2
+ * is the short term of 8-gpus x 2-images-per-gpu"). Read only for a file the mmengine reader took as a run config:
+ * the name is how the repository records the layout the config was run with, which the config itself never states.
+ */
+
+/** The `{gpu}xb{batch}` segment, between `_` or `-` separators (bounded digits: linear). */
+const LAYOUT = /(?:^|[_-])([1-9]\d{0,3})xb([1-9]\d{0,4})(?=$|[_-])/;
+/** A plausible layout: at most this many GPUs named in a config's name. */
+const MAX_GPUS = 4096;
+
+const at0 = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
+
+/** The model the name's `{algorithm}_{module}` part names: the module (the backbone) when it is a known network. */
+function modelOfName(prefix: string): string | undefined {
+  const parts = prefix.split('_').filter((p) => p.length > 0);
+  if (parts.length === 0) return undefined;
+  const known = (n: string) => findModelByName(n) !== undefined || sizeFromModelName(n) !== undefined;
+  const module = parts[parts.length - 1];
+  // Old-style names keep `_` between the fields only (`mae_vit-base-p16`, `simclr_resnet50`): the module is the last.
+  if (parts.length > 1 && known(module)) return module;
+  if (parts.length === 1 || known(prefix)) return prefix;
+  return /[a-z]/.test(prefix) ? prefix : undefined;
+}
+
+export function openMmlabNameFacts(path: string, facts: readonly Fact[]): Fact[] {
+  if (!facts.some((f) => !f.file && f.kind === 'launch.trainer' && f.value === 'mmengine:config')) return [];
+  const name = /([^/\\]+)\.py$/.exec(path)?.[1];
+  const layout = name ? LAYOUT.exec(name) : null;
+  if (!name || !layout) return [];
+  const gpus = Number(layout[1]);
+  const batch = Number(layout[2]);
+  if (!(gpus <= MAX_GPUS)) return [];
+  const said = `${name}.py: OpenMMLab's naming convention, ${layout[1]}xb${layout[2]} = ${gpus} GPUs × ${batch} samples per GPU`;
+  const out: Fact[] = [];
+  if (!facts.some((f) => f.kind === 'hardware.devices'))
+    out.push({ kind: 'hardware.devices', value: gpus, range: at0, confidence: 'medium', detail: said });
+  if (!facts.some((f) => f.kind === 'training.batchPerDevice'))
+    out.push({ kind: 'training.batchPerDevice', value: batch, range: at0, confidence: 'medium', detail: said });
+  if (!facts.some((f) => f.kind === 'model.id')) {
+    const model = modelOfName(name.slice(0, layout.index).toLowerCase());
+    if (model)
+      out.push({
+        kind: 'model.id',
+        value: model,
+        range: at0,
+        confidence: 'low',
+        detail: `${name}.py: the model its name's {algorithm}_{module} fields name (OpenMMLab's naming convention)`,
+      });
+    // The runner builds the model from its dict with each module's own initialisation (random weights) unless an
+    // `init_cfg` of type Pretrained or `load_from` loads some (mmengine "Weight initialization"); those are read, at a
+    // higher confidence, from the config and the bases it links.
+    if (model && !facts.some((f) => f.kind === 'model.fromScratch'))
+      out.push({
+        kind: 'model.fromScratch',
+        value: true,
+        range: at0,
+        confidence: 'low',
+        detail: `${name}.py: an mmengine config that loads no weights itself (no Pretrained init_cfg, no load_from): the model starts from its own initialisation`,
+      });
+  }
+  return out;
+}
