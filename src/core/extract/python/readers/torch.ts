@@ -644,7 +644,10 @@ export const autocast: CallRule = {
     const args = node.childForFieldName('arguments');
     // `autocast('cuda', enabled=False)` (often a decorator keeping a numerically delicate step in float32) turns
     // mixed precision off for what it wraps: it says nothing of the run's precision.
-    if (args && keywordArgument(args, 'enabled')?.text === 'False') return;
+    // So does `enabled=switch` where the switch is not known to be on (`autocast(enabled=params.use_fp16)` with the
+    // flag off by default): the switch, read where it is declared, decides.
+    const enabled = args ? keywordArgument(args, 'enabled') : null;
+    if (enabled && (enabled.text === 'False' || evaluate(enabled, ctx.symbols)?.value !== true)) return;
     // open_clip's and OpenFlamingo's `get_autocast(precision)`: `if precision == "amp_bf16": return
     // torch.cuda.amp.autocast(dtype=torch.bfloat16)`. The branch is the `--precision` flag's choice; the flag's
     // default (read where it is declared) says which runs, not each branch.
