@@ -719,6 +719,8 @@ interface NarrowLink {
   readonly reserved?: (fact: Fact) => boolean;
   readonly ends?: boolean;
 }
+/** The value of gradFreeEntry's fact: `main under torch.no_grad()`. */
+const GRADIENTS_OFF_ENTRY = /^\w{1,100} under torch\.(?:no_grad|inference_mode)\(\)$/;
 const fromYacsDefaults = (f: Fact) => f.detail.startsWith(YACS_DEFAULT);
 const fromConfigProgram = (f: Fact) => f.detail.startsWith(CONFIG_PROGRAM);
 const NARROW_LINKS: readonly NarrowLink[] = [
@@ -903,10 +905,17 @@ function linkedFacts(
       facts.some((f) => !f.file && f.kind === 'launch.inference') &&
       !facts.some((f) => !f.file && f.kind === 'launch.trainer') &&
       read1.facts.some(isConfigDrivenVerdict);
+    // A program whose entry function runs with gradients off (gradFreeEntry.ts: `@torch.no_grad()` on the function the
+    // main guard calls) can take no gradient step, whatever the module it imports its model builder from trains.
+    const gradientsOff =
+      link.kind === 'link.module' &&
+      facts.some((f) => !f.file && f.kind === 'launch.inference' && GRADIENTS_OFF_ENTRY.test(String(f.value))) &&
+      !facts.some((f) => !f.file && f.kind === 'launch.trainer');
     const drawn = read1.facts.filter(
       (f) =>
         (f.within === undefined || !!link.functions?.includes(f.within)) &&
-        !(helpersOfConfigDriven && (f.kind === 'launch.trainer' || f.kind === 'launch.inference')),
+        !(helpersOfConfigDriven && (f.kind === 'launch.trainer' || f.kind === 'launch.inference')) &&
+        !(gradientsOff && f.kind === 'launch.trainer'),
     );
     // Hydra group choices made on the launch line (`model=llama`) reach the program's primary config down the walk.
     const chosenHere = link.choices ?? choices;

@@ -108,6 +108,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'load_in_8bit',
   'use_peft',
   'use_lora',
+  // `lora_only: true`: train only the LoRA matrices (the switch a program reads with `cfg.get("lora_only", False)`).
+  'lora_only',
   'use_qlora',
   'accelerators',
   'nvidia.com/gpu',
@@ -280,9 +282,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         if (/qlora/i.test(scalar)) add('training.adapter', 'qlora', valueNode, `${where}: ${scalar}`);
       } else if ((key === 'load_in_4bit' || key === 'load_in_8bit') && scalar === true) {
         add('training.adapter', key === 'load_in_4bit' ? 'qlora' : 'int8-base', valueNode, `${where}: true`);
-      } else if ((key === 'use_peft' || key === 'use_lora') && scalar === true) {
+      } else if ((key === 'use_peft' || key === 'use_lora' || key === 'lora_only') && scalar === true) {
         add('training.adapter', 'lora', valueNode, `${where}: true`);
-      } else if ((key === 'use_peft' || key === 'use_lora') && scalar === false) {
+      } else if ((key === 'use_peft' || key === 'use_lora' || key === 'lora_only') && scalar === false) {
         // The program's LoRA switch stated off: the adapters its code can build are not built (factsToSpec).
         add('training.adapter', ADAPTER_OFF, valueNode, `${where}: false`);
       } else if (key === 'use_qlora' && scalar === true) {

@@ -17,6 +17,7 @@ import { isMeasurementFile } from '../calibration/measurement';
 import type { EstimateSettings, Overrides } from '../runSpec';
 import { packageRootsOf, type EntryPointRules } from '../resolve/entryPoint';
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
+import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
 import { InThreadAnalyser, type FetchLinks, type FileAnalyser, type LinkAnswer, type ScanJob } from './scanJob';
 
 /**
@@ -126,12 +127,15 @@ export class FolderScanCache {
   private readonly docs = new Map<string, { readonly hash: string; readonly commands: readonly DocCommand[] }>();
   /** Each file's content hash and the size and time it had then. */
   private readonly contents = new Map<string, { readonly version: string | undefined; readonly hash: string }>();
+  /** Link stubs read as the file they name (linkStub.ts): their own size and time say nothing of that file's. */
+  private readonly linkStubs = new Set<string>();
 
   forget(path: string): void {
     this.entries.delete(path);
     this.measurements.delete(path);
     this.docs.delete(path);
     this.contents.delete(path);
+    this.linkStubs.delete(path);
   }
 
   async scan(sources: readonly ScanSource[], options: ScanOptions): Promise<ScanResult> {
@@ -167,13 +171,31 @@ export class FolderScanCache {
       if (size !== undefined && size > limit) throw new SkipFile(tooLarge(size, limit));
       const bytes = await s.read();
       if (bytes.length > limit) throw new SkipFile(tooLarge(bytes.length, limit));
-      return bytes;
+      return followLinkStub(s, bytes);
+    };
+    // A symbolic link stored as a plain file holding its target's path (linkStub.ts) reads as the folder's file it names.
+    const followLinkStub = async (s: ScanSource, bytes: Uint8Array): Promise<Uint8Array> => {
+      let at = s.path;
+      let held = bytes;
+      for (let hop = 0; hop < MAX_STUB_HOPS; hop++) {
+        const target = linkStubTarget(held, at);
+        const source = target === undefined ? undefined : byPath.get(target);
+        if (!source) return held;
+        this.linkStubs.add(s.path);
+        const limit = maxBytesOf(source.path);
+        const next = await source.read();
+        if (next.length > limit) throw new SkipFile(tooLarge(next.length, limit));
+        at = source.path;
+        held = next;
+      }
+      return held;
     };
     const unchangedHash = (p: string): string | undefined => {
       const v = versions.get(p);
       const held = this.contents.get(p);
       return held &&
         held.version !== undefined &&
+        !this.linkStubs.has(p) &&
         v !== undefined &&
         !(v instanceof Error) &&
         v.version === held.version

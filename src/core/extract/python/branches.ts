@@ -189,3 +189,41 @@ function verdictAt(parent: Node, child: Node, symbols: SymbolTable): boolean | u
   }
   return undefined;
 }
+
+/**
+ * `x.get("lora_only", False)` / `x.get("lora_only")`: a settings lookup that is off unless the settings name the key
+ * (Python's dict.get returns its default, None when none is given, for a missing key).
+ */
+const GET_OFF = /^[\w.]{1,80}\.get[ \t]*\([ \t]*["']([\w.-]{1,60})["'][ \t]*(?:,[ \t]*(?:False|None|0)[ \t]*)?\)$/;
+/** Levels climbed from a call to the `if` that holds it. */
+const MAX_SWITCH_DEPTH = 12;
+
+/**
+ * The settings key of the switch a call runs behind, when that switch is off by default: the call sits in the body of
+ * `if kwargs.get("key", False):`, or of `if flag:` where the enclosing function sets `flag = kwargs.get("key", False)`
+ * once. The settings the program is handed decide (a config that sets the key turns it on); the program alone does not
+ * take that path.
+ */
+export function offByDefaultSwitch(node: Node): string | undefined {
+  let child: Node = node;
+  for (let n = node.parent, depth = 0; n && depth < MAX_SWITCH_DEPTH; child = n, n = n.parent, depth++) {
+    if (n.type === 'function_definition' || n.type === 'module') return undefined;
+    if (n.type !== 'if_statement') continue;
+    if (n.childForFieldName('consequence')?.id !== child.id) return undefined;
+    const condition = n.childForFieldName('condition');
+    if (!condition || condition.text.length > 200) return undefined;
+    const direct = GET_OFF.exec(condition.text);
+    if (direct) return direct[1];
+    if (condition.type !== 'identifier') return undefined;
+    let fn: Node | null = n.parent;
+    for (let up = 0; fn && fn.type !== 'function_definition' && up < MAX_SWITCH_DEPTH; up++) fn = fn.parent;
+    const body = fn?.type === 'function_definition' ? fn.childForFieldName('body') : null;
+    if (!body || body.text.length > 200_000) return undefined;
+    const assigned = [
+      ...body.text.matchAll(new RegExp(`^[ \\t]*${condition.text}[ \\t]*=[ \\t]*([^\\n]{1,200})$`, 'gm')),
+    ];
+    if (assigned.length !== 1) return undefined;
+    return GET_OFF.exec(assigned[0][1].trim())?.[1];
+  }
+  return undefined;
+}

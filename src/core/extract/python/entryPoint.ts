@@ -161,15 +161,32 @@ export function executedRows(
 export function executedRowMask(tree: Tree, checkpoint?: (i: number) => void): Readonly<Uint8Array> {
   let mask = EXECUTED_ROW_MASKS.get(tree);
   if (!mask) {
-    mask = new Uint8Array(tree.rootNode.endPosition.row + 2);
-    for (const [a, b] of executedRows(tree, checkpoint)) mask.fill(1, Math.max(0, a), b + 1);
+    mask = rowMask(tree, executedRows(tree, checkpoint));
     EXECUTED_ROW_MASKS.set(tree, mask);
   }
   return mask;
 }
+
+function rowMask(tree: Tree, rows: ReadonlyArray<readonly [number, number]>): Uint8Array {
+  const mask = new Uint8Array(tree.rootNode.endPosition.row + 2);
+  for (const [a, b] of rows) mask.fill(1, Math.max(0, a), b + 1);
+  return mask;
+}
 const EXECUTED_ROW_MASKS = new WeakMap<Tree, Uint8Array>();
 
-function findExecutedRows(tree: Tree, checkpoint: (i: number) => void): Array<[number, number]> {
+/**
+ * A module's self-test function by its name: private `_test…` / `__test…` helpers, or pytest-style `test_…` functions
+ * (pytest docs, "Conventions for Python test discovery": `test` prefixed functions). A library module often ends with
+ * `if __name__ == "__main__":` calling them to check itself (shapes, a toy optimisation); a bare `test` (an evaluation
+ * a script may well run) is not one.
+ */
+const SELF_TEST = /^(?:_{1,2}test\w{0,60}|test_\w{1,60})$/;
+
+function findExecutedRows(
+  tree: Tree,
+  checkpoint: (i: number) => void,
+  withoutSelfTests = false,
+): Array<[number, number]> {
   const words = new Set<string>();
   // A word first seen in reached code reaches the definitions of that name (a work list: one pass per definition,
   // where re-scanning every pending definition until nothing changed was quadratic on a chain f0 → f1 → … → fn).
@@ -280,7 +297,7 @@ function findExecutedRows(tree: Tree, checkpoint: (i: number) => void): Array<[n
   const done = new Set<Definition>();
   for (let d = reachable.pop(); d; d = reachable.pop()) {
     checkpoint(++seen);
-    if (done.has(d)) continue;
+    if (done.has(d) || (withoutSelfTests && SELF_TEST.test(d.name))) continue;
     done.add(d);
     executed.push([d.startRow, d.endRow]);
     wordsOf(d.node);
@@ -345,7 +362,20 @@ export function libraryVerdict(
   // Executed rows marked once (spans of top-level statements do not overlap), so each start is one look-up.
   const executed = executedRowMask(tree, checkpoint);
   const reached = (f: Fact) => executed[f.range.startLine] === 1;
-  if (starts.some(reached)) return undefined;
+  if (starts.some(reached)) {
+    // Reached only through the module's self-tests (`_test_optimizer()` under the main guard): a library module
+    // checking itself, no run.
+    const outsideTests = rowMask(tree, findExecutedRows(tree, checkpoint, true));
+    const viaTest = starts.find(reached);
+    if (!viaTest || starts.some((f) => outsideTests[f.range.startLine] === 1)) return undefined;
+    return {
+      kind: 'run.entry',
+      value: false,
+      range: viaTest.range,
+      confidence: 'medium',
+      detail: `a library module: ${viaTest.detail} (line ${viaTest.range.startLine + 1}) runs only in the module's self-tests (functions named \`_test…\`/\`test_…\`) that its \`if __name__ == "__main__":\` block calls`,
+    };
+  }
   const first = starts[0];
   const where = first.range.startLine + 1;
   return {

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { evaluate, stringLiteral } from '../../pythonValues';
+import { offByDefaultSwitch } from '../branches';
 import { truncate, type PythonReadContext } from '../context';
 import type { CallRule, FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
@@ -133,6 +134,8 @@ export const markOnlyLora: CallRule = {
   framework: 'pytorch',
   callees: ['mark_only_lora_as_trainable'],
   read: ({ node, full, ctx }) => {
+    // Behind a settings switch that is off by default (`if kwargs.get("lora_only", False):`): the settings decide.
+    if (offByDefaultSwitch(node) !== undefined) return;
     ctx.add('training.adapter', 'lora', node, `${full}(...): only the LoRA matrices are trained`, 'medium');
   },
 };

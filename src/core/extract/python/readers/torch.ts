@@ -644,7 +644,10 @@ export const autocast: CallRule = {
     const args = node.childForFieldName('arguments');
     // `autocast('cuda', enabled=False)` (often a decorator keeping a numerically delicate step in float32) turns
     // mixed precision off for what it wraps: it says nothing of the run's precision.
-    if (args && keywordArgument(args, 'enabled')?.text === 'False') return;
+    // So does `enabled=switch` where the switch is not known to be on (`autocast(enabled=params.use_fp16)` with the
+    // flag off by default): the switch, read where it is declared, decides.
+    const enabled = args ? keywordArgument(args, 'enabled') : null;
+    if (enabled && (enabled.text === 'False' || evaluate(enabled, ctx.symbols)?.value !== true)) return;
     // open_clip's and OpenFlamingo's `get_autocast(precision)`: `if precision == "amp_bf16": return
     // torch.cuda.amp.autocast(dtype=torch.bfloat16)`. The branch is the `--precision` flag's choice; the flag's
     // default (read where it is declared) says which runs, not each branch.
@@ -721,8 +724,11 @@ export const chosenAutocast: StatementRule = {
   },
 };
 
-/** `GradScaler() if dtype == torch.float16 else None`: a scaler only for the float16 case, which the test decides. */
-const FLOAT16_TEST = /\b(?:float16|half|fp16)\b/;
+/**
+ * `GradScaler() if dtype == torch.float16 else None`, `GradScaler() if cfg.use_fp16 else None`: a scaler only for the
+ * float16 case (or under the program's AMP switch), which the test decides.
+ */
+const FLOAT16_TEST = /(?:\b|_)(?:float16|half|fp16|amp)\b/;
 
 /**
  * `GradScaler()`, and the wrappers MAE/DeiT-style programs build around it: timm's `NativeScaler` ("wraps
@@ -739,6 +745,11 @@ export const gradScaler: CallRule = {
       // Undecided (a dtype chosen at run time) or decided against: no reading.
       if (test && FLOAT16_TEST.test(test.text) && evaluate(test, ctx.symbols)?.value !== true) return;
     }
+    // `GradScaler(enabled=cfg.use_fp16)`: with `enabled=False` the scaler does nothing (PyTorch docs,
+    // torch.amp.GradScaler: "If False, disables gradient scaling. step simply invokes the underlying optimizer's
+    // step()"), so a switch not known to be on says nothing of the precision.
+    const enabled = keywordArgument(node.childForFieldName('arguments') ?? node, 'enabled');
+    if (enabled && evaluate(enabled, ctx.symbols)?.value !== true) return;
     // Built always, used only under the program's AMP switch (`loss_scaler = NativeScaler()  # if args.use_amp is
     // False, this won't be used`, ConvNeXt-style main.py with `--use_amp` default False): the switch decides.
     if (ampSwitchOff(ctx.text)) return;
@@ -981,6 +992,9 @@ export const whileLoops: StatementRule = {
 const CPU_DEVICE =
   /^(?:\w{0,40}device\w{0,20}|os\.environ\[['"]\w{0,40}DEVICE\w{0,20}['"]\])[ \t]{0,8}=[ \t]{0,8}['"]cpu['"]/im;
 
+/** `kwargs.get("enable_tf32", True)`, `cfg.get('tf32', True)`: a settings lookup whose default is True. */
+const DICT_GET_TRUE = /^[\w.]{1,80}\.get[ \t]*\([ \t]*["'][\w.-]{1,60}["'][ \t]*,[ \t]*True[ \t]*\)$/;
+
 /** os.environ["CUDA_VISIBLE_DEVICES"] = "0,1" and torch.backends.cuda.matmul.allow_tf32 = True. */
 export const deviceAssignments: StatementRule = {
   framework: 'pytorch',
@@ -1010,7 +1024,17 @@ export const deviceAssignments: StatementRule = {
           'medium',
         );
       else if (value?.text === 'True') ctx.add('training.precision', 'tf32', node, `${target.text} = True`, 'medium');
-      else if (value?.type === 'attribute' || value?.type === 'identifier') {
+      else if (value?.type === 'call' && DICT_GET_TRUE.test(value.text)) {
+        // `allow_tf32 = kwargs.get("enable_tf32", True)`: on unless the settings it reads say otherwise (dict.get
+        // returns its default for a missing key).
+        ctx.add(
+          'training.precision',
+          'tf32',
+          node,
+          `${target.text} = ${truncate(value.text, 60)}: on by default`,
+          'low',
+        );
+      } else if (value?.type === 'attribute' || value?.type === 'identifier') {
         // `allow_tf32 = args.tf32`, a flag that defaults to True (DiT's sample_ddp.py `--tf32`).
         const r = evaluate(value, ctx.symbols);
         if (r?.value === true && r.via)
