@@ -26,6 +26,7 @@ import { ditVariantModel } from './ditVariantModel';
 import { lavis } from './lavis';
 import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
+import { fairseq } from './fairseq';
 import { flatHyperparams } from './flatHyperparams';
 import { weightsFileRun } from './weightsFileRun';
 import { mistralFinetune } from './mistralFinetune';
@@ -97,6 +98,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   trainingArgsSections,
   mistralFinetune,
   picotron,
+  fairseq,
   hydraExperiment,
   hydraSolver,
   hydraPrimary,

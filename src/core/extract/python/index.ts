@@ -32,6 +32,7 @@ import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig, registryModelLoader } from './readers/lavisProgram';
 import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
+import { fairseqInferenceStep } from './readers/fairseqProgram';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
 import { namedArchitecture } from './readers/namedArchitecture';
@@ -273,6 +274,7 @@ export const CALL_RULES: readonly CallRule[] = [
   lavisProgramConfig,
   registryModelLoader,
   openNmtInference,
+  fairseqInferenceStep,
   hydraMain,
   namedArchitecture,
   srGenerator,

@@ -12,6 +12,7 @@ import { readSlurmOptions } from './slurm';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
 import { readScriptCall, SCRIPT_CALL } from './scriptCall';
 import { isOpenClipTrain, readOpenClipTrain } from './openClip';
+import { fairseqCli } from './fairseq';
 import {
   evaluationOnly,
   labellingProgram,
@@ -905,6 +906,8 @@ export const LAUNCHERS: readonly Launcher[] = [
     words: ['model_args'],
     read: readEvaluationHarness,
   },
+  // fairseq's programs (shell/fairseq.ts), before plain `python` so `python fairseq_cli/train.py` is read as fairseq-train.
+  fairseqCli,
   { name: 'torchrun', pattern: /^torchrun\b/, words: ['torchrun'], read: readPythonLaunch, runs: 'script' },
   {
     name: 'python',
