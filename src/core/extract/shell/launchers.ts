@@ -932,7 +932,13 @@ export const LAUNCHERS: readonly Launcher[] = [
   // Colossal-AI's launcher (`colossalai run --nproc_per_node 4 [--hostfile H] train.py ...`): a wrapper of torchrun
   // with the same per-node process flag (colossalai.cli.launcher, "colossalai run"; docs: colossalai.org, "Launch
   // Colossal-AI"); the program it names is the run. `colossalai check -i` checks the installation and runs nothing.
-  { name: 'colossalai run', pattern: /^colossalai\s+run\b/, words: ['colossalai run'], read: readPythonLaunch, runs: 'script' },
+  {
+    name: 'colossalai run',
+    pattern: /^colossalai\s+run\b/,
+    words: ['colossalai run'],
+    read: readPythonLaunch,
+    runs: 'script',
+  },
   sbatch,
   gantry,
   {
