@@ -74,4 +74,39 @@ describe('Colossal-AI Booster plugins (set Y)', () => {
     assert.equal(pickedBy(picks, 'torch_ddp'), 'fp32');
     assert.equal(pickedBy(picks, 'torch_ddp_fp16'), 'fp16');
   });
+
+  it('a Booster loading a checkpoint into a model built from its config makes the run a fine-tune', async () => {
+    const code = (resume: boolean) => `import argparse
+from colossalai.booster import Booster
+from colossalai.booster.plugin import GeminiPlugin
+from transformers import AutoConfig, AutoModelForCausalLM
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--weights", type=str, required=True)
+    args = parser.parse_args()
+    model = AutoModelForCausalLM.from_config(AutoConfig.from_pretrained(args.weights))
+    booster = Booster(plugin=GeminiPlugin())
+    model, optimizer, *_ = booster.boost(model, optimizer)
+${resume ? '    if args.weights:\n    ' : ''}    booster.load_model(model, args.weights)
+    for batch in loader:
+        booster.backward(model(**batch).loss, optimizer)
+        optimizer.step()
+
+
+if __name__ == "__main__":
+    main()
+`;
+    const loaded = (await pythonFacts(code(false))).filter((f) => f.kind === 'model.fromScratch');
+    assert.deepEqual(
+      loaded.map((f) => f.value),
+      [false],
+    );
+    const switched = (await pythonFacts(code(true))).filter((f) => f.kind === 'model.fromScratch');
+    assert.deepEqual(
+      switched.map((f) => f.value),
+      [true],
+    );
+  });
 });

@@ -239,3 +239,59 @@ export const colossalPlugin: FileRule = {
     });
   },
 };
+
+/**
+ * `booster.load_model(model, args.pretrained)`: Colossal-AI's Booster loads a checkpoint into the boosted model
+ * (colossalai/booster/booster.py, `load_model(model, checkpoint, strict=True, ...)`: "Load model from checkpoint").
+ * Called where it always runs (not under an `if`, the usual resume-from-checkpoint switch) in a program that builds
+ * the model from its config (`AutoModelForCausalLM.from_config(config)`, random weights), the run trains those loaded
+ * weights: a fine-tune, not a pre-training from scratch.
+ */
+const LOAD_MODEL = /^[ \t]*([A-Za-z_]\w{0,40})\.load_model\([ \t]*(?:model[ \t]*=[ \t]*)?([A-Za-z_]\w{0,40})[ \t]*,/gm;
+const MAX_LOADS = 20;
+
+function alwaysRuns(node: Node): boolean {
+  for (let at: Node | null = node.parent, depth = 0; at && depth < 40; at = at.parent, depth++) {
+    if (
+      /^(?:if_statement|elif_clause|else_clause|try_statement|except_clause|for_statement|while_statement)$/.test(
+        at.type,
+      )
+    )
+      return false;
+    if (at.type === 'function_definition' || at.type === 'module') return true;
+  }
+  return false;
+}
+
+export const colossalLoadModel: FileRule = {
+  framework: 'colossalai',
+  phase: 'after-calls',
+  words: ['.load_model('],
+  read: (_index, ctx) => {
+    const text = ctx.text;
+    if (!IMPORTS_COLOSSAL.test(text) || !/\bBooster\(/.test(text)) return;
+    const scratch = ctx.facts.findIndex(
+      (f) => f.kind === 'model.fromScratch' && f.value === true && !f.file && /from_config\b/.test(f.detail),
+    );
+    if (scratch < 0) return;
+    let loads = 0;
+    for (const m of text.matchAll(LOAD_MODEL)) {
+      if (++loads > MAX_LOADS) break;
+      // The booster is a Booster built in this file (`booster = Booster(plugin=plugin)`).
+      if (!new RegExp(`\\b${m[1]}[ \\t]*=[ \\t]*Booster\\(`).test(text)) continue;
+      const row = text.slice(0, m.index).split('\n').length - 1;
+      const line = text.split('\n', row + 1)[row] ?? '';
+      const node = ctx.tree.rootNode.descendantForPosition({ row, column: line.length - line.trimStart().length });
+      if (!node || !alwaysRuns(node)) continue;
+      ctx.facts.splice(scratch, 1);
+      ctx.facts.push({
+        kind: 'model.fromScratch',
+        value: false,
+        range: lineRange(row, line.length),
+        confidence: 'high',
+        detail: `${m[1]}.load_model(${m[2]}, ...): Colossal-AI's Booster loads checkpoint weights into the model built from its config`,
+      });
+      return;
+    }
+  },
+};
