@@ -41,7 +41,7 @@ import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } from './extract/pythonFacts';
 export { documentReuse, type DocumentReuse } from './extract/pythonFacts';
 import { extractShellFacts, SOURCED_LAYOUT } from './extract/shellFacts';
-import type { Fact, FactKind, SourceRange } from './facts';
+import { pickedBy, type Fact, type FactKind, type SourceRange } from './facts';
 import {
   boundedCommentRuns,
   MAX_SYNTAX_DEPTH,
@@ -779,6 +779,19 @@ function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): F
   // A folder (`-c /data/ckpt/`, `./out`) names no model: the model stays unknown.
   if (f.kind.startsWith('model.') && !/^[A-Za-z0-9][\w.-]{0,95}(?:\/[A-Za-z0-9][\w.-]{0,95})?$/.test(word))
     return undefined;
+  // A value the flag's word picks (a plugin name → its precision): the launch's word picks it, or leaves it unknown.
+  if (f.picks) {
+    const picked = pickedBy(f.picks, word);
+    if (picked === undefined || picked === null) return undefined;
+    const spelledFlag = flag!.startsWith('-') ? flag! : `--${flag!}`;
+    return {
+      kind: f.kind,
+      value: picked,
+      range: link.range,
+      confidence: 'medium',
+      detail: `${spelledFlag} ${word} on the launch line picks ${String(picked)} (the program's default: ${String(f.value)})`,
+    };
+  }
   const value = typeof f.value === 'number' ? Number(word) : typeof f.value === 'string' ? word : undefined;
   if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return undefined;
   const spelled = flag!.startsWith('-') ? flag! : `--${flag!}`;

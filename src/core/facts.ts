@@ -194,6 +194,13 @@ export interface Fact {
    */
   readonly flagDefault?: readonly string[];
   /**
+   * A value picked by the word one flag is given (its `flagDefault`): each word the program tests the flag against
+   * (`args.plugin == "gemini"`; a trailing `*` for a prefix test, `args.plugin.startswith("torch_ddp")`), with the
+   * value that word gives. A launch giving the flag a word takes that word's value (`pickedBy`); any other word leaves
+   * the value unknown.
+   */
+  readonly picks?: readonly (readonly [string, FactValue])[];
+  /**
    * On a link to a program: the Hydra config group choices the launch line makes (`model=llama loss=dpo`, as
    * `model=llama`), applied to the groups its primary config's defaults list names (link.hydraGroup).
    */
@@ -247,4 +254,11 @@ export function spanOf(ranges: readonly SourceRange[]): SourceRange | null {
     if (r.endLine > end.endLine || (r.endLine === end.endLine && r.endCol > end.endCol)) end = r;
   }
   return { startLine: start.startLine, startCol: start.startCol, endLine: end.endLine, endCol: end.endCol };
+}
+
+/** The value `word` picks in a fact's `picks` (the exact word first, then a `prefix*`); undefined when none. */
+export function pickedBy(picks: readonly (readonly [string, FactValue])[], word: string): FactValue | undefined {
+  const exact = picks.find(([pick]) => pick === word);
+  if (exact) return exact[1];
+  return picks.find(([pick]) => pick.endsWith('*') && word.startsWith(pick.slice(0, -1)))?.[1];
 }

@@ -64,6 +64,10 @@ describe('What is a run: entry points', () => {
     assert.match(nonRunPathReason('configs/train_upsampler.test.json') ?? '', /config a test loads/);
     assert.equal(nonRunPathReason('configs/train_upsampler.example.json'), undefined);
     assert.match(nonRunPathReason('scripts/train/debug/sft_multinode_test.sh') ?? '', /test script/);
+    // A script named for CI beside an example: the CI job's check, looping over options on a tiny budget.
+    assert.match(nonRunPathReason('examples/language/gpt2/test_ci.sh') ?? '', /CI script/);
+    assert.match(nonRunPathReason('recipes/vit/run_ci.sh') ?? '', /CI script/);
+    assert.equal(nonRunPathReason('examples/language/gpt2/run_cifar.sh'), undefined);
     assert.match(nonRunPathReason('scripts/merge/average_checkpoints.sh') ?? '', /merging/);
     assert.match(nonRunPathReason('tools/mergekit_merge.sh') ?? '', /merging/);
     assert.equal(nonRunPathReason('scripts/train/merged_data_sft.sh'), undefined);

@@ -135,6 +135,9 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   { glob: '**/*.test.{json,yaml,yml}', reason: 'a config a test loads, by its name' },
   // Named like the Python test files above (`sft_multinode_test.sh`).
   { glob: '**/*_test.{sh,bash}', reason: 'a test script, by its name' },
+  // A script named for CI (`test_ci.sh`, `run_ci.sh`, `ci.sh` beside an example): what the CI job runs to check the
+  // example still works, usually looping over every option on a tiny budget; a test, whatever it launches.
+  { glob: '**/{test_ci,ci_test,run_ci,ci,ci_run}.{sh,bash}', reason: 'a CI script, by its name' },
   // Test inputs written as data: `test_input.json`, `tests.json` (not `test_eval.yaml`: an evaluation config is a run).
   { glob: '**/{tests,test_input,test-input,test_inputs,test-inputs}.{json,yaml,yml}', reason: 'test inputs' },
   // Test inputs kept beside the tests (`test_fixtures/train_tiny.yaml`, Go-style `testdata/`).

@@ -76,6 +76,7 @@ import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
 import { checkpointFolderFlag } from './readers/checkpointFolderFlag';
 import { flagDtypePick } from './readers/flagDtypePick';
+import { colossalLoadModel, colossalPlugin } from './readers/colossalPlugin';
 import { loaderDtypeArgument } from './readers/loaderDtypeArgument';
 import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
@@ -390,6 +391,9 @@ export const FILE_RULES: readonly FileRule[] = [
   // After the rules that start a serving run: they read what such a run loads and computes in.
   checkpointFolderFlag,
   flagDtypePick,
+  // After flagDtypePick: a dtype the program picks itself outranks the plugin's default.
+  colossalPlugin,
+  colossalLoadModel,
   loaderDtypeArgument,
   // After every rule that links a module or amends such a link: its looks for a compute dtype are links of their own.
   packageComputeDtypeLink,

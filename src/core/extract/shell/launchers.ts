@@ -932,6 +932,16 @@ export const LAUNCHERS: readonly Launcher[] = [
     runs: 'script',
   },
   { name: 'deepspeed', pattern: /^deepspeed\b/, words: ['deepspeed'], read: readPythonLaunch, runs: 'script' },
+  // Colossal-AI's launcher (`colossalai run --nproc_per_node 4 [--hostfile H] train.py ...`): a wrapper of torchrun
+  // with the same per-node process flag (colossalai.cli.launcher, "colossalai run"; docs: colossalai.org, "Launch
+  // Colossal-AI"); the program it names is the run. `colossalai check -i` checks the installation and runs nothing.
+  {
+    name: 'colossalai run',
+    pattern: /^colossalai\s+run\b/,
+    words: ['colossalai run'],
+    read: readPythonLaunch,
+    runs: 'script',
+  },
   sbatch,
   gantry,
   {
@@ -979,12 +989,12 @@ export const LAUNCHERS: readonly Launcher[] = [
 ];
 
 /** `VAR=x nohup conda run -n env torchrun ...`: environment assignments and wrappers that run the command as it is. */
-// Wrappers that run the command as it is: `nohup`, `screen -d -m [-S name]` (a detached session), `time`, `eval "$CMD"` (a command built in a variable, its own environment assignments after it), `sudo [-E]`, `conda run -n env`, `uv run [options] [--]`, `poetry run`.
+// Wrappers that run the command as it is: `nohup`, `screen -d -m [-S name]` (a detached session), `time`, `env [NAME=VALUE]...` (coreutils env runs the command with those variables set), `eval "$CMD"` (a command built in a variable, its own environment assignments after it), `sudo [-E]`, `conda run -n env`, `uv run [options] [--]`, `poetry run`.
 // Runners with options of their own (`srun`, `mpirun`, `apptainer exec`) and job submitters (`ray job submit ... --`,
 // any command handing a launch over after `--`) are read word by word in stripWrapper. Group 1: the project
 // runner's name (`uv run script.py` runs the script with Python).
 const PREFIX =
-  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'])*\s+)*(?:(?:nohup|time|exec|eval|sudo(?:[ \t]+-[EHnS]{1,4})*|screen(?:[ \t]+-(?:[dmDLA]{1,4}(?:S[ \t]+[\w.-]{1,40})?|S[ \t]+[\w.-]{1,40}))*)\s+(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'])*\s+)*)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+(?:--(?:with|with-requirements|extra|group|python|project|directory|env-file|index|package)|-p)\s+\S+|\s+--[\w-]+(?:=\S+)?)*(?:\s+--)?\s+)?/;
+  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'])*\s+)*(?:(?:nohup|time|exec|eval|env|sudo(?:[ \t]+-[EHnS]{1,4})*|screen(?:[ \t]+-(?:[dmDLA]{1,4}(?:S[ \t]+[\w.-]{1,40})?|S[ \t]+[\w.-]{1,40}))*)\s+(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'])*\s+)*)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+(?:--(?:with|with-requirements|extra|group|python|project|directory|env-file|index|package)|-p)\s+\S+|\s+--[\w-]+(?:=\S+)?)*(?:\s+--)?\s+)?/;
 /** `uv run train.py`: uv runs a script with the project's Python (docs.astral.sh/uv, "Running scripts"). */
 const SCRIPT_WORD = /^["']?[\w./-]+\.py["']?(?:\s|$)/;
 
