@@ -118,8 +118,13 @@ const EDITS_WEIGHTS = /\.weight(?:\.data)?(?:\[[^\]\n]{0,200}\])?(?:[ \t]*=(?!=)
 /** Inputs made up for a check rather than read from data. */
 const MADE_UP_INPUT = /\b(?:np|numpy|torch)\.(?:ones|zeros|randn|rand|randint|empty)[ \t]*\(/;
 
-/** Methods a loaded model or sampler answers inference with (`.predict(...)`, `.infer(...)`). */
-const INFERENCE_METHOD = /^(?:predict|infer|inference)$/;
+/**
+ * Methods a loaded model or sampler answers inference with (`.predict(...)`, `.infer(...)`), and those a loaded
+ * scoring network answers with (`metric = AestheticMetric.from_pretrained(..., device="cuda")` then
+ * `metric.compute(image)` / `judge.evaluate(prompt, image)`: its forward pass over the inputs, an evaluation run).
+ * `.score(...)` stays out: a helper's ranking call (`ranker.score(texts)`) is not read as a run (round18u6/vega).
+ */
+const INFERENCE_METHOD = /^(?:predict|infer|inference|compute|evaluate)$/;
 
 /** Constructions that only set up devices and precision (Lightning Fabric, accelerate's Accelerator). */
 const SETUP_ONLY = /^construct:(?:Fabric|Accelerator|PartialState)$/;
