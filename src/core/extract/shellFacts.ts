@@ -1097,6 +1097,31 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       const listed = devices[1].trim().split(/[ \t]+/).length;
       add('hardware.devices', listed, `--devices${devices[1]}: ${listed} device${listed === 1 ? '' : 's'}`);
     }
+    // DiffSynth-Studio's trainers take their models as `--model_id_with_origin_paths "org/name:pattern,..."` (one Hub or
+    // ModelScope id and the weight files taken from it per component; its examples/*/model_training/train.py flags):
+    // the denoiser's entry (its `transformer/`, `dit`, `*noise_model/` or `diffusion_pytorch_model` files) is the
+    // model the run trains; the text encoder, VAE and tokenizer entries are parts it only runs. A line with no
+    // denoiser entry (a stage that only encodes the data) names no model.
+    const origin = /--model_id_with_origin_paths[=\s]+["']?([^"'\s]{1,2000})/.exec(logical);
+    if (origin) {
+      const entries = origin[1]
+        .split(',')
+        .slice(0, 32)
+        .map((e) => /^([A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}):(.{0,300})$/.exec(e.trim()))
+        .filter((e): e is RegExpExecArray => e !== null);
+      const part = /text_encoder|vae|tokenizer|image_encoder|audio_encoder|processor|umt5|t5_|clip/i;
+      const denoiser = entries.find(
+        (e) => /transformer|(?:^|[/_.-])dit\b|unet|noise_model|diffusion_pytorch_model/i.test(e[2]) && !part.test(e[2]),
+      );
+      if (denoiser) {
+        add(
+          'model.id',
+          denoiser[1],
+          `--model_id_with_origin_paths: ${denoiser[1]}:${denoiser[2]} (the denoiser's weights)`,
+        );
+        add('model.fromScratch', false, `--model_id_with_origin_paths loads pretrained ${denoiser[1]}`);
+      }
+    }
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
     const flagsStart = facts.length;

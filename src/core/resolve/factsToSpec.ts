@@ -493,7 +493,10 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     // A wrapper script the line runs launches the program in turn (`bash eval_task.sh` → `python3 model_vqa.py`):
     // its launch lines run a script too.
     trainerLaunches.every((f) => runsAScript(String(f.value)) || (f.file !== undefined && setupOnly(f))) &&
-    facts.some((f) => f.file !== undefined && f.kind === 'launch.inference');
+    facts.some((f) => f.file !== undefined && f.kind === 'launch.inference') &&
+    // A launch line that gives the script an epoch count (`--num_epochs 5`) trains: a forward-only helper the
+    // script's package also holds (a pipeline's `@torch.no_grad() __call__`) is not what this line runs.
+    !own.some((f) => f.kind === 'training.epochs' && typeof f.value === 'number' && f.value > 0);
   // A run started through a module it calls into generates when that module only generates.
   const moduleInference =
     startsThroughModule &&

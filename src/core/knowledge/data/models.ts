@@ -9075,6 +9075,17 @@ export const MODELS: readonly Model[] = [
       'model card huggingface.co/circlestone-labs/Anima ("a 2 billion parameter text-to-image model", a derivative of nvidia/Cosmos-Predict2-2B-Text2Image); the DiT only (the Qwen3-0.6B text encoder and the Qwen-Image VAE excluded)',
   },
   {
+    id: 'Qwen/Qwen-Image',
+    aliases: ['Qwen/Qwen-Image-2512'],
+    family: 'qwen-image',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 20_000_000_000,
+    smallerSiblings: [],
+    source:
+      'Wu et al. 2025, Qwen-Image Technical Report, arXiv:2508.02324 (a 20B MMDiT with a Qwen2.5-VL condition encoder and its VAE); the MMDiT only, the encoder and VAE excluded. Qwen-Image-2512 is a later release of the same text-to-image model, listed at 20B on the Hugging Face Hub (Qwen/Qwen-Image-2512 and its GGUF copies). Not Qwen-Image 2.x, a smaller DiT of its own',
+  },
+  {
     id: 'facebook/DiT-XL-2-256',
     aliases: ['DiT-XL/2', 'DiT_XL_2', 'facebook/DiT-XL-2-512'],
     family: 'dit',

@@ -97,6 +97,25 @@ function builtFromConfigInEval(text: string): boolean {
 }
 
 /**
+ * A network the program builds from a class (`g = Generator(args.size, 512, 8).to(device)`) and then gives trained
+ * weights from a checkpoint file (`g.load_state_dict(ckpt["g_ema"])`): a trained model, as surely as one unpickled
+ * whole. Read from assignments at the line start; at most MAX_BUILT of them are checked.
+ */
+const CLASS_BUILT = /^[ \t]*([A-Za-z_]\w{0,40})[ \t]*=[ \t]*[A-Z]\w{0,60}\(/gm;
+const MAX_BUILT = 200;
+function builtThenGivenWeights(text: string): boolean {
+  // A program that writes a checkpoint (`torch.save(ckpt, name + ".pt")`) converts or exports weights: no workload.
+  if (!text.includes('.load_state_dict(') || /\btorch\.save[ \t]*\(/.test(text)) return false;
+  let n = 0;
+  for (const m of text.matchAll(CLASS_BUILT)) {
+    if (++n > MAX_BUILT) break;
+    // At a statement's start: a commented-out load (`# feat.load_state_dict(...)`) gives no weights.
+    if (new RegExp(`^[ \\t]*${m[1]}\\.load_state_dict\\(`, 'm').test(text)) return true;
+  }
+  return false;
+}
+
+/**
  * A network built from a registry of classes with a checkpoint path (`vae = ae_wrapper[args.ae](args.ae_path)`,
  * `model = MODELS[name](ckpt_path=...)`): a trained model loaded at run time, its class chosen by a key.
  */
@@ -118,8 +137,13 @@ const EDITS_WEIGHTS = /\.weight(?:\.data)?(?:\[[^\]\n]{0,200}\])?(?:[ \t]*=(?!=)
 /** Inputs made up for a check rather than read from data. */
 const MADE_UP_INPUT = /\b(?:np|numpy|torch)\.(?:ones|zeros|randn|rand|randint|empty)[ \t]*\(/;
 
-/** Methods a loaded model or sampler answers inference with (`.predict(...)`, `.infer(...)`). */
-const INFERENCE_METHOD = /^(?:predict|infer|inference)$/;
+/**
+ * Methods a loaded model or sampler answers inference with (`.predict(...)`, `.infer(...)`), and those a loaded
+ * scoring network answers with (`metric = AestheticMetric.from_pretrained(..., device="cuda")` then
+ * `metric.compute(image)` / `judge.evaluate(prompt, image)`: its forward pass over the inputs, an evaluation run).
+ * `.score(...)` stays out: a helper's ranking call (`ranker.score(texts)`) is not read as a run (round18u6/vega).
+ */
+const INFERENCE_METHOD = /^(?:predict|infer|inference|compute|evaluate)$/;
 
 /** Constructions that only set up devices and precision (Lightning Fabric, accelerate's Accelerator). */
 const SETUP_ONLY = /^construct:(?:Fabric|Accelerator|PartialState)$/;
@@ -147,8 +171,12 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
   const builtFromConfig = builtFromConfigInEval(text);
+  const builtWithWeights = builtThenGivenWeights(text);
   const loadsCheckpoint =
-    builtFromConfig || checkpointModel(text) || (text.includes('](') && REGISTRY_BUILT_FROM_PATH.test(text));
+    builtFromConfig ||
+    checkpointModel(text) ||
+    (text.includes('](') && REGISTRY_BUILT_FROM_PATH.test(text)) ||
+    builtWithWeights;
   if (
     !loadsCheckpoint &&
     !facts.some(
@@ -173,7 +201,10 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
     INFERENCE_METHOD.test(last) && ctx.modelHandles.has(full.slice(0, Math.max(0, full.length - last.length - 1)));
   const marker = index.calls.find((c) => {
     const { full, last } = ctx.callee(c);
-    return /^(no_grad|inference_mode|eval)$/.test(last) || ctx.modelHandles.has(full) || asked(full, last);
+    // `torch.set_grad_enabled(False)` turns gradients off for what follows, as no_grad does.
+    const gradOff =
+      last === 'set_grad_enabled' && /^\(\s*False\s*\)$/.test(c.childForFieldName('arguments')?.text ?? '');
+    return /^(no_grad|inference_mode|eval)$/.test(last) || gradOff || ctx.modelHandles.has(full) || asked(full, last);
   });
   if (!marker) {
     readEvaluationHandOff(text, ctx);
@@ -198,7 +229,9 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
       marker,
       builtFromConfig
         ? 'the model is built from a config and put in eval mode or given its trained weights: a trained checkpoint'
-        : 'the model is a trained checkpoint loaded with torch.load',
+        : builtWithWeights && !checkpointModel(text)
+          ? 'the model is built from a class and given trained weights (load_state_dict): a trained checkpoint'
+          : 'the model is a trained checkpoint loaded with torch.load',
       'medium',
     );
     if (!namesConfig)
@@ -208,7 +241,9 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
         marker,
         builtFromConfig
           ? 'the model is built from a config at run time (instantiate_from_config): its size is in that config, not in the code'
-          : 'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code',
+          : builtWithWeights && !checkpointModel(text)
+            ? 'the model is built from a class of the program and given weights from a checkpoint: its name is not written'
+            : 'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code',
         'low',
       );
   }
@@ -379,11 +414,21 @@ export const embeddingLayout: FileRule = {
 export const forwardOnlyUse: FileRule = {
   framework: 'pytorch',
   phase: 'after-calls',
-  words: ['no_grad', 'inference_mode', '.eval(', '.predict(', '.infer(', '.inference('],
+  words: [
+    'no_grad',
+    'inference_mode',
+    'set_grad_enabled',
+    '.eval(',
+    '.predict(',
+    '.infer(',
+    '.inference(',
+    '.compute(',
+    '.evaluate(',
+  ],
   runStart: [
     // A call of the loaded model is found from the syntax (python/handles.ts); a load is what the text must hold.
-    /\b(no_grad|inference_mode|eval)\s*\(|torch\.load\s*\(|from_pretrained\s*\(|from_quantized\s*\(/,
-    /from_pretrained\s*\(|from_quantized\s*\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
+    /\b(no_grad|inference_mode|eval|set_grad_enabled)\s*\(|torch\.load\s*\(|from_pretrained\s*\(|from_quantized\s*\(/,
+    /from_pretrained\s*\(|from_quantized\s*\(|\.load_state_dict\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
     new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
   ],
   read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx),
