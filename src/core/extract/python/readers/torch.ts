@@ -644,10 +644,10 @@ export const autocast: CallRule = {
     const args = node.childForFieldName('arguments');
     // `autocast('cuda', enabled=False)` (often a decorator keeping a numerically delicate step in float32) turns
     // mixed precision off for what it wraps: it says nothing of the run's precision.
-    // So does `enabled=switch` where the switch is not known to be on (`autocast(enabled=params.use_fp16)` with the
-    // flag off by default): the switch, read where it is declared, decides.
+    // So does `enabled=switch` where the switch is known to be off (`autocast(enabled=params.use_fp16)` with the flag
+    // off by default): the switch, read where it is declared, decides; one decided at run time leaves autocast on.
     const enabled = args ? keywordArgument(args, 'enabled') : null;
-    if (enabled && (enabled.text === 'False' || evaluate(enabled, ctx.symbols)?.value !== true)) return;
+    if (enabled && (enabled.text === 'False' || evaluate(enabled, ctx.symbols)?.value === false)) return;
     // open_clip's and OpenFlamingo's `get_autocast(precision)`: `if precision == "amp_bf16": return
     // torch.cuda.amp.autocast(dtype=torch.bfloat16)`. The branch is the `--precision` flag's choice; the flag's
     // default (read where it is declared) says which runs, not each branch.
@@ -747,9 +747,11 @@ export const gradScaler: CallRule = {
     }
     // `GradScaler(enabled=cfg.use_fp16)`: with `enabled=False` the scaler does nothing (PyTorch docs,
     // torch.amp.GradScaler: "If False, disables gradient scaling. step simply invokes the underlying optimizer's
-    // step()"), so a switch not known to be on says nothing of the precision.
+    // step()"), so a switch known to be off (a flag or setting whose default is False) says nothing of the precision.
+    // A switch decided at run time (`amp = check_amp(model)`, a check that AMP works on the device) leaves the scaler
+    // as the program's mixed-precision path.
     const enabled = keywordArgument(node.childForFieldName('arguments') ?? node, 'enabled');
-    if (enabled && evaluate(enabled, ctx.symbols)?.value !== true) return;
+    if (enabled && evaluate(enabled, ctx.symbols)?.value === false) return;
     // Built always, used only under the program's AMP switch (`loss_scaler = NativeScaler()  # if args.use_amp is
     // False, this won't be used`, ConvNeXt-style main.py with `--use_amp` default False): the switch decides.
     if (ampSwitchOff(ctx.text)) return;
