@@ -1007,7 +1007,11 @@ function linkedFacts(
     // A program that runs only with the config it is given (a config-driven verdict: OpenMMLab's `tools/train.py
     // CONFIG`), launched by a generic wrapper that hands on its own arguments (`CONFIG=$1 … train.py $CONFIG`): the
     // line names no run; one that hands it a config file keeps the run (factsToSpec: the config is the run).
-    else if (depth === 1 && link.kind === 'link.script' && read1.facts.some(isConfigDrivenVerdict))
+    else if (
+      depth === 1 &&
+      link.kind === 'link.script' &&
+      read1.facts.some((f) => isConfigDrivenVerdict(f) && !namesItsConfig(f, link.passedValues))
+    )
       out.push({
         ...link,
         kind: 'link.noRun',
@@ -1447,4 +1451,19 @@ export function withoutLinkedDuplicates<T extends { path: string; analysis: Link
     for (const p of f.analysis.linkedFiles) if (!called.has(p)) included.add(p);
   }
   return files.map((f) => (included.has(f.path) ? { ...f, analysis: { ...f.analysis, runs: [] } } : f));
+}
+
+/**
+ * A launch line that hands a config-driven program its config by a literal word (`main.py --model colab_XL`, a
+ * config chosen by name): the line names its run, unlike a wrapper that hands on its own arguments (`train.py
+ * $CONFIG`). The flag is the one the verdict names (`it needs the config given as --model`), or any flag named for
+ * a config (`--cfg`, `--config_file`).
+ */
+function namesItsConfig(verdict: Fact, passed: readonly (readonly [string, string])[] | undefined): boolean {
+  return (passed ?? []).some(
+    ([flag]) =>
+      verdict.detail.includes(`--${flag.replace(/_/g, '-')}`) ||
+      verdict.detail.includes(`--${flag}`) ||
+      /(?:^|_)c(?:on)?fi?g(?:_|$)/.test(flag),
+  );
 }
