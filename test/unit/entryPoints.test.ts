@@ -47,6 +47,10 @@ describe('What is a run: entry points', () => {
     assert.match(nonRunPathReason('tests/test_trainer.py') ?? '', /test/);
     assert.match(nonRunPathReason('pkg/sub/test_models.py') ?? '', /test file/);
     assert.match(nonRunPathReason('.github/workflows/lint.yaml') ?? '', /CI/);
+    // A folder of data-preparation steps (feature extraction with a pretrained encoder included), by its name.
+    assert.match(nonRunPathReason('GPT_SoVITS/prepare_datasets/3-get-codes.py') ?? '', /data preparation/);
+    assert.match(nonRunPathReason('tools/prepare_data/make_shards.py') ?? '', /data preparation/);
+    assert.equal(nonRunPathReason('recipes/prepared/train.py'), undefined);
     assert.match(nonRunPathReason('docs/source/quickstart.py') ?? '', /documentation/);
     assert.match(nonRunPathReason('setup.py') ?? '', /packaging/);
     assert.equal(nonRunPathReason('examples/train_gpt.py'), undefined);

@@ -168,10 +168,11 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{convert,prepare,preprocess,download}.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert), by its name',
   },
-  // A folder of data-preparation programs (`examples/data_preprocess/gsm8k.py`, `data_preparation/make_splits.py`): each
+  // A folder of data-preparation programs (`examples/data_preprocess/gsm8k.py`, `data_preparation/make_splits.py`,
+  // `prepare_datasets/2-get-features.py` extracting features with a pretrained encoder): each
   // downloads or reformats a dataset into the files a run then reads; none trains or serves a model.
   {
-    glob: '**/{data_preprocess,data_preprocessing,data_prep,data_preparation}/**/*.{py,sh,bash}',
+    glob: '**/{data_preprocess,data_preprocessing,data_prep,data_preparation,prepare_data,prepare_dataset,prepare_datasets}/**/*.{py,sh,bash}',
     reason: 'a data preparation utility, by its folder',
   },
   // `demo-training-prepare.sh`, `data-prepare.sh`: a preparation step named for it (the data, or the initial weights a

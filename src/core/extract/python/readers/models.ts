@@ -5,6 +5,7 @@ import { evaluate, type SymbolTable } from '../../pythonValues';
 import { truncate, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
+import { executedRowMask } from '../entryPoint';
 
 /**
  * Whole-file passes after the calls: the nn.Module a file trains (parameters counted through its
@@ -103,12 +104,26 @@ function builtFromConfigInEval(text: string): boolean {
  */
 const CLASS_BUILT = /^[ \t]*([A-Za-z_]\w{0,40})[ \t]*=[ \t]*[A-Z]\w{0,60}\(/gm;
 const MAX_BUILT = 200;
-function builtThenGivenWeights(text: string): boolean {
+const CHECKPOINT_READ = /\btorch\.load[ \t]*\(|\bload_file[ \t]*\(|\bsafe_open[ \t]*\(|\bload_checkpoint\w{0,20}[ \t]*\(/;
+function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): boolean {
   // A program that writes a checkpoint (`torch.save(ckpt, name + ".pt")`) converts or exports weights: no workload.
   if (!text.includes('.load_state_dict(') || /\btorch\.save[ \t]*\(/.test(text)) return false;
+  // Weights read from a file (`torch.load(args.ckpt)`, safetensors' `load_file`): a state copied from another module
+  // (`processor.load_state_dict(self.processor.state_dict())`, a library's own plumbing) is no trained checkpoint.
+  if (!CHECKPOINT_READ.test(text)) return false;
+  // Rows counted as the matches come, in order (one pass over the text, not a count from the start per match).
+  let row = 0;
+  let counted = 0;
+  const rowOf = (at: number) => {
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) row++;
+    counted = at;
+    return row;
+  };
   let n = 0;
   for (const m of text.matchAll(CLASS_BUILT)) {
     if (++n > MAX_BUILT) break;
+    // Built in code that runs (module level or what the main guard reaches), not in a library's function bodies.
+    if (executed[rowOf(m.index)] !== 1) continue;
     // At a statement's start: a commented-out load (`# feat.load_state_dict(...)`) gives no weights.
     if (new RegExp(`^[ \\t]*${m[1]}\\.load_state_dict\\(`, 'm').test(text)) return true;
   }
@@ -171,7 +186,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
   const builtFromConfig = builtFromConfigInEval(text);
-  const builtWithWeights = builtThenGivenWeights(text);
+  const builtWithWeights = builtThenGivenWeights(text, executedRowMask(ctx.tree));
   const loadsCheckpoint =
     builtFromConfig ||
     checkpointModel(text) ||
@@ -204,7 +219,11 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
     // `torch.set_grad_enabled(False)` turns gradients off for what follows, as no_grad does.
     const gradOff =
       last === 'set_grad_enabled' && /^\(\s*False\s*\)$/.test(c.childForFieldName('arguments')?.text ?? '');
-    return /^(no_grad|inference_mode|eval)$/.test(last) || gradOff || ctx.modelHandles.has(full) || asked(full, last);
+    // `model.eval()`, not Python's builtin `eval(text)` (`is_half = eval(os.environ.get("is_half", "True"))`).
+    const evalMode = last === 'eval' && full !== 'eval';
+    return (
+      /^(no_grad|inference_mode)$/.test(last) || evalMode || gradOff || ctx.modelHandles.has(full) || asked(full, last)
+    );
   });
   if (!marker) {
     readEvaluationHandOff(text, ctx);
