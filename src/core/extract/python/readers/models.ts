@@ -104,7 +104,8 @@ function builtFromConfigInEval(text: string): boolean {
  */
 const CLASS_BUILT = /^[ \t]*([A-Za-z_]\w{0,40})[ \t]*=[ \t]*[A-Z]\w{0,60}\(/gm;
 const MAX_BUILT = 200;
-const CHECKPOINT_READ = /\btorch\.load[ \t]*\(|\bload_file[ \t]*\(|\bsafe_open[ \t]*\(|\bload_checkpoint\w{0,20}[ \t]*\(/;
+const CHECKPOINT_READ =
+  /\btorch\.load[ \t]*\(|\bload_file[ \t]*\(|\bsafe_open[ \t]*\(|\bload_checkpoint\w{0,20}[ \t]*\(/;
 function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): boolean {
   // A program that writes a checkpoint (`torch.save(ckpt, name + ".pt")`) converts or exports weights: no workload.
   if (!text.includes('.load_state_dict(') || /\btorch\.save[ \t]*\(/.test(text)) return false;
