@@ -20,7 +20,8 @@ const FILE_EXTENSION = /\.(?:pt|pth|ckpt|bin|safetensors|onnx|json|ya?ml)$/i;
  * Whether the file imports FunASR's `AutoModel` under its own name (`from funasr import AutoModel`, at the top or
  * inside the function that uses it). Bounded: one line, no nested quantifiers.
  */
-const FUNASR_IMPORT = /^[ \t]{0,40}from[ \t]+funasr(?:\.[\w.]{1,80})?[ \t]+import[ \t(][^\n]{0,300}\bAutoModel\b(?![ \t]+as\b)/m;
+const FUNASR_IMPORT =
+  /^[ \t]{0,40}from[ \t]+funasr(?:\.[\w.]{1,80})?[ \t]+import[ \t(][^\n]{0,300}\bAutoModel\b(?![ \t]+as\b)/m;
 
 export const funasrAutoModel: CallRule = {
   framework: 'funasr',
