@@ -9,6 +9,7 @@ import { notebookWidgets } from './readers/notebookWidgets';
 import { llamaPackageLoad, llamaProgramFlags } from './readers/llamaCheckpoint';
 import { featureCacheProgram } from './readers/featureCache';
 import { deepspeedMii } from './readers/deepspeedMii';
+import { funasrAutoModel } from './readers/funasrAutoModel';
 import { argumentPipelineRun } from './readers/argumentPipeline';
 import {
   policyActions,
@@ -236,6 +237,7 @@ export const CALL_RULES: readonly CallRule[] = [
   dnnlibTrainingLoop,
   slurmSubmit.slurmSubmission,
   deepspeedMii,
+  funasrAutoModel,
   argumentPipelineRun,
   mlcEngine,
   fastllmModel,

@@ -70,6 +70,23 @@ export function modelOfPath(value: string): string | undefined {
     : undefined;
 }
 
+/**
+ * `++model=org/name` (Hydra's "force-add or override" of a config value, hydra.cc "Override grammar"): a value, not
+ * a config group's option, given to the root key `model`. Programs configured that way (FunASR's `train_ds.py`
+ * and `inference.py`, whose `model` key is the hub id or folder `AutoModel` loads) are told which model to load; a
+ * hub id as written (`org/name`, one slash, no leading `.`, `/`, `~` or variable) is that model. A plain
+ * `model=name` picks a config group's option and is left to the group readers; a path is a checkpoint folder.
+ * A hub id is a released model with its weights: the run starts from them. The last such override wins, as on
+ * Hydra's command line.
+ */
+function forcedModelId(overrides: readonly Override[]): { id: string; o: Override } | undefined {
+  let found: { id: string; o: Override } | undefined;
+  for (const o of overrides)
+    if (o.word === '++model=' && /^[A-Za-z][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,127}$/.test(o.value))
+      found = { id: o.value, o };
+  return found;
+}
+
 /** The tree of keys the overrides set, emitted as YAML one key per line; `owners[line]` is the override of that line. */
 function overridesAsYaml(overrides: readonly Override[]): { text: string; owners: number[] } {
   interface Node {
@@ -129,6 +146,12 @@ export function readOverrides(words: readonly string[], out: LaunchSink): void {
     if (overrides.push(o) >= MAX_OVERRIDES) break;
   }
   if (overrides.length === 0) return;
+  const forced = forcedModelId(overrides);
+  if (forced) {
+    const why = `override ${forced.o.word}${forced.o.value}`;
+    out.add('model.id', forced.id, `${why}: the model the program loads`, 'medium', forced.o.word);
+    out.add('model.fromScratch', false, `${why}: a released model's weights, loaded by id`, 'medium', forced.o.word);
+  }
   const confidence = (o: Override) => (flagMeaning(o.path.join('.'))?.role === 'auxiliary' ? 'medium' : 'high');
   // Settings of evaluation, rollout and logging sections (`rollout.n_gpus_per_node`) say nothing of the training.
   const read = overrides.filter((o) => flagMeaning(o.path.join('.')) !== undefined);

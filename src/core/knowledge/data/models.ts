@@ -8140,6 +8140,34 @@ export const MODELS: readonly Model[] = [
       'computed from config.json (32 encoder + 4 decoder layers, d_model 1280, vocab 51866, 128 mel bins, 1500/448 positions, tied output); openai/whisper README (tiny 39M, base 74M, small 244M, medium 769M, large 1550M, turbo 809M)',
   },
   {
+    // FunASR's Mandarin recogniser (model.generate through `AutoModel`); its -vad-punc id is the same recogniser
+    // packaged with a voice-activity and a punctuation model, which FunASR's model zoo lists as paraformer-zh too.
+    id: 'iic/speech_paraformer-large_asr_nat-zh-cn-16k-common-vocab8404-pytorch',
+    aliases: [
+      'damo/speech_paraformer-large_asr_nat-zh-cn-16k-common-vocab8404-pytorch',
+      'iic/speech_paraformer-large-vad-punc_asr_nat-zh-cn-16k-common-vocab8404-pytorch',
+      'damo/speech_paraformer-large-vad-punc_asr_nat-zh-cn-16k-common-vocab8404-pytorch',
+      'funasr/paraformer-zh',
+    ],
+    family: 'paraformer',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 220_000_000,
+    smallerSiblings: [],
+    source:
+      'FunASR model_zoo/readme.md and README "Model Zoo" table (paraformer-zh, the speech_paraformer-large ids: 220M parameters); Gao et al. 2022, arXiv:2206.08317',
+  },
+  {
+    id: 'iic/SenseVoiceSmall',
+    aliases: ['FunAudioLLM/SenseVoiceSmall'],
+    family: 'sensevoice',
+    architecture: 'speech',
+    modality: 'audio',
+    params: 234_000_000,
+    smallerSiblings: [],
+    source: 'FunASR README "Model Zoo" table (SenseVoiceSmall: 234M parameters); FunAudioLLM/SenseVoice README',
+  },
+  {
     id: 'distil-whisper/distil-large-v3',
     aliases: [],
     family: 'whisper',
