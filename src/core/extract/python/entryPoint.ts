@@ -14,6 +14,14 @@ import { nodesStartingOnLines, stringNodes } from './syntaxIndex';
 export const ENTRY_DECORATOR =
   /^@\s*(hydra\.main|click\.(command|group)|app\.(command|callback)|typer\.|config\.parse|fire\.|record\b|main\b|(?:chainlit|cl)\.on_(?:message|chat_start))/;
 
+/**
+ * A click group (`@click.group()`): the root of a command-line program whose subcommands (`@<group>.command()`) click
+ * dispatches to. A group exists only to be invoked as a program, by a main guard or, with no main guard, by the
+ * console script a package's setup names (click docs, "Setuptools Integration": `entry_points={'console_scripts':
+ * ['yourscript = yourpackage.scripts.yourscript:cli']}`), so the commands registered on a group the module defines run.
+ */
+const CLICK_GROUP = /^@\s*click\.group\b/;
+
 /** Constructors of router fragments an application includes (FastAPI's `APIRouter`, Flask's `Blueprint`). */
 const ROUTER_FRAGMENT = /(?:^|\.)(?:APIRouter|Blueprint)$/;
 
@@ -202,6 +210,8 @@ function findExecutedRows(
   const executed: Array<[number, number]> = [];
   const builtAtModuleLevel = new Set<string>();
   let anyModuleCode = false;
+  // Names of the click groups this module defines (CLICK_GROUP): commands registered on them run.
+  const clickGroups = new Set<string>();
   let seen = 0;
   for (const statement of moduleStatements(tree.rootNode)) {
     checkpoint(++seen);
@@ -213,6 +223,7 @@ function findExecutedRows(
           ? statement.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text)
           : [];
       const decoratorRoots = decorators.map((d) => /^@\s*([A-Za-z_]\w*)/.exec(d)?.[1]).filter((r): r is string => !!r);
+      if (decorators.some((d) => CLICK_GROUP.test(d))) clickGroups.add(name);
       const bases = inner.type === 'class_definition' ? (inner.childForFieldName('superclasses')?.text ?? '') : '';
       definitions.push({
         name,
@@ -290,6 +301,7 @@ function findExecutedRows(
         words.has(d.name) ||
         d.decoratorRoots.some((r) => builtAtModuleLevel.has(r)) ||
         (d.entryDecorator && anyModuleCode) ||
+        d.decoratorRoots.some((r) => clickGroups.has(r)) ||
         d.calledByLauncher ||
         d.entryClass,
     ),
@@ -835,8 +847,12 @@ function fileArgumentsOnly(text: string): string | undefined {
   return assigned ? `--${assigned[1]}` : undefined;
 }
 
-/** Run as a program: a main guard, or a CLI framework called at module level. */
-export const RUNS_AS_MAIN = /^if\s+__name__\s*==\s*["']__main__["']|^(?:fire\.)?Fire\s*\(|^typer\.run\s*\(/m;
+/**
+ * Run as a program: a main guard, a CLI framework called at module level, or a click group at module level (the
+ * program's root, which its console script calls: CLICK_GROUP).
+ */
+export const RUNS_AS_MAIN =
+  /^if\s+__name__\s*==\s*["']__main__["']|^(?:fire\.)?Fire\s*\(|^typer\.run\s*\(|^@\s*click\.group\b/m;
 /**
  * What reads command-line flags: argparse and the parsers built on it (Hugging Face's HfArgumentParser,
  * TRL's TrlParser, jsonargparse), `parse_args(...)` of a sibling `params.py`, fire, click, typer, LightningCLI,

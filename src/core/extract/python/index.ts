@@ -33,7 +33,7 @@ import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig, registryModelLoader } from './readers/lavisProgram';
 import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
-import { fairseqInferenceStep } from './readers/fairseqProgram';
+import { fairseqInferenceStep, fairseqValidStep } from './readers/fairseqProgram';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
 import { namedArchitecture } from './readers/namedArchitecture';
@@ -278,6 +278,7 @@ export const CALL_RULES: readonly CallRule[] = [
   registryModelLoader,
   openNmtInference,
   fairseqInferenceStep,
+  fairseqValidStep,
   hydraMain,
   namedArchitecture,
   srGenerator,

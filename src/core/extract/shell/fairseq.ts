@@ -119,3 +119,15 @@ export const fairseqCli: Launcher = {
   words: ['fairseq-', 'fairseq_cli/'],
   read: readFairseqCommand,
 };
+
+/**
+ * A Hydra override of fairseq's `common_eval.path` (`common_eval.path=exp/checkpoint_best.pt`): CommonEvalConfig.path,
+ * "path(s) to model file(s)" (fairseq/dataclass/configs.py), is the checkpoint fairseq's evaluation programs load and
+ * decode or score with (fairseq-generate, fairseq-validate, the Hydra decoders written on them such as
+ * examples/speech_recognition/new/infer.py); training reads `checkpoint.*` instead. A line that sets it runs a trained
+ * model: an inference run, whatever program it names. Returns the override, or undefined.
+ */
+export function fairseqEvaluationOverride(command: LaunchCommand): string | undefined {
+  const word = command.words.find((w) => /^\+{0,2}common_eval\.path=\S/.test(w));
+  return word ? `${word}: fairseq's evaluation programs load and decode with this checkpoint` : undefined;
+}

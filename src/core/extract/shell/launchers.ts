@@ -12,7 +12,7 @@ import { readSlurmOptions } from './slurm';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
 import { readScriptCall, SCRIPT_CALL } from './scriptCall';
 import { isOpenClipTrain, readOpenClipTrain } from './openClip';
-import { fairseqCli } from './fairseq';
+import { fairseqCli, fairseqEvaluationOverride } from './fairseq';
 import {
   evaluationOnly,
   labellingProgram,
@@ -409,6 +409,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     inferenceSubcommand(command, program) ??
     openMmlabTest(command, program) ??
     evaluationProgramWithConfig(command, program) ??
+    fairseqEvaluationOverride(command) ??
     labellingProgram(program);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
   else {

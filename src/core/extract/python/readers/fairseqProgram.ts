@@ -24,3 +24,31 @@ export const fairseqInferenceStep: CallRule = {
     ctx.add('launch.inference', full, fn, `${full}(generator, models, sample): fairseq's decoding step`, 'medium');
   },
 };
+
+/** A training step anywhere in the module (`task.train_step(...)`, `trainer.train_step(...)`, a backward pass). */
+const TRAINS_TOO = /\btrain_step[ \t]*\(|\.backward[ \t]*\(/;
+
+/**
+ * fairseq's validation step: `task.valid_step(sample, model, criterion)` (FairseqTask.valid_step,
+ * fairseq/tasks/fairseq_task.py: the criterion's loss under `torch.no_grad()`, no update) over the batches of a subset
+ * scores loaded checkpoints: the loop of fairseq-validate and of programs written on it. An inference run whose model
+ * is the `--path` checkpoint given when it runs. Only on a receiver named as a task, with sample, model and criterion
+ * passed, in a module that takes no training step (a training loop validates between its updates: the run trains).
+ */
+export const fairseqValidStep: CallRule = {
+  framework: 'fairseq',
+  callees: ['valid_step'],
+  runStart: /\btask\.valid_step\s*\(/,
+  when: ({ full, node, ctx }) => {
+    if (!/(?:^|\.)task$/.test(full.slice(0, -'.valid_step'.length))) return false;
+    const args = node.childForFieldName('arguments');
+    if ((args?.namedChildren.filter((a) => a?.type !== 'keyword_argument').length ?? 0) < 3) return false;
+    return !TRAINS_TOO.test(ctx.text);
+  },
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    if (!ctx.facts.some((f) => f.kind === 'run.framework' && f.value === 'fairseq'))
+      ctx.add('run.framework', 'fairseq', fn, `${full}(...): fairseq scores the loaded checkpoints`);
+    ctx.add('launch.inference', full, fn, `${full}(sample, model, criterion): fairseq's validation step`, 'medium');
+  },
+};

@@ -31,10 +31,11 @@ const EPOCH_LOOP_VARIABLE = /epoch|^(ep|e|ep_idx)$/i;
  * The loops these variables make a run of (the prefilter's runStart): over a range, or while a step count is below a bound.
  * Run over whole files: a loop statement starts a line, and each line has one reading. The target ends at the first
  * `in`; `(?=(…))\1` takes the text up to the first match atomically, so a line of `for epoch for epoch …` or
- * `while step while step …` is scanned once, not once per occurrence (that was cubic in a long line).
+ * `while step while step …` is scanned once, not once per occurrence (that was cubic in a long line). A bare index
+ * (`for i in range(args.epochs)`) counts when the line names epochs within a bounded stretch (countsEpochs).
  */
 const FOR_LOOP_START =
-  /^[ \t]*(?:async[ \t]+)?for[ \t(]+(?:(?:ep|e|ep_idx|it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)\s+in\b|(?=((?:(?!\bin\b)[^\n])*?epoch))\1(?:(?!\bin\b)[^\n])*\bin\b)(?=([^\n]*?range\s*\())\2/im;
+  /^[ \t]*(?:async[ \t]+)?for[ \t(]+(?:(?:ep|e|ep_idx|it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)\s+in\b|(?:i|j|_+|idx|index|n)\s+in\b(?=[^\n]{0,120}?epoch)|(?=((?:(?!\bin\b)[^\n])*?epoch))\1(?:(?!\bin\b)[^\n])*\bin\b)(?=([^\n]*?range\s*\())\2/im;
 const WHILE_LOOP_START = /^[ \t]*while\b(?=([^\n]*?(?:epoch|step|iter|\bit\b|update)))\1[^\n]*</im;
 
 /**
@@ -145,6 +146,25 @@ function countsSteps(left: Node, range: Node, loop: Node): boolean {
   return !!body && takesTrainingStep(body.text);
 }
 
+/** A range bound named for the epochs it counts: `epochs`, `num_epochs`, `args.n_epochs`, `epoches`. Bounded, so linear. */
+const EPOCH_COUNT_BOUND = /^(?:[A-Za-z_]\w{0,40}\.){0,3}(?:[A-Za-z]\w{0,20}_)?epoche?s$/i;
+/** A call of a training step or epoch by its common names (`trainer.train_step(...)`, `train_one_epoch(...)`). */
+const TRAINING_STEP_CALL = /\b(?:train_one_epoch|train_epoch|train_one_step|train_step|training_step)[ \t]*\(/;
+
+/**
+ * `for i in range(args.epochs):` whose body (or a loop nested in it) trains, by a backward pass, an optimizer step or
+ * a call of a training step (`trainer.train_step(...)`): the loop variable is a bare index, and the bound's name says
+ * the loop counts epochs. Without a step in the body the loop is no training loop.
+ */
+function countsEpochs(left: Node, range: Node, loop: Node): boolean {
+  if (!INDEX_VARIABLE.test(left.text)) return false;
+  const args = range.childForFieldName('arguments')?.namedChildren ?? [];
+  const bound = args.length === 1 ? args[0] : undefined;
+  if (!bound || bound.text.length > 100 || !EPOCH_COUNT_BOUND.test(bound.text)) return false;
+  const body = loop.childForFieldName('body')?.text ?? '';
+  return takesTrainingStep(body) || TRAINING_STEP_CALL.test(body);
+}
+
 /** Statements looked at before a loop for the progress bar it iterates. */
 const MAX_STATEMENTS_BEFORE_LOOP = 60;
 
@@ -179,11 +199,12 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   }
   const isRange = ctx.callee(right).full === 'range' || ctx.callee(right).last === 'trange';
   if (!isRange) return;
-  const kind: FactKind | null = EPOCH_LOOP_VARIABLE.test(left.text)
-    ? 'training.epochs'
-    : STEP_LOOP_VARIABLE.test(left.text) || countsSteps(left, right, node)
-      ? 'training.steps'
-      : null;
+  const kind: FactKind | null =
+    EPOCH_LOOP_VARIABLE.test(left.text) || countsEpochs(left, right, node)
+      ? 'training.epochs'
+      : STEP_LOOP_VARIABLE.test(left.text) || countsSteps(left, right, node)
+        ? 'training.steps'
+        : null;
   if (!kind || runsWithoutGradients(node, ctx)) return;
   if (kind === 'training.epochs' && EPISODE_BOUND.test(truncate(right.text, 200))) return;
   if (kind === 'training.steps' && (pacedOrUntrained(node, ctx) || trainsTowardsNoise(ctx))) return;
