@@ -339,6 +339,18 @@ function inModuleLevelCode(tree: Tree, fact: Fact): boolean {
   );
 }
 
+/** How the self-test verdict's detail starts (isSelfTestVerdict reads it). */
+const SELF_TEST_VERDICT = 'a library module (self-tests only): ';
+
+/**
+ * The verdict libraryVerdict writes when a module's run-starting calls are reached only through its self-tests (a
+ * module of layers whose `if __name__ == "__main__":` block calls `_test_…` functions that step an optimiser on random
+ * tensors): what it trains is a check of its own code. A program importing a layer from it runs none of that.
+ */
+export function isSelfTestVerdict(f: Fact): boolean {
+  return f.kind === 'run.entry' && f.value === false && f.detail.startsWith(SELF_TEST_VERDICT);
+}
+
 /**
  * When the file has calls that would start a run but none of them is reached from module-level code,
  * a `run.entry` fact says it is a library module (and why), so no run is formed from it.
@@ -373,7 +385,7 @@ export function libraryVerdict(
       value: false,
       range: viaTest.range,
       confidence: 'medium',
-      detail: `a library module: ${viaTest.detail} (line ${viaTest.range.startLine + 1}) runs only in the module's self-tests (functions named \`_test…\`/\`test_…\`) that its \`if __name__ == "__main__":\` block calls`,
+      detail: `${SELF_TEST_VERDICT}${viaTest.detail} (line ${viaTest.range.startLine + 1}) runs only in the module's self-tests (functions named \`_test…\`/\`test_…\`) that its \`if __name__ == "__main__":\` block calls`,
     };
   }
   const first = starts[0];

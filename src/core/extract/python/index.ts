@@ -100,6 +100,7 @@ import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageGenerator } from './readers/packageGenerator';
 import { packageModelLoad } from './readers/packageModelLoad';
+import { exportCheck } from './readers/exportCheck';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { packageFacade } from './readers/packageFacade';
@@ -380,6 +381,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageGenerator,
   packageModelLoad,
   featureScorer,
+  exportCheck,
   packageModelClass,
   packageFacade,
   packageCheckpointClass,
