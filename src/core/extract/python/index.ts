@@ -101,6 +101,7 @@ import { packageGenerateCall } from './readers/packageGenerate';
 import { packageGenerator } from './readers/packageGenerator';
 import { packageModelLoad } from './readers/packageModelLoad';
 import { exportCheck } from './readers/exportCheck';
+import { weightsExport } from './readers/weightsExport';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { packageFacade } from './readers/packageFacade';
@@ -382,6 +383,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageModelLoad,
   featureScorer,
   exportCheck,
+  weightsExport,
   packageModelClass,
   packageFacade,
   packageCheckpointClass,
