@@ -178,9 +178,11 @@ const EXECUTED_ROW_MASKS = new WeakMap<Tree, Uint8Array>();
  * A module's self-test function by its name: private `_test…` / `__test…` helpers, or pytest-style `test_…` functions
  * (pytest docs, "Conventions for Python test discovery": `test` prefixed functions). A library module often ends with
  * `if __name__ == "__main__":` calling them to check itself (shapes, a toy optimisation); a bare `test` (an evaluation
- * a script may well run) is not one.
+ * a script may well run) is not one. Private helpers that plot or check the module's own behaviour (`_plot_lr()`
+ * stepping a scheduler over a toy layer, `_check_grad()`, `_demo_…()`) are the same kind: the leading underscore
+ * keeps them out of the module's interface (PEP 8, "Naming Conventions": `_single_leading_underscore`, internal use).
  */
-const SELF_TEST = /^(?:_{1,2}test\w{0,60}|test_\w{1,60})$/;
+const SELF_TEST = /^(?:_{1,2}(?:test|plot|check|demo)\w{0,60}|test_\w{1,60})$/;
 
 function findExecutedRows(
   tree: Tree,
@@ -385,7 +387,7 @@ export function libraryVerdict(
       value: false,
       range: viaTest.range,
       confidence: 'medium',
-      detail: `${SELF_TEST_VERDICT}${viaTest.detail} (line ${viaTest.range.startLine + 1}) runs only in the module's self-tests (functions named \`_test…\`/\`test_…\`) that its \`if __name__ == "__main__":\` block calls`,
+      detail: `${SELF_TEST_VERDICT}${viaTest.detail} (line ${viaTest.range.startLine + 1}) runs only in the module's self-tests (functions named \`_test…\`/\`test_…\`, or private \`_plot…\`/\`_check…\`/\`_demo…\` helpers) that its \`if __name__ == "__main__":\` block calls`,
     };
   }
   const first = starts[0];

@@ -102,6 +102,7 @@ import { packageGenerator } from './readers/packageGenerator';
 import { packageModelLoad } from './readers/packageModelLoad';
 import { exportCheck } from './readers/exportCheck';
 import { weightsExport } from './readers/weightsExport';
+import { flopsCount } from './readers/flopsCount';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { packageFacade } from './readers/packageFacade';
@@ -384,6 +385,7 @@ export const FILE_RULES: readonly FileRule[] = [
   featureScorer,
   exportCheck,
   weightsExport,
+  flopsCount,
   packageModelClass,
   packageFacade,
   packageCheckpointClass,
