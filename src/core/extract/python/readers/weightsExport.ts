@@ -11,7 +11,9 @@ import type { FileRule } from '../rules';
  * training and no inference job, so not a run.
  *
  * Not read where the file trains (a backward pass, an optimiser step) or iterates a data loader (an evaluation that
- * also saves what it loaded), nor where the writing call is outside the code the program runs.
+ * also saves what it loaded), where nothing turns gradients off or puts the model in eval mode (a launcher whose
+ * workers train in an imported function and that saves the model at its end), nor where the writing call is outside
+ * the code the program runs.
  */
 
 /** A model written out: a state dict saved, a TorchScript module saved, an ONNX export. */
@@ -21,6 +23,8 @@ const WRITES_WEIGHTS =
 const SCRIPTED = /\btorch\.jit\.(?:trace|script)\(/;
 const SAVES = /\.save\(/;
 const TRAINS_HERE = /\.backward\(|\.step\(\)|\.fit\(/;
+/** Gradients off or the model in eval mode: what a converter needs, never a trainer (which may save at its end too). */
+const NO_GRADIENTS = /\btorch\.no_grad\(|\btorch\.inference_mode\(|\.eval\(\)/;
 /** Data iterated or fed: a data loader or a dataset split (an evaluation or a training loop). */
 const READS_DATA = /\bDataLoader\b|\b\w{0,20}dataloader\b|\b\w{0,20}data_loader\b|\bdl\.\w+\(\)|\bload_dataset\(/i;
 
@@ -33,7 +37,7 @@ export const weightsExport: FileRule = {
     if (!WRITES_WEIGHTS.test(ctx.text) && !SCRIPTED.test(ctx.text)) return;
     if (ctx.facts.some((f) => f.kind === 'launch.trainer' && !f.file)) return;
     const code = codeWithoutStrings(ctx.tree, undefined, true);
-    if (TRAINS_HERE.test(code) || READS_DATA.test(code)) return;
+    if (TRAINS_HERE.test(code) || READS_DATA.test(code) || !NO_GRADIENTS.test(code)) return;
     const executed = executedRowMask(ctx.tree);
     const lines = code.split('\n');
     let scripted = false;
