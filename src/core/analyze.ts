@@ -7,7 +7,7 @@ import { fixFor, type CodeFix } from './advise/fixes';
 import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
 import { extractConfigFacts } from './extract/configFacts';
-import { isConfigDrivenVerdict } from './extract/python/entryPoint';
+import { isConfigDrivenVerdict, isSelfTestVerdict } from './extract/python/entryPoint';
 import { flagsOf } from './extract/python/context';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { documentedDevices, documentedFlagModel, documentedLaunch } from './extract/documentedLaunch';
@@ -924,9 +924,14 @@ function linkedFacts(
       link.kind === 'link.module' &&
       facts.some((f) => !f.file && f.kind === 'launch.inference' && GRADIENTS_OFF_ENTRY.test(String(f.value))) &&
       !facts.some((f) => !f.file && f.kind === 'launch.trainer');
+    // A module whose training or inference calls run only in its own self-tests (`_test_…` functions its main guard
+    // calls, isSelfTestVerdict): importing a layer or helper from it (`from scaling import ScaledLinear`) runs none of
+    // them, so they start nothing in the importer.
+    const selfTestsOnly = link.kind === 'link.module' && read1.facts.some(isSelfTestVerdict);
     const drawn = read1.facts.filter(
       (f) =>
         (f.within === undefined || !!link.functions?.includes(f.within)) &&
+        !(selfTestsOnly && !f.file && (f.kind === 'launch.trainer' || f.kind === 'launch.inference')) &&
         !(helpersOfConfigDriven && (f.kind === 'launch.trainer' || f.kind === 'launch.inference')) &&
         !(gradientsOff && f.kind === 'launch.trainer'),
     );

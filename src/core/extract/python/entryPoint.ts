@@ -186,9 +186,11 @@ const EXECUTED_ROW_MASKS = new WeakMap<Tree, Uint8Array>();
  * A module's self-test function by its name: private `_test…` / `__test…` helpers, or pytest-style `test_…` functions
  * (pytest docs, "Conventions for Python test discovery": `test` prefixed functions). A library module often ends with
  * `if __name__ == "__main__":` calling them to check itself (shapes, a toy optimisation); a bare `test` (an evaluation
- * a script may well run) is not one.
+ * a script may well run) is not one. Private helpers that plot or check the module's own behaviour (`_plot_lr()`
+ * stepping a scheduler over a toy layer, `_check_grad()`, `_demo_…()`) are the same kind: the leading underscore
+ * keeps them out of the module's interface (PEP 8, "Naming Conventions": `_single_leading_underscore`, internal use).
  */
-const SELF_TEST = /^(?:_{1,2}test\w{0,60}|test_\w{1,60})$/;
+const SELF_TEST = /^(?:_{1,2}(?:test|plot|check|demo)\w{0,60}|test_\w{1,60})$/;
 
 function findExecutedRows(
   tree: Tree,
@@ -351,6 +353,18 @@ function inModuleLevelCode(tree: Tree, fact: Fact): boolean {
   );
 }
 
+/** How the self-test verdict's detail starts (isSelfTestVerdict reads it). */
+const SELF_TEST_VERDICT = 'a library module (self-tests only): ';
+
+/**
+ * The verdict libraryVerdict writes when a module's run-starting calls are reached only through its self-tests (a
+ * module of layers whose `if __name__ == "__main__":` block calls `_test_…` functions that step an optimiser on random
+ * tensors): what it trains is a check of its own code. A program importing a layer from it runs none of that.
+ */
+export function isSelfTestVerdict(f: Fact): boolean {
+  return f.kind === 'run.entry' && f.value === false && f.detail.startsWith(SELF_TEST_VERDICT);
+}
+
 /**
  * When the file has calls that would start a run but none of them is reached from module-level code,
  * a `run.entry` fact says it is a library module (and why), so no run is formed from it.
@@ -385,7 +399,7 @@ export function libraryVerdict(
       value: false,
       range: viaTest.range,
       confidence: 'medium',
-      detail: `a library module: ${viaTest.detail} (line ${viaTest.range.startLine + 1}) runs only in the module's self-tests (functions named \`_test…\`/\`test_…\`) that its \`if __name__ == "__main__":\` block calls`,
+      detail: `${SELF_TEST_VERDICT}${viaTest.detail} (line ${viaTest.range.startLine + 1}) runs only in the module's self-tests (functions named \`_test…\`/\`test_…\`, or private \`_plot…\`/\`_check…\`/\`_demo…\` helpers) that its \`if __name__ == "__main__":\` block calls`,
     };
   }
   const first = starts[0];

@@ -101,6 +101,9 @@ import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageGenerator } from './readers/packageGenerator';
 import { packageModelLoad } from './readers/packageModelLoad';
+import { exportCheck } from './readers/exportCheck';
+import { weightsExport } from './readers/weightsExport';
+import { flopsCount } from './readers/flopsCount';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { packageFacade } from './readers/packageFacade';
@@ -383,6 +386,9 @@ export const FILE_RULES: readonly FileRule[] = [
   packageGenerator,
   packageModelLoad,
   featureScorer,
+  exportCheck,
+  weightsExport,
+  flopsCount,
   packageModelClass,
   packageFacade,
   packageCheckpointClass,
