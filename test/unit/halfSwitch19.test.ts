@@ -9,8 +9,10 @@ import { pythonFacts } from './helpers';
 
 const valuesOf = (facts: readonly Fact[], kind: string) => facts.filter((f) => f.kind === kind).map((f) => f.value);
 
+// The encoder is put in eval mode: the program runs it forward only (the builtin `eval(...)` reading a switch below
+// is no model's `.eval()`, and no longer stands in for one).
 const LOAD =
-  'import os\nimport torch\nfrom transformers import AutoModel\nenc = AutoModel.from_pretrained("org/voice-enc")\n';
+  'import os\nimport torch\nfrom transformers import AutoModel\nenc = AutoModel.from_pretrained("org/voice-enc")\nenc.eval()\n';
 
 describe('Nineteenth round: half-precision switches and flag-chosen classes', () => {
   it('reads a switch that is true on a GPU and gates .half() as fp16', async () => {

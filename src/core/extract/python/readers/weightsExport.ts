@@ -13,7 +13,7 @@ import type { FileRule } from '../rules';
  * Not read where the file trains (a backward pass, an optimiser step) or iterates a data loader (an evaluation that
  * also saves what it loaded), where nothing turns gradients off or puts the model in eval mode (a launcher whose
  * workers train in an imported function and that saves the model at its end), nor where the writing call is outside
- * the code the program runs.
+ * the code the program runs, nor where the program serves the model or writes what it generates (USES_OUTPUTS).
  */
 
 /** A model written out: a state dict saved, a TorchScript module saved, an ONNX export. */
@@ -27,6 +27,13 @@ const TRAINS_HERE = /\.backward\(|\.step\(\)|\.fit\(/;
 const NO_GRADIENTS = /\btorch\.no_grad\(|\btorch\.inference_mode\(|\.eval\(\)/;
 /** Data iterated or fed: a data loader or a dataset split (an evaluation or a training loop). */
 const READS_DATA = /\bDataLoader\b|\b\w{0,20}dataloader\b|\b\w{0,20}data_loader\b|\bdl\.\w+\(\)|\bload_dataset\(/i;
+/**
+ * What a model made here is used for besides being written: serving it (a web app or API server) or writing what it
+ * generates (audio, images). Such a program runs the model on real inputs; an export at its end does not make it a
+ * converter.
+ */
+const USES_OUTPUTS =
+  /\buvicorn\.run\(|\bFastAPI\(|\bFlask\(|\bgr\.(?:Blocks|Interface)\(|\b(?:soundfile|sf|wavfile|torchaudio)\.(?:write|save)\(|\bsave_image\(|\bimwrite\(/;
 
 export const weightsExport: FileRule = {
   framework: 'python',
@@ -37,7 +44,7 @@ export const weightsExport: FileRule = {
     if (!WRITES_WEIGHTS.test(ctx.text) && !SCRIPTED.test(ctx.text)) return;
     if (ctx.facts.some((f) => f.kind === 'launch.trainer' && !f.file)) return;
     const code = codeWithoutStrings(ctx.tree, undefined, true);
-    if (TRAINS_HERE.test(code) || READS_DATA.test(code) || !NO_GRADIENTS.test(code)) return;
+    if (TRAINS_HERE.test(code) || READS_DATA.test(code) || USES_OUTPUTS.test(code) || !NO_GRADIENTS.test(code)) return;
     const executed = executedRowMask(ctx.tree);
     const lines = code.split('\n');
     let scripted = false;
