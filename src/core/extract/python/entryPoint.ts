@@ -92,6 +92,20 @@ export function codeWithoutStrings(tree: Tree, names?: ReadonlySet<string>, keep
   return parts.join('');
 }
 
+/**
+ * The whole module with every string blanked and its lines kept (`codeWithoutStrings(tree, undefined, true)`), made
+ * once per tree: ten readers ask for it on the same file. Shared: a string, never changed.
+ */
+export function codeLinesKeptWithoutStrings(tree: Tree): string {
+  let code = BLANKED_CODE.get(tree);
+  if (code === undefined) {
+    code = codeWithoutStrings(tree, undefined, true);
+    BLANKED_CODE.set(tree, code);
+  }
+  return code;
+}
+const BLANKED_CODE = new WeakMap<Tree, string>();
+
 /** Rows (inclusive) of the code that runs when the module is executed as a script. */
 /** `tf.app.run()`, `tf.compat.v1.app.run()`: run `main` of the module (tensorflow.org/api_docs/python/tf/compat/v1/app/run). */
 export const TF_APP_RUN = /\btf\.(?:compat\.v1\.)?app\.run\(\s*\)/;

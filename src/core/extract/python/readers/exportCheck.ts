@@ -1,5 +1,5 @@
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRowMask } from '../entryPoint';
+import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -27,7 +27,7 @@ export const exportCheck: FileRule = {
   read: (_index, ctx) => {
     if (!ctx.hasMainGuard || !EXPORTED_MODEL.test(ctx.text) || !CLOSENESS_ASSERTION.test(ctx.text)) return;
     if (ctx.facts.some((f) => f.kind === 'launch.trainer' && !f.file)) return;
-    const code = codeWithoutStrings(ctx.tree, undefined, true);
+    const code = codeLinesKeptWithoutStrings(ctx.tree);
     if (TRAINS_HERE.test(code) || !EXPORTED_MODEL.test(code)) return;
     const executed = executedRowMask(ctx.tree);
     const lines = code.split('\n');

@@ -1,6 +1,6 @@
 import { startsARun } from '../../../facts';
 import { escapeRegExp, nodeRange } from '../context';
-import { codeWithoutStrings, executedRows, executedRowMask } from '../entryPoint';
+import { codeLinesKeptWithoutStrings, codeWithoutStrings, executedRows, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -376,7 +376,7 @@ export const starImportCalls: FileRule = {
         const name = /^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
         if (name) known.add(name[2] ?? name[1].split('.')[0]);
       }
-    const lines = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
+    const lines = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
     // Rows that run, as one mask per tree (a test of every range per line grows with lines × statements).
     const executed = executedRowMask(ctx.tree);
     const called = new Map<string, number>();

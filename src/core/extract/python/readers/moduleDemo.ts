@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../context';
-import { codeWithoutStrings, executedRowMask } from '../entryPoint';
+import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -59,7 +59,7 @@ export const moduleDemoSampling: FileRule = {
     const classes = networkClasses(ctx.tree.rootNode);
     if (classes.size === 0) return;
     // Strings blanked, then comments cut (a `#` left is a comment's).
-    const lines = codeWithoutStrings(ctx.tree, undefined, true)
+    const lines = codeLinesKeptWithoutStrings(ctx.tree)
       .split('\n')
       .map((line) => {
         const hash = line.indexOf('#');

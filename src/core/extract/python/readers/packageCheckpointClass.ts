@@ -1,6 +1,6 @@
 import { startsARun, type Fact } from '../../../facts';
 import { escapeRegExp, lineRange } from '../context';
-import { codeWithoutStrings, executedRowMask } from '../entryPoint';
+import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { isUpsamplerFact } from './srGenerator';
 
@@ -95,7 +95,7 @@ export const packageCheckpointClass: FileRule = {
     const holders = [...objects.keys()].map(escapeRegExp).join('|');
     const loadCall = new RegExp(`(?:^|[^\\w.])(${holders})\\.(?:${LOAD_METHOD})[ \\t]*\\(`);
     const useCall = new RegExp(`(?:^|[^\\w.])(${holders})\\.(?:${USE_METHOD})[ \\t]*\\(`);
-    const code = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
+    const code = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
     const used = new Set<string>();
     for (const line of code) {
       const m = useCall.exec(line);

@@ -1,7 +1,7 @@
 import { startsARun, type Fact } from '../../../facts';
 import { findModelByName } from '../../../knowledge';
 import { escapeRegExp, lineRange } from '../context';
-import { codeWithoutStrings, executedRowMask } from '../entryPoint';
+import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -62,7 +62,7 @@ export const packageFacade: FileRule = {
     const holders = [...objects.keys()].map(escapeRegExp).join('|');
     const loadCall = new RegExp(`(?:^|[^\\w.])(${holders})\\.load(?:_models?)?[ \\t]*\\(`);
     const useCall = new RegExp(`(?:^|[^\\w.])(${holders})\\.(?:infer|generate)\\w{0,20}[ \\t]*\\(`);
-    const code = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
+    const code = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
     const used = new Set<string>();
     for (const line of code) {
       const m = useCall.exec(line);

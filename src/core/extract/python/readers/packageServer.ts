@@ -1,6 +1,6 @@
 import { startsARun } from '../../../facts';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRowMask } from '../entryPoint';
+import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -46,7 +46,7 @@ export const packageServer: FileRule = {
       }
     }
     if (classes.size === 0) return;
-    const code = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
+    const code = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
     const executed = executedRowMask(ctx.tree);
     const built = new RegExp(`^\\s*(\\w{1,60})\\s*=\\s*(${[...classes].join('|')})\\s*\\(`);
     for (let row = 0; row < code.length; row++) {

@@ -1,7 +1,7 @@
 import { startsARun, type Fact } from '../../../facts';
 import { findModelByName } from '../../../knowledge';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRowMask } from '../entryPoint';
+import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -58,7 +58,7 @@ export const variantFlag: FileRule = {
       return;
     const variant = flag.value.toLowerCase();
     // The class built in code that runs (not in a docstring or a comment), not one of an installed library.
-    const code = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
+    const code = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
     const executed = executedRowMask(ctx.tree);
     const installed = (text.match(INSTALLED_IMPORT) ?? []).join('\n');
     let found: { row: number; family: string; cls: string } | undefined;

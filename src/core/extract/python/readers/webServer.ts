@@ -1,6 +1,6 @@
 import { startsARun, type Fact } from '../../../facts';
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRowMask } from '../entryPoint';
+import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -107,7 +107,7 @@ export const webServer: FileRule = {
     const gradio = GRADIO_IMPORT.test(ctx.text);
     const builtLaunch =
       builtApps.size > 0 ? new RegExp(`(?:^|[^\\w.])(?:${[...builtApps].join('|')})\\.launch\\s*\\(`) : undefined;
-    const code = codeWithoutStrings(ctx.tree, undefined, true).split('\n');
+    const code = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
     const original = ctx.text.split('\n');
     const executed = executedRowMask(ctx.tree);
     const appRun = apps.size > 0 ? new RegExp(`(?:^|[^\\w.])(?:${[...apps].join('|')})\\.run\\s*\\(`) : undefined;

@@ -1,5 +1,5 @@
 import { lineRange } from '../context';
-import { codeWithoutStrings, executedRowMask } from '../entryPoint';
+import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -43,7 +43,7 @@ export const weightsExport: FileRule = {
     if (!ctx.hasMainGuard) return;
     if (!WRITES_WEIGHTS.test(ctx.text) && !SCRIPTED.test(ctx.text)) return;
     if (ctx.facts.some((f) => f.kind === 'launch.trainer' && !f.file)) return;
-    const code = codeWithoutStrings(ctx.tree, undefined, true);
+    const code = codeLinesKeptWithoutStrings(ctx.tree);
     if (TRAINS_HERE.test(code) || READS_DATA.test(code) || USES_OUTPUTS.test(code) || !NO_GRADIENTS.test(code)) return;
     const executed = executedRowMask(ctx.tree);
     const lines = code.split('\n');
