@@ -128,6 +128,17 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 2_000,
     maxN: 40_000,
   },
+  // stringSpans.ts: literals are found by one pass over the text; unterminated literals, escapes and quotes in
+  // comments on every line must not make it look back or ahead more than once.
+  {
+    name: 'python: every line an unterminated literal, escapes and quotes in a comment',
+    reader: 'python',
+    file: 'quotes.py',
+    make: (n) =>
+      lines(n, (i) => `x${i} = '\\' + rb"\\\\" + f'{x}' + 'open # it's "not" closed`) + '\nloss.backward()\n',
+    n: 2_000,
+    maxN: 40_000,
+  },
   // context.ts hasTopLevelMainGuard: each line holding `__name__` is tried once, however many it holds.
   {
     name: 'python: one line of many main-guard tests, then a training step',

@@ -1,7 +1,8 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { startsARun, type Fact } from '../../facts';
 import { escapeRegExp } from './context';
-import { nodesStartingOnLines, stringNodes } from './syntaxIndex';
+import { stringSpans, type StringSpan } from './stringSpans';
+import { nodesStartingOnLines } from './syntaxIndex';
 
 /**
  * Does this module run anything when executed? A script runs its module-level statements (and its
@@ -78,18 +79,57 @@ export function codeWithoutStrings(tree: Tree, names?: ReadonlySet<string>, keep
   const lead = keepLines ? '\n'.repeat(start.row) + ' '.repeat(start.column) : ' '.repeat(base);
   if (names?.size === 0) return lead + text;
   const named = names && new RegExp([...names].map(escapeRegExp).join('|'));
+  const spans = moduleStringSpans(tree, text);
   const parts: string[] = [lead];
   let at = 0;
-  for (const s of named ? stringNodes(tree, (line) => named.test(line)) : stringNodes(tree)) {
-    if (s.startIndex - base < at) continue;
-    const blank = keepLines
-      ? text.slice(s.startIndex - base, s.endIndex - base).replace(/[^\n]/g, ' ')
-      : ' '.repeat(s.endIndex - s.startIndex);
-    parts.push(text.slice(at, s.startIndex - base), blank);
-    at = s.endIndex - base;
+  for (const s of named ? spansOnRows(text, spans, (line) => named.test(line)) : spans) {
+    const literal = text.slice(s.start, s.end);
+    parts.push(text.slice(at, s.start), keepLines ? literal.replace(/[^\n]/g, ' ') : ' '.repeat(literal.length));
+    at = s.end;
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/** The string literals of the module's text (offsets into `rootNode.text`), found once per tree. */
+function moduleStringSpans(tree: Tree, text: string): readonly StringSpan[] {
+  let spans = STRING_SPANS.get(tree);
+  if (spans === undefined) {
+    spans = stringSpans(text);
+    STRING_SPANS.set(tree, spans);
+  }
+  return spans;
+}
+const STRING_SPANS = new WeakMap<Tree, readonly StringSpan[]>();
+
+/**
+ * The literals that reach the lines `keep` accepts or the lines next to them (rows within two of each other are
+ * taken as one stretch, a literal spanning lines is blanked whole), in document order.
+ */
+function spansOnRows(text: string, spans: readonly StringSpan[], keep: (line: string) => boolean): StringSpan[] {
+  // Stretches of offsets [from, to): from the start of a kept row to the start of the row after the stretch.
+  const stretches: Array<[number, number, number]> = [];
+  let row = 0;
+  for (let at = 0; at <= text.length; row++) {
+    const eol = text.indexOf('\n', at);
+    const next = eol < 0 ? text.length + 1 : eol + 1;
+    if (keep(text.slice(at, eol < 0 ? text.length : eol))) {
+      const last = stretches[stretches.length - 1];
+      if (last && row - last[2] <= 2) {
+        last[1] = next;
+        last[2] = row;
+      } else stretches.push([at, next, row]);
+    }
+    at = next;
+  }
+  const out: StringSpan[] = [];
+  let k = 0;
+  for (const s of spans) {
+    while (k < stretches.length && stretches[k][1] <= s.start) k++;
+    if (k === stretches.length) break;
+    if (s.end > stretches[k][0]) out.push(s);
+  }
+  return out;
 }
 
 /**

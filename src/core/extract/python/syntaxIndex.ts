@@ -29,46 +29,6 @@ const INDEX_QUERY = `
 `;
 const queries = new WeakMap<Language, Query>();
 
-const HAS_QUOTE = (line: string) => line.includes('"') || line.includes("'");
-
-/**
- * The string literals of a module, in document order (an f-string before the strings nested in it),
- * as `rootNode.descendantsOfType('string')` lists them, without visiting every node: a string starts
- * with its quote, so only the rows holding a quote are walked, from the top-level statements that
- * hold them. On a long script with few strings that is a fraction of the walk.
- * With `onRows`, only the strings that reach the rows it keeps (or rows next to them) are listed.
- */
-export function stringNodes(tree: Tree, onRows: (line: string) => boolean = HAS_QUOTE): Node[] {
-  const rows: Array<[number, number]> = [];
-  // The module node starts at its first statement (leading blank lines are not in its text).
-  const firstRow = tree.rootNode.startPosition.row;
-  tree.rootNode.text.split('\n').forEach((line, i) => {
-    const row = firstRow + i;
-    if (!onRows(line)) return;
-    const last = rows[rows.length - 1];
-    if (last && row - last[1] <= 2) last[1] = row;
-    else rows.push([row, row]);
-  });
-  const top = tree.rootNode.children.filter((c): c is Node => c !== null);
-  const seen = new Set<number>();
-  const found: Node[] = [];
-  let from = 0;
-  for (const [first, last] of rows) {
-    while (from < top.length && top[from].endPosition.row < first) from++;
-    const start = { row: first, column: 0 };
-    const end = { row: last + 1, column: 0 };
-    for (let i = from; i < top.length && top[i].startPosition.row <= last; i++) {
-      // A native walk of one node type needs no query (compiling one costs each thread tens of milliseconds).
-      for (const node of top[i].descendantsOfType('string', start, end)) {
-        if (!node || seen.has(node.id)) continue;
-        seen.add(node.id);
-        found.push(node);
-      }
-    }
-  }
-  return found.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
-}
-
 /**
  * The nodes of one type that start on the lines `keep` accepts, in document order, found by native walks of
  * those rows only (from the top-level statements that hold them), never by visiting every node from JavaScript:
