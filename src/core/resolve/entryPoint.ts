@@ -269,6 +269,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/*{_,-}template.{sh,bash,slurm,sbatch,yaml,yml}',
     reason: TEMPLATE_REASON,
   },
+  // A config named as the template itself (`template.yaml`): what a package or a tool copies and fills in, or loads
+  // as a model type's defaults under the user's own config.
+  {
+    glob: '**/template.{yaml,yml,json}',
+    reason: TEMPLATE_REASON,
+  },
   // Documentation sources (pages, the site's config and build code) are not runs; the launch scripts and the
   // notebooks a documentation folder ships as worked examples (`docs/script_examples/**.sh`, a tutorial
   // notebook) run a model as they are, and are read like any other (a build script's `python -m sphinx`
@@ -380,6 +386,7 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
   if (
     byPath === TEMPLATE_REASON &&
     !PACKAGE_SOURCE.test(relativePath) &&
+    !insidePackageCode(relativePath, rules) &&
     (completeTemplateConfig(relativePath, text) || completeTemplateScript(relativePath, text))
   )
     return undefined;
@@ -393,6 +400,22 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
  * supplies), not an experiment kept in the repository to copy.
  */
 const PACKAGE_SOURCE = /(?:^|\/)src\/[A-Za-z_]\w*\//;
+
+/**
+ * A file among a repository package's own modules (under a folder packageRootsOf found, not in one of its program
+ * folders): a template there is the package's data too (a model type's default config its loader reads under the
+ * user's), as in the src layout.
+ */
+function insidePackageCode(relativePath: string, rules: EntryPointRules): boolean {
+  const path = relativePath.replace(/\\/g, '/');
+  const root = rules.packageRoots?.find((r) => path.startsWith(`${r}/`));
+  if (!root) return false;
+  return !path
+    .slice(root.length + 1)
+    .split('/')
+    .slice(0, -1)
+    .some((f) => PROGRAM_FOLDERS.has(f.toLowerCase()));
+}
 
 /** Folders of a package that hold runnable programs, not library code. */
 const PROGRAM_FOLDERS = new Set([

@@ -42,6 +42,7 @@ import { nanotron } from './nanotron';
 import { nemo, nemoInference } from './nemo';
 import { olmo } from './olmo';
 import { openNmt, openNmtServer } from './openNmt';
+import { espnetAsr } from './espnetAsr';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
@@ -109,6 +110,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   levanter,
   openNmt,
   openNmtServer,
+  espnetAsr,
   stableAudio,
   lavis,
   deepseekModelArgs,
