@@ -488,6 +488,9 @@ export function packageModuleReason(
   if (facts.some((f) => f.kind === 'run.commandLine' && String(f.value).endsWith('()'))) return undefined;
   // The module's own demo under its main guard, sampling from the network it defines (readers/moduleDemo.ts).
   if (facts.some((f) => f.kind === 'launch.inference' && f.value === 'module-demo')) return undefined;
+  // A task engine of the package built at the module's top level (readers/taskEngineClass.ts): a server program that
+  // loads the models when it runs, which library code does not.
+  if (facts.some((f) => f.kind === 'launch.inference' && f.value === 'engine-at-import')) return undefined;
   // An experiment grid's explorer (readers/experimentGrid.ts): a launch whose model comes from the configs it binds.
   if (
     facts.some((f) => (f.kind === 'launch.trainer' || f.kind === 'launch.inference') && f.value === 'experiment-grid')

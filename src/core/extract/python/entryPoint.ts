@@ -599,6 +599,34 @@ function opensEmptyDefault(text: string, dest: string, def: string | undefined):
   return new RegExp(`\\b(?:open|load|safe_load)\\([ \\t]*args\\.${dest}[ \\t]*[,)]`).test(text);
 }
 
+/** A checkpoint flag the program cannot run without: `add_argument("--checkpoint_path", "-p", required=True)`. */
+const REQUIRED_CHECKPOINT =
+  /\badd_argument\([ \t\n]*["']--(?:checkpoint|ckpt|weights?|model_checkpoint|pretrained)(?:[_-](?:path|file))?["'][^)]{0,300}?\brequired[ \t]*=[ \t]*True/;
+/** The config handed to a runner or trainer of its own (mmengine's `Runner.from_cfg(cfg)`, `build_runner`, a Trainer). */
+const CONFIG_RUN_HANDOFF = /\bRunner(?:\.from_cfg)?[ \t]*\(|\bbuild_runner[ \t]*\(|\bTrainer[ \t]*\(/;
+/** A config object read from its file (mmcv-style `Config.fromfile(path)`, `ModelConfig.from_file(path)`). */
+const CONFIG_OBJECT_FILE = /\.from_?file[ \t]*\(/;
+
+/**
+ * An inference program that needs both a config and a checkpoint of its own (`--config_file` and `--checkpoint_path`,
+ * both required: a detector's demo or evaluation program building the network from the config and loading the
+ * weights into it): the config describes the checkpoint's architecture, not a run (no data, no schedule of its own),
+ * so the program is the run, its model left open (twenty-third round, set Z). The config is a config object read from
+ * its file (`Config.fromfile(path)`, a Python or YAML module the package builds the network from); a JSON of the
+ * model's dimensions loaded into its argument class (`ModelArgs(**json.load(f))`) is a layout, and each layout file,
+ * which states the model's size, stays the run. Not when the config goes to a runner or trainer (an mmengine test
+ * program: the config defines the run there).
+ */
+function describesTheCheckpoint(text: string, starts: readonly Fact[]): boolean {
+  return (
+    starts.length > 0 &&
+    starts.every((f) => f.kind === 'launch.inference') &&
+    REQUIRED_CHECKPOINT.test(text) &&
+    CONFIG_OBJECT_FILE.test(text) &&
+    !CONFIG_RUN_HANDOFF.test(text)
+  );
+}
+
 /** `from detectron2.engine import DefaultTrainer, default_argument_parser, ...` (or `import ... as`). */
 /** `hparams_file, run_opts, overrides = sb.parse_arguments(sys.argv[1:])` (SpeechBrain; `hp_ctx.parse_arguments` under hpopt). */
 const SPEECHBRAIN_ARGUMENTS =
@@ -647,7 +675,7 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     detail,
   });
   const required = tree ? requiredConfigArgument(tree, text) : undefined;
-  if (required)
+  if (required && !describesTheCheckpoint(text, starts))
     return verdict(
       `a config-driven program: it needs the config given as ${required.name} (line ${required.line + 1}); each config it runs with is a run`,
     );

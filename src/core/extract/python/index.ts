@@ -107,6 +107,7 @@ import { flopsCount } from './readers/flopsCount';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { packageFacade } from './readers/packageFacade';
+import { taskEngineClass } from './readers/taskEngineClass';
 import { packageCheckpointClass } from './readers/packageCheckpointClass';
 import { variantFlag } from './readers/variantFlag';
 import { configRegistry } from './readers/configRegistry';
@@ -391,6 +392,7 @@ export const FILE_RULES: readonly FileRule[] = [
   flopsCount,
   packageModelClass,
   packageFacade,
+  taskEngineClass,
   packageCheckpointClass,
   variantFlag,
   loaderHelper,

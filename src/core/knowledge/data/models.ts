@@ -8470,6 +8470,82 @@ export const MODELS: readonly Model[] = [
       'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-16 149.62M params, 41.09 GFLOPs per image-text pair',
   },
   {
+    id: 'apple/MobileCLIP-S0',
+    // open_clip's architecture name (open_clip model configs MobileCLIP-S0) and the ml-mobileclip package's key.
+    aliases: ['open_clip:MobileCLIP-S0', 'MobileCLIP-S0', 'mobileclip_s0'],
+    family: 'mobileclip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 53_800_000,
+    contextLength: 77,
+    smallerSiblings: [],
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 67.8,
+      source:
+        'huggingface.co/apple/MobileCLIP-S2-OpenCLIP model card, Checkpoints table (# Params (M) (img + txt); IN-1k Zero-Shot Top-1 Acc.): MobileCLIP-S0 67.8',
+    },
+    source:
+      'huggingface.co/apple/MobileCLIP-S2-OpenCLIP model card, Checkpoints table (# Params (M) (img + txt); IN-1k Zero-Shot Top-1 Acc.): MobileCLIP-S0 11.4 + 42.4 M parameters (image + text encoders)',
+  },
+  {
+    id: 'apple/MobileCLIP-S1',
+    // open_clip's architecture name (open_clip model configs MobileCLIP-S1) and the ml-mobileclip package's key.
+    aliases: ['open_clip:MobileCLIP-S1', 'MobileCLIP-S1', 'mobileclip_s1'],
+    family: 'mobileclip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 84_900_000,
+    contextLength: 77,
+    smallerSiblings: ['apple/MobileCLIP-S0'],
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 72.6,
+      source:
+        'huggingface.co/apple/MobileCLIP-S2-OpenCLIP model card, Checkpoints table (# Params (M) (img + txt); IN-1k Zero-Shot Top-1 Acc.): MobileCLIP-S1 72.6',
+    },
+    source:
+      'huggingface.co/apple/MobileCLIP-S2-OpenCLIP model card, Checkpoints table (# Params (M) (img + txt); IN-1k Zero-Shot Top-1 Acc.): MobileCLIP-S1 21.5 + 63.4 M parameters (image + text encoders)',
+  },
+  {
+    id: 'apple/MobileCLIP-S2',
+    // open_clip's architecture name (open_clip model configs MobileCLIP-S2) and the ml-mobileclip package's key.
+    aliases: ['open_clip:MobileCLIP-S2', 'MobileCLIP-S2', 'mobileclip_s2'],
+    family: 'mobileclip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 99_100_000,
+    contextLength: 77,
+    smallerSiblings: ['apple/MobileCLIP-S1', 'apple/MobileCLIP-S0'],
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 74.4,
+      source:
+        'huggingface.co/apple/MobileCLIP-S2-OpenCLIP model card, Checkpoints table (# Params (M) (img + txt); IN-1k Zero-Shot Top-1 Acc.): MobileCLIP-S2 74.4',
+    },
+    source:
+      'huggingface.co/apple/MobileCLIP-S2-OpenCLIP model card, Checkpoints table (# Params (M) (img + txt); IN-1k Zero-Shot Top-1 Acc.): MobileCLIP-S2 35.7 + 63.4 M parameters (image + text encoders)',
+  },
+  {
+    id: 'apple/MobileCLIP-B',
+    // open_clip's architecture name (open_clip model configs MobileCLIP-B) and the ml-mobileclip package's key.
+    aliases: ['open_clip:MobileCLIP-B', 'MobileCLIP-B', 'mobileclip_b'],
+    family: 'mobileclip',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 149_700_000,
+    contextLength: 77,
+    smallerSiblings: ['apple/MobileCLIP-S2', 'apple/MobileCLIP-S1', 'apple/MobileCLIP-S0'],
+    quality: {
+      benchmark: 'ImageNet-1k zero-shot top-1 (%)',
+      score: 76.8,
+      source:
+        'huggingface.co/apple/MobileCLIP-S2-OpenCLIP model card, Checkpoints table (# Params (M) (img + txt); IN-1k Zero-Shot Top-1 Acc.): MobileCLIP-B 76.8',
+    },
+    source:
+      'huggingface.co/apple/MobileCLIP-S2-OpenCLIP model card, Checkpoints table (# Params (M) (img + txt); IN-1k Zero-Shot Top-1 Acc.): MobileCLIP-B 86.3 + 63.4 M parameters (image + text encoders)',
+  },
+  {
     id: 'openai/clip-vit-large-patch14',
     // clip:ViT-L/14 — openai/CLIP clip/clip.py `_MODELS` key, model-card.md.
     aliases: ['open_clip:ViT-L-14/openai', 'open_clip:ViT-L-14', 'ViT-L-14', 'clip:ViT-L-14'],

@@ -144,7 +144,9 @@ export const packageLoader: FileRule = {
       // config-driven pipeline, which names no model here.
       const callText = original.slice(row, row + 8).join('\n');
       const handed = inferenceClass ? CLASS_MODEL_ARGUMENT : loader ? MODEL_PATH_ARGUMENT : MODEL_FLAG_ARGUMENT;
-      if (!handed.test(callText)) continue;
+      // A loader handed an entry of a dict of Hub ids written above it (`load_model(models[key])`) is handed models.
+      const listed = loader && !inferenceClass ? listedModels(original, row, name) : undefined;
+      if (!handed.test(callText) && !listed) continue;
       // A script without a main guard is read when its top level hands the loader a parsed flag (`load(
       // args.model_name_or_path)`): a released model named in a notebook cell is the package-model rule's to read.
       if (topLevelOnly && !MODEL_FLAG_ARGUMENT.test(original[row])) continue;
@@ -197,6 +199,14 @@ export const packageLoader: FileRule = {
           confidence: 'medium',
           detail: `${name}("${literal[1]}", ...): the model the program loads`,
         });
+      else if (listed?.ids.length === 1 && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null))
+        facts.push({
+          kind: 'model.id',
+          value: listed.ids[0].id,
+          range: { ...range, startLine: listed.ids[0].row, endLine: listed.ids[0].row },
+          confidence: 'medium',
+          detail: `${listed.dict} = {...: "${listed.ids[0].id}"} handed to ${name}(...): the one model the program loads`,
+        });
       const adder = flagAdderLink(code, adders, reached, range);
       if (adder) facts.push(adder);
       ctx.facts.push(...facts);
@@ -204,6 +214,44 @@ export const packageLoader: FileRule = {
     }
   },
 };
+
+/** `models = {` (or `MODELS: dict = {`) opening a dict literal on its own line. */
+const DICT_OPEN = /^[ \t]*(\w{1,60})[ \t]*(?::[^=\n]{0,60})?=[ \t]*\{[ \t]*$/;
+/** One entry of it: `"Display name": "org/name",`. */
+const DICT_ENTRY = /^[ \t]*["'][^"'\n]{1,100}["'][ \t]*:[ \t]*["']([^"'\n]{1,200})["'][ \t]*,?[ \t]*(?:#.*)?$/;
+/** Lines looked at above the call for the dict, and entries read from it. */
+const DICT_LOOK_BACK = 60;
+const MAX_ENTRIES = 20;
+
+/**
+ * The loader handed an entry of a dict of display names to Hub ids written just above it (twenty-third round, set Z:
+ * a demo's `models = {"Chat 7B": "org/chat-7b"}`, then `for k in models: models[k] = load_model(models[k])`): the
+ * program loads those models. With one entry, that id is the model; with several, each is loaded and served, and no
+ * one of them is named.
+ */
+function listedModels(
+  lines: readonly string[],
+  row: number,
+  loader: string,
+): { dict: string; ids: Array<{ id: string; row: number }> } | undefined {
+  const arg = new RegExp(`\\b${escapeRegExp(loader)}[ \\t]*\\([ \\t]*(\\w{1,60})\\[[^\\]\\n]{1,60}\\]`).exec(
+    lines[row] ?? '',
+  );
+  if (!arg) return undefined;
+  for (let r = row - 1; r >= Math.max(0, row - DICT_LOOK_BACK); r--) {
+    const open = DICT_OPEN.exec(lines[r]);
+    if (!open || open[1] !== arg[1]) continue;
+    const ids: Array<{ id: string; row: number }> = [];
+    for (let e = r + 1; e < Math.min(lines.length, r + 1 + MAX_ENTRIES); e++) {
+      if (/^[ \t]*\}/.test(lines[e])) break;
+      const entry = DICT_ENTRY.exec(lines[e]);
+      if (!entry || !HUB_ID.test(entry[1])) return undefined;
+      ids.push({ id: entry[1], row: e });
+    }
+    return ids.length > 0 ? { dict: arg[1], ids } : undefined;
+  }
+  return undefined;
+}
 
 /** The line of the call's text where the model's name is written (a keyword on a line of its own). */
 function literalRange(range: Fact['range'], callText: string, literal: RegExpExecArray): Fact['range'] {

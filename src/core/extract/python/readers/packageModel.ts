@@ -1,5 +1,5 @@
 import { startsARun, type Fact } from '../../../facts';
-import { lineRange } from '../context';
+import { escapeRegExp, lineRange } from '../context';
 import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
@@ -31,6 +31,12 @@ const FACTORY_CALL = /(?:create|build|make)_model\w{0,40}[ \t]*\(/;
 /** Training written in the program itself: read by the torch rules, not here. */
 const TRAINS_HERE = /\.backward\(|\boptim\.\w|\.step\(\)/;
 const MAX_NAMES = 50;
+/** `import mypkg` at column 0. */
+const WHOLE_IMPORT = /^import[ \t]+([A-Za-z_]\w{0,60})[ \t]*(?:#[^\n]*)?$/gm;
+/** Packages whose factories other rules read (readers/vision.ts: open_clip, OpenFlamingo). */
+const OWN_RULES = /^(?:open_clip|open_flamingo|clip)$/;
+/** `pretrained=` given a value (not False or None) in the factory's call. */
+const PRETRAINED_GIVEN = /\bpretrained[ \t]*=[ \t]*(?!False\b|None\b)[\w.'"]/;
 
 export const packageModelProgram: FileRule = {
   framework: 'python',
@@ -58,11 +64,23 @@ export const packageModelProgram: FileRule = {
           loaders.set(local, m[1].slice(0, m[1].indexOf('.')));
       }
     }
+    // A package imported whole whose factory takes OpenCLIP's signature (`import mypkg`, then
+    // `model, _, preprocess = mypkg.create_model_and_transforms(arch, pretrained=path)`): a CLIP-family package's own
+    // factory, the weights loaded by its `pretrained=` (twenty-third round, set Z).
+    for (const m of ctx.text.matchAll(WHOLE_IMPORT)) {
+      if (INSTALLED.test(m[1]) || OWN_RULES.test(m[1]) || factories.size >= MAX_NAMES) continue;
+      for (const c of ctx.text.matchAll(new RegExp(`(?:^|[^\\w.])${m[1]}\\.(\\w{1,60})[ \\t]*\\(`, 'gm'))) {
+        if (!FACTORY.test(c[1]) || factories.size >= MAX_NAMES) continue;
+        factories.add(`${m[1]}.${c[1]}`);
+      }
+    }
     if (factories.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, new Set([...factories, ...loops.keys()]), true).split('\n');
     const executed = executedRowMask(ctx.tree);
     // `model = build_model(...)` / `model, diffusion = create_model_and_diffusion(...)`: the name the network gets.
-    const built = new RegExp(`^\\s*(\\w+)\\s*(?:,[\\w\\s,]{0,200})?=\\s*(${[...factories].join('|')})\\s*\\(`);
+    const built = new RegExp(
+      `^\\s*(\\w+)\\s*(?:,[\\w\\s,]{0,200})?=\\s*(${[...factories].map(escapeRegExp).join('|')})\\s*\\(`,
+    );
     let model: string | undefined;
     let factory = '';
     let builtRow = -1;
@@ -75,7 +93,10 @@ export const packageModelProgram: FileRule = {
     if (model === undefined) return;
     const rangeAt = (row: number): Fact['range'] => lineRange(row, code[row].length);
     const text = code.join('\n');
-    const loadsWeights = new RegExp(`\\b${model}\\.load_state_dict\\s*\\(`).test(text);
+    // Weights loaded into it afterwards, or handed to a factory of OpenCLIP's signature (`pretrained=path`).
+    const loadsWeights =
+      new RegExp(`\\b${model}\\.load_state_dict\\s*\\(`).test(text) ||
+      (factory.includes('.') && PRETRAINED_GIVEN.test(code.slice(builtRow, builtRow + 4).join('\n')));
     // A training-loop class of the package handed the model (`TrainLoop(model=model, ...)`, `Trainer(model, ...)`).
     if (loops.size > 0 && !loadsWeights) {
       const loopCall = new RegExp(`(?:^|[^\\w.])(${[...loops.keys()].join('|')})\\s*\\(`);
