@@ -249,13 +249,22 @@ export const mmengineConfig: FileRule = {
       ? `\`model\` with ${schedules.map((s) => `\`${s}\``).join(', ')}`
       : `a config derived from \`${truncate(base!.text.replace(/^_base_\s*=\s*/, ''), 50)}\``;
     ctx.add('run.framework', 'mmengine', anchor, `an mmengine (OpenMMLab) config: ${what}`, 'medium');
-    ctx.add(
-      'launch.trainer',
-      'mmengine:config',
-      anchor,
-      `an mmengine config (${what}): the runner it is given to (\`tools/train.py CONFIG\`, \`xtuner train CONFIG\`) trains it`,
-      'medium',
-    );
+    if (evaluationOnly(ctx.text, baseNames(base)))
+      ctx.add(
+        'launch.inference',
+        'mmengine:config',
+        anchor,
+        `an mmengine evaluation config (${what}; no training loop or training data): the runner tests it (\`tools/test.py CONFIG CHECKPOINT\`)`,
+        'medium',
+      );
+    else
+      ctx.add(
+        'launch.trainer',
+        'mmengine:config',
+        anchor,
+        `an mmengine config (${what}): the runner it is given to (\`tools/train.py CONFIG\`, \`xtuner train CONFIG\`) trains it`,
+        'medium',
+      );
     if (model) {
       const tree = nestedDicts(model.dict, 'model');
       readCheckpoint(tree, ctx);
@@ -335,6 +344,19 @@ function headlessDescription(model: DictNode, bases: readonly string[], text: st
   if (head && head.type !== 'none') return false;
   if (/^(?:train_dataloader|train_cfg|optim_wrapper|val_evaluator)[ \t]*=/m.test(text)) return false;
   if (/^test_evaluator[ \t]*=[ \t]*dict\(/m.test(text)) return false;
+  return !bases.some((b) => /(?:^|\/)(?:datasets|schedules)\//.test(b));
+}
+
+/**
+ * A config the runner can only test: it switches training off (`train_cfg = None` or `train_dataloader = None`:
+ * mmengine's Runner builds no training loop without both, mmengine.readthedocs.io "Runner"), or it sets testing
+ * (`test_dataloader`/`test_cfg`) and nothing of training, inheriting no dataset or schedule base that could (a zero-shot
+ * classifier or a captioner over the runtime base alone).
+ */
+function evaluationOnly(text: string, bases: readonly string[]): boolean {
+  if (/^(?:train_cfg|train_dataloader)[ \t]*=[ \t]*None[ \t]*(?:#.*)?$/m.test(text)) return true;
+  if (!/^(?:test_dataloader|test_cfg)[ \t]*=/m.test(text)) return false;
+  if (/^(?:train_dataloader|train_cfg|optim_wrapper|runner|param_scheduler)[ \t]*=/m.test(text)) return false;
   return !bases.some((b) => /(?:^|\/)(?:datasets|schedules)\//.test(b));
 }
 
