@@ -86,6 +86,7 @@ import { whisperLoader } from './readers/whisper';
 import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
+import { speechbrainInference } from './readers/speechbrainInference';
 import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
@@ -333,6 +334,7 @@ export const FILE_RULES: readonly FileRule[] = [
   registryLoader,
   audiocraftLoader,
   fasttextTraining,
+  speechbrainInference,
   rwkvPackage,
   miniEpochFlags,
   modelFlagDefault,
