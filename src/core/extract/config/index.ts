@@ -21,6 +21,7 @@ import { hyperPyYaml } from './hyperPyYaml';
 import { hydraSolver } from './hydraSolver';
 import { hydraPrimary } from './hydraPrimary';
 import { jepa } from './jepa';
+import { kDiffusion } from './kDiffusion';
 import { hydraNamedModel } from './hydraNamedModel';
 import { ditVariantModel } from './ditVariantModel';
 import { lavis } from './lavis';
@@ -115,6 +116,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   meshTransformerJax,
   meshTensorflowGpt,
   vitsTts,
+  kDiffusion,
   basicsr,
   satModelConfig,
   sectionedRun,
