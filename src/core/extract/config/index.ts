@@ -58,6 +58,7 @@ import { trainingArgsSections } from './trainingArgsSections';
 import { trl } from './trl';
 import { vissl } from './vissl';
 import { vitsTts } from './vitsTts';
+import { videoDiffusionFinetune } from './videoDiffusionFinetune';
 import { detectron2, yacs } from './yacs';
 
 /**
@@ -117,6 +118,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   meshTensorflowGpt,
   vitsTts,
   kDiffusion,
+  videoDiffusionFinetune,
   basicsr,
   satModelConfig,
   sectionedRun,
