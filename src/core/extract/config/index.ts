@@ -1,4 +1,5 @@
 import { alpacaEval } from './alpacaEval';
+import { animateDiffPrompts } from './animateDiffPrompts';
 import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
 import { unslothCli } from './unslothCli';
@@ -119,6 +120,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   vitsTts,
   kDiffusion,
   videoDiffusionFinetune,
+  animateDiffPrompts,
   basicsr,
   satModelConfig,
   sectionedRun,
