@@ -1,4 +1,5 @@
 import { alpacaEval } from './alpacaEval';
+import { animateDiffPrompts } from './animateDiffPrompts';
 import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
 import { unslothCli } from './unslothCli';
@@ -21,6 +22,7 @@ import { hyperPyYaml } from './hyperPyYaml';
 import { hydraSolver } from './hydraSolver';
 import { hydraPrimary } from './hydraPrimary';
 import { jepa } from './jepa';
+import { kDiffusion } from './kDiffusion';
 import { hydraNamedModel } from './hydraNamedModel';
 import { ditVariantModel } from './ditVariantModel';
 import { lavis } from './lavis';
@@ -58,6 +60,7 @@ import { trainingArgsSections } from './trainingArgsSections';
 import { trl } from './trl';
 import { vissl } from './vissl';
 import { vitsTts } from './vitsTts';
+import { videoDiffusionFinetune } from './videoDiffusionFinetune';
 import { detectron2, yacs } from './yacs';
 
 /**
@@ -117,6 +120,9 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   meshTransformerJax,
   meshTensorflowGpt,
   vitsTts,
+  kDiffusion,
+  videoDiffusionFinetune,
+  animateDiffPrompts,
   basicsr,
   satModelConfig,
   sectionedRun,

@@ -83,6 +83,7 @@ import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
 import { whisperLoader } from './readers/whisper';
+import { animateDiffUnet } from './readers/animateDiffUnet';
 import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
@@ -331,6 +332,7 @@ export const FILE_RULES: readonly FileRule[] = [
   localModules.flagReexports,
   settingsModule,
   whisperLoader,
+  animateDiffUnet,
   registryLoader,
   audiocraftLoader,
   fasttextTraining,

@@ -8896,6 +8896,18 @@ export const MODELS: readonly Model[] = [
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
   },
   {
+    // AnimateDiff motion modules (v1/v3: one Vanilla temporal transformer after each down/up-level layer of the SD 1.5 UNet).
+    id: 'guoyww/animatediff',
+    aliases: ['animatediff'],
+    family: 'animatediff',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 1_277_000_000,
+    smallerSiblings: [],
+    source:
+      'Guo et al. 2023, AnimateDiff, arXiv:2307.04725 (a motion module trained into a frozen Stable Diffusion 1.5 UNet); computed: SD 1.5 UNet 860M (SDXL paper, arXiv:2307.01952, Table 1) + motion module 417M (animatediff/models/motion_module.py with configs/inference/inference-v3.yaml: 20 modules of 22·c²+21·c at c = 320, 640, 1280, 1280), agreeing with the released mm_sd_v15.ckpt (1.67 GB in fp32) on huggingface.co/guoyww/animatediff; params are the denoiser only (text encoder and VAE excluded), as for Stable Diffusion',
+  },
+  {
     id: 'stabilityai/stable-diffusion-2-1',
     aliases: [],
     family: 'stable-diffusion',

@@ -98,11 +98,13 @@ function builtFromConfigInEval(text: string): boolean {
 }
 
 /**
- * A network the program builds from a class (`g = Generator(args.size, 512, 8).to(device)`) and then gives trained
- * weights from a checkpoint file (`g.load_state_dict(ckpt["g_ema"])`): a trained model, as surely as one unpickled
- * whole. Read from assignments at the line start; at most MAX_BUILT of them are checked.
+ * A network the program builds from a class (`g = Generator(args.size, 512, 8).to(device)`), or with a model factory
+ * named for what it does (`net = pkg.config.make_model(config)`, `build_model(cfg)`, `create_model(name)`), and then
+ * gives trained weights from a checkpoint file (`g.load_state_dict(ckpt["g_ema"])`,
+ * `net.load_state_dict(load_file(path))`): a trained model, as surely as one unpickled whole. Read from assignments at the line start; at most MAX_BUILT of them are checked.
  */
-const CLASS_BUILT = /^[ \t]*([A-Za-z_]\w{0,40})[ \t]*=[ \t]*[A-Z]\w{0,60}\(/gm;
+const CLASS_BUILT =
+  /^[ \t]*([A-Za-z_]\w{0,40})[ \t]*=[ \t]*(?:[A-Z]\w{0,60}|(?:[A-Za-z_]\w{0,40}\.){0,3}(?:make|build|create)_\w{0,30}model)\(/gm;
 const MAX_BUILT = 200;
 const CHECKPOINT_READ =
   /\btorch\.load[ \t]*\(|\bload_file[ \t]*\(|\bsafe_open[ \t]*\(|\bload_checkpoint\w{0,20}[ \t]*\(/;
