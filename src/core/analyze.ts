@@ -58,6 +58,7 @@ import type { EstimateSettings, Overrides } from './runSpec';
 import { nonRunPlaceReason, packageModuleReason, type EntryPointRules } from './resolve/entryPoint';
 import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
+import { MMF_INCLUDE } from './extract/config/mmf';
 
 /**
  * The whole pipeline for one file: read facts, form runs, estimate, advise.
@@ -958,7 +959,8 @@ function linkedFacts(
       link.kind === 'link.config' &&
       (((link.detail.startsWith('defaults: ') ||
         link.detail.startsWith('base_config: ') ||
-        link.detail.startsWith('include: ')) &&
+        link.detail.startsWith('include: ') ||
+        link.detail.startsWith(MMF_INCLUDE)) &&
         isConfigFile(fromPath)) ||
         link.detail.startsWith(HYDRA_MAIN_LINK)) &&
       isConfigFile(target.path);

@@ -35,6 +35,7 @@ import { llamaFactory } from './llamaFactory';
 import { llmStudio } from './llmStudio';
 import { lmEval } from './lmEval';
 import { m4 } from './m4';
+import { mmf } from './mmf';
 import { maxtext } from './maxtext';
 import { meshTransformerJax } from './meshTransformerJax';
 import { meshTensorflowGpt } from './meshTensorflowGpt';
@@ -111,6 +112,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   openNmtServer,
   stableAudio,
   lavis,
+  mmf,
   deepseekModelArgs,
   meshTransformerJax,
   meshTensorflowGpt,
