@@ -35,6 +35,17 @@ const DEFAULTS = { source: 'MMF mmf/configs/defaults.yaml', maxUpdates: 22000 } 
 const INCLUDE_PATH = /^[\w./-]{1,300}\.ya?ml$/;
 /** Sections a run config (not a model's or a dataset's fragment) states. */
 const RUN_SECTIONS = ['training', 'optimizer', 'scheduler', 'evaluation', 'checkpoint'] as const;
+/** Every top-level key of an MMF config (mmf/configs/defaults.yaml, and `includes`). */
+const MMF_KEYS: readonly string[] = [
+  'includes',
+  'model_config',
+  'dataset_config',
+  'other_configs',
+  'multitasking',
+  ...RUN_SECTIONS,
+];
+/** Decoding strategies MMF's captioning models read from `model_config.<model>.inference.type` when they generate. */
+const DECODING = /^(?:beam_search|nucleus_sampling|greedy)$/;
 /** Keys under a model section that name the pretrained text encoder the model is built on. */
 const PRETRAINED_KEYS = /^(?:bert_model_name|from_pretrained)$/;
 const RANDOM_INIT_KEYS = /^(?:random_init|random_initialize)$/;
@@ -45,6 +56,19 @@ const MAX_INCLUDES = 32;
 
 function isMap(doc: ConfigDoc, path: string): boolean {
   return doc.get(path)?.shape === 'map';
+}
+
+/** The named sections of `model_config` or `dataset_config` (`model_config.visual_bert: {...}`). */
+function sectionsOf(doc: ConfigDoc, path: string): ConfigValue[] {
+  return isMap(doc, path) ? doc.entries(path).filter((e) => e.shape === 'map') : [];
+}
+
+function optimizerAndLength(doc: ConfigDoc): boolean {
+  return (
+    typeof doc.str('optimizer.type') === 'string' &&
+    isMap(doc, 'optimizer.params') &&
+    (doc.has('training.max_updates') || doc.has('training.max_epochs'))
+  );
 }
 
 /** Items of the list at `path`, in order (bounded). */
@@ -89,22 +113,20 @@ export const mmf: ConfigDialect = {
     const sections = RUN_SECTIONS.filter((s) => isMap(doc, s)).length;
     const named = isMap(doc, 'model_config') || isMap(doc, 'dataset_config');
     if (named && sections >= 1) return true;
+    // A run config that leaves the model and the data to the launch line (`model=... dataset=...`): MMF's optimizer
+    // (`type` with a `params` map) and its training length keys together.
+    if (optimizerAndLength(doc)) return true;
+    const onlyMmfKeys = doc.entries().every((e) => MMF_KEYS.includes(e.key));
+    // A model's or a dataset's settings (a fragment a run includes): sections keyed by the model's or dataset's name.
+    const fragment = [...sectionsOf(doc, 'model_config'), ...sectionsOf(doc, 'dataset_config')].length > 0;
+    if (onlyMmfKeys && fragment && doc.get('includes') === undefined) return true;
     // A file of includes (with perhaps a model's or a dataset's settings over them): every include a YAML path and
     // no key foreign to MMF's sections.
     const inc = includes(doc);
     if (inc.length === 0 || inc.length !== listItems(doc, 'includes').length) return false;
-    return doc
-      .entries()
-      .every((e) =>
-        ['includes', 'model_config', 'dataset_config', 'other_configs', 'multitasking', ...RUN_SECTIONS].includes(
-          e.key,
-        ),
-      );
+    return onlyMmfKeys;
   },
-  owns: (path) =>
-    ['includes', 'model_config', 'dataset_config', 'other_configs', ...RUN_SECTIONS].some(
-      (s) => path === s || path.startsWith(`${s}.`),
-    ),
+  owns: (path) => MMF_KEYS.some((s) => path === s || path.startsWith(`${s}.`)),
   read(doc: ConfigDoc, out: FactSink): void {
     const inc = includes(doc);
     const anchor = doc.get('model_config') ?? doc.get('dataset_config') ?? doc.get('includes') ?? doc.entries()[0];
@@ -133,17 +155,28 @@ export const mmf: ConfigDialect = {
         { ...model, range: model.keyRange },
         `model_config.${model.key}: the MMF model the run builds`,
       );
+    const runFile = RUN_SECTIONS.some((s) => isMap(doc, s)) || inc.length > 0;
+    // MMF merges the model's own defaults under the run (its registry class's `config_path()`, by convention
+    // `configs/models/<name>/defaults.yaml` in the MMF package); a model of another package has its own: not warned.
+    if (model && runFile && /^\w{1,60}$/.test(model.key))
+      out.add(
+        'link.config',
+        `mmf/configs/models/${model.key}/defaults.yaml`,
+        { ...model, range: model.keyRange },
+        `${MMF_INCLUDE}the defaults of model ${model.key} (MMF merges them under the run)`,
+        'low',
+      );
     const datasets = isMap(doc, 'dataset_config') ? doc.entries('dataset_config') : [];
 
     // The primary defaults (empty model_config and dataset_config) and a model's or a dataset's fragment start
     // nothing; a run section, or includes, with a model or dataset named (here or in the bases) does.
     const runSections = RUN_SECTIONS.some((s) => isMap(doc, s));
     const primary = isMap(doc, 'model_config') && isMap(doc, 'dataset_config') && !model && datasets.length === 0;
-    if (runSections && !primary && (model || datasets.length > 0 || inc.length > 0))
+    if (runSections && !primary && (model || datasets.length > 0 || inc.length > 0 || optimizerAndLength(doc)))
       out.add('launch.trainer', 'config:mmf', anchor, 'MMF run config (mmf_run config=<this>)');
     if (primary) return;
 
-    readMode(doc, models, datasets, out);
+    readMode(doc, models, datasets, runFile, out);
 
     const updates = positiveIntegerAt(doc, 'training.max_updates');
     const epochs = positiveIntegerAt(doc, 'training.max_epochs');
@@ -176,8 +209,43 @@ function readMode(
   doc: ConfigDoc,
   models: readonly ConfigValue[],
   datasets: readonly ConfigValue[],
+  runFile: boolean,
   out: FactSink,
 ): void {
+  const decoding = runFile
+    ? models
+        .map((m) => doc.get(`${m.path}.inference.type`))
+        .find((v) => typeof v?.value === 'string' && DECODING.test(v.value))
+    : undefined;
+  if (decoding) {
+    out.add(
+      'training.mode',
+      'inference',
+      decoding,
+      `${decoding.path}: ${String(decoding.value)} (a generation config: the model decodes, no training)`,
+      'medium',
+    );
+    out.add(
+      'launch.inference',
+      'config:mmf',
+      decoding,
+      'MMF generation config (run_type=val/inference with a decoding strategy)',
+    );
+    return;
+  }
+  const evalOnly = runFile && datasets.length > 0 && datasets.every((d) => evaluationSplitsOnly(doc, d.path));
+  if (evalOnly) {
+    const at = datasets[0];
+    out.add(
+      'training.mode',
+      'inference',
+      { ...at, range: at.keyRange },
+      `dataset_config.${at.key}: only val/test data (an evaluation config)`,
+      'medium',
+    );
+    out.add('launch.inference', 'config:mmf', { ...at, range: at.keyRange }, 'MMF evaluation config (no train split)');
+    return;
+  }
   const resume = doc.get('checkpoint.resume_pretrained');
   const zoo = doc.get('checkpoint.resume_zoo') ?? doc.get('checkpoint.resume_file');
   if (truthy(resume) === true || (typeof zoo?.value === 'string' && zoo.value.trim() !== '')) {
@@ -199,6 +267,10 @@ function readMode(
     out.add('training.mode', 'pretrain', at, `${at.path}: true: trained from random initialisation`, 'medium');
     return;
   }
+  if (!runFile) {
+    readPretrainedEncoder(keys, out);
+    return;
+  }
   const head = keys.find((v) => v.key === 'training_head_type' && typeof v.value === 'string');
   const masked = datasets.find((d) => /^masked_/.test(d.key));
   if (head?.value === 'pretraining' || (masked && !head)) {
@@ -210,21 +282,37 @@ function readMode(
     out.add('training.mode', 'pretrain', { ...at, range: at.keyRange }, detail, 'medium');
     return;
   }
+  readPretrainedEncoder(keys, out);
+}
+
+/** A model section naming the pretrained text encoder it is built on (`bert_model_name: bert-base-uncased`): a fine-tune. */
+function readPretrainedEncoder(keys: readonly ConfigValue[], out: FactSink): void {
+  const inits = keys.filter((v) => RANDOM_INIT_KEYS.test(v.key));
+  if (inits.some((v) => truthy(v) === true)) return;
   const pretrained = keys.find((v) => PRETRAINED_KEYS.test(v.key) && typeof v.value === 'string' && v.value !== '');
-  if (pretrained) {
-    out.add(
-      'model.fromScratch',
-      false,
-      pretrained,
-      `${pretrained.path}: ${String(pretrained.value)} (pretrained weights)`,
-      'medium',
-    );
-    out.add(
-      'training.mode',
-      'finetune',
-      pretrained,
-      `${pretrained.path}: built on the pretrained ${String(pretrained.value)} (a fine-tune)`,
-      'medium',
-    );
+  if (!pretrained) return;
+  out.add(
+    'model.fromScratch',
+    false,
+    pretrained,
+    `${pretrained.path}: ${String(pretrained.value)} (pretrained weights)`,
+    'medium',
+  );
+  out.add(
+    'training.mode',
+    'finetune',
+    pretrained,
+    `${pretrained.path}: built on the pretrained ${String(pretrained.value)} (a fine-tune)`,
+    'medium',
+  );
+}
+
+/** A dataset section whose annotations (or features) name val/test splits and no train split. */
+function evaluationSplitsOnly(doc: ConfigDoc, path: string): boolean {
+  for (const part of ['annotations', 'features']) {
+    if (!isMap(doc, `${path}.${part}`)) continue;
+    const splits = doc.entries(`${path}.${part}`).map((e) => e.key);
+    return splits.length > 0 && !splits.includes('train') && splits.some((k) => k === 'val' || k === 'test');
   }
+  return false;
 }
