@@ -108,7 +108,7 @@ function normalise(p: string): string | undefined {
 
 export const mmf: ConfigDialect = {
   name: 'mmf',
-  words: ['model_config', 'dataset_config', 'includes'],
+  words: ['model_config', 'dataset_config', 'includes', 'max_updates', 'max_epochs'],
   detect(doc) {
     const sections = RUN_SECTIONS.filter((s) => isMap(doc, s)).length;
     const named = isMap(doc, 'model_config') || isMap(doc, 'dataset_config');
@@ -158,7 +158,7 @@ export const mmf: ConfigDialect = {
     const runFile = RUN_SECTIONS.some((s) => isMap(doc, s)) || inc.length > 0;
     // MMF merges the model's own defaults under the run (its registry class's `config_path()`, by convention
     // `configs/models/<name>/defaults.yaml` in the MMF package); a model of another package has its own: not warned.
-    if (model && runFile && /^\w{1,60}$/.test(model.key))
+    if (model && /^\w{1,60}$/.test(model.key))
       out.add(
         'link.config',
         `mmf/configs/models/${model.key}/defaults.yaml`,
@@ -267,11 +267,8 @@ function readMode(
     out.add('training.mode', 'pretrain', at, `${at.path}: true: trained from random initialisation`, 'medium');
     return;
   }
-  if (!runFile) {
-    readPretrainedEncoder(keys, out);
-    return;
-  }
-  const head = keys.find((v) => v.key === 'training_head_type' && typeof v.value === 'string');
+  // A model's defaults state its pre-training head; only a run's own choice of head says what the run trains.
+  const head = runFile ? keys.find((v) => v.key === 'training_head_type' && typeof v.value === 'string') : undefined;
   const masked = datasets.find((d) => /^masked_/.test(d.key));
   if (head?.value === 'pretraining' || (masked && !head)) {
     const at = head ?? masked!;
@@ -296,14 +293,14 @@ function readPretrainedEncoder(keys: readonly ConfigValue[], out: FactSink): voi
     false,
     pretrained,
     `${pretrained.path}: ${String(pretrained.value)} (pretrained weights)`,
-    'medium',
+    'low',
   );
   out.add(
     'training.mode',
     'finetune',
     pretrained,
     `${pretrained.path}: built on the pretrained ${String(pretrained.value)} (a fine-tune)`,
-    'medium',
+    'low',
   );
 }
 
