@@ -47,7 +47,7 @@ const MMF_KEYS: readonly string[] = [
 /** Decoding strategies MMF's captioning models read from `model_config.<model>.inference.type` when they generate. */
 const DECODING = /^(?:beam_search|nucleus_sampling|greedy)$/;
 /** Keys under a model section that name the pretrained text encoder the model is built on. */
-const PRETRAINED_KEYS = /^(?:bert_model_name|from_pretrained)$/;
+const PRETRAINED_KEYS = /^(?:bert_model_name|from_pretrained|transformer_base)$/;
 const RANDOM_INIT_KEYS = /^(?:random_init|random_initialize)$/;
 /** Keys read under model_config (bounded: a model section is a few hundred keys). */
 const MAX_MODEL_KEYS = 2_000;
