@@ -35,6 +35,8 @@ const DEFAULTS = { source: 'MMF mmf/configs/defaults.yaml', maxUpdates: 22000 } 
 const INCLUDE_PATH = /^[\w./-]{1,300}\.ya?ml$/;
 /** Sections a run config (not a model's or a dataset's fragment) states. */
 const RUN_SECTIONS = ['training', 'optimizer', 'scheduler', 'evaluation', 'checkpoint'] as const;
+/** Sections that say how a run trains (a run config states one of them, or includes a file that does). */
+const TRAINING_SECTIONS = ['training', 'optimizer', 'scheduler'] as const;
 /** Every top-level key of an MMF config (mmf/configs/defaults.yaml, and `includes`). */
 const MMF_KEYS: readonly string[] = [
   'includes',
@@ -170,7 +172,8 @@ export const mmf: ConfigDialect = {
 
     // The primary defaults (empty model_config and dataset_config) and a model's or a dataset's fragment start
     // nothing; a run section, or includes, with a model or dataset named (here or in the bases) does.
-    const runSections = RUN_SECTIONS.some((s) => isMap(doc, s));
+    // What trains: a dataset's defaults may carry its evaluation metrics, which start nothing.
+    const runSections = TRAINING_SECTIONS.some((s) => isMap(doc, s));
     const primary = isMap(doc, 'model_config') && isMap(doc, 'dataset_config') && !model && datasets.length === 0;
     if (runSections && !primary && (model || datasets.length > 0 || inc.length > 0 || optimizerAndLength(doc)))
       out.add('launch.trainer', 'config:mmf', anchor, 'MMF run config (mmf_run config=<this>)');
