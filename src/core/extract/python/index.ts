@@ -10,6 +10,7 @@ import { llamaPackageLoad, llamaProgramFlags } from './readers/llamaCheckpoint';
 import { featureCacheProgram } from './readers/featureCache';
 import { deepspeedMii } from './readers/deepspeedMii';
 import { funasrAutoModel } from './readers/funasrAutoModel';
+import { mmfInference } from './readers/mmfInference';
 import { argumentPipelineRun } from './readers/argumentPipeline';
 import {
   policyActions,
@@ -241,6 +242,7 @@ export const CALL_RULES: readonly CallRule[] = [
   slurmSubmit.slurmSubmission,
   deepspeedMii,
   funasrAutoModel,
+  mmfInference,
   argumentPipelineRun,
   mlcEngine,
   fastllmModel,
