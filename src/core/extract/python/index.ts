@@ -11,6 +11,7 @@ import { featureCacheProgram } from './readers/featureCache';
 import { deepspeedMii } from './readers/deepspeedMii';
 import { funasrAutoModel } from './readers/funasrAutoModel';
 import { mmfInference } from './readers/mmfInference';
+import { hyperparamSweep } from './readers/hyperparamSweep';
 import { argumentPipelineRun } from './readers/argumentPipeline';
 import {
   policyActions,
@@ -243,6 +244,7 @@ export const CALL_RULES: readonly CallRule[] = [
   deepspeedMii,
   funasrAutoModel,
   mmfInference,
+  hyperparamSweep,
   argumentPipelineRun,
   mlcEngine,
   fastllmModel,
