@@ -58,6 +58,7 @@ import type { EstimateSettings, Overrides } from './runSpec';
 import { nonRunPlaceReason, packageModuleReason, type EntryPointRules } from './resolve/entryPoint';
 import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
+import { MMF_INCLUDE } from './extract/config/mmf';
 
 /**
  * The whole pipeline for one file: read facts, form runs, estimate, advise.
@@ -589,7 +590,7 @@ const MAX_LINK_DEPTH = 2;
  */
 const MAX_CONFIG_CHAIN = 6;
 /** Frameworks whose configs a launch or another config builds on are each launched alone too (a Hydra experiment, MaxText's base.yml). */
-const STANDALONE_CONFIGS: ReadonlySet<string> = new Set(['hydra', 'maxtext', 'mmengine', 'gin', 'lazyconfig']);
+const STANDALONE_CONFIGS: ReadonlySet<string> = new Set(['hydra', 'maxtext', 'mmengine', 'gin', 'lazyconfig', 'mmf']);
 const isConfigFile = (p: string) => /\.(ya?ml|gin)$/i.test(p);
 const isShellScript = (p: string) => /\.(?:sh|bash|sbatch|slurm)$/i.test(p);
 /** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */
@@ -958,7 +959,8 @@ function linkedFacts(
       link.kind === 'link.config' &&
       (((link.detail.startsWith('defaults: ') ||
         link.detail.startsWith('base_config: ') ||
-        link.detail.startsWith('include: ')) &&
+        link.detail.startsWith('include: ') ||
+        link.detail.startsWith(MMF_INCLUDE)) &&
         isConfigFile(fromPath)) ||
         link.detail.startsWith(HYDRA_MAIN_LINK)) &&
       isConfigFile(target.path);

@@ -9,6 +9,7 @@ import { LOCAL_FOLDER_NO_MODEL } from '../extract/localModelFolder';
 import { RAY_PLACED_TOTAL } from '../extract/shell/openRlhfRay';
 import { DEFAULT_CONFIG_LINK } from '../extract/python/readers/lavisProgram';
 import { HYDRA_MAIN_LINK } from '../extract/python/readers/hydraMain';
+import { MMF_INCLUDE } from '../extract/config/mmf';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf, startsARun } from '../facts';
 import { runsAScript, submitsAJob } from '../extract/shell/launchers';
@@ -335,7 +336,9 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     ownStarts.length === 0 &&
     sourceKind === 'config' &&
     facts.some((f) => f.file !== undefined && f.kind === 'launch.trainer') &&
-    own.some((f) => f.kind === 'link.config' && f.detail.startsWith('defaults: '));
+    own.some(
+      (f) => f.kind === 'link.config' && (f.detail.startsWith('defaults: ') || f.detail.startsWith(MMF_INCLUDE)),
+    );
   const starts =
     startsThroughDefaultConfig ||
     startsThroughComposedBase ||

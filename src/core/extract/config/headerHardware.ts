@@ -83,6 +83,26 @@ const BATCH_LINE =
 const BARE_COUNT =
   /^(\d{1,4})[ \t]{0,3}(?:x|×)?[ \t]{0,3}([a-z][\w-]{0,30})[ \t]{0,4}(?:[,;][ \t]{0,4}(\d{1,4})[ \t]{0,3}[*x×][ \t]{0,3}\d{1,9}[ \t]{0,3}=[ \t]{0,3}\d{1,12}[ \t]{0,4})?$/i;
 const MAX_BATCH_LINES = 5000;
+/**
+ * "batch_size: 256 # 32 per GPU * 8 GPU": the per-device batch times the device count, restating the batch on the
+ * line (MMF-style project configs). Read only when the product is the batch written, so the count is the one the
+ * global batch was split over.
+ */
+const PER_DEVICE_TIMES =
+  /^(\d{1,6})[ \t]{0,3}(?:per|\/)[ \t]{0,3}(?:gpu|device)[ \t]{0,3}[*x×][ \t]{0,3}(\d{1,4})[ \t]{0,3}([a-z][\w-]{0,30})$/i;
+const BATCH_VALUE = /[:=][ \t]{0,4}(\d{1,7})[ \t]/;
+
+/** The device count a "<per device> per GPU * <count> GPU" comment states, when the product is the line's batch. */
+function perDeviceTimes(
+  line: string,
+  comment: string,
+): { count: number; gpu: { generic: boolean; name: string } } | undefined {
+  const m = PER_DEVICE_TIMES.exec(comment);
+  const gpu = m ? acceleratorName(m[3]) : undefined;
+  const batch = Number(BATCH_VALUE.exec(line)?.[1]);
+  if (!m || !gpu || !(Number(m[2]) > 0) || Number(m[1]) * Number(m[2]) !== batch) return undefined;
+  return { count: Number(m[2]), gpu };
+}
 
 function readBatchComment(doc: ConfigDoc, out: FactSink): boolean {
   if (!/batch/i.test(doc.text) || !doc.text.includes('#')) return false;
@@ -93,11 +113,13 @@ function readBatchComment(doc: ConfigDoc, out: FactSink): boolean {
     if (line.length > MAX_LINE || !line.includes('#')) continue;
     const m = BATCH_LINE.exec(line);
     const bare = m ? BARE_COUNT.exec(m[1].trimEnd()) : null;
-    const gpu = bare ? acceleratorName(bare[2]) : undefined;
-    if (!bare || !gpu || !(Number(bare[1]) > 0) || (bare[3] !== undefined && bare[3] !== bare[1])) continue;
-    if (found && found.count !== Number(bare[1])) return false;
+    const times = m && !bare ? perDeviceTimes(line, m[1].trimEnd()) : undefined;
+    const gpu = bare ? acceleratorName(bare[2]) : times?.gpu;
+    const count = bare ? Number(bare[1]) : (times?.count ?? 0);
+    if ((!bare && !times) || !gpu || !(count > 0) || (bare?.[3] !== undefined && bare[3] !== bare[1])) continue;
+    if (found && found.count !== count) return false;
     found ??= {
-      count: Number(bare[1]),
+      count,
       line: i,
       text: line.trim(),
       gpu: gpu.generic ? '' : gpu.name,

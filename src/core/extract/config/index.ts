@@ -37,6 +37,7 @@ import { llamaFactory } from './llamaFactory';
 import { llmStudio } from './llmStudio';
 import { lmEval } from './lmEval';
 import { m4 } from './m4';
+import { mmf } from './mmf';
 import { maxtext } from './maxtext';
 import { meshTransformerJax } from './meshTransformerJax';
 import { meshTensorflowGpt } from './meshTensorflowGpt';
@@ -116,6 +117,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   espnetAsr,
   stableAudio,
   lavis,
+  mmf,
   deepseekModelArgs,
   meshTransformerJax,
   meshTensorflowGpt,

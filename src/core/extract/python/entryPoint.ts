@@ -706,6 +706,19 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     return verdict(
       "a config-driven program: torchtitan's ConfigManager reads the job named with --module/--config (a config-registry function) or --job.config_file; each such config is a run",
     );
+  // MMF programs (`mmf_run`'s own module and the programs written like it): `Configuration(args)` from
+  // mmf.utils.configuration builds the whole configuration from the parsed command line (`config=<yaml>` with
+  // `model=`/`dataset=` and dot-list overrides, MMF docs "Configuration System"), and `build_trainer(config)` trains
+  // whatever it names: the YAML given as config= is the run.
+  if (
+    text.includes('build_trainer') &&
+    /^[ \t]*from[ \t]+mmf\.utils\.configuration[ \t]+import[^\n]*\bConfiguration\b/m.test(text) &&
+    /\bConfiguration\(\s*args\s*\)/.test(text) &&
+    /\bbuild_trainer\(\s*\w+\s*\)/.test(text)
+  )
+    return verdict(
+      'a config-driven program: MMF builds its configuration from the command line (Configuration(args): config=<yaml>, model=, dataset=) and trains what it names with build_trainer; each such config is a run',
+    );
   // OmegaConf dot-list programs (`cli_args = OmegaConf.from_cli()` then `OmegaConf.load(cli_args.config)`, run as
   // `python -m app.train config=<yaml>`): the YAML named on the command line is the run.
   const dotList = text.includes('from_cli') ? /\b(\w+)\s*=\s*(?:OmegaConf|om)\.from_cli\(\s*\)/.exec(text) : null;

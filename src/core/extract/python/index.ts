@@ -10,6 +10,8 @@ import { llamaPackageLoad, llamaProgramFlags } from './readers/llamaCheckpoint';
 import { featureCacheProgram } from './readers/featureCache';
 import { deepspeedMii } from './readers/deepspeedMii';
 import { funasrAutoModel } from './readers/funasrAutoModel';
+import { mmfInference } from './readers/mmfInference';
+import { hyperparamSweep } from './readers/hyperparamSweep';
 import { argumentPipelineRun } from './readers/argumentPipeline';
 import {
   policyActions,
@@ -244,6 +246,8 @@ export const CALL_RULES: readonly CallRule[] = [
   slurmSubmit.slurmSubmission,
   deepspeedMii,
   funasrAutoModel,
+  mmfInference,
+  hyperparamSweep,
   argumentPipelineRun,
   mlcEngine,
   fastllmModel,
