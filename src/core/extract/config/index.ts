@@ -28,6 +28,7 @@ import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
 import { fairseq } from './fairseq';
 import { flatHyperparams } from './flatHyperparams';
+import { optimScheduleRun } from './optimScheduleRun';
 import { weightsFileRun } from './weightsFileRun';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
@@ -124,6 +125,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   llmStudio,
   ditVariantModel,
   flatHyperparams,
+  optimScheduleRun,
   weightsFileRun,
 ];
 
