@@ -86,6 +86,7 @@ import { whisperLoader } from './readers/whisper';
 import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
+import { flairTraining } from './readers/flair';
 import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
@@ -332,6 +333,7 @@ export const FILE_RULES: readonly FileRule[] = [
   registryLoader,
   audiocraftLoader,
   fasttextTraining,
+  flairTraining,
   rwkvPackage,
   miniEpochFlags,
   modelFlagDefault,
