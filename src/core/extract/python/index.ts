@@ -87,6 +87,7 @@ import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
 import { flairTraining } from './readers/flair';
+import { allennlpTrainModel } from './readers/allennlp';
 import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
@@ -253,6 +254,7 @@ export const CALL_RULES: readonly CallRule[] = [
   megatron.megatronInference,
   runpyMain,
   policyActions,
+  allennlpTrainModel,
   remoteCodeActions,
   rolloutContext,
   policyServer,
