@@ -13,7 +13,8 @@ import { globalPackage } from './hydraExperiment';
  *   micro-batches a step;
  * - the model (`model.name` when it is a Hub id `org/name`: a bare word is as often a class or a run label), trained
  *   from scratch when `model.random_init` is true, from released weights when it is false or `checkpoint_path` names
- *   a file; a top-level `mode` spelled as pre-training (`pt`, `pretrain`) or fine-tuning (`ft`, `finetune`) says which.
+ *   a file; a top-level `mode` spelled as pre-training (`pt`, `pretrain`) or fine-tuning (`ft`, `finetune`) says which;
+ * - a top-level `precision: 'no'` (accelerate's mixed_precision value for none) as float32.
  *
  * Hydra group options (hydra.cc, "Packages": `# @package _global_` at the top of `configs/<group>/<option>.yaml`,
  * chosen on the launch line as `<group>=<option>`) that change the schedule (`optim.total_steps: 13333`) are runs of
@@ -104,12 +105,20 @@ export const optimScheduleRun: ConfigDialect = {
         'medium',
       );
     }
+    // `precision: 'no'`: the value such programs hand to accelerate's `Accelerator(mixed_precision=...)`, whose "no"
+    // is no mixed precision (huggingface.co/docs/accelerate, Accelerator: mixed_precision "no", "fp16", "bf16", "fp8"):
+    // float32, over a primary config's bf16.
+    const precision = doc.get('precision');
+    if (precision?.shape === 'scalar' && precision.value === 'no')
+      out.add('training.precision', 'fp32', precision, 'precision: no (no mixed precision: float32)');
     const mode = doc.get('mode');
     const m = mode?.shape === 'scalar' && typeof mode.value === 'string' ? mode.value.trim() : '';
     if (PRETRAIN_MODE.test(m)) out.add('training.mode', 'pretrain', mode!, `mode: ${m} (pre-training)`, 'medium');
     else if (FINETUNE_MODE.test(m)) out.add('training.mode', 'finetune', mode!, `mode: ${m} (fine-tuning)`, 'medium');
     // A Hydra group option in the global package overriding the schedule: its primary config, one folder up.
     if (!globalPackage(doc) || doc.has('defaults') || model) return;
+    // As a Hydra experiment (hydraExperiment.ts): the option's own keys override what the primary composes.
+    out.add('run.framework', 'hydra', at, 'Hydra group option (`# @package _global_`) overriding the primary config');
     const epochs = positive(doc, `${section}.epochs`);
     for (const name of PRIMARY_NAMES)
       out.add(
