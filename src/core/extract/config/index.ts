@@ -30,6 +30,7 @@ import { levanter } from './levanter';
 import { instantiateConfig } from './instantiateConfig';
 import { fairseq } from './fairseq';
 import { flatHyperparams } from './flatHyperparams';
+import { optimScheduleRun } from './optimScheduleRun';
 import { weightsFileRun } from './weightsFileRun';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
@@ -134,6 +135,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   llmStudio,
   ditVariantModel,
   flatHyperparams,
+  optimScheduleRun,
   weightsFileRun,
 ];
 

@@ -90,6 +90,8 @@ import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
 import { speechbrainInference } from './readers/speechbrainInference';
+import { flairTraining } from './readers/flair';
+import { allennlpTrainModel } from './readers/allennlp';
 import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
@@ -259,6 +261,7 @@ export const CALL_RULES: readonly CallRule[] = [
   megatron.megatronInference,
   runpyMain,
   policyActions,
+  allennlpTrainModel,
   remoteCodeActions,
   rolloutContext,
   policyServer,
@@ -341,6 +344,7 @@ export const FILE_RULES: readonly FileRule[] = [
   audiocraftLoader,
   fasttextTraining,
   speechbrainInference,
+  flairTraining,
   rwkvPackage,
   miniEpochFlags,
   modelFlagDefault,

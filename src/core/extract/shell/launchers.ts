@@ -242,6 +242,31 @@ const llamafactoryCli: Launcher = {
   },
 };
 
+/**
+ * AllenNLP's command line (docs.allennlp.org, "Commands": `allennlp train PARAM_PATH -s SERIALIZATION_DIR [-r]
+ * [-o OVERRIDES]`, also run as `python -m allennlp.run train ...`): `train` trains the model its experiment config
+ * (JSON or Jsonnet) describes, so the command is a training launch; a literal .json/.yaml config is linked (a config
+ * passed on in `$@` or a variable stays unknown). `evaluate` and `predict` run a trained archive over a dataset
+ * (inference). The other subcommands (`find-lr`, `build-vocab`, `count-instances`, `test-install`, `print-results`,
+ * `diff`, `cached-path`, `checklist`) start no run.
+ */
+const allennlpCli: Launcher = {
+  name: 'allennlp',
+  pattern: /^(?:allennlp|python3?\s+-m\s+allennlp(?:\.run)?)\s+[\w-]+/,
+  words: ['allennlp'],
+  read(command, out) {
+    const at = command.words[0] === 'allennlp' ? 1 : 3;
+    const sub = command.words[at];
+    if (sub === 'evaluate' || sub === 'predict') {
+      out.add('launch.inference', 'allennlp', `allennlp ${sub} runs a trained archive over a dataset`);
+      return;
+    }
+    if (sub !== 'train') return 'no-run';
+    out.add('run.framework', 'allennlp', `allennlp ${sub}`);
+    linkFirstYaml(command, at + 1, out);
+  },
+};
+
 const trlCli: Launcher = {
   name: 'trl',
   pattern: /^trl\s+(?:sft|dpo|grpo|kto|orpo|reward|rloo|ppo|online_dpo|xpo|nash_md|gkd|bco|cpo)\b/,
@@ -909,6 +934,8 @@ export const LAUNCHERS: readonly Launcher[] = [
   },
   // fairseq's programs (shell/fairseq.ts), before plain `python` so `python fairseq_cli/train.py` is read as fairseq-train.
   fairseqCli,
+  // AllenNLP, before plain `python` so `python -m allennlp.run train` is read as its command line.
+  allennlpCli,
   { name: 'torchrun', pattern: /^torchrun\b/, words: ['torchrun'], read: readPythonLaunch, runs: 'script' },
   {
     name: 'python',
