@@ -3,6 +3,7 @@ import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
 import { unslothCli } from './unslothCli';
 import { basicsr } from './basicsr';
+import { corenet } from './corenet';
 import {
   composer,
   composerBenchmark,
@@ -116,6 +117,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   meshTensorflowGpt,
   vitsTts,
   basicsr,
+  corenet,
   satModelConfig,
   sectionedRun,
   satSharedSettings,
