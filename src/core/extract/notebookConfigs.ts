@@ -31,8 +31,8 @@ const MAX_WRITTEN = 8;
 /** A config text longer than this is not a hand-written run config. */
 const MAX_CONFIG_CHARS = 100_000;
 const CONFIG_NAME = /^[\w./-]{1,200}\.(?:ya?ml|json)$/;
-/** `%%writefile [-a] name.yml` on a cell's first line. */
-const WRITEFILE = /^%%writefile[ \t]+(?:-a[ \t]+)?(\S{1,200})[ \t]*$/;
+/** `%%writefile [-a] name.yml` on a cell's first line (`%%file`: IPython's alias of the same magic). */
+const WRITEFILE = /^%%(?:writefile|file)[ \t]+(?:-a[ \t]+)?(\S{1,200})[ \t]*$/;
 /**
  * `with open("conf.yaml", "w") as f:` then `f.write(conf)` on the next line, or the text parsed and dumped back
  * (`yaml.dump(yaml.safe_load(conf), f)`, PyYAML's `dump(data, stream)`/`safe_dump`: the same config, re-serialised).

@@ -242,6 +242,32 @@ const llamafactoryCli: Launcher = {
   },
 };
 
+/**
+ * CoreNet's console scripts (github.com/apple/corenet, pyproject `[project.scripts]`: `corenet-train` runs
+ * corenet/cli/main_train.py; `corenet-eval`, `corenet-eval-seg`, `corenet-eval-det`, `corenet-eval-llmadapters`
+ * evaluate; ml-cvnets names them `cvnets-train`/`cvnets-eval*`). The run is the YAML given by `--common.config-file`
+ * (read by the corenet config dialect); `--model.<task>.pretrained W` on the line loads weights before training.
+ */
+const corenetCli: Launcher = {
+  name: 'corenet-train',
+  pattern: /^(?:corenet|cvnets)-(?:train|eval(?:-[a-z]{2,20})?)(?=\s|$)/,
+  words: ['corenet-', 'cvnets-'],
+  read(command, out) {
+    const program = command.words[0];
+    const config = /--common\.config-file[=\s]+["']?([^\s"']+\.ya?ml)/.exec(command.text)?.[1];
+    out.add('run.framework', 'corenet', program);
+    if (config) out.add('link.config', config, `${program} --common.config-file ${config}`);
+    if (/-eval/.test(program)) {
+      out.add('launch.inference', program, `${program}: evaluates the config's model`);
+      out.add('training.mode', 'inference', `${program}: evaluates the config's model`);
+      return 'own-links';
+    }
+    const weights = /--model\.[\w-]{1,40}\.pretrained[=\s]+(\S+)/.exec(command.text);
+    if (weights) out.add('model.fromScratch', false, `${weights[0]}: training starts from these weights`, 'medium');
+    return 'own-links';
+  },
+};
+
 const trlCli: Launcher = {
   name: 'trl',
   pattern: /^trl\s+(?:sft|dpo|grpo|kto|orpo|reward|rloo|ppo|online_dpo|xpo|nash_md|gkd|bco|cpo)\b/,
@@ -958,6 +984,7 @@ export const LAUNCHERS: readonly Launcher[] = [
   tune,
   litgptCli,
   llamafactoryCli,
+  corenetCli,
   trlCli,
   axolotlCli,
   swiftCli,
