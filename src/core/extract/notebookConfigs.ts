@@ -1,6 +1,7 @@
 import type { Fact, SourceRange } from '../facts';
 import { extractConfigFacts } from './configFacts';
 import { extractShellFacts } from './shellFacts';
+import { EVALUATES_CONFIG } from './python/readers/corenetOptions';
 
 /**
  * Notebooks that write a run's config and then run a command line on it (the Colab pattern of config-driven
@@ -150,8 +151,12 @@ export function withWrittenConfigs(facts: readonly Fact[], sources: readonly Not
   const written = writtenConfigFacts(sources, code);
   const harness = harnessCommandFacts(sources);
   if (written.facts.length === 0 && harness.length === 0) return [...facts];
+  const writtenLink = (f: Fact) => f.kind === 'link.config' && written.names.has(String(f.value));
+  // Code that builds the model of a config this notebook writes and trains (CoreNet's get_training_arguments with its
+  // --model.<task>.pretrained checkpoint) runs that run's result: a step after the run, not a run of its own.
+  const evaluatesWritten = facts.some((f) => writtenLink(f) && f.detail.includes(EVALUATES_CONFIG));
   return [
-    ...facts.filter((f) => !(f.kind === 'link.config' && written.names.has(String(f.value)))),
+    ...facts.filter((f) => !writtenLink(f) && !(evaluatesWritten && f.detail.includes(EVALUATES_CONFIG))),
     ...written.facts,
     ...harness,
   ];
