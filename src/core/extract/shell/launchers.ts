@@ -8,6 +8,7 @@ import { readOverrides } from './overrides';
 import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { unquote } from './words';
+import { EVALUATES_CONFIG } from '../python/readers/corenetOptions';
 import { readSlurmOptions } from './slurm';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
 import { readScriptCall, SCRIPT_CALL } from './scriptCall';
@@ -256,8 +257,11 @@ const corenetCli: Launcher = {
     const program = command.words[0];
     const config = /--common\.config-file[=\s]+["']?([^\s"']+\.ya?ml)/.exec(command.text)?.[1];
     out.add('run.framework', 'corenet', program);
-    if (config) out.add('link.config', config, `${program} --common.config-file ${config}`);
-    if (/-eval/.test(program)) {
+    const evaluates = /-eval/.test(program);
+    // An evaluation builds the config's model to score it: a training config it names stays a run of its own.
+    if (config)
+      out.add('link.config', config, `${program} --common.config-file ${config}${evaluates ? EVALUATES_CONFIG : ''}`);
+    if (evaluates) {
       out.add('launch.inference', program, `${program}: evaluates the config's model`);
       out.add('training.mode', 'inference', `${program}: evaluates the config's model`);
       return 'own-links';
