@@ -1,3 +1,4 @@
+import { EVALUATES_CONFIG } from './extract/python/readers/corenetOptions';
 import { groupFile } from './extract/config/hydraExperiment';
 import { HYDRA_MAIN_LINK } from './extract/python/readers/hydraMain';
 import { CLONE_LAUNCH, withNotebookLaunches } from './extract/shell/notebookLaunch';
@@ -1266,8 +1267,12 @@ function analyzeFactsUnguarded(
   const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors, modules) : [];
   // A program the notebook runs in a clone it made (withCloneLaunchChecked) is the clone's copy, started with the
   // notebook's flags: the file in this folder is still run on its own, with its own defaults, and stays a run.
+  // So does a training config a program only builds its model from to run it (EVALUATES_CONFIG).
   for (const f of own.facts)
-    if (f.kind === 'link.script' && typeof f.value === 'string' && f.detail.includes(CLONE_LAUNCH)) {
+    if (
+      (f.kind === 'link.script' && typeof f.value === 'string' && f.detail.includes(CLONE_LAUNCH)) ||
+      (f.kind === 'link.config' && typeof f.value === 'string' && f.detail.includes(EVALUATES_CONFIG))
+    ) {
       const target = resolve?.(input.path, f.value.replace(/^\.\//, ''));
       if (target) modules.add(target.path);
     }

@@ -1,6 +1,7 @@
 import type { Fact, SourceRange } from '../facts';
 import { extractConfigFacts } from './configFacts';
 import { extractShellFacts } from './shellFacts';
+import { EVALUATES_CONFIG } from './python/readers/corenetOptions';
 
 /**
  * Notebooks that write a run's config and then run a command line on it (the Colab pattern of config-driven
@@ -31,8 +32,8 @@ const MAX_WRITTEN = 8;
 /** A config text longer than this is not a hand-written run config. */
 const MAX_CONFIG_CHARS = 100_000;
 const CONFIG_NAME = /^[\w./-]{1,200}\.(?:ya?ml|json)$/;
-/** `%%writefile [-a] name.yml` on a cell's first line. */
-const WRITEFILE = /^%%writefile[ \t]+(?:-a[ \t]+)?(\S{1,200})[ \t]*$/;
+/** `%%writefile [-a] name.yml` on a cell's first line (`%%file`: IPython's alias of the same magic). */
+const WRITEFILE = /^%%(?:writefile|file)[ \t]+(?:-a[ \t]+)?(\S{1,200})[ \t]*$/;
 /**
  * `with open("conf.yaml", "w") as f:` then `f.write(conf)` on the next line, or the text parsed and dumped back
  * (`yaml.dump(yaml.safe_load(conf), f)`, PyYAML's `dump(data, stream)`/`safe_dump`: the same config, re-serialised).
@@ -150,8 +151,12 @@ export function withWrittenConfigs(facts: readonly Fact[], sources: readonly Not
   const written = writtenConfigFacts(sources, code);
   const harness = harnessCommandFacts(sources);
   if (written.facts.length === 0 && harness.length === 0) return [...facts];
+  const writtenLink = (f: Fact) => f.kind === 'link.config' && written.names.has(String(f.value));
+  // Code that builds the model of a config this notebook writes and trains (CoreNet's get_training_arguments with its
+  // --model.<task>.pretrained checkpoint) runs that run's result: a step after the run, not a run of its own.
+  const evaluatesWritten = facts.some((f) => writtenLink(f) && f.detail.includes(EVALUATES_CONFIG));
   return [
-    ...facts.filter((f) => !(f.kind === 'link.config' && written.names.has(String(f.value)))),
+    ...facts.filter((f) => !writtenLink(f) && !(evaluatesWritten && f.detail.includes(EVALUATES_CONFIG))),
     ...written.facts,
     ...harness,
   ];

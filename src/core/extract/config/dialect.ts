@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type LineCounter, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Fact, FactKind, FactValue, SourceRange } from '../../facts';
 import { positiveInteger } from '../positiveInteger';
 
@@ -104,6 +104,8 @@ interface Shared {
   readonly top: YamlNode | null;
   readonly walked: Map<string, ConfigValue[]>;
   comments?: Array<{ line: number; text: string }>;
+  /** Anchored scalars by anchor name, each with where it is written (built on the first alias read). */
+  anchors?: Map<string, Array<{ offset: number; node: Scalar }>>;
 }
 
 export function rangeIn(
@@ -124,6 +126,37 @@ export function configDocOf(
 ): ConfigDoc {
   const shared: Shared = { text, lineCounter, top: doc.contents ?? null, walked: new Map() };
   return new YamlConfigDoc(shared, shared.top, []);
+}
+
+/**
+ * The scalar a YAML alias (`*name`) stands for: the nearest `&name` anchor written before it (YAML 1.2: an alias
+ * refers to the most recent preceding anchor of that name). Aliases of maps and sequences are left alone.
+ */
+function aliasedScalar(shared: Shared, node: unknown): Scalar | undefined {
+  if (!isAlias(node)) return undefined;
+  if (!shared.anchors) {
+    const anchors = new Map<string, Array<{ offset: number; node: Scalar }>>();
+    let seen = 0;
+    const visit = (n: unknown, depth: number): void => {
+      if (seen >= MAX_KEYS || depth > 64) return;
+      seen++;
+      if (isScalar(n)) {
+        if (n.anchor) {
+          const list = anchors.get(n.anchor) ?? [];
+          list.push({ offset: n.range?.[0] ?? 0, node: n });
+          anchors.set(n.anchor, list);
+        }
+      } else if (isMap(n)) {
+        for (const pair of n.items) if (isPair(pair)) visit(pair.value, depth + 1);
+      } else if (isSeq(n)) for (const item of n.items) visit(item, depth + 1);
+    };
+    visit(shared.top, 0);
+    shared.anchors = anchors;
+  }
+  const at = node.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+  let found: Scalar | undefined;
+  for (const a of shared.anchors.get(node.source) ?? []) if (a.offset < at) found = a.node;
+  return found;
 }
 
 function splitPath(path: string): string[] {
@@ -191,7 +224,8 @@ class YamlConfigDoc implements ConfigDoc {
         range: rangeIn(lc, node),
         keyRange,
       };
-    const raw = isScalar(node) ? node.value : null;
+    const scalar = isScalar(node) ? node : aliasedScalar(this.shared, node);
+    const raw = scalar ? scalar.value : null;
     const range = isScalar(node) && node.range && node.range[1] > node.range[0] ? rangeIn(lc, node) : keyRange;
     if (typeof raw === 'string' && raw.includes('${')) {
       const resolved = this.interpolate(raw, segments, 0);

@@ -4,6 +4,7 @@ import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
 import { unslothCli } from './unslothCli';
 import { basicsr } from './basicsr';
+import { corenet } from './corenet';
 import {
   composer,
   composerBenchmark,
@@ -127,6 +128,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   videoDiffusionFinetune,
   animateDiffPrompts,
   basicsr,
+  corenet,
   satModelConfig,
   sectionedRun,
   satSharedSettings,

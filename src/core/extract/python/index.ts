@@ -34,6 +34,7 @@ import { openMmlabInferencer } from './readers/mmInferencer';
 import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig, registryModelLoader } from './readers/lavisProgram';
+import { corenetTrainingArguments } from './readers/corenetOptions';
 import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
 import { fairseqInferenceStep, fairseqValidStep } from './readers/fairseqProgram';
 import { hydraMain } from './readers/hydraMain';
@@ -288,6 +289,7 @@ export const CALL_RULES: readonly CallRule[] = [
   sam2Builder,
   referenceGenerator,
   lavisProgramConfig,
+  corenetTrainingArguments,
   registryModelLoader,
   openNmtInference,
   fairseqInferenceStep,

@@ -8,6 +8,7 @@ import { readOverrides } from './overrides';
 import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { unquote } from './words';
+import { EVALUATES_CONFIG } from '../python/readers/corenetOptions';
 import { readSlurmOptions } from './slurm';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
 import { readScriptCall, SCRIPT_CALL } from './scriptCall';
@@ -264,6 +265,35 @@ const allennlpCli: Launcher = {
     if (sub !== 'train') return 'no-run';
     out.add('run.framework', 'allennlp', `allennlp ${sub}`);
     linkFirstYaml(command, at + 1, out);
+  },
+};
+
+/**
+ * CoreNet's console scripts (github.com/apple/corenet, pyproject `[project.scripts]`: `corenet-train` runs
+ * corenet/cli/main_train.py; `corenet-eval`, `corenet-eval-seg`, `corenet-eval-det`, `corenet-eval-llmadapters`
+ * evaluate; ml-cvnets names them `cvnets-train`/`cvnets-eval*`). The run is the YAML given by `--common.config-file`
+ * (read by the corenet config dialect); `--model.<task>.pretrained W` on the line loads weights before training.
+ */
+const corenetCli: Launcher = {
+  name: 'corenet-train',
+  pattern: /^(?:corenet|cvnets)-(?:train|eval(?:-[a-z]{2,20})?)(?=\s|$)/,
+  words: ['corenet-', 'cvnets-'],
+  read(command, out) {
+    const program = command.words[0];
+    const config = /--common\.config-file[=\s]+["']?([^\s"']+\.ya?ml)/.exec(command.text)?.[1];
+    out.add('run.framework', 'corenet', program);
+    const evaluates = /-eval/.test(program);
+    // An evaluation builds the config's model to score it: a training config it names stays a run of its own.
+    if (config)
+      out.add('link.config', config, `${program} --common.config-file ${config}${evaluates ? EVALUATES_CONFIG : ''}`);
+    if (evaluates) {
+      out.add('launch.inference', program, `${program}: evaluates the config's model`);
+      out.add('training.mode', 'inference', `${program}: evaluates the config's model`);
+      return 'own-links';
+    }
+    const weights = /--model\.[\w-]{1,40}\.pretrained[=\s]+(\S+)/.exec(command.text);
+    if (weights) out.add('model.fromScratch', false, `${weights[0]}: training starts from these weights`, 'medium');
+    return 'own-links';
   },
 };
 
@@ -985,6 +1015,7 @@ export const LAUNCHERS: readonly Launcher[] = [
   tune,
   litgptCli,
   llamafactoryCli,
+  corenetCli,
   trlCli,
   axolotlCli,
   swiftCli,
