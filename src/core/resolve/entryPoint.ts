@@ -74,12 +74,11 @@ const SCRIPT_SLOT = /<[A-Z][A-Z0-9_]{1,40}>|\bXXX\b/;
 /**
  * A shell or SLURM launch script kept as a template (`slurm_scripts_templates/train.slurm`, `job_template.slurm`) with
  * no placeholder left: a complete job script that is copied for new experiments and runs as it is (its variables are
- * set in it or by the launcher that submits it, as in any job script). One with blanks to fill stays left out. The
- * same for a Python program in a templates folder (a toolkit's starter recipe: `templates/asr/train.py` with its
- * hparams beside it): with nothing to fill in it runs as it is (cookiecutter's `{{ … }}` keep one out).
+ * set in it or by the launcher that submits it, as in any job script). One with blanks to fill stays left out.
+ * Python programs in a templates folder stay left out: a Python template's blanks are often plain names.
  */
 export function completeTemplateScript(relativePath: string, text: string): boolean {
-  if (!/\.(sh|bash|slurm|sbatch|py)$/i.test(relativePath)) return false;
+  if (!/\.(sh|bash|slurm|sbatch)$/i.test(relativePath)) return false;
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
   return !TEMPLATE_PLACEHOLDER.test(head) && !SCRIPT_SLOT.test(head);
 }
