@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
+import { imageTransformerV2Params, imageV1Params } from './kDiffusionParams';
 
 /**
  * k-diffusion training configs (github.com/crowsonkb/k-diffusion, README "Training": `python train.py --config
@@ -12,8 +13,9 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
  *
  * - Model: the model type the config builds (`image_v1`, `image_transformer_v2`, …), built from the config with
  *   fresh weights (train.py resumes only its own `--resume` state): a run from scratch.
- * - Size: it depends on the library's block layout (U-Net levels, mappers, attention types), so it is left unknown
- *   rather than guessed.
+ * - Size: it depends on the library's block layout (U-Net levels, mappers, attention types). An `image_v1` U-Net and an
+ *   `image_transformer_v2` hourglass transformer are counted from their widths, depths and attention settings
+ *   (`kDiffusionParams.ts`); other types are left unknown rather than guessed.
  * - Precision: train.py turns TF32 matmuls on unconditionally (`torch.backends.cuda.matmul.allow_tf32 = True`) and
  *   autocasts only when `--mixed-precision` is passed, which has no default: TF32, at medium confidence since the
  *   launch line may add the flag.
@@ -53,13 +55,32 @@ export const kDiffusion: ConfigDialect = {
       'train.py builds the model from this config with fresh weights (it resumes only its own --resume state)',
       'medium',
     );
-    out.add(
-      'model.params',
-      null,
-      doc.get('model')!,
-      `${type}: a size that depends on the library's block layout, not worked out from this config`,
-      'low',
-    );
+    const counted =
+      type === 'image_v1'
+        ? imageV1Params(doc)
+        : type === 'image_transformer_v2'
+          ? imageTransformerV2Params(doc)
+          : undefined;
+    const dims =
+      type === 'image_v1'
+        ? 'mapping_out, channels, depths and self_attn_depths'
+        : 'widths, depths, d_ffs and self_attns';
+    if (counted !== undefined)
+      out.add(
+        'model.params',
+        counted,
+        doc.get('model.depths') ?? doc.get('model')!,
+        `${type}: ${(counted / 1e6).toFixed(1)}M parameters counted from ${dims} (k-diffusion's ${type} layout)`,
+        'medium',
+      );
+    else
+      out.add(
+        'model.params',
+        null,
+        doc.get('model')!,
+        `${type}: a size that depends on the library's block layout, not worked out from this config`,
+        'low',
+      );
     out.add(
       'training.precision',
       'tf32',
