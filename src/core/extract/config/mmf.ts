@@ -1,5 +1,6 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { positiveIntegerAt } from './dialect';
+import { findModel } from '../../knowledge';
 
 /**
  * MMF configs (github.com/facebookresearch/mmf, and the projects built on it): OmegaConf YAML files a run is given on
@@ -23,6 +24,13 @@ import { positiveIntegerAt } from './dialect';
  * starts from random weights; `training_head_type: pretraining`, and MMF's masked-modelling datasets (`masked_coco`,
  * `masked_conceptual_captions`, ...: the registry's pre-training tasks), pre-train; a model section naming the
  * pretrained text encoder it is built on (`bert_model_name`, `from_pretrained`) without those fine-tunes it.
+ *
+ * How big: a single-stream model (VisualBERT, VinVL, OSCAR-style) is the BERT its section names by
+ * `model_config.<model>.bert_model_name` with region features projected into its embeddings; its size is that
+ * encoder's (catalog), the projection and heads (a few million) left out. Any network of the model's own keeps the
+ * size unknown: a second stream or other layer stacks (`v_num_hidden_layers`, `l_layers`: ViLBERT, LXMERT), or
+ * encoder/embedding sub-networks (`modal_encoder`, `image_feature_encodings`: MMBT's image encoder, which a later
+ * config may swap for a features projection, so no sum of parts is sound from one file).
  */
 
 /** The detail a link to an included config starts with (the walk composes it; resolve/factsToSpec.ts starts the run through it). */
@@ -180,6 +188,7 @@ export const mmf: ConfigDialect = {
     if (primary) return;
 
     readMode(doc, models, datasets, runFile, out);
+    if (model) readEncoderSize(doc, model, out);
 
     const updates = positiveIntegerAt(doc, 'training.max_updates');
     const epochs = positiveIntegerAt(doc, 'training.max_epochs');
@@ -283,6 +292,37 @@ function readMode(
     return;
   }
   readPretrainedEncoder(keys, out);
+}
+
+/** Keys under a model section that add a network beside the named text encoder (a second stream, an image encoder). */
+const OWN_NETWORK_KEYS = /(?:layers|encoders?|encodings|embeddings)$/;
+/** The sub-network that wraps the named BERT itself (MMF's `text_encoder: {type: transformer, bert_model_name}`). */
+const TEXT_ENCODER_KEY = 'text_encoder';
+
+/**
+ * A single-stream model sized as the pretrained BERT its section names (`model_config.<m>.bert_model_name`); any
+ * other sub-network or layer stack of its own (an image encoder a later config may swap, a second stream) keeps the
+ * size unknown.
+ */
+function readEncoderSize(doc: ConfigDoc, model: ConfigValue, out: FactSink): void {
+  const named = doc.get(`${model.path}.bert_model_name`);
+  if (typeof named?.value !== 'string' || named.value.length > 200) return;
+  const row = findModel(named.value.trim());
+  if (!row || row.modality !== 'text') return;
+  const text = `${model.path}.${TEXT_ENCODER_KEY}`;
+  const own = doc
+    .walk()
+    .filter((v) => v.path.startsWith(`${model.path}.`))
+    .slice(0, MAX_MODEL_KEYS)
+    .filter((v) => v.path !== text && !v.path.startsWith(`${text}.`));
+  if (own.some((v) => OWN_NETWORK_KEYS.test(v.key))) return;
+  out.add(
+    'model.params',
+    row.params,
+    named,
+    `${named.path}: ${named.value}: a single-stream model is that encoder, ${(row.params / 1e6).toFixed(0)}M (catalog ${row.id}); the feature projection and heads left out`,
+    'low',
+  );
 }
 
 /** A model section naming the pretrained text encoder it is built on (`bert_model_name: bert-base-uncased`): a fine-tune. */
