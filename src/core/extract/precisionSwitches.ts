@@ -6,3 +6,8 @@
  */
 export const AUTO_PRECISION_DETAIL = ': auto, assumed on (a GPU that supports it)';
 export const SWITCHES_OFF_DETAIL = ': mixed precision switched off on the command line';
+/**
+ * A loader's `torch_dtype="auto"`: the checkpoint's saved dtype, which the code does not name (read as bf16, low
+ * confidence). It yields to any other precision the run states (factsToSpec pickPrecision).
+ */
+export const CHECKPOINT_DTYPE_DETAIL = ": the checkpoint's saved dtype, not named in the code (assumed bf16)";

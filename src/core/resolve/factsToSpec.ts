@@ -1,7 +1,7 @@
 import { ADAPTER_OFF } from '../extract/configFacts';
 import { findModel } from '../knowledge';
 import { YACS_DEFAULT } from '../extract/config/yacsDefaults';
-import { AUTO_PRECISION_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precisionSwitches';
+import { AUTO_PRECISION_DETAIL, CHECKPOINT_DTYPE_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precisionSwitches';
 import { SET_FROM_VARIABLE } from '../extract/shell/words';
 import { NOT_MODEL_PATH } from '../extract/python/readers/trlx';
 import { PLACEHOLDER_ID } from '../extract/placeholderId';
@@ -770,7 +770,10 @@ function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   // A TF32 switch (`torch.backends.cuda.matmul.allow_tf32 = True`) beside weights the file keeps in fp32 is TF32
   // compute on a GPU, so it wins over that fp32 (on the CPU the switch does nothing: readers/torch.ts reads such a
   // script as fp32 and states no TF32).
-  const stating = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
+  const anyStating = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
+  // A loader's `torch_dtype="auto"` (the checkpoint's dtype, assumed) yields to any precision the run states.
+  const statedElsewhere = anyStating.filter((f) => !f.detail.endsWith(CHECKPOINT_DTYPE_DETAIL));
+  const stating = statedElsewhere.length > 0 ? statedElsewhere : anyStating;
   // A Hydra config's own keys override the configs its defaults list composes (`autocast: false` in a debug run over
   // its family's float16 default): what the run's own file states is the run's precision.
   const hydra = facts.some((f) => f.kind === 'run.framework' && f.value === 'hydra' && !f.file);

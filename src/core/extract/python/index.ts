@@ -119,6 +119,7 @@ import { packageCheckpointClass } from './readers/packageCheckpointClass';
 import { variantFlag } from './readers/variantFlag';
 import { configRegistry } from './readers/configRegistry';
 import { loaderHelper } from './readers/loaderHelper';
+import { releasedWeightsFile } from './readers/releasedWeightsFile';
 import { scoringProgram } from './readers/scoringProgram';
 import { packageModelProgram } from './readers/packageModel';
 import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
@@ -410,6 +411,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageCheckpointClass,
   variantFlag,
   loaderHelper,
+  releasedWeightsFile,
   scoringProgram,
   configTrainer,
   redeclaredFlags,

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { hubIdInPath } from '../config/dialect';
 import { normalisePrecision } from '../precision';
+import { CHECKPOINT_DTYPE_DETAIL } from '../precisionSwitches';
 import { sizingNamesOf, type SizingKind } from '../sizingNames';
 import { evaluate, keywordArgument, stringLiteral, type SymbolTable } from '../pythonValues';
 import { scalar, truncate, nodeRange, type PythonReadContext } from './context';
@@ -136,7 +137,17 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
       return;
     }
     // `dtype=None`: the library's own default, which its reader states (Unsloth's: python/readers/unsloth.ts).
-    if (evaluate(value, ctx.symbols)?.value === null) return;
+    const given = evaluate(value, ctx.symbols);
+    if (given?.value === null) return;
+    if ((name === 'torch_dtype' || name === 'dtype') && given?.value === 'auto') {
+      // `from_pretrained(..., torch_dtype="auto")`: the dtype the checkpoint's weights are saved in ("If "auto" is
+      // passed, the dtype is automatically derived from the model's weights", transformers/diffusers
+      // from_pretrained docs; vLLM's `dtype="auto"` likewise, docs.vllm.ai engine arguments). The code does not
+      // name it: assumed bf16, the half format Hub checkpoints of current models are saved in, as a serving
+      // stack's `--dtype auto` is read (estimate/precisionDefault.ts). Any other precision the file states wins.
+      ctx.add('training.precision', 'bf16', value, `${label}="auto"${CHECKPOINT_DTYPE_DETAIL}`, 'low');
+      return;
+    }
     ctx.addResolved('training.precision', value, label, (v) => normalisePrecision(scalar(v)) ?? undefined);
     return;
   }

@@ -7040,6 +7040,19 @@ export const MODELS: readonly Model[] = [
       'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: vit_giant_patch14_dinov2 1136.48M params, 1784.2 GMACs at 518 (stored x2); facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
   },
   {
+    // The original release's weights file (groundingdino_swint_ogc.pth, Swin-T trained on O365, GoldG and Cap4M) is
+    // the checkpoint the Hub conversion holds; its name is how code that loads the release writes it.
+    id: 'IDEA-Research/grounding-dino-tiny',
+    aliases: ['groundingdino_swint_ogc'],
+    family: 'grounding-dino',
+    architecture: 'other',
+    modality: 'vision',
+    params: 172_000_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/IDEA-Research/grounding-dino-tiny (Safetensors model size "172M params"); Liu et al. 2023, Grounding DINO, arXiv:2303.05499 (Swin-T, O365+GoldG+Cap4M)',
+  },
+  {
     id: 'facebook/detr-resnet-50',
     aliases: [],
     family: 'detr',
