@@ -1,4 +1,5 @@
 import type { ConfigDoc } from './dialect';
+import { flagList, intList, positiveWidth } from './sequences';
 
 /**
  * Parameter counts of the networks an instantiate-from-config diffusion module builds, worked out from their
@@ -56,47 +57,6 @@ export interface DiffusionModuleSize {
 }
 
 /** Constructor lists and counts past these are not a UNet anyone builds: not read. */
-const MAX_LEVELS = 12;
-const MAX_WIDTH = 65_536;
-
-function positive(n: number | undefined, max = MAX_WIDTH): n is number {
-  return n !== undefined && Number.isInteger(n) && n > 0 && n <= max;
-}
-
-/** A list of positive integers at `path` (a YAML sequence, or one number), else undefined. */
-function intList(doc: ConfigDoc, path: string, allowEmpty = false): number[] | undefined {
-  const at = doc.get(path);
-  if (!at) return undefined;
-  if (at.shape === 'scalar') {
-    const n = doc.num(path);
-    return positive(n) ? [n] : undefined;
-  }
-  if (at.shape !== 'seq') return undefined;
-  const out: number[] = [];
-  for (let i = 0; i <= MAX_LEVELS; i++) {
-    if (!doc.has(`${path}.${i}`)) break;
-    const n = doc.num(`${path}.${i}`);
-    if (!positive(n)) return undefined;
-    out.push(n);
-  }
-  if (out.length > MAX_LEVELS || (out.length === 0 && !allowEmpty)) return undefined;
-  return out;
-}
-
-/** A list of booleans at `path` (`[True, False]`), capped at MAX_LEVELS; undefined where an item is not one. */
-function flags(doc: ConfigDoc, path: string): boolean[] | undefined {
-  if (doc.get(path)?.shape !== 'seq') return undefined;
-  const out: boolean[] = [];
-  for (let i = 0; i <= MAX_LEVELS; i++) {
-    if (!doc.has(`${path}.${i}`)) break;
-    const v = doc.get(`${path}.${i}`)?.value;
-    if (v === true || v === 'true' || v === 'True') out.push(true);
-    else if (v === false || v === 'false' || v === 'False') out.push(false);
-    else return undefined;
-  }
-  return out.length > MAX_LEVELS ? undefined : out;
-}
-
 function flag(doc: ConfigDoc, path: string): boolean {
   const v = doc.get(path)?.value;
   return v === true || v === 'true' || v === 'True';
@@ -162,8 +122,9 @@ function unetCount(
   // The control branch has no output side: its hint image's channels instead.
   const outC = doc.num(`${path}.${control ? 'hint_channels' : mode === 'encoder' ? 'pool_outputs' : 'out_channels'}`);
   const mult = doc.has(`${path}.channel_mult`) ? intList(doc, `${path}.channel_mult`) : [1, 2, 4, 8];
-  const attn = intList(doc, `${path}.attention_resolutions`, true);
-  if (!positive(C) || !positive(R, 64) || !positive(inC) || !positive(outC) || !mult || !attn) return undefined;
+  const attn = intList(doc, `${path}.attention_resolutions`, { allowEmpty: true });
+  if (!positiveWidth(C) || !positiveWidth(R, 64) || !positiveWidth(inC) || !positiveWidth(outC) || !mult || !attn)
+    return undefined;
   const dims = doc.num(`${path}.dims`);
   if (dims !== undefined && dims !== 2) return undefined;
   // Settings of later UNets (per-level depths, class embeddings of vectors, attention switched off per block)
@@ -173,7 +134,7 @@ function unetCount(
   // `disable_self_attentions: [True, True, True, False]` (one switch a level): that level's transformer blocks make
   // their first attention a second cross-attention to the context (ldm attention.py BasicTransformerBlock,
   // `disable_self_attn`: attn1 built with context_dim), so its k and v come from the context's width.
-  const noSelf = doc.has(`${path}.disable_self_attentions`) ? flags(doc, `${path}.disable_self_attentions`) : [];
+  const noSelf = doc.has(`${path}.disable_self_attentions`) ? flagList(doc, `${path}.disable_self_attentions`) : [];
   if (noSelf === undefined || (noSelf.length > 0 && noSelf.length !== mult.length)) return undefined;
   // A class embedding: `num_classes: N` an nn.Embedding(N, 4C); `num_classes: "sequential"` with `adm_in_channels: A`
   // a vector embedding Linear(A, 4C) + SiLU + Linear(4C, 4C) (openaimodel.py UNetModel, label_emb: the unCLIP and
@@ -181,11 +142,11 @@ function unetCount(
   const classes = doc.get(`${path}.num_classes`);
   const sequential = classes?.value === 'sequential';
   const adm = sequential ? doc.num(`${path}.adm_in_channels`) : undefined;
-  if (sequential && !positive(adm)) return undefined;
+  if (sequential && !positiveWidth(adm)) return undefined;
   if (!sequential && doc.has(`${path}.adm_in_channels`) && doc.get(`${path}.adm_in_channels`)?.value !== null)
     return undefined;
   const nClasses = sequential ? 0 : classes && classes.value !== null ? doc.num(`${path}.num_classes`) : 0;
-  if (nClasses === undefined || (nClasses !== 0 && !positive(nClasses, 1e6))) return undefined;
+  if (nClasses === undefined || (nClasses !== 0 && !positiveWidth(nClasses, 1e6))) return undefined;
   const spatial = sgm || flag(doc, `${path}.use_spatial_transformer`);
   // One depth for every level, or (sgm) a list of one a level; the middle block takes the last level's.
   const depthAt = doc.get(`${path}.transformer_depth`);
@@ -196,7 +157,8 @@ function unetCount(
       : sgm && depthAt.shape === 'seq'
         ? intList(doc, `${path}.transformer_depth`)
         : mult.map(() => doc.num(`${path}.transformer_depth`) ?? 0);
-  if (spatial && (!depths || depths.length !== mult.length || !depths.every((d) => positive(d, 64)))) return undefined;
+  if (spatial && (!depths || depths.length !== mult.length || !depths.every((d) => positiveWidth(d, 64))))
+    return undefined;
   const depthOf = (level: number) => depths![level];
   const contextAt = doc.get(`${path}.context_dim`);
   // sgm also takes a list (`context_dim: [1280, 1280, 1280, 1280]`): its SpatialTransformer requires the widths to be
@@ -208,7 +170,7 @@ function unetCount(
     : contextAt && contextAt.value !== null
       ? doc.num(`${path}.context_dim`)
       : undefined;
-  if (contextAt && contextAt.value !== null && !positive(context)) return undefined;
+  if (contextAt && contextAt.value !== null && !positiveWidth(context)) return undefined;
   const scaleShift = flag(doc, `${path}.use_scale_shift_norm`);
   const updown = flag(doc, `${path}.resblock_updown`);
   const resample = doc.get(`${path}.conv_resample`)?.value !== false;
@@ -262,7 +224,7 @@ function unetCount(
     const pool = doc.str(`${path}.pool`);
     const side = doc.num(`${path}.pool_spatial`);
     if (pool === 'adaptive') return total + 2 * ch + conv1(ch, outC);
-    if (pool !== 'attention' || !positive(side, 1024)) return undefined;
+    if (pool !== 'attention' || !positiveWidth(side, 1024)) return undefined;
     return total + 2 * ch + ch * (side * side + 1) + conv1(ch, 3 * ch) + conv1(ch, outC);
   }
   for (let level = mult.length - 1; level >= 0; level--) {
@@ -278,7 +240,7 @@ function unetCount(
   }
   total += 2 * ch + conv3(ch, outC);
   const codebook = doc.num(`${path}.n_embed`);
-  if (positive(codebook, 1e7)) total += 2 * C + conv1(C, codebook);
+  if (positiveWidth(codebook, 1e7)) total += 2 * C + conv1(C, codebook);
   return total;
 }
 
@@ -290,14 +252,22 @@ export function autoencoderParams(doc: ConfigDoc, path: string, target: string):
   const R = doc.num(`${dd}.num_res_blocks`);
   const z = doc.num(`${dd}.z_channels`);
   const resolution = doc.num(`${dd}.resolution`);
-  const attnRes = doc.has(`${dd}.attn_resolutions`) ? intList(doc, `${dd}.attn_resolutions`, true) : [];
+  const attnRes = doc.has(`${dd}.attn_resolutions`) ? intList(doc, `${dd}.attn_resolutions`, { allowEmpty: true }) : [];
   const inC = doc.has(`${dd}.in_channels`) ? doc.num(`${dd}.in_channels`) : 3;
   const outC = doc.has(`${dd}.out_ch`) ? doc.num(`${dd}.out_ch`) : 3;
   const e = doc.num(`${path}.embed_dim`);
   const kl = /KL/.test(target);
   const vq = /VQ/.test(target);
-  if (!positive(ch) || !mult || !positive(R, 64) || !positive(z) || !positive(resolution) || !attnRes) return undefined;
-  if (!positive(inC) || !positive(outC) || !positive(e) || (!kl && !vq)) return undefined;
+  if (
+    !positiveWidth(ch) ||
+    !mult ||
+    !positiveWidth(R, 64) ||
+    !positiveWidth(z) ||
+    !positiveWidth(resolution) ||
+    !attnRes
+  )
+    return undefined;
+  if (!positiveWidth(inC) || !positiveWidth(outC) || !positiveWidth(e) || (!kl && !vq)) return undefined;
   const doubleZ = doc.get(`${dd}.double_z`)?.value;
   const zOut = doubleZ === false || doubleZ === 'false' || doubleZ === 'False' ? z : 2 * z;
   const block = (i: number, o: number) => 2 * i + conv3(i, o) + 2 * o + conv3(o, o) + (i !== o ? conv1(i, o) : 0);
@@ -336,7 +306,7 @@ export function autoencoderParams(doc: ConfigDoc, path: string, target: string):
 
   if (kl) return encoder + decoder + conv1(2 * z, 2 * e) + conv1(e, z);
   const codes = doc.num(`${path}.n_embed`);
-  if (!positive(codes, 1e7)) return undefined;
+  if (!positiveWidth(codes, 1e7)) return undefined;
   return encoder + decoder + codes * e + conv1(z, e) + conv1(e, z);
 }
 
@@ -353,10 +323,10 @@ function conditionerParams(doc: ConfigDoc, path: string, target: string): number
   if (cls === 'BERTEmbedder') {
     const d = doc.num(`${path}.n_embed`);
     const L = doc.num(`${path}.n_layer`);
-    if (!positive(d) || !positive(L, 1024)) return undefined;
+    if (!positiveWidth(d) || !positiveWidth(L, 1024)) return undefined;
     const vocab = doc.has(`${path}.vocab_size`) ? doc.num(`${path}.vocab_size`) : BERT_VOCAB;
     const positions = doc.has(`${path}.max_seq_len`) ? doc.num(`${path}.max_seq_len`) : TEXT_POSITIONS;
-    if (!positive(vocab, 1e7) || !positive(positions, 1e6)) return undefined;
+    if (!positiveWidth(vocab, 1e7) || !positiveWidth(positions, 1e6)) return undefined;
     const w = X_TRANSFORMER_ATTENTION_WIDTH;
     const layer = 3 * d * w + (w * d + d) + (d * 4 * d + 4 * d) + (4 * d * d + d) + 4 * d;
     return vocab * d + positions * d + L * layer + 2 * d + (d * vocab + vocab);
@@ -364,7 +334,7 @@ function conditionerParams(doc: ConfigDoc, path: string, target: string): number
   if (cls === 'ClassEmbedder') {
     const d = doc.num(`${path}.embed_dim`);
     const n = doc.has(`${path}.n_classes`) ? doc.num(`${path}.n_classes`) : 1000;
-    return positive(d) && positive(n, 1e7) ? d * n : undefined;
+    return positiveWidth(d) && positiveWidth(n, 1e7) ? d * n : undefined;
   }
   if (cls === 'FrozenCLIPEmbedder' && !doc.has(`${path}.version`)) return CLIP_L_TEXT;
   return undefined;

@@ -1,4 +1,5 @@
 import type { ConfigDoc } from './dialect';
+import { flagList, intList, MAX_WIDTH, positiveWidth } from './sequences';
 
 /**
  * The parameter count of a k-diffusion `image_v1` model (`ImageDenoiserModelV1`, k_diffusion/models/image_v1.py, built
@@ -21,40 +22,9 @@ import type { ConfigDoc } from './dialect';
  * Cross-attention (`cross_cond_dim` > 0) and skipped stages are not counted: undefined then, as for any value that is
  * not a plain positive number, so the size stays unknown rather than guessed.
  */
-const MAX_LEVELS = 12;
 /** d_head's default in `make_model` for each attention type that takes one. */
 const DEFAULT_HEAD = 64;
 const ATTENTION_TYPES = new Set(['global', 'neighborhood', 'shifted-window']);
-const MAX_WIDTH = 65_536;
-
-function positive(n: number | undefined): n is number {
-  return n !== undefined && Number.isInteger(n) && n > 0 && n <= MAX_WIDTH;
-}
-
-function ints(doc: ConfigDoc, path: string): number[] | undefined {
-  if (doc.get(path)?.shape !== 'seq') return undefined;
-  const out: number[] = [];
-  for (let i = 0; i <= MAX_LEVELS; i++) {
-    if (!doc.has(`${path}.${i}`)) break;
-    const n = doc.num(`${path}.${i}`);
-    if (!positive(n)) return undefined;
-    out.push(n);
-  }
-  return out.length === 0 || out.length > MAX_LEVELS ? undefined : out;
-}
-
-function bools(doc: ConfigDoc, path: string): boolean[] | undefined {
-  if (doc.get(path)?.shape !== 'seq') return undefined;
-  const out: boolean[] = [];
-  for (let i = 0; i <= MAX_LEVELS; i++) {
-    if (!doc.has(`${path}.${i}`)) break;
-    const v = doc.get(`${path}.${i}`)?.value;
-    if (v === true || v === 'true') out.push(true);
-    else if (v === false || v === 'false') out.push(false);
-    else return undefined;
-  }
-  return out.length > MAX_LEVELS ? undefined : out;
-}
 
 /** A non-negative integer at `path`, `fallback` when absent; undefined when written but not one. */
 function count(doc: ConfigDoc, path: string, fallback: number): number | undefined {
@@ -75,10 +45,10 @@ function bool(doc: ConfigDoc, path: string, fallback: boolean): boolean | undefi
 export function imageV1Params(doc: ConfigDoc): number | undefined {
   const f = doc.num('model.mapping_out');
   const cIn = doc.num('model.input_channels');
-  const depths = ints(doc, 'model.depths');
-  const ch = ints(doc, 'model.channels');
-  const attn = bools(doc, 'model.self_attn_depths');
-  if (!positive(f) || !positive(cIn) || !depths || !ch || !attn) return undefined;
+  const depths = intList(doc, 'model.depths', { scalar: false });
+  const ch = intList(doc, 'model.channels', { scalar: false });
+  const attn = flagList(doc, 'model.self_attn_depths');
+  if (!positiveWidth(f) || !positiveWidth(cIn) || !depths || !ch || !attn) return undefined;
   if (depths.length !== ch.length || attn.length !== ch.length) return undefined;
   const patch = count(doc, 'model.patch_size', 1);
   const mapCond = count(doc, 'model.mapping_cond_dim', 0);
@@ -121,9 +91,9 @@ function patchArea(doc: ConfigDoc, path: string): number | undefined {
   const at = doc.get(path);
   if (at?.shape === 'scalar') {
     const n = doc.num(path);
-    return positive(n) ? n * n : undefined;
+    return positiveWidth(n) ? n * n : undefined;
   }
-  const hw = ints(doc, path);
+  const hw = intList(doc, path, { scalar: false });
   return hw && hw.length === 2 ? hw[0] * hw[1] : undefined;
 }
 
@@ -147,10 +117,11 @@ function patchArea(doc: ConfigDoc, path: string): number | undefined {
  */
 export function imageTransformerV2Params(doc: ConfigDoc): number | undefined {
   const cIn = doc.num('model.input_channels');
-  const widths = ints(doc, 'model.widths');
-  const depths = ints(doc, 'model.depths');
+  const widths = intList(doc, 'model.widths', { scalar: false });
+  const depths = intList(doc, 'model.depths', { scalar: false });
   const area = patchArea(doc, 'model.patch_size');
-  if (!positive(cIn) || !widths || !depths || area === undefined || depths.length !== widths.length) return undefined;
+  if (!positiveWidth(cIn) || !widths || !depths || area === undefined || depths.length !== widths.length)
+    return undefined;
   const mapW = count(doc, 'model.mapping_width', 256);
   const mapDepth = count(doc, 'model.mapping_depth', 2);
   const mapFfWritten = count(doc, 'model.mapping_d_ff', 0);
@@ -161,7 +132,7 @@ export function imageTransformerV2Params(doc: ConfigDoc): number | undefined {
   const mapFf = mapFfWritten || 3 * mapW;
   const levels = widths.length;
   const ffsWritten = doc.has('model.d_ffs') && doc.get('model.d_ffs')?.value !== null;
-  const dFfs = ffsWritten ? ints(doc, 'model.d_ffs') : widths.map((w) => 3 * w);
+  const dFfs = ffsWritten ? intList(doc, 'model.d_ffs', { scalar: false }) : widths.map((w) => 3 * w);
   if (!dFfs || dFfs.length !== levels) return undefined;
   const attnWritten = doc.get('model.self_attns')?.shape === 'seq';
   if (doc.has('model.self_attns') && !attnWritten && doc.get('model.self_attns')?.value !== null) return undefined;

@@ -3,6 +3,7 @@ import { lineRange } from '../context';
 import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
+import { TRAINS_IN_TEXT } from './trainsInText';
 
 /**
  * Sample-quality evaluation programs (eighteenth round, set U): a program run as main that builds its package's
@@ -19,7 +20,6 @@ import type { FileRule } from '../rules';
 const SCORER_CLASS = /^([A-Z][A-Za-z0-9]{1,30}?)(?:Classifier|FeatureExtractor|Extractor)$/;
 /** A sample-quality score computed in the file. */
 const SCORE = /frechet|inception_score|\b(?:fid|kid)\b|P-FID|P-IS/i;
-const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(|\.fit\(/;
 /** Libraries installed from an index (their classes are read by their own rules). */
 const INSTALLED = /^(?:torch|torchvision|transformers|sklearn|tensorflow|keras|timm|torchmetrics)(?:\.|$)/;
 const MAX_NAMES = 50;
@@ -34,7 +34,7 @@ export const featureScorer: FileRule = {
     /frechet|inception_score|fid|kid/i,
   ],
   read: (_index, ctx) => {
-    if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text) || !ctx.hasMainGuard) return;
+    if (ctx.facts.some(startsARun) || TRAINS_IN_TEXT.test(ctx.text) || !ctx.hasMainGuard) return;
     if (!SCORE.test(ctx.text)) return;
     const classes = new Map<string, string>();
     for (const { module, name, local } of fromImports(ctx.text, Infinity)) {

@@ -3,6 +3,7 @@ import { escapeRegExp, lineRange } from '../context';
 import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { isUpsamplerFact } from './srGenerator';
+import { TRAINS_IN_TEXT } from './trainsInText';
 
 /**
  * A model class of the repository's own package, imported by name (`from mypkg.api import Synthesizer, VoiceMorpher`,
@@ -46,7 +47,6 @@ const MAX_ARGUMENTS = 600;
  */
 const BACKGROUND_HELPER = /\bbg_upsampler[ \t]*=[ \t]*(?!None\b)\w/;
 const WEIGHTS_KEYWORD = /\b(?:model_path|ckpt_path|checkpoint_path|weights_path)[ \t]*=/;
-const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(|\.fit\(/;
 const LOAD_METHOD = 'load_ckpt|load_checkpoint|load_weights';
 const USE_METHOD = 'tts|convert|synthesi[sz]e|infer|inference|enhance|restore|transcribe|predict';
 const MAX_OBJECTS = 20;
@@ -68,7 +68,7 @@ export const packageCheckpointClass: FileRule = {
     /\.(?:tts|convert|synthesi[sz]e|infer|inference|enhance|restore|transcribe|predict)[ \t]*\(/,
   ],
   read: (_index, ctx) => {
-    if (TRAINS_HERE.test(ctx.text)) return;
+    if (TRAINS_IN_TEXT.test(ctx.text)) return;
     // Classes imported by name from a package that is not a framework: class → package.
     const classes = new Map<string, string>();
     for (const m of ctx.text.matchAll(FROM_IMPORT)) {

@@ -5,6 +5,7 @@ import { lineRange } from '../context';
 import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
+import { TRAINS_IN_TEXT } from './trainsInText';
 
 /**
  * A program that builds its package's engine class named for the task it performs, then asks it for that task
@@ -31,7 +32,6 @@ const TASK_CLASS =
 /** Libraries installed from an index: their classes are read by their own rules. */
 const INSTALLED =
   /^(?:torch|torchvision|torchaudio|transformers|diffusers|vllm|keras|tensorflow|jax|flax|accelerate|peft|trl|timm|sklearn|numpy|scipy|lightning|pytorch_lightning|openai|anthropic|langchain\w*)(?:\.|$)/;
-const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(|\.fit\(/;
 /** A constructor's half-precision switch by its keyword. */
 const HALF_KEYWORD = /^(?:half|is_half|use_half|fp16|use_fp16|half_precision)$/;
 const MAX_NAMES = 50;
@@ -44,7 +44,7 @@ export const taskEngineClass: FileRule = {
   words: ['To'],
   runStart: [/(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)[ \t]*\(/],
   read: (_index, ctx) => {
-    if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
+    if (ctx.facts.some(startsARun) || TRAINS_IN_TEXT.test(ctx.text)) return;
     const classes = new Map<string, string>();
     for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
       if (classes.size >= MAX_NAMES) break;
