@@ -539,6 +539,13 @@ CALL_RULES.forEach((rule, order) => {
   else
     for (const name of rule.callees) RULES_BY_CALLEE.set(name, [...(RULES_BY_CALLEE.get(name) ?? []), { rule, order }]);
 });
+/** Callee last name → its rules and the rules for any call, in table order: merged once, not per call. */
+const RULES_FOR_CALLEE = new Map(
+  [...RULES_BY_CALLEE].map(([name, named]) => [
+    name,
+    [...named, ...RULES_FOR_ANY_CALL].sort((a, b) => a.order - b.order),
+  ]),
+);
 
 /** What rules read of one call, with its argument list looked up once, when a rule first asks. */
 class CallSite implements CallInfo {
@@ -564,9 +571,7 @@ class CallSite implements CallInfo {
 
 function readCall(node: Node, ctx: PythonReadContext): void {
   const { full, last } = ctx.callee(node);
-  const named = RULES_BY_CALLEE.get(last) ?? [];
-  const candidates =
-    named.length === 0 ? RULES_FOR_ANY_CALL : [...named, ...RULES_FOR_ANY_CALL].sort((a, b) => a.order - b.order);
+  const candidates = RULES_FOR_CALLEE.get(last) ?? RULES_FOR_ANY_CALL;
   const info: CallInfo = new CallSite(node, full, last, ctx);
   // Decided once per call, when the first rule applies (it walks the call's enclosing statements).
   let onPath: boolean | undefined;

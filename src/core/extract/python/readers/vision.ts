@@ -119,7 +119,10 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     full === 'partial' || full === 'functools.partial'
       ? call.childForFieldName('arguments')?.namedChildren.find((c) => c?.type !== 'comment')
       : undefined;
-  const picked = partialArg?.type === 'subscript' ? partialArg : call.childForFieldName('function');
+  // A subscript callee's text ends with its `]`: the text (known) is asked before the node (a call into the parser),
+  // as this rule sees every call of a file.
+  const picked =
+    partialArg?.type === 'subscript' ? partialArg : full.endsWith(']') ? call.childForFieldName('function') : null;
   const pickedText = partialArg?.type === 'subscript' ? partialArg.text.slice(0, 200) : full;
   const subscripted = picked?.type === 'subscript';
   const tvByName = subscripted && /(^|\.)models\.__dict__\[/.test(pickedText);
