@@ -241,6 +241,8 @@ export const mmengineConfig: FileRule = {
       else readPretrainedInit(nestedDicts(model.dict, 'model'), ctx);
       return;
     }
+    // A dataset-preparation config (mmocr's Dataset Preparer): it builds a dataset, no model is trained or run.
+    if (!complete && !model && datasetPreparer(ctx.text)) return;
     // A derived config that only sets sampling options samples: mmengineModuleSettings reads it.
     if (!complete && MODULE_SETTINGS.test(ctx.text) && /^sampling_option[ \t]*=/m.test(ctx.text)) return;
     if (!complete && model && headlessDescription(model.dict, baseNames(base), ctx.text)) return;
@@ -345,6 +347,22 @@ function headlessDescription(model: DictNode, bases: readonly string[], text: st
   if (/^(?:train_dataloader|train_cfg|optim_wrapper|val_evaluator)[ \t]*=/m.test(text)) return false;
   if (/^test_evaluator[ \t]*=[ \t]*dict\(/m.test(text)) return false;
   return !bases.some((b) => /(?:^|\/)(?:datasets|schedules)\//.test(b));
+}
+
+/**
+ * mmocr's Dataset Preparer configs (`tools/dataset_converters/prepare_dataset.py` reads them; mmocr docs
+ * "Dataset Preparer"): `train_preparer = dict(obtainer=..., gatherer=..., parser=..., packer=..., dumper=...)`, the
+ * same for `test_preparer`, and `config_generator = dict(type=...ConfigGenerator)`, a derived one changing only those
+ * (`_base_.train_preparer.packer.type = ...`). They download and convert a dataset: data preparation, no run. Read
+ * from those keys, with none of a run's (a model, a data loader, a schedule or an optimiser) beside them.
+ */
+const PREPARER_KEYS =
+  /^(?:(?:train|val|test)_preparer[ \t]*=[ \t]*dict\(|config_generator[ \t]*=[ \t]*dict\(|_base_\.(?:train|val|test)_preparer\.)/m;
+const RUN_KEYS =
+  /^(?:_base_\.)?(?:model|train_dataloader|val_dataloader|test_dataloader|train_cfg|optim_wrapper|optimizer|param_scheduler|runner|data|load_from|training_args)\b/m;
+
+function datasetPreparer(text: string): boolean {
+  return PREPARER_KEYS.test(text) && !RUN_KEYS.test(text);
 }
 
 /**
