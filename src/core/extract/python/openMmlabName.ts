@@ -46,7 +46,8 @@ const MAX_FIELDS = 12;
 function algorithmOfName(name: string): string | undefined {
   const fields = name.toLowerCase().split('_').slice(0, MAX_FIELDS);
   const at = fields.findIndex((f) => SCHEDULE_FIELD.test(f));
-  if (at < 1) return undefined;
+  // The schedule opens the training info, which the data info follows: algorithm fields before it, data after.
+  if (at < 1 || at >= fields.length - 1) return undefined;
   const prefix = fields.slice(0, at).filter((f) => f.length > 0);
   // The algorithm field names a method (letters first: `dbnet`, `mask-rcnn`, `svtr-tiny`), never a bare number.
   return prefix.length > 0 && /^[a-z]/.test(prefix[0]) ? prefix.join('_') : undefined;
