@@ -293,10 +293,11 @@ export const mmengineConfig: FileRule = {
     const bases = baseNames(base);
     linkBases(base, bases, ctx);
     // A length the file does not state is the schedule base's, by its name (also when that file is not here).
-    const ownLength = ['train_cfg', 'runner'].some((n) => {
-      const d = dicts.get(n)?.dict.keywords;
-      return d?.has('max_iters') || d?.has('max_epochs');
-    });
+    const ownLength =
+      ['train_cfg', 'runner'].some((n) => {
+        const d = dicts.get(n)?.dict.keywords;
+        return d?.has('max_iters') || d?.has('max_epochs');
+      }) || (base !== undefined && readBaseLengthUpdate(ctx));
     const schedule = ownLength ? undefined : bases.map(scheduleFromBaseName).find((s) => s !== undefined);
     if (schedule && base)
       ctx.add(
@@ -453,6 +454,37 @@ function readVariantName(ctx: PythonReadContext): void {
       : `load_from = ${truncate(load[1], 60)}: ${last[1]} starts from a checkpoint`,
     'medium',
   );
+}
+
+/**
+ * mmengine's Python-style edit of an inherited value (mmengine.readthedocs.io, "Config", "Modify the variables of
+ * `_base_`"): `_base_.train_cfg.update(dict(max_epochs=200, val_interval=10))`, `_base_.train_cfg.update(max_iters=
+ * 5000)` or `_base_.train_cfg.max_epochs = 200` sets the length of the run over the schedule base's. The last one
+ * written wins, as when Python runs the file. Bounded pieces: linear.
+ */
+const BASE_LENGTH_UPDATE =
+  /^_base_\.(train_cfg|runner)\.(?:update\((?:dict\()?[^\n#]{0,200}?\bmax_(epochs|iters)[ \t]*=[ \t]*(\d{1,9})\b|max_(epochs|iters)[ \t]*=[ \t]*(\d{1,9})[ \t]*(?:#.*)?$)/gm;
+
+function readBaseLengthUpdate(ctx: PythonReadContext): boolean {
+  if (!ctx.text.includes('_base_.')) return false;
+  let last: RegExpMatchArray | undefined;
+  for (const m of ctx.text.matchAll(BASE_LENGTH_UPDATE)) last = m;
+  if (!last) return false;
+  const value = Number(last[3] ?? last[5]);
+  const unit = last[2] ?? last[4];
+  if (!(value > 0)) return false;
+  let row = 0;
+  for (let at = 0; at < (last.index ?? 0); at++) if (ctx.text.charCodeAt(at) === 10) row++;
+  const statement = topLevelStatement(ctx, row);
+  if (!statement) return false;
+  ctx.add(
+    unit === 'epochs' ? 'training.epochs' : 'training.steps',
+    value,
+    statement,
+    `max_${unit} = ${value} set over the inherited \`_base_.${last[1]}\``,
+    'high',
+  );
+  return true;
 }
 
 /** `load_from = '<checkpoint>'`: the runner loads it before training (mmengine Runner `load_from`), a fine-tune. */
