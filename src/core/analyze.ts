@@ -970,7 +970,9 @@ function linkedFacts(
       .flatMap((f): Fact[] => {
         if (!(passes && f.fromFlags?.some((x) => passes.has(x)))) return [{ ...f, file: f.file ?? target.display }];
         const passed =
-          (given && launchValue(f, given, link)) || anyWordPick(f, passes, link) || scaledValue(f, link, target.display);
+          (given && launchValue(f, given, link)) ||
+          anyWordPick(f, passes, link) ||
+          scaledValue(f, link, target.display);
         return passed ? [passed] : [];
       });
     // A config a config composes does not count as a level of the launch → script → config walk.

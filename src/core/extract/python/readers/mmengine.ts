@@ -297,7 +297,8 @@ export const mmengineConfig: FileRule = {
       ['train_cfg', 'runner'].some((n) => {
         const d = dicts.get(n)?.dict.keywords;
         return d?.has('max_iters') || d?.has('max_epochs');
-      }) || (base !== undefined && readBaseLengthUpdate(ctx));
+      }) ||
+      (base !== undefined && readBaseLengthUpdate(ctx));
     const schedule = ownLength ? undefined : bases.map(scheduleFromBaseName).find((s) => s !== undefined);
     if (schedule && base)
       ctx.add(
@@ -375,8 +376,19 @@ function datasetPreparer(text: string): boolean {
 function evaluationOnly(text: string, bases: readonly string[]): boolean {
   if (/^(?:train_cfg|train_dataloader)[ \t]*=[ \t]*None[ \t]*(?:#.*)?$/m.test(text)) return true;
   if (!/^(?:test_dataloader|test_cfg)[ \t]*=/m.test(text)) return false;
-  if (/^(?:train_dataloader|train_cfg|optim_wrapper|runner|param_scheduler)[ \t]*=/m.test(text)) return false;
-  return !bases.some((b) => /(?:^|\/)(?:datasets|schedules)\//.test(b));
+  if (
+    /^(?:_base_\.)?(?:train_dataloader|train_cfg|optim_wrapper|optimizer|runner|param_scheduler|lr_config|total_epochs|max_epochs|max_iters)\b/m.test(
+      text,
+    )
+  )
+    return false;
+  if (bases.some((b) => /(?:^|\/)schedules\//.test(b))) return false;
+  // A dataset base may define the training loader (mmdetection's `_base_/datasets/coco_detection.py`); without a
+  // schedule, a training loop (`train_cfg`) and an optimiser, mmengine's Runner cannot train ("Please provide
+  // `train_dataloader`, `train_cfg`, `optimizer` and `param_scheduler`"), so a config inheriting only pieces by the
+  // convention (`../_base_/...`, `_base_<model>.py`: a model, datasets, the runtime) and no schedule only tests.
+  const pieces = bases.length > 0 && bases.every((b) => /(?:^|\/)_base_(?:\/|[^/]*\.py$)/.test(b));
+  return pieces || !bases.some((b) => /(?:^|\/)datasets\//.test(b));
 }
 
 /** What a schedule fragment states, for the configs that inherit it (no run facts: it is no run alone). */

@@ -204,7 +204,8 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
 /** `torch.load(args.finetune, ...)`, `torch.hub.load_state_dict_from_url(args.finetune, ...)`: a flag's checkpoint loaded. */
 const FLAG_LOAD = /\b(?:torch\.load|load_state_dict_from_url)\([ \t\n]{0,40}args\.(\w{1,40})\b/g;
 /** Flags that name trained weights to start from (not `--resume`, which continues the run's own training). */
-const WEIGHTS_FLAG = /^(?:finetune|fine_tune|finetune_from|pretrained|pretrained_(?:weights|model|ckpt|checkpoint)|init_(?:checkpoint|ckpt|weights))$/;
+const WEIGHTS_FLAG =
+  /^(?:finetune|fine_tune|finetune_from|pretrained|pretrained_(?:weights|model|ckpt|checkpoint)|init_(?:checkpoint|ckpt|weights))$/;
 /** At most this many loads looked at. */
 const MAX_FLAG_LOADS = 8;
 
