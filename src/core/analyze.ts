@@ -806,6 +806,25 @@ function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): F
   };
 }
 
+/**
+ * `f`, a value a flag picks whatever word it is given (its picks hold `*`: `--finetune <checkpoint>` loads trained
+ * weights, the empty default none), where this launch line passes that flag with a word it does not spell out
+ * (`--finetune ${MODEL_PATH}`): the value that any word picks.
+ */
+function anyWordPick(f: Fact, passes: ReadonlySet<string>, link: Fact): Fact | undefined {
+  const any = f.picks?.find(([pick]) => pick === '*');
+  const flag = f.flagDefault?.find((x) => passes.has(x));
+  if (!any || flag === undefined || any[1] === null) return undefined;
+  const spelled = flag.startsWith('-') ? flag : `--${flag}`;
+  return {
+    kind: f.kind,
+    value: any[1],
+    range: link.range,
+    confidence: 'medium',
+    detail: `${spelled} given on the launch line (the program's default leaves it empty: ${String(f.value)})`,
+  };
+}
+
 /** A linked config's value of a key the linking config scales (`train.max_iter *= 4`): the scaled value. */
 function scaledValue(f: Fact, link: Fact, display: string): Fact | undefined {
   const scale = link.scales?.find(([key]) => f.fromFlags?.includes(key));
@@ -950,7 +969,10 @@ function linkedFacts(
       .filter((f) => NARROW_LINKS.every((n) => (narrow.includes(n) ? n.admits(f, link) : !n.reserved?.(f))))
       .flatMap((f): Fact[] => {
         if (!(passes && f.fromFlags?.some((x) => passes.has(x)))) return [{ ...f, file: f.file ?? target.display }];
-        const passed = (given && launchValue(f, given, link)) || scaledValue(f, link, target.display);
+        const passed =
+          (given && launchValue(f, given, link)) ||
+          anyWordPick(f, passes, link) ||
+          scaledValue(f, link, target.display);
         return passed ? [passed] : [];
       });
     // A config a config composes does not count as a level of the launch → script → config walk.

@@ -307,10 +307,13 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/_base_/**',
     reason: 'a base config fragment that run configs inherit (`_base_`), not a run alone',
   },
-  // The same convention as one file: a folder of run configs sharing `_base_.py` (`_base_ = './_base_.py'`).
+  // The same convention as one file: a folder of run configs sharing `_base_.py` (`_base_ = './_base_.py'`), or
+  // one model piece per file beside them, named with the same prefix (mmocr's `configs/textdet/dbnet/
+  // _base_dbnet_resnet18_fpnc.py`, which `dbnet_resnet18_fpnc_1200e_icdar2015.py` lists in `_base_`; mmocr docs
+  // "Config": the model config files named `_base_{model}.py` beside the configs that use them).
   {
-    glob: '**/_base_.py',
-    reason: 'the base config the configs beside it inherit (`_base_`), not a run alone',
+    glob: '**/_base_*.py',
+    reason: 'a base config the configs beside it inherit (`_base_`), not a run alone',
   },
   // Detectron2's config inheritance: `configs/Base-RCNN-FPN.yaml` is what run configs name in `_BASE_`; its
   // `quick_schedules/` are the few-iteration configs of its CI tests.

@@ -31,11 +31,66 @@ function modelOfName(prefix: string): string | undefined {
   return /[a-z]/.test(prefix) ? prefix : undefined;
 }
 
+/**
+ * A name without the `{gpu}xb{batch}` segment (mmocr, mmdetection 3.x): its training-info field still opens with the
+ * schedule (`dbnet_resnet18_fpnc_1200e_icdar2015.py`: 1200 epochs; `dbnet_resnet18_fpnc_100k_synthtext.py`: 100k
+ * iterations; `faster-rcnn_r50_fpn_1x_coco.py`: the 1x schedule), so the fields before it are
+ * `{algorithm}_{module}` (mmocr docs/en/user_guides/config.md, "Naming Conventions": "{{algorithm info}}_{{module
+ * info}}_{{training info}}_{{data info}}.py", the algorithm info "the name of the algorithm, such as dbnet, crnn").
+ */
+const SCHEDULE_FIELD = /^(?:[a-z0-9]{1,20}-){0,3}[1-9]\d{0,4}(?:e|k|x)(?:-[a-z0-9]{1,20}){0,3}$/;
+/** At most this many `_` fields looked at in a config's name. */
+const MAX_FIELDS = 12;
+
+/** The `{algorithm}_{module}` fields of a name without a layout segment, as written, or undefined. */
+function algorithmOfName(name: string): string | undefined {
+  const fields = name.toLowerCase().split('_').slice(0, MAX_FIELDS);
+  const at = fields.findIndex((f) => SCHEDULE_FIELD.test(f));
+  // The schedule opens the training info, which the data info follows: algorithm fields before it, data after.
+  if (at < 1 || at >= fields.length - 1) return undefined;
+  const prefix = fields.slice(0, at).filter((f) => f.length > 0);
+  // The algorithm field names a method (letters first: `dbnet`, `mask-rcnn`, `svtr-tiny`), never a bare number.
+  return prefix.length > 0 && /^[a-z]/.test(prefix[0]) ? prefix.join('_') : undefined;
+}
+
+/**
+ * The model of an mmengine run config named without a layout segment: its `{algorithm}_{module}` fields, the
+ * algorithm first (in these toolboxes the algorithm is the network trained, its modules parts of it: DBNet on a
+ * ResNet-18 is not ResNet-18, so the backbone alone is not taken as the model or its size).
+ */
+function algorithmFacts(name: string, facts: readonly Fact[], trains: boolean): Fact[] {
+  if (facts.some((f) => f.kind === 'model.id')) return [];
+  const model = algorithmOfName(name);
+  if (!model) return [];
+  const out: Fact[] = [
+    {
+      kind: 'model.id',
+      value: model,
+      range: at0,
+      confidence: 'low',
+      detail: `${name}.py: the algorithm and modules its name's fields before the schedule name (OpenMMLab's naming convention)`,
+    },
+  ];
+  if (trains && !facts.some((f) => f.kind === 'model.fromScratch'))
+    out.push({
+      kind: 'model.fromScratch',
+      value: true,
+      range: at0,
+      confidence: 'low',
+      detail: `${name}.py: an mmengine config that loads no weights itself (no Pretrained init_cfg, no load_from): the model starts from its own initialisation`,
+    });
+  return out;
+}
+
 export function openMmlabNameFacts(path: string, facts: readonly Fact[]): Fact[] {
-  if (!facts.some((f) => !f.file && f.kind === 'launch.trainer' && f.value === 'mmengine:config')) return [];
+  const config = (kind: string) => facts.some((f) => !f.file && f.kind === kind && f.value === 'mmengine:config');
+  const trains = config('launch.trainer');
+  if (!trains && !config('launch.inference')) return [];
   const name = /([^/\\]+)\.py$/.exec(path)?.[1];
-  const layout = name ? LAYOUT.exec(name) : null;
-  if (!name || !layout) return [];
+  if (!name) return [];
+  const layout = LAYOUT.exec(name);
+  if (!layout) return algorithmFacts(name, facts, trains);
+  if (!trains) return [];
   const gpus = Number(layout[1]);
   const batch = Number(layout[2]);
   if (!(gpus <= MAX_GPUS)) return [];

@@ -8000,6 +8000,33 @@ export const MODELS: readonly Model[] = [
     source:
       'same architecture as torchvision resnet101 (ResNet v1.5): 44,549,160 params, 7.8 GMACs at 224 (torchvision docs, pytorch.org/vision/stable/models.html; stored x2)',
   },
+  // ---------------- VideoMAE pre-training models (video ViT encoder + lightweight decoder, as pre-trained) ----------------
+  {
+    id: 'MCG-NJU/videomae-base',
+    // The repository's timm-registered builder of the same network (MCG-NJU/VideoMAE modeling_pretrain.py), with its
+    // program's default decoder depth of 4 (run_mae_pretraining.py --decoder_depth), as in this checkpoint's config.
+    aliases: ['pretrain_videomae_base_patch16_224'],
+    family: 'videomae',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 94_210_944,
+    smallerSiblings: [],
+    source:
+      'computed from config.json of MCG-NJU/videomae-base (VideoMAEForPreTraining: encoder 12 layers, hidden 768, FFN 3072, tubelet 2 x 16 x 16 patch embedding, qkv biases; decoder 4 layers, hidden 384, FFN 1536, 1536-way pixel head; fixed sinusoidal positions, no parameters); Tong et al. 2022, VideoMAE, arXiv:2203.12602',
+  },
+  {
+    id: 'MCG-NJU/videomae-large',
+    // Pre-trained with a 12-layer decoder (the checkpoint's config; the repository's ViT-L pre-training scripts pass
+    // --decoder_depth 12).
+    aliases: ['pretrain_videomae_large_patch16_224'],
+    family: 'videomae',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 342_996_992,
+    smallerSiblings: ['MCG-NJU/videomae-base'],
+    source:
+      'computed from config.json of MCG-NJU/videomae-large (VideoMAEForPreTraining: encoder 24 layers, hidden 1024, FFN 4096, tubelet 2 x 16 x 16 patch embedding, qkv biases; decoder 12 layers, hidden 512, FFN 2048, 1536-way pixel head; fixed sinusoidal positions); Tong et al. 2022, VideoMAE, arXiv:2203.12602',
+  },
   // ---------------- Speech (Whisper, wav2vec 2.0, HuBERT) ----------------
   {
     id: 'openai/whisper-tiny',

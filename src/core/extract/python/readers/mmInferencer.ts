@@ -13,8 +13,11 @@ import type { CallRule } from '../rules';
 
 /** An inferencer class of an OpenMMLab toolbox: a capitalised name ending in `Inferencer` (bounded: linear). */
 const INFERENCER = /^[A-Z][A-Za-z0-9]{0,60}Inferencer$/;
-/** The file imports from an OpenMMLab toolbox (`from mmpretrain.apis import …`, `from mmdet.apis import …`). */
-const OPENMMLAB_IMPORT = /^[ \t]*from[ \t]+mm[a-z0-9]{1,20}(?:\.apis)?[ \t]+import\b/m;
+/**
+ * The file imports from an OpenMMLab toolbox (`from mmpretrain.apis import …`, `from mmdet.apis import …`, or a
+ * submodule of its apis: `from mmocr.apis.inferencers import MMOCRInferencer`). Bounded repetitions: linear.
+ */
+const OPENMMLAB_IMPORT = /^[ \t]*from[ \t]+mm[a-z0-9]{1,20}(?:\.apis(?:\.[a-z_]{1,40}){0,2})?[ \t]+import\b/m;
 
 export const openMmlabInferencer: CallRule = {
   framework: 'openmmlab',

@@ -241,6 +241,8 @@ export const mmengineConfig: FileRule = {
       else readPretrainedInit(nestedDicts(model.dict, 'model'), ctx);
       return;
     }
+    // A dataset-preparation config (mmocr's Dataset Preparer): it builds a dataset, no model is trained or run.
+    if (!complete && !model && datasetPreparer(ctx.text)) return;
     // A derived config that only sets sampling options samples: mmengineModuleSettings reads it.
     if (!complete && MODULE_SETTINGS.test(ctx.text) && /^sampling_option[ \t]*=/m.test(ctx.text)) return;
     if (!complete && model && headlessDescription(model.dict, baseNames(base), ctx.text)) return;
@@ -291,10 +293,12 @@ export const mmengineConfig: FileRule = {
     const bases = baseNames(base);
     linkBases(base, bases, ctx);
     // A length the file does not state is the schedule base's, by its name (also when that file is not here).
-    const ownLength = ['train_cfg', 'runner'].some((n) => {
-      const d = dicts.get(n)?.dict.keywords;
-      return d?.has('max_iters') || d?.has('max_epochs');
-    });
+    const ownLength =
+      ['train_cfg', 'runner'].some((n) => {
+        const d = dicts.get(n)?.dict.keywords;
+        return d?.has('max_iters') || d?.has('max_epochs');
+      }) ||
+      (base !== undefined && readBaseLengthUpdate(ctx));
     const schedule = ownLength ? undefined : bases.map(scheduleFromBaseName).find((s) => s !== undefined);
     if (schedule && base)
       ctx.add(
@@ -348,6 +352,22 @@ function headlessDescription(model: DictNode, bases: readonly string[], text: st
 }
 
 /**
+ * mmocr's Dataset Preparer configs (`tools/dataset_converters/prepare_dataset.py` reads them; mmocr docs
+ * "Dataset Preparer"): `train_preparer = dict(obtainer=..., gatherer=..., parser=..., packer=..., dumper=...)`, the
+ * same for `test_preparer`, and `config_generator = dict(type=...ConfigGenerator)`, a derived one changing only those
+ * (`_base_.train_preparer.packer.type = ...`). They download and convert a dataset: data preparation, no run. Read
+ * from those keys, with none of a run's (a model, a data loader, a schedule or an optimiser) beside them.
+ */
+const PREPARER_KEYS =
+  /^(?:(?:train|val|test)_preparer[ \t]*=[ \t]*dict\(|config_generator[ \t]*=[ \t]*dict\(|_base_\.(?:train|val|test)_preparer\.)/m;
+const RUN_KEYS =
+  /^(?:_base_\.)?(?:model|train_dataloader|val_dataloader|test_dataloader|train_cfg|optim_wrapper|optimizer|param_scheduler|runner|data|load_from|training_args)\b/m;
+
+function datasetPreparer(text: string): boolean {
+  return PREPARER_KEYS.test(text) && !RUN_KEYS.test(text);
+}
+
+/**
  * A config the runner can only test: it switches training off (`train_cfg = None` or `train_dataloader = None`:
  * mmengine's Runner builds no training loop without both, mmengine.readthedocs.io "Runner"), or it sets testing
  * (`test_dataloader`/`test_cfg`) and nothing of training, inheriting no dataset or schedule base that could (a zero-shot
@@ -356,8 +376,19 @@ function headlessDescription(model: DictNode, bases: readonly string[], text: st
 function evaluationOnly(text: string, bases: readonly string[]): boolean {
   if (/^(?:train_cfg|train_dataloader)[ \t]*=[ \t]*None[ \t]*(?:#.*)?$/m.test(text)) return true;
   if (!/^(?:test_dataloader|test_cfg)[ \t]*=/m.test(text)) return false;
-  if (/^(?:train_dataloader|train_cfg|optim_wrapper|runner|param_scheduler)[ \t]*=/m.test(text)) return false;
-  return !bases.some((b) => /(?:^|\/)(?:datasets|schedules)\//.test(b));
+  if (
+    /^(?:_base_\.)?(?:train_dataloader|train_cfg|optim_wrapper|optimizer|runner|param_scheduler|lr_config|total_epochs|max_epochs|max_iters)\b/m.test(
+      text,
+    )
+  )
+    return false;
+  if (bases.some((b) => /(?:^|\/)schedules\//.test(b))) return false;
+  // A dataset base may define the training loader (mmdetection's `_base_/datasets/coco_detection.py`); without a
+  // schedule, a training loop (`train_cfg`) and an optimiser, mmengine's Runner cannot train ("Please provide
+  // `train_dataloader`, `train_cfg`, `optimizer` and `param_scheduler`"), so a config inheriting only pieces by the
+  // convention (`../_base_/...`, `_base_<model>.py`: a model, datasets, the runtime) and no schedule only tests.
+  const pieces = bases.length > 0 && bases.every((b) => /(?:^|\/)_base_(?:\/|[^/]*\.py$)/.test(b));
+  return pieces || !bases.some((b) => /(?:^|\/)datasets\//.test(b));
 }
 
 /** What a schedule fragment states, for the configs that inherit it (no run facts: it is no run alone). */
@@ -435,6 +466,37 @@ function readVariantName(ctx: PythonReadContext): void {
       : `load_from = ${truncate(load[1], 60)}: ${last[1]} starts from a checkpoint`,
     'medium',
   );
+}
+
+/**
+ * mmengine's Python-style edit of an inherited value (mmengine.readthedocs.io, "Config", "Modify the variables of
+ * `_base_`"): `_base_.train_cfg.update(dict(max_epochs=200, val_interval=10))`, `_base_.train_cfg.update(max_iters=
+ * 5000)` or `_base_.train_cfg.max_epochs = 200` sets the length of the run over the schedule base's. The last one
+ * written wins, as when Python runs the file. Bounded pieces: linear.
+ */
+const BASE_LENGTH_UPDATE =
+  /^_base_\.(train_cfg|runner)\.(?:update\((?:dict\()?[^\n#]{0,200}?\bmax_(epochs|iters)[ \t]*=[ \t]*(\d{1,9})\b|max_(epochs|iters)[ \t]*=[ \t]*(\d{1,9})[ \t]*(?:#.*)?$)/gm;
+
+function readBaseLengthUpdate(ctx: PythonReadContext): boolean {
+  if (!ctx.text.includes('_base_.')) return false;
+  let last: RegExpMatchArray | undefined;
+  for (const m of ctx.text.matchAll(BASE_LENGTH_UPDATE)) last = m;
+  if (!last) return false;
+  const value = Number(last[3] ?? last[5]);
+  const unit = last[2] ?? last[4];
+  if (!(value > 0)) return false;
+  let row = 0;
+  for (let at = 0; at < (last.index ?? 0); at++) if (ctx.text.charCodeAt(at) === 10) row++;
+  const statement = topLevelStatement(ctx, row);
+  if (!statement) return false;
+  ctx.add(
+    unit === 'epochs' ? 'training.epochs' : 'training.steps',
+    value,
+    statement,
+    `max_${unit} = ${value} set over the inherited \`_base_.${last[1]}\``,
+    'high',
+  );
+  return true;
 }
 
 /** `load_from = '<checkpoint>'`: the runner loads it before training (mmengine Runner `load_from`), a fine-tune. */

@@ -195,10 +195,44 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
       : (frozen ?? 'no weights given: the library initialises randomly');
   }
   ctx.add('model.fromScratch', scratch, weights ?? pretrained ?? call, why, weights || pretrained ? 'high' : 'medium');
+  // Random weights at the flag's empty default; a launch that names a checkpoint for the flag loads it (any word).
+  const loadedBy = scratch && !keras ? checkpointFlagLoad(ctx.text) : undefined;
+  if (loadedBy) ctx.amendLast({ fromFlags: [loadedBy], flagDefault: [loadedBy], picks: [['*', false]] });
   // A module of the repository's own builds it: no library model to swap in.
   if (!ownByName && !partialArg)
     attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
   return true;
+}
+
+/** `torch.load(args.finetune, ...)`, `torch.hub.load_state_dict_from_url(args.finetune, ...)`: a flag's checkpoint loaded. */
+const FLAG_LOAD = /\b(?:torch\.load|load_state_dict_from_url)\([ \t\n]{0,40}args\.(\w{1,40})\b/g;
+/** Flags that name trained weights to start from (not `--resume`, which continues the run's own training). */
+const WEIGHTS_FLAG =
+  /^(?:finetune|fine_tune|finetune_from|pretrained|pretrained_(?:weights|model|ckpt|checkpoint)|init_(?:checkpoint|ckpt|weights))$/;
+/** At most this many loads looked at. */
+const MAX_FLAG_LOADS = 8;
+
+/**
+ * BEiT/MAE/DeiT-style fine-tuning programs (`main_finetune.py`, VideoMAE's `run_class_finetuning.py`): the model is
+ * built with random weights, then `if args.finetune: checkpoint = torch.load(args.finetune, map_location='cpu')` loads
+ * trained weights into it when the flag is given (`parser.add_argument('--finetune', default='', help='finetune from
+ * checkpoint')`). At the flag's empty default the program trains from scratch; a launch that passes the flag a
+ * checkpoint fine-tunes it. Returns the flag's destination when the program loads such a flag, declared with an empty
+ * default ('' or None, or none).
+ */
+function checkpointFlagLoad(text: string): string | undefined {
+  if (!text.includes('args.') || !/torch\.load|load_state_dict_from_url/.test(text)) return undefined;
+  let n = 0;
+  for (const m of text.matchAll(FLAG_LOAD)) {
+    if (++n > MAX_FLAG_LOADS) break;
+    const flag = m[1];
+    if (!WEIGHTS_FLAG.test(flag)) continue;
+    const declared = new RegExp(`add_argument\\([ \\t\\n]{0,40}['"]--${flag}['"]([^)]{0,300})\\)`).exec(text);
+    if (!declared) continue;
+    const given = /\bdefault[ \t]*=[ \t]*([^,\n)]{1,60})/.exec(declared[1])?.[1].trim();
+    if (given === undefined || given === "''" || given === '""' || given === 'None') return flag;
+  }
+  return undefined;
 }
 
 /** `param.requires_grad = False` or `param.requires_grad_(False)`: a parameter the optimiser leaves alone. */
