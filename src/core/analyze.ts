@@ -591,7 +591,15 @@ const MAX_LINK_DEPTH = 2;
  */
 const MAX_CONFIG_CHAIN = 6;
 /** Frameworks whose configs a launch or another config builds on are each launched alone too (a Hydra experiment, MaxText's base.yml). */
-const STANDALONE_CONFIGS: ReadonlySet<string> = new Set(['hydra', 'maxtext', 'mmengine', 'gin', 'lazyconfig', 'mmf']);
+const STANDALONE_CONFIGS: ReadonlySet<string> = new Set([
+  'hydra',
+  'maxtext',
+  'mmengine',
+  'gin',
+  'lazyconfig',
+  'mmf',
+  'mmpt',
+]);
 const isConfigFile = (p: string) => /\.(ya?ml|gin)$/i.test(p);
 const isShellScript = (p: string) => /\.(?:sh|bash|sbatch|slurm)$/i.test(p);
 /** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */

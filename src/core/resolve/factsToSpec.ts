@@ -331,13 +331,20 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     );
   // A Hydra config that composes its base through its defaults list (`defaults: [base, _self_]`, the base holding the
   // `trainer: _target_: ...Trainer`) is the run its program starts with it (`train.py --config-name this`): the base's
-  // trainer starts it.
+  // trainer starts it. So does a config merged over its base by `includes:` (MMF, MMPT), the base's predictor too.
   const startsThroughComposedBase =
     ownStarts.length === 0 &&
     sourceKind === 'config' &&
-    facts.some((f) => f.file !== undefined && f.kind === 'launch.trainer') &&
     own.some(
       (f) => f.kind === 'link.config' && (f.detail.startsWith('defaults: ') || f.detail.startsWith(MMF_INCLUDE)),
+    ) &&
+    facts.some(
+      (f) =>
+        f.file !== undefined &&
+        (f.kind === 'launch.trainer' ||
+          // A config merged over a base that predicts (an evaluation config, `includes: test_base.yaml`) predicts too.
+          (f.kind === 'launch.inference' &&
+            own.some((l) => l.kind === 'link.config' && l.detail.startsWith(MMF_INCLUDE)))),
     );
   const starts =
     startsThroughDefaultConfig ||

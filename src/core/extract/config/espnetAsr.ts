@@ -48,17 +48,26 @@ function encoderName(raw: string): string {
 
 export const espnetAsr: ConfigDialect = {
   name: 'espnet-asr',
-  words: ['encoder_conf'],
+  words: ['encoder_conf', 'llm_conf'],
   detect: (doc) =>
-    typeof doc.str('encoder') === 'string' &&
-    doc.get('encoder_conf')?.shape === 'map' &&
-    (doc.has('encoder_conf.output_size') || doc.has('encoder_conf.num_blocks') || doc.has('decoder_conf')),
+    (typeof doc.str('encoder') === 'string' &&
+      doc.get('encoder_conf')?.shape === 'map' &&
+      (doc.has('encoder_conf.output_size') ||
+        doc.has('encoder_conf.num_blocks') ||
+        doc.has('decoder_conf') ||
+        funasrRun(doc))) ||
+    (speechLlm(doc) !== undefined && funasrRun(doc)),
   owns: (path) => /^(?:encoder|decoder)_conf(?:\.|$)/.test(path),
   read(doc: ConfigDoc, out: FactSink, file?: { readonly path: string }): void {
     // `config.yaml` is the name ESPnet2 gives the configuration it saves beside a trained model (the task writes
     // `<output_dir>/config.yaml`; ESPnet and FunASR model packs ship it with the weights): a description for
     // loading that model, not a recipe's run (those are `conf/*.yaml` named for the run).
     if (file && /(?:^|[\\/])config\.ya?ml$/i.test(file.path)) return;
+    const llm = speechLlm(doc);
+    if (llm) {
+      readSpeechLlm(doc, llm, out);
+      return;
+    }
     const encoderAt = doc.get('encoder')!;
     const encoder = doc.str('encoder')!;
     const modelAt = doc.get('model');
@@ -80,6 +89,51 @@ export const espnetAsr: ConfigDialect = {
     readSize(doc, encoder, out);
   },
 };
+
+/**
+ * A FunASR training config as `funasr/bin/train.py --config-name` (and `train_ds.py`) takes it: the network named by
+ * `model` with its `model_conf`, and the trainer's `train_conf` (`max_epoch`, `accum_grad`, ...). Any encoder then
+ * (an FSMN keyword spotter, a Whisper wrapper) is the network of a run, sized or not.
+ */
+function funasrRun(doc: ConfigDoc): boolean {
+  return (
+    typeof doc.str('model') === 'string' &&
+    doc.get('model_conf')?.shape === 'map' &&
+    doc.get('train_conf')?.shape === 'map'
+  );
+}
+
+/**
+ * FunASR's speech LLMs (funasr/models/llm_asr: `LLMASR`, `LLMASR2`, ...): an audio encoder (`encoder` or
+ * `audio_encoder`), an adaptor and a decoder-only LLM named by `llm` with its `llm_conf` (`init_param_path`: the
+ * pretrained LLM's weights, `freeze`). The LLM is the bulk of the model; the run trains over pretrained weights.
+ */
+function speechLlm(doc: ConfigDoc): ConfigValue | undefined {
+  const llm = doc.get('llm');
+  if (typeof llm?.value !== 'string' || !/^[A-Za-z][\w.-]{0,80}$/.test(llm.value.trim())) return undefined;
+  if (doc.get('llm_conf')?.shape !== 'map') return undefined;
+  return doc.has('audio_encoder') || doc.has('encoder') ? llm : undefined;
+}
+
+function readSpeechLlm(doc: ConfigDoc, llm: ConfigValue, out: FactSink): void {
+  const name = String(llm.value).trim();
+  out.add(
+    'model.id',
+    name.toLowerCase(),
+    llm,
+    `llm: ${name} (the LLM of a FunASR speech LLM, the bulk of its weights)`,
+  );
+  const init = doc.get('llm_conf.init_param_path');
+  if (typeof init?.value === 'string' && init.value.trim() !== '') {
+    out.add('model.fromScratch', false, init, `llm_conf.init_param_path: the LLM starts from pretrained weights`);
+    out.add(
+      'training.mode',
+      'finetune',
+      init,
+      'an audio adaptor (and what is not frozen) trained over a pretrained LLM',
+    );
+  }
+}
 
 function intAt(doc: ConfigDoc, path: string, fallback: number): number {
   return positiveInteger(doc.num(path)) ?? fallback;

@@ -40,6 +40,7 @@ import { llmStudio } from './llmStudio';
 import { lmEval } from './lmEval';
 import { m4 } from './m4';
 import { mmf } from './mmf';
+import { mmpt } from './mmpt';
 import { maxtext } from './maxtext';
 import { meshTransformerJax } from './meshTransformerJax';
 import { meshTensorflowGpt } from './meshTensorflowGpt';
@@ -120,6 +121,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   stableAudio,
   lavis,
   mmf,
+  mmpt,
   deepseekModelArgs,
   meshTransformerJax,
   meshTensorflowGpt,
