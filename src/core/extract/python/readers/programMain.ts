@@ -24,6 +24,8 @@ const FROM_IMPORT =
   /^from[ \t]+([A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
 /** Imports of the standard library and of frameworks: their modules are not the repository's programs. */
 const NOT_LOCAL = /^(?:os|sys|torch|transformers|accelerate|datasets|absl|tensorflow|jax|numpy|typing)(?:\.|$)/;
+/** A config file read into the settings handed over (YAML, JSON, OmegaConf, TOML). */
+const READS_CONFIG = /\b(?:yaml\.(?:safe_|full_)?load|json\.load|OmegaConf\.load|toml\.load|tomllib\.load)[ \t]*\(/;
 /** Modules linked per launcher (an end-to-end launcher runs a handful of programs). */
 const MAX_PROGRAMS = 8;
 /** Imported names looked at per file. */
@@ -80,14 +82,20 @@ export const programMainCalls: FileRule = {
         const name = /^\s*([a-z_]\w{0,60})(?:\s+as\s+([A-Za-z_]\w{0,60}))?\s*$/.exec(part);
         if (!name) continue;
         const local = name[2] ?? name[1];
-        const file = `${m[1].replace(/\./g, '/')}/${name[1]}.py`;
+        // `from pkg.train_tagger import main as train_tagger_main`, then `train_tagger_main(predefined_args=args)`:
+        // the program's own entry, run in-process with the settings it is handed (a dotted module of the package).
+        // Not from a launcher that reads a config file and hands it over (`run_training(args=yaml.load(f))`): that
+        // program is config-driven, its configs are the runs.
+        const entry = name[1] === 'main' && m[1].includes('.') && !READS_CONFIG.test(ctx.text);
+        const file = entry ? `${m[1].replace(/\./g, '/')}.py` : `${m[1].replace(/\./g, '/')}/${name[1]}.py`;
         if (linked.has(file)) continue;
         // `local.main(words)` with one argument: a list literal with a `--flag` word, or a name bound to one.
-        const call = new RegExp(
-          `(?:^|[^\\w.])${escape(local)}\\.main\\([ \\t]*(\\[[ \\t]*["']--[A-Za-z]|\\w{1,60})[ \\t]*\\)`,
-        );
+        const call = entry
+          ? new RegExp(`(?:^|[^\\w.])(?<!def )${escape(local)}[ \\t]*\\(()`)
+          : new RegExp(`(?:^|[^\\w.])${escape(local)}\\.main\\([ \\t]*(\\[[ \\t]*["']--[A-Za-z]|\\w{1,60})[ \\t]*\\)`);
         const c = call.exec(ctx.text);
-        if (!c || (!c[1].startsWith('[') && !argv.has(c[1]))) continue;
+        if (!c || (!entry && !c[1].startsWith('[') && !argv.has(c[1]))) continue;
+        const called = entry ? `${local}(...)` : `${local}.main(${c[1].startsWith('[') ? '[...]' : c[1]})`;
         if (!trains && !predicts) return;
         linked.add(file);
         const row = ctx.text.slice(0, c.index).split('\n').length - 1;
@@ -100,14 +108,14 @@ export const programMainCalls: FileRule = {
             value: 'program-predict',
             range: { startLine: row, startCol: 0, endLine: row, endCol: line.length },
             confidence: 'medium',
-            detail: `${local}.main(...) runs ${file} with --mode ${modes.find((m) => PREDICT_MODE.test(m))}: prediction with a trained model`,
+            detail: `${called} runs ${file} with --mode ${modes.find((m) => PREDICT_MODE.test(m))}: prediction with a trained model`,
           });
           ctx.facts.push({
             kind: 'run.commandLine',
-            value: `${local}.main()`,
+            value: entry ? `${local}()` : `${local}.main()`,
             range: { startLine: row, startCol: 0, endLine: row, endCol: line.length },
             confidence: 'low',
-            detail: `a launcher run as main: ${local}.main() runs ${file} with the command line it builds`,
+            detail: `a launcher run as main: ${called} runs ${file} with the command line it builds`,
           });
           return;
         }
@@ -116,17 +124,17 @@ export const programMainCalls: FileRule = {
           value: file,
           range: { startLine: row, startCol: 0, endLine: row, endCol: line.length },
           confidence: 'low',
-          detail: `${local}.main(${c[1].startsWith('[') ? '[...]' : c[1]}) runs the program ${file} with the command line it is handed`,
+          detail: `${called} runs the program ${file} with the command line it is handed`,
         });
         // The launcher is a program people run (resolve/entryPoint.ts keeps a package module handing a command line
         // to a run function): a per-treebank or per-task driver of the package's programs.
         if (linked.size === 1)
           ctx.facts.push({
             kind: 'run.commandLine',
-            value: `${local}.main()`,
+            value: entry ? `${local}()` : `${local}.main()`,
             range: { startLine: row, startCol: 0, endLine: row, endCol: line.length },
             confidence: 'low',
-            detail: `a launcher run as main: ${local}.main() runs ${file} with the command line it builds`,
+            detail: `a launcher run as main: ${called} runs ${file} with the command line it builds`,
           });
       }
     }
