@@ -27,6 +27,7 @@ import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/c
 import { LAZY_CONFIG_LINK, LAZY_CONFIG_VALUE } from './extract/python/readers/lazyConfig';
 import { CONFIG_PROGRAM, CONFIG_PROGRAM_LINK, configProgramFacts } from './extract/python/configProgram';
 import { LOADER_LINK, REEXPORT_LINK } from './extract/python/readers/loaderModule';
+import { FLAG_MODULE_DETAIL } from './extract/python/readers/localModules';
 import { COMPUTE_DTYPE_LOOK } from './extract/python/readers/packageComputeDtype';
 import { DEEPSPEED_CONFIG_LINK, DEEPSPEED_DICT_PRECISION } from './extract/python/readers/deepspeedDict';
 
@@ -769,6 +770,13 @@ const NARROW_LINKS: readonly NarrowLink[] = [
     via: (link) => link.kind === 'link.script' && link.detail.startsWith('source '),
     admits: () => true,
     reserved: (f) => f.kind === 'hardware.devices' && f.detail.startsWith(SOURCED_LAYOUT),
+  },
+  // A module that declares the program's flags (`add_peft_args(parser)` from it): its flags and what it states, but
+  // not an adapter one of its other functions builds (`LoraConfig(...)` in a builder the program does not call; the
+  // program's trainer calls it behind its own `--use_peft` switch, off by default). An adapter flag's default stays.
+  {
+    via: (link) => link.kind === 'link.module' && link.detail.endsWith(FLAG_MODULE_DETAIL),
+    admits: (f) => f.kind !== 'training.adapter' || f.detail.startsWith('default of --'),
   },
   // A DeepSpeed config builder's module: the precision its dict switches on.
   {

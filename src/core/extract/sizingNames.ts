@@ -89,6 +89,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
     names: ['num_train_epochs', 'num_epochs', 'epochs', 'max_epochs', 'max_epoch', 'n_epochs', 'train_epochs'],
     only: [
       {
+        names: ['num_epoch'],
+        sources: SIZING_SOURCES,
+        why: 'MXNet names the epochs so (`Module.fit(..., num_epoch=None)`: "Number of epochs for training"), and argparse programs after it (`--num_epoch 60`, `args.num_epoch`); kept apart from the plain names only to record where it comes from',
+      },
+      {
         names: ['total_epochs'],
         sources: CONFIG_AND_FLAG,
         why: 'verl trainer.total_epochs (verl docs, Config Explanation: "Number of epochs in training"); a script variable of that name is as often a loop bound computed from others',

@@ -70,6 +70,7 @@ import { harnessCommandLine, simpleEvaluate } from './readers/lmEval';
 import { gradioPackageApp } from './readers/gradioApp';
 import { composerTrainerEval, composerTrainerFit } from './readers/composerTrainer';
 import * as launchedPrograms from './readers/launchedPrograms';
+import { programMainCalls } from './readers/programMain';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
 import * as mmengine from './readers/mmengine';
@@ -305,6 +306,7 @@ export const CALL_RULES: readonly CallRule[] = [
 export const STATEMENT_RULES: readonly StatementRule[] = [
   torch.forLoops,
   torch.whileLoops,
+  torch.endlessStepLoops,
   torch.deviceAssignments,
   torch.chosenAutocast,
   namedModelType,
@@ -339,6 +341,7 @@ export const FILE_RULES: readonly FileRule[] = [
   deepspeedDictPrecision,
   deepspeedConfigBuilder,
   localModules.flagModule,
+  programMainCalls,
   localModules.flagReexports,
   settingsModule,
   whisperLoader,

@@ -195,6 +195,9 @@ export const diffusionSampling: FileRule = {
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'launch.inference')) return;
     if (!ctx.hasTopLevelMainGuard || TRAINS.test(ctx.text)) return;
+    // A training loop read in the program (a step loop around a trainer's update): its `scheduler.step(dev_score)` is
+    // a learning-rate schedule's, and the program trains.
+    if (ctx.facts.some((f) => f.kind === 'launch.trainer' && f.value === 'loop')) return;
     const guard = mainGuard(ctx.tree.rootNode);
     if (!guard) return;
     // The program's own sampling (in its functions or main block): a loop in a method of a class the file defines

@@ -11,7 +11,8 @@ import type { FileRule } from '../rules';
  * or, with click, `@click.option("--fp16/--no-fp16", default=False)` (or `is_flag=True`) and the bare parameter
  * `fp16` in the test. A `store_true` flag is False unless the command line gives it (argparse documentation,
  * "action": 'store_true' … "defaults of False"); a click boolean flag is False unless its `default` says otherwise
- * (click documentation, "Boolean Flags"). So the program runs in the dtype of the branch the switch's default
+ * (click documentation, "Boolean Flags"); so is `training_args.bf16` of Hugging Face TrainingArguments parsed by
+ * HfArgumentParser (`compute_dtype = (torch.bfloat16 if training_args.bf16 else torch.float16)`). So the program runs in the dtype of the branch the switch's default
  * takes: the `else` branch (the `if` branch for `not args.fp16`). The variable must name a dtype or precision
  * (`dtype`, `torch_dtype`, `precision`, `compute_dtype`, `args.precision`), so a pick used for something else is not
  * read. Read only when the file starts a run and nothing else said its precision; a flag whose default the file
@@ -20,7 +21,7 @@ import type { FileRule } from '../rules';
 
 /** `<target> = torch.<a> if <cond> else torch.<b>` on one line. */
 const PICK =
-  /^[ \t]*((?:[A-Za-z_]\w{0,40}\.)?[A-Za-z_]\w{0,40})[ \t]*=[ \t]*torch\.(\w{1,20})[ \t]+if[ \t]+(not[ \t]+)?(?:(?:args|opt|opts|flags|cfg|config)\.)?(\w{1,60})[ \t]+else[ \t]+torch\.(\w{1,20})[ \t]*(?:#[^\n]*)?$/;
+  /^[ \t]*((?:[A-Za-z_]\w{0,40}\.)?[A-Za-z_]\w{0,40})[ \t]*=[ \t]*\(?[ \t]*torch\.(\w{1,20})[ \t]+if[ \t]+(not[ \t]+)?(?:(args|opt|opts|flags|cfg|config|training_args)\.)?(\w{1,60})[ \t]+else[ \t]+torch\.(\w{1,20})[ \t]*\)?[ \t]*(?:#[^\n]*)?$/;
 /** Names of a variable that holds the compute dtype. */
 const DTYPE_NAME = /(?:^|[._])(?:torch_|compute_|model_|weight_)?(?:dtype|precision)$/;
 /** Lines looked at (a longer module is read by the other rules only). */
@@ -36,6 +37,19 @@ const DTYPES: Readonly<Record<string, string>> = {
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `training_args.bf16` of Hugging Face TrainingArguments parsed from the command line (`HfArgumentParser((...,
+ * TrainingArguments))`): `bf16` and `fp16` are False unless given (transformers TrainingArguments documentation:
+ * "bf16 (bool, optional, defaults to False)", "fp16 (bool, optional, defaults to False)"), unless the file's own
+ * subclass declares the field again with another default.
+ */
+function offByTrainingArgumentsDefault(text: string, flag: string): string | undefined {
+  if (flag !== 'bf16' && flag !== 'fp16') return undefined;
+  if (!/\bHfArgumentParser[ \t]*\(/.test(text) || !/\bTrainingArguments\b/.test(text)) return undefined;
+  if (new RegExp(`^[ \\t]+${flag}[ \\t]*:`, 'm').test(text)) return undefined;
+  return `TrainingArguments.${flag} is False unless given`;
 }
 
 /** Why `--<flag>` is off unless given, or undefined when the file does not show it off by default. */
@@ -71,10 +85,11 @@ export const flagDtypePick: FileRule = {
       if (!line.includes(' else torch.')) continue;
       const m = PICK.exec(line);
       if (!m || !DTYPE_NAME.test(m[1])) continue;
-      const [, target, whenOn, negated, flag, whenOff] = m;
+      const [, target, whenOn, negated, owner, flag, whenOff] = m;
       const picked = DTYPES[negated ? whenOn : whenOff];
       if (!picked || !DTYPES[negated ? whenOff : whenOn]) continue;
-      const why = offByDefault(ctx.text, flag);
+      const why =
+        owner === 'training_args' ? offByTrainingArgumentsDefault(ctx.text, flag) : offByDefault(ctx.text, flag);
       if (!why) continue;
       const node =
         ctx.tree.rootNode.descendantForPosition({ row, column: line.length - line.trimStart().length }) ??

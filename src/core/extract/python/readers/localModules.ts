@@ -108,6 +108,9 @@ export const localModuleCalls: FileRule = {
         const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
         const local = name ? (name[2] ?? name[1]) : undefined;
         if (!local || moduleOf.size >= MAX_NAMES || HELPER_FUNCTION.test(name![1])) continue;
+        // A function that adds flags to the program's parser (`add_peft_args(parser)`) runs nothing: its module is
+        // linked for its flags and their defaults (flagModule, below), not as the run's code.
+        if (ctx.hasMainGuard && FLAG_FUNCTION.test(name![1]) && name![1].startsWith('add_')) continue;
         if (ownRun && !EPOCH_FUNCTION.test(name![1])) continue;
         if (isDotted && !thin) {
           const serves = SERVE_FUNCTION.test(name![1]) || INFER_FUNCTION.test(name![1]);
@@ -278,11 +281,14 @@ export const flagModule: FileRule = {
         value: c.file,
         range: { startLine: row, startCol: 0, endLine: row, endCol: c.length },
         confidence: 'low',
-        detail: `${called}() from ${c.file} declares the program's flags and their defaults`,
+        detail: `${called}() from ${c.file} ${FLAG_MODULE_DETAIL}`,
       });
     }
   },
 };
+
+/** Detail end of flagModule's link: the module declares the program's flags. */
+export const FLAG_MODULE_DETAIL = "declares the program's flags and their defaults";
 
 /** Detail prefix of a package `__init__`'s link to the module a flag function it re-exports is defined in. */
 export const FLAG_REEXPORT_LINK = 'flag function re-exported: ';

@@ -1008,6 +1008,86 @@ export const whileLoops: StatementRule = {
   read: readStepWhileLoop,
 };
 
+/** `loss = trainer.update(batch, ...)`, `loss, stats = model.update(batch)`: a trainer's update on a batch that returns its loss. */
+const UPDATE_ON_BATCH =
+  /^[ \t]*\w{0,30}loss\w{0,30}(?:[ \t]*,[ \t]*\w{1,30}){0,3}[ \t]*=[ \t]*[\w.]{1,60}\.update\([ \t]*batch\b/m;
+/** `global_step += 1`, `self.global_step += 1`: the counter an endless loop stops on. */
+const STEP_COUNTER =
+  /^[ \t]*((?:[A-Za-z_]\w{0,30}\.)?\w{0,30}(?:step|iter)\w{0,30})[ \t]*\+=[ \t]*1[ \t]*(?:#[^\n]*)?$/m;
+/** Characters of an endless loop's body looked at. */
+const MAX_LOOP_TEXT = 200_000;
+/** Nodes of an endless loop's body walked for its stop test. */
+const MAX_LOOP_NODES = 20_000;
+
+/**
+ * `while True:` that counts its steps and stops at a bound, the shape of step-bounded trainers that evaluate and
+ * early-stop in the same loop:
+ *
+ *     while True:
+ *         for batch in batches:
+ *             global_step += 1
+ *             loss = trainer.update(batch)
+ *             ...
+ *             if global_step >= args['max_steps']:
+ *                 break
+ *
+ * A training loop over steps when its body takes a training step (a backward pass, an optimizer step, or a trainer's
+ * update on a batch returning its loss). The bound is read where it can be; a flag's default read elsewhere (`--max_steps`)
+ * says the same.
+ */
+function readEndlessStepLoop(node: Node, ctx: PythonReadContext): void {
+  const condition = node.childForFieldName('condition');
+  // `while True:`, or `while not done:` over a flag the body sets when it stops.
+  if (!condition || !/^(?:True|1|not[ \t]+[A-Za-z_]\w{0,40})$/.test(condition.text)) return;
+  const body = node.childForFieldName('body');
+  if (!body || body.text.length > MAX_LOOP_TEXT) return;
+  const text = body.text;
+  if (!takesTrainingStep(text) && !UPDATE_ON_BATCH.test(text)) return;
+  const counter = STEP_COUNTER.exec(text)?.[1];
+  if (!counter || runsWithoutGradients(node, ctx)) return;
+  // The stop test: `counter >= bound` (or `>`) somewhere in the body.
+  let stop: Node | undefined;
+  const stack: Node[] = [body];
+  for (let seen = 0; stack.length > 0 && seen < MAX_LOOP_NODES && !stop; seen++) {
+    const n = stack.pop()!;
+    if (n.type === 'comparison_operator' && n.namedChildren.length === 2 && n.namedChildren[0]?.text === counter) {
+      const op = n.text.slice(
+        n.namedChildren[0].endIndex - n.startIndex,
+        n.namedChildren[1]!.startIndex - n.startIndex,
+      );
+      if (/^\s*>=?\s*$/.test(op)) stop = n;
+    }
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  if (!stop) return;
+  const right = stop.namedChildren[1]!;
+  const op = stop.text.includes('>=') ? '>=' : '>';
+  const bound = evaluate(right, ctx.symbols);
+  const label = `while True: … if ${truncate(stop.text, 40)}: break`;
+  if (typeof bound?.value === 'number') {
+    ctx.add(
+      'training.steps',
+      bound.value + (op === '>' ? 1 : 0),
+      right,
+      bound.via ? `${label} (${bound.via})` : label,
+      bound.via ? 'medium' : 'high',
+    );
+    if (bound.via) ctx.amendLast({ originLine: bound.origin.startPosition.row });
+  }
+  ctx.add('launch.trainer', 'loop', stop, 'training loop over steps', 'medium');
+}
+
+export const endlessStepLoops: StatementRule = {
+  framework: 'pytorch',
+  nodeType: 'while_statement',
+  words: ['while True', 'while 1', 'while not'],
+  runStart: [
+    /^[ \t]*while[ \t]+(?:True|1|not[ \t]+\w+)[ \t]*:/m,
+    /^[ \t]*(?:[A-Za-z_]\w{0,30}\.)?\w{0,30}(?:step|iter)\w{0,30}[ \t]*\+=[ \t]*1\b/m,
+  ],
+  read: readEndlessStepLoop,
+};
+
 /**
  * The device a script names for its run at module level, when it is the CPU: `RUN_DEVICE = 'cpu'`,
  * `os.environ['RWKV_RUN_DEVICE'] = 'cpu'`, `device = "cpu"` (a research script's setting block). Bounded, so linear.
