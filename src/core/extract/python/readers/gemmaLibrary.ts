@@ -151,8 +151,7 @@ export function readModelExpression(root: Node, bindings: ReadonlyMap<string, No
  * default, bfloat16. Integer-wrapped models store int weights and leave the compute dtype unstated (nothing added).
  */
 export function addGemmaPrecision(reading: ModelReading, ctx: PythonReadContext): void {
-  if (!reading.model || reading.intWeights || !GEMMA_IMPORT.test(ctx.text) || !/Gemma/.test(reading.name ?? ''))
-    return;
+  if (!reading.model || reading.intWeights || !GEMMA_IMPORT.test(ctx.text) || !/Gemma/.test(reading.name ?? '')) return;
   const args = reading.model.childForFieldName('arguments');
   const dtype = args?.namedChildren.find(
     (a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'dtype',

@@ -118,7 +118,13 @@ function readTrainer(call: Node, place: Placement, ctx: PythonReadContext): void
     );
     ctx.add('launch.trainer', 'kauldron:get_config', anchor, 'get_config() returns a kd.train.Trainer', 'medium');
   } else {
-    ctx.add('launch.trainer', 'kauldron:Trainer.train', fn, `${place.name}.train() runs the kd.train.Trainer`, 'medium');
+    ctx.add(
+      'launch.trainer',
+      'kauldron:Trainer.train',
+      fn,
+      `${place.name}.train() runs the kd.train.Trainer`,
+      'medium',
+    );
   }
 
   const steps = fields.get('num_train_steps');
