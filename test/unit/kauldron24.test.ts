@@ -96,4 +96,14 @@ trainer = kd.train.Trainer(model=gm.nn.Gemma3_1B(), num_train_steps=5)
 `);
     assert.equal(kauldronLaunch(untrained), undefined);
   });
+
+  it('stays linear over thousands of trainers no line trains', async () => {
+    const many = Array.from({ length: 4000 }, (_, i) => `t${i} = kd.train.Trainer(num_train_steps=${i + 1})`).join(
+      '\n',
+    );
+    const started = Date.now();
+    const facts = await factsOf(`from kauldron import kd\n${many}\n`);
+    assert.equal(kauldronLaunch(facts), undefined);
+    assert.ok(Date.now() - started < 20_000);
+  });
 });

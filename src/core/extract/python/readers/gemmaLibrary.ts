@@ -185,6 +185,19 @@ export function addModelClass(reading: ModelReading, ctx: PythonReadContext, rol
   );
 }
 
+/**
+ * The call whose callee is written at a position (`gm.nn.Gemma3_4B(` with the column inside its name): found from
+ * the node there up through the callee's attribute chain, not by a search of the line.
+ */
+export function callAt(root: Node, row: number, column: number): Node | null {
+  let node: Node | null = root.descendantForPosition({ row, column });
+  for (let up = 0; node && up < 8; up++) {
+    if (node.type === 'call') return node;
+    node = node.parent;
+  }
+  return null;
+}
+
 /** The statement of a block that holds a node (its top-level ancestor within the block). */
 function statementIn(node: Node, block: Node): Node | null {
   let at: Node | null = node;
@@ -196,6 +209,8 @@ function statementIn(node: Node, block: Node): Node | null {
 const KAULDRON_TRAINER = /\btrain\.Trainer[ \t]*\(/;
 /** Lines looked at for the model class's call. */
 const MAX_LINES = 20_000;
+/** Lines holding a candidate call that are parsed for it (a notebook loads one or two models). */
+const MAX_CANDIDATE_LINES = 100;
 
 /**
  * A program or notebook that builds a sized model class of the library and loads released weights for it with
@@ -213,21 +228,27 @@ export const gemmaSampling: FileRule = {
     const lines = ctx.text.split('\n');
     let load: Node | undefined;
     let reading: ModelReading | undefined;
-    for (let row = 0; row < lines.length && row < MAX_LINES; row++) {
+    let looked = 0;
+    for (let row = 0; row < lines.length && row < MAX_LINES && looked < MAX_CANDIDATE_LINES; row++) {
       const line = lines[row];
       if (line.length > 2000) continue;
       const wantsLoad = !load && line.includes('load_params');
       const wantsModel = !reading && SIZED_MODEL_CALL.test(line);
       if (!wantsLoad && !wantsModel) continue;
-      for (const call of root.descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })) {
-        if (!call || call.startPosition.row !== row) continue;
+      looked++;
+      const candidates = [
+        wantsLoad ? callAt(root, row, line.indexOf('load_params')) : null,
+        wantsModel ? callAt(root, row, SIZED_MODEL_CALL.exec(line)!.index + 1) : null,
+      ];
+      for (const call of candidates) {
+        if (!call || call.startPosition.row > row) continue;
         const statement = statementIn(call, root);
         if (!statement || statement.type === 'function_definition' || statement.type === 'class_definition') continue;
         if (statement.type === 'decorated_definition') continue;
         const fn = call.childForFieldName('function')?.text ?? '';
-        if (wantsLoad && /(?:^|\.)ckpts\.load_params$/.test(fn)) load ??= call;
-        if (wantsModel && !reading && SIZED_MODEL_CLASS.test(calleeLast(call)))
-          reading = readModelExpression(statement, scopeBindings(root, row, ctx));
+        if (!load && /(?:^|\.)ckpts\.load_params$/.test(fn)) load = call;
+        else if (!reading && SIZED_MODEL_CLASS.test(calleeLast(call)))
+          reading = readModelExpression(statement, scopeBindings(root, statement.startPosition.row, ctx));
       }
       if (load && reading) break;
     }

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { evaluate } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
-import { addGemmaPrecision, addModelClass, readModelExpression, scopeBindings } from './gemmaLibrary';
+import { addGemmaPrecision, addModelClass, callAt, readModelExpression, scopeBindings } from './gemmaLibrary';
 
 /**
  * Kauldron (github.com/google-research/kauldron, "kd"): a training run is a `kd.train.Trainer(...)`. An experiment
@@ -18,10 +18,10 @@ import { addGemmaPrecision, addModelClass, readModelExpression, scopeBindings } 
  * or as a konfig object filled field by field (`cfg = kd.train.Trainer()`, `cfg.num_train_steps = 2_000`,
  * `cfg.model = ...`, `return cfg`), and `python -m kauldron.main --cfg=path/to/config.py` trains it, so the module
  * is the run. In a notebook or script the trainer is built and trained in place (`trainer = kd.train.Trainer(...)`,
- * `trainer.train()`). Fields read: `num_train_steps` (the optimizer steps), `init_transform` (set: the run starts
- * from those weights, a fine-tune; Kauldron's docs: "init_transform: ... e.g. to load a pretrained checkpoint"),
- * `model` (through its wrappers and the names it reads, gemmaLibrary.ts: a sized model class names the model, a LoRA
- * wrapper makes it a LoRA run).
+ * `trainer.train()`). Fields read: `num_train_steps` (the optimizer steps), `init_transform` (set: a transform of the
+ * initialised state that restores weights, such as `gm.ckpts.LoadCheckpoint(path=...)`, so the run starts from them:
+ * a fine-tune), `model` (through its wrappers and the names it reads, gemmaLibrary.ts: a sized model class names
+ * the model, a LoRA wrapper makes it a LoRA run).
  */
 
 /** The trainer's class as written (`kd.train.Trainer`, `kauldron.kd.train.Trainer`). */
@@ -29,6 +29,12 @@ const TRAINER_CALLEE = /(?:^|\.)train\.Trainer$/;
 const TRAINER_LINE = /\btrain\.Trainer[ \t]*\(/;
 /** Lines looked at for the trainer's call. */
 const MAX_LINES = 20_000;
+/** Lines holding a trainer's call that are parsed for it (a config or notebook builds one or two). */
+const MAX_TRAINER_LINES = 50;
+/** `name.train()`: a trainer asked to train. Linear: a bounded name, fixed text. */
+const TRAIN_CALL = /\b([A-Za-z_]\w{0,60})\.train\(\s*\)/g;
+/** `.train()` calls collected per file. */
+const MAX_TRAINED = 1_000;
 /** Field assignments read per config function. */
 const MAX_STATEMENTS = 2_000;
 
@@ -163,18 +169,20 @@ export const kauldronTrainer: FileRule = {
     if (!TRAINER_LINE.test(ctx.text)) return;
     const root = ctx.tree.rootNode;
     const lines = ctx.text.split('\n');
-    for (let row = 0; row < lines.length && row < MAX_LINES; row++) {
+    // The names asked to train (`trainer.train()`), found in one pass rather than a search per trainer built.
+    const trained = new Set([...ctx.text.matchAll(TRAIN_CALL)].slice(0, MAX_TRAINED).map((m) => m[1]));
+    let looked = 0;
+    for (let row = 0; row < lines.length && row < MAX_LINES && looked < MAX_TRAINER_LINES; row++) {
       if (lines[row].length > 2000 || !TRAINER_LINE.test(lines[row])) continue;
-      for (const call of root.descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })) {
-        if (!call || call.startPosition.row !== row) continue;
-        if (!TRAINER_CALLEE.test(call.childForFieldName('function')?.text ?? '')) continue;
-        const place = placementOf(call, root);
-        if (!place) continue;
-        // In a notebook or script the trainer trains where it is asked to: `trainer.train()`.
-        if (!place.config && !new RegExp(`\\b${place.name}\\.train\\(\\s*\\)`).test(ctx.text)) continue;
-        readTrainer(call, place, ctx);
-        return;
-      }
+      looked++;
+      const call = callAt(root, row, TRAINER_LINE.exec(lines[row])!.index + 1);
+      if (!call || !TRAINER_CALLEE.test(call.childForFieldName('function')?.text ?? '')) continue;
+      const place = placementOf(call, root);
+      if (!place) continue;
+      // In a notebook or script the trainer trains where it is asked to: `trainer.train()`.
+      if (!place.config && !trained.has(place.name!)) continue;
+      readTrainer(call, place, ctx);
+      return;
     }
   },
 };
