@@ -46,6 +46,8 @@ import { estimatorRun, tfFlagDefaults, tfHubModule } from './readers/tfEstimator
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
+import { kauldronTrainer } from './readers/kauldron';
+import { gemmaSampling } from './readers/gemmaLibrary';
 import * as diffusion from './readers/diffusion';
 import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
@@ -388,7 +390,9 @@ export const FILE_RULES: readonly FileRule[] = [
   lazyConfig,
   xtunerV1.xtunerV1Config,
   autotrainProject,
+  kauldronTrainer,
   mlCollectionsConfig,
+  gemmaSampling,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
   configObjects,

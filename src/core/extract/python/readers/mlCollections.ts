@@ -4,6 +4,7 @@ import { evaluate, stringLiteral, type PyValue, type SymbolTable } from '../../p
 import { decideCondition } from '../branches';
 import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
+import { builtAsKauldronTrainer } from './kauldron';
 
 /**
  * ml_collections config modules (github.com/google/ml_collections, "ConfigDict ... config files are Python
@@ -255,7 +256,8 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   const body = fn?.childForFieldName('body');
   if (!fn || !body) return;
   const name = returnedName(body);
-  if (!name) return;
+  // A Kauldron trainer filled field by field (`cfg = kd.train.Trainer()`): kauldron.ts reads it.
+  if (!name || builtAsKauldronTrainer(body, name)) return;
   const defaults = argumentDefaults(fn, body);
   const symbols = withArgumentDefaults(ctx.symbols, defaults);
   const settings = settingsOf(body, name, defaults, symbols);
