@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { findModelByName } from '../knowledge';
 import { evaluate, keywordArgument, positionalArguments, type SymbolTable } from './pythonValues';
 
 /**
@@ -309,6 +310,19 @@ function constructed(right: Node): string {
   return right.type === 'call' ? (right.childForFieldName('function')?.text ?? '') : '';
 }
 
+/**
+ * `torchvision.models.resnet18()`, `timm.create_model(name)`, `vit_small_patch16_224(...)`: a library's function that
+ * builds a published network (a model namespace's member, a model factory, or a function named as a catalog model),
+ * whose layers are in the library, not in this class.
+ */
+function buildsLibraryModel(right: Node): boolean {
+  const fn = right.type === 'call' ? right.childForFieldName('function') : null;
+  if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute') || fn.text.length > 120) return false;
+  if (/(?:^|\.)(?:models\.[a-z]\w*|create_model|get_model)$/.test(fn.text)) return true;
+  const name = lastName(fn);
+  return /^[a-z][a-z0-9_]*\d[a-z0-9_]*$/.test(name) && findModelByName(name) !== undefined;
+}
+
 /** `BertModel.from_pretrained(...)`, `AutoModel.from_config(cfg)`: a class's constructor-like loader. */
 function loadsClass(right: Node): boolean {
   const fn = right.type === 'call' ? right.childForFieldName('function') : null;
@@ -367,7 +381,8 @@ function classParams(cls: Node, ctx: Context): ModuleCount | undefined {
         // (`BertModel.from_pretrained(path)`, `AutoModel.from_config(cfg)`) builds a module whose size is elsewhere.
         if (p !== undefined) params += p;
         else if (
-          ((/^[A-Z]/.test(callee) || loadsClass(right)) && !NOT_A_MODULE.test(constructed(right))) ||
+          ((/^[A-Z]/.test(callee) || loadsClass(right) || buildsLibraryModel(right)) &&
+            !NOT_A_MODULE.test(constructed(right))) ||
           right.type === 'list_comprehension'
         )
           ctx.unresolved.push(right.text.replace(/\s+/g, ' ').slice(0, 60));

@@ -16,6 +16,9 @@ export interface PathRule {
 }
 
 /** Why a file in a templates folder (or named `*_template`) is left out. */
+/** Why a documentation folder's files are not runs (a gallery example in it is: see galleryExample). */
+const DOCUMENTATION_REASON = 'documentation';
+
 export const TEMPLATE_REASON = 'a template to copy for a new run (placeholders), not a run';
 export const TEST_FILE_REASON = 'a test file';
 
@@ -283,7 +286,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   {
     glob: '**/{docs,doc,docs_src,documentation}/**',
     unless: '**/{*.{sh,bash,slurm,sbatch,ipynb},{examples,example}/**/*.{yaml,yml}}',
-    reason: 'documentation',
+    reason: DOCUMENTATION_REASON,
   },
   {
     glob: '**/{setup.py,setup.cfg,pyproject.toml,noxfile.py,tox.ini,environment.yml,environment.yaml,mkdocs.yml,mkdocs.yaml,.readthedocs.yml,.readthedocs.yaml,.pre-commit-config.yaml,.pre-commit-hooks.yaml,renovate.json,package.json,tsconfig.json,.markdownlint.yaml,.markdownlint.json,.yamllint,.yamllint.yaml,CITATION.cff}',
@@ -387,6 +390,7 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
  */
 export function nonRunPlaceReason(relativePath: string, text: string, rules: EntryPointRules = {}): string | undefined {
   const byPath = nonRunPathReason(relativePath, rules);
+  if (byPath === DOCUMENTATION_REASON && galleryExample(relativePath, text)) return undefined;
   if (
     byPath === TEMPLATE_REASON &&
     !PACKAGE_SOURCE.test(relativePath) &&
@@ -396,6 +400,48 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
     return undefined;
   if (byPath === TEST_FILE_REASON && programNamedLikeTest(relativePath, text)) return undefined;
   return byPath;
+}
+
+/** Text looked at for a gallery example's title and cells. */
+const GALLERY_HEAD = 8192;
+/** A reST section underline (or overline): one punctuation character repeated. */
+const REST_UNDERLINE = /^([=\-~^*#+`:'"])\1{2,}[ \t]*$/;
+/** A sphinx-gallery cell separator: `# %%` or a comment line of at least 20 `#`. */
+const GALLERY_CELL = /^(?:# ?%%|#{20,}[ \t]*$)/m;
+
+/**
+ * A sphinx-gallery example in a documentation folder: a Python script whose module docstring opens with a reST title
+ * (a line underlined at least as long) and whose code is split into cells by `# %%` or a line of 20 or more `#`
+ * (sphinx-gallery.github.io, "Structuring Python scripts for Sphinx-Gallery"). The gallery runs each such script as
+ * it is to render its page, as a tutorial notebook in docs runs: a worked example, read like any other program
+ * (whether it trains is then its code's to say), not a page of documentation.
+ */
+function galleryExample(relativePath: string, text: string): boolean {
+  if (!/\.py$/i.test(relativePath)) return false;
+  const head = text.slice(0, GALLERY_HEAD);
+  const lines = head.split('\n');
+  let i = 0;
+  while (i < lines.length && (lines[i].trim() === '' || lines[i].trimStart().startsWith('#'))) i++;
+  const open = /^[rRuU]?("""|''')/.exec(lines[i] ?? '');
+  if (!open) return false;
+  // The title: one of the docstring's first lines, underlined (a `.. _label:` target may come before it).
+  const first = [lines[i].slice(open[0].length), ...lines.slice(i + 1, i + 12)];
+  const titled = first.some((line, k) => {
+    const title = line.trim();
+    const under = first[k + 1]?.trim();
+    return (
+      title !== '' &&
+      !REST_UNDERLINE.test(title) &&
+      under !== undefined &&
+      REST_UNDERLINE.test(under) &&
+      under.length >= title.length
+    );
+  });
+  if (!titled) return false;
+  // The cells come after the docstring.
+  const start = head.indexOf(open[1]);
+  const end = head.indexOf(open[1], start + 3);
+  return end > 0 && GALLERY_CELL.test(text.slice(end, end + 200_000));
 }
 
 /**

@@ -7,6 +7,7 @@ import { NOT_MODEL_PATH } from '../extract/python/readers/trlx';
 import { PLACEHOLDER_ID } from '../extract/placeholderId';
 import { LOCAL_FOLDER_NO_MODEL } from '../extract/localModelFolder';
 import { RAY_PLACED_TOTAL } from '../extract/shell/openRlhfRay';
+import { SLURM_JOB_TOTAL } from '../extract/shell/slurm';
 import { DEFAULT_CONFIG_LINK } from '../extract/python/readers/lavisProgram';
 import { HYDRA_MAIN_LINK } from '../extract/python/readers/hydraMain';
 import { MMF_INCLUDE } from '../extract/config/mmf';
@@ -620,8 +621,10 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     spec.hardware.accelerator = String(accelerator.value);
   const devices = asNumber(use('hardware.count', pick(facts, 'hardware.devices')));
   const nodes = asNumber(use('hardware.nodes', pick(facts, 'hardware.nodes')));
-  // A Ray job's placement groups are summed over the whole cluster: the nodes it spans are already in the sum.
-  const wholeJob = devices !== undefined && pick(facts, 'hardware.devices')?.detail.startsWith(RAY_PLACED_TOTAL);
+  // A Ray job's placement groups are summed over the whole cluster, and SLURM's `--gpus` is the job's total: the
+  // nodes it spans are already in the sum.
+  const devicesDetail = devices !== undefined ? pick(facts, 'hardware.devices')?.detail : undefined;
+  const wholeJob = devicesDetail?.startsWith(RAY_PLACED_TOTAL) || devicesDetail?.startsWith(SLURM_JOB_TOTAL);
   if (devices) spec.hardware.count = Math.round(devices) * (wholeJob ? 1 : Math.round(nodes ?? 1));
   if (nodes) spec.hardware.nodes = Math.round(nodes);
 

@@ -78,6 +78,8 @@ export class SyntaxCaches {
 export interface ImportedModels {
   readonly torchvision: ReadonlySet<string>;
   readonly keras: ReadonlySet<string>;
+  /** timm's model entry points (`from timm.models.vision_transformer import vit_small_patch16_224`). */
+  readonly timm: ReadonlySet<string>;
 }
 
 /** A main guard anywhere in the module (`if __name__ == "__main__":`, also nested or in a one-line `if`). */

@@ -370,6 +370,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageServer,
   cogPredictor,
   catalogModelClass,
+  vision.importedConstructorCalls,
   loaderModule,
   classLoaderModule,
   packageReexports,

@@ -3,9 +3,13 @@ import type { FactKind, FactValue } from '../../facts';
 /**
  * SLURM's resource options, as `#SBATCH` directives in a job script and as options of the `sbatch` command that
  * submits one (options on the command line override the script's directives: slurm.schedmd.com/sbatch.html).
- * `--nodes`/`-N` is the node count, `--gres=gpu[:type]:N` and `--gpus-per-node=[type:]N` the GPUs per node
- * (`--gpus`/`-G`, the job's total, is read as the devices too, as these scripts have always been read).
+ * `--nodes`/`-N` is the node count, `--gres=gpu[:type]:N` and `--gpus-per-node=[type:]N` the GPUs per node, and
+ * `--gpus`/`-G` "the total number of GPUs required for the job" (sbatch's manual): already summed over the nodes,
+ * so its fact's detail starts with SLURM_JOB_TOTAL and the resolver does not multiply it by `--nodes` again.
  */
+/** How a job-wide GPU count (`--gpus`/`-G`) is worded: the whole job's accelerators, over all its nodes. */
+export const SLURM_JOB_TOTAL = "the job's GPUs, all nodes";
+
 export type SlurmSink = (kind: FactKind, value: FactValue, detail: string) => void;
 
 /** Reads the resource options in `options` (the text after `#SBATCH`, or an sbatch command's words). */
@@ -18,7 +22,8 @@ export function readSlurmOptions(options: string, add: SlurmSink, prefix = '#SBA
     else if (name === 'ntasks-per-node' && Number(value) > 0) tasksPerNode = Number(value);
     else if ((name === 'gpus-per-node' || name === 'gpus' || name === 'G') && value) {
       const [type, n] = value.includes(':') ? value.split(':') : [undefined, value];
-      if (Number(n) > 0) add('hardware.devices', Number(n), `${prefix}--${name}=${value}`);
+      const total = name !== 'gpus-per-node' ? `${SLURM_JOB_TOTAL}: ` : '';
+      if (Number(n) > 0) add('hardware.devices', Number(n), `${total}${prefix}--${name}=${value}`);
       if (type) add('hardware.accelerator', type, `${prefix}--${name}=${value}`);
     } else if (name === 'gres' && value?.startsWith('gpu')) {
       const parts = value.split(':');

@@ -4084,6 +4084,45 @@ export const MODELS: readonly Model[] = [
       'torchvision docs, pytorch.org/vision/stable/models.html (weights meta in torchvision/models/*.py: num_params, _ops, acc@1): resnet50 25,557,032 params, 4.09 GFLOPS (counted as multiply-adds; stored here x2) at 224x224',
   },
   {
+    // A ResNet-50 with every layer's width multiplied (2x, 4x, 5x), as SimCLR and SwAV train it: not torchvision's
+    // wide_resnet50_2, which widens only the bottleneck's inner convolution.
+    id: 'resnet50w2',
+    aliases: ['swav/resnet50w2'],
+    family: 'resnet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 94_000_000,
+    smallerSiblings: ['resnet50', 'resnet34', 'resnet18'],
+    source:
+      'SwAV model zoo, github.com/facebookresearch/swav README ("Model Zoo": network, parameters, epochs, ImageNet top-1 acc.): RN50-w2 94M, RN50-w4 375M, RN50-w5 586M parameters; the hub entry points resnet50w2/w4/w5 (hubconf.py) and the --arch names of main_swav.py',
+  },
+  {
+    // A ResNet-50 with every layer's width multiplied (2x, 4x, 5x), as SimCLR and SwAV train it: not torchvision's
+    // wide_resnet50_2, which widens only the bottleneck's inner convolution.
+    id: 'resnet50w4',
+    aliases: ['swav/resnet50w4'],
+    family: 'resnet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 375_000_000,
+    smallerSiblings: ['resnet50w2', 'resnet50', 'resnet34', 'resnet18'],
+    source:
+      'SwAV model zoo, github.com/facebookresearch/swav README ("Model Zoo": network, parameters, epochs, ImageNet top-1 acc.): RN50-w2 94M, RN50-w4 375M, RN50-w5 586M parameters; the hub entry points resnet50w2/w4/w5 (hubconf.py) and the --arch names of main_swav.py',
+  },
+  {
+    // A ResNet-50 with every layer's width multiplied (2x, 4x, 5x), as SimCLR and SwAV train it: not torchvision's
+    // wide_resnet50_2, which widens only the bottleneck's inner convolution.
+    id: 'resnet50w5',
+    aliases: ['swav/resnet50w5'],
+    family: 'resnet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 586_000_000,
+    smallerSiblings: ['resnet50w4', 'resnet50w2', 'resnet50', 'resnet34', 'resnet18'],
+    source:
+      'SwAV model zoo, github.com/facebookresearch/swav README ("Model Zoo": network, parameters, epochs, ImageNet top-1 acc.): RN50-w2 94M, RN50-w4 375M, RN50-w5 586M parameters; the hub entry points resnet50w2/w4/w5 (hubconf.py) and the --arch names of main_swav.py',
+  },
+  {
     id: 'resnet101',
     aliases: ['torchvision/resnet101', 'torchvision.models.resnet101'],
     family: 'resnet',

@@ -27,11 +27,16 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
     const headers = text.match(new RegExp(`class\\s+${c.className}\\s*\\(`, 'g'))?.length ?? 0;
     return uses > headers;
   });
-  const chosen = (candidates.length > 0 ? candidates : counted).sort((a, b) => b.params - a.params)[0];
-  const name = chosen.node.childForFieldName('name') ?? chosen.node;
   // Several models trained together (a GAN's generator and discriminator): every module whose
   // parameters an optimizer receives is trained, so their parameters add up.
   const trained = counted.filter((c) => optimisedInstances(text, c.className));
+  // One class whose instance the optimizer receives is the model, even where a part of it (a head it builds)
+  // counts as many parameters as the counted layers of the whole (the rest built by a library).
+  const chosen =
+    trained.length === 1
+      ? trained[0]
+      : (candidates.length > 0 ? candidates : counted).sort((a, b) => b.params - a.params)[0];
+  const name = chosen.node.childForFieldName('name') ?? chosen.node;
   // A part whose size cannot be read (a network imported from another module, a pretrained encoder loaded by its
   // class) may be most of the model: the counted layers are then no size for it, which stays unknown.
   if (trained.length > 1 && trained.includes(chosen)) {

@@ -1,8 +1,17 @@
 import type { Node } from 'web-tree-sitter';
+import { findModelByName } from '../../../knowledge';
+import { onDefaultPath } from '../branches';
 import { evaluate, keywordArgument, positionalArguments } from '../../pythonValues';
-import { lineRange, pureFlagDefault, truncate, type ImportedModels, type PythonReadContext } from '../context';
+import {
+  escapeRegExp,
+  lineRange,
+  pureFlagDefault,
+  truncate,
+  type ImportedModels,
+  type PythonReadContext,
+} from '../context';
 import { attachEdit } from '../keywords';
-import type { CallRule } from '../rules';
+import type { CallRule, FileRule } from '../rules';
 
 /**
  * Vision model constructors: torchvision (`models.resnet50(weights=...)`, also imported by name),
@@ -12,8 +21,22 @@ import type { CallRule } from '../rules';
 
 /** Model constructors imported by name in the file (`from torchvision.models import resnet50`). */
 export function modelImports(text: string): ImportedModels {
-  if (!/torchvision\.models|keras\.applications/.test(text)) return { torchvision: new Set(), keras: new Set() };
+  if (!/torchvision\.models|keras\.applications|\btimm\b/.test(text))
+    return { torchvision: new Set(), keras: new Set(), timm: new Set() };
   return scanImports(text);
+}
+
+/**
+ * A timm model entry point as its modules export them (`vit_small_patch16_224`, `resnet50`, `efficientnet_b0`,
+ * `convnext_tiny` is the one shape without a digit that the catalog knows): lowercase words joined by `_` holding a
+ * size or resolution digit, which timm's helpers beside them (`checkpoint_filter_fn`, `build_model_with_cfg`,
+ * `trunc_normal_`, `to_2tuple`) do not have. timm registers every architecture as such a function, callable directly
+ * (huggingface.co/docs/timm, "Models": `timm.models.<module>.<name>(pretrained=False, **kwargs)`).
+ */
+const TIMM_ENTRY = /^[a-z][a-z]*\d*(?:_[a-z0-9]+)*$/;
+const TIMM_HELPER = /^(?:to_\d|create_|list_|is_|get_|load_|build_|register_|resize_|checkpoint_)/;
+function timmEntry(name: string): boolean {
+  return TIMM_ENTRY.test(name) && !TIMM_HELPER.test(name) && (/\d/.test(name) || findModelByName(name) !== undefined);
 }
 
 function scanImports(text: string): ImportedModels {
@@ -31,7 +54,13 @@ function scanImports(text: string): ImportedModels {
     }
     return out;
   };
-  return { torchvision: names(/torchvision\.models/), keras: names(/(?:tensorflow\.)?keras\.applications(?:\.\w+)?/) };
+  return {
+    torchvision: names(/torchvision\.models/),
+    keras: names(/(?:tensorflow\.)?keras\.applications(?:\.\w+)?/),
+    // `from timm.models.vision_transformer import vit_small_patch16_224`, `from timm.models import resnet50`
+    // (timm.layers and timm.models.layers hold building blocks, not models).
+    timm: new Set([...names(/timm(?:\.models(?:\.(?!layers\b)\w+)?)?/)].filter(timmEntry)),
+  };
 }
 
 /**
@@ -83,7 +112,12 @@ function isParameter(call: Node, name: string): boolean {
 function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string, last: string): boolean {
   const owner = full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : '';
   // `models.resnet50(...)`, or `resnet50(...)` after `from torchvision.models import resnet50`.
+  // `vit_small_patch16_224(...)` imported from timm's models, or `timm.models.vit_small_patch16_224(...)`: the
+  // entry point named by the function called (timm's models start from random weights unless pretrained=True).
+  const timmByName =
+    (owner === '' && ctx.imports.timm.has(last)) || (/^timm\.models(?:\.\w+)?$/.test(owner) && timmEntry(last));
   const tv =
+    !timmByName &&
     ((/(^|\.)models$/.test(owner) &&
       !/^(?:self|cls)\./.test(owner) &&
       !(owner === 'models' && isParameter(call, owner))) ||
@@ -109,7 +143,7 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     /^(open_clip\.)?(create_model_and_transforms|create_model_from_pretrained)$/.test(full) ||
     full === 'open_clip.create_model' ||
     (full === 'create_model' && OPEN_CLIP_IMPORT.test(ctx.text));
-  const timm = !openClip && (full === 'timm.create_model' || full === 'create_model');
+  const timm = !openClip && (full === 'timm.create_model' || full === 'create_model' || timmByName);
   // `models.__dict__[args.arch](...)`: torchvision's constructor named by a variable (pytorch/examples imagenet).
   // The same idiom over a module of the repository's own (`models_mae.__dict__[args.model](...)`, as MAE- and
   // DeiT-style programs pick an architecture function by name): the name is the model's; it is not torchvision's.
@@ -144,7 +178,8 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
     id = typeof r?.value === 'string' && /^[a-z][a-z0-9_]*$/.test(r.value) ? r.value : null;
     if (r?.via) origin = r.origin.startPosition.row;
-  } else if (timm || openClip) {
+  } else if (timmByName) id = last;
+  else if (timm || openClip) {
     const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
     if (timm && full === 'create_model' && readConfigFactory(call, r?.value, ctx)) return true;
     // open_clip's `ViT-B-32` is image and text towers, not torchvision's `vit_b_32`: the catalog keys it `open_clip:`.
@@ -158,13 +193,15 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     call,
     openClip
       ? `open_clip.${last}`
-      : timm
-        ? 'timm.create_model'
-        : keras
-          ? `keras.applications.${last}`
-          : last === 'get_model'
-            ? 'torchvision.models.get_model'
-            : `torchvision.models.${last}`,
+      : timmByName
+        ? `timm ${last}()`
+        : timm
+          ? 'timm.create_model'
+          : keras
+            ? `keras.applications.${last}`
+            : last === 'get_model'
+              ? 'torchvision.models.get_model'
+              : `torchvision.models.${last}`,
   );
   if (origin !== undefined) ctx.amendLast({ originLine: origin });
   // `models.__dict__[args.arch]` read at `--arch`'s default: a launch that passes `--arch` names another network.
@@ -198,8 +235,8 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   // Random weights at the flag's empty default; a launch that names a checkpoint for the flag loads it (any word).
   const loadedBy = scratch && !keras ? checkpointFlagLoad(ctx.text) : undefined;
   if (loadedBy) ctx.amendLast({ fromFlags: [loadedBy], flagDefault: [loadedBy], picks: [['*', false]] });
-  // A module of the repository's own builds it: no library model to swap in.
-  if (!ownByName && !partialArg)
+  // A module of the repository's own builds it: no library model to swap in (nor a literal to edit in a timm entry point's call).
+  if (!ownByName && !partialArg && !timmByName)
     attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
   return true;
 }
@@ -373,6 +410,40 @@ export const visionConstructors: CallRule = {
     '__dict__[',
   ],
   read: ({ node, full, last, ctx }) => readVisionConstructor(node, ctx, full, last),
+};
+
+/** Lines looked at for a call of an imported constructor (a script calls it a few times; a hostile file, millions). */
+const MAX_CONSTRUCTOR_LINES = 400;
+
+/**
+ * A model constructor imported by name and called on a line that holds none of the rules' words
+ * (`vit_teacher = vit_small_patch16_224(` with its keywords on the lines below, `backbone = resnet50()`): the line
+ * prefilter keeps lines by the words of the rule tables, and an imported name is not one of them. Read after the
+ * calls, when no call named a model: the first call of a torchvision or timm constructor the file imports by name,
+ * read as the call rule reads it.
+ */
+export const importedConstructorCalls: FileRule = {
+  framework: 'vision',
+  phase: 'after-calls',
+  words: [],
+  read: (_index, ctx) => {
+    const names = new Set([...ctx.imports.torchvision, ...ctx.imports.timm]);
+    if (names.size === 0 || ctx.facts.some((f) => f.kind === 'model.id' && typeof f.value === 'string')) return;
+    const pattern = new RegExp(`(?<![\\w.])(?:${[...names].map(escapeRegExp).join('|')})[ \\t]*\\(`);
+    const lines = ctx.text.split('\n');
+    let looked = 0;
+    for (let row = 0; row < lines.length && looked < MAX_CONSTRUCTOR_LINES; row++) {
+      const line = lines[row];
+      if (line.length > 2000 || !pattern.test(line) || /^\s*(?:class|def|from|import)\s/.test(line)) continue;
+      looked++;
+      for (const call of ctx.tree.rootNode.descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })) {
+        if (!call || call.startPosition.row !== row) continue;
+        const fn = call.childForFieldName('function');
+        if (fn?.type !== 'identifier' || !names.has(fn.text) || !onDefaultPath(call, ctx.symbols)) continue;
+        if (readVisionConstructor(call, ctx, fn.text, fn.text)) return;
+      }
+    }
+  },
 };
 
 /**
