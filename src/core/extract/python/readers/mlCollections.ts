@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
+import { scoreNetParams } from '../../scoreSdeParams';
 import { evaluate, stringLiteral, type PyValue, type SymbolTable } from '../../pythonValues';
 import { decideCondition } from '../branches';
 import type { PythonReadContext } from '../context';
@@ -454,6 +455,7 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   }
 
   readLengthAndPrecision(settings, symbols, ctx, inference);
+  readScoreNetSize(settings, symbols, ctx);
 
   if (inference) return;
   // A config built from an empty ConfigDict that names no weights to start from trains from random initialisation;
@@ -466,6 +468,80 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
       `get_config() names no weights to start from (no ${PRETRAINED_KEYS.slice(0, 4).join('/')}): random initialisation`,
       'medium',
     );
+}
+
+/**
+ * The size of a score_sde network (`model.name` 'ddpm' or 'ncsnpp') counted from the fields the config sets itself
+ * (scoreSdeParams.ts). A config that leaves one to the config it is built on (the image size in a defaults module)
+ * gets no count here: the size stays unknown rather than guessed.
+ */
+function readScoreNetSize(settings: ReadonlyMap<string, Setting>, symbols: SymbolTable, ctx: PythonReadContext): void {
+  const name = settings.get('model.name');
+  const model = name ? stringLiteral(name.node) : null;
+  if (model !== 'ddpm' && model !== 'ncsnpp') return;
+  const value = (key: string) => {
+    const s = settings.get(key);
+    return s ? evaluate(s.node, symbols)?.value : undefined;
+  };
+  const num = (key: string) => {
+    const v = value(key);
+    return typeof v === 'number' ? v : undefined;
+  };
+  const nums = (key: string) => {
+    const v = value(key);
+    return Array.isArray(v) && v.every((x) => typeof x === 'number') ? v : undefined;
+  };
+  const flag = (key: string) => {
+    const v = value(key);
+    return typeof v === 'boolean' ? v : undefined;
+  };
+  const text = (key: string) => {
+    const v = value(key);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const [nf, blocks, image, channels] = [
+    'model.nf',
+    'model.num_res_blocks',
+    'data.image_size',
+    'data.num_channels',
+  ].map(num);
+  const [chMult, attn] = ['model.ch_mult', 'model.attn_resolutions'].map(nums);
+  const [resample, conditional] = ['model.resamp_with_conv', 'model.conditional'].map(flag);
+  if (
+    nf === undefined ||
+    blocks === undefined ||
+    image === undefined ||
+    channels === undefined ||
+    !chMult ||
+    !attn ||
+    resample === undefined ||
+    conditional === undefined
+  )
+    return;
+  const params = scoreNetParams({
+    name: model,
+    nf,
+    chMult,
+    numResBlocks: blocks,
+    attnResolutions: attn,
+    imageSize: image,
+    channels,
+    resampWithConv: resample,
+    conditional,
+    resblockType: text('model.resblock_type'),
+    progressive: text('model.progressive'),
+    progressiveInput: text('model.progressive_input'),
+    progressiveCombine: text('model.progressive_combine'),
+    embeddingType: text('model.embedding_type'),
+  });
+  if (params === undefined) return;
+  ctx.add(
+    'model.params',
+    params,
+    name!.node,
+    `get_config(): ${model} with nf ${nf}, ch_mult (${chMult.join(', ')}), ${blocks} blocks a level, attention at ${attn.join(', ')} on ${image}×${image} images: ${(params / 1e6).toFixed(1)}M parameters counted from the layer layout`,
+    'medium',
+  );
 }
 
 /**
