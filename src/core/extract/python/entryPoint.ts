@@ -648,6 +648,10 @@ export function isConfigDrivenVerdict(f: Fact): boolean {
  * llm-foundry's `train.py` reading `sys.argv[1]` as YAML, a trainer whose `--config-file` is required):
  * each config it runs with is a run, the program is not one of its own.
  */
+/** `config_flags.DEFINE_config_file("config", None, ...)` or with no default at all: one statement, bounded. */
+const ABSL_CONFIG_FILE =
+  /\bDEFINE_config_file\([ \t\r\n]{0,40}(?:name[ \t]*=[ \t]*)?["'](\w{1,60})["'][ \t\r\n]*(?:\)|,[ \t\r\n]{0,40}(?:default[ \t]*=[ \t]*)?None\b)/;
+
 export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?: Tree): Fact | undefined {
   const starts = facts.filter(startsARun);
   // SpeechBrain recipes (`hparams_file, run_opts, overrides = sb.parse_arguments(sys.argv[1:])`, then
@@ -678,6 +682,14 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
   if (required && !describesTheCheckpoint(text, starts))
     return verdict(
       `a config-driven program: it needs the config given as ${required.name} (line ${required.line + 1}); each config it runs with is a run`,
+    );
+  // ml_collections programs (`config_flags.DEFINE_config_file("config", None, ...)`, then `FLAGS.config`): the flag's
+  // default is None (ml_collections config_flags: "default: None or a path to a config file"), so without
+  // `--config=path/to/cfg.py` the program has no config to run; each config module it is given is the run.
+  const configFile = text.includes('DEFINE_config_file') ? ABSL_CONFIG_FILE.exec(text) : null;
+  if (configFile)
+    return verdict(
+      `a config-driven program: its config is the ml_collections file given as --${configFile[1]} (DEFINE_config_file with no default); each config module it runs with is a run`,
     );
   // prefigure programs (`args = get_all_args()`: flags declared in a defaults.ini beside the program, empty unless
   // given): a config flag the program opens unguarded (`with open(args.model_config) as f: json.load(f)`) must be given.

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
+import { scoreNetParams } from '../../scoreSdeParams';
 import { evaluate, stringLiteral, type PyValue, type SymbolTable } from '../../pythonValues';
 import { decideCondition } from '../branches';
 import type { PythonReadContext } from '../context';
@@ -29,10 +30,22 @@ import { builtAsKauldronTrainer } from './kauldron';
 const GET_CONFIG = /^def get_config\(/m;
 
 /** Keys naming how long the run trains, by the convention of each codebase. */
-const STEP_KEYS = ['total_steps', 'num_train_steps', 'total_train_steps', 'num_training_steps', 'max_steps'];
-const EPOCH_KEYS = ['num_epochs', 'total_epochs', 'num_training_epochs'];
+/**
+ * Each also under a `training` section (`config.training = training = ConfigDict()` then `training.n_iters = ...`, as
+ * score_sde and the configs written after it group them); `n_iters` is the loop's iteration count there.
+ */
+const inTrainingSection = (keys: readonly string[]): string[] => [...keys, ...keys.map((k) => `training.${k}`)];
+const STEP_KEYS = inTrainingSection([
+  'total_steps',
+  'num_train_steps',
+  'total_train_steps',
+  'num_training_steps',
+  'max_steps',
+  'n_iters',
+]);
+const EPOCH_KEYS = inTrainingSection(['num_epochs', 'total_epochs', 'num_training_epochs']);
 /** Global batch (big_vision `input.batch_size`, vision_transformer `batch`, flax examples `batch_size`). */
-const BATCH_KEYS = ['batch_size', 'batch', 'input.batch_size', 'global_batch_size'];
+const BATCH_KEYS = [...inTrainingSection(['batch_size', 'global_batch_size']), 'batch', 'input.batch_size'];
 /** Keys naming the weights a run starts from (a fine-tune): vision_transformer, big_vision, scenic, flax. */
 const PRETRAINED_KEYS = [
   'pretrained_dir',
@@ -55,6 +68,10 @@ const INFERENCE_TRAINER = /infer|eval|predict|benchmark|serve/i;
 const FINETUNE_DOC = /\bfine-?tun(?:e|es|ed|ing)\b/i;
 /** Attribute assignments read per config (real configs set a few dozen). */
 const MAX_ASSIGNMENTS = 2_000;
+/** Targets of one chained assignment followed (`a.x = b = ConfigDict()` has two). */
+const MAX_CHAIN = 8;
+/** Fields of one dotted path followed (`config.model.encoder.width` has three). */
+const MAX_PATH_PARTS = 12;
 
 interface Setting {
   readonly node: Node;
@@ -170,6 +187,23 @@ function settingsOf(
       put(key.slice(prefix.length), node, 0);
       out.set(key.slice(prefix.length), { node: out.get(key.slice(prefix.length))!.node, argument: true });
     }
+  // Local names bound to a section of the config (`model = config.model`), by the section's path.
+  const aliases = new Map<string, string>();
+  /** `config.a.b` or `alias.b` (alias of `a`) as the path `a.b`; undefined for anything else. */
+  const pathOf = (node: Node): string | undefined => {
+    const parts: string[] = [];
+    let at: Node | null = node;
+    for (let hop = 0; hop < MAX_PATH_PARTS && at?.type === 'attribute'; hop++) {
+      const attribute = at.childForFieldName('attribute')?.text;
+      if (!attribute) return undefined;
+      parts.unshift(attribute);
+      at = at.childForFieldName('object');
+    }
+    if (at?.type !== 'identifier' || parts.length === 0) return undefined;
+    const root = at.text === name ? '' : aliases.get(at.text);
+    if (root === undefined) return undefined;
+    return root ? `${root}.${parts.join('.')}` : parts.join('.');
+  };
   const visit = (block: Node, depth: number, ifDepth: number): void => {
     for (const statement of block.namedChildren) {
       if (!statement || ++seen > MAX_ASSIGNMENTS) return;
@@ -184,12 +218,31 @@ function settingsOf(
         continue;
       }
       if (statement.type !== 'expression_statement') continue;
-      const assignment = statement.namedChildren[0];
+      let assignment = statement.namedChildren[0];
       if (assignment?.type !== 'assignment') continue;
-      const left = assignment.childForFieldName('left');
-      const right = assignment.childForFieldName('right');
-      if (!left || !right || left.type !== 'attribute' || !left.text.startsWith(prefix)) continue;
-      put(left.text.slice(prefix.length).replace(/\s+/g, ''), right, 0);
+      // `config.training = training = ConfigDict()`: every target of a chain takes the last value.
+      const targets: Node[] = [];
+      let right: Node | null = null;
+      for (let hop = 0; hop < MAX_CHAIN && assignment?.type === 'assignment'; hop++) {
+        const left = assignment.childForFieldName('left');
+        if (left) targets.push(left);
+        right = assignment.childForFieldName('right');
+        assignment = right;
+      }
+      if (!right) continue;
+      // `training = config.training`: a section's alias, its fields set through it (`training.n_iters = ...`).
+      const source = right.type === 'attribute' ? pathOf(right) : undefined;
+      const sectionAt = targets.map((t) => (t.type === 'attribute' ? pathOf(t) : undefined)).find((x) => x);
+      for (const target of targets) {
+        if (target.type === 'identifier' && target.text !== name) {
+          const section = source ?? sectionAt;
+          if (section) aliases.set(target.text, section);
+          else aliases.delete(target.text);
+          continue;
+        }
+        const path = target.type === 'attribute' ? pathOf(target) : undefined;
+        if (path) put(path, right, 0);
+      }
     }
   };
   visit(body, 0, 0);
@@ -250,7 +303,69 @@ function registryModel(node: Node): string | undefined {
   return m && /(?:^|_)[a-z]{3,}(?:_|\d|$)/i.test(m[1]) && /\d/.test(m[1]) ? m[1] : undefined;
 }
 
+/** Settings functions of one module looked at (a defaults module holds a few). */
+const MAX_SETTINGS_FUNCTIONS = 20;
+
+/** `config = ml_collections.ConfigDict()` (or `ConfigDict({})`-free): the name starts from nothing. */
+function builtFromEmpty(body: Node, name: string): boolean {
+  for (const statement of body.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== name) continue;
+    return /^(?:[A-Za-z_]\w{0,40}\.){0,2}ConfigDict\(\s*\)$/.test(assignment.childForFieldName('right')?.text ?? '');
+  }
+  return false;
+}
+
+/**
+ * What a config other configs start from states, read as facts of the function that builds it, so that they reach a
+ * config only through its link naming that function (`within`): its training length, batch and dtype, and, when it
+ * starts from an empty ConfigDict and names no weights, random initialisation (a config built on it that names
+ * weights of its own says otherwise, and its own facts win).
+ */
+function readFragment(
+  fn: Node,
+  body: Node,
+  name: string,
+  settings: ReadonlyMap<string, Setting>,
+  symbols: SymbolTable,
+  ctx: PythonReadContext,
+): void {
+  const fnName = fn.childForFieldName('name')?.text;
+  if (!fnName) return;
+  readLengthAndPrecision(settings, symbols, ctx, false, fnName);
+  if (!builtFromEmpty(body, name)) return;
+  if (PRETRAINED_KEYS.some((k) => settings.has(k) && settings.get(k)!.node.type !== 'none')) return;
+  if (FINETUNE_DOC.test((docstringOf(body) || docstringOf(ctx.tree.rootNode)).slice(0, 2000))) return;
+  ctx.add(
+    'model.fromScratch',
+    true,
+    fn.childForFieldName('name') ?? fn,
+    `${fnName}() starts from an empty ConfigDict and names no weights to start from: random initialisation`,
+    'medium',
+  );
+  ctx.amendLast({ within: fnName });
+}
+
+/**
+ * Module-level functions other than get_config that build a ConfigDict and return it (score_sde's
+ * `get_default_configs()` in a defaults module beside the configs): read as fragments.
+ */
+function readSettingsFunctions(ctx: PythonReadContext): void {
+  if (!ctx.text.includes('ConfigDict')) return;
+  let seen = 0;
+  for (const statement of ctx.tree.rootNode.namedChildren) {
+    const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (fn?.type !== 'function_definition' || fn.childForFieldName('name')?.text === 'get_config') continue;
+    if (++seen > MAX_SETTINGS_FUNCTIONS) return;
+    const body = fn.childForFieldName('body');
+    const name = body ? returnedName(body) : undefined;
+    if (!body || !name || !builtFromEmpty(body, name)) continue;
+    readFragment(fn, body, name, settingsOf(body, name, new Map(), ctx.symbols), ctx.symbols, ctx);
+  }
+}
+
 function readMlCollectionsConfig(ctx: PythonReadContext): void {
+  readSettingsFunctions(ctx);
   if (!GET_CONFIG.test(ctx.text)) return;
   const fn = getConfigFunction(ctx);
   const body = fn?.childForFieldName('body');
@@ -271,6 +386,7 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
     // A fragment is no run, but the configs built on it (`config = common.get_config()`, linked below) start from
     // its settings: the weights it names to start from are theirs too.
     readStartingWeights(settings, body, ctx, fn, false);
+    readFragment(fn, body, name, settings, symbols, ctx);
     return;
   }
   const linked = linkBaseConfig(body, name, ctx);
@@ -340,39 +456,8 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
       );
   }
 
-  for (const [keys, kind] of [
-    [STEP_KEYS, 'training.steps'],
-    [EPOCH_KEYS, 'training.epochs'],
-    [BATCH_KEYS, 'training.globalBatch'],
-  ] as const) {
-    if (inference && kind !== 'training.globalBatch') continue;
-    const key = keys.find((k) => settings.has(k) && positiveNumber(settings.get(k)!.node, symbols) !== undefined);
-    if (key)
-      ctx.add(kind, positiveNumber(settings.get(key)!.node, symbols)!, settings.get(key)!.node, `get_config(): ${key}`);
-  }
-
-  const dtypeKey = DTYPE_KEYS.find((k) => settings.has(k));
-  const dtype = dtypeKey ? evaluate(settings.get(dtypeKey)!.node, symbols)?.value : undefined;
-  const precision = typeof dtype === 'string' ? normalisePrecision(dtype) : null;
-  if (dtypeKey && precision && !/^int/.test(precision))
-    ctx.add(
-      'training.precision',
-      precision,
-      settings.get(dtypeKey)!.node,
-      `get_config(): ${dtypeKey} '${typeof dtype === 'string' ? dtype : ''}'`,
-    );
-  const half = settings.get('half_precision');
-  if (!precision && half && /^(True|False)$/.test(half.node.text))
-    // flax examples: "half_precision: use bfloat16 on TPU, float16 on GPU" — the chip decides which half format.
-    ctx.add(
-      'training.precision',
-      half.node.text === 'True' ? null : 'fp32',
-      half.node,
-      half.node.text === 'True'
-        ? 'get_config(): half_precision True: bfloat16 on TPU, float16 on GPU (flax examples), the chip decides'
-        : 'get_config(): half_precision False: float32',
-      'medium',
-    );
+  readLengthAndPrecision(settings, symbols, ctx, inference);
+  readScoreNetSize(settings, symbols, ctx);
 
   if (inference) return;
   // A config built from an empty ConfigDict that names no weights to start from trains from random initialisation;
@@ -385,6 +470,135 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
       `get_config() names no weights to start from (no ${PRETRAINED_KEYS.slice(0, 4).join('/')}): random initialisation`,
       'medium',
     );
+}
+
+/**
+ * The size of a score_sde network (`model.name` 'ddpm' or 'ncsnpp') counted from the fields the config sets itself
+ * (scoreSdeParams.ts). A config that leaves one to the config it is built on (the image size in a defaults module)
+ * gets no count here: the size stays unknown rather than guessed.
+ */
+function readScoreNetSize(settings: ReadonlyMap<string, Setting>, symbols: SymbolTable, ctx: PythonReadContext): void {
+  const name = settings.get('model.name');
+  const model = name ? stringLiteral(name.node) : null;
+  if (model !== 'ddpm' && model !== 'ncsnpp') return;
+  const value = (key: string) => {
+    const s = settings.get(key);
+    return s ? evaluate(s.node, symbols)?.value : undefined;
+  };
+  const num = (key: string) => {
+    const v = value(key);
+    return typeof v === 'number' ? v : undefined;
+  };
+  const nums = (key: string) => {
+    const v = value(key);
+    return Array.isArray(v) && v.every((x) => typeof x === 'number') ? v : undefined;
+  };
+  const flag = (key: string) => {
+    const v = value(key);
+    return typeof v === 'boolean' ? v : undefined;
+  };
+  const text = (key: string) => {
+    const v = value(key);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const [nf, blocks, image, channels] = [
+    'model.nf',
+    'model.num_res_blocks',
+    'data.image_size',
+    'data.num_channels',
+  ].map(num);
+  const [chMult, attn] = ['model.ch_mult', 'model.attn_resolutions'].map(nums);
+  const [resample, conditional] = ['model.resamp_with_conv', 'model.conditional'].map(flag);
+  if (
+    nf === undefined ||
+    blocks === undefined ||
+    image === undefined ||
+    channels === undefined ||
+    !chMult ||
+    !attn ||
+    resample === undefined ||
+    conditional === undefined
+  )
+    return;
+  const params = scoreNetParams({
+    name: model,
+    nf,
+    chMult,
+    numResBlocks: blocks,
+    attnResolutions: attn,
+    imageSize: image,
+    channels,
+    resampWithConv: resample,
+    conditional,
+    resblockType: text('model.resblock_type'),
+    progressive: text('model.progressive'),
+    progressiveInput: text('model.progressive_input'),
+    progressiveCombine: text('model.progressive_combine'),
+    embeddingType: text('model.embedding_type'),
+  });
+  if (params === undefined) return;
+  ctx.add(
+    'model.params',
+    params,
+    name!.node,
+    `get_config(): ${model} with nf ${nf}, ch_mult (${chMult.join(', ')}), ${blocks} blocks a level, attention at ${attn.join(', ')} on ${image}×${image} images: ${(params / 1e6).toFixed(1)}M parameters counted from the layer layout`,
+    'medium',
+  );
+}
+
+/**
+ * The training length, the global batch and the compute dtype a config's settings state (`within`: read in a settings
+ * function other configs start from, so each fact reaches only the configs built on that function). An inference
+ * config's steps and epochs are not training.
+ */
+function readLengthAndPrecision(
+  settings: ReadonlyMap<string, Setting>,
+  symbols: SymbolTable,
+  ctx: PythonReadContext,
+  inference: boolean,
+  within?: string,
+): void {
+  const tag = () => {
+    if (within) ctx.amendLast({ within });
+  };
+  for (const [keys, kind] of [
+    [STEP_KEYS, 'training.steps'],
+    [EPOCH_KEYS, 'training.epochs'],
+    [BATCH_KEYS, 'training.globalBatch'],
+  ] as const) {
+    if (inference && kind !== 'training.globalBatch') continue;
+    const key = keys.find((k) => settings.has(k) && positiveNumber(settings.get(k)!.node, symbols) !== undefined);
+    if (!key) continue;
+    ctx.add(kind, positiveNumber(settings.get(key)!.node, symbols)!, settings.get(key)!.node, `get_config(): ${key}`);
+    tag();
+  }
+
+  const dtypeKey = DTYPE_KEYS.find((k) => settings.has(k));
+  const dtype = dtypeKey ? evaluate(settings.get(dtypeKey)!.node, symbols)?.value : undefined;
+  const precision = typeof dtype === 'string' ? normalisePrecision(dtype) : null;
+  if (dtypeKey && precision && !/^int/.test(precision)) {
+    ctx.add(
+      'training.precision',
+      precision,
+      settings.get(dtypeKey)!.node,
+      `get_config(): ${dtypeKey} '${typeof dtype === 'string' ? dtype : ''}'`,
+    );
+    tag();
+  }
+  const half = settings.get('half_precision');
+  if (!precision && half && /^(True|False)$/.test(half.node.text)) {
+    // flax examples: "half_precision: use bfloat16 on TPU, float16 on GPU" — the chip decides which half format.
+    ctx.add(
+      'training.precision',
+      half.node.text === 'True' ? null : 'fp32',
+      half.node,
+      half.node.text === 'True'
+        ? 'get_config(): half_precision True: bfloat16 on TPU, float16 on GPU (flax examples), the chip decides'
+        : 'get_config(): half_precision False: float32',
+      'medium',
+    );
+    tag();
+  }
 }
 
 /** A Cloud TPU slice name (`TPU-v3-8`, `v3-128`, `TPU v4-32`): the generation and the number after it. */
@@ -506,6 +720,17 @@ function importedModulePath(text: string, alias: string): string | undefined {
   return undefined;
 }
 
+/** `from configs.default_cifar10_configs import get_default_configs`: the module a function was imported from. */
+function importedFunctionModule(text: string, fn: string): string | undefined {
+  for (const m of text.matchAll(/^from[ \t]+(\.{0,3}[\w.]{0,200})[ \t]+import[ \t]+([^\n#(]{1,500})$/gm)) {
+    const names = m[2].split(',').map((n) => n.trim().split(/\s+as\s+/));
+    const hit = names.find((n) => (n[1] ?? n[0]) === fn);
+    const pkg = m[1].replace(/^\.+/, '');
+    if (hit && /^\w+$/.test(hit[0]) && pkg) return `${pkg.replace(/\./g, '/')}.py`;
+  }
+  return undefined;
+}
+
 /**
  * `config = common.get_config()`: the config this one starts from, in a module of the repository. Linked, so the
  * settings it leaves unchanged (the weights it starts from, its batch) join this run.
@@ -525,9 +750,22 @@ function linkBaseConfig(body: Node, name: string, ctx: PythonReadContext): boole
       )
     )
       return false;
-    const base = /\b([A-Za-z_]\w{0,60})\.get_config\(/.exec(right.text.slice(0, 500));
-    const path = base ? importedModulePath(ctx.text, base[1]) : undefined;
-    if (path) ctx.add('link.module', path, right, `get_config() starts from ${base![1]}.get_config() (${path})`, 'low');
+    // `common.get_config()` (a module imported by name), or `get_default_configs()` imported from its module.
+    const call = right.type === 'call' ? (right.childForFieldName('function')?.text ?? '') : '';
+    const qualified =
+      /^([A-Za-z_]\w{0,60})\.([A-Za-z_]\w{0,60})$/.exec(call) ??
+      /\b([A-Za-z_]\w{0,60})\.(get_config)\(/.exec(right.text.slice(0, 500));
+    const bare = /^[A-Za-z_]\w{0,60}$/.test(call) ? call : undefined;
+    const path = qualified
+      ? importedModulePath(ctx.text, qualified[1])
+      : bare
+        ? importedFunctionModule(ctx.text, bare)
+        : undefined;
+    const function_ = qualified ? qualified[2] : bare;
+    if (path && function_ && (!qualified || /config/i.test(function_))) {
+      ctx.add('link.module', path, right, `get_config() starts from ${call}() (${path})`, 'low');
+      ctx.amendLast({ functions: [function_] });
+    }
     // Built on something else (another config, a copy): what it inherits is not known here.
     return true;
   }
