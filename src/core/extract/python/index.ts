@@ -395,6 +395,7 @@ export const FILE_RULES: readonly FileRule[] = [
   trainedOnComment,
   diffusion.diffusionFamily,
   diffusion.additionalNetwork,
+  diffusion.loraAttentionProcessors,
   diffusion.diffusionSampling,
   diffusion.cachingProgram,
   diffusion.registryBuild,
