@@ -63,6 +63,9 @@ export const hydraExperiment: ConfigDialect = {
       );
     if (links.length === 0) return;
     out.add('run.framework', 'hydra', list, 'Hydra experiment config (`# @package _global_` with a defaults list)');
+    const chosen = modelChoice(doc);
+    // Low confidence: a model id a composed group file states (`pretrained_model_name_or_path`) outranks the option's name.
+    if (chosen) out.add('model.id', chosen.name, chosen.at, chosen.detail, 'low');
     for (const link of links.reverse())
       out.add(
         'link.config',
@@ -111,6 +114,44 @@ function entryLink(
   const file = groupFile(`${group}/${option}`);
   return file ? { reference: file, at: pairs[0], written: `${pairs[0].key}: ${option}` } : undefined;
 }
+
+/**
+ * The model an experiment composes, by the name it is chosen under. A `/model: <option>` entry picks the model group's
+ * option (the config file of that name), and `/model/layer: <option>` (or `mixer`) the layer the model stacks: in the
+ * sequence-model config trees of the S4 family the model group is a generic stack (`_name_: model`, `lm`) and the layer
+ * is what makes it an H3, a Hyena or an S4D network, so the layer's choice names the model first. The experiment's own
+ * `model.layer._name_` (the registry name the layer is built from) wins over both, as the file's keys win over its
+ * defaults. Later entries override earlier ones, as Hydra merges them.
+ */
+function modelChoice(doc: ConfigDoc): { name: string; at: ConfigValue; detail: string } | undefined {
+  for (const key of ['model.layer._name_', 'model.mixer._name_']) {
+    const at = doc.get(key);
+    const name = doc.str(key);
+    if (at && name && OPTION_NAME.test(name))
+      return { name, at, detail: `${key}: ${name} (the layer the model stacks)` };
+  }
+  let model: { name: string; at: ConfigValue; detail: string } | undefined;
+  let layer: typeof model;
+  for (let i = 0; i < MAX_ENTRIES; i++) {
+    const entry = doc.get(`defaults.${i}`);
+    if (!entry) break;
+    if (entry.shape !== 'map') continue;
+    const pairs = doc.entries(`defaults.${i}`);
+    if (pairs.length !== 1 || pairs[0].shape !== 'scalar') continue;
+    const group = /^(?:override\s+)?\/model(\/(?:layer|mixer))?$/.exec(pairs[0].key.trim());
+    const option = typeof pairs[0].value === 'string' ? pairs[0].value.trim() : '';
+    if (!group) continue;
+    const chosen = OPTION_NAME.test(option)
+      ? { name: option, at: pairs[0], detail: `defaults: ${pairs[0].key}: ${option} (the model's config group option)` }
+      : undefined;
+    if (group[1]) layer = chosen;
+    else model = chosen;
+  }
+  return layer ?? model;
+}
+
+/** A group option as a model name: a plain name, no path and no interpolation. */
+const OPTION_NAME = /^[A-Za-z][\w.-]{0,60}$/;
 
 /** The defaults entry that sets the model group to null, if one does. */
 function modelLeftOpen(doc: ConfigDoc): ConfigValue | undefined {

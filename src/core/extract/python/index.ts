@@ -105,6 +105,7 @@ import { classLoaderModule, loaderModule, packageReexports } from './readers/loa
 import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageComputeDtype';
 import { lightevalEntry } from './readers/lightevalEntry';
 import { packageServer } from './readers/packageServer';
+import { serveCommand } from './readers/serveCommand';
 import { cogPredictor } from './readers/cogPredictor';
 import { catalogModelClass } from './readers/catalogModelClass';
 import { moduleDemoSampling } from './readers/moduleDemo';
@@ -368,6 +369,7 @@ export const FILE_RULES: readonly FileRule[] = [
   deviceBranchKwargs,
   webServer,
   packageServer,
+  serveCommand,
   cogPredictor,
   catalogModelClass,
   vision.importedConstructorCalls,
@@ -401,6 +403,7 @@ export const FILE_RULES: readonly FileRule[] = [
   trainedOnComment,
   diffusion.diffusionFamily,
   diffusion.additionalNetwork,
+  diffusion.loraAttentionProcessors,
   diffusion.diffusionSampling,
   diffusion.cachingProgram,
   diffusion.registryBuild,

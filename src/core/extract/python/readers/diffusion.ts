@@ -164,6 +164,34 @@ export const additionalNetwork: FileRule = {
   },
 };
 
+/**
+ * LoRA attention processors installed on a diffusion U-Net (`attn_procs[name] = LoRAAttnProcessor(hidden_size=...,
+ * rank=4)` then `unet.set_attn_processor(attn_procs)`: the LoRA training shape of diffusers' examples before PEFT, and
+ * of the adapters built on it): the U-Net is frozen and only the processors' low-rank matrices (with whatever else the
+ * program adds) are trained. Read only in a program that trains (a backward pass in the file).
+ */
+const LORA_PROCESSOR = /\bLoRA\w{0,30}AttnProcessor\w{0,10}[ \t]*\(/;
+const SETS_PROCESSORS = /\.set_attn_processor[ \t]*\(/;
+
+export const loraAttentionProcessors: FileRule = {
+  framework: 'diffusion',
+  phase: 'after-calls',
+  words: ['AttnProcessor', 'set_attn_processor'],
+  read: (_index, ctx) => {
+    if (ctx.facts.some((f) => f.kind === 'training.adapter')) return;
+    const m = LORA_PROCESSOR.exec(ctx.text);
+    if (!m || !SETS_PROCESSORS.test(ctx.text) || !TRAINS.test(ctx.text)) return;
+    const row = rowOf(ctx.text, m.index);
+    ctx.facts.push({
+      kind: 'training.adapter',
+      value: 'lora',
+      range: { startLine: row, startCol: 0, endLine: row, endCol: 0 },
+      confidence: 'medium',
+      detail: `${m[0].replace(/[ \t]*\($/, '')} processors set on the U-Net (set_attn_processor): their low-rank matrices are trained on the frozen model`,
+    });
+  },
+};
+
 /** Training in the file itself: a backward pass or an optimizer step. */
 const TRAINS = /\.backward[ \t]*\(|\boptimizer\.step[ \t]*\(|\baccelerator\.backward\b/;
 

@@ -235,11 +235,37 @@ function cutToEncoder(call: Node): boolean {
   );
 }
 
+/**
+ * diffusers' conditioning components (`ControlNetModel`, `T2IAdapter`, `MultiAdapter`; diffusers docs, "ControlNet"
+ * and "T2I-Adapter" pipelines): loaded to be handed to a pipeline (`Pipeline.from_pretrained(base, controlnet=
+ * controlnet)`), they steer the base model, which is what the program generates with. In a program that loads such a
+ * pipeline and trains nothing, the component's load names neither the model nor its size; the pipeline's does. The
+ * same holds for the annotators that turn an input image into the control image (controlnet_aux's `MidasDetector`,
+ * `OpenposeDetector`, `HEDdetector`: preprocessing, github.com/huggingface/controlnet_aux).
+ */
+const CONDITIONING_COMPONENT = /(?:^|\.)(?:ControlNet\w{0,20}Model|T2IAdapter|MultiAdapter|[A-Z]\w{0,30}[Dd]etector)$/;
+const LOADS_PIPELINE = /Pipeline\w{0,64}\s*\.\s*from_(?:pretrained|single_file)\s*\(/;
+function conditioningOfPipeline(full: string, ctx: PythonReadContext): boolean {
+  return (
+    CONDITIONING_COMPONENT.test(ownerOf(full)) && LOADS_PIPELINE.test(ctx.text) && !/\.backward[ \t]*\(/.test(ctx.text)
+  );
+}
+
 export const fromPretrained: CallRule = {
   framework: 'huggingface',
   callees: ['from_pretrained'],
   when: ({ full }) => !NOT_A_MODEL.test(ownerOf(full)),
   read: ({ node, full, ctx }) => {
+    if (conditioningOfPipeline(full, ctx)) {
+      ctx.add(
+        'model.fromScratch',
+        false,
+        node,
+        `${ownerOf(full)}.from_pretrained loads a conditioning component handed to the pipeline`,
+        'low',
+      );
+      return;
+    }
     if (FIRST_STAGE_AUTOENCODER.test(ownerOf(full)) || cutToEncoder(node)) {
       // Not the run's model; in a program that trains nothing it still says the weights used are trained ones.
       if (!/\.backward[ \t]*\(/.test(ctx.text))
