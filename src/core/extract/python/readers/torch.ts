@@ -1055,7 +1055,7 @@ function readEndlessStepLoop(node: Node, ctx: PythonReadContext): void {
         n.namedChildren[0].endIndex - n.startIndex,
         n.namedChildren[1]!.startIndex - n.startIndex,
       );
-      if (/^\s*>=?\s*$/.test(op)) stop = n;
+      if (/^\s*>=?\s*$/.test(op) && breaksOut(n)) stop = n;
     }
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
@@ -1075,6 +1075,19 @@ function readEndlessStepLoop(node: Node, ctx: PythonReadContext): void {
     if (bound.via) ctx.amendLast({ originLine: bound.origin.startPosition.row });
   }
   ctx.add('launch.trainer', 'loop', stop, 'training loop over steps', 'medium');
+}
+
+/**
+ * Is the comparison the test of an `if` (or `elif`) whose block leaves the loop (`break`, `return`)? A bound that only
+ * gates logging (`if step > 10: total_time += dt`) stops nothing.
+ */
+function breaksOut(comparison: Node): boolean {
+  let at: Node | null = comparison.parent;
+  for (let i = 0; at && (at.type === 'boolean_operator' || at.type === 'parenthesized_expression') && i < 8; i++)
+    at = at.parent;
+  if (!at || (at.type !== 'if_statement' && at.type !== 'elif_clause')) return false;
+  const block = at.childForFieldName('consequence');
+  return !!block?.namedChildren.some((c) => c?.type === 'break_statement' || c?.type === 'return_statement');
 }
 
 export const endlessStepLoops: StatementRule = {
