@@ -47,4 +47,27 @@ describe('endless step loops (readers/torch.ts endlessStepLoops)', () => {
     );
     assert.equal(facts.find((f) => f.kind === 'training.steps')?.value, 50);
   });
+
+  it('reads a bound whose block leaves the loop further down (an else that breaks after a retry branch)', async () => {
+    const facts = await pythonFacts(
+      trainer([
+        '    if step >= 700:',
+        '        if opt is None:',
+        '            opt = torch.optim.SGD(net.parameters(), lr=0.01)',
+        '        else:',
+        '            break',
+      ]),
+    );
+    assert.equal(facts.find((f) => f.kind === 'training.steps')?.value, 700);
+  });
+
+  it('does not take a break of a loop inside the test’s block', async () => {
+    const facts = await pythonFacts(
+      trainer(['    if step > 5:', '        for k in range(3):', '            if k == 1:', '                break']),
+    );
+    assert.equal(
+      facts.find((f) => f.kind === 'training.steps'),
+      undefined,
+    );
+  });
 });

@@ -1077,9 +1077,13 @@ function readEndlessStepLoop(node: Node, ctx: PythonReadContext): void {
   ctx.add('launch.trainer', 'loop', stop, 'training loop over steps', 'medium');
 }
 
+/** Nodes of a stop test's block walked for its `break`. */
+const MAX_STOP_BLOCK_NODES = 2_000;
+
 /**
- * Is the comparison the test of an `if` (or `elif`) whose block leaves the loop (`break`, `return`)? A bound that only
- * gates logging (`if step > 10: total_time += dt`) stops nothing.
+ * Is the comparison the test of an `if` (or `elif`) whose block leaves the loop: a `break` or `return` in it, at any
+ * depth but not inside a loop of its own (whose `break` ends that loop), as in `if step >= max_steps: ... else:
+ * should_stop = True; break`? A bound that only gates logging (`if step > 10: total_time += dt`) stops nothing.
  */
 function breaksOut(comparison: Node): boolean {
   let at: Node | null = comparison.parent;
@@ -1087,7 +1091,19 @@ function breaksOut(comparison: Node): boolean {
     at = at.parent;
   if (!at || (at.type !== 'if_statement' && at.type !== 'elif_clause')) return false;
   const block = at.childForFieldName('consequence');
-  return !!block?.namedChildren.some((c) => c?.type === 'break_statement' || c?.type === 'return_statement');
+  return !!block && leavesLoop(block);
+}
+
+/** A `break` or `return` in the block, at any depth but not inside a loop (or definition) of its own. */
+function leavesLoop(block: Node): boolean {
+  const stack: Node[] = [block];
+  for (let seen = 0; stack.length > 0 && seen < MAX_STOP_BLOCK_NODES; seen++) {
+    const n = stack.pop()!;
+    if (n.type === 'break_statement' || n.type === 'return_statement') return true;
+    if (/^(?:for|while)_statement$|^(?:function|class)_definition$/.test(n.type)) continue;
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  return false;
 }
 
 export const endlessStepLoops: StatementRule = {
@@ -1209,7 +1225,7 @@ function readStepStop(ctx: PythonReadContext): void {
     const body = statement?.childForFieldName('consequence');
     if (!statement || !body) continue;
     // The stop ends the loop: a `break` in its block, or a loop flag set (`done = True`) beside one.
-    if (body.descendantsOfType('break_statement').length === 0) continue;
+    if (!leavesLoop(body)) continue;
     if (!inTrainingLoop(statement)) continue;
     const bound = statement.childForFieldName('condition')?.namedChildren[1];
     const r = bound ? evaluate(bound, ctx.symbols) : undefined;
