@@ -41,6 +41,7 @@ import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
 import { namedArchitecture } from './readers/namedArchitecture';
 import { srGenerator, wrapperHalfKeyword } from './readers/srGenerator';
+import { vitByDimensions } from './readers/vitDims';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
 import { estimatorRun, tfFlagDefaults, tfHubModule } from './readers/tfEstimator';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
@@ -302,6 +303,7 @@ export const CALL_RULES: readonly CallRule[] = [
   hydraMain,
   namedArchitecture,
   srGenerator,
+  vitByDimensions,
   hf.tokenizerLength,
   torch.loaderBatch,
 ];
