@@ -65,8 +65,31 @@ function flag(doc: ConfigDoc, path: string): boolean {
 const conv3 = (i: number, o: number) => 9 * i * o + o;
 const conv1 = (i: number, o: number) => i * o + o;
 
-/** openaimodel UNetModel at `path` (its `params`), or undefined where a setting it needs is missing or unusual. */
+/**
+ * Switches that add temporal layers to the openaimodel UNet (a video UNet built on the image one: LVDM's
+ * `openaimodel3d.UNetModel` with `temporal_conv` / `temporal_attention`, the same keywords in the video models forked
+ * from it; AnimateDiff-style `use_temporal_attention` / `use_motion_module`). Its temporal convolutions and attention
+ * are layers the image layout does not count, and the network is no longer the image release it widens.
+ */
+const TEMPORAL_SWITCHES = [
+  'temporal_conv',
+  'temporal_attention',
+  'use_temporal_conv',
+  'use_temporal_attention',
+  'use_motion_module',
+];
+
+/** The UNet at `path` (its `params`) switches on temporal layers: a video UNet. */
+export function temporalUnet(doc: ConfigDoc, path: string): boolean {
+  return TEMPORAL_SWITCHES.some((key) => flag(doc, `${path}.${key}`));
+}
+
+/**
+ * openaimodel UNetModel at `path` (its `params`), or undefined where a setting it needs is missing or unusual, or
+ * where the config adds temporal layers the image layout does not count.
+ */
 export function unetParams(doc: ConfigDoc, path: string): number | undefined {
+  if (temporalUnet(doc, path)) return undefined;
   return unetCount(doc, path, 'full');
 }
 

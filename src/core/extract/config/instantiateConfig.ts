@@ -1,5 +1,5 @@
 import { relativePath, type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink } from './dialect';
-import { autoencoderParams, diffusionModuleSize, sgmEngineSize } from './diffusionUnetParams';
+import { autoencoderParams, diffusionModuleSize, sgmEngineSize, temporalUnet } from './diffusionUnetParams';
 import { findModelByName } from '../../knowledge';
 import { transformerModuleSize } from './instantiatedTransformerParams';
 
@@ -356,6 +356,8 @@ function stableDiffusion1Release(doc: ConfigDoc, name: string): string | undefin
 }
 
 function stableDiffusionRelease(doc: ConfigDoc, name: string): string | undefined {
+  // A video UNet built on Stable Diffusion's (temporal layers switched on): another model, not the image release.
+  if (temporalUnet(doc, 'model.params.unet_config.params')) return undefined;
   const v1 = stableDiffusion1Release(doc, name);
   if (v1) return v1;
   const release = SD2_RELEASES.find(([re]) => re.test(name))?.[1];
