@@ -25,26 +25,27 @@ function parsed(f: Fact): SettingValue {
 }
 
 export function mlCollectionsRunFacts(read: readonly Fact[]): Fact[] {
+  if (read.some((f) => f.kind === 'model.params')) return [];
   const settings = read.filter((f) => f.kind === 'mlc.setting' && typeof f.value === 'string').slice(0, MAX_SETTINGS);
-  const own = settings.filter((f) => f.file === undefined);
-  if (own.length === 0 || read.some((f) => f.kind === 'model.params' && f.file === undefined)) return [];
-  const linked = settings.filter((f) => f.file !== undefined);
-  if (linked.length === 0) return [];
-  // The base's fields first, the config's own over them.
+  // Composed from at least two files: the config and the one it starts from (one alone was sized when it was read).
+  if (new Set(settings.map((f) => f.file ?? '')).size < 2) return [];
+  // `read` holds the file's own facts, then each linked file's before those of the files it links to: the deepest
+  // base first, each nearer config's fields over it.
   const fields = new Map<string, { fact: Fact; value: SettingValue }>();
-  for (const f of [...linked, ...own]) fields.set(String(f.value), { fact: f, value: parsed(f) });
+  for (const f of [...settings].reverse()) fields.set(String(f.value), { fact: f, value: parsed(f) });
   const net = scoreNetSettingsOf((key) => fields.get(key)?.value);
   const params = net ? scoreNetParams(net) : undefined;
   if (!net || params === undefined) return [];
-  const anchor = own.find((f) => f.value === 'model.name') ?? own[0];
-  const inherited = [...new Set([...fields.values()].map((x) => x.fact.file).filter((x): x is string => !!x))];
+  const anchor = fields.get('model.name')!.fact;
+  const files = [...new Set([...fields.values()].map((x) => x.fact.file ?? 'this file'))];
   return [
     {
       kind: 'model.params',
       value: params,
       range: anchor.range,
       confidence: 'medium',
-      detail: `get_config() over the config it starts from (${inherited.join(', ')}): ${describeScoreNet(net, params)}`,
+      detail: `get_config() over the config it starts from (${files.join(', ')}): ${describeScoreNet(net, params)}`,
+      ...(anchor.file !== undefined ? { file: anchor.file } : {}),
     },
   ];
 }
