@@ -23,6 +23,7 @@ import {
 import { openMmlabNameFacts } from './extract/python/openMmlabName';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
+import { mlCollectionsRunFacts } from './extract/mlCollectionsRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
 import { LAZY_CONFIG_LINK, LAZY_CONFIG_VALUE } from './extract/python/readers/lazyConfig';
 import { CONFIG_PROGRAM, CONFIG_PROGRAM_LINK, configProgramFacts } from './extract/python/configProgram';
@@ -1151,6 +1152,7 @@ const INCIDENTAL_FACTS: ReadonlySet<FactKind> = new Set<FactKind>([
   'training.datasetSamples',
   'run.commandLine',
   'tracking.project',
+  'mlc.setting',
 ]);
 const incidental = (f: Fact) => INCIDENTAL_FACTS.has(f.kind) || (f.kind === 'run.entry' && f.value === false);
 
@@ -1329,7 +1331,11 @@ function analyzeFactsUnguarded(
     throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
   const read = [...own.facts, ...linked];
   // A gin config is a run once its includes are replayed in gin's order (extract/gin/ginRun.ts).
-  const facts = kind === 'gin' ? [...read, ...ginRunFacts(read, { path: input.relativePath ?? input.path })] : read;
+  // An ml_collections config built on a defaults function is sized from both (extract/mlCollectionsRun.ts).
+  const facts =
+    kind === 'gin'
+      ? [...read, ...ginRunFacts(read, { path: input.relativePath ?? input.path })]
+      : [...read, ...mlCollectionsRunFacts(read)];
 
   // A Python file of constants (nanoGPT's config/*.py) is a config, read like a YAML one.
   const sourceKind =

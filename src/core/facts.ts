@@ -135,6 +135,12 @@ export type FactKind =
   | 'source.configModule'
   /** A gin config's statements as written, in order (extract/gin/ginFacts.ts): composed with its includes into a run (ginRun.ts). Value: the binding's name (detail: its value as written), the include's path, the import's alias (detail: the module). */
   | 'gin.binding'
+  /**
+   * A field an ml_collections config sets that a size is counted from (`data.image_size`), read where the config sets
+   * it (a defaults function's with `within`): composed with the fields of the config it starts from
+   * (extract/mlCollectionsRun.ts). Value: the dotted key; detail: its value as JSON.
+   */
+  | 'mlc.setting'
   | 'gin.include'
   | 'gin.import'
   /** Whether the file launches a run: false for a library module (detail says why), true when a `# green-ai: run` directive forces it in. */

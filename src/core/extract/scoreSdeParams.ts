@@ -176,3 +176,89 @@ function ncsnppParams(s: ScoreNetSettings): number | undefined {
   if (progressive !== 'output_skip') total += norm(ch) + conv3(ch, channels);
   return total;
 }
+
+/** A config field's value as read: a number, a flag, a word, a tuple of numbers; undefined when not set or not read. */
+export type SettingValue = number | boolean | string | readonly number[] | undefined;
+
+/** The config fields (ml_collections dotted keys) a score network's size is counted from. */
+export const SCORE_NET_KEYS: readonly string[] = [
+  'model.name',
+  'model.nf',
+  'model.ch_mult',
+  'model.num_res_blocks',
+  'model.attn_resolutions',
+  'model.resamp_with_conv',
+  'model.conditional',
+  'model.resblock_type',
+  'model.progressive',
+  'model.progressive_input',
+  'model.progressive_combine',
+  'model.embedding_type',
+  'data.image_size',
+  'data.num_channels',
+];
+
+/**
+ * The network settings a config's fields give (`value(key)` for each of SCORE_NET_KEYS), or undefined when the model
+ * is not one counted here or a field the count needs is not set.
+ */
+export function scoreNetSettingsOf(value: (key: string) => SettingValue): ScoreNetSettings | undefined {
+  const name = value('model.name');
+  if (name !== 'ddpm' && name !== 'ncsnpp') return undefined;
+  const num = (key: string) => {
+    const v = value(key);
+    return typeof v === 'number' ? v : undefined;
+  };
+  const nums = (key: string) => {
+    const v = value(key);
+    return Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v as readonly number[]) : undefined;
+  };
+  const flag = (key: string) => {
+    const v = value(key);
+    return typeof v === 'boolean' ? v : undefined;
+  };
+  const text = (key: string) => {
+    const v = value(key);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const [nf, numResBlocks, imageSize, channels] = [
+    'model.nf',
+    'model.num_res_blocks',
+    'data.image_size',
+    'data.num_channels',
+  ].map(num);
+  const [chMult, attnResolutions] = ['model.ch_mult', 'model.attn_resolutions'].map(nums);
+  const [resampWithConv, conditional] = ['model.resamp_with_conv', 'model.conditional'].map(flag);
+  if (
+    nf === undefined ||
+    numResBlocks === undefined ||
+    imageSize === undefined ||
+    channels === undefined ||
+    !chMult ||
+    !attnResolutions ||
+    resampWithConv === undefined ||
+    conditional === undefined
+  )
+    return undefined;
+  return {
+    name,
+    nf,
+    chMult,
+    numResBlocks,
+    attnResolutions,
+    imageSize,
+    channels,
+    resampWithConv,
+    conditional,
+    resblockType: text('model.resblock_type'),
+    progressive: text('model.progressive'),
+    progressiveInput: text('model.progressive_input'),
+    progressiveCombine: text('model.progressive_combine'),
+    embeddingType: text('model.embedding_type'),
+  };
+}
+
+/** How a count was made, for a fact's detail. */
+export function describeScoreNet(s: ScoreNetSettings, params: number): string {
+  return `${s.name} with nf ${s.nf}, ch_mult (${s.chMult.join(', ')}), ${s.numResBlocks} blocks a level, attention at ${s.attnResolutions.join(', ')} on ${s.imageSize}×${s.imageSize} images: ${(params / 1e6).toFixed(1)}M parameters counted from the layer layout`;
+}

@@ -35,6 +35,7 @@ import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig, registryModelLoader } from './readers/lavisProgram';
 import { corenetTrainingArguments } from './readers/corenetOptions';
+import { mlCollectionsConfigUse } from './readers/mlCollectionsUse';
 import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
 import { fairseqInferenceStep, fairseqValidStep } from './readers/fairseqProgram';
 import { hydraMain } from './readers/hydraMain';
@@ -296,6 +297,7 @@ export const CALL_RULES: readonly CallRule[] = [
   referenceGenerator,
   lavisProgramConfig,
   corenetTrainingArguments,
+  mlCollectionsConfigUse,
   registryModelLoader,
   openNmtInference,
   fairseqInferenceStep,

@@ -1,6 +1,12 @@
 import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
-import { scoreNetParams } from '../../scoreSdeParams';
+import {
+  describeScoreNet,
+  SCORE_NET_KEYS,
+  scoreNetParams,
+  scoreNetSettingsOf,
+  type SettingValue,
+} from '../../scoreSdeParams';
 import { evaluate, stringLiteral, type PyValue, type SymbolTable } from '../../pythonValues';
 import { decideCondition } from '../branches';
 import type { PythonReadContext } from '../context';
@@ -333,6 +339,7 @@ function readFragment(
   const fnName = fn.childForFieldName('name')?.text;
   if (!fnName) return;
   readLengthAndPrecision(settings, symbols, ctx, false, fnName);
+  keepSettings(settings, symbols, ctx, fnName);
   if (!builtFromEmpty(body, name)) return;
   if (PRETRAINED_KEYS.some((k) => settings.has(k) && settings.get(k)!.node.type !== 'none')) return;
   if (FINETUNE_DOC.test((docstringOf(body) || docstringOf(ctx.tree.rootNode)).slice(0, 2000))) return;
@@ -457,7 +464,7 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   }
 
   readLengthAndPrecision(settings, symbols, ctx, inference);
-  readScoreNetSize(settings, symbols, ctx);
+  readScoreNetSize(settings, symbols, ctx, linked);
 
   if (inference) return;
   // A config built from an empty ConfigDict that names no weights to start from trains from random initialisation;
@@ -474,76 +481,52 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
 
 /**
  * The size of a score_sde network (`model.name` 'ddpm' or 'ncsnpp') counted from the fields the config sets itself
- * (scoreSdeParams.ts). A config that leaves one to the config it is built on (the image size in a defaults module)
- * gets no count here: the size stays unknown rather than guessed.
+ * (scoreSdeParams.ts). A config built on another (`config = get_default_configs()`, linked) that leaves a field to it
+ * (the image size in a defaults module) keeps the fields it sets as `mlc.setting` facts instead: the run composes them
+ * over the linked config's (extract/mlCollectionsRun.ts), and the size is counted once both are known.
  */
-function readScoreNetSize(settings: ReadonlyMap<string, Setting>, symbols: SymbolTable, ctx: PythonReadContext): void {
+function readScoreNetSize(
+  settings: ReadonlyMap<string, Setting>,
+  symbols: SymbolTable,
+  ctx: PythonReadContext,
+  linked: boolean,
+): void {
   const name = settings.get('model.name');
   const model = name ? stringLiteral(name.node) : null;
   if (model !== 'ddpm' && model !== 'ncsnpp') return;
-  const value = (key: string) => {
+  const net = scoreNetSettingsOf(settingValues(settings, symbols));
+  const params = net ? scoreNetParams(net) : undefined;
+  if (net && params !== undefined) {
+    ctx.add('model.params', params, name!.node, `get_config(): ${describeScoreNet(net, params)}`, 'medium');
+    return;
+  }
+  if (linked) keepSettings(settings, symbols, ctx);
+}
+
+/** A config's value of a key, as the sizing reads it (numbers, flags, words, tuples of numbers). */
+function settingValues(settings: ReadonlyMap<string, Setting>, symbols: SymbolTable): (key: string) => SettingValue {
+  return (key) => {
     const s = settings.get(key);
-    return s ? evaluate(s.node, symbols)?.value : undefined;
-  };
-  const num = (key: string) => {
-    const v = value(key);
-    return typeof v === 'number' ? v : undefined;
-  };
-  const nums = (key: string) => {
-    const v = value(key);
+    const v = s ? evaluate(s.node, symbols)?.value : undefined;
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
     return Array.isArray(v) && v.every((x) => typeof x === 'number') ? v : undefined;
   };
-  const flag = (key: string) => {
+}
+
+/** The sizing fields a config sets, as `mlc.setting` facts (`within`: a defaults function's, reaching its users). */
+function keepSettings(
+  settings: ReadonlyMap<string, Setting>,
+  symbols: SymbolTable,
+  ctx: PythonReadContext,
+  within?: string,
+): void {
+  const value = settingValues(settings, symbols);
+  for (const key of SCORE_NET_KEYS) {
     const v = value(key);
-    return typeof v === 'boolean' ? v : undefined;
-  };
-  const text = (key: string) => {
-    const v = value(key);
-    return typeof v === 'string' ? v : undefined;
-  };
-  const [nf, blocks, image, channels] = [
-    'model.nf',
-    'model.num_res_blocks',
-    'data.image_size',
-    'data.num_channels',
-  ].map(num);
-  const [chMult, attn] = ['model.ch_mult', 'model.attn_resolutions'].map(nums);
-  const [resample, conditional] = ['model.resamp_with_conv', 'model.conditional'].map(flag);
-  if (
-    nf === undefined ||
-    blocks === undefined ||
-    image === undefined ||
-    channels === undefined ||
-    !chMult ||
-    !attn ||
-    resample === undefined ||
-    conditional === undefined
-  )
-    return;
-  const params = scoreNetParams({
-    name: model,
-    nf,
-    chMult,
-    numResBlocks: blocks,
-    attnResolutions: attn,
-    imageSize: image,
-    channels,
-    resampWithConv: resample,
-    conditional,
-    resblockType: text('model.resblock_type'),
-    progressive: text('model.progressive'),
-    progressiveInput: text('model.progressive_input'),
-    progressiveCombine: text('model.progressive_combine'),
-    embeddingType: text('model.embedding_type'),
-  });
-  if (params === undefined) return;
-  ctx.add(
-    'model.params',
-    params,
-    name!.node,
-    `get_config(): ${model} with nf ${nf}, ch_mult (${chMult.join(', ')}), ${blocks} blocks a level, attention at ${attn.join(', ')} on ${image}×${image} images: ${(params / 1e6).toFixed(1)}M parameters counted from the layer layout`,
-    'medium',
-  );
+    if (v === undefined) continue;
+    ctx.add('mlc.setting', key, settings.get(key)!.node, JSON.stringify(v), 'medium');
+    if (within) ctx.amendLast({ within });
+  }
 }
 
 /**
