@@ -119,11 +119,21 @@ function dimensions(w: Written): VitDims | 'unread' | undefined {
   };
 }
 
+/**
+ * `self.visual_encoder = VisionTransformer(...)`: one part of a model class being defined (ALBEF-style vision-language
+ * models build a ViT beside a text encoder); the class is the run's model and the ViT's count only a part of it.
+ */
+function isOwnComponent(call: Node): boolean {
+  const parent = call.parent;
+  return parent?.type === 'assignment' && /^self\.\w+$/.test(parent.childForFieldName('left')?.text ?? '');
+}
+
 export const vitByDimensions: CallRule = {
   framework: 'torch',
   callees: VIT_CLASSES,
   when: ({ node, last, ctx }) =>
     VIT_CLASSES.includes(last) &&
+    !isOwnComponent(node) &&
     !ctx.facts.some((f) => (f.kind === 'model.id' || f.kind === 'model.params') && f.value !== null) &&
     onDefaultPath(node, ctx.symbols),
   read: ({ node, last, ctx }) => {
