@@ -71,15 +71,23 @@ function algorithmFacts(name: string, facts: readonly Fact[], trains: boolean): 
       detail: `${name}.py: the algorithm and modules its name's fields before the schedule name (OpenMMLab's naming convention)`,
     },
   ];
-  if (trains && !facts.some((f) => f.kind === 'model.fromScratch'))
-    out.push({
-      kind: 'model.fromScratch',
-      value: true,
-      range: at0,
-      confidence: 'low',
-      detail: `${name}.py: an mmengine config that loads no weights itself (no Pretrained init_cfg, no load_from): the model starts from its own initialisation`,
-    });
+  if (trains && !facts.some((f) => f.kind === 'model.fromScratch')) out.push(ownInitialisation(name));
   return out;
+}
+
+/**
+ * The runner builds the model from its dict with each module's own initialisation (random weights) unless an
+ * `init_cfg` of type Pretrained or `load_from` loads some (mmengine "Weight initialization"); those are read, at a
+ * higher confidence, from the config and the bases it links.
+ */
+function ownInitialisation(name: string): Fact {
+  return {
+    kind: 'model.fromScratch',
+    value: true,
+    range: at0,
+    confidence: 'low',
+    detail: `${name}.py: an mmengine config that loads no weights itself (no Pretrained init_cfg, no load_from): the model starts from its own initialisation`,
+  };
 }
 
 export function openMmlabNameFacts(path: string, facts: readonly Fact[]): Fact[] {
@@ -110,17 +118,7 @@ export function openMmlabNameFacts(path: string, facts: readonly Fact[]): Fact[]
         confidence: 'low',
         detail: `${name}.py: the model its name's {algorithm}_{module} fields name (OpenMMLab's naming convention)`,
       });
-    // The runner builds the model from its dict with each module's own initialisation (random weights) unless an
-    // `init_cfg` of type Pretrained or `load_from` loads some (mmengine "Weight initialization"); those are read, at a
-    // higher confidence, from the config and the bases it links.
-    if (model && !facts.some((f) => f.kind === 'model.fromScratch'))
-      out.push({
-        kind: 'model.fromScratch',
-        value: true,
-        range: at0,
-        confidence: 'low',
-        detail: `${name}.py: an mmengine config that loads no weights itself (no Pretrained init_cfg, no load_from): the model starts from its own initialisation`,
-      });
+    if (model && !facts.some((f) => f.kind === 'model.fromScratch')) out.push(ownInitialisation(name));
   }
   return out;
 }
