@@ -119,6 +119,7 @@ import { weightsExport } from './readers/weightsExport';
 import { flopsCount } from './readers/flopsCount';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
+import { calledModelObject } from './readers/calledModelObject';
 import { packageFacade } from './readers/packageFacade';
 import { taskEngineClass } from './readers/taskEngineClass';
 import { packageCheckpointClass } from './readers/packageCheckpointClass';
@@ -421,6 +422,7 @@ export const FILE_RULES: readonly FileRule[] = [
   weightsExport,
   flopsCount,
   packageModelClass,
+  calledModelObject,
   packageFacade,
   taskEngineClass,
   packageCheckpointClass,

@@ -28,7 +28,8 @@ import { sizeFromModelName } from '../../../knowledge/modelName';
 
 /** A model class by its name: `ChatModel`, `FooInferenceModel`, `BarGenerationModel`. */
 const MODEL_CLASS = /^[A-Z][A-Za-z0-9]{0,60}Model$/;
-const INSTALLED =
+/** Installed frameworks and clients whose classes have rules of their own. */
+export const INSTALLED_LIBRARY =
   /^(?:torch|torchvision|torchaudio|transformers|diffusers|vllm|keras|tensorflow|jax|flax|accelerate|peft|trl|timm|sklearn|numpy|scipy|lightning|pytorch_lightning|pydantic|openai|anthropic|langchain\w*)(?:\.|$)/;
 const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(|\.fit\(/;
 /** A checkpoint folder whose last segment is a size alone (`./data/models/7b/`, `/ckpt/30B`). */
@@ -51,11 +52,11 @@ export const packageModelClass: FileRule = {
     const ownNames = new Map<string, string>();
     for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
       const bare = module.replace(/^\.+/, '');
-      if (INSTALLED.test(bare) || !/\./.test(module) || classes.size >= MAX_NAMES) continue;
+      if (INSTALLED_LIBRARY.test(bare) || !/\./.test(module) || classes.size >= MAX_NAMES) continue;
       if (MODEL_CLASS.test(name)) classes.set(local, `${bare.replace(/\./g, '/')}.py`);
     }
     for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
-      if (classes.size >= MAX_NAMES || /\./.test(module) || INSTALLED.test(module)) continue;
+      if (classes.size >= MAX_NAMES || /\./.test(module) || INSTALLED_LIBRARY.test(module)) continue;
       const own = PACKAGE_MODEL.exec(name)?.[1];
       if (own && own.toLowerCase() === module.toLowerCase()) {
         classes.set(local, `${module}/__init__.py`);
