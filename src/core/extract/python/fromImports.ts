@@ -16,12 +16,45 @@ const FROM_IMPORT =
 const IMPORTED = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/;
 
 export function* fromImports(text: string, maxStatements: number): Generator<ImportedName> {
-  let statements = 0;
-  for (const m of text.matchAll(FROM_IMPORT)) {
-    if (++statements > maxStatements) return;
-    for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
-      const name = IMPORTED.exec(part);
-      if (name) yield { module: m[1], name: name[1], local: name[2] ?? name[1] };
-    }
+  for (const { statement, name } of IMPORTS.get(text)) {
+    if (statement > maxStatements) return;
+    yield name;
   }
 }
+
+/** Statements read per text at most (a module with more `from` imports is not a program the readers follow). */
+const MAX_STATEMENTS = 10_000;
+
+/**
+ * A pure function of a text, remembered for the one text last asked about: a dozen readers ask for the same module's
+ * imports, and each pass of FROM_IMPORT visits every line start of the text (a folder scan reads one file at a time;
+ * an edit brings a new text, so nothing stale is ever answered).
+ */
+class LastTextMemo<T> {
+  private text: string | undefined;
+  private value: T | undefined;
+
+  constructor(private readonly compute: (text: string) => T) {}
+
+  get(text: string): T {
+    if (this.value === undefined || this.text !== text) {
+      this.value = this.compute(text);
+      this.text = text;
+    }
+    return this.value;
+  }
+}
+
+/** The text's imported names with the ordinal of their statement. */
+const IMPORTS = new LastTextMemo((text: string) => {
+  const names: Array<{ statement: number; name: ImportedName }> = [];
+  let statement = 0;
+  for (const m of text.matchAll(FROM_IMPORT)) {
+    if (++statement > MAX_STATEMENTS) break;
+    for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
+      const name = IMPORTED.exec(part);
+      if (name) names.push({ statement, name: { module: m[1], name: name[1], local: name[2] ?? name[1] } });
+    }
+  }
+  return names;
+});

@@ -63,7 +63,7 @@ export const blipFactory: CallRule = {
 
 /** The call sits in the `setup` method of a Cog predictor class (and the file trains nothing). */
 function inCogSetup(call: Node, text: string): boolean {
-  if (!COG_IMPORT.test(text) || !COG_PREDICTOR.test(text) || TRAINS.test(text)) return false;
+  if (!text.includes('cog') || !COG_IMPORT.test(text) || !COG_PREDICTOR.test(text) || TRAINS.test(text)) return false;
   let at: Node | null = call.parent;
   for (let depth = 0; at && depth < 40; depth++, at = at.parent) {
     if (at.type !== 'function_definition') continue;

@@ -205,7 +205,7 @@ function stringValue(node: Node): string | undefined {
 }
 
 function readScriptSwitches(index: SyntaxIndex, ctx: PythonReadContext): void {
-  const namespace = NAMESPACE.exec(ctx.text)?.[1];
+  const namespace = ctx.text.includes('SimpleNamespace') ? NAMESPACE.exec(ctx.text)?.[1] : undefined;
   const hasPrecision = () => ctx.facts.some((f) => f.kind === 'training.precision' && f.value !== null);
   for (const assignment of index.moduleAssignments) {
     const { left, right } = ctx.syntax.sidesOf(assignment);

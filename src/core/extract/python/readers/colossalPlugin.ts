@@ -44,7 +44,9 @@ const HALF_BY_DEFAULT = new Set([
  */
 const PLUGIN_CALL =
   /\b(GeminiPlugin|LowLevelZeroPlugin|HybridParallelPlugin|MoeHybridParallelPlugin|TorchDDPPlugin|TorchFSDPPlugin|GeminiDDP)[ \t]*\(/g;
-const IMPORTS_COLOSSAL = /^[ \t]*(?:from|import)[ \t]+colossalai\b/m;
+const IMPORTS_COLOSSAL_LINE = /^[ \t]*(?:from|import)[ \t]+colossalai\b/m;
+/** The import test, tried only where the word is (a multiline regex visits every line start of a long file). */
+const IMPORTS_COLOSSAL = { test: (text: string) => text.includes('colossalai') && IMPORTS_COLOSSAL_LINE.test(text) };
 const PRECISIONS: Readonly<Record<string, string>> = {
   fp16: 'fp16',
   bf16: 'bf16',

@@ -77,7 +77,12 @@ const LLAMA_ARGS_PARTNERS = ['n_layers', 'n_heads'] as const;
 const MAX_MODULE_STATEMENTS = 400;
 
 function readLlamaArgsWidth(ctx: PythonReadContext): void {
-  if (!/^dim[ \t]*=/m.test(ctx.text) || ctx.facts.some((f) => f.kind === 'model.hiddenSize')) return;
+  if (
+    !ctx.text.includes('dim') ||
+    !/^dim[ \t]*=/m.test(ctx.text) ||
+    ctx.facts.some((f) => f.kind === 'model.hiddenSize')
+  )
+    return;
   const assigned = new Map<string, Node>();
   let looked = 0;
   for (const statement of ctx.tree.rootNode.namedChildren) {

@@ -27,7 +27,9 @@ const LORA_WRAPPER = /^LoR[Aa](?:Wrapper)?$/;
 /** An integer-quantised wrapper (`gm.nn.IntWrapper(model=...)`): weights stored as integers, compute not stated. */
 const INT_WRAPPER = /^Int\d{0,2}Wrapper$/;
 /** The library imported (also inside Kauldron's `with konfig.imports():` block). */
-const GEMMA_IMPORT = /^[ \t]*(?:from[ \t]+gemma(?:\.[\w.]{1,100})?[ \t]+import[ \t]|import[ \t]+gemma\b)/m;
+const GEMMA_IMPORT_LINE = /^[ \t]*(?:from[ \t]+gemma(?:\.[\w.]{1,100})?[ \t]+import[ \t]|import[ \t]+gemma\b)/m;
+/** The import test, tried only where the word is (a multiline regex visits every line start of a long file). */
+const GEMMA_IMPORT = { test: (text: string) => text.includes('gemma') && GEMMA_IMPORT_LINE.test(text) };
 /** Nodes looked at per model expression (its wrappers, the names it reads). */
 const MAX_NODES = 3_000;
 /** Names followed from a model expression to their assignments. */

@@ -286,7 +286,7 @@ export const lazyConfig: FileRule = {
     const text = ctx.text;
     if (
       !/\b(?:train|model)\b/.test(text) ||
-      !/(?:max_iter|init_checkpoint|amp|dataloader|get_config|LazyCall)/.test(text)
+      !['max_iter', 'init_checkpoint', 'amp', 'dataloader', 'get_config', 'LazyCall'].some((w) => text.includes(w))
     )
       return;
     const bound = new Map<string, Node>();

@@ -628,7 +628,7 @@ export const mmengineModuleSettings: FileRule = {
   read: (_index, ctx) => {
     const text = ctx.text;
     const own = MODEL_DICT.test(text) && MODULE_SETTINGS.test(text);
-    const derived = /^_base_[ \t]*=/m.test(text);
+    const derived = text.includes('_base_') && /^_base_[ \t]*=/m.test(text);
     if (!own && !derived) return;
     const found = new Map<string, { statement: Node; right: Node }>();
     for (const { row, name } of topLevelLines(text, true)) {

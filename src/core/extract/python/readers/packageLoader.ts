@@ -96,7 +96,7 @@ export const packageLoader: FileRule = {
     /\bload(?:_\w{0,60})?\(|\.load\(|\b(?:chat|generate|infer|predict|answer)\w{0,40}\(|(?:Translator|Predictor|Transcriber|Synthesi[sz]er|Inferencer)[ \t]*\(/,
   ],
   read: (_index, ctx) => {
-    const cog = COG_IMPORT.test(ctx.text) && COG_CLASS.test(ctx.text);
+    const cog = ctx.text.includes('BasePredictor') && COG_IMPORT.test(ctx.text) && COG_CLASS.test(ctx.text);
     // Without a main guard, only a call written at the module's top level runs when the file is run as a script
     // (twentieth round, set W: `args = parse_args()`, then `model, tokenizer = load(args.model_name_or_path)`).
     const topLevelOnly = !cog && !ctx.hasMainGuard;

@@ -44,7 +44,7 @@ export const packageModelProgram: FileRule = {
   words: ['_model'],
   runStart: [FACTORY_CALL, /\bload_state_dict[ \t]*\(|(?:TrainLoop|TrainingLoop|Trainer)[ \t]*\(/],
   read: (_index, ctx) => {
-    if (!FACTORY_CALL.test(ctx.text) || ctx.facts.some(startsARun)) return;
+    if (!ctx.text.includes('_model') || !FACTORY_CALL.test(ctx.text) || ctx.facts.some(startsARun)) return;
     const guarded = ctx.hasMainGuard;
     const factories = new Set<string>();
     const loops = new Map<string, string>();
