@@ -22,7 +22,7 @@ import { backboneModel, baseNames, readBackboneInit, scheduleFromBaseName } from
 /** Module-level names whose `dict(...)` says how long and how the model is optimised. */
 const SCHEDULE_NAMES = new Set(['train_cfg', 'optim_wrapper', 'runner', 'training_args']);
 /** Keywords of a model's `dict(...)` that name the checkpoint it loads (Hugging Face loaders and wrappers of one). */
-const CHECKPOINT_KEYS = ['pretrained_model_name_or_path', 'model_name_or_path', 'model_path'];
+const CHECKPOINT_KEYS = ['pretrained_model_name_or_path', 'model_name_or_path', 'model_path', 'from_pretrained'];
 /** Components of a multimodal or wrapped model, tried before the others: the language model carries the size. */
 const LANGUAGE_MODEL_KEYS = ['llm', 'language_model', 'text_model'];
 /** Bounds on the walk of nested dicts (a config has tens; a hostile file may nest thousands). */
@@ -37,6 +37,11 @@ const HUB_ID = /^[\w.-]+(\/[\w.-]+)?$/;
  */
 export const MMENGINE_SHAPE =
   /^(?:(?:train_cfg|optim_wrapper|runner|training_args)[ \t]*=[ \t]*dict\(|_base_[ \t]*=|with[ \t]+read_base\(\))/m;
+
+/** A module-level `model = dict(` (a model tree, which alone is no run: see samplerConfig and the evaluation shape). */
+const MODEL_TREE = /^model[ \t]*=[ \t]*dict\(/m;
+/** A statement at column 0 that makes the file a program or a library, not a config of assignments. */
+const PROGRAM_STATEMENT = /^(?:def|class|async[ \t]+def|if[ \t]+__name__)\b/m;
 
 /** A `dict(...)` of the config: the call, its `type=` as written, and its keyword arguments by name (read once). */
 interface DictNode {
@@ -62,15 +67,24 @@ function asDict(node: Node | null | undefined): DictNode | undefined {
   return { call: node, type, keywords };
 }
 
-/** A dict and every dict nested in it, the language-model components first, bounded. */
-function nestedDicts(root: DictNode, path: string): Array<{ path: string; dict: DictNode }> {
+/**
+ * A dict and every dict nested in it, the language-model components first, bounded. With `symbols`, a component
+ * given by a module-level name (`model = dict(unet=unet, vae=vae)` after `unet = dict(...)`, as configs split a large
+ * tree) is the dict that name is bound to, as when mmengine reads the file.
+ */
+function nestedDicts(
+  root: DictNode,
+  path: string,
+  symbols?: PythonReadContext['symbols'],
+): Array<{ path: string; dict: DictNode }> {
   const out: Array<{ path: string; dict: DictNode }> = [];
   const visit = (d: DictNode, at: string, depth: number) => {
     if (out.length >= MAX_DICTS || depth > MAX_DICT_DEPTH) return;
     out.push({ path: at, dict: d });
     const children: Array<{ key: string; dict: DictNode }> = [];
     for (const [key, value] of d.keywords) {
-      const dict = asDict(value);
+      const bound = symbols && value.type === 'identifier' ? symbols.lookup(value.text)?.node : undefined;
+      const dict = asDict(bound ?? value);
       if (dict) children.push({ key, dict });
     }
     const first = children.filter((c) => LANGUAGE_MODEL_KEYS.includes(c.key));
@@ -177,7 +191,7 @@ function readFp16Block(d: DictNode, ctx: PythonReadContext): void {
 }
 
 /** Module-level names the reader looks at (besides any `x = dict(type=LoraConfig, ...)`). */
-const WANTED = new Set(['model', 'fp16', 'optimizer_config', '_base_', ...SCHEDULE_NAMES]);
+const WANTED = new Set(['model', 'fp16', 'optimizer_config', '_base_', 'test_dataloader', ...SCHEDULE_NAMES]);
 /** A line that starts a top-level `name = dict(`, `_base_ = ...` or `with read_base():`; `rest` is what follows `dict(` (looked at, not consumed: the next statement may start within it). */
 const TOP_LEVEL_LINE = /^(?:([A-Za-z_]\w*)[ \t]*=[ \t]*(?:dict\((?=([\s\S]{0,120})))?|(with)[ \t]+read_base\(\))/gm;
 
@@ -200,14 +214,68 @@ function topLevelStatement(ctx: PythonReadContext, row: number): Node | undefine
   return node?.parent?.type === 'module' && node.startPosition.row === row ? node : undefined;
 }
 
+/** A noise scheduler's registry type (diffusers `DDIMScheduler`, `DDPMScheduler`, `EulerDiscreteScheduler`, `EditDDIMScheduler`). */
+const NOISE_SCHEDULER =
+  /^(?:\w+\.)?\w*(?:DDIM|DDPM|PNDM|Euler\w*|DPMSolver\w*|UniPC\w*|LMS\w*|Heun\w*|LCM|Diffusion)Scheduler$/;
+
+/**
+ * A config that is only a model tree (no schedule, optimiser, data loader or base) and describes a generator ready to
+ * sample: a diffusion model with its noise scheduler (`scheduler=dict(type='DDIMScheduler', ...)`, what a pipeline
+ * denoises with), or a model whose components load published weights by Hub id (`from_pretrained=
+ * 'org/name'`). OpenMMLab's inferencer and `init_model(config, checkpoint)` build such a config and generate with it
+ * (mmagic docs, "Inference with pre-trained models"); nothing in it can train (mmengine's Runner needs
+ * `train_dataloader`, `train_cfg` and an optimiser). A model tree that only names architectures and local checkpoint
+ * files, with neither, stays a description for loading, not a run. Returns what was found, else undefined.
+ */
+function samplerConfig(model: DictNode, ctx: PythonReadContext): string | undefined {
+  if (model.type === '' || /^(?:train|val|test)_dataloader[ \t]*=|^optim(?:izer|_wrapper)?[ \t]*=/m.test(ctx.text))
+    return undefined;
+  const tree = nestedDicts(model, 'model', ctx.symbols);
+  const scheduler = tree.find(({ path, dict }) => /scheduler(?:_\w+)?$/i.test(path) && NOISE_SCHEDULER.test(dict.type));
+  if (scheduler) return `${model.type} with a noise scheduler (${scheduler.path}: ${scheduler.dict.type})`;
+  for (const { path, dict } of tree)
+    for (const key of CHECKPOINT_KEYS) {
+      const value = dict.keywords.get(key);
+      const r = value ? evaluate(value, ctx.symbols) : undefined;
+      if (typeof r?.value === 'string' && /^[\w.-]+\/[\w.-]+$/.test(r.value))
+        return `${model.type} whose ${path}.${key} loads ${r.value}`;
+    }
+  return undefined;
+}
+
+/** The facts of a sampling config (see samplerConfig): an inference run of the model it describes. */
+function readSamplerConfig(model: { statement: Node; dict: DictNode }, what: string, ctx: PythonReadContext): void {
+  ctx.add(
+    'run.framework',
+    'mmengine',
+    model.statement,
+    `an mmengine (OpenMMLab) config of a model alone: ${what}`,
+    'medium',
+  );
+  ctx.add(
+    'launch.inference',
+    'mmengine:config',
+    model.statement,
+    `an mmengine sampling config (${what}; no schedule, optimiser or data loader): an inferencer builds it and generates`,
+    'medium',
+  );
+  const tree = nestedDicts(model.dict, 'model', ctx.symbols);
+  readCheckpoint(tree, ctx);
+  readAdapters(tree, ctx);
+}
+
 export const mmengineConfig: FileRule = {
   framework: 'mmengine',
   phase: 'after-calls',
   words: ['train_cfg', 'optim_wrapper', '_base_', 'read_base'],
   // A literal first (fast to scan for; most files lack both), then the shape itself.
-  runStart: [/_base|dict\(/, MMENGINE_SHAPE],
+  runStart: [
+    /_base|dict\(/,
+    /^(?:train_cfg|optim_wrapper|runner|training_args|model)[ \t]*=[ \t]*dict\(|^_base_[ \t]*=|^with[ \t]+read_base\(\)/m,
+  ],
   read: (_index, ctx) => {
-    if (!MMENGINE_SHAPE.test(ctx.text)) return;
+    const shape = MMENGINE_SHAPE.test(ctx.text);
+    if (!shape && (!MODEL_TREE.test(ctx.text) || PROGRAM_STATEMENT.test(ctx.text))) return;
     const dicts = new Map<string, { statement: Node; dict: DictNode }>();
     let base: Node | undefined;
     // Only the top-level lines that can be one of the dialect's statements are looked at (a config has a hundred
@@ -232,8 +300,18 @@ export const mmengineConfig: FileRule = {
     }
     const model = dicts.get('model');
     const schedules = [...SCHEDULE_NAMES].filter((n) => dicts.has(n));
-    // A complete config: the model tree beside how it is optimised. A derived one (`_base_`, `read_base()`) inherits the rest.
-    const complete = model !== undefined && model.dict.type !== '' && schedules.length > 0;
+    // A complete config: the model tree beside how it is optimised, or beside the test loop's data (an evaluation
+    // config: mmengine's Runner tests a model given `test_dataloader`, `test_cfg` and `test_evaluator`). A derived one
+    // (`_base_`, `read_base()`) inherits the rest.
+    const typed = model !== undefined && model.dict.type !== '';
+    const evaluation = typed && schedules.length === 0 && dicts.has('test_dataloader');
+    const complete = typed && (schedules.length > 0 || evaluation);
+    const sampler = !complete && !base && model !== undefined && samplerConfig(model.dict, ctx);
+    if (!shape && !complete && !sampler) return;
+    if (sampler) {
+      readSamplerConfig(model, sampler, ctx);
+      return;
+    }
     if (!complete && !base) {
       // A schedule fragment (`_base_/schedules/imagenet_bs256.py`: no model, a `train_cfg` or `runner`): how long and in
       // what precision the configs that inherit it train; no run of its own, so only those settings.
