@@ -6,7 +6,13 @@ import { evaluate } from '../../pythonValues';
 import { scalar, truncate, type PythonReadContext } from '../context';
 import { readKeyword, readTrainingKeywords } from '../keywords';
 import type { FileRule } from '../rules';
-import { backboneModel, baseNames, readBackboneInit, scheduleFromBaseName } from './mmBackbone';
+import {
+  backboneModel,
+  baseNames,
+  readBackboneInit,
+  restorationGeneratorParams,
+  scheduleFromBaseName,
+} from './mmBackbone';
 
 /**
  * OpenMMLab's config dialect (mmengine `Config`, mmengine.readthedocs.io "Config"; the same files in mmcv 1.x):
@@ -134,6 +140,14 @@ function readAdapters(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ct
     const owner = `${dict.type || 'dict'} in ${path}`;
     if (/(^|\.)(Lora|AdaLora|LoHa|LoKr)Config$/.test(dict.type))
       ctx.add('training.adapter', 'lora', dict.call, `${owner}: a PEFT adapter is trained`);
+    // A model that takes its LoRA settings as a keyword (`lora_config=dict(rank=4, target_modules=[...])`, the
+    // diffusers-style `unet.add_adapter` wrappers of mmagic's DreamBooth/Stable Diffusion): LoRA layers are injected.
+    else if (
+      /(?:^|\.)lora_(?:config|cfg)$/.test(path) &&
+      dict.type === '' &&
+      /\b(?:rank|r|target_modules)\b/.test(dict.call.text)
+    )
+      ctx.add('training.adapter', 'lora', dict.call, `${path}: the model injects LoRA layers (rank, target modules)`);
     for (const name of LOADER_KEYWORDS) {
       const value = dict.keywords.get(name);
       if (value) readKeyword(name, value, ctx, owner);
@@ -161,6 +175,14 @@ function positive(v: unknown): number | undefined {
  * OptimWrapper does not autocast, so the model computes in the dtype it was loaded in.
  */
 function readOptimWrapper(d: DictNode, ctx: PythonReadContext): void {
+  // mmengine's OptimWrapperDict form (one wrapper per part of the model, a GAN's generator and discriminator:
+  // `optim_wrapper = dict(generator=dict(type='AmpOptimWrapper', ...), discriminator=dict(...))`, mmengine docs
+  // "Optimizer wrapper", multiple optimizers): the parts' wrappers say the precision.
+  if (d.type === '' && !d.keywords.has('optimizer')) {
+    const amp = [...d.keywords.values()].map(asDict).find((w) => w && /AmpOptimWrapper$/.test(w.type));
+    if (amp) readOptimWrapper(amp, ctx);
+    return;
+  }
   const type = d.type;
   const accumulation = d.keywords.get('accumulative_counts');
   if (accumulation)
@@ -346,7 +368,7 @@ export const mmengineConfig: FileRule = {
         'medium',
       );
     if (model) {
-      const tree = nestedDicts(model.dict, 'model');
+      const tree = nestedDicts(model.dict, 'model', ctx.symbols);
       readCheckpoint(tree, ctx);
       readAdapters(tree, ctx);
       readPretrainedInit(tree, ctx);
@@ -387,6 +409,8 @@ export const mmengineConfig: FileRule = {
         'medium',
       );
     if (model) readDetectorBackbone(model.dict, model.statement, bases, ctx);
+    if (model) readGeneratorSize(model.dict, ctx);
+    if (model) readModuleHalfPrecision(nestedDicts(model.dict, 'model', ctx.symbols), ctx);
     else readVariantName(ctx);
     if (model || base) readLoadFrom(anchor, ctx);
   },
@@ -452,7 +476,11 @@ function datasetPreparer(text: string): boolean {
  * classifier or a captioner over the runtime base alone).
  */
 function evaluationOnly(text: string, bases: readonly string[]): boolean {
-  if (/^(?:train_cfg|train_dataloader)[ \t]*=[ \t]*None[ \t]*(?:#.*)?$/m.test(text)) return true;
+  // Also in a chained assignment (`train_cfg = train_dataloader = optim_wrapper = None`: each name is bound to None).
+  if (
+    /^(?:train_cfg|train_dataloader)[ \t]*=[ \t]*(?:[A-Za-z_]\w{0,40}[ \t]*=[ \t]*){0,6}None[ \t]*(?:#.*)?$/m.test(text)
+  )
+    return true;
   if (!/^(?:test_dataloader|test_cfg)[ \t]*=/m.test(text)) return false;
   if (
     /^(?:_base_\.)?(?:train_dataloader|train_cfg|optim_wrapper|optimizer|runner|param_scheduler|lr_config|total_epochs|max_epochs|max_iters)\b/m.test(
@@ -613,6 +641,50 @@ function readDetectorBackbone(
     'medium',
   );
   readBackboneInit(model.keywords, backbone.keywords, named.family, statement, ctx);
+}
+
+/**
+ * Half precision switched on in the model's own modules: mmcv's `fp16_enabled=True` (the `auto_fp16` decorator
+ * casts the module's inputs to float16 when the attribute is set; mmcv docs, "fp16_utils"), a StyleGAN2/3
+ * generator's or discriminator's `num_fp16_scales=N` (its N highest resolutions compute in float16, as in NVIDIA's
+ * StyleGAN2-ADA `num_fp16_res`), and a guided-diffusion UNet's `use_fp16=True` (its blocks converted to float16,
+ * openai/guided-diffusion `convert_to_fp16`). The first such switch in the tree is read.
+ */
+function readModuleHalfPrecision(tree: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): void {
+  for (const { path, dict } of tree)
+    for (const key of ['fp16_enabled', 'num_fp16_scales', 'use_fp16']) {
+      const node = dict.keywords.get(key);
+      if (!node) continue;
+      const on = key === 'num_fp16_scales' ? /^[1-9]\d{0,2}$/.test(node.text) : node.text === 'True';
+      if (!on) continue;
+      ctx.add(
+        'training.precision',
+        'fp16',
+        node,
+        `${key}=${node.text} in ${path}: the module computes in float16`,
+        'medium',
+      );
+      return;
+    }
+}
+
+/** The size of a super-resolution generator the model tree states by its dimensions (mmBackbone.ts). */
+function readGeneratorSize(model: DictNode, ctx: PythonReadContext): void {
+  const generator = asDict(model.keywords.get('generator'));
+  if (!generator) return;
+  const value = (node: Node | undefined) => {
+    const v = node ? evaluate(node, ctx.symbols)?.value : undefined;
+    return typeof v === 'number' ? v : undefined;
+  };
+  const counted = restorationGeneratorParams(generator.keywords, value);
+  if (counted)
+    ctx.add(
+      'model.params',
+      counted.params,
+      generator.call,
+      `${counted.said}: ${counted.params.toLocaleString('en-US')} parameters, counted from its layers`,
+      'medium',
+    );
 }
 
 /** A checkpoint file whose name may state the network (`./pretrained/intern_vit_6b_224px.pth`). Bounded, so linear. */
