@@ -105,8 +105,16 @@ const CONFIG_BUILT = /\b(\w{1,40})[ \t]*=[ \t]*instantiate_from_config\(/;
 const OPENMMLAB_BUILDER_IMPORT =
   /^[ \t]*from[ \t]+mm[a-z0-9]{1,20}\.apis(?:\.[a-z_]{1,40}){0,3}[ \t]+import[^\n]{0,200}\binit_(?:model|detector|segmentor|recognizer|pose_model)\b/m;
 const OPENMMLAB_BUILDER_CALL = /\binit_(?:model|detector|segmentor|recognizer|pose_model)[ \t]*\(/;
+/**
+ * mmengine's registry build put in eval mode (`net = MODELS.build(Config.fromfile(path).model).cuda().eval()`, mmengine
+ * docs "Registry"): the network a config describes, its weights loaded as that config says, run forward. One level of
+ * nested parentheses in the arguments, each piece bounded: linear.
+ */
+const REGISTRY_BUILT_EVAL =
+  /\bMODELS\.build\((?:[^()\n]|\([^()\n]{0,200}\)){0,300}\)(?:\.(?:to\([^()\n]{0,100}\)|cuda\(\)))?\.eval\(\)/;
 function builtFromConfigInEval(text: string): boolean {
   if (OPENMMLAB_BUILDER_CALL.test(text) && OPENMMLAB_BUILDER_IMPORT.test(text)) return true;
+  if (text.includes('MODELS.build(') && REGISTRY_BUILT_EVAL.test(text)) return true;
   if (!text.includes('instantiate_from_config')) return false;
   if (CONFIG_BUILT_EVAL.test(text)) return true;
   const built = CONFIG_BUILT.exec(text);
@@ -470,7 +478,7 @@ export const forwardOnlyUse: FileRule = {
   runStart: [
     // A call of the loaded model is found from the syntax (python/handles.ts); a load is what the text must hold.
     /\b(no_grad|inference_mode|eval|set_grad_enabled)\s*\(|torch\.load\s*\(|from_pretrained\s*\(|from_quantized\s*\(/,
-    /from_pretrained\s*\(|from_quantized\s*\(|\.load_state_dict\(|init_from\s*=|\binit_(?:model|detector|segmentor|recognizer|pose_model)\s*\(|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
+    /from_pretrained\s*\(|from_quantized\s*\(|\.load_state_dict\(|init_from\s*=|\binit_(?:model|detector|segmentor|recognizer|pose_model)\s*\(|MODELS\.build\(|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
     new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
   ],
   read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx),
