@@ -532,8 +532,14 @@ export function packageModuleReason(
   if (facts.some((f) => f.kind === 'run.commandLine') && facts.some(startsOwnWork)) return undefined;
   // A run config of a config dialect whose files are whole runs (an mmengine config: the runner it is handed to
   // trains it), shipped inside the package (`<pkg>/configs/…`, mmengine's pure-Python configs importable with
-  // `read_base()`): the run definition it is anywhere, not the package's code.
-  if (facts.some((f) => f.kind === 'launch.trainer' && CONFIG_RUNS.has(String(f.value)))) return undefined;
+  // `read_base()`): the run definition it is anywhere, not the package's code; an evaluation or sampling config of the
+  // dialect (`launch.inference`) as much as a training one.
+  if (
+    facts.some(
+      (f) => (f.kind === 'launch.trainer' || f.kind === 'launch.inference') && CONFIG_RUNS.has(String(f.value)),
+    )
+  )
+    return undefined;
   // A thin entry point handing its command line to the package's run function (`train()`: readers/localModules.ts).
   if (facts.some((f) => f.kind === 'run.commandLine' && String(f.value).endsWith('()'))) return undefined;
   // The module's own demo under its main guard, sampling from the network it defines (readers/moduleDemo.ts).

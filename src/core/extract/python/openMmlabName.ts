@@ -90,12 +90,43 @@ function ownInitialisation(name: string): Fact {
   };
 }
 
+/**
+ * A `fp16` field in the name's training settings (`stylegan3-t_8xb4-fp16_metfaces`, `glean_x16-fp16_2xb8_ffhq`,
+ * mmdetection's `..._fp16_...`): the config was run in float16 mixed precision (the toolboxes' configs of that name
+ * switch it on, in the file or in the modules it builds). Read only when nothing in the file states a precision.
+ */
+function precisionOfName(name: string, facts: readonly Fact[]): Fact[] {
+  if (facts.some((f) => f.kind === 'training.precision')) return [];
+  if (
+    !name
+      .toLowerCase()
+      .split(/[-_]/)
+      .slice(0, 3 * MAX_FIELDS)
+      .includes('fp16')
+  )
+    return [];
+  return [
+    {
+      kind: 'training.precision',
+      value: 'fp16',
+      range: at0,
+      confidence: 'low',
+      detail: `${name}.py: \`fp16\` in its training settings (OpenMMLab's naming convention): float16 mixed precision`,
+    },
+  ];
+}
+
 export function openMmlabNameFacts(path: string, facts: readonly Fact[]): Fact[] {
   const config = (kind: string) => facts.some((f) => !f.file && f.kind === kind && f.value === 'mmengine:config');
   const trains = config('launch.trainer');
   if (!trains && !config('launch.inference')) return [];
   const name = /([^/\\]+)\.py$/.exec(path)?.[1];
   if (!name) return [];
+  if (trains) return [...layoutFacts(name, facts, trains), ...precisionOfName(name, facts)];
+  return layoutFacts(name, facts, trains);
+}
+
+function layoutFacts(name: string, facts: readonly Fact[], trains: boolean): Fact[] {
   const layout = LAYOUT.exec(name);
   if (!layout) return algorithmFacts(name, facts, trains);
   if (!trains) return [];

@@ -165,3 +165,60 @@ export function readBackboneInit(
     'low',
   );
 }
+
+/** A 3×3 convolution with bias, `cin` → `cout` channels. */
+const conv3 = (cin: number, cout: number) => cin * cout * 9 + cout;
+
+/**
+ * Super-resolution generators of OpenMMLab's editing toolboxes (mmagic, formerly mmediting) counted from the
+ * dimensions their `generator=dict(...)` states, as their modules build them (every convolution 3×3 with bias):
+ * - `EDSRNet` (Lim et al. 2017, "Enhanced Deep Residual Networks for Single Image Super-Resolution", arXiv:1707.02921,
+ *   Sec. 3.2; mmagic mmagic/models/editors/edsr/edsr_net.py): a first convolution, `num_blocks` residual blocks of
+ *   two convolutions without batch norm, a convolution after the body, the pixel-shuffle upsampler (one convolution
+ *   to 4× the channels per factor 2, or one to 9× for factor 3) and a last convolution. The paper's baseline
+ *   (16 blocks, 64 channels) is "1.5M" parameters; at ×4 this counts 1,517,571.
+ * - `RRDBNet` (Wang et al. 2018, "ESRGAN", arXiv:1809.00219, Sec. 3.1; mmagic mmagic/models/editors/esrgan/
+ *   rrdb_net.py): a first convolution (the input pixel-unshuffled to 4× channels at ×2), `num_blocks` residual-in-
+ *   residual dense blocks of three dense blocks (five convolutions, the i-th reading `mid + i × growth` channels),
+ *   a body convolution, two upsampling convolutions, an HR convolution and a last one. ESRGAN's generator (23
+ *   blocks, 64 channels, growth 32, ×4) counts 16,697,987, the size of its released RRDB_ESRGAN_x4 weights.
+ * Undefined for another type, a factor the module does not build, or a dimension not written as a number.
+ */
+export function restorationGeneratorParams(
+  generator: Keywords,
+  value: (node: Node | undefined) => number | undefined,
+): { params: number; said: string } | undefined {
+  const type = generator.get('type')?.text.replace(/^['"]|['"]$/g, '');
+  const num = (key: string, fallback: number) => (generator.has(key) ? value(generator.get(key)) : fallback);
+  const cin = num('in_channels', 3);
+  const cout = num('out_channels', 3);
+  const mid = num('mid_channels', 64);
+  const scale = num('upscale_factor', 4);
+  if (!cin || !cout || !mid || !scale || ![cin, cout, mid].every((n) => Number.isInteger(n) && n > 0 && n <= 4096))
+    return undefined;
+  if (type === 'EDSRNet') {
+    const blocks = num('num_blocks', 16);
+    if (!blocks || !Number.isInteger(blocks) || blocks > 1000) return undefined;
+    const upsample =
+      scale === 3
+        ? conv3(mid, mid * 9)
+        : [2, 4, 8].includes(scale)
+          ? Math.log2(scale) * conv3(mid, mid * 4)
+          : undefined;
+    if (upsample === undefined) return undefined;
+    const params = conv3(cin, mid) + blocks * 2 * conv3(mid, mid) + conv3(mid, mid) + upsample + conv3(mid, cout);
+    return { params, said: `EDSRNet ${blocks} residual blocks × ${mid} channels, ×${scale}` };
+  }
+  if (type === 'RRDBNet') {
+    const blocks = num('num_blocks', 23);
+    const growth = num('growth_channels', 32);
+    if (!blocks || !growth || !Number.isInteger(blocks) || blocks > 1000 || !Number.isInteger(growth)) return undefined;
+    if (scale !== 2 && scale !== 4) return undefined;
+    let dense = conv3(mid + 4 * growth, mid);
+    for (let i = 0; i < 4; i++) dense += conv3(mid + i * growth, growth);
+    const first = conv3(scale === 2 ? cin * 4 : cin, mid);
+    const params = first + blocks * 3 * dense + 4 * conv3(mid, mid) + conv3(mid, cout);
+    return { params, said: `RRDBNet ${blocks} RRDB blocks × ${mid} channels, growth ${growth}, ×${scale}` };
+  }
+  return undefined;
+}

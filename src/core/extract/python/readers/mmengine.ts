@@ -6,7 +6,13 @@ import { evaluate } from '../../pythonValues';
 import { scalar, truncate, type PythonReadContext } from '../context';
 import { readKeyword, readTrainingKeywords } from '../keywords';
 import type { FileRule } from '../rules';
-import { backboneModel, baseNames, readBackboneInit, scheduleFromBaseName } from './mmBackbone';
+import {
+  backboneModel,
+  baseNames,
+  readBackboneInit,
+  restorationGeneratorParams,
+  scheduleFromBaseName,
+} from './mmBackbone';
 
 /**
  * OpenMMLab's config dialect (mmengine `Config`, mmengine.readthedocs.io "Config"; the same files in mmcv 1.x):
@@ -22,7 +28,7 @@ import { backboneModel, baseNames, readBackboneInit, scheduleFromBaseName } from
 /** Module-level names whose `dict(...)` says how long and how the model is optimised. */
 const SCHEDULE_NAMES = new Set(['train_cfg', 'optim_wrapper', 'runner', 'training_args']);
 /** Keywords of a model's `dict(...)` that name the checkpoint it loads (Hugging Face loaders and wrappers of one). */
-const CHECKPOINT_KEYS = ['pretrained_model_name_or_path', 'model_name_or_path', 'model_path'];
+const CHECKPOINT_KEYS = ['pretrained_model_name_or_path', 'model_name_or_path', 'model_path', 'from_pretrained'];
 /** Components of a multimodal or wrapped model, tried before the others: the language model carries the size. */
 const LANGUAGE_MODEL_KEYS = ['llm', 'language_model', 'text_model'];
 /** Bounds on the walk of nested dicts (a config has tens; a hostile file may nest thousands). */
@@ -37,6 +43,11 @@ const HUB_ID = /^[\w.-]+(\/[\w.-]+)?$/;
  */
 export const MMENGINE_SHAPE =
   /^(?:(?:train_cfg|optim_wrapper|runner|training_args)[ \t]*=[ \t]*dict\(|_base_[ \t]*=|with[ \t]+read_base\(\))/m;
+
+/** A module-level `model = dict(` (a model tree, which alone is no run: see samplerConfig and the evaluation shape). */
+const MODEL_TREE = /^model[ \t]*=[ \t]*dict\(/m;
+/** A statement at column 0 that makes the file a program or a library, not a config of assignments. */
+const PROGRAM_STATEMENT = /^(?:def|class|async[ \t]+def|if[ \t]+__name__)\b/m;
 
 /** A `dict(...)` of the config: the call, its `type=` as written, and its keyword arguments by name (read once). */
 interface DictNode {
@@ -62,15 +73,24 @@ function asDict(node: Node | null | undefined): DictNode | undefined {
   return { call: node, type, keywords };
 }
 
-/** A dict and every dict nested in it, the language-model components first, bounded. */
-function nestedDicts(root: DictNode, path: string): Array<{ path: string; dict: DictNode }> {
+/**
+ * A dict and every dict nested in it, the language-model components first, bounded. With `symbols`, a component
+ * given by a module-level name (`model = dict(unet=unet, vae=vae)` after `unet = dict(...)`, as configs split a large
+ * tree) is the dict that name is bound to, as when mmengine reads the file.
+ */
+function nestedDicts(
+  root: DictNode,
+  path: string,
+  symbols?: PythonReadContext['symbols'],
+): Array<{ path: string; dict: DictNode }> {
   const out: Array<{ path: string; dict: DictNode }> = [];
   const visit = (d: DictNode, at: string, depth: number) => {
     if (out.length >= MAX_DICTS || depth > MAX_DICT_DEPTH) return;
     out.push({ path: at, dict: d });
     const children: Array<{ key: string; dict: DictNode }> = [];
     for (const [key, value] of d.keywords) {
-      const dict = asDict(value);
+      const bound = symbols && value.type === 'identifier' ? symbols.lookup(value.text)?.node : undefined;
+      const dict = asDict(bound ?? value);
       if (dict) children.push({ key, dict });
     }
     const first = children.filter((c) => LANGUAGE_MODEL_KEYS.includes(c.key));
@@ -120,6 +140,14 @@ function readAdapters(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ct
     const owner = `${dict.type || 'dict'} in ${path}`;
     if (/(^|\.)(Lora|AdaLora|LoHa|LoKr)Config$/.test(dict.type))
       ctx.add('training.adapter', 'lora', dict.call, `${owner}: a PEFT adapter is trained`);
+    // A model that takes its LoRA settings as a keyword (`lora_config=dict(rank=4, target_modules=[...])`, the
+    // diffusers-style `unet.add_adapter` wrappers of mmagic's DreamBooth/Stable Diffusion): LoRA layers are injected.
+    else if (
+      /(?:^|\.)lora_(?:config|cfg)$/.test(path) &&
+      dict.type === '' &&
+      /\b(?:rank|r|target_modules)\b/.test(dict.call.text)
+    )
+      ctx.add('training.adapter', 'lora', dict.call, `${path}: the model injects LoRA layers (rank, target modules)`);
     for (const name of LOADER_KEYWORDS) {
       const value = dict.keywords.get(name);
       if (value) readKeyword(name, value, ctx, owner);
@@ -147,6 +175,14 @@ function positive(v: unknown): number | undefined {
  * OptimWrapper does not autocast, so the model computes in the dtype it was loaded in.
  */
 function readOptimWrapper(d: DictNode, ctx: PythonReadContext): void {
+  // mmengine's OptimWrapperDict form (one wrapper per part of the model, a GAN's generator and discriminator:
+  // `optim_wrapper = dict(generator=dict(type='AmpOptimWrapper', ...), discriminator=dict(...))`, mmengine docs
+  // "Optimizer wrapper", multiple optimizers): the parts' wrappers say the precision.
+  if (d.type === '' && !d.keywords.has('optimizer')) {
+    const amp = [...d.keywords.values()].map(asDict).find((w) => w && /AmpOptimWrapper$/.test(w.type));
+    if (amp) readOptimWrapper(amp, ctx);
+    return;
+  }
   const type = d.type;
   const accumulation = d.keywords.get('accumulative_counts');
   if (accumulation)
@@ -177,7 +213,7 @@ function readFp16Block(d: DictNode, ctx: PythonReadContext): void {
 }
 
 /** Module-level names the reader looks at (besides any `x = dict(type=LoraConfig, ...)`). */
-const WANTED = new Set(['model', 'fp16', 'optimizer_config', '_base_', ...SCHEDULE_NAMES]);
+const WANTED = new Set(['model', 'fp16', 'optimizer_config', '_base_', 'test_dataloader', ...SCHEDULE_NAMES]);
 /** A line that starts a top-level `name = dict(`, `_base_ = ...` or `with read_base():`; `rest` is what follows `dict(` (looked at, not consumed: the next statement may start within it). */
 const TOP_LEVEL_LINE = /^(?:([A-Za-z_]\w*)[ \t]*=[ \t]*(?:dict\((?=([\s\S]{0,120})))?|(with)[ \t]+read_base\(\))/gm;
 
@@ -200,14 +236,68 @@ function topLevelStatement(ctx: PythonReadContext, row: number): Node | undefine
   return node?.parent?.type === 'module' && node.startPosition.row === row ? node : undefined;
 }
 
+/** A noise scheduler's registry type (diffusers `DDIMScheduler`, `DDPMScheduler`, `EulerDiscreteScheduler`, `EditDDIMScheduler`). */
+const NOISE_SCHEDULER =
+  /^(?:\w+\.)?\w*(?:DDIM|DDPM|PNDM|Euler\w*|DPMSolver\w*|UniPC\w*|LMS\w*|Heun\w*|LCM|Diffusion)Scheduler$/;
+
+/**
+ * A config that is only a model tree (no schedule, optimiser, data loader or base) and describes a generator ready to
+ * sample: a diffusion model with its noise scheduler (`scheduler=dict(type='DDIMScheduler', ...)`, what a pipeline
+ * denoises with), or a model whose components load published weights by Hub id (`from_pretrained=
+ * 'org/name'`). OpenMMLab's inferencer and `init_model(config, checkpoint)` build such a config and generate with it
+ * (mmagic docs, "Inference with pre-trained models"); nothing in it can train (mmengine's Runner needs
+ * `train_dataloader`, `train_cfg` and an optimiser). A model tree that only names architectures and local checkpoint
+ * files, with neither, stays a description for loading, not a run. Returns what was found, else undefined.
+ */
+function samplerConfig(model: DictNode, ctx: PythonReadContext): string | undefined {
+  if (model.type === '' || /^(?:train|val|test)_dataloader[ \t]*=|^optim(?:izer|_wrapper)?[ \t]*=/m.test(ctx.text))
+    return undefined;
+  const tree = nestedDicts(model, 'model', ctx.symbols);
+  const scheduler = tree.find(({ path, dict }) => /scheduler(?:_\w+)?$/i.test(path) && NOISE_SCHEDULER.test(dict.type));
+  if (scheduler) return `${model.type} with a noise scheduler (${scheduler.path}: ${scheduler.dict.type})`;
+  for (const { path, dict } of tree)
+    for (const key of CHECKPOINT_KEYS) {
+      const value = dict.keywords.get(key);
+      const r = value ? evaluate(value, ctx.symbols) : undefined;
+      if (typeof r?.value === 'string' && /^[\w.-]+\/[\w.-]+$/.test(r.value))
+        return `${model.type} whose ${path}.${key} loads ${r.value}`;
+    }
+  return undefined;
+}
+
+/** The facts of a sampling config (see samplerConfig): an inference run of the model it describes. */
+function readSamplerConfig(model: { statement: Node; dict: DictNode }, what: string, ctx: PythonReadContext): void {
+  ctx.add(
+    'run.framework',
+    'mmengine',
+    model.statement,
+    `an mmengine (OpenMMLab) config of a model alone: ${what}`,
+    'medium',
+  );
+  ctx.add(
+    'launch.inference',
+    'mmengine:config',
+    model.statement,
+    `an mmengine sampling config (${what}; no schedule, optimiser or data loader): an inferencer builds it and generates`,
+    'medium',
+  );
+  const tree = nestedDicts(model.dict, 'model', ctx.symbols);
+  readCheckpoint(tree, ctx);
+  readAdapters(tree, ctx);
+}
+
 export const mmengineConfig: FileRule = {
   framework: 'mmengine',
   phase: 'after-calls',
   words: ['train_cfg', 'optim_wrapper', '_base_', 'read_base'],
   // A literal first (fast to scan for; most files lack both), then the shape itself.
-  runStart: [/_base|dict\(/, MMENGINE_SHAPE],
+  runStart: [
+    /_base|dict\(/,
+    /^(?:train_cfg|optim_wrapper|runner|training_args|model)[ \t]*=[ \t]*dict\(|^_base_[ \t]*=|^with[ \t]+read_base\(\)/m,
+  ],
   read: (_index, ctx) => {
-    if (!MMENGINE_SHAPE.test(ctx.text)) return;
+    const shape = MMENGINE_SHAPE.test(ctx.text);
+    if (!shape && (!MODEL_TREE.test(ctx.text) || PROGRAM_STATEMENT.test(ctx.text))) return;
     const dicts = new Map<string, { statement: Node; dict: DictNode }>();
     let base: Node | undefined;
     // Only the top-level lines that can be one of the dialect's statements are looked at (a config has a hundred
@@ -232,8 +322,18 @@ export const mmengineConfig: FileRule = {
     }
     const model = dicts.get('model');
     const schedules = [...SCHEDULE_NAMES].filter((n) => dicts.has(n));
-    // A complete config: the model tree beside how it is optimised. A derived one (`_base_`, `read_base()`) inherits the rest.
-    const complete = model !== undefined && model.dict.type !== '' && schedules.length > 0;
+    // A complete config: the model tree beside how it is optimised, or beside the test loop's data (an evaluation
+    // config: mmengine's Runner tests a model given `test_dataloader`, `test_cfg` and `test_evaluator`). A derived one
+    // (`_base_`, `read_base()`) inherits the rest.
+    const typed = model !== undefined && model.dict.type !== '';
+    const evaluation = typed && schedules.length === 0 && dicts.has('test_dataloader');
+    const complete = typed && (schedules.length > 0 || evaluation);
+    const sampler = !complete && !base && model !== undefined && samplerConfig(model.dict, ctx);
+    if (!shape && !complete && !sampler) return;
+    if (sampler) {
+      readSamplerConfig(model, sampler, ctx);
+      return;
+    }
     if (!complete && !base) {
       // A schedule fragment (`_base_/schedules/imagenet_bs256.py`: no model, a `train_cfg` or `runner`): how long and in
       // what precision the configs that inherit it train; no run of its own, so only those settings.
@@ -268,7 +368,7 @@ export const mmengineConfig: FileRule = {
         'medium',
       );
     if (model) {
-      const tree = nestedDicts(model.dict, 'model');
+      const tree = nestedDicts(model.dict, 'model', ctx.symbols);
       readCheckpoint(tree, ctx);
       readAdapters(tree, ctx);
       readPretrainedInit(tree, ctx);
@@ -309,6 +409,8 @@ export const mmengineConfig: FileRule = {
         'medium',
       );
     if (model) readDetectorBackbone(model.dict, model.statement, bases, ctx);
+    if (model) readGeneratorSize(model.dict, ctx);
+    if (model) readModuleHalfPrecision(nestedDicts(model.dict, 'model', ctx.symbols), ctx);
     else readVariantName(ctx);
     if (model || base) readLoadFrom(anchor, ctx);
   },
@@ -374,7 +476,11 @@ function datasetPreparer(text: string): boolean {
  * classifier or a captioner over the runtime base alone).
  */
 function evaluationOnly(text: string, bases: readonly string[]): boolean {
-  if (/^(?:train_cfg|train_dataloader)[ \t]*=[ \t]*None[ \t]*(?:#.*)?$/m.test(text)) return true;
+  // Also in a chained assignment (`train_cfg = train_dataloader = optim_wrapper = None`: each name is bound to None).
+  if (
+    /^(?:train_cfg|train_dataloader)[ \t]*=[ \t]*(?:[A-Za-z_]\w{0,40}[ \t]*=[ \t]*){0,6}None[ \t]*(?:#.*)?$/m.test(text)
+  )
+    return true;
   if (!/^(?:test_dataloader|test_cfg)[ \t]*=/m.test(text)) return false;
   if (
     /^(?:_base_\.)?(?:train_dataloader|train_cfg|optim_wrapper|optimizer|runner|param_scheduler|lr_config|total_epochs|max_epochs|max_iters)\b/m.test(
@@ -535,6 +641,50 @@ function readDetectorBackbone(
     'medium',
   );
   readBackboneInit(model.keywords, backbone.keywords, named.family, statement, ctx);
+}
+
+/**
+ * Half precision switched on in the model's own modules: mmcv's `fp16_enabled=True` (the `auto_fp16` decorator
+ * casts the module's inputs to float16 when the attribute is set; mmcv docs, "fp16_utils"), a StyleGAN2/3
+ * generator's or discriminator's `num_fp16_scales=N` (its N highest resolutions compute in float16, as in NVIDIA's
+ * StyleGAN2-ADA `num_fp16_res`), and a guided-diffusion UNet's `use_fp16=True` (its blocks converted to float16,
+ * openai/guided-diffusion `convert_to_fp16`). The first such switch in the tree is read.
+ */
+function readModuleHalfPrecision(tree: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): void {
+  for (const { path, dict } of tree)
+    for (const key of ['fp16_enabled', 'num_fp16_scales', 'use_fp16']) {
+      const node = dict.keywords.get(key);
+      if (!node) continue;
+      const on = key === 'num_fp16_scales' ? /^[1-9]\d{0,2}$/.test(node.text) : node.text === 'True';
+      if (!on) continue;
+      ctx.add(
+        'training.precision',
+        'fp16',
+        node,
+        `${key}=${node.text} in ${path}: the module computes in float16`,
+        'medium',
+      );
+      return;
+    }
+}
+
+/** The size of a super-resolution generator the model tree states by its dimensions (mmBackbone.ts). */
+function readGeneratorSize(model: DictNode, ctx: PythonReadContext): void {
+  const generator = asDict(model.keywords.get('generator'));
+  if (!generator) return;
+  const value = (node: Node | undefined) => {
+    const v = node ? evaluate(node, ctx.symbols)?.value : undefined;
+    return typeof v === 'number' ? v : undefined;
+  };
+  const counted = restorationGeneratorParams(generator.keywords, value);
+  if (counted)
+    ctx.add(
+      'model.params',
+      counted.params,
+      generator.call,
+      `${counted.said}: ${counted.params.toLocaleString('en-US')} parameters, counted from its layers`,
+      'medium',
+    );
 }
 
 /** A checkpoint file whose name may state the network (`./pretrained/intern_vit_6b_224px.pth`). Bounded, so linear. */

@@ -95,7 +95,26 @@ const CONFIG_BUILT_EVAL = /\binstantiate_from_config\([^()\n]{0,200}\)(?:\.to\([
  * under `torch.no_grad()` without ever calling eval()).
  */
 const CONFIG_BUILT = /\b(\w{1,40})[ \t]*=[ \t]*instantiate_from_config\(/;
+/**
+ * OpenMMLab's model builders (`init_model(config, checkpoint)` in mmagic and mmseg, `init_detector` in mmdet,
+ * `init_recognizer` in mmaction, `init_pose_model`/`init_model` in mmpose), imported from the toolbox's `apis`: they
+ * build the network from a config and load its trained weights (mmdet docs, "Inference with existing models":
+ * "init_detector: Initialize a detector from config file", given the checkpoint or the config's own pretrained
+ * paths), for the program's forward passes.
+ */
+const OPENMMLAB_BUILDER_IMPORT =
+  /^[ \t]*from[ \t]+mm[a-z0-9]{1,20}\.apis(?:\.[a-z_]{1,40}){0,3}[ \t]+import[^\n]{0,200}\binit_(?:model|detector|segmentor|recognizer|pose_model)\b/m;
+const OPENMMLAB_BUILDER_CALL = /\binit_(?:model|detector|segmentor|recognizer|pose_model)[ \t]*\(/;
+/**
+ * mmengine's registry build put in eval mode (`net = MODELS.build(Config.fromfile(path).model).cuda().eval()`, mmengine
+ * docs "Registry"): the network a config describes, its weights loaded as that config says, run forward. One level of
+ * nested parentheses in the arguments, each piece bounded: linear.
+ */
+const REGISTRY_BUILT_EVAL =
+  /\bMODELS\.build\((?:[^()\n]|\([^()\n]{0,200}\)){0,300}\)(?:\.(?:to\([^()\n]{0,100}\)|cuda\(\)))?\.eval\(\)/;
 function builtFromConfigInEval(text: string): boolean {
+  if (OPENMMLAB_BUILDER_CALL.test(text) && OPENMMLAB_BUILDER_IMPORT.test(text)) return true;
+  if (text.includes('MODELS.build(') && REGISTRY_BUILT_EVAL.test(text)) return true;
   if (!text.includes('instantiate_from_config')) return false;
   if (CONFIG_BUILT_EVAL.test(text)) return true;
   const built = CONFIG_BUILT.exec(text);
@@ -261,13 +280,17 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
           : 'the model is a trained checkpoint loaded with torch.load',
       'medium',
     );
+    // The unnamed model is placed where it is built when an OpenMMLab builder builds it (the line to edit).
+    const builder = builtFromConfig
+      ? index.calls.find((c) => /^init_(?:model|detector|segmentor|recognizer|pose_model)$/.test(ctx.callee(c).last))
+      : undefined;
     if (!namesConfig)
       ctx.add(
         'model.id',
         null,
-        marker,
+        builder ?? marker,
         builtFromConfig
-          ? 'the model is built from a config at run time (instantiate_from_config): its size is in that config, not in the code'
+          ? 'the model is built from a config at run time (instantiate_from_config, an OpenMMLab init_model): its size is in that config, not in the code'
           : builtWithWeights && !checkpointModel(text)
             ? 'the model is built from a class of the program and given weights from a checkpoint: its name is not written'
             : 'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code',
@@ -455,7 +478,7 @@ export const forwardOnlyUse: FileRule = {
   runStart: [
     // A call of the loaded model is found from the syntax (python/handles.ts); a load is what the text must hold.
     /\b(no_grad|inference_mode|eval|set_grad_enabled)\s*\(|torch\.load\s*\(|from_pretrained\s*\(|from_quantized\s*\(/,
-    /from_pretrained\s*\(|from_quantized\s*\(|\.load_state_dict\(|init_from\s*=|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
+    /from_pretrained\s*\(|from_quantized\s*\(|\.load_state_dict\(|init_from\s*=|\binit_(?:model|detector|segmentor|recognizer|pose_model)\s*\(|MODELS\.build\(|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
     new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
   ],
   read: (index, ctx) => readForwardOnlyUse(index, ctx.text, ctx),
