@@ -95,6 +95,7 @@ import { animateDiffUnet } from './readers/animateDiffUnet';
 import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
+import { chainerTrainer } from './readers/chainer';
 import { speechbrainInference } from './readers/speechbrainInference';
 import { flairTraining } from './readers/flair';
 import { allennlpTrainModel } from './readers/allennlp';
@@ -356,6 +357,7 @@ export const FILE_RULES: readonly FileRule[] = [
   registryLoader,
   audiocraftLoader,
   fasttextTraining,
+  chainerTrainer,
   speechbrainInference,
   flairTraining,
   rwkvPackage,

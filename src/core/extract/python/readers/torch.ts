@@ -36,6 +36,11 @@ const EPOCH_LOOP_VARIABLE = /epoch|^(ep|e|ep_idx)$/i;
  */
 const FOR_LOOP_START =
   /^[ \t]*(?:async[ \t]+)?for[ \t(]+(?:(?:ep|e|ep_idx|it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)\s+in\b|(?:i|j|_+|idx|index|n)\s+in\b(?=[^\n]{0,120}?epoch)|(?=((?:(?!\bin\b)[^\n])*?epoch))\1(?:(?!\bin\b)[^\n])*\bin\b)(?=([^\n]*?range\s*\())\2/im;
+/**
+ * Calls that make the range a loop counts over: the builtin, and six's `six.moves.range` (the Python 2/3
+ * compatibility name of the same range; six docs, "six.moves": range is xrange on Python 2).
+ */
+const RANGE_CALLEES: ReadonlySet<string> = new Set(['range', 'xrange', 'six.moves.range', 'moves.range']);
 const WHILE_LOOP_START = /^[ \t]*while\b(?=([^\n]*?(?:epoch|step|iter|\bit\b|update)))\1[^\n]*</im;
 
 /**
@@ -195,9 +200,9 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const wrapper = ctx.callee(right).last;
   if (wrapper === 'tqdm' || wrapper === 'enumerate') {
     const inner = right.childForFieldName('arguments')?.namedChildren[0];
-    if (inner?.type === 'call' && ctx.callee(inner).full === 'range') right = inner;
+    if (inner?.type === 'call' && RANGE_CALLEES.has(ctx.callee(inner).full)) right = inner;
   }
-  const isRange = ctx.callee(right).full === 'range' || ctx.callee(right).last === 'trange';
+  const isRange = RANGE_CALLEES.has(ctx.callee(right).full) || ctx.callee(right).last === 'trange';
   if (!isRange) return;
   const kind: FactKind | null =
     EPOCH_LOOP_VARIABLE.test(left.text) || countsEpochs(left, right, node)
