@@ -40,7 +40,7 @@ import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
 import { fairseqInferenceStep, fairseqValidStep } from './readers/fairseqProgram';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
-import { namedArchitecture } from './readers/namedArchitecture';
+import { architectureKeyword, namedArchitecture } from './readers/namedArchitecture';
 import { srGenerator, wrapperHalfKeyword } from './readers/srGenerator';
 import { vitByDimensions } from './readers/vitDims';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
@@ -305,6 +305,7 @@ export const CALL_RULES: readonly CallRule[] = [
   fairseqValidStep,
   hydraMain,
   namedArchitecture,
+  architectureKeyword,
   srGenerator,
   vitByDimensions,
   hf.tokenizerLength,
