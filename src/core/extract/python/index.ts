@@ -283,6 +283,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.diffusersPipelineCall,
   openMmlabInferencer,
   torch.autocast,
+  torch.apexAmp,
   torch.gradScaler,
   hf.architectureConfigs,
   torch.backward,

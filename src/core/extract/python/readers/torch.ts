@@ -662,6 +662,38 @@ function inPrecisionBranch(node: Node): boolean {
  * at all when that is "no" (huggingface.co/docs/accelerate/package_reference/accelerator: Accelerator, autocast);
  * the precision is read where the Accelerator is built.
  */
+/**
+ * NVIDIA apex AMP: `model, optimizer = amp.initialize(model, optimizer, opt_level="O1")`. The optimisation level fixes
+ * the precision (apex docs, apex.amp "Opt-levels": O0 pure FP32; O1 mixed precision with FP16 casts; O2 "almost FP16"
+ * mixed precision; O3 pure FP16): O1–O3 compute in float16, O0 in float32. Read only where the level resolves (a
+ * literal, a constant, a flag's default); a flag without a default leaves the precision unknown. Only apex's `amp`
+ * (imported from apex), not another library's initialize.
+ */
+export const apexAmp: CallRule = {
+  framework: 'pytorch',
+  callees: ['initialize'],
+  words: ['opt_level'],
+  when: ({ full, ctx }) =>
+    (full === 'amp.initialize' || full === 'apex.amp.initialize') &&
+    /^[ \t]*(?:from[ \t]+apex\b|import[ \t]+apex\b)/m.test(ctx.text),
+  read: ({ full, args, ctx }) => {
+    const level = args ? keywordArgument(args, 'opt_level') : null;
+    if (!level) return;
+    const r = evaluate(level, ctx.symbols);
+    const value = typeof r?.value === 'string' ? r.value.trim().toUpperCase() : undefined;
+    if (!value || !/^O[0-3]$/.test(value)) return;
+    const precision = value === 'O0' ? 'fp32' : 'fp16';
+    ctx.add(
+      'training.precision',
+      precision,
+      level,
+      `${full}(opt_level="${value}"): apex AMP ${value === 'O0' ? 'pure float32' : 'float16 mixed precision'}${r?.via ? ` (${truncate(r.via, 60)})` : ''}`,
+      r?.via ? 'medium' : 'high',
+    );
+    if (r?.via) ctx.amendLast({ originLine: r.origin.startPosition.row });
+  },
+};
+
 export const autocast: CallRule = {
   framework: 'pytorch',
   callees: ['autocast'],
