@@ -103,7 +103,7 @@ import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { contradictedDefaultPath } from './readers/contradictedDefaultPath';
-import { gradFreeEntry } from './readers/gradFreeEntry';
+import { gradFreeEntry, gradOffBlock } from './readers/gradFreeEntry';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
 import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageComputeDtype';
 import { lightevalEntry } from './readers/lightevalEntry';
@@ -447,6 +447,8 @@ export const FILE_RULES: readonly FileRule[] = [
   settingsFunctions,
   // Last: it judges the model ids every rule above has read from flag defaults.
   contradictedDefaultPath,
+  // Last: a fallback that starts a run only where no other rule did.
+  gradOffBlock,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

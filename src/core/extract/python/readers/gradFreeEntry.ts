@@ -69,9 +69,8 @@ function gradOffBlockEntry(
 export const gradFreeEntry: FileRule = {
   framework: 'pytorch',
   phase: 'after-calls',
-  words: ['.eval(', 'no_grad', 'inference_mode'],
-  // The decorator (with a model put in eval mode) or an entry's `with ...no_grad():` block; both run by the module.
-  runStart: [/(?:^@[ \t]*torch\.|^[ \t]+with[ \t]+(?:\w+\.)?)(?:no_grad|inference_mode)\(\)/m, /__main__/],
+  words: ['.eval('],
+  runStart: [/^@[ \t]*torch\.(?:no_grad|inference_mode)\(\)/m, /\.eval\(\)/, /__main__/],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || trains(ctx.text)) return;
     const executed = executedRowMask(ctx.tree);
@@ -87,17 +86,6 @@ export const gradFreeEntry: FileRule = {
     }
     const callsLoader =
       evalLoaders.length > 0 ? new RegExp(`(?:^|[^\\w.])(?:${evalLoaders.join('|')})[ \\t]*\\(`, 'm') : undefined;
-    const withBlock = gradOffBlockEntry(ctx.tree.rootNode.namedChildren, executed, ctx.text);
-    if (withBlock) {
-      ctx.facts.push({
-        kind: 'launch.inference',
-        value: `${withBlock.name} under ${withBlock.context}`,
-        range: nodeRange(withBlock.node),
-        confidence: 'medium',
-        detail: `${withBlock.name}() runs its work inside \`with ${withBlock.context}:\` and the file builds or loads a model without a training step: an inference run`,
-      });
-      return;
-    }
     for (const statement of ctx.tree.rootNode.namedChildren) {
       if (statement?.type !== 'decorated_definition') continue;
       const decorators = statement.namedChildren.filter((c) => c?.type === 'decorator');
@@ -114,6 +102,33 @@ export const gradFreeEntry: FileRule = {
         range: nodeRange(off),
         confidence: 'medium',
         detail: `${name}() runs with gradients off (${off.text.trim()}) and puts its model in eval mode: an evaluation, no training`,
+      });
+      return;
+    }
+  },
+};
+
+/**
+ * The `with torch.no_grad():` entry (gradOffBlockEntry) as a rule of its own, listed after every other file rule: a
+ * fallback that starts the run only where no rule read one (a loader of the package, a pipeline), so what those read
+ * (the model's name, its dtype) is kept.
+ */
+export const gradOffBlock: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['no_grad', 'inference_mode'],
+  runStart: [/^[ \t]+with[ \t]+(?:\w+\.)?(?:no_grad|inference_mode)\(\)/m, /__main__/],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(startsARun) || trains(ctx.text)) return;
+    const executed = executedRowMask(ctx.tree);
+    const withBlock = gradOffBlockEntry(ctx.tree.rootNode.namedChildren, executed, ctx.text);
+    if (withBlock) {
+      ctx.facts.push({
+        kind: 'launch.inference',
+        value: `${withBlock.name} under ${withBlock.context}`,
+        range: nodeRange(withBlock.node),
+        confidence: 'medium',
+        detail: `${withBlock.name}() runs its work inside \`with ${withBlock.context}:\` and the file builds or loads a model without a training step: an inference run`,
       });
       return;
     }
