@@ -40,7 +40,7 @@ import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
 import { fairseqInferenceStep, fairseqValidStep } from './readers/fairseqProgram';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
-import { namedArchitecture } from './readers/namedArchitecture';
+import { architectureKeyword, namedArchitecture } from './readers/namedArchitecture';
 import { srGenerator, wrapperHalfKeyword } from './readers/srGenerator';
 import { vitByDimensions } from './readers/vitDims';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
@@ -95,6 +95,7 @@ import { animateDiffUnet } from './readers/animateDiffUnet';
 import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
+import { chainerTrainer } from './readers/chainer';
 import { speechbrainInference } from './readers/speechbrainInference';
 import { flairTraining } from './readers/flair';
 import { allennlpTrainModel } from './readers/allennlp';
@@ -102,7 +103,7 @@ import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { contradictedDefaultPath } from './readers/contradictedDefaultPath';
-import { gradFreeEntry } from './readers/gradFreeEntry';
+import { gradFreeEntry, gradOffBlock } from './readers/gradFreeEntry';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
 import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageComputeDtype';
 import { lightevalEntry } from './readers/lightevalEntry';
@@ -283,6 +284,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.diffusersPipelineCall,
   openMmlabInferencer,
   torch.autocast,
+  torch.apexAmp,
   torch.gradScaler,
   hf.architectureConfigs,
   torch.backward,
@@ -305,6 +307,7 @@ export const CALL_RULES: readonly CallRule[] = [
   fairseqValidStep,
   hydraMain,
   namedArchitecture,
+  architectureKeyword,
   srGenerator,
   vitByDimensions,
   hf.tokenizerLength,
@@ -357,6 +360,7 @@ export const FILE_RULES: readonly FileRule[] = [
   registryLoader,
   audiocraftLoader,
   fasttextTraining,
+  chainerTrainer,
   speechbrainInference,
   flairTraining,
   rwkvPackage,
@@ -445,6 +449,8 @@ export const FILE_RULES: readonly FileRule[] = [
   settingsFunctions,
   // Last: it judges the model ids every rule above has read from flag defaults.
   contradictedDefaultPath,
+  // Last: a fallback that starts a run only where no other rule did.
+  gradOffBlock,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

@@ -3,6 +3,7 @@ import { startsARun } from '../../../facts';
 import { nodeRange } from '../context';
 import { executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
+import type { Node } from 'web-tree-sitter';
 
 /**
  * An evaluation program whose entry function runs with gradients off: `@torch.no_grad()` /
@@ -20,6 +21,50 @@ const MAX_LOADERS = 50;
 const trains = gatedTest(/\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(|\.fit[ \t]*\(|\.train[ \t]*\(\s*\)/);
 const GRAD_OFF_DECORATOR = /^@[ \t]*torch\.(?:no_grad|inference_mode)[ \t]*\([ \t]*\)[ \t]*$/;
 const EVAL_CALL = /\.eval[ \t]*\([ \t]*\)/;
+
+/** `with torch.no_grad():` / `with t.inference_mode():` opening a block (an alias of torch before the attribute). */
+const GRAD_OFF_WITH = /^with[ \t]+((?:[A-Za-z_]\w{0,30}\.)?(?:no_grad|inference_mode)[ \t]*\([ \t]*\))[ \t]*:/;
+/**
+ * Evidence that the file runs a model it builds or loads: a model put in eval mode, weights loaded into one
+ * (`load_state_dict(`; a bare `torch.load(` may read any tensors), or a model factory or loader called by its common names
+ * (`make_model(`, `load_model(`, `build_model(`, `create_model(`, `get_model(`). Literals and bounded words only.
+ */
+const LOADS_A_MODEL =
+  /\.eval[ \t]*\([ \t]*\)|\.load_state_dict[ \t]*\(|\b(?:make|load|build|create|get)_(?:\w{0,30}_)?(?:model|prior|network|net)s?[ \t]*\(/;
+const loadsAModel = gatedTest(LOADS_A_MODEL);
+
+/**
+ * The second shape of a gradient-free entry: the function the module runs (`fire.Fire(run)` or a main guard's
+ * call; PyTorch docs, torch.no_grad: "Context-manager that disables gradient calculation") does its work inside
+ * `with torch.no_grad():` as a statement of its own body, and the file builds or loads a model (LOADS_A_MODEL)
+ * and takes no training step (checked by the caller). Such a program samples, aligns or evaluates with a
+ * model: an inference run. A no_grad block nested deeper (an evaluation step inside a training function) is not
+ * read here.
+ */
+function gradOffBlockEntry(
+  statements: readonly (Node | null)[],
+  executed: Readonly<Uint8Array>,
+  text: string,
+): { name: string; context: string; node: Node } | undefined {
+  if (!loadsAModel(text)) return undefined;
+  for (const statement of statements) {
+    const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (fn?.type !== 'function_definition') continue;
+    const body = fn.childForFieldName('body');
+    if (!body || executed[body.startPosition.row] !== 1) continue;
+    for (const inner of body.namedChildren) {
+      if (inner?.type !== 'with_statement') continue;
+      const m = GRAD_OFF_WITH.exec(inner.text.slice(0, 200));
+      if (!m) continue;
+      const block = inner.childForFieldName('body');
+      // The block does the work: it calls something (a function of this module or an imported one).
+      if (!block?.namedChildren.some((c) => c?.type === 'expression_statement' && c.namedChildren[0]?.type === 'call'))
+        continue;
+      return { name: fn.childForFieldName('name')?.text ?? 'the entry', context: m[1], node: inner };
+    }
+  }
+  return undefined;
+}
 
 export const gradFreeEntry: FileRule = {
   framework: 'pytorch',
@@ -57,6 +102,33 @@ export const gradFreeEntry: FileRule = {
         range: nodeRange(off),
         confidence: 'medium',
         detail: `${name}() runs with gradients off (${off.text.trim()}) and puts its model in eval mode: an evaluation, no training`,
+      });
+      return;
+    }
+  },
+};
+
+/**
+ * The `with torch.no_grad():` entry (gradOffBlockEntry) as a rule of its own, listed after every other file rule: a
+ * fallback that starts the run only where no rule read one (a loader of the package, a pipeline), so what those read
+ * (the model's name, its dtype) is kept.
+ */
+export const gradOffBlock: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['no_grad', 'inference_mode'],
+  runStart: [/^[ \t]+with[ \t]+(?:\w+\.)?(?:no_grad|inference_mode)\(\)/m, /__main__/],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(startsARun) || trains(ctx.text)) return;
+    const executed = executedRowMask(ctx.tree);
+    const withBlock = gradOffBlockEntry(ctx.tree.rootNode.namedChildren, executed, ctx.text);
+    if (withBlock) {
+      ctx.facts.push({
+        kind: 'launch.inference',
+        value: `${withBlock.name} under ${withBlock.context}`,
+        range: nodeRange(withBlock.node),
+        confidence: 'medium',
+        detail: `${withBlock.name}() runs its work inside \`with ${withBlock.context}:\` and the file builds or loads a model without a training step: an inference run`,
       });
       return;
     }

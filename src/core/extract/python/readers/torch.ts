@@ -36,6 +36,11 @@ const EPOCH_LOOP_VARIABLE = /epoch|^(ep|e|ep_idx)$/i;
  */
 const FOR_LOOP_START =
   /^[ \t]*(?:async[ \t]+)?for[ \t(]+(?:(?:ep|e|ep_idx|it|iter|iter_num|iteration|step|global_step|train_step|update|i_step)\s+in\b|(?:i|j|_+|idx|index|n)\s+in\b(?=[^\n]{0,120}?epoch)|(?=((?:(?!\bin\b)[^\n])*?epoch))\1(?:(?!\bin\b)[^\n])*\bin\b)(?=([^\n]*?range\s*\())\2/im;
+/**
+ * Calls that make the range a loop counts over: the builtin, and six's `six.moves.range` (the Python 2/3
+ * compatibility name of the same range; six docs, "six.moves": range is xrange on Python 2).
+ */
+const RANGE_CALLEES: ReadonlySet<string> = new Set(['range', 'xrange', 'six.moves.range', 'moves.range']);
 const WHILE_LOOP_START = /^[ \t]*while\b(?=([^\n]*?(?:epoch|step|iter|\bit\b|update)))\1[^\n]*</im;
 
 /**
@@ -195,9 +200,9 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const wrapper = ctx.callee(right).last;
   if (wrapper === 'tqdm' || wrapper === 'enumerate') {
     const inner = right.childForFieldName('arguments')?.namedChildren[0];
-    if (inner?.type === 'call' && ctx.callee(inner).full === 'range') right = inner;
+    if (inner?.type === 'call' && RANGE_CALLEES.has(ctx.callee(inner).full)) right = inner;
   }
-  const isRange = ctx.callee(right).full === 'range' || ctx.callee(right).last === 'trange';
+  const isRange = RANGE_CALLEES.has(ctx.callee(right).full) || ctx.callee(right).last === 'trange';
   if (!isRange) return;
   const kind: FactKind | null =
     EPOCH_LOOP_VARIABLE.test(left.text) || countsEpochs(left, right, node)
@@ -657,6 +662,38 @@ function inPrecisionBranch(node: Node): boolean {
  * at all when that is "no" (huggingface.co/docs/accelerate/package_reference/accelerator: Accelerator, autocast);
  * the precision is read where the Accelerator is built.
  */
+/**
+ * NVIDIA apex AMP: `model, optimizer = amp.initialize(model, optimizer, opt_level="O1")`. The optimisation level fixes
+ * the precision (apex docs, apex.amp "Opt-levels": O0 pure FP32; O1 mixed precision with FP16 casts; O2 "almost FP16"
+ * mixed precision; O3 pure FP16): O1–O3 compute in float16, O0 in float32. Read only where the level resolves (a
+ * literal, a constant, a flag's default); a flag without a default leaves the precision unknown. Only apex's `amp`
+ * (imported from apex), not another library's initialize.
+ */
+export const apexAmp: CallRule = {
+  framework: 'pytorch',
+  callees: ['initialize'],
+  words: ['opt_level'],
+  when: ({ full, ctx }) =>
+    (full === 'amp.initialize' || full === 'apex.amp.initialize') &&
+    /^[ \t]*(?:from[ \t]+apex\b|import[ \t]+apex\b)/m.test(ctx.text),
+  read: ({ full, args, ctx }) => {
+    const level = args ? keywordArgument(args, 'opt_level') : null;
+    if (!level) return;
+    const r = evaluate(level, ctx.symbols);
+    const value = typeof r?.value === 'string' ? r.value.trim().toUpperCase() : undefined;
+    if (!value || !/^O[0-3]$/.test(value)) return;
+    const precision = value === 'O0' ? 'fp32' : 'fp16';
+    ctx.add(
+      'training.precision',
+      precision,
+      level,
+      `${full}(opt_level="${value}"): apex AMP ${value === 'O0' ? 'pure float32' : 'float16 mixed precision'}${r?.via ? ` (${truncate(r.via, 60)})` : ''}`,
+      r?.via ? 'medium' : 'high',
+    );
+    if (r?.via) ctx.amendLast({ originLine: r.origin.startPosition.row });
+  },
+};
+
 export const autocast: CallRule = {
   framework: 'pytorch',
   callees: ['autocast'],
