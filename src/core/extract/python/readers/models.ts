@@ -483,8 +483,12 @@ function sumFitPhases(ctx: PythonReadContext): void {
   const total = phases.reduce((n, f) => n + (f.value as number), 0);
   const others = fits.length - phases.length;
   const detail =
-    (phases.length > 1 ? `${phases.length} fit() phases: ${phases.map((f) => f.value).join(' + ')} epochs` : phases[0].detail) +
-    (others > 0 ? `; the last model the file trains (${others} earlier fit() calls train models it builds before)` : '');
+    (phases.length > 1
+      ? `${phases.length} fit() phases: ${phases.map((f) => f.value).join(' + ')} epochs`
+      : phases[0].detail) +
+    (others > 0
+      ? `; the last model the file trains (${others} earlier fit() calls train models it builds before)`
+      : '');
   // It stands for every fit of the file: as sure as the surest of them, so that it is the one the run uses.
   const confidence = fits.some((f) => f.confidence === 'high') ? 'high' : phases[0].confidence;
   ctx.facts.unshift({ ...phases[0], value: total, detail, confidence });

@@ -34,7 +34,13 @@ export const resnetByDepth: CallRule = {
     if (depth.via) ctx.amendLast({ originLine: depth.origin.startPosition.row });
     // A builder by depth makes the layers with their initialisers: random weights, unless a checkpoint the program
     // restores says otherwise (low confidence, so that any stated start wins).
-    ctx.add('model.fromScratch', true, depthArg, `${full}(resnet_depth=...) builds the network with random weights`, 'low');
+    ctx.add(
+      'model.fromScratch',
+      true,
+      depthArg,
+      `${full}(resnet_depth=...) builds the network with random weights`,
+      'low',
+    );
     return true;
   },
 };

@@ -998,9 +998,7 @@ export const fitCall: CallRule = {
   // `tokenizer.fit(actions, vocab_size=...)`: fitting a tokenizer (BPE merges over data, a FAST action tokenizer) is
   // data preparation, not a network's training run.
   when: ({ full, last, ctx }) =>
-    full !== last &&
-    !TOKENIZER_FIT.test(full) &&
-    (last === 'fit_generator' || !fitsScikitLearnEstimator(full, ctx)),
+    full !== last && !TOKENIZER_FIT.test(full) && (last === 'fit_generator' || !fitsScikitLearnEstimator(full, ctx)),
   read: ({ node, full, ctx }) => {
     readTrainingKeywords(node, ctx, full);
     readKerasDefaultEpochs(node, ctx, full);
