@@ -67,6 +67,7 @@ import * as constants from './readers/constants';
 import * as hf from './readers/huggingface';
 import * as jax from './readers/jax';
 import * as keras from './readers/keras';
+import { resnetByDepth } from './readers/resnetDepth';
 import * as lightning from './readers/lightning';
 import * as litgpt from './readers/litgpt';
 import * as litLlama from './readers/litLlama';
@@ -235,6 +236,7 @@ export const CALL_RULES: readonly CallRule[] = [
   vision.torchHubModels,
   torch.configFiles,
   keras.sequentialModels,
+  resnetByDepth,
   tfHubModule,
   codecarbon.emissionsTracker,
   modal.modalFunctionGpu,

@@ -2,7 +2,7 @@ import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { countModuleClasses } from '../../moduleParams';
 import { evaluate, type SymbolTable } from '../../pythonValues';
-import { truncate, type PythonReadContext } from '../context';
+import { escapeRegExp, truncate, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
 import { executedRowMask } from '../entryPoint';
@@ -253,7 +253,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
     );
   });
   if (!marker) {
-    readEvaluationHandOff(text, ctx);
+    if (!readKerasForwardUse(text, ctx)) readEvaluationHandOff(text, ctx);
     return;
   }
   const { full, last } = ctx.callee(marker);
@@ -297,6 +297,44 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
         'low',
       );
   }
+}
+
+/**
+ * How a Keras program runs a pretrained model forward without calling it by name: `model.predict(x)`, a sub-model of
+ * its layers (`keras.Model(inputs=model.inputs, outputs=layer_outputs)`, the feature extractor of deep dream, feature
+ * visualisation and Grad-CAM, keras.io/examples/generative/deep_dream), or a backend function over its graph
+ * (`K.function([model.input], [loss, grads])`, Keras 2's way to evaluate a loss and its gradient with respect to the
+ * input image). Each line start bounded; the first match is the marker.
+ */
+const KERAS_FORWARD =
+  /^[^\n#]{0,200}?(?:\.predict(?:_on_batch)?\(|\bModel\([ \t\n]{0,40}(?:inputs[ \t]*=[ \t]*)?[\w.]{1,80}\.inputs?\b|\b(?:K|backend)\.function\()/m;
+/** A Keras program that trains: it fits, or applies an optimizer's gradients itself (a custom training loop). */
+const KERAS_TRAINS = /\.fit(?:_generator)?\(|\.train_on_batch\(|apply_gradients\(|\.minimize\(/;
+
+/**
+ * A pretrained `keras.applications` network (weights="imagenet", the default) run forward in a program that trains
+ * nothing: predictions, feature maps, or gradients with respect to the input (deep dream, style transfer, saliency)
+ * that change the image, never the weights. An inference run of that network.
+ */
+function readKerasForwardUse(text: string, ctx: PythonReadContext): boolean {
+  const pretrained = ctx.facts.some(
+    (f) => f.kind === 'model.id' && typeof f.value === 'string' && f.detail.startsWith('keras.applications.'),
+  );
+  if (!pretrained || !ctx.facts.some((f) => f.kind === 'model.fromScratch' && f.value === false)) return false;
+  if (KERAS_TRAINS.test(text)) return false;
+  const m = KERAS_FORWARD.exec(text);
+  if (!m) return false;
+  const row = text.slice(0, m.index).split('\n').length - 1;
+  const col = m[0].length - m[0].trimStart().length;
+  const node = ctx.tree.rootNode.descendantForPosition({ row, column: col }) ?? ctx.tree.rootNode;
+  ctx.add(
+    'launch.inference',
+    'keras',
+    node,
+    `${truncate(m[0].trim(), 60)}: the pretrained Keras network is run forward, and nothing trains it`,
+    'low',
+  );
+  return true;
 }
 
 /**
@@ -432,21 +470,51 @@ function optimisedInstances(text: string, className: string): boolean {
   );
 }
 
+/** `epochs in model.fit`, `epochs in model.fit_generator`: the receiver of the fit the epochs were read from. */
+const FIT_EPOCHS = /in ([\w.]{1,200})\.fit(?:_generator)?\b/;
+/** Fits looked at (a notebook fits a few models; a generated file could hold thousands). */
+const MAX_FITS = 64;
+
 /**
  * Transfer learning in Keras often trains twice (head, then fine-tune): one run whose epochs
  * are the sum. The sum goes first so it is the epochs the run uses.
+ *
+ * Only fits of the same model add up. A notebook that builds a model, fits it, then builds another under the same
+ * name (`model = keras.Sequential([...])` again, `model = keras.Model(inputs, outputs)`) or fits another name trains
+ * several models one after the other, each section a variant of the last: the file's run is the last model it trains
+ * (with its own phases), not the sum of every section's epochs.
  */
 function sumFitPhases(ctx: PythonReadContext): void {
-  const fits = ctx.facts.filter(
-    (f) => f.kind === 'training.epochs' && typeof f.value === 'number' && /in [\w.]*\.fit\b/.test(f.detail),
-  );
+  const fits = ctx.facts
+    .filter((f) => f.kind === 'training.epochs' && typeof f.value === 'number' && FIT_EPOCHS.test(f.detail))
+    .slice(0, MAX_FITS)
+    .sort((a, b) => a.range.startLine - b.range.startLine);
   if (fits.length < 2) return;
-  const total = fits.reduce((n, f) => n + (f.value as number), 0);
-  ctx.facts.unshift({
-    ...fits[0],
-    value: total,
-    detail: `${fits.length} fit() phases: ${fits.map((f) => f.value).join(' + ')} epochs`,
-  });
+  const lines = ctx.text.split('\n');
+  // The last model's fits: walk back from the last fit while the receiver is the same and not assigned in between.
+  let first = fits.length - 1;
+  const receiver = FIT_EPOCHS.exec(fits[first].detail)?.[1] ?? '';
+  const assigned = new RegExp(`^[ \\t]*${escapeRegExp(receiver)}[ \\t]*=(?!=)`);
+  while (first > 0) {
+    const previous = fits[first - 1];
+    if ((FIT_EPOCHS.exec(previous.detail)?.[1] ?? '') !== receiver) break;
+    const between = lines.slice(previous.range.startLine + 1, fits[first].range.startLine);
+    if (between.some((l) => assigned.test(l))) break;
+    first--;
+  }
+  const phases = fits.slice(first);
+  const total = phases.reduce((n, f) => n + (f.value as number), 0);
+  const others = fits.length - phases.length;
+  const detail =
+    (phases.length > 1
+      ? `${phases.length} fit() phases: ${phases.map((f) => f.value).join(' + ')} epochs`
+      : phases[0].detail) +
+    (others > 0
+      ? `; the last model the file trains (${others} earlier fit() calls train models it builds before)`
+      : '');
+  // It stands for every fit of the file: as sure as the surest of them, so that it is the one the run uses.
+  const confidence = fits.some((f) => f.confidence === 'high') ? 'high' : phases[0].confidence;
+  ctx.facts.unshift({ ...phases[0], value: total, detail, confidence });
 }
 
 export const moduleClasses: FileRule = {
@@ -477,7 +545,7 @@ export const forwardOnlyUse: FileRule = {
   ],
   runStart: [
     // A call of the loaded model is found from the syntax (python/handles.ts); a load is what the text must hold.
-    /\b(no_grad|inference_mode|eval|set_grad_enabled)\s*\(|torch\.load\s*\(|from_pretrained\s*\(|from_quantized\s*\(/,
+    /\b(no_grad|inference_mode|eval|set_grad_enabled)\s*\(|torch\.load\s*\(|from_pretrained\s*\(|from_quantized\s*\(|\.predict\(|\bModel\([^()\n]{0,80}\.inputs?\b|\b(?:K|backend)\.function\(/,
     /from_pretrained\s*\(|from_quantized\s*\(|\.load_state_dict\(|init_from\s*=|\binit_(?:model|detector|segmentor|recognizer|pose_model)\s*\(|MODELS\.build\(|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
     new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
   ],

@@ -619,10 +619,14 @@ export const savedModelLoader: FileRule = {
   words: ['load_model', 'load_checkpoint'],
   read: (index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'model.fromScratch')) return;
-    if (!ctx.facts.some((f) => f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:'))) return;
+    const trainers = ctx.facts.filter((f) => f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:'));
+    if (trainers.length === 0) return;
+    // A load after the last training call reloads what the run saved (Keras's `ModelCheckpoint(save_best_only=True)`
+    // then `model = keras.models.load_model(path)` to evaluate it): the trained model, not the start of training.
+    const lastTraining = Math.max(...trainers.map((f) => f.range.startLine));
     for (const node of index.calls) {
       const { full, last } = ctx.callee(node);
-      if (!SAVED_MODEL_LOADERS.has(last)) continue;
+      if (!SAVED_MODEL_LOADERS.has(last) || node.startPosition.row > lastTraining) continue;
       const assignment = node.parent?.type === 'assignment' ? node.parent : undefined;
       const left = assignment?.childForFieldName('left');
       const first = left?.type === 'identifier' ? left : left?.namedChildren[0];
@@ -999,17 +1003,42 @@ function fitsScikitLearnEstimator(full: string, ctx: PythonReadContext): boolean
 /** The receiver of `.fit` is a tokenizer (`tokenizer.fit`, `base_tokenizer.fit`, `self.action_tokenizer.fit`). */
 const TOKENIZER_FIT = /tokeni[sz]er\.fit$/i;
 
-/** trainer.fit(model), model.fit(x, epochs=...): Keras and Lightning start training with fit. */
+/** A Keras program (and not a Lightning one, whose `trainer.fit(model)` takes its epochs from the Trainer). */
+const KERAS_PROGRAM = /^[ \t]*(?:import[ \t]+(?:tensorflow|keras)\b|from[ \t]+(?:tensorflow|keras)\b)/m;
+const LIGHTNING_PROGRAM = /\blightning\b|\bTrainer\(/;
+
+/**
+ * `model.fit(train_ds, validation_data=val_ds)` with no epochs in a Keras program: Keras trains one epoch
+ * (keras.io/api/models/model_training_apis, `Model.fit(..., epochs=1, ...)`: "epochs: Integer. Number of epochs to
+ * train the model."). The documented default, read as such; a call that passes keywords through `**kwargs` or
+ * epochs by position (the fourth) may set it, and is left alone.
+ */
+function readKerasDefaultEpochs(node: Node, ctx: PythonReadContext, full: string): void {
+  const args = node.childForFieldName('arguments');
+  if (!args || keywordArgument(args, 'epochs') || /\*\*/.test(args.text.slice(0, 2000))) return;
+  if (args.namedChildren.filter((c) => c && c.type !== 'keyword_argument' && c.type !== 'comment').length >= 4) return;
+  if (!KERAS_PROGRAM.test(ctx.text) || LIGHTNING_PROGRAM.test(ctx.text)) return;
+  ctx.add('training.epochs', 1, node, `epochs in ${full}: not given, Keras's default epochs=1`, 'medium');
+}
+
+/**
+ * trainer.fit(model), model.fit(x, epochs=...): Keras and Lightning start training with fit. Keras 2's
+ * `model.fit_generator(generator, steps_per_epoch=..., epochs=...)` is the same training call over a generator
+ * (keras.io/api/models/model_training_apis, "Model.fit_generator: deprecated, use Model.fit, which supports
+ * generators"), with fit's keywords.
+ */
 export const fitCall: CallRule = {
   framework: 'pytorch',
-  callees: ['fit'],
-  runStart: /\bfit\s*\(/,
-  words: ['.fit('],
+  callees: ['fit', 'fit_generator'],
+  runStart: /\bfit(?:_generator)?\s*\(/,
+  words: ['.fit(', '.fit_generator('],
   // `tokenizer.fit(actions, vocab_size=...)`: fitting a tokenizer (BPE merges over data, a FAST action tokenizer) is
   // data preparation, not a network's training run.
-  when: ({ full, ctx }) => full !== 'fit' && !TOKENIZER_FIT.test(full) && !fitsScikitLearnEstimator(full, ctx),
+  when: ({ full, last, ctx }) =>
+    full !== last && !TOKENIZER_FIT.test(full) && (last === 'fit_generator' || !fitsScikitLearnEstimator(full, ctx)),
   read: ({ node, full, ctx }) => {
     readTrainingKeywords(node, ctx, full);
+    readKerasDefaultEpochs(node, ctx, full);
     ctx.add('launch.trainer', 'fit', node.childForFieldName('function') ?? node, `${full}(...) trains the model`);
     attachEdit(ctx, node, full);
     readRepeat(node, ctx);

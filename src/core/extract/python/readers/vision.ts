@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { findModelByName } from '../../../knowledge';
+import { findModel, findModelByName } from '../../../knowledge';
+import { kerasTopParams } from '../../kerasApplications';
 import { onDefaultPath } from '../branches';
 import { evaluate, keywordArgument, positionalArguments } from '../../pythonValues';
 import {
@@ -91,6 +92,18 @@ const NOT_CONSTRUCTORS = new Set([
   'setdefault',
 ]);
 
+/** `from keras import models`, `from tensorflow.keras import models`: Keras's module of model classes and loaders. */
+const KERAS_MODELS_IMPORT = /^[ \t]*from[ \t]+(?:tensorflow\.)?keras[ \t]+import[^\n]*\bmodels\b/m;
+
+/**
+ * `keras.models.load_model(path)`, `models.Sequential()` after `from keras import models`: Keras's models module
+ * (keras.io/api/models: `Model`, `Sequential`, `load_model`, `clone_model`), which builds or loads the program's own
+ * networks, not torchvision's model builders.
+ */
+function kerasModelsModule(owner: string, text: string): boolean {
+  return /(^|\.)keras\.models$/.test(owner) || (owner === 'models' && KERAS_MODELS_IMPORT.test(text));
+}
+
 /** Parents walked up to the enclosing function. */
 const MAX_PARENTS = 64;
 
@@ -121,13 +134,20 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     !timmByName &&
     ((/(^|\.)models$/.test(owner) &&
       !/^(?:self|cls)\./.test(owner) &&
+      !kerasModelsModule(owner, ctx.text) &&
       !(owner === 'models' && isParameter(call, owner))) ||
       (owner === '' && ctx.imports.torchvision.has(last))) &&
     /^[a-z][a-z0-9_]*$/.test(last) &&
     !NOT_CONSTRUCTORS.has(last) &&
     // A config registry's `models.get_mixer_b16_config()` (ml_collections configs) builds no model.
     !/_config$/.test(last);
-  const keras = (/applications$/.test(owner) || (owner === '' && ctx.imports.keras.has(last))) && /^[A-Z]/.test(last);
+  // `keras.applications.VGG16(...)`, `keras.applications.xception.Xception(...)` (each architecture's own module),
+  // `VGG16(...)` or `inception_v3.InceptionV3(...)` after `from keras.applications import VGG16, inception_v3`.
+  const keras =
+    (/(^|\.)applications(\.[a-z][a-z0-9_]*)?$/.test(owner) ||
+      (owner === '' && ctx.imports.keras.has(last)) ||
+      (/^[a-z][a-z0-9_]*$/.test(owner) && ctx.imports.keras.has(owner))) &&
+    /^[A-Z]/.test(last);
   // OpenFlamingo's factory has open_clip's name but builds a vision encoder and a language model
   // (`create_model_and_transforms(clip_vision_encoder_path, clip_vision_encoder_pretrained, lang_encoder_path,
   // tokenizer_path, cross_attn_every_n_layers=…)`): both are loaded pretrained and frozen, and the perceiver
@@ -233,6 +253,7 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
       : (frozen ?? 'no weights given: the library initialises randomly');
   }
   ctx.add('model.fromScratch', scratch, weights ?? pretrained ?? call, why, weights || pretrained ? 'high' : 'medium');
+  if (keras) readKerasBase(args, ctx, id, last);
   // Random weights at the flag's empty default; a launch that names a checkpoint for the flag loads it (any word).
   const loadedBy = scratch && !keras ? checkpointFlagLoad(ctx.text) : undefined;
   if (loadedBy) ctx.amendLast({ fromFlags: [loadedBy], flagDefault: [loadedBy], picks: [['*', false]] });
@@ -240,6 +261,26 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   if (!ownByName && !partialArg && !timmByName)
     attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
   return true;
+}
+
+/**
+ * `VGG16(weights="imagenet", include_top=False, input_shape=(150, 150, 3))`: the convolutional base without its
+ * classifier (keras.io/api/applications: "include_top: whether to include the fully-connected layer at the top of the
+ * network"). Its size is the catalog's whole model less the top (kerasApplications.ts).
+ */
+function readKerasBase(args: Node, ctx: PythonReadContext, id: string, className: string): void {
+  const includeTop = keywordArgument(args, 'include_top');
+  if (!includeTop || evaluate(includeTop, ctx.symbols)?.value !== false) return;
+  const whole = findModel(id)?.params;
+  const top = kerasTopParams(className);
+  if (!whole || !top || top >= whole) return;
+  ctx.add(
+    'model.params',
+    whole - top,
+    includeTop,
+    `${className}(include_top=False): ${whole.toLocaleString('en-US')} parameters less the ${top.toLocaleString('en-US')} of its classifier top`,
+    'high',
+  );
 }
 
 /** `torch.load(args.finetune, ...)`, `torch.hub.load_state_dict_from_url(args.finetune, ...)`: a flag's checkpoint loaded. */
