@@ -1,3 +1,4 @@
+import { optimizerStepNest } from './readers/optimizerStepNest';
 import { lazy } from '../../lazy';
 import { selectedSpec } from './readers/selectedSpec';
 import { hparamsLoader } from './readers/hparamsLoader';
@@ -391,6 +392,7 @@ export const FILE_RULES: readonly FileRule[] = [
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
   torch.stepStop,
+  optimizerStepNest,
   litLlama.microBatchSteps,
   mmengine.mmengineConfig,
   mmengine.mmengineModuleSettings,
