@@ -1,5 +1,6 @@
 import { startsARun, type Fact } from '../../facts';
 import { postTrainingMethod } from '../shell/launchers';
+import { truncate } from './context';
 import { FLAG_PARSER, RUNS_AS_MAIN } from './entryPoint';
 
 /**
@@ -8,12 +9,23 @@ import { FLAG_PARSER, RUNS_AS_MAIN } from './entryPoint';
  * `train_dpo.py`) starts from a pretrained model. Only read when the code trains and says nothing itself about
  * where its weights come from (the actor is often a flag without a default).
  */
-export function programNameFacts(path: string, facts: readonly Fact[]): Fact[] {
+export function programNameFacts(path: string, code: string, facts: readonly Fact[]): Fact[] {
   if (!facts.some((f) => f.kind === 'launch.trainer')) return [];
   if (facts.some((f) => f.kind === 'model.fromScratch' || f.kind === 'training.mode')) return [];
   const script = /[^/\\]+$/.exec(path)?.[0];
   const method = script?.endsWith('.py') ? postTrainingMethod({ script }) : undefined;
   if (!method) return [];
+  const environment = SIMULATED_ENVIRONMENT.exec(code)?.[0];
+  if (environment && !LOADS_WEIGHTS.test(code))
+    return [
+      {
+        kind: 'model.fromScratch',
+        value: true,
+        range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
+        confidence: 'medium',
+        detail: `${script}: ${method.slice(method.indexOf('named for ') + 10, method.indexOf(','))} here trains a policy by interaction with simulated environments (\`${truncate(environment, 40)}\`), from the network's initialisation (no weights loaded)`,
+      },
+    ];
   return [
     {
       kind: 'model.fromScratch',
@@ -24,6 +36,18 @@ export function programNameFacts(path: string, facts: readonly Fact[]): Fact[] {
     },
   ];
 }
+
+/**
+ * Environments of reinforcement learning built by the script (Gymnasium/Gym `gym.make(...)` and its vector envs,
+ * EnvPool `envpool.make(...)`, Procgen `ProcgenEnv(...)`, IsaacGymEnvs `isaacgymenvs.make(...)`, PettingZoo's
+ * `parallel_env(...)`): a script named for PPO or REINFORCE that steps such environments is the RL algorithm of
+ * Schulman et al. 2017 (arXiv:1707.06347: Atari and MuJoCo policies learned from scratch), not RL from human
+ * feedback on a pretrained language model. Bounded words, so linear.
+ */
+const SIMULATED_ENVIRONMENT =
+  /\b(?:gym|gymnasium|envpool|isaacgymenvs)\.make(?:_vec)?[ \t]*\(|\bgym(?:nasium)?\.vector\.\w{1,40}|\bProcgenEnv[ \t]*\(|\.parallel_env[ \t]*\(/;
+/** Weights loaded into the model the script trains (a checkpoint, a hub model): then it does not start from scratch. */
+const LOADS_WEIGHTS = /\b(?:from_pretrained|load_state_dict|load_checkpoint)[ \t]*\(/;
 
 /** Package folders of evaluation and inference programs (`pkg/evaluation/beir/__main__.py`). */
 const EVALUATION_FOLDERS = new Set(['eval', 'evals', 'evaluation', 'inference']);
