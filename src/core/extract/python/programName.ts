@@ -2,12 +2,16 @@ import { startsARun, type Fact } from '../../facts';
 import { postTrainingMethod } from '../shell/launchers';
 import { truncate } from './context';
 import { FLAG_PARSER, RUNS_AS_MAIN } from './entryPoint';
+import { simulatedEnvironment } from './rlEnvironment';
 
 /**
  * What a training script's own file name says, as a launch line's program name says it (shell/launchers.ts
  * postTrainingMethod): a script named for SFT, preference optimisation or RL from feedback (`train_ppo_ray.py`,
  * `train_dpo.py`) starts from a pretrained model. Only read when the code trains and says nothing itself about
- * where its weights come from (the actor is often a flag without a default).
+ * where its weights come from (the actor is often a flag without a default). A script named for PPO or REINFORCE
+ * that steps simulated environments (rlEnvironment.ts) is that RL algorithm (Schulman et al. 2017, arXiv:1707.06347:
+ * Atari and MuJoCo policies learned from scratch), not RL from human feedback on a pretrained model: unless it loads
+ * weights, its policy starts from the network's initialisation.
  */
 export function programNameFacts(path: string, code: string, facts: readonly Fact[]): Fact[] {
   if (!facts.some((f) => f.kind === 'launch.trainer')) return [];
@@ -15,7 +19,7 @@ export function programNameFacts(path: string, code: string, facts: readonly Fac
   const script = /[^/\\]+$/.exec(path)?.[0];
   const method = script?.endsWith('.py') ? postTrainingMethod({ script }) : undefined;
   if (!method) return [];
-  const environment = SIMULATED_ENVIRONMENT.exec(code)?.[0];
+  const environment = simulatedEnvironment(code);
   if (environment && !LOADS_WEIGHTS.test(code))
     return [
       {
@@ -37,15 +41,6 @@ export function programNameFacts(path: string, code: string, facts: readonly Fac
   ];
 }
 
-/**
- * Environments of reinforcement learning built by the script (Gymnasium/Gym `gym.make(...)` and its vector envs,
- * EnvPool `envpool.make(...)`, Procgen `ProcgenEnv(...)`, IsaacGymEnvs `isaacgymenvs.make(...)`, PettingZoo's
- * `parallel_env(...)`): a script named for PPO or REINFORCE that steps such environments is the RL algorithm of
- * Schulman et al. 2017 (arXiv:1707.06347: Atari and MuJoCo policies learned from scratch), not RL from human
- * feedback on a pretrained language model. Bounded words, so linear.
- */
-const SIMULATED_ENVIRONMENT =
-  /\b(?:gym|gymnasium|envpool|isaacgymenvs)\.make(?:_vec)?[ \t]*\(|\bgym(?:nasium)?\.vector\.\w{1,40}|\bProcgenEnv[ \t]*\(|\.parallel_env[ \t]*\(/;
 /** Weights loaded into the model the script trains (a checkpoint, a hub model): then it does not start from scratch. */
 const LOADS_WEIGHTS = /\b(?:from_pretrained|load_state_dict|load_checkpoint)[ \t]*\(/;
 
