@@ -1,3 +1,4 @@
+import { rlAgentEvaluation } from './readers/rlEvaluation';
 import { optimizerStepNest } from './readers/optimizerStepNest';
 import { lazy } from '../../lazy';
 import { selectedSpec } from './readers/selectedSpec';
@@ -388,6 +389,7 @@ export const FILE_RULES: readonly FileRule[] = [
   diffusionDefaultsSize,
   policyEvaluation,
   flagModuleDefaults,
+  rlAgentEvaluation,
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
