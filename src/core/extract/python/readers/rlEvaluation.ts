@@ -22,7 +22,7 @@ export const rlAgentEvaluation: FileRule = {
   runStart: [/\bmake_env\b|\b(?:gym|gymnasium|envpool)\.|ProcgenEnv/, /hf_hub_download|load_state_dict|from_bytes|torch\.load/],
   read: (_index, ctx) => {
     const text = ctx.text;
-    if (ctx.facts.some(startsARun) || TRAINS.test(text)) return;
+    if (TRAINS.test(text)) return;
     const main = RUNS_AS_MAIN.exec(text);
     const load = main ? LOADS_AGENT.exec(text.slice(main.index)) : null;
     if (!main || !load) return;
@@ -30,6 +30,7 @@ export const rlAgentEvaluation: FileRule = {
     if (!environment) return;
     const row = text.slice(0, main.index + load.index).split('\n').length - 1;
     const range: Fact['range'] = { startLine: row, startCol: 0, endLine: row, endCol: 0 };
+    const started = ctx.facts.some(startsARun);
     // `from pkg.td3 import Actor, QNetwork, make_env`: the network classes imported beside the environment factory
     // from the training script are the agent evaluated.
     const imported = IMPORT_WITH_MAKE_ENV.exec(text.slice(main.index));
@@ -48,6 +49,7 @@ export const rlAgentEvaluation: FileRule = {
         detail: `the network class${classes.length > 1 ? 'es' : ''} imported beside make_env from ${imported[1]}: the agent evaluated`,
       });
     }
+    if (started) return;
     ctx.facts.push({
       kind: 'launch.inference',
       value: 'rl-evaluation',
