@@ -1192,7 +1192,11 @@ function stripWrapper(rest: string): { spent: string; rest: string } | undefined
   if (startsLaunch(rest)) {
     const option = COMMAND_OPTION.exec(rest);
     const body =
-      option?.[1] !== undefined ? option[1].replace(/\\([\\"$`])/g, '$1') : option?.[2] !== undefined ? option[2] : undefined;
+      option?.[1] !== undefined
+        ? option[1].replace(/\\([\\"$`])/g, '$1')
+        : option?.[2] !== undefined
+          ? option[2]
+          : undefined;
     if (option && body !== undefined && leadsToLaunch(body))
       return { spent: rest.slice(0, option.index + option[0].search(/["']/) + 1), rest: body };
   }

@@ -103,8 +103,7 @@ function applyGuard(cond: Node, loops: readonly RangeLoop[], ctx: PythonReadCont
     const period = evaluate(a.childForFieldName('right'), ctx.symbols)?.value;
     const rest = evaluate(b, ctx.symbols)?.value;
     if (!loop || loop.period !== 1 || loop.step !== 1) return false;
-    if (typeof period !== 'number' || typeof rest !== 'number' || !Number.isInteger(period) || period < 1)
-      return false;
+    if (typeof period !== 'number' || typeof rest !== 'number' || !Number.isInteger(period) || period < 1) return false;
     loop.period = period;
     loop.offset = (((rest - shift) % period) + period) % period;
     return true;

@@ -12,14 +12,18 @@ import type { FileRule } from '../rules';
 const RUNS_AS_MAIN = /^if[ \t]+__name__[ \t]*==[ \t]*["']__main__["'][ \t]*:/m;
 const LOADS_AGENT = /\b(?:hf_hub_download|load_state_dict|from_bytes)[ \t]*\(|\btorch\.load[ \t]*\(/;
 const MAKE_ENV = /\bmake_env\b/;
-const IMPORT_WITH_MAKE_ENV = /^[ \t]*from[ \t]+([\w.]{1,200})[ \t]+import[ \t]+([\w, \t]{0,400}\bmake_env\b[\w, \t]{0,400})$/m;
+const IMPORT_WITH_MAKE_ENV =
+  /^[ \t]*from[ \t]+([\w.]{1,200})[ \t]+import[ \t]+([\w, \t]{0,400}\bmake_env\b[\w, \t]{0,400})$/m;
 const TRAINS = /\.backward[ \t]*\(|\b\w{0,40}optim\w{0,40}\.step[ \t]*\(|\boptax\.\w|\bapply_gradients[ \t]*\(/;
 
 export const rlAgentEvaluation: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   words: ['make_env', 'hf_hub_download', 'load_state_dict'],
-  runStart: [/\bmake_env\b|\b(?:gym|gymnasium|envpool)\.|ProcgenEnv/, /hf_hub_download|load_state_dict|from_bytes|torch\.load/],
+  runStart: [
+    /\bmake_env\b|\b(?:gym|gymnasium|envpool)\.|ProcgenEnv/,
+    /hf_hub_download|load_state_dict|from_bytes|torch\.load/,
+  ],
   read: (_index, ctx) => {
     const text = ctx.text;
     if (TRAINS.test(text)) return;
