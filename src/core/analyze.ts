@@ -504,7 +504,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
       if (!notebook)
         facts.push(
           ...documentedDevices(input.path, code, facts),
-          ...programNameFacts(input.path, facts),
+          ...programNameFacts(input.path, code, facts),
           ...packageMainFacts(input.path, code, facts),
           ...megatronProgramModel(input.path, facts),
           ...openMmlabNameFacts(input.path, facts),

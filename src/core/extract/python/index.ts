@@ -1,3 +1,5 @@
+import { rlAgentEvaluation } from './readers/rlEvaluation';
+import { optimizerStepNest } from './readers/optimizerStepNest';
 import { lazy } from '../../lazy';
 import { selectedSpec } from './readers/selectedSpec';
 import { hparamsLoader } from './readers/hparamsLoader';
@@ -394,10 +396,12 @@ export const FILE_RULES: readonly FileRule[] = [
   diffusionDefaultsSize,
   policyEvaluation,
   flagModuleDefaults,
+  rlAgentEvaluation,
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
   torch.stepStop,
+  optimizerStepNest,
   litLlama.microBatchSteps,
   mmengine.mmengineConfig,
   mmengine.mmengineModuleSettings,

@@ -1,19 +1,35 @@
 import { startsARun, type Fact } from '../../facts';
 import { postTrainingMethod } from '../shell/launchers';
+import { truncate } from './context';
 import { FLAG_PARSER, RUNS_AS_MAIN } from './entryPoint';
+import { simulatedEnvironment } from './rlEnvironment';
 
 /**
  * What a training script's own file name says, as a launch line's program name says it (shell/launchers.ts
  * postTrainingMethod): a script named for SFT, preference optimisation or RL from feedback (`train_ppo_ray.py`,
  * `train_dpo.py`) starts from a pretrained model. Only read when the code trains and says nothing itself about
- * where its weights come from (the actor is often a flag without a default).
+ * where its weights come from (the actor is often a flag without a default). A script named for PPO or REINFORCE
+ * that steps simulated environments (rlEnvironment.ts) is that RL algorithm (Schulman et al. 2017, arXiv:1707.06347:
+ * Atari and MuJoCo policies learned from scratch), not RL from human feedback on a pretrained model: unless it loads
+ * weights, its policy starts from the network's initialisation.
  */
-export function programNameFacts(path: string, facts: readonly Fact[]): Fact[] {
+export function programNameFacts(path: string, code: string, facts: readonly Fact[]): Fact[] {
   if (!facts.some((f) => f.kind === 'launch.trainer')) return [];
   if (facts.some((f) => f.kind === 'model.fromScratch' || f.kind === 'training.mode')) return [];
   const script = /[^/\\]+$/.exec(path)?.[0];
   const method = script?.endsWith('.py') ? postTrainingMethod({ script }) : undefined;
   if (!method) return [];
+  const environment = simulatedEnvironment(code);
+  if (environment && !LOADS_WEIGHTS.test(code))
+    return [
+      {
+        kind: 'model.fromScratch',
+        value: true,
+        range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
+        confidence: 'medium',
+        detail: `${script}: ${method.slice(method.indexOf('named for ') + 10, method.indexOf(','))} here trains a policy by interaction with simulated environments (\`${truncate(environment, 40)}\`), from the network's initialisation (no weights loaded)`,
+      },
+    ];
   return [
     {
       kind: 'model.fromScratch',
@@ -24,6 +40,9 @@ export function programNameFacts(path: string, facts: readonly Fact[]): Fact[] {
     },
   ];
 }
+
+/** Weights loaded into the model the script trains (a checkpoint, a hub model): then it does not start from scratch. */
+const LOADS_WEIGHTS = /\b(?:from_pretrained|load_state_dict|load_checkpoint)[ \t]*\(/;
 
 /** Package folders of evaluation and inference programs (`pkg/evaluation/beir/__main__.py`). */
 const EVALUATION_FOLDERS = new Set(['eval', 'evals', 'evaluation', 'inference']);

@@ -1048,12 +1048,12 @@ export const LAUNCHERS: readonly Launcher[] = [
 ];
 
 /** `VAR=x nohup conda run -n env torchrun ...`: environment assignments and wrappers that run the command as it is. */
-// Wrappers that run the command as it is: `nohup`, `screen -d -m [-S name]` (a detached session), `time`, `env [NAME=VALUE]...` (coreutils env runs the command with those variables set), `eval "$CMD"` (a command built in a variable, its own environment assignments after it), `sudo [-E]`, `conda run -n env`, `uv run [options] [--]`, `poetry run`.
+// Wrappers that run the command as it is: `nohup`, `screen -d -m [-S name]` (a detached session), `time`, `env [NAME=VALUE]...` (coreutils env runs the command with those variables set), `eval "$CMD"` (a command built in a variable, its own environment assignments after it), `sudo [-E]`, `xvfb-run [-a] [-s "args"]` (xvfb-run(1): runs the command inside a virtual X server, as headless RL and rendering jobs do), `conda run -n env`, `uv run [options] [--]`, `poetry run`.
 // Runners with options of their own (`srun`, `mpirun`, `apptainer exec`) and job submitters (`ray job submit ... --`,
 // any command handing a launch over after `--`) are read word by word in stripWrapper. Group 1: the project
 // runner's name (`uv run script.py` runs the script with Python).
 const PREFIX =
-  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'])*\s+)*(?:(?:nohup|time|exec|eval|env|sudo(?:[ \t]+-[EHnS]{1,4})*|screen(?:[ \t]+-(?:[dmDLA]{1,4}(?:S[ \t]+[\w.-]{1,40})?|S[ \t]+[\w.-]{1,40}))*)\s+(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'])*\s+)*)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+(?:--(?:with|with-requirements|extra|group|python|project|directory|env-file|index|package)|-p)\s+\S+|\s+--[\w-]+(?:=\S+)?)*(?:\s+--)?\s+)?/;
+  /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'])*\s+)*(?:(?:nohup|time|exec|eval|env|sudo(?:[ \t]+-[EHnS]{1,4})*|xvfb-run(?:[ \t]+(?:-[al]|--auto-servernum|-[nsefwp][ \t]+(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^\s"']{1,200})|--[\w-]{1,30}=(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^\s"']{1,200})))*|screen(?:[ \t]+-(?:[dmDLA]{1,4}(?:S[ \t]+[\w.-]{1,40})?|S[ \t]+[\w.-]{1,40}))*)\s+(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'])*\s+)*)*(?:(?:conda|mamba|micromamba)\s+run(?:\s+(?:-n|--name|-p|--prefix)\s+\S+|\s+--[\w-]+)*\s+|(uv|poetry|pipenv|pixi|pdm|hatch)\s+run(?:\s+(?:--(?:with|with-requirements|extra|group|python|project|directory|env-file|index|package)|-p)\s+\S+|\s+--[\w-]+(?:=\S+)?)*(?:\s+--)?\s+)?/;
 /** `uv run train.py`: uv runs a script with the project's Python (docs.astral.sh/uv, "Running scripts"). */
 const SCRIPT_WORD = /^["']?[\w./-]+\.py["']?(?:\s|$)/;
 
@@ -1091,6 +1091,14 @@ const SUBMITTER =
   /^(?:[\w.~/-]*\/)?(?:ray[ \t]+job[ \t]+submit|kubectl[ \t]+(?:exec|run)|runai[ \t]+(?:training[ \t]+)?submit)(?=\s)/;
 /** `NAME=$(sbatch`, `NAME="$(sbatch`, `` NAME=`sbatch ``: a job submitted with its id captured. Group 1: the opener. */
 const CAPTURED_SUBMISSION = /^(?:[A-Za-z_]\w*=)?["']?(\$\(|`)[ \t]*(?=sbatch\s)/;
+/**
+ * A driver program handed the command it runs as one quoted option value (`python -m tools.benchmark --env-ids A B
+ * --command "python train.py --seed 1" --num-seeds 3`, `python sweep.py --cmd 'torchrun ...'`): benchmark and sweep
+ * drivers run that command once per seed or environment, so the launch is the quoted command, read as if written
+ * alone. Only when the value itself starts a launch (stripWrapper). Groups 1/2: the double-/single-quoted body.
+ */
+const COMMAND_OPTION =
+  /(?:^|[ \t])--?[\w-]{0,30}(?:command|cmd)(?:[ \t]+|=)(?:"((?:[^"\\\n]|\\[\s\S]){1,2000})"|'([^'\n]{1,2000})')/i;
 /** A runner's options read before giving up on finding its command (far above real lines; bounds the work). */
 const MAX_RUNNER_WORDS = 80;
 /** Wrappers peeled off one line: `srun ... bash -c "cd /x && ray job submit ... -- python ..."` is four. */
@@ -1181,6 +1189,17 @@ function stripWrapper(rest: string): { spent: string; rest: string } | undefined
   }
   const handed = handsOver(rest);
   if (handed !== undefined) return { spent: rest.slice(0, handed), rest: rest.slice(handed) };
+  if (startsLaunch(rest)) {
+    const option = COMMAND_OPTION.exec(rest);
+    const body =
+      option?.[1] !== undefined
+        ? option[1].replace(/\\([\\"$`])/g, '$1')
+        : option?.[2] !== undefined
+          ? option[2]
+          : undefined;
+    if (option && body !== undefined && leadsToLaunch(body))
+      return { spent: rest.slice(0, option.index + option[0].search(/["']/) + 1), rest: body };
+  }
   return undefined;
 }
 

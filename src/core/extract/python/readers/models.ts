@@ -6,6 +6,7 @@ import { escapeRegExp, truncate, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
 import { executedRowMask } from '../entryPoint';
+import { simulatedEnvironment } from '../rlEnvironment';
 
 /**
  * Whole-file passes after the calls: the nn.Module a file trains (parameters counted through its
@@ -19,6 +20,7 @@ import { executedRowMask } from '../entryPoint';
  * embeddings the forward FLOPs per sample, become facts.
  */
 function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadContext, symbols: SymbolTable): void {
+  nameRlNetworks(index.classes, ctx);
   const counted = countModuleClasses(index.classes, symbols);
   if (counted.length === 0) return;
   // Instantiated somewhere other than its own `class X(...)` header: the model the file trains.
@@ -458,6 +460,43 @@ function readEmbeddingLayout(index: SyntaxIndex, text: string, ctx: PythonReadCo
       );
     }
   }
+}
+
+/**
+ * A reinforcement-learning script (one that steps simulated environments, rlEnvironment.ts) names no checkpoint: the
+ * networks it builds and hands to its optimizers (`agent = Agent(envs)`, `q_network = QNetwork(envs)`, an `Actor`
+ * and its critics) are its model, so their class names are the model's name. Other hand-built networks stay
+ * unnamed (a class name such as `Net` says nothing a reader could look up).
+ */
+function nameRlNetworks(classes: readonly Node[], ctx: PythonReadContext): void {
+  if (ctx.facts.some((f) => f.kind === 'model.id')) return;
+  const environment = simulatedEnvironment(ctx.text);
+  if (!environment) return;
+  const trained = classes
+    .filter((c) => MODULE_BASE.test(c.childForFieldName('superclasses')?.text ?? ''))
+    .map((c) => c.childForFieldName('name'))
+    .filter((n): n is Node => !!n && rlTrained(ctx.text, n.text));
+  if (trained.length === 0 || trained.length > 4) return;
+  const names = trained.map((n) => n.text).join(' + ');
+  ctx.add(
+    'model.id',
+    names,
+    trained[0],
+    `the network${trained.length > 1 ? 's' : ''} an RL script builds and trains against \`${truncate(environment, 40)}\` (class ${names})`,
+    'medium',
+  );
+}
+/** `(nn.Module)`, `(torch.nn.Module)`, `(Module)`. */
+const MODULE_BASE = /^\(\s*(?:torch\.)?(?:nn\.)?Module\s*\)$/;
+/** An instance of the class handed to an optimizer, also as a list (`optim.Adam(list(actor.parameters()), ...)`). */
+function rlTrained(text: string, className: string): boolean {
+  if (!/^\w{1,60}$/.test(className)) return false;
+  const instances = [...text.matchAll(new RegExp(`\\b([A-Za-z_]\\w{0,60})\\s*=\\s*${className}\\s*\\(`, 'g'))]
+    .map((m) => m[1])
+    .slice(0, 8);
+  return instances.some((v) =>
+    new RegExp(`optim\\w{0,20}\\.\\w{1,30}\\(\\s*(?:list\\(\\s*)?${v}\\.parameters\\(`).test(text),
+  );
 }
 
 /** Is an instance of this class (`net = ClassName(...)`) handed to an optimizer (`optim.Adam(net.parameters(), ...)`)? */
