@@ -88,6 +88,37 @@ function programOf(words: readonly string[]): string | undefined {
   return words.find((w, i) => i > 0 && w.startsWith('$') && !words[i - 1].startsWith('--'));
 }
 
+/** A flag handing a process its part of a split job: `--shard_id`, `--subset-id`, `--chunk_idx`, `--rank`. */
+const SHARD_FLAG = /^--(?:(?:shard|subset|chunk|split|part|worker)[-_]?(?:id|idx|index|rank)|(?:local[-_])?rank)$/;
+
+/** Literal choices read per program name, and assignments looked at per name. */
+const MAX_CHOICES = 8;
+/** `code_fname = "run_cot_eval"`: an assignment of a plain word (a file's stem or path). */
+const LITERAL_VALUE = /^["']([\w./-]{1,100})["'][ \t]*(?:#.*)?$/;
+
+/**
+ * A program word with one `$name` in it (`infer/$code_fname.py`), where every assignment of `name` in the file is a
+ * plain literal (`code_fname = "run_pal_eval"` in each branch of an if/elif over the task): the programs the word can
+ * be, in the file's order; none when the name is assigned anything else (read from an argument, computed).
+ */
+function literalChoices(program: string, text: string): string[] {
+  const names = [...program.matchAll(/\$(\w{1,60})/g)];
+  if (names.length !== 1) return [];
+  const name = names[0][1];
+  const values: string[] = [];
+  let seen = 0;
+  for (const m of text.matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*(?::[^=\\n]{0,100})?=(?!=)[ \\t]*(.*)$`, 'gm'))) {
+    if (++seen > MAX_CHOICES) return [];
+    const literal = LITERAL_VALUE.exec(m[1].trim())?.[1];
+    if (literal === undefined) return [];
+    const filled = program.replace(`$${name}`, literal);
+    if (!values.includes(filled)) values.push(filled);
+  }
+  // Written also as a parameter or loop variable (`def run(code_fname)`, `for code_fname in ...`): not only literals.
+  if (new RegExp(`(?:def[ \\t]+\\w+\\([^)]{0,500}|for[ \\t]+)\\b${name}\\b`).test(text)) return [];
+  return values;
+}
+
 /** A line that ends by opening a list or tuple (trailing spaces and a comment allowed, each bounded). */
 const OPENS_LIST_AT_END = /[[(][ \t]{0,40}(?:#[^\n]{0,200})?$/;
 /** The first item of a list laid out one a line: a launcher or the interpreter. */
@@ -102,7 +133,9 @@ const CHILD_PROCESS = [
 export const launchedPrograms: FileRule = {
   framework: 'python',
   phase: 'after-calls',
-  words: ['subprocess', 'os.system', 'sys.executable'],
+  // `"python` / `'python`: the line that assigns a command string (`cmd = f"python workers/{name}.py " \`), read
+  // through the name the call is given.
+  words: ['subprocess', 'os.system', 'sys.executable', '"python', "'python"],
   runStart: CHILD_PROCESS,
   read: (index, ctx) => {
     // File rules run on every module: most start no child process, and are done with here.
@@ -137,12 +170,27 @@ export const launchedPrograms: FileRule = {
       if (commands.length >= MAX_COMMANDS) break;
       if (!STRING_COMMAND_CALL.test(ctx.callee(call).full)) continue;
       let first = call.childForFieldName('arguments')?.namedChildren[0];
+      // `subprocess.Popen(cmd.split(), ...)`: the string split into its words, as the shell would.
+      if (first?.type === 'call' && /^[A-Za-z_]\w*\.split$/.test(first.childForFieldName('function')?.text ?? ''))
+        first = first.childForFieldName('function')?.childForFieldName('object') ?? undefined;
       // `cmd = f"python3 ./inference/chatbot.py --path {args.path}"` then `subprocess.Popen(cmd, shell=True)`.
       if (first?.type === 'identifier') first = ctx.symbols.lookup(first.text)?.node;
-      if (first?.type !== 'string') continue;
-      const words = first.namedChildren
-        .filter((c): c is Node => c !== null && (c.type === 'string_content' || c.type === 'interpolation'))
-        .map((c) => (c.type === 'interpolation' ? ` $${/(\w+)\W*$/.exec(c.text)?.[1] ?? 'ARG'} ` : c.text))
+      // `f"python infer/{name}.py " f"--data_dir {d} "`: adjacent literals are one string.
+      const pieces =
+        first?.type === 'string'
+          ? [first]
+          : first?.type === 'concatenated_string'
+            ? first.namedChildren.filter((c): c is Node => c?.type === 'string')
+            : [];
+      if (!first || pieces.length === 0) continue;
+      const words = pieces
+        .flatMap((piece) =>
+          piece.namedChildren.filter(
+            (c): c is Node => c !== null && (c.type === 'string_content' || c.type === 'interpolation'),
+          ),
+        )
+        // A value filled in when it runs is `$name`, inside the word it is part of (`infer/{name}.py`).
+        .map((c) => (c.type === 'interpolation' ? `$${/(\w+)\W*$/.exec(c.text)?.[1] ?? 'ARG'}` : c.text))
         .join('')
         .trim()
         .split(/\s+/)
@@ -154,8 +202,16 @@ export const launchedPrograms: FileRule = {
     for (const { node, words } of commands) {
       const row = node.startPosition.row;
       if (!executed.some(([a, b]) => a <= row && row <= b)) continue;
-      const program = programOf(words);
+      let program = programOf(words);
       if (program === undefined) continue;
+      // `infer/{code_fname}.py` where the file sets `code_fname` only to literals (one per task branch): the
+      // programs it may run, the first read as the line's and the others linked beside it.
+      const choices = program.startsWith('$') ? [] : literalChoices(program, ctx.text);
+      if (choices.length > 0) {
+        const at = words.indexOf(program);
+        program = choices[0];
+        words[at] = choices[0];
+      }
       // `python setup.py develop` (a Cog predictor installing its package before it imports it): packaging, no run.
       if (/(?:^|\/)setup\.py$/.test(program)) continue;
       // A program chosen when it runs is a run only in a sweep: per item of a loop, or given a model.
@@ -180,8 +236,18 @@ export const launchedPrograms: FileRule = {
           confidence: 'low',
           detail: `runs ${program.slice(1)}, a script chosen when it runs: its model and settings are not read`,
         });
-      // `for lr in [1e-4, 3e-4]: subprocess.run([... "finetune.py", "--lr", str(lr)])`: one run per value.
-      if (!program.startsWith('$')) readRepeat(node, ctx);
+      for (const other of choices.slice(1))
+        ctx.facts.push({
+          kind: 'link.script',
+          value: other,
+          range: at,
+          confidence: 'medium',
+          detail: `runs ${other} (one of the programs the command names)`,
+        });
+      // `for lr in [1e-4, 3e-4]: subprocess.run([... "finetune.py", "--lr", str(lr)])`: one run per value. Not a loop
+      // that hands each process its shard (`--shard_id {i}`, `--subset_id`, `--rank`): those processes split one job.
+      const sharded = words.some((w, k) => SHARD_FLAG.test(w) && (words[k + 1] ?? '').startsWith('$'));
+      if (!program.startsWith('$') && !sharded) readRepeat(node, ctx);
     }
   },
 };
