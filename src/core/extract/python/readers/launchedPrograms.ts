@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { startsARun, type Fact } from '../../../facts';
 import { extractShellFacts } from '../../shellFacts';
-import { nodeRange } from '../context';
+import { nodeRange, type PythonReadContext } from '../context';
+import { stringLiteral } from '../../pythonValues';
 import { executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { readRepeat } from './torch';
@@ -88,6 +89,81 @@ function programOf(words: readonly string[]): string | undefined {
   return words.find((w, i) => i > 0 && w.startsWith('$') && !words[i - 1].startsWith('--'));
 }
 
+/** Names followed from the command's dict to its literal, and dict entries read. */
+const MAX_DICT_HOPS = 4;
+const MAX_DICT_ENTRIES = 60;
+
+/**
+ * `for key, val in conf.items(): cmd += f" --{key} {val}"` (`elif val: cmd += f" --{key}"` for a switch): a command
+ * whose flags are a dict's entries. The dict is followed by name to its literal (`conf = base_conf`, `base_conf,
+ * other_conf = configs` taking its place in the list `configs = [{...}, {...}]`); its string values become
+ * `--key value`, its True values `--key`. Nothing when the loop or the literal is not there.
+ */
+function flagsFromDict(command: string, ctx: PythonReadContext): string[] {
+  const loop = new RegExp(
+    `^[ \\t]*for[ \\t]+(\\w{1,60})[ \\t]*,[ \\t]*(\\w{1,60})[ \\t]+in[ \\t]+(\\w{1,60})\\.items\\(\\)[ \\t]*:`,
+    'm',
+  ).exec(ctx.text);
+  if (!loop) return [];
+  const [, key, value, dictName] = loop;
+  const appends = new RegExp(`\\b${command}[ \\t]*\\+=[ \\t]*f["'][ \\t]*--\\{${key}\\}[ \\t]+\\{${value}\\}`);
+  if (!appends.test(ctx.text)) return [];
+  const dict = dictLiteral(dictName, ctx);
+  if (!dict) return [];
+  const out: string[] = [];
+  for (const pair of dict.namedChildren.slice(0, MAX_DICT_ENTRIES)) {
+    if (pair?.type !== 'pair') continue;
+    const k = pair.childForFieldName('key');
+    const v = pair.childForFieldName('value');
+    const name = k ? stringLiteral(k) : null;
+    if (!name || !/^[A-Za-z][\w-]{0,60}$/.test(name) || !v) continue;
+    const word = stringLiteral(v);
+    if (word !== null && /^[\w./:-]{1,200}$/.test(word)) out.push(`--${name}`, word);
+    else if (v.type === 'true') out.push(`--${name}`);
+  }
+  return out;
+}
+
+/** The dict literal a name holds, followed through plain renames and a list's unpacking. */
+function dictLiteral(name: string, ctx: PythonReadContext): Node | undefined {
+  let current = name;
+  for (let hop = 0; hop < MAX_DICT_HOPS; hop++) {
+    const assigned = new RegExp(`^[ \\t]*${current}[ \\t]*=(?!=)[ \\t]*(\\S)`, 'gm');
+    let last: RegExpExecArray | null = null;
+    for (let m = assigned.exec(ctx.text); m; m = assigned.exec(ctx.text)) last = m;
+    if (last) {
+      const at = last.index + last[0].length - 1;
+      const node = ctx.tree.rootNode.descendantForIndex(at);
+      const value = node?.type === 'dictionary' ? node : node?.parent?.type === 'dictionary' ? node.parent : undefined;
+      if (value) return value;
+      const renamed = /^[A-Za-z_]\w{0,60}$/.exec(ctx.text.slice(at, at + 61).split(/[\s#]/)[0]);
+      if (!renamed) return undefined;
+      current = renamed[0];
+      continue;
+    }
+    // `base_conf, instruct_conf = configs`: the name's place in a list the file writes out.
+    const unpacked = new RegExp(
+      `^[ \\t]*((?:\\w{1,60}[ \\t]*,[ \\t]*){0,20}\\w{1,60})[ \\t]*=[ \\t]*(\\w{1,60})[ \\t]*$`,
+      'gm',
+    );
+    for (const m of ctx.text.matchAll(unpacked)) {
+      const names = m[1].split(',').map((n) => n.trim());
+      const place = names.indexOf(current);
+      if (names.length < 2 || place < 0) continue;
+      const list = new RegExp(`^[ \\t]*${m[2]}[ \\t]*=[ \\t]*\\[`, 'm').exec(ctx.text);
+      if (!list) return undefined;
+      const node = ctx.tree.rootNode.descendantForIndex(list.index + list[0].length - 1);
+      const items = (node?.type === 'list' ? node : node?.parent)?.namedChildren.filter(
+        (c): c is Node => c !== null && c.type !== 'comment',
+      );
+      const item = items && items.length === names.length ? items[place] : undefined;
+      return item?.type === 'dictionary' ? item : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /** A flag handing a process its part of a split job: `--shard_id`, `--subset-id`, `--chunk_idx`, `--rank`. */
 const SHARD_FLAG = /^--(?:(?:shard|subset|chunk|split|part|worker)[-_]?(?:id|idx|index|rank)|(?:local[-_])?rank)$/;
 
@@ -170,11 +246,15 @@ export const launchedPrograms: FileRule = {
       if (commands.length >= MAX_COMMANDS) break;
       if (!STRING_COMMAND_CALL.test(ctx.callee(call).full)) continue;
       let first = call.childForFieldName('arguments')?.namedChildren[0];
+      let commandName: string | undefined;
       // `subprocess.Popen(cmd.split(), ...)`: the string split into its words, as the shell would.
       if (first?.type === 'call' && /^[A-Za-z_]\w*\.split$/.test(first.childForFieldName('function')?.text ?? ''))
         first = first.childForFieldName('function')?.childForFieldName('object') ?? undefined;
       // `cmd = f"python3 ./inference/chatbot.py --path {args.path}"` then `subprocess.Popen(cmd, shell=True)`.
-      if (first?.type === 'identifier') first = ctx.symbols.lookup(first.text)?.node;
+      if (first?.type === 'identifier') {
+        commandName = first.text;
+        first = ctx.symbols.lookup(first.text)?.node;
+      }
       // `f"python infer/{name}.py " f"--data_dir {d} "`: adjacent literals are one string.
       const pieces =
         first?.type === 'string'
@@ -195,6 +275,7 @@ export const launchedPrograms: FileRule = {
         .trim()
         .split(/\s+/)
         .slice(0, MAX_WORDS);
+      if (commandName && LAUNCHER_WORD.test(words[0] ?? '')) words.push(...flagsFromDict(commandName, ctx));
       if (LAUNCHER_WORD.test(words[0] ?? '')) commands.push({ node: first, words });
     }
     if (commands.length === 0) return;
