@@ -222,7 +222,12 @@ export interface Fact {
    * fact reaches a program through a link only when the link names the function (`functions`).
    */
   readonly within?: string;
-  /** On a link to a module: the settings functions of it the program calls (`default_ilql_config`). */
+  /**
+   * On a link to a module: the settings functions of it the program calls (`default_ilql_config`). On a `source`
+   * link of a shell script: the variables the script takes from the sourced file (`$MODEL_ARGS`, and
+   * `per-node:$MP_SIZE` for a launch's per-node process count), matched against the `within` tags of the facts
+   * the sourced file's variables give (shell/sourcedArguments.ts).
+   */
   readonly functions?: readonly string[];
   /**
    * On a program's fact drawn by the configs it reads (python/configProgram.ts): the top-level keys its config

@@ -22,6 +22,7 @@ import { withoutTrailingSlashes } from '../trimSlashes';
 import { PART_SEPARATOR } from '../runVocabulary';
 import { modelNameOfConfigFile } from './config/satDiffusion';
 import { MODEL_CLASS_FLAGS, modelClassName } from './modelClassFlag';
+import { sourcedArguments, takenFromSourced } from './shell/sourcedArguments';
 
 /**
  * Reads launch scripts: SLURM `#SBATCH` directives, the command lines of the launchers in
@@ -1426,6 +1427,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   // experiment's sbatch submission, `. \`pwd\`/SBATCH.sh`); when no piece launches, no run is formed from it.
   {
     let sourced = 0;
+    // The variables this script takes from what it sources (sourcedArguments.ts), found once.
+    let taken: string[] | undefined;
     lines.forEach((l, at) => {
       const m = /^[ \t]*(?:source|\.)[ \t]+(\S+)/.exec(l);
       if (!m || sourced >= MAX_SOURCED) return;
@@ -1441,6 +1444,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         range: { startLine: at, startCol: 0, endLine: at, endCol: l.length },
         confidence: 'low',
         detail: `source ${file}`,
+        functions: (taken ??= takenFromSourced(text, vars)),
       });
     });
   }
@@ -1448,6 +1452,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   // `torchrun --nproc_per_node=$GPUS_PER_NODE ...`): the per-node GPU count it settles on, drawn only through a
   // `source` link (analyze.ts SOURCED_LAYOUT): a script run as a child process sets nothing in its caller.
   if (launches === 0) facts.push(...sourcedLayout(lines, vars));
+  // A settings file other scripts source (`MODEL_ARGS="--num-layers 40 ..."`, `MP_SIZE=8`): what its variables give
+  // the scripts that expand them (shell/sourcedArguments.ts).
+  if (launches === 0 && /\s--[A-Za-z]|=[ \t]*["']?[1-9]/.test(text))
+    facts.push(...sourcedArguments(lines, vars, (command) => extractShellFacts(command)));
   // A DeepSpeed/accelerate config the job writes for itself, a precision variable: after the launch lines' own flags.
   if (launches > 0) facts.push(...inlineSettings(lines));
   // A model built from the sizes the script states is not named after a folder.

@@ -246,10 +246,14 @@ export function inferenceSubcommand(command: LaunchCommand, program: { script?: 
 
 /**
  * Flags that evaluate a trained model and train nothing: an explicit switch (`--eval-only`, `--evaluate`,
- * `--do_eval` without `--do_train` or with `--do_train False`, `--do_predict`), or a checkpoint (`--pretrained`, `--resume`,
+ * `--do_eval` without `--do_train` or with `--do_train False`, `--do_predict`, `--mode inference`), or a checkpoint (`--pretrained`, `--resume`,
  * `--checkpoint`) with evaluation data (`--imagenet-val`, `--val-data`, `--eval_dataset`) and no flag that
  * names training data or a training length. Returns the flags that say so, or undefined.
  */
+/** `--mode inference`, `--mode=eval`: a program's run mode flag set to a mode that only runs a trained model. */
+const RUN_MODE_FLAG =
+  /(?:^|\s)--(?:run[-_])?mode(?:=|\s+)["']?(inference|infer|eval|evaluate|evaluation|test|predict|prediction|generate|generation|sample|sampling)["']?(?=\s|$)/;
+
 export function evaluationOnly(command: LaunchCommand): string | undefined {
   const names: string[] = [];
   for (const m of command.text.matchAll(/(?:^|\s)--([A-Za-z][\w.-]*)/g)) {
@@ -262,6 +266,10 @@ export function evaluationOnly(command: LaunchCommand): string | undefined {
   const explicit =
     has(/^(?:eval[-_]only|evaluate|evaluate[-_]only|do[-_]predict|test[-_]only)$/) ?? has(/^do[-_]eval$/);
   if (explicit && !doTrain) return `--${explicit}`;
+  // `--mode inference` (SwissArmyTransformer's `--mode` of pretrain|finetune|inference, and the `--mode eval|test|
+  // predict` switch of many programs): the run mode the program is told, one that trains nothing.
+  const mode = RUN_MODE_FLAG.exec(command.text);
+  if (mode && !doTrain) return `--mode ${mode[1]}`;
   const words = names.map((n) => ({ n, w: wordsOf(n) }));
   const evalData = words.find(({ w }) => w.some((x) => /^(?:val|valid|validation|eval|evaluation|test)$/.test(x)));
   const training = words.find(({ w }) =>

@@ -3694,6 +3694,30 @@ export const MODELS: readonly Model[] = [
       'computed from config.json (T5 v1.1: 24+24 layers, d_model 4096, gated d_ff 10240, 64 heads x 64, vocab 32128, untied LM head)',
   },
   {
+    id: 'bigscience/T0pp',
+    aliases: ['T0pp'],
+    family: 't0',
+    architecture: 'encoder-decoder',
+    modality: 'text',
+    params: 11_135_332_352,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'computed from huggingface.co/bigscience/T0pp config.json (T5ForConditionalGeneration: 24+24 layers, d_model 4096, gated-gelu d_ff 10240, 64 heads x 64, vocab 32128, tie_word_embeddings false; the layout of google/t5-v1_1-xxl, the LM-adapted T5 it was trained from: Sanh et al. 2021, T0, arXiv:2110.08207, "T0 (11B)")',
+  },
+  {
+    id: 'bigscience/T0p',
+    aliases: ['T0p'],
+    family: 't0',
+    architecture: 'encoder-decoder',
+    modality: 'text',
+    params: 11_135_332_352,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'computed from huggingface.co/bigscience/T0p config.json (T5ForConditionalGeneration: 24+24 layers, d_model 4096, gated-gelu d_ff 10240, 64 heads x 64, vocab 32128, tie_word_embeddings false), the layout of google/t5-v1_1-xxl; Sanh et al. 2021, arXiv:2110.08207',
+  },
+  {
     id: 'google/mt5-small',
     aliases: [],
     family: 'mt5',

@@ -312,11 +312,55 @@ function fromRegistry(owner: string, text: string): boolean {
   return new RegExp(`^[ \\t]*${owner}[ \\t]*=[ \\t]*[\\w.]{1,80}\\.get_model_class\\(`, 'm').test(text);
 }
 
+/**
+ * Keywords that hand a `from_config` call the checkpoint to load. transformers' `from_config(config, **kwargs)`
+ * takes none (its kwargs go to the model's constructor: `torch_dtype`, `attn_implementation`, `trust_remote_code`)
+ * and always starts from random weights; a project's own factory of that name given one of these
+ * (`ModelBase.from_config(config=config, model_name_or_path=args.model_name_or_path)`) loads those weights.
+ */
+const CHECKPOINT_KEYWORDS = ['model_name_or_path', 'pretrained_model_name_or_path', 'checkpoint_path', 'ckpt_path'];
+
+/** A `from_config` factory handed a checkpoint (above): a pretrained model, named by that keyword's value. */
+function readCheckpointFactory(call: Node, keyword: Node, name: string, ctx: PythonReadContext, owner: string): void {
+  const id = evaluate(keyword, ctx.symbols);
+  if (id && typeof id.value === 'string') {
+    ctx.add(
+      'model.id',
+      id.value,
+      keyword,
+      id.via ? `${owner}.from_config(${name}=...) (${id.via})` : `${owner}.from_config(${name}=...)`,
+      id.via ? 'medium' : 'high',
+    );
+    // Read through a flag's default or a constant: the literal to edit is there.
+    if (id.via) ctx.amendLast({ originLine: id.origin.startPosition.row });
+  } else
+    ctx.add(
+      'model.id',
+      null,
+      keyword,
+      `${owner}.from_config(${name}=${truncate(keyword.text)}): the checkpoint cannot be read statically`,
+      'low',
+    );
+  ctx.add(
+    'model.fromScratch',
+    false,
+    call,
+    `${owner}.from_config(..., ${name}=...) is handed a checkpoint to load: pretrained weights, not a random init`,
+  );
+}
+
 export const fromConfig: CallRule = {
   framework: 'huggingface',
   callees: ['from_config'],
   when: ({ full, ctx }) => !NOT_A_MODEL.test(ownerOf(full)) && !fromRegistry(ownerOf(full), ctx.text),
-  read: ({ node, full, ctx }) => readModelLoad(node, ctx, ownerOf(full) || full, true),
+  read: ({ node, full, ctx }) => {
+    const args = node.childForFieldName('arguments');
+    for (const name of CHECKPOINT_KEYWORDS) {
+      const value = args ? keywordArgument(args, name) : null;
+      if (value) return readCheckpointFactory(node, value, name, ctx, ownerOf(full) || full);
+    }
+    readModelLoad(node, ctx, ownerOf(full) || full, true);
+  },
 };
 
 export const argumentClasses: CallRule = {

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { startsARun, type Fact } from '../../../facts';
 import { extractShellFacts } from '../../shellFacts';
-import { nodeRange } from '../context';
+import { nodeRange, type PythonReadContext } from '../context';
+import { stringLiteral } from '../../pythonValues';
 import { executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { readRepeat } from './torch';
@@ -88,6 +89,112 @@ function programOf(words: readonly string[]): string | undefined {
   return words.find((w, i) => i > 0 && w.startsWith('$') && !words[i - 1].startsWith('--'));
 }
 
+/** Names followed from the command's dict to its literal, and dict entries read. */
+const MAX_DICT_HOPS = 4;
+const MAX_DICT_ENTRIES = 60;
+
+/**
+ * `for key, val in conf.items(): cmd += f" --{key} {val}"` (`elif val: cmd += f" --{key}"` for a switch): a command
+ * whose flags are a dict's entries. The dict is followed by name to its literal (`conf = base_conf`, `base_conf,
+ * other_conf = configs` taking its place in the list `configs = [{...}, {...}]`); its string values become
+ * `--key value`, its True values `--key`. Nothing when the loop or the literal is not there.
+ */
+function flagsFromDict(command: string, ctx: PythonReadContext): string[] {
+  const loop = new RegExp(
+    `^[ \\t]*for[ \\t]+(\\w{1,60})[ \\t]*,[ \\t]*(\\w{1,60})[ \\t]+in[ \\t]+(\\w{1,60})\\.items\\(\\)[ \\t]*:`,
+    'm',
+  ).exec(ctx.text);
+  if (!loop) return [];
+  const [, key, value, dictName] = loop;
+  const appends = new RegExp(`\\b${command}[ \\t]*\\+=[ \\t]*f["'][ \\t]*--\\{${key}\\}[ \\t]+\\{${value}\\}`);
+  if (!appends.test(ctx.text)) return [];
+  const dict = dictLiteral(dictName, ctx);
+  if (!dict) return [];
+  const out: string[] = [];
+  for (const pair of dict.namedChildren.slice(0, MAX_DICT_ENTRIES)) {
+    if (pair?.type !== 'pair') continue;
+    const k = pair.childForFieldName('key');
+    const v = pair.childForFieldName('value');
+    const name = k ? stringLiteral(k) : null;
+    if (!name || !/^[A-Za-z][\w-]{0,60}$/.test(name) || !v) continue;
+    const word = stringLiteral(v);
+    if (word !== null && /^[\w./:-]{1,200}$/.test(word)) out.push(`--${name}`, word);
+    else if (v.type === 'true') out.push(`--${name}`);
+  }
+  return out;
+}
+
+/** The dict literal a name holds, followed through plain renames and a list's unpacking. */
+function dictLiteral(name: string, ctx: PythonReadContext): Node | undefined {
+  let current = name;
+  for (let hop = 0; hop < MAX_DICT_HOPS; hop++) {
+    const assigned = new RegExp(`^[ \\t]*${current}[ \\t]*=(?!=)[ \\t]*(\\S)`, 'gm');
+    let last: RegExpExecArray | null = null;
+    for (let m = assigned.exec(ctx.text); m; m = assigned.exec(ctx.text)) last = m;
+    if (last) {
+      const at = last.index + last[0].length - 1;
+      const node = ctx.tree.rootNode.descendantForIndex(at);
+      const value = node?.type === 'dictionary' ? node : node?.parent?.type === 'dictionary' ? node.parent : undefined;
+      if (value) return value;
+      const renamed = /^[A-Za-z_]\w{0,60}$/.exec(ctx.text.slice(at, at + 61).split(/[\s#]/)[0]);
+      if (!renamed) return undefined;
+      current = renamed[0];
+      continue;
+    }
+    // `base_conf, instruct_conf = configs`: the name's place in a list the file writes out.
+    const unpacked = new RegExp(
+      `^[ \\t]*((?:\\w{1,60}[ \\t]*,[ \\t]*){0,20}\\w{1,60})[ \\t]*=[ \\t]*(\\w{1,60})[ \\t]*$`,
+      'gm',
+    );
+    for (const m of ctx.text.matchAll(unpacked)) {
+      const names = m[1].split(',').map((n) => n.trim());
+      const place = names.indexOf(current);
+      if (names.length < 2 || place < 0) continue;
+      const list = new RegExp(`^[ \\t]*${m[2]}[ \\t]*=[ \\t]*\\[`, 'm').exec(ctx.text);
+      if (!list) return undefined;
+      const node = ctx.tree.rootNode.descendantForIndex(list.index + list[0].length - 1);
+      const items = (node?.type === 'list' ? node : node?.parent)?.namedChildren.filter(
+        (c): c is Node => c !== null && c.type !== 'comment',
+      );
+      const item = items && items.length === names.length ? items[place] : undefined;
+      return item?.type === 'dictionary' ? item : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A flag handing a process its part of a split job: `--shard_id`, `--subset-id`, `--chunk_idx`, `--rank`. */
+const SHARD_FLAG = /^--(?:(?:shard|subset|chunk|split|part|worker)[-_]?(?:id|idx|index|rank)|(?:local[-_])?rank)$/;
+
+/** Literal choices read per program name, and assignments looked at per name. */
+const MAX_CHOICES = 8;
+/** `code_fname = "run_cot_eval"`: an assignment of a plain word (a file's stem or path). */
+const LITERAL_VALUE = /^["']([\w./-]{1,100})["'][ \t]*(?:#.*)?$/;
+
+/**
+ * A program word with one `$name` in it (`infer/$code_fname.py`), where every assignment of `name` in the file is a
+ * plain literal (`code_fname = "run_pal_eval"` in each branch of an if/elif over the task): the programs the word can
+ * be, in the file's order; none when the name is assigned anything else (read from an argument, computed).
+ */
+function literalChoices(program: string, text: string): string[] {
+  const names = [...program.matchAll(/\$(\w{1,60})/g)];
+  if (names.length !== 1) return [];
+  const name = names[0][1];
+  const values: string[] = [];
+  let seen = 0;
+  for (const m of text.matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*(?::[^=\\n]{0,100})?=(?!=)[ \\t]*(.*)$`, 'gm'))) {
+    if (++seen > MAX_CHOICES) return [];
+    const literal = LITERAL_VALUE.exec(m[1].trim())?.[1];
+    if (literal === undefined) return [];
+    const filled = program.replace(`$${name}`, literal);
+    if (!values.includes(filled)) values.push(filled);
+  }
+  // Written also as a parameter or loop variable (`def run(code_fname)`, `for code_fname in ...`): not only literals.
+  if (new RegExp(`(?:def[ \\t]+\\w+\\([^)]{0,500}|for[ \\t]+)\\b${name}\\b`).test(text)) return [];
+  return values;
+}
+
 /** A line that ends by opening a list or tuple (trailing spaces and a comment allowed, each bounded). */
 const OPENS_LIST_AT_END = /[[(][ \t]{0,40}(?:#[^\n]{0,200})?$/;
 /** The first item of a list laid out one a line: a launcher or the interpreter. */
@@ -102,7 +209,9 @@ const CHILD_PROCESS = [
 export const launchedPrograms: FileRule = {
   framework: 'python',
   phase: 'after-calls',
-  words: ['subprocess', 'os.system', 'sys.executable'],
+  // `"python` / `'python`: the line that assigns a command string (`cmd = f"python workers/{name}.py " \`), read
+  // through the name the call is given.
+  words: ['subprocess', 'os.system', 'sys.executable', '"python', "'python"],
   runStart: CHILD_PROCESS,
   read: (index, ctx) => {
     // File rules run on every module: most start no child process, and are done with here.
@@ -137,16 +246,36 @@ export const launchedPrograms: FileRule = {
       if (commands.length >= MAX_COMMANDS) break;
       if (!STRING_COMMAND_CALL.test(ctx.callee(call).full)) continue;
       let first = call.childForFieldName('arguments')?.namedChildren[0];
+      let commandName: string | undefined;
+      // `subprocess.Popen(cmd.split(), ...)`: the string split into its words, as the shell would.
+      if (first?.type === 'call' && /^[A-Za-z_]\w*\.split$/.test(first.childForFieldName('function')?.text ?? ''))
+        first = first.childForFieldName('function')?.childForFieldName('object') ?? undefined;
       // `cmd = f"python3 ./inference/chatbot.py --path {args.path}"` then `subprocess.Popen(cmd, shell=True)`.
-      if (first?.type === 'identifier') first = ctx.symbols.lookup(first.text)?.node;
-      if (first?.type !== 'string') continue;
-      const words = first.namedChildren
-        .filter((c): c is Node => c !== null && (c.type === 'string_content' || c.type === 'interpolation'))
-        .map((c) => (c.type === 'interpolation' ? ` $${/(\w+)\W*$/.exec(c.text)?.[1] ?? 'ARG'} ` : c.text))
+      if (first?.type === 'identifier') {
+        commandName = first.text;
+        first = ctx.symbols.lookup(first.text)?.node;
+      }
+      // `f"python infer/{name}.py " f"--data_dir {d} "`: adjacent literals are one string.
+      const pieces =
+        first?.type === 'string'
+          ? [first]
+          : first?.type === 'concatenated_string'
+            ? first.namedChildren.filter((c): c is Node => c?.type === 'string')
+            : [];
+      if (!first || pieces.length === 0) continue;
+      const words = pieces
+        .flatMap((piece) =>
+          piece.namedChildren.filter(
+            (c): c is Node => c !== null && (c.type === 'string_content' || c.type === 'interpolation'),
+          ),
+        )
+        // A value filled in when it runs is `$name`, inside the word it is part of (`infer/{name}.py`).
+        .map((c) => (c.type === 'interpolation' ? `$${/(\w+)\W*$/.exec(c.text)?.[1] ?? 'ARG'}` : c.text))
         .join('')
         .trim()
         .split(/\s+/)
         .slice(0, MAX_WORDS);
+      if (commandName && LAUNCHER_WORD.test(words[0] ?? '')) words.push(...flagsFromDict(commandName, ctx));
       if (LAUNCHER_WORD.test(words[0] ?? '')) commands.push({ node: first, words });
     }
     if (commands.length === 0) return;
@@ -154,8 +283,16 @@ export const launchedPrograms: FileRule = {
     for (const { node, words } of commands) {
       const row = node.startPosition.row;
       if (!executed.some(([a, b]) => a <= row && row <= b)) continue;
-      const program = programOf(words);
+      let program = programOf(words);
       if (program === undefined) continue;
+      // `infer/{code_fname}.py` where the file sets `code_fname` only to literals (one per task branch): the
+      // programs it may run, the first read as the line's and the others linked beside it.
+      const choices = program.startsWith('$') ? [] : literalChoices(program, ctx.text);
+      if (choices.length > 0) {
+        const at = words.indexOf(program);
+        program = choices[0];
+        words[at] = choices[0];
+      }
       // `python setup.py develop` (a Cog predictor installing its package before it imports it): packaging, no run.
       if (/(?:^|\/)setup\.py$/.test(program)) continue;
       // A program chosen when it runs is a run only in a sweep: per item of a loop, or given a model.
@@ -180,8 +317,18 @@ export const launchedPrograms: FileRule = {
           confidence: 'low',
           detail: `runs ${program.slice(1)}, a script chosen when it runs: its model and settings are not read`,
         });
-      // `for lr in [1e-4, 3e-4]: subprocess.run([... "finetune.py", "--lr", str(lr)])`: one run per value.
-      if (!program.startsWith('$')) readRepeat(node, ctx);
+      for (const other of choices.slice(1))
+        ctx.facts.push({
+          kind: 'link.script',
+          value: other,
+          range: at,
+          confidence: 'medium',
+          detail: `runs ${other} (one of the programs the command names)`,
+        });
+      // `for lr in [1e-4, 3e-4]: subprocess.run([... "finetune.py", "--lr", str(lr)])`: one run per value. Not a loop
+      // that hands each process its shard (`--shard_id {i}`, `--subset_id`, `--rank`): those processes split one job.
+      const sharded = words.some((w, k) => SHARD_FLAG.test(w) && (words[k + 1] ?? '').startsWith('$'));
+      if (!program.startsWith('$') && !sharded) readRepeat(node, ctx);
     }
   },
 };
