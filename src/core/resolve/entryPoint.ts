@@ -21,6 +21,8 @@ const DOCUMENTATION_REASON = 'documentation';
 
 export const TEMPLATE_REASON = 'a template to copy for a new run (placeholders), not a run';
 export const TEST_FILE_REASON = 'a test file';
+/** Why a file in a package's `testing` folder is left out (see nonRunPlaceReason). */
+const TESTING_FOLDER_REASON = 'in a testing folder (the test utilities a package ships)';
 
 /**
  * A Python file named like a test that is a program, not a test: it runs as main and holds no test function and no
@@ -28,10 +30,10 @@ export const TEST_FILE_REASON = 'a test file';
  * Hydra main). ML repositories name evaluation programs after the split they score; a unit test has `def test_…`
  * functions or a test framework's import. Whether it is a run is then its facts' business, as for any program.
  */
-export function programNamedLikeTest(relativePath: string, text: string): boolean {
+export function programNamedLikeTest(relativePath: string, text: string, clientIsTest = true): boolean {
   if (!/\.py$/i.test(relativePath) || /(?:^|\/)conftest\.py$/i.test(relativePath)) return false;
   const head = text.length > 1_000_000 ? text.slice(0, 1_000_000) : text;
-  return MAIN_GUARD.test(head) && !TEST_CODE.test(head) && !SERVER_CLIENT.test(head);
+  return MAIN_GUARD.test(head) && !TEST_CODE.test(head) && !(clientIsTest && SERVER_CLIENT.test(head));
 }
 /**
  * A client of a server (`OpenAI(base_url=…)`, `requests.post(url, …)`, a localhost address): a test of an API named
@@ -96,9 +98,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   { glob: '**/{cicd,ci,.ci}/**', reason: 'CI scripts' },
   { glob: '**/.lightning/workflows/**', reason: 'a CI workflow (Lightning)' },
   {
-    glob: '**/{test,tests,testing,unit_tests,integration_tests,regression_tests,__tests__,autotest,autotests}/**',
+    glob: '**/{test,tests,unit_tests,integration_tests,regression_tests,__tests__,autotest,autotests}/**',
     reason: 'in a test folder',
   },
+  // A package's `testing` folder (`numpy.testing`, `torch.testing`, `<pkg>/testing/`): the test utilities its tests
+  // import; a debugging program kept there is read as a program (nonRunPlaceReason).
+  { glob: '**/testing/**', reason: TESTING_FOLDER_REASON },
   // Not a load test of a model (`trans_stress_test.py`, `throughput_test.py`): it loads the model and times its
   // generation, an inference run by what it does; a unit test of that name still has only test functions.
   {
@@ -386,7 +391,11 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
 /**
  * Why a file is not a run by its place, given its text: as nonRunPathReason, except for a complete config or launch
  * script kept in a templates folder (completeTemplateConfig, completeTemplateScript), which runs as it is, and a program named like a test
- * (programNamedLikeTest). One verdict for the analysis and for the folder scan that leaves such files out unread.
+ * (programNamedLikeTest). A program in a package's `testing` folder is judged the same way: run as main, with no test
+ * function and no test framework, it is a debugging tool a developer runs by hand
+ * (`python -m <pkg>.testing.debug_chat --model ...`), read like any other program; the folder's helpers (fixtures,
+ * pytest plugins, comparison utilities) have no main guard and stay out. Its address of a server (a remote device's
+ * RPC proxy) does not make it a test there: no file name says it checks that server. One verdict for the analysis and for the folder scan that leaves such files out unread.
  */
 export function nonRunPlaceReason(relativePath: string, text: string, rules: EntryPointRules = {}): string | undefined {
   const byPath = nonRunPathReason(relativePath, rules);
@@ -399,6 +408,7 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
   )
     return undefined;
   if (byPath === TEST_FILE_REASON && programNamedLikeTest(relativePath, text)) return undefined;
+  if (byPath === TESTING_FOLDER_REASON && programNamedLikeTest(relativePath, text, false)) return undefined;
   return byPath;
 }
 

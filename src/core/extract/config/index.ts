@@ -38,6 +38,7 @@ import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { llmStudio } from './llmStudio';
 import { lmEval } from './lmEval';
+import { fmBench } from './fmBench';
 import { m4 } from './m4';
 import { mmf } from './mmf';
 import { mmpt } from './mmpt';
@@ -96,6 +97,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   selfSupervisedVit,
   vissl,
   lmEval,
+  fmBench,
   alpacaEval,
   yacs,
   detectron2,

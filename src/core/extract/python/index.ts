@@ -28,7 +28,7 @@ import { configModelName } from './readers/configModelName';
 import { remoteCodeChat, threadedGeneration } from './readers/chatApi';
 import { settingsModule } from './readers/settingsModule';
 import { distilabelEngines } from './readers/distilabel';
-import { mlcEngine } from './readers/mlc';
+import { mlcCompiledModel, mlcEngine } from './readers/mlc';
 import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
@@ -266,6 +266,7 @@ export const CALL_RULES: readonly CallRule[] = [
   hyperparamSweep,
   argumentPipelineRun,
   mlcEngine,
+  mlcCompiledModel,
   fastllmModel,
   tensorrtLlmRuntime,
   simpleEvaluate,

@@ -932,6 +932,34 @@ function linkScriptAndConfig(words: readonly string[], out: LaunchSink): void {
   }
 }
 
+/**
+ * Modal's CLI (modal.com/docs/reference/cli/run, /deploy, /serve): `modal run app.py[::function]` runs an app's
+ * local entrypoint or function on Modal's cloud, `modal deploy app.py` deploys its functions and web endpoints
+ * (a served model stays up), `modal serve app.py` runs them live. The app file is the run (its `@app.function(gpu=...)`
+ * says the hardware); whether it trains, serves or only downloads weights is its code's to say. `modal run -m
+ * pkg.module` names a module: nothing to link.
+ */
+const modalCli: Launcher = {
+  name: 'modal',
+  pattern: /^modal\s+(?:run|deploy|serve)\b/,
+  words: ['modal run', 'modal deploy', 'modal serve'],
+  runs: 'script',
+  read(command, out) {
+    // The app file is the first `.py` word (options such as `--name prod` or `--env dev` come before it; the
+    // function's own arguments after it).
+    const words = command.words;
+    for (let i = 2; i < words.length; i++) {
+      const w = unquote(words[i]);
+      if (w === '-m') return 'own-links';
+      const file = /^([\w./-]+\.py)(?:::[\w.]*)?$/.exec(w)?.[1];
+      if (!file) continue;
+      out.add('link.script', file, `modal ${words[1]} ${w}`);
+      return 'own-links';
+    }
+    return 'own-links';
+  },
+};
+
 /** The launcher name of a compiled program run by its path (see the table's last row). */
 export const COMPILED_PROGRAM = 'compiled program';
 /**
@@ -1002,6 +1030,7 @@ export const LAUNCHERS: readonly Launcher[] = [
   },
   sbatch,
   gantry,
+  modalCli,
   {
     name: 'composer',
     pattern: /^composer\b/,

@@ -11,9 +11,14 @@ export const adapters: CallRule = {
   read: ({ node, last, ctx }) => {
     // `def lorify(model): ... get_peft_model(...)` whose only call is commented out: the adapter is never applied.
     if (inUncalledLocalFunction(node)) return;
+    // prepare_model_for_kbit_training readies a 4- or 8-bit base (PEFT docs, "prepare_model_for_kbit_training"): an
+    // 8-bit base read before it (`BitsAndBytesConfig(load_in_8bit=True)`), with no 4-bit one, makes it LoRA over int8.
+    const int8Base =
+      ctx.facts.some((f) => f.kind === 'training.adapter' && f.value === 'int8-base') &&
+      !ctx.facts.some((f) => f.kind === 'training.adapter' && f.value === 'qlora');
     ctx.add(
       'training.adapter',
-      last === 'prepare_model_for_kbit_training' ? 'qlora' : 'lora',
+      last === 'prepare_model_for_kbit_training' && !int8Base ? 'qlora' : 'lora',
       node.childForFieldName('function') ?? node,
       `${last} (PEFT)`,
     );

@@ -403,13 +403,15 @@ const BUILDS_OPTIMIZER = /\boptim\.\w{1,40}\(\s*[\w.]{1,100}\.parameters\(\)/;
 /**
  * `train_model_simple(model, train_loader, val_loader, optimizer, device, num_epochs=2)`: the program hands its
  * model and the optimizer it built to a training function of its own (imported from the book's earlier chapter or
- * a package): the loop is in that function, the run is this program's.
+ * a package): the loop is in that function, the run is this program's. A function named plain `train` counts too
+ * (`results = train(model, train_dataloader, eval_dataloader, tokenizer, optimizer, scheduler, ...)`, a cookbook's
+ * `utils.train_utils.train`), with the same need: the optimizer the file built is handed to it.
  */
 export const trainingFunction: CallRule = {
   framework: 'standalone-lm',
-  words: ['train_'],
-  runStart: [/\btrain_\w{1,60}\s*\([^()]{0,400}?\boptimizer\b/, BUILDS_OPTIMIZER],
-  when: ({ last }) => /^train_\w{1,60}$/.test(last),
+  words: ['train_', 'train('],
+  runStart: [/\btrain(?:_\w{1,60})?\s*\([^()]{0,400}?\boptimizer\b/, BUILDS_OPTIMIZER],
+  when: ({ last }) => last === 'train' || /^train_\w{1,60}$/.test(last),
   read: ({ node, full, ctx }) => {
     const args = node.childForFieldName('arguments');
     const facts = textFacts(ctx);
@@ -428,7 +430,10 @@ export const trainingFunction: CallRule = {
     );
     const epochs =
       keywordArgument(args, 'num_epochs') ?? keywordArgument(args, 'epochs') ?? keywordArgument(args, 'n_epochs');
-    if (!epochs) return true;
+    if (!epochs) {
+      settingsObjectEpochs(passed, full, ctx);
+      return true;
+    }
     const label = `${epochs.parent?.text.split('=')[0] ?? 'epochs'} in ${full}`;
     const fromSettings = evaluate(epochs, ctx.symbols) === undefined ? settingsEntry(epochs, ctx) : undefined;
     if (fromSettings)
@@ -443,6 +448,22 @@ export const trainingFunction: CallRule = {
     return true;
   },
 };
+
+/**
+ * The settings object handed to the training function whose epochs the file sets (`train_config.num_epochs = 1` and
+ * then `train(model, ..., optimizer, ..., train_config)`): the function reads its length from that object.
+ */
+function settingsObjectEpochs(passed: readonly string[], full: string, ctx: PythonReadContext): void {
+  for (const name of passed) {
+    if (!/^[A-Za-z_]\w{0,60}$/.test(name) || /^(?:model|optimizer|optim|opt)$/.test(name)) continue;
+    for (const field of ['num_epochs', 'epochs', 'n_epochs']) {
+      const binding = ctx.symbols.lookup(`${name}.${field}`);
+      if (!binding) continue;
+      ctx.addResolved('training.epochs', binding.node, `${name}.${field}, handed to ${full}`);
+      return;
+    }
+  }
+}
 
 /**
  * `settings["num_epochs"]` where `settings` is the parameter the program's `main(gpt_config, settings)` receives:
