@@ -213,6 +213,8 @@ function readFp16Block(d: DictNode, ctx: PythonReadContext): void {
 }
 
 /** Module-level names the reader looks at (besides any `x = dict(type=LoraConfig, ...)`). */
+/** A config that switches the test evaluator off (see the evaluation test in mmengineConfig). */
+const TEST_EVALUATOR_NONE = /^test_evaluator[ \t]*=[ \t]*None[ \t]*(?:#.*)?$/m;
 const WANTED = new Set(['model', 'fp16', 'optimizer_config', '_base_', 'test_dataloader', ...SCHEDULE_NAMES]);
 /** A line that starts a top-level `name = dict(`, `_base_ = ...` or `with read_base():`; `rest` is what follows `dict(` (looked at, not consumed: the next statement may start within it). */
 const TOP_LEVEL_LINE = /^(?:([A-Za-z_]\w*)[ \t]*=[ \t]*(?:dict\((?=([\s\S]{0,120})))?|(with)[ \t]+read_base\(\))/gm;
@@ -326,7 +328,10 @@ export const mmengineConfig: FileRule = {
     // config: mmengine's Runner tests a model given `test_dataloader`, `test_cfg` and `test_evaluator`). A derived one
     // (`_base_`, `read_base()`) inherits the rest.
     const typed = model !== undefined && model.dict.type !== '';
-    const evaluation = typed && schedules.length === 0 && dicts.has('test_dataloader');
+    // `test_evaluator = None` beside a test loader: mmengine's Runner refuses to build (test_dataloader, test_cfg and
+    // test_evaluator "should be either all None or not None", runner.py): a feature-extraction config, not an evaluation.
+    const evaluation =
+      typed && schedules.length === 0 && dicts.has('test_dataloader') && !TEST_EVALUATOR_NONE.test(ctx.text);
     const complete = typed && (schedules.length > 0 || evaluation);
     const sampler = !complete && !base && model !== undefined && samplerConfig(model.dict, ctx);
     if (!shape && !complete && !sampler) return;
