@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { countKerasSequential, sequentialLayers } from '../../kerasParams';
+import { addedLayers, countKerasSequential, fittedInputShape, sequentialLayers } from '../../kerasParams';
 import { normalisePrecision } from '../../precision';
 import { evaluate } from '../../pythonValues';
 import type { CallRule } from '../rules';
@@ -26,9 +26,18 @@ export const sequentialModels: CallRule = {
   callees: ['Sequential'],
   when: ({ full, ctx }) => !/^(nn|torch\.nn)\./.test(full) && /keras|tensorflow/.test(ctx.text),
   read: ({ node, full, ctx }) => {
-    const layers = sequentialLayers(node);
+    const listed = sequentialLayers(node);
+    // `model = Sequential()` followed by `model.add(...)` calls builds the same model layer by layer.
+    const added = listed === null && node.childForFieldName('arguments')?.namedChildCount === 0;
+    const layers = added ? addedLayers(node) : listed;
     if (!layers || layers.length === 0) return;
-    const counted = countKerasSequential(layers, ctx.symbols);
+    const bound = node.parent?.type === 'assignment' ? node.parent.childForFieldName('left') : null;
+    const declares = (l: Node) => /\binput_shape\s*=|^[\w.]*\b(?:Input|InputLayer)\s*\(/.test(l.text);
+    const input =
+      bound?.type === 'identifier' && !declares(layers[0])
+        ? fittedInputShape(bound.text, ctx.text.slice(node.endIndex), ctx.text.slice(0, node.startIndex))
+        : undefined;
+    const counted = countKerasSequential(layers, ctx.symbols, input);
     if (counted.params <= 0) return;
     const at = node.childForFieldName('function') ?? node;
     const lowerBound =
@@ -39,7 +48,7 @@ export const sequentialModels: CallRule = {
       'model.params',
       counted.params,
       at,
-      `counted from the ${counted.layers} layers of ${full}([...])${lowerBound}`,
+      `counted from the ${counted.layers} layers of ${full}(${added ? ') and its .add(...) calls' : '[...])'}${input ? `, input shape (${input.join(', ')}) from the array it is fitted on` : ''}${lowerBound}`,
       lowerBound ? 'low' : 'medium',
     );
     if (counted.forwardFlops && counted.unresolved.length === 0 && !/Embedding\s*\(/.test(node.text)) {
