@@ -78,8 +78,12 @@ export function sequentialLayers(call: Node): Node[] | null {
   return first.namedChildren.filter((c): c is Node => c !== null && c.type === 'call');
 }
 
-export function countKerasSequential(layerCalls: readonly Node[], symbols: SymbolTable): KerasCount {
-  let shape: Shape | undefined;
+export function countKerasSequential(
+  layerCalls: readonly Node[],
+  symbols: SymbolTable,
+  inputShape?: readonly number[],
+): KerasCount {
+  let shape: Shape | undefined = inputShape ? [...inputShape] : undefined;
   let params = 0;
   let flops: number | null = 0;
   const unresolved: string[] = [];
@@ -205,4 +209,58 @@ export function countKerasSequential(layerCalls: readonly Node[], symbols: Symbo
     }
   }
   return { params, forwardFlops: flops, layers: layerCalls.length, unresolved };
+}
+
+/** Statements followed after `model = Sequential()` to collect its `model.add(...)` calls. */
+const MAX_ADDS = 200;
+
+/**
+ * The layers of `model = Sequential()` added one by one after it (`model.add(layers.Dense(64))`), in order, up to the
+ * next assignment of the same name; null when the call is not bound to a name at the level of a block.
+ */
+export function addedLayers(call: Node): Node[] | null {
+  const assignment = call.parent;
+  if (assignment?.type !== 'assignment' || assignment.childForFieldName('right')?.id !== call.id) return null;
+  const name = assignment.childForFieldName('left');
+  const statement = assignment.parent;
+  if (name?.type !== 'identifier' || statement?.type !== 'expression_statement') return null;
+  const layers: Node[] = [];
+  let next = statement.nextNamedSibling;
+  for (let i = 0; next && i < MAX_ADDS * 4 && layers.length < MAX_ADDS; i++, next = next.nextNamedSibling) {
+    const expression = next.type === 'expression_statement' ? next.namedChildren[0] : null;
+    if (expression?.type === 'assignment' && expression.childForFieldName('left')?.text === name.text) break;
+    if (expression?.type !== 'call') continue;
+    const callee = expression.childForFieldName('function');
+    if (callee?.type !== 'attribute' || callee.text !== `${name.text}.add`) continue;
+    const layer = expression.childForFieldName('arguments')?.namedChildren.find((c) => c?.type !== 'comment');
+    if (layer?.type === 'call') layers.push(layer);
+  }
+  return layers;
+}
+
+/** `x = x.reshape((60000, 28 * 28))`: the sample shape (batch dimension dropped) of an array reshaped by name. */
+const RESHAPED = /^[ \t]*(\w{1,60})[ \t]*=[ \t]*\w{1,60}\.reshape\([ \t]*\(([\d \t*,]{1,80})\)[ \t]*\)/gm;
+const FIT_INPUT = /\.fit\([ \t]*(\w{1,60})\b/;
+
+/**
+ * The input shape of a model that declares none (Keras builds it on its first batch), from the array it is fitted on:
+ * `model.fit(images, ...)` after `images = images.reshape((n, 28 * 28))` gives (784,). Only literal sizes are read.
+ */
+export function fittedInputShape(modelName: string, after: string, before: string): number[] | undefined {
+  const fit = new RegExp(`\\b${modelName}${FIT_INPUT.source}`).exec(after);
+  if (!fit) return undefined;
+  const text = before + after.slice(0, fit.index);
+  let shape: number[] | undefined;
+  for (const m of text.matchAll(RESHAPED)) {
+    if (m[1] !== fit[1]) continue;
+    const dims = m[2]
+      .split(',')
+      .map((d) => d.trim())
+      .filter((d) => d !== '');
+    const sizes = dims.map((d) =>
+      /^\d{1,7}(?:[ \t]*\*[ \t]*\d{1,7}){0,3}$/.test(d) ? d.split('*').reduce((n, f) => n * Number(f.trim()), 1) : NaN,
+    );
+    shape = sizes.length > 1 && sizes.every((n) => Number.isFinite(n)) ? sizes.slice(1) : undefined;
+  }
+  return shape;
 }

@@ -238,6 +238,7 @@ export const CALL_RULES: readonly CallRule[] = [
   vision.torchHubModels,
   torch.configFiles,
   keras.sequentialModels,
+  keras.kerasHubPreset,
   resnetByDepth,
   tfHubModule,
   codecarbon.emissionsTracker,

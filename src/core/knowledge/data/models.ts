@@ -10387,4 +10387,52 @@ export const MODELS: readonly Model[] = [
     source:
       'huggingface.co/2Noise/ChatTTS (files: asset/gpt/model.safetensors 853 MB with config.json torch_dtype float32: about 213M parameters in the Llama-style GPT that generates the audio tokens, 20 layers, hidden 768, intermediate 3072; the DVAE, decoder and Vocos vocoder assets are small beside it); consistent with the "ChatTTS-200M" named in the huggingface.co/openbmb/MiniCPM-o-2_6 model card',
   },
+  // ---------------- KerasHub presets (keras_hub.models.*.from_preset("<preset>")) ----------------
+  // Counts are those of the preset's backbone (no task head), from the `params` metadata of each preset in
+  // github.com/keras-team/keras-hub keras_hub/src/models/<model>/<model>_presets.py, shown in the Parameters column of
+  // keras.io/keras_hub/presets.
+  {
+    id: 'keras_hub/xception_41_imagenet',
+    aliases: ['xception_41_imagenet'],
+    family: 'xception',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 20_861_480,
+    smallerSiblings: [],
+    source:
+      'keras-hub keras_hub/src/models/xception/xception_presets.py: xception_41_imagenet params 20,861,480 (41-layer Xception, ImageNet-1k); keras.io/keras_hub/presets',
+  },
+  {
+    id: 'keras_hub/resnet_50_imagenet',
+    aliases: ['resnet_50_imagenet'],
+    family: 'resnet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 23_561_152,
+    smallerSiblings: [],
+    source:
+      'keras-hub keras_hub/src/models/resnet/resnet_presets.py: resnet_50_imagenet params 23,561,152 (backbone without the 1000-way classifier); keras.io/keras_hub/presets',
+  },
+  {
+    id: 'keras_hub/roberta_base_en',
+    aliases: ['roberta_base_en'],
+    family: 'roberta',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 124_052_736,
+    smallerSiblings: [],
+    source:
+      'keras-hub keras_hub/src/models/roberta/roberta_presets.py: roberta_base_en params 124,052,736 (12 layers, hidden 768); keras.io/keras_hub/presets',
+  },
+  {
+    id: 'keras_hub/gemma3_1b',
+    aliases: ['gemma3_1b'],
+    family: 'gemma',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 999_885_952,
+    smallerSiblings: [],
+    source:
+      'keras-hub keras_hub/src/models/gemma3/gemma3_presets.py: gemma3_1b params 999,885,952 (26-layer text-only Gemma 3 1B, pretrained); keras.io/keras_hub/presets',
+  },
 ];
