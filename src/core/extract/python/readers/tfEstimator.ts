@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { releasedFolderModel } from '../../shell/checkpointPath';
 import { evaluate, FIELD_PREFIX, keywordArgument, positionalArguments, stringLiteral } from '../../pythonValues';
 import { sizingKind } from '../keywords';
 import type { PythonReadContext } from '../context';
@@ -173,6 +174,26 @@ const LOADER_CALLEE =
 const TRAINS_TOO =
   /\bGradientTape\b|\.(?:minimize|apply_gradients|fit|train)\(|\btrainable[ \t]*=[ \t]*True\b|\bTPUEstimator\b/;
 
+/** Folders an export is written into under the model's own folder (`<model>/saved_model/`, `<model>/hub/`). */
+const EXPORT_FORMAT_FOLDER = /\/(?:saved_model|hub|export|exported|savedmodel)\/*$/i;
+
+/**
+ * The released model an exported folder is named after (`.../r50_1x_sk0/saved_model/`): released exports are stored
+ * in a folder of the model's name with the format's folder under it; only a name the catalog knows counts.
+ */
+function readExportFolderModel(node: Node, full: string, ctx: PythonReadContext): void {
+  if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) return;
+  const args = node.childForFieldName('arguments');
+  const first = args ? positionalArguments(args)[0] : undefined;
+  const r = first ? evaluate(first, ctx.symbols) : undefined;
+  if (!first || typeof r?.value !== 'string' || r.value.length > 300) return;
+  const folder = r.value.replace(/\/+$/, '/').replace(EXPORT_FORMAT_FOLDER, '');
+  const id = releasedFolderModel(folder);
+  if (!id) return;
+  ctx.add('model.id', id, first, `${full}("${r.value}"): the export's folder is named after ${id}`, 'medium');
+  ctx.add('model.fromScratch', false, first, `${full}(...) restores released weights`, 'medium');
+}
+
 export const tfLoadedModelCalled: CallRule = {
   framework: 'tensorflow',
   callees: ['load', 'Module'],
@@ -180,6 +201,7 @@ export const tfLoadedModelCalled: CallRule = {
   runStart: /\b(?:saved_model|hub)\.(?:load|Module)\(/,
   when: ({ full }) => LOADER_CALLEE.test(full),
   read: ({ node, full, ctx }) => {
+    readExportFolderModel(node, full, ctx);
     if (ctx.facts.some((f) => f.kind === 'launch.inference' || f.kind === 'launch.trainer')) return false;
     if (TRAINS_TOO.test(ctx.text)) return false;
     const assign = node.parent;
