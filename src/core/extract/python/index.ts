@@ -46,7 +46,7 @@ import { architectureKeyword, namedArchitecture } from './readers/namedArchitect
 import { srGenerator, wrapperHalfKeyword } from './readers/srGenerator';
 import { vitByDimensions } from './readers/vitDims';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
-import { estimatorRun, tfFlagDefaults, tfHubModule } from './readers/tfEstimator';
+import { estimatorRun, tfFlagDefaults, tfHubModule, tfLoadedModelCalled } from './readers/tfEstimator';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
@@ -236,6 +236,8 @@ export const CALL_RULES: readonly CallRule[] = [
   peft.quantisedBase,
   torch.torchvisionDatasets,
   vision.torchHubModels,
+  // Before configFiles, which takes every `load(...)`: this rule only adds a fact and hands the call on.
+  tfLoadedModelCalled,
   torch.configFiles,
   keras.sequentialModels,
   keras.kerasHubPreset,

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { releasedFolderModel } from '../../shell/checkpointPath';
 import { evaluate, FIELD_PREFIX, keywordArgument, positionalArguments, stringLiteral } from '../../pythonValues';
 import { sizingKind } from '../keywords';
 import type { PythonReadContext } from '../context';
@@ -156,5 +157,70 @@ export const tfHubModule: CallRule = {
     if (m && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null))
       ctx.add('model.id', m[1], handle, `${full}("${r!.value as string}"): a TF-Hub module`, 'medium');
     ctx.add('model.fromScratch', false, handle, `${full}(...) loads the module's published weights`, 'medium');
+  },
+};
+
+/**
+ * A TensorFlow program that loads exported weights and calls them: `m = tf.saved_model.load(path)` (TF2,
+ * tensorflow.org/api_docs/python/tf/saved_model/load: "Load a SavedModel from export_dir"; the result's restored
+ * functions are called as `m(images)`), `m = hub.load(handle)` (the same for a TF-Hub handle), or the TF1
+ * `module = hub.Module(path, trainable=False)` then `module(inputs)` (hub.Module's `__call__` applies the module's
+ * signature). The loaded object called on inputs is a forward pass on restored weights: inference, unless the
+ * program also trains (a gradient tape, an optimizer's minimize/apply_gradients, a Keras fit, trainable weights).
+ */
+const LOADER_CALLEE =
+  /^(?:tf\.(?:compat\.v[12]\.)?saved_model\.load|saved_model\.load|(?:tensorflow_)?hub\.(?:load|Module))$/;
+/** Training in the same program: the loaded weights are then a start, not the run. */
+const TRAINS_TOO =
+  /\bGradientTape\b|\.(?:minimize|apply_gradients|fit|train)\(|\btrainable[ \t]*=[ \t]*True\b|\bTPUEstimator\b/;
+
+/** Folders an export is written into under the model's own folder (`<model>/saved_model/`, `<model>/hub/`). */
+const EXPORT_FORMAT_FOLDER = /\/(?:saved_model|hub|export|exported|savedmodel)\/*$/i;
+
+/**
+ * The released model an exported folder is named after (`.../r50_1x_sk0/saved_model/`): released exports are stored
+ * in a folder of the model's name with the format's folder under it; only a name the catalog knows counts.
+ */
+function readExportFolderModel(node: Node, full: string, ctx: PythonReadContext): void {
+  if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) return;
+  const args = node.childForFieldName('arguments');
+  const first = args ? positionalArguments(args)[0] : undefined;
+  const r = first ? evaluate(first, ctx.symbols) : undefined;
+  if (!first || typeof r?.value !== 'string' || r.value.length > 300) return;
+  const folder = r.value.replace(/\/+$/, '/').replace(EXPORT_FORMAT_FOLDER, '');
+  const id = releasedFolderModel(folder);
+  if (!id) return;
+  ctx.add('model.id', id, first, `${full}("${r.value}"): the export's folder is named after ${id}`, 'medium');
+  ctx.add('model.fromScratch', false, first, `${full}(...) restores released weights`, 'medium');
+}
+
+export const tfLoadedModelCalled: CallRule = {
+  framework: 'tensorflow',
+  callees: ['load', 'Module'],
+  words: ['saved_model', 'hub.load', 'hub.Module'],
+  runStart: /\b(?:saved_model|hub)\.(?:load|Module)\(/,
+  when: ({ full }) => LOADER_CALLEE.test(full),
+  read: ({ node, full, ctx }) => {
+    readExportFolderModel(node, full, ctx);
+    if (ctx.facts.some((f) => f.kind === 'launch.inference' || f.kind === 'launch.trainer')) return false;
+    if (TRAINS_TOO.test(ctx.text)) return false;
+    const assign = node.parent;
+    if (assign?.type !== 'assignment') return false;
+    const name = assign.childForFieldName('left')?.text ?? '';
+    if (!/^[A-Za-z_]\w{0,60}$/.test(name)) return false;
+    // The loaded object called on inputs somewhere in the program (`name(` not preceded by a dot or word).
+    const called = new RegExp(`(?:^|[^\\w.])${name}\\(`, 'm');
+    const after = ctx.text.slice(assign.endIndex);
+    if (!called.test(after)) return false;
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add(
+      'launch.inference',
+      full,
+      fn,
+      `${name} = ${full}(...) then ${name}(...): a forward pass on loaded weights (inference)`,
+      'medium',
+    );
+    // The call is read further by the rules after this one (tfHubModule: the handle's model, its weights).
+    return false;
   },
 };
