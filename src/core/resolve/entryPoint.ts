@@ -21,6 +21,19 @@ const DOCUMENTATION_REASON = 'documentation';
 
 export const TEMPLATE_REASON = 'a template to copy for a new run (placeholders), not a run';
 export const TEST_FILE_REASON = 'a test file';
+/** Why a file named `*_merge.py` / `*-merge.sh` is left out (see weightsMergeText: its text must show weights work). */
+const MERGE_NAME_REASON = 'a weights-merging utility, by its name';
+/**
+ * Signs of work on weights in a file named like a merging utility: a state dict or checkpoint loaded or saved, an
+ * adapter merged (`merge_and_unload`, mergekit), a Hugging Face save. A `-merge` suffix also names data merges (an
+ * OpenMMLab config whose pipeline composites foreground over background, `_base_ = [...]` inheriting a training
+ * config): with none of these words the name says nothing about weights. Substring tests only (no backtracking).
+ */
+const WEIGHTS_WORK =
+  /state_dict|merge_and_unload|torch\.load|safetensors|load_file|save_pretrained|from_pretrained|checkpoint|ckpt|mergekit|lora|adapter|weights/i;
+function weightsMergeText(text: string): boolean {
+  return WEIGHTS_WORK.test(text.slice(0, 200_000));
+}
 /** Why a file in a package's `testing` folder is left out (see nonRunPlaceReason). */
 const TESTING_FOLDER_REASON = 'in a testing folder (the test utilities a package ships)';
 
@@ -172,7 +185,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{merge,merging,model_merging}/**/*.{py,sh,bash}',
     reason: 'a weights-merging utility, by its folder',
   },
-  { glob: '**/*{_,-}merge.{py,sh,bash,slurm,sbatch}', reason: 'a weights-merging utility, by its name' },
+  { glob: '**/*{_,-}merge.{py,sh,bash,slurm,sbatch}', reason: MERGE_NAME_REASON },
   {
     glob: '**/{convert,prepare,preprocess,download}.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert), by its name',
@@ -408,6 +421,7 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
   )
     return undefined;
   if (byPath === TEST_FILE_REASON && programNamedLikeTest(relativePath, text)) return undefined;
+  if (byPath === MERGE_NAME_REASON && !weightsMergeText(text)) return undefined;
   if (byPath === TESTING_FOLDER_REASON && programNamedLikeTest(relativePath, text, false)) return undefined;
   return byPath;
 }

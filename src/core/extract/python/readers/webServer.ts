@@ -37,6 +37,17 @@ const APP_BUILDER = /^[a-z_]\w{0,40}(?:app|ui|demo|interface|blocks)$/i;
 const BUILT_BY_CALL = /^[ \t]*(\w{1,60})[ \t]*=[ \t]*(\w{1,60})[ \t]*\(/gm;
 /** A pretrained model loaded here: a checkpoint read in, whatever runs it. */
 const LOADS_CHECKPOINT = /\.from_pretrained\s*\(|\btorch\.load\s*\(|(?:^|[^\w.])pipeline\s*\(/;
+/**
+ * A model built from its config by an OpenMMLab registry (`MODELS.build(cfg.model)`: mmengine's Registry.build makes the
+ * object the config's `type` names, its pretrained weights named in the config; mmengine.readthedocs.io, "Registry").
+ * In a served app (a Gradio demo building it in a builder function or a controller class's callback) it is the model.
+ */
+const REGISTRY_BUILDS_MODEL = /\bMODELS\.build\s*\(/;
+/**
+ * A weights file named in code that runs (`ckpt = 'stylegan2_512.pth'` handed to the app's state builder): PyTorch's
+ * checkpoint suffixes (`.pth`, `.pt`, `.ckpt`) and safetensors files. Only read on a Gradio app's launched code.
+ */
+const WEIGHTS_FILE_LITERAL = /["'][^"'\n]{0,200}\.(?:pth|pt|ckpt|safetensors)["']/;
 /** `from pkg.mod import (a, b as c)` / `from .mod import a`, at column 0: a module of the repository's package. */
 const PACKAGE_IMPORT =
   /^from[ \t]+(\.{0,3}[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+(\([^)]{0,2000}\)|[^\n#]{1,2000})/gm;
@@ -130,6 +141,9 @@ export const webServer: FileRule = {
     for (let row = 0; row < code.length && !loaded; row++) {
       if (executed[row] !== 1 || /^\s*(?:from|import|def|class)\b/.test(code[row])) continue;
       if (LOADS_CHECKPOINT.test(code[row])) loaded = { row, how: 'loads a pretrained checkpoint' };
+      else if (REGISTRY_BUILDS_MODEL.test(code[row])) loaded = { row, how: 'builds the model from its config' };
+      else if (gradio && code[row].trim() !== '' && WEIGHTS_FILE_LITERAL.test(original[row]))
+        loaded = { row, how: 'names the weights file it loads' };
       const m = loaderCall?.exec(code[row]);
       if (
         m &&
