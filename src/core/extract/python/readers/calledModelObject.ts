@@ -5,6 +5,7 @@ import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
 import { INSTALLED_LIBRARY } from './packageModelClass';
+import { TRAINS_HERE } from '../trainingText';
 
 /**
  * A program that builds a model object of an inference package from a Hub id and calls it on its input:
@@ -35,7 +36,6 @@ const NOT_A_MODEL =
 const CLASS_NAME = /^[A-Z][A-Za-z0-9_]{1,60}$/;
 /** A flag that names the model: `args.model_dir`, `opt.model_path`, `args.checkpoint`. */
 const MODEL_FLAG = /^(?:args|opt|opts|flags|cfg|config)\.(\w*(?:model|ckpt|checkpoint)\w*)$/i;
-const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(|\.fit\(/;
 /** Method names that run the model on input (besides calling the object). */
 const RUN_METHODS =
   'generate|predict|transcribe|infer|inference|recogni[sz]e|detect|segment|synthesi[sz]e|tts|chat|embed|encode|classify|enhance|separate|caption|translate';

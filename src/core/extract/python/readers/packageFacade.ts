@@ -3,6 +3,7 @@ import { findModelByName } from '../../../knowledge';
 import { escapeRegExp, lineRange } from '../context';
 import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
+import { TRAINS_HERE } from '../trainingText';
 
 /**
  * A model package driven through its facade object (twentieth round, set W): `import mytts` (or `from mytts import
@@ -32,7 +33,6 @@ const NOT_A_FACADE =
 /** `name = mod.Class(` or `app.state.name = mod.Class(` at the start of a line. */
 const BUILT = /^[ \t]*([A-Za-z_][\w.]{0,80})[ \t]*=[ \t]*([A-Za-z_]\w{0,60})\.([A-Z]\w{0,60})[ \t]*\(/gm;
 /** Training written in the file itself: read by the training rules, not here. */
-const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(|\.fit\(/;
 /** A web app's startup hook: the decorator, or the lifespan function handed to the app. */
 const STARTUP_DECORATOR = /^[ \t]*@\w{1,60}\.on_event\([ \t]*["']startup["'][ \t]*\)/;
 const LIFESPAN_PASSED = /\bFastAPI\([^)\n]{0,200}\blifespan[ \t]*=[ \t]*(\w{1,60})/;

@@ -5,6 +5,7 @@ import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { FIELD_PREFIX, stringLiteral, type SymbolTable } from '../../pythonValues';
 import { sizeFromModelName } from '../../../knowledge/modelName';
+import { TRAINS_HERE } from '../trainingText';
 
 /**
  * An example or demo program that builds the repository's own model class (`from mypkg.inference.model import
@@ -31,7 +32,6 @@ const MODEL_CLASS = /^[A-Z][A-Za-z0-9]{0,60}Model$/;
 /** Installed frameworks and clients whose classes have rules of their own. */
 export const INSTALLED_LIBRARY =
   /^(?:torch|torchvision|torchaudio|transformers|diffusers|vllm|keras|tensorflow|jax|flax|accelerate|peft|trl|timm|sklearn|numpy|scipy|lightning|pytorch_lightning|pydantic|openai|anthropic|langchain\w*)(?:\.|$)/;
-const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(|\.fit\(/;
 /** A checkpoint folder whose last segment is a size alone (`./data/models/7b/`, `/ckpt/30B`). */
 const SIZE_FOLDER = /(?:^|\/)(\d{1,4}(?:\.\d{1,2})?[bBmM])\/?$/;
 /** The family word the class is named for: its first capitalised word (`Chameleon` of `ChameleonInferenceModel`). */

@@ -5,6 +5,7 @@ import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { sizeFromModelName } from '../../../knowledge/modelName';
 import { findModel } from '../../../knowledge';
+import { TRAINS_HERE } from '../trainingText';
 
 /**
  * A notebook or script that loads a released model by its name through a loader of the repository's own package
@@ -41,7 +42,6 @@ const LOADER = /^load_(?:[a-z0-9]{1,20}_){0,2}models?$/;
 const INSTALLED =
   /^(?:torch|torchvision|torchaudio|transformers|diffusers|vllm|keras|tensorflow|tf_keras|jax|flax|accelerate|peft|trl|timm|whisper|clip|open_clip|sklearn|numpy|scipy|mlflow|lightning|pytorch_lightning|ultralytics)(?:\.|$)/;
 /** Training written in the file itself: not an inference run. */
-const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(|\.fit\(/;
 /** A released model's name: a word with letters, no path separator, no file extension. */
 const MODEL_NAME = /^[A-Za-z][\w.-]{0,63}$/;
 const FILE_EXTENSION = /\.(?:pt|pth|ckpt|bin|safetensors|h5|keras|pkl|onnx|json|ya?ml|npz)$/i;

@@ -3,6 +3,7 @@ import { findModelByName } from '../../../knowledge';
 import { lineRange } from '../context';
 import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
+import { TRAINS_HERE } from '../trainingText';
 
 /**
  * A model repository's own sampling program that picks the model's size by a variant flag (`--variant` with
@@ -34,7 +35,6 @@ const VARIANT_HANDED = /\w[ \t]*\([ \t]*\w{1,20}\.(?:model_)?variant\b/;
 const FAMILY_CLASS_CALL = /(?:^|[^\w])([A-Z][a-z]{2,20}\d{0,2})For[A-Z][A-Za-z]{1,40}[ \t]*\(/;
 const INSTALLED_IMPORT =
   /^(?:from|import)[ \t]+(?:transformers|vllm|optimum|peft|trl|diffusers|mlx_lm|keras_nlp|keras_hub)\b[^\n]*$/gm;
-const TRAINS_HERE = /\.backward\(|\boptim\.\w|optimizer\.step\(|\.fit\(/;
 const MAIN_GUARD = /^if[ \t]+__name__[ \t]*==[ \t]*["']__main__["']/m;
 
 export const variantFlag: FileRule = {
