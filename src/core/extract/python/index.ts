@@ -1,5 +1,5 @@
 import { rlAgentEvaluation } from './readers/rlEvaluation';
-import { sb3Program } from './readers/sb3Program';
+import { sb3HyperparamsModule, sb3Program } from './readers/sb3Program';
 import { optimizerStepNest } from './readers/optimizerStepNest';
 import { lazy } from '../../lazy';
 import { selectedSpec } from './readers/selectedSpec';
@@ -403,6 +403,7 @@ export const FILE_RULES: readonly FileRule[] = [
   flagModuleDefaults,
   rlAgentEvaluation,
   sb3Program,
+  sb3HyperparamsModule,
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,

@@ -1,4 +1,5 @@
 import { startsARun, type Fact } from '../../../facts';
+import { SB3_ALGORITHMS } from '../../sb3Algorithms';
 import type { FileRule } from '../rules';
 
 /**
@@ -8,31 +9,7 @@ import type { FileRule } from '../rules';
  * with `Algo.load(path)` and played with `model.predict(...)` / `evaluate_policy(...)` (an inference run). The
  * algorithm the program runs by default is its model's name; the network's size depends on the environment and is
  * left to the config reader (config/sb3Hyperparams.ts) or unknown.
- *
- * The algorithm names are Stable-Baselines3's and SB3-Contrib's (A2C, DDPG, DQN, PPO, SAC, TD3; ARS, CrossQ,
- * MaskablePPO, QR-DQN, RecurrentPPO, TQC, TRPO): https://stable-baselines3.readthedocs.io/en/master/guide/algos.html
- * and https://sb3-contrib.readthedocs.io/en/master/guide/algos.html, written as the zoo's keys spell them (`qrdqn`,
- * `ppo_lstm`, `ppo_mask`).
  */
-export const SB3_ALGORITHMS: ReadonlySet<string> = new Set([
-  'a2c',
-  'ddpg',
-  'dqn',
-  'ppo',
-  'sac',
-  'td3',
-  'her',
-  'ars',
-  'crossq',
-  'qrdqn',
-  'tqc',
-  'trpo',
-  'ppo_lstm',
-  'recurrentppo',
-  'ppo_mask',
-  'maskableppo',
-]);
-
 /** The program uses the library (or the zoo built on it). */
 const USES_SB3 = /\b(?:stable_baselines3|sb3_contrib|rl_zoo3)\b/;
 /** `add_argument("--algo", ..., default="ppo", ...)`: bounded, so linear. */
@@ -61,8 +38,9 @@ export const sb3Program: FileRule = {
     const load = LOADS.exec(text);
     const play = PLAYS.exec(text);
     if (!learn && !(load && play)) return;
-    const algorithm = FLAG_DEFAULT.exec(flag[0])?.[1]?.toLowerCase();
-    const flagRange = rowOf(text, flag.index);
+    const fallback = FLAG_DEFAULT.exec(flag[0]);
+    const algorithm = fallback?.[1]?.toLowerCase();
+    const flagRange = rowOf(text, flag.index + (fallback?.index ?? 0));
     if (algorithm && SB3_ALGORITHMS.has(algorithm) && !ctx.facts.some((f) => f.kind === 'model.id' && f.value))
       ctx.facts.push({
         kind: 'model.id',
@@ -96,5 +74,46 @@ export const sb3Program: FileRule = {
         detail: `a trained Stable-Baselines3 agent is loaded (\`.load(\`) and played (\`${play[0].replace(/[ \t]*\($/, '')}\`), training nothing: an evaluation (inference)`,
       });
     }
+  },
+};
+
+/**
+ * The Python form of a Stable-Baselines3 hyperparameter file (config/sb3Hyperparams.ts), which RL-Baselines3-Zoo
+ * loads with `--conf-file module.path`: a module-level `hyperparams = {"Env-v1": dict(policy="MlpPolicy",
+ * n_timesteps=..., ...)}`. The training program trains one agent per entry from scratch; `n_timesteps` counts
+ * environment steps, not optimizer steps, so no length is read.
+ * https://rl-baselines3-zoo.readthedocs.io/en/master/guide/config.html
+ */
+const HYPERPARAMS_DICT = /^hyperparams[ \t]*(?::[^=\n]{0,100})?=[ \t]*\{/m;
+const ENTRY_POLICY = /\bpolicy["']?[ \t]*[=:][ \t]*["']\w{0,40}Policy["']/;
+const ENTRY_TIMESTEPS = /\bn_timesteps["']?[ \t]*[=:]/;
+
+export const sb3HyperparamsModule: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['n_timesteps', 'hyperparams'],
+  runStart: [HYPERPARAMS_DICT, ENTRY_TIMESTEPS, ENTRY_POLICY],
+  read: (_index, ctx) => {
+    const text = ctx.text;
+    const dict = HYPERPARAMS_DICT.exec(text);
+    if (!dict || ctx.facts.some(startsARun)) return;
+    const body = text.slice(dict.index, dict.index + 200_000);
+    if (!ENTRY_POLICY.test(body) || !ENTRY_TIMESTEPS.test(body)) return;
+    const range = rowOf(text, dict.index);
+    ctx.facts.push({
+      kind: 'launch.trainer',
+      value: 'sb3-hyperparams-module',
+      range,
+      confidence: 'medium',
+      detail:
+        'a module-level `hyperparams` dict of Stable-Baselines3 entries (policy, n_timesteps) per environment: the training program trains one agent per entry',
+    });
+    ctx.facts.push({
+      kind: 'model.fromScratch',
+      value: true,
+      range,
+      confidence: 'medium',
+      detail: 'each entry trains a new agent from scratch by interaction with its environment',
+    });
   },
 };
