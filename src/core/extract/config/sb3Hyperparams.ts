@@ -22,13 +22,15 @@ const RETIRED =
 /** Entries looked at: far above a real file (the zoo's largest has about sixty). */
 const MAX_ENTRIES = 500;
 
-/** An environment entry: a map with a `...Policy` scalar and `n_timesteps`. */
+/** An environment entry: a map with a `...Policy` scalar and `n_timesteps`, or one that merges another entry's keys. */
 function isAgentEntry(doc: ConfigDoc, e: ConfigValue): boolean {
   if (e.shape !== 'map') return false;
   // `HopperBulletEnv-v0: *defaults` / `<<: *defaults`: an entry that takes its keys from another by a YAML merge.
   if (doc.entries(e.path).some((k) => k.key === '<<')) return true;
   const policy = doc.str(`${e.path}.policy`);
-  return policy !== undefined && /^\w{0,40}Policy$/.test(policy.trim()) && doc.num(`${e.path}.n_timesteps`) !== undefined;
+  return (
+    policy !== undefined && /^\w{0,40}Policy$/.test(policy.trim()) && doc.num(`${e.path}.n_timesteps`) !== undefined
+  );
 }
 
 function agentEntries(doc: ConfigDoc): ConfigValue[] {

@@ -2,14 +2,6 @@ import { startsARun, type Fact } from '../../../facts';
 import { SB3_ALGORITHMS } from '../../sb3Algorithms';
 import type { FileRule } from '../rules';
 
-/**
- * A Stable-Baselines3 program that picks its algorithm on the command line: `--algo` with a default, the algorithm
- * looked up by that name (`ALGOS[args.algo]`, the registry RL-Baselines3-Zoo and the programs written after it keep)
- * and then trained with the library's `model.learn(...)` (a training run, the agent built from scratch) or loaded
- * with `Algo.load(path)` and played with `model.predict(...)` / `evaluate_policy(...)` (an inference run). The
- * algorithm the program runs by default is its model's name; the network's size depends on the environment and is
- * left to the config reader (config/sb3Hyperparams.ts) or unknown.
- */
 /** The program uses the library (or the zoo built on it). */
 const USES_SB3 = /\b(?:stable_baselines3|sb3_contrib|rl_zoo3)\b/;
 /** `add_argument("--algo", ..., default="ppo", ...)`: bounded, so linear. */
@@ -24,6 +16,14 @@ function rowOf(text: string, index: number): Fact['range'] {
   return { startLine: row, startCol: 0, endLine: row, endCol: 0 };
 }
 
+/**
+ * A Stable-Baselines3 program that picks its algorithm on the command line: `--algo` with a default, the algorithm
+ * looked up by that name (`ALGOS[args.algo]`, the registry RL-Baselines3-Zoo and the programs written after it keep)
+ * and then trained with the library's `model.learn(...)` (a training run, the agent built from scratch) or loaded
+ * with `Algo.load(path)` and played with `model.predict(...)` / `evaluate_policy(...)` (an inference run). The
+ * algorithm the program runs by default is its model's name; the network's size depends on the environment and is
+ * left to the config reader (config/sb3Hyperparams.ts) or unknown.
+ */
 export const sb3Program: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -56,7 +56,8 @@ export const sb3Program: FileRule = {
         value: 'sb3-learn',
         range: rowOf(text, learn.index),
         confidence: 'medium',
-        detail: 'model.learn(...) trains the Stable-Baselines3 agent the --algo flag picks, by interaction with its environment',
+        detail:
+          'model.learn(...) trains the Stable-Baselines3 agent the --algo flag picks, by interaction with its environment',
       });
       ctx.facts.push({
         kind: 'model.fromScratch',
