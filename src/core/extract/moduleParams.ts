@@ -57,7 +57,34 @@ const PARAMETER_FREE = new Set([
   'ZeroPad2d',
 ]);
 
+/**
+ * The sizes of the environment an RL script trains on (knowledge/data/rlEnvironments.ts), for layers sized from its
+ * spaces: `np.array(envs.single_observation_space.shape).prod()`, `envs.single_action_space.n`,
+ * `np.prod(envs.single_action_space.shape)`, `env.observation_space.shape[0]`.
+ */
+export interface EnvironmentSizes {
+  readonly observation?: number;
+  readonly actions?: number;
+}
+
+/** `int(...)` around an expression, taken off (bounded). */
+const INT_WRAPPER = /^int\((.{1,200})\)$/s;
+const SPACE_SHAPE =
+  /^(?:(?:np|numpy)\.array\([\w.]{1,80}\.(?:single_)?(observation|action)_space\.shape\)\.prod\(\)|(?:np|numpy)\.prod\([\w.]{1,80}\.(?:single_)?(observation|action)_space\.shape\)|[\w.]{1,80}\.(?:single_)?(observation|action)_space\.shape\[0\])$/;
+const DISCRETE_ACTIONS = /^[\w.]{1,80}\.(?:single_)?action_space\.n$/;
+
+function environmentSize(node: Node, ctx: Context): number | undefined {
+  if (!ctx.environment) return undefined;
+  const text = node.text.replace(/\s+/g, '');
+  const inner = INT_WRAPPER.exec(text)?.[1] ?? text;
+  if (DISCRETE_ACTIONS.test(inner)) return ctx.environment.actions;
+  const shape = SPACE_SHAPE.exec(inner);
+  if (!shape) return undefined;
+  return (shape[1] ?? shape[2] ?? shape[3]) === 'observation' ? ctx.environment.observation : ctx.environment.actions;
+}
+
 interface Context {
+  readonly environment?: EnvironmentSizes;
   readonly symbols: SymbolTable;
   readonly classes: ReadonlyMap<string, Node>;
   readonly depth: number;
@@ -74,6 +101,8 @@ function lastName(fn: Node | null): string {
 function numberArg(args: Node, index: number, name: string, ctx: Context, fallback?: number): number | undefined {
   const node = keywordArgument(args, name) ?? positionalArguments(args)[index] ?? null;
   if (!node) return fallback;
+  const fromEnvironment = environmentSize(node, ctx);
+  if (fromEnvironment !== undefined) return fromEnvironment;
   const r = evaluate(node, ctx.symbols);
   if (typeof r?.value === 'number') return r.value;
   if (Array.isArray(r?.value) && r.value.every((v) => typeof v === 'number')) return r.value.reduce((a, b) => a * b, 1);
@@ -240,7 +269,7 @@ function callParams(call: Node, ctx: Context): number | undefined {
       const tensor = positionalArguments(args)[0];
       const inner = tensor?.type === 'call' ? tensor.childForFieldName('arguments') : null;
       if (!inner) return undefined;
-      const dims = positionalArguments(inner).map((d) => evaluate(d, ctx.symbols)?.value);
+      const dims = positionalArguments(inner).map((d) => environmentSize(d, ctx) ?? evaluate(d, ctx.symbols)?.value);
       const flat = dims.length === 1 && Array.isArray(dims[0]) ? (dims[0] as unknown[]) : dims;
       return flat.every((d) => typeof d === 'number') ? flat.reduce((a, b) => a * b, 1) : undefined;
     }
@@ -248,6 +277,15 @@ function callParams(call: Node, ctx: Context): number | undefined {
       ctx.layers--;
       const userClass = ctx.classes.get(name);
       if (userClass && ctx.depth < 6) return classParams(userClass, { ...ctx, depth: ctx.depth + 1 })?.params;
+      // `layer_init(nn.Linear(64, 64), std=0.01)`, `weight_norm(nn.Conv1d(...))`: a helper handed a layer it
+      // initialises or reparametrises and returns; the layer's parameters are the call's.
+      const wrapped = positionalArguments(args)[0];
+      if (
+        !userClass &&
+        wrapped?.type === 'call' &&
+        /^(?:torch\.)?nn\.\w{1,40}$/.test(wrapped.childForFieldName('function')?.text ?? '')
+      )
+        return callParams(wrapped, ctx);
       return undefined;
     }
   }
@@ -406,6 +444,7 @@ function classParams(cls: Node, ctx: Context): ModuleCount | undefined {
 export function countModuleClasses(
   classNodes: readonly Node[],
   symbols: SymbolTable,
+  environment?: EnvironmentSizes,
 ): Array<ModuleCount & { node: Node }> {
   const classes = new Map<string, Node>();
   for (const node of classNodes) {
@@ -414,7 +453,15 @@ export function countModuleClasses(
   }
   const out: Array<ModuleCount & { node: Node }> = [];
   for (const cls of classes.values()) {
-    const count = classParams(cls, { symbols, classes, depth: 0, unresolved: [], hasConvolution: false, layers: 0 });
+    const count = classParams(cls, {
+      environment,
+      symbols,
+      classes,
+      depth: 0,
+      unresolved: [],
+      hasConvolution: false,
+      layers: 0,
+    });
     if (count && count.params > 0) out.push({ ...count, node: cls });
   }
   return out;

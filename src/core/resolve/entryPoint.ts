@@ -564,6 +564,9 @@ export function packageModuleReason(
     )
   )
     return undefined;
+  // A module whose own code (its top level or main block) starts another program as a child process
+  // (readers/launchedPrograms.ts reads only rows that run): a launcher, which library code never is at import.
+  if (facts.some((f) => f.kind === 'link.script') && facts.some(startsOwnWork)) return undefined;
   // A thin entry point handing its command line to the package's run function (`train()`: readers/localModules.ts).
   if (facts.some((f) => f.kind === 'run.commandLine' && String(f.value).endsWith('()'))) return undefined;
   // The module's own demo under its main guard, sampling from the network it defines (readers/moduleDemo.ts).

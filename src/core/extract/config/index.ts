@@ -33,6 +33,7 @@ import { fairseq } from './fairseq';
 import { flatHyperparams } from './flatHyperparams';
 import { optimScheduleRun } from './optimScheduleRun';
 import { weightsFileRun } from './weightsFileRun';
+import { sb3Hyperparams } from './sb3Hyperparams';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
@@ -143,6 +144,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   flatHyperparams,
   optimScheduleRun,
   weightsFileRun,
+  sb3Hyperparams,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */

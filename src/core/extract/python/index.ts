@@ -1,4 +1,5 @@
 import { rlAgentEvaluation } from './readers/rlEvaluation';
+import { sb3HyperparamsModule, sb3Program } from './readers/sb3Program';
 import { optimizerStepNest } from './readers/optimizerStepNest';
 import { lazy } from '../../lazy';
 import { selectedSpec } from './readers/selectedSpec';
@@ -401,6 +402,8 @@ export const FILE_RULES: readonly FileRule[] = [
   policyEvaluation,
   flagModuleDefaults,
   rlAgentEvaluation,
+  sb3Program,
+  sb3HyperparamsModule,
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,

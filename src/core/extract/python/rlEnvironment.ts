@@ -12,3 +12,14 @@ const SIMULATED_ENVIRONMENT =
 export function simulatedEnvironment(text: string): string | undefined {
   return SIMULATED_ENVIRONMENT.exec(text)?.[0];
 }
+
+/**
+ * The environment id a script trains on by default: a dataclass or settings field `env_id: str = "CartPole-v1"`, or
+ * an `--env-id`/`--env` flag's `default="..."`. Bounded, so linear.
+ */
+const ENV_ID_FIELD = /^[ \t]*env_id[ \t]*(?::[ \t]*str[ \t]*)?=[ \t]*["']([\w./:-]{1,80})["']/m;
+const ENV_ID_FLAG = /["']--env(?:[-_]id)?["'][^)]{0,300}?\bdefault[ \t]*=[ \t]*["']([\w./:-]{1,80})["']/;
+
+export function defaultEnvironmentId(text: string): string | undefined {
+  return (ENV_ID_FIELD.exec(text) ?? ENV_ID_FLAG.exec(text))?.[1];
+}

@@ -75,18 +75,29 @@ interface Command {
  * A program run by the command (`train.py`, `$file`, `-m axolotl.cli.train`), or undefined for `python -m pip`,
  * `-c`: the first script named, else the first word set when it runs that is not a long option's value.
  */
-function programOf(words: readonly string[]): string | undefined {
+function programOf(words: readonly string[], text: string): string | undefined {
   const module = words.findIndex((w) => w === '-m' || w === '--module');
-  if (module > 0)
-    return /^(axolotl|trl|llamafactory|litgpt|composer|torchtune|openrlhf|torch\.distributed\.run)\b/.test(
-      words[module + 1] ?? '',
-    )
-      ? words[module + 1]
-      : undefined;
+  if (module > 0) {
+    const name = words[module + 1] ?? '';
+    if (/^(axolotl|trl|llamafactory|litgpt|composer|torchtune|openrlhf|torch\.distributed\.run)\b/.test(name))
+      return name;
+    return packageProgram(name, words, text) ? name : undefined;
+  }
   if (words.includes('-c')) return undefined;
   const script = words.find((w) => /\.py$/.test(w) && !w.startsWith('-'));
   if (script) return script;
   return words.find((w, i) => i > 0 && w.startsWith('$') && !words[i - 1].startsWith('--'));
+}
+
+/**
+ * `python -m mypkg.record_video ...` run by a file that itself imports from `mypkg` (`from mypkg.utils import ...`):
+ * a program module of the package the file is written with (its own repository's, or one it installs), not a tool
+ * such as `-m pip` or `-m http.server`. Not a module that runs a script it is handed (`-m some.launcher train.py`).
+ */
+function packageProgram(module: string, words: readonly string[], text: string): boolean {
+  const dotted = /^([A-Za-z_]\w{0,60})(?:\.\w{1,60}){1,4}$/.exec(module);
+  if (!dotted || words.some((w) => /\.py$/.test(w))) return false;
+  return new RegExp(`^[ \\t]*(?:from|import)[ \\t]+${dotted[1]}(?:\\.|[ \\t,]|$)`, 'm').test(text);
 }
 
 /** Names followed from the command's dict to its literal, and dict entries read. */
@@ -283,7 +294,7 @@ export const launchedPrograms: FileRule = {
     for (const { node, words } of commands) {
       const row = node.startPosition.row;
       if (!executed.some(([a, b]) => a <= row && row <= b)) continue;
-      let program = programOf(words);
+      let program = programOf(words, ctx.text);
       if (program === undefined) continue;
       // `infer/{code_fname}.py` where the file sets `code_fname` only to literals (one per task branch): the
       // programs it may run, the first read as the line's and the others linked beside it.

@@ -1,12 +1,13 @@
 import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
-import { countModuleClasses } from '../../moduleParams';
+import { countModuleClasses, type EnvironmentSizes } from '../../moduleParams';
+import { rlEnvironmentSpaces } from '../../../knowledge/data/rlEnvironments';
 import { evaluate, type SymbolTable } from '../../pythonValues';
 import { escapeRegExp, truncate, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
 import { executedRowMask } from '../entryPoint';
-import { simulatedEnvironment } from '../rlEnvironment';
+import { defaultEnvironmentId, simulatedEnvironment } from '../rlEnvironment';
 
 /**
  * Whole-file passes after the calls: the nn.Module a file trains (parameters counted through its
@@ -21,7 +22,7 @@ import { simulatedEnvironment } from '../rlEnvironment';
  */
 function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadContext, symbols: SymbolTable): void {
   nameRlNetworks(index.classes, ctx);
-  const counted = countModuleClasses(index.classes, symbols);
+  const counted = countModuleClasses(index.classes, symbols, trainedEnvironment(text));
   if (counted.length === 0) return;
   // Instantiated somewhere other than its own `class X(...)` header: the model the file trains.
   const candidates = counted.filter((c) => {
@@ -486,6 +487,18 @@ function nameRlNetworks(classes: readonly Node[], ctx: PythonReadContext): void 
     'medium',
   );
 }
+/**
+ * The documented sizes of the environment an RL script builds (rlEnvironment.ts) by default, for networks sized from
+ * its spaces; undefined when the script builds none or the environment is not in the table (those stay unknown).
+ */
+function trainedEnvironment(text: string): EnvironmentSizes | undefined {
+  if (!simulatedEnvironment(text)) return undefined;
+  const id = defaultEnvironmentId(text);
+  const spaces = id ? rlEnvironmentSpaces(id) : undefined;
+  if (!spaces) return undefined;
+  return { observation: spaces.observation, actions: spaces.discreteActions ?? spaces.continuousActions };
+}
+
 /** `(nn.Module)`, `(torch.nn.Module)`, `(Module)`. */
 const MODULE_BASE = /^\(\s*(?:torch\.)?(?:nn\.)?Module\s*\)$/;
 /** An instance of the class handed to an optimizer, also as a list (`optim.Adam(list(actor.parameters()), ...)`). */
