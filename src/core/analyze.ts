@@ -1,3 +1,4 @@
+import { withExperimentName } from './extract/python/readers/experimentClass';
 import { EVALUATES_CONFIG } from './extract/python/readers/corenetOptions';
 import { groupFile } from './extract/config/hydraExperiment';
 import { HYDRA_MAIN_LINK } from './extract/python/readers/hydraMain';
@@ -513,6 +514,8 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
       // A flag's default model replaced by the one the module docstring's usage passes to that flag.
       if (!notebook) facts = documentedFlagModel(input.path, code, facts, knownModelName);
       if (!notebook) facts = openMmlabTestConfig(input.path, facts) ?? facts;
+      // An experiment class named by its file (`self.exp_name` from `__file__`): the file's stem.
+      if (!notebook) facts = withExperimentName(input.path, facts);
       else
         facts = withNotebookLaunches(
           withWrittenConfigs(facts, notebook.sources ?? [], code),

@@ -82,6 +82,7 @@ import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
 import * as mmengine from './readers/mmengine';
 import { lazyConfig } from './readers/lazyConfig';
+import { experimentClassFile } from './readers/experimentClass';
 import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
@@ -410,6 +411,7 @@ export const FILE_RULES: readonly FileRule[] = [
   mmengine.mmengineConfig,
   mmengine.mmengineModuleSettings,
   lazyConfig,
+  experimentClassFile,
   xtunerV1.xtunerV1Config,
   autotrainProject,
   kauldronTrainer,
