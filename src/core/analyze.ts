@@ -1,6 +1,7 @@
 import { withExperimentName } from './extract/python/readers/experimentClass';
 import { EVALUATES_CONFIG } from './extract/python/readers/corenetOptions';
 import { groupFile } from './extract/config/hydraExperiment';
+import { modelOptionsFound } from './extract/config/hydraPrimary';
 import { HYDRA_MAIN_LINK } from './extract/python/readers/hydraMain';
 import { CLONE_LAUNCH, withNotebookLaunches } from './extract/shell/notebookLaunch';
 import { gpuOfHeaderText } from './extract/python/readers/headerGpu';
@@ -1332,7 +1333,7 @@ function analyzeFactsUnguarded(
     };
   if (performance.now() > deadline)
     throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
-  const read = [...own.facts, ...linked];
+  const read = modelOptionsFound([...own.facts, ...linked], seen);
   // A gin config is a run once its includes are replayed in gin's order (extract/gin/ginRun.ts).
   // An ml_collections config built on a defaults function is sized from both (extract/mlCollectionsRun.ts).
   const facts =

@@ -226,6 +226,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.samplingParams,
   serving.chatTemplate,
   lightning.lightningCli,
+  lightning.lightningEvaluate,
   hf.argumentParser,
   torch.distributedDataParallel,
   torch.dataParallel,
