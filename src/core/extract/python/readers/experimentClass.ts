@@ -29,6 +29,8 @@ export const NAMED_BY_FILE = 'self.exp_name is the file name (`__file__` stem)';
 const FRAMEWORK = 'exp-class';
 /** Statements of `__init__` looked at (an experiment sets tens; a hostile file may set thousands). */
 const MAX_STATEMENTS = 400;
+/** Words of a class that loads weights of its own (a checkpoint path, a pretrained backbone). */
+const CHECKPOINT_WORDS = /pretrain|ckpt|checkpoint|\.pth\b|load_state_dict/i;
 /** Attributes read as the run's length in epochs. */
 const EPOCH_ATTRIBUTES = new Set(['max_epoch', 'max_epochs']);
 
@@ -117,6 +119,17 @@ export const experimentClassFile: FileRule = {
       `an experiment file (\`class Exp(${found.base})\` setting the run over the framework's base): the training program loads it by its path (\`tools/train.py -f FILE\`) and trains the model it builds`,
       'medium',
     );
+    // The framework builds the network the experiment describes (`exp.get_model()`) and loads weights only from a
+    // checkpoint the training program is handed (`-c`, empty by default): an experiment naming no checkpoint trains
+    // from scratch (a catalog name it shares with released weights is that network's size, not a starting point).
+    if (!CHECKPOINT_WORDS.test(found.cls.text.slice(0, 50_000)))
+      ctx.add(
+        'model.fromScratch',
+        true,
+        header,
+        'an experiment class naming no checkpoint: the framework builds its network (get_model) with fresh weights',
+        'medium',
+      );
     for (const { name, value } of settings) {
       if (EPOCH_ATTRIBUTES.has(name)) ctx.addResolved('training.epochs', value, `self.${name}`);
       else if (name === 'exp_name') {
