@@ -1,4 +1,4 @@
-import { withExperimentName } from './extract/python/readers/experimentClass';
+import { EXPERIMENT_BASE_VALUE, withExperimentName } from './extract/python/readers/experimentClass';
 import { EVALUATES_CONFIG } from './extract/python/readers/corenetOptions';
 import { groupFile } from './extract/config/hydraExperiment';
 import { modelOptionsFound } from './extract/config/hydraPrimary';
@@ -767,7 +767,11 @@ const NARROW_LINKS: readonly NarrowLink[] = [
   // A loader's module (and what its package re-exports): the default dtype it builds the model in.
   {
     via: (link, loaderWalk) => loaderWalk || link.detail.startsWith(LOADER_LINK),
-    admits: (f) => f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail),
+    admits: (f) =>
+      (f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail)) ||
+      // An experiment class's base (readers/experimentClass.ts): the settings the experiment inherits.
+      f.detail.startsWith(EXPERIMENT_BASE_VALUE),
+    reserved: (f) => f.detail.startsWith(EXPERIMENT_BASE_VALUE),
   },
   // A setup script another sources (`source scripts/setups/train.sh`): the per-node GPU count it sets reaches the
   // sourcing script's launch; a script run as a child process (`bash setup.sh`) sets nothing in its caller.

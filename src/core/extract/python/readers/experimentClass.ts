@@ -3,6 +3,7 @@ import type { Fact } from '../../../facts';
 import { truncate, type PythonReadContext } from '../context';
 import { EXPERIMENT_CLASS_FILE } from '../entryPoint';
 import type { FileRule } from '../rules';
+import { linkLoader } from './loaderModule';
 
 /**
  * Experiment-class files (YOLOX and the detectors and trackers built on it: `tools/train.py -f exps/<name>.py`).
@@ -21,9 +22,15 @@ import type { FileRule } from '../rules';
  * Read: `self.max_epoch` (epochs), and the experiment's name, which names the model: `self.exp_name = "<literal>"`,
  * or the file's own stem (`os.path.split(os.path.realpath(__file__))[1].split(".")[0]`, the framework's own idiom;
  * experimentNameFacts fills it from the path). A name that is a published variant's (`yolox_s`) gives the size
- * through the catalog. The base's values (its `max_epoch`) are not read here: unknown unless the file sets them.
+ * through the catalog. What the file does not set is its base's: the base class's module is linked (through its
+ * package's re-exports), and the base's own `self.max_epoch` (read from the framework's base class, whose own base is
+ * imported relatively inside the package) reaches the run, under the file's own value.
  */
 
+/** How the detail of a value an experiment base sets starts (drawn only by an experiment file's link to its base). */
+export const EXPERIMENT_BASE_VALUE = 'experiment base: ';
+/** How the detail of an experiment file's link to its base starts (after the loader link's own prefix). */
+export const EXPERIMENT_BASE_LINK = 'experiment base class: ';
 /** The detail of the fact that marks the experiment named by its file's stem (filled by experimentNameFacts). */
 export const NAMED_BY_FILE = 'self.exp_name is the file name (`__file__` stem)';
 const FRAMEWORK = 'exp-class';
@@ -34,8 +41,8 @@ const CHECKPOINT_WORDS = /pretrain|ckpt|checkpoint|\.pth\b|load_state_dict/i;
 /** Attributes read as the run's length in epochs. */
 const EPOCH_ATTRIBUTES = new Set(['max_epoch', 'max_epochs']);
 
-/** The imported name `class Exp(Base)` derives from, when an absolute `from pkg import X [as Base]` binds it. */
-function absolutelyImported(root: Node, base: string): boolean {
+/** The module an absolute `from pkg.mod import X [as Base]` binding `base` imports from, with its row. */
+function absoluteImport(root: Node, base: string): { module: string; row: number } | undefined {
   for (const statement of root.namedChildren) {
     if (statement?.type !== 'import_from_statement') continue;
     const module = statement.childForFieldName('module_name');
@@ -43,10 +50,10 @@ function absolutelyImported(root: Node, base: string): boolean {
     for (const child of statement.childrenForFieldName('name')) {
       if (!child) continue;
       const bound = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
-      if (bound === base) return true;
+      if (bound === base) return { module: module.text, row: statement.startPosition.row };
     }
   }
-  return false;
+  return undefined;
 }
 
 /** The module-level `class Exp(Base)` with its base's name. */
@@ -107,9 +114,32 @@ export const experimentClassFile: FileRule = {
     if (ctx.hasTopLevelMainGuard) return;
     const root = ctx.tree.rootNode;
     const found = experimentClass(root);
-    if (!found || !absolutelyImported(root, found.base)) return;
+    if (!found) return;
     const settings = initSettings(found.cls);
     if (!settings) return;
+    const imported = absoluteImport(root, found.base);
+    if (!imported) {
+      // The framework's own base (its base imported relatively, inside the package): the values its experiment files
+      // inherit, drawn only through their link to it (analyze.ts NARROW_LINKS); no run of its own.
+      for (const { name, value } of settings)
+        if (EPOCH_ATTRIBUTES.has(name) && /^[1-9]\d{0,5}$/.test(value.text))
+          ctx.add(
+            'training.epochs',
+            Number(value.text),
+            value,
+            `${EXPERIMENT_BASE_VALUE}self.${name} = ${value.text}`,
+            'low',
+          );
+      return;
+    }
+    // The base's module (through its package's re-exports): the settings this experiment does not set are its.
+    linkLoader(
+      ctx,
+      imported.row,
+      0,
+      imported.module,
+      `${EXPERIMENT_BASE_LINK}from ${imported.module} import ${found.base}`,
+    );
     const header = found.cls.childForFieldName('name') ?? found.cls;
     ctx.add('run.framework', FRAMEWORK, header, `an experiment class (\`class Exp(${found.base})\`)`, 'medium');
     ctx.add(
