@@ -291,6 +291,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.mistralRs,
   serving.localHttpClient,
   serving.onnxRuntimeSession,
+  serving.openvinoInfer,
   serving.diffusersPipelineCall,
   openMmlabInferencer,
   torch.autocast,
