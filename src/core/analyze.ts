@@ -1,5 +1,7 @@
+import { EXPERIMENT_BASE_VALUE, withExperimentName } from './extract/python/readers/experimentClass';
 import { EVALUATES_CONFIG } from './extract/python/readers/corenetOptions';
 import { groupFile } from './extract/config/hydraExperiment';
+import { modelOptionsFound } from './extract/config/hydraPrimary';
 import { HYDRA_MAIN_LINK } from './extract/python/readers/hydraMain';
 import { CLONE_LAUNCH, withNotebookLaunches } from './extract/shell/notebookLaunch';
 import { gpuOfHeaderText } from './extract/python/readers/headerGpu';
@@ -513,6 +515,8 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
       // A flag's default model replaced by the one the module docstring's usage passes to that flag.
       if (!notebook) facts = documentedFlagModel(input.path, code, facts, knownModelName);
       if (!notebook) facts = openMmlabTestConfig(input.path, facts) ?? facts;
+      // An experiment class named by its file (`self.exp_name` from `__file__`): the file's stem.
+      if (!notebook) facts = withExperimentName(input.path, facts);
       else
         facts = withNotebookLaunches(
           withWrittenConfigs(facts, notebook.sources ?? [], code),
@@ -763,7 +767,11 @@ const NARROW_LINKS: readonly NarrowLink[] = [
   // A loader's module (and what its package re-exports): the default dtype it builds the model in.
   {
     via: (link, loaderWalk) => loaderWalk || link.detail.startsWith(LOADER_LINK),
-    admits: (f) => f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail),
+    admits: (f) =>
+      (f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail)) ||
+      // An experiment class's base (readers/experimentClass.ts): the settings the experiment inherits.
+      f.detail.startsWith(EXPERIMENT_BASE_VALUE),
+    reserved: (f) => f.detail.startsWith(EXPERIMENT_BASE_VALUE),
   },
   // A setup script another sources (`source scripts/setups/train.sh`): the per-node GPU count it sets reaches the
   // sourcing script's launch; a script run as a child process (`bash setup.sh`) sets nothing in its caller.
@@ -1329,7 +1337,7 @@ function analyzeFactsUnguarded(
     };
   if (performance.now() > deadline)
     throw new OverBudget(skippedForTime(input.timeBudgetMs ?? FILE_TIME_BUDGET_MS, 'reading the files it links to'));
-  const read = [...own.facts, ...linked];
+  const read = modelOptionsFound([...own.facts, ...linked], seen);
   // A gin config is a run once its includes are replayed in gin's order (extract/gin/ginRun.ts).
   // An ml_collections config built on a defaults function is sized from both (extract/mlCollectionsRun.ts).
   const facts =

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { HYDRA_MAIN_LINK } from '../extract/python/readers/hydraMain';
 
 /**
  * What is a run: something that executes a training or inference job (a script run as main or with
@@ -540,7 +541,7 @@ const MODEL_FACTS = new Set([
  */
 export function packageModuleReason(
   relativePath: string,
-  facts: ReadonlyArray<{ readonly kind: string; readonly value: unknown }>,
+  facts: ReadonlyArray<{ readonly kind: string; readonly value: unknown; readonly detail?: string }>,
   rules: EntryPointRules = {},
 ): string | undefined {
   if (rules.defaults === false || !rules.packageRoots?.length) return undefined;
@@ -554,6 +555,10 @@ export function packageModuleReason(
   if (inside.some((f) => PROGRAM_FOLDERS.has(f.toLowerCase()))) return undefined;
   if (facts.some((f) => MODEL_FACTS.has(f.kind) && f.value !== false)) return undefined;
   if (facts.some((f) => f.kind === 'run.commandLine') && facts.some(startsOwnWork)) return undefined;
+  // A Hydra application (`@hydra.main(config_path="../configs", config_name="eval.yaml")`) that trains or evaluates:
+  // it starts as it is from its primary config, which names the model, as a command-line program starts from its flags.
+  if (facts.some((f) => f.kind === 'link.config' && f.detail?.startsWith(HYDRA_MAIN_LINK)) && facts.some(startsOwnWork))
+    return undefined;
   // A run config of a config dialect whose files are whole runs (an mmengine config: the runner it is handed to
   // trains it), shipped inside the package (`<pkg>/configs/…`, mmengine's pure-Python configs importable with
   // `read_base()`): the run definition it is anywhere, not the package's code; an evaluation or sampling config of the

@@ -1,5 +1,6 @@
+import type { Fact } from '../../facts';
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
-import { globalPackage, groupFile } from './hydraExperiment';
+import { globalPackage, groupFile, hydraExperiment } from './hydraExperiment';
 
 /**
  * A Hydra primary config or group config with a defaults list of group choices written without a leading slash
@@ -22,10 +23,13 @@ const ENTRY_KEY = /^(optional[ \t]+|override[ \t]+)?([\w.-]{1,100}(?:\/[\w.-]{1,
 export const hydraPrimary: ConfigDialect = {
   name: 'hydra-primary',
   words: ['defaults'],
+  // A primary config may carry `# @package _global_` too (the lightning-hydra-template's train.yaml: a no-op there,
+  // the primary config being global already); when its entries are relative group choices (`- model: mnist`), it is
+  // read here, not as an experiment (hydraExperiment.ts reads the global configs whose entries are absolute).
   detect: (doc) =>
-    !globalPackage(doc) &&
     doc.get('defaults')?.shape === 'seq' &&
-    (groupChoices(doc).length > 0 || groupsToChoose(doc).length > 0 || siblings(doc).length > 0),
+    (groupChoices(doc).length > 0 || groupsToChoose(doc).length > 0 || siblings(doc).length > 0) &&
+    (!globalPackage(doc) || !hydraExperiment.detect(doc)),
   read(doc: ConfigDoc, out: FactSink): void {
     const searched = searchPath(doc);
     // After the config's own folder, Hydra looks in each hydra.searchpath folder in turn: the same entry there, quietly
@@ -45,6 +49,17 @@ export const hydraPrimary: ConfigDialect = {
       );
       alsoSearched(choice.file, choice.at, written);
     }
+    // The option chosen for the `model` group names the model the run builds (low: a model id the group's file states
+    // outranks the option's name), as an experiment's `override /model: <option>` does (hydraExperiment.ts).
+    const model = modelChoice(doc);
+    if (model)
+      out.add(
+        'model.id',
+        model.option,
+        model.at,
+        `defaults: ${model.written} (the model's config group option)`,
+        'low',
+      );
     // Every group the list names, so that a launch line's choice (`model=llama`) can pick its option (analyze.ts).
     for (const group of groupsToChoose(doc))
       out.add('link.hydraGroup', group.name, group.at, `defaults: ${group.written}`, 'medium');
@@ -144,4 +159,41 @@ function groupChoices(doc: ConfigDoc): Choice[] {
       });
   }
   return out;
+}
+
+/** How the detail of a model named by its group option ends (modelOptionsFound keeps it only when the file is read). */
+export const MODEL_OPTION = " (the model's config group option)";
+
+/**
+ * The model named by a primary config's `model` option stands only when the group's file was found and read: an
+ * option whose file the repository does not hold names nothing the run can be sure of (the choice may be a
+ * placeholder the command line replaces). `linked`: the paths of the files the run read.
+ */
+export function modelOptionsFound(facts: readonly Fact[], linked: ReadonlySet<string>): readonly Fact[] {
+  if (
+    !facts.some(
+      (f) => f.kind === 'model.id' && f.detail.endsWith(MODEL_OPTION) && f.detail.startsWith('defaults: model:'),
+    )
+  )
+    return facts;
+  const found = (option: string) => [...linked].some((p) => p.replace(/\\/g, '/').endsWith(`/model/${option}.yaml`));
+  return facts.filter(
+    (f) =>
+      !(f.kind === 'model.id' && f.detail.startsWith('defaults: model:') && f.detail.endsWith(MODEL_OPTION)) ||
+      found(String(f.value)),
+  );
+}
+
+/** A plain option name (no path, no interpolation) read as a model's name. */
+const OPTION_NAME = /^[A-Za-z][\w.-]{0,60}$/;
+
+/** The `- model: <option>` entry of the defaults list (the last one, as Hydra merges them in order). */
+function modelChoice(doc: ConfigDoc): { option: string; at: ConfigValue; written: string } | undefined {
+  let found: { option: string; at: ConfigValue; written: string } | undefined;
+  for (const choice of groupChoices(doc)) {
+    const m = /^model\/([^/]+)\.yaml$/.exec(choice.file);
+    if (m && OPTION_NAME.test(m[1]) && !choice.optional)
+      found = { option: m[1], at: choice.at, written: choice.written };
+  }
+  return found;
 }

@@ -37,6 +37,9 @@ export const CALLED_BY_LAUNCHER = /^@\s*(?:[A-Za-z_]\w{0,60}\.)?[A-Za-z_]?\w{0,6
  * cog.yaml names and calls its `setup()` and `predict()` (https://cog.run/python/), with no main guard. Cog
  * releases before 0.1 named the base `cog.Predictor` (with `@cog.input` decorators on `predict`).
  */
+/** The start an experiment-class file holds (readers/experimentClass.ts): the framework's loader instantiates it. */
+export const EXPERIMENT_CLASS_FILE = 'exp-class:file';
+
 export const ENTRY_BASE = /\bBasePredictor\b|\bcog\.Predictor\b/;
 
 interface Definition {
@@ -436,6 +439,9 @@ export function libraryVerdict(
       ? ownStarts
       : facts.filter((f) => f.kind === 'link.config' && !f.file && f.range.cell === undefined);
   if (starts.length === 0) return undefined;
+  // A class the training program instantiates from the file it is given (readers/experimentClass.ts): nothing in the
+  // module calls it, by design.
+  if (starts.some((f) => f.kind === 'launch.trainer' && f.value === EXPERIMENT_CLASS_FILE)) return undefined;
   // A start in a module-level statement that is no definition runs when the module does: no need to
   // work out which definitions are reached (the same verdict, without walking the module).
   if (starts.some((f) => inModuleLevelCode(tree, f))) return undefined;

@@ -83,6 +83,7 @@ import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
 import * as mmengine from './readers/mmengine';
 import { lazyConfig } from './readers/lazyConfig';
+import { experimentClassFile } from './readers/experimentClass';
 import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
@@ -226,6 +227,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.samplingParams,
   serving.chatTemplate,
   lightning.lightningCli,
+  lightning.lightningEvaluate,
   hf.argumentParser,
   torch.distributedDataParallel,
   torch.dataParallel,
@@ -290,6 +292,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.mistralRs,
   serving.localHttpClient,
   serving.onnxRuntimeSession,
+  serving.openvinoInfer,
   serving.diffusersPipelineCall,
   openMmlabInferencer,
   torch.autocast,
@@ -413,6 +416,7 @@ export const FILE_RULES: readonly FileRule[] = [
   mmengine.mmengineConfig,
   mmengine.mmengineModuleSettings,
   lazyConfig,
+  experimentClassFile,
   xtunerV1.xtunerV1Config,
   autotrainProject,
   kauldronTrainer,

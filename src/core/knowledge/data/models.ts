@@ -7372,6 +7372,132 @@ export const MODELS: readonly Model[] = [
       'Carion et al. 2020, DETR, arXiv:2005.12872, Table 1 (params, GFLOPS via Detectron2 flop_count = multiply-adds, stored x2; AP): 60M, 152 GFLOPS',
   },
   {
+    id: 'yolox-nano',
+    aliases: ['yolox_nano.pth'],
+    family: 'yolox',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 910_000,
+    forwardGflopsPerSample: 1.08, // 416x416
+    smallerSiblings: [],
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 25.8,
+      source:
+        'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430',
+    },
+    source:
+      'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430: yolox-nano 0.91M params, 1.08B FLOPs at 416',
+  },
+  {
+    id: 'yolox-tiny',
+    aliases: ['yolox_tiny.pth'],
+    family: 'yolox',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 5_060_000,
+    forwardGflopsPerSample: 6.45, // 416x416
+    smallerSiblings: ['yolox-nano'],
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 32.8,
+      source:
+        'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430',
+    },
+    source:
+      'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430: yolox-tiny 5.06M params, 6.45B FLOPs at 416',
+  },
+  {
+    id: 'yolox-s',
+    aliases: ['yolox_s.pth'],
+    family: 'yolox',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 9_000_000,
+    forwardGflopsPerSample: 26.8, // 640x640
+    smallerSiblings: ['yolox-tiny', 'yolox-nano'],
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 40.5,
+      source:
+        'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430',
+    },
+    source:
+      'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430: yolox-s 9M params, 26.8B FLOPs at 640',
+  },
+  {
+    id: 'yolox-m',
+    aliases: ['yolox_m.pth'],
+    family: 'yolox',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 25_300_000,
+    forwardGflopsPerSample: 73.8, // 640x640
+    smallerSiblings: ['yolox-s', 'yolox-tiny', 'yolox-nano'],
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 46.9,
+      source:
+        'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430',
+    },
+    source:
+      'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430: yolox-m 25.3M params, 73.8B FLOPs at 640',
+  },
+  {
+    id: 'yolox-l',
+    aliases: ['yolox_l.pth'],
+    family: 'yolox',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 54_200_000,
+    forwardGflopsPerSample: 155.6, // 640x640
+    smallerSiblings: ['yolox-m', 'yolox-s', 'yolox-tiny', 'yolox-nano'],
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 49.7,
+      source:
+        'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430',
+    },
+    source:
+      'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430: yolox-l 54.2M params, 155.6B FLOPs at 640',
+  },
+  {
+    id: 'yolox-darknet53',
+    aliases: ['yolox_darknet.pth', 'yolox_darknet53.pth'],
+    family: 'yolox',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 63_700_000,
+    forwardGflopsPerSample: 185.3, // 640x640
+    smallerSiblings: ['yolox-l', 'yolox-m', 'yolox-s', 'yolox-tiny', 'yolox-nano'],
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 47.7,
+      source:
+        'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430',
+    },
+    source:
+      'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430: yolox-darknet53 63.7M params, 185.3B FLOPs at 640',
+  },
+  {
+    id: 'yolox-x',
+    aliases: ['yolox_x.pth'],
+    family: 'yolox',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 99_100_000,
+    forwardGflopsPerSample: 281.9, // 640x640
+    smallerSiblings: ['yolox-l', 'yolox-m', 'yolox-s', 'yolox-tiny', 'yolox-nano'],
+    quality: {
+      benchmark: 'COCO val2017 box mAP50-95',
+      score: 51.1,
+      source:
+        'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430',
+    },
+    source:
+      'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430: yolox-x 99.1M params, 281.9B FLOPs at 640',
+  },
+  {
     id: 'yolov5n',
     aliases: ['yolov5n.pt', 'ultralytics/yolov5n'],
     family: 'yolov5',

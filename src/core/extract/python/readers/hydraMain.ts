@@ -4,7 +4,8 @@ import type { CallRule } from '../rules';
 /**
  * A Hydra application's entry point (hydra.cc, "Getting started": `@hydra.main(version_base=None,
  * config_path="conf", config_name="config")`): Hydra composes the primary config `<config_path>/<config_name>.yaml`,
- * found from the program's own folder, with the groups its defaults list names, and hands it to the function. The
+ * found from the program's own folder (hydra.cc: config_path is relative to the file declaring `@hydra.main`, so
+ * `config_path="../configs"` names the folder beside the program's), with the groups its defaults list names, and hands it to the function. The
  * program runs that config as it is (command-line overrides change it), so the primary config is linked: what it
  * states (epochs, batch size, the groups it composes) is the run's. No `config_name`, or a path that is not a plain
  * relative folder (`pkg://`, an absolute path, a variable), links nothing.
@@ -16,7 +17,7 @@ import type { CallRule } from '../rules';
  */
 
 /** A relative folder of letters, digits, `._-` (no `..` climbing out, no scheme). */
-const CONFIG_PATH = /^(?:\.\/)?[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,8}\/?$/;
+const CONFIG_PATH = /^(?:\.\/|(?:\.\.\/){1,2})?[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,8}\/?$/;
 const CONFIG_NAME = /^[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,4}$/;
 
 /** How the link's detail starts (a primary config's defaults list is composed from its folder: hydraPrimary.ts). */
@@ -41,7 +42,14 @@ export const hydraMain: CallRule = {
     const name = nameNode ? stringLiteral(nameNode) : null;
     if (!name || !CONFIG_NAME.test(name) || name.includes('..')) return false;
     const folder = pathNode ? stringLiteral(pathNode) : '';
-    if (folder === null || (folder !== '' && (!CONFIG_PATH.test(folder) || folder.includes('..')))) return false;
+    // `../configs` (the program in `src/`, its configs beside that folder: the lightning-hydra-template layout) climbs
+    // only at the start, at most two folders; the link is found within the repository or not at all.
+    if (
+      folder === null ||
+      (folder !== '' &&
+        (!CONFIG_PATH.test(folder) || /(?:^|\/)\.\.(?:\/|$)/.test(folder.replace(/^(?:\.\.\/){1,2}/, ''))))
+    )
+      return false;
     const base = folder.replace(/^\.\//, '').replace(/\/$/, '');
     const file = `${base ? `${base}/` : ''}${name.replace(/\.ya?ml$/, '')}.yaml`;
     ctx.add('link.config', file, node, `${HYDRA_MAIN_LINK} ${file} (config_path, config_name)`, 'medium');

@@ -38,3 +38,29 @@ export const fabric: CallRule = {
   callees: ['Fabric'],
   read: ({ node, full, last, ctx }) => readTrainerSetup(node, full, last, ctx),
 };
+
+/** A Lightning program: it imports `lightning` or `pytorch_lightning`. */
+const LIGHTNING_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:lightning|pytorch_lightning)\b/m;
+
+/**
+ * `trainer.test(model, datamodule=dm, ckpt_path=...)`, `trainer.validate(...)`, `trainer.predict(...)`: a Lightning
+ * Trainer's evaluation loops (lightning.ai/docs/pytorch/stable/common/trainer.html, "test: Perform one evaluation
+ * epoch over the test set"; validate, predict likewise): the model runs forward over the data, nothing is trained.
+ * In a program that also fits, the fit is the run (a trainer start outranks an inference one); alone, the program is
+ * an evaluation run. Only a receiver named as a trainer in a Lightning program.
+ */
+export const lightningEvaluate: CallRule = {
+  framework: 'lightning',
+  callees: ['test', 'validate', 'predict'],
+  runStart: /trainer\.(?:test|validate|predict)\s*\(/i,
+  when: ({ full, ctx }) => /(?:^|\.)trainer\.(?:test|validate|predict)$/i.test(full) && LIGHTNING_IMPORT.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    ctx.add(
+      'launch.inference',
+      'lightning-evaluate',
+      node.childForFieldName('function') ?? node,
+      `${full}(...): a Lightning Trainer's evaluation loop runs the model forward, nothing is trained`,
+      'medium',
+    );
+  },
+};

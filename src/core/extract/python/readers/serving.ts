@@ -436,3 +436,34 @@ export const onnxRuntimeSession: CallRule = {
     readRequests(node, ctx);
   },
 };
+
+/** An OpenVINO program: it imports `openvino`. */
+const OPENVINO_IMPORT = /^[ \t]*(?:import|from)[ \t]+openvino\b/m;
+/** The network loaded onto a device: `ie.load_network(...)` (Inference Engine API) or `core.compile_model(...)` (2022+). */
+const OPENVINO_LOAD = /\.(?:load_network|compile_model)\s*\(/;
+
+/**
+ * OpenVINO inference (docs.openvino.ai, "OpenVINO Inference Request"; the Inference Engine API before 2022:
+ * `exec_net = IECore().load_network(network=net, device_name=...)` then `exec_net.infer(inputs={...})`; since 2022:
+ * `compiled = Core().compile_model(model, device)` then `compiled.create_infer_request().infer(...)`): a converted
+ * IR/ONNX model is run forward on this machine, an inference run. The model is the file it is given: its name and
+ * size are not in the code.
+ */
+export const openvinoInfer: CallRule = {
+  framework: 'openvino',
+  callees: ['infer', 'start_async', 'infer_new_request'],
+  runStart: [/^[ \t]*(?:import|from)[ \t]+openvino\b/m, /\.(?:infer|start_async|infer_new_request)\s*\(/],
+  when: ({ full, last, ctx }) => full !== last && OPENVINO_IMPORT.test(ctx.text) && OPENVINO_LOAD.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add('inference.engine', 'other', fn, `${full}(...): OpenVINO runs the converted model`, 'medium');
+    ctx.add('launch.inference', full, fn, `${full}(...) runs an OpenVINO model forward`, 'medium');
+    ctx.add(
+      'model.id',
+      null,
+      fn,
+      'the model is a converted OpenVINO/ONNX file: its size cannot be read from the code',
+      'low',
+    );
+  },
+};
