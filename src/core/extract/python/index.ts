@@ -93,9 +93,10 @@ import { loaderDtypeArgument } from './readers/loaderDtypeArgument';
 import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
-import { whisperLoader } from './readers/whisper';
+import { whisperCliFlags, whisperLoader } from './readers/whisper';
 import { animateDiffUnet } from './readers/animateDiffUnet';
 import { registryLoader } from './readers/registryLoader';
+import { fairEsmLoader } from './readers/fairEsm';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
 import { chainerTrainer } from './readers/chainer';
@@ -364,8 +365,10 @@ export const FILE_RULES: readonly FileRule[] = [
   localModules.flagReexports,
   settingsModule,
   whisperLoader,
+  whisperCliFlags,
   animateDiffUnet,
   registryLoader,
+  fairEsmLoader,
   audiocraftLoader,
   fasttextTraining,
   chainerTrainer,
