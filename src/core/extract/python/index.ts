@@ -97,6 +97,7 @@ import { whisperCliFlags, whisperLoader } from './readers/whisper';
 import { animateDiffUnet } from './readers/animateDiffUnet';
 import { registryLoader } from './readers/registryLoader';
 import { fairEsmLoader } from './readers/fairEsm';
+import { openfoldPrograms } from './readers/openfold';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
 import { chainerTrainer } from './readers/chainer';
@@ -369,6 +370,7 @@ export const FILE_RULES: readonly FileRule[] = [
   animateDiffUnet,
   registryLoader,
   fairEsmLoader,
+  openfoldPrograms,
   audiocraftLoader,
   fasttextTraining,
   chainerTrainer,

@@ -35,6 +35,9 @@ const ESM_HUB_REPO = /^facebookresearch\/esm(?::[\w.-]{1,40})?$/;
 /** Training in the file: fine-tuning programs over an ESM model are read by the torch rules. */
 const TRAINS = /\.backward\(|\boptim\.\w|\.fit\(|Trainer\(/;
 const ESMFOLD = /^esmfold_v\d$/;
+/** `from esm.pretrained import esm2_t33_650M_UR50D`: a loader imported by its name, then called bare. */
+const FROM_PRETRAINED = /^[ \t]*from[ \t]+esm\.pretrained[ \t]+import[ \t]+(\([^)]{0,1000}\)|[^\n#]{1,1000})/gm;
+const MAX_NAMES = 50;
 
 interface Load {
   readonly node: Node;
@@ -49,8 +52,9 @@ function firstPositional(call: Node): Node | null {
   return args?.namedChildren.find((c) => c !== null && c.type !== 'comment' && c.type !== 'keyword_argument') ?? null;
 }
 
-function readLoad(node: Node, ctx: PythonReadContext): Load | undefined {
+function readLoad(node: Node, ctx: PythonReadContext, imported: ReadonlySet<string>): Load | undefined {
   const { full, last } = ctx.callee(node);
+  if (full === last && imported.has(last) && CHECKPOINT.test(last)) return { node, full, name: last, nameNode: node };
   if (full === 'torch.hub.load' || full === 'hub.load') {
     const args = node.childForFieldName('arguments');
     const positional =
@@ -80,14 +84,25 @@ const sizeOf = (name: string | null): number =>
 export const fairEsmLoader: FileRule = {
   framework: 'fair-esm',
   phase: 'after-calls',
-  words: ['pretrained.', 'facebookresearch/esm'],
-  runStart: [/\besm\b/, /\bpretrained\.(?:esm|load_model_and_alphabet)\w{0,60}[ \t]*\(|facebookresearch\/esm\b/],
+  words: ['pretrained', 'facebookresearch/esm', 'esm'],
+  runStart: [
+    /\besm\b/,
+    /\bpretrained\.(?:esm|load_model_and_alphabet)\w{0,60}[ \t]*\(|facebookresearch\/esm\b|from[ \t]+esm\.pretrained[ \t]+import\b/,
+  ],
   read: (index, ctx) => {
     if (!IMPORTS_ESM.test(ctx.text) && !ctx.text.includes('facebookresearch/esm')) return;
     if (TRAINS.test(ctx.text)) return;
+    const imported = new Set<string>();
+    for (const m of ctx.text.matchAll(FROM_PRETRAINED)) {
+      for (const part of m[1].replace(/[()]/g, '').split(',')) {
+        if (imported.size >= MAX_NAMES) break;
+        const name = part.trim().split(/\s+/)[0];
+        if (name) imported.add(name);
+      }
+    }
     let chosen: Load | undefined;
     for (const node of index.calls) {
-      const load = readLoad(node, ctx);
+      const load = readLoad(node, ctx, imported);
       if (!load) continue;
       if (!chosen || sizeOf(load.name) > sizeOf(chosen.name)) chosen = load;
     }
