@@ -98,6 +98,7 @@ import { animateDiffUnet } from './readers/animateDiffUnet';
 import { registryLoader } from './readers/registryLoader';
 import { fairEsmLoader } from './readers/fairEsm';
 import { openfoldPrograms } from './readers/openfold';
+import { fairscaleMixedPrecision } from './readers/fairscaleFsdp';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
 import { chainerTrainer } from './readers/chainer';
@@ -371,6 +372,7 @@ export const FILE_RULES: readonly FileRule[] = [
   registryLoader,
   fairEsmLoader,
   openfoldPrograms,
+  fairscaleMixedPrecision,
   audiocraftLoader,
   fasttextTraining,
   chainerTrainer,

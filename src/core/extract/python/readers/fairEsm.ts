@@ -70,9 +70,10 @@ function readLoad(node: Node, ctx: PythonReadContext, imported: ReadonlySet<stri
   if (!(full === `pretrained.${last}` || full === `esm.pretrained.${last}`)) return undefined;
   if (NAMED_LOADER.test(last)) {
     const arg = firstPositional(node);
-    const value = arg ? evaluate(arg, ctx.symbols)?.value : undefined;
+    const read = arg ? evaluate(arg, ctx.symbols) : undefined;
+    const value = read?.value;
     const name = typeof value === 'string' && CHECKPOINT.test(value) ? value : null;
-    return { node, full, name, nameNode: arg ?? node };
+    return { node, full, name, nameNode: name !== null && read?.via ? read.origin : (arg ?? node) };
   }
   if (CHECKPOINT.test(last)) return { node, full, name: last, nameNode: node };
   return undefined;
