@@ -95,9 +95,12 @@ import { loaderDtypeArgument } from './readers/loaderDtypeArgument';
 import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
-import { whisperLoader } from './readers/whisper';
+import { whisperCliFlags, whisperLoader } from './readers/whisper';
 import { animateDiffUnet } from './readers/animateDiffUnet';
 import { registryLoader } from './readers/registryLoader';
+import { fairEsmLoader } from './readers/fairEsm';
+import { openfoldPrograms } from './readers/openfold';
+import { fairscaleMixedPrecision } from './readers/fairscaleFsdp';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
 import { chainerTrainer } from './readers/chainer';
@@ -368,8 +371,12 @@ export const FILE_RULES: readonly FileRule[] = [
   localModules.flagReexports,
   settingsModule,
   whisperLoader,
+  whisperCliFlags,
   animateDiffUnet,
   registryLoader,
+  fairEsmLoader,
+  openfoldPrograms,
+  fairscaleMixedPrecision,
   audiocraftLoader,
   fasttextTraining,
   chainerTrainer,

@@ -10781,4 +10781,16 @@ export const MODELS: readonly Model[] = [
     source:
       'keras-hub keras_hub/src/models/gemma3/gemma3_presets.py: gemma3_1b params 999,885,952 (26-layer text-only Gemma 3 1B, pretrained); keras.io/keras_hub/presets',
   },
+  {
+    id: 'facebook/esmfold_v1',
+    aliases: ['esmfold_v1', 'esmfold'],
+    family: 'esmfold',
+    // Amino-acid sequence in, 3-D structure out: a sequence model with a folding trunk ('other').
+    architecture: 'other',
+    modality: 'text',
+    params: 3_690_000_000,
+    smallerSiblings: [],
+    source:
+      'facebookresearch/esm README "Available Models and Datasets" table: esmfold_v1, 48 folding blocks (+36 ESM-2 layers), 690M (+3B) parameters; Lin et al. 2023, Science 379:1123 (ESMFold with ESM-2 3B)',
+  },
 ];

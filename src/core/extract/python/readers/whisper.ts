@@ -126,3 +126,91 @@ export const whisperLoader: FileRule = {
     }
   },
 };
+
+/**
+ * A Whisper transcription CLI of a package built on a Whisper runtime (whisperX, faster-whisper front ends): the
+ * program's `--model` flag defaults to a Whisper short name and says so in its help ("name of the Whisper model to
+ * use"), and the main guard hands the parsed flags to a task function of the package (`transcribe_task(args,
+ * parser)`), which loads and runs that model. No loader call is in the file itself, so the flag and its hand-off
+ * are what say the program transcribes (inference).
+ *
+ * Precision: a `--compute_type` flag (faster-whisper's `WhisperModel(compute_type=...)`, CTranslate2 quantisation
+ * types) read by its default: `float16` is fp16, `float32` fp32, and `default` keeps the type the model was converted
+ * with, float16 for the released faster-whisper conversions (CTranslate2 docs "Quantization": "default" keeps the
+ * conversion's type; the Systran/faster-whisper-* model cards are converted with `--quantization float16`). Integer
+ * types (`int8`) are not a float precision the estimate models: not read.
+ */
+const WHISPER_HELP = /\bwhisper\b/i;
+/** The parsed flags handed on: `task(args, parser)`, `run(args)`, `task(vars(args))`. */
+const HANDS_ARGS = /^(?:args|opts|options|cfg)$/;
+
+function flagHelpMentionsWhisper(args: Node): boolean {
+  const help = keywordArgument(args, 'help');
+  const text = help ? stringLiteral(help) : null;
+  return text !== null && WHISPER_HELP.test(text);
+}
+
+export const whisperCliFlags: FileRule = {
+  framework: 'whisper',
+  phase: 'after-calls',
+  words: ['add_argument', '(args', '(vars(args', '(opts', '(options', '(cfg'],
+  runStart: [/\bwhisper\b/i, /__main__/, /["']--model["']/],
+  read: (index, ctx) => {
+    if (ctx.facts.some(startsARun) || TRAINS.test(ctx.text) || !ctx.hasMainGuard) return;
+    let model: { name: string; node: Node } | undefined;
+    let computeType: { value: string; node: Node } | undefined;
+    for (const { dest, args } of argparseFlags(index.calls, ctx)) {
+      const def = keywordArgument(args, 'default');
+      const value = def ? stringLiteral(def) : null;
+      if (!def || value === null) continue;
+      if ((dest === 'model' || dest === 'model_name') && SHORT_NAME.test(value) && flagHelpMentionsWhisper(args))
+        model ??= { name: value, node: def };
+      if (dest === 'compute_type') computeType ??= { value, node: def };
+    }
+    if (!model) return;
+    const handoff = index.calls.find((call) => {
+      const args = call.childForFieldName('arguments');
+      const first = args?.namedChildren.find((c) => c !== null && c.type !== 'comment');
+      if (!first) return false;
+      const inner =
+        first.type === 'call' && ctx.callee(first).full === 'vars'
+          ? first.childForFieldName('arguments')?.namedChildren[0]
+          : first;
+      return inner?.type === 'identifier' && HANDS_ARGS.test(inner.text) && ctx.callee(call).last !== 'vars';
+    });
+    if (!handoff) return;
+    ctx.add(
+      'launch.inference',
+      'whisper',
+      handoff,
+      `${ctx.callee(handoff).full}(...) is handed the flags, among them the Whisper model to transcribe with`,
+      'medium',
+    );
+    if (!ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null))
+      ctx.add(
+        'model.id',
+        hubId(model.name),
+        model.node,
+        `default of the model flag, "${model.name}": the Whisper checkpoint the program transcribes with`,
+        'medium',
+      );
+    if (computeType && !ctx.facts.some((f) => f.kind === 'training.precision')) {
+      const precision =
+        computeType.value === 'float16' || computeType.value === 'default'
+          ? 'fp16'
+          : computeType.value === 'float32'
+            ? 'fp32'
+            : undefined;
+      if (precision)
+        ctx.add(
+          'training.precision',
+          precision,
+          computeType.node,
+          computeType.value === 'default'
+            ? '--compute_type default "default": the converted Whisper model\'s own type, float16 on a GPU'
+            : `--compute_type default "${computeType.value}"`,
+          'medium',
+        );
+    }
+  },
+};
