@@ -608,7 +608,8 @@ const CONFIG_RUN_HANDOFF = /\bRunner(?:\.from_cfg)?[ \t]*\(|\bbuild_runner[ \t]*
  * A positional checkpoint argument (`add_argument('checkpoint')`, `add_argument('pose_checkpoint', help=...)`): argparse
  * requires every positional, so the program cannot run without it. Bounded: linear.
  */
-const POSITIONAL_CHECKPOINT = /\badd_argument\([ \t\n]*["'](?:[a-z]{1,20}_)?(?:checkpoint|ckpt|weights?)["'][ \t\n]*[,)]/;
+const POSITIONAL_CHECKPOINT =
+  /\badd_argument\([ \t\n]*["'](?:[a-z]{1,20}_)?(?:checkpoint|ckpt|weights?)["'][ \t\n]*[,)]/;
 /** A config object read from its file (mmcv-style `Config.fromfile(path)`, `ModelConfig.from_file(path)`). */
 const CONFIG_OBJECT_FILE = /\.from_?file[ \t]*\(/;
 /**

@@ -167,7 +167,13 @@ function layoutFacts(name: string, facts: readonly Fact[], trains: boolean): Fac
   if (!facts.some((f) => f.kind === 'training.batchPerDevice'))
     out.push({ kind: 'training.batchPerDevice', value: batch, range: at0, confidence: 'medium', detail: said });
   if (!facts.some((f) => f.kind === 'model.id')) {
-    const model = modelOfName(name.slice(0, layout.index).toLowerCase());
+    // A training setting written before the layout in the same field (`td-hm_hrnet-w32_fp16-8xb64`) is no module.
+    const model = modelOfName(
+      name
+        .slice(0, layout.index)
+        .toLowerCase()
+        .replace(/[_-](?:fp16|bf16|amp)$/, ''),
+    );
     if (model)
       out.push({
         kind: 'model.id',

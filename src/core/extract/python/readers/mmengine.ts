@@ -351,6 +351,7 @@ export const mmengineConfig: FileRule = {
     // A derived config that only sets sampling options samples: mmengineModuleSettings reads it.
     if (!complete && MODULE_SETTINGS.test(ctx.text) && /^sampling_option[ \t]*=/m.test(ctx.text)) return;
     if (!complete && model && headlessDescription(model.dict, baseNames(base), ctx.text)) return;
+    if (!complete && model && deployDescription(model.dict, ctx.text)) return;
     const anchor = model?.statement ?? (schedules.length > 0 ? dicts.get(schedules[0])!.statement : base!);
     const what = complete
       ? `\`model\` with ${schedules.map((s) => `\`${s}\``).join(', ')}`
@@ -539,6 +540,17 @@ function headlessDescription(model: DictNode, bases: readonly string[], text: st
   if (/^(?:train_dataloader|train_cfg|optim_wrapper|val_evaluator)[ \t]*=/m.test(text)) return false;
   if (/^test_evaluator[ \t]*=[ \t]*dict\(/m.test(text)) return false;
   return !bases.some((b) => /(?:^|\/)(?:datasets|schedules)\//.test(b));
+}
+
+/**
+ * A derived config whose model is a deployment wrapper (mmrazor's `GroupFisherDeploySubModel`, `DCFFDeploySubModel`:
+ * "the deployed model" built from a pruned structure, `fix_subnet`, for export and loading; mmrazor docs, "Pruning",
+ * the deploy config of each pruning algorithm) and that sets no training setting of its own: the description of an
+ * architecture to export or load, not a run.
+ */
+function deployDescription(model: DictNode, text: string): boolean {
+  if (!/^(?:\w+\.)?\w*Deploy\w*$/.test(model.type)) return false;
+  return !/^(?:train_dataloader|train_cfg|optim_wrapper|optimizer|param_scheduler|runner|load_from)[ \t]*=/m.test(text);
 }
 
 /**
