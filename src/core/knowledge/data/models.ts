@@ -10200,6 +10200,50 @@ export const MODELS: readonly Model[] = [
       'Sun et al. 2019, arXiv:1902.09212, Table 1 (COCO val, 256x192): SimpleBaseline ResNet-50 (Xiao et al. 2018, arXiv:1804.06208: ResNet-50 with three deconvolution layers) 34.0M params, 8.9 GFLOPs',
   },
   {
+    id: 'rtmpose-t',
+    aliases: [],
+    family: 'rtmpose',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 3_340_000,
+    smallerSiblings: [],
+    source:
+      "open-mmlab/mmpose projects/rtmpose/README.md, the authors' model table (COCO body, 17 keypoints, 256x192), Params (M) column: RTMPose-t 3.34M (Jiang et al. 2023, RTMPose, arXiv:2303.07399)",
+  },
+  {
+    id: 'rtmpose-s',
+    aliases: [],
+    family: 'rtmpose',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 5_470_000,
+    smallerSiblings: ['rtmpose-t'],
+    source:
+      "open-mmlab/mmpose projects/rtmpose/README.md, the authors' model table (COCO body, 17 keypoints, 256x192), Params (M) column: RTMPose-s 5.47M (Jiang et al. 2023, RTMPose, arXiv:2303.07399)",
+  },
+  {
+    id: 'rtmpose-m',
+    aliases: [],
+    family: 'rtmpose',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 13_590_000,
+    smallerSiblings: ['rtmpose-s', 'rtmpose-t'],
+    source:
+      "open-mmlab/mmpose projects/rtmpose/README.md, the authors' model table (COCO body, 17 keypoints, 256x192), Params (M) column: RTMPose-m 13.59M (Jiang et al. 2023, RTMPose, arXiv:2303.07399)",
+  },
+  {
+    id: 'rtmpose-l',
+    aliases: [],
+    family: 'rtmpose',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 27_660_000,
+    smallerSiblings: ['rtmpose-m', 'rtmpose-s', 'rtmpose-t'],
+    source:
+      "open-mmlab/mmpose projects/rtmpose/README.md, the authors' model table (COCO body, 17 keypoints, 256x192), Params (M) column: RTMPose-l 27.66M (Jiang et al. 2023, RTMPose, arXiv:2303.07399)",
+  },
+  {
     id: 'mask_rcnn_convnext_tiny',
     aliases: [],
     family: 'convnext',

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { findModel } from '../../../knowledge';
 import { ditVariantOf, sizeFromModelName } from '../../../knowledge/modelName';
 import { hubIdInPath } from '../../config/dialect';
 import { normalisePrecision } from '../../precision';
@@ -11,6 +12,7 @@ import {
   baseNames,
   readBackboneInit,
   restorationGeneratorParams,
+  rtmposeVariant,
   scheduleFromBaseName,
 } from './mmBackbone';
 
@@ -418,6 +420,7 @@ export const mmengineConfig: FileRule = {
         'medium',
       );
     if (model) readDetectorBackbone(model.dict, model.statement, bases, ctx);
+    if (model) readRtmpose(model.dict, ctx);
     if (model) readGeneratorSize(model.dict, ctx);
     if (model) readModuleHalfPrecision(nestedDicts(model.dict, 'model', ctx.symbols), ctx);
     else readVariantName(ctx);
@@ -766,6 +769,49 @@ function readModuleHalfPrecision(tree: ReadonlyArray<{ path: string; dict: DictN
       );
       return;
     }
+}
+
+/**
+ * An RTMPose estimator (mmBackbone.ts, rtmposeVariant): the variant its backbone factors state, named as the catalog's
+ * published rows; with another keypoint set than COCO's 17, the size is the published one plus the head's last layer
+ * for the other keypoints (counted, so the row's 17-keypoint size is not shown for it).
+ */
+function readRtmpose(model: DictNode, ctx: PythonReadContext): void {
+  const backbone = asDict(model.keywords.get('backbone'));
+  const head = asDict(model.keywords.get('head'));
+  if (!backbone || !head) return;
+  const value = (node: Node | undefined) => {
+    const v = node && node.text.length < 200 ? evaluate(node, ctx.symbols)?.value : undefined;
+    return typeof v === 'number' ? v : undefined;
+  };
+  const found = rtmposeVariant(backbone.keywords, head.keywords, value);
+  if (!found) return;
+  const row = findModel(found.id);
+  ctx.add(
+    'model.id',
+    found.id,
+    backbone.call,
+    `${backbone.type} with RTMPose-${found.id.slice(-1)}'s depth and width factors under an ${head.type}`,
+    'medium',
+  );
+  // mmengine builds each module with its own initialisation unless an init_cfg of type Pretrained or `load_from` loads
+  // weights (mmengine "Weight initialization"); those are read at a higher confidence, also from the bases.
+  if (!ctx.facts.some((f) => f.kind === 'model.fromScratch') && !/^load_from[ \t]*=[ \t]*['"]/m.test(ctx.text))
+    ctx.add(
+      'model.fromScratch',
+      true,
+      backbone.call,
+      `${found.id}: no Pretrained init_cfg and no load_from in the config, so the network starts from its own initialisation`,
+      'low',
+    );
+  if (found.extra === 0 || !row) return;
+  ctx.add(
+    'model.params',
+    row.params + found.extra,
+    head.call,
+    `${found.id} (${row.params.toLocaleString('en-US')} for 17 keypoints) with ${found.keypoints} keypoints: its last layer adds ${found.extra.toLocaleString('en-US')} parameters`,
+    'medium',
+  );
 }
 
 /** The size of a super-resolution generator the model tree states by its dimensions (mmBackbone.ts). */
