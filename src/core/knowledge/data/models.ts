@@ -10200,6 +10200,18 @@ export const MODELS: readonly Model[] = [
       'Sun et al. 2019, arXiv:1902.09212, Table 1 (COCO val, 256x192): SimpleBaseline ResNet-50 (Xiao et al. 2018, arXiv:1804.06208: ResNet-50 with three deconvolution layers) 34.0M params, 8.9 GFLOPs',
   },
   {
+    // A bottom-up estimator on HRNet-W32 as OpenMMLab's pose configs name it (`dekr_hrnet-w32_...`).
+    id: 'dekr_hrnet-w32',
+    aliases: [],
+    family: 'hrnet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 29_600_000,
+    smallerSiblings: [],
+    source:
+      'HRNet/DEKR README.md, Main Results (COCO val2017, 512x512), #Params column: pose_hrnet_w32 29.6M, 45.4 GFLOPs (Geng et al. 2021, Bottom-Up Human Pose Estimation Via Disentangled Keypoint Regression, arXiv:2104.02300)',
+  },
+  {
     id: 'rtmpose-t',
     aliases: [],
     family: 'rtmpose',
