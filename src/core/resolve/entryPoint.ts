@@ -33,8 +33,16 @@ const MERGE_NAME_REASON = 'a weights-merging utility, by its name';
 const WEIGHTS_WORK =
   /state_dict|merge_and_unload|torch\.load|safetensors|load_file|save_pretrained|from_pretrained|checkpoint|ckpt|mergekit|lora|adapter|weights/i;
 function weightsMergeText(text: string): boolean {
-  return WEIGHTS_WORK.test(text.slice(0, 200_000));
+  const head = text.slice(0, 200_000);
+  return WEIGHTS_WORK.test(head) && !(MODEL_TREE.test(head) && SCHEDULE_TREE.test(head));
 }
+/**
+ * A complete OpenMMLab (mmengine) run config: a `model = dict(` tree beside `train_cfg = dict(` or `optim_wrapper =
+ * dict(` at the top level (mmengine docs, "Config"). Such a file is a run's definition even when named `*-merge.py`
+ * (mmpose's datasets merged for training, `coco-aic-...-merge`); the checkpoint its backbone loads is no weights merge.
+ */
+const MODEL_TREE = /^model[ \t]*=[ \t]*dict\(/m;
+const SCHEDULE_TREE = /^(?:train_cfg|optim_wrapper)[ \t]*=[ \t]*dict\(/m;
 /** Why a file in a package's `testing` folder is left out (see nonRunPlaceReason). */
 const TESTING_FOLDER_REASON = 'in a testing folder (the test utilities a package ships)';
 

@@ -610,15 +610,28 @@ const REQUIRED_CHECKPOINT =
   /\badd_argument\([ \t\n]*["']--(?:checkpoint|ckpt|weights?|model_checkpoint|pretrained)(?:[_-](?:path|file))?["'][^)]{0,300}?\brequired[ \t]*=[ \t]*True/;
 /** The config handed to a runner or trainer of its own (mmengine's `Runner.from_cfg(cfg)`, `build_runner`, a Trainer). */
 const CONFIG_RUN_HANDOFF = /\bRunner(?:\.from_cfg)?[ \t]*\(|\bbuild_runner[ \t]*\(|\bTrainer[ \t]*\(/;
+/**
+ * A positional checkpoint argument (`add_argument('checkpoint')`, `add_argument('pose_checkpoint', help=...)`): argparse
+ * requires every positional, so the program cannot run without it. Bounded: linear.
+ */
+const POSITIONAL_CHECKPOINT =
+  /\badd_argument\([ \t\n]*["'](?:[a-z]{1,20}_)?(?:checkpoint|ckpt|weights?)["'][ \t\n]*[,)]/;
 /** A config object read from its file (mmcv-style `Config.fromfile(path)`, `ModelConfig.from_file(path)`). */
 const CONFIG_OBJECT_FILE = /\.from_?file[ \t]*\(/;
+/**
+ * OpenMMLab's inference APIs that build the network from a config file and load a checkpoint into it
+ * (`init_model(config, checkpoint)`, `init_pose_estimator`, `init_detector`; mmpose/mmdet `apis/inference.py`).
+ */
+const OPENMMLAB_INIT_CALL = /\binit_(?:model|pose_estimator|detector|recognizer|segmentor)[ \t]*\(/;
 
 /**
  * An inference program that needs both a config and a checkpoint of its own (`--config_file` and `--checkpoint_path`,
  * both required: a detector's demo or evaluation program building the network from the config and loading the
  * weights into it): the config describes the checkpoint's architecture, not a run (no data, no schedule of its own),
  * so the program is the run, its model left open (twenty-third round, set Z). The config is a config object read from
- * its file (`Config.fromfile(path)`, a Python or YAML module the package builds the network from); a JSON of the
+ * its file (`Config.fromfile(path)`, a Python or YAML module the package builds the network from, or handed with the
+ * checkpoint to OpenMMLab's `init_model(config, checkpoint)`: an OpenMMLab demo's positional `config checkpoint`
+ * pair, where the config is a training config used here only to build the network); a JSON of the
  * model's dimensions loaded into its argument class (`ModelArgs(**json.load(f))`) is a layout, and each layout file,
  * which states the model's size, stays the run. Not when the config goes to a runner or trainer (an mmengine test
  * program: the config defines the run there).
@@ -627,8 +640,8 @@ function describesTheCheckpoint(text: string, starts: readonly Fact[]): boolean 
   return (
     starts.length > 0 &&
     starts.every((f) => f.kind === 'launch.inference') &&
-    REQUIRED_CHECKPOINT.test(text) &&
-    CONFIG_OBJECT_FILE.test(text) &&
+    (REQUIRED_CHECKPOINT.test(text) || POSITIONAL_CHECKPOINT.test(text)) &&
+    (CONFIG_OBJECT_FILE.test(text) || OPENMMLAB_INIT_CALL.test(text)) &&
     !CONFIG_RUN_HANDOFF.test(text)
   );
 }

@@ -33,7 +33,7 @@ import { mlcCompiledModel, mlcEngine } from './readers/mlc';
 import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
-import { openMmlabInferencer } from './readers/mmInferencer';
+import { openMmlabInferencer, openMmlabInitApi } from './readers/mmInferencer';
 import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig, registryModelLoader } from './readers/lavisProgram';
@@ -298,6 +298,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.openvinoInfer,
   serving.diffusersPipelineCall,
   openMmlabInferencer,
+  openMmlabInitApi,
   torch.autocast,
   torch.apexAmp,
   torch.gradScaler,

@@ -116,13 +116,40 @@ function precisionOfName(name: string, facts: readonly Fact[]): Fact[] {
   ];
 }
 
+/**
+ * The schedule in the training settings beside the layout (`8xb64-210e`: 210 epochs; mmsegmentation's
+ * `4xb2-40k`: 40k iterations): "{schedule}: training schedule, e.g. 20e / 40k" (mmpose docs/en/user_guides/
+ * configs.md, "Naming Convention", `td-hm_hrnet-w32_8xb64-210e_coco-256x192.py`; mmsegmentation "Config Name Style":
+ * "{schedule}: training schedule, options are 20k, 40k, etc."). Read only when the file states no length; a length a
+ * base states outranks this one (it is low confidence).
+ */
+const SCHEDULE_OF_LAYOUT =
+  /(?:^|[_-])[1-9]\d{0,3}xb[1-9]\d{0,4}(?:-[a-z0-9]{1,20}){0,4}?-([1-9]\d{0,4})(e|k)(?=$|[_-])/;
+
+function scheduleOfName(name: string, facts: readonly Fact[]): Fact[] {
+  if (facts.some((f) => f.kind === 'training.epochs' || f.kind === 'training.steps')) return [];
+  const m = SCHEDULE_OF_LAYOUT.exec(name.toLowerCase());
+  if (!m) return [];
+  const n = Number(m[1]);
+  return [
+    {
+      kind: m[2] === 'e' ? 'training.epochs' : 'training.steps',
+      value: m[2] === 'e' ? n : n * 1000,
+      range: at0,
+      confidence: 'low',
+      detail: `${name}.py: \`${m[1]}${m[2]}\` in its training settings (OpenMMLab's naming convention): ${m[2] === 'e' ? `${n} epochs` : `${n}k iterations`}`,
+    },
+  ];
+}
+
 export function openMmlabNameFacts(path: string, facts: readonly Fact[]): Fact[] {
   const config = (kind: string) => facts.some((f) => !f.file && f.kind === kind && f.value === 'mmengine:config');
   const trains = config('launch.trainer');
   if (!trains && !config('launch.inference')) return [];
   const name = /([^/\\]+)\.py$/.exec(path)?.[1];
   if (!name) return [];
-  if (trains) return [...layoutFacts(name, facts, trains), ...precisionOfName(name, facts)];
+  if (trains)
+    return [...layoutFacts(name, facts, trains), ...precisionOfName(name, facts), ...scheduleOfName(name, facts)];
   return layoutFacts(name, facts, trains);
 }
 
@@ -140,7 +167,13 @@ function layoutFacts(name: string, facts: readonly Fact[], trains: boolean): Fac
   if (!facts.some((f) => f.kind === 'training.batchPerDevice'))
     out.push({ kind: 'training.batchPerDevice', value: batch, range: at0, confidence: 'medium', detail: said });
   if (!facts.some((f) => f.kind === 'model.id')) {
-    const model = modelOfName(name.slice(0, layout.index).toLowerCase());
+    // A training setting written before the layout in the same field (`td-hm_hrnet-w32_fp16-8xb64`) is no module.
+    const model = modelOfName(
+      name
+        .slice(0, layout.index)
+        .toLowerCase()
+        .replace(/[_-](?:fp16|bf16|amp)$/, ''),
+    );
     if (model)
       out.push({
         kind: 'model.id',

@@ -10300,6 +10300,87 @@ export const MODELS: readonly Model[] = [
       'computed: faster-rcnn-resnet-50-fpn (torchvision weights meta num_params 41,755,286) + torchvision resnext101_32x8d 88,791,336 - resnet50 25,557,032 (torchvision/models/resnet.py weights meta num_params) = 104,989,590',
   },
   // ---------------- OpenMMLab detectors and segmentors on ConvNeXt / UniFormer backbones (whole model as published) ----------------
+  // Top-down heatmap pose estimators as OpenMMLab's pose configs name them (`td-hm_{backbone}`: a backbone with a
+  // heatmap head, mmpose docs "Naming Convention"). The head's last layer is a 1x1 convolution per keypoint (a few
+  // thousand parameters each), so the COCO sizes hold for other keypoint sets within a fraction of a percent.
+  {
+    id: 'td-hm_hrnet-w32',
+    aliases: [],
+    family: 'hrnet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 28_500_000,
+    smallerSiblings: [],
+    source:
+      'Sun et al. 2019, Deep High-Resolution Representation Learning for Human Pose Estimation, arXiv:1902.09212, Table 1 (COCO val, 256x192): HRNet-W32 28.5M params, 7.1 GFLOPs',
+  },
+  {
+    id: 'td-hm_res50',
+    aliases: [],
+    family: 'resnet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 34_000_000,
+    smallerSiblings: [],
+    source:
+      'Sun et al. 2019, arXiv:1902.09212, Table 1 (COCO val, 256x192): SimpleBaseline ResNet-50 (Xiao et al. 2018, arXiv:1804.06208: ResNet-50 with three deconvolution layers) 34.0M params, 8.9 GFLOPs',
+  },
+  {
+    // A bottom-up estimator on HRNet-W32 as OpenMMLab's pose configs name it (`dekr_hrnet-w32_...`).
+    id: 'dekr_hrnet-w32',
+    aliases: [],
+    family: 'hrnet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 29_600_000,
+    smallerSiblings: [],
+    source:
+      'HRNet/DEKR README.md, Main Results (COCO val2017, 512x512), #Params column: pose_hrnet_w32 29.6M, 45.4 GFLOPs (Geng et al. 2021, Bottom-Up Human Pose Estimation Via Disentangled Keypoint Regression, arXiv:2104.02300)',
+  },
+  {
+    id: 'rtmpose-t',
+    aliases: [],
+    family: 'rtmpose',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 3_340_000,
+    smallerSiblings: [],
+    source:
+      "open-mmlab/mmpose projects/rtmpose/README.md, the authors' model table (COCO body, 17 keypoints, 256x192), Params (M) column: RTMPose-t 3.34M (Jiang et al. 2023, RTMPose, arXiv:2303.07399)",
+  },
+  {
+    id: 'rtmpose-s',
+    aliases: [],
+    family: 'rtmpose',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 5_470_000,
+    smallerSiblings: ['rtmpose-t'],
+    source:
+      "open-mmlab/mmpose projects/rtmpose/README.md, the authors' model table (COCO body, 17 keypoints, 256x192), Params (M) column: RTMPose-s 5.47M (Jiang et al. 2023, RTMPose, arXiv:2303.07399)",
+  },
+  {
+    id: 'rtmpose-m',
+    aliases: [],
+    family: 'rtmpose',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 13_590_000,
+    smallerSiblings: ['rtmpose-s', 'rtmpose-t'],
+    source:
+      "open-mmlab/mmpose projects/rtmpose/README.md, the authors' model table (COCO body, 17 keypoints, 256x192), Params (M) column: RTMPose-m 13.59M (Jiang et al. 2023, RTMPose, arXiv:2303.07399)",
+  },
+  {
+    id: 'rtmpose-l',
+    aliases: [],
+    family: 'rtmpose',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 27_660_000,
+    smallerSiblings: ['rtmpose-m', 'rtmpose-s', 'rtmpose-t'],
+    source:
+      "open-mmlab/mmpose projects/rtmpose/README.md, the authors' model table (COCO body, 17 keypoints, 256x192), Params (M) column: RTMPose-l 27.66M (Jiang et al. 2023, RTMPose, arXiv:2303.07399)",
+  },
   {
     id: 'mask_rcnn_convnext_tiny',
     aliases: [],

@@ -222,3 +222,40 @@ export function restorationGeneratorParams(
   }
   return undefined;
 }
+
+/**
+ * RTMPose (Jiang et al. 2023, "RTMPose: Real-Time Multi-Person Pose Estimation based on MMPose", arXiv:2303.07399): a
+ * CSPNeXt backbone under an `RTMCCHead`, its variants set by the backbone's depth and width factors as mmpose's
+ * projects/rtmpose configs write them (t: 0.167/0.375, s: 0.33/0.5, m: 0.67/0.75, l: 1.0/1.0). The published sizes
+ * (catalog rows `rtmpose-t`…`rtmpose-l`) are for COCO's 17 keypoints; the head's last layer is a k×k convolution from
+ * `in_channels` to one map per keypoint (mmpose `RTMCCHead.final_layer`, with bias), the only layer whose size
+ * depends on the keypoints (the GAU and the SimCC classifiers work per keypoint token), so another keypoint set adds
+ * (K − 17) × (in_channels × k² + 1) parameters. Undefined unless the type names and factors are stated.
+ */
+const RTMPOSE_VARIANTS: ReadonlyArray<{ size: string; deepen: number; widen: number }> = [
+  { size: 't', deepen: 0.167, widen: 0.375 },
+  { size: 's', deepen: 0.33, widen: 0.5 },
+  { size: 'm', deepen: 0.67, widen: 0.75 },
+  { size: 'l', deepen: 1, widen: 1 },
+];
+/** The keypoints of the published RTMPose sizes (COCO body). */
+const RTMPOSE_PUBLISHED_KEYPOINTS = 17;
+
+export function rtmposeVariant(
+  backbone: Keywords,
+  head: Keywords,
+  value: (node: Node | undefined) => number | undefined,
+): { id: string; keypoints: number; extra: number } | undefined {
+  const type = (k: Keywords) => k.get('type')?.text.replace(/^['"]|['"]$/g, '') ?? '';
+  if (!/(?:^|\.)CSPNeXt$/.test(type(backbone)) || !/(?:^|\.)RTMCCHead$/.test(type(head))) return undefined;
+  const deepen = value(backbone.get('deepen_factor'));
+  const widen = value(backbone.get('widen_factor'));
+  const variant = RTMPOSE_VARIANTS.find((v) => v.deepen === deepen && v.widen === widen);
+  const keypoints = value(head.get('out_channels'));
+  const channels = value(head.get('in_channels'));
+  const kernel = head.has('final_layer_kernel_size') ? value(head.get('final_layer_kernel_size')) : 1;
+  if (!variant || !keypoints || !channels || !kernel) return undefined;
+  if (![keypoints, channels, kernel].every((n) => Number.isInteger(n) && n > 0 && n <= 4096)) return undefined;
+  const extra = (keypoints - RTMPOSE_PUBLISHED_KEYPOINTS) * (channels * kernel * kernel + 1);
+  return { id: `rtmpose-${variant.size}`, keypoints, extra };
+}

@@ -42,3 +42,33 @@ export const openMmlabInferencer: CallRule = {
     return false;
   },
 };
+
+/**
+ * OpenMMLab's model-initialising inference APIs (`from mmpose.apis import init_model, inference_topdown`; mmdet's
+ * `init_detector`/`inference_detector`, mmseg's `init_model`/`inference_model`, mmaction's `init_recognizer`, mmpose's
+ * `init_pose_estimator`): each builds the network from a config file and loads a checkpoint into it for inference
+ * ("Build a model from a config file and a checkpoint file", mmdet/mmpose `apis/inference.py` docstrings; mmpose docs
+ * "Inference with existing models"). A program that calls one runs a trained model: an inference run whose model the
+ * config and checkpoint it is given name. Not in a file that trains (the runner's `.train()`).
+ */
+const INIT_API = /^init_(?:model|pose_estimator|detector|recognizer|segmentor|track_model)$/;
+/** Text of a file that trains (a runner or a backward pass). */
+const TRAINS_TEXT = /\bRunner\b|\.backward\(|\btrain_model\(|\.train\(\)/;
+
+export const openMmlabInitApi: CallRule = {
+  framework: 'openmmlab',
+  words: ['init_'],
+  runStart: [/\binit_(?:model|pose_estimator|detector|recognizer|segmentor|track_model)[ \t]*\(/, OPENMMLAB_IMPORT],
+  when: ({ last, ctx }) => INIT_API.test(last) && OPENMMLAB_IMPORT.test(ctx.text) && !TRAINS_TEXT.test(ctx.text),
+  read: ({ node, last, ctx }) => {
+    if (ctx.facts.some((f) => f.kind === 'launch.inference' || f.kind === 'launch.trainer')) return false;
+    ctx.add(
+      'launch.inference',
+      'openmmlab:api',
+      node,
+      `${last}(...): an OpenMMLab API builds the network from a config and loads a checkpoint into it to run inference`,
+      'medium',
+    );
+    return false;
+  },
+};

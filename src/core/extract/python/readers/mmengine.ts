@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { findModel } from '../../../knowledge';
 import { ditVariantOf, sizeFromModelName } from '../../../knowledge/modelName';
 import { hubIdInPath } from '../../config/dialect';
 import { normalisePrecision } from '../../precision';
@@ -11,6 +12,7 @@ import {
   baseNames,
   readBackboneInit,
   restorationGeneratorParams,
+  rtmposeVariant,
   scheduleFromBaseName,
 } from './mmBackbone';
 
@@ -351,6 +353,7 @@ export const mmengineConfig: FileRule = {
     // A derived config that only sets sampling options samples: mmengineModuleSettings reads it.
     if (!complete && MODULE_SETTINGS.test(ctx.text) && /^sampling_option[ \t]*=/m.test(ctx.text)) return;
     if (!complete && model && headlessDescription(model.dict, baseNames(base), ctx.text)) return;
+    if (!complete && model && deployDescription(model.dict, ctx.text)) return;
     const anchor = model?.statement ?? (schedules.length > 0 ? dicts.get(schedules[0])!.statement : base!);
     const what = complete
       ? `\`model\` with ${schedules.map((s) => `\`${s}\``).join(', ')}`
@@ -391,7 +394,10 @@ export const mmengineConfig: FileRule = {
     if (args) readTrainingKeywords(args.dict.call, ctx, `${args.dict.type || 'dict'} in training_args`);
     const optim = dicts.get('optim_wrapper');
     if (optim) readOptimWrapper(optim.dict, ctx);
-    const fp16 = dicts.get('fp16');
+    // mmcv 1.x's `fp16 = dict(loss_scale=...)` is not read by mmengine's Runner (its mixed precision is the
+    // AmpOptimWrapper alone: mmengine docs "Mixed precision training"; OpenMMLab 2.x tools/train.py `--amp` swaps the
+    // wrapper type): beside an `optim_wrapper` (the 2.x form) the key is a leftover that switches nothing on.
+    const fp16 = optim ? undefined : dicts.get('fp16');
     if (fp16) readFp16Block(fp16.dict, ctx);
     const hook = dicts.get('optimizer_config');
     if (hook) readOptimizerHook(hook.dict, fp16 !== undefined, ctx);
@@ -414,6 +420,7 @@ export const mmengineConfig: FileRule = {
         'medium',
       );
     if (model) readDetectorBackbone(model.dict, model.statement, bases, ctx);
+    if (model) readRtmpose(model.dict, ctx);
     if (model) readGeneratorSize(model.dict, ctx);
     if (model) readModuleHalfPrecision(nestedDicts(model.dict, 'model', ctx.symbols), ctx);
     else readVariantName(ctx);
@@ -429,17 +436,97 @@ export const mmengineConfig: FileRule = {
  * fine-tune of weights trained elsewhere. Also read in a model fragment, for the configs that inherit it.
  */
 function readPretrainedInit(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): void {
-  const init = dicts.find(
-    ({ path, dict }) => /(?:^|\.)init_cfg$/.test(path) && /^(?:\w+\.)?Pretrained$/.test(dict.type),
+  const inits = dicts.filter(
+    ({ path, dict }) => /(?:^|\.)init_cfg$/.test(path) && /^(?:\w+\.)?Pretrained(?:Init)?$/.test(dict.type),
   );
-  if (!init) return;
+  if (inits.length === 0) {
+    const wrapped = WHOLE_MODEL_INIT.exec(ctx.text);
+    if (wrapped) {
+      const row = ctx.text.slice(0, wrapped.index).split('\n').length - 1;
+      const statement = topLevelStatement(ctx, row);
+      if (statement)
+        ctx.add(
+          'model.fromScratch',
+          false,
+          statement,
+          `${truncate(wrapped[0], 60)}: mmengine loads those weights into the wrapped model before training`,
+          'medium',
+        );
+    }
+    return;
+  }
+  // The backbone's init decides when it is the only weights of the network loaded (a head's small auxiliary net, a
+  // rescoring MLP, loading its own checkpoint does not make the detector a fine-tune of a trained one).
+  const backbone = inits.find(({ path }) => path === 'model.backbone.init_cfg');
+  const whole = inits.find(({ path }) => path === 'model.init_cfg');
+  const source =
+    backbone && !whole && !WHOLE_MODEL_INIT.test(ctx.text) ? classificationBackbone(backbone.dict, ctx) : undefined;
+  if (backbone && source && !loadsCheckpoint(ctx.text)) {
+    const detail = `${backbone.path} loads ${truncate(source, 80)}, an ImageNet classification backbone only`;
+    ctx.add(
+      'model.fromScratch',
+      true,
+      backbone.dict.call,
+      `${detail}: the rest of the network starts at random`,
+      'medium',
+    );
+    ctx.add(
+      'training.mode',
+      'pretrain',
+      backbone.dict.call,
+      `${detail}: the model is trained on its task, not fine-tuned`,
+      'medium',
+    );
+    return;
+  }
+  const init = whole ?? backbone ?? inits[0];
   ctx.add(
     'model.fromScratch',
     false,
     init.dict.call,
-    `${init.path} of type Pretrained: mmengine loads those weights into the model before training`,
+    `${init.path} of type ${init.dict.type}: mmengine loads those weights into the model before training`,
     'medium',
   );
+}
+
+/** A top-level `algorithm.init_cfg = dict(type='Pretrained', ...)` (a wrapped model's whole weights, mmrazor's form). */
+const WHOLE_MODEL_INIT = /^[A-Za-z_]\w{0,60}\.init_cfg[ \t]*=[ \t]*dict\([^\n]{0,200}Pretrained/m;
+
+/** `load_from = '<path>'` (not None) at the top level. */
+function loadsCheckpoint(text: string): boolean {
+  let load: RegExpMatchArray | undefined;
+  for (const m of text.matchAll(LOAD_FROM)) load = m;
+  return load !== undefined && load[1] !== 'None' && load[1].length > 2;
+}
+
+/**
+ * Checkpoints of ImageNet classification backbones, as OpenMMLab configs hand them to a backbone's `init_cfg`:
+ * mmengine's model-zoo schemes `torchvision://resnet50` (torchvision's ImageNet weights) and `open-mmlab://...` (mmcv's
+ * `open_mmlab.json` of ImageNet-pretrained backbones; mmengine `CheckpointLoader`, "load_from_torchvision" and
+ * "load_from_openmmlab"); a file whose name states ImageNet (`_in1k`, `imagenet`, `_22k`, as OpenMMLab names
+ * classification checkpoints); or a file named for the architecture alone (`hrnet_w32-36af842e.pth`,
+ * `mae_pretrain_vit_base.pth`): OpenMMLab names a checkpoint trained on a downstream task with its schedule, input
+ * size or data (`td-hm_res50_8xb64-210e_coco-256x192.pth`, `yolox_s_8x8_300e_coco.pth`), so a name with none of those
+ * is the backbone's own pre-training. Returns the checkpoint as written, else undefined.
+ */
+const MODEL_ZOO_SCHEME = /^(?:torchvision|open-mmlab):\/\//;
+const IMAGENET_NAME = /(?:^|[_.-])(?:in1k|in21k|in22k|imagenet(?:1k|21k|22k)?|1k|21k|22k)(?=$|[_.-])/i;
+/** A field of a downstream run's checkpoint name: epochs, iterations, `{gpu}x{batch}`, an input size, a dataset. */
+const TASK_FIELD =
+  /(?:^|[_.-])(?:\d{1,5}e|\d{1,4}k|\d{1,4}xb?\d{1,5}|coco|voc|lvis|cityscapes|ade20k|objects365|o365|aic|mpii|crowdpose|h36m)(?=$|[_.-])/i;
+
+function classificationBackbone(init: DictNode, ctx: PythonReadContext): string | undefined {
+  const node = init.keywords.get('checkpoint');
+  if (!node || node.text.length > 400) return undefined;
+  const value = evaluate(node, ctx.symbols)?.value;
+  if (typeof value !== 'string' || value.length > 400) return undefined;
+  if (MODEL_ZOO_SCHEME.test(value)) return value;
+  const file = CHECKPOINT_FILE.exec(value);
+  if (!file) return undefined;
+  // The name without its hash and date suffixes (`-36af842e`, `_20230913`).
+  const stem = file[1].replace(/(?:[_-](?:[0-9a-f]{8}|\d{8}(?:_\d{6})?))+$/i, '');
+  if (IMAGENET_NAME.test(stem)) return value;
+  return TASK_FIELD.test(stem) ? undefined : value;
 }
 
 /**
@@ -456,6 +543,17 @@ function headlessDescription(model: DictNode, bases: readonly string[], text: st
   if (/^(?:train_dataloader|train_cfg|optim_wrapper|val_evaluator)[ \t]*=/m.test(text)) return false;
   if (/^test_evaluator[ \t]*=[ \t]*dict\(/m.test(text)) return false;
   return !bases.some((b) => /(?:^|\/)(?:datasets|schedules)\//.test(b));
+}
+
+/**
+ * A derived config whose model is a deployment wrapper (mmrazor's `GroupFisherDeploySubModel`, `DCFFDeploySubModel`:
+ * "the deployed model" built from a pruned structure, `fix_subnet`, for export and loading; mmrazor docs, "Pruning",
+ * the deploy config of each pruning algorithm) and that sets no training setting of its own: the description of an
+ * architecture to export or load, not a run.
+ */
+function deployDescription(model: DictNode, text: string): boolean {
+  if (!/^(?:\w+\.)?\w*Deploy\w*$/.test(model.type)) return false;
+  return !/^(?:train_dataloader|train_cfg|optim_wrapper|optimizer|param_scheduler|runner|load_from)[ \t]*=/m.test(text);
 }
 
 /**
@@ -671,6 +769,49 @@ function readModuleHalfPrecision(tree: ReadonlyArray<{ path: string; dict: DictN
       );
       return;
     }
+}
+
+/**
+ * An RTMPose estimator (mmBackbone.ts, rtmposeVariant): the variant its backbone factors state, named as the catalog's
+ * published rows; with another keypoint set than COCO's 17, the size is the published one plus the head's last layer
+ * for the other keypoints (counted, so the row's 17-keypoint size is not shown for it).
+ */
+function readRtmpose(model: DictNode, ctx: PythonReadContext): void {
+  const backbone = asDict(model.keywords.get('backbone'));
+  const head = asDict(model.keywords.get('head'));
+  if (!backbone || !head) return;
+  const value = (node: Node | undefined) => {
+    const v = node && node.text.length < 200 ? evaluate(node, ctx.symbols)?.value : undefined;
+    return typeof v === 'number' ? v : undefined;
+  };
+  const found = rtmposeVariant(backbone.keywords, head.keywords, value);
+  if (!found) return;
+  const row = findModel(found.id);
+  ctx.add(
+    'model.id',
+    found.id,
+    backbone.call,
+    `${backbone.type} with RTMPose-${found.id.slice(-1)}'s depth and width factors under an ${head.type}`,
+    'medium',
+  );
+  // mmengine builds each module with its own initialisation unless an init_cfg of type Pretrained or `load_from` loads
+  // weights (mmengine "Weight initialization"); those are read at a higher confidence, also from the bases.
+  if (!ctx.facts.some((f) => f.kind === 'model.fromScratch') && !/^load_from[ \t]*=[ \t]*['"]/m.test(ctx.text))
+    ctx.add(
+      'model.fromScratch',
+      true,
+      backbone.call,
+      `${found.id}: no Pretrained init_cfg and no load_from in the config, so the network starts from its own initialisation`,
+      'low',
+    );
+  if (found.extra === 0 || !row) return;
+  ctx.add(
+    'model.params',
+    row.params + found.extra,
+    head.call,
+    `${found.id} (${row.params.toLocaleString('en-US')} for 17 keypoints) with ${found.keypoints} keypoints: its last layer adds ${found.extra.toLocaleString('en-US')} parameters`,
+    'medium',
+  );
 }
 
 /** The size of a super-resolution generator the model tree states by its dimensions (mmBackbone.ts). */
