@@ -446,6 +446,7 @@ export const FILE_RULES: readonly FileRule[] = [
   scoringProgram,
   configTrainer,
   redeclaredFlags,
+  jax.flaxProgram,
   // After the rules that start a serving run: they read what such a run loads and computes in.
   checkpointFolderFlag,
   flagDtypePick,

@@ -8852,6 +8852,29 @@ export const MODELS: readonly Model[] = [
       'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-32 151.28M params, 14.78 GFLOPs per image-text pair',
   },
   {
+    id: 'google/lit-b16b',
+    // LiT-B16B_2 replaced LiT-B16B (model card, 2022-08-16) with the same towers.
+    aliases: ['LiT-B16B', 'LiT-B16B_2'],
+    family: 'lit',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 196_000_000,
+    smallerSiblings: [],
+    source:
+      'google-research/vision_transformer model_cards/lit.md, model table (Weights: B16B_2 196M, L16L 638M; Layers 2x12 and 2x24: a ViT image tower and a BERT text tower); Zhai et al. 2022, LiT: Zero-Shot Transfer with Locked-image text Tuning, arXiv:2111.07991',
+  },
+  {
+    id: 'google/lit-l16l',
+    aliases: ['LiT-L16L'],
+    family: 'lit',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 638_000_000,
+    smallerSiblings: ['google/lit-b16b'],
+    source:
+      'google-research/vision_transformer model_cards/lit.md, model table (Weights: B16B_2 196M, L16L 638M; Layers 2x12 and 2x24: a ViT image tower and a BERT text tower); Zhai et al. 2022, LiT: Zero-Shot Transfer with Locked-image text Tuning, arXiv:2111.07991',
+  },
+  {
     id: 'openai/clip-vit-base-patch16',
     // clip:ViT-B/16 — openai/CLIP clip/clip.py `_MODELS` key, model-card.md.
     aliases: ['open_clip:ViT-B-16/openai', 'open_clip:ViT-B-16', 'clip:ViT-B-16'],
