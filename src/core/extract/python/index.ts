@@ -81,7 +81,7 @@ import { programMainCalls } from './readers/programMain';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
 import * as mmengine from './readers/mmengine';
-import { lazyConfig } from './readers/lazyConfig';
+import { lazyConfig, lazyConfigInference } from './readers/lazyConfig';
 import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
@@ -447,6 +447,7 @@ export const FILE_RULES: readonly FileRule[] = [
   configTrainer,
   redeclaredFlags,
   jax.flaxProgram,
+  lazyConfigInference,
   // After the rules that start a serving run: they read what such a run loads and computes in.
   checkpointFolderFlag,
   flagDtypePick,

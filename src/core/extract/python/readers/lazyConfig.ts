@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { keywordArgument, evaluate, stringLiteral } from '../../pythonValues';
-import { truncate, type PythonReadContext } from '../context';
+import { lineRange, truncate, type PythonReadContext } from '../context';
+import { RUNS_AS_MAIN, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { DETECTRON2_BACKBONE_ONLY } from '../../config/yacs';
 import { findModelByName } from '../../../knowledge';
@@ -336,7 +337,7 @@ export const lazyConfig: FileRule = {
   framework: 'detectron2',
   phase: 'after-calls',
   words: ['max_iter', 'init_checkpoint', 'amp', 'dataloader', 'get_config', 'LazyCall'],
-  runStart: [/dataloader/, /optimizer/],
+  runStart: [/dataloader/, /\btrain\b/],
   read: (_index, ctx) => {
     const text = ctx.text;
     if (
@@ -459,5 +460,42 @@ export const lazyConfig: FileRule = {
       'a detectron2 LazyConfig: tools/lazyconfig_train_net.py --config-file <this> trains it',
       'medium',
     );
+  },
+};
+
+/** `model = instantiate(cfg.model)`: a program building the model a LazyConfig describes. */
+const INSTANTIATES_MODEL = /\binstantiate\([ \t]*cfg\.model[ \t]*\)/;
+/** Weights loaded into it: detectron2's (or fvcore's) checkpointer (`DetectionCheckpointer(model).load(path)`). */
+const CHECKPOINTER = /\b(?:Detection)?Checkpointer\([\s\S]{0,200}?\.load\(|\bcheckpointer\.load\(/;
+/** A training step or trainer anywhere in the program: then it is no inference program. */
+const TRAINS =
+  /\b(?:do_train|AMPTrainer|SimpleTrainer|DefaultTrainer|build_optimizer)\b|\.backward\(|\binstantiate\([ \t]*cfg\.optimizer/;
+
+/**
+ * A detectron2/LazyConfig demo or inference program run as a script (`python demo.py --config-file <cfg>`): it builds
+ * the config's model (`instantiate(cfg.model)`), loads trained weights into it with a checkpointer, switches it to
+ * `model.eval()` and trains nothing (no trainer, optimizer or backward pass): an inference run, wherever its
+ * forward passes are (a predictor class of the project). Only read in code that runs (the main block).
+ */
+export const lazyConfigInference: FileRule = {
+  framework: 'detectron2',
+  phase: 'after-calls',
+  words: ['instantiate', 'eval'],
+  runStart: [INSTANTIATES_MODEL, /\.eval\(\)/],
+  read: (_index, ctx) => {
+    const text = ctx.text;
+    if (ctx.facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+    if (!INSTANTIATES_MODEL.test(text) || !CHECKPOINTER.test(text) || !/\.eval\(\)/.test(text) || TRAINS.test(text))
+      return;
+    if (!RUNS_AS_MAIN.test(text)) return;
+    const mask = executedRowMask(ctx.tree);
+    const lines = text.split('\n', 20_000);
+    const row = lines.findIndex((l, i) => mask[i] === 1 && INSTANTIATES_MODEL.test(l));
+    if (row < 0) return;
+    const why =
+      "the program builds the LazyConfig's model (instantiate(cfg.model)), loads trained weights with a checkpointer and calls model.eval(); nothing is trained";
+    const range = lineRange(row, lines[row].length);
+    ctx.facts.push({ kind: 'launch.inference', value: 'detectron2', range, confidence: 'medium', detail: why });
+    ctx.facts.push({ kind: 'training.mode', value: 'inference', range, confidence: 'medium', detail: why });
   },
 };
