@@ -581,7 +581,9 @@ export const detectron2: ConfigDialect = {
       : detectorName(arch?.value, doc.get('MODEL.RESNETS.DEPTH')?.value, doc.get('MODEL.MASK_ON')?.value);
     if (rcnn) out.add('model.id', rcnn.name, rcnn.at, rcnn.detail, 'medium');
     else if (arch && name) out.add('model.id', name, arch, `MODEL.META_ARCHITECTURE ${String(arch.value)}`, 'medium');
-    readBackboneWords(doc, out);
+    // A detector other than an R-CNN with a mask head on it is named by its architecture alone (detectorName): its
+    // size words would pick the box-only model's catalog row.
+    if (rcnn || !arch || doc.get('MODEL.MASK_ON')?.value !== true) readBackboneWords(doc, out);
     const weights = doc.get('MODEL.WEIGHTS');
     if (stated(weights) && DETECTRON2_BACKBONE_ONLY.test(String(weights.value))) {
       // Only the classification backbone is initialised: the detector itself trains from scratch.

@@ -82,7 +82,7 @@ import { programMainCalls } from './readers/programMain';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
 import * as mmengine from './readers/mmengine';
-import { lazyConfig } from './readers/lazyConfig';
+import { lazyConfig, lazyConfigInference } from './readers/lazyConfig';
 import { experimentClassFile } from './readers/experimentClass';
 import { runpyMain } from './readers/runpyWrapper';
 import * as modal from './readers/modal';
@@ -461,6 +461,8 @@ export const FILE_RULES: readonly FileRule[] = [
   scoringProgram,
   configTrainer,
   redeclaredFlags,
+  jax.flaxProgram,
+  lazyConfigInference,
   // After the rules that start a serving run: they read what such a run loads and computes in.
   checkpointFolderFlag,
   flagDtypePick,

@@ -7337,7 +7337,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'facebook/detr-resnet-50',
-    aliases: [],
+    aliases: ['detr-resnet-50'],
     family: 'detr',
     architecture: 'other',
     modality: 'vision',
@@ -7355,7 +7355,7 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'facebook/detr-resnet-101',
-    aliases: [],
+    aliases: ['detr-resnet-101'],
     family: 'detr',
     architecture: 'other',
     modality: 'vision',
@@ -7370,6 +7370,84 @@ export const MODELS: readonly Model[] = [
     },
     source:
       'Carion et al. 2020, DETR, arXiv:2005.12872, Table 1 (params, GFLOPS via Detectron2 flop_count = multiply-adds, stored x2; AP): 60M, 152 GFLOPS',
+  },
+  // ---------------- DETR-family detectors on a ResNet backbone (whole model, as their papers publish it) ----------------
+  {
+    id: 'deformable-detr-resnet-50',
+    aliases: ['DeformableDETR-resnet-50'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 40_000_000,
+    smallerSiblings: [],
+    source:
+      'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (end-to-end object detectors on COCO val2017, #Params (M) as their papers publish them): Deformable-DETR R50 40M (Zhu et al. 2021, arXiv:2010.04159, Table 1: 40M with or without box refinement and two-stage)',
+  },
+  {
+    id: 'conditional-detr-resnet-50',
+    aliases: ['ConditionalDETR-resnet-50'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 44_000_000,
+    smallerSiblings: [],
+    source:
+      'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (end-to-end object detectors on COCO val2017, #Params (M) as their papers publish them): Conditional-DETR(-DC5) R50 44M (Meng et al. 2021, arXiv:2108.06152; dilation changes no parameter)',
+  },
+  {
+    id: 'conditional-detr-resnet-101',
+    aliases: ['ConditionalDETR-resnet-101'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 63_000_000,
+    smallerSiblings: ['conditional-detr-resnet-50'],
+    source:
+      'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (end-to-end object detectors on COCO val2017, #Params (M) as their papers publish them): Conditional-DETR(-DC5) R101 63M (Meng et al. 2021, arXiv:2108.06152)',
+  },
+  {
+    id: 'anchor-detr-resnet-50',
+    aliases: ['AnchorDETR-resnet-50'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 39_000_000,
+    smallerSiblings: [],
+    source:
+      'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (end-to-end object detectors on COCO val2017, #Params (M) as their papers publish them): Anchor-DETR(-DC5) R50 39M (Wang et al. 2022, arXiv:2109.07107; dilation changes no parameter)',
+  },
+  {
+    id: 'dab-deformable-detr-resnet-50',
+    aliases: ['DabDeformableDETR-resnet-50', 'DABDeformableDETR-resnet-50'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 48_000_000,
+    smallerSiblings: [],
+    source:
+      'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (end-to-end object detectors on COCO val2017, #Params (M) as their papers publish them): DAB-Deformable-DETR R50 48M (Liu et al. 2022, DAB-DETR, arXiv:2201.12329)',
+  },
+  {
+    id: 'dn-deformable-detr-resnet-50',
+    aliases: ['DNDeformableDETR-resnet-50'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 48_000_000,
+    smallerSiblings: [],
+    source:
+      'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (end-to-end object detectors on COCO val2017, #Params (M) as their papers publish them): DN-Deformable-DETR R50 48M (Li et al. 2022, DN-DETR, arXiv:2203.01305)',
+  },
+  {
+    id: 'dino-detr-resnet-50',
+    aliases: ['DINO-resnet-50', 'DINO-Deformable-DETR-resnet-50'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 47_000_000,
+    smallerSiblings: [],
+    source:
+      'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (end-to-end object detectors on COCO val2017, #Params (M) as their papers publish them): DINO-Deformable-DETR R50 47M (Zhang et al. 2023, DINO, arXiv:2203.03605: the 4-scale model; its denoising queries add no parameter)',
   },
   {
     id: 'yolox-nano',
@@ -8898,6 +8976,29 @@ export const MODELS: readonly Model[] = [
     },
     source:
       'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs, already 2x MACs): ViT-B-32 151.28M params, 14.78 GFLOPs per image-text pair',
+  },
+  {
+    id: 'google/lit-b16b',
+    // LiT-B16B_2 replaced LiT-B16B (model card, 2022-08-16) with the same towers.
+    aliases: ['LiT-B16B', 'LiT-B16B_2'],
+    family: 'lit',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 196_000_000,
+    smallerSiblings: [],
+    source:
+      'google-research/vision_transformer model_cards/lit.md, model table (Weights: B16B_2 196M, L16L 638M; Layers 2x12 and 2x24: a ViT image tower and a BERT text tower); Zhai et al. 2022, LiT: Zero-Shot Transfer with Locked-image text Tuning, arXiv:2111.07991',
+  },
+  {
+    id: 'google/lit-l16l',
+    aliases: ['LiT-L16L'],
+    family: 'lit',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 638_000_000,
+    smallerSiblings: ['google/lit-b16b'],
+    source:
+      'google-research/vision_transformer model_cards/lit.md, model table (Weights: B16B_2 196M, L16L 638M; Layers 2x12 and 2x24: a ViT image tower and a BERT text tower); Zhai et al. 2022, LiT: Zero-Shot Transfer with Locked-image text Tuning, arXiv:2111.07991',
   },
   {
     id: 'openai/clip-vit-base-patch16',

@@ -42,15 +42,13 @@ export const hydraMain: CallRule = {
     const name = nameNode ? stringLiteral(nameNode) : null;
     if (!name || !CONFIG_NAME.test(name) || name.includes('..')) return false;
     const folder = pathNode ? stringLiteral(pathNode) : '';
-    // `../configs` (the program in `src/`, its configs beside that folder: the lightning-hydra-template layout) climbs
-    // only at the start, at most two folders; the link is found within the repository or not at all.
-    if (
-      folder === null ||
-      (folder !== '' &&
-        (!CONFIG_PATH.test(folder) || /(?:^|\/)\.\.(?:\/|$)/.test(folder.replace(/^(?:\.\.\/){1,2}/, ''))))
-    )
-      return false;
-    const base = folder.replace(/^\.\//, '').replace(/\/$/, '');
+    // Hydra reads a relative config_path from the declaring file's folder (`../configs` from `src/`, `../configs/hydra`
+    // beside `tools/`): leading
+    // `../` steps are kept, a `..` anywhere else is not followed.
+    const up = folder === null ? '' : (/^(?:\.\.\/){1,4}/.exec(folder)?.[0] ?? '');
+    const rest = folder === null ? null : folder.slice(up.length);
+    if (rest === null || (rest !== '' && (!CONFIG_PATH.test(rest) || rest.includes('..')))) return false;
+    const base = up + rest.replace(/^\.\//, '').replace(/\/$/, '');
     const file = `${base ? `${base}/` : ''}${name.replace(/\.ya?ml$/, '')}.yaml`;
     ctx.add('link.config', file, node, `${HYDRA_MAIN_LINK} ${file} (config_path, config_name)`, 'medium');
     return false;

@@ -1,4 +1,7 @@
-import type { CallRule } from '../rules';
+import type { SourceRange } from '../../../facts';
+import { lineRange, type PythonReadContext } from '../context';
+import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
+import type { CallRule, FileRule } from '../rules';
 
 /**
  * JAX / Flax / Optax training: gradients are taken with `jax.value_and_grad` / `jax.grad` and applied
@@ -18,5 +21,107 @@ export const applyGradients: CallRule = {
       `${full}() applies gradients: a JAX/Flax training step`,
       'medium',
     );
+  },
+};
+
+/** `tx = optax.chain(...)` / `optimizer = optax.adamw(...)` at any indentation: the names bound to an optax optimiser. */
+const OPTAX_OPTIMISER = /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*=[ \t]*optax\.[A-Za-z_]\w{0,60}[ \t]*\(/gm;
+/** A pretrained model's weights loaded into the program (vit_jax, flax, big_vision, orbax helpers). */
+const LOADS_PRETRAINED =
+  /\b(?:load_pretrained|load_variables|restore_checkpoint|checkpoint\.load|checkpoints\.restore_checkpoint|load_params)[ \t]*\(/;
+/** `model.apply(variables, ...)` / `model.apply(dict(params=params), ...)`: a Flax module's forward pass. */
+const FLAX_APPLY = /\b[A-Za-z_]\w{0,60}\.apply\([ \t]*(?:[A-Za-z_]\w{0,60}[ \t]*,|dict\([ \t]*params[ \t]*=|\{)/;
+/** `model_name = 'ViT-B_32'` (a Colab form's `#@param` default too) on a line that runs. */
+const MODEL_NAME_LITERAL = /^model_name[ \t]*=[ \t]*["']([\w./+-]{1,80})["']/;
+
+/**
+ * The model such a program builds by a name it looks up (`models.get_model(model_name)`,
+ * `MODEL_CONFIGS[model_name]`): the name's literal value where it runs.
+ */
+function namedModel(ctx: PythonReadContext, runs: (row: number) => boolean, at: (row: number) => SourceRange): void {
+  if (ctx.facts.some((f) => f.kind === 'model.id')) return;
+  if (!/(?:\(|\[)[ \t]*model_name[ \t]*(?:\)|\]|,)/.test(ctx.text)) return;
+  const lines = ctx.text.split('\n', MAX_LINES);
+  for (let row = 0; row < lines.length; row++) {
+    const m = runs(row) ? MODEL_NAME_LITERAL.exec(lines[row]) : null;
+    if (!m) continue;
+    ctx.facts.push({
+      kind: 'model.id',
+      value: m[1],
+      range: at(row),
+      confidence: 'medium',
+      detail: `model_name = '${m[1]}', the model the program looks up by that name`,
+    });
+    return;
+  }
+}
+
+/** Lines of a file looked at (a notebook's code is a few thousand lines). */
+const MAX_LINES = 20_000;
+
+/**
+ * A JAX/Flax program or notebook whose training step lives in a helper (`update_fn = train.make_update_fn(tx=tx)`
+ * of the project's library, called in a loop): optax's documented use is `opt_state = tx.init(params)`, then
+ * `tx.update` and `optax.apply_updates` each step, so a program that initialises an optax optimiser's state on its
+ * parameters at the code it runs trains them. A program that trains nothing but loads trained weights
+ * (`checkpoint.load(...)`, `model.load_variables()`) and calls the Flax module on inputs (`model.apply(variables,
+ * images)`) runs the model: an inference run. Only code that runs (module level, a notebook's cells, the main block)
+ * is read, so a library module defining these steps inside functions starts nothing.
+ */
+export const flaxProgram: FileRule = {
+  framework: 'jax',
+  phase: 'after-calls',
+  words: ['optax', '.apply('],
+  runStart: /\boptax\.|\.apply\(/,
+  read: (_index, ctx) => {
+    if (ctx.facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+    const code = codeLinesKeptWithoutStrings(ctx.tree);
+    const mask = executedRowMask(ctx.tree);
+    const lines = code.split('\n', MAX_LINES);
+    const runs = (row: number) => mask[row] === 1;
+    const optimisers = new Set<string>();
+    for (const m of ctx.text.matchAll(OPTAX_OPTIMISER)) if (optimisers.size < 20) optimisers.add(m[1]);
+    let loads = -1;
+    let init = -1;
+    let apply = -1;
+    for (let row = 0; row < lines.length; row++) {
+      if (!runs(row)) continue;
+      const line = lines[row];
+      if (loads < 0 && LOADS_PRETRAINED.test(line)) loads = row;
+      if (init < 0 && line.includes('.init(')) {
+        const m = /\b([A-Za-z_]\w{0,60})\.init\([ \t]*[A-Za-z_]/.exec(line);
+        if (m && optimisers.has(m[1])) init = row;
+      }
+      if (apply < 0 && FLAX_APPLY.test(line)) apply = row;
+    }
+    const at = (row: number) => lineRange(row, (ctx.text.split('\n', row + 1)[row] ?? '').length);
+    if (init >= 0 || (apply >= 0 && loads >= 0)) namedModel(ctx, runs, at);
+    if (init >= 0) {
+      ctx.facts.push({
+        kind: 'launch.trainer',
+        value: 'jax',
+        range: at(init),
+        confidence: 'medium',
+        detail: "an optax optimiser's state initialised on the parameters (`tx.init(params)`): the program steps it",
+      });
+      if (loads >= 0)
+        ctx.facts.push({
+          kind: 'model.fromScratch',
+          value: false,
+          range: at(loads),
+          confidence: 'medium',
+          detail: 'pretrained weights loaded before the optimiser steps them',
+        });
+    } else if (apply >= 0 && loads >= 0) {
+      const why = 'trained weights loaded and the Flax module applied to inputs, nothing trained: forward passes only';
+      ctx.facts.push({ kind: 'launch.inference', value: 'jax', range: at(apply), confidence: 'low', detail: why });
+      ctx.facts.push({
+        kind: 'training.mode',
+        value: 'inference',
+        range: at(apply),
+        confidence: 'medium',
+        detail: why,
+      });
+    }
   },
 };

@@ -1,14 +1,16 @@
 import type { Node } from 'web-tree-sitter';
 import { keywordArgument, evaluate, stringLiteral } from '../../pythonValues';
-import { truncate, type PythonReadContext } from '../context';
+import { lineRange, truncate, type PythonReadContext } from '../context';
+import { RUNS_AS_MAIN, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { DETECTRON2_BACKBONE_ONLY } from '../../config/yacs';
+import { findModelByName } from '../../../knowledge';
 
 /**
  * Detectron2's LazyConfig dialect (detectron2.readthedocs.io, "Lazy Configs"): a `.py` config of module-level
  * objects that `LazyConfig.load(path)` evaluates and `tools/lazyconfig_train_net.py --config-file <this>` trains.
  * That program reads `cfg.model`, `cfg.dataloader`, `cfg.optimizer`, `cfg.lr_multiplier` and `cfg.train`, so a file
- * binding model, dataloader, optimizer and train at its top level (assigned, or imported from other configs with
+ * binding model, dataloader and train (optimizer too, to train) at its top level (assigned, or imported from other configs with
  * relative imports or `model_zoo.get_config("common/train.py").train`) is a run; a fragment binding some of them
  * (`common/train.py`, `common/models/*.py`) is not, and its values reach the configs that import it through a link.
  *
@@ -19,9 +21,14 @@ import { DETECTRON2_BACKBONE_ONLY } from '../../config/yacs';
  * from the imported one (`train.max_iter *= 4`) is left unknown rather than taken from the base.
  */
 
-/** The names `tools/lazyconfig_train_net.py` needs from a config (lr_multiplier may come with the optimiser's base). */
-const RUN_NAMES = ['model', 'dataloader', 'optimizer', 'train'];
-const BOUND_NAMES = new Set([...RUN_NAMES, 'lr_multiplier']);
+/**
+ * The names `tools/lazyconfig_train_net.py` needs from a config: `--eval-only` instantiates `cfg.model`, loads
+ * `cfg.train.init_checkpoint` and evaluates on `cfg.dataloader.test`; training also builds `cfg.optimizer` (and
+ * `cfg.lr_multiplier`, which may come with the optimiser's base). A config binding model, dataloader and train is
+ * one the program runs; the optimiser is not required of it.
+ */
+const RUN_NAMES = ['model', 'dataloader', 'train'];
+const BOUND_NAMES = new Set([...RUN_NAMES, 'optimizer', 'lr_multiplier']);
 /** The detail a fragment's values carry, so only a LazyConfig link draws them (analyze.ts NARROW_LINKS). */
 export const LAZY_CONFIG_VALUE = 'LazyConfig value: ';
 /** The detail a config's link to a config it imports from starts with. */
@@ -110,7 +117,7 @@ const BACKBONE_KEY = 'model.backbone';
  */
 function replacesBackbone(s: Setting): boolean {
   if (s.path !== BACKBONE_KEY && !s.path.startsWith(`${BACKBONE_KEY}.`)) return false;
-  if (/\.(?:depth|num_groups|stages|width_per_group)$/.test(s.path)) return true;
+  if (/\.(?:depth|num_groups|stages|width_per_group|name)$/.test(s.path)) return true;
   const f = s.value.type === 'call' ? s.value.childForFieldName('function') : null;
   return f?.type === 'call' && f.childForFieldName('function')?.text === 'L';
 }
@@ -144,6 +151,21 @@ function readCheckpoint(value: Node, ctx: PythonReadContext, owner: string): voi
   markKey(ctx, from, 'train.init_checkpoint');
 }
 
+/** A weights file's stem at the end of a path or URL, with torchvision's `-<8 hex>` hash suffix dropped. */
+const CHECKPOINT_STEM = /(?:^|[/\\])([\w.-]{1,120}?)(?:-[0-9a-f]{8})?\.(?:pth|pt|pkl|ckpt|safetensors)$/i;
+
+/**
+ * The init checkpoint is a released ImageNet classifier (torchvision's `resnet101-<hash>.pth`, the Swin
+ * repository's `swin_tiny_patch4_window7_224.pth`): a catalog row by that name whose published figure is ImageNet
+ * classification. A detector started from it gets its backbone's weights only, as from detectron2's
+ * `ImageNetPretrained/` files: the detector itself is trained.
+ */
+function classificationBackbone(path: string): boolean {
+  const stem = CHECKPOINT_STEM.exec(path)?.[1];
+  const row = stem ? findModelByName(stem) : undefined;
+  return !!row?.quality && /^ImageNet\b/.test(row.quality.benchmark);
+}
+
 function readCheckpointFacts(value: Node, ctx: PythonReadContext, owner: string): void {
   if (value.type === 'none') {
     ctx.add('model.fromScratch', true, value, `${LAZY_CONFIG_VALUE}${owner} None (random initialisation)`);
@@ -155,7 +177,7 @@ function readCheckpointFacts(value: Node, ctx: PythonReadContext, owner: string)
   if (path === '') {
     ctx.add('model.fromScratch', true, value, `${LAZY_CONFIG_VALUE}${owner} "" (random initialisation)`);
     ctx.add('training.mode', 'pretrain', value, `${LAZY_CONFIG_VALUE}${owner} "" (trained from scratch)`);
-  } else if (DETECTRON2_BACKBONE_ONLY.test(path)) {
+  } else if (DETECTRON2_BACKBONE_ONLY.test(path) || classificationBackbone(path)) {
     const detail = `${LAZY_CONFIG_VALUE}${owner} ${truncate(path, 80)}, an ImageNet-pretrained backbone only`;
     ctx.add('model.fromScratch', true, value, `${detail}: the detector trains from scratch`);
     ctx.add('training.mode', 'pretrain', value, `${detail}: the detector is trained, not fine-tuned`);
@@ -231,11 +253,20 @@ const META_ARCH_NAMES: Readonly<Record<string, string>> = {
 /** Longest model expression looked into for its heads (a fragment's model is a few thousand characters). */
 const MAX_MODEL_TEXT = 20_000;
 
+/**
+ * Model classes that name no architecture: detectron2's generic wrappers (`GeneralizedRCNN` is read by its heads
+ * above; `ProposalNetwork`, `SemanticSegmentor` hold whatever parts they are given) and placeholder names.
+ */
+const GENERIC_MODEL_CLASS =
+  /^(?:Generalized\w*|ProposalNetwork|SemanticSegmentor|Model|Net|Network|Module|Wrapper|Detector)$/;
+
 function readDetector(value: Node, ctx: PythonReadContext): void {
   const lazy = value.type === 'call' ? value.childForFieldName('function') : null;
   if (lazy?.type !== 'call' || lazy.childForFieldName('function')?.text !== 'L') return;
   const target = lazy.childForFieldName('arguments')?.namedChildren[0]?.text.split('.').pop();
   if (!target || value.text.length > MAX_MODEL_TEXT) return;
+  // Any other meta-architecture (`L(DeformableDETR)(...)`, `L(MaskDINO)(...)`, a project's own detector class) is
+  // the model the config builds, named by its class as the project writes it.
   const name =
     target === 'GeneralizedRCNN'
       ? /\bkeypoint_head[ \t]*=/.test(value.text)
@@ -243,7 +274,8 @@ function readDetector(value: Node, ctx: PythonReadContext): void {
         : /\bmask_head[ \t]*=/.test(value.text)
           ? 'mask-rcnn'
           : 'faster-rcnn'
-      : META_ARCH_NAMES[target];
+      : (META_ARCH_NAMES[target] ??
+        (/^[A-Z][A-Za-z0-9_]{1,60}$/.test(target) && !GENERIC_MODEL_CLASS.test(target) ? target : undefined));
   if (!name) return;
   ctx.add('model.id', name, lazy, `${LAZY_CONFIG_VALUE}model = L(${target})(...): ${name}`, 'medium');
   const from = ctx.facts.length;
@@ -259,9 +291,19 @@ function readDetector(value: Node, ctx: PythonReadContext): void {
  */
 function readBackboneWords(value: Node, ctx: PythonReadContext): void {
   const text = value.text;
-  const depth = /\bdepth[ \t]*=[ \t]*(\d{2,3})\b/.exec(text);
-  const groups = /\bnum_groups[ \t]*=[ \t]*(\d{1,4})\b/.exec(text);
-  if (depth && /\bmake_default_stages\b/.test(text) && (!groups || groups[1] === '1'))
+  // The stages call's own arguments (a neck's `GroupNorm(num_groups=32)` is no ResNeXt grouping).
+  const at = text.search(/\bmake_default_stages\b/);
+  // `make_default_stages)(depth=50, ...)`: up to the second closing parenthesis.
+  const stages =
+    at < 0
+      ? ''
+      : text
+          .slice(at, at + 600)
+          .split(')', 2)
+          .join(')');
+  const depth = /\bdepth[ \t]*=[ \t]*(\d{2,3})\b/.exec(stages);
+  const groups = /\bnum_groups[ \t]*=[ \t]*(\d{1,4})\b/.exec(stages);
+  if (depth && (!groups || groups[1] === '1'))
     ctx.add(
       'model.variant',
       `resnet-${depth[1]}`,
@@ -269,8 +311,22 @@ function readBackboneWords(value: Node, ctx: PythonReadContext): void {
       `${LAZY_CONFIG_VALUE}ResNet stages of depth=${depth[1]}`,
       'low',
     );
+  else readNamedResnet(value, ctx);
   if (/\bL\([ \t]*FPN[ \t]*\)/.test(text))
     ctx.add('model.variant', 'fpn', value, `${LAZY_CONFIG_VALUE}an FPN backbone`, 'low');
+}
+
+/** A torchvision ResNet named by its constructor (`name="resnet50"`, torchvision.models.resnet50): its depth. */
+const TORCHVISION_RESNET = /\bname[ \t]*=[ \t]*["']resnet(18|34|50|101|152)["']/;
+
+/**
+ * A backbone built from torchvision's ResNet by name (`backbone=L(TorchvisionResNet)(name="resnet50", ...)`, or
+ * `model.backbone.name = "resnet101"` over an imported model): its size word, as the stages' depth says it.
+ */
+function readNamedResnet(value: Node, ctx: PythonReadContext): void {
+  if (value.text.length > MAX_MODEL_TEXT) return;
+  const m = TORCHVISION_RESNET.exec(value.type === 'string' ? `name=${value.text}` : value.text);
+  if (m) ctx.add('model.variant', `resnet-${m[1]}`, value, `${LAZY_CONFIG_VALUE}torchvision resnet${m[1]}`, 'low');
 }
 
 /** `model.roi_heads.update(keypoint_head=...)` or `model.roi_heads.keypoint_head = ...`: a keypoint head is added. */
@@ -281,7 +337,7 @@ export const lazyConfig: FileRule = {
   framework: 'detectron2',
   phase: 'after-calls',
   words: ['max_iter', 'init_checkpoint', 'amp', 'dataloader', 'get_config', 'LazyCall'],
-  runStart: [/dataloader/, /optimizer/],
+  runStart: [/dataloader/, /\btrain\b/],
   read: (_index, ctx) => {
     const text = ctx.text;
     if (
@@ -342,7 +398,14 @@ export const lazyConfig: FileRule = {
       else if (s.path === 'train.amp.enabled' && !s.augmented) readAmp(s.value, ctx, 'train.amp.enabled =');
       else if (s.path === 'train.init_checkpoint' && !s.augmented)
         readCheckpoint(s.value, ctx, 'train.init_checkpoint =');
-      else if (s.path === 'dataloader.train.total_batch_size' && !s.augmented) {
+      else if (!s.augmented && (s.path === BACKBONE_KEY || /^model\.backbone(?:\.\w+){0,3}\.name$/.test(s.path)))
+        readNamedResnet(s.value, ctx);
+      else if (!s.augmented && /^model\.backbone(?:\.\w+){0,3}\.stages\.depth$/.test(s.path)) {
+        // The imported model's ResNet stages given another depth (`model.backbone.stages.depth = 101`): its size word.
+        const depth = /^(18|34|50|101|152)$/.exec(s.value.text)?.[1];
+        if (depth)
+          ctx.add('model.variant', `resnet-${depth}`, s.value, `${LAZY_CONFIG_VALUE}${s.path} = ${depth}`, 'low');
+      } else if (s.path === 'dataloader.train.total_batch_size' && !s.augmented) {
         const from = ctx.facts.length;
         ctx.addResolved(
           'training.globalBatch',
@@ -387,7 +450,7 @@ export const lazyConfig: FileRule = {
       'run.framework',
       'lazyconfig',
       anchor,
-      'a detectron2 LazyConfig (model, dataloader, optimizer and train bound at its top level)',
+      'a detectron2 LazyConfig (model, dataloader and train bound at its top level)',
       'medium',
     );
     ctx.add(
@@ -397,5 +460,42 @@ export const lazyConfig: FileRule = {
       'a detectron2 LazyConfig: tools/lazyconfig_train_net.py --config-file <this> trains it',
       'medium',
     );
+  },
+};
+
+/** `model = instantiate(cfg.model)`: a program building the model a LazyConfig describes. */
+const INSTANTIATES_MODEL = /\binstantiate\([ \t]*cfg\.model[ \t]*\)/;
+/** Weights loaded into it: detectron2's (or fvcore's) checkpointer (`DetectionCheckpointer(model).load(path)`). */
+const CHECKPOINTER = /\b(?:Detection)?Checkpointer\([\s\S]{0,200}?\.load\(|\bcheckpointer\.load\(/;
+/** A training step or trainer anywhere in the program: then it is no inference program. */
+const TRAINS =
+  /\b(?:do_train|AMPTrainer|SimpleTrainer|DefaultTrainer|build_optimizer)\b|\.backward\(|\binstantiate\([ \t]*cfg\.optimizer/;
+
+/**
+ * A detectron2/LazyConfig demo or inference program run as a script (`python demo.py --config-file <cfg>`): it builds
+ * the config's model (`instantiate(cfg.model)`), loads trained weights into it with a checkpointer, switches it to
+ * `model.eval()` and trains nothing (no trainer, optimizer or backward pass): an inference run, wherever its
+ * forward passes are (a predictor class of the project). Only read in code that runs (the main block).
+ */
+export const lazyConfigInference: FileRule = {
+  framework: 'detectron2',
+  phase: 'after-calls',
+  words: ['instantiate', 'eval'],
+  runStart: [INSTANTIATES_MODEL, /\.eval\(\)/],
+  read: (_index, ctx) => {
+    const text = ctx.text;
+    if (ctx.facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+    if (!INSTANTIATES_MODEL.test(text) || !CHECKPOINTER.test(text) || !/\.eval\(\)/.test(text) || TRAINS.test(text))
+      return;
+    if (!RUNS_AS_MAIN.test(text)) return;
+    const mask = executedRowMask(ctx.tree);
+    const lines = text.split('\n', 20_000);
+    const row = lines.findIndex((l, i) => mask[i] === 1 && INSTANTIATES_MODEL.test(l));
+    if (row < 0) return;
+    const why =
+      "the program builds the LazyConfig's model (instantiate(cfg.model)), loads trained weights with a checkpointer and calls model.eval(); nothing is trained";
+    const range = lineRange(row, lines[row].length);
+    ctx.facts.push({ kind: 'launch.inference', value: 'detectron2', range, confidence: 'medium', detail: why });
+    ctx.facts.push({ kind: 'training.mode', value: 'inference', range, confidence: 'medium', detail: why });
   },
 };

@@ -8,7 +8,7 @@ import type { FileRule } from '../rules';
  * is the model. Releases outside the Hub are downloaded and loaded under the file name their authors published
  * (the catalog keeps it as an alias of the release's row), as the Hub id names a Hub checkpoint. Read only for a file
  * with no model named, and only when exactly one catalog release is among its weights files; it names the model of
- * whatever run the file is read as, and starts none.
+ * whatever run the file is read as, and starts none. Not read when the file's weights go into a backbone only.
  */
 
 /** A quoted string on one line (bounded: linear). */
@@ -23,6 +23,9 @@ export const releasedWeightsFile: FileRule = {
   words: ['.pth', '.pt', '.ckpt', '.safetensors'],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) return;
+    // Weights another reader found to be a backbone's only (a detector initialised from an ImageNet classifier): the
+    // model trains from scratch, so the weights file is not the model.
+    if (ctx.facts.some((f) => f.kind === 'model.fromScratch' && f.value === true)) return;
     const text = ctx.text;
     const found = new Map<string, { stem: string; at: number }>();
     let seen = 0;
