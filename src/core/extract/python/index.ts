@@ -94,7 +94,7 @@ import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
 import { whisperLoader } from './readers/whisper';
-import { parlaiProgram } from './readers/parlai';
+import { parlaiProgram, parlaiSweep } from './readers/parlai';
 import { animateDiffUnet } from './readers/animateDiffUnet';
 import { registryLoader } from './readers/registryLoader';
 import { audiocraftLoader } from './readers/audiocraft';
@@ -389,6 +389,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageServer,
   serveCommand,
   parlaiProgram,
+  parlaiSweep,
   cogPredictor,
   catalogModelClass,
   vision.importedConstructorCalls,

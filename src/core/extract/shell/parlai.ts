@@ -21,14 +21,15 @@ export function readParlaiCommand(command: LaunchCommand, out: LaunchSink): Laun
   out.consume('m', 'model', 'mf', 'model_file', 'im', 'init_model', 'fp16');
   const file = literalAfter(words, '-mf', '--model-file');
   const agent = literalAfter(words, '-m', '--model');
-  const model = file ?? agent;
+  // A fine-tune's weights are the --init-model's.
+  const init = kind === 'train' ? literalAfter(words, '-im', '--init-model') : undefined;
+  const model = init ?? file ?? agent;
   if (model) out.add('model.id', model.value, `${model.flag} ${model.value}`, 'high', model.value);
   if (kind === 'inference') {
     out.add('launch.inference', 'parlai', `parlai ${name} runs the ${file ? '-mf' : '-m'} model (no training)`);
     out.add('training.mode', 'inference', `parlai ${name}: evaluation, chat or generation`, 'medium');
     return 'own-links';
   }
-  const init = literalAfter(words, '-im', '--init-model');
   if (init) out.add('model.fromScratch', false, `${init.flag} ${init.value}: training starts from these weights`);
   else out.add('model.fromScratch', true, `parlai ${name} without --init-model builds the -m agent new`, 'medium');
   const fp16 = literalAfter(words, '--fp16');

@@ -320,3 +320,92 @@ function stringLiteral(node: Node): string | undefined {
   const m = /^[rRuU]?(["'])([^"'\n\\{}]{1,300})\1$/.exec(node.text);
   return m ? m[2] : undefined;
 }
+
+/**
+ * A ParlAI parameter sweep (the `run_grid(grid=..., prefix=..., gpus=..., nodes=...)` sweep scripts of ParlAI projects):
+ * `prefix` is the command each job runs (`python -u -m parlai.scripts.distributed_train`, `parlai train_model`), `grid`
+ * a dict from its flags to the values swept (one job per combination), `gpus` the GPUs per node and `nodes` the nodes
+ * of each job. A flag given one value is the run's setting: `--model`/`-m` (or `--model-file`/`-mf`) the model,
+ * `--fp16 True` float16, `--init-model` weights to start from. A list of several values is swept: none is the run's.
+ */
+export const parlaiSweep: FileRule = {
+  framework: 'parlai',
+  phase: 'after-calls',
+  words: ['run_grid'],
+  runStart: [/run_grid\s*\(/, /parlai(?:\.scripts\.|\s+)\w/],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(startsARun)) return;
+    const call = ctx.tree.rootNode
+      .descendantsOfType('call')
+      .slice(0, MAX_CALLS)
+      .find((c) => c?.childForFieldName('function')?.text === 'run_grid');
+    if (!call) return;
+    const kwargs = new Map<string, Node>();
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? [])
+      if (arg?.type === 'keyword_argument') {
+        const value = arg.childForFieldName('value');
+        const key = arg.childForFieldName('name')?.text;
+        if (key && value) kwargs.set(key, value);
+      }
+    const prefix = kwargs.get('prefix');
+    const command = prefix?.type === 'string' ? stringLiteral(prefix) : undefined;
+    const script =
+      command && (/\bparlai\.scripts\.(\w{1,60})\b/.exec(command)?.[1] ?? /^parlai\s+(\w{1,40})\b/.exec(command)?.[1]);
+    const verb = script ? parlaiCommandKind(script) : undefined;
+    if (!prefix || !verb) return;
+    ctx.add('run.framework', 'parlai', prefix, `run_grid prefix ${command}: a ParlAI sweep`, 'medium');
+    if (verb === 'train')
+      ctx.add('launch.trainer', 'parlai-sweep', prefix, `each job runs ${command} (training)`, 'medium');
+    else {
+      ctx.add('launch.inference', 'parlai-sweep', prefix, `each job runs ${command} (the model answers)`, 'medium');
+      ctx.add('training.mode', 'inference', prefix, `${script}: no training`, 'medium');
+    }
+    const gpus = integerOf(kwargs.get('gpus'));
+    const nodes = integerOf(kwargs.get('nodes')) ?? 1;
+    if (gpus !== undefined)
+      ctx.add('hardware.devices', gpus * nodes, kwargs.get('gpus')!, `run_grid gpus=${gpus} × nodes=${nodes}`, 'high');
+    const grid = gridDict(ctx, kwargs.get('grid'));
+    if (!grid) return;
+    const single = (...flags: string[]) => {
+      for (const pair of grid.namedChildren.slice(0, 400)) {
+        if (pair?.type !== 'pair') continue;
+        const key = pair.childForFieldName('key');
+        const flag = key?.type === 'string' ? stringLiteral(key) : undefined;
+        if (!flag || !flags.includes(flag)) continue;
+        const value = pair.childForFieldName('value');
+        const items = value?.type === 'list' ? value.namedChildren.filter((n): n is Node => n !== null) : [];
+        return items.length === 1 ? items[0] : undefined;
+      }
+      return undefined;
+    };
+    // A fine-tune's weights are the --init-model's; else the model file, else the agent.
+    const init = verb === 'train' ? single('--init-model', '-im') : undefined;
+    const model =
+      (init?.type === 'string' ? init : undefined) ?? single('--model-file', '-mf') ?? single('--model', '-m');
+    const name = model?.type === 'string' ? stringLiteral(model) : undefined;
+    if (model && name) ctx.add('model.id', name, model, `grid ${name}: the one model the sweep trains`, 'high');
+    const fp16 = single('--fp16');
+    if (fp16 && /^(?:True|true|1|["']true["'])$/.test(fp16.text))
+      ctx.add('training.precision', 'fp16', fp16, 'grid --fp16 True: ParlAI trains in float16', 'high');
+    if (init?.type === 'string')
+      ctx.add('training.mode', 'finetune', init, 'grid --init-model: training starts from these weights', 'medium');
+  },
+};
+
+function integerOf(node: Node | undefined): number | undefined {
+  const n = node?.type === 'integer' ? Number(node.text) : NaN;
+  return Number.isInteger(n) && n > 0 && n <= 100_000 ? n : undefined;
+}
+
+/** The grid dict: written in the call, or a module-level `grid = {...}` the call names. */
+function gridDict(ctx: PythonReadContext, value: Node | undefined): Node | undefined {
+  if (value?.type === 'dictionary') return value;
+  if (value?.type !== 'identifier') return undefined;
+  for (const statement of ctx.tree.rootNode.namedChildren.slice(0, 2_000)) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== value.text) continue;
+    const right = assignment.childForFieldName('right');
+    return right?.type === 'dictionary' ? right : undefined;
+  }
+  return undefined;
+}
