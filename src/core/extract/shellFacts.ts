@@ -31,14 +31,15 @@ import { sourcedArguments, takenFromSourced } from './shell/sourcedArguments';
  * pass, named as in the sizing table (sizingNames.ts).
  */
 
-/** `$(pwd)`, `` `pwd` ``, `$PWD`, `${PWD}`, quoted or not: the working directory the script is started from. */
 /**
  * `echo <command> >> "$JOB_SCRIPT"` (or `>`): a command written into a file, the job script a sweep generates and then
- * submits (`sbatch $JOB_SCRIPT`). Group 1: the command (outer quotes dropped). Bounded: one line, no nested quotes.
+ * submits (`sbatch $JOB_SCRIPT`). Group 1: the command (outer quotes dropped). Bounded: one line, no nested quotes,
+ * the command starting and ending on a non-space (so the spaces around it have one reading, no backtracking over them).
  */
 const WRITTEN_INTO_SCRIPT =
-  /^[ \t]*echo[ \t]+["']?([^"'<>|;&\n]{1,4000}?)["']?[ \t]*>>?[ \t]*["']?\$?\{?[\w./-]{1,200}\}?["']?[ \t]*$/;
+  /^[ \t]*echo[ \t]+["']?([^\s"'<>|;&](?:[^"'<>|;&\n]{0,3998}[^\s"'<>|;&])?)["']?[ \t]*>>?[ \t]*["']?\$?\{?[\w./-]{1,200}\}?["']?[ \t]*$/;
 
+/** `$(pwd)`, `` `pwd` ``, `$PWD`, `${PWD}`, quoted or not: the working directory the script is started from. */
 const WORKING_DIR_VALUE = /^("?)(?:\$\(pwd\)|`pwd`|\$PWD|\$\{PWD\})\1$/;
 
 /**

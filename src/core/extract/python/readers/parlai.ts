@@ -332,7 +332,7 @@ export const parlaiSweep: FileRule = {
   framework: 'parlai',
   phase: 'after-calls',
   words: ['run_grid'],
-  runStart: [/run_grid\s*\(/, /parlai(?:\.scripts\.|\s+)\w/],
+  runStart: [/\brun_grid\s*\(/, /parlai(?:\.scripts\.|\s+)\w/],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun)) return;
     const call = ctx.tree.rootNode
