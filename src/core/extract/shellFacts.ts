@@ -31,6 +31,14 @@ import { sourcedArguments, takenFromSourced } from './shell/sourcedArguments';
  * pass, named as in the sizing table (sizingNames.ts).
  */
 
+/**
+ * `echo <command> >> "$JOB_SCRIPT"` (or `>`): a command written into a file, the job script a sweep generates and then
+ * submits (`sbatch $JOB_SCRIPT`). Group 1: the command (outer quotes dropped). Bounded: one line, no nested quotes,
+ * the command starting and ending on a non-space (so the spaces around it have one reading, no backtracking over them).
+ */
+const WRITTEN_INTO_SCRIPT =
+  /^[ \t]*echo[ \t]+["']?([^\s"'<>|;&](?:[^"'<>|;&\n]{0,3998}[^\s"'<>|;&])?)["']?[ \t]*>>?[ \t]*["']?\$?\{?[\w./-]{1,200}\}?["']?[ \t]*$/;
+
 /** `$(pwd)`, `` `pwd` ``, `$PWD`, `${PWD}`, quoted or not: the working directory the script is started from. */
 const WORKING_DIR_VALUE = /^("?)(?:\$\(pwd\)|`pwd`|\$PWD|\$\{PWD\})\1$/;
 
@@ -780,8 +788,12 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       workDir = folder !== undefined && /^[\w.][\w./-]{0,299}$/.test(folder) ? folder : undefined;
       continue;
     }
+    // `echo parlai train_model ... >> ${SCRIPT}`: a sweep writing the command into the job script it submits; the
+    // command runs when that script does, so it is read as written there.
+    const intoScript = WRITTEN_INTO_SCRIPT.exec(logical);
+    if (intoScript && matchLauncher(intoScript[1])) logical = intoScript[1];
     // `echo $CMD`: the command is printed (its `&&` are words then), not run.
-    if (/^\s*(?:echo|printf)\s/.test(logical) && !/&&|\|\||;/.test(logical)) continue;
+    else if (/^\s*(?:echo|printf)\s/.test(logical) && !/&&|\|\||;/.test(logical)) continue;
     // `eval "$CMD"` runs the command the variable holds as `eval $CMD` does (the quotes keep its words together for
     // eval, which splits them again).
     logical = logical.replace(/^(\s*eval[ \t]+)"(\$\{?\w{1,64}\}?)"[ \t]*$/, '$1$2');

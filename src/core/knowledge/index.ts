@@ -61,8 +61,14 @@ export function closestAcceleratorIds(id: string, count = 5): string[] {
     .map((x) => x.id);
 }
 
+/**
+ * ParlAI's model-zoo files (`zoo:blender/blender_90M/model`, parl.ai/docs/zoo.html): the weights file `model` in the
+ * zoo entry's folder; the entry (`zoo:blender/blender_90M`) names the model.
+ */
+const PARLAI_ZOO_FILE = /^(zoo:[^/]{1,100}\/[^/]{1,100})\/model$/;
+
 export function findModel(id: string): Model | undefined {
-  const key = normaliseKey(id);
+  const key = normaliseKey(id).replace(PARLAI_ZOO_FILE, '$1');
   return (
     modelIndex.get(key) ??
     modelIndex.get(key.replace(/^(torchvision|timm)\//, '')) ??

@@ -39,6 +39,7 @@ import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { llmStudio } from './llmStudio';
 import { lmEval } from './lmEval';
+import { parlaiServing } from './parlaiServing';
 import { fmBench } from './fmBench';
 import { m4 } from './m4';
 import { mmf } from './mmf';
@@ -100,6 +101,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   lmEval,
   fmBench,
   alpacaEval,
+  parlaiServing,
   yacs,
   detectron2,
   hyperPyYaml,

@@ -96,6 +96,7 @@ import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
 import { whisperCliFlags, whisperLoader } from './readers/whisper';
+import { parlaiProgram, parlaiSweep } from './readers/parlai';
 import { animateDiffUnet } from './readers/animateDiffUnet';
 import { registryLoader } from './readers/registryLoader';
 import { fairEsmLoader } from './readers/fairEsm';
@@ -399,6 +400,8 @@ export const FILE_RULES: readonly FileRule[] = [
   webServer,
   packageServer,
   serveCommand,
+  parlaiProgram,
+  parlaiSweep,
   cogPredictor,
   catalogModelClass,
   vision.importedConstructorCalls,

@@ -14,6 +14,7 @@ import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
 import { readScriptCall, SCRIPT_CALL } from './scriptCall';
 import { isOpenClipTrain, readOpenClipTrain } from './openClip';
 import { fairseqCli, fairseqEvaluationOverride } from './fairseq';
+import { PARLAI_COMMAND, readParlaiCommand } from './parlai';
 import {
   evaluationOnly,
   labellingProgram,
@@ -994,6 +995,8 @@ export const LAUNCHERS: readonly Launcher[] = [
   fairseqCli,
   // AllenNLP, before plain `python` so `python -m allennlp.run train` is read as its command line.
   allennlpCli,
+  // ParlAI's command line (shell/parlai.ts), before plain `python` for `python -m parlai.scripts.<script>`.
+  { name: 'parlai', pattern: PARLAI_COMMAND, words: ['parlai'], read: readParlaiCommand },
   { name: 'torchrun', pattern: /^torchrun\b/, words: ['torchrun'], read: readPythonLaunch, runs: 'script' },
   {
     name: 'python',

@@ -1283,6 +1283,20 @@ export const MODELS: readonly Model[] = [
       'computed from config.json (GPT-NeoX, 36 layers, d 5120, vocab 50688, untied); matches Biderman et al. 2023, arXiv:2304.01373, Table 1 total params',
   },
   // ---------------- OPT ----------------
+  // ---------------- BlenderBot (ParlAI) ----------------
+  {
+    id: 'facebook/blenderbot-90M',
+    // ParlAI's model zoo key for the same weights (parl.ai/docs/zoo.html, "Blender 90M"), as ParlAI programs write it.
+    aliases: ['facebook/blenderbot_small-90M', 'zoo:blender/blender_90M', 'blender_90M'],
+    family: 'blenderbot',
+    architecture: 'encoder-decoder',
+    modality: 'text',
+    params: 90_000_000,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'Roller et al. 2020, "Recipes for building an open-domain chatbot", arXiv:2004.13637, abstract and Section 6 (the 90M parameter model; figure as published)',
+  },
   {
     id: 'facebook/opt-125m',
     aliases: [],
