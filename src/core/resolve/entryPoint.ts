@@ -563,9 +563,21 @@ export function packageModuleReason(
   if (inside.some((f) => PROGRAM_FOLDERS.has(f.toLowerCase()))) return undefined;
   if (facts.some((f) => MODEL_FACTS.has(f.kind) && f.value !== false)) return undefined;
   if (facts.some((f) => f.kind === 'run.commandLine') && facts.some(startsOwnWork)) return undefined;
-  // A Hydra application (`@hydra.main(config_path="../configs", config_name="eval.yaml")`) that trains or evaluates:
-  // it starts as it is from its primary config, which names the model, as a command-line program starts from its flags.
-  if (facts.some((f) => f.kind === 'link.config' && f.detail?.startsWith(HYDRA_MAIN_LINK)) && facts.some(startsOwnWork))
+  // A Hydra application (`@hydra.main(config_path="../configs", config_name="eval.yaml")`) that trains or evaluates
+  // from the project's configs outside the package: it starts as it is from its primary config, which names the
+  // model, as a command-line program starts from its flags. A primary config shipped inside the package
+  // (`config_path="config"`, verl's trainers) is the package's defaults, which each launch overrides: that program
+  // stays the package's code, its launches are the runs.
+  if (
+    facts.some(
+      (f) =>
+        f.kind === 'link.config' &&
+        f.detail?.startsWith(HYDRA_MAIN_LINK) &&
+        typeof f.value === 'string' &&
+        f.value.startsWith('../'),
+    ) &&
+    facts.some(startsOwnWork)
+  )
     return undefined;
   // A run config of a config dialect whose files are whole runs (an mmengine config: the runner it is handed to
   // trains it), shipped inside the package (`<pkg>/configs/…`, mmengine's pure-Python configs importable with

@@ -29,6 +29,7 @@ import {
   evaluationProgramWithConfig,
   testPackageModule,
   utilityProgram,
+  printsInsteadOfRunning,
 } from './runIntent';
 
 /**
@@ -436,7 +437,8 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     utilityProgram(program) ||
     utilitySubcommand(command, program) ||
     testPackageModule(program) ||
-    scoresGeneratedFiles(command)
+    scoresGeneratedFiles(command) ||
+    printsInsteadOfRunning(command, program)
   )
     return 'no-run';
   // `python << EOF` / `python -` (the program is a here-document or stdin): code the line does not name, so no run

@@ -413,3 +413,23 @@ export function openMmlabWeightsOption(command: LaunchCommand): string | undefin
   }
   return undefined;
 }
+
+/**
+ * A line that asks the program to print something and exit instead of running: Hydra's `--cfg job|hydra|all` /
+ * `-c job` ("Show config instead of running", hydra.cc, "Hydra's command line flags") and `--help`/`-h`, `--info`,
+ * `--hydra-help` after the program. A config generator that flattens a trainer's config this way starts no run.
+ */
+export function printsInsteadOfRunning(command: LaunchCommand, program: { script?: string; module?: string }): boolean {
+  const at = program.script
+    ? command.words.indexOf(program.script)
+    : command.words.findIndex((w, i) => (w === '-m' || w === '--module') && command.words[i + 1] === program.module) +
+      1;
+  if (at <= 0) return false;
+  const after = command.words.slice(at + 1);
+  return after.some(
+    (w, i) =>
+      ((w === '--cfg' || w === '-c') && /^(?:job|hydra|all)$/.test(after[i + 1] ?? '')) ||
+      /^--cfg=(?:job|hydra|all)$/.test(w) ||
+      /^(?:--help|-h|--info|--hydra-help)$/.test(w),
+  );
+}
