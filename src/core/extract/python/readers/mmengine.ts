@@ -459,8 +459,12 @@ function readPretrainedInit(dicts: ReadonlyArray<{ path: string; dict: DictNode 
   // rescoring MLP, loading its own checkpoint does not make the detector a fine-tune of a trained one).
   const backbone = inits.find(({ path }) => path === 'model.backbone.init_cfg');
   const whole = inits.find(({ path }) => path === 'model.init_cfg');
+  // An ImageNet classifier's own run (`type='ImageClassifier'`, an ImageNet dataset base) loading an ImageNet checkpoint
+  // continues the same task: that is a fine-tune, the rule below is for networks trained on another task.
   const source =
-    backbone && !whole && !WHOLE_MODEL_INIT.test(ctx.text) ? classificationBackbone(backbone.dict, ctx) : undefined;
+    backbone && !whole && !WHOLE_MODEL_INIT.test(ctx.text) && !IMAGENET_CLASSIFICATION_RUN.test(ctx.text)
+      ? classificationBackbone(backbone.dict, ctx)
+      : undefined;
   if (backbone && source && !loadsCheckpoint(ctx.text)) {
     const detail = `${backbone.path} loads ${truncate(source, 80)}, an ImageNet classification backbone only`;
     ctx.add(
@@ -491,6 +495,9 @@ function readPretrainedInit(dicts: ReadonlyArray<{ path: string; dict: DictNode 
 
 /** A top-level `algorithm.init_cfg = dict(type='Pretrained', ...)` (a wrapped model's whole weights, mmrazor's form). */
 const WHOLE_MODEL_INIT = /^[A-Za-z_]\w{0,60}\.init_cfg[ \t]*=[ \t]*dict\([^\n]{0,200}Pretrained/m;
+
+/** A config of ImageNet classification: the classifier type, or a dataset base of ImageNet (`_base_/datasets/imagenet_bs64.py`). */
+const IMAGENET_CLASSIFICATION_RUN = /type=['"]ImageClassifier['"]|_base_\/datasets\/imagenet/;
 
 /** `load_from = '<path>'` (not None) at the top level. */
 function loadsCheckpoint(text: string): boolean {
