@@ -440,7 +440,7 @@ function onnxSessionPrecision(text: string): { why: string; confidence: 'low' | 
       confidence: 'medium',
     };
   return {
-    why: 'ONNX Runtime computes in the exported graph\'s types: float32 as torch.onnx.export writes a module never cast to half (no half precision or quantisation named in the file)',
+    why: "ONNX Runtime computes in the exported graph's types: float32 as torch.onnx.export writes a module never cast to half (no half precision or quantisation named in the file)",
     confidence: 'low',
   };
 }
