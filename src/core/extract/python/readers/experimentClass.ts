@@ -4,6 +4,7 @@ import { truncate, type PythonReadContext } from '../context';
 import { EXPERIMENT_CLASS_FILE } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { linkLoader } from './loaderModule';
+import { findModelByName } from '../../../knowledge';
 
 /**
  * Experiment-class files (YOLOX and the detectors and trackers built on it: `tools/train.py -f exps/<name>.py`).
@@ -40,6 +41,74 @@ const MAX_STATEMENTS = 400;
 const CHECKPOINT_WORDS = /pretrain|ckpt|checkpoint|\.pth\b|load_state_dict/i;
 /** Attributes read as the run's length in epochs. */
 const EPOCH_ATTRIBUTES = new Set(['max_epoch', 'max_epochs']);
+
+/**
+ * YOLOX's published variants by the multipliers their experiment files set over the base (YOLOX exps/default/
+ * yolox_{nano,tiny,s,m,l,x}.py: `self.depth`, `self.width`; nano alone builds depthwise convolutions in its get_model;
+ * README.md "Benchmark" tables list the variants), each named as its catalog row (sizes and sources there). A
+ * network built by the base (YOLOPAFPN with these multipliers) or by a get_model building YOLOPAFPN is that variant's
+ * network; a different class count changes only the head's last 1x1 convolutions (a few thousand weights).
+ */
+const PAFPN_VARIANTS: ReadonlyArray<{ depth: number; width: number; depthwise: boolean; id: string }> = [
+  { depth: 0.33, width: 0.25, depthwise: true, id: 'yolox-nano' },
+  { depth: 0.33, width: 0.375, depthwise: false, id: 'yolox-tiny' },
+  { depth: 0.33, width: 0.5, depthwise: false, id: 'yolox-s' },
+  { depth: 0.67, width: 0.75, depthwise: false, id: 'yolox-m' },
+  { depth: 1.0, width: 1.0, depthwise: false, id: 'yolox-l' },
+  { depth: 1.33, width: 1.25, depthwise: false, id: 'yolox-x' },
+];
+/** YOLOX-Darknet53 (exps/default/yolov3.py): get_model builds `YOLOFPN()` (Darknet-53, its default depth) at width 1.0. */
+const DARKNET_VARIANT = 'yolox-darknet53';
+/** The YOLOX package an experiment base is imported from (`from yolox.exp import Exp`), by its module path. */
+const YOLOX_PACKAGE = /^yolox(?:\.|$)/;
+
+/** The `get_model` method of the experiment class, if it defines one. */
+function getModelMethod(cls: Node): Node | undefined {
+  const body = cls.childForFieldName('body');
+  return (
+    body?.namedChildren.find(
+      (c) => c?.type === 'function_definition' && c.childForFieldName('name')?.text === 'get_model',
+    ) ?? undefined
+  );
+}
+
+/**
+ * The published YOLOX variant an experiment builds, from the multipliers it sets (both literal numbers in its
+ * `__init__`) and the network its get_model builds (the base's YOLOPAFPN when it defines none); undefined otherwise.
+ */
+function publishedVariant(
+  cls: Node,
+  settings: ReadonlyArray<{ name: string; value: Node }>,
+  fromYolox: boolean,
+): { id: string; why: string } | undefined {
+  const literal = (name: string) => {
+    const v = settings.filter((s) => s.name === name).pop()?.value;
+    return v && /^\d{1,3}(?:\.\d{1,6})?$/.test(v.text) ? Number(v.text) : undefined;
+  };
+  const depth = literal('depth');
+  const width = literal('width');
+  if (depth === undefined || width === undefined) return undefined;
+  const method = getModelMethod(cls);
+  const text = method ? method.text.slice(0, 20_000) : '';
+  const builds = /\b(YOLOPAFPN|YOLOFPN)\s*\(/.exec(text)?.[1];
+  // Without YOLOX's own base or networks in sight, the multipliers are another framework's.
+  if (!fromYolox && !builds) return undefined;
+  // A get_model building some other network (its own backbone): no published variant.
+  if (method && !builds) return undefined;
+  const multipliers = `self.depth = ${depth}, self.width = ${width}`;
+  if (builds === 'YOLOFPN') {
+    const args = /\bYOLOFPN\s*\(([^()]{0,200})\)/.exec(text)?.[1].trim() ?? '';
+    if (width !== 1 || !(args === '' || /^(?:depth\s*=\s*)?53$/.test(args))) return undefined;
+    return { id: DARKNET_VARIANT, why: `get_model builds YOLOFPN (Darknet-53) at ${multipliers}` };
+  }
+  const depthwise = /\bdepthwise\s*=\s*True\b/.test(text);
+  const row = PAFPN_VARIANTS.find((v) => v.depth === depth && v.width === width && v.depthwise === depthwise);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    why: `${multipliers}${depthwise ? ', depthwise' : ''}: the multipliers of the published ${row.id}`,
+  };
+}
 
 /** The module an absolute `from pkg.mod import X [as Base]` binding `base` imports from, with its row. */
 function absoluteImport(root: Node, base: string): { module: string; row: number } | undefined {
@@ -158,6 +227,18 @@ export const experimentClassFile: FileRule = {
         true,
         header,
         'an experiment class naming no checkpoint: the framework builds its network (get_model) with fresh weights',
+        'medium',
+      );
+    // The network's size from the multipliers of a published variant (its catalog row): an experiment renamed for its
+    // data (`voc_s`, `custom/nano`) still builds that variant's network.
+    const variant = publishedVariant(found.cls, settings, YOLOX_PACKAGE.test(imported.module));
+    const sized = variant ? findModelByName(variant.id) : undefined;
+    if (variant && sized)
+      ctx.add(
+        'model.params',
+        sized.params,
+        header,
+        `${variant.why} (${sized.params.toLocaleString('en-US')} parameters; the head's class count changes it slightly)`,
         'medium',
       );
     for (const { name, value } of settings) {

@@ -418,6 +418,33 @@ export const localHttpClient: CallRule = {
 /** `torch.onnx.export(model, ...)`: the file writes the ONNX model (pytorch.org/docs/stable/onnx.html). */
 const ONNX_EXPORT = /\btorch\.onnx\.export\s*\(/;
 
+/** Half precision named anywhere in a file (`float16`, `fp16`, `.half()`, `--half`). */
+const HALF_WORDS = /float16|\bfp16\b|\bhalf\b|bfloat16|\bbf16\b|\bint8\b|quantiz/i;
+/** Inputs built as float32 arrays (`.astype(np.float32)`, `dtype=np.float32`, `np.float32(...)`). */
+const FLOAT32_INPUTS = /\b(?:np|numpy)\.float32\b|["']float32["']/;
+
+/**
+ * The precision an ONNX Runtime session computes in: the types stored in the exported graph (ONNX Runtime runs each
+ * node in its inputs' types and does not cast what it is fed: onnxruntime.ai docs, "Float16 and mixed precision
+ * models": a float16 model is made by converting the float32 one). `torch.onnx.export` writes the module's parameter
+ * types, float32 for a module never cast (pytorch.org/docs/stable/onnx.html; torch.get_default_dtype() is float32).
+ * Float32 arrays fed to the session say the graph's inputs are float32 (medium); a file that names no half precision
+ * or quantisation at all is read as float32 at low confidence; any such word leaves it unknown.
+ */
+function onnxSessionPrecision(text: string): { why: string; confidence: 'low' | 'medium' } | undefined {
+  const head = text.slice(0, 200_000);
+  if (HALF_WORDS.test(head)) return undefined;
+  if (FLOAT32_INPUTS.test(head))
+    return {
+      why: 'the ONNX Runtime session is fed float32 arrays, and ONNX Runtime does not cast inputs: the exported graph computes in float32',
+      confidence: 'medium',
+    };
+  return {
+    why: "ONNX Runtime computes in the exported graph's types: float32 as torch.onnx.export writes a module never cast to half (no half precision or quantisation named in the file)",
+    confidence: 'low',
+  };
+}
+
 /** `session = onnxruntime.InferenceSession(path)` then `session.run(...)`: inference with an exported model, its size in the file. */
 export const onnxRuntimeSession: CallRule = {
   framework: 'onnxruntime',
@@ -433,6 +460,8 @@ export const onnxRuntimeSession: CallRule = {
     ctx.add('inference.engine', 'other', fn, `${full}(...): ONNX Runtime runs the exported model`, 'medium');
     ctx.add('launch.inference', full, fn, `${full}(...) runs an ONNX model forward`, 'medium');
     ctx.add('model.id', null, fn, 'the model is an exported .onnx file: its size cannot be read from the code', 'low');
+    const precision = onnxSessionPrecision(ctx.text);
+    if (precision) ctx.add('training.precision', 'fp32', fn, precision.why, precision.confidence);
     readRequests(node, ctx);
   },
 };
