@@ -364,6 +364,7 @@ export const FILE_RULES: readonly FileRule[] = [
   openNmtProgram,
   experimentGrid,
   localModules.localModuleCalls,
+  localModules.moduleLoaderCalls,
   selectedSpec,
   localModules.starImportCalls,
   deepspeedDictPrecision,
