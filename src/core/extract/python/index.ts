@@ -365,6 +365,7 @@ export const FILE_RULES: readonly FileRule[] = [
   experimentGrid,
   localModules.localModuleCalls,
   localModules.moduleLoaderCalls,
+  localModules.topLevelObjectRuns,
   selectedSpec,
   localModules.starImportCalls,
   deepspeedDictPrecision,

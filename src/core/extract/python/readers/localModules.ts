@@ -241,6 +241,59 @@ export const moduleLoaderCalls: FileRule = {
   },
 };
 
+/** `from designer import Sampler` at column 0, one name, from a module beside the file (not dotted). */
+const SIBLING_CLASS_IMPORT = /^from[ \t]+([A-Za-z_]\w{0,100})[ \t]+import[ \t]+([A-Z]\w{0,100})[ \t]*(?:#[^\n]*)?$/gm;
+/** Sibling classes followed per file. */
+const MAX_SIBLING_CLASSES = 8;
+
+/**
+ * A notebook or a flat script (no main guard: its top-level statements are what runs) that imports a class from a
+ * program module beside it (`from designer import Sampler`), builds it at top level (`s = Sampler(cfg)`) and drives it
+ * there (`s.run()`): the run is the one that class carries out, so the module is linked (what it loads, its primary
+ * config, the modules it loads its model through). Both the construction and a method call on the object must be
+ * module-level statements (column 0): a class only built, or built inside a function, is not followed. A module not
+ * in the repository (a package installed from an index) is quietly not followed (low confidence).
+ */
+export const topLevelObjectRuns: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['from '],
+  runStart: [/^from[ \t]+[A-Za-z_]\w*[ \t]+import[ \t]+[A-Z]\w*[ \t]*(?:#[^\n]*)?$/m],
+  read: (_index, ctx) => {
+    if (ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
+    const moduleOf = new Map<string, string>();
+    for (const m of ctx.text.matchAll(SIBLING_CLASS_IMPORT)) {
+      if (moduleOf.size >= MAX_SIBLING_CLASSES) break;
+      if (!NOT_LOCAL_MODULE.test(m[1])) moduleOf.set(m[2], `${m[1]}.py`);
+    }
+    if (moduleOf.size === 0) return;
+    const lines = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
+    const built = new Map<string, { name: string; row: number }>();
+    const linked = new Set<string>();
+    lines.forEach((line, row) => {
+      const made = /^([A-Za-z_]\w{0,60})[ \t]*=[ \t]*([A-Z]\w{0,100})[ \t]*\(/.exec(line);
+      if (made && moduleOf.has(made[2])) {
+        built.set(made[1], { name: made[2], row });
+        return;
+      }
+      const used = /^([A-Za-z_]\w{0,60})\.\w{1,60}[ \t]*\(/.exec(line);
+      const object = used ? built.get(used[1]) : undefined;
+      if (!object) return;
+      const file = moduleOf.get(object.name)!;
+      if (linked.has(file)) return;
+      linked.add(file);
+      const at = object.row;
+      ctx.facts.push({
+        kind: 'link.module',
+        value: file,
+        range: { ...nodeRange(ctx.tree.rootNode), startLine: at, startCol: 0, endLine: at, endCol: lines[at].length },
+        confidence: 'low',
+        detail: `${object.name}(...) from ${file} is built and driven here: its run is this file's`,
+      });
+    });
+  },
+};
+
 /**
  * Functions that build a program's command line in a module of their own: `from pkg.params import parse_args`,
  * a parser builder (`get_args_parser()`, `eval_parser()`, `make_parser()`, used as `parents=[get_args_parser()]` too)
