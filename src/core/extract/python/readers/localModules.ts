@@ -204,7 +204,7 @@ const MAX_MODULE_IMPORTS = 16;
 export const moduleLoaderCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
-  words: ['__main__', 'import '],
+  words: ['__main__'],
   runStart: [
     /__name__\s*==\s*["']__main__["']/,
     /^import[ \t]+[A-Za-z_][\w.]*[ \t]+as[ \t]+\w+|^import[ \t]+[A-Za-z_]\w*[ \t]*$/m,
@@ -257,7 +257,8 @@ const MAX_SIBLING_CLASSES = 8;
 export const topLevelObjectRuns: FileRule = {
   framework: 'python',
   phase: 'after-calls',
-  words: ['from '],
+  // Read from the text, in a file another rule already has parsed (a prefilter word `from ` would let every file in).
+  words: [],
   runStart: [/^from[ \t]+[A-Za-z_]\w*[ \t]+import[ \t]+[A-Z]\w*[ \t]*(?:#[^\n]*)?$/m],
   read: (_index, ctx) => {
     if (ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
