@@ -47,7 +47,8 @@ const SCHEDULE_TREE = /^(?:train_cfg|optim_wrapper)[ \t]*=[ \t]*dict\(/m;
 const TESTING_FOLDER_REASON = 'in a testing folder (the test utilities a package ships)';
 
 /**
- * A Python file named like a test that is a program, not a test: it runs as main and holds no test function and no
+ * A Python file named like a test that is a program, not a test: it runs as main (or parses its flags in top-level
+ * code) and holds no test function and no
  * test framework (`test_msrvtt.py` scoring a model on a benchmark's test split, `test_reward_model.py` under a
  * Hydra main). ML repositories name evaluation programs after the split they score; a unit test has `def test_…`
  * functions or a test framework's import. Whether it is a run is then its facts' business, as for any program.
@@ -55,8 +56,18 @@ const TESTING_FOLDER_REASON = 'in a testing folder (the test utilities a package
 export function programNamedLikeTest(relativePath: string, text: string, clientIsTest = true): boolean {
   if (!/\.py$/i.test(relativePath) || /(?:^|\/)conftest\.py$/i.test(relativePath)) return false;
   const head = text.length > 1_000_000 ? text.slice(0, 1_000_000) : text;
-  return MAIN_GUARD.test(head) && !TEST_CODE.test(head) && !(clientIsTest && SERVER_CLIENT.test(head));
+  return (
+    (MAIN_GUARD.test(head) || MODULE_LEVEL_FLAGS.test(head)) &&
+    !TEST_CODE.test(head) &&
+    !(clientIsTest && SERVER_CLIENT.test(head))
+  );
 }
+/**
+ * Flags parsed by the module's own top-level code (`args = parser.parse_args()` at column 0): a script that reads its
+ * command line when it is run, like one under a main guard. A test module never does (pytest owns the command line and
+ * imports the module to collect its `test_…` functions; parsing argv at import would read pytest's own flags).
+ */
+const MODULE_LEVEL_FLAGS = /^[A-Za-z_]\w{0,60}[ \t]*=[ \t]*[A-Za-z_][\w.]{0,60}\.parse_(?:known_)?args\(/m;
 /**
  * A client of a server (`OpenAI(base_url=…)`, `requests.post(url, …)`, a localhost address): a test of an API named
  * `test_*.py` checks the server answers, and stays a test whatever its shape.

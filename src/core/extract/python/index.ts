@@ -364,6 +364,8 @@ export const FILE_RULES: readonly FileRule[] = [
   openNmtProgram,
   experimentGrid,
   localModules.localModuleCalls,
+  localModules.moduleLoaderCalls,
+  localModules.topLevelObjectRuns,
   selectedSpec,
   localModules.starImportCalls,
   deepspeedDictPrecision,

@@ -183,6 +183,119 @@ export const localModuleCalls: FileRule = {
 };
 
 /**
+ * A module-level loader function by its name: `clip.load("ViT-B/32")`, `whisper.load_model("base")`,
+ * `timm.create_model(...)`, `models.build_model(cfg)`. A package's own module of model loaders is written the same way.
+ */
+const MODEL_LOADER_FUNCTION =
+  /^(?:load|load_model|load_models|load_pretrained|load_pretrained_model|build_model|get_model|create_model)$/;
+/** Whole-module imports followed per program. */
+const MAX_MODULE_IMPORTS = 16;
+
+/**
+ * A program that imports a module of its own repository whole (`import mypkg.nets as nets`, `import loaders`) and
+ * loads its model through that module's loader function (`self.net, meta = nets.load(alphabet)` inside a class the
+ * main guard builds, or `model = loaders.load_model(cfg)`): the model the module loads is this program's, as with
+ * `from mypkg.nets import load` (localModuleCalls). The module is linked at low confidence (a package installed from
+ * an index has no such file, and is quietly not followed); only from a program run as main that starts no run of its
+ * own, and only for a call in code that runs. What the linked module reads (a released checkpoint its loader fetches,
+ * python/readers/fairEsm.ts and the others) is drawn into this program's run; a module that loads nothing we read
+ * adds nothing.
+ */
+export const moduleLoaderCalls: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['__main__'],
+  runStart: [
+    /__name__\s*==\s*["']__main__["']/,
+    /^import[ \t]+[A-Za-z_][\w.]*[ \t]+as[ \t]+\w+|^import[ \t]+[A-Za-z_]\w*[ \t]*$/m,
+  ],
+  read: (_index, ctx) => {
+    if (!ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
+    const moduleOf = new Map<string, string>();
+    for (const m of ctx.text.matchAll(MODULE_IMPORT)) {
+      if (moduleOf.size >= MAX_MODULE_IMPORTS) break;
+      if (NOT_LOCAL_MODULE.test(m[1])) continue;
+      moduleOf.set(m[2] ?? m[1], `${m[1].replace(/\./g, '/')}.py`);
+    }
+    if (moduleOf.size === 0) return;
+    const names = [...moduleOf.keys()].map(escapeRegExp).join('|');
+    const use = new RegExp(`(?:^|[^\\w.])(${names})\\.(\\w{1,60})[ \\t]*\\(`, 'g');
+    const lines = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
+    const executed = executedRowMask(ctx.tree);
+    const linked = new Set<string>();
+    lines.forEach((line, row) => {
+      if (executed[row] !== 1 || /^\s*(from|import|def|class|@)/.test(line)) return;
+      for (const m of line.matchAll(use)) {
+        const file = moduleOf.get(m[1])!;
+        if (!MODEL_LOADER_FUNCTION.test(m[2]) || linked.has(file)) continue;
+        linked.add(file);
+        ctx.facts.push({
+          kind: 'link.module',
+          value: file,
+          range: { ...nodeRange(ctx.tree.rootNode), startLine: row, startCol: 0, endLine: row, endCol: line.length },
+          confidence: 'low',
+          detail: `${m[1]}.${m[2]}(...) from ${file} loads the model here`,
+        });
+      }
+    });
+  },
+};
+
+/** `from designer import Sampler` at column 0, one name, from a module beside the file (not dotted). */
+const SIBLING_CLASS_IMPORT = /^from[ \t]+([A-Za-z_]\w{0,100})[ \t]+import[ \t]+([A-Z]\w{0,100})[ \t]*(?:#[^\n]*)?$/gm;
+/** Sibling classes followed per file. */
+const MAX_SIBLING_CLASSES = 8;
+
+/**
+ * A notebook or a flat script (no main guard: its top-level statements are what runs) that imports a class from a
+ * program module beside it (`from designer import Sampler`), builds it at top level (`s = Sampler(cfg)`) and drives it
+ * there (`s.run()`): the run is the one that class carries out, so the module is linked (what it loads, its primary
+ * config, the modules it loads its model through). Both the construction and a method call on the object must be
+ * module-level statements (column 0): a class only built, or built inside a function, is not followed. A module not
+ * in the repository (a package installed from an index) is quietly not followed (low confidence).
+ */
+export const topLevelObjectRuns: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  // Read from the text, in a file another rule already has parsed (a prefilter word `from ` would let every file in).
+  words: [],
+  runStart: [/^from[ \t]+[A-Za-z_]\w*[ \t]+import[ \t]+[A-Z]\w*[ \t]*(?:#[^\n]*)?$/m],
+  read: (_index, ctx) => {
+    if (ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
+    const moduleOf = new Map<string, string>();
+    for (const m of ctx.text.matchAll(SIBLING_CLASS_IMPORT)) {
+      if (moduleOf.size >= MAX_SIBLING_CLASSES) break;
+      if (!NOT_LOCAL_MODULE.test(m[1])) moduleOf.set(m[2], `${m[1]}.py`);
+    }
+    if (moduleOf.size === 0) return;
+    const lines = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
+    const built = new Map<string, { name: string; row: number }>();
+    const linked = new Set<string>();
+    lines.forEach((line, row) => {
+      const made = /^([A-Za-z_]\w{0,60})[ \t]*=[ \t]*([A-Z]\w{0,100})[ \t]*\(/.exec(line);
+      if (made && moduleOf.has(made[2])) {
+        built.set(made[1], { name: made[2], row });
+        return;
+      }
+      const used = /^([A-Za-z_]\w{0,60})\.\w{1,60}[ \t]*\(/.exec(line);
+      const object = used ? built.get(used[1]) : undefined;
+      if (!object) return;
+      const file = moduleOf.get(object.name)!;
+      if (linked.has(file)) return;
+      linked.add(file);
+      const at = object.row;
+      ctx.facts.push({
+        kind: 'link.module',
+        value: file,
+        range: { ...nodeRange(ctx.tree.rootNode), startLine: at, startCol: 0, endLine: at, endCol: lines[at].length },
+        confidence: 'low',
+        detail: `${object.name}(...) from ${file} is built and driven here: its run is this file's`,
+      });
+    });
+  },
+};
+
+/**
  * Functions that build a program's command line in a module of their own: `from pkg.params import parse_args`,
  * a parser builder (`get_args_parser()`, `eval_parser()`, `make_parser()`, used as `parents=[get_args_parser()]` too)
  * or a helper that adds a group of flags to the program's parser (`add_model_args(parser)`, `add_gpu_params(parser)`).
