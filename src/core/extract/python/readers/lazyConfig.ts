@@ -330,6 +330,36 @@ function readBackboneWords(value: Node, ctx: PythonReadContext): void {
     ctx.add('model.variant', 'fpn', value, `${LAZY_CONFIG_VALUE}an FPN backbone`, 'low');
 }
 
+/**
+ * A Swin Transformer backbone by its published shape (Liu et al. 2021, Swin Transformer, arXiv:2103.14030, Sec. 3.3
+ * "Architecture Variants": Swin-T C=96 layers {2,2,6,2}, Swin-S C=96 {2,2,18,2}, Swin-B C=128 {2,2,18,2}, Swin-L
+ * C=192 {2,2,18,2}), as detectron2's `L(SwinTransformer)(embed_dim=..., depths=(...))` states it: its size word.
+ */
+const SWIN_SIZES: Readonly<Record<string, string>> = {
+  '96:2,2,6,2': 'swin-tiny',
+  '96:2,2,18,2': 'swin-small',
+  '128:2,2,18,2': 'swin-base',
+  '192:2,2,18,2': 'swin-large',
+};
+
+function readSwin(value: Node, ctx: PythonReadContext): void {
+  const text = value.text;
+  if (text.length > MAX_MODEL_TEXT || !/^L\([ \t]*(?:\w+\.)?SwinTransformer[ \t]*\)/.test(text)) return;
+  const dim = /\bembed_dim[ \t]*=[ \t]*(\d{2,4})\b/.exec(text)?.[1];
+  const depths = /\bdepths[ \t]*=[ \t]*[([][ \t]*(\d{1,2}(?:[ \t]*,[ \t]*\d{1,2}){3})[ \t]*,?[ \t]*[)\]]/.exec(
+    text,
+  )?.[1];
+  const word = dim && depths ? SWIN_SIZES[`${dim}:${depths.replace(/[ \t]/g, '')}`] : undefined;
+  if (word)
+    ctx.add(
+      'model.variant',
+      word,
+      value,
+      `${LAZY_CONFIG_VALUE}SwinTransformer embed_dim=${dim}, depths=(${depths})`,
+      'low',
+    );
+}
+
 /** A torchvision ResNet named by its constructor (`name="resnet50"`, torchvision.models.resnet50): its depth. */
 const TORCHVISION_RESNET = /\bname[ \t]*=[ \t]*["']resnet(18|34|50|101|152)["']/;
 
@@ -412,9 +442,10 @@ export const lazyConfig: FileRule = {
       else if (s.path === 'train.amp.enabled' && !s.augmented) readAmp(s.value, ctx, 'train.amp.enabled =');
       else if (s.path === 'train.init_checkpoint' && !s.augmented)
         readCheckpoint(s.value, ctx, 'train.init_checkpoint =');
-      else if (!s.augmented && (s.path === BACKBONE_KEY || /^model\.backbone(?:\.\w+){0,3}\.name$/.test(s.path)))
+      else if (!s.augmented && (s.path === BACKBONE_KEY || /^model\.backbone(?:\.\w+){0,3}\.name$/.test(s.path))) {
         readNamedResnet(s.value, ctx);
-      else if (!s.augmented && /^model\.backbone(?:\.\w+){0,3}\.stages\.depth$/.test(s.path)) {
+        if (s.path === BACKBONE_KEY) readSwin(s.value, ctx);
+      } else if (!s.augmented && /^model\.backbone(?:\.\w+){0,3}\.stages\.depth$/.test(s.path)) {
         // The imported model's ResNet stages given another depth (`model.backbone.stages.depth = 101`): its size word.
         const depth = /^(18|34|50|101|152)$/.exec(s.value.text)?.[1];
         if (depth)
