@@ -23,6 +23,7 @@ import {
   programNameFacts,
 } from './extract/python/programName';
 import { openMmlabNameFacts } from './extract/python/openMmlabName';
+import { lazyConfigNameFacts } from './extract/python/lazyConfigName';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { mlCollectionsRunFacts } from './extract/mlCollectionsRun';
@@ -510,6 +511,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           ...packageMainFacts(input.path, code, facts),
           ...megatronProgramModel(input.path, facts),
           ...openMmlabNameFacts(input.path, facts),
+          ...lazyConfigNameFacts(input.path, facts),
           ...yacsDefaults,
         );
       // A flag's default model replaced by the one the module docstring's usage passes to that flag.

@@ -7453,6 +7453,28 @@ export const MODELS: readonly Model[] = [
       'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (end-to-end object detectors on COCO val2017, #Params (M) as their papers publish them): DN-Deformable-DETR R50 48M (Li et al. 2022, DN-DETR, arXiv:2203.01305)',
   },
   {
+    id: 'maskdino-resnet-50',
+    aliases: ['MaskDINO-resnet-50'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 52_000_000,
+    smallerSiblings: [],
+    source:
+      "IDEA-Research/detrex projects/maskdino/README.md, COCO instance segmentation table (the authors' published figure; Li et al. 2023, Mask DINO, arXiv:2206.02777): MaskDINO R50, 50 epochs, default config 52M params (the hidden-dim-1024 variant is 47M)",
+  },
+  {
+    id: 'dino-detr-swin-large',
+    aliases: ['DINO-swin-large'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 217_000_000,
+    smallerSiblings: [],
+    source:
+      'alibaba/EasyCV configs/detection/dino README, Params (backbone/total) column: DINO_4sc_swinl 195M/217M (DINO 4-scale on Swin-L; Zhang et al. 2023, DINO, arXiv:2203.03605)',
+  },
+  {
     id: 'dino-detr-resnet-50',
     aliases: ['DINO-resnet-50', 'DINO-Deformable-DETR-resnet-50'],
     family: 'detr',

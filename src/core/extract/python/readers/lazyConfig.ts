@@ -160,8 +160,22 @@ const CHECKPOINT_STEM = /(?:^|[/\\])([\w.-]{1,120}?)(?:-[0-9a-f]{8})?\.(?:pth|pt
  * classification. A detector started from it gets its backbone's weights only, as from detectron2's
  * `ImageNetPretrained/` files: the detector itself is trained.
  */
+/**
+ * Backbone releases by their published file names, when no catalog row matches the exact stem:
+ * - the Swin repository's ImageNet classifiers, `swin_{tiny,small,base,large}_patch4_window{7,12}_{224,384}` with the
+ *   `_22k` (ImageNet-22K) or `_22kto1k` (22K, fine-tuned on 1K) suffix (microsoft/Swin-Transformer README,
+ *   "ImageNet-1K and ImageNet-22K Pretrained Swin-V1 Models"; a `_finetune` tail is the same file renamed);
+ * - a checkpoint named after a ResNet alone (`resnet50`, `r50`, `R-101`, an optional `_v1`): the classification
+ *   network, as detectron2's `ImageNetPretrained/MSRA/R-50.pkl` and torchvision's `resnet50-<hash>.pth` are;
+ * - EVA-02's masked-image-modelling representations, `eva02_{Ti,S,B,L}_pt_{data}` ("pt": pre-trained only, no
+ *   task head; baaivision/EVA EVA-02 README, "MIM pre-trained EVA-02"), a backbone as MAE's `mae_pretrain_vit_*` is.
+ */
+const BACKBONE_RELEASE =
+  /^(?:swin_(?:tiny|small|base|large)_patch4_window(?:7|12)_(?:224|384)(?:_(?:1k|22k|22kto1k))?(?:_finetune)?|(?:resnet|r|r-)(?:18|34|50|101|152)(?:[_-]v[12])?|eva02_(?:ti|s|b|l)_pt_[a-z0-9]{1,12}(?:_p14(?:to16)?)?)$/;
+
 function classificationBackbone(path: string): boolean {
   const stem = CHECKPOINT_STEM.exec(path)?.[1];
+  if (stem && BACKBONE_RELEASE.test(stem.toLowerCase())) return true;
   const row = stem ? findModelByName(stem) : undefined;
   return !!row?.quality && /^ImageNet\b/.test(row.quality.benchmark);
 }
@@ -316,6 +330,36 @@ function readBackboneWords(value: Node, ctx: PythonReadContext): void {
     ctx.add('model.variant', 'fpn', value, `${LAZY_CONFIG_VALUE}an FPN backbone`, 'low');
 }
 
+/**
+ * A Swin Transformer backbone by its published shape (Liu et al. 2021, Swin Transformer, arXiv:2103.14030, Sec. 3.3
+ * "Architecture Variants": Swin-T C=96 layers {2,2,6,2}, Swin-S C=96 {2,2,18,2}, Swin-B C=128 {2,2,18,2}, Swin-L
+ * C=192 {2,2,18,2}), as detectron2's `L(SwinTransformer)(embed_dim=..., depths=(...))` states it: its size word.
+ */
+const SWIN_SIZES: Readonly<Record<string, string>> = {
+  '96:2,2,6,2': 'swin-tiny',
+  '96:2,2,18,2': 'swin-small',
+  '128:2,2,18,2': 'swin-base',
+  '192:2,2,18,2': 'swin-large',
+};
+
+function readSwin(value: Node, ctx: PythonReadContext): void {
+  const text = value.text;
+  if (text.length > MAX_MODEL_TEXT || !/^L\([ \t]*(?:\w+\.)?SwinTransformer[ \t]*\)/.test(text)) return;
+  const dim = /\bembed_dim[ \t]*=[ \t]*(\d{2,4})\b/.exec(text)?.[1];
+  const depths = /\bdepths[ \t]*=[ \t]*[([][ \t]*(\d{1,2}(?:[ \t]*,[ \t]*\d{1,2}){3})[ \t]*,?[ \t]*[)\]]/.exec(
+    text,
+  )?.[1];
+  const word = dim && depths ? SWIN_SIZES[`${dim}:${depths.replace(/[ \t]/g, '')}`] : undefined;
+  if (word)
+    ctx.add(
+      'model.variant',
+      word,
+      value,
+      `${LAZY_CONFIG_VALUE}SwinTransformer embed_dim=${dim}, depths=(${depths})`,
+      'low',
+    );
+}
+
 /** A torchvision ResNet named by its constructor (`name="resnet50"`, torchvision.models.resnet50): its depth. */
 const TORCHVISION_RESNET = /\bname[ \t]*=[ \t]*["']resnet(18|34|50|101|152)["']/;
 
@@ -398,9 +442,10 @@ export const lazyConfig: FileRule = {
       else if (s.path === 'train.amp.enabled' && !s.augmented) readAmp(s.value, ctx, 'train.amp.enabled =');
       else if (s.path === 'train.init_checkpoint' && !s.augmented)
         readCheckpoint(s.value, ctx, 'train.init_checkpoint =');
-      else if (!s.augmented && (s.path === BACKBONE_KEY || /^model\.backbone(?:\.\w+){0,3}\.name$/.test(s.path)))
+      else if (!s.augmented && (s.path === BACKBONE_KEY || /^model\.backbone(?:\.\w+){0,3}\.name$/.test(s.path))) {
         readNamedResnet(s.value, ctx);
-      else if (!s.augmented && /^model\.backbone(?:\.\w+){0,3}\.stages\.depth$/.test(s.path)) {
+        if (s.path === BACKBONE_KEY) readSwin(s.value, ctx);
+      } else if (!s.augmented && /^model\.backbone(?:\.\w+){0,3}\.stages\.depth$/.test(s.path)) {
         // The imported model's ResNet stages given another depth (`model.backbone.stages.depth = 101`): its size word.
         const depth = /^(18|34|50|101|152)$/.exec(s.value.text)?.[1];
         if (depth)
