@@ -23,6 +23,7 @@ import {
   programNameFacts,
 } from './extract/python/programName';
 import { openMmlabNameFacts } from './extract/python/openMmlabName';
+import { sb3HyperparamsModuleFacts } from './extract/python/readers/sb3Program';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { mlCollectionsRunFacts } from './extract/mlCollectionsRun';
@@ -510,6 +511,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           ...packageMainFacts(input.path, code, facts),
           ...megatronProgramModel(input.path, facts),
           ...openMmlabNameFacts(input.path, facts),
+          ...sb3HyperparamsModuleFacts(input.path, code, facts),
           ...yacsDefaults,
         );
       // A flag's default model replaced by the one the module docstring's usage passes to that flag.
@@ -1049,7 +1051,9 @@ function linkedFacts(
             errors,
             modules,
             0,
-            [],
+            // The flags a launch passes a Python program reach the modules it imports too: they parse the same
+            // command line (`train.py` calling `pkg.train.train()`, whose argparse reads `--algo sac`).
+            link.kind === 'link.script' && /\.py$/.test(target.path) ? passedHere : [],
             toLoader,
             chosenHere,
           );

@@ -36,6 +36,12 @@ export interface Sb3Architecture {
   readonly qf?: readonly number[];
   readonly nCritics?: number;
   readonly nQuantiles?: number;
+  /**
+   * gSDE (`use_sde=True`): the log-std is a (features x actions) matrix instead of one value per action (`full_std`,
+   * true by default, in the policy's documented arguments); only counted for continuous actions.
+   */
+  readonly sde?: boolean;
+  readonly fullStd?: boolean;
 }
 
 const ON_POLICY = new Set(['ppo', 'a2c', 'trpo']);
@@ -51,6 +57,12 @@ function mlp(input: number, widths: readonly number[]): [number, number] {
   return [params, last];
 }
 
+/** The log-std parameters of a continuous policy: one per action, or gSDE's (features x actions) matrix. */
+function logStd(arch: Sb3Architecture, features: number, actions: number): number {
+  if (!arch.sde) return actions;
+  return arch.fullStd === false ? features : features * actions;
+}
+
 /** The trained parameter count of the algorithm's MLP policy, or undefined where it is not known. */
 export function sb3PolicyParams(algorithm: string, spaces: Sb3Spaces, arch: Sb3Architecture = {}): number | undefined {
   const obs = spaces.observation;
@@ -64,7 +76,7 @@ export function sb3PolicyParams(algorithm: string, spaces: Sb3Spaces, arch: Sb3A
       discrete !== undefined
         ? piOut * discrete + discrete
         : continuous !== undefined
-          ? piOut * continuous + continuous + continuous
+          ? piOut * continuous + continuous + logStd(arch, piOut, continuous)
           : undefined;
     return head === undefined ? undefined : pi + vf + head + vfOut + 1;
   }
@@ -79,10 +91,16 @@ export function sb3PolicyParams(algorithm: string, spaces: Sb3Spaces, arch: Sb3A
     if (continuous === undefined) return undefined;
     const widths = algorithm === 'sac' ? [256, 256] : [400, 300];
     const [actor, actorOut] = mlp(obs, arch.pi ?? widths);
-    const heads = algorithm === 'sac' ? 2 : 1;
     const [critic, criticOut] = mlp(obs + continuous, arch.qf ?? widths);
     const critics = arch.nCritics ?? (algorithm === 'ddpg' ? 1 : 2);
-    return actor + heads * (actorOut * continuous + continuous) + critics * (critic + criticOut + 1);
+    // SAC: a mean layer and a log-std layer (gSDE: a log-std matrix instead); TD3/DDPG: one action layer.
+    const actorHead =
+      algorithm === 'sac'
+        ? actorOut * continuous +
+          continuous +
+          (arch.sde ? logStd(arch, actorOut, continuous) : actorOut * continuous + continuous)
+        : actorOut * continuous + continuous;
+    return actor + actorHead + critics * (critic + criticOut + 1);
   }
   return undefined;
 }
@@ -102,6 +120,7 @@ const HARMLESS_KEYS = new Set([
   'net_arch',
   'n_critics',
   'n_quantiles',
+  'full_std',
 ]);
 
 const INT_LIST = /^\[\s*(\d{1,6}(?:\s*,\s*\d{1,6}){0,15})?\s*,?\s*\]$/;
@@ -112,13 +131,17 @@ function intList(text: string): number[] | undefined {
   return m[1] ? m[1].split(',').map((n) => Number(n.trim())) : [];
 }
 
-/** The value of `key=` in a `dict(...)` text: up to the comma or paren that closes it at depth 0 (bounded). */
-function keywordValues(body: string): Map<string, string> | undefined {
+/**
+ * The `key=value` pieces of a `dict(...)` call's text, split at the commas outside brackets (bounded: a longer text
+ * is not read); undefined when a piece is not `key=value`.
+ */
+export function keywordValues(body: string, limit = 2000): Map<string, string> | undefined {
   const out = new Map<string, string>();
   let depth = 0;
   let start = 0;
   const parts: string[] = [];
-  for (let i = 0; i < body.length && i < 2000; i++) {
+  if (body.length > limit) return undefined;
+  for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
@@ -127,7 +150,6 @@ function keywordValues(body: string): Map<string, string> | undefined {
       start = i + 1;
     }
   }
-  if (body.length > 2000) return undefined;
   parts.push(body.slice(start));
   for (const part of parts) {
     if (part.trim() === '') continue;
@@ -176,30 +198,47 @@ export function sb3PolicyKwargs(text: string | undefined): Sb3Architecture | und
   const nCritics = int('n_critics');
   const nQuantiles = int('n_quantiles');
   if (nCritics === null || nQuantiles === null) return undefined;
-  return { pi, vf, qf, nCritics, nQuantiles };
+  const fullStd = values.get('full_std')?.trim();
+  return { pi, vf, qf, nCritics, nQuantiles, ...(fullStd === 'False' ? { fullStd: false } : {}) };
 }
 
-/** Entry keys that change what the network sees or adds to it: a wrapper, a frame stack, gSDE. */
-const RESHAPING_KEYS = /^(?:env_wrapper|frame_stack|use_sde)$/;
+/** Entry keys that change what the network sees: a frame stack. */
+const RESHAPING_KEYS = /^(?:frame_stack)$/;
+/**
+ * Gymnasium / SB3 wrappers documented to leave the observation and action spaces as they are (an episode limit,
+ * episode statistics, monitoring): an entry wrapped only in these keeps its environment's sizes.
+ */
+const SPACE_KEEPING_WRAPPERS = new Set(['TimeLimit', 'RecordEpisodeStatistics', 'Monitor', 'OrderEnforcing']);
+
+function keepsSpaces(wrappers: string): boolean {
+  const names = [...wrappers.slice(0, 2000).matchAll(/\b[A-Za-z_][\w.]{0,200}/g)]
+    .map((m) => m[0])
+    .filter((n) => /[A-Z]/.test(n.split('.').pop() ?? ''));
+  return names.length > 0 && names.every((n) => SPACE_KEEPING_WRAPPERS.has(n.split('.').pop()!));
+}
 
 /**
  * One hyperparameter entry of a training program built on the library (RL-Baselines3-Zoo's `hyperparams/<algo>.yml`
- * entry, or a `hyperparams` dict entry): the environment id is its key, `policy` its policy class, `policy_kwargs`
- * the text of its `dict(...)`. The size of its MLP policy when the environment's sizes are documented
- * (knowledge/data/rlEnvironments.ts) and nothing in the entry reshapes the network; undefined otherwise.
+ * entry, or a `hyperparams` dict entry): the environment id is its key; `value(key)` gives the text of one of its
+ * settings (`policy`, `policy_kwargs`, `use_sde`, `env_wrapper`). The size of its MLP policy when the environment's
+ * sizes are documented (knowledge/data/rlEnvironments.ts) and nothing in the entry reshapes the network; undefined
+ * otherwise.
  */
 export function sb3EntryParams(
   algorithm: string,
   envId: string,
-  policy: string | undefined,
-  policyKwargs: string | undefined,
   keys: readonly string[],
+  value: (key: string) => string | undefined,
 ): number | undefined {
-  if (policy?.trim() !== 'MlpPolicy' || keys.some((k) => RESHAPING_KEYS.test(k))) return undefined;
+  const policy = value('policy')?.replace(/["']/g, '').trim();
+  if (policy !== 'MlpPolicy' || keys.some((k) => RESHAPING_KEYS.test(k))) return undefined;
+  const wrappers = value('env_wrapper');
+  if (keys.includes('env_wrapper') && (wrappers === undefined || !keepsSpaces(wrappers))) return undefined;
   const spaces = rlEnvironmentSpaces(envId);
   if (!spaces || spaces.observation === undefined) return undefined;
-  const arch = sb3PolicyKwargs(policyKwargs);
+  const arch = sb3PolicyKwargs(value('policy_kwargs'));
   if (!arch) return undefined;
+  const sde = /^true$/i.test(value('use_sde')?.trim() ?? '');
   return sb3PolicyParams(
     algorithm,
     {
@@ -207,6 +246,6 @@ export function sb3EntryParams(
       discreteActions: spaces.discreteActions,
       continuousActions: spaces.continuousActions,
     },
-    arch,
+    { ...arch, sde },
   );
 }

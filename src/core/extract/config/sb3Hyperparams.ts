@@ -93,13 +93,10 @@ function readEntrySizes(doc: ConfigDoc, out: FactSink, agents: readonly ConfigVa
   let counted = 0;
   for (const e of agents) {
     const keys = doc.entries(e.path).map((k) => k.key);
-    const params = sb3EntryParams(
-      algorithm,
-      e.key,
-      doc.str(`${e.path}.policy`),
-      doc.str(`${e.path}.policy_kwargs`),
-      keys,
-    );
+    const params = sb3EntryParams(algorithm, e.key, keys, (key) => {
+      const v = doc.get(`${e.path}.${key}`);
+      return v === undefined ? undefined : typeof v.value === 'string' ? v.value : JSON.stringify(v.value ?? v.raw);
+    });
     if (params === undefined) continue;
     counted++;
     if (!best || params > best.params) best = { params, entry: e };
