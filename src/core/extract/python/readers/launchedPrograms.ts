@@ -225,6 +225,9 @@ function splatWords(node: Node, row: number, ctx: PythonReadContext, interpreter
  * the list's first word, the first run of the sweep (readRepeat counts the others). Undefined otherwise.
  */
 function loopValue(node: Node, ctx: PythonReadContext): string | undefined {
+  // `cli.algo` written in the list: the file's own flag, forwarded at its default.
+  const attribute = node.type === 'attribute' ? /^[A-Za-z_]\w{0,30}\.(\w{1,60})$/.exec(node.text)?.[1] : undefined;
+  if (attribute) return flagDefaultWord(attribute, ctx.text);
   if (node.type !== 'identifier') return undefined;
   if (!inLoop(node)) return forwardedDefault(node.text, ctx.text);
   const loop = new RegExp(`^[ \\t]*for[ \\t]+${node.text}[ \\t]+in[ \\t]+([A-Za-z_]\\w{0,60})[ \\t]*:`, 'm').exec(
@@ -252,6 +255,11 @@ function forwardedDefault(name: string, text: string): string | undefined {
     text,
   )?.[1];
   if (!held) return undefined;
+  return flagDefaultWord(held, text);
+}
+
+/** The literal default of the file's own `--name` flag (`add_argument("--algo", default="ppo")`), if any. */
+function flagDefaultWord(held: string, text: string): string | undefined {
   const flag = held.replace(/_/g, '[-_]');
   const call = new RegExp(`add_argument\\([^)]{0,200}?["']--${flag}["'][^)]{0,400}?\\)`).exec(text)?.[0];
   const word = call ? /\bdefault[ \t]*=[ \t]*["']([\w./:-]{1,100})["']/.exec(call)?.[1] : undefined;
