@@ -24,6 +24,7 @@ import {
 } from './extract/python/programName';
 import { openMmlabNameFacts } from './extract/python/openMmlabName';
 import { lazyConfigNameFacts } from './extract/python/lazyConfigName';
+import { sb3HyperparamsModuleFacts } from './extract/python/readers/sb3Program';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { mlCollectionsRunFacts } from './extract/mlCollectionsRun';
@@ -512,6 +513,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           ...megatronProgramModel(input.path, facts),
           ...openMmlabNameFacts(input.path, facts),
           ...lazyConfigNameFacts(input.path, facts),
+          ...sb3HyperparamsModuleFacts(input.path, code, facts),
           ...yacsDefaults,
         );
       // A flag's default model replaced by the one the module docstring's usage passes to that flag.
@@ -1051,7 +1053,9 @@ function linkedFacts(
             errors,
             modules,
             0,
-            [],
+            // The flags a launch passes a Python program reach the modules it imports too: they parse the same
+            // command line (`train.py` calling `pkg.train.train()`, whose argparse reads `--algo sac`).
+            link.kind === 'link.script' && /\.py$/.test(target.path) ? passedHere : [],
             toLoader,
             chosenHere,
           );

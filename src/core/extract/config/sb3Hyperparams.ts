@@ -1,4 +1,5 @@
 import { algorithmOfFile } from '../sb3Algorithms';
+import { sb3EntryParams } from '../sb3PolicySize';
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 
 /**
@@ -78,5 +79,34 @@ export const sb3Hyperparams: ConfigDialect = {
       'each entry trains a new agent from scratch by interaction with its environment',
       'medium',
     );
+    if (algorithm) readEntrySizes(doc, out, agents, algorithm);
   },
 };
+
+/**
+ * The size of the largest entry whose policy can be counted (sb3PolicySize.ts: an MLP policy on an environment whose
+ * sizes are documented); the file trains one agent per entry, so the largest is what a run of it may cost. Entries
+ * not counted (a CNN, an environment not in the table) are named in the detail; none counted leaves it unknown.
+ */
+function readEntrySizes(doc: ConfigDoc, out: FactSink, agents: readonly ConfigValue[], algorithm: string): void {
+  let best: { params: number; entry: ConfigValue } | undefined;
+  let counted = 0;
+  for (const e of agents) {
+    const keys = doc.entries(e.path).map((k) => k.key);
+    const params = sb3EntryParams(algorithm, e.key, keys, (key) => {
+      const v = doc.get(`${e.path}.${key}`);
+      return v === undefined ? undefined : typeof v.value === 'string' ? v.value : JSON.stringify(v.value ?? v.raw);
+    });
+    if (params === undefined) continue;
+    counted++;
+    if (!best || params > best.params) best = { params, entry: e };
+  }
+  if (!best) return;
+  out.add(
+    'model.params',
+    best.params,
+    best.entry.keyRange,
+    `the ${algorithm.toUpperCase()} MLP policy of the ${best.entry.key} entry (the largest of the ${counted} of ${agents.length} entries whose environment sizes are documented), counted from the library's documented layer widths`,
+    'medium',
+  );
+}

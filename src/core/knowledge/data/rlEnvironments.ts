@@ -24,6 +24,27 @@ export const RL_ENVIRONMENTS: readonly RlEnvironmentSpaces[] = [
       'Gymnasium documentation, Cart Pole: Action Space Discrete(2), Observation Space Box(..., (4,), float32) (https://gymnasium.farama.org/environments/classic_control/cart_pole/)',
   },
   {
+    ids: ['MountainCar-v0'],
+    observation: 2,
+    discreteActions: 3,
+    source:
+      'Gymnasium documentation, Mountain Car: Action Space Discrete(3), Observation Space Box([-1.2 -0.07], [0.6 0.07], (2,), float32) (https://gymnasium.farama.org/environments/classic_control/mountain_car/)',
+  },
+  {
+    ids: ['MountainCarContinuous-v0'],
+    observation: 2,
+    continuousActions: 1,
+    source:
+      'Gymnasium documentation, Mountain Car Continuous: Action Space Box(-1.0, 1.0, (1,), float32), Observation Space Box([-1.2 -0.07], [0.6 0.07], (2,), float32) (https://gymnasium.farama.org/environments/classic_control/mountain_car_continuous/)',
+  },
+  {
+    ids: ['Pendulum-v1'],
+    observation: 3,
+    continuousActions: 1,
+    source:
+      'Gymnasium documentation, Pendulum: Action Space Box(-2.0, 2.0, (1,), float32), Observation Space Box([-1. -1. -8.], [1. 1. 8.], (3,), float32) (https://gymnasium.farama.org/environments/classic_control/pendulum/)',
+  },
+  {
     ids: ['HalfCheetah-v4', 'HalfCheetah-v5'],
     observation: 17,
     continuousActions: 6,

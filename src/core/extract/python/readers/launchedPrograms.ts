@@ -6,6 +6,7 @@ import { stringLiteral } from '../../pythonValues';
 import { executedRows } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { readRepeat } from './torch';
+import { SB3_ALGORITHMS } from '../../sb3Algorithms';
 
 /**
  * A Python script that starts training or inference programs as child processes: a sweep or bulk
@@ -175,6 +176,96 @@ function dictLiteral(name: string, ctx: PythonReadContext): Node | undefined {
   return undefined;
 }
 
+/** Assignments of one name looked at, and names followed, when a spread list is read. */
+const MAX_ASSIGNMENTS = 20;
+const MAX_LIST_HOPS = 3;
+
+/**
+ * `*arg_str_list` in a command list, where the name holds a list the file writes out before the command
+ * (`args = ["--algo", algo, ...]`, then `arg_str_list = list(map(str, args))`): that list's words, each read as a
+ * word of the command (a loop variable as its list's first value, loopValue). `$name` when the list is not found.
+ */
+function splatWords(node: Node, row: number, ctx: PythonReadContext, interpreters: ReadonlySet<string>): string[] {
+  let name = node.type === 'identifier' ? node.text : undefined;
+  for (let hop = 0; name && hop < MAX_LIST_HOPS; hop++) {
+    const assigned = new RegExp(`^[ \\t]*${name}[ \\t]*(?::[^=\\n]{0,100})?=(?!=)[ \\t]*(\\S)`, 'gm');
+    let next: string | undefined;
+    let list: Node | undefined;
+    let seen = 0;
+    for (const m of ctx.text.matchAll(assigned)) {
+      if (++seen > MAX_ASSIGNMENTS) break;
+      const at = m.index + m[0].length - 1;
+      const value = ctx.tree.rootNode.descendantForIndex(at);
+      if (!value || value.startPosition.row > row) break;
+      const literal = value.type === 'list' ? value : value.parent?.type === 'list' ? value.parent : undefined;
+      // `list(map(str, args))`, `map(str, args)`: the words of `args`, as text.
+      const mapped = /^(?:list\(\s*)?map\(\s*str\s*,\s*([A-Za-z_]\w{0,60})\s*\)\s*\)?/.exec(
+        ctx.text.slice(at, at + 200),
+      );
+      if (literal && literal.startPosition.row <= row) {
+        list = literal;
+        next = undefined;
+      } else if (mapped && mapped[1] !== name) {
+        next = mapped[1];
+        list = undefined;
+      }
+    }
+    if (list)
+      return list.namedChildren
+        .filter((c): c is Node => c !== null && c.type !== 'comment' && c.type !== 'list_splat')
+        .slice(0, MAX_WORDS)
+        .map((c) => loopValue(c, ctx) ?? wordOf(c, interpreters));
+    name = next;
+  }
+  return [wordOf(node, interpreters)];
+}
+
+/**
+ * A loop variable over a module-level list of literal words (`ALGOS = ["sac", "td3"]` and `for algo in ALGOS:`):
+ * the list's first word, the first run of the sweep (readRepeat counts the others). Undefined otherwise.
+ */
+function loopValue(node: Node, ctx: PythonReadContext): string | undefined {
+  // `cli.algo` written in the list: the file's own flag, forwarded at its default.
+  const attribute = node.type === 'attribute' ? /^[A-Za-z_]\w{0,30}\.(\w{1,60})$/.exec(node.text)?.[1] : undefined;
+  if (attribute) return flagDefaultWord(attribute, ctx.text);
+  if (node.type !== 'identifier') return undefined;
+  if (!inLoop(node)) return forwardedDefault(node.text, ctx.text);
+  const loop = new RegExp(`^[ \\t]*for[ \\t]+${node.text}[ \\t]+in[ \\t]+([A-Za-z_]\\w{0,60})[ \\t]*:`, 'm').exec(
+    ctx.text,
+  );
+  if (!loop) return undefined;
+  const list = new RegExp(`^${loop[1]}[ \\t]*(?::[^=\\n]{0,100})?=[ \\t]*\\[`, 'm').exec(ctx.text);
+  if (!list) return undefined;
+  const value = ctx.tree.rootNode.descendantForIndex(list.index + list[0].length - 1);
+  const items = (value?.type === 'list' ? value : value?.parent)?.namedChildren.filter(
+    (c): c is Node => c !== null && c.type !== 'comment',
+  );
+  const first = items?.[0];
+  const word = first ? stringLiteral(first) : null;
+  return word !== null && word !== undefined && /^[\w./:-]{1,100}$/.test(word) ? word : undefined;
+}
+
+/**
+ * A name that holds one of the file's own flags (`algo = args.algo`) with a literal default
+ * (`add_argument("--algo", default="ppo")`): the launcher forwards that flag, so its child runs with the default
+ * unless the launcher is given another. Undefined otherwise.
+ */
+function forwardedDefault(name: string, text: string): string | undefined {
+  const held = new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*[A-Za-z_]\\w{0,30}\\.(\\w{1,60})[ \\t]*$`, 'm').exec(
+    text,
+  )?.[1];
+  if (!held) return undefined;
+  return flagDefaultWord(held, text);
+}
+
+/** The literal default of the file's own `--name` flag (`add_argument("--algo", default="ppo")`), if any. */
+function flagDefaultWord(held: string, text: string): string | undefined {
+  const flag = held.replace(/_/g, '[-_]');
+  const call = new RegExp(`add_argument\\([^)]{0,200}?["']--${flag}["'][^)]{0,400}?\\)`).exec(text)?.[0];
+  const word = call ? /\bdefault[ \t]*=[ \t]*["']([\w./:-]{1,100})["']/.exec(call)?.[1] : undefined;
+  return word;
+}
+
 /** A flag handing a process its part of a split job: `--shard_id`, `--subset-id`, `--chunk_idx`, `--rank`. */
 const SHARD_FLAG = /^--(?:(?:shard|subset|chunk|split|part|worker)[-_]?(?:id|idx|index|rank)|(?:local[-_])?rank)$/;
 
@@ -248,7 +339,12 @@ export const launchedPrograms: FileRule = {
         if (items.length < 2) continue;
         const words = items
           .slice(0, MAX_WORDS)
-          .map((c) => wordOf(c.type === 'list_splat' ? c.namedChildren[0]! : c, interpreters));
+          .flatMap((c) =>
+            c.type === 'list_splat'
+              ? splatWords(c.namedChildren[0]!, row, ctx, interpreters)
+              : [loopValue(c, ctx) ?? wordOf(c, interpreters)],
+          )
+          .slice(0, MAX_WORDS);
         if (LAUNCHER_WORD.test(words[0])) commands.push({ node, words });
       }
     });
@@ -315,6 +411,16 @@ export const launchedPrograms: FileRule = {
         range: at,
         detail: f.kind === 'launch.trainer' ? `starts \`${line.slice(0, 80)}\` as a child process` : f.detail,
       }));
+      // `--algo sac` handed to a Stable-Baselines3 program (sb3Program.ts): the algorithm is the agent it trains.
+      const algo = words[words.indexOf('--algo') + 1];
+      if (words.includes('--algo') && algo && SB3_ALGORITHMS.has(algo.toLowerCase()))
+        ctx.facts.push({
+          kind: 'model.id',
+          value: algo.toLowerCase(),
+          range: at,
+          confidence: 'medium',
+          detail: `--algo ${algo} on the command it starts: the Stable-Baselines3 algorithm of the run`,
+        });
       // `--model $m`: a model named when the sweep runs is unknown, not a model called "$m".
       ctx.facts.push(
         ...read.filter((f) => !(f.kind === 'model.id' && typeof f.value === 'string' && f.value.startsWith('$'))),

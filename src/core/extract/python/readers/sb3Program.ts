@@ -1,11 +1,14 @@
 import { startsARun, type Fact } from '../../../facts';
-import { SB3_ALGORITHMS } from '../../sb3Algorithms';
+import { SB3_ALGORITHMS, algorithmOfFile } from '../../sb3Algorithms';
+import { keywordValues, sb3EntryParams, sb3PolicyParams } from '../../sb3PolicySize';
+import { rlEnvironmentSpaces } from '../../../knowledge/data/rlEnvironments';
 import type { FileRule } from '../rules';
 
 /** The program uses the library (or the zoo built on it). */
 const USES_SB3 = /\b(?:stable_baselines3|sb3_contrib|rl_zoo3)\b/;
 /** `add_argument("--algo", ..., default="ppo", ...)`: bounded, so linear. */
 const ALGO_FLAG = /add_argument\([^)]{0,200}?["']--algo["'][^)]{0,400}?\)/;
+const ENV_FLAG = /add_argument\([^)]{0,200}?["']--env["'][^)]{0,400}?\)/;
 const FLAG_DEFAULT = /\bdefault[ \t]*=[ \t]*["']([A-Za-z0-9_]{1,30})["']/;
 const LEARNS = /\.learn[ \t]*\(/;
 const LOADS = /\.load[ \t]*\(/;
@@ -48,7 +51,33 @@ export const sb3Program: FileRule = {
         range: flagRange,
         confidence: 'medium',
         detail: `--algo defaults to ${algorithm}: the Stable-Baselines3 algorithm the program runs unless told otherwise`,
+        // A launch giving `--algo sac` runs that algorithm instead (analyze.ts linkedFacts).
+        fromFlags: ['algo'],
+        flagDefault: ['algo'],
       });
+    if (learn && algorithm && !ctx.facts.some((f) => f.kind === 'model.params')) {
+      const env = ENV_FLAG.exec(text);
+      const envId = env ? /\bdefault[ \t]*=[ \t]*["']([\w./:-]{1,100})["']/.exec(env[0])?.[1] : undefined;
+      const spaces = envId ? rlEnvironmentSpaces(envId) : undefined;
+      const params =
+        spaces?.observation !== undefined
+          ? sb3PolicyParams(algorithm, {
+              observation: spaces.observation,
+              discreteActions: spaces.discreteActions,
+              continuousActions: spaces.continuousActions,
+            })
+          : undefined;
+      if (params !== undefined && env)
+        ctx.facts.push({
+          kind: 'model.params',
+          value: params,
+          range: rowOf(text, env.index),
+          confidence: 'low',
+          // A launch that picks another algorithm or environment sizes another policy: unknown from here.
+          fromFlags: ['algo', 'env'],
+          detail: `the ${algorithm.toUpperCase()} MLP policy on ${envId} (--env default), with the library's documented default layer widths (a hyperparameter file may set others)`,
+        });
+    }
     if (ctx.facts.some(startsARun)) return;
     if (learn) {
       ctx.facts.push({
@@ -118,3 +147,65 @@ export const sb3HyperparamsModule: FileRule = {
     });
   },
 };
+
+/** `"MountainCar-v0": dict(`: an entry of the `hyperparams` dict (the environment id as its key). */
+const DICT_ENTRY = /["']([\w./:-]{1,100})["'][ \t]*:[ \t]*dict\(/g;
+/** Entries read per file, and characters of one entry: far above a real one. */
+const MAX_DICT_ENTRIES = 200;
+const MAX_ENTRY_CHARS = 20_000;
+
+/** The text inside the parentheses that open just before `from` (bounded; strings are not special-cased). */
+function parenthesised(text: string, from: number): string | undefined {
+  let depth = 1;
+  const end = Math.min(text.length, from + MAX_ENTRY_CHARS);
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return text.slice(from, i);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A `hyperparams` dict module (sb3HyperparamsModule) is named after its algorithm like the YAML files
+ * (`ppo_config_example.py`, sb3Algorithms.ts algorithmOfFile): that algorithm is its model, and the size of its
+ * largest entry's MLP policy (sb3PolicySize.ts) its size where the entry's environment is documented. Needs the
+ * file's path, so it runs after the module is read (analyze.ts).
+ */
+export function sb3HyperparamsModuleFacts(path: string, text: string, facts: readonly Fact[]): Fact[] {
+  const trainer = facts.find((f) => f.kind === 'launch.trainer' && f.value === 'sb3-hyperparams-module');
+  const algorithm = trainer ? algorithmOfFile(path) : undefined;
+  if (!trainer || !algorithm) return [];
+  const out: Fact[] = [];
+  if (!facts.some((f) => f.kind === 'model.id' && f.value))
+    out.push({
+      kind: 'model.id',
+      value: algorithm,
+      range: trainer.range,
+      confidence: 'medium',
+      detail: `the file is named after the Stable-Baselines3 algorithm whose hyperparameters it holds (${algorithm})`,
+    });
+  if (facts.some((f) => f.kind === 'model.params')) return out;
+  let best: { params: number; env: string; at: number } | undefined;
+  let entries = 0;
+  for (const m of text.matchAll(DICT_ENTRY)) {
+    if (++entries > MAX_DICT_ENTRIES) break;
+    const body = parenthesised(text, m.index + m[0].length);
+    const values = body !== undefined ? keywordValues(body, MAX_ENTRY_CHARS) : undefined;
+    if (!values) continue;
+    const params = sb3EntryParams(algorithm, m[1], [...values.keys()], (key) => values.get(key));
+    if (params !== undefined && (!best || params > best.params)) best = { params, env: m[1], at: m.index };
+  }
+  if (best)
+    out.push({
+      kind: 'model.params',
+      value: best.params,
+      range: rowOf(text, best.at),
+      confidence: 'medium',
+      detail: `the ${algorithm.toUpperCase()} MLP policy of the ${best.env} entry (the largest counted of ${entries}), counted from the library's documented layer widths`,
+    });
+  return out;
+}
