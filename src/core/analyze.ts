@@ -1063,7 +1063,7 @@ function linkedFacts(
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we
     // can read (an evaluation loop of its own) keeps the line a run.
-    if (link.kind === 'link.script' && [...tagged, ...deeper].every(incidental))
+    if (link.kind === 'link.script' && startsNothing(target.display, read1.facts, [...tagged, ...deeper]))
       out.push({ ...link, kind: 'link.noRun', file: target.display, detail: `${target.display} starts no run` });
     // A program that runs only with the config it is given (a config-driven verdict: OpenMMLab's `tools/train.py
     // CONFIG`), launched by a generic wrapper that hands on its own arguments (`CONFIG=$1 … train.py $CONFIG`): the
@@ -1169,6 +1169,41 @@ const INCIDENTAL_FACTS: ReadonlySet<FactKind> = new Set<FactKind>([
   'mlc.setting',
 ]);
 const incidental = (f: Fact) => INCIDENTAL_FACTS.has(f.kind) || (f.kind === 'run.entry' && f.value === false);
+
+/**
+ * Whether a script a line runs starts nothing: all it holds is incidental, or it is a wrapper (a SLURM job script,
+ * a shell script) whose launch lines all run scripts found to start nothing (`./prepare.sh` → `python merge_docs.py`),
+ * with at most the resources it asks for (`#SBATCH --nodes=1`) beside them: a job that runs no run is none.
+ * `own` is the script's own facts (its links), `drawn` what was drawn from it and the files it links to.
+ */
+function startsNothing(display: string, own: readonly Fact[], drawn: readonly Fact[]): boolean {
+  if (drawn.every(incidental)) return true;
+  // The lines of this script whose script was found to start nothing (the inert link keeps the line it was named on).
+  const inertLines = new Set(
+    drawn
+      .filter(
+        (f) =>
+          f.kind === 'link.noRun' &&
+          own.some(
+            (l) =>
+              l.kind === 'link.script' && !l.file && l.range.startLine === f.range.startLine && l.value === f.value,
+          ),
+      )
+      .map((f) => f.range.startLine),
+  );
+  if (inertLines.size === 0) return false;
+  // What a script found to start nothing holds (its launch of a data program, its own resources) starts nothing here.
+  const inertFiles = new Set(drawn.filter((f) => f.kind === 'link.noRun').map((f) => f.file));
+  return drawn.every(
+    (f) =>
+      incidental(f) ||
+      (f.file !== display && inertFiles.has(f.file)) ||
+      f.kind === 'link.noRun' ||
+      f.kind === 'launch.repeat' ||
+      f.kind.startsWith('hardware.') ||
+      (f.kind === 'launch.trainer' && f.file === display && inertLines.has(f.range.startLine)),
+  );
+}
 
 /**
  * Walks the links of a file's facts as analyzeFileFacts does, for the resolver's sake only:

@@ -301,7 +301,13 @@ function findExecutedRows(
     const bound = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
     const aliasOf = bound?.type === 'assignment' ? bound.childForFieldName('right') : null;
     const alias = bound?.type === 'assignment' ? bound.childForFieldName('left') : null;
-    if (alias?.type === 'identifier' && (aliasOf?.type === 'identifier' || aliasOf?.type === 'attribute')) {
+    // So does a collection of names that calls nothing (`STEPS = [Shuffle, Paraphrase]`, `BY_NAME = {c.__name__: c for
+    // c in STEPS}`): a registry the program looks its classes up in later; building it runs none of them.
+    if (
+      alias?.type === 'identifier' &&
+      aliasOf &&
+      (aliasOf.type === 'identifier' || aliasOf.type === 'attribute' || namesOnlyCollection(aliasOf))
+    ) {
       definitions.push({
         name: alias.text,
         startRow: statement.startPosition.row,
@@ -374,6 +380,27 @@ function findExecutedRows(
     wordsOf(d.node);
   }
   return executed;
+}
+
+/** Collection literals and comprehensions a registry of names is written as (Python reference, "Displays"). */
+const NAME_COLLECTION = /^(?:list|tuple|set|dictionary|list_comprehension|set_comprehension|dictionary_comprehension)$/;
+/** Bounds the walk over a collection's nodes: a registry is a few dozen names, a longer literal is read as code. */
+const MAX_COLLECTION_NODES = 2000;
+
+/**
+ * Whether an assignment's value is a collection of names that calls nothing (`[A, B, mod.C]`, `{"a": A}`,
+ * `{x.__name__: x for x in L}`): evaluating it builds the collection and runs none of the code it names.
+ */
+function namesOnlyCollection(value: Node): boolean {
+  if (!NAME_COLLECTION.test(value.type)) return false;
+  const stack: Node[] = [value];
+  for (let seen = 0; stack.length > 0; seen++) {
+    if (seen > MAX_COLLECTION_NODES) return false;
+    const node = stack.pop()!;
+    if (node.type === 'call' || node.type === 'lambda' || node.type === 'await') return false;
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  return true;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parlaiCommandKind } from '../python/readers/parlai';
+import { parlaiCommandKind, parlaiDefaultInit } from '../python/readers/parlai';
 import type { LaunchCommand, LaunchOutcome, LaunchSink } from './launchers';
 
 /**
@@ -23,14 +23,32 @@ export function readParlaiCommand(command: LaunchCommand, out: LaunchSink): Laun
   const agent = literalAfter(words, '-m', '--model');
   // A fine-tune's weights are the --init-model's.
   const init = kind === 'train' ? literalAfter(words, '-im', '--init-model') : undefined;
+  // Training an agent that starts from its own default weights (`-m bart`: BART-large) with no --init-model fine-tunes
+  // them; `-mf` is where training saves (resumed from only once it exists).
+  const defaultInit = kind === 'train' && !init && agent ? parlaiDefaultInit(agent.value) : undefined;
   const model = init ?? file ?? agent;
-  if (model) out.add('model.id', model.value, `${model.flag} ${model.value}`, 'high', model.value);
+  if (defaultInit && agent)
+    out.add(
+      'model.id',
+      defaultInit,
+      `${agent.flag} ${agent.value}: ParlAI's BART agent starts from ${defaultInit}`,
+      'medium',
+      agent.value,
+    );
+  else if (model) out.add('model.id', model.value, `${model.flag} ${model.value}`, 'high', model.value);
   if (kind === 'inference') {
     out.add('launch.inference', 'parlai', `parlai ${name} runs the ${file ? '-mf' : '-m'} model (no training)`);
     out.add('training.mode', 'inference', `parlai ${name}: evaluation, chat or generation`, 'medium');
     return 'own-links';
   }
   if (init) out.add('model.fromScratch', false, `${init.flag} ${init.value}: training starts from these weights`);
+  else if (defaultInit)
+    out.add(
+      'model.fromScratch',
+      false,
+      `parlai ${name} -m ${agent?.value}: the agent loads ${defaultInit} first`,
+      'medium',
+    );
   else out.add('model.fromScratch', true, `parlai ${name} without --init-model builds the -m agent new`, 'medium');
   const fp16 = literalAfter(words, '--fp16');
   if (fp16 && /^(?:true|1|yes)$/i.test(fp16.value))

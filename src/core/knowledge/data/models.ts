@@ -3805,7 +3805,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'facebook/bart-large',
-    aliases: [],
+    // ParlAI's model zoo entry bart/bart_large (parl.ai/docs/zoo.html "Bart": fairseq's BART-large converted).
+    aliases: ['zoo:bart/bart_large'],
     family: 'bart',
     architecture: 'encoder-decoder',
     modality: 'text',

@@ -322,6 +322,19 @@ function stringLiteral(node: Node): string | undefined {
 }
 
 /**
+ * The weights a ParlAI agent starts from when training is given no `--init-model`: ParlAI's BART agent
+ * (`-m bart`, parlai/agents/bart/bart.py `BartAgent._initialize_bart`) loads the zoo's BART-large
+ * (`<datapath>/models/bart/bart_large/model`, parl.ai/docs/zoo.html "Bart") when no init model exists, so its training
+ * fine-tunes BART-large. ParlAI resolves `-m bart` to parlai.agents.bart.bart:BartAgent; a class given by path in a
+ * module of a `agents.bart` package (`<pkg>.agents.bart.<module>:<Class>`) is an agent built on it there.
+ */
+const BART_AGENT = /^(?:bart|(?:[\w]{1,60}\.){0,4}agents\.bart(?:\.[\w]{1,60}){0,3}(?::[\w]{1,80})?)$/;
+export const PARLAI_BART_LARGE = 'zoo:bart/bart_large/model';
+export function parlaiDefaultInit(agent: string): string | undefined {
+  return agent.length <= 300 && BART_AGENT.test(agent) ? PARLAI_BART_LARGE : undefined;
+}
+
+/**
  * A ParlAI parameter sweep (the `run_grid(grid=..., prefix=..., gpus=..., nodes=...)` sweep scripts of ParlAI projects):
  * `prefix` is the command each job runs (`python -u -m parlai.scripts.distributed_train`, `parlai train_model`), `grid`
  * a dict from its flags to the values swept (one job per combination), `gpus` the GPUs per node and `nodes` the nodes
@@ -383,7 +396,20 @@ export const parlaiSweep: FileRule = {
     const model =
       (init?.type === 'string' ? init : undefined) ?? single('--model-file', '-mf') ?? single('--model', '-m');
     const name = model?.type === 'string' ? stringLiteral(model) : undefined;
-    if (model && name) ctx.add('model.id', name, model, `grid ${name}: the one model the sweep trains`, 'high');
+    // Training an agent that starts from its own default weights (BART: BART-large) with no --init-model fine-tunes them.
+    const agent = single('--model', '-m');
+    const agentName = agent?.type === 'string' ? stringLiteral(agent) : undefined;
+    const defaultInit = verb === 'train' && !init && agentName ? parlaiDefaultInit(agentName) : undefined;
+    if (agent && agentName && defaultInit) {
+      ctx.add(
+        'model.id',
+        defaultInit,
+        agent,
+        `grid --model ${agentName}: ParlAI's BART agent starts from ${defaultInit} when no --init-model is given`,
+        'medium',
+      );
+      ctx.add('training.mode', 'finetune', agent, `${agentName} fine-tunes ${defaultInit} (no --init-model)`, 'medium');
+    } else if (model && name) ctx.add('model.id', name, model, `grid ${name}: the one model the sweep trains`, 'high');
     const fp16 = single('--fp16');
     if (fp16 && /^(?:True|true|1|["']true["'])$/.test(fp16.text))
       ctx.add('training.precision', 'fp16', fp16, 'grid --fp16 True: ParlAI trains in float16', 'high');

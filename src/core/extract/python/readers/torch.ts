@@ -921,6 +921,14 @@ const TOKENIZER_RECEIVER =
   /(?:^|\.)(?:\w*tokeni[sz]er\w*|spm|sentencepiece\w*|\w*(?:bpe|wordpiece|unigram|wordlevel)\w*)$/i;
 
 /**
+ * Receivers whose train() fits a vector index, not a model: FAISS's `index.train(xb)` learns the index's
+ * quantiser (k-means centroids, product-quantiser codebooks) from sample vectors before `index.add(xb)`
+ * (FAISS wiki, "Getting started" / "Faster search": `index.train(xb)`), and wrappers keep the name
+ * (`self.index.train(vectors)`, `faiss_index.train(...)`, a retriever's `indexer.train(...)`). No model learns.
+ */
+const VECTOR_INDEX_RECEIVER = /(?:^|\.)\w{0,40}(?:index|indexer)$/i;
+
+/**
  * `policy.train(was_training)`, `m.train(False)`, `m.train(mode=...)`: nn.Module.train(mode) putting a module back in
  * the mode it was in (after an evaluation), not a trainer's train().
  */
@@ -948,7 +956,8 @@ export const trainCall: CallRule = {
     !(
       full.length < 256 &&
       (/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) ||
-        TOKENIZER_RECEIVER.test(full.slice(0, -'.train'.length)))
+        TOKENIZER_RECEIVER.test(full.slice(0, -'.train'.length)) ||
+        VECTOR_INDEX_RECEIVER.test(full.slice(0, -'.train'.length)))
     ) &&
     !setsModuleMode(node),
   read: ({ node, full, ctx }) => {
