@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { TRAINS_HERE } from '../trainingText';
 import { evaluate, keywordArgument, positionalArguments } from '../../pythonValues';
 import { truncate, type PythonReadContext } from '../context';
 import { readModelKeyword, readTrainingKeywords } from '../keywords';
@@ -433,7 +434,9 @@ const FLOAT32_INPUTS = /\b(?:np|numpy)\.float32\b|["']float32["']/;
  */
 function onnxSessionPrecision(text: string): { why: string; confidence: 'low' | 'medium' } | undefined {
   const head = text.slice(0, 200_000);
-  if (HALF_WORDS.test(head)) return undefined;
+  // A file that also trains (a notebook that fits a model, exports it and checks the export) is read for its
+  // training run, whose precision the session says nothing about.
+  if (HALF_WORDS.test(head) || TRAINS_HERE.test(head)) return undefined;
   if (FLOAT32_INPUTS.test(head))
     return {
       why: 'the ONNX Runtime session is fed float32 arrays, and ONNX Runtime does not cast inputs: the exported graph computes in float32',
