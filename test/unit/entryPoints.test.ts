@@ -9,7 +9,7 @@ import { FolderScanCache } from '../../src/core/scan/folderScan';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { runCli } from '../../src/cli/main';
-import { analyzeSource, parsing, tempDir } from './helpers';
+import { analyzeSource, parsing, scanFiles, tempDir } from './helpers';
 
 const HF_TRAIN = [
   'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
@@ -552,14 +552,7 @@ describe('What is a run: configs, records and config-driven programs', () => {
 describe('What is a run: programs run with flags or configs, helpers beside the workload', () => {
   /** A folder tree scanned like the Workspace Report does (package roots from the listing). */
   async function scan(files: Record<string, string>) {
-    const result = await new FolderScanCache().scan(
-      Object.entries(files).map(([rel, text]) => ({
-        path: `/w/${rel}`,
-        display: rel,
-        read: async () => new TextEncoder().encode(text),
-      })),
-      { python: await parsing(), root: '/w', settingsFor: () => DEFAULT_SETTINGS },
-    );
+    const result = await scanFiles(files);
     const runsOf = (rel: string) => result.files.find((f) => f.display === rel)?.analysis.runs ?? [];
     const leftOut = (rel: string) => result.leftOut.find((l) => l.display === rel)?.reason;
     return { result, runsOf, leftOut };

@@ -6,6 +6,7 @@ import { analyzeText, type FileAnalysis } from '../../src/core/analyze';
 import type { Fact, FactKind } from '../../src/core/facts';
 import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
 import { loadPythonParsing, type PythonParsing } from '../../src/core/parse/pythonParser';
+import { FolderScanCache } from '../../src/core/scan/folderScan';
 import { DEFAULT_SETTINGS, type EstimateSettings, type Overrides } from '../../src/core/runSpec';
 
 /** Repository root, from out/test/unit (compiled) or test/unit (source). */
@@ -91,4 +92,16 @@ export async function pythonFacts(code: string): Promise<Fact[]> {
   } finally {
     tree.delete();
   }
+}
+
+/** The Workspace Report's folder scan over in-memory files (folder-relative path → text), rooted at `/w`. */
+export async function scanFiles(files: Record<string, string>) {
+  return new FolderScanCache().scan(
+    Object.entries(files).map(([rel, text]) => ({
+      path: `/w/${rel}`,
+      display: rel,
+      read: async () => new TextEncoder().encode(text),
+    })),
+    { python: await parsing(), root: '/w', settingsFor: () => DEFAULT_SETTINGS },
+  );
 }

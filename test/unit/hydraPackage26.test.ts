@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FolderScanCache } from '../../src/core/scan/folderScan';
-import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
-import { parsing } from './helpers';
+import { scanFiles } from './helpers';
 
 /** A Hydra application that fits a model from its primary config (config_path and config_name given by the caller). */
 function hydraProgram(configPath: string): string {
@@ -35,16 +33,7 @@ const FIT_YAML = [
   '',
 ].join('\n');
 
-async function scan(files: Record<string, string>) {
-  return new FolderScanCache().scan(
-    Object.entries(files).map(([rel, text]) => ({
-      path: `/w/${rel}`,
-      display: rel,
-      read: async () => new TextEncoder().encode(text),
-    })),
-    { python: await parsing(), root: '/w', settingsFor: () => DEFAULT_SETTINGS },
-  );
-}
+const scan = scanFiles;
 
 const listed = (result: Awaited<ReturnType<typeof scan>>) =>
   result.files.filter((f) => f.analysis.runs.length > 0).map((f) => f.display);

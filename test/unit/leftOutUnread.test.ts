@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
-import { FolderScanCache } from '../../src/core/scan/folderScan';
-import { parsing } from './helpers';
+import { scanFiles } from './helpers';
 
 const TORCHTUNE_CONFIG = [
   'model:',
@@ -13,16 +11,7 @@ const TORCHTUNE_CONFIG = [
   '',
 ].join('\n');
 
-async function scan(files: Record<string, string>) {
-  return new FolderScanCache().scan(
-    Object.entries(files).map(([rel, text]) => ({
-      path: `/w/${rel}`,
-      display: rel,
-      read: async () => new TextEncoder().encode(text),
-    })),
-    { python: await parsing(), root: '/w', settingsFor: () => DEFAULT_SETTINGS },
-  );
-}
+const scan = scanFiles;
 
 describe('configs and scripts where runs are not are left out unread', () => {
   it('leaves out a config under tests/ and a CI workflow without reading them, and a run that links the config still reads it', async () => {
