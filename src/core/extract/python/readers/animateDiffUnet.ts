@@ -14,7 +14,7 @@ export const animateDiffUnet: FileRule = {
   phase: 'after-calls',
   words: ['from_pretrained_2d'],
   read: (index, ctx) => {
-    if (!INFLATED_UNET.test(ctx.text) || !ctx.text.includes('unet_additional_kwargs')) return;
+    if (!ctx.text.includes('unet_additional_kwargs') || !INFLATED_UNET.test(ctx.text)) return;
     if (ctx.facts.some((f) => f.kind === 'model.id' && typeof f.value === 'string')) return;
     for (const node of index.calls) {
       const { full, last } = ctx.callee(node);

@@ -180,7 +180,8 @@ export const experimentClassFile: FileRule = {
   runStart: /^class[ \t]+Exp[ \t]*\(/m,
   runStartInDefinitions: true,
   read: (_index, ctx: PythonReadContext) => {
-    if (ctx.hasTopLevelMainGuard) return;
+    // A class named Exp has the name in the text: one search spares the walk over the module's statements.
+    if (ctx.hasTopLevelMainGuard || !ctx.text.includes('Exp')) return;
     const root = ctx.tree.rootNode;
     const found = experimentClass(root);
     if (!found) return;

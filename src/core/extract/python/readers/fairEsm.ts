@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
 import { sizeFromModelName } from '../../../knowledge/modelName';
@@ -29,7 +30,7 @@ const NAMED_LOADER = /^load_model_and_alphabet(?:_hub|_local|_core)?$/;
 /** A released checkpoint's loader function: `esm2_t33_650M_UR50D`, `esm1v_t33_650M_UR90S_1`, `esmfold_v1`. */
 const CHECKPOINT = /^esm[a-z0-9]{0,12}_\w{1,60}$/;
 /** The package imported: `import esm`, `from esm import pretrained`, `from esm.pretrained import ...`. */
-const IMPORTS_ESM = /^[ \t]*(?:import[ \t]+esm\b|from[ \t]+esm(?:\.pretrained)?[ \t]+import\b)/m;
+const IMPORTS_ESM = gatedTest(/^[ \t]*(?:import[ \t]+esm\b|from[ \t]+esm(?:\.pretrained)?[ \t]+import\b)/m);
 /** The package's hub repository (README: `torch.hub.load("facebookresearch/esm:main", ...)`). */
 const ESM_HUB_REPO = /^facebookresearch\/esm(?::[\w.-]{1,40})?$/;
 /** Training in the file: fine-tuning programs over an ESM model are read by the torch rules. */
@@ -91,7 +92,7 @@ export const fairEsmLoader: FileRule = {
     /\bpretrained\.(?:esm|load_model_and_alphabet)\w{0,60}[ \t]*\(|facebookresearch\/esm\b|from[ \t]+esm\.pretrained[ \t]+import\b/,
   ],
   read: (index, ctx) => {
-    if (!IMPORTS_ESM.test(ctx.text) && !ctx.text.includes('facebookresearch/esm')) return;
+    if (!ctx.text.includes('esm') || (!IMPORTS_ESM(ctx.text) && !ctx.text.includes('facebookresearch/esm'))) return;
     if (TRAINS.test(ctx.text)) return;
     const imported = new Set<string>();
     for (const m of ctx.text.matchAll(FROM_PRETRAINED)) {

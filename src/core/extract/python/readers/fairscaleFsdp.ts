@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { keywordArgument } from '../../pythonValues';
 import type { FileRule } from '../rules';
@@ -11,8 +12,9 @@ import type { FileRule } from '../rules';
  * unpacked into it). PyTorch's own FSDP takes a `MixedPrecision` object under that name instead, so only a file
  * that imports fairscale's wrapper is read.
  */
-const IMPORTS_FAIRSCALE_FSDP =
-  /^[ \t]*from[ \t]+fairscale\.nn(?:\.data_parallel)?[ \t]+import[ \t]+[^\n]*\bFullyShardedDataParallel\b/m;
+const IMPORTS_FAIRSCALE_FSDP = gatedTest(
+  /^[ \t]*from[ \t]+fairscale\.nn(?:\.data_parallel)?[ \t]+import[ \t]+[^\n]*\bFullyShardedDataParallel\b/m,
+);
 const CARRIERS = new Set(['FSDP', 'FullyShardedDataParallel', 'enable_wrap', 'dict']);
 
 export const fairscaleMixedPrecision: FileRule = {
@@ -20,7 +22,7 @@ export const fairscaleMixedPrecision: FileRule = {
   phase: 'after-calls',
   words: ['mixed_precision'],
   read: (index, ctx) => {
-    if (!IMPORTS_FAIRSCALE_FSDP.test(ctx.text)) return;
+    if (!IMPORTS_FAIRSCALE_FSDP(ctx.text)) return;
     if (ctx.facts.some((f) => f.kind === 'training.precision' && f.value !== null)) return;
     let found: Node | undefined;
     for (const node of index.calls) {

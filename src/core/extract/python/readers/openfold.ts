@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
 import { argparseFlags, type PythonReadContext } from '../context';
@@ -23,7 +24,9 @@ import type { FileRule } from '../rules';
  */
 
 /** The package imported: `from openfold.config import model_config`, `from openfold.model import model`. */
-const IMPORTS_OPENFOLD = /^[ \t]*(?:from[ \t]+openfold(?:\.\w{1,40}){0,4}[ \t]+import\b|import[ \t]+openfold\b)/m;
+const IMPORTS_OPENFOLD = gatedTest(
+  /^[ \t]*(?:from[ \t]+openfold(?:\.\w{1,40}){0,4}[ \t]+import\b|import[ \t]+openfold\b)/m,
+);
 /** Calls that load released OpenFold or AlphaFold weights into the network. */
 const LOADS = new Set(['load_models_from_command_line', 'import_jax_weights_', 'import_openfold_weights_']);
 /** Training in the file: read by the Lightning and torch rules. */
@@ -64,7 +67,7 @@ export const openfoldPrograms: FileRule = {
   words: ['model_config', 'load_models_from_command_line', 'import_jax_weights_', 'import_openfold_weights_'],
   runStart: [/\bopenfold\b/, /\b(?:load_models_from_command_line|import_jax_weights_|import_openfold_weights_)\b/],
   read: (index, ctx) => {
-    if (!IMPORTS_OPENFOLD.test(ctx.text)) return;
+    if (!IMPORTS_OPENFOLD(ctx.text)) return;
     let load: Node | undefined;
     let preset: { name: string; node: Node } | undefined;
     let configCall: Node | undefined;

@@ -160,7 +160,10 @@ function deadByDefault(statement: Node, ctx: PythonReadContext): boolean {
 }
 
 function readNest(index: SyntaxIndex, ctx: PythonReadContext): void {
-  const steps = index.calls.filter((c) => c.text.length <= 60 && STEP_CALL.test(c.text));
+  // The callee's last name (cached per call) first: a call's text is a copy out of the parser.
+  const steps = index.calls.filter(
+    (c) => ctx.callee(c).last === 'step' && c.text.length <= 60 && STEP_CALL.test(c.text),
+  );
   if (steps.length !== 1) return;
   const call = steps[0];
   const loops: RangeLoop[] = [];

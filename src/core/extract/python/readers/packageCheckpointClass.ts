@@ -1,3 +1,4 @@
+import { gatedTest } from '../requiredLiterals';
 import { startsARun, type Fact } from '../../../facts';
 import { escapeRegExp, lineRange } from '../context';
 import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
@@ -55,7 +56,7 @@ const MAX_OBJECTS = 20;
  * it stops before building the file's code lines (a 3,000-line training script that imports one tracker class from
  * a package paid ~2 ms per keystroke for them).
  */
-const GIVES_WEIGHTS = new RegExp(`\\.(?:${LOAD_METHOD})\\b|${WEIGHTS_KEYWORD.source}`);
+const GIVES_WEIGHTS = gatedTest(new RegExp(`\\.(?:${LOAD_METHOD})\\b|${WEIGHTS_KEYWORD.source}`));
 
 export const packageCheckpointClass: FileRule = {
   framework: 'python',
@@ -74,7 +75,7 @@ export const packageCheckpointClass: FileRule = {
     /\.(?:tts|convert|synthesi[sz]e|infer|inference|enhance|restore|transcribe|predict)[ \t]*\(/,
   ],
   read: (_index, ctx) => {
-    if (!GIVES_WEIGHTS.test(ctx.text) || TRAINS_IN_TEXT.test(ctx.text)) return;
+    if (!GIVES_WEIGHTS(ctx.text) || TRAINS_IN_TEXT.test(ctx.text)) return;
     // Classes imported by name from a package that is not a framework: class → package.
     const classes = new Map<string, string>();
     for (const m of ctx.text.matchAll(FROM_IMPORT)) {

@@ -1,5 +1,6 @@
 import { startsARun, type Fact } from '../../../facts';
 import { simulatedEnvironment } from '../rlEnvironment';
+import { gatedTest } from '../requiredLiterals';
 import type { FileRule } from '../rules';
 
 /**
@@ -11,6 +12,7 @@ import type { FileRule } from '../rules';
  */
 const RUNS_AS_MAIN = /^if[ \t]+__name__[ \t]*==[ \t]*["']__main__["'][ \t]*:/m;
 const LOADS_AGENT = /\b(?:hf_hub_download|load_state_dict|from_bytes)[ \t]*\(|\btorch\.load[ \t]*\(/;
+const MAY_LOAD_AGENT = gatedTest(LOADS_AGENT);
 const MAKE_ENV = /\bmake_env\b/;
 const IMPORT_WITH_MAKE_ENV =
   /^[ \t]*from[ \t]+([\w.]{1,200})[ \t]+import[ \t]+([\w, \t]{0,400}\bmake_env\b[\w, \t]{0,400})$/m;
@@ -26,12 +28,14 @@ export const rlAgentEvaluation: FileRule = {
   ],
   read: (_index, ctx) => {
     const text = ctx.text;
-    if (TRAINS.test(text)) return;
+    // Every condition is required; the rare ones are tested first and the scan for training (a pattern V8 tries at
+    // every position of a long script) last, so a training script in the editor pays for it only when it evaluates.
+    if (!MAY_LOAD_AGENT(text)) return;
     const main = RUNS_AS_MAIN.exec(text);
     const load = main ? LOADS_AGENT.exec(text.slice(main.index)) : null;
     if (!main || !load) return;
     const environment = simulatedEnvironment(text) ?? MAKE_ENV.exec(text)?.[0];
-    if (!environment) return;
+    if (!environment || TRAINS.test(text)) return;
     const row = text.slice(0, main.index + load.index).split('\n').length - 1;
     const range: Fact['range'] = { startLine: row, startCol: 0, endLine: row, endCol: 0 };
     const started = ctx.facts.some(startsARun);

@@ -112,7 +112,7 @@ function checkpointName(path: string): string | undefined {
 }
 
 function readRegistry(ctx: PythonReadContext): void {
-  if (!REGISTRY_FUNCTION.test(ctx.text) || !TORCHTITAN_WORDS.test(ctx.text)) return;
+  if (!TORCHTITAN_WORDS.test(ctx.text) || !REGISTRY_FUNCTION.test(ctx.text)) return;
   const registry = registryOf(ctx);
   if (!registry) return;
   const { first, count } = registry;

@@ -11,6 +11,8 @@ import type { FileRule } from '../rules';
 
 /** Module-level statements looked at (a config module has far fewer). */
 const MAX_STATEMENTS = 2000;
+/** What every "trained on N GPUs" statement holds (the start of headerHardware's TRAINED_ON, case-insensitive too). */
+const MENTIONS_TRAINED = /\btrained\s{1,3}(?:on|with|using)\s{1,3}\d/i;
 
 export const trainedOnComment: FileRule = {
   framework: 'config-comment',
@@ -18,6 +20,8 @@ export const trainedOnComment: FileRule = {
   words: ['trained on', 'trained with', 'trained using'],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'hardware.devices' && f.value !== null)) return;
+    // The comment's words are in the text: one search spares the walk over every module-level statement.
+    if (!MENTIONS_TRAINED.test(ctx.text)) return;
     const root = ctx.tree.rootNode;
     const comments: Array<{ line: number; text: string; index: number }> = [];
     for (let i = 0; i < root.namedChildCount && i < MAX_STATEMENTS; i++) {
