@@ -95,7 +95,7 @@ import { loaderDtypeArgument } from './readers/loaderDtypeArgument';
 import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
-import { whisperCliFlags, whisperLoader } from './readers/whisper';
+import { fasterWhisperModel, whisperCliFlags, whisperLoader } from './readers/whisper';
 import { parlaiProgram, parlaiSweep } from './readers/parlai';
 import { animateDiffUnet } from './readers/animateDiffUnet';
 import { registryLoader } from './readers/registryLoader';
@@ -212,6 +212,7 @@ export const CALL_RULES: readonly CallRule[] = [
   langchainLocalEmbeddings,
   langchainLocalLlms,
   mistralFromFolder,
+  fasterWhisperModel,
   hubSnapshotDownload,
   sbert.stArgumentClasses,
   composerTrainerFit,

@@ -131,21 +131,35 @@ export const localModuleCalls: FileRule = {
     const use = new RegExp(
       `(?:^|[^\\w.])(${names})\\s*\\(|\\btarget\\s*=\\s*(${names})\\b|\\bFire\\s*\\(\\s*(${names})\\b`,
     );
+    // A run or inference function handed to a call that runs it (`measure_speed(inference)`, `timeit.repeat(infer)`).
+    const handedNames = [...moduleOf.keys()].filter((n) => RUN_FUNCTION.test(n) || INFER_FUNCTION.test(n));
+    const handed = handedNames.length > 0 ? new RegExp(`[(,][ \\t]*(${handedNames.join('|')})[ \\t]*[,)]`) : undefined;
     // Names in strings (`help='epochs to train (default: 10)'`) call nothing: strings are blanked first.
     const lines = codeWithoutStrings(ctx.tree, new Set(moduleOf.keys()), true).split('\n');
     const candidates: Array<{ row: number; name: string }> = [];
     lines.forEach((line, row) => {
       // A decorator (`@smart_inference_mode()`, `@timed`) wraps the program's own function: it is not the run.
       if (/^\s*(from|import|def|class|@)/.test(line)) return;
-      const m = use.exec(line);
+      const m = use.exec(line) ?? handed?.exec(line);
       if (m) candidates.push({ row, name: m[1] ?? m[2] ?? m[3] });
     });
     if (candidates.length === 0) return;
     const executed = executedRows(ctx.tree);
+    const runs = (row: number) => executed.some(([a, b]) => a <= row && row <= b);
+    // The names of each module the code that runs calls or hands on: a start the module keeps inside one of its
+    // functions (`within`, a helper module's `def inference()`) is this program's when the program uses that function.
+    const usedOf = new Map<string, string[]>();
+    for (const { row, name } of candidates) {
+      if (!runs(row)) continue;
+      const list = usedOf.get(moduleOf.get(name)!) ?? [];
+      const original = importedAs.get(name) ?? name;
+      if (!list.includes(original)) list.push(original);
+      usedOf.set(moduleOf.get(name)!, list);
+    }
     const linked = new Set<string>();
     for (const { row, name } of candidates) {
       const file = moduleOf.get(name)!;
-      if (linked.has(file) || !executed.some(([a, b]) => a <= row && row <= b)) continue;
+      if (linked.has(file) || !runs(row)) continue;
       // A run function of the package is called from the program's own (reached) functions.
       if (dotted.has(file) && !runFunctions.has(name) && !(guardRow >= 0 && row > guardRow && /^\s/.test(lines[row])))
         continue;
@@ -163,6 +177,7 @@ export const localModuleCalls: FileRule = {
         range: at,
         confidence: 'low',
         detail: `${name}(...) from ${file} runs here`,
+        functions: usedOf.get(file) ?? [importedAs.get(name) ?? name],
       });
       // A thin entry point of the package (`train_mem.py`: a patch, then `train()` under the main guard) is the
       // program people launch: the run function it hands over to parses the command line (resolve/entryPoint.ts

@@ -1,8 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
-import { argparseFlags, type PythonReadContext } from '../context';
+import { argparseFlags, truncate, type PythonReadContext } from '../context';
 import { evaluate, keywordArgument, stringLiteral } from '../../pythonValues';
-import type { FileRule } from '../rules';
+import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
+import type { CallRule, FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
 
 /**
@@ -209,6 +210,150 @@ export const whisperCliFlags: FileRule = {
           computeType.value === 'default'
             ? '--compute_type default "default": the converted Whisper model\'s own type, float16 on a GPU'
             : `--compute_type default "${computeType.value}"`,
+          'medium',
+        );
+    }
+  },
+};
+
+/**
+ * faster-whisper (github.com/SYSTRAN/faster-whisper, README "Usage"): `WhisperModel(model_size_or_path,
+ * device="auto", device_index=0, compute_type="default", ...)` (faster_whisper/transcribe.py) loads a CTranslate2
+ * conversion of a Whisper checkpoint to transcribe with (inference). A short name resolves through the package's
+ * `_MODELS` table (faster_whisper/utils.py: `tiny`…`medium` with `.en`, `large-v1/v2/v3`, `large` = large-v3,
+ * `distil-*`, `turbo` = large-v3-turbo) to a conversion of the OpenAI or distil-whisper checkpoint of that name; the
+ * run's model is that checkpoint. A path or another id is not read as a name.
+ *
+ * Precision: `compute_type` (CTranslate2 docs "Quantization"): `float16`/`bfloat16`/`float32` as written; `default`
+ * (the constructor's default) keeps the type the model was converted with, float16 for the released conversions
+ * (their model cards: converted with `--quantization float16`), which a GPU runs in fp16; on `device="cpu"` CTranslate2
+ * runs float16 weights in float32 (its docs: a type the device does not support falls back to the closest one).
+ * Integer types (`int8`, `int8_float16`) are not a float precision the estimate models: not read.
+ * Devices: `device="cuda"` runs on `device_index` (default 0, one GPU; a list of indices is one model per GPU).
+ */
+const FASTER_WHISPER_IMPORT =
+  /^[ \t]{0,40}from[ \t]+faster_whisper(?:\.\w{1,30})?[ \t]+import[ \t(][^\n]{0,300}\bWhisperModel\b/m;
+const FASTER_SHORT_NAME =
+  /^(?:(?:tiny|base|small|medium)(?:\.en)?|large(?:-v[123])?|(?:large-v3-)?turbo|distil-(?:large-v[23](?:\.5)?|medium\.en|small\.en))$/;
+
+function fasterWhisperHubId(name: string): string {
+  if (name.startsWith('distil-')) return `distil-whisper/${name}`;
+  return hubId(name);
+}
+
+const COMPUTE_PRECISION: Readonly<Record<string, 'fp16' | 'bf16' | 'fp32'>> = {
+  float16: 'fp16',
+  bfloat16: 'bf16',
+  float32: 'fp32',
+};
+
+const TRANSCRIBE_CALL = /\.transcribe[ \t]*\(/;
+/** Lines looked at upwards for the function that holds a transcription. */
+const MAX_FUNCTION_LOOKBACK = 400;
+
+/**
+ * The module-level function that holds every `.transcribe(` of the file, when no code that runs names it (neither
+ * calls it nor hands it on: `dataset.map(function=inference)`, `gr.Interface(fn=transcribe)` name it); undefined when a
+ * transcription runs here, is handed on, or sits elsewhere.
+ */
+function uncalledTranscriber(ctx: PythonReadContext): string | undefined {
+  if (ctx.hasMainGuard || !ctx.text.includes('.transcribe')) return undefined;
+  const code = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
+  const executed = executedRowMask(ctx.tree);
+  let holder: string | undefined;
+  for (let row = 0; row < code.length; row++) {
+    if (!TRANSCRIBE_CALL.test(code[row])) continue;
+    if (executed[row] === 1 || !/^[ \t]/.test(code[row])) return undefined;
+    let name: string | undefined;
+    for (let r = row - 1; r >= 0 && r >= row - MAX_FUNCTION_LOOKBACK; r--) {
+      if (/^[ \t#]|^$/.test(code[r])) continue;
+      name = /^(?:async[ \t]+)?def[ \t]+(\w+)/.exec(code[r])?.[1];
+      break;
+    }
+    if (!name || (holder !== undefined && holder !== name)) return undefined;
+    holder = name;
+  }
+  if (holder === undefined) return undefined;
+  const named = new RegExp(`(?:^|[^\\w.])${holder}(?!\\w)`);
+  for (let row = 0; row < code.length; row++)
+    if (executed[row] === 1 && !/^(?:async[ \t]+)?def[ \t]/.test(code[row]) && named.test(code[row])) return undefined;
+  return holder;
+}
+
+export const fasterWhisperModel: CallRule = {
+  framework: 'faster-whisper',
+  callees: ['WhisperModel'],
+  words: ['WhisperModel'],
+  runStart: [/\bWhisperModel[ \t]*\(/, /\bfaster_whisper\b/],
+  when: ({ full, ctx }) =>
+    full === 'faster_whisper.WhisperModel' || (full === 'WhisperModel' && FASTER_WHISPER_IMPORT.test(ctx.text)),
+  read: ({ node: call, full, ctx }) => {
+    const fn = call.childForFieldName('function') ?? call;
+    const args = call.childForFieldName('arguments');
+    if (!args) return;
+    const first =
+      args.namedChildren.find((c) => c !== null && c.type !== 'comment' && c.type !== 'keyword_argument') ??
+      keywordArgument(args, 'model_size_or_path');
+    const read = first ? evaluate(first, ctx.symbols) : undefined;
+    const name = typeof read?.value === 'string' && FASTER_SHORT_NAME.test(read.value) ? read.value : undefined;
+    // A helper's parameter default (`def load(size="small")`) is what a caller gets when it names none.
+    const holder = read?.origin.parent?.type;
+    const isDefault = holder === 'default_parameter' || holder === 'typed_default_parameter';
+    // A helper module that builds the model at import and transcribes only in a function of its own no code here
+    // names (`def inference(): model.transcribe(...)`): the run of the program that imports and calls that function.
+    const helper = uncalledTranscriber(ctx);
+    ctx.add(
+      'launch.inference',
+      full,
+      fn,
+      `${full}(...) loads a Whisper model to transcribe with (faster-whisper)${helper ? ` (in ${helper}(), for the program that calls it)` : ''}`,
+      'medium',
+    );
+    if (helper) ctx.amendLast({ within: helper });
+    ctx.add('inference.engine', 'other', fn, `${full}(...): CTranslate2's Whisper decoder`);
+    ctx.add('model.fromScratch', false, fn, `${full}(...) loads released weights to run`, 'medium');
+    if (name && !isDefault && !ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) {
+      ctx.add(
+        'model.id',
+        fasterWhisperHubId(name),
+        read?.origin ?? first!,
+        `${full}("${name}"): faster-whisper's conversion of the Whisper checkpoint of that name`,
+        'medium',
+      );
+    }
+    const deviceNode = keywordArgument(args, 'device');
+    const device = deviceNode ? evaluate(deviceNode, ctx.symbols)?.value : 'auto';
+    const computeNode = keywordArgument(args, 'compute_type');
+    const compute = computeNode ? evaluate(computeNode, ctx.symbols)?.value : 'default';
+    if (typeof compute === 'string' && !ctx.facts.some((f) => f.kind === 'training.precision')) {
+      const precision =
+        COMPUTE_PRECISION[compute] ??
+        (compute === 'default' ? (device === 'cpu' ? 'fp32' : device === 'cuda' ? 'fp16' : undefined) : undefined);
+      if (precision)
+        ctx.add(
+          'training.precision',
+          precision,
+          computeNode ?? fn,
+          compute === 'default'
+            ? device === 'cpu'
+              ? 'compute_type "default" on the CPU: the float16 conversion runs in float32'
+              : 'compute_type "default" (its default): the released conversion\'s float16 weights, fp16 on the GPU'
+            : `compute_type="${compute}"`,
+          'medium',
+        );
+    }
+    if (device === 'cuda' && deviceNode && !ctx.facts.some((f) => f.kind === 'hardware.devices')) {
+      const indexNode = keywordArgument(args, 'device_index');
+      const index = indexNode ? evaluate(indexNode, ctx.symbols)?.value : 0;
+      const count = typeof index === 'number' ? 1 : Array.isArray(index) && index.length > 0 ? index.length : undefined;
+      if (count)
+        ctx.add(
+          'hardware.devices',
+          count,
+          indexNode ?? deviceNode,
+          indexNode
+            ? `device_index=${truncate(indexNode.text, 30)}: ${count} GPU(s)`
+            : 'device="cuda", device_index 0 (its default): one GPU',
           'medium',
         );
     }
