@@ -22,6 +22,12 @@ export const ENTRY_DECORATOR =
  * ['yourscript = yourpackage.scripts.yourscript:cli']}`), so the commands registered on a group the module defines run.
  */
 const CLICK_GROUP = /^@\s*click\.group\b/;
+/**
+ * A click command (`@click.command()`) is the same: decorated, the function becomes a `click.Command` whose only use is
+ * to be invoked as a program (by a main guard, a console script naming it, or a group that adds it), so the code it
+ * reaches runs when the module defines nothing else at module level that calls it.
+ */
+const CLICK_COMMAND = /^@\s*click\.command\b/;
 
 /** Constructors of router fragments an application includes (FastAPI's `APIRouter`, Flask's `Blueprint`). */
 const ROUTER_FRAGMENT = /(?:^|\.)(?:APIRouter|Blueprint)$/;
@@ -48,6 +54,8 @@ interface Definition {
   readonly endRow: number;
   readonly node: Node;
   readonly entryDecorator: boolean;
+  /** Decorated `@click.command` (CLICK_COMMAND): reached with no module-level code calling it. */
+  readonly clickCommand?: boolean;
   /** Decorated as a function a launcher imports and calls (CALLED_BY_LAUNCHER). */
   readonly calledByLauncher: boolean;
   /** A class a serving framework instantiates and calls (ENTRY_BASE). */
@@ -290,6 +298,7 @@ function findExecutedRows(
         endRow: statement.endPosition.row,
         node: inner,
         entryDecorator: decorators.some((d) => ENTRY_DECORATOR.test(d)),
+        clickCommand: decorators.some((d) => CLICK_COMMAND.test(d)),
         calledByLauncher: decorators.some((d) => CALLED_BY_LAUNCHER.test(d)),
         entryClass: ENTRY_BASE.test(bases.slice(0, 500)),
         decoratorRoots,
@@ -365,7 +374,7 @@ function findExecutedRows(
       (d) =>
         words.has(d.name) ||
         d.decoratorRoots.some((r) => builtAtModuleLevel.has(r)) ||
-        (d.entryDecorator && anyModuleCode) ||
+        (d.entryDecorator && (anyModuleCode || d.clickCommand)) ||
         d.decoratorRoots.some((r) => clickGroups.has(r)) ||
         d.calledByLauncher ||
         d.entryClass,

@@ -72,7 +72,7 @@ export const packageCheckpointClass: FileRule = {
   ],
   runStart: [
     /\.(?:load_ckpt|load_checkpoint|load_weights)[ \t]*\(|\b(?:model_path|ckpt_path|checkpoint_path|weights_path)=/,
-    /\.(?:tts|convert|synthesi[sz]e|infer|inference|enhance|restore|transcribe|predict)[ \t]*\(/,
+    /\.(?:tts|convert|synthesi[sz]e|infer|inference|enhance|restore|transcribe|predict)(?:_to_(?:file|wav|audio))?[ \t]*\(/,
   ],
   read: (_index, ctx) => {
     if (!GIVES_WEIGHTS(ctx.text) || TRAINS_IN_TEXT.test(ctx.text)) return;
@@ -101,7 +101,8 @@ export const packageCheckpointClass: FileRule = {
     if (objects.size === 0) return;
     const holders = [...objects.keys()].map(escapeRegExp).join('|');
     const loadCall = new RegExp(`(?:^|[^\\w.])(${holders})\\.(?:${LOAD_METHOD})[ \\t]*\\(`);
-    const useCall = new RegExp(`(?:^|[^\\w.])(${holders})\\.(?:${USE_METHOD})[ \\t]*\\(`);
+    // `tts_to_file(...)`, `infer_to_wav(...)`: the production written straight to a file.
+    const useCall = new RegExp(`(?:^|[^\\w.])(${holders})\\.(?:${USE_METHOD})(?:_to_(?:file|wav|audio))?[ \\t]*\\(`);
     const code = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
     const used = new Set<string>();
     for (const line of code) {

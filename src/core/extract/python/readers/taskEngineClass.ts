@@ -28,7 +28,15 @@ import { TRAINS_IN_TEXT } from './trainsInText';
 
 /** A class named for its task, "<input>To<output>": `TextToSpeech`, `SpeechToText`, `TextToAudio`, `ImageToVideo`. */
 const TASK_CLASS =
-  /^(?:[A-Z][A-Za-z0-9]{0,30})?(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)$/;
+  /^(?:[A-Z][A-Za-z0-9]{0,30})?(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)$|^(?:TTS|ASR|STT)$/;
+/**
+ * An import of such a class inside the function that uses it (`def main(...): from mypkg.api import TTS`, a console
+ * script that defers its heavy imports until the command runs). One line, bounded.
+ */
+const INDENTED_IMPORT =
+  /^[ \t]{1,40}from[ \t]+(\.{0,3}[A-Za-z_][\w.]{0,100})[ \t]+import[ \t]+([A-Z]\w{0,60})[ \t]*$/gm;
+/** Rows looked at upwards from a dict entry (`'EN': TTS(...)`) for the assignment of the dict that holds it. */
+const MAX_DICT_LOOKBACK = 60;
 /** Libraries installed from an index: their classes are read by their own rules. */
 const INSTALLED =
   /^(?:torch|torchvision|torchaudio|transformers|diffusers|vllm|keras|tensorflow|jax|flax|accelerate|peft|trl|timm|sklearn|numpy|scipy|lightning|pytorch_lightning|openai|anthropic|langchain\w*)(?:\.|$)/;
@@ -41,26 +49,50 @@ const ENGINE_AT_IMPORT = 'engine-at-import';
 export const taskEngineClass: FileRule = {
   framework: 'python',
   phase: 'after-calls',
-  words: ['To'],
-  runStart: [/(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)[ \t]*\(/],
+  words: ['To', 'TTS', 'ASR', 'STT'],
+  runStart: [
+    /(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)[ \t]*\(|\b(?:TTS|ASR|STT)[ \t]*\(/,
+  ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_IN_TEXT.test(ctx.text)) return;
     const classes = new Map<string, string>();
-    for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
+    const packageOf = new Map<string, string>();
+    const imported = [...fromImports(ctx.text, Infinity)];
+    for (const m of ctx.text.matchAll(INDENTED_IMPORT)) imported.push({ module: m[1], name: m[2], local: m[2] });
+    for (const { module, name, local } of imported) {
       if (classes.size >= MAX_NAMES) break;
       if (INSTALLED.test(module.replace(/^\.+/, '')) || !TASK_CLASS.test(name)) continue;
       classes.set(local, `${module.replace(/^\.+/, '').replace(/\./g, '/')}.py`);
+      packageOf.set(local, module.replace(/^\.+/, '').split('.')[0]);
     }
     if (classes.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, new Set(classes.keys()), true).split('\n');
     const executed = executedRowMask(ctx.tree);
-    const built = new RegExp(`^[ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*=[ \\t]*(${[...classes.keys()].join('|')})[ \\t]*\\(`);
+    const names = [...classes.keys()].join('|');
+    const built = new RegExp(`^[ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*=[ \\t]*(${names})[ \\t]*\\(`);
+    // An entry of a dict of engines, one per language or voice (`models = {'EN': TTS(...), 'FR': TTS(...)}`; the key's
+    // string is blanked in `code`). Bounded runs of blanks: no two unbounded ones side by side.
+    const entry = new RegExp(
+      `^[ \\t]{0,80}(?:["'][^"'\\n]{0,60}["']|\\w{1,60})?[ \\t]{0,80}:[ \\t]{0,20}(${names})[ \\t]*\\(`,
+    );
     for (let row = 0; row < code.length; row++) {
       if (executed[row] !== 1) continue;
-      const m = built.exec(code[row]);
+      let m: RegExpExecArray | [string, string, string] | null = built.exec(code[row]);
+      // The statement that builds the engine: its own line, or the dict's assignment.
+      let statementRow = row;
+      if (!m) {
+        const e = entry.exec(code[row]);
+        const holder = e ? dictHolder(code, row) : undefined;
+        if (e && holder) {
+          m = [e[0], holder.name, e[1]];
+          statementRow = holder.row;
+        }
+      }
       if (!m) continue;
-      // The object must be asked for its task somewhere (`engine.tts(...)`, in a function the server calls too).
-      if (!new RegExp(`(?:^|[^\\w.])${m[1]}\\.[a-z_]\\w{0,60}[ \\t]*\\(`, 'm').test(code.join('\n'))) continue;
+      // The object must be asked for its task somewhere (`engine.tts(...)`, in a function the server calls too);
+      // an engine of a dict is picked by its key first (`models[language].tts_to_file(...)`).
+      const asked = new RegExp(`(?:^|[^\\w.])${m[1]}(?:\\[[^\\]\\n]{1,60}\\])?\\.[a-z_]\\w{0,60}[ \\t]*\\(`, 'm');
+      if (!asked.test(code.join('\n'))) continue;
       const file = classes.get(m[2])!;
       const range: Fact['range'] = lineRange(row, code[row].length);
       ctx.facts.push(
@@ -68,7 +100,7 @@ export const taskEngineClass: FileRule = {
           kind: 'launch.inference',
           // Built at the module's top level: the models load when the module runs (a server program), which a
           // library module of the package would not do (resolve/entryPoint.ts keeps it as a run of its own).
-          value: /^[ \t]/.test(code[row]) ? m[2] : ENGINE_AT_IMPORT,
+          value: /^[ \t]/.test(code[statementRow]) ? m[2] : ENGINE_AT_IMPORT,
           range,
           confidence: 'medium',
           detail: `${m[2]}(...) from ${file} loads the package's released models and ${m[1]} is asked to run them (inference); which models and their sizes are the package's to say`,
@@ -81,7 +113,27 @@ export const taskEngineClass: FileRule = {
           detail: `${m[2]}(...) from ${file} loads the models this program runs`,
         },
       );
-      const half = halfKeyword(ctx.tree.rootNode.descendantForPosition({ row, column: m.index + m[0].length - 1 }));
+      // The engine's package names the model it loads (`melo.TTS`), its size the checkpoint's (not in the file).
+      if (!ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) {
+        const name = `${packageOf.get(m[2])!}.${m[2]}`;
+        ctx.facts.push(
+          {
+            kind: 'model.id',
+            value: name,
+            range,
+            confidence: 'low',
+            detail: `${m[2]} of the ${packageOf.get(m[2])!} package: the model its released checkpoints hold`,
+          },
+          {
+            kind: 'model.params',
+            value: null,
+            range,
+            confidence: 'low',
+            detail: `${name}: its size is in the checkpoints the package loads, not in the file`,
+          },
+        );
+      }
+      const half = halfKeyword(ctx.tree.rootNode.descendantForPosition({ row, column: m[0].length - 1 }));
       if (half) {
         const r = evaluate(half, ctx.symbols);
         if (r && typeof r.value === 'boolean')
@@ -97,6 +149,16 @@ export const taskEngineClass: FileRule = {
     }
   },
 };
+
+/** The name a dict literal holding `row` is assigned to (`models = {` on a line above, at a smaller indent). */
+function dictHolder(code: readonly string[], row: number): { name: string; row: number } | undefined {
+  for (let r = row - 1; r >= 0 && r >= row - MAX_DICT_LOOKBACK; r--) {
+    const m = /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*=[ \t]*\{[ \t]*$/.exec(code[r]);
+    if (m) return { name: m[1], row: r };
+    if (/^\S/.test(code[r])) return undefined;
+  }
+  return undefined;
+}
 
 /** The value of the half-precision keyword of the call whose name ends at `node`, if it passes one. */
 function halfKeyword(node: Node | null): Node | null {
