@@ -51,6 +51,7 @@ import { nanotron } from './nanotron';
 import { nemo, nemoInference } from './nemo';
 import { olmo } from './olmo';
 import { openNmt, openNmtServer } from './openNmt';
+import { openPcdet } from './openPcdet';
 import { espnetAsr } from './espnetAsr';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
@@ -102,6 +103,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   fmBench,
   alpacaEval,
   parlaiServing,
+  openPcdet,
   yacs,
   detectron2,
   hyperPyYaml,

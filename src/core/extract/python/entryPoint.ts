@@ -631,14 +631,17 @@ function requiredTyperConfig(tree: Tree): { name: string; line: number } | undef
 
 /**
  * `--config` with an empty default (`default=""`, none) that the program opens or loads as it is (`with
- * open(args.config) as f: config = json.load(f)`, picotron's train.py): it cannot start without one.
+ * open(args.config) as f: config = json.load(f)`, picotron's train.py), or loads into its global config (`cfg_from_yaml_file(
+ * args.cfg_file, cfg)`, OpenPCDet's pcdet/config.py, and py-faster-rcnn's `cfg_from_file`): it cannot start without one.
  */
 function opensEmptyDefault(text: string, dest: string, def: string | undefined): boolean {
   if (!/^\w+$/.test(dest) || (def !== undefined && !/^(?:""|''|None)$/.test(def))) return false;
   // Opened only when given (`if args.config:`, `args.config is not None`): optional after all.
   if (new RegExp(`\\bif[ \\t]+(?:not[ \\t]+)?args\\.${dest}\\b|\\bargs\\.${dest}[ \\t]+is[ \\t]`).test(text))
     return false;
-  return new RegExp(`\\b(?:open|load|safe_load)\\([ \\t]*args\\.${dest}[ \\t]*[,)]`).test(text);
+  return new RegExp(
+    `\\b(?:open|load|safe_load|cfg_from_yaml_file|cfg_from_file)\\([ \\t]*args\\.${dest}[ \\t]*[,)]`,
+  ).test(text);
 }
 
 /** A checkpoint flag the program cannot run without: `add_argument("--checkpoint_path", "-p", required=True)`. */

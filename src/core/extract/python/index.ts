@@ -34,6 +34,7 @@ import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
 import { openMmlabInferencer, openMmlabInitApi } from './readers/mmInferencer';
+import { openPcdetBuildNetwork, openPcdetConfigFile } from './readers/openPcdetProgram';
 import { sam2Builder, samRegistry } from './readers/segmentAnything';
 import { referenceGenerator } from './readers/referenceGenerator';
 import { lavisProgramConfig, registryModelLoader } from './readers/lavisProgram';
@@ -301,6 +302,8 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.diffusersPipelineCall,
   openMmlabInferencer,
   openMmlabInitApi,
+  openPcdetBuildNetwork,
+  openPcdetConfigFile,
   torch.autocast,
   torch.apexAmp,
   torch.gradScaler,
