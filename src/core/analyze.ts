@@ -618,6 +618,9 @@ const MAX_LINKED_FILES = 16;
 const MAX_UNFOUND_LINK_MESSAGES = 10;
 
 /** Where a linked reference may be, in order: next to the file that names it, then from the root. */
+/** Schedule lengths a launch may set through one flag while the program declares another of the same kind. */
+const STEP_KINDS: ReadonlySet<FactKind> = new Set<FactKind>(['training.steps', 'training.epochs']);
+
 /** Folders above a launch script searched for the program it runs (beyond the one just above it). */
 const MAX_LAUNCH_DEPTH = 3;
 
@@ -639,12 +642,23 @@ export function linkCandidates(
   // that holds the file, up to a few levels and never above the root.
   // An absolute path into the checkout where the job runs (`${REPO_DIR:-/accelerate}/examples/train.py`,
   // `/workspace/project/train.py`): its last folders, from the root of the opened folder.
-  if (reference.startsWith('/') && !reference.includes('..')) {
-    const segments = reference.split('/').filter(Boolean);
+  // So is a path under a folder the script is handed or makes at run time (`${EXP_DIR}/${DATE}_${NAME}/code/train.py`
+  // with EXP_DIR its first argument, a copy of the checkout made for the job): the folders after the unknown ones.
+  const underVariable = /^\$\{?\w+\}?\//.test(reference) && !reference.includes('..');
+  if ((reference.startsWith('/') && !reference.includes('..')) || underVariable) {
+    const all = reference.split('/').filter(Boolean);
+    let known = 0;
+    while (underVariable && known < all.length - 1 && all[known].includes('$')) known++;
+    const segments = underVariable ? all.slice(known - 1) : all;
     // `python /home/me/repo/tools/build_x/run.py` in tools/build_x/job.slurm: the file of that name beside the job,
     // when the job's folder has the name the path's folder has (the checkout moved, the layout did not).
     const own = fromPath.split(/[\\/]/);
-    if (segments.length >= 2 && own.length >= 2 && segments[segments.length - 2] === own[own.length - 2])
+    if (
+      !underVariable &&
+      segments.length >= 2 &&
+      own.length >= 2 &&
+      segments[segments.length - 2] === own[own.length - 2]
+    )
       candidates.push(paths.resolve(paths.dirname(fromPath), segments[segments.length - 1]));
     for (let k = 1; k < segments.length && k <= MAX_LAUNCH_DEPTH; k++)
       candidates.push(paths.resolve(root, segments.slice(k).join('/')));
@@ -992,6 +1006,9 @@ function linkedFacts(
     // A value that is one flag's default as it is, where this launch line gives that flag a literal (`--steps=200`
     // against `range(args.steps)` read at its default 100): the launch's value, said on the launch line.
     const given = depth === 1 && link.passedValues ? new Map(link.passedValues) : undefined;
+    // A fact the launch sets through a flag with a value it does not spell out (`--num_steps ${NUM_STEPS}`): another
+    // flag's default of the same kind (`--train_iters` default 4, read as steps too) is not this run's value either.
+    const unspelled = new Set<FactKind>();
     const tagged = drawn
       .filter((f) => !f.kind.startsWith('link.'))
       .filter((f) => !link.redeclared || !flagsOf(f.detail).some((x) => link.redeclared!.includes(x)))
@@ -1002,8 +1019,22 @@ function linkedFacts(
           (given && launchValue(f, given, link)) ||
           anyWordPick(f, passes, link) ||
           scaledValue(f, link, target.display);
-        return passed ? [passed] : [];
-      });
+        if (passed || !STEP_KINDS.has(f.kind) || unspelled.has(f.kind)) return passed ? [passed] : [];
+        unspelled.add(f.kind);
+        const flag = f.flagDefault?.find((x) => passes.has(x)) ?? f.fromFlags?.find((x) => passes.has(x)) ?? '';
+        return [
+          {
+            kind: f.kind,
+            value: null,
+            range: link.range,
+            confidence: 'low',
+            detail: `--${flag} is given on the launch line a value it does not spell out (the program's default ${String(f.value)} is not this run's)`,
+          },
+        ];
+      })
+      .filter(
+        (f) => !(unspelled.has(f.kind) && f.value !== null && f.fromFlags !== undefined && f.file === target.display),
+      );
     // A config a config composes does not count as a level of the launch → script → config walk.
     // Nor does a Hydra program's primary config (`@hydra.main(config_path=..., config_name=...)`): it is the program's
     // own defaults, composed with the groups it names (and the launch line's choices of them) before the program runs.

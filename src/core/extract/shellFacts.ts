@@ -39,6 +39,13 @@ import { sourcedArguments, takenFromSourced } from './shell/sourcedArguments';
 const WRITTEN_INTO_SCRIPT =
   /^[ \t]*echo[ \t]+["']?([^\s"'<>|;&](?:[^"'<>|;&\n]{0,3998}[^\s"'<>|;&])?)["']?[ \t]*>>?[ \t]*["']?\$?\{?[\w./-]{1,200}\}?["']?[ \t]*$/;
 
+/**
+ * `sbatch [options] --wrap="command"` (or `--wrap 'command'`): group 1 the options before it, group 2 or 3 the
+ * command. Bounded: the options are one run of non-quote characters, the command one quoted string.
+ */
+const SBATCH_WRAP =
+  /^[ \t]*sbatch[ \t]([^"'\n]{0,4000}?)--wrap[= \t][ \t]*(?:"((?:[^"\\\n]|\\.){1,20000})"|'([^'\n]{1,20000})')/;
+
 /** `$(pwd)`, `` `pwd` ``, `$PWD`, `${PWD}`, quoted or not: the working directory the script is started from. */
 const WORKING_DIR_VALUE = /^("?)(?:\$\(pwd\)|`pwd`|\$PWD|\$\{PWD\})\1$/;
 
@@ -780,6 +787,16 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       continue;
     }
     if (logical.trim().startsWith('#')) continue;
+    // `sbatch --nodes=4 --gpus-per-node=8 ... --wrap="srun python train.py ..."`: sbatch writes the string into a
+    // job script of its own and submits it (slurm.schedmd.com/sbatch.html, --wrap): the command runs in the job with
+    // the resources the command line asks for, as a job script's launch line runs under its #SBATCH directives.
+    const wrap = SBATCH_WRAP.exec(logical);
+    if (wrap) {
+      const read = readSlurmOptions(wrap[1], add, 'sbatch ');
+      if (read.tasksPerNode !== undefined)
+        tasksPerNode = { n: read.tasksPerNode, detail: `sbatch --ntasks-per-node=${read.tasksPerNode}` };
+      logical = wrap[2] ?? wrap[3] ?? '';
+    }
     // `cd "$(dirname "${BASH_SOURCE[0]}")/../sft/"` (or `cd ../sft`) on a line of its own: the programs launched after
     // it are in that folder, relative to the script's (a folder the script cannot name, `cd $WORK`, is unknown).
     const cd = CHANGE_DIRECTORY.exec(logical);

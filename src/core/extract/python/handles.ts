@@ -27,7 +27,8 @@ type HandleKind = 'pipeline' | 'model' | 'session';
 /** A pipeline class, loaded or built from its parts. */
 const PIPELINE_CALLEE = /(^|\.)\w*Pipeline\w*(\.(from_pretrained|from_single_file|from_pipe))?$/;
 /** What a binding's first line holds: a load, a pipeline class, an unpickled model, an ONNX session. */
-const BINDS = /from_pretrained|from_quantized|from_single_file|from_pipe|Pipeline|torch\.load|InferenceSession/;
+const BINDS =
+  /from_pretrained|from_quantized|from_single_file|from_pipe|Pipeline|torch\.load|hub\.load|InferenceSession/;
 /** Methods that return the same model or pipeline (moved, cast, put in a mode). */
 const SAME_OBJECT = /^(to|cuda|cpu|half|float|bfloat16|eval|requires_grad_)$/;
 /** How many rounds of adding lines: a binding through a factory through a move is three. */
@@ -64,6 +65,9 @@ function kindOfValue(
   if (factories.has(full)) return factories.get(full);
   if (PIPELINE_CALLEE.test(full)) return 'pipeline';
   if (full === 'torch.load') return 'model';
+  // `torch.hub.load(repo, entry)`: the model an entry point of the repository's hubconf.py builds and returns
+  // (https://pytorch.org/docs/stable/hub.html#loading-models-from-hub), with its released weights by default.
+  if (full === 'torch.hub.load') return 'model';
   if (/(^|\.)InferenceSession$/.test(full)) return 'session';
   // `from_quantized`: a GPTQ checkpoint's loader (AutoGPTQ), a model as from_pretrained's.
   if (/\.(?:from_pretrained|from_quantized)$/.test(full)) {

@@ -90,6 +90,7 @@ import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
 import { checkpointFolderFlag } from './readers/checkpointFolderFlag';
+import { restoreCheckpointFlag } from './readers/restoreFlag';
 import { flagDtypePick } from './readers/flagDtypePick';
 import { colossalLoadModel, colossalPlugin } from './readers/colossalPlugin';
 import { loaderDtypeArgument } from './readers/loaderDtypeArgument';
@@ -352,6 +353,7 @@ export const FILE_RULES: readonly FileRule[] = [
   scriptSwitches,
   tfFlagDefaults,
   checkpointScript,
+  lightning.lightningLiteSubclass,
   models.fitPhases,
   models.embeddingLayout,
   models.moduleClasses,
@@ -474,6 +476,7 @@ export const FILE_RULES: readonly FileRule[] = [
   lazyConfigInference,
   // After the rules that start a serving run: they read what such a run loads and computes in.
   checkpointFolderFlag,
+  restoreCheckpointFlag,
   flagDtypePick,
   // After flagDtypePick: a dtype the program picks itself outranks the plugin's default.
   colossalPlugin,

@@ -1,5 +1,9 @@
+import type { Node } from 'web-tree-sitter';
+import { normalisePrecision } from '../../precision';
+import { evaluate, keywordArgument } from '../../pythonValues';
+import type { PythonReadContext } from '../context';
 import { readTrainerSetup } from '../keywords';
-import type { CallRule } from '../rules';
+import type { CallRule, FileRule } from '../rules';
 
 /**
  * PyTorch Lightning: `Trainer(...)` and `trainer.fit` are read with the shared trainer and fit rules;
@@ -64,3 +68,75 @@ export const lightningEvaluate: CallRule = {
     );
   },
 };
+
+/** `class Lite(LightningLite):` (pytorch_lightning.lite, Lightning 1.5–1.9). Group 1: the subclass. Bounded, one line. */
+const LITE_SUBCLASS = /^[ \t]*class[ \t]+([A-Za-z_]\w{0,60})[ \t]*\([ \t]*(?:[\w.]{0,80}\.)?LightningLite[ \t]*\)/gm;
+/** Subclasses looked at per file. */
+const MAX_LITE_CLASSES = 8;
+
+/**
+ * Lightning Lite, Fabric's predecessor (pytorch_lightning.lite.LightningLite, Lightning 1.5–1.9): a program subclasses
+ * it, writes its loop in `run()`, and builds the subclass with the accelerator, `strategy`, `devices`, `num_nodes`
+ * and `precision` keywords (lightning.ai/docs/pytorch/1.9.5/starter/lightning_lite.html, "LightningLite Flags"),
+ * then calls `.run(...)`. Those keywords size the run as Fabric's do.
+ */
+export const lightningLiteSubclass: FileRule = {
+  framework: 'lightning',
+  phase: 'after-calls',
+  words: ['LightningLite'],
+  read: (_index, ctx) => {
+    if (!ctx.text.includes('LightningLite')) return;
+    const classes = new Set<string>();
+    for (const m of ctx.text.matchAll(LITE_SUBCLASS)) {
+      classes.add(m[1]);
+      if (classes.size >= MAX_LITE_CLASSES) break;
+    }
+    if (classes.size === 0) return;
+    for (const call of ctx.tree.rootNode.descendantsOfType('call')) {
+      const fn = call?.childForFieldName('function');
+      if (!call || fn?.type !== 'identifier' || !classes.has(fn.text)) continue;
+      readTrainerSetup(call, fn.text, fn.text, ctx);
+      readSwitchedPrecision(call, ctx);
+      return;
+    }
+  },
+};
+
+/** `args.mixed_precision`, `opt.amp`: a flag read from the parsed arguments. Group 1: its destination. */
+const FLAG_READ = /^(?:args|opt|opts|flags|config|cfg)\.([A-Za-z_]\w{0,60})$/;
+
+/** Whether `--<flag>` is declared `action="store_true"` with no default of True: off unless the launch passes it. */
+function storeTrueFlag(text: string, flag: string): boolean {
+  const dashed = flag.replace(/_/g, '[-_]');
+  const m = new RegExp(`add_argument\\([ \\t\\n]{0,40}["']--${dashed}["']([^)]{0,400})\\)`).exec(text);
+  return !!m && /action[ \t\n]*=[ \t\n]*["']store_true["']/.test(m[1]) && !/default[ \t\n]*=[ \t\n]*True\b/.test(m[1]);
+}
+
+/**
+ * `precision="bf16" if args.mixed_precision else 32` on a setup call, the flag a `store_true` switch: the program's
+ * own precision is the `else` branch (the flag is off unless given), and a launch that passes the flag runs the other
+ * (`picks` under any word: a switch is given without one).
+ */
+function readSwitchedPrecision(call: Node, ctx: PythonReadContext): void {
+  const args = call.childForFieldName('arguments');
+  const value = args ? keywordArgument(args, 'precision') : null;
+  if (value?.type !== 'conditional_expression') return;
+  const [whenOn, condition, whenOff] = value.namedChildren;
+  const flag = condition ? FLAG_READ.exec(condition.text)?.[1] : undefined;
+  if (!whenOn || !whenOff || !flag || !storeTrueFlag(ctx.text, flag)) return;
+  const on = normalisePrecision(scalarOf(evaluate(whenOn, ctx.symbols)?.value));
+  const off = normalisePrecision(scalarOf(evaluate(whenOff, ctx.symbols)?.value));
+  if (!on || !off) return;
+  ctx.add(
+    'training.precision',
+    off,
+    value,
+    `precision: \`${value.text}\` with --${flag} off (a store_true flag) gives ${off}; passing it gives ${on}`,
+    'medium',
+  );
+  ctx.amendLast({ fromFlags: [flag], flagDefault: [flag], picks: [['*', on]] });
+}
+
+function scalarOf(v: unknown): string | number | undefined {
+  return typeof v === 'string' || typeof v === 'number' ? v : undefined;
+}
