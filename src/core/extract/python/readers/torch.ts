@@ -150,7 +150,8 @@ function countsSteps(left: Node, range: Node, loop: Node): boolean {
   const body = loop.childForFieldName('body');
   if (!body) return false;
   if (STEP_COUNT_BOUND.test(bound.text)) return takesTrainingStep(body.text);
-  return backwardEachIteration(body);
+  // A written count (`range(200000)`): a bound named for something else (`NUM_SAMPLES`) says the loop counts that.
+  return bound.type === 'integer' && backwardEachIteration(body);
 }
 
 /** A backward pass written as a statement of the loop's own body (`loss.backward()`), not of a loop nested in it. */
@@ -161,7 +162,8 @@ const MAX_BODY_STATEMENTS = 200;
 /**
  * `for i in range(200000):` (or `for k in range(20):`) whose own body runs `loss.backward()` once per iteration, a
  * full-batch or minibatch gradient-descent loop written out by hand (lecture notebooks update `p.data` themselves,
- * with no optimizer object): each iteration is one optimizer step, whatever the bound is named. A backward pass
+ * with no optimizer object): each iteration is one optimizer step (the count written as a number; a named bound
+ * counts steps only when its name says so). A backward pass
  * inside a loop nested in the body (over the batches of a loader) makes the outer loop one over epochs, not steps.
  */
 function backwardEachIteration(body: Node): boolean {
