@@ -60,7 +60,7 @@ import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmb
 import { langchainLocalLlms } from './readers/langchainLlm';
 import { mistralFromFolder } from './readers/mistralInference';
 import { hubSnapshotDownload } from './readers/hubDownload';
-import { configDictModel, generateFunction, trainingFunction } from './readers/standaloneLm';
+import { configDictModel, generateFunction, loraSwapFunction, trainingFunction } from './readers/standaloneLm';
 import { settingsFunctions, trlxSettings } from './readers/trlx';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fact } from '../../facts';
@@ -265,6 +265,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.generation,
   generateFunction,
   trainingFunction,
+  loraSwapFunction,
   remoteCodeChat,
   threadedGeneration,
   nanotron.nanotronDecode,

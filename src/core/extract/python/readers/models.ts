@@ -35,6 +35,10 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
   const trained = counted.filter((c) => optimisedInstances(text, c.className));
   // One class whose instance the optimizer receives is the model, even where a part of it (a head it builds)
   // counts as many parameters as the counted layers of the whole (the rest built by a library).
+  // The file builds its model, outside any class, from a module class whose layers could not be counted (sized by a
+  // config dict it is handed), and the counted classes are only built inside other classes (a LayerNorm or a
+  // feed-forward block of that model): a part is no size for the model, which another rule may size.
+  if (trained.length !== 1 && partsOfAnUncountedModel(index, text, counted)) return;
   const chosen =
     trained.length === 1
       ? trained[0]
@@ -82,6 +86,40 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
       chosen.hasConvolution ? 'low' : 'medium',
     );
   }
+}
+
+/** Module classes of a file looked at for where they are built (a script defines tens). */
+const MAX_BUILT_CLASSES = 200;
+/** Uses of one class name looked at. */
+const MAX_USES = 200;
+
+/** Is `name(` called somewhere outside every class body of the file (the script or a function building its model)? */
+function builtOutsideClasses(name: string, text: string, classes: readonly Node[]): boolean {
+  const use = new RegExp(`(?<![\\w.])${escapeRegExp(name)}[ \\t]*\\(`, 'g');
+  let m: RegExpExecArray | null;
+  for (let seen = 0; (m = use.exec(text)) && seen < MAX_USES; seen++) {
+    const at = m.index;
+    if (!classes.some((c) => c.startIndex <= at && at < c.endIndex)) return true;
+  }
+  return false;
+}
+
+function partsOfAnUncountedModel(
+  index: SyntaxIndex,
+  text: string,
+  counted: ReadonlyArray<{ readonly className: string }>,
+): boolean {
+  const classes = index.classes.slice(0, MAX_BUILT_CLASSES);
+  const countedNames = new Set(counted.map((c) => c.className));
+  if (counted.some((c) => builtOutsideClasses(c.className, text, classes))) return false;
+  for (const cls of classes) {
+    const name = cls.childForFieldName('name')?.text;
+    if (!name || countedNames.has(name) || !/^[A-Za-z_]\w{0,100}$/.test(name)) continue;
+    const bases = cls.childForFieldName('superclasses')?.text ?? '';
+    if (!/(?:^|[(.,\s])Module\b/.test(bases)) continue;
+    if (builtOutsideClasses(name, text, classes)) return true;
+  }
+  return false;
 }
 
 /** `model = torch.load(f)`: a whole model unpickled from a checkpoint. */

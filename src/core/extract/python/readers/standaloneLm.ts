@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, positionalArguments, stringLiteral } from '../../pythonValues';
-import { onDefaultPath } from '../branches';
+import { decideCondition, offByDefaultSwitch, onDefaultPath } from '../branches';
 import type { PythonReadContext } from '../context';
 import type { CallRule, FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
@@ -74,9 +74,38 @@ function builtBy(ctx: PythonReadContext, facts: TextFacts, name: string): string
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const cls = new RegExp(`(?<![\\w.])${escaped}[ \\t]*=[ \\t]*([A-Za-z_]\\w{0,100})[ \\t]*\\(`).exec(ctx.text)?.[1];
   const own = cls !== undefined && new RegExp(`^class[ \\t]+${cls}[ \\t]*\\(`, 'm').test(ctx.text);
-  const found = cls !== undefined && (ARCHITECTURE_CLASS.test(cls) || own) ? cls : undefined;
+  const found =
+    cls !== undefined && (ARCHITECTURE_CLASS.test(cls) || own) ? cls : builtInFunction(ctx, escaped, cls ?? undefined);
   facts.builtBy.set(name, found);
   return found;
+}
+
+/** Characters of a function's body read for the model it builds (a loader of a few tens of lines). */
+const MAX_LOADER_BODY = 20_000;
+
+/**
+ * `MODEL, TOKENIZER = get_model_and_tokenizer(...)` (or `model = load_model(...)`): the name takes what a function of
+ * the file returns, and that function builds the model from an architecture class (`model = Qwen3Model(cfg)`, a
+ * published architecture's name, or a module class of the file) before returning it.
+ */
+function builtInFunction(ctx: PythonReadContext, escaped: string, single: string | undefined): string | undefined {
+  const fn =
+    single ??
+    new RegExp(
+      `^[ \\t]*(?:\\w{1,60}[ \\t]*,[ \\t]*){0,4}${escaped}(?:[ \\t]*,[ \\t]*\\w{1,60}){0,4}[ \\t]*=[ \\t]*([A-Za-z_]\\w{0,100})[ \\t]*\\(`,
+      'm',
+    ).exec(ctx.text)?.[1];
+  if (!fn) return undefined;
+  const def = new RegExp(`^def[ \\t]+${fn}[ \\t]*\\(`, 'm').exec(ctx.text);
+  if (!def) return undefined;
+  const rest = ctx.text.slice(def.index + def[0].length, def.index + MAX_LOADER_BODY);
+  const end = /\n(?=[^\s#])/.exec(rest);
+  const body = end ? rest.slice(0, end.index) : rest;
+  for (const m of body.matchAll(/=[ \t]*([A-Za-z_]\w{0,100})[ \t]*\(/g)) {
+    const cls = m[1];
+    if (ARCHITECTURE_CLASS.test(cls) || new RegExp(`^class[ \\t]+${cls}[ \\t]*\\(`, 'm').test(ctx.text)) return cls;
+  }
+  return undefined;
 }
 
 const DICT_ASSIGNMENT = /^[ \t]*([A-Za-z_]\w{0,100})[ \t]*=[ \t]*\{/;
@@ -276,6 +305,19 @@ function loadsWeights(text: string, handle: string): boolean {
   );
 }
 
+/**
+ * The text of the call's scope from the call on, up to the next assignment of the same name (`model = GPTModel(cfg)`
+ * again in a later notebook cell): a load after that fills the later model (a checkpoint the program saved reloaded
+ * to continue or to sample), not the one this call built and trained.
+ */
+function textAfter(call: Node, handle: string): string {
+  const scope = scopeOf(call);
+  const after = scope.text.slice(Math.max(0, call.endIndex - scope.startIndex));
+  const name = handle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const next = new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)`, 'm').exec(after);
+  return next ? after.slice(0, next.index) : after;
+}
+
 /** The function (or the module) the call sits in: a load elsewhere in the file fills another model. */
 function scopeOf(node: Node): Node {
   let at: Node = node;
@@ -343,7 +385,7 @@ function readConfigDictModel(index: SyntaxIndex, ctx: PythonReadContext): void {
       );
     const handle =
       call.parent?.type === 'assignment' ? (call.parent.childForFieldName('left')?.text ?? 'model') : 'model';
-    const loaded = loadsWeights(scopeOf(call).text, handle);
+    const loaded = loadsWeights(textAfter(call, handle), handle);
     ctx.add(
       'model.fromScratch',
       !loaded,
@@ -489,4 +531,62 @@ function settingsEntry(node: Node, ctx: PythonReadContext): { value: number; nod
     if (typeof entry?.value === 'number') found.push({ value: entry.value, node: entry.node });
   }
   return found.length > 0 && found.every((f) => f.value === found[0].value) ? { ...found[0], key } : undefined;
+}
+
+/**
+ * `replace_linear_with_lora(model, rank=16, alpha=16)`: a function of the program's own (or its package's) that swaps
+ * LoRA layers into the model it is handed, the hand-written form of PEFT's `get_peft_model` (Hu et al. 2021, LoRA,
+ * arXiv:2106.09685: the pretrained weights stay frozen, low-rank matrices beside them train). Called on the path the
+ * program takes by default, in a file that trains: the run trains LoRA adapters. Behind a flag whose default picks
+ * another branch (`elif args.trainable_layers == "lora":`) the flags decide, and the call says nothing.
+ */
+export const loraSwapFunction: CallRule = {
+  framework: 'standalone-lm',
+  words: ['lora'],
+  when: ({ last }) => LORA_SWAP.test(last),
+  read: ({ node, full, args, ctx }) => {
+    const facts = textFacts(ctx);
+    if (!args || !(facts.trains || facts.buildsOptimizer)) return false;
+    const model = keywordArgument(args, 'model') ?? positionalArguments(args)[0];
+    if (model?.type !== 'identifier' || !/(?:^|_)(?:model|net|gpt|lm)$/i.test(model.text)) return false;
+    if (scopeOf(node).type === 'function_definition' && !inMainGuard(node)) return false;
+    if (!onDefaultPath(node, ctx.symbols) || offByDefaultSwitch(node) !== undefined || optionalBranch(node, ctx))
+      return false;
+    if (ctx.facts.some((f) => f.kind === 'training.adapter')) return true;
+    ctx.add(
+      'training.adapter',
+      'lora',
+      node,
+      `${full}(${model.text}, ...): LoRA layers are swapped in and trained`,
+      'medium',
+    );
+    return true;
+  },
+};
+
+/** Names of functions that swap LoRA layers into a model (`replace_linear_with_lora`, `inject_lora`, `apply_lora`). */
+const LORA_SWAP = /^(?:replace|inject|apply|add|swap|convert)_\w{0,40}lora\w{0,20}$/i;
+
+/**
+ * Inside a branch the stated values do not take for sure (`if args.use_lora:` with a `store_true` flag, an `else:`):
+ * the adapters are an option of the program, the flags it is run with decide. The main guard is no option.
+ */
+function optionalBranch(node: Node, ctx: PythonReadContext): boolean {
+  for (let at = node.parent, up = 0; at && up < 60; at = at.parent, up++) {
+    if (at.type === 'function_definition' || at.type === 'module') return false;
+    if (at.type === 'else_clause') return true;
+    if (at.type !== 'if_statement' && at.type !== 'elif_clause') continue;
+    const condition = at.childForFieldName('condition');
+    if (/__name__/.test(condition?.text.slice(0, 80) ?? '')) continue;
+    if (decideCondition(condition, ctx.symbols) !== true) return true;
+  }
+  return false;
+}
+
+/** Under `if __name__ == "__main__":` (a call there runs even inside a function the guard calls, read elsewhere). */
+function inMainGuard(node: Node): boolean {
+  for (let at = node.parent, up = 0; at && up < 60; at = at.parent, up++)
+    if (at.type === 'if_statement' && /__name__/.test(at.childForFieldName('condition')?.text.slice(0, 80) ?? ''))
+      return true;
+  return false;
 }

@@ -134,7 +134,7 @@ function pacedOrUntrained(loop: Node, ctx: PythonReadContext): boolean {
 const STEP_COUNT_BOUND =
   /^(?:[A-Za-z_]\w{0,40}\.){0,3}(?:num|n|max|total|train|training)_?(?:batches|steps|iters|iterations|updates|train_steps)$/i;
 /** A loop variable that only indexes (`i`, `_`, `idx`), saying nothing of what is counted. */
-const INDEX_VARIABLE = /^(?:i|j|_+|idx|index|n)$/;
+const INDEX_VARIABLE = /^(?:i|j|k|_+|idx|index|n)$/;
 
 /**
  * `for i in tqdm.tqdm(range(NUM_BATCHES)):` with an optimizer step (or a backward pass) in the body: the loop
@@ -146,9 +146,34 @@ function countsSteps(left: Node, range: Node, loop: Node): boolean {
   if (!INDEX_VARIABLE.test(left.text)) return false;
   const args = range.childForFieldName('arguments')?.namedChildren ?? [];
   const bound = args.length === 1 ? args[0] : undefined;
-  if (!bound || bound.text.length > 100 || !STEP_COUNT_BOUND.test(bound.text)) return false;
+  if (!bound || bound.text.length > 100) return false;
   const body = loop.childForFieldName('body');
-  return !!body && takesTrainingStep(body.text);
+  if (!body) return false;
+  if (STEP_COUNT_BOUND.test(bound.text)) return takesTrainingStep(body.text);
+  // A written count (`range(200000)`): a bound named for something else (`NUM_SAMPLES`) says the loop counts that.
+  return bound.type === 'integer' && backwardEachIteration(body);
+}
+
+/** A backward pass written as a statement of the loop's own body (`loss.backward()`), not of a loop nested in it. */
+const BACKWARD_STATEMENT = /^[\w.[\]]{1,80}\.backward[ \t]*\(/;
+/** Statements of a loop body looked at for its backward pass. */
+const MAX_BODY_STATEMENTS = 200;
+
+/**
+ * `for i in range(200000):` (or `for k in range(20):`) whose own body runs `loss.backward()` once per iteration, a
+ * full-batch or minibatch gradient-descent loop written out by hand (lecture notebooks update `p.data` themselves,
+ * with no optimizer object): each iteration is one optimizer step (the count written as a number; a named bound
+ * counts steps only when its name says so). A backward pass
+ * inside a loop nested in the body (over the batches of a loader) makes the outer loop one over epochs, not steps.
+ */
+function backwardEachIteration(body: Node): boolean {
+  if (!body.text.includes('.backward')) return false;
+  const statements = body.namedChildren;
+  for (let k = 0; k < statements.length && k < MAX_BODY_STATEMENTS; k++) {
+    const s = statements[k];
+    if (s?.type === 'expression_statement' && BACKWARD_STATEMENT.test(s.text.slice(0, 200))) return true;
+  }
+  return false;
 }
 
 /** A range bound named for the epochs it counts: `epochs`, `num_epochs`, `args.n_epochs`, `epoches`. Bounded, so linear. */
@@ -168,6 +193,22 @@ function countsEpochs(left: Node, range: Node, loop: Node): boolean {
   if (!bound || bound.text.length > 100 || !EPOCH_COUNT_BOUND.test(bound.text)) return false;
   const body = loop.childForFieldName('body')?.text ?? '';
   return takesTrainingStep(body) || TRAINING_STEP_CALL.test(body);
+}
+
+/** A call in a loop body that trains or runs an epoch (`train(...)`, `fit(...)`, `run_epoch(...)`). Bounded. */
+const TRAINING_CALL_IN_BODY = /\b(?:\w{0,30}train\w{0,30}|fit|\w{0,30}epoch\w{0,30}|\w{0,30}step)[ \t]*\(/i;
+
+/**
+ * `for e in range(param_config["num_experts"]):` copying each expert's weights, `for e in range(n_heads)`: the short
+ * names an epoch loop uses (`e`, `ep`, `ep_idx`, not a name holding `epoch`) index many other things; such a loop
+ * counts epochs only when its bound names epochs or its body trains (a backward pass, an optimizer step, a call of a
+ * training or epoch function). Bounded, so linear.
+ */
+function shortNameOverOtherThings(left: Node, range: Node, loop: Node): boolean {
+  if (/epoch/i.test(left.text)) return false;
+  if (/epoch/i.test(truncate(range.text, 200))) return false;
+  const body = loop.childForFieldName('body')?.text ?? '';
+  return !(takesTrainingStep(body) || TRAINING_CALL_IN_BODY.test(body));
 }
 
 /** Statements looked at before a loop for the progress bar it iterates. */
@@ -205,7 +246,8 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const isRange = RANGE_CALLEES.has(ctx.callee(right).full) || ctx.callee(right).last === 'trange';
   if (!isRange) return;
   const kind: FactKind | null =
-    EPOCH_LOOP_VARIABLE.test(left.text) || countsEpochs(left, right, node)
+    (EPOCH_LOOP_VARIABLE.test(left.text) && !shortNameOverOtherThings(left, right, node)) ||
+    countsEpochs(left, right, node)
       ? 'training.epochs'
       : STEP_LOOP_VARIABLE.test(left.text) || countsSteps(left, right, node)
         ? 'training.steps'
