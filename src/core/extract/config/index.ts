@@ -47,6 +47,7 @@ import { mmpt } from './mmpt';
 import { maxtext } from './maxtext';
 import { meshTransformerJax } from './meshTransformerJax';
 import { meshTensorflowGpt } from './meshTensorflowGpt';
+import { nanodet } from './nanodet';
 import { nanotron } from './nanotron';
 import { nemo, nemoInference } from './nemo';
 import { olmo } from './olmo';
@@ -137,6 +138,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   videoDiffusionFinetune,
   animateDiffPrompts,
   basicsr,
+  nanodet,
   corenet,
   satModelConfig,
   sectionedRun,

@@ -639,10 +639,26 @@ function opensEmptyDefault(text: string, dest: string, def: string | undefined):
   // Opened only when given (`if args.config:`, `args.config is not None`): optional after all.
   if (new RegExp(`\\bif[ \\t]+(?:not[ \\t]+)?args\\.${dest}\\b|\\bargs\\.${dest}[ \\t]+is[ \\t]`).test(text))
     return false;
-  return new RegExp(
-    `\\b(?:open|load|safe_load|cfg_from_yaml_file|cfg_from_file)\\([ \\t]*args\\.${dest}[ \\t]*[,)]`,
-  ).test(text);
+  if (
+    new RegExp(`\\b(?:open|load|safe_load|cfg_from_yaml_file|cfg_from_file)\\([ \\t]*args\\.${dest}[ \\t]*[,)]`).test(
+      text,
+    )
+  )
+    return true;
+  // Merged into the program's yacs config (`load_config(cfg, args.config)`, `cfg.merge_from_file(args.config)`), whose
+  // data the program then builds and hands to a trainer (`build_dataset(cfg.data.val, ...)`, `pl.Trainer(...)`): the
+  // config defines the run. A demo that builds only the network from it (images from its own `--path`) stays a run.
+  return (
+    new RegExp(`\\b(?:load_config\\([ \\t]*\\w{1,40}[ \\t]*,|merge_from_file\\()[ \\t]*args\\.${dest}[ \\t]*[,)]`).test(
+      text,
+    ) &&
+    CONFIG_DATA_BUILD.test(text) &&
+    CONFIG_RUN_HANDOFF.test(text)
+  );
 }
+
+/** A dataset built from the config's data section (`build_dataset(cfg.data.train, "train")`). */
+const CONFIG_DATA_BUILD = /\bbuild_data(?:set|loader)[ \t]*\([ \t]*\w{1,40}\.data\b/;
 
 /** A checkpoint flag the program cannot run without: `add_argument("--checkpoint_path", "-p", required=True)`. */
 const REQUIRED_CHECKPOINT =

@@ -7613,6 +7613,138 @@ export const MODELS: readonly Model[] = [
       'Megvii-BaseDetection/YOLOX README.md, Benchmark tables (Params (M), FLOPs (G) = 2x thop MACs per yolox/utils/model_utils.py get_model_info, mAPval 0.5:0.95); Ge et al. 2021, YOLOX, arXiv:2107.08430: yolox-x 99.1M params, 281.9B FLOPs at 640',
   },
   {
+    id: 'nanodet-m',
+    aliases: ['nanodet_m', 'nanodet-m-416'],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 950_000,
+    forwardGflopsPerSample: 1.44, // 320x320
+    smallerSiblings: [],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-m (ShuffleNetV2 1.0x) 0.95M params, 0.72G FLOPS at 320; NanoDet-m-416 the same 0.95M',
+  },
+  {
+    id: 'nanodet-m-0.5x',
+    aliases: ['nanodet_m_0.5x'],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 280_000,
+    forwardGflopsPerSample: 0.6, // 320x320
+    smallerSiblings: [],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-m-0.5x (ShuffleNetV2 0.5x) 0.28M params, 0.3G FLOPS at 320',
+  },
+  {
+    id: 'nanodet-m-1.5x',
+    aliases: ['nanodet_m_1.5x', 'nanodet-m-1.5x-416'],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 2_080_000,
+    forwardGflopsPerSample: 2.88, // 320x320
+    smallerSiblings: ['nanodet-m'],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-m-1.5x (ShuffleNetV2 1.5x) 2.08M params, 1.44G FLOPS at 320; NanoDet-m-1.5x-416 the same 2.08M',
+  },
+  {
+    id: 'nanodet-t',
+    aliases: [],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 1_360_000,
+    forwardGflopsPerSample: 1.92, // 320x320
+    smallerSiblings: ['nanodet-m'],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-t (ShuffleNetV2 1.0x, transformer neck) 1.36M params, 0.96G FLOPS at 320',
+  },
+  {
+    id: 'nanodet-g',
+    aliases: [],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 3_810_000,
+    forwardGflopsPerSample: 8.4, // 416x416
+    smallerSiblings: ['nanodet-m'],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-g (Custom CSP Net) 3.81M params, 4.2G FLOPS at 416',
+  },
+  {
+    id: 'nanodet-efficientnet-lite0',
+    aliases: [],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 3_110_000,
+    forwardGflopsPerSample: 3.44, // 320x320
+    smallerSiblings: ['nanodet-m'],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-EfficientLite (EfficientNet-Lite0) 3.11M params, 1.72G FLOPS at 320',
+  },
+  {
+    id: 'nanodet-efficientnet-lite1',
+    aliases: [],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 4_010_000,
+    forwardGflopsPerSample: 8.12, // 416x416
+    smallerSiblings: ['nanodet-efficientnet-lite0'],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-EfficientLite (EfficientNet-Lite1) 4.01M params, 4.06G FLOPS at 416',
+  },
+  {
+    id: 'nanodet-efficientnet-lite2',
+    aliases: [],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 4_710_000,
+    forwardGflopsPerSample: 14.24, // 512x512
+    smallerSiblings: ['nanodet-efficientnet-lite1', 'nanodet-efficientnet-lite0'],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-EfficientLite (EfficientNet-Lite2) 4.71M params, 7.12G FLOPS at 512',
+  },
+  {
+    id: 'nanodet-repvgg-a0',
+    aliases: [],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 6_750_000,
+    forwardGflopsPerSample: 22.6, // 416x416
+    smallerSiblings: ['nanodet-m'],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-RepVGG (RepVGG-A0) 6.75M params, 11.3G FLOPS at 416',
+  },
+  {
+    id: 'nanodet-plus-m',
+    aliases: ['nanodet-plus-m-320', 'nanodet-plus-m-416'],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 1_170_000,
+    forwardGflopsPerSample: 1.8, // 320x320
+    smallerSiblings: [],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-Plus-m 1.17M params (inference weights; the training-only auxiliary head is not counted), 0.9G FLOPS at 320 (1.52G at 416)',
+  },
+  {
+    id: 'nanodet-plus-m-1.5x',
+    aliases: ['nanodet-plus-m-1.5x-320', 'nanodet-plus-m-1.5x-416'],
+    family: 'nanodet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 2_440_000,
+    forwardGflopsPerSample: 3.5, // 320x320
+    smallerSiblings: ['nanodet-plus-m'],
+    source:
+      'RangiLyu/nanodet README.md, Model Zoo and Legacy Model Zoo tables (Params; FLOPS counted by tools/flops.py, nanodet/util/flops_counter.py: "a multiply-add counts as one FLOP", stored here x2): NanoDet-Plus-m-1.5x 2.44M params (inference weights), 1.75G FLOPS at 320 (2.97G at 416)',
+  },
+  {
     id: 'yolov5n',
     aliases: ['yolov5n.pt', 'ultralytics/yolov5n'],
     family: 'yolov5',

@@ -256,8 +256,12 @@ export const moduleLoaderCalls: FileRule = {
   },
 };
 
-/** `from designer import Sampler` at column 0, one name, from a module beside the file (not dotted). */
-const SIBLING_CLASS_IMPORT = /^from[ \t]+([A-Za-z_]\w{0,100})[ \t]+import[ \t]+([A-Z]\w{0,100})[ \t]*(?:#[^\n]*)?$/gm;
+/**
+ * `from designer import Sampler` at column 0, one name, from a module beside the file, or from a module of the
+ * repository by its dotted path (`from demo.demo import Predictor`, a notebook run from the repository's root).
+ */
+const SIBLING_CLASS_IMPORT =
+  /^from[ \t]+([A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,4})[ \t]+import[ \t]+([A-Z]\w{0,100})[ \t]*(?:#[^\n]*)?$/gm;
 /** Sibling classes followed per file. */
 const MAX_SIBLING_CLASSES = 8;
 
@@ -274,13 +278,13 @@ export const topLevelObjectRuns: FileRule = {
   phase: 'after-calls',
   // Read from the text, in a file another rule already has parsed (a prefilter word `from ` would let every file in).
   words: [],
-  runStart: [/^from[ \t]+[A-Za-z_]\w*[ \t]+import[ \t]+[A-Z]\w*[ \t]*(?:#[^\n]*)?$/m],
+  runStart: [/^from[ \t]+[A-Za-z_][\w.]*[ \t]+import[ \t]+[A-Z]\w*[ \t]*(?:#[^\n]*)?$/m],
   read: (_index, ctx) => {
     if (ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
     const moduleOf = new Map<string, string>();
     for (const m of ctx.text.matchAll(SIBLING_CLASS_IMPORT)) {
       if (moduleOf.size >= MAX_SIBLING_CLASSES) break;
-      if (!NOT_LOCAL_MODULE.test(m[1])) moduleOf.set(m[2], `${m[1]}.py`);
+      if (!NOT_LOCAL_MODULE.test(m[1])) moduleOf.set(m[2], `${m[1].replace(/\./g, '/')}.py`);
     }
     if (moduleOf.size === 0) return;
     const lines = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
@@ -292,7 +296,8 @@ export const topLevelObjectRuns: FileRule = {
         built.set(made[1], { name: made[2], row });
         return;
       }
-      const used = /^([A-Za-z_]\w{0,60})\.\w{1,60}[ \t]*\(/.exec(line);
+      // `s.run()`, or its result bound (`meta, res = predictor.inference(path)`).
+      const used = /^(?:[A-Za-z_][\w, \t]{0,80}=[ \t]*)?([A-Za-z_]\w{0,60})\.\w{1,60}[ \t]*\(/.exec(line);
       const object = used ? built.get(used[1]) : undefined;
       if (!object) return;
       const file = moduleOf.get(object.name)!;
