@@ -121,6 +121,10 @@ describe('What is a run: entry points', () => {
     ]) {
       assert.match(nonRunPathReason(p) ?? '', /utility/, p);
     }
+    // `process_<name>_dataset.sh`: the verb with the word data or dataset; `process_video.py` alone may run a model.
+    for (const p of ['scripts/process_clicks_dataset.sh', 'tools/process_data.py', 'process-raw-data-shards.sh'])
+      assert.match(nonRunPathReason(p) ?? '', /utility/, p);
+    for (const p of ['demo/process_video.py', 'process_images.py']) assert.equal(nonRunPathReason(p), undefined, p);
     assert.match(nonRunPathReason('lm-v2/verify.py') ?? '', /consistency check/);
     for (const p of ['examples/rm/to_triton.py', 'tools/reward_to_onnx.py', 'scripts/gpt2-to-torchscript.sh'])
       assert.match(nonRunPathReason(p) ?? '', /serving runtime/, p);

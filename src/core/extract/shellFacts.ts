@@ -1,3 +1,4 @@
+import { dlrmParams, layerWidths } from './dlrmParams';
 import { SET_FROM_VARIABLE } from './shell/words';
 import type { Fact, FactKind } from '../facts';
 import { SWITCHES_OFF_DETAIL } from './precisionSwitches';
@@ -85,7 +86,7 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
     return span < caseSpans.length && caseSpans[span][0] < at;
   };
   for (const m of text.matchAll(
-    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"(?:[^\s"'();|&<>]{1,1000}"(?:[^"\\]|\\[\s\S]){0,2000}"){0,8}|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
+    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"(?:(?:[^\s"'();|&<>\\]|\\\n){1,1000}"(?:[^"\\]|\\[\s\S]){0,2000}"){0,40}|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
   )) {
     if (m[1] === undefined) {
       const d = defaults.exec(m[0]);
@@ -1412,6 +1413,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         if (facts[k].kind === 'training.precision') facts.splice(k, 1);
       add('training.precision', 'fp8', `--${fp8Layers[1]} ${fp8Layers[2]}: the linear layers compute in FP8`);
     }
+    // The reference DLRM's architecture flags written out on the line (dlrmParams.ts): the model's size.
+    if (logical.includes('--arch-mlp-bot')) readDlrmLaunch(logical, add);
     // `finetune_13B.sh` launching `--llama_type llama` with its size config an argument of the script: the size the
     // script's file name states is the size it was written for (low: a config the run links sizes it better).
     const ownName = path ? fileNameOf(path).replace(/\.\w+$/, '') : undefined;
@@ -1634,6 +1637,37 @@ function passedValues(words: readonly string[]): (readonly [string, string])[] {
     if (plain) out.push([long ? long[1].replace(/-/g, '_') : `-${short![1]}`, plain]);
   }
   return out;
+}
+
+/** `--arch-mlp-bot=512-512-64`, `--arch-mlp-bot "13-512-256"`: a reference DLRM flag's value on a launch line. */
+function dlrmFlag(line: string, name: string): string | undefined {
+  return new RegExp(`--${name}[= \\t]+["']?([\\w.-]{1,20000})`).exec(line)?.[1];
+}
+
+/**
+ * A launch of the reference DLRM (facebookresearch/dlrm's `dlrm_s_pytorch.py` flag dialect, kept by its forks) that
+ * writes out every size flag, the table rows among them: the model's parameters (dlrmParams.ts). Without
+ * `--arch-embedding-size` the rows come from the dataset and the size is not known here. `--num-batches N` is the
+ * batches of each epoch (the steps with the epochs, `--nepochs` or the program's default).
+ */
+function readDlrmLaunch(line: string, add: (kind: FactKind, value: Fact['value'], detail: string) => void): void {
+  const spa = dlrmFlag(line, 'arch-sparse-feature-size');
+  const rows = layerWidths(dlrmFlag(line, 'arch-embedding-size') ?? '');
+  const bottom = layerWidths(dlrmFlag(line, 'arch-mlp-bot') ?? '');
+  const top = layerWidths(dlrmFlag(line, 'arch-mlp-top') ?? '');
+  if (!spa || !/^\d{1,9}$/.test(spa) || !rows || !bottom || !top) return;
+  const interaction = dlrmFlag(line, 'arch-interaction-op') ?? 'dot';
+  const itself = /--arch-interaction-itself(?![\w-])/.test(line);
+  const params = dlrmParams({ sparseFeatureSize: Number(spa), tableRows: rows, bottom, top, interaction, itself });
+  if (!params) return;
+  add(
+    'model.params',
+    params,
+    `DLRM sized by the launch's flags: ${rows.length} embedding tables × ${spa}, bottom MLP ${bottom.join('-')}, top MLP ${top.join('-')} after the ${interaction} interaction`,
+  );
+  const batches = dlrmFlag(line, 'num-batches');
+  if (batches && /^[1-9]\d{0,9}$/.test(batches))
+    add('training.stepsPerEpoch', Number(batches), `--num-batches ${batches}: the batches of each epoch`);
 }
 
 function passedFlags(words: readonly string[]): string[] {

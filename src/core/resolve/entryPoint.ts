@@ -200,6 +200,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{convert,prepare,preprocess,precompute,download,export,merge}{_,-}*.{py,sh,bash,slurm,sbatch}',
     reason: 'a data or weights utility (prepare, precompute, download, convert, export, merge), by its name',
   },
+  // `process_<name>_dataset.sh`, `process_data.py`: named for processing a dataset (the `process_` verb with the word
+  // data or dataset in the name; `process_video.py` alone may run a model), like `preprocess_*` above.
+  {
+    glob: '**/process{_,-}{*{_,-},}{data,dataset,datasets}{,{_,-}*}.{py,sh,bash}',
+    reason: 'a data preparation utility (processes a dataset), by its name',
+  },
   // Model merging (mergekit, weight averaging) trains nothing: a folder of such scripts, or one named for it.
   {
     glob: '**/{merge,merging,model_merging}/**/*.{py,sh,bash}',

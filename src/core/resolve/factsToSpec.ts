@@ -165,7 +165,9 @@ function stepsOfEpochs(facts: readonly Fact[]): Fact | undefined {
   const steps = pick(facts, 'training.steps');
   const e = asNumber(epochs);
   const p = asNumber(perEpoch);
-  if (!epochs || !perEpoch || !e || !p || (steps && (!steps.file || steps.file === epochs.file))) return undefined;
+  // A loop over a count the code works out at run time (`range(nbatches)`, read as unknown) states no steps.
+  const stated = steps && steps.value !== null;
+  if (!epochs || !perEpoch || !e || !p || (stated && (!steps.file || steps.file === epochs.file))) return undefined;
   return {
     kind: 'training.steps',
     value: Math.round(e * p),

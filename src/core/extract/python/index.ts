@@ -144,6 +144,7 @@ import { packageModelProgram } from './readers/packageModel';
 import { diffusionDefaultsLink, diffusionDefaultsSize } from './readers/defaultsDict';
 import * as models from './readers/models';
 import * as modelConstructor from './readers/modelConstructor';
+import { dlrmProgram } from './readers/dlrm';
 import { xTransformersModels } from './readers/xTransformers';
 import * as nanotron from './readers/nanotron';
 import { checkpointScript, scriptSwitches } from './readers/checkpointScript';
@@ -362,6 +363,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.forwardOnlyUse,
   gradFreeEntry,
   modelConstructor.modelConstructor,
+  dlrmProgram,
   xTransformersModels,
   configDictModel,
   modelConstructor.fp8Matmuls,

@@ -156,14 +156,26 @@ const LANGUAGE_PART_FIELD =
 const VISION_PART_FIELD =
   /^(?:vit|vision|vision_model|image_model|vision_encoder|visual_encoder)_(?:model_type|model_name|model_name_or_path|model_id|model_path|name_or_path|path)$|^vision_tower$/;
 const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
+/**
+ * A boolean field saying whether the parts are built from their released weights (nanoVLM's VLMConfig
+ * `vlm_load_backbone_weights: bool = True`, handed to `VisionLanguageModel(cfg, load_backbone=...)`; `load_pretrained`,
+ * `load_backbone` in other settings classes): true starts from the parts' checkpoints, false initialises them at random.
+ */
+const LOAD_PARTS_FIELD = /^(?:[a-z]{1,20}_){0,3}load_(?:backbones?|pretrained|pretrain)(?:_[a-z]{1,20}){0,2}$/;
 
 /** Dataclass fields whose names size a run (HfArgumentParser argument classes, GPTConfig). */
 function readDataclassFields(fields: SyntaxIndex['classAssignments'], ctx: PythonReadContext): void {
   const parts = new Map<string, { language?: { id: string; node: Node }; vision?: { id: string; node: Node } }>();
+  const loadParts = new Map<string, { value: boolean; node: Node; name: string }>();
   for (const { className, assignment } of fields) {
     const { left, right } = ctx.syntax.sidesOf(assignment);
     if (!left || !right || left.type !== 'identifier') continue;
     const owner = `default of ${className}.${left.text}`;
+    if (LOAD_PARTS_FIELD.test(left.text) && (right.type === 'true' || right.type === 'false')) {
+      if (!loadParts.has(className))
+        loadParts.set(className, { value: right.type === 'true', node: right, name: left.text });
+      continue;
+    }
     const part = LANGUAGE_PART_FIELD.test(left.text)
       ? 'language'
       : VISION_PART_FIELD.test(left.text)
@@ -202,6 +214,18 @@ function readDataclassFields(fields: SyntaxIndex['classAssignments'], ctx: Pytho
       ? `defaults of ${className}: a vision-language model of ${language.id} (language model) and ${vision.id} (vision encoder)`
       : `default of ${className}: the language model ${language.id}`;
     ctx.add('model.id', id, language.node, detail, 'medium');
+    // Whether those parts start from their released weights, as the class's own switch says.
+    const load = loadParts.get(className);
+    if (load)
+      ctx.add(
+        'model.fromScratch',
+        !load.value,
+        load.node,
+        load.value
+          ? `\`${load.name} = True\` (${className}): the parts start from their released checkpoints`
+          : `\`${load.name} = False\` (${className}): the parts are initialised at random`,
+        'medium',
+      );
   }
 }
 
