@@ -119,6 +119,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'rank',
   '_target_',
   'pretrained',
+  // `pretrained_model: ""` / `pretrained_model: <file>.pth`: the checkpoint a run config starts from, or none.
+  'pretrained_model',
   'vit',
   'dataset_mixer',
   'datasets',
