@@ -6,6 +6,7 @@ import { HYDRA_MAIN_LINK } from './extract/python/readers/hydraMain';
 import { CLONE_LAUNCH, withNotebookLaunches } from './extract/shell/notebookLaunch';
 import { gpuOfHeaderText } from './extract/python/readers/headerGpu';
 import { withWrittenConfigs, type NotebookSource } from './extract/notebookConfigs';
+import { withClonedHubModel } from './extract/notebookHubClone';
 import { fixFor, type CodeFix } from './advise/fixes';
 import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
@@ -271,11 +272,12 @@ function openingMarkdown(raw: readonly unknown[]): string[] {
 }
 
 /**
- * IPython cell magics whose body is not Python: a shell or web script, or a file `%%writefile` writes that is not a
- * Python module (a `%%writefile train.py` body is the program the notebook then runs, read as Python).
+ * IPython cell magics whose body is not Python: a shell or web script (Colab's `%%shell` too: google.colab's cell
+ * magic that runs the cell in a shell, colab.research.google.com "Overview of Colaboratory Features", Shell commands),
+ * or a file `%%writefile` writes that is not a Python module (a `%%writefile train.py` body is the program the notebook then runs, read as Python).
  */
 const NON_PYTHON_CELL_MAGIC =
-  /^\s*%%(?:(?:bash|sh|script|html|javascript|js|latex|markdown|svg|perl|ruby)\b|(?:writefile|file)[ \t]+(?:-a[ \t]+)?\S*\.(?!py[ \t]*(?:\n|$))\w+[ \t]*(?:\n|$))/;
+  /^\s*%%(?:(?:bash|sh|shell|script|html|javascript|js|latex|markdown|svg|perl|ruby)\b|(?:writefile|file)[ \t]+(?:-a[ \t]+)?\S*\.(?!py[ \t]*(?:\n|$))\w+[ \t]*(?:\n|$))/;
 
 /** `%time stmt`, `%timeit -n 3 stmt`, `%prun stmt`: line magics that run the statement after them. */
 const TIMING_MAGIC = /^([ \t]*)%(?:time|timeit|prun)\b(?:[ \t]+-\w+(?:[ \t]+\d+)?){0,5}[ \t]+(?=\S)/;
@@ -522,10 +524,13 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
       // An experiment class named by its file (`self.exp_name` from `__file__`): the file's stem.
       if (!notebook) facts = withExperimentName(input.path, facts);
       else
-        facts = withNotebookLaunches(
-          withWrittenConfigs(facts, notebook.sources ?? [], code),
+        facts = withClonedHubModel(
+          withNotebookLaunches(
+            withWrittenConfigs(facts, notebook.sources ?? [], code),
+            notebook.sources ?? [],
+            input.path,
+          ),
           notebook.sources ?? [],
-          input.path,
         );
       if (notebook?.accelerator)
         facts.push({

@@ -119,6 +119,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'rank',
   '_target_',
   'pretrained',
+  // `pretrained_model: ""` / `pretrained_model: <file>.pth`: the checkpoint a run config starts from, or none.
+  'pretrained_model',
   'vit',
   'dataset_mixer',
   'datasets',
@@ -377,6 +379,19 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         // `pretrained: 'https://…/model_base_caption.pth'` (BLIP/ALBEF/LAVIS-style task configs): the run starts
         // from that checkpoint. A bare tag (open_clip's `pretrained: laion2b_s34b_b79k`) names weights by a
         // catalog the program holds, and is left to the readers that know it.
+        add('model.fromScratch', false, valueNode, `${where}: starts from the checkpoint ${scalar.trim()}`);
+      } else if (key === 'pretrained_model' && path.length === 0 && typeof scalar === 'string' && !scalar.trim()) {
+        // A run config's own switch for the checkpoint to start from, left empty (`pretrained_model: ""`, the
+        // trainer loading one only `if config.get('pretrained_model', '') != ''`): no pretrained weights, the run
+        // trains the model it builds from fresh weights (or from its own earlier stage, its output folder's file).
+        add('model.fromScratch', true, valueNode, `${where}: "" (no checkpoint to start from)`);
+      } else if (
+        key === 'pretrained_model' &&
+        path.length === 0 &&
+        typeof scalar === 'string' &&
+        isCheckpointFile(scalar)
+      ) {
+        // The same switch naming a checkpoint file (`pretrained_model: Models/x/epoch_20.pth`): the run starts from it.
         add('model.fromScratch', false, valueNode, `${where}: starts from the checkpoint ${scalar.trim()}`);
       } else if (key === 'vit' && path.length === 0 && typeof scalar === 'string' && VIT_SIZE.test(scalar)) {
         // BLIP/ALBEF-style task configs: `vit: 'base'` or `'large'` picks the image encoder the program's factory

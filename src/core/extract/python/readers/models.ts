@@ -192,8 +192,10 @@ function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): bo
     if (++n > MAX_BUILT) break;
     // Built in code that runs (module level or what the main guard reaches), not in a library's function bodies.
     if (executed[rowOf(m.index)] !== 1) continue;
-    // At a statement's start: a commented-out load (`# feat.load_state_dict(...)`) gives no weights.
-    if (new RegExp(`^[ \\t]*${m[1]}\\.load_state_dict\\(`, 'm').test(text)) return true;
+    // At a statement's start: a commented-out load (`# feat.load_state_dict(...)`) gives no weights. A builder that
+    // returns its sub-networks in a dict (`model = build_model(params)`, then `model[key].load_state_dict(...)` for
+    // each key of the checkpoint) is given them one part at a time.
+    if (new RegExp(`^[ \\t]*${m[1]}(?:\\[\\w{1,40}\\])?\\.load_state_dict\\(`, 'm').test(text)) return true;
   }
   return false;
 }
@@ -282,7 +284,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // `sampler.predict(prompt=...)`, Keras-style `model.predict(x)`).
   const asked = (full: string, last: string) =>
     INFERENCE_METHOD.test(last) && ctx.modelHandles.has(full.slice(0, Math.max(0, full.length - last.length - 1)));
-  const marker = index.calls.find((c) => {
+  const isMarker = (c: Node) => {
     const { full, last } = ctx.callee(c);
     // `torch.set_grad_enabled(False)` turns gradients off for what follows, as no_grad does.
     const gradOff =
@@ -292,7 +294,12 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
     return (
       /^(no_grad|inference_mode)$/.test(last) || evalMode || gradOff || ctx.modelHandles.has(full) || asked(full, last)
     );
-  });
+  };
+  // The first such call in code that runs (module level, or a function the program calls) marks the run: a notebook's
+  // helper that nothing calls (a style extractor for a multi-speaker model, left unused) does not decide where it is.
+  const executed = executedRowMask(ctx.tree);
+  const marker =
+    index.calls.find((c) => executed[c.startPosition.row] === 1 && isMarker(c)) ?? index.calls.find(isMarker);
   if (!marker) {
     if (!readKerasForwardUse(text, ctx)) readEvaluationHandOff(text, ctx);
     return;
