@@ -63,7 +63,10 @@ export const taskEngineClass: FileRule = {
       if (classes.size >= MAX_NAMES) break;
       if (INSTALLED.test(module.replace(/^\.+/, '')) || !TASK_CLASS.test(name)) continue;
       classes.set(local, `${module.replace(/^\.+/, '').replace(/\./g, '/')}.py`);
-      packageOf.set(local, module.replace(/^\.+/, '').split('.')[0]);
+      // Only a package path names the package (`melo.api` → melo): a one-word module (`from api import ...`) is as
+      // often a sibling file of the program, whose package the file does not say.
+      const bare = module.replace(/^\.+/, '');
+      if (bare.includes('.') && !module.startsWith('.')) packageOf.set(local, bare.split('.')[0]);
     }
     if (classes.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, new Set(classes.keys()), true).split('\n');
@@ -114,24 +117,24 @@ export const taskEngineClass: FileRule = {
         },
       );
       // The engine's package names the model it loads (`melo.TTS`), its size the checkpoint's (not in the file).
+      const engineOf = packageOf.get(m[2]);
       if (!ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) {
-        const name = `${packageOf.get(m[2])!}.${m[2]}`;
-        ctx.facts.push(
-          {
+        const name = engineOf ? `${engineOf}.${m[2]}` : m[2];
+        if (engineOf)
+          ctx.facts.push({
             kind: 'model.id',
             value: name,
             range,
             confidence: 'low',
-            detail: `${m[2]} of the ${packageOf.get(m[2])!} package: the model its released checkpoints hold`,
-          },
-          {
-            kind: 'model.params',
-            value: null,
-            range,
-            confidence: 'low',
-            detail: `${name}: its size is in the checkpoints the package loads, not in the file`,
-          },
-        );
+            detail: `${m[2]} of the ${engineOf} package: the model its released checkpoints hold`,
+          });
+        ctx.facts.push({
+          kind: 'model.params',
+          value: null,
+          range,
+          confidence: 'low',
+          detail: `${name}: its size is in the checkpoints the package loads, not in the file`,
+        });
       }
       const half = halfKeyword(ctx.tree.rootNode.descendantForPosition({ row, column: m[0].length - 1 }));
       if (half) {
