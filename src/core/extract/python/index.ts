@@ -115,6 +115,7 @@ import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { contradictedDefaultPath } from './readers/contradictedDefaultPath';
 import { gradFreeEntry, gradOffBlock } from './readers/gradFreeEntry';
+import { ownModelClass } from './readers/ownModelClass';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
 import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageComputeDtype';
 import { lightevalEntry } from './readers/lightevalEntry';
@@ -493,6 +494,8 @@ export const FILE_RULES: readonly FileRule[] = [
   contradictedDefaultPath,
   // Last: a fallback that starts a run only where no other rule did.
   gradOffBlock,
+  // After every rule that starts a run or names its model: names it by the repository's own class only where none did.
+  ownModelClass,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

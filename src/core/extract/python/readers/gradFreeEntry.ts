@@ -47,9 +47,7 @@ function gradOffBlockEntry(
   text: string,
 ): { name: string; context: string; node: Node } | undefined {
   if (!loadsAModel(text)) return undefined;
-  for (const statement of statements) {
-    const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (fn?.type !== 'function_definition') continue;
+  for (const fn of entryFunctions(statements)) {
     const body = fn.childForFieldName('body');
     if (!body || executed[body.startPosition.row] !== 1) continue;
     for (const inner of body.namedChildren) {
@@ -57,13 +55,51 @@ function gradOffBlockEntry(
       const m = GRAD_OFF_WITH.exec(inner.text.slice(0, 200));
       if (!m) continue;
       const block = inner.childForFieldName('body');
-      // The block does the work: it calls something (a function of this module or an imported one).
-      if (!block?.namedChildren.some((c) => c?.type === 'expression_statement' && c.namedChildren[0]?.type === 'call'))
-        continue;
+      // The block does the work: it calls something (a function of this module or an imported one), or loops over
+      // calls (`for _ in range(1000): out = self.model(src)`, a timing loop over the model's forward pass).
+      if (!block?.namedChildren.some((c) => callStatement(c) || loopOfCalls(c))) continue;
       return { name: fn.childForFieldName('name')?.text ?? 'the entry', context: m[1], node: inner };
     }
   }
   return undefined;
+}
+
+/** Methods looked at per class (a program's class has a handful; a generated file may have thousands). */
+const MAX_METHODS = 100;
+
+/**
+ * The module's functions, and the methods of its classes: a main guard that builds a class of the module
+ * (`Converter(args.variant, ...)`, `InferenceSpeedTest()`) runs its `__init__` and the methods called on the object,
+ * and executedRows marks such a class's rows as code that runs (the work is then in a method's body).
+ */
+function* entryFunctions(statements: readonly (Node | null)[]): Generator<Node> {
+  for (const statement of statements) {
+    const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (def?.type === 'function_definition') yield def;
+    else if (def?.type === 'class_definition') {
+      let seen = 0;
+      for (const member of def.childForFieldName('body')?.namedChildren ?? []) {
+        if (++seen > MAX_METHODS) break;
+        const method = member?.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
+        if (method?.type === 'function_definition') yield method;
+      }
+    }
+  }
+}
+
+/** `f(x)` as a statement of its own. */
+function callStatement(node: Node | null): boolean {
+  return node?.type === 'expression_statement' && node.namedChildren[0]?.type === 'call';
+}
+
+/** A `for`/`while` loop whose body calls something, as a statement or bound (`out = model(x)`). */
+function loopOfCalls(node: Node | null): boolean {
+  if (node?.type !== 'for_statement' && node?.type !== 'while_statement') return false;
+  return (node.childForFieldName('body')?.namedChildren ?? []).some((c) => {
+    if (callStatement(c)) return true;
+    const bound = c?.type === 'expression_statement' ? c.namedChildren[0] : null;
+    return bound?.type === 'assignment' && bound.childForFieldName('right')?.type === 'call';
+  });
 }
 
 export const gradFreeEntry: FileRule = {

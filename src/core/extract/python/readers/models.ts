@@ -7,6 +7,7 @@ import { escapeRegExp, truncate, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
 import { executedRowMask } from '../entryPoint';
+import { fromImports } from '../fromImports';
 import { defaultEnvironmentId, simulatedEnvironment } from '../rlEnvironment';
 
 /**
@@ -122,8 +123,25 @@ function partsOfAnUncountedModel(
   return false;
 }
 
-/** `model = torch.load(f)`: a whole model unpickled from a checkpoint. */
-const checkpointModel = gatedTest(/\b(model|net|\w+_model)\s*=\s*torch\.load\s*\(/);
+/**
+ * `model = torch.load(f)`: a whole model unpickled from a checkpoint. A name then handed to a built model's
+ * `load_state_dict` (`pretrained_model = torch.load(path)`, `model.load_state_dict(pretrained_model[key])`) holds a
+ * state dict, not a model: the weights of a network the program builds itself (PyTorch docs, "Saving and Loading
+ * Models": `model.load_state_dict(torch.load(PATH))`).
+ */
+const checkpointModelAssigned = gatedTest(/\b(model|net|\w+_model)\s*=\s*torch\.load\s*\(/);
+const CHECKPOINT_MODEL = /\b(model|net|\w{1,40}_model)\s*=\s*torch\.load\s*\(/g;
+/** Assignments looked at (a program loads a checkpoint or two). */
+const MAX_CHECKPOINT_LOADS = 20;
+function checkpointModel(text: string): boolean {
+  if (!checkpointModelAssigned(text)) return false;
+  let n = 0;
+  for (const m of text.matchAll(CHECKPOINT_MODEL)) {
+    if (++n > MAX_CHECKPOINT_LOADS) return true;
+    if (!new RegExp(`\\.load_state_dict\\([ \\t]*${m[1]}\\b`).test(text)) return true;
+  }
+  return false;
+}
 /**
  * `model = instantiate_from_config(config.model).to(device).eval()` (latent-diffusion, sgm): a network built from
  * a config at run time and put in eval mode, its weights loaded from the checkpoint the config names: a trained
@@ -167,10 +185,15 @@ function builtFromConfigInEval(text: string): boolean {
  * named for what it does (`net = pkg.config.make_model(config)`, `build_model(cfg)`, `create_model(name)`), and then
  * gives trained weights from a checkpoint file (`g.load_state_dict(ckpt["g_ema"])`,
  * `net.load_state_dict(load_file(path))`): a trained model, as surely as one unpickled whole. Read from assignments at the line start; at most MAX_BUILT of them are checked.
+ * The model may be held on the program's object (`self.model = Net(variant).eval()`, then `self.model.load_state_dict(
+ * torch.load(ckpt))` in a class its main guard builds), or built through a class imported under an alias (`from
+ * models.net_x import NetX as net`, then `model = net(...)`).
  */
 const CLASS_BUILT =
-  /^[ \t]*([A-Za-z_]\w{0,40})[ \t]*=[ \t]*(?:[A-Z]\w{0,60}|(?:[A-Za-z_]\w{0,40}\.){0,3}(?:make|build|create)_\w{0,30}model)\(/gm;
+  /^[ \t]*((?:self\.)?[A-Za-z_]\w{0,40})[ \t]*=[ \t]*(?:[A-Z]\w{0,60}|(?:[A-Za-z_]\w{0,40}\.){0,3}(?:make|build|create)_\w{0,30}model)\(/gm;
 const MAX_BUILT = 200;
+/** Aliased class imports looked at per file. */
+const MAX_ALIASES = 20;
 const CHECKPOINT_READ =
   /\btorch\.load[ \t]*\(|\bload_file[ \t]*\(|\bsafe_open[ \t]*\(|\bload_checkpoint\w{0,20}[ \t]*\(/;
 function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): boolean {
@@ -188,14 +211,30 @@ function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): bo
     return row;
   };
   let n = 0;
-  for (const m of text.matchAll(CLASS_BUILT)) {
+  // A class imported under a lower-case alias (`from models.net_x import NetX as net`, then `model = net(...)`).
+  const aliases: string[] = [];
+  for (const { name, local } of fromImports(text, Infinity)) {
+    if (aliases.length >= MAX_ALIASES) break;
+    if (local !== name && /^[A-Z]/.test(name) && /^[a-z_]\w{0,40}$/.test(local)) aliases.push(local);
+  }
+  const built =
+    aliases.length === 0
+      ? text.matchAll(CLASS_BUILT)
+      : [
+          ...text.matchAll(CLASS_BUILT),
+          ...text.matchAll(
+            new RegExp(`^[ \\t]*((?:self\\.)?[A-Za-z_]\\w{0,40})[ \\t]*=[ \\t]*(?:${aliases.join('|')})\\(`, 'gm'),
+          ),
+        ].sort((a, b) => a.index - b.index);
+  for (const m of built) {
     if (++n > MAX_BUILT) break;
     // Built in code that runs (module level or what the main guard reaches), not in a library's function bodies.
     if (executed[rowOf(m.index)] !== 1) continue;
     // At a statement's start: a commented-out load (`# feat.load_state_dict(...)`) gives no weights. A builder that
     // returns its sub-networks in a dict (`model = build_model(params)`, then `model[key].load_state_dict(...)` for
     // each key of the checkpoint) is given them one part at a time.
-    if (new RegExp(`^[ \\t]*${m[1]}(?:\\[\\w{1,40}\\])?\\.load_state_dict\\(`, 'm').test(text)) return true;
+    if (new RegExp(`^[ \\t]*${escapeRegExp(m[1])}(?:\\[\\w{1,40}\\])?\\.load_state_dict\\(`, 'm').test(text))
+      return true;
   }
   return false;
 }
