@@ -67,13 +67,15 @@ import { nonRunPlaceReason, packageModuleReason, type EntryPointRules } from './
 import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
 import { MMF_INCLUDE } from './extract/config/mmf';
+import { ARG_CONFIG_LINK, argConfigFacts, type ArgConfigLink } from './extract/config/configArgparse';
 
 /**
  * The whole pipeline for one file: read facts, form runs, estimate, advise.
  * Used by the extension (per document version), the CLI and the tests.
  */
 
-export type FileKind = 'python' | 'notebook' | 'yaml' | 'json' | 'shell' | 'gin';
+/** `argconfig`: a `.txt` that may be a configargparse config (extract/config/configArgparse.ts). */
+export type FileKind = 'python' | 'notebook' | 'yaml' | 'json' | 'shell' | 'gin' | 'argconfig';
 
 export interface AnalyzedRun {
   readonly range: SourceRange;
@@ -155,6 +157,9 @@ export function fileKindOf(path: string, languageId?: string): FileKind | null {
   // `.sub`: SLURM submit files as NVIDIA's examples name them (`sbatch -N 2 example.sub`).
   if (languageId === 'shellscript' || /\.(sh|bash|sbatch|slurm|sub)$/.test(lower)) return 'shell';
   if (lower.endsWith('.gin')) return 'gin';
+  // A configargparse config (`key = value` lines): a run only once the folder scan finds the program whose flags
+  // its keys are (scan/folderScan.ts); alone it holds no fact.
+  if (lower.endsWith('.txt')) return 'argconfig';
   return null;
 }
 
@@ -174,6 +179,11 @@ export interface AnalyzeInput {
    * dropped with it): the reading is the same, only cheaper after a small edit.
    */
   readonly reuse?: DocumentReuse;
+  /**
+   * For a `.txt` configargparse config: the program whose flags its keys are, as the folder scan found it
+   * (scan/folderScan.ts); without it such a file holds no fact.
+   */
+  readonly argConfig?: ArgConfigLink;
 }
 
 export interface NotebookCells {
@@ -551,6 +561,8 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
     facts = [...extraction.facts, ...defaultsFileLinks(input.path, extraction.facts)];
   } else if (kind === 'gin') {
     facts = extractGinFacts(input.text);
+  } else if (kind === 'argconfig') {
+    facts = input.argConfig ? argConfigFacts(input.text, input.argConfig, input.relativePath ?? input.path) : [];
   } else {
     facts = extractShellFacts(input.text, input.path);
   }
@@ -965,7 +977,9 @@ function linkedFacts(
     if (seen.has(target.path)) continue;
     if (!look) seen.add(target.path);
     // A module a script imports a function from stays a file of its own in a report (it may run as main too).
-    if ((link.kind === 'link.module' && !look) || separate?.has(reference)) modules?.add(target.path);
+    // A configargparse config's program (configArgparse.ts) is also run without a config, with its own defaults.
+    if ((link.kind === 'link.module' && !look) || separate?.has(reference) || link.detail.startsWith(ARG_CONFIG_LINK))
+      modules?.add(target.path);
     const read1 = target.readFacts();
     // A linked file's problems keep their position in that file; the message names the file.
     for (const p of read1.problems) problems.push(inLinkedFile(target.display, p));

@@ -11,6 +11,7 @@ import {
   type LinkedFileReader,
 } from '../../src/core/analyze';
 import { isMeasurementFile } from '../../src/core/calibration/measurement';
+import { argConfigProgram, findArgConfigProgram } from '../../src/core/extract/config/configArgparse';
 import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
 import { InThreadAnalyser, type FileAnalyser, type ScanJob } from '../../src/core/scan/scanJob';
 import { ScanWorkerPool } from '../../src/core/scan/workerPool';
@@ -71,11 +72,18 @@ async function analyseEachFile(dir: string) {
     }
     return undefined;
   };
-  const files = [...loaded].map(([p, f]) => ({
-    path: p,
-    display: f.display,
-    analysis: analyzeText({ path: p, text: f.text, relativePath: f.display }, python, DEFAULT_SETTINGS, {}, read),
-  }));
+  // A `.txt` configargparse config is given the program the scan finds for it among the folder's files.
+  const pythonIn = (folder: string) =>
+    [...loaded.keys()].filter((p) => p.endsWith('.py') && path.posix.dirname(p) === folder);
+  const programAt = async (p: string) => argConfigProgram(loaded.get(p)?.text ?? '');
+  const files = [];
+  for (const [p, f] of loaded) {
+    const argConfig = p.endsWith('.txt')
+      ? await findArgConfigProgram(p, f.text, posix(dir), pythonIn, programAt)
+      : undefined;
+    const input = { path: p, text: f.text, relativePath: f.display, ...(argConfig ? { argConfig } : {}) };
+    files.push({ path: p, display: f.display, analysis: analyzeText(input, python, DEFAULT_SETTINGS, {}, read) });
+  }
   return withoutLinkedDuplicates(files);
 }
 

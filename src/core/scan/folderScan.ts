@@ -1,7 +1,7 @@
 import { hasDefaultsFile } from '../extract/config/defaultsFile';
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-import { linkCandidates, maxBytesOf, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
+import { fileKindOf, linkCandidates, maxBytesOf, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
 import { documentationCopiesOf } from './documentationCopies';
 import {
   docShellCommands,
@@ -19,6 +19,13 @@ import { packageRootsOf, type EntryPointRules } from '../resolve/entryPoint';
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
 import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
 import { InThreadAnalyser, type FetchLinks, type FileAnalyser, type LinkAnswer, type ScanJob } from './scanJob';
+import {
+  argConfigProgram,
+  findArgConfigProgram,
+  MAX_ARG_CONFIG_BYTES,
+  type ArgConfigLink,
+  type ArgConfigProgram,
+} from '../extract/config/configArgparse';
 
 /**
  * Scans a folder's candidate files for runs. Files are read here, in order, and handed
@@ -115,6 +122,8 @@ const STAT_CONCURRENCY = 32;
  * or data file takes many times its size in memory, and two threads doing it would double the peak.
  */
 const LARGE_FILE_BYTES = 256 * 1024;
+/** Python files of one folder read for the configargparse program that takes a `.txt` config (configArgparse.ts). */
+const MAX_PROGRAMS_PER_FOLDER = 64;
 
 export class FolderScanCache {
   private readonly entries = new Map<string, CacheEntry>();
@@ -331,7 +340,12 @@ export class FolderScanCache {
       const settings = options.settingsFor(source.path);
       const settingsKey = keyOf(settings);
       const documented = documentedOf.get(source.path);
-      const documentedKey = documented ? JSON.stringify(documented) : '';
+      // A `.txt` configargparse config: the program of the folder that takes it (read before its analysis is reused,
+      // since a program added or changed elsewhere changes what it is).
+      const argConfig =
+        fileKindOf(source.path) === 'argconfig' ? await argConfigOf(source, await bytesNow()) : undefined;
+      const documentedKey =
+        (documented ? JSON.stringify(documented) : '') + (argConfig ? `\u0000${JSON.stringify(argConfig)}` : '');
       const cached = this.entries.get(source.path);
       let analysis: LinkedAnalysis | undefined;
       let analysisMs: number | undefined;
@@ -346,7 +360,8 @@ export class FolderScanCache {
       } else {
         const linkedHashes = new Map<string, string>();
         const job = jobFor(source, await bytesNow(), 'code', settings);
-        const result = await analyse(documented ? { ...job, documented } : job, fetchLinks(linkedHashes));
+        const withDocs = documented ? { ...job, documented } : job;
+        const result = await analyse(argConfig ? { ...withDocs, argConfig } : withDocs, fetchLinks(linkedHashes));
         if (stopped) return;
         if (result.role === 'code') {
           analysis = result.analysis;
@@ -402,6 +417,46 @@ export class FolderScanCache {
       entryRules,
       ...(role === 'code' && hasDefaultsFile(source.path, byPath) ? { overridesDefaults: true } : {}),
     });
+    // Programs that declare a configargparse config flag, by path: each read once a scan, only when a `.txt` that
+    // reads as such a config sits in its folder or one below (configArgparse.ts).
+    const programs = new Map<string, Promise<ArgConfigProgram | undefined>>();
+    const programOf = (s: ScanSource): Promise<ArgConfigProgram | undefined> => {
+      let p = programs.get(s.path);
+      if (!p) {
+        p = readChecked(s).then(
+          (bytes) => argConfigProgram(new TextDecoder('utf-8').decode(bytes)),
+          () => undefined,
+        );
+        programs.set(s.path, p);
+      }
+      return p;
+    };
+    let pythonByFolder: Map<string, string[]> | undefined;
+    const pythonIn = (folder: string): readonly string[] => {
+      if (!pythonByFolder) {
+        pythonByFolder = new Map();
+        for (const s of sources)
+          if (/\.py$/i.test(s.path)) {
+            const list = pythonByFolder.get(path.posix.dirname(s.path)) ?? [];
+            if (list.length < MAX_PROGRAMS_PER_FOLDER) list.push(s.path);
+            pythonByFolder.set(path.posix.dirname(s.path), list);
+          }
+      }
+      return pythonByFolder.get(folder) ?? [];
+    };
+    const argConfigOf = (source: ScanSource, bytes: Uint8Array): Promise<ArgConfigLink | undefined> =>
+      bytes.length > MAX_ARG_CONFIG_BYTES
+        ? Promise.resolve(undefined)
+        : findArgConfigProgram(
+            source.path,
+            new TextDecoder('utf-8').decode(bytes),
+            path.posix.resolve(options.root),
+            pythonIn,
+            (p) => {
+              const s = byPath.get(p);
+              return s ? programOf(s) : Promise.resolve(undefined);
+            },
+          );
 
     await eachLimited(sources, analyser.concurrency * READ_AHEAD, one);
     if (stopped || cancelled()) return cancelledResult(reanalysed);

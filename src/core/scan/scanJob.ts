@@ -18,6 +18,7 @@ import { mayStartARun } from './prefilter';
 import { mayBeConfigModule } from '../extract/python/index';
 import { definitionsOnlyReason } from '../extract/python/libraryText';
 import { documentationLaunchFacts, type DocumentedLaunch } from '../extract/documentedLaunch';
+import type { ArgConfigLink } from '../extract/config/configArgparse';
 
 /**
  * One file's work in a folder scan, and the contract between the scan (which reads
@@ -40,6 +41,8 @@ export interface ScanJob {
   readonly overridesDefaults?: boolean;
   /** Commands of the repository's README or docs pages that launch this file (scan/documentedLaunches.ts). */
   readonly documented?: readonly DocumentedLaunch[];
+  /** A `.txt` configargparse config: the program of the folder whose flags its keys are (folderScan.ts). */
+  readonly argConfig?: ArgConfigLink;
 }
 
 /** A reference a run names (`torchrun train.py`, `--config_file a.yaml`), from the file that names it. */
@@ -149,6 +152,13 @@ export async function runScanJob(
     if (job.role === 'measurement')
       return { role: 'measurement', measurement: readMeasurements(job.path, job.display, text) };
     const kind = fileKindOf(job.path);
+    // A `.txt` is a run only as the config of a program the scan found for it (configArgparse.ts).
+    if (kind === 'argconfig' && !job.argConfig)
+      return {
+        role: 'code',
+        analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] },
+        ms: performance.now() - started,
+      };
     // Before any parsing: a file that cannot form a run is read only when a run links to it (fetchLinks).
     // (A binary file goes on to readFileFacts, which reports it as skipped.)
     if (kind && !text.includes('\u0000') && !job.overridesDefaults && !mayStartARun(text, kind))
@@ -164,7 +174,12 @@ export async function runScanJob(
         analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [], notARun: byPath },
         ms: performance.now() - started,
       };
-    const read = readFileFacts({ path: job.path, text }, python);
+    const read = readFileFacts(
+      job.argConfig
+        ? { path: job.path, text, relativePath: job.display, argConfig: job.argConfig }
+        : { path: job.path, text },
+      python,
+    );
     // The hardware its documented launches ask for, where the file itself does not say (documentedLaunch.ts).
     const documented = job.documented ? documentationLaunchFacts(read.facts, job.documented) : [];
     const own = documented.length > 0 ? { ...read, facts: [...read.facts, ...documented] } : read;

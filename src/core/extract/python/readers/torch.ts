@@ -133,6 +133,11 @@ function pacedOrUntrained(loop: Node, ctx: PythonReadContext): boolean {
  */
 const STEP_COUNT_BOUND =
   /^(?:[A-Za-z_]\w{0,40}\.){0,3}(?:num|n|max|total|train|training)_?(?:batches|steps|iters|iterations|updates|train_steps)$/i;
+/**
+ * The step a run resumes from (`start`, `args.start_iter`, `resume_step`, `init_step`): 0 unless a checkpoint is
+ * resumed, so a run from the start makes every step up to the bound. Bounded, so linear.
+ */
+const RESUME_OFFSET = /^(?:[\w.]{0,60}\.)?\w{0,20}(?:resume|resumed|start|initial|init|begin|offset)\w{0,20}$/i;
 /** A loop variable that only indexes (`i`, `_`, `idx`), saying nothing of what is counted. */
 const INDEX_VARIABLE = /^(?:i|j|k|_+|idx|index|n)$/;
 
@@ -145,7 +150,11 @@ const INDEX_VARIABLE = /^(?:i|j|k|_+|idx|index|n)$/;
 function countsSteps(left: Node, range: Node, loop: Node): boolean {
   if (!INDEX_VARIABLE.test(left.text)) return false;
   const args = range.childForFieldName('arguments')?.namedChildren ?? [];
-  const bound = args.length === 1 ? args[0] : undefined;
+  // `trange(start, N_iters)`: counted from the step a resumed checkpoint reached (RESUME_OFFSET), the bound is the count.
+  const bound =
+    args.length === 1 || (args.length === 2 && RESUME_OFFSET.test(args[0]?.text ?? ''))
+      ? args[args.length - 1]
+      : undefined;
   if (!bound || bound.text.length > 100) return false;
   const body = loop.childForFieldName('body');
   if (!body) return false;
@@ -260,13 +269,12 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   // offset is 0 unless one is resumed) makes all of them, so the total is the bound before the offset.
   if (args.length === 1 && args[0].type === 'binary_operator' && args[0].childForFieldName('operator')?.text === '-') {
     const offset = args[0].childForFieldName('right');
-    if (
-      offset &&
-      offset.text.length <= 100 &&
-      /^(?:[\w.]{0,60}\.)?\w{0,20}(?:resume|resumed|start|initial|init|begin|offset)\w{0,20}$/i.test(offset.text)
-    )
+    if (offset && offset.text.length <= 100 && RESUME_OFFSET.test(offset.text))
       args[0] = args[0].childForFieldName('left') ?? args[0];
   }
+  // `range(start, n)` with `start` the step a resumed checkpoint reached: from the start, n steps (the same reading).
+  if (kind === 'training.steps' && args.length === 2 && args[0].text.length <= 100 && RESUME_OFFSET.test(args[0].text))
+    args.splice(0, 1);
   const values = args.map((a) => evaluate(a, ctx.symbols) ?? flagDictDefault(a, ctx));
   const label = `for ${left.text} in ${truncate(right.text, 40)}`;
   if (values.length === 0 || values.some((v) => !v || typeof v.value !== 'number')) {
