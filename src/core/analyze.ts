@@ -31,7 +31,12 @@ import { ginRunFacts } from './extract/gin/ginRun';
 import { mlCollectionsRunFacts } from './extract/mlCollectionsRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
 import { LAZY_CONFIG_LINK, LAZY_CONFIG_VALUE } from './extract/python/readers/lazyConfig';
-import { CONFIG_PROGRAM, CONFIG_PROGRAM_LINK, configProgramFacts } from './extract/python/configProgram';
+import {
+  CONFIG_PROGRAM,
+  CONFIG_PROGRAM_LINK,
+  configProgramFacts,
+  VITS_PROGRAM_LINK,
+} from './extract/python/configProgram';
 import { LOADER_LINK, REEXPORT_LINK } from './extract/python/readers/loaderModule';
 import { FLAG_MODULE_DETAIL } from './extract/python/readers/localModules';
 import { COMPUTE_DTYPE_LOOK } from './extract/python/readers/packageComputeDtype';
@@ -785,6 +790,13 @@ const NARROW_LINKS: readonly NarrowLink[] = [
       (link.passes?.length ?? 0) >= MIN_CONFIG_KEYS &&
       !!link.passes?.every((key) => f.fields?.includes(key)),
     reserved: fromConfigProgram,
+    ends: true,
+  },
+  // A VITS-layout config's link to its training program (config/vitsTts.ts): the precision the program switches on
+  // (TF32 at import) and the weights it starts from (a pretrained generator), not its other facts.
+  {
+    via: (link) => link.detail.startsWith(VITS_PROGRAM_LINK),
+    admits: (f) => (f.kind === 'training.precision' || f.kind === 'model.fromScratch') && f.value !== null,
     ends: true,
   },
   // A loader's module (and what its package re-exports): the default dtype it builds the model in.

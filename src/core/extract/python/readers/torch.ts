@@ -672,8 +672,19 @@ export const savedModelLoader: FileRule = {
       const assignment = node.parent?.type === 'assignment' ? node.parent : undefined;
       const left = assignment?.childForFieldName('left');
       const first = left?.type === 'identifier' ? left : left?.namedChildren[0];
-      if (assignment?.childForFieldName('right')?.id !== node.id || !/^(?:\w+_)?model$/i.test(first?.text ?? ''))
+      if (assignment?.childForFieldName('right')?.id !== node.id || !/^(?:\w+_)?model$/i.test(first?.text ?? '')) {
+        if (last === 'load_checkpoint' && loadsPretrainedInto(node, ctx)) {
+          ctx.add(
+            'model.fromScratch',
+            false,
+            node,
+            `${truncate(full, 40)}(${truncate(node.childForFieldName('arguments')?.namedChildren[0]?.text ?? '', 40)}, …) fills the network it trains with pretrained weights: a fine-tune`,
+            'medium',
+          );
+          return;
+        }
         continue;
+      }
       ctx.add(
         'model.fromScratch',
         false,
@@ -685,6 +696,35 @@ export const savedModelLoader: FileRule = {
     }
   },
 };
+
+/** A path that names pretrained weights (`hps.pretrain_G`, `args.pretrained_ckpt`, `PRETRAINED_PATH`). */
+const PRETRAINED_PATH = /(?:^|[._])(?:[Pp]re_?[Tt]rain(?:ed)?|PRE_?TRAIN(?:ED)?)(?:_|[A-Z]|$)/;
+/** Enclosing statements looked at for the branch a load sits in. */
+const MAX_LOAD_DEPTH = 6;
+
+/**
+ * `utils.load_checkpoint(hps.pretrain_G, net_g, None, skip_optimizer=True)`: a statement of its own (the VITS-family
+ * loader fills the network passed to it in place, models/utils.py of jaywalnut310/vits and its forks) whose
+ * checkpoint names pretrained weights and whose network is a name: the run fine-tunes it. Not a resume of the run's
+ * own checkpoints (`load_checkpoint(latest_checkpoint_path(model_dir, "G_*.pth"), net_g, optim_g)`: no pretrained
+ * name), and not a load under a branch the defaults decide off (`if args.pretrained:` with the flag's default None).
+ */
+function loadsPretrainedInto(node: Node, ctx: PythonReadContext): boolean {
+  if (node.parent?.type !== 'expression_statement') return false;
+  const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+  const [path, network] = args;
+  if (!path || !network || path.type === 'keyword_argument' || network.type !== 'identifier') return false;
+  if ((path.type !== 'attribute' && path.type !== 'identifier') || !PRETRAINED_PATH.test(path.text)) return false;
+  let at: Node | null = node.parent;
+  for (let depth = 0; at && depth < MAX_LOAD_DEPTH; depth++, at = at.parent) {
+    if (at.type === 'if_statement') {
+      const test = at.childForFieldName('condition');
+      if (test && decideCondition(test, ctx.symbols) === false) return false;
+    }
+    if (at.type === 'function_definition' || at.type === 'module') break;
+  }
+  return true;
+}
 
 /** A branch on a precision setting compared with a value (`if precision == "amp_bf16":`, `elif args.precision in (…)`). */
 const PRECISION_TEST = /\bprecision\s*(?:==|!=|in\b)/;
@@ -752,6 +792,8 @@ export const autocast: CallRule = {
     // off by default): the switch, read where it is declared, decides; one decided at run time leaves autocast on.
     const enabled = args ? keywordArgument(args, 'enabled') : null;
     if (enabled && (enabled.text === 'False' || evaluate(enabled, ctx.symbols)?.value === false)) return;
+    // `autocast(enabled=hps.train.fp16_run)`: the run's config file decides (as for GradScaler).
+    if (enabled && configSwitch(enabled, ctx.symbols)) return;
     // open_clip's and OpenFlamingo's `get_autocast(precision)`: `if precision == "amp_bf16": return
     // torch.cuda.amp.autocast(dtype=torch.bfloat16)`. The branch is the `--precision` flag's choice; the flag's
     // default (read where it is declared) says which runs, not each branch.
@@ -856,12 +898,37 @@ export const gradScaler: CallRule = {
     // as the program's mixed-precision path.
     const enabled = keywordArgument(node.childForFieldName('arguments') ?? node, 'enabled');
     if (enabled && evaluate(enabled, ctx.symbols)?.value === false) return;
+    // `GradScaler(enabled=hps.train.fp16_run)`: a switch the run's config file sets, which the config decides (read
+    // there: VITS `train.fp16_run`), not the scaler.
+    if (enabled && configSwitch(enabled, ctx.symbols)) return;
     // Built always, used only under the program's AMP switch (`loss_scaler = NativeScaler()  # if args.use_amp is
     // False, this won't be used`, ConvNeXt-style main.py with `--use_amp` default False): the switch decides.
     if (ampSwitchOff(ctx.text)) return;
     ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium');
   },
 };
+
+/** Names a program keeps its loaded config under (`hps = utils.get_hparams()`, `cfg = load_config(path)`). */
+const CONFIG_ROOT = /^(?:hps|hparams|hp|cfg|conf|config|configs|settings|params)$|_(?:cfg|config|conf|hparams|params)$/;
+/** Attribute or key steps looked at on the way to the root name. */
+const MAX_SWITCH_DEPTH = 6;
+
+/**
+ * A switch read from the run's loaded config (`hps.train.fp16_run`, `cfg.amp`, `config["fp16"]`) that the program's
+ * own text does not decide: the config sets it, so the call it is handed to says nothing by itself.
+ */
+function configSwitch(value: Node, symbols: SymbolTable): boolean {
+  if (value.type !== 'attribute' && value.type !== 'subscript') return false;
+  if (evaluate(value, symbols) !== undefined) return false;
+  let at: Node | null = value;
+  for (let depth = 0; at && depth < MAX_SWITCH_DEPTH; depth++) {
+    if (at.type === 'identifier') return CONFIG_ROOT.test(at.text);
+    if (at.type === 'attribute') at = at.childForFieldName('object');
+    else if (at.type === 'subscript') at = at.childForFieldName('value');
+    else return false;
+  }
+  return false;
+}
 
 /** An AMP switch declared as a flag (`--use_amp`, `--amp`, `--fp16`, `--use-fp16`), on one line with its default. */
 const AMP_SWITCH = /["']--(?:use[_-])?(?:amp|fp16|mixed[_-]precision)["'][^\n]{0,300}/g;
