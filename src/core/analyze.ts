@@ -885,6 +885,33 @@ function anyWordPick(f: Fact, passes: ReadonlySet<string>, link: Fact): Fact | u
   };
 }
 
+/**
+ * The values a config the program links to gives the program's own keyed reads (`epochs = config.get('epochs_1st',
+ * 200)` against the config's `epochs_1st: 100`): each such fact of the program, with the config's number (less the
+ * loop's start). A config that does not set the key leaves the program's default.
+ */
+function keyedValues(facts: readonly Fact[], link: Fact, linked: readonly Fact[], display: string): Fact[] {
+  if (link.kind !== 'link.config') return [];
+  const keyed = facts.filter((f) => f.configKey !== undefined && f.file === link.file);
+  if (keyed.length === 0) return [];
+  const out: Fact[] = [];
+  for (const f of keyed) {
+    const set = linked.find((c) => c.kind === 'config.value' && c.value === f.configKey && !c.file);
+    const n = set ? Number(set.detail) : NaN;
+    if (!Number.isSafeInteger(n) || n <= 0) continue;
+    const value = Math.max(0, n - (f.configKeyOffset ?? 0));
+    out.push({
+      kind: f.kind,
+      value,
+      range: set!.range,
+      confidence: 'high',
+      detail: `${f.configKey}: ${n} in ${display}, read by the program (line ${f.range.startLine + 1})`,
+      file: display,
+    });
+  }
+  return out;
+}
+
 /** A linked config's value of a key the linking config scales (`train.max_iter *= 4`): the scaled value. */
 function scaledValue(f: Fact, link: Fact, display: string): Fact | undefined {
   const scale = link.scales?.find(([key]) => f.fromFlags?.includes(key));
@@ -1107,7 +1134,7 @@ function linkedFacts(
             toLoader,
             chosenHere,
           );
-    out.push(...tagged, ...deeper);
+    out.push(...tagged, ...deeper, ...keyedValues(facts, link, read1.facts, target.display));
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we
     // can read (an evaluation loop of its own) keeps the line a run.
@@ -1215,6 +1242,7 @@ const INCIDENTAL_FACTS: ReadonlySet<FactKind> = new Set<FactKind>([
   'run.commandLine',
   'tracking.project',
   'mlc.setting',
+  'config.value',
 ]);
 const incidental = (f: Fact) => INCIDENTAL_FACTS.has(f.kind) || (f.kind === 'run.entry' && f.value === false);
 

@@ -269,7 +269,28 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   }
   const values = args.map((a) => evaluate(a, ctx.symbols) ?? flagDictDefault(a, ctx));
   const label = `for ${left.text} in ${truncate(right.text, 40)}`;
-  if (values.length === 0 || values.some((v) => !v || typeof v.value !== 'number')) {
+  // `epochs = config.get('epochs_1st', 200)` with `config = yaml.safe_load(open(config_path))`: the bound is the
+  // config's key, its default when the config sets none (a config the program links gives its value, analyze.ts).
+  const keyed = args.length > 0 ? configKeyRead(args[args.length - 1], ctx) : undefined;
+  if (keyed && args.length <= 2 && values.slice(0, -1).every((v) => v && typeof v.value === 'number')) {
+    const start = args.length === 2 ? (values[0]!.value as number) : 0;
+    const count = keyed.fallback === undefined ? null : Math.max(0, keyed.fallback - start);
+    const offset = start === 0 ? '' : ` from ${start}`;
+    ctx.add(
+      kind,
+      count,
+      right,
+      keyed.fallback === undefined
+        ? `${label}: ${keyed.key} of the config the program loads (${keyed.written})`
+        : `${label}${offset}: ${keyed.key} of the config the program loads, ${keyed.fallback} when it sets none (${keyed.written})`,
+      count === null ? 'low' : 'medium',
+    );
+    ctx.amendLast({
+      configKey: keyed.key,
+      originLine: keyed.row,
+      ...(start === 0 ? {} : { configKeyOffset: start }),
+    });
+  } else if (values.length === 0 || values.some((v) => !v || typeof v.value !== 'number')) {
     ctx.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
   } else {
     const nums = values.map((v) => v!.value as number);
@@ -333,6 +354,48 @@ export function readRepeat(call: Node, ctx: PythonReadContext): void {
     }
     return;
   }
+}
+
+/** `config = yaml.safe_load(open(path))`, `cfg = json.load(f)`: a name holding a loaded YAML/JSON config. */
+const LOADED_CONFIG = (name: string) =>
+  new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*(?:yaml\\.(?:safe_|full_)?load|json\\.loads?)[ \\t]*\\(`, 'm');
+/** `epochs = config.get('epochs_1st', 200)`, `epochs = config['epochs']`: a name read from a dict by a literal key. */
+const KEY_READ =
+  /^(?:([A-Za-z_]\w{0,40})\.get\([ \t]*["'](\w{1,60})["'][ \t]*(?:,[ \t]*(\d{1,9})[ \t]*)?\)|([A-Za-z_]\w{0,40})\[[ \t]*["'](\w{1,60})["'][ \t]*\])$/;
+/** Assignments of the bound's name looked at. */
+const MAX_KEY_ASSIGNMENTS = 4;
+
+/**
+ * A loop bound read by a literal key from a config the program loads with a YAML or JSON parser: the bound itself
+ * (`range(start_epoch, config.get('epochs', 100))`) or a name assigned once from it (`epochs =
+ * config.get('epochs_1st', 200)`). The key and the default `.get` gives (none for `config['epochs']`).
+ */
+function configKeyRead(
+  bound: Node,
+  ctx: PythonReadContext,
+): { key: string; fallback?: number; written: string; row: number } | undefined {
+  let read: string | undefined;
+  let row = bound.startPosition.row;
+  if (bound.type === 'call' || bound.type === 'subscript') read = bound.text;
+  else if (bound.type === 'identifier' && /^\w{1,40}$/.test(bound.text)) {
+    const assigned = new RegExp(`^[ \\t]*${bound.text}[ \\t]*=(?!=)[ \\t]*([^\\n]{1,200})$`, 'gm');
+    const found: string[] = [];
+    for (const m of ctx.text.matchAll(assigned)) {
+      found.push(m[1].trim());
+      if (found.length > MAX_KEY_ASSIGNMENTS) return undefined;
+      row = ctx.text.slice(0, m.index).split('\n').length - 1;
+    }
+    // Assigned once (an `epochs += start_epoch` later is an augmented assignment, not matched here).
+    if (found.length !== 1) return undefined;
+    read = found[0].replace(/[ \t]*#.*$/, '');
+  }
+  if (!read || read.length > 200) return undefined;
+  const m = KEY_READ.exec(read);
+  if (!m) return undefined;
+  const holder = m[1] ?? m[4];
+  if (!LOADED_CONFIG(holder).test(ctx.text)) return undefined;
+  const fallback = m[3] === undefined ? undefined : Number(m[3]);
+  return { key: m[2] ?? m[5], ...(fallback !== undefined && fallback > 0 ? { fallback } : {}), written: read, row };
 }
 
 /** Keyword arguments looked at for a flag made from a dict of defaults. */
