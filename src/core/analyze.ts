@@ -31,7 +31,12 @@ import { ginRunFacts } from './extract/gin/ginRun';
 import { mlCollectionsRunFacts } from './extract/mlCollectionsRun';
 import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
 import { LAZY_CONFIG_LINK, LAZY_CONFIG_VALUE } from './extract/python/readers/lazyConfig';
-import { CONFIG_PROGRAM, CONFIG_PROGRAM_LINK, configProgramFacts } from './extract/python/configProgram';
+import {
+  CONFIG_PROGRAM,
+  CONFIG_PROGRAM_LINK,
+  configProgramFacts,
+  VITS_PROGRAM_LINK,
+} from './extract/python/configProgram';
 import { LOADER_LINK, REEXPORT_LINK } from './extract/python/readers/loaderModule';
 import { FLAG_MODULE_DETAIL } from './extract/python/readers/localModules';
 import { COMPUTE_DTYPE_LOOK } from './extract/python/readers/packageComputeDtype';
@@ -799,6 +804,13 @@ const NARROW_LINKS: readonly NarrowLink[] = [
     reserved: fromConfigProgram,
     ends: true,
   },
+  // A VITS-layout config's link to its training program (config/vitsTts.ts): the precision the program switches on
+  // (TF32 at import) and the weights it starts from (a pretrained generator), not its other facts.
+  {
+    via: (link) => link.detail.startsWith(VITS_PROGRAM_LINK),
+    admits: (f) => (f.kind === 'training.precision' || f.kind === 'model.fromScratch') && f.value !== null,
+    ends: true,
+  },
   // A loader's module (and what its package re-exports): the default dtype it builds the model in.
   {
     via: (link, loaderWalk) => loaderWalk || link.detail.startsWith(LOADER_LINK),
@@ -883,6 +895,33 @@ function anyWordPick(f: Fact, passes: ReadonlySet<string>, link: Fact): Fact | u
     confidence: 'medium',
     detail: `${spelled} given on the launch line (the program's default leaves it empty: ${String(f.value)})`,
   };
+}
+
+/**
+ * The values a config the program links to gives the program's own keyed reads (`epochs = config.get('epochs_1st',
+ * 200)` against the config's `epochs_1st: 100`): each such fact of the program, with the config's number (less the
+ * loop's start). A config that does not set the key leaves the program's default.
+ */
+function keyedValues(facts: readonly Fact[], link: Fact, linked: readonly Fact[], display: string): Fact[] {
+  if (link.kind !== 'link.config') return [];
+  const keyed = facts.filter((f) => f.configKey !== undefined && f.file === link.file);
+  if (keyed.length === 0) return [];
+  const out: Fact[] = [];
+  for (const f of keyed) {
+    const set = linked.find((c) => c.kind === 'config.value' && c.value === f.configKey && !c.file);
+    const n = set ? Number(set.detail) : NaN;
+    if (!Number.isSafeInteger(n) || n <= 0) continue;
+    const value = Math.max(0, n - (f.configKeyOffset ?? 0));
+    out.push({
+      kind: f.kind,
+      value,
+      range: set!.range,
+      confidence: 'high',
+      detail: `${f.configKey}: ${n} in ${display}, read by the program (line ${f.range.startLine + 1})`,
+      file: display,
+    });
+  }
+  return out;
 }
 
 /** A linked config's value of a key the linking config scales (`train.max_iter *= 4`): the scaled value. */
@@ -1109,7 +1148,7 @@ function linkedFacts(
             toLoader,
             chosenHere,
           );
-    out.push(...tagged, ...deeper);
+    out.push(...tagged, ...deeper, ...keyedValues(facts, link, read1.facts, target.display));
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we
     // can read (an evaluation loop of its own) keeps the line a run.
@@ -1217,6 +1256,7 @@ const INCIDENTAL_FACTS: ReadonlySet<FactKind> = new Set<FactKind>([
   'run.commandLine',
   'tracking.project',
   'mlc.setting',
+  'config.value',
 ]);
 const incidental = (f: Fact) => INCIDENTAL_FACTS.has(f.kind) || (f.kind === 'run.entry' && f.value === false);
 

@@ -141,6 +141,12 @@ export type FactKind =
    * (extract/mlCollectionsRun.ts). Value: the dotted key; detail: its value as JSON.
    */
   | 'mlc.setting'
+  /**
+   * A top-level whole number of a config that only a program reading that key uses (`epochs_1st: 200`, the first of
+   * two stages' epochs): value the key, detail the number. Drawn into a run through a program's fact with that
+   * `configKey` (analyze.ts linkedFacts); nothing of the config's own run.
+   */
+  | 'config.value'
   | 'gin.include'
   | 'gin.import'
   /** Whether the file launches a run: false for a library module (detail says why), true when a `# green-ai: run` directive forces it in. */
@@ -229,6 +235,13 @@ export interface Fact {
    * the sourced file's variables give (shell/sourcedArguments.ts).
    */
   readonly functions?: readonly string[];
+  /**
+   * A program's value read from the config it loads by this key (`epochs = config.get('epochs_1st', 200)`, the value
+   * the default): a config the program links to that sets the key (a `config.value` fact) gives its value instead
+   * (analyze.ts linkedFacts), less `configKeyOffset` when the program counts from a start (`range(1, epochs)`).
+   */
+  readonly configKey?: string;
+  readonly configKeyOffset?: number;
   /**
    * On a program's fact drawn by the configs it reads (python/configProgram.ts): the top-level keys its config
    * dataclass accepts. A config's link draws it only when the config's own top-level keys (`passes`) are all among them.

@@ -139,6 +139,10 @@ function isCheckpointFile(value: string): boolean {
 /** A ViT size word as BLIP/ALBEF-style task configs write it. */
 const VIT_SIZE = /^(?:base|large)$/i;
 
+/** Top-level keys kept as `config.value` facts for the programs that read them by name (a few per config). */
+const KEYED_COUNT = /^\w{0,30}epoch\w{0,30}$/i;
+const MAX_KEYED_COUNTS = 8;
+
 export interface ConfigExtraction {
   readonly facts: Fact[];
   readonly problems: Problem[];
@@ -199,6 +203,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
   // each entry is one alternative schedule and the launch picks one (by `--max_seq_length`, a stage flag), so no
   // entry's length is the config's own.
   let inPhaseTable = 0;
+  let keyedCounts = 0;
   const visit = (node: unknown, path: string[]): void => {
     if (isSeq(node)) {
       node.items.forEach((item, i) => visit(item, [...path, String(i)]));
@@ -225,6 +230,19 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         typeof raw === 'string' && raw.startsWith('${') ? config.resolve(raw, [...path, key]) : { value: raw };
       const scalar = resolved.value;
       pairOrigin = resolved.originLine;
+      // `epochs_1st: 200`: a top-level count a program reads by its key (`config.get('epochs_1st', 200)`); kept for
+      // such a program's run only (Fact.configKey).
+      if (
+        path.length === 0 &&
+        keyedCounts < MAX_KEYED_COUNTS &&
+        KEYED_COUNT.test(key) &&
+        typeof scalar === 'number' &&
+        Number.isSafeInteger(scalar) &&
+        scalar > 0
+      ) {
+        keyedCounts++;
+        add('config.value', key, valueNode, String(scalar));
+      }
       const sizing = sizingKindFor(key, 'config');
       // A metric Hydra builds (`clip_metric: { _target_: torchmetrics.multimodal.CLIPScore, model_name_or_path: ... }`)
       // scores the run's outputs with its own model: nothing in it is the run's.

@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
+import { VITS_PROGRAM_LINK } from '../python/configProgram';
 
 /**
  * VITS text-to-speech configs (Kim et al. 2021, "Conditional Variational Autoencoder with Adversarial Learning for
@@ -14,10 +15,17 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
  *   multi-period discriminator). Its size depends on the program's module code (the text vocabulary comes from the
  *   symbol table, not the config; forks change the blocks), so it is left unknown rather than guessed.
  * - Mode: the model is built from the config and trained from fresh weights (the program resumes only its own latest
- *   checkpoint in the run's folder).
- * - Precision: `train.fp16_run` true trains under autocast with a GradScaler (fp16), false in fp32.
+ *   checkpoint in the run's folder), unless the program that reads the config fills the generator with pretrained
+ *   weights (forks that fine-tune a released voice: `utils.load_checkpoint(hps.pretrain_G, net_g, ...)`), which the
+ *   link below draws and which outranks this low-confidence start.
+ * - Precision: `train.fp16_run` true trains under autocast with a GradScaler (fp16), false in fp32; the program's
+ *   TF32 switches (`torch.backends.cuda.matmul.allow_tf32 = True`) make that float32 TF32 on a GPU.
+ * - The program: `train.py` beside the config or a folder above it (the layout of the VITS repository and its forks),
+ *   linked with VITS_PROGRAM_LINK so that only its precision and start reach the config's run (analyze.ts).
  * - Epochs: `train.epochs` and the per-GPU `train.batch_size` are read by the generic key table.
  */
+/** The training program of the VITS layout (`python train.py -c configs/<config>.json -m <name>`). */
+const PROGRAM = 'train.py';
 const MODEL_KEYS = ['inter_channels', 'hidden_channels', 'upsample_rates', 'upsample_initial_channel'];
 
 export const vitsTts: ConfigDialect = {
@@ -54,8 +62,9 @@ export const vitsTts: ConfigDialect = {
       true,
       model,
       'the program builds the generator and discriminator from this config (it resumes only its own checkpoints)',
-      'medium',
+      'low',
     );
+    out.add('link.config', PROGRAM, model, `${VITS_PROGRAM_LINK}${PROGRAM}, if it is there`, 'low');
     const fp16 = doc.get('train.fp16_run');
     if (fp16?.value === true)
       out.add('training.precision', 'fp16', fp16, 'train.fp16_run: true (autocast with a GradScaler)');

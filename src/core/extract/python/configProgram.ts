@@ -13,6 +13,11 @@ import type { Fact } from '../../facts';
 
 /** How the fact's detail starts: drawn only through a config's link to its program. */
 export const CONFIG_PROGRAM = 'the program loads the model in ';
+/**
+ * How a VITS-layout config's link to its training program starts (config/vitsTts.ts): the program's precision
+ * switches and the weights it starts from reach the config's run, nothing else of it.
+ */
+export const VITS_PROGRAM_LINK = 'the training program that reads this config (its precision and start): ';
 /** How a config's link to the program that reads it starts (trainingArgsSections.ts). */
 export const CONFIG_PROGRAM_LINK = 'the program that reads this config: ';
 

@@ -277,7 +277,28 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
     args.splice(0, 1);
   const values = args.map((a) => evaluate(a, ctx.symbols) ?? flagDictDefault(a, ctx));
   const label = `for ${left.text} in ${truncate(right.text, 40)}`;
-  if (values.length === 0 || values.some((v) => !v || typeof v.value !== 'number')) {
+  // `epochs = config.get('epochs_1st', 200)` with `config = yaml.safe_load(open(config_path))`: the bound is the
+  // config's key, its default when the config sets none (a config the program links gives its value, analyze.ts).
+  const keyed = args.length > 0 ? configKeyRead(args[args.length - 1], ctx) : undefined;
+  if (keyed && args.length <= 2 && values.slice(0, -1).every((v) => v && typeof v.value === 'number')) {
+    const start = args.length === 2 ? (values[0]!.value as number) : 0;
+    const count = keyed.fallback === undefined ? null : Math.max(0, keyed.fallback - start);
+    const offset = start === 0 ? '' : ` from ${start}`;
+    ctx.add(
+      kind,
+      count,
+      right,
+      keyed.fallback === undefined
+        ? `${label}: ${keyed.key} of the config the program loads (${keyed.written})`
+        : `${label}${offset}: ${keyed.key} of the config the program loads, ${keyed.fallback} when it sets none (${keyed.written})`,
+      count === null ? 'low' : 'medium',
+    );
+    ctx.amendLast({
+      configKey: keyed.key,
+      originLine: keyed.row,
+      ...(start === 0 ? {} : { configKeyOffset: start }),
+    });
+  } else if (values.length === 0 || values.some((v) => !v || typeof v.value !== 'number')) {
     ctx.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
   } else {
     const nums = values.map((v) => v!.value as number);
@@ -341,6 +362,48 @@ export function readRepeat(call: Node, ctx: PythonReadContext): void {
     }
     return;
   }
+}
+
+/** `config = yaml.safe_load(open(path))`, `cfg = json.load(f)`: a name holding a loaded YAML/JSON config. */
+const LOADED_CONFIG = (name: string) =>
+  new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*(?:yaml\\.(?:safe_|full_)?load|json\\.loads?)[ \\t]*\\(`, 'm');
+/** `epochs = config.get('epochs_1st', 200)`, `epochs = config['epochs']`: a name read from a dict by a literal key. */
+const KEY_READ =
+  /^(?:([A-Za-z_]\w{0,40})\.get\([ \t]*["'](\w{1,60})["'][ \t]*(?:,[ \t]*(\d{1,9})[ \t]*)?\)|([A-Za-z_]\w{0,40})\[[ \t]*["'](\w{1,60})["'][ \t]*\])$/;
+/** Assignments of the bound's name looked at. */
+const MAX_KEY_ASSIGNMENTS = 4;
+
+/**
+ * A loop bound read by a literal key from a config the program loads with a YAML or JSON parser: the bound itself
+ * (`range(start_epoch, config.get('epochs', 100))`) or a name assigned once from it (`epochs =
+ * config.get('epochs_1st', 200)`). The key and the default `.get` gives (none for `config['epochs']`).
+ */
+function configKeyRead(
+  bound: Node,
+  ctx: PythonReadContext,
+): { key: string; fallback?: number; written: string; row: number } | undefined {
+  let read: string | undefined;
+  let row = bound.startPosition.row;
+  if (bound.type === 'call' || bound.type === 'subscript') read = bound.text;
+  else if (bound.type === 'identifier' && /^\w{1,40}$/.test(bound.text)) {
+    const assigned = new RegExp(`^[ \\t]*${bound.text}[ \\t]*=(?!=)[ \\t]*([^\\n]{1,200})$`, 'gm');
+    const found: string[] = [];
+    for (const m of ctx.text.matchAll(assigned)) {
+      found.push(m[1].trim());
+      if (found.length > MAX_KEY_ASSIGNMENTS) return undefined;
+      row = ctx.text.slice(0, m.index).split('\n').length - 1;
+    }
+    // Assigned once (an `epochs += start_epoch` later is an augmented assignment, not matched here).
+    if (found.length !== 1) return undefined;
+    read = found[0].replace(/[ \t]*#.*$/, '');
+  }
+  if (!read || read.length > 200) return undefined;
+  const m = KEY_READ.exec(read);
+  if (!m) return undefined;
+  const holder = m[1] ?? m[4];
+  if (!LOADED_CONFIG(holder).test(ctx.text)) return undefined;
+  const fallback = m[3] === undefined ? undefined : Number(m[3]);
+  return { key: m[2] ?? m[5], ...(fallback !== undefined && fallback > 0 ? { fallback } : {}), written: read, row };
 }
 
 /** Keyword arguments looked at for a flag made from a dict of defaults. */
@@ -680,8 +743,19 @@ export const savedModelLoader: FileRule = {
       const assignment = node.parent?.type === 'assignment' ? node.parent : undefined;
       const left = assignment?.childForFieldName('left');
       const first = left?.type === 'identifier' ? left : left?.namedChildren[0];
-      if (assignment?.childForFieldName('right')?.id !== node.id || !/^(?:\w+_)?model$/i.test(first?.text ?? ''))
+      if (assignment?.childForFieldName('right')?.id !== node.id || !/^(?:\w+_)?model$/i.test(first?.text ?? '')) {
+        if (last === 'load_checkpoint' && loadsPretrainedInto(node, ctx)) {
+          ctx.add(
+            'model.fromScratch',
+            false,
+            node,
+            `${truncate(full, 40)}(${truncate(node.childForFieldName('arguments')?.namedChildren[0]?.text ?? '', 40)}, …) fills the network it trains with pretrained weights: a fine-tune`,
+            'medium',
+          );
+          return;
+        }
         continue;
+      }
       ctx.add(
         'model.fromScratch',
         false,
@@ -693,6 +767,35 @@ export const savedModelLoader: FileRule = {
     }
   },
 };
+
+/** A path that names pretrained weights (`hps.pretrain_G`, `args.pretrained_ckpt`, `PRETRAINED_PATH`). */
+const PRETRAINED_PATH = /(?:^|[._])(?:[Pp]re_?[Tt]rain(?:ed)?|PRE_?TRAIN(?:ED)?)(?:_|[A-Z]|$)/;
+/** Enclosing statements looked at for the branch a load sits in. */
+const MAX_LOAD_DEPTH = 6;
+
+/**
+ * `utils.load_checkpoint(hps.pretrain_G, net_g, None, skip_optimizer=True)`: a statement of its own (the VITS-family
+ * loader fills the network passed to it in place, models/utils.py of jaywalnut310/vits and its forks) whose
+ * checkpoint names pretrained weights and whose network is a name: the run fine-tunes it. Not a resume of the run's
+ * own checkpoints (`load_checkpoint(latest_checkpoint_path(model_dir, "G_*.pth"), net_g, optim_g)`: no pretrained
+ * name), and not a load under a branch the defaults decide off (`if args.pretrained:` with the flag's default None).
+ */
+function loadsPretrainedInto(node: Node, ctx: PythonReadContext): boolean {
+  if (node.parent?.type !== 'expression_statement') return false;
+  const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+  const [path, network] = args;
+  if (!path || !network || path.type === 'keyword_argument' || network.type !== 'identifier') return false;
+  if ((path.type !== 'attribute' && path.type !== 'identifier') || !PRETRAINED_PATH.test(path.text)) return false;
+  let at: Node | null = node.parent;
+  for (let depth = 0; at && depth < MAX_LOAD_DEPTH; depth++, at = at.parent) {
+    if (at.type === 'if_statement') {
+      const test = at.childForFieldName('condition');
+      if (test && decideCondition(test, ctx.symbols) === false) return false;
+    }
+    if (at.type === 'function_definition' || at.type === 'module') break;
+  }
+  return true;
+}
 
 /** A branch on a precision setting compared with a value (`if precision == "amp_bf16":`, `elif args.precision in (…)`). */
 const PRECISION_TEST = /\bprecision\s*(?:==|!=|in\b)/;
@@ -760,6 +863,8 @@ export const autocast: CallRule = {
     // off by default): the switch, read where it is declared, decides; one decided at run time leaves autocast on.
     const enabled = args ? keywordArgument(args, 'enabled') : null;
     if (enabled && (enabled.text === 'False' || evaluate(enabled, ctx.symbols)?.value === false)) return;
+    // `autocast(enabled=hps.train.fp16_run)`: the run's config file decides (as for GradScaler).
+    if (enabled && configSwitch(enabled, ctx.symbols)) return;
     // open_clip's and OpenFlamingo's `get_autocast(precision)`: `if precision == "amp_bf16": return
     // torch.cuda.amp.autocast(dtype=torch.bfloat16)`. The branch is the `--precision` flag's choice; the flag's
     // default (read where it is declared) says which runs, not each branch.
@@ -864,12 +969,37 @@ export const gradScaler: CallRule = {
     // as the program's mixed-precision path.
     const enabled = keywordArgument(node.childForFieldName('arguments') ?? node, 'enabled');
     if (enabled && evaluate(enabled, ctx.symbols)?.value === false) return;
+    // `GradScaler(enabled=hps.train.fp16_run)`: a switch the run's config file sets, which the config decides (read
+    // there: VITS `train.fp16_run`), not the scaler.
+    if (enabled && configSwitch(enabled, ctx.symbols)) return;
     // Built always, used only under the program's AMP switch (`loss_scaler = NativeScaler()  # if args.use_amp is
     // False, this won't be used`, ConvNeXt-style main.py with `--use_amp` default False): the switch decides.
     if (ampSwitchOff(ctx.text)) return;
     ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium');
   },
 };
+
+/** Names a program keeps its loaded config under (`hps = utils.get_hparams()`, `cfg = load_config(path)`). */
+const CONFIG_ROOT = /^(?:hps|hparams|hp|cfg|conf|config|configs|settings|params)$|_(?:cfg|config|conf|hparams|params)$/;
+/** Attribute or key steps looked at on the way to the root name. */
+const MAX_SWITCH_DEPTH = 6;
+
+/**
+ * A switch read from the run's loaded config (`hps.train.fp16_run`, `cfg.amp`, `config["fp16"]`) that the program's
+ * own text does not decide: the config sets it, so the call it is handed to says nothing by itself.
+ */
+function configSwitch(value: Node, symbols: SymbolTable): boolean {
+  if (value.type !== 'attribute' && value.type !== 'subscript') return false;
+  if (evaluate(value, symbols) !== undefined) return false;
+  let at: Node | null = value;
+  for (let depth = 0; at && depth < MAX_SWITCH_DEPTH; depth++) {
+    if (at.type === 'identifier') return CONFIG_ROOT.test(at.text);
+    if (at.type === 'attribute') at = at.childForFieldName('object');
+    else if (at.type === 'subscript') at = at.childForFieldName('value');
+    else return false;
+  }
+  return false;
+}
 
 /** An AMP switch declared as a flag (`--use_amp`, `--amp`, `--fp16`, `--use-fp16`), on one line with its default. */
 const AMP_SWITCH = /["']--(?:use[_-])?(?:amp|fp16|mixed[_-]precision)["'][^\n]{0,300}/g;
