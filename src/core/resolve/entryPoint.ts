@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { HYDRA_MAIN_LINK } from '../extract/python/readers/hydraMain';
+import { TORCHX_LAUNCH_LINK } from '../extract/python/readers/torchx';
 
 /**
  * What is a run: something that executes a training or inference job (a script run as main or with
@@ -609,6 +610,8 @@ export function packageModuleReason(
   // A module whose own code (its top level or main block) starts another program as a child process
   // (readers/launchedPrograms.ts reads only rows that run): a launcher, which library code never is at import.
   if (facts.some((f) => f.kind === 'link.script') && facts.some(startsOwnWork)) return undefined;
+  // A TorchX component (readers/torchx.ts): a launch of the program it names, whose model is that program's.
+  if (facts.some((f) => f.kind === 'link.module' && f.detail?.startsWith(TORCHX_LAUNCH_LINK))) return undefined;
   // A thin entry point handing its command line to the package's run function (`train()`: readers/localModules.ts).
   if (facts.some((f) => f.kind === 'run.commandLine' && String(f.value).endsWith('()'))) return undefined;
   // The module's own demo under its main guard, sampling from the network it defines (readers/moduleDemo.ts).

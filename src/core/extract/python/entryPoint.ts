@@ -39,6 +39,15 @@ const ROUTER_FRAGMENT = /(?:^|\.)(?:APIRouter|Blueprint)$/;
 export const CALLED_BY_LAUNCHER = /^@\s*(?:[A-Za-z_]\w{0,60}\.)?[A-Za-z_]?\w{0,60}Explorer\b/;
 
 /**
+ * A TorchX component: a function annotated to return `specs.AppDef` (docs.pytorch.org/torchx, "Components": "a
+ * component is simply a python function that returns a specs.AppDef"). `torchx run file.py:fn` calls it, so it runs
+ * with no module-level code calling it, as a launcher's function does. Tested on the return annotation (group-free).
+ */
+export const TORCHX_COMPONENT_RETURN = /^(?:[A-Za-z_]\w{0,60}\.){0,3}AppDef$/;
+/** The same annotation in a module's text (a cheap gate before the tree is read). */
+export const TORCHX_COMPONENT_TEXT = /->[ \t]*(?:[A-Za-z_]\w{0,60}\.){0,3}AppDef\b/;
+
+/**
  * Base classes of a serving framework's entry point: Cog instantiates the `BasePredictor` subclass that
  * cog.yaml names and calls its `setup()` and `predict()` (https://cog.run/python/), with no main guard. Cog
  * releases before 0.1 named the base `cog.Predictor` (with `@cog.input` decorators on `predict`).
@@ -72,6 +81,28 @@ function addWords(text: string, into: Set<string>, added?: (word: string) => voi
     into.add(m[0]);
     added?.(m[0]);
   }
+}
+
+/**
+ * Statements a timing call runs, written as strings: `stmt="f(x)"` of torch.utils.benchmark.Timer or Python's
+ * timeit.Timer/timeit/repeat (docs.python.org/3/library/timeit.html: `timeit.timeit(stmt='pass', setup='pass', ...)`;
+ * pytorch.org/docs/stable/benchmark_utils.html: `Timer(stmt='pass', setup='pass', ...)`), and the first positional
+ * string of `timeit.timeit(...)`/`timeit.repeat(...)`. One-line literals only, bounded.
+ */
+const TIMED_STATEMENT =
+  /\bstmt[ \t]*=[ \t]*(?:"([^"\\\n]{1,300})"|'([^'\\\n]{1,300})')|\btimeit\.(?:timeit|repeat)\([ \t]*(?:"([^"\\\n]{1,300})"|'([^'\\\n]{1,300})')/g;
+/** Timed statements read per piece of code (a benchmark program has a handful). */
+const MAX_TIMED_STATEMENTS = 50;
+
+export function timedStatements(code: string, blanked?: string): string[] {
+  const out: string[] = [];
+  for (const m of code.matchAll(TIMED_STATEMENT)) {
+    // `blanked`: the same text with its strings blanked; a `stmt=` written inside a string is no call's keyword.
+    if (blanked !== undefined && blanked.charCodeAt(m.index) !== code.charCodeAt(m.index)) continue;
+    out.push(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+    if (out.length >= MAX_TIMED_STATEMENTS) break;
+  }
+  return out;
 }
 
 /**
@@ -269,8 +300,15 @@ function findExecutedRows(
   const byName = new Map<string, Definition[]>();
   // Set once the definitions' names are known (only those are looked up in `words`).
   let code = '';
-  const wordsOf = (node: Node) =>
-    addWords(code.slice(node.startIndex, node.endIndex), words, (w) => reachable.push(...(byName.get(w) ?? [])));
+  const wordsOf = (node: Node) => {
+    const reach = (w: string) => reachable.push(...(byName.get(w) ?? []));
+    const blanked = code.slice(node.startIndex, node.endIndex);
+    addWords(blanked, words, reach);
+    // A statement a timer runs (`benchmark.Timer(stmt="generate(x)")`, `timeit.timeit("step()")`) is code written
+    // in a string: what it calls runs when the timer does.
+    if (blanked.includes('stmt') || blanked.includes('timeit('))
+      for (const s of timedStatements(node.text, blanked)) addWords(s, words, reach);
+  };
   const definitions: Definition[] = [];
   // Module-level statements that run, whose words are read once the definitions' names are known.
   const statements: Node[] = [];
@@ -299,7 +337,10 @@ function findExecutedRows(
         node: inner,
         entryDecorator: decorators.some((d) => ENTRY_DECORATOR.test(d)),
         clickCommand: decorators.some((d) => CLICK_COMMAND.test(d)),
-        calledByLauncher: decorators.some((d) => CALLED_BY_LAUNCHER.test(d)),
+        calledByLauncher:
+          decorators.some((d) => CALLED_BY_LAUNCHER.test(d)) ||
+          (inner.type === 'function_definition' &&
+            TORCHX_COMPONENT_RETURN.test(inner.childForFieldName('return_type')?.text ?? '')),
         entryClass: ENTRY_BASE.test(bases.slice(0, 500)),
         decoratorRoots,
       });

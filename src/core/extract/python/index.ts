@@ -86,6 +86,7 @@ import * as mmengine from './readers/mmengine';
 import { lazyConfig, lazyConfigInference } from './readers/lazyConfig';
 import { experimentClassFile } from './readers/experimentClass';
 import { runpyMain } from './readers/runpyWrapper';
+import { torchxDdp } from './readers/torchx';
 import * as modal from './readers/modal';
 import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
@@ -291,6 +292,7 @@ export const CALL_RULES: readonly CallRule[] = [
   megatron.megatronPretrain,
   megatron.megatronInference,
   runpyMain,
+  torchxDdp,
   policyActions,
   allennlpTrainModel,
   remoteCodeActions,

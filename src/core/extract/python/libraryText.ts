@@ -1,4 +1,11 @@
-import { CALLED_BY_LAUNCHER, ENTRY_BASE, ENTRY_DECORATOR, TF_APP_RUN } from './entryPoint';
+import {
+  CALLED_BY_LAUNCHER,
+  ENTRY_BASE,
+  ENTRY_DECORATOR,
+  TF_APP_RUN,
+  TORCHX_COMPONENT_TEXT,
+  timedStatements,
+} from './entryPoint';
 import { mayNameARunStart, mayStartInDefinitions } from './index';
 
 /**
@@ -128,6 +135,8 @@ function codeWords(code: string): string[] {
 /** The reason a Python module is a library, told from its text; undefined when only reading it can tell. */
 export function definitionsOnlyReason(text: string): string | undefined {
   if (RUNS_BY_ITSELF.test(text) || TF_APP_RUN.test(text) || ENTRY_BASE.test(text)) return undefined;
+  // A TorchX component (`def fn(...) -> specs.AppDef:`) runs when `torchx run file.py:fn` calls it.
+  if (text.includes('AppDef') && TORCHX_COMPONENT_TEXT.test(text)) return undefined;
   // Rules that read a definition's header as the run (config registries) need the definitions themselves.
   if (mayStartInDefinitions(text)) return undefined;
   const module = splitModule(text);
@@ -139,6 +148,9 @@ export function definitionsOnlyReason(text: string): string | undefined {
   const executed = [module.moduleLevel];
   const reached = new Set<string>();
   const pending = codeWords(module.moduleLevel);
+  // A timer's statement string (`timeit.timeit("bench()")`) calls what it names (entryPoint.ts, TIMED_STATEMENT).
+  if (module.moduleLevel.includes('stmt') || module.moduleLevel.includes('timeit('))
+    for (const s of timedStatements(module.moduleLevel)) pending.push(...codeWords(s));
   for (let word = pending.pop(); word !== undefined; word = pending.pop()) {
     const body = module.definitions.get(word);
     if (body === undefined || reached.has(word)) continue;
