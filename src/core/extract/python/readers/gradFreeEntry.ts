@@ -68,23 +68,55 @@ function gradOffBlockEntry(
 const MAX_METHODS = 100;
 
 /**
- * The module's functions, and the methods of its classes: a main guard that builds a class of the module
- * (`Converter(args.variant, ...)`, `InferenceSpeedTest()`) runs its `__init__` and the methods called on the object,
- * and executedRows marks such a class's rows as code that runs (the work is then in a method's body).
+ * The module's functions, and the methods of the classes its main guard builds that run: a main guard that builds a
+ * class of the module (`Converter(args.variant, ...)`, `InferenceSpeedTest()`) runs its `__init__`, the methods
+ * `__init__` calls on `self` (and those they call), and the methods the guard calls on the object
+ * (`converter.convert(...)`). A class the guard does not build, or a method nothing calls (`encode` of an encoder
+ * the guard only builds to count its parameters), runs nothing.
  */
 function* entryFunctions(statements: readonly (Node | null)[]): Generator<Node> {
+  const guard = statements.find((s) => s?.type === 'if_statement' && MAIN_GUARD.test(s.text.slice(0, 80)));
+  const guardText = guard?.text.slice(0, MAX_GUARD_TEXT) ?? '';
   for (const statement of statements) {
     const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (def?.type === 'function_definition') yield def;
     else if (def?.type === 'class_definition') {
-      let seen = 0;
-      for (const member of def.childForFieldName('body')?.namedChildren ?? []) {
-        if (++seen > MAX_METHODS) break;
-        const method = member?.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
-        if (method?.type === 'function_definition') yield method;
-      }
+      const name = def.childForFieldName('name')?.text ?? '';
+      if (!name || !new RegExp(`(?<![\\w.])${name}[ \\t]*\\(`).test(guardText)) continue;
+      yield* runningMethods(def, guardText);
     }
   }
+}
+
+/** The main guard's test (`if __name__ == "__main__":`). */
+const MAIN_GUARD = /^if[ \t]+__name__[ \t]*==[ \t]*["']__main__["']/;
+/** Text of the main guard looked at for the methods it calls. */
+const MAX_GUARD_TEXT = 20_000;
+
+/** The methods of a class its construction and the main guard's calls run (see entryFunctions). */
+function runningMethods(cls: Node, guardText: string): Node[] {
+  const methods = new Map<string, Node>();
+  let seen = 0;
+  for (const member of cls.childForFieldName('body')?.namedChildren ?? []) {
+    if (++seen > MAX_METHODS) break;
+    const method = member?.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
+    const name = method?.type === 'function_definition' ? method.childForFieldName('name')?.text : undefined;
+    if (method && name) methods.set(name, method);
+  }
+  const reached = new Set<string>(['__init__', '__call__']);
+  for (const m of guardText.matchAll(/\.(\w{1,80})[ \t]*\(/g)) if (methods.has(m[1])) reached.add(m[1]);
+  // What the reached methods call on `self`, until nothing new is reached (at most every method once).
+  const queue = [...reached];
+  while (queue.length > 0) {
+    const method = methods.get(queue.pop()!);
+    if (!method) continue;
+    for (const m of method.text.slice(0, MAX_GUARD_TEXT).matchAll(/\bself\.(\w{1,80})[ \t]*\(/g))
+      if (methods.has(m[1]) && !reached.has(m[1])) {
+        reached.add(m[1]);
+        queue.push(m[1]);
+      }
+  }
+  return [...methods].filter(([name]) => reached.has(name)).map(([, method]) => method);
 }
 
 /** `f(x)` as a statement of its own. */

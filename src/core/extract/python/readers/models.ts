@@ -1,3 +1,4 @@
+import { insideClass } from './modelConstructor';
 import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import { countModuleClasses, type EnvironmentSizes } from '../../moduleParams';
@@ -336,9 +337,12 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   };
   // The first such call in code that runs (module level, or a function the program calls) marks the run: a notebook's
   // helper that nothing calls (a style extractor for a multi-speaker model, left unused) does not decide where it is.
+  // Not in a class's method: building an encoder whose __init__ loads weights and calls eval() runs no forward pass
+  // (a main guard that only counts its parameters); there the first mark anywhere decides, as before.
   const executed = executedRowMask(ctx.tree);
   const marker =
-    index.calls.find((c) => executed[c.startPosition.row] === 1 && isMarker(c)) ?? index.calls.find(isMarker);
+    index.calls.find((c) => executed[c.startPosition.row] === 1 && isMarker(c) && !insideClass(c)) ??
+    index.calls.find(isMarker);
   if (!marker) {
     if (!readKerasForwardUse(text, ctx)) readEvaluationHandOff(text, ctx);
     return;
