@@ -20,13 +20,13 @@ import { INSTALLED_LIBRARY } from './packageModelClass';
  * torch.nn.Module), not those of a scikit-learn estimator (`.fit`) or an RL agent (`.learn`). The object is bound to a
  * model's name (`model`, `net`, `network`, `*_model`, `self.model`). Read only where the file starts a run of its own,
  * and only when one class is built so: a program building two networks (a generator and a critic) names neither.
- * Names that say only what the class is (`Net`, `Model`, `MyModel`, `Transformer`, `MetaModel`) name nothing, and nor does a class built beside a
+ * Names that say only what the class is (`Net`, `Model`, `MyModel`, `Transformer`, `MetaModel`, a task's `AsrModel`, a loader's `AutoModel`, DeepSpeed's `PipelineModule`) name nothing, and nor does a class built beside a
  * model a framework's loader gives (FRAMEWORK_LOADER).
  */
 
 /** Classes named for what they are, not which model. */
 const GENERIC_CLASS =
-  /^(?:model|net|network|my_?model|my_?net|simple_?net|simple_?model|transformer|meta_?model|base_?model|wrapper|model_?wrapper)$/i;
+  /^(?:model|net|network|my_?model|my_?net|simple_?net|simple_?model|transformer|transducer|meta_?model|base_?model|auto_?model|wrapper|model_?wrapper|pipeline_?module|(?:asr|ctc|tts|lm|seq2seq|encoder_?decoder)_?model)$/i;
 /** Classes that are not a network however they are built (a config, data, a trainer, a wrapper of the program). */
 const NOT_A_NETWORK =
   /(?:Config|Configuration|Args|Arguments|Settings|Dataset|DataLoader|Loader|Trainer|Tokeni[sz]er|Processor|Writer|Reader|Logger|Callback|Scheduler|Optimizer|Loss|Criterion)$/;
