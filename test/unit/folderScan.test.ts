@@ -16,6 +16,7 @@ import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan
 import { InThreadAnalyser, type FileAnalyser, type ScanJob } from '../../src/core/scan/scanJob';
 import { ScanWorkerPool } from '../../src/core/scan/workerPool';
 import { SharedAnalyser } from '../../src/core/scan/scanAnalyser';
+import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys } from '../../src/core/scan/siblingConfigs';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { EXAMPLES, parsing, ROOT, tempDir } from './helpers';
 
@@ -83,6 +84,76 @@ async function analyseEachFile(dir: string) {
       : undefined;
     const input = { path: p, text: f.text, relativePath: f.display, ...(argConfig ? { argConfig } : {}) };
     files.push({ path: p, display: f.display, analysis: analyzeText(input, python, DEFAULT_SETTINGS, {}, read) });
+  }
+  // A YAML beside a listed program's default config, of its structure: the program read with it (siblingConfigs.ts).
+  const listed = files.filter((f) => f.analysis.runs.length > 0);
+  const covered = new Set(listed.flatMap((f) => [f.path, ...f.analysis.linkedFiles]));
+  const programsOf = new Map<string, string[]>();
+  for (const f of [...listed].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    if (!f.path.endsWith('.py')) continue;
+    for (const link of f.analysis.facts) {
+      if (link.kind !== 'link.config' || link.file || link.confidence !== 'high' || typeof link.value !== 'string')
+        continue;
+      const target = linkCandidates(f.path, link.value, posix(dir), path.posix).find((c) => loaded.has(c));
+      if (!target || !f.analysis.linkedFiles.includes(target) || !/\.ya?ml$/i.test(target)) continue;
+      programsOf.set(target, [...new Set([...(programsOf.get(target) ?? []), f.path])]);
+    }
+  }
+  const best = new Map<string, { defaultPath: string; overlap: number }>();
+  for (const defaultPath of programsOf.keys()) {
+    const defaultKeys = topLevelYamlKeys(loaded.get(defaultPath)!.text);
+    const candidates = files.filter(
+      (f) =>
+        path.posix.dirname(f.path) === path.posix.dirname(defaultPath) &&
+        !covered.has(f.path) &&
+        /\.ya?ml$/i.test(f.path) &&
+        f.analysis.runs.length === 0,
+    );
+    for (const c of candidates.slice(0, MAX_SIBLINGS * 4)) {
+      const overlap = siblingOverlap(
+        loaded.get(defaultPath)!.display,
+        defaultKeys,
+        c.display,
+        topLevelYamlKeys(loaded.get(c.path)!.text),
+      );
+      const held = best.get(c.path);
+      if (overlap > 0 && (!held || overlap > held.overlap)) best.set(c.path, { defaultPath, overlap });
+    }
+  }
+  for (const [siblingPath, { defaultPath }] of best) {
+    const sibling = loaded.get(siblingPath)!;
+    const redirected: LinkedFileReader = (from, reference) => {
+      const found = read(from, reference);
+      return found?.path === defaultPath ? { path: siblingPath, display: sibling.display, text: sibling.text } : found;
+    };
+    const programs = programsOf.get(defaultPath)!;
+    const reads = programs
+      .map((p) => {
+        const f = loaded.get(p)!;
+        return analyzeText(
+          { path: p, text: f.text, relativePath: f.display },
+          python,
+          DEFAULT_SETTINGS,
+          {},
+          redirected,
+        );
+      })
+      .filter((a) => a.runs.length > 0);
+    if (reads.length === 0) continue;
+    const index: number = files.findIndex((f) => f.path === siblingPath);
+    files[index] = {
+      ...files[index],
+      analysis: {
+        ...reads[0],
+        runs: reads.flatMap((a) => a.runs),
+        facts: reads.flatMap((a) => a.facts),
+        problems: reads.flatMap((a) => a.problems),
+        errors: reads.flatMap((a) => a.errors),
+        linkedFiles: [...new Set(reads.flatMap((a) => a.linkedFiles))].filter(
+          (p) => p !== siblingPath && !programs.includes(p),
+        ),
+      },
+    };
   }
   return withoutLinkedDuplicates(files);
 }

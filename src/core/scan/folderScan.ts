@@ -18,6 +18,7 @@ import type { EstimateSettings, Overrides } from '../runSpec';
 import { packageRootsOf, type EntryPointRules } from '../resolve/entryPoint';
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
 import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
+import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys } from './siblingConfigs';
 import { InThreadAnalyser, type FetchLinks, type FileAnalyser, type LinkAnswer, type ScanJob } from './scanJob';
 import {
   argConfigProgram,
@@ -461,6 +462,18 @@ export class FolderScanCache {
     await eachLimited(sources, analyser.concurrency * READ_AHEAD, one);
     if (stopped || cancelled()) return cancelledResult(reanalysed);
 
+    // Configs beside a program's default config, in its shape: the program run with each of them (siblingConfigs.ts).
+    await this.siblingConfigRuns(sources, analysed, byPath, options.root, readChecked, async (program, from, to) => {
+      const bytes = await readChecked(program);
+      const base = fetchLinks(new Map());
+      const job = jobFor(program, bytes, 'code');
+      const result = await analyse(job, async (requests) =>
+        (await base(requests)).map((a) => (a.target?.path === from.path ? { ...a, target: to } : a)),
+      );
+      return result.role === 'code' ? result.analysis : undefined;
+    });
+    if (stopped || cancelled()) return cancelledResult(reanalysed);
+
     // Files that vanished since the last scan (or could not be read this time) leave the cache.
     const present = new Set(analysed.filter((f) => f !== undefined).map((f) => f.path));
     for (const key of [...this.entries.keys()]) if (!present.has(key)) this.entries.delete(key);
@@ -482,6 +495,115 @@ export class FolderScanCache {
       f?.analysis.notARun ? [{ path: f.path, display: f.display, reason: f.analysis.notARun }] : [],
     );
     return { files, skipped, cancelled: false, analysed: reanalysed, measurementFiles, leftOut };
+  }
+
+  /**
+   * Each YAML beside a listed program's default config (the config it opens, found and read), of the default's
+   * top-level structure, that no run reads and that is no run itself: the program read with that YAML in place of
+   * its default, shown as the YAML's runs (siblingConfigs.ts). Bounded: MAX_SIBLINGS a default, one pass.
+   */
+  private async siblingConfigRuns(
+    sources: readonly ScanSource[],
+    analysed: Array<AnalysedFile | undefined>,
+    byPath: ReadonlyMap<string, ScanSource>,
+    root: string,
+    readChecked: (s: ScanSource) => Promise<Uint8Array>,
+    reread: (
+      program: ScanSource,
+      from: ScanSource,
+      to: NonNullable<LinkAnswer['target']>,
+    ) => Promise<LinkedAnalysis | undefined>,
+  ): Promise<void> {
+    const listed = analysed.filter((f): f is AnalysedFile => f !== undefined && f.analysis.runs.length > 0);
+    if (listed.length === 0) return;
+    const covered = new Set<string>();
+    for (const f of listed) {
+      covered.add(f.path);
+      for (const p of f.analysis.linkedFiles) covered.add(p);
+    }
+    type Keyed = { readonly bytes: Uint8Array; readonly keys: Set<string> } | undefined;
+    const keysOf = new Map<string, Promise<Keyed>>();
+    const read = (s: ScanSource): Promise<Keyed> => {
+      let k = keysOf.get(s.path);
+      if (!k) {
+        k = readChecked(s).then(
+          (bytes) => ({ bytes, keys: topLevelYamlKeys(new TextDecoder('utf-8').decode(bytes)) }),
+          () => undefined,
+        );
+        keysOf.set(s.path, k);
+      }
+      return k;
+    };
+    const indexOf = new Map(sources.map((s, i) => [s.path, i] as const));
+    // Each default config, with the programs that open it (in path order).
+    const programsOf = new Map<string, string[]>();
+    for (const f of [...listed].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      if (!/\.py$/i.test(f.path)) continue;
+      for (const link of f.analysis.facts) {
+        if (link.kind !== 'link.config' || link.file || link.confidence !== 'high' || typeof link.value !== 'string')
+          continue;
+        const target = linkCandidates(f.path, link.value, root, path.posix).find((p) => byPath.has(p));
+        if (!target || !f.analysis.linkedFiles.includes(target) || !/\.ya?ml$/i.test(target)) continue;
+        const list = programsOf.get(target) ?? [];
+        if (!list.includes(f.path)) list.push(f.path);
+        programsOf.set(target, list);
+      }
+    }
+    // Each candidate YAML, with the default it follows most closely (a folder may hold several programs' defaults).
+    const best = new Map<string, { defaultPath: string; overlap: number }>();
+    for (const defaultPath of programsOf.keys()) {
+      const folder = path.posix.dirname(defaultPath);
+      // Candidates first (no reads): a folder with none beside the default reads nothing.
+      const candidates = sources.filter((s) => {
+        if (path.posix.dirname(s.path) !== folder || covered.has(s.path) || !/\.ya?ml$/i.test(s.path)) return false;
+        const own = analysed[indexOf.get(s.path)!];
+        return own !== undefined && own.analysis.runs.length === 0;
+      });
+      if (candidates.length === 0) continue;
+      const defaults = await read(byPath.get(defaultPath)!);
+      if (!defaults) continue;
+      for (const s of candidates.slice(0, MAX_SIBLINGS * 4)) {
+        const sibling = await read(s);
+        const overlap = sibling
+          ? siblingOverlap(byPath.get(defaultPath)!.display, defaults.keys, s.display, sibling.keys)
+          : 0;
+        const held = best.get(s.path);
+        if (overlap > 0 && (!held || overlap > held.overlap)) best.set(s.path, { defaultPath, overlap });
+      }
+    }
+    const taken = new Map<string, number>();
+    for (const [siblingPath, { defaultPath }] of best) {
+      const count = taken.get(defaultPath) ?? 0;
+      if (count >= MAX_SIBLINGS) continue;
+      const s = byPath.get(siblingPath)!;
+      const sibling = await read(s);
+      if (!sibling) continue;
+      const target = { path: s.path, display: s.display, hash: '', bytes: ownCopy(sibling.bytes) };
+      const reads: LinkedAnalysis[] = [];
+      for (const p of programsOf.get(defaultPath)!) {
+        const a = await reread(byPath.get(p)!, byPath.get(defaultPath)!, target);
+        if (a && a.runs.length > 0) reads.push(a);
+      }
+      if (reads.length === 0) continue;
+      taken.set(defaultPath, count + 1);
+      // The programs stay runs of their own (with their default): they are not files this config's runs draw in.
+      const programs = new Set(programsOf.get(defaultPath));
+      const linkedFiles = [...new Set(reads.flatMap((a) => a.linkedFiles))].filter(
+        (p) => p !== s.path && !programs.has(p),
+      );
+      analysed[indexOf.get(s.path)!] = {
+        path: s.path,
+        display: s.display,
+        analysis: {
+          ...reads[0],
+          runs: reads.flatMap((a) => a.runs),
+          facts: reads.flatMap((a) => a.facts),
+          problems: reads.flatMap((a) => a.problems),
+          errors: reads.flatMap((a) => a.errors),
+          linkedFiles,
+        },
+      };
+    }
   }
 
   /**
