@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { argConfigProgram, parseArgConfig, takesEveryKey } from '../../src/core/extract/config/configArgparse';
-import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
+import { FolderScanCache } from '../../src/core/scan/folderScan';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
-import { parsing, ROOT } from './helpers';
+import { diskSources, parsing, ROOT } from './helpers';
 
 /**
  * configargparse configs (`key = value` `.txt` files): a run of the program of the folder that declares a config-file
@@ -13,24 +13,6 @@ import { parsing, ROOT } from './helpers';
  */
 
 const DIR = path.join(ROOT, 'test/fixtures/scanner/argconfig27');
-
-function sourcesUnder(dir: string): ScanSource[] {
-  const out: ScanSource[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else
-        out.push({
-          path: p.split(path.sep).join('/'),
-          display: path.relative(dir, p).split(path.sep).join('/'),
-          read: async () => fs.readFileSync(p),
-        });
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('configargparse configs (27)', () => {
   it('parses the default config syntax and turns prose, requirements and data lists away', () => {
@@ -74,7 +56,7 @@ describe('configargparse configs (27)', () => {
   });
 
   it('lists each config as a run of its program, with the config values over the flag defaults', async () => {
-    const result = await new FolderScanCache().scan(sourcesUnder(DIR), {
+    const result = await new FolderScanCache().scan(diskSources(DIR), {
       python: await parsing(),
       root: DIR.split(path.sep).join('/'),
       settingsFor: () => DEFAULT_SETTINGS,

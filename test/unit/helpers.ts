@@ -6,7 +6,7 @@ import { analyzeText, type FileAnalysis } from '../../src/core/analyze';
 import type { Fact, FactKind } from '../../src/core/facts';
 import { extractPythonFacts } from '../../src/core/extract/pythonFacts';
 import { loadPythonParsing, type PythonParsing } from '../../src/core/parse/pythonParser';
-import { FolderScanCache } from '../../src/core/scan/folderScan';
+import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
 import { DEFAULT_SETTINGS, type EstimateSettings, type Overrides } from '../../src/core/runSpec';
 
 /** Repository root, from out/test/unit (compiled) or test/unit (source). */
@@ -104,4 +104,23 @@ export async function scanFiles(files: Record<string, string>) {
     })),
     { python: await parsing(), root: '/w', settingsFor: () => DEFAULT_SETTINGS },
   );
+}
+
+/** Every file under a folder on disk as the folder scan's sources (POSIX paths, displayed relative to `dir`). */
+export function diskSources(dir: string): ScanSource[] {
+  const out: ScanSource[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else
+        out.push({
+          path: p.split(path.sep).join('/'),
+          display: path.relative(dir, p).split(path.sep).join('/'),
+          read: async () => fs.readFileSync(p),
+        });
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
+import { FolderScanCache } from '../../src/core/scan/folderScan';
 import { siblingOverlap, topLevelYamlKeys } from '../../src/core/scan/siblingConfigs';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
-import { parsing, ROOT } from './helpers';
+import { diskSources, parsing, ROOT } from './helpers';
 
 /**
  * A YAML beside a program's default config, of the same top-level structure, is another run of that program; a
@@ -12,24 +11,6 @@ import { parsing, ROOT } from './helpers';
  */
 
 const DIR = path.join(ROOT, 'test/fixtures/scanner/siblingcfg27');
-
-function sourcesUnder(dir: string): ScanSource[] {
-  const out: ScanSource[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else
-        out.push({
-          path: p.split(path.sep).join('/'),
-          display: path.relative(dir, p).split(path.sep).join('/'),
-          read: async () => fs.readFileSync(p),
-        });
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('configs beside a default config (27)', () => {
   it('reads top-level YAML keys and compares structures', () => {
@@ -50,7 +31,7 @@ describe('configs beside a default config (27)', () => {
   });
 
   it('lists a sibling of the same shape as a run of the program, with its own values', async () => {
-    const result = await new FolderScanCache().scan(sourcesUnder(DIR), {
+    const result = await new FolderScanCache().scan(diskSources(DIR), {
       python: await parsing(),
       root: DIR.split(path.sep).join('/'),
       settingsFor: () => DEFAULT_SETTINGS,
