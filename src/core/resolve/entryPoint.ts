@@ -135,6 +135,10 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{test,tests,unit_tests,integration_tests,regression_tests,__tests__,autotest,autotests}/**',
     reason: 'in a test folder',
   },
+  // A second suite beside `tests/` (`tests_v1/`, `tests_models/`): smoke tests that load a model, run it once and
+  // print PASSED or FAILED are checks of the package, not runs. Only the `tests_` prefix: `test_data/` holds no
+  // program, and a folder named for a split (`test_sets/`) may hold evaluation programs under another name.
+  { glob: '**/tests_*/**', reason: 'in a test folder' },
   // A package's `testing` folder (`numpy.testing`, `torch.testing`, `<pkg>/testing/`): the test utilities its tests
   // import; a debugging program kept there is read as a program (nonRunPlaceReason).
   { glob: '**/testing/**', reason: TESTING_FOLDER_REASON },
