@@ -23,13 +23,13 @@ function notebook(...cells: string[]): string {
 }
 
 describe('nbdev notebooks and data-preparation names (set AE)', () => {
-  it('leaves out a notebook titled as a data preparation step', () => {
+  it('leaves out an nbdev notebook titled as a data preparation step', () => {
     const reason = nonRunPlaceReason(
       'nbs/3A. Transcripts preparation.ipynb',
       text('nbs/3A. Transcripts preparation.ipynb'),
     );
     assert.match(reason ?? '', /title/);
-    assert.ok(nonRunPlaceReason('notebooks/0. Download models.ipynb', notebook('download_all()')));
+    assert.ok(nonRunPlaceReason('nbs/0. Download models.ipynb', notebook('#| default_exp fetch', 'download_all()')));
   });
 
   it('leaves out an nbdev notebook whose exported module is named as an extractor', () => {
@@ -46,6 +46,8 @@ describe('nbdev notebooks and data-preparation names (set AE)', () => {
     assert.equal(nonRunPlaceReason('nbs/04_acoustic_model.ipynb', text('nbs/04_acoustic_model.ipynb')), undefined);
     assert.equal(nonRunPlaceReason('plain_export_comment.ipynb', text('plain_export_comment.ipynb')), undefined);
     assert.equal(nonRunPlaceReason('nbs/Preparation and fine-tuning.ipynb', notebook('trainer.train()')), undefined);
+    // Not an nbdev notebook: its title alone does not make it data preparation (a tutorial part that captions images).
+    assert.equal(nonRunPlaceReason('notebooks/Part_1_Data_Preparation.ipynb', notebook('model.generate()')), undefined);
   });
 
   it("reads an nbdev export cell's definitions and imports, not its other top-level statements", () => {

@@ -483,25 +483,26 @@ const OUTLINE_NUMBER = /^(?:\d{1,3}[A-Za-z]?\d?|[A-Za-z]\d?)(?:\.[ _-]*|[ _-]+)(
 const DEFAULT_EXP = /"[ \t]*#[ \t]*\|?[ \t]*default_exp[ \t]+([A-Za-z_][\w.]{0,200})[ \t]*(?:\\n|")/;
 
 /**
- * A notebook named for preparing data (`Dataset preparation.ipynb`, `0. Download models.ipynb`, `Feature
- * extraction.ipynb`: its title, outline number dropped, words joined by `_`), or an nbdev notebook whose exported module
- * is (`#| default_exp prepare_txts`, `extract_spk_emb`): the same name rules as a data utility's Python file
- * (PathRule.dataUtility). An nbdev notebook is the source of its module, developed and checked on a shard in its other
- * cells: a data-preparation module's notebook prepares data.
+ * An nbdev notebook (`#| default_exp module`) named for preparing data (`2A. Dataset preparation.ipynb`, `0. Download
+ * models.ipynb`: its title, outline number dropped, words joined by `_`) or exporting a module that is (`default_exp
+ * prepare_txts`, `extract_spk_emb`): the same name rules as a data utility's Python file (PathRule.dataUtility). An
+ * nbdev notebook is the source of its module, developed and checked on a shard in its other cells: a data-preparation
+ * module's notebook prepares data. Other notebooks keep their runs whatever their title (a tutorial's `Part 1: data
+ * preparation` notebook that captions images with a vision-language model runs that model).
  */
 function notebookDataUtilityReason(relativePath: string, text: string): string | undefined {
   const path = relativePath.replace(/\\/g, '/');
   const m = /^(.*\/)?([^/]+)\.ipynb$/i.exec(path);
-  if (!m) return undefined;
+  if (!m || !text.includes('default_exp')) return undefined;
+  const exported = DEFAULT_EXP.exec(text.slice(0, 1_000_000))?.[1];
+  if (!exported) return undefined;
   const dir = m[1] ?? '';
   const title = m[2]
     .replace(OUTLINE_NUMBER, '')
     .trim()
     .replace(/[\s-]+/g, '_')
     .toLowerCase();
-  const names = [title];
-  const exported = text.includes('default_exp') ? DEFAULT_EXP.exec(text.slice(0, 1_000_000))?.[1] : undefined;
-  if (exported) names.push(exported.split('.').pop()!);
+  const names = [title, exported.split('.').pop()!];
   for (const name of names) {
     const probe = `${dir}${name}.py`;
     const rule = DEFAULT_NON_RUN_PATHS.find((r) => r.dataUtility && matcher(r.glob)(probe));
