@@ -228,6 +228,9 @@ export function notebookCode(text: string): NotebookCells {
   const cells: Array<{ index: number; startLine: number; lineCount: number }> = [];
   const sources: NotebookSource[] = [];
   let line = 0;
+  // An nbdev notebook (a `#| default_exp module` cell) is the source of a package module: its export cells are that
+  // module's code (nbdev_export writes them out), read in the exported module; see libraryCellLines.
+  const nbdev = raw.length <= MAX_NBDEV_CELLS && raw.some((cell) => NBDEV_DEFAULT_EXP.test(cellText(cell)));
   raw.forEach((cell, index) => {
     if (typeof cell !== 'object' || cell === null || (cell as { cell_type?: unknown }).cell_type !== 'code') return;
     const source = (cell as { source?: unknown }).source;
@@ -237,6 +240,7 @@ export function notebookCode(text: string): NotebookCells {
       : typeof source === 'string'
         ? source
         : '';
+    const exported = nbdev && NBDEV_EXPORT_CELL.test(text);
     // IPython magics and shell escapes are not Python; blank them so the parser sees valid code. A timing
     // magic (`%time train(model)`) runs its statement: that is kept, at the magic's indentation.
     // A cell magic that makes the cell another language's or a file's text (`%%writefile config.yml`, `%%bash`):
@@ -258,7 +262,7 @@ export function notebookCode(text: string): NotebookCells {
     });
     cells.push({ index, startLine: line, lineCount: lines.length });
     sources.push({ index, startLine: line, text });
-    parts.push(lines.join('\n'));
+    parts.push((exported ? libraryCellLines(lines) : lines).join('\n'));
     line += lines.length;
   });
   const metadataGpu = notebookAccelerator(parsed);
@@ -270,6 +274,48 @@ export function notebookCode(text: string): NotebookCells {
     ...(headerGpu ? { acceleratorFrom: 'the opening Markdown cell' } : {}),
     sources,
   };
+}
+
+/** A code cell's source as one string (only strings: see notebookCode). */
+function cellText(cell: unknown): string {
+  if (typeof cell !== 'object' || cell === null || (cell as { cell_type?: unknown }).cell_type !== 'code') return '';
+  const source = (cell as { source?: unknown }).source;
+  if (typeof source === 'string') return source.slice(0, 4096);
+  if (!Array.isArray(source)) return '';
+  return source
+    .slice(0, 8)
+    .map((part) => (typeof part === 'string' ? part : ''))
+    .join('');
+}
+
+/** Cells looked at for nbdev's `default_exp` directive (a notebook of more is read as it is). */
+const MAX_NBDEV_CELLS = 5000;
+/**
+ * nbdev's directive naming the module a notebook exports to (nbdev docs, "Directives": `#| default_exp`; nbdev 1 wrote
+ * `# default_exp`), on its own line.
+ */
+const NBDEV_DEFAULT_EXP = /^[ \t]*#[ \t]*\|?[ \t]*default_exp[ \t]+([A-Za-z_][\w.]{0,200})[ \t]*$/m;
+/**
+ * A cell nbdev exports to the module: its first lines carry `#| export`, `#| exporti` or `#| exports` (nbdev 2;
+ * nbdev 1 wrote `# export`, `#export`), optionally naming another module (nbdev docs, "Directives").
+ */
+const NBDEV_EXPORT_CELL =
+  /^(?:[ \t]*#[^\n]{0,200}\n){0,4}?[ \t]*#[ \t]*\|?[ \t]*export[is]?(?:[ \t]+[A-Za-z_][\w.]{0,100})?[ \t]*(?:\n|$)/;
+
+/**
+ * The lines of an nbdev export cell as the notebook's own reading sees them: the module's definitions and imports stay
+ * (the development cells after them call these), its other top-level statements are blanked. They are the exported
+ * module's code, run when that module runs (a training script's flags and `trainer.fit`, written in export cells, are
+ * the module's run, read in the `.py` nbdev writes), not the notebook's: the notebook's own run is what its other
+ * cells (the development cells, which nbdev does not export) do with them. A statement is told by its first line at
+ * column 0; indented lines, blank lines, comments and closing brackets continue the statement above.
+ */
+function libraryCellLines(lines: readonly string[]): string[] {
+  let keep = true;
+  return lines.map((l) => {
+    if (/^[^\s#)\]}]/.test(l)) keep = /^(?:@|(?:async[ \t]+)?def\b|class\b|import\b|from\b)/.test(l);
+    return keep ? l : '';
+  });
 }
 
 /** Lines of the Markdown cells before the first code cell (a Colab notebook's header), at most a few dozen. */

@@ -15,6 +15,11 @@ export interface PathRule {
   /** Paths the glob matches that the rule still leaves alone. */
   readonly unless?: string;
   readonly reason: string;
+  /**
+   * A name that says the file prepares data or weights (`prepare_*`, `download_*`, `extract_*`): also applied to a
+   * notebook's title and to the module an nbdev notebook exports (notebookDataUtilityReason).
+   */
+  readonly dataUtility?: boolean;
 }
 
 /** Why a file in a templates folder (or named `*_template`) is left out. */
@@ -204,12 +209,14 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   {
     glob: '**/{convert,prepare,preprocess,precompute,download,export,merge}{_,-}*.{py,sh,bash,slurm,sbatch}',
     reason: 'a data or weights utility (prepare, precompute, download, convert, export, merge), by its name',
+    dataUtility: true,
   },
   // `process_<name>_dataset.sh`, `process_data.py`: named for processing a dataset (the `process_` verb with the word
   // data or dataset in the name; `process_video.py` alone may run a model), like `preprocess_*` above.
   {
     glob: '**/process{_,-}{*{_,-},}{data,dataset,datasets}{,{_,-}*}.{py,sh,bash}',
     reason: 'a data preparation utility (processes a dataset), by its name',
+    dataUtility: true,
   },
   // Model merging (mergekit, weight averaging) trains nothing: a folder of such scripts, or one named for it.
   {
@@ -233,6 +240,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   {
     glob: '**/*{_,-}prepare{,_*,-*}.{py,sh,bash}',
     reason: 'a data or weights preparation utility, by its name',
+    dataUtility: true,
   },
   // `verify.py` beside a model's train and run scripts: checks that two implementations (or a port) compute the same
   // outputs on one input; a test, not a run. (Not `verify_<model>.py`: such scripts often run a model's inference.)
@@ -242,6 +250,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   {
     glob: '**/*{_prepare_data,_preprocess,_download,_convert,_precompute}.{py,sh,bash}',
     reason: 'a data or weights utility (prepare, download, convert), by its name',
+    dataUtility: true,
   },
   // Weight converters named for it (`siglip_converter.py`, `pp_checkpoint_converter.py`) and folders of them
   // (`model_converter/`, `checkpoint_conversion/`, with the checks of a conversion beside them): none trains or serves.
@@ -277,6 +286,21 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   {
     glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}',
     reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',
+    dataUtility: true,
+  },
+  // Extractors named for it (`extract_speaker_embeddings.py`, `extract_distill_data.py`, `extract_tokens.sh`) and
+  // steps named as a preparation or an extraction (`dataset_preparation.py`, `feature_extraction.py`): a pretrained
+  // model or a signal routine run over a dataset to write the features, tokens or metrics a training run then reads;
+  // data preparation, like the rules above (set AE's labels: feature extractors are data preparation).
+  {
+    glob: '**/extract{_,-}*.{py,sh,bash}',
+    reason: 'a data utility (extracts features, tokens or metrics from a dataset), by its name',
+    dataUtility: true,
+  },
+  {
+    glob: '**/*{_,-}{preparation,extraction}.{py,sh,bash}',
+    reason: 'a data preparation or extraction step, by its name',
+    dataUtility: true,
   },
   // TFRecord writers (`create_tfrecords.py`, `make_tfrecord.py`, `write_tfrecords.sh`): text or images tokenised and
   // serialised into TensorFlow's record files a TPU run then streams; data preparation, no training or serving.
@@ -454,7 +478,44 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
   if (byPath === TEST_FILE_REASON && programNamedLikeTest(relativePath, text)) return undefined;
   if (byPath === MERGE_NAME_REASON && !weightsMergeText(text)) return undefined;
   if (byPath === TESTING_FOLDER_REASON && programNamedLikeTest(relativePath, text, false)) return undefined;
-  return byPath;
+  return byPath ?? (rules.defaults !== false ? notebookDataUtilityReason(relativePath, text) : undefined);
+}
+
+/** An outline number before a notebook's title (`0. `, `2A. `, `B1. `, `03_`): not part of what it is named for. */
+const OUTLINE_NUMBER = /^(?:\d{1,3}[A-Za-z]?\d?|[A-Za-z]\d?)(?:\.[ _-]*|[ _-]+)(?=\S)/;
+/** nbdev's `#| default_exp module` (nbdev docs, "Directives"; nbdev 1: `# default_exp`) opening a line of a cell's source, in the notebook's JSON. */
+const DEFAULT_EXP = /"[ \t]*#[ \t]*\|?[ \t]*default_exp[ \t]+([A-Za-z_][\w.]{0,200})[ \t]*(?:\\n|")/;
+
+/**
+ * An nbdev notebook (`#| default_exp module`) named for preparing data (`2A. Dataset preparation.ipynb`, `0. Download
+ * models.ipynb`: its title, outline number dropped, words joined by `_`) or exporting a module that is (`default_exp
+ * prepare_txts`, `extract_spk_emb`): the same name rules as a data utility's Python file (PathRule.dataUtility). An
+ * nbdev notebook is the source of its module, developed and checked on a shard in its other cells: a data-preparation
+ * module's notebook prepares data. Other notebooks keep their runs whatever their title (a tutorial's `Part 1: data
+ * preparation` notebook that captions images with a vision-language model runs that model).
+ */
+function notebookDataUtilityReason(relativePath: string, text: string): string | undefined {
+  const path = relativePath.replace(/\\/g, '/');
+  const m = /^(.*\/)?([^/]+)\.ipynb$/i.exec(path);
+  if (!m || !text.includes('default_exp')) return undefined;
+  const exported = DEFAULT_EXP.exec(text.slice(0, 1_000_000))?.[1];
+  if (!exported) return undefined;
+  const dir = m[1] ?? '';
+  const title = m[2]
+    .replace(OUTLINE_NUMBER, '')
+    .trim()
+    .replace(/[\s-]+/g, '_')
+    .toLowerCase();
+  const names = [title, exported.split('.').pop()!];
+  for (const name of names) {
+    const probe = `${dir}${name}.py`;
+    const rule = DEFAULT_NON_RUN_PATHS.find((r) => r.dataUtility && matcher(r.glob)(probe));
+    if (rule)
+      return name === title
+        ? `${rule.reason} (the notebook's title)`
+        : `${rule.reason} (the module ${name} this nbdev notebook exports)`;
+  }
+  return undefined;
 }
 
 /** Text looked at for a gallery example's title and cells. */

@@ -2,6 +2,10 @@ import { startsARun } from '../../../facts';
 import { escapeRegExp, nodeRange } from '../context';
 import { codeLinesKeptWithoutStrings, codeWithoutStrings, executedRows, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
+import type { PythonReadContext } from '../context';
+import type { SyntaxIndex } from '../syntaxIndex';
+import { keywordArgument } from '../../pythonValues';
+import { positiveInteger } from '../../positiveInteger';
 
 /**
  * A script whose run is a function of a sibling module: `from train import train, test` and then
@@ -477,6 +481,9 @@ export const flagReexports: FileRule = {
  */
 const STAR_IMPORT =
   /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+\*[ \t]*(?:#[^\n]*)?$/gm;
+/** A run function (RUN_FUNCTION) called by a statement at column 0: a cheap gate before the lines are read. */
+const TOP_LEVEL_RUN_CALL =
+  /^(?:train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)[ \t]*\(/m;
 /** Star-imported modules followed per program. */
 const MAX_STAR_MODULES = 4;
 /** `import a, b as c` / `from x import a, b as c`: names the program has from elsewhere. */
@@ -500,10 +507,19 @@ export const starImportCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   words: ['import *'],
-  // Only a program run as main reads its star imports' calls as its run.
-  runStart: [/__name__\s*==\s*["']__main__["']/, /^from[ \t]+\.?[A-Za-z_][\w.]*[ \t]+import[ \t]+\*/m],
-  read: (_index, ctx) => {
-    if (!ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
+  // Only a program run as main, or one calling a run function at column 0, reads its star imports' calls as its run.
+  runStart: [
+    new RegExp(`__name__\\s*==\\s*["']__main__["']|${TOP_LEVEL_RUN_CALL.source}`, 'm'),
+    /^from[ \t]+\.?[A-Za-z_][\w.]*[ \t]+import[ \t]+\*/m,
+  ],
+  read: (index, ctx) => {
+    if (ctx.facts.some(startsARun)) return;
+    // Without a main guard (a notebook, a script of top-level statements), only a run function of the module
+    // (`train(...)`, `fit(...)`, RUN_FUNCTION) called by a statement at column 0: `from pkg.train import *`, then
+    // `train("run-name", model, train_ds, val_ds, epochs=1)` in a notebook cell. Other module-level calls of a library
+    // module's star imports are its helpers at import time.
+    const topLevelOnly = !ctx.hasMainGuard;
+    if (topLevelOnly && !TOP_LEVEL_RUN_CALL.test(ctx.text)) return;
     const files = new Map<string, string>();
     for (const m of ctx.text.matchAll(STAR_IMPORT))
       if (files.size < MAX_STAR_MODULES) files.set(`${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`, m[1]);
@@ -522,11 +538,19 @@ export const starImportCalls: FileRule = {
     lines.forEach((line, row) => {
       if (called.size >= MAX_STAR_NAMES || /^\s*(from|import|def|class|@)/.test(line)) return;
       if (executed[row] !== 1) return;
+      if (topLevelOnly) {
+        const top = /^([A-Za-z_]\w{0,80})[ \t]*\(/.exec(line)?.[1];
+        if (top && RUN_FUNCTION.test(top) && !known.has(top) && !called.has(top)) called.set(top, row);
+        return;
+      }
       for (const m of line.matchAll(/(?:^|[^\w.])([A-Za-z_]\w{0,80})[ \t]*\(/g))
         if (!known.has(m[1]) && !BUILTIN_CALL.test(m[1]) && !called.has(m[1])) called.set(m[1], row);
     });
     if (called.size === 0) return;
     const first = Math.min(...called.values());
+    // The run function's length and batch as this call passes them (`train(..., bs=32, epochs=1)`): the call's
+    // values, not the defaults of the function's parameters the linked module reads.
+    if (topLevelOnly) epochsPassed(index, ctx, called);
     for (const [file, module] of files)
       ctx.facts.push({
         kind: 'link.module',
@@ -544,3 +568,37 @@ export const starImportCalls: FileRule = {
       });
   },
 };
+
+/** Keywords of a run function's call that give its number of epochs and its batch. */
+const PASSED_SETTINGS: ReadonlyArray<readonly ['training.epochs' | 'training.batchPerDevice', readonly string[]]> = [
+  ['training.epochs', ['epochs', 'num_epochs', 'max_epochs', 'n_epochs']],
+  ['training.batchPerDevice', ['batch_size', 'bs']],
+];
+
+/**
+ * `train(..., bs=32, epochs=1)` at column 0, the run function taken through a star import: the epochs and batch the
+ * call passes (integer literals), read as the run's rather than the defaults of the function's parameters. Only the
+ * first call that passes one.
+ */
+function epochsPassed(index: SyntaxIndex, ctx: PythonReadContext, called: ReadonlyMap<string, number>): void {
+  const rows = new Set(called.values());
+  for (const call of index.calls) {
+    if (!rows.has(call.startPosition.row) || call.startPosition.column !== 0) continue;
+    const name = ctx.callee(call).full;
+    if (called.get(name) !== call.startPosition.row) continue;
+    const args = call.childForFieldName('arguments');
+    if (!args) continue;
+    let found = false;
+    for (const [kind, keys] of PASSED_SETTINGS) {
+      for (const key of keys) {
+        const value = keywordArgument(args, key);
+        const n = value?.type === 'integer' ? positiveInteger(Number(value.text)) : undefined;
+        if (!value || n === undefined) continue;
+        ctx.add(kind, n, value, `${key}=${n} passed to ${name}(...)`, 'medium');
+        found = true;
+        break;
+      }
+    }
+    if (found) return;
+  }
+}
