@@ -487,6 +487,24 @@ function inModuleLevelCode(tree: Tree, fact: Fact): boolean {
   );
 }
 
+/** Command-line flags declared with argparse. */
+const DECLARES_FLAGS = /\badd_argument[ \t]*\(/;
+/** The parsed command line (`get_args()`, `parser.parse_args()`, `parse_arguments()`), handed on as it is. */
+const PARSED = String.raw`[\w.]{0,60}(?:get_args|parse_args|get_arguments|parse_arguments)[ \t]*\([ \t]*\)`;
+/**
+ * A `test_…` function that takes the parsed command line (`def test_dqn(args=get_args()):`, called as
+ * `test_dqn(get_args())`, or parsing it first thing, `args = get_args()`): RL example programs (Tianshou's) name their entry so, and a pytest test never reads the
+ * command line (pytest owns it). Such a function is the program's entry, not a self-test of a library module.
+ */
+const TEST_TAKES_FLAGS = new RegExp(
+  String.raw`\bdef[ \t]+test_\w{0,60}[ \t]*\([^)]{0,300}?=[ \t]*${PARSED}|^[ \t]+test_\w{0,60}[ \t]*\([ \t]*${PARSED}[ \t]*\)|\bdef[ \t]+test_\w{0,60}[ \t]*\([^)]{0,300}\)[^:\n]{0,100}:[ \t]*\r?\n[ \t]+\w{1,40}[ \t]*=[ \t]*${PARSED}`,
+  'm',
+);
+
+function testTakesCommandLine(text: string): boolean {
+  return DECLARES_FLAGS.test(text) && TEST_TAKES_FLAGS.test(text);
+}
+
 /** How the self-test verdict's detail starts (isSelfTestVerdict reads it). */
 const SELF_TEST_VERDICT = 'a library module (self-tests only): ';
 
@@ -531,6 +549,7 @@ export function libraryVerdict(
     const outsideTests = rowMask(tree, findExecutedRows(tree, checkpoint, true));
     const viaTest = starts.find(reached);
     if (!viaTest || starts.some((f) => outsideTests[f.range.startLine] === 1)) return undefined;
+    if (testTakesCommandLine(tree.rootNode.text)) return undefined;
     return {
       kind: 'run.entry',
       value: false,

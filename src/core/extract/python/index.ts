@@ -1,4 +1,5 @@
 import { rlAgentEvaluation } from './readers/rlEvaluation';
+import { rlTrainer } from './readers/rlTrainer';
 import { sb3HyperparamsModule, sb3Program } from './readers/sb3Program';
 import { optimizerStepNest } from './readers/optimizerStepNest';
 import { lazy } from '../../lazy';
@@ -375,6 +376,8 @@ export const FILE_RULES: readonly FileRule[] = [
   submititLauncher,
   openNmtProgram,
   experimentGrid,
+  // Before the rules that link a program's own modules: a program that runs the trainer links none of its helpers.
+  rlTrainer,
   localModules.localModuleCalls,
   localModules.moduleLoaderCalls,
   localModules.topLevelObjectRuns,

@@ -34,8 +34,13 @@ const FROM_IMPORT =
 const CALLEE = /(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*\(/g;
 /** Imports looked at per file, and settings classes followed. */
 const MAX_IMPORTS = 60;
-/** Standard-library and common package modules: never a settings module of the program's own. */
-const NOT_LOCAL = /^(?:os|sys|re|json|math|time|torch|transformers|dataclasses|typing|argparse|numpy|datasets)(?:\.|$)/;
+/**
+ * Standard-library and common package modules: never a settings module of the program's own. Tianshou's trainer
+ * parameters and training configs (`OffPolicyTrainerParams`, `OffPolicyTrainingConfig`) are read by their own rule
+ * with the library's documented defaults (rlTrainer.ts); its source, where a checkout holds it, is not the program's.
+ */
+const NOT_LOCAL =
+  /^(?:os|sys|re|json|math|time|torch|transformers|dataclasses|typing|argparse|numpy|datasets|tianshou)(?:\.|$)/;
 
 /** `if args.enable_xft:` / `if cfg.use_exllama:`: an opt-in switch of the command line (its default off). */
 const OPT_IN_SWITCH = /^[A-Za-z_]\w{0,60}\.(?:enable|use)_\w{1,60}$/;
