@@ -1,5 +1,7 @@
 import type { Fact, FactKind, FactValue } from '../../facts';
-import { ginValue, type GinValue } from './ginStatements';
+import { ginValue } from './ginStatements';
+import { ginGeneralRunFacts } from './ginGeneralRun';
+import { compose, numberOf, resolveBinding, stringOf, type Binding, type Resolved } from './ginCompose';
 
 /**
  * The run a gin config defines once its includes are read (t5x: `python -m t5x.train --gin_file=<this>`). The
@@ -34,111 +36,6 @@ import { ginValue, type GinValue } from './ginStatements';
  * - the batch (`train/DatasetConfig.batch_size`, all devices together), the task (`MIXTURE_OR_TASK_NAME`) and the
  *   network's `dtype` (the activations' type: 'bfloat16' is bf16 compute).
  */
-
-const MAX_INCLUDE_DEPTH = 12;
-const MAX_MACRO_DEPTH = 8;
-const MAX_BINDINGS = 50_000;
-
-interface Binding {
-  readonly fact: Fact;
-  readonly raw: string;
-}
-
-/** `scope/module.Fn.param` → `scope/Fn.param` (gin matches a configurable by its name, the module only disambiguates). */
-function keyOf(name: string): string {
-  const slash = name.lastIndexOf('/');
-  const scope = slash >= 0 ? name.slice(0, slash + 1) : '';
-  const path = name.slice(slash + 1).split('.');
-  if (path.length < 2) return name;
-  return `${scope}${path[path.length - 2]}.${path[path.length - 1]}`;
-}
-
-function fileOf(f: Fact): string {
-  return f.file ?? '';
-}
-
-function sameFile(reference: string, key: string): boolean {
-  const ref = reference.replace(/^\.\//, '').replace(/\\/g, '/');
-  const k = key.replace(/\\/g, '/');
-  return k === ref || k.endsWith(`/${ref}`);
-}
-
-interface Composed {
-  readonly bindings: Map<string, Binding>;
-  /** Every binding name a function of `__main__` is bound under (`train_script.train` → `train`). */
-  readonly mainFunctions: Map<string, Fact>;
-  readonly missingIncludes: string[];
-}
-
-function compose(facts: readonly Fact[]): Composed | undefined {
-  const byFile = new Map<string, Fact[]>();
-  for (const f of facts) {
-    if (f.kind !== 'gin.binding' && f.kind !== 'gin.include' && f.kind !== 'gin.import') continue;
-    const k = fileOf(f);
-    let list = byFile.get(k);
-    if (!list) byFile.set(k, (list = []));
-    list.push(f);
-  }
-  const own = byFile.get('');
-  if (!own) return undefined;
-  const mainAliases = new Set<string>();
-  for (const list of byFile.values())
-    for (const f of list) if (f.kind === 'gin.import' && f.detail === '__main__') mainAliases.add(String(f.value));
-  const bindings = new Map<string, Binding>();
-  const mainFunctions = new Map<string, Fact>();
-  const missingIncludes: string[] = [];
-  let count = 0;
-  const replay = (file: string, depth: number, open: Set<string>): void => {
-    const list = byFile.get(file) ?? [];
-    for (const f of list) {
-      if (count >= MAX_BINDINGS) return;
-      if (f.kind === 'gin.include') {
-        const reference = String(f.value);
-        const target = [...byFile.keys()].find((k) => k !== '' && sameFile(reference, k));
-        if (target === undefined) {
-          missingIncludes.push(reference);
-          continue;
-        }
-        if (depth >= MAX_INCLUDE_DEPTH || open.has(target)) continue;
-        open.add(target);
-        replay(target, depth + 1, open);
-        open.delete(target);
-      } else if (f.kind === 'gin.binding') {
-        count++;
-        const name = String(f.value);
-        bindings.set(keyOf(name), { fact: f, raw: f.detail });
-        const path = name.slice(name.lastIndexOf('/') + 1).split('.');
-        if (path.length >= 3 && mainAliases.has(path[0])) mainFunctions.set(path[1], f);
-      }
-    }
-  };
-  replay('', 0, new Set(['']));
-  return { bindings, mainFunctions, missingIncludes };
-}
-
-interface Resolved {
-  readonly value: GinValue;
-  /** The binding that wrote the literal (through macros). */
-  readonly at: Binding;
-}
-
-function resolveBinding(bindings: Map<string, Binding>, start: Binding | undefined): Resolved | undefined {
-  let at = start;
-  for (let depth = 0; at && depth <= MAX_MACRO_DEPTH; depth++) {
-    const value = ginValue(at.raw);
-    if (value.type !== 'macro') return { value, at };
-    at = bindings.get(value.name);
-  }
-  return undefined;
-}
-
-function numberOf(r: Resolved | undefined): number | undefined {
-  return r?.value.type === 'number' && r.value.value > 0 ? r.value.value : undefined;
-}
-
-function stringOf(r: Resolved | undefined): string | undefined {
-  return r?.value.type === 'string' ? r.value.value : undefined;
-}
 
 /** Last two folders and the file's name without `.gin`: `t5x/examples/t5/mt5/small.gin` → mt5-small. */
 const GENERIC_FOLDER = /^(models?|configs?|architectures?|examples?|gin|runs)$/i;
@@ -196,9 +93,12 @@ export function ginRunFacts(facts: readonly Fact[], input: GinRunInput): Fact[] 
 
   // The model: MODEL bound to a configurable, and a network config stating its width.
   const model = get('MODEL') ?? get('train.model') ?? get('evaluate.model') ?? get('infer.model');
-  if (model?.value.type !== 'reference') return [];
-  const modelClass = model.value.name.split('.').pop() ?? '';
   const widthKey = [...bindings.keys()].find((k) => !k.includes('/') && k.endsWith('.emb_dim'));
+  // Not t5x's shape (no MODEL configurable, or one with neither a network width nor a `__main__` function): the
+  // run another gin program defines, read from the words gin programs share (ginGeneralRun.ts).
+  if (model?.value.type !== 'reference' || (!widthKey && mainFunctions.size === 0))
+    return ginGeneralRunFacts(composed, facts);
+  const modelClass = model.value.name.split('.').pop() ?? '';
   const configName = widthKey?.slice(0, -'.emb_dim'.length);
   const dim = (param: string) => (configName ? get(`${configName}.${param}`) : undefined);
   const width = dim('emb_dim');
