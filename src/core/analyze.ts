@@ -679,6 +679,10 @@ const STANDALONE_CONFIGS: ReadonlySet<string> = new Set([
   'mmpt',
 ]);
 const isConfigFile = (p: string) => /\.(ya?ml|gin)$/i.test(p);
+/** OpenMMLab configs are Python modules or YAML/JSON files (mmengine's Config.fromfile reads all three). */
+const isConfigModuleOrFile = (p: string) => /\.(py|ya?ml|json)$/i.test(p);
+/** The detail the mmengine reader gives a `_base_` link (readers/mmengine.ts). */
+const MM_BASE_LINK = '_base_: ';
 const isShellScript = (p: string) => /\.(?:sh|bash|sbatch|slurm)$/i.test(p);
 /** Files a run draws facts from, besides its own: a launcher, its config and its script are three. */
 const MAX_LINKED_FILES = 16;
@@ -1143,14 +1147,20 @@ function linkedFacts(
     // Nor does a Hydra program's primary config (`@hydra.main(config_path=..., config_name=...)`): it is the program's
     // own defaults, composed with the groups it names (and the launch line's choices of them) before the program runs.
     const composed =
-      link.kind === 'link.config' &&
-      (((link.detail.startsWith('defaults: ') ||
-        link.detail.startsWith('base_config: ') ||
-        link.detail.startsWith('include: ') ||
-        link.detail.startsWith(MMF_INCLUDE)) &&
-        isConfigFile(fromPath)) ||
-        link.detail.startsWith(HYDRA_MAIN_LINK)) &&
-      isConfigFile(target.path);
+      (link.kind === 'link.config' &&
+        (((link.detail.startsWith('defaults: ') ||
+          link.detail.startsWith('base_config: ') ||
+          link.detail.startsWith('include: ') ||
+          link.detail.startsWith(MMF_INCLUDE)) &&
+          isConfigFile(fromPath)) ||
+          link.detail.startsWith(HYDRA_MAIN_LINK)) &&
+        isConfigFile(target.path)) ||
+      // An OpenMMLab config's `_base_` chain (a backbone variant on a detector on a schedule: four files is common)
+      // is one config spread over files, as a Hydra experiment's defaults are; each hop is not a launch level.
+      (link.kind === 'link.config' &&
+        link.detail.startsWith(MM_BASE_LINK) &&
+        isConfigModuleOrFile(fromPath) &&
+        isConfigModuleOrFile(target.path));
     // A shell script that runs another (`eval_all.sh` → `eval_task.sh` → `eval_multiprocess.sh` → the program): a
     // wrapper hop, not a level of the launch → program → config walk; counted on the chain's own bound instead.
     const wrapper = link.kind === 'link.script' && isShellScript(fromPath) && isShellScript(target.path);
