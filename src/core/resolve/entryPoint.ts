@@ -611,7 +611,8 @@ function startsOwnWork(f: { readonly kind: string; readonly value: unknown }): b
 }
 
 /** `launch.trainer` values of configs that are each a whole run (readers/mmengine.ts). */
-const CONFIG_RUNS: ReadonlySet<string> = new Set(['mmengine:config']);
+// A trainer-config registry module (extract/python/readers/trainerRegistry.ts) is the run its entry program is handed.
+const CONFIG_RUNS: ReadonlySet<string> = new Set(['mmengine:config', 'config:trainer-registry']);
 
 /** Facts that name or size the model a run trains or serves. */
 const MODEL_FACTS = new Set([

@@ -54,6 +54,8 @@ export const TORCHX_COMPONENT_TEXT = /->[ \t]*(?:[A-Za-z_]\w{0,60}\.){0,3}AppDef
  */
 /** The start an experiment-class file holds (readers/experimentClass.ts): the framework's loader instantiates it. */
 export const EXPERIMENT_CLASS_FILE = 'exp-class:file';
+/** A trainer-config registry module (readers/trainerRegistry.ts): its entry program imports it and calls the registry. */
+export const TRAINER_REGISTRY = 'config:trainer-registry';
 
 export const ENTRY_BASE = /\bBasePredictor\b|\bcog\.Predictor\b/;
 
@@ -536,7 +538,12 @@ export function libraryVerdict(
   if (starts.length === 0) return undefined;
   // A class the training program instantiates from the file it is given (readers/experimentClass.ts): nothing in the
   // module calls it, by design.
-  if (starts.some((f) => f.kind === 'launch.trainer' && f.value === EXPERIMENT_CLASS_FILE)) return undefined;
+  if (
+    starts.some(
+      (f) => f.kind === 'launch.trainer' && (f.value === EXPERIMENT_CLASS_FILE || f.value === TRAINER_REGISTRY),
+    )
+  )
+    return undefined;
   // A start in a module-level statement that is no definition runs when the module does: no need to
   // work out which definitions are reached (the same verdict, without walking the module).
   if (starts.some((f) => inModuleLevelCode(tree, f))) return undefined;

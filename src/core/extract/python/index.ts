@@ -58,6 +58,8 @@ import { gemmaSampling } from './readers/gemmaLibrary';
 import * as diffusion from './readers/diffusion';
 import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
+import { colbertRetrieval } from './readers/colbertRetrieval';
+import { trainerRegistry } from './readers/trainerRegistry';
 import { langchainLocalLlms } from './readers/langchainLlm';
 import { mistralFromFolder } from './readers/mistralInference';
 import { hubSnapshotDownload } from './readers/hubDownload';
@@ -215,6 +217,7 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.argumentClasses,
   trlxSettings,
   flagEmbeddingModels,
+  colbertRetrieval,
   langchainLocalEmbeddings,
   langchainLocalLlms,
   mistralFromFolder,
@@ -452,6 +455,7 @@ export const FILE_RULES: readonly FileRule[] = [
   gemmaSampling,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
+  trainerRegistry,
   configObjects,
   headerGpu,
   trainedOnComment,

@@ -93,6 +93,25 @@ export function readKeyword(name: string, value: Node, ctx: PythonReadContext, o
       dependsOnGpu();
       return;
     }
+    // `if tf32 and not (torch.cuda.is_available() and torch.cuda.get_device_capability()[0] >= 8): tf32 = False`:
+    // the flag, on, is only switched off where the GPU lacks it; on one that has it the flag stands.
+    const fallback = gpuDependentBinding(value, ctx.symbols);
+    if (
+      fallback &&
+      value.type === 'identifier' &&
+      new RegExp(`^${value.text}[ \\t]+and[ \\t]+not\\b`).test(fallback) &&
+      evaluate(value, ctx.symbols)?.value === false
+    ) {
+      ctx.add(
+        'training.precision',
+        PRECISION_FLAGS[name],
+        value,
+        `${label}: on, switched off only under \`if ${truncate(fallback, 40)}\`; assumed a GPU that supports it`,
+        'low',
+      );
+      dependsOnGpu();
+      return;
+    }
     const r = evaluate(value, ctx.symbols);
     if (r?.value === true)
       ctx.add('training.precision', PRECISION_FLAGS[name], value, label, r.via ? 'medium' : 'high');

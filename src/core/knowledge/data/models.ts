@@ -642,6 +642,19 @@ export const MODELS: readonly Model[] = [
     source: 'computed from config.json (BertModel, 6 layers, hidden 384, FFN 1536, vocab 30522, incl. pooler)',
   },
   {
+    // ColBERTv2 (Santhanam et al., arXiv:2112.01488): a BERT-base encoder with a 128-wide output projection.
+    id: 'colbert-ir/colbertv2.0',
+    aliases: ['colbertv2.0'],
+    family: 'colbert',
+    architecture: 'encoder',
+    modality: 'text',
+    params: 109_580_544,
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      "computed: config.json of huggingface.co/colbert-ir/colbertv2.0 (BertModel shape of bert-base-uncased: 12 layers, hidden 768, FFN 3072, vocab 30522, incl. pooler, 109,482,240) plus the 768x128 bias-free linear of ColBERT's HF_ColBERT (colbert/modeling/hf_colbert.py, dim 128 per ColBERTConfig): 98,304",
+  },
+  {
     id: 'sentence-transformers/all-MiniLM-L12-v2',
     aliases: ['all-MiniLM-L12-v2'],
     family: 'minilm',

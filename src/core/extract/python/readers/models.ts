@@ -340,9 +340,11 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // Not in a class's method: building an encoder whose __init__ loads weights and calls eval() runs no forward pass
   // (a main guard that only counts its parameters); there the first mark anywhere decides, as before.
   const executed = executedRowMask(ctx.tree);
-  const marker =
-    index.calls.find((c) => executed[c.startPosition.row] === 1 && isMarker(c) && !insideClass(c)) ??
-    index.calls.find(isMarker);
+  const ranMarker = index.calls.find((c) => executed[c.startPosition.row] === 1 && isMarker(c) && !insideClass(c));
+  // Marked only inside a class (its `__init__` loads weights and calls eval()) in a file that writes weights: a main
+  // guard that builds the class and saves it (a checkpoint-format check) runs no forward pass.
+  if (!ranMarker && WRITES_WEIGHTS.test(text) && index.calls.some((c) => isMarker(c) && insideClass(c))) return;
+  const marker = ranMarker ?? index.calls.find(isMarker);
   if (!marker) {
     if (!readKerasForwardUse(text, ctx)) readEvaluationHandOff(text, ctx);
     return;
