@@ -1,5 +1,7 @@
 import { rlAgentEvaluation } from './readers/rlEvaluation';
 import { sb3HyperparamsModule, sb3Program } from './readers/sb3Program';
+import { rlLibraryLearn } from './readers/rlLibraryLearn';
+import { gpt2Checkpoint } from './readers/gpt2Checkpoint';
 import { optimizerStepNest } from './readers/optimizerStepNest';
 import { lazy } from '../../lazy';
 import { selectedSpec } from './readers/selectedSpec';
@@ -432,6 +434,8 @@ export const FILE_RULES: readonly FileRule[] = [
   rlAgentEvaluation,
   sb3Program,
   sb3HyperparamsModule,
+  rlLibraryLearn,
+  gpt2Checkpoint,
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
