@@ -26,6 +26,7 @@ import {
 import { openMmlabNameFacts } from './extract/python/openMmlabName';
 import { lazyConfigNameFacts } from './extract/python/lazyConfigName';
 import { sb3HyperparamsModuleFacts } from './extract/python/readers/sb3Program';
+import { rlOwnLearnFacts } from './extract/python/readers/rlLibraryLearn';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { mlCollectionsRunFacts } from './extract/mlCollectionsRun';
@@ -577,6 +578,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           ...openMmlabNameFacts(input.path, facts),
           ...lazyConfigNameFacts(input.path, facts),
           ...sb3HyperparamsModuleFacts(input.path, code, facts),
+          ...rlOwnLearnFacts(input.path, facts),
           ...yacsDefaults,
         );
       // A flag's default model replaced by the one the module docstring's usage passes to that flag.
@@ -1005,6 +1007,7 @@ function linkedFacts(
   passedAbove: readonly string[] = [],
   loaderWalk = false,
   choices: readonly string[] = [],
+  givenAbove?: { readonly values: ReadonlyMap<string, string>; readonly launch: Fact },
 ): Fact[] {
   if (depth > MAX_LINK_DEPTH || chain > MAX_CONFIG_CHAIN) return [];
   const out: Fact[] = [];
@@ -1113,7 +1116,9 @@ function linkedFacts(
     const narrow = NARROW_LINKS.filter((n) => n.via(link, loaderWalk));
     // A value that is one flag's default as it is, where this launch line gives that flag a literal (`--steps=200`
     // against `range(args.steps)` read at its default 100): the launch's value, said on the launch line.
-    const given = depth === 1 && link.passedValues ? new Map(link.passedValues) : undefined;
+    // The literals a launch line gives a Python program reach the modules it imports too, as its flags do (below):
+    // `--alg=ppo2` against the `--alg` default of the parser module the program builds its flags from.
+    const given = depth === 1 && link.passedValues ? { values: new Map(link.passedValues), launch: link } : givenAbove;
     // A fact the launch sets through a flag with a value it does not spell out (`--num_steps ${NUM_STEPS}`): another
     // flag's default of the same kind (`--train_iters` default 4, read as steps too) is not this run's value either.
     const unspelled = new Set<FactKind>();
@@ -1124,7 +1129,7 @@ function linkedFacts(
       .flatMap((f): Fact[] => {
         if (!(passes && f.fromFlags?.some((x) => passes.has(x)))) return [{ ...f, file: f.file ?? target.display }];
         const passed =
-          (given && launchValue(f, given, link)) ||
+          (given && launchValue(f, given.values, given.launch)) ||
           anyWordPick(f, passes, link) ||
           scaledValue(f, link, target.display);
         if (passed || !STEP_KINDS.has(f.kind) || unspelled.has(f.kind)) return passed ? [passed] : [];
@@ -1203,6 +1208,7 @@ function linkedFacts(
             link.kind === 'link.script' && /\.py$/.test(target.path) ? passedHere : [],
             toLoader,
             chosenHere,
+            link.kind === 'link.script' && /\.py$/.test(target.path) ? given : undefined,
           );
     out.push(...tagged, ...deeper, ...keyedValues(facts, link, read1.facts, target.display));
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a

@@ -1,6 +1,8 @@
 import { rlAgentEvaluation } from './readers/rlEvaluation';
 import { rlTrainer } from './readers/rlTrainer';
 import { sb3HyperparamsModule, sb3Program } from './readers/sb3Program';
+import { rlLibraryLearn } from './readers/rlLibraryLearn';
+import { gpt2Checkpoint } from './readers/gpt2Checkpoint';
 import { optimizerStepNest } from './readers/optimizerStepNest';
 import { lazy } from '../../lazy';
 import { selectedSpec } from './readers/selectedSpec';
@@ -438,6 +440,8 @@ export const FILE_RULES: readonly FileRule[] = [
   rlAgentEvaluation,
   sb3Program,
   sb3HyperparamsModule,
+  rlLibraryLearn,
+  gpt2Checkpoint,
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,

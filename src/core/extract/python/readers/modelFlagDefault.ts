@@ -1,3 +1,4 @@
+import { RL_LIBRARY_ALGORITHMS } from './rlLibraryLearn';
 import type { Node } from 'web-tree-sitter';
 import { findModel } from '../../../knowledge';
 import { normalisePrecision } from '../../precision';
@@ -145,6 +146,9 @@ export const modelFlagDefault: FileRule = {
   },
 };
 
+/** Flags that pick an RL library's algorithm (`--alg ppo2`, `--algo dqn`). */
+const RL_ALGORITHM_FLAGS = new Set(['alg', 'algo', 'algorithm']);
+
 /** Flags that hold the compute precision (`--precision amp_bf16`, `--mixed_precision bf16`). */
 const PRECISION_FLAG_NAMES = new Set(['precision', 'mixed_precision']);
 
@@ -184,6 +188,18 @@ export const flagModuleDefaults: FileRule = {
           `default of ${flag}: the model the program builds when the flag is not given`,
           'medium',
         );
+        model = true;
+      } else if (!model && RL_ALGORITHM_FLAGS.has(name) && RL_LIBRARY_ALGORITHMS.has(value.toLowerCase())) {
+        // `--alg ppo2` in an RL library's shared parser (OpenAI Baselines' common_arg_parser): the algorithm the
+        // program trains when the flag is not given; a launch giving `--alg` trains that one instead.
+        ctx.add(
+          'model.id',
+          value.toLowerCase(),
+          def,
+          `default of ${flag}: the RL algorithm the program trains when the flag is not given`,
+          'medium',
+        );
+        ctx.amendLast({ fromFlags: [name], flagDefault: [name] });
         model = true;
       } else if (!precision && PRECISION_FLAG_NAMES.has(name) && normalisePrecision(value) !== null) {
         ctx.add('training.precision', normalisePrecision(value), def, `default of ${flag} (${value})`, 'medium');

@@ -104,6 +104,16 @@ function kerasModelsModule(owner: string, text: string): boolean {
   return /(^|\.)keras\.models$/.test(owner) || (owner === 'models' && KERAS_MODELS_IMPORT.test(text));
 }
 
+/**
+ * `from baselines.common import models` (an RL library's network builders, `models.mlp(num_hidden=64)`): a `models`
+ * module of another installed package, imported by its absolute name, and torchvision's not imported at all.
+ */
+const OTHER_MODELS_IMPORT =
+  /^[ \t]*from[ \t]+(?!torchvision\b)[A-Za-z_][\w.]{0,200}[ \t]+import[ \t]+(?:[\w, \t]{0,200},[ \t]*)?models[ \t]*(?:,|$)/m;
+function otherModelsModule(owner: string, text: string): boolean {
+  return owner === 'models' && !text.includes('torchvision') && OTHER_MODELS_IMPORT.test(text);
+}
+
 /** Parents walked up to the enclosing function. */
 const MAX_PARENTS = 64;
 
@@ -135,6 +145,7 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     ((/(^|\.)models$/.test(owner) &&
       !/^(?:self|cls)\./.test(owner) &&
       !kerasModelsModule(owner, ctx.text) &&
+      !otherModelsModule(owner, ctx.text) &&
       !(owner === 'models' && isParameter(call, owner))) ||
       (owner === '' && ctx.imports.torchvision.has(last))) &&
     /^[a-z][a-z0-9_]*$/.test(last) &&
