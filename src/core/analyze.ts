@@ -74,6 +74,7 @@ import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
 import { MMF_INCLUDE } from './extract/config/mmf';
 import { ARG_CONFIG_LINK, argConfigFacts, type ArgConfigLink } from './extract/config/configArgparse';
+import { YAML_CONFIG_LINK, yamlConfigFacts } from './extract/config/yamlProgramConfig';
 
 /**
  * The whole pipeline for one file: read facts, form runs, estimate, advise.
@@ -608,6 +609,9 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
     } finally {
       if (!input.tree) tree.delete();
     }
+  } else if (kind === 'yaml' && input.argConfig) {
+    // A flat YAML of a program's parameters the folder scan found the program for (yamlProgramConfig.ts).
+    facts = yamlConfigFacts(input.text, input.argConfig, input.relativePath ?? input.path);
   } else if (kind === 'yaml' || kind === 'json') {
     const extraction = extractConfigFacts(input.text, kind, input.path);
     problems.push(...extraction.problems);
@@ -898,6 +902,16 @@ const NARROW_LINKS: readonly NarrowLink[] = [
  * instead (argparse parses the word into the default's type: a number stays a number, a name a name); undefined when
  * the line gives no literal for it or the word is not of that type.
  */
+/** A value that is, as it is, the default of a parameter (symbols.ts: ``(default of parameter `x` (line 3))``). */
+const PURE_PARAMETER_DEFAULT = /\(default of parameter `([A-Za-z_]\w{0,80})` \(line \d{1,7}\)\)$/;
+
+/** `f` read as the default of the flag of its parameter's name, where that name is passed (a YAML config's key). */
+function parameterAsFlag(f: Fact, passes: ReadonlySet<string>): Fact {
+  if (f.fromFlags || f.kind.startsWith('link.')) return f;
+  const name = PURE_PARAMETER_DEFAULT.exec(f.detail)?.[1];
+  return name && passes.has(name) ? { ...f, fromFlags: [name], flagDefault: [name] } : f;
+}
+
 function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): Fact | undefined {
   const flag = f.flagDefault?.find((x) => given.has(x));
   const word = flag === undefined ? undefined : given.get(flag);
@@ -1070,7 +1084,12 @@ function linkedFacts(
     if (!look) seen.add(target.path);
     // A module a script imports a function from stays a file of its own in a report (it may run as main too).
     // A configargparse config's program (configArgparse.ts) is also run without a config, with its own defaults.
-    if ((link.kind === 'link.module' && !look) || separate?.has(reference) || link.detail.startsWith(ARG_CONFIG_LINK))
+    if (
+      (link.kind === 'link.module' && !look) ||
+      separate?.has(reference) ||
+      link.detail.startsWith(ARG_CONFIG_LINK) ||
+      link.detail.startsWith(YAML_CONFIG_LINK)
+    )
       modules?.add(target.path);
     const read1 = target.readFacts();
     // A linked file's problems keep their position in that file; the message names the file.
@@ -1122,7 +1141,12 @@ function linkedFacts(
     // A fact the launch sets through a flag with a value it does not spell out (`--num_steps ${NUM_STEPS}`): another
     // flag's default of the same kind (`--train_iters` default 4, read as steps too) is not this run's value either.
     const unspelled = new Set<FactKind>();
-    const tagged = drawn
+    // A typer command's parameters are its flags (typer docs: each parameter of the command is a CLI option): where a
+    // YAML of its parameters is passed (yamlProgramConfig.ts), a value that is a parameter's default as it is, of a
+    // parameter the YAML sets, takes the YAML's value as a launch's flag would.
+    const asFlags =
+      link.detail.startsWith(YAML_CONFIG_LINK) && passes ? drawn.map((f) => parameterAsFlag(f, passes)) : drawn;
+    const tagged = asFlags
       .filter((f) => !f.kind.startsWith('link.'))
       .filter((f) => !link.redeclared || !flagsOf(f.detail).some((x) => link.redeclared!.includes(x)))
       .filter((f) => NARROW_LINKS.every((n) => (narrow.includes(n) ? n.admits(f, link) : !n.reserved?.(f))))

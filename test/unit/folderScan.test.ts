@@ -12,6 +12,7 @@ import {
 } from '../../src/core/analyze';
 import { isMeasurementFile } from '../../src/core/calibration/measurement';
 import { argConfigProgram, findArgConfigProgram } from '../../src/core/extract/config/configArgparse';
+import { parseYamlTopLevel, yamlConfigProgram } from '../../src/core/extract/config/yamlProgramConfig';
 import { FolderScanCache, type ScanSource } from '../../src/core/scan/folderScan';
 import { InThreadAnalyser, type FileAnalyser, type ScanJob } from '../../src/core/scan/scanJob';
 import { ScanWorkerPool } from '../../src/core/scan/workerPool';
@@ -77,13 +78,21 @@ async function analyseEachFile(dir: string) {
   const pythonIn = (folder: string) =>
     [...loaded.keys()].filter((p) => p.endsWith('.py') && path.posix.dirname(p) === folder);
   const programAt = async (p: string) => argConfigProgram(loaded.get(p)?.text ?? '');
+  const yamlProgramAt = async (p: string) => yamlConfigProgram(loaded.get(p)?.text ?? '');
   const files = [];
   for (const [p, f] of loaded) {
     const argConfig = p.endsWith('.txt')
       ? await findArgConfigProgram(p, f.text, posix(dir), pythonIn, programAt)
       : undefined;
     const input = { path: p, text: f.text, relativePath: f.display, ...(argConfig ? { argConfig } : {}) };
-    files.push({ path: p, display: f.display, analysis: analyzeText(input, python, DEFAULT_SETTINGS, {}, read) });
+    let analysis = analyzeText(input, python, DEFAULT_SETTINGS, {}, read);
+    // A flat YAML no reader reads as a run, of a program of the folder that takes it (yamlProgramConfig.ts).
+    const yamlProgram =
+      /\.ya?ml$/i.test(p) && analysis.runs.length === 0
+        ? await findArgConfigProgram(p, f.text, posix(dir), pythonIn, yamlProgramAt, parseYamlTopLevel)
+        : undefined;
+    if (yamlProgram) analysis = analyzeText({ ...input, argConfig: yamlProgram }, python, DEFAULT_SETTINGS, {}, read);
+    files.push({ path: p, display: f.display, analysis });
   }
   // A YAML beside a listed program's default config, of its structure: the program read with it (siblingConfigs.ts).
   const listed = files.filter((f) => f.analysis.runs.length > 0);

@@ -27,6 +27,7 @@ import {
   type ArgConfigLink,
   type ArgConfigProgram,
 } from '../extract/config/configArgparse';
+import { MAX_YAML_CONFIG_BYTES, parseYamlTopLevel, yamlConfigProgram } from '../extract/config/yamlProgramConfig';
 
 /**
  * Scans a folder's candidate files for runs. Files are read here, in order, and handed
@@ -139,6 +140,19 @@ export class FolderScanCache {
   private readonly contents = new Map<string, { readonly version: string | undefined; readonly hash: string }>();
   /** Link stubs read as the file they name (linkStub.ts): their own size and time say nothing of that file's. */
   private readonly linkStubs = new Set<string>();
+  /**
+   * A YAML's program link (yamlProgramConfig.ts), by path: its hash, the link, and what the search looked at (each
+   * folder's Python files, each program's hash), so an unchanged YAML in an unchanged folder is not read again.
+   */
+  private readonly yamlLinks = new Map<
+    string,
+    {
+      readonly hash: string;
+      readonly link: ArgConfigLink | undefined;
+      readonly folders: ReadonlyArray<readonly [string, string]>;
+      readonly programs: ReadonlyArray<readonly [string, string | undefined]>;
+    }
+  >();
 
   forget(path: string): void {
     this.entries.delete(path);
@@ -343,8 +357,15 @@ export class FolderScanCache {
       const documented = documentedOf.get(source.path);
       // A `.txt` configargparse config: the program of the folder that takes it (read before its analysis is reused,
       // since a program added or changed elsewhere changes what it is).
+      // A flat YAML of a program's parameters (yamlProgramConfig.ts): the program of the folder that takes it, used
+      // only when no other reader reads the YAML as a run (below).
+      const fileKind = fileKindOf(source.path);
       const argConfig =
-        fileKindOf(source.path) === 'argconfig' ? await argConfigOf(source, await bytesNow()) : undefined;
+        fileKind === 'argconfig'
+          ? await argConfigOf(source, await bytesNow())
+          : fileKind === 'yaml'
+            ? await yamlConfigOf(source, contentHash, bytesNow)
+            : undefined;
       const documentedKey =
         (documented ? JSON.stringify(documented) : '') + (argConfig ? `\u0000${JSON.stringify(argConfig)}` : '');
       const cached = this.entries.get(source.path);
@@ -362,7 +383,11 @@ export class FolderScanCache {
         const linkedHashes = new Map<string, string>();
         const job = jobFor(source, await bytesNow(), 'code', settings);
         const withDocs = documented ? { ...job, documented } : job;
-        const result = await analyse(argConfig ? { ...withDocs, argConfig } : withDocs, fetchLinks(linkedHashes));
+        const own = argConfig && fileKind === 'yaml' ? await analyse(withDocs, fetchLinks(linkedHashes)) : undefined;
+        const result =
+          own && !(own.role === 'code' && own.analysis.runs.length === 0)
+            ? own
+            : await analyse(argConfig ? { ...withDocs, argConfig } : withDocs, fetchLinks(linkedHashes));
         if (stopped) return;
         if (result.role === 'code') {
           analysis = result.analysis;
@@ -458,6 +483,58 @@ export class FolderScanCache {
               return s ? programOf(s) : Promise.resolve(undefined);
             },
           );
+
+    // Programs that declare a YAML config file (typer-config, a `--config` option), by path: each read once a scan,
+    // only when a flat YAML of at least three keys sits in its folder or one below (yamlProgramConfig.ts).
+    const yamlPrograms = new Map<string, Promise<ArgConfigProgram | undefined>>();
+    const yamlProgramOf = (s: ScanSource): Promise<ArgConfigProgram | undefined> => {
+      let p = yamlPrograms.get(s.path);
+      if (!p) {
+        p = readChecked(s).then(
+          (bytes) => yamlConfigProgram(new TextDecoder('utf-8').decode(bytes)),
+          () => undefined,
+        );
+        yamlPrograms.set(s.path, p);
+      }
+      return p;
+    };
+    const yamlConfigOf = async (
+      source: ScanSource,
+      hash: string,
+      bytesNow: () => Promise<Uint8Array>,
+    ): Promise<ArgConfigLink | undefined> => {
+      const held = this.yamlLinks.get(source.path);
+      if (held && held.hash === hash) {
+        let same = held.folders.every(([folder, listed]) => pythonIn(folder).join('\n') === listed);
+        for (const [p, h] of held.programs) if (same && (await hashOf(p)) !== h) same = false;
+        if (same) return held.link;
+      }
+      const bytes = await bytesNow();
+      const text = bytes.length > MAX_YAML_CONFIG_BYTES ? '' : new TextDecoder('utf-8').decode(bytes);
+      const folders: Array<readonly [string, string]> = [];
+      const programs: Array<readonly [string, string | undefined]> = [];
+      // The cheap test first: most YAMLs are nested or lists, and need no program read.
+      const link = !parseYamlTopLevel(text)
+        ? undefined
+        : await findArgConfigProgram(
+            source.path,
+            text,
+            path.posix.resolve(options.root),
+            (folder) => {
+              const listed = pythonIn(folder);
+              folders.push([folder, listed.join('\n')]);
+              return listed;
+            },
+            async (p) => {
+              const s = byPath.get(p);
+              programs.push([p, await hashOf(p)]);
+              return s ? yamlProgramOf(s) : undefined;
+            },
+            parseYamlTopLevel,
+          );
+      this.yamlLinks.set(source.path, { hash, link, folders, programs });
+      return link;
+    };
 
     await eachLimited(sources, analyser.concurrency * READ_AHEAD, one);
     if (stopped || cancelled()) return cancelledResult(reanalysed);

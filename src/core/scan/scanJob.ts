@@ -41,7 +41,7 @@ export interface ScanJob {
   readonly overridesDefaults?: boolean;
   /** Commands of the repository's README or docs pages that launch this file (scan/documentedLaunches.ts). */
   readonly documented?: readonly DocumentedLaunch[];
-  /** A `.txt` configargparse config: the program of the folder whose flags its keys are (folderScan.ts). */
+  /** The program a configargparse `.txt` or a flat parameter YAML is the config of (folderScan.ts). */
   readonly argConfig?: ArgConfigLink;
 }
 
@@ -161,7 +161,8 @@ export async function runScanJob(
       };
     // Before any parsing: a file that cannot form a run is read only when a run links to it (fetchLinks).
     // (A binary file goes on to readFileFacts, which reports it as skipped.)
-    if (kind && !text.includes('\u0000') && !job.overridesDefaults && !mayStartARun(text, kind))
+    // A YAML the scan found a program for (yamlProgramConfig.ts) is read as that program's launch whatever its words.
+    if (kind && !text.includes('\u0000') && !job.overridesDefaults && !job.argConfig && !mayStartARun(text, kind))
       return {
         role: 'code',
         analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] },

@@ -163,7 +163,8 @@ export const MAX_PROGRAM_LEVELS_UP = 3;
  * then of each folder above it up to `root` (at most MAX_PROGRAM_LEVELS_UP), the first folder's programs that declare a
  * config-file flag and every key of the config among their flags; of several there, a trainer by its name (a trainer
  * and a renderer sharing one parser), else the first by name. Undefined when the text is no such config or no program
- * takes it. `pythonIn` lists a folder's Python files; `programAt` reads one (argConfigProgram), each at most once.
+ * takes it. `pythonIn` lists a folder's Python files; `programAt` reads one (argConfigProgram), each at most once;
+ * `parse` reads the config's entries (a YAML's top-level keys for yamlProgramConfig.ts).
  */
 export async function findArgConfigProgram(
   configPath: string,
@@ -171,9 +172,10 @@ export async function findArgConfigProgram(
   root: string,
   pythonIn: (folder: string) => readonly string[],
   programAt: (path: string) => Promise<ArgConfigProgram | undefined>,
+  parse: (text: string) => ArgConfigEntry[] | undefined = parseArgConfig,
 ): Promise<ArgConfigLink | undefined> {
   if (text.length > MAX_ARG_CONFIG_BYTES || /(?:^|\/)requirements[\w.-]*\.txt$/i.test(configPath)) return undefined;
-  const entries = parseArgConfig(text);
+  const entries = parse(text);
   if (!entries) return undefined;
   const parent = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('/'))) || '/';
   const top = root.replace(/\/+$/, '') || '/';
