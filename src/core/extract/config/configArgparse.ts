@@ -123,13 +123,42 @@ export interface ArgConfigLink {
 export function argConfigFacts(text: string, link: ArgConfigLink, display: string): Fact[] {
   const entries = parseArgConfig(text);
   if (!entries) return [];
+  return configLaunchFacts(entries, link, display, {
+    passesValue: (value) => !value.startsWith('['),
+    why: "configargparse: each key is the program's flag of that name",
+    linkDetail: (program) =>
+      `${ARG_CONFIG_LINK}${program} (--${link.flag}, is_config_file): its keys are the program's flags`,
+  });
+}
+
+/** How a kind of config file hands its entries to its program (configLaunchFacts). */
+export interface ConfigLaunchWording {
+  /** Whether a value (not `true`/`false`) is passed as written; one that is not still passes its key. */
+  readonly passesValue: (value: string) => boolean;
+  /** Why the launch stands for the config, in the launch fact's detail. */
+  readonly why: string;
+  /** The link fact's detail, given the program's path. */
+  readonly linkDetail: (program: string) => string;
+}
+
+/**
+ * The launch a config linked to its program stands for (`python PROGRAM --FLAG CONFIG`) and the link to the program
+ * with the keys it passes: a `false` passes nothing, a `true` its key (a store_true flag), any other value its key and,
+ * where the wording allows, the value. Shared by configargparse `.txt` configs and flat YAML configs.
+ */
+export function configLaunchFacts(
+  entries: readonly ArgConfigEntry[],
+  link: ArgConfigLink,
+  display: string,
+  wording: ConfigLaunchWording,
+): Fact[] {
   const passes: string[] = [];
   const passedValues: Array<[string, string]> = [];
   for (const e of entries) {
     const key = e.key.replace(/-/g, '_');
     if (/^false$/i.test(e.value)) continue;
     passes.push(key);
-    if (!/^true$/i.test(e.value) && !e.value.startsWith('[')) passedValues.push([key, e.value]);
+    if (!/^true$/i.test(e.value) && wording.passesValue(e.value)) passedValues.push([key, e.value]);
   }
   const last = entries[entries.length - 1].line;
   const range = { startLine: 0, startCol: 0, endLine: last, endCol: 0 };
@@ -141,14 +170,14 @@ export function argConfigFacts(text: string, link: ArgConfigLink, display: strin
       value: 'python',
       range,
       confidence: 'medium',
-      detail: `launch command: ${command} (configargparse: each key is the program's flag of that name)`,
+      detail: `launch command: ${command} (${wording.why})`,
     },
     {
       kind: 'link.script',
       value: link.reference,
       range,
       confidence: 'medium',
-      detail: `${ARG_CONFIG_LINK}${program} (--${link.flag}, is_config_file): its keys are the program's flags`,
+      detail: wording.linkDetail(program),
       passes,
       passedValues,
     },

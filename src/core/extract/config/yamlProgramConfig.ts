@@ -1,5 +1,5 @@
 import type { Fact } from '../../facts';
-import { type ArgConfigEntry, type ArgConfigLink, type ArgConfigProgram } from './configArgparse';
+import { configLaunchFacts, type ArgConfigEntry, type ArgConfigLink, type ArgConfigProgram } from './configArgparse';
 
 /**
  * A flat YAML of a program's parameters, passed to the program as its config file: typer-config's
@@ -169,34 +169,9 @@ function signatureNames(sig: string): string[] | undefined {
 export function yamlConfigFacts(text: string, link: ArgConfigLink, display: string): Fact[] {
   const entries = parseYamlTopLevel(text);
   if (!entries) return [];
-  const passes: string[] = [];
-  const passedValues: Array<[string, string]> = [];
-  for (const e of entries) {
-    const key = e.key.replace(/-/g, '_');
-    if (/^false$/i.test(e.value)) continue;
-    passes.push(key);
-    if (e.value !== '' && !/^true$/i.test(e.value)) passedValues.push([key, e.value]);
-  }
-  const last = entries[entries.length - 1].line;
-  const range = { startLine: 0, startCol: 0, endLine: last, endCol: 0 };
-  const program = link.reference.replace(/^(?:\.\.\/)+|^\.\//, '');
-  const command = `python ${program} --${link.flag} ${display}`;
-  return [
-    {
-      kind: 'launch.trainer',
-      value: 'python',
-      range,
-      confidence: 'medium',
-      detail: `launch command: ${command} (each top-level key is the program's parameter of that name)`,
-    },
-    {
-      kind: 'link.script',
-      value: link.reference,
-      range,
-      confidence: 'medium',
-      detail: `${YAML_CONFIG_LINK}${program} (--${link.flag}): its keys are the program's parameters`,
-      passes,
-      passedValues,
-    },
-  ];
+  return configLaunchFacts(entries, link, display, {
+    passesValue: (value) => value !== '',
+    why: "each top-level key is the program's parameter of that name",
+    linkDetail: (program) => `${YAML_CONFIG_LINK}${program} (--${link.flag}): its keys are the program's parameters`,
+  });
 }

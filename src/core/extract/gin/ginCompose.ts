@@ -1,4 +1,4 @@
-import type { Fact } from '../../facts';
+import type { Fact, FactKind, FactValue } from '../../facts';
 import { ginValue, type GinValue } from './ginStatements';
 
 /**
@@ -114,4 +114,28 @@ export function numberOf(r: Resolved | undefined): number | undefined {
 
 export function stringOf(r: Resolved | undefined): string | undefined {
   return r?.value.type === 'string' ? r.value.value : undefined;
+}
+
+/** Adds a run fact placed at the binding that states it, or at the file's first gin statement when none does. */
+export type GinFactAdder = (
+  kind: FactKind,
+  value: FactValue,
+  at: Binding | undefined,
+  detail: string,
+  confidence?: Fact['confidence'],
+) => void;
+
+/** A GinFactAdder writing into `out` (a binding from an included file keeps that file on the fact). */
+export function ginFactAdder(out: Fact[], firstOwn: Fact): GinFactAdder {
+  return (kind, value, at, detail, confidence = 'high') => {
+    const source = at?.fact ?? firstOwn;
+    out.push({
+      kind,
+      value,
+      range: source.range,
+      confidence,
+      detail,
+      ...(source.file ? { file: source.file } : {}),
+    });
+  };
 }

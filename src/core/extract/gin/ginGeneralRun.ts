@@ -1,6 +1,6 @@
-import type { Fact, FactKind, FactValue } from '../../facts';
+import type { Fact } from '../../facts';
 import type { Binding, Composed, Resolved } from './ginCompose';
-import { numberOf, resolveBinding, stringOf } from './ginCompose';
+import { ginFactAdder, numberOf, resolveBinding, stringOf } from './ginCompose';
 import { ginValue } from './ginStatements';
 
 /**
@@ -92,23 +92,7 @@ export function ginGeneralRunFacts(composed: Composed, facts: readonly Fact[]): 
   const firstOwn = facts.find((f) => !f.file && f.kind.startsWith('gin.'));
   if (!firstOwn) return [];
   const out: Fact[] = [];
-  const add = (
-    kind: FactKind,
-    value: FactValue,
-    at: Binding | undefined,
-    detail: string,
-    confidence: Fact['confidence'] = 'high',
-  ) => {
-    const source = at?.fact ?? firstOwn;
-    out.push({
-      kind,
-      value,
-      range: source.range,
-      confidence,
-      detail,
-      ...(source.file ? { file: source.file } : {}),
-    });
-  };
+  const add = ginFactAdder(out, firstOwn);
   const resolved = (p: Param): Resolved | undefined => resolveBinding(bindings, p.binding);
 
   // The model: an agent named to its factory, a model bound to a train function, or the agent class configured.

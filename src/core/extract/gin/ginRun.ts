@@ -1,7 +1,7 @@
 import type { Fact, FactKind, FactValue } from '../../facts';
 import { ginValue } from './ginStatements';
 import { ginGeneralRunFacts } from './ginGeneralRun';
-import { compose, numberOf, resolveBinding, stringOf, type Binding, type Resolved } from './ginCompose';
+import { compose, ginFactAdder, numberOf, resolveBinding, stringOf, type Binding, type Resolved } from './ginCompose';
 
 /**
  * The run a gin config defines once its includes are read (t5x: `python -m t5x.train --gin_file=<this>`). The
@@ -66,23 +66,7 @@ export function ginRunFacts(facts: readonly Fact[], input: GinRunInput): Fact[] 
   const { bindings, mainFunctions, missingIncludes } = composed;
   const out: Fact[] = [];
   const firstOwn = facts.find((f) => !f.file && f.kind.startsWith('gin.'))!;
-  const add = (
-    kind: FactKind,
-    value: FactValue,
-    at: Binding | undefined,
-    detail: string,
-    confidence: Fact['confidence'] = 'high',
-  ) => {
-    const source = at?.fact ?? firstOwn;
-    out.push({
-      kind,
-      value,
-      range: source.range,
-      confidence,
-      detail,
-      ...(source.file ? { file: source.file } : {}),
-    });
-  };
+  const add = ginFactAdder(out, firstOwn);
   const get = (name: string) => resolveBinding(bindings, bindings.get(name));
   const missing = missingIncludes.length
     ? ` (not found: ${missingIncludes
