@@ -1,6 +1,7 @@
-import { startsARun, type Fact } from '../../../facts';
+import { startsARun } from '../../../facts';
 import { gatedTest } from '../requiredLiterals';
 import type { FileRule } from '../rules';
+import { rowOf } from './sb3Program';
 
 /**
  * The names OpenAI published the GPT-2 TensorFlow checkpoints under, as the release's own download script fetches them
@@ -32,11 +33,6 @@ const IMPORTS_TF = gatedTest(/^[ \t]*(?:import[ \t]+tensorflow\b|from[ \t]+tenso
 const RUNS = /^if[ \t]+__name__[ \t]*==[ \t]*["']__main__["'][ \t]*:|^fire\.Fire[ \t]*\(/m;
 /** A TF1 optimizer step: the program fine-tunes the checkpoint instead of sampling from it. */
 const TRAINS = /\btf\.(?:compat\.v1\.)?train\.\w{0,40}Optimizer[ \t]*\(|\.minimize[ \t]*\(|\bapply_gradients[ \t]*\(/;
-
-function rowOf(text: string, index: number): Fact['range'] {
-  const row = text.slice(0, index).split('\n').length - 1;
-  return { startLine: row, startCol: 0, endLine: row, endCol: 0 };
-}
 
 /**
  * A TensorFlow-1 program built on OpenAI's GPT-2 release (the release's sampling scripts and the programs written

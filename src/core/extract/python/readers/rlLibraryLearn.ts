@@ -2,6 +2,7 @@ import { startsARun, type Fact } from '../../../facts';
 import { SB3_ALGORITHMS } from '../../sb3Algorithms';
 import { gatedTest } from '../requiredLiterals';
 import type { FileRule } from '../rules';
+import { parenthesised, rowOf } from './sb3Program';
 
 /**
  * The algorithm modules of OpenAI Baselines (https://github.com/openai/baselines, README "Algorithms": A2C, ACER,
@@ -38,25 +39,8 @@ const MAY_LEARN = gatedTest(/\blearn[ \t]*\(/);
 /** A zero budget (`total_timesteps=0`): the learn function builds the agent (and loads `load_path`) and trains nothing. */
 const ZERO = /^(?:0|int\(\s*0\s*\))\s*$/;
 
-/** The text inside the parentheses that open just before `from` (bounded; strings are not special-cased). */
-function argumentsFrom(text: string, from: number): string | undefined {
-  let depth = 1;
-  const end = Math.min(text.length, from + MAX_ARGUMENT_CHARS);
-  for (let i = from; i < end; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) return text.slice(from, i);
-    }
-  }
-  return undefined;
-}
-
-function rowOf(text: string, index: number): Fact['range'] {
-  const row = text.slice(0, index).split('\n').length - 1;
-  return { startLine: row, startCol: 0, endLine: row, endCol: 0 };
-}
+/** The text inside the parentheses that open just before `from`, within MAX_ARGUMENT_CHARS. */
+const argumentsFrom = (text: string, from: number) => parenthesised(text, from, MAX_ARGUMENT_CHARS);
 
 /** `from baselines.ppo1 import mlp_policy, pposgd_simple` / `import baselines.deepq as deepq`: the module's package. */
 function packageOf(text: string, name: string): string | undefined {

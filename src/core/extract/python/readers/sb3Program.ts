@@ -14,7 +14,8 @@ const LEARNS = /\.learn[ \t]*\(/;
 const LOADS = /\.load[ \t]*\(/;
 const PLAYS = /\.predict[ \t]*\(|\b_?evaluate_(?:policy|agent)[ \t]*\(/;
 
-function rowOf(text: string, index: number): Fact['range'] {
+/** The whole line holding `index`, as a fact's range (also used by rlLibraryLearn.ts and gpt2Checkpoint.ts). */
+export function rowOf(text: string, index: number): Fact['range'] {
   const row = text.slice(0, index).split('\n').length - 1;
   return { startLine: row, startCol: 0, endLine: row, endCol: 0 };
 }
@@ -154,10 +155,13 @@ const DICT_ENTRY = /["']([\w./:-]{1,100})["'][ \t]*:[ \t]*dict\(/g;
 const MAX_DICT_ENTRIES = 200;
 const MAX_ENTRY_CHARS = 20_000;
 
-/** The text inside the parentheses that open just before `from` (bounded; strings are not special-cased). */
-function parenthesised(text: string, from: number): string | undefined {
+/**
+ * The text inside the parentheses that open just before `from`, looked for within `maxChars` (strings are not
+ * special-cased). Also used by rlLibraryLearn.ts.
+ */
+export function parenthesised(text: string, from: number, maxChars = MAX_ENTRY_CHARS): string | undefined {
   let depth = 1;
-  const end = Math.min(text.length, from + MAX_ENTRY_CHARS);
+  const end = Math.min(text.length, from + maxChars);
   for (let i = from; i < end; i++) {
     const c = text[i];
     if (c === '(' || c === '[' || c === '{') depth++;
