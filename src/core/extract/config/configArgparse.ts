@@ -73,7 +73,8 @@ export interface ArgConfigProgram {
   readonly flags: ReadonlySet<string>;
 }
 
-const MAX_PROGRAM_CHARS = 2 * 1024 * 1024;
+/** Larger than any program a person writes (a generated or vendored file): not read for its flags. */
+export const MAX_PROGRAM_CHARS = 2 * 1024 * 1024;
 const MAX_DECLARATIONS = 2_000;
 /**
  * A flag declaration: `parser.add_argument("--name", …)` or configargparse's short alias `p.add("-c", "--name", …)`;
@@ -91,14 +92,29 @@ const IS_CONFIG_FILE = /\bis_config_file(?:_arg)?[ \t]*=[ \t]*True\b/;
 export function argConfigProgram(text: string): ArgConfigProgram | undefined {
   if (text.length > MAX_PROGRAM_CHARS || !text.includes('is_config_file') || !text.includes('__main__'))
     return undefined;
+  return declaredFlags(text, DECLARATION, (names, m) => (IS_CONFIG_FILE.test(m[2]) ? names : []));
+}
+
+/**
+ * The flags a program declares and those of them it takes its config file by, read from the text with
+ * `declaration` (group 1: the option strings opening the call) for at most MAX_DECLARATIONS declarations;
+ * `configOf` says which of a declaration's names (dashes as underscores) are config-file flags. Undefined when the
+ * program declares no config-file flag. Shared by configargparse programs and YAML-config programs
+ * (yamlProgramConfig.ts).
+ */
+export function declaredFlags(
+  text: string,
+  declaration: RegExp,
+  configOf: (names: readonly string[], match: RegExpMatchArray) => readonly string[],
+): ArgConfigProgram | undefined {
   const flags = new Set<string>();
   const configFlags: string[] = [];
   let seen = 0;
-  for (const m of text.matchAll(DECLARATION)) {
+  for (const m of text.matchAll(declaration)) {
     if (++seen > MAX_DECLARATIONS) break;
     const names = [...m[1].matchAll(OPTION)].map((o) => o[1].replace(/-/g, '_'));
     for (const n of names) flags.add(n);
-    if (IS_CONFIG_FILE.test(m[2])) configFlags.push(...names);
+    configFlags.push(...configOf(names, m));
   }
   return configFlags.length > 0 ? { configFlags, flags } : undefined;
 }

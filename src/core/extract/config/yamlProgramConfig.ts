@@ -1,5 +1,12 @@
 import type { Fact } from '../../facts';
-import { configLaunchFacts, type ArgConfigEntry, type ArgConfigLink, type ArgConfigProgram } from './configArgparse';
+import {
+  configLaunchFacts,
+  declaredFlags,
+  MAX_PROGRAM_CHARS,
+  type ArgConfigEntry,
+  type ArgConfigLink,
+  type ArgConfigProgram,
+} from './configArgparse';
 
 /**
  * A flat YAML of a program's parameters, passed to the program as its config file: typer-config's
@@ -75,15 +82,12 @@ export function parseYamlTopLevel(text: string): ArgConfigEntry[] | undefined {
   return out.length >= MIN_YAML_KEYS ? out : undefined;
 }
 
-const MAX_PROGRAM_CHARS = 2 * 1024 * 1024;
-const MAX_DECLARATIONS = 2_000;
 const MAX_SIGNATURE = 20_000;
 /** typer-config's decorator; `param_name` defaults to "config" (typer-config, `use_yaml_config(param_name="config")`). */
 const USE_YAML_CONFIG = /@(?:[\w.]{0,80}\.)?use_yaml_config\b[ \t]*(\(([^)]{0,400})\))?/g;
 /** An argparse declaration (`parser.add_argument("--name", …)`) or a click option (`@click.option("--name", …)`). */
 const DECLARATION =
   /(?:\.add_argument|\bclick\.option|@option)\([ \t\r\n]{0,40}((?:["']--?[\w-]{1,80}["'](?:[ \t\r\n]{0,40},)?[ \t\r\n]{0,40}){1,3})/g;
-const OPTION = /["']--?([\w-]{1,80})["']/g;
 /** The long options a program takes its config file by (argparse, click, configargparse). */
 const CONFIG_OPTION = /^(?:cfg|config|config_file|config_path)$/;
 const LONG_OPTION = /["']--([\w-]{1,80})["']/g;
@@ -91,24 +95,17 @@ const LONG_OPTION = /["']--([\w-]{1,80})["']/g;
 /**
  * The parameters of a program run as main that declares it takes a YAML config file: a typer command under
  * `@use_yaml_config` (its function's parameters), or an argparse/click program with a `--config`-like option
- * (CONFIG_OPTION or `is_config_file=True`) that reads YAML (its declared flags). Undefined for any other program.
+ * (CONFIG_OPTION, or a bare `-c`) that reads YAML (its declared flags). Undefined for any other program.
  */
 export function yamlConfigProgram(text: string): ArgConfigProgram | undefined {
   if (text.length > MAX_PROGRAM_CHARS || !text.includes('__main__') || !/yaml/i.test(text)) return undefined;
   if (text.includes('use_yaml_config')) return typerYamlProgram(text);
-  const flags = new Set<string>();
-  const configFlags: string[] = [];
-  let seen = 0;
-  for (const m of text.matchAll(DECLARATION)) {
-    if (++seen > MAX_DECLARATIONS) break;
-    const names = [...m[1].matchAll(OPTION)].map((o) => o[1].replace(/-/g, '_'));
-    for (const n of names) flags.add(n);
+  return declaredFlags(text, DECLARATION, (names, m) => {
     // `-c` alone is a config option; beside a long name (`-c`, `--checkpoint`) the long name says what it is.
     const longs = [...m[1].matchAll(LONG_OPTION)].map((o) => o[1].replace(/-/g, '_'));
-    if (longs.length > 0 ? longs.some((n) => CONFIG_OPTION.test(n)) : names.includes('c'))
-      configFlags.push(names[names.length - 1]);
-  }
-  return configFlags.length > 0 ? { configFlags, flags } : undefined;
+    const isConfig = longs.length > 0 ? longs.some((n) => CONFIG_OPTION.test(n)) : names.includes('c');
+    return isConfig ? [names[names.length - 1]] : [];
+  });
 }
 
 /** The parameters of the (first) function under `@use_yaml_config`, read from its signature (bounded, no parse). */
