@@ -49,6 +49,22 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
     assert.ok(starting >= 20, `only ${starting} fixtures start a run: the check has too little to check`);
   });
 
+  it('gates no fact away: a whole-file rule skips only files without its words, unless it reads without them', async () => {
+    const python = await parsing();
+    const files = [...pythonFiles(path.join(ROOT, 'examples')), ...pythonFiles(path.join(ROOT, 'test/fixtures'))];
+    let withFacts = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const tree = python.parser.parse(text)!;
+      const gated = extractPythonFacts(tree, text);
+      const every = extractPythonFacts(tree, text, undefined, undefined, true);
+      tree.delete();
+      if (every.length > 0) withFacts++;
+      assert.deepEqual(gated, every, `${path.relative(ROOT, file)}: a file rule's words gated a fact away`);
+    }
+    assert.ok(withFacts >= 500, `only ${withFacts} fixtures hold facts: the check has too little to check`);
+  });
+
   it('lets through the smallest call, loop or inference each run-starting rule reads', () => {
     const cases = [
       'trainer.train()',

@@ -564,6 +564,8 @@ export function extractPythonFacts(
   text: string = tree.rootNode.text,
   pastDeadline: () => boolean = () => false,
   reuse?: SyntaxReuse,
+  /** Every whole-file rule reads the file, whatever its words (the test that the words gate no fact away). */
+  everyFileRule = false,
 ): Fact[] {
   const checkpoint = (i = 0) => {
     if (i % NODES_PER_CHECK === 0 && pastDeadline()) throw new PastDeadline();
@@ -578,7 +580,8 @@ export function extractPythonFacts(
   for (const name of handles.pipelines) ctx.pipelines.add(name);
   for (const name of handles.models) ctx.modelHandles.add(name);
   for (const name of handles.sessions) ctx.sessions.add(name);
-  for (const rule of FILE_RULES) if (rule.phase === 'before-calls') rule.read(index, ctx);
+  const fileRules = everyFileRule ? FILE_RULES : fileRulesFor(text);
+  for (const rule of fileRules) if (rule.phase === 'before-calls') rule.read(index, ctx);
   // The index's own lists say what each node is (a node's type is a call into the parser); only loops are asked.
   const calls = new Set(index.calls.map((n) => n.id));
   const notLoops = new Set([...index.assignments, ...index.classes, ...index.defaults].map((n) => n.id));
@@ -594,7 +597,7 @@ export function extractPythonFacts(
     checkpoint(i + 1);
     for (const rule of STATEMENT_RULES) if (rule.nodeType === 'assignment') rule.read(node, ctx);
   });
-  for (const rule of FILE_RULES) if (rule.phase === 'after-calls') rule.read(index, ctx);
+  for (const rule of fileRules) if (rule.phase === 'after-calls') rule.read(index, ctx);
   checkpoint();
   const notARun = configDrivenVerdict(text, ctx.facts, tree) ?? libraryVerdict(tree, ctx.facts, checkpoint);
   checkpoint();
@@ -611,6 +614,22 @@ export function extractPythonFacts(
     );
   return ctx.facts;
 }
+
+/**
+ * The file rules that can read something in this text, in table order: a rule that declares words reads a file only
+ * when it holds one of them (FileRule.words), so most of some hundred and forty whole-file passes are never made on a
+ * module that names none of their words (a library module, a test). One pass of an automaton finds them all.
+ */
+function fileRulesFor(text: string): readonly FileRule[] {
+  const { finder, gated } = fileRuleWords();
+  const found = finder.find(text).caseSensitive;
+  return FILE_RULES.filter((rule, i) => !gated[i] || rule.words.some((w) => found.has(w)));
+}
+/** Built on first use, as builtRunStarts: the automaton of every file rule's words. */
+const fileRuleWords = lazy(() => ({
+  finder: new WordFinder([{ words: [...new Set(FILE_RULES.flatMap((r) => r.words))], ignoreCase: false }]),
+  gated: FILE_RULES.map((r) => r.words.length > 0 && !r.readsWithoutWords),
+}));
 
 /** Callee last name → the rules that name it, in table order (rules without callees see every call). */
 const RULES_BY_CALLEE = new Map<string, Array<{ rule: CallRule; order: number }>>();
@@ -790,10 +809,10 @@ export function mayNameARunStart(text: string): boolean {
   // A library that defines `def backward(ctx, grad)` or `def from_pretrained(cls, ...)` names a run start
   // only in the definition's header, which those rules do not read (they read calls, loops, constants):
   // tested again without the headers' names, only when the first test passed (most files fail it and pay
-  // nothing more).
+  // nothing more). The words found in the whole text gate it: a superset of the headless text's, so the
+  // patterns alone decide, and the text is not scanned for words a second time.
   if (!calls.matches(code, found)) return false;
-  const headless = code.replace(DEFINITION_NAME, 'def _');
-  return calls.matches(headless, words(headless));
+  return calls.matches(code.replace(DEFINITION_NAME, 'def _'), found);
 }
 /** The name in a function definition's header (`def backward`, `async def generate`). */
 const DEFINITION_NAME = /\bdef[ \t]+\w+/g;

@@ -162,11 +162,12 @@ export class WordFinder {
   find(text: string): FoundWords {
     const caseSensitive = new Set<string>();
     const lowerCase = new Set<string>();
-    const exact = this.caseSensitive ?? NO_WORDS;
-    const folded = this.lowerCase ?? NO_WORDS;
+    // The tables in locals: the loop runs once per character of every file a scan reads.
+    const { step: exactStep, width: exactWidth, classOf: exactClass, ends: exactEnds } = this.caseSensitive ?? NO_WORDS;
+    const { step: foldedStep, width: foldedWidth, classOf: foldedClass, ends: foldedEnds } = this.lowerCase ?? NO_WORDS;
     // A state's words are added once: `for` or `import` end at the same state hundreds of times in a file.
-    const exactReported = new Uint8Array(exact.ends.length);
-    const foldedReported = new Uint8Array(folded.ends.length);
+    const exactReported = new Uint8Array(exactEnds.length);
+    const foldedReported = new Uint8Array(foldedEnds.length);
     let exactState = 0;
     let foldedState = 0;
     for (let i = 0; i < text.length; i++) {
@@ -176,16 +177,16 @@ export class WordFinder {
         foldedState = 0;
         continue;
       }
-      exactState = exact.step[exactState * exact.width + exact.classOf[c]];
-      foldedState = folded.step[foldedState * folded.width + folded.classOf[c >= 65 && c <= 90 ? c + 32 : c]];
+      exactState = exactStep[exactState * exactWidth + exactClass[c]];
+      foldedState = foldedStep[foldedState * foldedWidth + foldedClass[c >= 65 && c <= 90 ? c + 32 : c]];
       if (exactReported[exactState] === 0) {
         exactReported[exactState] = 1;
-        const words = exact.ends[exactState];
+        const words = exactEnds[exactState];
         if (words) for (const w of words) caseSensitive.add(w);
       }
       if (foldedReported[foldedState] === 0) {
         foldedReported[foldedState] = 1;
-        const words = folded.ends[foldedState];
+        const words = foldedEnds[foldedState];
         if (words) for (const w of words) lowerCase.add(w);
       }
     }

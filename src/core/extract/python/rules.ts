@@ -65,7 +65,16 @@ export interface FileRule {
   readonly framework: string;
   /** Runs before the call rules (sizing constants that calls may refine) or after them. */
   readonly phase: 'before-calls' | 'after-calls';
+  /**
+   * Words a line must hold for the line prefilter to keep it; also the words a file must hold for the rule to read it
+   * at all (python/index.ts: fileRulesFor), unless readsWithoutWords is set.
+   */
   readonly words: readonly string[];
+  /**
+   * The rule reads files that hold none of its words (a dataclass's fields need no `field(`): it reads every file.
+   * Found by comparing every fixture's and corpus file's facts with and without the words as a gate.
+   */
+  readonly readsWithoutWords?: true;
   /** As CallRule.runStart. */
   readonly runStart?: RegExp | readonly RegExp[];
   /** As CallRule.runStartInDefinitions. */

@@ -177,6 +177,8 @@ function handedDtypeName(args: string): string | undefined {
 export const namedDtypeCast: FileRule = {
   framework: 'torch',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a cast may name its dtype through a variable.
+  readsWithoutWords: true,
   words: ['bfloat16', 'float16'],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'training.precision' && f.value !== null)) return;

@@ -181,6 +181,8 @@ function readCheckpointScript(_index: SyntaxIndex, ctx: PythonReadContext): void
 export const checkpointScript: FileRule = {
   framework: 'torch',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a checkpoint path may be a literal, not a MODEL_* constant.
+  readsWithoutWords: true,
   words: ['MODEL_NAME', 'MODEL_PATH', 'MODEL_FILE'],
   runStart: [
     CALLED,

@@ -341,6 +341,8 @@ function readEntry(ctx: PythonReadContext): void {
 export const configObjects: FileRule = {
   framework: 'python',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; config objects are also built from classes not named *Config.
+  readsWithoutWords: true,
   words: ['Config.', 'Duration.', 'load_path', 'Float8Config', 'ModelConfigurator'],
   runStart: [
     /__name__\s*==\s*["']__main__["']/,

@@ -242,6 +242,8 @@ export const moduleConstants: FileRule = {
 export const dataclassFields: FileRule = {
   framework: 'python',
   phase: 'before-calls',
+  // Its words keep lines for the line prefilter; a dataclass field with a plain default needs no `field(`.
+  readsWithoutWords: true,
   words: ['field('],
   read: (index, ctx) => readDataclassFields(index.classAssignments, ctx),
 };

@@ -100,6 +100,8 @@ function addAt(ctx: PythonReadContext, kind: 'model.id', value: string, at: numb
 export const diffusionFamily: FileRule = {
   framework: 'diffusion',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a diffusion family is also named by pipeline classes.
+  readsWithoutWords: true,
   words: ['sdxl_', 'flux_', 'lumina_', 'sd3_', 'anima_', 'hunyuan', 'load_target_model', 'args.v2'],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null && f.confidence !== 'low')) return;

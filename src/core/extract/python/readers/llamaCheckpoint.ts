@@ -24,6 +24,8 @@ const LLAMA_NAME = /llama/i;
 export const llamaProgramFlags: FileRule = {
   framework: 'python',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a LLaMA program may take its weights folder under another flag name.
+  readsWithoutWords: true,
   words: ['llama_type', 'llama_size', 'llama_path', 'llama_model_path', 'llama_dir', 'llama_ckpt_dir'],
   read: (index, ctx) => {
     if (!ctx.hasMainGuard) return;

@@ -34,6 +34,8 @@ function argumentsAt(text: string, open: number): string {
 export const loaderDtypeArgument: FileRule = {
   framework: 'torch',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a loader may take its dtype by a variable.
+  readsWithoutWords: true,
   words: ['bfloat16', 'float16'],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'training.precision' && f.value !== null)) return;

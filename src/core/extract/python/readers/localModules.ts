@@ -350,6 +350,8 @@ const NOT_LOCAL_MODULE =
 export const flagModule: FileRule = {
   framework: 'python',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a flag module can be read by its parser built under another name.
+  readsWithoutWords: true,
   words: [
     'parse_args',
     'parse_arguments',

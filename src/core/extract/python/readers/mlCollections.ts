@@ -758,6 +758,8 @@ function linkBaseConfig(body: Node, name: string, ctx: PythonReadContext): boole
 export const mlCollectionsConfig: FileRule = {
   framework: 'ml_collections',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; an ml_collections config may be built without a get_config function.
+  readsWithoutWords: true,
   words: ['get_config'],
   runStart: GET_CONFIG,
   runStartInDefinitions: true,

@@ -293,6 +293,8 @@ function readSamplerConfig(model: { statement: Node; dict: DictNode }, what: str
 export const mmengineConfig: FileRule = {
   framework: 'mmengine',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; an OpenMMLab config may be a model dict alone.
+  readsWithoutWords: true,
   words: ['train_cfg', 'optim_wrapper', '_base_', 'read_base'],
   // A literal first (fast to scan for; most files lack both), then the shape itself.
   runStart: [

@@ -348,6 +348,8 @@ function onWhereverGpu(call: Node, text: string): boolean {
 export const weightCasts: FileRule = {
   framework: 'torch',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a cast may name its dtype through a variable.
+  readsWithoutWords: true,
   words: ['bfloat16', 'half('],
   read: (_index, ctx) => readWeightCasts(ctx),
 };

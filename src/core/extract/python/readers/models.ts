@@ -674,6 +674,8 @@ export const embeddingLayout: FileRule = {
 export const forwardOnlyUse: FileRule = {
   framework: 'pytorch',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a model used only forward may be called without any of the words (`model(x)` under a decorator).
+  readsWithoutWords: true,
   words: [
     'no_grad',
     'inference_mode',

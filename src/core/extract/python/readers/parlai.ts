@@ -80,6 +80,8 @@ export type Verb = 'train' | 'inference';
 export const parlaiProgram: FileRule = {
   framework: 'parlai',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a ParlAI program may set its options through its own parser object.
+  readsWithoutWords: true,
   words: ['set_defaults', 'set_params'],
   runStart: [/^(?:from|import)[ \t]+parlai\./m, /\bparlai\.scripts\b|\bcreate_agent\w{0,20}\s*\(|Agent\(\s*opt\b/],
   read: (_index, ctx) => {

@@ -61,6 +61,8 @@ const MAX_MODES = 50;
 export const programMainCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a program may call its main function without `.main(`.
+  readsWithoutWords: true,
   words: ['.main('],
   runStart: [/__name__\s*==\s*["']__main__["']/, /^from[ \t]+[A-Za-z_][\w.]*[ \t]+import\b/m, /\w\.main\(/],
   read: (_index, ctx) => {

@@ -67,6 +67,8 @@ const fileOf = (module: string) => `${module.replace(/^\./, '').replace(/\./g, '
 export const settingsModule: FileRule = {
   framework: 'python',
   phase: 'after-calls',
+  // Its words keep lines for the line prefilter; a settings module may hold plain constants without a Config( call.
+  readsWithoutWords: true,
   words: ['Config(', 'Args(', 'Arguments(', 'Settings(', 'Params(', '_config('],
   read: (index, ctx) => {
     if (!SETTINGS_CALL.test(ctx.text) || !ctx.hasMainGuard) return;

@@ -1442,6 +1442,8 @@ const SHARED_ACCUMULATION =
 export const sharedAccumulation: FileRule = {
   framework: 'pytorch',
   phase: 'after-calls',
+  // Its word keeps lines for the line prefilter; the division may be by `world`, `gpus`, `processes` or `ranks`.
+  readsWithoutWords: true,
   words: ['world_size'],
   read: (_index, ctx) => {
     const m = ctx.text.includes('accum') ? SHARED_ACCUMULATION.exec(ctx.text) : null;
