@@ -683,6 +683,8 @@ const STANDALONE_CONFIGS: ReadonlySet<string> = new Set([
   'lazyconfig',
   'mmf',
   'mmpt',
+  // A Pax experiment-registry module (python/readers/paxExperiments.ts) holds many experiments a launch picks one of.
+  'pax',
 ]);
 const isConfigFile = (p: string) => /\.(ya?ml|gin)$/i.test(p);
 /** OpenMMLab configs are Python modules or YAML/JSON files (mmengine's Config.fromfile reads all three). */

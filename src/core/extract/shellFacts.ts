@@ -847,7 +847,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       : launch.command;
     const starts = launch.launcher.read?.(command, {
       consume: (...flags) => flags.forEach((f) => consumed.add(f)),
-      add: (kind, value, detail, confidence = 'high', word) => {
+      add: (kind, value, detail, confidence = 'high', word, link) => {
         // An override or subcommand on a continued line points at that line.
         let at = range;
         if (word)
@@ -863,6 +863,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
           confidence,
           detail,
           ...(origin !== undefined ? { originLine: origin } : {}),
+          ...link,
         });
       },
     });

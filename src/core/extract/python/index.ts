@@ -62,6 +62,7 @@ import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
 import { colbertRetrieval } from './readers/colbertRetrieval';
 import { trainerRegistry } from './readers/trainerRegistry';
+import { paxExperiments } from './readers/paxExperiments';
 import { langchainLocalLlms } from './readers/langchainLlm';
 import { mistralFromFolder } from './readers/mistralInference';
 import { hubSnapshotDownload } from './readers/hubDownload';
@@ -460,6 +461,7 @@ export const FILE_RULES: readonly FileRule[] = [
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
   trainerRegistry,
+  paxExperiments,
   configObjects,
   headerGpu,
   trainedOnComment,

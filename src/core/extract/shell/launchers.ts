@@ -8,6 +8,7 @@ import { readOverrides } from './overrides';
 import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { unquote } from './words';
+import { readPaxLaunch } from './pax';
 import { EVALUATES_CONFIG } from '../python/readers/corenetOptions';
 import { readSlurmOptions } from './slurm';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
@@ -41,7 +42,15 @@ import {
 
 export interface LaunchSink {
   /** A fact on the command's lines; on the line holding `word` when given (an override on a continued line). */
-  add(kind: FactKind, value: FactValue, detail: string, confidence?: Fact['confidence'], word?: string): void;
+  add(
+    kind: FactKind,
+    value: FactValue,
+    detail: string,
+    confidence?: Fact['confidence'],
+    word?: string,
+    /** On a link: the classes or functions of the linked module it names, the settings it passes (Fact). */
+    link?: Pick<Fact, 'functions' | 'passes'>,
+  ): void;
   /** Flags (snake_case names) this launcher reads itself with its own meaning: the sizing table leaves them alone. */
   consume(...flags: string[]): void;
 }
@@ -478,6 +487,8 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   }
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
   if (readTorchtitanLaunch(command, module, out) === 'no-run') return 'no-run';
+  // Pax links the experiment module itself (the entry program is config-driven).
+  if (readPaxLaunch(command, module, out)) return 'own-links';
   if (module && /^openrlhf\.cli\.train_/.test(module)) readOpenRlhf(command, module, out);
   if (module && isOpenRlhfRayTrainer(module)) {
     readOpenRlhfRayPlacement(command, out);
