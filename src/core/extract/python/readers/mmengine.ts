@@ -243,6 +243,23 @@ function readFp16Block(d: DictNode, ctx: PythonReadContext): void {
 /** Module-level names the reader looks at (besides any `x = dict(type=LoraConfig, ...)`). */
 /** A config that switches the test evaluator off (see the evaluation test in mmengineConfig). */
 const TEST_EVALUATOR_NONE = /^test_evaluator[ \t]*=[ \t]*None[ \t]*(?:#.*)?$/m;
+const TEST_EVALUATOR = /^test_evaluator[ \t]*=/m;
+/** A base that holds a model tree alone (`_base_/models/tsn_r50.py`): no evaluator, data or schedule comes from it. */
+const MODEL_BASE = /(?:^|\/)models\/[\w.-]+\.py$/;
+
+/**
+ * A config derived from model bases alone that adds the data pipeline and test loader an inferencer or a demo builds
+ * the model with (`demo_configs/i3d_r50_video_infer.py`: `_base_` a model fragment, `test_pipeline`, `test_dataloader`
+ * with no annotation file) and no training setting, evaluator or schedule: mmengine's Runner cannot test it (its
+ * test_dataloader, test_cfg and test_evaluator are all set or none, runner.py), so it describes a model for loading;
+ * the program that loads it with a checkpoint is the run.
+ */
+function pipelineDescription(dicts: ReadonlyMap<string, unknown>, bases: readonly string[], text: string): boolean {
+  if (!dicts.has('test_dataloader') || bases.length === 0 || !bases.every((b) => MODEL_BASE.test(b))) return false;
+  return !/^(?:train_dataloader|train_cfg|optim_wrapper|optimizer|runner|val_evaluator|test_evaluator|test_cfg|load_from)[ \t]*=/m.test(
+    text,
+  );
+}
 const WANTED = new Set(['model', 'fp16', 'optimizer_config', '_base_', 'test_dataloader', ...SCHEDULE_NAMES]);
 /** A line that starts a top-level `name = dict(`, `_base_ = ...` or `with read_base():`; `rest` is what follows `dict(` (looked at, not consumed: the next statement may start within it). */
 const TOP_LEVEL_LINE = /^(?:([A-Za-z_]\w*)[ \t]*=[ \t]*(?:dict\((?=([\s\S]{0,120})))?|(with)[ \t]+read_base\(\))/gm;
@@ -360,8 +377,14 @@ export const mmengineConfig: FileRule = {
     const typed = model !== undefined && model.dict.type !== '';
     // `test_evaluator = None` beside a test loader: mmengine's Runner refuses to build (test_dataloader, test_cfg and
     // test_evaluator "should be either all None or not None", runner.py): a feature-extraction config, not an evaluation.
+    // Without a `test_evaluator` (here, or a base that may hold one) the Runner refuses for the same reason: a model
+    // described with the data pipeline an inferencer or demo builds it with (`demo_configs/*_infer.py`), not a test.
     const evaluation =
-      typed && schedules.length === 0 && dicts.has('test_dataloader') && !TEST_EVALUATOR_NONE.test(ctx.text);
+      typed &&
+      schedules.length === 0 &&
+      dicts.has('test_dataloader') &&
+      !TEST_EVALUATOR_NONE.test(ctx.text) &&
+      (TEST_EVALUATOR.test(ctx.text) || baseNames(base).some((b) => !MODEL_BASE.test(b)));
     const complete = typed && (schedules.length > 0 || evaluation);
     const sampler = !complete && !base && model !== undefined && samplerConfig(model.dict, ctx);
     if (sampler) {
@@ -387,6 +410,7 @@ export const mmengineConfig: FileRule = {
     // A derived config that only sets sampling options samples: mmengineModuleSettings reads it.
     if (!complete && MODULE_SETTINGS.test(ctx.text) && /^sampling_option[ \t]*=/m.test(ctx.text)) return;
     if (!complete && model && headlessDescription(model.dict, baseNames(base), ctx.text)) return;
+    if (!complete && pipelineDescription(dicts, baseNames(base), ctx.text)) return;
     if (!complete && model && deployDescription(model.dict, ctx.text)) return;
     const anchor = model?.statement ?? (schedules.length > 0 ? dicts.get(schedules[0])!.statement : base!);
     const what = complete
