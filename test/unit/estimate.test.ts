@@ -140,4 +140,23 @@ describe('Estimation model', () => {
     );
     assert.ok(clean.operationalCo2eKg < dirty.operationalCo2eKg / 3);
   });
+  it('counts the optimiser steps of epochs over a catalogued dataset in batches the code sets, and only then', () => {
+    const mnist = (training: Record<string, unknown>, count = 1) =>
+      completeRun(
+        RunSpecSchema.parse({
+          model: { name: 'tiny-gan', params: 2e6 },
+          training: { mode: 'pretrain', precision: 'fp32', dataset: 'mnist', ...training },
+          hardware: { accelerator: 'A100-SXM4-80GB', count },
+        }),
+        DEFAULT_SETTINGS,
+      );
+    // MNIST's 60,000 training images in batches of 64: ⌈937.5⌉ = 938 steps an epoch (the last batch kept).
+    const run = mnist({ epochs: 200, batchPerDevice: 64 });
+    assert.equal(run.training.steps, 200 * 938);
+    assert.ok(run.assumptions.some((a) => a.field === 'training.steps' && a.source === 'computed'));
+    assert.equal(mnist({ epochs: 2, batchPerDevice: 64, gradientAccumulation: 2 }, 4).training.steps, 2 * 118);
+    // Without epochs or a batch the code sets, no step count is made up.
+    assert.equal(mnist({ batchPerDevice: 64 }).training.steps, null);
+    assert.equal(mnist({ epochs: 200 }).training.steps, null);
+  });
 });

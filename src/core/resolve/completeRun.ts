@@ -511,7 +511,7 @@ export function completeRun(
   // ---- amount of work
   const hfLike = mode !== 'pretrain' || spec.training.batchPerDevice !== undefined;
   let epochs = spec.training.epochs ?? null;
-  const steps = spec.training.steps ?? null;
+  let steps = spec.training.steps ?? null;
   let tokens = spec.training.tokens ?? null;
   let samples = spec.training.samples ?? null;
   let seqLen = spec.training.seqLen ?? catalog?.contextLength ?? null;
@@ -580,6 +580,18 @@ export function completeRun(
         });
         samples = dataset.trainSamples * epochs;
         if (dataset.tokens && isTokenModel) tokens = dataset.tokens * epochs;
+        // Epochs over a known training set in batches the code sets: the optimiser steps follow (a PyTorch
+        // DataLoader keeps the last, smaller batch by default: drop_last=False, so each epoch rounds up).
+        if (spec.training.epochs !== undefined && spec.training.batchPerDevice) {
+          const perStep = spec.training.batchPerDevice * accumulation * count;
+          steps = epochs * Math.ceil(dataset.trainSamples / perStep);
+          note({
+            field: 'training.steps',
+            value: steps,
+            source: 'computed',
+            detail: `${epochs} epochs × ⌈${dataset.trainSamples} samples / (${spec.training.batchPerDevice} per device × ${accumulation} accumulation × ${count} devices)⌉`,
+          });
+        }
       } else {
         sizeIsDefault = true;
         samples = C.DEFAULT_DATASET_SAMPLES.value * epochs;

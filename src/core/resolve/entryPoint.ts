@@ -235,6 +235,13 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{data_preprocess,data_preprocessing,data_prep,data_preparation,prepare_data,prepare_dataset,prepare_datasets}/**/*.{py,sh,bash}',
     reason: 'a data preparation utility, by its folder',
   },
+  // The dataset tools of a toolbox (`tools/data/<dataset>/…`: OpenMMLab's per-dataset download, frame and feature
+  // extraction, annotation conversion, and the configs of the networks run to extract features): each writes the
+  // files a run then reads, as the folders above; a toolbox's runs are its configs and its train/test tools.
+  {
+    glob: '**/tools/data/**/*.{py,sh,bash}',
+    reason: 'a dataset preparation tool, by its folder (tools/data)',
+  },
   // `demo-training-prepare.sh`, `data-prepare.sh`: a preparation step named for it (the data, or the initial weights a
   // training launch then loads), run once before the run; like `prepare_*` above.
   {

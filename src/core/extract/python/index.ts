@@ -623,15 +623,12 @@ export function extractPythonFacts(
  * module that names none of their words (a library module, a test). One pass of an automaton finds them all.
  */
 function fileRulesFor(text: string): readonly FileRule[] {
-  const { finder, gated } = fileRuleWords();
-  const found = finder.find(text).caseSensitive;
+  const found = builtRunStarts().words(text).caseSensitive;
+  const gated = fileRulesGated();
   return FILE_RULES.filter((rule, i) => !gated[i] || rule.words.some((w) => found.has(w)));
 }
-/** Built on first use, as builtRunStarts: the automaton of every file rule's words. */
-const fileRuleWords = lazy(() => ({
-  finder: new WordFinder([{ words: [...new Set(FILE_RULES.flatMap((r) => r.words))], ignoreCase: false }]),
-  gated: FILE_RULES.map((r) => r.words.length > 0 && !r.readsWithoutWords),
-}));
+/** Which file rules their words gate (built on first use, as builtRunStarts). */
+const fileRulesGated = lazy(() => FILE_RULES.map((r) => r.words.length > 0 && !r.readsWithoutWords));
 
 /** Callee last name → the rules that name it, in table order (rules without callees see every call). */
 const RULES_BY_CALLEE = new Map<string, Array<{ rule: CallRule; order: number }>>();
@@ -746,8 +743,16 @@ const builtRunStarts = lazy(() => {
   const calls = runStartsOf(RUNNING_RULES.filter((r) => !r.runStartInDefinitions));
   /** Patterns that read definitions (a config registry's functions): tested on the text as written. */
   const definitions = runStartsOf(RUNNING_RULES.filter((r) => r.runStartInDefinitions));
-  /** One pass over a text finds the words of both. */
-  const finder = new WordFinder([...calls.required, ...definitions.required]);
+  /**
+   * One pass over a text finds the words of both, and the file rules' words (fileRulesFor): the scan asks about a
+   * file's text before parsing it and the reading asks again, answered from the kept pass. More words found than a
+   * gate needs only let more of its patterns be tested; the patterns decide.
+   */
+  const finder = new WordFinder([
+    ...calls.required,
+    ...definitions.required,
+    { words: [...new Set(FILE_RULES.flatMap((r) => r.words))], ignoreCase: false },
+  ]);
   // The folder scan asks about one file's text several times (may it start a run, without its definitions' names
   // too; is it definitions only; does it link anything): the last two texts' answers are kept.
   let recent: Array<{ text: string; found: FoundWords }> = [];

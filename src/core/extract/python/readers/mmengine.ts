@@ -128,6 +128,32 @@ function readCheckpoint(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, 
   return false;
 }
 
+/**
+ * A model class built on OpenAI's CLIP by architecture name (`clip_arch='ViT-B/32'`: mmaction2's CLIPSimilarity and
+ * ActionCLIP call `clip.load(clip_arch)` in their constructors, models/similarity/clip_similarity.py): the run trains
+ * on those weights. Named as openai/CLIP's loader names them (clip/clip.py `_MODELS`), written with a dash for the
+ * catalog (a slash would read as a Hub organisation).
+ */
+function readClipArch(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): void {
+  for (const { path, dict } of dicts) {
+    const node = dict.keywords.get('clip_arch');
+    const value = node && node.text.length < 60 ? evaluate(node, ctx.symbols)?.value : undefined;
+    if (!node || typeof value !== 'string' || !OPENAI_CLIP_NAME.test(value)) continue;
+    const owner = dict.type || path;
+    ctx.add(
+      'model.id',
+      `clip:${value.replace('/', '-')}`,
+      node,
+      `clip_arch='${value}' in ${owner}: OpenAI CLIP ${value}`,
+      'medium',
+    );
+    ctx.add('model.fromScratch', false, node, `${owner} loads CLIP ${value}'s weights (clip.load)`, 'medium');
+    return;
+  }
+}
+/** openai/CLIP's model names (clip/clip.py `_MODELS`). */
+const OPENAI_CLIP_NAME = /^(?:RN50|RN101|RN50x4|RN50x16|RN50x64|ViT-B\/32|ViT-B\/16|ViT-L\/14(?:@336px)?)$/;
+
 /** Language-model components sort first; otherwise the order written (a stable sort keeps it). */
 function rank(path: string): number {
   return LANGUAGE_MODEL_KEYS.some((k) => path.endsWith(`.${k}`)) ? 0 : 1;
@@ -217,6 +243,23 @@ function readFp16Block(d: DictNode, ctx: PythonReadContext): void {
 /** Module-level names the reader looks at (besides any `x = dict(type=LoraConfig, ...)`). */
 /** A config that switches the test evaluator off (see the evaluation test in mmengineConfig). */
 const TEST_EVALUATOR_NONE = /^test_evaluator[ \t]*=[ \t]*None[ \t]*(?:#.*)?$/m;
+const TEST_EVALUATOR = /^test_evaluator[ \t]*=/m;
+/** A base that holds a model tree alone (`_base_/models/tsn_r50.py`): no evaluator, data or schedule comes from it. */
+const MODEL_BASE = /(?:^|\/)models\/[\w.-]+\.py$/;
+
+/**
+ * A config derived from model bases alone that adds the data pipeline and test loader an inferencer or a demo builds
+ * the model with (`demo_configs/i3d_r50_video_infer.py`: `_base_` a model fragment, `test_pipeline`, `test_dataloader`
+ * with no annotation file) and no training setting, evaluator or schedule: mmengine's Runner cannot test it (its
+ * test_dataloader, test_cfg and test_evaluator are all set or none, runner.py), so it describes a model for loading;
+ * the program that loads it with a checkpoint is the run.
+ */
+function pipelineDescription(dicts: ReadonlyMap<string, unknown>, bases: readonly string[], text: string): boolean {
+  if (!dicts.has('test_dataloader') || bases.length === 0 || !bases.every((b) => MODEL_BASE.test(b))) return false;
+  return !/^(?:train_dataloader|train_cfg|optim_wrapper|optimizer|runner|val_evaluator|test_evaluator|test_cfg|load_from)[ \t]*=/m.test(
+    text,
+  );
+}
 const WANTED = new Set(['model', 'fp16', 'optimizer_config', '_base_', 'test_dataloader', ...SCHEDULE_NAMES]);
 /** A line that starts a top-level `name = dict(`, `_base_ = ...` or `with read_base():`; `rest` is what follows `dict(` (looked at, not consumed: the next statement may start within it). */
 const TOP_LEVEL_LINE = /^(?:([A-Za-z_]\w*)[ \t]*=[ \t]*(?:dict\((?=([\s\S]{0,120})))?|(with)[ \t]+read_base\(\))/gm;
@@ -334,27 +377,40 @@ export const mmengineConfig: FileRule = {
     const typed = model !== undefined && model.dict.type !== '';
     // `test_evaluator = None` beside a test loader: mmengine's Runner refuses to build (test_dataloader, test_cfg and
     // test_evaluator "should be either all None or not None", runner.py): a feature-extraction config, not an evaluation.
+    // Without a `test_evaluator` (here, or a base that may hold one) the Runner refuses for the same reason: a model
+    // described with the data pipeline an inferencer or demo builds it with (`demo_configs/*_infer.py`), not a test.
     const evaluation =
-      typed && schedules.length === 0 && dicts.has('test_dataloader') && !TEST_EVALUATOR_NONE.test(ctx.text);
+      typed &&
+      schedules.length === 0 &&
+      dicts.has('test_dataloader') &&
+      !TEST_EVALUATOR_NONE.test(ctx.text) &&
+      (TEST_EVALUATOR.test(ctx.text) || baseNames(base).some((b) => !MODEL_BASE.test(b)));
     const complete = typed && (schedules.length > 0 || evaluation);
     const sampler = !complete && !base && model !== undefined && samplerConfig(model.dict, ctx);
-    if (!shape && !complete && !sampler) return;
     if (sampler) {
       readSamplerConfig(model, sampler, ctx);
       return;
     }
-    if (!complete && !base) {
+    // A model fragment (`_base_/models/c3d_sports1m_pretrained.py`: a model tree alone) or a fragment of the config
+    // shape: no run of its own; what it loads the configs that inherit it load.
+    if (!complete && !base && (shape || model)) {
       // A schedule fragment (`_base_/schedules/imagenet_bs256.py`: no model, a `train_cfg` or `runner`): how long and in
       // what precision the configs that inherit it train; no run of its own, so only those settings.
       if (!model) readScheduleFragment(dicts, ctx);
-      else readPretrainedInit(nestedDicts(model.dict, 'model'), ctx);
+      else {
+        readPretrainedInit(nestedDicts(model.dict, 'model'), ctx);
+        const backbone = asDict(model.dict.keywords.get('backbone'));
+        if (backbone) readTaskTrainedBackbone(backbone, ctx);
+      }
       return;
     }
+    if (!shape && !complete) return;
     // A dataset-preparation config (mmocr's Dataset Preparer): it builds a dataset, no model is trained or run.
     if (!complete && !model && datasetPreparer(ctx.text)) return;
     // A derived config that only sets sampling options samples: mmengineModuleSettings reads it.
     if (!complete && MODULE_SETTINGS.test(ctx.text) && /^sampling_option[ \t]*=/m.test(ctx.text)) return;
     if (!complete && model && headlessDescription(model.dict, baseNames(base), ctx.text)) return;
+    if (!complete && pipelineDescription(dicts, baseNames(base), ctx.text)) return;
     if (!complete && model && deployDescription(model.dict, ctx.text)) return;
     const anchor = model?.statement ?? (schedules.length > 0 ? dicts.get(schedules[0])!.statement : base!);
     const what = complete
@@ -379,7 +435,7 @@ export const mmengineConfig: FileRule = {
       );
     if (model) {
       const tree = nestedDicts(model.dict, 'model', ctx.symbols);
-      readCheckpoint(tree, ctx);
+      if (!readCheckpoint(tree, ctx)) readClipArch(tree, ctx);
       readAdapters(tree, ctx);
       readPretrainedInit(tree, ctx);
     }
@@ -520,9 +576,19 @@ function loadsCheckpoint(text: string): boolean {
  */
 const MODEL_ZOO_SCHEME = /^(?:torchvision|open-mmlab):\/\//;
 const IMAGENET_NAME = /(?:^|[_.-])(?:in1k|in21k|in22k|imagenet(?:1k|21k|22k)?|1k|21k|22k)(?=$|[_.-])/i;
-/** A field of a downstream run's checkpoint name: epochs, iterations, `{gpu}x{batch}`, an input size, a dataset. */
+/**
+ * A field of a downstream run's checkpoint name: epochs, iterations, `{gpu}x{batch}`, an input size, a dataset (the
+ * detection, segmentation and pose sets, and the video sets mmaction2 names its checkpoints by: Kinetics-400/600/700/710,
+ * Sports-1M, UCF101, HMDB51, Something-Something V1/V2, AVA, ActivityNet, MSR-VTT, NTU RGB+D 60/120; mmaction2 docs,
+ * "Config name style").
+ */
 const TASK_FIELD =
-  /(?:^|[_.-])(?:\d{1,5}e|\d{1,4}k|\d{1,4}xb?\d{1,5}|coco|voc|lvis|cityscapes|ade20k|objects365|o365|aic|mpii|crowdpose|h36m)(?=$|[_.-])/i;
+  /(?:^|[_.-])(?:\d{1,5}e|\d{1,4}k|\d{1,4}xb?\d{1,5}|coco|voc|lvis|cityscapes|ade20k|objects365|o365|aic|mpii|crowdpose|h36m|(?:kinetics|k)(?:400|600|700|710)|sports1m|ucf101|hmdb51|sthv[12]|ssv2|ava(?:\d{2})?|activitynet|msrvtt|ntu(?:60|120))(?=$|[_.-])/i;
+
+/** A checkpoint file's name without its hash and date suffixes (`-36af842e`, `_20230913`). */
+function checkpointStem(name: string): string {
+  return name.replace(/(?:[_-](?:[0-9a-f]{8}|\d{8}(?:_\d{6})?))+$/i, '');
+}
 
 function classificationBackbone(init: DictNode, ctx: PythonReadContext): string | undefined {
   const node = init.keywords.get('checkpoint');
@@ -532,8 +598,7 @@ function classificationBackbone(init: DictNode, ctx: PythonReadContext): string 
   if (MODEL_ZOO_SCHEME.test(value)) return value;
   const file = CHECKPOINT_FILE.exec(value);
   if (!file) return undefined;
-  // The name without its hash and date suffixes (`-36af842e`, `_20230913`).
-  const stem = file[1].replace(/(?:[_-](?:[0-9a-f]{8}|\d{8}(?:_\d{6})?))+$/i, '');
+  const stem = checkpointStem(file[1]);
   if (IMAGENET_NAME.test(stem)) return value;
   return TASK_FIELD.test(stem) ? undefined : value;
 }
@@ -857,7 +922,11 @@ function readNamedBackboneCheckpoint(backbone: DictNode, ctx: PythonReadContext)
   if (!weights || weights.text.length > 300) return;
   const value = evaluate(weights, ctx.symbols)?.value;
   const file = typeof value === 'string' && value.length <= 300 ? CHECKPOINT_FILE.exec(value) : null;
-  if (!file || !sizeFromModelName(file[1])) return;
+  if (!file) return;
+  if (!sizeFromModelName(file[1])) {
+    readTaskTrainedBackbone(backbone, ctx);
+    return;
+  }
   ctx.add(
     'model.id',
     file[1],
@@ -866,6 +935,27 @@ function readNamedBackboneCheckpoint(backbone: DictNode, ctx: PythonReadContext)
     'medium',
   );
   ctx.add('model.fromScratch', false, weights, `the backbone loads ${truncate(value as string, 80)}`, 'high');
+}
+
+/**
+ * A backbone whose `pretrained=` checkpoint OpenMMLab names for a downstream run (`c3d_sports1m_pretrain_20201016-
+ * dcc47ddc.pth`: a video classifier trained on Sports-1M; TASK_FIELD): the network continues from weights trained on
+ * a task, a fine-tune. A backbone's own pre-training (`torchvision://resnet50`, `resnet50_in1k.pth`) keeps the task
+ * model's run a pre-training. Also read in a model fragment (`_base_/models/…`), for the configs that inherit it.
+ */
+function readTaskTrainedBackbone(backbone: DictNode, ctx: PythonReadContext): void {
+  const weights = backbone.keywords.get('pretrained');
+  if (!weights || weights.text.length > 300) return;
+  const value = evaluate(weights, ctx.symbols)?.value;
+  const file = typeof value === 'string' && value.length <= 300 ? CHECKPOINT_FILE.exec(value) : null;
+  if (!file || !TASK_FIELD.test(checkpointStem(file[1]))) return;
+  ctx.add(
+    'model.fromScratch',
+    false,
+    weights,
+    `backbone pretrained=${truncate(value as string, 80)}: weights trained on a task (its name states the run's data or schedule)`,
+    'medium',
+  );
 }
 
 /**
