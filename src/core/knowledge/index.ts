@@ -83,6 +83,11 @@ export function findModel(id: string): Model | undefined {
  * quantisations of the model of the name before `-GGUF` (the Hub's convention for GGUF uploads, huggingface.co/docs/hub/gguf).
  */
 const QUANTISED_COPY = /-(?:(?:unsloth-)?bnb-[48]bit|gguf)$/;
+/**
+ * A copy of a checkpoint re-saved in one floating-point dtype (`<org>/Wan2.2-T2V-A14B-Diffusers-bf16`, `-fp16`): the
+ * same weights cast, so the same architecture and size (a dtype suffix names a storage format, not a model).
+ */
+const DTYPE_COPY = /-(?:bf16|fp16|fp32)$/;
 
 /** Catalog rows by the name after their organisation; null where rows of different sizes share the name. */
 const modelByName = new Map<string, Model | null>();
@@ -117,7 +122,10 @@ export function findModelByName(name: string): Model | undefined {
 function sameNameElsewhere(key: string): Model | undefined {
   const slash = key.indexOf('/');
   if (slash <= 0 || key.indexOf('/', slash + 1) >= 0) return undefined;
-  const name = key.slice(slash + 1).replace(QUANTISED_COPY, '');
+  const name = key
+    .slice(slash + 1)
+    .replace(QUANTISED_COPY, '')
+    .replace(DTYPE_COPY, '');
   if (!/[a-z]/.test(name)) return undefined;
   return modelIndex.get(name) ?? modelByName.get(name) ?? undefined;
 }

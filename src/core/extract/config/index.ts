@@ -1,3 +1,4 @@
+import { aiToolkitJob } from './aiToolkitJob';
 import { alpacaEval } from './alpacaEval';
 import { animateDiffPrompts } from './animateDiffPrompts';
 import { autotrain } from './autotrain';
@@ -142,6 +143,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   corenet,
   satModelConfig,
   sectionedRun,
+  aiToolkitJob,
   satSharedSettings,
   scaleConfig,
   jepa,

@@ -126,6 +126,7 @@ import { ownModelClass } from './readers/ownModelClass';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
 import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageComputeDtype';
 import { lightevalEntry } from './readers/lightevalEntry';
+import { aiToolkitRunJob } from './readers/aiToolkitRunJob';
 import { packageServer } from './readers/packageServer';
 import { serveCommand } from './readers/serveCommand';
 import { cogPredictor } from './readers/cogPredictor';
@@ -433,6 +434,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageReexports,
   packageComputeDtype,
   lightevalEntry,
+  aiToolkitRunJob,
   packageModelProgram,
   diffusionDefaultsLink,
   diffusionDefaultsSize,
