@@ -937,12 +937,16 @@ function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): F
   const value = typeof f.value === 'number' ? Number(word) : typeof f.value === 'string' ? word : undefined;
   if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return undefined;
   const spelled = flag!.startsWith('-') ? flag! : `--${flag!}`;
+  // `$GPUS`: a variable of the environment the launch starts the program with (shellFacts.ts), read by the program.
+  const said = flag!.startsWith('$')
+    ? `${flag!.slice(1)}=${word} in the environment the launch sets`
+    : `${spelled} ${word} on the launch line`;
   return {
     kind: f.kind,
     value,
     range: link.range,
     confidence: 'medium',
-    detail: `${spelled} ${word} on the launch line (the program's default: ${String(f.value)})`,
+    detail: `${said} (the program's default: ${String(f.value)})`,
   };
 }
 

@@ -708,9 +708,15 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   // Process-layout variables exported for a launcher that reads them from the environment (ms-swift's and
   // LLaMA-Factory's CLIs hand NPROC_PER_NODE/NNODES/NODE_RANK to torchrun), with where they are set.
   const exported: Array<{ line: number; assignment: string }> = [];
+  // Every variable an `export` line hands the programs launched after it, with its literal value (none when the
+  // value is not a plain word): a program reading it from its environment (tinygrad's `getenv("GPUS", 1)`) gets it.
+  const environment: Array<{ line: number; name: string; value: string | undefined }> = [];
   lines.forEach((l, at) => {
     const m = /^[ \t]*export[ \t]+((?:NPROC_PER_NODE|NNODES|NODE_RANK)=[^\s;#]+)/.exec(l);
     if (m && exported.length < MAX_EXPORTED) exported.push({ line: at, assignment: expandShell(m[1], vars) });
+    if (environment.length < MAX_EXPORTED && /^[ \t]*export[ \t]/.test(l))
+      for (const [name, value] of environmentAssignments(l.replace(/^[ \t]*export[ \t]+/, '')))
+        if (environment.length < MAX_EXPORTED) environment.push({ line: at, name, value: plainValue(value, vars) });
   });
   // The next `done` at or after each line, in one backward pass (not searched again for every launch).
   const nextDone = new Int32Array(lines.length + 1).fill(-1);
@@ -1043,18 +1049,33 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     const passed = passedFlags(tokens);
     const choices = hydraChoices(tokens);
     const literal = passedValues(tokens);
-    if (passed.length > 0)
+    // The environment the program starts with: variables exported above the line, then those set on the command
+    // itself (`RUNMLPERF=1 python3 train.py`), as `$NAME` (analyze.ts: a program's `$NAME` default takes the value).
+    const envValues = new Map<string, string | undefined>();
+    for (const e of environment) if (e.line < startLine) envValues.set(e.name, e.value);
+    for (const [name, value] of environmentAssignments(launch.command.prefix))
+      if (envValues.size < MAX_PASSED_FLAGS) envValues.set(name, plainValue(value, vars));
+    const envNames = [...envValues.keys()].slice(0, MAX_PASSED_FLAGS).map((name) => `$${name}`);
+    const envLiterals = [...envValues]
+      .slice(0, MAX_PASSED_FLAGS)
+      .filter((e): e is [string, string] => e[1] !== undefined)
+      .map(([name, value]) => [`$${name}`, value] as const);
+    if (passed.length > 0 || envNames.length > 0)
       for (let k = launchStart; k < facts.length; k++) {
         const f = facts[k];
         const program = (f.kind === 'link.script' || f.kind === 'link.module') && /\.py$/.test(String(f.value));
-        if (program || (f.kind === 'link.config' && /\.ya?ml$/.test(String(f.value))))
-          facts[k] = {
-            ...f,
-            passes: passed,
-            ...(choices.length > 0 ? { choices } : {}),
-            // A config's keys set on the launch line (HyperPyYAML's `--key=value` overrides) are given literally too.
-            ...(literal.length > 0 ? { passedValues: literal } : {}),
-          };
+        const flagsTo =
+          passed.length > 0 && (program || (f.kind === 'link.config' && /\.ya?ml$/.test(String(f.value))));
+        if (!flagsTo && !program) continue;
+        const passes = [...(flagsTo ? passed : []), ...(program ? envNames : [])];
+        const values = [...(flagsTo ? literal : []), ...(program ? envLiterals : [])];
+        facts[k] = {
+          ...f,
+          ...(passes.length > 0 ? { passes } : {}),
+          ...(flagsTo && choices.length > 0 ? { choices } : {}),
+          // A config's keys set on the launch line (HyperPyYAML's `--key=value` overrides) are given literally too.
+          ...(values.length > 0 ? { passedValues: values } : {}),
+        };
       }
     // A flag's value starts after the whole run of `=` and blanks, and what it must hold is checked on that word:
     // `[=\s]+\S+\.yaml` backtracked over a long run of `=` (quadratic), retried from every flag inside one long word.
@@ -1611,6 +1632,29 @@ function hydraChoices(words: readonly string[]): string[] {
     out.push(`${m[1]}=${m[2]}`);
   }
   return out;
+}
+
+/** Shell assignments read per line (`export A=1 B="x" C=$D`). */
+const MAX_ASSIGNMENTS_PER_LINE = 40;
+/** One `NAME=value` word: a quoted value, or a run of characters that are no blank or quote. Bounded. */
+const ASSIGNMENT =
+  /(?:^|[ \t])([A-Za-z_][A-Za-z0-9_]{0,60})=("[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"';&|]{0,300})(?=[ \t;]|$)/g;
+
+/** The `NAME=value` assignments of a line (an `export` line's words, a command's leading environment). */
+function environmentAssignments(text: string): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = [];
+  for (const m of text.slice(0, 4_000).matchAll(ASSIGNMENT)) {
+    if (out.length >= MAX_ASSIGNMENTS_PER_LINE) break;
+    out.push([m[1], m[2]]);
+  }
+  return out;
+}
+
+/** A variable's value as a program receives it, when it is a plain word once the script's variables are expanded. */
+function plainValue(value: string, vars: ReadonlyMap<string, string>): string | undefined {
+  const expanded = value.includes('$') ? expandShell(value, vars) : value;
+  if (expanded.includes('$')) return undefined;
+  return PLAIN_VALUE.exec(expanded)?.[1];
 }
 
 /** A flag's value as the program receives it: a plain word, no variable, glob or command substitution. */

@@ -36,6 +36,7 @@ import { mlcCompiledModel, mlcEngine } from './readers/mlc';
 import { fastllmModel } from './readers/fastllm';
 import { mlxLoad } from './readers/mlx';
 import { yoloProgram } from './readers/yolo';
+import { tinygradEnvSettings } from './readers/tinygradEnv';
 import { openMmlabInferencer, openMmlabInitApi } from './readers/mmInferencer';
 import { openPcdetBuildNetwork, openPcdetConfigFile } from './readers/openPcdetProgram';
 import { sam2Builder, samRegistry } from './readers/segmentAnything';
@@ -415,6 +416,7 @@ export const FILE_RULES: readonly FileRule[] = [
   llamaProgramFlags,
   featureCacheProgram,
   yoloProgram,
+  tinygradEnvSettings,
   mlxIterationFlags,
   checkpointPathDefault,
   packageLoader,

@@ -25,6 +25,15 @@ const ACCELERATE_MIXED = /^\s*mixed_precision\s*:\s*['"]?(bf16|fp16|fp8)\b/m;
 const PRECISION_VARIABLE =
   /^[ \t]*(?:export[ \t]+)?((?:MODEL_|MIXED_|TRAIN_|TRAINING_|COMPUTE_)?PRECISION|(?:MODEL_|TORCH_)?DTYPE)=["']?([\w-]+)["']?[ \t]*(?:#.*)?$/;
 
+/**
+ * tinygrad's default float dtype, set in the environment (`DEFAULT_FLOAT=HALF`): every tensor the program makes
+ * without a dtype is of it (tinygrad docs/env_vars.md, "DEFAULT_FLOAT ... specify the default float dtype (FLOAT32,
+ * HALF, BFLOAT16, FLOAT64, ...), default to FLOAT32"; tinygrad/helpers.py `ContextVar("DEFAULT_FLOAT", "float32")`).
+ * On an `export` line or a command's leading assignments, among other assignments. Bounded.
+ */
+const TINYGRAD_DEFAULT_FLOAT =
+  /^[ \t]*(?:export[ \t]+)?(?:[A-Za-z_]\w{0,60}=\S{0,300}[ \t]+){0,40}DEFAULT_FLOAT=["']?(HALF|FLOAT16|BFLOAT16|FLOAT32|float16|bfloat16|float32|half)["']?(?=[ \t;]|$)/;
+
 export function inlineSettings(lines: readonly string[]): Fact[] {
   const out: Fact[] = [];
   const at = (line: number) => ({ startLine: line, startCol: 0, endLine: line, endCol: lines[line].length });
@@ -54,6 +63,17 @@ export function inlineSettings(lines: readonly string[]): Fact[] {
             : `the accelerate config this script writes: mixed_precision: ${found}`,
         });
       i = end;
+      continue;
+    }
+    const tinygrad = variable || !lines[i].includes('DEFAULT_FLOAT=') ? null : TINYGRAD_DEFAULT_FLOAT.exec(lines[i]);
+    if (tinygrad) {
+      variable = {
+        kind: 'training.precision',
+        value: normalisePrecision(tinygrad[1].toLowerCase()) ?? 'fp32',
+        range: at(i),
+        confidence: 'medium',
+        detail: `DEFAULT_FLOAT=${tinygrad[1]}: tinygrad's default float dtype for the program this script runs`,
+      };
       continue;
     }
     const v = variable ? null : PRECISION_VARIABLE.exec(lines[i]);

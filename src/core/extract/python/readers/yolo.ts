@@ -27,11 +27,22 @@ const WEIGHT_FLAGS = new Set(['weights', 'model', 'cfg_weights']);
  * in its place): the model is a YOLO network whose size the name does not state. Only as a `.pt` file, so a bare
  * `yolo` (a choice among model families) is not read as a checkpoint.
  */
-const YOLO_WEIGHTS =
-  /^(?:(yolo(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2})(?:\.pt)?|(yolo(?:-[a-z]{1,8})?)\.pt)$/i;
+/**
+ * Also a released checkpoint exported by Ultralytics' exporter (THU-MIG/yolov10 ultralytics/engine/exporter.py, the
+ * export formats table line 100 and `self.file.with_suffix(".onnx")` line 364, `.engine` line 675; TFLite files
+ * `{stem}_float32.tflite`, `{stem}_float16.tflite`, `{stem}_int8.tflite` lines 852-856 and
+ * `{stem}_full_integer_quant.tflite` line 303): the same network, run by another runtime.
+ */
+const EXPORTED_SUFFIX = '(?:_(?:float32|float16|int8|full_integer_quant))?\\.(?:onnx|tflite|engine|torchscript)';
+const YOLO_WEIGHTS = new RegExp(
+  `^(?:(yolo(?:v\\d{1,2}|\\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2})(?:\\.pt|${EXPORTED_SUFFIX})?|(yolo(?:-[a-z]{1,8})?)\\.pt)$`,
+  'i',
+);
 /** Cheap test of a whole file (the run-start prefilter): a quoted checkpoint name. */
-const YOLO_WEIGHTS_IN_TEXT =
-  /["'](?:[\w./-]{0,200}\/)?yolo(?:(?:v\d{1,2}|\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2}(?:\.pt)?|(?:-[a-z]{1,8})?\.pt)["']/i;
+const YOLO_WEIGHTS_IN_TEXT = new RegExp(
+  `["'](?:[\\w./-]{0,200}\\/)?yolo(?:(?:v\\d{1,2}|\\d{1,2})[a-z0-9]{0,3}(?:-[a-z0-9]{1,8}){0,2}(?:\\.pt|${EXPORTED_SUFFIX})?|(?:-[a-z]{1,8})?\\.pt)["']`,
+  'i',
+);
 const MAIN_GUARD = /__name__\s*==\s*["']__main__["']/;
 
 /** The checkpoint name a flag's default gives: a string, `ROOT / "name.pt"`, or the first of a list. */
