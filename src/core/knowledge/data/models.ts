@@ -9800,7 +9800,7 @@ export const MODELS: readonly Model[] = [
     params: 6_000_000_000,
     smallerSiblings: [],
     source:
-      'Tongyi-MAI\'s Z-Image collection on the Hugging Face Hub (huggingface.co/collections/Tongyi-MAI/z-image: Tongyi-MAI/Z-Image, Text-to-Image, 6B), the undistilled base of Z-Image-Turbo (Z-Image Team 2025, arXiv:2511.22699, a Scalable Single-Stream DiT); the transformer only (the Qwen text encoder and the autoencoder excluded)',
+      "Tongyi-MAI's Z-Image collection on the Hugging Face Hub (huggingface.co/collections/Tongyi-MAI/z-image: Tongyi-MAI/Z-Image, Text-to-Image, 6B), the undistilled base of Z-Image-Turbo (Z-Image Team 2025, arXiv:2511.22699, a Scalable Single-Stream DiT); the transformer only (the Qwen text encoder and the autoencoder excluded)",
   },
   {
     id: 'black-forest-labs/FLUX.1-Kontext-dev',
