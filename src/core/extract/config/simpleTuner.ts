@@ -376,7 +376,8 @@ export function simpleTunerModel(
 
 export const simpleTuner: ConfigDialect = {
   name: 'simpletuner',
-  words: ['model_family'],
+  // The flag form too: the scan's prefilter matches whole words, and `--model_family` has a hyphen before the name.
+  words: ['model_family', '--model_family'],
   detect: isSimpleTuner,
   owns: (path) => /^(?:--)?(?:num_train_epochs|mixed_precision|model_type|num_processes)$/.test(path),
   read(doc: ConfigDoc, out: FactSink): void {
