@@ -2,6 +2,8 @@ import { aiToolkitJob } from './aiToolkitJob';
 import { alpacaEval } from './alpacaEval';
 import { animateDiffPrompts } from './animateDiffPrompts';
 import { autotrain } from './autotrain';
+import { oneTrainer } from './oneTrainer';
+import { simpleTuner } from './simpleTuner';
 import { axolotl } from './axolotl';
 import { unslothCli } from './unslothCli';
 import { basicsr } from './basicsr';
@@ -95,6 +97,8 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   axolotl,
   unslothCli,
   autotrain,
+  oneTrainer,
+  simpleTuner,
   llamaFactory,
   swift,
   peftAdapter,

@@ -9792,6 +9792,17 @@ export const MODELS: readonly Model[] = [
       'Tongyi-MAI Z-Image-Turbo (huggingface.co/Tongyi-MAI/Z-Image-Turbo): a 6B-parameter text-to-image model (replicate.com/prunaai/z-image-turbo: "a super fast text-to-image model of 6B parameters developed by Tongyi-MAI"); its single-stream DiT is about 6.15B (30 layers, hidden size 3840) per summaries of the Z-Image technical report; the published 6B is used. The transformer only (the Qwen text encoder and the autoencoder excluded)',
   },
   {
+    id: 'Tongyi-MAI/Z-Image',
+    aliases: [],
+    family: 'z-image',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 6_000_000_000,
+    smallerSiblings: [],
+    source:
+      "Tongyi-MAI's Z-Image collection on the Hugging Face Hub (huggingface.co/collections/Tongyi-MAI/z-image: Tongyi-MAI/Z-Image, Text-to-Image, 6B), the undistilled base of Z-Image-Turbo (Z-Image Team 2025, arXiv:2511.22699, a Scalable Single-Stream DiT); the transformer only (the Qwen text encoder and the autoencoder excluded)",
+  },
+  {
     id: 'black-forest-labs/FLUX.1-Kontext-dev',
     // `flux-dev-kontext`: the name flux's own CLI registers these weights under (its table of model specs).
     aliases: ['flux1-kontext-dev', 'flux-dev-kontext'],
@@ -11168,6 +11179,109 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Stability AI, "Stable Diffusion 3 Medium" announcement (stability.ai/news, June 2024: a 2 billion parameter SD3 model) and the model card huggingface.co/stabilityai/stable-diffusion-3-medium (a Multimodal Diffusion Transformer, Esser et al. 2024, arXiv:2403.03206); params are the MMDiT only (the three frozen text encoders and the VAE excluded), as for the SD UNet rows',
+  },
+  // Diffusion models the fine-tuning toolkits load by name (SimpleTuner's model flavours, OneTrainer's presets;
+  // twenty-ninth round, set AF): the denoiser only, text encoders and autoencoders excluded, as for the rows above.
+  {
+    id: 'stabilityai/stable-diffusion-3.5-medium',
+    aliases: ['stable-diffusion-3.5-medium'],
+    family: 'stable-diffusion',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 2_500_000_000,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/stabilityai/stable-diffusion-3.5-medium and Stability AI, "Introducing Stable Diffusion 3.5" (stability.ai/news, October 2024): "At 2.5 billion parameters, with improved MMDiT-X architecture"; the MMDiT-X only (the three frozen text encoders and the VAE excluded)',
+  },
+  {
+    id: 'stabilityai/stable-diffusion-3.5-large',
+    aliases: ['stable-diffusion-3.5-large'],
+    family: 'stable-diffusion',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 8_100_000_000,
+    smallerSiblings: ['stabilityai/stable-diffusion-3.5-medium'],
+    source:
+      'Stability AI, "Introducing Stable Diffusion 3.5" (stability.ai/news, October 2024): "Stable Diffusion 3.5 Large: At 8.1 billion parameters"; the MMDiT only (the three frozen text encoders and the VAE excluded)',
+  },
+  {
+    id: 'DeepFloyd/IF-I-M-v1.0',
+    aliases: [],
+    family: 'deepfloyd-if',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 400_000_000,
+    smallerSiblings: [],
+    source:
+      'deep-floyd/IF README.md, Model Zoo table (IF-I-M, cascade I, 400M params); the 64px pixel-space UNet only (the frozen T5-XXL text encoder excluded)',
+  },
+  {
+    id: 'DeepFloyd/IF-I-L-v1.0',
+    aliases: [],
+    family: 'deepfloyd-if',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 900_000_000,
+    smallerSiblings: ['DeepFloyd/IF-I-M-v1.0'],
+    source:
+      'deep-floyd/IF README.md, Model Zoo table (IF-I-L, cascade I, 900M params); the 64px pixel-space UNet only (the frozen T5-XXL text encoder excluded)',
+  },
+  {
+    id: 'DeepFloyd/IF-I-XL-v1.0',
+    aliases: [],
+    family: 'deepfloyd-if',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 4_300_000_000,
+    smallerSiblings: ['DeepFloyd/IF-I-L-v1.0', 'DeepFloyd/IF-I-M-v1.0'],
+    source:
+      'deep-floyd/IF README.md, Model Zoo table (IF-I-XL, cascade I, 4.3B params) and "Minimum requirements" (IF-I-XL, 4.3B text to 64x64 base module); the UNet only (the frozen T5-XXL text encoder excluded)',
+  },
+  {
+    id: 'HiDream-ai/HiDream-I1-Full',
+    aliases: ['HiDream-ai/HiDream-I1-Dev', 'HiDream-ai/HiDream-I1-Fast'],
+    family: 'hidream',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 17_000_000_000,
+    smallerSiblings: [],
+    source:
+      'HiDream.ai 2025, HiDream-I1: A High-Efficient Image Generative Foundation Model with Sparse Diffusion Transformer, arXiv:2505.22705, abstract ("a new open-source image generative foundation model with 17B parameters", released as HiDream-I1-Full, -Dev and -Fast); all parameters of the sparse (MoE) DiT; the CLIP, T5-XXL and Llama-3.1-8B text encoders and the VAE excluded',
+  },
+  {
+    id: 'Lightricks/LTX-2',
+    aliases: [],
+    family: 'ltx-video',
+    architecture: 'diffusion',
+    modality: 'multimodal',
+    params: 19_000_000_000,
+    smallerSiblings: [],
+    source:
+      'HaCohen et al. 2026, LTX-2: Efficient Joint Audio-Visual Foundation Model, arXiv:2601.03233 (an asymmetric dual-stream transformer: a 14B-parameter video stream and a 5B-parameter audio stream, 19B in all); the Gemma-3-12B text encoder and the two VAEs excluded',
+  },
+  {
+    id: 'fal/AuraFlow-v0.3',
+    // `terminusresearch/auraflow-v0.3`: the copy SimpleTuner loads for its AuraFlow v0.3 flavour
+    // (simpletuner/helpers/models/auraflow/model.py, HUGGINGFACE_PATHS).
+    aliases: ['fal/AuraFlow', 'fal/AuraFlow-v0.2', 'terminusresearch/auraflow-v0.3'],
+    family: 'auraflow',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 6_800_000_000,
+    smallerSiblings: [],
+    source:
+      'fal\'s AuraFlow collection on the Hugging Face Hub (huggingface.co/collections/fal/auraflow: "AuraFlow v0.x series, to date the largest (6.8B) ... open sourced text to image model", holding fal/AuraFlow, fal/AuraFlow-v0.2 and fal/AuraFlow-v0.3); the transformer only (the Pile-T5 text encoder and the VAE excluded)',
+  },
+  {
+    id: 'lodestones/Chroma1-HD',
+    aliases: ['lodestones/Chroma1-Base', 'lodestones/Chroma1-Flash', 'lodestones/Chroma'],
+    family: 'chroma',
+    architecture: 'diffusion',
+    modality: 'vision',
+    params: 8_900_000_000,
+    smallerSiblings: [],
+    source:
+      'model card huggingface.co/lodestones/Chroma ("a 8.9 billion parameter rectified flow transformer", FLUX.1 [schnell] with its 3.3B modulation layers replaced by a 250M network); Chroma1-Base, -HD and -Flash are the released checkpoints of that network; the transformer only (the T5-XXL text encoder and the VAE excluded)',
   },
   {
     id: 'THUDM/chatglm2-6b',
