@@ -9861,39 +9861,6 @@ export const MODELS: readonly Model[] = [
       'model card huggingface.co/ostris/Flex.2-preview ("Open Source 8B parameter Text to Image Diffusion Model with universal control and inpainting support built in"; Flex.1 grown by control and inpainting inputs); the transformer only',
   },
   {
-    id: 'lodestones/Chroma',
-    aliases: ['lodestones/Chroma1-HD', 'lodestones/Chroma1-Base'],
-    family: 'flux',
-    architecture: 'diffusion',
-    modality: 'vision',
-    params: 8_900_000_000,
-    smallerSiblings: [],
-    source:
-      'model card huggingface.co/lodestones/Chroma ("a 8.9 billion parameter rectified flow transformer ... Based on FLUX.1 [schnell] with heavy architectural modifications": its 3.3B modulation layers replaced by 250M); Chroma1-HD and Chroma1-Base are the released checkpoints of the same network (huggingface.co/lodestones/Chroma1-HD, "an 8.9B parameter text-to-image foundational model"); the transformer only',
-  },
-  {
-    id: 'HiDream-ai/HiDream-I1-Full',
-    aliases: ['HiDream-ai/HiDream-I1-Dev', 'HiDream-ai/HiDream-I1-Fast'],
-    family: 'hidream',
-    architecture: 'diffusion',
-    modality: 'vision',
-    params: 17_000_000_000,
-    smallerSiblings: [],
-    source:
-      'model card huggingface.co/HiDream-ai/HiDream-I1-Full ("a new open-source image generative foundation model with 17B parameters"; Dev and Fast are distilled versions of the same network); Cai et al. 2025, HiDream-I1, arXiv:2505.22705 (a sparse diffusion transformer with mixture-of-experts blocks, 17B in all); the transformer only (its four text encoders and the autoencoder excluded)',
-  },
-  {
-    id: 'stabilityai/stable-diffusion-3.5-large',
-    aliases: ['stable-diffusion-3.5-large'],
-    family: 'stable-diffusion',
-    architecture: 'diffusion',
-    modality: 'vision',
-    params: 8_100_000_000,
-    smallerSiblings: [],
-    source:
-      'Stability AI, "Introducing Stable Diffusion 3.5" (stability.ai/news, October 2024: "Stable Diffusion 3.5 Large: At 8.1 billion parameters"), model card huggingface.co/stabilityai/stable-diffusion-3.5-large (a Multimodal Diffusion Transformer); the MMDiT only, as for SD3 Medium',
-  },
-  {
     id: 'Qwen/Qwen-Image-Edit',
     aliases: ['Qwen/Qwen-Image-Edit-2509', 'Qwen/Qwen-Image-Edit-2511'],
     family: 'qwen-image',
