@@ -73,6 +73,7 @@ import { nonRunPlaceReason, packageModuleReason, type EntryPointRules } from './
 import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
 import { MMF_INCLUDE } from './extract/config/mmf';
+import { AMPHION_BASE_LINK } from './extract/config/amphionRecipe';
 import { ARG_CONFIG_LINK, argConfigFacts, type ArgConfigLink } from './extract/config/configArgparse';
 import { YAML_CONFIG_LINK, yamlConfigFacts } from './extract/config/yamlProgramConfig';
 
@@ -1184,6 +1185,11 @@ function linkedFacts(
           isConfigFile(fromPath)) ||
           link.detail.startsWith(HYDRA_MAIN_LINK)) &&
         isConfigFile(target.path)) ||
+      // An Amphion recipe's `base_config` chain (JSON files merged over each other by its loader) is one config too.
+      (link.kind === 'link.config' &&
+        link.detail.startsWith(AMPHION_BASE_LINK) &&
+        /\.json$/i.test(fromPath) &&
+        /\.json$/i.test(target.path)) ||
       // An OpenMMLab config's `_base_` chain (a backbone variant on a detector on a schedule: four files is common)
       // is one config spread over files, as a Hydra experiment's defaults are; each hop is not a launch level.
       (link.kind === 'link.config' &&

@@ -1,4 +1,5 @@
 import { alpacaEval } from './alpacaEval';
+import { amphionRecipe } from './amphionRecipe';
 import { animateDiffPrompts } from './animateDiffPrompts';
 import { autotrain } from './autotrain';
 import { axolotl } from './axolotl';
@@ -134,6 +135,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   meshTransformerJax,
   meshTensorflowGpt,
   vitsTts,
+  amphionRecipe,
   kDiffusion,
   videoDiffusionFinetune,
   animateDiffPrompts,
