@@ -29,6 +29,9 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
 /** The detail a link to a base config starts with (analyze.ts composes such links as one config). */
 export const AMPHION_BASE_LINK = 'base_config: ';
 
+/** The start a recipe config gives its run (analyze.ts: not drawn into a Python program that loads the config). */
+export const AMPHION_TRAINER = 'config:amphion';
+
 /** A base path as the loader joins it to WORK_DIR (a JSON file, no climbing above the root). */
 const BASE_PATH = /^(?:\.\/)?[\w-][\w./-]{0,299}\.json$/;
 /** A file named as a base (`exp_config_base.json`, `base.json`): the recipes next to it name it as their base_config. */
@@ -125,7 +128,7 @@ export const amphionRecipe: ConfigDialect = {
     if (isMap(doc, 'train') || doc.has('log_dir')) {
       out.add(
         'launch.trainer',
-        'config:amphion',
+        AMPHION_TRAINER,
         anchor,
         'Amphion recipe config (bins/<task>/train.py --config <this>)',
       );
