@@ -73,6 +73,7 @@ import { nonRunPlaceReason, packageModuleReason, type EntryPointRules } from './
 import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
 import { MMF_INCLUDE } from './extract/config/mmf';
+import { AMPHION_BASE_LINK, AMPHION_TRAINER } from './extract/config/amphionRecipe';
 import { ARG_CONFIG_LINK, argConfigFacts, type ArgConfigLink } from './extract/config/configArgparse';
 import { YAML_CONFIG_LINK, yamlConfigFacts } from './extract/config/yamlProgramConfig';
 
@@ -1190,6 +1191,11 @@ function linkedFacts(
           isConfigFile(fromPath)) ||
           link.detail.startsWith(HYDRA_MAIN_LINK)) &&
         isConfigFile(target.path)) ||
+      // An Amphion recipe's `base_config` chain (JSON files merged over each other by its loader) is one config too.
+      (link.kind === 'link.config' &&
+        link.detail.startsWith(AMPHION_BASE_LINK) &&
+        /\.json$/i.test(fromPath) &&
+        /\.json$/i.test(target.path)) ||
       // An OpenMMLab config's `_base_` chain (a backbone variant on a detector on a schedule: four files is common)
       // is one config spread over files, as a Hydra experiment's defaults are; each hop is not a launch level.
       (link.kind === 'link.config' &&
@@ -1240,7 +1246,11 @@ function linkedFacts(
             chosenHere,
             link.kind === 'link.script' && /\.py$/.test(target.path) ? given : undefined,
           );
-    out.push(...tagged, ...deeper, ...keyedValues(facts, link, read1.facts, target.display));
+    // An Amphion recipe config a Python program loads by path (`load_config("s2a_egs/x.json")`) is that program's
+    // model settings: whether the program trains is its own calls' to say, not the config's trainer start.
+    const loadedByProgram = link.kind === 'link.config' && /\.py$/i.test(fromPath);
+    const kept = (f: Fact) => !(loadedByProgram && f.kind === 'launch.trainer' && f.value === AMPHION_TRAINER);
+    out.push(...tagged.filter(kept), ...deeper.filter(kept), ...keyedValues(facts, link, read1.facts, target.display));
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we
     // can read (an evaluation loop of its own) keeps the line a run.

@@ -86,7 +86,7 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
     return span < caseSpans.length && caseSpans[span][0] < at;
   };
   for (const m of text.matchAll(
-    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"(?:(?:[^\s"'();|&<>\\]|\\\n){1,1000}"(?:[^"\\]|\\[\s\S]){0,2000}"){0,40}|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
+    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"(?:(?:[^\s"'();|&<>\\]|\\\n){1,1000}"(?:[^"\\]|\\[\s\S]){0,2000}"){0,40}[^\s"'();|&<>\\]{0,1000}|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
   )) {
     if (m[1] === undefined) {
       const d = defaults.exec(m[0]);
@@ -1035,8 +1035,14 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         workingDir && workingDir !== '.' && !named.startsWith('/')
           ? `${withoutTrailingSlashes(workingDir)}/${named}`
           : named;
+      // `"${work_dir}"/bins/train.py` with `work_dir=$(dirname $(dirname $exp_dir))`: a path from a folder variable the
+      // script worked out from its own place (`pwd` prints an absolute path) is the same wherever the script has cd'd.
+      const throughFolderVariable = [...written.matchAll(/\$\{?(\w{1,64})\}?"?\//g)].some((v) => {
+        const value = vars.get(v[1]);
+        return value !== undefined && /^\.\.?(?:\/|$)/.test(value) && (value === '.' || script.startsWith(value));
+      });
       const inFolder =
-        workDir && workDir !== '.' && !script.startsWith('/') && !script.includes('$')
+        workDir && workDir !== '.' && !script.startsWith('/') && !script.includes('$') && !throughFolderVariable
           ? `${withoutTrailingSlashes(workDir)}/${script}`
           : undefined;
       add('link.script', inFolder ?? script, inFolder ? `runs ${script} in ${workDir}` : `runs ${script}`);

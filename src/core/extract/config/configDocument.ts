@@ -68,6 +68,12 @@ function parseConfigText(text: string, format: 'yaml' | 'json'): ParsedConfig {
   }
   // JSON that is not strict goes to the `yaml` library, whose messages say what is wrong with it.
   const first = parseYaml(text, format === 'yaml');
+  // JSON with `//` comments and trailing commas (JSON5-style configs, as Python's `json5.loads` and editors' JSONC
+  // read them) that YAML cannot read (a comment holding `: `): read as JSONC when that is all that is not strict.
+  if (format === 'json' && first.errors.length > 0) {
+    const lenient = strictJson(text, true);
+    if (lenient) return lenient;
+  }
   // PyYAML (what Beaker and most Python tools read specs with) accepts a flow list closed at its key's indentation
   // (`    arguments: ['accelerate launch` … `    ']`); the YAML spec and this parser do not, and recover by
   // folding the rest of the map into one garbage key. Such closing lines are indented two more and the text read
@@ -89,11 +95,11 @@ function parseYaml(text: string, fastPath: boolean): ParsedConfig {
 }
 
 /** Strict JSON as YAML nodes, or undefined when the text is not strict JSON (the YAML parser then reads it). */
-function strictJson(text: string): ParsedConfig | undefined {
+function strictJson(text: string, jsonc = false): ParsedConfig | undefined {
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
   try {
-    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    root = parseTree(text, errors, { disallowComments: !jsonc, allowTrailingComma: jsonc, allowEmptyContent: false });
     if (!root || errors.length > 0) return undefined;
     return { contents: toYaml(root, text), errors: [], lineCounter: linesOf(text), text };
   } catch {

@@ -1,5 +1,6 @@
 import { aiToolkitJob } from './aiToolkitJob';
 import { alpacaEval } from './alpacaEval';
+import { amphionRecipe } from './amphionRecipe';
 import { animateDiffPrompts } from './animateDiffPrompts';
 import { autotrain } from './autotrain';
 import { oneTrainer } from './oneTrainer';
@@ -139,6 +140,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   meshTransformerJax,
   meshTensorflowGpt,
   vitsTts,
+  amphionRecipe,
   kDiffusion,
   videoDiffusionFinetune,
   animateDiffPrompts,

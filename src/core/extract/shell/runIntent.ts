@@ -114,8 +114,9 @@ const wordsOf = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/);
 export function launchedProgram(command: LaunchCommand): { script?: string; module?: string } {
   const module = /\s(?:-m|--module)\s+([\w.]+)/.exec(command.text)?.[1];
   if (module && !/^torch\.distributed\./.test(module)) return { module };
-  const script = command.words.find((w) => /\.py$/.test(w) && !w.startsWith('-'));
-  return script ? { script } : {};
+  // `python "${work_dir}/models/x_inference.py"`: the word keeps the quotes the line wrote; the path is without them.
+  const script = command.words.find((w) => /\.py["']?$/.test(w) && !w.startsWith('-'));
+  return script ? { script: script.replace(/["']/g, '') } : {};
 }
 
 /** Why the program a line starts is a helper, not a run (by its name), or undefined. */
@@ -386,7 +387,8 @@ export function evaluationProgramWithConfig(command: LaunchCommand, program: { s
   const name = program.script.slice(program.script.lastIndexOf('/') + 1).replace(/\.py$/, '');
   const words = wordsOf(name);
   if (words.some((w) => TRAINS_A_MODEL.has(w)) || !words.some((w) => EVALUATION_PROGRAMS.has(w))) return undefined;
-  const at = command.words.indexOf(program.script);
+  // The program's word as the line wrote it: `"${work_dir}/models/x_inference.py"` keeps its quotes there.
+  const at = command.words.findIndex((w) => w === program.script || w.replace(/["']/g, '') === program.script);
   if (at < 0) return undefined;
   for (let k = at + 1; k < command.words.length && k <= at + MAX_FLAGS; k++) {
     const flag = /^--?(cfg[-_]path|cfg|config|config[-_]file|c)(?:=(.*))?$/.exec(command.words[k]);

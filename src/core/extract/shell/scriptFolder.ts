@@ -199,12 +199,20 @@ function splitCommands(text: string): string[][] | undefined {
       i = end;
       continue;
     }
+    if (c === '`') {
+      // `` `dirname $0` ``: the older spelling of `$(dirname $0)` (no nesting without escapes, none read here).
+      const end = text.indexOf('`', i + 1);
+      if (end < 0 || text.slice(i + 1, end).includes('\\')) return undefined;
+      word += `$(${text.slice(i + 1, end)})`;
+      i = end;
+      continue;
+    }
     if (c === ' ' || c === '\t') endWord();
     else if (c === ';' || (c === '&' && text[i + 1] === '&')) {
       endWord();
       commands.push([]);
       if (c === '&') i++;
-    } else if (c === '|' || c === '`' || c === '\n') return undefined;
+    } else if (c === '|' || c === '\n') return undefined;
     else word += c;
   }
   endWord();
