@@ -398,7 +398,9 @@ export const mmengineConfig: FileRule = {
       // what precision the configs that inherit it train; no run of its own, so only those settings.
       if (!model) readScheduleFragment(dicts, ctx);
       else {
-        readPretrainedInit(nestedDicts(model.dict, 'model'), ctx);
+        // A model tree alone says only what it loads; the verdict that an ImageNet backbone makes a pre-training is
+        // left to the config that inherits it, which may load a whole checkpoint over it (`load_from`).
+        readPretrainedInit(nestedDicts(model.dict, 'model'), ctx, !shape);
         const backbone = asDict(model.dict.keywords.get('backbone'));
         if (backbone) readTaskTrainedBackbone(backbone, ctx);
       }
@@ -493,7 +495,11 @@ export const mmengineConfig: FileRule = {
  * (`--cfg-options model.backbone.init_cfg.checkpoint=...`, as the self-supervised benchmarks' READMEs do): still a
  * fine-tune of weights trained elsewhere. Also read in a model fragment, for the configs that inherit it.
  */
-function readPretrainedInit(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ctx: PythonReadContext): void {
+function readPretrainedInit(
+  dicts: ReadonlyArray<{ path: string; dict: DictNode }>,
+  ctx: PythonReadContext,
+  loadedWeightsOnly = false,
+): void {
   const inits = dicts.filter(
     ({ path, dict }) => /(?:^|\.)init_cfg$/.test(path) && /^(?:\w+\.)?Pretrained(?:Init)?$/.test(dict.type),
   );
@@ -523,6 +529,7 @@ function readPretrainedInit(dicts: ReadonlyArray<{ path: string; dict: DictNode 
     backbone && !whole && !WHOLE_MODEL_INIT.test(ctx.text) && !IMAGENET_CLASSIFICATION_RUN.test(ctx.text)
       ? classificationBackbone(backbone.dict, ctx)
       : undefined;
+  if (backbone && source && loadedWeightsOnly) return;
   if (backbone && source && !loadsCheckpoint(ctx.text)) {
     const detail = `${backbone.path} loads ${truncate(source, 80)}, an ImageNet classification backbone only`;
     ctx.add(
