@@ -243,7 +243,6 @@ function readFp16Block(d: DictNode, ctx: PythonReadContext): void {
 /** Module-level names the reader looks at (besides any `x = dict(type=LoraConfig, ...)`). */
 /** A config that switches the test evaluator off (see the evaluation test in mmengineConfig). */
 const TEST_EVALUATOR_NONE = /^test_evaluator[ \t]*=[ \t]*None[ \t]*(?:#.*)?$/m;
-const TEST_EVALUATOR = /^test_evaluator[ \t]*=/m;
 /** A base that holds a model tree alone (`_base_/models/tsn_r50.py`): no evaluator, data or schedule comes from it. */
 const MODEL_BASE = /(?:^|\/)models\/[\w.-]+\.py$/;
 
@@ -377,14 +376,8 @@ export const mmengineConfig: FileRule = {
     const typed = model !== undefined && model.dict.type !== '';
     // `test_evaluator = None` beside a test loader: mmengine's Runner refuses to build (test_dataloader, test_cfg and
     // test_evaluator "should be either all None or not None", runner.py): a feature-extraction config, not an evaluation.
-    // Without a `test_evaluator` (here, or a base that may hold one) the Runner refuses for the same reason: a model
-    // described with the data pipeline an inferencer or demo builds it with (`demo_configs/*_infer.py`), not a test.
     const evaluation =
-      typed &&
-      schedules.length === 0 &&
-      dicts.has('test_dataloader') &&
-      !TEST_EVALUATOR_NONE.test(ctx.text) &&
-      (TEST_EVALUATOR.test(ctx.text) || baseNames(base).some((b) => !MODEL_BASE.test(b)));
+      typed && schedules.length === 0 && dicts.has('test_dataloader') && !TEST_EVALUATOR_NONE.test(ctx.text);
     const complete = typed && (schedules.length > 0 || evaluation);
     const sampler = !complete && !base && model !== undefined && samplerConfig(model.dict, ctx);
     if (sampler) {
