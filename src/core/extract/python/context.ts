@@ -97,6 +97,8 @@ export class PythonReadContext {
   readonly sessions = new Set<string>();
   /** The module's main-guard tests, asked by many rules of one file and answered once. */
   private mainGuard: { anywhere?: boolean; atLineStart?: boolean } = {};
+  /** Words a rule asked about for every call (`mentions`), each looked up in the text once. */
+  private readonly mentioned = new Map<string, boolean>();
 
   constructor(
     readonly tree: Tree,
@@ -105,6 +107,16 @@ export class PythonReadContext {
     readonly syntax: SyntaxCaches,
     readonly imports: ImportedModels,
   ) {}
+
+  /**
+   * Does the module's text hold this word? Answered once per word: a call rule's condition asks it for every call,
+   * and a module of thousands of calls would scan its whole text as often (quadratic).
+   */
+  mentions(word: string): boolean {
+    let held = this.mentioned.get(word);
+    if (held === undefined) this.mentioned.set(word, (held = this.text.includes(word)));
+    return held;
+  }
 
   /** Does the module test `__name__ == "__main__"` anywhere (MAIN_GUARD_ANYWHERE)? */
   get hasMainGuard(): boolean {

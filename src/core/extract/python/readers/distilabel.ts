@@ -66,7 +66,7 @@ export const distilabelEngines: CallRule = {
   callees: Object.keys(ENGINES),
   words: ['distilabel'],
   runStart: [/\b(?:vLLM|TransformersLLM|LlamaCppLLM)\s*\(/, /\bdistilabel\b/],
-  when: ({ full, ctx }) => full in ENGINES && ctx.text.includes('distilabel'),
+  when: ({ full, ctx }) => full in ENGINES && ctx.mentions('distilabel'),
   read: ({ node: call, full, ctx }) => {
     const fn = call.childForFieldName('function') ?? call;
     const { engine, what } = ENGINES[full];

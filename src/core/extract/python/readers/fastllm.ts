@@ -12,7 +12,7 @@ export const fastllmModel: CallRule = {
   // No callee list: `model` as a prefilter word would keep nearly every line of every file.
   words: ['llm.model'],
   runStart: [/\bllm\.model\s*\(/, /\bfastllm_pytools\b/],
-  when: ({ full, ctx }) => full === 'llm.model' && ctx.text.includes('fastllm_pytools'),
+  when: ({ full, ctx }) => full === 'llm.model' && ctx.mentions('fastllm_pytools'),
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
     const path = keywordOrFirstArgument(node, 'path');

@@ -59,7 +59,7 @@ export const mlcEngine: CallRule = {
   callees: ['MLCEngine', 'AsyncMLCEngine'],
   words: ['mlc_llm'],
   runStart: [/\b(?:Async)?MLCEngine\s*\(/, /\bmlc_llm\b/],
-  when: ({ ctx }) => ctx.text.includes('mlc_llm'),
+  when: ({ ctx }) => ctx.mentions('mlc_llm'),
   read: ({ node, full, ctx }) => {
     const fn = node.childForFieldName('function') ?? node;
     readModel(keywordOrFirstArgument(node, 'model'), full, ctx);
@@ -79,7 +79,7 @@ export const mlcCompiledModel: CallRule = {
   framework: 'mlc-llm',
   words: ['model_lib'],
   runStart: [/\bmodel_lib\s*=/, /\bmlc_llm\b/],
-  when: ({ argsText, ctx }) => argsText.includes('model_lib') && ctx.text.includes('mlc_llm'),
+  when: ({ argsText, ctx }) => argsText.includes('model_lib') && ctx.mentions('mlc_llm'),
   read: ({ node, full, args, ctx }) => {
     if (!args || !keywordArgument(args, 'model_lib')) return false;
     const fn = node.childForFieldName('function') ?? node;

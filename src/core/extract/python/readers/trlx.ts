@@ -23,7 +23,7 @@ const SECTIONS: Readonly<Record<string, string>> = { train: 'TrainConfig', model
 /** TrainConfig's fields that size the run (read as the same keywords elsewhere: python/keywords.ts). */
 const TRAIN_FIELDS = new Set(['epochs', 'total_steps', 'seq_length', 'batch_size']);
 
-const isTrlx = (ctx: PythonReadContext) => ctx.text.includes('trlx');
+const isTrlx = (ctx: PythonReadContext) => ctx.mentions('trlx');
 
 /** `model_path=`: a checkpoint loaded with from_pretrained, or a config object built from scratch. */
 function readModelPath(value: Node, ctx: PythonReadContext, owner: string): void {

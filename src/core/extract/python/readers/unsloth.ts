@@ -38,7 +38,7 @@ export const unslothLoad: CallRule = {
   framework: 'unsloth',
   callees: ['from_pretrained'],
   words: ['unsloth', 'Fast'],
-  when: ({ full, ctx }) => UNSLOTH_LOADER.test(ownerName(full)) && ctx.text.includes('unsloth'),
+  when: ({ full, ctx }) => UNSLOTH_LOADER.test(ownerName(full)) && ctx.mentions('unsloth'),
   read: ({ node, full, ctx }) => {
     const owner = full.slice(0, full.lastIndexOf('.'));
     readModelLoad(node, ctx, owner, false);
