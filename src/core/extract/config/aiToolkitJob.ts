@@ -150,19 +150,14 @@ export const aiToolkitJob: ConfigDialect = {
       out.add('hardware.devices', 1, deviceAt, `device: ${device} (one GPU)`, 'medium');
 
     if (generating) {
-      const dtype = p.get('dtype');
-      const written = typeof dtype?.value === 'string' ? dtype.value : undefined;
-      const precision = written ? precisionOf(written) : 'fp16';
-      if (precision)
-        out.add(
-          'training.precision',
-          precision,
-          dtype ?? job,
-          written
-            ? `dtype: ${written} (the pipeline is cast to it)`
-            : "no process dtype: GenerateProcess casts the pipeline to float16 (get_conf('dtype', 'float16'))",
-          written ? 'high' : 'medium',
-        );
+      addDtype(
+        out,
+        p.get('dtype'),
+        job,
+        'fp16',
+        (w) => `dtype: ${w} (the pipeline is cast to it)`,
+        "no process dtype: GenerateProcess casts the pipeline to float16 (get_conf('dtype', 'float16'))",
+      );
       return;
     }
 
@@ -206,19 +201,37 @@ export const aiToolkitJob: ConfigDialect = {
         accumulation.at,
         `train.gradient_accumulation_steps: ${accumulation.n}`,
       );
-    const dtype = p.get('train.dtype');
-    const written = typeof dtype?.value === 'string' ? dtype.value : undefined;
-    const precision = written ? precisionOf(written) : 'fp32';
-    if (precision)
-      out.add(
-        'training.precision',
-        precision,
-        dtype ?? p.get('train')!,
-        written ? `train.dtype: ${written}` : "train.dtype not set: TrainConfig default 'fp32'",
-        written ? 'high' : 'medium',
-      );
+    addDtype(
+      out,
+      p.get('train.dtype'),
+      p.get('train')!,
+      'fp32',
+      (w) => `train.dtype: ${w}`,
+      "train.dtype not set: TrainConfig default 'fp32'",
+    );
   },
 };
+
+/** A dtype key as written (high), or the toolkit's default for it where the key is absent (medium). */
+function addDtype(
+  out: FactSink,
+  dtype: ConfigValue | undefined,
+  anchor: ConfigValue,
+  fallback: string,
+  said: (written: string) => string,
+  unsaid: string,
+): void {
+  const written = typeof dtype?.value === 'string' ? dtype.value : undefined;
+  const precision = written ? precisionOf(written) : fallback;
+  if (precision)
+    out.add(
+      'training.precision',
+      precision,
+      dtype ?? anchor,
+      written ? said(written) : unsaid,
+      written ? 'high' : 'medium',
+    );
+}
 
 /** The toolkit's dtype names (toolkit/train_tools.py get_torch_dtype: fp16/float16/half, bf16/bfloat16, fp32/float32/float/single). */
 function precisionOf(name: string): string | undefined {
