@@ -918,23 +918,33 @@ const CHECKPOINT_FILE = /(?:^|[\\/])([A-Za-z][\w.-]{0,120})\.(?:pth|pt|ckpt|bin|
  * unnamed, as before.
  */
 function readNamedBackboneCheckpoint(backbone: DictNode, ctx: PythonReadContext): void {
-  const weights = backbone.keywords.get('pretrained');
-  if (!weights || weights.text.length > 300) return;
-  const value = evaluate(weights, ctx.symbols)?.value;
-  const file = typeof value === 'string' && value.length <= 300 ? CHECKPOINT_FILE.exec(value) : null;
-  if (!file) return;
-  if (!sizeFromModelName(file[1])) {
-    readTaskTrainedBackbone(backbone, ctx);
+  const checkpoint = backboneCheckpoint(backbone, ctx);
+  if (!checkpoint) return;
+  const { weights, value, file } = checkpoint;
+  if (!sizeFromModelName(file)) {
+    readTaskTrainedBackbone(backbone, ctx, checkpoint);
     return;
   }
   ctx.add(
     'model.id',
-    file[1],
+    file,
     weights,
-    `backbone pretrained=${truncate(value as string, 80)}: the network its checkpoint file names`,
+    `backbone pretrained=${truncate(value, 80)}: the network its checkpoint file names`,
     'medium',
   );
-  ctx.add('model.fromScratch', false, weights, `the backbone loads ${truncate(value as string, 80)}`, 'high');
+  ctx.add('model.fromScratch', false, weights, `the backbone loads ${truncate(value, 80)}`, 'high');
+}
+
+/** A backbone's `pretrained=` checkpoint file (a string, or a module-level name bound to one) and its file name. */
+function backboneCheckpoint(
+  backbone: DictNode,
+  ctx: PythonReadContext,
+): { weights: Node; value: string; file: string } | undefined {
+  const weights = backbone.keywords.get('pretrained');
+  if (!weights || weights.text.length > 300) return undefined;
+  const value = evaluate(weights, ctx.symbols)?.value;
+  const file = typeof value === 'string' && value.length <= 300 ? CHECKPOINT_FILE.exec(value) : null;
+  return file ? { weights, value: value as string, file: file[1] } : undefined;
 }
 
 /**
@@ -943,17 +953,17 @@ function readNamedBackboneCheckpoint(backbone: DictNode, ctx: PythonReadContext)
  * a task, a fine-tune. A backbone's own pre-training (`torchvision://resnet50`, `resnet50_in1k.pth`) keeps the task
  * model's run a pre-training. Also read in a model fragment (`_base_/models/…`), for the configs that inherit it.
  */
-function readTaskTrainedBackbone(backbone: DictNode, ctx: PythonReadContext): void {
-  const weights = backbone.keywords.get('pretrained');
-  if (!weights || weights.text.length > 300) return;
-  const value = evaluate(weights, ctx.symbols)?.value;
-  const file = typeof value === 'string' && value.length <= 300 ? CHECKPOINT_FILE.exec(value) : null;
-  if (!file || !TASK_FIELD.test(checkpointStem(file[1]))) return;
+function readTaskTrainedBackbone(
+  backbone: DictNode,
+  ctx: PythonReadContext,
+  checkpoint = backboneCheckpoint(backbone, ctx),
+): void {
+  if (!checkpoint || !TASK_FIELD.test(checkpointStem(checkpoint.file))) return;
   ctx.add(
     'model.fromScratch',
     false,
-    weights,
-    `backbone pretrained=${truncate(value as string, 80)}: weights trained on a task (its name states the run's data or schedule)`,
+    checkpoint.weights,
+    `backbone pretrained=${truncate(checkpoint.value, 80)}: weights trained on a task (its name states the run's data or schedule)`,
     'medium',
   );
 }
