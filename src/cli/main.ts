@@ -14,6 +14,7 @@ import {
 import { FolderScanCache, SkipFile } from '../core/scan/folderScan';
 import type { EntryPointRules } from '../core/resolve/entryPoint';
 import { chooseScanAnalyser } from '../core/scan/scanAnalyser';
+import { allowScanGarbageCollection } from '../core/scan/heapTrim';
 import {
   isInside,
   listFolder,
@@ -804,6 +805,8 @@ function isSymlink(file: string): boolean {
 }
 
 if (require.main === module) {
+  // This process is the CLI's own: its scan threads may collect their garbage themselves (heapTrim.ts).
+  allowScanGarbageCollection();
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),

@@ -7,6 +7,7 @@ import { fileKindOf } from '../../src/core/analyze';
 import { isMeasurementFile } from '../../src/core/calibration/measurement';
 import { FolderScanCache, type ScanSource, type StreamedFile } from '../../src/core/scan/folderScan';
 import { chooseScanAnalyser, SharedAnalyser } from '../../src/core/scan/scanAnalyser';
+import { allowScanGarbageCollection } from '../../src/core/scan/heapTrim';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parsing, tempDir } from '../unit/helpers';
 import { exampleScripts, helperBlock } from './corpus';
@@ -461,6 +462,8 @@ async function generated(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The scan here stands for the CLI's, in a process of its own: its threads collect their garbage as the CLI's do.
+  allowScanGarbageCollection();
   const [mode, dir] = process.argv.slice(2);
   if (mode === '--scan') console.log(JSON.stringify(await scanChild(dir)));
   else if (mode === '--parse') console.log(JSON.stringify(await parseChild(dir)));

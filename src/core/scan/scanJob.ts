@@ -19,6 +19,7 @@ import { mayBeConfigModule } from '../extract/python/index';
 import { definitionsOnlyReason } from '../extract/python/libraryText';
 import { documentationLaunchFacts, type DocumentedLaunch } from '../extract/documentedLaunch';
 import type { ArgConfigLink } from '../extract/config/configArgparse';
+import { HeapTrimmer } from './heapTrim';
 
 /**
  * One file's work in a folder scan, and the contract between the scan (which reads
@@ -226,6 +227,7 @@ export async function runScanJob(
 export class InThreadAnalyser implements FileAnalyser {
   readonly concurrency = 1;
   private readonly memo = new LinkedFactsMemo();
+  private readonly heap = new HeapTrimmer();
 
   constructor(private readonly python: PythonParsing) {}
 
@@ -236,7 +238,9 @@ export class InThreadAnalyser implements FileAnalyser {
     // view that keeps V8 holding the whole text, so results made here would hold every file read on this
     // thread (on a folder of large notebooks, ~30 MB of heap more at the peak than with workers alone).
     // A copy, as a worker's result is copied when posted, holds only what it says.
-    return structuredClone(await runScanJob(job, this.python, fetchLinks, this.memo));
+    const result = structuredClone(await runScanJob(job, this.python, fetchLinks, this.memo));
+    this.heap.afterFile();
+    return result;
   }
 
   async dispose(): Promise<void> {}

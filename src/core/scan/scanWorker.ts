@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPythonParsing } from '../parse/pythonParser';
 import { LinkedFactsMemo, runScanJob, type LinkAnswer, type ScanJobResult } from './scanJob';
+import { HeapTrimmer } from './heapTrim';
 import type { FromWorker, ScanWorkerData, ToWorker } from './workerPool';
 
 /**
@@ -19,6 +20,7 @@ parsing.then(
   (e: unknown) => post({ type: 'broken', reason: `the Python parser did not load: ${(e as Error).message}` }),
 );
 const memo = new LinkedFactsMemo();
+const heap = new HeapTrimmer();
 const waiting = new Map<number, (answers: readonly LinkAnswer[]) => void>();
 
 port.on('message', (m: ToWorker) => {
@@ -40,6 +42,7 @@ port.on('message', (m: ToWorker) => {
         memo,
       );
       send(m.id, result);
+      heap.afterFile();
     },
     () => undefined,
   );
