@@ -30,7 +30,7 @@ describe('HeapTrimmer: a scan thread collects its garbage once the heap has grow
 
   it('does nothing where the process did not allow collection (the editor)', () => {
     let asked = 0;
-    const trimmer = new HeapTrimmer(undefined, () => {
+    const trimmer = new HeapTrimmer(null, () => {
       asked++;
       return 1e12;
     });

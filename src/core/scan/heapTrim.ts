@@ -37,7 +37,7 @@ export class HeapTrimmer {
   private collections = 0;
 
   constructor(
-    private readonly collect: (() => void) | undefined = exposedCollector(),
+    private readonly collect: (() => void) | null = exposedCollector() ?? null,
     private readonly usedHeap: () => number = usedHeapBytes,
     private readonly growthBytes: number = HEAP_GROWTH_BEFORE_COLLECT_MB * 1024 * 1024,
   ) {
@@ -46,7 +46,7 @@ export class HeapTrimmer {
 
   /** Whether this thread may collect (the process allowed it). */
   get active(): boolean {
-    return this.collect !== undefined;
+    return this.collect !== null;
   }
 
   get collected(): number {

@@ -290,6 +290,120 @@ const EXECUTED_ROW_MASKS = new WeakMap<Tree, Uint8Array>();
  */
 const SELF_TEST = /^(?:_{1,2}(?:test|plot|check|demo)\w{0,60}|test_\w{1,60})$/;
 
+/** `__init__`, `__call__`, `__enter__`: run by the language when an object is built, called or entered. */
+const DUNDER = /^__\w+__$/;
+/** Bounds the class names one alternation holds (a module defines a few dozen classes at most). */
+const MAX_CLASS_NAMES = 400;
+
+/**
+ * How reached code uses the module's classes. A class built (`Flux(...)`), subclassed or handed on as a value runs
+ * any of its methods, as before: all of it is reached. One reached only through its attributes
+ * (`Flux.register_config_requirements()` at module level, a registry hook run on import) runs the class body's own
+ * statements and the methods named, then whatever those name (`cls.other()`), not every method it defines: a model
+ * module whose loading method calls `from_pretrained` is a library the trainer drives, not a run of its own.
+ */
+class ClassUses {
+  private readonly byName = new Map<string, Definition[]>();
+  private readonly pattern: RegExp | undefined;
+  private readonly whole = new Set<string>();
+  private readonly entered = new Set<string>();
+  /** The methods each entered class defines in its own body. */
+  private readonly defines = new Map<string, Set<string>>();
+  /** Methods of entered classes not reached yet, by name. */
+  private readonly pending = new Map<string, Definition[]>();
+  /** Uses read before start() (the module-level statements, read before the definitions are indexed). */
+  private readonly early: Array<[string, string | undefined]> = [];
+  private started = false;
+
+  constructor(
+    classes: readonly Definition[],
+    private readonly words: ReadonlySet<string>,
+    private readonly reach: (d: Definition) => void,
+  ) {
+    for (const d of classes) if (d.name) (this.byName.get(d.name) ?? this.byName.set(d.name, []).get(d.name)!).push(d);
+    const names = [...this.byName.keys()];
+    this.pattern =
+      names.length > 0 && names.length <= MAX_CLASS_NAMES
+        ? new RegExp(String.raw`\b(${names.join('|')})\b(?:[ \t]*\.[ \t]*([A-Za-z_]\w*))?`, 'g')
+        : undefined;
+  }
+
+  /** Reads one piece of reached code, its strings and comments blanked. */
+  read(blanked: string): void {
+    if (this.byName.size === 0) return;
+    if (!this.pattern) {
+      // Too many classes for one pattern: every class named is used whole, as before.
+      for (const name of this.byName.keys()) if (blanked.includes(name)) this.use(name, undefined);
+      return;
+    }
+    for (const m of blanked.matchAll(this.pattern)) {
+      // `other.Flux`: an attribute of something else, not this module's class.
+      if (m.index > 0 && blanked[m.index - 1] === '.') continue;
+      this.use(m[1], m[2]);
+    }
+  }
+
+  /** The definitions are indexed: uses read so far take effect, and later ones at once. */
+  start(): void {
+    this.started = true;
+    for (const [name, attribute] of this.early.splice(0)) this.use(name, attribute);
+  }
+
+  /** Methods of entered classes that a newly seen word names. */
+  methodsNamed(word: string): Definition[] {
+    const methods = this.pending.get(word);
+    if (!methods) return [];
+    this.pending.delete(word);
+    return methods;
+  }
+
+  private use(name: string, attribute: string | undefined): void {
+    if (!this.started) {
+      this.early.push([name, attribute]);
+      return;
+    }
+    if (this.whole.has(name)) return;
+    if (attribute === undefined) {
+      this.whole.add(name);
+      for (const d of this.byName.get(name) ?? []) this.reach(d);
+      return;
+    }
+    if (!this.entered.has(name)) {
+      this.entered.add(name);
+      for (const d of this.byName.get(name) ?? []) this.enter(d);
+    }
+    // An attribute the class does not define is inherited (`ChatEval.main()` of a ParlaiScript subclass): the base's
+    // code may call any method the class overrides (a template method), so all of it is reached.
+    if (!this.defines.get(name)?.has(attribute)) {
+      this.use(name, undefined);
+      return;
+    }
+    for (const m of this.methodsNamed(attribute)) this.reach(m);
+  }
+
+  /** The class body's own statements run; its methods wait for a use of their names. */
+  private enter(d: Definition): void {
+    const defines = this.defines.get(d.name) ?? this.defines.set(d.name, new Set()).get(d.name)!;
+    for (const statement of d.node.childForFieldName('body')?.namedChildren ?? []) {
+      if (!statement) continue;
+      const inner = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      const part: Definition = {
+        name: inner?.type === 'function_definition' ? (inner.childForFieldName('name')?.text ?? '') : '',
+        startRow: statement.startPosition.row,
+        endRow: statement.endPosition.row,
+        node: statement,
+        entryDecorator: false,
+        calledByLauncher: false,
+        entryClass: false,
+        decoratorRoots: [],
+      };
+      if (part.name) defines.add(part.name);
+      if (!part.name || DUNDER.test(part.name) || this.words.has(part.name)) this.reach(part);
+      else (this.pending.get(part.name) ?? this.pending.set(part.name, []).get(part.name)!).push(part);
+    }
+  }
+}
+
 function findExecutedRows(
   tree: Tree,
   checkpoint: (i: number) => void,
@@ -303,9 +417,14 @@ function findExecutedRows(
   // Set once the definitions' names are known (only those are looked up in `words`).
   let code = '';
   const wordsOf = (node: Node) => {
-    const reach = (w: string) => reachable.push(...(byName.get(w) ?? []));
+    const reach = (w: string) => {
+      // A class is reached by how it is used (classUses below), not by its name alone.
+      for (const d of byName.get(w) ?? []) if (d.node.type !== 'class_definition') reachable.push(d);
+      reachable.push(...classUses.methodsNamed(w));
+    };
     const blanked = code.slice(node.startIndex, node.endIndex);
     addWords(blanked, words, reach);
+    classUses.read(blanked);
     // A statement a timer runs (`benchmark.Timer(stmt="generate(x)")`, `timeit.timeit("step()")`) is code written
     // in a string: what it calls runs when the timer does.
     if (blanked.includes('stmt') || blanked.includes('timeit('))
@@ -403,6 +522,11 @@ function findExecutedRows(
   // Comments blanked too (same length): `# Set at top of pretrain()` beside a dict entry calls nothing. Once
   // the strings of every line naming a definition are blanked, a `#` left on such a line starts a comment; on
   // the other lines blanking can only remove words that are no definition's name.
+  const classUses = new ClassUses(
+    definitions.filter((d) => d.node.type === 'class_definition'),
+    words,
+    (d) => reachable.push(d),
+  );
   code = codeWithoutStrings(tree, new Set(definitions.map((d) => d.name).filter((n) => n !== ''))).replace(
     /#[^\n]*/g,
     (comment) => ' '.repeat(comment.length),
@@ -412,10 +536,11 @@ function findExecutedRows(
   if (statements.some((st) => TF_APP_RUN.test(code.slice(st.startIndex, st.endIndex)))) words.add('main');
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
   for (const d of definitions) (byName.get(d.name) ?? byName.set(d.name, []).get(d.name)!).push(d);
+  classUses.start();
   reachable.push(
     ...definitions.filter(
       (d) =>
-        words.has(d.name) ||
+        (words.has(d.name) && d.node.type !== 'class_definition') ||
         d.decoratorRoots.some((r) => builtAtModuleLevel.has(r)) ||
         (d.entryDecorator && (anyModuleCode || d.clickCommand)) ||
         d.decoratorRoots.some((r) => clickGroups.has(r)) ||
