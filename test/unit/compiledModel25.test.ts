@@ -57,4 +57,9 @@ describe("Twenty-fifth round: programs in a package's testing folder", () => {
     assert.ok(nonRunPlaceReason('python/pkg/testing/check.py', `import unittest\n${tool}`));
     assert.equal(nonRunPlaceReason('tests/debug_chat.py', tool), 'in a test folder');
   });
+  it('keeps out a program there that is named as a test too (two signs of a check of the package)', () => {
+    assert.ok(nonRunPlaceReason('testing/test_model_load_save.py', tool));
+    assert.ok(nonRunPlaceReason('python/pkg/testing/vae_test.py', tool));
+    assert.equal(nonRunPlaceReason('python/pkg/testing/debug_test_loader.py', tool), undefined);
+  });
 });

@@ -49,6 +49,8 @@ function weightsMergeText(text: string): boolean {
  */
 const MODEL_TREE = /^model[ \t]*=[ \t]*dict\(/m;
 const SCHEDULE_TREE = /^(?:train_cfg|optim_wrapper)[ \t]*=[ \t]*dict\(/m;
+/** A Python file named as a test (the names DEFAULT_NON_RUN_PATHS leaves out as tests). */
+const TEST_FILE_NAME = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?)\.py$/i;
 /** Why a file in a package's `testing` folder is left out (see nonRunPlaceReason). */
 const TESTING_FOLDER_REASON = 'in a testing folder (the test utilities a package ships)';
 
@@ -484,7 +486,14 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
     return undefined;
   if (byPath === TEST_FILE_REASON && programNamedLikeTest(relativePath, text)) return undefined;
   if (byPath === MERGE_NAME_REASON && !weightsMergeText(text)) return undefined;
-  if (byPath === TESTING_FOLDER_REASON && programNamedLikeTest(relativePath, text, false)) return undefined;
+  // In a testing folder and named as a test too (`testing/test_vae.py`): two signs of a check of the package, kept
+  // out whatever its shape; a debugging program there under another name is read as a program.
+  if (
+    byPath === TESTING_FOLDER_REASON &&
+    !TEST_FILE_NAME.test(relativePath) &&
+    programNamedLikeTest(relativePath, text, false)
+  )
+    return undefined;
   return byPath ?? (rules.defaults !== false ? notebookDataUtilityReason(relativePath, text) : undefined);
 }
 
