@@ -23,7 +23,9 @@ export function allowScanGarbageCollection(): void {
 function exposedCollector(): (() => void) | undefined {
   try {
     const gc: unknown = vm.runInNewContext('typeof gc === "function" ? gc : undefined');
-    return typeof gc === 'function' ? () => void gc() : undefined;
+    if (typeof gc !== 'function') return undefined;
+    const collect = gc as () => void;
+    return () => collect();
   } catch {
     return undefined;
   }

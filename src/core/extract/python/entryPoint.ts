@@ -290,6 +290,20 @@ const EXECUTED_ROW_MASKS = new WeakMap<Tree, Uint8Array>();
  */
 const SELF_TEST = /^(?:_{1,2}(?:test|plot|check|demo)\w{0,60}|test_\w{1,60})$/;
 
+/** A definition reached by its name alone: no decorator, launcher or entry base makes it run. */
+function plainDefinition(name: string, statement: Node): Definition {
+  return {
+    name,
+    startRow: statement.startPosition.row,
+    endRow: statement.endPosition.row,
+    node: statement,
+    entryDecorator: false,
+    calledByLauncher: false,
+    entryClass: false,
+    decoratorRoots: [],
+  };
+}
+
 /** `__init__`, `__call__`, `__enter__`: run by the language when an object is built, called or entered. */
 const DUNDER = /^__\w+__$/;
 /** Bounds the class names one alternation holds (a module defines a few dozen classes at most). */
@@ -387,16 +401,10 @@ class ClassUses {
     for (const statement of d.node.childForFieldName('body')?.namedChildren ?? []) {
       if (!statement) continue;
       const inner = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-      const part: Definition = {
-        name: inner?.type === 'function_definition' ? (inner.childForFieldName('name')?.text ?? '') : '',
-        startRow: statement.startPosition.row,
-        endRow: statement.endPosition.row,
-        node: statement,
-        entryDecorator: false,
-        calledByLauncher: false,
-        entryClass: false,
-        decoratorRoots: [],
-      };
+      const part = plainDefinition(
+        inner?.type === 'function_definition' ? (inner.childForFieldName('name')?.text ?? '') : '',
+        statement,
+      );
       if (part.name) defines.add(part.name);
       if (!part.name || DUNDER.test(part.name) || this.words.has(part.name)) this.reach(part);
       else (this.pending.get(part.name) ?? this.pending.set(part.name, []).get(part.name)!).push(part);
@@ -479,16 +487,7 @@ function findExecutedRows(
       aliasOf &&
       (aliasOf.type === 'identifier' || aliasOf.type === 'attribute' || namesOnlyCollection(aliasOf))
     ) {
-      definitions.push({
-        name: alias.text,
-        startRow: statement.startPosition.row,
-        endRow: statement.endPosition.row,
-        node: statement,
-        entryDecorator: false,
-        calledByLauncher: false,
-        entryClass: false,
-        decoratorRoots: [],
-      });
+      definitions.push(plainDefinition(alias.text, statement));
       continue;
     }
     // `app = FastAPI()`, `app = typer.Typer()`: an object built at module level whose decorators
