@@ -3,11 +3,13 @@ import * as vm from 'node:vm';
 
 /**
  * A folder scan allocates far more than it keeps (syntax-tree nodes, blanked copies of a file's text, regex
- * matches), and V8 lets that garbage grow the heap a long way before it collects on its own: the CLI on
- * diffusers' 2,089 Python files peaked at 114–158 MB of used heap with about 40 MB live, 264–308 MB RSS on
- * one thread. A thread that collects once its heap has grown by HEAP_GROWTH_BEFORE_COLLECT_MB since the
- * last collection peaked at 80–85 MB of heap and 220–226 MB RSS, with two or three collections over the
- * whole scan and no measurable time (docs/MEASUREMENTS.md, thirtieth round).
+ * matches), and V8 may let that garbage grow the heap a long way before it collects on its own. Measured with the
+ * CLI on diffusers' 2,089 Python files while another process kept the disk and a core busy: 114–158 MB of used heap
+ * with about 40 MB live, 264–308 MB peak RSS on one thread and 312–314 MB on two; with a collection once the heap
+ * has grown by HEAP_GROWTH_BEFORE_COLLECT_MB, 80–85 MB of heap, 220–226 MB and 280–292 MB, with two or three
+ * collections over the whole scan and no measurable time. On a quiet host V8 collects in time by itself (both ways
+ * 212–218 MB on one thread, 279–289 MB on two): this bounds the bad case, it does not shrink the usual one
+ * (docs/MEASUREMENTS.md, thirtieth round).
  */
 export const HEAP_GROWTH_BEFORE_COLLECT_MB = 32;
 
