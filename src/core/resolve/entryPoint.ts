@@ -231,10 +231,11 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'a data or weights utility (prepare, download, convert), by its name',
   },
   // A folder of data-preparation programs (`examples/data_preprocess/gsm8k.py`, `data_preparation/make_splits.py`,
-  // `prepare_datasets/2-get-features.py` extracting features with a pretrained encoder): each
+  // `prepare_datasets/2-get-features.py` extracting features with a pretrained encoder, a speech toolkit's
+  // `preprocessors/<corpus>/main.py` transcribing and segmenting raw audio, `src/preprocess/build_index.py`): each
   // downloads or reformats a dataset into the files a run then reads; none trains or serves a model.
   {
-    glob: '**/{data_preprocess,data_preprocessing,data_prep,data_preparation,prepare_data,prepare_dataset,prepare_datasets}/**/*.{py,sh,bash}',
+    glob: '**/{data_preprocess,data_preprocessing,data_prep,data_preparation,prepare_data,prepare_dataset,prepare_datasets,preprocess,preprocessing,preprocessors}/**/*.{py,sh,bash}',
     reason: 'a data preparation utility, by its folder',
   },
   // The dataset tools of a toolbox (`tools/data/<dataset>/…`: OpenMMLab's per-dataset download, frame and feature
