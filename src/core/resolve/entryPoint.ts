@@ -631,9 +631,13 @@ function startsOwnWork(f: { readonly kind: string; readonly value: unknown }): b
 // A trainer-config registry module (extract/python/readers/trainerRegistry.ts) is the run its entry program is handed.
 const CONFIG_RUNS: ReadonlySet<string> = new Set(['mmengine:config', 'config:trainer-registry']);
 
-/** Facts that name or size the model a run trains or serves. */
+/**
+ * Facts that name or size the model a run trains or serves. A Hub model repository the module downloads
+ * (`snapshot_download(repo_id="org/name")` in its main block) names the weights the program runs, as a model id does.
+ */
 const MODEL_FACTS = new Set([
   'model.id',
+  'model.downloaded',
   'model.params',
   'model.layers',
   'model.hiddenSize',

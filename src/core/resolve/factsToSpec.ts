@@ -277,8 +277,36 @@ function localFolderDownload(read: readonly Fact[]): readonly Fact[] {
   );
 }
 
+/**
+ * A repository named for what is not a network's weights (`colbert-ir/indexes`: a search index kept in a model-type
+ * repository; data, results, demo assets).
+ */
+const NOT_WEIGHTS =
+  /(?:^|[-_.])(?:index|indexes|indices|dataset|datasets|data|corpus|results|logs|assets|examples|demo)(?:$|[-_.])/i;
+
+/**
+ * A program that downloads one Hub model repository itself (`snapshot_download(repo_id="amphion/Vevo")` in its main
+ * block, each download the same repository) and names no model in its own code runs those weights: the repository is
+ * the run's model, over models only the modules it imports name (a helper module's feature extractor, `whisper.load_model`
+ * inside the pipeline class), and when nothing names one. Not when the file downloads several repositories.
+ */
+function programDownload(read: readonly Fact[]): readonly Fact[] {
+  if (read.some((f) => f.kind === 'model.id' && !f.file)) return read;
+  const downloads = read.filter((f) => f.kind === 'model.downloaded' && !f.file && typeof f.value === 'string');
+  if (downloads.length === 0 || downloads.some((f) => f.value !== downloads[0].value)) return read;
+  if (NOT_WEIGHTS.test(String(downloads[0].value).split('/')[1] ?? '')) return read;
+  const id = String(downloads[0].value);
+  const named: Fact = {
+    ...downloads[0],
+    kind: 'model.id',
+    value: id,
+    detail: `${downloads[0].detail}: the weights the program runs`,
+  };
+  return [named, ...read.filter((f) => !(f.kind === 'model.id' && f.file))];
+}
+
 export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'config'): SpecFromCode[] {
-  const read = localFolderDownload(withoutPlaceholderIds(stated));
+  const read = programDownload(localFolderDownload(withoutPlaceholderIds(stated)));
   const derivedSteps = stepsOfEpochs(read) ?? stagedSteps(read);
   const facts = derivedSteps ? [derivedSteps, ...read] : read;
   // Facts from linked files (file set) add values; where the run is, is this file's business.
