@@ -154,6 +154,35 @@ export interface ConfigExtraction {
  */
 const UNTRAINED_CHECKPOINT = /(?:^|[/_.-])(?:untrained|random[-_]?init(?:iali[sz]ed)?|from[-_]scratch)(?:$|[/_.-])/i;
 
+/**
+ * An integer with `_` digit separators as PyYAML resolves it (YAML 1.1 int: `[-+]?(0|[1-9][0-9_]*)`, pyyaml
+ * resolver.py), bounded so that it stays a safe integer.
+ */
+const PYYAML_GROUPED_INT = /^\+?[1-9][0-9]{0,2}(?:_[0-9]{1,3}){1,4}$/;
+/** A scalar written without quotes (a quoted `"200_000"` is a string to every YAML parser). */
+const isPlainScalar = (node: unknown) => isScalar(node) && node.type === 'PLAIN';
+
+/**
+ * Keys beside a model's name that say its weights are initialised at random, not loaded (`model_id:
+ * google/t5-efficient-tiny` with `random_init: true`: the checkpoint's config only gives the architecture).
+ */
+const SCRATCH_SWITCHES = [
+  'random_init',
+  'from_scratch',
+  'train_from_scratch',
+  'init_from_scratch',
+  'random_initialization',
+];
+function scratchSwitch(map: {
+  get(key: string, keepScalar: true): unknown;
+}): { key: string; node: YamlNode } | undefined {
+  for (const key of SCRATCH_SWITCHES) {
+    const node = map.get(key, true);
+    if (isScalar(node) && node.value === true) return { key, node: node as YamlNode };
+  }
+  return undefined;
+}
+
 export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?: string): ConfigExtraction {
   // Measured before parsing: the parser and the readers below recurse once per level.
   if (configNestingDepth(text, MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH)
@@ -509,12 +538,20 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
             // A Hub checkpoint name implies its weights; a backbone architecture name does not. A checkpoint
             // whose name says it is untrained (`./parler-tts-untrained-600M/`, `random-init`, `from-scratch`) is
             // freshly initialised weights saved by an init script: the run trains them from scratch.
+            const scratch = key === 'backbone' ? undefined : scratchSwitch(node);
             if (key !== 'backbone' && UNTRAINED_CHECKPOINT.test(scalar))
               add(
                 'model.fromScratch',
                 true,
                 valueNode,
                 `${where}: ${scalar} is named as untrained (initialised) weights`,
+              );
+            else if (scratch)
+              add(
+                'model.fromScratch',
+                true,
+                scratch.node,
+                `${scratch.key}: true beside ${where}: the named model's architecture with random weights`,
               );
             else if (key !== 'backbone')
               add('model.fromScratch', false, valueNode, `${where} names a pretrained checkpoint`);
@@ -523,6 +560,13 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
           if (inPhaseTable > 0 && (kind === 'training.steps' || kind === 'training.epochs')) continue;
           if (!(kind === 'training.steps' && typeof scalar === 'number' && scalar <= 0))
             add(kind, scalar, valueNode, `${where}: ${String(scalar)}`);
+        } else if (typeof scalar === 'string' && isPlainScalar(valueNode) && PYYAML_GROUPED_INT.test(scalar)) {
+          // `max_steps: 200_000`: a string to a YAML 1.2 parser, the integer 200000 to PyYAML (YAML 1.1), which is
+          // what the Python program reading the file gets.
+          const value = Number(scalar.replace(/_/g, ''));
+          if (kind === 'training.steps' && value <= 0) continue;
+          if (inPhaseTable > 0 && (kind === 'training.steps' || kind === 'training.epochs')) continue;
+          add(kind, value, valueNode, `${where}: ${scalar}`);
         } else if (typeof scalar === 'string' && scalar !== 'auto') {
           add(kind, null, valueNode, `${where}: "${scalar}" is not a number`);
         }
