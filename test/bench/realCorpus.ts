@@ -50,7 +50,17 @@ const FileLabelSchema = z
     'a file labelled run: false has no run fields',
   );
 
-const GlobRuleSchema = z.object({ glob: z.string().min(1), why: z.string().min(1) }).strict();
+/** Extglobs (`!(a|b)`, `@(x)`) are not in the bench's glob syntax: a label that uses one would silently match nothing. */
+const EXTGLOB = /[!@+?*]\(/;
+const GlobRuleSchema = z
+  .object({
+    glob: z
+      .string()
+      .min(1)
+      .refine((g) => !EXTGLOB.test(g), { message: 'extglob patterns such as !(a) are not supported: use plain globs' }),
+    why: z.string().min(1),
+  })
+  .strict();
 
 const RepoLabelsSchema = z
   .object({
