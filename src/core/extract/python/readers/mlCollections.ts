@@ -353,6 +353,13 @@ function readFragment(
   ctx.amendLast({ within: fnName });
 }
 
+/** The config sets a training length (steps or epochs) of its own. */
+function statesLength(settings: ReadonlyMap<string, Setting>, symbols: SymbolTable): boolean {
+  return [...STEP_KEYS, ...EPOCH_KEYS].some(
+    (k) => settings.has(k) && positiveNumber(settings.get(k)!.node, symbols) !== undefined,
+  );
+}
+
 /**
  * Module-level functions other than get_config that build a ConfigDict and return it (score_sde's
  * `get_default_configs()` in a defaults module beside the configs): read as fragments.
@@ -389,7 +396,11 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   const model = settings.get(student ? 'student' : 'model');
   // A fragment: no model at all, or the model left for the configs built on it (`config.model = None`).
   const modelSet = (modelName && stringLiteral(modelName.node)) || (model && model.node.type !== 'none');
-  if (!modelSet) {
+  // Without a model field, a config that states how long to train (`config.num_epochs = 10` in the flax examples'
+  // configs/default.py) is the whole run of a program that builds its own network (`main.py --config=...`): a run
+  // whose model the program decides. A model set to None is left for the configs built on this one.
+  const ownProgramsModel = !modelSet && !model && statesLength(settings, symbols);
+  if (!modelSet && !ownProgramsModel) {
     // A fragment is no run, but the configs built on it (`config = common.get_config()`, linked below) start from
     // its settings: the weights it names to start from are theirs too.
     readStartingWeights(settings, body, ctx, fn, false);
@@ -450,8 +461,17 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
       modelName!.node,
       `get_config(): model_name '${named}'${variantName ? ` with variant '${variantName}'` : ''}`,
     );
+  } else if (ownProgramsModel) {
+    ctx.add(
+      'model.id',
+      null,
+      anchor,
+      'get_config() names no model: the network is the one the training program given this config builds',
+      'low',
+    );
   } else if (model) {
-    const registry = registryModel(model.node);
+    // `config.model = 'ResNet50'` (the flax imagenet example: the program looks the name up in its models module).
+    const registry = registryModel(model.node) ?? stringLiteral(model.node);
     if (registry) ctx.add('model.id', registry, model.node, `get_config(): model = ${model.node.text.slice(0, 80)}`);
     else
       ctx.add(
