@@ -42,6 +42,7 @@ import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { llmStudio } from './llmStudio';
+import { lightningTargetRun } from './lightningTargetRun';
 import { lmEval } from './lmEval';
 import { parlaiServing } from './parlaiServing';
 import { fmBench } from './fmBench';
@@ -127,6 +128,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hydraNamedModel,
   hfConfigTarget,
   hydraPretrainedTarget,
+  lightningTargetRun,
   maxtext,
   levanter,
   openNmt,
