@@ -42,6 +42,7 @@ import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
 import { llamaFactory } from './llamaFactory';
 import { llmStudio } from './llmStudio';
+import { habitatBaselines } from './habitatBaselines';
 import { lightningTargetRun } from './lightningTargetRun';
 import { lmEval } from './lmEval';
 import { parlaiServing } from './parlaiServing';
@@ -129,6 +130,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hfConfigTarget,
   hydraPretrainedTarget,
   lightningTargetRun,
+  habitatBaselines,
   maxtext,
   levanter,
   openNmt,
