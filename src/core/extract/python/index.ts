@@ -496,6 +496,7 @@ export const FILE_RULES: readonly FileRule[] = [
   configTrainer,
   redeclaredFlags,
   jax.flaxProgram,
+  jax.jaxGradientLoop,
   lazyConfigInference,
   // After the rules that start a serving run: they read what such a run loads and computes in.
   checkpointFolderFlag,

@@ -125,3 +125,53 @@ export const flaxProgram: FileRule = {
     }
   },
 };
+
+/** A gradient taken in JAX or Flax NNX (`jax.grad(loss_fn)`, `jax.value_and_grad(...)`, `nnx.value_and_grad(...)`). */
+const TAKES_GRADIENT = /\b(?:jax|nnx)\.(?:value_and_grad|grad)[ \t]*\(/;
+/** Step functions looked at per file, and loops. */
+const MAX_STEP_FUNCTIONS = 20;
+const MAX_FUNCTIONS = 300;
+const MAX_LOOPS = 200;
+
+/**
+ * A JAX or Flax NNX program that trains with a step function of its own: a `def train_step(...)` (at module level or in
+ * the program's main function) that
+ * takes a gradient (`jax.grad`, `jax.value_and_grad`, `nnx.value_and_grad`) and applies it (by hand, `params -
+ * lr * grad` over the tree, or `optimizer.update(grads)`), called inside a `for`/`while` loop in code that runs. The
+ * loop over batches calling the gradient step is the training, as `loss.backward()` + `optimizer.step()` in a loop
+ * is in PyTorch (jax.readthedocs.io, "Automatic differentiation"; flax.readthedocs.io, NNX "MNIST tutorial").
+ */
+export const jaxGradientLoop: FileRule = {
+  framework: 'jax',
+  phase: 'after-calls',
+  words: ['value_and_grad', 'jax.grad', 'nnx.grad'],
+  runStart: /\b(?:jax|nnx)\.(?:value_and_grad|grad)[ \t]*\(/,
+  read: (_index, ctx) => {
+    if (ctx.facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+    const steps = new Set<string>();
+    // Module-level step functions and those a `main()` defines for itself (`def train_step(model, optimizer, batch)`).
+    for (const fn of ctx.tree.rootNode.descendantsOfType('function_definition').slice(0, MAX_FUNCTIONS)) {
+      if (steps.size >= MAX_STEP_FUNCTIONS) break;
+      const name = fn?.childForFieldName('name')?.text;
+      if (name && /^\w+$/.test(name) && TAKES_GRADIENT.test(fn?.childForFieldName('body')?.text ?? '')) steps.add(name);
+    }
+    if (steps.size === 0) return;
+    const mask = executedRowMask(ctx.tree);
+    const calls = new RegExp(`(?:^|[^\\w.])(?:${[...steps].join('|')})[ \\t]*\\(`);
+    const loops = ctx.tree.rootNode.descendantsOfType(['for_statement', 'while_statement']).slice(0, MAX_LOOPS);
+    for (const loop of loops) {
+      if (!loop || mask[loop.startPosition.row] !== 1) continue;
+      const body = loop.childForFieldName('body');
+      if (!body || !calls.test(body.text)) continue;
+      const step = [...steps].find((s) => new RegExp(`(?:^|[^\\w.])${s}[ \\t]*\\(`).test(body.text))!;
+      ctx.facts.push({
+        kind: 'launch.trainer',
+        value: 'jax',
+        range: lineRange(loop.startPosition.row, loop.endPosition.column),
+        confidence: 'medium',
+        detail: `a loop that calls ${step}(), which takes a gradient: a JAX training loop`,
+      });
+      return;
+    }
+  },
+};
