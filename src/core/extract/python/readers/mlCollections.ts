@@ -353,6 +353,16 @@ function readFragment(
   ctx.amendLast({ within: fnName });
 }
 
+/**
+ * The config starts from another module's whole config (`config = default_lib.get_config()`, then a few fields
+ * changed: the flax examples' `v100_x8.py` over `default.py`): a variant of that run.
+ */
+function buildsOnConfig(body: Node, name: string): boolean {
+  return new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*[A-Za-z_][\\w.]{0,80}\\.get_config[ \\t]*\\(`, 'm').test(
+    body.text.slice(0, 20_000),
+  );
+}
+
 /** The config sets a training length (steps or epochs) of its own. */
 function statesLength(settings: ReadonlyMap<string, Setting>, symbols: SymbolTable): boolean {
   return [...STEP_KEYS, ...EPOCH_KEYS].some(
@@ -399,7 +409,7 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   // Without a model field, a config that states how long to train (`config.num_epochs = 10` in the flax examples'
   // configs/default.py) is the whole run of a program that builds its own network (`main.py --config=...`): a run
   // whose model the program decides. A model set to None is left for the configs built on this one.
-  const ownProgramsModel = !modelSet && !model && statesLength(settings, symbols);
+  const ownProgramsModel = !modelSet && !model && (statesLength(settings, symbols) || buildsOnConfig(body, name));
   if (!modelSet && !ownProgramsModel) {
     // A fragment is no run, but the configs built on it (`config = common.get_config()`, linked below) start from
     // its settings: the weights it names to start from are theirs too.
