@@ -538,7 +538,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
             // A Hub checkpoint name implies its weights; a backbone architecture name does not. A checkpoint
             // whose name says it is untrained (`./parler-tts-untrained-600M/`, `random-init`, `from-scratch`) is
             // freshly initialised weights saved by an init script: the run trains them from scratch.
-            const scratch = key === 'backbone' ? undefined : scratchSwitch(node);
+            const scratch = key !== 'backbone' ? scratchSwitch(node) : undefined;
             if (key !== 'backbone' && UNTRAINED_CHECKPOINT.test(scalar))
               add(
                 'model.fromScratch',
