@@ -366,6 +366,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   // notebooks a documentation folder ships as worked examples (`docs/script_examples/**.sh`, a tutorial
   // notebook) run a model as they are, and are read like any other (a build script's `python -m sphinx`
   // or `mkdocs` line starts no run: see shell/runIntent.ts).
+  // The site's own build scripts in a documentation folder (`docs/build.sh`, `docs/build-public.sh`, `make_docs.sh`,
+  // `deploy.sh`): they render and publish the pages, whatever program they call to do it.
+  {
+    glob: '**/{docs,doc,docs_src,documentation}/**/{build,make,deploy,publish}{,[-_]{docs,doc,site,html,pages,public,all,local}}.{sh,bash}',
+    reason: DOCUMENTATION_REASON,
+  },
   {
     glob: '**/{docs,doc,docs_src,documentation}/**',
     unless: '**/{*.{sh,bash,slurm,sbatch,ipynb},{examples,example}/**/*.{yaml,yml}}',
