@@ -82,6 +82,12 @@ const MODULE_LEVEL_FLAGS = /^[A-Za-z_]\w{0,60}[ \t]*=[ \t]*[A-Za-z_][\w.]{0,60}\
  */
 const SERVER_CLIENT =
   /\b(?:Async)?OpenAI\(|\brequests\.(?:post|get)\(|\blocalhost\b|\b127\.0\.0\.1\b|\bgrpc\b|\baiohttp\b|\bhttpx\b|\bwebsockets?\b/;
+/**
+ * A package's test-support folder (`src/accelerate/test_utils/scripts/`, `testing_utils/`): a test-named program in it is
+ * a check the test suite launches in a subprocess (`test_checkpointing.py` run by `accelerate launch` from a test),
+ * named as a test twice over.
+ */
+const TEST_SUPPORT_FOLDER = /(?:^|\/)(?:test|tests|testing)_(?:utils|util|helpers|support|scripts)\//i;
 /** `if __name__ == "__main__":` at column 0. */
 const MAIN_GUARD = /^if[ \t]+__name__[ \t]*==[ \t]*['"]__main__['"][ \t]*:/m;
 /** A test function or test class, or a test framework imported (each alternative anchored at a line start). */
@@ -491,7 +497,12 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
     (completeTemplateConfig(relativePath, text) || completeTemplateScript(relativePath, text))
   )
     return undefined;
-  if (byPath === TEST_FILE_REASON && programNamedLikeTest(relativePath, text)) return undefined;
+  if (
+    byPath === TEST_FILE_REASON &&
+    !TEST_SUPPORT_FOLDER.test(relativePath) &&
+    programNamedLikeTest(relativePath, text)
+  )
+    return undefined;
   if (byPath === MERGE_NAME_REASON && !weightsMergeText(text)) return undefined;
   // In a testing folder and named as a test too (`testing/test_vae.py`): two signs of a check of the package, kept
   // out whatever its shape; a debugging program there under another name is read as a program.

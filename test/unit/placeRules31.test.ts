@@ -13,3 +13,19 @@ describe('Thirty-first round: a documentation folder’s build scripts', () => {
       assert.equal(nonRunPlaceReason(path, 'torchrun --nproc_per_node 8 train.py\n'), undefined, path);
   });
 });
+
+describe('Thirty-first round: test-named programs in a test-support folder', () => {
+  // A check a test launches in a subprocess: it parses flags and runs under a main guard, like a program.
+  const check =
+    'import argparse\nfrom pkg import Accelerator\n\ndef main():\n    p = argparse.ArgumentParser()\n    p.add_argument("--output_dir")\n    args = p.parse_args()\n    Accelerator().print(args)\n\nif __name__ == "__main__":\n    main()\n';
+  it('leaves it out as a test', () => {
+    for (const path of [
+      'src/pkg/test_utils/scripts/external_deps/test_checkpointing.py',
+      'testing_utils/test_memory.py',
+    ])
+      assert.equal(nonRunPlaceReason(path, check), 'a test file', path);
+  });
+  it('still reads a test-named program elsewhere as a program', () => {
+    assert.equal(nonRunPlaceReason('scripts/test_model.py', check), undefined);
+  });
+});
