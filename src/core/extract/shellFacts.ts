@@ -821,6 +821,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // `eval "$CMD"` runs the command the variable holds as `eval $CMD` does (the quotes keep its words together for
     // eval, which splits them again).
     logical = logical.replace(/^(\s*eval[ \t]+)"(\$\{?\w{1,64}\}?)"[ \t]*$/, '$1$2');
+    // `sh $(dirname "$0")/run_g.sh --epochs 8`: a script beside this one, named through the script's own folder.
+    logical = logical.replace(SCRIPT_FOLDER_PREFIX, './');
     // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded:
     // only lines naming a variable that holds a launcher are expanded to look, and only so many per file.
     if (!matchLauncher(logical)) {
