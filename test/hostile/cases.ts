@@ -1210,6 +1210,25 @@ export function makeFifo(file: string): boolean {
 /** Cases that need a real process: a regression here hangs or exhausts memory, so they run as children with limits. */
 export const PROCESS_CASES: readonly FolderCase[] = [
   {
+    // The fast YAML parser's escape reading ran on forever after a bad escape on a file's last line: found by the
+    // property test's mutations (a DeepSpeed JSON cut inside a key), then by a fuzzer over a million mutations.
+    name: 'YAML and JSON configs with a bad escape in a double-quoted scalar on their last line are read, not a hang',
+    cls: 'super-linear',
+    build: (dir) => {
+      write(path.join(dir, 'train.py'), TRAIN);
+      write(path.join(dir, 'configs/a.yaml'), 'base_model: gpt2\nrun_name: "sweep\\uzzzz"\n');
+      write(path.join(dir, 'configs/b.yaml'), 'num_epochs: 3\nnote: "x\\xZ');
+      write(
+        path.join(dir, 'configs/ds.json'),
+        '{\n  "train_micro_batch_size_per_gpu": 12,\n  "gradient_acc\\umu<w#lation_steps',
+      );
+      write(path.join(dir, 'configs/c.yml'), 'k: "\\U0000zzzz');
+    },
+    args: (dir) => ['report', dir, '--json'],
+    exit: [0],
+    stdout: /"file": "train\.py"/,
+  },
+  {
     name: 'FIFOs named like a script, emissions.csv and a model card are skipped; the rest is reported',
     cls: 'fifo-device',
     build: (dir) => {

@@ -19,6 +19,10 @@ import { Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 export function fastYamlDocument(text: string): { contents: YamlNode | null } | undefined {
   // Tags (`!!set`, `!Ref`) and several documents are the library's to read; both are rare in configs.
   if (TAG_OR_DOCUMENTS.test(text)) return undefined;
+  // A backslash where a double-quoted scalar may be: the parser's escape reading never returns on a bad escape near
+  // the end of the text (`k: "a\uzzzz"`: its error recovery moves past the end and the scalar loop runs on), so an
+  // escape of any kind is left to the library. Backslashes are rare in configs (Windows paths, patterns).
+  if (text.includes('\\') && text.includes('"')) return undefined;
   let root: YAMLNode | undefined;
   try {
     // Duplicate keys are no error here (the first one is read, as the library is told too), and the
