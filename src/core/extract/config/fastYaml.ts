@@ -19,10 +19,10 @@ import { Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 export function fastYamlDocument(text: string): { contents: YamlNode | null } | undefined {
   // Tags (`!!set`, `!Ref`) and several documents are the library's to read; both are rare in configs.
   if (TAG_OR_DOCUMENTS.test(text)) return undefined;
-  // A backslash where a double-quoted scalar may be: the parser's escape reading never returns on a bad escape near
-  // the end of the text (`k: "a\uzzzz"`: its error recovery moves past the end and the scalar loop runs on), so an
-  // escape of any kind is left to the library. Backslashes are rare in configs (Windows paths, patterns).
-  if (text.includes('\\') && text.includes('"')) return undefined;
+  // A hex escape without its digits (`"a\uzzzz"`): the parser's error recovery for it moves past the end of the text
+  // when it is on the last line, and its double-quoted-scalar loop never returns. Such a text is the library's to read
+  // (and report); valid escapes (`\n`, `\u0041`) stay on the fast path.
+  if (text.includes('\\') && BAD_HEX_ESCAPE.test(text)) return undefined;
   let root: YAMLNode | undefined;
   try {
     // Duplicate keys are no error here (the first one is read, as the library is told too), and the
@@ -40,6 +40,9 @@ export function fastYamlDocument(text: string): { contents: YamlNode | null } | 
     throw e;
   }
 }
+
+/** `\\x`, `\\u` or `\\U` not followed by the 2, 4 or 8 hex digits YAML requires of it (YAML 1.2, 5.7 "Escaped Characters"). */
+const BAD_HEX_ESCAPE = /\\(?:x(?![0-9A-Fa-f]{2})|u(?![0-9A-Fa-f]{4})|U(?![0-9A-Fa-f]{8}))/;
 
 /** A tag at a node (`!!str`, `!Ref`) or a second document marker after content. */
 const TAG_OR_DOCUMENTS = /(?:^|[\s[{,:-])!\S|\n(?:---|\.\.\.)(?:[ \t]|\r?$)/m;
