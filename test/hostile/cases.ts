@@ -139,6 +139,20 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 2_000,
     maxN: 40_000,
   },
+  // readers/jax.ts jaxGradientLoop: gradient steps nested in one another and loops nested as deep; each gradient and
+  // each call is placed by one bounded climb, never by testing every enclosing function's or loop's whole text.
+  {
+    name: 'python: nested functions taking gradients and nested loops calling them',
+    reader: 'python',
+    file: 'grads.py',
+    make: (n) =>
+      lines(n, (i) => `${'  '.repeat(i % 40)}def step${i}(p):\n${'  '.repeat((i % 40) + 1)}g = jax.grad(f)(p)`) +
+      '\n' +
+      lines(n, (i) => `${'  '.repeat(i % 40)}for b${i} in data:\n${'  '.repeat((i % 40) + 1)}p = step${i}(p)`) +
+      '\n',
+    n: 500,
+    maxN: 10_000,
+  },
   // context.ts hasTopLevelMainGuard: each line holding `__name__` is tried once, however many it holds.
   {
     name: 'python: one line of many main-guard tests, then a training step',

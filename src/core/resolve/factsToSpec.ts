@@ -266,15 +266,24 @@ function localFolderDownload(read: readonly Fact[]): readonly Fact[] {
     (f) => f.kind === 'model.id' && f.value === null && f.detail.includes(LOCAL_FOLDER_NO_MODEL),
   );
   if (local < 0 || read.some((f) => f.kind === 'model.id' && f.value !== null)) return read;
-  const downloads = read.filter((f) => f.kind === 'model.downloaded' && typeof f.value === 'string');
-  if (downloads.length === 0 || downloads.some((f) => f.value !== downloads[0].value)) return read;
+  const download = soleDownload(read.filter((f) => f.kind === 'model.downloaded'));
+  if (!download) return read;
   const folder = read[local];
-  const id = String(downloads[0].value);
   return read.map((f, k) =>
     k === local
-      ? { ...folder, value: id, detail: `${folder.detail}; the file downloads it: ${downloads[0].detail}` }
+      ? {
+          ...folder,
+          value: String(download.value),
+          detail: `${folder.detail}; the file downloads it: ${download.detail}`,
+        }
       : f,
   );
+}
+
+/** The one Hub repository these downloads fetch (each the same), else undefined. */
+function soleDownload(downloads: readonly Fact[]): Fact | undefined {
+  const named = downloads.filter((f) => typeof f.value === 'string');
+  return named.length > 0 && named.every((f) => f.value === named[0].value) ? named[0] : undefined;
 }
 
 /**
@@ -292,16 +301,9 @@ const NOT_WEIGHTS =
  */
 function programDownload(read: readonly Fact[]): readonly Fact[] {
   if (read.some((f) => f.kind === 'model.id' && !f.file)) return read;
-  const downloads = read.filter((f) => f.kind === 'model.downloaded' && !f.file && typeof f.value === 'string');
-  if (downloads.length === 0 || downloads.some((f) => f.value !== downloads[0].value)) return read;
-  if (NOT_WEIGHTS.test(String(downloads[0].value).split('/')[1] ?? '')) return read;
-  const id = String(downloads[0].value);
-  const named: Fact = {
-    ...downloads[0],
-    kind: 'model.id',
-    value: id,
-    detail: `${downloads[0].detail}: the weights the program runs`,
-  };
+  const download = soleDownload(read.filter((f) => f.kind === 'model.downloaded' && !f.file));
+  if (!download || NOT_WEIGHTS.test(String(download.value).split('/')[1] ?? '')) return read;
+  const named: Fact = { ...download, kind: 'model.id', detail: `${download.detail}: the weights the program runs` };
   return [named, ...read.filter((f) => !(f.kind === 'model.id' && f.file))];
 }
 

@@ -18,6 +18,8 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
 
 const SECTION = 'habitat_baselines';
 const MAX_KEYS = 4000;
+/** A value of the file as a message quotes it: bounded (a path or a name of a few hundred characters at most). */
+const shown = (value: unknown) => String(value).slice(0, 200);
 
 export const habitatBaselines: ConfigDialect = {
   name: 'habitat-baselines',
@@ -48,7 +50,7 @@ export const habitatBaselines: ConfigDialect = {
           typeof v.value === 'string' &&
           /Policy$/.test(v.value),
       );
-    if (policy) out.add('model.id', String(policy.value), policy, `${policy.path}: ${String(policy.value)}`, 'medium');
+    if (policy) out.add('model.id', String(policy.value), policy, `${policy.path}: ${shown(policy.value)}`, 'medium');
     else
       out.add(
         'model.id',
@@ -62,7 +64,7 @@ export const habitatBaselines: ConfigDialect = {
     const loads = doc.get(`${ddppo}.pretrained`)?.value === true;
     const weights = doc.get(`${ddppo}.pretrained_weights`);
     if (loads && weights)
-      out.add('model.fromScratch', false, weights, `${ddppo}.pretrained: True loads ${String(weights.value)}`);
+      out.add('model.fromScratch', false, weights, `${ddppo}.pretrained: True loads ${shown(weights.value)}`);
     else
       out.add(
         'model.fromScratch',

@@ -62,7 +62,13 @@ export const lightningTargetRun: ConfigDialect = {
       const weights = doc.get(key);
       const value = typeof weights?.value === 'string' ? weights.value.trim() : '';
       if (!weights || !value || PLACEHOLDER.test(value)) continue;
-      out.add('model.fromScratch', false, weights, `${key}: ${value}: the run starts from these weights`, 'medium');
+      out.add(
+        'model.fromScratch',
+        false,
+        weights,
+        `${key}: ${value.slice(0, 200)}: the run starts from these weights`,
+        'medium',
+      );
       return;
     }
   },

@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import type { SourceRange } from '../../../facts';
 import { lineRange, type PythonReadContext } from '../context';
 import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
@@ -128,18 +129,27 @@ export const flaxProgram: FileRule = {
 
 /** A gradient taken in JAX or Flax NNX (`jax.grad(loss_fn)`, `jax.value_and_grad(...)`, `nnx.value_and_grad(...)`). */
 const TAKES_GRADIENT = /\b(?:jax|nnx)\.(?:value_and_grad|grad)[ \t]*\(/;
-/** Step functions looked at per file, and loops. */
-const MAX_STEP_FUNCTIONS = 20;
-const MAX_FUNCTIONS = 300;
-const MAX_LOOPS = 200;
+/** Gradient rows and step-function calls looked at per file: a program has a handful. */
+const MAX_GRADIENT_ROWS = 20;
+const MAX_STEP_CALLS = 50;
+/** Ancestors climbed from a row to its function or loop (Python nests a few dozen levels at most). */
+const MAX_CLIMB = 64;
+
+/** The nearest ancestor of the statement at `row` (from its first non-blank column) of one of `types`. */
+function enclosing(ctx: PythonReadContext, row: number, line: string, types: readonly string[]): Node | undefined {
+  const column = line.length - line.trimStart().length;
+  let node: Node | null = ctx.tree.rootNode.descendantForPosition({ row, column });
+  for (let i = 0; node && i < MAX_CLIMB; i++, node = node.parent) if (types.includes(node.type)) return node;
+  return undefined;
+}
 
 /**
  * A JAX or Flax NNX program that trains with a step function of its own: a `def train_step(...)` (at module level or in
- * the program's main function) that
- * takes a gradient (`jax.grad`, `jax.value_and_grad`, `nnx.value_and_grad`) and applies it (by hand, `params -
- * lr * grad` over the tree, or `optimizer.update(grads)`), called inside a `for`/`while` loop in code that runs. The
- * loop over batches calling the gradient step is the training, as `loss.backward()` + `optimizer.step()` in a loop
- * is in PyTorch (jax.readthedocs.io, "Automatic differentiation"; flax.readthedocs.io, NNX "MNIST tutorial").
+ * the program's main function) that takes a gradient (`jax.grad`, `jax.value_and_grad`, `nnx.value_and_grad`) and
+ * applies it (by hand, `params - lr * grad` over the tree, or `optimizer.update(grads)`), called inside a `for`/`while`
+ * loop in code that runs. The loop over batches calling the gradient step is the training, as `loss.backward()` +
+ * `optimizer.step()` in a loop is in PyTorch (jax.readthedocs.io, "Automatic differentiation"; flax.readthedocs.io, NNX
+ * "MNIST tutorial"). Read line by line (strings blanked), each gradient and each call placed by one bounded climb.
  */
 export const jaxGradientLoop: FileRule = {
   framework: 'jax',
@@ -148,28 +158,33 @@ export const jaxGradientLoop: FileRule = {
   runStart: /\b(?:jax|nnx)\.(?:value_and_grad|grad)[ \t]*\(/,
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
+    const lines = codeLinesKeptWithoutStrings(ctx.tree).split('\n', MAX_LINES);
+    // The function each gradient is taken in is a step function.
     const steps = new Set<string>();
-    // Module-level step functions and those a `main()` defines for itself (`def train_step(model, optimizer, batch)`).
-    for (const fn of ctx.tree.rootNode.descendantsOfType('function_definition').slice(0, MAX_FUNCTIONS)) {
-      if (steps.size >= MAX_STEP_FUNCTIONS) break;
-      const name = fn?.childForFieldName('name')?.text;
-      if (name && /^\w+$/.test(name) && TAKES_GRADIENT.test(fn?.childForFieldName('body')?.text ?? '')) steps.add(name);
+    let gradients = 0;
+    for (let row = 0; row < lines.length && gradients < MAX_GRADIENT_ROWS; row++) {
+      if (!TAKES_GRADIENT.test(lines[row])) continue;
+      gradients++;
+      const name = enclosing(ctx, row, lines[row], ['function_definition'])?.childForFieldName('name')?.text;
+      if (name && /^\w{1,80}$/.test(name)) steps.add(name);
     }
     if (steps.size === 0) return;
     const mask = executedRowMask(ctx.tree);
-    const calls = new RegExp(`(?:^|[^\\w.])(?:${[...steps].join('|')})[ \\t]*\\(`);
-    const loops = ctx.tree.rootNode.descendantsOfType(['for_statement', 'while_statement']).slice(0, MAX_LOOPS);
-    for (const loop of loops) {
+    const calls = new RegExp(`(?:^|[^\\w.])(${[...steps].join('|')})[ \\t]*\\(`);
+    let looked = 0;
+    for (let row = 0; row < lines.length && looked < MAX_STEP_CALLS; row++) {
+      const call = mask[row] === 1 ? calls.exec(lines[row]) : null;
+      if (!call || /^\s*def\s/.test(lines[row])) continue;
+      looked++;
+      const loop = enclosing(ctx, row, lines[row], ['for_statement', 'while_statement']);
       if (!loop || mask[loop.startPosition.row] !== 1) continue;
-      const body = loop.childForFieldName('body');
-      if (!body || !calls.test(body.text)) continue;
-      const step = [...steps].find((s) => new RegExp(`(?:^|[^\\w.])${s}[ \\t]*\\(`).test(body.text))!;
+      const at = loop.startPosition.row;
       ctx.facts.push({
         kind: 'launch.trainer',
         value: 'jax',
-        range: lineRange(loop.startPosition.row, loop.endPosition.column),
+        range: lineRange(at, (lines[at] ?? '').length),
         confidence: 'medium',
-        detail: `a loop that calls ${step}(), which takes a gradient: a JAX training loop`,
+        detail: `a loop that calls ${call[1]}(), which takes a gradient: a JAX training loop`,
       });
       return;
     }
