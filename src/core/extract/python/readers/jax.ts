@@ -73,7 +73,13 @@ export const flaxProgram: FileRule = {
   framework: 'jax',
   phase: 'after-calls',
   words: ['optax', '.apply('],
-  runStart: /\boptax\.|\.apply\(/,
+  // What read needs: an optax optimiser bound and an `.init(` (training), or a Flax apply and loaded weights
+  // (inference). Their pairs, loosened to two patterns (either of the first with either of the second): a
+  // PyTorch module's `self.apply(init_weights)` alone is not enough.
+  runStart: [
+    new RegExp(`${OPTAX_OPTIMISER.source}|${FLAX_APPLY.source}`, 'm'),
+    new RegExp(`\\.init\\(|${LOADS_PRETRAINED.source}`),
+  ],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) return;
     const code = codeLinesKeptWithoutStrings(ctx.tree);

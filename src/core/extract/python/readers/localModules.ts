@@ -282,7 +282,13 @@ export const topLevelObjectRuns: FileRule = {
   phase: 'after-calls',
   // Read from the text, in a file another rule already has parsed (a prefilter word `from ` would let every file in).
   words: [],
-  runStart: [/^from[ \t]+[A-Za-z_][\w.]*[ \t]+import[ \t]+[A-Z]\w*[ \t]*(?:#[^\n]*)?$/m],
+  // What read needs, on the raw text (a superset of the string-blanked lines it reads): the import, a column-0
+  // construction of a capitalised class, and a column-0 method call. A library module has the first only.
+  runStart: [
+    /^from[ \t]+[A-Za-z_][\w.]*[ \t]+import[ \t]+[A-Z]\w*[ \t]*(?:#[^\n]*)?$/m,
+    /^[A-Za-z_]\w{0,60}[ \t]*=[ \t]*[A-Z]\w{0,100}[ \t]*\(/m,
+    /^(?:[A-Za-z_][\w, \t]{0,80}=[ \t]*)?[A-Za-z_]\w{0,60}\.\w{1,60}[ \t]*\(/m,
+  ],
   read: (_index, ctx) => {
     if (ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
     const moduleOf = new Map<string, string>();

@@ -33,6 +33,8 @@ export const packageGenerator: FileRule = {
   words: ['enerat'],
   runStart: [
     /[Gg]enerat\w{0,40}[ \t]*\([ \t]*(?:\r?\n[ \t]*)?(?:model|net|llm|lm|\w{1,40}_model)[ \t]*[,)]|[Gg]enerator\b/,
+    // What read needs first: a generator's name imported from a dotted module at column 0 (fromImports' shape).
+    /^from[ \t]+[\w.]*\.[\w.]*[ \t]+import[ \t]+(?:\([^)]{0,2000}|[^\n#]{0,2000})enerat/m,
   ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;

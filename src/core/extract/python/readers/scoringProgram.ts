@@ -111,9 +111,11 @@ export const scoringProgram: FileRule = {
   phase: 'after-calls',
   // No line words: the rule reads the text itself (builderOf), so it widens no other rule's lines.
   words: [],
+  // What read needs: a scoring call, and a model variable assigned from a call whose callee names a model
+  // (builderOf, case aside). A library module's `generate_default_cfgs(` alone is not enough.
   runStart: [
     /\b(?:evaluate|eval|generate|infer|inference|predict|benchmark)\w{0,60}[ \t]*\(/,
-    /model\w{0,60}[ \t]*\(/i,
+    /^[ \t]*(?:[A-Za-z]\w{0,40}_)?(?:model|net|llm)(?:[ \t]*,[ \t]*\w{1,60}){0,3}[ \t]*=[ \t]*[\w.]{0,120}?model[\w.]{0,120}[ \t]*\(/im,
     new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
   ],
   read: (_index, ctx) => readScoringProgram(ctx),
