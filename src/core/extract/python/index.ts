@@ -7,7 +7,7 @@ import { optimizerStepNest } from './readers/optimizerStepNest';
 import { lazy } from '../../lazy';
 import { selectedSpec } from './readers/selectedSpec';
 import { hparamsLoader } from './readers/hparamsLoader';
-import { AnyWord, PatternGate, WordFinder } from './requiredLiterals';
+import { AnyWord, gatedTestPatterns, PatternGate, WordFinder } from './requiredLiterals';
 import type { FoundWords } from './requiredLiterals';
 import { namedModelType } from './readers/namedModelType';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
@@ -739,6 +739,14 @@ function runStartsOf(rules: ReadonlyArray<CallRule | StatementRule | FileRule>):
   );
 }
 const RUNNING_RULES = [...CALL_RULES, ...STATEMENT_RULES, ...FILE_RULES];
+
+/** Every pattern whose required words a gate derives (runStart, gatedTest): the rows of requiredLiteralsTable.ts. */
+export function gatedPatternsOfRules(): RegExp[] {
+  return [
+    ...RUNNING_RULES.flatMap((r) => (!r.runStart ? [] : r.runStart instanceof RegExp ? [r.runStart] : r.runStart)),
+    ...gatedTestPatterns(),
+  ];
+}
 /**
  * Built on first use, not at load: reading the patterns' words takes ~15 ms, which a process that never asks
  * (the CLI's --version, a window with no Python file) should not pay.

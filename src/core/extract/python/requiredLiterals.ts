@@ -1,5 +1,7 @@
 import { RegExpParser } from '@eslint-community/regexpp';
 import type { Alternative, Element } from '@eslint-community/regexpp/ast';
+import { lazy } from '../../lazy';
+import { DERIVED_LITERALS } from './requiredLiteralsTable';
 
 /**
  * Strings one of which every text a pattern matches contains (`\bsentence_transformers\b` → ["sentence_transformers"],
@@ -23,8 +25,28 @@ const MIN_LENGTH = 3;
 const MAX_WORDS = 12;
 const ASCII = /^[\x20-\x7e\t]*$/;
 
+/**
+ * Requirements every one of which a matched text meets: the rules' own patterns' from the table derived when they
+ * were written (requiredLiteralsTable.ts), any other pattern's derived now. Deriving parses each pattern: for the
+ * rules' few hundred, that cost each process and scan thread some 75 ms before its first file.
+ */
+export function requiredLiterals(pattern: RegExp): readonly RequiredLiterals[] {
+  return derivedTable().get(tableKey(pattern)) ?? deriveRequiredLiterals(pattern);
+}
+
+/** The table row's key of a pattern: its flags and source (the flags change what it requires: `i`, `u`). */
+export function tableKey(pattern: RegExp): string {
+  return `${pattern.flags}/${pattern.source}`;
+}
+const derivedTable = lazy(
+  () =>
+    new Map<string, readonly RequiredLiterals[]>(
+      DERIVED_LITERALS.map(([flags, source, r]) => [`${flags}/${source}`, r]),
+    ),
+);
+
 /** Requirements every one of which a matched text meets (a pattern of one sequence: each usable part's). */
-export function requiredLiterals(pattern: RegExp): RequiredLiterals[] {
+export function deriveRequiredLiterals(pattern: RegExp): RequiredLiterals[] {
   // Unicode case folding lets an ASCII letter match a non-ASCII one (`k` and the Kelvin sign): no ASCII gate holds.
   if (pattern.ignoreCase && (pattern.unicode || pattern.flags.includes('v'))) return [];
   let sets: ReadonlyArray<readonly string[]>;
@@ -279,44 +301,49 @@ function automaton(words: readonly string[]): Automaton | undefined {
     }
   const width = classes;
   // The trie, written into the table (-1: no child yet); at most one state per character of the words, plus the root.
+  // Each state's children are listed too: filling the table below overwrites its row before they are visited.
   const states = words.reduce((n, w) => n + w.length, 1);
   const step = new Int32Array(states * width).fill(-1);
   const own: Array<string[] | undefined> = [undefined];
+  const children: number[][] = [[]];
   let used = 1;
   for (const word of words) {
     let state = 0;
     for (let i = 0; i < word.length; i++) {
-      const at = state * width + classOf[word.charCodeAt(i)];
+      const c = classOf[word.charCodeAt(i)];
+      const at = state * width + c;
       if (step[at] < 0) {
         step[at] = used++;
         own.push(undefined);
+        children.push([]);
+        children[state].push(c);
       }
       state = step[at];
     }
     (own[state] ??= []).push(word);
   }
   // Breadth first: each state's failure link is the longest proper suffix that is a trie state; its missing
-  // transitions are its failure state's, and it also ends the words its failure state ends.
+  // transitions are its failure state's (the failure state's row, complete by then, copied natively: a loop over
+  // every cell cost most of the build, which each process and scan thread pays once), and it also ends the words
+  // its failure state ends.
   const failure = new Int32Array(used);
   const ends: Array<readonly string[] | undefined> = own;
   const queue: number[] = [];
-  for (let c = 0; c < width; c++) {
-    if (step[c] > 0) queue.push(step[c]);
-    else step[c] = 0;
-  }
+  for (const c of children[0]) queue.push(step[c]);
+  for (let c = 0; c < width; c++) if (step[c] < 0) step[c] = 0;
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head];
     const inherited = ends[failure[state]];
     if (inherited) ends[state] = own[state] ? [...own[state], ...inherited] : inherited;
     const row = state * width;
     const failureRow = failure[state] * width;
-    for (let c = 0; c < width; c++) {
-      const child = step[row + c];
-      if (child < 0) step[row + c] = step[failureRow + c];
-      else {
-        failure[child] = step[failureRow + c];
-        queue.push(child);
-      }
+    const kids = children[state].map((c) => [c, step[row + c]] as const);
+    step.copyWithin(row, failureRow, failureRow + width);
+    for (const [c, child] of kids) {
+      // The failure row is that of a shallower state: complete, and not this state's own row.
+      failure[child] = step[failureRow + c];
+      step[row + c] = child;
+      queue.push(child);
     }
   }
   return { step: step.subarray(0, used * width), classOf, width, ends };
@@ -390,6 +417,12 @@ export class PatternGate {
   }
 }
 
+/** The patterns gatedTest was given (readers' module-level constants), for the derived table's generator and test. */
+const GATED_PATTERNS: RegExp[] = [];
+export function gatedTestPatterns(): readonly RegExp[] {
+  return GATED_PATTERNS;
+}
+
 /**
  * `pattern.test` gated by the words every match holds (requiredLiterals, derived on first use): a text missing one
  * of them is answered by `includes`, never scanned by the regex. The verdict is the pattern's own. For whole-module
@@ -399,6 +432,8 @@ export class PatternGate {
  */
 export function gatedTest(pattern: RegExp): (text: string) => boolean {
   if (pattern.global || pattern.sticky) throw new Error(`gatedTest: stateful pattern ${pattern}`);
+  // Readers gate module-level constants: the list grows with the code, not with what is read.
+  GATED_PATTERNS.push(pattern);
   let gates: ReadonlyArray<readonly string[]> | undefined;
   return (text) => {
     gates ??= requiredLiterals(pattern).flatMap((r) => (r.ignoreCase ? [] : [r.words]));
