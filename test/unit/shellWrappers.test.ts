@@ -172,4 +172,24 @@ describe('Shell wrappers, script folders and namespaced flags', () => {
     assert.deepEqual(values(facts, 'launch.trainer'), []);
     assert.deepEqual(values(facts, 'model.id'), ['org/rm']);
   });
+
+  it('finds no run in an interpreter or launcher that only forwards its caller’s arguments', () => {
+    const helper = [
+      '#!/usr/bin/env bash',
+      '# helpers sourced by the example drivers',
+      'python() {',
+      '    command python3 "$@"',
+      '}',
+      'launch() { torchrun ${@}; }',
+      'multi() {',
+      '  torchrun $*',
+      '}',
+    ].join('\n');
+    assert.deepEqual(values(extractShellFacts(helper), 'launch.trainer'), []);
+    // A program named beside the forward is still the run.
+    const wrapper = ['train() {', '  python3 train.py "$@"', '}', 'train --epochs 3'].join('\n');
+    assert.deepEqual(values(extractShellFacts(wrapper), 'launch.trainer'), ['python3']);
+    const launcher = 'torchrun --nproc_per_node 4 "$@"';
+    assert.equal(values(extractShellFacts(launcher), 'launch.trainer').length, 1);
+  });
 });

@@ -539,6 +539,18 @@ const MAX_EXPORTED = 100;
  */
 const SMOKE_CHECK = /\|\|[ \t]*\{?[ \t]*\w+[ \t]+["'][^"'\n]{0,200}\b(?:fail|couldn't|could not)/i;
 const SMOKE_CHECKS = new RegExp(SMOKE_CHECK.source, 'gi');
+
+/** A shell function's header (`name() {`, `function name {`, `function name() {`), up to its body. */
+const FUNCTION_HEADER =
+  /^[ \t]*(?:function[ \t]+[A-Za-z_][\w.:-]{0,80}(?:[ \t]*\([ \t]*\))?|[A-Za-z_][\w.:-]{0,80}[ \t]*\([ \t]*\))[ \t]*\{?[ \t]*/;
+/** A shell's forward of all its positional parameters (`"$@"`, `$*`, `"${@}"`). */
+const ARGUMENT_FORWARD = /^["']?\$(?:[@*]|\{[@*]\})["']?;?$/;
+/** The launcher's words after its name are only forwards of the caller's arguments. */
+function forwardsOnlyItsArguments(words: readonly string[]): boolean {
+  // A one-line function's closing `}` or `;` is not an argument.
+  const rest = words.slice(1).filter((w) => !/^[;}]*$/.test(w));
+  return rest.length > 0 && rest.every((w) => ARGUMENT_FORWARD.test(w));
+}
 const MIN_SMOKE_CHECKS = 3;
 
 /** Launch commands read per file, and flags per command: far above real scripts, and a bound on the work per file. */
@@ -823,6 +835,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     logical = logical.replace(/^(\s*eval[ \t]+)"(\$\{?\w{1,64}\}?)"[ \t]*$/, '$1$2');
     // `sh $(dirname "$0")/run_g.sh --epochs 8`: a script beside this one, named through the script's own folder.
     logical = logical.replace(SCRIPT_FOLDER_PREFIX, './');
+    // `python() {`, `function train {`: a function's header names it, it runs nothing (a one-line body still can).
+    logical = logical.replace(FUNCTION_HEADER, '');
+    if (logical.trim() === '') continue;
     // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded:
     // only lines naming a variable that holds a launcher are expanded to look, and only so many per file.
     if (!matchLauncher(logical)) {
@@ -842,6 +857,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // A smoke-test driver: each program is run to see that it does not fail (`uv run main.py --epochs 1 ||
     // error "mnist example failed"`), a check of the code, not a run of a job.
     if (smokeDriver && SMOKE_CHECK.test(logical)) continue;
+    // `python() { command python3 "$@"; }`, `torchrun "$@"`: the interpreter or launcher run on whatever its caller
+    // passes, a stand-in for the command (an alias in a helper library), not a job: no program is named.
+    if (launch.launcher.runs === 'script' && forwardsOnlyItsArguments(launch.command.words)) continue;
     const launchStart = facts.length;
     const earlier = statedBefore(launchStart);
     const consumed = new Set<string>();
