@@ -14,7 +14,7 @@ import { extractConfigFacts } from './extract/configFacts';
 import { isConfigDrivenVerdict, isSelfTestVerdict } from './extract/python/entryPoint';
 import { flagsOf } from './extract/python/context';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
-import { documentedDevices, documentedFlagModel, documentedLaunch } from './extract/documentedLaunch';
+import { CONFIG_RUN_FACT, documentedDevices, documentedFlagModel, documentedLaunch } from './extract/documentedLaunch';
 import { findModel } from './knowledge';
 import { sizeFromModelName } from './knowledge/modelName';
 import {
@@ -43,14 +43,6 @@ import { FLAG_MODULE_DETAIL } from './extract/python/readers/localModules';
 import { COMPUTE_DTYPE_LOOK } from './extract/python/readers/packageComputeDtype';
 import { DEEPSPEED_CONFIG_LINK, DEEPSPEED_DICT_PRECISION } from './extract/python/readers/deepspeedDict';
 
-/** Facts that make a config the definition of a run (a model, a length): see documentedLaunch. */
-const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
-  'model.id',
-  'model.layers',
-  'training.steps',
-  'training.epochs',
-  'training.tokens',
-]);
 import { extractDirectives } from './extract/directives';
 import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } from './extract/pythonFacts';
 export { documentReuse, type DocumentReuse } from './extract/pythonFacts';

@@ -345,3 +345,84 @@ export function documentationLaunchFacts(facts: readonly Fact[], launches: reado
   }
   return out;
 }
+
+/** Facts that make a config the definition of a run (a model, a length): a config without one is a fragment. */
+export const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
+  'model.id',
+  'model.layers',
+  'training.steps',
+  'training.epochs',
+  'training.tokens',
+]);
+
+/**
+ * A Python config module (constants a program executes as its settings) whose launch the repository documents in its
+ * README rather than at its own head: nanoGPT's "python train.py config/train_shakespeare_char.py" for a config with
+ * no usage comment. As for a head comment (documentedLaunch), the first documented launcher command that runs a
+ * program with this file as its argument links that program (its defaults are the run's base, the config's own
+ * values win) and gives its devices; the program is named relative to the documentation page, so the link is
+ * rewritten relative to this file. Only a config with none of its own launch facts, and only the first command: a
+ * later one often varies the settings for another machine (`--device=cpu --n_layer=4`), which is not this config's run.
+ * Not for a config that names a model: the program's sizes are those of its own default model.
+ */
+export function documentedConfigLaunch(
+  display: string,
+  facts: readonly Fact[],
+  launches: readonly DocumentedLaunch[],
+): Fact[] {
+  if (!facts.some((f) => f.kind === 'source.configModule')) return [];
+  if (facts.some((f) => f.kind.startsWith('launch.') || f.kind.startsWith('link.'))) return [];
+  if (!facts.some((f) => CONFIG_RUN_FACT.has(f.kind))) return [];
+  // A config that names its model (`init_from = 'gpt2-xl'`) would take the program's own default sizes (its
+  // `n_layer = 12` for training from scratch) for that model's: only a config of the program's own model is linked.
+  if (facts.some((f) => f.kind === 'model.id')) return [];
+  const self = display.replace(/\\/g, '/');
+  const base = self.slice(self.lastIndexOf('/') + 1);
+  const folder = self.includes('/') ? self.slice(0, self.lastIndexOf('/')) : '';
+  for (const launch of launches) {
+    if (!matchLauncher(launch.command)) continue;
+    const docFolder = launch.file.includes('/') ? launch.file.slice(0, launch.file.lastIndexOf('/')) : '';
+    const stated = extractShellFacts(launch.command);
+    const program = stated.find((f) => f.kind === 'link.script' && typeof f.value === 'string');
+    if (!program || String(program.value).endsWith(base)) continue;
+    const range = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
+    return (
+      stated
+        .filter((f) => !(f.kind.startsWith('link.') && String(f.value).endsWith(base)))
+        // The hardware documentationLaunchFacts gave from the same pages is not given twice.
+        .filter((f) => !(f.kind.startsWith('hardware.') && facts.some((g) => g.kind === f.kind)))
+        .map((f) => ({
+          ...f,
+          ...(f.kind.startsWith('link.') && typeof f.value === 'string'
+            ? { value: relativeFrom(folder, joinPosix(docFolder, f.value)) }
+            : {}),
+          range,
+          confidence: 'low' as const,
+          detail: `launch documented in ${launch.file} at line ${launch.line + 1}: ${f.detail}`,
+        }))
+    );
+  }
+  return [];
+}
+
+/** `a/b` + `./c/d.py` → `a/b/c/d.py`; `..` steps are resolved; an absolute or variable path is kept as written. */
+function joinPosix(folder: string, reference: string): string {
+  if (/^[/$~]/.test(reference)) return reference;
+  const parts = folder ? folder.split('/') : [];
+  for (const part of reference.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** The folder-relative path `target` as seen from `folder` (both relative to the scanned folder). */
+function relativeFrom(folder: string, target: string): string {
+  if (/^[/$~]/.test(target)) return target;
+  const from = folder ? folder.split('/') : [];
+  const to = target.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}

@@ -17,7 +17,7 @@ import type { EstimateSettings, Overrides } from '../runSpec';
 import { mayStartARun } from './prefilter';
 import { mayBeConfigModule } from '../extract/python/index';
 import { definitionsOnlyReason } from '../extract/python/libraryText';
-import { documentationLaunchFacts, type DocumentedLaunch } from '../extract/documentedLaunch';
+import { documentationLaunchFacts, documentedConfigLaunch, type DocumentedLaunch } from '../extract/documentedLaunch';
 import type { ArgConfigLink } from '../extract/config/configArgparse';
 import { HeapTrimmer } from './heapTrim';
 
@@ -183,7 +183,11 @@ export async function runScanJob(
       python,
     );
     // The hardware its documented launches ask for, where the file itself does not say (documentedLaunch.ts).
-    const documented = job.documented ? documentationLaunchFacts(read.facts, job.documented) : [];
+    // A config module documented as the argument of a program's launch is linked to that program (documentedConfigLaunch).
+    const hardware = job.documented ? documentationLaunchFacts(read.facts, job.documented) : [];
+    const documented = job.documented
+      ? [...hardware, ...documentedConfigLaunch(job.display, [...read.facts, ...hardware], job.documented)]
+      : [];
     const own = documented.length > 0 ? { ...read, facts: [...read.facts, ...documented] } : read;
     const input = { path: job.path, text, relativePath: job.display, entryRules: job.entryRules };
     // A file that forms no run (no fact, or not a run by its place or kind: a CI workflow naming scripts)
