@@ -10,6 +10,7 @@ import { hparamsLoader } from './readers/hparamsLoader';
 import { AnyWord, gatedTestPatterns, PatternGate, WordFinder } from './requiredLiterals';
 import type { FoundWords } from './requiredLiterals';
 import { namedModelType } from './readers/namedModelType';
+import { keyedModelSize } from './readers/keyedModelSize';
 import { flagModuleDefaults, modelFlagDefault } from './readers/modelFlagDefault';
 import { notebookWidgets } from './readers/notebookWidgets';
 import { llamaPackageLoad, llamaProgramFlags } from './readers/llamaCheckpoint';
@@ -358,6 +359,7 @@ export const STATEMENT_RULES: readonly StatementRule[] = [
   torch.chosenAutocast,
   namedModelType,
   configRegistry,
+  keyedModelSize,
 ];
 
 export const FILE_RULES: readonly FileRule[] = [
