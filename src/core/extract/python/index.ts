@@ -54,6 +54,7 @@ import { srGenerator, wrapperHalfKeyword } from './readers/srGenerator';
 import { vitByDimensions } from './readers/vitDims';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
 import { estimatorRun, tfFlagDefaults, tfHubModule, tfLoadedModelCalled } from './readers/tfEstimator';
+import { tfSessionTraining } from './readers/tfSession';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
@@ -210,6 +211,7 @@ export const CALL_RULES: readonly CallRule[] = [
   // Reads the switch and hands the call on (the wrapper's own module is linked by a later rule).
   wrapperHalfKeyword,
   estimatorRun,
+  tfSessionTraining,
   torch.paramDtype,
   unslothLoad,
   gptqLoad,

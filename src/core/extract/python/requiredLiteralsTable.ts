@@ -332,6 +332,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     '\\b(?:InferenceEngine(?:PY|CT2)|load_test_model|build_translator)\\s*\\(',
     [{ words: ['InferenceEngine', 'load_test_model', 'build_translator'], ignoreCase: false }],
   ],
+  ['', '\\b(?:Interactive)?Session[ \\t]*\\(', [{ words: ['Session'], ignoreCase: false }]],
   [
     '',
     '\\b(?:ModelRunner(?:Cpp)?\\.from_(?:dir|engine)|GenerationSession)[ \\t]*\\(',
@@ -724,6 +725,11 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['', '\\btask\\.inference_step\\s*\\(', [{ words: ['task.inference_step'], ignoreCase: false }]],
   ['', '\\btask\\.valid_step\\s*\\(', [{ words: ['task.valid_step'], ignoreCase: false }]],
   ['', '\\btensorrt_llm\\b', [{ words: ['tensorrt_llm'], ignoreCase: false }]],
+  [
+    '',
+    '\\btf\\.gradients[ \\t]*\\(|\\.minimize[ \\t]*\\(|\\.apply_gradients[ \\t]*\\(',
+    [{ words: ['tf.gradients', '.minimize', '.apply_gradients'], ignoreCase: false }],
+  ],
   ['', '\\btianshou\\b', [{ words: ['tianshou'], ignoreCase: false }]],
   ['', '\\btorchx\\b', [{ words: ['torchx'], ignoreCase: false }]],
   [
@@ -812,6 +818,14 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     [
       { words: ['generate_'], ignoreCase: true },
       { words: ['model'], ignoreCase: true },
+    ],
+  ],
+  [
+    'i',
+    '\\bsess(?:ion)?\\.run[ \\t]*\\(',
+    [
+      { words: ['sess'], ignoreCase: true },
+      { words: ['.run'], ignoreCase: true },
     ],
   ],
   ['i', '\\bwhisper\\b', [{ words: ['whisper'], ignoreCase: true }]],

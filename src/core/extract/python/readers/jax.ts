@@ -13,7 +13,10 @@ export const applyGradients: CallRule = {
   framework: 'jax',
   callees: ['apply_gradients', 'apply_updates'],
   runStart: /\b(apply_gradients|apply_updates)\s*\(/,
-  when: ({ full, last }) => last === 'apply_gradients' || /^optax\.apply_updates$/.test(full),
+  // A TensorFlow optimizer's `tf.train.AdamOptimizer(lr).apply_gradients(...)` builds a graph op (tfSession.ts reads
+  // the session that runs it), not a JAX step.
+  when: ({ full, last }) =>
+    (last === 'apply_gradients' && !/^tf\.(?:train|compat|keras)\./.test(full)) || /^optax\.apply_updates$/.test(full),
   read: ({ node, full, ctx }) => {
     ctx.add(
       'launch.trainer',

@@ -1,0 +1,56 @@
+import type { Node } from 'web-tree-sitter';
+import type { CallRule } from '../rules';
+
+/**
+ * A TensorFlow 1 graph program trains by running its update op in a session, step by step:
+ * `grads = tf.gradients(loss, params)` (or `opt.minimize(loss)`, `opt.apply_gradients(...)`) builds the op, then
+ * `for ...: cost, _ = sess.run([loss, train_op], feed_dict)` runs one optimizer step per call
+ * (tensorflow.org/api_docs/python/tf/compat/v1/Session#run: "runs one step of TensorFlow computation"). A session
+ * run in a loop of a file that builds gradients is the run's training loop; a file without gradients only evaluates
+ * or exports (inference is other rules' to read).
+ */
+
+/** The file builds an update op from gradients. */
+const BUILDS_GRADIENTS = /\btf\.gradients[ \t]*\(|\.minimize[ \t]*\(|\.apply_gradients[ \t]*\(/;
+/** A session is opened (`tf.Session(...)`, `tf.compat.v1.Session()`, `tf.InteractiveSession()`). */
+const OPENS_SESSION = /\b(?:Interactive)?Session[ \t]*\(/;
+/** A session object's name: `sess`, `session`, `self.sess`, `train_sess`. */
+const SESSION_NAME = /^(?:self\.)?\w{0,20}sess(?:ion)?$/i;
+/** Enclosing statements climbed to find the loop the call runs in. */
+const MAX_CLIMB = 30;
+
+function inALoop(node: Node): boolean {
+  let at: Node | null = node.parent;
+  for (let up = 0; at && up < MAX_CLIMB; up++, at = at.parent) {
+    if (at.type === 'for_statement' || at.type === 'while_statement') return true;
+    if (at.type === 'function_definition' || at.type === 'class_definition' || at.type === 'module') return false;
+  }
+  return false;
+}
+
+export const tfSessionTraining: CallRule = {
+  framework: 'tensorflow',
+  callees: ['run'],
+  words: ['Session'],
+  runStart: [OPENS_SESSION, BUILDS_GRADIENTS, /\bsess(?:ion)?\.run[ \t]*\(/i],
+  when: ({ full, ctx }) => {
+    const receiver = full.slice(0, -'.run'.length);
+    return (
+      full.endsWith('.run') &&
+      SESSION_NAME.test(receiver) &&
+      OPENS_SESSION.test(ctx.text) &&
+      BUILDS_GRADIENTS.test(ctx.text)
+    );
+  },
+  read: ({ node, full, ctx }) => {
+    if (!inALoop(node)) return false;
+    if (ctx.facts.some((f) => f.kind === 'launch.trainer')) return;
+    ctx.add(
+      'launch.trainer',
+      full,
+      node.childForFieldName('function') ?? node,
+      `${full}(...) in a loop of a TensorFlow 1 graph that builds gradients: each call runs a training step`,
+      'medium',
+    );
+  },
+};
