@@ -379,6 +379,7 @@ export const FILE_RULES: readonly FileRule[] = [
   models.forwardOnlyUse,
   gradFreeEntry,
   modelConstructor.modelConstructor,
+  modelConstructor.sizedModelBuilder,
   dlrmProgram,
   xTransformersModels,
   configDictModel,

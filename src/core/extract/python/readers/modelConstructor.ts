@@ -4,6 +4,7 @@ import { keywordArgument } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
+import { sizeFromModelName } from '../../../knowledge/modelName';
 import { isSoleAutoencoder } from './soleAutoencoder';
 
 /**
@@ -148,6 +149,47 @@ function readConstructor(index: SyntaxIndex, ctx: PythonReadContext): void {
     }
   }
 }
+
+/**
+ * `model = SiT_XL_2(input_size=32)` with `from models import SiT_XL_2`: a model builder of the repository's own whose
+ * name states a published size (DiT-style `<family>_<size>_<patch>`, `vit_base_patch16`, `llama_7b`): the model is
+ * the one its name states (the size is parsed from the name, knowledge/modelName.ts). Only a builder imported from
+ * the repository (not a library's), called where its result is the script's model, and only when nothing else named
+ * the model.
+ */
+function readSizedBuilder(ctx: PythonReadContext): void {
+  if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) return;
+  const builders = new Set<string>();
+  importedOwnNames(ctx.text, (name) => sizeFromModelName(name) !== undefined, builders);
+  if (builders.size === 0) return;
+  const pattern = new RegExp(`(?<![\\w.])(${[...builders].join('|')})\\s*\\(`);
+  const lines = ctx.text.split('\n');
+  let looked = 0;
+  for (let row = 0; row < lines.length && looked < MAX_CALLS; row++) {
+    if (!pattern.test(lines[row])) continue;
+    for (const call of ctx.tree.rootNode.descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })) {
+      if (!call || call.startPosition.row !== row || ++looked > MAX_CALLS) continue;
+      const name = call.childForFieldName('function');
+      if (name?.type !== 'identifier' || !builders.has(name.text)) continue;
+      if (!assignedToAModel(call) || insideClass(call)) continue;
+      ctx.add(
+        'model.id',
+        name.text,
+        name,
+        `${name.text}(...): a model builder of this repository whose name states the model's size`,
+        'low',
+      );
+      return;
+    }
+  }
+}
+
+export const sizedModelBuilder: FileRule = {
+  framework: 'torch',
+  phase: 'after-calls',
+  words: [],
+  read: (_index, ctx) => readSizedBuilder(ctx),
+};
 
 export const modelConstructor: FileRule = {
   framework: 'torch',
