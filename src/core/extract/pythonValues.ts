@@ -108,7 +108,8 @@ const MAX_ORDERED_BINDINGS = 64;
 /** Enclosing nodes climbed at most to tell a module-level statement from a function body. */
 const MAX_CLIMB = 200;
 
-function atModuleLevel(node: Node): boolean {
+/** A statement of the module's own code, not of a function, lambda or class body. */
+export function atModuleLevel(node: Node): boolean {
   let n: Node | null = node.parent;
   for (let i = 0; n && i < MAX_CLIMB; n = n.parent, i++) {
     if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') return false;

@@ -1,5 +1,6 @@
-import type { Node } from 'web-tree-sitter';
+import { atModuleLevel } from '../../pythonValues';
 import { onDefaultPath } from '../branches';
+import type { PythonReadContext } from '../context';
 import { sizingKind } from '../keywords';
 import type { StatementRule } from '../rules';
 
@@ -13,16 +14,17 @@ import type { StatementRule } from '../rules';
 
 /** `name['key']` or `name["key"]`. */
 const KEYED_TARGET = /^([A-Za-z_]\w{0,60})\[[ \t]*["']([A-Za-z_]\w{0,60})["'][ \t]*\]$/;
-/** Levels climbed to tell module level from a function's or class's body. */
-const MAX_CLIMB = 40;
-
-function atModuleLevel(node: Node): boolean {
-  let at: Node | null = node.parent;
-  for (let up = 0; at && up < MAX_CLIMB; up++, at = at.parent) {
-    if (at.type === 'function_definition' || at.type === 'class_definition' || at.type === 'lambda') return false;
-    if (at.type === 'module') return true;
-  }
-  return false;
+/** Dict names looked up per file (a script sets keys of one or two; a hostile file of many is not searched for each). */
+const MAX_DICT_NAMES = 32;
+/** Per file, whether each dict name is unpacked into a call (`(**name)`): one search of the text per name, however many keys are set. */
+const UNPACKED = new WeakMap<PythonReadContext, Map<string, boolean>>();
+function unpacked(ctx: PythonReadContext, name: string): boolean {
+  let known = UNPACKED.get(ctx);
+  if (!known) UNPACKED.set(ctx, (known = new Map<string, boolean>()));
+  let is = known.get(name);
+  if (is === undefined && known.size >= MAX_DICT_NAMES) return false;
+  if (is === undefined) known.set(name, (is = new RegExp(`\\(\\s*\\*\\*${name}\\s*\\)`).test(ctx.text)));
+  return is;
 }
 
 export const keyedModelSize: StatementRule = {
@@ -37,8 +39,7 @@ export const keyedModelSize: StatementRule = {
     const kind = sizingKind(target[2]);
     if (kind !== 'model.vocabSize') return;
     if (ctx.facts.some((f) => f.kind === kind && f.value !== null)) return;
-    if (!new RegExp(`\\(\\s*\\*\\*${target[1]}\\s*\\)`).test(ctx.text)) return;
-    if (!atModuleLevel(node) || !onDefaultPath(node, ctx.symbols)) return;
+    if (!atModuleLevel(node) || !unpacked(ctx, target[1]) || !onDefaultPath(node, ctx.symbols)) return;
     ctx.addResolved(kind, right, `${left.text}, unpacked into the model's config`);
   },
 };

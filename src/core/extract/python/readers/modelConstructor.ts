@@ -96,57 +96,69 @@ export function importedOwnNames(text: string, accept: (name: string) => boolean
   }
 }
 
-function readConstructor(index: SyntaxIndex, ctx: PythonReadContext): void {
-  const classes = moduleClassNames(index);
-  importedArchitectures(ctx.text, classes);
-  if (classes.size === 0) return;
-  const pattern = new RegExp(`(?<![\\w.])(${[...classes].join('|')})\\s*\\(`, 'g');
+/**
+ * Calls of the given names (a constructor or builder called by its bare name) whose result is the script's model
+ * (assignedToAModel), outside class bodies, found from the lines that name them (not a walk of the whole tree); at most
+ * MAX_CALLS calls looked at.
+ */
+function* modelBuildingCalls(
+  ctx: PythonReadContext,
+  names: ReadonlySet<string>,
+): Generator<{ readonly call: Node; readonly name: Node }> {
+  const pattern = new RegExp(`(?<![\\w.])(${[...names].join('|')})\\s*\\(`);
   const lines = ctx.text.split('\n');
   let looked = 0;
   for (let row = 0; row < lines.length && looked < MAX_CALLS; row++) {
-    if (!lines[row].includes('(')) continue;
-    pattern.lastIndex = 0;
     if (!pattern.test(lines[row]) || /^\s*class\s/.test(lines[row])) continue;
     for (const call of ctx.tree.rootNode.descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })) {
       if (!call || call.startPosition.row !== row || ++looked > MAX_CALLS) continue;
       const name = call.childForFieldName('function');
-      if (name?.type !== 'identifier' || !classes.has(name.text)) continue;
+      if (name?.type !== 'identifier' || !names.has(name.text)) continue;
       if (!assignedToAModel(call) || insideClass(call)) continue;
-      const args = call.childForFieldName('arguments');
-      if (!args) continue;
-      const sized: Array<[FactKind, Node, string]> = [];
-      for (const [kind, names] of CONSTRUCTOR_SIZES) {
-        const found = names.map((n) => [n, keywordArgument(args, n)] as const).find(([, v]) => v !== null);
-        if (found) sized.push([kind, found[1]!, found[0]]);
-      }
-      const statesArchitecture =
-        sized.some(([k]) => k === 'model.layers') && sized.some(([k]) => k === 'model.hiddenSize');
-      // Sizes from a config object or constants, read by other rules: the call only names the model.
-      const sizedElsewhere =
-        ctx.facts.some((f) => f.kind === 'model.layers' && f.value !== null) &&
-        ctx.facts.some((f) => f.kind === 'model.hiddenSize' && f.value !== null);
-      if (!statesArchitecture && !sizedElsewhere) continue;
-      if (statesArchitecture)
-        for (const [kind, value, keyword] of sized) ctx.addResolved(kind, value, `${keyword} in ${name.text}(...)`);
-      // A class of the script's own (`TinyLM`, `NewsClassifier`) does not name a model; an implementation of a
-      // published architecture (`GPT`, `Llama`) does: the run is that architecture at the stated sizes.
-      if (!ARCHITECTURE_CLASS.test(name.text)) return;
-      ctx.add(
-        'model.id',
-        name.text,
-        name,
-        `${name.text}(...): the model class this script defines and builds${statesArchitecture ? ' with the sizes its call states' : ''}`,
-        'low',
-      );
-      ctx.add(
-        'model.fromScratch',
-        true,
-        name,
-        `${name.text}(...) builds the model from its constructor: random initialisation`,
-        'low',
-      );
-      return;
+      yield { call, name };
     }
+  }
+}
+
+function readConstructor(index: SyntaxIndex, ctx: PythonReadContext): void {
+  const classes = moduleClassNames(index);
+  importedArchitectures(ctx.text, classes);
+  if (classes.size === 0) return;
+  for (const { call, name } of modelBuildingCalls(ctx, classes)) {
+    const args = call.childForFieldName('arguments');
+    if (!args) continue;
+    const sized: Array<[FactKind, Node, string]> = [];
+    for (const [kind, names] of CONSTRUCTOR_SIZES) {
+      const found = names.map((n) => [n, keywordArgument(args, n)] as const).find(([, v]) => v !== null);
+      if (found) sized.push([kind, found[1]!, found[0]]);
+    }
+    const statesArchitecture =
+      sized.some(([k]) => k === 'model.layers') && sized.some(([k]) => k === 'model.hiddenSize');
+    // Sizes from a config object or constants, read by other rules: the call only names the model.
+    const sizedElsewhere =
+      ctx.facts.some((f) => f.kind === 'model.layers' && f.value !== null) &&
+      ctx.facts.some((f) => f.kind === 'model.hiddenSize' && f.value !== null);
+    if (!statesArchitecture && !sizedElsewhere) continue;
+    if (statesArchitecture)
+      for (const [kind, value, keyword] of sized) ctx.addResolved(kind, value, `${keyword} in ${name.text}(...)`);
+    // A class of the script's own (`TinyLM`, `NewsClassifier`) does not name a model; an implementation of a
+    // published architecture (`GPT`, `Llama`) does: the run is that architecture at the stated sizes.
+    if (!ARCHITECTURE_CLASS.test(name.text)) return;
+    ctx.add(
+      'model.id',
+      name.text,
+      name,
+      `${name.text}(...): the model class this script defines and builds${statesArchitecture ? ' with the sizes its call states' : ''}`,
+      'low',
+    );
+    ctx.add(
+      'model.fromScratch',
+      true,
+      name,
+      `${name.text}(...) builds the model from its constructor: random initialisation`,
+      'low',
+    );
+    return;
   }
 }
 
@@ -162,25 +174,15 @@ function readSizedBuilder(ctx: PythonReadContext): void {
   const builders = new Set<string>();
   importedOwnNames(ctx.text, (name) => sizeFromModelName(name) !== undefined, builders);
   if (builders.size === 0) return;
-  const pattern = new RegExp(`(?<![\\w.])(${[...builders].join('|')})\\s*\\(`);
-  const lines = ctx.text.split('\n');
-  let looked = 0;
-  for (let row = 0; row < lines.length && looked < MAX_CALLS; row++) {
-    if (!pattern.test(lines[row])) continue;
-    for (const call of ctx.tree.rootNode.descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })) {
-      if (!call || call.startPosition.row !== row || ++looked > MAX_CALLS) continue;
-      const name = call.childForFieldName('function');
-      if (name?.type !== 'identifier' || !builders.has(name.text)) continue;
-      if (!assignedToAModel(call) || insideClass(call)) continue;
-      ctx.add(
-        'model.id',
-        name.text,
-        name,
-        `${name.text}(...): a model builder of this repository whose name states the model's size`,
-        'low',
-      );
-      return;
-    }
+  for (const { name } of modelBuildingCalls(ctx, builders)) {
+    ctx.add(
+      'model.id',
+      name.text,
+      name,
+      `${name.text}(...): a model builder of this repository whose name states the model's size`,
+      'low',
+    );
+    return;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { PythonReadContext } from '../context';
 import type { CallRule } from '../rules';
 
 /**
@@ -28,6 +29,15 @@ function inALoop(node: Node): boolean {
   return false;
 }
 
+/** Whether the file opens a session and builds gradients, tested once per file however many `run` calls ask. */
+const GRAPH_TRAINS = new WeakMap<PythonReadContext, boolean>();
+function buildsAGraphToTrain(ctx: PythonReadContext): boolean {
+  let known = GRAPH_TRAINS.get(ctx);
+  if (known === undefined)
+    GRAPH_TRAINS.set(ctx, (known = OPENS_SESSION.test(ctx.text) && BUILDS_GRADIENTS.test(ctx.text)));
+  return known;
+}
+
 export const tfSessionTraining: CallRule = {
   framework: 'tensorflow',
   callees: ['run'],
@@ -35,12 +45,7 @@ export const tfSessionTraining: CallRule = {
   runStart: [OPENS_SESSION, BUILDS_GRADIENTS, /\bsess(?:ion)?\.run[ \t]*\(/i],
   when: ({ full, ctx }) => {
     const receiver = full.slice(0, -'.run'.length);
-    return (
-      full.endsWith('.run') &&
-      SESSION_NAME.test(receiver) &&
-      OPENS_SESSION.test(ctx.text) &&
-      BUILDS_GRADIENTS.test(ctx.text)
-    );
+    return full.endsWith('.run') && SESSION_NAME.test(receiver) && buildsAGraphToTrain(ctx);
   },
   read: ({ node, full, ctx }) => {
     if (!inALoop(node)) return false;
