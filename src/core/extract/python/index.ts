@@ -318,6 +318,7 @@ export const CALL_RULES: readonly CallRule[] = [
   serving.onnxRuntimeSession,
   serving.openvinoInfer,
   serving.diffusersPipelineCall,
+  serving.loadedPipelineRun,
   openMmlabInferencer,
   openMmlabInitApi,
   openPcdetBuildNetwork,

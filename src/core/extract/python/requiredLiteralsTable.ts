@@ -45,6 +45,15 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['', 'Inferencer\\b', [{ words: ['Inferencer'], ignoreCase: false }]],
   [
     '',
+    'Pipeline\\w{0,64}\\s*\\.\\s*from_(pretrained|single_file)\\b',
+    [
+      { words: ['pretrained', 'single_file'], ignoreCase: false },
+      { words: ['Pipeline'], ignoreCase: false },
+      { words: ['from_'], ignoreCase: false },
+    ],
+  ],
+  [
+    '',
     'Pipeline\\w{0,64}\\s*\\.\\s*from_(pretrained|single_file|pipe)\\b|=\\s*[\\w.]{0,64}Pipeline\\w{0,64}\\s*\\(',
     [{ words: ['Pipeline'], ignoreCase: false }],
   ],

@@ -352,6 +352,32 @@ export const diffusersPipelineCall: CallRule = {
 };
 
 /**
+ * A loaded pipeline asked for outputs by its own entry method rather than called (`pipe = ImageTo3DPipeline.
+ * from_pretrained("org/model")`, `pipe.cuda()`, then `outputs = pipe.run(image, seed=1)`, `pipe.sample(...)` or a variant entry such as
+ * `pipe.run_multi_image(images)`): the pipelines of 3D and video generation repositories expose these where diffusers' are called. Not in a file
+ * that builds an optimizer or steps backward: there a pipeline's run is the validation of a training run.
+ */
+const LOADED_PIPELINE_METHOD = /^(.{1,200})\.(run(?:_[a-z]\w{0,40})?|sample)$/;
+export const loadedPipelineRun: CallRule = {
+  framework: 'pipeline',
+  // Every call: `run_variant`, `run_multi_image` are entries too (`when` decides, and asks nothing of a file with no
+  // loaded pipeline).
+  words: ['Pipeline'],
+  runStart: /Pipeline\w{0,64}\s*\.\s*from_(pretrained|single_file)\b/,
+  when: ({ full, ctx }) => {
+    if (ctx.pipelines.size === 0) return false;
+    const owner = LOADED_PIPELINE_METHOD.exec(full)?.[1];
+    return owner !== undefined && ctx.pipelines.has(owner) && !TRAINS_HERE.test(ctx.text);
+  },
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add('inference.engine', 'hf-pipeline', fn, `${full}(...): a loaded generation pipeline`, 'low');
+    ctx.add('launch.inference', full, fn, `${full}(...) generates with a pretrained model's pipeline`, 'medium');
+    readRequests(node, ctx);
+  },
+};
+
+/**
  * mistral.rs's Python API (`runner = Runner(which=Which.Plain(model_id=...))` then
  * `runner.send_chat_completion_request(ChatCompletionRequest(..., max_tokens=256))`): a local engine serving a request.
  */
