@@ -64,6 +64,7 @@ import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
 import { sectionedRun } from './sectionedRun';
+import { namedPartsRun } from './namedPartsRun';
 import { satModelConfig, satSharedSettings } from './satDiffusion';
 import { scaleConfig } from './scaleConfig';
 import { selfSupervisedVit } from './selfSupervisedVit';
@@ -153,6 +154,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   corenet,
   satModelConfig,
   sectionedRun,
+  namedPartsRun,
   aiToolkitJob,
   satSharedSettings,
   scaleConfig,
