@@ -106,6 +106,12 @@ export type FactKind =
    * where the model is read as a local folder whose name states none (extract/localModelFolder.ts).
    */
   | 'model.downloaded'
+  /**
+   * The catalog row whose architecture the loaded model shares, read from the class that loads it
+   * (`StableDiffusionXLPipeline.from_pretrained("org/sdxl-finetune")` can only load SDXL-architecture weights): the
+   * size when the model's own id is in no catalog and its name states none (extract/pipelineArchitecture.ts).
+   */
+  | 'model.architectureOf'
   | 'training.globalBatch'
   | 'training.datasetConfig'
   | 'link.script'

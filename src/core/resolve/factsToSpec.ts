@@ -1,5 +1,7 @@
 import { ADAPTER_OFF } from '../extract/configFacts';
 import { findModel } from '../knowledge';
+import { sizeFromModelName } from '../knowledge/modelName';
+import { isAssembledName } from './assembledModel';
 import { YACS_DEFAULT } from '../extract/config/yacsDefaults';
 import { AUTO_PRECISION_DETAIL, CHECKPOINT_DTYPE_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precisionSwitches';
 import { SET_FROM_VARIABLE } from '../extract/shell/words';
@@ -522,6 +524,29 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     spec.model.params = statedParams;
     const active = asNumber(use('model.activeParams', pick(facts, 'model.activeParams')));
     if (active && active < statedParams) spec.model.activeParams = active;
+  }
+  // A checkpoint in no catalog, whose name states no size, loaded by a class written for one architecture: that
+  // architecture's size (extract/pipelineArchitecture.ts). A fine-tune keeps its base's parameter count.
+  const architectureOf = pick(facts, 'model.architectureOf');
+  if (
+    !spec.model.params &&
+    id &&
+    typeof architectureOf?.value === 'string' &&
+    !findModel(String(id.value)) &&
+    !sizeFromModelName(String(id.value)) &&
+    !isAssembledName(String(id.value))
+  ) {
+    const row = findModel(architectureOf.value);
+    if (row) {
+      spec.model.params = row.params;
+      assumptions.push({
+        field: 'model.params',
+        value: row.params,
+        source: 'computed',
+        detail: `"${String(id.value)}" is not in the model catalog; ${architectureOf.detail}, sized as ${row.id}: ${row.source}`,
+        range: architectureOf.range,
+      });
+    }
   }
   const forwardFlops = asNumber(use('model.forwardFlopsPerSample', pick(facts, 'model.forwardFlopsPerSample')));
   if (forwardFlops && !id) spec.model.forwardGflopsPerSample = forwardFlops / 1e9;

@@ -3,6 +3,7 @@ import { evaluate, keywordArgument, type Resolved, type SymbolTable } from '../.
 import { flagsOf, truncate, type PythonReadContext } from '../context';
 import { attachEdit, readTrainerSetup, readTrainingKeywords, PYTHON_SIZING_NAMES, sizingKind } from '../keywords';
 import type { CallRule } from '../rules';
+import { pipelineArchitecture } from '../../pipelineArchitecture';
 
 /**
  * Hugging Face transformers, TRL and accelerate: model loads (`from_pretrained` pretrained,
@@ -117,6 +118,16 @@ export function readModelLoad(
       );
     }
     ctx.add('model.fromScratch', false, call, `${classText}.${method} loads pretrained weights`);
+    // A pipeline class written for one architecture sizes a checkpoint no catalog holds (pipelineArchitecture.ts).
+    const architecture = pipelineArchitecture(classText);
+    if (architecture)
+      ctx.add(
+        'model.architectureOf',
+        architecture.catalogId,
+        call,
+        `${classText} loads only ${architecture.architecture}-architecture weights`,
+        'medium',
+      );
     readTrainingKeywords(call, ctx, `${classText}.${method}`);
     return;
   }
