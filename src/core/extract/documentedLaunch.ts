@@ -294,6 +294,11 @@ export interface DocumentedLaunch {
   readonly file: string;
   /** 0-based line of the command in that file. */
   readonly line: number;
+  /**
+   * The documented config this launch was written for, when it is given to a config beside it in its shape with this
+   * config's name in its place (scan/documentedSiblings.ts).
+   */
+  readonly siblingOf?: string;
 }
 
 /** What a documented launch may give a run: the hardware it asks for (the file itself is the run). */
@@ -364,18 +369,31 @@ export const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
  * rewritten relative to this file. Only a config with none of its own launch facts, and only the first command: a
  * later one often varies the settings for another machine (`--device=cpu --n_layer=4`), which is not this config's run.
  * Not for a config that names a model: the program's sizes are those of its own default model.
+ *
+ * The same for a YAML or JSON config that is no run by its own reading (no dialect knows it): "python run.py
+ * configs/large.yaml image.png" in a README makes that config a run of run.py (a config-driven program, not listed
+ * itself), read with the program's facts. Only a command that passes this file to a program (the file is its config,
+ * not the program); the program decides what the run does (trains, or generates), and a data utility the shell
+ * reader does not read as a launch (`python download.py --config data.yaml`) makes no run.
  */
+/** A YAML or JSON config: the program a documented launch passes it to reads it as the run's settings. */
+const DATA_CONFIG = /\.(?:ya?ml|json)$/i;
+
 export function documentedConfigLaunch(
   display: string,
   facts: readonly Fact[],
   launches: readonly DocumentedLaunch[],
 ): Fact[] {
-  if (!facts.some((f) => f.kind === 'source.configModule')) return [];
-  if (facts.some((f) => f.kind.startsWith('launch.') || f.kind.startsWith('link.'))) return [];
-  if (!facts.some((f) => CONFIG_RUN_FACT.has(f.kind))) return [];
-  // A config that names its model (`init_from = 'gpt2-xl'`) would take the program's own default sizes (its
-  // `n_layer = 12` for training from scratch) for that model's: only a config of the program's own model is linked.
-  if (facts.some((f) => f.kind === 'model.id')) return [];
+  const dataConfig = DATA_CONFIG.test(display);
+  if (!dataConfig && !facts.some((f) => f.kind === 'source.configModule')) return [];
+  // A YAML/JSON config's own links are what it composes (a defaults file beside it), not a program that runs it.
+  if (facts.some((f) => f.kind.startsWith('launch.') || (!dataConfig && f.kind.startsWith('link.')))) return [];
+  if (!dataConfig) {
+    if (!facts.some((f) => CONFIG_RUN_FACT.has(f.kind))) return [];
+    // A config that names its model (`init_from = 'gpt2-xl'`) would take the program's own default sizes (its
+    // `n_layer = 12` for training from scratch) for that model's: only a config of the program's own model is linked.
+    if (facts.some((f) => f.kind === 'model.id')) return [];
+  }
   const self = display.replace(/\\/g, '/');
   const base = self.slice(self.lastIndexOf('/') + 1);
   const folder = self.includes('/') ? self.slice(0, self.lastIndexOf('/')) : '';
@@ -385,6 +403,7 @@ export function documentedConfigLaunch(
     const stated = extractShellFacts(launch.command);
     const program = stated.find((f) => f.kind === 'link.script' && typeof f.value === 'string');
     if (!program || String(program.value).endsWith(base)) continue;
+    if (dataConfig && !passedToProgram(launch.command, base, String(program.value))) continue;
     const range = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
     return (
       stated
@@ -398,11 +417,43 @@ export function documentedConfigLaunch(
             : {}),
           range,
           confidence: 'low' as const,
-          detail: `launch documented in ${launch.file} at line ${launch.line + 1}: ${f.detail}`,
+          detail: launch.siblingOf
+            ? `launch documented for ${launch.siblingOf} (this config has its sections) in ${launch.file} at line ${launch.line + 1}: ${f.detail}`
+            : `launch documented in ${launch.file} at line ${launch.line + 1}: ${f.detail}`,
         }))
     );
   }
   return [];
+}
+
+/**
+ * Flags that hand a launcher its own config (accelerate's `--config_file`, DeepSpeed's JSON, an FSDP or host file):
+ * the file passed with one configures the launch, not the program's run.
+ */
+const LAUNCHER_CONFIG_FLAG =
+  /^--?(?:config[_-]file|deepspeed|deepspeed[_-]config|ds[_-]config|fsdp[_-]config|accelerate[_-]config|hostfile)$/;
+
+/**
+ * Whether the command passes the config named `base` to the program (a word after the program's word, not the value
+ * of a launcher's config flag): `python run.py configs/large.yaml`, `torchrun train.py --config cfg.json`; not
+ * `accelerate launch --config_file zero3.yaml train.py`, nor `... train.py --deepspeed ds_zero2.json`.
+ */
+function passedToProgram(command: string, base: string, program: string): boolean {
+  const words = command.split(/\s+/).slice(0, 80);
+  const programBase = program.slice(program.lastIndexOf('/') + 1);
+  const modulePath = program.replace(/\.py$/, '').replace(/\//g, '.');
+  const last = (word: string) => {
+    const bare = word.replace(/^["']|["']$/g, '');
+    return bare.slice(Math.max(bare.lastIndexOf('/'), bare.indexOf('=')) + 1);
+  };
+  const at = words.findIndex((w) => last(w) === programBase || w === modulePath);
+  if (at < 0) return false;
+  for (let i = at + 1; i < words.length; i++) {
+    if (last(words[i]) !== base) continue;
+    const flag = words[i].includes('=') ? words[i].slice(0, words[i].indexOf('=')) : words[i - 1];
+    if (!LAUNCHER_CONFIG_FLAG.test(flag)) return true;
+  }
+  return false;
 }
 
 /** `a/b` + `./c/d.py` → `a/b/c/d.py`; `..` steps are resolved; an absolute or variable path is kept as written. */

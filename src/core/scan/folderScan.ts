@@ -19,6 +19,15 @@ import { packageRootsOf, type EntryPointRules } from '../resolve/entryPoint';
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
 import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
 import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys } from './siblingConfigs';
+import {
+  configFamily,
+  launchForSibling,
+  MAX_CANDIDATES,
+  MAX_DOCUMENTED_SIBLINGS,
+  maySiblingPath,
+  sameShape,
+  topLevelConfigKeys,
+} from './documentedSiblings';
 import { InThreadAnalyser, type FetchLinks, type FileAnalyser, type LinkAnswer, type ScanJob } from './scanJob';
 import {
   argConfigProgram,
@@ -717,12 +726,73 @@ export class FolderScanCache {
       }
       docs.push({ path: source.path, display: source.display, commands: held.commands });
     }
-    return documentedLaunchIndex(docs, (from, reference) =>
+    const index = documentedLaunchIndex(docs, (from, reference) =>
       linkCandidates(from, reference, root, path.posix).find(
         (p) => byPath.has(p) && !isMeasurementFile(p) && !isDocumentationFile(byPath.get(p)!.display),
       ),
     );
+    await addDocumentedSiblings(index, sources, byPath, readChecked);
+    return index;
   }
+}
+
+/**
+ * Gives each config beside a documented config, in its shape, the documented launch under its own name
+ * (documentedSiblings.ts). Siblings are found from the documented configs only (a sibling's launch is not passed on).
+ */
+async function addDocumentedSiblings(
+  index: Map<string, DocumentedLaunch[]>,
+  sources: readonly ScanSource[],
+  byPath: ReadonlyMap<string, ScanSource>,
+  readChecked: (s: ScanSource) => Promise<Uint8Array>,
+): Promise<void> {
+  const documented = [...index.keys()].filter((p) => maySiblingPath(byPath.get(p)?.display ?? p));
+  if (documented.length === 0) return;
+  const byFolder = new Map<string, ScanSource[]>();
+  for (const s of sources) {
+    if (!maySiblingPath(s.display)) continue;
+    const folder = path.posix.dirname(s.path);
+    const list = byFolder.get(folder) ?? [];
+    if (list.length < MAX_CANDIDATES) list.push(s);
+    byFolder.set(folder, list);
+  }
+  const keys = new Map<string, Promise<Set<string>>>();
+  const keysOf = (s: ScanSource): Promise<Set<string>> => {
+    let k = keys.get(s.path);
+    if (!k) {
+      k = readChecked(s).then(
+        (bytes) => topLevelConfigKeys(s.path, new TextDecoder('utf-8').decode(bytes)),
+        () => new Set<string>(),
+      );
+      keys.set(s.path, k);
+    }
+    return k;
+  };
+  const added = new Map<string, DocumentedLaunch[]>();
+  for (const target of documented) {
+    const source = byPath.get(target);
+    const family = configFamily(target);
+    if (!source || !family) continue;
+    const candidates = (byFolder.get(path.posix.dirname(target)) ?? []).filter(
+      (s) => s.path !== target && configFamily(s.path) === family && !index.has(s.path) && !added.has(s.path),
+    );
+    if (candidates.length === 0) continue;
+    const own = await keysOf(source);
+    let given = 0;
+    for (const s of candidates) {
+      if (given >= MAX_DOCUMENTED_SIBLINGS) break;
+      if (!sameShape(own, await keysOf(s))) continue;
+      const launches = index
+        .get(target)!
+        .flatMap(
+          (l) => launchForSibling(l, path.posix.basename(target), path.posix.basename(s.path), source.display) ?? [],
+        );
+      if (launches.length === 0) continue;
+      added.set(s.path, launches);
+      given++;
+    }
+  }
+  for (const [p, launches] of added) index.set(p, launches);
 }
 
 /** A documentation folder's copy of a file that holds runs elsewhere is left out as that file's copy (see documentationCopies.ts). */

@@ -163,7 +163,16 @@ export async function runScanJob(
     // Before any parsing: a file that cannot form a run is read only when a run links to it (fetchLinks).
     // (A binary file goes on to readFileFacts, which reports it as skipped.)
     // A YAML the scan found a program for (yamlProgramConfig.ts) is read as that program's launch whatever its words.
-    if (kind && !text.includes('\u0000') && !job.overridesDefaults && !job.argConfig && !mayStartARun(text, kind))
+    // So is a YAML/JSON config a README documents as a program's argument (documentedConfigLaunch): the launch says it.
+    const documentedConfig = job.documented !== undefined && (kind === 'yaml' || kind === 'json');
+    if (
+      kind &&
+      !text.includes('\u0000') &&
+      !job.overridesDefaults &&
+      !job.argConfig &&
+      !documentedConfig &&
+      !mayStartARun(text, kind)
+    )
       return {
         role: 'code',
         analysis: { kind, runs: [], problems: [], errors: [], facts: [], linkedFiles: [] },
@@ -183,7 +192,8 @@ export async function runScanJob(
       python,
     );
     // The hardware its documented launches ask for, where the file itself does not say (documentedLaunch.ts).
-    // A config module documented as the argument of a program's launch is linked to that program (documentedConfigLaunch).
+    // A config (a Python config module, a YAML or JSON file) documented as the argument of a program's launch is
+    // linked to that program (documentedConfigLaunch).
     const hardware = job.documented ? documentationLaunchFacts(read.facts, job.documented) : [];
     const documented = job.documented
       ? [...hardware, ...documentedConfigLaunch(job.display, [...read.facts, ...hardware], job.documented)]

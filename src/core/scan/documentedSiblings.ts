@@ -1,0 +1,85 @@
+import type { DocumentedLaunch } from '../extract/documentedLaunch';
+import { topLevelYamlKeys } from './siblingConfigs';
+
+/**
+ * Configs beside a documented one, in its shape: other runs of the same program. A README documents one launch
+ * ("python run.py configs/large.yaml image.png") and ships its siblings beside it (`configs/base.yaml`, same
+ * top-level sections) for the user to swap in. Each such sibling gets the documented launch with its own name in
+ * place of the documented config's, so it is read as that program's run too (documentedConfigLaunch).
+ *
+ * Guards: YAML or JSON beside a YAML or JSON of the same kind, in the same folder; exactly the same top-level keys
+ * (at least MIN_KEYS, so a two-key fragment is not matched by chance); a sibling the documentation names itself keeps
+ * its own launches; never under a test or documentation folder; bounded per documented config.
+ */
+
+/** Top-level keys two configs must share (all of them, and at least this many) to be read as the same program's. */
+export const MIN_KEYS = 2;
+/** Siblings given a documented launch per documented config. */
+export const MAX_DOCUMENTED_SIBLINGS = 12;
+/** Candidates read per folder (the rest of a folder of hundreds of configs is not read). */
+export const MAX_CANDIDATES = 48;
+/** Characters of a JSON config parsed for its top-level keys. */
+const MAX_JSON_CHARS = 1024 * 1024;
+
+const CONFIG = /\.(?:ya?ml|json)$/i;
+const EXCLUDED_FOLDER = /(?:^|\/)(?:tests?|docs?|testing|fixtures?)(?:\/|$)/i;
+
+/** The extension family of a config path ('yaml' | 'json'), or undefined for other files. */
+export function configFamily(path: string): 'yaml' | 'json' | undefined {
+  if (!CONFIG.test(path)) return undefined;
+  return /\.json$/i.test(path) ? 'json' : 'yaml';
+}
+
+/** Whether a path may be a documented config's sibling (a config, outside test and documentation folders). */
+export function maySiblingPath(path: string): boolean {
+  return configFamily(path) !== undefined && !EXCLUDED_FOLDER.test(path);
+}
+
+/** The top-level keys of a YAML or JSON config text (empty when it is no mapping or cannot be read). */
+export function topLevelConfigKeys(path: string, text: string): Set<string> {
+  if (configFamily(path) !== 'json') return topLevelYamlKeys(text);
+  if (text.length > MAX_JSON_CHARS) return new Set();
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? new Set(Object.keys(parsed).slice(0, 1000))
+      : new Set();
+  } catch {
+    return new Set();
+  }
+}
+
+/** Whether two configs have exactly the same top-level keys, enough of them. */
+export function sameShape(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size < MIN_KEYS || a.size !== b.size) return false;
+  for (const k of a) if (!b.has(k)) return false;
+  return true;
+}
+
+/**
+ * The documented launch with the documented config's name replaced by the sibling's: every word of the command
+ * whose last path part is the documented config's file name (`configs/large.yaml`, `./configs/large.yaml`).
+ * Undefined when no word names it (the command names the config some other way).
+ */
+export function launchForSibling(
+  launch: DocumentedLaunch,
+  documentedBase: string,
+  siblingBase: string,
+  documentedDisplay: string,
+): DocumentedLaunch | undefined {
+  let replaced = false;
+  const command = launch.command
+    .split(/(\s+)/)
+    .map((word) => {
+      const bare = word.replace(/^(["']?)(.*?)\1$/, '$2');
+      const slash = bare.lastIndexOf('/');
+      const eq = bare.indexOf('=');
+      // `--config=configs/large.yaml` names it after the `=`.
+      const start = Math.max(slash, eq) + 1;
+      if (bare.slice(start) !== documentedBase) return word;
+      replaced = true;
+      return word.replace(documentedBase, siblingBase);
+    })
+    .join('');
+  return replaced ? { ...launch, command, siblingOf: documentedDisplay } : undefined;
+}
