@@ -65,6 +65,22 @@ describe('instantiate-from-config training configs (config/instantiateConfig.ts)
     noFact(all, 'training.mode', 'pretrain');
   });
 
+  it("is a fine-tune when the module continues an earlier stage's checkpoint or wraps a pretrained pipeline", () => {
+    for (const params of [
+      '    init_ckpt: logs/stage1/checkpoints/last.ckpt',
+      '    diffusion_config:\n      pretrained_model_name_or_path: acme/multiview-base\n      custom_pipeline: ./mv',
+    ]) {
+      const all = facts(sgm('    max_epochs: 1', params));
+      oneFact(all, 'training.mode', 'finetune');
+      noFact(all, 'training.mode', 'pretrain');
+    }
+    // A frozen part's pretrained weights (its conditioning encoder) do not make the trained module a fine-tune.
+    const frozen = facts(
+      sgm('    max_epochs: 1', '    cond_stage_config:\n      pretrained_model_name_or_path: acme/text-encoder'),
+    );
+    oneFact(frozen, 'training.mode', 'pretrain');
+  });
+
   it('a personalization (textual inversion) config fine-tunes a pretrained checkpoint', () => {
     const all = facts(
       sgm(

@@ -16,7 +16,8 @@ import { transformerModuleSize } from './instantiatedTransformerParams';
  *   the network class (`UNetModel`) is the same in every diffusion config and tells none apart.
  * - the module's size from the constructor settings (diffusionUnetParams.ts): the UNet of `unet_config`, plus the
  *   first stage and conditioning encoder where the config sizes them; an autoencoder's from its `ddconfig`.
- * - `model.params.ckpt_path`: weights loaded into the module itself (a fine-tune / continued run). The
+ * - `model.params.ckpt_path` (or `init_ckpt`, or a pretrained pipeline the module wraps and trains, its
+ *   `pretrained_model_name_or_path`): weights loaded into the module itself (a fine-tune / continued run). The
  *   nested first-stage and conditioner configs load their own frozen checkpoints; they do not make the
  *   trained network pretrained. A `personalization_config` (textual inversion) learns embeddings on a
  *   pretrained checkpoint the launch names: a fine-tune. Otherwise the network is built from scratch:
@@ -422,17 +423,41 @@ function readSize(doc: ConfigDoc, module: ConfigValue, out: FactSink): void {
     );
 }
 
+/**
+ * Keys of `model.params` naming weights the module itself starts from: latent-diffusion's `ckpt_path`, and the
+ * `init_ckpt` / `init_from` / `pretrained_ckpt` of modules that continue an earlier stage's checkpoint (a
+ * reconstruction model initialised from the first stage's `last.ckpt`).
+ */
+const MODULE_START_KEYS = ['ckpt_path', 'init_ckpt', 'init_from', 'pretrained_ckpt', 'init_checkpoint'];
+/** Sub-configs of frozen parts (autoencoder, conditioning encoders): a checkpoint there is not the trained module's. */
+const FROZEN_PART =
+  /(?:^|\.)(?:first_stage|cond_stage|conditioner|\w*encoder\w*|\w*embedder\w*|loss\w*)(?:_config)?(?:\.|$)/;
+/** Entries of model.params walked for a pretrained network the module wraps (bounded for hostile input). */
+const MAX_WALK = 2000;
+
+/** Where the trained module's starting weights are named: a start key of model.params, or a Hub id it wraps. */
+function moduleStart(doc: ConfigDoc): ConfigValue | undefined {
+  for (const key of MODULE_START_KEYS) {
+    const v = doc.get(`model.params.${key}`);
+    if (typeof v?.value === 'string' && v.value.trim() !== '') return v;
+  }
+  // A pretrained pipeline the module is built around and trains (`stable_diffusion_config:
+  // pretrained_model_name_or_path: org/model`), not one of a frozen part's.
+  let seen = 0;
+  for (const v of doc.walk()) {
+    if (++seen > MAX_WALK) break;
+    if (!v.path.startsWith('model.params.') || v.key !== 'pretrained_model_name_or_path') continue;
+    if (FROZEN_PART.test(v.path.slice('model.params.'.length))) continue;
+    if (typeof v.value === 'string' && v.value.trim() !== '') return v;
+  }
+  return undefined;
+}
+
 function readModel(doc: ConfigDoc, module: ConfigValue, out: FactSink, path?: string): void {
   const named = nameModel(doc, module, out, path);
-  const ckpt = doc.get('model.params.ckpt_path');
-  if (typeof ckpt?.value === 'string' && ckpt.value.trim() !== '') {
-    out.add(
-      'training.mode',
-      'finetune',
-      ckpt,
-      `model.params.ckpt_path: the module starts from ${ckpt.value}`,
-      'medium',
-    );
+  const ckpt = moduleStart(doc);
+  if (ckpt) {
+    out.add('training.mode', 'finetune', ckpt, `${ckpt.path}: the module starts from ${String(ckpt.value)}`, 'medium');
     return;
   }
   // Textual-inversion / DreamBooth configs (`personalization_config`) learn new embeddings on a Stable Diffusion
