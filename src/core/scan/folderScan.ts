@@ -18,6 +18,7 @@ import type { EstimateSettings, Overrides } from '../runSpec';
 import { packageRootsOf, type EntryPointRules } from '../resolve/entryPoint';
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
 import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
+import { documentedConfigProgramReason } from './documentedPrograms';
 import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys } from './siblingConfigs';
 import {
   configFamily,
@@ -569,6 +570,7 @@ export class FolderScanCache {
 
     const measurementFiles = measured.filter((m): m is MeasurementFile => m !== undefined);
     leaveOutDocumentationCopies(analysed, contentHashes);
+    leaveOutDocumentedConfigPrograms(analysed, documentedOf, byPath, options.root);
     const kept = withoutLinkedDuplicates(analysed.filter((f): f is AnalysedFile => f !== undefined));
     const runs = kept.flatMap((f) =>
       f.analysis.runs.map((run) => ({ path: f.path, analyzed: run, facts: f.analysis.facts })),
@@ -793,6 +795,35 @@ async function addDocumentedSiblings(
     }
   }
   for (const [p, launches] of added) index.set(p, launches);
+}
+
+/**
+ * A program whose default config is missing and whose documented launches each pass a config that is a run is left
+ * out as a config-driven program (documentedPrograms.ts).
+ */
+function leaveOutDocumentedConfigPrograms(
+  analysed: Array<AnalysedFile | undefined>,
+  documentedOf: ReadonlyMap<string, readonly DocumentedLaunch[]>,
+  byPath: ReadonlyMap<string, ScanSource>,
+  root: string,
+): void {
+  if (documentedOf.size === 0) return;
+  const runFiles = new Set<string>();
+  for (const f of analysed) if (f && f.analysis.runs.length > 0) runFiles.add(f.path);
+  const resolve = (from: string, reference: string) =>
+    linkCandidates(from, reference, root, path.posix).find((p) => byPath.has(p));
+  analysed.forEach((f, i) => {
+    if (!f || f.analysis.runs.length === 0 || !documentedOf.has(f.path)) return;
+    const reason = documentedConfigProgramReason(
+      { path: f.path, display: f.display, facts: f.analysis.facts, runs: f.analysis.runs.length },
+      documentedOf.get(f.path),
+      (display) => path.posix.join(root, display),
+      resolve,
+      (p) => p !== f.path && runFiles.has(p),
+      (p) => byPath.get(p)?.display ?? p,
+    );
+    if (reason) analysed[i] = { ...f, analysis: { ...f.analysis, runs: [], linkedFiles: [], notARun: reason } };
+  });
 }
 
 /** A documentation folder's copy of a file that holds runs elsewhere is left out as that file's copy (see documentationCopies.ts). */
