@@ -24,6 +24,12 @@ const MODEL_SOURCE_FLAG = /^([a-z][a-z0-9]{1,20})_(?:config_file|hub_module_hand
 /** A checkpoint to start from, and help text that says it holds pretrained weights. */
 const INIT_CHECKPOINT_FLAG = /^init_(?:checkpoint|ckpt)$/;
 const PRETRAINED_HELP = /\bpre-?trained\b/i;
+/**
+ * A pre-training objective the program computes itself: the masked-LM and next-sentence losses of BERT-style
+ * pre-training (Devlin et al. 2019, arXiv:1810.04805, section 3.1). With it the optional init checkpoint only
+ * continues an earlier pre-training when given; by default (no checkpoint) the program pre-trains.
+ */
+const PRETRAINING_OBJECTIVE = [/\bmasked_lm/, /\bnext_sentence/];
 
 function definedFlag(call: Node): { name: string; def: Node | null; help: string | null } | null {
   const args = call.childForFieldName('arguments');
@@ -84,7 +90,7 @@ export const tfFlagDefaults: FileRule = {
         `--${model.flag}: a ${model.family} model whose size is in the file the launch gives (required flag, no default)`,
         'low',
       );
-    if (pretrainedInit)
+    if (pretrainedInit && !PRETRAINING_OBJECTIVE.every((objective) => objective.test(ctx.text)))
       ctx.add(
         'model.fromScratch',
         false,
