@@ -29,6 +29,19 @@ describe('TensorFlow 1 session training', () => {
     assert.match(trainer.detail, /TensorFlow 1/);
   });
 
+  it('reads a start from saved weights assigned to the variables from np.load arrays, not without them', async () => {
+    const loop = `for rep in range(5):
+    for xb, yb in zip(np.zeros((10, 8, 32)), np.zeros((10, 8))):
+        cost, _ = sess.run([loss, update], {x: xb, y: yb})`;
+    const restored = await pythonFacts(
+      GRAPH(`saved = [np.load('weights/part_{}.npy'.format(n)) for n in range(2)]
+sess.run([p.assign(ip) for p, ip in zip(params, saved)])
+${loop}`),
+    );
+    assert.match(oneFact(restored, 'model.fromScratch', false).detail, /np\.load/);
+    noFact(await pythonFacts(GRAPH(loop)), 'model.fromScratch', false);
+  });
+
   it('reads no training from a run outside a loop, or in a file that builds no gradients', async () => {
     noFact(await pythonFacts(GRAPH(`print(sess.run(loss, {x: np.zeros((8, 32)), y: np.zeros(8)}))`)), 'launch.trainer');
     const evaluation = `import numpy as np

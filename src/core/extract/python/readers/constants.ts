@@ -118,6 +118,9 @@ function runFlagName(flag: string): string | undefined {
   return meaning?.role === 'run' ? meaning.name : undefined;
 }
 
+/** Flag names that count devices (never a device id). */
+const DEVICE_COUNT_FLAG = /^(?:ngpu|n_gpu|n_gpus|num_gpus)$/i;
+
 /** `add_argument("--epochs", default=30)`: a sizing default is a fact where it is declared (uses win over it). */
 function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
   for (const node of index.calls) {
@@ -129,8 +132,13 @@ function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
     if (!flag || !def) continue;
     const dest = runFlagName(flag);
     const kind = dest ? sizingKind(dest) : undefined;
-    if (!kind || kind === 'inference.maxNewTokens' || kind === 'hardware.devices') continue;
+    // A device flag's default is a count only under a name that counts (`--n_gpu 4`, `--num_gpus 8`): `--gpus 0` and
+    // `--devices 0,1` are as often device ids.
+    if (!kind || kind === 'inference.maxNewTokens') continue;
+    if (kind === 'hardware.devices' && !(dest && DEVICE_COUNT_FLAG.test(dest))) continue;
     const r = evaluate(def, ctx.symbols);
+    if (kind === 'hardware.devices' && !(typeof r?.value === 'number' && Number.isInteger(r.value) && r.value > 0))
+      continue;
     // The flag's default as it is: a launch line that gives the flag (or its short spelling) another value sets it.
     const short = args!.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s && /^-[A-Za-z]$/.test(s));
     const named = [flag.slice(2).replace(/-/g, '_'), ...(short ? [short] : [])];

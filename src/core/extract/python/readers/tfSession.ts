@@ -17,6 +17,13 @@ const BUILDS_GRADIENTS = /\btf\.gradients[ \t]*\(|\.minimize[ \t]*\(|\.apply_gra
 const OPENS_SESSION = /\b(?:Interactive)?Session[ \t]*\(/;
 /** A session object's name: `sess`, `session`, `self.sess`, `train_sess`. */
 const SESSION_NAME = /^(?:self\.)?\w{0,20}sess(?:ion)?$/i;
+/**
+ * Variables given saved weights before training: `sess.run([p.assign(ip) for p, ip in zip(params, init_params)])`
+ * with the arrays read by `np.load` (GPT-1's fine-tuning starts from the released `params_*.npy` this way). Bounded to
+ * one line.
+ */
+const ASSIGNS_WEIGHTS = /\bsess(?:ion)?\.run[ \t]*\([^\n]{0,200}\.assign[ \t]*\(/;
+const LOADS_ARRAYS = /\b(?:np|numpy)\.load[ \t]*\(/;
 /** Enclosing statements climbed to find the loop the call runs in. */
 const MAX_CLIMB = 30;
 
@@ -57,5 +64,17 @@ export const tfSessionTraining: CallRule = {
       `${full}(...) in a loop of a TensorFlow 1 graph that builds gradients: each call runs a training step`,
       'medium',
     );
+    const assigned = ASSIGNS_WEIGHTS.exec(ctx.text);
+    if (assigned && LOADS_ARRAYS.test(ctx.text) && !ctx.facts.some((f) => f.kind === 'model.fromScratch')) {
+      const row = ctx.text.slice(0, assigned.index).split('\n').length - 1;
+      ctx.facts.push({
+        kind: 'model.fromScratch',
+        value: false,
+        range: { startLine: row, startCol: 0, endLine: row, endCol: 0 },
+        confidence: 'medium',
+        detail:
+          'the graph variables are assigned weights loaded from saved arrays (np.load) in the session: training starts from them',
+      });
+    }
   },
 };
