@@ -75,6 +75,12 @@ export const loaderModule: FileRule = {
     }
     if (receivers.size === 0) return;
     const call = new RegExp(`(?:^|[^\\w.])(${[...receivers.keys()].join('|')})\\.(\\w+)\\s*\\(`);
+    // No such call anywhere in the text (strings included): nothing to find in the blanked code (which costs a copy).
+    const anyLoaderCall = new RegExp(
+      `(?:^|[^\\w.])(?:${[...receivers.keys()].join('|')})\\.(?:load|build|load_model|build_model|create_model|load_pretrained|from_name)\\s*\\(`,
+      'm',
+    );
+    if (!anyLoaderCall.test(ctx.text)) return;
     const code = codeWithoutStrings(ctx.tree, new Set(receivers.keys()), true).split('\n');
     const executed = executedRowMask(ctx.tree);
     for (let row = 0; row < code.length; row++) {
@@ -163,6 +169,7 @@ export const classLoaderModule: FileRule = {
     if (functions.size > 0)
       alternatives.push(`(?:^|[^\\w.])(${[...functions.keys()].map(escapeRegExp).join('|')})\\s*\\(`);
     const call = new RegExp(alternatives.join('|'));
+    if (!new RegExp(call.source, 'm').test(ctx.text)) return;
     const code = codeWithoutStrings(ctx.tree, new Set([...modules.keys(), ...functions.keys()]), true).split('\n');
     for (let row = 0; row < code.length; row++) {
       if (/^\s*(?:from|import|def|class)\b/.test(code[row])) continue;
