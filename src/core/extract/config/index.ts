@@ -65,6 +65,7 @@ import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
 import { sectionedRun } from './sectionedRun';
 import { namedPartsRun } from './namedPartsRun';
+import { fairseq2Recipe } from './fairseq2Recipe';
 import { satModelConfig, satSharedSettings } from './satDiffusion';
 import { scaleConfig } from './scaleConfig';
 import { selfSupervisedVit } from './selfSupervisedVit';
@@ -155,6 +156,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   satModelConfig,
   sectionedRun,
   namedPartsRun,
+  fairseq2Recipe,
   aiToolkitJob,
   satSharedSettings,
   scaleConfig,
