@@ -197,12 +197,12 @@ const MAX_BUILT = 200;
 const MAX_ALIASES = 20;
 const CHECKPOINT_READ =
   /\btorch\.load[ \t]*\(|\bload_file[ \t]*\(|\bsafe_open[ \t]*\(|\bload_checkpoint\w{0,20}[ \t]*\(/;
-function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): boolean {
+function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): string | undefined {
   // A program that writes a checkpoint (`torch.save(ckpt, name + ".pt")`) converts or exports weights: no workload.
-  if (!text.includes('.load_state_dict(') || /\btorch\.save[ \t]*\(/.test(text)) return false;
+  if (!text.includes('.load_state_dict(') || /\btorch\.save[ \t]*\(/.test(text)) return undefined;
   // Weights read from a file (`torch.load(args.ckpt)`, safetensors' `load_file`): a state copied from another module
   // (`processor.load_state_dict(self.processor.state_dict())`, a library's own plumbing) is no trained checkpoint.
-  if (!CHECKPOINT_READ.test(text)) return false;
+  if (!CHECKPOINT_READ.test(text)) return undefined;
   // Rows counted as the matches come, in order (one pass over the text, not a count from the start per match).
   let row = 0;
   let counted = 0;
@@ -235,9 +235,9 @@ function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): bo
     // returns its sub-networks in a dict (`model = build_model(params)`, then `model[key].load_state_dict(...)` for
     // each key of the checkpoint) is given them one part at a time.
     if (new RegExp(`^[ \\t]*${escapeRegExp(m[1])}(?:\\[\\w{1,40}\\])?\\.load_state_dict\\(`, 'm').test(text))
-      return true;
+      return m[1];
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -269,6 +269,8 @@ const MADE_UP_INPUT = /\b(?:np|numpy|torch)\.(?:ones|zeros|randn|rand|randint|em
  * `.score(...)` stays out: a helper's ranking call (`ranker.score(texts)`) is not read as a run (round18u6/vega).
  */
 const INFERENCE_METHOD = /^(?:predict|infer|inference|compute|evaluate)$/;
+/** Sampling methods of a generative model (`generate_images`, `generate`, `sample`, `sample_images`). */
+const GENERATION_METHOD = /^(?:generate|sample)(?:_\w{1,30})?$/;
 
 /** Constructions that only set up devices and precision (Lightning Fabric, accelerate's Accelerator). */
 const SETUP_ONLY = /^construct:(?:Fabric|Accelerator|PartialState)$/;
@@ -301,7 +303,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
     builtFromConfig ||
     checkpointModel(text) ||
     (text.includes('](') && REGISTRY_BUILT_FROM_PATH.test(text)) ||
-    builtWithWeights;
+    builtWithWeights !== undefined;
   if (
     !loadsCheckpoint &&
     !facts.some(
@@ -331,8 +333,17 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
       last === 'set_grad_enabled' && /^\(\s*False\s*\)$/.test(c.childForFieldName('arguments')?.text ?? '');
     // `model.eval()`, not Python's builtin `eval(text)` (`is_half = eval(os.environ.get("is_half", "True"))`).
     const evalMode = last === 'eval' && full !== 'eval';
+    // The model built and given trained weights asked to generate (`dalle.generate_images(tokens)`, `net.sample(n)`):
+    // its sampling method runs it forward (under the no_grad its library declares).
+    const generates =
+      builtWithWeights !== undefined && full === `${builtWithWeights}.${last}` && GENERATION_METHOD.test(last);
     return (
-      /^(no_grad|inference_mode)$/.test(last) || evalMode || gradOff || ctx.modelHandles.has(full) || asked(full, last)
+      /^(no_grad|inference_mode)$/.test(last) ||
+      evalMode ||
+      gradOff ||
+      generates ||
+      ctx.modelHandles.has(full) ||
+      asked(full, last)
     );
   };
   // The first such call in code that runs (module level, or a function the program calls) marks the run: a notebook's
@@ -368,7 +379,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
       marker,
       builtFromConfig
         ? 'the model is built from a config and put in eval mode or given its trained weights: a trained checkpoint'
-        : builtWithWeights && !checkpointModel(text)
+        : builtWithWeights !== undefined && !checkpointModel(text)
           ? 'the model is built from a class and given trained weights (load_state_dict): a trained checkpoint'
           : 'the model is a trained checkpoint loaded with torch.load',
       'medium',
@@ -384,7 +395,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
         builder ?? marker,
         builtFromConfig
           ? 'the model is built from a config at run time (instantiate_from_config, an OpenMMLab init_model): its size is in that config, not in the code'
-          : builtWithWeights && !checkpointModel(text)
+          : builtWithWeights !== undefined && !checkpointModel(text)
             ? 'the model is built from a class of the program and given weights from a checkpoint: its name is not written'
             : 'the model is unpickled from a checkpoint file (torch.load): its size cannot be read from the code',
         'low',
