@@ -40,6 +40,21 @@ const ASSET_IDS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]
   [/^wav2vec2(?:_asr)?_large(?:_\w{1,20})?$/, () => 'facebook/wav2vec2-large-960h'],
 ];
 
+/**
+ * The model an architecture names: its own name (`llama3_2_1b`), or within its family (`wav2vec2` + `large`);
+ * undefined for a bare size word with no family (the recipe's default family), and for a name no asset follows.
+ */
+export function fairseq2ArchId(arch: string, family?: string): string | undefined {
+  const own = fairseq2ModelId(arch);
+  if (own !== arch.trim()) return own;
+  if (family) {
+    const joined = `${family.trim()}_${arch.trim()}`;
+    const id = fairseq2ModelId(joined);
+    if (id !== joined) return id;
+  }
+  return undefined;
+}
+
 /** The Hugging Face id of a fairseq2 asset name, or the name itself. */
 export function fairseq2ModelId(name: string): string {
   const bare = name.trim().slice(0, 200);
@@ -101,15 +116,7 @@ export const fairseq2Recipe: ConfigDialect = {
     } else if (arch) {
       // An architecture name of its own (`llama3_2_1b`), or one within its family (`wav2vec2` + `large`); a bare size
       // word with no family (the recipe's default family) names no model.
-      const family = named(doc, 'model.family');
-      const own = fairseq2ModelId(arch.value);
-      const withFamily = family ? fairseq2ModelId(`${family.value}_${arch.value}`) : undefined;
-      const id =
-        own !== arch.value
-          ? own
-          : withFamily && withFamily !== `${family!.value}_${arch.value}`
-            ? withFamily
-            : undefined;
+      const id = fairseq2ArchId(arch.value, named(doc, 'model.family')?.value);
       const bareSize = /^(?:tiny|small|base|medium|large|xl|xxl|huge)$/i.test(arch.value);
       out.add(
         'model.id',

@@ -55,6 +55,7 @@ import { vitByDimensions } from './readers/vitDims';
 import { mlxIterationFlags, mlxLoraLayers, mlxOptimizerUpdate, mlxPipelineGeneration } from './readers/mlxTrain';
 import { estimatorRun, tfFlagDefaults, tfHubModule, tfLoadedModelCalled } from './readers/tfEstimator';
 import { tfSessionTraining } from './readers/tfSession';
+import { fairseq2ConfigSections, fairseq2RecipeMain } from './readers/fairseq2Program';
 import { checkpointPathDefault, namedDtypeCast } from './readers/checkpointPath';
 import { autotrainProject } from './readers/autotrain';
 import { mlCollectionsConfig } from './readers/mlCollections';
@@ -212,6 +213,8 @@ export const CALL_RULES: readonly CallRule[] = [
   wrapperHalfKeyword,
   estimatorRun,
   tfSessionTraining,
+  fairseq2RecipeMain,
+  fairseq2ConfigSections,
   torch.paramDtype,
   unslothLoad,
   gptqLoad,

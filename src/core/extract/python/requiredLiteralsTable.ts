@@ -1008,6 +1008,15 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     'm',
+    '^[ \\t]*from[ \\t]+fairseq2\\.recipe\\.cli[ \\t]+import[ \\t]+(?:\\(?[ \\t]*)?(?:main|train_main|eval_main|generate_main)\\b',
+    [
+      { words: ['fairseq2.recipe.cli'], ignoreCase: false },
+      { words: ['main', 'train_main', 'eval_main', 'generate_main'], ignoreCase: false },
+      { words: ['import'], ignoreCase: false },
+    ],
+  ],
+  [
+    'm',
     '^[ \\t]*from[ \\t]+mm[a-z0-9]{1,20}(?:\\.apis(?:\\.[a-z_]{1,40}){0,2})?[ \\t]+import\\b',
     [
       { words: ['import'], ignoreCase: false },
