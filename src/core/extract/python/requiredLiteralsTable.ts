@@ -70,8 +70,8 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     '',
-    '\\.(?:[a-z]{1,20}_completion|text_infilling|generate)\\(',
-    [{ words: ['_completion', 'text_infilling', 'generate'], ignoreCase: false }],
+    '\\.(?:(?:[a-z]{1,20}_)?completion|text_infilling|generate)\\(',
+    [{ words: ['completion', 'text_infilling', 'generate'], ignoreCase: false }],
   ],
   [
     '',

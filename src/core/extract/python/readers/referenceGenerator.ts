@@ -13,9 +13,13 @@ import type { CallRule } from '../rules';
 const BUILD = /^([A-Z][A-Za-z0-9]{1,40})\.build$/;
 /**
  * What the built generator is asked for: `text_completion`, `chat_completion`, Code Llama's `text_infilling`
- * (meta-llama/codellama llama/generation.py), or its `generate` over token ids; any `*_completion` of the family.
+ * (meta-llama/codellama llama/generation.py), or its `generate` over token ids; any `*_completion` of the family, and
+ * llama-models' plain `completion` (models/llama3/generation.py).
  */
-const ASKS = /\.(?:[a-z]{1,20}_completion|text_infilling|generate)\(/;
+const ASKS = /\.(?:(?:[a-z]{1,20}_)?completion|text_infilling|generate)\(/;
+/** A checkpoint folder passed first, by position (`Llama4.build(checkpoint_dir, max_seq_len=...)`). */
+const CHECKPOINT_NAME =
+  /^(?:[a-z_]{0,20}(?:ckpt|checkpoint)[a-z_]{0,20}|args\.[a-z_]{0,20}(?:ckpt|checkpoint)[a-z_]{0,20})$/;
 const CHECKPOINT_KEYWORDS = ['ckpt_dir', 'checkpoint_dir', 'ckpt_path'];
 
 export const referenceGenerator: CallRule = {
@@ -27,7 +31,12 @@ export const referenceGenerator: CallRule = {
   read: ({ node, full, ctx }) => {
     const args = node.childForFieldName('arguments');
     if (!args) return false;
-    const keyword = CHECKPOINT_KEYWORDS.map((k) => ({ k, at: keywordArgument(args, k) })).find(({ at }) => at);
+    const first = args.namedChildren.find((c) => c?.type !== 'comment');
+    const keyword =
+      CHECKPOINT_KEYWORDS.map((k) => ({ k, at: keywordArgument(args, k) })).find(({ at }) => at) ??
+      (first && first.type !== 'keyword_argument' && CHECKPOINT_NAME.test(first.text)
+        ? { k: first.text, at: first }
+        : undefined);
     if (!keyword?.at) return false;
     const family = BUILD.exec(full)![1];
     const read = evaluate(keyword.at, ctx.symbols);
