@@ -618,12 +618,17 @@ const DECLARES_FLAGS = /\badd_argument[ \t]*\(/;
 /** The parsed command line (`get_args()`, `parser.parse_args()`, `parse_arguments()`), handed on as it is. */
 const PARSED = String.raw`[\w.]{0,60}(?:get_args|parse_args|get_arguments|parse_arguments)[ \t]*\([ \t]*\)`;
 /**
+ * A `test_…` call of the main block handed the parsed flags' values (`results = test_classifier(config, args.test_csv,
+ * args.checkpoint, args.device)`): the evaluation the program runs on a test set, named for it, not a self-test.
+ */
+const PARSED_FIELDS_TO_TEST = String.raw`^[ \t]+(?:[\w, ]{1,60}=[ \t]*)?test_\w{0,60}[ \t]*\([^)\n]{0,300}?\b(?:args|opt|opts|FLAGS)\.\w`;
+/**
  * A `test_…` function that takes the parsed command line (`def test_dqn(args=get_args()):`, called as
  * `test_dqn(get_args())`, or parsing it first thing, `args = get_args()`): RL example programs (Tianshou's) name their entry so, and a pytest test never reads the
  * command line (pytest owns it). Such a function is the program's entry, not a self-test of a library module.
  */
 const TEST_TAKES_FLAGS = new RegExp(
-  String.raw`\bdef[ \t]+test_\w{0,60}[ \t]*\([^)]{0,300}?=[ \t]*${PARSED}|^[ \t]+test_\w{0,60}[ \t]*\([ \t]*${PARSED}[ \t]*\)|\bdef[ \t]+test_\w{0,60}[ \t]*\([^)]{0,300}\)[^:\n]{0,100}:[ \t]*\r?\n[ \t]+\w{1,40}[ \t]*=[ \t]*${PARSED}`,
+  String.raw`\bdef[ \t]+test_\w{0,60}[ \t]*\([^)]{0,300}?=[ \t]*${PARSED}|^[ \t]+test_\w{0,60}[ \t]*\([ \t]*${PARSED}[ \t]*\)|\bdef[ \t]+test_\w{0,60}[ \t]*\([^)]{0,300}\)[^:\n]{0,100}:[ \t]*\r?\n[ \t]+\w{1,40}[ \t]*=[ \t]*${PARSED}|${PARSED_FIELDS_TO_TEST}`,
   'm',
 );
 
