@@ -171,6 +171,11 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     '',
+    '\\.(?:predict|transcribe|synthesi[sz]e|classify|caption)[ \\t]*\\(',
+    [{ words: ['predict', 'transcribe', 'synthesi', 'classify', 'caption'], ignoreCase: false }],
+  ],
+  [
+    '',
     '\\.(?:propagate_in_video|predict|predict_batch|add_new_points_or_box|add_new_points|add_new_mask|generate|track)\\(',
     [
       {

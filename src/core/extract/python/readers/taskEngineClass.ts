@@ -35,6 +35,18 @@ const TASK_CLASS =
  */
 const INDENTED_IMPORT =
   /^[ \t]{1,40}from[ \t]+(\.{0,3}[A-Za-z_][\w.]{0,100})[ \t]+import[ \t]+([A-Z]\w{0,60})[ \t]*$/gm;
+/**
+ * A facade class named as its package (`from detoxify import Detoxify`, `from mypkg.api import Mypkg`), compared
+ * without case, underscores or hyphens: the package's one entry to its released models.
+ */
+function isFacade(module: string, name: string): boolean {
+  const parts = module.replace(/^\.+/, '').split('.');
+  const norm = (t: string) => t.toLowerCase().replace(/[_-]/g, '');
+  return /^[A-Z]/.test(name) && parts.length <= 2 && norm(parts[0]) === norm(name);
+}
+/** What a facade class is asked for when it runs its models (not a setter, a save, a download). */
+const FACADE_ASK =
+  '(?:predict|infer|inference|generate|transcribe|synthesi[sz]e|classify|detect|embed|caption|translate)\\w{0,30}';
 /** Rows looked at upwards from a dict entry (`'EN': TTS(...)`) for the assignment of the dict that holds it. */
 const MAX_DICT_LOOKBACK = 60;
 /** Libraries installed from an index: their classes are read by their own rules. */
@@ -49,19 +61,27 @@ const ENGINE_AT_IMPORT = 'engine-at-import';
 export const taskEngineClass: FileRule = {
   framework: 'python',
   phase: 'after-calls',
-  words: ['To', 'TTS', 'ASR', 'STT'],
+  words: ['To', 'TTS', 'ASR', 'STT', 'predict', 'transcribe', 'synthesi', 'classify', 'caption'],
   runStart: [
     /(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)[ \t]*\(|\b(?:TTS|ASR|STT)[ \t]*\(/,
+    // A facade class asked to predict (`Detoxify("original").predict(text)`).
+    /\.(?:predict|transcribe|synthesi[sz]e|classify|caption)[ \t]*\(/,
   ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_IN_TEXT.test(ctx.text)) return;
     const classes = new Map<string, string>();
+    const facades = new Set<string>();
     const packageOf = new Map<string, string>();
     const imported = [...fromImports(ctx.text, Infinity)];
     for (const m of ctx.text.matchAll(INDENTED_IMPORT)) imported.push({ module: m[1], name: m[2], local: m[2] });
     for (const { module, name, local } of imported) {
       if (classes.size >= MAX_NAMES) break;
-      if (INSTALLED.test(module.replace(/^\.+/, '')) || !TASK_CLASS.test(name)) continue;
+      if (INSTALLED.test(module.replace(/^\.+/, ''))) continue;
+      // The package's facade class, named as the package (`from detoxify import Detoxify`): its constructor loads the
+      // package's released checkpoint by name; it counts only when asked to predict (see FACADE_ASK below).
+      const facade = !TASK_CLASS.test(name) && isFacade(module, name);
+      if (!TASK_CLASS.test(name) && !facade) continue;
+      if (facade) facades.add(local);
       classes.set(local, `${module.replace(/^\.+/, '').replace(/\./g, '/')}.py`);
       // Only a package path names the package (`melo.api` → melo): a one-word module (`from api import ...`) is as
       // often a sibling file of the program, whose package the file does not say.
@@ -94,7 +114,8 @@ export const taskEngineClass: FileRule = {
       if (!m) continue;
       // The object must be asked for its task somewhere (`engine.tts(...)`, in a function the server calls too);
       // an engine of a dict is picked by its key first (`models[language].tts_to_file(...)`).
-      const asked = new RegExp(`(?:^|[^\\w.])${m[1]}(?:\\[[^\\]\\n]{1,60}\\])?\\.[a-z_]\\w{0,60}[ \\t]*\\(`, 'm');
+      const method = facades.has(m[2]) ? FACADE_ASK : '[a-z_]\\w{0,60}';
+      const asked = new RegExp(`(?:^|[^\\w.])${m[1]}(?:\\[[^\\]\\n]{1,60}\\])?\\.${method}[ \\t]*\\(`, 'm');
       if (!asked.test(code.join('\n'))) continue;
       const file = classes.get(m[2])!;
       const range: Fact['range'] = lineRange(row, code[row].length);
@@ -119,8 +140,21 @@ export const taskEngineClass: FileRule = {
       // The engine's package names the model it loads (`melo.TTS`), its size the checkpoint's (not in the file).
       const engineOf = packageOf.get(m[2]);
       if (!ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) {
-        const name = engineOf ? `${engineOf}.${m[2]}` : m[2];
-        if (engineOf)
+        // A facade handed the checkpoint's name first (`Detoxify(model_name)`, `--model_name` defaulting to
+        // "unbiased"): that name is the model.
+        const checkpoint = facades.has(m[2])
+          ? firstStringArgument(ctx.tree.rootNode.descendantForPosition({ row, column: m[0].length - 1 }), ctx)
+          : undefined;
+        const name = checkpoint ?? (engineOf ? `${engineOf}.${m[2]}` : m[2]);
+        if (checkpoint)
+          ctx.facts.push({
+            kind: 'model.id',
+            value: checkpoint,
+            range,
+            confidence: 'low',
+            detail: `${m[2]}("${checkpoint}"): the released checkpoint the package loads by that name`,
+          });
+        else if (engineOf)
           ctx.facts.push({
             kind: 'model.id',
             value: name,
@@ -164,6 +198,16 @@ function dictHolder(code: readonly string[], row: number): { name: string; row: 
 }
 
 /** The value of the half-precision keyword of the call whose name ends at `node`, if it passes one. */
+/** The constructor's first positional argument, when it evaluates to a short name. */
+function firstStringArgument(node: Node | null, ctx: Parameters<FileRule['read']>[1]): string | undefined {
+  let call: Node | null = node;
+  for (let i = 0; i < 4 && call && call.type !== 'call'; i++) call = call.parent;
+  const first = call?.childForFieldName('arguments')?.namedChildren.find((c) => c?.type !== 'comment');
+  if (!first || first.type === 'keyword_argument') return undefined;
+  const r = evaluate(first, ctx.symbols);
+  return typeof r?.value === 'string' && /^[\w./-]{1,100}$/.test(r.value) ? r.value : undefined;
+}
+
 function halfKeyword(node: Node | null): Node | null {
   let call: Node | null = node;
   for (let i = 0; i < 4 && call && call.type !== 'call'; i++) call = call.parent;
