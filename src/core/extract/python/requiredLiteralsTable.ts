@@ -10,8 +10,8 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['', '(?:Classifier|Extractor)[ \\t]*\\(', [{ words: ['Classifier', 'Extractor'], ignoreCase: false }]],
   [
     '',
-    '(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)[ \\t]*\\(|\\b(?:TTS|ASR|STT)[ \\t]*\\(',
-    [{ words: ['Text', 'Speech', 'Audio', 'Voice', 'Image', 'Video', 'TTS', 'ASR', 'STT'], ignoreCase: false }],
+    '(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)[ \\t]*\\(|\\b(?:TTS|ASR|STT)[ \\t]*\\(|\\.(?:predict|transcribe|synthesi[sz]e|classify|caption)[ \\t]*\\(',
+    [],
   ],
   [
     '',
@@ -168,11 +168,6 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     '',
     '\\.(?:predict|predict_torch|generate)\\(',
     [{ words: ['predict', 'predict_torch', 'generate'], ignoreCase: false }],
-  ],
-  [
-    '',
-    '\\.(?:predict|transcribe|synthesi[sz]e|classify|caption)[ \\t]*\\(',
-    [{ words: ['predict', 'transcribe', 'synthesi', 'classify', 'caption'], ignoreCase: false }],
   ],
   [
     '',

@@ -62,11 +62,10 @@ export const taskEngineClass: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   words: ['To', 'TTS', 'ASR', 'STT', 'predict', 'transcribe', 'synthesi', 'classify', 'caption'],
-  runStart: [
-    /(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)[ \t]*\(|\b(?:TTS|ASR|STT)[ \t]*\(/,
-    // A facade class asked to predict (`Detoxify("original").predict(text)`).
-    /\.(?:predict|transcribe|synthesi[sz]e|classify|caption)[ \t]*\(/,
-  ],
+  // One pattern (every pattern of a list must match): a task class built, or a facade class asked to predict
+  // (`Detoxify("original").predict(text)`).
+  runStart:
+    /(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)[ \t]*\(|\b(?:TTS|ASR|STT)[ \t]*\(|\.(?:predict|transcribe|synthesi[sz]e|classify|caption)[ \t]*\(/,
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_IN_TEXT.test(ctx.text)) return;
     const classes = new Map<string, string>();
