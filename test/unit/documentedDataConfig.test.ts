@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { launchForSibling, sameShape, topLevelConfigKeys } from '../../src/core/scan/documentedSiblings';
+import { modelTargetOf } from '../../src/core/extract/config/modelTarget';
 import { scanFiles } from './helpers';
 
 /**
@@ -72,7 +73,8 @@ describe("a YAML or JSON config documented as a program's argument", () => {
     assert.deepEqual(listed(result), ['configs/mesh-base.yaml', 'configs/mesh-large.yaml']);
     for (const f of result.files.filter((x) => x.analysis.runs.length > 0)) {
       const run = f.analysis.runs[0].run;
-      assert.equal(run.model.name, 'acme/multiview-diffusion');
+      // The config's own model class (model_config.target), not the diffusion front end the program loads beside it.
+      assert.equal(run.model.name, 'Reconstructor');
       assert.equal(run.mode, 'inference');
       assert.equal(run.training.precision, 'fp16');
     }
@@ -100,6 +102,18 @@ describe("a YAML or JSON config documented as a program's argument", () => {
       });
       assert.deepEqual(listed(result), [], command);
     }
+  });
+
+  it("reads a model section's own target class, in YAML and JSON, not a nested part's", () => {
+    assert.deepEqual(modelTargetOf(CONFIG(16), false), {
+      section: 'model_config',
+      className: 'Reconstructor',
+      line: 1,
+    });
+    const nested = 'model:\n  params:\n    encoder:\n      target: pkg.Encoder\n';
+    assert.equal(modelTargetOf(nested, false), undefined);
+    assert.equal(modelTargetOf('{"model": {"target": "pkg.nets.Big", "params": {}}}', true)?.className, 'Big');
+    assert.equal(modelTargetOf('{"data": {"target": "pkg.Loader"}}', true), undefined);
   });
 
   it('reads JSON top-level keys, compares shapes exactly, and renames only the word that names the config', () => {

@@ -1,4 +1,5 @@
 import type { Fact } from '../facts';
+import { modelTargetOf } from './config/modelTarget';
 import { matchLauncher } from './shell/launchers';
 import { extractShellFacts } from './shellFacts';
 
@@ -454,6 +455,42 @@ function passedToProgram(command: string, base: string, program: string): boolea
     if (!LAUNCHER_CONFIG_FLAG.test(flag)) return true;
   }
   return false;
+}
+
+/**
+ * The model class a documented YAML/JSON config builds (`model_config: target: pkg.models.InstantNeRF`,
+ * config/modelTarget.ts), for a config made a run by its documented launch (`launched`, documentedConfigLaunch) that
+ * names no model of its own: the run is this config's model, not whatever else the program loads.
+ */
+export function documentedConfigModel(
+  display: string,
+  text: string,
+  facts: readonly Fact[],
+  launched: readonly Fact[],
+): Fact[] {
+  if (!DATA_CONFIG.test(display) || !launched.some((f) => f.kind === 'link.script')) return [];
+  if (facts.some((f) => f.kind === 'model.id' && f.value !== null)) return [];
+  const target = modelTargetOf(text, /\.json$/i.test(display));
+  if (!target) return [];
+  const range = { startLine: target.line, startCol: 0, endLine: target.line, endCol: 0 };
+  return [
+    {
+      kind: 'model.id',
+      value: target.className,
+      range,
+      // The config says outright which model it builds: over a model the program loads beside it (its diffusion
+      // front end, read in the linked program with high confidence).
+      confidence: 'high',
+      detail: `${target.section}.target: the model class this config builds (its size is the class's, not written here)`,
+    },
+    {
+      kind: 'model.params',
+      value: null,
+      range,
+      confidence: 'low',
+      detail: `${target.className}: a class of the program's own; its size is not written in the config`,
+    },
+  ];
 }
 
 /** `a/b` + `./c/d.py` → `a/b/c/d.py`; `..` steps are resolved; an absolute or variable path is kept as written. */

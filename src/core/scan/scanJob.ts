@@ -17,7 +17,12 @@ import type { EstimateSettings, Overrides } from '../runSpec';
 import { mayStartARun } from './prefilter';
 import { mayBeConfigModule } from '../extract/python/index';
 import { definitionsOnlyReason } from '../extract/python/libraryText';
-import { documentationLaunchFacts, documentedConfigLaunch, type DocumentedLaunch } from '../extract/documentedLaunch';
+import {
+  documentationLaunchFacts,
+  documentedConfigLaunch,
+  documentedConfigModel,
+  type DocumentedLaunch,
+} from '../extract/documentedLaunch';
 import type { ArgConfigLink } from '../extract/config/configArgparse';
 import { HeapTrimmer } from './heapTrim';
 
@@ -195,8 +200,11 @@ export async function runScanJob(
     // A config (a Python config module, a YAML or JSON file) documented as the argument of a program's launch is
     // linked to that program (documentedConfigLaunch).
     const hardware = job.documented ? documentationLaunchFacts(read.facts, job.documented) : [];
+    const launched = job.documented
+      ? documentedConfigLaunch(job.display, [...read.facts, ...hardware], job.documented)
+      : [];
     const documented = job.documented
-      ? [...hardware, ...documentedConfigLaunch(job.display, [...read.facts, ...hardware], job.documented)]
+      ? [...hardware, ...launched, ...documentedConfigModel(job.display, text, read.facts, launched)]
       : [];
     const own = documented.length > 0 ? { ...read, facts: [...read.facts, ...documented] } : read;
     const input = { path: job.path, text, relativePath: job.display, entryRules: job.entryRules };
