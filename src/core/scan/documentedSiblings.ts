@@ -1,5 +1,5 @@
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
-import { topLevelYamlKeys } from './siblingConfigs';
+import { EXCLUDED_FOLDER, topLevelYamlKeys } from './siblingConfigs';
 
 /**
  * Configs beside a documented one, in its shape: other runs of the same program. A README documents one launch
@@ -22,7 +22,6 @@ export const MAX_CANDIDATES = 48;
 const MAX_JSON_CHARS = 1024 * 1024;
 
 const CONFIG = /\.(?:ya?ml|json)$/i;
-const EXCLUDED_FOLDER = /(?:^|\/)(?:tests?|docs?|testing|fixtures?)(?:\/|$)/i;
 
 /** The extension family of a config path ('yaml' | 'json'), or undefined for other files. */
 export function configFamily(path: string): 'yaml' | 'json' | undefined {

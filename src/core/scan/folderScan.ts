@@ -146,6 +146,8 @@ export class FolderScanCache {
   >();
   /** README and docs pages' shell commands, by content hash: a rescan re-reads only the pages that changed. */
   private readonly docs = new Map<string, { readonly hash: string; readonly commands: readonly DocCommand[] }>();
+  /** Top-level keys of configs compared for documented siblings, by path, with the content hash they were read at. */
+  private readonly configKeys = new Map<string, { readonly hash: string; readonly keys: ReadonlySet<string> }>();
   /** Each file's content hash and the size and time it had then. */
   private readonly contents = new Map<string, { readonly version: string | undefined; readonly hash: string }>();
   /** Link stubs read as the file they name (linkStub.ts): their own size and time say nothing of that file's. */
@@ -566,6 +568,7 @@ export class FolderScanCache {
     for (const key of [...this.entries.keys()]) if (!present.has(key)) this.entries.delete(key);
     for (const key of [...this.measurements.keys()]) if (!measurementPaths.has(key)) this.measurements.delete(key);
     for (const key of [...this.docs.keys()]) if (!byPath.has(key)) this.docs.delete(key);
+    for (const key of [...this.configKeys.keys()]) if (!byPath.has(key)) this.configKeys.delete(key);
     for (const key of [...this.contents.keys()]) if (!byPath.has(key)) this.contents.delete(key);
 
     const measurementFiles = measured.filter((m): m is MeasurementFile => m !== undefined);
@@ -733,7 +736,25 @@ export class FolderScanCache {
         (p) => byPath.has(p) && !isMeasurementFile(p) && !isDocumentationFile(byPath.get(p)!.display),
       ),
     );
-    await addDocumentedSiblings(index, sources, byPath, readChecked);
+    // Top-level keys of the configs compared for siblings, kept across scans while the file is unchanged (a warm
+    // rescan reads none of them again).
+    const keysOf = async (source: ScanSource): Promise<ReadonlySet<string>> => {
+      const unchanged = unchangedHash(source.path);
+      const held = this.configKeys.get(source.path);
+      if (held && unchanged !== undefined && held.hash === unchanged) return held.keys;
+      try {
+        const bytes = await readChecked(source);
+        const hash = sha1(bytes);
+        remember(source.path, hash);
+        const keys = topLevelConfigKeys(source.path, new TextDecoder('utf-8').decode(bytes));
+        this.configKeys.set(source.path, { hash, keys });
+        return keys;
+      } catch {
+        this.configKeys.delete(source.path);
+        return new Set<string>();
+      }
+    };
+    await addDocumentedSiblings(index, sources, byPath, keysOf);
     return index;
   }
 }
@@ -746,28 +767,25 @@ async function addDocumentedSiblings(
   index: Map<string, DocumentedLaunch[]>,
   sources: readonly ScanSource[],
   byPath: ReadonlyMap<string, ScanSource>,
-  readChecked: (s: ScanSource) => Promise<Uint8Array>,
+  readKeys: (s: ScanSource) => Promise<ReadonlySet<string>>,
 ): Promise<void> {
   const documented = [...index.keys()].filter((p) => maySiblingPath(byPath.get(p)?.display ?? p));
   if (documented.length === 0) return;
+  // Candidates only in the documented configs' folders.
+  const folders = new Set(documented.map((p) => path.posix.dirname(p)));
   const byFolder = new Map<string, ScanSource[]>();
   for (const s of sources) {
-    if (!maySiblingPath(s.display)) continue;
     const folder = path.posix.dirname(s.path);
+    if (!folders.has(folder) || !maySiblingPath(s.display)) continue;
     const list = byFolder.get(folder) ?? [];
     if (list.length < MAX_CANDIDATES) list.push(s);
     byFolder.set(folder, list);
   }
-  const keys = new Map<string, Promise<Set<string>>>();
-  const keysOf = (s: ScanSource): Promise<Set<string>> => {
+  // Each file's keys asked once per scan (a folder's configs are compared with each documented config in it).
+  const keys = new Map<string, Promise<ReadonlySet<string>>>();
+  const keysOf = (s: ScanSource): Promise<ReadonlySet<string>> => {
     let k = keys.get(s.path);
-    if (!k) {
-      k = readChecked(s).then(
-        (bytes) => topLevelConfigKeys(s.path, new TextDecoder('utf-8').decode(bytes)),
-        () => new Set<string>(),
-      );
-      keys.set(s.path, k);
-    }
+    if (!k) keys.set(s.path, (k = readKeys(s)));
     return k;
   };
   const added = new Map<string, DocumentedLaunch[]>();

@@ -27,7 +27,7 @@ const YAML = /\.ya?ml$/i;
 /** A top-level YAML key at the start of a line (no indent): bounded, no nested quantifiers. */
 const TOP_KEY = /^([A-Za-z_][\w.-]{0,99})[ \t]*:(?:[ \t]|$)/;
 /** Folders whose files are tests or documentation, never another run of a program. */
-const EXCLUDED_FOLDER = /(?:^|\/)(?:tests?|docs?|testing|fixtures?)(?:\/|$)/i;
+export const EXCLUDED_FOLDER = /(?:^|\/)(?:tests?|docs?|testing|fixtures?)(?:\/|$)/i;
 
 /** The top-level keys of a YAML text (a document's first block; `---` ends the first document). */
 export function topLevelYamlKeys(text: string): Set<string> {

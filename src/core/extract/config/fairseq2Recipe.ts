@@ -1,5 +1,6 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { positiveIntegerAt } from './dialect';
+import { normalisePrecision } from '../precision';
 
 /**
  * fairseq2 recipe configs (facebookresearch/fairseq2 ≥ 0.5: `python -m recipes.lm.sft --config-file x.yaml`,
@@ -65,14 +66,11 @@ export function fairseq2ModelId(name: string): string {
   return bare;
 }
 
-const TORCH_DTYPES: Readonly<Record<string, string>> = {
-  'torch.bfloat16': 'bf16',
-  bfloat16: 'bf16',
-  'torch.float16': 'fp16',
-  float16: 'fp16',
-  'torch.float32': 'fp32',
-  float32: 'fp32',
-};
+/** A torch dtype's spelling (`torch.float16`, `bfloat16`) as a precision; only the three a trainer computes in. */
+export function torchDtypePrecision(raw: unknown): string | undefined {
+  const p = typeof raw === 'string' ? normalisePrecision(raw.trim()) : null;
+  return p === 'fp16' || p === 'bf16' || p === 'fp32' ? p : undefined;
+}
 
 function named(doc: ConfigDoc, path: string): { value: string; at: ConfigValue } | undefined {
   const at = doc.get(path);
@@ -140,10 +138,10 @@ export const fairseq2Recipe: ConfigDialect = {
 
     const mode = doc.str('trainer.mixed_precision.mode');
     const dtype = doc.get('trainer.mixed_precision.dtype');
-    const stated = typeof dtype?.value === 'string' ? TORCH_DTYPES[dtype.value.trim()] : undefined;
+    const stated = torchDtypePrecision(dtype?.value);
     if (mode === 'off') {
       const modelDtype = doc.get('model.dtype');
-      const precision = typeof modelDtype?.value === 'string' ? TORCH_DTYPES[modelDtype.value.trim()] : undefined;
+      const precision = torchDtypePrecision(modelDtype?.value);
       if (precision && modelDtype)
         out.add('training.precision', precision, modelDtype, `mixed precision off: the model's dtype ${precision}`);
     } else if (stated && dtype)

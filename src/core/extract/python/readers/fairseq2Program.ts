@@ -1,5 +1,5 @@
 import type { Fact } from '../../../facts';
-import { fairseq2ArchId, fairseq2ModelId } from '../../config/fairseq2Recipe';
+import { fairseq2ArchId, fairseq2ModelId, torchDtypePrecision } from '../../config/fairseq2Recipe';
 import { evaluate, keywordArgument } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
 import type { CallRule } from '../rules';
@@ -72,11 +72,6 @@ export const fairseq2RecipeMain: CallRule = {
 };
 
 const SECTIONS = ['ModelSection', 'ReferenceModelSection', 'RegimeSection', 'MixedPrecisionConfig'];
-const DTYPES: Readonly<Record<string, string>> = {
-  'torch.float16': 'fp16',
-  'torch.bfloat16': 'bf16',
-  'torch.float32': 'fp32',
-};
 
 export const fairseq2ConfigSections: CallRule = {
   framework: 'fairseq2',
@@ -115,7 +110,7 @@ export const fairseq2ConfigSections: CallRule = {
     }
     if (last === 'MixedPrecisionConfig') {
       const dtype = keywordArgument(args, 'dtype');
-      const precision = dtype ? DTYPES[dtype.text] : undefined;
+      const precision = dtype ? torchDtypePrecision(dtype.text) : undefined;
       if (precision && dtype)
         ctx.add('training.precision', precision, dtype, `MixedPrecisionConfig(dtype=${dtype.text})`);
       return;
@@ -127,8 +122,9 @@ export const fairseq2ConfigSections: CallRule = {
     // A generation or evaluation recipe's model (`ReferenceModelSection(name=..., dtype=torch.bfloat16)`) runs in
     // the dtype it is loaded in.
     const dtype = last === 'ReferenceModelSection' ? keywordArgument(args, 'dtype') : null;
-    if (dtype && DTYPES[dtype.text])
-      ctx.add('training.precision', DTYPES[dtype.text], dtype, `ReferenceModelSection(dtype=${dtype.text})`, 'low');
+    const loadedIn = dtype ? torchDtypePrecision(dtype.text) : undefined;
+    if (dtype && loadedIn)
+      ctx.add('training.precision', loadedIn, dtype, `ReferenceModelSection(dtype=${dtype.text})`, 'low');
     if (name && typeof name.value === 'string' && name.value.trim() !== '') {
       const id = fairseq2ModelId(name.value);
       ctx.add(
