@@ -13,6 +13,7 @@ import { mentionsLauncher } from './shell/launchers';
 import { extractShellFacts } from './shellFacts';
 import { problemAt, type Problem } from '../problem';
 import { sizingKindFor } from './sizingNames';
+import { findModel } from '../knowledge';
 
 /**
  * A container's `command:` that starts with a script (`command: generate.py --load_8bit`, Docker Compose):
@@ -179,6 +180,34 @@ function scratchSwitch(map: {
   for (const key of SCRATCH_SWITCHES) {
     const node = map.get(key, true);
     if (isScalar(node) && node.value === true) return { key, node: node as YamlNode };
+  }
+  return undefined;
+}
+
+/**
+ * A transformers class name (`BertForSequenceClassification`, `GPT2LMHeadModel`, `RobertaModel`): names the head a
+ * program builds, not which weights it loads.
+ */
+const HEAD_CLASS = /^[A-Z][A-Za-z0-9]{1,60}(?:For[A-Z][A-Za-z]{2,60}|LMHeadModel|Model)$/;
+/** `org/name`, as the Hub writes checkpoint ids. */
+const HUB_CHECKPOINT = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
+
+/**
+ * `model_name: BertForSequenceClassification` beside `model_type: bert-base-uncased` (a program that builds
+ * `getattr(transformers, model_name).from_pretrained(model_type)`): the class key names the head, the sibling that
+ * names a checkpoint (a catalogued model or a Hub id) names the weights, so the model is the sibling's value.
+ */
+function siblingCheckpoint(
+  map: { items: readonly unknown[] },
+  classKey: string,
+): { key: string; value: string; node: YamlNode } | undefined {
+  for (const pair of map.items.slice(0, 64)) {
+    if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value)) continue;
+    const key = String(pair.key.value);
+    const value = pair.value.value;
+    if (key === classKey || typeof value !== 'string' || value.length > 200 || HEAD_CLASS.test(value)) continue;
+    if (findModel(value) !== undefined || HUB_CHECKPOINT.test(value))
+      return { key, value, node: pair.value as YamlNode };
   }
   return undefined;
 }
@@ -533,7 +562,18 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         if (kind === 'training.dataset') {
           if (typeof scalar === 'string' && scalar) add(kind, scalar, valueNode, `${where}: ${scalar}`);
         } else if (kind === 'model.id') {
-          if (typeof scalar === 'string' && scalar.length > 0) {
+          const headClass = typeof scalar === 'string' && HEAD_CLASS.test(scalar) ? scalar : undefined;
+          const weights = headClass ? siblingCheckpoint(node, key) : undefined;
+          if (weights) {
+            const at = [...path, weights.key].join('.');
+            add(
+              'model.id',
+              weights.value,
+              weights.node,
+              `${at}: ${weights.value} (the weights ${where}: ${headClass} is built from)`,
+            );
+            add('model.fromScratch', false, weights.node, `${at} names a pretrained checkpoint`);
+          } else if (typeof scalar === 'string' && scalar.length > 0) {
             add('model.id', scalar, valueNode, `${where}: ${scalar}`);
             // A Hub checkpoint name implies its weights; a backbone architecture name does not. A checkpoint
             // whose name says it is untrained (`./parler-tts-untrained-600M/`, `random-init`, `from-scratch`) is
