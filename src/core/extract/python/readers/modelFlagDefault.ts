@@ -49,23 +49,31 @@ function environmentDefault(text: string, name: string): { value: string; via: s
  * then `model = Transformer(config)` on the next line (an `elif` chain over the architectures the program offers,
  * as single-file research programs write it). The default is the architecture's name.
  */
+const DISPATCH =
+  /^[ \t]*(?:el)?if[ \t]+(?:args|opt|opts|flags|cfg|config)\.(\w{1,60})[ \t]*==[ \t]*["']([A-Za-z][\w-]{0,40})["'][ \t]*:[ \t]*\r?\n[ \t]+(?:self\.)?(?:model|net|network)[ \t]*=[ \t]*([A-Z]\w{0,60})\(/gm;
+
+/**
+ * Every dispatch of a text, by flag and value (the first of each), found in one pass: a program declares tens of
+ * flags, and a pass per flag over a long training script cost more than the rest of this rule.
+ */
+function dispatches(text: string): ReadonlyMap<string, string> {
+  const found = new Map<string, string>();
+  for (const m of text.matchAll(DISPATCH)) {
+    const key = `${m[1]}\n${m[2]}`;
+    if (!found.has(key)) found.set(key, m[3]);
+  }
+  return found;
+}
+
 function dispatchedClass(
-  text: string,
+  found: () => ReadonlyMap<string, string>,
   flagName: string,
   value: string | undefined,
 ): { value: string; built: string } | undefined {
   if (value === undefined || !/^[A-Za-z][\w-]{0,40}$/.test(value) || !/^\w{1,60}$/.test(flagName)) return undefined;
-  if (!text.includes(`.${flagName}`)) return undefined;
-  const v = value.replace(/-/g, '\\-');
-  const m = new RegExp(
-    `^[ \\t]*(?:el)?if[ \\t]+(?:args|opt|opts|flags|cfg|config)\\.${flagName}[ \\t]*==[ \\t]*["']${v}["'][ \\t]*:[ \\t]*\\r?\\n[ \\t]+(?:self\\.)?(?:model|net|network)[ \\t]*=[ \\t]*([A-Z]\\w{0,60})\\(`,
-    'm',
-  ).exec(text);
-  return m ? { value, built: m[1] } : undefined;
+  const built = found().get(`${flagName}\n${value}`);
+  return built ? { value, built } : undefined;
 }
-
-/** Flags with a default whose dispatch is looked for (programs declare tens; a hostile file, thousands). */
-const MAX_DISPATCH_LOOKUPS = 64;
 
 export const modelFlagDefault: FileRule = {
   framework: 'python',
@@ -78,8 +86,9 @@ export const modelFlagDefault: FileRule = {
     if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null && f.confidence !== 'low')) return;
     if (!ctx.hasMainGuard) return;
     let classDefault: { value: string; node: Node; flag: string } | undefined;
-    // Each dispatch lookup scans the text: a bounded number per file keeps a file of thousands of flags linear.
-    let dispatchLookups = 0;
+    // The text's dispatches, found on the first lookup (most files ask none).
+    let found: ReadonlyMap<string, string> | undefined;
+    const dispatchTable = () => (found ??= dispatches(ctx.text));
     for (const node of index.calls) {
       const { last } = ctx.callee(node);
       if (last !== 'add_argument') continue;
@@ -102,9 +111,7 @@ export const modelFlagDefault: FileRule = {
       // `--type` with `default='transformer'` and `if args.type == 'transformer': model = Transformer(config)`: the
       // program builds the architecture the default names (one of its own classes, chosen by the flag).
       const chosen =
-        flagName && def && dispatchLookups++ < MAX_DISPATCH_LOOKUPS
-          ? dispatchedClass(ctx.text, flagName, stringLiteral(def) ?? undefined)
-          : undefined;
+        flagName && def ? dispatchedClass(dispatchTable, flagName, stringLiteral(def) ?? undefined) : undefined;
       if (chosen) {
         ctx.add(
           'model.id',
