@@ -36,9 +36,9 @@ describe('A config that names a head class beside the checkpoint it loads', () =
 
   it('keeps the class name when no sibling names a checkpoint', () => {
     assert.deepEqual(
-      models(config('{"num_classes": 6, "model_type": "classifier", "model_name": "BertForSequenceClassification"}')).map(
-        (f) => f.value,
-      ),
+      models(
+        config('{"num_classes": 6, "model_type": "classifier", "model_name": "BertForSequenceClassification"}'),
+      ).map((f) => f.value),
       ['BertForSequenceClassification'],
     );
     // A checkpoint name under the model key is read as before.

@@ -252,6 +252,27 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       const x = a.value;
       const y = b.value;
       const numbers = typeof x === 'number' && typeof y === 'number';
+      // `"bf16" in args.precision` with `--precision` default "amp_bf16": a substring of a known string, or a member
+      // of a known list (`args.model in ["a", "b"]`).
+      const ops = node.children
+        .filter((c) => c && !c.isNamed)
+        .map((c) => c!.text)
+        .join(' ');
+      if (ops === 'in' || ops === 'not in') {
+        const found =
+          typeof x === 'string' && typeof y === 'string'
+            ? y.includes(x)
+            : Array.isArray(y) && (typeof x === 'string' || typeof x === 'number')
+              ? y.some((v) => v === x)
+              : undefined;
+        if (found === undefined) return undefined;
+        const via = [a.via, b.via].filter(Boolean).join('; ');
+        return {
+          value: ops === 'in' ? found : !found,
+          origin: node,
+          via: via ? `${truncate(node.text)} (${via})` : '',
+        };
+      }
       const value =
         op === '==' || op === 'is'
           ? x === y
@@ -417,6 +438,17 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
           args.namedChildren.find((c) => c !== null && c.type !== 'keyword_argument') ??
           null;
         return def && def.text !== '...' ? evaluate(def, symbols, depth + 1) : undefined;
+      }
+      // litgpt's (and lit-gpt's, and their forks') `get_default_supported_precision(training=True)`: "bf16-mixed" where
+      // the GPU supports bfloat16 (Ampere and later), "bf16-true" when not training; "16-mixed"/"16-true" only on MPS or
+      // an older GPU (litgpt/utils.py, github.com/Lightning-AI/litgpt). Read for the GPUs this tool estimates by default.
+      if (fn && /(^|\.)get_default_supported_precision$/.test(fn)) {
+        const flag =
+          keywordArgument(args, 'training') ?? args.namedChildren.find((c) => c?.type !== 'keyword_argument');
+        const training = flag ? evaluate(flag, symbols, depth + 1)?.value : undefined;
+        if (typeof training !== 'boolean') return undefined;
+        const value = training ? 'bf16-mixed' : 'bf16-true';
+        return { value, origin: node, via: `${truncate(node.text, 60)}: ${value} on a GPU with bfloat16` };
       }
       // os.environ.get("WORLD_SIZE", "1"): the value when the variable is not set, as a shell `${WORLD_SIZE:-1}` reads.
       if ((fn === 'os.environ.get' || fn === 'os.getenv') && args.namedChildren.length === 2) {

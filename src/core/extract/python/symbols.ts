@@ -1,6 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { TextIndex } from '../../textIndex';
-import { FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable } from '../pythonValues';
+import { evaluate, FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable } from '../pythonValues';
 import { onDefaultPath } from './branches';
 import { truncate, type SyntaxCaches } from './context';
 import type { SyntaxIndex } from './syntaxIndex';
@@ -51,7 +51,7 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     const name = node.childForFieldName('name');
     const value = node.childForFieldName('value');
     if (name?.type === 'identifier' && value)
-      fallbacks.push([name.text, value, `default of parameter \`${name.text}\` (line ${node.startPosition.row + 1})`]);
+      fallbacks.push([name.text, value, `${PARAMETER_DEFAULT} \`${name.text}\` (line ${node.startPosition.row + 1})`]);
   }
   const switches: Array<[string, boolean, Node, string]> = [];
   const setDefaults: Node[] = [];
@@ -133,13 +133,48 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     const list = candidates.get(name) ?? candidates.set(name, []).get(name)!;
     if (list.length < MAX_CANDIDATES) list.push([right, via]);
   }
+  // The branches of a function body test its parameters (`if tpu: devices = "auto"` with `tpu: bool = False`): the
+  // path a plain run takes is decided with the parameters at their defaults, where nothing else binds the name.
+  const withParameters = () => {
+    const table = symbols.withValues(switches);
+    for (const [name, list] of candidates) {
+      const parameter = list.find(([, via]) => via.startsWith(PARAMETER_DEFAULT));
+      if (parameter && !table.lookup(name)) table.bind(name, parameter[0], parameter[1]);
+    }
+    return table;
+  };
   for (const [name, list] of candidates) {
     const [right, via] =
-      (list.length > 1 && list.find(([node]) => onDefaultPath(node, (plainRun ??= symbols.withValues(switches))))) ||
-      list[0];
-    symbols.bind(name, right, via);
+      (list.length > 1 && list.find(([node]) => onDefaultPath(node, (plainRun ??= withParameters())))) || list[0];
+    symbols.bind(name, ...orDefault(name, right, via, list, symbols));
   }
   return symbols;
+}
+
+const PARAMETER_DEFAULT = 'default of parameter';
+
+/**
+ * `precision = precision or get_default_supported_precision(training=True)` with the parameter's default None: the
+ * value a plain run gets is the right side (Python's `or` gives its right operand when the left is falsy), and with a
+ * default of its own, that default. The assignment read as written would look itself up.
+ */
+function orDefault(
+  name: string,
+  right: Node,
+  via: string,
+  list: ReadonlyArray<readonly [Node, string]>,
+  symbols: SymbolTable,
+): [Node, string] {
+  if (right.type !== 'boolean_operator' || right.childForFieldName('operator')?.text !== 'or') return [right, via];
+  const left = right.childForFieldName('left');
+  const fallback = right.childForFieldName('right');
+  if (left?.type !== 'identifier' || left.text !== name || !fallback) return [right, via];
+  const parameter = list.find(([, v]) => v.startsWith(PARAMETER_DEFAULT));
+  const start = parameter ? evaluate(parameter[0], symbols) : undefined;
+  if (!parameter || !start) return [right, via];
+  // A default of its own (`precision="16-mixed"`) is what the `or` keeps.
+  const unset = start.value === null || start.value === '' || start.value === false || start.value === 0;
+  return unset ? [fallback, `${via}, with ${parameter[1]} unset`] : [parameter[0], parameter[1]];
 }
 
 /** `set_defaults(...)` calls read per file (a program has one or two). */

@@ -30,6 +30,20 @@ function durationCount(kind: FactKind, v: Resolved['value']): FactValue | undefi
 }
 
 /** Module-level sizing variables (nanoGPT-style configs): `n_layer = 12`, `max_iters = 600000`. */
+/** A gradient-accumulation count by its name (`gradient_accumulation_steps`, `grad_accum`, `accum_iter`). */
+const ACCUMULATION_NAME = /^\w{0,40}accum\w{0,40}$/i;
+
+/** `steps * accumulation`: the factor that is not the accumulation count (the optimizer steps), if one is. */
+function optimizerStepsOf(right: Node): Node | undefined {
+  if (right.type !== 'binary_operator' || right.childForFieldName('operator')?.text !== '*') return undefined;
+  const a = right.childForFieldName('left');
+  const b = right.childForFieldName('right');
+  if (!a || !b) return undefined;
+  if (b.type === 'identifier' && ACCUMULATION_NAME.test(b.text) && !ACCUMULATION_NAME.test(a.text)) return a;
+  if (a.type === 'identifier' && ACCUMULATION_NAME.test(a.text) && !ACCUMULATION_NAME.test(b.text)) return b;
+  return undefined;
+}
+
 function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadContext): void {
   // Sizing names (n_layer, dtype, ...) are relevant lines, so their assignments are in the index.
   for (const assignment of moduleAssignments) {
@@ -41,9 +55,15 @@ function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadCon
       (kind !== 'hardware.devices' || /^(ngpu|n_gpu|num_gpus)$/i.test(left.text)) &&
       kind !== 'inference.maxNewTokens'
     ) {
-      ctx.addResolved(kind, right, `\`${left.text}\` (line ${assignment.startPosition.row + 1})`, (v) =>
-        durationCount(kind, v),
-      );
+      // `max_iters = max_step * gradient_accumulation_steps` (lit-gpt's pretraining scripts): micro-batch iterations;
+      // the optimizer steps are the other factor.
+      const steps = kind === 'training.steps' ? optimizerStepsOf(right) : undefined;
+      const where = `\`${left.text}\` (line ${assignment.startPosition.row + 1})`;
+      if (steps)
+        ctx.addResolved(kind, steps, `${where}: micro-batches, ${steps.text} optimizer steps`, (v) =>
+          durationCount(kind, v),
+        );
+      else ctx.addResolved(kind, right, where, (v) => durationCount(kind, v));
     } else if (left.text === 'init_from' || left.text === 'INIT_FROM') {
       readInitFrom(right, ctx);
     } else if (left.text === 'eval_only' && right.type === 'true') {

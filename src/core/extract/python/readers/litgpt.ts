@@ -75,8 +75,9 @@ export const litgptModels: CallRule = {
     if (last === 'load') ctx.add('model.fromScratch', false, arg, `${full} loads the trained checkpoint`, 'high');
     else {
       // A config builds the architecture with random weights; weights come only from a checkpoint load
-      // (`fabric.load` / `torch.load` usually resume a run's own state, so they do not count).
-      const loads = /\b(load_checkpoint|load_state_dict|lazy_load|load_from_checkpoint)\s*\(/.test(ctx.text);
+      // (`fabric.load` / `torch.load` usually resume a run's own state, so they do not count). `fabric.load_raw(path,
+      // model)` loads "a raw PyTorch model checkpoint created without Fabric" (Lightning Fabric API, Fabric.load_raw).
+      const loads = /\b(load_checkpoint|load_state_dict|lazy_load|load_from_checkpoint|load_raw)\s*\(/.test(ctx.text);
       ctx.add(
         'model.fromScratch',
         !loads,
