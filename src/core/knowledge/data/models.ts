@@ -9132,6 +9132,34 @@ export const MODELS: readonly Model[] = [
       'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs): ViT-L-16 427.74M params (image 304.09M, text 123.65M), 136.41 GFLOPs per image-text pair',
   },
   {
+    // CoCa (Yu et al. 2022, arXiv:2205.01917) as open_clip builds it: a CLIP image tower, a text tower and a multimodal
+    // text decoder that writes captions (`model.generate(image)`).
+    id: 'open_clip/coca_ViT-L-14',
+    aliases: ['open_clip:coca_ViT-L-14'],
+    family: 'coca',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 638_450_000,
+    forwardGflopsPerSample: 214.52, // 224x224 image + 76-token text
+    contextLength: 76,
+    smallerSiblings: ['open_clip/coca_ViT-B-32'],
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs): coca_ViT-L-14 638.45M params (image 306.72M, text 123.65M; the rest the multimodal decoder), 214.52 GFLOPs per image-text pair; context length 76: the text tower context_length of the open_clip coca_ViT-L-14 model config',
+  },
+  {
+    id: 'open_clip/coca_ViT-B-32',
+    aliases: ['open_clip:coca_ViT-B-32'],
+    family: 'coca',
+    architecture: 'other',
+    modality: 'multimodal',
+    params: 253_560_000,
+    forwardGflopsPerSample: 33.34, // 224x224 image + 76-token text
+    contextLength: 76,
+    smallerSiblings: [],
+    source:
+      'open_clip docs/model_profile.csv (mparams; gflops = image + text forward FLOPs): coca_ViT-B-32 253.56M params (image 89.16M, text 63.43M; the rest the multimodal decoder), 33.34 GFLOPs per image-text pair; context length 76: the text tower context_length of the open_clip coca_ViT-B-32 model config',
+  },
+  {
     id: 'openai/clip-vit-base-patch32',
     // sentence-transformers' clip-ViT-B-32 is this model behind its CLIPModel module (model card
     // huggingface.co/sentence-transformers/clip-ViT-B-32: "the image & text model CLIP ... ViT-B/32").

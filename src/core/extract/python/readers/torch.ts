@@ -851,6 +851,10 @@ export const apexAmp: CallRule = {
   },
 };
 
+/** `from torch.cuda.amp import autocast`, `from torch import autocast`, `from torch.amp import (GradScaler, autocast)`. */
+const TORCH_AUTOCAST_IMPORT =
+  /^[ \t]*from[ \t]+torch(?:\.[\w.]{1,60})?[ \t]+import[ \t]+(?:\([^)]{0,2000}\bautocast\b|[^\n#]{0,500}\bautocast\b)/m;
+
 export const autocast: CallRule = {
   framework: 'pytorch',
   callees: ['autocast'],
@@ -871,6 +875,9 @@ export const autocast: CallRule = {
     if (inPrecisionBranch(node)) return;
     // `autocast = get_autocast(args.precision)` then `with autocast():`: the name holds the helper's choice.
     if (!full.includes('.') && /^[ \t]*autocast[ \t]*=[ \t]*[A-Za-z_]/m.test(ctx.text)) return;
+    // A bare `autocast()` is torch's only where the file imports it from torch; elsewhere the name is the program's
+    // own (a parameter holding `lambda: torch.autocast(..., dtype=amp_dtype)` or a null context), read where it is made.
+    if (!full.includes('.') && !TORCH_AUTOCAST_IMPORT.test(ctx.text)) return;
     const dtype = args ? keywordArgument(args, 'dtype') : null;
     if (dtype) readKeyword('dtype', dtype, ctx, full);
     // A bare autocast in a file that reads the run's `mixed_precision` setting (a wrapper applied only when

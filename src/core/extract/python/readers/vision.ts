@@ -212,7 +212,10 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     if (r?.via) origin = r.origin.startPosition.row;
   } else if (timmByName) id = last;
   else if (timm || openClip) {
-    const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
+    // The first parameter of both factories is `model_name`, passed by position or by keyword.
+    const first = args.namedChildren[0] ?? null;
+    const named = first?.type === 'keyword_argument' ? keywordArgument(args, 'model_name') : first;
+    const r = evaluate(named, ctx.symbols);
     if (timm && full === 'create_model' && readConfigFactory(call, r?.value, ctx)) return true;
     // open_clip's `ViT-B-32` is image and text towers, not torchvision's `vit_b_32`: the catalog keys it `open_clip:`.
     id = typeof r?.value === 'string' && r.value ? (openClip ? `open_clip:${r.value}` : r.value) : null;
@@ -431,10 +434,30 @@ const OPEN_CLIP_IMPORT = /^[ \t]*from[ \t]+open_clip[ \t]+import[^\n]*\bcreate_m
  * trained weights; none (the default) or an empty one initialises randomly. A value only known when it runs
  * says nothing either way.
  */
+/**
+ * `model, _, preprocess = create_model_and_transforms(name)` then `load_weights(model, args.checkpoint)` or
+ * `model.load_state_dict(...)`: the model built empty gets a checkpoint's weights before it is used. The name the call
+ * is assigned to (the first of a tuple), then a loading call on it anywhere in the text; the text's own description.
+ */
+function weightsLoadedInto(call: Node, text: string): string | undefined {
+  const statement = call.parent?.type === 'assignment' ? call.parent : undefined;
+  const left = statement?.childForFieldName('left');
+  const target = left?.type === 'identifier' ? left : left?.namedChildren[0];
+  if (!target || target.type !== 'identifier' || !/^\w{1,60}$/.test(target.text)) return undefined;
+  const name = target.text;
+  const m = new RegExp(
+    `\\b(load_\\w{0,40}(?:weights|checkpoint|ckpt|state_dict)\\w{0,20})[ \\t]*\\([ \\t]*${name}\\b|\\b${name}\\.(load_state_dict)[ \\t]*\\(`,
+  ).exec(text);
+  return m ? `${m[1] ? `${m[1]}(${name}, ...)` : `${name}.load_state_dict(...)`} loads weights into it` : undefined;
+}
+
 function readOpenClipWeights(call: Node, args: Node, ctx: PythonReadContext): void {
   const pretrained = keywordArgument(args, 'pretrained') ?? args.namedChildren[1] ?? null;
   if (!pretrained || pretrained.type === 'keyword_argument') {
-    ctx.add('model.fromScratch', true, call, 'no pretrained weights given: open_clip initialises randomly', 'medium');
+    const loaded = weightsLoadedInto(call, ctx.text);
+    if (loaded) ctx.add('model.fromScratch', false, call, `built without pretrained=, then ${loaded}`, 'medium');
+    else
+      ctx.add('model.fromScratch', true, call, 'no pretrained weights given: open_clip initialises randomly', 'medium');
     return;
   }
   const r = evaluate(pretrained, ctx.symbols);
