@@ -192,6 +192,11 @@ export interface Fact {
    * of them changes the value, which is then not known from here.
    */
   readonly fromFlags?: readonly string[];
+  /**
+   * On a launch of a derived config (`_base_ = ["256px.py", "plugins/tp.py"]`) whose own text sets nothing of training:
+   * the configs it inherits decide whether it trains or generates (factsToSpec).
+   */
+  readonly launchFromBase?: true;
   /** On a link to a program: the flags the launch line passes it (destinations, `--max-seq-len` as `max_seq_len`). */
   readonly passes?: readonly string[];
   /**

@@ -579,8 +579,15 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     startsThroughDefaultConfig &&
     facts.some((f) => f.file !== undefined && f.kind === 'launch.inference') &&
     trainerLaunches.length === 0;
+  // A derived config that sets nothing of training (`_base_ = ["256px.py", "plugins/tp.py"]`) runs as its bases do:
+  // generation when a base generates and none trains.
+  const inheritedInference =
+    trainerLaunches.length > 0 &&
+    trainerLaunches.every((f) => f.launchFromBase) &&
+    facts.some((f) => f.file !== undefined && f.kind === 'launch.inference');
   const inference =
     (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) ||
+    inheritedInference ||
     defaultConfigInference ||
     constructionsOnly ||
     scriptRunsInference ||

@@ -420,7 +420,7 @@ export const mmengineConfig: FileRule = {
         `an mmengine evaluation config (${what}; no training loop or training data): the runner tests it (\`tools/test.py CONFIG CHECKPOINT\`)`,
         'medium',
       );
-    else
+    else {
       ctx.add(
         'launch.trainer',
         'mmengine:config',
@@ -428,6 +428,10 @@ export const mmengineConfig: FileRule = {
         `an mmengine config (${what}): the runner it is given to (\`tools/train.py CONFIG\`, \`xtuner train CONFIG\`) trains it`,
         'medium',
       );
+      // A derived config that only changes parallelism, sizes or paths runs as what it inherits: an overlay on a
+      // sampling config samples.
+      if (!complete && base && !TRAINING_SETTING.test(ctx.text)) ctx.amendLast({ launchFromBase: true });
+    }
     if (model) {
       const tree = nestedDicts(model.dict, 'model', ctx.symbols);
       if (!readCheckpoint(tree, ctx)) readClipArch(tree, ctx);
@@ -652,6 +656,10 @@ function datasetPreparer(text: string): boolean {
  * (`test_dataloader`/`test_cfg`) and nothing of training, inheriting no dataset or schedule base that could (a zero-shot
  * classifier or a captioner over the runtime base alone).
  */
+/** A module-level setting only a training run has (its optimiser, schedule, length, data loader, resumption). */
+const TRAINING_SETTING =
+  /^(?:\w{0,40}_)?(?:optim\w{0,40}|optimizer|lr(?:_\w{1,40})?|learning_rate|epochs?|max_epochs|num_epochs|total_epochs|max_iters|max_steps|train_\w{1,40}|grad_\w{1,40}|warmup\w{0,40}|ema\w{0,40}|accumulation_steps|ckpt_every|param_scheduler|runner|load_from|resume\w{0,40})[ \t]*=/m;
+
 function evaluationOnly(text: string, bases: readonly string[]): boolean {
   // Also in a chained assignment (`train_cfg = train_dataloader = optim_wrapper = None`: each name is bound to None).
   if (
