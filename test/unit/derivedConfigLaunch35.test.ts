@@ -50,4 +50,28 @@ describe('Thirty-fifth round: derived configs run as their bases do', () => {
     assert.deepEqual(modes.get('configs/train/stage1.py'), ['pretrain']);
     assert.deepEqual(modes.get('configs/train/demo.py'), ['pretrain']);
   });
+
+  it('names a module-settings config’s model by its model_name, else by its registered type; its size stays unknown', async () => {
+    const config = (model: string) =>
+      `${model}\ndataset = dict(type="video_text", data_path="data/train.csv")\noptim = dict(cls="HybridAdam", lr=5e-5)\nepochs = 100\ndtype = "bf16"\n`;
+    const result = await scanFiles({
+      'configs/vae/train/dc_ae.py': config(
+        'model = dict(\n    type="dc_ae",\n    model_name="dc-ae-f32t4c128",\n    from_scratch=True,\n    from_pretrained=None,\n)',
+      ),
+      'configs/vae/train/plain_vae.py': config('model = dict(type="causal_vae", from_pretrained=None)'),
+    });
+    const runOf = (file: string) => result.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
+    const named = runOf('configs/vae/train/dc_ae.py');
+    assert.equal(named?.spec.model.name, 'dc-ae-f32t4c128');
+    assert.equal(named?.mode, 'pretrain');
+    assert.equal(runOf('configs/vae/train/plain_vae.py')?.spec.model.name, 'causal_vae');
+    // A registry name is no catalog row and states no size: unknown, not a default.
+    for (const file of ['configs/vae/train/dc_ae.py', 'configs/vae/train/plain_vae.py']) {
+      assert.equal(runOf(file)?.spec.model.params ?? null, null, file);
+      assert.ok(
+        runOf(file)?.missing.some((m) => m.field === 'model.params'),
+        file,
+      );
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { findModel } from '../../../knowledge';
 import { ditVariantOf, sizeFromModelName } from '../../../knowledge/modelName';
 import { hubIdInPath } from '../../config/dialect';
 import { normalisePrecision } from '../../precision';
-import { evaluate } from '../../pythonValues';
+import { evaluate, stringLiteral } from '../../pythonValues';
 import { scalar, truncate, type PythonReadContext } from '../context';
 import { readKeyword, readTrainingKeywords } from '../keywords';
 import type { FileRule } from '../rules';
@@ -1108,6 +1108,22 @@ export const mmengineModuleSettings: FileRule = {
           `model type "flux" with FLUX.1's transformer (3072 wide, 19 double + 38 single blocks)`,
           'medium',
         );
+      else {
+        // `model = dict(type="dc_ae", model_name="dc-ae-f32t4c128")`: the variant the registry builds names the model
+        // (its size is the program's own code, not read here), else the registered type.
+        const variant = model.keywords.get('model_name');
+        const name = variant?.type === 'string' ? stringLiteral(variant) : null;
+        if (name && /^[\w./-]{2,100}$/.test(name))
+          ctx.add(
+            'model.id',
+            name,
+            variant!,
+            `model model_name="${name}" (built by the registry's ${model.type})`,
+            'medium',
+          );
+        else if (/^[A-Za-z][\w.-]{1,80}$/.test(model.type))
+          ctx.add('model.id', model.type, model.call, `model type "${model.type}": the registry's model`, 'low');
+      }
     } else if (derived && sampling) {
       // A derived config that sets sampling options samples with what it inherits.
       ctx.add('run.framework', 'mmengine', sampling.statement, 'an mmengine-style derived config', 'medium');
