@@ -104,7 +104,8 @@ export const selfSupervisedVit: ConfigDialect = {
         arch,
         `student.arch ${name} with no optimiser or training section: the backbone an evaluation loads`,
       );
-      out.add('launch.inference', 'config:self-supervised-vit', arch, 'backbone config of an evaluation program');
+      // A checkpoint's description, not a run's: the evaluation program given it (`--config-file` beside
+      // `--pretrained-weights`) is the run; the config only says how to build the network the weights load into.
       return;
     }
     readLength(doc, out);
