@@ -571,6 +571,18 @@ export function completeRun(
         if (spec.training.datasetTokens && isTokenModel) tokens = spec.training.datasetTokens * epochs;
         if (spec.training.datasetSamples) samples = spec.training.datasetSamples * epochs;
         else if (seqLen) samples = (spec.training.datasetTokens! / seqLen) * epochs;
+        // An epoch's samples stated (`--train-num-samples`) in batches the code sets: the optimiser steps follow, as
+        // for a catalogued dataset below.
+        if (spec.training.datasetSamples && spec.training.epochs !== undefined && spec.training.batchPerDevice) {
+          const perStep = spec.training.batchPerDevice * accumulation * count;
+          steps = epochs * Math.ceil(spec.training.datasetSamples / perStep);
+          note({
+            field: 'training.steps',
+            value: steps,
+            source: 'computed',
+            detail: `${epochs} epochs × ⌈${spec.training.datasetSamples} samples / (${spec.training.batchPerDevice} per device × ${accumulation} accumulation × ${count} devices)⌉`,
+          });
+        }
       } else if (dataset) {
         note({
           field: 'training.datasetSamples',
