@@ -271,9 +271,9 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
     names: ['devices', 'gpus', 'num_gpus'],
     only: [
       {
-        names: ['ngpu', 'n_gpu', 'tensor_parallel_size'],
+        names: ['ngpu', 'n_gpu', 'ngpus', 'tensor_parallel_size'],
         sources: PYTHON,
-        why: 'script variables and the vLLM LLM(tensor_parallel_size=...) keyword',
+        why: 'script variables, submitit launchers\' `--ngpus` ("Number of GPUs to request on each node") and the vLLM LLM(tensor_parallel_size=...) keyword',
       },
       {
         names: ['num_processes'],

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { HYDRA_MAIN_LINK } from '../extract/python/readers/hydraMain';
 import { TORCHX_LAUNCH_LINK } from '../extract/python/readers/torchx';
+import { SUBMITTED_JOB_LINK } from '../extract/python/readers/submitit';
 
 /**
  * What is a run: something that executes a training or inference job (a script run as main or with
@@ -716,6 +717,9 @@ export function packageModuleReason(
   if (facts.some((f) => f.kind === 'link.script') && facts.some(startsOwnWork)) return undefined;
   // A TorchX component (readers/torchx.ts): a launch of the program it names, whose model is that program's.
   if (facts.some((f) => f.kind === 'link.module' && f.detail?.startsWith(TORCHX_LAUNCH_LINK))) return undefined;
+  // A launcher submitting a job of its own class that runs a program's main (readers/submitit.ts): a cluster launch of
+  // that program, whose run it is.
+  if (facts.some((f) => f.kind === 'link.module' && f.detail?.startsWith(SUBMITTED_JOB_LINK))) return undefined;
   // A thin entry point handing its command line to the package's run function (`train()`: readers/localModules.ts).
   if (facts.some((f) => f.kind === 'run.commandLine' && String(f.value).endsWith('()'))) return undefined;
   // The module's own demo under its main guard, sampling from the network it defines (readers/moduleDemo.ts).

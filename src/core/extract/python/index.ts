@@ -163,7 +163,7 @@ import * as nanotron from './readers/nanotron';
 import { checkpointScript, scriptSwitches } from './readers/checkpointScript';
 import { dnnlibTrainingLoop, networkPickleLoad, openUrlPickle } from './readers/networkPickle';
 import * as slurmSubmit from './readers/slurmSubmit';
-import { submititLauncher } from './readers/submitit';
+import { submittedJobClass, submititLauncher } from './readers/submitit';
 import { experimentGrid } from './readers/experimentGrid';
 import { tensorrtLlmRuntime } from './readers/tensorrtLlm';
 import * as peft from './readers/peft';
@@ -391,6 +391,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.weightCasts,
   namedDtypeCast,
   submititLauncher,
+  submittedJobClass,
   openNmtProgram,
   experimentGrid,
   // Before the rules that link a program's own modules: a program that runs the trainer links none of its helpers.

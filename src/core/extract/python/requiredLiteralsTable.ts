@@ -721,6 +721,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['', '\\brunpy\\b', [{ words: ['runpy'], ignoreCase: false }]],
   ['', '\\bserve[ \\t]*\\(', [{ words: ['serve'], ignoreCase: false }]],
   ['', '\\bsimple_evaluate[ \\t]*\\(', [{ words: ['simple_evaluate'], ignoreCase: false }]],
+  ['', '\\bsubmit\\w{0,20}[ \\t]*\\(', [{ words: ['submit'], ignoreCase: false }]],
   [
     '',
     '\\bsubprocess\\b|\\bos\\.(?:system|popen)\\b',
@@ -1059,6 +1060,14 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     ],
   ],
   ['m', '^[ \\t]*while[ \\t]+(?:True|1|not[ \\t]+\\w+)[ \\t]*:', [{ words: ['while'], ignoreCase: false }]],
+  [
+    'm',
+    '^[ \\t]+def[ \\t]+__call__[ \\t]*\\(',
+    [
+      { words: ['__call__'], ignoreCase: false },
+      { words: ['def'], ignoreCase: false },
+    ],
+  ],
   [
     'm',
     '^[ \\t]+with[ \\t]+(?:\\w+\\.)?(?:no_grad|inference_mode)\\(\\)',

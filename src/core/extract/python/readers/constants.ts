@@ -139,7 +139,7 @@ function runFlagName(flag: string): string | undefined {
 }
 
 /** Flag names that count devices (never a device id). */
-const DEVICE_COUNT_FLAG = /^(?:ngpu|n_gpu|n_gpus|num_gpus)$/i;
+const DEVICE_COUNT_FLAG = /^(?:ngpu|ngpus|n_gpu|n_gpus|num_gpus)$/i;
 
 /** `add_argument("--epochs", default=30)`: a sizing default is a fact where it is declared (uses win over it). */
 function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {

@@ -80,3 +80,52 @@ export const submititLauncher: FileRule = {
     }
   },
 };
+
+/**
+ * A launcher that submits a job object of its own class (DINOv2's `dinov2/run/eval/linear.py`): the class's
+ * `__call__` imports a program's `main` and runs it (`from pkg.eval.linear import main as linear_main` …
+ * `linear_main(self.args)`), and the program run as main hands the class to a submitting helper
+ * (`submit_jobs(Evaluator, args, name=...)`, `executor.submit(Trainer(args))`). The job runs that program: its module
+ * is linked (what it trains or evaluates is this launch's run), as for a submitted main above. The job's size is
+ * read from the flags the launcher declares (`--ngpus`, `--nodes` of a shared argument parser it links).
+ */
+/** The detail a submitted job's link starts with (resolve/entryPoint.ts: such a launcher is no package module). */
+export const SUBMITTED_JOB_LINK = 'the submitted job (';
+const CALL_METHOD = /^[ \t]+def[ \t]+__call__[ \t]*\(/m;
+const IMPORTED_MAIN =
+  /^[ \t]+from[ \t]+([A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){1,6})[ \t]+import[ \t]+main(?:[ \t]+as[ \t]+([A-Za-z_]\w{0,60}))?[ \t]*$/m;
+/** Job classes looked at per file (a launcher defines one or two). */
+const MAX_JOB_CLASSES = 8;
+
+export const submittedJobClass: FileRule = {
+  framework: 'submitit',
+  phase: 'after-calls',
+  words: ['__call__'],
+  runStart: [CALL_METHOD, /\bsubmit\w{0,20}[ \t]*\(/, MAIN_GUARD],
+  read: (index, ctx) => {
+    if (!ctx.hasMainGuard) return;
+    for (const cls of index.classes.slice(0, MAX_JOB_CLASSES)) {
+      if (cls.startPosition.column !== 0) continue;
+      const name = cls.childForFieldName('name')?.text;
+      const body = cls.text;
+      if (!name || !/^\w{1,60}$/.test(name) || !CALL_METHOD.test(body)) continue;
+      const imported = IMPORTED_MAIN.exec(body);
+      const alias = imported?.[2] ?? 'main';
+      if (!imported || !new RegExp(`\\b${alias}[ \\t]*\\(`).test(body.slice(imported.index + imported[0].length)))
+        continue;
+      // The class (or an instance of it) handed to a submitting call.
+      const submitted = new RegExp(`\\bsubmit\\w{0,20}[ \\t]*\\([ \\t]*${name}\\b`).exec(ctx.text);
+      if (!submitted) continue;
+      const row = ctx.text.slice(0, submitted.index).split('\n').length - 1;
+      const file = `${imported[1].replace(/\./g, '/')}.py`;
+      ctx.facts.push({
+        kind: 'link.module',
+        value: file,
+        range: { startLine: row, startCol: 0, endLine: row, endCol: submitted[0].length },
+        confidence: 'low',
+        detail: `${SUBMITTED_JOB_LINK}${name}) runs ${imported[1]}.main`,
+      });
+      return;
+    }
+  },
+};
