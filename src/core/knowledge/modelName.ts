@@ -57,11 +57,22 @@ const VIT_WORD: Record<string, string> = {
 const VIT_VARIANT =
   /(?:^|[^a-z])(?:vit|deit3?)(?:[-_]?(tiny|small|base|large|huge|giant)(?=$|[^a-z])|[-_](ti|s|b|l|h|g)(?=$|[^a-z])|(ti|s|b|l|h|g)(?=\d))/i;
 
+/** Names of two towers, image and text (CLIP, SigLIP, DINOv2's dino.txt): a ViT word in them sizes only the image one. */
+const TWO_TOWERS = /clip|siglip|txt|text/i;
+
+/**
+ * A name that states a ViT variant for one of two towers (`dinov2_vitl14_reg4_dinotxt_tet1280d20h24l`): an
+ * architecture by name whose whole size the name does not state.
+ */
+export function namesTwoTowerVit(name: string | null | undefined): boolean {
+  return !!name && name.length <= 300 && TWO_TOWERS.test(name) && VIT_VARIANT.test(name);
+}
+
 /** The standard ViT variant a name states (`large`), if it states one. */
 export function vitVariantOf(name: string | null | undefined): { variant: string; text: string } | undefined {
-  // CLIP-style names (`open_clip:ViT-L-16`, `clip-vit-large-patch14`, SigLIP) name two towers, image and text:
-  // the ViT word sizes only one of them.
-  if (!name || name.length > 300 || /clip|siglip/i.test(name)) return undefined;
+  // CLIP-style names (`open_clip:ViT-L-16`, `clip-vit-large-patch14`, SigLIP, DINOv2's `…_vitl14_reg4_dinotxt_…`) name
+  // two towers, image and text: the ViT word sizes only one of them.
+  if (!name || name.length > 300 || TWO_TOWERS.test(name)) return undefined;
   const m = VIT_VARIANT.exec(name);
   if (!m) return undefined;
   const word = (m[1] ?? m[2] ?? m[3]).toLowerCase();

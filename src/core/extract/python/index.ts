@@ -380,10 +380,12 @@ export const FILE_RULES: readonly FileRule[] = [
   models.embeddingLayout,
   models.moduleClasses,
   litLlama.llamaWeightsFolder,
+  modelConstructor.modelConstructor,
+  // Before the forward-only reading: a builder of the repository's own whose name states a size names the model it
+  // runs (`model = dinov2_vitl14_reg4_dinotxt_tet1280d20h24l().cuda()` then `model.encode_image(x)` under no_grad).
+  modelConstructor.sizedModelBuilder,
   models.forwardOnlyUse,
   gradFreeEntry,
-  modelConstructor.modelConstructor,
-  modelConstructor.sizedModelBuilder,
   dlrmProgram,
   xTransformersModels,
   configDictModel,

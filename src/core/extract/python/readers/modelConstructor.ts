@@ -4,7 +4,7 @@ import { keywordArgument } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
-import { sizeFromModelName } from '../../../knowledge/modelName';
+import { namesTwoTowerVit, sizeFromModelName } from '../../../knowledge/modelName';
 import { isSoleAutoencoder } from './soleAutoencoder';
 
 /**
@@ -172,14 +172,19 @@ function readConstructor(index: SyntaxIndex, ctx: PythonReadContext): void {
 function readSizedBuilder(ctx: PythonReadContext): void {
   if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null)) return;
   const builders = new Set<string>();
-  importedOwnNames(ctx.text, (name) => sizeFromModelName(name) !== undefined, builders);
+  // Also a builder named for a ViT variant of one of two towers (`…_vitl14_…_dinotxt_…`): it names the model, whose
+  // whole size the name does not state (unknown, not the image tower's).
+  importedOwnNames(ctx.text, (name) => sizeFromModelName(name) !== undefined || namesTwoTowerVit(name), builders);
   if (builders.size === 0) return;
   for (const { name } of modelBuildingCalls(ctx, builders)) {
+    const sized = sizeFromModelName(name.text) !== undefined;
     ctx.add(
       'model.id',
       name.text,
       name,
-      `${name.text}(...): a model builder of this repository whose name states the model's size`,
+      sized
+        ? `${name.text}(...): a model builder of this repository whose name states the model's size`
+        : `${name.text}(...): a model builder of this repository named for the image tower of a two-tower model (its whole size is not in the name)`,
       'low',
     );
     return;
