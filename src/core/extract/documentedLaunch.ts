@@ -1,3 +1,4 @@
+import { wordVariants } from './wordVariants';
 import type { Fact } from '../facts';
 import { modelTargetOf } from './config/modelTarget';
 import { matchLauncher } from './shell/launchers';
@@ -450,7 +451,7 @@ function passedToProgram(command: string, base: string, program: string): boolea
   const at = words.findIndex((w) => last(w) === programBase || w === modulePath);
   if (at < 0) return false;
   for (let i = at + 1; i < words.length; i++) {
-    if (last(words[i]) !== base) continue;
+    if (!wordVariants(words[i]).some((w) => last(w) === base)) continue;
     const flag = words[i].includes('=') ? words[i].slice(0, words[i].indexOf('=')) : words[i - 1];
     if (!LAUNCHER_CONFIG_FLAG.test(flag)) return true;
   }

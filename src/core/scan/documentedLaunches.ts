@@ -1,4 +1,5 @@
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
+import { wordVariants } from '../extract/wordVariants';
 
 /**
  * Launches a repository documents only in its README or its docs folder: the shell commands of a fenced block
@@ -8,11 +9,23 @@ import type { DocumentedLaunch } from '../extract/documentedLaunch';
  * module only finds the commands and the files they name; it reads no facts. Bounded on huge or hostile Markdown.
  */
 
-/** A README anywhere, or a Markdown page directly in a `docs`/`doc` folder (where training guides are kept). */
+/**
+ * A README's variants (`README_TiTok.md`, `README-zh.md`, `README.en.md`: one page per model or language) and the
+ * guides repositories name at their root for what they document (`TRAINING.md`, `GETTING_STARTED.md`, `EVAL.md`).
+ */
+const README_VARIANT = /^readme(?:[._-][\w.-]{1,60})?\.md$/;
+const GUIDE =
+  /^(?:train|training|finetune|finetuning|fine_tuning|getting_started|eval|evaluation|inference|usage|run|scripts)\.md$/;
+
+/**
+ * A README anywhere (or one of its variants), a guide page named for training or evaluation, or a Markdown page
+ * directly in a `docs`/`doc` folder (where training guides are kept).
+ */
 export function isDocumentationFile(display: string): boolean {
   const parts = display.replace(/\\/g, '/').split('/');
   const name = parts[parts.length - 1].toLowerCase();
-  if (name === 'readme.md') return true;
+  // A guide at the repository's root; one in another folder (`notes/Training.md`) is someone's notes.
+  if (README_VARIANT.test(name) || (parts.length === 1 && GUIDE.test(name))) return true;
   return name.endsWith('.md') && parts.length >= 2 && /^docs?$/i.test(parts[parts.length - 2]);
 }
 
@@ -106,11 +119,16 @@ const FILE_WORD = /^(?:\.\/)?[\w.-][\w./-]{0,300}\.(?:py|ya?ml|json|sh|bash|gin)
 
 /** The references a command makes to files: its path-like words, and a module run with `-m` (as a .py path). */
 export function referencesOf(command: string): string[] {
-  const words = command.split(/\s+/, MAX_WORDS).map((w) => w.replace(/^(?:--?[\w-]+=)?["']?|["',;]+$/g, ''));
+  // `--config=x.yaml`, and OmegaConf/Hydra command-line pairs (`config=configs/x.yaml`, `data.path=...`).
+  const words = command
+    .split(/\s+/, MAX_WORDS)
+    .map((w) => w.replace(/^(?:--?[\w-]+=|[A-Za-z_][\w.]{0,60}=)?["']?|["',;]+$/g, ''));
   const out = new Set<string>();
   words.forEach((w, n) => {
     if (w.includes('..') || w.includes('$')) return;
-    if (FILE_WORD.test(w)) out.add(w);
+    if (w.includes('{')) {
+      for (const variant of wordVariants(w)) if (FILE_WORD.test(variant)) out.add(variant);
+    } else if (FILE_WORD.test(w)) out.add(w);
     else if (n > 0 && words[n - 1] === '-m' && /^[A-Za-z_][\w.]{0,200}$/.test(w))
       out.add(`${w.replace(/\./g, '/')}.py`);
   });
