@@ -48,4 +48,30 @@ describe('Thirty-fifth round: repository builders run forward, two-tower names',
     assert.equal(normalisePrecision('torch.float16'), 'fp16');
     assert.equal(normalisePrecision('torch.floating_point'), null);
   });
+
+  it('runs the network a builder returns in a tuple, given trained weights, forward only', async () => {
+    const notebook = (load: string) =>
+      [
+        'import torch',
+        'from models import build_tokenizer_and_generator',
+        "device = 'cuda'",
+        'tok, gen = build_tokenizer_and_generator(depth=16, device=device)',
+        load,
+        'tok.eval(), gen.eval()',
+        'with torch.inference_mode():',
+        "    with torch.autocast('cuda', dtype=torch.float16):",
+        '        images = gen.autoregressive_infer_cfg(B=8, cfg=4.0)',
+        '',
+      ].join('\n');
+    const loaded = await pythonFacts(
+      notebook(
+        "tok.load_state_dict(torch.load('tok.pth', map_location='cpu'))\ngen.load_state_dict(torch.load('gen_d16.pth', map_location='cpu'))",
+      ),
+    );
+    assert.equal(valuesOf(loaded, 'launch.inference').length, 1);
+    assert.deepEqual(valuesOf(loaded, 'model.fromScratch'), [false]);
+    assert.deepEqual(valuesOf(loaded, 'model.id'), [null]);
+    // Nothing loaded into either: no trained model to run.
+    assert.deepEqual(valuesOf(await pythonFacts(notebook('')), 'launch.inference'), []);
+  });
 });

@@ -192,6 +192,9 @@ function builtFromConfigInEval(text: string): boolean {
  */
 const CLASS_BUILT =
   /^[ \t]*((?:self\.)?[A-Za-z_]\w{0,40})[ \t]*=[ \t]*(?:[A-Z]\w{0,60}|(?:[A-Za-z_]\w{0,40}\.){0,3}(?:make|build|create)_\w{0,30}model)\(/gm;
+/** `vae, var = build_vae_var(...)`: a builder returning several networks, each named in a tuple. */
+const TUPLE_BUILT =
+  /^[ \t]*([A-Za-z_]\w{0,40}(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,40}){1,4})[ \t]*=[ \t]*(?:[A-Z]\w{0,60}|(?:[A-Za-z_]\w{0,40}\.){0,3}(?:make|build|create)_\w{0,30})\(/gm;
 const MAX_BUILT = 200;
 /** Aliased class imports looked at per file. */
 const MAX_ALIASES = 20;
@@ -227,6 +230,8 @@ function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): st
             new RegExp(`^[ \\t]*((?:self\\.)?[A-Za-z_]\\w{0,40})[ \\t]*=[ \\t]*(?:${aliases.join('|')})\\(`, 'gm'),
           ),
         ].sort((a, b) => a.index - b.index);
+  const loaded = (name: string) =>
+    new RegExp(`^[ \\t]*${escapeRegExp(name)}(?:\\[\\w{1,40}\\])?\\.load_state_dict\\(`, 'm').test(text);
   for (const m of built) {
     if (++n > MAX_BUILT) break;
     // Built in code that runs (module level or what the main guard reaches), not in a library's function bodies.
@@ -234,8 +239,19 @@ function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): st
     // At a statement's start: a commented-out load (`# feat.load_state_dict(...)`) gives no weights. A builder that
     // returns its sub-networks in a dict (`model = build_model(params)`, then `model[key].load_state_dict(...)` for
     // each key of the checkpoint) is given them one part at a time.
-    if (new RegExp(`^[ \\t]*${escapeRegExp(m[1])}(?:\\[\\w{1,40}\\])?\\.load_state_dict\\(`, 'm').test(text))
-      return m[1];
+    if (loaded(m[1])) return m[1];
+  }
+  // Several networks built at once (`vae, var = build_vae_var(...)`), the last one given weights the model run
+  // (a tokenizer first, the generator after it, as builders return them).
+  row = 0;
+  counted = 0;
+  n = 0;
+  for (const m of text.matchAll(TUPLE_BUILT)) {
+    if (++n > MAX_BUILT) break;
+    if (executed[rowOf(m.index)] !== 1) continue;
+    const names = m[1].split(',').map((x) => x.trim());
+    const given = names.filter(loaded);
+    if (given.length > 0) return given[given.length - 1];
   }
   return undefined;
 }
