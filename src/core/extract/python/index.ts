@@ -66,6 +66,7 @@ import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
 import { colbertRetrieval } from './readers/colbertRetrieval';
 import { trainerRegistry } from './readers/trainerRegistry';
+import { configClassRegistry } from './readers/configClassRegistry';
 import { paxExperiments } from './readers/paxExperiments';
 import { langchainLocalLlms } from './readers/langchainLlm';
 import { mistralFromFolder } from './readers/mistralInference';
@@ -477,6 +478,7 @@ export const FILE_RULES: readonly FileRule[] = [
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,
   trainerRegistry,
+  configClassRegistry,
   paxExperiments,
   configObjects,
   headerGpu,

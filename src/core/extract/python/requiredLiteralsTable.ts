@@ -1104,6 +1104,14 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     'm',
+    '^class[ \\t]+\\w{1,80}\\([ \\t]*\\w{0,40}Config[ \\t]*\\)',
+    [
+      { words: ['Config'], ignoreCase: false },
+      { words: ['class'], ignoreCase: false },
+    ],
+  ],
+  [
+    'm',
     '^def [A-Za-z]\\w*\\(\\)\\s*->\\s*[\\w.]*Config\\s*:',
     [
       { words: ['Config'], ignoreCase: false },

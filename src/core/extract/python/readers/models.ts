@@ -241,16 +241,29 @@ function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): st
     // each key of the checkpoint) is given them one part at a time.
     if (loaded(m[1])) return m[1];
   }
-  // Several networks built at once (`vae, var = build_vae_var(...)`), the last one given weights the model run
-  // (a tokenizer first, the generator after it, as builders return them).
-  row = 0;
-  counted = 0;
-  n = 0;
+  return undefined;
+}
+
+/**
+ * Several networks built at once in code that runs (`vae, var = build_vae_var(...)`), one of them given trained
+ * weights read from a file right there (`var.load_state_dict(torch.load(ckpt))`, safetensors' `load_file`): a trained
+ * model, whose name other rules read or leave unknown. A package's own loader (`load_checkpoint('sketch-base')`) is
+ * read by the rules that know the package's released weights.
+ */
+function tupleBuiltThenGivenWeights(text: string, executed: Readonly<Uint8Array>): string | undefined {
+  if (!text.includes('.load_state_dict(') || /\btorch\.save[ \t]*\(/.test(text) || !CHECKPOINT_READ.test(text))
+    return undefined;
+  let n = 0;
   for (const m of text.matchAll(TUPLE_BUILT)) {
     if (++n > MAX_BUILT) break;
-    if (executed[rowOf(m.index)] !== 1) continue;
+    if (executed[text.slice(0, m.index).split('\n').length - 1] !== 1) continue;
     const names = m[1].split(',').map((x) => x.trim());
-    const given = names.filter(loaded);
+    const given = names.filter((name) =>
+      new RegExp(
+        `^[ \\t]*${escapeRegExp(name)}\\.load_state_dict\\([ \\t]*(?:torch\\.load|(?:safetensors\\.torch\\.)?load_file)\\(`,
+        'm',
+      ).test(text),
+    );
     if (given.length > 0) return given[given.length - 1];
   }
   return undefined;
@@ -315,11 +328,14 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
   const builtFromConfig = builtFromConfigInEval(text);
   const builtWithWeights = builtThenGivenWeights(text, executedRowMask(ctx.tree));
+  const tupleBuilt =
+    builtWithWeights === undefined ? tupleBuiltThenGivenWeights(text, executedRowMask(ctx.tree)) : undefined;
   const loadsCheckpoint =
     builtFromConfig ||
     checkpointModel(text) ||
     (text.includes('](') && REGISTRY_BUILT_FROM_PATH.test(text)) ||
-    builtWithWeights !== undefined;
+    builtWithWeights !== undefined ||
+    tupleBuilt !== undefined;
   if (
     !loadsCheckpoint &&
     !facts.some(
@@ -388,7 +404,17 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   );
   // A config the program loads by name (`OmegaConf.load("configs/x.yaml")`, a flag's default) says the model.
   const namesConfig = builtFromConfig && facts.some((f) => f.kind === 'link.config');
-  if (loadsCheckpoint && !facts.some((f) => f.kind === 'model.id' || f.kind === 'model.params')) {
+  if (tupleBuilt !== undefined && !builtFromConfig && !checkpointModel(text)) {
+    // Named (or left unknown) by the rules that read the builder; only the weights are this rule's reading.
+    if (!facts.some((f) => f.kind === 'model.fromScratch'))
+      ctx.add(
+        'model.fromScratch',
+        false,
+        marker,
+        `${tupleBuilt} is built with the networks beside it and given trained weights (load_state_dict)`,
+        'medium',
+      );
+  } else if (loadsCheckpoint && !facts.some((f) => f.kind === 'model.id' || f.kind === 'model.params')) {
     ctx.add(
       'model.fromScratch',
       false,
