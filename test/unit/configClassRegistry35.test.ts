@@ -69,3 +69,20 @@ describe('Thirty-fifth round: a module of run config classes', () => {
     assert.ok(!other?.analysis.runs.some((r) => r.run.spec.model.name === 'open_clip:ViT-B-32-quickgelu'));
   });
 });
+
+describe('Thirty-fifth round: data-building utilities by their names', () => {
+  it('leaves out tokenizing, curating, preparing and metadata-building programs, not the runs beside them', async () => {
+    const { nonRunPathReason } = await import('../../src/core/resolve/entryPoint');
+    for (const file of [
+      'scripts/pretokenization.py',
+      'metaclip/curation/curate.py',
+      'metaclip/metadata/build_metadata.py',
+      'metaclip/metadata/build_ngram.py',
+      'apps/mode/prep_feature.py',
+      'tools/build_index.sh',
+    ])
+      assert.match(nonRunPathReason(file) ?? '', /data preparation/, file);
+    for (const file of ['scripts/train_tokenizer.py', 'prepper.py', 'build_model.py', 'apps/curated_eval.py'])
+      assert.equal(nonRunPathReason(file), undefined, file);
+  });
+});
