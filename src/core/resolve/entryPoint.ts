@@ -220,19 +220,6 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'a data or weights utility (prepare, precompute, download, convert, export, merge), by its name',
     dataUtility: true,
   },
-  // Named for building a dataset's pieces (`pretokenization.py` caching a tokenizer's codes, `curate.py` and
-  // `build_metadata.py` selecting and listing training data, `prep_feature.py`, `build_ngram.py`): each writes the files
-  // a run then reads; none trains or serves a model.
-  {
-    glob: '**/{pretokenization,pretokenize,pre_tokenize,tokenize_dataset,curate,curation,prep}{,_*,-*}.{py,sh,bash}',
-    reason: 'a data preparation utility (tokenize, curate, prepare), by its name',
-    dataUtility: true,
-  },
-  {
-    glob: '**/build{_,-}{metadata,ngram,ngrams,title,titles,vocab,index,dataset,shards}{,_*,-*}.{py,sh,bash}',
-    reason: 'a data preparation utility (builds a dataset, an index or its metadata), by its name',
-    dataUtility: true,
-  },
   // `process_<name>_dataset.sh`, `process_data.py`: named for processing a dataset (the `process_` verb with the word
   // data or dataset in the name; `process_video.py` alone may run a model), like `preprocess_*` above.
   {
@@ -264,6 +251,20 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   {
     glob: '**/tools/data/**/*.{py,sh,bash}',
     reason: 'a dataset preparation tool, by its folder (tools/data)',
+  },
+  // (After the folders above: a folder's reason says more than a name's.)
+  // Named for building a dataset's pieces (`pretokenization.py` caching a tokenizer's codes, `curate.py` and
+  // `build_metadata.py` selecting and listing training data, `prep_feature.py`, `build_ngram.py`): each writes the files
+  // a run then reads; none trains or serves a model.
+  {
+    glob: '**/{pretokenization,pretokenize,pre_tokenize,tokenize_dataset,curate,curation,prep}{,_*,-*}.{py,sh,bash}',
+    reason: 'a data preparation utility (tokenize, curate, prepare), by its name',
+    dataUtility: true,
+  },
+  {
+    glob: '**/build{_,-}{metadata,ngram,ngrams,title,titles,vocab,index,dataset,shards}{,_*,-*}.{py,sh,bash}',
+    reason: 'a data preparation utility (builds a dataset, an index or its metadata), by its name',
+    dataUtility: true,
   },
   // `demo-training-prepare.sh`, `data-prepare.sh`: a preparation step named for it (the data, or the initial weights a
   // training launch then loads), run once before the run; like `prepare_*` above.
