@@ -48,3 +48,17 @@ describe('A config that names a head class beside the checkpoint it loads', () =
     );
   });
 });
+
+describe('A config naming the weights a stage starts from', () => {
+  const stage = (init: string) =>
+    `experiment:\n  project: "tok_stage"\n  init_weight: ${init}\nmodel:\n  vq_model:\n    codebook_size: 4096\ntraining:\n  mixed_precision: "fp16"\n  max_train_steps: 500000\n`;
+  const scratch = (text: string) =>
+    extractConfigFacts(text, 'yaml', 'configs/stage2.yaml').facts.find((f) => f.kind === 'model.fromScratch');
+
+  it('starts from the named weights, and from nothing when the value is empty', () => {
+    const from = scratch(stage('"tok_stage1.bin"'));
+    assert.equal(from?.value, false);
+    assert.match(from?.detail ?? '', /experiment\.init_weight: tok_stage1\.bin/);
+    assert.equal(scratch(stage('""')), undefined);
+  });
+});

@@ -60,6 +60,9 @@ const USE_PRECISION_SWITCHES: ReadonlyMap<string, string> = new Map([
   ['use_fp16', 'fp16'],
   ['use_bf16', 'bf16'],
 ]);
+/** Keys naming the weights a run is initialised from (an earlier stage's checkpoint): set, the run fine-tunes them. */
+const INIT_WEIGHT_KEYS_LIST = ['init_weight', 'init_weights', 'init_checkpoint', 'init_ckpt'];
+const INIT_WEIGHT_KEYS: ReadonlySet<string> = new Set(INIT_WEIGHT_KEYS_LIST);
 /** A LoRA switch stated off (`use_peft: false`): the value of its training.adapter fact. */
 export const ADAPTER_OFF = 'off';
 
@@ -111,6 +114,7 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'use_lora',
   // `lora_only: true`: train only the LoRA matrices (the switch a program reads with `cfg.get("lora_only", False)`).
   'lora_only',
+  ...INIT_WEIGHT_KEYS_LIST,
   'use_qlora',
   'accelerators',
   'nvidia.com/gpu',
@@ -355,6 +359,10 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
           continue;
         const p = normalisePrecision(scalar as string | number | undefined);
         if (p && p !== 'int4' && p !== 'int8') add('training.precision', p, valueNode, `${where}: ${String(scalar)}`);
+      } else if (INIT_WEIGHT_KEYS.has(key) && typeof scalar === 'string' && scalar.trim() !== '') {
+        // `experiment.init_weight: "titok_l_32_stage1.bin"`: the run starts from an earlier stage's weights (a
+        // second stage fine-tunes the first's model); an empty value (`""`, the first stage's) initialises at random.
+        add('model.fromScratch', false, valueNode, `${where}: ${scalar} (the weights the run starts from)`);
       } else if (key === 'adapter' && typeof scalar === 'string') {
         add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
         if (/qlora/i.test(scalar)) add('training.adapter', 'qlora', valueNode, `${where}: ${scalar}`);
