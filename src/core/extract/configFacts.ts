@@ -14,6 +14,7 @@ import { extractShellFacts } from './shellFacts';
 import { problemAt, type Problem } from '../problem';
 import { sizingKindFor } from './sizingNames';
 import { findModel } from '../knowledge';
+import { HUB_ID } from './python/readers/modelFlagDefault';
 
 /**
  * A container's `command:` that starts with a script (`command: generate.py --load_8bit`, Docker Compose):
@@ -193,8 +194,6 @@ function scratchSwitch(map: {
  * program builds, not which weights it loads.
  */
 const HEAD_CLASS = /^[A-Z][A-Za-z0-9]{1,60}(?:For[A-Z][A-Za-z]{2,60}|LMHeadModel|Model)$/;
-/** `org/name`, as the Hub writes checkpoint ids. */
-const HUB_CHECKPOINT = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
 /**
  * `model_name: BertForSequenceClassification` beside `model_type: bert-base-uncased` (a program that builds
@@ -210,8 +209,7 @@ function siblingCheckpoint(
     const key = String(pair.key.value);
     const value = pair.value.value;
     if (key === classKey || typeof value !== 'string' || value.length > 200 || HEAD_CLASS.test(value)) continue;
-    if (findModel(value) !== undefined || HUB_CHECKPOINT.test(value))
-      return { key, value, node: pair.value as YamlNode };
+    if (findModel(value) !== undefined || HUB_ID.test(value)) return { key, value, node: pair.value as YamlNode };
   }
   return undefined;
 }

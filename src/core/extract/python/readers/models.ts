@@ -253,10 +253,15 @@ function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): st
 function tupleBuiltThenGivenWeights(text: string, executed: Readonly<Uint8Array>): string | undefined {
   if (!text.includes('.load_state_dict(') || /\btorch\.save[ \t]*\(/.test(text) || !CHECKPOINT_READ.test(text))
     return undefined;
+  // Rows counted as the matches come, in order (one pass over the text, as builtThenGivenWeights does).
+  let row = 0;
+  let counted = 0;
   let n = 0;
   for (const m of text.matchAll(TUPLE_BUILT)) {
     if (++n > MAX_BUILT) break;
-    if (executed[text.slice(0, m.index).split('\n').length - 1] !== 1) continue;
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) row++;
+    counted = m.index;
+    if (executed[row] !== 1) continue;
     const names = m[1].split(',').map((x) => x.trim());
     const given = names.filter((name) =>
       new RegExp(
@@ -327,9 +332,9 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // A named model (a checkpoint, or an architecture such as timm's `--model resnet50`) run forward only.
   // A whole model unpickled from a checkpoint file (`model = torch.load(f)`) is a trained model too; its size is then unknown.
   const builtFromConfig = builtFromConfigInEval(text);
-  const builtWithWeights = builtThenGivenWeights(text, executedRowMask(ctx.tree));
-  const tupleBuilt =
-    builtWithWeights === undefined ? tupleBuiltThenGivenWeights(text, executedRowMask(ctx.tree)) : undefined;
+  const executedRows = executedRowMask(ctx.tree);
+  const builtWithWeights = builtThenGivenWeights(text, executedRows);
+  const tupleBuilt = builtWithWeights === undefined ? tupleBuiltThenGivenWeights(text, executedRows) : undefined;
   const loadsCheckpoint =
     builtFromConfig ||
     checkpointModel(text) ||
@@ -382,7 +387,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
   // helper that nothing calls (a style extractor for a multi-speaker model, left unused) does not decide where it is.
   // Not in a class's method: building an encoder whose __init__ loads weights and calls eval() runs no forward pass
   // (a main guard that only counts its parameters); there the first mark anywhere decides, as before.
-  const executed = executedRowMask(ctx.tree);
+  const executed = executedRows;
   const ranMarker = index.calls.find((c) => executed[c.startPosition.row] === 1 && isMarker(c) && !insideClass(c));
   // Marked only inside a class (its `__init__` loads weights and calls eval()) in a file that writes weights: a main
   // guard that builds the class and saves it (a checkpoint-format check) runs no forward pass.
