@@ -85,8 +85,15 @@ export function decideCondition(condition: Node | null, symbols: SymbolTable, de
     if ((ops === 'in' || ops === 'not in') && left && right) {
       const needle = evaluate(left, symbols);
       const hay = evaluate(right, symbols);
-      if (needle === undefined || !Array.isArray(hay?.value)) return undefined;
-      const found = hay.value.some((v) => v === needle.value);
+      if (needle === undefined || hay === undefined) return undefined;
+      // `'model' in args.load_from` on a known string: a substring test.
+      const found =
+        typeof hay.value === 'string' && typeof needle.value === 'string'
+          ? hay.value.includes(needle.value)
+          : Array.isArray(hay.value)
+            ? hay.value.some((v) => v === needle.value)
+            : undefined;
+      if (found === undefined) return undefined;
       return ops === 'in' ? found : !found;
     }
   }
@@ -224,6 +231,33 @@ export function offByDefaultSwitch(node: Node): string | undefined {
     ];
     if (assigned.length !== 1) return undefined;
     return GET_OFF.exec(assigned[0][1].trim())?.[1];
+  }
+  return undefined;
+}
+
+/**
+ * A parsed-flags field that switches an adapter or a quantised base on (`args.use_lora`, `script_args.use_peft`,
+ * `args.use_qlora`, `args.load_in_4bit`): boolean command-line switches are off unless given (argparse `store_true`,
+ * a dataclass field the parser turns into `--use_lora`), so the program alone does not take such a branch; a launch
+ * line that gives the flag says so itself.
+ */
+const OPT_IN_ADAPTER_FLAG =
+  /^[A-Za-z_]\w{0,40}(?:\.\w{1,40}){0,2}\.(?:use_\w{0,20}(?:lora|peft|adapter)\w{0,20}|load_in_[48]bit)$/i;
+
+/**
+ * The opt-in adapter switch a call runs behind when that switch's default cannot be read here (its flags are declared
+ * in a class of another module: `ArgumentParserPlus((dpo_utils.DPOExperimentConfig, ...))`): the call sits in the
+ * body of `if args.use_qlora:` (or under it, in nested blocks of one function). Undefined when the switch's default is
+ * read (decideCondition decides it; onDefaultPath has judged the branch) or no such switch encloses the call.
+ */
+export function unreadOptInAdapterSwitch(node: Node, symbols: SymbolTable): string | undefined {
+  let child: Node = node;
+  for (let n = node.parent, depth = 0; n && depth < MAX_SWITCH_DEPTH; child = n, n = n.parent, depth++) {
+    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'module') return undefined;
+    if (n.type !== 'if_statement' || n.childForFieldName('consequence')?.id !== child.id) continue;
+    const condition = n.childForFieldName('condition');
+    if (!condition || condition.type !== 'attribute' || !OPT_IN_ADAPTER_FLAG.test(condition.text)) continue;
+    if (decideCondition(condition, symbols) === undefined) return condition.text;
   }
   return undefined;
 }

@@ -194,6 +194,7 @@ import { problemAt, type Problem } from '../../problem';
 import { indexSyntax, RelevantLines, SyntaxReuse, type LineTest } from './syntaxIndex';
 import { cursorWalk } from './treeCursor';
 import { findModelHandles } from './handles';
+import { architectureConfig } from './readers/architectureConfig';
 import { configTrainer } from './readers/configTrainer';
 import { deepspeedConfigBuilder, deepspeedDictPrecision } from './readers/deepspeedDict';
 
@@ -530,6 +531,8 @@ export const FILE_RULES: readonly FileRule[] = [
   gradOffBlock,
   // After every rule that starts a run or names its model: names it by the repository's own class only where none did.
   ownModelClass,
+  // After ownModelClass: an architecture's config class names the model only where no class or checkpoint did.
+  architectureConfig,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

@@ -16,11 +16,11 @@ import type { FileRule } from '../rules';
  */
 
 /** Config classes other readers own, or that configure something other than the model. */
-const NOT_A_MODEL_CONFIG =
+export const NOT_A_MODEL_CONFIG =
   /^(?:SFT|DPO|ORPO|KTO|GRPO|PPO|Reward|CPO|RLOO|BCO|GKD|PRM|XPO|Nash\w*|Online\w*|Lora|Peft|BitsAndBytes|Generation|Dataset|BaseDataset|Audio|Data|Optimizer|Deepspeed|DeepSpeed|Accelerator|Project|Logging|Wandb|TRL)Config$/;
 
 /** Class names that say "the trainer's settings", not which model: they set the run but name nothing. */
-const GENERIC_CONFIG =
+export const GENERIC_CONFIG =
   /^(?:Base|Model|Train|Trainer|Training|Run|Experiment|Default|Shared|Main|Global|Job|Task)?Config$|Train/;
 
 /** Epoch and batch keywords read through the shared sizing table. */

@@ -448,9 +448,16 @@ export const modelConstructors: CallRule = {
     !full.includes('.from_'),
   read: ({ node, last, ctx }) => {
     const first = node.childForFieldName('arguments')?.namedChildren[0];
-    if (first && first.type !== 'keyword_argument') readModelLoad(node, ctx, last, true);
+    if (!first || first.type === 'keyword_argument') return;
+    // transformers' model classes take a config object; a project's wrapper handed a path or a model name
+    // (`LMForRewardModel(args.reward_model_path)`) loads that model itself: not an architecture built at random.
+    if (NAMES_A_CHECKPOINT.test(first.text) || typeof evaluate(first, ctx.symbols)?.value === 'string') return;
+    readModelLoad(node, ctx, last, true);
   },
 };
+
+/** An argument that names weights to load, not a config: `args.reward_model_path`, `ckpt_dir`, `model_name_or_path`. */
+const NAMES_A_CHECKPOINT = /(?:^|[._])(?:\w*_)?(?:path|dir|ckpt|checkpoint|name_or_path|model_name|model_id)$/i;
 
 /**
  * A model class of the project's own built from a Hub or local model's config (`cfg = AutoConfig.from_pretrained(path)`

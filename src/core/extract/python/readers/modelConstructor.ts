@@ -254,11 +254,12 @@ export const fp8Matmuls: FileRule = {
  * Weights cast to a 16-bit type as a whole (`model.bfloat16()`, `model = model.to(torch.bfloat16)`, `model.half().to(device)`,
  * `m.weight.data = m.weight.data.bfloat16()` over the model's layers): the matmuls then run in that type
  * (pure bf16 training, the speedrun scripts), with no autocast to say so; also after a move (`model.to(device).to(torch.bfloat16)`)
- * and before moves and eval() (`vl_gpt = vl_gpt.to(torch.bfloat16).cuda().eval()`). The receiver is a model by its name
+ * and before moves and eval() (`vl_gpt = vl_gpt.to(torch.bfloat16).cuda().eval()`), and as a loader returns it with its
+ * companions (`return model.half().eval().to(args.device), tokenizer`). The receiver is a model by its name
  * (`model`, `net`, `*_model`) or by what it is bound to in the file (a loaded or built model: LOADED_MODEL_BINDING).
  */
 const WEIGHT_CAST =
-  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))(?:\.(?:to|cuda|eval)\([\w.]{0,100}\)){0,3}[ \t]*(?:#.*)?$/;
+  /^[ \t]*(?:[A-Za-z_][\w.]{0,200}[ \t]*=[ \t]*|return[ \t]+)?([A-Za-z_][\w.]{0,200})(?:\.(?:to|cuda)\([\w.]{0,100}\))?\.(?:(bfloat16|half)\(\)|to\([^()\n]{0,200}?torch\.(bfloat16|float16|half)\b[^()\n]{0,200}\))(?:\.(?:to|cuda|eval)\((?:[\w.]{0,100}|["'][\w:]{0,20}["'])\)){0,3}(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,60}){0,3}[ \t]*(?:#.*)?$/;
 const CAST_RECEIVER = /(?:^|\.)(?:model|net|network|module|vlm|vla|llm|\w+_model)$|\.weight\.data$/;
 /**
  * A model built or picked and cast on one line, bound to a model's name (`model = FamilyForCausalLM(config).half()`,

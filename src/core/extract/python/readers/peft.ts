@@ -1,3 +1,4 @@
+import { unreadOptInAdapterSwitch } from '../branches';
 import { readTrainingKeywords } from '../keywords';
 import type { CallRule } from '../rules';
 import { inUncalledLocalFunction } from '../uncalledLocal';
@@ -11,6 +12,8 @@ export const adapters: CallRule = {
   read: ({ node, last, ctx }) => {
     // `def lorify(model): ... get_peft_model(...)` whose only call is commented out: the adapter is never applied.
     if (inUncalledLocalFunction(node)) return;
+    // `if args.use_lora:` with the switch declared in another module's flag class: off unless the launch gives it.
+    if (unreadOptInAdapterSwitch(node, ctx.symbols) !== undefined) return;
     // prepare_model_for_kbit_training readies a 4- or 8-bit base (PEFT docs, "prepare_model_for_kbit_training"): an
     // 8-bit base read before it (`BitsAndBytesConfig(load_in_8bit=True)`), with no 4-bit one, makes it LoRA over int8.
     const int8Base =
@@ -30,5 +33,9 @@ export const quantisedBase: CallRule = {
   framework: 'peft',
   callees: ['BitsAndBytesConfig'],
   words: ['BitsAndBytes', 'load_in_'],
-  read: ({ node, last, ctx }) => readTrainingKeywords(node, ctx, last),
+  read: ({ node, last, ctx }) => {
+    // `if args.use_qlora: BitsAndBytesConfig(load_in_4bit=True)`, the switch's default unread: off unless given.
+    if (unreadOptInAdapterSwitch(node, ctx.symbols) !== undefined) return;
+    readTrainingKeywords(node, ctx, last);
+  },
 };

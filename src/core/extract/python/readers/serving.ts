@@ -202,6 +202,8 @@ function pipelineTask(call: Node): string | undefined {
   return first?.type === 'string' ? first.text.replace(/^[rbuf]*["']{1,3}|["']{1,3}$/gi, '') : undefined;
 }
 
+/** A constructor's arguments that hand it a model (`(cfg, model, tokenizer)`, `(llm=model)`). */
+const HANDED_A_MODEL = /(?:^|[\s,(=])(?:model|llm|net|\w{1,40}_model)[ \t]*(?:[,)]|$)/;
 /** Answers per file and receiver: each generate call of a file asks, a scan of the text each would be quadratic. */
 const plainClassAnswers = new WeakMap<PythonReadContext, Map<string, boolean>>();
 /** Receivers remembered per file: each answer scans the text once. */
@@ -210,7 +212,9 @@ const MAX_RECEIVERS = 200;
  * `BlueprintGenerator(sanitizer).generate(user_config, args)`, or `g = ReportBuilder(x)` then `g.generate(...)`: the
  * generate method of a plain class the file itself defines (`class Name:` or `class Name(object):`, no base), which
  * is no model: a model's generate comes from its framework's base class (nn.Module, PreTrainedModel,
- * GenerationMixin), and a program never writes one without a base. Text lookups are bounded literals.
+ * GenerationMixin), and a program never writes one without a base. A plain class handed the loaded model
+ * (`PackedCausalTransformerGenerator(gen_cfg, model, tokenizer)`) is a generation loop around it: its generate runs
+ * the model. Text lookups are bounded literals.
  */
 function generateOfPlainClass(call: Node, ctx: PythonReadContext): boolean {
   const receiver = call.childForFieldName('function')?.childForFieldName('object');
@@ -228,9 +232,17 @@ function generateOfPlainClass(call: Node, ctx: PythonReadContext): boolean {
   if (answers.size >= MAX_RECEIVERS) return false;
   const text = ctx.text;
   let cls: string | undefined = key.startsWith('(') ? key.slice(1) : undefined;
-  if (!cls) cls = new RegExp(`^[ \\t]*${key}[ \\t]*=[ \\t]*([A-Z]\\w{0,60})\\(`, 'm').exec(text)?.[1];
+  let handed = cls ? (receiver.childForFieldName('arguments')?.text.slice(0, 300) ?? '') : '';
+  if (!cls) {
+    const built = new RegExp(`^[ \\t]*${key}[ \\t]*=[ \\t]*([A-Z]\\w{0,60})\\(([^\\n]{0,300})`, 'm').exec(text);
+    cls = built?.[1];
+    handed = built?.[2] ?? '';
+  }
   const plain =
-    !!cls && new RegExp(`^class[ \\t]+${cls}[ \\t]*(?:\\([ \\t]*(?:object)?[ \\t]*\\))?[ \\t]*:`, 'm').test(text);
+    !!cls &&
+    new RegExp(`^class[ \\t]+${cls}[ \\t]*(?:\\([ \\t]*(?:object)?[ \\t]*\\))?[ \\t]*:`, 'm').test(text) &&
+    // A generator handed the loaded model (`PackedCausalTransformerGenerator(gen_cfg, model, tokenizer)`) runs it.
+    !HANDED_A_MODEL.test(handed);
   answers.set(key, plain);
   return plain;
 }
