@@ -122,6 +122,16 @@ describe('Thirty-sixth round: small-LM program shapes', () => {
     // A checkpoint the program loads names the model instead.
     const loaded = await pythonFacts(code('teacher = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B")'));
     assert.ok(!valuesOf(loaded, 'model.id').includes('MiniLM'));
+    // A library's config at new sizes (transformers' LlamaConfig as a template) is that family's, not a model's name.
+    const library = await pythonFacts(
+      code('')
+        .replace(
+          'from model.model_minilm import MiniLMConfig, MiniLMForCausalLM',
+          'from transformers import LlamaConfig',
+        )
+        .replace('MiniLMConfig(', 'LlamaConfig('),
+    );
+    assert.deepEqual(valuesOf(library, 'model.id'), []);
     // A config with sizes but no layer count (a settings bag) names nothing.
     const partial = await pythonFacts(code('').replace(', num_hidden_layers=args.num_hidden_layers', ''));
     assert.deepEqual(valuesOf(partial, 'model.id'), []);
