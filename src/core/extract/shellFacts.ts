@@ -48,6 +48,8 @@ const SBATCH_WRAP =
   /^[ \t]*sbatch[ \t]([^"'\n]{0,4000}?)--wrap[= \t][ \t]*(?:"((?:[^"\\\n]|\\.){1,20000})"|'([^'\n]{1,20000})')/;
 
 /** `$(pwd)`, `` `pwd` ``, `$PWD`, `${PWD}`, quoted or not: the working directory the script is started from. */
+/** Characters a variable grown by `+=` keeps (a loop of appends in a hostile script must not grow it without end). */
+const MAX_APPENDED_VALUE = 100_000;
 const WORKING_DIR_VALUE = /^("?)(?:\$\(pwd\)|`pwd`|\$PWD|\$\{PWD\})\1$/;
 
 /**
@@ -86,7 +88,7 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
     return span < caseSpans.length && caseSpans[span][0] < at;
   };
   for (const m of text.matchAll(
-    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"(?:(?:[^\s"'();|&<>\\]|\\\n){1,1000}"(?:[^"\\]|\\[\s\S]){0,2000}"){0,40}[^\s"'();|&<>\\]{0,1000}|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
+    /^[ \t]*(?:(?:export|readonly|local|typeset|declare)(?:[ \t]+-\w+)*[ \t]+)?([A-Za-z_]\w*)(\+?)=("?\$\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,500}\)){0,500}\)){0,500}\)[^\s;#"]*"?|\((?:[^()]|\([^()]{0,1000}\)){0,20000}\)|"(?:[^"\\]|\\[\s\S]){0,10000}"(?:(?:[^\s"'();|&<>\\]|\\\n){1,1000}"(?:[^"\\]|\\[\s\S]){0,2000}"){0,40}[^\s"'();|&<>\\]{0,1000}|'[^']{0,10000}'|\$\{\w+:?[-=](?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}')\}\S*|\S*)|^[ \t]*:[ \t].*$/gm,
   )) {
     if (m[1] === undefined) {
       const d = defaults.exec(m[0]);
@@ -99,7 +101,7 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
       if (vars.get(m[1]) === '') vars.delete(m[1]);
       continue;
     }
-    let value = m[2];
+    let value = m[3];
     const arithmetic = /^"?\$\(\(([^()]*(?:\([^()]*\)[^()]*){0,20})\)\)"?$/.exec(value);
     if (arithmetic) {
       // `n_gpus=$((NGPUS_PER_NODE - n_gpus_rollout))`: integer arithmetic on variables the script set.
@@ -137,7 +139,16 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
         .replace(/[ \t]#[^\n]*$/gm, '')
         .replace(/\s+/g, ' ')
         .trim();
-    vars.set(m[1], expandShell(value.replace(/\\\n/g, ' '), vars));
+    const expanded = expandShell(value.replace(/\\\n/g, ' '), vars);
+    // `ARGS+=( --vocab-size 128256 )`, `OPTS+=" --fp16"`: appended to what the variable holds (an array's elements
+    // joined by a space, as the launch line expands them; a string as written). Bounded by the value's own bound.
+    const before = m[2] === '+' ? vars.get(m[1]) : undefined;
+    vars.set(
+      m[1],
+      before === undefined
+        ? expanded
+        : `${before}${m[3].startsWith('(') && before ? ' ' : ''}${expanded}`.slice(0, MAX_APPENDED_VALUE),
+    );
   }
   // `read -r -d '' ARGS <<EOF ... EOF`: a here-document read into a variable (OpenRLHF's example scripts).
   for (const { name, body } of readHereDocuments(text))
