@@ -136,4 +136,24 @@ describe('Thirty-sixth round: small-LM program shapes', () => {
     const partial = await pythonFacts(code('').replace(', num_hidden_layers=args.num_hidden_layers', ''));
     assert.deepEqual(valuesOf(partial, 'model.id'), []);
   });
+
+  it('reads the mixed precision a DeepSpeed config builder is told to switch on', async () => {
+    const code = (flag: string) =>
+      [
+        'import deepspeed',
+        'from mypkg.utils import get_train_ds_config',
+        'class PolicyTrainer:',
+        '    def setup(self, args, model):',
+        `        ds_config = get_train_ds_config(offload=False, stage=3${flag})`,
+        '        self.model, *_ = deepspeed.initialize(model=model, config=ds_config)',
+        '        for batch in self.loader:',
+        '            self.model.backward(self.model(batch).loss)',
+        '            self.model.step()',
+        '',
+      ].join('\n');
+    assert.deepEqual(valuesOf(await pythonFacts(code(', bf16=True')), 'training.precision'), ['bf16']);
+    // Told nothing, or told off, the builder's own defaults decide (read through its module, not here).
+    assert.deepEqual(valuesOf(await pythonFacts(code('')), 'training.precision'), []);
+    assert.deepEqual(valuesOf(await pythonFacts(code(', bf16=False')), 'training.precision'), []);
+  });
 });

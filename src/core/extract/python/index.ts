@@ -196,7 +196,7 @@ import { cursorWalk } from './treeCursor';
 import { findModelHandles } from './handles';
 import { architectureConfig } from './readers/architectureConfig';
 import { configTrainer } from './readers/configTrainer';
-import { deepspeedConfigBuilder, deepspeedDictPrecision } from './readers/deepspeedDict';
+import { deepspeedBuilderPrecision, deepspeedConfigBuilder, deepspeedDictPrecision } from './readers/deepspeedDict';
 
 /**
  * Reads the facts that decide a training run's cost from a Python syntax tree: which model,
@@ -264,6 +264,7 @@ export const CALL_RULES: readonly CallRule[] = [
   peft.adapters,
   gptqPeftModel,
   peft.quantisedBase,
+  deepspeedBuilderPrecision,
   torch.torchvisionDatasets,
   vision.torchHubModels,
   // Before configFiles, which takes every `load(...)`: this rule only adds a fact and hands the call on.

@@ -2,7 +2,8 @@ import { fromImports } from '../fromImports';
 import { startsARun } from '../../../facts';
 import { nodeRange } from '../context';
 import { codeWithoutStrings, executedRowMask } from '../entryPoint';
-import type { FileRule } from '../rules';
+import { keywordArgument } from '../../pythonValues';
+import type { CallRule, FileRule } from '../rules';
 
 /**
  * DeepSpeed configs written as Python dicts (the DeepSpeed-Chat layout many fine-tuning repositories copied):
@@ -82,6 +83,32 @@ export const deepspeedConfigBuilder: FileRule = {
         confidence: 'low',
         detail: `${DEEPSPEED_CONFIG_LINK}${m[1]}(...) from ${file} builds the DeepSpeed config`,
       });
+      return;
+    }
+  },
+};
+
+/**
+ * `get_train_ds_config(stage=3, bf16=True, ...)`: a DeepSpeed config builder told which mixed precision to switch on
+ * (OpenRLHF's and open-instruct's builders take `bf16=` and write `"bf16": {"enabled": bf16}`): the keyword, a literal
+ * True, is the run's precision, whatever the builder's module does with it.
+ */
+export const deepspeedBuilderPrecision: CallRule = {
+  framework: 'deepspeed',
+  words: ['bf16=True', 'fp16=True'],
+  when: ({ last, argsText }) =>
+    BUILDER.test(last) && /\b(?:bf16|fp16)[ \t]*=[ \t]*True\b/.test(argsText.slice(0, 4000)),
+  read: ({ last, args, ctx }) => {
+    for (const key of ['bf16', 'fp16'] as const) {
+      const value = args ? keywordArgument(args, key) : null;
+      if (value?.text !== 'True') continue;
+      ctx.add(
+        'training.precision',
+        key,
+        value,
+        `${DEEPSPEED_DICT_PRECISION}${last}(${key}=True): the DeepSpeed config it builds trains in ${key} mixed precision`,
+        'medium',
+      );
       return;
     }
   },
