@@ -509,6 +509,8 @@ const LORA_ON = /--(?:lora_enable|use_lora|use_peft|lora_r|lora_rank)\b(?![=\s]+
 const PREFIX_TUNING = /--(?:pre_seq_len|prefix_projection|num_virtual_tokens)[=\s]+["']?(?:\$|[1-9])/;
 /** LoRA switched off on the command line (`--peft_enable False`, `--use_lora false`). */
 const LORA_OFF = /--(?:lora_enable|use_lora|use_peft|peft_enable)[=\s]+["']?(?:false|0)\b/i;
+/** A model family, its version and a size, nothing else (`olmo3-7b`, `llama2_13b`, `qwen2.5-0.5B`). */
+const FAMILY_AND_SIZE = /^[A-Za-z]{2,20}[\d.]{0,6}[-_]\d{1,4}(?:\.\d{1,2})?[BbMm]$/;
 /** A Hub id given as the model (`--model_name_or_path org/name`): a pretrained checkpoint. */
 const PRETRAINED_MODEL_FLAG =
   /--(?:model_name_or_path|model_id|model)[=\s]+["']?[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}/;
@@ -1392,6 +1394,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         add('training.precision', normalisePrecision(raw), `--${m[1]} ${raw}`);
       else if (name === 'precision' && raw && normalisePrecision(raw) && !/^int/.test(normalisePrecision(raw)!))
         add('training.precision', normalisePrecision(raw), `--${m[1]} ${raw}`);
+      else if (name === 'model_name' && raw && FAMILY_AND_SIZE.test(raw) && sizeFromModelName(raw) !== undefined)
+        // `--model_name=olmo3-7b` (OLMo-core's SFT launcher): as a flag `model_name` is often a run's label, but a
+        // value that is a family and a size and nothing else names the model.
+        add('model.id', raw, `--${m[1]} ${raw}: a model family and size`);
       else if (sizingKindFor(name, 'flag') && raw !== undefined) {
         const kind = sizingKindFor(name, 'flag')!;
         if (kind === 'model.id' || kind === 'training.dataset') {
