@@ -266,6 +266,16 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'a data preparation utility (builds a dataset, an index or its metadata), by its name',
     dataUtility: true,
   },
+  // Plotting stored results (`plots/interpolation.py`, `plot_experiments.sh`, `ppo_plot.sh`, `results_plotter.py`):
+  // a figure from logs or saved metrics, whatever program draws it; none trains or serves a model.
+  {
+    glob: '**/{plot,plots,plotting}/**/*.{py,sh,bash}',
+    reason: 'plotting of stored results, by its folder',
+  },
+  {
+    glob: '**/{{plot,plotting,plotter}{,_*,-*},*{_,-}{plot,plots,plotting,plotter}}.{py,sh,bash}',
+    reason: 'plotting of stored results, by its name',
+  },
   // `demo-training-prepare.sh`, `data-prepare.sh`: a preparation step named for it (the data, or the initial weights a
   // training launch then loads), run once before the run; like `prepare_*` above.
   {
