@@ -272,8 +272,10 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{plot,plots,plotting}/**/*.{py,sh,bash}',
     reason: 'plotting of stored results, by its folder',
   },
+  // Not a Python `plot_*.py`: sphinx-gallery's convention for its examples (`docs/tutorials/plot_simclr_pets.py`,
+  // which train and run models: docsGallery24), read as programs.
   {
-    glob: '**/{{plot,plotting,plotter}{,_*,-*},*{_,-}{plot,plots,plotting,plotter}}.{py,sh,bash}',
+    glob: '**/{{plot,plotting,plotter}{,_*,-*}.{sh,bash},{plot,plotter,plotting{,_*,-*}}.py,*{_,-}{plot,plots,plotting,plotter}.{py,sh,bash}}',
     reason: 'plotting of stored results, by its name',
   },
   // `demo-training-prepare.sh`, `data-prepare.sh`: a preparation step named for it (the data, or the initial weights a
