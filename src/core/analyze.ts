@@ -40,6 +40,11 @@ import {
 } from './extract/python/configProgram';
 import { LOADER_LINK, REEXPORT_LINK } from './extract/python/readers/loaderModule';
 import { FLAG_MODULE_DETAIL } from './extract/python/readers/localModules';
+import {
+  ARCHITECTURE_DEFAULT,
+  ARCHITECTURE_DEFAULTS_LINK,
+  defaultHoldsForCall,
+} from './extract/python/readers/architectureConfig';
 import { COMPUTE_DTYPE_LOOK } from './extract/python/readers/packageComputeDtype';
 import { DEEPSPEED_CONFIG_LINK, DEEPSPEED_DICT_PRECISION } from './extract/python/readers/deepspeedDict';
 
@@ -831,6 +836,13 @@ const GRADIENTS_OFF_ENTRY = /^\w{1,100} under torch\.(?:no_grad|inference_mode)\
 const fromYacsDefaults = (f: Fact) => f.detail.startsWith(YACS_DEFAULT);
 const fromConfigProgram = (f: Fact) => f.detail.startsWith(CONFIG_PROGRAM);
 const NARROW_LINKS: readonly NarrowLink[] = [
+  // The module defining an architecture config class a run builds (readers/architectureConfig.ts): that class's
+  // default sizes, under what the run states.
+  {
+    via: (link) => link.detail.startsWith(ARCHITECTURE_DEFAULTS_LINK),
+    admits: (f, link) => f.detail.startsWith(ARCHITECTURE_DEFAULT) && defaultHoldsForCall(f, link),
+    ends: true,
+  },
   // A detectron2 LazyConfig's import of another config: the values read there reach it; no other link draws them.
   {
     via: (link) => link.detail.startsWith(LAZY_CONFIG_LINK),
@@ -1030,7 +1042,16 @@ function linkedFacts(
   );
   // Configs before scripts before modules a script calls into: an accelerate config or command-line value
   // outranks the script's defaults, and the script's own values outrank a module's.
-  const order = (f: Fact) => (f.kind === 'link.config' ? 0 : f.kind === 'link.script' ? 1 : 2);
+  // A look at an architecture config's defaults claims neither the name nor the file (below): it goes before the other
+  // links to modules, which would claim them.
+  const order = (f: Fact) =>
+    f.kind === 'link.config'
+      ? 0
+      : f.kind === 'link.script'
+        ? 1
+        : f.detail.startsWith(ARCHITECTURE_DEFAULTS_LINK)
+          ? 1.5
+          : 2;
   links.sort((a, b) => order(a) - order(b));
   const asked = new Set<string>();
   const separate = depth === 1 ? separatelyLaunched(facts) : undefined;
@@ -1046,7 +1067,9 @@ function linkedFacts(
     if (link.detail.startsWith(REEXPORT_LINK) !== loaderWalk) continue;
     // A look for a compute dtype a package module picks (packageComputeDtype.ts) claims neither the name nor the file:
     // another link to the same module still draws all its facts.
-    const look = link.detail.startsWith(LOADER_LINK + COMPUTE_DTYPE_LOOK);
+    // So does a look at the default sizes of an architecture config class the run builds (architectureConfig.ts).
+    const look =
+      link.detail.startsWith(LOADER_LINK + COMPUTE_DTYPE_LOOK) || link.detail.startsWith(ARCHITECTURE_DEFAULTS_LINK);
     // The same name launched on many lines (a generated script) is looked up once.
     if (asked.has(reference)) continue;
     if (!look) asked.add(reference);

@@ -194,7 +194,7 @@ import { problemAt, type Problem } from '../../problem';
 import { indexSyntax, RelevantLines, SyntaxReuse, type LineTest } from './syntaxIndex';
 import { cursorWalk } from './treeCursor';
 import { findModelHandles } from './handles';
-import { architectureConfig } from './readers/architectureConfig';
+import { architectureConfig, architectureConfigDefaults } from './readers/architectureConfig';
 import { configTrainer } from './readers/configTrainer';
 import { deepspeedBuilderPrecision, deepspeedConfigBuilder, deepspeedDictPrecision } from './readers/deepspeedDict';
 
@@ -534,6 +534,7 @@ export const FILE_RULES: readonly FileRule[] = [
   ownModelClass,
   // After ownModelClass: an architecture's config class names the model only where no class or checkpoint did.
   architectureConfig,
+  architectureConfigDefaults,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */
