@@ -138,7 +138,8 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function arithmetic(op: string, a: PyValue, b: PyValue): PyValue | undefined {
+/** Python's arithmetic on two known values (`+` also joins strings); undefined where Python would fail or it is not read. */
+export function arithmetic(op: string, a: PyValue, b: PyValue): PyValue | undefined {
   if (typeof a !== 'number' || typeof b !== 'number') {
     if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
     return undefined;

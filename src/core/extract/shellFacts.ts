@@ -47,9 +47,9 @@ const WRITTEN_INTO_SCRIPT =
 const SBATCH_WRAP =
   /^[ \t]*sbatch[ \t]([^"'\n]{0,4000}?)--wrap[= \t][ \t]*(?:"((?:[^"\\\n]|\\.){1,20000})"|'([^'\n]{1,20000})')/;
 
-/** `$(pwd)`, `` `pwd` ``, `$PWD`, `${PWD}`, quoted or not: the working directory the script is started from. */
 /** Characters a variable grown by `+=` keeps (a loop of appends in a hostile script must not grow it without end). */
 const MAX_APPENDED_VALUE = 100_000;
+/** `$(pwd)`, `` `pwd` ``, `$PWD`, `${PWD}`, quoted or not: the working directory the script is started from. */
 const WORKING_DIR_VALUE = /^("?)(?:\$\(pwd\)|`pwd`|\$PWD|\$\{PWD\})\1$/;
 
 /**

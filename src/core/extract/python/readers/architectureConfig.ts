@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { startsARun, type Fact, type FactKind } from '../../../facts';
 import { findModel } from '../../../knowledge';
-import { evaluate } from '../../pythonValues';
+import { arithmetic, evaluate } from '../../pythonValues';
 import { nodeRange, type PythonReadContext } from '../context';
 import { fromImports } from '../fromImports';
 import { sizingKind } from '../keywords';
@@ -134,11 +134,6 @@ function sizeValue(
 ): number | undefined {
   if (depth > 12) return undefined;
   switch (node.type) {
-    case 'integer':
-    case 'float': {
-      const n = Number(node.text.replace(/_/g, ''));
-      return Number.isFinite(n) ? n : undefined;
-    }
     case 'identifier':
       if (parameters.has(node.text)) return parameters.get(node.text);
       break;
@@ -155,20 +150,8 @@ function sizeValue(
       const a = left ? sizeValue(left, parameters, ctx, depth + 1) : undefined;
       const b = right ? sizeValue(right, parameters, ctx, depth + 1) : undefined;
       if (a === undefined || b === undefined) return undefined;
-      const op = node.childForFieldName('operator')?.text;
-      const r =
-        op === '+'
-          ? a + b
-          : op === '-'
-            ? a - b
-            : op === '*'
-              ? a * b
-              : op === '/' && b !== 0
-                ? a / b
-                : op === '//' && b !== 0
-                  ? Math.floor(a / b)
-                  : undefined;
-      return r !== undefined && Number.isFinite(r) ? r : undefined;
+      const r = arithmetic(node.childForFieldName('operator')?.text ?? '', a, b);
+      return typeof r === 'number' && Number.isFinite(r) ? r : undefined;
     }
     case 'call': {
       const fn = node.childForFieldName('function')?.text;
@@ -236,9 +219,10 @@ export const architectureConfigDefaults: FileRule = {
         if (id && typeof n === 'number') parameters.set(id, n);
       }
       const found = new Map<string, { value: number; node: Node; attribute: string; from: string[] }>();
-      let seen = 0;
-      for (const assignment of init.descendantsOfType('assignment')) {
-        if (!assignment || ++seen > MAX_ASSIGNMENTS) break;
+      // The constructor's own statements (`self.x = ...` at its top level): a bounded look, no walk of its whole body.
+      for (const statement of init.childForFieldName('body')?.namedChildren.slice(0, MAX_ASSIGNMENTS) ?? []) {
+        const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+        if (assignment?.type !== 'assignment') continue;
         const left = assignment.childForFieldName('left');
         const right = assignment.childForFieldName('right');
         const attribute = left?.type === 'attribute' && left.text.startsWith('self.') ? left.text.slice(5) : undefined;
