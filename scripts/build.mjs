@@ -48,13 +48,24 @@ const configs = [
   },
   {
     ...common,
-    entryPoints: [join(root, 'src/cli/main.ts')],
+    // The CLI's entry: loads cli-main.js through V8's code cache (src/launch/codeCache.ts).
+    entryPoints: [join(root, 'src/cli/launch.ts')],
     outfile: join(dist, 'cli.js'),
     platform: 'node',
     format: 'cjs',
     target: 'node18',
-    alias: nodeAliases,
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile: join(dist, 'cli-main.js'),
+    // Loaded as a compiled script (src/launch/codeCache.ts), which has no loader for `import()`: make them require.
+    supported: { 'dynamic-import': false },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    alias: nodeAliases,
   },
   {
     // The GitHub Action's step (action.yml): runs dist/cli.js diff and writes the summary, SARIF and PR comment.
@@ -70,11 +81,22 @@ const configs = [
     // The folder scan's worker thread, loaded by the extension and the CLI from dist/ (beside the wasm files).
     ...common,
     entryPoints: [join(root, 'src/core/scan/scanWorker.ts')],
-    outfile: join(dist, 'scanWorker.js'),
+    outfile: join(dist, 'scanWorker-main.js'),
+    // Loaded as a compiled script (src/launch/codeCache.ts), which has no loader for `import()`: make them require.
+    supported: { 'dynamic-import': false },
     platform: 'node',
     format: 'cjs',
     target: 'node18',
     alias: nodeAliases,
+  },
+  {
+    // The worker's entry: loads scanWorker-main.js through V8's code cache in the folder its pool names.
+    ...common,
+    entryPoints: [join(root, 'src/launch/scanWorkerEntry.ts')],
+    outfile: join(dist, 'scanWorker.js'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
   },
   {
     ...common,

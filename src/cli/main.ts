@@ -14,6 +14,7 @@ import {
 import { FolderScanCache, SkipFile } from '../core/scan/folderScan';
 import type { EntryPointRules } from '../core/resolve/entryPoint';
 import { chooseScanAnalyser } from '../core/scan/scanAnalyser';
+import { userCodeCacheDir } from '../launch/codeCache';
 import { allowScanGarbageCollection } from '../core/scan/heapTrim';
 import {
   isInside,
@@ -656,6 +657,7 @@ async function scanFolder(
   const { analyser } = await chooseScanAnalyser({
     workerScripts: [path.join(__dirname, 'scanWorker.js'), path.join(__dirname, '../core/scan/scanWorker.js')],
     wasm: wasmLocationIn(__dirname),
+    codeCacheDir: userCodeCacheDir(),
     python: async () => python,
     alsoThisThread: true,
     files: files.length,
@@ -804,7 +806,8 @@ function isSymlink(file: string): boolean {
   }
 }
 
-if (require.main === module) {
+/** Runs the CLI on this process's arguments and streams (the bundle's entry, launch.ts, calls it). */
+export function startCli(): void {
   // This process is the CLI's own: its scan threads may collect their garbage themselves (heapTrim.ts).
   allowScanGarbageCollection();
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -823,3 +826,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) startCli();

@@ -90,7 +90,9 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
   if (active && AnalysisService.isSupported(active)) analysis.analyze(active);
   // A changed .greenai.json changes estimates: every surface listens to the analysis service.
   teamConfig.onDidChange(() => analysis.invalidate());
-  const scanner = new WorkspaceScanner(python, wasmDir, settings, (m) => log.warn(m));
+  // The scan workers keep V8's code cache of their bundle in the extension's own storage (codeCache.ts).
+  const codeCacheDir = vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath;
+  const scanner = new WorkspaceScanner(python, wasmDir, settings, (m) => log.warn(m), codeCacheDir);
   const report = new WorkspaceReportProvider(scanner);
   const view = vscode.window.createTreeView('greenAI.workspaceReport', {
     treeDataProvider: report,

@@ -169,6 +169,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     private readonly distDir: string,
     private readonly settings: Settings,
     private readonly log: (msg: string) => void = () => undefined,
+    private readonly codeCacheDir?: string,
   ) {}
 
   /** The worker pool, started on the first scan (not at activation: the first hints come first). */
@@ -176,6 +177,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.analyser ??= chooseScanAnalyser({
       workerScripts: [vscode.Uri.joinPath(vscode.Uri.file(this.distDir), 'scanWorker.js').fsPath],
       wasm: wasmLocationIn(this.distDir),
+      codeCacheDir: this.codeCacheDir,
       python: async () => this.python,
       size: Math.min(scanPoolSize(), MAX_WORKERS),
       idleMs: WORKER_IDLE_MS,

@@ -16,6 +16,8 @@ export interface AnalyserChoice {
   /** Candidate worker entries, first existing one wins (the bundle's, then the unbundled build's). */
   readonly workerScripts: readonly string[];
   readonly wasm: WasmLocation;
+  /** The workers' code-cache folder (codeCache.ts), if any. */
+  readonly codeCacheDir?: string;
   /** This thread's parser, loaded only if files are analysed here. */
   readonly python: () => Promise<PythonParsing>;
   /** This thread analyses files too (the CLI); otherwise only workers do, unless they cannot start. */
@@ -51,6 +53,7 @@ export async function chooseScanAnalyser(choice: AnalyserChoice): Promise<Chosen
     new ScanWorkerPool({
       workerScript: script,
       wasm: choice.wasm,
+      codeCacheDir: choice.codeCacheDir,
       size: workers,
       idleMs: choice.idleMs,
       jobTimeoutMs: SCAN_JOB_TIMEOUT_MS,

@@ -25,12 +25,15 @@ export type FromWorker =
 /** What a worker needs to start: where the wasm files are. */
 export interface ScanWorkerData {
   readonly wasm: WasmLocation;
+  /** Where the worker's entry keeps V8's code cache of the worker bundle (none: compile every time). */
+  readonly codeCacheDir?: string;
 }
 
 export interface ScanWorkerPoolOptions {
   /** The worker entry (dist/scanWorker.js in the bundles, scanWorker.js next to this file unbundled). */
   readonly workerScript: string;
   readonly wasm: WasmLocation;
+  readonly codeCacheDir?: string;
   readonly size: number;
   /** Workers are stopped after this long without work (their memory returned); started again on demand. */
   readonly idleMs?: number;
@@ -117,7 +120,7 @@ export class ScanWorkerPool implements FileAnalyser {
   }
 
   private spawn(): Slot {
-    const data: ScanWorkerData = { wasm: this.options.wasm };
+    const data: ScanWorkerData = { wasm: this.options.wasm, codeCacheDir: this.options.codeCacheDir };
     // The heap cap turns a runaway file into one failed file instead of an exhausted host.
     const worker = new Worker(this.options.workerScript, {
       workerData: data,
