@@ -400,6 +400,13 @@ const MAX_EXPANDED_LENGTH = 100_000;
 const SCRIPT_FOLDER_PREFIX =
   /(?:"\$\(dirname[ \t]+"?(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\})"?\)"|\$\(dirname[ \t]+"?(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\})"?\))\//g;
 
+/** Environment assignments before a command (`SEED="$seed" LOG_DIR=x`), at most ten, each value bounded. */
+const ENV_PREFIX = String.raw`(?:\w{1,64}=(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^\s"']{0,200})[ \t]+){0,10}`;
+/** A command whose head (after environment assignments) is a variable: `$LAUNCH …`, `SEED=1 "$TORCHRUN_BIN" …`. */
+const COMMAND_IS_VARIABLE = new RegExp(String.raw`^[ \t]*${ENV_PREFIX}["']?\$`);
+/** The head variable quoted as one word (`"$TORCHRUN_BIN"`), captured without its quotes. */
+const COMMAND_VARIABLE_QUOTED = new RegExp(String.raw`^([ \t]*${ENV_PREFIX})"(\$\{?\w{1,64}\}?)"`);
+
 function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
   let room = MAX_EXPANDED_LENGTH - text.length;
   // A reference that would overflow the room stays as written (`$A`): unexpanded, not guessed.
@@ -414,8 +421,21 @@ function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
       .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => substitute(whole, vars.get(name)))
       // The default's own quotes are removed, as the shell does (`${ENTRYPOINT:-"-m pkg.train"}` is `-m pkg.train`).
       // The default may name another variable (`${MODEL:-"${ROOT}/models/x"}`): one level, expanded by the pass after.
-      .replace(/\$\{(\w+):?-((?:[^{}$]|\$\{\w+\}|\$(?!\{)){0,1000})\}/g, (whole, name: string, def: string) =>
-        substitute(whole, vars.get(name) ?? def.replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2')),
+      // A default may itself be a variable with a default (`${NPROC_PER_NODE:-${GPUS_PER_RUN:-4}}`): one level, read
+      // the same way.
+      .replace(
+        /\$\{(\w+):?-((?:[^{}$]|\$\{\w+\}|\$\{\w+:?-[^{}$]{0,200}\}|\$(?!\{)){0,1000})\}/g,
+        (whole, name: string, def: string) =>
+          substitute(
+            whole,
+            vars.get(name) ??
+              def
+                .replace(
+                  /\$\{(\w+):?-([^{}$]{0,200})\}/g,
+                  (_, inner: string, innerDef: string) => vars.get(inner) ?? innerDef,
+                )
+                .replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2'),
+          ),
       )
       .replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a: string | undefined, b: string | undefined) =>
         substitute(whole, vars.get((a ?? b)!)),
@@ -846,6 +866,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // `eval "$CMD"` runs the command the variable holds as `eval $CMD` does (the quotes keep its words together for
     // eval, which splits them again).
     logical = logical.replace(/^(\s*eval[ \t]+)"(\$\{?\w{1,64}\}?)"[ \t]*$/, '$1$2');
+    // `SEED="$seed" "$TORCHRUN_BIN" --standalone …` with `TORCHRUN_BIN="${TORCHRUN_BIN:-torchrun}"`: the launcher is a
+    // variable quoted as one word at the command's head (after any environment assignments), read as its value.
+    logical = logical.replace(COMMAND_VARIABLE_QUOTED, '$1$2');
     // `sh $(dirname "$0")/run_g.sh --epochs 8`: a script beside this one, named through the script's own folder.
     logical = logical.replace(SCRIPT_FOLDER_PREFIX, './');
     // `python() {`, `function train {`: a function's header names it, it runs nothing (a one-line body still can).
@@ -857,7 +880,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       if (!logical.includes('$')) continue;
       // Or a command that starts with a variable (`${LAUNCH_SCRIPT} ${PRETRAIN_EXE} ...`, the program chosen above).
       const named =
-        /^[ \t]*["']?\$/.test(logical) || [...logical.matchAll(/\$\{?(\w+)/g)].some((m) => launcherVariables.has(m[1]));
+        COMMAND_IS_VARIABLE.test(logical) ||
+        [...logical.matchAll(/\$\{?(\w+)/g)].some((m) => launcherVariables.has(m[1]));
       if (!named || ++expandedLooks > MAX_LAUNCHES || !matchLauncher(expandShell(logical, vars))) continue;
     }
     if (++launches > MAX_LAUNCHES) continue;

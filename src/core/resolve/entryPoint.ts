@@ -345,6 +345,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'a data preparation or extraction step, by its name',
     dataUtility: true,
   },
+  // Config generators (`create_config.py`, `make_configs.sh`, `gen_cfg.py`): they write the run configs (from a template
+  // and their flags) that a training program is later started with; the configs are the runs, the writer is not.
+  {
+    glob: '**/{create,make,write,build,gen,generate}{_,-}{config,configs,cfg,cfgs}{,_*,-*}.{py,sh,bash}',
+    reason: 'writes run configs for a training program, by its name: the configs are the runs',
+  },
   // TFRecord writers (`create_tfrecords.py`, `make_tfrecord.py`, `write_tfrecords.sh`): text or images tokenised and
   // serialised into TensorFlow's record files a TPU run then streams; data preparation, no training or serving.
   {

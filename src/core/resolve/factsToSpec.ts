@@ -16,7 +16,7 @@ import { MMF_INCLUDE } from '../extract/config/mmf';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { spanOf, startsARun } from '../facts';
 import { runsAScript, submitsAJob } from '../extract/shell/launchers';
-import { submitsWorkElsewhere } from '../extract/shell/runIntent';
+import { answeringScript, submitsWorkElsewhere } from '../extract/shell/runIntent';
 import type { Assumption, InferenceEngine, Precision, RunSpec, TrainingFramework, WeightPrecision } from '../runSpec';
 import { problemAt, type Problem } from '../problem';
 // From the vocabulary, not runSpec.ts: that would pull zod into the scan worker (scripts/build.mjs).
@@ -340,7 +340,12 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       !submitsWorkElsewhere(String(script.value))
     );
   };
-  const ownStarts = own.filter((f) => startsARun(f) && !runsInertScript(f));
+  // A Python program that submits SLURM jobs (`subprocess.run(["sbatch", job_path])`) and states nothing of a run
+  // itself (no model, sizes, schedule or precision): a driver of jobs another program wrote (picotron's
+  // `submit_slurm_jobs.py` submitting the configs `create_config.py` wrote), not a run.
+  const statesARun = own.some((f) => f.kind.startsWith('model.') || f.kind.startsWith('training.'));
+  const drivesJobsOnly = (f: Fact) => f.kind === 'launch.trainer' && f.value === 'sbatch-from-python' && !statesARun;
+  const ownStarts = own.filter((f) => startsARun(f) && !runsInertScript(f) && !drivesJobsOnly(f));
   const launch =
     own.find((f) => f.kind === 'launch.trainer' && !runsInertScript(f)) ??
     own.find((f) => f.kind === 'launch.inference');
@@ -585,8 +590,18 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     trainerLaunches.length > 0 &&
     trainerLaunches.every((f) => f.launchFromBase) &&
     facts.some((f) => f.file !== undefined && f.kind === 'launch.inference');
+  // `docker run … image python cli_demo.py -c /ckpt`: the program lives in the image, not the folder, so nothing of
+  // it was read; its name says what it runs when every launch runs such a script and nothing was linked in.
+  const namedAnswering =
+    !facts.some((f) => f.file !== undefined) &&
+    trainerLaunches.length > 0 &&
+    trainerLaunches.every((f) => {
+      const script = runsAScript(String(f.value)) ? onLine(f, 'link.script') : undefined;
+      return script !== undefined && answeringScript(String(script.value)) !== undefined;
+    });
   const inference =
     (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) ||
+    namedAnswering ||
     inheritedInference ||
     defaultConfigInference ||
     constructionsOnly ||

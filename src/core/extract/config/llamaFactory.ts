@@ -77,7 +77,8 @@ export const llamaFactory: ConfigDialect = {
       out.add('model.fromScratch', true, scratch, 'train_from_scratch: true');
     } else if (method === 'lora' || method === 'oft') {
       const preQuantised = typeof model.value === 'string' && QUANTISED_ID.test(model.value);
-      const fourBit = (bits === 4 && quantMethod === 'bnb') || preQuantised;
+      // `bitsandbytes` is the method's name in LLaMA-Factory releases before 0.9 (its enum value became `bnb`).
+      const fourBit = (bits === 4 && (quantMethod === 'bnb' || quantMethod === 'bitsandbytes')) || preQuantised;
       const at = fourBit ? (doc.get('quantization_bit') ?? model) : (type ?? anchor);
       const why = preQuantised
         ? `finetuning_type ${method} on the pre-quantised ${String(model.value)}`

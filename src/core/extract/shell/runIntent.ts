@@ -169,6 +169,23 @@ export function servingModule(program: { script?: string; module?: string }): st
   return hit ? `-m ${program.module}: serves or evaluates a model, by its name` : undefined;
 }
 
+/** Words of a script's name that say it answers with a trained model (INFERENCE_WORDS and demos: `cli_demo.py`, `web_demo.py`). */
+const ANSWERING_SCRIPT_WORDS = new Set([...INFERENCE_WORDS, 'demo']);
+
+/**
+ * A script named for serving, generating, evaluating or demonstrating a model (`cli_demo.py`, `inference.py`,
+ * `eval_model.py`), unless its name also says it trains: its detail, or undefined. Only for a script that was not
+ * read (a program inside a container image, outside the repository): a script that was read says what it does.
+ */
+export function answeringScript(script: string): string | undefined {
+  if (script.includes('$')) return undefined;
+  const name = script.slice(script.lastIndexOf('/') + 1).replace(/\.py$/, '');
+  const words = wordsOf(name);
+  if (words.some((w) => TRAINS_A_MODEL.has(w))) return undefined;
+  const hit = words.find((w) => ANSWERING_SCRIPT_WORDS.has(w));
+  return hit ? `${script}: runs a trained model (${hit}), by its name (the script is not in the folder)` : undefined;
+}
+
 /**
  * A program named for labelling data with a model (`run_pseudo_labelling.py`, `pseudo_label.py`) or for transcribing
  * audio (`transcribe.py`, `run_transcription.py`): it generates over a dataset with a trained model (inference),

@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import { nonRunPathReason } from '../../src/core/resolve/entryPoint';
+import { scanFiles } from './helpers';
+
+/**
+ * Thirty-seventh round (held-out set AM): a LLaMA-Factory config from before its 0.9 release names bitsandbytes in
+ * full (`quantization_method: bitsandbytes`), and a launch of a program that lives in a container image, not the
+ * folder, is read by the program's name.
+ */
+
+async function specOf(files: Record<string, string>, file: string) {
+  const result = await scanFiles(files);
+  return result.files.find((f) => f.display === file)?.analysis.runs[0]?.run.spec;
+}
+
+const QLORA_CONFIG = (method: string) =>
+  `### model\nmodel_name_or_path: Qwen/Qwen2-7B-Instruct\n\n### method\nstage: sft\ndo_train: true\nfinetuning_type: lora\nlora_target: all\nquantization_bit: 4\nquantization_method: ${method}\n\n### dataset\ndataset: our_data\ntemplate: qwen\ncutoff_len: 1024\n\n### train\nper_device_train_batch_size: 1\ngradient_accumulation_steps: 16\nnum_train_epochs: 1.0\nbf16: true\n`;
+
+describe('Thirty-seventh round: held-out set AM', () => {
+  it('reads `quantization_method: bitsandbytes` with 4 bits as QLoRA, like `bnb`', async () => {
+    for (const method of ['bitsandbytes', 'bnb']) {
+      const spec = await specOf({ 'configs/sft-qlora.yaml': QLORA_CONFIG(method) }, 'configs/sft-qlora.yaml');
+      assert.equal(spec?.training.mode, 'qlora', method);
+    }
+    // Another method at 4 bits (HQQ) is not bitsandbytes' NF4 base: the adapters are LoRA as written.
+    const hqq = await specOf({ 'configs/sft-qlora.yaml': QLORA_CONFIG('hqq') }, 'configs/sft-qlora.yaml');
+    assert.equal(hqq?.training.mode, 'lora');
+  });
+
+  const DOCKER = (program: string) =>
+    `#!/usr/bin/env bash\nIMAGE=ourlab/chat:cu121\nCKPT=/path/to/checkpoint\nsudo docker run --gpus all --rm \\\n    --mount type=bind,source=\${CKPT},target=/data/ckpt \\\n    -it \${IMAGE} \\\n    python ${program} -c /data/ckpt/\n`;
+
+  it('a launch of a demo, chat or inference program that is not in the folder is inference, by its name', async () => {
+    for (const program of ['cli_demo.py', 'web_demo.py', 'inference.py', 'chat.py']) {
+      const spec = await specOf({ 'docker/run_demo.sh': DOCKER(program) }, 'docker/run_demo.sh');
+      assert.equal(spec?.training.mode, 'inference', program);
+    }
+  });
+
+  it('a name that also says it trains, or a program in the folder that trains, is not read as inference', async () => {
+    const named = await specOf({ 'docker/run.sh': DOCKER('train_demo.py') }, 'docker/run.sh');
+    assert.notEqual(named?.training.mode, 'inference');
+    const trains =
+      'import torch\nfrom torch import nn\nmodel = nn.Linear(10, 2)\nopt = torch.optim.SGD(model.parameters(), lr=0.1)\nfor step in range(100):\n    loss = model(torch.randn(4, 10)).sum()\n    loss.backward()\n    opt.step()\n';
+    const found = await specOf(
+      { 'run.sh': '#!/bin/bash\npython inference.py -c /data/ckpt/\n', 'inference.py': trains },
+      'run.sh',
+    );
+    assert.notEqual(found?.training.mode, 'inference');
+  });
+
+  const SUBMITTER =
+    'import os\nimport subprocess\nimport argparse\n\n\ndef submit_jobs(inp_dir):\n    for name in sorted(os.listdir(inp_dir)):\n        subprocess.run(["sbatch", os.path.join(inp_dir, name, "job.slurm")])\n\n\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--inp_dir", type=str, required=True)\n    args = parser.parse_args()\n    submit_jobs(args.inp_dir)\n';
+
+  it('a Python program that only submits job scripts another program wrote is a driver, not a run', async () => {
+    const result = await scanFiles({ 'submit_slurm_jobs.py': SUBMITTER });
+    assert.deepEqual(result.files.find((f) => f.display === 'submit_slurm_jobs.py')?.analysis.runs, []);
+    // Stating the run itself (a model and its schedule, as flag defaults) keeps it a run: it writes the job it submits.
+    const stating = SUBMITTER.replace(
+      'required=True)\n',
+      'required=True)\n    parser.add_argument("--model_name_or_path", default="Qwen/Qwen2.5-0.5B")\n    parser.add_argument("--max_steps", type=int, default=1000)\n',
+    ).replace(
+      'submit_jobs(args.inp_dir)',
+      'submit_jobs(args.inp_dir)\n    print(args.model_name_or_path, args.max_steps)',
+    );
+    const kept = await scanFiles({ 'launch_pretrain.py': stating });
+    assert.equal(kept.files.find((f) => f.display === 'launch_pretrain.py')?.analysis.runs.length, 1);
+  });
+
+  it('a config generator (`create_config.py`) is left out by its name: the configs it writes are the runs', () => {
+    for (const file of ['create_config.py', 'scripts/make-configs.sh', 'gen_cfg_sweep.py', 'tools/generate_configs.py'])
+      assert.match(nonRunPathReason(file) ?? '', /writes run configs/, file);
+    for (const file of ['config.py', 'configs/create.py', 'train_config.py', 'create_model.py'])
+      assert.doesNotMatch(nonRunPathReason(file) ?? '', /writes run configs/, file);
+  });
+
+  it('a launcher held in a variable with a default, quoted at the command head after environment assignments', async () => {
+    const train =
+      'import torch\nfrom torch import nn\nmodel = nn.Linear(10, 2)\nopt = torch.optim.SGD(model.parameters(), lr=0.1)\nfor step in range(3175):\n    loss = model(torch.randn(4, 10)).sum()\n    loss.backward()\n    opt.step()\n';
+    const launch =
+      '#!/usr/bin/env bash\nset -euo pipefail\nRESULT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\nTORCHRUN_BIN="${TORCHRUN_BIN:-torchrun}"\nNPROC_PER_NODE="${NPROC_PER_NODE:-${GPUS_PER_RUN:-4}}"\nfor seed in 0 1 2; do\n  SEED="$seed" \\\n  LOG_DIR="logs/$seed" \\\n  "$TORCHRUN_BIN" --standalone --nproc_per_node="$NPROC_PER_NODE" \\\n    "$RESULT_DIR/train_simple.py" \\\n    2> >(tee "logs/stderr.txt" >&2) | tee "logs/stdout.txt"\ndone\n';
+    const result = await scanFiles({ 'results/run.sh': launch, 'results/train_simple.py': train });
+    const spec = result.files.find((f) => f.display === 'results/run.sh')?.analysis.runs[0]?.run.spec;
+    assert.equal(spec?.training.steps, 3175);
+    // The nested default: NPROC_PER_NODE, else GPUS_PER_RUN, else 4.
+    assert.equal(spec?.hardware.count, 4);
+  });
+});
