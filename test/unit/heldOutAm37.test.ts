@@ -85,4 +85,31 @@ describe('Thirty-seventh round: held-out set AM', () => {
     // The nested default: NPROC_PER_NODE, else GPUS_PER_RUN, else 4.
     assert.equal(spec?.hardware.count, 4);
   });
+
+  const SPEEDRUN = (embedding: string, linear: string, extra = '') =>
+    `import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n\nclass CastedLinear(nn.Linear):\n    def forward(self, x):\n        return ${linear}\n\n\nclass GPT(nn.Module):\n    def __init__(self, vocab_size, model_dim):\n        super().__init__()\n        self.embed = ${embedding}\n        self.lm_head = CastedLinear(model_dim, vocab_size)\n\n\n${extra}model = GPT(50304, 768).cuda()\nopt = torch.optim.AdamW(model.parameters())\nfor step in range(1000):\n    loss = model(x).sum()\n    loss.backward()\n    opt.step()\n`;
+
+  it('a bfloat16 token embedding with linears that cast their weights to the input computes in bf16', async () => {
+    const precisionOf = async (code: string) =>
+      (await specOf({ 'train_gpt.py': code }, 'train_gpt.py'))?.training.precision;
+    assert.equal(
+      await precisionOf(
+        SPEEDRUN('nn.Embedding(vocab_size, model_dim).bfloat16()', 'F.linear(x, self.weight.type_as(x))'),
+      ),
+      'bf16',
+    );
+    // Each embedding cast in a loop under a switch the defaults turn on.
+    const loop = (on: string) =>
+      SPEEDRUN('nn.Embedding(vocab_size, model_dim)', 'F.linear(x, self.weight.to(x.dtype))').replace(
+        'opt = torch',
+        `bf16_embeds = ${on}\nif bf16_embeds:\n    for m in model.modules():\n        if isinstance(m, nn.Embedding):\n            m.bfloat16()\nopt = torch`,
+      );
+    assert.equal(await precisionOf(loop('True')), 'bf16');
+    assert.notEqual(await precisionOf(loop('False')), 'bf16');
+    // Linears that keep their own type: the embedding's type says nothing of the matmuls.
+    assert.notEqual(
+      await precisionOf(SPEEDRUN('nn.Embedding(vocab_size, model_dim).bfloat16()', 'F.linear(x, self.weight)')),
+      'bf16',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { bf16Embedding } from './readers/bf16Embedding';
 import { rlAgentEvaluation } from './readers/rlEvaluation';
 import { rlTrainer } from './readers/rlTrainer';
 import { sb3HyperparamsModule, sb3Program } from './readers/sb3Program';
@@ -394,6 +395,7 @@ export const FILE_RULES: readonly FileRule[] = [
   configDictModel,
   modelConstructor.fp8Matmuls,
   modelConstructor.weightCasts,
+  bf16Embedding,
   namedDtypeCast,
   submititLauncher,
   submittedJobClass,
