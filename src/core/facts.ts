@@ -113,6 +113,12 @@ export type FactKind =
    */
   | 'model.architectureOf'
   | 'training.globalBatch'
+  /**
+   * The program's `batch_size` counts tokens a step across devices, not sequences: it is handed to a parameter named
+   * for tokens (`distributed_data_generator(files, stage.batch_size, ...)` with `def …(filename_pattern, num_tokens, …)`).
+   * Value true; with the steps, the run's tokens are steps × batch (resolve/factsToSpec).
+   */
+  | 'training.batchInTokens'
   | 'training.datasetConfig'
   | 'link.script'
   | 'link.config'

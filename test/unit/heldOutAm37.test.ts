@@ -112,4 +112,16 @@ describe('Thirty-seventh round: held-out set AM', () => {
       'bf16',
     );
   });
+
+  it('a batch size handed to a parameter named for tokens counts tokens a step, not sequences', async () => {
+    const program = (param: string) =>
+      `import torch\nfrom dataclasses import dataclass\n\n\n@dataclass\nclass Stage:\n    batch_size: int\n    seq_len: int\n\n\nSTAGES = [Stage(batch_size=8 * 2048 * 8, seq_len=2048)]\n\n\ndef data_generator(pattern, ${param}, max_seq_len):\n    while True:\n        yield torch.zeros(${param} // max_seq_len, max_seq_len)\n\n\nmodel = torch.nn.Linear(768, 768).cuda()\nopt = torch.optim.AdamW(model.parameters())\nloader = data_generator("data/*.bin", STAGES[0].batch_size, STAGES[0].seq_len)\nfor step in range(1000):\n    x = next(loader)\n    model(x).sum().backward()\n    opt.step()\n`;
+    const spec = await specOf({ 'train_gpt.py': program('num_tokens') }, 'train_gpt.py');
+    assert.equal(spec?.training.tokens, 1000 * 8 * 2048 * 8);
+    assert.equal(spec?.training.batchPerDevice, undefined);
+    // A parameter named for sequences: the batch is sequences, as before.
+    const sequences = await specOf({ 'train_gpt.py': program('batch_size') }, 'train_gpt.py');
+    assert.equal(sequences?.training.tokens, undefined);
+    assert.equal(sequences?.training.batchPerDevice, 8 * 2048 * 8);
+  });
 });

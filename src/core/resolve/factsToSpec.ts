@@ -639,7 +639,25 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   if (epochs) spec.training.epochs = epochs;
   const steps = asNumber(use('training.steps', pick(facts, 'training.steps')));
   if (steps) spec.training.steps = Math.round(steps);
-  const batch = asNumber(use('training.batchPerDevice', pick(facts, 'training.batchPerDevice')));
+  const batchInTokens = pick(facts, 'training.batchInTokens');
+  const batchFact = pick(facts, 'training.batchPerDevice');
+  // A batch counted in tokens a step (across devices): with the steps it gives the run's tokens; it is no count of
+  // sequences per device, so it sizes nothing else.
+  if (batchInTokens && batchFact && !spec.training.tokens) {
+    const tokensPerStep = asNumber(batchFact);
+    if (steps && tokensPerStep) {
+      use('training.batchInTokens', batchInTokens);
+      spec.training.tokens = Math.round(steps) * Math.round(tokensPerStep);
+      assumptions.push({
+        field: 'training.tokens',
+        value: spec.training.tokens,
+        source: 'computed',
+        detail: `${Math.round(steps)} steps × ${Math.round(tokensPerStep)} tokens a step (${batchFact.detail}; ${batchInTokens.detail})`,
+        range: batchFact.range,
+      });
+    }
+  }
+  const batch = batchInTokens ? undefined : asNumber(use('training.batchPerDevice', batchFact));
   const split = asNumber(use('training.batchSplit', pick(facts, 'training.batchSplit')));
   if (batch)
     spec.training.batchPerDevice = split && split > 1 && batch >= split ? Math.round(batch / split) : Math.round(batch);

@@ -1,4 +1,5 @@
 import { bf16Embedding } from './readers/bf16Embedding';
+import { tokenBatch } from './readers/tokenBatch';
 import { rlAgentEvaluation } from './readers/rlEvaluation';
 import { rlTrainer } from './readers/rlTrainer';
 import { sb3HyperparamsModule, sb3Program } from './readers/sb3Program';
@@ -396,6 +397,7 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.fp8Matmuls,
   modelConstructor.weightCasts,
   bf16Embedding,
+  tokenBatch,
   namedDtypeCast,
   submititLauncher,
   submittedJobClass,
