@@ -124,4 +124,13 @@ describe('Thirty-seventh round: held-out set AM', () => {
     assert.equal(sequences?.training.tokens, undefined);
     assert.equal(sequences?.training.batchPerDevice, 8 * 2048 * 8);
   });
+
+  it('an output head built from the file’s own Linear subclass has its own weights (vocab × d more)', async () => {
+    const program = (head: string) =>
+      `import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nfrom dataclasses import dataclass\n\n\nclass CastedLinear(nn.Linear):\n    def forward(self, x):\n        return F.linear(x, self.weight.to(x.dtype))\n\n\n@dataclass\nclass GPTConfig:\n    vocab_size: int = 50304\n    n_layer: int = 12\n    n_head: int = 6\n    n_embd: int = 768\n\n\nclass GPT(nn.Module):\n    def __init__(self, config):\n        super().__init__()\n        self.wte = nn.Embedding(config.vocab_size, config.n_embd)\n        self.lm_head = ${head}(config.n_embd, config.vocab_size)\n\n\nmodel = GPT(GPTConfig()).cuda()\nopt = torch.optim.AdamW(model.parameters())\nfor step in range(100):\n    model(x).sum().backward()\n    opt.step()\n`;
+    const tied = await specOf({ 'train_gpt2.py': program('NotALinear') }, 'train_gpt2.py');
+    const untied = await specOf({ 'train_gpt2.py': program('CastedLinear') }, 'train_gpt2.py');
+    assert.ok(tied?.model.params && untied?.model.params);
+    assert.equal(untied.model.params - tied.model.params, 50304 * 768);
+  });
 });

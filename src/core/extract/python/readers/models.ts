@@ -565,17 +565,28 @@ function readEvaluationHandOff(text: string, ctx: PythonReadContext): void {
   }
 }
 
+/** `class CastedLinear(nn.Linear):` a linear layer of the file's own (a cast or an init of its own, the same weights). */
+const LINEAR_SUBCLASS = /^class[ \t]+[A-Za-z_]\w{0,60}[ \t]*\([ \t]*(?:torch\.)?nn\.Linear[ \t]*\)/m;
+const LINEAR_SUBCLASSES = new RegExp(
+  String.raw`^class[ \t]+([A-Za-z_]\w{0,60})[ \t]*\([ \t]*(?:torch\.)?nn\.Linear[ \t]*\)`,
+  'gm',
+);
+const MAX_LINEAR_SUBCLASSES = 20;
+
 /**
  * How a hand-written LM lays out its embeddings, for the parameter formula when the sizes come
  * from elsewhere (a YAML file): a learned position table (`nn.Embedding(block_size, d)`) and an
  * output layer with its own weights (`nn.Linear(d, vocab_size, bias=False)` never tied to the input).
  */
 function readEmbeddingLayout(index: SyntaxIndex, text: string, ctx: PythonReadContext): void {
-  if (!/nn\.(Embedding|Linear)\s*\(/.test(text)) return;
+  if (!/nn\.(Embedding|Linear)\s*\(/.test(text) && !LINEAR_SUBCLASS.test(text)) return;
+  // The file's own kinds of linear layer (`class CastedLinear(nn.Linear)`, the speedrun scripts' output head).
+  const linears = new Set(['nn.Linear', 'torch.nn.Linear']);
+  for (const m of text.matchAll(LINEAR_SUBCLASSES)) if (linears.size < MAX_LINEAR_SUBCLASSES) linears.add(m[1]);
   for (const call of index.calls) {
-    const { full } = ctx.callee(call);
-    if (full !== 'nn.Embedding' && full !== 'nn.Linear' && full !== 'torch.nn.Embedding' && full !== 'torch.nn.Linear')
-      continue;
+    const { full: called } = ctx.callee(call);
+    const full = linears.has(called) ? 'nn.Linear' : called;
+    if (full !== 'nn.Embedding' && full !== 'nn.Linear' && full !== 'torch.nn.Embedding') continue;
     const args =
       call.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ??
       [];
@@ -604,7 +615,7 @@ function readEmbeddingLayout(index: SyntaxIndex, text: string, ctx: PythonReadCo
         'model.untiedHead',
         true,
         call,
-        `${full}(${truncate(first, 15)}, ${truncate(second, 15)}) is an output layer with its own weights`,
+        `${called}(${truncate(first, 15)}, ${truncate(second, 15)}) is an output layer with its own weights`,
         'low',
       );
     }
