@@ -133,4 +133,19 @@ describe('Thirty-seventh round: held-out set AM', () => {
     assert.ok(tied?.model.params && untied?.model.params);
     assert.equal(untied.model.params - tied.model.params, 50304 * 768);
   });
+
+  it('latent caches and decontamination tools are data preparation, by name and folder', () => {
+    for (const file of [
+      'dataset_toolkits/encode_latent.py',
+      'dataset_toolkits/encode_ss_latent.py',
+      'scripts/cache_latents.sh',
+      'compute_vae_latents.py',
+    ])
+      assert.match(nonRunPathReason(file) ?? '', /latents/, file);
+    for (const file of ['decontamination/index.py', 'tools/deduplication/search.py'])
+      assert.match(nonRunPathReason(file) ?? '', /decontamination or deduplication/, file);
+    // Training a latent model, or a program named for encoding something else, is not a cache of latents.
+    for (const file of ['train_latent.py', 'latent_diffusion_train.py', 'encode_text.py', 'encode.py'])
+      assert.equal(nonRunPathReason(file), undefined, file);
+  });
 });

@@ -345,6 +345,21 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'a data preparation or extraction step, by its name',
     dataUtility: true,
   },
+  // Decontamination and deduplication tools (`decontamination/index.py`, `search.py`: training data indexed and searched
+  // for benchmark overlap): they filter a dataset before a run; none trains or serves a model.
+  {
+    glob: '**/{decontamination,decontaminate,deduplication}/**/*.{py,sh,bash}',
+    reason: 'a data decontamination or deduplication tool, by its folder',
+    dataUtility: true,
+  },
+  // Latent caches (`encode_latent.py`, `encode_ss_latent.py`, `cache_latents.sh`, `compute_vae_latents.py`): an
+  // autoencoder run over a dataset to store the latents a generative model then trains on; data preparation, like
+  // `precompute_*` and the feature extractors above.
+  {
+    glob: '**/{encode,cache,compute,save,dump}{_,-}{*{_,-},}{latent,latents}{,{_,-}*}.{py,sh,bash}',
+    reason: 'caches a dataset’s latents, by its name: data preparation',
+    dataUtility: true,
+  },
   // Config generators (`create_config.py`, `make_configs.sh`, `gen_cfg.py`): they write the run configs (from a template
   // and their flags) that a training program is later started with; the configs are the runs, the writer is not.
   {
