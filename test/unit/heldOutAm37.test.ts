@@ -144,6 +144,8 @@ describe('Thirty-seventh round: held-out set AM', () => {
       assert.match(nonRunPathReason(file) ?? '', /latents/, file);
     for (const file of ['decontamination/index.py', 'tools/deduplication/search.py'])
       assert.match(nonRunPathReason(file) ?? '', /decontamination or deduplication/, file);
+    // An extractor named with the verb last (a model's hidden states dumped to train a draft model on).
+    assert.match(nonRunPathReason('post_training/offline_feature_extract.sh') ?? '', /extracts features/);
     // Training a latent model, or a program named for encoding something else, is not a cache of latents.
     for (const file of ['train_latent.py', 'latent_diffusion_train.py', 'encode_text.py', 'encode.py'])
       assert.equal(nonRunPathReason(file), undefined, file);

@@ -331,12 +331,13 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',
     dataUtility: true,
   },
-  // Extractors named for it (`extract_speaker_embeddings.py`, `extract_distill_data.py`, `extract_tokens.sh`) and
+  // Extractors named for it (`extract_speaker_embeddings.py`, `extract_distill_data.py`, `extract_tokens.sh`,
+  // `offline_feature_extract.sh` dumping a model's hidden states to train a draft model on) and
   // steps named as a preparation or an extraction (`dataset_preparation.py`, `feature_extraction.py`): a pretrained
   // model or a signal routine run over a dataset to write the features, tokens or metrics a training run then reads;
   // data preparation, like the rules above (set AE's labels: feature extractors are data preparation).
   {
-    glob: '**/extract{_,-}*.{py,sh,bash}',
+    glob: '**/{extract{_,-}*,*{_,-}extract}.{py,sh,bash}',
     reason: 'a data utility (extracts features, tokens or metrics from a dataset), by its name',
     dataUtility: true,
   },
