@@ -150,4 +150,25 @@ describe('Thirty-seventh round: held-out set AM', () => {
     for (const file of ['train_latent.py', 'latent_diffusion_train.py', 'encode_text.py', 'encode.py'])
       assert.equal(nonRunPathReason(file), undefined, file);
   });
+
+  it('a Llama-style checkpoint’s configuration with fewer layers is sized with its gated feed-forward and grouped-query attention, from scratch', async () => {
+    const config = JSON.stringify({
+      distributed: { tp_size: 1, cp_size: 1, pp_size: 1, dp_size: 1 },
+      model: {
+        name: 'HuggingFaceTB/SmolLM-360M-Instruct',
+        num_hidden_layers: 16,
+        num_attention_heads: 16,
+        num_key_value_heads: 4,
+        dtype: 'bfloat16',
+      },
+      training: { total_train_steps: 200, seq_length: 1024, micro_batch_size: 32, gradient_accumulation_steps: 1 },
+    });
+    const program =
+      'import json, argparse\nimport torch\nfrom transformers import AutoConfig, AutoModelForCausalLM\n\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--config", type=str, required=True)\n    args = parser.parse_args()\n    cfg = json.load(open(args.config))\n    model_config = AutoConfig.from_pretrained(cfg["model"]["name"])\n    model_config.num_hidden_layers = cfg["model"]["num_hidden_layers"]\n    model = AutoModelForCausalLM.from_config(model_config)\n    opt = torch.optim.AdamW(model.parameters())\n    for step in range(cfg["training"]["total_train_steps"]):\n        model(x).loss.backward()\n        opt.step()\n';
+    const spec = await specOf({ 'configs/base_config.json': config, 'train.py': program }, 'configs/base_config.json');
+    // 16 layers of d 960: Q and O 2·d², K and V at 4/16 of that, SwiGLU 3·d·2560; a tied 49,152-token embedding.
+    const d = 960;
+    assert.equal(spec?.model.params, 16 * (2 * d * d + 2 * d * d * (4 / 16) + 3 * d * 2560) + 49_152 * d);
+    assert.equal(spec?.training.mode, 'pretrain');
+  });
 });

@@ -121,6 +121,13 @@ export const ModelSchema = z.object({
       ffnSize: z.number().int().positive(),
       /** Learned absolute position embeddings; absent for rotary/relative ones. */
       learnedPositions: z.number().int().positive().optional(),
+      /** A gated feed-forward (SwiGLU: gate, up and down projections, 3·d·ffn) instead of two matrices (2·d·ffn). */
+      gatedFfn: z.boolean().optional(),
+      /** Query and key/value heads (grouped-query attention: K and V are kvHeads/heads as wide as Q). */
+      attentionHeads: z.number().int().positive().optional(),
+      kvHeads: z.number().int().positive().optional(),
+      /** An output layer of its own (not tied to the token embedding). */
+      untiedHead: z.boolean().optional(),
       source: SourceSchema,
     })
     .optional(),

@@ -483,14 +483,21 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     const l = layers ?? template.layers;
     const d = hidden ?? template.hiddenSize;
     const keptFfn = ffn ?? (d === template.hiddenSize ? template.ffnSize : undefined);
+    // A gated feed-forward has three matrices of d × ffn where the formula counts two: its width counts 1.5 times.
+    const ffnWidth = keptFfn !== undefined && template.gatedFfn ? keptFfn * 1.5 : keptFfn;
+    // The checkpoint's grouped-query attention, unless the code states its own heads.
+    const templateKvShare =
+      template.attentionHeads && template.kvHeads && template.kvHeads < template.attentionHeads
+        ? template.kvHeads / template.attentionHeads
+        : 1;
     spec.model.params = transformerParams(
       l,
       d,
       vocab ?? template.vocabSize,
-      keptFfn,
+      ffnWidth,
       positions ?? template.learnedPositions,
-      untiedHead,
-      kvShare,
+      untiedHead || template.untiedHead === true,
+      heads && kvHeads ? kvShare : templateKvShare,
     );
     assumptions.push({
       field: 'model.params',
@@ -620,6 +627,17 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     spec.training.mode = quantised ? 'qlora' : 'lora';
   } else if (scratch) spec.training.mode = scratch.value === true ? 'pretrain' : 'finetune';
   else if (layers && hidden && !id) spec.training.mode = 'pretrain';
+  // A checkpoint's configuration with other layer counts or widths (`name: SmolLM-360M-Instruct` with
+  // `num_hidden_layers: 16`): its weights do not fit the model built, which starts from random weights.
+  else if (template && ((layers && layers !== template.layers) || (hidden && hidden !== template.hiddenSize))) {
+    spec.training.mode = 'pretrain';
+    assumptions.push({
+      field: 'training.mode',
+      value: 'pretrain',
+      source: 'computed',
+      detail: `${String(id!.value)}'s configuration with other sizes (${layers ?? template.layers} layers, d ${hidden ?? template.hiddenSize}; the checkpoint has ${template.layers}, d ${template.hiddenSize}): its weights do not fit, the model starts from random weights`,
+    });
+  }
   // `accelerate launch src/pkg/$TASK.py`: the program is chosen when the job runs, and nothing else (a model,
   // a config, an adapter) says how the model is trained. The mode is shown unknown, not assumed.
   else if (

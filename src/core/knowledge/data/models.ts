@@ -1937,6 +1937,17 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 1_235_814_400,
     contextLength: 131_072,
+    sizes: {
+      layers: 16,
+      hiddenSize: 2048,
+      vocabSize: 128_256,
+      ffnSize: 8192,
+      gatedFfn: true,
+      attentionHeads: 32,
+      kvHeads: 8,
+      source:
+        'config.json of huggingface.co/meta-llama/Llama-3.2-1B (num_hidden_layers 16, hidden_size 2048, intermediate_size 8192 SwiGLU, 32 heads / 8 KV heads, vocab_size 128256, tie_word_embeddings true)',
+    },
     smallerSiblings: [],
     quality: {
       benchmark: 'MMLU (5-shot)',
@@ -3367,6 +3378,52 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'computed from config.json (22 layers, d 2048, FFN 5632, 32 heads / 4 KV heads, vocab 32000, untied); Zhang et al. 2024, arXiv:2401.02385',
+  },
+  {
+    id: 'HuggingFaceTB/SmolLM-360M',
+    aliases: [],
+    family: 'smollm',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 361_821_120,
+    contextLength: 2_048,
+    sizes: {
+      layers: 32,
+      hiddenSize: 960,
+      vocabSize: 49_152,
+      ffnSize: 2560,
+      gatedFfn: true,
+      attentionHeads: 15,
+      kvHeads: 5,
+      source:
+        'config.json of huggingface.co/HuggingFaceTB/SmolLM-360M-Instruct (LlamaForCausalLM: num_hidden_layers 32, hidden_size 960, intermediate_size 2560, 15 heads / 5 KV heads, vocab_size 49152, tie_word_embeddings true)',
+    },
+    smallerSiblings: [],
+    source:
+      'computed from config.json of huggingface.co/HuggingFaceTB/SmolLM-360M (32 layers, d 960, FFN 2560 SwiGLU, 15 heads / 5 KV heads, vocab 49152, tied), as SmolLM2-360M',
+  },
+  {
+    id: 'HuggingFaceTB/SmolLM-360M-Instruct',
+    aliases: [],
+    family: 'smollm',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 361_821_120,
+    contextLength: 2_048,
+    sizes: {
+      layers: 32,
+      hiddenSize: 960,
+      vocabSize: 49_152,
+      ffnSize: 2560,
+      gatedFfn: true,
+      attentionHeads: 15,
+      kvHeads: 5,
+      source:
+        'config.json of huggingface.co/HuggingFaceTB/SmolLM-360M-Instruct (LlamaForCausalLM: num_hidden_layers 32, hidden_size 960, intermediate_size 2560, 15 heads / 5 KV heads, vocab_size 49152, tie_word_embeddings true)',
+    },
+    smallerSiblings: [],
+    source:
+      'computed from config.json of huggingface.co/HuggingFaceTB/SmolLM-360M-Instruct (32 layers, d 960, FFN 2560 SwiGLU, 15 heads / 5 KV heads, vocab 49152, tied), as SmolLM2-360M',
   },
   {
     id: 'HuggingFaceTB/SmolLM2-135M',
