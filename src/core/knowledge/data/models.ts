@@ -32,6 +32,19 @@ import type { Model } from '../schema';
  *   compared; the source says which split/setting. Scores are higher-is-better unless the benchmark name
  *   says "lower is better".
  */
+/** SmolLM-360M's architecture (the base and the instruct model share it), for configs that override its sizes. */
+const SMOLLM_360M_SIZES = {
+  layers: 32,
+  hiddenSize: 960,
+  vocabSize: 49_152,
+  ffnSize: 2560,
+  gatedFfn: true,
+  attentionHeads: 15,
+  kvHeads: 5,
+  source:
+    'config.json of huggingface.co/HuggingFaceTB/SmolLM-360M-Instruct (LlamaForCausalLM: num_hidden_layers 32, hidden_size 960, intermediate_size 2560, 15 heads / 5 KV heads, vocab_size 49152, tie_word_embeddings true)',
+};
+
 export const MODELS: readonly Model[] = [
   // ---------------- BERT ----------------
   {
@@ -3387,17 +3400,7 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 361_821_120,
     contextLength: 2_048,
-    sizes: {
-      layers: 32,
-      hiddenSize: 960,
-      vocabSize: 49_152,
-      ffnSize: 2560,
-      gatedFfn: true,
-      attentionHeads: 15,
-      kvHeads: 5,
-      source:
-        'config.json of huggingface.co/HuggingFaceTB/SmolLM-360M-Instruct (LlamaForCausalLM: num_hidden_layers 32, hidden_size 960, intermediate_size 2560, 15 heads / 5 KV heads, vocab_size 49152, tie_word_embeddings true)',
-    },
+    sizes: SMOLLM_360M_SIZES,
     smallerSiblings: [],
     source:
       'computed from config.json of huggingface.co/HuggingFaceTB/SmolLM-360M (32 layers, d 960, FFN 2560 SwiGLU, 15 heads / 5 KV heads, vocab 49152, tied), as SmolLM2-360M',
@@ -3410,17 +3413,7 @@ export const MODELS: readonly Model[] = [
     modality: 'text',
     params: 361_821_120,
     contextLength: 2_048,
-    sizes: {
-      layers: 32,
-      hiddenSize: 960,
-      vocabSize: 49_152,
-      ffnSize: 2560,
-      gatedFfn: true,
-      attentionHeads: 15,
-      kvHeads: 5,
-      source:
-        'config.json of huggingface.co/HuggingFaceTB/SmolLM-360M-Instruct (LlamaForCausalLM: num_hidden_layers 32, hidden_size 960, intermediate_size 2560, 15 heads / 5 KV heads, vocab_size 49152, tie_word_embeddings true)',
-    },
+    sizes: SMOLLM_360M_SIZES,
     smallerSiblings: [],
     source:
       'computed from config.json of huggingface.co/HuggingFaceTB/SmolLM-360M-Instruct (32 layers, d 960, FFN 2560 SwiGLU, 15 heads / 5 KV heads, vocab 49152, tied), as SmolLM2-360M',
