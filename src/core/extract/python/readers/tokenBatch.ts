@@ -41,6 +41,9 @@ function readTokenBatch(ctx: PythonReadContext): void {
   if (!/batch_size/.test(ctx.text)) return;
   const functions = tokenParameters(ctx.text);
   if (functions.size === 0) return;
+  // Every call of the file, not the syntax index's: the index holds calls that start on a line the prefilter keeps,
+  // and a call written over several lines (`loader = generator(\n    files,\n    stage.batch_size, ...)`) starts on
+  // one that may not. The walk runs only in files that define a tokens parameter (the rule's words).
   for (const call of ctx.tree.rootNode.descendantsOfType('call')) {
     const callee = call?.childForFieldName('function')?.text;
     const takes = callee ? functions.get(callee) : undefined;
