@@ -1216,7 +1216,13 @@ function linkedFacts(
       (link.kind === 'link.config' &&
         link.detail.startsWith(MM_BASE_LINK) &&
         isConfigModuleOrFile(fromPath) &&
-        isConfigModuleOrFile(target.path));
+        isConfigModuleOrFile(target.path)) ||
+      // So is a detectron2 LazyConfig's import of the config it takes its objects from (`from .mask_rcnn_b_100ep import
+      // model, train`, then a few values changed): a `_base_` written as an import.
+      (link.kind === 'link.config' &&
+        link.detail.startsWith(LAZY_CONFIG_LINK) &&
+        /\.py$/i.test(fromPath) &&
+        /\.py$/i.test(target.path));
     // A shell script that runs another (`eval_all.sh` → `eval_task.sh` → `eval_multiprocess.sh` → the program): a
     // wrapper hop, not a level of the launch → program → config walk; counted on the chain's own bound instead.
     const wrapper = link.kind === 'link.script' && isShellScript(fromPath) && isShellScript(target.path);

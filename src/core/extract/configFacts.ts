@@ -120,6 +120,11 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'accelerators',
   'nvidia.com/gpu',
   'gpuCount',
+  // A submitit/SLURM job's shape at a config's top (`nodes: 16`, `tasks_per_node: 8`).
+  'tasks_per_node',
+  'gpus_per_node',
+  'nodes',
+  'num_nodes',
   'lora_rank',
   // `lora: {rank: 0}` (a LoRA section's rank).
   'rank',
@@ -213,6 +218,10 @@ function siblingCheckpoint(
   }
   return undefined;
 }
+
+/** Bounds on a job shape read from a config's top (more is not a GPU count or a node count). */
+const MAX_GPUS_PER_NODE = 64;
+const MAX_NODES = 4096;
 
 export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?: string): ConfigExtraction {
   // Measured before parsing: the parser and the readers below recurse once per level.
@@ -433,6 +442,29 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         // (https://docs.docker.com/compose/how-tos/gpu-support/): the GPUs the service's container gets.
         const gpus = composeGpuCount(valueNode)!;
         add('hardware.devices', gpus.count, gpus.node, `${where}.resources.reservations.devices: count ${gpus.count}`);
+      } else if (
+        (key === 'tasks_per_node' || key === 'gpus_per_node') &&
+        path.length === 0 &&
+        typeof scalar === 'number' &&
+        Number.isInteger(scalar) &&
+        scalar >= 1 &&
+        scalar <= MAX_GPUS_PER_NODE
+      ) {
+        // A submitit/SLURM job's shape at the config's top, read by the program that submits it (V-JEPA's
+        // `tasks_per_node: 8`, handed to submitit as `gpus_per_node=tasks_per_node`): one process per GPU.
+        add('hardware.devices', scalar, valueNode, `${where}: ${scalar} (one process per GPU)`);
+      } else if (
+        (key === 'nodes' || key === 'num_nodes') &&
+        path.length === 0 &&
+        typeof scalar === 'number' &&
+        Number.isInteger(scalar) &&
+        scalar >= 1 &&
+        scalar <= MAX_NODES &&
+        isMap(doc.contents) &&
+        (doc.contents.has('tasks_per_node') || doc.contents.has('gpus_per_node'))
+      ) {
+        // Its `nodes: 16` beside them: the job's nodes.
+        add('hardware.nodes', scalar, valueNode, `${where}: ${scalar}`);
       } else if ((key === 'nvidia.com/gpu' || key === 'gpuCount') && Number(scalar) > 0) {
         // Kubernetes limits; Beaker experiment specs (`tasks[].resources.gpuCount`, GPUs of each replica).
         add('hardware.devices', Number(scalar), valueNode, `${where}: ${String(scalar)}`);

@@ -284,8 +284,8 @@ export function evaluateArithmetic(expression: string, vars: ReadonlyMap<string,
   return result !== undefined && at === tokens.length && Number.isSafeInteger(result) ? result : undefined;
 }
 
-/** `cd DIR` alone on its line (no `&&`, `;` or pipe after it). */
-const CHANGE_DIRECTORY = /^[ \t]*cd[ \t]+([^;&|<>\n]{1,300}?)[ \t]*$/;
+/** `cd DIR` alone on its line (no `&&` or pipe after it; a `;` may end it). */
+const CHANGE_DIRECTORY = /^[ \t]*cd[ \t]+([^;&|<>\n]{1,300}?)[ \t]*;?[ \t]*$/;
 
 /** Here-documents longer than this are not read into a variable. */
 const MAX_HERE_DOCUMENT = 100_000;
@@ -713,6 +713,49 @@ function shellAliases(text: string): Map<string, string> {
 }
 
 /** The script's file name and folders, from its path (a run named after its folder reads that name). */
+/**
+ * `cd /mnt/bn/me/Vim/det` in det/scripts/ft.sh: an absolute path into the checkout on the machine the job ran on. The
+ * folder of that name among the script's own (up to MAX_CHECKOUT_LEVELS above it) is where it went, relative to the
+ * script's folder (`..` here); another name, or a path that is not a plain folder, is a folder the script cannot name.
+ */
+function checkoutFolder(folder: string, place: ScriptPlace | undefined): string | undefined {
+  if (!place || !/^\/[\w./-]{1,299}$/.test(folder) || folder.includes('..')) return undefined;
+  const last = folder.split('/').filter(Boolean).pop();
+  for (let up = 1; last && up <= Math.min(MAX_CHECKOUT_LEVELS, place.folders.length); up++)
+    if (place.folders[place.folders.length - up] === last)
+      return up === 1
+        ? '.'
+        : Array(up - 1)
+            .fill('..')
+            .join('/');
+  return undefined;
+}
+const MAX_CHECKOUT_LEVELS = 3;
+/** A config flag's word longer than this is not expanded (a path is short; a pathological word is not read). */
+const MAX_FLAG_WORD = 400;
+
+/**
+ * The first word after the program (within MAX_POSITIONAL_LOOK words) that names a Python config file in a folder,
+ * its variables filled in, when the word before it is not a flag (`--deepspeed ds.json` hands the flag its file): a word after a flag's
+ * value is positional.
+ */
+function positionalConfig(
+  tokens: readonly string[],
+  scriptAt: number,
+  vars: ReadonlyMap<string, string>,
+): string | undefined {
+  for (let k = scriptAt + 2; k < tokens.length && k <= scriptAt + MAX_POSITIONAL_LOOK; k++) {
+    if (tokens[k - 1].startsWith('-') || tokens[k].startsWith('-')) continue;
+    const word =
+      tokens[k].length <= MAX_FLAG_WORD && tokens[k].includes('$') ? expandShell(tokens[k], vars) : tokens[k];
+    // A Python config in a folder (OpenMMLab's are): a YAML or JSON word there may be one item of a flag's list.
+    const file = /^["']?([^\s"'$=]+\/[^\s"'$=/]+\.py)["']?$/.exec(word)?.[1];
+    if (file) return file;
+  }
+  return undefined;
+}
+const MAX_POSITIONAL_LOOK = 12;
+
 function placeOf(path: string | undefined): ScriptPlace | undefined {
   if (!path) return undefined;
   const parts = path.split(/[\\/]/).filter(Boolean);
@@ -730,6 +773,11 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   let expandedLooks = 0;
   // The folder a standalone `cd` moved to, relative to the script's, when the script says which.
   let workDir: string | undefined;
+  // A file the launch names relative to where the script has cd'd (as the program it runs).
+  const inWorkDir = (file: string) =>
+    workDir && workDir !== '.' && !file.startsWith('/') && !file.includes('$')
+      ? `${withoutTrailingSlashes(workDir)}/${file}`
+      : file;
   // The programs `make <target>` builds here, found once when a compiled program's launch is first seen.
   let builtHere: Set<string> | undefined;
   const smokeDriver = (text.match(SMOKE_CHECKS) ?? []).length >= MIN_SMOKE_CHECKS;
@@ -854,7 +902,12 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     const cd = CHANGE_DIRECTORY.exec(logical);
     if (cd) {
       const folder = evaluateFolderValue(cd[1], (name) => vars.get(name), placeOf(path));
-      workDir = folder !== undefined && /^[\w.][\w./-]{0,299}$/.test(folder) ? folder : undefined;
+      workDir =
+        folder !== undefined && /^[\w.][\w./-]{0,299}$/.test(folder)
+          ? folder
+          : folder !== undefined
+            ? checkoutFolder(folder, placeOf(path))
+            : undefined;
       continue;
     }
     // `echo parlai train_model ... >> ${SCRIPT}`: a sweep writing the command into the job script it submits; the
@@ -1105,7 +1158,15 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       add('link.script', inFolder ?? script, inFolder ? `runs ${script} in ${workDir}` : `runs ${script}`);
       const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
-        add('link.config', next, `passes ${next} to ${script}`);
+        add('link.config', inWorkDir(next), `passes ${next} to ${script}`);
+      else if (next?.startsWith('-')) {
+        // `train.py --launcher pytorch ${SEG_CONFIG} --seed 0` (OpenMMLab's tools read the config as their first
+        // positional argument, wherever the flags put it): the first config path that is no flag's value.
+        const positional = positionalConfig(tokens, scriptAt, vars);
+        const linked = positional ? inWorkDir(positional) : undefined;
+        if (linked && !facts.some((f) => f.kind === 'link.config' && f.value === linked))
+          add('link.config', linked, `passes ${positional} to ${script}`);
+      }
     }
     // The flags the line hands the program it runs: a value the program derives from one of them (its default
     // read in the program) is not the one this run uses (analyze.ts linkedFacts).
@@ -1147,8 +1208,17 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     for (const [flag, word] of values(
       /--(config_file|config-file|deepspeed|deepspeed_config|deepspeed_config_file|config_path|cfg-path|cfg_path|config)[=\s]+([^=\s]\S*)/g,
     )) {
-      const file = /^["']?([^\s"']+\.(?:ya?ml|json))/.exec(word)?.[1];
-      if (file) add('link.config', file, `--${flag} ${file}`);
+      // `--config-file ${DET_CONFIG}` with `DET_CONFIG=projects/x/configs/$NAME.py`: the variable's value. A Python
+      // config (detectron2's LazyConfig, an mmcv config) passed by a config flag is a config too.
+      const value = word.includes('$') && word.length <= MAX_FLAG_WORD ? expandShell(word, vars) : word;
+      const file =
+        /^["']?([^\s"'$]+\.(?:ya?ml|json|py))["']?$/.exec(value)?.[1] ??
+        /^["']?([^\s"']+\.(?:ya?ml|json))/.exec(value)?.[1];
+      // A path that starts from `.` may be built from a folder the script worked out from its own place
+      // (`"${exp_dir}"/exp_config.json` with `exp_dir=$(cd $(dirname $0); pwd)`, read as `./`), the same wherever the
+      // script has cd'd: kept as written (link candidates try the script's folder first).
+      if (file && !(scriptAt >= 0 && file === tokens[scriptAt]))
+        add('link.config', file.startsWith('.') ? file : inWorkDir(file), `--${flag} ${file}`);
     }
     // `--base a.yaml b.yaml` (latent-diffusion's main.py, generative-models, SwissArmyTransformer programs): the
     // configs are merged in order, each a part of the run. Read word by word (no pattern over the whole line).

@@ -195,7 +195,7 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   // the config a test target loads, on a tiny budget (sixteenth round, set S).
   { glob: '**/*.test.{json,yaml,yml}', reason: 'a config a test loads, by its name' },
   // Named like the Python test files above (`sft_multinode_test.sh`).
-  { glob: '**/*_test.{sh,bash}', reason: 'a test script, by its name' },
+  { glob: '**/{*_test,*_tests}.{sh,bash}', reason: 'a test script, by its name' },
   // A script named for CI (`test_ci.sh`, `run_ci.sh`, `ci.sh` beside an example): what the CI job runs to check the
   // example still works, usually looping over every option on a tiny budget; a test, whatever it launches.
   { glob: '**/{test_ci,ci_test,run_ci,ci,ci_run}.{sh,bash}', reason: 'a CI script, by its name' },
@@ -482,6 +482,51 @@ export interface EntryPointRules {
   readonly defaults?: boolean;
   /** Folders (relative, POSIX) that are the repository's own Python packages: `trl`, `src/axolotl` (see packageRootsOf). */
   readonly packageRoots?: readonly string[];
+  /** Folders (relative, POSIX) holding a copy of another project, packaging and tests included (see vendoredRootsOf). */
+  readonly vendoredRoots?: readonly string[];
+}
+
+/**
+ * Copies of other projects kept inside a repository (`det/` a copy of detectron2 beside the project's own `vim/` and
+ * `seg/`, `mamba-1p1p1/`, a `dependencies/AutoGPTQ/`), from a listing of its files: a folder below the top with its
+ * own `setup.py` and its own test folder, in a repository that has Python files of its own outside every such folder
+ * (a collection of separate projects, each in a folder of its own, has none of them vendored). Its model-zoo configs,
+ * benchmarks and examples are the copied project's, not runs of this one: a repository that runs one names it in a
+ * launch script (the config is drawn into that launch's run), and its authors' own launch scripts kept there stay
+ * runs (vendoredCopyReason).
+ */
+export function vendoredRootsOf(relativePaths: Iterable<string>): string[] {
+  const paths = [...relativePaths].map((p) => p.replace(/\\/g, '/'));
+  const packaged = new Set<string>();
+  for (const p of paths) {
+    const m = /^(.+)\/setup\.py$/.exec(p);
+    if (m) packaged.add(m[1]);
+  }
+  if (packaged.size === 0) return [];
+  const tested = new Set<string>();
+  for (const p of paths)
+    for (const root of packaged) if (p.startsWith(`${root}/tests/`) || p.startsWith(`${root}/test/`)) tested.add(root);
+  // Only the outermost: a project copied inside another copy (`det/projects/DensePose/`) is part of it.
+  const roots = [...tested].filter((r) => ![...tested].some((o) => o !== r && r.startsWith(`${o}/`))).sort();
+  if (roots.length === 0) return [];
+  const ownCode = paths.some(
+    (p) =>
+      /\.py$/i.test(p) &&
+      !/^(?:setup|conftest|noxfile)\.py$/i.test(p) &&
+      !/(?:^|\/)(?:tests?|docs?)\//i.test(p) &&
+      !roots.some((r) => p.startsWith(`${r}/`)),
+  );
+  return ownCode ? roots : [];
+}
+
+/** A launch script keeps its place in a copied project: a repository's authors add theirs there (`det/scripts/`). */
+const LAUNCH_SCRIPT = /\.(?:sh|bash|slurm|sbatch|sub)$/i;
+
+/** Why a file inside a copy of another project (vendoredRootsOf) is not this repository's run, or undefined. */
+function vendoredCopyReason(path: string, rules: EntryPointRules): string | undefined {
+  const root = rules.vendoredRoots?.find((r) => path.startsWith(`${r}/`));
+  if (!root || LAUNCH_SCRIPT.test(path)) return undefined;
+  return `part of ${root}/, a copy of another project kept in this repository (its own ${root}/setup.py and tests): its configs and programs are that project's; one a launch script here names is read in that launch's run`;
 }
 
 /**
@@ -520,6 +565,8 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
   if (rules.defaults !== false) {
     for (const rule of DEFAULT_NON_RUN_PATHS)
       if (matcher(rule.glob)(path) && !(rule.unless && matcher(rule.unless)(path))) return rule.reason;
+    const vendored = vendoredCopyReason(path, rules);
+    if (vendored) return vendored;
   }
   for (const glob of rules.exclude ?? []) {
     if (glob.trim() && matcher(glob.trim())(path)) return `excluded by the pattern ${glob.trim()}`;

@@ -15,7 +15,7 @@ import type { MeasurementFile } from '../calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../calibration/match';
 import { isMeasurementFile } from '../calibration/measurement';
 import type { EstimateSettings, Overrides } from '../runSpec';
-import { packageRootsOf, type EntryPointRules } from '../resolve/entryPoint';
+import { packageRootsOf, vendoredRootsOf, type EntryPointRules } from '../resolve/entryPoint';
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
 import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
 import { documentedConfigProgramReason } from './documentedPrograms';
@@ -184,6 +184,7 @@ export class FolderScanCache {
     const entryRules: EntryPointRules = {
       ...options.entryRules,
       packageRoots: packageRootsOf(sources.map((s) => s.display)),
+      vendoredRoots: vendoredRootsOf(sources.map((s) => s.display)),
     };
 
     // Sizes and times first (cheap): they decide which files must be read at all.

@@ -13,6 +13,7 @@ import { VIT_SHAPES, vitBlockFormula, vitBlockParams } from './selfSupervisedVit
  * - Size: the encoder's blocks from its name (the ViT table of selfSupervisedVit.ts) plus the predictor's
  *   `pred_depth` blocks of width `pred_emb_dim` (MLP ratio 4); the EMA target encoder is a copy, not more weights
  *   trained.
+ * - Steps: `optimization.ipe` (iterations per epoch) fixes each epoch's length when stated: epochs × ipe.
  * - Precision: `use_bfloat16: true` runs the forward and backward passes under a bfloat16 autocast; false is fp32.
  * - Devices: the run folders of these configs are named for the global batch (`vith14.224-bs.2048-ep.300/`); that
  *   batch over the per-GPU `data.batch_size` is the number of GPUs (low confidence: a name, not a setting).
@@ -24,6 +25,7 @@ export const jepa: ConfigDialect = {
     path.startsWith('meta.') ||
     path === 'model.model_name' ||
     path === 'optimization.epochs' ||
+    path === 'optimization.ipe' ||
     path === 'logging.folder',
   detect: (doc: ConfigDoc) =>
     doc.prefix === '' &&
@@ -57,6 +59,16 @@ export const jepa: ConfigDialect = {
     const epochs = doc.get('optimization.epochs')!;
     const n = doc.num('optimization.epochs');
     if (n && n > 0) out.add('training.epochs', n, epochs, `optimization.epochs: ${n}`);
+    // `optimization.ipe: 300`: iterations per epoch, fixed by the config (V-JEPA's train loop runs
+    // `for itr in range(ipe)` each epoch; without it, the loader's length): the run's steps are epochs × ipe.
+    const ipe = doc.num('optimization.ipe');
+    if (n && n > 0 && Number.isInteger(n) && ipe && Number.isInteger(ipe) && ipe > 0)
+      out.add(
+        'training.steps',
+        n * ipe,
+        doc.get('optimization.ipe')!,
+        `optimization.epochs ${n} × optimization.ipe ${ipe} (iterations each epoch)`,
+      );
     readPrecision(doc, out);
     readDevices(doc, out);
   },

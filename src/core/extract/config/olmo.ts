@@ -243,5 +243,22 @@ function readLength(doc: ConfigDoc, out: FactSink): void {
       stops.node,
       `${stops.node.key} ${stops.step} × global_train_batch_size ${batch} × max_sequence_length ${seq}, before ${where}`,
     );
-  else out.add('training.tokens', parsed.value, at, where);
+  else {
+    out.add('training.tokens', parsed.value, at, where);
+    // A run that starts at step 0 (no load_path) ends at ceil(tokens / tokens a batch) (olmo/train.py,
+    // Trainer.max_steps: `math.ceil(tokens_remaining / self.tokens_per_batch)`); one resumed from a checkpoint starts
+    // at that checkpoint's step, which the config does not say.
+    const load = doc.get('load_path');
+    const fresh = !load || load.value === null || (typeof load.value === 'string' && load.value.trim() === '');
+    if (!stops && fresh && batch > 0 && seq > 0) {
+      const steps = Math.ceil(parsed.value / (batch * seq));
+      out.add(
+        'training.steps',
+        steps,
+        at,
+        `${where} over global_train_batch_size ${batch} × max_sequence_length ${seq} tokens a step: ${steps} steps (rounded up, as the trainer does)`,
+        'medium',
+      );
+    }
+  }
 }
