@@ -155,6 +155,62 @@ describe('Thirty-eighth round: held-out set AN', () => {
     assert.notEqual(resumed?.training.steps, Math.ceil(4e12 / (512 * 4096)));
   });
 
+  const EVAL_JOB =
+    '#!/bin/bash\n#SBATCH --gres=gpu:1\nbenchmark="mme"\nexport EVAL_DIR=${EVAL_DIR:-$SCRATCH/workspace/evals}\nsingularity exec --nv $SCRATCH/image.sif /bin/bash -c "\nsource $SCRATCH/env.sh\n\ncd $EVAL_DIR/scripts\nbash run_benchmark.sh --benchmark $benchmark --ckpt $ckpt\n"\n';
+  const RUN_BENCHMARK =
+    '#!/bin/bash\nwhile [[ $# -gt 0 ]]; do\n  case "$1" in\n    --benchmark)\n        benchmark="$2"\n        shift 2\n        ;;\n    --ckpt)\n        ckpt="$2"\n        shift 2\n        ;;\n  esac\ndone\nscript_dir=$(dirname $(realpath $0))\nbenchmark_dir="${script_dir}/../benchmarks/${benchmark}"\neval_file="${benchmark_dir}/${benchmark}_eval.py"\ntest_file="${benchmark_dir}/${benchmark}_test.py"\npython $eval_file --model_path "$ckpt" --answers_file answers.jsonl\npython $test_file --answers_file answers.jsonl\n';
+
+  it('follows `cd $UNKNOWN/<folder>` to a folder of that name near the script, also inside a container’s `bash -c`', () => {
+    const facts = extractShellFacts(EVAL_JOB, '/w/eval/slurm/eval_mme.slurm');
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'link.script').map((f) => f.value),
+      ['scripts/run_benchmark.sh'],
+    );
+    // A `cd` into a folder the script names by a variable alone moves the launch nowhere it can say.
+    const nowhere = extractShellFacts(EVAL_JOB.replace('cd $EVAL_DIR/scripts', 'cd $EVAL_DIR'), '/w/x.slurm');
+    assert.deepEqual(
+      nowhere.filter((f) => f.kind === 'link.script').map((f) => f.value),
+      ['run_benchmark.sh'],
+    );
+  });
+
+  it('an evaluation program picked by a variable (`${benchmark}_eval.py`) is inference; its answers’ scorer trains nothing', async () => {
+    const facts = extractShellFacts(RUN_BENCHMARK, '/w/eval/scripts/run_benchmark.sh');
+    assert.equal(facts.find((f) => f.kind === 'training.mode')?.value, 'inference');
+    const result = await scanFiles({
+      'eval/slurm/eval_mme.slurm': EVAL_JOB,
+      'eval/scripts/run_benchmark.sh': RUN_BENCHMARK,
+    });
+    const job = result.files.find((f) => f.display === 'eval/slurm/eval_mme.slurm')?.analysis.runs[0]?.run.spec;
+    assert.equal(job?.training.mode, 'inference');
+    // A written name that trains is not read as an evaluation.
+    const training = extractShellFacts(
+      RUN_BENCHMARK.replace('${benchmark}_eval.py', 'train_${benchmark}.py'),
+      '/w/r.sh',
+    );
+    assert.notEqual(training.find((f) => f.kind === 'training.mode')?.value, 'inference');
+  });
+
+  it('a loop that only generates with a model (retry rounds named `epoch`) is inference, not a training loop', async () => {
+    const program = (body: string) =>
+      `import argparse\nfrom vllm import LLM, SamplingParams\n\n\ndef main(args):\n    llm = LLM(model=args.model_name_or_path)\n    prompts = ["1+1="] * 8\n    max_func_call = 4 if args.prompt_type in ["cot", "pal"] else 1\n    for epoch in range(max_func_call):\n${body}\n\n\nif __name__ == "__main__":\n    p = argparse.ArgumentParser()\n    p.add_argument("--model_name_or_path", default="Qwen/Qwen2.5-Math-7B-Instruct")\n    p.add_argument("--prompt_type", default="tool-integrated")\n    main(p.parse_args())\n`;
+    const generating = await specOfFile(
+      { 'math_eval.py': program('        outputs = llm.generate(prompts, SamplingParams(max_tokens=2048))') },
+      'math_eval.py',
+    );
+    assert.equal(generating?.training.mode, 'inference');
+    // A loop that also takes an optimizer step trains.
+    const stepping = await specOfFile(
+      {
+        'math_eval.py': program(
+          '        outputs = llm.generate(prompts, SamplingParams(max_tokens=2048))\n        loss.backward()\n        optimizer.step()',
+        ),
+      },
+      'math_eval.py',
+    );
+    assert.notEqual(stepping?.training.mode, 'inference');
+  });
+
   it('shell scripts named for running tests (`run_instant_tests.sh`) are tests', () => {
     assert.match(nonRunPathReason('dev/run_instant_tests.sh') ?? '', /test script/);
     assert.equal(nonRunPathReason('scripts/run_eval_tasks.sh'), undefined);

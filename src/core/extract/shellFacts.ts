@@ -713,6 +713,24 @@ function shellAliases(text: string): Map<string, string> {
 }
 
 /** The script's file name and folders, from its path (a run named after its folder reads that name). */
+/** Where a `cd ARG` moves, relative to the script's folder, when the script says (see the cases below). */
+function folderAfterCd(arg: string, vars: ReadonlyMap<string, string>, path: string | undefined): string | undefined {
+  const folder = evaluateFolderValue(arg, (name) => vars.get(name), placeOf(path));
+  if (folder !== undefined && /^[\w.][\w./-]{0,299}$/.test(folder)) return folder;
+  return (folder !== undefined ? checkoutFolder(folder, placeOf(path)) : undefined) ?? namedFolderOfUnknownPath(arg);
+}
+
+/** The last `cd DIR` among the commands before a launch (`...; cd $EVAL_DIR/scripts; bash run.sh`), where it moved. */
+function cdBefore(prefix: string, vars: ReadonlyMap<string, string>, path: string | undefined): string | undefined {
+  if (prefix.length > MAX_PREFIX_FOR_CD || !/\bcd\s/.test(prefix)) return undefined;
+  let last: string | undefined;
+  for (const m of prefix.matchAll(/(?:^|[;&\n"'(]|&&)[ \t]*cd[ \t]+([^;&|<>\n"'`]{1,300}?)[ \t]*(?=;|&&|\n|$)/g))
+    last = m[1];
+  return last === undefined ? undefined : folderAfterCd(last, vars, path);
+}
+/** A launch's prefix longer than this is not searched for a `cd` (a real one is a line or two). */
+const MAX_PREFIX_FOR_CD = 4000;
+
 /**
  * `cd /mnt/bn/me/Vim/det` in det/scripts/ft.sh: an absolute path into the checkout on the machine the job ran on. The
  * folder of that name among the script's own (up to MAX_CHECKOUT_LEVELS above it) is where it went, relative to the
@@ -731,6 +749,20 @@ function checkoutFolder(folder: string, place: ScriptPlace | undefined): string 
   return undefined;
 }
 const MAX_CHECKOUT_LEVELS = 3;
+
+/**
+ * `cd $EVAL_DIR/scripts` (a folder written under one the script cannot name): the folder's own name, so the
+ * programs run there are looked for in a folder of that name near the script (analyze.ts linkCandidates:
+ * `eval/scripts/run.sh` for `eval/slurm/job.slurm`). Undefined for a path written without a variable before its last
+ * folder (an absolute path is the checkout's only when checkoutFolder says so), or that ends in a variable.
+ */
+function namedFolderOfUnknownPath(written: string): string | undefined {
+  const parts = written.replace(/["']/g, '').trim().split('/');
+  if (parts.length < 2 || parts.length > 40) return undefined;
+  const last = parts[parts.length - 1];
+  if (!/^[A-Za-z_][\w-]{0,80}$/.test(last)) return undefined;
+  return parts.slice(0, -1).join('/').includes('$') ? last : undefined;
+}
 /** A config flag's word longer than this is not expanded (a path is short; a pathological word is not read). */
 const MAX_FLAG_WORD = 400;
 
@@ -901,13 +933,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // it are in that folder, relative to the script's (a folder the script cannot name, `cd $WORK`, is unknown).
     const cd = CHANGE_DIRECTORY.exec(logical);
     if (cd) {
-      const folder = evaluateFolderValue(cd[1], (name) => vars.get(name), placeOf(path));
-      workDir =
-        folder !== undefined && /^[\w.][\w./-]{0,299}$/.test(folder)
-          ? folder
-          : folder !== undefined
-            ? checkoutFolder(folder, placeOf(path))
-            : undefined;
+      workDir = folderAfterCd(cd[1], vars, path);
       continue;
     }
     // `echo parlai train_model ... >> ${SCRIPT}`: a sweep writing the command into the job script it submits; the
@@ -989,6 +1015,21 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       for (const m of logical.matchAll(OUTPUT_FLAG)) if (converted.size < MAX_CONVERTED) converted.add(unquote(m[1]));
       continue;
     }
+    // `cd $EVAL_DIR/scripts` then `bash run_benchmark.sh`: the script run is in the folder the line runs in, as a
+    // program is (below).
+    const movedTo =
+      launch.launcher.name === 'bash' ? (workDir ?? cdBefore(launch.command.prefix, vars, path)) : undefined;
+    if (movedTo && movedTo !== '.')
+      for (let k = launchStart; k < facts.length; k++) {
+        const f = facts[k];
+        if (f.kind !== 'link.script' || typeof f.value !== 'string' || /^[/$~]/.test(f.value) || f.value.includes('$'))
+          continue;
+        facts[k] = {
+          ...f,
+          value: `${withoutTrailingSlashes(movedTo)}/${f.value}`,
+          detail: `${f.detail} in ${movedTo}`,
+        };
+      }
     // `swift export --merge_lora ... --output_dir out/merged` then `swift infer --model out/merged`: serving what a
     // conversion step of this script just wrote checks that step (merged, quantised weights); it is no run of its own.
     if (
@@ -1151,11 +1192,14 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         const value = vars.get(v[1]);
         return value !== undefined && /^\.\.?(?:\/|$)/.test(value) && (value === '.' || script.startsWith(value));
       });
+      // `bash -c "source env.sh; cd $EVAL_DIR/scripts; bash run_benchmark.sh ..."`: a `cd` among the commands before
+      // the launch on its own line (or in the quoted command a container runs) moves it as a line of its own does.
+      const here = workDir ?? cdBefore(launch.command.prefix, vars, path);
       const inFolder =
-        workDir && workDir !== '.' && !script.startsWith('/') && !script.includes('$') && !throughFolderVariable
-          ? `${withoutTrailingSlashes(workDir)}/${script}`
+        here && here !== '.' && !script.startsWith('/') && !script.includes('$') && !throughFolderVariable
+          ? `${withoutTrailingSlashes(here)}/${script}`
           : undefined;
-      add('link.script', inFolder ?? script, inFolder ? `runs ${script} in ${workDir}` : `runs ${script}`);
+      add('link.script', inFolder ?? script, inFolder ? `runs ${script} in ${here}` : `runs ${script}`);
       const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
         add('link.config', inWorkDir(next), `passes ${next} to ${script}`);
@@ -1672,9 +1716,13 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
  * the training. The inference mode guessed from an evaluation step's program name (`-m scripts.base_eval`) is
  * dropped when another launch line of the script trains; a script of evaluations alone keeps it.
  */
+const TEST_NAMED_PROGRAM = /(?:^|\/)(?:test_[^/]{0,200}|[^/]{0,200}_tests?)\.py$/;
 function withoutPipelineEvaluations(facts: Fact[]): Fact[] {
   const byName = (f: Fact) => f.kind === 'training.mode' && f.value === 'inference' && f.confidence === 'medium';
   const evaluating = new Set(facts.filter(byName).map((f) => f.range.startLine));
+  // A program named as a test (`${bench}_test.py` scoring the answers the evaluation wrote) trains nothing either.
+  for (const f of facts)
+    if (f.kind === 'link.script' && TEST_NAMED_PROGRAM.test(String(f.value))) evaluating.add(f.range.startLine);
   const training = facts.filter(
     (f) =>
       f.kind === 'launch.trainer' && !evaluating.has(f.range.startLine) && !String(f.value).startsWith('construct:'),

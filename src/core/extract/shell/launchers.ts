@@ -21,6 +21,7 @@ import {
   labellingProgram,
   openMmlabTest,
   openMmlabWeightsOption,
+  variableNamedEvaluation,
   inferenceSubcommand,
   utilitySubcommand,
   launchedProgram,
@@ -477,7 +478,8 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     openMmlabTest(command, program) ??
     evaluationProgramWithConfig(command, program) ??
     fairseqEvaluationOverride(command) ??
-    labellingProgram(program);
+    labellingProgram(program) ??
+    variableNamedEvaluation(program);
   if (serving) out.add('training.mode', 'inference', serving, 'medium');
   else {
     const weights = openMmlabWeightsOption(command);

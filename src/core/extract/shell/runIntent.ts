@@ -169,6 +169,25 @@ export function servingModule(program: { script?: string; module?: string }): st
   return hit ? `-m ${program.module}: serves or evaluates a model, by its name` : undefined;
 }
 
+/**
+ * A script picked by a variable whose written part names evaluation (`python ${bench_dir}/${bench}_eval.py`,
+ * `eval_${TASK}.py`): whichever it is, it evaluates a model (a script that cannot be linked says nothing else). Its
+ * detail, or undefined (a name that also says it trains, or has no written word, says nothing).
+ */
+export function variableNamedEvaluation(program: { script?: string; module?: string }): string | undefined {
+  const script = program.script;
+  if (!script || !script.includes('$') || script.length > 300) return undefined;
+  const name = script.slice(script.lastIndexOf('/') + 1).replace(/\.py$/, '');
+  // `$2` is one digit (positional parameters), `${x}` braced, `$x_eval` one name (bash reads the longest).
+  const written = name.replace(/\$(?:\{\w{1,64}\}|\d|[A-Za-z_]\w{0,63})/g, ' ');
+  if (written === name) return undefined;
+  const words = written.split(/[\s_.-]+/).flatMap((w) => (w ? wordsOf(w) : []));
+  if (words.some((w) => TRAINS_A_MODEL.has(w))) return undefined;
+  const hit = words.find((w) => EVALUATION_NAME_WORDS.has(w));
+  return hit ? `${script}: an evaluation program by the written part of its name (${hit})` : undefined;
+}
+const EVALUATION_NAME_WORDS = new Set(['eval', 'evaluate', 'evaluation', 'inference', 'infer', 'predict']);
+
 /** Words of a script's name that say it answers with a trained model (INFERENCE_WORDS and demos: `cli_demo.py`, `web_demo.py`). */
 const ANSWERING_SCRIPT_WORDS = new Set([...INFERENCE_WORDS, 'demo']);
 

@@ -109,6 +109,19 @@ function runsWithoutGradients(loop: Node, ctx: PythonReadContext): boolean {
 }
 
 /**
+ * `for epoch in range(max_func_call): outputs = llm.generate(prompts, ...)` (a math evaluation retrying the answers
+ * whose code failed): a loop whose body generates with a model and takes no training step is rounds of inference,
+ * whatever its variable is named. Bounded by the loop's text (a loop longer than this is not looked into).
+ */
+function onlyGenerates(loop: Node): boolean {
+  if (loop.endIndex - loop.startIndex > MAX_GENERATING_LOOP) return false;
+  const text = loop.text;
+  return GENERATES.test(text) && !takesTrainingStep(text);
+}
+const GENERATES = /\.generate[ \t]*\(/;
+const MAX_GENERATING_LOOP = 20_000;
+
+/**
  * `for ep_idx in range(num_episodes)`: the short names an epoch loop uses (`ep`, `e`, `ep_idx`) also index episodes
  * of a robot or RL dataset; a bound that counts episodes says which. Bounded, so linear.
  */
@@ -261,7 +274,7 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
       : STEP_LOOP_VARIABLE.test(left.text) || countsSteps(left, right, node)
         ? 'training.steps'
         : null;
-  if (!kind || runsWithoutGradients(node, ctx)) return;
+  if (!kind || runsWithoutGradients(node, ctx) || onlyGenerates(node)) return;
   if (kind === 'training.epochs' && EPISODE_BOUND.test(truncate(right.text, 200))) return;
   if (kind === 'training.steps' && (pacedOrUntrained(node, ctx) || trainsTowardsNoise(ctx))) return;
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
