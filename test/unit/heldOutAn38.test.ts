@@ -211,6 +211,22 @@ describe('Thirty-eighth round: held-out set AN', () => {
     assert.notEqual(stepping?.training.mode, 'inference');
   });
 
+  it('a module run after `cd` into a vendored tool’s folder is that folder’s package', () => {
+    const facts = extractShellFacts(
+      '#!/bin/bash\nif [ "$TASK" = "code" ]; then\n    cd ./Coding/benchkit-main\n    python -m benchkit.runner.main --model $CKPT --evaluate\n    cd ../../\nfi\n',
+      '/w/eval/run.sh',
+    );
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'link.script').map((f) => f.value),
+      ['Coding/benchkit-main/benchkit/runner/main.py'],
+    );
+    const plain = extractShellFacts('python -m benchkit.runner.main --model x\n', '/w/eval/run.sh');
+    assert.deepEqual(
+      plain.filter((f) => f.kind === 'link.script').map((f) => f.value),
+      ['benchkit/runner/main.py'],
+    );
+  });
+
   it('shell scripts named for running tests (`run_instant_tests.sh`) are tests', () => {
     assert.match(nonRunPathReason('dev/run_instant_tests.sh') ?? '', /test script/);
     assert.equal(nonRunPathReason('scripts/run_eval_tasks.sh'), undefined);

@@ -1152,13 +1152,18 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // repository (`pkg/sub/mod.py`, or the package's `pkg/sub/mod/__main__.py`: analyze.ts linkCandidates). Low
     // confidence: an installed package's module is not in the repository, and that is no problem to report.
     const module = starts === 'own-links' || scriptAt >= 0 || looped ? undefined : moduleRun(tokens);
+    // After `cd ./Coding/livecodebench/LiveCodeBench-main` the module is that folder's package (Python puts the
+    // working folder first on its path for `-m`).
+    const moduleFolder = module ? (workDir ?? cdBefore(launch.command.prefix, vars, path)) : undefined;
+    const inModuleFolder =
+      moduleFolder && moduleFolder !== '.' && !moduleFolder.startsWith('..') ? moduleFolder : undefined;
     if (module)
       facts.push({
         kind: 'link.script',
-        value: `${module.replace(/\./g, '/')}.py`,
+        value: `${inModuleFolder ? `${withoutTrailingSlashes(inModuleFolder)}/` : ''}${module.replace(/\./g, '/')}.py`,
         range,
         confidence: 'low',
-        detail: `runs the module ${module}`,
+        detail: inModuleFolder ? `runs the module ${module} in ${inModuleFolder}` : `runs the module ${module}`,
       });
     // `python -m pkg.cli.run_server org/name`, `python serve.py org/name`: a program's first positional word that the
     // catalog knows as a model's Hub id is the model it is handed (a data path or an output folder is no catalog id).
