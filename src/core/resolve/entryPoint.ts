@@ -498,34 +498,53 @@ export interface EntryPointRules {
 export function vendoredRootsOf(relativePaths: Iterable<string>): string[] {
   const paths = [...relativePaths].map((p) => p.replace(/\\/g, '/'));
   const packaged = new Set<string>();
-  for (const p of paths) {
-    const m = /^(.+)\/setup\.py$/.exec(p);
-    if (m) packaged.add(m[1]);
-  }
+  for (const p of paths) if (p.endsWith('/setup.py')) packaged.add(p.slice(0, -'/setup.py'.length));
   if (packaged.size === 0) return [];
+  // Each path's folders named `tests`/`test`, against the packaged folders above them: linear in the listing.
   const tested = new Set<string>();
-  for (const p of paths)
-    for (const root of packaged) if (p.startsWith(`${root}/tests/`) || p.startsWith(`${root}/test/`)) tested.add(root);
+  for (const p of paths) {
+    const parts = p.split('/');
+    for (let k = 1; k < parts.length - 1 && k <= MAX_VENDORED_DEPTH; k++)
+      if (parts[k] === 'tests' || parts[k] === 'test') {
+        const root = parts.slice(0, k).join('/');
+        if (packaged.has(root)) tested.add(root);
+      }
+  }
   // Only the outermost: a project copied inside another copy (`det/projects/DensePose/`) is part of it.
-  const roots = [...tested].filter((r) => ![...tested].some((o) => o !== r && r.startsWith(`${o}/`))).sort();
+  const inside = (p: string, set: ReadonlySet<string>) => {
+    for (let at = p.lastIndexOf('/'); at > 0; at = p.lastIndexOf('/', at - 1)) if (set.has(p.slice(0, at))) return true;
+    return false;
+  };
+  const roots = [...tested].filter((r) => !inside(r, tested)).sort();
   if (roots.length === 0) return [];
+  const rootSet = new Set(roots);
   const ownCode = paths.some(
     (p) =>
       /\.py$/i.test(p) &&
       !/^(?:setup|conftest|noxfile)\.py$/i.test(p) &&
       !/(?:^|\/)(?:tests?|docs?)\//i.test(p) &&
-      !roots.some((r) => p.startsWith(`${r}/`)),
+      !inside(p, rootSet),
   );
   return ownCode ? roots : [];
 }
+/** Folders deeper than this are not looked at for a copied project's tests (a real copy sits a few folders down). */
+const MAX_VENDORED_DEPTH = 12;
+
+const VENDORED_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /** A launch script keeps its place in a copied project: a repository's authors add theirs there (`det/scripts/`). */
 const LAUNCH_SCRIPT = /\.(?:sh|bash|slurm|sbatch|sub)$/i;
 
 /** Why a file inside a copy of another project (vendoredRootsOf) is not this repository's run, or undefined. */
 function vendoredCopyReason(path: string, rules: EntryPointRules): string | undefined {
-  const root = rules.vendoredRoots?.find((r) => path.startsWith(`${r}/`));
-  if (!root || LAUNCH_SCRIPT.test(path)) return undefined;
+  if (!rules.vendoredRoots?.length || LAUNCH_SCRIPT.test(path)) return undefined;
+  let roots = VENDORED_SETS.get(rules.vendoredRoots);
+  if (!roots) VENDORED_SETS.set(rules.vendoredRoots, (roots = new Set(rules.vendoredRoots)));
+  // The path's own folders against the set: a listing of many copies costs each file its depth, not their number.
+  let root: string | undefined;
+  for (let at = path.indexOf('/'); at > 0 && !root; at = path.indexOf('/', at + 1))
+    if (roots.has(path.slice(0, at))) root = path.slice(0, at);
+  if (!root) return undefined;
   return `part of ${root}/, a copy of another project kept in this repository (its own ${root}/setup.py and tests): its configs and programs are that project's; one a launch script here names is read in that launch's run`;
 }
 
