@@ -222,6 +222,9 @@ function siblingCheckpoint(
 /** Bounds on a job shape read from a config's top (more is not a GPU count or a node count). */
 const MAX_GPUS_PER_NODE = 64;
 const MAX_NODES = 4096;
+/** A whole count from 1 to `max` (a job shape's GPUs or nodes). */
+const countUpTo = (value: unknown, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max;
 
 export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?: string): ConfigExtraction {
   // Measured before parsing: the parser and the readers below recurse once per level.
@@ -445,10 +448,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
       } else if (
         (key === 'tasks_per_node' || key === 'gpus_per_node') &&
         path.length === 0 &&
-        typeof scalar === 'number' &&
-        Number.isInteger(scalar) &&
-        scalar >= 1 &&
-        scalar <= MAX_GPUS_PER_NODE
+        countUpTo(scalar, MAX_GPUS_PER_NODE)
       ) {
         // A submitit/SLURM job's shape at the config's top, read by the program that submits it (V-JEPA's
         // `tasks_per_node: 8`, handed to submitit as `gpus_per_node=tasks_per_node`): one process per GPU.
@@ -456,10 +456,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
       } else if (
         (key === 'nodes' || key === 'num_nodes') &&
         path.length === 0 &&
-        typeof scalar === 'number' &&
-        Number.isInteger(scalar) &&
-        scalar >= 1 &&
-        scalar <= MAX_NODES &&
+        countUpTo(scalar, MAX_NODES) &&
         isMap(doc.contents) &&
         (doc.contents.has('tasks_per_node') || doc.contents.has('gpus_per_node'))
       ) {
