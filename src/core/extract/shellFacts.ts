@@ -712,7 +712,6 @@ function shellAliases(text: string): Map<string, string> {
   return aliases;
 }
 
-/** The script's file name and folders, from its path (a run named after its folder reads that name). */
 /** Where a `cd ARG` moves, relative to the script's folder, when the script says (see the cases below). */
 function folderAfterCd(arg: string, vars: ReadonlyMap<string, string>, path: string | undefined): string | undefined {
   const folder = evaluateFolderValue(arg, (name) => vars.get(name), placeOf(path));
@@ -788,6 +787,7 @@ function positionalConfig(
 }
 const MAX_POSITIONAL_LOOK = 12;
 
+/** The script's file name and folders, from its path (a run named after its folder reads that name). */
 function placeOf(path: string | undefined): ScriptPlace | undefined {
   if (!path) return undefined;
   const parts = path.split(/[\\/]/).filter(Boolean);
@@ -977,6 +977,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // passes, a stand-in for the command (an alias in a helper library), not a job: no program is named.
     if (launch.launcher.runs === 'script' && forwardsOnlyItsArguments(launch.command.words)) continue;
     const launchStart = facts.length;
+    // Where the launch runs: the folder a `cd` line moved to, or one among the commands before it on its line.
+    const launchFolder = workDir ?? cdBefore(launch.command.prefix, vars, path);
     const earlier = statedBefore(launchStart);
     const consumed = new Set<string>();
     // Launcher settings exported earlier in the script (`export NPROC_PER_NODE=4`) apply as if written before the command.
@@ -1017,8 +1019,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     }
     // `cd $EVAL_DIR/scripts` then `bash run_benchmark.sh`: the script run is in the folder the line runs in, as a
     // program is (below).
-    const movedTo =
-      launch.launcher.name === 'bash' ? (workDir ?? cdBefore(launch.command.prefix, vars, path)) : undefined;
+    const movedTo = launch.launcher.name === 'bash' ? launchFolder : undefined;
     if (movedTo && movedTo !== '.')
       for (let k = launchStart; k < facts.length; k++) {
         const f = facts[k];
@@ -1154,7 +1155,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     const module = starts === 'own-links' || scriptAt >= 0 || looped ? undefined : moduleRun(tokens);
     // After `cd ./Coding/livecodebench/LiveCodeBench-main` the module is that folder's package (Python puts the
     // working folder first on its path for `-m`).
-    const moduleFolder = module ? (workDir ?? cdBefore(launch.command.prefix, vars, path)) : undefined;
+    const moduleFolder = module ? launchFolder : undefined;
     const inModuleFolder =
       moduleFolder && moduleFolder !== '.' && !moduleFolder.startsWith('..') ? moduleFolder : undefined;
     if (module)
@@ -1199,12 +1200,15 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       });
       // `bash -c "source env.sh; cd $EVAL_DIR/scripts; bash run_benchmark.sh ..."`: a `cd` among the commands before
       // the launch on its own line (or in the quoted command a container runs) moves it as a line of its own does.
-      const here = workDir ?? cdBefore(launch.command.prefix, vars, path);
       const inFolder =
-        here && here !== '.' && !script.startsWith('/') && !script.includes('$') && !throughFolderVariable
-          ? `${withoutTrailingSlashes(here)}/${script}`
+        launchFolder &&
+        launchFolder !== '.' &&
+        !script.startsWith('/') &&
+        !script.includes('$') &&
+        !throughFolderVariable
+          ? `${withoutTrailingSlashes(launchFolder)}/${script}`
           : undefined;
-      add('link.script', inFolder ?? script, inFolder ? `runs ${script} in ${here}` : `runs ${script}`);
+      add('link.script', inFolder ?? script, inFolder ? `runs ${script} in ${launchFolder}` : `runs ${script}`);
       const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
         add('link.config', inWorkDir(next), `passes ${next} to ${script}`);
