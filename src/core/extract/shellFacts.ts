@@ -1,5 +1,5 @@
 import { dlrmParams, layerWidths } from './dlrmParams';
-import { SET_FROM_VARIABLE } from './shell/words';
+import { SET_FROM_VARIABLE, withoutQuotes } from './shell/words';
 import type { Fact, FactKind } from '../facts';
 import { SWITCHES_OFF_DETAIL } from './precisionSwitches';
 import { findModel } from '../knowledge';
@@ -421,17 +421,17 @@ function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
       .replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (whole, name: string) => substitute(whole, vars.get(name)))
       // The default's own quotes are removed, as the shell does (`${ENTRYPOINT:-"-m pkg.train"}` is `-m pkg.train`).
       // The default may name another variable (`${MODEL:-"${ROOT}/models/x"}`): one level, expanded by the pass after.
-      // A default may itself be a variable with a default (`${NPROC_PER_NODE:-${GPUS_PER_RUN:-4}}`): one level, read
-      // the same way.
+      // A default may itself be a variable with a default (`${NPROC_PER_NODE:-${GPUS_PER_RUN:-4}}`,
+      // `${CONFIGS:-${REPO:-$PWD}/configs}`): one level, read the same way.
       .replace(
-        /\$\{(\w+):?-((?:[^{}$]|\$\{\w+\}|\$\{\w+:?-[^{}$]{0,200}\}|\$(?!\{)){0,1000})\}/g,
+        /\$\{(\w+):?-((?:[^{}$]|\$\{\w+\}|\$\{\w+:?-(?:[^{}$]|\$(?!\{)){0,200}\}|\$(?!\{)){0,1000})\}/g,
         (whole, name: string, def: string) =>
           substitute(
             whole,
             vars.get(name) ??
               def
                 .replace(
-                  /\$\{(\w+):?-([^{}$]{0,200})\}/g,
+                  /\$\{(\w+):?-((?:[^{}$]|\$(?!\{)){0,200})\}/g,
                   (_, inner: string, innerDef: string) => vars.get(inner) ?? innerDef,
                 )
                 .replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2'),
@@ -1209,7 +1209,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
           ? `${withoutTrailingSlashes(launchFolder)}/${script}`
           : undefined;
       add('link.script', inFolder ?? script, inFolder ? `runs ${script} in ${launchFolder}` : `runs ${script}`);
-      const next = tokens[scriptAt + 1]?.replace(/^["']|["']$/g, '');
+      const next = tokens[scriptAt + 1] === undefined ? undefined : withoutQuotes(tokens[scriptAt + 1]);
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
         add('link.config', inWorkDir(next), `passes ${next} to ${script}`);
       else if (next?.startsWith('-')) {

@@ -606,8 +606,16 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       const script = runsAScript(String(f.value)) ? onLine(f, 'link.script') : undefined;
       return script !== undefined && answeringScript(String(script.value)) !== undefined;
     });
+  // A config that serves, built on configs that train (MaxText's `base_config: inference/inference_jetstream.yml` over
+  // `base.yml`): what the derived config says it is for decides; its bases' launches are where its keys come from.
+  const derivedConfigServes =
+    sourceKind === 'config' &&
+    launch?.kind === 'launch.inference' &&
+    own.some((f) => f.kind === 'link.config') &&
+    trainerLaunches.every((f) => f.file !== undefined);
   const inference =
     (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) ||
+    derivedConfigServes ||
     namedAnswering ||
     inheritedInference ||
     defaultConfigInference ||

@@ -45,7 +45,17 @@ const SIZE_KEYS = [
   'mlp_activations',
   'logits_via_embedding',
 ];
+/** A distillation config's sections of keys for the student (the model trained) and the teacher. */
+const OVERRIDE_SECTION = /^student_overrides$/;
+const STUDENT_WEIGHTS = ['student_overrides.load_parameters_path', 'student_overrides.load_full_state_path'];
+/** Switches and sections of MaxText's post-training configs (configs/post_train/sft.yml, dpo.yml, rl.yml). */
+const POST_TRAINING = ['use_sft', 'use_dpo', 'rl.loss_algo', 'rl.num_generations'];
 const PARALLEL_AXIS = /^(?:ici|dcn)_\w+_parallelism$/;
+/**
+ * `base_config: base.yml`, `base_config: "inference/inference_jetstream.yml"`: pyconfig looks the file up beside the
+ * config, then in the configs folder (pyconfig._load_config). MaxText's own configs all build on its `base.yml`.
+ */
+const BASE_CONFIG = /^(?:[\w.-]{1,100}\/){0,4}[\w.-]{1,200}\.ya?ml$/;
 
 export const maxtext: ConfigDialect = {
   name: 'maxtext',
@@ -55,8 +65,10 @@ export const maxtext: ConfigDialect = {
       ? MARKERS.some((k) => doc.has(k)) || doc.has('base_config')
       : (doc.has('ici_fsdp_parallelism') && doc.has('dcn_data_parallelism')) ||
         doc.has('async_checkpointing') ||
-        (/^[\w.-]{1,200}\.ya?ml$/.test(doc.str('base_config')?.trim() ?? '') &&
-          (doc.has('model_name') || SERVING_KEYS.some((k) => doc.has(k)))),
+        (BASE_CONFIG.test(doc.str('base_config')?.trim() ?? '') &&
+          (doc.has('model_name') ||
+            SERVING_KEYS.some((k) => doc.has(k)) ||
+            /(?:^|\/)base\.yml$/.test(doc.str('base_config')!.trim()))),
   owns: (path) => path === 'model_name' || path === 'steps' || path === 'load_parameters_path',
   read(doc: ConfigDoc, out: FactSink): void {
     const anchor = MARKERS.map((k) => doc.get(k)).find((v): v is ConfigValue => v !== undefined) ?? doc.entries()[0];
@@ -71,7 +83,7 @@ export const maxtext: ConfigDialect = {
     if (steps && n) out.add('training.steps', n, steps, `steps: ${n}`);
     // `base_config: base.yml`: pyconfig loads it first (relative to this file) and this file's keys over it.
     const base = doc.get('base_config');
-    if (typeof base?.value === 'string' && /^[\w.-]{1,200}\.ya?ml$/.test(base.value.trim()))
+    if (typeof base?.value === 'string' && BASE_CONFIG.test(base.value.trim()))
       out.add(
         'link.config',
         base.value.trim(),
@@ -79,9 +91,11 @@ export const maxtext: ConfigDialect = {
         `base_config: ${base.value.trim()} (this config's keys override it)`,
         'high',
         {
+          // The keys of a distillation's `student_overrides:` are the trained model's (train_distill.py applies
+          // them over the config for the student), as if set at the top.
           passes: doc
             .entries()
-            .map((v) => v.key)
+            .flatMap((v) => [v.key, ...(OVERRIDE_SECTION.test(v.key) ? doc.entries(v.path).map((c) => c.key) : [])])
             .slice(0, 500),
         },
       );
@@ -103,13 +117,25 @@ export const maxtext: ConfigDialect = {
 };
 
 function readWeights(doc: ConfigDoc, out: FactSink): void {
-  for (const key of ['load_parameters_path', 'load_full_state_path']) {
+  for (const key of ['load_parameters_path', 'load_full_state_path', ...STUDENT_WEIGHTS]) {
     const v = doc.get(key);
     if (typeof v?.value === 'string' && v.value.trim() !== '') {
       out.add('model.fromScratch', false, v, `${key}: starts from ${v.value.trim()}`);
       out.add('training.mode', 'finetune', v, `${key}: continues from a checkpoint`);
       return;
     }
+  }
+  // Post-training configs (`use_sft: true`, `use_dpo: true`, an `rl:` section of GRPO settings) tune a trained model
+  // whose checkpoint the launch passes (`load_parameters_path=gs://…`, MaxText's SFT/DPO/RL guides): no random start.
+  const postTraining = POST_TRAINING.map((k) => doc.get(k)).find((v) => v !== undefined && v.value !== false);
+  if (postTraining) {
+    out.add(
+      'training.mode',
+      'finetune',
+      postTraining,
+      `${postTraining.path}: post-training of a trained checkpoint (given at launch: load_parameters_path)`,
+    );
+    return;
   }
   // A complete config (base.yml itself, or one derived from it) that names no checkpoint initialises randomly.
   const complete = doc.get('base_config') ?? doc.get('base_emb_dim');

@@ -7,7 +7,7 @@ import { flagMeaning } from '../sizingNames';
 import { readOverrides } from './overrides';
 import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
-import { unquote } from './words';
+import { unquote, withoutQuotes } from './words';
 import { readPaxLaunch } from './pax';
 import { EVALUATES_CONFIG } from '../python/readers/corenetOptions';
 import { readSlurmOptions } from './slurm';
@@ -338,9 +338,12 @@ const axolotlCli: Launcher = {
 const CONFIG_KEY_WORD = /^(?:\w{0,40}_)?(?:config|cfg)(?:_\w{0,40})?=(?=[^=])/i;
 
 function linkFirstYaml(command: LaunchCommand, from: number, out: LaunchSink): void {
-  const word = positionals(command.words, from).find((w) => /\.(ya?ml|json)$/.test(w));
+  // Another key's value (`data_template_path=templates/chat.json`, an override) is no config of the run.
+  const word = positionals(command.words, from).find(
+    (w) => /\.(ya?ml|json)$/.test(w) && (!/^[\w.-]+=/.test(w) || CONFIG_KEY_WORD.test(w)),
+  );
   if (!word) return;
-  const config = word.replace(CONFIG_KEY_WORD, '');
+  const config = withoutQuotes(word.replace(CONFIG_KEY_WORD, ''));
   out.add('link.config', config, `${command.words.slice(0, from).join(' ')} ${word}`);
 }
 
@@ -1142,10 +1145,19 @@ const CAPTURED_SUBMISSION = /^(?:[A-Za-z_]\w*=)?["']?(\$\(|`)[ \t]*(?=sbatch\s)/
  * A driver program handed the command it runs as one quoted option value (`python -m tools.benchmark --env-ids A B
  * --command "python train.py --seed 1" --num-seeds 3`, `python sweep.py --cmd 'torchrun ...'`): benchmark and sweep
  * drivers run that command once per seed or environment, so the launch is the quoted command, read as if written
- * alone. Only when the value itself starts a launch (stripWrapper). Groups 1/2: the double-/single-quoted body.
+ * alone. Only when the value itself starts a launch (stripWrapper). Groups 1/2: the double-/single-quoted body, up to
+ * 8,000 characters (an RL job's command with a hundred overrides is ~3,000).
  */
 const COMMAND_OPTION =
-  /(?:^|[ \t])--?[\w-]{0,30}(?:command|cmd)(?:[ \t]+|=)(?:"((?:[^"\\\n]|\\[\s\S]){1,2000})"|'([^'\n]{1,2000})')/i;
+  /(?:^|[ \t])--?[\w-]{0,30}(?:command|cmd)(?:[ \t]+|=)(?:"((?:[^"\\\n]|\\[\s\S]){1,8000})"|'([^'\n]{1,8000})')/i;
+/**
+ * Remote runners handed the command a TPU or cluster job runs as their `--command` value: XPK (`xpk workload create
+ * --tpu-type=v5p-128 --command="python3 -m maxtext.trainers.pre_train.train ..."`, the workload runner TPU training
+ * repositories document) and Cloud TPU VMs over SSH (`gcloud compute tpus tpu-vm ssh $TPU --worker=all
+ * --command="cd repo && python3 train.py ..."`, every worker of the slice runs it). Read through COMMAND_OPTION.
+ */
+const REMOTE_RUNNER =
+  /^(?:xpk[ \t]+workload[ \t]+create(?:-pathways)?|gcloud[ \t]+(?:alpha[ \t]+|beta[ \t]+)?compute[ \t]+(?:tpus[ \t]+(?:tpu-vm|queued-resources)[ \t]+)?ssh)(?=\s)/;
 /** A runner's options read before giving up on finding its command (far above real lines; bounds the work). */
 const MAX_RUNNER_WORDS = 80;
 /** Wrappers peeled off one line: `srun ... bash -c "cd /x && ray job submit ... -- python ..."` is four. */
@@ -1236,7 +1248,7 @@ function stripWrapper(rest: string): { spent: string; rest: string } | undefined
   }
   const handed = handsOver(rest);
   if (handed !== undefined) return { spent: rest.slice(0, handed), rest: rest.slice(handed) };
-  if (startsLaunch(rest)) {
+  if (startsLaunch(rest) || REMOTE_RUNNER.test(rest)) {
     const option = COMMAND_OPTION.exec(rest);
     const body =
       option?.[1] !== undefined

@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { extractShellFacts } from '../../src/core/extract/shellFacts';
+import { scanFiles } from './helpers';
+
+/**
+ * Thirty-ninth round (held-out set AO): TPU jobs handed to a remote runner as its `--command` value, config paths
+ * built from nested defaults around `$PWD`, and MaxText's newer layout (configs in subfolders, post-training configs
+ * built on `base.yml`, distillation configs whose student keys sit in a section, serving configs over a base that
+ * trains).
+ */
+
+/** A MaxText-shaped `base.yml`: the default model written out in full (ours, the shape of the framework's own). */
+const BASE_YML = [
+  'run_name: ""',
+  'model_name: "default"',
+  'load_parameters_path: ""',
+  'async_checkpointing: true',
+  'global_parameter_scale: 1',
+  'base_emb_dim: 1024',
+  'base_num_query_heads: 8',
+  'base_num_kv_heads: 8',
+  'base_mlp_dim: 4096',
+  'base_num_decoder_layers: 12',
+  'head_dim: 128',
+  'mlp_activations: ["silu", "linear"]',
+  'logits_via_embedding: false',
+  'vocab_size: 32000',
+  'dcn_data_parallelism: -1',
+  'ici_fsdp_parallelism: -1',
+  'per_device_batch_size: 8',
+  'max_target_length: 1024',
+  'steps: 50000',
+  'dtype: "bfloat16"',
+  '',
+].join('\n');
+
+const TRAINER =
+  'from pkg.configs import pyconfig\n\n\ndef main(argv):\n    config = pyconfig.initialize(argv)\n\n\nif __name__ == "__main__":\n    import sys\n    main(sys.argv)\n';
+
+function maxtextRepository(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'src/pkg/configs/base.yml': BASE_YML,
+    'src/pkg/trainers/train.py': TRAINER,
+    ...extra,
+  };
+}
+
+async function runOf(files: Record<string, string>, file: string) {
+  const result = await scanFiles(files);
+  return result.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
+}
+
+describe('Thirty-ninth round: held-out set AO', () => {
+  it('reads the command a remote TPU runner is handed (`xpk workload create --command`, `gcloud … tpu-vm ssh --command`)', () => {
+    for (const line of [
+      'xpk workload create --cluster=c --tpu-type=v5p-128 --command="python3 -m pkg.trainers.train model_name=llama3-8b steps=500"',
+      'gcloud compute tpus tpu-vm ssh my-tpu --zone=us-central2-b --worker=all --command="cd ours && python3 -m pkg.trainers.train model_name=llama3-8b steps=500"',
+    ]) {
+      const facts = extractShellFacts(`#!/bin/bash\n${line}\n`, '/w/scripts/launch.sh');
+      assert.ok(
+        facts.some((f) => f.kind === 'link.script' && String(f.value).endsWith('pkg/trainers/train.py')),
+        `${line}: ${JSON.stringify(facts.map((f) => [f.kind, f.value]))}`,
+      );
+      assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'llama3-8b', line);
+    }
+    // The command kept in a variable (a long line of environment settings and overrides) and handed over by name.
+    const held = extractShellFacts(
+      '#!/bin/bash\nexport TPU_TYPE="v5p-64"\nCOMMAND="JAX_PLATFORMS=proxy \\\nENABLE_LOGS=1 \\\npython3 -m pkg.trainers.train \\\nmodel_name=llama3-8b \\\nsteps=500"\n\nxpk workload create-pathways \\\n  --cluster=$CLUSTER \\\n  --tpu-type=$TPU_TYPE \\\n  --command="${COMMAND}"\n',
+      '/w/scripts/launch.sh',
+    );
+    assert.equal(held.find((f) => f.kind === 'model.id')?.value, 'llama3-8b');
+    // A long one (an RL job's hundred overrides), whose override values name JSON files that are no config of the run.
+    const overrides = Array.from({ length: 120 }, (_, i) => `option_${i}=value_${i}`).join(' \\\n');
+    const long = extractShellFacts(
+      `#!/bin/bash\nCOMMAND="python3 -m pkg.trainers.train \\\nmodel_name=gemma-2b \\\ndata_template_path=templates/math.json \\\n${overrides}"\nxpk workload create --cluster=c --command="\${COMMAND}"\n`,
+      '/w/scripts/launch.sh',
+    );
+    assert.equal(long.find((f) => f.kind === 'model.id')?.value, 'gemma-2b');
+    assert.ok(
+      !long.some((f) => f.kind === 'link.config'),
+      JSON.stringify(long.filter((f) => f.kind === 'link.config')),
+    );
+    // Another program's `--command` option is no runner of it (a plain word, not a launch).
+    const other = extractShellFacts('#!/bin/bash\nmytool report --command="python3 train.py"\n', '/w/x.sh');
+    assert.ok(!other.some((f) => f.kind === 'link.script'), JSON.stringify(other));
+  });
+
+  it('expands a default holding a variable inside another default, and removes quotes inside a word', async () => {
+    const launch =
+      '#!/bin/bash\npython3 -m pkg.trainers.train "${CONFIGS_DIR:-${REPO_ROOT:-$PWD}/src/pkg/configs}"//base.yml model_name=default per_device_batch_size=4 steps=30 remat_policy=full\n';
+    const facts = extractShellFacts(launch, '/w/scripts/run.sh');
+    assert.equal(facts.find((f) => f.kind === 'link.config')?.value, '$PWD/src/pkg/configs//base.yml');
+    const run = await runOf(maxtextRepository({ 'scripts/run.sh': launch }), 'scripts/run.sh');
+    // The launch's overrides over the base's schedule; the base's precision.
+    assert.equal(run?.training.steps, 30);
+    assert.equal(run?.training.precision, 'bf16');
+  });
+
+  it('reads MaxText configs that build on a base in another folder or on base.yml alone', () => {
+    const serving = extractConfigFacts(
+      'base_config: "inference/inference_server.yml"\nmodel_name: "llama3-70b"\nper_device_batch_size: 6\n',
+      'yaml',
+    ).facts;
+    assert.equal(serving.find((f) => f.kind === 'link.config')?.value, 'inference/inference_server.yml');
+    assert.equal(serving.find((f) => f.kind === 'launch.inference')?.value, 'config:maxtext');
+    const sft = extractConfigFacts(
+      'base_config: "base.yml"\nuse_sft: true\nlearning_rate: 2.e-5\nhf_path: "org/chat-data"\n',
+      'yaml',
+    ).facts;
+    assert.equal(sft.find((f) => f.kind === 'run.framework')?.value, 'maxtext');
+    assert.equal(sft.find((f) => f.kind === 'training.mode')?.value, 'finetune');
+    assert.ok(!sft.some((f) => f.kind === 'model.fromScratch' && f.value === true), JSON.stringify(sft));
+    // Any other config with a `base_config` key and nothing of MaxText's is not taken for one.
+    const other = extractConfigFacts('base_config: "defaults.yml"\nlr: 0.1\n', 'yaml').facts;
+    assert.ok(!other.some((f) => f.kind === 'run.framework' && f.value === 'maxtext'), JSON.stringify(other));
+  });
+
+  it('sizes a distillation config by its student’s model, not by the base’s default model', async () => {
+    const distill =
+      'base_config: "base.yml"\nstudent_overrides:\n  model_name: "qwen3-8b"\n  load_parameters_path: "gs://bucket/student/0/items"\nteacher_overrides:\n  model_name: "qwen3-32b"\n  load_parameters_path: "gs://bucket/teacher/0/items"\nsteps: 20000\n';
+    const run = await runOf(
+      maxtextRepository({ 'src/pkg/configs/post_train/distill.yml': distill }),
+      'src/pkg/configs/post_train/distill.yml',
+    );
+    assert.equal(run?.mode, 'finetune');
+    assert.equal(run?.training.steps, 20000);
+    assert.ok((run?.model.params ?? 0) > 7e9, String(run?.model.params));
+    // The base alone is the default model, trained from scratch.
+    const base = await runOf(maxtextRepository(), 'src/pkg/configs/base.yml');
+    assert.equal(base?.mode, 'pretrain');
+    assert.ok((base?.model.params ?? 0) < 1e9, String(base?.model.params));
+  });
+
+  it('takes a serving config over bases that train for serving', async () => {
+    const files = maxtextRepository({
+      'src/pkg/configs/inference/inference.yml': 'base_config: "base.yml"\nper_device_batch_size: 1\n',
+      'src/pkg/configs/inference/models/llama3_70b_v5e-16.yml':
+        'base_config: "inference/inference.yml"\nmodel_name: "llama3-70b"\nenable_model_warmup: true\n',
+    });
+    const run = await runOf(files, 'src/pkg/configs/inference/models/llama3_70b_v5e-16.yml');
+    assert.equal(run?.mode, 'inference');
+  });
+});
