@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
-import { scanFiles } from './helpers';
+import { pythonFacts, scanFiles } from './helpers';
 
 /**
  * Thirty-ninth round (held-out set AO): TPU jobs handed to a remote runner as its `--command` value, config paths
@@ -140,5 +140,82 @@ describe('Thirty-ninth round: held-out set AO', () => {
     });
     const run = await runOf(files, 'src/pkg/configs/inference/models/llama3_70b_v5e-16.yml');
     assert.equal(run?.mode, 'inference');
+  });
+  it('reads a W&B sweep’s command with its program and its first trial’s parameters', () => {
+    const sweep = [
+      'command:',
+      '  - python3',
+      '  - ${program}',
+      '  - --do_train',
+      '  - ${args}',
+      'method: grid',
+      'metric:',
+      '  goal: minimize',
+      '  name: eval/wer',
+      'parameters:',
+      '  model_name_or_path:',
+      '    values:',
+      '      - org/student-24-2',
+      '      - org/student-24-4',
+      '  max_steps:',
+      '    value: 8000',
+      '  dtype:',
+      '    value: bfloat16',
+      '  learning_rate:',
+      '    distribution: log_uniform_values',
+      '    min: 0.00001',
+      '    max: 0.001',
+      'program: run_distillation.py',
+      '',
+    ].join('\n');
+    const facts = extractConfigFacts(sweep, 'yaml').facts;
+    assert.equal(facts.find((f) => f.kind === 'link.script')?.value, 'run_distillation.py');
+    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'org/student-24-2');
+    assert.equal(facts.find((f) => f.kind === 'training.steps')?.value, 8000);
+    assert.equal(facts.find((f) => f.kind === 'training.precision')?.value, 'bf16');
+    // A command list that is no sweep keeps its macros as written.
+    const plain = extractConfigFacts(sweep.replace('method: grid', 'kind: grid'), 'yaml').facts;
+    assert.ok(!plain.some((f) => f.kind === 'model.id'), JSON.stringify(plain));
+  });
+
+  it('names the model a program builds from a registry by the flag’s default, the generator over its tokenizer', async () => {
+    const sampler = [
+      'import argparse',
+      'import torch',
+      'from models.gpt import GPT_models',
+      'from tokenizer.vq_model import VQ_models',
+      '',
+      '',
+      'def main(args):',
+      '    vq_model = VQ_models[args.vq_model](codebook_size=args.codebook_size)',
+      '    gpt_model = GPT_models[args.gpt_model](vocab_size=args.codebook_size).to(torch.bfloat16)',
+      '    gpt_model.load_state_dict(torch.load(args.gpt_ckpt)["model"])',
+      '    with torch.no_grad():',
+      '        tokens = gpt_model.generate(torch.zeros(8, 1, dtype=torch.long), max_new_tokens=256)',
+      '    images = vq_model.decode(tokens)',
+      '',
+      '',
+      'if __name__ == "__main__":',
+      '    parser = argparse.ArgumentParser()',
+      '    parser.add_argument("--gpt-model", type=str, choices=list(GPT_models.keys()), default="GPT-L")',
+      '    parser.add_argument("--gpt-ckpt", type=str, required=True)',
+      '    parser.add_argument("--vq-model", type=str, choices=list(VQ_models.keys()), default="VQ-8")',
+      '    parser.add_argument("--codebook-size", type=int, default=16384)',
+      '    main(parser.parse_args())',
+      '',
+    ].join('\n');
+    const facts = await pythonFacts(sampler);
+    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'GPT-L');
+    // The tokenizer's own training program: the tokenizer is the model.
+    const tokenizerOnly = sampler
+      .replace(/^.*gpt.*$\n/gim, '')
+      .replace(
+        'images = vq_model.decode(tokens)',
+        'loss = vq_model(torch.randn(2, 3, 256, 256)).sum()\n    loss.backward()',
+      );
+    assert.equal((await pythonFacts(tokenizerOnly)).find((f) => f.kind === 'model.id')?.value, 'VQ-8');
+    // A dictionary that is no registry of models (`datasets[args.data]`) names nothing.
+    const other = sampler.replace(/GPT_models/g, 'LOADERS').replace(/VQ_models/g, 'CODECS');
+    assert.ok(!(await pythonFacts(other)).some((f) => f.kind === 'model.id'));
   });
 });

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { AUTO_PRECISION_DETAIL } from './precisionSwitches';
 import { isValohaiStep, scalarItems, valohaiCommands } from './config/valohaiStep';
+import { isWandbSweep, wandbSweepCommand } from './config/wandbSweep';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { CONFIG_DIALECTS } from './config';
 import { readArchitectureBudget } from './config/architectureBudget';
@@ -545,7 +546,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         // One item per line, continued, so each flag keeps the line of its own item.
         const argumentList = key === 'command' ? argumentListOf(node) : undefined;
         const items = [...valueNode.items, ...(argumentList?.items ?? [])] as YamlNode[];
-        const lines = items.map((i) => String((i as unknown as { value: unknown }).value).replace(/\n/g, ' '));
+        const written = items.map((i) => String((i as unknown as { value: unknown }).value).replace(/\n/g, ' '));
+        // A W&B sweep's command names its program and parameters through the agent's macros (`${program}`, `${args}`).
+        const lines = isWandbSweep(node) ? wandbSweepCommand(node, written) : written;
         const itemLines = items.map((i) => rangeOf(i).startLine);
         // `[/bin/sh, -c, "script"]`: the script is the command (the shell's items are blanked, keeping the lines).
         if (lines.length > 2 && /^(?:\S*\/)?(?:ba|z)?sh$/.test(lines[0].trim()) && lines[1].trim() === '-c') {

@@ -111,6 +111,7 @@ import { loaderDtypeArgument } from './readers/loaderDtypeArgument';
 import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
+import { registryModelName } from './readers/registryModelName';
 import { fasterWhisperModel, whisperCliFlags, whisperLoader } from './readers/whisper';
 import { parlaiProgram, parlaiSweep } from './readers/parlai';
 import { animateDiffUnet } from './readers/animateDiffUnet';
@@ -495,6 +496,7 @@ export const FILE_RULES: readonly FileRule[] = [
   diffusion.diffusionSampling,
   diffusion.cachingProgram,
   diffusion.registryBuild,
+  registryModelName,
   sbert.sentenceTransformerModels,
   moduleDemoSampling,
   packageGenerateCall,
