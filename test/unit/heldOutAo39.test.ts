@@ -218,4 +218,72 @@ describe('Thirty-ninth round: held-out set AO', () => {
     const other = sampler.replace(/GPT_models/g, 'LOADERS').replace(/VQ_models/g, 'CODECS');
     assert.ok(!(await pythonFacts(other)).some((f) => f.kind === 'model.id'));
   });
+  it('reads a dtype a flag picks from a table, over TF32 switches', async () => {
+    const sampler = [
+      'import argparse',
+      'import torch',
+      'torch.backends.cuda.matmul.allow_tf32 = True',
+      'from transformers import AutoModelForCausalLM',
+      '',
+      '',
+      'def main(args):',
+      "    precision = {'none': torch.float32, 'bf16': torch.bfloat16, 'fp16': torch.float16}[args.precision]",
+      '    model = AutoModelForCausalLM.from_pretrained("gpt2").to(dtype=precision)',
+      '    with torch.no_grad():',
+      '        model.generate(torch.ones(1, 4, dtype=torch.long), max_new_tokens=64)',
+      '',
+      '',
+      'if __name__ == "__main__":',
+      '    parser = argparse.ArgumentParser()',
+      '    parser.add_argument("--precision", type=str, default="fp16", choices=["none", "fp16", "bf16"])',
+      '    main(parser.parse_args())',
+      '',
+    ].join('\n');
+    const precisions = (await pythonFacts(sampler)).filter((f) => f.kind === 'training.precision').map((f) => f.value);
+    assert.ok(precisions.includes('fp16'), JSON.stringify(precisions));
+    // A default that names no entry of the table reads nothing.
+    const unnamed = sampler.replace('default="fp16"', 'default="int8"');
+    const none = (await pythonFacts(unnamed)).filter((f) => f.kind === 'training.precision').map((f) => f.value);
+    assert.deepEqual(none, ['tf32']);
+  });
+
+  it('reads a fine-tuning switch with the weights file it starts from, and a registry model run forward', async () => {
+    const launch =
+      '#!/bin/bash\ntorchrun --nproc_per_node=8 image_codec/vq_train.py \\\n--finetune \\\n--vq-ckpt ./pretrained_models/vq_16.pt \\\n--data-path /data "$@"\n';
+    assert.equal(
+      extractShellFacts(launch, '/w/scripts/ft.sh').find((f) => f.kind === 'training.mode')?.value,
+      'finetune',
+    );
+    // Without a weights file on the line, or with the switch given a value, nothing is said.
+    const resume = launch.replace('--vq-ckpt ./pretrained_models/vq_16.pt \\\n', '');
+    assert.ok(!extractShellFacts(resume, '/w/scripts/ft.sh').some((f) => f.kind === 'training.mode'));
+    const reconstruct = [
+      'import argparse',
+      'import torch',
+      'from tokenizer.tok_model import TOK_models',
+      '',
+      '',
+      'def main(args):',
+      '    torch.set_grad_enabled(False)',
+      '    tok = TOK_models[args.tok_model](codebook_size=16384)',
+      '    tok.eval()',
+      '    tok.load_state_dict(torch.load(args.tok_ckpt, map_location="cpu")["model"])',
+      '    for x in torch.utils.data.DataLoader(torch.randn(64, 3, 256, 256), batch_size=8):',
+      '        codes = tok.encode(x)',
+      '',
+      '',
+      'if __name__ == "__main__":',
+      '    parser = argparse.ArgumentParser()',
+      '    parser.add_argument("--tok-model", type=str, choices=list(TOK_models.keys()), default="TOK-16")',
+      '    parser.add_argument("--tok-ckpt", type=str, required=True)',
+      '    main(parser.parse_args())',
+      '',
+    ].join('\n');
+    const facts = await pythonFacts(reconstruct);
+    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'TOK-16');
+    assert.ok(
+      facts.some((f) => f.kind === 'launch.inference'),
+      JSON.stringify(facts.map((f) => f.kind)),
+    );
+  });
 });

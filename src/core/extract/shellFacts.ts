@@ -390,6 +390,11 @@ function lineOfVariableValue(
   return undefined;
 }
 
+/** A bare `--finetune` switch (no value: another flag, a line continuation or the end follows). */
+const FINE_TUNE_SWITCH = /(?:^|\s)(--fine[-_]?tune)(?=\s+(?:--|\\|"\$@")|\s*$)/;
+/** A flag handing the program a weights file (`--vq-ckpt ./pretrained/x.pt`, `--init_checkpoint=w.pth`). */
+const WEIGHTS_FILE_FLAG =
+  /(--[\w-]{0,30}(?:ckpt|checkpoint|pretrained|weights)[\w-]{0,30})(?:[ \t]+|=)["']?([^\s"']{1,300}\.(?:pt|pth|ckpt|bin|safetensors))["']?(?=\s|$)/;
 /** Expanded text grows no further than this: a variable that doubles on every line would exhaust memory. */
 const MAX_EXPANDED_LENGTH = 100_000;
 
@@ -1118,6 +1123,19 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         range,
         confidence: 'medium',
         detail: `${loraOff[0].trim()}: no adapters, the pretrained model's weights train`,
+      });
+    // `--finetune --vq-ckpt ./pretrained_models/vq_ds16.pt`: the program's own switch that says the run fine-tunes,
+    // with the weights file it starts from on the same line (LlamaGen's tokenizer fine-tuning: without the switch the
+    // same checkpoint flag resumes the run).
+    const fineTuneSwitch = FINE_TUNE_SWITCH.exec(logical);
+    const startsFrom = fineTuneSwitch ? WEIGHTS_FILE_FLAG.exec(logical) : null;
+    if (fineTuneSwitch && startsFrom && !facts.some((f) => f.kind === 'training.mode'))
+      facts.push({
+        kind: 'training.mode',
+        value: 'finetune',
+        range,
+        confidence: 'medium',
+        detail: `${fineTuneSwitch[1]} with ${startsFrom[1]} ${startsFrom[2]}: fine-tunes the weights it is given`,
       });
     // `--train-iters 0 --test-data ...` (Megatron-LM and SwissArmyTransformer training programs): no training
     // iteration runs, the program only evaluates the loaded checkpoint (their `--strict-eval`/test split).

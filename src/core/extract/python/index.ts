@@ -105,7 +105,7 @@ import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
 import { checkpointFolderFlag } from './readers/checkpointFolderFlag';
 import { restoreCheckpointFlag } from './readers/restoreFlag';
-import { flagDtypePick } from './readers/flagDtypePick';
+import { flagDtypePick, flagDtypeTable } from './readers/flagDtypePick';
 import { colossalLoadModel, colossalPlugin } from './readers/colossalPlugin';
 import { loaderDtypeArgument } from './readers/loaderDtypeArgument';
 import { halfSwitch } from './readers/halfSwitch';
@@ -390,6 +390,8 @@ export const FILE_RULES: readonly FileRule[] = [
   // Before the forward-only reading: a builder of the repository's own whose name states a size names the model it
   // runs (`model = dinov2_vitl14_reg4_dinotxt_tet1280d20h24l().cuda()` then `model.encode_image(x)` under no_grad).
   modelConstructor.sizedModelBuilder,
+  // So does a registry entry a flag names (`vq_model = VQ_models[args.vq_model](...)`, given a checkpoint's weights).
+  registryModelName,
   models.forwardOnlyUse,
   gradFreeEntry,
   dlrmProgram,
@@ -496,7 +498,6 @@ export const FILE_RULES: readonly FileRule[] = [
   diffusion.diffusionSampling,
   diffusion.cachingProgram,
   diffusion.registryBuild,
-  registryModelName,
   sbert.sentenceTransformerModels,
   moduleDemoSampling,
   packageGenerateCall,
@@ -524,6 +525,7 @@ export const FILE_RULES: readonly FileRule[] = [
   checkpointFolderFlag,
   restoreCheckpointFlag,
   flagDtypePick,
+  flagDtypeTable,
   // After flagDtypePick: a dtype the program picks itself outranks the plugin's default.
   colossalPlugin,
   colossalLoadModel,

@@ -1,4 +1,5 @@
 import { startsARun } from '../../../facts';
+import { FIELD_PREFIX, stringLiteral } from '../../pythonValues';
 import type { FileRule } from '../rules';
 
 /**
@@ -99,6 +100,57 @@ export const flagDtypePick: FileRule = {
         picked,
         node,
         `${target} = torch.${negated ? whenOn : whenOff} unless the switch is given (${why})`,
+        'medium',
+      );
+      return;
+    }
+  },
+};
+
+/**
+ * A compute dtype looked up by a flag in a table of dtypes (LlamaGen-, nanoGPT-style samplers and trainers):
+ *
+ *     precision = {'none': torch.float32, 'bf16': torch.bfloat16, 'fp16': torch.float16}[args.precision]
+ *     parser.add_argument("--precision", type=str, default='bf16', choices=["none", "fp16", "bf16"])
+ *
+ * runs in the dtype of the flag's default entry. The variable must name a dtype or precision (`dtype`, `ptdtype`,
+ * `precision`); a flag whose default the file does not state, or names no entry, leaves the precision unread.
+ */
+const TABLE_PICK =
+  /^[ \t]*((?:[A-Za-z_]\w{0,40}\.)?[A-Za-z_]\w{0,40})[ \t]*=[ \t]*\{([^{}\n]{1,400})\}[ \t]*\[[ \t]*(?:args|opt|opts|flags|cfg|config)\.(\w{1,60})[ \t]*\]/;
+const TABLE_ENTRY = /["']([\w.-]{1,20})["'][ \t]*:[ \t]*torch\.(\w{1,20})/g;
+/** Also `ptdtype`, `amp_dtype`: a name ending in dtype. */
+const TABLE_TARGET = /dtype$|(?:^|[._])precision$/;
+
+export const flagDtypeTable: FileRule = {
+  framework: 'torch',
+  phase: 'after-calls',
+  words: ['}[args.', '}[opt.', '}[opts.', '}[flags.', '}[cfg.', '}[config.'],
+  read: (_index, ctx) => {
+    // Read beside TF32 switches (they change only fp32 matmuls), not beside a dtype another rule read (autocast's).
+    const stated = ctx.facts.some((f) => f.kind === 'training.precision' && f.value !== null && f.value !== 'tf32');
+    if (stated || !ctx.facts.some(startsARun)) return;
+    const lines = ctx.text.split('\n', MAX_LINES);
+    for (let row = 0; row < lines.length; row++) {
+      const line = lines[row];
+      if (!line.includes('}[')) continue;
+      const m = TABLE_PICK.exec(line);
+      if (!m || !TABLE_TARGET.test(m[1])) continue;
+      const [, target, body, flag] = m;
+      const bound = ctx.symbols.lookup(FIELD_PREFIX + flag);
+      const chosen = bound ? (bound.value ?? stringLiteral(bound.node)) : undefined;
+      if (typeof chosen !== 'string') continue;
+      const entry = [...body.matchAll(TABLE_ENTRY)].find((e) => e[1] === chosen);
+      const picked = entry ? DTYPES[entry[2]] : undefined;
+      if (!picked) continue;
+      const node =
+        ctx.tree.rootNode.descendantForPosition({ row, column: line.length - line.trimStart().length }) ??
+        ctx.tree.rootNode;
+      ctx.add(
+        'training.precision',
+        picked,
+        node,
+        `${target} = torch.${entry![2]}: the entry '${chosen}' that --${flag} picks by default (${bound!.via})`,
         'medium',
       );
       return;

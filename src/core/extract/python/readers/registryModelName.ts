@@ -38,11 +38,17 @@ export const registryModelName: FileRule = {
     const bound = ctx.symbols.lookup(FIELD_PREFIX + m[2]);
     const value = bound ? (bound.value ?? stringLiteral(bound.node)) : undefined;
     if (typeof value !== 'string' || !ENTRY_NAME.test(value)) return;
-    const row = ctx.text.slice(0, m.index).split('\n').length - 1;
+    // Pointed at the default as written: where the model is chosen (and changed).
+    const at = bound!.node;
     ctx.facts.push({
       kind: 'model.id',
       value,
-      range: { startLine: row, startCol: 0, endLine: row, endCol: 0 },
+      range: {
+        startLine: at.startPosition.row,
+        startCol: at.startPosition.column,
+        endLine: at.endPosition.row,
+        endCol: at.endPosition.column,
+      },
       confidence: 'medium',
       detail: `${m[1]}[${m[0].slice(m[0].indexOf('[') + 1, m[0].indexOf(']')).trim()}] builds the entry the flag names: ${value} (${bound?.via ?? 'its default'})`,
       fromFlags: [m[2]],
