@@ -1,5 +1,6 @@
 import { startsARun } from '../../../facts';
 import { FIELD_PREFIX, stringLiteral } from '../../pythonValues';
+import type { PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 
 /**
@@ -73,6 +74,14 @@ function offByDefault(text: string, flag: string): string | undefined {
   return /is_flag[ \t]*=[ \t]*True\b/.test(rest) ? `--${flag} is a click flag, off unless given` : undefined;
 }
 
+/** A precision read off one line of the text, pointed at the statement that starts there. */
+function addPrecisionAt(ctx: PythonReadContext, row: number, line: string, precision: string, why: string): void {
+  const node =
+    ctx.tree.rootNode.descendantForPosition({ row, column: line.length - line.trimStart().length }) ??
+    ctx.tree.rootNode;
+  ctx.add('training.precision', precision, node, why, 'medium');
+}
+
 export const flagDtypePick: FileRule = {
   framework: 'torch',
   phase: 'after-calls',
@@ -92,15 +101,12 @@ export const flagDtypePick: FileRule = {
       const why =
         owner === 'training_args' ? offByTrainingArgumentsDefault(ctx.text, flag) : offByDefault(ctx.text, flag);
       if (!why) continue;
-      const node =
-        ctx.tree.rootNode.descendantForPosition({ row, column: line.length - line.trimStart().length }) ??
-        ctx.tree.rootNode;
-      ctx.add(
-        'training.precision',
+      addPrecisionAt(
+        ctx,
+        row,
+        line,
         picked,
-        node,
         `${target} = torch.${negated ? whenOn : whenOff} unless the switch is given (${why})`,
-        'medium',
       );
       return;
     }
@@ -143,15 +149,12 @@ export const flagDtypeTable: FileRule = {
       const entry = [...body.matchAll(TABLE_ENTRY)].find((e) => e[1] === chosen);
       const picked = entry ? DTYPES[entry[2]] : undefined;
       if (!picked) continue;
-      const node =
-        ctx.tree.rootNode.descendantForPosition({ row, column: line.length - line.trimStart().length }) ??
-        ctx.tree.rootNode;
-      ctx.add(
-        'training.precision',
+      addPrecisionAt(
+        ctx,
+        row,
+        line,
         picked,
-        node,
         `${target} = torch.${entry![2]}: the entry '${chosen}' that --${flag} picks by default (${bound!.via})`,
-        'medium',
       );
       return;
     }

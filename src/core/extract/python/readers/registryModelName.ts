@@ -29,7 +29,8 @@ export const registryModelName: FileRule = {
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'model.id')) return;
     // A sampler builds its image tokenizer from a registry too (`VQ_models[args.vq_model]`): the generator is the model.
-    const found = [...ctx.text.matchAll(REGISTRY_BY_FLAG_ALL)].slice(0, MAX_REGISTRY_BUILDS);
+    const found: RegExpMatchArray[] = [];
+    for (const f of ctx.text.matchAll(REGISTRY_BY_FLAG_ALL)) if (found.push(f) >= MAX_REGISTRY_BUILDS) break;
     const generator = found.find((f) => !FIRST_STAGE.test(f[2]));
     // Only a tokenizer built here while another flag names the generator (`--gpt-model`, served elsewhere): not the model.
     const otherModelFlag = [...ctx.text.matchAll(MODEL_FLAG)].some((f) => !FIRST_STAGE.test(f[1]));
