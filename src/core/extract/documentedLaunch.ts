@@ -430,15 +430,18 @@ export function documentedConfigLaunch(
 
 /**
  * Flags that hand a launcher its own config (accelerate's `--config_file`, DeepSpeed's JSON, an FSDP or host file):
- * the file passed with one configures the launch, not the program's run.
+ * the file passed with one configures the launch, not the program's run. So do flags that hand the program the
+ * settings of one part of the run (`--lora_config configs/lora.json` with a LoRA rank and target modules, a PEFT,
+ * quantisation or generation config): the run is defined by the command, the file is one of its pieces.
  */
 const LAUNCHER_CONFIG_FLAG =
-  /^--?(?:config[_-]file|deepspeed|deepspeed[_-]config|ds[_-]config|fsdp[_-]config|accelerate[_-]config|hostfile)$/;
+  /^--?(?:config[_-]file|deepspeed|deepspeed[_-]config|ds[_-]config|fsdp[_-]config|accelerate[_-]config|hostfile|(?:lora|qlora|peft|adapter|quant(?:ization)?|bnb|generation)[_-]config(?:[_-](?:file|path))?)$/;
 
 /**
  * Whether the command passes the config named `base` to the program (a word after the program's word, not the value
  * of a launcher's config flag): `python run.py configs/large.yaml`, `torchrun train.py --config cfg.json`; not
- * `accelerate launch --config_file zero3.yaml train.py`, nor `... train.py --deepspeed ds_zero2.json`.
+ * `accelerate launch --config_file zero3.yaml train.py`, nor `... train.py --deepspeed ds_zero2.json`, nor
+ * `... train.py --lora_config configs/lora.json`.
  */
 function passedToProgram(command: string, base: string, program: string): boolean {
   const words = command.split(/\s+/).slice(0, 80);

@@ -1420,6 +1420,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         add('training.precision', name, m[1] === name ? `--${name}` : `--${m[1]} ${raw ?? ''}`.trimEnd());
       else if ((name === 'bf16' || name === 'fp16') && raw !== undefined && /^(false|0)$/i.test(raw))
         switchedOff.push(`--${m[1]} ${raw}`);
+      else if (name === 'fp8_format' && raw && /^(?:e4m3|hybrid)$/i.test(raw))
+        // Megatron-LM's `--fp8-format {e4m3,hybrid}` ("Which fp8 format scheme to use for FP8 tensors in the forward
+        // and backward pass", megatron/training/arguments.py): the matmuls run in FP8 through Transformer Engine.
+        add('training.precision', 'fp8', `--${m[1]} ${raw}`);
       else if (name === 'amp_dtype' && raw)
         add('training.precision', /bf|bfloat/i.test(raw) ? 'bf16' : 'fp16', `--amp-dtype ${raw}`);
       else if (CHECKPOINT_FILE_FLAGS.has(name) && raw && checkpointFileModel(raw)) {
@@ -1468,14 +1472,18 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         if (LOADS_WEIGHTS_FLAG.test(name))
           add('model.fromScratch', false, `--${m[1]} ${path}: the pretrained weights the program loads`);
       } else if (
-        (name === 'model_name' || name === 'model_id' || name === 'checkpoint' || name === 'hf_model') &&
+        (name === 'model_name' ||
+          name === 'model_id' ||
+          name === 'checkpoint' ||
+          name === 'hf_model' ||
+          CHECKPOINT_FILE_FLAGS.has(name)) &&
         raw &&
         /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/.test(raw) &&
         (findModel(raw) !== undefined || sizeFromModelName(raw) !== undefined)
       ) {
         // Too generic a flag to trust alone (often a run label, or a folder a run writes), but `org/name` that the
         // catalog knows or whose name states a size (`Qwen/Qwen2.5-1.5B`, `--checkpoint OpenGVLab/InternVL3-8B`)
-        // is the checkpoint the program loads.
+        // is the checkpoint the program loads; so is it for `--ckpt_path org/name` (a Hub id, no weights file).
         add('model.id', raw, `--${m[1]} ${raw}`);
         add('model.fromScratch', false, `--${m[1]} names a pretrained checkpoint`);
       } else if (name === 'model' && raw && !raw.startsWith('$') && /^[\w./-]+$/.test(raw)) {

@@ -80,9 +80,12 @@ export function findModel(id: string): Model | undefined {
 /**
  * Quantised copies of a checkpoint: bitsandbytes (`unsloth/Qwen2.5-7B-bnb-4bit`), the same model stored in 4 or 8 bits,
  * and GGUF repositories (`unsloth/Z-Image-Turbo-GGUF`, `TheBloke/Llama-2-7B-GGUF`), which hold llama.cpp/ggml
- * quantisations of the model of the name before `-GGUF` (the Hub's convention for GGUF uploads, huggingface.co/docs/hub/gguf).
+ * quantisations of the model of the name before `-GGUF` (the Hub's convention for GGUF uploads, huggingface.co/docs/hub/gguf);
+ * likewise the AWQ, GPTQ, Int4/Int8 and FP8 uploads of a model under its own name (`Qwen/Qwen2.5-7B-Instruct-AWQ`,
+ * `Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4`, `Qwen/Qwen3-30B-A3B-Instruct-2507-FP8`: the Qwen model cards describe each as the
+ * quantised version of the model they are named after): the same architecture and parameter count.
  */
-const QUANTISED_COPY = /-(?:(?:unsloth-)?bnb-[48]bit|gguf)$/;
+const QUANTISED_COPY = /-(?:(?:unsloth-)?bnb-[48]bit|gguf|awq|gptq(?:-int[48])?|int[48]|fp8)$/;
 /**
  * A copy of a checkpoint re-saved in one floating-point dtype (`<org>/Wan2.2-T2V-A14B-Diffusers-bf16`, `-fp16`): the
  * same weights cast, so the same architecture and size (a dtype suffix names a storage format, not a model).
@@ -110,6 +113,28 @@ export function findModelByName(name: string): Model | undefined {
   const key = normaliseKey(name);
   if (key.includes('/') || !/[a-z]/.test(key)) return undefined;
   return modelIndex.get(key) ?? modelByName.get(key) ?? undefined;
+}
+
+/**
+ * The converted-to-Transformers marks of a local copy of a checkpoint: Meta's LLaMA weights turned into the Hugging Face
+ * format by transformers' convert_llama_weights_to_hf.py are kept as `llama-7b-hf` (the Hub's `meta-llama/Llama-2-7b-hf`)
+ * or `hf_llama_7b`: the same weights, the same size.
+ */
+const CONVERTED_MARK = /^hf-|-hf$/;
+
+/**
+ * The catalog row of a model kept in a local folder named after it (`/workspace/models/hf_llama_7b`,
+ * `./checkpoints/Qwen2.5-7B-Instruct/`): the folder's own name, with a conversion mark dropped, when it is one catalog
+ * row's name (or the name of rows of one size). Only for a path (a leading `/`, `./`, `../`, `~` or two or more
+ * folders): `org/name` is a Hub id, read by findModel.
+ */
+export function findModelOfFolder(path: string): Model | undefined {
+  const p = withoutTrailingSlashes(path.trim().replace(/\\/g, '/'));
+  // One path: a model assembled from parts (`a/b + c/d`) is sized part by part elsewhere.
+  if (p.length > 500 || /[\s+]/.test(p) || !(/^(?:\/|\.\.?\/|~)/.test(p) || p.split('/').length >= 3)) return undefined;
+  const name = normaliseKey(p.slice(p.lastIndexOf('/') + 1));
+  if (!/[a-z]/.test(name)) return undefined;
+  return findModelByName(name) ?? findModelByName(name.replace(CONVERTED_MARK, ''));
 }
 
 /**

@@ -196,3 +196,14 @@ function sizeFromCount(name: string | null | undefined): NamedSize | undefined {
   }
   return best;
 }
+
+/**
+ * A checkpoint published already quantised to 4 bits or fewer: AWQ (4-bit weights, Lin et al. 2023, arXiv:2306.00978),
+ * GPTQ uploads (4-bit unless named `-Int8`, the Qwen and TheBloke naming), AQLM (2-bit), bitsandbytes `-bnb-4bit`
+ * copies and `-Int4` exports. LoRA on one trains over a low-bit base.
+ */
+const FOUR_BIT_CHECKPOINT = /(?:^|[-_/.])(?:gptq(?![-_.]int8)|awq|aqlm|bnb-4bit|4bit|int4)(?:[-_.]|$)/i;
+
+export function isFourBitCheckpoint(id: string): boolean {
+  return id.length <= 300 && FOUR_BIT_CHECKPOINT.test(id);
+}

@@ -7,6 +7,7 @@ import {
   findDataset,
   findInstance,
   findModel,
+  findModelOfFolder,
   findRegion,
   worldRegion,
 } from '../knowledge';
@@ -148,7 +149,8 @@ export function completeRun(
   const specSource = context.origin === 'spec' ? 'directive' : 'code';
 
   // ---- model
-  const catalog = spec.model.name ? (findModel(spec.model.name) ?? null) : null;
+  // A local folder named after a released model (`/models/hf_llama_7b`) holds that model.
+  const catalog = spec.model.name ? (findModel(spec.model.name) ?? findModelOfFolder(spec.model.name) ?? null) : null;
   // A model assembled from parts (`language + vision`): sized part by part, or not at all.
   const assembled =
     !catalog && !spec.model.params && isAssembledName(spec.model.name)

@@ -1,6 +1,6 @@
 import { ADAPTER_OFF } from '../extract/configFacts';
 import { findModel } from '../knowledge';
-import { sizeFromModelName } from '../knowledge/modelName';
+import { isFourBitCheckpoint, sizeFromModelName } from '../knowledge/modelName';
 import { isAssembledName } from './assembledModel';
 import { YACS_DEFAULT } from '../extract/config/yacsDefaults';
 import { AUTO_PRECISION_DETAIL, CHECKPOINT_DTYPE_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precisionSwitches';
@@ -661,6 +661,19 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   )
     spec.training.mode = 'unknown';
 
+  // LoRA on a checkpoint published already in 4 bits (`Qwen/Qwen2.5-7B-Instruct-AWQ`, `-GPTQ-Int4`, `-bnb-4bit`): the
+  // adapters train over a 4-bit base, which is QLoRA's setting (Dettmers et al. 2023, arXiv:2305.14314: a frozen 4-bit
+  // base, LoRA adapters in 16 bits).
+  if (spec.training.mode === 'lora' && id && typeof id.value === 'string' && isFourBitCheckpoint(id.value)) {
+    spec.training.mode = 'qlora';
+    assumptions.push({
+      field: 'training.mode',
+      value: 'qlora',
+      source: 'computed',
+      detail: `LoRA on ${id.value}, a checkpoint stored in 4 bits: the adapters train over a 4-bit base (QLoRA)`,
+      range: id.range,
+    });
+  }
   const epochs = asNumber(use('training.epochs', pick(facts, 'training.epochs')));
   if (epochs) spec.training.epochs = epochs;
   const steps = asNumber(use('training.steps', pick(facts, 'training.steps')));

@@ -74,6 +74,44 @@ function readTrainConfig(doc: ConfigDoc, out: FactSink): void {
       );
       out.add('model.fromScratch', true, modelName, 'mpt_causal_lm with random initialisation');
     }
+  } else if (name && modelName && !MODEL_NAMES.test(name) && namedModel(name)) {
+    // Composer's example configs (`model: {name: resnet50}`, `name: CompVis/stable-diffusion-v1-4`): the program
+    // builds the model the name is a catalog model's or a Hub id's. A Hub id is loaded with its weights.
+    out.add('model.id', namedModel(name)!, modelName, `model.name: ${name}`);
+    const hub = /^[\w.-]+\/[\w.-]+$/.test(name);
+    if (hub) out.add('model.fromScratch', false, modelName, `model.name: ${name}, a pretrained checkpoint`, 'medium');
+    else if (!readStartingCheckpoint(doc, out))
+      // An architecture's name (torchvision's `resnet50`) builds it with random weights, as `--model resnet50` without
+      // `--pretrained` does: Composer's example programs build `torchvision.models.<name>(weights=None)` by default.
+      out.add(
+        'model.fromScratch',
+        true,
+        modelName,
+        `model.name: ${name}, an architecture built from random weights`,
+        'medium',
+      );
+  } else if (name && modelName && doc.has('model.pretrained_model_name')) {
+    // Composer's BERT examples (`name: hf_bert` or `mosaic_bert`, `pretrained_model_name: bert-base-uncased`): the
+    // architecture is that checkpoint's; its weights are loaded only with `use_pretrained: true` or a starting checkpoint.
+    const checkpoint = doc.get('model.pretrained_model_name')!;
+    const id = typeof checkpoint.value === 'string' ? checkpoint.value.trim() : '';
+    if (/^[A-Za-z0-9][\w./-]{0,150}$/.test(id))
+      out.add('model.id', id, checkpoint, `model.pretrained_model_name: ${id}`);
+    const use = doc.get('model.use_pretrained');
+    if (!readStartingCheckpoint(doc, out)) {
+      if (use?.value === true)
+        out.add('training.mode', 'finetune', use, 'model.use_pretrained: true: starts from its weights');
+      else
+        out.add(
+          'model.fromScratch',
+          true,
+          use ?? modelName,
+          use
+            ? 'model.use_pretrained: false: random weights'
+            : `${name}: built from ${id}'s configuration, random weights`,
+          use ? 'high' : 'medium',
+        );
+    }
   } else if (name && modelName && /^hf_/.test(name)) {
     const pretrained = doc.get('model.pretrained');
     const peft = doc.get('model.peft_config.peft_type');
@@ -112,6 +150,38 @@ function readTrainConfig(doc: ConfigDoc, out: FactSink): void {
     );
 }
 
+/**
+ * A model a Composer example config names (`resnet50`, `resnet_56`, `CompVis/stable-diffusion-v1-4`): the catalog's
+ * id for it, or the Hub id as written; undefined for a name of the program's own (`mosaic_bert`, `deeplabv3`).
+ */
+function namedModel(name: string): string | undefined {
+  if (name.length > 200) return undefined;
+  const row = findModel(name) ?? findModel(name.replace(/[_-](?=\d+$)/, ''));
+  if (row) return row.id;
+  return /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/.test(name) ? name : undefined;
+}
+
+/** Keys that name the checkpoint a Composer example starts from (`load_path`, the GLUE jobs' starting checkpoint). */
+const STARTING_CHECKPOINT = ['load_path', 'starting_checkpoint_load_path'];
+
+/** A starting checkpoint named (a non-empty value, a placeholder included): the run fine-tunes it. */
+function readStartingCheckpoint(doc: ConfigDoc, out: FactSink): boolean {
+  for (const key of STARTING_CHECKPOINT) {
+    const v = doc.get(key);
+    if (typeof v?.value !== 'string' || v.value.trim() === '') continue;
+    out.add('training.mode', 'finetune', v, `${key}: starts from ${v.value.trim()}`);
+    return true;
+  }
+  return false;
+}
+
+/** `model: {name: ...}` with a Composer time string as `max_duration` (`90ep`, `2000ba`): a Composer example's train config. */
+function composerExampleConfig(doc: ConfigDoc): boolean {
+  const duration = doc.str('max_duration');
+  // The model is named (`model.name`): OLMo's configs, also timed in Composer's units, give sizes instead.
+  return doc.str('model.name') !== undefined && duration !== undefined && parseComposerDuration(duration) !== null;
+}
+
 function numberOf(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
 }
@@ -142,7 +212,8 @@ export const composer: ConfigDialect = {
   name: 'composer',
   words: ['max_duration'],
   detect: (doc) =>
-    doc.has('max_duration') && (MODEL_NAMES.test(doc.str('model.name') ?? '') || doc.has('train_loader')),
+    doc.has('max_duration') &&
+    (MODEL_NAMES.test(doc.str('model.name') ?? '') || doc.has('train_loader') || composerExampleConfig(doc)),
   // Composer's FSDP `mixed_precision: PURE|DEFAULT|FULL` is a sharding policy, not a dtype; callbacks (hf_checkpointer
   // precision) configure saving, not training; `max_duration` is read here.
   owns: (path) => path === 'fsdp_config.mixed_precision' || path === 'max_duration' || path.startsWith('callbacks.'),

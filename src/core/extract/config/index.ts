@@ -18,6 +18,7 @@ import {
   mosaicmlRun,
 } from './composer';
 import { deepseekModelArgs } from './deepseekModelArgs';
+import { mosaicmlDeploy } from './mosaicmlDeploy';
 import type { ConfigDialect } from './dialect';
 import { hfConfigTarget } from './hfConfigTarget';
 import { hydraPretrainedTarget } from './hydraPretrainedTarget';
@@ -92,6 +93,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   composerHydraTrainer,
   composerHydraEvaluator,
   mosaicmlRun,
+  mosaicmlDeploy,
   litgpt,
   neox,
   nemo,

@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
+import { isFourBitCheckpoint } from '../../knowledge/modelName';
 
 /**
  * LLaMA-Factory configs (`examples/train_lora/*.yaml`, `train_full`, `train_qlora`,
@@ -14,8 +15,6 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
  * is continued pre-training of the loaded checkpoint, so it is fine-tuning in energy terms,
  * unless `train_from_scratch: true` (model_args.py) initialises the model randomly.
  */
-/** A checkpoint published already quantised (GPTQ, AWQ, AQLM, bitsandbytes 4-bit): LoRA on it trains on a low-bit base. */
-const QUANTISED_ID = /(^|[-_/.])(gptq|awq|aqlm|bnb-4bit|4bit|int4)([-_.]|$)/i;
 
 /** LLaMA-Factory v1 configs (examples/v1): `model`, `model_class`, `peft_config`, `train_dataset`, `dist_config`. */
 function isVersion1(doc: ConfigDoc): boolean {
@@ -76,7 +75,7 @@ export const llamaFactory: ConfigDialect = {
       out.add('training.mode', 'pretrain', scratch, 'train_from_scratch: true: random initialisation');
       out.add('model.fromScratch', true, scratch, 'train_from_scratch: true');
     } else if (method === 'lora' || method === 'oft') {
-      const preQuantised = typeof model.value === 'string' && QUANTISED_ID.test(model.value);
+      const preQuantised = typeof model.value === 'string' && isFourBitCheckpoint(model.value);
       // `bitsandbytes` is the method's name in LLaMA-Factory releases before 0.9 (its enum value became `bnb`).
       const fourBit = (bits === 4 && (quantMethod === 'bnb' || quantMethod === 'bitsandbytes')) || preQuantised;
       const at = fourBit ? (doc.get('quantization_bit') ?? model) : (type ?? anchor);
@@ -137,7 +136,7 @@ function readVersion1(doc: ConfigDoc, out: FactSink): void {
   out.add('model.fromScratch', false, model, `LLaMA-Factory loads ${id}`, 'medium');
   if (!doc.has('train_dataset')) return;
   const peft = doc.get('peft_config.name');
-  const quantised = doc.get('quant_config')?.shape === 'map' || QUANTISED_ID.test(id);
+  const quantised = doc.get('quant_config')?.shape === 'map' || isFourBitCheckpoint(id);
   if (typeof peft?.value === 'string' && /lora|oft/i.test(peft.value))
     out.add(
       'training.mode',

@@ -1,5 +1,6 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { positiveInteger } from '../positiveInteger';
+import { normalisePrecision } from '../precision';
 
 /**
  * MaxText job configs (github.com/AI-Hypercomputer/maxtext): `MaxText/configs/base.yml` and the configs derived
@@ -16,6 +17,9 @@ import { positiveInteger } from '../positiveInteger';
  *   per head, grouped KV heads; MLP of `base_mlp_dim` with one matrix per `mlp_activations` entry plus the output)
  *   + the embedding (twice unless `logits_via_embedding`), scaled by `global_parameter_scale` as pyconfig's
  *   get_individual_scales does (log2 s = 3b + r: heads and MLP × 2^(b+(r>0)), width × 2^(b+(r>1)), layers × 2^b).
+ * - precision: `dtype`, the activations' dtype the layers compute in (base.yml: "activation dtypes", bfloat16; the
+ *   weights stay in `weight_dtype`), unless `quantization` names an fp8 scheme ('fp8', 'nanoo_fp8', 'fp8_full':
+ *   base.yml, "8-bit floating-point gemms"); the int8 schemes quantise the weights and are not read here.
  * - devices: the product of the `dcn_*` and `ici_*` parallelism axes, only when the two axes base.yml leaves to
  *   auto-sharding (`dcn_data_parallelism`, `ici_fsdp_parallelism`: -1) are both stated positive here.
  */
@@ -69,7 +73,12 @@ export const maxtext: ConfigDialect = {
           (doc.has('model_name') ||
             SERVING_KEYS.some((k) => doc.has(k)) ||
             /(?:^|\/)base\.yml$/.test(doc.str('base_config')!.trim()))),
-  owns: (path) => path === 'model_name' || path === 'steps' || path === 'load_parameters_path',
+  owns: (path) =>
+    path === 'model_name' ||
+    path === 'steps' ||
+    path === 'load_parameters_path' ||
+    path === 'dtype' ||
+    path === 'quantization',
   read(doc: ConfigDoc, out: FactSink): void {
     const anchor = MARKERS.map((k) => doc.get(k)).find((v): v is ConfigValue => v !== undefined) ?? doc.entries()[0];
     if (!anchor) return;
@@ -100,6 +109,7 @@ export const maxtext: ConfigDialect = {
         },
       );
     readWeights(doc, out);
+    readPrecision(doc, out);
     readDefaultArchitecture(doc, named, out);
     readDevices(doc, out);
     // A complete config (base.yml, or one derived from a base) is what train.py or the server is given.
@@ -141,6 +151,20 @@ function readWeights(doc: ConfigDoc, out: FactSink): void {
   const complete = doc.get('base_config') ?? doc.get('base_emb_dim');
   if (complete && (doc.has('load_parameters_path') || doc.has('base_config')))
     out.add('model.fromScratch', true, complete, 'no load_parameters_path: MaxText initialises the weights randomly');
+}
+
+/** `dtype`, unless an fp8 `quantization` scheme outranks it (owned here, so the shared reader does not read it too). */
+function readPrecision(doc: ConfigDoc, out: FactSink): void {
+  const quantization = doc.get('quantization');
+  const scheme = typeof quantization?.value === 'string' ? quantization.value.trim() : '';
+  if (quantization && /^(?:nanoo_)?fp8(?:_full)?$/.test(scheme)) {
+    out.add('training.precision', 'fp8', quantization, `quantization: ${scheme} (fp8 matmuls)`);
+    return;
+  }
+  const dtype = doc.get('dtype');
+  const precision = typeof dtype?.value === 'string' ? normalisePrecision(dtype.value.trim()) : null;
+  if (dtype && (precision === 'bf16' || precision === 'fp16' || precision === 'fp32'))
+    out.add('training.precision', precision, dtype, `dtype: ${String(dtype.value)} (the activations' dtype)`);
 }
 
 /** The default model's parameters, when every size is written in this document. */

@@ -130,6 +130,7 @@ import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { contradictedDefaultPath } from './readers/contradictedDefaultPath';
 import { gradFreeEntry, gradOffBlock } from './readers/gradFreeEntry';
+import { inputOptimisation } from './readers/inputOptimisation';
 import { ownModelClass } from './readers/ownModelClass';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
 import { packageComputeDtype, packageComputeDtypeLink } from './readers/packageComputeDtype';
@@ -394,6 +395,7 @@ export const FILE_RULES: readonly FileRule[] = [
   registryModelName,
   models.forwardOnlyUse,
   gradFreeEntry,
+  inputOptimisation,
   dlrmProgram,
   xTransformersModels,
   configDictModel,

@@ -339,8 +339,9 @@ const CONFIG_KEY_WORD = /^(?:\w{0,40}_)?(?:config|cfg)(?:_\w{0,40})?=(?=[^=])/i;
 
 function linkFirstYaml(command: LaunchCommand, from: number, out: LaunchSink): void {
   // Another key's value (`data_template_path=templates/chat.json`, an override) is no config of the run.
+  // `"${ROOT}/configs/base.yml"`: a quoted word's quotes are not part of the path.
   const word = positionals(command.words, from).find(
-    (w) => /\.(ya?ml|json)$/.test(w) && (!/^[\w.-]+=/.test(w) || CONFIG_KEY_WORD.test(w)),
+    (w) => /\.(ya?ml|json)$/.test(withoutQuotes(w)) && (!/^[\w.-]+=/.test(w) || CONFIG_KEY_WORD.test(w)),
   );
   if (!word) return;
   const config = withoutQuotes(word.replace(CONFIG_KEY_WORD, ''));
