@@ -1094,6 +1094,27 @@ ${lines(
     n: 200,
     maxN: 10_000,
   },
+  // python/readers/inputOptimisation.ts: a frozen model, an optimizer over named tensors, and thousands of bindings of
+  // those names (each name's bindings are looked for in the whole file).
+  {
+    name: 'python: an input optimisation over many tensor bindings',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import torch\nG = G.eval().requires_grad_(False)\n${lines(n, (i) => `w${i % 9} = torch.tensor(x${i}, dtype=torch.float32${' '.repeat(i % 200)})`)}\nw0 = torch.tensor(x, requires_grad=True)\nopt = torch.optim.Adam([w0, w1, w2, w3, w4, w5, w6, w7, w8])\nfor step in range(100):\n    loss = G(w0).sum()\n    loss.backward()\n    opt.step()\n`,
+    n: 200,
+    maxN: 10_000,
+  },
+  // python/entryPoint.ts: a config-driven main guard (`yaml_path = sys.argv[1]`) with thousands of `with open(...)` lines.
+  {
+    name: 'python: a sys.argv[1] config program with many opened files',
+    reader: 'python',
+    file: 'a.py',
+    make: (n) =>
+      `import sys\nfrom omegaconf import OmegaConf\nif __name__ == '__main__':\n    yaml_path = sys.argv[1]\n${lines(n, (i) => `    with open(yaml_path${' '.repeat(i % 40)}, ${'x'.repeat(i % 60)}) as f${i}:\n        c = OmegaConf.load(g${i})`)}\n`,
+    n: 200,
+    maxN: 10_000,
+  },
   // python/readers/submitit.ts: a submitit launcher with thousands of imports and update_parameters calls.
   {
     name: 'python: a submitit launcher with many imports and executor updates',
