@@ -338,4 +338,133 @@ describe('Fortieth round: quoted config paths and MaxText precision', () => {
     assert.equal(findModelOfFolder('org/llama-7b-hf'), undefined);
     assert.equal(findModelOfFolder('/workspace/models/my_model'), undefined);
   });
+
+  it("reads the checkpoint an encoder config names as `pretrained_model_cfg` (DPR's Hydra groups)", () => {
+    const facts = extractConfigFacts(
+      '# @package _group_\nencoder_model_type: hf_bert\npretrained_model_cfg: bert-base-uncased\n',
+      'yaml',
+      '/w/conf/encoder/hf_bert.yaml',
+    ).facts;
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'model.id').map((f) => f.value),
+      ['bert-base-uncased'],
+    );
+  });
+
+  it('reads a program whose entry encodes a dataset batch by batch under no_grad, in a function it calls, as inference', async () => {
+    const program = [
+      'import torch',
+      '',
+      'def encode_all(rows, model, bsz):',
+      '    results = []',
+      '    for start in range(0, len(rows), bsz):',
+      '        batch = rows[start : start + bsz]',
+      '        with torch.no_grad():',
+      '            _, out, _ = model(batch)',
+      '        results.extend(out)',
+      '    return results',
+      '',
+      'def main():',
+      '    model = build_encoder()',
+      '    model.eval()',
+      '    model.load_state_dict(torch.load("encoder.pt"))',
+      '    encode_all(load_rows(), model, 64)',
+      '',
+      'if __name__ == "__main__":',
+      '    main()',
+      '',
+    ].join('\n');
+    const facts = await pythonFacts(program);
+    assert.ok(
+      facts.some((f) => f.kind === 'launch.inference'),
+      'the encoding pass is an inference run',
+    );
+    // A loop that also takes a training step is not read so.
+    const trains = program.replace(
+      '        results.extend(out)',
+      '        results.extend(out)\n        loss.backward()',
+    );
+    assert.ok(!(await pythonFacts(trains)).some((f) => f.kind === 'launch.inference'));
+  });
+
+  it('links a script named by its absolute path in the checkout on the machine it ran on, and `/bin/bash` runs it', () => {
+    const launch = extractShellFacts(
+      '#!/bin/bash\n#SBATCH --nodes=3\nsrun --ntasks=3 --export=ALL,A=$A /bin/bash /lustre/me/runs/Trainer/single_node.sh\n',
+      '/w/train/Trainer/launch_3_nodes.sh',
+    );
+    assert.deepEqual(
+      launch.filter((f) => f.kind === 'link.script').map((f) => f.value),
+      ['./single_node.sh'],
+    );
+    const node = extractShellFacts(
+      '#!/bin/bash\ntorchrun --nnodes $NNODES --nproc_per_node 8 /lustre/me/runs/Trainer/src/train.py --stage sft\n',
+      '/w/train/Trainer/single_node.sh',
+    );
+    assert.deepEqual(
+      node.filter((f) => f.kind === 'link.script').map((f) => f.value),
+      ['./src/train.py'],
+    );
+    // A folder of another name is not this checkout: the path stays as written.
+    const other = extractShellFacts('#!/bin/bash\npython /opt/elsewhere/train.py\n', '/w/train/Trainer/run.sh');
+    assert.deepEqual(
+      other.filter((f) => f.kind === 'link.script').map((f) => f.value),
+      ['/opt/elsewhere/train.py'],
+    );
+  });
+
+  it("reads a serving engine's container image as its server, started with the words after the image", () => {
+    const tgi = extractShellFacts(
+      '#!/bin/bash\ndocker run --name tgi --rm -ti --gpus all --network host -v /w/weights:/weights ghcr.io/huggingface/text-generation-inference:1.1.0 --model-id OurOrg/Our-Llama-7B --num-shard 2 --port 24000\n',
+      '/w/serve.sh',
+    );
+    assert.ok(tgi.some((f) => f.kind === 'launch.inference' && f.value === 'tgi'));
+    assert.deepEqual(
+      tgi.filter((f) => f.kind === 'model.id').map((f) => f.value),
+      ['OurOrg/Our-Llama-7B'],
+    );
+    assert.ok(tgi.some((f) => f.kind === 'inference.tensorParallel' && f.value === 2));
+    const vllm = extractShellFacts(
+      '#!/bin/bash\ndocker run --runtime nvidia --gpus all -p 8000:8000 vllm/vllm-openai:latest --model OurOrg/Our-Mistral-7B\n',
+      '/w/serve.sh',
+    );
+    assert.ok(vllm.some((f) => f.kind === 'launch.inference' && f.value === 'vllm'));
+    // Another image's arguments are that image's: nothing is read as a server.
+    const other = extractShellFacts('#!/bin/bash\ndocker run --gpus all ourorg/tools:1 --model-id x/y\n', '/w/run.sh');
+    assert.ok(!other.some((f) => f.kind === 'launch.inference'));
+  });
+
+  it("reads SGLang's in-process runtime as a served model", async () => {
+    const facts = await pythonFacts(
+      'import sglang as sgl\n\nif __name__ == "__main__":\n    runtime = sgl.Runtime(model_path="OurOrg/Our-Llama-7B", tp_size=2)\n    sgl.set_default_backend(runtime)\n',
+    );
+    assert.ok(facts.some((f) => f.kind === 'launch.inference' && f.value === 'sgl.Runtime'));
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'model.id').map((f) => f.value),
+      ['OurOrg/Our-Llama-7B'],
+    );
+    assert.ok(facts.some((f) => f.kind === 'inference.engine' && f.value === 'sglang'));
+  });
+
+  it("reads an srun step's job shape: nodes, and GPUs a task times tasks a node", () => {
+    const facts = extractShellFacts(
+      '#!/bin/bash\nsrun --job-name=x --nodes=2 --ntasks-per-node=1 --gpus-per-task=8 --mem=256G ./train/job.sh --uid 1\n',
+      '/w/train/launch.sh',
+    );
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'hardware.nodes' || f.kind === 'hardware.devices').map((f) => [f.kind, f.value]),
+      [
+        ['hardware.nodes', 2],
+        ['hardware.devices', 8],
+      ],
+    );
+    // A per-node count written beside it is the node's GPUs; the per-task one adds nothing.
+    const both = extractShellFacts(
+      '#!/bin/bash\nsrun --nodes=1 --gpus-per-node=4 --gpus-per-task=1 ./job.sh\n',
+      '/w/launch.sh',
+    );
+    assert.deepEqual(
+      both.filter((f) => f.kind === 'hardware.devices').map((f) => f.value),
+      [4],
+    );
+  });
 });

@@ -1104,7 +1104,15 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
           readSlurmOptions(
             launch.command.prefix.slice(at),
             (kind, value, detail) => {
-              if (kind === 'hardware.devices' || kind === 'hardware.accelerator') add(kind, value, detail);
+              // The step's node count too, when nothing else in the script states one (`srun --nodes=2 … ./job.sh`).
+              if (
+                kind === 'hardware.devices' ||
+                kind === 'hardware.accelerator' ||
+                (kind === 'hardware.nodes' &&
+                  !facts.some((f) => f.kind === 'hardware.nodes') &&
+                  !own.some((f) => f.kind === 'hardware.nodes'))
+              )
+                add(kind, value, detail);
             },
             'srun ',
           );
@@ -1743,7 +1751,39 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     for (const [k, f] of facts.entries())
       if (f.kind === 'model.id' && String(f.value).includes(chosen.value))
         facts[k] = { ...f, confidence: 'medium', detail: `${f.detail}; ${chosen.detail}` };
-  return withoutPipelineEvaluations(facts);
+  return withoutPipelineEvaluations(inCheckout(facts, placeOf(path)));
+}
+
+/**
+ * `/bin/bash /lustre/…/runs/LLaMA-Factory/single_node.sh`, `torchrun /lustre/…/LLaMA-Factory/src/train.py` in
+ * LLaMA-Factory/launch.sh: an absolute path into the checkout on the machine the job ran on, through a folder named as
+ * one of the script's own (up to MAX_CHECKOUT_LEVELS above it, as checkoutFolder reads a `cd`). The script linked is
+ * the one in this folder (`./single_node.sh`, `./src/train.py`); another absolute path is left as written.
+ */
+function inCheckout(facts: Fact[], place: ScriptPlace | undefined): Fact[] {
+  if (!place) return facts;
+  return facts.map((f) => {
+    // Scripts only: a config named so (`--config-file /mnt/…/det/configs/x.py`) may be the checkout's copy of another
+    // project's config, drawn into runs by the launches that name it in the repository's own layout.
+    if (f.kind !== 'link.script' || typeof f.value !== 'string') return f;
+    if (!/^\/[\w./-]{1,499}$/.test(f.value) || f.value.includes('..')) return f;
+    const parts = f.value.split('/').filter(Boolean);
+    // The segment of the path nearest its end that names one of the script's folders.
+    for (let k = parts.length - 2; k >= 0; k--) {
+      for (let up = 1; up <= Math.min(MAX_CHECKOUT_LEVELS, place.folders.length); up++) {
+        if (place.folders[place.folders.length - up] !== parts[k]) continue;
+        const within = parts.slice(k + 1).join('/');
+        const value =
+          up === 1
+            ? `./${within}`
+            : `${Array(up - 1)
+                .fill('..')
+                .join('/')}/${within}`;
+        return { ...f, value, detail: `${f.detail} (${parts[k]}/ is this script's folder on the machine it ran on)` };
+      }
+    }
+    return f;
+  });
 }
 
 /**

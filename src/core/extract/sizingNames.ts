@@ -68,6 +68,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         why: 'in Python the model is read from the call that loads it (from_pretrained, pipeline, Trainer(model=...)), which also says whether its weights are used',
       },
       {
+        names: ['pretrained_model_cfg'],
+        sources: CONFIG_AND_FLAG,
+        why: 'DPR\'s encoder configs (conf/encoder/hf_bert.yaml: `pretrained_model_cfg: bert-base-uncased`, "HuggingFace\'s config name for model initialization") and its `encoder.pretrained_model_cfg=` overrides name the checkpoint the encoders load',
+      },
+      {
         names: ['model_path'],
         sources: FLAG,
         why: 'serving and evaluation CLIs name the checkpoint they load so (FastChat, LLaVA: `--model-path lmsys/vicuna-7b-v1.5`); as a config key or a Python name it is as often a folder written to',

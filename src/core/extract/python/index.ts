@@ -251,6 +251,7 @@ export const CALL_RULES: readonly CallRule[] = [
   hf.configBuiltModels,
   keras.mixedPrecisionPolicy,
   serving.vllmEngine,
+  serving.sglangEngine,
   distilabelEngines,
   swift.swiftEntryPoints,
   swift.swiftEngines,

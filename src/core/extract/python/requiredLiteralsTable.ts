@@ -401,6 +401,14 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     '',
+    '\\b(?:sgl|sglang)\\.(?:Runtime|Engine)\\s*\\(',
+    [
+      { words: ['Runtime', 'Engine'], ignoreCase: false },
+      { words: ['sgl', 'sglang'], ignoreCase: false },
+    ],
+  ],
+  [
+    '',
     '\\b(?:vLLM|TransformersLLM|LlamaCppLLM)\\s*\\(',
     [{ words: ['vLLM', 'TransformersLLM', 'LlamaCppLLM'], ignoreCase: false }],
   ],

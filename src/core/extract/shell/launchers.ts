@@ -1207,6 +1207,18 @@ function handsOver(rest: string): number | undefined {
  * (`$SRUN_ARGS`), up to the first word from which a launch starts; any other word is the runner's own command
  * (`srun hostname`), which launches nothing (a container runner's first such word is its image).
  */
+/**
+ * Container images of serving engines and the server their entrypoint starts with the arguments after the image:
+ * TGI's `ghcr.io/huggingface/text-generation-inference` runs `text-generation-launcher` (TGI docs, "Quick Tour":
+ * `docker run --gpus all … ghcr.io/huggingface/text-generation-inference:<tag> --model-id $model`); vLLM's
+ * `vllm/vllm-openai` runs its OpenAI-compatible server (vLLM docs, "Using Docker": `vllm/vllm-openai:latest --model
+ * <model>`).
+ */
+const SERVING_IMAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:[\w.-]+\/)*huggingface\/text-generation-inference(?::[\w.-]+)?$/, 'text-generation-launcher'],
+  [/^(?:[\w.-]+\/)*vllm\/vllm-openai(?::[\w.-]+)?$/, 'python -m vllm.entrypoints.openai.api_server'],
+];
+
 function stripWrapper(rest: string): { spent: string; rest: string } | undefined {
   const submitter = SUBMITTER.exec(rest);
   if (submitter) {
@@ -1234,6 +1246,11 @@ function stripWrapper(rest: string): { spent: string; rest: string } | undefined
       // A launch, or another runner (`srun ... apptainer run ... python`), peeled at the next level.
       const from = rest.slice(m.index);
       if (startsLaunch(from) || RUNNER.test(from)) return { spent: rest.slice(0, m.index), rest: from };
+      // A serving engine's image runs its server with the words after it as its arguments (SERVING_IMAGES), wherever
+      // the options before it leave it (an option may take two values, so the image may be read as one).
+      const server = image > 0 && !w.startsWith('-') ? SERVING_IMAGES.find(([re]) => re.test(w))?.[1] : undefined;
+      if (server)
+        return { spent: rest.slice(0, m.index + w.length), rest: `${server}${rest.slice(m.index + w.length)}` };
       if (w.startsWith('-')) values = w.includes('=') ? 0 : 2;
       else if (w.startsWith('$') || w.startsWith('"$')) values = 0;
       else if (values > 0) values--;

@@ -13,12 +13,14 @@ import { unquote } from './words';
  * `bash x.sh`, `sh -e ./x.sh`, `./x.sh`: the shell (and its one-letter options) then the script, or a path from
  * this folder. A bare `scripts/x.sh` is left alone: after `cmd="` (a command kept in a variable) it is text.
  */
-export const SCRIPT_CALL = /^(?:(?:ba|z)?sh(?:\s+-[a-zA-Z]+)*\s+["']?|\.\/)[\w./-]*\.(?:sh|bash)["']?(?=\s|$)/;
+// The shell by name or by its path (`/bin/bash x.sh`, `/usr/bin/bash`: how SLURM's `srun` lines often run a script).
+export const SCRIPT_CALL =
+  /^(?:(?:(?:\/usr)?\/bin\/)?(?:ba|z)?sh(?:\s+-[a-zA-Z]+)*\s+["']?|\.\/)[\w./-]*\.(?:sh|bash)["']?(?=\s|$)/;
 
 export function readScriptCall(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   const words = command.words;
   let at = 0;
-  if (/^(?:ba|z)?sh$/.test(words[0])) {
+  if (/^(?:(?:\/usr)?\/bin\/)?(?:ba|z)?sh$/.test(words[0])) {
     at = 1;
     while (at < words.length && /^-[a-zA-Z]+$/.test(words[at])) at++;
   }

@@ -15,8 +15,19 @@ export type SlurmSink = (kind: FactKind, value: FactValue, detail: string) => vo
 /** Reads the resource options in `options` (the text after `#SBATCH`, or an sbatch command's words). */
 export function readSlurmOptions(options: string, add: SlurmSink, prefix = '#SBATCH '): { tasksPerNode?: number } {
   let tasksPerNode: number | undefined;
+  let perTask: { n: number; written: string } | undefined;
+  let perNode = false;
   for (const m of options.matchAll(/(?:^|\s)--?([\w-]+)(?:[=\s]+([^\s-]\S*))?/g)) {
     const [, name, value] = m;
+    if (name === 'gpus-per-node' || name === 'gpus' || name === 'G' || (name === 'gres' && value?.startsWith('gpu')))
+      perNode = true;
+    // `--gpus-per-task=8` ("the number of GPUs required for the job on each task", sbatch's and srun's manuals):
+    // times the tasks on a node, the node's GPUs (below, when no per-node or job-wide count is written).
+    if (name === 'gpus-per-task' && value) {
+      const n = Number(value.includes(':') ? value.split(':').pop() : value);
+      if (Number.isInteger(n) && n > 0) perTask = { n, written: `${prefix}--gpus-per-task=${value}` };
+      continue;
+    }
     if ((name === 'nodes' || name === 'N') && Number(value) > 0)
       add('hardware.nodes', Number(value), `${prefix}--${name}=${value}`);
     else if (name === 'ntasks-per-node' && Number(value) > 0) tasksPerNode = Number(value);
@@ -34,5 +45,11 @@ export function readSlurmOptions(options: string, add: SlurmSink, prefix = '#SBA
       add('hardware.accelerator', value.split(/[&|,]/)[0], `${prefix}--constraint=${value}`);
     }
   }
+  if (perTask && !perNode)
+    add(
+      'hardware.devices',
+      perTask.n * (tasksPerNode ?? 1),
+      `${perTask.written}${tasksPerNode ? ` × --ntasks-per-node=${tasksPerNode}` : ''} GPUs a node`,
+    );
   return { tasksPerNode };
 }

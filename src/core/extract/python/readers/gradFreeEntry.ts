@@ -38,8 +38,9 @@ const loadsAModel = gatedTest(LOADS_A_MODEL);
  * call; PyTorch docs, torch.no_grad: "Context-manager that disables gradient calculation") does its work inside
  * `with torch.no_grad():` as a statement of its own body, and the file builds or loads a model (LOADS_A_MODEL)
  * and takes no training step (checked by the caller). Such a program samples, aligns or evaluates with a
- * model: an inference run. A no_grad block nested deeper (an evaluation step inside a training function) is not
- * read here.
+ * model: an inference run. So does a function whose loop over batches runs the model under no_grad (DPR's
+ * `gen_ctx_vectors`, encoding passages batch by batch). A no_grad block nested deeper (an evaluation step inside a
+ * training function) is not read here.
  */
 function gradOffBlockEntry(
   statements: readonly (Node | null)[],
@@ -50,18 +51,42 @@ function gradOffBlockEntry(
   for (const fn of entryFunctions(statements)) {
     const body = fn.childForFieldName('body');
     if (!body || executed[body.startPosition.row] !== 1) continue;
-    for (const inner of body.namedChildren) {
-      if (inner?.type !== 'with_statement') continue;
+    for (const inner of withStatements(body)) {
       const m = GRAD_OFF_WITH.exec(inner.text.slice(0, 200));
       if (!m) continue;
       const block = inner.childForFieldName('body');
       // The block does the work: it calls something (a function of this module or an imported one), or loops over
-      // calls (`for _ in range(1000): out = self.model(src)`, a timing loop over the model's forward pass).
-      if (!block?.namedChildren.some((c) => callStatement(c) || loopOfCalls(c))) continue;
+      // calls (`for _ in range(1000): out = self.model(src)`, a timing loop over the model's forward pass). Inside a
+      // loop over batches the block runs the model on each (`with torch.no_grad(): _, out, _ = model(ids, …)`).
+      const inLoop = inner.parent?.parent?.type === 'for_statement' || inner.parent?.parent?.type === 'while_statement';
+      if (!block?.namedChildren.some((c) => callStatement(c) || loopOfCalls(c) || (inLoop && boundCall(c)))) continue;
       return { name: fn.childForFieldName('name')?.text ?? 'the entry', context: m[1], node: inner };
     }
   }
   return undefined;
+}
+
+/** Statements of a loop's body looked at for a no_grad block (a batch loop has a few dozen). */
+const MAX_LOOP_STATEMENTS = 60;
+
+/**
+ * The `with` statements of a function's own body, and those one loop down (`for batch in …: … with torch.no_grad():
+ * out = model(batch)`, an encoding or scoring pass over a dataset, batch by batch).
+ */
+function* withStatements(body: Node): Generator<Node> {
+  for (const inner of body.namedChildren) {
+    if (inner?.type === 'with_statement') yield inner;
+    else if (inner?.type === 'for_statement' || inner?.type === 'while_statement') {
+      const loopBody = inner.childForFieldName('body')?.namedChildren ?? [];
+      for (const c of loopBody.slice(0, MAX_LOOP_STATEMENTS)) if (c?.type === 'with_statement') yield c;
+    }
+  }
+}
+
+/** `out = f(x)` (or `_, out, _ = model(x)`): a call whose result is kept. */
+function boundCall(node: Node | null): boolean {
+  const bound = node?.type === 'expression_statement' ? node.namedChildren[0] : null;
+  return bound?.type === 'assignment' && bound.childForFieldName('right')?.type === 'call';
 }
 
 /** Methods looked at per class (a program's class has a handful; a generated file may have thousands). */

@@ -108,6 +108,31 @@ export const vllmEngine: CallRule = {
   },
 };
 
+/**
+ * SGLang's in-process runtime (`sgl.Runtime(model_path="meta-llama/Llama-2-7b-chat-hf")`, `sgl.Engine(model_path=…)`;
+ * SGLang docs, "Frontend language" and "Offline Engine API"): it starts the SGLang server in this process and serves
+ * the model with continuous batching. `model_path` names the checkpoint, `tp_size` the tensor-parallel devices.
+ */
+export const sglangEngine: CallRule = {
+  framework: 'sglang',
+  callees: ['Runtime', 'Engine'],
+  runStart: /\b(?:sgl|sglang)\.(?:Runtime|Engine)\s*\(/,
+  words: ['sgl.', 'sglang'],
+  when: ({ full }) => /^(?:sgl|sglang)\.(?:Runtime|Engine)$/.test(full),
+  read: ({ node: call, full, ctx }) => {
+    const fn = call.childForFieldName('function') ?? call;
+    const model = stringKeyword(call, 'model_path', ctx);
+    if (model && /^[\w.-]+(?:\/[\w.-]+)?$/.test(model.value)) {
+      ctx.add('model.id', model.value, model.node, `model_path= in ${full}`);
+      ctx.add('model.fromScratch', false, model.node, `${full} serves a trained checkpoint`);
+    }
+    ctx.add('inference.engine', 'sglang', fn, `${full}(...): SGLang batches requests continuously`);
+    const tp = numberKeyword(call, 'tp_size', ctx);
+    if (tp) ctx.add('inference.tensorParallel', tp.value, tp.node, `tp_size=${tp.value} in ${full}`);
+    ctx.add('launch.inference', full, fn, `${full}(...) serves a model (SGLang)`, 'medium');
+  },
+};
+
 /** The `EngineArgs(...)` / `AsyncEngineArgs(...)` call a from_engine_args call is given, written there or bound to a name. */
 function engineArgs(call: Node, ctx: PythonReadContext): Node | undefined {
   const first = call.childForFieldName('arguments')?.namedChildren[0];
