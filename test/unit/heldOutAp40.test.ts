@@ -1,3 +1,4 @@
+import type { Fact, FactKind } from '../../src/core/facts';
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
@@ -22,6 +23,11 @@ const MAXTEXT_BASE = [
   'quantization: ""',
   '',
 ].join('\n');
+
+/** The values of the facts of one kind, in order. */
+function valuesOf(facts: readonly Fact[], kind: FactKind): Fact['value'][] {
+  return facts.filter((f) => f.kind === kind).map((f) => f.value);
+}
 
 function factsOf(text: string, path: string, kind: string) {
   return extractConfigFacts(text, 'yaml', path).facts.filter((f) => f.kind === kind);
@@ -133,10 +139,7 @@ describe('Fortieth round: quoted config paths and MaxText precision', () => {
       )
       .replace('torch.optim.Adam([w_opt] + list(noise.values()), lr=0.1)', 'optim.LBFGS([image])')
       .replace('G(w_opt)', 'G(image)');
-    assert.deepEqual(
-      (await pythonFacts(style)).filter((f) => f.kind === 'training.mode').map((f) => f.value),
-      ['inference'],
-    );
+    assert.deepEqual(valuesOf(await pythonFacts(style), 'training.mode'), ['inference']);
     // An optimizer over the model's weights beside the latent trains the model.
     const trains = inversion.replace(
       '    optimizer = torch.optim.Adam([w_opt] + list(noise.values()), lr=0.1)',
@@ -191,10 +194,7 @@ describe('Fortieth round: quoted config paths and MaxText precision', () => {
       '#!/bin/bash\nckpt_path=OurOrg/Our-Llama2-13B-chat\npython src/infer.py --ckpt_path $ckpt_path --infer_file x.jsonl\n',
       '/w/scripts/infer.sh',
     );
-    assert.deepEqual(
-      facts.filter((f) => f.kind === 'model.id').map((f) => f.value),
-      ['OurOrg/Our-Llama2-13B-chat'],
-    );
+    assert.deepEqual(valuesOf(facts, 'model.id'), ['OurOrg/Our-Llama2-13B-chat']);
     // A weights file or a local folder is not read as a Hub id here.
     const local = extractShellFacts(
       '#!/bin/bash\npython src/infer.py --ckpt_path ./out/checkpoint-500 --infer_file x.jsonl\n',
@@ -345,10 +345,7 @@ describe('Fortieth round: quoted config paths and MaxText precision', () => {
       'yaml',
       '/w/conf/encoder/hf_bert.yaml',
     ).facts;
-    assert.deepEqual(
-      facts.filter((f) => f.kind === 'model.id').map((f) => f.value),
-      ['bert-base-uncased'],
-    );
+    assert.deepEqual(valuesOf(facts, 'model.id'), ['bert-base-uncased']);
   });
 
   it('reads a program whose entry encodes a dataset batch by batch under no_grad, in a function it calls, as inference', async () => {
@@ -392,24 +389,15 @@ describe('Fortieth round: quoted config paths and MaxText precision', () => {
       '#!/bin/bash\n#SBATCH --nodes=3\nsrun --ntasks=3 --export=ALL,A=$A /bin/bash /lustre/me/runs/Trainer/single_node.sh\n',
       '/w/train/Trainer/launch_3_nodes.sh',
     );
-    assert.deepEqual(
-      launch.filter((f) => f.kind === 'link.script').map((f) => f.value),
-      ['./single_node.sh'],
-    );
+    assert.deepEqual(valuesOf(launch, 'link.script'), ['./single_node.sh']);
     const node = extractShellFacts(
       '#!/bin/bash\ntorchrun --nnodes $NNODES --nproc_per_node 8 /lustre/me/runs/Trainer/src/train.py --stage sft\n',
       '/w/train/Trainer/single_node.sh',
     );
-    assert.deepEqual(
-      node.filter((f) => f.kind === 'link.script').map((f) => f.value),
-      ['./src/train.py'],
-    );
+    assert.deepEqual(valuesOf(node, 'link.script'), ['./src/train.py']);
     // A folder of another name is not this checkout: the path stays as written.
     const other = extractShellFacts('#!/bin/bash\npython /opt/elsewhere/train.py\n', '/w/train/Trainer/run.sh');
-    assert.deepEqual(
-      other.filter((f) => f.kind === 'link.script').map((f) => f.value),
-      ['/opt/elsewhere/train.py'],
-    );
+    assert.deepEqual(valuesOf(other, 'link.script'), ['/opt/elsewhere/train.py']);
   });
 
   it("reads a serving engine's container image as its server, started with the words after the image", () => {
@@ -418,10 +406,7 @@ describe('Fortieth round: quoted config paths and MaxText precision', () => {
       '/w/serve.sh',
     );
     assert.ok(tgi.some((f) => f.kind === 'launch.inference' && f.value === 'tgi'));
-    assert.deepEqual(
-      tgi.filter((f) => f.kind === 'model.id').map((f) => f.value),
-      ['OurOrg/Our-Llama-7B'],
-    );
+    assert.deepEqual(valuesOf(tgi, 'model.id'), ['OurOrg/Our-Llama-7B']);
     assert.ok(tgi.some((f) => f.kind === 'inference.tensorParallel' && f.value === 2));
     const vllm = extractShellFacts(
       '#!/bin/bash\ndocker run --runtime nvidia --gpus all -p 8000:8000 vllm/vllm-openai:latest --model OurOrg/Our-Mistral-7B\n',
@@ -438,10 +423,7 @@ describe('Fortieth round: quoted config paths and MaxText precision', () => {
       'import sglang as sgl\n\nif __name__ == "__main__":\n    runtime = sgl.Runtime(model_path="OurOrg/Our-Llama-7B", tp_size=2)\n    sgl.set_default_backend(runtime)\n',
     );
     assert.ok(facts.some((f) => f.kind === 'launch.inference' && f.value === 'sgl.Runtime'));
-    assert.deepEqual(
-      facts.filter((f) => f.kind === 'model.id').map((f) => f.value),
-      ['OurOrg/Our-Llama-7B'],
-    );
+    assert.deepEqual(valuesOf(facts, 'model.id'), ['OurOrg/Our-Llama-7B']);
     assert.ok(facts.some((f) => f.kind === 'inference.engine' && f.value === 'sglang'));
   });
 
@@ -462,9 +444,6 @@ describe('Fortieth round: quoted config paths and MaxText precision', () => {
       '#!/bin/bash\nsrun --nodes=1 --gpus-per-node=4 --gpus-per-task=1 ./job.sh\n',
       '/w/launch.sh',
     );
-    assert.deepEqual(
-      both.filter((f) => f.kind === 'hardware.devices').map((f) => f.value),
-      [4],
-    );
+    assert.deepEqual(valuesOf(both, 'hardware.devices'), [4]);
   });
 });
