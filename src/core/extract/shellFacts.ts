@@ -1768,19 +1768,12 @@ function inCheckout(facts: Fact[], place: ScriptPlace | undefined): Fact[] {
     if (f.kind !== 'link.script' || typeof f.value !== 'string') return f;
     if (!/^\/[\w./-]{1,499}$/.test(f.value) || f.value.includes('..')) return f;
     const parts = f.value.split('/').filter(Boolean);
-    // The segment of the path nearest its end that names one of the script's folders.
+    // The folder of the path nearest its end that is one of the script's own, as a `cd` into it is read.
     for (let k = parts.length - 2; k >= 0; k--) {
-      for (let up = 1; up <= Math.min(MAX_CHECKOUT_LEVELS, place.folders.length); up++) {
-        if (place.folders[place.folders.length - up] !== parts[k]) continue;
-        const within = parts.slice(k + 1).join('/');
-        const value =
-          up === 1
-            ? `./${within}`
-            : `${Array(up - 1)
-                .fill('..')
-                .join('/')}/${within}`;
-        return { ...f, value, detail: `${f.detail} (${parts[k]}/ is this script's folder on the machine it ran on)` };
-      }
+      const folder = checkoutFolder(`/${parts.slice(0, k + 1).join('/')}`, place);
+      if (folder === undefined) continue;
+      const value = `${folder}/${parts.slice(k + 1).join('/')}`;
+      return { ...f, value, detail: `${f.detail} (${parts[k]}/ is this script's folder on the machine it ran on)` };
     }
     return f;
   });

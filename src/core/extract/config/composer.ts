@@ -31,6 +31,7 @@ function readTrainConfig(doc: ConfigDoc, out: FactSink): void {
   if (duration) readDuration(duration, out, doc);
 
   const name = typeof modelName?.value === 'string' ? modelName.value : undefined;
+  const example = name && !MODEL_NAMES.test(name) ? namedModel(name) : undefined;
   if (name === 'mpt_causal_lm' && modelName) {
     // The architecture's name: its size comes from d_model / n_layers below, not from a catalog.
     out.add(
@@ -74,12 +75,12 @@ function readTrainConfig(doc: ConfigDoc, out: FactSink): void {
       );
       out.add('model.fromScratch', true, modelName, 'mpt_causal_lm with random initialisation');
     }
-  } else if (name && modelName && !MODEL_NAMES.test(name) && namedModel(name)) {
+  } else if (name && modelName && example) {
     // Composer's example configs (`model: {name: resnet50}`, `name: CompVis/stable-diffusion-v1-4`): the program
     // builds the model the name is a catalog model's or a Hub id's. A Hub id is loaded with its weights.
-    out.add('model.id', namedModel(name)!, modelName, `model.name: ${name}`);
-    const hub = /^[\w.-]+\/[\w.-]+$/.test(name);
-    if (hub) out.add('model.fromScratch', false, modelName, `model.name: ${name}, a pretrained checkpoint`, 'medium');
+    out.add('model.id', example.id, modelName, `model.name: ${name}`);
+    if (example.hub)
+      out.add('model.fromScratch', false, modelName, `model.name: ${name}, a pretrained checkpoint`, 'medium');
     else if (!readStartingCheckpoint(doc, out))
       // An architecture's name (torchvision's `resnet50`) builds it with random weights, as `--model resnet50` without
       // `--pretrained` does: Composer's example programs build `torchvision.models.<name>(weights=None)` by default.
@@ -154,11 +155,12 @@ function readTrainConfig(doc: ConfigDoc, out: FactSink): void {
  * A model a Composer example config names (`resnet50`, `resnet_56`, `CompVis/stable-diffusion-v1-4`): the catalog's
  * id for it, or the Hub id as written; undefined for a name of the program's own (`mosaic_bert`, `deeplabv3`).
  */
-function namedModel(name: string): string | undefined {
+function namedModel(name: string): { id: string; hub: boolean } | undefined {
   if (name.length > 200) return undefined;
+  const hub = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/.test(name);
   const row = findModel(name) ?? findModel(name.replace(/[_-](?=\d+$)/, ''));
-  if (row) return row.id;
-  return /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/.test(name) ? name : undefined;
+  if (row) return { id: row.id, hub };
+  return hub ? { id: name, hub } : undefined;
 }
 
 /** Keys that name the checkpoint a Composer example starts from (`load_path`, the GLUE jobs' starting checkpoint). */

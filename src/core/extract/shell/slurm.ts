@@ -19,8 +19,6 @@ export function readSlurmOptions(options: string, add: SlurmSink, prefix = '#SBA
   let perNode = false;
   for (const m of options.matchAll(/(?:^|\s)--?([\w-]+)(?:[=\s]+([^\s-]\S*))?/g)) {
     const [, name, value] = m;
-    if (name === 'gpus-per-node' || name === 'gpus' || name === 'G' || (name === 'gres' && value?.startsWith('gpu')))
-      perNode = true;
     // `--gpus-per-task=8` ("the number of GPUs required for the job on each task", sbatch's and srun's manuals):
     // times the tasks on a node, the node's GPUs (below, when no per-node or job-wide count is written).
     if (name === 'gpus-per-task' && value) {
@@ -35,11 +33,13 @@ export function readSlurmOptions(options: string, add: SlurmSink, prefix = '#SBA
       const [type, n] = value.includes(':') ? value.split(':') : [undefined, value];
       const total = name !== 'gpus-per-node' ? `${SLURM_JOB_TOTAL}: ` : '';
       if (Number(n) > 0) add('hardware.devices', Number(n), `${total}${prefix}--${name}=${value}`);
+      perNode = true;
       if (type) add('hardware.accelerator', type, `${prefix}--${name}=${value}`);
     } else if (name === 'gres' && value?.startsWith('gpu')) {
       const parts = value.split(':');
       const n = Number(parts[parts.length - 1]);
       if (n > 0) add('hardware.devices', n, `${prefix}--gres=${value}`);
+      perNode = true;
       if (parts.length === 3) add('hardware.accelerator', parts[1], `${prefix}--gres=${value}`);
     } else if (name === 'constraint' && value && /^[a-z]?\d{2,4}|^(a|h|v|l)\d+/i.test(value)) {
       add('hardware.accelerator', value.split(/[&|,]/)[0], `${prefix}--constraint=${value}`);

@@ -152,11 +152,7 @@ function callStatement(node: Node | null): boolean {
 /** A `for`/`while` loop whose body calls something, as a statement or bound (`out = model(x)`). */
 function loopOfCalls(node: Node | null): boolean {
   if (node?.type !== 'for_statement' && node?.type !== 'while_statement') return false;
-  return (node.childForFieldName('body')?.namedChildren ?? []).some((c) => {
-    if (callStatement(c)) return true;
-    const bound = c?.type === 'expression_statement' ? c.namedChildren[0] : null;
-    return bound?.type === 'assignment' && bound.childForFieldName('right')?.type === 'call';
-  });
+  return (node.childForFieldName('body')?.namedChildren ?? []).some((c) => callStatement(c) || boundCall(c));
 }
 
 export const gradFreeEntry: FileRule = {

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../context';
 import type { FileRule } from '../rules';
 
 /**
@@ -28,13 +29,9 @@ const MAX_OPTIMIZERS = 10;
 const MAX_TEXT = 400_000;
 const FROZEN_MODEL = /\.requires_grad_\([ \t]*False[ \t]*\)|\.eval\([ \t]*\)/;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Whether `name` is bound to a tensor that asks for gradients (`x = torch.tensor(..., requires_grad=True)`). */
 function asksForGradients(text: string, name: string): boolean {
-  const n = escape(name);
+  const n = escapeRegExp(name);
   const bound = new RegExp(
     `^[ \\t]*${n}[ \\t]*=[^=\\n][^\\n]{0,300}requires_grad(?:[ \\t]*=[ \\t]*True|_\\([ \\t]*(?:True)?[ \\t]*\\))`,
     'm',
