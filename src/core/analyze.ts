@@ -1018,12 +1018,17 @@ function scaledValue(f: Fact, link: Fact, display: string): Fact | undefined {
   };
 }
 
+/** The files one run's link walk has read (each is read once), and which of the scripts among them start nothing. */
+class SeenFiles extends Set<string> {
+  readonly startingNothing = new Set<string>();
+}
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
 function linkedFacts(
   fromPath: string,
   facts: readonly Fact[],
   resolve: LinkResolver,
-  seen: Set<string>,
+  seen: SeenFiles,
   depth: number,
   problems: Problem[],
   errors: Problem[],
@@ -1102,7 +1107,13 @@ function linkedFacts(
       );
       continue;
     }
-    if (seen.has(target.path)) continue;
+    if (seen.has(target.path)) {
+      // A script read earlier in this walk (batch.sh runs a.sh and b.sh, both running eval.py) is not read again; if it
+      // was found to start nothing, this line starts nothing either, as the first line that ran it does.
+      if (link.kind === 'link.script' && seen.startingNothing.has(target.path))
+        out.push({ ...link, kind: 'link.noRun', file: target.display, detail: `${target.display} starts no run` });
+      continue;
+    }
     if (!look) seen.add(target.path);
     // A module a script imports a function from stays a file of its own in a report (it may run as main too).
     // A configargparse config's program (configArgparse.ts) is also run without a config, with its own defaults.
@@ -1275,8 +1286,10 @@ function linkedFacts(
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we
     // can read (an evaluation loop of its own) keeps the line a run.
-    if (link.kind === 'link.script' && startsNothing(target.display, read1.facts, [...tagged, ...deeper]))
+    if (link.kind === 'link.script' && startsNothing(target.display, read1.facts, [...tagged, ...deeper])) {
+      seen.startingNothing.add(target.path);
       out.push({ ...link, kind: 'link.noRun', file: target.display, detail: `${target.display} starts no run` });
+    }
     // A program that runs only with the config it is given (a config-driven verdict: OpenMMLab's `tools/train.py
     // CONFIG`), launched by a generic wrapper that hands on its own arguments (`CONFIG=$1 … train.py $CONFIG`): the
     // line names no run; one that hands it a config file keeps the run (factsToSpec: the config is the run).
@@ -1407,6 +1420,17 @@ function startsNothing(display: string, own: readonly Fact[], drawn: readonly Fa
   if (inertLines.size === 0) return false;
   // What a script found to start nothing holds (its launch of a data program, its own resources) starts nothing here.
   const inertFiles = new Set(drawn.filter((f) => f.kind === 'link.noRun').map((f) => f.file));
+  // The commands on those lines, continuation lines included. The model one of them names (`--model M` handed to an
+  // endpoint client, a converter, a download), and an evaluation its flags' names suggest (`--load_cached_preds
+  // --test_generator`), are said to a script that starts nothing; training settings passed on it (`--num_train_epochs
+  // 3 --bf16`, `--finetuning_type lora` to a CLI program that shows nothing of its own) are a run's.
+  const inertCommands = drawn
+    .filter((f) => f.kind === 'launch.trainer' && f.file === display && inertLines.has(f.range.startLine))
+    .map((f) => f.range);
+  const saidToNothing = (f: Fact) =>
+    (f.kind.startsWith('model.') || (f.kind === 'training.mode' && f.value === 'inference')) &&
+    f.file === display &&
+    inertCommands.some((r) => f.range.startLine >= r.startLine && f.range.endLine <= r.endLine);
   return drawn.every(
     (f) =>
       incidental(f) ||
@@ -1414,7 +1438,8 @@ function startsNothing(display: string, own: readonly Fact[], drawn: readonly Fa
       f.kind === 'link.noRun' ||
       f.kind === 'launch.repeat' ||
       f.kind.startsWith('hardware.') ||
-      (f.kind === 'launch.trainer' && f.file === display && inertLines.has(f.range.startLine)),
+      (f.kind === 'launch.trainer' && f.file === display && inertLines.has(f.range.startLine)) ||
+      saidToNothing(f),
   );
 }
 
@@ -1423,7 +1448,7 @@ function startsNothing(display: string, own: readonly Fact[], drawn: readonly Fa
  * the folder scan runs it with a resolver that notes what it has not fetched yet.
  */
 export function walkLinks(path: string, own: FileFacts, resolve: LinkResolver): void {
-  if (own.kind && own.facts.length > 0) linkedFacts(path, own.facts, resolve, new Set([path]), 1, [], []);
+  if (own.kind && own.facts.length > 0) linkedFacts(path, own.facts, resolve, new SeenFiles([path]), 1, [], []);
 }
 
 export interface LinkedAnalysis extends FileAnalysis {
@@ -1564,7 +1589,7 @@ function analyzeFactsUnguarded(
       facts: own.facts,
       linkedFiles: [],
     };
-  const seen = new Set<string>([input.path]);
+  const seen = new SeenFiles([input.path]);
   const modules = new Set<string>();
   const linked = resolve ? linkedFacts(input.path, own.facts, resolve, seen, 1, problems, errors, modules) : [];
   // A program the notebook runs in a clone it made (withCloneLaunchChecked) is the clone's copy, started with the

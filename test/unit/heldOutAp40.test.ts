@@ -1,8 +1,7 @@
-import type { Fact, FactKind } from '../../src/core/facts';
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
-import { analyzeSource, pythonFacts, scanFiles } from './helpers';
+import { analyzeSource, pythonFacts, scanFiles, valuesOf } from './helpers';
 import { findModel, findModelOfFolder } from '../../src/core/knowledge';
 import { isFourBitCheckpoint } from '../../src/core/knowledge/modelName';
 
@@ -23,11 +22,6 @@ const MAXTEXT_BASE = [
   'quantization: ""',
   '',
 ].join('\n');
-
-/** The values of the facts of one kind, in order. */
-function valuesOf(facts: readonly Fact[], kind: FactKind): Fact['value'][] {
-  return facts.filter((f) => f.kind === kind).map((f) => f.value);
-}
 
 function factsOf(text: string, path: string, kind: string) {
   return extractConfigFacts(text, 'yaml', path).facts.filter((f) => f.kind === kind);

@@ -124,3 +124,8 @@ export function diskSources(dir: string): ScanSource[] {
   walk(dir);
   return out;
 }
+
+/** The values of the facts of one kind, in order. */
+export function valuesOf(facts: readonly Fact[], kind: FactKind): Fact['value'][] {
+  return facts.filter((f) => f.kind === kind).map((f) => f.value);
+}

@@ -116,14 +116,17 @@ function readTrainConfig(doc: ConfigDoc, out: FactSink): void {
   } else if (name && modelName && /^hf_/.test(name)) {
     const pretrained = doc.get('model.pretrained');
     const peft = doc.get('model.peft_config.peft_type');
-    if (pretrained?.value === false)
-      out.add(
-        'training.mode',
-        'pretrain',
-        pretrained,
-        `model.pretrained: false: ${name} builds the architecture with random weights`,
-      );
-    else if (doc.has('model.peft_config') && (!peft || /lora/i.test(String(peft.value))))
+    if (pretrained?.value === false) {
+      // Unless a starting checkpoint (`load_path` with `load_weights_only`, an earlier step's checkpoint) brings the
+      // weights: then the run fine-tunes them, however the Hub's weights are not loaded.
+      if (!readStartingCheckpoint(doc, out))
+        out.add(
+          'training.mode',
+          'pretrain',
+          pretrained,
+          `model.pretrained: false: ${name} builds the architecture with random weights`,
+        );
+    } else if (doc.has('model.peft_config') && (!peft || /lora/i.test(String(peft.value))))
       out.add(
         'training.mode',
         'lora',

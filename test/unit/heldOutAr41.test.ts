@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { scanFiles, valuesOf } from './helpers';
+
+/**
+ * Forty-first round: rules from the misreads of the mosaicml/examples run configs seen in real VS Code last round,
+ * and of held-out set AR.
+ */
+
+/** An MCLI run whose `parameters:` fine-tune an earlier step's checkpoint (the shape of MosaicML's end-to-end examples). */
+/** A client of a model served elsewhere (an OpenAI-compatible endpoint on this machine or another): not a run. */
+const ENDPOINT_CLIENT = [
+  'import argparse',
+  'import json',
+  'from datasets import load_dataset',
+  'from openai import OpenAI',
+  '',
+  '',
+  'def main():',
+  '    parser = argparse.ArgumentParser()',
+  '    parser.add_argument("--model", type=str, required=True)',
+  '    parser.add_argument("--api_base", type=str, default="http://localhost:8000/v1")',
+  '    parser.add_argument("--out", type=str)',
+  '    args = parser.parse_args()',
+  '    client = OpenAI(base_url=args.api_base, api_key="EMPTY")',
+  '    problems = load_dataset("org/problems", split="test")',
+  '    answers = []',
+  '    for p in problems:',
+  '        reply = client.chat.completions.create(model=args.model, messages=[{"role": "user", "content": p["q"]}])',
+  '        answers.append(reply.choices[0].message.content)',
+  '    json.dump(answers, open(args.out, "w"))',
+  '',
+  '',
+  'if __name__ == "__main__":',
+  '    main()',
+  '',
+].join('\n');
+
+const clientLaunch = (model: string) =>
+  `#!/bin/bash\npython evaluate.py --model ${model} --api_base http://localhost:8000/v1 --out results/${model.split('/')[1]}.json\n`;
+
+const MCLI_CONTINUED = [
+  'name: chat-sft',
+  'compute:',
+  '  gpus: 8',
+  'command: |',
+  '  cd llm-foundry/scripts',
+  '  composer train/train.py /mnt/config/parameters.yaml',
+  'parameters:',
+  '  load_path: s3://bucket/step-2/checkpoints/latest-rank0.pt',
+  '  load_weights_only: true',
+  '  max_seq_len: 2048',
+  '  model:',
+  '    name: hf_causal_lm',
+  '    pretrained: false',
+  '    pretrained_model_name_or_path: mosaicml/mpt-7b',
+  '  train_loader:',
+  '    name: finetuning',
+  '  max_duration: 2ep',
+  '',
+].join('\n');
+
+describe('Forty-first round: real-repository rules', () => {
+  it('reads `pretrained: false` with a starting checkpoint (`load_path`) as fine-tuning those weights', () => {
+    const facts = extractConfigFacts(MCLI_CONTINUED, 'yaml', '/w/mcli/finetune.yaml').facts;
+    assert.deepEqual(valuesOf(facts, 'training.mode'), ['finetune']);
+    const mode = facts.find((f) => f.kind === 'training.mode')!;
+    assert.equal(mode.range.startLine, 7, 'the fact points at load_path');
+    // Without the checkpoint, `pretrained: false` builds the architecture with random weights.
+    const scratch = MCLI_CONTINUED.replace(/ {2}load_path: .*\n/, '');
+    assert.deepEqual(valuesOf(extractConfigFacts(scratch, 'yaml', '/w/mcli/pretrain.yaml').facts, 'training.mode'), [
+      'pretrain',
+    ]);
+  });
+
+  it('keeps a batch of scripts that each run the same endpoint client out, every line of it, not only the first', async () => {
+    const files = {
+      'evaluate.py': ENDPOINT_CLIENT,
+      'scripts/eval/small.sh': clientLaunch('Qwen/Qwen2.5-0.5B-Instruct'),
+      'scripts/eval/medium.sh': clientLaunch('Qwen/Qwen2.5-1.5B-Instruct'),
+      // Flags whose names say evaluation (a test file, cached answers loaded) are said to the client too.
+      'scripts/eval/large.sh': clientLaunch('Qwen/Qwen2.5-3B-Instruct').replace(
+        /\.json\n$/,
+        '.json --test_file data/test.jsonl --load_cached_answers\n',
+      ),
+    };
+    // Each script alone runs a client: no run.
+    const alone = await scanFiles(files);
+    assert.deepEqual(
+      alone.files.filter((f) => f.analysis.runs.length > 0).map((f) => f.display),
+      [],
+    );
+    const batch = await scanFiles({
+      ...files,
+      'scripts/eval/all.sh': [
+        '#!/bin/bash',
+        'echo "small"',
+        'bash scripts/eval/small.sh',
+        'echo "medium"',
+        'bash scripts/eval/medium.sh',
+        'bash scripts/eval/large.sh',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      batch.files.filter((f) => f.analysis.runs.length > 0).map((f) => f.display),
+      [],
+    );
+    // Training settings handed to a program that shows nothing of its own (a toolkit's CLI entry) still make a run.
+    const toolkit = await scanFiles({
+      'train.py':
+        'from toolkit.tuner import run_exp\n\n\ndef main():\n    run_exp()\n\n\nif __name__ == "__main__":\n    main()\n',
+      'node.sh':
+        '#!/bin/bash\ntorchrun --nproc_per_node 8 train.py --model_name_or_path Qwen/Qwen2.5-7B --do_train --num_train_epochs 3 --bf16\n',
+      'launch.sh': '#!/bin/bash\n#SBATCH --nodes=2\nsrun bash node.sh\n',
+    });
+    const runs = toolkit.files.flatMap((f) =>
+      f.analysis.runs.map((r) => ({ file: f.display, epochs: r.run.training.epochs })),
+    );
+    assert.deepEqual(runs, [{ file: 'launch.sh', epochs: 3 }]);
+  });
+});
