@@ -49,6 +49,7 @@ import { COMPUTE_DTYPE_LOOK } from './extract/python/readers/packageComputeDtype
 import { DEEPSPEED_CONFIG_LINK, DEEPSPEED_DICT_PRECISION } from './extract/python/readers/deepspeedDict';
 
 import { extractDirectives } from './extract/directives';
+import { fileNameDeviceFacts } from './extract/fileNameDevices';
 import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } from './extract/pythonFacts';
 export { documentReuse, type DocumentReuse } from './extract/pythonFacts';
 import { extractShellFacts, SOURCED_LAYOUT } from './extract/shellFacts';
@@ -628,6 +629,8 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
     facts.some((f) => CONFIG_RUN_FACT.has(f.kind))
   )
     facts = [...facts, ...documentedLaunch(input.path, input.text, facts)];
+  // The layout a toolkit's example is named for (`…_lora_4gpu.yaml`, `…_gpu8_pretrain.py`), where nothing in it says.
+  facts = [...facts, ...fileNameDeviceFacts(input.path, facts)];
   if (kind !== 'json') {
     const directives = extractDirectives(notebook ? notebook.code : input.text);
     facts = [...facts, ...directives.facts];

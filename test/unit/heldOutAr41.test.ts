@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { scanFiles, valuesOf } from './helpers';
+import { findModel } from '../../src/core/knowledge';
+import { fileNameDeviceFacts } from '../../src/core/extract/fileNameDevices';
 
 /**
  * Forty-first round: rules from the misreads of the mosaicml/examples run configs seen in real VS Code last round,
@@ -118,5 +120,45 @@ describe('Forty-first round: real-repository rules', () => {
       f.analysis.runs.map((r) => ({ file: f.display, epochs: r.run.training.epochs })),
     );
     assert.deepEqual(runs, [{ file: 'launch.sh', epochs: 3 }]);
+  });
+
+  it('sizes Qwen2.5-VL as its language model and its vision tower, its quantised uploads too', () => {
+    for (const [id, language] of [
+      ['Qwen/Qwen2.5-VL-3B-Instruct', 'Qwen/Qwen2.5-3B'],
+      ['Qwen/Qwen2.5-VL-7B-Instruct-AWQ', 'Qwen/Qwen2.5-7B'],
+      ['Qwen/Qwen2.5-VL-72B-Instruct', 'Qwen/Qwen2.5-72B'],
+    ]) {
+      const vl = findModel(id);
+      const lm = findModel(language);
+      assert.ok(vl && lm, id);
+      assert.equal(vl.family, 'qwen2.5-vl', id);
+      // The vision tower and merger add 0.67–0.70B at every size (config.json's vision_config).
+      const tower = vl.params - lm.params;
+      assert.ok(tower > 0.66e9 && tower < 0.71e9, `${id}: ${tower}`);
+    }
+  });
+
+  it("reads the GPU count a run file's name states, below any count the file or its launch states", async () => {
+    const config = ['base_model: Qwen/Qwen2.5-7B', 'adapter: lora', 'num_epochs: 2', 'micro_batch_size: 1', ''].join(
+      '\n',
+    );
+    const named = await scanFiles({ 'examples/qwen/lora_4gpu.yaml': config });
+    const run = named.files.find((f) => f.display === 'examples/qwen/lora_4gpu.yaml')?.analysis.runs[0];
+    assert.equal(run?.run.spec.hardware.count, 4);
+    const some = [{ kind: 'training.epochs', value: 2 }] as unknown as Parameters<typeof fileNameDeviceFacts>[1];
+    for (const [path, gpus] of [
+      ['/w/x/llava_llama3_8b_e1_gpu8_pretrain.py', 8],
+      ['/w/x/qwen1_5_110b_chat_qlora_alpaca_e3_16k_2gpus.py', 2],
+      ['/w/x/vllm_72b_4gpu.sh', 4],
+      ['/w/x/run-8xgpu.sh', 8],
+    ] as const)
+      assert.deepEqual(valuesOf(fileNameDeviceFacts(path, some), 'hardware.devices'), [gpus], path);
+    // Not a whole field, or no run: nothing.
+    for (const path of ['/w/x/gpu_utils.py', '/w/x/multigpu8.yaml', '/w/x/gpu8.txt.bak/a.yaml', '/w/x/sm_gpu80gb.yaml'])
+      assert.deepEqual(fileNameDeviceFacts(path, some), [], path);
+    assert.deepEqual(fileNameDeviceFacts('/w/x/lora_4gpu.yaml', []), []);
+    // A count the file states wins.
+    const stated = await scanFiles({ 'examples/qwen/lora_4gpu.yaml': config + 'num_processes: 8\n' });
+    assert.equal(stated.files[0].analysis.runs[0]?.run.spec.hardware.count, 8);
   });
 });

@@ -2777,6 +2777,58 @@ export const MODELS: readonly Model[] = [
     source:
       'Meta Llama 3.2-Vision model card (huggingface.co/meta-llama/Llama-3.2-90B-Vision): 90B (88.8B) parameters, Llama 3.1 70B text model with a vision adapter (published rounded)',
   },
+  // ---------------- Qwen2.5-VL (vision-language; only instruction-tuned checkpoints were released) ----------------
+  // Computed: the Qwen2.5 language model of the same size (its own catalog row; the VL model is initialised from it:
+  // Qwen2.5-VL Technical Report, arXiv:2502.13923, section 2.1) plus the vision tower and merger, configured alike at
+  // every size except the merger's output width, which is the language model's hidden size.
+  {
+    id: 'Qwen/Qwen2.5-VL-3B-Instruct',
+    aliases: [],
+    family: 'qwen2.5-vl',
+    architecture: 'decoder',
+    modality: 'multimodal',
+    params: 3_754_622_976,
+    contextLength: 128_000,
+    smallerSiblings: [],
+    source:
+      'computed: Qwen/Qwen2.5-3B language model 3,085,938,688 (tied) + vision tower from config.json vision_config (32 blocks, d 1280, gated FFN 3420, 16 heads, QKV and MLP biases; 3x2x14x14 patch convolution; merger RMSNorm + MLP 5120 to 5120 to 2048): 668,684,288; context: max_position_embeddings 128000 in config.json',
+  },
+  {
+    id: 'Qwen/Qwen2.5-VL-7B-Instruct',
+    aliases: [],
+    family: 'qwen2.5-vl',
+    architecture: 'decoder',
+    modality: 'multimodal',
+    params: 8_292_166_656,
+    contextLength: 128_000,
+    smallerSiblings: ['Qwen/Qwen2.5-VL-3B-Instruct'],
+    source:
+      'computed: Qwen/Qwen2.5-7B language model 7,615,616,512 (28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, vocab 152064, untied: the same in the text_config of this model config.json) + vision tower from config.json vision_config (32 blocks, d 1280, gated FFN 3420, 16 heads, QKV and MLP biases; 3x2x14x14 patch convolution; merger RMSNorm + MLP 5120 to 5120 to 3584): 676,550,144; context: max_position_embeddings 128000 in config.json',
+  },
+  {
+    id: 'Qwen/Qwen2.5-VL-32B-Instruct',
+    aliases: [],
+    family: 'qwen2.5-vl',
+    architecture: 'decoder',
+    modality: 'multimodal',
+    params: 33_196_634_112,
+    contextLength: 128_000,
+    smallerSiblings: ['Qwen/Qwen2.5-VL-7B-Instruct', 'Qwen/Qwen2.5-VL-3B-Instruct'],
+    source:
+      'computed: Qwen/Qwen2.5-32B language model 32,512,218,112 + vision tower from config.json vision_config (32 blocks, d 1280, gated FFN 3420, 16 heads, QKV and MLP biases; 3x2x14x14 patch convolution; merger RMSNorm + MLP 5120 to 5120 to 5120): 684,416,000; context: max_position_embeddings 128000 in config.json',
+  },
+  {
+    id: 'Qwen/Qwen2.5-VL-72B-Instruct',
+    aliases: [],
+    family: 'qwen2.5-vl',
+    architecture: 'decoder',
+    modality: 'multimodal',
+    params: 73_406_351_360,
+    contextLength: 128_000,
+    smallerSiblings: ['Qwen/Qwen2.5-VL-32B-Instruct', 'Qwen/Qwen2.5-VL-7B-Instruct', 'Qwen/Qwen2.5-VL-3B-Instruct'],
+    source:
+      'computed: Qwen/Qwen2.5-72B language model 72,706,203,648 + vision tower from config.json vision_config (32 blocks, d 1280, gated FFN 3420, 16 heads, QKV and MLP biases; 3x2x14x14 patch convolution; merger RMSNorm + MLP 5120 to 5120 to 8192): 700,147,712; context: max_position_embeddings 128000 in config.json',
+  },
   // ---------------- Llama 4 (MoE; torchtune's llama4_scout_17b_16e / llama4_maverick_17b_128e builders) ----------------
   {
     id: 'meta-llama/Llama-4-Scout-17B-16E',
