@@ -138,6 +138,13 @@ describe('Forty-first round: real-repository rules', () => {
     }
   });
 
+  it('sizes DeepSeek-V2 and its Lite model, whose names state no size, by their total and activated parameters', () => {
+    const lite = findModel('deepseek-ai/DeepSeek-V2-Lite-Chat');
+    assert.equal(lite?.params, 15.7e9);
+    assert.equal(lite?.activeParams, 2.4e9);
+    assert.equal(findModel('deepseek-ai/DeepSeek-V2-Chat')?.activeParams, 21e9);
+  });
+
   it("reads the GPU count a run file's name states, below any count the file or its launch states", async () => {
     const config = ['base_model: Qwen/Qwen2.5-7B', 'adapter: lora', 'num_epochs: 2', 'micro_batch_size: 1', ''].join(
       '\n',

@@ -2931,6 +2931,33 @@ export const MODELS: readonly Model[] = [
     source:
       'computed from config.json (64 layers, d 5120, FFN 25600, 64 heads / 8 KV heads of 128, q/k norms, no QKV bias, vocab 151936, untied); model card huggingface.co/Qwen/Qwen3-32B: 32.8B, 31.2B non-embedding',
   },
+  // ---------------- DeepSeek-V2 (MoE with multi-head latent attention) ----------------
+  {
+    id: 'deepseek-ai/DeepSeek-V2-Lite',
+    aliases: ['deepseek-ai/DeepSeek-V2-Lite-Chat'],
+    family: 'deepseek-v2',
+    architecture: 'moe-decoder',
+    modality: 'text',
+    params: 15.7e9,
+    activeParams: 2.4e9,
+    contextLength: 32_768,
+    smallerSiblings: [],
+    source:
+      'DeepSeek-V2 paper, arXiv:2405.04434, Appendix B (DeepSeek-V2-Lite): 15.7B total parameters, 2.4B activated per token (27 layers, d 2048, 2 shared + 64 routed experts, 6 active); 32K context (published rounded)',
+  },
+  {
+    id: 'deepseek-ai/DeepSeek-V2',
+    aliases: ['deepseek-ai/DeepSeek-V2-Chat', 'deepseek-ai/DeepSeek-V2-Chat-0628', 'deepseek-ai/DeepSeek-V2.5'],
+    family: 'deepseek-v2',
+    architecture: 'moe-decoder',
+    modality: 'text',
+    params: 236e9,
+    activeParams: 21e9,
+    contextLength: 131_072,
+    smallerSiblings: ['deepseek-ai/DeepSeek-V2-Lite'],
+    source:
+      'DeepSeek-V2 paper, arXiv:2405.04434, section 1: 236B total parameters, 21B activated per token, 128K context (DeepSeek-V2.5 merges the V2 chat and coder models in the same architecture); published rounded',
+  },
   // ---------------- DeepSeek-V3 / DeepSeek-R1 (MoE) and the R1 distills ----------------
   // The distills are fine-tunes of Qwen2.5 / Llama 3 checkpoints (DeepSeek-R1 paper, arXiv:2501.12948, section 2.4 and
   // the distilled-model table of the model card): their size is their base's, counted here from the base's config.json.
