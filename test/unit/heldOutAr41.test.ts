@@ -168,4 +168,46 @@ describe('Forty-first round: real-repository rules', () => {
     const stated = await scanFiles({ 'examples/qwen/lora_4gpu.yaml': config + 'num_processes: 8\n' });
     assert.equal(stated.files[0].analysis.runs[0]?.run.spec.hardware.count, 8);
   });
+
+  it("reads a launch that hands its program a hosted API's model as a client of that API, not a run", async () => {
+    const program = [
+      'import argparse',
+      'from vllm import LLM, SamplingParams',
+      '',
+      'parser = argparse.ArgumentParser()',
+      'parser.add_argument("--eng", type=str, required=True)',
+      'parser.add_argument("--ds", type=str, default="gsm8k")',
+      'args = parser.parse_args()',
+      'llm = LLM(model=args.eng)',
+      'outputs = llm.generate(["1 + 1 ="], SamplingParams(temperature=0.7))',
+      '',
+    ].join('\n');
+    const launch = (model: string) =>
+      `#!/bin/bash\nmodel_name=${model}\npython generate.py --eng $model_name --ds gsm8k\n`;
+    const listed = async (model: string) =>
+      (await scanFiles({ 'generate.py': program, 'run_generate.sh': launch(model) })).files
+        .filter((f) => f.display === 'run_generate.sh')
+        .flatMap((f) => f.analysis.runs.map((r) => r.run.model.name));
+    for (const hosted of ['gpt-3.5-turbo', 'gpt-4o-mini', 'claude-3-5-sonnet-20241022', 'gemini-1.5-pro', 'o1-mini'])
+      assert.deepEqual(await listed(hosted), [], hosted);
+    // An open-weight model on the same line is a run (GPT-2 and gpt-oss are open weights).
+    assert.deepEqual(await listed('openai/gpt-oss-20b'), ['openai/gpt-oss-20b']);
+    assert.deepEqual(await listed('Qwen/Qwen2.5-7B-Instruct'), ['Qwen/Qwen2.5-7B-Instruct']);
+  });
+
+  it("reads a toolkit config's `hf_model_ckpt` as the checkpoint it fine-tunes", () => {
+    const config = [
+      'model:',
+      '  hf_model_ckpt: "NousResearch/Llama-2-7b-hf"',
+      '  quantize: true',
+      'training:',
+      '  training_args:',
+      '    num_train_epochs: 5',
+      '    bf16: true',
+      '',
+    ].join('\n');
+    const facts = extractConfigFacts(config, 'yaml', '/w/examples/llama2_config.yml').facts;
+    assert.deepEqual(valuesOf(facts, 'model.id'), ['NousResearch/Llama-2-7b-hf']);
+    assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [false]);
+  });
 });

@@ -87,6 +87,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         sources: CONFIG,
         why: 'as config keys these name the checkpoint; as flags they are too generic to trust (`--model_name` is often a run label)',
       },
+      {
+        names: ['hf_model_ckpt'],
+        sources: CONFIG,
+        why: 'the Hub checkpoint a config-driven fine-tuning toolkit loads (georgian-io llmtune: `model: {hf_model_ckpt: NousResearch/Llama-2-7b-hf}`); the name says a Hugging Face checkpoint',
+      },
     ],
   },
   {

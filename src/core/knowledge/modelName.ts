@@ -207,3 +207,16 @@ const FOUR_BIT_CHECKPOINT = /(?:^|[-_/.])(?:gptq(?![-_.]int8)|awq|aqlm|bnb-4bit|
 export function isFourBitCheckpoint(id: string): boolean {
   return id.length <= 300 && FOUR_BIT_CHECKPOINT.test(id);
 }
+
+/**
+ * A model served only through its provider's API, whose weights are not published: OpenAI's GPT-3.5/GPT-4 families
+ * and o-series reasoning models, its legacy `davinci` completions models, Anthropic's Claude and Google's Gemini
+ * (their open-weight siblings are other names: `gpt2`, `gpt-j`, `gpt-neo`, `gpt-oss-20b`, Gemma). A program handed one
+ * is a client of that API: nothing of it runs on the hardware the estimate is for.
+ */
+const HOSTED_API_MODEL =
+  /^(?:openai\/)?(?:gpt-3\.5[\w.-]*|gpt-4[\w.-]*|o[134](?:-mini|-preview|-pro)?(?:-\d{4}-\d{2}-\d{2})?|(?:text|code)-davinci-\d{3}|davinci(?:-\d{3})?|claude-[\w.-]+|gemini-[\w.-]+)$/i;
+
+export function isHostedApiModel(name: string): boolean {
+  return name.length <= 100 && HOSTED_API_MODEL.test(name.trim());
+}

@@ -1,6 +1,6 @@
 import { ADAPTER_OFF } from '../extract/configFacts';
 import { findModel } from '../knowledge';
-import { isFourBitCheckpoint, sizeFromModelName } from '../knowledge/modelName';
+import { isFourBitCheckpoint, isHostedApiModel, sizeFromModelName } from '../knowledge/modelName';
 import { isAssembledName } from './assembledModel';
 import { YACS_DEFAULT } from '../extract/config/yacsDefaults';
 import { AUTO_PRECISION_DETAIL, CHECKPOINT_DTYPE_DETAIL, SWITCHES_OFF_DETAIL } from '../extract/precisionSwitches';
@@ -345,9 +345,24 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   // `submit_slurm_jobs.py` submitting the configs `create_config.py` wrote), not a run.
   const statesARun = own.some((f) => f.kind.startsWith('model.') || f.kind.startsWith('training.'));
   const drivesJobsOnly = (f: Fact) => f.kind === 'launch.trainer' && f.value === 'sbatch-from-python' && !statesARun;
-  const ownStarts = own.filter((f) => startsARun(f) && !runsInertScript(f) && !drivesJobsOnly(f));
+  // A line that hands its program a hosted API's model (`--eng gpt-3.5-turbo`, `--model claude-3-5-sonnet`): weights
+  // nobody can load, so the program is a client of that API, not a run on the hardware estimated for.
+  const namesHostedModel = (f: Fact) =>
+    f.kind === 'launch.trainer' &&
+    !f.file &&
+    own.some(
+      (m) =>
+        m.kind === 'model.id' &&
+        typeof m.value === 'string' &&
+        m.range.startLine >= f.range.startLine &&
+        m.range.startLine <= f.range.endLine &&
+        isHostedApiModel(m.value),
+    );
+  const ownStarts = own.filter(
+    (f) => startsARun(f) && !runsInertScript(f) && !drivesJobsOnly(f) && !namesHostedModel(f),
+  );
   const launch =
-    own.find((f) => f.kind === 'launch.trainer' && !runsInertScript(f)) ??
+    own.find((f) => f.kind === 'launch.trainer' && !runsInertScript(f) && !namesHostedModel(f)) ??
     own.find((f) => f.kind === 'launch.inference');
   // `sbatch job.slurm` is a run when the job script it submits launches one (its facts are linked in).
   const linkedStart = facts.some((f) => f.file !== undefined && startsARun(f));
