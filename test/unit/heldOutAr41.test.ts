@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { scanFiles, valuesOf } from './helpers';
 import { findModel } from '../../src/core/knowledge';
 import { fileNameDeviceFacts } from '../../src/core/extract/fileNameDevices';
@@ -209,5 +210,21 @@ describe('Forty-first round: real-repository rules', () => {
     const facts = extractConfigFacts(config, 'yaml', '/w/examples/llama2_config.yml').facts;
     assert.deepEqual(valuesOf(facts, 'model.id'), ['NousResearch/Llama-2-7b-hf']);
     assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [false]);
+  });
+
+  it('counts the runs of C-style loops around a launch (a sweep), by steps of one only', () => {
+    const sweep = [
+      'epochs=(2 5 10 20 30 50)',
+      'RANKS=4',
+      'for (( e=0; e<6; e=e+1 )) do',
+      '  for ((r=1; r<=RANKS; r++)); do',
+      '    python train.py --epochs ${epochs[$e]} --lora_r $r & wait',
+      '  done',
+      'done',
+      '',
+    ].join('\n');
+    assert.deepEqual(valuesOf(extractShellFacts(sweep, '/w/sweep.sh'), 'launch.repeat'), [24]);
+    const strided = sweep.replace('r++', 'r+=2');
+    assert.deepEqual(valuesOf(extractShellFacts(strided, '/w/sweep.sh'), 'launch.repeat'), [6]);
   });
 });

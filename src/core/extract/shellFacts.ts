@@ -469,6 +469,30 @@ function loopCount(words: string): number | null {
 }
 
 /**
+ * How many times a C-style loop (`for (( i=0; i<6; i=i+1 ))`) runs: a counter from a literal to a literal bound (or a
+ * variable set to one) by steps of one; null for any other shape.
+ */
+function countedLoopCount(m: RegExpExecArray, vars: ReadonlyMap<string, string>): number | null {
+  const [, counter, start, tested, compare, rawBound, rawStep] = m;
+  if (tested !== counter) return null;
+  const step = rawStep.replace(/\s+/g, '');
+  const byOne = [
+    `${counter}++`,
+    `++${counter}`,
+    `${counter}+=1`,
+    `${counter}=${counter}+1`,
+    `${counter}=$${counter}+1`,
+  ];
+  if (!byOne.includes(step)) return null;
+  // In arithmetic a bare name is a variable too (`i<N`).
+  const word = rawBound.trim();
+  const bound = /^[A-Za-z_]\w*$/.test(word) ? (vars.get(word) ?? '') : expandShell(word, vars);
+  if (!/^-?\d{1,9}$/.test(bound.trim())) return null;
+  const count = Number(bound) - Number(start) + (compare === '<=' ? 1 : 0);
+  return count > 0 ? count : null;
+}
+
+/**
  * Where the script a command runs is among its words: the first `.py` word, unless a module is run first
  * (`python3 -m openrlhf.cli.train_ppo_ray --agent_func_path f.py`: the module is the program, the file an
  * argument); launcher modules (`-m torch.distributed.run train.py`) run the script after them.
@@ -884,6 +908,21 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         detail: `for ${loop[1]} in ${loop[2].trim()}`,
         name: loop[1],
         words,
+      });
+      continue;
+    }
+    // `for (( i=0; i<6; i++ )); do`: C-style, one run per value of the counter.
+    const counted =
+      /^\s*for\s*\(\(\s*(\w+)\s*=\s*(-?\d{1,9})\s*;\s*(\w+)\s*(<=?)\s*([^;()]{1,60});\s*([^;()]{1,60})\)\)\s*(?:;?\s*do\b|$)/.exec(
+        lines[i],
+      );
+    if (counted) {
+      loops.push({
+        count: countedLoopCount(counted, vars),
+        startLine: i,
+        detail: `for (( ${counted[1]}=${counted[2]}; ${counted[3]}${counted[4]}${counted[5].trim()}; ${counted[6].trim()} ))`,
+        name: counted[1],
+        words: '',
       });
       continue;
     }
