@@ -227,4 +227,19 @@ describe('Forty-first round: real-repository rules', () => {
     const strided = sweep.replace('r++', 'r+=2');
     assert.deepEqual(valuesOf(extractShellFacts(strided, '/w/sweep.sh'), 'launch.repeat'), [6]);
   });
+
+  it('reads a switch before the script\'s own arguments handed on (`--fp16 "$@"`) as set', () => {
+    for (const rest of ['"$@"', '$@', '"${@}"', '$*'])
+      assert.deepEqual(
+        valuesOf(
+          extractShellFacts(
+            `python train.py \\\n  --model_name_or_path bert-base-uncased \\\n  --fp16 \\\n  ${rest}\n`,
+            '/w/run.sh',
+          ),
+          'training.precision',
+        ),
+        ['fp16'],
+        rest,
+      );
+  });
 });

@@ -1440,7 +1440,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       if (!meaning) continue;
       const name = meaning.name;
       if (consumed.has(name)) continue;
-      const raw = m[2]?.replace(/^["']|["']$/g, '');
+      // `--fp16 "$@"`: the script's own arguments handed on after a switch are no value of it.
+      const word = m[2]?.replace(/^["']|["']$/g, '');
+      const raw = word !== undefined && /^\$(?:[@*]|\{[@*]\})$/.test(word) ? undefined : word;
       // Point each flag at its own line: in the continued command, or where a variable holds it.
       const flagLine = lineOfFlag(lines, startLine, i, m[1], flagLines);
       const valueLine =
@@ -1573,7 +1575,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
           name === 'lora_r' ||
           name === 'lora_rank' ||
           name === 'lora_enable') &&
-        !/^(false|0)$/i.test(raw)
+        !/^(false|0)$/i.test(raw ?? '')
       )
         // `--lora_enable True`: LLaVA's training script and those built on it.
         add('training.adapter', 'lora', `--${m[1]}`);
@@ -1583,7 +1585,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         add('training.adapter', raw.toLowerCase(), `--${m[1]} ${raw}`);
       else if (
         (name === 'load_in_4bit' || name === 'use_4bit_quantization' || name === 'use_4bit' || name === 'use_qlora') &&
-        !/^(false|0)$/i.test(raw)
+        !/^(false|0)$/i.test(raw ?? '')
       )
         add('training.adapter', 'qlora', `--${m[1]}`);
       else if ((name === 'use_qlora' || name === 'q_lora') && !/^(false|0)$/i.test(raw ?? ''))
