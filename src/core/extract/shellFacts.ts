@@ -9,6 +9,7 @@ import { COMPILED_PROGRAM, matchLauncher, positionsAreNotLearned } from './shell
 import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
 import { languageModelVariable, readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
 import { readSlurmOptions } from './shell/slurm';
+import { readSweptValues } from './shell/sweptValues';
 import { checkpointFolderModel, inlineSettings } from './shell/inlineSettings';
 import {
   CHECKPOINT_FILE_FLAGS,
@@ -1008,6 +1009,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
       if (!named || ++expandedLooks > MAX_LAUNCHES || !matchLauncher(expandShell(logical, vars))) continue;
     }
     if (++launches > MAX_LAUNCHES) continue;
+    const swept = readSweptValues(logical, loops, vars);
+    logical = swept.text;
     const written = logical;
     logical = expandShell(logical, vars).replace(SCRIPT_FOLDER_PREFIX, './');
     const launch = matchLauncher(logical);
@@ -1204,7 +1207,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         value: count,
         range: { startLine: repeats[0].startLine, startCol: 0, endLine: end >= 0 ? end : i, endCol: 0 },
         confidence: 'high',
-        detail: `${repeats.map((l) => l.detail).join(', ')}: ${count} runs`,
+        detail: `${repeats.map((l) => l.detail).join(', ')}: ${count} runs${
+          swept.notes.length > 0 ? `, each read with ${swept.notes.join(', ')}` : ''
+        }`,
       });
     }
     // The script it runs, and the config files it names: linked so their facts join the run.
