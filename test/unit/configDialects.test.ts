@@ -353,7 +353,7 @@ model:
       'configs/axolotl_qlora.yml': ['axolotl'],
       'llamafactory/qwen2_5_7b_lora_sft.yaml': ['llamafactory'],
       'configs/accelerate_fsdp_2node.yaml': [],
-      'configs/mistral_config.json': [],
+      'configs/mistral_config.json': ['hub-model-config'],
       'linked-yaml/config.yaml': [],
     };
     for (const [file, names] of Object.entries(expected))

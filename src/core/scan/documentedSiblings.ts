@@ -9,7 +9,8 @@ import { EXCLUDED_FOLDER, topLevelYamlKeys } from './siblingConfigs';
  *
  * Guards: YAML or JSON beside a YAML or JSON of the same kind, in the same folder; exactly the same top-level keys
  * (at least MIN_KEYS, so a two-key fragment is not matched by chance); a sibling the documentation names itself keeps
- * its own launches; never under a test or documentation folder; bounded per documented config.
+ * its own launches; never under a test or documentation folder; never a network's description alone
+ * (describesModelOnly); bounded per documented config.
  */
 
 /** Top-level keys two configs must share (all of them, and at least this many) to be read as the same program's. */
@@ -46,6 +47,31 @@ export function topLevelConfigKeys(path: string, text: string): Set<string> {
   } catch {
     return new Set();
   }
+}
+
+/** A key naming a model's architecture class or type, as a Hub model's `config.json` has them. */
+const ARCHITECTURE_KEY = /^(?:architectures|model_type)$/;
+/** A key that sizes the network. */
+const SIZE_KEY = /^(?:hidden_size|d_model|n_embd|num_hidden_layers|n_layers?|num_layers|intermediate_size)$/;
+/** A key of a run: training, data, schedule, output, hardware. */
+const RUN_KEY =
+  /(?:train|epoch|step|iter|batch|learning_rate|^lr$|optim|dataset|^data|output|save|device|gpu|precision|seed)/i;
+
+/**
+ * Whether a config only describes a network (a Hub model's `config.json`: `architectures` or `model_type` with the
+ * sizes, no training or data key). The program that loads it is handed one architecture among several (`--model_config
+ * configs/llama_60m.json` beside `llama_1b.json`): the other architectures are models it could build, not runs the
+ * documentation starts, so they get no documented launch.
+ */
+export function describesModelOnly(keys: ReadonlySet<string>): boolean {
+  let architecture = false;
+  let size = false;
+  for (const k of keys) {
+    if (RUN_KEY.test(k)) return false;
+    if (ARCHITECTURE_KEY.test(k)) architecture = true;
+    else if (SIZE_KEY.test(k)) size = true;
+  }
+  return architecture && size;
 }
 
 /** Whether two configs have exactly the same top-level keys, enough of them. */

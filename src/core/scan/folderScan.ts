@@ -22,6 +22,7 @@ import { documentedConfigProgramReason } from './documentedPrograms';
 import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys } from './siblingConfigs';
 import {
   configFamily,
+  describesModelOnly,
   launchForSibling,
   MAX_CANDIDATES,
   MAX_DOCUMENTED_SIBLINGS,
@@ -799,6 +800,7 @@ async function addDocumentedSiblings(
     );
     if (candidates.length === 0) continue;
     const own = await keysOf(source);
+    if (describesModelOnly(own)) continue;
     let given = 0;
     for (const s of candidates) {
       if (given >= MAX_DOCUMENTED_SIBLINGS) break;

@@ -21,6 +21,7 @@ import { deepseekModelArgs } from './deepseekModelArgs';
 import { mosaicmlDeploy } from './mosaicmlDeploy';
 import type { ConfigDialect } from './dialect';
 import { hfConfigTarget } from './hfConfigTarget';
+import { hubModelConfig } from './hubModelConfig';
 import { hydraPretrainedTarget } from './hydraPretrainedTarget';
 import { hfTrainer } from './hfTrainer';
 import { hydraExperiment } from './hydraExperiment';
@@ -99,6 +100,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   nemo,
   nemoInference,
   nanotron,
+  hubModelConfig,
   olmo,
   trl,
   axolotl,

@@ -19,6 +19,7 @@ import { PARLAI_COMMAND, readParlaiCommand } from './parlai';
 import {
   evaluationOnly,
   labellingProgram,
+  harnessProgram,
   openMmlabTest,
   openMmlabWeightsOption,
   variableNamedEvaluation,
@@ -475,7 +476,13 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     const outcome = readSwiftCommand(swift.tool, swift.sub, command.words.slice(swift.at + 1), command.prefix, out);
     return outcome === 'no-run' ? 'no-run' : 'own-links';
   }
+  const harness = harnessProgram(command);
+  if (harness?.model) {
+    out.add('model.id', harness.model, `--model_args pretrained=${harness.model}`, 'high', harness.model);
+    out.add('model.fromScratch', false, 'an evaluation harness evaluates a trained checkpoint', 'high');
+  }
   const serving =
+    harness?.detail ??
     servingModule(program) ??
     evaluationOnly(command) ??
     inferenceSubcommand(command, program) ??

@@ -354,6 +354,23 @@ export function readEvaluationHarness(command: LaunchCommand, out: LaunchSink): 
 }
 
 /**
+ * An evaluation harness's program run by a launcher (`accelerate launch .../run_evals_accelerate.py --model_args
+ * "pretrained=M" --tasks ...`, lighteval's and lm-evaluation-harness's interface: `--model_args` with the checkpoint
+ * as `pretrained=` or `model_name=`, and `--tasks`): it evaluates the model, an inference run. Returns the detail and
+ * the model the arguments name (undefined when it is a variable), or undefined.
+ */
+export function harnessProgram(command: LaunchCommand): { detail: string; model?: string } | undefined {
+  if (!/(?:^|\s)--tasks[=\s]/.test(command.text)) return undefined;
+  const args = /(?:^|\s)--model[_-]args[=\s]+("[^"]{1,2000}"|'[^']{1,2000}'|\S{1,2000})/.exec(command.text)?.[1];
+  const model = args ? harnessArgument(args, /^(?:model_name|pretrained)$/) : undefined;
+  if (!args || !/(?:^|[\s,"'])(?:model_name|pretrained)=/.test(args)) return undefined;
+  return {
+    detail: '--model_args pretrained=… with --tasks: an evaluation harness evaluates the model',
+    ...(model && !model.includes('$') ? { model } : {}),
+  };
+}
+
+/**
  * A program given a file of generated outputs and a file of references, with no checkpoint to load: it scores
  * what an earlier run generated (F1, BLEU, accuracy over the two files) and runs no model (`main.py --task
  * MSDP-EVAL-F1 --guess-file gen.txt --answer-file ref.txt`, `score.py --predictions p.jsonl --references r.jsonl`).

@@ -1,0 +1,71 @@
+import type { ConfigDialect } from './dialect';
+
+/**
+ * A Hugging Face model's `config.json` (or a copy a repository ships to build a network from scratch: `--model_config
+ * configs/llama_60m.json` handed to `AutoConfig.from_pretrained` then `from_config`). The generic key table reads its
+ * sizes; what the keys alone do not say is in the architecture its `model_type` names:
+ *
+ * - A gated feed-forward (SwiGLU/GeGLU: `gate_proj`, `up_proj`, `down_proj`, three d × intermediate_size matrices,
+ *   where the size formula counts two), counted as 1.5 × intermediate_size, as litgpt's gated MLPs are.
+ * - Whether the output layer shares the token embedding's weights: `tie_word_embeddings` when written, else the
+ *   architecture's default.
+ * - The architecture's name (`llama`) as the model's, at low confidence: a model the code names wins.
+ *
+ * Sources, transformers' configuration and modeling files per architecture (src/transformers/models/<type>/):
+ * `LlamaConfig(..., tie_word_embeddings=False)` and `LlamaMLP` gate/up/down projections; the same shapes and the same
+ * untied default for `MistralConfig`, `Qwen2Config`, `Qwen3Config`, `Phi3Config` (gate_up_proj fused, same size),
+ * `OlmoConfig` and `Olmo2Config`; `GemmaConfig`/`Gemma2Config` gated with `tie_word_embeddings=True`.
+ * Mixture-of-experts types (Mixtral, Qwen2-MoE) are left to the generic table: their experts are keys of their own.
+ */
+const ARCHITECTURES: Readonly<Record<string, { readonly tiedByDefault: boolean }>> = {
+  llama: { tiedByDefault: false },
+  mistral: { tiedByDefault: false },
+  qwen2: { tiedByDefault: false },
+  qwen3: { tiedByDefault: false },
+  phi3: { tiedByDefault: false },
+  olmo: { tiedByDefault: false },
+  olmo2: { tiedByDefault: false },
+  gemma: { tiedByDefault: true },
+  gemma2: { tiedByDefault: true },
+};
+
+const architectureOf = (type: string | undefined) =>
+  type !== undefined && Object.hasOwn(ARCHITECTURES, type.toLowerCase()) ? type.toLowerCase() : undefined;
+
+export const hubModelConfig: ConfigDialect = {
+  name: 'hub-model-config',
+  words: ['model_type'],
+  detect: (doc) =>
+    doc.prefix === '' &&
+    architectureOf(doc.str('model_type')) !== undefined &&
+    doc.num('hidden_size') !== undefined &&
+    doc.num('num_hidden_layers') !== undefined,
+  owns: (path) => path === 'intermediate_size',
+  read(doc, out) {
+    const type = architectureOf(doc.str('model_type'))!;
+    const written = doc.get('model_type')!;
+    const intermediate = doc.get('intermediate_size');
+    const width = doc.num('intermediate_size');
+    if (intermediate && width && width > 0)
+      out.add(
+        'model.ffnSize',
+        1.5 * width,
+        intermediate,
+        `intermediate_size ${width} in ${type}'s gated MLP (3 matrices: counted as ${1.5 * width})`,
+      );
+    const tying = doc.get('tie_word_embeddings');
+    const tied = typeof tying?.value === 'boolean' ? tying.value : ARCHITECTURES[type].tiedByDefault;
+    if (!tied)
+      out.add(
+        'model.untiedHead',
+        true,
+        tying ?? written,
+        tying
+          ? 'tie_word_embeddings: false (an output layer of its own)'
+          : `model_type ${type}: its config's tie_word_embeddings defaults to false (an output layer of its own)`,
+        tying ? 'high' : 'medium',
+      );
+    if (!out.facts.some((f) => f.kind === 'model.id' && f.value !== null))
+      out.add('model.id', type, written, `model_type: ${type} (the architecture the config builds)`, 'low');
+  },
+};
