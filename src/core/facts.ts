@@ -42,6 +42,11 @@ export type FactKind =
   | 'model.vocabSize'
   /** Feed-forward width (intermediate_size, n_inner, ffn_dim) when it is not 4 × hidden. */
   | 'model.ffnSize'
+  /**
+   * The feed-forward block is gated (SwiGLU/GeGLU: three d × ffn matrices where the size formula counts two), as
+   * the architecture a config names builds it (config/hubModelConfig.ts). Value true; the width counts 1.5 times.
+   */
+  | 'model.gatedFfn'
   /** Learned absolute position embeddings (GPT-2 n_positions, BERT-style max_position_embeddings). */
   | 'model.learnedPositions'
   /** Query attention heads (num_attention_heads, n_head): with model.kvHeads, the share of attention K/V weights. */

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readSweptValues } from '../../src/core/extract/shell/sweptValues';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
+import { findModel } from '../../src/core/knowledge';
+import { transformerParams } from '../../src/core/resolve/factsToSpec';
 import { scanFiles, valuesOf } from './helpers';
 
 /** Forty-second round: rules from the misreads of held-out sets AR and AS. */
@@ -93,10 +95,12 @@ describe('Forty-second round: real-repository rules', () => {
     assert.equal(run?.model.name, 'llama');
     const tied = extractConfigFacts(archConfig(512, 8, '  "tie_word_embeddings": true,\n'), 'json', '/w/c.json').facts;
     assert.deepEqual(valuesOf(tied, 'model.untiedHead'), []);
-    assert.deepEqual(valuesOf(tied, 'model.ffnSize'), [1.5 * 1536]);
+    assert.deepEqual(valuesOf(tied, 'model.ffnSize'), [1536]);
+    assert.deepEqual(valuesOf(tied, 'model.gatedFfn'), [true]);
     // Not an architecture it knows: the generic reading, as written.
     const other = extractConfigFacts(archConfig(512, 8).replace('"llama"', '"gpt_bigcode"'), 'json', '/w/c.json').facts;
     assert.deepEqual(valuesOf(other, 'model.ffnSize'), [1536]);
+    assert.deepEqual(valuesOf(other, 'model.gatedFfn'), []);
     assert.deepEqual(valuesOf(other, 'model.untiedHead'), []);
   });
 
@@ -130,5 +134,24 @@ describe('Forty-second round: real-repository rules', () => {
       '/w/train.sh',
     );
     assert.deepEqual(valuesOf(other, 'training.mode'), []);
+  });
+
+  it('counts a gated MLP once when the architecture config overrides a catalog checkpoint that is gated too', async () => {
+    const scan = await scanFiles({
+      'main.py': PRETRAIN.replace(
+        'model = AutoModelForCausalLM.from_config(config)',
+        'model = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.2-1B", config=config)',
+      ),
+      'configs/arch_small.json': archConfig(512, 8),
+      'run_small.sh': 'python main.py --model_config configs/arch_small.json\n',
+    });
+    const spec = scan.files.find((f) => f.display === 'run_small.sh')?.analysis.runs[0]?.run.spec;
+    const sizes = findModel('meta-llama/Llama-3.2-1B')?.sizes;
+    assert.ok(sizes?.gatedFfn && sizes.kvHeads && sizes.attentionHeads);
+    assert.equal(spec?.model.name, 'meta-llama/Llama-3.2-1B');
+    assert.equal(
+      spec?.model.params,
+      transformerParams(8, 512, 32000, 1.5 * 1536, undefined, true, sizes.kvHeads / sizes.attentionHeads),
+    );
   });
 });

@@ -477,6 +477,8 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   const hidden = asNumber(use('model.hiddenSize', pick(facts, 'model.hiddenSize')));
   const vocab = asNumber(use('model.vocabSize', pick(facts, 'model.vocabSize')));
   const ffn = asNumber(use('model.ffnSize', pick(facts, 'model.ffnSize')));
+  // A gated feed-forward has three matrices of d × ffn where the formula counts two: its width counts 1.5 times.
+  const gatedFfn = pick(facts, 'model.gatedFfn')?.value === true;
   const positionsFact = use('model.learnedPositions', pick(facts, 'model.learnedPositions'));
   // A learned table whose size the code leaves to a config: as many positions as the sequence length.
   const positions =
@@ -498,8 +500,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     const l = layers ?? template.layers;
     const d = hidden ?? template.hiddenSize;
     const keptFfn = ffn ?? (d === template.hiddenSize ? template.ffnSize : undefined);
-    // A gated feed-forward has three matrices of d × ffn where the formula counts two: its width counts 1.5 times.
-    const ffnWidth = keptFfn !== undefined && template.gatedFfn ? keptFfn * 1.5 : keptFfn;
+    const ffnWidth = keptFfn !== undefined && (template.gatedFfn || gatedFfn) ? keptFfn * 1.5 : keptFfn;
     // The checkpoint's grouped-query attention, unless the code states its own heads.
     const templateKvShare =
       template.attentionHeads && template.kvHeads && template.kvHeads < template.attentionHeads
@@ -521,7 +522,8 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       detail: `${id!.value} config.json sizes with the code's overrides (${l} layers, d ${d}): ${template.source}`,
     });
   } else if (layers && hidden) {
-    spec.model.params = transformerParams(layers, hidden, vocab, ffn, positions, untiedHead, kvShare);
+    const ffnWidth = ffn !== undefined && gatedFfn ? ffn * 1.5 : ffn;
+    spec.model.params = transformerParams(layers, hidden, vocab, ffnWidth, positions, untiedHead, kvShare);
     // Mixture of experts: each layer's feed-forward block is `experts` copies (and a router), of which a token uses
     // `perToken`; attention, embeddings and the rest are shared.
     const experts = asNumber(use('model.experts', pick(facts, 'model.experts')));

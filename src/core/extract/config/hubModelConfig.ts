@@ -6,7 +6,7 @@ import type { ConfigDialect } from './dialect';
  * sizes; what the keys alone do not say is in the architecture its `model_type` names:
  *
  * - A gated feed-forward (SwiGLU/GeGLU: `gate_proj`, `up_proj`, `down_proj`, three d × intermediate_size matrices,
- *   where the size formula counts two), counted as 1.5 × intermediate_size, as litgpt's gated MLPs are.
+ *   where the size formula counts two), said as model.gatedFfn: the width is counted 1.5 times, once, also over a catalog row's own gating.
  * - Whether the output layer shares the token embedding's weights: `tie_word_embeddings` when written, else the
  *   architecture's default.
  * - The architecture's name (`llama`) as the model's, at low confidence: a model the code names wins.
@@ -40,19 +40,11 @@ export const hubModelConfig: ConfigDialect = {
     architectureOf(doc.str('model_type')) !== undefined &&
     doc.num('hidden_size') !== undefined &&
     doc.num('num_hidden_layers') !== undefined,
-  owns: (path) => path === 'intermediate_size',
   read(doc, out) {
     const type = architectureOf(doc.str('model_type'))!;
     const written = doc.get('model_type')!;
-    const intermediate = doc.get('intermediate_size');
-    const width = doc.num('intermediate_size');
-    if (intermediate && width && width > 0)
-      out.add(
-        'model.ffnSize',
-        1.5 * width,
-        intermediate,
-        `intermediate_size ${width} in ${type}'s gated MLP (3 matrices: counted as ${1.5 * width})`,
-      );
+    // The width itself is the generic table's reading; the count of matrices is the architecture's.
+    out.add('model.gatedFfn', true, written, `model_type ${type}: a gated MLP (3 matrices of d × intermediate_size)`);
     const tying = doc.get('tie_word_embeddings');
     const tied = typeof tying?.value === 'boolean' ? tying.value : ARCHITECTURES[type].tiedByDefault;
     if (!tied)

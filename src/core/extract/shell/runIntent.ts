@@ -362,8 +362,8 @@ export function readEvaluationHarness(command: LaunchCommand, out: LaunchSink): 
 export function harnessProgram(command: LaunchCommand): { detail: string; model?: string } | undefined {
   if (!/(?:^|\s)--tasks[=\s]/.test(command.text)) return undefined;
   const args = /(?:^|\s)--model[_-]args[=\s]+("[^"]{1,2000}"|'[^']{1,2000}'|\S{1,2000})/.exec(command.text)?.[1];
-  const model = args ? harnessArgument(args, /^(?:model_name|pretrained)$/) : undefined;
   if (!args || !/(?:^|[\s,"'])(?:model_name|pretrained)=/.test(args)) return undefined;
+  const model = harnessArgument(args, /^(?:model_name|pretrained)$/);
   return {
     detail: '--model_args pretrained=… with --tasks: an evaluation harness evaluates the model',
     ...(model && !model.includes('$') ? { model } : {}),

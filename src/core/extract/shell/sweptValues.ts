@@ -23,6 +23,8 @@ export interface SweptValues {
 
 /** Values a sweep is read over at most (real ones are a handful). */
 const MAX_VALUES = 100;
+/** Flags explained per launch (the rest are read the same way, unexplained: a sweep line stays short). */
+const MAX_NOTES = 8;
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?$/i;
 
 function numbers(words: string): number[] | undefined {
@@ -70,7 +72,7 @@ export function readSweptValues(
       }
       if (!values) return whole;
       const value = mean(values);
-      if (values.some((v) => v !== values[0]))
+      if (notes.length < MAX_NOTES && values.some((v) => v !== values[0]))
         notes.push(`${flag.replace(/[= \t]+$/, '')} at the mean of ${values.join(' ')} = ${value}`);
       return `${flag}${value}`;
     },
