@@ -9,9 +9,16 @@ function dict(entries: Record<string, number | string | boolean>): Parameters<ty
 }
 
 describe('standalone LM config dicts (round 13)', () => {
-  it('counts a GPT-2 block as 12·L·d² plus the token embedding', () => {
+  it('counts a GPT-2 block as 12·L·d² plus the token embedding and its learned position table', () => {
     const size = dictParams(dict({ vocab_size: 50257, context_length: 1024, emb_dim: 768, n_heads: 12, n_layers: 12 }));
-    assert.equal(size?.params, 12 * 12 * 768 * 768 + 50257 * 768);
+    assert.equal(size?.params, 12 * 12 * 768 * 768 + (50257 + 1024) * 768);
+    // Positions stated some other way (rotary, ALiBi), or Llama-style naming: no table.
+    const alibi = dictParams(
+      dict({ vocab_size: 50257, context_length: 1024, emb_dim: 768, n_layers: 12, alibi: true }),
+    );
+    assert.equal(alibi?.params, 12 * 12 * 768 * 768 + 50257 * 768);
+    const llamaNamed = dictParams(dict({ vocab_size: 50257, block_size: 1024, dim: 768, n_layers: 12 }));
+    assert.equal(llamaNamed?.params, 12 * 12 * 768 * 768 + 50257 * 768);
   });
 
   it('counts grouped-query attention of its own head width and a gated MLP (Qwen3-0.6B: 0.596B, card 0.6B)', () => {

@@ -169,13 +169,15 @@ function readInlineConfig(doc: ConfigDoc, out: FactSink): void {
   const i = doc.num('model_config.intermediate_size');
   if (!intermediate || !i) return;
   const mlp = doc.str('model_config.mlp_class_name') ?? 'GptNeoxMLP';
-  // The size formula counts 2 × d × ffn; a gated MLP has 3 × d × intermediate.
-  if (GATED_MLP.test(mlp))
+  out.add('model.ffnSize', i, intermediate, `model_config.intermediate_size: ${i}`);
+  // The size formula counts 2 × d × ffn; a gated MLP has 3 × d × intermediate. Said as a fact of its own so the
+  // resolver counts the gate once, also over a catalog row that is gated itself.
+  const mlpAt = doc.get('model_config.mlp_class_name');
+  if (GATED_MLP.test(mlp) && mlpAt)
     out.add(
-      'model.ffnSize',
-      1.5 * i,
-      intermediate,
-      `model_config.intermediate_size ${i} in a gated ${mlp} (3 matrices: counted as ${1.5 * i})`,
+      'model.gatedFfn',
+      true,
+      mlpAt,
+      `model_config.mlp_class_name ${mlp}: a gated MLP (3 matrices of d × intermediate_size)`,
     );
-  else out.add('model.ffnSize', i, intermediate, `model_config.intermediate_size: ${i}`);
 }

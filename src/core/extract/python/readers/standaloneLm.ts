@@ -37,6 +37,15 @@ const EXPERTS = ['num_experts', 'n_experts'];
 const EXPERT_FFN = ['moe_intermediate_size', 'moe_hidden_dim', 'moe_ffn_dim'];
 /** Rotary position keys: a Llama-family block, whose MLP is gated (SwiGLU/GeGLU: three d × ffn matrices). */
 const ROPE = ['rope_base', 'rope_theta', 'rope_freq_base'];
+/**
+ * GPT-2's own names for the width and the context (`emb_dim`/`n_embd`, `context_length`/`block_size`/`n_positions`/
+ * `n_ctx`): such a block without a rotary (or ALiBi) key learns a position table of context × d, as GPT-2's `wpe`
+ * (Radford et al. 2019; nanoGPT's and minGPT's `wpe`, rasbt's `pos_emb`). Other naming (`dim`, `hidden_size`) is
+ * Llama-style code, whose positions are rotary whether the dict says so or not: no table counted there.
+ */
+const GPT_WIDTH = ['emb_dim', 'n_embd'];
+const GPT_CONTEXT = ['context_length', 'block_size', 'n_positions', 'n_ctx'];
+const OTHER_POSITIONS = /rope|rotary|alibi|pos_emb|position_embedding/i;
 
 /** Dict assignments, table updates and constructor calls looked at per file (a script has a handful). */
 const MAX_ASSIGNMENTS = 200;
@@ -151,7 +160,7 @@ const isArchitecture = (d: Dict) => numberOf(d, LAYERS) !== undefined && numberO
  * Parameters of the block the dict describes: attention Q and output of heads × head_dim, K and V of the key-value
  * heads (grouped-query attention); an MLP of two d × ffn matrices (GPT-2's 4d), three when gated (a rotary
  * Llama-family block); routed experts of their own width plus a router; the token embedding once (tied; an
- * output layer of its own would add vocab × d, which a dict does not say).
+ * output layer of its own would add vocab × d, which a dict does not say); a GPT-2-style block's learned positions.
  */
 export function dictParams(d: Dict): { params: number; detail: string } | undefined {
   const layers = numberOf(d, LAYERS);
@@ -170,14 +179,23 @@ export function dictParams(d: Dict): { params: number; detail: string } | undefi
   const matrices = gated ? 3 : 2;
   const mlp = experts && expertFfn ? experts * matrices * width * expertFfn + width * experts : matrices * width * ffn;
   const vocab = numberOf(d, VOCAB) ?? 0;
-  const params = layers * (attention + mlp) + vocab * width;
+  const context = learnedPositions(d, gated);
+  const params = layers * (attention + mlp) + (vocab + (context ?? 0)) * width;
   const parts = [
     `${layers} layers × d ${width}`,
     qWidth !== width || kvWidth !== width ? `attention ${qWidth}/${kvWidth} (Q/KV)` : '',
     experts && expertFfn ? `${experts} experts of ${expertFfn}` : `MLP ${ffn}${gated ? ' gated' : ''}`,
     vocab ? `vocab ${vocab}` : '',
+    context ? `${context} learned positions (GPT-2 layout)` : '',
   ].filter(Boolean);
   return { params, detail: parts.join(', ') };
+}
+
+/** The learned position table's length, for a GPT-2-style dict only (see GPT_WIDTH). */
+function learnedPositions(d: Dict, rotary: boolean): number | undefined {
+  if (rotary || numberOf(d, GPT_WIDTH) === undefined) return undefined;
+  for (const key of d.keys()) if (OTHER_POSITIONS.test(key)) return undefined;
+  return numberOf(d, GPT_CONTEXT);
 }
 
 interface Candidate {
