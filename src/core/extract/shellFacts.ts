@@ -892,7 +892,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   const statedBefore = (end: number) => {
     for (; stated.upTo < end; stated.upTo++) {
       const kind = facts[stated.upTo].kind;
-      if (kind === 'hardware.devices') stated.devices = true;
+      // A count a comment gives one launch (devicesInCommentAbove) is that launch's own.
+      if (kind === 'hardware.devices' && !facts[stated.upTo].detail.startsWith(COMMENT_DEVICES)) stated.devices = true;
       else if (kind === 'hardware.nodes') stated.nodes = true;
     }
     return { devices: stated.devices, nodes: stated.nodes };
@@ -1743,6 +1744,18 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         stagedLanguageModel(facts, flagsStart, vars);
       }
     }
+    // No count on the line or stated above it in the script: the one the comment right above the launch gives.
+    if (!earlier.devices && !facts.slice(launchStart).some(isDevices)) {
+      const stated = devicesInCommentAbove(lines, startLine);
+      if (stated)
+        facts.push({
+          kind: 'hardware.devices',
+          value: stated.count,
+          range: stated.range,
+          confidence: 'medium',
+          detail: `${COMMENT_DEVICES}${stated.text}`,
+        });
+    }
   }
   // `source ./train_dpo.sh slurm`, `. ./env.sh`: a script run in this one's shell, whose variables and launch
   // lines are the run's too (the launch here may take its arguments from there). With low confidence: a sourced
@@ -1826,6 +1839,37 @@ function inCheckout(facts: Fact[], place: ScriptPlace | undefined): Fact[] {
 }
 
 /**
+ * `# train 4-bit llama-2-7b on GSM8K using 8 A100s` right above `accelerate launch train.py ...`: a launcher run with
+ * no device count of its own (accelerate's default config, a bare `python`) is written for the devices its comment
+ * names, as the README of such a repository states them beside the same command. Read from the comment lines directly
+ * above the command (a block of at most a few lines, no blank line between), only when every count there agrees.
+ */
+const MAX_COMMENT_LINES_ABOVE = 4;
+const COMMENT_DEVICES = 'the comment above the launch says so: ';
+const DEVICES_IN_COMMENT =
+  /(?:^|[^\w.])([1-9]\d{0,3})[ \t]*(?:[x×][ \t]*)?(?:NVIDIA[ \t]+)?(?:GPU|A100|H100|H200|H800|A800|V100|A6000|A40|L40S|L4|T4)s?\b/gi;
+function devicesInCommentAbove(
+  lines: readonly string[],
+  startLine: number,
+): { count: number; text: string; range: Fact['range'] } | undefined {
+  let found: { count: number; text: string; range: Fact['range'] } | undefined;
+  for (let l = startLine - 1; l >= 0 && l >= startLine - MAX_COMMENT_LINES_ABOVE; l--) {
+    const line = lines[l];
+    if (!/^[ \t]*#(?![!]|SBATCH|PBS|\$)/.test(line)) break;
+    for (const m of line.slice(0, 400).matchAll(DEVICES_IN_COMMENT)) {
+      const count = Number(m[1]);
+      if (found && found.count !== count) return undefined;
+      found ??= {
+        count,
+        text: m[0].replace(/^[^\w]/, '').trim(),
+        range: { startLine: l, startCol: 0, endLine: l, endCol: line.length },
+      };
+    }
+  }
+  return found;
+}
+
+/**
  * A script that trains and evaluates in turn (nanochat's speedrun: pretrain, evaluate, SFT, evaluate): its run is
  * the training. The inference mode guessed from an evaluation step's program name (`-m scripts.base_eval`) is
  * dropped when another launch line of the script trains; a script of evaluations alone keeps it.
@@ -1837,9 +1881,11 @@ function withoutPipelineEvaluations(facts: Fact[]): Fact[] {
   // A program named as a test (`${bench}_test.py` scoring the answers the evaluation wrote) trains nothing either.
   for (const f of facts)
     if (f.kind === 'link.script' && TEST_NAMED_PROGRAM.test(String(f.value))) evaluating.add(f.range.startLine);
+  // A fact pointed at a word of a continued line (`mode=ppl_eval` two lines below `python -m main \\`) is on that line.
+  const evaluates = (launch: Fact) =>
+    [...evaluating].some((line) => line >= launch.range.startLine && line <= launch.range.endLine);
   const training = facts.filter(
-    (f) =>
-      f.kind === 'launch.trainer' && !evaluating.has(f.range.startLine) && !String(f.value).startsWith('construct:'),
+    (f) => f.kind === 'launch.trainer' && !evaluates(f) && !String(f.value).startsWith('construct:'),
   );
   if (training.length === 0) return facts;
   // Pretraining then post-training in one script (`base_train` then `chat_sft`): the post-training step starts

@@ -6,6 +6,7 @@ import { INSTANCE_TYPES } from './data/instances';
 import { MODELS } from './data/models';
 import { REGIONS } from './data/regions';
 import type { Accelerator, AttentionGeometry, CloudProvider, Dataset, InstanceType, Model, Region } from './schema';
+import { hubIdOfCacheFolder } from '../hubCacheFolder';
 import { withoutTrailingSlashes } from '../trimSlashes';
 
 /**
@@ -83,9 +84,13 @@ export function findModel(id: string): Model | undefined {
  * quantisations of the model of the name before `-GGUF` (the Hub's convention for GGUF uploads, huggingface.co/docs/hub/gguf);
  * likewise the AWQ, GPTQ, Int4/Int8 and FP8 uploads of a model under its own name (`Qwen/Qwen2.5-7B-Instruct-AWQ`,
  * `Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4`, `Qwen/Qwen3-30B-A3B-Instruct-2507-FP8`: the Qwen model cards describe each as the
- * quantised version of the model they are named after): the same architecture and parameter count.
+ * quantised version of the model they are named after): the same architecture and parameter count. LoftQ's backbones
+ * (`LoftQ/Llama-2-7b-hf-4bit-64rank`, `LoftQ/bart-large-bit4-rank16`, `LoftQ/Meta-Llama-3-70B-4bit-64rank-1iter`: bits, LoRA rank, alternating
+ * iterations) are "obtained from" the model of the name before the tags, stored quantised with LoRA adapters in a
+ * subfolder (the LoftQ model cards on huggingface.co/LoftQ; Li et al. 2023, arXiv:2310.08659): the same backbone.
  */
-const QUANTISED_COPY = /-(?:(?:unsloth-)?bnb-[48]bit|gguf|awq|gptq(?:-int[48])?|int[48]|fp8)$/;
+const QUANTISED_COPY =
+  /-(?:(?:unsloth-)?bnb-[48]bit|gguf|awq|gptq(?:-int[48])?|int[48]|fp8|(?:[1-8]bit-\d{1,4}rank|bit[1-8]-rank\d{1,4})(?:-\d{1,2}iter)?)$/;
 /**
  * A copy of a checkpoint re-saved in one floating-point dtype (`<org>/Wan2.2-T2V-A14B-Diffusers-bf16`, `-fp16`): the
  * same weights cast, so the same architecture and size (a dtype suffix names a storage format, not a model).
@@ -129,6 +134,9 @@ const CONVERTED_MARK = /^hf-|-hf$/;
  * folders): `org/name` is a Hub id, read by findModel.
  */
 export function findModelOfFolder(path: string): Model | undefined {
+  // A folder of the Hub's download cache (`.../models--meta-llama--Llama-2-7b-chat-hf`) names its model's id.
+  const cached = hubIdOfCacheFolder(path);
+  if (cached) return findModel(cached);
   const p = withoutTrailingSlashes(path.trim().replace(/\\/g, '/'));
   // One path: a model assembled from parts (`a/b + c/d`) is sized part by part elsewhere.
   if (p.length > 500 || /[\s+]/.test(p) || !(/^(?:\/|\.\.?\/|~)/.test(p) || p.split('/').length >= 3)) return undefined;

@@ -39,6 +39,11 @@ const MERGE_NAME_REASON = 'a weights-merging utility, by its name';
  */
 const WEIGHTS_WORK =
   /state_dict|merge_and_unload|torch\.load|safetensors|load_file|save_pretrained|from_pretrained|checkpoint|ckpt|mergekit|lora|adapter|weights/i;
+/**
+ * `chat_gradio_no_merge.py`, `infer_without_merge.sh`: the name says the program does not merge (it serves the adapters
+ * on their base as they are), so it is no merging utility by its name; what it does is its code's to say.
+ */
+const NEGATED_MERGE_NAME = /(?:^|[/_-])(?:no|without|wo|non|skip)[_-]merge\.[a-z]{1,8}$/i;
 function weightsMergeText(text: string): boolean {
   const head = text.slice(0, 200_000);
   return WEIGHTS_WORK.test(head) && !(MODEL_TREE.test(head) && SCHEDULE_TREE.test(head));
@@ -618,7 +623,8 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
     programNamedLikeTest(relativePath, text)
   )
     return undefined;
-  if (byPath === MERGE_NAME_REASON && !weightsMergeText(text)) return undefined;
+  if (byPath === MERGE_NAME_REASON && (NEGATED_MERGE_NAME.test(relativePath) || !weightsMergeText(text)))
+    return undefined;
   // In a testing folder and named as a test too (`testing/test_vae.py`): two signs of a check of the package, kept
   // out whatever its shape; a debugging program there under another name is read as a program.
   if (

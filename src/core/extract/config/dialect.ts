@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type LineCounter, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Fact, FactKind, FactValue, SourceRange } from '../../facts';
+import { hubIdOfCacheFolder } from '../../hubCacheFolder';
 import { positiveInteger } from '../positiveInteger';
 
 /**
@@ -408,6 +409,8 @@ export function sizeFromName(text: string): { params: number; written: string } 
  */
 export function hubIdInPath(path: string): string | undefined {
   const slashed = path.replace(/\\/g, '/');
+  const cached = hubIdOfCacheFolder(slashed);
+  if (cached) return cached;
   const parts = slashed
     .replace(/(?<!\/)\/+$/, '')
     .split('/')

@@ -269,6 +269,7 @@ export const CALL_RULES: readonly CallRule[] = [
   peft.adapters,
   gptqPeftModel,
   peft.quantisedBase,
+  peft.otherAdapterLibraries,
   deepspeedBuilderPrecision,
   torch.torchvisionDatasets,
   vision.torchHubModels,

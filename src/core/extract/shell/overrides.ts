@@ -87,6 +87,22 @@ function forcedModelId(overrides: readonly Override[]): { id: string; o: Overrid
   return found;
 }
 
+/**
+ * `mode=ppl_eval`, `mode=sample_eval`, `mode=test`: a Hydra program that trains, evaluates and samples from one entry
+ * point picks the job by a root `mode` key (its primary config says `mode: train  # train / ppl_eval / sample_eval`,
+ * as in the masked-diffusion LM programs; PyTorch Lightning CLIs call it `fit`/`validate`/`test`/`predict`). A launch
+ * that sets it to an evaluation, prediction or sampling job runs the model forward only. The last such override wins.
+ */
+const EVALUATION_MODE_VALUE =
+  /^(?!train)(?:[a-z]{1,20}_)?(?:eval|evaluate|evaluation|validate|validation|test|testing|predict|prediction|infer|inference|sample|sampling|generate|generation)(?:_[a-z]{1,20})?$/i;
+function evaluationMode(overrides: readonly Override[]): Override | undefined {
+  let found: Override | undefined;
+  for (const o of overrides)
+    if (o.path.length === 1 && (o.path[0] === 'mode' || o.path[0] === 'run_mode'))
+      found = EVALUATION_MODE_VALUE.test(o.value) ? o : undefined;
+  return found;
+}
+
 /** The tree of keys the overrides set, emitted as YAML one key per line; `owners[line]` is the override of that line. */
 function overridesAsYaml(overrides: readonly Override[]): { text: string; owners: number[] } {
   interface Node {
@@ -151,6 +167,11 @@ export function readOverrides(words: readonly string[], out: LaunchSink): void {
     const why = `override ${forced.o.word}${forced.o.value}`;
     out.add('model.id', forced.id, `${why}: the model the program loads`, 'medium', forced.o.word);
     out.add('model.fromScratch', false, `${why}: a released model's weights, loaded by id`, 'medium', forced.o.word);
+  }
+  const evaluating = evaluationMode(overrides);
+  if (evaluating) {
+    const why = `override ${evaluating.word}${evaluating.value}: the program evaluates or samples, no training`;
+    out.add('training.mode', 'inference', why, 'medium', evaluating.word);
   }
   const confidence = (o: Override) => (flagMeaning(o.path.join('.'))?.role === 'auxiliary' ? 'medium' : 'high');
   // Settings of evaluation, rollout and logging sections (`rollout.n_gpus_per_node`) say nothing of the training.

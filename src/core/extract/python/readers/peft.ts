@@ -39,3 +39,26 @@ export const quantisedBase: CallRule = {
     readTrainingKeywords(node, ctx, last);
   },
 };
+
+/**
+ * LoRA libraries other than PEFT, by the call that puts the adapters in and freezes the rest: loralib's
+ * `lora.mark_only_lora_as_trainable(model)` (github.com/microsoft/LoRA, README "Quickstart": only the LoRA
+ * matrices train) and the diffusion LoRA package's `inject_trainable_lora(unet)` / `inject_trainable_lora_extended`
+ * (github.com/cloneofsimo/lora, README: replaces the attention projections with trainable low-rank adapters and
+ * returns their parameters for the optimizer). Either makes the run a LoRA fine-tune of the model it wraps.
+ */
+export const otherAdapterLibraries: CallRule = {
+  framework: 'peft',
+  callees: ['mark_only_lora_as_trainable', 'inject_trainable_lora', 'inject_trainable_lora_extended'],
+  words: ['_lora'],
+  read: ({ node, last, ctx }) => {
+    if (inUncalledLocalFunction(node)) return;
+    if (unreadOptInAdapterSwitch(node, ctx.symbols) !== undefined) return;
+    ctx.add(
+      'training.adapter',
+      'lora',
+      node.childForFieldName('function') ?? node,
+      `${last}: LoRA adapters, the rest frozen`,
+    );
+  },
+};
