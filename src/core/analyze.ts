@@ -15,7 +15,7 @@ import { isConfigDrivenVerdict, isSelfTestVerdict } from './extract/python/entry
 import { flagsOf } from './extract/python/context';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { CONFIG_RUN_FACT, documentedDevices, documentedFlagModel, documentedLaunch } from './extract/documentedLaunch';
-import { findModel } from './knowledge';
+import { findModel, findModelOfFolder } from './knowledge';
 import { sizeFromModelName } from './knowledge/modelName';
 import {
   megatronProgramModel,
@@ -926,9 +926,20 @@ function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): F
   const flag = f.flagDefault?.find((x) => given.has(x));
   const word = flag === undefined ? undefined : given.get(flag);
   if (word === undefined) return undefined;
-  // A folder (`-c /data/ckpt/`, `./out`) names no model: the model stays unknown.
-  if (f.kind.startsWith('model.') && !/^[A-Za-z0-9][\w.-]{0,95}(?:\/[A-Za-z0-9][\w.-]{0,95})?$/.test(word))
-    return undefined;
+  // A folder (`-c /data/ckpt/`, `./out`) names no model: the model stays unknown, unless the folder is named after a
+  // model the catalog knows (`../pretrained/EleutherAI_pythia-6.9b-deduped/`, a download kept under the model's name).
+  if (f.kind.startsWith('model.') && !/^[A-Za-z0-9][\w.-]{0,95}(?:\/[A-Za-z0-9][\w.-]{0,95})?$/.test(word)) {
+    const kept = f.kind === 'model.id' ? findModelOfFolder(word) : undefined;
+    if (!kept) return undefined;
+    const spelledFlag = flag!.startsWith('-') ? flag! : `--${flag!}`;
+    return {
+      kind: f.kind,
+      value: kept.id,
+      range: link.range,
+      confidence: 'medium',
+      detail: `${spelledFlag} ${word} on the launch line: a folder named after ${kept.id}`,
+    };
+  }
   // A value the flag's word picks (a plugin name → its precision): the launch's word picks it, or leaves it unknown.
   if (f.picks) {
     const picked = pickedBy(f.picks, word);

@@ -146,4 +146,130 @@ describe('Forty-fourth round: real-repository rules', () => {
     // `--` is no part of an id: a folder with a third one is no cache folder.
     assert.equal(hubIdInPath('/data/models--a---b--c'), undefined);
   });
+
+  it('reads a config-driven QLoRA program through the class its launch trains, for each config of its shape', async () => {
+    const config = (name: string, base: string, family: boolean) =>
+      [
+        `model_name: ${name}`,
+        `base_model: ${base}`,
+        ...(family ? ['model_family: llama'] : ['#model_family: llama']),
+        'model_context_window: 4096',
+        'data:',
+        '  dataset: org/chats',
+        'lora:',
+        '  r: 8',
+        'trainer:',
+        '  batch_size: 1',
+        '  num_train_epochs: 1',
+        'trainer_output_dir: trainer_outputs/',
+        'model_output_dir: models/',
+        '',
+      ].join('\n');
+    const scan = await scanFiles({
+      'README.md': '## Train\n\n```\npython train.py configs/chat_8b.yaml\n```\n',
+      'train.py': [
+        'import argparse, yaml',
+        'from QloraTrainer import QloraTrainer',
+        '',
+        "if __name__ == '__main__':",
+        '    parser = argparse.ArgumentParser()',
+        "    parser.add_argument('config_path')",
+        '    args = parser.parse_args()',
+        '    config = yaml.safe_load(open(args.config_path))',
+        '    trainer = QloraTrainer(config)',
+        '    trainer.load_base_model()',
+        '    trainer.train()',
+        '',
+      ].join('\n'),
+      'QloraTrainer.py': [
+        'import torch, transformers',
+        'from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training',
+        'from transformers import AutoModelForCausalLM, BitsAndBytesConfig',
+        '',
+        'class QloraTrainer:',
+        '    def __init__(self, config):',
+        '        self.config = config',
+        '',
+        '    def load_base_model(self):',
+        '        bnb = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_compute_dtype=torch.bfloat16)',
+        '        model = AutoModelForCausalLM.from_pretrained(self.config["base_model"], quantization_config=bnb)',
+        '        self.model = prepare_model_for_kbit_training(model)',
+        '',
+        '    def train(self):',
+        '        model = get_peft_model(self.model, LoraConfig(**self.config["lora"]))',
+        '        transformers.Trainer(model=model, args=transformers.TrainingArguments(output_dir="out")).train()',
+        '',
+      ].join('\n'),
+      'configs/chat_8b.yaml': config('chat_8b_uncensored', 'meta-llama/Meta-Llama-3-8B', false),
+      'configs/chat_7b.yaml': config('chat_7b_uncensored', 'meta-llama/Llama-2-7b-hf', true),
+    });
+    const specOf = (display: string) => scan.files.find((f) => f.display === display)?.analysis.runs[0]?.run.spec;
+    // The checkpoint key names the model; `model_name` beside it is the name the result is saved under.
+    assert.equal(specOf('configs/chat_8b.yaml')?.model.name, 'meta-llama/Meta-Llama-3-8B');
+    assert.equal(specOf('configs/chat_8b.yaml')?.training.mode, 'qlora');
+    // The sibling config (one optional key more) is the same program's run too.
+    assert.equal(specOf('configs/chat_7b.yaml')?.model.name, 'meta-llama/Llama-2-7b-hf');
+    assert.equal(specOf('configs/chat_7b.yaml')?.training.mode, 'qlora');
+  });
+
+  it('reads copies of one program started side by side as one job on that many devices', () => {
+    const facts = (text: string) =>
+      extractShellFacts(text, '/w/training/finetune.sh').filter(
+        (f) => f.kind === 'hardware.devices' || f.kind === 'launch.trainer' || f.kind === 'link.script',
+      );
+    const line = (rank: number) =>
+      `python \${DIR}/train.py $(echo \${ARGS}) --cuda-id ${rank} --rank ${rank} \\\n  & \\\n`;
+    const script = `DIR=$(cd -- "$(dirname -- "\${BASH_SOURCE[0]}")" &> /dev/null && pwd)\nARGS="--lr 1e-5 --fp16"\n(trap 'kill 0' SIGINT; \\\n${[0, 1, 2, 3].map(line).join('')}wait)\n`;
+    const read = facts(script);
+    assert.equal(read.filter((f) => f.kind === 'launch.trainer').length, 1);
+    assert.deepEqual(
+      read.filter((f) => f.kind === 'hardware.devices').map((f) => f.value),
+      [4],
+    );
+    assert.ok(read.some((f) => f.kind === 'link.script' && String(f.value).endsWith('train.py')));
+    // Two different programs in the background are not copies; output redirections are no separators.
+    const mixed = facts('python a.py --x 1 & python b.py --y 2 & wait\n');
+    assert.deepEqual(
+      mixed.filter((f) => f.kind === 'hardware.devices'),
+      [],
+    );
+    const redirected = facts('python a.py --r 0 &> l0 & python a.py --r 1 > l1 2>&1 & wait\n');
+    assert.deepEqual(
+      redirected.filter((f) => f.kind === 'hardware.devices').map((f) => f.value),
+      [2],
+    );
+    // A command inside a group, after a leading command with a quoted word.
+    assert.equal(facts("{ trap 'kill 0' SIGINT; torchrun --nproc_per_node 2 train.py; }\n").length >= 2, true);
+  });
+
+  it('takes the model a launch gives a program over the default of the same flag, by folder name too', async () => {
+    const program = [
+      'import argparse',
+      'from transformers import AutoConfig, AutoModelForCausalLM',
+      'parser = argparse.ArgumentParser()',
+      "parser.add_argument('--model-name', type=str, default='gpt2')",
+      "parser.add_argument('--total-steps', type=int, default=10)",
+      'args = parser.parse_args()',
+      'config = AutoConfig.from_pretrained(args.model_name)',
+      'model = AutoModelForCausalLM.from_pretrained(args.model_name, config=config)',
+      'for step in range(args.total_steps):',
+      '    loss = model(**batch).loss',
+      '    loss.backward()',
+      '    optimizer.step()',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({
+      'training/train.py': `${program}\nif __name__ == '__main__':\n    pass\n`,
+      'training/finetune_pythia.sh':
+        'BASE=../pretrained/EleutherAI_pythia-1b-deduped/\npython train.py --model-name ${BASE} --total-steps 100\n',
+      'training/finetune_local.sh': 'python train.py --model-name /data/my_own_model/ --total-steps 100\n',
+    });
+    const nameOf = (display: string) =>
+      scan.files.find((f) => f.display === display)?.analysis.runs[0]?.run.spec.model.name;
+    assert.equal(nameOf('training/finetune_pythia.sh'), 'EleutherAI/pythia-1b');
+    // A folder named after no model the catalog knows: the default is not this run's; the model is unknown.
+    assert.notEqual(nameOf('training/finetune_local.sh'), 'gpt2');
+    assert.equal(findModelOfFolder('/models/meta-llama_Llama-2-7b-hf')?.id, 'meta-llama/Llama-2-7b-hf');
+    assert.equal(findModelOfFolder('/models/my_model_7b'), undefined);
+  });
 });

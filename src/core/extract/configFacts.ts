@@ -133,6 +133,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'pretrained',
   // `pretrained_model: ""` / `pretrained_model: <file>.pth`: the checkpoint a run config starts from, or none.
   'pretrained_model',
+  // `model_name` beside a checkpoint key (checkpointBeside): the name the trained model is saved under.
+  'model_name',
   'vit',
   'dataset_mixer',
   'datasets',
@@ -218,6 +220,33 @@ function siblingCheckpoint(
     if (findModel(value) !== undefined || HUB_ID.test(value)) return { key, value, node: pair.value as YamlNode };
   }
   return undefined;
+}
+
+/**
+ * Keys that name the checkpoint a run starts from (the generic table's `model_name_or_path` group): beside one of them,
+ * a `model_name` that is not a Hub id is the run's own label (the folder the trained model is saved under).
+ */
+const CHECKPOINT_KEYS = new Set([
+  'base_model',
+  'model_name_or_path',
+  'pretrained_model_name_or_path',
+  'base_model_name_or_path',
+]);
+function checkpointBeside(map: { items: readonly unknown[] }, nameKey: string): boolean {
+  const own = map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === nameKey);
+  if (own && isPair(own) && isScalar(own.value) && typeof own.value.value === 'string' && own.value.value.includes('/'))
+    return false;
+  return map.items
+    .slice(0, 64)
+    .some(
+      (p) =>
+        isPair(p) &&
+        isScalar(p.key) &&
+        CHECKPOINT_KEYS.has(String(p.key.value)) &&
+        isScalar(p.value) &&
+        typeof p.value.value === 'string' &&
+        p.value.value.trim().length > 0,
+    );
 }
 
 /** Bounds on a job shape read from a config's top (more is not a GPU count or a node count). */
@@ -611,6 +640,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
               `${at}: ${weights.value} (the weights ${where}: ${headClass} is built from)`,
             );
             add('model.fromScratch', false, weights.node, `${at} names a pretrained checkpoint`);
+          } else if (key === 'model_name' && typeof scalar === 'string' && checkpointBeside(node, key)) {
+            // `model_name: llama3_8b_chat_uncensored` beside `base_model: meta-llama/Meta-Llama-3-8B`: the name the
+            // trained model is saved under; the checkpoint key beside it says what trains.
           } else if (typeof scalar === 'string' && scalar.length > 0) {
             add('model.id', scalar, valueNode, `${where}: ${scalar}`);
             // A Hub checkpoint name implies its weights; a backbone architecture name does not. A checkpoint

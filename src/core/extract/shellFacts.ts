@@ -652,6 +652,49 @@ function devicePerLoopValue<L extends { count: number | null; name: string }>(
   const loop = name ? loops.find((l) => l.name === name) : undefined;
   return loop && loop.count !== null && loop.count >= 2 ? loop : undefined;
 }
+/** Commands of one line looked at for copies started side by side. */
+const MAX_BACKGROUND_COMMANDS = 64;
+/**
+ * A line that starts several copies of the same program in the background (`(trap 'kill 0' SIGINT; python train.py
+ * --cuda-id 0 --rank 0 & python train.py --cuda-id 1 --rank 1 & wait)`, a pipeline-parallel trainer's hand-written
+ * launch: one process per device): the first command, the number of copies and the program. Split at the shell's
+ * background operator (a lone `&`, not `&&`, `&>`, `>&` or one in quotes); undefined unless two or more commands
+ * launch, all the same program.
+ */
+function backgroundCopies(logical: string): { first: string; count: number; program: string } | undefined {
+  if (!/[^&>]&(?![&>])/.test(logical)) return undefined;
+  const commands: string[] = [];
+  let quote = '';
+  let from = 0;
+  for (let k = 0; k < logical.length && commands.length < MAX_BACKGROUND_COMMANDS; k++) {
+    const c = logical[k];
+    if (quote) {
+      if (c === quote && logical[k - 1] !== '\\') quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (
+      c === '&' &&
+      logical[k + 1] !== '&' &&
+      logical[k + 1] !== '>' &&
+      logical[k - 1] !== '&' &&
+      logical[k - 1] !== '>' &&
+      logical[k - 1] !== '\\'
+    ) {
+      commands.push(logical.slice(from, k));
+      from = k + 1;
+    }
+  }
+  if (commands.length === 0) return undefined;
+  commands.push(logical.slice(from));
+  const launches = commands.map((c) => ({ text: c, launch: matchLauncher(c) })).filter((c) => c.launch);
+  if (launches.length < 2) return undefined;
+  const programOf = (words: readonly string[]) =>
+    words.find((w) => /\.py["']?$/.test(w)) ?? words[words.indexOf('-m') + 1] ?? undefined;
+  const programs = new Set(launches.map((c) => programOf(c.launch!.command.words)));
+  const program = [...programs][0];
+  if (programs.size !== 1 || !program) return undefined;
+  return { first: launches[0].text, count: launches.length, program: program.replace(/^["']|["']$/g, '') };
+}
+
 /** Programs a loop's launch is linked to (`for f in a.py b.py c.py; do python $f`). */
 const MAX_LOOPED_SCRIPTS = 8;
 const MAX_FLAGS_PER_COMMAND = 300;
@@ -999,6 +1042,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // `python() {`, `function train {`: a function's header names it, it runs nothing (a one-line body still can).
     logical = logical.replace(FUNCTION_HEADER, '');
     if (logical.trim() === '') continue;
+    // `python train.py --rank 0 & python train.py --rank 1 & ... wait`: copies of one program started side by side,
+    // one per device, are one job; its first command is read, the copies are its processes.
+    const copies = backgroundCopies(logical);
+    if (copies) logical = copies.first;
     // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded:
     // only lines naming a variable that holds a launcher are expanded to look, and only so many per file.
     if (!matchLauncher(logical)) {
@@ -1744,6 +1791,14 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         stagedLanguageModel(facts, flagsStart, vars);
       }
     }
+    if (copies && !facts.slice(launchStart).some(isDevices))
+      facts.push({
+        kind: 'hardware.devices',
+        value: copies.count,
+        range,
+        confidence: 'medium',
+        detail: `${copies.count} copies of ${copies.program} started side by side (\`&\`), one process per device`,
+      });
     // No count on the line or stated above it in the script: the one the comment right above the launch gives.
     if (!earlier.devices && !facts.slice(launchStart).some(isDevices)) {
       const stated = devicesInCommentAbove(lines, startLine);

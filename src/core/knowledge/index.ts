@@ -142,7 +142,25 @@ export function findModelOfFolder(path: string): Model | undefined {
   if (p.length > 500 || /[\s+]/.test(p) || !(/^(?:\/|\.\.?\/|~)/.test(p) || p.split('/').length >= 3)) return undefined;
   const name = normaliseKey(p.slice(p.lastIndexOf('/') + 1));
   if (!/[a-z]/.test(name)) return undefined;
-  return findModelByName(name) ?? findModelByName(name.replace(CONVERTED_MARK, ''));
+  return (
+    findModelByName(name) ??
+    findModelByName(name.replace(CONVERTED_MARK, '')) ??
+    hubIdWithUnderscore(p.slice(p.lastIndexOf('/') + 1))
+  );
+}
+
+/**
+ * A download kept in a folder named after its Hub id with the slash made an underscore (`EleutherAI_pythia-6.9b-deduped`
+ * for `EleutherAI/pythia-6.9b-deduped`, the file-name-safe spelling download scripts write with
+ * `name.replace("/", "_")`): the catalog row of that id, tried at each underscore (an organisation may hold one).
+ */
+function hubIdWithUnderscore(folder: string): Model | undefined {
+  let at = folder.indexOf('_');
+  for (let k = 0; at > 0 && k < 4; k++, at = folder.indexOf('_', at + 1)) {
+    const row = modelIndex.get(normaliseKey(`${folder.slice(0, at)}/${folder.slice(at + 1)}`));
+    if (row) return row;
+  }
+  return undefined;
 }
 
 /**

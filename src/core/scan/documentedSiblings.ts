@@ -1,5 +1,5 @@
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
-import { EXCLUDED_FOLDER, topLevelYamlKeys } from './siblingConfigs';
+import { EXCLUDED_FOLDER, MIN_SHARED, MIN_TOP_KEYS, topLevelYamlKeys } from './siblingConfigs';
 
 /**
  * Configs beside a documented one, in its shape: other runs of the same program. A README documents one launch
@@ -7,8 +7,9 @@ import { EXCLUDED_FOLDER, topLevelYamlKeys } from './siblingConfigs';
  * top-level sections) for the user to swap in. Each such sibling gets the documented launch with its own name in
  * place of the documented config's, so it is read as that program's run too (documentedConfigLaunch).
  *
- * Guards: YAML or JSON beside a YAML or JSON of the same kind, in the same folder; exactly the same top-level keys
- * (at least MIN_KEYS, so a two-key fragment is not matched by chance); a sibling the documentation names itself keeps
+ * Guards: YAML or JSON beside a YAML or JSON of the same kind, in the same folder; the same top-level keys (at least
+ * MIN_KEYS, so a two-key fragment is not matched by chance), or nearly the same for two whole configs (siblingConfigs'
+ * MIN_TOP_KEYS and MIN_SHARED: an optional key set in one and not the other); a sibling the documentation names itself keeps
  * its own launches; never under a test or documentation folder; never a network's description alone
  * (describesModelOnly); bounded per documented config.
  */
@@ -74,11 +75,15 @@ export function describesModelOnly(keys: ReadonlySet<string>): boolean {
   return architecture && size;
 }
 
-/** Whether two configs have exactly the same top-level keys, enough of them. */
+/** Whether two configs have the same top-level keys, enough of them (or nearly the same, both whole configs). */
 export function sameShape(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size < MIN_KEYS || a.size !== b.size) return false;
-  for (const k of a) if (!b.has(k)) return false;
-  return true;
+  if (a.size < MIN_KEYS || b.size < MIN_KEYS) return false;
+  let shared = 0;
+  for (const k of a) if (b.has(k)) shared++;
+  if (shared === a.size && shared === b.size) return true;
+  // A whole config with an optional key set or left out (`model_family: llama` in some of a program's configs, commented
+  // out in another): the same structure when both are whole configs that share nearly all keys (siblingConfigs.ts).
+  return a.size >= MIN_TOP_KEYS && b.size >= MIN_TOP_KEYS && shared / (a.size + b.size - shared) >= MIN_SHARED;
 }
 
 /**

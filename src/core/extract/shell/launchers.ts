@@ -1122,7 +1122,12 @@ const SCRIPT_WORD = /^["']?[\w./-]+\.py["']?(?:\s|$)/;
  * which its job runs through a shell.
  */
 const LEADING_COMMAND =
-  /^[ \t]*(?:[A-Za-z_]\w*=\S*[ \t]+)*(?!(?:for|while|if|until|case)\b)[\w./-]+(?:[ \t]+[^\s;&|'"\\]+){0,8}[ \t]*(?:;|&&|\\&\\&|\\;)[ \t]*/;
+  /^[ \t]*(?:[A-Za-z_]\w*=\S*[ \t]+)*(?!(?:for|while|if|until|case)\b)[\w./-]+(?:[ \t]+(?:[^\s;&|'"\\]+|'[^'\n]{0,200}'|"[^"\\\n]{0,200}")){0,8}[ \t]*(?:;|&&|\\&\\&|\\;)[ \t]*/;
+/**
+ * A subshell or a group the commands run in (`(trap 'kill 0' SIGINT; python train.py --rank 0 & ... wait)`, `{ torchrun
+ * ...; }`): the opening parenthesis or brace, peeled off before the commands inside.
+ */
+const GROUP_OPENER = /^[ \t]*(?:\((?!\()|\{(?=[ \t]))[ \t]*/;
 /** Leading commands skipped on one line (`cd /x; pip install . ; export A=1; torchrun ...`). */
 const MAX_LEADING_COMMANDS = 8;
 /**
@@ -1296,6 +1301,11 @@ export function matchLauncher(line: string): { launcher: Launcher; value: string
   // (`srun ... bash -c " cd /x; pip install . ; torchrun ..."`).
   for (let level = 0; level < MAX_WRAPPERS; level++) {
     for (let k = 0; k < MAX_LEADING_COMMANDS; k++) {
+      const group = GROUP_OPENER.exec(rest)?.[0];
+      if (group) {
+        prefix += group;
+        rest = rest.slice(group.length);
+      }
       // A launch (or a runner of one) ending in `;` is the command itself, not a leading one.
       if (headStartsLaunch(rest)) break;
       const leading = LEADING_COMMAND.exec(rest)?.[0];

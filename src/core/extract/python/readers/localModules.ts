@@ -1,4 +1,4 @@
-import { startsARun } from '../../../facts';
+import { startsARun, type Fact } from '../../../facts';
 import { escapeRegExp, nodeRange } from '../context';
 import { codeLinesKeptWithoutStrings, codeWithoutStrings, executedRows, executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
@@ -77,6 +77,28 @@ function packageMainCall(text: string): boolean {
   return entry !== undefined && new RegExp(`^${entry}\\(\\)[ \\t]*$`, 'm').test(text);
 }
 
+/** Starts looked at for the object they are called on; assignments looked at per receiver. */
+const MAX_STARTS_LOOKED_AT = 8;
+/**
+ * The classes whose objects a program's training starts are called on: `trainer.train()` (a start read on that line) with
+ * `trainer = QloraTrainer(config)` assigned in the same file gives `QloraTrainer`. Class names only (CapWords).
+ */
+function classesStartedThrough(text: string, facts: readonly Fact[]): Set<string> {
+  const out = new Set<string>();
+  const lines = text.split('\n');
+  const trains = (f: Fact) => f.kind === 'launch.trainer' && startsARun(f);
+  for (const f of facts.filter(trains).slice(0, MAX_STARTS_LOOKED_AT)) {
+    const line = lines[f.range.startLine] ?? '';
+    const receiver = /(?:^|[^\w.])([A-Za-z_]\w{0,60})\.(?:train|fit|finetune|train_model|learn)[ \t]*\(/.exec(
+      line.slice(0, 2000),
+    )?.[1];
+    if (!receiver) continue;
+    const assigned = new RegExp(`^[ \\t]*${receiver}[ \\t]*=[ \\t]*([A-Z]\\w{0,60})[ \\t]*\\(`, 'm').exec(text);
+    if (assigned) out.add(assigned[1]);
+  }
+  return out;
+}
+
 export const localModuleCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
@@ -102,6 +124,9 @@ export const localModuleCalls: FileRule = {
     // From a program with its own functions, only its run function: its other imports are helpers.
     const runFunctions = new Set<string>();
     const importedAs = new Map<string, string>();
+    // The program's own start is a method of an object of a class it imports (`trainer = QloraTrainer(config)`, then
+    // `trainer.train()`): that class's module holds the run's code (its model loading, its trainer's settings).
+    const startedThrough = ownRun ? classesStartedThrough(ctx.text, ctx.facts) : new Set<string>();
     for (const m of ctx.text.matchAll(LOCAL_IMPORT)) {
       const isDotted = m[1].includes('.', 1);
       const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
@@ -115,7 +140,7 @@ export const localModuleCalls: FileRule = {
         // A function that adds flags to the program's parser (`add_peft_args(parser)`) runs nothing: its module is
         // linked for its flags and their defaults (flagModule, below), not as the run's code.
         if (ctx.hasMainGuard && FLAG_FUNCTION.test(name![1]) && name![1].startsWith('add_')) continue;
-        if (ownRun && !EPOCH_FUNCTION.test(name![1])) continue;
+        if (ownRun && !EPOCH_FUNCTION.test(name![1]) && !startedThrough.has(local)) continue;
         if (isDotted && !thin) {
           const serves = SERVE_FUNCTION.test(name![1]) || INFER_FUNCTION.test(name![1]);
           if (!serves && (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1])))) continue;

@@ -140,6 +140,8 @@ export const modelFlagDefault: FileRule = {
         `default of ${flag}: the model loaded when the flag is not given${via}`,
         'medium',
       );
+      // A launch that gives the flag loads its own model (analyze.ts launchValue), not this default.
+      ctx.amendLast({ fromFlags: [flagName!], flagDefault: [flagName!] });
       return;
     }
     if (classDefault)
