@@ -272,4 +272,15 @@ describe('Forty-fourth round: real-repository rules', () => {
     assert.equal(findModelOfFolder('/models/meta-llama_Llama-2-7b-hf')?.id, 'meta-llama/Llama-2-7b-hf');
     assert.equal(findModelOfFolder('/models/my_model_7b'), undefined);
   });
+
+  it('sizes resharded copies as their model, and the catalog rows added this round', () => {
+    assert.equal(findModel('philschmid/flan-t5-xxl-sharded-fp16')?.id, 'google/flan-t5-xxl');
+    assert.equal(findModel('someone/flan-t5-xxl-fp32-sharded')?.id, 'google/flan-t5-xxl');
+    assert.equal(findModel('someone/flan-t5-xxl-shardedfp16'), undefined);
+    // StarCoder: 40 layers of d 6144 with one shared K/V head, vocab 49152, 8192 learned positions, tied head.
+    const d = 6144;
+    const layer = d * (d + 2 * 128) + (d + 2 * 128) + (d * d + d) + (d * 4 * d + 4 * d) + (4 * d * d + d) + 4 * d;
+    assert.equal(findModel('bigcode/starcoderbase')?.params, 40 * layer + 49152 * d + 8192 * d + 2 * d);
+    assert.equal(findModel('fnlp/moss-moon-003-sft-int4')?.id, 'fnlp/moss-moon-003-base');
+  });
 });

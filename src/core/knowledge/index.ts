@@ -92,10 +92,12 @@ export function findModel(id: string): Model | undefined {
 const QUANTISED_COPY =
   /-(?:(?:unsloth-)?bnb-[48]bit|gguf|awq|gptq(?:-int[48])?|int[48]|fp8|(?:[1-8]bit-\d{1,4}rank|bit[1-8]-rank\d{1,4})(?:-\d{1,2}iter)?)$/;
 /**
- * A copy of a checkpoint re-saved in one floating-point dtype (`<org>/Wan2.2-T2V-A14B-Diffusers-bf16`, `-fp16`): the
- * same weights cast, so the same architecture and size (a dtype suffix names a storage format, not a model).
+ * A copy of a checkpoint re-saved in one floating-point dtype (`<org>/Wan2.2-T2V-A14B-Diffusers-bf16`, `-fp16`) or in
+ * smaller files (`philschmid/flan-t5-xxl-sharded-fp16`, whose config.json keeps `_name_or_path: google/flan-t5-xxl`
+ * and its sizes): the same weights cast or split, so the same architecture and size (the suffix names a storage format,
+ * not a model).
  */
-const DTYPE_COPY = /-(?:bf16|fp16|fp32)$/;
+const DTYPE_COPY = /-(?:sharded-)?(?:bf16|fp16|fp32)(?:-sharded)?$|-sharded$/;
 
 /** Catalog rows by the name after their organisation; null where rows of different sizes share the name. */
 const modelByName = new Map<string, Model | null>();
