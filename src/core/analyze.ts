@@ -53,6 +53,7 @@ import { fileNameDeviceFacts } from './extract/fileNameDevices';
 import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } from './extract/pythonFacts';
 export { documentReuse, type DocumentReuse } from './extract/pythonFacts';
 import { extractShellFacts, SOURCED_LAYOUT } from './extract/shellFacts';
+import { consoleScriptEntries, CONSOLE_SCRIPT_LINK, isEntryOf } from './extract/consoleScripts';
 import { pickedBy, type Fact, type FactKind, type SourceRange } from './facts';
 import {
   boundedCommentRuns,
@@ -514,7 +515,16 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
   // A yacs program's defaults module (`_C = CN()`), read line by line for the configs merged over it (yacsDefaults.ts).
   // A program reading its YAML config into its own dataclass gives those configs the dtype it loads the model in
   // (python/configProgram.ts), drawn only through their link.
-  const yacsDefaults = kind === 'python' ? [...yacsDefaultsFacts(input.text), ...configProgramFacts(input.text)] : [];
+  // A package's setup.py: the modules of the console scripts it installs (consoleScripts.ts), for the launch lines that
+  // run those commands.
+  const yacsDefaults =
+    kind === 'python'
+      ? [
+          ...yacsDefaultsFacts(input.text),
+          ...configProgramFacts(input.text),
+          ...consoleScriptEntries(input.path, input.text),
+        ]
+      : [];
   if (!input.tree && !mayHoldRunFacts(input.text, kind)) return { kind, facts: yacsDefaults, problems: [], errors: [] };
   if (kind === 'python' || kind === 'notebook') {
     let code = input.text;
@@ -1169,8 +1179,13 @@ function linkedFacts(
     // calls, isSelfTestVerdict): importing a layer or helper from it (`from scaling import ScaledLinear`) runs none of
     // them, so they start nothing in the importer.
     const selfTestsOnly = link.kind === 'link.module' && read1.facts.some(isSelfTestVerdict);
+    // A console script a launch line runs (`lora_pti --flags`): of the package's setup.py, only that command's entry.
+    const command = link.detail.startsWith(CONSOLE_SCRIPT_LINK)
+      ? link.detail.slice(CONSOLE_SCRIPT_LINK.length)
+      : undefined;
     const drawn = read1.facts.filter(
       (f) =>
+        (command === undefined || isEntryOf(f, command)) &&
         (f.within === undefined || !!link.functions?.includes(f.within)) &&
         !(selfTestsOnly && !f.file && (f.kind === 'launch.trainer' || f.kind === 'launch.inference')) &&
         !(helpersOfConfigDriven && (f.kind === 'launch.trainer' || f.kind === 'launch.inference')) &&

@@ -283,4 +283,67 @@ describe('Forty-fourth round: real-repository rules', () => {
     assert.equal(findModel('bigcode/starcoderbase')?.params, 40 * layer + 49152 * d + 8192 * d + 2 * d);
     assert.equal(findModel('fnlp/moss-moon-003-sft-int4')?.id, 'fnlp/moss-moon-003-base');
   });
+
+  it("reads a launch of the package's own console script through the module its setup.py names", async () => {
+    const setup = [
+      'from setuptools import setup, find_packages',
+      '',
+      'setup(',
+      '    name="tinylora",',
+      '    packages=find_packages(),',
+      '    entry_points={',
+      '        "console_scripts": [',
+      '            "tiny_add = tinylora.cli_add:main",',
+      '            "tiny_train = tinylora.cli_train:main",',
+      '        ],',
+      '    },',
+      ')',
+      '',
+    ].join('\n');
+    const cli = [
+      'import fire',
+      'import torch',
+      'from diffusers import UNet2DConditionModel',
+      'from tinylora import inject_trainable_lora',
+      '',
+      'def train(pretrained_model_name_or_path: str, max_train_steps: int = 1000, lora_rank: int = 4):',
+      '    unet = UNet2DConditionModel.from_pretrained(pretrained_model_name_or_path, subfolder="unet")',
+      '    params, _ = inject_trainable_lora(unet, r=lora_rank)',
+      '    optimizer = torch.optim.AdamW(params, lr=1e-4)',
+      '    for step in range(max_train_steps):',
+      '        loss = unet(batch).sample.mean()',
+      '        loss.backward()',
+      '        optimizer.step()',
+      '',
+      'def main():',
+      '    fire.Fire(train)',
+      '',
+    ].join('\n');
+    const run = (command: string) =>
+      `export MODEL_NAME="runwayml/stable-diffusion-v1-5"\n\n${command} \\\n  --pretrained_model_name_or_path=$MODEL_NAME \\\n  --max_train_steps=500\n`;
+    const files = {
+      'tinylora/__init__.py': 'from .lora import inject_trainable_lora\n',
+      'tinylora/cli_train.py': cli,
+      'tinylora/cli_add.py': 'def main():\n    print("adds two LoRA files")\n',
+      'scripts/train_style.sh': run('tiny_train'),
+      'scripts/add.sh': 'tiny_add --path_1 a.safetensors --path_2 b.safetensors\n',
+      'scripts/other.sh': run('some_tool'),
+      'scripts/login.sh': 'wandb login --relogin\nhuggingface-cli login --token $TOKEN\n',
+    };
+    const withSetup = await scanFiles({ ...files, 'setup.py': setup });
+    const runsOf = (scan: typeof withSetup, display: string) =>
+      scan.files.find((f) => f.display === display)?.analysis.runs ?? [];
+    const styled = runsOf(withSetup, 'scripts/train_style.sh');
+    assert.equal(styled.length, 1);
+    assert.equal(styled[0].run.spec.model.name, 'runwayml/stable-diffusion-v1-5');
+    assert.equal(styled[0].run.spec.training.mode, 'lora');
+    // A command whose module starts nothing, one the package does not install, and the usual tools: no run.
+    for (const display of ['scripts/add.sh', 'scripts/other.sh', 'scripts/login.sh'])
+      assert.equal(runsOf(withSetup, display).length, 0, display);
+    // Without the package's setup.py nothing says what the command runs: no run, and no warning about setup.py.
+    const withoutSetup = await scanFiles(files);
+    assert.equal(runsOf(withoutSetup, 'scripts/train_style.sh').length, 0);
+    const problems = withoutSetup.files.flatMap((f) => f.analysis.problems.map((p) => p.message));
+    assert.ok(!problems.some((m) => m.includes('setup.py')), problems.join('\n'));
+  });
 });

@@ -5,7 +5,7 @@ import { SWITCHES_OFF_DETAIL } from './precisionSwitches';
 import { findModel } from '../knowledge';
 import { sizeFromModelName } from '../knowledge/modelName';
 import { normalisePrecision } from './pythonFacts';
-import { COMPILED_PROGRAM, matchLauncher, positionsAreNotLearned } from './shell/launchers';
+import { COMPILED_PROGRAM, CONSOLE_SCRIPT, matchLauncher, positionsAreNotLearned } from './shell/launchers';
 import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
 import { languageModelVariable, readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
 import { readSlurmOptions } from './shell/slurm';
@@ -652,6 +652,13 @@ function devicePerLoopValue<L extends { count: number | null; name: string }>(
   const loop = name ? loops.find((l) => l.name === name) : undefined;
   return loop && loop.count !== null && loop.count >= 2 ? loop : undefined;
 }
+/** Whether the script defines a shell function of this name (`name() {`, `function name {`). */
+function definesFunction(text: string, name: string): boolean {
+  if (!/^[\w-]{1,60}$/.test(name)) return false;
+  const n = name.replace(/-/g, '\\-');
+  return new RegExp(`^[ \\t]*(?:function[ \\t]+${n}\\b|${n}[ \\t]*\\(\\))`, 'm').test(text);
+}
+
 /** Commands of one line looked at for copies started side by side. */
 const MAX_BACKGROUND_COMMANDS = 64;
 /**
@@ -1063,6 +1070,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     logical = expandShell(logical, vars).replace(SCRIPT_FOLDER_PREFIX, './');
     const launch = matchLauncher(logical);
     if (!launch) continue;
+    // A command defined as a function of this script (`train() { python3 train.py "$@"; }` then `train --epochs 3`) is
+    // no package's console script: its body's launch is the run.
+    if (launch.launcher.name === CONSOLE_SCRIPT && definesFunction(text, launch.command.words[0])) continue;
     // A program run by its path is a compiled trainer only where this script builds it (`make train_x`).
     if (launch.launcher.name === COMPILED_PROGRAM && !(builtHere ??= makeTargets(text)).has(launch.value)) continue;
     // A smoke-test driver: each program is run to see that it does not fail (`uv run main.py --epochs 1 ||

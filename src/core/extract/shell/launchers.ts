@@ -5,6 +5,8 @@ import { torchtuneRecipe } from '../config/torchtune';
 import { parseComposerDuration } from '../config/composer';
 import { flagMeaning } from '../sizingNames';
 import { readOverrides } from './overrides';
+import { CONSOLE_SCRIPT_LINK } from '../consoleScripts';
+import { escapeRegExp } from '../python/context';
 import { weightPrecisionOf } from '../python/readers/serving';
 import { readMegatronSwiftCli, readSwiftCli, readSwiftCommand, swiftProgram } from './swift';
 import { unquote, withoutQuotes } from './words';
@@ -997,6 +999,49 @@ export const COMPILED_PROGRAM = 'compiled program';
 const COMPILED_TRAINER = /^["']?(?:\.{1,2}\/|\/|~\/)(?:[\w.~-]{1,100}\/){0,20}(train[\w-]{0,60})(?=["';]|\s|$)/;
 
 /**
+ * Commands every script runs that are no package's console script: shell builtins, file and text tools, package
+ * managers, version control, cloud and container CLIs, hub and tracking CLIs. A command not listed here and followed
+ * by `--flags` may be a command the repository's own package installs (consoleScriptCli).
+ */
+const COMMON_COMMANDS = new Set(
+  (
+    'alias apt apt-get aws az awk basename bq break brew cat cd chmod chown clear cmake conda continue cp curl cut date ' +
+    'declare df dirname docker du echo exec exit export false find g++ gcc gcloud git grep gsutil gunzip gzip head ' +
+    'helm hf hostname huggingface-cli jq kill killall kubectl less ln local ls make mamba micromamba mkdir mktemp ' +
+    'module mv nvcc nvidia-smi nproc ninja npm npx pip pip3 pipx pkill popd printf pushd pwd read readlink realpath ' +
+    'return rm rmdir rsync scp sed seq set shift sleep sort source ssh sudo tail tar tee test timeout touch tr trap ' +
+    'true type ulimit umask unset unzip uname uniq uv wait wandb wc wget which xargs yes yq zip accelerate ' +
+    'tensorboard ray sky gantry modal beaker mlflow dvc kaggle ollama jupyter nbconvert papermill python python3 ' +
+    'srun sbatch salloc squeue scancel mpirun mpiexec torchrun deepspeed apptainer singularity podman nohup screen ' +
+    'tmux env exec eval time nice numactl taskset command builtin'
+  ).split(' '),
+);
+
+/**
+ * `lora_pti --pretrained_model_name_or_path=$MODEL --max_train_steps_tuning=1000 ...`: a command installed by the
+ * repository's own package (a console script its setup.py names, consoleScripts.ts). The line links setup.py with the
+ * command's name (low: a command of another package, or a repository without one, links nothing); the walk follows
+ * the module of that command's entry. Like a job submission, the line is a run only when that module starts one.
+ */
+const CONSOLE_SCRIPT_COMMAND = new RegExp(
+  `^(?!(?:${[...COMMON_COMMANDS].map(escapeRegExp).join('|')})[ \\t])[a-z][a-z0-9]{0,40}(?:[_-][a-z0-9]{1,40}){0,6}(?=[ \\t]+--[A-Za-z])`,
+);
+export const CONSOLE_SCRIPT = 'console script';
+const consoleScriptCli: Launcher = {
+  name: CONSOLE_SCRIPT,
+  pattern: CONSOLE_SCRIPT_COMMAND,
+  words: ['--'],
+  runs: 'job',
+  read(command, out) {
+    const name = command.words[0];
+    // A command inside a substitution (`dir=\`git rev-parse --git-dir\``, `$(tool --x)`) prints a value; it runs no job.
+    if (/[`]|\$\(/.test(command.prefix) || command.text.includes('`')) return 'no-run';
+    out.add('link.script', 'setup.py', `${CONSOLE_SCRIPT_LINK}${name}`, 'low');
+    return 'own-links';
+  },
+};
+
+/**
  * The table. Order matters where patterns overlap: `python -m torch.distributed.run` before
  * plain `python`. The values of the first launchers are the ones shellFacts has always reported.
  */
@@ -1103,6 +1148,8 @@ export const LAUNCHERS: readonly Launcher[] = [
   // flags are its own code's (no framework's): the launch and the runner's process count are all that is read.
   { name: COMPILED_PROGRAM, pattern: COMPILED_TRAINER, words: ['/train'] },
   llamaCppCli,
+  // Last: any other command with flags, a run only through its package's console-script entry.
+  consoleScriptCli,
 ];
 
 /** `VAR=x nohup conda run -n env torchrun ...`: environment assignments and wrappers that run the command as it is. */
@@ -1178,7 +1225,10 @@ const MAX_WRAPPERS = 6;
 
 /** Whether a command (from its first word) is one a launcher starts. */
 function startsLaunch(text: string): boolean {
-  return LAUNCHERS.some((l) => l.pattern.test(text)) || SHELL_C.test(text) || SUBMITTER.test(text);
+  // The console-script fallback matches any command with flags: it decides nothing about where a command starts.
+  return (
+    LAUNCHERS.some((l) => l !== consoleScriptCli && l.pattern.test(text)) || SHELL_C.test(text) || SUBMITTER.test(text)
+  );
 }
 
 /** Whether `text` starts a launch once its environment assignments and plain wrappers are set aside. */
