@@ -15,7 +15,7 @@ import { isConfigDrivenVerdict, isSelfTestVerdict } from './extract/python/entry
 import { flagsOf } from './extract/python/context';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
 import { CONFIG_RUN_FACT, documentedDevices, documentedFlagModel, documentedLaunch } from './extract/documentedLaunch';
-import { findModel, findModelOfFolder } from './knowledge';
+import { findModel, modelIdOfFolder } from './knowledge';
 import { sizeFromModelName } from './knowledge/modelName';
 import {
   megatronProgramModel,
@@ -939,15 +939,15 @@ function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): F
   // A folder (`-c /data/ckpt/`, `./out`) names no model: the model stays unknown, unless the folder is named after a
   // model the catalog knows (`../pretrained/EleutherAI_pythia-6.9b-deduped/`, a download kept under the model's name).
   if (f.kind.startsWith('model.') && !/^[A-Za-z0-9][\w.-]{0,95}(?:\/[A-Za-z0-9][\w.-]{0,95})?$/.test(word)) {
-    const kept = f.kind === 'model.id' ? findModelOfFolder(word) : undefined;
+    const kept = f.kind === 'model.id' ? modelIdOfFolder(word) : undefined;
     if (!kept) return undefined;
     const spelledFlag = flag!.startsWith('-') ? flag! : `--${flag!}`;
     return {
       kind: f.kind,
-      value: kept.id,
+      value: kept,
       range: link.range,
       confidence: 'medium',
-      detail: `${spelledFlag} ${word} on the launch line: a folder named after ${kept.id}`,
+      detail: `${spelledFlag} ${word} on the launch line: a folder named after ${kept}`,
     };
   }
   // A value the flag's word picks (a plugin name → its precision): the launch's word picks it, or leaves it unknown.

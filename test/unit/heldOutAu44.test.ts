@@ -266,7 +266,8 @@ describe('Forty-fourth round: real-repository rules', () => {
     });
     const nameOf = (display: string) =>
       scan.files.find((f) => f.display === display)?.analysis.runs[0]?.run.spec.model.name;
-    assert.equal(nameOf('training/finetune_pythia.sh'), 'EleutherAI/pythia-1b');
+    // The id as the folder spells it (the catalog sizes it through its alias).
+    assert.equal(nameOf('training/finetune_pythia.sh'), 'EleutherAI/pythia-1b-deduped');
     // A folder named after no model the catalog knows: the default is not this run's; the model is unknown.
     assert.notEqual(nameOf('training/finetune_local.sh'), 'gpt2');
     assert.equal(findModelOfFolder('/models/meta-llama_Llama-2-7b-hf')?.id, 'meta-llama/Llama-2-7b-hf');
@@ -345,5 +346,19 @@ describe('Forty-fourth round: real-repository rules', () => {
     assert.equal(runsOf(withoutSetup, 'scripts/train_style.sh').length, 0);
     const problems = withoutSetup.files.flatMap((f) => f.analysis.problems.map((p) => p.message));
     assert.ok(!problems.some((m) => m.includes('setup.py')), problems.join('\n'));
+  });
+
+  it('reads a switch that loads the pretrained checkpoint as a fine-tune', () => {
+    const fromScratch = (line: string) =>
+      extractShellFacts(`python train.py --model-name /ckpt ${line} --lr 1e-5\n`, '/w/run.sh')
+        .filter((f) => f.kind === 'model.fromScratch')
+        .map((f) => f.value);
+    assert.deepEqual(fromScratch('--load-pretrained-model true'), [false]);
+    assert.deepEqual(fromScratch('--load_pretrained_weights'), [false]);
+    assert.deepEqual(fromScratch('--load-pretrained-model false'), []);
+    assert.equal(
+      findModel('togethercomputer/RedPajama-INCITE-7B-Base')?.params,
+      findModel('EleutherAI/pythia-6.9b')?.params,
+    );
   });
 });

@@ -391,6 +391,12 @@ function lineOfVariableValue(
   return undefined;
 }
 
+/**
+ * `--load-pretrained-model true`, `--load_pretrained_weights`: the program's switch that loads the checkpoint it is
+ * given before training (OpenChatKit's pipeline trainer, dist_clm_train.py); with no value or a true one it is on.
+ */
+const LOAD_PRETRAINED_SWITCH =
+  /(?:^|\s)(--load[-_]pretrained(?:[-_](?:model|weights|checkpoint))?)(?:[=\s]+["']?([A-Za-z0-9]{1,10})["']?)?(?=\s|$)/;
 /** A bare `--finetune` switch (no value: another flag, a line continuation or the end follows). */
 const FINE_TUNE_SWITCH = /(?:^|\s)(--fine[-_]?tune)(?=\s+(?:--|\\|"\$@")|\s*$)/;
 /** A flag handing the program a weights file (`--vq-ckpt ./pretrained/x.pt`, `--init_checkpoint=w.pth`). */
@@ -1244,6 +1250,19 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
         range,
         confidence: 'medium',
         detail: `${fineTuneSwitch[1]} with ${startsFrom[1]} ${startsFrom[2]}: fine-tunes the weights it is given`,
+      });
+    const loadsPretrained = LOAD_PRETRAINED_SWITCH.exec(logical);
+    if (
+      loadsPretrained &&
+      !/^(?:false|0|no)$/i.test(loadsPretrained[2] ?? '') &&
+      !facts.slice(launchStart).some((f) => f.kind === 'model.fromScratch')
+    )
+      facts.push({
+        kind: 'model.fromScratch',
+        value: false,
+        range,
+        confidence: 'medium',
+        detail: `${loadsPretrained[0].trim()}: the program loads the pretrained checkpoint before training`,
       });
     // `--train-iters 0 --test-data ...` (Megatron-LM and SwissArmyTransformer training programs): no training
     // iteration runs, the program only evaluates the loaded checkpoint (their `--strict-eval`/test split).

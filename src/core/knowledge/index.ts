@@ -157,12 +157,29 @@ export function findModelOfFolder(path: string): Model | undefined {
  * `name.replace("/", "_")`): the catalog row of that id, tried at each underscore (an organisation may hold one).
  */
 function hubIdWithUnderscore(folder: string): Model | undefined {
+  const id = spelledHubId(folder);
+  return id === undefined ? undefined : modelIndex.get(normaliseKey(id));
+}
+
+/** The Hub id an `<org>_<name>` folder spells (`EleutherAI/pythia-6.9b-deduped`), when the catalog knows it. */
+function spelledHubId(folder: string): string | undefined {
   let at = folder.indexOf('_');
   for (let k = 0; at > 0 && k < 4; k++, at = folder.indexOf('_', at + 1)) {
-    const row = modelIndex.get(normaliseKey(`${folder.slice(0, at)}/${folder.slice(at + 1)}`));
-    if (row) return row;
+    const id = `${folder.slice(0, at)}/${folder.slice(at + 1)}`;
+    if (modelIndex.has(normaliseKey(id))) return id;
   }
   return undefined;
+}
+
+/**
+ * The model a folder is named after, as its name spells it where it spells a Hub id (`.../EleutherAI_pythia-6.9b-deduped/`
+ * → `EleutherAI/pythia-6.9b-deduped`, a cache folder's `models--org--name` → `org/name`), else the catalog row's id.
+ */
+export function modelIdOfFolder(path: string): string | undefined {
+  const row = findModelOfFolder(path);
+  if (!row) return undefined;
+  const p = withoutTrailingSlashes(path.trim().replace(/\\/g, '/'));
+  return hubIdOfCacheFolder(p) ?? spelledHubId(p.slice(p.lastIndexOf('/') + 1)) ?? row.id;
 }
 
 /**

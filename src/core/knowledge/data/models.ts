@@ -1199,6 +1199,42 @@ export const MODELS: readonly Model[] = [
       "computed from config.json of huggingface.co/WizardLMTeam/WizardCoder-15B-V1.0 (StarCoder's GPTBigCode layout, vocab 49153: one added token over bigcode/starcoder)",
   },
   {
+    id: 'togethercomputer/RedPajama-INCITE-Chat-3B-v1',
+    aliases: ['togethercomputer/RedPajama-INCITE-Base-3B-v1', 'togethercomputer/RedPajama-INCITE-Instruct-3B-v1'],
+    family: 'redpajama-incite',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 2_775_864_320,
+    contextLength: 2_048,
+    smallerSiblings: [],
+    source:
+      'computed from config.json of huggingface.co/togethercomputer/RedPajama-INCITE-Chat-3B-v1 (GPT-NeoX: 32 layers, d 2560, FFN 10240, vocab 50432, untied; Base and Instruct share the config)',
+  },
+  {
+    id: 'togethercomputer/RedPajama-INCITE-7B-Chat',
+    aliases: ['togethercomputer/RedPajama-INCITE-7B-Base', 'togethercomputer/RedPajama-INCITE-7B-Instruct'],
+    family: 'redpajama-incite',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 6_857_302_016,
+    contextLength: 2_048,
+    smallerSiblings: ['togethercomputer/RedPajama-INCITE-Chat-3B-v1'],
+    source:
+      'computed from config.json of huggingface.co/togethercomputer/RedPajama-INCITE-7B-Instruct (GPT-NeoX: 32 layers, d 4096, FFN 16384, vocab 50432, untied), the layout of EleutherAI/pythia-6.9b',
+  },
+  {
+    id: 'togethercomputer/LLaMA-2-7B-32K',
+    aliases: ['togethercomputer/Llama-2-7B-32K-beta', 'togethercomputer/Llama-2-7B-32K-Instruct'],
+    family: 'llama-2',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 6_738_415_616,
+    contextLength: 32_768,
+    smallerSiblings: [],
+    source:
+      "computed from config.json of huggingface.co/togethercomputer/LLaMA-2-7B-32K (Llama 2 7B's layout: 32 layers, d 4096, FFN 11008, vocab 32000, untied; 32768 positions by linear RoPE scaling ×8, no parameters added)",
+  },
+  {
     id: 'fnlp/moss-moon-003-base',
     aliases: [
       'fnlp/moss-moon-003-sft',
