@@ -54,7 +54,7 @@ import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } 
 export { documentReuse, type DocumentReuse } from './extract/pythonFacts';
 import { extractShellFacts, SOURCED_LAYOUT } from './extract/shellFacts';
 import { consoleScriptEntries, CONSOLE_SCRIPT_LINK, isEntryOf } from './extract/consoleScripts';
-import { pickedBy, type Fact, type FactKind, type SourceRange } from './facts';
+import { pickedBy, type Fact, type FactKind, type FactValue, type SourceRange } from './facts';
 import {
   boundedCommentRuns,
   MAX_SYNTAX_DEPTH,
@@ -936,47 +936,36 @@ function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): F
   const flag = f.flagDefault?.find((x) => given.has(x));
   const word = flag === undefined ? undefined : given.get(flag);
   if (word === undefined) return undefined;
+  const spelled = flag!.startsWith('-') ? flag! : `--${flag!}`;
+  const fromLaunch = (value: FactValue, detail: string): Fact => ({
+    kind: f.kind,
+    value,
+    range: link.range,
+    confidence: 'medium',
+    detail,
+  });
   // A folder (`-c /data/ckpt/`, `./out`) names no model: the model stays unknown, unless the folder is named after a
   // model the catalog knows (`../pretrained/EleutherAI_pythia-6.9b-deduped/`, a download kept under the model's name).
   if (f.kind.startsWith('model.') && !/^[A-Za-z0-9][\w.-]{0,95}(?:\/[A-Za-z0-9][\w.-]{0,95})?$/.test(word)) {
     const kept = f.kind === 'model.id' ? modelIdOfFolder(word) : undefined;
-    if (!kept) return undefined;
-    const spelledFlag = flag!.startsWith('-') ? flag! : `--${flag!}`;
-    return {
-      kind: f.kind,
-      value: kept,
-      range: link.range,
-      confidence: 'medium',
-      detail: `${spelledFlag} ${word} on the launch line: a folder named after ${kept}`,
-    };
+    return kept ? fromLaunch(kept, `${spelled} ${word} on the launch line: a folder named after ${kept}`) : undefined;
   }
   // A value the flag's word picks (a plugin name → its precision): the launch's word picks it, or leaves it unknown.
   if (f.picks) {
     const picked = pickedBy(f.picks, word);
     if (picked === undefined || picked === null) return undefined;
-    const spelledFlag = flag!.startsWith('-') ? flag! : `--${flag!}`;
-    return {
-      kind: f.kind,
-      value: picked,
-      range: link.range,
-      confidence: 'medium',
-      detail: `${spelledFlag} ${word} on the launch line picks ${String(picked)} (the program's default: ${String(f.value)})`,
-    };
+    return fromLaunch(
+      picked,
+      `${spelled} ${word} on the launch line picks ${String(picked)} (the program's default: ${String(f.value)})`,
+    );
   }
   const value = typeof f.value === 'number' ? Number(word) : typeof f.value === 'string' ? word : undefined;
   if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return undefined;
-  const spelled = flag!.startsWith('-') ? flag! : `--${flag!}`;
   // `$GPUS`: a variable of the environment the launch starts the program with (shellFacts.ts), read by the program.
   const said = flag!.startsWith('$')
     ? `${flag!.slice(1)}=${word} in the environment the launch sets`
     : `${spelled} ${word} on the launch line`;
-  return {
-    kind: f.kind,
-    value,
-    range: link.range,
-    confidence: 'medium',
-    detail: `${said} (the program's default: ${String(f.value)})`,
-  };
+  return fromLaunch(value, `${said} (the program's default: ${String(f.value)})`);
 }
 
 /**
