@@ -959,8 +959,11 @@ function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): F
       `${spelled} ${word} on the launch line picks ${String(picked)} (the program's default: ${String(f.value)})`,
     );
   }
-  const value = typeof f.value === 'number' ? Number(word) : typeof f.value === 'string' ? word : undefined;
+  // A length the program leaves unknown (a loop bound flag without a default, stepBoundFlag.ts) is the launch's number.
+  const numeric = typeof f.value === 'number' || (f.value === null && STEP_KINDS.has(f.kind));
+  const value = numeric ? Number(word) : typeof f.value === 'string' ? word : undefined;
   if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return undefined;
+  if (f.value === null && !(typeof value === 'number' && value > 0)) return undefined;
   // `$GPUS`: a variable of the environment the launch starts the program with (shellFacts.ts), read by the program.
   const said = flag!.startsWith('$')
     ? `${flag!.slice(1)}=${word} in the environment the launch sets`

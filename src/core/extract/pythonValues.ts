@@ -199,6 +199,29 @@ function looksLikeGpuCondition(text: string): boolean {
   return /cuda|gpu|mps|device_count|is_available/i.test(text);
 }
 
+/** Classes whose keyword arguments are the fields of the object they build (TRL's ModelConfig, TrainingArguments). */
+const CONFIG_CLASS = /(?:Config|Configuration|Arguments|Args|Params|Parameters|Settings|Options)$/;
+
+/**
+ * `model_config.model_name_or_path` where `model_config = ModelConfig(model_name_or_path="Qwen/Qwen2.5-3B-Instruct", …)`:
+ * a settings object's field is the keyword it was built with. Only for a name bound to one call of a class named as a
+ * settings class (dataclasses of arguments keep their keywords as fields); a field not given stays unknown.
+ */
+function configObjectField(node: Node, symbols: SymbolTable, depth: number): Resolved | undefined {
+  const object = node.childForFieldName('object');
+  const field = node.childForFieldName('attribute')?.text;
+  if (object?.type !== 'identifier' || !field) return undefined;
+  const bound = symbols.lookupAt(object.text, object);
+  const call = bound?.value === undefined ? bound?.node : undefined;
+  if (call?.type !== 'call') return undefined;
+  const callee = call.childForFieldName('function')?.text.split('.').pop() ?? '';
+  const args = call.childForFieldName('arguments');
+  if (!CONFIG_CLASS.test(callee) || !args) return undefined;
+  const given = keywordArgument(args, field);
+  const r = given ? evaluate(given, symbols, depth + 1) : undefined;
+  return r && { ...r, via: r.via || `${callee}(${field}=…)` };
+}
+
 export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Resolved | undefined {
   if (!node || depth > MAX_DEPTH) return undefined;
   switch (node.type) {
@@ -343,7 +366,7 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
         /^(torch|tf|jnp|np|DType)\.(float16|half|bfloat16|float32|float|float8_e4m3fn|int8)$/.test(node.text)
       )
         return { value: node.text, origin: node, via: '' };
-      if (!bound) return undefined;
+      if (!bound) return node.type === 'attribute' ? configObjectField(node, symbols, depth) : undefined;
       if (bound.value !== undefined) return { value: bound.value, origin: bound.node, via: bound.via };
       const r = evaluate(bound.node, symbols, depth + 1);
       return r && { ...r, via: r.via ? `${bound.via}; ${r.via}` : bound.via };

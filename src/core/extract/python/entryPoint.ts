@@ -897,6 +897,23 @@ function describesTheCheckpoint(text: string, starts: readonly Fact[]): boolean 
   );
 }
 
+/** A path built from a config's output key: `config['model_output_dir']`, `cfg["output_dir"]`, `cfg.save_dir`. */
+const CONFIG_OUTPUT_KEY =
+  /\b\w{1,40}(?:\[[ \t]*["']\w{0,40}(?:output|save)\w{0,20}_(?:dir|path)["'][ \t]*\]|\.\w{0,40}(?:output|save)\w{0,20}_(?:dir|path)\b)/;
+
+/**
+ * A serving program handed a training config only to find where that training saved its model
+ * (`model_path = f"{config['model_output_dir']}/{config['model_name']}"`, then `from_pretrained(model_path)` and a
+ * generation pipeline): the config is the training run's, and the program is a run of its own, the inference of the
+ * trained model (whose size the files leave open). Only when everything the program starts serves and the model it
+ * loads comes through the config's output key.
+ */
+function servesTheConfigsOutput(text: string, starts: readonly Fact[]): boolean {
+  if (!(starts.length > 0 && starts.every((f) => f.kind === 'launch.inference'))) return false;
+  const output = CONFIG_OUTPUT_KEY.exec(text);
+  return output !== null && /\bfrom_pretrained\(/.test(text);
+}
+
 /** `from detectron2.engine import DefaultTrainer, default_argument_parser, ...` (or `import ... as`). */
 /** `hparams_file, run_opts, overrides = sb.parse_arguments(sys.argv[1:])` (SpeechBrain; `hp_ctx.parse_arguments` under hpopt). */
 const SPEECHBRAIN_ARGUMENTS =
@@ -949,7 +966,7 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
     detail,
   });
   const required = tree ? requiredConfigArgument(tree, text) : undefined;
-  if (required && !describesTheCheckpoint(text, starts))
+  if (required && !describesTheCheckpoint(text, starts) && !servesTheConfigsOutput(text, starts))
     return verdict(
       `a config-driven program: it needs the config given as ${required.name} (line ${required.line + 1}); each config it runs with is a run`,
     );

@@ -105,6 +105,7 @@ import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
 import { checkpointFolderFlag } from './readers/checkpointFolderFlag';
 import { restoreCheckpointFlag } from './readers/restoreFlag';
+import { stepBoundFlag } from './readers/stepBoundFlag';
 import { flagDtypePick, flagDtypeTable } from './readers/flagDtypePick';
 import { colossalLoadModel, colossalPlugin } from './readers/colossalPlugin';
 import { loaderDtypeArgument } from './readers/loaderDtypeArgument';
@@ -270,6 +271,7 @@ export const CALL_RULES: readonly CallRule[] = [
   gptqPeftModel,
   peft.quantisedBase,
   peft.otherAdapterLibraries,
+  peft.trlPeftConfig,
   deepspeedBuilderPrecision,
   torch.torchvisionDatasets,
   vision.torchHubModels,
@@ -528,6 +530,7 @@ export const FILE_RULES: readonly FileRule[] = [
   // After the rules that start a serving run: they read what such a run loads and computes in.
   checkpointFolderFlag,
   restoreCheckpointFlag,
+  stepBoundFlag,
   flagDtypePick,
   flagDtypeTable,
   // After flagDtypePick: a dtype the program picks itself outranks the plugin's default.

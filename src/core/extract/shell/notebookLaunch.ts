@@ -59,6 +59,9 @@ function notebookShell(sources: readonly NotebookSource[]): NotebookShell | unde
   const cloneLines = new Set<number>();
   let inClone = false;
   let atCloneTop = false;
+  // The notebook's own variables a shell escape expands (`model_id = "google/flan-t5-xxl"`, then `!deepspeed … --model_id
+  // $model_id`): IPython substitutes `$name` and `{name}` in a `!` line from the Python namespace.
+  const values = new Map<string, string>();
   for (const s of sources) {
     while (out.length < s.startLine) out.push('');
     const lines = s.text.split('\n');
@@ -88,20 +91,48 @@ function notebookShell(sources: readonly NotebookSource[]): NotebookShell | unde
       for (const line of lines) {
         const m = /^[ \t]*!(.*)$/.exec(line);
         if (m || continued) {
-          const raw = m ? m[1] : line;
+          const raw = withPythonValues(m ? m[1] : line, values);
           const command = inClone ? raw : withoutClonePrefix(raw, cloned);
           if (command !== raw) cloneLines.add(out.length);
           out.push(command);
           chars += command.length;
           any = true;
           continued = /\\[ \t]*$/.test(command);
-        } else out.push('');
+        } else {
+          out.push('');
+          const assigned = PYTHON_ASSIGNMENT.exec(line);
+          if (assigned && (values.has(assigned[1]) || values.size < MAX_VALUES))
+            values.set(assigned[1], assigned[2] ?? assigned[3] ?? assigned[4]);
+        }
       }
     }
     if (inClone) for (let k = first; k < out.length; k++) cloneLines.add(k);
     if (chars > MAX_SHELL_CHARS) return undefined;
   }
   return any && LAUNCH.test(out.join('\n')) ? { text: out.join('\n'), cloneLines } : undefined;
+}
+
+/** `name = "literal"` (or a number) alone on a line of a code cell. Group 1 the name; 2–4 the value. */
+const PYTHON_ASSIGNMENT =
+  /^(\w{1,60})[ \t]*=[ \t]*(?:"([^"\n\\]{0,300})"|'([^'\n\\]{0,300})'|(\d{1,12}(?:\.\d{1,6})?))[ \t]*(?:#[^\n]{0,300})?$/;
+const MAX_VALUES = 200;
+/** A value put into a command as one word: no spaces, quotes or shell syntax. */
+const ONE_WORD = /^[\w./:@+=,-]{1,300}$/;
+
+/**
+ * A `!` line with the notebook's variables put in, as IPython expands them before the shell runs the line
+ * (`$name`, `{name}`; `$$` is a literal `$`). Names the notebook sets to no one-word literal are left as written.
+ */
+function withPythonValues(command: string, values: ReadonlyMap<string, string>): string {
+  if (values.size === 0 || !/[{$]/.test(command)) return command;
+  return command.replace(
+    /(\$\$)|\$(\w{1,60})\b|\{(\w{1,60})\}/g,
+    (whole, escaped: string | undefined, a?: string, b?: string) => {
+      if (escaped) return whole;
+      const value = values.get((a ?? b)!);
+      return value !== undefined && ONE_WORD.test(value) ? value : whole;
+    },
+  );
 }
 
 /** `python Clone/scripts/x.py`: group 1 what comes before the program, group 2 the clone's folder. */

@@ -1235,6 +1235,42 @@ export const MODELS: readonly Model[] = [
       "computed from config.json of huggingface.co/togethercomputer/LLaMA-2-7B-32K (Llama 2 7B's layout: 32 layers, d 4096, FFN 11008, vocab 32000, untied; 32768 positions by linear RoPE scaling ×8, no parameters added)",
   },
   {
+    id: 'openlm-research/open_llama_3b',
+    aliases: ['openlm-research/open_llama_3b_v2', 'openlm-research/open_llama_3b_600bt_preview'],
+    family: 'open-llama',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 3_426_473_600,
+    contextLength: 2_048,
+    smallerSiblings: [],
+    source:
+      "computed from EasyLM's LLAMA_STANDARD_CONFIGS['3b'] (26 layers, d 3200, FFN 8640, vocab 32000, untied), the layout OpenLLaMA was trained with (huggingface.co/openlm-research/open_llama_3b model card: trained with EasyLM)",
+  },
+  {
+    id: 'openlm-research/open_llama_7b',
+    aliases: ['openlm-research/open_llama_7b_v2', 'openlm-research/open_llama_7b_700bt_preview'],
+    family: 'open-llama',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 6_738_415_616,
+    contextLength: 2_048,
+    smallerSiblings: ['openlm-research/open_llama_3b'],
+    source:
+      "computed from EasyLM's LLAMA_STANDARD_CONFIGS['7b'] (32 layers, d 4096, FFN 11008, vocab 32000, untied: LLaMA 7B's layout), the configuration OpenLLaMA was trained with (huggingface.co/openlm-research/open_llama_7b model card: a reproduction of LLaMA 7B, trained with EasyLM)",
+  },
+  {
+    id: 'openlm-research/open_llama_13b',
+    aliases: ['openlm-research/open_llama_13b_600bt_preview'],
+    family: 'open-llama',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 13_015_864_320,
+    contextLength: 2_048,
+    smallerSiblings: ['openlm-research/open_llama_7b', 'openlm-research/open_llama_3b'],
+    source:
+      "computed from EasyLM's LLAMA_STANDARD_CONFIGS['13b'] (40 layers, d 5120, FFN 13824, vocab 32000, untied: LLaMA 13B's layout), the configuration OpenLLaMA was trained with (huggingface.co/openlm-research/open_llama_7b model card)",
+  },
+  {
     id: 'fnlp/moss-moon-003-base',
     aliases: [
       'fnlp/moss-moon-003-sft',

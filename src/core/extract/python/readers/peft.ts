@@ -1,3 +1,4 @@
+import { keywordArgument } from '../../pythonValues';
 import { unreadOptInAdapterSwitch } from '../branches';
 import { readTrainingKeywords } from '../keywords';
 import type { CallRule } from '../rules';
@@ -59,6 +60,34 @@ export const otherAdapterLibraries: CallRule = {
       'lora',
       node.childForFieldName('function') ?? node,
       `${last}: LoRA adapters, the rest frozen`,
+    );
+  },
+};
+
+/**
+ * TRL's `get_peft_config(model_args)`: a LoraConfig when the ModelConfig it is given has `use_peft=True`, else None
+ * (trl/trainer/utils.py, get_peft_config). Read where the ModelConfig is built in the file with that keyword written
+ * (`ModelConfig(model_name_or_path=…, use_peft=True)`); a ModelConfig filled from the command line (TrlParser) leaves
+ * the switch to the launch, whose `--use_peft` the shell reader reads. The 4-bit base is TRL's separate
+ * `get_quantization_config(model_args)` (read through BitsAndBytesConfig's keywords where it is written out).
+ */
+export const trlPeftConfig: CallRule = {
+  framework: 'peft',
+  callees: ['get_peft_config'],
+  words: ['get_peft_config'],
+  read: ({ node, ctx }) => {
+    if (inUncalledLocalFunction(node)) return;
+    const first = node.childForFieldName('arguments')?.namedChildren[0];
+    if (first?.type !== 'identifier') return;
+    const built = ctx.symbols.lookupAt(first.text, first)?.node;
+    const args = built?.type === 'call' ? built.childForFieldName('arguments') : null;
+    if (!args || !/ModelConfig$/.test(built?.childForFieldName('function')?.text ?? '')) return;
+    if (keywordArgument(args, 'use_peft')?.text !== 'True') return;
+    ctx.add(
+      'training.adapter',
+      'lora',
+      node,
+      `get_peft_config(${first.text}) with ModelConfig(use_peft=True) (TRL): LoRA`,
     );
   },
 };
