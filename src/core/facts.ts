@@ -36,6 +36,10 @@ export type FactKind =
   | 'training.precisionByGpu'
   | 'training.adapter'
   | 'training.gradientCheckpointing'
+  /** Devices one copy of the model is split across by tensor (Megatron) parallelism. */
+  | 'training.tensorParallel'
+  /** Pipeline stages one copy of the model is split across. */
+  | 'training.pipelineParallel'
   | 'training.dataset'
   | 'model.layers'
   | 'model.hiddenSize'

@@ -128,6 +128,11 @@ export const RunSpecSchema = z.object({
       /** Samples per optimizer step across all devices (Megatron's global batch), when stated. */
       globalBatch: intUpTo(1e9, 'samples per global batch').nullish(),
       gradientCheckpointing: z.boolean().nullish(),
+      /**
+       * Devices one copy of the model spans (tensor × pipeline parallel degree): a per-device batch is shared by that
+       * many devices, so samples a step are batch × accumulation × devices ÷ this.
+       */
+      modelParallel: intUpTo(1e6, 'devices a model copy spans').nullish(),
       dataset: z.string().max(300).nullish(),
       /** One pass over the dataset, when known (directive or spec): tokens or examples. */
       datasetTokens: upTo(1e16, 'dataset tokens').nullish(),

@@ -157,4 +157,26 @@ describe('Forty-fifth round: real-repository rules', () => {
     assert.equal(findModel('openlm-research/open_llama_3b_v2')?.params, 3_426_473_600);
     assert.equal(findModel('openlm-research/open_llama_13b')?.params, 13_015_864_320);
   });
+
+  it('counts the samples a step takes over model copies, not devices, where the model is split across devices', async () => {
+    const launch = (parallel: string) =>
+      `torchrun --nproc_per_node 8 train.py --model-name gpt2 --total-steps 1000 --batch-size 16 ${parallel}\n`;
+    const scan = await scanFiles({
+      'train.py': LOOP_BOUND_PROGRAM.replace(
+        "    parser.add_argument('--fp16', action='store_true')",
+        "    parser.add_argument('--fp16', action='store_true')\n    parser.add_argument('--batch-size', type=int, default=8)\n    parser.add_argument('--pipeline-group-size', type=int, default=1)\n    parser.add_argument('--tensor-model-parallel-size', type=int, default=1)",
+      ),
+      'data_parallel.sh': launch(''),
+      'pipeline.sh': launch('--pipeline-group-size 4'),
+      'both.sh': launch('--pipeline-group-size 2 --tensor-model-parallel-size 2'),
+      'uneven.sh': launch('--pipeline-group-size 3'),
+    });
+    const samplesOf = (display: string) =>
+      scan.files.find((f) => f.display === display)?.analysis.runs[0]?.run.training.samples;
+    assert.equal(samplesOf('data_parallel.sh'), 1000 * 16 * 8);
+    assert.equal(samplesOf('pipeline.sh'), 1000 * 16 * 2);
+    assert.equal(samplesOf('both.sh'), 1000 * 16 * 2);
+    // A degree that does not divide the devices is no layout the launcher would accept: the devices stay the copies.
+    assert.equal(samplesOf('uneven.sh'), 1000 * 16 * 8);
+  });
 });

@@ -31,6 +31,8 @@ export type SizingKind = Extract<
   | 'training.globalBatch'
   | 'training.gradientAccumulation'
   | 'training.gradientCheckpointing'
+  | 'training.tensorParallel'
+  | 'training.pipelineParallel'
   | 'training.seqLen'
   | 'training.dataset'
   | 'hardware.devices'
@@ -185,6 +187,28 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         names: ['enable_activation_checkpointing', 'activation_checkpointing', 'checkpoint_activations'],
         sources: CONFIG,
         why: 'torchtune, Composer fsdp_config and GPT-NeoX keys for the same recomputation',
+      },
+    ],
+  },
+  {
+    kind: 'training.tensorParallel',
+    names: [],
+    only: [
+      {
+        names: ['tensor_model_parallel_size', 'model_parallel_size'],
+        sources: CONFIG_AND_FLAG,
+        why: 'Megatron-LM --tensor-model-parallel-size (older releases --model-parallel-size), NeMo model.tensor_model_parallel_size, GPT-NeoX model_parallel_size: "degree of tensor model parallelism"; in Python a variable of that name is as often the process group being built',
+      },
+    ],
+  },
+  {
+    kind: 'training.pipelineParallel',
+    names: [],
+    only: [
+      {
+        names: ['pipeline_model_parallel_size', 'pipe_parallel_size', 'pipeline_group_size'],
+        sources: CONFIG_AND_FLAG,
+        why: 'Megatron-LM --pipeline-model-parallel-size and NeMo model.pipeline_model_parallel_size ("degree of pipeline model parallelism"), GPT-NeoX pipe_parallel_size, the pipeline-parallel trainers\' --pipeline-group-size (OpenChatKit: the devices one pipeline spans)',
       },
     ],
   },

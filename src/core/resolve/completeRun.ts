@@ -540,6 +540,16 @@ export function completeRun(
   } else if (tokens === null && samples === null) {
     const batch = spec.training.batchPerDevice ?? HF_DEFAULT_BATCH.value;
     const accumulation = spec.training.gradientAccumulation ?? 1;
+    // Model parallelism (Megatron's tensor and pipeline degrees): the devices one copy of the model spans share its
+    // batch, so the copies that each take a batch are the devices over that degree (Shoeybi et al. 2019,
+    // arXiv:1909.08053; Narayanan et al. 2021, arXiv:2104.04473: data-parallel size = devices / (t × p)).
+    const modelParallel = spec.training.modelParallel ?? 1;
+    const copies = modelParallel > 1 && count % modelParallel === 0 ? count / modelParallel : count;
+    const across =
+      copies === count
+        ? `${count} devices`
+        : `${copies} model copies (${count} devices ÷ ${modelParallel} model-parallel)`;
+    const per = copies === count ? 'per device' : 'per model copy';
     if (steps && spec.training.globalBatch) {
       samples = steps * spec.training.globalBatch;
       note({
@@ -551,12 +561,12 @@ export function completeRun(
     } else if (steps) {
       if (!spec.training.batchPerDevice)
         note({ field: 'training.batchPerDevice', value: batch, source: 'default', detail: HF_DEFAULT_BATCH.source });
-      samples = steps * batch * accumulation * count;
+      samples = steps * batch * accumulation * copies;
       note({
         field: 'training.samples',
         value: samples,
         source: 'computed',
-        detail: `${steps} steps × ${batch} per device × ${accumulation} accumulation × ${count} devices`,
+        detail: `${steps} steps × ${batch} ${per} × ${accumulation} accumulation × ${across}`,
       });
     } else {
       if (epochs === null) {
@@ -576,13 +586,13 @@ export function completeRun(
         // An epoch's samples stated (`--train-num-samples`) in batches the code sets: the optimiser steps follow, as
         // for a catalogued dataset below.
         if (spec.training.datasetSamples && spec.training.epochs !== undefined && spec.training.batchPerDevice) {
-          const perStep = spec.training.batchPerDevice * accumulation * count;
+          const perStep = spec.training.batchPerDevice * accumulation * copies;
           steps = epochs * Math.ceil(spec.training.datasetSamples / perStep);
           note({
             field: 'training.steps',
             value: steps,
             source: 'computed',
-            detail: `${epochs} epochs × ⌈${spec.training.datasetSamples} samples / (${spec.training.batchPerDevice} per device × ${accumulation} accumulation × ${count} devices)⌉`,
+            detail: `${epochs} epochs × ⌈${spec.training.datasetSamples} samples / (${spec.training.batchPerDevice} ${per} × ${accumulation} accumulation × ${across})⌉`,
           });
         }
       } else if (dataset) {
@@ -597,13 +607,13 @@ export function completeRun(
         // Epochs over a known training set in batches the code sets: the optimiser steps follow (a PyTorch
         // DataLoader keeps the last, smaller batch by default: drop_last=False, so each epoch rounds up).
         if (spec.training.epochs !== undefined && spec.training.batchPerDevice) {
-          const perStep = spec.training.batchPerDevice * accumulation * count;
+          const perStep = spec.training.batchPerDevice * accumulation * copies;
           steps = epochs * Math.ceil(dataset.trainSamples / perStep);
           note({
             field: 'training.steps',
             value: steps,
             source: 'computed',
-            detail: `${epochs} epochs × ⌈${dataset.trainSamples} samples / (${spec.training.batchPerDevice} per device × ${accumulation} accumulation × ${count} devices)⌉`,
+            detail: `${epochs} epochs × ⌈${dataset.trainSamples} samples / (${spec.training.batchPerDevice} ${per} × ${accumulation} accumulation × ${across})⌉`,
           });
         }
       } else {

@@ -81,6 +81,8 @@ const FIELD_OF_KIND: Partial<Record<FactKind, string>> = {
   'training.steps': 'training.steps',
   'training.batchPerDevice': 'training.batchPerDevice',
   'training.gradientAccumulation': 'training.gradientAccumulation',
+  'training.tensorParallel': 'training.tensorParallel',
+  'training.pipelineParallel': 'training.pipelineParallel',
   'training.seqLen': 'training.seqLen',
   'training.precision': 'training.precision',
   'training.dataset': 'training.dataset',
@@ -728,6 +730,11 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   }
   const seqLen = asNumber(use('training.seqLen', pick(facts, 'training.seqLen')));
   if (seqLen) spec.training.seqLen = Math.round(seqLen);
+  // Tensor × pipeline parallel degree: the devices one copy of the model spans (a per-device batch is theirs together).
+  const tensorParallel = asNumber(use('training.tensorParallel', pick(facts, 'training.tensorParallel')));
+  const pipelineParallel = asNumber(use('training.pipelineParallel', pick(facts, 'training.pipelineParallel')));
+  const modelParallel = Math.round(tensorParallel ?? 1) * Math.round(pipelineParallel ?? 1);
+  if (modelParallel > 1) spec.training.modelParallel = modelParallel;
   const checkpointing = use('training.gradientCheckpointing', pick(facts, 'training.gradientCheckpointing'));
   if (checkpointing) spec.training.gradientCheckpointing = checkpointing.value === true;
   const dataset = use('training.dataset', pick(facts, 'training.dataset'));
