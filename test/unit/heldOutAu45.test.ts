@@ -148,8 +148,8 @@ describe('Forty-fifth round: real-repository rules', () => {
     const scan = await scanFiles({ 'grpo.py': code, 'full.py': code.replace(', use_peft=True', '') });
     const runOf = (display: string) => scan.files.find((f) => f.display === display)?.analysis.runs[0]?.run;
     assert.equal(runOf('grpo.py')?.spec.model.name, 'Qwen/Qwen2.5-3B-Instruct');
-    assert.equal(runOf('grpo.py')?.spec.training.mode, 'lora');
-    assert.equal(runOf('full.py')?.spec.training.mode, 'finetune');
+    assert.equal(runOf('grpo.py')?.mode, 'lora');
+    assert.equal(runOf('full.py')?.mode, 'finetune');
   });
 
   it('sizes OpenLLaMA by the layout it was trained with', () => {
@@ -178,5 +178,44 @@ describe('Forty-fifth round: real-repository rules', () => {
     assert.equal(samplesOf('both.sh'), 1000 * 16 * 2);
     // A degree that does not divide the devices is no layout the launcher would accept: the devices stay the copies.
     assert.equal(samplesOf('uneven.sh'), 1000 * 16 * 8);
+  });
+
+  it("reads the model a trainer gets from its package's preparing function in that function's module", async () => {
+    const program = [
+      'from dataclasses import dataclass, field',
+      'from transformers import HfArgumentParser, Trainer, TrainingArguments',
+      'from utils.peft_utils import create_and_prepare_model',
+      '',
+      '@dataclass',
+      'class ScriptArguments:',
+      "    model_id: str = field(metadata={'help': 'The model to train'})",
+      '',
+      'def training_function(script_args, training_args):',
+      '    model, peft_config, tokenizer = create_and_prepare_model(script_args.model_id, training_args)',
+      '    Trainer(model=model, args=training_args).train()',
+      '',
+      'def main():',
+      '    script_args, training_args = HfArgumentParser((ScriptArguments, TrainingArguments)).parse_args_into_dataclasses()',
+      '    training_function(script_args, training_args)',
+      '',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+    const helper = [
+      'from peft import LoraConfig, get_peft_model',
+      'from transformers import AutoModelForCausalLM',
+      '',
+      'def create_and_prepare_model(model_id, training_args):',
+      '    model = AutoModelForCausalLM.from_pretrained(model_id)',
+      '    peft_config = LoraConfig(r=64, lora_alpha=16, task_type="CAUSAL_LM")',
+      '    return get_peft_model(model, peft_config), peft_config, None',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({ 'run_lora.py': program, 'utils/peft_utils.py': helper });
+    const run = scan.files.find((f) => f.display === 'run_lora.py')?.analysis.runs[0]?.run;
+    assert.equal(run?.mode, 'lora');
+    assert.equal(run?.model.name ?? null, null);
+    assert.equal(scan.files.find((f) => f.display === 'utils/peft_utils.py')?.analysis.runs.length, 0);
   });
 });

@@ -33,6 +33,14 @@ const MAX_NAMES = 50;
 const RUN_FUNCTION =
   /^(?:train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)$/;
 
+/**
+ * A function of the package that loads and prepares a fine-tune's model (`create_and_prepare_model`,
+ * `load_model_and_tokenizer`, `get_peft_model`-style helpers). Not a general builder (`create_model_and_loss_module`):
+ * such a module also builds the run's auxiliary networks (a perceptual loss's CLIP), which are not the run's model.
+ */
+const MODEL_PREP_FUNCTION =
+  /^(?:create_and_prepare|load_and_prepare|prepare|setup)_(?:\w{1,30}_)?model$|^(?:load|get|create|build|init)_(?:\w{1,30}_)?model_and_tokenizer$|^(?:load|get|create|build|init)_(?:peft|lora|qlora)_model$/;
+
 /** A program's per-epoch or per-step training function (`train_one_epoch`, `train_step`). */
 const EPOCH_FUNCTION =
   /^(?:train_one_epoch|train_epoch|train_one_step|train_step|training_step|run_epoch|run_train_epoch)$/;
@@ -140,10 +148,15 @@ export const localModuleCalls: FileRule = {
         // A function that adds flags to the program's parser (`add_peft_args(parser)`) runs nothing: its module is
         // linked for its flags and their defaults (flagModule, below), not as the run's code.
         if (ctx.hasMainGuard && FLAG_FUNCTION.test(name![1]) && name![1].startsWith('add_')) continue;
-        if (ownRun && !EPOCH_FUNCTION.test(name![1]) && !startedThrough.has(local)) continue;
+        // A program that trains a model it gets from its package's preparing function (`model, peft_config, tokenizer =
+        // create_and_prepare_model(args.model_id, …)`) and reads nothing of its model itself: that function's module holds the run's
+        // model loading (the checkpoint, its 4-bit base, its adapters).
+        const prepares = !buildsModel && MODEL_PREP_FUNCTION.test(name![1]);
+        if (ownRun && !EPOCH_FUNCTION.test(name![1]) && !startedThrough.has(local) && !prepares) continue;
         if (isDotted && !thin) {
           const serves = SERVE_FUNCTION.test(name![1]) || INFER_FUNCTION.test(name![1]);
-          if (!serves && (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1])))) continue;
+          if (!serves && !prepares && (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1]))))
+            continue;
           runFunctions.add(local);
         }
         moduleOf.set(local, file);
