@@ -210,16 +210,28 @@ const CONFIG_CLASS = /(?:Config|Configuration|Arguments|Args|Params|Parameters|S
 function configObjectField(node: Node, symbols: SymbolTable, depth: number): Resolved | undefined {
   const object = node.childForFieldName('object');
   const field = node.childForFieldName('attribute')?.text;
-  if (object?.type !== 'identifier' || !field) return undefined;
-  const bound = symbols.lookupAt(object.text, object);
+  const built = object && field ? settingsKeyword(object, field, symbols) : undefined;
+  if (!built || !CONFIG_CLASS.test(built.callee)) return undefined;
+  const r = built.value ? evaluate(built.value, symbols, depth + 1) : undefined;
+  return r && { ...r, via: r.via || `${built.callee}(${field}=…)` };
+}
+
+/**
+ * The call a name is bound to (`model_config = ModelConfig(…)`), by its callee's last name, and the keyword `field` it
+ * was given there (null when not given). Undefined when the name is bound to no call.
+ */
+export function settingsKeyword(
+  name: Node,
+  field: string,
+  symbols: SymbolTable,
+): { readonly callee: string; readonly value: Node | null } | undefined {
+  if (name.type !== 'identifier') return undefined;
+  const bound = symbols.lookupAt(name.text, name);
   const call = bound?.value === undefined ? bound?.node : undefined;
-  if (call?.type !== 'call') return undefined;
+  const args = call?.type === 'call' ? call.childForFieldName('arguments') : null;
+  if (!call || !args) return undefined;
   const callee = call.childForFieldName('function')?.text.split('.').pop() ?? '';
-  const args = call.childForFieldName('arguments');
-  if (!CONFIG_CLASS.test(callee) || !args) return undefined;
-  const given = keywordArgument(args, field);
-  const r = given ? evaluate(given, symbols, depth + 1) : undefined;
-  return r && { ...r, via: r.via || `${callee}(${field}=…)` };
+  return { callee, value: keywordArgument(args, field) };
 }
 
 export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Resolved | undefined {

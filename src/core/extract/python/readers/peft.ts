@@ -1,4 +1,4 @@
-import { keywordArgument } from '../../pythonValues';
+import { settingsKeyword } from '../../pythonValues';
 import { unreadOptInAdapterSwitch } from '../branches';
 import { readTrainingKeywords } from '../keywords';
 import type { CallRule } from '../rules';
@@ -78,11 +78,8 @@ export const trlPeftConfig: CallRule = {
   read: ({ node, ctx }) => {
     if (inUncalledLocalFunction(node)) return;
     const first = node.childForFieldName('arguments')?.namedChildren[0];
-    if (first?.type !== 'identifier') return;
-    const built = ctx.symbols.lookupAt(first.text, first)?.node;
-    const args = built?.type === 'call' ? built.childForFieldName('arguments') : null;
-    if (!args || !/ModelConfig$/.test(built?.childForFieldName('function')?.text ?? '')) return;
-    if (keywordArgument(args, 'use_peft')?.text !== 'True') return;
+    const built = first ? settingsKeyword(first, 'use_peft', ctx.symbols) : undefined;
+    if (!first || !built || !/ModelConfig$/.test(built.callee) || built.value?.text !== 'True') return;
     ctx.add(
       'training.adapter',
       'lora',
