@@ -714,6 +714,8 @@ const STEP_KINDS: ReadonlySet<FactKind> = new Set<FactKind>(['training.steps', '
 
 /** Folders above a launch script searched for the program it runs (beyond the one just above it). */
 const MAX_LAUNCH_DEPTH = 3;
+/** Leading folders of an absolute path dropped at most to find the repository's file it names. */
+const MAX_ABSOLUTE_PREFIX = 10;
 
 export function linkCandidates(
   fromPath: string,
@@ -752,6 +754,10 @@ export function linkCandidates(
     )
       candidates.push(paths.resolve(paths.dirname(fromPath), segments[segments.length - 1]));
     for (let k = 1; k < segments.length && k <= MAX_LAUNCH_DEPTH; k++)
+      candidates.push(paths.resolve(root, segments.slice(k).join('/')));
+    // A checkout kept deeper on the machine the script ran on (`/scratch/gpfs/me/space2/Repo/pkg/configs/x.yaml`):
+    // the tail from further down, while it still names a folder and a file (a bare file name from that far is a guess).
+    for (let k = MAX_LAUNCH_DEPTH + 1; k <= segments.length - 2 && k <= MAX_ABSOLUTE_PREFIX; k++)
       candidates.push(paths.resolve(root, segments.slice(k).join('/')));
   }
   // `sbatch experiments/runs/$RUN_NAME/train.slurm` with RUN_NAME the script's own folder name, in a job folder kept
@@ -856,9 +862,12 @@ const NARROW_LINKS: readonly NarrowLink[] = [
     admits: (f, link) => f.detail.startsWith(ARCHITECTURE_DEFAULT) && defaultHoldsForCall(f, link),
     ends: true,
   },
-  // A detectron2 LazyConfig's import of another config: the values read there reach it; no other link draws them.
+  // A detectron2 LazyConfig's import of another config: the values read there reach it. So does a launch's config
+  // (`lazyconfig_train_net.py --config-file configs/x.py`): the file is the run's config. No other link (a Python
+  // module importing it) draws them.
   {
-    via: (link) => link.detail.startsWith(LAZY_CONFIG_LINK),
+    via: (link) =>
+      link.detail.startsWith(LAZY_CONFIG_LINK) || (link.kind === 'link.config' && /\.py$/i.test(String(link.value))),
     admits: () => true,
     reserved: (f) => f.detail.startsWith(LAZY_CONFIG_VALUE),
   },
@@ -1415,7 +1424,9 @@ const INCIDENTAL_FACTS: ReadonlySet<FactKind> = new Set<FactKind>([
   'mlc.setting',
   'config.value',
 ]);
-const incidental = (f: Fact) => INCIDENTAL_FACTS.has(f.kind) || (f.kind === 'run.entry' && f.value === false);
+// A module the program imports is structure, not a reading: what that module holds that is a run's is drawn beside it.
+const incidental = (f: Fact) =>
+  INCIDENTAL_FACTS.has(f.kind) || f.kind === 'link.module' || (f.kind === 'run.entry' && f.value === false);
 
 /**
  * Whether a script a line runs starts nothing: all it holds is incidental, or it is a wrapper (a SLURM job script,
@@ -1773,6 +1784,14 @@ const EVALUATION_RESULTS =
   /^\s{0,4}"results"\s*:\s*(?:\{\s*"[^"\n]{1,200}"\s*:\s*\{|\[\s*\{)[^]{0,1500}?"[\w.-]{1,80}"\s*:\s*-?\d/m;
 
 /**
+ * A generation run's record: a top-level list of prompts (or samples) each holding what the model answered
+ * (`"prompts": [{"prompt": "…", "results": [{"sampling_params": …, "outputs": […]}]}]`, a sampling report). Such files
+ * carry the model and the sampling settings they were made with, which would otherwise read as a run.
+ */
+const GENERATION_RECORD =
+  /^\s{0,4}"(?:prompts|samples|examples|conversations|items)"\s*:\s*\[\s*\{[^]{0,2000}?"(?:results|outputs?|completions?|generations?|responses?|predictions?|answers?)"\s*:\s*[[{"]/m;
+
+/**
  * Files that record a finished run (trainer_state.json, all_results.json, an evaluation's results) describe one;
  * they launch nothing. Decided from the first 4 KB, before any parsing.
  */
@@ -1782,6 +1801,8 @@ export function resultsRecordReason(path: string, text: string): string | undefi
   if (RESULTS_RECORD.test(head)) return 'a record of results (metrics, logs), not a run';
   if (/\.json$/i.test(path) && EVALUATION_RESULTS.test(head))
     return 'the results of an evaluation (per-task metrics, as lm-evaluation-harness writes them), not a run';
+  if (/\.json$/i.test(path) && GENERATION_RECORD.test(head))
+    return 'a record of what a model generated (prompts with their outputs), not a run';
   return undefined;
 }
 

@@ -40,6 +40,13 @@ const METRIC_TARGET = /^torchmetrics\./;
 const EVALUATION_SECTION =
   /^(eval|evals|evaluation|evaluators?|eval_loader|eval_dataset|eval_args|eval_config|dataset_val|validation|val_loader)$/;
 
+/**
+ * Sections that describe a model other than the one the run trains: a pruning run's `l0_module.target_model` (the
+ * smaller shape it prunes towards, LLM-Shearing's configs), a distillation's `teacher`. Their sizes and checkpoints are
+ * not the run's model's; a dialect that knows such a config reads them itself.
+ */
+const OTHER_MODEL_SECTION = /^(?:target_model|teacher|teacher_model|teacher_config)$/;
+
 /** Dialects that only link the configs a config composes (Hydra defaults lists): they read no training method. */
 const COMPOSING_ONLY: ReadonlySet<string> = new Set(['hydra-primary', 'hydra']);
 
@@ -350,6 +357,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
       // scores the run's outputs with its own model: nothing in it is the run's.
       const target: unknown = isMap(valueNode) ? valueNode.get('_target_') : undefined;
       if (typeof target === 'string' && METRIC_TARGET.test(target)) continue;
+      if (OTHER_MODEL_SECTION.test(key) && isMap(valueNode)) continue;
       if (EVALUATION_SECTION.test(key) || owned(where)) {
         // A dialect reads this key itself; an evaluation section says nothing about the training run.
         if ((isMap(valueNode) || isSeq(valueNode)) && !EVALUATION_SECTION.test(key)) visit(valueNode, [...path, key]);

@@ -350,7 +350,50 @@ export function documentationLaunchFacts(facts: readonly Fact[], launches: reado
       detail: `launch documented at line ${launch.line + 1}: ${fact.detail}`,
     });
   }
+  const launcherConfig = out.length === 0 ? sharedLauncherConfig(facts, read) : undefined;
+  if (launcherConfig) out.push(launcherConfig);
   return out;
+}
+
+/** accelerate's own config on a launch line (`accelerate launch --config_file recipes/zero3.yaml …`). */
+const ACCELERATE_CONFIG_LINK = /^--config[_-]file[=\s]/;
+
+/**
+ * The launcher config every documented launch of this file hands accelerate, when none of them says how many devices
+ * ("accelerate launch --config_file recipes/accelerate_configs/zero3.yaml scripts/sft.py --config recipes/x.yaml" in a
+ * recipe's README): that config's `num_processes` and `num_machines` are the launch's devices, so it is linked to the
+ * file, as a launch script's line links it. Only when the file says nothing of its devices and every such launch names
+ * the same launcher config: one README that runs the file on a 1-GPU `ddp.yaml` and another on an 8-GPU `zero3.yaml`
+ * does not say which it is. The path is kept as the command wrote it (commands are run from the repository's root;
+ * the link is found from there).
+ */
+function sharedLauncherConfig(
+  facts: readonly Fact[],
+  read: ReadonlyArray<{ readonly launch: DocumentedLaunch; readonly facts: readonly Fact[] }>,
+): Fact | undefined {
+  if (facts.some((f) => (f.kind === 'hardware.devices' || f.kind === 'hardware.nodes') && f.value !== null))
+    return undefined;
+  let shared: { link: Fact; launch: DocumentedLaunch } | undefined;
+  for (const { launch, facts: stated } of read) {
+    if (stated.some((f) => f.kind === 'hardware.devices' || f.kind === 'hardware.nodes')) return undefined;
+    const links = stated.filter(
+      (f) => f.kind === 'link.config' && typeof f.value === 'string' && ACCELERATE_CONFIG_LINK.test(f.detail),
+    );
+    if (links.length !== 1 || !stated.some((f) => f.kind === 'launch.trainer' && f.value === 'accelerate launch'))
+      return undefined;
+    if (shared && shared.link.value !== links[0].value) return undefined;
+    shared ??= { link: links[0], launch };
+  }
+  if (!shared || typeof shared.link.value !== 'string' || /^[/$~]|\.\./.test(shared.link.value)) return undefined;
+  const { link, launch } = shared;
+  return {
+    kind: 'link.config',
+    value: link.value,
+    range: { startLine: launch.line, startCol: 0, endLine: launch.line, endCol: 0 },
+    confidence: 'low',
+    file: launch.file,
+    detail: `launch documented at line ${launch.line + 1}: ${link.detail}`,
+  };
 }
 
 /** Facts that make a config the definition of a run (a model, a length): a config without one is a fragment. */

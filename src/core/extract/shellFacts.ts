@@ -286,7 +286,12 @@ export function evaluateArithmetic(expression: string, vars: ReadonlyMap<string,
 }
 
 /** `cd DIR` alone on its line (no `&&` or pipe after it; a `;` may end it). */
-const CHANGE_DIRECTORY = /^[ \t]*cd[ \t]+([^;&|<>\n]{1,300}?)[ \t]*;?[ \t]*$/;
+/** An output redirection to a file (`> out.json`, `>> log.txt`, `2> err.log`, `&> all.log`; not `2>&1`). */
+const OUTPUT_REDIRECTION = /[ \t](?:[12&])?>>?[ \t]*(?!&)["']?[^\s;&|<>"']{1,300}["']?(?=[ \t;&|]|$)/g;
+
+/** `cd DIR` on a line of its own; `pushd DIR` (its output sent away or not) moves the same way. */
+const CHANGE_DIRECTORY =
+  /^[ \t]*(?:cd|pushd)[ \t]+([^;&|<>\n]{1,300}?)[ \t]*(?:>[ \t]*\/dev\/null(?:[ \t]+2>&1)?)?[ \t]*;?[ \t]*$/;
 
 /** Here-documents longer than this are not read into a variable. */
 const MAX_HERE_DOCUMENT = 100_000;
@@ -752,6 +757,30 @@ function mpiProcesses(prefix: string): { n: number; detail: string } | undefined
   return np && Number(np[1]) > 0 ? { n: Number(np[1]), detail: `mpirun -np ${np[1]}` } : undefined;
 }
 
+/**
+ * The GPUs `deepspeed --include localhost:0,1,2,3` runs on (DeepSpeed's launcher: `--include` is
+ * `HOST:SLOT[,SLOT…][@HOST:SLOT…]`, the hosts and device slots to use): the slots of each host, when every host lists
+ * as many; a host named without slots (all of its devices, a number only the machine knows) says nothing.
+ */
+function deepspeedIncluded(command: string): { perHost: number; hosts: number; spec: string } | undefined {
+  const spec =
+    /\s--include[=\s]+["']?([\w.-]{1,100}:[\d,]{1,200}(?:@[\w.-]{1,100}:[\d,]{1,200}){0,63})["']?(?=\s|$)/.exec(
+      command,
+    )?.[1];
+  if (!spec) return undefined;
+  const counts = spec.split('@').map(
+    (host) =>
+      new Set(
+        host
+          .slice(host.indexOf(':') + 1)
+          .split(',')
+          .filter(Boolean),
+      ).size,
+  );
+  if (counts.some((n) => n === 0 || n !== counts[0])) return undefined;
+  return { perHost: counts[0], hosts: counts.length, spec };
+}
+
 /** `make train_gpt2cu USE_CUDNN=1`, `make -j8 train test`: the targets a script builds (not `VAR=x` or options). */
 function makeTargets(text: string): Set<string> {
   const out = new Set<string>();
@@ -805,13 +834,32 @@ function folderAfterCd(arg: string, vars: ReadonlyMap<string, string>, path: str
   return (folder !== undefined ? checkoutFolder(folder, placeOf(path)) : undefined) ?? namedFolderOfUnknownPath(arg);
 }
 
-/** The last `cd DIR` among the commands before a launch (`...; cd $EVAL_DIR/scripts; bash run.sh`), where it moved. */
+/**
+ * Where the `cd DIR` commands before a launch moved it (`...; cd $EVAL_DIR/scripts; bash run.sh`): each relative `cd`
+ * from where the one before it went (`cd examples/eval`, `cd latex2sympy`, `cd ..` is examples/eval), an absolute or
+ * variable one from scratch; after a `cd` to a folder that cannot be named, the relative ones after it cannot be either.
+ */
 function cdBefore(prefix: string, vars: ReadonlyMap<string, string>, path: string | undefined): string | undefined {
   if (prefix.length > MAX_PREFIX_FOR_CD || !/\bcd\s/.test(prefix)) return undefined;
-  let last: string | undefined;
-  for (const m of prefix.matchAll(/(?:^|[;&\n"'(]|&&)[ \t]*cd[ \t]+([^;&|<>\n"'`]{1,300}?)[ \t]*(?=;|&&|\n|$)/g))
-    last = m[1];
-  return last === undefined ? undefined : folderAfterCd(last, vars, path);
+  let current: string | undefined;
+  let moved = false;
+  for (const m of prefix.matchAll(/(?:^|[;&\n"'(]|&&)[ \t]*cd[ \t]+([^;&|<>\n"'`]{1,300}?)[ \t]*(?=;|&&|\n|$)/g)) {
+    const folder = folderAfterCd(m[1], vars, path);
+    const relative = /^[\w.][\w./-]{0,299}$/.test(m[1].trim()) && folder !== undefined;
+    current = relative && moved ? (current === undefined ? undefined : joinFolders(current, folder)) : folder;
+    moved = true;
+  }
+  return current;
+}
+/** `a/b` then `../c` is `a/c`; `.` for where it started; leading `..` kept (a folder above the script's). */
+function joinFolders(from: string, to: string): string {
+  const out: string[] = [];
+  for (const part of `${from}/${to}`.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.length === 0 ? '.' : out.join('/');
 }
 /** A launch's prefix longer than this is not searched for a `cd` (a real one is a line or two). */
 const MAX_PREFIX_FOR_CD = 4000;
@@ -891,6 +939,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   let expandedLooks = 0;
   // The folder a standalone `cd` moved to, relative to the script's, when the script says which.
   let workDir: string | undefined;
+  let changedDirectory = false;
   // A file the launch names relative to where the script has cd'd (as the program it runs).
   const inWorkDir = (file: string) =>
     workDir && workDir !== '.' && !file.startsWith('/') && !file.includes('$')
@@ -1035,7 +1084,11 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // it are in that folder, relative to the script's (a folder the script cannot name, `cd $WORK`, is unknown).
     const cd = CHANGE_DIRECTORY.exec(logical);
     if (cd) {
-      workDir = folderAfterCd(cd[1], vars, path);
+      // `cd examples/eval` … `cd latex2sympy` … `cd ..`: a relative cd moves on from the folder the one before went to.
+      const next = folderAfterCd(cd[1], vars, path);
+      const relative = next !== undefined && /^[\w.][\w./-]{0,299}$/.test(withoutQuotes(cd[1].trim()));
+      workDir = relative && changedDirectory ? (workDir === undefined ? undefined : joinFolders(workDir, next)) : next;
+      changedDirectory = true;
       continue;
     }
     // `echo parlai train_model ... >> ${SCRIPT}`: a sweep writing the command into the job script it submits; the
@@ -1073,7 +1126,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     const swept = readSweptValues(logical, loops, vars);
     logical = swept.text;
     const written = logical;
-    logical = expandShell(logical, vars).replace(SCRIPT_FOLDER_PREFIX, './');
+    // `python -m main --print-schema > openapi.json`: a file the output is written to is no argument of the program.
+    logical = expandShell(logical, vars).replace(SCRIPT_FOLDER_PREFIX, './').replace(OUTPUT_REDIRECTION, '');
     const launch = matchLauncher(logical);
     if (!launch) continue;
     // A command defined as a function of this script (`train() { python3 train.py "$@"; }` then `train --epochs 3`) is
@@ -1303,8 +1357,10 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     // After `cd ./Coding/livecodebench/LiveCodeBench-main` the module is that folder's package (Python puts the
     // working folder first on its path for `-m`).
     const moduleFolder = module ? launchFolder : undefined;
+    // A folder above the script's alone (`cd ..`) is where the root's modules are found anyway; one named below it
+    // (`pushd "$here/../../backend"`) is where this module is.
     const inModuleFolder =
-      moduleFolder && moduleFolder !== '.' && !moduleFolder.startsWith('..') ? moduleFolder : undefined;
+      moduleFolder && moduleFolder !== '.' && !/^(?:\.\.\/?)+$/.test(moduleFolder) ? moduleFolder : undefined;
     if (module)
       facts.push({
         kind: 'link.script',
@@ -1510,6 +1566,17 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     }
     const numGpus = /--num_gpus[=\s]+(\d+)/.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
+    else if (
+      launch.launcher.name === 'deepspeed' &&
+      !own.some(isDevices) &&
+      !facts.slice(launchStart).some(isDevices)
+    ) {
+      const included = deepspeedIncluded(logical);
+      if (included) {
+        add('hardware.devices', included.perHost, `--include ${included.spec}`);
+        if (included.hosts > 1) add('hardware.nodes', included.hosts, `--include ${included.spec}`);
+      }
+    }
     const flagsStart = facts.length;
     const switchedOff: string[] = [];
     let modelClass: string | undefined;

@@ -933,6 +933,9 @@ function adaptersOn(facts: readonly Fact[]): Fact[] {
   return stated.filter((f) => f.value !== ADAPTER_OFF && (f.directive === true || (!f.file && !ownOff)));
 }
 
+/** Config keys (a fact's fromFlags) that switch on the training loop's autocast only (detectron2 LazyConfig, AMPTrainer). */
+const TRAINER_AUTOCAST_KEYS: ReadonlySet<string> = new Set(['train.amp.enabled']);
+
 /** Mixed precision wins over the default: `bf16=True` anywhere means the run is bf16. */
 function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   // FP8 switched on (LLaMA-Factory `fp8: true`, TransformerEngine) runs the matmuls in fp8 beside a bf16 setting.
@@ -940,7 +943,13 @@ function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   // A TF32 switch (`torch.backends.cuda.matmul.allow_tf32 = True`) beside weights the file keeps in fp32 is TF32
   // compute on a GPU, so it wins over that fp32 (on the CPU the switch does nothing: readers/torch.ts reads such a
   // script as fp32 and states no TF32).
-  const anyStating = facts.filter((f) => f.kind === 'training.precision' && f.value !== null);
+  // A trainer's own autocast switch (detectron2's `train.amp.enabled`, read by its AMPTrainer) is the training loop's:
+  // an evaluation of the same config (`--eval-only`: detectron2's inference_on_dataset, no autocast) runs without it.
+  const evaluating = facts.some((f) => f.kind === 'training.mode' && f.value === 'inference');
+  const applying = evaluating
+    ? facts.filter((f) => !(f.kind === 'training.precision' && f.fromFlags?.some((k) => TRAINER_AUTOCAST_KEYS.has(k))))
+    : facts;
+  const anyStating = applying.filter((f) => f.kind === 'training.precision' && f.value !== null);
   // A loader's `torch_dtype="auto"` (the checkpoint's dtype, assumed) yields to any precision the run states.
   const statedElsewhere = anyStating.filter((f) => !f.detail.endsWith(CHECKPOINT_DTYPE_DETAIL));
   const stating = statedElsewhere.length > 0 ? statedElsewhere : anyStating;
@@ -966,5 +975,5 @@ function pickPrecision(facts: readonly Fact[]): Fact | undefined {
   const set = stated.filter((f) => !f.detail.startsWith('default of --') && !f.detail.startsWith(YACS_DEFAULT));
   const known = set.some((f) => f.confidence === 'high') ? set : stated;
   known.sort((a, b) => order.indexOf(String(a.value)) - order.indexOf(String(b.value)));
-  return known[0] ?? pick(facts, 'training.precision');
+  return known[0] ?? pick(applying, 'training.precision');
 }

@@ -5,6 +5,7 @@ import { extractShellFacts } from '../shellFacts';
 import { matchLauncher } from '../shell/launchers';
 import { findModel } from '../../knowledge';
 import { parseComposerDuration } from '../composerDuration';
+import { architectureNamed } from './hubModelConfig';
 
 /**
  * Composer / llm-foundry train configs (`scripts/train/yamls/pretrain/mpt-125m.yaml`,
@@ -141,6 +142,33 @@ function readTrainConfig(doc: ConfigDoc, out: FactSink): void {
         `${name} loads pretrained weights (pretrained defaults to true in llm-foundry)`,
         pretrained ? 'high' : 'medium',
       );
+  } else if (
+    name &&
+    modelName &&
+    !MODEL_NAMES.test(name) &&
+    /^[A-Za-z][\w.-]{0,80}$/.test(name) &&
+    doc.num('model.d_model') !== undefined &&
+    doc.num('model.n_layers') !== undefined
+  )
+  // A model class the repository registers itself (`name: mosaic_llama2_7b`, a Composer model of its own) built from
+  // the sizes this config gives: the run's model is that name, its size the config's (read by the key table).
+  {
+    out.add('model.id', name, modelName, `model.name: ${name}, built from the sizes in this config`, 'medium');
+    // Named for an architecture (`mosaic_llama2_7b`): its feed-forward is that architecture's (LLaMA's gated MLP of
+    // `intermediate_size`), and so is its output layer, when the config does not say.
+    const architecture = doc.has('model.intermediate_size') ? architectureNamed(name) : undefined;
+    if (architecture) {
+      const detail = `model.name: ${name}, a ${architecture.type} architecture`;
+      out.add(
+        'model.gatedFfn',
+        true,
+        modelName,
+        `${detail}: a gated MLP (3 matrices of d × intermediate_size)`,
+        'medium',
+      );
+      if (!architecture.tiedByDefault && !doc.has('model.tie_word_embeddings'))
+        out.add('model.untiedHead', true, modelName, `${detail}: an output layer of its own`, 'medium');
+    }
   }
   const dataset = doc.get('train_loader.dataset.hf_name');
   if (typeof dataset?.value === 'string' && /^[\w.-]+\/[\w.-]+$/.test(dataset.value))

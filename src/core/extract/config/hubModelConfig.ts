@@ -32,6 +32,20 @@ const ARCHITECTURES: Readonly<Record<string, { readonly tiedByDefault: boolean }
 const architectureOf = (type: string | undefined) =>
   type !== undefined && Object.hasOwn(ARCHITECTURES, type.toLowerCase()) ? type.toLowerCase() : undefined;
 
+/**
+ * The architecture a model's own name says it is (`mosaic_llama2_7b`, `my-qwen2-0.5b`: a word of the name, its
+ * version digits dropped), for a model a repository builds from sizes of its own under a name of its own.
+ */
+export function architectureNamed(
+  name: string,
+): { readonly type: string; readonly tiedByDefault: boolean } | undefined {
+  for (const word of name.toLowerCase().split(/[^a-z0-9]+/, 12)) {
+    const type = architectureOf(word) ?? architectureOf(word.replace(/\d+$/, ''));
+    if (type) return { type, tiedByDefault: ARCHITECTURES[type].tiedByDefault };
+  }
+  return undefined;
+}
+
 export const hubModelConfig: ConfigDialect = {
   name: 'hub-model-config',
   words: ['model_type'],

@@ -193,6 +193,16 @@ const BLANKED_CODE = new WeakMap<Tree, string>();
 /** Rows (inclusive) of the code that runs when the module is executed as a script. */
 /** `tf.app.run()`, `tf.compat.v1.app.run()`: run `main` of the module (tensorflow.org/api_docs/python/tf/compat/v1/app/run). */
 export const TF_APP_RUN = /\btf\.(?:compat\.v1\.)?app\.run\(\s*\)/;
+/** A `module:Name` import string (`'convai_evaluation:TransformerAgent'`), the name captured. */
+const IMPORT_STRING = /["'][A-Za-z_][\w.]{0,100}:([A-Za-z_]\w{0,100})["']/g;
+/** Characters of a module-level statement looked at for import strings. */
+const MAX_IMPORT_STRING_SCAN = 20_000;
+
+/**
+ * `fire.Fire()` with nothing given: every function of the module is a command of its command line (Python Fire's
+ * guide: "Fire() … the program's members … become commands"), so each can run as the program.
+ */
+const FIRE_ON_MODULE = /(?:^|[^\w.]|\bfire\.)Fire\(\s*\)/;
 
 /** Compound statements whose blocks run with the module (`if`, `try`): their definitions stay definitions. */
 const MODULE_BRANCHES = /^(?:if_statement|elif_clause|else_clause|try_statement|except_clause|finally_clause|block)$/;
@@ -533,6 +543,14 @@ function findExecutedRows(
   for (const statement of statements) for (const part of runningParts(statement)) wordsOf(part);
   // `tf.app.run()` (TensorFlow 1's tf.compat.v1.app.run) with no function given calls the module's `main`.
   if (statements.some((st) => TF_APP_RUN.test(code.slice(st.startIndex, st.endIndex)))) words.add('main');
+  // Commands by name (`python inference.py test_model --path x.ckpt`): a `test_` function among them is no self-test.
+  const fireCommands = new Set<Definition>();
+  if (statements.some((st) => FIRE_ON_MODULE.test(code.slice(st.startIndex, st.endIndex))))
+    for (const d of definitions)
+      if (d.node.type === 'function_definition' && !d.name.startsWith('_')) {
+        words.add(d.name);
+        fireCommands.add(d);
+      }
   // Definitions reached from executed code run too (to a fixpoint: main() calls train() calls ...).
   for (const d of definitions) (byName.get(d.name) ?? byName.set(d.name, []).get(d.name)!).push(d);
   classUses.start();
@@ -547,10 +565,16 @@ function findExecutedRows(
         d.entryClass,
     ),
   );
+  // `parser.set_params(model='convai_evaluation:TransformerAgent')`, `uvicorn.run("serve:app")`: a class of this module
+  // named by import string in code that runs is built by the framework it is handed to (ParlAI's `module:Class` agent
+  // spec), so it runs.
+  for (const statement of statements)
+    for (const m of statement.text.slice(0, MAX_IMPORT_STRING_SCAN).matchAll(IMPORT_STRING))
+      for (const d of byName.get(m[1]) ?? []) if (d.node.type === 'class_definition') reachable.push(d);
   const done = new Set<Definition>();
   for (let d = reachable.pop(); d; d = reachable.pop()) {
     checkpoint(++seen);
-    if (done.has(d) || (withoutSelfTests && SELF_TEST.test(d.name))) continue;
+    if (done.has(d) || (withoutSelfTests && SELF_TEST.test(d.name) && !fireCommands.has(d))) continue;
     done.add(d);
     executed.push([d.startRow, d.endRow]);
     wordsOf(d.node);
@@ -711,7 +735,7 @@ export function libraryVerdict(
  * configure one part, and the flags beside them still define the run.)
  */
 const CONFIG_ARGUMENT =
-  /^(?:(?:train|training|run|exp|experiment|job|yaml|main)_)?(?:config|cfg|conf)(?:_(?:file|path|yaml|name)|_file_path)?$|^(?:path_)?(?:experiment|exp)(?:_(?:dir|path|folder|file))?$|^recipe(?:_(?:file|path))?$/;
+  /^(?:(?:train|training|run|exp|experiment|job|yaml|main)_)?(?:config|cfg|conf)s?(?:_(?:file|path|yaml|name)|_file_path)?$|^(?:path_)?(?:experiment|exp)(?:_(?:dir|path|folder|file))?$|^recipe(?:_(?:file|path))?$/;
 
 /** The normalised name of an argument as written: `--config-file` → `config_file`. */
 function argumentName(literal: string): string {

@@ -20,6 +20,7 @@ import { fairseqCli, fairseqEvaluationOverride } from './fairseq';
 import { PARLAI_COMMAND, readParlaiCommand } from './parlai';
 import {
   evaluationOnly,
+  evaluationSwitch,
   labellingProgram,
   harnessProgram,
   openMmlabTest,
@@ -493,7 +494,9 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     fairseqEvaluationOverride(command) ??
     labellingProgram(program) ??
     variableNamedEvaluation(program);
-  if (serving) out.add('training.mode', 'inference', serving, 'medium');
+  // A switch on the command itself (`--eval-only`) over what a config it hands the program says of training.
+  if (serving)
+    out.add('training.mode', 'inference', serving, serving === evaluationSwitch(command) ? 'high' : 'medium');
   else {
     const weights = openMmlabWeightsOption(command);
     if (weights) out.add('model.fromScratch', false, `${weights}: the model starts from these weights`, 'high');

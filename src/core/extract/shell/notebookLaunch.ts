@@ -1,6 +1,7 @@
 import type { Fact } from '../../facts';
 import type { NotebookSource } from '../notebookConfigs';
 import { extractShellFacts } from '../shellFacts';
+import { matchLauncher } from './launchers';
 import { nonRunPathReason } from '../../resolve/entryPoint';
 import { withoutTrailingSlashes } from '../../trimSlashes';
 
@@ -109,7 +110,11 @@ function notebookShell(sources: readonly NotebookSource[]): NotebookShell | unde
     if (inClone) for (let k = first; k < out.length; k++) cloneLines.add(k);
     if (chars > MAX_SHELL_CHARS) return undefined;
   }
-  return any && LAUNCH.test(out.join('\n')) ? { text: out.join('\n'), cloneLines } : undefined;
+  const text = out.join('\n');
+  // A launcher or interpreter, or any tool the shell reader knows (`text-generation-launcher`, `vllm serve`, `trl sft`).
+  return any && (LAUNCH.test(text) || out.some((l) => l.trim() !== '' && matchLauncher(l.trim()) !== undefined))
+    ? { text, cloneLines }
+    : undefined;
 }
 
 /** `name = "literal"` (or a number) alone on a line of a code cell. Group 1 the name; 2–4 the value. */
@@ -180,7 +185,11 @@ function firstLaunch(text: string, sources: readonly NotebookSource[], path: str
     // A data-preparation step before the run (`!python3 $HOME/repo/examples/data_preprocess/gsm8k.py --local_dir ...`,
     // `!python prepare_data.py`): a program no run is made of, by its path; the launch after it is the run.
     if (script && nonRunPathReason(String(script.value).replace(/^(?:\$\{?\w+\}?|~)\//, '')) !== undefined) continue;
-    if (!script) continue;
+    // A tool's own command that names its model (`!text-generation-launcher --model-id org/name`, `!vllm serve
+    // org/name`, `!trl sft --model_name_or_path …`) is a launch too, with no script of the repository behind it.
+    const tool =
+      facts.some((f) => f.kind.startsWith('launch.')) && facts.some((f) => f.kind === 'model.id' && f.value !== null);
+    if (!script && !tool) continue;
     const placed = facts.map((f) => ({
       ...f,
       range: { ...f.range, startLine: f.range.startLine + start, endLine: f.range.endLine + start },

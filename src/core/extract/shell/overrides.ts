@@ -150,6 +150,9 @@ function overridesAsYaml(overrides: readonly Override[]): { text: string; owners
   return { text: lines.join('\n'), owners };
 }
 
+/** A saved weights file, by its extension (PyTorch, Lightning, safetensors). */
+const WEIGHTS_FILE = /\.(?:pt|pth|ckpt|bin|safetensors)$/i;
+
 /** Kinds a config states about the run; launches and links are the command line's own business. */
 const RUN_KINDS = /^(?:model|training|hardware|inference)\.|^run\.framework$/;
 
@@ -181,7 +184,16 @@ export function readOverrides(words: readonly string[], out: LaunchSink): void {
     const key = o.path.join('.');
     const model = modelOfPath(o.value);
     if (model) {
-      out.add('model.id', model, `override ${key}=${o.value}`, confidence(o), o.word);
+      // A weights file (`model.path=/ckpt/run_7b_to1.3b/latest-rank0.pt`) is the state the run starts from; its folder
+      // names a run of some earlier job, not the architecture: the model a linked config builds is the run's model.
+      const weightsFile = WEIGHTS_FILE.test(o.value);
+      out.add(
+        'model.id',
+        model,
+        `override ${key}=${o.value}${weightsFile ? ' (a weights file)' : ''}`,
+        weightsFile ? 'low' : confidence(o),
+        o.word,
+      );
       out.add('model.fromScratch', false, `${key} names the checkpoint the run starts from`, confidence(o), o.word);
     } else if (/^\$/.test(o.value))
       out.add('model.id', null, `override ${key}=${o.value}: set from a shell variable`, 'low', o.word);

@@ -292,10 +292,39 @@ const RUN_MODE_FLAG =
   /(?:^|\s)--(?:run[-_])?mode(?:=|\s+)["']?(inference|infer|eval|evaluate|evaluation|test|predict|prediction|generate|generation|sample|sampling)["']?(?=\s|$)/;
 
 export function evaluationOnly(command: LaunchCommand): string | undefined {
+  const stated = evaluationSwitch(command);
+  if (stated) return stated;
+  const names = flagNames(command);
+  const words = names.map((n) => ({ n, w: wordsOf(n) }));
+  for (const m of command.text.matchAll(/(?:^|\s)--([A-Za-z][\w.-]*)/g)) {
+    if (names.push(m[1].toLowerCase()) >= MAX_FLAGS) break;
+  }
+  const evalData = words.find(({ w }) => w.some((x) => /^(?:val|valid|validation|eval|evaluation|test)$/.test(x)));
+  const training = words.find(({ w }) =>
+    w.some((x) => /^(?:train|training|epochs?|steps|iters|iterations|lr|learning|warmup|optimizer)$/.test(x)),
+  );
+  const checkpoint = words.find(({ w }) =>
+    w.some((x) => /^(?:pretrained|resume|checkpoint|ckpt|load|weights)$/.test(x)),
+  );
+  if (evalData && checkpoint && !training) return `--${checkpoint.n} with --${evalData.n}, no training data or length`;
+  return undefined;
+}
+
+/** The flag names of a command, lower-cased, in order (bounded). */
+function flagNames(command: LaunchCommand): string[] {
   const names: string[] = [];
   for (const m of command.text.matchAll(/(?:^|\s)--([A-Za-z][\w.-]*)/g)) {
     if (names.push(m[1].toLowerCase()) >= MAX_FLAGS) break;
   }
+  return names;
+}
+
+/**
+ * The command's own switch to evaluation (`--eval-only`, `--do_predict`, `--mode test`): the program is told to run
+ * a trained model only, whatever the config it is handed says of training. Returns the flag, or undefined.
+ */
+export function evaluationSwitch(command: LaunchCommand): string | undefined {
+  const names = flagNames(command);
   const has = (re: RegExp) => names.find((n) => re.test(n));
   // `--do_train False` (HfArgumentParser reads a value after a bool flag) switches training off.
   const doTrain =
@@ -307,15 +336,6 @@ export function evaluationOnly(command: LaunchCommand): string | undefined {
   // predict` switch of many programs): the run mode the program is told, one that trains nothing.
   const mode = RUN_MODE_FLAG.exec(command.text);
   if (mode && !doTrain) return `--mode ${mode[1]}`;
-  const words = names.map((n) => ({ n, w: wordsOf(n) }));
-  const evalData = words.find(({ w }) => w.some((x) => /^(?:val|valid|validation|eval|evaluation|test)$/.test(x)));
-  const training = words.find(({ w }) =>
-    w.some((x) => /^(?:train|training|epochs?|steps|iters|iterations|lr|learning|warmup|optimizer)$/.test(x)),
-  );
-  const checkpoint = words.find(({ w }) =>
-    w.some((x) => /^(?:pretrained|resume|checkpoint|ckpt|load|weights)$/.test(x)),
-  );
-  if (evalData && checkpoint && !training) return `--${checkpoint.n} with --${evalData.n}, no training data or length`;
   return undefined;
 }
 

@@ -1025,6 +1025,27 @@ export const MODELS: readonly Model[] = [
     source: 'computed from config.json (12 layers, d 768, vocab 50257, 1024 positions, tied embeddings)',
   },
   {
+    id: 'openai-gpt',
+    aliases: ['openai-community/openai-gpt'],
+    family: 'openai-gpt',
+    architecture: 'decoder',
+    modality: 'text',
+    params: 116_534_784,
+    sizes: {
+      layers: 12,
+      hiddenSize: 768,
+      vocabSize: 40478,
+      ffnSize: 3072,
+      learnedPositions: 512,
+      source:
+        'transformers\' OpenAIGPTConfig defaults, the configuration of huggingface.co/openai-community/openai-gpt (n_layer 12, n_embd 768, vocab_size 40478, n_positions 512; Radford et al. 2018, "Improving Language Understanding by Generative Pre-Training", section 4.1: 12 layers, 768-wide states, 3072-wide feed-forward)',
+    },
+    contextLength: 512,
+    smallerSiblings: [],
+    source:
+      'computed from OpenAIGPTConfig defaults: 12 × (attention 768×2304 + 768×768, feed-forward 2 × 768×3072, biases and two layer norms) + token embeddings 40478×768 + 512 learned positions × 768, output layer tied = 116,534,784',
+  },
+  {
     id: 'gpt2-medium',
     aliases: ['openai-community/gpt2-medium'],
     family: 'gpt2',

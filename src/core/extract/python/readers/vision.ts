@@ -181,9 +181,16 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   // DeiT-style programs pick an architecture function by name): the name is the model's; it is not torchvision's.
   // `partial(torchvision_models.__dict__[args.arch], zero_init_residual=True)` handed to a wrapper that builds it
   // (MoCo-style encoders): the same pick by name, called later.
+  // So is the constructor itself handed to a wrapper (`SimSiam(models.__dict__[args.arch], 2048)`, SimSiam- and
+  // BYOL-style builders that call it inside): torchvision's pick only, a wrapper's first argument.
+  const firstArg = full.endsWith(']')
+    ? undefined
+    : call.childForFieldName('arguments')?.namedChildren.find((c) => c?.type !== 'comment');
   const partialArg =
-    full === 'partial' || full === 'functools.partial'
-      ? call.childForFieldName('arguments')?.namedChildren.find((c) => c?.type !== 'comment')
+    full === 'partial' ||
+    full === 'functools.partial' ||
+    (firstArg?.type === 'subscript' && /(^|\.)models\.__dict__\[/.test(firstArg.text.slice(0, 200)))
+      ? firstArg
       : undefined;
   // A subscript callee's text ends with its `]`: the text (known) is asked before the node (a call into the parser),
   // as this rule sees every call of a file.
@@ -226,17 +233,19 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     'model.id',
     id,
     call,
-    openClip
-      ? `open_clip.${last}`
-      : timmByName
-        ? `timm ${last}()`
-        : timm
-          ? 'timm.create_model'
-          : keras
-            ? `keras.applications.${last}`
-            : last === 'get_model'
-              ? 'torchvision.models.get_model'
-              : `torchvision.models.${last}`,
+    byName
+      ? `${truncate(pickedText, 80)}: the architecture picked by name`
+      : openClip
+        ? `open_clip.${last}`
+        : timmByName
+          ? `timm ${last}()`
+          : timm
+            ? 'timm.create_model'
+            : keras
+              ? `keras.applications.${last}`
+              : last === 'get_model'
+                ? 'torchvision.models.get_model'
+                : `torchvision.models.${last}`,
   );
   if (origin !== undefined) ctx.amendLast({ originLine: origin });
   // `models.__dict__[args.arch]` read at `--arch`'s default: a launch that passes `--arch` names another network.

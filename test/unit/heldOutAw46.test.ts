@@ -1,0 +1,146 @@
+import * as assert from 'node:assert/strict';
+import { resultsRecordReason } from '../../src/core/analyze';
+import { extractShellFacts } from '../../src/core/extract/shellFacts';
+import { scanFiles } from './helpers';
+
+/** Forty-sixth round: rules from what set AW listed that is no run. */
+
+describe('Forty-sixth round: files that are no run (set AW)', () => {
+  it('leaves out a program that needs its config sections named with a required --configs', async () => {
+    const program = [
+      'import argparse',
+      'import yaml',
+      'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
+      '',
+      'def main():',
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('--configs', nargs='+', required=True)",
+      '    args, _ = parser.parse_known_args()',
+      "    conf = yaml.safe_load(open('configs/config.yaml'))",
+      '    model = AutoModelForCausalLM.from_pretrained(conf[args.configs[0]]["model_name"])',
+      '    Trainer(model=model, args=TrainingArguments(output_dir="out")).train()',
+      '',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({ 'trainer_sft.py': program });
+    assert.equal(scan.files[0]?.analysis.runs.length, 0);
+    assert.match(scan.files[0]?.analysis.notARun ?? '', /--configs/);
+  });
+
+  it('reads a record of what a model generated as no run', () => {
+    const record = JSON.stringify(
+      {
+        model_name: 'org/pythia-1b-sft',
+        date: '2023-03-01T22:16:13',
+        args: { device: 'cuda', num_samples: 2 },
+        prompts: [{ prompt: 'Why is the sky blue?', results: [{ sampling_config: 'k50', outputs: ['Because'] }] }],
+      },
+      null,
+      2,
+    );
+    assert.match(resultsRecordReason('reports/sampling.json', record) ?? '', /generated/);
+    // A generation config listing its prompts is a run's settings, not a record.
+    const settings = JSON.stringify(
+      { model_name: 'org/pythia-1b-sft', prompts: ['a', 'b'], max_new_tokens: 64 },
+      null,
+      2,
+    );
+    assert.equal(resultsRecordReason('configs/generate.json', settings), undefined);
+  });
+
+  it('runs `python -m` in the folder `pushd` moved to, and takes no output redirection for a config', () => {
+    const script = [
+      'parent_path=$( cd "$(dirname "${BASH_SOURCE[0]}")" ; pwd -P )',
+      'pushd "$parent_path/../../backend" > /dev/null',
+      'python -m main --print-openapi-schema > openapi.json || die',
+      'popd',
+      '',
+    ].join('\n');
+    const links = extractShellFacts(script, 'scripts/dev/start-server.sh').filter((f) => f.kind.startsWith('link.'));
+    assert.deepEqual(
+      links.map((f) => `${f.kind} ${String(f.value)}`),
+      ['link.script ../../backend/main.py'],
+    );
+  });
+
+  it('lists no run for a launch of a found program that reads as nothing but its imports', async () => {
+    const server = [
+      'import json',
+      'from pathlib import Path',
+      'from fastapi import FastAPI',
+      '',
+      'app = FastAPI()',
+      '',
+      '@app.get("/health")',
+      'def health():',
+      '    return {"ok": True}',
+      '',
+      "if __name__ == '__main__':",
+      '    print(json.dumps(app.openapi()))',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({
+      'backend/main.py': server,
+      'scripts/dev/start-server.sh': 'pushd "$(dirname "$0")/../../backend"\npython -m main > openapi.json\npopd\n',
+    });
+    const launch = scan.files.find((f) => f.display === 'scripts/dev/start-server.sh');
+    assert.equal(launch?.analysis.runs.length, 0);
+  });
+});
+
+describe('Forty-sixth round: notebooks that run a tool', () => {
+  it('reads a notebook whose shell cell starts a serving tool with its model', async () => {
+    const notebook = JSON.stringify({
+      cells: [
+        { cell_type: 'code', source: '!text-generation-launcher --version', metadata: {}, outputs: [] },
+        {
+          cell_type: 'code',
+          source:
+            '!RUST_BACKTRACE=1 \\\ntext-generation-launcher \\\n--model-id org/llama-3-8b-instruct-awq \\\n--port 1337',
+          metadata: {},
+          outputs: [],
+        },
+      ],
+      nbformat: 4,
+      metadata: {},
+    });
+    const scan = await scanFiles({ 'serve.ipynb': notebook });
+    const run = scan.files[0]?.analysis.runs[0]?.run;
+    assert.equal(run?.spec.training.mode, 'inference');
+    assert.equal(run?.spec.model.name, 'org/llama-3-8b-instruct-awq');
+  });
+});
+
+describe('Forty-sixth round: a torchvision architecture handed to a wrapper', () => {
+  it('reads `Wrapper(models.__dict__[args.arch], …)` as the architecture --arch picks', async () => {
+    const program = [
+      'import argparse',
+      'import torch',
+      'import torchvision.models as models',
+      'import ours.builder',
+      '',
+      'parser = argparse.ArgumentParser()',
+      "parser.add_argument('-a', '--arch', default='resnet50')",
+      "parser.add_argument('--epochs', default=100, type=int)",
+      '',
+      'def main():',
+      '    args = parser.parse_args()',
+      '    model = ours.builder.Siamese(models.__dict__[args.arch], 2048)',
+      '    optimizer = torch.optim.SGD(model.parameters(), lr=0.05)',
+      '    for epoch in range(args.epochs):',
+      '        loss = model(torch.ones(1)).sum()',
+      '        loss.backward()',
+      '        optimizer.step()',
+      '',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({ 'main_pretrain.py': program });
+    const run = scan.files[0]?.analysis.runs[0]?.run;
+    assert.equal(run?.spec.model.name, 'resnet50');
+    assert.equal(run?.spec.training.mode, 'pretrain');
+  });
+});
