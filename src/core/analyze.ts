@@ -4,6 +4,7 @@ import { groupFile } from './extract/config/hydraExperiment';
 import { modelOptionsFound } from './extract/config/hydraPrimary';
 import { HYDRA_MAIN_LINK } from './extract/python/readers/hydraMain';
 import { CLONE_LAUNCH, withNotebookLaunches } from './extract/shell/notebookLaunch';
+import { withoutOwnOutputModel } from './extract/ownOutputModel';
 import { gpuOfHeaderText } from './extract/python/readers/headerGpu';
 import { withWrittenConfigs, type NotebookSource } from './extract/notebookConfigs';
 import { withClonedHubModel } from './extract/notebookHubClone';
@@ -605,6 +606,8 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
           ),
           notebook.sources ?? [],
         );
+      // A load of the name the program publishes its result under tries that result; it is not the model trained.
+      facts = withoutOwnOutputModel(facts, code);
       if (notebook?.accelerator)
         facts.push({
           kind: 'hardware.accelerator',

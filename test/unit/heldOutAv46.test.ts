@@ -255,3 +255,71 @@ describe('Forty-sixth round: where a script runs its programs', () => {
     );
   });
 });
+
+describe('Forty-sixth round: a wrapper handed the program it runs', () => {
+  it('reads the program a shell wrapper is handed as its first argument as the line’s', async () => {
+    const wrapper = [
+      'eval_script_path=$1',
+      'model_path=$2',
+      'NUM_GPUS=$(nvidia-smi --list-gpus | wc -l)',
+      'CUDA_VISIBLE_DEVICES=0 bash "$eval_script_path" "$model_path"',
+      '',
+    ].join('\n');
+    const evaluation = [
+      'MODEL=$1',
+      'python -u math_eval.py --model_name_or_path "$MODEL" --temperature 0 --use_vllm',
+      '',
+    ].join('\n');
+    const program = [
+      'import argparse',
+      'from vllm import LLM, SamplingParams',
+      '',
+      "if __name__ == '__main__':",
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('--model_name_or_path', type=str)",
+      "    parser.add_argument('--temperature', type=float, default=0)",
+      '    args = parser.parse_args()',
+      '    llm = LLM(model=args.model_name_or_path)',
+      "    print(llm.generate(['1+1='], SamplingParams(temperature=args.temperature)))",
+      '',
+    ].join('\n');
+    const scan = await scanFiles({
+      'examples/math_eval/sh/convert_and_evaluate.sh': wrapper,
+      'examples/math_eval/sh/eval.sh': evaluation,
+      'examples/math_eval/math_eval.py': program,
+      'eval_nodes.sh': 'cd examples/math_eval\nbash sh/convert_and_evaluate.sh "sh/eval.sh" "/ckpt/step_100"\n',
+    });
+    const run = scan.files.find((f) => f.display === 'eval_nodes.sh')?.analysis.runs[0]?.run;
+    assert.equal(run?.spec.training.mode, 'inference');
+  });
+});
+
+describe('Forty-sixth round: a model helper handed a checkpoint', () => {
+  it('reads `make_generative_lm(model_name_or_path=…)` as loading pretrained weights', async () => {
+    const program = [
+      'from dataclasses import dataclass, field',
+      'import transformers',
+      'from ours import common',
+      '',
+      '@dataclass',
+      'class ModelArguments:',
+      '    model_name_or_path: str = field(default=None)',
+      '',
+      'def train():',
+      '    parser = transformers.HfArgumentParser((ModelArguments, transformers.TrainingArguments))',
+      '    model_args, training_args = parser.parse_args_into_dataclasses()',
+      '    model = common.make_generative_lm(',
+      '        model_name_or_path=model_args.model_name_or_path,',
+      '        config=transformers.AutoConfig.from_pretrained(model_args.model_name_or_path),',
+      '    )',
+      '    transformers.Trainer(model=model, args=training_args).train()',
+      '',
+      "if __name__ == '__main__':",
+      '    train()',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({ 'supervised.py': program });
+    const run = scan.files[0]?.analysis.runs[0]?.run;
+    assert.equal(run?.spec.training.mode, 'finetune');
+  });
+});

@@ -144,3 +144,58 @@ describe('Forty-sixth round: a torchvision architecture handed to a wrapper', ()
     assert.equal(run?.spec.training.mode, 'pretrain');
   });
 });
+
+describe('Forty-sixth round: a RAG program', () => {
+  it('takes the generator it loads, not its retriever’s embedding model, as the run’s model', async () => {
+    const program = [
+      'from langchain_huggingface import HuggingFaceEmbeddings',
+      'from langchain_community.vectorstores import FAISS',
+      'from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline',
+      '',
+      "db = FAISS.from_documents(docs, HuggingFaceEmbeddings(model_name='BAAI/bge-base-en-v1.5'))",
+      "model_name = 'HuggingFaceH4/zephyr-7b-beta'",
+      'model = AutoModelForCausalLM.from_pretrained(model_name)',
+      'tokenizer = AutoTokenizer.from_pretrained(model_name)',
+      "generate = pipeline(model=model, tokenizer=tokenizer, task='text-generation', max_new_tokens=400)",
+      "print(generate('What is RAG?'))",
+      '',
+    ].join('\n');
+    const scan = await scanFiles({ 'rag.py': program });
+    assert.equal(scan.files[0]?.analysis.runs[0]?.run.spec.model.name, 'HuggingFaceH4/zephyr-7b-beta');
+    // The embedding model alone is still the run's.
+    const retrieval = [
+      'from langchain_huggingface import HuggingFaceEmbeddings',
+      'from langchain_community.vectorstores import FAISS',
+      '',
+      "db = FAISS.from_documents(docs, HuggingFaceEmbeddings(model_name='BAAI/bge-base-en-v1.5'))",
+      "print(db.similarity_search('query'))",
+      '',
+    ].join('\n');
+    const alone = await scanFiles({ 'index.py': retrieval });
+    assert.equal(alone.files[0]?.analysis.runs[0]?.run.spec.model.name, 'BAAI/bge-base-en-v1.5');
+  });
+});
+
+describe('Forty-sixth round: the model a program publishes', () => {
+  it('does not take a load of the name the program pushes its result to for the model it trains', async () => {
+    const program = [
+      'from transformers import T5ForConditionalGeneration, Trainer, TrainingArguments, pipeline',
+      'from peft import LoraConfig, get_peft_model',
+      '',
+      "model_name = 't5-small'",
+      'model = T5ForConditionalGeneration.from_pretrained(model_name)',
+      "model = get_peft_model(model, LoraConfig(r=16, target_modules=['q', 'v']))",
+      'args = TrainingArguments(output_dir="out", num_train_epochs=25, push_to_hub=True,',
+      '                         hub_model_id="someone/tag-generator")',
+      'Trainer(model=model, args=args, train_dataset=train).train()',
+      'trainer.push_to_hub()',
+      'tagger = pipeline("text2text-generation", model="someone/tag-generator")',
+      'print(tagger("a repository about diffusion"))',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({ 'finetune_t5.py': program });
+    const run = scan.files[0]?.analysis.runs[0]?.run;
+    assert.equal(run?.spec.model.name, 't5-small');
+    assert.equal(run?.spec.training.mode, 'lora');
+  });
+});

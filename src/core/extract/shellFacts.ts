@@ -286,6 +286,9 @@ export function evaluateArithmetic(expression: string, vars: ReadonlyMap<string,
 }
 
 /** `cd DIR` alone on its line (no `&&` or pipe after it; a `;` may end it). */
+/** `NAME=$(command …) ` (or `NAME=\$(…)` in a here-document) before a command: group 1 the name. */
+const COMPUTED_ASSIGNMENT = /^([ \t]*[A-Za-z_]\w{0,60})=\\?\$\([^()\n]{0,300}\)[ \t]+(?=\S)/;
+
 /** An output redirection to a file (`> out.json`, `>> log.txt`, `2> err.log`, `&> all.log`; not `2>&1`). */
 const OUTPUT_REDIRECTION = /[ \t](?:[12&])?>>?[ \t]*(?!&)["']?[^\s;&|<>"']{1,300}["']?(?=[ \t;&|]|$)/g;
 
@@ -1114,6 +1117,9 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     if (copies) logical = copies.first;
     // A launch held in variables (`srun $SRUN_ARGS bash -c "$LAUNCHER $CMD"`) shows once they are expanded:
     // only lines naming a variable that holds a launcher are expanded to look, and only so many per file.
+    // `PORT=$(expr $RANDOM + 1000) srun … bash train.sh` (in a job's here-document, `PORT=\$(…)`): a value the
+    // shell computes before the command; its spaces are no command's words.
+    logical = logical.replace(COMPUTED_ASSIGNMENT, (_m, name: string) => `${name}=computed `);
     if (!matchLauncher(logical)) {
       if (!logical.includes('$')) continue;
       // Or a command that starts with a variable (`${LAUNCH_SCRIPT} ${PRETRAIN_EXE} ...`, the program chosen above).

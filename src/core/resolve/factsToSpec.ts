@@ -332,9 +332,11 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   const runsInertScript = (f: Fact) => {
     if (f.kind !== 'launch.trainer' || f.file || !runsAScript(String(f.value))) return false;
     const script = onLine(f, 'link.script');
+    // Every program the line runs (a wrapper and the program it is handed) starts nothing.
+    const scripts = own.filter((g) => g.kind === 'link.script' && g.range.startLine === f.range.startLine);
     return (
       script !== undefined &&
-      inert.has(String(script.value)) &&
+      scripts.every((g) => inert.has(String(g.value))) &&
       !onLine(f, 'link.config') &&
       // Megatron-style flags on the line (`--num-layers 12 --hidden-size 2560 --train-iters 10`) state the model
       // and the schedule: the line is the run even when the script hides them in a library (`pretrain(...)`).

@@ -66,6 +66,7 @@ import { gemmaSampling } from './readers/gemmaLibrary';
 import * as diffusion from './readers/diffusion';
 import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
+import { checkpointHelper } from './readers/checkpointHelper';
 import { colbertRetrieval } from './readers/colbertRetrieval';
 import { trainerRegistry } from './readers/trainerRegistry';
 import { configClassRegistry } from './readers/configClassRegistry';
@@ -366,6 +367,7 @@ export const CALL_RULES: readonly CallRule[] = [
   vitByDimensions,
   hf.tokenizerLength,
   torch.loaderBatch,
+  checkpointHelper,
 ];
 
 export const STATEMENT_RULES: readonly StatementRule[] = [

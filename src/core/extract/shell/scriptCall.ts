@@ -35,5 +35,10 @@ export function readScriptCall(command: LaunchCommand, out: LaunchSink): LaunchO
     .find((w) => /\.py$/.test(w) && !w.startsWith('-'));
   if (program && /(?:^|\/)(?:test_[\w-]*|[\w-]*_tests?)\.py$/.test(program)) return 'no-run';
   out.add('link.script', script, `runs ${script}`);
+  // `bash sh/convert_and_evaluate.sh sh/eval.sh …`: a wrapper handed a program as its first argument runs it (`bash
+  // "$1" …` inside, a command the wrapper cannot name itself): that program is the line's too.
+  const handed = unquote(words[at + 1] ?? '');
+  if (/^[\w.][\w./-]{0,300}\.(?:sh|bash|py)$/.test(handed) && !handed.includes('..'))
+    out.add('link.script', handed, `${script} is handed ${handed} to run`);
   return 'own-links';
 }

@@ -117,6 +117,9 @@ export const langchainLocalEmbeddings: CallRule = {
     const model = args ? keywordArgument(args, 'model_name') : null;
     if (!model) return;
     ctx.addResolved('model.id', model, `model_name of ${full}`);
+    // The retriever of a RAG program: a generator it loads beside it (`AutoModelForCausalLM.from_pretrained(…)` behind
+    // a pipeline) is the run's model; the embedding model is the run's only when nothing else is loaded.
+    ctx.amendLast({ confidence: 'low' });
     ctx.add('model.fromScratch', false, fn, `${full}(...) loads a pretrained sentence-transformers model`);
     ctx.add(
       'launch.inference',
