@@ -199,3 +199,33 @@ describe('Forty-sixth round: the model a program publishes', () => {
     assert.equal(run?.spec.training.mode, 'lora');
   });
 });
+
+describe('Forty-sixth round: an ASGI server launch', () => {
+  it('reads `uvicorn main:app` and `python -m uvicorn … server:app` as serving that module’s application', async () => {
+    const server = [
+      'from fastapi import FastAPI',
+      'from transformers import pipeline',
+      '',
+      'app = FastAPI()',
+      "classifier = pipeline('text-classification', model='distilbert-base-uncased-finetuned-sst-2-english')",
+      '',
+      '@app.post("/classify")',
+      'def classify(text: str):',
+      '    return classifier(text)',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({
+      'safety/main.py': server,
+      'safety/serve.sh': '#!/bin/bash\nuvicorn main:app --host 0.0.0.0 --port "$PORT"\n',
+      'safety/serve_module.sh': 'python3 -m uvicorn --host 0.0.0.0 --port 8300 main:app\n',
+    });
+    for (const name of ['safety/serve.sh', 'safety/serve_module.sh']) {
+      const run = scan.files.find((f) => f.display === name)?.analysis.runs[0]?.run;
+      assert.equal(run?.spec.training.mode, 'inference', name);
+    }
+    assert.deepEqual(
+      extractShellFacts('uvicorn --reload\n', 'x.sh').filter((f) => f.kind === 'link.script'),
+      [],
+    );
+  });
+});

@@ -5,7 +5,13 @@ import { SWITCHES_OFF_DETAIL } from './precisionSwitches';
 import { findModel } from '../knowledge';
 import { sizeFromModelName } from '../knowledge/modelName';
 import { normalisePrecision } from './pythonFacts';
-import { COMPILED_PROGRAM, CONSOLE_SCRIPT, matchLauncher, positionsAreNotLearned } from './shell/launchers';
+import {
+  asgiApplicationModule,
+  COMPILED_PROGRAM,
+  CONSOLE_SCRIPT,
+  matchLauncher,
+  positionsAreNotLearned,
+} from './shell/launchers';
 import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
 import { languageModelVariable, readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
 import { readSlurmOptions } from './shell/slurm';
@@ -534,9 +540,15 @@ function moduleRun(tokens: readonly string[]): string | undefined {
   const at = tokens.findIndex((t) => t === '-m' || t === '--module');
   const name = at >= 0 ? tokens[at + 1]?.replace(/^["']|["']$/g, '') : undefined;
   if (!name || !/^[A-Za-z_]\w{0,99}(?:\.[A-Za-z_]\w{0,99}){0,10}$/.test(name)) return undefined;
+  // `python -m uvicorn --port 8300 basic_hf_server:app`: the server's application module is the program.
+  if (ASGI_SERVER_MODULE.test(name))
+    return asgiApplicationModule(tokens.slice(at + 1))
+      ?.replace(/\.py$/, '')
+      .replace(/\//g, '.');
   return LAUNCHER_MODULE.test(name) ? undefined : name;
 }
 const LAUNCHER_MODULE = /^(?:torch\.distributed\.|accelerate\.commands\.|deepspeed\.launcher\.)/;
+const ASGI_SERVER_MODULE = /^(?:uvicorn|gunicorn|hypercorn)$/;
 
 function scriptIndex(tokens: readonly string[]): number {
   // A cloud-job launcher told which script the job runs (`python launch_on_sagemaker.py --entry-point eval/run.py`, the

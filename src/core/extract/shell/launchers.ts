@@ -91,6 +91,28 @@ export interface Launcher {
 
 export type LaunchOutcome = 'no-run' | 'own-links' | void;
 
+/** `uvicorn`, `gunicorn`, `hypercorn` run as commands. */
+const ASGI_SERVER = /^(?:uvicorn|gunicorn|hypercorn)(?=\s)/;
+
+/**
+ * The application module an ASGI/WSGI server is handed (`main:app`, `pkg.serve:create_app()`; uvicorn's and gunicorn's
+ * `MODULE:VARIABLE` argument), as the repository file of that module. Exported for `python -m uvicorn …` (shellFacts).
+ */
+export function asgiApplicationModule(words: readonly string[]): string | undefined {
+  for (const word of words.slice(1, 40)) {
+    const m = /^["']?([A-Za-z_]\w{0,99}(?:\.[A-Za-z_]\w{0,99}){0,10}):[A-Za-z_][\w.]{0,99}(?:\(\))?["']?$/.exec(word);
+    if (m) return `${m[1].replace(/\./g, '/')}.py`;
+  }
+  return undefined;
+}
+
+function readAsgiServer(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
+  const module = asgiApplicationModule(command.words);
+  if (!module) return 'no-run';
+  out.add('link.script', module, `serves the application of ${module}`);
+  return 'own-links';
+}
+
 /**
  * `key=value` overrides after a config or program (OmegaConf/Hydra dotlists: torchtune, Composer, LLaMA-Factory,
  * NeMo, verl): read as keys of a nested config (shell/overrides.ts). Composer's `max_duration` unit is read here,
@@ -1146,6 +1168,15 @@ export const LAUNCHERS: readonly Launcher[] = [
   },
   // A launch script run by a sweep or driver (shell/scriptCall.ts): a run when that script launches one.
   { name: 'bash', pattern: SCRIPT_CALL, words: ['.sh'], read: readScriptCall, runs: 'job' },
+  // An ASGI/WSGI server handed the application to serve (`uvicorn main:app --port 8000`, `gunicorn serve:app`): the
+  // module holding the application is the program; a run when that module loads and runs a model.
+  {
+    name: 'asgi-server',
+    pattern: ASGI_SERVER,
+    words: ['uvicorn', 'gunicorn', 'hypercorn'],
+    read: readAsgiServer,
+    runs: 'job',
+  },
   // A compiled training program run by its path (`./train_gpt2cu -i data -b 64`, `/opt/app/train_net ...`), alone or
   // under mpirun/srun: a run only where the same script builds it (`make <name>`, checked in shellFacts.ts). Its
   // flags are its own code's (no framework's): the launch and the runner's process count are all that is read.
