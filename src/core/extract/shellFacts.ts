@@ -856,15 +856,28 @@ function folderAfterCd(arg: string, vars: ReadonlyMap<string, string>, path: str
  */
 function cdBefore(prefix: string, vars: ReadonlyMap<string, string>, path: string | undefined): string | undefined {
   if (prefix.length > MAX_PREFIX_FOR_CD || !/\bcd\s/.test(prefix)) return undefined;
-  let current: string | undefined;
-  let moved = false;
-  for (const m of prefix.matchAll(/(?:^|[;&\n"'(]|&&)[ \t]*cd[ \t]+([^;&|<>\n"'`]{1,300}?)[ \t]*(?=;|&&|\n|$)/g)) {
-    const folder = folderAfterCd(m[1], vars, path);
-    const relative = /^[\w.][\w./-]{0,299}$/.test(m[1].trim()) && folder !== undefined;
-    current = relative && moved ? (current === undefined ? undefined : joinFolders(current, folder)) : folder;
-    moved = true;
-  }
-  return current;
+  let place: CdPlace = { folder: undefined, moved: false };
+  for (const m of prefix.matchAll(/(?:^|[;&\n"'(]|&&)[ \t]*cd[ \t]+([^;&|<>\n"'`]{1,300}?)[ \t]*(?=;|&&|\n|$)/g))
+    place = afterCd(place, m[1], vars, path);
+  return place.folder;
+}
+
+/** Where a script's `cd`s have taken it so far: the folder (undefined when it cannot be named) and whether any moved. */
+interface CdPlace {
+  readonly folder: string | undefined;
+  readonly moved: boolean;
+}
+
+/**
+ * The place after one more `cd ARG`: a relative one moves on from where the one before went (`cd examples/eval`, `cd
+ * latex2sympy`, `cd ..` is examples/eval), an absolute or variable one starts afresh; after a folder that cannot be
+ * named, a relative `cd` cannot be either.
+ */
+function afterCd(place: CdPlace, arg: string, vars: ReadonlyMap<string, string>, path: string | undefined): CdPlace {
+  const next = folderAfterCd(arg, vars, path);
+  const relative = next !== undefined && /^[\w.][\w./-]{0,299}$/.test(withoutQuotes(arg.trim()));
+  if (!relative || !place.moved) return { folder: next, moved: true };
+  return { folder: place.folder === undefined ? undefined : joinFolders(place.folder, next), moved: true };
 }
 /** `a/b` then `../c` is `a/c`; `.` for where it started; leading `..` kept (a folder above the script's). */
 function joinFolders(from: string, to: string): string {
@@ -954,7 +967,7 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
   let expandedLooks = 0;
   // The folder a standalone `cd` moved to, relative to the script's, when the script says which.
   let workDir: string | undefined;
-  let changedDirectory = false;
+  let cdPlace: CdPlace = { folder: undefined, moved: false };
   // A file the launch names relative to where the script has cd'd (as the program it runs).
   const inWorkDir = (file: string) =>
     workDir && workDir !== '.' && !file.startsWith('/') && !file.includes('$')
@@ -1100,10 +1113,8 @@ export function extractShellFacts(text: string, path?: string): Fact[] {
     const cd = CHANGE_DIRECTORY.exec(logical);
     if (cd) {
       // `cd examples/eval` … `cd latex2sympy` … `cd ..`: a relative cd moves on from the folder the one before went to.
-      const next = folderAfterCd(cd[1], vars, path);
-      const relative = next !== undefined && /^[\w.][\w./-]{0,299}$/.test(withoutQuotes(cd[1].trim()));
-      workDir = relative && changedDirectory ? (workDir === undefined ? undefined : joinFolders(workDir, next)) : next;
-      changedDirectory = true;
+      cdPlace = afterCd(cdPlace, cd[1], vars, path);
+      workDir = cdPlace.folder;
       continue;
     }
     // `echo parlai train_model ... >> ${SCRIPT}`: a sweep writing the command into the job script it submits; the

@@ -19,7 +19,7 @@ import { isOpenClipTrain, readOpenClipTrain } from './openClip';
 import { fairseqCli, fairseqEvaluationOverride } from './fairseq';
 import { PARLAI_COMMAND, readParlaiCommand } from './parlai';
 import {
-  evaluationOnly,
+  checkpointEvaluation,
   evaluationSwitch,
   labellingProgram,
   harnessProgram,
@@ -506,10 +506,12 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     out.add('model.id', harness.model, `--model_args pretrained=${harness.model}`, 'high', harness.model);
     out.add('model.fromScratch', false, 'an evaluation harness evaluates a trained checkpoint', 'high');
   }
+  const switched = evaluationSwitch(command);
   const serving =
     harness?.detail ??
     servingModule(program) ??
-    evaluationOnly(command) ??
+    switched ??
+    checkpointEvaluation(command) ??
     inferenceSubcommand(command, program) ??
     openMmlabTest(command, program) ??
     evaluationProgramWithConfig(command, program) ??
@@ -517,8 +519,7 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     labellingProgram(program) ??
     variableNamedEvaluation(program);
   // A switch on the command itself (`--eval-only`) over what a config it hands the program says of training.
-  if (serving)
-    out.add('training.mode', 'inference', serving, serving === evaluationSwitch(command) ? 'high' : 'medium');
+  if (serving) out.add('training.mode', 'inference', serving, serving === switched ? 'high' : 'medium');
   else {
     const weights = openMmlabWeightsOption(command);
     if (weights) out.add('model.fromScratch', false, `${weights}: the model starts from these weights`, 'high');

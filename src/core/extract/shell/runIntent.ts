@@ -281,24 +281,17 @@ export function inferenceSubcommand(command: LaunchCommand, program: { script?: 
   return next && INFERENCE_SUBCOMMANDS.has(next) ? `${program.script} ${next}: evaluates or generates` : undefined;
 }
 
-/**
- * Flags that evaluate a trained model and train nothing: an explicit switch (`--eval-only`, `--evaluate`,
- * `--do_eval` without `--do_train` or with `--do_train False`, `--do_predict`, `--mode inference`), or a checkpoint (`--pretrained`, `--resume`,
- * `--checkpoint`) with evaluation data (`--imagenet-val`, `--val-data`, `--eval_dataset`) and no flag that
- * names training data or a training length. Returns the flags that say so, or undefined.
- */
 /** `--mode inference`, `--mode=eval`: a program's run mode flag set to a mode that only runs a trained model. */
 const RUN_MODE_FLAG =
   /(?:^|\s)--(?:run[-_])?mode(?:=|\s+)["']?(inference|infer|eval|evaluate|evaluation|test|predict|prediction|generate|generation|sample|sampling)["']?(?=\s|$)/;
 
-export function evaluationOnly(command: LaunchCommand): string | undefined {
-  const stated = evaluationSwitch(command);
-  if (stated) return stated;
-  const names = flagNames(command);
-  const words = names.map((n) => ({ n, w: wordsOf(n) }));
-  for (const m of command.text.matchAll(/(?:^|\s)--([A-Za-z][\w.-]*)/g)) {
-    if (names.push(m[1].toLowerCase()) >= MAX_FLAGS) break;
-  }
+/**
+ * Flags that evaluate a trained model and train nothing, without an explicit switch (evaluationSwitch reads those): a
+ * checkpoint (`--pretrained`, `--resume`, `--checkpoint`) with evaluation data (`--imagenet-val`, `--val-data`,
+ * `--eval_dataset`) and no flag that names training data or a training length. Returns the flags that say so.
+ */
+export function checkpointEvaluation(command: LaunchCommand): string | undefined {
+  const words = flagNames(command).map((n) => ({ n, w: wordsOf(n) }));
   const evalData = words.find(({ w }) => w.some((x) => /^(?:val|valid|validation|eval|evaluation|test)$/.test(x)));
   const training = words.find(({ w }) =>
     w.some((x) => /^(?:train|training|epochs?|steps|iters|iterations|lr|learning|warmup|optimizer)$/.test(x)),
@@ -320,8 +313,9 @@ function flagNames(command: LaunchCommand): string[] {
 }
 
 /**
- * The command's own switch to evaluation (`--eval-only`, `--do_predict`, `--mode test`): the program is told to run
- * a trained model only, whatever the config it is handed says of training. Returns the flag, or undefined.
+ * The command's own switch to evaluation (`--eval-only`, `--evaluate`, `--do_eval` without `--do_train` or with
+ * `--do_train False`, `--do_predict`, `--mode inference`): the program is told to run a trained model only, whatever the
+ * config it is handed says of training. Returns the flag, or undefined.
  */
 export function evaluationSwitch(command: LaunchCommand): string | undefined {
   const names = flagNames(command);
