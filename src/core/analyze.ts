@@ -192,6 +192,8 @@ export interface AnalyzeInput {
    * (scan/folderScan.ts); without it such a file holds no fact.
    */
   readonly argConfig?: ArgConfigLink;
+  /** For a shell script another runs: the words it is handed as `$1`, `$2`, … (Fact.positional). */
+  readonly positional?: readonly string[];
 }
 
 export interface NotebookCells {
@@ -633,7 +635,7 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
   } else if (kind === 'argconfig') {
     facts = input.argConfig ? argConfigFacts(input.text, input.argConfig, input.relativePath ?? input.path) : [];
   } else {
-    facts = extractShellFacts(input.text, input.path);
+    facts = extractShellFacts(input.text, input.path, input.positional);
   }
   // A config whose head comment documents its launch (nanoGPT's config/*.py, a recipe YAML): that command's
   // script and devices join it. Only a config that sets a model or a length (not an accelerate fragment).
@@ -795,6 +797,8 @@ export interface LinkTarget {
   readonly path: string;
   readonly display: string;
   readFacts(): FileFacts;
+  /** A shell script's facts read with the words a launch hands it as `$1`, `$2`, … (Fact.positional). */
+  readFactsWith?(positional: readonly string[]): FileFacts;
 }
 
 /**
@@ -812,6 +816,8 @@ export function linkResolverOf(read: LinkedFileReader, python: PythonParsing, de
         path: target.path,
         display: target.display,
         readFacts: () => readFileFacts({ path: target.path, text: target.text }, python, deadline),
+        readFactsWith: (positional) =>
+          readFileFacts({ path: target.path, text: target.text, positional }, python, deadline),
       }
     );
   };
@@ -1152,7 +1158,9 @@ function linkedFacts(
       link.detail.startsWith(YAML_CONFIG_LINK)
     )
       modules?.add(target.path);
-    const read1 = target.readFacts();
+    // A script handed words as its positional parameters reads them (`model=$3`): read with them.
+    const read1 =
+      link.positional && target.readFactsWith ? target.readFactsWith(link.positional) : target.readFacts();
     // A linked file's problems keep their position in that file; the message names the file.
     for (const p of read1.problems) problems.push(inLinkedFile(target.display, p));
     for (const e of read1.errors) errors.push(inLinkedFile(target.display, e));

@@ -215,6 +215,11 @@ export interface Fact {
   /** On a link to a program: the flags the launch line passes it (destinations, `--max-seq-len` as `max_seq_len`). */
   readonly passes?: readonly string[];
   /**
+   * On a link to a shell script: the words the launch line hands it as its positional parameters (`bash sft.sh out
+   * run1 org/model 2` → `$1`…`$4`; '' for a word set only when the line runs). The script is read with them.
+   */
+  readonly positional?: readonly string[];
+  /**
    * On a link to a program: the literal values the launch line gives the flags it passes (`--steps=200`, `-a resnet50`),
    * as [destination or short flag, value]. A program's value that is one flag's default unchanged (`flagDefault`)
    * takes the launch's value instead (analyze.ts linkedFacts).

@@ -63,8 +63,15 @@ const WORKING_DIR_VALUE = /^("?)(?:\$\(pwd\)|`pwd`|\$PWD|\$\{PWD\})\1$/;
  * Shell variables set in the script (`GPT_ARGS="--num-layers 24 ..."`, `EPOCHS=${EPOCHS:-2}`),
  * so `$GPT_ARGS` on a launch line reads as what it holds. Defaults of `${X:-d}` count.
  */
-function shellVariables(text: string, where?: ScriptPlace): Map<string, string> {
+function shellVariables(text: string, where?: ScriptPlace, positional?: readonly string[]): Map<string, string> {
   const vars = new Map<string, string>();
+  // The words a calling script hands this one (`bash scripts/sft.sh out run org/model 2`): `$1`… are those words.
+  // Not in a script that walks its arguments (`shift`, `getopts`), where `$1` is a different word at each step.
+  const walksArguments = /\b(?:shift|getopts)\b/.test(text);
+  if (positional && !walksArguments)
+    positional.slice(0, 9).forEach((word, k) => {
+      if (word !== '') vars.set(String(k + 1), word);
+    });
   // Bash arrays too (`GPT_ARGS=( --num-layers 24 ... )` over several lines, as Megatron-LM's examples write them).
   // [ \t] not \s: with /m, `^\s*` runs across blank lines from every line start (quadratic on a file of newlines).
   // Quoted values and arrays are bounded: an unclosed quote must not scan to the end of the file from every line.
@@ -86,7 +93,7 @@ function shellVariables(text: string, where?: ScriptPlace): Map<string, string> 
   // `STAGE_PATH=${1:-"runs/x/model"}` then `--model_name_or_path $1`: the script states what its first argument is
   // when none is given, and a plain run's `$1` is that. Not in a script that walks its arguments (`shift`, `getopts`),
   // where `$1` is a different word at each step.
-  if (text.includes('${') && !/\b(?:shift|getopts)\b/.test(text))
+  if (text.includes('${') && !walksArguments)
     for (const m of text.matchAll(/\$\{([1-9]):?-("[^"\n$]{1,500}"|'[^'\n]{1,500}'|[^}"'\n$\s]{1,500})\}/g))
       if (!vars.has(m[1])) vars.set(m[1], m[2].replace(/^["']|["']$/g, ''));
   let span = 0;
@@ -957,10 +964,11 @@ function placeOf(path: string | undefined): ScriptPlace | undefined {
   return file ? { file, folders: parts } : undefined;
 }
 
-export function extractShellFacts(text: string, path?: string): Fact[] {
+/** `positional`: the words a calling script hands this one (its `$1`, `$2`, …; scriptCall.ts). */
+export function extractShellFacts(text: string, path?: string, positional?: readonly string[]): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
-  const vars = shellVariables(text, placeOf(path));
+  const vars = shellVariables(text, placeOf(path), positional);
   const chosen = commentedModelChoice(text, vars);
   const aliases = shellAliases(text);
   let launches = 0;

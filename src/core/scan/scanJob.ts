@@ -101,13 +101,19 @@ export class LinkedFactsMemo {
   private readonly entries = new Map<string, FileFacts>();
   constructor(private readonly capacity = 64) {}
 
-  factsOf(path: string, hash: string, bytes: Uint8Array, python: PythonParsing): FileFacts {
-    const key = `${hash}\u0000${path}`;
+  factsOf(
+    path: string,
+    hash: string,
+    bytes: Uint8Array,
+    python: PythonParsing,
+    positional?: readonly string[],
+  ): FileFacts {
+    const key = `${hash}\u0000${path}${positional ? `\u0000${JSON.stringify(positional)}` : ''}`;
     const held = this.entries.get(key);
     if (held) return held;
     // A copy: facts cut from the text would keep the whole text alive (see InThreadAnalyser.analyse), and the
     // memo holds up to `capacity` files of up to 2 MB each.
-    const facts = structuredClone(readFileFacts({ path, text: decoder.decode(bytes) }, python));
+    const facts = structuredClone(readFileFacts({ path, text: decoder.decode(bytes), positional }, python));
     this.entries.set(key, facts);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return facts;
@@ -234,6 +240,7 @@ export async function runScanJob(
             path: target.path,
             display: target.display,
             readFacts: () => (facts ??= memo.factsOf(target.path, target.hash, target.bytes, python)),
+            readFactsWith: (positional) => memo.factsOf(target.path, target.hash, target.bytes, python, positional),
           },
         );
       }

@@ -54,7 +54,7 @@ export interface LaunchSink {
     confidence?: Fact['confidence'],
     word?: string,
     /** On a link: the classes or functions of the linked module it names, the settings it passes (Fact). */
-    link?: Pick<Fact, 'functions' | 'passes'>,
+    link?: Pick<Fact, 'functions' | 'passes' | 'positional'>,
   ): void;
   /** Flags (snake_case names) this launcher reads itself with its own meaning: the sizing table leaves them alone. */
   consume(...flags: string[]): void;

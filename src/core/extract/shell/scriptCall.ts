@@ -34,11 +34,32 @@ export function readScriptCall(command: LaunchCommand, out: LaunchSink): LaunchO
     .map(unquote)
     .find((w) => /\.py$/.test(w) && !w.startsWith('-'));
   if (program && /(?:^|\/)(?:test_[\w-]*|[\w-]*_tests?)\.py$/.test(program)) return 'no-run';
-  out.add('link.script', script, `runs ${script}`);
+  const positional = handedArguments(words.slice(at + 1));
+  out.add('link.script', script, `runs ${script}`, undefined, undefined, positional ? { positional } : undefined);
   // `bash sh/convert_and_evaluate.sh sh/eval.sh …`: a wrapper handed a program as its first argument runs it (`bash
   // "$1" …` inside, a command the wrapper cannot name itself): that program is the line's too.
   const handed = unquote(words[at + 1] ?? '');
   if (/^[\w.][\w./-]{0,300}\.(?:sh|bash|py)$/.test(handed) && !handed.includes('..'))
     out.add('link.script', handed, `${script} is handed ${handed} to run`);
   return 'own-links';
+}
+
+/** Positional parameters a script takes: `$1` to `$9`. */
+const MAX_POSITIONAL = 9;
+/** A word longer than this is no setting a script reads (a model id, a path, a count). */
+const MAX_ARGUMENT_LENGTH = 300;
+
+/**
+ * The words a launch line hands a script before its first flag (`bash scripts/sft.sh $out $name $model 2 --x`):
+ * the script reads them as `$1`, `$2`, … A word the line leaves to the running shell (a variable it does not set,
+ * `$(…)`) is '' (unknown), so later words keep their places. Undefined when nothing is handed.
+ */
+function handedArguments(rest: readonly string[]): string[] | undefined {
+  const handed: string[] = [];
+  for (const word of rest) {
+    if (handed.length === MAX_POSITIONAL || word.startsWith('-') || /^(?:[;&|<>]|\d?>)/.test(word)) break;
+    const value = unquote(word);
+    handed.push(value.length <= MAX_ARGUMENT_LENGTH && !/[$`\\"']/.test(value) ? value : '');
+  }
+  return handed.some((w) => w !== '') ? handed : undefined;
 }
