@@ -1159,8 +1159,7 @@ function linkedFacts(
     )
       modules?.add(target.path);
     // A script handed words as its positional parameters reads them (`model=$3`): read with them.
-    const read1 =
-      link.positional && target.readFactsWith ? target.readFactsWith(link.positional) : target.readFacts();
+    const read1 = link.positional && target.readFactsWith ? target.readFactsWith(link.positional) : target.readFacts();
     // A linked file's problems keep their position in that file; the message names the file.
     for (const p of read1.problems) problems.push(inLinkedFile(target.display, p));
     for (const e of read1.errors) errors.push(inLinkedFile(target.display, e));

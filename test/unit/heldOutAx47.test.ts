@@ -29,11 +29,7 @@ describe('Forty-seventh round: sets AV and AX', () => {
       '  --output_dir "${output_dir}" --bf16 True',
       '',
     ].join('\n');
-    const job = [
-      'model=org/tiny-llama-1.3B',
-      'srun bash scripts/worker.sh out/run1 run1 $model data 2',
-      '',
-    ].join('\n');
+    const job = ['model=org/tiny-llama-1.3B', 'srun bash scripts/worker.sh out/run1 run1 $model data 2', ''].join('\n');
     const scan = await scanFiles({ 'scripts/worker.sh': worker, 'job.sh': job, 'scripts/train.py': trainer });
     const run = scan.files.find((f) => f.display === 'job.sh')?.analysis.runs[0]?.run;
     assert.equal(run?.spec.model.name, 'org/tiny-llama-1.3B');
