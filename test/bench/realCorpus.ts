@@ -111,7 +111,9 @@ function expandBraces(glob: string): string[] {
     .flatMap((alt) => expandBraces(glob.slice(0, m.index) + alt + glob.slice(m.index + m[0].length)));
 }
 
-/** A glob over repository-relative POSIX paths: `**` any depth (also none), `*` and `?` within a segment. */
+/**
+ * A glob over repository-relative POSIX paths: `**` any depth (also none), `*`, `?` and `[…]` within a segment.
+ */
 function globToRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
@@ -122,7 +124,13 @@ function globToRegExp(glob: string): RegExp {
       i += slashAfter ? 2 : 1;
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    else if (c === '[' && /^\[!?[\w.-]+\]/.test(glob.slice(i))) {
+      // A character class (`tr3[b-o]-*.slurm`, `[!_]*`), as the labelling brief allows: letters, digits, ranges.
+      const end = glob.indexOf(']', i);
+      const body = glob.slice(i + 1, end);
+      re += `[${body.startsWith('!') ? `^/${body.slice(1)}` : body}]`;
+      i = end;
+    } else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${re}$`);
 }
