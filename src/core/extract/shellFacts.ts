@@ -302,6 +302,12 @@ export function evaluateArithmetic(expression: string, vars: ReadonlyMap<string,
 /** `NAME=$(command …) ` (or `NAME=\$(…)` in a here-document) before a command: group 1 the name. */
 const COMPUTED_ASSIGNMENT = /^([ \t]*[A-Za-z_]\w{0,60})=\\?\$\([^()\n]{0,300}\)[ \t]+(?=\S)/;
 
+/**
+ * A flag's number written with digit-group underscores (`--train-samples 220_000_000`, as BigScience's jobs write
+ * them): Python's int() reads `220_000_000` as 220000000 (PEP 515), so the Python program the flag reaches does too.
+ */
+const GROUPED_FLAG_NUMBER = /(--[\w-]{1,80}(?:=|[ \t]+))(\d{1,3}(?:_\d{3}){1,5})(?=[\s;|&]|$)/g;
+
 /** An output redirection to a file (`> out.json`, `>> log.txt`, `2> err.log`, `&> all.log`; not `2>&1`). */
 const OUTPUT_REDIRECTION = /[ \t](?:[12&])?>>?[ \t]*(?!&)["']?[^\s;&|<>"']{1,300}["']?(?=[ \t;&|]|$)/g;
 
@@ -1164,7 +1170,10 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     logical = swept.text;
     const written = logical;
     // `python -m main --print-schema > openapi.json`: a file the output is written to is no argument of the program.
-    logical = expandShell(logical, vars).replace(SCRIPT_FOLDER_PREFIX, './').replace(OUTPUT_REDIRECTION, '');
+    logical = expandShell(logical, vars)
+      .replace(SCRIPT_FOLDER_PREFIX, './')
+      .replace(OUTPUT_REDIRECTION, '')
+      .replace(GROUPED_FLAG_NUMBER, (_m, flag: string, n: string) => flag + n.replace(/_/g, ''));
     const launch = matchLauncher(logical);
     if (!launch) continue;
     // A command defined as a function of this script (`train() { python3 train.py "$@"; }` then `train --epochs 3`) is
@@ -1992,6 +2001,17 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     );
     if (named) facts.push(named);
   }
+  // A model built from the sizes the launch's own flags state (Megatron's `--num-layers 70 --hidden-size 14336`) and
+  // named nowhere else: the script's name (`tr11-176B-ml.slurm`), or the job's, is the model it trains.
+  if (
+    launches > 0 &&
+    !facts.some((f) => f.kind === 'model.id' && f.value !== null) &&
+    facts.some((f) => f.kind === 'model.layers' && f.confidence === 'high') &&
+    facts.some((f) => f.kind === 'model.hiddenSize' && f.confidence === 'high')
+  ) {
+    const named = jobModelName(lines, placeOf(path));
+    if (named) facts.push(named);
+  }
   const driver = submissionDriver(facts);
   if (driver) facts.push(driver);
   if (chosen)
@@ -2000,6 +2020,51 @@ export function extractShellFacts(text: string, path?: string, positional?: read
         facts[k] = { ...f, confidence: 'medium', detail: `${f.detail}; ${chosen.detail}` };
   return withoutPipelineEvaluations(inCheckout(facts, placeOf(path)));
 }
+
+/** Words that say what a script does, not what it trains (`train_`, `_pretrain`, `run-`, `_distributed`). */
+const SCRIPT_USE_WORDS = new Set(
+  'train pretrain finetune run launch submit start job slurm sbatch example examples distributed multinode'.split(' '),
+);
+
+/** `train_gpt3_175b_distributed` → `gpt3-175b`: the name without the words that say what the script does. */
+function withoutUseWords(stem: string): string {
+  const words = stem.split(/[_-]/).filter(Boolean);
+  while (words.length > 0 && SCRIPT_USE_WORDS.has(words[0].toLowerCase())) words.shift();
+  while (words.length > 0 && SCRIPT_USE_WORDS.has(words[words.length - 1].toLowerCase())) words.pop();
+  return words.join('-');
+}
+
+/**
+ * The name a job gives the model it builds: the script's file name without the words that say what a script does,
+ * else `#SBATCH --job-name=NAME` (or `-J NAME`), when it states a size. Undefined for a name of a variable.
+ */
+function jobModelName(lines: readonly string[], place: ScriptPlace | undefined): Fact | undefined {
+  const named = (name: string, at: number, source: string): Fact | undefined => {
+    const model = withoutUseWords(name);
+    // Only a name that states the model's size (`tr11-176B-ml`, `llama_1b`): a script is as often named for its
+    // cluster, data or variant (`pretrain_gpt_cluster.sh`, `--job-name=xp3capmixnewcodelong`), which names no model.
+    if (!/^[\w.-]{2,100}$/.test(model) || !/[a-z]{2}/i.test(model) || !sizeFromModelName(model)) return undefined;
+    const line = lines[at] ?? '';
+    return {
+      kind: 'model.id',
+      value: model,
+      range: { startLine: at, startCol: 0, endLine: at, endCol: line.length },
+      confidence: 'low',
+      detail: `${source}: the model the launch builds from its own sizes is named so`,
+    };
+  };
+  // The script's name first: a job's name is as often its data's (`--job-name=xp3capmixnewcodelong`).
+  const stem = place?.file.replace(/\.(?:sh|bash|slurm|sbatch)$/i, '');
+  const byFile = stem && stem !== place?.file ? named(stem, 0, `the script's name ${place!.file}`) : undefined;
+  if (byFile) return byFile;
+  for (let at = 0; at < Math.min(lines.length, MAX_HEADER_LINES); at++) {
+    const job = /^#SBATCH[ \t]+(?:--job-name[= \t]|-J[ \t]*)[ \t]*["']?([^\s"'#]{1,100})/.exec(lines[at]);
+    if (job) return job[1].includes('$') ? undefined : named(job[1], at, `#SBATCH job name ${job[1]}`);
+  }
+  return undefined;
+}
+/** #SBATCH lines come before the first command; a job name further down is no header. */
+const MAX_HEADER_LINES = 200;
 
 /**
  * `/bin/bash /lustre/…/runs/LLaMA-Factory/single_node.sh`, `torchrun /lustre/…/LLaMA-Factory/src/train.py` in

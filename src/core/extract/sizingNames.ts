@@ -271,6 +271,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         sources: CONFIG,
         why: 'OpenAI GPT-2\'s hparams.json and mesh-transformer-jax configs (`"n_vocab": 50400`); in Python it is as often a tokenizer\'s attribute (tiktoken `enc.n_vocab`) as a model setting',
       },
+      {
+        names: ['pad_vocab_size_to'],
+        sources: FLAG,
+        why: 'Megatron-DeepSpeed\'s `--pad-vocab-size-to 250880` ("Pad the vocab size to this value", megatron/arguments.py): the embedding has that many rows, where the tokenizer is named by a Hub id and its size is not in the files',
+      },
     ],
   },
   {

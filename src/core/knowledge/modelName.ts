@@ -92,6 +92,12 @@ const DATA_WORD = /(laion\d*[bm]?|tokens?|data|step|steps|ckpt|iter)$/i;
 const SIZE_TOKEN = /(?:^|[-_/.\s])(?:(\d{1,3})x)?(\d{1,4}(?:[._p]\d{1,3})?)([mb])(?=$|[-_/.\s])/gi;
 
 /**
+ * The unit written where the decimal point goes, as BigScience names its models (`bigscience/bloom-7b1` is 7.1B,
+ * `bloom-1b7` 1.7B, its training runs `tr11b-1B3-ml`, `tr13f-6b3-mtf`): digits, `b`, one digit, standing alone.
+ */
+const UNIT_AS_POINT = /(?:^|[-_/.\s])(\d{1,3})[bB](\d)(?=$|[-_/.\s])/;
+
+/**
  * A size written straight after a chat model's family word, without a separator (`Llama7B_adapter`,
  * `Vicuna13B`): read only after these words and with a capital `B`, as a person writes a size (a lower-case
  * `llama1b_%date` is a run's tag), where the digits cannot be a version or a variant.
@@ -184,6 +190,15 @@ function sizeFromCount(name: string | null | undefined): NamedSize | undefined {
     const activeParams = Number(active[1]) * 1e9;
     if (activeParams < best.params)
       best = { ...best, active: activeParams, text: `${best.text}-${active[0].replace(/^[-_]/, '')}` };
+  }
+  if (!best) {
+    const decimal = UNIT_AS_POINT.exec(name);
+    if (decimal)
+      best = {
+        params: Number(`${decimal[1]}.${decimal[2]}`) * 1e9,
+        text: decimal[0].replace(/^[-_/.\s]/, ''),
+        index: decimal.index + decimal[0].length - decimal[1].length - 2,
+      };
   }
   if (!best) {
     const glued = GLUED_SIZE.exec(name);

@@ -94,6 +94,13 @@ export function inlineSettings(lines: readonly string[]): Fact[] {
 const CHECKPOINT_VARIABLE =
   /^(?:[A-Z]+_)?(?:MODEL|MODELS|CKPT|CKPTS|CHECKPOINT|CHECKPOINTS)(?:_(?:DIR|PATH|ROOT|NAME))?$/;
 
+/** `$ROOT/`, `${ROOT}/` at the start of a path: a folder set where the job runs. */
+const LEADING_VARIABLE = /^\$\{?\w{1,64}\}?\//;
+/** Folders a trainer writes a model's checkpoints in, under the model's folder (`checkpoints/main/global_step50000`). */
+const STEP_FOLDER =
+  /^(?:checkpoints?|ckpts?|main|latest|last|final|best|hf|global_step\d+|(?:step|iter|epoch|checkpoint)[_-]?\d+)$/i;
+const MAX_STEP_FOLDERS = 4;
+
 /**
  * The model a job evaluates or serves when it is only named by the folder of its checkpoints
  * (`CHECKPOINTS_DIR="/scratch/runs/${RUN_NAME}"` with `RUN_NAME="tr_12_vlm_2B"`): the folder's name, when it names a
@@ -105,11 +112,17 @@ export function checkpointFolderModel(
   names: (name: string) => boolean,
 ): Fact | undefined {
   for (const [name, value] of vars) {
-    if (!CHECKPOINT_VARIABLE.test(name) || value.includes('$') || value.length > 500) continue;
+    // A root set where the job runs (`$SCRATCH/checkpoints/tr11-176B-ml/…`) leaves the folders under it readable.
+    const path = value.replace(LEADING_VARIABLE, '');
+    if (!CHECKPOINT_VARIABLE.test(name) || path.includes('$') || value.length > 500) continue;
     // Where the run writes (`--save $CHECKPOINT_PATH`, `--output_dir $MODEL_DIR`) is what it makes, not what it loads.
     const written = new RegExp(`--(?:save|output)[\\w-]*[=\\s]+["']?\\$\\{?${name}\\b`);
     if (lines.some((l) => written.test(l))) continue;
-    const folder = withoutTrailingSlashes(value).split('/').pop() ?? '';
+    // The model's folder, above the folders a trainer writes its steps in (`…/tr11-176B-ml/checkpoints/main/global_step50000`).
+    const folders = withoutTrailingSlashes(path).split('/');
+    let folder = folders.pop() ?? '';
+    for (let k = 0; k < MAX_STEP_FOLDERS && STEP_FOLDER.test(folder) && folders.length > 0; k++)
+      folder = folders.pop() ?? '';
     if (!folder || !names(folder)) continue;
     const line = lines.findIndex((l) => new RegExp(`^\\s*(?:export\\s+)?${name}=`).test(l));
     if (line < 0) continue;

@@ -727,8 +727,24 @@ function readMegatron(command: LaunchCommand, out: LaunchSink): void {
   // `--finetune`: "Load model for finetuning. Do not load optimizer or rng state from checkpoint and set iteration to 0"
   // (megatron/training/arguments.py), with the checkpoint in --load or --pretrained-checkpoint: a pretrained model
   // trained further. (Not `--finetune-hf-dataset` and the like: the flag alone.)
-  if (/--finetune(?=\s|$)/.test(text) && /--(?:load|pretrained-checkpoint)[=\s]/.test(text))
-    out.add('model.fromScratch', false, '--finetune with a checkpoint to load (Megatron-LM fine-tunes it)', 'high');
+  // BigScience's Megatron-DeepSpeed spells the same with two flags: `--reset-progress` ("Reset iteration to 0 & do not
+  // load args", megatron/arguments.py) and `--no-load-optim` ("Do not load optimizer when loading checkpoint"): the
+  // checkpoint's weights start a new run (tr13's multitask fine-tunes of BLOOM).
+  // So does a fine-tuning program of the fork's (`finetune_t0.py`) handed a checkpoint to load without its optimizer.
+  const restarted = /--reset-progress(?=\s|$)/.test(text) && /--no-load-optim(?=\s|$)/.test(text);
+  const finetuneProgram = /(?:^|[\s/])finetune[\w-]*\.py(?=\s|$)/.test(text) && /--no-load-optim(?=\s|$)/.test(text);
+  if (
+    (/--finetune(?=\s|$)/.test(text) || restarted || finetuneProgram) &&
+    /--(?:load|pretrained-checkpoint)[=\s]/.test(text)
+  )
+    out.add(
+      'model.fromScratch',
+      false,
+      restarted || finetuneProgram
+        ? `${restarted ? '--reset-progress' : 'a fine-tuning program'} and --no-load-optim with a checkpoint to load: its weights start a new run (a fine-tune)`
+        : '--finetune with a checkpoint to load (Megatron-LM fine-tunes it)',
+      'high',
+    );
   // The downstream tasks' `--pretrained-checkpoint` ("Pretrained checkpoint used for finetunning", Megatron-LM
   // tasks/main.py) and ICT/REALM's `--bert-load` ("Directory containing a BertModel checkpoint (needed to start ICT
   // and REALM)", megatron/arguments.py): the run starts from those trained weights.
@@ -1082,9 +1098,10 @@ export const LAUNCHERS: readonly Launcher[] = [
   },
   // lm-evaluation-harness before its `lm_eval` entry point (v0.3 and forks run from a checkout: `python main.py
   // --model hf-causal --model_args pretrained=M --tasks hellaswag`): the same interface, --model_args and --tasks.
+  // BigScience's fork names them `--model_api_name hf-causal` and `--task_name` (one task a job).
   {
     name: 'lighteval',
-    pattern: /^python3?\s+\S{1,200}\.py\s(?=[^\n]*\s--model_args[=\s])(?=[^\n]*\s--tasks[=\s])/,
+    pattern: /^python3?\s+\S{1,200}\.py\s(?=[^\n]*\s--model_args[=\s])(?=[^\n]*\s--(?:tasks|task_name)[=\s])/,
     words: ['model_args'],
     read: readEvaluationHarness,
   },

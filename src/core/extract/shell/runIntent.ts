@@ -348,11 +348,11 @@ function harnessArgument(text: string, key: RegExp): string | undefined {
 export function readEvaluationHarness(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   const words = command.words;
   const lighteval = words[0] === 'lighteval';
-  const backend = lighteval ? words[1] : /--model[=\s]+([\w-]+)/.exec(command.text)?.[1];
+  const backend = lighteval ? words[1] : /--model(?:_api_name)?[=\s]+["']?([\w-]+)/.exec(command.text)?.[1];
   if (!backend || /endpoint|openai|anthropic|litellm|tgi|inference[-_]?providers|api/i.test(backend)) return 'no-run';
   const head = lighteval ? `lighteval ${backend}` : `lm_eval --model ${backend}`;
   const engine = /vllm/.test(backend) ? 'vllm' : /sglang/.test(backend) ? 'sglang' : 'hf-generate';
-  out.consume('model', 'model_args', 'tasks', 'output_dir', 'output_path', 'batch_size');
+  out.consume('model', 'model_api_name', 'model_args', 'tasks', 'task_name', 'output_dir', 'output_path', 'batch_size');
   out.add('launch.inference', lighteval ? 'lighteval' : 'lm_eval', `${head} evaluates a model`);
   out.add('inference.engine', engine, `${head}`);
   const model = harnessArgument(command.text, /^(?:model_name|pretrained|model)$/);
@@ -374,7 +374,7 @@ export function readEvaluationHarness(command: LaunchCommand, out: LaunchSink): 
  * the model the arguments name (undefined when it is a variable), or undefined.
  */
 export function harnessProgram(command: LaunchCommand): { detail: string; model?: string } | undefined {
-  if (!/(?:^|\s)--tasks[=\s]/.test(command.text)) return undefined;
+  if (!/(?:^|\s)--(?:tasks|task_name)[=\s]/.test(command.text)) return undefined;
   const args = /(?:^|\s)--model[_-]args[=\s]+("[^"]{1,2000}"|'[^']{1,2000}'|\S{1,2000})/.exec(command.text)?.[1];
   if (!args || !/(?:^|[\s,"'])(?:model_name|pretrained)=/.test(args)) return undefined;
   const model = harnessArgument(args, /^(?:model_name|pretrained)$/);
