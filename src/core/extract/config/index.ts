@@ -39,6 +39,7 @@ import { fairseq } from './fairseq';
 import { flatHyperparams } from './flatHyperparams';
 import { optimScheduleRun } from './optimScheduleRun';
 import { weightsFileRun } from './weightsFileRun';
+import { rl4lmsTask } from './rl4lms';
 import { sb3Hyperparams } from './sb3Hyperparams';
 import { mistralFinetune } from './mistralFinetune';
 import { litgpt } from './litgpt';
@@ -171,6 +172,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   optimScheduleRun,
   weightsFileRun,
   sb3Hyperparams,
+  rl4lmsTask,
 ];
 
 /** Prefilter words of all dialects: a config containing none of them is read by the generic table alone. */
