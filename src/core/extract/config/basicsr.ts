@@ -20,6 +20,8 @@ import { positiveIntegerAt } from './dialect';
  *   the option schema of docs/Config.md has no precision key); a file that adds an amp/fp16 key of its own (a fork)
  *   is left to the generic table.
  */
+/** A file of trained weights, as option files name them. */
+const WEIGHTS_FILE = /\.(?:pth|pt|ckpt|safetensors|bin)$/i;
 const PRECISION_KEY = /(^|_)(amp|fp16|bf16|half|mixed_precision|precision)($|_)/i;
 
 function isOptionFile(doc: ConfigDoc): boolean {
@@ -99,13 +101,27 @@ export const basicsr: ConfigDialect = {
           'medium',
         );
     } else if (training) {
-      out.add(
-        'model.fromScratch',
-        true,
-        network,
-        'no path.pretrain_network_g: the generator starts from its initialisation',
-        'medium',
-      );
+      // A part of the generator its constructor loads trained weights into (`network_g.vqgan_path:
+      // …/vqgan_code1024.pth`, GFPGAN's `decoder_load_path`): the run trains on top of those weights.
+      const part = doc
+        .entries('network_g')
+        .find((e) => /_path$/.test(e.key) && typeof e.value === 'string' && WEIGHTS_FILE.test(e.value));
+      if (part)
+        out.add(
+          'training.mode',
+          'finetune',
+          part,
+          `network_g.${part.key}: the generator is built with trained weights (${String(part.value)})`,
+          'medium',
+        );
+      else
+        out.add(
+          'model.fromScratch',
+          true,
+          network,
+          'no path.pretrain_network_g: the generator starts from its initialisation',
+          'medium',
+        );
     }
 
     if (training) {

@@ -1,6 +1,12 @@
 import { startsARun, type Fact } from '../../../facts';
 import { escapeRegExp, nodeRange } from '../context';
-import { codeLinesKeptWithoutStrings, codeWithoutStrings, executedRows, executedRowMask } from '../entryPoint';
+import {
+  codeLinesKeptWithoutStrings,
+  codeWithoutStrings,
+  executedRows,
+  executedRowMask,
+  FLAG_PARSER,
+} from '../entryPoint';
 import type { FileRule } from '../rules';
 import type { PythonReadContext } from '../context';
 import type { SyntaxIndex } from '../syntaxIndex';
@@ -124,7 +130,17 @@ export const localModuleCalls: FileRule = {
     // A dotted module is followed only from a thin entry point that defines nothing of its own (patch,
     // import, call): a program with its own functions calls into its package for helpers, not for its run.
     const dotted = new Set<string>();
-    const thin = !/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]/m.test(ctx.text);
+    // A `def main():` that parses the flags and hands them over (`train(args)`), as ColBERT's train.py, is as thin;
+    // one handed its arguments or a config (`def main(input_args=None)`, `@hydra.main(...) def main(cfg)`: GPT-NeoX's
+    // and Hydra's config-driven entry points) is not.
+    // Only one that parses flags itself (`args = parser.parse()`): one that takes its arguments object from its
+    // package (`args = Args.consume()`) hands over a config-driven run as well.
+    const thin =
+      !/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]/m.test(ctx.text) ||
+      (PARSES_FLAGS.test(ctx.text) &&
+        ![...ctx.text.matchAll(DEFINITION)].some(
+          (d) => d[1] === 'class' || !ENTRY_FUNCTION.test(d[2]) || d[3] !== '()' || /^[ \t]*@/m.test(d[0]),
+        ));
     // Such a program's run function is followed when the program itself reads as the run's code (it loads or
     // builds the model): one that only hands its command line to the package (`pretrain(neox_args)`) is the
     // package's config-driven entry point, whose configs are the runs.
@@ -153,6 +169,8 @@ export const localModuleCalls: FileRule = {
         // model loading (the checkpoint, its 4-bit base, its adapters).
         const prepares = !buildsModel && MODEL_PREP_FUNCTION.test(name![1]);
         if (ownRun && !EPOCH_FUNCTION.test(name![1]) && !startedThrough.has(local) && !prepares) continue;
+        // A thin entry point's run function called from its own `main()`, not under the guard itself.
+        if (isDotted && thin && RUN_FUNCTION.test(name![1])) runFunctions.add(local);
         if (isDotted && !thin) {
           const serves = SERVE_FUNCTION.test(name![1]) || INFER_FUNCTION.test(name![1]);
           if (!serves && !prepares && (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1]))))
@@ -225,19 +243,38 @@ export const localModuleCalls: FileRule = {
       // program people launch: the run function it hands over to parses the command line (resolve/entryPoint.ts
       // keeps such a module of the package as a run).
       const original = importedAs.get(name);
-      const thinRun =
-        thin && dotted.has(file) && original && RUN_FUNCTION.test(original) && guardRow >= 0 && row > guardRow;
-      if (thinRun || (packageMain && /^\w/.test(lines[row])))
+      const thinRun = thin && dotted.has(file) && original && RUN_FUNCTION.test(original) && guardRow >= 0;
+      // A program run as main that reads its flags and hands them to its package's inference function
+      // (`video_chatgpt_infer(frames, question, …, model, …)` after `initialize_model(args.model_name, …)`): an
+      // evaluation script of the package, run with its flags, whose work is done in the package's function.
+      const flagsToInference =
+        !ownRun &&
+        dotted.has(file) &&
+        original !== undefined &&
+        INFER_FUNCTION.test(original) &&
+        guardRow >= 0 &&
+        FLAG_PARSER.test(ctx.text);
+      if (thinRun || flagsToInference || (packageMain && /^\w/.test(lines[row])))
         ctx.facts.push({
           kind: 'run.commandLine',
           value: `${name}()`,
           range: at,
           confidence: 'low',
-          detail: `a thin program run as main: ${name}() from ${file} reads its command line and runs it`,
+          detail: flagsToInference
+            ? `a program run as main that reads its flags and infers with ${name}() from ${file}`
+            : `a thin program run as main: ${name}() from ${file} reads its command line and runs it`,
         });
     }
   },
 };
+
+/** A definition at any depth: `def name`, `class Name`. */
+// With the decorator line above it, if any, and the parameter list when it is empty.
+const DEFINITION = /^(?:[ \t]*@[^\n]{0,300}\n)?[ \t]*(?:async[ \t]+)?(def|class)[ \t]+(\w{1,100})[ \t]*(\([ \t]*\))?/gm;
+/** A program parsing its command line: `parser.parse()`, `parse_args()`, an argparse parser. */
+const PARSES_FLAGS = /\.parse(?:_args|_known_args)?[ \t]*\(|\bArgumentParser[ \t]*\(/;
+/** The functions a thin entry point defines for itself: its main and its command-line parsing. */
+const ENTRY_FUNCTION = /^(?:main|cli|run|parse_args|parse_arguments|get_args|get_parser)$/;
 
 /**
  * A module-level loader function by its name: `clip.load("ViT-B/32")`, `whisper.load_model("base")`,

@@ -22,12 +22,31 @@ const MODEL_FLAG = /add_argument\([ \t]*["']--([\w-]{0,40}model[\w-]{0,40})["']/
 /** A registry key as such repositories write them (`GPT-B`, `VQ-16`, `DiT-XL/2`, `vit_base_patch16`). */
 const ENTRY_NAME = /^[A-Za-z][\w./-]{0,60}$/;
 
+/**
+ * `ARCH_REGISTRY.get('CodeFormer')(dim_embd=512, …)` (BasicSR's registries, and the toolkits that copy them): the class
+ * registered under that name, built. Only a registry whose name says it holds architectures or models.
+ */
+const REGISTRY_GET =
+  /\b(\w{0,40}(?:ARCH|MODEL|NETWORK|NET)_?REGISTRY)\.get\([ \t]*["']([A-Za-z][\w.-]{0,60})["'][ \t]*\)[ \t]*\(/;
+
 export const registryModelName: FileRule = {
   framework: 'python',
   phase: 'after-calls',
-  words: ['models[', 'MODELS[', 'egistry[', 'REGISTRY['],
+  words: ['models[', 'MODELS[', 'egistry[', 'REGISTRY[', 'REGISTRY.get('],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'model.id')) return;
+    const named = ctx.text.includes('REGISTRY.get(') ? REGISTRY_GET.exec(ctx.text) : null;
+    if (named) {
+      const line = ctx.text.slice(0, named.index).split('\n').length - 1;
+      ctx.facts.push({
+        kind: 'model.id',
+        value: named[2],
+        range: { startLine: line, startCol: 0, endLine: line, endCol: 0 },
+        confidence: 'medium',
+        detail: `${named[1]}.get('${named[2]}')(...) builds the architecture registered as ${named[2]}`,
+      });
+      return;
+    }
     // A sampler builds its image tokenizer from a registry too (`VQ_models[args.vq_model]`): the generator is the model.
     const found: RegExpMatchArray[] = [];
     for (const f of ctx.text.matchAll(REGISTRY_BY_FLAG_ALL)) if (found.push(f) >= MAX_REGISTRY_BUILDS) break;
