@@ -305,3 +305,64 @@ describe('Forty-seventh round: entry points and option files (set AX)', () => {
     assert.equal(run?.spec.training.steps, 150000);
   });
 });
+
+describe('Forty-seventh round: job scripts that forward their arguments (set AV)', () => {
+  it('reads a submitted job script with the arguments sbatch hands it, forwarded by "$@" to the program', async () => {
+    const submit = [
+      'PROJ_DIR=/scratch/user/space/shearing-repo',
+      'config_file=${PROJ_DIR}/project/configs/llama2/7b.yaml',
+      'sbatch --job-name prune --nodes=4 --gpus-per-node=2 \\',
+      '    ${PROJ_DIR}/project/scripts/launch.sh \\',
+      '    $config_file \\',
+      "    model.l0_module.pruning_modules='[head,layer]' \\",
+      '    max_duration=3200ba',
+      '',
+    ].join('\n');
+    const launch = [
+      'PROJ_DIR=$n/space/shearing-repo',
+      'num_nodes=$(scontrol show hostnames $SLURM_JOB_NODELIST | wc -l)',
+      'if [[ $num_nodes == 1 ]]; then composer $PROJ_DIR/project/train.py $@; else srun bash run.sh $@; fi',
+      '',
+    ].join('\n');
+    const config = [
+      'model:',
+      '  name: mosaic_llama2_7b',
+      '  d_model: 4096',
+      '  n_heads: 32',
+      '  n_layers: 32',
+      '  intermediate_size: 11008',
+      '  vocab_size: 32000',
+      'max_seq_len: 4096',
+      'global_train_batch_size: 32',
+      'max_duration: 800ba',
+      'precision: amp_bf16',
+      '',
+    ].join('\n');
+    const program = [
+      'import sys',
+      'from omegaconf import OmegaConf',
+      'from composer import Trainer',
+      '',
+      'def main(cfg):',
+      '    trainer = Trainer(model=None, max_duration=cfg.max_duration, precision=cfg.precision)',
+      '    trainer.fit()',
+      '',
+      "if __name__ == '__main__':",
+      '    yaml_path, args_list = sys.argv[1], sys.argv[2:]',
+      '    cfg = OmegaConf.merge(OmegaConf.load(yaml_path), OmegaConf.from_cli(args_list))',
+      '    main(cfg)',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({
+      'project/scripts/pruning.sh': submit,
+      'project/scripts/launch.sh': launch,
+      'project/configs/llama2/7b.yaml': config,
+      'project/train.py': program,
+    });
+    const file = scan.files.find((f) => f.display === 'project/scripts/pruning.sh');
+    assert.ok(file?.analysis.linkedFiles.some((p) => p.endsWith('project/configs/llama2/7b.yaml')));
+    const run = file?.analysis.runs[0]?.run;
+    assert.equal(run?.spec.model.name, 'mosaic_llama2_7b');
+    assert.equal(run?.spec.training.precision, 'bf16');
+  });
+});

@@ -68,10 +68,14 @@ function shellVariables(text: string, where?: ScriptPlace, positional?: readonly
   // The words a calling script hands this one (`bash scripts/sft.sh out run org/model 2`): `$1`… are those words.
   // Not in a script that walks its arguments (`shift`, `getopts`), where `$1` is a different word at each step.
   const walksArguments = /\b(?:shift|getopts)\b/.test(text);
-  if (positional && !walksArguments)
+  if (positional && !walksArguments) {
     positional.slice(0, 9).forEach((word, k) => {
       if (word !== '') vars.set(String(k + 1), word);
     });
+    // `"$@"`: all of them, a word not known here kept as a variable's (unresolved, as any `$NAME` is), so the words
+    // after it keep their places.
+    if (positional[0] !== '') vars.set(ALL_ARGUMENTS, positional.map((word) => word || '$UNKNOWN_ARGUMENT').join(' '));
+  }
   // Bash arrays too (`GPT_ARGS=( --num-layers 24 ... )` over several lines, as Megatron-LM's examples write them).
   // [ \t] not \s: with /m, `^\s*` runs across blank lines from every line start (quadratic on a file of newlines).
   // Quoted values and arrays are bounded: an unclosed quote must not scan to the end of the file from every line.
@@ -446,8 +450,21 @@ const COMMAND_IS_VARIABLE = new RegExp(String.raw`^[ \t]*${ENV_PREFIX}["']?\$`);
 /** The head variable quoted as one word (`"$TORCHRUN_BIN"`), captured without its quotes. */
 const COMMAND_VARIABLE_QUOTED = new RegExp(String.raw`^([ \t]*${ENV_PREFIX})"(\$\{?\w{1,64}\}?)"`);
 
+/** The variable holding the words a calling script hands this one, forwarded by `"$@"` (not a name a script sets). */
+const ALL_ARGUMENTS = '@';
+/** `"$@"`, `$@`, `"${@}"`, `$*`: every argument the script was handed. */
+const FORWARDED_ARGUMENTS = /"\$(?:@|\{@\})"|\$(?:[@*]|\{[@*]\})/g;
+
 function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
   let room = MAX_EXPANDED_LENGTH - text.length;
+  const handed = vars.get(ALL_ARGUMENTS);
+  // Bounded as every expansion is: a line of many `"$@"` is not multiplied past the room.
+  if (handed !== undefined && text.includes('$'))
+    text = text.replace(FORWARDED_ARGUMENTS, (whole) => {
+      if (handed.length - whole.length > room) return whole;
+      room -= handed.length - whole.length;
+      return handed;
+    });
   // A reference that would overflow the room stays as written (`$A`): unexpanded, not guessed.
   const substitute = (whole: string, value: string | undefined) => {
     if (value === undefined || value.length - whole.length > room) return whole;
@@ -2078,8 +2095,10 @@ function inCheckout(facts: Fact[], place: ScriptPlace | undefined): Fact[] {
     // Scripts only: a config named so (`--config-file /mnt/…/det/configs/x.py`) may be the checkout's copy of another
     // project's config, drawn into runs by the launches that name it in the repository's own layout.
     if (f.kind !== 'link.script' || typeof f.value !== 'string') return f;
-    if (!/^\/[\w./-]{1,499}$/.test(f.value) || f.value.includes('..')) return f;
-    const parts = f.value.split('/').filter(Boolean);
+    // A root the job sets where it runs (`$n/space2/LLM-Shearing/llmshearing/train.py`) is as absolute.
+    const path = f.value.replace(/^\$\{?\w{1,64}\}?(?=\/)/, '');
+    if (!/^\/[\w./-]{1,499}$/.test(path) || path.includes('..')) return f;
+    const parts = path.split('/').filter(Boolean);
     // The folder of the path nearest its end that is one of the script's own, as a `cd` into it is read.
     for (let k = parts.length - 2; k >= 0; k--) {
       const folder = checkoutFolder(`/${parts.slice(0, k + 1).join('/')}`, place);

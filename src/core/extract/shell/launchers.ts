@@ -14,7 +14,7 @@ import { readPaxLaunch } from './pax';
 import { EVALUATES_CONFIG } from '../python/readers/corenetOptions';
 import { readSlurmOptions } from './slurm';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
-import { readScriptCall, SCRIPT_CALL } from './scriptCall';
+import { handedArguments, readScriptCall, SCRIPT_CALL } from './scriptCall';
 import { isOpenClipTrain, readOpenClipTrain } from './openClip';
 import { fairseqCli, fairseqEvaluationOverride } from './fairseq';
 import { PARLAI_COMMAND, readParlaiCommand } from './parlai';
@@ -935,7 +935,10 @@ const sbatch: Launcher = {
     const options = (script >= 0 ? words.slice(1, script) : words.slice(1)).join(' ');
     readSlurmOptions(options, (kind, value, detail) => out.add(kind, value, detail), 'sbatch ');
     const file = script >= 0 ? unquote(words[script]) : undefined;
-    if (file && !file.includes('$')) out.add('link.script', file, `sbatch ${file}`);
+    // The words after the job script are its arguments (`sbatch launch.sh config.yaml run_name=x`: `$1`, `"$@"`).
+    const handed = script >= 0 ? handedArguments(words.slice(script + 1)) : undefined;
+    if (file && !file.includes('$'))
+      out.add('link.script', file, `sbatch ${file}`, undefined, undefined, handed ? { positional: handed } : undefined);
     return 'own-links';
   },
 };
@@ -1227,6 +1230,11 @@ const LEADING_COMMAND =
  * ...; }`): the opening parenthesis or brace, peeled off before the commands inside.
  */
 const GROUP_OPENER = /^[ \t]*(?:\((?!\()|\{(?=[ \t]))[ \t]*/;
+/**
+ * A one-line conditional's test (`if [[ $num_nodes == 1 ]]; then composer train.py $@; else srun … ; fi`): the
+ * command its `then` runs is the line's launch (the first of its branches, as for any line of several commands).
+ */
+const IF_THEN = /^[ \t]*(?:if|elif)[ \t]+\[\[?[^\]\n]{0,300}\]\]?[ \t]*;[ \t]*then[ \t]+/;
 /** Leading commands skipped on one line (`cd /x; pip install . ; export A=1; torchrun ...`). */
 const MAX_LEADING_COMMANDS = 8;
 /**
@@ -1403,7 +1411,7 @@ export function matchLauncher(line: string): { launcher: Launcher; value: string
   // (`srun ... bash -c " cd /x; pip install . ; torchrun ..."`).
   for (let level = 0; level < MAX_WRAPPERS; level++) {
     for (let k = 0; k < MAX_LEADING_COMMANDS; k++) {
-      const group = GROUP_OPENER.exec(rest)?.[0];
+      const group = GROUP_OPENER.exec(rest)?.[0] ?? IF_THEN.exec(rest)?.[0];
       if (group) {
         prefix += group;
         rest = rest.slice(group.length);

@@ -44,20 +44,21 @@ export function readScriptCall(command: LaunchCommand, out: LaunchSink): LaunchO
   return 'own-links';
 }
 
-/** Positional parameters a script takes: `$1` to `$9`. */
-const MAX_POSITIONAL = 9;
+/** Arguments a launch hands a script, read at most (`$1`…`$9` and a forwarded `"$@"` of overrides). */
+const MAX_ARGUMENTS = 60;
 /** A word longer than this is no setting a script reads (a model id, a path, a count). */
 const MAX_ARGUMENT_LENGTH = 300;
 
 /**
- * The words a launch line hands a script before its first flag (`bash scripts/sft.sh $out $name $model 2 --x`):
- * the script reads them as `$1`, `$2`, … A word the line leaves to the running shell (a variable it does not set,
- * `$(…)`) is '' (unknown), so later words keep their places. Undefined when nothing is handed.
+ * The words a launch line hands a script (`bash scripts/sft.sh $out $name $model 2`, `sbatch launch.sh x.yaml
+ * run_name=a`): the script reads them as `$1`, `$2`, … and forwards them all as `"$@"`. A word the line leaves to the
+ * running shell (a variable it does not set, `$(…)`) is '' (unknown), so later words keep their places. Undefined
+ * when nothing is handed.
  */
-function handedArguments(rest: readonly string[]): string[] | undefined {
+export function handedArguments(rest: readonly string[]): string[] | undefined {
   const handed: string[] = [];
   for (const word of rest) {
-    if (handed.length === MAX_POSITIONAL || word.startsWith('-') || /^(?:[;&|<>]|\d?>)/.test(word)) break;
+    if (handed.length === MAX_ARGUMENTS || /^(?:[;&|<>]|\d?>)/.test(word)) break;
     const value = unquote(word);
     handed.push(value.length <= MAX_ARGUMENT_LENGTH && !/[$`\\"']/.test(value) ? value : '');
   }
