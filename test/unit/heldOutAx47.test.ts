@@ -85,6 +85,11 @@ describe('Forty-seventh round: Megatron jobs and evaluations (set AX)', () => {
     assert.equal(steps?.value, Math.ceil(220_000_000 / 512));
   });
 
+  it('takes a curriculum run’s --train-tokens budget as its tokens', () => {
+    const facts = extractShellFacts(megatronJob('--train-tokens 300_000_000_000'), 'train/tr8b-104B-cl.slurm');
+    assert.equal(facts.find((f) => f.kind === 'training.tokens')?.value, 300_000_000_000);
+  });
+
   it('counts the padded vocabulary of --pad-vocab-size-to', () => {
     const facts = extractShellFacts(megatronJob('--seed 42'), 'train/tr11b-1B3-ml.slurm');
     assert.equal(facts.find((f) => f.kind === 'model.vocabSize')?.value, 250880);
@@ -364,5 +369,50 @@ describe('Forty-seventh round: job scripts that forward their arguments (set AV)
     const run = file?.analysis.runs[0]?.run;
     assert.equal(run?.spec.model.name, 'mosaic_llama2_7b');
     assert.equal(run?.spec.training.precision, 'bf16');
+  });
+});
+
+describe('Forty-seventh round: a vision-language evaluation whose language model is a flag (set AX)', () => {
+  const helper = [
+    'import torch',
+    'from transformers import AutoTokenizer, CLIPVisionModel',
+    'from vidchat.model import VidChatLlamaForCausalLM',
+    '',
+    'def initialize_model(model_name):',
+    '    tokenizer = AutoTokenizer.from_pretrained(model_name)',
+    '    model = VidChatLlamaForCausalLM.from_pretrained(model_name, torch_dtype=torch.float16)',
+    '    vision_tower_name = "openai/clip-vit-large-patch14"',
+    '    vision_tower = CLIPVisionModel.from_pretrained(vision_tower_name, torch_dtype=torch.float16)',
+    '    model.eval()',
+    '    return model, vision_tower, tokenizer',
+    '',
+  ].join('\n');
+  const evaluation = [
+    'import argparse',
+    'import torch',
+    'from vidchat.eval.model_utils import initialize_model',
+    '',
+    "if __name__ == '__main__':",
+    '    parser = argparse.ArgumentParser()',
+    "    parser.add_argument('--model-name', type=str, required=True)",
+    '    args = parser.parse_args()',
+    '    model, vision_tower, tokenizer = initialize_model(args.model_name)',
+    '    with torch.inference_mode():',
+    '        print(model.generate(**tokenizer("Describe the video", return_tensors="pt")))',
+    '',
+  ].join('\n');
+
+  it('reads the precision its package helper loads the model in, and leaves the language model unknown', async () => {
+    const scan = await scanFiles({
+      'vidchat/__init__.py': '',
+      'vidchat/eval/__init__.py': '',
+      'vidchat/eval/model_utils.py': helper,
+      'vidchat/eval/run_inference_qa.py': evaluation,
+    });
+    const run = scan.files.find((f) => f.display === 'vidchat/eval/run_inference_qa.py')?.analysis.runs[0]?.run;
+    assert.equal(run?.spec.training.precision, 'fp16');
+    // The CLIP vision tower the helper names feeds the language model: it is not the run's model.
+    assert.notEqual(run?.spec.model.name, 'openai/clip-vit-large-patch14');
+    assert.equal(run?.spec.training.mode, 'inference');
   });
 });

@@ -199,7 +199,29 @@ function withoutPlaceholderIds(read: readonly Fact[]): readonly Fact[] {
  * (a dataclass or argparse default, or a from_pretrained call reading one, in a linked file) is not the one this
  * run loads. The model stays unknown.
  */
-function modelFacts(facts: readonly Fact[]): readonly Fact[] {
+/** A language model's loader (`VideoChatGPTLlamaForCausalLM.from_pretrained`, `AutoModelForSeq2SeqLM`, `GPT2LMHeadModel`). */
+const LANGUAGE_MODEL_LOAD =
+  /^\w{0,80}(?:For(?:CausalLM|Seq2SeqLM|ConditionalGeneration)|LMHeadModel)\.from_pretrained\b/;
+/** A vision encoder's loader (`CLIPVisionModel.from_pretrained`, `SiglipVisionModel`, `CLIPVisionTower`). */
+const VISION_ENCODER_LOAD = /^\w{0,80}Vision(?:Model|Tower|Transformer|Encoder)\w{0,20}\.from_pretrained\b/;
+
+/**
+ * A vision-language program that loads its language model from an id it is handed (`model_name`, a flag) and its
+ * vision encoder from one it names (`CLIPVisionModel.from_pretrained("openai/clip-vit-large-patch14")`): the run's
+ * model is the language model, not known here, not the encoder that feeds it (whose size would be shown as the run's).
+ */
+function withoutVisionEncoderForUnknownLanguageModel(facts: readonly Fact[]): readonly Fact[] {
+  const unknownLanguageModel = facts.some(
+    (f) => f.kind === 'model.id' && f.value === null && LANGUAGE_MODEL_LOAD.test(f.detail),
+  );
+  if (!unknownLanguageModel) return facts;
+  const named = facts.filter((f) => f.kind === 'model.id' && f.value !== null);
+  if (named.length === 0 || !named.every((f) => VISION_ENCODER_LOAD.test(f.detail))) return facts;
+  return facts.filter((f) => !(f.kind === 'model.id' && f.value !== null));
+}
+
+function modelFacts(all: readonly Fact[]): readonly Fact[] {
+  let facts = withoutVisionEncoderForUnknownLanguageModel(all);
   // A trlx NeMo trainer builds the model its Megatron config describes: a settings module's model_path is not it.
   // The program's other models (a reward classifier, a sentiment pipeline) are not it either, once the config names one.
   if (facts.some((f) => !f.file && f.kind === 'model.id' && f.value === null && f.detail.endsWith(NOT_MODEL_PATH))) {

@@ -604,11 +604,13 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
 
 /**
  * A training length given as a token budget on the launch line: the program stops once it has seen that many
- * tokens (RWKV-LM `--my_exit_tokens 1498226207`, `--train_tokens`, `--total_train_tokens`). Only a whole number
- * above zero; a variable (`$TOKENS`) stays unread.
+ * tokens (RWKV-LM `--my_exit_tokens 1498226207`, `--train_tokens`, `--total_train_tokens`; Megatron-DeepSpeed's
+ * `--train-tokens`, "Total number of tokens to train over all training runs", megatron/arguments.py, which ends a
+ * curriculum-learning run before its `--train-samples` at full length would). Only a whole number above zero; a
+ * variable (`$TOKENS`) stays unread.
  */
 const TOKEN_BUDGET =
-  /\s--((?:my_)?exit_tokens|(?:max_|total_)?train_tokens|total_train_tokens)[=\s]+(\d{1,15})(?=\s|$)/;
+  /\s--((?:my_)?exit_tokens|(?:max_|total_)?train[_-]tokens|total_train_tokens)[=\s]+(\d{1,15})(?=\s|$)/;
 
 function readTokenBudget(command: LaunchCommand, out: LaunchSink): void {
   const m = TOKEN_BUDGET.exec(command.text);

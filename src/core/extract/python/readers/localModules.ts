@@ -41,11 +41,12 @@ const RUN_FUNCTION =
 
 /**
  * A function of the package that loads and prepares a fine-tune's model (`create_and_prepare_model`,
- * `load_model_and_tokenizer`, `get_peft_model`-style helpers). Not a general builder (`create_model_and_loss_module`):
+ * `load_model_and_tokenizer`, `get_peft_model`-style helpers, an evaluation's `initialize_model(args.model_name,
+ * …)`). Not a general builder (`create_model_and_loss_module`):
  * such a module also builds the run's auxiliary networks (a perceptual loss's CLIP), which are not the run's model.
  */
 const MODEL_PREP_FUNCTION =
-  /^(?:create_and_prepare|load_and_prepare|prepare|setup)_(?:\w{1,30}_)?model$|^(?:load|get|create|build|init)_(?:\w{1,30}_)?model_and_tokenizer$|^(?:load|get|create|build|init)_(?:peft|lora|qlora)_model$/;
+  /^(?:create_and_prepare|load_and_prepare|prepare|setup)_(?:\w{1,30}_)?model$|^(?:load|get|create|build|init)_(?:\w{1,30}_)?model_and_tokenizer$|^(?:load|get|create|build|init)_(?:peft|lora|qlora)_model$|^initiali[sz]e_model$/;
 
 /** A program's per-epoch or per-step training function (`train_one_epoch`, `train_step`). */
 const EPOCH_FUNCTION =
