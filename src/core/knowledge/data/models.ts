@@ -3730,11 +3730,11 @@ export const MODELS: readonly Model[] = [
     family: 'smolvlm',
     architecture: 'other',
     modality: 'multimodal',
-    params: 2_160_000_000,
+    params: 2_250_000_000,
     contextLength: 8_192,
     smallerSiblings: ['HuggingFaceTB/SmolVLM-500M-Instruct', 'HuggingFaceTB/SmolVLM-256M-Instruct'],
     source:
-      'SmolVLM 2B (huggingface.co/blog/smolervlm: "SigLIP 400M SO (used in SmolVLM 2B)"): computed as SmolLM2-1.7B (1,711,376,384) + the SigLIP so400m vision tower (27 layers, width 1152, MLP 4304: ~428M) + the pixel-shuffle connector (1152·9 → 2048: ~21M)',
+      'SmolVLM 2B: "Model size 2.25B params", the Hub\'s safetensors count of its bf16 conversion (huggingface.co/mlx-community/SmolVLM-Instruct-bf16, "converted to MLX format from HuggingFaceTB/SmolVLM-Instruct"); the parts (huggingface.co/blog/smolervlm: "SigLIP 400M SO (used in SmolVLM 2B)") add up to it with an output layer of its own: SmolLM2-1.7B (1,711,376,384, tied) + its untied 49,152 × 2,048 head (~101M) + the SigLIP so400m tower (~428M) + the pixel-shuffle connector (~21M)',
   },
   // ---------------- Snowflake Arctic Embed ----------------
   {
