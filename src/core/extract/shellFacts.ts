@@ -1,5 +1,5 @@
 import { dlrmParams, layerWidths } from './dlrmParams';
-import { SET_FROM_VARIABLE, withoutQuotes } from './shell/words';
+import { SET_FROM_VARIABLE, withoutQuotes, withoutRootVariable } from './shell/words';
 import type { Fact, FactKind } from '../facts';
 import { SWITCHES_OFF_DETAIL } from './precisionSwitches';
 import { findModel } from '../knowledge';
@@ -991,7 +991,8 @@ function placeOf(path: string | undefined): ScriptPlace | undefined {
 export function extractShellFacts(text: string, path?: string, positional?: readonly string[]): Fact[] {
   const facts: Fact[] = [];
   const lines = text.split(/\r?\n/);
-  const vars = shellVariables(text, placeOf(path), positional);
+  const place = placeOf(path);
+  const vars = shellVariables(text, place, positional);
   const chosen = commentedModelChoice(text, vars);
   const aliases = shellAliases(text);
   let launches = 0;
@@ -2026,7 +2027,7 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     facts.some((f) => f.kind === 'model.layers' && f.confidence === 'high') &&
     facts.some((f) => f.kind === 'model.hiddenSize' && f.confidence === 'high')
   ) {
-    const named = jobModelName(lines, placeOf(path));
+    const named = jobModelName(lines, place);
     if (named) facts.push(named);
   }
   const driver = submissionDriver(facts);
@@ -2035,7 +2036,7 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     for (const [k, f] of facts.entries())
       if (f.kind === 'model.id' && String(f.value).includes(chosen.value))
         facts[k] = { ...f, confidence: 'medium', detail: `${f.detail}; ${chosen.detail}` };
-  return withoutPipelineEvaluations(inCheckout(facts, placeOf(path)));
+  return withoutPipelineEvaluations(inCheckout(facts, place));
 }
 
 /** Words that say what a script does, not what it trains (`train_`, `_pretrain`, `run-`, `_distributed`). */
@@ -2096,7 +2097,7 @@ function inCheckout(facts: Fact[], place: ScriptPlace | undefined): Fact[] {
     // project's config, drawn into runs by the launches that name it in the repository's own layout.
     if (f.kind !== 'link.script' || typeof f.value !== 'string') return f;
     // A root the job sets where it runs (`$n/space2/LLM-Shearing/llmshearing/train.py`) is as absolute.
-    const path = f.value.replace(/^\$\{?\w{1,64}\}?(?=\/)/, '');
+    const path = withoutRootVariable(f.value);
     if (!/^\/[\w./-]{1,499}$/.test(path) || path.includes('..')) return f;
     const parts = path.split('/').filter(Boolean);
     // The folder of the path nearest its end that is one of the script's own, as a `cd` into it is read.

@@ -1,6 +1,7 @@
 import type { Fact } from '../../facts';
 import { normalisePrecision } from '../precision';
 import { withoutTrailingSlashes } from '../../trimSlashes';
+import { withoutRootVariable } from './words';
 
 /**
  * Settings a launch script states outside its launch line:
@@ -94,8 +95,6 @@ export function inlineSettings(lines: readonly string[]): Fact[] {
 const CHECKPOINT_VARIABLE =
   /^(?:[A-Z]+_)?(?:MODEL|MODELS|CKPT|CKPTS|CHECKPOINT|CHECKPOINTS)(?:_(?:DIR|PATH|ROOT|NAME))?$/;
 
-/** `$ROOT/`, `${ROOT}/` at the start of a path: a folder set where the job runs. */
-const LEADING_VARIABLE = /^\$\{?\w{1,64}\}?\//;
 /** Folders a trainer writes a model's checkpoints in, under the model's folder (`checkpoints/main/global_step50000`). */
 const STEP_FOLDER =
   /^(?:checkpoints?|ckpts?|main|latest|last|final|best|hf|global_step\d+|(?:step|iter|epoch|checkpoint)[_-]?\d+)$/i;
@@ -113,7 +112,7 @@ export function checkpointFolderModel(
 ): Fact | undefined {
   for (const [name, value] of vars) {
     // A root set where the job runs (`$SCRATCH/checkpoints/tr11-176B-ml/…`) leaves the folders under it readable.
-    const path = value.replace(LEADING_VARIABLE, '');
+    const path = withoutRootVariable(value);
     if (!CHECKPOINT_VARIABLE.test(name) || path.includes('$') || value.length > 500) continue;
     // Where the run writes (`--save $CHECKPOINT_PATH`, `--output_dir $MODEL_DIR`) is what it makes, not what it loads.
     const written = new RegExp(`--(?:save|output)[\\w-]*[=\\s]+["']?\\$\\{?${name}\\b`);

@@ -7,3 +7,9 @@ export const unquote = <T extends string | undefined>(w: T): T => w?.replace(/^[
 export const withoutQuotes = (w: string): string => unquote(w.replace(/"([^"]*)"|'([^']*)'/g, '$1$2'));
 /** How a model flag set from a variable the script leaves unset is worded (`--model_name_or_path $MODEL`). */
 export const SET_FROM_VARIABLE = ': set from a shell variable';
+
+/**
+ * A path under a root the job sets where it runs (`$SCRATCH/checkpoints/x`, `${n}/space/Repo/pkg/train.py`), read as
+ * absolute from there (`/checkpoints/x`): the folders under the root are as written. Other words are returned as they are.
+ */
+export const withoutRootVariable = (path: string): string => path.replace(/^\$\{?\w{1,64}\}?(?=\/)/, '');

@@ -1,5 +1,6 @@
 import { FIELD_PREFIX, stringLiteral } from '../../pythonValues';
 import type { FileRule } from '../rules';
+import { rowOf } from './sb3Program';
 
 /**
  * The model a program builds from a registry of constructors indexed by a flag (`GPT_models[args.gpt_model](...)`,
@@ -37,11 +38,10 @@ export const registryModelName: FileRule = {
     if (ctx.facts.some((f) => f.kind === 'model.id')) return;
     const named = ctx.text.includes('REGISTRY.get(') ? REGISTRY_GET.exec(ctx.text) : null;
     if (named) {
-      const line = ctx.text.slice(0, named.index).split('\n').length - 1;
       ctx.facts.push({
         kind: 'model.id',
         value: named[2],
-        range: { startLine: line, startCol: 0, endLine: line, endCol: 0 },
+        range: rowOf(ctx.text, named.index),
         confidence: 'medium',
         detail: `${named[1]}.get('${named[2]}')(...) builds the architecture registered as ${named[2]}`,
       });
