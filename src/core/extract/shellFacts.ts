@@ -966,6 +966,7 @@ function positionalConfig(
   tokens: readonly string[],
   scriptAt: number,
   vars: ReadonlyMap<string, string>,
+  yaml = false,
 ): string | undefined {
   for (let k = scriptAt + 2; k < tokens.length && k <= scriptAt + MAX_POSITIONAL_LOOK; k++) {
     if (tokens[k - 1].startsWith('-') || tokens[k].startsWith('-')) continue;
@@ -974,10 +975,32 @@ function positionalConfig(
     // A Python config in a folder (OpenMMLab's are): a YAML or JSON word there may be one item of a flag's list.
     const file = /^["']?([^\s"'$=]+\/[^\s"'$=/]+\.py)["']?$/.exec(word)?.[1];
     if (file) return file;
+    // Among positional words only (no flag before the first): a YAML file is the program's config argument.
+    const config = yaml ? /^["']?([^\s"'$=-][^\s"'$=]*\.ya?ml)["']?$/.exec(word)?.[1] : undefined;
+    if (config) return config;
   }
   return undefined;
 }
 const MAX_POSITIONAL_LOOK = 12;
+
+/**
+ * The first positional word after the program (before any flag) that is a folder path whose last part names a model
+ * of a stated size (`/media/models/chatglm3-6b`): no variable, no file extension.
+ */
+function positionalModelFolder(
+  tokens: readonly string[],
+  scriptAt: number,
+): { word: string; name: string } | undefined {
+  for (let k = scriptAt + 1; k < tokens.length && k <= scriptAt + MAX_POSITIONAL_LOOK; k++) {
+    const word = withoutQuotes(tokens[k]);
+    if (word.startsWith('-')) return undefined;
+    if (word.includes('$') || !word.includes('/') || word.length > MAX_FLAG_WORD) continue;
+    const name = word.replace(/\/+$/, '').split('/').pop() ?? '';
+    if (/\.[A-Za-z]{1,10}$/.test(name) || !/^[A-Za-z][\w.-]{1,80}$/.test(name)) continue;
+    if (sizeFromModelName(name)) return { word, name };
+  }
+  return undefined;
+}
 
 /** The script's file name and folders, from its path (a run named after its folder reads that name). */
 function placeOf(path: string | undefined): ScriptPlace | undefined {
@@ -1479,14 +1502,27 @@ export function extractShellFacts(text: string, path?: string, positional?: read
       const next = tokens[scriptAt + 1] === undefined ? undefined : withoutQuotes(tokens[scriptAt + 1]);
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
         add('link.config', inWorkDir(next), `passes ${next} to ${script}`);
-      else if (next?.startsWith('-')) {
+      else if (next !== undefined) {
         // `train.py --launcher pytorch ${SEG_CONFIG} --seed 0` (OpenMMLab's tools read the config as their first
-        // positional argument, wherever the flags put it): the first config path that is no flag's value.
-        const positional = positionalConfig(tokens, scriptAt, vars);
+        // positional argument, wherever the flags put it): the first config path that is no flag's value. After a
+        // positional word (`finetune_hf.py data/AdvertiseGen_fix <model dir> configs/lora.yaml`, a typer program's
+        // arguments in order), a YAML word among the positional ones is the config too.
+        const positional = positionalConfig(tokens, scriptAt, vars, !next.startsWith('-'));
         const linked = positional ? inWorkDir(positional) : undefined;
         if (linked && !facts.some((f) => f.kind === 'link.config' && f.value === linked))
           add('link.config', linked, `passes ${positional} to ${script}`);
       }
+      // A positional folder whose last part names a sized model (`finetune_hf.py data/x /models/chatglm3-6b
+      // configs/lora.yaml`): the weights the program is handed. Low: which argument is the model is the program's say.
+      const folder = next !== undefined && !next.startsWith('-') ? positionalModelFolder(tokens, scriptAt) : undefined;
+      if (folder)
+        facts.push({
+          kind: 'model.id',
+          value: folder.name,
+          range,
+          confidence: 'low',
+          detail: `passes ${folder.word} to ${script}: a folder named for a model`,
+        });
     }
     // The flags the line hands the program it runs: a value the program derives from one of them (its default
     // read in the program) is not the one this run uses (analyze.ts linkedFacts).
@@ -1526,8 +1562,12 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     // The path may be quoted (`--config_file "configs/fsdp.yaml"`): the quotes are not part of it.
     const values = (flag: RegExp) => [...logical.matchAll(flag)].map((m) => [m[1], m[2]] as const);
     for (const [flag, word] of values(
-      /--(config_file|config-file|deepspeed|deepspeed_config|deepspeed_config_file|config_path|cfg-path|cfg_path|config)[=\s]+([^=\s]\S*)/g,
+      /--(config_file|config-file|deepspeed|deepspeed_config|deepspeed_config_file|config_path|cfg-path|cfg_path|config|[a-z][a-z0-9]{0,20}[_-](?:config|cfg)(?:[_-](?:path|file))?)[=\s]+([^=\s]\S*)/g,
     )) {
+      // A part's config flag (`--unet_config_path configs/unet/stage1.yaml`, `--model-config x.yaml`) names a
+      // config too, when it is YAML: JSON beside such a name is as often a tokenizer's or generation's settings.
+      const partFlag = !/^(?:config|cfg|deepspeed)/.test(flag);
+      if (partFlag && !/\.ya?ml["']?$/.test(word)) continue;
       // `--config-file ${DET_CONFIG}` with `DET_CONFIG=projects/x/configs/$NAME.py`: the variable's value. A Python
       // config (detectron2's LazyConfig, an mmcv config) passed by a config flag is a config too.
       const value = word.includes('$') && word.length <= MAX_FLAG_WORD ? expandShell(word, vars) : word;

@@ -2,6 +2,7 @@ import { hasDefaultsFile } from '../extract/config/defaultsFile';
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { fileKindOf, linkCandidates, maxBytesOf, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
+import type { Fact } from '../facts';
 import { documentationCopiesOf } from './documentationCopies';
 import {
   docShellCommands,
@@ -19,7 +20,7 @@ import { packageRootsOf, vendoredRootsOf, type EntryPointRules } from '../resolv
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
 import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
 import { documentedConfigProgramReason } from './documentedPrograms';
-import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys } from './siblingConfigs';
+import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys, yamlKeyPaths } from './siblingConfigs';
 import {
   configFamily,
   describesModelOnly,
@@ -614,13 +615,16 @@ export class FolderScanCache {
       covered.add(f.path);
       for (const p of f.analysis.linkedFiles) covered.add(p);
     }
-    type Keyed = { readonly bytes: Uint8Array; readonly keys: Set<string> } | undefined;
+    type Keyed = { readonly bytes: Uint8Array; readonly keys: Set<string>; readonly paths: Set<string> } | undefined;
     const keysOf = new Map<string, Promise<Keyed>>();
     const read = (s: ScanSource): Promise<Keyed> => {
       let k = keysOf.get(s.path);
       if (!k) {
         k = readChecked(s).then(
-          (bytes) => ({ bytes, keys: topLevelYamlKeys(new TextDecoder('utf-8').decode(bytes)) }),
+          (bytes) => {
+            const text = new TextDecoder('utf-8').decode(bytes);
+            return { bytes, keys: topLevelYamlKeys(text), paths: yamlKeyPaths(text) };
+          },
           () => undefined,
         );
         keysOf.set(s.path, k);
@@ -630,13 +634,23 @@ export class FolderScanCache {
     const indexOf = new Map(sources.map((s, i) => [s.path, i] as const));
     // Each default config, with the programs that open it (in path order).
     const programsOf = new Map<string, string[]>();
+    // Defaults a launch script names (`torchrun -m scripts.train --unet_config_path configs/unet/stage1_512.yaml`)
+    // rather than a program opening them: their siblings must define a run's length too (definesTrainingLength).
+    const namedByLaunch = new Set<string>();
+    const ownFactsOf = (p: string) => analysed[indexOf.get(p) ?? -1]?.analysis.facts ?? [];
     for (const f of [...listed].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      if (!/\.py$/i.test(f.path)) continue;
+      const launch = LAUNCH_SCRIPT.test(f.path);
+      if (!/\.py$/i.test(f.path) && !launch) continue;
+      // An evaluation launch reads a training config for its model only: the config's siblings are trainings, not it.
+      if (launch && f.analysis.runs.every((r) => r.run.mode === 'inference')) continue;
       for (const link of f.analysis.facts) {
-        if (link.kind !== 'link.config' || link.file || link.confidence !== 'high' || typeof link.value !== 'string')
-          continue;
+        if (link.kind !== 'link.config' || link.file || typeof link.value !== 'string') continue;
+        if (!launch && link.confidence !== 'high') continue;
         const target = linkCandidates(f.path, link.value, root, path.posix).find((p) => byPath.has(p));
         if (!target || !f.analysis.linkedFiles.includes(target) || !/\.ya?ml$/i.test(target)) continue;
+        // A launcher's own config (accelerate, DeepSpeed) says how to launch, not how long: its siblings are no runs.
+        if (launch && !definesTrainingLength(ownFactsOf(target))) continue;
+        if (launch) namedByLaunch.add(target);
         const list = programsOf.get(target) ?? [];
         if (!list.includes(f.path)) list.push(f.path);
         programsOf.set(target, list);
@@ -650,7 +664,8 @@ export class FolderScanCache {
       const candidates = sources.filter((s) => {
         if (path.posix.dirname(s.path) !== folder || covered.has(s.path) || !/\.ya?ml$/i.test(s.path)) return false;
         const own = analysed[indexOf.get(s.path)!];
-        return own !== undefined && own.analysis.runs.length === 0;
+        if (own === undefined || own.analysis.runs.length > 0) return false;
+        return !namedByLaunch.has(defaultPath) || definesTrainingLength(own.analysis.facts);
       });
       if (candidates.length === 0) continue;
       const defaults = await read(byPath.get(defaultPath)!);
@@ -658,7 +673,10 @@ export class FolderScanCache {
       for (const s of candidates.slice(0, MAX_SIBLINGS * 4)) {
         const sibling = await read(s);
         const overlap = sibling
-          ? siblingOverlap(byPath.get(defaultPath)!.display, defaults.keys, s.display, sibling.keys)
+          ? namedByLaunch.has(defaultPath)
+            ? // Compared by key paths: a run config of a few sections (data, run, model) has too few top-level keys.
+              siblingOverlap(byPath.get(defaultPath)!.display, defaults.paths, s.display, sibling.paths)
+            : siblingOverlap(byPath.get(defaultPath)!.display, defaults.keys, s.display, sibling.keys)
           : 0;
         const held = best.get(s.path);
         if (overlap > 0 && (!held || overlap > held.overlap)) best.set(s.path, { defaultPath, overlap });
@@ -912,4 +930,12 @@ async function eachLimited<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+}
+
+/** Launch scripts, by extension: a config one names for its program can anchor that config's siblings. */
+const LAUNCH_SCRIPT = /\.(?:sh|bash|slurm|sbatch)$/i;
+const TRAINING_LENGTH = new Set(['training.steps', 'training.epochs', 'training.tokens', 'training.batchPerDevice']);
+/** Whether a config's own facts say how long or how large a batch a run takes: a run's definition, not a fragment. */
+function definesTrainingLength(facts: readonly Fact[]): boolean {
+  return facts.some((f) => !f.file && TRAINING_LENGTH.has(f.kind));
 }

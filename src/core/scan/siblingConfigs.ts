@@ -44,6 +44,35 @@ export function topLevelYamlKeys(text: string): Set<string> {
   return keys;
 }
 
+/** A YAML key at any depth, with its indentation (spaces only; a list item's keys are not followed). */
+const NESTED_KEY = /^( {0,40})([A-Za-z_][\w.-]{0,99})[ \t]*:(?:[ \t]|$)/;
+/** Key paths kept per config (a long config is compared by its first ones). */
+const MAX_KEY_PATHS = 2000;
+
+/**
+ * The key paths of a YAML text (`run.max_train_steps`, `data.batch_size`): the structure of a config whose top level
+ * is a few sections, where the top-level keys alone say too little to tell a sibling of the same program.
+ */
+export function yamlKeyPaths(text: string): Set<string> {
+  const paths = new Set<string>();
+  const stack: Array<{ indent: number; key: string }> = [];
+  let start = 0;
+  for (let n = 0; n < MAX_LINES && start <= text.length && paths.size < MAX_KEY_PATHS; n++) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    start = end < 0 ? text.length + 1 : end + 1;
+    if (line.startsWith('---') && paths.size > 0) break;
+    const m = NESTED_KEY.exec(line);
+    if (!m) continue;
+    const indent = m[1].length;
+    while (stack.length > 0 && stack[stack.length - 1].indent >= indent) stack.pop();
+    const key = [...stack.map((e) => e.key), m[2]].join('.');
+    paths.add(key);
+    stack.push({ indent, key: m[2] });
+  }
+  return paths;
+}
+
 /**
  * How closely `sibling` (path, top-level keys) follows the structure of the program's default config `defaults`: the
  * share of their top-level keys both hold, or 0 when it is no other config of that program (see the guards above).

@@ -827,7 +827,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     'i',
-    '["\'][A-Za-z0-9][\\w.-]{0,95}\\/[A-Za-z0-9][\\w.-]{0,127}["\']|\\b(?:args|opt|opts|flags|cfg|config)\\.\\w*(?:model|ckpt|checkpoint)',
+    '["\'][A-Za-z0-9][\\w.-]{0,95}\\/[A-Za-z0-9][\\w.-]{0,127}["\']|\\b(?:args|opt|opts|flags|cfg|config)\\.\\w*(?:model|ckpt|checkpoint)|\\.(?:load_ckpt|load_checkpoint|load_state_dict|load_weights|load_pretrained)[ \\t]*\\(',
     [],
   ],
   [
@@ -1005,7 +1005,11 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
       { words: ['cfg'], ignoreCase: false },
     ],
   ],
-  ['m', '^[ \\t]*\\w+[ \\t]*=[ \\t]*[A-Z]\\w*[ \\t]*\\(', []],
+  [
+    'm',
+    '^[ \\t]*\\w+[ \\t]*=[ \\t]*(?:\\w+\\.)?[A-Z]\\w*(?:\\.(?:load|from_pretrained|load_pretrained|from_checkpoint))?[ \\t]*\\(',
+    [],
+  ],
   [
     'm',
     '^[ \\t]*from[ \\t]+fairscale\\.nn(?:\\.data_parallel)?[ \\t]+import[ \\t]+[^\\n]*\\bFullyShardedDataParallel\\b',
@@ -1170,11 +1174,8 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     'm',
-    '^from[ \\t]+[\\w.]+[ \\t]+import\\b[^\\n]*\\b[A-Z]\\w',
-    [
-      { words: ['import'], ignoreCase: false },
-      { words: ['from'], ignoreCase: false },
-    ],
+    '^from[ \\t]+[\\w.]+[ \\t]+import\\b[^\\n]*\\b[A-Z]\\w|^import[ \\t]+\\w+[ \\t]*$',
+    [{ words: ['import'], ignoreCase: false }],
   ],
   [
     'm',

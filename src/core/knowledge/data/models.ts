@@ -2913,6 +2913,19 @@ export const MODELS: readonly Model[] = [
     source:
       'Meta Llama 3.2-Vision model card (huggingface.co/meta-llama/Llama-3.2-90B-Vision): 90B (88.8B) parameters, Llama 3.1 70B text model with a vision adapter (published rounded)',
   },
+  // ---------------- Qwen2-VL (vision-language) ----------------
+  {
+    id: 'Qwen/Qwen2-VL-2B-Instruct',
+    aliases: ['Qwen/Qwen2-VL-2B'],
+    family: 'qwen2-vl',
+    architecture: 'decoder',
+    modality: 'multimodal',
+    params: 2_210_000_000,
+    contextLength: 32_768,
+    smallerSiblings: [],
+    source:
+      'the Hub\'s safetensors count of full-weight copies of Qwen2-VL-2B-Instruct, "Model size 2.21B params, Tensor type BF16" (huggingface.co/Kaushika04/Qwen2-VL-2B-Instruct-LoRA-FT, huggingface.co/zhangfaen/Qwen2-VL-2B-checkpoint; published rounded)',
+  },
   // ---------------- Qwen2.5-VL (vision-language; only instruction-tuned checkpoints were released) ----------------
   // Computed: the Qwen2.5 language model of the same size (its own catalog row; the VL model is initialised from it:
   // Qwen2.5-VL Technical Report, arXiv:2502.13923, section 2.1) plus the vision tower and merger, configured alike at
@@ -3581,6 +3594,19 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'computed from config.json (32 layers, d 4096, FFN 14336 gated, 32 heads / 8 KV heads, vocab 92544, untied; huggingface.co/internlm/internlm2_5-7b-chat); model card: 7.74B',
+  },
+  // ---------------- InternLM-XComposer (vision-language on InternLM2-7B; counted from the released bf16 weights) ----------------
+  {
+    id: 'internlm/internlm-xcomposer2-7b',
+    aliases: [],
+    family: 'internlm-xcomposer',
+    architecture: 'decoder',
+    modality: 'multimodal',
+    params: 8_650_000_000,
+    contextLength: 4_096,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/internlm/internlm-xcomposer2-7b (files: pytorch_model.bin 17.3 GB, "torch.BFloat16Storage": about 8.65B parameters at 2 bytes each; InternLM2-7B with Partial LoRA and a CLIP ViT-L vision encoder, Dong et al. 2024, arXiv:2401.16420: the parts agree: the 7.74B InternLM2-7B architecture (internlm2_5-7b-chat row) + ViT-L/14 ~0.30B + rank-256 Partial LoRA on five projections of each of the 32 layers ~0.60B); context: max_length 4096 in its config.json',
   },
   // ---------------- Small LLMs (TinyLlama, SmolLM2) ----------------
   {

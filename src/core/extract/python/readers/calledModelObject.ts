@@ -32,13 +32,26 @@ const FILE_PATH = /\.(?:wav|flac|mp3|png|jpe?g|txt|json|ya?ml|onnx|pt|pth|bin|ck
 /** Classes that are not a model however they are built. */
 const NOT_A_MODEL =
   /(?:Tokeni[sz]er|Processor|FeatureExtractor|Config|Configuration|Dataset|DataLoader|Loader|Client|Session|Parser|Writer|Reader|Logger|Path|Args|Arguments|Settings|Collator|Trainer|Callback|Exception|Error)$/;
+/** The same names as NOT_A_MODEL, for a pattern that must not build such a class of a package (`pkg.Tokenizer(`). */
+const NOT_A_MODEL_WORDS =
+  '\\w*(?:Tokeni[sz]er|Processor|Config|Dataset|DataLoader|Loader|Client|Parser|Args|Arguments)\\b';
+/** `import pkg` or `import pkg as p` at the start of a line: a package whose classes are written `pkg.Cls`. */
+const PLAIN_IMPORT = /^import[ \t]+([A-Za-z_]\w{0,60})(?:[ \t]+as[ \t]+([A-Za-z_]\w{0,60}))?[ \t]*$/gm;
+/** Calls that give a built object its trained weights. */
+const WEIGHT_LOADS = 'load_ckpt|load_checkpoint|load_state_dict|load_weights|load_pretrained';
+/** A class named for what it is, not which model. */
+const GENERIC_CLASS = /^(?:model|net|network|module|my_?model|my_?net)$/i;
 /** A class by its name: capitalised. */
 const CLASS_NAME = /^[A-Z][A-Za-z0-9_]{1,60}$/;
 /** A flag that names the model: `args.model_dir`, `opt.model_path`, `args.checkpoint`. */
 const MODEL_FLAG = /^(?:args|opt|opts|flags|cfg|config)\.(\w*(?:model|ckpt|checkpoint)\w*)$/i;
 /** Method names that run the model on input (besides calling the object). */
 const RUN_METHODS =
-  'generate|predict|transcribe|infer|inference|recogni[sz]e|detect|segment|synthesi[sz]e|tts|chat|embed|encode|classify|enhance|separate|caption|translate';
+  'generate|predict|transcribe|infer|inference|recogni[sz]e|detect|segment|synthesi[sz]e|tts|chat|embed|encode|classify|enhance|separate|caption|translate|get_\\w{0,20}embed';
+/** Class methods that load a trained model (`model = MMEBModel.load(model_args)`): a build too. */
+const LOADERS = 'load|from_pretrained|load_pretrained|from_checkpoint';
+/** Keywords of an arguments object that name the model it is built from (`ModelArguments(model_name='org/x')`). */
+const MODEL_KEYWORD = /^(?:model_name|model_name_or_path|pretrained_model_name_or_path|model_path|model_id)$/;
 const MAX_CLASSES = 50;
 /** Constructions looked at per file: each is followed by a pass over the lines below it. */
 const MAX_BUILDS = 20;
@@ -48,9 +61,9 @@ export const calledModelObject: FileRule = {
   phase: 'after-calls',
   words: [],
   runStart: [
-    /^from[ \t]+[\w.]+[ \t]+import\b[^\n]*\b[A-Z]\w/m,
-    /^[ \t]*\w+[ \t]*=[ \t]*[A-Z]\w*[ \t]*\(/m,
-    /["'][A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,127}["']|\b(?:args|opt|opts|flags|cfg|config)\.\w*(?:model|ckpt|checkpoint)/i,
+    /^from[ \t]+[\w.]+[ \t]+import\b[^\n]*\b[A-Z]\w|^import[ \t]+\w+[ \t]*$/m,
+    /^[ \t]*\w+[ \t]*=[ \t]*(?:\w+\.)?[A-Z]\w*(?:\.(?:load|from_pretrained|load_pretrained|from_checkpoint))?[ \t]*\(/m,
+    /["'][A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,127}["']|\b(?:args|opt|opts|flags|cfg|config)\.\w*(?:model|ckpt|checkpoint)|\.(?:load_ckpt|load_checkpoint|load_state_dict|load_weights|load_pretrained)[ \t]*\(/i,
   ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
@@ -61,10 +74,16 @@ export const calledModelObject: FileRule = {
       if (!bare || INSTALLED_LIBRARY.test(bare) || !CLASS_NAME.test(name) || NOT_A_MODEL.test(name)) continue;
       classes.add(local);
     }
-    if (classes.size === 0) return;
+    // `import laion_clap`, then `laion_clap.CLAP_Module(...)`: a class of the project's own package, by its module.
+    const packages = [...ctx.text.matchAll(PLAIN_IMPORT)]
+      .map((m) => m[2] ?? m[1])
+      .filter((name, i, all) => all.indexOf(name) === i && !INSTALLED_LIBRARY.test(name))
+      .slice(0, MAX_CLASSES);
+    if (classes.size === 0 && packages.length === 0) return;
     const code = codeWithoutStrings(ctx.tree, classes, true).split('\n');
     const executed = executedRowMask(ctx.tree);
-    const build = new RegExp(`^(\\s*)(\\w+)\\s*=\\s*(${[...classes].join('|')})\\s*\\(`);
+    const built = [...classes, ...packages.map((p) => `${p}\\.(?!${NOT_A_MODEL_WORDS})[A-Z][A-Za-z0-9_]{1,60}`)];
+    const build = new RegExp(`^(\\s*)(\\w+)\\s*=\\s*(${built.join('|')})\\s*(?:\\.\\s*(?:${LOADERS})\\s*)?\\(`);
     let builds = 0;
     for (let row = 0; row < code.length && builds < MAX_BUILDS; row++) {
       if (executed[row] !== 1) continue;
@@ -76,8 +95,18 @@ export const calledModelObject: FileRule = {
       if (!code.some((line, r) => r > row && executed[r] === 1 && runs.test(line))) continue;
       const call = callAt(ctx.tree.rootNode, row, m[0].length - 1, cls);
       const first = call?.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'keyword_argument');
-      if (!call || !first) continue;
-      const model = modelOf(first, ctx.symbols);
+      if (!call) continue;
+      // Built with no argument naming a model, then given its trained weights (`model = laion_clap.CLAP_Module(
+      // enable_fusion=False)`, `model.load_ckpt()`): the class is the model, its weights the package's released ones.
+      // (Built from a config file, `SpeechSynth(f"{dir}/config.json")`, the package's own readers name it.)
+      const loads = new RegExp(`(?:^|[^\\w.])${handle}\\s*\\.\\s*(?:${WEIGHT_LOADS})\\s*\\(`);
+      const weighted = code.some((line, r) => r > row && executed[r] === 1 && loads.test(line));
+      const own = cls.split('.').pop()!;
+      const model =
+        (first ? (modelOf(first, ctx.symbols) ?? modelOfArguments(first, ctx.tree.rootNode)) : undefined) ??
+        (weighted && !first && !GENERIC_CLASS.test(own)
+          ? { id: own, detail: `${own}(...): the model class the script builds and loads trained weights into` }
+          : undefined);
       if (!model) continue;
       const named = ctx.facts.some((f) => f.kind === 'model.id');
       ctx.add(
@@ -87,7 +116,7 @@ export const calledModelObject: FileRule = {
         `${handle} = ${cls}(...) is built from a model and then run on the program's input, and nothing trains it: inference`,
         'low',
       );
-      if (!named) ctx.add('model.id', model.id, first, model.detail, model.id ? 'medium' : 'low');
+      if (!named) ctx.add('model.id', model.id, first ?? call, model.detail, model.id ? 'medium' : 'low');
       return;
     }
   },
@@ -96,7 +125,11 @@ export const calledModelObject: FileRule = {
 /** The call `cls(` that starts on `row` (found from its opening parenthesis). */
 function callAt(root: Node, row: number, column: number, cls: string): Node | undefined {
   for (let node: Node | null = root.descendantForPosition({ row, column }); node; node = node.parent) {
-    if (node.type === 'call') return node.childForFieldName('function')?.text === cls ? node : undefined;
+    if (node.type === 'call') {
+      const fn = node.childForFieldName('function');
+      const loader = fn?.type === 'attribute' && fn.childForFieldName('object')?.text === cls;
+      return fn?.text === cls || loader ? node : undefined;
+    }
     if (node.startPosition.row < row) return undefined;
   }
   return undefined;
@@ -116,5 +149,27 @@ function modelOf(
     return undefined;
   }
   if (flag) return { id: null, detail: `the model is given by --${flag} when the program is run` };
+  return undefined;
+}
+
+/**
+ * The model an arguments object names, when the first argument is that object built at module level
+ * (`model_args = ModelArguments(model_name='TIGER-Lab/VLM2Vec-Full', ...)`, then `MMEBModel.load(model_args)`).
+ */
+function modelOfArguments(arg: Node, root: Node): { id: string; detail: string } | undefined {
+  if (arg.type !== 'identifier') return undefined;
+  for (const statement of root.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== arg.text) continue;
+    const right = assignment.childForFieldName('right');
+    if (right?.type !== 'call') continue;
+    for (const k of right.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (k?.type !== 'keyword_argument' || !MODEL_KEYWORD.test(k.childForFieldName('name')?.text ?? '')) continue;
+      const value = k.childForFieldName('value');
+      const id = value?.type === 'string' ? value.text.slice(1, -1).trim() : '';
+      if (HUB_ID.test(id) && !FILE_PATH.test(id))
+        return { id, detail: `the model the arguments it is loaded from name (${arg.text}: ${k.text.slice(0, 80)})` };
+    }
+  }
   return undefined;
 }

@@ -220,6 +220,9 @@ const CLASSIFIER_TASKS =
   /^(?:image-classification|text-classification|sentiment-analysis|zero-shot-classification|zero-shot-image-classification|audio-classification|token-classification|ner)$/;
 
 /** The task a `pipeline(...)` call names: its first positional string or `task=`. */
+/** A Hub model id (`org/name`) as a pipeline's first argument, where a transformers task name stands. */
+const HUB_MODEL_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,127}$/;
+
 function pipelineTask(call: Node): string | undefined {
   const args = call.childForFieldName('arguments');
   if (!args) return undefined;
@@ -309,6 +312,12 @@ export const generation: CallRule = {
       // A classifier pipeline (`pipeline("image-classification", model=...)`) is often a helper beside the model the
       // program runs (a safety filter over generated images): its model is the run's only when nothing else names one.
       const task = pipelineTask(node);
+      // lmdeploy's `pipeline('internlm/internlm-xcomposer2d5-7b-4bit', backend_config=...)` takes the model path first
+      // (lmdeploy.readthedocs.io, pipeline(model_path, ...)); a transformers task name never holds a '/'.
+      const first = node.childForFieldName('arguments');
+      const written = first ? positionalArguments(first)[0] : undefined;
+      if (ctx.facts.length === before && task !== undefined && written && HUB_MODEL_ID.test(task))
+        ctx.add('model.id', task, written, `${full}('${task}'): the model path the pipeline loads`, 'medium');
       if (task && CLASSIFIER_TASKS.test(task) && ctx.facts.length > before && ctx.facts[before].kind === 'model.id')
         ctx.facts[before] = {
           ...ctx.facts[before],
