@@ -46,7 +46,8 @@ import {
   ARCHITECTURE_DEFAULTS_LINK,
   defaultHoldsForCall,
 } from './extract/python/readers/architectureConfig';
-import { COMPUTE_DTYPE_LOOK } from './extract/python/readers/packageComputeDtype';
+import { COMPUTE_DTYPE_DETAIL, COMPUTE_DTYPE_LOOK } from './extract/python/readers/packageComputeDtype';
+import { LOADER_KWARGS_DTYPE } from './extract/python/readers/kwargsDtype';
 import { DEEPSPEED_CONFIG_LINK, DEEPSPEED_DICT_PRECISION } from './extract/python/readers/deepspeedDict';
 
 import { extractDirectives } from './extract/directives';
@@ -844,7 +845,12 @@ function besideByName(fromPath: string, link: Fact, resolve: LinkResolver): Link
 
 /** The default dtype a module sets before building its model (`torch.set_default_tensor_type(torch.cuda.HalfTensor)`). */
 // Also the compute dtype a package's module picks at import (packageComputeDtype.ts: COMPUTE_DTYPE_DETAIL).
-const DEFAULT_DTYPE_DETAIL = /^(?:torch\.set_default_(?:tensor_type|dtype)\(|compute dtype picked at import: )/;
+// And the dtype a loader function hands from_pretrained in its keyword dict (kwargsDtype.ts: LOADER_KWARGS_DTYPE).
+const isDefaultDtypeDetail = (detail: string) =>
+  detail.startsWith('torch.set_default_tensor_type(') ||
+  detail.startsWith('torch.set_default_dtype(') ||
+  detail.startsWith(COMPUTE_DTYPE_DETAIL) ||
+  detail.startsWith(LOADER_KWARGS_DTYPE);
 
 /** Top-level keys a config must have for its keys to tell the program that reads it (configProgram.ts). */
 const MIN_CONFIG_KEYS = 3;
@@ -909,7 +915,7 @@ const NARROW_LINKS: readonly NarrowLink[] = [
   {
     via: (link, loaderWalk) => loaderWalk || link.detail.startsWith(LOADER_LINK),
     admits: (f) =>
-      (f.kind === 'training.precision' && DEFAULT_DTYPE_DETAIL.test(f.detail)) ||
+      (f.kind === 'training.precision' && isDefaultDtypeDetail(f.detail)) ||
       // An experiment class's base (readers/experimentClass.ts): the settings the experiment inherits.
       f.detail.startsWith(EXPERIMENT_BASE_VALUE),
     reserved: (f) => f.detail.startsWith(EXPERIMENT_BASE_VALUE),

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { findModel } from '../../src/core/knowledge';
+import { sizeFromModelName } from '../../src/core/knowledge/modelName';
 import { yamlKeyPaths } from '../../src/core/scan/siblingConfigs';
 import { pythonFacts, scanFiles } from './helpers';
 
@@ -236,9 +237,194 @@ describe('Forty-eighth round: example scripts of a project’s own model wrapper
   });
 });
 
+describe('Forty-eighth round: precision and model of example programs (set AY)', () => {
+  it('reads the reduced dtype a GPU check bound to a name picks (is_fp16_supported)', async () => {
+    const facts = await pythonFacts(
+      [
+        'import torch',
+        'from diffusers import AutoencoderKL',
+        '',
+        'def main():',
+        '    is_fp16_supported = torch.cuda.is_available() and torch.cuda.get_device_capability()[0] > 7',
+        '    dtype = torch.float16 if is_fp16_supported else torch.float32',
+        '    vae = AutoencoderKL.from_pretrained("acme/vae-ft", torch_dtype=dtype).to("cuda")',
+        '    with torch.no_grad():',
+        '        out = vae.decode(torch.randn(1, 4, 8, 8, dtype=dtype, device="cuda"))',
+        '',
+        "if __name__ == '__main__':",
+        '    main()',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(facts.find((f) => f.kind === 'training.precision' && f.value !== null)?.value, 'fp16');
+  });
+
+  it('does not read a dtype picked by a negated check bound to a name', async () => {
+    const facts = await pythonFacts(
+      [
+        'import torch',
+        'from diffusers import AutoencoderKL',
+        '',
+        'def main():',
+        '    on_cpu = not torch.cuda.is_available()',
+        '    dtype = torch.float16 if on_cpu else torch.float32',
+        '    vae = AutoencoderKL.from_pretrained("acme/vae-ft", torch_dtype=dtype)',
+        '    with torch.no_grad():',
+        '        out = vae.decode(torch.randn(1, 4, 8, 8))',
+        '',
+        "if __name__ == '__main__':",
+        '    main()',
+        '',
+      ].join('\n'),
+    );
+    assert.ok(!facts.some((f) => f.kind === 'training.precision' && f.value === 'fp16'));
+  });
+
+  it('names the model a project’s wrapper is loaded with (llm.load_model(MODEL_PATH), the variable’s default)', async () => {
+    const facts = await pythonFacts(
+      [
+        'import os',
+        'from chat_wrapper import ChatWrapper',
+        "MODEL_PATH = os.environ.get('MODEL_PATH', 'acme/chat-6b')",
+        '',
+        "if __name__ == '__main__':",
+        '    llm = ChatWrapper()',
+        '    llm.load_model(MODEL_PATH)',
+        '    agent = make_agent(llm=llm)',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'acme/chat-6b');
+  });
+});
+
 describe('Forty-eighth round: catalog (set AY)', () => {
   it('knows Qwen2-VL-2B-Instruct and InternLM-XComposer2 (its vision tower and Partial LoRA beyond the 7B name)', () => {
     assert.equal(findModel('Qwen/Qwen2-VL-2B-Instruct')?.params, 2_210_000_000);
     assert.ok((findModel('internlm/internlm-xcomposer2-7b')?.params ?? 0) > 8e9);
+  });
+});
+
+describe('Forty-eighth round: set AZ (LLaVA-derived loaders, model types, script defaults)', () => {
+  const builder = [
+    'import torch',
+    'from transformers import AutoTokenizer, BitsAndBytesConfig',
+    'from vlmkit.model import VlmPhiForCausalLM',
+    '',
+    'def load_pretrained_model(model_path, model_base, model_name, load_8bit=False, load_4bit=False, device_map="auto"):',
+    '    kwargs = {"device_map": device_map}',
+    '    if load_8bit:',
+    "        kwargs['load_in_8bit'] = True",
+    '    elif load_4bit:',
+    "        kwargs['quantization_config'] = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_compute_dtype=torch.float16)",
+    '    else:',
+    "        kwargs['torch_dtype'] = torch.float16",
+    '    tokenizer = AutoTokenizer.from_pretrained(model_path)',
+    '    model = VlmPhiForCausalLM.from_pretrained(model_path, low_cpu_mem_usage=True, **kwargs)',
+    '    return tokenizer, model',
+    '',
+  ].join('\n');
+  const evaluator = [
+    'import argparse',
+    'import torch',
+    'from vlmkit.model.builder import load_pretrained_model',
+    '',
+    'def eval_model(args):',
+    '    tokenizer, model = load_pretrained_model(args.model_path, None, "vlm")',
+    '    with torch.inference_mode():',
+    '        out = model.generate(torch.ones(1, 4, dtype=torch.long), max_new_tokens=16)',
+    '',
+    "if __name__ == '__main__':",
+    '    parser = argparse.ArgumentParser()',
+    '    parser.add_argument("--model-path", type=str, default="facebook/opt-350m")',
+    '    eval_model(parser.parse_args())',
+    '',
+  ].join('\n');
+
+  it('reads the dtype a loader sets in the keyword dict it hands from_pretrained, through the program’s import', async () => {
+    const scan = await scanFiles({ 'vlmkit/model/builder.py': builder, 'vlmkit/eval/model_vqa.py': evaluator });
+    const run = scan.files.find((f) => f.display === 'vlmkit/eval/model_vqa.py')?.analysis.runs[0]?.run;
+    assert.equal(run?.training.precision, 'fp16');
+  });
+
+  it('leaves the dtype unread where the loader’s branches set different ones', async () => {
+    const split = builder.replace(
+      "        kwargs['load_in_8bit'] = True",
+      "        kwargs['torch_dtype'] = torch.bfloat16",
+    );
+    const facts = await pythonFacts(split);
+    assert.ok(!facts.some((f) => f.kind === 'training.precision' && f.detail.includes('**kwargs')));
+  });
+
+  it('sizes a checkpoint path by the catalog model its launch names as the model type', () => {
+    const facts = extractShellFacts(
+      'python -m vlmkit.eval.model_vqa --model-path ./checkpoints-phi-2/vlm-phi-2 --model-type phi-2 --temperature 0\n',
+    );
+    assert.equal(facts.find((f) => f.kind === 'model.architectureOf')?.value, 'microsoft/phi-2');
+    // A family word the catalog has no row for names nothing.
+    const family = extractShellFacts('python train.py --model_name_or_path ./ckpt --model_type llama\n');
+    assert.ok(!family.some((f) => f.kind === 'model.architectureOf'));
+  });
+
+  it('reads a vision-language launch whose language model is a documentation blank as the model type it names', () => {
+    const facts = extractShellFacts(
+      [
+        'deepspeed vlmkit/train/train.py \\',
+        '    --model_name_or_path /path/to/base_llm_model \\',
+        '    --model_type phi-2 \\',
+        '    --vision_tower /path/to/siglip-so400m-patch14-384 \\',
+        '    --bf16 True',
+        '',
+      ].join('\n'),
+    );
+    assert.ok(String(facts.find((f) => f.kind === 'model.id')?.value).startsWith('microsoft/phi-2'));
+  });
+
+  it('takes a variable’s default when it was set only to an argument no caller handed (M=${2}; M=${M:-…})', () => {
+    const script = [
+      'PRETRAINED=${2}',
+      'PRETRAINED=${PRETRAINED:-"/models/acme/coder-1.5B/"}',
+      'torchrun train.py --model_name_or_path ${PRETRAINED} --bf16 True',
+      '',
+    ].join('\n');
+    assert.equal(extractShellFacts(script).find((f) => f.kind === 'model.id')?.value, '/models/acme/coder-1.5B/');
+    const handed = extractShellFacts(script, 'sft.sh', ['data.jsonl', 'acme/other-7b']);
+    assert.equal(handed.find((f) => f.kind === 'model.id')?.value, 'acme/other-7b');
+  });
+
+  it('reads a ModelScope download folder (dots written ___) as the id it holds', () => {
+    assert.equal(sizeFromModelName('/models/Qwen/Qwen2___5-Coder-1___5B/')?.params, 1.5e9);
+    assert.equal(findModel('Qwen/Qwen2___5-Coder-1___5B')?.id, findModel('Qwen/Qwen2.5-Coder-1.5B')?.id);
+  });
+
+  it('does not read a data script’s own generate(), which runs no model, as inference', async () => {
+    const facts = await pythonFacts(
+      [
+        'import json',
+        '',
+        'def generate():',
+        '    prompts = [json.dumps({"text": m}) for m in dir(str)]',
+        '    return prompts',
+        '',
+        "if __name__ == '__main__':",
+        '    generate()',
+        '',
+      ].join('\n'),
+    );
+    assert.ok(!facts.some((f) => f.kind === 'launch.inference'));
+    const engine = await pythonFacts(
+      [
+        'from vllm import LLM',
+        '',
+        'def generate():',
+        '    llm = LLM(model="acme/tiny-0.6B")',
+        '    print(llm.generate(["hi"]))',
+        '',
+        "if __name__ == '__main__':",
+        '    generate()',
+        '',
+      ].join('\n'),
+    );
+    assert.ok(engine.some((f) => f.kind === 'launch.inference'));
   });
 });

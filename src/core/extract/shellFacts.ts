@@ -13,7 +13,12 @@ import {
   positionsAreNotLearned,
 } from './shell/launchers';
 import { evaluateFolderValue, type ScriptPlace } from './shell/scriptFolder';
-import { languageModelVariable, readVisionLanguageLaunch, VISION_LANGUAGE_WORD } from './shell/visionLanguage';
+import {
+  languageModelVariable,
+  namedModelType,
+  readVisionLanguageLaunch,
+  VISION_LANGUAGE_WORD,
+} from './shell/visionLanguage';
 import { readSlurmOptions } from './shell/slurm';
 import { readSweptValues } from './shell/sweptValues';
 import { checkpointFolderModel, inlineSettings } from './shell/inlineSettings';
@@ -455,6 +460,15 @@ const ALL_ARGUMENTS = '@';
 /** `"$@"`, `$@`, `"${@}"`, `$*`: every argument the script was handed. */
 const FORWARDED_ARGUMENTS = /"\$(?:@|\{@\})"|\$(?:[@*]|\{[@*]\})/g;
 
+/** A script's positional parameter as a variable's whole value (`M=${2}`), left unresolved: no caller handed it. */
+const UNHANDED_POSITIONAL = /^["']?\$\{?[1-9]\}?["']?$/;
+/**
+ * A variable's value for `${NAME:-default}`: a name set only to an argument no caller handed (`M=${2}`, then
+ * `M=${M:-"/models/x"}`) is empty in a plain run, so the default applies.
+ */
+const setValue = (value: string | undefined) =>
+  value === undefined || UNHANDED_POSITIONAL.test(value) ? undefined : value;
+
 function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
   let room = MAX_EXPANDED_LENGTH - text.length;
   const handed = vars.get(ALL_ARGUMENTS);
@@ -484,7 +498,7 @@ function expandShell(text: string, vars: ReadonlyMap<string, string>): string {
         (whole, name: string, def: string) =>
           substitute(
             whole,
-            vars.get(name) ??
+            setValue(vars.get(name)) ??
               def
                 .replace(
                   /\$\{(\w+):?-((?:[^{}$]|\$(?!\{)){0,200})\}/g,
@@ -1580,6 +1594,17 @@ export function extractShellFacts(text: string, path?: string, positional?: read
       if (file && !(scriptAt >= 0 && file === tokens[scriptAt]))
         add('link.config', file.startsWith('.') ? file : inWorkDir(file), `--${flag} ${file}`);
     }
+    // `--model_type phi-2` (or `--model-type`) beside a checkpoint path (Bunny's and LLaVA-derived programs pick the
+    // language model's classes by it): a checkpoint of that catalog model, which sizes a path that states none.
+    const typed = namedModelType(logical);
+    if (typed)
+      facts.push({
+        kind: 'model.architectureOf',
+        value: typed.id,
+        range,
+        confidence: 'medium',
+        detail: `--model_type ${typed.word} on the launch line: a ${typed.id} checkpoint`,
+      });
     // `--base a.yaml b.yaml` (latent-diffusion's main.py, generative-models, SwissArmyTransformer programs): the
     // configs are merged in order, each a part of the run. Read word by word (no pattern over the whole line).
     const base = tokens.findIndex((w) => w === '--base');

@@ -8,6 +8,7 @@ import { REGIONS } from './data/regions';
 import type { Accelerator, AttentionGeometry, CloudProvider, Dataset, InstanceType, Model, Region } from './schema';
 import { hubIdOfCacheFolder } from '../hubCacheFolder';
 import { withoutTrailingSlashes } from '../trimSlashes';
+import { fromModelScopeFolder } from './modelScopeFolder';
 
 /**
  * Lookups over the shipped catalogs. Ids and aliases match case-insensitively,
@@ -15,9 +16,9 @@ import { withoutTrailingSlashes } from '../trimSlashes';
  */
 
 function normaliseKey(id: string): string {
-  // `Qwen/Qwen-7B-Chat/`: a hub id written as the folder of its snapshot.
+  // `Qwen/Qwen-7B-Chat/`: a hub id written as the folder of its snapshot; `Qwen2___5-7B`: ModelScope's folder of it.
   return withoutTrailingSlashes(
-    id
+    fromModelScopeFolder(id)
       .trim()
       .toLowerCase()
       .replace(/[\s_]+/g, '-'),

@@ -1,4 +1,5 @@
 import { findModel } from './index';
+import { fromModelScopeFolder } from './modelScopeFolder';
 
 /**
  * The size a model's name states (`Qwen3-4B`, `llama-7b`, `pythia-1.4b-deduped`, `opt-125m`,
@@ -106,7 +107,8 @@ const GLUED_SIZE =
   /(?:^|[-_/.\s])(?:[Ll]lama|LLaMA|LLAMA|[Vv]icuna|[Aa]lpaca|[Bb]aichuan|[Qq]wen)(\d{1,3}(?:\.\d{1,2})?)B(?=$|[-_/.\s])/;
 
 export function sizeFromModelName(name: string | null | undefined): NamedSize | undefined {
-  return sizeFromCount(name) ?? sizeFromVitVariant(name) ?? sizeFromDitVariant(name);
+  const read = name ? fromModelScopeFolder(name) : name;
+  return sizeFromCount(read) ?? sizeFromVitVariant(read) ?? sizeFromDitVariant(read);
 }
 
 /**

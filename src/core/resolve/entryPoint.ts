@@ -221,8 +221,8 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   },
   // Named for what they do to data or weights, before or after a run: none trains or serves a model.
   {
-    glob: '**/{convert,prepare,preprocess,precompute,download,export,merge}{_,-}*.{py,sh,bash,slurm,sbatch}',
-    reason: 'a data or weights utility (prepare, precompute, download, convert, export, merge), by its name',
+    glob: '**/{convert,prepare,preprocess,precompute,download,export,merge,binarize}{_,-}*.{py,sh,bash,slurm,sbatch}',
+    reason: 'a data or weights utility (prepare, precompute, download, convert, export, merge, binarize), by its name',
     dataUtility: true,
   },
   // `process_<name>_dataset.sh`, `process_data.py`: named for processing a dataset (the `process_` verb with the word

@@ -110,6 +110,7 @@ import { stepBoundFlag } from './readers/stepBoundFlag';
 import { flagDtypePick, flagDtypeTable } from './readers/flagDtypePick';
 import { colossalLoadModel, colossalPlugin } from './readers/colossalPlugin';
 import { loaderDtypeArgument } from './readers/loaderDtypeArgument';
+import { kwargsDtype } from './readers/kwargsDtype';
 import { halfSwitch } from './readers/halfSwitch';
 import { deviceBranchKwargs } from './readers/deviceBranchKwargs';
 import { redeclaredFlags } from './readers/redeclaredFlags';
@@ -151,7 +152,7 @@ import { weightsExport } from './readers/weightsExport';
 import { flopsCount } from './readers/flopsCount';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
-import { calledModelObject } from './readers/calledModelObject';
+import { calledModelObject, wrapperLoadedModel } from './readers/calledModelObject';
 import { packageFacade } from './readers/packageFacade';
 import { taskEngineClass } from './readers/taskEngineClass';
 import { packageCheckpointClass } from './readers/packageCheckpointClass';
@@ -517,6 +518,7 @@ export const FILE_RULES: readonly FileRule[] = [
   flopsCount,
   packageModelClass,
   calledModelObject,
+  wrapperLoadedModel,
   packageFacade,
   taskEngineClass,
   packageCheckpointClass,
@@ -539,6 +541,7 @@ export const FILE_RULES: readonly FileRule[] = [
   colossalPlugin,
   colossalLoadModel,
   loaderDtypeArgument,
+  kwargsDtype,
   // After every rule that links a module or amends such a link: its looks for a compute dtype are links of their own.
   packageComputeDtypeLink,
   // Last: marks the facts every rule read inside a module's settings functions.

@@ -1,5 +1,6 @@
 import type { Fact, FactKind, FactValue } from '../../facts';
 import { PART_SEPARATOR } from '../../runVocabulary';
+import { findModelByName } from '../../knowledge';
 import { unquote } from './words';
 import { withoutTrailingSlashes } from '../../trimSlashes';
 
@@ -31,6 +32,17 @@ const CONNECTOR_LOADED =
 /** `--use_llm_lora 16`, `--use_backbone_lora 8`: a LoRA rank on a part of the model (0 = none). */
 const PART_LORA = /(?:^|\s)--use_(\w{1,40})_lora(?:=|\s+)(\S+)/g;
 
+/** A documentation path that names nothing (`/path/to/base_llm_model`, `<path>`): a blank to fill in. */
+const BLANK_PATH = /^(?:\.{0,2}\/)?path\/to\/|<[\w.-]{1,60}>/i;
+const MODEL_TYPE_FLAG = /(?:^|\s)--model[_-]type(?:=|\s+)["']?([A-Za-z][\w.-]{1,60})["']?(?=\s|$)/;
+
+/** The catalog model a launch names as its model type (`--model_type phi-2` → microsoft/phi-2), with the word. */
+export function namedModelType(command: string): { word: string; id: string } | undefined {
+  const word = MODEL_TYPE_FLAG.exec(command)?.[1];
+  const id = word ? findModelByName(word)?.id : undefined;
+  return word && id ? { word, id } : undefined;
+}
+
 /** A part named by a literal path or Hub id (not a shell variable, an option or an empty word). */
 function namedPart(word: string | undefined): string | undefined {
   const unquoted = unquote(word);
@@ -57,7 +69,11 @@ export function readVisionLanguageLaunch(command: string, out: VisionLanguageSin
   }
   if (lora) out.add('training.adapter', 'lora', `${lora}: LoRA adapters on that part of the model`);
   const vision = namedPart(VISION_FLAG.exec(command)?.[1]);
-  const language = namedPart(LANGUAGE_FLAG.exec(command)?.[1]);
+  const written = namedPart(LANGUAGE_FLAG.exec(command)?.[1]);
+  // A documentation blank for the language model (`--model_name_or_path /path/to/base_llm_model`) beside the
+  // catalog model the launch names as its type (`--model_type phi-2`, Bunny's launches): that model.
+  const typed = written && BLANK_PATH.test(written) ? namedModelType(command)?.id : undefined;
+  const language = typed ?? written;
   if (!vision || !language) return false;
   out.add(
     'model.id',

@@ -6,6 +6,7 @@ import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
 import { INSTALLED_LIBRARY } from './packageModelClass';
 import { TRAINS_HERE } from '../trainingText';
+import { truncate } from '../context';
 
 /**
  * A program that builds a model object of an inference package from a Hub id and calls it on its input:
@@ -173,3 +174,56 @@ function modelOfArguments(arg: Node, root: Node): { id: string; detail: string }
   }
   return undefined;
 }
+
+/** A load call handed the model it loads: `llm.load_model(MODEL_PATH)`, `model.load_pretrained("org/x")`. */
+const LOAD_CALL =
+  /^[ \t]*([A-Za-z_]\w{0,60})[ \t]*\.[ \t]*(?:load_model|load_pretrained|load_weights|load_ckpt|load_checkpoint)[ \t]*\(/;
+
+/**
+ * The model a wrapper of the project's own is handed when it is loaded, in code that runs:
+ *
+ *     from ChatGLM3 import ChatGLM3
+ *     MODEL_PATH = os.environ.get('MODEL_PATH', 'THUDM/chatglm3-6b')
+ *     llm = ChatGLM3()
+ *     llm.load_model(MODEL_PATH)
+ *
+ * The wrapper's module loads whatever it is handed (`def load_model(self, model_name_or_path=None)`, its run read
+ * there with the model unknown); the call names it: a Hub id, also through names and an environment variable's
+ * default. Only the model's name is read here (the run is the wrapper module's, drawn in by its link), and only where
+ * nothing in the file names a model yet.
+ */
+export const wrapperLoadedModel: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['load_model', 'load_pretrained', 'load_weights', 'load_ckpt', 'load_checkpoint'],
+  read: (_index, ctx) => {
+    if (ctx.facts.some((f) => f.kind === 'model.id')) return;
+    const classes = new Set<string>();
+    for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
+      if (classes.size >= MAX_CLASSES) break;
+      const bare = module.replace(/^\.+/, '');
+      if (!bare || INSTALLED_LIBRARY.test(bare) || !CLASS_NAME.test(name) || NOT_A_MODEL.test(name)) continue;
+      classes.add(local);
+    }
+    if (classes.size === 0) return;
+    const code = codeWithoutStrings(ctx.tree, classes, true).split('\n');
+    const executed = executedRowMask(ctx.tree);
+    const build = new RegExp(`^[ \\t]*(\\w+)[ \\t]*=[ \\t]*(?:${[...classes].join('|')})[ \\t]*\\(`);
+    const handles = new Set<string>();
+    for (let row = 0; row < code.length; row++) {
+      if (executed[row] !== 1) continue;
+      const built = build.exec(code[row]);
+      if (built) handles.add(built[1]);
+      const load = LOAD_CALL.exec(code[row]);
+      if (!load || !handles.has(load[1])) continue;
+      const call = ctx.tree.rootNode
+        .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
+        .find((c) => c !== null && c.startPosition.row === row);
+      const first = call?.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'keyword_argument');
+      const model = first ? modelOf(first, ctx.symbols) : undefined;
+      if (!call || !first || !model?.id) continue;
+      ctx.add('model.id', model.id, first, `${truncate(code[row].trim(), 60)}: ${model.detail}`, 'medium');
+      return;
+    }
+  },
+};

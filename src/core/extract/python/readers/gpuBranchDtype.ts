@@ -24,7 +24,20 @@ import type { FileRule } from '../rules';
 
 /** A GPU check as an `if` condition: `torch.cuda.is_available()`, `device.type == "cuda"`, `"cuda" in device`. */
 const GPU_CHECK =
-  /cuda\.is_available\(\)|\.type[ \t]*==[ \t]*["']cuda["']|["']cuda["'][ \t]+in\b|\.type[ \t]*!=[ \t]*["']cpu["']/;
+  /cuda\.is_available\(\)|\.type[ \t]*==[ \t]*["']cuda["']|["']cuda["'][ \t]+in\b|\.type[ \t]*!=[ \t]*["']cpu["']|cuda\.is_bf16_supported\(\)/;
+
+/**
+ * A GPU check as written, or a name bound to one a line above (`is_fp16_supported = torch.cuda.is_available() and
+ * torch.cuda.get_device_capability()[0] > 7`, then `torch.float16 if is_fp16_supported else torch.float32`).
+ */
+function isGpuCheck(condition: string, text: string): boolean {
+  const c = condition.trim();
+  if (/^not\b/.test(c)) return false;
+  if (GPU_CHECK.test(c)) return true;
+  if (!/^[A-Za-z_]\w{0,60}$/.test(c)) return false;
+  const bound = new RegExp(`^[ \\t]*${c}[ \\t]*=[ \\t]*([^\\n=][^\\n]{0,300})$`, 'm').exec(text)?.[1];
+  return bound !== undefined && !/^not\b/.test(bound.trim()) && GPU_CHECK.test(bound);
+}
 /** `dtype = torch.float16`, as one statement. */
 const DTYPE_BINDING = /^([A-Za-z_]\w{0,60})[ \t]*=[ \t]*torch\.(bfloat16|float16|half)$/;
 /** `device = torch.device("cuda:0")` / `device = "cuda"`: one accelerator. */
@@ -78,7 +91,7 @@ function gpuBranches(root: Node): Branch[] {
     const line = lines[row];
     if (!line.includes(' if ') || !line.includes('torch.')) continue;
     const m = CONDITIONAL_BINDING.exec(line);
-    if (!m || !GPU_CHECK.test(m[3]) || /^not\b/.test(m[3].trim())) continue;
+    if (!m || !isGpuCheck(m[3], root.text)) continue;
     const node = root.descendantForPosition({ row, column: line.length - line.trimStart().length }) ?? root;
     found.push({ precision: PRECISION_OF[m[2]], dtypeName: m[1], deviceName: undefined, node, text: line.trim() });
   }

@@ -220,6 +220,25 @@ const CLASSIFIER_TASKS =
   /^(?:image-classification|text-classification|sentiment-analysis|zero-shot-classification|zero-shot-image-classification|audio-classification|token-classification|ner)$/;
 
 /** The task a `pipeline(...)` call names: its first positional string or `task=`. */
+/** `def generate(...)` at column 0: a module's own function of that name. */
+const OWN_GENERATE = /^(?:async[ \t]+)?def[ \t]+generate[ \t]*\(/m;
+/** What a function that runs a model holds: a generate call, a model, an engine or a pipeline. */
+const RUNS_A_MODEL = /\.generate\(|\bmodel\b|\bllm\b|\bengine\b|\bpipe(?:line)?\b|from_pretrained/i;
+/** Characters of the function's body looked at. */
+const MAX_OWN_BODY = 20_000;
+
+/**
+ * Whether the module defines its own top-level `generate` whose body runs no model (a data script's prompt builder
+ * `def generate(): ... prompts_json.append(...)`), so that calling it handed nothing generates nothing with a model.
+ * A `def generate()` that drives an engine (`llm.generate(prompts, sampling)`) keeps its call a launch.
+ */
+function ownGenerateRunsNoModel(text: string): boolean {
+  const def = OWN_GENERATE.exec(text);
+  if (!def) return false;
+  const rest = text.slice(def.index + def[0].length, def.index + def[0].length + MAX_OWN_BODY);
+  const end = /\n(?=[^\s#])/.exec(rest);
+  return !RUNS_A_MODEL.test(end ? rest.slice(0, end.index) : rest);
+}
 /** A Hub model id (`org/name`) as a pipeline's first argument, where a transformers task name stands. */
 const HUB_MODEL_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,127}$/;
 
@@ -295,6 +314,14 @@ export const generation: CallRule = {
         )
       ) &&
       !(full === 'generate' && handedRemoteClient(node, ctx.text)) &&
+      // `generate()`, handed nothing, of a `def generate():` the file defines at its top level (a data script's own
+      // prompt builder): no model's generate runs without its input. (The file's own `generate(prompt, model, ...)`
+      // runs the model it is handed: read as before.)
+      !(
+        full === 'generate' &&
+        node.childForFieldName('arguments')?.namedChildren.length === 0 &&
+        ownGenerateRunsNoModel(ctx.text)
+      ) &&
       !generateOfPlainClass(node, ctx) &&
       // `lm_client.generate(prefix)`, `self.client.generate(...)`: a client asks a server (launched by its own program,
       // the run) to generate; the client computes nothing.
