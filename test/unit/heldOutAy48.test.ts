@@ -427,4 +427,18 @@ describe('Forty-eighth round: set AZ (LLaVA-derived loaders, model types, script
     );
     assert.ok(engine.some((f) => f.kind === 'launch.inference'));
   });
+
+  it('follows a shell running a script under a folder the script set (bash ${ROOT_DIR}/eval.sh)', () => {
+    const facts = extractShellFacts(
+      [
+        'ROOT_DIR="./ExecBench"',
+        'MODEL_DIR="./qwen/Qwen2.5-Coder-7B"',
+        'bash ${ROOT_DIR}/eval.sh name ${MODEL_DIR} 64',
+        '',
+      ].join('\n'),
+    );
+    const link = facts.find((f) => f.kind === 'link.script');
+    assert.equal(link?.value, './ExecBench/eval.sh');
+    assert.deepEqual(link?.positional?.slice(0, 2), ['name', './qwen/Qwen2.5-Coder-7B']);
+  });
 });

@@ -455,6 +455,9 @@ const COMMAND_IS_VARIABLE = new RegExp(String.raw`^[ \t]*${ENV_PREFIX}["']?\$`);
 /** The head variable quoted as one word (`"$TORCHRUN_BIN"`), captured without its quotes. */
 const COMMAND_VARIABLE_QUOTED = new RegExp(String.raw`^([ \t]*${ENV_PREFIX})"(\$\{?\w{1,64}\}?)"`);
 
+/** `bash ${ROOT}/eval.sh`, `sh "$DIR/run.sh"`: a shell running a script whose folder is a variable. */
+const SCRIPT_UNDER_VARIABLE = /^[ \t]*(?:(?:\/usr)?\/bin\/)?(?:ba|z)?sh(?:[ \t]+-[a-zA-Z]+)*[ \t]+["']?\$\{?\w{1,64}\}?\/[\w./-]{1,200}\.(?:sh|bash)["']?(?=\s|$)/;
+
 /** The variable holding the words a calling script hands this one, forwarded by `"$@"` (not a name a script sets). */
 const ALL_ARGUMENTS = '@';
 /** `"$@"`, `$@`, `"${@}"`, `$*`: every argument the script was handed. */
@@ -1217,6 +1220,8 @@ export function extractShellFacts(text: string, path?: string, positional?: read
       // Or a command that starts with a variable (`${LAUNCH_SCRIPT} ${PRETRAIN_EXE} ...`, the program chosen above).
       const named =
         COMMAND_IS_VARIABLE.test(logical) ||
+        // `bash ${ROOT_DIR}/eval.sh …`: a script under a folder the script set (SCRIPT_CALL reads literal paths).
+        SCRIPT_UNDER_VARIABLE.test(logical) ||
         [...logical.matchAll(/\$\{?(\w+)/g)].some((m) => launcherVariables.has(m[1]));
       if (!named || ++expandedLooks > MAX_LAUNCHES || !matchLauncher(expandShell(logical, vars))) continue;
     }
