@@ -456,7 +456,8 @@ const COMMAND_IS_VARIABLE = new RegExp(String.raw`^[ \t]*${ENV_PREFIX}["']?\$`);
 const COMMAND_VARIABLE_QUOTED = new RegExp(String.raw`^([ \t]*${ENV_PREFIX})"(\$\{?\w{1,64}\}?)"`);
 
 /** `bash ${ROOT}/eval.sh`, `sh "$DIR/run.sh"`: a shell running a script whose folder is a variable. */
-const SCRIPT_UNDER_VARIABLE = /^[ \t]*(?:(?:\/usr)?\/bin\/)?(?:ba|z)?sh(?:[ \t]+-[a-zA-Z]+)*[ \t]+["']?\$\{?\w{1,64}\}?\/[\w./-]{1,200}\.(?:sh|bash)["']?(?=\s|$)/;
+const SCRIPT_UNDER_VARIABLE =
+  /^[ \t]*(?:(?:\/usr)?\/bin\/)?(?:ba|z)?sh(?:[ \t]+-[a-zA-Z]+)*[ \t]+["']?\$\{?\w{1,64}\}?\/[\w./-]{1,200}\.(?:sh|bash)["']?(?=\s|$)/;
 
 /** The variable holding the words a calling script hands this one, forwarded by `"$@"` (not a name a script sets). */
 const ALL_ARGUMENTS = '@';
