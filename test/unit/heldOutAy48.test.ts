@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { findModel } from '../../src/core/knowledge';
 import { sizeFromModelName } from '../../src/core/knowledge/modelName';
+import { openMmlabNameFacts } from '../../src/core/extract/python/openMmlabName';
 import { yamlKeyPaths } from '../../src/core/scan/siblingConfigs';
 import { pythonFacts, scanFiles } from './helpers';
 
@@ -440,5 +441,57 @@ describe('Forty-eighth round: set AZ (LLaVA-derived loaders, model types, script
     const link = facts.find((f) => f.kind === 'link.script');
     assert.equal(link?.value, './ExecBench/eval.sh');
     assert.deepEqual(link?.positional?.slice(0, 2), ['name', './qwen/Qwen2.5-Coder-7B']);
+  });
+});
+
+describe('Forty-eighth round: set BA (configs named with dots, RL networks by their constructor)', () => {
+  const mmengine = (kind: 'launch.trainer' | 'launch.inference') => [
+    {
+      kind,
+      value: 'mmengine:config',
+      range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
+      confidence: 'high' as const,
+      detail: 'an mmengine config',
+    },
+  ];
+
+  it('reads an OpenMMLab config named with dots (segformer.b0.512x512.ade.160k.py): the model before the crop size', () => {
+    const facts = openMmlabNameFacts(
+      'local_configs/segnet/B0/segnet.b0.512x512.ade.160k.py',
+      mmengine('launch.trainer'),
+    );
+    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'segnet_b0');
+  });
+
+  it('leaves a dotted name without a crop size unnamed', () => {
+    const facts = openMmlabNameFacts('configs/my.experiment.v2.py', mmengine('launch.trainer'));
+    assert.ok(!facts.some((f) => f.kind === 'model.id'));
+  });
+
+  it('names an RL run by the actor-critic constructor its main hands the algorithm, not by a parameter default', async () => {
+    const program = (main: string) =>
+      [
+        'import torch',
+        'import core',
+        '',
+        'def ppo(env_fn, actor_critic=core.MLPActorCritic, ac_kwargs=dict(), epochs=50):',
+        '    ac = actor_critic(4, 2, **ac_kwargs)',
+        '    opt = torch.optim.Adam(ac.parameters(), lr=3e-4)',
+        '    for epoch in range(epochs):',
+        '        loss = ac(torch.randn(4)).sum()',
+        '        opt.zero_grad()',
+        '        loss.backward()',
+        '        opt.step()',
+        '',
+        "if __name__ == '__main__':",
+        main,
+        '',
+      ].join('\n');
+    const named = await pythonFacts(
+      program('    ppo(lambda: make_env(), actor_critic=core.MLPActorCritic, epochs=50)'),
+    );
+    assert.equal(named.find((f) => f.kind === 'model.id' && f.value !== null)?.value, 'MLPActorCritic');
+    const plain = await pythonFacts(program('    ppo(lambda: make_env(), epochs=50)'));
+    assert.ok(!plain.some((f) => f.kind === 'model.id' && f.value === 'MLPActorCritic'));
   });
 });

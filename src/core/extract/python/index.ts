@@ -153,6 +153,7 @@ import { flopsCount } from './readers/flopsCount';
 import { featureScorer } from './readers/featureScorer';
 import { packageModelClass } from './readers/packageModelClass';
 import { calledModelObject, wrapperLoadedModel } from './readers/calledModelObject';
+import { actorCriticArgument } from './readers/actorCriticArgument';
 import { packageFacade } from './readers/packageFacade';
 import { taskEngineClass } from './readers/taskEngineClass';
 import { packageCheckpointClass } from './readers/packageCheckpointClass';
@@ -519,6 +520,7 @@ export const FILE_RULES: readonly FileRule[] = [
   packageModelClass,
   calledModelObject,
   wrapperLoadedModel,
+  actorCriticArgument,
   packageFacade,
   taskEngineClass,
   packageCheckpointClass,

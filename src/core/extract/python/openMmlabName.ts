@@ -146,8 +146,14 @@ export function openMmlabNameFacts(path: string, facts: readonly Fact[]): Fact[]
   const config = (kind: string) => facts.some((f) => !f.file && f.kind === kind && f.value === 'mmengine:config');
   const trains = config('launch.trainer');
   if (!trains && !config('launch.inference')) return [];
-  const name = /([^/\\]+)\.py$/.exec(path)?.[1];
-  if (!name) return [];
+  const written = /([^/\\]+)\.py$/.exec(path)?.[1];
+  if (!written) return [];
+  // Fields written with dots instead (`segformer.b0.512x512.ade.160k.py`, the SegFormer repository's configs on
+  // mmsegmentation v0.13): the same fields, the model the ones before the crop size (the schedule, last, is the
+  // config's own, from its base).
+  const dotted = !written.includes('_') && (written.match(/\./g)?.length ?? 0) >= 2;
+  const name = dotted ? written.replace(/\./g, '_') : written;
+  if (dotted) return dottedModelFacts(name, facts, trains);
   if (trains)
     return [...layoutFacts(name, facts, trains), ...precisionOfName(name, facts), ...scheduleOfName(name, facts)];
   return layoutFacts(name, facts, trains);
@@ -184,5 +190,25 @@ function layoutFacts(name: string, facts: readonly Fact[], trains: boolean): Fac
       });
     if (model && !facts.some((f) => f.kind === 'model.fromScratch')) out.push(ownInitialisation(name));
   }
+  return out;
+}
+
+/** `segformer_b0_512x512_ade_160k` (written with dots): the model its fields before the crop size name. */
+function dottedModelFacts(name: string, facts: readonly Fact[], trains: boolean): Fact[] {
+  if (facts.some((f) => f.kind === 'model.id')) return [];
+  const fields = name.toLowerCase().split('_').slice(0, MAX_FIELDS);
+  const crop = fields.findIndex((f) => /^\d{2,5}x\d{2,5}$/.test(f));
+  if (crop < 1 || !/^[a-z]/.test(fields[0])) return [];
+  const model = fields.slice(0, crop).join('_');
+  const out: Fact[] = [
+    {
+      kind: 'model.id',
+      value: model,
+      range: at0,
+      confidence: 'low',
+      detail: `${name.replace(/_/g, '.')}.py: the model its name's fields before the crop size name`,
+    },
+  ];
+  if (trains && !facts.some((f) => f.kind === 'model.fromScratch')) out.push(ownInitialisation(name));
   return out;
 }
