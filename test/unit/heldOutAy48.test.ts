@@ -494,4 +494,36 @@ describe('Forty-eighth round: set BA (configs named with dots, RL networks by th
     const plain = await pythonFacts(program('    ppo(lambda: make_env(), epochs=50)'));
     assert.ok(!plain.some((f) => f.kind === 'model.id' && f.value === 'MLPActorCritic'));
   });
+
+  it('reads a Dora grid whose explorer annotates its launcher (def explorer(launcher: Launcher))', async () => {
+    const facts = await pythonFacts(
+      [
+        'from ._explorers import MyExplorer',
+        'from dora import Launcher',
+        '',
+        '@MyExplorer',
+        'def explorer(launcher: Launcher):',
+        '    launcher.slurm_(gpus=8, time=60)',
+        "    sub = launcher.bind_({'epochs': 120, 'batch_size': 32})",
+        '    sub()',
+        '',
+      ].join('\n'),
+    );
+    assert.ok(facts.some((f) => f.kind === 'launch.trainer'));
+    assert.equal(facts.find((f) => f.kind === 'hardware.devices')?.value, 8);
+  });
+
+  it('reads a fork’s variant of segment-anything’s registry (sam_model_registry_baseline)', async () => {
+    const facts = await pythonFacts(
+      [
+        'from segment_anything import sam_model_registry_baseline, SamPredictor',
+        "if __name__ == '__main__':",
+        '    sam = sam_model_registry_baseline["vit_l"](checkpoint="./ckpt/sam_vit_l_0b3195.pth")',
+        '    predictor = SamPredictor(sam)',
+        '    masks, scores, logits = predictor.predict(point_coords=None)',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'sam_vit_l');
+  });
 });

@@ -811,7 +811,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   ['', 'latest_checkpoint|\\.restore[ \\t]*\\(', [{ words: ['latest_checkpoint', '.restore'], ignoreCase: false }]],
   ['', 'parlai(?:\\.scripts\\.|\\s+)\\w', [{ words: ['parlai'], ignoreCase: false }]],
-  ['', 'sam_model_registry\\[', [{ words: ['sam_model_registry['], ignoreCase: false }]],
+  ['', 'sam_model_registry(?:_\\w{1,30})?\\[', [{ words: ['sam_model_registry'], ignoreCase: false }]],
   [
     '',
     'send_(chat_)?completion_request\\s*\\(',

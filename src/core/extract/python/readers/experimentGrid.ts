@@ -57,7 +57,10 @@ export const experimentGrid: FileRule = {
     if (!EXPLORER.test(ctx.text) || !GRID_CALL.test(ctx.text)) return;
     const explorer = explorerFunction(ctx);
     if (!explorer) return;
-    const launcher = explorer.childForFieldName('parameters')?.namedChildren[0];
+    // `def explorer(launcher)` or, annotated, `def explorer(launcher: Launcher)` (demucs' grids).
+    const param = explorer.childForFieldName('parameters')?.namedChildren[0];
+    const launcher =
+      param?.type === 'typed_parameter' ? param.namedChildren.find((c) => c?.type === 'identifier') : param;
     if (!launcher || launcher.type !== 'identifier') return;
     const name = launcher.text;
     const nodes = explorer.descendantsOfType(['call', 'assignment']).slice(0, MAX_NODES);

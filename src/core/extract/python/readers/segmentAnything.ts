@@ -19,7 +19,8 @@ import type { CallRule } from '../rules';
  * precision). Only the inference the program runs is read from the SAM call there.
  */
 
-const REGISTRY_CALL = /^(?:[A-Za-z_][\w]{0,60}\.){0,3}sam_model_registry\[/;
+/** The registry, or a fork's variant of it (`sam_model_registry_baseline[...]`, HQ-SAM's original-SAM builders). */
+const REGISTRY_CALL = /^(?:[A-Za-z_][\w]{0,60}\.){0,3}sam_model_registry(?:_\w{1,30})?\[/;
 const SIZE_KEY = /^(?:vit_[blh]|default)$/;
 const CHECKPOINT_SIZE = /\bsam_(vit_[blh])_[0-9a-f]{4,10}\.pth$/;
 /** The predictor or mask generator the file builds over the model, and a call that asks it for masks. */
@@ -32,8 +33,8 @@ const CASTS = /\.half\(|\bautocast\b|\bfloat16\b|\bbfloat16\b|\bto\(\s*dtype\b/;
 
 export const samRegistry: CallRule = {
   framework: 'vision',
-  words: ['sam_model_registry['],
-  runStart: [/sam_model_registry\[/, PREDICTOR, ASKS],
+  words: ['sam_model_registry'],
+  runStart: [/sam_model_registry(?:_\w{1,30})?\[/, PREDICTOR, ASKS],
   when: ({ full }) => REGISTRY_CALL.test(full),
   read: ({ node, ctx }) => {
     if (OTHER_MODEL.test(ctx.text) && GENERATES_TEXT.test(ctx.text)) {
