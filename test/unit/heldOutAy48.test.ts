@@ -526,4 +526,39 @@ describe('Forty-eighth round: set BA (configs named with dots, RL networks by th
     );
     assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'sam_vit_l');
   });
+
+  it('reads a package’s source separator handed the model flag (Separator(model=args.name)) as inference', async () => {
+    const scan = await scanFiles({
+      'sepkit/__init__.py': '',
+      'sepkit/api.py': [
+        'import torch',
+        'class Separator:',
+        '    def __init__(self, model="htsep", device="cuda"):',
+        '        self.model = torch.hub.load("acme/sep", model)',
+        '    def separate_audio_file(self, path):',
+        '        with torch.no_grad():',
+        '            return self.model(torch.randn(1, 2, 44100))',
+        '',
+      ].join('\n'),
+      'sepkit/separate.py': [
+        'import argparse',
+        'from .api import Separator',
+        '',
+        'def main(opts=None):',
+        '    parser = argparse.ArgumentParser()',
+        '    parser.add_argument("-n", "--name", default="htsep")',
+        '    parser.add_argument("tracks", nargs="*")',
+        '    args = parser.parse_args(opts)',
+        '    separator = Separator(model=args.name, device="cuda")',
+        '    for track in args.tracks:',
+        '        separator.separate_audio_file(track)',
+        '',
+        'if __name__ == "__main__":',
+        '    main()',
+        '',
+      ].join('\n'),
+    });
+    const run = scan.files.find((f) => f.display === 'sepkit/separate.py')?.analysis.runs[0]?.run;
+    assert.equal(run?.mode, 'inference');
+  });
 });

@@ -44,19 +44,23 @@ const PACKAGE_IMPORT =
  */
 const LOADER = /^load_(?:[a-z0-9]{1,20}_){0,2}(?:model|models|lm|llm|pretrained)(?:_and_[a-z0-9_]{1,30})?$/;
 /**
- * An inference class by its name: `Translator`, `SpeechPredictor`, `Transcriber`, `TTSSynthesizer`, `Inferencer`, and
+ * An inference class by its name: `Translator`, `SpeechPredictor`, `Transcriber`, `TTSSynthesizer`, `Inferencer`, a
+ * source `Separator` (demucs' `Separator(model=args.name, ...)`, forty-eighth round, set BA), and
  * a serving package's model worker (`ModelWorker`, `LLMWorker`: one worker per model a multi-model server builds from
  * the worker class of another module, handed each model path it is given).
  */
 const INFERENCE_CLASS =
-  /^(?:[A-Z][A-Za-z0-9]{0,40})?(?:Translator|Predictor|Transcriber|Synthesi[sz]er|Inferencer|ModelWorker|LLMWorker)$/;
+  /^(?:[A-Z][A-Za-z0-9]{0,40})?(?:Translator|Predictor|Transcriber|Synthesi[sz]er|Inferencer|Separator|ModelWorker|LLMWorker)$/;
 /** A chat, generation or answering loop of the package (`chat_loop`, `generate_answers`, `run_inference`). */
 const INFERENCE_LOOP = /(?:^|_)(?:chat|generate|generation|infer|inference|predict|answer|answers)(?:_|$)/;
 /** The model flag handed to it (`args.model_path`, `model_path=args.model_name_or_path`). */
 const MODEL_FLAG_ARGUMENT = /\b\w+\.(?:model_path|model_name_or_path|model_name|model_id|base_model)\b/;
-/** A model's name handed to an inference class: the model flag, or a keyword naming it (`model_name_or_card=`). */
+/**
+ * A model's name handed to an inference class: the model flag, a keyword naming it (`model_name_or_card=`), or the
+ * `model` keyword given a flag (`model=args.name`).
+ */
 const CLASS_MODEL_ARGUMENT =
-  /\b\w+\.(?:model_path|model_name_or_path|model_name|model_id|base_model)\b|\bmodel_(?:path|name|id)(?:_or_[a-z]{1,12})?[ \t]*=|^[ \t]*model_(?:path|name_or_path)[ \t]*,/m;
+  /\b\w+\.(?:model_path|model_name_or_path|model_name|model_id|base_model)\b|\bmodel_(?:path|name|id)(?:_or_[a-z]{1,12})?[ \t]*=|^[ \t]*model_(?:path|name_or_path)[ \t]*,|\bmodel[ \t]*=[ \t]*(?:args|opts?|cfg|config)\.\w{1,40}\b/m;
 /** A model's path or name handed to a loader: a flag, a parameter or a Hub id (`"org/name"`). */
 const MODEL_PATH_ARGUMENT =
   /\b(?:model_path|model_name_or_path|model_name|model_id|base_model|pretrained_model_name_or_path)\b|["'][\w.-]{1,96}\/[\w.-]{1,96}["']/;
