@@ -561,4 +561,41 @@ describe('Forty-eighth round: set BA (configs named with dots, RL networks by th
     const run = scan.files.find((f) => f.display === 'sepkit/separate.py')?.analysis.runs[0]?.run;
     assert.equal(run?.mode, 'inference');
   });
+
+  it('names a config’s model by the architecture its model: key picks among its sections', async () => {
+    const scan = await scanFiles({
+      'conf/config.yaml': [
+        'epochs: 360',
+        'batch_size: 64',
+        'model: sepnet',
+        'sepnet:',
+        '  channels: 64',
+        '  depth: 6',
+        '  rewrite: true',
+        'hsepnet:',
+        '  channels: 48',
+        '  depth: 6',
+        '  rewrite: true',
+        '',
+      ].join('\n'),
+      'train.py': [
+        'import hydra',
+        'import torch',
+        '@hydra.main(config_path="conf", config_name="config")',
+        'def main(args):',
+        '    model = torch.nn.Linear(4, 4)',
+        '    opt = torch.optim.Adam(model.parameters())',
+        '    for epoch in range(args.epochs):',
+        '        loss = model(torch.randn(2, 4)).sum()',
+        '        loss.backward()',
+        '        opt.step()',
+        '',
+        "if __name__ == '__main__':",
+        '    main()',
+        '',
+      ].join('\n'),
+    });
+    const run = scan.files.find((f) => f.display === 'train.py')?.analysis.runs[0]?.run;
+    assert.equal(run?.model.name, 'sepnet');
+  });
 });

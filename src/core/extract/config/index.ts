@@ -67,6 +67,7 @@ import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
 import { picotron } from './picotron';
 import { sectionedRun } from './sectionedRun';
+import { selectedArchitecture } from './selectedArchitecture';
 import { namedPartsRun } from './namedPartsRun';
 import { fairseq2Recipe } from './fairseq2Recipe';
 import { satModelConfig, satSharedSettings } from './satDiffusion';
@@ -160,6 +161,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   corenet,
   satModelConfig,
   sectionedRun,
+  selectedArchitecture,
   namedPartsRun,
   fairseq2Recipe,
   aiToolkitJob,
