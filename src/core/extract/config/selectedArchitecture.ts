@@ -12,13 +12,12 @@ const PLAIN_NAME = /^[A-Za-z][\w-]{1,60}$/;
 const MIN_SETTINGS = 3;
 
 function selected(doc: ConfigDoc): string | undefined {
-  const name = doc.get('model');
-  if (!name || name.shape !== 'scalar' || typeof name.value !== 'string' || !PLAIN_NAME.test(name.value))
-    return undefined;
-  const section = doc.get(name.value);
-  if (section?.shape !== 'map') return undefined;
-  const settings = doc.walk().filter((v) => v.path.startsWith(`${name.value}.`) && v.shape === 'scalar').length;
-  return settings >= MIN_SETTINGS ? name.value : undefined;
+  const picked = doc.get('model');
+  const name = picked?.shape === 'scalar' && typeof picked.value === 'string' ? picked.value : undefined;
+  if (!name || !PLAIN_NAME.test(name)) return undefined;
+  if (doc.get(name)?.shape !== 'map') return undefined;
+  const settings = doc.walk().filter((v) => v.path.startsWith(`${name}.`) && v.shape === 'scalar').length;
+  return settings >= MIN_SETTINGS ? name : undefined;
 }
 
 export const selectedArchitecture: ConfigDialect = {
