@@ -3,6 +3,8 @@ import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { findModel } from '../../src/core/knowledge';
 import { sizeFromModelName } from '../../src/core/knowledge/modelName';
 import { openMmlabNameFacts } from '../../src/core/extract/python/openMmlabName';
+import { vendoredRootsOf } from '../../src/core/resolve/entryPoint';
+import { takesEveryKey } from '../../src/core/extract/config/configArgparse';
 import { yamlKeyPaths } from '../../src/core/scan/siblingConfigs';
 import { pythonFacts, scanFiles } from './helpers';
 
@@ -597,5 +599,39 @@ describe('Forty-eighth round: set BA (configs named with dots, RL networks by th
     });
     const run = scan.files.find((f) => f.display === 'train.py')?.analysis.runs[0]?.run;
     assert.equal(run?.model.name, 'sepnet');
+  });
+});
+
+describe('Forty-eighth round: set BB (timm-style configs, framework copies)', () => {
+  const program = (flags: number) => ({
+    configFlags: ['config'],
+    flags: new Set(['config', ...Array.from({ length: flags }, (_, k) => `flag_${k}`)]),
+  });
+  const entries = (n: number, extra: readonly string[] = []) => [
+    ...Array.from({ length: n }, (_, k) => ({ key: `flag_${k}`, value: '1', line: k })),
+    ...extra.map((key, k) => ({ key, value: 'true', line: n + k })),
+  ];
+
+  it('takes a config of many keys whose few others the program does not declare (a timm-style args dump)', () => {
+    assert.ok(takesEveryKey(program(122), entries(122, ['ThreeAugment', 'activation_tracker'])));
+  });
+
+  it('still refuses a small config with a key the program does not take, and a large one with many', () => {
+    assert.ok(!takesEveryKey(program(5), entries(5, ['other'])));
+    assert.ok(!takesEveryKey(program(60), entries(60, ['a', 'b', 'c', 'd'])));
+  });
+
+  it('reads a framework package copied below the top (MobileSAMv2/ultralytics/) as a copy, never src/<name>', () => {
+    const own = ['MobileSAMv2/Inference.py', 'app/app.py'];
+    assert.deepEqual(
+      vendoredRootsOf([
+        ...own,
+        'MobileSAMv2/ultralytics/__init__.py',
+        'MobileSAMv2/ultralytics/yolo/v8/detect/train.py',
+      ]),
+      ['MobileSAMv2/ultralytics'],
+    );
+    assert.deepEqual(vendoredRootsOf(['src/diffusers/__init__.py', 'examples/train.py']), []);
+    assert.deepEqual(vendoredRootsOf(['ultralytics/__init__.py', 'train.py']), []);
   });
 });

@@ -504,10 +504,9 @@ export function vendoredRootsOf(relativePaths: Iterable<string>): string[] {
   const paths = [...relativePaths].map((p) => p.replace(/\\/g, '/'));
   const packaged = new Set<string>();
   for (const p of paths) if (p.endsWith('/setup.py')) packaged.add(p.slice(0, -'/setup.py'.length));
-  if (packaged.size === 0) return [];
   // Each path's folders named `tests`/`test`, against the packaged folders above them: linear in the listing.
   const tested = new Set<string>();
-  for (const p of paths) {
+  for (const p of packaged.size > 0 ? paths : []) {
     const parts = p.split('/');
     for (let k = 1; k < parts.length - 1 && k <= MAX_VENDORED_DEPTH; k++)
       if (parts[k] === 'tests' || parts[k] === 'test') {
@@ -520,6 +519,13 @@ export function vendoredRootsOf(relativePaths: Iterable<string>): string[] {
     for (let at = p.lastIndexOf('/'); at > 0; at = p.lastIndexOf('/', at - 1)) if (set.has(p.slice(0, at))) return true;
     return false;
   };
+  // A copy of an installed framework's package kept below the top (`MobileSAMv2/ultralytics/` with its own
+  // `__init__.py`): the framework's trainers and benchmarks, not this repository's runs. Never `src/<name>`, where a
+  // framework's own repository keeps its package.
+  for (const p of paths) {
+    const m = FRAMEWORK_COPY.exec(p);
+    if (m && m[1] !== 'src' && !m[1].endsWith('/src')) tested.add(`${m[1]}/${m[2]}`);
+  }
   const roots = [...tested].filter((r) => !inside(r, tested)).sort();
   if (roots.length === 0) return [];
   const rootSet = new Set(roots);
@@ -532,6 +538,12 @@ export function vendoredRootsOf(relativePaths: Iterable<string>): string[] {
   );
   return ownCode ? roots : [];
 }
+/**
+ * `<folder>/<framework>/__init__.py`: a package of an installed framework (its import name) below the top. Frameworks
+ * whose packages are copied whole into projects that patch them (ultralytics into MobileSAM, detectron2, mmcv).
+ */
+const FRAMEWORK_COPY =
+  /^((?:[^/]+\/){0,8}[^/]+)\/(ultralytics|transformers|diffusers|timm|detectron2|mmcv|mmdet|mmseg|mmengine|peft|trl|accelerate|deepspeed|fairseq|lightning|pytorch_lightning)\/__init__\.py$/;
 /** Folders deeper than this are not looked at for a copied project's tests (a real copy sits a few folders down). */
 const MAX_VENDORED_DEPTH = 12;
 
@@ -550,7 +562,7 @@ function vendoredCopyReason(path: string, rules: EntryPointRules): string | unde
   for (let at = path.indexOf('/'); at > 0 && !root; at = path.indexOf('/', at + 1))
     if (roots.has(path.slice(0, at))) root = path.slice(0, at);
   if (!root) return undefined;
-  return `part of ${root}/, a copy of another project kept in this repository (its own ${root}/setup.py and tests): its configs and programs are that project's; one a launch script here names is read in that launch's run`;
+  return `part of ${root}/, a copy of another project kept in this repository (its own setup.py and tests, or an installed framework's package): its configs and programs are that project's; one a launch script here names is read in that launch's run`;
 }
 
 /**

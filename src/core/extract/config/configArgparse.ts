@@ -119,9 +119,21 @@ export function declaredFlags(
   return configFlags.length > 0 ? { configFlags, flags } : undefined;
 }
 
-/** Whether a program takes every key of a config as one of its flags (dashes and underscores alike). */
+/** Keys a config must have before a few of them may be no flag of the program (below, every key must be one). */
+const MANY_KEYS = 40;
+/** Keys of such a config that may be no flag of the program: at most this many, and at most 3% of them. */
+const MAX_UNTAKEN = 3;
+
+/**
+ * Whether a program takes every key of a config as one of its flags (dashes and underscores alike). A config of many
+ * keys whose few others the program does not declare (timm-style `args.yaml` dumps, FasterViT's configs: 122 of 124
+ * keys are train.py's flags, `parser.set_defaults(**cfg)` takes the rest as plain attributes) fits too.
+ */
 export function takesEveryKey(program: ArgConfigProgram, entries: readonly ArgConfigEntry[]): boolean {
-  return entries.every((e) => program.flags.has(e.key.replace(/-/g, '_')) && !program.configFlags.includes(e.key));
+  if (entries.some((e) => program.configFlags.includes(e.key))) return false;
+  const untaken = entries.filter((e) => !program.flags.has(e.key.replace(/-/g, '_'))).length;
+  if (untaken === 0) return true;
+  return entries.length >= MANY_KEYS && untaken <= MAX_UNTAKEN && untaken <= entries.length * 0.03;
 }
 
 /** The program a scan found for a config (folderScan.ts), as the job carries it. */

@@ -22,7 +22,8 @@ function selected(doc: ConfigDoc): string | undefined {
 
 export const selectedArchitecture: ConfigDialect = {
   name: 'selected-architecture',
-  words: ['model'],
+  // The key as YAML and JSON write it: the bare word `model` is in too many files that hold no run (results tables).
+  words: ['model:', '"model"', "'model'"],
   detect: (doc) => selected(doc) !== undefined,
   owns: (path) => path === 'model',
   read(doc: ConfigDoc, out: FactSink): void {
