@@ -68,13 +68,7 @@ export const calledModelObject: FileRule = {
   ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
-    const classes = new Set<string>();
-    for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
-      if (classes.size >= MAX_CLASSES) break;
-      const bare = module.replace(/^\.+/, '');
-      if (!bare || INSTALLED_LIBRARY.test(bare) || !CLASS_NAME.test(name) || NOT_A_MODEL.test(name)) continue;
-      classes.add(local);
-    }
+    const classes = ownModelClasses(ctx.text);
     // `import laion_clap`, then `laion_clap.CLAP_Module(...)`: a class of the project's own package, by its module.
     const packages = [...ctx.text.matchAll(PLAIN_IMPORT)]
       .map((m) => m[2] ?? m[1])
@@ -198,13 +192,7 @@ export const wrapperLoadedModel: FileRule = {
   words: ['load_model', 'load_pretrained', 'load_weights', 'load_ckpt', 'load_checkpoint'],
   read: (_index, ctx) => {
     if (ctx.facts.some((f) => f.kind === 'model.id')) return;
-    const classes = new Set<string>();
-    for (const { module, name, local } of fromImports(ctx.text, Infinity)) {
-      if (classes.size >= MAX_CLASSES) break;
-      const bare = module.replace(/^\.+/, '');
-      if (!bare || INSTALLED_LIBRARY.test(bare) || !CLASS_NAME.test(name) || NOT_A_MODEL.test(name)) continue;
-      classes.add(local);
-    }
+    const classes = ownModelClasses(ctx.text);
     if (classes.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, classes, true).split('\n');
     const executed = executedRowMask(ctx.tree);
@@ -227,3 +215,15 @@ export const wrapperLoadedModel: FileRule = {
     }
   },
 };
+
+/** The model classes a file imports by name from its own project's modules (not an installed framework's), as bound. */
+function ownModelClasses(text: string): Set<string> {
+  const classes = new Set<string>();
+  for (const { module, name, local } of fromImports(text, Infinity)) {
+    if (classes.size >= MAX_CLASSES) break;
+    const bare = module.replace(/^\.+/, '');
+    if (!bare || INSTALLED_LIBRARY.test(bare) || !CLASS_NAME.test(name) || NOT_A_MODEL.test(name)) continue;
+    classes.add(local);
+  }
+  return classes;
+}
