@@ -10,6 +10,13 @@ import { pythonFacts, scanFiles } from './helpers';
 
 /** Forty-eighth round: rules from what set AY read wrong. */
 
+/** The facts of a Python file say it runs inference with the model `id`. */
+async function assertInferenceOf(lines: readonly string[], id: string): Promise<void> {
+  const facts = await pythonFacts(lines.join('\n'));
+  assert.ok(facts.some((f) => f.kind === 'launch.inference'));
+  assert.equal(facts.find((f) => f.kind === 'model.id')?.value, id);
+}
+
 /** A trainer that reads a sectioned YAML (data / ckpt / run / optimizer / model) named by a part's config flag. */
 const sectionedTrainer = [
   'import argparse',
@@ -161,7 +168,7 @@ describe('Forty-eighth round: positional arguments of a program (set AY)', () =>
 
 describe('Forty-eighth round: example scripts of a project’s own model wrappers (set AY)', () => {
   it('reads a model loaded through the project’s loader from arguments that name it, then run, as inference', async () => {
-    const facts = await pythonFacts(
+    await assertInferenceOf(
       [
         'from src.model.model import EmbedderModel',
         'from src.arguments import ModelArguments',
@@ -173,28 +180,26 @@ describe('Forty-eighth round: example scripts of a project’s own model wrapper
         "model = model.to('cuda', dtype=torch.bfloat16)",
         'qry = model(qry=inputs)',
         '',
-      ].join('\n'),
+      ],
+      'acme/embedder-v2',
     );
-    assert.ok(facts.some((f) => f.kind === 'launch.inference'));
-    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'acme/embedder-v2');
   });
 
   it('reads a wrapper built with a Hub id and asked for embeddings (get_*_embeddings) as inference', async () => {
-    const facts = await pythonFacts(
+    await assertInferenceOf(
       [
         'from embed_inference import VisualEmbedder',
         '',
         'embedder = VisualEmbedder("acme/visual-embedder-2B")',
         'e_text = embedder.get_text_embeddings(texts=["a cat"])',
         '',
-      ].join('\n'),
+      ],
+      'acme/visual-embedder-2B',
     );
-    assert.ok(facts.some((f) => f.kind === 'launch.inference'));
-    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'acme/visual-embedder-2B');
   });
 
   it('reads a package’s model class built with no id and given its released weights, then asked, as inference', async () => {
-    const facts = await pythonFacts(
+    await assertInferenceOf(
       [
         'import torch',
         'import sound_clip',
@@ -204,10 +209,9 @@ describe('Forty-eighth round: example scripts of a project’s own model wrapper
         'with torch.no_grad():',
         '    text_embed = model.get_text_embedding(["a dog barking"])',
         '',
-      ].join('\n'),
+      ],
+      'SoundCLIP_Module',
     );
-    assert.ok(facts.some((f) => f.kind === 'launch.inference'));
-    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'SoundCLIP_Module');
   });
 
   it('leaves a package object that is given no weights and no model alone', async () => {

@@ -522,11 +522,12 @@ export function vendoredRootsOf(relativePaths: Iterable<string>): string[] {
   // A copy of an installed framework's package kept below the top (`MobileSAMv2/ultralytics/` with its own
   // `__init__.py`): the framework's trainers and benchmarks, not this repository's runs. Never `src/<name>`, where a
   // framework's own repository keeps its package.
+  const copies = new Set(tested);
   for (const p of paths) {
     const m = FRAMEWORK_COPY.exec(p);
-    if (m && m[1] !== 'src' && !m[1].endsWith('/src')) tested.add(`${m[1]}/${m[2]}`);
+    if (m && m[1] !== 'src' && !m[1].endsWith('/src')) copies.add(`${m[1]}/${m[2]}`);
   }
-  const roots = [...tested].filter((r) => !inside(r, tested)).sort();
+  const roots = [...copies].filter((r) => !inside(r, copies)).sort();
   if (roots.length === 0) return [];
   const rootSet = new Set(roots);
   const ownCode = paths.some(
@@ -549,8 +550,11 @@ const MAX_VENDORED_DEPTH = 12;
 
 const VENDORED_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-/** A launch script keeps its place in a copied project: a repository's authors add theirs there (`det/scripts/`). */
-const LAUNCH_SCRIPT = /\.(?:sh|bash|slurm|sbatch|sub)$/i;
+/**
+ * A launch script, by its extension. It keeps its place in a copied project: a repository's authors add theirs there
+ * (`det/scripts/`).
+ */
+export const LAUNCH_SCRIPT = /\.(?:sh|bash|slurm|sbatch|sub)$/i;
 
 /** Why a file inside a copy of another project (vendoredRootsOf) is not this repository's run, or undefined. */
 function vendoredCopyReason(path: string, rules: EntryPointRules): string | undefined {

@@ -16,7 +16,7 @@ import type { MeasurementFile } from '../calibration/readMeasurements';
 import { matchMeasurements, type MeasuredComparison } from '../calibration/match';
 import { isMeasurementFile } from '../calibration/measurement';
 import type { EstimateSettings, Overrides } from '../runSpec';
-import { packageRootsOf, vendoredRootsOf, type EntryPointRules } from '../resolve/entryPoint';
+import { LAUNCH_SCRIPT, packageRootsOf, vendoredRootsOf, type EntryPointRules } from '../resolve/entryPoint';
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
 import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
 import { documentedConfigProgramReason } from './documentedPrograms';
@@ -615,21 +615,25 @@ export class FolderScanCache {
       covered.add(f.path);
       for (const p of f.analysis.linkedFiles) covered.add(p);
     }
-    type Keyed = { readonly bytes: Uint8Array; readonly keys: Set<string>; readonly paths: Set<string> } | undefined;
+    type Keyed = { readonly bytes: Uint8Array; readonly keys: Set<string> } | undefined;
     const keysOf = new Map<string, Promise<Keyed>>();
     const read = (s: ScanSource): Promise<Keyed> => {
       let k = keysOf.get(s.path);
       if (!k) {
         k = readChecked(s).then(
-          (bytes) => {
-            const text = new TextDecoder('utf-8').decode(bytes);
-            return { bytes, keys: topLevelYamlKeys(text), paths: yamlKeyPaths(text) };
-          },
+          (bytes) => ({ bytes, keys: topLevelYamlKeys(new TextDecoder('utf-8').decode(bytes)) }),
           () => undefined,
         );
         keysOf.set(s.path, k);
       }
       return k;
+    };
+    // Key paths, only for the defaults a launch names and their candidates (the others compare top-level keys).
+    const pathsOf = new Map<Uint8Array, Set<string>>();
+    const paths = (k: NonNullable<Keyed>) => {
+      let p = pathsOf.get(k.bytes);
+      if (!p) pathsOf.set(k.bytes, (p = yamlKeyPaths(new TextDecoder('utf-8').decode(k.bytes))));
+      return p;
     };
     const indexOf = new Map(sources.map((s, i) => [s.path, i] as const));
     // Each default config, with the programs that open it (in path order).
@@ -675,7 +679,7 @@ export class FolderScanCache {
         const overlap = sibling
           ? namedByLaunch.has(defaultPath)
             ? // Compared by key paths: a run config of a few sections (data, run, model) has too few top-level keys.
-              siblingOverlap(byPath.get(defaultPath)!.display, defaults.paths, s.display, sibling.paths)
+              siblingOverlap(byPath.get(defaultPath)!.display, paths(defaults), s.display, paths(sibling))
             : siblingOverlap(byPath.get(defaultPath)!.display, defaults.keys, s.display, sibling.keys)
           : 0;
         const held = best.get(s.path);
@@ -932,8 +936,6 @@ async function eachLimited<T>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
 }
 
-/** Launch scripts, by extension: a config one names for its program can anchor that config's siblings. */
-const LAUNCH_SCRIPT = /\.(?:sh|bash|slurm|sbatch)$/i;
 const TRAINING_LENGTH = new Set(['training.steps', 'training.epochs', 'training.tokens', 'training.batchPerDevice']);
 /** Whether a config's own facts say how long or how large a batch a run takes: a run's definition, not a fragment. */
 function definesTrainingLength(facts: readonly Fact[]): boolean {

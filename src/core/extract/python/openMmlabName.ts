@@ -62,15 +62,24 @@ function algorithmFacts(name: string, facts: readonly Fact[], trains: boolean): 
   if (facts.some((f) => f.kind === 'model.id')) return [];
   const model = algorithmOfName(name);
   if (!model) return [];
-  const out: Fact[] = [
-    {
-      kind: 'model.id',
-      value: model,
-      range: at0,
-      confidence: 'low',
-      detail: `${name}.py: the algorithm and modules its name's fields before the schedule name (OpenMMLab's naming convention)`,
-    },
-  ];
+  return modelOfNameFacts(
+    model,
+    `${name}.py: the algorithm and modules its name's fields before the schedule name (OpenMMLab's naming convention)`,
+    name,
+    facts,
+    trains,
+  );
+}
+
+/** The model a config's name names (low confidence), and its own initialisation where the config trains. */
+function modelOfNameFacts(
+  model: string,
+  detail: string,
+  name: string,
+  facts: readonly Fact[],
+  trains: boolean,
+): Fact[] {
+  const out: Fact[] = [{ kind: 'model.id', value: model, range: at0, confidence: 'low', detail }];
   if (trains && !facts.some((f) => f.kind === 'model.fromScratch')) out.push(ownInitialisation(name));
   return out;
 }
@@ -200,15 +209,11 @@ function dottedModelFacts(name: string, facts: readonly Fact[], trains: boolean)
   const crop = fields.findIndex((f) => /^\d{2,5}x\d{2,5}$/.test(f));
   if (crop < 1 || !/^[a-z]/.test(fields[0])) return [];
   const model = fields.slice(0, crop).join('_');
-  const out: Fact[] = [
-    {
-      kind: 'model.id',
-      value: model,
-      range: at0,
-      confidence: 'low',
-      detail: `${name.replace(/_/g, '.')}.py: the model its name's fields before the crop size name`,
-    },
-  ];
-  if (trains && !facts.some((f) => f.kind === 'model.fromScratch')) out.push(ownInitialisation(name));
-  return out;
+  return modelOfNameFacts(
+    model,
+    `${name.replace(/_/g, '.')}.py: the model its name's fields before the crop size name`,
+    name,
+    facts,
+    trains,
+  );
 }

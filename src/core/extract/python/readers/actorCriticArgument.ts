@@ -25,15 +25,16 @@ export const actorCriticArgument: FileRule = {
     let seen = 0;
     for (const m of ctx.text.matchAll(ACTOR_CRITIC)) {
       if (++seen > MAX_MATCHES) return;
-      const row = ctx.text.slice(0, m.index).split('\n').length - 1;
-      // A function's parameter default (`def ppo(..., actor_critic=core.MLPActorCritic)`) is not code that runs.
-      if (executed[row] !== 1 || /^[ \t]*def[ \t]/.test(ctx.text.split('\n', row + 1)[row] ?? '')) continue;
-      const node = ctx.tree.rootNode.descendantForPosition({ row, column: 0 }) ?? ctx.tree.rootNode;
+      // The keyword of a call (`ppo(..., actor_critic=core.MLPActorCritic)`), in code that runs: a function's
+      // parameter default (`def ppo(env_fn, actor_critic=core.MLPActorCritic)`) is no call's argument.
+      const keyword = ctx.tree.rootNode.descendantForIndex(m.index)?.parent;
+      const call = keyword?.type === 'keyword_argument' ? keyword.parent?.parent : undefined;
+      if (!keyword || call?.type !== 'call' || executed[call.startPosition.row] !== 1) continue;
       ctx.add(
         'model.id',
         m[2],
-        node,
-        `actor_critic=${m[1]} (line ${row + 1}): the constructor of the policy and value networks the run trains`,
+        keyword,
+        `actor_critic=${m[1]} (line ${keyword.startPosition.row + 1}): the constructor of the policy and value networks the run trains`,
         'low',
       );
       return;

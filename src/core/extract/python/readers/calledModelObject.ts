@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
-import { evaluate } from '../../pythonValues';
+import { evaluate, stringLiteral } from '../../pythonValues';
 import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
@@ -27,7 +27,7 @@ import { truncate } from '../context';
  */
 
 /** `org/name` as the Hub writes model ids (also ModelScope's `damo/...`, `iic/...`). */
-const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,127}$/;
+export const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,127}$/;
 /** A file path, not an id: an extension of data or weights at the end. */
 const FILE_PATH = /\.(?:wav|flac|mp3|png|jpe?g|txt|json|ya?ml|onnx|pt|pth|bin|ckpt|safetensors|npy|csv)$/i;
 /** Classes that are not a model however they are built. */
@@ -161,7 +161,7 @@ function modelOfArguments(arg: Node, root: Node): { id: string; detail: string }
     for (const k of right.childForFieldName('arguments')?.namedChildren ?? []) {
       if (k?.type !== 'keyword_argument' || !MODEL_KEYWORD.test(k.childForFieldName('name')?.text ?? '')) continue;
       const value = k.childForFieldName('value');
-      const id = value?.type === 'string' ? value.text.slice(1, -1).trim() : '';
+      const id = (value ? stringLiteral(value) : null)?.trim() ?? '';
       if (HUB_ID.test(id) && !FILE_PATH.test(id))
         return { id, detail: `the model the arguments it is loaded from name (${arg.text}: ${k.text.slice(0, 80)})` };
     }

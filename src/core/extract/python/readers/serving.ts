@@ -4,6 +4,7 @@ import { evaluate, keywordArgument, positionalArguments } from '../../pythonValu
 import { truncate, type PythonReadContext } from '../context';
 import { readModelKeyword, readTrainingKeywords } from '../keywords';
 import type { CallInfo, CallRule } from '../rules';
+import { HUB_ID } from './calledModelObject';
 
 /**
  * Serving code: vLLM's offline `LLM(...)` and `SamplingParams`, Hugging Face `pipeline(...)` and
@@ -239,8 +240,6 @@ function ownGenerateRunsNoModel(text: string): boolean {
   const end = /\n(?=[^\s#])/.exec(rest);
   return !RUNS_A_MODEL.test(end ? rest.slice(0, end.index) : rest);
 }
-/** A Hub model id (`org/name`) as a pipeline's first argument, where a transformers task name stands. */
-const HUB_MODEL_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,127}$/;
 
 function pipelineTask(call: Node): string | undefined {
   const args = call.childForFieldName('arguments');
@@ -343,7 +342,7 @@ export const generation: CallRule = {
       // (lmdeploy.readthedocs.io, pipeline(model_path, ...)); a transformers task name never holds a '/'.
       const first = node.childForFieldName('arguments');
       const written = first ? positionalArguments(first)[0] : undefined;
-      if (ctx.facts.length === before && task !== undefined && written && HUB_MODEL_ID.test(task))
+      if (ctx.facts.length === before && task !== undefined && written && HUB_ID.test(task))
         ctx.add('model.id', task, written, `${full}('${task}'): the model path the pipeline loads`, 'medium');
       if (task && CLASSIFIER_TASKS.test(task) && ctx.facts.length > before && ctx.facts[before].kind === 'model.id')
         ctx.facts[before] = {
