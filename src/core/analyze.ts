@@ -74,6 +74,7 @@ import { nonRunPlaceReason, packageModuleReason, type EntryPointRules } from './
 import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
 import { MMF_INCLUDE } from './extract/config/mmf';
+import { BASE_LIST_LINK } from './extract/config/baseListConfig';
 import { AMPHION_BASE_LINK, AMPHION_TRAINER } from './extract/config/amphionRecipe';
 import { ARG_CONFIG_LINK, argConfigFacts, type ArgConfigLink } from './extract/config/configArgparse';
 import { YAML_CONFIG_LINK, yamlConfigFacts } from './extract/config/yamlProgramConfig';
@@ -1259,7 +1260,8 @@ function linkedFacts(
         (((link.detail.startsWith('defaults: ') ||
           link.detail.startsWith('base_config: ') ||
           link.detail.startsWith('include: ') ||
-          link.detail.startsWith(MMF_INCLUDE)) &&
+          link.detail.startsWith(MMF_INCLUDE) ||
+          link.detail.startsWith(BASE_LIST_LINK)) &&
           isConfigFile(fromPath)) ||
           link.detail.startsWith(HYDRA_MAIN_LINK)) &&
         isConfigFile(target.path)) ||

@@ -62,6 +62,7 @@ import { nemo, nemoInference } from './nemo';
 import { olmo } from './olmo';
 import { openNmt, openNmtServer } from './openNmt';
 import { openPcdet } from './openPcdet';
+import { baseListConfig } from './baseListConfig';
 import { espnetAsr } from './espnetAsr';
 import { neox } from './neox';
 import { peftAdapter } from './peftAdapter';
@@ -121,6 +122,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   alpacaEval,
   parlaiServing,
   openPcdet,
+  baseListConfig,
   yacs,
   detectron2,
   hyperPyYaml,

@@ -781,11 +781,12 @@ export function requiredConfigArgument(tree: Tree, text: string): { name: string
       continue;
     }
     if (!/\.add_argument$/.test(callee)) continue;
-    const first = args.namedChildren[0];
-    if (first?.type !== 'string') continue;
+    // The option's strings (`'-c', '--config'`): the short one first is usual, the long one names it.
+    const strings = args.namedChildren.slice(0, 3).filter((a) => a?.type === 'string');
+    const first = strings.find((a) => CONFIG_ARGUMENT.test(argumentName(a!.text)));
+    if (!first || args.namedChildren[0]?.type !== 'string') continue;
     const literal = first.text;
     const name = argumentName(literal);
-    if (!CONFIG_ARGUMENT.test(name)) continue;
     const keywords = new Map<string, string>();
     for (const a of args.namedChildren)
       if (a?.type === 'keyword_argument')
@@ -865,6 +866,9 @@ function opensEmptyDefault(text: string, dest: string, def: string | undefined):
     )
   )
     return true;
+  // Handed to a config class that loads it (RT-DETR's `YAMLConfig(args.config, resume=...)`, `Config(args.cfg)`): the
+  // program builds its run from the file, so without one it has nothing to run.
+  if (new RegExp(`\\b\\w{0,30}Config\\(\\s{0,40}args\\.${dest}\\s{0,40}[,)]`).test(text)) return true;
   // Merged into the program's yacs config (`load_config(cfg, args.config)`, `cfg.merge_from_file(args.config)`), whose
   // data the program then builds and hands to a trainer (`build_dataset(cfg.data.val, ...)`, `pl.Trainer(...)`): the
   // config defines the run. A demo that builds only the network from it (images from its own `--path`) stays a run.
@@ -1155,10 +1159,17 @@ function argvHandedAsConfig(text: string): { callee: string; keyword: string } |
  * `add_argument("--config_path")` without one), the config then handed to its trainer: each config file it is
  * run with is the run (Coqui TTS's `train_tts.py`, and programs laid out like it).
  */
+/** `from ppdet.utils.cli import ArgsParser` (and the toolkits that keep its module: `<pkg>.utils.cli`). */
+const PADDLE_ARGS_PARSER = /^from[ \t]+\w{1,40}\.utils\.cli[ \t]+import[ \t][^\n]*\bArgsParser\b/m;
+
 function loadedConfigFlag(text: string): string | undefined {
-  const m = /\bload_config\([ \t]*args\.(\w{0,40}config\w{0,40})[ \t]*\)/.exec(text);
+  const m = /\bload_config\([ \t]*(\w{1,20})\.(\w{0,40}config\w{0,40})[ \t]*\)/.exec(text);
   if (!m || !/\bTrainer\(/.test(text)) return undefined;
-  const name = m[1];
+  const name = m[2];
+  // PaddleDetection's programs (`FLAGS = parser.parse_args()` over `ArgsParser()` from ppdet/utils/cli.py, whose
+  // `-c/--config` has no default; then `cfg = load_config(FLAGS.config)` and `Trainer(cfg, mode='train')`).
+  if (name === 'config' && PADDLE_ARGS_PARSER.test(text)) return name;
+  if (m[1] !== 'args') return undefined;
   const field = new RegExp(
     `^[ \\t]+${name}[ \\t]*:[^=\\n]{0,80}=[ \\t]*field\\([ \\t]*default[ \\t]*=[ \\t]*(None|""|'')`,
     'm',

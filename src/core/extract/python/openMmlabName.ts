@@ -43,7 +43,7 @@ const SCHEDULE_FIELD = /^(?:[a-z0-9]{1,20}-){0,3}[1-9]\d{0,4}(?:e|k|x)(?:-[a-z0-
 const MAX_FIELDS = 12;
 
 /** The `{algorithm}_{module}` fields of a name without a layout segment, as written, or undefined. */
-function algorithmOfName(name: string): string | undefined {
+export function algorithmOfName(name: string): string | undefined {
   const fields = name.toLowerCase().split('_').slice(0, MAX_FIELDS);
   const at = fields.findIndex((f) => SCHEDULE_FIELD.test(f));
   // The schedule opens the training info, which the data info follows: algorithm fields before it, data after.

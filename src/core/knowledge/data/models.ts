@@ -7791,6 +7791,83 @@ export const MODELS: readonly Model[] = [
       'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (end-to-end object detectors on COCO val2017, #Params (M) as their papers publish them): DINO-Deformable-DETR R50 47M (Zhang et al. 2023, DINO, arXiv:2203.03605: the 4-scale model; its denoising queries add no parameter)',
   },
   {
+    id: 'rtdetr-r18vd',
+    aliases: ['rtdetr-r18', 'rtdetrv2-r18vd', 'rtdetrv2-r18', 'rtdetrv2-s'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 20_000_000,
+    smallerSiblings: [],
+    source:
+      'the Hugging Face model card of PekingU/rtdetr_r50vd (Benchmark Results, COCO val2017, Params (M): RT-DETR-R18 20, -R34 31, -R50 42, -R101 76); Lv et al. 2024, RT-DETRv2: Improved Baseline with Bag-of-Freebies for Real-Time Detection Transformer, arXiv:2407.17140, Table 1 (#Params: RT-DETRv2-S on ResNet-18 20M, -M* on ResNet-34 31M, -M on ResNet-50-m 36M, -L on ResNet-50 42M, -X on ResNet-101 76M; the v2 changes sampling and training, not the number of weights)',
+  },
+  {
+    id: 'rtdetr-r34vd',
+    aliases: ['rtdetr-r34', 'rtdetrv2-r34vd', 'rtdetrv2-r34'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 31_000_000,
+    smallerSiblings: ['rtdetr-r18vd'],
+    source:
+      'the Hugging Face model card of PekingU/rtdetr_r50vd (Benchmark Results, COCO val2017, Params (M): RT-DETR-R18 20, -R34 31, -R50 42, -R101 76); Lv et al. 2024, RT-DETRv2: Improved Baseline with Bag-of-Freebies for Real-Time Detection Transformer, arXiv:2407.17140, Table 1 (#Params: RT-DETRv2-S on ResNet-18 20M, -M* on ResNet-34 31M, -M on ResNet-50-m 36M, -L on ResNet-50 42M, -X on ResNet-101 76M; the v2 changes sampling and training, not the number of weights)',
+  },
+  {
+    id: 'rtdetr-r50vd-m',
+    aliases: ['rtdetr-r50-m', 'rtdetrv2-r50vd-m', 'rtdetrv2-r50-m'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 36_000_000,
+    smallerSiblings: ['rtdetr-r34vd', 'rtdetr-r18vd'],
+    source:
+      'Lv et al. 2024, RT-DETRv2: Improved Baseline with Bag-of-Freebies for Real-Time Detection Transformer, arXiv:2407.17140, Table 1 (#Params: RT-DETRv2-S on ResNet-18 20M, -M* on ResNet-34 31M, -M on ResNet-50-m 36M, -L on ResNet-50 42M, -X on ResNet-101 76M; the v2 changes sampling and training, not the number of weights)',
+  },
+  {
+    id: 'rtdetr-r50vd',
+    aliases: ['rtdetr-r50', 'PekingU/rtdetr_r50vd', 'rtdetrv2-r50vd', 'rtdetrv2-r50', 'rtdetrv2-l'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 42_000_000,
+    smallerSiblings: ['rtdetr-r50vd-m', 'rtdetr-r34vd', 'rtdetr-r18vd'],
+    source:
+      'the Hugging Face model card of PekingU/rtdetr_r50vd (Benchmark Results, COCO val2017, Params (M): RT-DETR-R18 20, -R34 31, -R50 42, -R101 76); Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (#Params: RT-DETR-R50 42M, -R101 76M, the HGNetv2-scaled RT-DETR-L 32M and -X 67M); Lv et al. 2024, RT-DETRv2: Improved Baseline with Bag-of-Freebies for Real-Time Detection Transformer, arXiv:2407.17140, Table 1 (#Params: RT-DETRv2-S on ResNet-18 20M, -M* on ResNet-34 31M, -M on ResNet-50-m 36M, -L on ResNet-50 42M, -X on ResNet-101 76M; the v2 changes sampling and training, not the number of weights)',
+  },
+  {
+    id: 'rtdetr-r101vd',
+    aliases: ['rtdetr-r101', 'rtdetrv2-r101vd', 'rtdetrv2-r101', 'rtdetrv2-x'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 76_000_000,
+    smallerSiblings: ['rtdetr-r50vd', 'rtdetr-r18vd'],
+    source:
+      'the Hugging Face model card of PekingU/rtdetr_r50vd (Benchmark Results, COCO val2017, Params (M): RT-DETR-R18 20, -R34 31, -R50 42, -R101 76); Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (#Params: RT-DETR-R50 42M, -R101 76M, the HGNetv2-scaled RT-DETR-L 32M and -X 67M); Lv et al. 2024, RT-DETRv2: Improved Baseline with Bag-of-Freebies for Real-Time Detection Transformer, arXiv:2407.17140, Table 1 (#Params: RT-DETRv2-S on ResNet-18 20M, -M* on ResNet-34 31M, -M on ResNet-50-m 36M, -L on ResNet-50 42M, -X on ResNet-101 76M; the v2 changes sampling and training, not the number of weights)',
+  },
+  {
+    id: 'rtdetr-l',
+    aliases: ['rtdetr-hgnetv2-l'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 32_000_000,
+    smallerSiblings: ['rtdetr-r18vd'],
+    source:
+      'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (#Params: RT-DETR-R50 42M, -R101 76M, the HGNetv2-scaled RT-DETR-L 32M and -X 67M)',
+  },
+  {
+    id: 'rtdetr-x',
+    aliases: ['rtdetr-hgnetv2-x'],
+    family: 'detr',
+    architecture: 'other',
+    modality: 'vision',
+    params: 67_000_000,
+    smallerSiblings: ['rtdetr-l', 'rtdetr-r50vd'],
+    source:
+      'Zhao et al. 2024, DETRs Beat YOLOs on Real-time Object Detection (RT-DETR), arXiv:2304.08069v3, Table 2 (#Params: RT-DETR-R50 42M, -R101 76M, the HGNetv2-scaled RT-DETR-L 32M and -X 67M)',
+  },
+  {
     id: 'yolox-nano',
     aliases: ['yolox_nano.pth'],
     family: 'yolox',
