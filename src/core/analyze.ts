@@ -54,7 +54,7 @@ import { extractDirectives } from './extract/directives';
 import { fileNameDeviceFacts } from './extract/fileNameDevices';
 import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } from './extract/pythonFacts';
 export { documentReuse, type DocumentReuse } from './extract/pythonFacts';
-import { extractShellFacts, SOURCED_LAYOUT } from './extract/shellFacts';
+import { extractShellFacts, NEEDS_ITS_ARGUMENTS, SOURCED_LAYOUT } from './extract/shellFacts';
 import { consoleScriptEntries, CONSOLE_SCRIPT_LINK, isEntryOf } from './extract/consoleScripts';
 import { pickedBy, type Fact, type FactKind, type FactValue, type SourceRange } from './facts';
 import {
@@ -1156,17 +1156,19 @@ function linkedFacts(
       continue;
     }
     if (!look) seen.add(target.path);
+    // A script handed words as its positional parameters reads them (`model=$3`): read with them.
+    const read1 = link.positional && target.readFactsWith ? target.readFactsWith(link.positional) : target.readFacts();
     // A module a script imports a function from stays a file of its own in a report (it may run as main too).
     // A configargparse config's program (configArgparse.ts) is also run without a config, with its own defaults.
+    // A script one of several steps of a pipeline stays one too, unless it exits without the words it is handed (a
+    // step of its callers only: `finetune.sh` checking `$# -ne 10`).
     if (
       (link.kind === 'link.module' && !look) ||
-      separate?.has(reference) ||
+      (separate?.has(reference) && !(link.positional?.length && needsItsArguments(read1.facts))) ||
       link.detail.startsWith(ARG_CONFIG_LINK) ||
       link.detail.startsWith(YAML_CONFIG_LINK)
     )
       modules?.add(target.path);
-    // A script handed words as its positional parameters reads them (`model=$3`): read with them.
-    const read1 = link.positional && target.readFactsWith ? target.readFactsWith(link.positional) : target.readFacts();
     // A linked file's problems keep their position in that file; the message names the file.
     for (const p of read1.problems) problems.push(inLinkedFile(target.display, p));
     for (const e of read1.errors) errors.push(inLinkedFile(target.display, e));
@@ -1407,6 +1409,11 @@ function withGroupChoices(facts: readonly Fact[], choices: readonly string[]): r
     });
   }
   return [...added, ...kept];
+}
+
+/** A script that exits unless given its positional arguments (shellFacts.ts argumentsGuard). */
+function needsItsArguments(facts: readonly Fact[]): boolean {
+  return facts.some((f) => !f.file && f.kind === 'run.commandLine' && f.value === NEEDS_ITS_ARGUMENTS);
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { extractShellFacts, NEEDS_ITS_ARGUMENTS } from '../../src/core/extract/shellFacts';
 import { pythonFacts, scanFiles } from './helpers';
 
 /** Forty-ninth round: rules from what set BC read wrong. */
@@ -199,5 +200,173 @@ describe('Forty-ninth round: programs that need a config (set BC)', () => {
       '    main()',
     ]);
     assert.match(detail, /config-driven program/);
+  });
+});
+
+describe('Forty-ninth round: weights and steps of a pipeline (set BC)', () => {
+  const built = (after: string) =>
+    [
+      'from transformers import TrainingArguments',
+      'from mymodel import MyVlmForConditionalGeneration, MyVlmConfig, MyTrainer',
+      'def train(args):',
+      '    config = MyVlmConfig()',
+      '    model = MyVlmForConditionalGeneration(config)',
+      after,
+      '    trainer = MyTrainer(model=model, args=TrainingArguments(output_dir="out"))',
+      '    trainer.train()',
+      "if __name__ == '__main__':",
+      '    train(None)',
+    ].join('\n');
+  const fromScratch = async (after: string) =>
+    (await pythonFacts(built(after))).find((f) => f.kind === 'model.fromScratch')?.value;
+
+  it('reads a model built from its config and then given its parts’ weights (model.load_llm(...)) as not from scratch', async () => {
+    assert.equal(await fromScratch('    model.load_llm(model_name_or_path="microsoft/phi-2")'), false);
+  });
+
+  it('keeps a model built from its config that only resumes (load_state_dict) from scratch', async () => {
+    assert.equal(await fromScratch('    model.load_state_dict(torch.load(args.resume))'), true);
+  });
+
+  const guarded = [
+    '#!/bin/bash',
+    'if [ $# -ne 3 ]; then',
+    '    echo "Usage: $0 <DATA> <MODEL> <EPOCHS>"',
+    '    exit 1',
+    'fi',
+    'DATA="$1"',
+    'MODEL="$2"',
+    'EPOCHS="$3"',
+    'deepspeed train.py --data_path $DATA --model_name_or_path $MODEL --num_train_epochs $EPOCHS --bf16 True',
+    '',
+  ].join('\n');
+  const program = [
+    'import argparse',
+    'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
+    'if __name__ == "__main__":',
+    '    p = argparse.ArgumentParser()',
+    '    p.add_argument("--model_name_or_path", default="gpt2")',
+    '    a, _ = p.parse_known_args()',
+    '    model = AutoModelForCausalLM.from_pretrained(a.model_name_or_path)',
+    '    Trainer(model=model, args=TrainingArguments(output_dir="o")).train()',
+    '',
+  ].join('\n');
+
+  it('takes a script that exits without its positional arguments as a step of the script that runs it', async () => {
+    const scan = await scanFiles({
+      'scripts/finetune.sh': guarded,
+      'scripts/stage1.sh': 'python train.py --model_name_or_path gpt2 --num_train_epochs 1\n',
+      'scripts/train_all.sh': 'bash scripts/stage1.sh\nbash scripts/finetune.sh data.json microsoft/phi-2 2\n',
+      'train.py': program,
+    });
+    const listed = scan.files.filter((f) => f.analysis.runs.length > 0).map((f) => f.display);
+    assert.ok(!listed.includes('scripts/finetune.sh'), listed.join(', '));
+    assert.ok(listed.includes('scripts/stage1.sh'), 'a step that needs no arguments stays a run of its own');
+    assert.ok(listed.includes('scripts/train_all.sh'));
+  });
+
+  it('keeps a guarded script no other script runs as a run of its own', async () => {
+    const scan = await scanFiles({ 'scripts/finetune.sh': guarded, 'train.py': program });
+    assert.equal(scan.files.find((f) => f.display === 'scripts/finetune.sh')?.analysis.runs.length, 1);
+  });
+});
+
+describe('Forty-ninth round: a script’s guard on its arguments (set BC)', () => {
+  const guardOf = (guard: string) =>
+    extractShellFacts(`${guard}\npython train.py --model_name_or_path "$1"\n`).find(
+      (f) => f.kind === 'run.commandLine' && f.value === NEEDS_ITS_ARGUMENTS,
+    );
+
+  it('reads `if [ $# -ne N ]; then … exit`, `[[ "$#" -lt N ]]` and `[ $# -eq 0 ] && exit`', () => {
+    assert.ok(guardOf('if [ $# -ne 2 ]; then\n  echo "usage"\n  exit 1\nfi'));
+    assert.ok(guardOf('if [[ "$#" -lt 1 ]]; then echo usage; exit 1; fi'));
+    assert.ok(guardOf('[ $# -eq 0 ] && { echo "usage"; exit 1; }'));
+  });
+
+  it('reads no guard in a check that exits on nothing missing (`-ne 0`, `-eq 2`) or does not exit', () => {
+    assert.equal(guardOf('if [ $# -ne 0 ]; then\n  exit 1\nfi'), undefined);
+    assert.equal(guardOf('if [ $# -eq 2 ]; then\n  exit 1\nfi'), undefined);
+    assert.equal(guardOf('if [ $# -lt 1 ]; then\n  MODEL=gpt2\nfi'), undefined);
+  });
+});
+
+describe('Forty-ninth round: a project’s model object served from its folder (set BC)', () => {
+  const webUi = (build: string) =>
+    [
+      'import argparse',
+      'from speechkit.cli.speech import AutoModel',
+      '',
+      'def generate_audio(text):',
+      "    for chunk in speech.inference_sft(text, 'speaker'):",
+      '        yield chunk',
+      '',
+      'def main():',
+      '    print(generate_audio)',
+      '',
+      "if __name__ == '__main__':",
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('--model_dir', type=str, default='pretrained_models/SpeechModel2-0.5B')",
+      '    args = parser.parse_args()',
+      `    speech = ${build}`,
+      '    main()',
+    ].join('\n');
+
+  it('reads a model object built from its folder by keyword and run in a handler as an inference run of that folder', async () => {
+    const facts = await pythonFacts(webUi('AutoModel(model_dir=args.model_dir)'));
+    assert.ok(facts.some((f) => f.kind === 'launch.inference'));
+    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'pretrained_models/SpeechModel2-0.5B');
+  });
+
+  it('reads nothing from an object built with no model folder or id', async () => {
+    const facts = await pythonFacts(webUi('AutoModel(sample_rate=16000)'));
+    assert.ok(!facts.some((f) => f.kind === 'launch.inference'));
+  });
+});
+
+describe('Forty-ninth round: fastai learners (set BC)', () => {
+  const valueOf = (facts: readonly { kind: string; value: unknown }[], kind: string) =>
+    facts.find((f) => f.kind === kind)?.value;
+
+  it('reads vision_learner(...).to_fp16() then fine_tune(3) as a float16 fine-tune of the architecture for 4 epochs', async () => {
+    const facts = await pythonFacts(
+      [
+        'from fastai.vision.all import *',
+        'dls = ImageDataLoaders.from_folder(path, valid_pct=0.2, item_tfms=Resize(224))',
+        'learn = vision_learner(dls, resnet34, metrics=error_rate).to_fp16()',
+        'learn.fine_tune(3)',
+      ].join('\n'),
+    );
+    assert.equal(valueOf(facts, 'launch.trainer'), 'fastai:fine_tune');
+    assert.equal(valueOf(facts, 'training.epochs'), 4);
+    assert.equal(valueOf(facts, 'model.fromScratch'), false);
+    assert.equal(valueOf(facts, 'model.id'), 'resnet34');
+    assert.equal(valueOf(facts, 'training.precision'), 'fp16');
+  });
+
+  it('reads a Learner of the project’s own fitted for n_epochs (a flag’s default)', async () => {
+    const facts = await pythonFacts(
+      [
+        'import argparse',
+        'from src.learner import Learner',
+        'parser = argparse.ArgumentParser()',
+        "parser.add_argument('--n_epochs_pretrain', type=int, default=10)",
+        'args = parser.parse_args()',
+        'def pretrain(lr):',
+        '    learn = Learner(dls, model, loss_func, lr=lr)',
+        '    learn.fit_one_cycle(n_epochs=args.n_epochs_pretrain, lr_max=lr)',
+        "if __name__ == '__main__':",
+        '    pretrain(1e-4)',
+      ].join('\n'),
+    );
+    assert.equal(valueOf(facts, 'launch.trainer'), 'fastai:fit_one_cycle');
+    assert.equal(valueOf(facts, 'training.epochs'), 10);
+    assert.equal(valueOf(facts, 'model.fromScratch'), undefined);
+  });
+
+  it('reads no learner run from a .fit of something that is not a learner', async () => {
+    const facts = await pythonFacts(
+      ['from sklearn.linear_model import LogisticRegression', 'clf = LogisticRegression()', 'clf.fit(X, y)'].join('\n'),
+    );
+    assert.ok(!facts.some((f) => f.kind === 'launch.trainer' && String(f.value).startsWith('fastai')));
   });
 });

@@ -2103,6 +2103,10 @@ export function extractShellFacts(text: string, path?: string, positional?: read
   }
   const driver = submissionDriver(facts);
   if (driver) facts.push(driver);
+  const usage = facts.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')
+    ? argumentsGuard(text)
+    : undefined;
+  if (usage) facts.push(usage);
   if (chosen)
     for (const [k, f] of facts.entries())
       if (f.kind === 'model.id' && String(f.value).includes(chosen.value))
@@ -2259,6 +2263,34 @@ function submissionDriver(facts: readonly Fact[]): Fact | undefined {
     range: launches[0].range,
     confidence: 'high',
     detail: `submits ${jobs.size} job scripts, each a run of its own (listed there), and runs nothing itself`,
+  };
+}
+
+/** The value of the fact a script that exits without its positional arguments carries (analyze.ts reads it). */
+export const NEEDS_ITS_ARGUMENTS = 'positional arguments';
+
+/**
+ * `if [ $# -ne 10 ]; then echo "Usage: ..."; exit 1; fi` (also `-lt N`, `"$#"`, `[[ ]]`, `[ $# -lt 2 ] && exit`): the
+ * script stops unless it is given its positional arguments, so it runs only as another script's step (bounded: the
+ * test within the first 200 lines, the exit within a few lines of it).
+ */
+const ARGUMENTS_GUARD =
+  /^[ \t]*(?:if[ \t]+)?\[\[?[ \t]+"?\$#"?[ \t]+-(ne|lt|eq)[ \t]+"?(\d{1,2})"?[ \t]*\]\]?[^\n]{0,200}(?:\n[^\n]{0,200}){0,4}?\bexit\b/m;
+
+function argumentsGuard(text: string): Fact | undefined {
+  const head = text.split('\n', 200).join('\n');
+  const m = ARGUMENTS_GUARD.exec(head);
+  if (!m) return undefined;
+  const n = Number(m[2]);
+  // `-eq 0` exits when none is given; `-ne N`/`-lt N` unless N are (N of 0 guards nothing).
+  if ((m[1] === 'eq' && n !== 0) || (m[1] !== 'eq' && n === 0)) return undefined;
+  const line = head.slice(0, m.index).split('\n').length - 1 + (m[0].startsWith('\n') ? 1 : 0);
+  return {
+    kind: 'run.commandLine',
+    value: NEEDS_ITS_ARGUMENTS,
+    range: { startLine: line, startCol: 0, endLine: line, endCol: 0 },
+    confidence: 'high',
+    detail: `exits unless given its positional arguments (\`$#\` checked at line ${line + 1})`,
   };
 }
 

@@ -125,6 +125,7 @@ import { fairscaleMixedPrecision } from './readers/fairscaleFsdp';
 import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
 import { chainerTrainer } from './readers/chainer';
+import { fastaiLearner } from './readers/fastai';
 import { speechbrainInference } from './readers/speechbrainInference';
 import { flairTraining } from './readers/flair';
 import { allennlpTrainModel } from './readers/allennlp';
@@ -439,6 +440,7 @@ export const FILE_RULES: readonly FileRule[] = [
   audiocraftLoader,
   fasttextTraining,
   chainerTrainer,
+  fastaiLearner,
   speechbrainInference,
   flairTraining,
   rwkvPackage,

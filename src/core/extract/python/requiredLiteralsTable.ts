@@ -110,6 +110,11 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['', '\\.(?:fine_tune|train)[ \\t]*\\(', [{ words: ['fine_tune', 'train'], ignoreCase: false }]],
   [
     '',
+    '\\.(?:fit_one_cycle|fit_flat_cos|fit_sgdr|fine_tune|fit)[ \\t]*\\(',
+    [{ words: ['fit_one_cycle', 'fit_flat_cos', 'fit_sgdr', 'fine_tune', 'fit'], ignoreCase: false }],
+  ],
+  [
+    '',
     '\\.(?:fit|train)\\.remote\\s*\\(',
     [
       { words: ['.remote'], ignoreCase: false },
@@ -342,6 +347,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     [{ words: ['InferenceEngine', 'load_test_model', 'build_translator'], ignoreCase: false }],
   ],
   ['', '\\b(?:Interactive)?Session[ \\t]*\\(', [{ words: ['Session'], ignoreCase: false }]],
+  ['', '\\b(?:Learner|\\w{1,30}_learner)[ \\t]*\\(', [{ words: ['Learner', '_learner'], ignoreCase: false }]],
   [
     '',
     '\\b(?:ModelRunner(?:Cpp)?\\.from_(?:dir|engine)|GenerationSession)[ \\t]*\\(',

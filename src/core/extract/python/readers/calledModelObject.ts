@@ -53,6 +53,8 @@ const RUN_METHODS =
 const LOADERS = 'load|from_pretrained|load_pretrained|from_checkpoint';
 /** Keywords of an arguments object that name the model it is built from (`ModelArguments(model_name='org/x')`). */
 const MODEL_KEYWORD = /^(?:model_name|model_name_or_path|pretrained_model_name_or_path|model_path|model_id)$/;
+/** Keywords a model object is handed its weights' folder or id by (`model_dir=`, `model_path=`). */
+const MODEL_DIR_KEYWORD = /^(?:model_dir|model_path|model_name_or_path|model_name|model_id|ckpt_dir|checkpoint_dir)$/;
 const MAX_CLASSES = 50;
 /** Constructions looked at per file: each is followed by a pass over the lines below it. */
 const MAX_BUILDS = 20;
@@ -87,9 +89,21 @@ export const calledModelObject: FileRule = {
       builds++;
       const [, , handle, cls] = m;
       const runs = new RegExp(`(?:^|[^\\w.])${handle}\\s*(?:\\.\\s*(?:${RUN_METHODS})\\w{0,20}\\s*)?\\(`);
-      if (!code.some((line, r) => r > row && executed[r] === 1 && runs.test(line))) continue;
+      // Run below the build, or in a function of the file (a web UI's or a server's handler, called per request).
+      const inHandler = (r: number) => executed[r] !== 1 || inFunction(ctx.tree.rootNode, r, code[r]);
+      if (!code.some((line, r) => r !== row && runs.test(line) && ((r > row && executed[r] === 1) || inHandler(r))))
+        continue;
       const call = callAt(ctx.tree.rootNode, row, m[0].length - 1, cls);
-      const first = call?.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'keyword_argument');
+      const args = call?.childForFieldName('arguments')?.namedChildren ?? [];
+      // The model's folder or id, first or by keyword (`AutoModel(model_dir='pretrained_models/CosyVoice2-0.5B')`).
+      const first =
+        args.find((c) => c && c.type !== 'keyword_argument' && c.type !== 'comment') ??
+        args
+          .find(
+            (c) => c?.type === 'keyword_argument' && MODEL_DIR_KEYWORD.test(c.childForFieldName('name')?.text ?? ''),
+          )
+          ?.childForFieldName('value') ??
+        undefined;
       if (!call) continue;
       // Built with no argument naming a model, then given its trained weights (`model = laion_clap.CLAP_Module(
       // enable_fusion=False)`, `model.load_ckpt()`): the class is the model, its weights the package's released ones.
@@ -116,6 +130,14 @@ export const calledModelObject: FileRule = {
     }
   },
 };
+
+/** Is the code on `row` inside a function's body (a handler a web UI or a server calls per request)? */
+function inFunction(root: Node, row: number, line: string): boolean {
+  const column = line.length - line.trimStart().length;
+  for (let node: Node | null = root.descendantForPosition({ row, column }); node; node = node.parent)
+    if (node.type === 'function_definition') return true;
+  return false;
+}
 
 /** The call `cls(` that starts on `row` (found from its opening parenthesis). */
 function callAt(root: Node, row: number, column: number, cls: string): Node | undefined {

@@ -180,7 +180,16 @@ export function readModelLoad(
       }
     }
   }
-  ctx.add('model.fromScratch', true, call, `${classText}.from_config initialises random weights`);
+  const loaded = weightsLoadedInto(call, ctx.text);
+  if (loaded)
+    ctx.add(
+      'model.fromScratch',
+      false,
+      call,
+      `${classText} built from its config, then given trained weights (${loaded})`,
+      'medium',
+    );
+  else ctx.add('model.fromScratch', true, call, `${classText}.from_config initialises random weights`);
   attachEdit(
     ctx,
     call,
@@ -570,3 +579,19 @@ export const hyperparameterSearch: CallRule = {
     );
   },
 };
+
+/**
+ * A model built from its config and then given trained weights by the program (`model = TinyLlavaForConditionalGeneration(
+ * config)`, then `model.load_llm(**args)`, `model.load_vision_tower(...)`, or a recipe's `recipe.load(model, ...)`):
+ * the call that loads them, as written; undefined when the model keeps its random initialisation. `load_state_dict` and
+ * `load_checkpoint` are left out: programs trained from scratch call them to resume.
+ */
+function weightsLoadedInto(call: Node, text: string): string | undefined {
+  const assignment = call.parent?.type === 'assignment' ? call.parent : undefined;
+  const name = assignment?.childForFieldName('left')?.text;
+  if (!name || !/^\w{1,40}$/.test(name)) return undefined;
+  const own = new RegExp(`\\b${name}\\.(load_(?!state_dict\\b|checkpoint\\b)\\w{1,40})\\(`).exec(text);
+  if (own) return `${name}.${own[1]}(...)`;
+  const handed = new RegExp(`\\b(\\w{1,40})\\.load\\([ \\t]*${name}\\b`).exec(text);
+  return handed ? `${handed[1]}.load(${name}, ...)` : undefined;
+}
