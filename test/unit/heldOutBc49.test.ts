@@ -370,3 +370,33 @@ describe('Forty-ninth round: fastai learners (set BC)', () => {
     assert.ok(!facts.some((f) => f.kind === 'launch.trainer' && String(f.value).startsWith('fastai')));
   });
 });
+
+describe('Forty-ninth round: a released weights file named by an f-string (set BC)', () => {
+  const program = (path: string) =>
+    [
+      'import argparse, torch',
+      'from depthnet.dpt import DepthNet',
+      "if __name__ == '__main__':",
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('--encoder', type=str, default='vitl', choices=['vits', 'vitb', 'vitl'])",
+      '    args = parser.parse_args()',
+      "    configs = {'vits': {'features': 64}, 'vitl': {'features': 256}}",
+      '    net = DepthNet(**configs[args.encoder])',
+      `    net.load_state_dict(torch.load(${path}, map_location='cpu'))`,
+      '    net = net.to("cuda").eval()',
+      '    with torch.no_grad():',
+      '        depth = net(torch.zeros(1, 3, 518, 518))',
+    ].join('\n');
+
+  it('fills an f-string’s placeholder with the flag’s default and names the release it loads', async () => {
+    const facts = await pythonFacts(program("f'checkpoints/depth_anything_v2_{args.encoder}.pth'"));
+    const id = facts.find((f) => f.kind === 'model.id' && f.value !== null);
+    assert.equal(id?.value, 'depth_anything_v2_vitl');
+    assert.match(id?.detail ?? '', /Depth-Anything-V2-Large/);
+  });
+
+  it('names nothing when a placeholder cannot be read without running the code', async () => {
+    const facts = await pythonFacts(program("f'checkpoints/depth_anything_v2_{input()}.pth'"));
+    assert.ok(!facts.some((f) => f.kind === 'model.id' && f.value !== null));
+  });
+});

@@ -7642,6 +7642,63 @@ export const MODELS: readonly Model[] = [
       'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv: vit_giant_patch14_dinov2 1136.48M params, 1784.2 GMACs at 518 (stored x2); facebookresearch/dinov2 README (params 21M/86M/300M/1,100M; ImageNet linear probe)',
   },
   {
+    id: 'depth-anything/Depth-Anything-V2-Small',
+    aliases: [
+      'Depth-Anything-V2-Small-hf',
+      'depth_anything_v2_vits',
+      'depth-anything-v2-small',
+      'depth_anything_v2_metric_hypersim_vits',
+      'depth_anything_v2_metric_vkitti_vits',
+      'depth-anything/Depth-Anything-V2-Metric-Hypersim-Small',
+      'depth-anything/Depth-Anything-V2-Metric-VKITTI-Small',
+    ],
+    family: 'depth-anything',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 24_800_000,
+    smallerSiblings: [],
+    source:
+      'Yang et al. 2024, Depth Anything V2, arXiv:2406.09414, and the Hugging Face model cards of depth-anything/Depth-Anything-V2-Small/-Base/-Large (Params: Depth-Anything-V2-Small 24.8M, -Base 97.5M, -Large 335.3M, -Giant 1.3B: a DINOv2 ViT encoder and a DPT head); the metric-depth models (Metric-Hypersim, Metric-VKITTI) are the same networks fine-tuned on metric depth',
+  },
+  {
+    id: 'depth-anything/Depth-Anything-V2-Base',
+    aliases: [
+      'Depth-Anything-V2-Base-hf',
+      'depth_anything_v2_vitb',
+      'depth-anything-v2-base',
+      'depth_anything_v2_metric_hypersim_vitb',
+      'depth_anything_v2_metric_vkitti_vitb',
+      'depth-anything/Depth-Anything-V2-Metric-Hypersim-Base',
+      'depth-anything/Depth-Anything-V2-Metric-VKITTI-Base',
+    ],
+    family: 'depth-anything',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 97_500_000,
+    smallerSiblings: ['depth-anything/Depth-Anything-V2-Small'],
+    source:
+      'Yang et al. 2024, Depth Anything V2, arXiv:2406.09414, and the Hugging Face model cards of depth-anything/Depth-Anything-V2-Small/-Base/-Large (Params: Depth-Anything-V2-Small 24.8M, -Base 97.5M, -Large 335.3M, -Giant 1.3B: a DINOv2 ViT encoder and a DPT head); the metric-depth models (Metric-Hypersim, Metric-VKITTI) are the same networks fine-tuned on metric depth',
+  },
+  {
+    id: 'depth-anything/Depth-Anything-V2-Large',
+    aliases: [
+      'Depth-Anything-V2-Large-hf',
+      'depth_anything_v2_vitl',
+      'depth-anything-v2-large',
+      'depth_anything_v2_metric_hypersim_vitl',
+      'depth_anything_v2_metric_vkitti_vitl',
+      'depth-anything/Depth-Anything-V2-Metric-Hypersim-Large',
+      'depth-anything/Depth-Anything-V2-Metric-VKITTI-Large',
+    ],
+    family: 'depth-anything',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 335_300_000,
+    smallerSiblings: ['depth-anything/Depth-Anything-V2-Base', 'depth-anything/Depth-Anything-V2-Small'],
+    source:
+      'Yang et al. 2024, Depth Anything V2, arXiv:2406.09414, and the Hugging Face model cards of depth-anything/Depth-Anything-V2-Small/-Base/-Large (Params: Depth-Anything-V2-Small 24.8M, -Base 97.5M, -Large 335.3M, -Giant 1.3B: a DINOv2 ViT encoder and a DPT head); the metric-depth models (Metric-Hypersim, Metric-VKITTI) are the same networks fine-tuned on metric depth',
+  },
+  {
     // The original release's weights file (groundingdino_swint_ogc.pth, Swin-T trained on O365, GoldG and Cap4M) is
     // the checkpoint the Hub conversion holds; its name is how code that loads the release writes it.
     id: 'IDEA-Research/grounding-dino-tiny',

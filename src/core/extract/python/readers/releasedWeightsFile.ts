@@ -1,5 +1,6 @@
 import { findModelByName } from '../../../knowledge';
-import { lineRange } from '../context';
+import { lineRange, type PythonReadContext } from '../context';
+import { evaluate } from '../../pythonValues';
 import type { FileRule } from '../rules';
 
 /**
@@ -31,7 +32,10 @@ export const releasedWeightsFile: FileRule = {
     let seen = 0;
     for (const m of text.matchAll(QUOTED)) {
       if (++seen > MAX_STRINGS) break;
-      const stem = WEIGHTS_STEM.exec(m[1].trim())?.[1];
+      // An f-string names the file with its placeholders filled (`f'checkpoints/depth_anything_v2_{args.encoder}.pth'`
+      // at the flag's default `vitl`).
+      const written = m[1].includes('{') ? filledIn(ctx, m.index) : m[1];
+      const stem = written ? WEIGHTS_STEM.exec(written.trim())?.[1] : undefined;
       const row = stem ? findModelByName(stem) : undefined;
       if (stem && row && !found.has(row.id)) found.set(row.id, { stem, at: m.index });
     }
@@ -47,3 +51,31 @@ export const releasedWeightsFile: FileRule = {
     });
   },
 };
+
+/** Placeholders filled in per f-string (an f-string names a file with one or two). */
+const MAX_PLACEHOLDERS = 4;
+
+/**
+ * The f-string whose quote opens at `quote`, with each `{expression}` replaced by the value it holds as written (a
+ * constant, a flag's default); undefined when one cannot be read that way or the string is not an f-string.
+ */
+function filledIn(ctx: PythonReadContext, quote: number): string | undefined {
+  let node = ctx.tree.rootNode.descendantForIndex(quote + 1);
+  while (node && node.type !== 'string') node = node.parent;
+  if (!node || !/^[rR]?[fF]/.test(node.text)) return undefined;
+  const parts: string[] = [];
+  let holes = 0;
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'string_content') parts.push(child.text);
+    else if (child.type === 'interpolation') {
+      const expression = child.namedChildren.find(
+        (c) => c?.type !== 'format_specifier' && c?.type !== 'type_conversion',
+      );
+      const value = expression && ++holes <= MAX_PLACEHOLDERS ? evaluate(expression, ctx.symbols)?.value : undefined;
+      if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+      parts.push(String(value));
+    }
+  }
+  return parts.join('');
+}
