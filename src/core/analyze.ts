@@ -1162,8 +1162,18 @@ function linkedFacts(
     // A configargparse config's program (configArgparse.ts) is also run without a config, with its own defaults.
     // A script one of several steps of a pipeline stays one too, unless it exits without the words it is handed (a
     // step of its callers only: `finetune.sh` checking `$# -ne 10`).
+    // A training config a program only builds its model from (it runs inference) is still run by its trainer: a run
+    // of its own too (factsToSpec.ts infersWithTrainingConfig). Not one named for generating (`configs/generate.yaml`,
+    // `sample_config.yaml`): that is the generating program's.
+    const trainingConfigOfInference =
+      link.kind === 'link.config' &&
+      !GENERATING_CONFIG_NAME.test(target.path.slice(target.path.lastIndexOf('/') + 1)) &&
+      facts.some((f) => !f.file && f.kind === 'launch.inference') &&
+      !facts.some((f) => !f.file && f.kind === 'launch.trainer') &&
+      read1.facts.some((f) => !f.file && f.kind === 'launch.trainer');
     if (
       (link.kind === 'link.module' && !look) ||
+      trainingConfigOfInference ||
       (separate?.has(reference) && !(link.positional?.length && needsItsArguments(read1.facts))) ||
       link.detail.startsWith(ARG_CONFIG_LINK) ||
       link.detail.startsWith(YAML_CONFIG_LINK)
@@ -1410,6 +1420,10 @@ function withGroupChoices(facts: readonly Fact[], choices: readonly string[]): r
   }
   return [...added, ...kept];
 }
+
+/** A config named for generating or evaluating, not training (`generate.yaml`, `v1-inference.yaml`, `sample_cfg.json`). */
+const GENERATING_CONFIG_NAME =
+  /(?:^|[_.-])(?:generate|generation|infer|inference|sample|sampling|predict|eval|evaluate|test|demo)(?:[_.-]|$)/i;
 
 /** A script that exits unless given its positional arguments (shellFacts.ts argumentsGuard). */
 function needsItsArguments(facts: readonly Fact[]): boolean {

@@ -400,3 +400,64 @@ describe('Forty-ninth round: a released weights file named by an f-string (set B
     assert.ok(!facts.some((f) => f.kind === 'model.id' && f.value !== null));
   });
 });
+
+describe('Forty-ninth round: a sampler that builds its model from a training config (set BC)', () => {
+  const sampler = [
+    'import argparse, torch',
+    'from omegaconf import OmegaConf',
+    'from PIL import Image, ImageOps',
+    'from ldm.util import instantiate_from_config',
+    'def load_model_from_config(config, ckpt):',
+    '    sd = torch.load(ckpt, map_location="cpu")["state_dict"]',
+    '    model = instantiate_from_config(config.model)',
+    '    model.load_state_dict(sd, strict=False)',
+    '    return model',
+    'if __name__ == "__main__":',
+    '    parser = argparse.ArgumentParser()',
+    '    parser.add_argument("--config", default="configs/generate.yaml")',
+    '    parser.add_argument("--ckpt", default="checkpoints/edit-00-22000.ckpt")',
+    '    args = parser.parse_args()',
+    '    config = OmegaConf.load(args.config)',
+    '    model = load_model_from_config(config, args.ckpt)',
+    '    model.eval().cuda()',
+    '    image = ImageOps.fit(Image.open("in.jpg"), (512, 512))',
+    '    with torch.no_grad():',
+    '        out = model.sample(image)',
+  ].join('\n');
+  const trainingConfig = [
+    'model:',
+    '  target: ldm.models.diffusion.ddpm.LatentDiffusion',
+    '  params:',
+    '    linear_start: 0.00085',
+    '    unet_config:',
+    '      target: ldm.modules.diffusionmodules.openaimodel.UNetModel',
+    '      params:',
+    '        model_channels: 320',
+    'data:',
+    '  target: main.DataModuleFromConfig',
+    '  params:',
+    '    batch_size: 128',
+    '',
+  ].join('\n');
+
+  it('does not take PIL’s ImageOps.fit for a training call', async () => {
+    const facts = await pythonFacts(sampler);
+    assert.ok(!facts.some((f) => f.kind === 'launch.trainer'));
+    assert.ok(facts.some((f) => f.kind === 'launch.inference'));
+  });
+
+  it('runs inference, not the training its config describes', async () => {
+    const run = await runOf({ 'edit_cli.py': sampler, 'configs/generate.yaml': trainingConfig }, 'edit_cli.py');
+    assert.equal(run?.mode, 'inference');
+  });
+
+  it('leaves a training config it loads a run of its own, unless the config is named for generating', async () => {
+    const loading = (config: string) => sampler.replace('configs/generate.yaml', config);
+    const listed = async (config: string) => {
+      const scan = await scanFiles({ 'edit_cli.py': loading(config), [config]: trainingConfig });
+      return scan.files.filter((f) => f.analysis.runs.length > 0).map((f) => f.display);
+    };
+    assert.deepEqual((await listed('configs/finetune.yaml')).sort(), ['configs/finetune.yaml', 'edit_cli.py']);
+    assert.deepEqual(await listed('configs/generate.yaml'), ['edit_cli.py']);
+  });
+});

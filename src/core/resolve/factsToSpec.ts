@@ -94,6 +94,9 @@ const FIELD_OF_KIND: Partial<Record<FactKind, string>> = {
 const CONFIDENCE_RANK: Record<Fact['confidence'], number> = { high: 2, medium: 1, low: 0 };
 
 /** The fact to use for a kind: resolved beats unknown, then higher confidence, then first written. */
+/** A config file a program loads (YAML, JSON, TOML). */
+const TRAINING_CONFIG_FILE = /\.(?:ya?ml|json|toml)$/i;
+
 function pick(facts: readonly Fact[], kind: FactKind): Fact | undefined {
   const stated = facts.find((f) => f.kind === kind && f.directive);
   if (stated) return stated;
@@ -656,8 +659,17 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     launch?.kind === 'launch.inference' &&
     own.some((f) => f.kind === 'link.config') &&
     trainerLaunches.every((f) => f.file !== undefined);
+  // A program that runs a model forward and loads a training config only to build that model (instruct-pix2pix's
+  // `edit_cli.py`: `OmegaConf.load("configs/generate.yaml")`, `instantiate_from_config(config.model)`, then sampling):
+  // the config's own training (its trainer, its mode) is not what the program runs.
+  const infersWithTrainingConfig =
+    sourceKind === 'code' &&
+    launch?.kind === 'launch.inference' &&
+    trainerLaunches.length > 0 &&
+    trainerLaunches.every((f) => f.file !== undefined && TRAINING_CONFIG_FILE.test(f.file));
   const inference =
     (launch?.kind === 'launch.inference' && trainerLaunches.length === 0) ||
+    infersWithTrainingConfig ||
     derivedConfigServes ||
     namedAnswering ||
     inheritedInference ||
@@ -670,7 +682,8 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   const quantised = adapters.find((f) => String(f.value).startsWith('qlora'));
   const scratch = use('model.fromScratch', pick(facts, 'model.fromScratch'));
   const statedMode = use('training.mode', pick(facts, 'training.mode'));
-  if (statedMode) spec.training.mode = statedMode.value as RunSpec['training']['mode'];
+  if (statedMode && !(infersWithTrainingConfig && statedMode.file !== undefined))
+    spec.training.mode = statedMode.value as RunSpec['training']['mode'];
   else if (inference) spec.training.mode = 'inference';
   else if (lora || quantised) {
     use('training.mode', lora ?? quantised);

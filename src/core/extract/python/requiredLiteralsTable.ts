@@ -782,7 +782,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['', '\\d{3,4}M["\']', []],
   ['', '\\w\\.main\\(', [{ words: ['.main('], ignoreCase: false }]],
   ['', '^(?![\\s\\S]*(\\.backward\\(|\\boptim\\.|\\boptimizer\\.step\\(|\\.fit\\(|\\.train\\(\\)|Trainer\\())', []],
-  ['', '^(?![\\s\\S]*(optim\\.|\\.fit\\(|\\.train\\(\\)|Trainer\\())', []],
+  ['', '^(?![\\s\\S]*(optim\\.|(?<!ImageOps)\\.fit\\(|\\.train\\(\\)|Trainer\\())', []],
   ['', '__main__', [{ words: ['__main__'], ignoreCase: false }]],
   [
     '',

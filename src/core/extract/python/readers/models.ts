@@ -313,9 +313,10 @@ const SETUP_ONLY = /^construct:(?:Fabric|Accelerator|PartialState)$/;
 /**
  * Text of a file that trains something: forward passes in it are not a run of their own. A backward pass is not in
  * it: one that trains is read as a trainer (torch.ts `backward`, which the facts check below sees), one whose
- * gradients are only read (a saliency map, a gradient check) leaves the forward passes an inference run.
+ * gradients are only read (a saliency map, a gradient check) leaves the forward passes an inference run. PIL's
+ * `ImageOps.fit(image, size)` crops an image.
  */
-const TRAINS = /optim\.|\.fit\(|\.train\(\)|Trainer\(/;
+const TRAINS = /optim\.|(?<!ImageOps)\.fit\(|\.train\(\)|Trainer\(/;
 
 /**
  * A pretrained or named vision model put in eval mode or called under no_grad/inference_mode, in a file that

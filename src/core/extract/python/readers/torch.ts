@@ -1211,6 +1211,11 @@ function fitsScikitLearnEstimator(full: string, ctx: PythonReadContext): boolean
 
 /** The receiver of `.fit` is a tokenizer (`tokenizer.fit`, `base_tokenizer.fit`, `self.action_tokenizer.fit`). */
 const TOKENIZER_FIT = /tokeni[sz]er\.fit$/i;
+/**
+ * `ImageOps.fit(image, size)` (PIL: "Returns a resized and cropped version of the image, cropped to the requested
+ * aspect ratio and size"): an image operation, not a training call.
+ */
+const IMAGE_FIT = /^(?:PIL\.)?ImageOps\.fit$/;
 
 /** A Keras program (and not a Lightning one, whose `trainer.fit(model)` takes its epochs from the Trainer). */
 const KERAS_PROGRAM = /^[ \t]*(?:import[ \t]+(?:tensorflow|keras)\b|from[ \t]+(?:tensorflow|keras)\b)/m;
@@ -1244,7 +1249,10 @@ export const fitCall: CallRule = {
   // `tokenizer.fit(actions, vocab_size=...)`: fitting a tokenizer (BPE merges over data, a FAST action tokenizer) is
   // data preparation, not a network's training run.
   when: ({ full, last, ctx }) =>
-    full !== last && !TOKENIZER_FIT.test(full) && (last === 'fit_generator' || !fitsScikitLearnEstimator(full, ctx)),
+    full !== last &&
+    !TOKENIZER_FIT.test(full) &&
+    !IMAGE_FIT.test(full) &&
+    (last === 'fit_generator' || !fitsScikitLearnEstimator(full, ctx)),
   read: ({ node, full, ctx }) => {
     readTrainingKeywords(node, ctx, full);
     readKerasDefaultEpochs(node, ctx, full);
