@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { extractShellFacts, NEEDS_ITS_ARGUMENTS } from '../../src/core/extract/shellFacts';
+import { nonRunPlaceReason } from '../../src/core/resolve/entryPoint';
 import { pythonFacts, scanFiles } from './helpers';
 
 /** Forty-ninth round: rules from what set BC read wrong. */
@@ -459,5 +460,53 @@ describe('Forty-ninth round: a sampler that builds its model from a training con
     };
     assert.deepEqual((await listed('configs/finetune.yaml')).sort(), ['configs/finetune.yaml', 'edit_cli.py']);
     assert.deepEqual(await listed('configs/generate.yaml'), ['edit_cli.py']);
+  });
+});
+
+describe('Forty-ninth round: evaluation options kept beside training options (set BD)', () => {
+  const reason = (path: string) => nonRunPlaceReason(path, 'name: x\nmodel_type: SRModel\n');
+
+  it('reads `options/test/<model>/test_*.yml` as evaluation configs, not a test suite', () => {
+    assert.equal(reason('options/test/BasicVSR/test_BasicVSR_REDS.yml'), undefined);
+    assert.equal(reason('configs/test/sr_x4.yaml'), undefined);
+  });
+
+  it('keeps test suites and programs in such folders out', () => {
+    assert.equal(reason('tests/options/test/x.yml'), 'in a test folder');
+    assert.equal(reason('options/test/run_all.py'), 'in a test folder');
+    assert.equal(reason('test/configs/x.yml'), 'in a test folder');
+  });
+});
+
+describe('Forty-ninth round: a model a project’s builder makes, handed to its runner (set BD)', () => {
+  const cli = (build: string, run: string) =>
+    [
+      'import argparse',
+      'from soundgen import text_to_audio, build_model, save_wave',
+      'parser = argparse.ArgumentParser()',
+      'parser.add_argument("--model_name", type=str, default="soundgen-m-full")',
+      'parser.add_argument("-t", "--text", type=str, default="rain")',
+      'args = parser.parse_args()',
+      `model = ${build}`,
+      `waveform = ${run}`,
+      'save_wave(waveform, "out")',
+    ].join('\n');
+
+  it('reads build_model(model_name=…) handed to text_to_audio(model, …) as an inference run of the named release', async () => {
+    const facts = await pythonFacts(cli('build_model(model_name=args.model_name)', 'text_to_audio(model, args.text)'));
+    assert.equal(facts.find((f) => f.kind === 'launch.inference')?.value, 'text_to_audio');
+    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'soundgen-m-full');
+  });
+
+  it('names the release by its weights file’s stem and takes the model handed by keyword', async () => {
+    const facts = await pythonFacts(
+      cli('build_model(ckpt_path="./ckpt/soundgen-s-full.ckpt")', 'text_to_audio(latent_diffusion=model, text="x")'),
+    );
+    assert.equal(facts.find((f) => f.kind === 'model.id')?.value, 'soundgen-s-full');
+  });
+
+  it('reads nothing when the model is handed to a function that is not named for running it', async () => {
+    const facts = await pythonFacts(cli('build_model(model_name=args.model_name)', 'count_parameters(model)'));
+    assert.ok(!facts.some((f) => f.kind === 'launch.inference'));
   });
 });

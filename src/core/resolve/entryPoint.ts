@@ -141,6 +141,22 @@ export function completeTemplateScript(relativePath: string, text: string): bool
   return !TEMPLATE_PLACEHOLDER.test(head) && !SCRIPT_SLOT.test(head);
 }
 
+const TEST_FOLDER_REASON = 'in a test folder';
+
+/**
+ * The evaluation options of a toolkit that keeps them beside its training options (BasicSR's `options/test/<model>/
+ * test_*.yml` for `basicsr/test.py -opt`, `configs/test/*.yaml`): configs of evaluation runs, not a test suite. Only a
+ * config file, only `test/` right under an options or configs folder, and no other test folder on the path.
+ */
+const EVALUATION_OPTIONS =
+  /^(?:[\w.-]{1,100}\/){0,6}(?:options|configs?|conf)\/test\/(?:[\w.-]{1,100}\/){0,4}[\w.-]{1,200}\.(?:ya?ml|json)$/i;
+const OTHER_TEST_FOLDER = /(?:^|\/)(?:tests|unit_tests|integration_tests|__tests__|tests_[\w-]*)\//i;
+
+function evaluationOptionsFile(relativePath: string): boolean {
+  const path = relativePath.replace(/\\/g, '/');
+  return EVALUATION_OPTIONS.test(path) && !OTHER_TEST_FOLDER.test(path) && path.split('/test/').length === 2;
+}
+
 /** Defaults, each with the reason shown to the user. Globs match paths relative to the folder. */
 export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   { glob: '**/.github/**', reason: 'a CI workflow or GitHub configuration' },
@@ -152,12 +168,12 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   { glob: '**/.lightning/workflows/**', reason: 'a CI workflow (Lightning)' },
   {
     glob: '**/{test,tests,unit_tests,integration_tests,regression_tests,__tests__,autotest,autotests}/**',
-    reason: 'in a test folder',
+    reason: TEST_FOLDER_REASON,
   },
   // A second suite beside `tests/` (`tests_v1/`, `tests_models/`): smoke tests that load a model, run it once and
   // print PASSED or FAILED are checks of the package, not runs. Only the `tests_` prefix: `test_data/` holds no
   // program, and a folder named for a split (`test_sets/`) may hold evaluation programs under another name.
-  { glob: '**/tests_*/**', reason: 'in a test folder' },
+  { glob: '**/tests_*/**', reason: TEST_FOLDER_REASON },
   // A package's `testing` folder (`numpy.testing`, `torch.testing`, `<pkg>/testing/`): the test utilities its tests
   // import; a debugging program kept there is read as a program (nonRunPlaceReason).
   { glob: '**/testing/**', reason: TESTING_FOLDER_REASON },
@@ -641,6 +657,7 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
     return undefined;
   if (byPath === MERGE_NAME_REASON && (NEGATED_MERGE_NAME.test(relativePath) || !weightsMergeText(text)))
     return undefined;
+  if (byPath === TEST_FOLDER_REASON && evaluationOptionsFile(relativePath)) return undefined;
   // In a testing folder and named as a test too (`testing/test_vae.py`): two signs of a check of the package, kept
   // out whatever its shape; a debugging program there under another name is read as a program.
   if (

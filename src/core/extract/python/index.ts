@@ -126,6 +126,7 @@ import { audiocraftLoader } from './readers/audiocraft';
 import { fasttextTraining } from './readers/fasttext';
 import { chainerTrainer } from './readers/chainer';
 import { fastaiLearner } from './readers/fastai';
+import { builtModelHandedOn } from './readers/builtModelHandedOn';
 import { speechbrainInference } from './readers/speechbrainInference';
 import { flairTraining } from './readers/flair';
 import { allennlpTrainModel } from './readers/allennlp';
@@ -554,6 +555,8 @@ export const FILE_RULES: readonly FileRule[] = [
   contradictedDefaultPath,
   // Last: a fallback that starts a run only where no other rule did.
   gradOffBlock,
+  // A fallback too: a project's builder handed to its runner, where no rule above read the run.
+  builtModelHandedOn,
   // After every rule that starts a run or names its model: names it by the repository's own class only where none did.
   ownModelClass,
   // After ownModelClass: an architecture's config class names the model only where no class or checkpoint did.

@@ -361,6 +361,14 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['', '\\b(?:Transformers|Pt|Vllm|Sglang|Lmdeploy)Engine\\s*\\(', [{ words: ['Engine'], ignoreCase: false }]],
   [
     '',
+    '\\b(?:build|load|create|get|init|make)_(?:\\w{1,20}_)?model[ \\t]*\\(',
+    [
+      { words: ['model'], ignoreCase: false },
+      { words: ['build', 'load', 'create', 'get', 'init', 'make'], ignoreCase: false },
+    ],
+  ],
+  [
+    '',
     '\\b(?:evaluate|eval|generate|infer|inference|predict|benchmark)\\w{0,60}[ \\t]*\\(',
     [{ words: ['evaluate', 'eval', 'generate', 'infer', 'inference', 'predict', 'benchmark'], ignoreCase: false }],
   ],
