@@ -129,57 +129,43 @@ describe('Forty-ninth round: programs that need a config (set BC)', () => {
   const verdict = async (lines: readonly string[]) =>
     (await pythonFacts(lines.join('\n'))).find((f) => f.kind === 'run.entry' && f.value === false)?.detail ?? '';
 
-  const solver = ['    solver = TASKS[cfg.yaml_cfg["task"]](cfg)', '    solver.fit()', ''];
+  // A program that builds its run from a YAML config (`load`: how the config reaches YAMLConfig) and runs its solver.
+  const solverProgram = (load: readonly string[], declarations: readonly string[]) => [
+    'import argparse',
+    'from src.core import YAMLConfig',
+    'from src.solver import TASKS',
+    'def main(args):',
+    ...load,
+    '    solver = TASKS[cfg.yaml_cfg["task"]](cfg)',
+    '    solver.fit()',
+    '',
+    "if __name__ == '__main__':",
+    '    parser = argparse.ArgumentParser()',
+    ...declarations.map((d) => `    parser.add_argument(${d})`),
+    '    main(parser.parse_args())',
+  ];
 
   it('reads `-c, --config` required as the program’s config (short option first)', async () => {
-    const detail = await verdict([
-      'import argparse',
-      'from src.core import YAMLConfig',
-      'from src.solver import TASKS',
-      'def main(args):',
-      '    cfg = YAMLConfig(args.config)',
-      ...solver,
-      "if __name__ == '__main__':",
-      '    parser = argparse.ArgumentParser()',
-      "    parser.add_argument('-c', '--config', type=str, required=True)",
-      '    main(parser.parse_args())',
-    ]);
+    const detail = await verdict(
+      solverProgram(['    cfg = YAMLConfig(args.config)'], ["'-c', '--config', type=str, required=True"]),
+    );
     assert.match(detail, /config-driven program/);
   });
 
   it('reads a config flag with no default handed to a config class over lines (YAMLConfig(\\n args.config, ...))', async () => {
-    const detail = await verdict([
-      'import argparse',
-      'from src.core import YAMLConfig',
-      'from src.solver import TASKS',
-      'def main(args):',
-      '    cfg = YAMLConfig(',
-      '        args.config,',
-      '        resume=args.resume,',
-      '    )',
-      ...solver,
-      "if __name__ == '__main__':",
-      '    parser = argparse.ArgumentParser()',
-      "    parser.add_argument('--config', '-c', type=str)",
-      "    parser.add_argument('--resume', '-r', type=str)",
-      '    main(parser.parse_args())',
-    ]);
+    const detail = await verdict(
+      solverProgram(
+        ['    cfg = YAMLConfig(', '        args.config,', '        resume=args.resume,', '    )'],
+        ["'--config', '-c', type=str", "'--resume', '-r', type=str"],
+      ),
+    );
     assert.match(detail, /config-driven program/);
   });
 
   it('keeps a program whose config flag has a default a run of its own', async () => {
-    const detail = await verdict([
-      'import argparse',
-      'from src.core import YAMLConfig',
-      'from src.solver import TASKS',
-      'def main(args):',
-      '    cfg = YAMLConfig(args.config)',
-      ...solver,
-      "if __name__ == '__main__':",
-      '    parser = argparse.ArgumentParser()',
-      "    parser.add_argument('--config', '-c', type=str, default='configs/base.yml')",
-      '    main(parser.parse_args())',
-    ]);
+    const detail = await verdict(
+      solverProgram(['    cfg = YAMLConfig(args.config)'], ["'--config', '-c', type=str, default='configs/base.yml'"]),
+    );
     assert.doesNotMatch(detail, /config-driven program/);
   });
 
