@@ -496,3 +496,47 @@ describe('Forty-ninth round: a model a project’s builder makes, handed to its 
     assert.ok(!facts.some((f) => f.kind === 'launch.inference'));
   });
 });
+
+describe('Forty-ninth round: a checkpoint a recipe starts from (set BC)', () => {
+  const trainer = [
+    'import argparse, torch',
+    'from mytts.model import TransformerLM',
+    'def main():',
+    '    parser = argparse.ArgumentParser()',
+    "    parser.add_argument('--checkpoint', help='checkpoint model')",
+    "    parser.add_argument('--epochs', type=int, default=200)",
+    '    args = parser.parse_args()',
+    '    model = TransformerLM()',
+    '    if args.checkpoint is not None:',
+    "        model.load_state_dict(torch.load(args.checkpoint, map_location='cpu'))",
+    '    opt = torch.optim.AdamW(model.parameters())',
+    '    for epoch in range(args.epochs):',
+    '        loss = model(torch.zeros(1)).sum()',
+    '        loss.backward()',
+    '        opt.step()',
+    "if __name__ == '__main__':",
+    '    main()',
+  ].join('\n');
+  const recipe = (dir: string) =>
+    [
+      `pretrained_model_dir=../pretrained_models/${dir}`,
+      'for model in llm flow; do',
+      '  torchrun --nproc_per_node=4 train.py --epochs 200 --checkpoint $pretrained_model_dir/$model.pt',
+      'done',
+      '',
+    ].join('\n');
+
+  it('reads a checkpoint flag given a file in a folder named for a sized model as the model a fine-tune starts from', async () => {
+    const run = await runOf({ 'train.py': trainer, 'run.sh': recipe('SpeechLM-300M') }, 'run.sh');
+    assert.equal(run?.model.name, 'SpeechLM-300M');
+    assert.equal(run?.model.params, 300_000_000);
+    assert.equal(run?.mode, 'finetune');
+  });
+
+  it('names no model from a folder that states no size, and trains from scratch without the flag', async () => {
+    const facts = extractShellFacts(recipe('latest'));
+    assert.ok(!facts.some((f) => f.kind === 'model.id'));
+    const alone = await runOf({ 'train.py': trainer }, 'train.py');
+    assert.equal(alone?.mode, 'pretrain');
+  });
+});

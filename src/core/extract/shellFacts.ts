@@ -1020,6 +1020,36 @@ function positionalModelFolder(
   return undefined;
 }
 
+/** A flag that hands a program the weights file it starts from (`--checkpoint`, `--init_ckpt`, `--ckpt_path`). */
+const CHECKPOINT_FLAG = /^--(?:\w{1,20}[_-])?(?:checkpoint|ckpt)(?:[_-](?:path|file))?$/;
+
+/**
+ * A checkpoint flag's value (variables the script sets expanded) that is a weights file in a folder whose name states
+ * a model's size (`../pretrained_models/CosyVoice-300M/llm.pt`): that folder's name. The file itself may still hold
+ * a variable (`$model.pt`, one of a loop's parts).
+ */
+function checkpointModelFolder(
+  tokens: readonly string[],
+  scriptAt: number,
+  vars: ReadonlyMap<string, string>,
+): { flag: string; word: string; name: string } | undefined {
+  for (let k = scriptAt + 1; k + 1 < tokens.length && k <= scriptAt + MAX_FLAG_LOOK; k++) {
+    const [flag, inline] = tokens[k].split('=', 2);
+    if (!CHECKPOINT_FLAG.test(flag)) continue;
+    const written = withoutQuotes(inline ?? tokens[k + 1]);
+    if (written.length > MAX_FLAG_WORD) return undefined;
+    const word = written.includes('$') ? expandShell(written, vars) : written;
+    const parts = word.split('/');
+    if (parts.length < 2 || !/\.(?:pt|pth|ckpt|bin|safetensors)$/i.test(parts[parts.length - 1])) return undefined;
+    const name = parts[parts.length - 2];
+    if (!/^[A-Za-z][\w.-]{1,80}$/.test(name) || !sizeFromModelName(name)) return undefined;
+    return { flag: flag.slice(2), word: written, name };
+  }
+  return undefined;
+}
+const MAX_FLAG_LOOK = 80;
+const CHECKPOINT_FOLDER_DETAIL = 'a checkpoint in a folder named for a model';
+
 /** The script's file name and folders, from its path (a run named after its folder reads that name). */
 function placeOf(path: string | undefined): ScriptPlace | undefined {
   if (!path) return undefined;
@@ -1542,6 +1572,17 @@ export function extractShellFacts(text: string, path?: string, positional?: read
           range,
           confidence: 'low',
           detail: `passes ${folder.word} to ${script}: a folder named for a model`,
+        });
+      // A checkpoint flag given a file in a folder named for a model (`--checkpoint $pretrained_model_dir/$model.pt`
+      // with `pretrained_model_dir=../pretrained_models/CosyVoice-300M`): the weights the program starts from.
+      const checkpoint = folder ? undefined : checkpointModelFolder(tokens, scriptAt, vars);
+      if (checkpoint)
+        facts.push({
+          kind: 'model.id',
+          value: checkpoint.name,
+          range,
+          confidence: 'low',
+          detail: `--${checkpoint.flag} ${checkpoint.word}: ${CHECKPOINT_FOLDER_DETAIL}`,
         });
     }
     // The flags the line hands the program it runs: a value the program derives from one of them (its default
@@ -2107,6 +2148,14 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     ? argumentsGuard(text)
     : undefined;
   if (usage) facts.push(usage);
+  // A checkpoint's folder names the model only where nothing else on its line does (gpt-fast's
+  // `--checkpoint_path checkpoints/<org>/<name>/model.pth` is read whole, as the Hub id).
+  for (let k = facts.length - 1; k >= 0; k--) {
+    const f = facts[k];
+    if (f.kind !== 'model.id' || !f.detail.includes(CHECKPOINT_FOLDER_DETAIL)) continue;
+    if (facts.some((g) => g !== f && g.kind === 'model.id' && g.range.startLine === f.range.startLine))
+      facts.splice(k, 1);
+  }
   if (chosen)
     for (const [k, f] of facts.entries())
       if (f.kind === 'model.id' && String(f.value).includes(chosen.value))

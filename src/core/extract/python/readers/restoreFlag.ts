@@ -10,20 +10,20 @@ import type { FileRule } from '../rules';
  *         model.load_state_dict(torch.load(args.restore_ckpt))
  *
  * (RAFT's `--restore_ckpt` and the trackers and flow programs built on it train in stages, each stage started from
- * the previous stage's weights). With its own defaults (no value, None) the program trains from scratch; a launch
+ * the previous stage's weights; CosyVoice's `train.py --checkpoint`, the released model's part the recipe fine-tunes). With its own defaults (no value, None) the program trains from scratch; a launch
  * that passes the flag a path starts from those weights: a fine-tune. Read only in a file that trains, for a flag
  * declared without a default (or `default=None`) whose value the file loads.
  */
 
 /** `add_argument("--restore_ckpt", …)` on one call. Group 1: the flag; group 2: the rest of the call. */
 const FLAG =
-  /add_argument\([ \t\r\n]{0,40}["']--((?:restore|init|initial|pretrained|finetune[-_]from)[-_](?:ckpt|checkpoint|weights))["']([^)]{0,400})\)/g;
+  /add_argument\([ \t\r\n]{0,40}["']--((?:(?:restore|init|initial|pretrained|finetune[-_]from)[-_])?(?:ckpt|checkpoint|weights))["']([^)]{0,400})\)/g;
 const MAX_FLAGS = 10;
 
 export const restoreCheckpointFlag: FileRule = {
   framework: 'torch',
   phase: 'after-calls',
-  words: ['_ckpt', '_checkpoint', '_weights'],
+  words: ['ckpt', 'checkpoint', 'weights'],
   read: (_index, ctx) => {
     if (!ctx.text.includes('add_argument')) return;
     if (!ctx.facts.some((f) => startsARun(f) && f.kind === 'launch.trainer')) return;
