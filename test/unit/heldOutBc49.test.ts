@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { extractShellFacts, NEEDS_ITS_ARGUMENTS } from '../../src/core/extract/shellFacts';
 import { nonRunPlaceReason } from '../../src/core/resolve/entryPoint';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { pythonFacts, scanFiles } from './helpers';
 
 /** Forty-ninth round: rules from what set BC read wrong. */
@@ -538,5 +539,19 @@ describe('Forty-ninth round: a checkpoint a recipe starts from (set BC)', () => 
     assert.ok(!facts.some((f) => f.kind === 'model.id'));
     const alone = await runOf({ 'train.py': trainer }, 'train.py');
     assert.equal(alone?.mode, 'pretrain');
+  });
+});
+
+describe('Forty-ninth round: a data filter’s length bound (set BC)', () => {
+  const seqLen = (text: string) =>
+    extractConfigFacts(text, 'yaml', 'conf/train.yaml').facts.find((f) => f.kind === 'training.seqLen')?.value;
+
+  it('does not take a data filter’s max_length for the sequence length', () => {
+    assert.equal(seqLen('max_epoch: 200\nfilter:\n  max_length: 40960\n  min_length: 0\n'), undefined);
+    assert.equal(seqLen('max_epoch: 200\ndata:\n  length_filter:\n    max_length: 40960\n'), undefined);
+  });
+
+  it('still reads a training max_length', () => {
+    assert.equal(seqLen('max_epoch: 200\ndata:\n  max_length: 2048\n'), 2048);
   });
 });
