@@ -117,6 +117,12 @@ export function atModuleLevel(node: Node): boolean {
   }
   return false;
 }
+/** Code inside a function's body (a handler a web UI or a server calls per request), at any depth of it. */
+export function insideFunction(node: Node): boolean {
+  let n: Node | null = node.parent;
+  for (let i = 0; n && i < MAX_CLIMB; n = n.parent, i++) if (n.type === 'function_definition') return true;
+  return false;
+}
 /** Key prefix for argparse destinations and dataclass fields, reachable as `anything.<name>`. */
 export const FIELD_PREFIX = '@field:';
 

@@ -2150,12 +2150,14 @@ export function extractShellFacts(text: string, path?: string, positional?: read
   if (usage) facts.push(usage);
   // A checkpoint's folder names the model only where nothing else on its line does (gpt-fast's
   // `--checkpoint_path checkpoints/<org>/<name>/model.pth` is read whole, as the Hub id).
-  for (let k = facts.length - 1; k >= 0; k--) {
-    const f = facts[k];
-    if (f.kind !== 'model.id' || !f.detail.includes(CHECKPOINT_FOLDER_DETAIL)) continue;
-    if (facts.some((g) => g !== f && g.kind === 'model.id' && g.range.startLine === f.range.startLine))
-      facts.splice(k, 1);
-  }
+  const namedOnLine = new Map<number, number>();
+  for (const f of facts)
+    if (f.kind === 'model.id') namedOnLine.set(f.range.startLine, (namedOnLine.get(f.range.startLine) ?? 0) + 1);
+  const alone = (f: Fact) =>
+    f.kind !== 'model.id' ||
+    !f.detail.includes(CHECKPOINT_FOLDER_DETAIL) ||
+    (namedOnLine.get(f.range.startLine) ?? 0) < 2;
+  if (facts.some((f) => !alone(f))) facts.splice(0, facts.length, ...facts.filter(alone));
   if (chosen)
     for (const [k, f] of facts.entries())
       if (f.kind === 'model.id' && String(f.value).includes(chosen.value))

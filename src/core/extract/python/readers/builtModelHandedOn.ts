@@ -1,11 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
-import { evaluate } from '../../pythonValues';
+import { evaluate, insideFunction } from '../../pythonValues';
 import { executedRowMask } from '../entryPoint';
-import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
-import { INSTALLED_LIBRARY } from './packageModelClass';
+import { projectImports } from './calledModelObject';
 import { TRAINS_HERE } from '../trainingText';
 
 /**
@@ -34,18 +33,7 @@ const NAME_KEYWORD = /^(?:model_name|model_id|model_type|name|ckpt_path|checkpoi
 const RELEASE = /^[A-Za-z][\w.-]{1,80}$/;
 /** A weights file's stem at the end of a path. */
 const WEIGHTS_STEM = /(?:^|[/\\])([A-Za-z][\w.-]{1,100})\.(?:ckpt|pth|pt|safetensors|bin)$/i;
-const MAX_IMPORTS = 50;
 const MAX_BUILDS = 20;
-
-function ownFunctions(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const { module, name, local } of fromImports(text, Infinity)) {
-    if (out.size >= MAX_IMPORTS) break;
-    const bare = module.replace(/^\.+/, '');
-    if (bare && !INSTALLED_LIBRARY.test(bare) && /^[a-z_]\w{0,60}$/.test(name)) out.add(local);
-  }
-  return out;
-}
 
 /** The release a builder's argument names: a release name, or a weights file's stem. */
 function releaseOf(arg: Node, ctx: Parameters<FileRule['read']>[1]): { id: string; via?: string } | undefined {
@@ -64,7 +52,7 @@ export const builtModelHandedOn: FileRule = {
   runStart: [/\b(?:build|load|create|get|init|make)_(?:\w{1,20}_)?model[ \t]*\(/],
   read: (index: SyntaxIndex, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
-    const own = ownFunctions(ctx.text);
+    const own = projectImports(ctx.text, (name) => /^[a-z_]\w{0,60}$/.test(name));
     if (own.size === 0) return;
     const executed = executedRowMask(ctx.tree);
     let builds = 0;
@@ -80,7 +68,7 @@ export const builtModelHandedOn: FileRule = {
       const run = runnerCall(ctx.tree.rootNode, ctx.text, handle, own);
       if (!run) continue;
       // Built where the program runs, or in the handler a web UI calls per request.
-      if (executed[build.startPosition.row] !== 1 && executed[run.startPosition.row] !== 1 && !inFunction(run))
+      if (executed[build.startPosition.row] !== 1 && executed[run.startPosition.row] !== 1 && !insideFunction(run))
         continue;
       const args = build.childForFieldName('arguments')?.namedChildren ?? [];
       const named =
@@ -123,9 +111,4 @@ function runnerCall(root: Node, text: string, handle: string, own: ReadonlySet<s
       if (n.type === 'call') return n.childForFieldName('function')?.text === m[1] ? n : undefined;
   }
   return undefined;
-}
-
-function inFunction(node: Node): boolean {
-  for (let n: Node | null = node.parent; n; n = n.parent) if (n.type === 'function_definition') return true;
-  return false;
 }

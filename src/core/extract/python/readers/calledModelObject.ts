@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
-import { evaluate, stringLiteral } from '../../pythonValues';
+import { evaluate, insideFunction, stringLiteral } from '../../pythonValues';
 import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
@@ -90,7 +90,14 @@ export const calledModelObject: FileRule = {
       const [, , handle, cls] = m;
       const runs = new RegExp(`(?:^|[^\\w.])${handle}\\s*(?:\\.\\s*(?:${RUN_METHODS})\\w{0,20}\\s*)?\\(`);
       // Run below the build, or in a function of the file (a web UI's or a server's handler, called per request).
-      const inHandler = (r: number) => executed[r] !== 1 || inFunction(ctx.tree.rootNode, r, code[r]);
+      const inHandler = (r: number) => {
+        if (executed[r] !== 1) return true;
+        const at = ctx.tree.rootNode.descendantForPosition({
+          row: r,
+          column: code[r].length - code[r].trimStart().length,
+        });
+        return at !== null && insideFunction(at);
+      };
       if (!code.some((line, r) => r !== row && runs.test(line) && ((r > row && executed[r] === 1) || inHandler(r))))
         continue;
       const call = callAt(ctx.tree.rootNode, row, m[0].length - 1, cls);
@@ -130,14 +137,6 @@ export const calledModelObject: FileRule = {
     }
   },
 };
-
-/** Is the code on `row` inside a function's body (a handler a web UI or a server calls per request)? */
-function inFunction(root: Node, row: number, line: string): boolean {
-  const column = line.length - line.trimStart().length;
-  for (let node: Node | null = root.descendantForPosition({ row, column }); node; node = node.parent)
-    if (node.type === 'function_definition') return true;
-  return false;
-}
 
 /** The call `cls(` that starts on `row` (found from its opening parenthesis). */
 function callAt(root: Node, row: number, column: number, cls: string): Node | undefined {
@@ -238,14 +237,21 @@ export const wrapperLoadedModel: FileRule = {
   },
 };
 
-/** The model classes a file imports by name from its own project's modules (not an installed framework's), as bound. */
-function ownModelClasses(text: string): Set<string> {
-  const classes = new Set<string>();
+/**
+ * The names a file imports by name from its own project's modules (not an installed framework's), as bound, that
+ * `accept` takes (bounded: MAX_CLASSES).
+ */
+export function projectImports(text: string, accept: (name: string) => boolean): Set<string> {
+  const names = new Set<string>();
   for (const { module, name, local } of fromImports(text, Infinity)) {
-    if (classes.size >= MAX_CLASSES) break;
+    if (names.size >= MAX_CLASSES) break;
     const bare = module.replace(/^\.+/, '');
-    if (!bare || INSTALLED_LIBRARY.test(bare) || !CLASS_NAME.test(name) || NOT_A_MODEL.test(name)) continue;
-    classes.add(local);
+    if (bare && !INSTALLED_LIBRARY.test(bare) && accept(name)) names.add(local);
   }
-  return classes;
+  return names;
+}
+
+/** The model classes a file imports by name from its own project's modules, as bound. */
+function ownModelClasses(text: string): Set<string> {
+  return projectImports(text, (name) => CLASS_NAME.test(name) && !NOT_A_MODEL.test(name));
 }

@@ -25,7 +25,7 @@ import type { SyntaxIndex } from '../syntaxIndex';
 /** Builders of a learner, by the callee's last name. */
 const LEARNER = /^(?:Learner|\w{1,30}_learner)$/;
 /** Fitting methods of a learner. */
-const FIT = 'fit_one_cycle|fit_flat_cos|fit_sgdr|fine_tune|fit';
+const FIT = /^(?:fit_one_cycle|fit_flat_cos|fit_sgdr|fine_tune|fit)$/;
 /** Keywords of the epoch count in fastai (`n_epoch`) and in the Learners written after it. */
 const EPOCH_KEYWORD = /^(?:n_epoch|n_epochs|epochs|epoch)$/;
 /** Learners looked at per file. */
@@ -70,7 +70,7 @@ export const fastaiLearner: FileRule = {
         return (
           fn?.type === 'attribute' &&
           fn.childForFieldName('object')?.text === name &&
-          new RegExp(`^(?:${FIT})$`).test(fn.childForFieldName('attribute')?.text ?? '') &&
+          FIT.test(fn.childForFieldName('attribute')?.text ?? '') &&
           c.startIndex > build.startIndex
         );
       });
