@@ -433,6 +433,15 @@ function lineOfVariableValue(
  */
 const LOAD_PRETRAINED_SWITCH =
   /(?:^|\s)(--load[-_]pretrained(?:[-_](?:model|weights|checkpoint))?)(?:[=\s]+["']?([A-Za-z0-9]{1,10})["']?)?(?=\s|$)/;
+/**
+ * `--init_model $init`, `--init_checkpoint=w.pth`, `--init-from gpt2`: the weights the program initialises its
+ * model from, given on the launch line (DeBERTa's run.py `--init_model base`, BERT's `--init_checkpoint`). Any value
+ * but a word that means no weights (`scratch`, `none`, `random`, empty) starts the run from trained weights.
+ */
+const INIT_WEIGHTS_FLAG =
+  /(?:^|\s)(--init(?:ial)?[-_](?:model|checkpoint|ckpt|weights|from))(?:[ \t]+|=)(?!--)["']?([^\s"']{1,300})["']?(?=\s|$)/;
+/** Values of an initialisation flag that name no weights. */
+const NO_INIT_WEIGHTS = /^(?:scratch|none|null|random|false|0|\$\{?\w{1,64}:-\}?)$/i;
 /** A bare `--finetune` switch (no value: another flag, a line continuation or the end follows). */
 const FINE_TUNE_SWITCH = /(?:^|\s)(--fine[-_]?tune)(?=\s+(?:--|\\|"\$@")|\s*$)/;
 /** A flag handing the program a weights file (`--vq-ckpt ./pretrained/x.pt`, `--init_checkpoint=w.pth`). */
@@ -1454,6 +1463,19 @@ export function extractShellFacts(text: string, path?: string, positional?: read
         range,
         confidence: 'medium',
         detail: `${loadsPretrained[0].trim()}: the program loads the pretrained checkpoint before training`,
+      });
+    const initialisedFrom = INIT_WEIGHTS_FLAG.exec(logical);
+    if (
+      initialisedFrom &&
+      !NO_INIT_WEIGHTS.test(initialisedFrom[2]) &&
+      !facts.slice(launchStart).some((f) => f.kind === 'model.fromScratch')
+    )
+      facts.push({
+        kind: 'model.fromScratch',
+        value: false,
+        range,
+        confidence: 'medium',
+        detail: `${initialisedFrom[1]} ${initialisedFrom[2]}: the program initialises the model from these weights`,
       });
     // `--train-iters 0 --test-data ...` (Megatron-LM and SwissArmyTransformer training programs): no training
     // iteration runs, the program only evaluates the loaded checkpoint (their `--strict-eval`/test split).

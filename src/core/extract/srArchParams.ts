@@ -54,7 +54,59 @@ const SRVGG_NET_COMPACT: SrArch = {
   source: 'basicsr/archs/srvgg_arch.py (SRVGGNetCompact, act_type prelu); Real-ESRGAN, arXiv:2107.10833',
 };
 
-const ARCHS: Readonly<Record<string, SrArch>> = { RRDBNet: RRDB_NET, SRVGGNetCompact: SRVGG_NET_COMPACT };
+/** A body of residual blocks without batch norm (basicsr/archs/arch_util.py ResidualBlockNoBN): two 3×3 convolutions each. */
+function residualBlocks(count: number, feat: number): number {
+  return count * 2 * conv3(feat, feat);
+}
+
+/**
+ * EDSR (Lim et al. 2017, "Enhanced Deep Residual Networks for Single Image Super-Resolution", arXiv:1707.02921;
+ * basicsr/archs/edsr_arch.py): conv_first, num_block residual blocks, conv_after_body, the Upsample module
+ * (arch_util.py: one 3×3 convolution to 4·num_feat per ×2 step for a power-of-two scale, one to 9·num_feat for ×3)
+ * and conv_last. res_scale, img_range and rgb_mean scale values and hold no parameters.
+ */
+const EDSR: SrArch = {
+  defaults: { num_in_ch: undefined, num_out_ch: undefined, num_feat: 64, num_block: 16, upscale: 4 },
+  params: (a) => {
+    const f = a.num_feat;
+    const s = a.upscale;
+    const upsample =
+      (s & (s - 1)) === 0 && s > 1 ? Math.log2(s) * conv3(f, 4 * f) : s === 3 ? conv3(f, 9 * f) : undefined;
+    if (upsample === undefined) return undefined;
+    return conv3(a.num_in_ch, f) + residualBlocks(a.num_block, f) + conv3(f, f) + upsample + conv3(f, a.num_out_ch);
+  },
+  source: 'basicsr/archs/edsr_arch.py (EDSR, Upsample, ResidualBlockNoBN); EDSR, arXiv:1707.02921',
+};
+
+/**
+ * BasicSR's modified SRResNet (Ledig et al. 2017, "Photo-Realistic Single Image Super-Resolution Using a Generative
+ * Adversarial Network", arXiv:1609.04802, without batch norm; basicsr/archs/srresnet_arch.py): conv_first, num_block
+ * residual blocks, one upsampling convolution to num_feat·upscale² channels for ×2 and ×3 or two to 4·num_feat for ×4,
+ * conv_hr and conv_last.
+ */
+const MSR_RESNET: SrArch = {
+  defaults: { num_in_ch: 3, num_out_ch: 3, num_feat: 64, num_block: 16, upscale: 4 },
+  params: (a) => {
+    const f = a.num_feat;
+    const s = a.upscale;
+    const upsample = s === 2 || s === 3 ? conv3(f, f * s * s) : s === 4 ? 2 * conv3(f, 4 * f) : undefined;
+    if (upsample === undefined) return undefined;
+    return conv3(a.num_in_ch, f) + residualBlocks(a.num_block, f) + upsample + conv3(f, f) + conv3(f, a.num_out_ch);
+  },
+  source: 'basicsr/archs/srresnet_arch.py (MSRResNet, ResidualBlockNoBN); SRResNet, arXiv:1609.04802',
+};
+
+const ARCHS: Readonly<Record<string, SrArch>> = {
+  RRDBNet: RRDB_NET,
+  SRVGGNetCompact: SRVGG_NET_COMPACT,
+  EDSR,
+  MSRResNet: MSR_RESNET,
+};
+
+/** Whether `key` is one of the keywords of `type` its size is counted from (others scale values: `res_scale`, `rgb_mean`). */
+export function isSizingKeyword(type: string, key: string): boolean {
+  return isSizedSrArch(type) && Object.prototype.hasOwnProperty.call(ARCHS[type].defaults, key);
+}
 
 /** The class's parameters in positional order (a call may pass the first ones without keywords). */
 export function srArchArgOrder(type: string): readonly string[] {

@@ -7,6 +7,11 @@ import { EXCLUDED_FOLDER, MIN_SHARED, MIN_TOP_KEYS, topLevelYamlKeys } from './s
  * top-level sections) for the user to swap in. Each such sibling gets the documented launch with its own name in
  * place of the documented config's, so it is read as that program's run too (documentedConfigLaunch).
  *
+ * In a folder with a `default.yaml` (or `.json`) that the configs beside it override (the program merges the folder's
+ * defaults under the config it is given: efficientvit's `setup_exp_config`, defaultsFile.ts), every other config there
+ * is such an override, whatever keys it sets (`net_config:` alone, or with `run_config:` too): each is a sibling; the
+ * defaults file is not.
+ *
  * Guards: YAML or JSON beside a YAML or JSON of the same kind, in the same folder; the same top-level keys (at least
  * MIN_KEYS, so a two-key fragment is not matched by chance), or nearly the same for two whole configs (siblingConfigs'
  * MIN_TOP_KEYS and MIN_SHARED: an optional key set in one and not the other); a sibling the documentation names itself keeps
@@ -73,6 +78,11 @@ export function describesModelOnly(keys: ReadonlySet<string>): boolean {
     else if (SIZE_KEY.test(k)) size = true;
   }
   return architecture && size;
+}
+
+/** A folder's defaults file (`default.yaml`): the base its other configs override, not a run of its own. */
+export function isFolderDefault(path: string): boolean {
+  return /(?:^|\/)default\.(?:ya?ml|json)$/i.test(path);
 }
 
 /** Whether two configs have the same top-level keys, enough of them (or nearly the same, both whole configs). */

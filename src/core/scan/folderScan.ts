@@ -27,6 +27,7 @@ import {
   launchForSibling,
   MAX_CANDIDATES,
   MAX_DOCUMENTED_SIBLINGS,
+  isFolderDefault,
   maySiblingPath,
   sameShape,
   topLevelConfigKeys,
@@ -817,16 +818,19 @@ async function addDocumentedSiblings(
     const source = byPath.get(target);
     const family = configFamily(target);
     if (!source || !family) continue;
-    const candidates = (byFolder.get(path.posix.dirname(target)) ?? []).filter(
-      (s) => s.path !== target && configFamily(s.path) === family && !index.has(s.path) && !added.has(s.path),
+    const beside = (byFolder.get(path.posix.dirname(target)) ?? []).filter(
+      (s) => s.path !== target && configFamily(s.path) === family,
     );
+    // Configs overriding their folder's defaults file are siblings whatever keys each sets (documentedSiblings.ts).
+    const overridesDefaults = !isFolderDefault(target) && beside.some((s) => isFolderDefault(s.path));
+    const candidates = beside.filter((s) => !index.has(s.path) && !added.has(s.path) && !isFolderDefault(s.path));
     if (candidates.length === 0) continue;
     const own = await keysOf(source);
     if (describesModelOnly(own)) continue;
     let given = 0;
     for (const s of candidates) {
       if (given >= MAX_DOCUMENTED_SIBLINGS) break;
-      if (!sameShape(own, await keysOf(s))) continue;
+      if (!overridesDefaults && !sameShape(own, await keysOf(s))) continue;
       const launches = index
         .get(target)!
         .flatMap(

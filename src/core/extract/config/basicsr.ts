@@ -1,4 +1,4 @@
-import { srArchParams } from '../srArchParams';
+import { isSizingKeyword, srArchParams } from '../srArchParams';
 import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
 import { positiveIntegerAt } from './dialect';
 
@@ -69,7 +69,8 @@ export const basicsr: ConfigDialect = {
     for (const entry of doc.entries('network_g')) {
       if (entry.key === 'type' || entry.key === 'act_type') continue;
       if (typeof entry.value === 'number') args[entry.key] = entry.value;
-      else written = false;
+      // A value the size is not counted from (EDSR's `rgb_mean: [0.4488, ...]`) does not hide the size.
+      else if (isSizingKeyword(type, entry.key)) written = false;
     }
     const sized = written ? srArchParams(type, args, doc.str('network_g.act_type')) : undefined;
     out.add(

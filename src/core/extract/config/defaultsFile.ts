@@ -6,6 +6,11 @@ import type { Fact } from '../../facts';
  * or a few above it, which names the model and the length. The harness merges the two, so the run is
  * both: the defaults file is linked (quietly, as it is only the usual place), and the file's own values win.
  * Only read for a config that names no model of its own: one that does defines its run by itself.
+ *
+ * The same layout with the defaults named `default.yaml` in the config's own folder and the folders above it
+ * (`configs/imagenet/efficientvit_b1.yaml` over `configs/imagenet/default.yaml`: the program loads every
+ * `default.<ext>` from the config's folder up and merges them, nearest last, under the config's own keys): the
+ * nearest is linked first, as the nearest wins.
  */
 
 /** Folders above the file where a harness keeps its defaults. */
@@ -14,8 +19,11 @@ const LEVELS_UP = 3;
 /** Where the defaults of a config at `path` would be, relative to it (`../default_training_params.json`, …). */
 export function defaultsFileReferences(path: string): string[] {
   const base = /[^/\\]+$/.exec(path)?.[0];
-  if (!base || /^defaults?[_-]/i.test(base) || !/\.(ya?ml|json)$/i.test(base)) return [];
-  return Array.from({ length: LEVELS_UP }, (_, i) => `${'../'.repeat(i + 1)}default_${base}`);
+  const extension = base ? /\.(ya?ml|json)$/i.exec(base)?.[0] : undefined;
+  if (!base || !extension || /^defaults?[_.-]/i.test(base)) return [];
+  const named = Array.from({ length: LEVELS_UP }, (_, i) => `${'../'.repeat(i + 1)}default_${base}`);
+  const folders = Array.from({ length: LEVELS_UP + 1 }, (_, i) => `${'../'.repeat(i)}default${extension}`);
+  return [...named, ...folders];
 }
 
 /**

@@ -47,6 +47,7 @@ import { llamaFactory } from './llamaFactory';
 import { llmStudio } from './llmStudio';
 import { habitatBaselines } from './habitatBaselines';
 import { lightningTargetRun } from './lightningTargetRun';
+import { targetRunner } from './targetRunner';
 import { lmEval } from './lmEval';
 import { parlaiServing } from './parlaiServing';
 import { fmBench } from './fmBench';
@@ -140,6 +141,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hfConfigTarget,
   hydraPretrainedTarget,
   lightningTargetRun,
+  targetRunner,
   habitatBaselines,
   maxtext,
   levanter,

@@ -1,0 +1,186 @@
+import * as assert from 'node:assert/strict';
+import { srArchParams } from '../../src/core/extract/srArchParams';
+import { extractShellFacts } from '../../src/core/extract/shellFacts';
+import { scanFiles } from './helpers';
+
+/** Fiftieth round: rules from what sets BD and BE read wrong. */
+
+/** The run the scan shows for one file, or undefined. */
+async function runOf(files: Record<string, string>, file: string) {
+  const scan = await scanFiles(files);
+  return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
+}
+
+describe('Fiftieth round: rules from sets BD and BE', () => {
+  it('sizes EDSR and the modified SRResNet from their keywords, with the class defaults', () => {
+    // EDSR-L ×2: conv_first 7,168 + 32 blocks × 2 × 590,080 + 590,080 + one ×2 step 2,360,320 + conv_last 6,915.
+    assert.equal(
+      srArchParams('EDSR', { num_in_ch: 3, num_out_ch: 3, num_feat: 256, num_block: 32, upscale: 2 })?.params,
+      40_729_603,
+    );
+    // ×3 upsamples with one convolution to 9·num_feat; ×4 with two ×2 steps.
+    assert.equal(
+      srArchParams('EDSR', { num_in_ch: 3, num_out_ch: 3, num_feat: 256, num_block: 32, upscale: 3 })?.params,
+      43_680_003,
+    );
+    assert.equal(
+      srArchParams('EDSR', { num_in_ch: 3, num_out_ch: 3, num_feat: 256, num_block: 32, upscale: 4 })?.params,
+      43_089_923,
+    );
+    assert.equal(srArchParams('MSRResNet', {})?.params, 1_517_571);
+    assert.equal(srArchParams('MSRResNet', { upscale: 2 })?.params, 1_369_859);
+    // EDSR has no default channel counts; neither class takes a ×5.
+    assert.equal(srArchParams('EDSR', { num_feat: 64 }), undefined);
+    assert.equal(srArchParams('EDSR', { num_in_ch: 3, num_out_ch: 3, upscale: 5 }), undefined);
+    assert.equal(srArchParams('MSRResNet', { upscale: 8 }), undefined);
+  });
+
+  it('sizes an option file’s EDSR whose other keywords are lists (rgb_mean), not its size', async () => {
+    const options = (extra: string) =>
+      [
+        'name: EDSR_Mx2',
+        'model_type: SRModel',
+        'scale: 2',
+        'num_gpu: 1',
+        'network_g:',
+        '  type: EDSR',
+        '  num_in_ch: 3',
+        '  num_out_ch: 3',
+        '  num_feat: 64',
+        '  num_block: 16',
+        '  upscale: 2',
+        '  res_scale: 1',
+        '  img_range: 255.',
+        '  rgb_mean: [0.4488, 0.4371, 0.4040]',
+        extra,
+        'path:',
+        '  pretrain_network_g: ~',
+        'train:',
+        '  total_iter: 300000',
+        '',
+      ].join('\n');
+    const run = await runOf(
+      { 'options/train/EDSR/train_EDSR_Mx2.yml': options('') },
+      'options/train/EDSR/train_EDSR_Mx2.yml',
+    );
+    assert.equal(run?.model.params, 1_369_859);
+    assert.equal(run?.training.steps, 300000);
+    // A keyword the size is counted from, written as something else, still leaves it unknown.
+    const unsure = await runOf(
+      { 'options/train/EDSR/train_EDSR_Mx2.yml': options('  num_block: [16, 32]').replace('  num_block: 16\n', '') },
+      'options/train/EDSR/train_EDSR_Mx2.yml',
+    );
+    assert.notEqual(unsure?.model.params, 1_369_859);
+  });
+
+  it('reads a config whose top-level _target_ names the class that runs it, with its training length, as a run', async () => {
+    const workspace = [
+      'import hydra',
+      'import torch',
+      'class TrainUnetWorkspace:',
+      '    def __init__(self, cfg):',
+      '        self.cfg = cfg',
+      '    def run(self):',
+      '        cfg = self.cfg',
+      '        if cfg.training.debug:',
+      '            cfg.training.num_epochs = 2',
+      '        for epoch in range(cfg.training.num_epochs):',
+      '            for batch in self.loader:',
+      '                loss = self.model.compute_loss(batch)',
+      '                loss.backward()',
+      '                self.optimizer.step()',
+      '',
+      '@hydra.main(config_path="../config", config_name=pathlib.Path(__file__).stem)',
+      'def main(cfg):',
+      '    TrainUnetWorkspace(cfg).run()',
+      '',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+    const config = (target: string) =>
+      [
+        'defaults:',
+        '  - _self_',
+        '  - task: push_block',
+        'name: train_unet',
+        `_target_: ${target}`,
+        'policy:',
+        '  _target_: robo.policy.unet_policy.UnetImagePolicy',
+        '  down_dims: [256, 512, 1024]',
+        'training:',
+        '  device: "cuda:0"',
+        '  num_epochs: 3000',
+        '  use_ema: True',
+        '',
+      ].join('\n');
+    const files = {
+      'robo/workspace/train_unet_workspace.py': workspace,
+      'robo/config/task/push_block.yaml': 'name: push_block\nenv_runner:\n  _target_: robo.env_runner.PushRunner\n',
+      'robo/config/train_unet_workspace.yaml': config('robo.workspace.train_unet_workspace.TrainUnetWorkspace'),
+    };
+    const scan = await scanFiles(files);
+    const run = scan.files.find((f) => f.display === 'robo/config/train_unet_workspace.yaml')?.analysis.runs[0]?.run;
+    assert.equal(run?.training.epochs, 3000);
+    assert.equal(run?.mode, 'pretrain');
+    assert.equal(run?.model.name, 'UnetImagePolicy');
+    // The class's module is what the config runs: drawn into it, not a run of its own.
+    const module = scan.files.find((f) => f.display === 'robo/workspace/train_unet_workspace.py');
+    assert.equal(module?.analysis.runs.length ?? 0, 0);
+    // A fragment building one library object, with no training length, is no run.
+    const fragment = await runOf(
+      { 'conf/optim.yaml': '_target_: torch.optim.AdamW\nlr: 0.0001\ntraining:\n  num_epochs: 10\n' },
+      'conf/optim.yaml',
+    );
+    assert.equal(fragment, undefined);
+  });
+
+  it('reads a launch that hands the program weights to initialise from (--init_model) as a fine-tune', () => {
+    const facts = (line: string) => extractShellFacts(`init=$1\n${line}\n`);
+    const fromScratch = (line: string) => facts(line).find((f) => f.kind === 'model.fromScratch')?.value;
+    assert.equal(fromScratch('python -m pkg.apps.run --do_train --init_model $init --num_train_epochs 6'), false);
+    assert.equal(fromScratch('python run.py --init-checkpoint=ckpt/bert_model.ckpt --do_train'), false);
+    // A word that names no weights, or no value at all, says nothing.
+    assert.equal(fromScratch('python train.py --init_from scratch --max_iters 600000'), undefined);
+    assert.equal(fromScratch('python train.py --init_model --do_train'), undefined);
+  });
+
+  it('merges a folder’s default.yaml under the configs beside it, and gives them the documented launch', async () => {
+    const program = [
+      'import sys, yaml, torch',
+      'from pkg.setup import setup_exp_config',
+      'config = setup_exp_config(sys.argv[1], recursive=True)',
+      'model = build(config["net_config"])',
+      'for epoch in range(config["run_config"]["n_epochs"]):',
+      '    for x, y in loader:',
+      '        loss = model(x).loss',
+      '        loss.backward()',
+      '        opt.step()',
+      '',
+    ].join('\n');
+    const defaults = 'data_provider:\n  base_batch_size: 128\nrun_config:\n  n_epochs: 300\n  base_lr: 0.00025\n';
+    const readme = [
+      '# Training',
+      '```bash',
+      'torchrun --nnodes 1 --nproc_per_node=8 cls/train_cls.py cls/configs/net_b1.yaml --path .exp/b1/',
+      '```',
+      '',
+    ].join('\n');
+    const files = {
+      'cls/train_cls.py': program,
+      'cls/configs/default.yaml': defaults,
+      'cls/configs/net_b1.yaml': 'data_provider:\n  test_crop_ratio: 0.95\nnet_config:\n  name: net-b1\n  dropout: 0\n',
+      'cls/configs/net_b3.yaml': 'net_config:\n  name: net-b3\n',
+      'README.md': readme,
+    };
+    const scan = await scanFiles(files);
+    const runOfFile = (name: string) => scan.files.find((f) => f.display === name)?.analysis.runs[0]?.run;
+    assert.equal(runOfFile('cls/configs/net_b1.yaml')?.training.epochs, 300);
+    assert.equal(runOfFile('cls/configs/net_b1.yaml')?.hardware.count, 8);
+    // A sibling of another shape that overrides the same defaults is a run of the documented program too.
+    assert.equal(runOfFile('cls/configs/net_b3.yaml')?.training.epochs, 300);
+    assert.equal(runOfFile('cls/configs/net_b3.yaml')?.hardware.count, 8);
+    // The defaults file itself is not a run.
+    assert.equal(runOfFile('cls/configs/default.yaml'), undefined);
+  });
+});
