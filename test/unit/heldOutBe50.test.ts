@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { srArchParams } from '../../src/core/extract/srArchParams';
+import { fileNameDeviceFacts } from '../../src/core/extract/fileNameDevices';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { scanFiles } from './helpers';
 
@@ -182,5 +183,30 @@ describe('Fiftieth round: rules from sets BD and BE', () => {
     assert.equal(runOfFile('cls/configs/net_b3.yaml')?.hardware.count, 8);
     // The defaults file itself is not a run.
     assert.equal(runOfFile('cls/configs/default.yaml'), undefined);
+  });
+
+  it('reads machines × GPUs (4x8gpus) and OpenMMLab’s GPUs × batch (8xb32) from a run file’s name', () => {
+    const run = [
+      {
+        kind: 'training.epochs' as const,
+        value: 100,
+        range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
+        confidence: 'high' as const,
+        detail: 'max_epochs = 100',
+      },
+    ];
+    const valueOf = (facts: ReturnType<typeof fileNameDeviceFacts>, kind: string) =>
+      facts.find((f) => f.kind === kind)?.value;
+    const pretrain = fileNameDeviceFacts(
+      'configs/pretrain/yolo_world_v2_l_vlpan_bn_2e-3_100e_4x8gpus_obj365v1.py',
+      run,
+    );
+    assert.equal(valueOf(pretrain, 'hardware.devices'), 8);
+    assert.equal(valueOf(pretrain, 'hardware.nodes'), 4);
+    const mm = fileNameDeviceFacts('configs/resnet/resnet50_8xb32_in1k.py', run);
+    assert.equal(valueOf(mm, 'hardware.devices'), 8);
+    assert.equal(valueOf(mm, 'hardware.nodes'), undefined);
+    // A schedule field (`1x`, `2x`) is no GPU count.
+    assert.deepEqual(fileNameDeviceFacts('configs/faster_rcnn_r50_fpn_1x_coco.py', run), []);
   });
 });
