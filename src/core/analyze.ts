@@ -1868,13 +1868,24 @@ export function notARunReason(input: AnalyzeInput, facts: readonly Fact[]): stri
 export function withoutLinkedDuplicates<T extends { path: string; analysis: LinkedAnalysis }>(
   files: readonly T[],
 ): T[] {
-  const included = new Set<string>();
+  // Each included file, with the files whose runs include it.
+  const includers = new Map<string, string[]>();
+  const links = new Map<string, ReadonlySet<string>>();
   for (const f of files) {
     if (f.analysis.runs.length === 0) continue;
+    links.set(f.path, new Set(f.analysis.linkedFiles));
     const called = new Set(f.analysis.calledModules ?? []);
-    for (const p of f.analysis.linkedFiles) if (!called.has(p)) included.add(p);
+    for (const p of f.analysis.linkedFiles) if (!called.has(p)) includers.set(p, [...(includers.get(p) ?? []), f.path]);
   }
-  return files.map((f) => (included.has(f.path) ? { ...f, analysis: { ...f.analysis, runs: [] } } : f));
+  // Two files that include each other (a program whose default config is a config documented as launching that
+  // program) are one run: it stays listed once, under the config, whose run is the launch; never dropped from both.
+  const isProgram = (p: string) => /\.py$/i.test(p);
+  const dropped = (f: T) =>
+    (includers.get(f.path) ?? []).some((by) => {
+      if (!links.get(f.path)?.has(by)) return true;
+      return isProgram(f.path) && !isProgram(by);
+    });
+  return files.map((f) => (dropped(f) ? { ...f, analysis: { ...f.analysis, runs: [] } } : f));
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { srArchParams } from '../../src/core/extract/srArchParams';
 import { fileNameDeviceFacts } from '../../src/core/extract/fileNameDevices';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { scanFiles } from './helpers';
 
@@ -208,5 +209,52 @@ describe('Fiftieth round: rules from sets BD and BE', () => {
     assert.equal(valueOf(mm, 'hardware.nodes'), undefined);
     // A schedule field (`1x`, `2x`) is no GPU count.
     assert.deepEqual(fileNameDeviceFacts('configs/faster_rcnn_r50_fpn_1x_coco.py', run), []);
+  });
+
+  it('reads an inference config’s weight_dtype as its precision', async () => {
+    const config = [
+      'pretrained_base_model_path: "./pretrained_weights/stable-diffusion-v1-5/"',
+      'denoising_unet_path: "./pretrained_weights/denoising_unet.pth"',
+      "weight_dtype: 'fp16'",
+      '',
+    ].join('\n');
+    const { facts } = extractConfigFacts(config, 'yaml', 'configs/prompts/animation.yaml');
+    assert.equal(facts.find((f) => f.kind === 'training.precision')?.value, 'fp16');
+  });
+
+  it('lists a program and its default config, each linking the other, once: under the config', async () => {
+    const program = [
+      'import argparse',
+      'import torch',
+      'from omegaconf import OmegaConf',
+      'from diffusers import StableDiffusionPipeline',
+      '',
+      'def main():',
+      '    parser = argparse.ArgumentParser()',
+      '    parser.add_argument("--config", default="./configs/prompts/reenact.yaml")',
+      '    args = parser.parse_args()',
+      '    config = OmegaConf.load(args.config)',
+      '    pipe = StableDiffusionPipeline.from_pretrained(config.base_model_path, torch_dtype=torch.float16)',
+      '    image = pipe("a dancer").images[0]',
+      '',
+      'if __name__ == "__main__":',
+      '    main()',
+      '',
+    ].join('\n');
+    const readme = [
+      '```bash',
+      'python -m scripts.reenact --config ./configs/prompts/reenact.yaml -W 512',
+      '```',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({
+      'scripts/reenact.py': program,
+      'configs/prompts/reenact.yaml':
+        'base_model_path: "./pretrained_weights/stable-diffusion-v1-5/"\nweight_dtype: fp16\n',
+      'README.md': readme,
+    });
+    const runs = (name: string) => scan.files.find((f) => f.display === name)?.analysis.runs.length ?? 0;
+    assert.equal(runs('configs/prompts/reenact.yaml'), 1);
+    assert.equal(runs('scripts/reenact.py'), 0);
   });
 });

@@ -81,7 +81,11 @@ export const ADAPTER_OFF = 'off';
  * optimization, and the programs built on it); `reference_dtype`, the frozen reference model's, is not the run's.
  */
 // `bnb_4bit_compute_dtype`: what a 4-bit (QLoRA) base computes in (transformers BitsAndBytesConfig; TRL, ms-swift).
+// `weight_dtype: 'fp16'`: the dtype an inference config's program casts every network to (Moore-AnimateAnyone's
+// `configs/prompts/*.yaml`, read as `torch.float16 if config.weight_dtype == "fp16" else torch.float32`), when no
+// compute dtype is beside it.
 const PRECISION_NAMES = [
+  'weight_dtype',
   'mixed_precision',
   'torch_dtype',
   'dtype',
@@ -407,6 +411,10 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         // `model: {precision: fp16}` beside `train: {precision: 32}`: the trainer's precision is the run's compute
         // precision (what a Lightning Trainer is handed); the model section's is a setting of the network's own.
         if (path.length === 1 && path[0] === 'model' && TRAINER_SECTIONS.some((t) => config.has(`${t}.${key}`)))
+          continue;
+        // `weight_dtype` beside a compute dtype (MaxText's `dtype: bfloat16` over `weight_dtype: float32`) is only
+        // how the weights are kept; alone, it is the dtype the program runs every network in.
+        if (key === 'weight_dtype' && PRECISION_NAMES.some((k) => k !== key && config.has([...path, k].join('.'))))
           continue;
         const p = normalisePrecision(scalar as string | number | undefined);
         if (p && p !== 'int4' && p !== 'int8') add('training.precision', p, valueNode, `${where}: ${String(scalar)}`);
