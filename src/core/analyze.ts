@@ -3,6 +3,7 @@ import { EVALUATES_CONFIG } from './extract/python/readers/corenetOptions';
 import { groupFile } from './extract/config/hydraExperiment';
 import { modelOptionsFound } from './extract/config/hydraPrimary';
 import { HYDRA_MAIN_LINK } from './extract/python/readers/hydraMain';
+import { PREDICTS_WITH_PROJECT_CLASS } from './extract/python/readers/projectModelPredicts';
 import { CLONE_LAUNCH, withNotebookLaunches } from './extract/shell/notebookLaunch';
 import { withoutOwnOutputModel } from './extract/ownOutputModel';
 import { gpuOfHeaderText } from './extract/python/readers/headerGpu';
@@ -1201,9 +1202,16 @@ function linkedFacts(
       read1.facts.some(isConfigDrivenVerdict);
     // A program whose entry function runs with gradients off (gradFreeEntry.ts: `@torch.no_grad()` on the function the
     // main guard calls) can take no gradient step, whatever the module it imports its model builder from trains.
+    // So can a program that only predicts with an object of a project class (projectModelPredicts.ts): the class's
+    // module keeps its training in methods this program never calls.
     const gradientsOff =
       link.kind === 'link.module' &&
-      facts.some((f) => !f.file && f.kind === 'launch.inference' && GRADIENTS_OFF_ENTRY.test(String(f.value))) &&
+      facts.some(
+        (f) =>
+          !f.file &&
+          f.kind === 'launch.inference' &&
+          (GRADIENTS_OFF_ENTRY.test(String(f.value)) || String(f.value).startsWith(PREDICTS_WITH_PROJECT_CLASS)),
+      ) &&
       !facts.some((f) => !f.file && f.kind === 'launch.trainer');
     // A module whose training or inference calls run only in its own self-tests (`_test_…` functions its main guard
     // calls, isSelfTestVerdict): importing a layer or helper from it (`from scaling import ScaledLinear`) runs none of

@@ -257,4 +257,50 @@ describe('Fiftieth round: rules from sets BD and BE', () => {
     assert.equal(runs('configs/prompts/reenact.yaml'), 1);
     assert.equal(runs('scripts/reenact.py'), 0);
   });
+
+  it('reads a program that only predicts with a project model class as inference, not the class module’s training', async () => {
+    const module = [
+      'import torch',
+      'from transformers import AutoModelForCausalLM',
+      '',
+      'class RetrievalModel(object):',
+      '    def __init__(self, args=None):',
+      '        self.args = args',
+      '    def load(self, name):',
+      '        self.model = AutoModelForCausalLM.from_pretrained(name)',
+      '    def do_train(self, data, num_training_steps):',
+      '        for batch in data:',
+      '            loss = self.model(**batch).loss',
+      '            loss.backward()',
+      '            self.optimizer.step()',
+      '    def do_predict(self, data):',
+      '        with torch.no_grad():',
+      '            return [self.model(**batch).logits for batch in data]',
+      '',
+    ].join('\n');
+    const program = (call: string) =>
+      [
+        'import argparse',
+        'from retrieval.model import RetrievalModel',
+        '',
+        'parser = argparse.ArgumentParser()',
+        'parser.add_argument("--model_name", default="EleutherAI/gpt-j-6B")',
+        'args = parser.parse_args()',
+        'model = RetrievalModel(args=args)',
+        'model.load(args.model_name)',
+        `out = model.${call}(data)`,
+        '',
+      ].join('\n');
+    const predicts = await runOf(
+      { 'retrieval/model.py': module, 'main_amazon.py': program('do_predict') },
+      'main_amazon.py',
+    );
+    assert.equal(predicts?.mode, 'inference');
+    // One that calls the training method trains.
+    const trains = await runOf(
+      { 'retrieval/model.py': module, 'main_amazon.py': program('do_train') },
+      'main_amazon.py',
+    );
+    assert.notEqual(trains?.mode, 'inference');
+  });
 });

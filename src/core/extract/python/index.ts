@@ -127,6 +127,7 @@ import { fasttextTraining } from './readers/fasttext';
 import { chainerTrainer } from './readers/chainer';
 import { fastaiLearner } from './readers/fastai';
 import { builtModelHandedOn } from './readers/builtModelHandedOn';
+import { projectModelPredicts } from './readers/projectModelPredicts';
 import { speechbrainInference } from './readers/speechbrainInference';
 import { flairTraining } from './readers/flair';
 import { allennlpTrainModel } from './readers/allennlp';
@@ -557,6 +558,8 @@ export const FILE_RULES: readonly FileRule[] = [
   gradOffBlock,
   // A fallback too: a project's builder handed to its runner, where no rule above read the run.
   builtModelHandedOn,
+  // A fallback too: a project model class the program only predicts with, where no rule above read the run.
+  projectModelPredicts,
   // After every rule that starts a run or names its model: names it by the repository's own class only where none did.
   ownModelClass,
   // After ownModelClass: an architecture's config class names the model only where no class or checkpoint did.

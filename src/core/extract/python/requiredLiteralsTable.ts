@@ -80,6 +80,11 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     '',
+    '\\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample)\\w*[ \\t]*\\(',
+    [{ words: ['predict', 'inference', 'infer', 'generate', 'encode', 'embed', 'sample'], ignoreCase: false }],
+  ],
+  [
+    '',
     '\\.(?:embed_documents|embed_query|from_documents|from_texts)[ \\t]*\\(|\\b(?:VectorStoreIndex|ServiceContext)\\b',
     [
       {
@@ -1182,6 +1187,14 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     '^from[ \\t]+[\\w.]*\\.[\\w.]*[ \\t]+import[ \\t]+(?:\\([^)]{0,2000}|[^\\n#]{0,2000})enerat',
     [
       { words: ['enerat'], ignoreCase: false },
+      { words: ['import'], ignoreCase: false },
+      { words: ['from'], ignoreCase: false },
+    ],
+  ],
+  [
+    'm',
+    '^from[ \\t]+[\\w.]+[ \\t]+import\\b',
+    [
       { words: ['import'], ignoreCase: false },
       { words: ['from'], ignoreCase: false },
     ],

@@ -1,0 +1,97 @@
+import { startsARun } from '../../../facts';
+import { codeWithoutStrings, executedRowMask } from '../entryPoint';
+import type { FileRule } from '../rules';
+import { TRAINS_HERE } from '../trainingText';
+
+/**
+ * A program that builds a model object of a class from its own repository and only predicts with it:
+ *
+ *     from MetaICL.metaicl.model import MetaICLModel
+ *     model = MetaICLModel(args=args)
+ *     ...
+ *     prediction = model.do_predict(data)
+ *
+ * The class's module may also hold that model's training (`def do_train(...)` with its backward pass and optimiser
+ * step), which the link to the module draws in; this program calls none of it, so it is an inference run of the
+ * class's model (launch.inference, PREDICTS_WITH_PROJECT_CLASS), and the module's training starts are not drawn
+ * into it (analyze.ts linkedFacts). Only where the file trains nothing itself, the class is named as a model
+ * (`...Model`, `...Net`, a pipeline, an encoder), and no training method (`train`, `do_train`, `fit`) is called on
+ * the object anywhere in the file.
+ */
+
+/** How the launch's value starts: analyze.ts leaves the linked module's training out of such a program. */
+export const PREDICTS_WITH_PROJECT_CLASS = 'predicts with project class ';
+
+/** `from pkg.module import A, B` at column 0 (a package's module, not an installed framework's: a dotted path). */
+const PROJECT_IMPORT =
+  /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+([^\n#(]{1,500})/gm;
+/** Frameworks with rules of their own (their classes are read there). */
+const FRAMEWORK =
+  /^(?:torch|torchvision|transformers|diffusers|peft|trl|accelerate|lightning|pytorch_lightning|keras|tensorflow|jax|flax|sklearn|timm|sentence_transformers|vllm|openai)\b/;
+/**
+ * A class named as a model; not an `Auto*` factory (`AutoModel`: the name of installed libraries' loaders, whose
+ * model is whatever folder or id it is handed: calledModelObject.ts reads those).
+ */
+const MODEL_CLASS =
+  /^(?!Auto[A-Z])[A-Z]\w{0,60}(?:Model|Net|Network|Pipeline|Encoder|Decoder|Generator|Classifier|Detector|LM)$/;
+/** Methods that run a model on input. */
+const PREDICT_METHOD =
+  /^(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|transcribe|synthesi[sz]e|classify|detect)\w{0,20}$/;
+/** Methods that train it. */
+const TRAIN_METHOD = /^(?:do_)?(?:train|fit|finetune|fine_tune|learn)\w{0,20}$/;
+/** Objects looked at per file. */
+const MAX_OBJECTS = 20;
+
+export const projectModelPredicts: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  // The file must call one of the prediction methods (PREDICT_METHOD); `infer` also covers `inference`.
+  words: ['predict', 'infer', 'generate', 'encode', 'embed', 'sample', 'transcribe', 'synthesi', 'classify', 'detect'],
+  runStart: [
+    /^from[ \t]+[\w.]+[ \t]+import\b/m,
+    /\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample)\w*[ \t]*\(/,
+  ],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
+    const classes = new Set<string>();
+    for (const m of ctx.text.matchAll(PROJECT_IMPORT)) {
+      if (FRAMEWORK.test(m[1])) continue;
+      for (const part of m[2].split(',')) {
+        const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+        if (name && MODEL_CLASS.test(name[1])) classes.add(name[2] ?? name[1]);
+      }
+    }
+    if (classes.size === 0) return;
+    const code = codeWithoutStrings(ctx.tree, undefined, true);
+    const lines = code.split('\n');
+    const executed = executedRowMask(ctx.tree);
+    const names = [...classes].join('|');
+    const built = new RegExp(`^[ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*=[ \\t]*(${names})[ \\t]*\\(`, 'gm');
+    const objects = new Map<string, string>();
+    for (const m of code.matchAll(built)) {
+      if (objects.size >= MAX_OBJECTS) break;
+      if (!objects.has(m[1])) objects.set(m[1], m[2]);
+    }
+    for (const [object, cls] of objects) {
+      const call = new RegExp(`(?:^|[^\\w.])${object}\\.(\\w{1,60})[ \\t]*\\(`, 'g');
+      let predicts: { method: string; row: number } | undefined;
+      let trains = false;
+      lines.forEach((line, row) => {
+        for (const m of line.matchAll(call)) {
+          if (TRAIN_METHOD.test(m[1])) trains = true;
+          else if (!predicts && executed[row] && PREDICT_METHOD.test(m[1])) predicts = { method: m[1], row };
+        }
+      });
+      if (trains || !predicts) continue;
+      const at = { startLine: predicts.row, startCol: 0, endLine: predicts.row, endCol: lines[predicts.row].length };
+      ctx.facts.push({
+        kind: 'launch.inference',
+        value: `${PREDICTS_WITH_PROJECT_CLASS}${cls}.${predicts.method}`,
+        range: at,
+        confidence: 'low',
+        detail: `${object}.${predicts.method}(...) runs the ${cls} model the program builds; it calls no training method of it`,
+      });
+      return;
+    }
+  },
+};
