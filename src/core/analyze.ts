@@ -57,7 +57,7 @@ import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } 
 export { documentReuse, type DocumentReuse } from './extract/pythonFacts';
 import { extractShellFacts, NEEDS_ITS_ARGUMENTS, SOURCED_LAYOUT } from './extract/shellFacts';
 import { consoleScriptEntries, CONSOLE_SCRIPT_LINK, isEntryOf } from './extract/consoleScripts';
-import { pickedBy, type Fact, type FactKind, type FactValue, type SourceRange } from './facts';
+import { pickedBy, startsARun, type Fact, type FactKind, type FactValue, type SourceRange } from './facts';
 import {
   boundedCommentRuns,
   MAX_SYNTAX_DEPTH,
@@ -1172,9 +1172,16 @@ function linkedFacts(
       facts.some((f) => !f.file && f.kind === 'launch.inference') &&
       !facts.some((f) => !f.file && f.kind === 'launch.trainer') &&
       read1.facts.some((f) => !f.file && f.kind === 'launch.trainer');
+    // A run config another derives from (`_BASE_: ../maskformer2_R50_bs16_160k.yaml` under a Swin variant, an
+    // OpenMMLab `_base_` that is a whole run): inheriting its settings does not run it, so it stays a run of its own.
+    const inheritedRun =
+      link.kind === 'link.config' &&
+      (/^_base_:/i.test(link.detail) || link.detail.startsWith(BASE_LIST_LINK)) &&
+      read1.facts.some((f) => !f.file && startsARun(f));
     if (
       (link.kind === 'link.module' && !look) ||
       trainingConfigOfInference ||
+      inheritedRun ||
       (separate?.has(reference) && !(link.positional?.length && needsItsArguments(read1.facts))) ||
       link.detail.startsWith(ARG_CONFIG_LINK) ||
       link.detail.startsWith(YAML_CONFIG_LINK)

@@ -303,4 +303,46 @@ describe('Fiftieth round: rules from sets BD and BE', () => {
     );
     assert.notEqual(trains?.mode, 'inference');
   });
+
+  it('keeps a detectron2 run config that another derives from listed, and reads a `_BASE_`-only config as its base’s run', async () => {
+    const base = [
+      'MODEL:',
+      '  META_ARCHITECTURE: "MaskFormer"',
+      '  WEIGHTS: "R-101.pkl"',
+      '  RESNETS:',
+      '    DEPTH: 101',
+      'SOLVER:',
+      '  IMS_PER_BATCH: 16',
+      '  MAX_ITER: 160000',
+      '  AMP:',
+      '    ENABLED: True',
+      '',
+    ].join('\n');
+    const variant = [
+      '_BASE_: ../maskformer2_R101_bs16_160k.yaml',
+      'MODEL:',
+      '  WEIGHTS: "swin_large_patch4_window12_384_22k.pkl"',
+      '  BACKBONE:',
+      '    NAME: "D2SwinTransformer"',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({
+      'configs/ade20k/maskformer2_R101_bs16_160k.yaml': base,
+      'configs/ade20k/swin/maskformer2_swin_large_IN21k_384_bs16_160k.yaml': variant,
+      'configs/coco/Base_OVCOCO_C4_1x.yaml': base,
+      'configs/coco/BoxSup_OVCOCO_R50_1x.yaml': '_BASE_: "Base_OVCOCO_C4_1x.yaml"\n',
+      'recipes/asr/configs/base_10h.yaml': base,
+    });
+    const runOfFile = (name: string) => scan.files.find((f) => f.display === name)?.analysis.runs[0]?.run;
+    const r101 = runOfFile('configs/ade20k/maskformer2_R101_bs16_160k.yaml');
+    assert.equal(r101?.training.steps, 160000, 'the base is a run of its own too');
+    // An ImageNet classification backbone kept beside the configs under its release name: the detector is trained.
+    assert.equal(r101?.mode, 'pretrain');
+    assert.equal(runOfFile('configs/ade20k/swin/maskformer2_swin_large_IN21k_384_bs16_160k.yaml')?.mode, 'pretrain');
+    // `Base_…` capitalised is a base; a run config alone in its file names the base's run.
+    assert.equal(runOfFile('configs/coco/Base_OVCOCO_C4_1x.yaml'), undefined);
+    assert.equal(runOfFile('configs/coco/BoxSup_OVCOCO_R50_1x.yaml')?.training.steps, 160000);
+    // Lower-case `base_…` is a run named for its size.
+    assert.equal(runOfFile('recipes/asr/configs/base_10h.yaml')?.training.steps, 160000);
+  });
 });

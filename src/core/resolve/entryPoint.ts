@@ -13,6 +13,8 @@ import { SUBMITTED_JOB_LINK } from '../extract/python/readers/submitit';
 
 export interface PathRule {
   readonly glob: string;
+  /** Matched with the case as written (a capitalised name that is a convention only when capitalised). */
+  readonly caseSensitive?: true;
   /** Paths the glob matches that the rule still leaves alone. */
   readonly unless?: string;
   readonly reason: string;
@@ -489,6 +491,13 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/Base-*.{yaml,yml}',
     reason: 'a base config that run configs derive from (`_BASE_`), not a run alone',
   },
+  // Also spelled with an underscore (Detic's `configs/Base_OVCOCO_C4_1x.yaml` beside `Base-C2_...`), capitalised only:
+  // `base_10h.yaml` is a run named for its model's size.
+  {
+    glob: '**/Base_*.{yaml,yml}',
+    caseSensitive: true,
+    reason: 'a base config that run configs derive from (`_BASE_`), not a run alone',
+  },
   { glob: '**/quick_schedules/**', reason: 'few-iteration test configs (detectron2 quick schedules)' },
   {
     glob: '**/{.vscode,.idea,.devcontainer,node_modules,site-packages,.venv,venv,.tox,.git}/**',
@@ -599,16 +608,17 @@ export function packageRootsOf(relativePaths: Iterable<string>): string[] {
 }
 
 const compiled = new Map<string, (path: string) => boolean>();
-function matcher(glob: string): (path: string) => boolean {
-  let m = compiled.get(glob);
+function matcher(glob: string, caseSensitive = false): (path: string) => boolean {
+  const key = caseSensitive ? `case:${glob}` : glob;
+  let m = compiled.get(key);
   if (!m) {
     // dot: true so `.github/**` matches; nocase for Windows-made repositories. The compiled expression
     // itself, not picomatch's matcher function: that one builds a result object per call, a measurable
     // share of a real repository's scan (every file meets ~20 globs).
-    const re = picomatch.makeRe(glob, { dot: true, nocase: true });
+    const re = picomatch.makeRe(glob, { dot: true, nocase: !caseSensitive });
     m = (path: string) => re.test(path);
     if (compiled.size > 500) compiled.clear();
-    compiled.set(glob, m);
+    compiled.set(key, m);
   }
   return m;
 }
@@ -620,7 +630,8 @@ export function nonRunPathReason(relativePath: string, rules: EntryPointRules = 
   if (!path || path.startsWith('../')) return undefined;
   if (rules.defaults !== false) {
     for (const rule of DEFAULT_NON_RUN_PATHS)
-      if (matcher(rule.glob)(path) && !(rule.unless && matcher(rule.unless)(path))) return rule.reason;
+      if (matcher(rule.glob, rule.caseSensitive)(path) && !(rule.unless && matcher(rule.unless)(path)))
+        return rule.reason;
     const vendored = vendoredCopyReason(path, rules);
     if (vendored) return vendored;
   }

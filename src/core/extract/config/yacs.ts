@@ -1,4 +1,5 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { classificationBackbone } from '../classificationBackbone';
 import { YACS_DEFAULTS_LINK, YACS_DEFAULTS_MODULES } from './yacsDefaults';
 import { catalogIdForRepoName } from './hubNames';
 import { positiveInteger } from '../positiveInteger';
@@ -434,6 +435,8 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
  * from these, the detector's heads initialised at random, which is how the model zoo's "trained from scratch"
  * detectors are trained (the labels' rule: pre-training of the detector, not a fine-tune of it). The older
  * `catalog://ImageNetPretrained/FAIR/R-50-GN` names resolve to the same folder (catalog.py, ModelCatalog.get).
+ * So do the same backbones converted and kept beside the configs under their release names (`R-101.pkl`,
+ * `swin_large_patch4_window12_384_22k.pkl`: Mask2Former's and Detic's configs; classificationBackbone.ts).
  */
 export const DETECTRON2_BACKBONE_ONLY = /^(?:detectron2|catalog):\/\/ImageNetPretrained\//;
 
@@ -556,9 +559,13 @@ function readBackboneWords(doc: ConfigDoc, out: FactSink): void {
 export const detectron2: ConfigDialect = {
   name: 'detectron2',
   words: ['_BASE_', 'SOLVER'],
+  // A file of `_BASE_` alone (Detic's `BoxSup_OVCOCO_CLIP_R50_1x.yaml: _BASE_: "Base_OVCOCO_C4_1x.yaml"`) is the run
+  // its base defines, under the name the documentation and model zoo give it.
   detect: (doc) =>
     (typeof doc.str('_BASE_') === 'string' &&
-      (upperCaseSection(doc.get('MODEL')) || upperCaseSection(doc.get('SOLVER')))) ||
+      (upperCaseSection(doc.get('MODEL')) ||
+        upperCaseSection(doc.get('SOLVER')) ||
+        (doc.entries().length === 1 && /\.ya?ml$/.test(doc.str('_BASE_')!)))) ||
     (upperCaseSection(doc.get('MODEL')) && positiveInteger(doc.get('SOLVER.MAX_ITER')?.value) !== undefined),
   read(doc: ConfigDoc, out: FactSink): void {
     const anchor = doc.get('_BASE_') ?? doc.get('MODEL') ?? doc.get('SOLVER')!;
@@ -585,7 +592,10 @@ export const detectron2: ConfigDialect = {
     // size words would pick the box-only model's catalog row.
     if (rcnn || !arch || doc.get('MODEL.MASK_ON')?.value !== true) readBackboneWords(doc, out);
     const weights = doc.get('MODEL.WEIGHTS');
-    if (stated(weights) && DETECTRON2_BACKBONE_ONLY.test(String(weights.value))) {
+    if (
+      stated(weights) &&
+      (DETECTRON2_BACKBONE_ONLY.test(String(weights.value)) || classificationBackbone(String(weights.value)))
+    ) {
       // Only the classification backbone is initialised: the detector itself trains from scratch.
       const detail = `MODEL.WEIGHTS: ${String(weights.value)}, an ImageNet classification backbone only`;
       out.add('model.fromScratch', true, weights, `${detail}: the detector trains from scratch`);
