@@ -345,4 +345,51 @@ describe('Fiftieth round: rules from sets BD and BE', () => {
     // Lower-case `base_…` is a run named for its size.
     assert.equal(runOfFile('recipes/asr/configs/base_10h.yaml')?.training.steps, 160000);
   });
+
+  it('reads a detectron2 project’s top-level FP16 switch and an ImageNet-21K MIIL backbone', () => {
+    const config = [
+      'MODEL:',
+      '  META_ARCHITECTURE: "CustomRCNN"',
+      '  WEIGHTS: "models/resnet50_miil_21k.pkl"',
+      'SOLVER:',
+      '  MAX_ITER: 90000',
+      '  IMS_PER_BATCH: 64',
+      'FP16: True',
+      '',
+    ].join('\n');
+    const { facts } = extractConfigFacts(config, 'yaml', 'configs/Base-C2_L_R5021k_640b64_4x.yaml');
+    assert.equal(facts.find((f) => f.kind === 'training.precision')?.value, 'fp16');
+    assert.equal(facts.find((f) => f.kind === 'training.mode')?.value, 'pretrain');
+    const off = extractConfigFacts(config.replace('FP16: True', 'FP16: False'), 'yaml', 'configs/x.yaml').facts;
+    assert.equal(
+      off.find((f) => f.kind === 'training.precision'),
+      undefined,
+    );
+  });
+
+  it('reads an mmcv 1.x config’s total_epochs and names its network by the mmpose 0.x file name', async () => {
+    const config = [
+      "_base_ = ['../../../../_base_/default_runtime.py', '../../../../_base_/datasets/coco.py']",
+      "optimizer = dict(type='AdamW', lr=5e-4, betas=(0.9, 0.999), weight_decay=0.1)",
+      'optimizer_config = dict(grad_clip=dict(max_norm=1., norm_type=2))',
+      "lr_config = dict(policy='step', warmup='linear', warmup_iters=500, step=[170, 200])",
+      'total_epochs = 210',
+      'model = dict(',
+      "    type='TopDown',",
+      "    backbone=dict(type='ViT', img_size=(256, 192), patch_size=16, embed_dim=768, depth=12, num_heads=12),",
+      "    keypoint_head=dict(type='TopdownHeatmapSimpleHead', in_channels=768, out_channels=17))",
+      '',
+    ].join('\n');
+    const run = await runOf(
+      { 'configs/body/topdown_heatmap/coco/ViTPose_base_coco_256x192.py': config },
+      'configs/body/topdown_heatmap/coco/ViTPose_base_coco_256x192.py',
+    );
+    assert.equal(run?.training.epochs, 210);
+    assert.equal(run?.model.name, 'vitpose_base');
+    const hrnet = await runOf(
+      { 'configs/coco/hrnet_w32_coco_256x192_dark.py': config },
+      'configs/coco/hrnet_w32_coco_256x192_dark.py',
+    );
+    assert.equal(hrnet?.model.name, 'hrnet_w32');
+  });
 });

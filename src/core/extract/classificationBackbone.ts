@@ -16,11 +16,13 @@ const CHECKPOINT_STEM = /(?:^|[/\\])([\w.-]{1,120}?)(?:-[0-9a-f]{8})?\.(?:pth|pt
  *   "ImageNet-1K and ImageNet-22K Pretrained Swin-V1 Models"; a `_finetune` tail is the same file renamed);
  * - a checkpoint named after a ResNet alone (`resnet50`, `r50`, `R-101`, an optional `_v1`): the classification
  *   network, as detectron2's `ImageNetPretrained/MSRA/R-50.pkl` and torchvision's `resnet50-<hash>.pth` are;
+ * - ImageNet-21K classifiers of Alibaba MIIL's "ImageNet-21K Pretraining for the Masses" (Ridnik et al. 2021,
+ *   arXiv:2104.10972), released as `resnet50_miil_21k` and `tresnet_m_miil_21k` (Detic's `models/resnet50_miil_21k.pkl`);
  * - EVA-02's masked-image-modelling representations, `eva02_{Ti,S,B,L}_pt_{data}` ("pt": pre-trained only, no
  *   task head; baaivision/EVA EVA-02 README, "MIM pre-trained EVA-02"), a backbone as MAE's `mae_pretrain_vit_*` is.
  */
 const BACKBONE_RELEASE =
-  /^(?:swin_(?:tiny|small|base|large)_patch4_window(?:7|12)_(?:224|384)(?:_(?:1k|22k|22kto1k))?(?:_finetune)?|(?:resnet|r|r-)(?:18|34|50|101|152)(?:[_-]v[12])?|eva02_(?:ti|s|b|l)_pt_[a-z0-9]{1,12}(?:_p14(?:to16)?)?)$/;
+  /^(?:swin_(?:tiny|small|base|large)_patch4_window(?:7|12)_(?:224|384)(?:_(?:1k|22k|22kto1k))?(?:_finetune)?|(?:resnet|r|r-)(?:18|34|50|101|152)(?:[_-]v[12])?|(?:resnet(?:18|34|50|101|152)|tresnet_[sml])_miil_21k|eva02_(?:ti|s|b|l)_pt_[a-z0-9]{1,12}(?:_p14(?:to16)?)?)$/;
 
 export function classificationBackbone(path: string): boolean {
   const stem = CHECKPOINT_STEM.exec(path)?.[1];

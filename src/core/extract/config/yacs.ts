@@ -581,6 +581,11 @@ export const detectron2: ConfigDialect = {
     if (batch && b) out.add('training.globalBatch', b, batch, `SOLVER.IMS_PER_BATCH: ${b} images across all GPUs`);
     const amp = doc.get('SOLVER.AMP.ENABLED');
     if (amp?.value === true) out.add('training.precision', 'fp16', amp, 'SOLVER.AMP.ENABLED: True (fp16 autocast)');
+    // A project's own switch at the top (`FP16: True`: Detic's and CenterNet2's config key, `_C.FP16`, which their
+    // train_net.py hands to detectron2's AMPTrainer): the same fp16 autocast.
+    const fp16 = doc.get('FP16');
+    if (fp16?.value === true && amp?.value !== true)
+      out.add('training.precision', 'fp16', fp16, "FP16: True (the project's switch for fp16 autocast, AMPTrainer)");
     const arch = doc.get('MODEL.META_ARCHITECTURE');
     const rcnn = rcnnName(doc);
     const name = rcnn

@@ -42,9 +42,22 @@ const SCHEDULE_FIELD = /^(?:[a-z0-9]{1,20}-){0,3}[1-9]\d{0,4}(?:e|k|x)(?:-[a-z0-
 /** At most this many `_` fields looked at in a config's name. */
 const MAX_FIELDS = 12;
 
+/**
+ * mmpose 0.x names its configs `{backbone}_[model setting]_{dataset}_[input size]_[technique].py`
+ * (`hrnet_w32_coco_256x192.py`, `ViTPose_base_coco_256x192.py`, `hrnet_w32_coco_256x192_dark.py`; mmpose 0.x
+ * docs/en/tutorials/0_config.md, "Config File Naming Convention"): with no schedule field, the fields before the
+ * dataset, which the input size follows, name the network.
+ */
+const INPUT_SIZE_FIELD = /^[1-9]\d{1,3}x[1-9]\d{1,3}$/;
+
 /** The `{algorithm}_{module}` fields of a name without a layout segment, as written, or undefined. */
 export function algorithmOfName(name: string): string | undefined {
   const fields = name.toLowerCase().split('_').slice(0, MAX_FIELDS);
+  const size = fields.findIndex((f) => INPUT_SIZE_FIELD.test(f));
+  if (size >= 2 && !fields.some((f) => SCHEDULE_FIELD.test(f))) {
+    const network = fields.slice(0, size - 1).filter((f) => f.length > 0);
+    return network.length > 0 && /^[a-z]/.test(network[0]) ? network.join('_') : undefined;
+  }
   const at = fields.findIndex((f) => SCHEDULE_FIELD.test(f));
   // The schedule opens the training info, which the data info follows: algorithm fields before it, data after.
   if (at < 1 || at >= fields.length - 1) return undefined;

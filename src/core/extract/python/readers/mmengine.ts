@@ -183,6 +183,25 @@ function readAdapters(dicts: ReadonlyArray<{ path: string; dict: DictNode }>, ct
   }
 }
 
+/**
+ * `total_epochs = 210` at the top of an mmcv 1.x config (mmpose 0.x, mmdetection 1.x: the train API hands
+ * `cfg.total_epochs` to the EpochBasedRunner's `run`, before `runner = dict(max_epochs=...)` replaced it): how long,
+ * unless a `runner` dict states it. True when read.
+ */
+function readTotalEpochs(ctx: PythonReadContext, runnerStates: boolean): boolean {
+  if (runnerStates || !ctx.text.includes('total_epochs')) return false;
+  for (const statement of ctx.tree.rootNode.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== 'total_epochs') continue;
+    const right = assignment.childForFieldName('right');
+    const n = right?.type === 'integer' ? Number(right.text) : NaN;
+    if (!right || !Number.isInteger(n) || n <= 0 || n > 100_000) return false;
+    ctx.add('training.epochs', n, right, `total_epochs = ${n} (the mmcv 1.x runner's length)`, 'high');
+    return true;
+  }
+  return false;
+}
+
 /** `train_cfg = dict(max_epochs=...)` / `runner = dict(max_iters=...)`: how long. */
 function readSchedule(name: string, d: DictNode, ctx: PythonReadContext): void {
   const owner = `${name} (${d.type || 'dict'})`;
@@ -446,6 +465,7 @@ export const mmengineConfig: FileRule = {
       const d = dicts.get(name);
       if (d) readSchedule(name, d.dict, ctx);
     }
+    const totalEpochs = readTotalEpochs(ctx, dicts.get('runner')?.dict.keywords.has('max_epochs') === true);
     // The Hugging Face Trainer form (`training_args = dict(type=TrainingArguments, num_train_epochs=1, fp16=True)`).
     const args = dicts.get('training_args');
     if (args) readTrainingKeywords(args.dict.call, ctx, `${args.dict.type || 'dict'} in training_args`);
@@ -462,6 +482,7 @@ export const mmengineConfig: FileRule = {
     linkBases(base, bases, ctx);
     // A length the file does not state is the schedule base's, by its name (also when that file is not here).
     const ownLength =
+      totalEpochs ||
       ['train_cfg', 'runner'].some((n) => {
         const d = dicts.get(n)?.dict.keywords;
         return d?.has('max_iters') || d?.has('max_epochs');
