@@ -5,7 +5,7 @@ import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { scanFiles } from './helpers';
 
-/** Fiftieth round: rules from what sets BD and BE read wrong. */
+/** Fiftieth round: rules from what sets BD, BE and BF read wrong. */
 
 /** The run the scan shows for one file, or undefined. */
 async function runOf(files: Record<string, string>, file: string) {
@@ -13,7 +13,7 @@ async function runOf(files: Record<string, string>, file: string) {
   return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
 }
 
-describe('Fiftieth round: rules from sets BD and BE', () => {
+describe('Fiftieth round: rules from sets BD, BE and BF', () => {
   it('sizes EDSR and the modified SRResNet from their keywords, with the class defaults', () => {
     // EDSR-L ×2: conv_first 7,168 + 32 blocks × 2 × 590,080 + 590,080 + one ×2 step 2,360,320 + conv_last 6,915.
     assert.equal(
