@@ -442,6 +442,21 @@ const INIT_WEIGHTS_FLAG =
   /(?:^|\s)(--init(?:ial)?[-_](?:model|checkpoint|ckpt|weights|from))(?:[ \t]+|=)(?!--)["']?([^\s"']{1,300})["']?(?=\s|$)/;
 /** Values of an initialisation flag that name no weights. */
 const NO_INIT_WEIGHTS = /^(?:scratch|none|null|random|false|0|\$\{?\w{1,64}:-\}?)$/i;
+/**
+ * How a launch line says the program starts from trained weights: its switch that loads the pretrained checkpoint
+ * (LOAD_PRETRAINED_SWITCH, not set false), or weights it initialises the model from (INIT_WEIGHTS_FLAG); undefined
+ * when it says neither.
+ */
+function pretrainedStartDetail(logical: string): string | undefined {
+  const loads = LOAD_PRETRAINED_SWITCH.exec(logical);
+  if (loads && !/^(?:false|0|no)$/i.test(loads[2] ?? ''))
+    return `${loads[0].trim()}: the program loads the pretrained checkpoint before training`;
+  const initialised = INIT_WEIGHTS_FLAG.exec(logical);
+  if (initialised && !NO_INIT_WEIGHTS.test(initialised[2]))
+    return `${initialised[1]} ${initialised[2]}: the program initialises the model from these weights`;
+  return undefined;
+}
+
 /** A bare `--finetune` switch (no value: another flag, a line continuation or the end follows). */
 const FINE_TUNE_SWITCH = /(?:^|\s)(--fine[-_]?tune)(?=\s+(?:--|\\|"\$@")|\s*$)/;
 /** A flag handing the program a weights file (`--vq-ckpt ./pretrained/x.pt`, `--init_checkpoint=w.pth`). */
@@ -1451,32 +1466,9 @@ export function extractShellFacts(text: string, path?: string, positional?: read
         confidence: 'medium',
         detail: `${fineTuneSwitch[1]} with ${startsFrom[1]} ${startsFrom[2]}: fine-tunes the weights it is given`,
       });
-    const loadsPretrained = LOAD_PRETRAINED_SWITCH.exec(logical);
-    if (
-      loadsPretrained &&
-      !/^(?:false|0|no)$/i.test(loadsPretrained[2] ?? '') &&
-      !facts.slice(launchStart).some((f) => f.kind === 'model.fromScratch')
-    )
-      facts.push({
-        kind: 'model.fromScratch',
-        value: false,
-        range,
-        confidence: 'medium',
-        detail: `${loadsPretrained[0].trim()}: the program loads the pretrained checkpoint before training`,
-      });
-    const initialisedFrom = INIT_WEIGHTS_FLAG.exec(logical);
-    if (
-      initialisedFrom &&
-      !NO_INIT_WEIGHTS.test(initialisedFrom[2]) &&
-      !facts.slice(launchStart).some((f) => f.kind === 'model.fromScratch')
-    )
-      facts.push({
-        kind: 'model.fromScratch',
-        value: false,
-        range,
-        confidence: 'medium',
-        detail: `${initialisedFrom[1]} ${initialisedFrom[2]}: the program initialises the model from these weights`,
-      });
+    const startsFromWeights = pretrainedStartDetail(logical);
+    if (startsFromWeights && !facts.slice(launchStart).some((f) => f.kind === 'model.fromScratch'))
+      facts.push({ kind: 'model.fromScratch', value: false, range, confidence: 'medium', detail: startsFromWeights });
     // `--train-iters 0 --test-data ...` (Megatron-LM and SwissArmyTransformer training programs): no training
     // iteration runs, the program only evaluates the loaded checkpoint (their `--strict-eval`/test split).
     const noIters = /--train[-_]iters[=\s]+["']?0["']?(?=\s|$)/.exec(logical);
