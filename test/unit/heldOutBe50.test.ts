@@ -392,4 +392,21 @@ describe('Fiftieth round: rules from sets BD, BE and BF', () => {
     );
     assert.equal(hrnet?.model.name, 'hrnet_w32');
   });
+
+  it('reads no training steps from an environment runner’s episode length', () => {
+    const task = [
+      'name: blockpush',
+      'env_runner:',
+      '  _target_: robo.env_runner.BlockPushRunner',
+      '  max_steps: 350',
+      '',
+    ];
+    const { facts } = extractConfigFacts(task.join('\n'), 'yaml', 'config/task/blockpush.yaml');
+    assert.equal(
+      facts.find((f) => f.kind === 'training.steps'),
+      undefined,
+    );
+    const trainer = extractConfigFacts('training:\n  max_steps: 350\n', 'yaml', 'config/train.yaml').facts;
+    assert.equal(trainer.find((f) => f.kind === 'training.steps')?.value, 350);
+  });
 });

@@ -167,6 +167,12 @@ const VIT_SIZE = /^(?:base|large)$/i;
 /** A section of data filters (`filter:`, `filters:`, `length_filter:`): its lengths are bounds for dropping samples. */
 const FILTER_SECTION = /^(?:\w{0,30}_)?filters?$/i;
 
+/**
+ * A section describing the environment a policy acts in or is rolled out in (`env_runner: {max_steps: 350}`,
+ * diffusion_policy's task configs; `env:`, `rollout:`): its step counts bound an episode, not the training.
+ */
+const ENVIRONMENT_SECTION = /^(?:\w{0,30}_)?(?:envs?|environment|env_runner|rollouts?|simulator)$/i;
+
 /** Top-level keys kept as `config.value` facts for the programs that read them by name (a few per config). */
 const KEYED_COUNT = /^\w{0,30}epoch\w{0,30}$/i;
 const MAX_KEYED_COUNTS = 8;
@@ -690,6 +696,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
           // A data filter's bound (`filter: {max_length: 40960, min_length: 0}`, CosyVoice's processor) drops the
           // samples longer than it: the longest a sample may be, not the length each one is.
           if (kind === 'training.seqLen' && path.some((p) => FILTER_SECTION.test(p))) continue;
+          if (kind === 'training.steps' && path.some((p) => ENVIRONMENT_SECTION.test(p))) continue;
           if (!(kind === 'training.steps' && typeof scalar === 'number' && scalar <= 0))
             add(kind, scalar, valueNode, `${where}: ${String(scalar)}`);
         } else if (typeof scalar === 'string' && isPlainScalar(valueNode) && PYYAML_GROUPED_INT.test(scalar)) {
