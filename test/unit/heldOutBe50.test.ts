@@ -409,4 +409,43 @@ describe('Fiftieth round: rules from sets BD, BE and BF', () => {
     const trainer = extractConfigFacts('training:\n  max_steps: 350\n', 'yaml', 'config/train.yaml').facts;
     assert.equal(trainer.find((f) => f.kind === 'training.steps')?.value, 350);
   });
+
+  it('reads a web demo that calls a project object in its handler as a run of what the class’s module runs', async () => {
+    const module = [
+      'import torch',
+      'from diffusers import StableDiffusionPipeline',
+      '',
+      'class Animator():',
+      '    def __init__(self):',
+      '        self.pipeline = StableDiffusionPipeline.from_pretrained("runwayml/stable-diffusion-v1-5", torch_dtype=torch.float16)',
+      '    def __call__(self, image, steps):',
+      '        return self.pipeline(image, num_inference_steps=steps).images',
+      '',
+    ].join('\n');
+    const demo = (build: string) =>
+      [
+        'import gradio as gr',
+        'from demo.animate import Animator',
+        '',
+        `animator = ${build}`,
+        '',
+        'def animate(image, steps):',
+        '    return animator(image, steps)',
+        '',
+        'with gr.Blocks() as ui:',
+        '    button = gr.Button("Animate")',
+        '    button.click(animate, inputs=[], outputs=[])',
+        'ui.launch()',
+        '',
+      ].join('\n');
+    const run = await runOf({ 'demo/animate.py': module, 'demo/app.py': demo('Animator()') }, 'demo/app.py');
+    assert.equal(run?.mode, 'inference');
+    assert.equal(run?.model.name, 'runwayml/stable-diffusion-v1-5');
+    // A helper object the demo calls (a tokenizer, a config) is no model.
+    const helper = await runOf(
+      { 'demo/animate.py': module, 'demo/app.py': demo('Animator()').replace(/Animator/g, 'PromptTokenizer') },
+      'demo/app.py',
+    );
+    assert.equal(helper, undefined);
+  });
 });

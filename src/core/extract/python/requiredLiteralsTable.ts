@@ -80,11 +80,6 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     '',
-    '\\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample)\\w*[ \\t]*\\(',
-    [{ words: ['predict', 'inference', 'infer', 'generate', 'encode', 'embed', 'sample'], ignoreCase: false }],
-  ],
-  [
-    '',
     '\\.(?:embed_documents|embed_query|from_documents|from_texts)[ \\t]*\\(|\\b(?:VectorStoreIndex|ServiceContext)\\b',
     [
       {
@@ -895,6 +890,28 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     'im',
     '^[ \\t]*while\\b(?=([^\\n]*?(?:epoch|step|iter|\\bit\\b|update)))\\1[^\\n]*<',
     [{ words: ['while'], ignoreCase: true }],
+  ],
+  [
+    'm',
+    '\\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample)\\w*[ \\t]*\\(|^(?:import|from)[ \\t]+(?:gradio|streamlit|fastapi|flask)\\b',
+    [
+      {
+        words: [
+          'predict',
+          'inference',
+          'infer',
+          'generate',
+          'encode',
+          'embed',
+          'sample',
+          'gradio',
+          'streamlit',
+          'fastapi',
+          'flask',
+        ],
+        ignoreCase: false,
+      },
+    ],
   ],
   [
     'm',

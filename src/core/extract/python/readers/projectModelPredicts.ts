@@ -17,6 +17,11 @@ import { TRAINS_HERE } from '../trainingText';
  * into it (analyze.ts linkedFacts). Only where the file trains nothing itself, the class is named as a model
  * (`...Model`, `...Net`, a pipeline, an encoder), and no training method (`train`, `do_train`, `fit`) is called on
  * the object anywhere in the file.
+ *
+ * A web demo (Gradio, Streamlit, FastAPI, Flask) that builds such an object at its top and calls it in a handler
+ * (`animator = MagicAnimate()`, then `return animator(image, motion, ...)` in the function the UI runs) runs what the
+ * class's module runs: the module is linked for the class (its constructor's pretrained pipelines, its call's
+ * sampling), whatever the class is named, so the module's own facts decide whether and what the demo runs.
  */
 
 /** How the launch's value starts: analyze.ts leaves the linked module's training out of such a program. */
@@ -39,6 +44,12 @@ const PREDICT_METHOD =
   /^(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|transcribe|synthesi[sz]e|classify|detect)\w{0,20}$/;
 /** Methods that train it. */
 const TRAIN_METHOD = /^(?:do_)?(?:train|fit|finetune|fine_tune|learn)\w{0,20}$/;
+/** A web UI or API framework's import: a demo whose handlers run the objects it builds at its top. */
+const WEB_DEMO = /^(?:import|from)[ \t]+(?:gradio|streamlit|fastapi|flask)\b/m;
+/** A class by its name (CapWords), not a helper that is no model however it is named. */
+const CLASS_NAME = /^[A-Z][A-Za-z0-9]{1,60}$/;
+const NOT_A_MODEL =
+  /(?:Tokeni[sz]er|Processor|Config|Dataset|DataLoader|Loader|Client|Parser|Args|Arguments|Logger|Writer|Reader|Trainer|Callback|Error)$/;
 /** Objects looked at per file. */
 const MAX_OBJECTS = 20;
 
@@ -46,43 +57,84 @@ export const projectModelPredicts: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   // The file must call one of the prediction methods (PREDICT_METHOD); `infer` also covers `inference`.
-  words: ['predict', 'infer', 'generate', 'encode', 'embed', 'sample', 'transcribe', 'synthesi', 'classify', 'detect'],
+  words: [
+    'predict',
+    'infer',
+    'generate',
+    'encode',
+    'embed',
+    'sample',
+    'transcribe',
+    'synthesi',
+    'classify',
+    'detect',
+    'gradio',
+    'streamlit',
+    'fastapi',
+    'flask',
+  ],
   runStart: [
     /^from[ \t]+[\w.]+[ \t]+import\b/m,
-    /\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample)\w*[ \t]*\(/,
+    /\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample)\w*[ \t]*\(|^(?:import|from)[ \t]+(?:gradio|streamlit|fastapi|flask)\b/m,
   ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
-    const classes = new Set<string>();
+    const webDemo = WEB_DEMO.test(ctx.text);
+    // Each imported class (by its local name): its module's path and its own name.
+    const classes = new Map<string, { file: string; name: string }>();
     for (const m of ctx.text.matchAll(PROJECT_IMPORT)) {
       if (FRAMEWORK.test(m[1])) continue;
+      const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
       for (const part of m[2].split(',')) {
         const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
-        if (name && MODEL_CLASS.test(name[1])) classes.add(name[2] ?? name[1]);
+        if (!name) continue;
+        const model = MODEL_CLASS.test(name[1]);
+        if (model || (webDemo && CLASS_NAME.test(name[1]) && !NOT_A_MODEL.test(name[1])))
+          classes.set(name[2] ?? name[1], { file, name: name[1] });
       }
     }
     if (classes.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, undefined, true);
     const lines = code.split('\n');
     const executed = executedRowMask(ctx.tree);
-    const names = [...classes].join('|');
+    const names = [...classes.keys()].join('|');
     const built = new RegExp(`^[ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*=[ \\t]*(${names})[ \\t]*\\(`, 'gm');
     const objects = new Map<string, string>();
+    // Objects built where the module runs (its top, its main guard's reach), by the holder's name.
     for (const m of code.matchAll(built)) {
       if (objects.size >= MAX_OBJECTS) break;
-      if (!objects.has(m[1])) objects.set(m[1], m[2]);
+      const row = code.slice(0, m.index).split('\n').length - 1;
+      if (!objects.has(m[1]) && executed[row]) objects.set(m[1], m[2]);
     }
     for (const [object, cls] of objects) {
       const call = new RegExp(`(?:^|[^\\w.])${object}\\.(\\w{1,60})[ \\t]*\\(`, 'g');
+      const called = new RegExp(`(?:^|[^\\w.])${object}[ \\t]*\\(`);
       let predicts: { method: string; row: number } | undefined;
+      let handled: number | undefined;
       let trains = false;
       lines.forEach((line, row) => {
         for (const m of line.matchAll(call)) {
           if (TRAIN_METHOD.test(m[1])) trains = true;
           else if (!predicts && executed[row] && PREDICT_METHOD.test(m[1])) predicts = { method: m[1], row };
         }
+        // In a demo the object is called in the handlers the UI runs, which the module itself never calls.
+        if (webDemo && handled === undefined && called.test(line) && /^[ \t]/.test(line)) handled = row;
       });
-      if (trains || !predicts) continue;
+      if (trains) continue;
+      const { file, name } = classes.get(cls)!;
+      if (handled !== undefined && predicts === undefined) {
+        const at = { startLine: handled, startCol: 0, endLine: handled, endCol: lines[handled].length };
+        ctx.facts.push({
+          kind: 'link.module',
+          value: file,
+          range: at,
+          confidence: 'low',
+          detail: `${object}(...) in the demo's handler runs ${name} from ${file}`,
+          functions: [name],
+        });
+        return;
+      }
+      if (!predicts || !MODEL_CLASS.test(name)) continue;
       const at = { startLine: predicts.row, startCol: 0, endLine: predicts.row, endCol: lines[predicts.row].length };
       ctx.facts.push({
         kind: 'launch.inference',
