@@ -76,6 +76,7 @@ import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
 import { MMF_INCLUDE } from './extract/config/mmf';
 import { BASE_LIST_LINK } from './extract/config/baseListConfig';
+import { DETECTRON2_BASE_LINK } from './extract/config/yacs';
 import { AMPHION_BASE_LINK, AMPHION_TRAINER } from './extract/config/amphionRecipe';
 import { ARG_CONFIG_LINK, argConfigFacts, type ArgConfigLink } from './extract/config/configArgparse';
 import { YAML_CONFIG_LINK, yamlConfigFacts } from './extract/config/yamlProgramConfig';
@@ -1176,7 +1177,7 @@ function linkedFacts(
     // OpenMMLab `_base_` that is a whole run): inheriting its settings does not run it, so it stays a run of its own.
     const inheritedRun =
       link.kind === 'link.config' &&
-      (/^_base_:/i.test(link.detail) || link.detail.startsWith(BASE_LIST_LINK)) &&
+      [MM_BASE_LINK, DETECTRON2_BASE_LINK, BASE_LIST_LINK].some((prefix) => link.detail.startsWith(prefix)) &&
       read1.facts.some((f) => !f.file && startsARun(f));
     if (
       (link.kind === 'link.module' && !look) ||
@@ -1890,7 +1891,12 @@ export function withoutLinkedDuplicates<T extends { path: string; analysis: Link
     if (f.analysis.runs.length === 0) continue;
     links.set(f.path, new Set(f.analysis.linkedFiles));
     const called = new Set(f.analysis.calledModules ?? []);
-    for (const p of f.analysis.linkedFiles) if (!called.has(p)) includers.set(p, [...(includers.get(p) ?? []), f.path]);
+    for (const p of f.analysis.linkedFiles) {
+      if (called.has(p)) continue;
+      const by = includers.get(p);
+      if (by) by.push(f.path);
+      else includers.set(p, [f.path]);
+    }
   }
   // Two files that include each other (a program whose default config is a config documented as launching that
   // program) are one run: it stays listed once, under the config, whose run is the launch; never dropped from both.

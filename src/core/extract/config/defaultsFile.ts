@@ -16,25 +16,37 @@ import type { Fact } from '../../facts';
 /** Folders above the file where a harness keeps its defaults. */
 const LEVELS_UP = 3;
 
-/** Where the defaults of a config at `path` would be, relative to it (`../default_training_params.json`, …). */
-export function defaultsFileReferences(path: string): string[] {
+/** The base name and extension of a config that may override defaults, or undefined (a defaults file itself). */
+function overridingConfig(path: string): { base: string; extension: string } | undefined {
   const base = /[^/\\]+$/.exec(path)?.[0];
   const extension = base ? /\.(ya?ml|json)$/i.exec(base)?.[0] : undefined;
-  if (!base || !extension || /^defaults?[_.-]/i.test(base)) return [];
-  const named = Array.from({ length: LEVELS_UP }, (_, i) => `${'../'.repeat(i + 1)}default_${base}`);
-  const folders = Array.from({ length: LEVELS_UP + 1 }, (_, i) => `${'../'.repeat(i)}default${extension}`);
-  return [...named, ...folders];
+  return base && extension && !/^defaults?[_.-]/i.test(base) ? { base, extension } : undefined;
+}
+
+/** Where a harness's defaults of a config would be, relative to it (`../default_training_params.json`, …). */
+function namedDefaults(base: string): string[] {
+  return Array.from({ length: LEVELS_UP }, (_, i) => `${'../'.repeat(i + 1)}default_${base}`);
+}
+
+/** Where the defaults of a config at `path` would be, relative to it: the harness's, then the folders' `default.yaml`. */
+export function defaultsFileReferences(path: string): string[] {
+  const config = overridingConfig(path);
+  if (!config) return [];
+  const folders = Array.from({ length: LEVELS_UP + 1 }, (_, i) => `${'../'.repeat(i)}default${config.extension}`);
+  return [...namedDefaults(config.base), ...folders];
 }
 
 /**
  * Whether a harness's defaults file for the config at `path` (an absolute POSIX path) is among `paths`: the folder
  * scan then reads the config even when it holds no word a config reader reads (only `{"optimizer_kwargs": …}`).
+ * A folder's `default.yaml` does not: the configs beside it are read when they hold such words, as any config is.
  */
 export function hasDefaultsFile(path: string, paths: { has(path: string): boolean }): boolean {
-  const folder = path.slice(0, path.lastIndexOf('/'));
-  return defaultsFileReferences(path).some((reference) => {
+  const config = overridingConfig(path);
+  if (!config) return false;
+  const parts = path.slice(0, path.lastIndexOf('/')).split('/');
+  return namedDefaults(config.base).some((reference) => {
     const up = reference.split('../').length - 1;
-    const parts = folder.split('/');
     return parts.length > up && paths.has(`${parts.slice(0, parts.length - up).join('/')}/${reference.slice(3 * up)}`);
   });
 }

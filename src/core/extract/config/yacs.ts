@@ -438,6 +438,9 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
  * So do the same backbones converted and kept beside the configs under their release names (`R-101.pkl`,
  * `swin_large_patch4_window12_384_22k.pkl`: Mask2Former's and Detic's configs; classificationBackbone.ts).
  */
+/** How a detectron2 config's link to the config it derives from starts (analyze.ts keeps a derived-from run listed). */
+export const DETECTRON2_BASE_LINK = '_BASE_: ';
+
 export const DETECTRON2_BACKBONE_ONLY = /^(?:detectron2|catalog):\/\/ImageNetPretrained\//;
 
 /**
@@ -572,7 +575,7 @@ export const detectron2: ConfigDialect = {
     out.add('run.framework', 'detectron2', anchor, 'detectron2 config (train_net.py --config-file <this>)');
     const base = doc.get('_BASE_');
     if (typeof base?.value === 'string' && /^[\w./-]{1,300}\.ya?ml$/.test(base.value))
-      out.add('link.config', base.value, base, `_BASE_: the config this one derives from`, 'low');
+      out.add('link.config', base.value, base, `${DETECTRON2_BASE_LINK}the config this one derives from`, 'low');
     const iterations = doc.get('SOLVER.MAX_ITER');
     const n = positiveInteger(iterations?.value);
     if (iterations && n) out.add('training.steps', n, iterations, `SOLVER.MAX_ITER: ${n}`);

@@ -31,7 +31,7 @@ export const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,127}$/;
 /** A file path, not an id: an extension of data or weights at the end. */
 const FILE_PATH = /\.(?:wav|flac|mp3|png|jpe?g|txt|json|ya?ml|onnx|pt|pth|bin|ckpt|safetensors|npy|csv)$/i;
 /** Classes that are not a model however they are built. */
-const NOT_A_MODEL =
+export const NOT_A_MODEL =
   /(?:Tokeni[sz]er|Processor|FeatureExtractor|Config|Configuration|Dataset|DataLoader|Loader|Client|Session|Parser|Writer|Reader|Logger|Path|Args|Arguments|Settings|Collator|Trainer|Callback|Exception|Error)$/;
 /** The same names as NOT_A_MODEL, for a pattern that must not build such a class of a package (`pkg.Tokenizer(`). */
 const NOT_A_MODEL_WORDS =
@@ -43,7 +43,7 @@ const WEIGHT_LOADS = 'load_ckpt|load_checkpoint|load_state_dict|load_weights|loa
 /** A class named for what it is, not which model. */
 const GENERIC_CLASS = /^(?:model|net|network|module|my_?model|my_?net)$/i;
 /** A class by its name: capitalised. */
-const CLASS_NAME = /^[A-Z][A-Za-z0-9_]{1,60}$/;
+export const CLASS_NAME = /^[A-Z][A-Za-z0-9_]{1,60}$/;
 /** A flag that names the model: `args.model_dir`, `opt.model_path`, `args.checkpoint`. */
 const MODEL_FLAG = /^(?:args|opt|opts|flags|cfg|config)\.(\w*(?:model|ckpt|checkpoint)\w*)$/i;
 /** Method names that run the model on input (besides calling the object). */

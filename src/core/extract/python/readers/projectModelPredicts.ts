@@ -1,6 +1,9 @@
 import { startsARun } from '../../../facts';
 import { codeWithoutStrings, executedRowMask } from '../entryPoint';
+import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
+import { CLASS_NAME, NOT_A_MODEL } from './calledModelObject';
+import { INSTALLED_LIBRARY } from './packageModelClass';
 import { TRAINS_HERE } from '../trainingText';
 
 /**
@@ -27,12 +30,6 @@ import { TRAINS_HERE } from '../trainingText';
 /** How the launch's value starts: analyze.ts leaves the linked module's training out of such a program. */
 export const PREDICTS_WITH_PROJECT_CLASS = 'predicts with project class ';
 
-/** `from pkg.module import A, B` at column 0 (a package's module, not an installed framework's: a dotted path). */
-const PROJECT_IMPORT =
-  /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+([^\n#(]{1,500})/gm;
-/** Frameworks with rules of their own (their classes are read there). */
-const FRAMEWORK =
-  /^(?:torch|torchvision|transformers|diffusers|peft|trl|accelerate|lightning|pytorch_lightning|keras|tensorflow|jax|flax|sklearn|timm|sentence_transformers|vllm|openai)\b/;
 /**
  * A class named as a model; not an `Auto*` factory (`AutoModel`: the name of installed libraries' loaders, whose
  * model is whatever folder or id it is handed: calledModelObject.ts reads those).
@@ -46,12 +43,10 @@ const PREDICT_METHOD =
 const TRAIN_METHOD = /^(?:do_)?(?:train|fit|finetune|fine_tune|learn)\w{0,20}$/;
 /** A web UI or API framework's import: a demo whose handlers run the objects it builds at its top. */
 const WEB_DEMO = /^(?:import|from)[ \t]+(?:gradio|streamlit|fastapi|flask)\b/m;
-/** A class by its name (CapWords), not a helper that is no model however it is named. */
-const CLASS_NAME = /^[A-Z][A-Za-z0-9]{1,60}$/;
-const NOT_A_MODEL =
-  /(?:Tokeni[sz]er|Processor|Config|Dataset|DataLoader|Loader|Client|Parser|Args|Arguments|Logger|Writer|Reader|Trainer|Callback|Error)$/;
 /** Objects looked at per file. */
 const MAX_OBJECTS = 20;
+/** `from` statements looked at per file. */
+const MAX_IMPORT_STATEMENTS = 200;
 
 export const projectModelPredicts: FileRule = {
   framework: 'python',
@@ -80,31 +75,25 @@ export const projectModelPredicts: FileRule = {
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
     const webDemo = WEB_DEMO.test(ctx.text);
-    // Each imported class (by its local name): its module's path and its own name.
+    // Each class imported from the project's own modules (by its local name): its module's path and its own name.
     const classes = new Map<string, { file: string; name: string }>();
-    for (const m of ctx.text.matchAll(PROJECT_IMPORT)) {
-      if (FRAMEWORK.test(m[1])) continue;
-      const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
-      for (const part of m[2].split(',')) {
-        const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
-        if (!name) continue;
-        const model = MODEL_CLASS.test(name[1]);
-        if (model || (webDemo && CLASS_NAME.test(name[1]) && !NOT_A_MODEL.test(name[1])))
-          classes.set(name[2] ?? name[1], { file, name: name[1] });
-      }
+    for (const { module, name, local } of fromImports(ctx.text, MAX_IMPORT_STATEMENTS)) {
+      const bare = module.replace(/^\.+/, '');
+      if (!bare || INSTALLED_LIBRARY.test(bare)) continue;
+      if (MODEL_CLASS.test(name) || (webDemo && CLASS_NAME.test(name) && !NOT_A_MODEL.test(name)))
+        classes.set(local, { file: `${bare.replace(/\./g, '/')}.py`, name });
     }
     if (classes.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, undefined, true);
     const lines = code.split('\n');
     const executed = executedRowMask(ctx.tree);
     const names = [...classes.keys()].join('|');
-    const built = new RegExp(`^[ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*=[ \\t]*(${names})[ \\t]*\\(`, 'gm');
+    const built = new RegExp(`^[ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*=[ \\t]*(${names})[ \\t]*\\(`);
     const objects = new Map<string, string>();
     // Objects built where the module runs (its top, its main guard's reach), by the holder's name.
-    for (const m of code.matchAll(built)) {
-      if (objects.size >= MAX_OBJECTS) break;
-      const row = code.slice(0, m.index).split('\n').length - 1;
-      if (!objects.has(m[1]) && executed[row]) objects.set(m[1], m[2]);
+    for (let row = 0; row < lines.length && objects.size < MAX_OBJECTS; row++) {
+      const m = executed[row] ? built.exec(lines[row]) : null;
+      if (m && !objects.has(m[1])) objects.set(m[1], m[2]);
     }
     for (const [object, cls] of objects) {
       const call = new RegExp(`(?:^|[^\\w.])${object}\\.(\\w{1,60})[ \\t]*\\(`, 'g');
