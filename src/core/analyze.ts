@@ -1917,9 +1917,11 @@ export function withoutLinkedDuplicates<T extends { path: string; analysis: Link
  */
 function namesItsConfig(verdict: Fact, passed: readonly (readonly [string, string])[] | undefined): boolean {
   return (passed ?? []).some(
-    ([flag]) =>
+    ([flag, value]) =>
       verdict.detail.includes(`--${flag.replace(/_/g, '-')}`) ||
       verdict.detail.includes(`--${flag}`) ||
-      /(?:^|_)c(?:on)?fi?g(?:_|$)/.test(flag),
+      /(?:^|_)c(?:on)?fi?g(?:_|$)/.test(flag) ||
+      // `-c config/x.py`: the short alias a config flag is given by (`add_argument('--config_file', '-c', ...)`).
+      (flag === '-c' && /\.(?:ya?ml|json|py)$/.test(value)),
   );
 }

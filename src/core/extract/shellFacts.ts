@@ -1655,6 +1655,12 @@ export function extractShellFacts(text: string, path?: string, positional?: read
       if (file && !(scriptAt >= 0 && file === tokens[scriptAt]))
         add('link.config', file.startsWith('.') ? file : inWorkDir(file), `--${flag} ${file}`);
     }
+    // `-c config/DINO/DINO_4scale.py` (argparse's short alias of `--config_file`, `--config`: IDEA-Research's DINO and
+    // DN-DETR programs, many research entry points): a config file given by the short flag is a config as well.
+    const short = tokens.findIndex((w, k) => w === '-c' && k > scriptAt && scriptAt >= 0);
+    const shortFile =
+      short >= 0 ? /^["']?([^\s"'$]+\.(?:ya?ml|json|py))["']?$/.exec(tokens[short + 1] ?? '')?.[1] : undefined;
+    if (shortFile) add('link.config', shortFile.startsWith('.') ? shortFile : inWorkDir(shortFile), `-c ${shortFile}`);
     // `--model_type phi-2` (or `--model-type`) beside a checkpoint path (Bunny's and LLaVA-derived programs pick the
     // language model's classes by it): a checkpoint of that catalog model, which sizes a path that states none.
     const typed = namedModelType(logical);

@@ -441,6 +441,10 @@ function moduleStart(doc: ConfigDoc): ConfigValue | undefined {
     const v = doc.get(`model.params.${key}`);
     if (typeof v?.value === 'string' && v.value.trim() !== '') return v;
   }
+  // `model: {pretrained_checkpoint: checkpoints/x/model.ckpt, target: …}` (VideoCrafter and DynamiCrafter: their
+  // trainer loads `model_cfg.pretrained_checkpoint` into the built module before fitting, main/utils_train.py).
+  const beside = doc.get('model.pretrained_checkpoint');
+  if (typeof beside?.value === 'string' && beside.value.trim() !== '') return beside;
   // A pretrained pipeline the module is built around and trains (`stable_diffusion_config:
   // pretrained_model_name_or_path: org/model`), not one of a frozen part's.
   let seen = 0;
@@ -500,7 +504,9 @@ function readLength(doc: ConfigDoc, out: FactSink): void {
 
 /** Lightning's precision values (lightning.ai docs, Trainer precision): 16/"16-mixed", "bf16"/"bf16-mixed", 32/"32-true", 64. */
 function readPrecision(doc: ConfigDoc, out: FactSink): void {
-  const p = doc.get(`${TRAINER}.precision`);
+  // Also beside the trainer section (`lightning: {precision: 16, trainer: {...}}`: VideoCrafter-style trainers pass
+  // `lightning_config.precision` to the Trainer's `precision`).
+  const p = doc.get(`${TRAINER}.precision`) ?? doc.get('lightning.precision');
   if (!p || p.shape !== 'scalar') return;
   const v = String(p.value).trim().toLowerCase();
   const precision = /^bf16/.test(v)

@@ -48,7 +48,7 @@ import { lavisProgramConfig, registryModelLoader } from './readers/lavisProgram'
 import { corenetTrainingArguments } from './readers/corenetOptions';
 import { mlCollectionsConfigUse } from './readers/mlCollectionsUse';
 import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
-import { fairseqInferenceStep, fairseqValidStep } from './readers/fairseqProgram';
+import { fairseqDecodingParser, fairseqInferenceStep, fairseqValidStep } from './readers/fairseqProgram';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
 import { architectureKeyword, namedArchitecture } from './readers/namedArchitecture';
@@ -365,6 +365,7 @@ export const CALL_RULES: readonly CallRule[] = [
   openNmtInference,
   fairseqInferenceStep,
   fairseqValidStep,
+  fairseqDecodingParser,
   hydraMain,
   namedArchitecture,
   architectureKeyword,

@@ -13,7 +13,7 @@ import { sizeFromModelName } from '../../knowledge/modelName';
  */
 
 /** The `{gpu}xb{batch}` segment, between `_` or `-` separators (bounded digits: linear). */
-const LAYOUT = /(?:^|[_-])([1-9]\d{0,3})xb([1-9]\d{0,4})(?=$|[_-])/;
+const LAYOUT = /(?:^|[_-])([1-9]\d{0,3})x(?:b([1-9]\d{0,4})|([1-9]\d{0,4})b)(?=$|[_-])/;
 /** A plausible layout: at most this many GPUs named in a config's name. */
 const MAX_GPUS = 4096;
 
@@ -27,8 +27,39 @@ function modelOfName(prefix: string): string | undefined {
   const module = parts[parts.length - 1];
   // Old-style names keep `_` between the fields only (`mae_vit-base-p16`, `simclr_resnet50`): the module is the last.
   if (parts.length > 1 && known(module)) return module;
+  const sized = sizedAlgorithm(parts);
+  if (sized) return sized;
   if (parts.length === 1 || known(prefix)) return prefix;
   return /[a-z]/.test(prefix) ? prefix : undefined;
+}
+
+/** A model size written as mmyolo's configs write it (`s`, `l`, `tiny`), its version after a `-` (`s-v61`). */
+const SIZE_FIELD = /^(n|s|m|l|x|t|tiny|nano|small|medium|large|xlarge)(?:-v\d{1,3})?$/;
+
+/**
+ * mmyolo's `{algorithm}_{component}-[version]_…` (`yolov5_s-v61_syncbn_fast`, `rtmdet_l_syncbn_fast`,
+ * `ppyoloe_plus_s_fast`, `yolov7_tiny_fast`; mmyolo docs/en/tutorials/config.md, "Config file naming convention":
+ * the component field of these detectors is the model size, the version the release it follows): the catalog row
+ * of the algorithm at that size, by the name it goes by (`yolov5s`, `rtmdet-l`), or undefined.
+ */
+/** mmyolo's `[norm setting]_[data preprocessor type]` fields and the like: they leave the network as it is. */
+const SETTINGS_FIELD = /^(?:syncbn|bn|fast|mask-refine|v\d{1,3}|fp16|amp)$/;
+
+function sizedAlgorithm(parts: readonly string[]): string | undefined {
+  for (let k = 1; k < Math.min(parts.length, 3); k++) {
+    const size = SIZE_FIELD.exec(parts[k])?.[1];
+    if (!size) continue;
+    // Only the settings fields may follow (a norm, the data preprocessor, a training trick, a release): a field
+    // that changes the network (`ofa_lat31` subnets, `dummy-backbone`) makes it another model.
+    if (!parts.slice(k + 1).every((f) => SETTINGS_FIELD.test(f))) return undefined;
+    const head = parts.slice(0, k);
+    for (const name of [`${head.join('_')}_${size}`, `${head.join('')}${size}`]) {
+      const row = findModelByName(name);
+      if (row) return row.id;
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -186,9 +217,10 @@ function layoutFacts(name: string, facts: readonly Fact[], trains: boolean): Fac
   if (!layout) return algorithmFacts(name, facts, trains);
   if (!trains) return [];
   const gpus = Number(layout[1]);
-  const batch = Number(layout[2]);
+  // `8xb16`, and mmyolo's YOLOv7 configs' `8x16b` (the same layout, the letter after the batch).
+  const batch = Number(layout[2] ?? layout[3]);
   if (!(gpus <= MAX_GPUS)) return [];
-  const said = `${name}.py: OpenMMLab's naming convention, ${layout[1]}xb${layout[2]} = ${gpus} GPUs × ${batch} samples per GPU`;
+  const said = `${name}.py: OpenMMLab's naming convention, ${layout[0].replace(/^[_-]/, '')} = ${gpus} GPUs × ${batch} samples per GPU`;
   const out: Fact[] = [];
   if (!facts.some((f) => f.kind === 'hardware.devices'))
     out.push({ kind: 'hardware.devices', value: gpus, range: at0, confidence: 'medium', detail: said });

@@ -719,6 +719,15 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     '',
+    '\\boptions\\.get_(?:generation|interactive_generation|validation)_parser\\s*\\(',
+    [
+      { words: ['options.get_'], ignoreCase: false },
+      { words: ['generation', 'interactive_generation', 'validation'], ignoreCase: false },
+      { words: ['_parser'], ignoreCase: false },
+    ],
+  ],
+  [
+    '',
     '\\bparlai\\.scripts\\b|\\bcreate_agent\\w{0,20}\\s*\\(|Agent\\(\\s*opt\\b',
     [{ words: ['parlai.scripts', 'create_agent', 'Agent('], ignoreCase: false }],
   ],
@@ -893,7 +902,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     'm',
-    '\\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample)\\w*[ \\t]*\\(|^(?:import|from)[ \\t]+(?:gradio|streamlit|fastapi|flask)\\b',
+    '\\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|execute)\\w*[ \\t]*\\(|^(?:import|from)[ \\t]+(?:gradio|streamlit|fastapi|flask)\\b',
     [
       {
         words: [
@@ -904,6 +913,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
           'encode',
           'embed',
           'sample',
+          'execute',
           'gradio',
           'streamlit',
           'fastapi',

@@ -50,11 +50,20 @@ function readFairseqCommand(command: LaunchCommand, out: LaunchSink): LaunchOutc
   const n = wholeNumber(world?.value);
   if (world && n) out.add('hardware.devices', n, `--distributed-world-size ${n}`, 'high', world.word);
   if (!TRAINING.has(program)) {
+    const path = flagValue(words, '--path');
+    if (path) readCheckpointModel(path, out);
     out.add('training.mode', 'inference', `fairseq ${program} decodes or scores with the --path checkpoint`);
     out.add('launch.inference', `fairseq-${program.replace('_', '-')}`, `fairseq ${program}`);
     return 'own-links';
   }
   if (program !== 'train') return readHydraTrain(command, out);
+  readTrainingFlags(words, out);
+  out.add('launch.trainer', 'fairseq-train', 'fairseq-train');
+  return 'own-links';
+}
+
+/** fairseq-train's flags: the architecture, the length, and the checkpoint it starts from (none: from scratch). */
+function readTrainingFlags(words: readonly string[], out: LaunchSink): void {
   const arch = flagValue(words, '--arch', '-a');
   if (arch && /^[A-Za-z][\w.-]{0,80}$/.test(arch.value))
     out.add('model.id', arch.value, `--arch ${arch.value} (a fairseq registered architecture)`, 'high', arch.word);
@@ -75,8 +84,55 @@ function readFairseqCommand(command: LaunchCommand, out: LaunchSink): LaunchOutc
     out.add('model.fromScratch', true, 'no --restore-file or --finetune-from-model: random init', 'medium');
     out.add('training.mode', 'pretrain', 'fairseq-train with no checkpoint to start from: from scratch', 'medium');
   }
-  out.add('launch.trainer', 'fairseq-train', 'fairseq-train');
-  return 'own-links';
+}
+
+/** `--user-dir ofa_module`: fairseq's flag that imports a folder of the project's own tasks and models. */
+const USER_DIR = /^--user[-_]dir(?:=|$)/;
+/** Flags only fairseq's training parser defines (options.get_training_parser): the line trains. */
+const TRAINING_ONLY_FLAG = /^--(?:arch|optimizer|criterion|max[-_]epoch|max[-_]update|lr[-_]scheduler)(?:=|$)/;
+/** `--path checkpoints/x.pt`: the checkpoint fairseq's generation and validation parsers load. */
+const CHECKPOINT_PATH = /^--path(?:=|$)/;
+
+/**
+ * A project's own copy of fairseq's programs (`python -m torch.distributed.launch ../../train.py DATA --user-dir
+ * ../../ofa_module --arch ofa_large --restore-file ofa_large.pt --max-epoch 5`, `../../evaluate.py DATA --path
+ * x_best.pt --user-dir ../../ofa_module --beam 5`): `--user-dir` is fairseq's own flag, "path to a python module
+ * containing custom extensions (tasks and/or architectures)" (fairseq/options.py, get_parser), so the line runs a
+ * program built on fairseq's parsers, whose flags mean what they mean to fairseq-train and fairseq-generate (OFA,
+ * Uni-Core and other fairseq-derived research code keep this layout). A training-only flag says it trains; `--path`
+ * without one, that it decodes with that checkpoint. Returns what the line does, undefined for no such line.
+ */
+export function readFairseqPluginLaunch(command: LaunchCommand, out: LaunchSink): 'train' | 'inference' | undefined {
+  const words = command.words;
+  if (!words.some((w) => USER_DIR.test(w))) return undefined;
+  if (words.some((w) => TRAINING_ONLY_FLAG.test(w))) {
+    out.add('run.framework', 'fairseq', 'a fairseq program (--user-dir)');
+    out.consume('fp16', 'bf16', 'max_epoch', 'max_update', 'distributed_world_size', 'arch');
+    readPrecision(words, out);
+    readTrainingFlags(words, out);
+    return 'train';
+  }
+  const path = flagValue(words, '--path');
+  if (!path || !words.some((w) => CHECKPOINT_PATH.test(w))) return undefined;
+  out.add('run.framework', 'fairseq', 'a fairseq program (--user-dir)');
+  out.consume('fp16', 'bf16');
+  readPrecision(words, out);
+  readCheckpointModel(path, out);
+  return 'inference';
+}
+
+/** `checkpoints/caption_large_best.pt`: a checkpoint file named as a word (letters first), not `checkpoint_best.pt`. */
+const NAMED_CHECKPOINT = /(?:^|\/)([A-Za-z][\w.-]{0,100})\.(?:pt|pth)$/;
+
+/**
+ * The checkpoint `--path` loads, as the model's name (`--path ../../checkpoints/caption_huge_best.pt`): what the run
+ * decodes with is that file, whatever architecture it holds. fairseq's own run outputs (`checkpoint_best.pt`,
+ * `checkpoint_last.pt`, `checkpoint12.pt`) name no model; nor does a path held in a variable or several joined by `:`.
+ */
+function readCheckpointModel(path: { value: string; word: string }, out: LaunchSink): void {
+  const name = NAMED_CHECKPOINT.exec(path.value)?.[1];
+  if (!name || path.value.includes(':') || /^checkpoint(?:_\w+|\d+)?$/.test(name)) return;
+  out.add('model.id', name, `--path ${path.value}: the checkpoint it decodes with`, 'low', path.word);
 }
 
 /** `--fp16`/`--memory-efficient-fp16` → fp16, `--bf16`/`--memory-efficient-bf16` → bf16, neither: fairseq's fp32. */

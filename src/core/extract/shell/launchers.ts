@@ -16,7 +16,7 @@ import { readSlurmOptions } from './slurm';
 import { readTorchtitanLaunch, readTorchtitanScript } from './torchtitan';
 import { handedArguments, readScriptCall, SCRIPT_CALL } from './scriptCall';
 import { isOpenClipTrain, readOpenClipTrain } from './openClip';
-import { fairseqCli, fairseqEvaluationOverride } from './fairseq';
+import { fairseqCli, fairseqEvaluationOverride, readFairseqPluginLaunch } from './fairseq';
 import { PARLAI_COMMAND, readParlaiCommand } from './parlai';
 import {
   checkpointEvaluation,
@@ -501,13 +501,20 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     const outcome = readSwiftCommand(swift.tool, swift.sub, command.words.slice(swift.at + 1), command.prefix, out);
     return outcome === 'no-run' ? 'no-run' : 'own-links';
   }
+  const fairseqProgram = readFairseqPluginLaunch(command, out);
   const harness = harnessProgram(command);
   if (harness?.model) {
     out.add('model.id', harness.model, `--model_args pretrained=${harness.model}`, 'high', harness.model);
     out.add('model.fromScratch', false, 'an evaluation harness evaluates a trained checkpoint', 'high');
   }
   const switched = evaluationSwitch(command);
+  // A fairseq program's own flags say it decodes (`--path` and no training flag), as an explicit switch does.
+  const decodes =
+    fairseqProgram === 'inference'
+      ? 'a fairseq program (--user-dir) given a --path checkpoint and no training flag: it decodes with that checkpoint'
+      : undefined;
   const serving =
+    decodes ??
     harness?.detail ??
     servingModule(program) ??
     switched ??
@@ -519,7 +526,8 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     labellingProgram(program) ??
     variableNamedEvaluation(program);
   // A switch on the command itself (`--eval-only`) over what a config it hands the program says of training.
-  if (serving) out.add('training.mode', 'inference', serving, serving === switched ? 'high' : 'medium');
+  if (serving)
+    out.add('training.mode', 'inference', serving, serving === switched || serving === decodes ? 'high' : 'medium');
   else {
     const weights = openMmlabWeightsOption(command);
     if (weights) out.add('model.fromScratch', false, `${weights}: the model starts from these weights`, 'high');

@@ -28,7 +28,12 @@ const MAX_NOTES = 8;
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?$/i;
 
 function numbers(words: string): number[] | undefined {
-  const list = words.trim().split(/\s+/).filter(Boolean);
+  // `for e in {10,}` / `{5,7,10}`: bash's brace expansion gives each item as a word (empty items give none).
+  const list = words
+    .trim()
+    .split(/\s+/)
+    .flatMap((w) => (/^\{[^{}]{0,400}\}$/.test(w) ? w.slice(1, -1).split(',') : [w]))
+    .filter(Boolean);
   if (list.length === 0 || list.length > MAX_VALUES || !list.every((w) => NUMBER.test(w))) return undefined;
   return list.map(Number);
 }

@@ -8746,6 +8746,205 @@ export const MODELS: readonly Model[] = [
     source:
       'Ultralytics docs docs.ultralytics.com/tasks/detect YOLO11 table (params M, FLOPs B = 2x thop MACs, mAPval 50-95 at 640): yolo11x 56.9M params, 194.9B FLOPs',
   },
+  // ---------------- OpenMMLab / Meituan / PaddleDetection real-time detectors (whole detector, as published) ----------------
+  {
+    id: 'rtmdet-tiny',
+    aliases: ['rtmdet_tiny', 'rtmdettiny'],
+    family: 'rtmdet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 4_800_000,
+    smallerSiblings: [],
+    source:
+      'open-mmlab/mmdetection configs/rtmdet/README.md, Results and Models (COCO, 640): Params(M) RTMDet-tiny 4.8, RTMDet-s 8.89, RTMDet-m 24.71, RTMDet-l 52.3, RTMDet-x 94.86 (Lyu et al. 2022, RTMDet, arXiv:2212.07784)',
+  },
+  {
+    id: 'rtmdet-s',
+    aliases: ['rtmdet_s', 'rtmdets'],
+    family: 'rtmdet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 8_890_000,
+    smallerSiblings: ['rtmdet-tiny'],
+    source:
+      'open-mmlab/mmdetection configs/rtmdet/README.md, Results and Models (COCO, 640): Params(M) RTMDet-tiny 4.8, RTMDet-s 8.89, RTMDet-m 24.71, RTMDet-l 52.3, RTMDet-x 94.86 (Lyu et al. 2022, RTMDet, arXiv:2212.07784)',
+  },
+  {
+    id: 'rtmdet-m',
+    aliases: ['rtmdet_m', 'rtmdetm'],
+    family: 'rtmdet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 24_710_000,
+    smallerSiblings: ['rtmdet-s', 'rtmdet-tiny'],
+    source:
+      'open-mmlab/mmdetection configs/rtmdet/README.md, Results and Models (COCO, 640): Params(M) RTMDet-tiny 4.8, RTMDet-s 8.89, RTMDet-m 24.71, RTMDet-l 52.3, RTMDet-x 94.86 (Lyu et al. 2022, RTMDet, arXiv:2212.07784)',
+  },
+  {
+    id: 'rtmdet-l',
+    aliases: ['rtmdet_l', 'rtmdetl'],
+    family: 'rtmdet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 52_300_000,
+    smallerSiblings: ['rtmdet-m', 'rtmdet-s', 'rtmdet-tiny'],
+    source:
+      'open-mmlab/mmdetection configs/rtmdet/README.md, Results and Models (COCO, 640): Params(M) RTMDet-tiny 4.8, RTMDet-s 8.89, RTMDet-m 24.71, RTMDet-l 52.3, RTMDet-x 94.86 (Lyu et al. 2022, RTMDet, arXiv:2212.07784)',
+  },
+  {
+    id: 'rtmdet-x',
+    aliases: ['rtmdet_x', 'rtmdetx'],
+    family: 'rtmdet',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 94_860_000,
+    smallerSiblings: ['rtmdet-l', 'rtmdet-m', 'rtmdet-s', 'rtmdet-tiny'],
+    source:
+      'open-mmlab/mmdetection configs/rtmdet/README.md, Results and Models (COCO, 640): Params(M) RTMDet-tiny 4.8, RTMDet-s 8.89, RTMDet-m 24.71, RTMDet-l 52.3, RTMDet-x 94.86 (Lyu et al. 2022, RTMDet, arXiv:2212.07784)',
+  },
+  {
+    id: 'yolov6n',
+    aliases: ['yolov6_n', 'yolov6-n', 'yolov6n.pt'],
+    family: 'yolov6',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 4_700_000,
+    smallerSiblings: [],
+    source:
+      'meituan/YOLOv6 README, Benchmark (YOLOv6 v3.0 weights, release 0.3.0/0.4.0, COCO 640): Params (M) YOLOv6-N 4.7, YOLOv6-S 18.5, YOLOv6-M 34.9, YOLOv6-L 59.6 (Li et al. 2023, YOLOv6 v3.0, arXiv:2301.05586)',
+  },
+  {
+    id: 'yolov6s',
+    aliases: ['yolov6_s', 'yolov6-s', 'yolov6s.pt'],
+    family: 'yolov6',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 18_500_000,
+    smallerSiblings: ['yolov6n'],
+    source:
+      'meituan/YOLOv6 README, Benchmark (YOLOv6 v3.0 weights, release 0.3.0/0.4.0, COCO 640): Params (M) YOLOv6-N 4.7, YOLOv6-S 18.5, YOLOv6-M 34.9, YOLOv6-L 59.6 (Li et al. 2023, YOLOv6 v3.0, arXiv:2301.05586)',
+  },
+  {
+    id: 'yolov6m',
+    aliases: ['yolov6_m', 'yolov6-m', 'yolov6m.pt'],
+    family: 'yolov6',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 34_900_000,
+    smallerSiblings: ['yolov6s', 'yolov6n'],
+    source:
+      'meituan/YOLOv6 README, Benchmark (YOLOv6 v3.0 weights, release 0.3.0/0.4.0, COCO 640): Params (M) YOLOv6-N 4.7, YOLOv6-S 18.5, YOLOv6-M 34.9, YOLOv6-L 59.6 (Li et al. 2023, YOLOv6 v3.0, arXiv:2301.05586)',
+  },
+  {
+    id: 'yolov6l',
+    aliases: ['yolov6_l', 'yolov6-l', 'yolov6l.pt'],
+    family: 'yolov6',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 59_600_000,
+    smallerSiblings: ['yolov6m', 'yolov6s', 'yolov6n'],
+    source:
+      'meituan/YOLOv6 README, Benchmark (YOLOv6 v3.0 weights, release 0.3.0/0.4.0, COCO 640): Params (M) YOLOv6-N 4.7, YOLOv6-S 18.5, YOLOv6-M 34.9, YOLOv6-L 59.6 (Li et al. 2023, YOLOv6 v3.0, arXiv:2301.05586)',
+  },
+  {
+    id: 'ppyoloe-s',
+    aliases: ['ppyoloe_s', 'ppyoloe_plus_s', 'ppyoloe-plus-s', 'ppyoloe_crn_s'],
+    family: 'ppyoloe',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 7_930_000,
+    smallerSiblings: [],
+    source:
+      'PaddlePaddle/PaddleDetection configs/ppyoloe/README_legacy.md and objects365/README (COCO 640): Params(M) PP-YOLOE(+)-s 7.93, -m 23.43, -l 52.20, -x 98.42; PP-YOLOE+ keeps the PP-YOLOE network sizes (Xu et al. 2022, PP-YOLOE, arXiv:2203.16250)',
+  },
+  {
+    id: 'ppyoloe-m',
+    aliases: ['ppyoloe_m', 'ppyoloe_plus_m', 'ppyoloe-plus-m', 'ppyoloe_crn_m'],
+    family: 'ppyoloe',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 23_430_000,
+    smallerSiblings: ['ppyoloe-s'],
+    source:
+      'PaddlePaddle/PaddleDetection configs/ppyoloe/README_legacy.md and objects365/README (COCO 640): Params(M) PP-YOLOE(+)-s 7.93, -m 23.43, -l 52.20, -x 98.42; PP-YOLOE+ keeps the PP-YOLOE network sizes (Xu et al. 2022, PP-YOLOE, arXiv:2203.16250)',
+  },
+  {
+    id: 'ppyoloe-l',
+    aliases: ['ppyoloe_l', 'ppyoloe_plus_l', 'ppyoloe-plus-l', 'ppyoloe_crn_l'],
+    family: 'ppyoloe',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 52_200_000,
+    smallerSiblings: ['ppyoloe-m', 'ppyoloe-s'],
+    source:
+      'PaddlePaddle/PaddleDetection configs/ppyoloe/README_legacy.md and objects365/README (COCO 640): Params(M) PP-YOLOE(+)-s 7.93, -m 23.43, -l 52.20, -x 98.42; PP-YOLOE+ keeps the PP-YOLOE network sizes (Xu et al. 2022, PP-YOLOE, arXiv:2203.16250)',
+  },
+  {
+    id: 'ppyoloe-x',
+    aliases: ['ppyoloe_x', 'ppyoloe_plus_x', 'ppyoloe-plus-x', 'ppyoloe_crn_x'],
+    family: 'ppyoloe',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 98_420_000,
+    smallerSiblings: ['ppyoloe-l', 'ppyoloe-m', 'ppyoloe-s'],
+    source:
+      'PaddlePaddle/PaddleDetection configs/ppyoloe/README_legacy.md and objects365/README (COCO 640): Params(M) PP-YOLOE(+)-s 7.93, -m 23.43, -l 52.20, -x 98.42; PP-YOLOE+ keeps the PP-YOLOE network sizes (Xu et al. 2022, PP-YOLOE, arXiv:2203.16250)',
+  },
+  {
+    id: 'ofa-tiny',
+    aliases: ['ofa_tiny', 'OFA-Sys/ofa-tiny'],
+    family: 'ofa',
+    architecture: 'encoder-decoder',
+    modality: 'multimodal',
+    params: 33_000_000,
+    smallerSiblings: [],
+    source:
+      'OFA-Sys/OFA README.md, pretrained checkpoints table (Params column) and checkpoints.md: OFA-Tiny 33M, OFA-Medium 93M, OFA-Base 180M, OFA-Large 470M, OFA-Huge 930M (Wang et al. 2022, OFA, arXiv:2202.03052: a ResNet stem and a Transformer encoder-decoder; fairseq --arch ofa_tiny … ofa_huge)',
+  },
+  {
+    id: 'ofa-medium',
+    aliases: ['ofa_medium', 'OFA-Sys/ofa-medium'],
+    family: 'ofa',
+    architecture: 'encoder-decoder',
+    modality: 'multimodal',
+    params: 93_000_000,
+    smallerSiblings: ['ofa-tiny'],
+    source:
+      'OFA-Sys/OFA README.md, pretrained checkpoints table (Params column) and checkpoints.md: OFA-Tiny 33M, OFA-Medium 93M, OFA-Base 180M, OFA-Large 470M, OFA-Huge 930M (Wang et al. 2022, OFA, arXiv:2202.03052: a ResNet stem and a Transformer encoder-decoder; fairseq --arch ofa_tiny … ofa_huge)',
+  },
+  {
+    id: 'ofa-base',
+    aliases: ['ofa_base', 'OFA-Sys/ofa-base'],
+    family: 'ofa',
+    architecture: 'encoder-decoder',
+    modality: 'multimodal',
+    params: 180_000_000,
+    smallerSiblings: ['ofa-medium', 'ofa-tiny'],
+    source:
+      'OFA-Sys/OFA README.md, pretrained checkpoints table (Params column) and checkpoints.md: OFA-Tiny 33M, OFA-Medium 93M, OFA-Base 180M, OFA-Large 470M, OFA-Huge 930M (Wang et al. 2022, OFA, arXiv:2202.03052: a ResNet stem and a Transformer encoder-decoder; fairseq --arch ofa_tiny … ofa_huge)',
+  },
+  {
+    id: 'ofa-large',
+    aliases: ['ofa_large', 'OFA-Sys/ofa-large'],
+    family: 'ofa',
+    architecture: 'encoder-decoder',
+    modality: 'multimodal',
+    params: 470_000_000,
+    smallerSiblings: ['ofa-base', 'ofa-medium', 'ofa-tiny'],
+    source:
+      'OFA-Sys/OFA README.md, pretrained checkpoints table (Params column) and checkpoints.md: OFA-Tiny 33M, OFA-Medium 93M, OFA-Base 180M, OFA-Large 470M, OFA-Huge 930M (Wang et al. 2022, OFA, arXiv:2202.03052: a ResNet stem and a Transformer encoder-decoder; fairseq --arch ofa_tiny … ofa_huge)',
+  },
+  {
+    id: 'ofa-huge',
+    aliases: ['ofa_huge', 'OFA-Sys/ofa-huge'],
+    family: 'ofa',
+    architecture: 'encoder-decoder',
+    modality: 'multimodal',
+    params: 930_000_000,
+    smallerSiblings: ['ofa-large', 'ofa-base', 'ofa-medium', 'ofa-tiny'],
+    source:
+      'OFA-Sys/OFA README.md, pretrained checkpoints table (Params column) and checkpoints.md: OFA-Tiny 33M, OFA-Medium 93M, OFA-Base 180M, OFA-Large 470M, OFA-Huge 930M (Wang et al. 2022, OFA, arXiv:2202.03052: a ResNet stem and a Transformer encoder-decoder; fairseq --arch ofa_tiny … ofa_huge)',
+  },
   // ---------------- Hugging Face vision (ViT, DeiT, BEiT, Swin, ConvNeXt, ResNet) ----------------
   {
     id: 'google/vit-base-patch16-224',

@@ -52,3 +52,42 @@ export const fairseqValidStep: CallRule = {
     ctx.add('launch.inference', full, fn, `${full}(sample, model, criterion): fairseq's validation step`, 'medium');
   },
 };
+
+/** fairseq's parser factories for its decoding and scoring programs (fairseq/options.py). */
+const DECODING_PARSERS = new Set([
+  'get_generation_parser',
+  'get_interactive_generation_parser',
+  'get_validation_parser',
+]);
+/** `from fairseq import …, options, …` (or `import fairseq.options`): the module's `options` is fairseq's. */
+const FAIRSEQ_OPTIONS_IMPORT =
+  /^[ \t]*(?:from[ \t]+fairseq[ \t]+import[ \t]+[^\n]{0,300}\boptions\b|import[ \t]+fairseq\.options\b)/m;
+
+/**
+ * A program whose command line is fairseq's generation, interactive or validation parser
+ * (`parser = options.get_generation_parser()` then `options.parse_args_and_arch(parser)`: fairseq_cli/generate.py,
+ * interactive.py, validate.py, and the evaluation programs projects copy from them, such as OFA's evaluate.py, which
+ * decode with their own step function): it loads the `--path` checkpoint and decodes or scores with it, an inference
+ * run. Only on the `options` fairseq's import names.
+ */
+export const fairseqDecodingParser: CallRule = {
+  framework: 'fairseq',
+  callees: [...DECODING_PARSERS],
+  runStart: /\boptions\.get_(?:generation|interactive_generation|validation)_parser\s*\(/,
+  when: ({ full, ctx }) =>
+    /^options\.get_\w+$/.test(full) &&
+    DECODING_PARSERS.has(full.slice('options.'.length)) &&
+    FAIRSEQ_OPTIONS_IMPORT.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    if (!ctx.facts.some((f) => f.kind === 'run.framework' && f.value === 'fairseq'))
+      ctx.add('run.framework', 'fairseq', fn, `${full}(): a program on fairseq's command line`);
+    ctx.add(
+      'launch.inference',
+      full,
+      fn,
+      `${full}(): fairseq's decoding parser, so the program loads the --path checkpoint and decodes or scores with it`,
+      'medium',
+    );
+  },
+};

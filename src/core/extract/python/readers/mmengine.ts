@@ -501,7 +501,10 @@ export const mmengineConfig: FileRule = {
     if (model) readRtmpose(model.dict, ctx);
     if (model) readGeneratorSize(model.dict, ctx);
     if (model) readModuleHalfPrecision(nestedDicts(model.dict, 'model', ctx.symbols), ctx);
-    else readVariantName(ctx);
+    else {
+      readVariantName(ctx);
+      readFlatModelName(ctx);
+    }
     if (model || base) readLoadFrom(anchor, ctx);
   },
 };
@@ -778,6 +781,55 @@ function readVariantName(ctx: PythonReadContext): void {
       : `load_from = ${truncate(load[1], 60)}: ${last[1]} starts from a checkpoint`,
     'medium',
   );
+}
+
+/** `modelname = 'dino'`, `backbone = 'resnet50'`: flat top-level names, each a whole line. */
+const FLAT_MODEL_NAME = /^modelname[ \t]*=[ \t]*['"]([A-Za-z][\w.-]{0,60})['"][ \t]*(?:#.*)?$/m;
+const FLAT_BACKBONE = /^backbone[ \t]*=[ \t]*['"]([A-Za-z][\w.-]{0,60})['"][ \t]*(?:#.*)?$/m;
+const SWIN_SIZES: Readonly<Record<string, string>> = { t: 'tiny', s: 'small', b: 'base', l: 'large' };
+
+/** `resnet50` → `resnet-50`, `swin_L_384_22k` → `swin-large`: the catalog's words for a named backbone, or undefined. */
+function backboneVariant(name: string): string | undefined {
+  const resnet = /^resnet(\d{2,3})$/i.exec(name);
+  if (resnet) return `resnet-${resnet[1]}`;
+  const swin = /^swin_([tsbl])_/i.exec(name);
+  return swin ? `swin-${SWIN_SIZES[swin[1].toLowerCase()]}` : undefined;
+}
+
+/**
+ * A config of flat top-level settings (the SLConfig files of IDEA-Research's DINO, DN-DETR and DAB-DETR:
+ * `modelname = 'dino'`, `backbone = 'resnet50'`, `epochs = 12`, with a `_base_` of data settings): `modelname` is the
+ * name the program's builder registry looks the detector up by (`build_model(args)` → `MODULE_BUILD_FUNCS.get(
+ * args.modelname)`), `backbone` the backbone it is built on; together they name the model (`dino` on `resnet-50`).
+ */
+function readFlatModelName(ctx: PythonReadContext): void {
+  const name = FLAT_MODEL_NAME.exec(ctx.text);
+  if (!name) return;
+  const at = (m: RegExpExecArray) => topLevelStatement(ctx, ctx.text.slice(0, m.index).split('\n').length - 1);
+  const statement = at(name);
+  if (!statement) return;
+  ctx.add(
+    'model.id',
+    name[1],
+    statement,
+    `modelname = '${name[1]}': the detector the program's builder looks up by name`,
+    'medium',
+  );
+  // No checkpoint key of its own (`pretrain_model_path`, `load_from`, `resume`): the builder initialises the detector
+  // itself, its backbone from ImageNet weights at most; weights given on the launch line are read there (higher).
+  if (!/^(?:\w*pretrain\w*|load_from|resume\w*|finetune\w*)[ \t]*=/m.test(ctx.text))
+    ctx.add(
+      'model.fromScratch',
+      true,
+      statement,
+      `modelname = '${name[1]}' with no checkpoint to load in the config: the builder initialises the detector itself`,
+      'low',
+    );
+  const backbone = FLAT_BACKBONE.exec(ctx.text);
+  const variant = backbone ? backboneVariant(backbone[1]) : undefined;
+  const backboneStatement = backbone && variant ? at(backbone) : undefined;
+  if (backbone && variant && backboneStatement)
+    ctx.add('model.variant', variant, backboneStatement, `backbone = '${backbone[1]}': a ${variant} backbone`, 'low');
 }
 
 /**

@@ -38,7 +38,7 @@ const MODEL_CLASS =
   /^(?!Auto[A-Z])[A-Z]\w{0,60}(?:Model|Net|Network|Pipeline|Encoder|Decoder|Generator|Classifier|Detector|LM)$/;
 /** Methods that run a model on input. */
 const PREDICT_METHOD =
-  /^(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|transcribe|synthesi[sz]e|classify|detect)\w{0,20}$/;
+  /^(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|transcribe|synthesi[sz]e|classify|detect|execute)\w{0,20}$/;
 /** Methods that train it. */
 const TRAIN_METHOD = /^(?:do_)?(?:train|fit|finetune|fine_tune|learn)\w{0,20}$/;
 /** A web UI or API framework's import: a demo whose handlers run the objects it builds at its top. */
@@ -63,6 +63,7 @@ export const projectModelPredicts: FileRule = {
     'synthesi',
     'classify',
     'detect',
+    'execute',
     'gradio',
     'streamlit',
     'fastapi',
@@ -70,7 +71,7 @@ export const projectModelPredicts: FileRule = {
   ],
   runStart: [
     /^from[ \t]+[\w.]+[ \t]+import\b/m,
-    /\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample)\w*[ \t]*\(|^(?:import|from)[ \t]+(?:gradio|streamlit|fastapi|flask)\b/m,
+    /\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|execute)\w*[ \t]*\(|^(?:import|from)[ \t]+(?:gradio|streamlit|fastapi|flask)\b/m,
   ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;

@@ -882,6 +882,8 @@ export const autocast: CallRule = {
     if (enabled && (enabled.text === 'False' || evaluate(enabled, ctx.symbols)?.value === false)) return;
     // `autocast(enabled=hps.train.fp16_run)`: the run's config file decides (as for GradScaler).
     if (enabled && configSwitch(enabled, ctx.symbols)) return;
+    // `autocast(enabled=args.amp)` in a module that parses no flags: the program's flag decides (as for GradScaler).
+    if (enabled && flagsParsedElsewhere(enabled, ctx.symbols, ctx.text)) return;
     // open_clip's and OpenFlamingo's `get_autocast(precision)`: `if precision == "amp_bf16": return
     // torch.cuda.amp.autocast(dtype=torch.bfloat16)`. The branch is the `--precision` flag's choice; the flag's
     // default (read where it is declared) says which runs, not each branch.
@@ -992,6 +994,9 @@ export const gradScaler: CallRule = {
     // `GradScaler(enabled=hps.train.fp16_run)`: a switch the run's config file sets, which the config decides (read
     // there: VITS `train.fp16_run`), not the scaler.
     if (enabled && configSwitch(enabled, ctx.symbols)) return;
+    // `GradScaler(enabled=args.amp)` in a module that parses no flags (DETR-style engine.py, handed `args` by main.py):
+    // the switch is the program's flag, decided where it is parsed and on the launch line, not here.
+    if (enabled && flagsParsedElsewhere(enabled, ctx.symbols, ctx.text)) return;
     // Built always, used only under the program's AMP switch (`loss_scaler = NativeScaler()  # if args.use_amp is
     // False, this won't be used`, ConvNeXt-style main.py with `--use_amp` default False): the switch decides.
     if (ampSwitchOff(ctx.text)) return;
@@ -1019,6 +1024,20 @@ function configSwitch(value: Node, symbols: SymbolTable): boolean {
     else return false;
   }
   return false;
+}
+
+/** Names a program's parsed command-line flags go by (`args = parser.parse_args()`, `opt`, `FLAGS`). */
+const FLAGS_ROOT = /^(?:args|opt|opts|flags|FLAGS)$/;
+
+/**
+ * `args.amp` where this module parses no flags (no `add_argument` in it): a flag of the program that hands `args`
+ * in, whose default and launch value are read there. Undecided here.
+ */
+function flagsParsedElsewhere(value: Node, symbols: SymbolTable, text: string): boolean {
+  if (value.type !== 'attribute' || text.includes('add_argument') || evaluate(value, symbols) !== undefined)
+    return false;
+  const root = value.childForFieldName('object');
+  return root?.type === 'identifier' && FLAGS_ROOT.test(root.text);
 }
 
 /** An AMP switch declared as a flag (`--use_amp`, `--amp`, `--fp16`, `--use-fp16`), on one line with its default. */
