@@ -59,6 +59,26 @@ describe('Fifty-first round: rules from set BG', () => {
     assert.equal(factValue(plain, 'run.framework'), undefined);
   });
 
+  it('reads a fairseq sweep’s epochs at their mean, the planned updates as steps, and the launcher’s processes', () => {
+    const script = [
+      'export GPUS_PER_NODE=1',
+      'for max_epoch in 5 7 10; do',
+      '  CUDA_VISIBLE_DEVICES=0,1,2,3,4,5,6,7 python3 -m torch.distributed.launch --nproc_per_node=${GPUS_PER_NODE} \\',
+      '    ../../train.py d --user-dir m --arch ofa_base --max-epoch=${max_epoch} --total-num-update=400000',
+      'done',
+      '',
+    ].join('\n');
+    const facts = extractShellFacts(script);
+    assert.equal(factValue(facts, 'training.epochs'), 7.333);
+    assert.equal(factValue(facts, 'training.steps'), 400000);
+    // Eight devices are visible, one process is started: one device.
+    const devices = facts.filter((f) => f.kind === 'hardware.devices').map((f) => f.value);
+    assert.deepEqual(devices, [1]);
+    // With no process count the visible devices stay the count.
+    const visible = extractShellFacts('CUDA_VISIBLE_DEVICES=0,1,2,3 python train.py --epochs 3\n');
+    assert.equal(factValue(visible, 'hardware.devices'), 4);
+  });
+
   it('reads a fairseq program given a --path checkpoint and no training flag as decoding with that checkpoint', async () => {
     const script = [
       'export GPUS_PER_NODE=4',

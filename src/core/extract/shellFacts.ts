@@ -1398,7 +1398,9 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     else if (world && Number(world[1]) > 0 && !visible && !spread)
       add('hardware.devices', Number(world[1]), `WORLD_SIZE=${world[1]} on the command`);
     else if (spread) add('hardware.devices', spread.count, `${spread.detail}, one device per process`);
-    else if (visible)
+    // A process count the launcher is given (`--nproc_per_node=${GPUS_PER_NODE}` with GPUS_PER_NODE=1) is what runs:
+    // the visible devices only bound it (OFA's speech scripts make eight visible and start one process).
+    else if (visible && !launcherProcessCount(logical, vars))
       add('hardware.devices', visible[2].split(',').filter(Boolean).length, `${visible[1]}=${visible[2]}`);
     else if (localWorld && !own.some(isDevices))
       add('hardware.devices', Number(localWorld[1]), `LOCAL_WORLD_SIZE=${localWorld[1]} on the command`);
@@ -2447,6 +2449,14 @@ function plainValue(value: string, vars: ReadonlyMap<string, string>): string | 
   const expanded = value.includes('$') ? expandShell(value, vars) : value;
   if (expanded.includes('$')) return undefined;
   return PLAIN_VALUE.exec(expanded)?.[1];
+}
+
+/** `--nproc_per_node=${GPUS_PER_NODE}` with `GPUS_PER_NODE=1` set above: the processes the launcher starts, or undefined. */
+function launcherProcessCount(logical: string, vars: ReadonlyMap<string, string>): number | undefined {
+  const word = /(?:^|\s)--nproc[-_]per[-_]node[=\s]+(\S{1,200})/.exec(logical)?.[1];
+  const value = word === undefined ? undefined : plainValue(word, vars);
+  const n = value !== undefined && /^\d{1,4}$/.test(value) ? Number(value) : 0;
+  return n > 0 ? n : undefined;
 }
 
 /** A flag's value as the program receives it: a plain word, no variable, glob or command substitution. */

@@ -38,6 +38,13 @@ function wholeNumber(value: string | undefined): number | undefined {
   return n > 0 ? n : undefined;
 }
 
+/** A sweep's mean written in place of the value (`7.333`): a positive decimal. */
+function sweptMean(value: string | undefined): number | undefined {
+  if (!value || !/^\d{1,6}\.\d{1,6}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n > 0 ? n : undefined;
+}
+
 function readFairseqCommand(command: LaunchCommand, out: LaunchSink): LaunchOutcome {
   const m = PROGRAM.exec(command.text);
   if (!m) return;
@@ -70,8 +77,21 @@ function readTrainingFlags(words: readonly string[], out: LaunchSink): void {
   const update = flagValue(words, '--max-update', '--max_update');
   const steps = wholeNumber(update?.value);
   if (update && steps) out.add('training.steps', steps, `--max-update ${steps}`, 'high', update.word);
+  // `--total-num-update N`: the length the polynomial-decay schedule is planned over (fairseq's
+  // PolynomialDecayLRScheduleConfig.total_num_update), the run's length where no --max-update bounds it.
+  const planned = update ? undefined : flagValue(words, '--total-num-update', '--total_num_update');
+  const plannedSteps = wholeNumber(planned?.value);
+  if (planned && plannedSteps)
+    out.add(
+      'training.steps',
+      plannedSteps,
+      `--total-num-update ${plannedSteps}: the updates the learning-rate schedule is planned over`,
+      'medium',
+      planned.word,
+    );
   const epoch = flagValue(words, '--max-epoch', '--max_epoch');
-  const epochs = wholeNumber(epoch?.value);
+  // A sweep's launch holds the mean of its values (`for max_epoch in 5 7 10`: 7.333, shell/sweptValues.ts).
+  const epochs = wholeNumber(epoch?.value) ?? sweptMean(epoch?.value);
   if (epoch && epochs) out.add('training.epochs', epochs, `--max-epoch ${epochs}`, 'high', epoch.word);
   const restore = flagValue(words, '--restore-file', '--restore_file');
   const from =

@@ -1,3 +1,4 @@
+import { backboneVariant } from '../../backboneVariant';
 import type { Node } from 'web-tree-sitter';
 import { findModel } from '../../../knowledge';
 import { ditVariantOf, sizeFromModelName } from '../../../knowledge/modelName';
@@ -786,16 +787,6 @@ function readVariantName(ctx: PythonReadContext): void {
 /** `modelname = 'dino'`, `backbone = 'resnet50'`: flat top-level names, each a whole line. */
 const FLAT_MODEL_NAME = /^modelname[ \t]*=[ \t]*['"]([A-Za-z][\w.-]{0,60})['"][ \t]*(?:#.*)?$/m;
 const FLAT_BACKBONE = /^backbone[ \t]*=[ \t]*['"]([A-Za-z][\w.-]{0,60})['"][ \t]*(?:#.*)?$/m;
-const SWIN_SIZES: Readonly<Record<string, string>> = { t: 'tiny', s: 'small', b: 'base', l: 'large' };
-
-/** `resnet50` → `resnet-50`, `swin_L_384_22k` → `swin-large`: the catalog's words for a named backbone, or undefined. */
-function backboneVariant(name: string): string | undefined {
-  const resnet = /^resnet(\d{2,3})$/i.exec(name);
-  if (resnet) return `resnet-${resnet[1]}`;
-  const swin = /^swin_([tsbl])_/i.exec(name);
-  return swin ? `swin-${SWIN_SIZES[swin[1].toLowerCase()]}` : undefined;
-}
-
 /**
  * A config of flat top-level settings (the SLConfig files of IDEA-Research's DINO, DN-DETR and DAB-DETR:
  * `modelname = 'dino'`, `backbone = 'resnet50'`, `epochs = 12`, with a `_base_` of data settings): `modelname` is the
