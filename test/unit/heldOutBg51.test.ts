@@ -219,6 +219,30 @@ describe('Fifty-first round: rules from set BG', () => {
     assert.equal(factValue(scratch.facts, 'training.mode'), 'pretrain');
   });
 
+  it('reads the t5 library’s fine-tune of a released checkpoint, its size from the folder’s name', async () => {
+    const notebook = (size: string) =>
+      [
+        'import os',
+        'import t5',
+        `MODEL_SIZE = "${size}" #@param["small", "base", "large", "3B", "11B"]`,
+        'BASE_PRETRAINED_DIR = "gs://t5-data/pretrained_models"',
+        'PRETRAINED_DIR = os.path.join(BASE_PRETRAINED_DIR, MODEL_SIZE)',
+        'MODEL_DIR = os.path.join(MODELS_DIR, MODEL_SIZE)',
+        'model = t5.models.MtfModel(model_dir=MODEL_DIR, tpu=TPU_ADDRESS, batch_size=16)',
+        'FINETUNE_STEPS = 25000',
+        'model.finetune(mixture_or_task_name="trivia_all", pretrained_model_dir=PRETRAINED_DIR, finetune_steps=FINETUNE_STEPS)',
+        '',
+      ].join('\n');
+    const run = await runOf({ 'finetune_t5.py': notebook('3B') }, 'finetune_t5.py');
+    assert.equal(run?.model.name, 't5-3b');
+    assert.equal(run?.mode, 'finetune');
+    assert.equal(run?.training.steps, 25000);
+    // A folder not named for a released size names no model.
+    const other = await runOf({ 'finetune_t5.py': notebook('mine') }, 'finetune_t5.py');
+    assert.notEqual(other?.model.name, 't5-3b');
+    assert.equal(other?.mode, 'finetune');
+  });
+
   it('reads a program that builds a project pipeline and executes it as an inference run', async () => {
     const files = {
       'src/portrait_pipeline.py': [

@@ -49,6 +49,7 @@ import { corenetTrainingArguments } from './readers/corenetOptions';
 import { mlCollectionsConfigUse } from './readers/mlCollectionsUse';
 import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
 import { fairseqDecodingParser, fairseqInferenceStep, fairseqValidStep } from './readers/fairseqProgram';
+import { t5LibraryTraining } from './readers/t5Library';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
 import { architectureKeyword, namedArchitecture } from './readers/namedArchitecture';
@@ -366,6 +367,7 @@ export const CALL_RULES: readonly CallRule[] = [
   fairseqInferenceStep,
   fairseqValidStep,
   fairseqDecodingParser,
+  t5LibraryTraining,
   hydraMain,
   namedArchitecture,
   architectureKeyword,

@@ -108,6 +108,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     ],
   ],
   ['', '\\.(?:fine_tune|train)[ \\t]*\\(', [{ words: ['fine_tune', 'train'], ignoreCase: false }]],
+  ['', '\\.(?:finetune|train)\\s*\\(', [{ words: ['finetune', 'train'], ignoreCase: false }]],
   [
     '',
     '\\.(?:fit_one_cycle|fit_flat_cos|fit_sgdr|fine_tune|fit)[ \\t]*\\(',
@@ -420,6 +421,11 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
       { words: ['Runtime', 'Engine'], ignoreCase: false },
       { words: ['sgl', 'sglang'], ignoreCase: false },
     ],
+  ],
+  [
+    '',
+    '\\b(?:t5\\.models\\.)?(?:MtfModel|HfPyTorchModel)\\s*\\(',
+    [{ words: ['MtfModel', 'HfPyTorchModel'], ignoreCase: false }],
   ],
   [
     '',
