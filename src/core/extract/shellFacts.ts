@@ -1004,6 +1004,9 @@ const MAX_FLAG_WORD = 400;
  * its variables filled in, when the word before it is not a flag (`--deepspeed ds.json` hands the flag its file): a word after a flag's
  * value is positional.
  */
+/** `configs/ms1mv3_r50`, `tools/configs/x`: a word naming a module in a configs folder, with no extension. */
+const CONFIG_MODULE_WORD = /^(?:[\w.-]{1,100}\/){0,5}configs\/[A-Za-z_][\w-]{0,100}$/;
+
 function positionalConfig(
   tokens: readonly string[],
   scriptAt: number,
@@ -1568,6 +1571,10 @@ export function extractShellFacts(text: string, path?: string, positional?: read
       const next = tokens[scriptAt + 1] === undefined ? undefined : withoutQuotes(tokens[scriptAt + 1]);
       if (next && /\.(py|ya?ml|json)$/.test(next) && !next.startsWith('-'))
         add('link.config', inWorkDir(next), `passes ${next} to ${script}`);
+      // `train.py configs/ms1mv3_r50`: a config module named as the program imports it (insightface's arcface_torch
+      // `get_config` imports `configs.<name>`), written without its `.py`.
+      else if (next && CONFIG_MODULE_WORD.test(next))
+        add('link.config', inWorkDir(`${next}.py`), `passes ${next} to ${script}: the config module ${next}.py`);
       else if (next !== undefined) {
         // `train.py --launcher pytorch ${SEG_CONFIG} --seed 0` (OpenMMLab's tools read the config as their first
         // positional argument, wherever the flags put it): the first config path that is no flag's value. After a

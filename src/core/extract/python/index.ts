@@ -50,6 +50,7 @@ import { mlCollectionsConfigUse } from './readers/mlCollectionsUse';
 import { openNmtInference, openNmtProgram } from './readers/openNmtProgram';
 import { fairseqDecodingParser, fairseqInferenceStep, fairseqValidStep } from './readers/fairseqProgram';
 import { t5LibraryTraining } from './readers/t5Library';
+import { easyDictConfig } from './readers/easyDictConfig';
 import { hydraMain } from './readers/hydraMain';
 import { blipFactory } from './readers/blip';
 import { architectureKeyword, namedArchitecture } from './readers/namedArchitecture';
@@ -500,6 +501,7 @@ export const FILE_RULES: readonly FileRule[] = [
   autotrainProject,
   kauldronTrainer,
   mlCollectionsConfig,
+  easyDictConfig,
   gemmaSampling,
   torch.savedModelLoader,
   torchtitan.torchtitanRegistry,

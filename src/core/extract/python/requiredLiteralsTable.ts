@@ -966,6 +966,11 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     'm',
+    '^(\\w{1,40})[ \\t]*=[ \\t]*(?:edict|EasyDict)\\(\\)[ \\t]*(?:#.*)?$',
+    [{ words: ['edict', 'EasyDict'], ignoreCase: false }],
+  ],
+  [
+    'm',
     '^@[ \\t]*(?:[A-Za-z_]\\w{0,60}\\.)?[A-Za-z_]?\\w{0,60}Explorer\\b',
     [{ words: ['Explorer'], ignoreCase: false }],
   ],

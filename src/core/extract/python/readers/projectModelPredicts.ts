@@ -92,13 +92,17 @@ export const projectModelPredicts: FileRule = {
     const built = new RegExp(`^[ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*=[ \\t]*(${names})[ \\t]*\\(`);
     const objects = new Map<string, string>();
     // Objects built where the module runs (its top, its main guard's reach), by the holder's name.
+    // A demo may build its object inside the function that builds the UI (`def demo(): obj = X(...)`, then
+    // `submit.click(fn=obj.test)`): the UI runs it when the module starts, so any row of a demo counts.
     for (let row = 0; row < lines.length && objects.size < MAX_OBJECTS; row++) {
-      const m = executed[row] ? built.exec(lines[row]) : null;
+      const m = executed[row] || webDemo ? built.exec(lines[row]) : null;
       if (m && !objects.has(m[1])) objects.set(m[1], m[2]);
     }
     for (const [object, cls] of objects) {
       const call = new RegExp(`(?:^|[^\\w.])${object}\\.(\\w{1,60})[ \\t]*\\(`, 'g');
       const called = new RegExp(`(?:^|[^\\w.])${object}[ \\t]*\\(`);
+      // A bound method handed to the UI as its handler (`fn=sad_talker.test`, `fn=warp(obj.run)`): the UI calls it.
+      const handler = new RegExp(`\\bfn[ \\t]*=[ \\t]*(?:\\w{1,60}\\()?${object}\\.\\w{1,60}\\b`);
       let predicts: { method: string; row: number } | undefined;
       let handled: number | undefined;
       let trains = false;
@@ -108,7 +112,8 @@ export const projectModelPredicts: FileRule = {
           else if (!predicts && executed[row] && PREDICT_METHOD.test(m[1])) predicts = { method: m[1], row };
         }
         // In a demo the object is called in the handlers the UI runs, which the module itself never calls.
-        if (webDemo && handled === undefined && called.test(line) && /^[ \t]/.test(line)) handled = row;
+        if (webDemo && handled === undefined && ((called.test(line) && /^[ \t]/.test(line)) || handler.test(line)))
+          handled = row;
       });
       if (trains) continue;
       const { file, name } = classes.get(cls)!;

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { scanFiles } from './helpers';
+
+/** Fifty-first round: rules from what set BH read wrong. */
+
+async function runOf(files: Record<string, string>, file: string) {
+  const scan = await scanFiles(files);
+  return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
+}
+
+/** An EasyDict config module in the shape insightface's arcface_torch keeps. */
+const config = (length: string) =>
+  [
+    'from easydict import EasyDict as edict',
+    'config = edict()',
+    'config.loss = "arcface"',
+    'config.network = "r50"',
+    'config.resume = False',
+    'config.fp16 = True',
+    'config.batch_size = 128',
+    length,
+    '',
+  ].join('\n');
+
+const PROGRAM = [
+  'import argparse, importlib',
+  'def main(args):',
+  '    cfg = importlib.import_module("configs.%s" % args.config.split("/")[-1]).config',
+  '    for epoch in range(cfg.num_epoch):',
+  '        for img, label in loader:',
+  '            loss = model(img, label)',
+  '            loss.backward()',
+  '            opt.step()',
+  'if __name__ == "__main__":',
+  '    parser = argparse.ArgumentParser()',
+  "    parser.add_argument('config', type=str)",
+  '    main(parser.parse_args())',
+  '',
+].join('\n');
+
+describe('Fifty-first round: rules from set BH', () => {
+  it('reads an EasyDict config module with a training length as a run, its defaults module as none', async () => {
+    const files = {
+      'recog/configs/ms1mv3_r50.py': config('config.num_epoch = 25'),
+      // A defaults module sets its length only per dataset, inside branches: no run of its own.
+      'recog/configs/base.py': config('if config.dataset == "emore":\n    config.num_epoch = 16'),
+    };
+    const run = await runOf(files, 'recog/configs/ms1mv3_r50.py');
+    assert.equal(run?.training.epochs, 25);
+    assert.equal(run?.training.precision, 'fp16');
+    assert.equal(run?.model.name, 'r50');
+    assert.equal(run?.mode, 'pretrain');
+    assert.equal(await runOf(files, 'recog/configs/base.py'), undefined);
+  });
+
+  it('links a config module a launch names without its .py (`train.py configs/ms1mv3_r50`)', async () => {
+    const files = {
+      'recog/configs/ms1mv3_r50.py': config('config.num_epoch = 25'),
+      'recog/train.py': PROGRAM,
+      'recog/run.sh':
+        'CUDA_VISIBLE_DEVICES=0,1,2,3,4,5,6,7 python -m torch.distributed.launch --nproc_per_node=8 train.py configs/ms1mv3_r50\n',
+    };
+    const run = await runOf(files, 'recog/run.sh');
+    assert.equal(run?.training.epochs, 25);
+    assert.equal(run?.hardware.count, 8);
+    assert.equal(run?.training.precision, 'fp16');
+  });
+
+  it('reads a demo that builds its project object inside the UI function and hands its method as the handler', async () => {
+    const files = {
+      'src/gradio_demo.py': [
+        'import torch',
+        'class Talker:',
+        '    def __init__(self, checkpoint_path):',
+        '        self.net = torch.load(checkpoint_path)',
+        '    def test(self, image, audio):',
+        '        with torch.no_grad():',
+        '            return self.net(image, audio)',
+        '',
+      ].join('\n'),
+      'app.py': [
+        'import gradio as gr',
+        'from src.gradio_demo import Talker',
+        'def talker_demo(checkpoint_path="checkpoints"):',
+        '    talker = Talker(checkpoint_path)',
+        '    with gr.Blocks() as demo:',
+        '        submit = gr.Button("Generate")',
+        '        submit.click(fn=talker.test, inputs=[image, audio], outputs=[video])',
+        '    return demo',
+        'if __name__ == "__main__":',
+        '    talker_demo().launch()',
+        '',
+      ].join('\n'),
+    };
+    const run = await runOf(files, 'app.py');
+    assert.equal(run?.mode, 'inference');
+  });
+});
