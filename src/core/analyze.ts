@@ -1921,7 +1921,7 @@ function namesItsConfig(verdict: Fact, passed: readonly (readonly [string, strin
       verdict.detail.includes(`--${flag.replace(/_/g, '-')}`) ||
       verdict.detail.includes(`--${flag}`) ||
       /(?:^|_)c(?:on)?fi?g(?:_|$)/.test(flag) ||
-      // `-c config/x.py`: the short alias a config flag is given by (`add_argument('--config_file', '-c', ...)`).
-      (flag === '-c' && /\.(?:ya?ml|json|py)$/.test(value)),
+      // `-c config/x.py`, `-cfg x.yaml`: the short alias a config flag is given by (`add_argument('--config', '-cfg')`).
+      (/^-(?:c|cfg|cf|conf)$/.test(flag) && /\.(?:ya?ml|json|py)$/.test(value)),
   );
 }

@@ -66,6 +66,34 @@ describe('Fifty-first round: rules from set BH', () => {
     assert.equal(run?.training.precision, 'fp16');
   });
 
+  it('links a config given by a single-dash alias (`-cfg configs/x.yaml`) and keeps the launch a run', async () => {
+    const files = {
+      'video/main.py': [
+        'import argparse',
+        'def parse_option():',
+        '    parser = argparse.ArgumentParser()',
+        "    parser.add_argument('--config', '-cfg', required=True, type=str)",
+        '    return parser.parse_args()',
+        'def main(config):',
+        '    for epoch in range(config.TRAIN.EPOCHS):',
+        '        for x, y in loader:',
+        '            loss = model(x, y)',
+        '            loss.backward()',
+        '            optimizer.step()',
+        "if __name__ == '__main__':",
+        '    main(parse_option())',
+        '',
+      ].join('\n'),
+      'video/configs/k400_ft.yaml': 'TRAIN:\n  EPOCHS: 30\n  BATCH_SIZE: 8\nMODEL:\n  ARCH: ViT-B/16\n',
+      'video/scripts/run.sh':
+        'VIDEO_CONFIG=configs/k400_ft.yaml\npython -m torch.distributed.launch --nproc_per_node=8 main.py -cfg ${VIDEO_CONFIG} --output out\n',
+    };
+    const scan = await scanFiles(files);
+    const script = scan.files.find((f) => f.display === 'video/scripts/run.sh');
+    assert.ok(script?.analysis.facts.some((f) => f.kind === 'link.config' && String(f.value).endsWith('k400_ft.yaml')));
+    assert.equal(script?.analysis.runs[0]?.run.hardware.count, 8);
+  });
+
   it('reads a demo that builds its project object inside the UI function and hands its method as the handler', async () => {
     const files = {
       'src/gradio_demo.py': [

@@ -1004,6 +1004,9 @@ const MAX_FLAG_WORD = 400;
  * its variables filled in, when the word before it is not a flag (`--deepspeed ds.json` hands the flag its file): a word after a flag's
  * value is positional.
  */
+/** `-c`, `-cfg`: the single-dash aliases programs give their config flag (`add_argument('--config', '-cfg')`). */
+const SHORT_CONFIG_FLAG = /^-(?:c|cfg|cf|conf)$/;
+
 /** `configs/ms1mv3_r50`, `tools/configs/x`: a word naming a module in a configs folder, with no extension. */
 const CONFIG_MODULE_WORD = /^(?:[\w.-]{1,100}\/){0,5}configs\/[A-Za-z_][\w-]{0,100}$/;
 
@@ -1666,10 +1669,11 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     }
     // `-c config/DINO/DINO_4scale.py` (argparse's short alias of `--config_file`, `--config`: IDEA-Research's DINO and
     // DN-DETR programs, many research entry points): a config file given by the short flag is a config as well.
-    const short = tokens.findIndex((w, k) => w === '-c' && k > scriptAt && scriptAt >= 0);
+    const short = tokens.findIndex((w, k) => SHORT_CONFIG_FLAG.test(w) && k > scriptAt && scriptAt >= 0);
     const shortFile =
       short >= 0 ? /^["']?([^\s"'$]+\.(?:ya?ml|json|py))["']?$/.exec(tokens[short + 1] ?? '')?.[1] : undefined;
-    if (shortFile) add('link.config', shortFile.startsWith('.') ? shortFile : inWorkDir(shortFile), `-c ${shortFile}`);
+    if (shortFile)
+      add('link.config', shortFile.startsWith('.') ? shortFile : inWorkDir(shortFile), `${tokens[short]} ${shortFile}`);
     // `--model_type phi-2` (or `--model-type`) beside a checkpoint path (Bunny's and LLaVA-derived programs pick the
     // language model's classes by it): a checkpoint of that catalog model, which sizes a path that states none.
     const typed = namedModelType(logical);
@@ -2479,7 +2483,7 @@ function passedValues(words: readonly string[]): (readonly [string, string])[] {
   for (let i = 0; i < words.length && out.length < MAX_PASSED_FLAGS; i++) {
     const w = words[i];
     const long = /^--([A-Za-z][\w.-]{0,100})(?:=(.*))?$/.exec(w);
-    const short = long ? null : /^-([A-Za-z])$/.exec(w);
+    const short = long ? null : /^-([A-Za-z]|cfg|cf|conf)$/.exec(w);
     if (!long && !short) continue;
     let value = long?.[2];
     if (value === undefined) {
