@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { scanFiles } from './helpers';
 
 /** Fifty-first round: rules from what set BH read wrong. */
@@ -92,6 +93,35 @@ describe('Fifty-first round: rules from set BH', () => {
     const script = scan.files.find((f) => f.display === 'video/scripts/run.sh');
     assert.ok(script?.analysis.facts.some((f) => f.kind === 'link.config' && String(f.value).endsWith('k400_ft.yaml')));
     assert.equal(script?.analysis.runs[0]?.run.hardware.count, 8);
+  });
+
+  it('reads a maskrcnn-benchmark-style config counted in epochs (SOLVER.MAX_EPOCH, USE_AMP, MODEL.WEIGHT)', () => {
+    const config = [
+      'MODEL:',
+      '  META_ARCHITECTURE: "GeneralizedVLRCNN"',
+      '  WEIGHT: "swin_tiny_patch4_window7_224.pth"',
+      '  BACKBONE:',
+      '    CONV_BODY: "SWINT-FPN-RETINANET"',
+      'SOLVER:',
+      '  OPTIMIZER: ADAMW',
+      '  MAX_EPOCH: 30',
+      '  IMS_PER_BATCH: 64',
+      '  USE_AMP: True',
+      '',
+    ].join('\n');
+    const { facts } = extractConfigFacts(config, 'yaml', 'configs/pretrain/glip_tiny.yaml');
+    const value = (kind: string) => facts.find((f) => f.kind === kind)?.value;
+    assert.equal(value('training.epochs'), 30);
+    assert.equal(value('training.precision'), 'fp16');
+    assert.equal(value('training.mode'), 'pretrain');
+    assert.equal(value('launch.trainer'), 'config:detectron2');
+    // A task overlay merged over such a config (datasets, a head, an epoch count, no architecture) is no run.
+    const overlay = extractConfigFacts(
+      'MODEL:\n  ATSS:\n    NUM_CLASSES: 6\nDATASETS:\n  TRAIN: ("train",)\nSOLVER:\n  MAX_EPOCH: 12\n',
+      'yaml',
+      'configs/odinw_13/drone.yaml',
+    );
+    assert.ok(!overlay.facts.some((f) => f.kind === 'launch.trainer'));
   });
 
   it('reads a demo that builds its project object inside the UI function and hands its method as the handler', async () => {

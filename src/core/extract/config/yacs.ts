@@ -569,7 +569,12 @@ export const detectron2: ConfigDialect = {
       (upperCaseSection(doc.get('MODEL')) ||
         upperCaseSection(doc.get('SOLVER')) ||
         (doc.entries().length === 1 && /\.ya?ml$/.test(doc.str('_BASE_')!)))) ||
-    (upperCaseSection(doc.get('MODEL')) && positiveInteger(doc.get('SOLVER.MAX_ITER')?.value) !== undefined),
+    (upperCaseSection(doc.get('MODEL')) &&
+      (positiveInteger(doc.get('SOLVER.MAX_ITER')?.value) !== undefined ||
+        // An epoch-counted config defines a whole model (its architecture); a task overlay merged over one (GLIP's
+        // `odinw_13/*.yaml`: datasets, a head's class count and `SOLVER.MAX_EPOCH`) names none.
+        (positiveInteger(doc.get('SOLVER.MAX_EPOCH')?.value) !== undefined &&
+          typeof doc.str('MODEL.META_ARCHITECTURE') === 'string'))),
   read(doc: ConfigDoc, out: FactSink): void {
     const anchor = doc.get('_BASE_') ?? doc.get('MODEL') ?? doc.get('SOLVER')!;
     out.add('run.framework', 'detectron2', anchor, 'detectron2 config (train_net.py --config-file <this>)');
@@ -579,6 +584,11 @@ export const detectron2: ConfigDialect = {
     const iterations = doc.get('SOLVER.MAX_ITER');
     const n = positiveInteger(iterations?.value);
     if (iterations && n) out.add('training.steps', n, iterations, `SOLVER.MAX_ITER: ${n}`);
+    // maskrcnn-benchmark's descendants (GLIP, its `SOLVER.MAX_EPOCH`; maskrcnn_benchmark/config/defaults.py) train
+    // for a number of epochs instead of iterations when the config says so.
+    const epochs = doc.get('SOLVER.MAX_EPOCH');
+    const e = positiveInteger(epochs?.value);
+    if (epochs && e) out.add('training.epochs', e, epochs, `SOLVER.MAX_EPOCH: ${e}`);
     const batch = doc.get('SOLVER.IMS_PER_BATCH');
     const b = positiveInteger(batch?.value);
     if (batch && b) out.add('training.globalBatch', b, batch, `SOLVER.IMS_PER_BATCH: ${b} images across all GPUs`);
@@ -586,8 +596,12 @@ export const detectron2: ConfigDialect = {
     if (amp?.value === true) out.add('training.precision', 'fp16', amp, 'SOLVER.AMP.ENABLED: True (fp16 autocast)');
     // A project's own switch at the top (`FP16: True`: Detic's and CenterNet2's config key, `_C.FP16`, which their
     // train_net.py hands to detectron2's AMPTrainer): the same fp16 autocast.
+    // GLIP's `SOLVER.USE_AMP: True` (its trainer runs the step under `torch.cuda.amp.autocast`): fp16 autocast too.
+    const useAmp = doc.get('SOLVER.USE_AMP');
+    if (useAmp?.value === true && amp?.value !== true)
+      out.add('training.precision', 'fp16', useAmp, 'SOLVER.USE_AMP: True (fp16 autocast)');
     const fp16 = doc.get('FP16');
-    if (fp16?.value === true && amp?.value !== true)
+    if (fp16?.value === true && amp?.value !== true && useAmp?.value !== true)
       out.add('training.precision', 'fp16', fp16, "FP16: True (the project's switch for fp16 autocast, AMPTrainer)");
     const arch = doc.get('MODEL.META_ARCHITECTURE');
     const rcnn = rcnnName(doc);
@@ -599,18 +613,19 @@ export const detectron2: ConfigDialect = {
     // A detector other than an R-CNN with a mask head on it is named by its architecture alone (detectorName): its
     // size words would pick the box-only model's catalog row.
     if (rcnn || !arch || doc.get('MODEL.MASK_ON')?.value !== true) readBackboneWords(doc, out);
-    const weights = doc.get('MODEL.WEIGHTS');
+    // maskrcnn-benchmark (and GLIP) name the initial weights `MODEL.WEIGHT`; detectron2 `MODEL.WEIGHTS`.
+    const weights = doc.get('MODEL.WEIGHTS') ?? doc.get('MODEL.WEIGHT');
     if (
       stated(weights) &&
       (DETECTRON2_BACKBONE_ONLY.test(String(weights.value)) || classificationBackbone(String(weights.value)))
     ) {
       // Only the classification backbone is initialised: the detector itself trains from scratch.
-      const detail = `MODEL.WEIGHTS: ${String(weights.value)}, an ImageNet classification backbone only`;
+      const detail = `${weights.path}: ${String(weights.value)}, an ImageNet classification backbone only`;
       out.add('model.fromScratch', true, weights, `${detail}: the detector trains from scratch`);
       out.add('training.mode', 'pretrain', weights, `${detail}: the detector is trained, not fine-tuned`);
     } else if (stated(weights)) {
-      out.add('model.fromScratch', false, weights, `MODEL.WEIGHTS: ${String(weights.value)}`);
-      out.add('training.mode', 'finetune', weights, `MODEL.WEIGHTS: starts from ${String(weights.value)}`);
+      out.add('model.fromScratch', false, weights, `${weights.path}: ${String(weights.value)}`);
+      out.add('training.mode', 'finetune', weights, `${weights.path}: starts from ${String(weights.value)}`);
     } else if (doc.get('MODEL.WEIGHTS')?.value === '') {
       // Every weight starts at random (over whatever checkpoint a `_BASE_` names): the detector is trained from scratch.
       const at = doc.get('MODEL.WEIGHTS')!;
