@@ -124,6 +124,24 @@ describe('Fifty-first round: rules from set BH', () => {
     assert.ok(!overlay.facts.some((f) => f.kind === 'launch.trainer'));
   });
 
+  it('sizes a yacs config whose MODEL.TYPE names a family by the size its file name gives', () => {
+    const config = [
+      'MODEL:',
+      '  TYPE: intern_image',
+      '  INTERN_IMAGE:',
+      '    DEPTHS: [4, 4, 18, 4]',
+      '    CHANNELS: 64',
+      'TRAIN:',
+      '  EPOCHS: 300',
+      '',
+    ].join('\n');
+    const id = (path: string) =>
+      extractConfigFacts(config, 'yaml', path).facts.find((f) => f.kind === 'model.id')?.value;
+    assert.equal(id('classification/configs/internimage_t_1k_224.yaml'), 'internimage-t');
+    // A file name that names no catalog row leaves the type as the model.
+    assert.equal(id('classification/configs/my_experiment.yaml'), 'intern_image');
+  });
+
   it('reads a demo that builds its project object inside the UI function and hands its method as the handler', async () => {
     const files = {
       'src/gradio_demo.py': [

@@ -3,7 +3,7 @@ import { classificationBackbone } from '../classificationBackbone';
 import { YACS_DEFAULTS_LINK, YACS_DEFAULTS_MODULES } from './yacsDefaults';
 import { catalogIdForRepoName } from './hubNames';
 import { positiveInteger } from '../positiveInteger';
-import { findModel } from '../../knowledge';
+import { findModel, findModelByName } from '../../knowledge';
 
 /**
  * yacs configs (github.com/rbgirshick/yacs): upper-case sections merged over a program's `_C` defaults with
@@ -42,6 +42,22 @@ const FINE_TUNE_NAME = /(?:^|[_-])(?:finetune|fine_tune|ft)(?:$|[_-])/i;
 
 const upperCaseSection = (v: ConfigValue | undefined) => v?.shape === 'map';
 
+/**
+ * The catalog row a config's file name opens with (`internimage_t_1k_224.yaml` → InternImage-T): its first one or
+ * two `_` fields. Undefined for no path or no row.
+ */
+function sizedFileName(path: string | undefined): string | undefined {
+  const stem = path ? /([^/\\]{1,200})\.ya?ml$/i.exec(path)?.[1] : undefined;
+  if (!stem) return undefined;
+  const fields = stem.split('_');
+  for (const n of [2, 1]) {
+    if (fields.length <= n) continue;
+    const row = findModelByName(fields.slice(0, n).join('_'));
+    if (row) return row.id;
+  }
+  return undefined;
+}
+
 export const yacs: ConfigDialect = {
   name: 'yacs',
   words: ['MODEL'],
@@ -52,7 +68,7 @@ export const yacs: ConfigDialect = {
     (upperCaseSection(doc.get('TRAIN')) ||
       ((typeof doc.str('MODEL.TYPE') === 'string' || typeof doc.str('MODEL.NAME') === 'string') &&
         statesArchitecture(doc))),
-  read(doc: ConfigDoc, out: FactSink): void {
+  read(doc: ConfigDoc, out: FactSink, file?: { readonly path: string }): void {
     const model = doc.get('MODEL')!;
     out.add('run.framework', 'yacs', model, 'yacs config (MODEL/TRAIN sections) merged over its program’s defaults');
     // PySlowFast writes the network's class in MODEL.MODEL_NAME (`SlowFast`, `MViT`, `X3D`) beside MODEL.ARCH, the
@@ -61,7 +77,20 @@ export const yacs: ConfigDialect = {
       .map((p) => doc.get(p))
       .find((v): v is ConfigValue => typeof v?.value === 'string' && v.value.trim() !== '');
     const network = videoNetwork(doc);
+    // A family named by MODEL.TYPE alone (`intern_image`), its size only in the file's name
+    // (`internimage_t_1k_224.yaml`, InternImage's classification configs, Swin's layout with no MODEL.NAME).
+    const sized =
+      !network && named?.path === 'MODEL.TYPE' && !findModel(String(named.value))
+        ? sizedFileName(file?.path)
+        : undefined;
     if (network) out.add('model.id', network.id, network.at, network.detail);
+    else if (sized && named)
+      out.add(
+        'model.id',
+        sized,
+        named,
+        `${named.path}: ${String(named.value)}, at the size the file's name gives (${sized})`,
+      );
     else if (named) out.add('model.id', String(named.value), named, `${named.path}: ${String(named.value)}`);
     readArchitecture(doc, out);
     readMultiscaleVit(doc, out);

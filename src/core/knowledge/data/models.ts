@@ -8945,6 +8945,91 @@ export const MODELS: readonly Model[] = [
     source:
       'OFA-Sys/OFA README.md, pretrained checkpoints table (Params column) and checkpoints.md: OFA-Tiny 33M, OFA-Medium 93M, OFA-Base 180M, OFA-Large 470M, OFA-Huge 930M (Wang et al. 2022, OFA, arXiv:2202.03052: a ResNet stem and a Transformer encoder-decoder; fairseq --arch ofa_tiny … ofa_huge)',
   },
+  // ---------------- InternImage (classification networks; detectors and segmenters built on them are larger) ----------------
+  {
+    id: 'internimage-t',
+    aliases: ['internimage_t'],
+    family: 'internimage',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 30_000_000,
+    smallerSiblings: [],
+    source:
+      'OpenGVLab/InternImage README.md, image classification table (#params): InternImage-T 30M, -S 50M, -B 97M, -L 223M, -XL 335M, -H 1.08B, -G 3B (Wang et al. 2023, InternImage, arXiv:2211.05778; DCNv3 operators)',
+  },
+  {
+    id: 'internimage-s',
+    aliases: ['internimage_s'],
+    family: 'internimage',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 50_000_000,
+    smallerSiblings: ['internimage-t'],
+    source:
+      'OpenGVLab/InternImage README.md, image classification table (#params): InternImage-T 30M, -S 50M, -B 97M, -L 223M, -XL 335M, -H 1.08B, -G 3B (Wang et al. 2023, InternImage, arXiv:2211.05778; DCNv3 operators)',
+  },
+  {
+    id: 'internimage-b',
+    aliases: ['internimage_b'],
+    family: 'internimage',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 97_000_000,
+    smallerSiblings: ['internimage-s', 'internimage-t'],
+    source:
+      'OpenGVLab/InternImage README.md, image classification table (#params): InternImage-T 30M, -S 50M, -B 97M, -L 223M, -XL 335M, -H 1.08B, -G 3B (Wang et al. 2023, InternImage, arXiv:2211.05778; DCNv3 operators)',
+  },
+  {
+    id: 'internimage-l',
+    aliases: ['internimage_l'],
+    family: 'internimage',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 223_000_000,
+    smallerSiblings: ['internimage-b', 'internimage-s', 'internimage-t'],
+    source:
+      'OpenGVLab/InternImage README.md, image classification table (#params): InternImage-T 30M, -S 50M, -B 97M, -L 223M, -XL 335M, -H 1.08B, -G 3B (Wang et al. 2023, InternImage, arXiv:2211.05778; DCNv3 operators)',
+  },
+  {
+    id: 'internimage-xl',
+    aliases: ['internimage_xl'],
+    family: 'internimage',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 335_000_000,
+    smallerSiblings: ['internimage-l', 'internimage-b', 'internimage-s', 'internimage-t'],
+    source:
+      'OpenGVLab/InternImage README.md, image classification table (#params): InternImage-T 30M, -S 50M, -B 97M, -L 223M, -XL 335M, -H 1.08B, -G 3B (Wang et al. 2023, InternImage, arXiv:2211.05778; DCNv3 operators)',
+  },
+  {
+    id: 'internimage-h',
+    aliases: ['internimage_h'],
+    family: 'internimage',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 1_080_000_000,
+    smallerSiblings: ['internimage-xl', 'internimage-l', 'internimage-b', 'internimage-s', 'internimage-t'],
+    source:
+      'OpenGVLab/InternImage README.md, image classification table (#params): InternImage-T 30M, -S 50M, -B 97M, -L 223M, -XL 335M, -H 1.08B, -G 3B (Wang et al. 2023, InternImage, arXiv:2211.05778; DCNv3 operators)',
+  },
+  {
+    id: 'internimage-g',
+    aliases: ['internimage_g'],
+    family: 'internimage',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 3_000_000_000,
+    smallerSiblings: [
+      'internimage-h',
+      'internimage-xl',
+      'internimage-l',
+      'internimage-b',
+      'internimage-s',
+      'internimage-t',
+    ],
+    source:
+      'OpenGVLab/InternImage README.md, image classification table (#params): InternImage-T 30M, -S 50M, -B 97M, -L 223M, -XL 335M, -H 1.08B, -G 3B (Wang et al. 2023, InternImage, arXiv:2211.05778; DCNv3 operators)',
+  },
   // ---------------- Hugging Face vision (ViT, DeiT, BEiT, Swin, ConvNeXt, ResNet) ----------------
   {
     id: 'google/vit-base-patch16-224',
