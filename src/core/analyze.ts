@@ -55,7 +55,7 @@ import { extractDirectives } from './extract/directives';
 import { fileNameDeviceFacts } from './extract/fileNameDevices';
 import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } from './extract/pythonFacts';
 export { documentReuse, type DocumentReuse } from './extract/pythonFacts';
-import { extractShellFacts, NEEDS_ITS_ARGUMENTS, SOURCED_LAYOUT } from './extract/shellFacts';
+import { extractShellFacts, NEEDS_ITS_ARGUMENTS, SHORT_CONFIG_FLAG, SOURCED_LAYOUT } from './extract/shellFacts';
 import { consoleScriptEntries, CONSOLE_SCRIPT_LINK, isEntryOf } from './extract/consoleScripts';
 import { pickedBy, startsARun, type Fact, type FactKind, type FactValue, type SourceRange } from './facts';
 import {
@@ -1922,6 +1922,6 @@ function namesItsConfig(verdict: Fact, passed: readonly (readonly [string, strin
       verdict.detail.includes(`--${flag}`) ||
       /(?:^|_)c(?:on)?fi?g(?:_|$)/.test(flag) ||
       // `-c config/x.py`, `-cfg x.yaml`: the short alias a config flag is given by (`add_argument('--config', '-cfg')`).
-      (/^-(?:c|cfg|cf|conf)$/.test(flag) && /\.(?:ya?ml|json|py)$/.test(value)),
+      (SHORT_CONFIG_FLAG.test(flag) && /\.(?:ya?ml|json|py)$/.test(value)),
   );
 }

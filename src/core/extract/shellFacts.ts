@@ -999,17 +999,17 @@ function namedFolderOfUnknownPath(written: string): string | undefined {
 /** A config flag's word longer than this is not expanded (a path is short; a pathological word is not read). */
 const MAX_FLAG_WORD = 400;
 
+/** `-c`, `-cfg`: the single-dash aliases programs give their config flag (`add_argument('--config', '-cfg')`). */
+export const SHORT_CONFIG_FLAG = /^-(?:c|cfg|cf|conf)$/;
+
+/** `configs/ms1mv3_r50`, `tools/configs/x`: a word naming a module in a configs folder, with no extension. */
+const CONFIG_MODULE_WORD = /^(?:[\w.-]{1,100}\/){0,5}configs\/[A-Za-z_][\w-]{0,100}$/;
+
 /**
  * The first word after the program (within MAX_POSITIONAL_LOOK words) that names a Python config file in a folder,
  * its variables filled in, when the word before it is not a flag (`--deepspeed ds.json` hands the flag its file): a word after a flag's
  * value is positional.
  */
-/** `-c`, `-cfg`: the single-dash aliases programs give their config flag (`add_argument('--config', '-cfg')`). */
-const SHORT_CONFIG_FLAG = /^-(?:c|cfg|cf|conf)$/;
-
-/** `configs/ms1mv3_r50`, `tools/configs/x`: a word naming a module in a configs folder, with no extension. */
-const CONFIG_MODULE_WORD = /^(?:[\w.-]{1,100}\/){0,5}configs\/[A-Za-z_][\w-]{0,100}$/;
-
 function positionalConfig(
   tokens: readonly string[],
   scriptAt: number,
@@ -1669,7 +1669,7 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     }
     // `-c config/DINO/DINO_4scale.py` (argparse's short alias of `--config_file`, `--config`: IDEA-Research's DINO and
     // DN-DETR programs, many research entry points): a config file given by the short flag is a config as well.
-    const short = tokens.findIndex((w, k) => SHORT_CONFIG_FLAG.test(w) && k > scriptAt && scriptAt >= 0);
+    const short = scriptAt < 0 ? -1 : tokens.findIndex((w, k) => k > scriptAt && SHORT_CONFIG_FLAG.test(w));
     const shortFile =
       short >= 0 ? /^["']?([^\s"'$]+\.(?:ya?ml|json|py))["']?$/.exec(tokens[short + 1] ?? '')?.[1] : undefined;
     if (shortFile)
@@ -2483,7 +2483,7 @@ function passedValues(words: readonly string[]): (readonly [string, string])[] {
   for (let i = 0; i < words.length && out.length < MAX_PASSED_FLAGS; i++) {
     const w = words[i];
     const long = /^--([A-Za-z][\w.-]{0,100})(?:=(.*))?$/.exec(w);
-    const short = long ? null : /^-([A-Za-z]|cfg|cf|conf)$/.exec(w);
+    const short = !long && (/^-[A-Za-z]$/.test(w) || SHORT_CONFIG_FLAG.test(w));
     if (!long && !short) continue;
     let value = long?.[2];
     if (value === undefined) {
@@ -2492,7 +2492,7 @@ function passedValues(words: readonly string[]): (readonly [string, string])[] {
       value = next;
     }
     const plain = PLAIN_VALUE.exec(value)?.[1];
-    if (plain) out.push([long ? long[1].replace(/-/g, '_') : `-${short![1]}`, plain]);
+    if (plain) out.push([long ? long[1].replace(/-/g, '_') : w, plain]);
   }
   return out;
 }

@@ -33,6 +33,9 @@ function modelOfName(prefix: string): string | undefined {
   return /[a-z]/.test(prefix) ? prefix : undefined;
 }
 
+/** mmyolo's `[norm setting]_[data preprocessor type]` fields and the like: they leave the network as it is. */
+const SETTINGS_FIELD = /^(?:syncbn|bn|fast|mask-refine|v\d{1,3}|fp16|amp)$/;
+
 /** A model size written as mmyolo's configs write it (`s`, `l`, `tiny`), its version after a `-` (`s-v61`). */
 const SIZE_FIELD = /^(n|s|m|l|x|t|tiny|nano|small|medium|large|xlarge)(?:-v\d{1,3})?$/;
 
@@ -42,9 +45,6 @@ const SIZE_FIELD = /^(n|s|m|l|x|t|tiny|nano|small|medium|large|xlarge)(?:-v\d{1,
  * the component field of these detectors is the model size, the version the release it follows): the catalog row
  * of the algorithm at that size, by the name it goes by (`yolov5s`, `rtmdet-l`), or undefined.
  */
-/** mmyolo's `[norm setting]_[data preprocessor type]` fields and the like: they leave the network as it is. */
-const SETTINGS_FIELD = /^(?:syncbn|bn|fast|mask-refine|v\d{1,3}|fp16|amp)$/;
-
 function sizedAlgorithm(parts: readonly string[]): string | undefined {
   for (let k = 1; k < Math.min(parts.length, 3); k++) {
     const size = SIZE_FIELD.exec(parts[k])?.[1];

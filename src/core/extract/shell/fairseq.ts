@@ -110,9 +110,6 @@ function readTrainingFlags(words: readonly string[], out: LaunchSink): void {
 const USER_DIR = /^--user[-_]dir(?:=|$)/;
 /** Flags only fairseq's training parser defines (options.get_training_parser): the line trains. */
 const TRAINING_ONLY_FLAG = /^--(?:arch|optimizer|criterion|max[-_]epoch|max[-_]update|lr[-_]scheduler)(?:=|$)/;
-/** `--path checkpoints/x.pt`: the checkpoint fairseq's generation and validation parsers load. */
-const CHECKPOINT_PATH = /^--path(?:=|$)/;
-
 /**
  * A project's own copy of fairseq's programs (`python -m torch.distributed.launch ../../train.py DATA --user-dir
  * ../../ofa_module --arch ofa_large --restore-file ofa_large.pt --max-epoch 5`, `../../evaluate.py DATA --path
@@ -125,20 +122,19 @@ const CHECKPOINT_PATH = /^--path(?:=|$)/;
 export function readFairseqPluginLaunch(command: LaunchCommand, out: LaunchSink): 'train' | 'inference' | undefined {
   const words = command.words;
   if (!words.some((w) => USER_DIR.test(w))) return undefined;
-  if (words.some((w) => TRAINING_ONLY_FLAG.test(w))) {
-    out.add('run.framework', 'fairseq', 'a fairseq program (--user-dir)');
-    out.consume('fp16', 'bf16', 'max_epoch', 'max_update', 'distributed_world_size', 'arch');
-    readPrecision(words, out);
-    readTrainingFlags(words, out);
-    return 'train';
-  }
-  const path = flagValue(words, '--path');
-  if (!path || !words.some((w) => CHECKPOINT_PATH.test(w))) return undefined;
+  const trains = words.some((w) => TRAINING_ONLY_FLAG.test(w));
+  const path = trains ? undefined : flagValue(words, '--path');
+  if (!trains && !path) return undefined;
   out.add('run.framework', 'fairseq', 'a fairseq program (--user-dir)');
-  out.consume('fp16', 'bf16');
+  if (trains) out.consume('fp16', 'bf16', 'max_epoch', 'max_update', 'distributed_world_size', 'arch');
+  else out.consume('fp16', 'bf16');
   readPrecision(words, out);
-  readCheckpointModel(path, out);
-  return 'inference';
+  if (path) {
+    readCheckpointModel(path, out);
+    return 'inference';
+  }
+  readTrainingFlags(words, out);
+  return 'train';
 }
 
 /** `checkpoints/caption_large_best.pt`: a checkpoint file named as a word (letters first), not `checkpoint_best.pt`. */

@@ -1,6 +1,7 @@
 import type { Fact, FactKind, FactValue } from '../../../facts';
 import type { FileRule } from '../rules';
 import { escapeRegExp } from '../context';
+import { rowOf } from './sb3Program';
 
 /**
  * A config module of EasyDict settings (`config = edict()`, then `config.network = "r50"`, `config.num_epoch = 25`,
@@ -33,8 +34,9 @@ export const easyDictConfig: FileRule = {
     const settings = new Map<string, { value: string; row: number }>();
     let row = 0;
     let at = 0;
+    let seen = 0;
     for (const m of ctx.text.matchAll(setting)) {
-      if (settings.size >= MAX_SETTINGS) break;
+      if (++seen > MAX_SETTINGS) break;
       for (; at < (m.index ?? 0); at++) if (ctx.text.charCodeAt(at) === 10) row++;
       settings.set(m[1], { value: m[2].trim(), row });
     }
@@ -52,7 +54,7 @@ export const easyDictConfig: FileRule = {
     add(
       'run.framework',
       'easydict',
-      root.index === undefined ? 0 : rowOf(ctx.text, root.index),
+      rowOf(ctx.text, root.index).startLine,
       `${name} = edict(): a config module of EasyDict settings`,
       'medium',
     );
@@ -97,9 +99,3 @@ export const easyDictConfig: FileRule = {
       );
   },
 };
-
-function rowOf(text: string, index: number): number {
-  let row = 0;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) row++;
-  return row;
-}

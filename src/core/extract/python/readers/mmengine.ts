@@ -1,4 +1,5 @@
 import { backboneVariant } from '../../backboneVariant';
+import { rowOf } from './sb3Program';
 import type { Node } from 'web-tree-sitter';
 import { findModel } from '../../../knowledge';
 import { ditVariantOf, sizeFromModelName } from '../../../knowledge/modelName';
@@ -796,7 +797,7 @@ const FLAT_BACKBONE = /^backbone[ \t]*=[ \t]*['"]([A-Za-z][\w.-]{0,60})['"][ \t]
 function readFlatModelName(ctx: PythonReadContext): void {
   const name = FLAT_MODEL_NAME.exec(ctx.text);
   if (!name) return;
-  const at = (m: RegExpExecArray) => topLevelStatement(ctx, ctx.text.slice(0, m.index).split('\n').length - 1);
+  const at = (m: RegExpExecArray) => topLevelStatement(ctx, rowOf(ctx.text, m.index).startLine);
   const statement = at(name);
   if (!statement) return;
   ctx.add(
