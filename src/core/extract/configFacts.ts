@@ -112,6 +112,12 @@ const COMMAND_KEYS = ['run', 'command', 'script', 'args', 'arguments', 'entrypoi
 const COMPOSE_KEYS = ['deploy'];
 /** The argument lists a container's `command:` list is run with (Kubernetes `args`, Beaker `arguments`). */
 const ARGUMENT_KEYS = ['args', 'arguments'];
+/**
+ * Sections whose keys the generic table reads by their section (`model: {name: Org/Id}`, `lora: {enabled: true}`),
+ * as the prefilter looks for them: `model` only as a YAML key or a JSON key of its own (a results file's
+ * `"model.layers.0.mlp"` holds no run).
+ */
+export const GENERIC_SECTION_WORDS: readonly string[] = ['model:', '"model"', 'lora'];
 export const GENERIC_CONFIG_KEYS: readonly string[] = [
   ...PRECISION_SWITCHES,
   ...USE_PRECISION_SWITCHES.keys(),
@@ -538,6 +544,18 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         // (At the root, the file is the trainer itself: a Hydra `trainer/` group option an experiment composes.)
         // Hydra instantiates the trainer from this config: the config is the run's definition.
         add('launch.trainer', `hydra:${scalar}`, valueNode, `${where}: ${scalar} is instantiated from this config`);
+      } else if (
+        `${path[path.length - 1]}.${key}` === 'model.name' &&
+        typeof scalar === 'string' &&
+        HUB_ID.test(scalar.trim())
+      ) {
+        // `model: {name: Qwen/Qwen2.5-3B}` (TorchRL's GRPO configs and other Hydra run configs): a Hub id under the
+        // model section is the checkpoint the run loads. Only the `org/name` shape: a bare `name` there is as often
+        // a class or registry key (Composer's `model.name: hf_causal_lm`), read by its dialect.
+        add('model.id', scalar.trim(), valueNode, `${where}: ${scalar.trim()}`);
+      } else if (`${path[path.length - 1]}.${key}` === 'lora.enabled' && scalar === true) {
+        // `train_model: {lora: {enabled: true, r: 8}}`: LoRA adapters switched on by their section's own switch.
+        add('training.adapter', 'lora', valueNode, `${where}: true`);
       } else if (key === 'pretrained' && typeof scalar === 'boolean') {
         // LightningCLI / timm-style `pretrained: false`: the backbone starts from random weights.
         add('model.fromScratch', !scalar, valueNode, `${where}: ${String(scalar)}`);

@@ -1,5 +1,5 @@
 import { configDialectWords } from './config';
-import { GENERIC_CONFIG_KEYS } from './configFacts';
+import { GENERIC_CONFIG_KEYS, GENERIC_SECTION_WORDS } from './configFacts';
 import { mayHoldDirectives } from './directives';
 import { sizingNamesOf } from './sizingNames';
 
@@ -18,7 +18,14 @@ import { sizingNamesOf } from './sizingNames';
 
 /** Every word a config reader needs, from the readers' own tables. */
 export function configReaderWords(): readonly string[] {
-  return [...new Set([...GENERIC_CONFIG_KEYS, ...sizingNamesOf('config').keys(), ...configDialectWords()])];
+  return [
+    ...new Set([
+      ...GENERIC_CONFIG_KEYS,
+      ...GENERIC_SECTION_WORDS,
+      ...sizingNamesOf('config').keys(),
+      ...configDialectWords(),
+    ]),
+  ];
 }
 
 const edgeIsWord = (c: string) => /\w/.test(c);

@@ -36,6 +36,7 @@ import { PART_SEPARATOR } from '../runVocabulary';
 import { modelNameOfConfigFile } from './config/satDiffusion';
 import { MODEL_CLASS_FLAGS, modelClassName } from './modelClassFlag';
 import { sourcedArguments, takenFromSourced } from './shell/sourcedArguments';
+import { isSingleDashLong, optionDest } from './python/argparseOption';
 
 /**
  * Reads launch scripts: SLURM `#SBATCH` directives, the command lines of the launchers in
@@ -2484,7 +2485,9 @@ function passedValues(words: readonly string[]): (readonly [string, string])[] {
     const w = words[i];
     const long = /^--([A-Za-z][\w.-]{0,100})(?:=(.*))?$/.exec(w);
     const short = !long && (/^-[A-Za-z]$/.test(w) || SHORT_CONFIG_FLAG.test(w));
-    if (!long && !short) continue;
+    // `-epoch 200`: argparse's single-dash option of several letters, passed under its destination like `--epoch`.
+    const singleDash = !long && !short && isSingleDashLong(w);
+    if (!long && !short && !singleDash) continue;
     let value = long?.[2];
     if (value === undefined) {
       const next = words[i + 1];
@@ -2492,7 +2495,7 @@ function passedValues(words: readonly string[]): (readonly [string, string])[] {
       value = next;
     }
     const plain = PLAIN_VALUE.exec(value)?.[1];
-    if (plain) out.push([long ? long[1].replace(/-/g, '_') : w, plain]);
+    if (plain) out.push([long ? long[1].replace(/-/g, '_') : singleDash ? optionDest(w) : w, plain]);
   }
   return out;
 }
@@ -2536,6 +2539,7 @@ function passedFlags(words: readonly string[]): string[] {
     if (m) names.add(m[1].replace(/-/g, '_'));
     // `-c /data/ckpt`: a short flag, named as the program's defaults name it (python/context.ts flagsOf).
     else if (/^-[A-Za-z]$/.test(w)) names.add(w);
+    else if (isSingleDashLong(w) && !SHORT_CONFIG_FLAG.test(w)) names.add(optionDest(w));
     else {
       // `key=value` overrides after a config (`train.py base.yml steps=15 model_name=llama2-7b`): the key is passed.
       const o = /^\+{0,2}([A-Za-z_]\w{0,100})=/.exec(w);

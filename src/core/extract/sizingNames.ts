@@ -281,6 +281,13 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
   {
     kind: 'model.ffnSize',
     names: ['intermediate_size', 'n_inner', 'ffn_dim', 'ffn_hidden_size'],
+    only: [
+      {
+        names: ['d_inner_hid'],
+        sources: PYTHON_AND_FLAG,
+        why: "the feed-forward width of attention-is-all-you-need-pytorch's Transformer (`-d_inner_hid 2048`, handed to its layers as `d_inner`) and the programs built on it (Pyraformer's `-d_inner_hid 512`); a flag of such programs, not a config key anyone else uses",
+      },
+    ],
   },
   // Grouped-query attention (Ainslie et al. 2023, arXiv:2305.13245): K and V get kvHeads heads of the query heads'
   // width, so attention holds 2d² + 2d²·kvHeads/heads weights, not 4d². Read only as a pair (factsToSpec).

@@ -1,6 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import { longOptionOfCall, optionDest } from './argparseOption';
 import type { Fact, FactKind, FactValue, SourceRange } from '../../facts';
-import { evaluate, stringLiteral, type Resolved, type SymbolTable } from '../pythonValues';
+import { evaluate, type Resolved, type SymbolTable } from '../pythonValues';
 
 /**
  * What one extraction of one Python file works with: its text, its symbols, the facts read so
@@ -205,7 +206,7 @@ export class PythonReadContext {
  * A value that is one flag's default as it is, as evaluate() words it at the end of a fact's detail
  * (``label (default of `--steps` (or `-s`) (line 48))``); a value computed from it wraps it in more text.
  */
-const PURE_FLAG_DEFAULT = /\(default of `--([\w.-]{1,100})`(?: \(or `(-[A-Za-z])`\))? \(line \d{1,7}\)\)$/;
+const PURE_FLAG_DEFAULT = /\(default of `--?([A-Za-z][\w.-]{0,100})`(?: \(or `(-[A-Za-z])`\))? \(line \d{1,7}\)\)$/;
 
 /** The flag (destination, then short spelling) whose default `text` ends with as it is, per PURE_FLAG_DEFAULT. */
 export function pureFlagDefault(text: string): string[] | undefined {
@@ -214,15 +215,15 @@ export function pureFlagDefault(text: string): string[] | undefined {
 }
 
 /** Flags a value was computed from, as evaluate() words them (``default of `--depth` (line 50)``). */
-const FLAG_DEFAULT = /default of `--([\w.-]{1,100})`/g;
+const FLAG_DEFAULT = /default of `--?([A-Za-z][\w.-]{0,100})`/g;
 /** Flags named per value at most (a derivation uses a few). */
 const MAX_FLAGS = 10;
 
 /** A flag's short spelling, as symbols.ts words it (``default of `--checkpoint-path` (or `-c`)``): named `-c`. */
-const SHORT_FLAG = /default of `--[\w.-]{1,100}` \(or `(-[A-Za-z])`\)/g;
+const SHORT_FLAG = /default of `--?[A-Za-z][\w.-]{0,100}` \(or `(-[A-Za-z])`\)/g;
 
 export function flagsOf(via: string): string[] {
-  if (!via.includes('default of `--')) return [];
+  if (!via.includes('default of `-')) return [];
   const names = new Set<string>();
   for (const m of via.matchAll(FLAG_DEFAULT)) if (names.size < MAX_FLAGS) names.add(m[1].replace(/-/g, '_'));
   for (const m of via.matchAll(SHORT_FLAG)) if (names.size < MAX_FLAGS) names.add(m[1]);
@@ -241,9 +242,9 @@ export function* argparseFlags(
     if (ctx.callee(node).last !== 'add_argument') continue;
     const args = node.childForFieldName('arguments');
     if (!args) continue;
-    const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    const flag = longOptionOfCall(args);
     if (!flag) continue;
-    yield { flag, dest: flag.slice(2).replace(/-/g, '_'), args, call: node };
+    yield { flag, dest: optionDest(flag), args, call: node };
   }
 }
 

@@ -1339,8 +1339,8 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     'm',
-    '__name__\\s*==\\s*["\']__main__["\']|^(?:cli|main)\\(\\)',
-    [{ words: ['__name__', 'cli', 'main'], ignoreCase: false }],
+    '__name__\\s*==\\s*["\']__main__["\']|^(?:cli|main)\\(\\)|^[A-Za-z_][\\w, \\t]{0,200}=[ \\t]*[A-Za-z_][\\w.]{0,60}\\.parse_(?:known_)?args\\(',
+    [{ words: ['__name__', 'cli', 'main', '.parse_'], ignoreCase: false }],
   ],
   [
     'm',

@@ -1,6 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { TextIndex } from '../../textIndex';
 import { evaluate, FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable } from '../pythonValues';
+import { longOptionOf, optionDest } from './argparseOption';
 import { onDefaultPath } from './branches';
 import { truncate, type SyntaxCaches } from './context';
 import type { SyntaxIndex } from './syntaxIndex';
@@ -61,7 +62,7 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     if (last !== 'add_argument' && full !== 'click.option' && last !== 'option') continue;
     const args = node.childForFieldName('arguments');
     const strings = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)) ?? [];
-    const flag = strings.find((s) => s?.startsWith('--'));
+    const flag = longOptionOf(strings);
     // `add_argument('-c', '--checkpoint-path', default=...)`: a launch may pass the short spelling.
     const short = strings.find((s) => s !== null && /^-[A-Za-z]$/.test(s));
     const def = args ? keywordArgument(args, 'default') : null;
@@ -69,7 +70,7 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     // click.option("--model", "model_name", ...): a bare name is the parameter it fills.
     const named = strings.find((s) => s && /^[A-Za-z_]\w*$/.test(s));
     const destKw = keywordArgument(args, 'dest');
-    const dest = (destKw ? stringLiteral(destKw) : null) ?? named ?? flag.slice(2).replace(/-/g, '_');
+    const dest = (destKw ? stringLiteral(destKw) : null) ?? named ?? optionDest(flag);
     if (def) {
       symbols.bind(
         FIELD_PREFIX + dest,

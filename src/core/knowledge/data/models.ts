@@ -7380,6 +7380,33 @@ export const MODELS: readonly Model[] = [
       'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_large_patch16_224 304.33M params, 61.6 GMACs at 224x224 (stored x2)',
   },
   {
+    // ViT-H/14 (Dosovitskiy et al. 2020): width 1280, 32 layers, MLP 5120, 14-pixel patches.
+    id: 'timm/vit_huge_patch14_224',
+    aliases: ['vit_huge_patch14_224'],
+    family: 'vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 630_760_000,
+    forwardGflopsPerSample: 334.8, // 224x224
+    smallerSiblings: ['timm/vit_large_patch16_224', 'timm/vit_base_patch16_224'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_huge_patch14_224 630.76M params, 167.4 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // ViT-g/14 of "Scaling Vision Transformers" (Zhai et al. 2021, arXiv:2106.04560): width 1408, 40 layers, MLP 6144;
+    // not DINOv2's ViT-g/14 (width 1536, SwiGLU MLP, 1.14B).
+    id: 'timm/vit_giant_patch14_224',
+    aliases: ['vit_giant_patch14_224'],
+    family: 'vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 1_012_610_000,
+    forwardGflopsPerSample: 534.36, // 224x224
+    smallerSiblings: ['timm/vit_huge_patch14_224', 'timm/vit_large_patch16_224'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_giant_patch14_224 1012.61M params, 267.18 GMACs at 224x224 (stored x2)',
+  },
+  {
     id: 'timm/deit3_base_patch16_224',
     aliases: [
       'timm/deit3_base_patch16_224.fb_in1k',
@@ -9404,6 +9431,19 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: ['MCG-NJU/videomae-base'],
     source:
       'computed from config.json of MCG-NJU/videomae-large (VideoMAEForPreTraining: encoder 24 layers, hidden 1024, FFN 4096, tubelet 2 x 16 x 16 patch embedding, qkv biases; decoder 12 layers, hidden 512, FFN 2048, 1536-way pixel head; fixed sinusoidal positions); Tong et al. 2022, VideoMAE, arXiv:2203.12602',
+  },
+  // ---------------- Audio Spectrogram Transformer (a ViT-B over spectrogram patches) ----------------
+  {
+    id: 'MIT/ast-finetuned-audioset-10-10-0.4593',
+    // `--model ast` is how the authors' recipes (YuanGongND/ast egs/*/run.sh) name it: one architecture, ViT-B/16.
+    aliases: ['ast'],
+    family: 'ast',
+    architecture: 'vit',
+    modality: 'audio',
+    params: 86_600_000,
+    smallerSiblings: [],
+    source:
+      'huggingface.co/MIT/ast-finetuned-audioset-10-10-0.4593 model card (Safetensors model size 86.6M params; config.json: 12 layers, hidden 768, intermediate 3072, 16-pixel patches at stride 10); Gong et al. 2021, AST: Audio Spectrogram Transformer, arXiv:2104.01778',
   },
   // ---------------- Speech (Whisper, wav2vec 2.0, HuBERT) ----------------
   {

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { longOptionOfCall, optionDest } from '../argparseOption';
 import { CHECKPOINT_FILE_FLAGS, checkpointFileModel } from '../../shell/checkpointPath';
 import { keywordArgument, stringLiteral } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
@@ -29,18 +30,18 @@ function readCheckpointPathDefault(index: { calls: readonly Node[] }, ctx: Pytho
     if (ctx.callee(node).last !== 'add_argument') continue;
     const args = node.childForFieldName('arguments');
     if (!args) continue;
-    const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
-    if (!flag || !CHECKPOINT_FILE_FLAGS.has(flag.slice(2).replace(/-/g, '_'))) continue;
+    const flag = longOptionOfCall(args);
+    if (!flag || !CHECKPOINT_FILE_FLAGS.has(optionDest(flag))) continue;
     const def = keywordArgument(args, 'default');
     const path = def ? pathText(def) : null;
     const named = path ? checkpointFileModel(path) : undefined;
     if (!def || !named) continue;
     ctx.add('model.id', named.id, def, `default of \`${flag}\`: the checkpoint folder of ${named.id}`, 'medium');
     // The launch that passes its own checkpoint names its own model (analyze.ts linkedFacts).
-    ctx.amendLast({ fromFlags: [flag.slice(2).replace(/-/g, '_')] });
+    ctx.amendLast({ fromFlags: [optionDest(flag)] });
     if (named.weights) {
       ctx.add('inference.weightPrecision', named.weights, def, `default of ${flag}: ${named.weights} weight-only`);
-      ctx.amendLast({ fromFlags: [flag.slice(2).replace(/-/g, '_')] });
+      ctx.amendLast({ fromFlags: [optionDest(flag)] });
     }
     return;
   }

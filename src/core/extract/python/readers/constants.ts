@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { longOptionOfCall, optionDest } from '../argparseOption';
 import { normalisePrecision } from '../../precision';
 import { PART_SEPARATOR } from '../../../runVocabulary';
 import type { FactKind, FactValue } from '../../../facts';
@@ -132,7 +133,7 @@ const PRECISION_DEFAULT_FLAGS = new Set(['dtype', 'precision', 'mixed_precision'
  * run (`--reward.max_len`) or evaluation (`--eval.batch_size`) names none of the run's.
  */
 function runFlagName(flag: string): string | undefined {
-  const dest = flag.slice(2).replace(/-/g, '_');
+  const dest = optionDest(flag);
   if (!dest.includes('.')) return dest;
   const meaning = flagMeaning(dest);
   return meaning?.role === 'run' ? meaning.name : undefined;
@@ -147,7 +148,7 @@ function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
     const { last, full } = ctx.callee(node);
     if (last !== 'add_argument' && full !== 'click.option') continue;
     const args = node.childForFieldName('arguments');
-    const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    const flag = args ? longOptionOfCall(args) : undefined;
     const def = args ? keywordArgument(args, 'default') : null;
     if (!flag || !def) continue;
     const dest = runFlagName(flag);
@@ -161,7 +162,7 @@ function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
       continue;
     // The flag's default as it is: a launch line that gives the flag (or its short spelling) another value sets it.
     const short = args!.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s && /^-[A-Za-z]$/.test(s));
-    const named = [flag.slice(2).replace(/-/g, '_'), ...(short ? [short] : [])];
+    const named = [optionDest(flag), ...(short ? [short] : [])];
     const flags = { fromFlags: named, flagDefault: named };
     if (r && typeof r.value === 'number') {
       ctx.add(kind, r.value, def, `default of ${flag}`, 'medium');
@@ -286,12 +287,12 @@ function readArgparsePrecision(index: SyntaxIndex, ctx: PythonReadContext): void
     const { last } = ctx.callee(node);
     if (last !== 'add_argument') continue;
     const args = node.childForFieldName('arguments');
-    const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    const flag = args ? longOptionOfCall(args) : undefined;
     const def = args ? keywordArgument(args, 'default') : null;
     const dest = flag ? runFlagName(flag) : undefined;
     if (!flag || !def || !dest || !PRECISION_DEFAULT_FLAGS.has(dest)) continue;
     // A dtype passed without the flag (`dtype=torch.float16 if args.triton else torch.float`) is what runs.
-    if (dtypeNotFromFlag(ctx.text, flag.slice(2).replace(/-/g, '_'))) return;
+    if (dtypeNotFromFlag(ctx.text, optionDest(flag))) return;
     const r = evaluate(def, ctx.symbols);
     // Accelerate spells full precision `mixed_precision="no"` (choices no/fp16/bf16/fp8, "no" the default:
     // huggingface.co/docs/accelerate/package_reference/accelerator, Accelerator `mixed_precision`).

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { longOptionOfCall, optionDest } from '../argparseOption';
 import { dlrmParams, layerWidths, torchrecDlrmParams } from '../../dlrmParams';
 import { evaluate, keywordArgument, stringLiteral } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
@@ -59,9 +60,9 @@ function flagDefaults(index: SyntaxIndex, ctx: PythonReadContext): Map<string, F
     if (++looked > MAX_CALLS) break;
     if (ctx.callee(call).last !== 'add_argument') continue;
     const args = call.childForFieldName('arguments');
-    const flag = args?.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+    const flag = args ? longOptionOfCall(args) : undefined;
     if (!args || !flag) continue;
-    const dest = flag.slice(2).replace(/-/g, '_');
+    const dest = optionDest(flag);
     if (defaults.has(dest)) continue;
     const def = keywordArgument(args, 'default');
     const action = keywordArgument(args, 'action');

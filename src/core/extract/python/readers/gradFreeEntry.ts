@@ -46,10 +46,9 @@ function gradOffBlockEntry(
   statements: readonly (Node | null)[],
   executed: Readonly<Uint8Array>,
   text: string,
-): { name: string; context: string; node: Node } | undefined {
+): { name: string; label: string; context: string; node: Node } | undefined {
   if (!loadsAModel(text)) return undefined;
-  for (const fn of entryFunctions(statements)) {
-    const body = fn.childForFieldName('body');
+  for (const { name, label, body } of entryBodies(statements)) {
     if (!body || executed[body.startPosition.row] !== 1) continue;
     for (const inner of withStatements(body)) {
       const m = GRAD_OFF_WITH.exec(inner.text.slice(0, 200));
@@ -59,8 +58,16 @@ function gradOffBlockEntry(
       // calls (`for _ in range(1000): out = self.model(src)`, a timing loop over the model's forward pass). Inside a
       // loop over batches the block runs the model on each (`with torch.no_grad(): _, out, _ = model(ids, …)`).
       const inLoop = inner.parent?.parent?.type === 'for_statement' || inner.parent?.parent?.type === 'while_statement';
-      if (!block?.namedChildren.some((c) => callStatement(c) || loopOfCalls(c) || (inLoop && boundCall(c)))) continue;
-      return { name: fn.childForFieldName('name')?.text ?? 'the entry', context: m[1], node: inner };
+      // In the main guard's own block the work is a kept forward pass of the model the guard loaded weights into and
+      // put in eval mode (`audio_model.load_state_dict(checkpoint)`, `audio_model.eval()`, then `output =
+      // audio_model.forward(feats)`): a module's shape check on random inputs loads nothing, an export converts.
+      const works =
+        name === '__main__'
+          ? (c: Node | null) =>
+              LOADS_WEIGHTS.test(body.text.slice(0, MAX_GUARD_TEXT)) && callsEvaluatedModel(c, body.text)
+          : (c: Node | null) => callStatement(c) || loopOfCalls(c) || (inLoop && boundCall(c));
+      if (!block?.namedChildren.some(works)) continue;
+      return { name, label, context: m[1], node: inner };
     }
   }
   return undefined;
@@ -70,23 +77,62 @@ function gradOffBlockEntry(
 const MAX_LOOP_STATEMENTS = 60;
 
 /**
- * The `with` statements of a function's own body, and those one loop down (`for batch in …: … with torch.no_grad():
- * out = model(batch)`, an encoding or scoring pass over a dataset, batch by batch).
+ * The `with` statements of a function's own body, and those one or two loops down (`for batch in …: … with
+ * torch.no_grad(): out = model(batch)`, an encoding or scoring pass over a dataset, batch by batch).
  */
-function* withStatements(body: Node): Generator<Node> {
-  for (const inner of body.namedChildren) {
+function* withStatements(body: Node, loops = 0): Generator<Node> {
+  for (const inner of body.namedChildren.slice(0, loops === 0 ? undefined : MAX_LOOP_STATEMENTS)) {
     if (inner?.type === 'with_statement') yield inner;
-    else if (inner?.type === 'for_statement' || inner?.type === 'while_statement') {
-      const loopBody = inner.childForFieldName('body')?.namedChildren ?? [];
-      for (const c of loopBody.slice(0, MAX_LOOP_STATEMENTS)) if (c?.type === 'with_statement') yield c;
+    else if ((inner?.type === 'for_statement' || inner?.type === 'while_statement') && loops < MAX_LOOP_DEPTH) {
+      const loopBody = inner.childForFieldName('body');
+      if (loopBody) yield* withStatements(loopBody, loops + 1);
     }
   }
 }
+/**
+ * Loops a no_grad block is looked for in: a pass over a dataset, or over its files and then each file's clips
+ * (VideoMAE V2's extract_tad_feature.py: for each video, for each 16-frame window, `with torch.no_grad(): feature =
+ * model.forward_features(x)`).
+ */
+const MAX_LOOP_DEPTH = 2;
 
 /** `out = f(x)` (or `_, out, _ = model(x)`): a call whose result is kept. */
 function boundCall(node: Node | null): boolean {
   const bound = node?.type === 'expression_statement' ? node.namedChildren[0] : null;
   return bound?.type === 'assignment' && bound.childForFieldName('right')?.type === 'call';
+}
+
+/**
+ * The bodies a program runs, by name: its entry functions (entryFunctions) and the main guard's own block, where a
+ * script does its work inline (`if __name__ == '__main__':` … `with torch.no_grad(): output = audio_model(feats)`, the
+ * Audio Spectrogram Transformer's inference.py).
+ */
+function* entryBodies(
+  statements: readonly (Node | null)[],
+): Generator<{ name: string; label: string; body: Node | null }> {
+  for (const fn of entryFunctions(statements)) {
+    const name = fn.childForFieldName('name')?.text ?? 'the entry';
+    yield { name, label: `${name}()`, body: fn.childForFieldName('body') };
+  }
+  const guard = statements.find((s) => s?.type === 'if_statement' && MAIN_GUARD.test(s.text.slice(0, 80)));
+  if (guard) yield { name: '__main__', label: 'the main guard', body: guard.childForFieldName('consequence') };
+}
+
+/** Trained weights loaded into the model: a checkpoint read, a state dict loaded, a Hub checkpoint. */
+const LOADS_WEIGHTS =
+  /\btorch\.load[ \t]*\(|\.load_state_dict[ \t]*\(|\bload_checkpoint[ \t]*\(|\.from_pretrained[ \t]*\(/;
+
+/**
+ * `out = model(x)` or `out = model.forward(x)` where `text` puts `model` in eval mode (`model.eval()`): a forward pass
+ * of the program's model, kept.
+ */
+function callsEvaluatedModel(node: Node | null, text: string): boolean {
+  if (!boundCall(node)) return false;
+  const call = node!.namedChildren[0]!.childForFieldName('right')!;
+  const receiver = /^([A-Za-z_]\w{0,60})(?:\.(?:forward|__call__))?$/.exec(
+    call.childForFieldName('function')?.text ?? '',
+  )?.[1];
+  return receiver !== undefined && text.slice(0, MAX_GUARD_TEXT).includes(`${receiver}.eval()`);
 }
 
 /** Methods looked at per class (a program's class has a handful; a generated file may have thousands). */
@@ -217,7 +263,7 @@ export const gradOffBlock: FileRule = {
         value: `${withBlock.name} under ${withBlock.context}`,
         range: nodeRange(withBlock.node),
         confidence: 'medium',
-        detail: `${withBlock.name}() runs its work inside \`with ${withBlock.context}:\` and the file builds or loads a model without a training step: an inference run`,
+        detail: `${withBlock.label} runs its work inside \`with ${withBlock.context}:\` and the file builds or loads a model without a training step: an inference run`,
       });
       return;
     }

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { evaluate, keywordArgument, type Resolved, type SymbolTable } from '../../pythonValues';
+import { evaluate, keywordArgument, stringLiteral, type Resolved, type SymbolTable } from '../../pythonValues';
 import { flagsOf, truncate, type PythonReadContext } from '../context';
 import { attachEdit, readTrainerSetup, readTrainingKeywords, PYTHON_SIZING_NAMES, sizingKind } from '../keywords';
 import type { CallRule } from '../rules';
@@ -231,12 +231,13 @@ function readLlamaStyleParams(node: Node, args: Node, className: string, ctx: Py
 }
 
 /**
- * diffusers' first-stage autoencoders (`AutoencoderKL`, `AutoencoderTiny`, `VQModel`): a latent-diffusion program
+ * diffusers' first-stage autoencoders (`AutoencoderKL`, `AutoencoderTiny`, `VQModel`, `ConsistencyDecoderVAE`: a pipeline's
+ * `vae` swapped for OpenAI's consistency decoder, as PixArt's demo apps do): a latent-diffusion program
  * loads one, frozen, to encode images into latents and decode them back (DiT's `AutoencoderKL.from_pretrained(
  * "stabilityai/sd-vae-ft-ema")`); the model it trains or samples with is the denoiser, read from its own call, and
  * a trainer's frozen autoencoder does not make the denoiser a fine-tune.
  */
-const FIRST_STAGE_AUTOENCODER = /(?:^|\.)(?:Autoencoder\w{0,30}|VQModel)$/;
+const FIRST_STAGE_AUTOENCODER = /(?:^|\.)(?:Autoencoder\w{0,30}|VQModel|[A-Z]\w{0,40}VAE)$/;
 
 /**
  * A pretrained model cut down to its stack as soon as it is loaded (`AutoModelForCausalLM.from_pretrained(name)
@@ -286,6 +287,19 @@ export const fromPretrained: CallRule = {
       );
       return;
     }
+    const component = componentSubfolder(node);
+    if (component) {
+      // `T5EncoderModel.from_pretrained(path, subfolder="text_encoder")`: one part of a diffusers pipeline folder,
+      // loaded beside the denoiser the program builds or loads itself; not the run's model.
+      ctx.add(
+        'model.fromScratch',
+        false,
+        node,
+        `${ownerOf(full) || full}(…, subfolder="${component}") loads the pipeline's ${component}, a pretrained component`,
+        'low',
+      );
+      return;
+    }
     if (FIRST_STAGE_AUTOENCODER.test(ownerOf(full)) || cutToEncoder(node)) {
       // Not the run's model; in a program that trains nothing it still says the weights used are trained ones.
       if (!/\.backward[ \t]*\(/.test(ctx.text))
@@ -308,6 +322,22 @@ export const fromPretrained: CallRule = {
     readModelLoad(node, ctx, ownerOf(full) || full, false);
   },
 };
+
+/**
+ * The parts of a diffusers pipeline folder (model_index.json's components) that condition or decode around the
+ * denoiser: text encoders, tokenizers, the VAE, the scheduler, the safety checker. The denoiser's own folders
+ * (`unet`, `transformer`, `prior`) are the model.
+ */
+const PIPELINE_COMPONENT =
+  /^(?:text_encoder(?:_\d)?|tokenizer(?:_\d)?|vae|scheduler|safety_checker|feature_extractor|image_encoder)$/;
+
+/** The component a `from_pretrained(…, subfolder="text_encoder")` call loads, per PIPELINE_COMPONENT. */
+function componentSubfolder(call: Node): string | undefined {
+  const args = call.childForFieldName('arguments');
+  const sub = args ? keywordArgument(args, 'subfolder') : null;
+  const name = sub ? stringLiteral(sub) : null;
+  return name && PIPELINE_COMPONENT.test(name) ? name : undefined;
+}
 
 /** Levels walked up from a call to its enclosing function (a loader's body is a few blocks deep). */
 const LOADER_DEPTH = 40;

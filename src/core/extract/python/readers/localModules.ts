@@ -114,19 +114,30 @@ function classesStartedThrough(text: string, facts: readonly Fact[]): Set<string
   return out;
 }
 
+/** `args = parser.parse_args()` at column 0: the flags parsed when the module runs, not inside a definition. */
+const MODULE_LEVEL_FLAG_PARSE =
+  /^[A-Za-z_]\w{0,60}(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,60}){0,3}[ \t]*=[ \t]*[A-Za-z_][\w.]{0,60}\.parse_(?:known_)?args\(/m;
+
 export const localModuleCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   // A script (a main guard) that imports names from a module: the prefilters let it through to be parsed.
-  words: ['__main__', 'cli()', 'main()'],
-  runStart: [/__name__\s*==\s*["']__main__["']|^(?:cli|main)\(\)/m, /^from[ \t]+\.?[A-Za-z_][\w.]*[ \t]+import\b/m],
+  words: ['__main__', 'cli()', 'main()', 'parse_args', 'parse_known_args'],
+  runStart: [
+    /__name__\s*==\s*["']__main__["']|^(?:cli|main)\(\)|^[A-Za-z_][\w, \t]{0,200}=[ \t]*[A-Za-z_][\w.]{0,60}\.parse_(?:known_)?args\(/m,
+    /^from[ \t]+\.?[A-Za-z_][\w.]*[ \t]+import\b/m,
+  ],
   read: (_index, ctx) => {
     // A program that starts its own run (a loop over epochs) still calls its per-epoch step from a module beside
     // it (`from engine_pretrain import train_one_epoch`, as MAE/DeiT-style programs do): that module holds the
     // step's settings (autocast, the loss scaler), so it is linked too; its other imports are helpers.
     const ownRun = ctx.facts.some(startsARun);
     const packageMain = !ctx.hasMainGuard && packageMainCall(ctx.text);
-    if (!packageMain && !ctx.hasMainGuard) return;
+    // A script with no main guard that parses its flags at module level (`args = parser.parse_args()` at column 0,
+    // then `train(audio_model, train_loader, val_loader, args)`: the Audio Spectrogram Transformer's run.py) runs
+    // top to bottom whenever it is launched: a program as surely as a guarded one.
+    const flatScript = !ctx.hasMainGuard && MODULE_LEVEL_FLAG_PARSE.test(ctx.text);
+    if (!packageMain && !ctx.hasMainGuard && !flatScript) return;
     const moduleOf = new Map<string, string>();
     // A dotted module is followed only from a thin entry point that defines nothing of its own (patch,
     // import, call): a program with its own functions calls into its package for helpers, not for its run.
@@ -224,6 +235,10 @@ export const localModuleCalls: FileRule = {
       // A run function of the package is called from the program's own (reached) functions.
       if (dotted.has(file) && !runFunctions.has(name) && !(guardRow >= 0 && row > guardRow && /^\s/.test(lines[row])))
         continue;
+      // A flat script links the module only through its run function (`train(...)`): one that calls the module's
+      // `validate(...)` runs that, not the training loop beside it in the same module.
+      const called = importedAs.get(name) ?? name;
+      if (flatScript && !RUN_FUNCTION.test(called) && !EPOCH_FUNCTION.test(called)) continue;
       linked.add(file);
       const at = {
         ...nodeRange(ctx.tree.rootNode),

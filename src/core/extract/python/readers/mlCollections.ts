@@ -402,7 +402,11 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   const settings = settingsOf(body, name, defaults, symbols);
   // A distillation config (big_vision proj/distill) trains its student; its teachers are frozen and only run forward.
   const student = !settings.has('model_name') && !settings.has('model') && settings.has('student_name');
-  const modelName = student ? settings.get('student_name') : (settings.get('model_name') ?? settings.get('model.name'));
+  // Scenic's detection and captioning projects name it inside the model section (`config.model.model_name =
+  // 'centernet2'`, 'densevoc', 'pixel_llm').
+  const modelName = student
+    ? settings.get('student_name')
+    : (settings.get('model_name') ?? settings.get('model.name') ?? settings.get('model.model_name'));
   const model = settings.get(student ? 'student' : 'model');
   // A fragment: no model at all, or the model left for the configs built on it (`config.model = None`).
   const modelSet = (modelName && stringLiteral(modelName.node)) || (model && model.node.type !== 'none');
@@ -703,9 +707,15 @@ function readStartingWeights(
   run: boolean,
 ): boolean {
   const anchor = fn.childForFieldName('name') ?? fn;
-  const pretrained = PRETRAINED_KEYS.map((k) => [k, settings.get(k)] as const).find(
-    ([, s]) => s && s.node.type !== 'none' && stringLiteral(s.node) !== '',
-  );
+  const pretrained =
+    PRETRAINED_KEYS.map((k) => [k, settings.get(k)] as const).find(
+      ([, s]) => s && s.node.type !== 'none' && stringLiteral(s.node) !== '',
+    ) ??
+    // Scenic's detection and captioning trainers start from `config.weights = '/path/to/git_pretrain'`; the key is
+    // read only with a path for its value (elsewhere `weights` is as often a loss weighting).
+    (['weights'] as const)
+      .map((k) => [k, settings.get(k)] as const)
+      .find(([, s]) => s && /\//.test(stringLiteral(s.node) ?? ''));
   if (pretrained) {
     const [key, s] = pretrained;
     ctx.add('model.fromScratch', false, s!.node, `get_config(): ${key} names the starting weights`, 'medium');

@@ -1,4 +1,5 @@
 import { RL_LIBRARY_ALGORITHMS } from './rlLibraryLearn';
+import { longOptionOfCall, optionDest } from '../argparseOption';
 import type { Node } from 'web-tree-sitter';
 import { findModel } from '../../../knowledge';
 import { normalisePrecision } from '../../precision';
@@ -94,8 +95,8 @@ export const modelFlagDefault: FileRule = {
       if (last !== 'add_argument') continue;
       const args = node.childForFieldName('arguments');
       if (!args) continue;
-      const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
-      const flagName = flag?.slice(2).replace(/-/g, '_');
+      const flag = longOptionOfCall(args);
+      const flagName = flag ? optionDest(flag) : undefined;
       const def = keywordArgument(args, 'default');
       // `--llama_type` with `default='llama'`: the model class the program builds when the flag is not given, a
       // family whose size the config it is handed sets (modelClassFlag.ts). Low: a named checkpoint says more.
@@ -180,10 +181,10 @@ export const flagModuleDefaults: FileRule = {
       if (ctx.callee(node).last !== 'add_argument') continue;
       const args = node.childForFieldName('arguments');
       if (!args) continue;
-      const flag = args.namedChildren.map((c) => (c ? stringLiteral(c) : null)).find((s) => s?.startsWith('--'));
+      const flag = longOptionOfCall(args);
       const def = keywordArgument(args, 'default');
       if (!flag || !def) continue;
-      const name = flag.slice(2).replace(/-/g, '_');
+      const name = optionDest(flag);
       // `--pretrained` (a weights tag or path, or a switch) empty or off by default: the weights start random.
       if (name === 'pretrained' && /^(?:''|""|None|False)$/.test(def.text))
         pretrainedOff = { node: def, detail: `default of ${flag} is ${def.text}: no pretrained weights are loaded` };

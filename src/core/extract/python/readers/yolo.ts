@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { longOptionOfCall, optionDest } from '../argparseOption';
 import { keywordArgument, stringLiteral } from '../../pythonValues';
 import { truncate, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
@@ -61,11 +62,8 @@ function defaultWeights(node: Node): { name: string; at: Node } | null {
 
 /** The long flag an `add_argument(...)` call declares (`--weights`), without dashes, or null. */
 function flagOf(args: Node): string | null {
-  for (const c of args.namedChildren) {
-    const s = c ? stringLiteral(c) : null;
-    if (s?.startsWith('--')) return s.slice(2).replace(/-/g, '_');
-  }
-  return null;
+  const flag = longOptionOfCall(args);
+  return flag ? optionDest(flag) : null;
 }
 
 /** Classes defined at a module's top level from which it reads as a model library. */
