@@ -258,4 +258,27 @@ describe('Fifty-second round: rules from set BI', () => {
     assert.equal(run?.mode, 'inference');
     assert.equal(run?.model.params, 1_012_610_000);
   });
+
+  it('reads a scenic config’s steps from the epochs and the epoch’s steps it works out from the dataset size', async () => {
+    const config = [
+      'import ml_collections',
+      '_IMAGENET_TRAIN_SIZE = 1281167',
+      "def get_config(runlocal=''):",
+      '  runlocal = bool(runlocal)',
+      '  config = ml_collections.ConfigDict()',
+      "  config.model_name = 'vit_multilabel_classification'",
+      '  epochs = ml_collections.config_dict.FieldReference(90)',
+      '  config.num_training_epochs = epochs',
+      '  config.batch_size = 8 if runlocal else 4096',
+      '  steps_per_epoch = _IMAGENET_TRAIN_SIZE // config.batch_size',
+      '  config.lr_configs = ml_collections.ConfigDict()',
+      '  config.lr_configs.total_steps = config.num_training_epochs * steps_per_epoch',
+      '  return config',
+      '',
+    ].join('\n');
+    const run = await runOf({ 'configs/imagenet_vit_config.py': config }, 'configs/imagenet_vit_config.py');
+    assert.equal(run?.training.epochs, 90);
+    // 90 × (1,281,167 // 4096 = 312).
+    assert.equal(run?.training.steps, 28_080);
+  });
 });

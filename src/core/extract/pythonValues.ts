@@ -36,13 +36,17 @@ export class SymbolTable {
    * A copy with values no literal in the file states (`action="store_true"` flags are False unless given), each
    * bound to the node that declares it; names already bound keep their binding.
    */
-  withValues(values: ReadonlyArray<readonly [string, PyValue, Node, string]>): SymbolTable {
+  withValues(values: ReadonlyArray<readonly [string, PyValue, Node, string]>, override = false): SymbolTable {
     const copy = new SymbolTable();
     for (const [k, v] of this.bindings) copy.bindings.set(k, v);
     for (const name of this.instances) copy.instances.add(name);
     for (const [k, v] of this.inOrder) copy.inOrder.set(k, v);
     for (const [name, value, origin, via] of values)
-      if (!copy.bindings.has(name)) copy.bindings.set(name, { node: origin, via, value });
+      if (override || !copy.bindings.has(name)) {
+        copy.bindings.set(name, { node: origin, via, value });
+        // An override is what every use reads, wherever it sits.
+        if (override) copy.inOrder.delete(name);
+      }
     return copy;
   }
 
@@ -514,6 +518,16 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       if (fn === 'field' || fn === 'dataclasses.field') {
         const kw = keywordArgument(args, 'default');
         return kw ? evaluate(kw, symbols, depth + 1) : undefined;
+      }
+      // `bool(runlocal)`: the truth of a known value.
+      if (fn === 'bool' && args.namedChildren.length === 1) {
+        const inner = evaluate(args.namedChildren[0], symbols, depth + 1);
+        return inner && { ...inner, value: truthy(inner.value) };
+      }
+      // ml_collections `FieldReference(40)` (config_dict.FieldReference): a field shared by reference, holding its value.
+      if (fn && /(?:^|\.)FieldReference$/.test(fn)) {
+        const def = keywordArgument(args, 'default') ?? args.namedChildren.find((c) => c?.type !== 'keyword_argument');
+        return def ? evaluate(def, symbols, depth + 1) : undefined;
       }
       if (fn === 'int' || fn === 'float') {
         const inner = evaluate(args.namedChildren[0] ?? null, symbols, depth + 1);

@@ -134,14 +134,29 @@ function argumentDefaults(fn: Node, body: Node): Map<string, Node> {
  * keyword's value, so `{'fast': 10, 'medium': 100}[arg.variant]` and `if arg.runlocal:` are decided as the plain
  * run (`--config=cfg.py` with no argument) decides them.
  */
-function withArgumentDefaults(symbols: SymbolTable, defaults: ReadonlyMap<string, Node>): SymbolTable {
+function withArgumentDefaults(symbols: SymbolTable, defaults: ReadonlyMap<string, Node>, body?: Node): SymbolTable {
   const values: Array<readonly [string, PyValue, Node, string]> = [];
   for (const [name, node] of defaults) {
     const r = evaluate(node, symbols);
     if (r && values.length < MAX_ARGUMENT_DEFAULTS)
       values.push([name, r.value, node, `default of \`${name}\` (line ${node.startPosition.row + 1})`]);
   }
-  return values.length > 0 ? symbols.withValues(values) : symbols;
+  if (values.length === 0) return symbols;
+  // Over any other binding of the name: the plain run is the one with the defaults.
+  const withDefaults = symbols.withValues(values, true);
+  // The body's own rebinding of a parameter from itself (`runlocal = bool(runlocal)`, scenic's configs) reads back to
+  // the parameter: its value at the default is what the body uses after it.
+  const rebound: Array<readonly [string, PyValue, Node, string]> = [];
+  for (const statement of body?.namedChildren.slice(0, MAX_ARGUMENT_DEFAULTS) ?? []) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+    const right = assignment?.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right || !defaults.has(left.text)) continue;
+    if (!new RegExp(`(?<![\\w.])${left.text}(?!\\w)`).test(right.text.slice(0, 200))) continue;
+    const r = evaluate(right, withDefaults);
+    if (r) rebound.push([left.text, r.value, right, `\`${left.text}\` = ${right.text.slice(0, 60)} at its default`]);
+  }
+  return rebound.length > 0 ? withDefaults.withValues(rebound, true) : withDefaults;
 }
 /** Argument defaults bound per config (big_vision's take a dozen). */
 const MAX_ARGUMENT_DEFAULTS = 100;
@@ -398,7 +413,7 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   // A Kauldron trainer filled field by field (`cfg = kd.train.Trainer()`): kauldron.ts reads it.
   if (!name || builtAsKauldronTrainer(body, name)) return;
   const defaults = argumentDefaults(fn, body);
-  const symbols = withArgumentDefaults(ctx.symbols, defaults);
+  const symbols = withArgumentDefaults(ctx.symbols, defaults, body);
   const settings = settingsOf(body, name, defaults, symbols);
   // A distillation config (big_vision proj/distill) trains its student; its teachers are frozen and only run forward.
   const student = !settings.has('model_name') && !settings.has('model') && settings.has('student_name');
@@ -498,6 +513,7 @@ function readMlCollectionsConfig(ctx: PythonReadContext): void {
   }
 
   readLengthAndPrecision(settings, symbols, ctx, inference);
+  if (!inference) readStepsPerEpoch(body, settings, symbols, ctx);
   readScoreNetSize(settings, symbols, ctx, linked);
 
   if (inference) return;
@@ -615,6 +631,47 @@ function readLengthAndPrecision(
       'medium',
     );
     tag();
+  }
+}
+
+/** `steps_per_epoch = …` (or `num_steps_per_epoch`, `train_steps_per_epoch`): a config's own count of an epoch's steps. */
+const STEPS_PER_EPOCH_NAME = /^(?:num_|train_|num_train_)?steps_per_epoch$/;
+/** Statements of get_config's body looked at for it (real configs have a few dozen). */
+const MAX_BODY_STATEMENTS = 400;
+
+/**
+ * Scenic's configs state the epochs and work out an epoch's steps from the dataset size they write down
+ * (`steps_per_epoch = _IMAGENET_TRAIN_SIZE // config.batch_size`, then `total_steps = config.num_training_epochs *
+ * steps_per_epoch` for the learning-rate schedule); the trainer takes the same count (scenic train_utils
+ * get_num_training_steps: epochs × num_train_examples // global batch). An epoch's steps read so, with the epochs,
+ * give the run's steps. Only a config that states epochs and no step count of its own, and only a value that
+ * evaluates to a positive whole number.
+ */
+function readStepsPerEpoch(
+  body: Node,
+  settings: ReadonlyMap<string, Setting>,
+  symbols: SymbolTable,
+  ctx: PythonReadContext,
+): void {
+  const statesSteps = STEP_KEYS.some((k) => settings.has(k) && positiveNumber(settings.get(k)!.node, symbols));
+  const statesEpochs = EPOCH_KEYS.some((k) => settings.has(k) && positiveNumber(settings.get(k)!.node, symbols));
+  if (statesSteps || !statesEpochs) return;
+  for (const statement of body.namedChildren.slice(0, MAX_BODY_STATEMENTS)) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right || !STEPS_PER_EPOCH_NAME.test(left.text)) continue;
+    const steps = positiveNumber(right, symbols);
+    if (steps === undefined || !Number.isSafeInteger(steps)) return;
+    ctx.add(
+      'training.stepsPerEpoch',
+      steps,
+      right,
+      `get_config(): ${left.text} = ${right.text.slice(0, 80)} = ${steps}`,
+      'medium',
+    );
+    return;
   }
 }
 
