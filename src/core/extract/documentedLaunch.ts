@@ -480,6 +480,12 @@ export function documentedConfigLaunch(
 const LAUNCHER_CONFIG_FLAG =
   /^--?(?:config[_-]file|deepspeed|deepspeed[_-]config|ds[_-]config|fsdp[_-]config|accelerate[_-]config|hostfile|(?:lora|qlora|peft|adapter|quant(?:ization)?|bnb|generation)[_-]config(?:[_-](?:file|path))?)$/;
 
+/** `<config>.yaml` or `{DATASET}.yml` filled in by a file's name (`4m-b_mod7_500b.yaml`): same extension. */
+function fillsPlaceholder(word: string, base: string): boolean {
+  const m = /^(?:<[\w .-]{1,40}>|\{[A-Z][A-Z0-9_]{0,40}\})(\.(?:ya?ml|json))$/.exec(word);
+  return m !== null && base.endsWith(m[1]) && base.length > m[1].length;
+}
+
 /**
  * Whether the command passes the config named `base` to the program (a word after the program's word, not the value
  * of a launcher's config flag): `python run.py configs/large.yaml`, `torchrun train.py --config cfg.json`; not
@@ -497,7 +503,7 @@ function passedToProgram(command: string, base: string, program: string): boolea
   const at = words.findIndex((w) => last(w) === programBase || w === modulePath);
   if (at < 0) return false;
   for (let i = at + 1; i < words.length; i++) {
-    if (!wordVariants(words[i]).some((w) => last(w) === base)) continue;
+    if (!wordVariants(words[i]).some((w) => last(w) === base || fillsPlaceholder(last(w), base))) continue;
     const flag = words[i].includes('=') ? words[i].slice(0, words[i].indexOf('=')) : words[i - 1];
     if (!LAUNCHER_CONFIG_FLAG.test(flag)) return true;
   }

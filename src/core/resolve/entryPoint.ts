@@ -349,6 +349,14 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/{*_quantize,*-quantize,*_quantise,*-quantise,gptq,awq}.{py,sh,bash}',
     reason: 'a post-training quantisation utility (calibrate, then save the quantised weights), by its name',
   },
+  // A pass that runs a tokenizer or encoder over a dataset and writes what it gives (`save_vq_tokens.py`, 4M's
+  // pre-tokenisation of its training images; `dump_features.py`, `precompute_latents.py`): data preparation for a
+  // training run that reads the saved tokens, like the extractors below.
+  {
+    glob: '**/{save,dump,cache,precompute}_{*_,}{tokens,features,feats,latents,embeddings}.{py,sh,bash}',
+    reason: 'a data utility (saves the tokens, features or latents of a dataset), by its name',
+    dataUtility: true,
+  },
   {
     glob: '**/{compute,make,build,extract}_{embeddings,dataset,datasets,features,lora}*.{py,sh,bash}',
     reason: 'a data or weights utility (embeddings, datasets, features, adapter extraction), by its name',

@@ -136,24 +136,62 @@ export function referencesOf(command: string): string[] {
 }
 
 /**
+ * A config path whose file name is a placeholder the reader fills in (`--config cfgs/default/4m/models/<config>.yaml`,
+ * `configs/{DATASET}.yml`): the command launches each config of that folder (and its subfolders) the same way.
+ * Groups: the folder, the extension.
+ */
+const PLACEHOLDER_CONFIG =
+  /^(?:\.\/)?([\w.-][\w./-]{0,300})\/(?:<[\w .-]{1,40}>|\{[A-Z][A-Z0-9_]{0,40}\})\.(ya?ml|json)$/;
+
+/** The placeholder config paths a command names (see PLACEHOLDER_CONFIG): folder and extension. */
+export function placeholderConfigsOf(command: string): Array<{ folder: string; extension: string }> {
+  const out: Array<{ folder: string; extension: string }> = [];
+  for (const word of command.split(/\s+/, MAX_WORDS)) {
+    const m = PLACEHOLDER_CONFIG.exec(word.replace(/^(?:--?[\w-]+=)?["']?|["',;]+$/g, ''));
+    if (m && !m[1].includes('..')) out.push({ folder: m[1], extension: m[2] });
+  }
+  return out;
+}
+
+/** Configs a placeholder launch is given to at most (a model zoo folder holds a few dozen). */
+const MAX_PLACEHOLDER_FILES = 100;
+/**
+ * Placeholder folders expanded per index (a repository documents a handful; each expansion looks through the
+ * repository's file list once, so the pages cannot make it look thousands of times).
+ */
+export const MAX_PLACEHOLDER_EXPANSIONS = 32;
+
+/**
  * The documented launches of each file of the repository: every command of the documentation files that names
- * it (resolved as a linked reference is, from the documentation file's folder, then from the root).
+ * it (resolved as a linked reference is, from the documentation file's folder, then from the root), and every
+ * config of a folder a command names by a placeholder (`expand`: the repository's files of that extension under the
+ * folder, resolved the same way).
  */
 export function documentedLaunchIndex(
   docs: ReadonlyArray<{ readonly path: string; readonly display: string; readonly commands: readonly DocCommand[] }>,
   resolve: (from: string, reference: string) => string | undefined,
+  expand: (from: string, folder: string, extension: string) => readonly string[] = () => [],
 ): Map<string, DocumentedLaunch[]> {
   const index = new Map<string, DocumentedLaunch[]>();
+  const add = (target: string, doc: { readonly display: string }, command: string, line: number) => {
+    const launches = index.get(target) ?? [];
+    if (launches.length >= MAX_LAUNCHES_PER_FILE) return;
+    if (!launches.some((l) => l.file === doc.display && l.line === line))
+      launches.push({ command, file: doc.display.replace(/\\/g, '/'), line });
+    index.set(target, launches);
+  };
+  let expansions = 0;
   for (const doc of docs)
-    for (const { command, line } of doc.commands)
+    for (const { command, line } of doc.commands) {
       for (const reference of referencesOf(command)) {
         const target = resolve(doc.path, reference);
-        if (target === undefined || target === doc.path) continue;
-        const launches = index.get(target) ?? [];
-        if (launches.length >= MAX_LAUNCHES_PER_FILE) continue;
-        if (!launches.some((l) => l.file === doc.display && l.line === line))
-          launches.push({ command, file: doc.display.replace(/\\/g, '/'), line });
-        index.set(target, launches);
+        if (target !== undefined && target !== doc.path) add(target, doc, command, line);
       }
+      for (const { folder, extension } of placeholderConfigsOf(command)) {
+        if (++expansions > MAX_PLACEHOLDER_EXPANSIONS) break;
+        for (const target of expand(doc.path, folder, extension).slice(0, MAX_PLACEHOLDER_FILES))
+          add(target, doc, command, line);
+      }
+    }
   return index;
 }

@@ -756,10 +756,25 @@ export class FolderScanCache {
       }
       docs.push({ path: source.path, display: source.display, commands: held.commands });
     }
-    const index = documentedLaunchIndex(docs, (from, reference) =>
-      linkCandidates(from, reference, root, path.posix).find(
-        (p) => byPath.has(p) && !isMeasurementFile(p) && !isDocumentationFile(byPath.get(p)!.display),
-      ),
+    const index = documentedLaunchIndex(
+      docs,
+      (from, reference) =>
+        linkCandidates(from, reference, root, path.posix).find(
+          (p) => byPath.has(p) && !isMeasurementFile(p) && !isDocumentationFile(byPath.get(p)!.display),
+        ),
+      (from, folder, extension) => {
+        // The folder as a link from the page resolves (its own folder, then the root), then the files under it.
+        const within = linkCandidates(from, `${folder}/_`, root, path.posix).map((p) => p.slice(0, -1));
+        const matching = (dir: string) =>
+          sources
+            .map((s) => s.path)
+            .filter((p) => p.startsWith(dir) && p.endsWith(`.${extension}`) && !isMeasurementFile(p));
+        for (const dir of within) {
+          const files = matching(dir);
+          if (files.length > 0) return files;
+        }
+        return [];
+      },
     );
     // Top-level keys of the configs compared for siblings, kept across scans while the file is unchanged (a warm
     // rescan reads none of them again).

@@ -17,7 +17,32 @@ import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
 const NOT_MODEL =
   /^(?:train|training|data|dataset|datasets|tracker|logging|logger|log|evaluate|evaluation|eval|optim|optimizer|scheduler|wandb|checkpoint|checkpointing|saving|seed)$/;
 /** Keys that describe a network's shape. */
-const NETWORK_KEYS = new Set(['dim', 'depth', 'unets', 'net', 'n_layer', 'num_layers', 'hidden_size', 'dim_mults']);
+const NETWORK_KEYS = new Set([
+  'dim',
+  'depth',
+  'unets',
+  'net',
+  'n_layer',
+  'num_layers',
+  'hidden_size',
+  'dim_mults',
+  // The DDPM U-Net's widths and depth as its PyTorch ports write them (ermongroup/ddim: `model: {ch: 128, ch_mult:
+  // [1, 2, 2, 2], num_res_blocks: 2}`).
+  'ch_mult',
+  'num_res_blocks',
+]);
+/** The section holding the training schedule, and its epoch count's key (ermongroup/ddim: `training.n_epochs`). */
+const TRAIN_SECTIONS = ['train', 'training'] as const;
+const EPOCH_KEYS = ['epochs', 'n_epochs', 'num_epochs'] as const;
+
+/** Where the config states its epochs: `train.epochs`, `training.n_epochs`, …; the first set to a positive count. */
+function epochsPath(doc: ConfigDoc): string | undefined {
+  for (const section of TRAIN_SECTIONS) {
+    if (doc.get(section)?.shape !== 'map') continue;
+    for (const key of EPOCH_KEYS) if ((doc.num(`${section}.${key}`) ?? 0) > 0) return `${section}.${key}`;
+  }
+  return undefined;
+}
 /** Keys naming weights to start from. */
 const START_KEYS =
   /^(?:load_from|resume_from|resume_from_checkpoint|ckpt_path|checkpoint_path|pretrained_path|init_from|load_path)$/;
@@ -37,18 +62,15 @@ function modelSection(doc: ConfigDoc): string | undefined {
 
 export const sectionedRun: ConfigDialect = {
   name: 'sectioned-run',
-  words: ['epochs'],
-  detect: (doc) =>
-    doc.get('train')?.shape === 'map' &&
-    doc.get('data')?.shape === 'map' &&
-    (doc.num('train.epochs') ?? 0) > 0 &&
-    modelSection(doc) !== undefined,
-  owns: (path) => path === 'train.epochs' || path === 'train.amp',
+  words: ['epochs', 'n_epochs', 'num_epochs'],
+  detect: (doc) => doc.get('data')?.shape === 'map' && epochsPath(doc) !== undefined && modelSection(doc) !== undefined,
+  owns: (path) => TRAIN_SECTIONS.some((s) => EPOCH_KEYS.some((k) => path === `${s}.${k}`)) || path === 'train.amp',
   read(doc: ConfigDoc, out: FactSink): void {
-    const epochsAt = doc.get('train.epochs')!;
-    const epochs = doc.num('train.epochs')!;
+    const path = epochsPath(doc)!;
+    const epochsAt = doc.get(path)!;
+    const epochs = doc.num(path)!;
     const section = modelSection(doc)!;
-    if (Number.isInteger(epochs)) out.add('training.epochs', epochs, epochsAt, `train.epochs: ${epochs}`);
+    if (Number.isInteger(epochs)) out.add('training.epochs', epochs, epochsAt, `${path}: ${epochs}`);
     const amp = doc.get('train.amp');
     if (amp && typeof amp.value === 'boolean')
       out.add(
@@ -76,7 +98,7 @@ export const sectionedRun: ConfigDialect = {
       'launch.trainer',
       'config:sectioned-run',
       epochsAt,
-      `a run config in sections (${section}, data, train): the train program reads it as its whole run`,
+      `a run config in sections (${section}, data, ${path.split('.')[0]}): the train program reads it as its whole run`,
     );
   },
 };
