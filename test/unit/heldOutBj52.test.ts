@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { documentedLaunchIndex, MAX_PLACEHOLDER_EXPANSIONS } from '../../src/core/scan/documentedLaunches';
 import { scanFiles } from './helpers';
 
@@ -109,5 +110,15 @@ describe('Fifty-second round: rules from set BJ', () => {
     );
     assert.equal(calls, MAX_PLACEHOLDER_EXPANSIONS);
     assert.equal(index.size, MAX_PLACEHOLDER_EXPANSIONS);
+  });
+
+  it('reads a flat config’s root `model:` registry name as the model, not a backend word', () => {
+    const read = (text: string) =>
+      extractConfigFacts(text, 'yaml', 'configs/x.yaml')
+        .facts.filter((f) => f.kind === 'model.id')
+        .map((f) => f.value);
+    assert.deepEqual(read('model: faster_vit_0_224\nbatch_size: 128\nepochs: 300\n'), ['faster_vit_0_224']);
+    assert.deepEqual(read('model: hf\nbatch_size: 8\n'), []);
+    assert.deepEqual(read('model:\n  name: simple\nepochs: 3\n'), []);
   });
 });

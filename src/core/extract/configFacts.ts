@@ -47,6 +47,13 @@ const EVALUATION_SECTION =
  */
 const OTHER_MODEL_SECTION = /^(?:target_model|teacher|teacher_model|teacher_config)$/;
 
+/**
+ * A registered architecture's name as a flat config's root `model:` value: letters, digits, `_`, `-`, `.`, with a
+ * digit or a separator in it (`fm_base_12e_12d`, `resnet50`, `vit_base_patch16_224`); a bare word (`hf`, `vllm`,
+ * `simple`) names a backend or a switch, a path or a Hub id is read by the checkpoint keys.
+ */
+const ROOT_MODEL_NAME = /^[A-Za-z][A-Za-z]{0,40}[\d_.-][\w.-]{0,100}$/;
+
 /** Dialects that only link the configs a config composes (Hydra defaults lists): they read no training method. */
 const COMPOSING_ONLY: ReadonlySet<string> = new Set(['hydra-primary', 'hydra']);
 
@@ -282,7 +289,7 @@ const MAX_NODES = 4096;
 const countUpTo = (value: unknown, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max;
 
-export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?: string): ConfigExtraction {
+export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePath?: string): ConfigExtraction {
   // Measured before parsing: the parser and the readers below recurse once per level.
   if (configNestingDepth(text, MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH)
     return {
@@ -332,6 +339,8 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
   // entry's length is the config's own.
   let inPhaseTable = 0;
   let keyedCounts = 0;
+  // Read from a file of the repository (not a launch line's overrides or a notebook cell's text given as YAML).
+  const ownFile = filePath !== undefined;
   const visit = (node: unknown, path: string[]): void => {
     if (isSeq(node)) {
       node.items.forEach((item, i) => visit(item, [...path, String(i)]));
@@ -553,6 +562,26 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
         // model section is the checkpoint the run loads. Only the `org/name` shape: a bare `name` there is as often
         // a class or registry key (Composer's `model.name: hf_causal_lm`), read by its dialect.
         add('model.id', scalar.trim(), valueNode, `${where}: ${scalar.trim()}`);
+      } else if (
+        path.length === 0 &&
+        key === 'model' &&
+        typeof scalar === 'string' &&
+        ROOT_MODEL_NAME.test(scalar.trim()) &&
+        dialects.length === 0 &&
+        // A file of its own: a launch line's `model=qwen7b` (shell/overrides.ts reads its overrides as YAML) chooses a
+        // Hydra config group, not a model.
+        ownFile
+      ) {
+        // A flat parameter file's `model: fm_base_12e_12d_swiglu_nobias` (timm-style trainers hand the YAML to
+        // `parser.set_defaults(**cfg)`, so the key is the program's `--model`): the architecture the run builds, by its
+        // registry name. Low: a dialect or a checkpoint key says more.
+        facts.push({
+          kind: 'model.id',
+          value: scalar.trim(),
+          range: rangeOf(valueNode),
+          confidence: 'low',
+          detail: `${where}: ${scalar.trim()} (the model the program builds, by its registered name)`,
+        });
       } else if (`${path[path.length - 1]}.${key}` === 'lora.enabled' && scalar === true) {
         // `train_model: {lora: {enabled: true, r: 8}}`: LoRA adapters switched on by their section's own switch.
         add('training.adapter', 'lora', valueNode, `${where}: true`);
@@ -751,7 +780,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', path?:
       });
     },
   };
-  for (const dialect of dialects) dialect.read(config, sink, path === undefined ? undefined : { path });
+  for (const dialect of dialects) dialect.read(config, sink, filePath === undefined ? undefined : { path: filePath });
   // No framework claims it: a config that sizes a whole model and bounds its training is still a run.
   if (dialects.length === 0) readArchitectureBudget(config, sink);
   // A recipe's header comment ("Config for 1 node of 8 x H100s") states what no key does.
