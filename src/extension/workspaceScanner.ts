@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { isIncomplete } from '../core/report/incomplete';
 import { isInside, realFolder } from '../core/scan/safeFiles';
+import { DOCUMENTATION_GLOBS } from '../core/scan/documentedLaunches';
 import { maxBytesOf, runCount, withoutLinkedDuplicates, type AnalyzedRun } from '../core/analyze';
 import { FolderScanCache, SkipFile, type AnalysedFile, type ScanSource } from '../core/scan/folderScan';
 import { wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
@@ -20,8 +21,23 @@ import type { MeasuredComparison } from '../core/calibration/match';
  */
 
 /** Code and configs, plus measured runs (CodeCarbon CSVs, model cards) to compare with, and docs pages that document launches. */
-export const SCANNED_GLOB =
-  '{**/*.py,**/*.ipynb,**/*.yaml,**/*.yml,**/*.json,**/*.sh,**/*.bash,**/*.sbatch,**/*.slurm,**/*.sub,**/*.gin,**/*emissions*.csv,**/README.md,**/readme.md,**/docs/*.md,**/doc/*.md}';
+export const SCANNED_GLOB = `{${[
+  '**/*.py',
+  '**/*.ipynb',
+  '**/*.yaml',
+  '**/*.yml',
+  '**/*.json',
+  '**/*.sh',
+  '**/*.bash',
+  '**/*.sbatch',
+  '**/*.slurm',
+  '**/*.sub',
+  '**/*.gin',
+  '**/*emissions*.csv',
+  // Every page the core reads for documented launches (README variants, root guides, docs folders): the CLI lists
+  // them by the same rule (documentedLaunches.ts), so a `README_TRAINING.md` command counts in both.
+  ...DOCUMENTATION_GLOBS,
+].join(',')}}`;
 const ALWAYS_EXCLUDED = [
   '**/node_modules/**',
   '**/.git/**',

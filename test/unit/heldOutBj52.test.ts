@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
-import { documentedLaunchIndex, MAX_PLACEHOLDER_EXPANSIONS } from '../../src/core/scan/documentedLaunches';
+import picomatch from 'picomatch';
+import {
+  DOCUMENTATION_GLOBS,
+  documentedLaunchIndex,
+  isDocumentationFile,
+  MAX_PLACEHOLDER_EXPANSIONS,
+} from '../../src/core/scan/documentedLaunches';
 import { scanFiles } from './helpers';
 
 /** Fifty-second round: rules from what set BJ read wrong. */
@@ -120,5 +126,29 @@ describe('Fifty-second round: rules from set BJ', () => {
     assert.deepEqual(read('model: faster_vit_0_224\nbatch_size: 128\nepochs: 300\n'), ['faster_vit_0_224']);
     assert.deepEqual(read('model: hf\nbatch_size: 8\n'), []);
     assert.deepEqual(read('model:\n  name: simple\nepochs: 3\n'), []);
+  });
+
+  it('lists every documentation page the core reads by the globs the extension finds files with', () => {
+    const matches = (name: string) => DOCUMENTATION_GLOBS.some((g) => picomatch(g)(name));
+    for (const name of [
+      'README.md',
+      'readme.md',
+      'README_TRAINING.md',
+      'README_TOKENIZATION.md',
+      'Readme-zh.md',
+      'sub/dir/README.md',
+      'GETTING_STARTED.md',
+      'Training.md',
+      'eval.md',
+      'docs/install.md',
+      'Docs/Guide.md',
+      'deep/doc/a.md',
+    ]) {
+      assert.ok(isDocumentationFile(name), name);
+      assert.ok(matches(name), `${name} is read for launches but not listed`);
+    }
+    // A guide's name in another folder is someone's notes: neither read nor listed.
+    assert.equal(isDocumentationFile('notes/Training.md'), false);
+    assert.equal(matches('notes/Training.md'), false);
   });
 });

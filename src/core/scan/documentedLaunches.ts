@@ -14,8 +14,37 @@ import { wordVariants } from '../extract/wordVariants';
  * guides repositories name at their root for what they document (`TRAINING.md`, `GETTING_STARTED.md`, `EVAL.md`).
  */
 const README_VARIANT = /^readme(?:[._-][\w.-]{1,60})?\.md$/;
-const GUIDE =
-  /^(?:train|training|finetune|finetuning|fine_tuning|getting_started|eval|evaluation|inference|usage|run|scripts)\.md$/;
+const GUIDE_NAMES = [
+  'train',
+  'training',
+  'finetune',
+  'finetuning',
+  'fine_tuning',
+  'getting_started',
+  'eval',
+  'evaluation',
+  'inference',
+  'usage',
+  'run',
+  'scripts',
+];
+const GUIDE = new RegExp(`^(?:${GUIDE_NAMES.join('|')})\\.md$`);
+
+/** `readme` as a glob of either case (`[Rr][Ee][Aa][Dd][Mm][Ee]`): file listers match names case-sensitively. */
+const anyCase = (word: string) => [...word].map((c) => (/[a-z]/.test(c) ? `[${c.toUpperCase()}${c}]` : c)).join('');
+
+/**
+ * The documentation files as globs, for a lister that finds files by pattern (the extension's findFiles): every file
+ * isDocumentationFile reads is matched (a unit test checks it); the few others matched (`README2.md`) are read for
+ * nothing, as isDocumentationFile turns them down.
+ */
+export const DOCUMENTATION_GLOBS: readonly string[] = [
+  `**/${anyCase('readme')}.md`,
+  `**/${anyCase('readme')}[._-]*.md`,
+  ...GUIDE_NAMES.map((g) => `${anyCase(g)}.md`),
+  `**/${anyCase('doc')}/*.md`,
+  `**/${anyCase('docs')}/*.md`,
+];
 
 /**
  * A README anywhere (or one of its variants), a guide page named for training or evaluation, or a Markdown page
