@@ -1,4 +1,4 @@
-import type { DocumentedLaunch } from '../extract/documentedLaunch';
+import { PLACEHOLDER_FILE_NAME, type DocumentedLaunch } from '../extract/documentedLaunch';
 import { wordVariants } from '../extract/wordVariants';
 
 /**
@@ -146,12 +146,19 @@ export function docShellCommands(text: string): DocCommand[] {
 /** A word of a command that may name a file of the repository: a relative path to code, a config or a script. */
 const FILE_WORD = /^(?:\.\/)?[\w.-][\w./-]{0,300}\.(?:py|ya?ml|json|sh|bash|gin)$/;
 
-/** The references a command makes to files: its path-like words, and a module run with `-m` (as a .py path). */
-export function referencesOf(command: string): string[] {
-  // `--config=x.yaml`, and OmegaConf/Hydra command-line pairs (`config=configs/x.yaml`, `data.path=...`).
-  const words = command
+/**
+ * A command's words as they may name files: `--config=x.yaml` and OmegaConf/Hydra command-line pairs
+ * (`config=configs/x.yaml`, `data.path=...`) give their value; quotes and trailing punctuation dropped.
+ */
+function commandWords(command: string): string[] {
+  return command
     .split(/\s+/, MAX_WORDS)
     .map((w) => w.replace(/^(?:--?[\w-]+=|[A-Za-z_][\w.]{0,60}=)?["']?|["',;]+$/g, ''));
+}
+
+/** The references a command makes to files: its path-like words, and a module run with `-m` (as a .py path). */
+export function referencesOf(command: string): string[] {
+  const words = commandWords(command);
   const out = new Set<string>();
   words.forEach((w, n) => {
     if (w.includes('..') || w.includes('$')) return;
@@ -166,21 +173,22 @@ export function referencesOf(command: string): string[] {
 
 /**
  * A config path whose file name is a placeholder the reader fills in (`--config cfgs/default/4m/models/<config>.yaml`,
- * `configs/{DATASET}.yml`): the command launches each config of that folder (and its subfolders) the same way.
- * Groups: the folder, the extension.
+ * `configs/{DATASET}.yml`, PLACEHOLDER_FILE_NAME): the command launches each config of that folder (and its
+ * subfolders) the same way.
  */
-const PLACEHOLDER_CONFIG =
-  /^(?:\.\/)?([\w.-][\w./-]{0,300})\/(?:<[\w .-]{1,40}>|\{[A-Z][A-Z0-9_]{0,40}\})\.(ya?ml|json)$/;
-
-/** The placeholder config paths a command names (see PLACEHOLDER_CONFIG): folder and extension. */
 export function placeholderConfigsOf(command: string): Array<{ folder: string; extension: string }> {
   const out: Array<{ folder: string; extension: string }> = [];
-  for (const word of command.split(/\s+/, MAX_WORDS)) {
-    const m = PLACEHOLDER_CONFIG.exec(word.replace(/^(?:--?[\w-]+=)?["']?|["',;]+$/g, ''));
-    if (m && !m[1].includes('..')) out.push({ folder: m[1], extension: m[2] });
+  for (const word of commandWords(command)) {
+    const slash = word.lastIndexOf('/');
+    const m = slash > 0 ? PLACEHOLDER_FILE_NAME.exec(word.slice(slash + 1)) : null;
+    const folder = word.slice(0, slash).replace(/^\.\//, '');
+    if (m && FOLDER_WORD.test(folder) && !folder.includes('..')) out.push({ folder, extension: m[1] });
   }
   return out;
 }
+
+/** A folder named on a command line, relative (`cfgs/default/4m/models`). */
+const FOLDER_WORD = /^[\w.-][\w./-]{0,300}$/;
 
 /** Configs a placeholder launch is given to at most (a model zoo folder holds a few dozen). */
 const MAX_PLACEHOLDER_FILES = 100;

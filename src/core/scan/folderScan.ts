@@ -756,6 +756,7 @@ export class FolderScanCache {
       }
       docs.push({ path: source.path, display: source.display, commands: held.commands });
     }
+    const allPaths = sources.map((s) => s.path);
     const index = documentedLaunchIndex(
       docs,
       (from, reference) =>
@@ -766,9 +767,7 @@ export class FolderScanCache {
         // The folder as a link from the page resolves (its own folder, then the root), then the files under it.
         const within = linkCandidates(from, `${folder}/_`, root, path.posix).map((p) => p.slice(0, -1));
         const matching = (dir: string) =>
-          sources
-            .map((s) => s.path)
-            .filter((p) => p.startsWith(dir) && p.endsWith(`.${extension}`) && !isMeasurementFile(p));
+          allPaths.filter((p) => p.startsWith(dir) && p.endsWith(`.${extension}`) && !isMeasurementFile(p));
         for (const dir of within) {
           const files = matching(dir);
           if (files.length > 0) return files;

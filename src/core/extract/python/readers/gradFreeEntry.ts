@@ -50,6 +50,7 @@ function gradOffBlockEntry(
   if (!loadsAModel(text)) return undefined;
   for (const { name, label, body } of entryBodies(statements)) {
     if (!body || executed[body.startPosition.row] !== 1) continue;
+    const guardLoadsWeights = name === '__main__' && LOADS_WEIGHTS.test(body.text.slice(0, MAX_GUARD_TEXT));
     for (const inner of withStatements(body)) {
       const m = GRAD_OFF_WITH.exec(inner.text.slice(0, 200));
       if (!m) continue;
@@ -63,8 +64,7 @@ function gradOffBlockEntry(
       // audio_model.forward(feats)`): a module's shape check on random inputs loads nothing, an export converts.
       const works =
         name === '__main__'
-          ? (c: Node | null) =>
-              LOADS_WEIGHTS.test(body.text.slice(0, MAX_GUARD_TEXT)) && callsEvaluatedModel(c, body.text)
+          ? (c: Node | null) => guardLoadsWeights && callsEvaluatedModel(c, body.text)
           : (c: Node | null) => callStatement(c) || loopOfCalls(c) || (inLoop && boundCall(c));
       if (!block?.namedChildren.some(works)) continue;
       return { name, label, context: m[1], node: inner };

@@ -759,9 +759,7 @@ function readVariantName(ctx: PythonReadContext): void {
   let last: RegExpMatchArray | undefined;
   for (const m of ctx.text.matchAll(MODEL_STRING)) last = m;
   if (!last || !ditVariantOf(last[1])) return;
-  let row = 0;
-  for (let at = 0; at < (last.index ?? 0); at++) if (ctx.text.charCodeAt(at) === 10) row++;
-  const statement = topLevelStatement(ctx, row);
+  const statement = topLevelStatement(ctx, rowOf(ctx.text, last.index ?? 0).startLine);
   if (!statement) return;
   ctx.add(
     'model.id',
@@ -841,9 +839,7 @@ function readBaseLengthUpdate(ctx: PythonReadContext): boolean {
   const value = Number(last[3] ?? last[5]);
   const unit = last[2] ?? last[4];
   if (!(value > 0)) return false;
-  let row = 0;
-  for (let at = 0; at < (last.index ?? 0); at++) if (ctx.text.charCodeAt(at) === 10) row++;
-  const statement = topLevelStatement(ctx, row);
+  const statement = topLevelStatement(ctx, rowOf(ctx.text, last.index ?? 0).startLine);
   if (!statement) return false;
   ctx.add(
     unit === 'epochs' ? 'training.epochs' : 'training.steps',
