@@ -195,11 +195,14 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
     const compared = [...source.matchAll(/key === '([^']+)'/g)].map((m) => m[1]);
     assert.ok(compared.length >= 10, 'the table compares its keys as written');
     // A key read only as a section (`model:` at the root) is known by its section word (GENERIC_SECTION_WORDS).
-    for (const key of compared)
+    for (const key of compared) {
       assert.ok(
         GENERIC_CONFIG_KEYS.includes(key) || GENERIC_SECTION_WORDS.includes(`${key}:`),
         `${key} is missing from GENERIC_CONFIG_KEYS`,
       );
+      // Whichever list names it, the prefilter lets a config through on that key alone.
+      assert.ok(mayHoldConfigFacts(`# a config\n${key}: 1\n`), `${key} as a YAML key`);
+    }
   });
 
   it('skips a YAML or JSON file in which no config reader word is written, and fails safe', () => {
