@@ -1,3 +1,4 @@
+import { normalisePrecision } from './extract/precision';
 import { EXPERIMENT_BASE_VALUE, withExperimentName } from './extract/python/readers/experimentClass';
 import { EVALUATES_CONFIG } from './extract/python/readers/corenetOptions';
 import { groupFile } from './extract/config/hydraExperiment';
@@ -988,7 +989,14 @@ function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): F
   }
   // A length the program leaves unknown (a loop bound flag without a default, stepBoundFlag.ts) is the launch's number.
   const numeric = typeof f.value === 'number' || (f.value === null && STEP_KINDS.has(f.kind));
-  const value = numeric ? Number(word) : typeof f.value === 'string' ? word : undefined;
+  // A precision is the one the launch's word spells, however it spells it (`--dtype bfloat16` for the default's bf16).
+  const value = numeric
+    ? Number(word)
+    : f.kind === 'training.precision'
+      ? (normalisePrecision(word) ?? undefined)
+      : typeof f.value === 'string'
+        ? word
+        : undefined;
   if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return undefined;
   if (f.value === null && !(typeof value === 'number' && value > 0)) return undefined;
   // `$GPUS`: a variable of the environment the launch starts the program with (shellFacts.ts), read by the program.

@@ -1,6 +1,8 @@
 import { wordVariants } from './wordVariants';
 import type { Fact } from '../facts';
 import { modelTargetOf } from './config/modelTarget';
+import { passedEntries } from './config/configArgparse';
+import { isConfigOption, parseYamlTopLevel } from './config/yamlProgramConfig';
 import { matchLauncher } from './shell/launchers';
 import { extractShellFacts } from './shellFacts';
 
@@ -428,9 +430,12 @@ export function documentedConfigLaunch(
   display: string,
   facts: readonly Fact[],
   launches: readonly DocumentedLaunch[],
+  text?: string,
 ): Fact[] {
   const dataConfig = DATA_CONFIG.test(display);
   if (!dataConfig && !facts.some((f) => f.kind === 'source.configModule')) return [];
+  // A list is data the program reads (`--real_labels real.json`, a JSON array of labels), not its settings.
+  if (dataConfig && text !== undefined && !isMappingDocument(display, text)) return [];
   // A YAML/JSON config's own links are what it composes (a defaults file beside it), not a program that runs it.
   if (facts.some((f) => f.kind.startsWith('launch.') || (!dataConfig && f.kind.startsWith('link.')))) return [];
   if (!dataConfig) {
@@ -448,10 +453,13 @@ export function documentedConfigLaunch(
     const stated = extractShellFacts(launch.command);
     const program = stated.find((f) => f.kind === 'link.script' && typeof f.value === 'string');
     if (!program || String(program.value).endsWith(base)) continue;
-    if (dataConfig && !passedToProgram(launch.command, base, String(program.value))) continue;
+    const flag = dataConfig ? configFlagOf(launch.command, base, String(program.value)) : '';
+    if (flag === undefined) continue;
     const range = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
+    const given = text !== undefined && isConfigOption(flag) ? flatParameters(display, text) : undefined;
     return (
       stated
+        .map((f) => (given && f === program ? withConfigParameters(f, given) : f))
         .filter((f) => !(f.kind.startsWith('link.') && String(f.value).endsWith(base)))
         // The hardware documentationLaunchFacts gave from the same pages is not given twice.
         .filter((f) => !(f.kind.startsWith('hardware.') && facts.some((g) => g.kind === f.kind)))
@@ -493,12 +501,48 @@ function fillsPlaceholder(word: string, base: string): boolean {
 }
 
 /**
+ * Whether a JSON or YAML document is a mapping (settings), read from its first value: `{` for JSON; for YAML a first
+ * line that is neither a list item nor a flow list (comments, blank lines and a `---` marker skipped).
+ */
+function isMappingDocument(display: string, text: string): boolean {
+  const body = text.replace(/^\uFEFF/, '');
+  if (/\.json$/i.test(display)) return /^\s*\{/.test(body.slice(0, 4096));
+  for (const line of body.split('\n', 200)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#') || t === '---' || t.startsWith('%')) continue;
+    return !/^(?:-(?:\s|$)|\[)/.test(t);
+  }
+  return true;
+}
+
+/** A flat YAML's top-level keys as the flags they set (yamlProgramConfig.ts), for a `.yaml`/`.yml` config only. */
+function flatParameters(display: string, text: string): ReturnType<typeof passedEntries> | undefined {
+  const entries = /\.ya?ml$/i.test(display) ? parseYamlTopLevel(text) : undefined;
+  return entries && passedEntries(entries, (value) => value !== '');
+}
+
+/**
+ * The program's link with a flat YAML's keys passed before the command's own flags: a program that takes its config
+ * by `--config` and reads YAML sets the file's top-level keys as its flags' defaults (timm's and 4M's
+ * `parser.set_defaults(**yaml.safe_load(f))`), so `model: fm_large_…` is the `--model` the run builds, and a flag the
+ * command line gives as well still wins (the values are applied in order, the last one kept).
+ */
+function withConfigParameters(link: Fact, given: NonNullable<ReturnType<typeof flatParameters>>): Fact {
+  return {
+    ...link,
+    passes: [...new Set([...given.passes, ...(link.passes ?? [])])],
+    passedValues: [...given.passedValues, ...(link.passedValues ?? [])],
+  };
+}
+
+/**
  * Whether the command passes the config named `base` to the program (a word after the program's word, not the value
  * of a launcher's config flag): `python run.py configs/large.yaml`, `torchrun train.py --config cfg.json`; not
  * `accelerate launch --config_file zero3.yaml train.py`, nor `... train.py --deepspeed ds_zero2.json`, nor
- * `... train.py --lora_config configs/lora.json`.
+ * `... train.py --lora_config configs/lora.json`. The flag it is passed with (`--config`), `''` for a positional
+ * argument; undefined when it is not passed to the program.
  */
-function passedToProgram(command: string, base: string, program: string): boolean {
+function configFlagOf(command: string, base: string, program: string): string | undefined {
   const words = command.split(/\s+/).slice(0, 80);
   const programBase = program.slice(program.lastIndexOf('/') + 1);
   const modulePath = program.replace(/\.py$/, '').replace(/\//g, '.');
@@ -507,13 +551,13 @@ function passedToProgram(command: string, base: string, program: string): boolea
     return bare.slice(Math.max(bare.lastIndexOf('/'), bare.indexOf('=')) + 1);
   };
   const at = words.findIndex((w) => last(w) === programBase || w === modulePath);
-  if (at < 0) return false;
+  if (at < 0) return undefined;
   for (let i = at + 1; i < words.length; i++) {
     if (!wordVariants(words[i]).some((w) => last(w) === base || fillsPlaceholder(last(w), base))) continue;
     const flag = words[i].includes('=') ? words[i].slice(0, words[i].indexOf('=')) : words[i - 1];
-    if (!LAUNCHER_CONFIG_FLAG.test(flag)) return true;
+    if (!LAUNCHER_CONFIG_FLAG.test(flag)) return flag.startsWith('-') ? flag : '';
   }
-  return false;
+  return undefined;
 }
 
 /**

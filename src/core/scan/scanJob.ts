@@ -207,7 +207,7 @@ export async function runScanJob(
     // linked to that program (documentedConfigLaunch).
     const hardware = job.documented ? documentationLaunchFacts(read.facts, job.documented) : [];
     const launched = job.documented
-      ? documentedConfigLaunch(job.display, [...read.facts, ...hardware], job.documented)
+      ? documentedConfigLaunch(job.display, [...read.facts, ...hardware], job.documented, text)
       : [];
     const documented = job.documented
       ? [...hardware, ...launched, ...documentedConfigModel(job.display, text, read.facts, launched)]

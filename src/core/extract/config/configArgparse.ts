@@ -170,6 +170,25 @@ export interface ConfigLaunchWording {
 }
 
 /**
+ * The flags a config's entries pass its program, as a launch line would: a `false` passes nothing, a `true` its key (a
+ * store_true flag), any other value its key and, where `passesValue` allows, the value.
+ */
+export function passedEntries(
+  entries: readonly ArgConfigEntry[],
+  passesValue: (value: string) => boolean,
+): { passes: string[]; passedValues: Array<[string, string]> } {
+  const passes: string[] = [];
+  const passedValues: Array<[string, string]> = [];
+  for (const e of entries) {
+    const key = e.key.replace(/-/g, '_');
+    if (/^false$/i.test(e.value)) continue;
+    passes.push(key);
+    if (!/^true$/i.test(e.value) && passesValue(e.value)) passedValues.push([key, e.value]);
+  }
+  return { passes, passedValues };
+}
+
+/**
  * The launch a config linked to its program stands for (`python PROGRAM --FLAG CONFIG`) and the link to the program
  * with the keys it passes: a `false` passes nothing, a `true` its key (a store_true flag), any other value its key and,
  * where the wording allows, the value. Shared by configargparse `.txt` configs and flat YAML configs.
@@ -180,14 +199,7 @@ export function configLaunchFacts(
   display: string,
   wording: ConfigLaunchWording,
 ): Fact[] {
-  const passes: string[] = [];
-  const passedValues: Array<[string, string]> = [];
-  for (const e of entries) {
-    const key = e.key.replace(/-/g, '_');
-    if (/^false$/i.test(e.value)) continue;
-    passes.push(key);
-    if (!/^true$/i.test(e.value) && wording.passesValue(e.value)) passedValues.push([key, e.value]);
-  }
+  const { passes, passedValues } = passedEntries(entries, wording.passesValue);
   const last = entries[entries.length - 1].line;
   const range = { startLine: 0, startCol: 0, endLine: last, endCol: 0 };
   const program = link.reference.replace(/^(?:\.\.\/)+|^\.\//, '');

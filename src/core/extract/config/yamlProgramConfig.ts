@@ -90,6 +90,13 @@ const DECLARATION =
   /(?:\.add_argument|\bclick\.option|@option)\([ \t\r\n]{0,40}((?:["']--?[\w-]{1,80}["'](?:[ \t\r\n]{0,40},)?[ \t\r\n]{0,40}){1,3})/g;
 /** The long options a program takes its config file by (argparse, click, configargparse). */
 const CONFIG_OPTION = /^(?:cfg|config|config_file|config_path)$/;
+
+/** Whether a launch line's flag (`--config`, `--cfg=…`, `-c`) is the one a program takes its config file by. */
+export function isConfigOption(flag: string): boolean {
+  if (flag === '-c') return true;
+  const long = /^--([\w-]{1,80})$/.exec(flag)?.[1];
+  return long !== undefined && CONFIG_OPTION.test(long.replace(/-/g, '_'));
+}
 const LONG_OPTION = /["']--([\w-]{1,80})["']/g;
 
 /**

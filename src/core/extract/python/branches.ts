@@ -15,6 +15,13 @@ const MAX_DEPTH = 40;
 const MODEL_FLAG =
   /(?:^|\.)(?:model_name_or_path|pretrained_model_name_or_path|model_name|model_id|model_path|base_model)$/;
 
+/**
+ * A switch that turns a run into a quick check of itself (`args.debug`, `opt.dry_run`, `DEBUG`, `cfg.smoke_test`,
+ * Lightning's `fast_dev_run`): off in the run the file describes.
+ */
+export const DEBUG_SWITCH =
+  /^(?:[A-Za-z_]\w{0,60}\.){0,3}(?:debug|debug_mode|dry_run|dryrun|smoke_test|fast_dev_run)$/i;
+
 /** Comparisons that test a value against nothing (`!= ""`, `is not None`). */
 const EMPTINESS_TEST: ReadonlySet<string> = new Set(['==', '!=', 'is', 'is not']);
 
@@ -98,7 +105,9 @@ export function decideCondition(condition: Node | null, symbols: SymbolTable, de
     }
   }
   const r = evaluate(condition, symbols);
-  if (!r) return undefined;
+  // `if opt.debug:` where the switch's default is not in this file (a class-based options module): a plain run is
+  // not a debug run, so the branch that shrinks it (`opt.niter = 1`) is not taken.
+  if (!r) return DEBUG_SWITCH.test(condition.text) ? false : undefined;
   // `if args.model_name_or_path:` with the flag's default None: the model is a flag the program is run with
   // (required in practice), so which branch runs is the command line's business, not the default's.
   if (r.value === null && r.via.startsWith('default of') && MODEL_FLAG.test(condition.text)) return undefined;

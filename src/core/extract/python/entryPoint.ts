@@ -1310,7 +1310,29 @@ export const RUNS_AS_MAIN =
  * Each alternative starts with a literal word, so a line is matched in linear time.
  */
 export const FLAG_PARSER =
-  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI|OmegaConf\.from_cli)\s*\(|\bparse_args\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(|^@\s*(?:draccus|parser)\.wrap\s*\(/m;
+  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI|OmegaConf\.from_cli)\s*\(|\bparse_arg(?:s|uments)\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(|^@\s*(?:draccus|parser)\.wrap\s*\(/m;
+
+/** `args = parser.parse_args()` at column 0: the flags parsed when the module runs, not inside a definition. */
+export const MODULE_LEVEL_FLAG_PARSE =
+  /^[A-Za-z_]\w{0,60}(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,60}){0,3}[ \t]*=[ \t]*[A-Za-z_][\w.]{0,60}\.parse_(?:known_)?args\(/m;
+
+/** Lines looked back from a statement for the top-level statement it belongs to (a long loop body is a few hundred). */
+const MAX_LOOK_BACK = 2_000;
+
+/**
+ * Whether the 0-based line belongs to a top-level statement that is not a definition (`for epoch in …:` at column 0,
+ * not the body of a `def` or `class`): the nearest line above it (or itself) that starts at column 0 decides.
+ */
+function atModuleLevel(text: string, line: number): boolean {
+  const lines = text.split('\n', line + 1);
+  for (let i = Math.min(line, lines.length - 1); i >= 0 && i >= line - MAX_LOOK_BACK; i--) {
+    const l = lines[i];
+    // A closing bracket at column 0 ends a statement that started above (`):` of a long signature).
+    if (l.trim() === '' || /^[ \t#)\]}]/.test(l)) continue;
+    return !/^(?:(?:async[ \t]+)?def|class)\b|^@/.test(l);
+  }
+  return false;
+}
 
 /**
  * A program people run with flags: it runs as main, reads command-line flags, and starts a run from
@@ -1321,7 +1343,11 @@ export const FLAG_PARSER =
 export function commandLineVerdict(text: string, facts: readonly Fact[]): Fact | undefined {
   const start = facts.find(startsARun);
   if (!start || facts.some((f) => f.kind === 'run.entry')) return undefined;
-  if (!RUNS_AS_MAIN.test(text)) return undefined;
+  // A script with no main guard that parses its flags and starts its run at module level (EAGLE's train/main.py:
+  // `args = parser.parse_args()`, then the epoch loop, at column 0) runs top to bottom whenever it is launched.
+  const flat =
+    MODULE_LEVEL_FLAG_PARSE.test(text) && facts.some((f) => startsARun(f) && atModuleLevel(text, f.range.startLine));
+  if (!RUNS_AS_MAIN.test(text) && !flat) return undefined;
   const parser = FLAG_PARSER.exec(text);
   if (!parser) return undefined;
   const line = text.slice(0, parser.index).split('\n').length;

@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import { findModelByName } from '../../knowledge';
 import { escapeRegExp, type SyntaxCaches } from './context';
 import { NOT_A_MODEL } from './readers/huggingface';
 import { extendSyntaxIndex, type SyntaxIndex } from './syntaxIndex';
@@ -28,7 +29,7 @@ type HandleKind = 'pipeline' | 'model' | 'session';
 const PIPELINE_CALLEE = /(^|\.)\w*Pipeline\w*(\.(from_pretrained|from_single_file|from_pipe))?$/;
 /** What a binding's first line holds: a load, a pipeline class, an unpickled model, an ONNX session. */
 const BINDS =
-  /from_pretrained|from_quantized|from_single_file|from_pipe|Pipeline|torch\.load|hub\.load|InferenceSession/;
+  /from_pretrained|from_quantized|from_single_file|from_pipe|Pipeline|torch\.load|hub\.load|InferenceSession|pretrained[ \t]*=[ \t]*True/;
 /** Methods that return the same model or pipeline (moved, cast, put in a mode). */
 const SAME_OBJECT = /^(to|cuda|cpu|half|float|bfloat16|eval|requires_grad_)$/;
 /** How many rounds of adding lines: a binding through a factory through a move is three. */
@@ -69,12 +70,28 @@ function kindOfValue(
   // (https://pytorch.org/docs/stable/hub.html#loading-models-from-hub), with its released weights by default.
   if (full === 'torch.hub.load') return 'model';
   if (/(^|\.)InferenceSession$/.test(full)) return 'session';
+  // `hiera.hiera_base_224(pretrained=True)`, `models.resnet50(pretrained=True)`: a builder named by a catalog model,
+  // given its released weights.
+  if (pretrainedBuilder(value, full)) return 'model';
   // `from_quantized`: a GPTQ checkpoint's loader (AutoGPTQ), a model as from_pretrained's.
   if (/\.(?:from_pretrained|from_quantized)$/.test(full)) {
     const owner = full.slice(0, full.lastIndexOf('.'));
     if (!NOT_A_MODEL.test(owner)) return 'model';
   }
   return undefined;
+}
+
+/** A call of a builder named by a catalog model (its own name, exactly) with `pretrained=True`. */
+function pretrainedBuilder(call: Node, full: string): boolean {
+  const args = call.childForFieldName('arguments');
+  if (!args || !/\bpretrained[ \t]*=[ \t]*True\b/.test(args.text.slice(0, 2000))) return false;
+  const pretrained = args.namedChildren.find(
+    (c) => c?.type === 'keyword_argument' && c.childForFieldName('name')?.text === 'pretrained',
+  );
+  return (
+    pretrained?.childForFieldName('value')?.text === 'True' &&
+    findModelByName(full.slice(full.lastIndexOf('.') + 1)) !== undefined
+  );
 }
 
 /** The function an assignment is in, when it returns the name assigned. */

@@ -147,7 +147,7 @@ import { aiToolkitRunJob } from './readers/aiToolkitRunJob';
 import { packageServer } from './readers/packageServer';
 import { serveCommand } from './readers/serveCommand';
 import { cogPredictor } from './readers/cogPredictor';
-import { catalogModelClass } from './readers/catalogModelClass';
+import { catalogModelClass, catalogPackageBuilder } from './readers/catalogModelClass';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageGenerator } from './readers/packageGenerator';
@@ -300,6 +300,7 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.remoteTraining,
   ray.rayVllmEngines,
   serving.generation,
+  serving.variantGeneration,
   generateFunction,
   trainingFunction,
   loraSwapFunction,
@@ -408,6 +409,8 @@ export const FILE_RULES: readonly FileRule[] = [
   modelConstructor.sizedModelBuilder,
   // So does a registry entry a flag names (`vq_model = VQ_models[args.vq_model](...)`, given a checkpoint's weights).
   registryModelName,
+  // So does a catalog model's builder in the repository's own package (`hiera.hiera_base_224(pretrained=True)`).
+  catalogPackageBuilder,
   models.forwardOnlyUse,
   gradFreeEntry,
   inputOptimisation,

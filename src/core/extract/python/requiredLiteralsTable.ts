@@ -219,6 +219,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     ],
   ],
   ['', '\\.[A-Z][A-Za-z]{2,30}\\d{0,2}[a-z]?_\\d{1,4}[BM](?:_A\\d{1,3}B)?[ \\t]*\\(', []],
+  ['', '\\.[a-z][a-z0-9]{0,30}_?generate[ \\t]*\\(', [{ words: ['generate'], ignoreCase: false }]],
   [
     '',
     '\\.backward[ \\t]*\\(|\\b\\w{0,30}optim\\w{0,30}\\.step[ \\t]*\\(',
@@ -454,7 +455,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     '',
-    '\\b(no_grad|inference_mode|eval|set_grad_enabled)\\s*\\(|torch\\.load\\s*\\(|from_pretrained\\s*\\(|from_quantized\\s*\\(|\\.predict\\(|\\bModel\\([^()\\n]{0,80}\\.inputs?\\b|\\b(?:K|backend)\\.function\\(',
+    '\\b(no_grad|inference_mode|eval|set_grad_enabled)\\s*\\(|torch\\.load\\s*\\(|from_pretrained\\s*\\(|\\bpretrained\\s*=\\s*True\\b|from_quantized\\s*\\(|\\.predict\\(|\\bModel\\([^()\\n]{0,80}\\.inputs?\\b|\\b(?:K|backend)\\.function\\(',
     [
       {
         words: [
@@ -464,6 +465,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
           'set_grad_enabled',
           'torch.load',
           'from_pretrained',
+          'pretrained',
           'from_quantized',
           '.predict(',
           'Model(',

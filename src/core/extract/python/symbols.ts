@@ -2,9 +2,22 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { TextIndex } from '../../textIndex';
 import { evaluate, FIELD_PREFIX, keywordArgument, stringLiteral, SymbolTable } from '../pythonValues';
 import { longOptionOf, optionDest } from './argparseOption';
-import { onDefaultPath } from './branches';
+import { DEBUG_SWITCH, onDefaultPath } from './branches';
 import { truncate, type SyntaxCaches } from './context';
 import type { SyntaxIndex } from './syntaxIndex';
+
+/** Ancestors looked at for the `if` a statement sits in (a debug branch is a few levels up at most). */
+const MAX_DEBUG_CLIMB = 8;
+
+/** Whether the node sits in the body of an `if` tested on a debug switch (`if opt.debug:`, DEBUG_SWITCH). */
+function underDebugSwitch(node: Node): boolean {
+  let at: Node | null = node;
+  for (let i = 0; at && i < MAX_DEBUG_CLIMB; i++, at = at.parent) {
+    if (at.type === 'if_statement' && DEBUG_SWITCH.test(at.childForFieldName('condition')?.text ?? '')) return true;
+    if (at.type === 'function_definition' || at.type === 'class_definition' || at.type === 'module') return false;
+  }
+  return false;
+}
 
 /** Pass 1: bind module constants, argparse defaults, dataclass field defaults and parameter defaults. */
 export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syntax: SyntaxCaches): SymbolTable {
@@ -22,6 +35,8 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
     if (left.type === 'identifier') {
       if (classFields.has(node))
         symbols.bind(FIELD_PREFIX + left.text, right, `default of field \`${left.text}\` (line ${line})`);
+      // A module-level value a debug branch shrinks (`if DEBUG: epochs = 1`) is not the run's.
+      else if (moduleLevel.has(node) && underDebugSwitch(node)) continue;
       else if (moduleLevel.has(node))
         symbols.bindStatement(
           left.text,
@@ -111,7 +126,10 @@ export function collectSymbols(index: SyntaxIndex, tree: Tree, text: string, syn
   for (const [name, right, via] of attributes) {
     const dot = name.lastIndexOf('.');
     const declared = dot > 0 && symbols.lookup(FIELD_PREFIX + name.slice(dot + 1)) !== undefined;
-    if (declared && !onDefaultPath(right, (flagRun ??= symbols.withValues(switches)))) continue;
+    // So is one in a debug branch whatever declares the flag (`if opt.debug: opt.niter = 1`, pix2pixHD-style options
+    // classes declaring `--niter` in another module): a plain run is not a debug run.
+    if ((declared || underDebugSwitch(right)) && !onDefaultPath(right, (flagRun ??= symbols.withValues(switches))))
+      continue;
     symbols.bind(name, right, via);
   }
   // Call sites of this file's own functions fill their parameters: load_model(model_name) makes

@@ -7393,6 +7393,84 @@ export const MODELS: readonly Model[] = [
       'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_huge_patch14_224 630.76M params, 167.4 GMACs at 224x224 (stored x2)',
   },
   {
+    // Hiera (Ryali et al. 2023, facebookresearch/hiera): a hierarchical vision transformer; the image model at 224x224.
+    id: 'timm/hiera_tiny_224',
+    aliases: ['hiera_tiny_224'],
+    family: 'hiera',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 27_910_000,
+    forwardGflopsPerSample: 9.82, // 224x224
+    smallerSiblings: [],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): hiera_tiny_224 27.91M params, 4.91 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // Hiera (Ryali et al. 2023, facebookresearch/hiera): a hierarchical vision transformer; the image model at 224x224.
+    id: 'timm/hiera_small_224',
+    aliases: ['hiera_small_224'],
+    family: 'hiera',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 35_010_000,
+    forwardGflopsPerSample: 12.84, // 224x224
+    smallerSiblings: ['timm/hiera_tiny_224'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): hiera_small_224 35.01M params, 6.42 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // Hiera (Ryali et al. 2023, facebookresearch/hiera): a hierarchical vision transformer; the image model at 224x224.
+    id: 'timm/hiera_base_224',
+    aliases: ['hiera_base_224'],
+    family: 'hiera',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 51_520_000,
+    forwardGflopsPerSample: 18.8, // 224x224
+    smallerSiblings: ['timm/hiera_small_224', 'timm/hiera_tiny_224'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): hiera_base_224 51.52M params, 9.4 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // Hiera (Ryali et al. 2023, facebookresearch/hiera): a hierarchical vision transformer; the image model at 224x224.
+    id: 'timm/hiera_base_plus_224',
+    aliases: ['hiera_base_plus_224'],
+    family: 'hiera',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 69_900_000,
+    forwardGflopsPerSample: 25.34, // 224x224
+    smallerSiblings: ['timm/hiera_base_224', 'timm/hiera_small_224'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): hiera_base_plus_224 69.9M params, 12.67 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // Hiera (Ryali et al. 2023, facebookresearch/hiera): a hierarchical vision transformer; the image model at 224x224.
+    id: 'timm/hiera_large_224',
+    aliases: ['hiera_large_224'],
+    family: 'hiera',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 213_740_000,
+    forwardGflopsPerSample: 80.68, // 224x224
+    smallerSiblings: ['timm/hiera_base_plus_224', 'timm/hiera_base_224'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): hiera_large_224 213.74M params, 40.34 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // Hiera (Ryali et al. 2023, facebookresearch/hiera): a hierarchical vision transformer; the image model at 224x224.
+    id: 'timm/hiera_huge_224',
+    aliases: ['hiera_huge_224'],
+    family: 'hiera',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 672_780_000,
+    forwardGflopsPerSample: 249.7, // 224x224
+    smallerSiblings: ['timm/hiera_large_224', 'timm/hiera_base_plus_224'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): hiera_huge_224 672.78M params, 124.85 GMACs at 224x224 (stored x2)',
+  },
+  {
     // ViT-g/14 of "Scaling Vision Transformers" (Zhai et al. 2021, arXiv:2106.04560): width 1408, 40 layers, MLP 6144;
     // not DINOv2's ViT-g/14 (width 1536, SwiGLU MLP, 1.14B).
     id: 'timm/vit_giant_patch14_224',

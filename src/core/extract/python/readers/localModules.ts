@@ -6,6 +6,7 @@ import {
   executedRows,
   executedRowMask,
   FLAG_PARSER,
+  MODULE_LEVEL_FLAG_PARSE,
 } from '../entryPoint';
 import type { FileRule } from '../rules';
 import type { PythonReadContext } from '../context';
@@ -113,10 +114,6 @@ function classesStartedThrough(text: string, facts: readonly Fact[]): Set<string
   }
   return out;
 }
-
-/** `args = parser.parse_args()` at column 0: the flags parsed when the module runs, not inside a definition. */
-const MODULE_LEVEL_FLAG_PARSE =
-  /^[A-Za-z_]\w{0,60}(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,60}){0,3}[ \t]*=[ \t]*[A-Za-z_][\w.]{0,60}\.parse_(?:known_)?args\(/m;
 
 export const localModuleCalls: FileRule = {
   framework: 'python',

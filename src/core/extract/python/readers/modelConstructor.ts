@@ -364,7 +364,7 @@ function readLoadedThenCast(ctx: PythonReadContext): void {
   }
 }
 
-const PRECISION_SWITCH = /(?:bf16|fp16|half|precision|amp|dtype)/i;
+const PRECISION_SWITCH = /(?:bf16|fp16|half|precision|amp|dtype|data_type)/i;
 function underPrecisionSwitch(node: Node): boolean {
   for (let at = node.parent, up = 0; at && up < 12; at = at.parent, up++) {
     if (at.type !== 'if_statement' && at.type !== 'elif_clause' && at.type !== 'conditional_expression') continue;

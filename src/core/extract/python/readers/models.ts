@@ -760,7 +760,7 @@ export const forwardOnlyUse: FileRule = {
   ],
   runStart: [
     // A call of the loaded model is found from the syntax (python/handles.ts); a load is what the text must hold.
-    /\b(no_grad|inference_mode|eval|set_grad_enabled)\s*\(|torch\.load\s*\(|from_pretrained\s*\(|from_quantized\s*\(|\.predict\(|\bModel\([^()\n]{0,80}\.inputs?\b|\b(?:K|backend)\.function\(/,
+    /\b(no_grad|inference_mode|eval|set_grad_enabled)\s*\(|torch\.load\s*\(|from_pretrained\s*\(|\bpretrained\s*=\s*True\b|from_quantized\s*\(|\.predict\(|\bModel\([^()\n]{0,80}\.inputs?\b|\b(?:K|backend)\.function\(/,
     /from_pretrained\s*\(|from_quantized\s*\(|\.load_state_dict\(|init_from\s*=|\binit_(?:model|detector|segmentor|recognizer|pose_model)\s*\(|MODELS\.build\(|\b(pretrained|weights)\s*=|applications|torch\.load\s*\(|instantiate_from_config\(|\bmodel\s*=\s*f?["']|\]\([^()\n]{0,200}(?:path|ckpt|checkpoint|weights)/,
     new RegExp(`^(?![\\s\\S]*(${TRAINS.source}))`),
   ],

@@ -7,7 +7,8 @@ import { INSTALLED_LIBRARY } from './packageModelClass';
 import { TRAINS_HERE } from '../trainingText';
 
 /**
- * A program that builds a model object of a class from its own repository and only predicts with it:
+ * A program that builds a model object of a class from its own repository (or by the repository's model factory,
+ * MODEL_FACTORY) and only predicts with it:
  *
  *     from MetaICL.metaicl.model import MetaICLModel
  *     model = MetaICLModel(args=args)
@@ -36,6 +37,11 @@ export const PREDICTS_WITH_PROJECT_CLASS = 'predicts with project class ';
  */
 const MODEL_CLASS =
   /^(?!Auto[A-Z])[A-Z]\w{0,60}(?:Model|Net|Network|Pipeline|Encoder|Decoder|Generator|Classifier|Detector|LM)$/;
+/**
+ * A project's function that builds its model (`model = create_model(opt)` of pix2pixHD- and CycleGAN-style programs,
+ * `build_model(cfg)`, `get_network(args)`): the object it returns is the model as a class's would be.
+ */
+const MODEL_FACTORY = /^(?:create|build|get|make|init|setup)_(?:model|net|network|generator)$/;
 /** Methods that run a model on input. */
 const PREDICT_METHOD =
   /^(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|transcribe|synthesi[sz]e|classify|detect|execute)\w{0,20}$/;
@@ -81,7 +87,11 @@ export const projectModelPredicts: FileRule = {
     for (const { module, name, local } of fromImports(ctx.text, MAX_IMPORT_STATEMENTS)) {
       const bare = module.replace(/^\.+/, '');
       if (!bare || INSTALLED_LIBRARY.test(bare)) continue;
-      if (MODEL_CLASS.test(name) || (webDemo && CLASS_NAME.test(name) && !NOT_A_MODEL.test(name)))
+      if (
+        MODEL_CLASS.test(name) ||
+        MODEL_FACTORY.test(name) ||
+        (webDemo && CLASS_NAME.test(name) && !NOT_A_MODEL.test(name))
+      )
         classes.set(local, { file: `${bare.replace(/\./g, '/')}.py`, name });
     }
     if (classes.size === 0) return;
@@ -129,7 +139,7 @@ export const projectModelPredicts: FileRule = {
         });
         return;
       }
-      if (!predicts || !MODEL_CLASS.test(name)) continue;
+      if (!predicts || !(MODEL_CLASS.test(name) || MODEL_FACTORY.test(name))) continue;
       const at = { startLine: predicts.row, startCol: 0, endLine: predicts.row, endCol: lines[predicts.row].length };
       ctx.facts.push({
         kind: 'launch.inference',

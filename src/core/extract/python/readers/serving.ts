@@ -372,6 +372,26 @@ export const generation: CallRule = {
 };
 
 /**
+ * A model's own decoding loop under another name (`model.medusa_generate(...)`, `model.eagenerate(...)`,
+ * `model.naive_generate(...)`: speculative-decoding repositories wrap the base model's generation in methods of their
+ * own) called on a model: inference, one request per call, as generate is.
+ */
+const GENERATE_VARIANT = /^[a-z][a-z0-9]{0,30}_?generate$/;
+const MODEL_RECEIVER = /(?:^|\.)(?:\w{0,30}_)?(?:model|llm|engine|generator)\.\w{1,40}$/i;
+
+export const variantGeneration: CallRule = {
+  framework: 'huggingface',
+  words: ['generate'],
+  runStart: /\.[a-z][a-z0-9]{0,30}_?generate[ \t]*\(/,
+  when: ({ full, last }) => last !== 'generate' && GENERATE_VARIANT.test(last) && MODEL_RECEIVER.test(full),
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add('inference.engine', 'hf-generate', fn, `${full}(...): the model's own generation loop`, 'low');
+    ctx.add('launch.inference', full, fn, `${full}(...) runs inference (the model's decoding loop)`, 'medium');
+  },
+};
+
+/**
  * An OpenAI-compatible client pointed at a server on this machine or cluster
  * (`OpenAI(base_url="http://localhost:8000/v1")`): the requests it sends are served by a local model.
  * A client of a hosted API is not a run this code launches.

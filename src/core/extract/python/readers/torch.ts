@@ -2,7 +2,7 @@ import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import type { FactKind } from '../../../facts';
 import { evaluate, keywordArgument, type SymbolTable } from '../../pythonValues';
-import { truncate, type PythonReadContext } from '../context';
+import { pureFlagDefault, truncate, type PythonReadContext } from '../context';
 import { decideCondition } from '../branches';
 import { attachEdit, readKeyword, readTrainingKeywords } from '../keywords';
 import type { CallRule, FileRule, StatementRule } from '../rules';
@@ -846,13 +846,27 @@ export const apexAmp: CallRule = {
   when: ({ full, ctx }) =>
     (full === 'amp.initialize' || full === 'apex.amp.initialize') &&
     /^[ \t]*(?:from[ \t]+apex\b|import[ \t]+apex\b)/m.test(ctx.text),
-  read: ({ full, args, ctx }) => {
+  read: ({ node, full, args, ctx }) => {
     const level = args ? keywordArgument(args, 'opt_level') : null;
     if (!level) return;
     const r = evaluate(level, ctx.symbols);
     const value = typeof r?.value === 'string' ? r.value.trim().toUpperCase() : undefined;
     if (!value || !/^O[0-3]$/.test(value)) return;
     const precision = value === 'O0' ? 'fp32' : 'fp16';
+    // `if opt.fp16: … amp.initialize(…)` under a switch declared in another module (pix2pixHD's options classes):
+    // the switch decides, off in a plain run as an AMP switch is (store_true), on for a launch that gives it.
+    const guard = precision === 'fp16' ? unreadAmpGuard(node, ctx.symbols) : undefined;
+    if (guard) {
+      ctx.add(
+        'training.precision',
+        'fp32',
+        level,
+        `${full}(opt_level="${value}") only under \`if ${guard.test}:\`: float32 unless \`--${guard.flag}\` is given`,
+        'low',
+      );
+      ctx.amendLast({ fromFlags: [guard.flag], flagDefault: [guard.flag], picks: [['*', 'fp16']] });
+      return;
+    }
     ctx.add(
       'training.precision',
       precision,
@@ -879,6 +893,9 @@ export const autocast: CallRule = {
     // So does `enabled=switch` where the switch is known to be off (`autocast(enabled=params.use_fp16)` with the flag
     // off by default): the switch, read where it is declared, decides; one decided at run time leaves autocast on.
     const enabled = args ? keywordArgument(args, 'enabled') : null;
+    const dtypeWord = args ? keywordArgument(args, 'dtype')?.text : undefined;
+    const on = dtypeWord && /bfloat16|bf16/.test(dtypeWord) ? 'bf16' : 'fp16';
+    if (enabled && !inPrecisionBranch(node) && offSwitchFlag(enabled, on, node, full, ctx)) return;
     if (enabled && (enabled.text === 'False' || evaluate(enabled, ctx.symbols)?.value === false)) return;
     // `autocast(enabled=hps.train.fp16_run)`: the run's config file decides (as for GradScaler).
     if (enabled && configSwitch(enabled, ctx.symbols)) return;
@@ -990,6 +1007,7 @@ export const gradScaler: CallRule = {
     // A switch decided at run time (`amp = check_amp(model)`, a check that AMP works on the device) leaves the scaler
     // as the program's mixed-precision path.
     const enabled = keywordArgument(node.childForFieldName('arguments') ?? node, 'enabled');
+    if (enabled && offSwitchFlag(enabled, 'fp16', node, full, ctx)) return;
     if (enabled && evaluate(enabled, ctx.symbols)?.value === false) return;
     // `GradScaler(enabled=hps.train.fp16_run)`: a switch the run's config file sets, which the config decides (read
     // there: VITS `train.fp16_run`), not the scaler.
@@ -1003,6 +1021,71 @@ export const gradScaler: CallRule = {
     ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium');
   },
 };
+
+/**
+ * `GradScaler(enabled=args.mixed_precision)`, `autocast(enabled=args.amp)` with the switch a flag off by default
+ * (`--mixed_precision` store_true): float32 as the program runs by default, and `on` (float16 mixed precision) for a
+ * launch that gives the flag (RAFT's train_mixed.sh), read by analyze.ts as any flag's pick. Whether it added that.
+ */
+function offSwitchFlag(enabled: Node, on: string, node: Node, full: string, ctx: PythonReadContext): boolean {
+  const r = evaluate(enabled, ctx.symbols);
+  const declared = r?.value === false ? pureFlagDefault(`(${r.via})`) : undefined;
+  const root = enabled.type === 'attribute' ? enabled.childForFieldName('object') : null;
+  const name = enabled.childForFieldName('attribute')?.text;
+  // A store_true switch (argparse: False unless given), declared in this file.
+  const flags =
+    declared ??
+    (r === undefined && root?.type === 'identifier' && FLAGS_ROOT.test(root.text) && name && storeTrue(ctx.text, name)
+      ? [name]
+      : undefined);
+  if (!flags || ctx.facts.some((f) => f.kind === 'training.precision' && f.flagDefault?.includes(flags[0])))
+    return false;
+  const why = declared ? r!.via : `\`--${flags[0]}\` is store_true`;
+  ctx.add(
+    'training.precision',
+    'fp32',
+    node,
+    `${full}(enabled=${truncate(enabled.text, 40)}): off by default (${why}), ${on} when the flag is given`,
+    'medium',
+  );
+  ctx.amendLast({ fromFlags: flags, flagDefault: flags, picks: [['*', on]] });
+  return true;
+}
+
+/** An AMP switch's name (`fp16`, `use_amp`, `mixed_precision`, `amp`). */
+const AMP_SWITCH_NAME = /^(?:use_)?(?:amp|fp16|half|mixed_precision)$/;
+/** Ancestors looked at for the `if` a call sits in. */
+const MAX_GUARD_CLIMB = 12;
+
+/**
+ * The AMP switch a call sits under (`if opt.fp16:`, `if args.use_amp:`) when this file cannot read it (the flag is
+ * declared in another module): its flag, and the test as written.
+ */
+function unreadAmpGuard(node: Node, symbols: SymbolTable): { flag: string; test: string } | undefined {
+  let at: Node | null = node.parent;
+  for (let i = 0; at && i < MAX_GUARD_CLIMB; i++, at = at.parent) {
+    if (at.type === 'function_definition' || at.type === 'module') return undefined;
+    if (at.type !== 'if_statement') continue;
+    const test = at.childForFieldName('condition');
+    const root = test?.type === 'attribute' ? test.childForFieldName('object') : null;
+    const name = test?.childForFieldName('attribute')?.text;
+    if (!test || !name || root?.type !== 'identifier' || !FLAGS_ROOT.test(root.text)) continue;
+    if (!AMP_SWITCH_NAME.test(name) || evaluate(test, symbols) !== undefined) return undefined;
+    return { flag: name, test: test.text };
+  }
+  return undefined;
+}
+
+/** Whether the text declares `--name` (dashes or underscores) as a store_true flag with no default of True. */
+function storeTrue(text: string, name: string): boolean {
+  const spelled = name.replace(/[-_]/g, '[-_]');
+  const line = new RegExp(`["']--${spelled}["'][^\\n]{0,300}`).exec(text)?.[0];
+  return (
+    line !== undefined &&
+    /\baction[ \t]*=[ \t]*["']store_true["']/.test(line) &&
+    !/\bdefault[ \t]*=[ \t]*True\b/.test(line)
+  );
+}
 
 /** Names a program keeps its loaded config under (`hps = utils.get_hparams()`, `cfg = load_config(path)`). */
 const CONFIG_ROOT = /^(?:hps|hparams|hp|cfg|conf|config|configs|settings|params)$|_(?:cfg|config|conf|hparams|params)$/;

@@ -206,17 +206,19 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   if (!args) return false;
   let id: string | null = null;
   let origin: number | undefined;
-  let byNameVia: string | undefined;
+  // How the name was worked out (``default of `--model` (line 64)``): a name read at a flag's default.
+  let via: string | undefined;
   if (byName) {
     const r = evaluate(picked.childForFieldName('subscript'), ctx.symbols);
     id = typeof r?.value === 'string' && /^[a-z][a-z0-9_]*$/.test(r.value) ? r.value : null;
     if (r?.via) origin = r.origin.startPosition.row;
-    byNameVia = r?.via;
+    via = r?.via;
   } else if (tv && last === 'get_model') {
     // `torchvision.models.get_model("resnet50", weights="DEFAULT")` (torchvision 0.14+): the builder named by its first argument.
     const r = evaluate(args.namedChildren[0] ?? null, ctx.symbols);
     id = typeof r?.value === 'string' && /^[a-z][a-z0-9_]*$/.test(r.value) ? r.value : null;
     if (r?.via) origin = r.origin.startPosition.row;
+    via = r?.via;
   } else if (timmByName) id = last;
   else if (timm || openClip) {
     // The first parameter of both factories is `model_name`, passed by position or by keyword.
@@ -227,6 +229,7 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     // open_clip's `ViT-B-32` is image and text towers, not torchvision's `vit_b_32`: the catalog keys it `open_clip:`.
     id = typeof r?.value === 'string' && r.value ? (openClip ? `open_clip:${r.value}` : r.value) : null;
     if (r?.via) origin = r.origin.startPosition.row;
+    via = r?.via;
   } else id = keras ? `keras/${last}` : last;
   if (!id) return false;
   ctx.add(
@@ -248,8 +251,9 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
                 : `torchvision.models.${last}`,
   );
   if (origin !== undefined) ctx.amendLast({ originLine: origin });
-  // `models.__dict__[args.arch]` read at `--arch`'s default: a launch that passes `--arch` names another network.
-  const flags = byName && byNameVia ? pureFlagDefault(`(${byNameVia})`) : undefined;
+  // `models.__dict__[args.arch]` or `create_model(args.model)` read at the flag's default: a launch that passes the
+  // flag (or a YAML config that sets it, read as the flag's default) names another network.
+  const flags = via ? pureFlagDefault(`(${via})`) : undefined;
   if (flags) ctx.amendLast({ fromFlags: flags, flagDefault: flags });
   if (openClip) {
     readOpenClipWeights(call, args, ctx);
