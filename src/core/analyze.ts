@@ -972,6 +972,10 @@ function launchValue(f: Fact, given: ReadonlyMap<string, string>, link: Fact): F
     confidence: 'medium',
     detail,
   });
+  // `--name raft-chairs` where the program's `--name` default is a model the catalog knows (`raft`): a run's label, the
+  // network is still the default one (modelFlagDefault reads `--name` as a model only by a known default).
+  if (f.kind === 'model.id' && flag === 'name' && findModel(word) === undefined)
+    return fromLaunch(f.value, `${spelled} ${word} on the launch line names the run, not a model: ${String(f.value)}`);
   // A folder (`-c /data/ckpt/`, `./out`) names no model: the model stays unknown, unless the folder is named after a
   // model the catalog knows (`../pretrained/EleutherAI_pythia-6.9b-deduped/`, a download kept under the model's name).
   if (f.kind.startsWith('model.') && !/^[A-Za-z0-9][\w.-]{0,95}(?:\/[A-Za-z0-9][\w.-]{0,95})?$/.test(word)) {

@@ -319,4 +319,103 @@ describe('Fifty-third round: rules from sets BK and BL', () => {
     const client = await pythonFacts('import x\nresult = client.stream_generate(prompt)\n');
     assert.ok(!client.some((f) => f.kind === 'launch.inference'));
   });
+
+  it('names a network its own class builds under DataParallel (`nn.DataParallel(RAFT(args))`), sized by the catalog', async () => {
+    const program = [
+      'import argparse, torch',
+      'import torch.nn as nn',
+      'from raft import RAFT',
+      'def train(args):',
+      '    model = nn.DataParallel(RAFT(args), device_ids=args.gpus)',
+      '    if args.restore_ckpt is not None:',
+      '        model.load_state_dict(torch.load(args.restore_ckpt), strict=False)',
+      '    model.cuda()',
+      '    model.train()',
+      '    for step in range(args.num_steps):',
+      '        loss = model(batch)',
+      '        loss.backward()',
+      '        optimizer.step()',
+      "if __name__ == '__main__':",
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('--name', default='raft', help='name your experiment')",
+      "    parser.add_argument('--restore_ckpt', help='restore checkpoint')",
+      "    parser.add_argument('--num_steps', type=int, default=100000)",
+      "    parser.add_argument('--gpus', type=int, nargs='+', default=[0, 1])",
+      '    train(parser.parse_args())',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({
+      'raft.py': 'import torch.nn as nn\nclass RAFT(nn.Module):\n    pass\n',
+      'train.py': program,
+      'train.sh': [
+        'python -u train.py --name raft-chairs --num_steps 120000',
+        'python -u train.py --name raft-things --restore_ckpt checkpoints/raft-chairs.pth --num_steps 120000',
+        '',
+      ].join('\n'),
+    });
+    const run = scan.files.find((f) => f.display === 'train.sh')?.analysis.runs[0]?.run;
+    // `--name raft-chairs` labels the run; the network stays RAFT, trained from scratch in its first stage.
+    assert.equal(run?.model.params, 5_257_536);
+    assert.equal(run?.mode, 'pretrain');
+    const evaluation = await pythonFacts(
+      [
+        'import torch',
+        'from raft import RAFT',
+        'model = torch.nn.DataParallel(RAFT(args))',
+        'model.load_state_dict(torch.load(args.model))',
+        'model.eval()',
+        '',
+      ].join('\n'),
+    );
+    assert.ok(evaluation.some((f) => f.kind === 'model.id' && f.value === 'RAFT'));
+  });
+
+  it('reads one entry of a settings dict written out whole, though another entry cannot be read', async () => {
+    const facts = await pythonFacts(
+      [
+        'import argparse',
+        'parser = argparse.ArgumentParser()',
+        "parser.add_argument('--lr', type=float, default=3e-5)",
+        'args = parser.parse_args()',
+        'train_config = {"lr": args.lr, "num_epochs": 20, "noise": make_noise(), "bs": 4}',
+        'num_epochs = train_config["num_epochs"]',
+        'for epoch in range(num_epochs):',
+        '    loss.backward()',
+        '    optimizer.step()',
+        '',
+      ].join('\n'),
+    );
+    assert.ok(valuesOf(facts, 'training.epochs').includes(20));
+    assert.ok(!valuesOf(facts, 'training.epochs').includes(null));
+  });
+
+  it("reads weights loaded from a NumPy archive on every run's path (`model.load_from(np.load(...))`) as a fine-tune", async () => {
+    const program = (load: string) =>
+      [
+        'import argparse, numpy as np, torch',
+        'import models',
+        'def main(args):',
+        '    model = models.KNOWN_MODELS[args.model](head_size=10, zero_head=True)',
+        load,
+        '    for step in range(500):',
+        '        loss = model(x).sum()',
+        '        loss.backward()',
+        '        optimizer.step()',
+        "if __name__ == '__main__':",
+        '    parser = argparse.ArgumentParser()',
+        "    parser.add_argument('--model', required=True)",
+        "    parser.add_argument('--resume', type=bool, default=False)",
+        '    main(parser.parse_args())',
+        '',
+      ].join('\n');
+    const loaded = await pythonFacts(program('    model.load_from(np.load(f"{args.model}.npz"))'));
+    assert.deepEqual(valuesOf(loaded, 'model.fromScratch'), [false]);
+    const resumed = await pythonFacts(
+      program('    if args.resume:\n        model.load_from(np.load(f"{args.model}.npz"))'),
+    );
+    assert.ok(!valuesOf(resumed, 'model.fromScratch').includes(false));
+    // Big Transfer's released networks are in the catalog by timm's names (its benchmark table).
+    const bit = await pythonFacts("import timm\nmodel = timm.create_model('resnetv2_50x1_bit', pretrained=True)\n");
+    assert.deepEqual(valuesOf(bit, 'model.id'), ['resnetv2_50x1_bit']);
+  });
 });

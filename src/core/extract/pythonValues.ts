@@ -412,8 +412,21 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       // table must be known whole and the key in it; slices and keys it lacks are not read.
       const keys = node.childrenForFieldName('subscript').filter((c): c is Node => c !== null);
       if (keys.length !== 1) return undefined;
-      const table = evaluate(node.childForFieldName('value'), symbols, depth + 1);
+      const tableNode = node.childForFieldName('value');
+      const table = evaluate(tableNode, symbols, depth + 1);
       const key = evaluate(keys[0], symbols, depth + 1);
+      // A dict written out under a name, some of whose other entries cannot be read (`train_config = {"lr": args.lr,
+      // "num_epochs": 20, "data_noise": noise_fn()}`, then `train_config["num_epochs"]`): the entry asked for alone.
+      if (!table && key && typeof key.value === 'string' && tableNode?.type === 'identifier') {
+        const written = symbols.lookup(tableNode.text)?.node;
+        const entry = written?.type === 'dictionary' ? entryNode(written, key.value) : null;
+        const r = entry ? evaluate(entry, symbols, depth + 1) : undefined;
+        if (r)
+          return {
+            ...r,
+            via: `${truncate(node.text)} (${tableNode.text} written at line ${written!.startPosition.row + 1})`,
+          };
+      }
       // A key guessed from the GPU branch (`dtype = 'bfloat16' if torch.cuda.is_bf16_supported() else 'float16'`) is
       // the accelerator's choice, not a known value: a table looked up by it stays unknown.
       if (!table || !key || key.via.includes(GPU_BRANCH)) return undefined;

@@ -108,6 +108,7 @@ import { packageLoader } from './readers/packageLoader';
 import { gpuBranchDtype } from './readers/gpuBranchDtype';
 import { checkpointFolderFlag } from './readers/checkpointFolderFlag';
 import { restoreCheckpointFlag } from './readers/restoreFlag';
+import { arrayWeightsLoad } from './readers/arrayWeightsLoad';
 import { stepBoundFlag } from './readers/stepBoundFlag';
 import { flagDtypePick, flagDtypeTable } from './readers/flagDtypePick';
 import { colossalLoadModel, colossalPlugin } from './readers/colossalPlugin';
@@ -548,6 +549,7 @@ export const FILE_RULES: readonly FileRule[] = [
   // After the rules that start a serving run: they read what such a run loads and computes in.
   checkpointFolderFlag,
   restoreCheckpointFlag,
+  arrayWeightsLoad,
   stepBoundFlag,
   flagDtypePick,
   flagDtypeTable,

@@ -7393,6 +7393,116 @@ export const MODELS: readonly Model[] = [
       'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_huge_patch14_224 630.76M params, 167.4 GMACs at 224x224 (stored x2)',
   },
   {
+    // Big Transfer (Kolesnikov et al. 2020, google-research/big_transfer): ResNet-v2 50 at width x1; released as
+    // BiT-S/BiT-M-R50x1 (ImageNet-1k / ImageNet-21k upstream), the figures here with a 1000-class head.
+    id: 'timm/resnetv2_50x1_bit',
+    aliases: ['resnetv2_50x1_bit', 'BiT-M-R50x1', 'BiT-S-R50x1', 'BiT-M-R50x1-ILSVRC2012'],
+    family: 'bit',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 25_550_000,
+    forwardGflopsPerSample: 8.46, // 224x224
+    smallerSiblings: [],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnetv2_50x1_bit 25.55M params, 4.23 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // Big Transfer (Kolesnikov et al. 2020, google-research/big_transfer): ResNet-v2 101 at width x1; released as
+    // BiT-S/BiT-M-R101x1 (ImageNet-1k / ImageNet-21k upstream), the figures here with a 1000-class head.
+    id: 'timm/resnetv2_101x1_bit',
+    aliases: ['resnetv2_101x1_bit', 'BiT-M-R101x1', 'BiT-S-R101x1', 'BiT-M-R101x1-ILSVRC2012'],
+    family: 'bit',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 44_540_000,
+    forwardGflopsPerSample: 16.08, // 224x224
+    smallerSiblings: ['timm/resnetv2_50x1_bit'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnetv2_101x1_bit 44.54M params, 8.04 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // Big Transfer (Kolesnikov et al. 2020, google-research/big_transfer): ResNet-v2 50 at width x3; released as
+    // BiT-S/BiT-M-R50x3 (ImageNet-1k / ImageNet-21k upstream), the figures here with a 1000-class head.
+    id: 'timm/resnetv2_50x3_bit',
+    aliases: ['resnetv2_50x3_bit', 'BiT-M-R50x3', 'BiT-S-R50x3', 'BiT-M-R50x3-ILSVRC2012'],
+    family: 'bit',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 217_320_000,
+    forwardGflopsPerSample: 74.12, // 224x224
+    smallerSiblings: ['timm/resnetv2_101x1_bit', 'timm/resnetv2_50x1_bit'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnetv2_50x3_bit 217.32M params, 37.06 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // Big Transfer (Kolesnikov et al. 2020, google-research/big_transfer): ResNet-v2 101 at width x3; released as
+    // BiT-S/BiT-M-R101x3 (ImageNet-1k / ImageNet-21k upstream), the figures here with a 1000-class head.
+    id: 'timm/resnetv2_101x3_bit',
+    aliases: ['resnetv2_101x3_bit', 'BiT-M-R101x3', 'BiT-S-R101x3', 'BiT-M-R101x3-ILSVRC2012'],
+    family: 'bit',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 387_930_000,
+    forwardGflopsPerSample: 142.46, // 224x224
+    smallerSiblings: ['timm/resnetv2_50x3_bit', 'timm/resnetv2_101x1_bit'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnetv2_101x3_bit 387.93M params, 71.23 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // Big Transfer (Kolesnikov et al. 2020, google-research/big_transfer): ResNet-v2 152 at width x2; released as
+    // BiT-S/BiT-M-R152x2 (ImageNet-1k / ImageNet-21k upstream), the figures here with a 1000-class head.
+    id: 'timm/resnetv2_152x2_bit',
+    aliases: ['resnetv2_152x2_bit', 'BiT-M-R152x2', 'BiT-S-R152x2', 'BiT-M-R152x2-ILSVRC2012'],
+    family: 'bit',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 236_340_000,
+    forwardGflopsPerSample: 93.9, // 224x224
+    smallerSiblings: ['timm/resnetv2_101x1_bit', 'timm/resnetv2_50x1_bit'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnetv2_152x2_bit 236.34M params, 46.95 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // Big Transfer (Kolesnikov et al. 2020, google-research/big_transfer): ResNet-v2 152 at width x4; released as
+    // BiT-S/BiT-M-R152x4 (ImageNet-1k / ImageNet-21k upstream), the figures here with a 1000-class head.
+    id: 'timm/resnetv2_152x4_bit',
+    aliases: ['resnetv2_152x4_bit', 'BiT-M-R152x4', 'BiT-S-R152x4', 'BiT-M-R152x4-ILSVRC2012'],
+    family: 'bit',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 936_530_000,
+    forwardGflopsPerSample: 373.8, // 224x224
+    smallerSiblings: ['timm/resnetv2_101x3_bit', 'timm/resnetv2_152x2_bit'],
+    source:
+      'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnetv2_152x4_bit 936.53M params, 186.9 GMACs at 224x224 (stored x2)',
+  },
+  {
+    // RAFT (Teed & Deng 2020, princeton-vl/RAFT): optical flow by recurrent all-pairs field transforms; torchvision
+    // carries the same network (weights ported from the authors' repository).
+    id: 'torchvision/raft_large',
+    aliases: ['raft_large', 'raft'],
+    family: 'raft',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 5_257_536,
+    forwardGflopsPerSample: 211.007,
+    smallerSiblings: ['torchvision/raft_small'],
+    source:
+      'torchvision torchvision/models/optical_flow/raft.py, Raft_Large_Weights meta: num_params 5257536, _ops 211.007 GFLOPS (C_T_V1 "ported from https://github.com/princeton-vl/RAFT"); Teed & Deng 2020, arXiv:2003.12039: 5.3M parameters with the upsampling module',
+  },
+  {
+    id: 'torchvision/raft_small',
+    aliases: ['raft_small', 'raft-s'],
+    family: 'raft',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 990_162,
+    forwardGflopsPerSample: 47.655,
+    smallerSiblings: [],
+    source:
+      'torchvision torchvision/models/optical_flow/raft.py, Raft_Small_Weights meta: num_params 990162, _ops 47.655 GFLOPS; Teed & Deng 2020, arXiv:2003.12039: RAFT-S 1.0M parameters',
+  },
+  {
     // Hiera (Ryali et al. 2023, facebookresearch/hiera): a hierarchical vision transformer; the image model at 224x224.
     id: 'timm/hiera_tiny_224',
     aliases: ['hiera_tiny_224'],

@@ -320,7 +320,8 @@ export const cachingProgram: FileRule = {
  * weights, unless the program loads weights into it (a state dict, a checkpoint, from_pretrained).
  */
 const REGISTRY_BUILD = /\b\w{1,60}\[[ \t]*args\.(?:model|arch|model_name)[ \t]*\][ \t]*\(/;
-const LOADS_WEIGHTS = /\bload_state_dict\b|\bfrom_pretrained\b|\btorch\.load\b|\bfind_model\b|\bload_checkpoint\b/;
+const LOADS_WEIGHTS =
+  /\bload_state_dict\b|\bfrom_pretrained\b|\btorch\.load\b|\bfind_model\b|\bload_checkpoint\b|\.load_from\(/;
 
 export const registryBuild: FileRule = {
   framework: 'python',

@@ -58,11 +58,19 @@ export function assignedToAModel(call: Node): boolean {
   let parent = call.parent;
   // Through a chain of moves and casts: `GPT(...).cuda()`, `GPT(...).to(device).bfloat16()`.
   for (let up = 0; up < 8 && (parent?.type === 'attribute' || parent?.type === 'call'); up++) parent = parent.parent;
+  // Wrapped for data parallelism (`model = nn.DataParallel(RAFT(args), device_ids=args.gpus)`): the same network.
+  if (parent?.type === 'argument_list' && parent.namedChildren[0]?.id === call.id && parent.parent?.type === 'call') {
+    const wrapper = parent.parent.childForFieldName('function')?.text ?? '';
+    if (PARALLEL_WRAPPER.test(wrapper)) return assignedToAModel(parent.parent);
+  }
   if (parent?.type !== 'assignment') return false;
   const left = parent.childForFieldName('left')?.text ?? '';
   // `model_meta = GPT(config)` (built on the meta device, then materialised): a name that starts with `model_`.
   return /(^|[._])(model(?:_[a-z]\w{0,30})?|net|network|gpt|lm)$/i.test(left);
 }
+
+/** Wrappers that replicate a network over devices and hand its calls on: `nn.DataParallel`, DDP. */
+const PARALLEL_WRAPPER = /^(?:(?:torch\.)?nn\.(?:parallel\.)?)?(?:DataParallel|DistributedDataParallel|DDP)$/;
 
 /** Inside a class body (a block building its sub-layers), not the script building its model. */
 export function insideClass(node: Node): boolean {

@@ -78,8 +78,9 @@ export const ownModelClass: FileRule = {
     for (const [local, name] of classes)
       if (GENERIC_CLASS.test(name) || NOT_A_NETWORK.test(name)) classes.delete(local);
     if (classes.size === 0) return;
+    // Also wrapped for data parallelism (`model = nn.DataParallel(RAFT(args), device_ids=args.gpus)`).
     const built = new RegExp(
-      `^[ \\t]*((?:self\\.)?[A-Za-z_]\\w{0,40})[ \\t]*=[ \\t]*(${[...classes.keys()].map(escapeRegExp).join('|')})[ \\t]*\\(`,
+      `^[ \\t]*((?:self\\.)?[A-Za-z_]\\w{0,40})[ \\t]*=[ \\t]*(?:(?:torch\\.)?(?:nn\\.)?(?:parallel\\.)?(?:DataParallel|DistributedDataParallel|DDP)[ \\t]*\\([ \\t]*)?(${[...classes.keys()].map(escapeRegExp).join('|')})[ \\t]*\\(`,
     );
     const lines = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
     const executed = executedRowMask(ctx.tree);

@@ -27,7 +27,11 @@ export const restoreCheckpointFlag: FileRule = {
   read: (_index, ctx) => {
     if (!ctx.text.includes('add_argument')) return;
     if (!ctx.facts.some((f) => startsARun(f) && f.kind === 'launch.trainer')) return;
-    if (ctx.facts.some((f) => f.kind === 'model.fromScratch' || (f.kind === 'model.id' && f.value !== null))) return;
+    // A model the program loads decides how it starts; one named only by the `--name` flag's default (RAFT's
+    // `--name raft`, read as a model because the catalog knows the name) is built here, from this flag's weights or none.
+    const loaded = (f: (typeof ctx.facts)[number]) =>
+      f.kind === 'model.id' && f.value !== null && !f.flagDefault?.includes('name');
+    if (ctx.facts.some((f) => f.kind === 'model.fromScratch' || loaded(f))) return;
     let seen = 0;
     for (const m of ctx.text.matchAll(FLAG)) {
       if (++seen > MAX_FLAGS) return;
