@@ -738,6 +738,11 @@ export function linkCandidates(
   // A module of the repository's own package named by its dotted path (`from pkg.utils.train import train`
   // → pkg/utils/train.py) sits under src/ in the src layout packaging guides recommend.
   if (/^[A-Za-z_][\w/]*\.py$/.test(reference)) candidates.push(paths.resolve(root, 'src', reference));
+  // A module named by an import that is a package (`from videollama2 import mm_infer` → videollama2/__init__.py).
+  if (/^[A-Za-z_][\w/]*\.py$/.test(reference) && !reference.endsWith('__init__.py')) {
+    const asPackage = reference.replace(/\.py$/, '/__init__.py');
+    candidates.push(paths.resolve(paths.dirname(fromPath), asPackage), paths.resolve(root, asPackage));
+  }
   // A launch script kept one folder below the folder it is run from (`bash src/run.sh` beside `run.py`).
   candidates.push(paths.resolve(paths.dirname(paths.dirname(fromPath)), reference));
   // Launch scripts kept deeper, grouped by model and setup (`training_scripts/opt/single_gpu/run_1.3b.sh`

@@ -1323,7 +1323,7 @@ const MAX_LOOK_BACK = 2_000;
  * Whether the 0-based line belongs to a top-level statement that is not a definition (`for epoch in …:` at column 0,
  * not the body of a `def` or `class`): the nearest line above it (or itself) that starts at column 0 decides.
  */
-function atModuleLevel(text: string, line: number): boolean {
+export function atModuleLevel(text: string, line: number): boolean {
   const lines = text.split('\n', line + 1);
   for (let i = Math.min(line, lines.length - 1); i >= 0 && i >= line - MAX_LOOK_BACK; i--) {
     const l = lines[i];

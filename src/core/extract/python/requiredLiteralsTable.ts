@@ -910,33 +910,14 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     'm',
-    '\\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|execute)\\w*[ \\t]*\\(|^(?:import|from)[ \\t]+(?:gradio|streamlit|fastapi|flask)\\b',
-    [
-      {
-        words: [
-          'predict',
-          'inference',
-          'infer',
-          'generate',
-          'encode',
-          'embed',
-          'sample',
-          'execute',
-          'gradio',
-          'streamlit',
-          'fastapi',
-          'flask',
-        ],
-        ignoreCase: false,
-      },
-    ],
+    '\\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|execute)\\w*[ \\t]*\\(|\\.eval[ \\t]*\\([ \\t]*\\)|^(?:import|from)[ \\t]+(?:gradio|streamlit|fastapi|flask)\\b',
+    [],
   ],
   [
     'm',
     '\\bscheduler\\.step[ \\t]*\\(|(?:^|\\W)denoise[ \\t]*\\(|^[ \\t]*for[ \\t][^\\n]{0,200}\\b(?:timesteps|sigmas)\\b',
     [{ words: ['scheduler.step', 'denoise', 'timesteps', 'sigmas'], ignoreCase: false }],
   ],
-  ['m', '^(?:[A-Za-z_][\\w, \\t]{0,80}=[ \\t]*)?[A-Za-z_]\\w{0,60}\\.\\w{1,60}[ \\t]*\\(', []],
   [
     'm',
     '^(?:from|import)[ \\t]+(?:uvicorn|fastapi|flask|starlette|quart|aiohttp|waitress|gradio)\\b',
@@ -985,6 +966,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     ],
   ],
   ['m', '^@experiment_registry\\.register\\b', [{ words: ['@experiment_registry.register'], ignoreCase: false }]],
+  ['m', '^[ \\t]*(?:[A-Za-z_][\\w, \\t]{0,80}=[ \\t]*)?[A-Za-z_]\\w{0,60}\\.\\w{1,60}[ \\t]*\\(', []],
   [
     'm',
     '^[ \\t]*(?:[A-Za-z_]\\w{0,30}\\.)?\\w{0,30}(?:step|iter)\\w{0,30}[ \\t]*\\+=[ \\t]*1\\b',

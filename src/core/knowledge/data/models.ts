@@ -7476,6 +7476,147 @@ export const MODELS: readonly Model[] = [
     source:
       'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): resnetv2_152x4_bit 936.53M params, 186.9 GMACs at 224x224 (stored x2)',
   },
+  // ---------------- MiDaS monocular depth releases (isl-org/MiDaS; hubconf and run.py --model_type names) ----------------
+  {
+    id: 'isl-org/MiDaS:midas_v21_small_256',
+    aliases: ['midas_v21_small', 'MiDaS_small', 'midas_v21_small_256'],
+    family: 'midas',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 21_000_000,
+    smallerSiblings: [],
+    source:
+      'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: midas_v21_small_256 21M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_swin2_tiny_256',
+    aliases: ['dpt_swin2_tiny_256', 'DPT_SwinV2_T_256'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 42_000_000,
+    smallerSiblings: ['isl-org/MiDaS:midas_v21_small_256'],
+    source:
+      'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_swin2_tiny_256 42M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_levit_224',
+    aliases: ['dpt_levit_224', 'DPT_LeViT_224'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 51_000_000,
+    smallerSiblings: ['isl-org/MiDaS:midas_v21_small_256'],
+    source: 'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_levit_224 51M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_next_vit_large_384',
+    aliases: ['dpt_next_vit_large_384', 'DPT_Next_ViT_L_384'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 72_000_000,
+    smallerSiblings: ['isl-org/MiDaS:dpt_levit_224'],
+    source:
+      'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_next_vit_large_384 72M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_swin2_base_384',
+    aliases: ['dpt_swin2_base_384', 'DPT_SwinV2_B_384'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 102_000_000,
+    smallerSiblings: ['isl-org/MiDaS:dpt_swin2_tiny_256'],
+    source:
+      'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_swin2_base_384 102M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:midas_v21_384',
+    aliases: ['midas_v21_384', 'midas_v21', 'MiDaS'],
+    family: 'midas',
+    architecture: 'cnn',
+    modality: 'vision',
+    params: 105_000_000,
+    smallerSiblings: ['isl-org/MiDaS:midas_v21_small_256'],
+    source: 'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: midas_v21_384 105M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_beit_base_384',
+    aliases: ['dpt_beit_base_384', 'DPT_BEiT_B_384'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 112_000_000,
+    smallerSiblings: ['isl-org/MiDaS:dpt_swin2_base_384'],
+    source:
+      'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_beit_base_384 112M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_hybrid_384',
+    aliases: ['dpt_hybrid_384', 'dpt_hybrid', 'DPT_Hybrid'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 123_000_000,
+    smallerSiblings: ['isl-org/MiDaS:midas_v21_384'],
+    source:
+      'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_hybrid_384 123M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_swin2_large_384',
+    aliases: ['dpt_swin2_large_384', 'DPT_SwinV2_L_384'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 213_000_000,
+    smallerSiblings: ['isl-org/MiDaS:dpt_swin2_base_384', 'isl-org/MiDaS:dpt_swin2_tiny_256'],
+    source:
+      'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_swin2_large_384 213M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_swin_large_384',
+    aliases: ['dpt_swin_large_384', 'DPT_Swin_L_384'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 213_000_000,
+    smallerSiblings: ['isl-org/MiDaS:dpt_swin2_base_384'],
+    source:
+      'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_swin_large_384 213M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_large_384',
+    aliases: ['dpt_large_384', 'dpt_large', 'DPT_Large'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 344_000_000,
+    smallerSiblings: ['isl-org/MiDaS:dpt_hybrid_384', 'isl-org/MiDaS:midas_v21_384'],
+    source: 'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_large_384 344M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_beit_large_384',
+    aliases: ['dpt_beit_large_384', 'DPT_BEiT_L_384'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 344_000_000,
+    smallerSiblings: ['isl-org/MiDaS:dpt_beit_base_384', 'isl-org/MiDaS:dpt_swin2_large_384'],
+    source:
+      'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_beit_large_384 344M parameters',
+  },
+  {
+    id: 'isl-org/MiDaS:dpt_beit_large_512',
+    aliases: ['dpt_beit_large_512', 'DPT_BEiT_L_512'],
+    family: 'midas',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 345_000_000,
+    smallerSiblings: ['isl-org/MiDaS:dpt_beit_base_384', 'isl-org/MiDaS:dpt_swin2_large_384'],
+    source:
+      'isl-org/MiDaS README.md (commit 45459771), Accuracy table, "Par. M" column: dpt_beit_large_512 345M parameters',
+  },
   {
     // RAFT (Teed & Deng 2020, princeton-vl/RAFT): optical flow by recurrent all-pairs field transforms; torchvision
     // carries the same network (weights ported from the authors' repository).

@@ -7,6 +7,7 @@ import {
   executedRowMask,
   FLAG_PARSER,
   MODULE_LEVEL_FLAG_PARSE,
+  atModuleLevel,
 } from '../entryPoint';
 import type { FileRule } from '../rules';
 import type { PythonReadContext } from '../context';
@@ -260,11 +261,10 @@ export const localModuleCalls: FileRule = {
       // A program run as main that reads its flags and hands them to its package's inference function
       // (`video_chatgpt_infer(frames, question, …, model, …)` after `initialize_model(args.model_name, …)`): an
       // evaluation script of the package, run with its flags, whose work is done in the package's function.
+      // (`from videollama2 import model_init, mm_infer`: the module's inference function among those it uses.)
       const flagsToInference =
         !ownRun &&
-        dotted.has(file) &&
-        original !== undefined &&
-        INFER_FUNCTION.test(original) &&
+        (usedOf.get(file) ?? [original ?? name]).some((f) => INFER_FUNCTION.test(f)) &&
         guardRow >= 0 &&
         FLAG_PARSER.test(ctx.text);
       if (thinRun || flagsToInference || (packageMain && /^\w/.test(lines[row])))
@@ -361,8 +361,9 @@ const MAX_SIBLING_CLASSES = 8;
  * A notebook or a flat script (no main guard: its top-level statements are what runs) that imports a class from a
  * program module beside it (`from designer import Sampler`), builds it at top level (`s = Sampler(cfg)`) and drives it
  * there (`s.run()`): the run is the one that class carries out, so the module is linked (what it loads, its primary
- * config, the modules it loads its model through). Both the construction and a method call on the object must be
- * module-level statements (column 0): a class only built, or built inside a function, is not followed. A module not
+ * config, the modules it loads its model through). The construction must be a module-level statement (column 0) and
+ * the method call module-level code (a statement, or the body of a top-level loop): a class only built, or built or
+ * driven inside a function, is not followed. A module not
  * in the repository (a package installed from an index) is quietly not followed (low confidence).
  */
 export const topLevelObjectRuns: FileRule = {
@@ -375,7 +376,7 @@ export const topLevelObjectRuns: FileRule = {
   runStart: [
     /^from[ \t]+[A-Za-z_][\w.]*[ \t]+import[ \t]+[A-Z]\w*[ \t]*(?:#[^\n]*)?$/m,
     /^[A-Za-z_]\w{0,60}[ \t]*=[ \t]*[A-Z]\w{0,100}[ \t]*\(/m,
-    /^(?:[A-Za-z_][\w, \t]{0,80}=[ \t]*)?[A-Za-z_]\w{0,60}\.\w{1,60}[ \t]*\(/m,
+    /^[ \t]*(?:[A-Za-z_][\w, \t]{0,80}=[ \t]*)?[A-Za-z_]\w{0,60}\.\w{1,60}[ \t]*\(/m,
   ],
   read: (_index, ctx) => {
     if (ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
@@ -394,10 +395,11 @@ export const topLevelObjectRuns: FileRule = {
         built.set(made[1], { name: made[2], row });
         return;
       }
-      // `s.run()`, or its result bound (`meta, res = predictor.inference(path)`).
-      const used = /^(?:[A-Za-z_][\w, \t]{0,80}=[ \t]*)?([A-Za-z_]\w{0,60})\.\w{1,60}[ \t]*\(/.exec(line);
+      // `s.run()`, or its result bound (`meta, res = predictor.inference(path)`); also in the body of a top-level loop
+      // (`for epoch in ...:` then `trainer.run_generator_one_step(data_i)`, SPADE's train.py), never in a definition.
+      const used = /^[ \t]*(?:[A-Za-z_][\w, \t]{0,80}=[ \t]*)?([A-Za-z_]\w{0,60})\.\w{1,60}[ \t]*\(/.exec(line);
       const object = used ? built.get(used[1]) : undefined;
-      if (!object) return;
+      if (!object || (/^[ \t]/.test(line) && !atModuleLevel(ctx.text, row))) return;
       const file = moduleOf.get(object.name)!;
       if (linked.has(file)) return;
       linked.add(file);

@@ -1,7 +1,7 @@
 import { RL_LIBRARY_ALGORITHMS } from './rlLibraryLearn';
 import { longOptionOfCall, optionDest } from '../argparseOption';
 import type { Node } from 'web-tree-sitter';
-import { findModel } from '../../../knowledge';
+import { findModel, findModelByName } from '../../../knowledge';
 import { normalisePrecision } from '../../precision';
 import { keywordArgument, stringLiteral } from '../../pythonValues';
 import type { FileRule } from '../rules';
@@ -28,6 +28,10 @@ export const MODEL_FLAGS: ReadonlySet<string> = new Set([
   'hf_model',
   'checkpoint',
 ]);
+/** A declaration of one of MODEL_FLAGS (`add_argument("--model_name_or_path", …)`). */
+const CHECKPOINT_FLAG_DECLARED =
+  /add_argument\([ \t\r\n]{0,40}["']--(?:model[-_]path|model[-_]name[-_]or[-_]path|model|model[-_]name|model[-_]id|base[-_]model|hf[-_]model|checkpoint)["']/;
+
 /** `org/name`, as the Hub writes ids. */
 export const HUB_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
@@ -126,7 +130,16 @@ export const modelFlagDefault: FileRule = {
       // `--name` (nineteenth round, set V): a model when its default is one the catalog knows (`default="flux-schnell",
       // choices=list(configs.keys())`); elsewhere the flag names an experiment or an output, so nothing else counts.
       const byName = flagName === 'name' && def !== null && findModel(stringLiteral(def) ?? '') !== undefined;
-      if (!flag || (!MODEL_FLAGS.has(flagName!) && !byName)) continue;
+      // `--model_type` (MiDaS's run.py: `default="dpt_beit_large_512"`): the released model the program loads when its
+      // default is one catalog row's own name exactly; elsewhere the flag names an architecture family (`bert`, `gpt2`)
+      // a config sizes, which is no model.
+      // Only where no flag of the checkpoint is declared beside it (`--model_type bert --model_name_or_path ...`).
+      const byType =
+        flagName === 'model_type' &&
+        def !== null &&
+        findModelByName(stringLiteral(def) ?? '') !== undefined &&
+        !CHECKPOINT_FLAG_DECLARED.test(ctx.text);
+      if (!flag || (!MODEL_FLAGS.has(flagName!) && !byName && !byType)) continue;
       // `default=model_path` after `model_path = os.getenv("APP_MODEL_PATH", "org/name")`: the name the default holds
       // (the environment variable's own default, as a plain run has it unset).
       const held = def?.type === 'identifier' ? environmentDefault(ctx.text, def.text) : undefined;

@@ -1,3 +1,4 @@
+import type { Node, Tree } from 'web-tree-sitter';
 import { startsARun } from '../../../facts';
 import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
@@ -70,6 +71,7 @@ export const projectModelPredicts: FileRule = {
     'classify',
     'detect',
     'execute',
+    '.eval(',
     'gradio',
     'streamlit',
     'fastapi',
@@ -77,22 +79,24 @@ export const projectModelPredicts: FileRule = {
   ],
   runStart: [
     /^from[ \t]+[\w.]+[ \t]+import\b/m,
-    /\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|execute)\w*[ \t]*\(|^(?:import|from)[ \t]+(?:gradio|streamlit|fastapi|flask)\b/m,
+    /\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|execute)\w*[ \t]*\(|\.eval[ \t]*\([ \t]*\)|^(?:import|from)[ \t]+(?:gradio|streamlit|fastapi|flask)\b/m,
   ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
     const webDemo = WEB_DEMO.test(ctx.text);
     // Each class imported from the project's own modules (by its local name): its module's path and its own name.
-    const classes = new Map<string, { file: string; name: string }>();
+    // A class of another name counts when it is handed the model the program loads (`evaluator = Evaluator(accelerator,
+    // model, tokenizer, args)`, then `evaluator.generate_text(task)`: bigcode-evaluation-harness's main.py).
+    const handles = [...ctx.modelHandles].filter((h) => /^[A-Za-z_]\w{0,60}$/.test(h));
+    const handedModel = handles.length > 0 ? new RegExp(`\\(.*\\b(?:${handles.join('|')})\\b`) : undefined;
+    const classes = new Map<string, { file: string; name: string; handed: boolean }>();
     for (const { module, name, local } of fromImports(ctx.text, MAX_IMPORT_STATEMENTS)) {
       const bare = module.replace(/^\.+/, '');
       if (!bare || INSTALLED_LIBRARY.test(bare)) continue;
-      if (
-        MODEL_CLASS.test(name) ||
-        MODEL_FACTORY.test(name) ||
-        (webDemo && CLASS_NAME.test(name) && !NOT_A_MODEL.test(name))
-      )
-        classes.set(local, { file: `${bare.replace(/\./g, '/')}.py`, name });
+      const named = MODEL_CLASS.test(name) || MODEL_FACTORY.test(name);
+      const other = CLASS_NAME.test(name) && !NOT_A_MODEL.test(name);
+      if (named || (other && (webDemo || handedModel)))
+        classes.set(local, { file: `${bare.replace(/\./g, '/')}.py`, name, handed: !named && !webDemo });
     }
     if (classes.size === 0) return;
     const code = codeWithoutStrings(ctx.tree, undefined, true);
@@ -106,6 +110,7 @@ export const projectModelPredicts: FileRule = {
     // `submit.click(fn=obj.test)`): the UI runs it when the module starts, so any row of a demo counts.
     for (let row = 0; row < lines.length && objects.size < MAX_OBJECTS; row++) {
       const m = executed[row] || webDemo ? built.exec(lines[row]) : null;
+      if (m && classes.get(m[2])!.handed && !handedModel!.test(lines[row].slice(m[0].length - 1))) continue;
       if (m && !objects.has(m[1])) objects.set(m[1], m[2]);
     }
     for (const [object, cls] of objects) {
@@ -116,11 +121,20 @@ export const projectModelPredicts: FileRule = {
       let predicts: { method: string; row: number } | undefined;
       let handled: number | undefined;
       let trains = false;
+      // Put in eval mode (`model.eval()`): a call of the object itself over the data (`for i, data_i in
+      // enumerate(dataloader): generated = model(data_i, mode='inference')`) is its forward pass, run as the program's
+      // work, as is one call of a model given trained weights (a checkpoint's demo); one call of a model given none, outside
+      // a loop (a notebook checking an output's shape), is a demonstration of the code.
+      const evaluated = new RegExp(`(?:^|[^\\w.])${object}\\.eval[ \\t]*\\([ \\t]*\\)`).test(code);
+      // Given trained weights (`model.load_state_dict(ckpt['model'])`): one call is that checkpoint's inference (a demo).
+      const restored = new RegExp(`(?:^|[^\\w.])${object}\\.load_state_dict[ \\t]*\\(`).test(code);
       lines.forEach((line, row) => {
         for (const m of line.matchAll(call)) {
           if (TRAIN_METHOD.test(m[1])) trains = true;
           else if (!predicts && executed[row] && PREDICT_METHOD.test(m[1])) predicts = { method: m[1], row };
         }
+        if (!predicts && evaluated && executed[row] && called.test(line) && (restored || inDataLoop(ctx.tree, row)))
+          predicts = { method: '__call__', row };
         // In a demo the object is called in the handlers the UI runs, which the module itself never calls.
         if (webDemo && handled === undefined && ((called.test(line) && /^[ \t]/.test(line)) || handler.test(line)))
           handled = row;
@@ -139,16 +153,36 @@ export const projectModelPredicts: FileRule = {
         });
         return;
       }
-      if (!predicts || !(MODEL_CLASS.test(name) || MODEL_FACTORY.test(name))) continue;
+      const { handed } = classes.get(cls)!;
+      if (!predicts || !(MODEL_CLASS.test(name) || MODEL_FACTORY.test(name) || handed)) continue;
       const at = { startLine: predicts.row, startCol: 0, endLine: predicts.row, endCol: lines[predicts.row].length };
       ctx.facts.push({
         kind: 'launch.inference',
         value: `${PREDICTS_WITH_PROJECT_CLASS}${cls}.${predicts.method}`,
         range: at,
         confidence: 'low',
-        detail: `${object}.${predicts.method}(...) runs the ${cls} model the program builds; it calls no training method of it`,
+        detail:
+          predicts.method === '__call__'
+            ? `${object}(...) in eval mode runs the ${cls} model the program builds; it calls no training method of it`
+            : `${object}.${predicts.method}(...) runs the ${cls} model the program builds; it calls no training method of it`,
       });
       return;
     }
   },
 };
+
+/** Ancestors looked at for the loop a call sits in. */
+const MAX_LOOP_CLIMB = 12;
+
+/** Whether the call on the 0-based row sits in a `for` loop's body (not in a definition). */
+function inDataLoop(tree: Tree, row: number): boolean {
+  let at: Node | null =
+    tree.rootNode
+      .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
+      .find((c) => c !== null && c.startPosition.row === row) ?? null;
+  for (let i = 0; at && i < MAX_LOOP_CLIMB; i++, at = at.parent) {
+    if (at.type === 'for_statement') return true;
+    if (at.type === 'function_definition' || at.type === 'class_definition') return false;
+  }
+  return false;
+}
