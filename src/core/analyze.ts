@@ -5,7 +5,7 @@ import { groupFile } from './extract/config/hydraExperiment';
 import { modelOptionsFound } from './extract/config/hydraPrimary';
 import { HYDRA_MAIN_LINK } from './extract/python/readers/hydraMain';
 import { PREDICTS_WITH_PROJECT_CLASS } from './extract/python/readers/projectModelPredicts';
-import { CLONE_LAUNCH, withNotebookLaunches } from './extract/shell/notebookLaunch';
+import { CLONE_LAUNCH, SHELL_CAPTURE, withNotebookLaunches } from './extract/shell/notebookLaunch';
 import { withoutOwnOutputModel } from './extract/ownOutputModel';
 import { gpuOfHeaderText } from './extract/python/readers/headerGpu';
 import { withWrittenConfigs, type NotebookSource } from './extract/notebookConfigs';
@@ -266,8 +266,10 @@ export function notebookCode(text: string): NotebookCells {
       }
       const timed = TIMING_MAGIC.exec(l);
       if (timed) return timed[1] + l.slice(timed[0].length);
-      if (!/^\s*[!%]/.test(l)) return l;
-      continued = /^\s*!/.test(l) && /\\[ \t]*$/.test(l);
+      // IPython's capture of a shell command's output (`output = !python3 demo.py \`): shell too.
+      const captured = SHELL_CAPTURE.test(l);
+      if (!captured && !/^\s*[!%]/.test(l)) return l;
+      continued = (captured || /^\s*!/.test(l)) && /\\[ \t]*$/.test(l);
       return '';
     });
     cells.push({ index, startLine: line, lineCount: lines.length });

@@ -169,4 +169,66 @@ describe('Fifty-third round: rules from sets BM and BN', () => {
     const scorer = await pythonFacts(program('None'));
     assert.ok(!scorer.some((f) => f.kind === 'launch.inference'));
   });
+
+  it("links the config a launch hands its program by `--cfg` (PySlowFast-style run_net.py), not Hydra's `--cfg job`", async () => {
+    const files = {
+      'tools/run_net.py': [
+        'import argparse',
+        "if __name__ == '__main__':",
+        '    p = argparse.ArgumentParser()',
+        "    p.add_argument('--cfg', dest='cfg_file', required=True)",
+        '    cfg = load_config(p.parse_args())',
+        '    launch_job(cfg=cfg, func=train)',
+        '',
+      ].join('\n'),
+      'configs/k400.yaml':
+        'TRAIN:\n  ENABLE: True\n  BATCH_SIZE: 8\nSOLVER:\n  MAX_EPOCH: 15\nMODEL:\n  MODEL_NAME: vit_base_patch16_224\n',
+      'run.sh': 'W=/path/to/repo\nsrun python ${W}/tools/run_net.py --cfg ${W}/configs/k400.yaml NUM_GPUS 8\n',
+    };
+    const scan = await scanFiles(files);
+    const run = scan.files.find((f) => f.display === 'run.sh')?.analysis.runs[0]?.run;
+    assert.equal(run?.training.epochs, 15);
+    const hydra = await scanFiles({ ...files, 'run.sh': 'python tools/run_net.py --cfg job\n' });
+    const printed = hydra.files.find((f) => f.display === 'run.sh');
+    assert.ok(!printed?.analysis.linkedFiles.some((p) => p.endsWith('k400.yaml')));
+  });
+
+  it("reads IPython's captured shell command (`output = !python3 demo.py ...`) as the notebook's launch", async () => {
+    const notebook = JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 0,
+      metadata: {},
+      cells: [
+        {
+          cell_type: 'code',
+          metadata: {},
+          source: [
+            'output = !CUDA_VISIBLE_DEVICES=0 python3 demo.py \\\n',
+            '--image_folder demo_image/ --saved_model TRBA.pth',
+          ],
+        },
+        { cell_type: 'code', metadata: {}, source: ['for row in output:\n', '    print(row)'] },
+      ],
+    });
+    const demo = [
+      'import argparse, torch',
+      'from model import Model',
+      'def demo(opt):',
+      '    model = torch.nn.DataParallel(Model(opt))',
+      '    model.load_state_dict(torch.load(opt.saved_model))',
+      '    model.eval()',
+      '    with torch.no_grad():',
+      '        for image_tensors, paths in loader:',
+      '            preds = model(image_tensors)',
+      "if __name__ == '__main__':",
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('--saved_model', required=True)",
+      '    demo(parser.parse_args())',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({ 'demo.ipynb': notebook, 'demo.py': demo, 'model.py': 'class Model:\n    pass\n' });
+    const file = scan.files.find((f) => f.display === 'demo.ipynb');
+    assert.equal(file?.analysis.runs[0]?.run.mode, 'inference');
+    assert.deepEqual(file?.analysis.problems ?? [], []);
+  });
 });

@@ -1650,7 +1650,7 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     // The path may be quoted (`--config_file "configs/fsdp.yaml"`): the quotes are not part of it.
     const values = (flag: RegExp) => [...logical.matchAll(flag)].map((m) => [m[1], m[2]] as const);
     for (const [flag, word] of values(
-      /--(config_file|config-file|deepspeed|deepspeed_config|deepspeed_config_file|config_path|cfg-path|cfg_path|config|[a-z][a-z0-9]{0,20}[_-](?:config|cfg)(?:[_-](?:path|file))?)[=\s]+([^=\s]\S*)/g,
+      /--(config_file|config-file|deepspeed|deepspeed_config|deepspeed_config_file|config_path|cfg-path|cfg_path|cfg-file|cfg_file|config|cfg|[a-z][a-z0-9]{0,20}[_-](?:config|cfg)(?:[_-](?:path|file))?)[=\s]+([^=\s]\S*)/g,
     )) {
       // A part's config flag (`--unet_config_path configs/unet/stage1.yaml`, `--model-config x.yaml`) names a
       // config too, when it is YAML: JSON beside such a name is as often a tokenizer's or generation's settings.
@@ -1668,6 +1668,8 @@ export function extractShellFacts(text: string, path?: string, positional?: read
       if (file && !(scriptAt >= 0 && file === tokens[scriptAt]))
         add('link.config', file.startsWith('.') ? file : inWorkDir(file), `--${flag} ${file}`);
     }
+    // (`--cfg configs/Kinetics/TimeSformer_divST_8x32_224.yaml`, the PySlowFast and Swin programs' flag, counts as
+    // `--config` does; Hydra's `--cfg job` names no file.)
     // `-c config/DINO/DINO_4scale.py` (argparse's short alias of `--config_file`, `--config`: IDEA-Research's DINO and
     // DN-DETR programs, many research entry points): a config file given by the short flag is a config as well.
     const short = scriptAt < 0 ? -1 : tokens.findIndex((w, k) => k > scriptAt && SHORT_CONFIG_FLAG.test(w));

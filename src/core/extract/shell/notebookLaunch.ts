@@ -50,6 +50,9 @@ interface NotebookShell {
   readonly cloneLines: ReadonlySet<number>;
 }
 
+/** `output = !command` (IPython binds the command's output lines to the name): a shell escape as `!command` is. */
+export const SHELL_CAPTURE = /^[ \t]*[A-Za-z_]\w{0,60}[ \t]*=[ \t]*!(?!=)/;
+
 function notebookShell(sources: readonly NotebookSource[]): NotebookShell | undefined {
   const out: string[] = [];
   let any = false;
@@ -90,7 +93,8 @@ function notebookShell(sources: readonly NotebookSource[]): NotebookShell | unde
     } else {
       let continued = false;
       for (const line of lines) {
-        const m = /^[ \t]*!(.*)$/.exec(line);
+        // `!cmd`, and IPython's capture of its output (`output = !cmd`).
+        const m = /^[ \t]*!(.*)$/.exec(line) ?? (SHELL_CAPTURE.test(line) ? /!(.*)$/.exec(line) : null);
         if (m || continued) {
           const raw = withPythonValues(m ? m[1] : line, values);
           const command = inClone ? raw : withoutClonePrefix(raw, cloned);
