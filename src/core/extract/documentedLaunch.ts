@@ -536,11 +536,11 @@ function withConfigParameters(link: Fact, given: NonNullable<ReturnType<typeof f
 }
 
 /**
- * Whether the command passes the config named `base` to the program (a word after the program's word, not the value
- * of a launcher's config flag): `python run.py configs/large.yaml`, `torchrun train.py --config cfg.json`; not
- * `accelerate launch --config_file zero3.yaml train.py`, nor `... train.py --deepspeed ds_zero2.json`, nor
- * `... train.py --lora_config configs/lora.json`. The flag it is passed with (`--config`), `''` for a positional
- * argument; undefined when it is not passed to the program.
+ * How the command passes the config named `base` to the program (a word after the program's word, not the value of a
+ * launcher's config flag): the flag before it (`torchrun train.py --config cfg.json` → `--config`), `''` as a
+ * positional argument (`python run.py configs/large.yaml`); undefined when the program is not handed it
+ * (`accelerate launch --config_file zero3.yaml train.py`, `... train.py --deepspeed ds_zero2.json`,
+ * `... train.py --lora_config configs/lora.json`).
  */
 function configFlagOf(command: string, base: string, program: string): string | undefined {
   const words = command.split(/\s+/).slice(0, 80);

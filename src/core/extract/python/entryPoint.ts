@@ -1320,11 +1320,10 @@ export const MODULE_LEVEL_FLAG_PARSE =
 const MAX_LOOK_BACK = 2_000;
 
 /**
- * Whether the 0-based line belongs to a top-level statement that is not a definition (`for epoch in …:` at column 0,
+ * Whether the 0-based line (of the module's lines) belongs to a top-level statement that is not a definition (`for epoch in …:` at column 0,
  * not the body of a `def` or `class`): the nearest line above it (or itself) that starts at column 0 decides.
  */
-export function atModuleLevel(text: string, line: number): boolean {
-  const lines = text.split('\n', line + 1);
+export function atModuleLevel(lines: readonly string[], line: number): boolean {
   for (let i = Math.min(line, lines.length - 1); i >= 0 && i >= line - MAX_LOOK_BACK; i--) {
     const l = lines[i];
     // A closing bracket at column 0 ends a statement that started above (`):` of a long signature).
@@ -1345,8 +1344,10 @@ export function commandLineVerdict(text: string, facts: readonly Fact[]): Fact |
   if (!start || facts.some((f) => f.kind === 'run.entry')) return undefined;
   // A script with no main guard that parses its flags and starts its run at module level (EAGLE's train/main.py:
   // `args = parser.parse_args()`, then the epoch loop, at column 0) runs top to bottom whenever it is launched.
+  let lines: string[] | undefined;
   const flat =
-    MODULE_LEVEL_FLAG_PARSE.test(text) && facts.some((f) => startsARun(f) && atModuleLevel(text, f.range.startLine));
+    MODULE_LEVEL_FLAG_PARSE.test(text) &&
+    facts.some((f) => startsARun(f) && atModuleLevel((lines ??= text.split('\n')), f.range.startLine));
   if (!RUNS_AS_MAIN.test(text) && !flat) return undefined;
   const parser = FLAG_PARSER.exec(text);
   if (!parser) return undefined;

@@ -356,6 +356,8 @@ const SIBLING_CLASS_IMPORT =
   /^from[ \t]+([A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,4})[ \t]+import[ \t]+([A-Z]\w{0,100})[ \t]*(?:#[^\n]*)?$/gm;
 /** Sibling classes followed per file. */
 const MAX_SIBLING_CLASSES = 8;
+/** Indented method calls on a built object looked up per file (each looks back for its top-level statement). */
+const MAX_INDENTED_USES = 200;
 
 /**
  * A notebook or a flat script (no main guard: its top-level statements are what runs) that imports a class from a
@@ -389,6 +391,7 @@ export const topLevelObjectRuns: FileRule = {
     const lines = codeLinesKeptWithoutStrings(ctx.tree).split('\n');
     const built = new Map<string, { name: string; row: number }>();
     const linked = new Set<string>();
+    let indented = 0;
     lines.forEach((line, row) => {
       const made = /^([A-Za-z_]\w{0,60})[ \t]*=[ \t]*([A-Z]\w{0,100})[ \t]*\(/.exec(line);
       if (made && moduleOf.has(made[2])) {
@@ -399,7 +402,9 @@ export const topLevelObjectRuns: FileRule = {
       // (`for epoch in ...:` then `trainer.run_generator_one_step(data_i)`, SPADE's train.py), never in a definition.
       const used = /^[ \t]*(?:[A-Za-z_][\w, \t]{0,80}=[ \t]*)?([A-Za-z_]\w{0,60})\.\w{1,60}[ \t]*\(/.exec(line);
       const object = used ? built.get(used[1]) : undefined;
-      if (!object || (/^[ \t]/.test(line) && !atModuleLevel(ctx.text, row))) return;
+      if (!object) return;
+      // Indented: in a top-level loop's body, not a definition (looked up a bounded number of times per file).
+      if (/^[ \t]/.test(line) && (++indented > MAX_INDENTED_USES || !atModuleLevel(lines, row))) return;
       const file = moduleOf.get(object.name)!;
       if (linked.has(file)) return;
       linked.add(file);
