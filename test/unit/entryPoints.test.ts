@@ -326,6 +326,13 @@ describe('Model size from the name', () => {
     // The decimal tail of an active size (`A2.7B`) is no total: the name states the active parameters alone.
     assert.equal(sizeFromModelName('Qwen/Qwen1.5-MoE-A2.7B-Chat'), undefined);
     assert.equal(sizeFromModelName('EleutherAI/pythia-2.8b')?.params, 2.8e9);
+    // "<word>-ViT" architectures name their own sizes (Next-ViT-L is not ViT-L); a method's prefix keeps ViT's.
+    assert.equal(sizeFromModelName('dpt_next_vit_large_384'), undefined);
+    assert.equal(sizeFromModelName('mobile_vit_small'), undefined);
+    assert.equal(
+      sizeFromModelName('mae_vit_large_patch16')?.params,
+      sizeFromModelName('vit_large_patch16_224')?.params,
+    );
   });
 
   it('reads a size glued to a chat family word with a capital B, and no other glued digits', () => {
@@ -348,14 +355,11 @@ describe('Model size from the name', () => {
     // language model (OPT-2.7B); the whole model adds the 1B EVA ViT-g and the Q-Former (3.8B, arXiv:2301.12597).
     // OLMo 2 1B has 1.48B with its untied 100k-token input and output embeddings (0.41B of them).
     // OLMoE-1B-7B names its active size first (1B of 7B per token, arXiv:2409.02060): the name reader takes the first.
-    // MiDaS's `dpt_next_vit_large_384` is DPT on Next-ViT-L (a CNN-transformer hybrid, 72M with its head in the MiDaS
-    // README), whose "vit_large" the name reader takes for ViT-L's 304M: the catalog row, matched first, decides.
     const understated = new Set([
       'openbmb/MiniCPM-2B-sft-bf16',
       'Salesforce/blip2-opt-2.7b',
       'allenai/OLMo-2-0425-1B',
       'allenai/OLMoE-1B-7B-0924',
-      'isl-org/MiDaS:dpt_next_vit_large_384',
     ]);
     for (const m of MODELS) {
       const named = sizeFromModelName(m.id);

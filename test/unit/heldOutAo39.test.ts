@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
-import { pythonFacts, scanFiles } from './helpers';
+import { pythonFacts, runOf } from './helpers';
 
 /**
  * Thirty-ninth round (held-out set AO): TPU jobs handed to a remote runner as its `--command` value, config paths
@@ -44,11 +44,6 @@ function maxtextRepository(extra: Record<string, string> = {}): Record<string, s
     'src/pkg/trainers/train.py': TRAINER,
     ...extra,
   };
-}
-
-async function runOf(files: Record<string, string>, file: string) {
-  const result = await scanFiles(files);
-  return result.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
 }
 
 describe('Thirty-ninth round: held-out set AO', () => {

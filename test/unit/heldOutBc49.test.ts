@@ -2,15 +2,11 @@ import * as assert from 'node:assert/strict';
 import { extractShellFacts, NEEDS_ITS_ARGUMENTS } from '../../src/core/extract/shellFacts';
 import { nonRunPlaceReason } from '../../src/core/resolve/entryPoint';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
-import { pythonFacts, scanFiles } from './helpers';
+import { pythonFacts, runOf, scanFiles } from './helpers';
 
 /** Forty-ninth round: rules from what set BC read wrong. */
 
 /** The run the scan shows for one file, or undefined. */
-async function runOf(files: Record<string, string>, file: string) {
-  const scan = await scanFiles(files);
-  return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
-}
 
 /** An RT-DETR-style tree: run configs list their parts with `__include__`, the parts kept in `include/`. */
 const includeTree = (leaf: string, extra: Record<string, string> = {}) => ({

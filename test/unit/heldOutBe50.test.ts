@@ -3,15 +3,11 @@ import { srArchParams } from '../../src/core/extract/srArchParams';
 import { fileNameDeviceFacts } from '../../src/core/extract/fileNameDevices';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
-import { scanFiles } from './helpers';
+import { runOf, scanFiles } from './helpers';
 
 /** Fiftieth round: rules from what sets BD, BE and BF read wrong. */
 
 /** The run the scan shows for one file, or undefined. */
-async function runOf(files: Record<string, string>, file: string) {
-  const scan = await scanFiles(files);
-  return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
-}
 
 describe('Fiftieth round: rules from sets BD, BE and BF', () => {
   it('sizes EDSR and the modified SRResNet from their keywords, with the class defaults', () => {

@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
-import { scanFiles } from './helpers';
+import { runOf, scanFiles } from './helpers';
 
 /** Fifty-first round: rules from what set BG read wrong. */
 
 /** The run the scan shows for one file, or undefined. */
-async function runOf(files: Record<string, string>, file: string) {
-  const scan = await scanFiles(files);
-  return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
-}
 
 const factValue = (facts: readonly { kind: string; value: unknown }[], kind: string) =>
   facts.find((f) => f.kind === kind)?.value;

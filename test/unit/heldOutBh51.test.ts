@@ -1,13 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
-import { scanFiles } from './helpers';
+import { runOf, scanFiles } from './helpers';
 
 /** Fifty-first round: rules from what set BH read wrong. */
-
-async function runOf(files: Record<string, string>, file: string) {
-  const scan = await scanFiles(files);
-  return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
-}
 
 /** An EasyDict config module in the shape insightface's arcface_torch keeps. */
 const config = (length: string) =>

@@ -2,14 +2,9 @@ import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { mayHoldConfigFacts } from '../../src/core/extract/configPrefilter';
 import { findModel } from '../../src/core/knowledge';
-import { scanFiles } from './helpers';
+import { runOf } from './helpers';
 
 /** Fifty-second round: rules from what set BI read wrong. */
-
-async function runOf(files: Record<string, string>, file: string) {
-  const scan = await scanFiles(files);
-  return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
-}
 
 /** A translation trainer in the single-dash flag style of attention-is-all-you-need-pytorch. */
 const SINGLE_DASH_TRAINER = [

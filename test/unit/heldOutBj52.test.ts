@@ -7,14 +7,9 @@ import {
   isDocumentationFile,
   MAX_PLACEHOLDER_EXPANSIONS,
 } from '../../src/core/scan/documentedLaunches';
-import { scanFiles } from './helpers';
+import { runOf, scanFiles } from './helpers';
 
 /** Fifty-second round: rules from what set BJ read wrong. */
-
-async function runOf(files: Record<string, string>, file: string) {
-  const scan = await scanFiles(files);
-  return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
-}
 
 describe('Fifty-second round: rules from set BJ', () => {
   it('gives each config of a folder a README names by a placeholder (`<config>.yaml`) the documented launch', async () => {

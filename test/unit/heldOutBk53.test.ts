@@ -1,12 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { pythonFacts, scanFiles, valuesOf } from './helpers';
+import { pythonFacts, runOf, scanFiles, valuesOf } from './helpers';
 
 /** Fifty-third round: rules from what sets BK and BL read wrong. */
-
-async function runOf(files: Record<string, string>, file: string) {
-  const scan = await scanFiles(files);
-  return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
-}
 
 /** A program that takes its settings from a YAML (`parser.set_defaults(**yaml.safe_load(f))`), timm- and 4M-style. */
 const YAML_DEFAULTS_PROGRAM = [

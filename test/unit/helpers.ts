@@ -106,6 +106,12 @@ export async function scanFiles(files: Record<string, string>) {
   );
 }
 
+/** The first run the folder scan of in-memory files (scanFiles) reads from one of them, by its relative path. */
+export async function runOf(files: Record<string, string>, file: string) {
+  const scan = await scanFiles(files);
+  return scan.files.find((f) => f.display === file)?.analysis.runs[0]?.run;
+}
+
 /** Every file under a folder on disk as the folder scan's sources (POSIX paths, displayed relative to `dir`). */
 export function diskSources(dir: string): ScanSource[] {
   const out: ScanSource[] = [];

@@ -58,6 +58,15 @@ const VIT_WORD: Record<string, string> = {
 const VIT_VARIANT =
   /(?:^|[^a-z])(?:vit|deit3?)(?:[-_]?(tiny|small|base|large|huge|giant)(?=$|[^a-z])|[-_](ti|s|b|l|h|g)(?=$|[^a-z])|(ti|s|b|l|h|g)(?=\d))/i;
 
+/**
+ * Architectures of their own named "<word>-ViT", with size words of their own: Next-ViT (Li et al. 2022,
+ * arXiv:2207.05501; Next-ViT-L is 58M), MobileViT (Mehta & Rastegari 2021, arXiv:2110.02178), EfficientViT (Cai et al.
+ * 2022, arXiv:2205.14756; Liu et al. 2023, arXiv:2305.07027), FastViT (Vasu et al. 2023, arXiv:2303.14189), FasterViT
+ * (Hatamizadeh et al. 2023, arXiv:2306.06189) and EdgeViTs (Pan et al. 2022, arXiv:2205.03436), written with a
+ * separator (`dpt_next_vit_large_384`): their "large" is not ViT-L. A method's prefix (`mae_vit_large`, `dino_vit`) is.
+ */
+const OWN_VIT_FAMILY = /(?:^|[^a-z])(?:next|mobile|efficient|fast|faster|edge)[-_]$/i;
+
 /** Names of two towers, image and text (CLIP, SigLIP, DINOv2's dino.txt): a ViT word in them sizes only the image one. */
 const TWO_TOWERS = /clip|siglip|txt|text/i;
 
@@ -76,6 +85,9 @@ export function vitVariantOf(name: string | null | undefined): { variant: string
   if (!name || name.length > 300 || TWO_TOWERS.test(name)) return undefined;
   const m = VIT_VARIANT.exec(name);
   if (!m) return undefined;
+  // The text before `vit` (its separator included): a family of its own names its sizes itself.
+  const before = name.slice(Math.max(0, m.index - 12), m.index + (/^[^a-z]/i.test(m[0]) ? 1 : 0));
+  if (OWN_VIT_FAMILY.test(before)) return undefined;
   const word = (m[1] ?? m[2] ?? m[3]).toLowerCase();
   return { variant: VIT_WORD[word] ?? word, text: m[0].replace(/^[^a-z]/i, '') };
 }

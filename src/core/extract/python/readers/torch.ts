@@ -1035,7 +1035,7 @@ function offSwitchFlag(enabled: Node, on: string, node: Node, full: string, ctx:
   // A store_true switch (argparse: False unless given), declared in this file.
   const flags =
     declared ??
-    (r === undefined && root?.type === 'identifier' && FLAGS_ROOT.test(root.text) && name && storeTrue(ctx.text, name)
+    (r === undefined && root?.type === 'identifier' && FLAGS_ROOT.test(root.text) && name && storeTrue(ctx, name)
       ? [name]
       : undefined);
   if (!flags || ctx.facts.some((f) => f.kind === 'training.precision' && f.flagDefault?.includes(flags[0])))
@@ -1076,15 +1076,23 @@ function unreadAmpGuard(node: Node, symbols: SymbolTable): { flag: string; test:
   return undefined;
 }
 
-/** Whether the text declares `--name` (dashes or underscores) as a store_true flag with no default of True. */
-function storeTrue(text: string, name: string): boolean {
+/** Store_true answers per file, by flag: each is one pass over the text, asked once however many calls name it. */
+const STORE_TRUE = new WeakMap<PythonReadContext, Map<string, boolean>>();
+
+/** Whether the file declares `--name` (dashes or underscores) as a store_true flag with no default of True. */
+function storeTrue(ctx: PythonReadContext, name: string): boolean {
+  let known = STORE_TRUE.get(ctx);
+  if (!known) STORE_TRUE.set(ctx, (known = new Map<string, boolean>()));
+  const held = known.get(name);
+  if (held !== undefined) return held;
   const spelled = name.replace(/[-_]/g, '[-_]');
-  const line = new RegExp(`["']--${spelled}["'][^\\n]{0,300}`).exec(text)?.[0];
-  return (
+  const line = new RegExp(`["']--${spelled}["'][^\\n]{0,300}`).exec(ctx.text)?.[0];
+  const answer =
     line !== undefined &&
     /\baction[ \t]*=[ \t]*["']store_true["']/.test(line) &&
-    !/\bdefault[ \t]*=[ \t]*True\b/.test(line)
-  );
+    !/\bdefault[ \t]*=[ \t]*True\b/.test(line);
+  known.set(name, answer);
+  return answer;
 }
 
 /** Names a program keeps its loaded config under (`hps = utils.get_hparams()`, `cfg = load_config(path)`). */
