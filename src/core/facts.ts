@@ -36,6 +36,11 @@ export type FactKind =
   | 'training.precisionByGpu'
   | 'training.adapter'
   | 'training.gradientCheckpointing'
+  /**
+   * Whether cuDNN may run float32 convolutions on TF32 tensor cores (`torch.backends.cudnn.allow_tf32 = False`
+   * turns PyTorch's default off): decides the rate an fp32 convolutional run computes at (estimate/precisionDefault).
+   */
+  | 'training.convolutionTf32'
   /** Devices one copy of the model is split across by tensor (Megatron) parallelism. */
   | 'training.tensorParallel'
   /** Pipeline stages one copy of the model is split across. */

@@ -128,6 +128,12 @@ export const RunSpecSchema = z.object({
       /** Samples per optimizer step across all devices (Megatron's global batch), when stated. */
       globalBatch: intUpTo(1e9, 'samples per global batch').nullish(),
       gradientCheckpointing: z.boolean().nullish(),
+      convolutionTf32: z
+        .boolean()
+        .nullish()
+        .describe(
+          'Whether float32 convolutions may run on TF32 tensor cores (torch.backends.cudnn.allow_tf32); unset: the framework default.',
+        ),
       /**
        * Devices one copy of the model spans (tensor × pipeline parallel degree): a per-device batch is shared by that
        * many devices, so samples a step are batch × accumulation × devices ÷ this.

@@ -145,7 +145,7 @@ interface Scenario {
 
 function evaluateScenario(run: ResolvedRun, flops: number, s: Scenario) {
   const { accelerator, count } = run.hardware;
-  const peak = peakFor(accelerator, run.training.precision);
+  const peak = peakFor(accelerator, run.training.computePrecision);
   const fixedHours = run.hardware.acceleratorHours;
   const acceleratorHours = fixedHours ?? (flops * s.sizeFactor) / (peak.tflops * 1e12 * s.mfu) / 3600;
   const wallClockHours = acceleratorHours / count;
@@ -343,7 +343,7 @@ function estimateServing(run: ResolvedRun): Estimate {
       hostKWh: central.hostKWh,
       pueOverheadKWh: central.energyKWh - itKWh,
     },
-    peak: peakFor(run.hardware.accelerator, run.training.precision),
+    peak: peakFor(run.hardware.accelerator, run.training.computePrecision),
     acceleratorPowerW: central.deviceHours > 0 ? (central.acceleratorKWh * 1000) / central.deviceHours : 0,
     inference,
   };

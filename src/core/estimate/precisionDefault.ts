@@ -87,6 +87,48 @@ export function defaultTrainingPrecision(
   }
 }
 
+/**
+ * Where frameworks run float32 math on TF32 tensor cores without being asked. The chip's TF32 rate then prices the
+ * work, not its plain FP32 rate (an A100: 156 against 19.5 TFLOPS).
+ */
+const TF32_BY_DEFAULT = {
+  pytorchConvolutions:
+    'PyTorch runs float32 convolutions on TF32 tensor cores unless told not to: torch.backends.cudnn.allow_tf32 "defaults to True" (pytorch.org/docs, CUDA semantics, "TensorFloat-32 (TF32) on Ampere (and later) devices"; float32 matmuls stay float32 since PyTorch 1.12, so only convolutional models gain). NVIDIA measured ResNet-50 training at 938 img/s in TF32 and 2,470 img/s in mixed precision on one A100 80GB (DeepLearningExamples, PyTorch/Classification/ConvNets/resnet50v1.5 README), about the ratio of the TF32 and fp16 peaks rather than of the FP32 and fp16 peaks',
+  tensorflow:
+    'TensorFlow runs float32 matmuls and convolutions on TF32 tensor cores by default: "TensorFloat-32 is enabled by default" (tensorflow.org, tf.config.experimental.enable_tensor_float_32_execution)',
+} as const;
+
+export interface ComputePrecisionInput {
+  readonly precision: Precision;
+  readonly framework: TrainingFramework | null;
+  /** The model is a convolutional network (its catalog row says so). */
+  readonly convolutional: boolean;
+  /** What the code set for cuDNN's TF32 switch, when it set it. */
+  readonly convolutionTf32: boolean | null;
+  readonly accelerator: Accelerator;
+}
+
+/**
+ * The format the chip's math runs in, when it is not the run's precision: float32 that the framework hands to TF32
+ * tensor cores by default (null: the run's precision). Only chips with TF32 units (Ampere and later) change, and
+ * only frameworks whose documented default does it: PyTorch for convolutions (not matmuls), TensorFlow/Keras for
+ * both. JAX, described runs and convolutions the code keeps in float32 stay at the FP32 rate.
+ */
+export function tf32ComputeFor(input: ComputePrecisionInput): PrecisionDefault | null {
+  const { precision, framework, accelerator } = input;
+  if (precision !== 'fp32' || !accelerator.peakTflops.tf32 || accelerator.kind !== 'gpu') return null;
+  if (input.convolutionTf32 === false) return null;
+  if (framework === 'keras') return { precision: 'tf32', detail: TF32_BY_DEFAULT.tensorflow };
+  if (framework === 'jax' || framework === 'spec' || !input.convolutional) return null;
+  return {
+    precision: 'tf32',
+    detail:
+      input.convolutionTf32 === true
+        ? 'the code sets torch.backends.cudnn.allow_tf32 = True: float32 convolutions run on TF32 tensor cores'
+        : TF32_BY_DEFAULT.pytorchConvolutions,
+  };
+}
+
 /** The weight format a serving stack loads a checkpoint in when the code does not say. */
 export function defaultInferencePrecision(engine: InferenceEngine, accelerator: Accelerator): PrecisionDefault {
   const half = halfPrecisionFor(accelerator);

@@ -96,6 +96,8 @@ export const CliRunSchema = z.object({
     tokens: nullableNumber,
     samples: nullableNumber,
     precision: z.enum(PRECISIONS).nullable(),
+    /** Present when the math runs in another format than `precision` (fp32 convolutions on TF32 tensor cores). */
+    computePrecision: z.enum(PRECISIONS).optional(),
   }),
   hardware: z.object({
     accelerator: z.string().nullable(),

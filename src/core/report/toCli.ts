@@ -39,6 +39,9 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
       tokens: run.training.tokens,
       samples: run.training.samples,
       precision: run.training.precision,
+      ...(run.training.computePrecision !== run.training.precision
+        ? { computePrecision: run.training.computePrecision }
+        : {}),
     },
     hardware: {
       accelerator: run.hardware.accelerator.id,

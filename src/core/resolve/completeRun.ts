@@ -1,5 +1,5 @@
 import * as C from '../estimate/constants';
-import { defaultTrainingPrecision } from '../estimate/precisionDefault';
+import { defaultTrainingPrecision, tf32ComputeFor } from '../estimate/precisionDefault';
 import {
   cloudProvider,
   closestAcceleratorIds,
@@ -50,6 +50,11 @@ export interface ResolvedRun {
     readonly tokens: number | null;
     readonly samples: number | null;
     readonly precision: Precision;
+    /**
+     * The format the math runs in: the precision, except float32 a framework runs on TF32 tensor cores by default
+     * (PyTorch's convolutions). The chip's rate for this format prices the work.
+     */
+    readonly computePrecision: Precision;
     readonly seqLen: number | null;
     readonly gradientCheckpointing: boolean;
     readonly requests: number | null;
@@ -510,6 +515,22 @@ export function completeRun(
     note({ field: 'training.precision', value: precision, source: 'default', detail: d.detail });
   }
 
+  const tf32 = tf32ComputeFor({
+    precision,
+    framework,
+    convolutional: catalog?.architecture === 'cnn',
+    convolutionTf32: spec.training.convolutionTf32 ?? null,
+    accelerator,
+  });
+  const computePrecision = tf32?.precision ?? precision;
+  if (tf32)
+    note({
+      field: 'training.computePrecision',
+      value: computePrecision,
+      source: spec.training.convolutionTf32 === true ? 'code' : 'default',
+      detail: tf32.detail,
+    });
+
   // ---- amount of work
   const hfLike = mode !== 'pretrain' || spec.training.batchPerDevice !== undefined;
   let epochs = spec.training.epochs ?? null;
@@ -702,6 +723,7 @@ export function completeRun(
       tokens,
       samples,
       precision,
+      computePrecision,
       seqLen,
       gradientCheckpointing: spec.training.gradientCheckpointing ?? false,
       requests,

@@ -774,6 +774,9 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   if (modelParallel > 1) spec.training.modelParallel = modelParallel;
   const checkpointing = use('training.gradientCheckpointing', pick(facts, 'training.gradientCheckpointing'));
   if (checkpointing) spec.training.gradientCheckpointing = checkpointing.value === true;
+  const convolutionTf32 = use('training.convolutionTf32', pick(facts, 'training.convolutionTf32'));
+  if (convolutionTf32 && typeof convolutionTf32.value === 'boolean')
+    spec.training.convolutionTf32 = convolutionTf32.value;
   const dataset = use('training.dataset', pick(facts, 'training.dataset'));
   const datasetConfig = pick(facts, 'training.datasetConfig');
   if (dataset)

@@ -1520,7 +1520,7 @@ const CPU_DEVICE =
 /** `kwargs.get("enable_tf32", True)`, `cfg.get('tf32', True)`: a settings lookup whose default is True. */
 const DICT_GET_TRUE = /^[\w.]{1,80}\.get[ \t]*\([ \t]*["'][\w.-]{1,60}["'][ \t]*,[ \t]*True[ \t]*\)$/;
 
-/** os.environ["CUDA_VISIBLE_DEVICES"] = "0,1" and torch.backends.cuda.matmul.allow_tf32 = True. */
+/** os.environ["CUDA_VISIBLE_DEVICES"] = "0,1", torch.backends.cuda.matmul.allow_tf32 = True and cudnn's TF32 switch. */
 export const deviceAssignments: StatementRule = {
   framework: 'pytorch',
   nodeType: 'assignment',
@@ -1537,6 +1537,11 @@ export const deviceAssignments: StatementRule = {
           `CUDA_VISIBLE_DEVICES="${r.value}"`,
           'medium',
         );
+    }
+    // `torch.backends.cudnn.allow_tf32 = False`: convolutions kept in true float32 (PyTorch's default is True).
+    if (target?.type === 'attribute' && /\bcudnn\.allow_tf32$/.test(target.text)) {
+      if (value?.text === 'True' || value?.text === 'False')
+        ctx.add('training.convolutionTf32', value.text === 'True', node, `${target.text} = ${value.text}`, 'high');
     }
     if (target?.type === 'attribute' && target.text.endsWith('allow_tf32') && target.text.includes('matmul')) {
       const cpu = value?.text === 'True' ? CPU_DEVICE.exec(ctx.text) : null;
