@@ -1063,6 +1063,56 @@ function keyedValues(facts: readonly Fact[], link: Fact, linked: readonly Fact[]
   return out;
 }
 
+/**
+ * The counts a program sums from flags its options module declares (`range(start_epoch, opt.niter + opt.niter_decay +
+ * 1)`, Fact.flagSum) once that module is linked: each flag the launch gives a number takes it, the rest their defaults
+ * there (`flag.default`). A flag the launch passes without a number it spells out, or one the module does not give a
+ * whole number, leaves the count unknown.
+ */
+function flagSumValues(
+  facts: readonly Fact[],
+  link: Fact,
+  linked: readonly Fact[],
+  display: string,
+  passes: ReadonlySet<string> | undefined,
+  given: ReadonlyMap<string, string> | undefined,
+): Fact[] {
+  if (link.kind !== 'link.module' || !link.detail.endsWith(FLAG_MODULE_DETAIL)) return [];
+  const pending = facts.filter((f) => f.flagSum && f.value === null && f.file === link.file);
+  if (pending.length === 0) return [];
+  const defaults = new Map<string, Fact>();
+  for (const c of linked) if (c.kind === 'flag.default' && !c.file) defaults.set(String(c.value), c);
+  const out: Fact[] = [];
+  for (const f of pending) {
+    let total = f.flagSum!.constant;
+    const parts: string[] = [];
+    let anchor: Fact | undefined;
+    for (const [flag, sign] of f.flagSum!.flags) {
+      const launched = given?.get(flag);
+      const fromLaunch = launched !== undefined && /^\d{1,9}$/.test(launched) ? Number(launched) : undefined;
+      const declared = defaults.get(flag);
+      const n = fromLaunch ?? (passes?.has(flag) ? undefined : declared ? Number(declared.detail) : undefined);
+      if (n === undefined || !Number.isSafeInteger(n)) {
+        total = NaN;
+        break;
+      }
+      anchor ??= fromLaunch === undefined ? declared : undefined;
+      total += sign * n;
+      parts.push(`--${flag} ${n}${fromLaunch === undefined ? '' : ' (launch)'}`);
+    }
+    if (!Number.isSafeInteger(total) || total <= 0) continue;
+    out.push({
+      kind: f.kind,
+      value: total,
+      range: anchor?.range ?? f.range,
+      confidence: 'medium',
+      detail: `${f.detail.replace(/: bound cannot be read statically$/, '')}: ${parts.join(', ')} (flags declared in ${display})`,
+      file: anchor ? display : f.file,
+    });
+  }
+  return out;
+}
+
 /** A linked config's value of a key the linking config scales (`train.max_iter *= 4`): the scaled value. */
 function scaledValue(f: Fact, link: Fact, display: string): Fact | undefined {
   const scale = link.scales?.find(([key]) => f.fromFlags?.includes(key));
@@ -1377,7 +1427,12 @@ function linkedFacts(
     // model settings: whether the program trains is its own calls' to say, not the config's trainer start.
     const loadedByProgram = link.kind === 'link.config' && /\.py$/i.test(fromPath);
     const kept = (f: Fact) => !(loadedByProgram && f.kind === 'launch.trainer' && f.value === AMPHION_TRAINER);
-    out.push(...tagged.filter(kept), ...deeper.filter(kept), ...keyedValues(facts, link, read1.facts, target.display));
+    out.push(
+      ...tagged.filter(kept),
+      ...deeper.filter(kept),
+      ...keyedValues(facts, link, read1.facts, target.display),
+      ...flagSumValues(facts, link, read1.facts, target.display, passes, given?.values),
+    );
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we
     // can read (an evaluation loop of its own) keeps the line a run.
@@ -1497,6 +1552,7 @@ const INCIDENTAL_FACTS: ReadonlySet<FactKind> = new Set<FactKind>([
   'tracking.project',
   'mlc.setting',
   'config.value',
+  'flag.default',
 ]);
 // A module the program imports is structure, not a reading: what that module holds that is a run's is drawn beside it.
 const incidental = (f: Fact) =>

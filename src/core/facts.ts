@@ -148,6 +148,12 @@ export type FactKind =
    */
   | 'link.noRun'
   /**
+   * A whole-number default of a flag a module that only declares a program's flags sets (`--niter` default 100 in an
+   * options class's `initialize`): value the flag's destination, detail the number. A program's loop bound summed
+   * from such flags (Fact.flagSum) takes them through the link (analyze.ts).
+   */
+  | 'flag.default'
+  /**
    * A config group a Hydra defaults list composes (`defaults: [model: ???, loss: sft]`): value the group's name
    * (`model`). A launch line's choice for it (`model=llama`, Fact.choices) links `<this folder>/model/llama.yaml`.
    */
@@ -278,6 +284,12 @@ export interface Fact {
    */
   readonly configKey?: string;
   readonly configKeyOffset?: number;
+  /**
+   * A program's loop count left unknown because it sums flags another module declares (`range(start_epoch, opt.niter
+   * + opt.niter_decay + 1)`, pix2pix-style options classes): the flags with their signs and the whole-number rest. A
+   * module the program links gives the flags' defaults (`flag.default`), a launch its own values (analyze.ts).
+   */
+  readonly flagSum?: { readonly flags: readonly (readonly [string, number])[]; readonly constant: number };
   /**
    * On a program's fact drawn by the configs it reads (python/configProgram.ts): the top-level keys its config
    * dataclass accepts. A config's link draws it only when the config's own top-level keys (`passes`) are all among them.

@@ -427,6 +427,11 @@ export const topLevelObjectRuns: FileRule = {
  */
 const FLAG_FUNCTION =
   /^(?:parse_args|parse_arguments|get_args|get_arguments|parse_opts?|get_opts?|get_argparser|\w{0,40}_parser|add_\w{1,40}_(?:args|arguments|params|flags|options))$/;
+/** A class of a program's options (pix2pix's `TrainOptions`, `BaseOptions`, `TestOpts`). */
+const OPTIONS_CLASS = /^[A-Z]\w{0,60}(?:Options|Opts)$/;
+/** `opt = TrainOptions().parse()` at column 0: a flat script parsing its options class's command line. */
+const OPTIONS_PARSED_AT_TOP =
+  /^\w{1,60}[ \t]*=[ \t]*([A-Z]\w{0,60}(?:Options|Opts))\([^()\n]{0,200}\)[ \t]*\.parse\w{0,20}[ \t]*\(/m;
 /** Flag-function imports looked at per file, and modules linked from one program. */
 const MAX_FLAG_IMPORTS = 8;
 const MAX_FLAG_MODULES = 4;
@@ -465,7 +470,10 @@ export const flagModule: FileRule = {
     '_params(',
   ],
   read: (_index, ctx) => {
-    if (!ctx.hasMainGuard) return;
+    // A flat script parses its options at module level (`opt = TrainOptions().parse()`, pix2pix-style): only the
+    // options class it parses so is looked at there.
+    const parsedAtTop = ctx.hasMainGuard ? undefined : OPTIONS_PARSED_AT_TOP.exec(ctx.text)?.[1];
+    if (!ctx.hasMainGuard && !parsedAtTop) return;
     // Local name → [module file, how it is called]: a function (`eval_parser(`) or a module (`trainer.`).
     const candidates: Array<{ local: string; file: string; module: boolean; at: number; length: number }> = [];
     for (const m of ctx.text.matchAll(FROM_IMPORT)) {
@@ -476,6 +484,18 @@ export const flagModule: FileRule = {
         const name = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
         if (!name || candidates.length >= MAX_FLAG_IMPORTS) continue;
         const local = name[2] ?? name[1];
+        if (parsedAtTop !== undefined && local !== parsedAtTop) continue;
+        // An options class whose instance parses the command line (`TrainOptions().parse()`): its module declares
+        // the flags, in the class's `initialize` (`self.parser.add_argument('--niter', …)`).
+        if (
+          OPTIONS_CLASS.test(name[1]) &&
+          new RegExp(`(?:^|[^\\w.])${escapeRegExp(local)}\\([^()\\n]{0,200}\\)[ \\t]*\\.parse\\w{0,20}[ \\t]*\\(`).test(
+            ctx.text,
+          )
+        ) {
+          candidates.push({ local, file: `${base}.py`, module: false, at: m.index, length: m[0].length });
+          continue;
+        }
         // A flag function of the module, or a module of the package (`from pkg import common`: `common.make_parser()`).
         // The module may be a package (`from pkg.cli.predict import add_inference_arguments`, predict/ holding
         // `__init__.py`): both places are linked at low confidence, and the one not there is quietly skipped.

@@ -172,6 +172,9 @@ export const modelFlagDefault: FileRule = {
 /** Flags that pick an RL library's algorithm (`--alg ppo2`, `--algo dqn`). */
 const RL_ALGORITHM_FLAGS = new Set(['alg', 'algo', 'algorithm']);
 
+/** Whole-number flag defaults kept per module (an options class declares a few dozen flags). */
+const MAX_FLAG_DEFAULTS = 200;
+
 /** Flags that hold the compute precision (`--precision amp_bf16`, `--mixed_precision bf16`). */
 const PRECISION_FLAG_NAMES = new Set(['precision', 'mixed_precision']);
 
@@ -179,7 +182,8 @@ const PRECISION_FLAG_NAMES = new Set(['precision', 'mixed_precision']);
  * A module that only declares a program's flags (`params.py` with `parse_args()`, no main guard of its own),
  * linked from the program that calls it (localModules.flagModule): the defaults of its model and precision flags
  * are what the program runs with when the launch does not set them. A model default counts when it is a Hub id
- * or a name the catalog knows (`--model RN50`); a precision default when it names one (`amp_bf16` → bf16).
+ * or a name the catalog knows (`--model RN50`); a precision default when it names one (`amp_bf16` → bf16). Its
+ * whole-number defaults are kept for the program's loop bounds that sum them (`flag.default`).
  */
 export const flagModuleDefaults: FileRule = {
   framework: 'python',
@@ -190,6 +194,7 @@ export const flagModuleDefaults: FileRule = {
     let model = ctx.facts.some((f) => f.kind === 'model.id');
     let precision = ctx.facts.some((f) => f.kind === 'training.precision');
     let pretrainedOff: { node: Node; detail: string } | undefined;
+    let flagDefaults = 0;
     for (const node of index.calls) {
       if (ctx.callee(node).last !== 'add_argument') continue;
       const args = node.childForFieldName('arguments');
@@ -198,6 +203,12 @@ export const flagModuleDefaults: FileRule = {
       const def = keywordArgument(args, 'default');
       if (!flag || !def) continue;
       const name = optionDest(flag);
+      // `--niter` default 100: a whole number a program's loop may sum with others (Fact.flagSum, analyze.ts).
+      const number = flagDefaults < MAX_FLAG_DEFAULTS && /^\d{1,9}$/.test(def.text) ? Number(def.text) : undefined;
+      if (number !== undefined) {
+        ctx.add('flag.default', name, def, String(number), 'medium');
+        flagDefaults++;
+      }
       // `--pretrained` (a weights tag or path, or a switch) empty or off by default: the weights start random.
       if (name === 'pretrained' && /^(?:''|""|None|False)$/.test(def.text))
         pretrainedOff = { node: def, detail: `default of ${flag} is ${def.text}: no pretrained weights are loaded` };

@@ -1,3 +1,4 @@
+import { flagSumOf } from '../flagSum';
 import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import type { FactKind } from '../../../facts';
@@ -313,6 +314,21 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
     });
   } else if (values.length === 0 || values.some((v) => !v || typeof v.value !== 'number')) {
     ctx.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
+    // `range(start_epoch, opt.niter + opt.niter_decay + 1)` with the flags declared in an options module: the count
+    // is stop − start, left for that module's defaults (or the launch's values) to fill in (analyze.ts).
+    const sum =
+      args.length === 1
+        ? flagSumOf([[args[0], 1]], ctx.symbols)
+        : args.length === 2
+          ? flagSumOf(
+              [
+                [args[1], 1],
+                [args[0], -1],
+              ],
+              ctx.symbols,
+            )
+          : undefined;
+    if (sum) ctx.amendLast({ flagSum: sum });
   } else {
     const nums = values.map((v) => v!.value as number);
     const count = nums.length === 1 ? nums[0] : Math.ceil((nums[1] - nums[0]) / (nums[2] ?? 1));
