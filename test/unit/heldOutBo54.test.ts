@@ -77,4 +77,76 @@ describe('Fifty-fourth round: rules from sets BO and BP', () => {
       10000,
     );
   });
+
+  it('runs the command `eval` is handed in several quoted variables, or before a pipe', async () => {
+    const program = 'import torch\nfor epoch in range(1):\n    loss = model(x)\n    loss.backward()\n';
+    const split = {
+      'train.py': program,
+      'run.sh': 'header="torchrun --nproc_per_node 2 train.py"\nargs="--num_train_epochs 4"\neval "$header" "$args"\n',
+    };
+    const run = await runOf(split, 'run.sh');
+    assert.equal(run?.training.epochs, 4);
+    assert.equal(run?.hardware.count, 2);
+    const piped = {
+      'train.py': program,
+      'run.sh': 'cmd="python train.py --num_train_epochs 5"\neval "$cmd" 2>&1 | tee log.txt\n',
+    };
+    assert.equal((await runOf(piped, 'run.sh'))?.training.epochs, 5);
+  });
+
+  it("reads a yacs config's `AMP: ENABLED` and sizes a model its name calls by the family its file's name sizes", async () => {
+    const config = (name: string) =>
+      [
+        'AMP:',
+        '  ENABLED: true',
+        'MODEL:',
+        `  NAME: ${name}`,
+        '  SPEC:',
+        '    NUM_STAGES: 3',
+        '    DEPTH: [1, 2, 10]',
+        'TRAIN:',
+        '  BATCH_SIZE_PER_GPU: 256',
+        '  END_EPOCH: 300',
+        '',
+      ].join('\n');
+    const files = {
+      'experiments/cvt-13-224x224.yaml': config('cls_cvt'),
+      'experiments/other-13-224x224.yaml': config('cls_other'),
+    };
+    const cvt = await runOf(files, 'experiments/cvt-13-224x224.yaml');
+    assert.equal(cvt?.training.precision, 'fp16');
+    assert.equal(cvt?.model.catalog?.id, 'microsoft/cvt-13');
+    // A name of another family leaves the file's name alone.
+    assert.notEqual((await runOf(files, 'experiments/other-13-224x224.yaml'))?.model.catalog?.family, 'cvt');
+  });
+
+  it("links Hydra 0.11's `config_path` naming the config file and reads the step key the program loops to", async () => {
+    const program = [
+      'import hydra',
+      'class Workspace:',
+      '    def __init__(self, cfg):',
+      '        self.cfg = cfg',
+      '        self.step = 0',
+      '    def run(self):',
+      '        while self.step < self.cfg.num_train_steps:',
+      '            loss = self.agent.update(self.replay_buffer)',
+      '            loss.backward()',
+      '            self.optimizer.step()',
+      '            self.step += 1',
+      '',
+      "@hydra.main(config_path='config.yaml', strict=True)",
+      'def main(cfg):',
+      '    Workspace(cfg).run()',
+      '',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+    const files = {
+      'train.py': program,
+      'config.yaml': 'env: cartpole\nnum_train_steps: 250000\nnum_seed_steps: 1000\nbatch_size: 128\n',
+    };
+    const run = await runOf(files, 'train.py');
+    assert.equal(run?.training.steps, 250000);
+  });
 });

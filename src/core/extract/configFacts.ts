@@ -187,8 +187,8 @@ const FILTER_SECTION = /^(?:\w{0,30}_)?filters?$/i;
 const ENVIRONMENT_SECTION = /^(?:\w{0,30}_)?(?:envs?|environment|env_runner|rollouts?|simulator)$/i;
 
 /** Top-level keys kept as `config.value` facts for the programs that read them by name (a few per config). */
-const KEYED_COUNT = /^\w{0,30}epoch\w{0,30}$/i;
-const MAX_KEYED_COUNTS = 8;
+const KEYED_COUNT = /^\w{0,30}(?:epoch|step|iter)\w{0,30}$/i;
+const MAX_KEYED_COUNTS = 16;
 
 export interface ConfigExtraction {
   readonly facts: Fact[];

@@ -255,6 +255,12 @@ function readFromTable(text: string, vars: Map<string, string>): void {
   }
 }
 
+/**
+ * `eval "$CMD"`, `eval "$header" "$training_args"`, `eval "$cmd" 2>&1 | tee log`: eval of up to four quoted variables,
+ * before the end of the command or its redirection.
+ */
+const EVAL_QUOTED_VARIABLES = /^(\s*eval)((?:[ \t]+"\$\{?\w{1,64}\}?"){1,4})(?=[ \t]*(?:$|[|&;<>]|\d>))/;
+
 /** Arithmetic expressions longer than this are not evaluated (real ones are a few words). */
 const MAX_ARITHMETIC = 200;
 
@@ -1259,7 +1265,11 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     else if (/^\s*(?:echo|printf)\s/.test(logical) && !/&&|\|\||;/.test(logical)) continue;
     // `eval "$CMD"` runs the command the variable holds as `eval $CMD` does (the quotes keep its words together for
     // eval, which splits them again).
-    logical = logical.replace(/^(\s*eval[ \t]+)"(\$\{?\w{1,64}\}?)"[ \t]*$/, '$1$2');
+    // `eval "$header" "$training_args"`: each quoted variable so (eval joins its arguments with spaces).
+    logical = logical.replace(
+      EVAL_QUOTED_VARIABLES,
+      (_all, head: string, words: string) => head + words.replace(/"(\$\{?\w{1,64}\}?)"/g, '$1'),
+    );
     // `SEED="$seed" "$TORCHRUN_BIN" --standalone …` with `TORCHRUN_BIN="${TORCHRUN_BIN:-torchrun}"`: the launcher is a
     // variable quoted as one word at the command's head (after any environment assignments), read as its value.
     logical = logical.replace(COMMAND_VARIABLE_QUOTED, '$1$2');

@@ -40,6 +40,25 @@ const MIXTURE_KEYS = ['NUM_LOCAL_EXPERTS', 'NUM_EXPERTS', 'MOE_BLOCKS'];
 /** A run named a fine-tune (`swin_base_patch4_window7_224_22kto1k_finetune`, `..._ft`): its weights are given at launch. */
 const FINE_TUNE_NAME = /(?:^|[_-])(?:finetune|fine_tune|ft)(?:$|[_-])/i;
 
+/**
+ * Whether a config's model name says only a family (`cls_cvt`: no size word, no digit) and a catalog row is of it: a
+ * name that states a size (`swin_small_patch4_window7_224`) is the model as written.
+ */
+function ofFamily(id: string, named: ConfigValue): boolean {
+  if (/\d|tiny|small|base|large|huge|giant/i.test(String(named.value))) return false;
+  const family = findModel(id)
+    ?.family.replace(/[^a-z0-9]/gi, '')
+    .toLowerCase();
+  return (
+    !!family &&
+    family.length >= 3 &&
+    String(named.value)
+      .replace(/[^a-z0-9]/gi, '')
+      .toLowerCase()
+      .includes(family)
+  );
+}
+
 const upperCaseSection = (v: ConfigValue | undefined) => v?.shape === 'map';
 
 /**
@@ -49,7 +68,8 @@ const upperCaseSection = (v: ConfigValue | undefined) => v?.shape === 'map';
 function sizedFileName(path: string | undefined): string | undefined {
   const stem = path ? /([^/\\]{1,200})\.ya?ml$/i.exec(path)?.[1] : undefined;
   if (!stem) return undefined;
-  const fields = stem.split('_');
+  // `internimage_t_1k_224.yaml`, `cvt-13-224x224.yaml`: fields split at either separator (names match either way).
+  const fields = stem.split(/[_-]/);
   for (const n of [2, 1]) {
     if (fields.length <= n) continue;
     const row = findModelByName(fields.slice(0, n).join('_'));
@@ -79,9 +99,12 @@ export const yacs: ConfigDialect = {
     const network = videoNetwork(doc);
     // A family named by MODEL.TYPE alone (`intern_image`), its size only in the file's name
     // (`internimage_t_1k_224.yaml`, InternImage's classification configs, Swin's layout with no MODEL.NAME).
+    // So is a family named by MODEL.NAME that the file's name sizes (CvT's `cls_cvt` in `cvt-13-224x224.yaml`): when the
+    // row the file's name opens with is of the family the name says.
+    const fromFileName = !network && named && !findModel(String(named.value)) ? sizedFileName(file?.path) : undefined;
     const sized =
-      !network && named?.path === 'MODEL.TYPE' && !findModel(String(named.value))
-        ? sizedFileName(file?.path)
+      named?.path === 'MODEL.TYPE' || (named?.path === 'MODEL.NAME' && fromFileName && ofFamily(fromFileName, named))
+        ? fromFileName
         : undefined;
     if (network) out.add('model.id', network.id, network.at, network.detail);
     else if (sized && named)
@@ -435,7 +458,7 @@ function readLength(doc: ConfigDoc, evaluates: boolean, out: FactSink): void {
 
 /**
  * `AMP_OPT_LEVEL`: NVIDIA apex AMP levels, O0 pure fp32 and O1–O3 fp16 (apex docs, "opt_level"); `AMP_ENABLE: True`
- * (Swin's torch.cuda.amp, float16 unless `AMP_TYPE` says bfloat16).
+ * (Swin's torch.cuda.amp, float16 unless `AMP_TYPE` says bfloat16), `AMP.ENABLED` (CvT's).
  */
 function readPrecision(doc: ConfigDoc, out: FactSink): void {
   const level = doc.get('AMP_OPT_LEVEL');
@@ -453,9 +476,11 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
     out.add('training.precision', p, mixed, `TRAIN.MIXED_PRECISION: ${mixed.value ? 'True (fp16 autocast)' : 'False'}`);
     return;
   }
-  const enable = doc.get('AMP_ENABLE');
-  if (enable?.value === true) out.add('training.precision', half, enable, `AMP_ENABLE: True (${half})`);
-  else if (enable?.value === false) out.add('training.precision', 'fp32', enable, 'AMP_ENABLE: False');
+  // CvT's `AMP: {ENABLED: true}` (its trainer's `autocast(enabled=config.AMP.ENABLED)`, float16) as Swin's `AMP_ENABLE`.
+  const enable = doc.get('AMP_ENABLE') ?? doc.get('AMP.ENABLED');
+  const key = enable?.path ?? 'AMP_ENABLE';
+  if (enable?.value === true) out.add('training.precision', half, enable, `${key}: True (${half})`);
+  else if (enable?.value === false) out.add('training.precision', 'fp32', enable, `${key}: False`);
 }
 
 /**

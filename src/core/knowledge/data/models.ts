@@ -12444,4 +12444,172 @@ export const MODELS: readonly Model[] = [
     source:
       'facebookresearch/esm README "Available Models and Datasets" table: esmfold_v1, 48 folding blocks (+36 ESM-2 layers), 690M (+3B) parameters; Lin et al. 2023, Science 379:1123 (ESMFold with ESM-2 3B)',
   },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-T-1K',
+    aliases: ['mamba_vision_T'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 31_800_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-T, ImageNet-1K table: 31.8M',
+  },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-T2-1K',
+    aliases: ['mamba_vision_T2'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 35_100_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-T2, ImageNet-1K table: 35.1M',
+  },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-S-1K',
+    aliases: ['mamba_vision_S'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 50_100_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-S, ImageNet-1K table: 50.1M',
+  },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-B-1K',
+    aliases: ['mamba_vision_B'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 97_700_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-B, ImageNet-1K table: 97.7M',
+  },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-B-21K',
+    aliases: ['mamba_vision_B_21k'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 97_700_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-B-21K, ImageNet-21K table: 97.7M',
+  },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-L-1K',
+    aliases: ['mamba_vision_L'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 227_900_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-L, ImageNet-1K table: 227.9M',
+  },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-L-21K',
+    aliases: ['mamba_vision_L_21k'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 227_900_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-L-21K, ImageNet-21K table: 227.9M',
+  },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-L2-1K',
+    aliases: ['mamba_vision_L2'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 241_500_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-L2, ImageNet-1K table: 241.5M',
+  },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-L2-512-21K',
+    aliases: ['mamba_vision_L2_512_21k'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 241_500_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-L2-512-21K, ImageNet-21K table: 241.5M',
+  },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-L3-256-21K',
+    aliases: ['mamba_vision_L3_256_21k'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 739_600_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-L3-256-21K, ImageNet-21K table: 739.6M',
+  },
+  {
+    // MambaVision (Hatamizadeh & Kautz 2024, arXiv:2407.08083, NVlabs/MambaVision): a hybrid Mamba–Transformer backbone.
+    id: 'nvidia/MambaVision-L3-512-21K',
+    aliases: ['mamba_vision_L3_512_21k'],
+    family: 'mambavision',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 739_600_000,
+    smallerSiblings: [],
+    source:
+      'NVlabs/MambaVision README.md (commit 7860a506), "#Params(M)" column: MambaVision-L3-512-21K, ImageNet-21K table: 739.6M',
+  },
+  {
+    // CvT (Wu et al. 2021, arXiv:2103.15808, microsoft/CvT): convolutional token embeddings and projections in a ViT.
+    id: 'microsoft/cvt-13',
+    aliases: ['cvt-13', 'microsoft/cvt-13-384', 'microsoft/cvt-13-384-22k'],
+    family: 'cvt',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 20_000_000,
+    smallerSiblings: [],
+    source:
+      'microsoft/CvT README.md (commit f851e681), ImageNet model tables, "Param" column: CvT-13 20M (224x224 and 384x384)',
+  },
+  {
+    // CvT (Wu et al. 2021, arXiv:2103.15808, microsoft/CvT): convolutional token embeddings and projections in a ViT.
+    id: 'microsoft/cvt-21',
+    aliases: ['cvt-21', 'microsoft/cvt-21-384', 'microsoft/cvt-21-384-22k'],
+    family: 'cvt',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 32_000_000,
+    smallerSiblings: [],
+    source:
+      'microsoft/CvT README.md (commit f851e681), ImageNet model tables, "Param" column: CvT-21 32M (224x224 and 384x384)',
+  },
+  {
+    // CvT (Wu et al. 2021, arXiv:2103.15808, microsoft/CvT): convolutional token embeddings and projections in a ViT.
+    id: 'microsoft/cvt-w24-384-22k',
+    aliases: ['cvt-w24'],
+    family: 'cvt',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 277_000_000,
+    smallerSiblings: [],
+    source:
+      'microsoft/CvT README.md (commit f851e681), ImageNet model tables, "Param" column: CvT-W24 277M (384x384, ImageNet-22k pre-trained)',
+  },
 ];

@@ -39,9 +39,16 @@ export const hydraMain: CallRule = {
     const positional = positionalArguments(args);
     const pathNode = callKeyword(node, 'config_path') ?? positional[0] ?? null;
     const nameNode = callKeyword(node, 'config_name') ?? positional[1] ?? null;
-    const name = nameNode ? stringLiteral(nameNode) : null;
+    let name = nameNode ? stringLiteral(nameNode) : null;
+    let folder = pathNode ? stringLiteral(pathNode) : '';
+    // Hydra 0.11's `@hydra.main(config_path="config.yaml")` names the config file itself (hydra.cc 0.11 tutorial,
+    // "Config file"): its folder and name.
+    if (!nameNode && folder && /\.ya?ml$/.test(folder)) {
+      const slash = folder.lastIndexOf('/');
+      name = folder.slice(slash + 1);
+      folder = slash >= 0 ? folder.slice(0, slash) : '';
+    }
     if (!name || !CONFIG_NAME.test(name) || name.includes('..')) return false;
-    const folder = pathNode ? stringLiteral(pathNode) : '';
     // Hydra reads a relative config_path from the declaring file's folder (`../configs` from `src/`, `../configs/hydra`
     // beside `tools/`): leading
     // `../` steps are kept, a `..` anywhere else is not followed.

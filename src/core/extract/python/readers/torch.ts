@@ -496,8 +496,20 @@ function readStepWhileLoop(node: Node, ctx: PythonReadContext): void {
     if (bound.via) ctx.amendLast({ originLine: bound.origin.startPosition.row });
   } else {
     ctx.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
+    // `while self.step < self.cfg.num_train_steps:` in a Hydra program: the key of the config Hydra hands it, read
+    // from that config once linked (analyze.ts keyedValues).
+    const key = hydraConfigKey(right, ctx);
+    if (key) ctx.amendLast({ configKey: key });
   }
   ctx.add('launch.trainer', 'loop', condition, 'training loop over steps', 'medium');
+}
+
+/** `cfg.num_train_steps`, `self.cfg.max_iters`: a top-level key of the config a `@hydra.main` program is handed. */
+function hydraConfigKey(bound: Node, ctx: PythonReadContext): string | undefined {
+  if (bound.type !== 'attribute' || !ctx.text.includes('@hydra.main')) return undefined;
+  const holder = bound.childForFieldName('object')?.text ?? '';
+  const key = bound.childForFieldName('attribute')?.text ?? '';
+  return /^(?:self\.)?(?:cfg|config|conf)$/.test(holder) && /^\w{1,60}$/.test(key) ? key : undefined;
 }
 
 /** Folders climbed at most from a file's own (`Path(__file__).parent.parent…`), and names followed to their value. */
