@@ -149,4 +149,62 @@ describe('Fifty-fourth round: rules from sets BO and BP', () => {
     const run = await runOf(files, 'train.py');
     assert.equal(run?.training.steps, 250000);
   });
+
+  it('keeps the model class of a handle a parallel wrapper is wrapped around (`model = nn.DataParallel(model)`)', async () => {
+    const script = [
+      'import torch',
+      'import torch.nn as nn',
+      'from archs.restorer import Restorer',
+      'model_restoration = Restorer(dim=48)',
+      "checkpoint = torch.load('pretrained/restorer.pth')",
+      "model_restoration.load_state_dict(checkpoint['params'])",
+      'model_restoration.cuda()',
+      'model_restoration = nn.DataParallel(model_restoration)',
+      'model_restoration.eval()',
+      'with torch.no_grad():',
+      '    for batch in loader:',
+      '        restored = model_restoration(batch)',
+      '',
+    ].join('\n');
+    const run = await runOf({ 'test.py': script }, 'test.py');
+    assert.equal(run?.mode, 'inference');
+    assert.equal(run?.model.name, 'Restorer');
+  });
+
+  it('reads a cast under `if not args.no_fp16:` (a store_true switch) as on unless the switch is given', async () => {
+    const program = (condition: string) =>
+      [
+        'import argparse, torch',
+        'from transformers import AutoModel',
+        'def main(args):',
+        '    model = AutoModel.from_pretrained(args.model_name_or_path)',
+        '    model.eval()',
+        '    model = model.cuda()',
+        `    if ${condition}:`,
+        '        model = model.half()',
+        '    with torch.no_grad():',
+        '        for batch in loader:',
+        '            out = model(**batch)',
+        "if __name__ == '__main__':",
+        '    parser = argparse.ArgumentParser()',
+        "    parser.add_argument('--model_name_or_path', type=str, default='bert-base-uncased')",
+        "    parser.add_argument('--no_fp16', action='store_true', help='inference in fp32')",
+        "    parser.add_argument('--fp16', action='store_true')",
+        '    main(parser.parse_args())',
+        '',
+      ].join('\n');
+    assert.equal((await runOf({ 'embed.py': program('not args.no_fp16') }, 'embed.py'))?.training.precision, 'fp16');
+    assert.notEqual((await runOf({ 'embed.py': program('args.fp16') }, 'embed.py'))?.training.precision, 'fp16');
+  });
+
+  it('reads the command a generic job script is handed on the sbatch line as a launch of its own', async () => {
+    const files = {
+      'scripts/train.py':
+        'import torch\nfor epoch in range(int(200)):\n    loss = model(x)\n    loss.backward()\n    optimizer.step()\n',
+      'slurm/train.sh':
+        'for env in hopper walker2d; do\n  sbatch -J diff-$env cluster/job.sh python scripts/train.py --dataset $env\ndone\n',
+    };
+    const run = await runOf(files, 'slurm/train.sh');
+    assert.equal(run?.training.epochs, 200);
+  });
 });

@@ -919,7 +919,8 @@ const llamaCppCli: Launcher = {
 
 /**
  * `sbatch [options] job.slurm [args]` (SLURM): submits the job script, whose own launch lines are the run;
- * linked, so its facts join, and a run only when it launches one (resolve/factsToSpec.ts). Options with a
+ * linked, so its facts join, and a run only when it launches one (resolve/factsToSpec.ts). Arguments that are a
+ * command (`wrapper.sh python train.py …`) are the command the wrapper runs: a launch of their own. Options with a
  * separate value are the short ones (`-J name`); long ones are written `--name=value`.
  */
 const sbatch: Launcher = {
@@ -949,6 +950,14 @@ const sbatch: Launcher = {
     const handed = script >= 0 ? handedArguments(words.slice(script + 1)) : undefined;
     if (file && !file.includes('$'))
       out.add('link.script', file, `sbatch ${file}`, undefined, undefined, handed ? { positional: handed } : undefined);
+    // `sbatch -J job wrapper.sh python scripts/train.py --dataset x`: a generic job script handed the command it runs
+    // (`"$@"` in the wrapper): that command is a launch too, read as gantry's `-- command` is.
+    const inner =
+      script >= 0 && words.length > script + 1 ? matchLauncher(words.slice(script + 1).join(' ')) : undefined;
+    if (inner && inner.launcher.runs !== 'job') {
+      const outcome = inner.launcher.read?.(inner.command, out);
+      if (outcome !== 'own-links' && outcome !== 'no-run') linkScriptAndConfig(inner.command.words, out);
+    }
     return 'own-links';
   },
 };

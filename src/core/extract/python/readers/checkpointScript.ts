@@ -1,3 +1,4 @@
+import { PARALLEL_WRAPPER } from './modelConstructor';
 import type { Node } from 'web-tree-sitter';
 import { normalisePrecision } from '../../precision';
 import { sizeFromModelName } from '../../../knowledge/modelName';
@@ -118,6 +119,8 @@ function readCheckpointScript(_index: SyntaxIndex, ctx: PythonReadContext): void
     const right = a.childForFieldName('right');
     if (left?.type !== 'identifier' || !right) continue;
     const cls = builtClass(right);
+    // `model = nn.DataParallel(model)`: the wrapper spreads the model it is handed; the handle keeps that model's class.
+    if (cls && PARALLEL_WRAPPER.test(cls)) continue;
     if (cls) handles.set(left.text, { cls, built: right });
   }
   // `model.load_state_dict(weights)` at module level: the checkpoint goes into that handle.

@@ -506,7 +506,7 @@ export const flagModule: FileRule = {
           candidates.push({ local, file: `${base}/${name[1]}.py`, module: true, at: m.index, length: m[0].length });
       }
     }
-    for (const m of ctx.text.matchAll(MODULE_IMPORT)) {
+    for (const m of parsedAtTop === undefined ? ctx.text.matchAll(MODULE_IMPORT) : []) {
       if (candidates.length >= MAX_FLAG_IMPORTS * 2) break;
       if (NOT_LOCAL_MODULE.test(m[1])) continue;
       candidates.push({

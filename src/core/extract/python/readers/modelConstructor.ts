@@ -1,3 +1,4 @@
+import { storeTrue } from './torch';
 import type { Node } from 'web-tree-sitter';
 import type { FactKind } from '../../../facts';
 import { keywordArgument } from '../../pythonValues';
@@ -70,7 +71,7 @@ export function assignedToAModel(call: Node): boolean {
 }
 
 /** Wrappers that replicate a network over devices and hand its calls on: `nn.DataParallel`, DDP. */
-const PARALLEL_WRAPPER = /^(?:(?:torch\.)?nn\.(?:parallel\.)?)?(?:DataParallel|DistributedDataParallel|DDP)$/;
+export const PARALLEL_WRAPPER = /^(?:(?:torch\.)?nn\.(?:parallel\.)?)?(?:DataParallel|DistributedDataParallel|DDP)$/;
 
 /** Inside a class body (a block building its sub-layers), not the script building its model. */
 export function insideClass(node: Node): boolean {
@@ -322,14 +323,17 @@ function readWeightCasts(ctx: PythonReadContext): void {
       .find((c) => c !== null && c.startPosition.row === row);
     // `if training_args.bf16: model.to(torch.bfloat16)`: the precision switch decides, read where it is set; a switch
     // that is on wherever a GPU runs the program (`half = device.type != 'cpu'`) is on for the run we estimate.
-    if (!call || (underPrecisionSwitch(call) && !onWhereverGpu(call, ctx.text))) continue;
+    const offSwitch = call ? negatedOffSwitch(call, ctx) : undefined;
+    if (!call || (underPrecisionSwitch(call) && !onWhereverGpu(call, ctx.text) && !offSwitch)) continue;
     ctx.add(
       'training.precision',
       precision,
       call,
-      `${m[1]} cast to ${type === 'bfloat16' ? 'bfloat16' : 'float16'}: the weights and their matmuls are ${precision}`,
+      `${m[1]} cast to ${type === 'bfloat16' ? 'bfloat16' : 'float16'}: the weights and their matmuls are ${precision}${offSwitch ? ` unless \`--${offSwitch}\` is given (store_true)` : ''}`,
       'medium',
     );
+    // A launch giving the switch turns the cast off: the value is then not known from here.
+    if (offSwitch) ctx.amendLast({ fromFlags: [offSwitch] });
     return;
   }
   readLoadedThenCast(ctx);
@@ -380,6 +384,19 @@ function underPrecisionSwitch(node: Node): boolean {
     if (condition && PRECISION_SWITCH.test(condition.text.slice(0, 300))) return true;
   }
   return false;
+}
+
+/**
+ * `if not args.no_fp16: model = model.half()` with `--no_fp16` a store_true flag of this file (Contriever's
+ * embedding and retrieval programs): the cast is on unless the flag is given. The flag's name, or undefined.
+ */
+const NEGATED_FLAG = /^not[ \t]+\w{1,40}\.(\w{1,60})$/;
+function negatedOffSwitch(call: Node, ctx: PythonReadContext): string | undefined {
+  let at = call.parent;
+  for (let up = 0; at && up < 12 && at.type !== 'if_statement'; up++) at = at.parent;
+  const condition = at?.type === 'if_statement' ? at.childForFieldName('condition')?.text : undefined;
+  const flag = condition ? NEGATED_FLAG.exec(condition.trim())?.[1] : undefined;
+  return flag && storeTrue(ctx, flag) ? flag : undefined;
 }
 
 /**

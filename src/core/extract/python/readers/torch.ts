@@ -1108,7 +1108,7 @@ function unreadAmpGuard(node: Node, symbols: SymbolTable): { flag: string; test:
 const STORE_TRUE = new WeakMap<PythonReadContext, Map<string, boolean>>();
 
 /** Whether the file declares `--name` (dashes or underscores) as a store_true flag with no default of True. */
-function storeTrue(ctx: PythonReadContext, name: string): boolean {
+export function storeTrue(ctx: PythonReadContext, name: string): boolean {
   let known = STORE_TRUE.get(ctx);
   if (!known) STORE_TRUE.set(ctx, (known = new Map<string, boolean>()));
   const held = known.get(name);
