@@ -207,4 +207,28 @@ describe('Fifty-fourth round: rules from sets BO and BP', () => {
     const run = await runOf(files, 'slurm/train.sh');
     assert.equal(run?.training.epochs, 200);
   });
+
+  it("runs the launch command a sourced file exports in a variable, with the flags it extends (LESS's launchers)", async () => {
+    const files = {
+      'pkg/train/train.py':
+        'import torch\nfrom transformers import HfArgumentParser, TrainingArguments, Trainer\nif __name__ == "__main__":\n    args = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()[0]\n    Trainer(model=model, args=args).train()\n',
+      'scripts/train/base_args.sh':
+        '#!/bin/bash\nexport header="torchrun --nproc_per_node 2 --nnodes 1 -m pkg.train.train"\nexport base_training_args="--do_train True --num_train_epochs 4 --bf16 True --lora True --lora_r 128"\n',
+      'scripts/train/lora_train.sh': [
+        '#!/bin/bash',
+        'source scripts/train/base_args.sh',
+        'model_path=$1',
+        'if [[ $model_path == "big" ]]; then',
+        '    base_training_args="$base_training_args --fsdp full_shard"',
+        'fi',
+        'training_args="$base_training_args --model_name_or_path $model_path --output_dir out"',
+        'eval "$header" "$training_args"',
+        '',
+      ].join('\n'),
+    };
+    const run = await runOf(files, 'scripts/train/lora_train.sh');
+    assert.equal(run?.training.epochs, 4);
+    assert.equal(run?.training.precision, 'bf16');
+    assert.equal(run?.hardware.count, 2);
+  });
 });

@@ -14,6 +14,8 @@ import { sizeFromModelName } from '../../knowledge/modelName';
  * - A variable holding program flags (three or more `--name` words): read as the flags of a launch line, tagged
  *   `$NAME`; a model-named variable of the same file that names a model (`MODEL_TYPE="family-13b"`: a catalog
  *   id or a name that states its size) rides with them.
+ * - A variable holding a whole launch command (`header="torchrun --nproc_per_node 1 -m pkg.train"`): its launch,
+ *   links and flags, tagged `$NAME`, for the scripts that run it (`eval "$header" "$training_args"`).
  * - A variable holding a small whole number: the per-node process count of a launch that takes it there
  *   (`--nproc_per_node $MP_SIZE`), tagged `per-node:$NAME`.
  */
@@ -75,9 +77,21 @@ export function sourcedArguments(
       });
       continue;
     }
+    const tag = flagsTag(name);
+    // A variable holding a whole launch command (`export header="torchrun --nproc_per_node 1 -m pkg.train"`), run by
+    // the scripts that source this one (`eval "$header" "$training_args"`): its launch, links and flags, tagged.
+    const unquoted = value.replace(/^["']|["']$/g, '');
+    if (/^[\w./-]{1,200}[ \t]/.test(unquoted) && value.length <= 20_000 && flagVariables < MAX_FLAG_VARIABLES) {
+      const launched = readLaunch(unquoted);
+      if (launched.some((f) => f.kind === 'launch.trainer' || f.kind === 'launch.inference')) {
+        flagVariables++;
+        for (const f of launched)
+          out.push({ ...f, range, confidence: 'medium', detail: `$${name}: ${f.detail} (${SOURCED})`, within: tag });
+        continue;
+      }
+    }
     const flags = value.match(/(?:^|\s)--[A-Za-z][\w-]{0,60}/g)?.length ?? 0;
     if (flags < MIN_FLAGS || value.length > 20_000 || ++flagVariables > MAX_FLAG_VARIABLES) continue;
-    const tag = flagsTag(name);
     for (const f of readLaunch(`python program.py ${value}`)) {
       if (/^(?:launch|link|run)\./.test(f.kind)) continue;
       out.push({ ...f, range, confidence: 'medium', detail: `$${name}: ${f.detail} (${SOURCED})`, within: tag });
@@ -109,7 +123,9 @@ export function takenFromSourced(text: string, vars: ReadonlyMap<string, string>
   const out = new Set<string>();
   for (const m of text.matchAll(/\$\{?([A-Za-z_]\w{0,60})\}?/g)) {
     if (out.size >= MAX_TAKEN) break;
-    if (!vars.has(m[1])) out.add(flagsTag(m[1]));
+    // Taken too when this script only extends it (`base_training_args="$base_training_args --fsdp ..."`).
+    const own = vars.get(m[1]);
+    if (own === undefined || new RegExp(`\\$\\{?${m[1]}\\b`).test(own)) out.add(flagsTag(m[1]));
   }
   for (const m of text.matchAll(
     /--(?:nproc[-_]per[-_]node|num[-_]gpus)(?:=|[ \t]+)["']?\$\{?([A-Za-z_]\w{0,60})\}?/g,
