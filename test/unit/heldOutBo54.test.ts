@@ -231,4 +231,40 @@ describe('Fifty-fourth round: rules from sets BO and BP', () => {
     assert.equal(run?.training.precision, 'bf16');
     assert.equal(run?.hardware.count, 2);
   });
+
+  it("reads a timm-style program's off-by-default `--amp` as fp32, and fp16 for a launch that gives it", async () => {
+    const program = [
+      'import argparse, torch',
+      'from contextlib import suppress',
+      'from timm.utils import NativeScaler',
+      'parser = argparse.ArgumentParser()',
+      "parser.add_argument('--epochs', type=int, default=300)",
+      "parser.add_argument('--amp', action='store_true', default=False, help='use mixed precision')",
+      'def main():',
+      '    args = parser.parse_args()',
+      '    use_amp = None',
+      '    if args.amp:',
+      "        use_amp = 'native'",
+      '    amp_autocast = suppress',
+      '    loss_scaler = None',
+      "    if use_amp == 'native':",
+      '        amp_autocast = torch.cuda.amp.autocast',
+      '        loss_scaler = NativeScaler()',
+      '    for epoch in range(args.epochs):',
+      '        for x, y in loader:',
+      '            with amp_autocast():',
+      '                loss = model(x)',
+      '            loss.backward()',
+      '            optimizer.step()',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+    const files = {
+      'train.py': program,
+      'train.sh': 'torchrun --nproc_per_node=8 train.py --epochs 300 --amp\n',
+    };
+    assert.equal((await runOf({ 'train.py': program }, 'train.py'))?.training.precision, 'fp32');
+    assert.equal((await runOf(files, 'train.sh'))?.training.precision, 'fp16');
+  });
 });

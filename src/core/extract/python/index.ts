@@ -494,6 +494,7 @@ export const FILE_RULES: readonly FileRule[] = [
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
   torch.sharedAccumulation,
+  torch.ampSwitchDefault,
   torch.stepStop,
   optimizerStepNest,
   litLlama.microBatchSteps,

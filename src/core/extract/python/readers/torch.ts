@@ -1163,18 +1163,73 @@ function flagsParsedElsewhere(value: Node, symbols: SymbolTable, text: string): 
 const AMP_SWITCH = /["']--(?:use[_-])?(?:amp|fp16|mixed[_-]precision)["'][^\n]{0,300}/g;
 const MAX_SWITCHES = 8;
 
-/** Does the program declare its AMP switch off by default (`default=False`/`None`, or `store_true` with no default)? */
-function ampSwitchOff(text: string): boolean {
-  if (!text.includes('--')) return false;
+/** AMP machinery a program may run under its switch: autocast, a loss scaler, apex's initialize. */
+const AMP_MACHINERY = /\b(?:torch\.(?:cuda\.)?(?:amp\.)?autocast|GradScaler|NativeScaler\w{0,30}|amp\.initialize)\b/;
+
+/**
+ * A program whose AMP code runs only under its own switch, declared off by default (`--amp` store_true, `--use_amp`
+ * default False: timm-style `if args.amp: ... amp_autocast = torch.cuda.amp.autocast; loss_scaler = NativeScaler()`):
+ * float32 as it runs by default, float16 mixed precision for a launch that gives the switch (FAN's and MambaVision's
+ * scripts run train.py with `--amp`), as offSwitchFlag reads `GradScaler(enabled=args.amp)`. Only where nothing else
+ * read a precision.
+ */
+export const ampSwitchDefault: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: [
+    '--amp',
+    '--use_amp',
+    '--use-amp',
+    '--fp16',
+    '--use_fp16',
+    '--use-fp16',
+    '--mixed_precision',
+    '--mixed-precision',
+  ],
+  read: (_index, ctx) => {
+    if (ctx.facts.some((f) => f.kind === 'training.precision') || !AMP_MACHINERY.test(ctx.text)) return;
+    const off = ampSwitchOff(ctx.text);
+    if (!off) return;
+    const spelled = off.replace(/_/g, '[-_]');
+    const at = new RegExp(`["']--${spelled}["']`).exec(ctx.text);
+    if (!at) return;
+    const row = ctx.text.slice(0, at.index).split('\n').length - 1;
+    const call = ctx.tree.rootNode
+      .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
+      .find((c) => c !== null && c.startPosition.row <= row);
+    if (!call) return;
+    ctx.add(
+      'training.precision',
+      'fp32',
+      call,
+      `the program's AMP switch \`--${off}\` is off by default: float32, fp16 mixed precision when a launch gives it`,
+      'medium',
+    );
+    ctx.amendLast({ fromFlags: [off], flagDefault: [off], picks: [...OFF_WORDS, ['*', 'fp16']] });
+  },
+};
+
+/** Words a launch may give an off-by-default AMP switch that keep it off (`--use_amp false`). */
+const OFF_WORDS: ReadonlyArray<readonly [string, string]> = ['False', 'false', '0', 'no', 'None'].map(
+  (w) => [w, 'fp32'] as const,
+);
+
+/**
+ * The program's AMP switch when it declares it off by default (`default=False`/`None`, or `store_true` with no
+ * default): the flag's destination (`amp`, `use_amp`), or undefined.
+ */
+function ampSwitchOff(text: string): string | undefined {
+  if (!text.includes('--')) return undefined;
   let seen = 0;
   for (const m of text.matchAll(AMP_SWITCH)) {
     if (++seen > MAX_SWITCHES) break;
     const line = m[0];
+    const dest = /^["']--([\w-]{1,40})["']/.exec(line)?.[1]?.replace(/-/g, '_');
     const value = /\bdefault[ \t]*=[ \t]*(\w+)/.exec(line)?.[1];
-    if (value === 'False' || value === 'None' || value === '0') return true;
-    if (value === undefined && /\baction[ \t]*=[ \t]*["']store_true["']/.test(line)) return true;
+    if (value === 'False' || value === 'None' || value === '0') return dest;
+    if (value === undefined && /\baction[ \t]*=[ \t]*["']store_true["']/.test(line)) return dest;
   }
-  return false;
+  return undefined;
 }
 
 /** An optimiser, or a step of one, anywhere in the file: gradients are applied to weights. */
