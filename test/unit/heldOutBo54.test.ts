@@ -267,4 +267,34 @@ describe('Fifty-fourth round: rules from sets BO and BP', () => {
     assert.equal((await runOf({ 'train.py': program }, 'train.py'))?.training.precision, 'fp32');
     assert.equal((await runOf(files, 'train.sh'))?.training.precision, 'fp16');
   });
+
+  it('reads a Python script run through its shebang (`./validate.py …`) as a launch, not one climbing out of the folder', async () => {
+    const program = [
+      '#!/usr/bin/env python3',
+      'import argparse, torch, timm',
+      "if __name__ == '__main__':",
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('--model', default='resnet50')",
+      '    args = parser.parse_args()',
+      '    model = timm.create_model(args.model, pretrained=True).cuda().eval()',
+      '    with torch.no_grad():',
+      '        for x, y in loader:',
+      '            out = model(x)',
+      '',
+    ].join('\n');
+    const files = {
+      'validate.py': program,
+      'scripts/val_a.sh':
+        'model_name=$1\nCUDA_VISIBLE_DEVICES=0,1 ./validate.py ../data/ --model vit_base_patch16_224 -b 128\n',
+    };
+    const run = await runOf(files, 'scripts/val_a.sh');
+    assert.equal(run?.mode, 'inference');
+    assert.equal(run?.model.name, 'vit_base_patch16_224');
+    assert.equal(run?.hardware.count, 2);
+    const climbing = {
+      'tools/extract.py': program,
+      'recipe/run.sh': '../tools/extract.py --dir data --num_processes 10\n',
+    };
+    assert.equal(await runOf(climbing, 'recipe/run.sh'), undefined);
+  });
 });

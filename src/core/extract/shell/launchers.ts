@@ -1149,6 +1149,18 @@ export const LAUNCHERS: readonly Launcher[] = [
     read: readPythonLaunch,
     runs: 'script',
   },
+  // A script run through its shebang (`./validate_ood.py data/ --model x`, `tools/train.py cfg.py`): Python runs it as
+  // `python ./validate_ood.py ...` would. Only a path with a folder in it (a bare `train.py` runs only from PATH), and
+  // not one climbing out of the script's folder (`../../../tools/extract_embedding.py`: a recipe's data steps calling a
+  // toolkit's tools, which a recipe runs with its training launch after them).
+  {
+    name: 'python',
+    pattern: /^(?:\.\/|[\w-][\w.-]{0,99}\/)(?:[\w-][\w.-]{0,99}\/){0,8}[\w.-]{1,100}\.py(?=\s|$)/,
+    words: ['.py'],
+    read: (command, out) =>
+      readPythonLaunch({ ...command, text: `python ${command.text}`, words: ['python', ...command.words] }, out),
+    runs: 'script',
+  },
   {
     name: 'accelerate launch',
     pattern: /^accelerate\s+launch\b/,
