@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { runOf } from './helpers';
+import { runOf, scanFiles } from './helpers';
 
 /** Fifty-fourth round: rules from what sets BO and BP (and the options classes of set BK) read wrong. */
 
@@ -296,5 +296,16 @@ describe('Fifty-fourth round: rules from sets BO and BP', () => {
       'recipe/run.sh': '../tools/extract.py --dir data --num_processes 10\n',
     };
     assert.equal(await runOf(climbing, 'recipe/run.sh'), undefined);
+  });
+
+  it('leaves out a script named for getting a dataset (`get-data-wiki.sh`), however it runs its tokenizer', async () => {
+    const files = {
+      'tools/tokenize.py': 'import sys\nfor line in sys.stdin:\n    print(line.lower())\n',
+      'get-data-wiki.sh':
+        'lg=$1\nwget -c https://dumps.wikimedia.org/${lg}wiki/latest/${lg}wiki-latest-pages-articles.xml.bz2\npython tools/tokenize.py --processes 8 < wiki.txt > wiki.tok\n',
+    };
+    const scan = await scanFiles(files);
+    assert.equal(scan.files.find((f) => f.display === 'get-data-wiki.sh')?.analysis.runs.length ?? 0, 0);
+    assert.match(scan.leftOut.find((l) => l.display === 'get-data-wiki.sh')?.reason ?? '', /gets a dataset/);
   });
 });

@@ -250,6 +250,13 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     reason: 'a data preparation utility (processes a dataset), by its name',
     dataUtility: true,
   },
+  // `get-data-wiki.sh`, `get_data.sh`, `fetch_dataset.py`: named for getting a dataset (the `get`/`fetch` verb with the
+  // word data or dataset): a download and its tokenisation, like `download_*` above.
+  {
+    glob: '**/{get,fetch}{_,-}{data,dataset,datasets}{,{_,-}*}.{py,sh,bash}',
+    reason: 'a data download utility (gets a dataset), by its name',
+    dataUtility: true,
+  },
   // Model merging (mergekit, weight averaging) trains nothing: a folder of such scripts, or one named for it.
   {
     glob: '**/{merge,merging,model_merging}/**/*.{py,sh,bash}',
