@@ -308,4 +308,42 @@ describe('Fifty-fourth round: rules from sets BO and BP', () => {
     assert.equal(scan.files.find((f) => f.display === 'get-data-wiki.sh')?.analysis.runs.length ?? 0, 0);
     assert.match(scan.leftOut.find((l) => l.display === 'get-data-wiki.sh')?.reason ?? '', /gets a dataset/);
   });
+
+  it("reads a file's own `load_model` that builds a fresh network, and a resume under an empty checkpoint flag, as from scratch", async () => {
+    const program = (loader: string) =>
+      [
+        'import argparse, torch',
+        'from model import Synthesizer',
+        'def load_model(hparams):',
+        loader,
+        '    return model',
+        'def load_checkpoint(checkpoint_path, model, optimizer):',
+        "    checkpoint_dict = torch.load(checkpoint_path, map_location='cpu')",
+        "    model.load_state_dict(checkpoint_dict['state_dict'])",
+        '    return model, optimizer',
+        'def train(checkpoint_path, hparams):',
+        '    model = load_model(hparams)',
+        '    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)',
+        '    if checkpoint_path is not None:',
+        '        model, optimizer = load_checkpoint(checkpoint_path, model, optimizer)',
+        '    for epoch in range(500):',
+        '        for batch in loader:',
+        '            loss = model(batch)',
+        '            loss.backward()',
+        '            optimizer.step()',
+        "if __name__ == '__main__':",
+        '    parser = argparse.ArgumentParser()',
+        "    parser.add_argument('-c', '--checkpoint_path', type=str, default=None, required=False)",
+        '    args = parser.parse_args()',
+        '    train(args.checkpoint_path, hparams)',
+        '',
+      ].join('\n');
+    const fresh = await runOf({ 'train.py': program('    model = Synthesizer(hparams).cuda()') }, 'train.py');
+    assert.equal(fresh?.mode, 'pretrain');
+    const loaded = await runOf(
+      { 'train.py': program("    model = Synthesizer(hparams)\n    model.load_state_dict(torch.load('base.pt'))") },
+      'train.py',
+    );
+    assert.equal(loaded?.mode, 'finetune');
+  });
 });

@@ -1,4 +1,5 @@
 import { flagSumOf } from '../flagSum';
+import { onDefaultPath } from '../branches';
 import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import type { FactKind } from '../../../facts';
@@ -781,6 +782,9 @@ export const savedModelLoader: FileRule = {
     for (const node of index.calls) {
       const { full, last } = ctx.callee(node);
       if (!SAVED_MODEL_LOADERS.has(last) || node.startPosition.row > lastTraining) continue;
+      // `if checkpoint_path is not None: model, … = load_checkpoint(checkpoint_path, model, optimizer)` with the path's
+      // flag empty by default: a resume a plain run does not take.
+      if (!onDefaultPath(node, ctx.symbols)) continue;
       const assignment = node.parent?.type === 'assignment' ? node.parent : undefined;
       const left = assignment?.childForFieldName('left');
       const first = left?.type === 'identifier' ? left : left?.namedChildren[0];
@@ -797,6 +801,9 @@ export const savedModelLoader: FileRule = {
         }
         continue;
       }
+      // The file's own `def load_model(hparams): model = Tacotron2(hparams).cuda() ...` builds a fresh network (Tacotron
+      // 2's train.py): it loads no weights, whatever it is called.
+      if (full === last && buildsWithoutWeights(last, ctx)) continue;
       ctx.add(
         'model.fromScratch',
         false,
@@ -808,6 +815,20 @@ export const savedModelLoader: FileRule = {
     }
   },
 };
+
+/** What reads weights into a model: a checkpoint file, a state dict, a pretrained id or switch, a saved model. */
+const READS_WEIGHTS =
+  /\b(?:torch\.load|load_state_dict|from_pretrained|load_checkpoint|load_model|load_weights|hub\.load|restore)\b|\bpretrained[ \t]*=/;
+
+/** Whether this file defines `name` at its top level, with a body that reads no weights (it builds the network). */
+function buildsWithoutWeights(name: string, ctx: PythonReadContext): boolean {
+  for (const child of ctx.tree.rootNode.namedChildren) {
+    if (child?.type !== 'function_definition' || child.childForFieldName('name')?.text !== name) continue;
+    const body = child.childForFieldName('body')?.text ?? '';
+    return body.length < 20_000 && !READS_WEIGHTS.test(body);
+  }
+  return false;
+}
 
 /** A path that names pretrained weights (`hps.pretrain_G`, `args.pretrained_ckpt`, `PRETRAINED_PATH`). */
 const PRETRAINED_PATH = /(?:^|[._])(?:[Pp]re_?[Tt]rain(?:ed)?|PRE_?TRAIN(?:ED)?)(?:_|[A-Z]|$)/;
