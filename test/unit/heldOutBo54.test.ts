@@ -346,4 +346,39 @@ describe('Fifty-fourth round: rules from sets BO and BP', () => {
     );
     assert.equal(loaded?.mode, 'finetune');
   });
+
+  it("reads a detectron2 demo whose predictor module builds `DefaultPredictor(cfg)` as that model's inference", async () => {
+    const files = {
+      'demo/predictor.py': [
+        'import torch',
+        'from detectron2.engine.defaults import DefaultPredictor',
+        'class VisualizationDemo(object):',
+        '    def __init__(self, cfg):',
+        '        self.predictor = DefaultPredictor(cfg)',
+        '    def run_on_image(self, image):',
+        '        return self.predictor(image)',
+        '',
+      ].join('\n'),
+      'demo/demo.py': [
+        'import argparse',
+        'from detectron2.config import get_cfg',
+        'from predictor import VisualizationDemo',
+        'def setup_cfg(args):',
+        '    cfg = get_cfg()',
+        '    cfg.merge_from_file(args.config_file)',
+        '    return cfg',
+        "if __name__ == '__main__':",
+        '    parser = argparse.ArgumentParser()',
+        "    parser.add_argument('--config-file', default='configs/model.yaml')",
+        "    parser.add_argument('--input', nargs='+')",
+        '    args = parser.parse_args()',
+        '    demo = VisualizationDemo(setup_cfg(args))',
+        '    for path in args.input:',
+        '        predictions = demo.run_on_image(read_image(path))',
+        '',
+      ].join('\n'),
+    };
+    const run = await runOf(files, 'demo/demo.py');
+    assert.equal(run?.mode, 'inference');
+  });
 });

@@ -70,6 +70,7 @@ import * as sbert from './readers/sentenceTransformers';
 import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmbedding';
 import { checkpointHelper } from './readers/checkpointHelper';
 import { colbertRetrieval } from './readers/colbertRetrieval';
+import { defaultPredictor } from './readers/detectron2Predictor';
 import { trainerRegistry } from './readers/trainerRegistry';
 import { configClassRegistry } from './readers/configClassRegistry';
 import { paxExperiments } from './readers/paxExperiments';
@@ -245,6 +246,7 @@ export const CALL_RULES: readonly CallRule[] = [
   trlxSettings,
   flagEmbeddingModels,
   colbertRetrieval,
+  defaultPredictor,
   langchainLocalEmbeddings,
   langchainLocalLlms,
   mistralFromFolder,

@@ -484,6 +484,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
       { words: ['args'], ignoreCase: false },
     ],
   ],
+  ['', '\\bDefaultPredictor[ \\t]*\\(', [{ words: ['DefaultPredictor'], ignoreCase: false }]],
   ['', '\\bFlagEmbedding\\b', [{ words: ['FlagEmbedding'], ignoreCase: false }]],
   [
     '',
