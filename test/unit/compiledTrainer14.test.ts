@@ -14,7 +14,9 @@ describe('compiled trainers and detectron2 configs (round 14)', () => {
     assert.equal(matchLauncher('/opt/x/bin/train-net')?.value, 'train-net');
     assert.equal(matchLauncher('./train.sh')?.launcher.name, 'bash');
     assert.equal(matchLauncher('train_lm -b 4'), undefined);
-    assert.equal(matchLauncher('./trainer_tools/x.py'), undefined);
+    // A path with an extension is no compiled trainer: a `.py` one is Python run through its shebang (fifty-fourth round).
+    assert.equal(matchLauncher('./trainer_tools/x.py')?.launcher.name, 'python');
+    assert.equal(matchLauncher('./trainer_tools/x.py')?.value, 'python');
   });
 
   it('reads a compiled trainer only where the script builds it, with mpirun ranks over one host’s devices', () => {
