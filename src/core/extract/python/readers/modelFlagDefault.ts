@@ -1,3 +1,4 @@
+import { MODULE_LEVEL_FLAG_PARSE } from '../entryPoint';
 import { RL_LIBRARY_ALGORITHMS } from './rlLibraryLearn';
 import { longOptionOfCall, optionDest } from '../argparseOption';
 import type { Node } from 'web-tree-sitter';
@@ -194,7 +195,9 @@ export const flagModuleDefaults: FileRule = {
     let model = ctx.facts.some((f) => f.kind === 'model.id');
     let precision = ctx.facts.some((f) => f.kind === 'training.precision');
     let pretrainedOff: { node: Node; detail: string } | undefined;
-    let flagDefaults = 0;
+    // A flat script parsing its own flags at its top (`args = parser.parse_args()`) reads them itself: only a module that
+    // declares a program's flags for another keeps their whole-number defaults for it.
+    let flagDefaults = MODULE_LEVEL_FLAG_PARSE.test(ctx.text) ? MAX_FLAG_DEFAULTS : 0;
     for (const node of index.calls) {
       if (ctx.callee(node).last !== 'add_argument') continue;
       const args = node.childForFieldName('arguments');
