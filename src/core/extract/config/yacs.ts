@@ -4,6 +4,7 @@ import { YACS_DEFAULTS_LINK, YACS_DEFAULTS_MODULES } from './yacsDefaults';
 import { catalogIdForRepoName } from './hubNames';
 import { positiveInteger } from '../positiveInteger';
 import { findModel, findModelByName } from '../../knowledge';
+import type { Model } from '../../knowledge/schema';
 
 /**
  * yacs configs (github.com/rbgirshick/yacs): upper-case sections merged over a program's `_C` defaults with
@@ -44,11 +45,9 @@ const FINE_TUNE_NAME = /(?:^|[_-])(?:finetune|fine_tune|ft)(?:$|[_-])/i;
  * Whether a config's model name says only a family (`cls_cvt`: no size word, no digit) and a catalog row is of it: a
  * name that states a size (`swin_small_patch4_window7_224`) is the model as written.
  */
-function ofFamily(id: string, named: ConfigValue): boolean {
+function ofFamily(row: Model, named: ConfigValue): boolean {
   if (/\d|tiny|small|base|large|huge|giant/i.test(String(named.value))) return false;
-  const family = findModel(id)
-    ?.family.replace(/[^a-z0-9]/gi, '')
-    .toLowerCase();
+  const family = row.family.replace(/[^a-z0-9]/gi, '').toLowerCase();
   return (
     !!family &&
     family.length >= 3 &&
@@ -63,9 +62,9 @@ const upperCaseSection = (v: ConfigValue | undefined) => v?.shape === 'map';
 
 /**
  * The catalog row a config's file name opens with (`internimage_t_1k_224.yaml` → InternImage-T): its first one or
- * two `_` fields. Undefined for no path or no row.
+ * two `_` or `-` fields. Undefined for no path or no row.
  */
-function sizedFileName(path: string | undefined): string | undefined {
+function sizedFileName(path: string | undefined): Model | undefined {
   const stem = path ? /([^/\\]{1,200})\.ya?ml$/i.exec(path)?.[1] : undefined;
   if (!stem) return undefined;
   // `internimage_t_1k_224.yaml`, `cvt-13-224x224.yaml`: fields split at either separator (names match either way).
@@ -73,7 +72,7 @@ function sizedFileName(path: string | undefined): string | undefined {
   for (const n of [2, 1]) {
     if (fields.length <= n) continue;
     const row = findModelByName(fields.slice(0, n).join('_'));
-    if (row) return row.id;
+    if (row) return row;
   }
   return undefined;
 }
@@ -104,7 +103,7 @@ export const yacs: ConfigDialect = {
     const fromFileName = !network && named && !findModel(String(named.value)) ? sizedFileName(file?.path) : undefined;
     const sized =
       named?.path === 'MODEL.TYPE' || (named?.path === 'MODEL.NAME' && fromFileName && ofFamily(fromFileName, named))
-        ? fromFileName
+        ? fromFileName?.id
         : undefined;
     if (network) out.add('model.id', network.id, network.at, network.detail);
     else if (sized && named)

@@ -952,12 +952,7 @@ const sbatch: Launcher = {
       out.add('link.script', file, `sbatch ${file}`, undefined, undefined, handed ? { positional: handed } : undefined);
     // `sbatch -J job wrapper.sh python scripts/train.py --dataset x`: a generic job script handed the command it runs
     // (`"$@"` in the wrapper): that command is a launch too, read as gantry's `-- command` is.
-    const inner =
-      script >= 0 && words.length > script + 1 ? matchLauncher(words.slice(script + 1).join(' ')) : undefined;
-    if (inner && inner.launcher.runs !== 'job') {
-      const outcome = inner.launcher.read?.(inner.command, out);
-      if (outcome !== 'own-links' && outcome !== 'no-run') linkScriptAndConfig(inner.command.words, out);
-    }
+    if (script >= 0 && words.length > script + 1) readInnerCommand(words.slice(script + 1).join(' '), out, 'job');
     return 'own-links';
   },
 };
@@ -998,18 +993,28 @@ const gantry: Launcher = {
     let job = words.slice(dashes + 1).join(' ');
     const shell = /^(?:[\w.-]*\/)*(?:ba|z)?sh[ \t]+-c[ \t]+(?:"((?:[^"\\]|\\[\s\S])*)"|'([^']*)')/.exec(job);
     if (shell) job = shell[1] !== undefined ? shell[1].replace(/\\([\\"$`])/g, '$1') : (shell[2] ?? '');
-    const inner = matchLauncher(job);
-    if (inner) {
-      const outcome = inner.launcher.read?.(inner.command, out);
-      if (outcome === 'no-run') return 'no-run';
-      if (outcome !== 'own-links') linkScriptAndConfig(inner.command.words, out);
-      return 'own-links';
-    }
+    const inner = readInnerCommand(job, out);
+    if (inner === 'no-run') return 'no-run';
+    if (inner) return 'own-links';
     const script = /^(?:(?:ba|z)?sh[ \t]+)?["']?([\w./-]+\.(?:sh|bash))["']?(?:\s|$)/.exec(job.trim())?.[1];
     if (script) out.add('link.script', script, `gantry run -- ${script}`);
     return 'own-links';
   },
 };
+
+/**
+ * A command a submitter runs for the job (gantry's `-- command`, the words an sbatch job script is handed): read as a
+ * launch of its own, linking the script it runs. 'no-run' when that command starts none, true when it is a launch, false
+ * when it is none (or a launcher of the kind `skip` names: a job submitted from a job script is that job's to read).
+ */
+function readInnerCommand(text: string, out: LaunchSink, skip?: Launcher['runs']): boolean | 'no-run' {
+  const inner = matchLauncher(text);
+  if (!inner || (skip && inner.launcher.runs === skip)) return false;
+  const outcome = inner.launcher.read?.(inner.command, out);
+  if (outcome === 'no-run') return 'no-run';
+  if (outcome !== 'own-links') linkScriptAndConfig(inner.command.words, out);
+  return true;
+}
 
 /** The script a runner's words run (the first `.py` word, none when a module is run) and a config passed right after it. */
 function linkScriptAndConfig(words: readonly string[], out: LaunchSink): void {

@@ -386,15 +386,20 @@ function underPrecisionSwitch(node: Node): boolean {
   return false;
 }
 
+/** The condition of the nearest `if` a call sits in (a few levels up), as written. */
+function enclosingIfCondition(call: Node): string | undefined {
+  let at = call.parent;
+  for (let up = 0; at && up < 12 && at.type !== 'if_statement'; up++) at = at.parent;
+  return at?.type === 'if_statement' ? at.childForFieldName('condition')?.text : undefined;
+}
+
 /**
  * `if not args.no_fp16: model = model.half()` with `--no_fp16` a store_true flag of this file (Contriever's
  * embedding and retrieval programs): the cast is on unless the flag is given. The flag's name, or undefined.
  */
 const NEGATED_FLAG = /^not[ \t]+\w{1,40}\.(\w{1,60})$/;
 function negatedOffSwitch(call: Node, ctx: PythonReadContext): string | undefined {
-  let at = call.parent;
-  for (let up = 0; at && up < 12 && at.type !== 'if_statement'; up++) at = at.parent;
-  const condition = at?.type === 'if_statement' ? at.childForFieldName('condition')?.text : undefined;
+  const condition = enclosingIfCondition(call);
   const flag = condition ? NEGATED_FLAG.exec(condition.trim())?.[1] : undefined;
   return flag && storeTrue(ctx, flag) ? flag : undefined;
 }
@@ -406,9 +411,7 @@ function negatedOffSwitch(call: Node, ctx: PythonReadContext): string | undefine
  */
 const GPU_SWITCH_CONDITION = /^[ \t]*(?:if[ \t]+)?(\w{1,40})[ \t]*:?[ \t]*$/;
 function onWhereverGpu(call: Node, text: string): boolean {
-  let at = call.parent;
-  for (let up = 0; at && up < 12 && at.type !== 'if_statement'; up++) at = at.parent;
-  const condition = at?.type === 'if_statement' ? at.childForFieldName('condition')?.text : undefined;
+  const condition = enclosingIfCondition(call);
   const name = condition ? GPU_SWITCH_CONDITION.exec(condition)?.[1] : undefined;
   if (!name) return false;
   const set = new RegExp(
