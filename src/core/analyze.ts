@@ -1042,6 +1042,7 @@ function anyWordPick(f: Fact, passes: ReadonlySet<string>, link: Fact): Fact | u
  * loop's start). A config that does not set the key leaves the program's default.
  */
 function keyedValues(facts: readonly Fact[], link: Fact, linked: readonly Fact[], display: string): Fact[] {
+  if (link.kind === 'link.script') return keyedValuesOfLinker(facts, linked, display);
   if (link.kind !== 'link.config') return [];
   const keyed = facts.filter((f) => f.configKey !== undefined && f.file === link.file);
   if (keyed.length === 0) return [];
@@ -1058,6 +1059,28 @@ function keyedValues(facts: readonly Fact[], link: Fact, linked: readonly Fact[]
       confidence: 'high',
       detail: `${f.configKey}: ${n} in ${display}, read by the program (line ${f.range.startLine + 1})`,
       file: display,
+    });
+  }
+  return out;
+}
+
+/**
+ * The other way round: a config that is the run and names the program it is handed to (`-c confs/x.yaml` to
+ * `train.py`, whose loop reads `C.get()['epoch']`): the program's keyed reads take this config's numbers.
+ */
+function keyedValuesOfLinker(facts: readonly Fact[], program: readonly Fact[], display: string): Fact[] {
+  const out: Fact[] = [];
+  for (const f of program) {
+    if (f.configKey === undefined || f.file !== undefined) continue;
+    const set = facts.find((c) => c.kind === 'config.value' && c.value === f.configKey && !c.file);
+    const n = set ? Number(set.detail) : NaN;
+    if (!Number.isSafeInteger(n) || n <= 0) continue;
+    out.push({
+      kind: f.kind,
+      value: Math.max(0, n - (f.configKeyOffset ?? 0)),
+      range: set!.range,
+      confidence: 'high',
+      detail: `${f.configKey}: ${n}, read by ${display} (line ${f.range.startLine + 1})`,
     });
   }
   return out;

@@ -55,7 +55,7 @@ const OTHER_MODEL_SECTION = /^(?:target_model|teacher|teacher_model|teacher_conf
 const ROOT_MODEL_NAME = /^[A-Za-z][A-Za-z]{0,40}[\d_.-][\w.-]{0,100}$/;
 
 /** Dialects that only link the configs a config composes (Hydra defaults lists): they read no training method. */
-const COMPOSING_ONLY: ReadonlySet<string> = new Set(['hydra-primary', 'hydra']);
+const COMPOSING_ONLY: ReadonlySet<string> = new Set(['hydra-primary', 'hydra', 'hydra-trainer']);
 
 /**
  * The keys the generic table below reads, besides the sizing names (sizingNames.ts) and the dialects'
@@ -185,6 +185,28 @@ const FILTER_SECTION = /^(?:\w{0,30}_)?filters?$/i;
  * diffusion_policy's task configs; `env:`, `rollout:`): its step counts bound an episode, not the training.
  */
 const ENVIRONMENT_SECTION = /^(?:\w{0,30}_)?(?:envs?|environment|env_runner|rollouts?|simulator)$/i;
+
+/**
+ * A trainer class Hydra instantiates (`_target_: lightning.Trainer`, `omnivision.trainer.OmnivisionTrainer`,
+ * `training.trainer.Trainer`): a class whose name is or ends in `Trainer`.
+ */
+const TRAINER_CLASS = /(?:^|\.)(?:[A-Z]\w{0,60})?Trainer$/;
+
+/** A factory that builds a network from its arguments (`pkg.models.resnet.create_resnet`, `build_model`). */
+const MODEL_BUILDER = /(?:^|\.)(?:create|build)_\w{1,60}$/;
+/** Keys naming weights a config loads (`pretrained`, `checkpoint`, `ckpt_path`, `weights`, `init_from`). */
+const WEIGHTS_KEY = /pretrain|checkpoint|ckpt|weights|init_from|load_from/i;
+
+/** The section where omnivision-style trainers keep the job's shape (`launcher: {gpus_per_node, num_nodes}`). */
+function launcherSection(path: readonly string[]): boolean {
+  return path.length === 1 && path[0] === 'launcher';
+}
+
+/** The dtype keys of an `amp:` section. */
+const AMP_DTYPE_KEYS = ['amp_dtype', 'dtype'];
+
+/** A fact's dotted path (its detail's start) through a learning-rate scheduler section (`lr_scheduler`, `scheduler`). */
+const SCHEDULER_PATH = /^(?:[\w-]{1,60}\.){0,8}(?:lr_)?scheduler(?:_\w{1,30})?\./i;
 
 /** Top-level keys kept as `config.value` facts for the programs that read them by name (a few per config). */
 const KEYED_COUNT = /^\w{0,30}(?:epoch|step|iter)\w{0,30}$/i;
@@ -413,6 +435,21 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
             detail: `${where}: auto depends on the GPU it runs on`,
           });
         }
+      } else if (key === 'amp' && isMap(valueNode) && valueNode.get('enabled') === true) {
+        // `amp: {enabled: true, amp_dtype: bfloat16}` (omnivision-style trainers hand the section to torch.autocast):
+        // autocast in the dtype named, float16 when none is (torch.autocast's CUDA default). `enabled: false` says
+        // nothing beyond the fp32 default.
+        const named = AMP_DTYPE_KEYS.map((k) => valueNode.get(k)).find((v) => typeof v === 'string');
+        const precision = named === undefined ? 'fp16' : normalisePrecision(named);
+        if (precision)
+          add(
+            'training.precision',
+            precision,
+            valueNode,
+            named === undefined
+              ? `${where}.enabled: true (autocast with no dtype named: float16 on CUDA)`
+              : `${where}.enabled: true, dtype ${named}`,
+          );
       } else if ((key === 'mixed_precision' || AMP_SWITCHES.includes(key)) && scalar === true) {
         // `mixed_precision: true` (Coqui TTS and other trainers' configs), `amp: true`, `use_amp: true`: autocast
         // with no dtype named, which on CUDA is float16 (torch.autocast's default: "torch.float16 for CUDA",
@@ -517,18 +554,21 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         add('hardware.devices', gpus.count, gpus.node, `${where}.resources.reservations.devices: count ${gpus.count}`);
       } else if (
         (key === 'tasks_per_node' || key === 'gpus_per_node') &&
-        path.length === 0 &&
+        (path.length === 0 || launcherSection(path)) &&
         countUpTo(scalar, MAX_GPUS_PER_NODE)
       ) {
+        // (Also in a `launcher:` section, where omnivision-style trainers keep the job's shape: `launcher:
+        // {gpus_per_node: 8, num_nodes: 4}`, handed to submitit or torch.distributed by the training program.)
         // A submitit/SLURM job's shape at the config's top, read by the program that submits it (V-JEPA's
         // `tasks_per_node: 8`, handed to submitit as `gpus_per_node=tasks_per_node`): one process per GPU.
         add('hardware.devices', scalar, valueNode, `${where}: ${scalar} (one process per GPU)`);
       } else if (
         (key === 'nodes' || key === 'num_nodes') &&
-        path.length === 0 &&
         countUpTo(scalar, MAX_NODES) &&
-        isMap(doc.contents) &&
-        (doc.contents.has('tasks_per_node') || doc.contents.has('gpus_per_node'))
+        ((path.length === 0 &&
+          isMap(doc.contents) &&
+          (doc.contents.has('tasks_per_node') || doc.contents.has('gpus_per_node'))) ||
+          (launcherSection(path) && config.get(`${path[0]}.gpus_per_node`) !== undefined))
       ) {
         // Its `nodes: 16` beside them: the job's nodes.
         add('hardware.nodes', scalar, valueNode, `${where}: ${scalar}`);
@@ -549,7 +589,26 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         // the method (they link the configs composed), so a Hydra primary config's rank is read here.
         if (scalar > 0) add('training.adapter', 'lora', valueNode, `${where}: ${scalar}`);
         else add('training.adapter', ADAPTER_OFF, valueNode, `${where}: 0 (a LoRA rank of 0: no adapters)`);
-      } else if (key === '_target_' && typeof scalar === 'string' && /(^|\.)Trainer$/.test(scalar) && path.length > 0) {
+      } else if (
+        key === '_target_' &&
+        path.length === 0 &&
+        typeof scalar === 'string' &&
+        MODEL_BUILDER.test(scalar) &&
+        isMap(doc.contents) &&
+        !doc.contents.items.some((p) => isScalar(p.key) && WEIGHTS_KEY.test(String(p.key.value)))
+      ) {
+        // A model group's file that builds the network with a factory function and its architecture's arguments
+        // (`_target_: pytorchvideo.models.resnet.create_resnet`, `model_depth: 50`), naming no weights to load: the
+        // network starts from random weights (a factory's `pretrained` defaults to off). Low: the run may load a
+        // checkpoint elsewhere.
+        facts.push({
+          kind: 'model.fromScratch',
+          value: true,
+          range: rangeOf(valueNode),
+          confidence: 'low',
+          detail: `${where}: ${scalar} builds the network from its arguments, no weights named`,
+        });
+      } else if (key === '_target_' && typeof scalar === 'string' && TRAINER_CLASS.test(scalar) && path.length > 0) {
         // (At the root, the file is the trainer itself: a Hydra `trainer/` group option an experiment composes.)
         // Hydra instantiates the trainer from this config: the config is the run's definition.
         add('launch.trainer', `hydra:${scalar}`, valueNode, `${where}: ${scalar} is instantiated from this config`);
@@ -762,6 +821,12 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
   };
   visit(doc.contents, []);
   pairOrigin = undefined;
+  // A learning-rate scheduler's span (`module.lr_scheduler.max_iters: 196` beside `trainer.max_epochs: 196`) counts in
+  // whatever unit the program steps the scheduler by (here epochs): where the config states the epochs the run
+  // trains for, that count is the run's length, not the scheduler's.
+  if (facts.some((f) => f.kind === 'training.epochs' && typeof f.value === 'number' && !SCHEDULER_PATH.test(f.detail)))
+    for (let i = facts.length - 1; i >= 0; i--)
+      if (facts[i].kind === 'training.steps' && SCHEDULER_PATH.test(facts[i].detail)) facts.splice(i, 1);
   const sink: FactSink = {
     facts,
     add: (kind, value, at, detail, confidence = 'high', extra) => {

@@ -562,7 +562,18 @@ export function vendoredRootsOf(relativePaths: Iterable<string>): string[] {
   // A copy of an installed framework's package kept below the top (`MobileSAMv2/ultralytics/` with its own
   // `__init__.py`): the framework's trainers and benchmarks, not this repository's runs. Never `src/<name>`, where a
   // framework's own repository keeps its package.
-  const copies = new Set(tested);
+  // A sub-project named for the repository's own top-level package (`pytorchvideo_trainer/` beside `pytorchvideo/`, its
+  // trainer packaged on its own) is the authors' own, not a copy.
+  const topPackages = new Set<string>();
+  for (const p of paths) {
+    const m = /^([^/]+)\/__init__\.py$/.exec(p);
+    if (m) topPackages.add(m[1].toLowerCase());
+  }
+  const ownSubproject = (root: string) => {
+    const name = root.slice(root.lastIndexOf('/') + 1).toLowerCase();
+    return [...topPackages].some((t) => t !== name && (name.startsWith(`${t}_`) || name.startsWith(`${t}-`)));
+  };
+  const copies = new Set([...tested].filter((r) => !ownSubproject(r)));
   for (const p of paths) {
     const m = FRAMEWORK_COPY.exec(p);
     if (m && m[1] !== 'src' && !m[1].endsWith('/src')) copies.add(`${m[1]}/${m[2]}`);

@@ -173,13 +173,21 @@ function relativeFile(path: string): string | undefined {
   return rest && !rest.startsWith('hydra/') ? `${up}${rest}` : undefined;
 }
 
-/** A top-level key whose value is OmegaConf's mandatory missing value `???`, if the config leaves one. */
+/**
+ * A top-level key whose value is OmegaConf's mandatory missing value `???`, if the config leaves one that a config
+ * composed on it would fill. A required path (`pretrained_checkpoint_path: ???`, `data_dir: ???`) is not that: it is
+ * the file or folder the user names on the command line (`python train.py +experiments=x checkpoint_path=/ckpt`), and
+ * the experiment that asks for it is still a whole run.
+ */
 function requiredAtTop(doc: ConfigDoc): ConfigValue | undefined {
   return doc
     .entries()
     .slice(0, MAX_TOP_KEYS)
-    .find((e) => e.shape === 'scalar' && e.value === '???');
+    .find((e) => e.shape === 'scalar' && e.value === '???' && !PATH_KEY.test(e.key));
 }
+
+/** A key naming a file or folder (`..._path`, `..._dir`, `ckpt`, `checkpoint`, `root`, `url`). */
+const PATH_KEY = /(?:^|_)(?:path|dir|folder|file|ckpt|checkpoint|root|url)$/i;
 
 export function groupFile(path: string): string | undefined {
   if (!GROUP_PATH.test(path) || path.split('/').some((s) => s === '..' || s === '.')) return undefined;

@@ -191,7 +191,9 @@ const OPTION_NAME = /^[A-Za-z][\w.-]{0,60}$/;
 function modelChoice(doc: ConfigDoc): { option: string; at: ConfigValue; written: string } | undefined {
   let found: { option: string; at: ConfigValue; written: string } | undefined;
   for (const choice of groupChoices(doc)) {
-    const m = /^model\/([^/]+)\.yaml$/.exec(choice.file);
+    // `model: x`, or a model group nested in the part that holds it (`module/model: slow_r50`, a LightningModule's
+    // network); a schema group (`schema/model`) is the structured config's type, not a choice.
+    const m = /^(?:(?!schema\/)[\w-]{1,60}\/)?model\/([^/]+)\.yaml$/.exec(choice.file);
     if (m && OPTION_NAME.test(m[1]) && !choice.optional)
       found = { option: m[1], at: choice.at, written: choice.written };
   }

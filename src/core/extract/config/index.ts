@@ -25,6 +25,7 @@ import { hubModelConfig } from './hubModelConfig';
 import { hydraPretrainedTarget } from './hydraPretrainedTarget';
 import { hfTrainer } from './hfTrainer';
 import { hydraExperiment } from './hydraExperiment';
+import { hydraTrainerSection } from './hydraTrainerSection';
 import { hyperPyYaml } from './hyperPyYaml';
 import { hydraSolver } from './hydraSolver';
 import { hydraPrimary } from './hydraPrimary';
@@ -141,6 +142,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   hfConfigTarget,
   hydraPretrainedTarget,
   lightningTargetRun,
+  hydraTrainerSection,
   targetRunner,
   habitatBaselines,
   maxtext,

@@ -71,6 +71,7 @@ import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmb
 import { checkpointHelper } from './readers/checkpointHelper';
 import { colbertRetrieval } from './readers/colbertRetrieval';
 import { defaultPredictor } from './readers/detectron2Predictor';
+import { rlkitRunExperiment, rlkitSchedule } from './readers/rlkit';
 import { trainerRegistry } from './readers/trainerRegistry';
 import { configClassRegistry } from './readers/configClassRegistry';
 import { paxExperiments } from './readers/paxExperiments';
@@ -247,6 +248,8 @@ export const CALL_RULES: readonly CallRule[] = [
   flagEmbeddingModels,
   colbertRetrieval,
   defaultPredictor,
+  rlkitRunExperiment,
+  rlkitSchedule,
   langchainLocalEmbeddings,
   langchainLocalLlms,
   mistralFromFolder,

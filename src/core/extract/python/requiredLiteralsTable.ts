@@ -756,6 +756,8 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     '\\bpretrained\\.(?:esm|load_model_and_alphabet)\\w{0,60}[ \\t]*\\(|facebookresearch\\/esm\\b|from[ \\t]+esm\\.pretrained[ \\t]+import\\b',
     [{ words: ['pretrained.', 'facebookresearch/esm', 'esm.pretrained'], ignoreCase: false }],
   ],
+  ['', '\\brlkit\\.launchers\\b', [{ words: ['rlkit.launchers'], ignoreCase: false }]],
+  ['', '\\brun_experiment[ \\t]*\\(', [{ words: ['run_experiment'], ignoreCase: false }]],
   ['', '\\brun_grid\\s*\\(', [{ words: ['run_grid'], ignoreCase: false }]],
   ['', '\\brun_job[ \\t]*\\(', [{ words: ['run_job'], ignoreCase: false }]],
   ['', '\\brunpy\\b', [{ words: ['runpy'], ignoreCase: false }]],

@@ -294,9 +294,11 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   const label = `for ${left.text} in ${truncate(right.text, 40)}`;
   // `epochs = config.get('epochs_1st', 200)` with `config = yaml.safe_load(open(config_path))`: the bound is the
   // config's key, its default when the config sets none (a config the program links gives its value, analyze.ts).
-  const keyed = args.length > 0 ? configKeyRead(args[args.length - 1], ctx) : undefined;
+  // `range(1, max_epoch + 1)`: the key's value is the last index, one past it the stop.
+  const stop = args.length > 0 ? plusConstant(args[args.length - 1]) : undefined;
+  const keyed = stop ? configKeyRead(stop.base, ctx) : undefined;
   if (keyed && args.length <= 2 && values.slice(0, -1).every((v) => v && typeof v.value === 'number')) {
-    const start = args.length === 2 ? (values[0]!.value as number) : 0;
+    const start = (args.length === 2 ? (values[0]!.value as number) : 0) - stop!.plus;
     const count = keyed.fallback === undefined ? null : Math.max(0, keyed.fallback - start);
     const offset = start === 0 ? '' : ` from ${start}`;
     ctx.add(
@@ -397,9 +399,30 @@ export function readRepeat(call: Node, ctx: PythonReadContext): void {
 /** `config = yaml.safe_load(open(path))`, `cfg = json.load(f)`: a name holding a loaded YAML/JSON config. */
 const LOADED_CONFIG = (name: string) =>
   new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*(?:yaml\\.(?:safe_|full_)?load|json\\.loads?)[ \\t]*\\(`, 'm');
-/** `epochs = config.get('epochs_1st', 200)`, `epochs = config['epochs']`: a name read from a dict by a literal key. */
+/**
+ * `epochs = config.get('epochs_1st', 200)`, `epochs = config['epochs']`: a name read from a dict by a literal key.
+ * The dict may be theconf's (`from theconf import Config as C`, `C.get()['epoch']`: the YAML given with `-c`).
+ */
 const KEY_READ =
-  /^(?:([A-Za-z_]\w{0,40})\.get\([ \t]*["'](\w{1,60})["'][ \t]*(?:,[ \t]*(\d{1,9})[ \t]*)?\)|([A-Za-z_]\w{0,40})\[[ \t]*["'](\w{1,60})["'][ \t]*\])$/;
+  /^(?:([A-Za-z_]\w{0,40})\.get\([ \t]*["'](\w{1,60})["'][ \t]*(?:,[ \t]*(\d{1,9})[ \t]*)?\)|([A-Za-z_]\w{0,40}(?:\.get\(\))?)\[[ \t]*["'](\w{1,60})["'][ \t]*\])$/;
+
+/** A bound written `x + 1` (a small literal added): x, and what is added. */
+function plusConstant(bound: Node): { base: Node; plus: number } {
+  if (bound.type !== 'binary_operator' || bound.childForFieldName('operator')?.text !== '+')
+    return { base: bound, plus: 0 };
+  const left = bound.childForFieldName('left');
+  const right = bound.childForFieldName('right');
+  return left && right?.type === 'integer' && /^[0-9]$/.test(right.text)
+    ? { base: left, plus: Number(right.text) }
+    : { base: bound, plus: 0 };
+}
+
+/** theconf's config object: `from theconf import Config as C` (or `Config`), the YAML the program is given. */
+const THECONF = (holder: string) =>
+  new RegExp(
+    `^[ \\t]*from[ \\t]+theconf[ \\t]+import[ \\t]+[^\\n]*\\b${holder === 'Config' ? 'Config' : `Config[ \\t]+as[ \\t]+${holder}`}\\b`,
+    'm',
+  );
 /** Assignments of the bound's name looked at. */
 const MAX_KEY_ASSIGNMENTS = 4;
 
@@ -431,7 +454,8 @@ function configKeyRead(
   const m = KEY_READ.exec(read);
   if (!m) return undefined;
   const holder = m[1] ?? m[4];
-  if (!LOADED_CONFIG(holder).test(ctx.text)) return undefined;
+  const theconf = holder.endsWith('.get()') ? holder.slice(0, -'.get()'.length) : undefined;
+  if (theconf ? !THECONF(theconf).test(ctx.text) : !LOADED_CONFIG(holder).test(ctx.text)) return undefined;
   const fallback = m[3] === undefined ? undefined : Number(m[3]);
   return { key: m[2] ?? m[5], ...(fallback !== undefined && fallback > 0 ? { fallback } : {}), written: read, row };
 }

@@ -1,0 +1,311 @@
+import * as assert from 'node:assert/strict';
+import { runOf, scanFiles } from './helpers';
+
+/** Fifty-fifth round: rules from what the blind sets read wrong (Hydra-instantiated trainers first). */
+
+/** A base experiment: the trainer Hydra builds, with the parts each experiment must fill left mandatory. */
+const BASE = [
+  '# @package _global_',
+  '',
+  'defaults:',
+  '  - /experiments/catalog.yaml',
+  '  - _self_',
+  '',
+  'trainer:',
+  '  _target_: visionkit.trainer.loop_trainer.VisionKitTrainer',
+  '  max_epochs: ???',
+  '  mode: train',
+  '  accelerator: cuda',
+  '  data: ???',
+  '  model: ???',
+  '  optim:',
+  '    amp:',
+  '      enabled: False',
+  '      amp_dtype: float16',
+  '    optimizer: ???',
+  '',
+  'launcher:',
+  '  gpus_per_node: ???',
+  '  num_nodes: ???',
+  '  experiment_log_dir: ???',
+  '',
+].join('\n');
+
+const CATALOG = ['# @package _global_', '', 'imagenet_train_list: /data/in1k/train.npy', ''].join('\n');
+
+/** An experiment composed on the base: the network a wrapper holds, the job's shape, autocast in bfloat16. */
+function experiment(lines: { mode?: string; initializer?: boolean; amp?: string; required?: string } = {}): string {
+  return [
+    '# @package _global_',
+    '',
+    ...(lines.required ? [`${lines.required}: ???`, ''] : []),
+    'defaults:',
+    '  - /experiments/base.yaml',
+    '  - _self_',
+    '',
+    'launcher:',
+    '  gpus_per_node: 8',
+    '  num_nodes: 4',
+    '',
+    'trainer:',
+    '  max_epochs: 300',
+    ...(lines.mode ? [`  mode: ${lines.mode}`] : []),
+    ...(lines.initializer
+      ? [
+          '  checkpoint:',
+          '    model_weight_initializer:',
+          '      _partial_: True',
+          '      _target_: visionkit.model.checkpoint_utils.load_state_dict_into_model',
+          '      state_dict:',
+          '        _target_: visionkit.model.checkpoint_utils.load_checkpoint',
+          '        checkpoint_path: ${pretrained_checkpoint_path}',
+        ]
+      : []),
+    '  model:',
+    '    _target_: visionkit.model.wrappers.MultiHeadWrapper',
+    '    trunk:',
+    '      _target_: visionkit.models.swin.SwinTransformer3D',
+    '      embed_dim: 128',
+    '      depths: [2, 2, 18, 2]',
+    '    heads: []',
+    '  optim:',
+    '    amp:',
+    `      enabled: ${lines.amp ? 'True' : 'False'}`,
+    ...(lines.amp ? [`      amp_dtype: ${lines.amp}`] : []),
+    '    optimizer:',
+    '      _target_: torch.optim.AdamW',
+    '',
+  ].join('\n');
+}
+
+function folder(experimentText: string): Record<string, string> {
+  return {
+    'visionkit/config/experiments/base.yaml': BASE,
+    'visionkit/config/experiments/catalog.yaml': CATALOG,
+    'visionkit/config/experiments/swin/train_in1k.yaml': experimentText,
+  };
+}
+
+const EXPERIMENT = 'visionkit/config/experiments/swin/train_in1k.yaml';
+
+describe('Fifty-fifth round: Hydra-instantiated trainers (omnivision layout)', () => {
+  it("makes an experiment composed on a base whose trainer Hydra builds a run, with the wrapper's trunk as its model", async () => {
+    const run = await runOf(folder(experiment()), EXPERIMENT);
+    assert.ok(run, 'the experiment is a run');
+    assert.equal(run.model.name, 'SwinTransformer3D');
+    assert.equal(run.training.epochs, 300);
+    assert.equal(run.hardware.count, 32, 'launcher: 8 GPUs per node on 4 nodes');
+    assert.equal(run.training.precision, 'fp32', 'autocast switched off');
+    assert.equal(run.mode, 'pretrain');
+  });
+
+  it('leaves the base out: its trainer keeps the model and length mandatory', async () => {
+    const scan = await scanFiles(folder(experiment()));
+    const base = scan.leftOut.find((l) => l.display === 'visionkit/config/experiments/base.yaml');
+    assert.match(base?.reason ?? '', /trainer\.(?:max_epochs|data|model): \?\?\?/);
+  });
+
+  it('reads autocast in the dtype its section names', async () => {
+    const run = await runOf(folder(experiment({ amp: 'bfloat16' })), EXPERIMENT);
+    assert.equal(run?.training.precision, 'bf16');
+  });
+
+  it('reads `mode: val` as an evaluation, and a weight initializer that loads a checkpoint as a fine-tune', async () => {
+    assert.equal((await runOf(folder(experiment({ mode: 'val' })), EXPERIMENT))?.mode, 'inference');
+    assert.equal((await runOf(folder(experiment({ initializer: true })), EXPERIMENT))?.mode, 'finetune');
+  });
+
+  it('keeps an experiment that leaves only a checkpoint path mandatory (given on the command line) a run', async () => {
+    const run = await runOf(
+      folder(experiment({ initializer: true, required: 'pretrained_checkpoint_path' })),
+      EXPERIMENT,
+    );
+    assert.equal(run?.mode, 'finetune');
+    const scan = await scanFiles(folder(experiment({ required: 'input_size' })));
+    assert.match(scan.leftOut.find((l) => l.display === EXPERIMENT)?.reason ?? '', /input_size: \?\?\?/);
+  });
+});
+
+/** A theconf program: every setting comes from the YAML given with `-c`, read through `C.get()`. */
+const THECONF_TRAIN = [
+  'import torch',
+  'from theconf import Config as C, ConfigArgumentParser',
+  '',
+  'def train_and_eval(tag, dataroot):',
+  "    max_epoch = C.get()['epoch']",
+  "    model = get_model(C.get()['model'], 10)",
+  '    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)',
+  '    epoch_start = 1',
+  '    for epoch in range(epoch_start, max_epoch + 1):',
+  '        for x, y in loader:',
+  '            loss = criterion(model(x), y)',
+  '            loss.backward()',
+  '            optimizer.step()',
+  '',
+  "if __name__ == '__main__':",
+  "    parser = ConfigArgumentParser(conflict_handler='resolve')",
+  "    parser.add_argument('--dataroot', type=str, default='/data')",
+  '    args = parser.parse_args()',
+  "    train_and_eval('x', args.dataroot)",
+  '',
+].join('\n');
+
+const THECONF_CONFIG = [
+  'model:',
+  '  type: wresnet28_10',
+  'dataset: cifar10',
+  'batch: 256',
+  'epoch: 200',
+  'lr: 0.1',
+  '',
+].join('\n');
+
+const THECONF_README = [
+  '# Training',
+  '',
+  '```',
+  '$ python trainer/train.py -c confs/wrn_cifar10.yaml --save cifar10.pth',
+  '```',
+  '',
+].join('\n');
+
+/** An rlkit-style script: the variant's algorithm arguments, handed to the algorithm or to run_experiment. */
+function rlkitScript(launch: 'algorithm' | 'run_experiment'): string {
+  return [
+    ...(launch === 'run_experiment'
+      ? [
+          'from rlkit.launchers.launcher_util import run_experiment',
+          'from rlkit.launchers.experiments.sac import experiment',
+        ]
+      : ['from rlkit.torch.torch_rl_algorithm import TorchBatchRLAlgorithm']),
+    '',
+    ...(launch === 'algorithm'
+      ? [
+          'def experiment(variant):',
+          "    algorithm = TorchBatchRLAlgorithm(trainer=trainer, **variant['algorithm_kwargs'])",
+          '    algorithm.train()',
+          '',
+        ]
+      : []),
+    "if __name__ == '__main__':",
+    '    variant = dict(',
+    '        algorithm="SAC",',
+    '        algorithm_kwargs=dict(',
+    '            num_epochs=3000,',
+    '            num_eval_steps_per_epoch=5000,',
+    '            num_trains_per_train_loop=1000,',
+    '            batch_size=256,',
+    '        ),',
+    '    )',
+    launch === 'algorithm'
+      ? '    experiment(variant)'
+      : "    run_experiment(experiment, variant=variant, exp_prefix='sac')",
+    '',
+  ].join('\n');
+}
+
+describe('Fifty-fifth round: rules from sets BS and BT', () => {
+  it("takes a theconf program's epochs from the config it is run with (`C.get()['epoch']`, `range(1, n + 1)`)", async () => {
+    const files = {
+      'trainer/train.py': THECONF_TRAIN,
+      'confs/wrn_cifar10.yaml': THECONF_CONFIG,
+      'README.md': THECONF_README,
+    };
+    assert.equal((await runOf(files, 'confs/wrn_cifar10.yaml'))?.training.epochs, 200);
+  });
+
+  it("reads rlkit's schedule: epochs, and steps as epochs × loops × trains per loop", async () => {
+    for (const launch of ['algorithm', 'run_experiment'] as const) {
+      const run = await runOf({ 'examples/sac.py': rlkitScript(launch) }, 'examples/sac.py');
+      assert.ok(run, `${launch}: a run`);
+      assert.equal(run.training.epochs, 3000, launch);
+      assert.equal(run.training.steps, 3_000_000, launch);
+    }
+  });
+
+  it("keeps a sub-project named for the repository's package its own, not a vendored copy", async () => {
+    const files = {
+      'setup.py': 'from setuptools import setup\nsetup(name="videokit")\n',
+      'videokit/__init__.py': '',
+      'videokit/models.py': 'def create_resnet(depth=50):\n    return None\n',
+      'tests/test_models.py': 'def test_x():\n    assert True\n',
+      'videokit_trainer/setup.py': 'from setuptools import setup\nsetup(name="videokit_trainer")\n',
+      'videokit_trainer/tests/test_app.py': 'def test_y():\n    assert True\n',
+      'videokit_trainer/videokit_trainer/__init__.py': '',
+      'videokit_trainer/videokit_trainer/train.py': [
+        'import torch',
+        '',
+        "if __name__ == '__main__':",
+        '    model = torch.nn.Linear(4, 2)',
+        '    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)',
+        '    for epoch in range(30):',
+        '        loss = model(torch.randn(8, 4)).sum()',
+        '        loss.backward()',
+        '        optimizer.step()',
+        '',
+      ].join('\n'),
+    };
+    const scan = await scanFiles(files);
+    const listed = scan.files.find((f) => f.display === 'videokit_trainer/videokit_trainer/train.py');
+    assert.equal(listed?.analysis.runs[0]?.run.training.epochs, 30);
+    const copied = await scanFiles({
+      ...Object.fromEntries(Object.entries(files).map(([k, v]) => [k.replace(/^videokit_trainer/, 'otherkit'), v])),
+    });
+    assert.match(
+      copied.leftOut.find((l) => l.display === 'otherkit/videokit_trainer/train.py')?.reason ?? '',
+      /a copy of another project/,
+    );
+  });
+
+  it("reads a Hydra primary config's nested model group, built from scratch by a factory, and no scheduler span as steps", async () => {
+    const files = {
+      'pkg/train_app.py': [
+        'import hydra',
+        'from hydra.utils import instantiate',
+        '',
+        '@hydra.main(config_path="conf", config_name=None)',
+        'def main(cfg):',
+        '    app = instantiate(cfg)',
+        '    app.train()',
+        '',
+        "if __name__ == '__main__':",
+        '    main()',
+        '',
+      ].join('\n'),
+      'pkg/conf/classification_slow_r50.yaml': [
+        '_target_: pkg.train_app.VideoClassificationTrainApp',
+        '',
+        'defaults:',
+        '  - schema/module: video_classification_module_conf',
+        '  - module/model: slow_r50',
+        '  - trainer: multi_gpu',
+        '  - _self_',
+        '',
+        'module:',
+        '  lr_scheduler:',
+        '    max_iters: 196',
+        '',
+        'trainer:',
+        '  num_nodes: 8',
+        '  gpus: 8',
+        '  max_epochs: 196',
+        '',
+      ].join('\n'),
+      'pkg/conf/schema/module/video_classification_module_conf.yaml': 'ensemble_method: sum\n',
+      'pkg/conf/module/model/slow_r50.yaml': [
+        '_target_: pytorchvideo.models.resnet.create_resnet',
+        'input_channel: 3',
+        'model_depth: 50',
+        'model_num_class: 400',
+        '',
+      ].join('\n'),
+      'pkg/conf/trainer/multi_gpu.yaml': 'accelerator: gpu\nstrategy: ddp\n',
+    };
+    const run = await runOf(files, 'pkg/conf/classification_slow_r50.yaml');
+    assert.ok(run, 'the primary config is a run');
+    assert.equal(run.model.name, 'slow_r50');
+    assert.equal(run.mode, 'pretrain');
+    assert.equal(run.training.epochs, 196);
+    assert.equal(run.training.steps ?? null, null);
+  });
+});
