@@ -119,7 +119,8 @@ describe("a YAML or JSON config documented as a program's argument", () => {
   it('reads JSON top-level keys, compares shapes exactly, and renames only the word that names the config', () => {
     assert.deepEqual(
       [...topLevelConfigKeys('a.json', '{"models": {}, "trainer": {"args": {}}}')],
-      ['models', 'trainer'],
+      // The top-level keys, then each section one level down, marked.
+      ['models', 'trainer', '\u00a7trainer.args'],
     );
     assert.equal(topLevelConfigKeys('a.json', '{not json').size, 0);
     assert.ok(sameShape(new Set(['a', 'b']), new Set(['b', 'a'])));

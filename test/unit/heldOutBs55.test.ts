@@ -309,3 +309,212 @@ describe('Fifty-fifth round: rules from sets BS and BT', () => {
     assert.equal(run.training.steps ?? null, null);
   });
 });
+
+/** A training program whose settings come from the JSON (with `//` comments) given with `--opt`. */
+const OPT_TRAIN = [
+  'import argparse',
+  'import torch',
+  'from utils import option',
+  '',
+  "def main(json_path='options/train_a.json'):",
+  '    parser = argparse.ArgumentParser()',
+  "    parser.add_argument('--opt', type=str, default=json_path)",
+  '    opt = option.parse(parser.parse_args().opt)',
+  '    model = define_model(opt)',
+  '    optimizer = torch.optim.Adam(model.parameters())',
+  '    for epoch in range(100):',
+  '        for batch in loader:',
+  '            loss = model(batch)',
+  '            loss.backward()',
+  '            optimizer.step()',
+  '',
+  "if __name__ == '__main__':",
+  '    main()',
+  '',
+].join('\n');
+
+function optConfig(task: string): string {
+  return [
+    '{',
+    `  "task": "${task}"   // the experiment's folder`,
+    '  , "gpu_ids": [0]',
+    '  , "path": {',
+    '    "root": "superresolution"',
+    '  }',
+    '  , "netG": {',
+    '    "net_type": "msrresnet0"  // the network',
+    '    , "nb": 16',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+describe('Fifty-fifth round: documented launches and siblings (sets BS–BV)', () => {
+  it('reads a launch from a block marked with an info string that is no language (```buildoutcfg```)', async () => {
+    const readme = [
+      '# Supernet',
+      '```buildoutcfg',
+      'python -m torch.distributed.launch --nproc_per_node=8 --use_env train.py --data-path /data \\',
+      '--cfg ./experiments/supernet-b.yaml --epochs 500',
+      '```',
+      '',
+    ].join('\n');
+    const run = await runOf(
+      {
+        'README.md': readme,
+        'train.py': THECONF_TRAIN.replace('from theconf import Config as C, ConfigArgumentParser', 'import argparse'),
+        'experiments/supernet-b.yaml': 'SUPERNET:\n  EMBED_DIM: 640\n  DEPTH: 16\nRETRAIN:\n  DEPTH: 14\n',
+      },
+      'experiments/supernet-b.yaml',
+    );
+    assert.equal(run?.hardware.count, 8);
+  });
+
+  it('reads a launch line from a ```python``` block, after the shell blocks, and gives JSON-with-comments siblings it', async () => {
+    const readme = ['# Training', '', '```python', 'python main_train.py --opt options/train_a.json', '```', ''].join(
+      '\n',
+    );
+    const files = {
+      'README.md': readme,
+      'main_train.py': OPT_TRAIN,
+      'options/train_a.json': optConfig('a'),
+      'options/train_b.json': optConfig('b'),
+    };
+    const scan = await scanFiles(files);
+    for (const config of ['options/train_a.json', 'options/train_b.json']) {
+      const file = scan.files.find((f) => f.display === config);
+      assert.equal(file?.analysis.runs.length, 1, config);
+      assert.ok(
+        file?.analysis.linkedFiles.some((l) => l.endsWith('main_train.py')),
+        config,
+      );
+    }
+    // A shell block's launch of the same config comes first, wherever it is written.
+    const both = {
+      ...files,
+      'README.md': `${readme}\n\`\`\`bash\ntorchrun --nproc_per_node=4 main_train.py --opt options/train_a.json\n\`\`\`\n`,
+    };
+    assert.equal((await runOf(both, 'options/train_a.json'))?.hardware.count, 4);
+  });
+
+  it("gives no sibling launch to a config holding only some of the documented config's model parts", async () => {
+    const config = (generator: boolean) =>
+      [
+        'experiment:',
+        '  tokenizer_checkpoint: tok.bin',
+        'model:',
+        '  vq_model:',
+        '    codebook_size: 4096',
+        ...(generator ? ['  generator:', '    hidden_size: 768', '    num_hidden_layers: 24'] : []),
+        'dataset:',
+        '  preprocessing:',
+        '    crop_size: 256',
+        '',
+      ].join('\n');
+    const sampler = [
+      'import torch',
+      'from utils import get_config_cli, get_tokenizer, get_generator, sample_fn',
+      '',
+      'def main():',
+      '    config = get_config_cli()',
+      '    torch.set_grad_enabled(False)',
+      '    tokenizer = get_tokenizer(config)',
+      '    generator = get_generator(config)',
+      '    for _ in range(400):',
+      '        samples = sample_fn(generator=generator, tokenizer=tokenizer)',
+      '',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+    const files = {
+      'README.md': '```bash\ntorchrun --nproc_per_node=8 sample.py config=configs/gen_l32.yaml\n```\n',
+      'sample.py': sampler,
+      'configs/gen_l32.yaml': config(true),
+      'configs/tok_l32.yaml': config(false),
+    };
+    const scan = await scanFiles(files);
+    const documented = scan.files.find((f) => f.display === 'configs/gen_l32.yaml')?.analysis.runs[0]?.run;
+    assert.equal(documented?.mode, 'inference', 'the sampler turns gradients off and loops over its generator');
+    assert.equal(scan.files.find((f) => f.display === 'configs/tok_l32.yaml')?.analysis.runs.length ?? 0, 0);
+  });
+});
+
+describe('Fifty-fifth round: inference scripts and off switches (sets BT–BV)', () => {
+  it('reads a module-level `with torch.no_grad():` loop over a loaded model as an inference run', async () => {
+    const script = [
+      'import torch',
+      'from experts.model_bank import load_expert_model',
+      '',
+      "model, transform = load_expert_model(task='depth')",
+      'loader = torch.utils.data.DataLoader(dataset, batch_size=64)',
+      'with torch.no_grad():',
+      '    for i, (x, path) in enumerate(loader):',
+      '        pred = model(x)',
+      '        save(pred, path)',
+      '',
+    ].join('\n');
+    const run = await runOf({ 'experts/generate_depth.py': script }, 'experts/generate_depth.py');
+    assert.equal(run?.mode, 'inference');
+  });
+
+  it('builds the network fresh when its pretrained build sits under a store_true switch inside a function', async () => {
+    const script = [
+      'import argparse',
+      'import torch',
+      'import torchvision.models as models',
+      '',
+      'parser = argparse.ArgumentParser()',
+      "parser.add_argument('--arch', default='resnet18')",
+      "parser.add_argument('--epochs', default=90, type=int)",
+      "parser.add_argument('--pretrained', dest='pretrained', action='store_true')",
+      'args = parser.parse_args()',
+      '',
+      'def main():',
+      '    if args.pretrained:',
+      '        model = models.__dict__[args.arch](pretrained=True)',
+      '    else:',
+      '        model = models.__dict__[args.arch]()',
+      '    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)',
+      '    for epoch in range(args.epochs):',
+      '        for x, y in loader:',
+      '            loss = criterion(model(x), y)',
+      '            loss.backward()',
+      '            optimizer.step()',
+      '',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+    const run = await runOf({ 'imagenet.py': script }, 'imagenet.py');
+    assert.equal(run?.model.name, 'resnet18');
+    assert.equal(run?.mode, 'pretrain');
+  });
+
+  it('reads a yacs config whose architecture states its widths as EMBED_DIMS', async () => {
+    const files = {
+      'config.py': [
+        'from yacs.config import CfgNode as CN',
+        '_C = CN()',
+        '_C.MODEL = CN()',
+        "_C.MODEL.NAME = 'tiny_vit'",
+        '_C.TRAIN = CN()',
+        '_C.TRAIN.EPOCHS = 300',
+        '',
+      ].join('\n'),
+      'configs/1k/tiny_21m.yaml': [
+        'MODEL:',
+        '  NAME: TinyNet-21M-1k',
+        '  TYPE: tiny_net',
+        '  TINY_NET:',
+        '    DEPTHS: [2, 2, 6, 2]',
+        '    EMBED_DIMS: [96, 192, 384, 576]',
+        '',
+      ].join('\n'),
+    };
+    const scan = await scanFiles(files);
+    const facts = scan.files.find((f) => f.display === 'configs/1k/tiny_21m.yaml')?.analysis.facts ?? [];
+    assert.ok(facts.some((f) => f.kind === 'run.framework' && f.value === 'yacs'));
+  });
+});

@@ -303,6 +303,8 @@ export interface DocumentedLaunch {
    * config's name in its place (scan/documentedSiblings.ts).
    */
   readonly siblingOf?: string;
+  /** Read from a block marked as another language (scan/documentedLaunches.ts): taken after the shell blocks' launches. */
+  readonly inCodeBlock?: boolean;
 }
 
 /** What a documented launch may give a run: the hardware it asks for (the file itself is the run). */
@@ -447,7 +449,8 @@ export function documentedConfigLaunch(
   const self = display.replace(/\\/g, '/');
   const base = self.slice(self.lastIndexOf('/') + 1);
   const folder = self.includes('/') ? self.slice(0, self.lastIndexOf('/')) : '';
-  for (const launch of launches) {
+  // The launches of shell blocks first: a command recovered from a block marked as code is a fallback.
+  for (const launch of [...launches.filter((l) => !l.inCodeBlock), ...launches.filter((l) => l.inCodeBlock)]) {
     if (!matchLauncher(launch.command)) continue;
     const docFolder = launch.file.includes('/') ? launch.file.slice(0, launch.file.lastIndexOf('/')) : '';
     const stated = extractShellFacts(launch.command);

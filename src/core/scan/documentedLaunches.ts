@@ -62,6 +62,8 @@ export function isDocumentationFile(display: string): boolean {
 export interface DocCommand {
   readonly command: string;
   readonly line: number;
+  /** Read from a block marked as another language (```python```): a launch of lower standing than a shell block's. */
+  readonly inCodeBlock?: true;
 }
 
 /** Documentation files read per scan (a docs folder of hundreds of pages is read up to here, in listing order). */
@@ -78,8 +80,20 @@ const MAX_WORDS = 80;
 /** Documented launches kept per file they name. */
 const MAX_LAUNCHES_PER_FILE = 32;
 
-/** A fence's info string that says its block is shell (or says nothing, as most READMEs write it). */
-const SHELL_INFO = /^(?:|sh|bash|shell|zsh|console|shell-session|sh-session|bash-session|commandline|cmd)$/i;
+/**
+ * A fence's info string that says its block is another language: code, data or markup, not commands. Any other
+ * (`bash`, none as most READMEs write it, or one a page picked for its colours, `buildoutcfg`, `text`) may hold the
+ * commands; a line of it that runs nothing names nothing.
+ */
+const NOT_SHELL_INFO =
+  /^(?:python|py|python3|ipython|pycon|yaml|yml|json|jsonc|json5|js|javascript|ts|typescript|jsx|tsx|c|cpp|c\+\+|h|cuda|java|kotlin|scala|go|rust|ruby|r|julia|lua|php|perl|swift|html|xml|css|toml|ini|cfg|latex|tex|bibtex|bib|diff|patch|sql|markdown|md|dockerfile|proto|protobuf|csv|mermaid|math)$/i;
+
+/**
+ * A command line as written in a block marked as another language: environment assignments, then a launcher and a
+ * script or module (`python train.py`, `CUDA_VISIBLE_DEVICES=0 torchrun --nproc_per_node=8 x.py`, `bash run.sh`).
+ */
+const LAUNCH_LINE =
+  /^(?:[A-Z_][A-Z0-9_]{0,40}=\S{0,200}[ \t]+){0,8}(?:python3?|torchrun|accelerate[ \t]+launch|deepspeed|bash|sh|srun|sbatch)[ \t]+(?:-\S{1,40}[ \t]+){0,6}[\w./-]{1,200}/;
 
 /** The shell commands of a Markdown text's fenced and `<pre>` blocks. */
 export function docShellCommands(text: string): DocCommand[] {
@@ -87,11 +101,11 @@ export function docShellCommands(text: string): DocCommand[] {
   const out: DocCommand[] = [];
   let fence: { marker: string; shell: boolean } | undefined;
   let inPre = false;
-  let pending: { command: string; line: number; joined: number } | undefined;
+  let pending: { command: string; line: number; joined: number; inCodeBlock: boolean } | undefined;
   const flush = () => {
     if (pending && out.length < MAX_COMMANDS_PER_DOC) {
       const command = pending.command.trim().slice(0, MAX_COMMAND_LENGTH);
-      if (command) out.push({ command, line: pending.line });
+      if (command) out.push({ command, line: pending.line, ...(pending.inCodeBlock ? { inCodeBlock: true } : {}) });
     }
     pending = undefined;
   };
@@ -104,11 +118,13 @@ export function docShellCommands(text: string): DocCommand[] {
         fence = undefined;
         continue;
       }
-      if (!fence.shell) continue;
+      // A block marked as code may still hold a command (`python main_train.py --opt options/x.json` under
+      // ```python```): a line that starts with a launcher and is no statement of that language is read as one.
+      if (!fence.shell && !pending && !LAUNCH_LINE.test(line.trim().replace(/^\$\s+/, ''))) continue;
     } else if (!inPre) {
       const open = /^\s{0,12}(`{3,}|~{3,})\s*([\w+-]*)/.exec(line);
       if (open) {
-        fence = { marker: open[1], shell: SHELL_INFO.test(open[2]) };
+        fence = { marker: open[1], shell: !NOT_SHELL_INFO.test(open[2]) };
         continue;
       }
       const pre = /<pre(?:\s[^>]{0,200})?>/i.exec(line);
@@ -131,7 +147,7 @@ export function docShellCommands(text: string): DocCommand[] {
       pending.joined++;
       if (!/\\\s*$/.test(words) || pending.joined >= MAX_CONTINUED) flush();
     } else if (words && !words.startsWith('#')) {
-      pending = { command: words.replace(/\\\s*$/, ''), line: i, joined: 0 };
+      pending = { command: words.replace(/\\\s*$/, ''), line: i, joined: 0, inCodeBlock: !!fence && !fence.shell };
       if (!/\\\s*$/.test(words)) flush();
     }
     if (closesPre) {
@@ -210,19 +226,25 @@ export function documentedLaunchIndex(
   expand: (from: string, folder: string, extension: string) => readonly string[] = () => [],
 ): Map<string, DocumentedLaunch[]> {
   const index = new Map<string, DocumentedLaunch[]>();
-  const add = (target: string, doc: { readonly display: string }, command: string, line: number) => {
+  const add = (
+    target: string,
+    doc: { readonly display: string },
+    command: string,
+    line: number,
+    inCodeBlock = false,
+  ) => {
     const launches = index.get(target) ?? [];
     if (launches.length >= MAX_LAUNCHES_PER_FILE) return;
     if (!launches.some((l) => l.file === doc.display && l.line === line))
-      launches.push({ command, file: doc.display.replace(/\\/g, '/'), line });
+      launches.push({ command, file: doc.display.replace(/\\/g, '/'), line, ...(inCodeBlock ? { inCodeBlock } : {}) });
     index.set(target, launches);
   };
   let expansions = 0;
   for (const doc of docs)
-    for (const { command, line } of doc.commands) {
+    for (const { command, line, inCodeBlock } of doc.commands) {
       for (const reference of referencesOf(command)) {
         const target = resolve(doc.path, reference);
-        if (target !== undefined && target !== doc.path) add(target, doc, command, line);
+        if (target !== undefined && target !== doc.path) add(target, doc, command, line, inCodeBlock);
       }
       for (const { folder, extension } of placeholderConfigsOf(command)) {
         if (++expansions > MAX_PLACEHOLDER_EXPANSIONS) break;

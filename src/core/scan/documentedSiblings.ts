@@ -1,5 +1,6 @@
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
-import { EXCLUDED_FOLDER, MIN_SHARED, MIN_TOP_KEYS, topLevelYamlKeys } from './siblingConfigs';
+import { EXCLUDED_FOLDER, MIN_SHARED, MIN_TOP_KEYS, topLevelYamlKeys, yamlKeyPaths } from './siblingConfigs';
 
 /**
  * Configs beside a documented one, in its shape: other runs of the same program. A README documents one launch
@@ -41,18 +42,64 @@ export function maySiblingPath(path: string): boolean {
   return configFamily(path) !== undefined && !EXCLUDED_FOLDER.test(path);
 }
 
-/** The top-level keys of a YAML or JSON config text (empty when it is no mapping or cannot be read). */
+/**
+ * Marks an entry of the set topLevelConfigKeys returns as a section one level down (`§model.generator`: a mapping
+ * under a top-level mapping), not a key: no YAML or JSON key starts with it in the configs compared.
+ */
+const SECTION_MARK = '\u00a7';
+/** A section of a config's model (`§model.generator`, `§network.encoder`). */
+const MODEL_SECTION = /^\u00a7(?:models?|network|net|arch|architecture)\./i;
+/** Sections kept per config. */
+const MAX_SECTIONS = 200;
+
+/**
+ * The top-level keys of a YAML or JSON config text (empty when it is no mapping or cannot be read), and its sections
+ * one level down (SECTION_MARK): `model: {vq_model: {...}, generator: {...}}` holds `model.vq_model` and
+ * `model.generator`.
+ */
 export function topLevelConfigKeys(path: string, text: string): Set<string> {
-  if (configFamily(path) !== 'json') return topLevelYamlKeys(text);
-  if (text.length > MAX_JSON_CHARS) return new Set();
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? new Set(Object.keys(parsed).slice(0, 1000))
-      : new Set();
-  } catch {
-    return new Set();
+  if (configFamily(path) !== 'json') {
+    const keys = topLevelYamlKeys(text);
+    for (const p of yamlKeyPaths(text)) {
+      const parts = p.split('.');
+      if (parts.length < 3 || !keys.has(parts[0])) continue;
+      keys.add(`${SECTION_MARK}${parts[0]}.${parts[1]}`);
+      if (keys.size > 1000 + MAX_SECTIONS) break;
+    }
+    return keys;
   }
+  if (text.length > MAX_JSON_CHARS) return new Set();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // JSON with `//` comments and trailing commas (KAIR's `options/*.json`, read by the program after stripping its
+    // comments), as the config reader takes it (configDocument.ts).
+    const errors: ParseError[] = [];
+    try {
+      parsed = parseJsonc(text, errors, { allowTrailingComma: true, allowEmptyContent: false });
+    } catch {
+      return new Set();
+    }
+    if (errors.length > 0) return new Set();
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return new Set();
+  const keys = new Set(Object.keys(parsed).slice(0, 1000));
+  let sections = 0;
+  for (const [key, value] of Object.entries(parsed as Record<string, unknown>).slice(0, 1000)) {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+    for (const [sub, inner] of Object.entries(value as Record<string, unknown>))
+      if (inner && typeof inner === 'object' && !Array.isArray(inner) && sections++ < MAX_SECTIONS)
+        keys.add(`${SECTION_MARK}${key}.${sub}`);
+  }
+  return keys;
+}
+
+/** The keys of topLevelConfigKeys' set, without its sections. */
+function topKeys(keys: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const k of keys) if (!k.startsWith(SECTION_MARK)) out.add(k);
+  return out;
 }
 
 /** A key naming a model's architecture class or type, as a Hub model's `config.json` has them. */
@@ -73,6 +120,7 @@ export function describesModelOnly(keys: ReadonlySet<string>): boolean {
   let architecture = false;
   let size = false;
   for (const k of keys) {
+    if (k.startsWith(SECTION_MARK)) continue;
     if (RUN_KEY.test(k)) return false;
     if (ARCHITECTURE_KEY.test(k)) architecture = true;
     else if (SIZE_KEY.test(k)) size = true;
@@ -86,7 +134,15 @@ export function isFolderDefault(path: string): boolean {
 }
 
 /** Whether two configs have the same top-level keys, enough of them (or nearly the same, both whole configs). */
-export function sameShape(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+export function sameShape(documented: ReadonlySet<string>, candidate: ReadonlySet<string>): boolean {
+  // A candidate whose model holds only some of the documented config's parts and nothing else (`model.vq_model`
+  // without the `model.generator` the program samples with: a tokenizer's description beside the configs that sample)
+  // is not a run of it. A variant swapping a part (`MODEL.SWIN` for `MODEL.RESNETS`) is; so are configs that differ in
+  // other sections (a scheduler's optional `warmup:`).
+  const lacks = [...documented].some((k) => MODEL_SECTION.test(k) && !candidate.has(k));
+  if (lacks && [...candidate].every((k) => !MODEL_SECTION.test(k) || documented.has(k))) return false;
+  const a = topKeys(documented);
+  const b = topKeys(candidate);
   if (a.size < MIN_KEYS || b.size < MIN_KEYS) return false;
   let shared = 0;
   for (const k of a) if (b.has(k)) shared++;

@@ -284,7 +284,7 @@ function architectureSection(doc: ConfigDoc): string | undefined {
 
 function statesArchitecture(doc: ConfigDoc): boolean {
   const section = architectureSection(doc);
-  return section !== undefined && doc.has(`${section}.EMBED_DIM`);
+  return section !== undefined && (doc.has(`${section}.EMBED_DIM`) || doc.has(`${section}.EMBED_DIMS`));
 }
 
 /**

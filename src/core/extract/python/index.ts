@@ -140,7 +140,7 @@ import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { contradictedDefaultPath } from './readers/contradictedDefaultPath';
-import { gradFreeEntry, gradOffBlock } from './readers/gradFreeEntry';
+import { gradDisabledEntry, gradFreeEntry, gradOffBlock, moduleGradOffBlock } from './readers/gradFreeEntry';
 import { inputOptimisation } from './readers/inputOptimisation';
 import { ownModelClass } from './readers/ownModelClass';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
@@ -572,6 +572,8 @@ export const FILE_RULES: readonly FileRule[] = [
   contradictedDefaultPath,
   // Last: a fallback that starts a run only where no other rule did.
   gradOffBlock,
+  moduleGradOffBlock,
+  gradDisabledEntry,
   // A fallback too: a project's builder handed to its runner, where no rule above read the run.
   builtModelHandedOn,
   // A fallback too: a project model class the program only predicts with, where no rule above read the run.

@@ -233,8 +233,8 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['', '\\.build\\(', [{ words: ['.build('], ignoreCase: false }]],
   [
     '',
-    '\\.eval[ \\t]*\\([ \\t]*\\)|\\.load_state_dict[ \\t]*\\(|\\b(?:make|load|build|create|get)_(?:\\w{0,30}_)?(?:model|prior|network|net)s?[ \\t]*\\(',
-    [{ words: ['.eval', '.load_state_dict', 'model', 'prior', 'network', 'net'], ignoreCase: false }],
+    '\\.eval[ \\t]*\\([ \\t]*\\)|\\.load_state_dict[ \\t]*\\(|\\b(?:make|load|build|create|get)_(?:\\w{0,30}_)?(?:model|prior|network|net|generator)s?[ \\t]*\\(',
+    [{ words: ['.eval', '.load_state_dict', 'make', 'load', 'build', 'create', 'get'], ignoreCase: false }],
   ],
   ['', '\\.eval\\([ \\t]*\\)', [{ words: ['.eval('], ignoreCase: false }]],
   ['', '\\.eval\\(\\)', [{ words: ['.eval()'], ignoreCase: false }]],
@@ -1118,6 +1118,14 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['m', '^[ \\t]*while[ \\t]+(?:True|1|not[ \\t]+\\w+)[ \\t]*:', [{ words: ['while'], ignoreCase: false }]],
   [
     'm',
+    '^[ \\t]+(?:\\w+\\.)?set_grad_enabled\\([ \\t]*False[ \\t]*\\)',
+    [
+      { words: ['set_grad_enabled('], ignoreCase: false },
+      { words: ['False'], ignoreCase: false },
+    ],
+  ],
+  [
+    'm',
     '^[ \\t]+def[ \\t]+__call__[ \\t]*\\(',
     [
       { words: ['__call__'], ignoreCase: false },
@@ -1319,6 +1327,14 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     [{ words: ['import'], ignoreCase: false }],
   ],
   ['m', '^import[ \\t]+\\w', [{ words: ['import'], ignoreCase: false }]],
+  [
+    'm',
+    '^with[ \\t]+(?:\\w+\\.)?(?:no_grad|inference_mode)\\(\\)[ \\t]*:',
+    [
+      { words: ['no_grad', 'inference_mode'], ignoreCase: false },
+      { words: ['with'], ignoreCase: false },
+    ],
+  ],
   [
     'm',
     '__name__\\s*==\\s*["\']__main__["\']|\\bBasePredictor\\b|^[A-Za-z_][\\w, \\t]{0,100}=[ \\t]*load\\w{0,60}\\(',

@@ -30,7 +30,7 @@ const GRAD_OFF_WITH = /^with[ \t]+((?:[A-Za-z_]\w{0,30}\.)?(?:no_grad|inference_
  * (`make_model(`, `load_model(`, `build_model(`, `create_model(`, `get_model(`). Literals and bounded words only.
  */
 const LOADS_A_MODEL =
-  /\.eval[ \t]*\([ \t]*\)|\.load_state_dict[ \t]*\(|\b(?:make|load|build|create|get)_(?:\w{0,30}_)?(?:model|prior|network|net)s?[ \t]*\(/;
+  /\.eval[ \t]*\([ \t]*\)|\.load_state_dict[ \t]*\(|\b(?:make|load|build|create|get)_(?:\w{0,30}_)?(?:model|prior|network|net|generator)s?[ \t]*\(/;
 const loadsAModel = gatedTest(LOADS_A_MODEL);
 
 /**
@@ -264,6 +264,69 @@ export const gradOffBlock: FileRule = {
         range: nodeRange(withBlock.node),
         confidence: 'medium',
         detail: `${withBlock.label} runs its work inside \`with ${withBlock.context}:\` and the file builds or loads a model without a training step: an inference run`,
+      });
+      return;
+    }
+  },
+};
+
+/**
+ * The same shape written at a module's top, in a script with neither functions nor a main guard (an expert model's
+ * labelling script: `model = load_expert_model(task='depth')`, `with torch.no_grad():` then `for batch in loader:
+ * pred = model(batch)` at column 0): Python runs the block on import, so the module is the inference run. Only a
+ * block that loops over calls, in a file that builds or loads a model and takes no training step.
+ */
+export const moduleGradOffBlock: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['no_grad', 'inference_mode'],
+  runStart: [/^with[ \t]+(?:\w+\.)?(?:no_grad|inference_mode)\(\)[ \t]*:/m],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(startsARun) || trains(ctx.text) || !loadsAModel(ctx.text)) return;
+    for (const statement of ctx.tree.rootNode.namedChildren) {
+      if (statement?.type !== 'with_statement') continue;
+      const m = GRAD_OFF_WITH.exec(statement.text.slice(0, 200));
+      if (!m || !statement.childForFieldName('body')?.namedChildren.some(loopOfCalls)) continue;
+      ctx.facts.push({
+        kind: 'launch.inference',
+        value: `module under ${m[1]}`,
+        range: nodeRange(statement),
+        confidence: 'medium',
+        detail: `the module runs a loop over its model inside \`with ${m[1]}:\` at its top, and the file builds or loads a model without a training step: an inference run`,
+      });
+      return;
+    }
+  },
+};
+
+/** `torch.set_grad_enabled(False)` as a statement of its own (an alias of torch before the attribute). */
+const GRAD_DISABLED = /^(?:[A-Za-z_]\w{0,30}\.)?set_grad_enabled[ \t]*\([ \t]*False[ \t]*\)$/;
+
+/**
+ * The statement form of the same: the entry function (or main guard) turns gradients off for the rest of the program
+ * (`torch.set_grad_enabled(False)`, as DiT- and MaskGIT-style sampling scripts open their `main()`) and then loops over
+ * calls (`for _ in pbar: samples = sample_fn(generator=..., ...)`), in a file that builds or loads a model and takes no
+ * training step: an inference run.
+ */
+export const gradDisabledEntry: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['set_grad_enabled'],
+  runStart: [/^[ \t]+(?:\w+\.)?set_grad_enabled\([ \t]*False[ \t]*\)/m, /__main__/],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(startsARun) || trains(ctx.text) || !loadsAModel(ctx.text)) return;
+    const executed = executedRowMask(ctx.tree);
+    for (const { name, label, body } of entryBodies(ctx.tree.rootNode.namedChildren)) {
+      if (!body || executed[body.startPosition.row] !== 1) continue;
+      const statements = body.namedChildren;
+      const off = statements.findIndex((c) => c?.type === 'expression_statement' && GRAD_DISABLED.test(c.text.trim()));
+      if (off < 0 || !statements.slice(off + 1).some(loopOfCalls)) continue;
+      ctx.facts.push({
+        kind: 'launch.inference',
+        value: `${name} with gradients disabled`,
+        range: nodeRange(statements[off]!),
+        confidence: 'medium',
+        detail: `${label} turns gradients off (\`${statements[off]!.text.trim()}\`) and then loops over its model's calls, in a file that builds or loads a model without a training step: an inference run`,
       });
       return;
     }

@@ -12,6 +12,7 @@ import {
   type PythonReadContext,
 } from '../context';
 import { attachEdit } from '../keywords';
+import { storeTrue } from './torch';
 import type { CallRule, FileRule } from '../rules';
 
 /**
@@ -271,6 +272,9 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
     const r = evaluate(pretrained, ctx.symbols);
     scratch = r?.value !== true;
     why = scratch ? 'pretrained=False: random initialisation' : 'pretrained=True';
+    // `if args.pretrained: model = models.__dict__[args.arch](pretrained=True)` with the switch off by default: the
+    // pretrained build is the branch a launch takes with `--pretrained`; the one the defaults take says how it starts.
+    if (!scratch && (!onDefaultPath(call, ctx.symbols) || underOffSwitch(call, ctx))) return true;
   } else {
     // torchvision and timm default to random weights; keras.applications defaults to weights="imagenet".
     const frozen = keras ? undefined : (frozenThenLoaded(call, ctx.text) ?? declaredFineTuning(call, ctx.text));
@@ -288,6 +292,30 @@ function readVisionConstructor(call: Node, ctx: PythonReadContext, full: string,
   if (!ownByName && !partialArg && !timmByName)
     attachEdit(ctx, call, timm ? 'timm.create_model' : keras ? `keras:${full}` : `torchvision:${full}`);
   return true;
+}
+
+/** `args.pretrained`, `opt.use_pretrained`: a flag read off the parsed arguments. */
+const FLAG_TEST = /^(?:args|opt|opts|flags|cfg|config)\.(\w{1,60})$/;
+/** Ancestors climbed to the `if` a call sits in. */
+const MAX_SWITCH_CLIMB = 12;
+
+/**
+ * Whether the call sits in the body of `if args.pretrained:` with `--pretrained` a store_true switch of this file
+ * (off unless given), as ImageNet example programs build `models.__dict__[args.arch](pretrained=True)` there and a
+ * fresh network in the else branch. Inside a function the branch helper cannot decide it (branches.ts), so it is read
+ * here from the flag's declaration.
+ */
+function underOffSwitch(call: Node, ctx: PythonReadContext): boolean {
+  let child: Node = call;
+  for (let i = 0; i < MAX_SWITCH_CLIMB && child.parent; i++, child = child.parent) {
+    const parent = child.parent;
+    if (parent.type === 'function_definition' || parent.type === 'module') return false;
+    if (parent.type !== 'if_statement') continue;
+    if (!child.equals(parent.childForFieldName('consequence') ?? child)) return false;
+    const flag = FLAG_TEST.exec(parent.childForFieldName('condition')?.text.trim() ?? '')?.[1];
+    return flag !== undefined && storeTrue(ctx, flag);
+  }
+  return false;
 }
 
 /**
