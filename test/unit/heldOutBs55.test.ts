@@ -518,3 +518,36 @@ describe('Fifty-fifth round: inference scripts and off switches (sets BT–BV)',
     assert.ok(facts.some((f) => f.kind === 'run.framework' && f.value === 'yacs'));
   });
 });
+
+describe('Fifty-fifth round: test programs that evaluate a loaded model (set BV)', () => {
+  it('reads a main that loads weights, puts the model in eval mode and runs it over its inputs as inference', async () => {
+    const script = (evaluates: boolean) =>
+      [
+        'import os',
+        'import argparse',
+        'import torch',
+        '',
+        'def main():',
+        '    parser = argparse.ArgumentParser()',
+        "    parser.add_argument('--model_name', type=str, default='dncnn_25')",
+        "    parser.add_argument('--model_pool', type=str, default='model_zoo')",
+        '    args = parser.parse_args()',
+        "    model_path = os.path.join(args.model_pool, args.model_name + '.pth')",
+        '    from models.network_dncnn import DnCNN as net',
+        '    model = net(in_nc=1, out_nc=1, nc=64, nb=17)',
+        '    model.load_state_dict(torch.load(model_path), strict=True)',
+        ...(evaluates ? ['    model.eval()'] : []),
+        '    for k, v in model.named_parameters():',
+        '        v.requires_grad = False',
+        '    for idx, img in enumerate(paths):',
+        '        img_E = model(load(img))',
+        '        save(img_E)',
+        '',
+        "if __name__ == '__main__':",
+        '    main()',
+        '',
+      ].join('\n');
+    assert.equal((await runOf({ 'main_test_dncnn.py': script(true) }, 'main_test_dncnn.py'))?.mode, 'inference');
+    assert.equal((await runOf({ 'main_test_dncnn.py': script(false) }, 'main_test_dncnn.py'))?.mode, undefined);
+  });
+});

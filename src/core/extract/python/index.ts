@@ -140,7 +140,13 @@ import { rwkvPackage } from './readers/rwkvPackage';
 import { miniEpochFlags } from './readers/miniEpochs';
 import { webServer } from './readers/webServer';
 import { contradictedDefaultPath } from './readers/contradictedDefaultPath';
-import { gradDisabledEntry, gradFreeEntry, gradOffBlock, moduleGradOffBlock } from './readers/gradFreeEntry';
+import {
+  evaluatedModelLoop,
+  gradDisabledEntry,
+  gradFreeEntry,
+  gradOffBlock,
+  moduleGradOffBlock,
+} from './readers/gradFreeEntry';
 import { inputOptimisation } from './readers/inputOptimisation';
 import { ownModelClass } from './readers/ownModelClass';
 import { classLoaderModule, loaderModule, packageReexports } from './readers/loaderModule';
@@ -574,6 +580,7 @@ export const FILE_RULES: readonly FileRule[] = [
   gradOffBlock,
   moduleGradOffBlock,
   gradDisabledEntry,
+  evaluatedModelLoop,
   // A fallback too: a project's builder handed to its runner, where no rule above read the run.
   builtModelHandedOn,
   // A fallback too: a project model class the program only predicts with, where no rule above read the run.

@@ -268,6 +268,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     [{ words: ['.learn', '.predict', 'evaluate_'], ignoreCase: false }],
   ],
   ['', '\\.load(?:_models?)?[ \\t]*\\(', [{ words: ['.load'], ignoreCase: false }]],
+  ['', '\\.load_state_dict[ \\t]*\\(', [{ words: ['.load_state_dict'], ignoreCase: false }]],
   ['', '\\.load_state_dict\\(', [{ words: ['.load_state_dict('], ignoreCase: false }]],
   [
     '',
@@ -1124,6 +1125,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
       { words: ['False'], ignoreCase: false },
     ],
   ],
+  ['m', '^[ \\t]+\\w+\\.eval\\(\\)[ \\t]*$', [{ words: ['.eval()'], ignoreCase: false }]],
   [
     'm',
     '^[ \\t]+def[ \\t]+__call__[ \\t]*\\(',

@@ -332,3 +332,52 @@ export const gradDisabledEntry: FileRule = {
     }
   },
 };
+
+/** `model.eval()` as a statement: the name of the model put in eval mode. */
+const EVAL_STATEMENT = /^([A-Za-z_]\w{0,60})\.eval[ \t]*\([ \t]*\)$/;
+/** Statements of an entry body looked at, and characters of a loop looked into for the model's call. */
+const MAX_ENTRY_STATEMENTS = 400;
+const MAX_LOOP_TEXT = 20_000;
+
+/**
+ * A test program of image-restoration repositories (KAIR-, SwinIR- and BasicSR-style `main_test_*.py`): its entry
+ * builds the network, loads trained weights into it (`model.load_state_dict(torch.load(model_path))`), puts it in eval
+ * mode and then runs it over the test images in a loop (`img_E = model(img_L)`), often with no `no_grad` (its
+ * parameters' `requires_grad` switched off instead). Nothing trains in the file: an inference run.
+ */
+export const evaluatedModelLoop: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['.eval(', 'load_state_dict'],
+  runStart: [/^[ \t]+\w+\.eval\(\)[ \t]*$/m, /\.load_state_dict[ \t]*\(/, /__main__/],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(startsARun) || trains(ctx.text)) return;
+    const executed = executedRowMask(ctx.tree);
+    for (const { name, label, body } of entryBodies(ctx.tree.rootNode.namedChildren)) {
+      if (!body || executed[body.startPosition.row] !== 1) continue;
+      const statements = body.namedChildren.slice(0, MAX_ENTRY_STATEMENTS);
+      const at = statements.findIndex((c) => c?.type === 'expression_statement' && EVAL_STATEMENT.test(c.text.trim()));
+      if (at < 0) continue;
+      const model = EVAL_STATEMENT.exec(statements[at]!.text.trim())![1];
+      if (!statements.slice(0, at).some((c) => c?.text.includes(`${model}.load_state_dict(`))) continue;
+      const called = new RegExp(`(?:\\b${model}(?:\\.forward)?[ \\t]*\\(|\\([ \\t]*${model}[ \\t]*,)`);
+      const loop = statements
+        .slice(at + 1)
+        .find(
+          (c) =>
+            (c?.type === 'for_statement' || c?.type === 'while_statement') &&
+            c.endIndex - c.startIndex <= MAX_LOOP_TEXT &&
+            called.test(c.text),
+        );
+      if (!loop) continue;
+      ctx.facts.push({
+        kind: 'launch.inference',
+        value: `${name} evaluates ${model}`,
+        range: nodeRange(statements[at]!),
+        confidence: 'medium',
+        detail: `${label} loads trained weights into \`${model}\`, puts it in eval mode and runs it over its inputs in a loop, in a file without a training step: an inference run`,
+      });
+      return;
+    }
+  },
+};
