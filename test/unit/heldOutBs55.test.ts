@@ -223,6 +223,29 @@ describe('Fifty-fifth round: rules from sets BS and BT', () => {
     }
   });
 
+  it("reads rlkit's policy viewer (a snapshot's policy rolled out) as inference", async () => {
+    const viewer = [
+      'import argparse',
+      'import torch',
+      'from rlkit.samplers.rollout_functions import rollout',
+      '',
+      'def simulate_policy(args):',
+      '    data = torch.load(args.file)',
+      "    policy = data['evaluation/policy']",
+      "    env = data['evaluation/env']",
+      '    while True:',
+      '        path = rollout(env, policy, max_path_length=args.H, render=True)',
+      '',
+      "if __name__ == '__main__':",
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('file', type=str)",
+      "    parser.add_argument('--H', type=int, default=300)",
+      '    simulate_policy(parser.parse_args())',
+      '',
+    ].join('\n');
+    assert.equal((await runOf({ 'scripts/run_policy.py': viewer }, 'scripts/run_policy.py'))?.mode, 'inference');
+  });
+
   it("keeps a sub-project named for the repository's package its own, not a vendored copy", async () => {
     const files = {
       'setup.py': 'from setuptools import setup\nsetup(name="videokit")\n',

@@ -71,7 +71,7 @@ import { flagEmbeddingModels, langchainLocalEmbeddings } from './readers/flagEmb
 import { checkpointHelper } from './readers/checkpointHelper';
 import { colbertRetrieval } from './readers/colbertRetrieval';
 import { defaultPredictor } from './readers/detectron2Predictor';
-import { rlkitRunExperiment, rlkitSchedule } from './readers/rlkit';
+import { rlkitRollout, rlkitRunExperiment, rlkitSchedule } from './readers/rlkit';
 import { trainerRegistry } from './readers/trainerRegistry';
 import { configClassRegistry } from './readers/configClassRegistry';
 import { paxExperiments } from './readers/paxExperiments';
@@ -256,6 +256,7 @@ export const CALL_RULES: readonly CallRule[] = [
   defaultPredictor,
   rlkitRunExperiment,
   rlkitSchedule,
+  rlkitRollout,
   langchainLocalEmbeddings,
   langchainLocalLlms,
   mistralFromFolder,

@@ -398,6 +398,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
       },
     ],
   ],
+  ['', '\\b(?:multitask_)?rollout[ \\t]*\\(', [{ words: ['rollout'], ignoreCase: false }]],
   [
     '',
     '\\b(?:restore_checkpoint|load_state_dict|torch\\.load)\\(',
@@ -758,6 +759,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     [{ words: ['pretrained.', 'facebookresearch/esm', 'esm.pretrained'], ignoreCase: false }],
   ],
   ['', '\\brlkit\\.launchers\\b', [{ words: ['rlkit.launchers'], ignoreCase: false }]],
+  ['', '\\brlkit\\.samplers\\b', [{ words: ['rlkit.samplers'], ignoreCase: false }]],
   ['', '\\brun_experiment[ \\t]*\\(', [{ words: ['run_experiment'], ignoreCase: false }]],
   ['', '\\brun_grid\\s*\\(', [{ words: ['run_grid'], ignoreCase: false }]],
   ['', '\\brun_job[ \\t]*\\(', [{ words: ['run_job'], ignoreCase: false }]],

@@ -74,3 +74,29 @@ function readSchedule(node: Node, args: Node, ctx: PythonReadContext): void {
       `${TRAINS_PER_LOOP}=${trains.value}: the gradient steps of rlkit's BatchRLAlgorithm`,
   );
 }
+
+/** `from rlkit.samplers.rollout_functions import rollout` (or `multitask_rollout`). */
+const IMPORTS_ROLLOUT =
+  /^[ \t]*from[ \t]+rlkit\.samplers(?:\.[\w.]{1,60})?[ \t]+import[^\n]{0,300}\b\w{0,30}rollout\b/m;
+
+/**
+ * rlkit's policy viewers (`scripts/run_policy.py`): a saved snapshot's policy (`torch.load(args.file)['evaluation/policy']`)
+ * rolled out in its environment by rlkit's `rollout(env, policy, max_path_length=...)`, over and over: the trained
+ * policy acting, an inference run.
+ */
+export const rlkitRollout: CallRule = {
+  framework: 'rlkit',
+  callees: ['rollout', 'multitask_rollout'],
+  runStart: [/\b(?:multitask_)?rollout[ \t]*\(/, /\brlkit\.samplers\b/],
+  when: ({ full, ctx }) => (full === 'rollout' || full === 'multitask_rollout') && IMPORTS_ROLLOUT.test(ctx.text),
+  read: ({ node, full, ctx }) => {
+    ctx.add(
+      'launch.inference',
+      `rlkit ${full}`,
+      node.childForFieldName('function') ?? node,
+      `${full}(env, policy, ...) runs a trained policy in its environment (rlkit's rollout functions)`,
+      'medium',
+    );
+    ctx.add('model.fromScratch', false, node, `${full} acts with a policy loaded from a saved snapshot`, 'medium');
+  },
+};
