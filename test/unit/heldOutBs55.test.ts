@@ -573,4 +573,26 @@ describe('Fifty-fifth round: test programs that evaluate a loaded model (set BV)
     assert.equal((await runOf({ 'main_test_dncnn.py': script(true) }, 'main_test_dncnn.py'))?.mode, 'inference');
     assert.equal((await runOf({ 'main_test_dncnn.py': script(false) }, 'main_test_dncnn.py'))?.mode, undefined);
   });
+
+  it("reads a KAIR-style option file's `train.total_iter` as the run's steps", async () => {
+    const readme = '```bash\npython main_train_vrt.py --opt options/vrt/train_vrt.json\n```\n';
+    const option = [
+      '{',
+      '  "task": "vrt_reds"',
+      '  , "gpu_ids": [0,1,2,3,4,5,6,7]',
+      '  , "netG": {"net_type": "vrt"}',
+      '  , "train": {',
+      '    "G_lossfn_type": "charbonnier"',
+      '    , "total_iter": 300000   // the iteration training stops at',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const program = OPT_TRAIN.replace("json_path='options/train_a.json'", "json_path='options/vrt/train_vrt.json'");
+    const run = await runOf(
+      { 'README.md': readme, 'main_train_vrt.py': program, 'options/vrt/train_vrt.json': option },
+      'options/vrt/train_vrt.json',
+    );
+    assert.equal(run?.training.steps, 300_000);
+  });
 });

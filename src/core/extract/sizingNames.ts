@@ -127,6 +127,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         why: 'a launch line\'s --num-iterations sets the optimizer steps (nanochat scripts/base_train.py: "explicit number of optimization steps (-1 = disable)"); a script\'s own default is often -1 (computed from a target), so only as a flag',
       },
       {
+        names: ['total_iter'],
+        sources: CONFIG_AND_FLAG,
+        why: "KAIR-style option files (`train.total_iter: 300000`, the iteration the trainer stops at: KAIR main_train_vrt.py `if current_step > opt['train']['total_iter']`), as BasicSR's (read by its dialect, config/basicsr.ts)",
+      },
+      {
         names: ['total_training_steps'],
         sources: CONFIG_AND_FLAG,
         why: 'verl trainer.total_training_steps: the training steps when set, overriding total_epochs (verl docs, Config Explanation); its optimizer sections hold -1 ("injected at runtime"), which is no length',

@@ -65,15 +65,14 @@ function parseConfigText(text: string, format: 'yaml' | 'json'): ParsedConfig {
   if (format === 'json') {
     const fast = strictJson(text);
     if (fast) return fast;
-  }
-  // JSON that is not strict goes to the `yaml` library, whose messages say what is wrong with it.
-  const first = parseYaml(text, format === 'yaml');
-  // JSON with `//` comments and trailing commas (JSON5-style configs, as Python's `json5.loads` and editors' JSONC
-  // read them) that YAML cannot read (a comment holding `: `): read as JSONC when that is all that is not strict.
-  if (format === 'json' && first.errors.length > 0) {
+    // JSON with `//` comments and trailing commas (JSON5-style configs, as Python's `json5.loads` and editors' JSONC
+    // read them): read as JSONC when that is all that is not strict. Before YAML, which would take a comment after a
+    // value in a flow mapping (`"total_iter": 300000   // note`) as part of a plain scalar.
     const lenient = strictJson(text, true);
     if (lenient) return lenient;
   }
+  // JSON that is neither goes to the `yaml` library, whose messages say what is wrong with it.
+  const first = parseYaml(text, format === 'yaml');
   // PyYAML (what Beaker and most Python tools read specs with) accepts a flow list closed at its key's indentation
   // (`    arguments: ['accelerate launch` … `    ']`); the YAML spec and this parser do not, and recover by
   // folding the rest of the map into one garbage key. Such closing lines are indented two more and the text read
