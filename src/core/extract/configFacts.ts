@@ -6,6 +6,7 @@ import type { Fact, FactKind, SourceRange } from '../facts';
 import { CONFIG_DIALECTS } from './config';
 import { readArchitectureBudget } from './config/architectureBudget';
 import { readHeaderHardware } from './config/headerHardware';
+import { TRAINER_CLASS } from './config/hydraTrainerSection';
 import { parseConfigDocument } from './config/configDocument';
 import { configNestingDepth, MAX_CONFIG_DEPTH } from './config/nesting';
 import { configDocOf, rangeIn, type ConfigDialect, type FactSink } from './config/dialect';
@@ -185,12 +186,6 @@ const FILTER_SECTION = /^(?:\w{0,30}_)?filters?$/i;
  * diffusion_policy's task configs; `env:`, `rollout:`): its step counts bound an episode, not the training.
  */
 const ENVIRONMENT_SECTION = /^(?:\w{0,30}_)?(?:envs?|environment|env_runner|rollouts?|simulator)$/i;
-
-/**
- * A trainer class Hydra instantiates (`_target_: lightning.Trainer`, `omnivision.trainer.OmnivisionTrainer`,
- * `training.trainer.Trainer`): a class whose name is or ends in `Trainer`.
- */
-const TRAINER_CLASS = /(?:^|\.)(?:[A-Z]\w{0,60})?Trainer$/;
 
 /** A factory that builds a network from its arguments (`pkg.models.resnet.create_resnet`, `build_model`). */
 const MODEL_BUILDER = /(?:^|\.)(?:create|build)_\w{1,60}$/;
@@ -557,10 +552,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         (path.length === 0 || launcherSection(path)) &&
         countUpTo(scalar, MAX_GPUS_PER_NODE)
       ) {
-        // (Also in a `launcher:` section, where omnivision-style trainers keep the job's shape: `launcher:
-        // {gpus_per_node: 8, num_nodes: 4}`, handed to submitit or torch.distributed by the training program.)
         // A submitit/SLURM job's shape at the config's top, read by the program that submits it (V-JEPA's
-        // `tasks_per_node: 8`, handed to submitit as `gpus_per_node=tasks_per_node`): one process per GPU.
+        // `tasks_per_node: 8`, handed to submitit as `gpus_per_node=tasks_per_node`): one process per GPU. Also in a
+        // `launcher:` section, where omnivision-style trainers keep it (`launcher: {gpus_per_node: 8, num_nodes: 4}`).
         add('hardware.devices', scalar, valueNode, `${where}: ${scalar} (one process per GPU)`);
       } else if (
         (key === 'nodes' || key === 'num_nodes') &&

@@ -22,6 +22,11 @@ import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect'
  */
 
 const SECTION = 'trainer';
+/**
+ * A trainer class Hydra instantiates (`_target_: lightning.Trainer`, `omnivision.trainer.OmnivisionTrainer`,
+ * `training.trainer.Trainer`): a class whose name is or ends in `Trainer`.
+ */
+export const TRAINER_CLASS = /(?:^|\.)(?:[A-Z]\w{0,60})?Trainer$/;
 /** A dotted class or function path. */
 const CLASS_PATH = /^[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){0,8}$/;
 /** A wrapper around the network that does the work (`MIMOHeadWrapper`): the network is named by the part it wraps. */
@@ -64,7 +69,7 @@ export const hydraTrainerSection: ConfigDialect = {
   detect: (doc) =>
     doc.get(SECTION)?.shape === 'map' &&
     (doc.get(`${SECTION}.model`) !== undefined || doc.get(`${SECTION}.mode`) !== undefined) &&
-    (/(?:^|\.)(?:[A-Z]\w{0,60})?Trainer$/.test(trainerTarget(doc) ?? '') || modelTarget(doc) !== undefined),
+    (TRAINER_CLASS.test(trainerTarget(doc) ?? '') || modelTarget(doc) !== undefined),
   read(doc: ConfigDoc, out: FactSink): void {
     const left = RUN_KEYS.map((k) => doc.get(`${SECTION}.${k}`)).find(
       (v) => v?.shape === 'scalar' && v.value === '???',
