@@ -596,3 +596,36 @@ describe('Fifty-fifth round: test programs that evaluate a loaded model (set BV)
     assert.equal(run?.training.steps, 300_000);
   });
 });
+
+describe('Fifty-fifth round: documented wrapper scripts (set BU)', () => {
+  it("reads the devices a documented `./tools/dist_train.sh config 8` asks for through the script's positional words", async () => {
+    const wrapper = [
+      '#!/usr/bin/env bash',
+      'CONFIG=$1',
+      'GPUS=$2',
+      'PORT=${PORT:-28509}',
+      'python3 -m torch.distributed.launch --nproc_per_node=$GPUS --master_port=$PORT \\',
+      '    $(dirname "$0")/train.py $CONFIG --launcher pytorch ${@:3}',
+      '',
+    ].join('\n');
+    const config = [
+      "_base_ = ['../_base_/default_runtime.py']",
+      "model = dict(type='MapNet', backbone=dict(type='ResNet', depth=50))",
+      "optimizer = dict(type='AdamW', lr=6e-4, weight_decay=0.01)",
+      'total_epochs = 24',
+      "runner = dict(type='EpochBasedRunner', max_epochs=total_epochs)",
+      '',
+    ].join('\n');
+    const files = (readme: string) => ({
+      'docs/train_eval.md': readme,
+      'tools/dist_train.sh': wrapper,
+      'tools/train.py': 'import argparse\n',
+      'projects/configs/_base_/default_runtime.py': "log_level = 'INFO'\n",
+      'projects/configs/mapnet/mapnet_r50_24e.py': config,
+    });
+    const documented = '```\n./tools/dist_train.sh ./projects/configs/mapnet/mapnet_r50_24e.py 8\n```\n';
+    assert.equal((await runOf(files(documented), 'projects/configs/mapnet/mapnet_r50_24e.py'))?.hardware.count, 8);
+    const four = documented.replace(' 8\n', ' 4\n');
+    assert.equal((await runOf(files(four), 'projects/configs/mapnet/mapnet_r50_24e.py'))?.hardware.count, 4);
+  });
+});

@@ -305,6 +305,12 @@ export interface DocumentedLaunch {
   readonly siblingOf?: string;
   /** Read from a block marked as another language (scan/documentedLaunches.ts): taken after the shell blocks' launches. */
   readonly inCodeBlock?: boolean;
+  /**
+   * What the repository's shell script the command runs asks for, read with the command's words as its positional
+   * parameters (`./tools/dist_train.sh cfg 8` → the script's `--nproc_per_node=$GPUS` with `GPUS=$2`): set by the folder
+   * scan, which can read that script (scan/folderScan.ts).
+   */
+  readonly throughScript?: { readonly script: string; readonly facts: readonly Fact[] };
 }
 
 /** What a documented launch may give a run: the hardware it asks for (the file itself is the run). */
@@ -324,7 +330,20 @@ export function documentationLaunchFacts(facts: readonly Fact[], launches: reado
   if (facts.length === 0 || launches.length === 0) return [];
   const read = launches.flatMap((launch) => {
     if (!matchLauncher(launch.command)) return [];
-    return [{ launch, facts: extractShellFacts(launch.command) }];
+    const stated = extractShellFacts(launch.command);
+    // The devices and nodes the script it runs asks for, where the command itself names none.
+    const through = (launch.throughScript?.facts ?? []).filter(
+      (f) => (DOCUMENTED_KINDS as readonly string[]).includes(f.kind) && !stated.some((g) => g.kind === f.kind),
+    );
+    return [
+      {
+        launch,
+        facts: [
+          ...stated,
+          ...through.map((f) => ({ ...f, detail: `through ${launch.throughScript!.script}: ${f.detail}` })),
+        ],
+      },
+    ];
   });
   const out: Fact[] = [];
   for (const kind of DOCUMENTED_KINDS) {

@@ -2,6 +2,7 @@ import { hasDefaultsFile } from '../extract/config/defaultsFile';
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { fileKindOf, linkCandidates, maxBytesOf, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
+import { extractShellFacts } from '../extract/shellFacts';
 import type { Fact } from '../facts';
 import { documentationCopiesOf } from './documentationCopies';
 import {
@@ -775,6 +776,7 @@ export class FolderScanCache {
         return [];
       },
     );
+    await this.readLaunchedScripts(index, docs, root, byPath, readChecked);
     // Top-level keys of the configs compared for siblings, kept across scans while the file is unchanged (a warm
     // rescan reads none of them again).
     const keysOf = async (source: ScanSource): Promise<ReadonlySet<string>> => {
@@ -796,7 +798,76 @@ export class FolderScanCache {
     await addDocumentedSiblings(index, sources, byPath, keysOf);
     return index;
   }
+
+  /**
+   * A documented command that runs a shell script of the repository with positional words (OpenMMLab's
+   * `./tools/dist_train.sh configs/x.py 8`, whose `GPUS=$2` goes to `--nproc_per_node=$GPUS`): the script is read
+   * with those words (shellFacts.ts, as a calling script's words are) and the devices and nodes it asks for are kept on
+   * the launch (DocumentedLaunch.throughScript). Bounded: a few dozen scripts per scan, each of the shell size limit.
+   */
+  private async readLaunchedScripts(
+    index: Map<string, DocumentedLaunch[]>,
+    docs: ReadonlyArray<{ readonly path: string; readonly display: string }>,
+    root: string,
+    byPath: ReadonlyMap<string, ScanSource>,
+    readChecked: (s: ScanSource) => Promise<Uint8Array>,
+  ): Promise<void> {
+    const docPath = new Map(docs.map((d) => [d.display.replace(/\\/g, '/'), d.path] as const));
+    const texts = new Map<string, string | undefined>();
+    const read = new Map<string, DocumentedLaunch['throughScript'] | undefined>();
+    for (const [target, launches] of index) {
+      const updated: DocumentedLaunch[] = [];
+      for (const launch of launches) {
+        const through = await this.scriptHardware(launch, docPath, root, byPath, readChecked, texts, read);
+        updated.push(through ? { ...launch, throughScript: through } : launch);
+      }
+      index.set(target, updated);
+    }
+  }
+
+  /** The devices and nodes the repository script a documented command runs asks for, read with the command's words. */
+  private async scriptHardware(
+    launch: DocumentedLaunch,
+    docPath: ReadonlyMap<string, string>,
+    root: string,
+    byPath: ReadonlyMap<string, ScanSource>,
+    readChecked: (s: ScanSource) => Promise<Uint8Array>,
+    texts: Map<string, string | undefined>,
+    read: Map<string, DocumentedLaunch['throughScript'] | undefined>,
+  ): Promise<DocumentedLaunch['throughScript'] | undefined> {
+    const from = docPath.get(launch.file);
+    if (!from) return undefined;
+    const link = extractShellFacts(launch.command).find(
+      (f) => f.kind === 'link.script' && typeof f.value === 'string' && /\.(?:sh|bash)$/.test(f.value) && f.positional,
+    );
+    if (!link) return undefined;
+    const script = linkCandidates(from, String(link.value), root, path.posix).find((p) => byPath.has(p));
+    if (!script) return undefined;
+    const key = `${script}\0${link.positional!.join('\0')}`;
+    if (read.has(key)) return read.get(key);
+    if (read.size >= MAX_LAUNCHED_SCRIPTS) return undefined;
+    if (!texts.has(script))
+      texts.set(
+        script,
+        await readChecked(byPath.get(script)!)
+          .then((bytes) => new TextDecoder('utf-8').decode(bytes))
+          .catch(() => undefined),
+      );
+    const text = texts.get(script);
+    const display = byPath.get(script)!.display;
+    const facts = text
+      ? extractShellFacts(text, display, link.positional).filter(
+          (f) => (f.kind === 'hardware.devices' || f.kind === 'hardware.nodes') && typeof f.value === 'number',
+        )
+      : [];
+    const through = facts.length > 0 ? { script: display, facts } : undefined;
+    read.set(key, through);
+    return through;
+  }
 }
+
+/** Shell scripts read per scan for the hardware a documented command's script asks for. */
+const MAX_LAUNCHED_SCRIPTS = 48;
 
 /**
  * Gives each config beside a documented config, in its shape, the documented launch under its own name
