@@ -574,7 +574,7 @@ describe('Fifty-fifth round: test programs that evaluate a loaded model (set BV)
     assert.equal((await runOf({ 'main_test_dncnn.py': script(false) }, 'main_test_dncnn.py'))?.mode, undefined);
   });
 
-  it("reads a KAIR-style option file's `train.total_iter` as the run's steps", async () => {
+  it("reads a KAIR-style option file's `train.total_iter` as the run's steps and `netG.net_type` as its network", async () => {
     const readme = '```bash\npython main_train_vrt.py --opt options/vrt/train_vrt.json\n```\n';
     const option = [
       '{',
@@ -594,6 +594,7 @@ describe('Fifty-fifth round: test programs that evaluate a loaded model (set BV)
       'options/vrt/train_vrt.json',
     );
     assert.equal(run?.training.steps, 300_000);
+    assert.equal(run?.model.name, 'vrt', 'netG.net_type names the generator network');
   });
 });
 

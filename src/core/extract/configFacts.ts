@@ -155,6 +155,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   // `lora: {rank: 0}` (a LoRA section's rank).
   'rank',
   '_target_',
+  // KAIR-style `netG: {net_type: "swinir"}`: the generator network.
+  'net_type',
   'pretrained',
   // `pretrained_model: ""` / `pretrained_model: <file>.pth`: the checkpoint a run config starts from, or none.
   'pretrained_model',
@@ -634,6 +636,23 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
           range: rangeOf(valueNode),
           confidence: 'low',
           detail: `${where}: ${scalar.trim()} (the model the program builds, by its registered name)`,
+        });
+      } else if (
+        key === 'net_type' &&
+        path.length === 1 &&
+        path[0] === 'netG' &&
+        typeof scalar === 'string' &&
+        /^[A-Za-z][\w.-]{0,60}$/.test(scalar.trim())
+      ) {
+        // KAIR-style option files (KAIR, SwinIR, VRT, RVRT, BSRGAN): `netG: {net_type: "swinir"}` selects the generator
+        // network the program builds (KAIR models/select_network.py `net_type = opt_net['net_type']`); the top-level
+        // `model: "plain"` there is the training wrapper, not the network.
+        facts.push({
+          kind: 'model.id',
+          value: scalar.trim(),
+          range: rangeOf(valueNode),
+          confidence: 'medium',
+          detail: `${where}: ${scalar.trim()} (the generator network the program builds)`,
         });
       } else if (`${path[path.length - 1]}.${key}` === 'lora.enabled' && scalar === true) {
         // `train_model: {lora: {enabled: true, r: 8}}`: LoRA adapters switched on by their section's own switch.

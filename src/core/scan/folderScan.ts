@@ -152,6 +152,8 @@ export class FolderScanCache {
   private readonly docs = new Map<string, { readonly hash: string; readonly commands: readonly DocCommand[] }>();
   /** Top-level keys of configs compared for documented siblings, by path, with the content hash they were read at. */
   private readonly configKeys = new Map<string, { readonly hash: string; readonly keys: ReadonlySet<string> }>();
+  /** Texts of the shell scripts documented commands run (readLaunchedScripts), kept while the file is unchanged. */
+  private readonly scriptTexts = new Map<string, { readonly hash: string; readonly text: string }>();
   /** Each file's content hash and the size and time it had then. */
   private readonly contents = new Map<string, { readonly version: string | undefined; readonly hash: string }>();
   /** Link stubs read as the file they name (linkStub.ts): their own size and time say nothing of that file's. */
@@ -574,6 +576,7 @@ export class FolderScanCache {
     for (const key of [...this.measurements.keys()]) if (!measurementPaths.has(key)) this.measurements.delete(key);
     for (const key of [...this.docs.keys()]) if (!byPath.has(key)) this.docs.delete(key);
     for (const key of [...this.configKeys.keys()]) if (!byPath.has(key)) this.configKeys.delete(key);
+    for (const key of [...this.scriptTexts.keys()]) if (!byPath.has(key)) this.scriptTexts.delete(key);
     for (const key of [...this.contents.keys()]) if (!byPath.has(key)) this.contents.delete(key);
 
     const measurementFiles = measured.filter((m): m is MeasurementFile => m !== undefined);
@@ -776,7 +779,9 @@ export class FolderScanCache {
         return [];
       },
     );
-    await this.readLaunchedScripts(index, docs, root, byPath, readChecked);
+    await this.readLaunchedScripts(index, docs, root, byPath, (source) =>
+      this.scriptText(source, unchangedHash, readChecked, remember),
+    );
     // Top-level keys of the configs compared for siblings, kept across scans while the file is unchanged (a warm
     // rescan reads none of them again).
     const keysOf = async (source: ScanSource): Promise<ReadonlySet<string>> => {
@@ -810,7 +815,7 @@ export class FolderScanCache {
     docs: ReadonlyArray<{ readonly path: string; readonly display: string }>,
     root: string,
     byPath: ReadonlyMap<string, ScanSource>,
-    readChecked: (s: ScanSource) => Promise<Uint8Array>,
+    readText: (s: ScanSource) => Promise<string | undefined>,
   ): Promise<void> {
     const docPath = new Map(docs.map((d) => [d.display.replace(/\\/g, '/'), d.path] as const));
     const texts = new Map<string, string | undefined>();
@@ -818,7 +823,7 @@ export class FolderScanCache {
     for (const [target, launches] of index) {
       const updated: DocumentedLaunch[] = [];
       for (const launch of launches) {
-        const through = await this.scriptHardware(launch, docPath, root, byPath, readChecked, texts, read);
+        const through = await this.scriptHardware(launch, docPath, root, byPath, readText, texts, read);
         updated.push(through ? { ...launch, throughScript: through } : launch);
       }
       index.set(target, updated);
@@ -831,7 +836,7 @@ export class FolderScanCache {
     docPath: ReadonlyMap<string, string>,
     root: string,
     byPath: ReadonlyMap<string, ScanSource>,
-    readChecked: (s: ScanSource) => Promise<Uint8Array>,
+    readText: (s: ScanSource) => Promise<string | undefined>,
     texts: Map<string, string | undefined>,
     read: Map<string, DocumentedLaunch['throughScript'] | undefined>,
   ): Promise<DocumentedLaunch['throughScript'] | undefined> {
@@ -846,13 +851,7 @@ export class FolderScanCache {
     const key = `${script}\0${link.positional!.join('\0')}`;
     if (read.has(key)) return read.get(key);
     if (read.size >= MAX_LAUNCHED_SCRIPTS) return undefined;
-    if (!texts.has(script))
-      texts.set(
-        script,
-        await readChecked(byPath.get(script)!)
-          .then((bytes) => new TextDecoder('utf-8').decode(bytes))
-          .catch(() => undefined),
-      );
+    if (!texts.has(script)) texts.set(script, await readText(byPath.get(script)!));
     const text = texts.get(script);
     const display = byPath.get(script)!.display;
     const facts = text
@@ -863,6 +862,28 @@ export class FolderScanCache {
     const through = facts.length > 0 ? { script: display, facts } : undefined;
     read.set(key, through);
     return through;
+  }
+  /** A script's text, kept across scans while the file is unchanged (a warm rescan reads none again); undefined when unreadable. */
+  private async scriptText(
+    source: ScanSource,
+    unchangedHash: (p: string) => string | undefined,
+    readChecked: (s: ScanSource) => Promise<Uint8Array>,
+    remember: (p: string, hash: string) => void,
+  ): Promise<string | undefined> {
+    const unchanged = unchangedHash(source.path);
+    const held = this.scriptTexts.get(source.path);
+    if (held && unchanged !== undefined && held.hash === unchanged) return held.text;
+    try {
+      const bytes = await readChecked(source);
+      const hash = sha1(bytes);
+      remember(source.path, hash);
+      const text = new TextDecoder('utf-8').decode(bytes);
+      this.scriptTexts.set(source.path, { hash, text });
+      return text;
+    } catch {
+      this.scriptTexts.delete(source.path);
+      return undefined;
+    }
   }
 }
 
