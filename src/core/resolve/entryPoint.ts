@@ -559,9 +559,6 @@ export function vendoredRootsOf(relativePaths: Iterable<string>): string[] {
     for (let at = p.lastIndexOf('/'); at > 0; at = p.lastIndexOf('/', at - 1)) if (set.has(p.slice(0, at))) return true;
     return false;
   };
-  // A copy of an installed framework's package kept below the top (`MobileSAMv2/ultralytics/` with its own
-  // `__init__.py`): the framework's trainers and benchmarks, not this repository's runs. Never `src/<name>`, where a
-  // framework's own repository keeps its package.
   // A sub-project named for the repository's own top-level package (`pytorchvideo_trainer/` beside `pytorchvideo/`, its
   // trainer packaged on its own) is the authors' own, not a copy.
   const topPackages = new Set<string>();
@@ -574,6 +571,9 @@ export function vendoredRootsOf(relativePaths: Iterable<string>): string[] {
     return [...topPackages].some((t) => t !== name && (name.startsWith(`${t}_`) || name.startsWith(`${t}-`)));
   };
   const copies = new Set([...tested].filter((r) => !ownSubproject(r)));
+  // A copy of an installed framework's package kept below the top (`MobileSAMv2/ultralytics/` with its own
+  // `__init__.py`): the framework's trainers and benchmarks, not this repository's runs. Never `src/<name>`, where a
+  // framework's own repository keeps its package.
   for (const p of paths) {
     const m = FRAMEWORK_COPY.exec(p);
     if (m && m[1] !== 'src' && !m[1].endsWith('/src')) copies.add(`${m[1]}/${m[2]}`);
