@@ -151,9 +151,9 @@ export class FolderScanCache {
   /** README and docs pages' shell commands, by content hash: a rescan re-reads only the pages that changed. */
   private readonly docs = new Map<string, { readonly hash: string; readonly commands: readonly DocCommand[] }>();
   /** Top-level keys of configs compared for documented siblings, by path, with the content hash they were read at. */
-  private readonly configKeys = new Map<string, { readonly hash: string; readonly keys: ReadonlySet<string> }>();
+  private readonly configKeys = new Map<string, HashedValue<ReadonlySet<string>>>();
   /** Texts of the shell scripts documented commands run (readLaunchedScripts), kept while the file is unchanged. */
-  private readonly scriptTexts = new Map<string, { readonly hash: string; readonly text: string }>();
+  private readonly scriptTexts = new Map<string, HashedValue<string>>();
   /** Each file's content hash and the size and time it had then. */
   private readonly contents = new Map<string, { readonly version: string | undefined; readonly hash: string }>();
   /** Link stubs read as the file they name (linkStub.ts): their own size and time say nothing of that file's. */
@@ -779,27 +779,15 @@ export class FolderScanCache {
         return [];
       },
     );
+    const read = { unchangedHash, readChecked, remember };
+    // The scripts documented commands run (their texts), and the top-level keys of the configs compared for siblings:
+    // each kept across scans while the file is unchanged (a warm rescan reads none of them again).
     await this.readLaunchedScripts(index, docs, root, byPath, (source) =>
-      this.scriptText(source, unchangedHash, readChecked, remember),
+      readHashed(this.scriptTexts, source, read, (text) => text),
     );
-    // Top-level keys of the configs compared for siblings, kept across scans while the file is unchanged (a warm
-    // rescan reads none of them again).
-    const keysOf = async (source: ScanSource): Promise<ReadonlySet<string>> => {
-      const unchanged = unchangedHash(source.path);
-      const held = this.configKeys.get(source.path);
-      if (held && unchanged !== undefined && held.hash === unchanged) return held.keys;
-      try {
-        const bytes = await readChecked(source);
-        const hash = sha1(bytes);
-        remember(source.path, hash);
-        const keys = topLevelConfigKeys(source.path, new TextDecoder('utf-8').decode(bytes));
-        this.configKeys.set(source.path, { hash, keys });
-        return keys;
-      } catch {
-        this.configKeys.delete(source.path);
-        return new Set<string>();
-      }
-    };
+    const keysOf = async (source: ScanSource): Promise<ReadonlySet<string>> =>
+      (await readHashed(this.configKeys, source, read, (text) => topLevelConfigKeys(source.path, text))) ??
+      new Set<string>();
     await addDocumentedSiblings(index, sources, byPath, keysOf);
     return index;
   }
@@ -862,28 +850,6 @@ export class FolderScanCache {
     const through = facts.length > 0 ? { script: display, facts } : undefined;
     read.set(key, through);
     return through;
-  }
-  /** A script's text, kept across scans while the file is unchanged (a warm rescan reads none again); undefined when unreadable. */
-  private async scriptText(
-    source: ScanSource,
-    unchangedHash: (p: string) => string | undefined,
-    readChecked: (s: ScanSource) => Promise<Uint8Array>,
-    remember: (p: string, hash: string) => void,
-  ): Promise<string | undefined> {
-    const unchanged = unchangedHash(source.path);
-    const held = this.scriptTexts.get(source.path);
-    if (held && unchanged !== undefined && held.hash === unchanged) return held.text;
-    try {
-      const bytes = await readChecked(source);
-      const hash = sha1(bytes);
-      remember(source.path, hash);
-      const text = new TextDecoder('utf-8').decode(bytes);
-      this.scriptTexts.set(source.path, { hash, text });
-      return text;
-    } catch {
-      this.scriptTexts.delete(source.path);
-      return undefined;
-    }
   }
 }
 
@@ -1050,4 +1016,40 @@ const TRAINING_LENGTH = new Set(['training.steps', 'training.epochs', 'training.
 /** Whether a config's own facts say how long or how large a batch a run takes: a run's definition, not a fragment. */
 function definesTrainingLength(facts: readonly Fact[]): boolean {
   return facts.some((f) => !f.file && TRAINING_LENGTH.has(f.kind));
+}
+
+/** What a scan derived from a file's text, with the hash of the bytes it was derived from. */
+interface HashedValue<T> {
+  readonly hash: string;
+  readonly value: T;
+}
+
+/**
+ * The value derived from a file's text, from `cache` while the file is unchanged since the scan that derived it, else
+ * read (and remembered as read) and derived again; undefined when the file cannot be read.
+ */
+async function readHashed<T>(
+  cache: Map<string, HashedValue<T>>,
+  source: ScanSource,
+  io: {
+    readonly unchangedHash: (p: string) => string | undefined;
+    readonly readChecked: (s: ScanSource) => Promise<Uint8Array>;
+    readonly remember: (p: string, hash: string) => void;
+  },
+  derive: (text: string) => T,
+): Promise<T | undefined> {
+  const unchanged = io.unchangedHash(source.path);
+  const held = cache.get(source.path);
+  if (held && unchanged !== undefined && held.hash === unchanged) return held.value;
+  try {
+    const bytes = await io.readChecked(source);
+    const hash = sha1(bytes);
+    io.remember(source.path, hash);
+    const value = derive(new TextDecoder('utf-8').decode(bytes));
+    cache.set(source.path, { hash, value });
+    return value;
+  } catch {
+    cache.delete(source.path);
+    return undefined;
+  }
 }
