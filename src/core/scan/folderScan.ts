@@ -829,7 +829,8 @@ export class FolderScanCache {
     read: Map<string, DocumentedLaunch['throughScript'] | undefined>,
   ): Promise<DocumentedLaunch['throughScript'] | undefined> {
     const from = docPath.get(launch.file);
-    if (!from) return undefined;
+    // Most documented commands run a Python program: only one naming a shell script is parsed here.
+    if (!from || !SHELL_SCRIPT_WORD.test(launch.command)) return undefined;
     const link = extractShellFacts(launch.command).find(
       (f) => f.kind === 'link.script' && typeof f.value === 'string' && /\.(?:sh|bash)$/.test(f.value) && f.positional,
     );
@@ -853,6 +854,8 @@ export class FolderScanCache {
   }
 }
 
+/** A word of a command naming a shell script (`./tools/dist_train.sh`). */
+const SHELL_SCRIPT_WORD = /\.(?:sh|bash)["']?(?:\s|$)/;
 /** Shell scripts read per scan for the hardware a documented command's script asks for. */
 const MAX_LAUNCHED_SCRIPTS = 48;
 
