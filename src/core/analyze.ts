@@ -1450,11 +1450,17 @@ function linkedFacts(
     // model settings: whether the program trains is its own calls' to say, not the config's trainer start.
     const loadedByProgram = link.kind === 'link.config' && /\.py$/i.test(fromPath);
     const kept = (f: Fact) => !(loadedByProgram && f.kind === 'launch.trainer' && f.value === AMPHION_TRAINER);
+    const sums = flagSumValues(facts, link, read1.facts, target.display, passes, given?.values);
+    // A count summed from flags (`opt.n_epochs + opt.n_epochs_decay`) replaces what one of its terms' defaults says
+    // alone (`--n_epochs` default 200, read as the epochs by its name): the loop runs the sum.
+    const summed = (f: Fact) =>
+      sums.some((s) => s.kind === f.kind) &&
+      facts.some((p) => p.kind === f.kind && p.flagSum?.flags.some(([flag]) => f.detail === `default of --${flag}`));
     out.push(
-      ...tagged.filter(kept),
-      ...deeper.filter(kept),
+      ...tagged.filter((f) => kept(f) && !summed(f)),
+      ...deeper.filter((f) => kept(f) && !summed(f)),
       ...keyedValues(facts, link, read1.facts, target.display),
-      ...flagSumValues(facts, link, read1.facts, target.display, passes, given?.values),
+      ...sums,
     );
     // A script the line runs in which nothing reads as a model, a run or its settings (an upload helper, a
     // router beside the workload, a dataset filter: INCIDENTAL_FACTS): the line is no run (factsToSpec). A script with such facts but no start we

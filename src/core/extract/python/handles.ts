@@ -81,16 +81,19 @@ function kindOfValue(
   return undefined;
 }
 
-/** A call of a builder named by a catalog model (its own name, exactly) with `pretrained=True`. */
+/** A call of a builder named by a catalog model (its own name, exactly), or of a model factory, with `pretrained=True`. */
 function pretrainedBuilder(call: Node, full: string): boolean {
   const args = call.childForFieldName('arguments');
   if (!args || !/\bpretrained[ \t]*=[ \t]*True\b/.test(args.text.slice(0, 2000))) return false;
   const pretrained = args.namedChildren.find(
     (c) => c?.type === 'keyword_argument' && c.childForFieldName('name')?.text === 'pretrained',
   );
+  const last = full.slice(full.lastIndexOf('.') + 1);
+  // `timm.create_model(name, pretrained=True)` (timm docs, "Loading pretrained weights"): the factory returns the
+  // named architecture with its released weights, as a builder named by the model does.
   return (
     pretrained?.childForFieldName('value')?.text === 'True' &&
-    findModelByName(full.slice(full.lastIndexOf('.') + 1)) !== undefined
+    (last === 'create_model' || findModelByName(last) !== undefined)
   );
 }
 

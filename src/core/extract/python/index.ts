@@ -146,6 +146,7 @@ import {
   gradFreeEntry,
   gradOffBlock,
   moduleGradOffBlock,
+  moduleEvaluatedLoop,
 } from './readers/gradFreeEntry';
 import { inputOptimisation } from './readers/inputOptimisation';
 import { ownModelClass } from './readers/ownModelClass';
@@ -586,6 +587,8 @@ export const FILE_RULES: readonly FileRule[] = [
   builtModelHandedOn,
   // A fallback too: a project model class the program only predicts with, where no rule above read the run.
   projectModelPredicts,
+  // A fallback too: a flat script's loop over a model its top loaded and put in eval mode.
+  moduleEvaluatedLoop,
   // After every rule that starts a run or names its model: names it by the repository's own class only where none did.
   ownModelClass,
   // After ownModelClass: an architecture's config class names the model only where no class or checkpoint did.

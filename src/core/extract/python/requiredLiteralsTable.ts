@@ -1144,6 +1144,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
       { words: ['with'], ignoreCase: false },
     ],
   ],
+  ['m', '^[A-Za-z_][\\w.]{0,200}\\.eval\\(\\)[ \\t]*$', [{ words: ['.eval()'], ignoreCase: false }]],
   ['m', '^[A-Za-z_]\\w*[ \\t]*=[ \\t]*\\w*TrainerConfig\\(', [{ words: ['TrainerConfig('], ignoreCase: false }]],
   ['m', '^[A-Za-z_]\\w{0,60}[ \\t]*=[ \\t]*[A-Z]\\w{0,100}[ \\t]*\\(', []],
   [

@@ -1,5 +1,5 @@
 import { gatedTest } from '../requiredLiterals';
-import { startsARun } from '../../../facts';
+import { startsARun, type Fact } from '../../../facts';
 import { nodeRange } from '../context';
 import { executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
@@ -258,17 +258,46 @@ export const gradOffBlock: FileRule = {
     const executed = executedRowMask(ctx.tree);
     const withBlock = gradOffBlockEntry(ctx.tree.rootNode.namedChildren, executed, ctx.text);
     if (withBlock) {
+      const demo = predictorDemo(ctx.tree.rootNode.namedChildren, withBlock.node);
       ctx.facts.push({
         kind: 'launch.inference',
-        value: `${withBlock.name} under ${withBlock.context}`,
+        // The module's own demo of its predictor class (resolve/entryPoint.ts keeps such a module of a package).
+        value: demo ? 'module-demo' : `${withBlock.name} under ${withBlock.context}`,
         range: nodeRange(withBlock.node),
         confidence: 'medium',
-        detail: `${withBlock.label} runs its work inside \`with ${withBlock.context}:\` and the file builds or loads a model without a training step: an inference run`,
+        detail: demo
+          ? `${withBlock.label} of ${demo} runs its work inside \`with ${withBlock.context}:\`, and the main guard builds ${demo} with the weights file it names and calls it: the module's own demo, an inference run`
+          : `${withBlock.label} runs its work inside \`with ${withBlock.context}:\` and the file builds or loads a model without a training step: an inference run`,
       });
       return;
     }
   },
 };
+
+/** A weights file named by its extension, in quotes. */
+const WEIGHTS_FILE_LITERAL = /["'][^"'\n]{1,300}\.(?:pth|pt|ckpt|bin|safetensors|pkl)["']/;
+
+/**
+ * The class of this module whose method holds `node`, when the main guard builds it with a weights file it names
+ * (`body_estimation = Body('../model/body_pose_model.pth')`, then `body_estimation(oriImg)`): a predictor class of a
+ * package module with its own demo under the guard (pytorch-openpose's `src/body.py`).
+ */
+function predictorDemo(statements: readonly (Node | null)[], node: Node): string | undefined {
+  let cls: Node | null = node.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const name = cls?.childForFieldName('name')?.text;
+  const guard = statements.find((s) => s?.type === 'if_statement' && MAIN_GUARD.test(s.text.slice(0, 80)));
+  if (!name || !guard) return undefined;
+  const built = new RegExp(`^[ \\t]*(\\w{1,60})[ \\t]*=[ \\t]*${name}[ \\t]*\\(([^)\\n]{0,400})\\)`, 'm').exec(
+    guard.text.slice(0, MAX_GUARD_TEXT),
+  );
+  if (!built || !WEIGHTS_FILE_LITERAL.test(built[2])) return undefined;
+  return new RegExp(`\\b${built[1]}[ \\t]*(?:\\.\\w{1,60}[ \\t]*)?\\(`).test(
+    guard.text.slice(built.index + built[0].length, MAX_GUARD_TEXT),
+  )
+    ? name
+    : undefined;
+}
 
 /**
  * The same shape written at a module's top, in a script with neither functions nor a main guard (an expert model's
@@ -283,21 +312,134 @@ export const moduleGradOffBlock: FileRule = {
   runStart: [/^with[ \t]+(?:\w+\.)?(?:no_grad|inference_mode)\(\)[ \t]*:/m],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || trains(ctx.text) || !loadsAModel(ctx.text)) return;
-    for (const statement of ctx.tree.rootNode.namedChildren) {
+    const top = ctx.tree.rootNode.namedChildren;
+    // The module's own top loads trained weights and puts a model in eval mode (`trainer.gen_a.load_state_dict(…)`,
+    // `trainer.eval()`, MUNIT's and FUNIT's test scripts): then one kept call under no_grad is that model's work.
+    const evaluated = loadsAndEvaluatesAtTop(top);
+    for (const statement of top) {
       if (statement?.type !== 'with_statement') continue;
       const m = GRAD_OFF_WITH.exec(statement.text.slice(0, 200));
-      if (!m || !statement.childForFieldName('body')?.namedChildren.some(loopOfCalls)) continue;
+      const block = statement.childForFieldName('body')?.namedChildren ?? [];
+      // A call bound in the block, or in a `with autocast():` nested in it.
+      const keptCall = (c: Node | null) =>
+        boundCall(c) ||
+        (c?.type === 'with_statement' && (c.childForFieldName('body')?.namedChildren ?? []).some(boundCall));
+      if (!m || !block.some((c) => loopOfCalls(c) || (evaluated && keptCall(c)))) continue;
+      if (evaluated) dropConstructionOfEvaluated(top, ctx);
       ctx.facts.push({
         kind: 'launch.inference',
         value: `module under ${m[1]}`,
         range: nodeRange(statement),
         confidence: 'medium',
-        detail: `the module runs a loop over its model inside \`with ${m[1]}:\` at its top, and the file builds or loads a model without a training step: an inference run`,
+        detail: evaluated
+          ? `the module loads trained weights, puts its model in eval mode and runs it inside \`with ${m[1]}:\` at its top, without a training step: an inference run`
+          : `the module runs a loop over its model inside \`with ${m[1]}:\` at its top, and the file builds or loads a model without a training step: an inference run`,
       });
       return;
     }
   },
 };
+
+/**
+ * The same script without no_grad (written for PyTorch before 0.4, `Variable(x, volatile=True)`, or with gradients
+ * simply left on): its top loads trained weights and puts the model in eval mode (loadsAndEvaluatesAtTop), and then a
+ * loop at its top, or in an `if` there choosing the variant, calls the model over its inputs (`for images in loader:
+ * content, _ = encode(images)`). No training step in the file: an inference run.
+ */
+export const moduleEvaluatedLoop: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['.eval('],
+  runStart: [/^[A-Za-z_][\w.]{0,200}\.eval\(\)[ \t]*$/m],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(startsARun) || trains(ctx.text) || !loadsAModel(ctx.text)) return;
+    const top = ctx.tree.rootNode.namedChildren.slice(0, MAX_TOP_STATEMENTS);
+    if (!loadsAndEvaluatesAtTop(top)) return;
+    const evalStatement = top.find(
+      (c) => c?.type === 'expression_statement' && EVAL_MODE_STATEMENT.test(c.text.trim()),
+    )!;
+    const evalRow = evalStatement.startPosition.row;
+    // The loop runs that model: it names it, or a name the top binds from it (`encode = trainer.gen_a.encode`).
+    const model = evalStatement.text.trim().split('.')[0];
+    const names = new Set([model]);
+    for (const c of top) {
+      const m = /^([A-Za-z_]\w{0,60})[ \t]*=[^=]/.exec(c?.type === 'expression_statement' ? c.text.slice(0, 400) : '');
+      if (m && new RegExp(`\\b${model}\\.`).test(c!.text.slice(0, 400))) names.add(m[1]);
+      if (names.size >= MAX_LOADERS) break;
+    }
+    const runsModel = new RegExp(`(?<![\\w.])(?:${[...names].join('|')})\\b[ \\t]*[.(]`);
+    const loops = top.flatMap((c) =>
+      c?.type === 'if_statement'
+        ? [
+            c.childForFieldName('consequence'),
+            ...c.namedChildren.filter((b) => /^(?:elif|else)_clause$/.test(b?.type ?? '')),
+          ].flatMap((b) =>
+            b?.type === 'block'
+              ? b.namedChildren
+              : ((b?.childForFieldName('consequence') ?? b?.childForFieldName('body'))?.namedChildren ?? []),
+          )
+        : [c],
+    );
+    const loop = loops.find(
+      (c) =>
+        c !== null &&
+        c.startPosition.row > evalRow &&
+        loopOfCalls(c) &&
+        c.endIndex - c.startIndex <= MAX_LOOP_TEXT &&
+        runsModel.test(c.text),
+    );
+    if (!loop) return;
+    ctx.facts.push({
+      kind: 'launch.inference',
+      value: 'module loop after eval()',
+      range: nodeRange(loop),
+      confidence: 'medium',
+      detail:
+        'the module loads trained weights, puts its model in eval mode and then loops over its inputs calling it at its top, without a training step: an inference run',
+    });
+  },
+};
+
+/**
+ * The program's trainer class built only to hold the model it then evaluates (`trainer = Trainer(config)`,
+ * `trainer.load_ckpt(opts.ckpt)`, `trainer.eval()`: FUNIT's test script): its construction (`construct:Trainer`) sets
+ * up no training here, so it is dropped.
+ */
+function dropConstructionOfEvaluated(top: readonly (Node | null)[], ctx: { facts: Fact[]; text: string }): void {
+  const evaluated = new Set<string>();
+  for (const c of top.slice(0, MAX_TOP_STATEMENTS))
+    if (c?.type === 'expression_statement' && EVAL_MODE_STATEMENT.test(c.text.trim()))
+      evaluated.add(c.text.trim().split('.')[0]);
+  const lines = ctx.text.split('\n');
+  const kept = ctx.facts.filter((f) => {
+    if (f.kind !== 'launch.trainer' || !String(f.value).startsWith('construct:')) return true;
+    const bound = /^([A-Za-z_]\w{0,60})[ \t]*=/.exec(lines[f.range.startLine] ?? '')?.[1];
+    return !bound || !evaluated.has(bound);
+  });
+  ctx.facts.length = 0;
+  ctx.facts.push(...kept);
+}
+
+/** Top-level statements looked at for a weight load and an eval-mode call (a script has a few hundred). */
+const MAX_TOP_STATEMENTS = 400;
+/** `trainer.eval()`, `model.net.eval()` as a statement of its own. */
+const EVAL_MODE_STATEMENT = /^[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){0,4}\.eval[ \t]*\([ \t]*\)$/;
+
+/**
+ * A module's top (outside its definitions) loads trained weights (LOADS_WEIGHTS, or a `load_ckpt(` of the program's
+ * trainer class) and puts a model in eval mode in a statement of its own.
+ */
+function loadsAndEvaluatesAtTop(top: readonly (Node | null)[]): boolean {
+  let loads = false;
+  let evaluates = false;
+  for (const statement of top.slice(0, MAX_TOP_STATEMENTS)) {
+    if (!statement || /definition$/.test(statement.type) || statement.type === 'with_statement') continue;
+    const text = statement.text.slice(0, MAX_GUARD_TEXT);
+    if (LOADS_WEIGHTS.test(text) || /\.load_ckpt[ \t]*\(/.test(text)) loads = true;
+    if (statement.type === 'expression_statement' && EVAL_MODE_STATEMENT.test(text.trim())) evaluates = true;
+  }
+  return loads && evaluates;
+}
 
 /** `torch.set_grad_enabled(False)` as a statement of its own (an alias of torch before the attribute). */
 const GRAD_DISABLED = /^(?:[A-Za-z_]\w{0,30}\.)?set_grad_enabled[ \t]*\([ \t]*False[ \t]*\)$/;
@@ -333,6 +475,66 @@ export const gradDisabledEntry: FileRule = {
   },
 };
 
+/**
+ * Where an entry's statements have a model with trained weights in eval mode: `model.eval()` after the weights were
+ * loaded into it (`model.load_state_dict(…)`) or after it was bound from a loader of this module that loads them
+ * (`model_painter = prepare_model(ckpt_path, arch)`); or bound from a loader that does both (its body ends with
+ * `model.eval()`).
+ */
+function evaluatedModel(
+  statements: readonly (Node | null)[],
+  loaders: ReadonlyMap<string, boolean>,
+): { model: string; at: number } | undefined {
+  const bound = (c: Node | null) =>
+    /^([A-Za-z_]\w{0,60})[ \t]*=[ \t]*([A-Za-z_]\w{0,60})[ \t]*\(/.exec(c?.text.slice(0, 200) ?? '');
+  const at = statements.findIndex((c) => c?.type === 'expression_statement' && EVAL_STATEMENT.test(c.text.trim()));
+  if (at >= 0) {
+    const model = EVAL_STATEMENT.exec(statements[at]!.text.trim())![1];
+    const loaded = (c: Node | null) => {
+      const b = bound(c);
+      return !!c && (c.text.includes(`${model}.load_state_dict(`) || (b?.[1] === model && loaders.has(b[2])));
+    };
+    if (statements.slice(0, at).some(loaded)) return { model, at };
+  }
+  const evaluating = statements.findIndex(
+    (c) => c?.type === 'expression_statement' && loaders.get(bound(c)?.[2] ?? '') === true,
+  );
+  return evaluating < 0 ? undefined : { model: bound(statements[evaluating])![1], at: evaluating };
+}
+
+/** The names of the module's own functions. */
+function localFunctions(statements: readonly (Node | null)[]): Set<string> {
+  const out = new Set<string>();
+  for (const statement of statements) {
+    if (out.size >= MAX_WEIGHT_LOADERS) break;
+    const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+    if (name && /^\w{1,60}$/.test(name)) out.add(name);
+  }
+  return out;
+}
+
+/** Module-level functions looked at for a loader that loads trained weights into the model it returns. */
+const MAX_WEIGHT_LOADERS = 50;
+
+/**
+ * The module's functions that load trained weights (`load_state_dict(`) and return something, each with whether its
+ * body also puts the model in eval mode.
+ */
+function weightLoaders(statements: readonly (Node | null)[]): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const statement of statements) {
+    if (out.size >= MAX_WEIGHT_LOADERS) break;
+    const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (def?.type !== 'function_definition') continue;
+    const name = def.childForFieldName('name')?.text;
+    const text = def.childForFieldName('body')?.text.slice(0, MAX_LOOP_TEXT) ?? '';
+    if (name && /\.load_state_dict[ \t]*\(/.test(text) && /^[ \t]*return[ \t]+\w/m.test(text))
+      out.set(name, EVAL_CALL.test(text));
+  }
+  return out;
+}
+
 /** `model.eval()` as a statement: the name of the model put in eval mode. */
 const EVAL_STATEMENT = /^([A-Za-z_]\w{0,60})\.eval[ \t]*\([ \t]*\)$/;
 /** Statements of an entry body looked at, and characters of a loop looked into for the model's call. */
@@ -353,29 +555,43 @@ export const evaluatedModelLoop: FileRule = {
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || trains(ctx.text)) return;
     const executed = executedRowMask(ctx.tree);
-    for (const { name, label, body } of entryBodies(ctx.tree.rootNode.namedChildren)) {
+    const top = ctx.tree.rootNode.namedChildren;
+    const loaders = weightLoaders(top);
+    for (const { name, label, body } of entryBodies(top)) {
       if (!body || executed[body.startPosition.row] !== 1) continue;
       const statements = body.namedChildren.slice(0, MAX_ENTRY_STATEMENTS);
-      const at = statements.findIndex((c) => c?.type === 'expression_statement' && EVAL_STATEMENT.test(c.text.trim()));
-      if (at < 0) continue;
-      const model = EVAL_STATEMENT.exec(statements[at]!.text.trim())![1];
-      if (!statements.slice(0, at).some((c) => c?.text.includes(`${model}.load_state_dict(`))) continue;
-      const called = new RegExp(`(?:\\b${model}(?:\\.forward)?[ \\t]*\\(|\\([ \\t]*${model}[ \\t]*,)`);
-      const loop = statements
-        .slice(at + 1)
-        .find(
-          (c) =>
-            (c?.type === 'for_statement' || c?.type === 'while_statement') &&
-            c.endIndex - c.startIndex <= MAX_LOOP_TEXT &&
-            called.test(c.text),
-        );
-      if (!loop) continue;
+      const point = evaluatedModel(statements, loaders);
+      if (!point) continue;
+      const { model, at } = point;
+      // Called itself, or handed to the function that runs it (`run_one_image(img, tgt, size, model, out_path)`,
+      // `model=model_painter`).
+      const called = new RegExp(
+        `(?:\\b${model}(?:\\.forward)?[ \\t]*\\(|[(,][ \\t]*(?:\\w{1,40}[ \\t]*=[ \\t]*)?${model}[ \\t]*[,)])`,
+      );
+      const rest = statements.slice(at + 1);
+      const loop = rest.find(
+        (c) =>
+          (c?.type === 'for_statement' || c?.type === 'while_statement') &&
+          c.endIndex - c.startIndex <= MAX_LOOP_TEXT &&
+          called.test(c.text),
+      );
+      // Without a loop, one call of a runner this module defines, handed the model (a demo on one image, Painter's
+      // `run_one_image(img, tgt, size, model_painter, out_path, device)`): not an export or a save of a library.
+      const runner = new RegExp(
+        `^(?:[\\w, \\t]{1,200}=[ \\t]*)?(${[...localFunctions(top)].join('|') || '(?!)'})[ \\t]*\\(`,
+      );
+      const once = loop
+        ? undefined
+        : rest.find(
+            (c) => c?.type === 'expression_statement' && runner.test(c.text) && called.test(c.text.slice(0, 2000)),
+          );
+      if (!loop && !once) continue;
       ctx.facts.push({
         kind: 'launch.inference',
         value: `${name} evaluates ${model}`,
         range: nodeRange(statements[at]!),
         confidence: 'medium',
-        detail: `${label} loads trained weights into \`${model}\`, puts it in eval mode and runs it over its inputs in a loop, in a file without a training step: an inference run`,
+        detail: `${label} loads trained weights into \`${model}\`, puts it in eval mode and runs it over its inputs${loop ? ' in a loop' : ''}, in a file without a training step: an inference run`,
       });
       return;
     }

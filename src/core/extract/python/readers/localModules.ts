@@ -362,7 +362,7 @@ const MAX_INDENTED_USES = 200;
 /**
  * A notebook or a flat script (no main guard: its top-level statements are what runs) that imports a class from a
  * program module beside it (`from designer import Sampler`), builds it at top level (`s = Sampler(cfg)`) and drives it
- * there (`s.run()`): the run is the one that class carries out, so the module is linked (what it loads, its primary
+ * there (`s.run()`, or `s(image)`): the run is the one that class carries out, so the module is linked (what it loads, its primary
  * config, the modules it loads its model through). The construction must be a module-level statement (column 0) and
  * the method call module-level code (a statement, or the body of a top-level loop): a class only built, or built or
  * driven inside a function, is not followed. A module not
@@ -400,7 +400,8 @@ export const topLevelObjectRuns: FileRule = {
       }
       // `s.run()`, or its result bound (`meta, res = predictor.inference(path)`); also in the body of a top-level loop
       // (`for epoch in ...:` then `trainer.run_generator_one_step(data_i)`, SPADE's train.py), never in a definition.
-      const used = /^[ \t]*(?:[A-Za-z_][\w, \t]{0,80}=[ \t]*)?([A-Za-z_]\w{0,60})\.\w{1,60}[ \t]*\(/.exec(line);
+      // The object called itself runs it too (`candidate, subset = body_estimation(oriImg)`: a predictor's `__call__`).
+      const used = /^[ \t]*(?:[A-Za-z_][\w, \t]{0,80}=[ \t]*)?([A-Za-z_]\w{0,60})(?:\.\w{1,60})?[ \t]*\(/.exec(line);
       const object = used ? built.get(used[1]) : undefined;
       if (!object) return;
       // Indented: in a top-level loop's body, not a definition (looked up a bounded number of times per file).

@@ -319,6 +319,20 @@ const SETUP_ONLY = /^construct:(?:Fabric|Accelerator|PartialState)$/;
 const TRAINS = /optim\.|(?<!ImageOps)\.fit\(|\.train\(\)|Trainer\(/;
 
 /**
+ * The model called once, outside any loop, on a tensor the file makes up (`image = torch.rand(1, 3, 754, 234).cuda()`,
+ * then `output = model(image)`): a check that the model builds and runs, no workload.
+ */
+function smokeCall(call: Node, text: string): boolean {
+  for (let n: Node | null = call.parent; n; n = n.parent)
+    if (n.type === 'for_statement' || n.type === 'while_statement') return false;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  if (args.length !== 1 || args[0]?.type !== 'identifier') return false;
+  const bound = new RegExp(`^[ \\t]*${args[0].text}[ \\t]*=[ \\t]*(.{1,300})$`, 'gm');
+  const values = [...text.matchAll(bound)].map((m) => m[1]);
+  return values.length > 0 && values.every((v) => MADE_UP_INPUT.test(v));
+}
+
+/**
  * A pretrained or named vision model put in eval mode or called under no_grad/inference_mode, in a file that
  * never trains anything: the file runs inference with it (predictions over a folder, a benchmark).
  */
@@ -400,6 +414,7 @@ function readForwardOnlyUse(index: SyntaxIndex, text: string, ctx: PythonReadCon
     return;
   }
   const { full, last } = ctx.callee(marker);
+  if (ctx.modelHandles.has(full) && smokeCall(marker, text)) return;
   ctx.add(
     'launch.inference',
     full,

@@ -1,0 +1,246 @@
+import * as assert from 'node:assert/strict';
+import { runOf, scanFiles } from './helpers';
+
+/** Fifty-sixth round: rules from what the blind sets BW and BX read wrong. */
+
+describe('Fifty-sixth round: test scripts that run a loaded model (sets BW, BX)', () => {
+  /** A flat test script of an image-translation repository: weights loaded at its top, the model in eval mode. */
+  const flatTest = (work: 'no_grad' | 'loop' | 'none') =>
+    [
+      'import argparse',
+      'import torch',
+      'from utils import get_config',
+      'from trainer import Translator',
+      '',
+      'parser = argparse.ArgumentParser()',
+      "parser.add_argument('--config', type=str)",
+      "parser.add_argument('--checkpoint', type=str)",
+      'opts = parser.parse_args()',
+      'config = get_config(opts.config)',
+      'trainer = Translator(config)',
+      'state_dict = torch.load(opts.checkpoint)',
+      "trainer.gen_a.load_state_dict(state_dict['a'])",
+      'trainer.cuda()',
+      'trainer.eval()',
+      'encode = trainer.gen_a.encode',
+      'decode = trainer.gen_b.decode',
+      ...(work === 'no_grad'
+        ? [
+            'with torch.no_grad():',
+            '    content, _ = encode(image)',
+            '    outputs = decode(content)',
+            '    save(outputs)',
+          ]
+        : work === 'loop'
+          ? [
+              'if opts.a2b:',
+              '    for images in loader:',
+              '        content, _ = encode(images)',
+              '        save(decode(content))',
+            ]
+          : ['print(count_parameters(trainer))']),
+      '',
+    ].join('\n');
+
+  it('reads a flat script that loads weights, evaluates and calls the model under no_grad at its top as inference', async () => {
+    const run = await runOf(
+      { 'test.py': flatTest('no_grad'), 'trainer.py': 'class Translator:\n    pass\n' },
+      'test.py',
+    );
+    assert.equal(run?.mode, 'inference');
+  });
+
+  it('reads the same script without no_grad, looping over its inputs with the model, as inference', async () => {
+    const run = await runOf({ 'test_batch.py': flatTest('loop') }, 'test_batch.py');
+    assert.equal(run?.mode, 'inference');
+    assert.equal(await runOf({ 'count.py': flatTest('none') }, 'count.py'), undefined);
+  });
+
+  it("reads a test script whose project trainer object only loads a checkpoint as inference, not as that trainer's training", async () => {
+    const script = [
+      'import argparse',
+      'import torch',
+      'from trainer import Trainer',
+      '',
+      'parser = argparse.ArgumentParser()',
+      "parser.add_argument('--ckpt', type=str)",
+      'opts = parser.parse_args()',
+      'trainer = Trainer(config)',
+      'trainer.cuda()',
+      'trainer.load_ckpt(opts.ckpt)',
+      'trainer.eval()',
+      'with torch.no_grad():',
+      '    output_image = trainer.model.translate_simple(content_img, class_code)',
+      '',
+    ].join('\n');
+    const run = await runOf({ 'test_k_shot.py': script }, 'test_k_shot.py');
+    assert.equal(run?.mode, 'inference');
+  });
+
+  it('reads a main that binds its model from a loader of the module that loads the weights, then hands it to a runner', async () => {
+    const script = (loaderEvaluates: boolean, loop: boolean) =>
+      [
+        'import torch',
+        'import models_painter',
+        '',
+        'def prepare_model(chkpt_dir, arch):',
+        '    model = getattr(models_painter, arch)()',
+        "    checkpoint = torch.load(chkpt_dir, map_location='cpu')",
+        "    model.load_state_dict(checkpoint['model'], strict=False)",
+        ...(loaderEvaluates ? ['    model.eval()'] : []),
+        '    return model',
+        '',
+        'def run_one_image(img, tgt, model, device):',
+        '    return model(img.to(device), tgt.to(device))',
+        '',
+        "if __name__ == '__main__':",
+        '    args = get_args_parser()',
+        '    model_painter = prepare_model(args.ckpt_path, args.model)',
+        ...(loaderEvaluates ? [] : ['    model_painter.eval()']),
+        ...(loop
+          ? [
+              '    for img_path in paths:',
+              '        output = run_one_image(load(img_path), tgt, model=model_painter, device=device)',
+            ]
+          : ['    output = run_one_image(img, tgt, model_painter, device)']),
+        '',
+      ].join('\n');
+    for (const [evaluates, loop] of [
+      [false, true],
+      [true, true],
+      [true, false],
+    ] as const)
+      assert.equal(
+        (await runOf({ 'infer.py': script(evaluates, loop) }, 'infer.py'))?.mode,
+        'inference',
+        `${evaluates} ${loop}`,
+      );
+  });
+});
+
+describe("Fifty-sixth round: a package's predictor demo and the scripts that drive it (set BX)", () => {
+  const PREDICTOR = (guard: boolean) =>
+    [
+      'import torch',
+      'from src.model import bodypose_model',
+      '',
+      'class Body(object):',
+      '    def __init__(self, model_path):',
+      '        self.model = bodypose_model()',
+      '        self.model.load_state_dict(torch.load(model_path))',
+      '        self.model.eval()',
+      '',
+      '    def __call__(self, image):',
+      '        heatmaps = []',
+      '        for scale in [0.5, 1.0]:',
+      '            data = torch.from_numpy(resize(image, scale)).float()',
+      '            with torch.no_grad():',
+      '                heatmap = self.model(data)',
+      '            heatmaps.append(heatmap)',
+      '        return heatmaps',
+      '',
+      ...(guard
+        ? [
+            "if __name__ == '__main__':",
+            "    body_estimation = Body('../model/body_pose_model.pth')",
+            "    candidate = body_estimation(cv2.imread('../images/ski.jpg'))",
+            '',
+          ]
+        : []),
+    ].join('\n');
+  const MODEL = 'import torch.nn as nn\n\nclass bodypose_model(nn.Module):\n    pass\n';
+  const DEMO = [
+    'import cv2',
+    'from src import util',
+    'from src.body import Body',
+    '',
+    "body_estimation = Body('model/body_pose_model.pth')",
+    "oriImg = cv2.imread('images/demo.jpg')",
+    'candidate, subset = body_estimation(oriImg)',
+    'canvas = util.draw_bodypose(oriImg, candidate, subset)',
+    '',
+  ].join('\n');
+
+  it("keeps a package module whose main guard builds its predictor class from a weights file and calls it: the module's demo", async () => {
+    const files = { 'src/__init__.py': '', 'src/model.py': MODEL, 'src/body.py': PREDICTOR(true), 'src/util.py': '' };
+    const scan = await scanFiles(files);
+    const body = scan.files.find((f) => f.display === 'src/body.py');
+    assert.equal(body?.analysis.runs[0]?.run.mode, 'inference');
+    const without = await scanFiles({ ...files, 'src/body.py': PREDICTOR(false) });
+    assert.equal(without.files.find((f) => f.display === 'src/body.py')?.analysis.runs.length ?? 0, 0);
+  });
+
+  it("reads a flat demo that builds that predictor and calls the object as the predictor module's inference run", async () => {
+    const files = { 'src/__init__.py': '', 'src/model.py': MODEL, 'src/body.py': PREDICTOR(true), 'demo.py': DEMO };
+    const run = await runOf(files, 'demo.py');
+    assert.equal(run?.mode, 'inference');
+  });
+});
+
+describe('Fifty-sixth round: pretrained factories, smoke checks and summed epochs (sets BW, BO)', () => {
+  it("reads a notebook's `timm.create_model(name, pretrained=True)` called on an image as inference", async () => {
+    const cells = [
+      ['import timm', 'from PIL import Image'],
+      ['model_name = "vit_base_patch16_224"', 'model = timm.create_model(model_name, pretrained=True)'],
+      ['img = transform(Image.open("images/dog.png"))[None, ...]', 'model(img).topk(5).indices[0].tolist()'],
+    ];
+    const notebook = JSON.stringify({
+      cells: cells.map((source) => ({ cell_type: 'code', metadata: {}, outputs: [], source: source.join('\n') })),
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    });
+    const run = await runOf({ 'examples/validation.ipynb': notebook }, 'examples/validation.ipynb');
+    assert.equal(run?.mode, 'inference');
+    assert.equal(run?.model.name, 'vit_base_patch16_224');
+  });
+
+  it('does not read one forward pass of a pretrained model on a made-up tensor as a run', async () => {
+    const script = (input: string) =>
+      [
+        'import torch',
+        'from timm.models import create_model',
+        "model = create_model('vit_base_patch16_224', pretrained=True)",
+        `image = ${input}`,
+        'model = model.cuda()',
+        'output = model(image)',
+        "print('ok')",
+        '',
+      ].join('\n');
+    assert.equal(
+      await runOf({ 'dummy_test.py': script('torch.rand(1, 3, 224, 224).cuda()') }, 'dummy_test.py'),
+      undefined,
+    );
+    const real = await runOf({ 'predict.py': script("load_image('dog.png').cuda()") }, 'predict.py');
+    assert.equal(real?.mode, 'inference');
+  });
+
+  it("sums a pix2pix-style loop's epoch flags (`n_epochs + n_epochs_decay`) over what the first alone says", async () => {
+    const options = [
+      'import argparse',
+      '',
+      'class TrainOptions:',
+      '    def initialize(self, parser):',
+      "        parser.add_argument('--epoch_count', type=int, default=1)",
+      "        parser.add_argument('--n_epochs', type=int, default=200)",
+      "        parser.add_argument('--n_epochs_decay', type=int, default=200)",
+      '        return parser',
+      '',
+    ].join('\n');
+    const train = [
+      'from options.train_options import TrainOptions',
+      'from models import create_model',
+      '',
+      "if __name__ == '__main__':",
+      '    opt = TrainOptions().parse()',
+      '    model = create_model(opt)',
+      '    for epoch in range(opt.epoch_count, opt.n_epochs + opt.n_epochs_decay + 1):',
+      '        for data in dataset:',
+      '            model.set_input(data)',
+      '            model.optimize_parameters()',
+      '',
+    ].join('\n');
+    const run = await runOf({ 'options/train_options.py': options, 'train.py': train }, 'train.py');
+    assert.equal(run?.training.epochs, 400);
+  });
+});
