@@ -120,7 +120,9 @@ describe('Fifty-second round: rules from set BJ', () => {
         .map((f) => f.value);
     assert.deepEqual(read('model: faster_vit_0_224\nbatch_size: 128\nepochs: 300\n'), ['faster_vit_0_224']);
     assert.deepEqual(read('model: hf\nbatch_size: 8\n'), []);
-    assert.deepEqual(read('model:\n  name: simple\nepochs: 3\n'), []);
+    // A model section's registry name is read too (fifty-sixth round, LIIF's `model: {name: liif}`); a generic word is not.
+    assert.deepEqual(read('model:\n  name: simple\nepochs: 3\n'), ['simple']);
+    assert.deepEqual(read('model:\n  name: default\nepochs: 3\n'), []);
   });
 
   it('lists every documentation page the core reads by the globs the extension finds files with', () => {

@@ -244,3 +244,158 @@ describe('Fifty-sixth round: pretrained factories, smoke checks and summed epoch
     assert.equal(run?.training.epochs, 400);
   });
 });
+
+describe('Fifty-sixth round: registry configs a README launches inline (set BW)', () => {
+  /** A LIIF-style config: the registry name of the model section, the epochs the program reads by key. */
+  const CONFIG = [
+    'train_dataset:',
+    '  dataset:',
+    '    name: image-folder',
+    '    args: {root_path: ./load/train_HR}',
+    '  batch_size: 16',
+    'model:',
+    '  name: liif',
+    '  args:',
+    '    encoder_spec: {name: edsr-baseline}',
+    'optimizer:',
+    '  name: adam',
+    '  args: {lr: 1.e-4}',
+    'epoch_max: 1000',
+    '',
+  ].join('\n');
+  /** The program: `import models` is the repository's own package; the loop starts where a resume left off. */
+  const PROGRAM = [
+    'import argparse',
+    'import yaml',
+    'import torch',
+    'import models',
+    '',
+    'def main(config_):',
+    '    global config',
+    '    config = config_',
+    '    model = models.make(config["model"]).cuda()',
+    '    optimizer = torch.optim.Adam(model.parameters())',
+    '    epoch_start = 1',
+    "    epoch_max = config['epoch_max']",
+    '    for epoch in range(epoch_start, epoch_max + 1):',
+    '        for batch in loader:',
+    '            loss = model(batch).mean()',
+    '            optimizer.zero_grad()',
+    '            loss.backward()',
+    '            optimizer.step()',
+    '',
+    "if __name__ == '__main__':",
+    '    parser = argparse.ArgumentParser()',
+    "    parser.add_argument('--config')",
+    '    args = parser.parse_args()',
+    '    with open(args.config) as f:',
+    '        config = yaml.load(f, Loader=yaml.FullLoader)',
+    '    main(config)',
+    '',
+  ].join('\n');
+
+  it("reads a command written inline in the README's prose as the config's launch, with the model section's name", async () => {
+    const readme = (line: string) => ['# LIIF', '', '## Train', '', line, ''].join('\n');
+    const files = { 'train_liif.py': PROGRAM, 'configs/train/train_edsr-liif.yaml': CONFIG };
+    const inline = await runOf(
+      {
+        ...files,
+        'README.md': readme('**Train**: `python train_liif.py --config configs/train/train_edsr-liif.yaml`.'),
+      },
+      'configs/train/train_edsr-liif.yaml',
+    );
+    assert.equal(inline?.mode, 'pretrain');
+    assert.equal(inline?.model.name, 'liif');
+    assert.equal(inline?.training.epochs, 1000);
+    const prose = await runOf(
+      { ...files, 'README.md': readme('Train with train_liif.py and the config in configs/train.') },
+      'configs/train/train_edsr-liif.yaml',
+    );
+    assert.equal(prose, undefined);
+  });
+
+  it('gives a `[CONFIG_NAME].yaml` placeholder of an inline command every config of its folder', async () => {
+    const run = await runOf(
+      {
+        'train_liif.py': PROGRAM,
+        'configs/train-celeb/train_celeb-32-256.yaml': CONFIG,
+        'README.md': '**Train**: `python train_liif.py --config configs/train-celeb/[CONFIG_NAME].yaml`.\n',
+      },
+      'configs/train-celeb/train_celeb-32-256.yaml',
+    );
+    assert.equal(run?.training.epochs, 1000);
+  });
+
+  it('reads a test script that runs one program over many configs as that inference program, past the linked-file cap', async () => {
+    const test = [
+      'import argparse',
+      'import yaml',
+      'import torch',
+      'import models',
+      '',
+      'def eval_psnr(loader, model):',
+      '    model.eval()',
+      '    for batch in loader:',
+      '        with torch.no_grad():',
+      '            pred = model(batch)',
+      '',
+      "if __name__ == '__main__':",
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('--config')",
+      "    parser.add_argument('--model')",
+      '    args = parser.parse_args()',
+      '    with open(args.config) as f:',
+      '        config = yaml.load(f, Loader=yaml.FullLoader)',
+      "    model = models.make(torch.load(args.model)['model'], load_sd=True).cuda()",
+      '    eval_psnr(loader, model)',
+      '',
+    ].join('\n');
+    const configs: Record<string, string> = {};
+    const lines: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      configs[`configs/test/test-set${i}.yaml`] = `test_dataset:\n  batch_size: 1\neval_type: benchmark-${i}\n`;
+      lines.push(`python test.py --config ./configs/test/test-set${i}.yaml --model $1 --gpu $2 &&`);
+    }
+    const run = await runOf(
+      { 'test.py': test, ...configs, 'scripts/test-benchmark.sh': lines.join('\n') + '\ntrue\n' },
+      'scripts/test-benchmark.sh',
+    );
+    assert.equal(run?.mode, 'inference');
+  });
+  it('keeps a config a run when its documented program starts nothing we can read: the line hands it this config', async () => {
+    const config = [
+      'parallel: true',
+      'precision: bf16',
+      'tokenizer_name: bert-base-uncased',
+      'model:',
+      '  name: encoder_bert',
+      '  pretrained_model_name: ${tokenizer_name}',
+      'starting_checkpoint_load_path: ./checkpoints/latest.pt',
+      'tasks:',
+      '  mnli: {seeds: [19]}',
+      '',
+    ].join('\n');
+    const glue = [
+      'import sys',
+      'from tasks import run_jobs',
+      '',
+      "if __name__ == '__main__':",
+      '    run_jobs(sys.argv[1])',
+      '',
+    ].join('\n');
+    const readme = ['## Fine-tune', '', '```bash', 'python glue.py yamls/glue/encoder-bert-base.yaml', '```', ''].join(
+      '\n',
+    );
+    const run = await runOf(
+      {
+        'glue.py': glue,
+        'tasks.py': 'def run_jobs(path):\n    return path\n',
+        'yamls/glue/encoder-bert-base.yaml': config,
+        'README.md': readme,
+      },
+      'yamls/glue/encoder-bert-base.yaml',
+    );
+    assert.equal(run?.model.name, 'encoder_bert');
+    assert.equal(run?.training.precision, 'bf16');
+  });
+});

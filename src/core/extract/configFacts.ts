@@ -55,6 +55,9 @@ const OTHER_MODEL_SECTION = /^(?:target_model|teacher|teacher_model|teacher_conf
  */
 const ROOT_MODEL_NAME = /^[A-Za-z][A-Za-z]{0,40}[\d_.-][\w.-]{0,100}$/;
 
+/** A model section's registry name (`model: {name: liif, args: …}`): a word, not a placeholder or a generic one. */
+const SECTION_MODEL_NAME = /^(?!(?:model|default|custom|base|none|null|auto|test|dummy)$)[A-Za-z][\w.-]{1,100}$/i;
+
 /** Dialects that only link the configs a config composes (Hydra defaults lists): they read no training method. */
 const COMPOSING_ONLY: ReadonlySet<string> = new Set(['hydra-primary', 'hydra', 'hydra-trainer']);
 
@@ -618,10 +621,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         // a class or registry key (Composer's `model.name: hf_causal_lm`), read by its dialect.
         add('model.id', scalar.trim(), valueNode, `${where}: ${scalar.trim()}`);
       } else if (
-        path.length === 0 &&
-        key === 'model' &&
         typeof scalar === 'string' &&
-        ROOT_MODEL_NAME.test(scalar.trim()) &&
+        ((path.length === 0 && key === 'model' && ROOT_MODEL_NAME.test(scalar.trim())) ||
+          (path.length === 1 && `${path[0]}.${key}` === 'model.name' && SECTION_MODEL_NAME.test(scalar.trim()))) &&
         dialects.length === 0 &&
         // A file of its own: a launch line's `model=qwen7b` (shell/overrides.ts reads its overrides as YAML) chooses a
         // Hydra config group, not a model.
@@ -629,7 +631,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
       ) {
         // A flat parameter file's `model: fm_base_12e_12d_swiglu_nobias` (timm-style trainers hand the YAML to
         // `parser.set_defaults(**cfg)`, so the key is the program's `--model`): the architecture the run builds, by its
-        // registry name. Low: a dialect or a checkpoint key says more.
+        // registry name. So is a model section's `name: liif` in a config of no dialect (LIIF's `models.make(config['model'])`
+        // builds the class registered under that name with the section's `args`). Low: a dialect or a checkpoint key
+        // says more.
         facts.push({
           kind: 'model.id',
           value: scalar.trim(),

@@ -511,10 +511,12 @@ const LAUNCHER_CONFIG_FLAG =
   /^--?(?:config[_-]file|deepspeed|deepspeed[_-]config|ds[_-]config|fsdp[_-]config|accelerate[_-]config|hostfile|(?:lora|qlora|peft|adapter|quant(?:ization)?|bnb|generation)[_-]config(?:[_-](?:file|path))?)$/;
 
 /**
- * A config's file name written as a placeholder the reader fills in (`<config>.yaml`, `{DATASET}.yml`): a README
+ * A config's file name written as a placeholder the reader fills in (`<config>.yaml`, `{DATASET}.yml`,
+ * `[CONFIG_NAME].yaml`): a README
  * command that launches every config of its folder that way. Group: the extension.
  */
-export const PLACEHOLDER_FILE_NAME = /^(?:<[\w .-]{1,40}>|\{[A-Z][A-Z0-9_]{0,40}\})\.(ya?ml|json)$/;
+export const PLACEHOLDER_FILE_NAME =
+  /^(?:<[\w .-]{1,40}>|\{[A-Z][A-Z0-9_]{0,40}\}|\[[A-Z][A-Z0-9_]{0,40}\])\.(ya?ml|json)$/;
 
 /** `<config>.yaml` or `{DATASET}.yml` filled in by a file's name (`4m-b_mod7_500b.yaml`): same extension. */
 function fillsPlaceholder(word: string, base: string): boolean {

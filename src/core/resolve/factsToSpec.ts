@@ -363,6 +363,9 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       script !== undefined &&
       scripts.every((g) => inert.has(String(g.value))) &&
       !onLine(f, 'link.config') &&
+      // A config's own launch (documented, or a sibling's) hands the program this config: the config is the run's
+      // definition whether or not the program's start could be read (mosaicml's `glue.py yamls/…/x.yaml`).
+      sourceKind !== 'config' &&
       // Megatron-style flags on the line (`--num-layers 12 --hidden-size 2560 --train-iters 10`) state the model
       // and the schedule: the line is the run even when the script hides them in a library (`pretrain(...)`).
       onLine(f, 'run.framework')?.value !== 'megatron' &&

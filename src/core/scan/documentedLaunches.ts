@@ -95,7 +95,23 @@ const NOT_SHELL_INFO =
 const LAUNCH_LINE =
   /^(?:[A-Z_][A-Z0-9_]{0,40}=\S{0,200}[ \t]+){0,8}(?:python3?|torchrun|accelerate[ \t]+launch|deepspeed|bash|sh|srun|sbatch)[ \t]+(?:-\S{1,40}[ \t]+){0,6}[\w./-]{1,200}/;
 
-/** The shell commands of a Markdown text's fenced and `<pre>` blocks. */
+/** Code spans looked at per line of prose, and their length at most. */
+const MAX_SPANS_PER_LINE = 8;
+const MAX_SPAN = 1_000;
+
+/** The code spans of a line of prose (`` `python x.py --config y.yaml` ``) that read as a launch (LAUNCH_LINE). */
+function inlineLaunches(line: string): string[] {
+  if (!line.includes('`')) return [];
+  const out: string[] = [];
+  for (const m of line.slice(0, MAX_SPAN * MAX_SPANS_PER_LINE).matchAll(/(?<!`)`([^`\n]{1,1000})`(?!`)/g)) {
+    if (out.length >= MAX_SPANS_PER_LINE) break;
+    const command = m[1].trim().replace(/^\$\s+/, '');
+    if (LAUNCH_LINE.test(command)) out.push(command);
+  }
+  return out;
+}
+
+/** The shell commands of a Markdown text's fenced and `<pre>` blocks, and its prose's inline launches. */
 export function docShellCommands(text: string): DocCommand[] {
   const lines = text.slice(0, MAX_DOC_CHARS).split('\n');
   const out: DocCommand[] = [];
@@ -128,7 +144,15 @@ export function docShellCommands(text: string): DocCommand[] {
         continue;
       }
       const pre = /<pre(?:\s[^>]{0,200})?>/i.exec(line);
-      if (!pre) continue;
+      if (!pre) {
+        // A command written inline in the prose (**Train**: `python train_liif.py --config configs/x.yaml`): a code
+        // span that starts with a launcher, of the lower standing of a line read from a block of another language.
+        for (const span of inlineLaunches(line)) {
+          if (out.length >= MAX_COMMANDS_PER_DOC) break;
+          out.push({ command: span, line: i, inCodeBlock: true });
+        }
+        continue;
+      }
       inPre = true;
       line = line.slice(pre.index + pre[0].length);
     }

@@ -290,7 +290,19 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   // `range(start, n)` with `start` the step a resumed checkpoint reached: from the start, n steps (the same reading).
   if (kind === 'training.steps' && args.length === 2 && args[0].text.length <= 100 && RESUME_OFFSET.test(args[0].text))
     args.splice(0, 1);
-  const values = args.map((a) => evaluate(a, ctx.symbols) ?? flagDictDefault(a, ctx));
+  // `range(epoch_start, epoch_max + 1)` with `epoch_start` the epoch a resumed checkpoint reached (1 on a fresh run,
+  // LIIF's train_liif.py): counted from the first epoch, 1 where the stop is one past the last, 0 otherwise.
+  const resumedEpochs =
+    kind === 'training.epochs' &&
+    args.length === 2 &&
+    args[0].type === 'identifier' &&
+    args[0].text.length <= 100 &&
+    RESUME_OFFSET.test(args[0].text);
+  const values = args.map((a, n) =>
+    resumedEpochs && n === 0
+      ? { value: plusConstant(args[1])?.plus === 1 ? 1 : 0, origin: a, via: '' }
+      : (evaluate(a, ctx.symbols) ?? flagDictDefault(a, ctx)),
+  );
   const label = `for ${left.text} in ${truncate(right.text, 40)}`;
   // `epochs = config.get('epochs_1st', 200)` with `config = yaml.safe_load(open(config_path))`: the bound is the
   // config's key, its default when the config sets none (a config the program links gives its value, analyze.ts).

@@ -107,10 +107,11 @@ function kerasModelsModule(owner: string, text: string): boolean {
 
 /**
  * `from baselines.common import models` (an RL library's network builders, `models.mlp(num_hidden=64)`): a `models`
- * module of another installed package, imported by its absolute name, and torchvision's not imported at all.
+ * module of another installed package, imported by its absolute name, and torchvision's not imported at all. So is
+ * `import models` alone (the repository's own package beside the program, LIIF's `models.make(config['model'])`).
  */
 const OTHER_MODELS_IMPORT =
-  /^[ \t]*from[ \t]+(?!torchvision\b)[A-Za-z_][\w.]{0,200}[ \t]+import[ \t]+(?:[\w, \t]{0,200},[ \t]*)?models[ \t]*(?:,|$)/m;
+  /^[ \t]*from[ \t]+(?!torchvision\b)[A-Za-z_][\w.]{0,200}[ \t]+import[ \t]+(?:[\w, \t]{0,200},[ \t]*)?models[ \t]*(?:,|$)|^import[ \t]+models[ \t]*$/m;
 function otherModelsModule(owner: string, text: string): boolean {
   return owner === 'models' && !text.includes('torchvision') && OTHER_MODELS_IMPORT.test(text);
 }
