@@ -399,3 +399,80 @@ describe('Fifty-sixth round: registry configs a README launches inline (set BW)'
     assert.equal(run?.training.precision, 'bf16');
   });
 });
+
+describe('Fifty-sixth round: settings scripts a wrapper sources (set BW)', () => {
+  /** A wrapper that sources the settings script it is handed and launches the program with its flags. */
+  const WRAPPER = [
+    '#! /bin/bash',
+    'NUM_WORKERS=4',
+    'NUM_GPUS_PER_WORKER=8',
+    'source $1',
+    'run_cmd="deepspeed --num_nodes ${NUM_WORKERS} --num_gpus ${NUM_GPUS_PER_WORKER} pretrain_lm.py ${lm_options}"',
+    'eval ${run_cmd}',
+    '',
+  ].join('\n');
+  const settings = (layers: number, iters: string) =>
+    [
+      '#! /bin/bash',
+      'script_dir=$(dirname $(realpath $BASH_SOURCE))',
+      'config_json="$script_dir/ds_config.json"',
+      'lm_options=" \\',
+      `       --num-layers ${layers} \\`,
+      '       --hidden-size 1024 \\',
+      '       --num-attention-heads 16 \\',
+      '       --seq-length 512 \\',
+      ...(iters ? [`       --train-iters ${iters} \\`] : ['       --load-pretrained /ckpt/lm-large \\']),
+      '       --fp16 \\',
+      '"',
+      '',
+    ].join('\n');
+  const PROGRAM = [
+    'import argparse',
+    '',
+    'def main():',
+    '    parser = argparse.ArgumentParser()',
+    "    parser.add_argument('--num-layers', type=int, default=24)",
+    "    parser.add_argument('--train-iters', type=int, default=0)",
+    '    args = parser.parse_args()',
+    '    while iteration < args.train_iters:',
+    '        loss = model(batch)',
+    '        loss.backward()',
+    '        optimizer.step()',
+    '',
+    "if __name__ == '__main__':",
+    '    main()',
+    '',
+  ].join('\n');
+  const README = ['## Pretrain', '', '```shell', 'bash scripts/ds_pretrain.sh config/lm_large.sh', '```', ''].join(
+    '\n',
+  );
+
+  it("reads a settings script a README hands to a sourcing wrapper as that launch's run, with its own flags", async () => {
+    const files = {
+      'scripts/ds_pretrain.sh': WRAPPER,
+      'pretrain_lm.py': PROGRAM,
+      'config/lm_large.sh': settings(24, '200000'),
+      'README.md': README,
+    };
+    const run = await runOf(files, 'config/lm_large.sh');
+    assert.equal(run?.mode, 'pretrain');
+    assert.equal(run?.training.steps, 200000);
+    assert.equal(run?.training.precision, 'fp16');
+    assert.equal(run?.hardware.count, 32);
+  });
+
+  it('gives the settings scripts beside it that set the same variables the same launch; a model description is none', async () => {
+    const files = {
+      'scripts/ds_pretrain.sh': WRAPPER,
+      'pretrain_lm.py': PROGRAM,
+      'config/lm_large.sh': settings(24, '200000'),
+      'config/lm_base.sh': settings(12, '150000'),
+      'config/lm_pretrained.sh': settings(24, ''),
+      'README.md': README,
+    };
+    const scan = await scanFiles(files);
+    const run = (p: string) => scan.files.find((f) => f.display === p)?.analysis.runs[0]?.run;
+    assert.equal(run('config/lm_base.sh')?.training.steps, 150000);
+    assert.equal(run('config/lm_pretrained.sh'), undefined);
+  });
+});

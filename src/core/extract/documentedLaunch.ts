@@ -454,6 +454,7 @@ export function documentedConfigLaunch(
   text?: string,
 ): Fact[] {
   const dataConfig = DATA_CONFIG.test(display);
+  if (SHELL_SCRIPT.test(display)) return settingsScriptLaunch(display, facts, launches);
   if (!dataConfig && !facts.some((f) => f.kind === 'source.configModule')) return [];
   // A list is data the program reads (`--real_labels real.json`, a JSON array of labels), not its settings.
   if (dataConfig && text !== undefined && !isMappingDocument(display, text)) return [];
@@ -501,6 +502,61 @@ export function documentedConfigLaunch(
   return [];
 }
 
+/** A shell script by its extension. */
+/** Facts that say how long a run is. */
+const RUN_LENGTH: ReadonlySet<string> = new Set(['training.steps', 'training.epochs', 'training.tokens']);
+const SHELL_SCRIPT = /\.(?:sh|bash)$/i;
+
+/**
+ * A launch-free settings script (GLM's `config/ds_block_large.sh`: `gpt_options="--num-layers 24 --hidden-size 1024
+ * --train-iters 200000 --fp16 …"`, read by shell/sourcedArguments.ts as flags for the scripts that source it) that a
+ * README launches as the argument of a wrapper script (`bash scripts/ds_pretrain_nvidia.sh config/ds_block_large.sh`,
+ * whose `source $1` runs it in the wrapper's shell before `deepspeed … pretrain_glm.py ${gpt_options}`): the settings
+ * script is that launch's run, its own flags the run's, the wrapper (read with the command's words as its positional
+ * parameters) its launcher. Only where the wrapper is handed this file as a word of its own (not a flag's value), and
+ * only for a file with no launch of its own.
+ */
+function settingsScriptLaunch(display: string, facts: readonly Fact[], launches: readonly DocumentedLaunch[]): Fact[] {
+  if (facts.some((f) => f.kind.startsWith('launch.'))) return [];
+  // Its flags state how long the run is (`--train-iters 200000`): a model's description (`MODEL_ARGS="--num-layers 24
+  // … --load-pretrained ${CHECKPOINT_PATH}/…"`, handed to a task's script beside the task's file) is a part of the run
+  // that script makes, not a run.
+  if (!facts.some((f) => f.within?.startsWith('$') && RUN_LENGTH.has(f.kind) && f.value !== null)) return [];
+  const self = display.replace(/\\/g, '/');
+  const base = self.slice(self.lastIndexOf('/') + 1);
+  const folder = self.includes('/') ? self.slice(0, self.lastIndexOf('/')) : '';
+  for (const launch of [...launches.filter((l) => !l.inCodeBlock), ...launches.filter((l) => l.inCodeBlock)]) {
+    if (!matchLauncher(launch.command)) continue;
+    const stated = extractShellFacts(launch.command);
+    const wrapper = stated.find(
+      (f) =>
+        f.kind === 'link.script' &&
+        typeof f.value === 'string' &&
+        SHELL_SCRIPT.test(f.value) &&
+        !f.value.endsWith(base) &&
+        // The last settings file the wrapper is handed (a model's file, then the task's: the task's is the run).
+        (f.positional ?? [])
+          .filter((w) => SHELL_SCRIPT.test(w))
+          .at(-1)
+          ?.replace(/^\.\//, '')
+          .endsWith(base) === true,
+    );
+    if (!wrapper) continue;
+    const docFolder = launch.file.includes('/') ? launch.file.slice(0, launch.file.lastIndexOf('/')) : '';
+    const range = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
+    return stated
+      .filter((f) => f.kind === 'launch.trainer' || f === wrapper)
+      .map((f) => ({
+        ...f,
+        ...(f === wrapper ? { value: relativeFrom(folder, joinPosix(docFolder, String(f.value))) } : {}),
+        range,
+        confidence: 'low' as const,
+        detail: `launch documented in ${launch.file} at line ${launch.line + 1}: ${f.detail}`,
+      }));
+  }
+  return [];
+}
+
 /**
  * Flags that hand a launcher its own config (accelerate's `--config_file`, DeepSpeed's JSON, an FSDP or host file):
  * the file passed with one configures the launch, not the program's run. So do flags that hand the program the
@@ -512,8 +568,7 @@ const LAUNCHER_CONFIG_FLAG =
 
 /**
  * A config's file name written as a placeholder the reader fills in (`<config>.yaml`, `{DATASET}.yml`,
- * `[CONFIG_NAME].yaml`): a README
- * command that launches every config of its folder that way. Group: the extension.
+ * `[CONFIG_NAME].yaml`): a README command that launches every config of its folder that way. Group: the extension.
  */
 export const PLACEHOLDER_FILE_NAME =
   /^(?:<[\w .-]{1,40}>|\{[A-Z][A-Z0-9_]{0,40}\}|\[[A-Z][A-Z0-9_]{0,40}\])\.(ya?ml|json)$/;

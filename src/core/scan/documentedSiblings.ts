@@ -13,7 +13,11 @@ import { EXCLUDED_FOLDER, MIN_SHARED, MIN_TOP_KEYS, topLevelYamlKeys, yamlKeyPat
  * is such an override, whatever keys it sets (`net_config:` alone, or with `run_config:` too): each is a sibling; the
  * defaults file is not.
  *
- * Guards: YAML or JSON beside a YAML or JSON of the same kind, in the same folder; the same top-level keys (at least
+ * A settings script (a shell file that only sets variables, `gpt_options="--num-layers 24 …"`, documented as the
+ * argument of a wrapper that sources it) has for siblings the settings scripts beside it that set the same variables
+ * (GLM's `config/ds_block_*.sh`): its keys are the variables it sets (settingsVariables).
+ *
+ * Guards: YAML or JSON beside a YAML or JSON of the same kind (a shell script beside a shell script), in the same folder; the same top-level keys (at least
  * MIN_KEYS, so a two-key fragment is not matched by chance), or nearly the same for two whole configs (siblingConfigs'
  * MIN_TOP_KEYS and MIN_SHARED: an optional key set in one and not the other); a sibling the documentation names itself keeps
  * its own launches; never under a test or documentation folder; never a network's description alone
@@ -30,11 +34,36 @@ export const MAX_CANDIDATES = 48;
 const MAX_JSON_CHARS = 1024 * 1024;
 
 const CONFIG = /\.(?:ya?ml|json)$/i;
+/** A shell script: a settings script's siblings are the scripts beside it that set the same variables. */
+const SHELL = /\.(?:sh|bash)$/i;
 
-/** The extension family of a config path ('yaml' | 'json'), or undefined for other files. */
-export function configFamily(path: string): 'yaml' | 'json' | undefined {
+/** The extension family of a config path ('yaml' | 'json' | 'shell'), or undefined for other files. */
+export function configFamily(path: string): 'yaml' | 'json' | 'shell' | undefined {
+  if (SHELL.test(path)) return 'shell';
   if (!CONFIG.test(path)) return undefined;
   return /\.json$/i.test(path) ? 'json' : 'yaml';
+}
+
+/** A line that runs a program: a launcher or an interpreter at a command's start. */
+const RUNS_A_PROGRAM =
+  /^[ \t]*(?:[A-Z_][A-Z0-9_]{0,40}=\S{0,200}[ \t]+){0,8}(?:python3?|torchrun|deepspeed|accelerate|srun|sbatch|mpirun|bash|sh|eval|exec)\b/m;
+/** `name=value` at a line's start (`export` before it or not): a variable a settings script sets. */
+const ASSIGNED = /^(?:export[ \t]+)?([A-Za-z_]\w{0,60})=/gm;
+/** Variables kept per settings script. */
+const MAX_VARIABLES = 200;
+
+/**
+ * The variables a settings script sets (GLM's `config/ds_block_large.sh`: `config_json=…`, `gpt_options="--num-layers 24
+ * …"`), as its keys; none for a script that runs a program itself (a wrapper or a launch script is no settings file).
+ */
+function settingsVariables(text: string): Set<string> {
+  const keys = new Set<string>();
+  if (RUNS_A_PROGRAM.test(text)) return keys;
+  for (const m of text.matchAll(ASSIGNED)) {
+    keys.add(m[1]);
+    if (keys.size >= MAX_VARIABLES) break;
+  }
+  return keys;
 }
 
 /** Whether a path may be a documented config's sibling (a config, outside test and documentation folders). */
@@ -58,6 +87,7 @@ const MAX_SECTIONS = 200;
  * `model.generator`.
  */
 export function topLevelConfigKeys(path: string, text: string): Set<string> {
+  if (configFamily(path) === 'shell') return settingsVariables(text);
   if (configFamily(path) !== 'json') {
     const keys = topLevelYamlKeys(text);
     for (const p of yamlKeyPaths(text)) {
