@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { runOf, scanFiles } from './helpers';
 
 /** Fifty-sixth round: rules from what the blind sets BW and BX read wrong. */
@@ -474,5 +475,20 @@ describe('Fifty-sixth round: settings scripts a wrapper sources (set BW)', () =>
     const run = (p: string) => scan.files.find((f) => f.display === p)?.analysis.runs[0]?.run;
     assert.equal(run('config/lm_base.sh')?.training.steps, 150000);
     assert.equal(run('config/lm_pretrained.sh'), undefined);
+  });
+});
+
+describe('Fifty-sixth round: iteration limits in configs (sets BW, BX)', () => {
+  it("reads a config's root `max_iter` as the run's steps, and not an optimizer section's own iteration limit", () => {
+    const steps = (text: string) =>
+      extractConfigFacts(text, 'yaml', 'configs/edges2shoes.yaml')
+        .facts.filter((f) => f.kind === 'training.steps')
+        .map((f) => f.value);
+    assert.deepEqual(
+      steps('max_iter: 1000000             # maximum number of training iterations\nbatch_size: 1\n'),
+      [1000000],
+    );
+    assert.deepEqual(steps('optimizer:\n  name: lbfgs\n  max_iter: 20\nepochs: 3\n'), []);
+    assert.deepEqual(steps('optim:\n  max_steps: 50\nmax_steps: 30000\n'), [30000]);
   });
 });

@@ -55,6 +55,9 @@ const OTHER_MODEL_SECTION = /^(?:target_model|teacher|teacher_model|teacher_conf
  */
 const ROOT_MODEL_NAME = /^[A-Za-z][A-Za-z]{0,40}[\d_.-][\w.-]{0,100}$/;
 
+/** An optimizer's section of a config (`optimizer:`, `optim:`, `optimizer_config:`). */
+const OPTIMIZER_SECTION = /^optim(?:izer)?s?(?:_(?:config|cfg|args|params))?$/i;
+
 /** A model section's registry name (`model: {name: liif, args: …}`): a word, not a placeholder or a generic one. */
 const SECTION_MODEL_NAME = /^(?!(?:model|default|custom|base|none|null|auto|test|dummy)$)[A-Za-z][\w.-]{1,100}$/i;
 
@@ -774,6 +777,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         if (typeof pathValue === 'string') add('training.dataset', pathValue, first as YamlNode, `${where}[0].path`);
       } else if (sizing && scalar !== undefined && scalar !== null) {
         const kind = sizing;
+        // A solver's own iteration limit in an optimizer's section (`optimizer: {name: lbfgs, max_iter: 20}`: L-BFGS's
+        // iterations per step, PyTorch docs torch.optim.LBFGS) is not how long the run trains.
+        if (kind === 'training.steps' && path.some((p) => OPTIMIZER_SECTION.test(p))) continue;
         if (kind === 'training.dataset') {
           if (typeof scalar === 'string' && scalar) add(kind, scalar, valueNode, `${where}: ${scalar}`);
         } else if (kind === 'model.id') {

@@ -132,6 +132,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         why: "KAIR-style option files (`train.total_iter: 300000`, the iteration the trainer stops at: KAIR main_train_vrt.py `if current_step > opt['train']['total_iter']`), as BasicSR's (read by its dialect, config/basicsr.ts)",
       },
       {
+        names: ['max_iter'],
+        sources: CONFIG,
+        why: "MUNIT-, UNIT- and FUNIT-style YAML configs (`max_iter: 1000000  # maximum number of training iterations`, read as `max_iter = config['max_iter']` and ending the loop at `if iterations >= max_iter`); in Python it is as often a solver's keyword (scikit-learn's `LogisticRegression(max_iter=1000)`, L-BFGS), so from configs only",
+      },
+      {
         names: ['total_training_steps'],
         sources: CONFIG_AND_FLAG,
         why: 'verl trainer.total_training_steps: the training steps when set, overriding total_epochs (verl docs, Config Explanation); its optimizer sections hold -1 ("injected at runtime"), which is no length',
