@@ -492,3 +492,67 @@ describe('Fifty-sixth round: iteration limits in configs (sets BW, BX)', () => {
     assert.deepEqual(steps('optim:\n  max_steps: 50\nmax_steps: 30000\n'), [30000]);
   });
 });
+
+describe('Fifty-sixth round: Swin-style programs and their yacs configs (sets BW, BX, BH, BL)', () => {
+  const MAIN = [
+    'import argparse',
+    'import torch',
+    'try:',
+    '    from apex import amp',
+    'except ImportError:',
+    '    amp = None',
+    'from config import get_config',
+    '',
+    'def parse_option():',
+    '    parser = argparse.ArgumentParser()',
+    "    parser.add_argument('--cfg', type=str, required=True)",
+    "    parser.add_argument('--amp-opt-level', type=str, default='O1', choices=['O0', 'O1', 'O2'])",
+    "    parser.add_argument('--eval', action='store_true')",
+    '    args, _ = parser.parse_known_args()',
+    '    return args, get_config(args)',
+    '',
+    'def main(config):',
+    '    model = build_model(config)',
+    '    optimizer = build_optimizer(config, model)',
+    '    if config.AMP_OPT_LEVEL != "O0":',
+    '        model, optimizer = amp.initialize(model, optimizer, opt_level=config.AMP_OPT_LEVEL)',
+    '    for epoch in range(config.TRAIN.START_EPOCH, config.TRAIN.EPOCHS):',
+    '        train_one_epoch(config, model, optimizer)',
+    '',
+    "if __name__ == '__main__':",
+    '    _, config = parse_option()',
+    '    main(config)',
+    '',
+  ].join('\n');
+  const DEFAULTS = [
+    'from yacs.config import CfgNode as CN',
+    '_C = CN()',
+    '_C.MODEL = CN()',
+    "_C.MODEL.TYPE = 'swin'",
+    "_C.MODEL.NAME = 'swin_tiny_patch4_window7_224'",
+    '_C.TRAIN = CN()',
+    '_C.TRAIN.EPOCHS = 300',
+    "_C.AMP_OPT_LEVEL = ''",
+    '',
+  ].join('\n');
+  const CONFIG = ['MODEL:', '  TYPE: swin', '  NAME: swin_tiny_patch4_window7_224', 'TRAIN:', '  EPOCHS: 300', ''].join(
+    '\n',
+  );
+
+  it("reads apex AMP's level from the flag the config mirrors (`--amp-opt-level` default O1 → config.AMP_OPT_LEVEL)", async () => {
+    const run = await runOf({ 'main.py': MAIN.replace('required=True', "default='configs/x.yaml'") }, 'main.py');
+    assert.equal(run?.training.precision, 'fp16');
+  });
+
+  it("gives a yacs config the program its README trains it with, not the guide's evaluation command", async () => {
+    const readme = (commands: string[]) => ['## Train', '', '```bash', ...commands, '```', ''].join('\n');
+    const evaluate =
+      'python -m torch.distributed.launch --nproc_per_node 1 main.py --eval --cfg configs/swin_tiny.yaml';
+    const train = 'python -m torch.distributed.launch --nproc_per_node 8 main.py --cfg configs/swin_tiny.yaml';
+    const files = { 'main.py': MAIN, 'config.py': DEFAULTS, 'configs/swin_tiny.yaml': CONFIG };
+    const run = await runOf({ ...files, 'README.md': readme([evaluate, train]) }, 'configs/swin_tiny.yaml');
+    assert.equal(run?.mode, 'pretrain');
+    assert.equal(run?.training.precision, 'fp16');
+    assert.equal(run?.hardware.count, 8);
+  });
+});

@@ -446,6 +446,10 @@ export const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
  */
 /** A YAML or JSON config: the program a documented launch passes it to reads it as the run's settings. */
 const DATA_CONFIG = /\.(?:ya?ml|json)$/i;
+/** A command's switch for evaluating or timing a model instead of training it. */
+const EVALUATION_SWITCH = /(?:^|\s)--(?:eval|eval[_-]only|test|throughput|inference)(?=\s|$)/;
+/** The start a yacs training config reads as (config/yacs.ts). */
+const YACS_START = 'config:yacs';
 
 export function documentedConfigLaunch(
   display: string,
@@ -459,7 +463,13 @@ export function documentedConfigLaunch(
   // A list is data the program reads (`--real_labels real.json`, a JSON array of labels), not its settings.
   if (dataConfig && text !== undefined && !isMappingDocument(display, text)) return [];
   // A YAML/JSON config's own links are what it composes (a defaults file beside it), not a program that runs it.
-  if (facts.some((f) => f.kind.startsWith('launch.') || (!dataConfig && f.kind.startsWith('link.')))) return [];
+  // A yacs config's own start names no program (`main.py --cfg <this>`, config/yacs.ts): the documented one is it, and
+  // what that program fixes beside the config (apex AMP at its `--amp-opt-level` default) is the run's too.
+  const ownStart = facts.some(
+    (f) => f.kind.startsWith('launch.') && !(f.kind === 'launch.trainer' && f.value === YACS_START),
+  );
+  if (ownStart || (!dataConfig && facts.some((f) => f.kind.startsWith('link.')))) return [];
+  const yacsStart = facts.some((f) => f.kind === 'launch.trainer' && f.value === YACS_START);
   if (!dataConfig) {
     if (!facts.some((f) => CONFIG_RUN_FACT.has(f.kind))) return [];
     // A config that names its model (`init_from = 'gpt2-xl'`) would take the program's own default sizes (its
@@ -472,6 +482,9 @@ export function documentedConfigLaunch(
   // The launches of shell blocks first: a command recovered from a block marked as code is a fallback.
   for (const launch of [...launches.filter((l) => !l.inCodeBlock), ...launches.filter((l) => l.inCodeBlock)]) {
     if (!matchLauncher(launch.command)) continue;
+    // A yacs config is a training run; the guide's evaluation command for it (`main.py --eval --cfg <this>`) is not
+    // the run it defines.
+    if (yacsStart && EVALUATION_SWITCH.test(launch.command)) continue;
     const docFolder = launch.file.includes('/') ? launch.file.slice(0, launch.file.lastIndexOf('/')) : '';
     const stated = extractShellFacts(launch.command);
     const program = stated.find((f) => f.kind === 'link.script' && typeof f.value === 'string');

@@ -934,7 +934,7 @@ export const apexAmp: CallRule = {
   read: ({ node, full, args, ctx }) => {
     const level = args ? keywordArgument(args, 'opt_level') : null;
     if (!level) return;
-    const r = evaluate(level, ctx.symbols);
+    const r = evaluate(level, ctx.symbols) ?? mirroredLevelFlag(level, ctx.text);
     const value = typeof r?.value === 'string' ? r.value.trim().toUpperCase() : undefined;
     if (!value || !/^O[0-3]$/.test(value)) return;
     const precision = value === 'O0' ? 'fp32' : 'fp16';
@@ -962,6 +962,23 @@ export const apexAmp: CallRule = {
     if (r?.via) ctx.amendLast({ originLine: r.origin.startPosition.row });
   },
 };
+
+/**
+ * A level read from the program's config that mirrors a flag of the same name (Swin-Transformer-style programs:
+ * `--amp-opt-level` with `default='O1'`, copied into `config.AMP_OPT_LEVEL` by their `update_config(args)`, then
+ * `amp.initialize(…, opt_level=config.AMP_OPT_LEVEL)`): the flag's default, as a launch without the flag runs it.
+ */
+function mirroredLevelFlag(level: Node, text: string): { value: string; origin: Node; via: string } | undefined {
+  if (level.type !== 'attribute') return undefined;
+  const name = level.childForFieldName('attribute')?.text.toLowerCase();
+  if (!name || !/^\w{1,60}$/.test(name)) return undefined;
+  const flag = name.replace(/_/g, '[_-]');
+  const m = new RegExp(
+    `add_argument\\([ \\t]*["']--(${flag})["'][^)]{0,400}?\\bdefault[ \\t]*=[ \\t]*["'](O[0-3])["']`,
+    'i',
+  ).exec(text);
+  return m ? { value: m[2], origin: level, via: `default of --${m[1]}` } : undefined;
+}
 
 /** `from torch.cuda.amp import autocast`, `from torch import autocast`, `from torch.amp import (GradScaler, autocast)`. */
 const TORCH_AUTOCAST_IMPORT =
