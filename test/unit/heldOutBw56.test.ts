@@ -544,6 +544,25 @@ describe('Fifty-sixth round: Swin-style programs and their yacs configs (sets BW
     assert.equal(run?.training.precision, 'fp16');
   });
 
+  it('names the program from the root when a guide in a subfolder names the config from there', async () => {
+    const guide = [
+      '## Train',
+      '',
+      '```bash',
+      'python -m torch.distributed.launch --nproc_per_node 8 main.py --cfg configs/swin_tiny.yaml',
+      '```',
+      '',
+    ].join('\n');
+    const files = {
+      'main.py': MAIN,
+      'config.py': DEFAULTS,
+      'configs/swin_tiny.yaml': CONFIG,
+      'classification/README.md': guide,
+    };
+    const run = await runOf(files, 'configs/swin_tiny.yaml');
+    assert.equal(run?.training.precision, 'fp16', 'main.py at the root is the program');
+  });
+
   it("gives a yacs config the program its README trains it with, not the guide's evaluation command", async () => {
     const readme = (commands: string[]) => ['## Train', '', '```bash', ...commands, '```', ''].join('\n');
     const evaluate =

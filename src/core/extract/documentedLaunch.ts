@@ -306,6 +306,11 @@ export interface DocumentedLaunch {
   /** Read from a block marked as another language (scan/documentedLaunches.ts): taken after the shell blocks' launches. */
   readonly inCodeBlock?: boolean;
   /**
+   * The page is in a subfolder but names this file from the repository's root (scan/documentedLaunches.ts): the
+   * command's other files are named from the root too.
+   */
+  readonly fromRoot?: boolean;
+  /**
    * What the repository's shell script the command runs asks for, read with the command's words as its positional
    * parameters (`./tools/dist_train.sh cfg 8` → the script's `--nproc_per_node=$GPUS` with `GPUS=$2`): set by the folder
    * scan, which can read that script (scan/folderScan.ts).
@@ -485,7 +490,8 @@ export function documentedConfigLaunch(
     // A yacs config is a training run; the guide's evaluation command for it (`main.py --eval --cfg <this>`) is not
     // the run it defines.
     if (yacsStart && EVALUATION_SWITCH.test(launch.command)) continue;
-    const docFolder = launch.file.includes('/') ? launch.file.slice(0, launch.file.lastIndexOf('/')) : '';
+    const docFolder =
+      launch.fromRoot || !launch.file.includes('/') ? '' : launch.file.slice(0, launch.file.lastIndexOf('/'));
     const stated = extractShellFacts(launch.command);
     const program = stated.find((f) => f.kind === 'link.script' && typeof f.value === 'string');
     if (!program || String(program.value).endsWith(base)) continue;
@@ -555,7 +561,8 @@ function settingsScriptLaunch(display: string, facts: readonly Fact[], launches:
           .endsWith(base) === true,
     );
     if (!wrapper) continue;
-    const docFolder = launch.file.includes('/') ? launch.file.slice(0, launch.file.lastIndexOf('/')) : '';
+    const docFolder =
+      launch.fromRoot || !launch.file.includes('/') ? '' : launch.file.slice(0, launch.file.lastIndexOf('/'));
     const range = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
     return stated
       .filter((f) => f.kind === 'launch.trainer' || f === wrapper)

@@ -252,15 +252,25 @@ export function documentedLaunchIndex(
   const index = new Map<string, DocumentedLaunch[]>();
   const add = (
     target: string,
-    doc: { readonly display: string },
+    doc: { readonly path: string; readonly display: string },
     command: string,
     line: number,
     inCodeBlock = false,
   ) => {
     const launches = index.get(target) ?? [];
     if (launches.length >= MAX_LAUNCHES_PER_FILE) return;
+    // A page in a subfolder whose command names this file from the repository's root (`classification/README.md`
+    // documenting `main.py --cfg configs/x.yaml`, both at the root): the command's other files are named from there too.
+    const docFolder = doc.path.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+    const fromRoot = doc.display.includes('/') && !target.replace(/\\/g, '/').startsWith(`${docFolder}/`);
     if (!launches.some((l) => l.file === doc.display && l.line === line))
-      launches.push({ command, file: doc.display.replace(/\\/g, '/'), line, ...(inCodeBlock ? { inCodeBlock } : {}) });
+      launches.push({
+        command,
+        file: doc.display.replace(/\\/g, '/'),
+        line,
+        ...(inCodeBlock ? { inCodeBlock } : {}),
+        ...(fromRoot ? { fromRoot } : {}),
+      });
     index.set(target, launches);
   };
   let expansions = 0;
