@@ -575,3 +575,28 @@ describe('Fifty-sixth round: Swin-style programs and their yacs configs (sets BW
     assert.equal(run?.hardware.count, 8);
   });
 });
+
+describe('Fifty-sixth round: pix2pix-family test programs (set BW)', () => {
+  it('reads a main that builds the model from its options and calls `model.test()` over the test set as inference', async () => {
+    const script = (step: string) =>
+      [
+        'from options.test_options import TestOptions',
+        'from data import create_dataset',
+        'from models import create_model',
+        '',
+        "if __name__ == '__main__':",
+        '    opt = TestOptions().parse()',
+        '    dataset = create_dataset(opt)',
+        '    model = create_model(opt)',
+        '    for i, data in enumerate(dataset):',
+        '        if i == 0:',
+        '            model.setup(opt)',
+        '        model.set_input(data)',
+        `        model.${step}()`,
+        '        visuals = model.get_current_visuals()',
+        '',
+      ].join('\n');
+    assert.equal((await runOf({ 'test.py': script('test') }, 'test.py'))?.mode, 'inference');
+    assert.equal(await runOf({ 'test.py': script('compute_visuals') }, 'test.py'), undefined);
+  });
+});

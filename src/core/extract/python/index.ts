@@ -142,6 +142,7 @@ import { webServer } from './readers/webServer';
 import { contradictedDefaultPath } from './readers/contradictedDefaultPath';
 import {
   evaluatedModelLoop,
+  modelTestLoop,
   gradDisabledEntry,
   gradFreeEntry,
   gradOffBlock,
@@ -583,6 +584,7 @@ export const FILE_RULES: readonly FileRule[] = [
   moduleGradOffBlock,
   gradDisabledEntry,
   evaluatedModelLoop,
+  modelTestLoop,
   // A fallback too: a project's builder handed to its runner, where no rule above read the run.
   builtModelHandedOn,
   // A fallback too: a project model class the program only predicts with, where no rule above read the run.

@@ -1128,6 +1128,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     ],
   ],
   ['m', '^[ \\t]+\\w+\\.eval\\(\\)[ \\t]*$', [{ words: ['.eval()'], ignoreCase: false }]],
+  ['m', '^[ \\t]+\\w+\\.test\\(\\)[ \\t]*(?:#.*)?$', [{ words: ['.test()'], ignoreCase: false }]],
   [
     'm',
     '^[ \\t]+def[ \\t]+__call__[ \\t]*\\(',

@@ -514,6 +514,53 @@ function localFunctions(statements: readonly (Node | null)[]): Set<string> {
   return out;
 }
 
+/**
+ * A test program of the pix2pix family (CycleGAN, CUT and their forks' `test.py`): its entry builds the model from its
+ * options (`model = create_model(opt)`, which loads the saved networks in `model.setup(opt)`), then loops over the test
+ * set calling the model's test step (`model.set_input(data)`, `model.test()`: its forward pass under `torch.no_grad()`).
+ * Nothing trains in the file: an inference run.
+ */
+export const modelTestLoop: FileRule = {
+  framework: 'pytorch',
+  phase: 'after-calls',
+  words: ['.test('],
+  runStart: [/^[ \t]+\w+\.test\(\)[ \t]*(?:#.*)?$/m, /__main__/],
+  read: (_index, ctx) => {
+    if (ctx.facts.some(startsARun) || trains(ctx.text)) return;
+    const executed = executedRowMask(ctx.tree);
+    for (const { name, label, body } of entryBodies(ctx.tree.rootNode.namedChildren)) {
+      if (!body || executed[body.startPosition.row] !== 1) continue;
+      const statements = body.namedChildren.slice(0, MAX_ENTRY_STATEMENTS);
+      for (const [at, statement] of statements.entries()) {
+        const built =
+          /^([A-Za-z_]\w{0,60})[ \t]*=[ \t]*(?:[A-Za-z_]\w{0,60}\.)?(?:create|build|make|get)_model[ \t]*\(/.exec(
+            statement?.type === 'expression_statement' ? statement.text.slice(0, 300) : '',
+          );
+        if (!built) continue;
+        const model = built[1];
+        const step = new RegExp(`^[ \\t]*${model}\\.test[ \\t]*\\([ \\t]*\\)`, 'm');
+        const loop = statements
+          .slice(at + 1)
+          .find(
+            (c) =>
+              (c?.type === 'for_statement' || c?.type === 'while_statement') &&
+              c.endIndex - c.startIndex <= MAX_LOOP_TEXT &&
+              step.test(c.text),
+          );
+        if (!loop) continue;
+        ctx.facts.push({
+          kind: 'launch.inference',
+          value: `${name} tests ${model}`,
+          range: nodeRange(loop),
+          confidence: 'medium',
+          detail: `${label} builds \`${model}\` from its options and calls its test step (\`${model}.test()\`) over the test set in a loop, in a file without a training step: an inference run`,
+        });
+        return;
+      }
+    }
+  },
+};
+
 /** Module-level functions looked at for a loader that loads trained weights into the model it returns. */
 const MAX_WEIGHT_LOADERS = 50;
 
