@@ -365,7 +365,7 @@ export const moduleEvaluatedLoop: FileRule = {
     for (const c of top) {
       const m = /^([A-Za-z_]\w{0,60})[ \t]*=[^=]/.exec(c?.type === 'expression_statement' ? c.text.slice(0, 400) : '');
       if (m && new RegExp(`\\b${model}\\.`).test(c!.text.slice(0, 400))) names.add(m[1]);
-      if (names.size >= MAX_LOADERS) break;
+      if (names.size >= MAX_BOUND_NAMES) break;
     }
     const runsModel = new RegExp(`(?<![\\w.])(?:${[...names].join('|')})\\b[ \\t]*[.(]`);
     const loops = top.flatMap((c) =>
@@ -420,6 +420,8 @@ function dropConstructionOfEvaluated(top: readonly (Node | null)[], ctx: { facts
   ctx.facts.push(...kept);
 }
 
+/** Names bound from the evaluated model followed per script (`encode = trainer.gen_a.encode`: a handful). */
+const MAX_BOUND_NAMES = 50;
 /** Top-level statements looked at for a weight load and an eval-mode call (a script has a few hundred). */
 const MAX_TOP_STATEMENTS = 400;
 /** `trainer.eval()`, `model.net.eval()` as a statement of its own. */
