@@ -600,3 +600,53 @@ describe('Fifty-sixth round: pix2pix-family test programs (set BW)', () => {
     assert.equal(await runOf({ 'test.py': script('compute_visuals') }, 'test.py'), undefined);
   });
 });
+
+describe('Fifty-sixth round: notebooks that load their model through a module of the repository (sets BX, BW, BQ)', () => {
+  const DEMO = [
+    'import torch',
+    'import yaml',
+    'from argparse import ArgumentParser',
+    'from modules.generator import Generator',
+    '',
+    'def load_checkpoints(config_path, checkpoint_path):',
+    '    with open(config_path) as f:',
+    '        config = yaml.full_load(f)',
+    "    generator = Generator(**config['model_params'])",
+    '    checkpoint = torch.load(checkpoint_path)',
+    "    generator.load_state_dict(checkpoint['generator'])",
+    '    generator.eval()',
+    '    return generator',
+    '',
+    'def make_animation(source, driving, generator):',
+    '    with torch.no_grad():',
+    '        return [generator(source, frame) for frame in driving]',
+    '',
+    "if __name__ == '__main__':",
+    '    parser = ArgumentParser()',
+    "    parser.add_argument('--config', required=True)",
+    "    parser.add_argument('--checkpoint', default='vox-cpk.pth.tar')",
+    '    opt = parser.parse_args()',
+    '    generator = load_checkpoints(config_path=opt.config, checkpoint_path=opt.checkpoint)',
+    '    predictions = make_animation(source_image, driving_video, generator)',
+    '',
+  ].join('\n');
+  const notebook = (call: string) =>
+    JSON.stringify({
+      cells: [
+        ['from demo import load_checkpoints, make_animation'],
+        [call],
+        ['predictions = make_animation(source_image, driving_video, generator)'],
+      ].map((source) => ({ cell_type: 'code', metadata: {}, outputs: [], source: source.join('\n') })),
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    });
+
+  it('links the module whose loader the notebook calls at its top, and reads the run that module makes', async () => {
+    const files = { 'demo.py': DEMO, 'modules/generator.py': 'class Generator:\n    pass\n' };
+    const call = "generator = load_checkpoints(config_path='config/vox-256.yaml', checkpoint_path='vox-cpk.pth.tar')";
+    const run = await runOf({ ...files, 'demo.ipynb': notebook(call) }, 'demo.ipynb');
+    assert.equal(run?.mode, 'inference');
+    assert.equal(await runOf({ ...files, 'demo.ipynb': notebook('generator = None') }, 'demo.ipynb'), undefined);
+  });
+});

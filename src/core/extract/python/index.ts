@@ -446,6 +446,7 @@ export const FILE_RULES: readonly FileRule[] = [
   localModules.localModuleCalls,
   localModules.moduleLoaderCalls,
   localModules.topLevelObjectRuns,
+  localModules.flatLoaderCalls,
   selectedSpec,
   localModules.starImportCalls,
   deepspeedDictPrecision,

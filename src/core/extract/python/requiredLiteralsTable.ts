@@ -924,6 +924,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     '\\bscheduler\\.step[ \\t]*\\(|(?:^|\\W)denoise[ \\t]*\\(|^[ \\t]*for[ \\t][^\\n]{0,200}\\b(?:timesteps|sigmas)\\b',
     [{ words: ['scheduler.step', 'denoise', 'timesteps', 'sigmas'], ignoreCase: false }],
   ],
+  ['m', '^(?:[A-Za-z_][\\w, \\t]{0,200}=[ \\t]*)?load_\\w{1,60}[ \\t]*\\(', [{ words: ['load_'], ignoreCase: false }]],
   [
     'm',
     '^(?:from|import)[ \\t]+(?:uvicorn|fastapi|flask|starlette|quart|aiohttp|waitress|gradio)\\b',
@@ -1209,6 +1210,15 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     'm',
     '^from[ \\t]+[A-Za-z_][\\w.]*[ \\t]+import[ \\t]+[A-Z]\\w*[ \\t]*(?:#[^\\n]*)?$',
     [
+      { words: ['import'], ignoreCase: false },
+      { words: ['from'], ignoreCase: false },
+    ],
+  ],
+  [
+    'm',
+    '^from[ \\t]+[A-Za-z_][\\w.]*[ \\t]+import[ \\t]+[^\\n]{0,500}\\bload_\\w',
+    [
+      { words: ['load_'], ignoreCase: false },
       { words: ['import'], ignoreCase: false },
       { words: ['from'], ignoreCase: false },
     ],

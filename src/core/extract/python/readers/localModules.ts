@@ -422,6 +422,60 @@ export const topLevelObjectRuns: FileRule = {
 };
 
 /**
+ * A loader function of a module of the repository by its name: `load_checkpoints(config_path=…, checkpoint_path=…)`,
+ * `load_model(…)`, `load_pretrained_weights(…)`: it builds a network and loads trained weights into it.
+ */
+const WEIGHTS_LOADER_FUNCTION = /^load_(?:checkpoints?|ckpts?|models?|weights|pretrained(?:_\w{1,30})?)$/;
+/** `name(` or `a, b = name(` at column 0: a call the flat script makes as it runs. */
+const topLevelCall = (name: string) => new RegExp(`^(?:[A-Za-z_][\\w, \\t]{0,200}=[ \\t]*)?${name}[ \\t]*\\(`, 'm');
+/** Loader imports followed per file. */
+const MAX_LOADER_IMPORTS = 8;
+
+/**
+ * A notebook or a flat script (no main guard: its top-level statements are what runs) that loads its model through a
+ * loader function of a module of the repository (`from demo import load_checkpoints, make_animation`, then
+ * `generator, kp_detector = load_checkpoints(config_path=…, checkpoint_path=…)` at its top: first-order-model's
+ * notebooks): the module's run is this file's, so it is linked (`link.module`, low: a package installed from an index
+ * is quietly not followed). What that module reads (its inference with the loaded networks) is drawn in; a module that
+ * starts nothing we read adds nothing.
+ */
+export const flatLoaderCalls: FileRule = {
+  framework: 'python',
+  phase: 'after-calls',
+  words: ['load_checkpoint', 'load_ckpt', 'load_model', 'load_weights', 'load_pretrained'],
+  runStart: [
+    /^from[ \t]+[A-Za-z_][\w.]*[ \t]+import[ \t]+[^\n]{0,500}\bload_\w/m,
+    /^(?:[A-Za-z_][\w, \t]{0,200}=[ \t]*)?load_\w{1,60}[ \t]*\(/m,
+  ],
+  read: (_index, ctx) => {
+    if (ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
+    const code = codeWithoutStrings(ctx.tree, new Set<string>(), true);
+    let looked = 0;
+    for (const m of ctx.text.matchAll(FROM_IMPORT)) {
+      if (++looked > MAX_LOADER_IMPORTS) break;
+      if (NOT_LOCAL_MODULE.test(m[1])) continue;
+      const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
+      const loaders = m[2]
+        .replace(/[()\\]/g, ' ')
+        .split(',')
+        .map((part) => /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part))
+        .filter((n): n is RegExpExecArray => n !== null && WEIGHTS_LOADER_FUNCTION.test(n[1]));
+      const called = loaders.find((n) => topLevelCall(n[2] ?? n[1]).test(code));
+      if (!called) continue;
+      const row = code.slice(0, topLevelCall(called[2] ?? called[1]).exec(code)!.index).split('\n').length - 1;
+      ctx.facts.push({
+        kind: 'link.module',
+        value: file,
+        range: { ...nodeRange(ctx.tree.rootNode), startLine: row, startCol: 0, endLine: row, endCol: 0 },
+        confidence: 'low',
+        detail: `${called[1]}(...) from ${file} loads the model this file runs`,
+      });
+      return;
+    }
+  },
+};
+
+/**
  * Functions that build a program's command line in a module of their own: `from pkg.params import parse_args`,
  * a parser builder (`get_args_parser()`, `eval_parser()`, `make_parser()`, used as `parents=[get_args_parser()]` too)
  * or a helper that adds a group of flags to the program's parser (`add_model_args(parser)`, `add_gpu_params(parser)`).
