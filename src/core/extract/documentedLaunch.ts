@@ -449,6 +449,25 @@ export const CONFIG_RUN_FACT: ReadonlySet<string> = new Set([
  * not the program); the program decides what the run does (trains, or generates), and a data utility the shell
  * reader does not read as a launch (`python download.py --config data.yaml`) makes no run.
  */
+/** A file's name and folder, as a path with forward slashes. */
+function pathParts(display: string): { base: string; folder: string } {
+  const self = display.replace(/\\/g, '/');
+  return {
+    base: self.slice(self.lastIndexOf('/') + 1),
+    folder: self.includes('/') ? self.slice(0, self.lastIndexOf('/')) : '',
+  };
+}
+
+/** The launches of shell blocks first: a command recovered from a block marked as code is a fallback. */
+function shellBlocksFirst(launches: readonly DocumentedLaunch[]): DocumentedLaunch[] {
+  return [...launches.filter((l) => !l.inCodeBlock), ...launches.filter((l) => l.inCodeBlock)];
+}
+
+/** The folder a documented command names its files from: its page's, or the root's (DocumentedLaunch.fromRoot). */
+function namesFrom(launch: DocumentedLaunch): string {
+  return launch.fromRoot ? '' : pathParts(launch.file).folder;
+}
+
 /** A YAML or JSON config: the program a documented launch passes it to reads it as the run's settings. */
 const DATA_CONFIG = /\.(?:ya?ml|json)$/i;
 /** A command's switch for evaluating or timing a model instead of training it. */
@@ -481,17 +500,13 @@ export function documentedConfigLaunch(
     // `n_layer = 12` for training from scratch) for that model's: only a config of the program's own model is linked.
     if (facts.some((f) => f.kind === 'model.id')) return [];
   }
-  const self = display.replace(/\\/g, '/');
-  const base = self.slice(self.lastIndexOf('/') + 1);
-  const folder = self.includes('/') ? self.slice(0, self.lastIndexOf('/')) : '';
-  // The launches of shell blocks first: a command recovered from a block marked as code is a fallback.
-  for (const launch of [...launches.filter((l) => !l.inCodeBlock), ...launches.filter((l) => l.inCodeBlock)]) {
+  const { base, folder } = pathParts(display);
+  for (const launch of shellBlocksFirst(launches)) {
     if (!matchLauncher(launch.command)) continue;
     // A yacs config is a training run; the guide's evaluation command for it (`main.py --eval --cfg <this>`) is not
     // the run it defines.
     if (yacsStart && EVALUATION_SWITCH.test(launch.command)) continue;
-    const docFolder =
-      launch.fromRoot || !launch.file.includes('/') ? '' : launch.file.slice(0, launch.file.lastIndexOf('/'));
+    const docFolder = namesFrom(launch);
     const stated = extractShellFacts(launch.command);
     const program = stated.find((f) => f.kind === 'link.script' && typeof f.value === 'string');
     if (!program || String(program.value).endsWith(base)) continue;
@@ -541,10 +556,8 @@ function settingsScriptLaunch(display: string, facts: readonly Fact[], launches:
   // … --load-pretrained ${CHECKPOINT_PATH}/…"`, handed to a task's script beside the task's file) is a part of the run
   // that script makes, not a run.
   if (!facts.some((f) => f.within?.startsWith('$') && RUN_LENGTH.has(f.kind) && f.value !== null)) return [];
-  const self = display.replace(/\\/g, '/');
-  const base = self.slice(self.lastIndexOf('/') + 1);
-  const folder = self.includes('/') ? self.slice(0, self.lastIndexOf('/')) : '';
-  for (const launch of [...launches.filter((l) => !l.inCodeBlock), ...launches.filter((l) => l.inCodeBlock)]) {
+  const { base, folder } = pathParts(display);
+  for (const launch of shellBlocksFirst(launches)) {
     if (!matchLauncher(launch.command)) continue;
     const stated = extractShellFacts(launch.command);
     const wrapper = stated.find(
@@ -561,8 +574,7 @@ function settingsScriptLaunch(display: string, facts: readonly Fact[], launches:
           .endsWith(base) === true,
     );
     if (!wrapper) continue;
-    const docFolder =
-      launch.fromRoot || !launch.file.includes('/') ? '' : launch.file.slice(0, launch.file.lastIndexOf('/'));
+    const docFolder = namesFrom(launch);
     const range = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
     return stated
       .filter((f) => f.kind === 'launch.trainer' || f === wrapper)

@@ -102,6 +102,27 @@ function boundCall(node: Node | null): boolean {
   return bound?.type === 'assignment' && bound.childForFieldName('right')?.type === 'call';
 }
 
+/** The module's main guard (`if __name__ == "__main__":`) among its top-level statements. */
+function mainGuardOf(statements: readonly (Node | null)[]): Node | undefined {
+  return statements.find((s) => s?.type === 'if_statement' && MAIN_GUARD.test(s.text.slice(0, 80))) ?? undefined;
+}
+
+/** The module's top-level function definitions (decorated or not), with their names, the first `max` of them. */
+function* topLevelFunctions(
+  statements: readonly (Node | null)[],
+  max: number,
+): Generator<{ name: string; body: Node | null }> {
+  let found = 0;
+  for (const statement of statements) {
+    if (found >= max) return;
+    const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+    if (!def || !name || !/^\w{1,60}$/.test(name)) continue;
+    found++;
+    yield { name, body: def.childForFieldName('body') };
+  }
+}
+
 /**
  * The bodies a program runs, by name: its entry functions (entryFunctions) and the main guard's own block, where a
  * script does its work inline (`if __name__ == '__main__':` … `with torch.no_grad(): output = audio_model(feats)`, the
@@ -114,7 +135,7 @@ function* entryBodies(
     const name = fn.childForFieldName('name')?.text ?? 'the entry';
     yield { name, label: `${name}()`, body: fn.childForFieldName('body') };
   }
-  const guard = statements.find((s) => s?.type === 'if_statement' && MAIN_GUARD.test(s.text.slice(0, 80)));
+  const guard = mainGuardOf(statements);
   if (guard) yield { name: '__main__', label: 'the main guard', body: guard.childForFieldName('consequence') };
 }
 
@@ -146,7 +167,7 @@ const MAX_METHODS = 100;
  * the guard only builds to count its parameters), runs nothing.
  */
 function* entryFunctions(statements: readonly (Node | null)[]): Generator<Node> {
-  const guard = statements.find((s) => s?.type === 'if_statement' && MAIN_GUARD.test(s.text.slice(0, 80)));
+  const guard = mainGuardOf(statements);
   const guardText = guard?.text.slice(0, MAX_GUARD_TEXT) ?? '';
   for (const statement of statements) {
     const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
@@ -211,13 +232,9 @@ export const gradFreeEntry: FileRule = {
     const executed = executedRowMask(ctx.tree);
     // Functions of this module whose body puts a model in eval mode (a loader the entry may call).
     const evalLoaders: string[] = [];
-    for (const statement of ctx.tree.rootNode.namedChildren) {
+    for (const { name, body } of topLevelFunctions(ctx.tree.rootNode.namedChildren, Infinity)) {
       if (evalLoaders.length >= MAX_LOADERS) break;
-      const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-      if (def?.type !== 'function_definition') continue;
-      const name = def.childForFieldName('name')?.text;
-      if (name && /^\w{1,60}$/.test(name) && EVAL_CALL.test(def.childForFieldName('body')?.text ?? ''))
-        evalLoaders.push(name);
+      if (EVAL_CALL.test(body?.text ?? '')) evalLoaders.push(name);
     }
     const callsLoader =
       evalLoaders.length > 0 ? new RegExp(`(?:^|[^\\w.])(?:${evalLoaders.join('|')})[ \\t]*\\(`, 'm') : undefined;
@@ -286,7 +303,7 @@ function predictorDemo(statements: readonly (Node | null)[], node: Node): string
   let cls: Node | null = node.parent;
   while (cls && cls.type !== 'class_definition') cls = cls.parent;
   const name = cls?.childForFieldName('name')?.text;
-  const guard = statements.find((s) => s?.type === 'if_statement' && MAIN_GUARD.test(s.text.slice(0, 80)));
+  const guard = mainGuardOf(statements);
   if (!name || !guard) return undefined;
   const built = new RegExp(`^[ \\t]*(\\w{1,60})[ \\t]*=[ \\t]*${name}[ \\t]*\\(([^)\\n]{0,400})\\)`, 'm').exec(
     guard.text.slice(0, MAX_GUARD_TEXT),
@@ -315,7 +332,7 @@ export const moduleGradOffBlock: FileRule = {
     const top = ctx.tree.rootNode.namedChildren;
     // The module's own top loads trained weights and puts a model in eval mode (`trainer.gen_a.load_state_dict(…)`,
     // `trainer.eval()`, MUNIT's and FUNIT's test scripts): then one kept call under no_grad is that model's work.
-    const evaluated = loadsAndEvaluatesAtTop(top);
+    const evaluated = evaluatedAtTop(top);
     for (const statement of top) {
       if (statement?.type !== 'with_statement') continue;
       const m = GRAD_OFF_WITH.exec(statement.text.slice(0, 200));
@@ -324,16 +341,17 @@ export const moduleGradOffBlock: FileRule = {
       const keptCall = (c: Node | null) =>
         boundCall(c) ||
         (c?.type === 'with_statement' && (c.childForFieldName('body')?.namedChildren ?? []).some(boundCall));
-      if (!m || !block.some((c) => loopOfCalls(c) || (evaluated && keptCall(c)))) continue;
-      if (evaluated) dropConstructionOfEvaluated(top, ctx);
+      if (!m || !block.some((c) => loopOfCalls(c) || (evaluated.length > 0 && keptCall(c)))) continue;
+      if (evaluated.length > 0) dropConstructionOfEvaluated(evaluated, ctx);
       ctx.facts.push({
         kind: 'launch.inference',
         value: `module under ${m[1]}`,
         range: nodeRange(statement),
         confidence: 'medium',
-        detail: evaluated
-          ? `the module loads trained weights, puts its model in eval mode and runs it inside \`with ${m[1]}:\` at its top, without a training step: an inference run`
-          : `the module runs a loop over its model inside \`with ${m[1]}:\` at its top, and the file builds or loads a model without a training step: an inference run`,
+        detail:
+          evaluated.length > 0
+            ? `the module loads trained weights, puts its model in eval mode and runs it inside \`with ${m[1]}:\` at its top, without a training step: an inference run`
+            : `the module runs a loop over its model inside \`with ${m[1]}:\` at its top, and the file builds or loads a model without a training step: an inference run`,
       });
       return;
     }
@@ -342,7 +360,7 @@ export const moduleGradOffBlock: FileRule = {
 
 /**
  * The same script without no_grad (written for PyTorch before 0.4, `Variable(x, volatile=True)`, or with gradients
- * simply left on): its top loads trained weights and puts the model in eval mode (loadsAndEvaluatesAtTop), and then a
+ * simply left on): its top loads trained weights and puts the model in eval mode (evaluatedAtTop), and then a
  * loop at its top, or in an `if` there choosing the variant, calls the model over its inputs (`for images in loader:
  * content, _ = encode(images)`). No training step in the file: an inference run.
  */
@@ -354,10 +372,8 @@ export const moduleEvaluatedLoop: FileRule = {
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || trains(ctx.text) || !loadsAModel(ctx.text)) return;
     const top = ctx.tree.rootNode.namedChildren.slice(0, MAX_TOP_STATEMENTS);
-    if (!loadsAndEvaluatesAtTop(top)) return;
-    const evalStatement = top.find(
-      (c) => c?.type === 'expression_statement' && EVAL_MODE_STATEMENT.test(c.text.trim()),
-    )!;
+    const evalStatement = evaluatedAtTop(top)[0];
+    if (!evalStatement) return;
     const evalRow = evalStatement.startPosition.row;
     // The loop runs that model: it names it, or a name the top binds from it (`encode = trainer.gen_a.encode`).
     const model = evalStatement.text.trim().split('.')[0];
@@ -405,11 +421,8 @@ export const moduleEvaluatedLoop: FileRule = {
  * `trainer.load_ckpt(opts.ckpt)`, `trainer.eval()`: FUNIT's test script): its construction (`construct:Trainer`) sets
  * up no training here, so it is dropped.
  */
-function dropConstructionOfEvaluated(top: readonly (Node | null)[], ctx: { facts: Fact[]; text: string }): void {
-  const evaluated = new Set<string>();
-  for (const c of top.slice(0, MAX_TOP_STATEMENTS))
-    if (c?.type === 'expression_statement' && EVAL_MODE_STATEMENT.test(c.text.trim()))
-      evaluated.add(c.text.trim().split('.')[0]);
+function dropConstructionOfEvaluated(evalStatements: readonly Node[], ctx: { facts: Fact[]; text: string }): void {
+  const evaluated = new Set(evalStatements.map((c) => c.text.trim().split('.')[0]));
   const lines = ctx.text.split('\n');
   const kept = ctx.facts.filter((f) => {
     if (f.kind !== 'launch.trainer' || !String(f.value).startsWith('construct:')) return true;
@@ -428,19 +441,19 @@ const MAX_TOP_STATEMENTS = 400;
 const EVAL_MODE_STATEMENT = /^[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){0,4}\.eval[ \t]*\([ \t]*\)$/;
 
 /**
- * A module's top (outside its definitions) loads trained weights (LOADS_WEIGHTS, or a `load_ckpt(` of the program's
- * trainer class) and puts a model in eval mode in a statement of its own.
+ * The statements at a module's top (outside its definitions) that put a model in eval mode (`trainer.eval()`), where
+ * that top also loads trained weights (LOADS_WEIGHTS, or a `load_ckpt(` of the program's trainer class); none otherwise.
  */
-function loadsAndEvaluatesAtTop(top: readonly (Node | null)[]): boolean {
+function evaluatedAtTop(top: readonly (Node | null)[]): Node[] {
   let loads = false;
-  let evaluates = false;
+  const evaluates: Node[] = [];
   for (const statement of top.slice(0, MAX_TOP_STATEMENTS)) {
     if (!statement || /definition$/.test(statement.type) || statement.type === 'with_statement') continue;
     const text = statement.text.slice(0, MAX_GUARD_TEXT);
     if (LOADS_WEIGHTS.test(text) || /\.load_ckpt[ \t]*\(/.test(text)) loads = true;
-    if (statement.type === 'expression_statement' && EVAL_MODE_STATEMENT.test(text.trim())) evaluates = true;
+    if (statement.type === 'expression_statement' && EVAL_MODE_STATEMENT.test(text.trim())) evaluates.push(statement);
   }
-  return loads && evaluates;
+  return loads ? evaluates : [];
 }
 
 /** `torch.set_grad_enabled(False)` as a statement of its own (an alias of torch before the attribute). */
@@ -506,14 +519,7 @@ function evaluatedModel(
 
 /** The names of the module's own functions. */
 function localFunctions(statements: readonly (Node | null)[]): Set<string> {
-  const out = new Set<string>();
-  for (const statement of statements) {
-    if (out.size >= MAX_WEIGHT_LOADERS) break;
-    const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
-    if (name && /^\w{1,60}$/.test(name)) out.add(name);
-  }
-  return out;
+  return new Set([...topLevelFunctions(statements, MAX_WEIGHT_LOADERS)].map((f) => f.name));
 }
 
 /**
@@ -572,13 +578,10 @@ const MAX_WEIGHT_LOADERS = 50;
  */
 function weightLoaders(statements: readonly (Node | null)[]): Map<string, boolean> {
   const out = new Map<string, boolean>();
-  for (const statement of statements) {
+  for (const { name, body } of topLevelFunctions(statements, Infinity)) {
     if (out.size >= MAX_WEIGHT_LOADERS) break;
-    const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (def?.type !== 'function_definition') continue;
-    const name = def.childForFieldName('name')?.text;
-    const text = def.childForFieldName('body')?.text.slice(0, MAX_LOOP_TEXT) ?? '';
-    if (name && /\.load_state_dict[ \t]*\(/.test(text) && /^[ \t]*return[ \t]+\w/m.test(text))
+    const text = body?.text.slice(0, MAX_LOOP_TEXT) ?? '';
+    if (/\.load_state_dict[ \t]*\(/.test(text) && /^[ \t]*return[ \t]+\w/m.test(text))
       out.set(name, EVAL_CALL.test(text));
   }
   return out;

@@ -10,6 +10,7 @@ import {
   atModuleLevel,
 } from '../entryPoint';
 import type { FileRule } from '../rules';
+import { fromImports } from '../fromImports';
 import type { PythonReadContext } from '../context';
 import type { SyntaxIndex } from '../syntaxIndex';
 import { keywordArgument } from '../../pythonValues';
@@ -428,7 +429,7 @@ export const topLevelObjectRuns: FileRule = {
 const WEIGHTS_LOADER_FUNCTION = /^load_(?:checkpoints?|ckpts?|models?|weights|pretrained(?:_\w{1,30})?)$/;
 /** `name(` or `a, b = name(` at column 0: a call the flat script makes as it runs. */
 const topLevelCall = (name: string) => new RegExp(`^(?:[A-Za-z_][\\w, \\t]{0,200}=[ \\t]*)?${name}[ \\t]*\\(`, 'm');
-/** Loader imports followed per file. */
+/** `from` import statements looked at per file for a loader. */
 const MAX_LOADER_IMPORTS = 8;
 
 /**
@@ -449,26 +450,21 @@ export const flatLoaderCalls: FileRule = {
   ],
   read: (_index, ctx) => {
     if (ctx.hasMainGuard || ctx.facts.some(startsARun)) return;
-    const code = codeWithoutStrings(ctx.tree, new Set<string>(), true);
-    let looked = 0;
-    for (const m of ctx.text.matchAll(FROM_IMPORT)) {
-      if (++looked > MAX_LOADER_IMPORTS) break;
-      if (NOT_LOCAL_MODULE.test(m[1])) continue;
-      const file = `${m[1].replace(/^\./, '').replace(/\./g, '/')}.py`;
-      const loaders = m[2]
-        .replace(/[()\\]/g, ' ')
-        .split(',')
-        .map((part) => /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part))
-        .filter((n): n is RegExpExecArray => n !== null && WEIGHTS_LOADER_FUNCTION.test(n[1]));
-      const called = loaders.find((n) => topLevelCall(n[2] ?? n[1]).test(code));
-      if (!called) continue;
-      const row = code.slice(0, topLevelCall(called[2] ?? called[1]).exec(code)!.index).split('\n').length - 1;
+    // Strings blanked once, and only for a file that imports a loader.
+    let code: string | undefined;
+    for (const { module, name, local } of fromImports(ctx.text, MAX_LOADER_IMPORTS)) {
+      if (module.startsWith('..') || NOT_LOCAL_MODULE.test(module) || !WEIGHTS_LOADER_FUNCTION.test(name)) continue;
+      code ??= codeWithoutStrings(ctx.tree, new Set<string>(), true);
+      const call = topLevelCall(local).exec(code);
+      if (!call) continue;
+      const file = `${module.replace(/^\./, '').replace(/\./g, '/')}.py`;
+      const row = code.slice(0, call.index).split('\n').length - 1;
       ctx.facts.push({
         kind: 'link.module',
         value: file,
         range: { ...nodeRange(ctx.tree.rootNode), startLine: row, startCol: 0, endLine: row, endCol: 0 },
         confidence: 'low',
-        detail: `${called[1]}(...) from ${file} loads the model this file runs`,
+        detail: `${name}(...) from ${file} loads the model this file runs`,
       });
       return;
     }
