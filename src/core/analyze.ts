@@ -10,6 +10,7 @@ import { withoutOwnOutputModel } from './extract/ownOutputModel';
 import { gpuOfHeaderText } from './extract/python/readers/headerGpu';
 import { withWrittenConfigs, type NotebookSource } from './extract/notebookConfigs';
 import { withClonedHubModel } from './extract/notebookHubClone';
+import { statedParameterCount } from './extract/notebookOutputs';
 import { fixFor, type CodeFix } from './advise/fixes';
 import { suggestImprovements, type Suggestion } from './advise/suggest';
 import { estimateRun, type Estimate } from './estimate/estimateRun';
@@ -212,6 +213,8 @@ export interface NotebookCells {
   readonly acceleratorFrom?: string;
   /** Each code cell as written (magics and shell escapes kept), for the configs it writes (notebookConfigs.ts). */
   readonly sources?: readonly NotebookSource[];
+  /** The model size the saved outputs print (notebookOutputs.ts), at the line its cell starts in `code`. */
+  readonly statedParams?: { readonly value: number; readonly startLine: number; readonly quote: string };
 }
 
 /** Reads a notebook's code cells into one Python text (a run often spans cells), remembering each cell's lines. */
@@ -279,9 +282,14 @@ export function notebookCode(text: string): NotebookCells {
   });
   const metadataGpu = notebookAccelerator(parsed);
   const headerGpu = metadataGpu ? undefined : gpuOfHeaderText(openingMarkdown(raw));
+  const stated = statedParameterCount(raw);
+  const statedAt = stated ? cells.find((c) => c.index === stated.cell) : undefined;
   return {
     code: parts.join('\n'),
     cells,
+    ...(stated && statedAt
+      ? { statedParams: { value: stated.value, startLine: statedAt.startLine, quote: stated.quote } }
+      : {}),
     accelerator: metadataGpu ?? headerGpu,
     ...(headerGpu ? { acceleratorFrom: 'the opening Markdown cell' } : {}),
     sources,
@@ -617,6 +625,20 @@ function readFileFactsUnguarded(input: AnalyzeInput, python: PythonParsing, dead
         );
       // A load of the name the program publishes its result under tries that result; it is not the model trained.
       facts = withoutOwnOutputModel(facts, code);
+      // What the notebook printed when it was last run: its model's size (a count, not a guess).
+      if (notebook?.statedParams && !facts.some((f) => f.kind === 'model.params' && f.confidence === 'high'))
+        facts.push({
+          kind: 'model.params',
+          value: notebook.statedParams.value,
+          range: {
+            startLine: notebook.statedParams.startLine,
+            startCol: 0,
+            endLine: notebook.statedParams.startLine,
+            endCol: 0,
+          },
+          confidence: 'medium',
+          detail: `the notebook's saved output under this cell prints it: "${notebook.statedParams.quote.slice(0, 120)}"`,
+        });
       if (notebook?.accelerator)
         facts.push({
           kind: 'hardware.accelerator',

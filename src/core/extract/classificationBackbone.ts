@@ -24,9 +24,15 @@ const CHECKPOINT_STEM = /(?:^|[/\\])([\w.-]{1,120}?)(?:-[0-9a-f]{8})?\.(?:pth|pt
 const BACKBONE_RELEASE =
   /^(?:swin_(?:tiny|small|base|large)_patch4_window(?:7|12)_(?:224|384)(?:_(?:1k|22k|22kto1k))?(?:_finetune)?|(?:resnet|r|r-)(?:18|34|50|101|152)(?:[_-]v[12])?|(?:resnet(?:18|34|50|101|152)|tresnet_[sml])_miil_21k|eva02_(?:ti|s|b|l)_pt_[a-z0-9]{1,12}(?:_p14(?:to16)?)?)$/;
 
+/**
+ * A checkpoint whose name says it is a network pretrained on ImageNet and nothing after
+ * (`hrnetv2_w48_imagenet_pretrained.pth`, `mobilenetv2_imagenet.pth`): the classifier, as the releases above are.
+ */
+const IMAGENET_PRETRAINED = /[_-]imagenet(?:[_-]?(?:1k|21k|22k))?(?:[_-]pre[_-]?trained)?$/i;
+
 export function classificationBackbone(path: string): boolean {
   const stem = CHECKPOINT_STEM.exec(path)?.[1];
-  if (stem && BACKBONE_RELEASE.test(stem.toLowerCase())) return true;
+  if (stem && (BACKBONE_RELEASE.test(stem.toLowerCase()) || IMAGENET_PRETRAINED.test(stem))) return true;
   const row = stem ? findModelByName(stem) : undefined;
   return !!row?.quality && /^ImageNet\b/.test(row.quality.benchmark);
 }

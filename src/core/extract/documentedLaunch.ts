@@ -1,4 +1,5 @@
 import { wordVariants } from './wordVariants';
+import { hydraChoiceFile } from './hydraChoice';
 import type { Fact } from '../facts';
 import { modelTargetOf } from './config/modelTarget';
 import { passedEntries } from './config/configArgparse';
@@ -510,7 +511,7 @@ export function documentedConfigLaunch(
     const stated = extractShellFacts(launch.command);
     const program = stated.find((f) => f.kind === 'link.script' && typeof f.value === 'string');
     if (!program || String(program.value).endsWith(base)) continue;
-    const flag = dataConfig ? configFlagOf(launch.command, base, String(program.value)) : '';
+    const flag = dataConfig ? configFlagOf(launch.command, display, String(program.value)) : '';
     if (flag === undefined) continue;
     const range = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
     const given = text !== undefined && isConfigOption(flag) ? flatParameters(display, text) : undefined;
@@ -653,7 +654,8 @@ function withConfigParameters(link: Fact, given: NonNullable<ReturnType<typeof f
  * (`accelerate launch --config_file zero3.yaml train.py`, `... train.py --deepspeed ds_zero2.json`,
  * `... train.py --lora_config configs/lora.json`).
  */
-function configFlagOf(command: string, base: string, program: string): string | undefined {
+function configFlagOf(command: string, display: string, program: string): string | undefined {
+  const { base } = pathParts(display);
   const words = command.split(/\s+/).slice(0, 80);
   const programBase = program.slice(program.lastIndexOf('/') + 1);
   const modulePath = program.replace(/\.py$/, '').replace(/\//g, '.');
@@ -664,6 +666,9 @@ function configFlagOf(command: string, base: string, program: string): string | 
   const at = words.findIndex((w) => last(w) === programBase || w === modulePath);
   if (at < 0) return undefined;
   for (let i = at + 1; i < words.length; i++) {
+    // A Hydra group added by naming this config (`+configs=an4` for `configs/an4.yaml`) composes it into the run.
+    const choice = hydraChoiceFile(words[i]);
+    if (choice && display.replace(/\\/g, '/').endsWith(choice)) return '';
     if (!wordVariants(words[i]).some((w) => last(w) === base || fillsPlaceholder(last(w), base))) continue;
     const flag = words[i].includes('=') ? words[i].slice(0, words[i].indexOf('=')) : words[i - 1];
     if (!LAUNCHER_CONFIG_FLAG.test(flag)) return flag.startsWith('-') ? flag : '';

@@ -1,5 +1,6 @@
 import { PLACEHOLDER_FILE_NAME, type DocumentedLaunch } from '../extract/documentedLaunch';
 import { wordVariants } from '../extract/wordVariants';
+import { hydraChoiceFile } from '../extract/hydraChoice';
 
 /**
  * Launches a repository documents only in its README or its docs folder: the shell commands of a fenced block
@@ -196,10 +197,19 @@ function commandWords(command: string): string[] {
     .map((w) => w.replace(/^(?:--?[\w-]+=|[A-Za-z_][\w.]{0,60}=)?["']?|["',;]+$/g, ''));
 }
 
-/** The references a command makes to files: its path-like words, and a module run with `-m` (as a .py path). */
+/**
+ * The references a command makes to files: its path-like words, a module run with `-m` (as a .py path), and the
+ * option files of the Hydra groups it adds (`+configs=an4`) (resolved as any reference is: from the page's folder, then the
+ * root, which is the program's config folder when it declares `config_path="."`).
+ */
 export function referencesOf(command: string): string[] {
   const words = commandWords(command);
   const out = new Set<string>();
+  const raw = command.split(/\s+/, MAX_WORDS);
+  raw.forEach((w, n) => {
+    const choice = n > 1 ? hydraChoiceFile(w) : undefined;
+    if (choice) out.add(choice);
+  });
   words.forEach((w, n) => {
     if (w.includes('..') || w.includes('$')) return;
     if (w.includes('{')) {

@@ -263,6 +263,15 @@ function evaluationSwitch(doc: ConfigDoc): { at: ConfigValue; detail: string } |
  * each of NUM_SHARDS machines.
  */
 function readMachines(doc: ConfigDoc, out: FactSink): void {
+  // HRNet's `GPUS: (0,1,2,3)` (lib/config/default.py `_C.GPUS = (0,)`, a tuple yacs evaluates from the string): the
+  // device ids the program trains on, one process or replica each.
+  const ids = doc.get('GPUS');
+  const listed = typeof ids?.value === 'string' ? DEVICE_TUPLE.exec(ids.value) : null;
+  if (ids && listed) {
+    const count = listed[1].split(',').filter((d) => d.trim() !== '').length;
+    out.add('hardware.devices', count, ids, `GPUS: ${listed[0]} (${count} device ids)`);
+    return;
+  }
   const gpus = doc.get('NUM_GPUS');
   const g = positiveInteger(gpus?.value);
   if (!gpus || !g) return;
@@ -271,6 +280,9 @@ function readMachines(doc: ConfigDoc, out: FactSink): void {
   const n = positiveInteger(shards?.value);
   if (shards && n) out.add('hardware.nodes', n, shards, `NUM_SHARDS: ${n} (machines)`);
 }
+
+/** A tuple or list of device ids, as yacs reads a Python literal: `(0,1,2,3)`, `[0, 1]`, `(0,)`. */
+const DEVICE_TUPLE = /^[ \t]*[([]((?:[ \t]*\d{1,3}[ \t]*,){0,63}[ \t]*\d{1,3}[ \t]*,?[ \t]*)[)\]][ \t]*$/;
 
 /** The sub-section of MODEL holding the architecture: named after MODEL.TYPE (`MODEL.SWIN`), else the first with a depth. */
 function architectureSection(doc: ConfigDoc): string | undefined {
@@ -418,6 +430,12 @@ function readMode(
     // Probing: a head trained on a frozen, pretrained backbone (a fine-tune of that backbone, by the labels' rules).
     out.add('model.fromScratch', false, frozen, `${frozen.path}: True, a pretrained backbone kept frozen`);
     out.add('training.mode', 'finetune', frozen, `${frozen.path}: True (probing a frozen pretrained backbone)`);
+  } else if (weights && classificationBackbone(String(weights.value)) && taskDataset(doc)) {
+    // A segmenter or detector (HRNet's `DATASET: cityscapes`) initialised from an ImageNet classifier: only its
+    // backbone starts from those weights; the network for its task is trained, not fine-tuned.
+    const detail = `${weights.path}: ${String(weights.value)}, an ImageNet classification backbone for a ${taskDataset(doc)} model`;
+    out.add('model.fromScratch', true, weights, `${detail}: the task's network trains from scratch`);
+    out.add('training.mode', 'pretrain', weights, `${detail}: trained, not fine-tuned`);
   } else if (weights) {
     out.add('model.fromScratch', false, weights, `${weights.path}: ${String(weights.value)}`);
     out.add('training.mode', 'finetune', weights, `${weights.path}: starts from these weights`);
@@ -434,6 +452,12 @@ function readMode(
   } else {
     out.add('model.fromScratch', true, at, 'no MODEL.PRETRAINED or MODEL.RESUME: trained from random initialisation');
   }
+}
+
+/** The dataset a config trains on when it is not ImageNet (`DATASET.DATASET: cityscapes`): a task beyond classification. */
+function taskDataset(doc: ConfigDoc): string | undefined {
+  const dataset = doc.str('DATASET.DATASET') ?? doc.str('DATA.DATASET');
+  return dataset && !/imagenet|^in(?:1k|21k|22k)?$/i.test(dataset) ? dataset : undefined;
 }
 
 function readLength(doc: ConfigDoc, evaluates: boolean, out: FactSink): void {

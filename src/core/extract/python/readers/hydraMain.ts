@@ -20,6 +20,31 @@ import type { CallRule } from '../rules';
 const CONFIG_PATH = /^(?:\.\/|(?:\.\.\/){1,2})?[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,8}\/?$/;
 const CONFIG_NAME = /^[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,4}$/;
 
+/**
+ * A structured config registered under a name (hydra.cc, "Config Store API": `cs.store(name="config",
+ * node=TrainConfig)`): a `config_name` the program stores itself is its primary config, in code, not a file.
+ */
+const STORED_CONFIG = /\.store\([^)\n]{0,200}?\bname[ \t]*=[ \t]*["']([\w.-]{1,100})["']/g;
+
+/** The names this module stores in Hydra's ConfigStore (its structured configs). */
+function storedConfigNames(text: string): ReadonlySet<string> {
+  if (!text.includes('ConfigStore')) return new Set();
+  return new Set([...text.matchAll(STORED_CONFIG)].map((m) => m[1]));
+}
+
+/** `config_name="config"` as written in the decorator. */
+const CONFIG_NAME_ARGUMENT = /\bconfig_name[ \t]*=[ \t]*["']([\w.-]{1,100})["']/;
+
+/**
+ * Does this Hydra program start from a structured config it stores itself (`cs.store(name="config", node=…)` and
+ * `@hydra.main(config_name="config")`)? Then it starts as it is, with the dataclass's defaults, as an argparse
+ * program starts from its flags' defaults.
+ */
+export function startsFromStoredConfig(text: string): boolean {
+  const name = CONFIG_NAME_ARGUMENT.exec(text)?.[1];
+  return name !== undefined && storedConfigNames(text).has(name.replace(/\.ya?ml$/, ''));
+}
+
 /** How the link's detail starts (a primary config's defaults list is composed from its folder: hydraPrimary.ts). */
 export const HYDRA_MAIN_LINK = 'hydra.main primary config';
 
@@ -49,6 +74,9 @@ export const hydraMain: CallRule = {
       folder = slash >= 0 ? folder.slice(0, slash) : '';
     }
     if (!name || !CONFIG_NAME.test(name) || name.includes('..')) return false;
+    // The program's primary config is the dataclass it stores under that name (its defaults are the run's, read as
+    // a program's): no file to link, and none missing.
+    if (storedConfigNames(ctx.text).has(name.replace(/\.ya?ml$/, ''))) return false;
     // Hydra reads a relative config_path from the declaring file's folder (`../configs` from `src/`, `../configs/hydra`
     // beside `tools/`): leading
     // `../` steps are kept, a `..` anywhere else is not followed.

@@ -11,6 +11,7 @@ import {
 } from '../entryPoint';
 import type { FileRule } from '../rules';
 import { fromImports } from '../fromImports';
+import { startsFromStoredConfig } from './hydraMain';
 import type { PythonReadContext } from '../context';
 import type { SyntaxIndex } from '../syntaxIndex';
 import { keywordArgument } from '../../pythonValues';
@@ -146,8 +147,15 @@ export const localModuleCalls: FileRule = {
     // and Hydra's config-driven entry points) is not.
     // Only one that parses flags itself (`args = parser.parse()`): one that takes its arguments object from its
     // package (`args = Args.consume()`) hands over a config-driven run as well.
+    // A Hydra entry point that starts from the structured config it stores itself (`cs.store(name="config",
+    // node=TrainConfig)`, then `@hydra.main(config_name="config") def main(cfg): train(cfg)`) is as thin: its
+    // config is its defaults, as a parser's are, not a file each launch names.
+    const storedConfigMain =
+      startsFromStoredConfig(ctx.text) &&
+      [...ctx.text.matchAll(DEFINITION)].every((d) => d[1] === 'def' && /^[ \t]*@hydra\.main\(/.test(d[0]));
     const thin =
       !/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]/m.test(ctx.text) ||
+      storedConfigMain ||
       (PARSES_FLAGS.test(ctx.text) &&
         ![...ctx.text.matchAll(DEFINITION)].some(
           (d) => d[1] === 'class' || !ENTRY_FUNCTION.test(d[2]) || d[3] !== '()' || /^[ \t]*@/m.test(d[0]),
@@ -181,7 +189,8 @@ export const localModuleCalls: FileRule = {
         const prepares = !buildsModel && MODEL_PREP_FUNCTION.test(name![1]);
         if (ownRun && !EPOCH_FUNCTION.test(name![1]) && !startedThrough.has(local) && !prepares) continue;
         // A thin entry point's run function called from its own `main()`, not under the guard itself.
-        if (isDotted && thin && RUN_FUNCTION.test(name![1])) runFunctions.add(local);
+        // The stored-config Hydra entry point's function hands its config to whatever it calls (`evaluate(cfg)`).
+        if (isDotted && thin && (RUN_FUNCTION.test(name![1]) || storedConfigMain)) runFunctions.add(local);
         if (isDotted && !thin) {
           const serves = SERVE_FUNCTION.test(name![1]) || INFER_FUNCTION.test(name![1]);
           if (!serves && !prepares && (!buildsModel || !(RUN_FUNCTION.test(name![1]) || SETTINGS_CLASS.test(name![1]))))

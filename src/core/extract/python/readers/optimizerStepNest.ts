@@ -14,6 +14,8 @@ import type { SyntaxIndex } from '../syntaxIndex';
  * keeps the passes that satisfy it. The count replaces the loop bounds and step-named settings read one by one
  * (`num_steps` there is a rollout's length, not the run's), and an inner loop's bound is no count of epochs.
  *
+ * A single loop counts only at the script's own level (not in a function another loop may call once per epoch), named
+ * for training passes, where no setting already states the steps (singleLoopCounts).
  * Only when every enclosing loop is a `range` whose bounds evaluate, every guard on the way is one it can count,
  * and no `break` can cut a loop short (a break under `X is not None` with X None by default never runs); with
  * several optimizers stepping, or anything else, it says nothing.
@@ -169,8 +171,12 @@ function readNest(index: SyntaxIndex, ctx: PythonReadContext): void {
   const loops: RangeLoop[] = [];
   const guards: Node[] = [];
   let child: Node = call;
+  let inDefinition = false;
   for (let p = call.parent, up = 0; p && up < MAX_CLIMB; p = p.parent, up++) {
-    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'lambda') break;
+    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'lambda') {
+      inDefinition = true;
+      break;
+    }
     if (p.type === 'while_statement') return;
     if (p.type === 'for_statement') {
       if (child.id !== p.childForFieldName('body')?.id) return;
@@ -186,7 +192,10 @@ function readNest(index: SyntaxIndex, ctx: PythonReadContext): void {
     } else if (p.type === 'else_clause' || p.type === 'elif_clause' || p.type === 'except_clause') return;
     child = p;
   }
-  if (loops.length < 2 && guards.length === 0) return;
+  // One loop alone is counted only in the script's own code (full-batch training, `for epoch in range(5000):` →
+  // `optimizer.step()`: one step a pass): inside a function, the loop may be one epoch's, called once per epoch.
+  const single = loops.length === 1 && guards.length === 0;
+  if (loops.length === 0 || (single && !singleLoopCounts(loops[0], inDefinition, ctx))) return;
   for (const g of guards) if (!applyGuard(g, loops, ctx)) return;
   let total = 1;
   for (const l of loops) total *= passes(l);
@@ -202,6 +211,21 @@ function readNest(index: SyntaxIndex, ctx: PythonReadContext): void {
   const detail = `${truncate(call.text, 40)} once per pass of ${loops.map((l) => `\`${l.text}\` (${passes(l)})`).join(' × ')}${guards.length ? ` under ${guards.map((g) => `\`${truncate(g.text, 50)}\``).join(', ')}` : ''}`;
   ctx.add('training.steps', total, loops[0].node.childForFieldName('right') ?? call, detail, 'medium');
 }
+
+/**
+ * A lone loop around the step counts where it is the script's own (not a function's, which an epoch loop may call),
+ * is named for training passes (`for epoch in range(5000)`, `for it in range(NUM_ITERS)`: not a loop over samples or
+ * items), and no setting already says the steps: that reading, where the user edits it, is kept.
+ */
+function singleLoopCounts(loop: RangeLoop, inDefinition: boolean, ctx: PythonReadContext): boolean {
+  return (
+    !inDefinition &&
+    TRAINING_PASS.test(loop.text) &&
+    !ctx.facts.some((f) => f.kind === 'training.steps' && !f.directive)
+  );
+}
+/** A loop named for training passes: its variable or its bound (`epoch`, `n_epochs`, `step`, `iters`, `batches`). */
+const TRAINING_PASS = /epoch|step|iter|batch/i;
 
 function within(f: { range: { startLine: number } }, node: Node): boolean {
   return f.range.startLine >= node.startPosition.row && f.range.startLine <= node.endPosition.row;

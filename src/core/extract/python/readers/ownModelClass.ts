@@ -4,6 +4,7 @@ import { codeLinesKeptWithoutStrings, executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
 import { INSTALLED_LIBRARY } from './packageModelClass';
+import { findModelByName } from '../../../knowledge';
 
 /**
  * A program that builds the repository's own network class and trains or runs it (`from model import
@@ -12,9 +13,10 @@ import { INSTALLED_LIBRARY } from './packageModelClass';
  * the program builds as its model names it (its size is left to other rules: the class's arguments are the code's,
  * and the class name states none).
  *
- * The class is the repository's: imported from a module of the repository (one that is not an installed framework's;
- * a class the script defines for itself, `class TinyLM(nn.Module)` beside its loop, is an unnamed network, as
- * modelConstructor.ts reads it). It is a network by what the program does with the object: it is put in eval or train
+ * The class is the repository's: imported from a module of the repository (one that is not an installed framework's),
+ * or a `torch.nn.Module` the script defines for itself (`class NNLM(nn.Module)` beside its loop: a tutorial's or a
+ * paper's model by its name) where the file reads nothing of the model's size (a call stating its architecture,
+ * `TinyLM(num_layers=12, …)`, is the unnamed network modelConstructor.ts sizes). It is a network by what the program does with the object: it is put in eval or train
  * mode, its parameters or weights are asked for or loaded (`.eval()`, `.train()`, `.parameters()`,
  * `.load_state_dict(`), or it is moved to a device (`.to(`, `.cuda()`): the methods of `torch.nn.Module` (PyTorch docs,
  * torch.nn.Module), not those of a scikit-learn estimator (`.fit`) or an RL agent (`.learn`). The object is bound to a
@@ -26,7 +28,7 @@ import { INSTALLED_LIBRARY } from './packageModelClass';
 
 /** Classes named for what they are, not which model. */
 const GENERIC_CLASS =
-  /^(?:model|net|network|my_?model|my_?net|simple_?net|simple_?model|transformer|transducer|meta_?model|base_?model|auto_?model|wrapper|model_?wrapper|pipeline_?module|(?:asr|ctc|tts|lm|seq2seq|encoder_?decoder)_?model)$/i;
+  /^(?:model|net|network|my_?model|my_?net|simple_?net|simple_?model|lm|transformer|transducer|meta_?model|base_?model|auto_?model|wrapper|model_?wrapper|pipeline_?module|(?:asr|ctc|tts|lm|seq2seq|encoder_?decoder)_?model)$/i;
 /** Classes that are not a network however they are built (a config, data, a trainer, a wrapper of the program). */
 const NOT_A_NETWORK =
   /(?:Config|Configuration|Args|Arguments|Settings|Dataset|DataLoader|Loader|Trainer|Tokeni[sz]er|Processor|Writer|Reader|Logger|Callback|Scheduler|Optimizer|Loss|Criterion)$/;
@@ -52,6 +54,9 @@ const MAX_CLASSES = 60;
 const INDENTED_IMPORT =
   /^[ \t]{1,40}from[ \t]+\.{0,3}([A-Za-z_][\w.]{0,200})[ \t]+import[ \t]+([A-Z][A-Za-z0-9_]{1,60})(?:[ \t]+as[ \t]+([A-Za-z_]\w{0,60}))?[ \t]*$/gm;
 const MAX_BUILDS = 40;
+/** `class NNLM(nn.Module):` at column 0: a torch network the file defines (`torch.nn.Module`, Lightning's). */
+const OWN_MODULE_CLASS =
+  /^class[ \t]+([A-Z][A-Za-z0-9_]{1,60})[ \t]*\([ \t]*(?:torch\.)?(?:nn\.|pl\.|L\.)?(?:Module|LightningModule)[ \t]*\)[ \t]*:/gm;
 
 export const ownModelClass: FileRule = {
   framework: 'pytorch',
@@ -74,6 +79,19 @@ export const ownModelClass: FileRule = {
     for (const m of ctx.text.matchAll(INDENTED_IMPORT)) {
       if (classes.size >= MAX_CLASSES) break;
       if (!INSTALLED_LIBRARY.test(m[1]) && !FRAMEWORK.test(m[1])) classes.set(m[3] ?? m[2], m[2]);
+    }
+    // A network class the program defines for itself (`class NNLM(nn.Module):` above the loop that trains it): the
+    // tutorial's or paper's model by its own name, as much as an imported one is.
+    // Only where the file reads nothing of the model's size: a constructor call whose arguments state the
+    // architecture (`TinyLM(num_layers=12, model_dim=768)`, modelConstructor.ts) already says what the network is.
+    // Never a class named as a catalog model (`class VGG16(nn.Module)` for CIFAR): the catalog's size would be taken
+    // for a re-implementation that is often resized.
+    // (A size read as unknown, `model.params = null` for parts the file does not size, reads no size.)
+    const has = (kind: string) => ctx.facts.some((f) => f.kind === kind && f.value !== null);
+    const fixed = !has('model.params') && !(has('model.layers') && has('model.hiddenSize'));
+    for (const m of fixed ? ctx.text.matchAll(OWN_MODULE_CLASS) : []) {
+      if (classes.size >= MAX_CLASSES) break;
+      if (findModelByName(m[1]) === undefined) classes.set(m[1], m[1]);
     }
     for (const [local, name] of classes)
       if (GENERIC_CLASS.test(name) || NOT_A_NETWORK.test(name)) classes.delete(local);

@@ -1,0 +1,252 @@
+import * as assert from 'node:assert/strict';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { notebookCode } from '../../src/core/analyze';
+import { runOf, scanFiles, valuesOf } from './helpers';
+
+/** Fifty-seventh round: rules from what the blind sets BY and BZ read wrong. */
+
+/** A Hydra program that starts from a dataclass it stores in Hydra's ConfigStore, handing it to its package. */
+const storedConfigProgram = (stores: boolean) =>
+  [
+    'import hydra',
+    'from hydra.core.config_store import ConfigStore',
+    'from speechpkg.configs.train_config import SpeechConfig',
+    'from speechpkg.training import train',
+    '',
+    ...(stores ? ['cs = ConfigStore.instance()', 'cs.store(name="config", node=SpeechConfig)', ''] : []),
+    '',
+    '@hydra.main(config_path=\'.\', config_name="config")',
+    'def hydra_main(cfg: SpeechConfig):',
+    '    train(cfg=cfg)',
+    '',
+    '',
+    "if __name__ == '__main__':",
+    '    hydra_main()',
+    '',
+  ].join('\n');
+
+const packageTraining = [
+  'import pytorch_lightning as pl',
+  'from speechpkg.model import SpeechNet',
+  '',
+  'def train(cfg):',
+  '    model = SpeechNet(cfg.model)',
+  '    trainer = pl.Trainer(max_epochs=cfg.trainer.max_epochs)',
+  '    trainer.fit(model)',
+  '',
+].join('\n');
+
+describe('Fifty-seventh round: Hydra programs that store their own config (set BY)', () => {
+  it('reads a Hydra program whose primary config is the dataclass it stores as a program, not a config left out', async () => {
+    const files = { 'train.py': storedConfigProgram(true), 'speechpkg/training.py': packageTraining };
+    const scan = await scanFiles(files);
+    assert.equal(
+      scan.leftOut.some((l) => l.display === 'train.py'),
+      false,
+    );
+    const run = scan.files.find((f) => f.display === 'train.py')?.analysis.runs[0]?.run;
+    assert.equal(run?.mode, 'pretrain');
+    // Without the store, the primary config is a file the repository lacks: the program starts only with one named.
+    const without = await scanFiles({
+      'train.py': storedConfigProgram(false),
+      'speechpkg/training.py': packageTraining,
+    });
+    assert.equal(
+      without.leftOut.some((l) => l.display === 'train.py'),
+      true,
+    );
+  });
+
+  it('makes an experiment config a README adds with `+group=option` a run of the program the command starts', async () => {
+    const experiment = [
+      '# @package _global_',
+      'data:',
+      '  batch_size: 8',
+      'trainer:',
+      '  max_epochs: 70',
+      '  devices: 1',
+      '  precision: 16',
+      '',
+    ].join('\n');
+    const readme = (command: string) => ['# Speech', '', '```bash', command, '```', ''].join('\n');
+    const files = {
+      'train.py': storedConfigProgram(true),
+      'speechpkg/training.py': packageTraining,
+      'configs/an4.yaml': experiment,
+    };
+    const run = await runOf({ ...files, 'README.md': readme('python train.py +configs=an4') }, 'configs/an4.yaml');
+    assert.equal(run?.training.epochs, 70);
+    assert.equal(run?.training.precision, 'fp16');
+    // A plain group choice swaps a part the defaults compose (a fragment), and a dotted key sets a value: neither
+    // makes the file a run.
+    assert.equal(
+      await runOf({ ...files, 'README.md': readme('python train.py configs=an4') }, 'configs/an4.yaml'),
+      undefined,
+    );
+    assert.equal(
+      await runOf({ ...files, 'README.md': readme('python train.py +configs.an4=1') }, 'configs/an4.yaml'),
+      undefined,
+    );
+  });
+});
+
+describe('Fifty-seventh round: HRNet-style yacs configs (set BY)', () => {
+  const config = (gpus: string, pretrained: string, dataset: string) =>
+    [
+      `GPUS: ${gpus}`,
+      'DATASET:',
+      `  DATASET: ${dataset}`,
+      'MODEL:',
+      '  NAME: seg_hrnet',
+      `  PRETRAINED: "${pretrained}"`,
+      'TRAIN:',
+      '  END_EPOCH: 484',
+      '',
+    ].join('\n');
+
+  it('reads the device ids of `GPUS: (0,1,2,3)` as four devices', () => {
+    const facts = extractConfigFacts(config('(0,1,2,3)', 'x.pth', 'cityscapes'), 'yaml', 'a.yaml').facts;
+    assert.deepEqual(valuesOf(facts, 'hardware.devices'), [4]);
+    const one = extractConfigFacts(config('(0,)', 'x.pth', 'cityscapes'), 'yaml', 'a.yaml').facts;
+    assert.deepEqual(valuesOf(one, 'hardware.devices'), [1]);
+    const words = extractConfigFacts(config('all', 'x.pth', 'cityscapes'), 'yaml', 'a.yaml').facts;
+    assert.deepEqual(valuesOf(words, 'hardware.devices'), []);
+  });
+
+  it('trains a segmenter started from an ImageNet classifier (pretrain), and fine-tunes from other weights', () => {
+    const backbone = 'pretrained_models/hrnetv2_w48_imagenet_pretrained.pth';
+    const segmenter = extractConfigFacts(config('(0,1)', backbone, 'cityscapes'), 'yaml', 'a.yaml').facts;
+    assert.deepEqual(valuesOf(segmenter, 'training.mode'), ['pretrain']);
+    // The same classifier continued on ImageNet is a fine-tune of it.
+    const classifier = extractConfigFacts(config('(0,1)', backbone, 'imagenet'), 'yaml', 'a.yaml').facts;
+    assert.deepEqual(valuesOf(classifier, 'training.mode'), ['finetune']);
+    const task = extractConfigFacts(
+      config('(0,1)', 'output/cityscapes/best.pth', 'cityscapes'),
+      'yaml',
+      'a.yaml',
+    ).facts;
+    assert.deepEqual(valuesOf(task, 'training.mode'), ['finetune']);
+  });
+});
+
+describe('Fifty-seventh round: tutorial scripts and notebooks (set BZ)', () => {
+  const notebook = (outputs: unknown[][]) =>
+    JSON.stringify({
+      cells: outputs.map((out, i) => ({
+        cell_type: 'code',
+        source: [`x${i} = ${i}\n`],
+        outputs: out,
+      })),
+    });
+
+  it("reads the model's size a notebook's saved output prints", () => {
+    const printed = notebookCode(
+      notebook([[], [{ output_type: 'stream', text: ['The model has 13,898,501 trainable parameters\n'] }]]),
+    );
+    assert.equal(printed.statedParams?.value, 13_898_501);
+    // The second cell starts after the first one's two lines (its source ends with a newline).
+    assert.equal(printed.statedParams?.startLine, 2);
+    const keras = notebookCode(
+      notebook([[{ output_type: 'stream', text: 'Total params: 1,234,567\nTrainable params: 1,000,000\n' }]]),
+    );
+    assert.equal(keras.statedParams?.value, 1_234_567);
+    const peft = notebookCode(
+      notebook([
+        [
+          {
+            output_type: 'stream',
+            text: 'trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622\n',
+          },
+        ],
+      ]),
+    );
+    assert.equal(peft.statedParams?.value, 6_742_609_920);
+    const nano = notebookCode(
+      notebook([[{ output_type: 'execute_result', data: { 'text/plain': ['number of parameters: 124.44M'] } }]]),
+    );
+    assert.equal(nano.statedParams?.value, 124_440_000);
+    // Two different models printed: which one the run is, the outputs do not say.
+    const two = notebookCode(
+      notebook([
+        [{ output_type: 'stream', text: 'The model has 1,000 trainable parameters\n' }],
+        [{ output_type: 'stream', text: 'The model has 2,000 trainable parameters\n' }],
+      ]),
+    );
+    assert.equal(two.statedParams, undefined);
+    // Outputs that are not text (an object where a string belongs) state nothing.
+    const odd = notebookCode(notebook([[{ output_type: 'stream', text: { toString: 1 } }]]));
+    assert.equal(odd.statedParams, undefined);
+  });
+
+  it('gives a notebook run the size its output prints', async () => {
+    const code = [
+      'import torch\n',
+      'import torch.nn as nn\n',
+      'model = Seq2Seq(enc, dec).to(device)\n',
+      'optimizer = torch.optim.Adam(model.parameters())\n',
+      'for epoch in range(10):\n',
+      '    for batch in loader:\n',
+      '        loss = model(batch)\n',
+      '        loss.backward()\n',
+      '        optimizer.step()\n',
+    ];
+    const ipynb = JSON.stringify({
+      cells: [
+        {
+          cell_type: 'code',
+          source: code,
+          outputs: [{ output_type: 'stream', text: ['The model has 13,898,501 trainable parameters\n'] }],
+        },
+      ],
+    });
+    const run = await runOf({ 'seq2seq.ipynb': ipynb }, 'seq2seq.ipynb');
+    assert.equal(run?.model.params, 13_898_501);
+  });
+
+  const fullBatch = (inFunction: boolean) =>
+    [
+      'import torch',
+      'import torch.nn as nn',
+      'import torch.optim as optim',
+      '',
+      'class NNLM(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.C = nn.Embedding(n_class, m)',
+      '',
+      '    def forward(self, x):',
+      '        return self.C(x)',
+      '',
+      "if __name__ == '__main__':",
+      '    model = NNLM()',
+      '    criterion = nn.CrossEntropyLoss()',
+      '    optimizer = optim.Adam(model.parameters(), lr=0.001)',
+      ...(inFunction
+        ? ['    def epoch():', '        for i in range(5000):', '            optimizer.step()', '    epoch()']
+        : [
+            '    for epoch in range(5000):',
+            '        optimizer.zero_grad()',
+            '        loss = criterion(model(x), y)',
+            '        loss.backward()',
+            '        optimizer.step()',
+          ]),
+      '',
+    ].join('\n');
+
+  it('counts one optimizer step a pass of a full-batch loop at the script level, not in a function', async () => {
+    const run = await runOf({ 'NNLM.py': fullBatch(false) }, 'NNLM.py');
+    assert.equal(run?.training.steps, 5000);
+    const inside = await runOf({ 'NNLM.py': fullBatch(true) }, 'NNLM.py');
+    assert.notEqual(inside?.training.steps, 5000);
+  });
+
+  it('names the model by the network class the script defines and trains, not by a generic one', async () => {
+    const run = await runOf({ 'NNLM.py': fullBatch(false) }, 'NNLM.py');
+    assert.equal(run?.model.name, 'NNLM');
+    const generic = fullBatch(false).replace(/NNLM/g, 'Net');
+    assert.equal((await runOf({ 'net.py': generic }, 'net.py'))?.model.name ?? null, null);
+    // A class whose construction states its size is the sized network, unnamed as before.
+    const sized = fullBatch(false).replace('nn.Embedding(n_class, m)', 'nn.Embedding(7, 2)');
+    assert.equal((await runOf({ 'NNLM.py': sized }, 'NNLM.py'))?.model.name ?? null, null);
+  });
+});
