@@ -250,3 +250,65 @@ describe('Fifty-seventh round: tutorial scripts and notebooks (set BZ)', () => {
     assert.equal((await runOf({ 'NNLM.py': sized }, 'NNLM.py'))?.model.name ?? null, null);
   });
 });
+
+describe('Fifty-seventh round: evaluation scripts under a main guard, and layers registered in a loop (set BY)', () => {
+  const evalScript = (trainsToo: boolean) =>
+    [
+      'import torch',
+      'from models.nerf import NeRF',
+      'from utils import load_ckpt',
+      '',
+      '@torch.no_grad()',
+      'def batched_inference(models, rays):',
+      '    return [m(rays) for m in models]',
+      '',
+      'if __name__ == "__main__":',
+      '    coarse = NeRF()',
+      '    fine = NeRF()',
+      "    load_ckpt(coarse, args.ckpt_path, model_name='coarse')",
+      '    coarse.cuda().eval()',
+      '    fine.cuda().eval()',
+      '    models = [coarse, fine]',
+      '    for i in range(len(dataset)):',
+      '        results = batched_inference(models, dataset[i])',
+      ...(trainsToo ? ['        results.backward()'] : []),
+      '',
+    ].join('\n');
+
+  it("reads a main guard that loads weights, puts the models in eval mode and hands them to the file's function in a loop as inference", async () => {
+    const run = await runOf({ 'eval.py': evalScript(false) }, 'eval.py');
+    assert.equal(run?.mode, 'inference');
+    assert.notEqual((await runOf({ 'eval.py': evalScript(true) }, 'eval.py'))?.mode, 'inference');
+  });
+
+  it('leaves a network unsized when its layers are registered by setattr in a loop, not counted in part', async () => {
+    const model = (register: string) =>
+      [
+        'import torch',
+        'import torch.nn as nn',
+        '',
+        'class Field(nn.Module):',
+        '    def __init__(self, D=8, W=256):',
+        '        super().__init__()',
+        '        for i in range(D):',
+        '            layer = nn.Linear(W, W)',
+        `            ${register}`,
+        '        self.head = nn.Linear(W, 1)',
+        '',
+        'model = Field()',
+        'optimizer = torch.optim.Adam(model.parameters())',
+        'for step in range(100):',
+        '    loss = model(x).sum()',
+        '    loss.backward()',
+        '    optimizer.step()',
+        '',
+      ].join('\n');
+    const registered = await runOf({ 'train.py': model('setattr(self, f"layer_{i}", layer)') }, 'train.py');
+    assert.notEqual(registered?.model.params, 257);
+    const appended = await runOf({ 'train.py': model('self.blocks.append(layer)') }, 'train.py');
+    assert.notEqual(appended?.model.params, 257);
+    // A layer the loop builds and drops registers nothing: the head alone is the network.
+    const dropped = await runOf({ 'train.py': model('print(layer)') }, 'train.py');
+    assert.equal(dropped?.model.params, 257);
+  });
+});

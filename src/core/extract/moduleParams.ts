@@ -427,6 +427,19 @@ function classParams(cls: Node, ctx: Context): ModuleCount | undefined {
       }
       continue;
     }
+    // Layers registered by other means than `self.x = Layer(...)`: `setattr(self, f"layer_{i}", layer)` in a loop,
+    // `self.add_module(name, layer)`, `self.blocks.append(Block(...))` onto an empty ModuleList. The count would miss
+    // them and read a part of the network as the whole: the class's size is then not counted.
+    if (node.type === 'call') {
+      const fn = node.childForFieldName('function');
+      const first = node.childForFieldName('arguments')?.namedChildren[0];
+      if (
+        (fn?.text === 'setattr' && first?.text === 'self') ||
+        /^self\.(?:add_module|register_module)$/.test(fn?.text ?? '') ||
+        /^self\.\w{1,60}\.(?:append|extend|add_module)$/.test(fn?.text ?? '')
+      )
+        ctx.unresolved.push(node.text.replace(/\s+/g, ' ').slice(0, 60));
+    }
     for (const c of node.namedChildren)
       if (c && c.type !== 'function_definition' && c.type !== 'class_definition') stack.push(c);
   }

@@ -371,19 +371,29 @@ export const moduleEvaluatedLoop: FileRule = {
   runStart: [/^[A-Za-z_][\w.]{0,200}\.eval\(\)[ \t]*$/m],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || trains(ctx.text) || !loadsAModel(ctx.text)) return;
-    const top = ctx.tree.rootNode.namedChildren.slice(0, MAX_TOP_STATEMENTS);
+    const module = ctx.tree.rootNode.namedChildren.slice(0, MAX_TOP_STATEMENTS);
+    // The script's top, or the block of its main guard (`if __name__ == "__main__":` then the same steps).
+    const guard = mainGuardOf(module)?.childForFieldName('consequence')?.namedChildren ?? [];
+    const top = evaluatedAtTop(module).length > 0 ? module : guard.slice(0, MAX_TOP_STATEMENTS);
     const evalStatement = evaluatedAtTop(top)[0];
     if (!evalStatement) return;
     const evalRow = evalStatement.startPosition.row;
-    // The loop runs that model: it names it, or a name the top binds from it (`encode = trainer.gen_a.encode`).
-    const model = evalStatement.text.trim().split('.')[0];
-    const names = new Set([model]);
+    // The loop runs that model: it names it, or a name the top binds from it (`encode = trainer.gen_a.encode`, a list
+    // of the evaluated models, `models = [nerf_coarse, nerf_fine]`).
+    const evaluatedNames = evaluatedAtTop(top).map((c) => c.text.trim().split('.')[0]);
+    const names = new Set(evaluatedNames);
+    const fromModel = new RegExp(`\\b(?:${evaluatedNames.join('|')})\\b[ \\t]*[.,\\]]`);
     for (const c of top) {
       const m = /^([A-Za-z_]\w{0,60})[ \t]*=[^=]/.exec(c?.type === 'expression_statement' ? c.text.slice(0, 400) : '');
-      if (m && new RegExp(`\\b${model}\\.`).test(c!.text.slice(0, 400))) names.add(m[1]);
+      if (m && fromModel.test(c!.text.slice(m[0].length - 1, 400))) names.add(m[1]);
       if (names.size >= MAX_BOUND_NAMES) break;
     }
-    const runsModel = new RegExp(`(?<![\\w.])(?:${[...names].join('|')})\\b[ \\t]*[.(]`);
+    // Called (`model(x)`, `model.encode(x)`), or handed to the file's function that runs it (`batched_inference(models,
+    // rays)`): the file takes no training step, so whatever that function does with the model is inference.
+    const alternatives = [...names].join('|');
+    const runsModel = new RegExp(
+      `(?<![\\w.])(?:${alternatives})\\b[ \\t]*[.(]|\\w[ \\t]*\\([ \\t]*(?:${alternatives})[ \\t]*[,)]`,
+    );
     const loops = top.flatMap((c) =>
       c?.type === 'if_statement'
         ? [
@@ -437,8 +447,9 @@ function dropConstructionOfEvaluated(evalStatements: readonly Node[], ctx: { fac
 const MAX_BOUND_NAMES = 50;
 /** Top-level statements looked at for a weight load and an eval-mode call (a script has a few hundred). */
 const MAX_TOP_STATEMENTS = 400;
-/** `trainer.eval()`, `model.net.eval()` as a statement of its own. */
-const EVAL_MODE_STATEMENT = /^[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){0,4}\.eval[ \t]*\([ \t]*\)$/;
+/** `trainer.eval()`, `model.net.eval()` as a statement of its own, also after a move (`net.cuda().eval()`). */
+const EVAL_MODE_STATEMENT =
+  /^[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){0,4}(?:\.(?:cuda|cpu|half|float|to)[ \t]*\([^()\n]{0,60}\)){0,2}\.eval[ \t]*\([ \t]*\)$/;
 
 /**
  * The statements at a module's top (outside its definitions) that put a model in eval mode (`trainer.eval()`), where
@@ -450,7 +461,8 @@ function evaluatedAtTop(top: readonly (Node | null)[]): Node[] {
   for (const statement of top.slice(0, MAX_TOP_STATEMENTS)) {
     if (!statement || /definition$/.test(statement.type) || statement.type === 'with_statement') continue;
     const text = statement.text.slice(0, MAX_GUARD_TEXT);
-    if (LOADS_WEIGHTS.test(text) || /\.load_ckpt[ \t]*\(/.test(text)) loads = true;
+    // Also the project's own checkpoint helper handed the model (`load_ckpt(nerf_coarse, args.ckpt_path)`).
+    if (LOADS_WEIGHTS.test(text) || /(?:\.|\b)load_ckpt[ \t]*\(/.test(text)) loads = true;
     if (statement.type === 'expression_statement' && EVAL_MODE_STATEMENT.test(text.trim())) evaluates.push(statement);
   }
   return loads ? evaluates : [];
