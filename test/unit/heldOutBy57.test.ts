@@ -312,3 +312,65 @@ describe('Fifty-seventh round: evaluation scripts under a main guard, and layers
     assert.equal(dropped?.model.params, 257);
   });
 });
+
+describe('Fifty-seventh round: embedding tables and flags parsed by a package function (set BZ)', () => {
+  it('does not take nn.Embedding.from_pretrained(table) for loading a pretrained model', async () => {
+    const script = [
+      'import torch',
+      'import torch.nn as nn',
+      '',
+      'class Seq(nn.Module):',
+      '    def __init__(self, table):',
+      '        super().__init__()',
+      '        self.pos_emb = nn.Embedding.from_pretrained(table, freeze=True)',
+      '',
+      'model = Seq(sinusoid_table(6, 512))',
+      'optimizer = torch.optim.Adam(model.parameters())',
+      'for epoch in range(20):',
+      '    loss = model(x).sum()',
+      '    loss.backward()',
+      '    optimizer.step()',
+      '',
+    ].join('\n');
+    assert.equal((await runOf({ 'Transformer.py': script }, 'Transformer.py'))?.mode, 'pretrain');
+    const loaded = script.replace(
+      'nn.Embedding.from_pretrained(table, freeze=True)',
+      'AutoModel.from_pretrained("bert-base-uncased")',
+    );
+    assert.equal((await runOf({ 'Transformer.py': loaded }, 'Transformer.py'))?.mode, 'finetune');
+  });
+
+  it("reads a flat script's settings from the package function that parses its flags at module level", async () => {
+    const args = [
+      'import argparse',
+      '',
+      'def parse_args():',
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('-e', '--epochs', default=60, type=int)",
+      '    return parser.parse_args()',
+      '',
+    ].join('\n');
+    const run = [
+      'import torch',
+      'from common.arguments import parse_args',
+      'from common.model import Pose',
+      '',
+      'args = parse_args()',
+      'model = Pose()',
+      'optimizer = torch.optim.Adam(model.parameters())',
+      'epoch = 0',
+      'while epoch < args.epochs:',
+      '    for batch in loader:',
+      '        loss = model(batch).sum()',
+      '        loss.backward()',
+      '        optimizer.step()',
+      '    epoch += 1',
+      '',
+    ].join('\n');
+    const read = await runOf(
+      { 'run.py': run, 'common/arguments.py': args, 'common/model.py': 'class Pose:\n    pass\n' },
+      'run.py',
+    );
+    assert.equal(read?.training.epochs, 60);
+  });
+});

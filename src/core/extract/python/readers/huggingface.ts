@@ -46,9 +46,14 @@ const ALIGNMENT_TRAINERS = new Set([
 const TRAINER_CLASSES = ['Trainer', 'Seq2SeqTrainer', ...ALIGNMENT_TRAINERS, 'Accelerator'];
 /** Hugging Face model classes built directly from a config (random weights). */
 const HF_MODEL_CLASS = /^[A-Z]\w*(For[A-Z]\w+|LMHeadModel)$/;
-/** Classes whose `from_pretrained` loads something other than the trained model (preprocessing, configuration, a pipeline's safety checker). */
+/**
+ * Classes whose `from_pretrained` loads something other than the trained model (preprocessing, configuration, a
+ * pipeline's safety checker), and PyTorch's `nn.Embedding.from_pretrained(tensor)`, which builds an embedding from a
+ * tensor the program holds (PyTorch docs, Embedding.from_pretrained: "Create Embedding instance from given
+ * 2-dimensional FloatTensor"; a Transformer tutorial's sinusoid table), loading nothing.
+ */
 export const NOT_A_MODEL =
-  /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler|Collator|SafetyChecker)/;
+  /(Tokenizer|Processor|Config|FeatureExtractor|ImageProcessor|GenerationConfig|Scheduler|Collator|SafetyChecker)|(?:^|\.)Embedding(?:Bag)?$/;
 
 function ownerOf(full: string): string {
   return full.endsWith('.from_pretrained') || full.endsWith('.from_config') ? full.slice(0, full.lastIndexOf('.')) : '';

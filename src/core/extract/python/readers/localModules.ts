@@ -492,6 +492,9 @@ const OPTIONS_CLASS = /^[A-Z]\w{0,60}(?:Options|Opts)$/;
 /** `opt = TrainOptions().parse()` at column 0: a flat script parsing its options class's command line. */
 const OPTIONS_PARSED_AT_TOP =
   /^\w{1,60}[ \t]*=[ \t]*([A-Z]\w{0,60}(?:Options|Opts))\([^()\n]{0,200}\)[ \t]*\.parse\w{0,20}[ \t]*\(/m;
+/** `args = parse_args()` at column 0: a flat script parsing its command line by its package's function. */
+const FLAGS_PARSED_AT_TOP =
+  /^\w{1,60}[ \t]*=[ \t]*(parse_args|parse_arguments|get_args|get_arguments|parse_opts?|get_opts?)[ \t]*\(/m;
 /** Flag-function imports looked at per file, and modules linked from one program. */
 const MAX_FLAG_IMPORTS = 8;
 const MAX_FLAG_MODULES = 4;
@@ -532,7 +535,11 @@ export const flagModule: FileRule = {
   read: (_index, ctx) => {
     // A flat script parses its options at module level (`opt = TrainOptions().parse()`, pix2pix-style): only the
     // options class it parses so is looked at there.
-    const parsedAtTop = ctx.hasMainGuard ? undefined : OPTIONS_PARSED_AT_TOP.exec(ctx.text)?.[1];
+    // So does one that calls its package's flag function at module level (`args = parse_args()`, VideoPose3D's run.py
+    // with `from common.arguments import parse_args`): only that function is looked at there.
+    const parsedAtTop = ctx.hasMainGuard
+      ? undefined
+      : (OPTIONS_PARSED_AT_TOP.exec(ctx.text)?.[1] ?? FLAGS_PARSED_AT_TOP.exec(ctx.text)?.[1]);
     if (!ctx.hasMainGuard && !parsedAtTop) return;
     // Local name → [module file, how it is called]: a function (`eval_parser(`) or a module (`trainer.`).
     const candidates: Array<{ local: string; file: string; module: boolean; at: number; length: number }> = [];
