@@ -374,3 +374,23 @@ describe('Fifty-seventh round: embedding tables and flags parsed by a package fu
     assert.equal(read?.training.epochs, 60);
   });
 });
+
+describe('Fifty-seventh round: encoder–decoder segmenter configs (set BZ)', () => {
+  it('names a segmenter by its encoder and decoder and counts its epochs of fixed iterations as steps', async () => {
+    const config = [
+      'MODEL:',
+      '  arch_encoder: "resnet50dilated"',
+      '  arch_decoder: "ppm_deepsup"',
+      'TRAIN:',
+      '  batch_size_per_gpu: 2',
+      '  num_epoch: 20',
+      '  epoch_iters: 5000',
+      '',
+    ].join('\n');
+    const facts = extractConfigFacts(config, 'yaml', 'config/ade20k.yaml').facts;
+    assert.deepEqual(valuesOf(facts, 'model.id'), ['resnet50dilated-ppm_deepsup']);
+    assert.deepEqual(valuesOf(facts, 'training.stepsPerEpoch'), [5000]);
+    const halfNamed = extractConfigFacts(config.replace('  arch_decoder: "ppm_deepsup"\n', ''), 'yaml', 'a.yaml').facts;
+    assert.deepEqual(valuesOf(halfNamed, 'model.id'), []);
+  });
+});

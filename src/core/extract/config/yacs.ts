@@ -114,6 +114,7 @@ export const yacs: ConfigDialect = {
         `${named.path}: ${String(named.value)}, at the size the file's name gives (${sized})`,
       );
     else if (named) out.add('model.id', String(named.value), named, `${named.path}: ${String(named.value)}`);
+    else readEncoderDecoder(doc, out);
     readArchitecture(doc, out);
     readMultiscaleVit(doc, out);
     const evaluation = evaluationSwitch(doc);
@@ -460,7 +461,37 @@ function taskDataset(doc: ConfigDoc): string | undefined {
   return dataset && !/imagenet|^in(?:1k|21k|22k)?$/i.test(dataset) ? dataset : undefined;
 }
 
+/**
+ * A segmenter named by its two halves (CSAIL's semantic-segmentation-pytorch: `MODEL.arch_encoder: resnet50dilated`,
+ * `MODEL.arch_decoder: ppm_deepsup`, built by ModelBuilder.build_encoder/build_decoder): the model is the pair. Its
+ * size is not read from the name (no catalog row is the pair).
+ */
+function readEncoderDecoder(doc: ConfigDoc, out: FactSink): void {
+  const encoder = doc.get('MODEL.arch_encoder') ?? doc.get('MODEL.ARCH_ENCODER');
+  const decoder = doc.str('MODEL.arch_decoder') ?? doc.str('MODEL.ARCH_DECODER');
+  const word = /^[A-Za-z][\w-]{0,60}$/;
+  if (!encoder || typeof encoder.value !== 'string' || !decoder || !word.test(encoder.value) || !word.test(decoder))
+    return;
+  out.add(
+    'model.id',
+    `${encoder.value}-${decoder}`,
+    encoder,
+    `MODEL.arch_encoder ${encoder.value} with MODEL.arch_decoder ${decoder}: the segmenter's two halves`,
+  );
+}
+
+/** Keys that fix the iterations of one epoch (CSAIL's `TRAIN.epoch_iters`): with the epochs, the run's steps. */
+const EPOCH_LENGTH_KEYS = ['TRAIN.epoch_iters', 'TRAIN.EPOCH_ITERS', 'TRAIN.ITERS_PER_EPOCH'];
+
 function readLength(doc: ConfigDoc, evaluates: boolean, out: FactSink): void {
+  for (const key of evaluates ? [] : EPOCH_LENGTH_KEYS) {
+    const v = doc.get(key);
+    const n = positiveInteger(v?.value);
+    if (v && n) {
+      out.add('training.stepsPerEpoch', n, v, `${v.path}: ${n} iterations an epoch`);
+      break;
+    }
+  }
   for (const key of evaluates ? [] : EPOCH_KEYS) {
     const v = doc.get(key);
     const n = positiveInteger(v?.value);
