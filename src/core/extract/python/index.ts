@@ -905,7 +905,9 @@ export function mayStartPythonRun(text: string): boolean {
 export function mayNameARunStart(text: string): boolean {
   const code = text.includes('>>>') ? text.replace(DOCTEST_LINE, '') : text;
   const { calls, definitions, words } = builtRunStarts();
-  const found = words(code);
+  // The words of the text as written: a superset of the doctest-free code's, so the patterns (tested on the code)
+  // decide, and the pass is the one mayStartInDefinitions and the reading ask for again (one pass a file, not two).
+  const found = words(text);
   if (definitions.matches(code, found)) return true;
   // A library that defines `def backward(ctx, grad)` or `def from_pretrained(cls, ...)` names a run start
   // only in the definition's header, which those rules do not read (they read calls, loops, constants):
