@@ -394,3 +394,44 @@ describe('Fifty-seventh round: encoder–decoder segmenter configs (set BZ)', ()
     assert.deepEqual(valuesOf(halfNamed, 'model.id'), []);
   });
 });
+
+describe("Fifty-seventh round: a detectron2 program's documented devices for the configs it runs (sets BF, BJ, BN)", () => {
+  const config = (base: string) =>
+    [
+      `_BASE_: ${base}`,
+      'MODEL:',
+      '  META_ARCHITECTURE: "MaskFormer"',
+      'SOLVER:',
+      '  IMS_PER_BATCH: 16',
+      '  MAX_ITER: 160000',
+      '',
+    ].join('\n');
+  const guide = (first: string) =>
+    [
+      '# Getting started',
+      '',
+      '```',
+      `python train_net.py ${first} --config-file configs/coco/maskformer_R50.yaml`,
+      '```',
+      '',
+      'To train on 1 GPU:',
+      '```',
+      'python train_net.py --config-file configs/coco/maskformer_R50.yaml --num-gpus 1 SOLVER.IMS_PER_BATCH 2',
+      '```',
+      '',
+    ].join('\n');
+  const files = (first: string) => ({
+    'GETTING_STARTED.md': guide(first),
+    'train_net.py': 'from detectron2.engine import launch\n',
+    'configs/coco/maskformer_R50.yaml': config('Base-COCO.yaml'),
+    'configs/ade20k/maskformer_R50_160k.yaml': config('Base-ADE20K.yaml'),
+  });
+
+  it('gives a config no page launches the devices of the first training launch of its program', async () => {
+    const run = await runOf(files('--num-gpus 8'), 'configs/ade20k/maskformer_R50_160k.yaml');
+    assert.equal(run?.hardware.count, 8);
+    // An evaluation launch first says nothing of the devices the configs train on.
+    const evaluation = await runOf(files('--num-gpus 8 --eval-only'), 'configs/ade20k/maskformer_R50_160k.yaml');
+    assert.equal(evaluation?.hardware.count, 1);
+  });
+});

@@ -26,9 +26,10 @@ const BACKBONE_RELEASE =
 
 /**
  * A checkpoint whose name says it is a network pretrained on ImageNet and nothing after
- * (`hrnetv2_w48_imagenet_pretrained.pth`, `mobilenetv2_imagenet.pth`): the classifier, as the releases above are.
+ * (`hrnetv2_w48_imagenet_pretrained.pth`, `mobilenetv2_imagenet.pth`; a copy numbered or tagged with its top-1,
+ * `hrnetv2_w48_imagenet_pretrained_top1_21.pth`): the classifier, as the releases above are.
  */
-const IMAGENET_PRETRAINED = /[_-]imagenet(?:[_-]?(?:1k|21k|22k))?(?:[_-]pre[_-]?trained)?$/i;
+const IMAGENET_PRETRAINED = /[_-]imagenet(?:[_-]?(?:1k|21k|22k))?(?:[_-]pre[_-]?trained)?(?:_top1)?(?:_\d{1,3})?$/i;
 
 export function classificationBackbone(path: string): boolean {
   const stem = CHECKPOINT_STEM.exec(path)?.[1];

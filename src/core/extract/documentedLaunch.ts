@@ -317,6 +317,12 @@ export interface DocumentedLaunch {
    * scan, which can read that script (scan/folderScan.ts).
    */
   readonly throughScript?: { readonly script: string; readonly facts: readonly Fact[] };
+  /**
+   * A launch of the program this config is a whole run of, documented with another config (`python train_net.py
+   * --num-gpus 8 --config-file configs/x.yaml`; scan/programLaunches.ts): it says the devices the program is run on,
+   * nothing else of this file.
+   */
+  readonly ofProgram?: string;
 }
 
 /** What a documented launch may give a run: the hardware it asks for (the file itself is the run). */
@@ -334,7 +340,11 @@ const DOCUMENTED_KINDS = ['hardware.devices', 'hardware.nodes'] as const;
  */
 export function documentationLaunchFacts(facts: readonly Fact[], launches: readonly DocumentedLaunch[]): Fact[] {
   if (facts.length === 0 || launches.length === 0) return [];
+  // The program's launches count only for a config that is a whole run of that program by itself (a detectron2
+  // config with its solver), and only the training ones (an `--eval-only` line runs another job).
+  const wholeRun = facts.some((f) => f.kind === 'launch.trainer' && String(f.value).startsWith('config:'));
   const read = launches.flatMap((launch) => {
+    if (launch.ofProgram && (!wholeRun || EVALUATION_SWITCH.test(launch.command))) return [];
     if (!matchLauncher(launch.command)) return [];
     const stated = extractShellFacts(launch.command);
     // The devices and nodes the script it runs asks for, where the command itself names none.
@@ -367,6 +377,9 @@ export function documentationLaunchFacts(facts: readonly Fact[], launches: reado
         break;
       }
       found ??= { fact: stated.find((f) => f.kind === kind)!, launch };
+      // The program's launches: its guide's first training launch is the one the configs are made for ("python
+      // train_net.py --num-gpus 8 …"); a later line for one GPU says what to change to run on less.
+      if (launch.ofProgram) break;
     }
     if (!found || !agree) continue;
     const { fact, launch } = found;
@@ -376,7 +389,9 @@ export function documentationLaunchFacts(facts: readonly Fact[], launches: reado
       range: { startLine: launch.line, startCol: 0, endLine: launch.line, endCol: 0 },
       confidence: 'low',
       file: launch.file,
-      detail: `launch documented at line ${launch.line + 1}: ${fact.detail}`,
+      detail: launch.ofProgram
+        ? `${launch.ofProgram}'s launch documented at line ${launch.line + 1} (with another config): ${fact.detail}`
+        : `launch documented at line ${launch.line + 1}: ${fact.detail}`,
     });
   }
   const launcherConfig = out.length === 0 ? sharedLauncherConfig(facts, read) : undefined;
@@ -503,7 +518,7 @@ export function documentedConfigLaunch(
   }
   const { base, folder } = pathParts(display);
   for (const launch of shellBlocksFirst(launches)) {
-    if (!matchLauncher(launch.command)) continue;
+    if (launch.ofProgram || !matchLauncher(launch.command)) continue;
     // A yacs config is a training run; the guide's evaluation command for it (`main.py --eval --cfg <this>`) is not
     // the run it defines.
     if (yacsStart && EVALUATION_SWITCH.test(launch.command)) continue;

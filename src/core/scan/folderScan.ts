@@ -21,6 +21,7 @@ import { LAUNCH_SCRIPT, packageRootsOf, vendoredRootsOf, type EntryPointRules } 
 import type { DocumentedLaunch } from '../extract/documentedLaunch';
 import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
 import { documentedConfigProgramReason } from './documentedPrograms';
+import { addProgramLaunches } from './programLaunches';
 import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys, yamlKeyPaths } from './siblingConfigs';
 import {
   configFamily,
@@ -789,6 +790,7 @@ export class FolderScanCache {
       (await readHashed(this.configKeys, source, read, (text) => topLevelConfigKeys(source.path, text))) ??
       new Set<string>();
     await addDocumentedSiblings(index, sources, byPath, keysOf);
+    addProgramLaunches(index, sources);
     return index;
   }
 

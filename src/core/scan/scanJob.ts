@@ -175,7 +175,8 @@ export async function runScanJob(
     // (A binary file goes on to readFileFacts, which reports it as skipped.)
     // A YAML the scan found a program for (yamlProgramConfig.ts) is read as that program's launch whatever its words.
     // So is a YAML/JSON config a README documents as a program's argument (documentedConfigLaunch): the launch says it.
-    const documentedConfig = job.documented !== undefined && (kind === 'yaml' || kind === 'json');
+    // (Not for the program's launches given to every config it runs, programLaunches.ts: those say only its devices.)
+    const documentedConfig = job.documented?.some((l) => !l.ofProgram) === true && (kind === 'yaml' || kind === 'json');
     if (
       kind &&
       !text.includes('\u0000') &&
