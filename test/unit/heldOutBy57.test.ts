@@ -435,3 +435,62 @@ describe("Fifty-seventh round: a detectron2 program's documented devices for the
     assert.equal(evaluation?.hardware.count, 1);
   });
 });
+
+describe('Fifty-seventh round: device-id lists, ImageNet folders and maskrcnn-benchmark heads (sets CA, CB)', () => {
+  it('counts the devices a launch lists by id, not a single id', async () => {
+    const program = 'import torch\nfor epoch in range(140):\n    loss.backward()\n    optimizer.step()\n';
+    const launch = (gpus: string) => `cd src\npython main.py ctdet --batch_size 128 --gpus ${gpus} --num_workers 16\n`;
+    const eight = await runOf(
+      { 'src/main.py': program, 'experiments/dla.sh': launch('0,1,2,3,4,5,6,7') },
+      'experiments/dla.sh',
+    );
+    assert.equal(eight?.hardware.count, 8);
+    const one = await runOf({ 'src/main.py': program, 'experiments/dla.sh': launch('0') }, 'experiments/dla.sh');
+    assert.equal(one?.hardware.count, 1);
+  });
+
+  it('reads a checkpoint in an imagenet folder as a classification backbone for a pose or segmentation task', () => {
+    const config = (weights: string) =>
+      [
+        'GPUS: (0,1,2,3)',
+        'DATASET:',
+        '  DATASET: coco',
+        'MODEL:',
+        '  NAME: pose_hrnet',
+        `  PRETRAINED: '${weights}'`,
+        'TRAIN:',
+        '  END_EPOCH: 210',
+        '',
+      ].join('\n');
+    const backbone = extractConfigFacts(
+      config('models/pytorch/imagenet/hrnet_w32-36af842e.pth'),
+      'yaml',
+      'a.yaml',
+    ).facts;
+    assert.deepEqual(valuesOf(backbone, 'training.mode'), ['pretrain']);
+    const ownTask = extractConfigFacts(
+      config('models/pytorch/pose_coco/pose_hrnet_w32_256x192.pth'),
+      'yaml',
+      'a.yaml',
+    ).facts;
+    assert.deepEqual(valuesOf(ownTask, 'training.mode'), ['finetune']);
+  });
+
+  it("names maskrcnn-benchmark's RetinaNet and RPN-only configs by their switches", () => {
+    const config = (switches: string) =>
+      [
+        'MODEL:',
+        '  META_ARCHITECTURE: "GeneralizedRCNN"',
+        switches,
+        'SOLVER:',
+        '  MAX_ITER: 90000',
+        '  IMS_PER_BATCH: 16',
+        '',
+      ].join('\n');
+    const name = (switches: string) =>
+      valuesOf(extractConfigFacts(config(switches), 'yaml', 'a.yaml').facts, 'model.id');
+    assert.deepEqual(name('  RPN_ONLY: True\n  RETINANET_ON: True'), ['retinanet']);
+    assert.deepEqual(name('  RPN_ONLY: True'), ['rpn']);
+    assert.deepEqual(name('  MASK_ON: True'), ['mask-rcnn']);
+  });
+});

@@ -31,9 +31,13 @@ const BACKBONE_RELEASE =
  */
 const IMAGENET_PRETRAINED = /[_-]imagenet(?:[_-]?(?:1k|21k|22k))?(?:[_-]pre[_-]?trained)?(?:_top1)?(?:_\d{1,3})?$/i;
 
+const IMAGENET_FOLDER = /(?:^|[/\\])imagenet(?:[_-]?(?:1k|21k|22k))?[/\\][^/\\]{1,200}$/i;
+
 export function classificationBackbone(path: string): boolean {
   const stem = CHECKPOINT_STEM.exec(path)?.[1];
   if (stem && (BACKBONE_RELEASE.test(stem.toLowerCase()) || IMAGENET_PRETRAINED.test(stem))) return true;
+  // A checkpoint kept in a folder named for ImageNet (HRNet's `models/pytorch/imagenet/hrnet_w32-36af842e.pth`).
+  if (stem && IMAGENET_FOLDER.test(path)) return true;
   const row = stem ? findModelByName(stem) : undefined;
   return !!row?.quality && /^ImageNet\b/.test(row.quality.benchmark);
 }

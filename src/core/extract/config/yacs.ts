@@ -615,6 +615,15 @@ function rcnnName(doc: ConfigDoc): { name: string; at: ConfigValue; detail: stri
   if (a !== undefined && a !== 'GeneralizedRCNN') return undefined;
   const keypoint = doc.get('MODEL.KEYPOINT_ON');
   const mask = doc.get('MODEL.MASK_ON');
+  // maskrcnn-benchmark's switches (maskrcnn_benchmark/config/defaults.py, and the detectors built on it: FCOS, ATSS):
+  // `MODEL.RETINANET_ON: True` puts a RetinaNet head in place of the R-CNN's (Lin et al. 2017, "Focal Loss for Dense
+  // Object Detection"); `MODEL.RPN_ONLY: True` alone trains the region proposal network (Ren et al. 2015) and nothing after.
+  const retinanet = doc.get('MODEL.RETINANET_ON');
+  if (retinanet?.value === true)
+    return { name: 'retinanet', at: retinanet, detail: 'MODEL.RETINANET_ON: True (RetinaNet)' };
+  const rpnOnly = doc.get('MODEL.RPN_ONLY');
+  if (rpnOnly?.value === true && mask?.value !== true && keypoint?.value !== true)
+    return { name: 'rpn', at: rpnOnly, detail: 'MODEL.RPN_ONLY: True (the region proposal network alone)' };
   if (keypoint?.value === true)
     return { name: 'keypoint-rcnn', at: keypoint, detail: 'MODEL.KEYPOINT_ON: True (Keypoint R-CNN)' };
   if (mask?.value === true) return { name: 'mask-rcnn', at: mask, detail: 'MODEL.MASK_ON: True (Mask R-CNN)' };
