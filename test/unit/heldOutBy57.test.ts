@@ -494,3 +494,43 @@ describe('Fifty-seventh round: device-id lists, ImageNet folders and maskrcnn-be
     assert.deepEqual(name('  MASK_ON: True'), ['mask-rcnn']);
   });
 });
+
+describe("Fifty-seventh round: an options class in the script's lib folder (set CA)", () => {
+  it('reads the defaults of a lowercase opts class a script imports from the lib folder _init_paths puts on the path', async () => {
+    const main = (initPaths: boolean) =>
+      [
+        ...(initPaths ? ['import _init_paths'] : []),
+        'import torch',
+        'from opts import opts',
+        '',
+        'def main(opt):',
+        '    model = create_model(opt.arch)',
+        '    optimizer = torch.optim.Adam(model.parameters(), opt.lr)',
+        '    for epoch in range(1, opt.num_epochs + 1):',
+        '        for batch in loader:',
+        '            loss = model(batch).sum()',
+        '            loss.backward()',
+        '            optimizer.step()',
+        '',
+        "if __name__ == '__main__':",
+        '    opt = opts().parse()',
+        '    main(opt)',
+        '',
+      ].join('\n');
+    const options = [
+      'import argparse',
+      '',
+      'class opts(object):',
+      '    def __init__(self):',
+      '        self.parser = argparse.ArgumentParser()',
+      "        self.parser.add_argument('--num_epochs', type=int, default=140)",
+      '',
+      '    def parse(self, args=""):',
+      '        return self.parser.parse_args(args)',
+      '',
+    ].join('\n');
+    const files = (initPaths: boolean) => ({ 'src/main.py': main(initPaths), 'src/lib/opts.py': options });
+    assert.equal((await runOf(files(true), 'src/main.py'))?.training.epochs, 140);
+    assert.notEqual((await runOf(files(false), 'src/main.py'))?.training.epochs, 140);
+  });
+});

@@ -488,7 +488,9 @@ export const flatLoaderCalls: FileRule = {
 const FLAG_FUNCTION =
   /^(?:parse_args|parse_arguments|get_args|get_arguments|parse_opts?|get_opts?|get_argparser|\w{0,40}_parser|add_\w{1,40}_(?:args|arguments|params|flags|options))$/;
 /** A class of a program's options (pix2pix's `TrainOptions`, `BaseOptions`, `TestOpts`). */
-const OPTIONS_CLASS = /^[A-Z]\w{0,60}(?:Options|Opts)$/;
+const OPTIONS_CLASS = /^(?:[A-Z]\w{0,60}(?:Options|Opts)|opts|options)$/;
+/** `import _init_paths`: the module that puts the script's `lib/` folder on the import path. */
+const INIT_PATHS = /^[ \t]*import[ \t]+_init_paths\b/m;
 /** `opt = TrainOptions().parse()` at column 0: a flat script parsing its options class's command line. */
 const OPTIONS_PARSED_AT_TOP =
   /^\w{1,60}[ \t]*=[ \t]*([A-Z]\w{0,60}(?:Options|Opts))\([^()\n]{0,200}\)[ \t]*\.parse\w{0,20}[ \t]*\(/m;
@@ -561,6 +563,10 @@ export const flagModule: FileRule = {
           )
         ) {
           candidates.push({ local, file: `${base}.py`, module: false, at: m.index, length: m[0].length });
+          // A script that puts its `lib/` folder on the import path first (`import _init_paths`, the CenterNet and
+          // HRNet layout: `sys.path.insert(0, osp.join(this_dir, 'lib'))`) imports the class from there.
+          if (INIT_PATHS.test(ctx.text))
+            candidates.push({ local, file: `lib/${base}.py`, module: false, at: m.index, length: m[0].length });
           continue;
         }
         // A flag function of the module, or a module of the package (`from pkg import common`: `common.make_parser()`).
