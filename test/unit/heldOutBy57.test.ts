@@ -55,6 +55,16 @@ describe('Fifty-seventh round: Hydra programs that store their own config (set B
       without.leftOut.some((l) => l.display === 'train.py'),
       true,
     );
+    // A group's option stored under the same name is a piece of the primary config, not it.
+    const grouped = storedConfigProgram(true).replace(
+      'cs.store(name="config"',
+      'cs.store(group="model", name="config"',
+    );
+    const groupScan = await scanFiles({ 'train.py': grouped, 'speechpkg/training.py': packageTraining });
+    assert.equal(
+      groupScan.leftOut.some((l) => l.display === 'train.py'),
+      true,
+    );
   });
 
   it('makes an experiment config a README adds with `+group=option` a run of the program the command starts', async () => {

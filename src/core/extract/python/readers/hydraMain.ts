@@ -29,7 +29,8 @@ const STORED_CONFIG = /\.store\([^)\n]{0,200}?\bname[ \t]*=[ \t]*["']([\w.-]{1,1
 /** The names this module stores in Hydra's ConfigStore (its structured configs). */
 function storedConfigNames(text: string): ReadonlySet<string> {
   if (!text.includes('ConfigStore')) return new Set();
-  return new Set([...text.matchAll(STORED_CONFIG)].map((m) => m[1]));
+  // A group's option (`cs.store(group="model", name="bidirectional", …)`) is a piece the primary config picks, not it.
+  return new Set([...text.matchAll(STORED_CONFIG)].filter((m) => !/\bgroup[ \t]*=/.test(m[0])).map((m) => m[1]));
 }
 
 /** `config_name="config"` as written in the decorator. */

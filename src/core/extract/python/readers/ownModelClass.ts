@@ -16,10 +16,11 @@ import { findModelByName } from '../../../knowledge';
  * The class is the repository's: imported from a module of the repository (one that is not an installed framework's),
  * or a `torch.nn.Module` the script defines for itself (`class NNLM(nn.Module)` beside its loop: a tutorial's or a
  * paper's model by its name) where the file reads nothing of the model's size (a call stating its architecture,
- * `TinyLM(num_layers=12, …)`, is the unnamed network modelConstructor.ts sizes). It is a network by what the program does with the object: it is put in eval or train
- * mode, its parameters or weights are asked for or loaded (`.eval()`, `.train()`, `.parameters()`,
- * `.load_state_dict(`), or it is moved to a device (`.to(`, `.cuda()`): the methods of `torch.nn.Module` (PyTorch docs,
- * torch.nn.Module), not those of a scikit-learn estimator (`.fit`) or an RL agent (`.learn`). The object is bound to a
+ * `TinyLM(num_layers=12, …)`, is the unnamed network modelConstructor.ts sizes) and no catalog model has its name.
+ * It is a network by what the program does with the object: it is put in eval or train mode, its parameters or
+ * weights are asked for or loaded (`.eval()`, `.train()`, `.parameters()`, `.load_state_dict(`), or it is moved to a
+ * device (`.to(`, `.cuda()`): the methods of `torch.nn.Module` (PyTorch docs, torch.nn.Module), not those of a
+ * scikit-learn estimator (`.fit`) or an RL agent (`.learn`). The object is bound to a
  * model's name (`model`, `net`, `network`, `*_model`, `self.model`). Read only where the file starts a run of its own,
  * and only when one class is built so: a program building two networks (a generator and a critic) names neither.
  * Names that say only what the class is (`Net`, `Model`, `MyModel`, `Transformer`, `MetaModel`, a task's `AsrModel`, a loader's `AutoModel`, DeepSpeed's `PipelineModule`) name nothing, and nor does a class built beside a
