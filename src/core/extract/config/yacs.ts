@@ -484,30 +484,23 @@ function readEncoderDecoder(doc: ConfigDoc, out: FactSink): void {
 const EPOCH_LENGTH_KEYS = ['TRAIN.epoch_iters', 'TRAIN.EPOCH_ITERS', 'TRAIN.ITERS_PER_EPOCH'];
 
 function readLength(doc: ConfigDoc, evaluates: boolean, out: FactSink): void {
-  for (const key of evaluates ? [] : EPOCH_LENGTH_KEYS) {
+  const perEpoch = evaluates ? undefined : firstCount(doc, EPOCH_LENGTH_KEYS);
+  if (perEpoch)
+    out.add('training.stepsPerEpoch', perEpoch.n, perEpoch.v, `${perEpoch.v.path}: ${perEpoch.n} iterations an epoch`);
+  const epochs = evaluates ? undefined : firstCount(doc, EPOCH_KEYS);
+  if (epochs) out.add('training.epochs', epochs.n, epochs.v, `${epochs.v.path}: ${epochs.n}`);
+  const batch = firstCount(doc, BATCH_KEYS);
+  if (batch) out.add('training.batchPerDevice', batch.n, batch.v, `${batch.v.path}: ${batch.n} (per GPU)`);
+}
+
+/** The first of the keys the config sets to a positive integer, with its value. */
+function firstCount(doc: ConfigDoc, keys: readonly string[]): { v: ConfigValue; n: number } | undefined {
+  for (const key of keys) {
     const v = doc.get(key);
     const n = positiveInteger(v?.value);
-    if (v && n) {
-      out.add('training.stepsPerEpoch', n, v, `${v.path}: ${n} iterations an epoch`);
-      break;
-    }
+    if (v && n) return { v, n };
   }
-  for (const key of evaluates ? [] : EPOCH_KEYS) {
-    const v = doc.get(key);
-    const n = positiveInteger(v?.value);
-    if (v && n) {
-      out.add('training.epochs', n, v, `${v.path}: ${n}`);
-      break;
-    }
-  }
-  for (const key of BATCH_KEYS) {
-    const v = doc.get(key);
-    const n = positiveInteger(v?.value);
-    if (v && n) {
-      out.add('training.batchPerDevice', n, v, `${v.path}: ${n} (per GPU)`);
-      break;
-    }
-  }
+  return undefined;
 }
 
 /**

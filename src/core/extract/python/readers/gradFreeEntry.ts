@@ -374,13 +374,15 @@ export const moduleEvaluatedLoop: FileRule = {
     const module = ctx.tree.rootNode.namedChildren.slice(0, MAX_TOP_STATEMENTS);
     // The script's top, or the block of its main guard (`if __name__ == "__main__":` then the same steps).
     const guard = mainGuardOf(module)?.childForFieldName('consequence')?.namedChildren ?? [];
-    const top = evaluatedAtTop(module).length > 0 ? module : guard.slice(0, MAX_TOP_STATEMENTS);
-    const evalStatement = evaluatedAtTop(top)[0];
+    const atModule = evaluatedAtTop(module);
+    const top = atModule.length > 0 ? module : guard.slice(0, MAX_TOP_STATEMENTS);
+    const evaluatedStatements = atModule.length > 0 ? atModule : evaluatedAtTop(top);
+    const evalStatement = evaluatedStatements[0];
     if (!evalStatement) return;
     const evalRow = evalStatement.startPosition.row;
     // The loop runs that model: it names it, or a name the top binds from it (`encode = trainer.gen_a.encode`, a list
     // of the evaluated models, `models = [nerf_coarse, nerf_fine]`).
-    const evaluatedNames = evaluatedAtTop(top).map((c) => c.text.trim().split('.')[0]);
+    const evaluatedNames = evaluatedStatements.map((c) => c.text.trim().split('.')[0]);
     const names = new Set(evaluatedNames);
     const fromModel = new RegExp(`\\b(?:${evaluatedNames.join('|')})\\b[ \\t]*[.,\\]]`);
     for (const c of top) {
