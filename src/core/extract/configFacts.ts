@@ -417,7 +417,12 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         continue;
       }
 
-      if (PRECISION_SWITCHES.includes(key)) {
+      const deviceIds = DEVICE_ID_KEYS.has(key) ? deviceIdCount(valueNode) : undefined;
+      if (deviceIds !== undefined) {
+        // `device: [0,1,2,3]` (st-gcn's and other programs' run configs, handed to DataParallel's device_ids):
+        // that many devices. One id alone (`device: 0`) names a device, not a count.
+        add('hardware.devices', deviceIds, valueNode, `${where}: [${deviceIds} device ids]`);
+      } else if (PRECISION_SWITCHES.includes(key)) {
         // `bf16: true`, `bf16: auto` (axolotl), DeepSpeed `bf16: { enabled: true }` or `"auto"`.
         const enabled = isMap(valueNode) ? valueNode.get('enabled') : scalar;
         if (enabled === true || enabled === 'true')
@@ -931,6 +936,19 @@ function withoutRotaryPositions(
 }
 
 /** GPUs a Compose service reserves: the first device of `driver: nvidia` or with `gpu` among its `capabilities`. */
+/** Keys a run config lists its device ids under. */
+const DEVICE_ID_KEYS = new Set(['device', 'devices', 'gpus', 'gpu_ids', 'device_ids']);
+/** Ids listed per key at most (a node's GPUs, a few nodes'). */
+const MAX_DEVICE_IDS = 64;
+
+/** How many distinct device ids a list holds (`[0,1,2,3]`), when it holds two or more and nothing else. */
+function deviceIdCount(node: YamlNode | null): number | undefined {
+  if (!isSeq(node) || node.items.length < 2 || node.items.length > MAX_DEVICE_IDS) return undefined;
+  const ids = node.items.map((item) => (isScalar(item) ? item.value : undefined));
+  if (!ids.every((id) => typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < 1024)) return undefined;
+  return new Set(ids).size === ids.length ? ids.length : undefined;
+}
+
 function composeGpuCount(deploy: unknown): { count: number; node: YamlNode } | undefined {
   const resources = isMap(deploy) ? deploy.get('resources', true) : undefined;
   const reservations = isMap(resources) ? resources.get('reservations', true) : undefined;

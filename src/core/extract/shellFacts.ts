@@ -50,8 +50,12 @@ import { isSingleDashLong, optionDest } from './python/argparseOption';
  * submits (`sbatch $JOB_SCRIPT`). Group 1: the command (outer quotes dropped). Bounded: one line, no nested quotes,
  * the command starting and ending on a non-space (so the spaces around it have one reading, no backtracking over them).
  */
-/** A flag listing two or more device ids (`--gpus 0,1,2,3`, `--gpu_ids 0,1`, `--device_ids=0,1`). */
-const DEVICE_ID_LIST = /--(gpus|gpu_ids|gpu-ids|device_ids|device-ids)[=\s]+((?:\d{1,3},){1,63}\d{1,3})(?![\w,])/;
+/**
+ * A flag listing two or more device ids (`--gpus 0,1,2,3`, `--gpu_ids 0,1`, `--device_ids=0,1`, Uformer's quoted
+ * `--gpu '0,1'`, which its programs hand to CUDA_VISIBLE_DEVICES).
+ */
+const DEVICE_ID_LIST =
+  /--(gpus?|gpu_ids|gpu-ids|device_ids|device-ids)[=\s]+(["']?)((?:\d{1,3},){1,63}\d{1,3})\2(?![\w,])/;
 
 const WRITTEN_INTO_SCRIPT =
   /^[ \t]*echo[ \t]+["']?([^\s"'<>|;&](?:[^"'<>|;&\n]{0,3998}[^\s"'<>|;&])?)["']?[ \t]*>>?[ \t]*["']?\$?\{?[\w./-]{1,200}\}?["']?[ \t]*$/;
@@ -1795,7 +1799,7 @@ export function extractShellFacts(text: string, path?: string, positional?: read
     const idList = DEVICE_ID_LIST.exec(logical);
     if (numGpus && Number(numGpus[1]) > 0) add('hardware.devices', Number(numGpus[1]), `--num_gpus ${numGpus[1]}`);
     else if (idList && !own.some(isDevices))
-      add('hardware.devices', idList[2].split(',').length, `--${idList[1]} ${idList[2]} (device ids)`);
+      add('hardware.devices', idList[3].split(',').length, `--${idList[1]} ${idList[3]} (device ids)`);
     else if (
       launch.launcher.name === 'deepspeed' &&
       !own.some(isDevices) &&

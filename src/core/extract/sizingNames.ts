@@ -106,6 +106,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         why: 'MXNet names the epochs so (`Module.fit(..., num_epoch=None)`: "Number of epochs for training"), and argparse programs after it (`--num_epoch 60`, `args.num_epoch`); kept apart from the plain names only to record where it comes from',
       },
       {
+        names: ['nepoch', 'nepochs', 'n_epoch'],
+        sources: SIZING_SOURCES,
+        why: 'the epochs of argparse programs that abbreviate the count (Uformer\'s `--nepoch` "training epochs", looped over as `for epoch in range(start_epoch, opt.nepoch + 1)`); no other setting is named so',
+      },
+      {
         names: ['total_epochs'],
         sources: CONFIG_AND_FLAG,
         why: 'verl trainer.total_epochs (verl docs, Config Explanation: "Number of epochs in training"); a script variable of that name is as often a loop bound computed from others',
@@ -117,9 +122,14 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
     names: ['max_steps', 'max_iters', 'train_iters', 'max_train_steps', 'max_training_steps'],
     only: [
       {
-        names: ['total_steps', 'num_train_steps', 'num_steps', 'train_steps', 'n_steps'],
+        names: ['total_steps', 'num_steps', 'n_steps'],
         sources: PYTHON,
         why: 'in configs these are as often scheduler or sampler settings (OneCycleLR total_steps, diffusion num_steps) reached through an interpolation from the real max_steps; in Python scripts they are the loop bound',
+      },
+      {
+        names: ['train_steps', 'num_train_steps'],
+        sources: ['python', 'flag'],
+        why: "the loop bound of Python scripts, and TensorFlow programs' step flags (XLNet's and BERT's `--train_steps=12000`, `--num_train_steps`: \"Total number of training steps\"), where a launch line's value wins over the program's default; in configs they are as often a scheduler's span reached through an interpolation",
       },
       {
         names: ['num_iterations'],
@@ -282,6 +292,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         why: 'OpenAI GPT-2\'s hparams.json and mesh-transformer-jax configs (`"n_vocab": 50400`); in Python it is as often a tokenizer\'s attribute (tiktoken `enc.n_vocab`) as a model setting',
       },
       {
+        names: ['n_token'],
+        sources: SIZING_SOURCES,
+        why: 'XLNet\'s and Transformer-XL\'s vocabulary size (`flags.DEFINE_integer("n_token", 32000, help="Vocab size")`, XLNet\'s xlnet_config.json `"n_token": 32000`)',
+      },
+      {
         names: ['pad_vocab_size_to'],
         sources: FLAG,
         why: 'Megatron-DeepSpeed\'s `--pad-vocab-size-to 250880` ("Pad the vocab size to this value", megatron/arguments.py): the embedding has that many rows, where the tokenizer is named by a Hub id and its size is not in the files',
@@ -338,6 +353,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
       },
       { names: ['nproc_per_node'], sources: FLAG, why: 'torchrun / tune run: processes (GPUs) per node' },
       {
+        names: ['num_core_per_host'],
+        sources: SIZING_SOURCES,
+        why: 'XLNet-style TensorFlow programs: "8 for TPU v2 and v3-8, 16 for larger TPU v3 pod. In the context of GPU training, it refers to the number of GPUs used" (the flag\'s help), handed to the TPU config\'s shards or to MirroredStrategy(num_gpus=…)',
+      },
+      {
         names: ['n_gpus_per_node'],
         sources: CONFIG_AND_FLAG,
         why: 'verl trainer.n_gpus_per_node (× trainer.nnodes): the GPUs of each node the trainer runs on',
@@ -357,6 +377,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         names: ['num_machines'],
         sources: CONFIG_AND_FLAG,
         why: 'accelerate config and `accelerate launch --num_machines`',
+      },
+      {
+        names: ['num_hosts'],
+        sources: FLAG,
+        why: 'TPU hosts of XLNet-style TensorFlow programs (`--num_hosts=4 --num_core_per_host=8`: "How many TPU hosts", each with its cores)',
       },
       {
         names: ['nnodes'],

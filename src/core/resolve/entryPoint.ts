@@ -159,6 +159,29 @@ function evaluationOptionsFile(relativePath: string): boolean {
   return EVALUATION_OPTIONS.test(path) && !OTHER_TEST_FOLDER.test(path) && path.split('/test/').length === 2;
 }
 
+/**
+ * A file right inside a `test/` folder (singular, as many ML repositories name the folder of their evaluation
+ * programs); deeper folders under it (`test/srt/model/`) hold a suite's helpers.
+ */
+const SINGULAR_TEST_FOLDER = /(?:^|\/)test\/[^/]+$/i;
+
+/**
+ * A program in a `test/` folder (Uformer's `test/test_sidd.py`, `test/test_gopro_hide.py`: each parses its flags,
+ * loads the weights it is given and scores a benchmark's test split): an evaluation program named after the split, as
+ * programNamedLikeTest reads a test-named file elsewhere. Only a file right inside the singular folder, only once on the
+ * path and with no other test folder (`tests/` is where unit tests live), and only a program (run as main or parsing its flags at the
+ * top) with no test function, no test framework and no server client; whether it is a run is then its facts' to say.
+ */
+function evaluationProgram(relativePath: string, text: string): boolean {
+  const path = relativePath.replace(/\\/g, '/');
+  return (
+    SINGULAR_TEST_FOLDER.test(path) &&
+    path.split(/\/test\//i).length <= 2 &&
+    !OTHER_TEST_FOLDER.test(path) &&
+    programNamedLikeTest(path, text)
+  );
+}
+
 /** Defaults, each with the reason shown to the user. Globs match paths relative to the folder. */
 export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
   { glob: '**/.github/**', reason: 'a CI workflow or GitHub configuration' },
@@ -694,7 +717,8 @@ export function nonRunPlaceReason(relativePath: string, text: string, rules: Ent
     return undefined;
   if (byPath === MERGE_NAME_REASON && (NEGATED_MERGE_NAME.test(relativePath) || !weightsMergeText(text)))
     return undefined;
-  if (byPath === TEST_FOLDER_REASON && evaluationOptionsFile(relativePath)) return undefined;
+  if (byPath === TEST_FOLDER_REASON && (evaluationOptionsFile(relativePath) || evaluationProgram(relativePath, text)))
+    return undefined;
   // In a testing folder and named as a test too (`testing/test_vae.py`): two signs of a check of the package, kept
   // out whatever its shape; a debugging program there under another name is read as a program.
   if (

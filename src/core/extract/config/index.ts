@@ -40,6 +40,7 @@ import { fairseq } from './fairseq';
 import { flatHyperparams } from './flatHyperparams';
 import { optimScheduleRun } from './optimScheduleRun';
 import { weightsFileRun } from './weightsFileRun';
+import { testPhaseConfig } from './testPhaseConfig';
 import { rl4lmsTask } from './rl4lms';
 import { sb3Hyperparams } from './sb3Hyperparams';
 import { mistralFinetune } from './mistralFinetune';
@@ -179,6 +180,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   flatHyperparams,
   optimScheduleRun,
   weightsFileRun,
+  testPhaseConfig,
   sb3Hyperparams,
   rl4lmsTask,
 ];

@@ -39,6 +39,14 @@ export const VIT_SHAPES: Readonly<Record<string, { depth: number; width: number;
     width: 1536,
     source: 'DINOv2 (Oquab et al. 2023): ViT-g/14 of 40 blocks, embedding 1536 (model card), ~1.1B parameters',
   },
+  vit_7b: {
+    depth: 40,
+    width: 4096,
+    // SwiGLU's three matrices of hidden width 8192 hold as many weights as two of 12,288.
+    mlp: 12288,
+    source:
+      'DINOv3 (Siméoni et al. 2025, arXiv:2508.10104; model card): ViT-7B of 40 blocks, embedding 4096, 32 heads, SwiGLU FFN of hidden width 8192, 6,716M parameters',
+  },
 };
 
 /** Sections only the training side of such a config has (the evaluation backbone block has none). */
@@ -189,9 +197,20 @@ function readMode(doc: ConfigDoc, arch: ConfigValue, out: FactSink): void {
   out.add('model.fromScratch', true, arch, 'no student.pretrained_weights');
 }
 
-/** FSDP mixed precision of the student backbone (`compute_precision.student.backbone.mixed_precision.param_dtype`). */
+/**
+ * FSDP mixed precision of the student backbone (DINOv2's `compute_precision.student.backbone.mixed_precision.param_dtype`,
+ * DINOv3's one `compute_precision.param_dtype` for every network). DINOv3's `student.fp8_enabled: true` runs the
+ * backbone blocks' linear layers as FP8 matmuls (its `fp8_filter` picks them; dinov3/layers/fp8_linear.py): fp8.
+ */
 function readPrecision(doc: ConfigDoc, out: FactSink): void {
-  const dtype = doc.get('compute_precision.student.backbone.mixed_precision.param_dtype');
+  const fp8 = doc.get('student.fp8_enabled');
+  if (fp8?.value === true) {
+    out.add('training.precision', 'fp8', fp8, "student.fp8_enabled: true (the backbone blocks' matmuls in FP8)");
+    return;
+  }
+  const dtype =
+    doc.get('compute_precision.student.backbone.mixed_precision.param_dtype') ??
+    doc.get('compute_precision.param_dtype');
   const v = typeof dtype?.value === 'string' ? dtype.value.toLowerCase() : '';
   const precision = /^(fp16|float16|half)$/.test(v)
     ? 'fp16'

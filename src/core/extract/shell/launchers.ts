@@ -1146,10 +1146,12 @@ export const LAUNCHERS: readonly Launcher[] = [
     read: readPythonLaunch,
     runs: 'script',
   },
-  // Also by path (`/usr/bin/python3`, Isaac Sim's `_isaac_sim/python.sh` wrapper of its bundled Python).
+  // Also by path (`/usr/bin/python3`, Isaac Sim's `_isaac_sim/python.sh` wrapper of its bundled Python), one whose
+  // folders hold variables the script leaves to its user (`PYTHON="/private/home/${USER}/conda/bin/python"`, then
+  // `${PYTHON} main.py …`: a conda environment's interpreter, whatever the folder it lives in).
   {
     name: 'python',
-    pattern: /^(?:[\w.~-]*\/)*(python3?)\b/,
+    pattern: /^(?:(?:[\w.~-]|\$\{?\w{1,40}\}?){0,200}\/){0,30}(python3?)\b/,
     words: ['python'],
     read: readPythonLaunch,
     runs: 'script',

@@ -16,6 +16,13 @@ const MODEL_VARIABLE =
 /** `--flag ${VAR}`, `--flag="$VAR"`, `--flag $VAR`: a whole value that is one variable reference. */
 const FLAG_FROM_VARIABLE = /--([\w.-]{1,60})[= \t]["']?\$\{?(\w{1,60})\}?["']?(?=[ \t]|$)/g;
 
+/**
+ * Flags naming where a program writes (TensorFlow Estimator's `--model_dir`, "the directory where model parameters,
+ * graph, etc are saved", tf.estimator.RunConfig; `--output_dir`, `--save_dir`): a model-named variable handed to one
+ * is the run's output folder (XLNet's `MODEL_DIR=experiment/squad`), not the model it loads.
+ */
+const OUTPUT_FLAG = /^(?:model[_-]dir|output[_-]dir|out[_-]dir|save[_-]dir|save[_-]path|output[_-]path)$/i;
+
 /** At most this many flags of one command are looked at. */
 const MAX_FLAGS = 200;
 
@@ -31,7 +38,7 @@ export function modelFromVariable(written: string, vars: ReadonlyMap<string, str
   let seen = 0;
   for (const m of written.matchAll(FLAG_FROM_VARIABLE)) {
     if (++seen > MAX_FLAGS) break;
-    if (!MODEL_VARIABLE.test(m[2])) continue;
+    if (!MODEL_VARIABLE.test(m[2]) || OUTPUT_FLAG.test(m[1])) continue;
     const value = vars
       .get(m[2])
       ?.trim()

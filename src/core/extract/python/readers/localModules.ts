@@ -494,6 +494,12 @@ const INIT_PATHS = /^[ \t]*import[ \t]+_init_paths\b/m;
 /** `opt = TrainOptions().parse()` at column 0: a flat script parsing its options class's command line. */
 const OPTIONS_PARSED_AT_TOP =
   /^\w{1,60}[ \t]*=[ \t]*([A-Z]\w{0,60}(?:Options|Opts))\([^()\n]{0,200}\)[ \t]*\.parse\w{0,20}[ \t]*\(/m;
+/**
+ * `opt = options.Options().init(argparse.ArgumentParser(...)).parse_args()` at column 0: a flat script parsing its
+ * command line through an options class of a module it imports whole (Uformer's train scripts, `import options`).
+ */
+const QUALIFIED_OPTIONS_AT_TOP =
+  /^\w{1,60}[ \t]*=[ \t]*([A-Za-z_]\w{0,60})\.((?:[A-Z]\w{0,60})?(?:Options|Opts))\(\)[ \t]*\.\w{1,30}\([^\n]{0,300}\.parse\w{0,20}[ \t]*\(/m;
 /** `args = parse_args()` at column 0: a flat script parsing its command line by its package's function. */
 const FLAGS_PARSED_AT_TOP =
   /^\w{1,60}[ \t]*=[ \t]*(parse_args|parse_arguments|get_args|get_arguments|parse_opts?|get_opts?)[ \t]*\(/m;
@@ -539,6 +545,23 @@ export const flagModule: FileRule = {
     // options class it parses so is looked at there.
     // So does one that calls its package's flag function at module level (`args = parse_args()`, VideoPose3D's run.py
     // with `from common.arguments import parse_args`): only that function is looked at there.
+    const qualified = ctx.hasMainGuard ? null : QUALIFIED_OPTIONS_AT_TOP.exec(ctx.text);
+    if (qualified) {
+      const imported = [...ctx.text.matchAll(MODULE_IMPORT)].find(
+        (m) => (m[2] ?? m[1]) === qualified[1] && !NOT_LOCAL_MODULE.test(m[1]),
+      );
+      if (!imported) return;
+      const file = `${imported[1].replace(/\./g, '/')}.py`;
+      const row = ctx.text.slice(0, imported.index).split('\n').length - 1;
+      ctx.facts.push({
+        kind: 'link.module',
+        value: file,
+        range: { startLine: row, startCol: 0, endLine: row, endCol: imported[0].length },
+        confidence: 'low',
+        detail: `${qualified[1]}.${qualified[2]}() from ${file} ${FLAG_MODULE_DETAIL}`,
+      });
+      return;
+    }
     const parsedAtTop = ctx.hasMainGuard
       ? undefined
       : (OPTIONS_PARSED_AT_TOP.exec(ctx.text)?.[1] ?? FLAGS_PARSED_AT_TOP.exec(ctx.text)?.[1]);

@@ -21,6 +21,8 @@ const DEFINE = /^(?:(?:[\w.]*\.)?flags\.)?DEFINE_(integer|float|string|bool|bool
  * `bert_hub_module_handle`. The prefix is the model family; the file (its size) is the launch's to give.
  */
 const MODEL_SOURCE_FLAG = /^([a-z][a-z0-9]{1,20})_(?:config_file|hub_module_handle)$/;
+/** The flag of the cores (TPU) or GPUs a program shards its batch over, whose default is the run's count. */
+const SHARD_COUNT_FLAG = /^num_core_per_host$/;
 /** A checkpoint to start from, and help text that says it holds pretrained weights. */
 const INIT_CHECKPOINT_FLAG = /^init_(?:checkpoint|ckpt)$/;
 const PRETRAINED_HELP = /\bpre-?trained\b/i;
@@ -78,7 +80,14 @@ export const tfFlagDefaults: FileRule = {
         `default of \`--${flag.name}\` (line ${node.startPosition.row + 1})`,
       );
       const kind = sizingKind(flag.name);
-      if (!kind || kind === 'inference.maxNewTokens' || kind === 'hardware.devices') continue;
+      // A device count's default is read only where the flag is the count of the cores or GPUs the program shards
+      // over (XLNet's `num_core_per_host`, 8: "In the context of GPU training, it refers to the number of GPUs used").
+      if (
+        !kind ||
+        kind === 'inference.maxNewTokens' ||
+        (kind === 'hardware.devices' && !SHARD_COUNT_FLAG.test(flag.name))
+      )
+        continue;
       const r = evaluate(flag.def, ctx.symbols);
       if (r && typeof r.value === 'number') ctx.add(kind, r.value, flag.def, `default of --${flag.name}`, 'medium');
     }

@@ -331,18 +331,23 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
     ctx.add(kind, null, right, `${label}: bound cannot be read statically`, 'low');
     // `range(start_epoch, opt.niter + opt.niter_decay + 1)` with the flags declared in an options module: the count
     // is stop − start, left for that module's defaults (or the launch's values) to fill in (analyze.ts).
+    // With the start the epoch a resumed checkpoint reached (`range(start_epoch, opt.niter + opt.niter_decay + 1)`,
+    // vid2vid and pix2pixHD, whose `start_epoch` is 1 on a fresh run): counted from the first epoch, as above.
     const sum =
       args.length === 1
         ? flagSumOf([[args[0], 1]], ctx.symbols)
-        : args.length === 2
-          ? flagSumOf(
-              [
-                [args[1], 1],
-                [args[0], -1],
-              ],
-              ctx.symbols,
-            )
-          : undefined;
+        : args.length === 2 && resumedEpochs
+          ? flagSumOf([[args[1], 1]], ctx.symbols)
+          : args.length === 2
+            ? flagSumOf(
+                [
+                  [args[1], 1],
+                  [args[0], -1],
+                ],
+                ctx.symbols,
+              )
+            : undefined;
+    if (sum && resumedEpochs) sum.constant -= values[0]!.value as number;
     if (sum) ctx.amendLast({ flagSum: sum });
   } else {
     const nums = values.map((v) => v!.value as number);
