@@ -265,3 +265,42 @@ describe('Fifty-eighth round: DINOv3 training configs (set CD)', () => {
     assert.deepEqual(valuesOf(yamlFacts(dinov3(['  fp8_enabled: true'])), 'training.precision'), ['fp8']);
   });
 });
+
+describe('Fifty-eighth round: ml_collections configs built whole (set CD)', () => {
+  const config = (build: string) =>
+    [
+      '"""Config file for object detection fine-tuning and evaluation."""',
+      'from configs.config_base import D',
+      '',
+      'def get_config(config_str=None):',
+      '  image_size = (640, 640)',
+      `  config = ${build}(`,
+      `      model=${build}(name='encoder_ar_decoder', image_size=image_size, pretrained_ckpt='gs://bucket/obj365_vit_b'),`,
+      `      optimization=${build}(optimizer='adamw', learning_rate=3e-5),`,
+      `      train=${build}(batch_size=32, epochs=40, steps=0),`,
+      `      eval=${build}(tag='eval', batch_size=8, steps=0),`,
+      '  )',
+      '  return config',
+      '',
+    ].join('\n');
+
+  it('reads the sections of a config built by one call of a ConfigDict factory', async () => {
+    const run = await runOf({ 'configs/config_det_finetune.py': config('D') }, 'configs/config_det_finetune.py');
+    assert.equal(run?.model.name, 'encoder_ar_decoder');
+    assert.equal(run?.training.epochs, 40);
+    assert.equal(run?.mode, 'finetune');
+    // A call that does not nest as the config's sections is no factory of it.
+    const flat = config('D')
+      .replace(/model=D\(/, 'model=dict(')
+      .replace(/train=D\(/, 'train=dict(');
+    const other = await runOf(
+      {
+        'configs/config_det_finetune.py': flat
+          .replace(/optimization=D\(/, 'optimization=dict(')
+          .replace(/eval=D\(/, 'eval=dict('),
+      },
+      'configs/config_det_finetune.py',
+    );
+    assert.notEqual(other?.training.epochs, 40);
+  });
+});

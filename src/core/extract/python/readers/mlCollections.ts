@@ -49,7 +49,9 @@ const STEP_KEYS = inTrainingSection([
   'max_steps',
   'n_iters',
 ]);
-const EPOCH_KEYS = inTrainingSection(['num_epochs', 'total_epochs', 'num_training_epochs']);
+// pix2seq's `train=D(epochs=40, steps=0)`: the train section's epochs (its `steps`, "set to >0 to override epochs", is
+// 0 by default, which is not the evaluation a 0 of the keys above means).
+const EPOCH_KEYS = [...inTrainingSection(['num_epochs', 'total_epochs', 'num_training_epochs']), 'train.epochs'];
 /** Global batch (big_vision `input.batch_size`, vision_transformer `batch`, flax examples `batch_size`). */
 const BATCH_KEYS = [...inTrainingSection(['batch_size', 'global_batch_size']), 'batch', 'input.batch_size'];
 /** Keys naming the weights a run starts from (a fine-tune): vision_transformer, big_vision, scenic, flax. */
@@ -64,6 +66,8 @@ const PRETRAINED_KEYS = [
   'pretrained',
   // big_vision distillation: the weights the student starts from.
   'student_init',
+  // pix2seq: the checkpoint the model section starts from (an Objects365-pretrained one for COCO fine-tuning).
+  'model.pretrained_ckpt',
 ];
 /** Keys naming the compute dtype (scenic `model_dtype_str`, flax `dtype`, big_vision `param_dtype`). */
 const DTYPE_KEYS = ['dtype', 'model_dtype_str', 'model.dtype', 'compute_dtype', 'param_dtype', 'model.param_dtype'];
@@ -178,6 +182,7 @@ function settingsOf(
   const out = new Map<string, Setting>();
   const prefix = `${name}.`;
   let seen = 0;
+  const factory = configFactoryOf(body, name);
   const put = (path: string, node: Node, depth: number): void => {
     // `c.get_ref('variant')`: a reference to another field of the same config, read as that field's value.
     const ref = /^[A-Za-z_]\w{0,60}\.get_ref\(\s*['"](\w{1,60})['"]\s*\)$/.exec(node.text.slice(0, 200));
@@ -188,7 +193,8 @@ function settingsOf(
     let literal: Node | null = value;
     if (literal.type === 'call' && /(?:^|\.)ConfigDict$/.test(literal.childForFieldName('function')?.text ?? ''))
       literal = literal.childForFieldName('arguments')?.namedChildren[0] ?? null;
-    if (literal?.type === 'call' && literal.childForFieldName('function')?.text === 'dict') {
+    const callee = literal?.type === 'call' ? literal.childForFieldName('function')?.text : undefined;
+    if (literal && (callee === 'dict' || (callee !== undefined && callee === factory))) {
       for (const a of literal.childForFieldName('arguments')?.namedChildren ?? []) {
         const key = a?.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
         const v = a?.childForFieldName('value');
@@ -255,6 +261,16 @@ function settingsOf(
       const source = right.type === 'attribute' ? pathOf(right) : undefined;
       const sectionAt = targets.map((t) => (t.type === 'attribute' ? pathOf(t) : undefined)).find((x) => x);
       for (const target of targets) {
+        if (target.type === 'identifier' && target.text === name && factory !== undefined) {
+          // `config = D(model=D(name=...), train=D(epochs=40))`: the config built whole, its keywords its fields.
+          const call = right.type === 'call' && right.childForFieldName('function')?.text === factory ? right : null;
+          for (const a of call?.childForFieldName('arguments')?.namedChildren ?? []) {
+            const key = a?.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+            const v = a?.childForFieldName('value');
+            if (key && v) put(key, v, 1);
+          }
+          continue;
+        }
         if (target.type === 'identifier' && target.text !== name) {
           const section = source ?? sectionAt;
           if (section) aliases.set(target.text, section);
@@ -268,6 +284,34 @@ function settingsOf(
   };
   visit(body, 0, 0);
   return out;
+}
+
+/** Keyword arguments a config built whole may take (a few dozen sections and fields). */
+const MAX_FACTORY_KEYWORDS = 200;
+
+/**
+ * The function a `get_config` builds its whole config with, keyword by keyword, when it does (pix2seq's `config =
+ * D(dataset=..., model=D(name='encoder_ar_decoder', ...), train=D(batch_size=32, epochs=40))`, where `D(**kwargs)`
+ * wraps `ml_collections.ConfigDict(kwargs)`): `dict`, or a name whose calls nest as the sections of the config it
+ * returns (its value at the root holds a keyword whose value is a call of the same name). Undefined otherwise.
+ */
+function configFactoryOf(body: Node, name: string): string | undefined {
+  for (const statement of body.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== name) continue;
+    const right = assignment.childForFieldName('right');
+    const callee = right?.type === 'call' ? right.childForFieldName('function')?.text : undefined;
+    if (!right || !callee || !/^[A-Za-z_][\w.]{0,60}$/.test(callee)) continue;
+    const args = (right.childForFieldName('arguments')?.namedChildren ?? []).slice(0, MAX_FACTORY_KEYWORDS);
+    if (args.length === 0 || !args.every((a) => a?.type === 'keyword_argument')) continue;
+    if (callee === 'dict') return callee;
+    const nests = args.some((a) => {
+      const v = a?.childForFieldName('value');
+      return v?.type === 'call' && v.childForFieldName('function')?.text === callee;
+    });
+    if (nests) return callee;
+  }
+  return undefined;
 }
 
 /** The block an `if`/`elif`/`else` statement runs when the known values decide each condition it meets, else none. */
