@@ -304,3 +304,71 @@ describe('Fifty-eighth round: ml_collections configs built whole (set CD)', () =
     assert.notEqual(other?.training.epochs, 40);
   });
 });
+
+describe('Fifty-eighth round: runs started from the top of a file (sets CC, CD)', () => {
+  it('counts the epochs of a progress bar over the list of a range', async () => {
+    const program = (bound: string) =>
+      [
+        'import argparse',
+        'import torch',
+        'from tqdm import tqdm',
+        'parser = argparse.ArgumentParser()',
+        "parser.add_argument('--start_epoch', type=int, default=1)",
+        "parser.add_argument('--total_epochs', type=int, default=10000)",
+        'args = parser.parse_args()',
+        'model = build(args)',
+        'optimizer = torch.optim.Adam(model.parameters())',
+        `progress = tqdm(${bound}, miniters=1, desc='Overall Progress')`,
+        'for epoch in progress:',
+        '    for data in loader:',
+        '        loss = model(data)',
+        '        optimizer.zero_grad()',
+        '        loss.backward()',
+        '        optimizer.step()',
+        '',
+      ].join('\n');
+    const run = await runOf({ 'main.py': program('list(range(args.start_epoch, args.total_epochs + 1))') }, 'main.py');
+    assert.equal(run?.training.epochs, 10000);
+    // Another call around the range is not a list of it.
+    const other = await runOf(
+      { 'main.py': program('sorted(range(args.start_epoch, args.total_epochs + 1))') },
+      'main.py',
+    );
+    assert.notEqual(other?.training.epochs, 10000);
+  });
+
+  it("reads a notebook that calls its sibling module's run function as that module's run", async () => {
+    const train = [
+      'import torch',
+      '',
+      'def train_model(config):',
+      '    model = build(config)',
+      '    optimizer = torch.optim.Adam(model.parameters(), lr=config["lr"])',
+      '    for epoch in range(20):',
+      '        for batch in loader:',
+      '            loss = model(batch)',
+      '            optimizer.zero_grad()',
+      '            loss.backward()',
+      '            optimizer.step()',
+      '',
+    ].join('\n');
+    const notebook = (cell: string) =>
+      JSON.stringify({
+        cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: cell.split(/(?<=\n)/) }],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      });
+    const calls =
+      'from config import get_config\ncfg = get_config()\nfrom train import train_model\n\ntrain_model(cfg)\n';
+    const scan = await scanFiles({ 'train.py': train, 'Local_Train.ipynb': notebook(calls) });
+    const run = scan.files.find((f) => f.display === 'Local_Train.ipynb')?.analysis.runs[0]?.run;
+    assert.equal(run?.mode, 'pretrain');
+    // Imported but not called at the top, it runs nothing.
+    const idle = await scanFiles({
+      'train.py': train,
+      'Local_Train.ipynb': notebook(calls.replace('\ntrain_model(cfg)', '\ndef go():\n    train_model(cfg)')),
+    });
+    assert.equal(idle.files.find((f) => f.display === 'Local_Train.ipynb')?.analysis.runs.length ?? 0, 0);
+  });
+});

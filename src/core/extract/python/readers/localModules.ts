@@ -122,7 +122,17 @@ export const localModuleCalls: FileRule = {
   framework: 'python',
   phase: 'after-calls',
   // A script (a main guard) that imports names from a module: the prefilters let it through to be parsed.
-  words: ['__main__', 'cli()', 'main()', 'parse_args', 'parse_known_args'],
+  // `train_model` and the like: a notebook calling its sibling module's run function (runFunctionCalledAtTop).
+  words: [
+    '__main__',
+    'cli()',
+    'main()',
+    'parse_args',
+    'parse_known_args',
+    'train_model',
+    'run_training',
+    'train_and_evaluate',
+  ],
   runStart: [
     /__name__\s*==\s*["']__main__["']|^(?:cli|main)\(\)|^[A-Za-z_][\w, \t]{0,200}=[ \t]*[A-Za-z_][\w.]{0,60}\.parse_(?:known_)?args\(/m,
     /^from[ \t]+\.?[A-Za-z_][\w.]*[ \t]+import\b/m,
@@ -136,7 +146,10 @@ export const localModuleCalls: FileRule = {
     // A script with no main guard that parses its flags at module level (`args = parser.parse_args()` at column 0,
     // then `train(audio_model, train_loader, val_loader, args)`: the Audio Spectrogram Transformer's run.py) runs
     // top to bottom whenever it is launched: a program as surely as a guarded one.
-    const flatScript = !ctx.hasMainGuard && MODULE_LEVEL_FLAG_PARSE.test(ctx.text);
+    // So does one (a notebook's cells, read as one module) that calls a sibling module's run function at column 0
+    // (`from train import train_model`, then `train_model(cfg)`): the call runs whenever the file does.
+    const flatScript =
+      !ctx.hasMainGuard && (MODULE_LEVEL_FLAG_PARSE.test(ctx.text) || runFunctionCalledAtTop(ctx.text));
     if (!packageMain && !ctx.hasMainGuard && !flatScript) return;
     const moduleOf = new Map<string, string>();
     // A dotted module is followed only from a thin entry point that defines nothing of its own (patch,
@@ -290,6 +303,17 @@ export const localModuleCalls: FileRule = {
     }
   },
 };
+
+/** `from train import train_model` at column 0, a run function's name imported (group 1 the name used). */
+const RUN_FUNCTION_IMPORT =
+  /^from[ \t]+\.?[A-Za-z_][\w.]{0,200}[ \t]+import[ \t]+[^\n#]{0,300}?\b(train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)\b(?![ \t]+as\b)/gm;
+
+/** Does the module import a run function of a sibling module and call it at column 0 (top-level code)? */
+function runFunctionCalledAtTop(text: string): boolean {
+  for (const m of text.matchAll(RUN_FUNCTION_IMPORT))
+    if (new RegExp(`^${m[1]}[ \\t]*\\(`, 'm').test(text.slice(m.index + m[0].length))) return true;
+  return false;
+}
 
 /** A definition at any depth: `def name`, `class Name`. */
 // With the decorator line above it, if any, and the parameter list when it is empty.

@@ -264,7 +264,10 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
   // tqdm(range(n)), trange(n): progress bars around the same count.
   const wrapper = ctx.callee(right).last;
   if (wrapper === 'tqdm' || wrapper === 'enumerate') {
-    const inner = right.childForFieldName('arguments')?.namedChildren[0];
+    let inner = right.childForFieldName('arguments')?.namedChildren[0];
+    // `tqdm(list(range(args.start_epoch, args.total_epochs + 1)), ...)` (FlowNet2's main.py): the list of the range.
+    if (inner?.type === 'call' && ctx.callee(inner).full === 'list')
+      inner = inner.childForFieldName('arguments')?.namedChildren[0];
     if (inner?.type === 'call' && RANGE_CALLEES.has(ctx.callee(inner).full)) right = inner;
   }
   const isRange = RANGE_CALLEES.has(ctx.callee(right).full) || ctx.callee(right).last === 'trange';
