@@ -372,3 +372,42 @@ describe('Fifty-eighth round: runs started from the top of a file (sets CC, CD)'
     assert.equal(idle.files.find((f) => f.display === 'Local_Train.ipynb')?.analysis.runs.length ?? 0, 0);
   });
 });
+
+describe('Fifty-eighth round: notebooks that run a hub model (set CD)', () => {
+  const cells = (fit: string) =>
+    [
+      'import torch',
+      'from sklearn.decomposition import PCA',
+      'MODEL_NAME = "dinov3_vitl16"',
+      'model = torch.hub.load(repo_or_dir="facebookresearch/dinov3", model=MODEL_NAME)',
+      'model.cuda()',
+      'with torch.inference_mode():',
+      "    with torch.autocast(device_type='cuda', dtype=torch.float32):",
+      '        feats = model.get_intermediate_layers(image.cuda(), n=range(24), reshape=True, norm=True)',
+      '        x = feats[-1].squeeze().cpu()',
+      fit,
+      '',
+    ].join('\n');
+  const notebook = (code: string) =>
+    JSON.stringify({
+      cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: code.split(/(?<=\n)/) }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    });
+
+  it('reads a hub model run under inference_mode as inference, beside a scikit-learn estimator fitted on its features', async () => {
+    const run = await runOf(
+      { 'notebooks/pca.ipynb': notebook(cells('pca = PCA(n_components=3)\npca.fit(x)')) },
+      'notebooks/pca.ipynb',
+    );
+    assert.equal(run?.mode, 'inference');
+    assert.equal(run?.model.name, 'dinov3_vitl16');
+    // A fit of something that is not a scikit-learn estimator is a training step: no inference is read.
+    const keras = await runOf(
+      { 'notebooks/pca.ipynb': notebook(cells('head = build_head()\nhead.fit(x, labels)')) },
+      'notebooks/pca.ipynb',
+    );
+    assert.notEqual(keras?.mode, 'inference');
+  });
+});

@@ -230,6 +230,11 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     '\\.backward[ \\t]*\\(|\\b\\w{0,30}optim\\w{0,30}\\.step[ \\t]*\\(|\\.fit[ \\t]*\\(|\\.train[ \\t]*\\(\\s*\\)',
     [{ words: ['.backward', 'optim', '.fit', '.train'], ignoreCase: false }],
   ],
+  [
+    '',
+    '\\.backward[ \\t]*\\(|\\b\\w{0,30}optim\\w{0,30}\\.step[ \\t]*\\(|\\.train[ \\t]*\\(\\s*\\)',
+    [{ words: ['.backward', 'optim', '.train'], ignoreCase: false }],
+  ],
   ['', '\\.build\\(', [{ words: ['.build('], ignoreCase: false }]],
   [
     '',

@@ -19,6 +19,32 @@ import type { Node } from 'web-tree-sitter';
 /** Module-level functions looked at for a loader that puts its model in eval mode. */
 const MAX_LOADERS = 50;
 const trains = gatedTest(/\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(|\.fit[ \t]*\(|\.train[ \t]*\(\s*\)/);
+/** The same without `.fit(`: a gradient step of the file's own. */
+const stepsGradients = gatedTest(/\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(|\.train[ \t]*\(\s*\)/);
+/** `pca.fit(`: the receiver of each fit call. */
+const FIT_RECEIVER = /(?<![\w.])([A-Za-z_]\w{0,60})\.fit(?:_transform)?[ \t]*\(/g;
+/** Fit calls looked at per module. */
+const MAX_FITS = 20;
+
+/**
+ * Does the file train (trains), unless every `.fit(` it makes is a scikit-learn estimator's, fitted on the features a
+ * model computes (`pca = PCA(n_components=3)` then `pca.fit(patches)`, DINOv3's notebooks): the estimator is imported
+ * from sklearn and built in the file, and no gradient step is taken.
+ */
+function trainsAModel(text: string): boolean {
+  if (!trains(text)) return false;
+  if (stepsGradients(text) || !text.includes('sklearn')) return true;
+  let fits = 0;
+  for (const m of text.matchAll(FIT_RECEIVER)) {
+    if (++fits > MAX_FITS) return true;
+    const built = new RegExp(`^[ \\t]*${m[1]}[ \\t]*=[ \\t]*([A-Z]\\w{0,60})[ \\t]*\\(`, 'm').exec(text)?.[1];
+    const fromSklearn =
+      built !== undefined &&
+      new RegExp(`^from[ \\t]+sklearn(?:\\.\\w{1,40}){0,3}[ \\t]+import[^\\n]{0,300}\\b${built}\\b`, 'm').test(text);
+    if (!fromSklearn) return true;
+  }
+  return false;
+}
 const GRAD_OFF_DECORATOR = /^@[ \t]*torch\.(?:no_grad|inference_mode)[ \t]*\([ \t]*\)[ \t]*$/;
 const EVAL_CALL = /\.eval[ \t]*\([ \t]*\)/;
 
@@ -328,11 +354,17 @@ export const moduleGradOffBlock: FileRule = {
   words: ['no_grad', 'inference_mode'],
   runStart: [/^with[ \t]+(?:\w+\.)?(?:no_grad|inference_mode)\(\)[ \t]*:/m],
   read: (_index, ctx) => {
-    if (ctx.facts.some(startsARun) || trains(ctx.text) || !loadsAModel(ctx.text)) return;
+    if (ctx.facts.some(startsARun) || trainsAModel(ctx.text)) return;
     const top = ctx.tree.rootNode.namedChildren;
+    // A model its top loads by a hub entry point (`model = torch.hub.load(repo_or_dir=..., model=MODEL_NAME)`, DINOv3's
+    // notebooks), whose released weights the entry point loads: one kept call of it under no_grad is its work too.
+    const hubModels = ctx.text.includes('hub.load') ? hubLoadedAtTop(top) : [];
+    if (hubModels.length === 0 && !loadsAModel(ctx.text)) return;
     // The module's own top loads trained weights and puts a model in eval mode (`trainer.gen_a.load_state_dict(…)`,
     // `trainer.eval()`, MUNIT's and FUNIT's test scripts): then one kept call under no_grad is that model's work.
     const evaluated = evaluatedAtTop(top);
+    const callsHubModel =
+      hubModels.length > 0 ? new RegExp(`(?<![\\w.])(?:${hubModels.join('|')})[ \\t]*[.(]`) : undefined;
     for (const statement of top) {
       if (statement?.type !== 'with_statement') continue;
       const m = GRAD_OFF_WITH.exec(statement.text.slice(0, 200));
@@ -341,7 +373,9 @@ export const moduleGradOffBlock: FileRule = {
       const keptCall = (c: Node | null) =>
         boundCall(c) ||
         (c?.type === 'with_statement' && (c.childForFieldName('body')?.namedChildren ?? []).some(boundCall));
-      if (!m || !block.some((c) => loopOfCalls(c) || (evaluated.length > 0 && keptCall(c)))) continue;
+      const runsTrained =
+        evaluated.length > 0 || (callsHubModel?.test(statement.text.slice(0, MAX_GUARD_TEXT)) ?? false);
+      if (!m || !block.some((c) => loopOfCalls(c) || (runsTrained && keptCall(c)))) continue;
       if (evaluated.length > 0) dropConstructionOfEvaluated(evaluated, ctx);
       ctx.facts.push({
         kind: 'launch.inference',
@@ -468,6 +502,23 @@ function evaluatedAtTop(top: readonly (Node | null)[]): Node[] {
     if (statement.type === 'expression_statement' && EVAL_MODE_STATEMENT.test(text.trim())) evaluates.push(statement);
   }
   return loads ? evaluates : [];
+}
+
+/** `model = torch.hub.load(` at the start of a statement: a name bound to a hub entry point's model. */
+const HUB_LOADED = /^([A-Za-z_]\w{0,60})[ \t]*=[ \t]*(?:torch\.)?hub\.load[ \t]*\(/;
+/** Hub-loaded names followed per module. */
+const MAX_HUB_MODELS = 8;
+
+/** The names a module's top binds to models loaded by a hub entry point (`model = torch.hub.load(...)`). */
+function hubLoadedAtTop(top: readonly (Node | null)[]): string[] {
+  const names: string[] = [];
+  for (const statement of top.slice(0, MAX_TOP_STATEMENTS)) {
+    if (statement?.type !== 'expression_statement') continue;
+    const m = HUB_LOADED.exec(statement.text.slice(0, 200));
+    if (m && !names.includes(m[1])) names.push(m[1]);
+    if (names.length >= MAX_HUB_MODELS) break;
+  }
+  return names;
 }
 
 /** `torch.set_grad_enabled(False)` as a statement of its own (an alias of torch before the attribute). */
