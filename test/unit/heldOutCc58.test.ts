@@ -411,3 +411,48 @@ describe('Fifty-eighth round: notebooks that run a hub model (set CD)', () => {
     assert.notEqual(keras?.mode, 'inference');
   });
 });
+
+describe("Fifty-eighth round: a tools/train.py program's documented devices (set BC)", () => {
+  const config = [
+    '__include__: ["../dataset/coco_detection.yml", "../runtime.yml"]',
+    'output_dir: ./output/rtdetr_r18vd_6x_coco',
+    'PResNet:',
+    '  depth: 18',
+    'epoches: 72',
+    '',
+  ].join('\n');
+  const files = (program: string) => ({
+    'rtdetr_pytorch/README.md': [
+      '# RT-DETR',
+      '',
+      '- Training on Multiple GPUs:',
+      '```shell',
+      `torchrun --nproc_per_node=4 ${program} -c configs/rtdetr/rtdetr_r50vd_6x_coco.yml`,
+      '```',
+      '',
+    ].join('\n'),
+    [`rtdetr_pytorch/${program}`]: 'import argparse\nfrom src.solver import TASKS\n',
+    'rtdetr_pytorch/configs/rtdetr/rtdetr_r50vd_6x_coco.yml': config.replace('18', '50'),
+    'rtdetr_pytorch/configs/rtdetr/rtdetr_r18vd_6x_coco.yml': config,
+    // A config in another folder: no sibling of the documented one.
+    'rtdetr_pytorch/configs/rtdetr_v2/rtdetr_v2_r18vd_6x_coco.yml': config.replace('../', '../../'),
+  });
+
+  it('gives the configs no page launches the devices of the first training launch of their tools/train.py', async () => {
+    const run = await runOf(files('tools/train.py'), 'rtdetr_pytorch/configs/rtdetr_v2/rtdetr_v2_r18vd_6x_coco.yml');
+    assert.equal(run?.hardware.count, 4);
+    // Another program's launches are not the configs' own.
+    const other = await runOf(
+      files('tools/export_onnx.py'),
+      'rtdetr_pytorch/configs/rtdetr_v2/rtdetr_v2_r18vd_6x_coco.yml',
+    );
+    assert.notEqual(other?.hardware.count, 4);
+  });
+
+  it("reads pix2pixHD's --load_pretrain as a start from a checkpoint", () => {
+    const launch = (flag: string) =>
+      extractShellFacts(`python train.py --name label2city_1024 --niter_fix_global 10 ${flag} --lr 0.0001\n`);
+    assert.deepEqual(valuesOf(launch('--load_pretrain checkpoints/label2city_512'), 'model.fromScratch'), [false]);
+    assert.deepEqual(valuesOf(launch('--load_size 1024'), 'model.fromScratch'), []);
+  });
+});

@@ -445,8 +445,10 @@ function lineOfVariableValue(
  * `--load-pretrained-model true`, `--load_pretrained_weights`: the program's switch that loads the checkpoint it is
  * given before training (OpenChatKit's pipeline trainer, dist_clm_train.py); with no value or a true one it is on.
  */
+// pix2pixHD's and vid2vid's `--load_pretrain checkpoints/label2city_512` ("if specified, load the pretrained model"):
+// a coarser stage's checkpoint folder the run starts from.
 const LOAD_PRETRAINED_SWITCH =
-  /(?:^|\s)(--load[-_]pretrained(?:[-_](?:model|weights|checkpoint))?)(?:[=\s]+["']?([A-Za-z0-9]{1,10})["']?)?(?=\s|$)/;
+  /(?:^|\s)(--load[-_]pretrain(?:ed)?(?:[-_](?:model|weights|checkpoint))?)(?:[=\s]+["']?([A-Za-z0-9]{1,10})["']?)?(?=\s|$)/;
 /**
  * `--init_model $init`, `--init_checkpoint=w.pth`, `--init-from gpt2`: the weights the program initialises its
  * model from, given on the launch line (DeBERTa's run.py `--init_model base`, BERT's `--init_checkpoint`). Any value

@@ -11,11 +11,13 @@ import { EXCLUDED_FOLDER } from './siblingConfigs';
  * config that is a whole run by itself, only from training launches that agree; nothing else of them is the config's.
  *
  * The programs: detectron2's training entry points by their names (`train_net.py`, `plain_train_net.py`,
- * `lazyconfig_train_net.py`; detectron2 docs, "Getting Started"), each for the configs under its project's folder (a
- * `tools/` folder's program for its parent's), the nearest one winning.
+ * `lazyconfig_train_net.py`; detectron2 docs, "Getting Started"), and a `tools/train.py` (the config-driven trainer of
+ * RT-DETR, YOLOX and the detectors written after OpenMMLab's layout: `torchrun --nproc_per_node=4 tools/train.py -c
+ * configs/rtdetr/rtdetr_r50vd_6x_coco.yml`), each for the configs under its project's folder (a `tools/` folder's
+ * program for its parent's), the nearest one winning.
  */
 
-const PROGRAM = /(?:^|\/)(?:train_net|plain_train_net|lazyconfig_train_net)\.py$/;
+const PROGRAM = /(?:^|\/)(?:(?:train_net|plain_train_net|lazyconfig_train_net)\.py|tools\/train\.py)$/;
 const CONFIG = /\.ya?ml$/i;
 /** Launches passed on per program (a page documents a handful). */
 const MAX_LAUNCHES = 8;
