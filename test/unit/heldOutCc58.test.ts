@@ -5,6 +5,15 @@ import { runOf, scanFiles, valuesOf } from './helpers';
 
 /** Fifty-eighth round: rules from what the blind sets CC and CD read wrong. */
 
+/** A notebook of one code cell. */
+const notebook = (code: string) =>
+  JSON.stringify({
+    cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: code.split(/(?<=\n)/) }],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
+
 describe('Fifty-eighth round: launch lines (set CC)', () => {
   it('reads a launch through an interpreter kept in a variable whose folder the user fills in', () => {
     const script = [
@@ -352,13 +361,6 @@ describe('Fifty-eighth round: runs started from the top of a file (sets CC, CD)'
       '            optimizer.step()',
       '',
     ].join('\n');
-    const notebook = (cell: string) =>
-      JSON.stringify({
-        cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: cell.split(/(?<=\n)/) }],
-        metadata: {},
-        nbformat: 4,
-        nbformat_minor: 5,
-      });
     const calls =
       'from config import get_config\ncfg = get_config()\nfrom train import train_model\n\ntrain_model(cfg)\n';
     const scan = await scanFiles({ 'train.py': train, 'Local_Train.ipynb': notebook(calls) });
@@ -388,13 +390,6 @@ describe('Fifty-eighth round: notebooks that run a hub model (set CD)', () => {
       fit,
       '',
     ].join('\n');
-  const notebook = (code: string) =>
-    JSON.stringify({
-      cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: code.split(/(?<=\n)/) }],
-      metadata: {},
-      nbformat: 4,
-      nbformat_minor: 5,
-    });
 
   it('reads a hub model run under inference_mode as inference, beside a scikit-learn estimator fitted on its features', async () => {
     const run = await runOf(
