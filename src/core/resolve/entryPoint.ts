@@ -168,9 +168,10 @@ const SINGULAR_TEST_FOLDER = /(?:^|\/)test\/[^/]+$/i;
 /**
  * A program in a `test/` folder (Uformer's `test/test_sidd.py`, `test/test_gopro_hide.py`: each parses its flags,
  * loads the weights it is given and scores a benchmark's test split): an evaluation program named after the split, as
- * programNamedLikeTest reads a test-named file elsewhere. Only a file right inside the singular folder, only once on the
- * path and with no other test folder (`tests/` is where unit tests live), and only a program (run as main or parsing its flags at the
- * top) with no test function, no test framework and no server client; whether it is a run is then its facts' to say.
+ * programNamedLikeTest reads a test-named file elsewhere. Only a file right inside the singular folder, only once on
+ * the path and with no other test folder (`tests/` is where unit tests live), and only a program (run as main or
+ * parsing its flags at the top) with no test function, no test framework and no server client; whether it is a run
+ * is then its facts' to say.
  */
 function evaluationProgram(relativePath: string, text: string): boolean {
   const path = relativePath.replace(/\\/g, '/');

@@ -373,9 +373,10 @@ export const moduleGradOffBlock: FileRule = {
       const keptCall = (c: Node | null) =>
         boundCall(c) ||
         (c?.type === 'with_statement' && (c.childForFieldName('body')?.namedChildren ?? []).some(boundCall));
-      const runsTrained =
-        evaluated.length > 0 || (callsHubModel?.test(statement.text.slice(0, MAX_GUARD_TEXT)) ?? false);
-      if (!m || !block.some((c) => loopOfCalls(c) || (runsTrained && keptCall(c)))) continue;
+      const runsHubModel = callsHubModel?.test(statement.text.slice(0, MAX_GUARD_TEXT)) ?? false;
+      const runsTrained = evaluated.length > 0 || runsHubModel;
+      const loops = block.some(loopOfCalls);
+      if (!m || !(loops || (runsTrained && block.some(keptCall)))) continue;
       if (evaluated.length > 0) dropConstructionOfEvaluated(evaluated, ctx);
       ctx.facts.push({
         kind: 'launch.inference',
@@ -385,7 +386,9 @@ export const moduleGradOffBlock: FileRule = {
         detail:
           evaluated.length > 0
             ? `the module loads trained weights, puts its model in eval mode and runs it inside \`with ${m[1]}:\` at its top, without a training step: an inference run`
-            : `the module runs a loop over its model inside \`with ${m[1]}:\` at its top, and the file builds or loads a model without a training step: an inference run`,
+            : runsHubModel && !loops
+              ? `the module runs the model a hub entry point loads (its released weights) inside \`with ${m[1]}:\` at its top, without a training step: an inference run`
+              : `the module runs a loop over its model inside \`with ${m[1]}:\` at its top, and the file builds or loads a model without a training step: an inference run`,
       });
       return;
     }
