@@ -703,6 +703,15 @@ for epoch in range(3):
     n: 1_000,
     maxN: 200_000,
   },
+  // The interpreter's path: `(?:[\w.~-]|\$\{?\w+\}?)` repeated split `$aaaa$aaaa…` in exponentially many ways.
+  {
+    name: 'shell: a command word of many variables and no folder',
+    reader: 'shell',
+    file: 'a.sh',
+    make: (n) => `${'$aaaaaaaaaa'.repeat(n)} x\npython t.py\n`,
+    n: 1_000,
+    maxN: 100_000,
+  },
   // Shell flags: `[=\s]+\S+…` backtracked over a long run of `=`.
   {
     name: 'shell: --config followed by a long run of =',

@@ -1151,7 +1151,9 @@ export const LAUNCHERS: readonly Launcher[] = [
   // `${PYTHON} main.py …`: a conda environment's interpreter, whatever the folder it lives in).
   {
     name: 'python',
-    pattern: /^(?:(?:[\w.~-]|\$\{?\w{1,40}\}?){0,200}\/){0,30}(python3?)\b/,
+    // One character class per folder (`$`, `{`, `}` among the name's characters), never an alternation inside the
+    // repeat: `$aaaa$aaaa…` split in many ways between the two took minutes on one line of 130 characters.
+    pattern: /^(?:[\w.~${}-]{0,200}\/){0,30}(python3?)\b/,
     words: ['python'],
     read: readPythonLaunch,
     runs: 'script',
