@@ -227,11 +227,6 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     '',
-    '\\.backward[ \\t]*\\(|\\b\\w{0,30}optim\\w{0,30}\\.step[ \\t]*\\(|\\.fit[ \\t]*\\(|\\.train[ \\t]*\\(\\s*\\)',
-    [{ words: ['.backward', 'optim', '.fit', '.train'], ignoreCase: false }],
-  ],
-  [
-    '',
     '\\.backward[ \\t]*\\(|\\b\\w{0,30}optim\\w{0,30}\\.step[ \\t]*\\(|\\.train[ \\t]*\\(\\s*\\)',
     [{ words: ['.backward', 'optim', '.train'], ignoreCase: false }],
   ],
@@ -243,6 +238,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   ['', '\\.eval\\([ \\t]*\\)', [{ words: ['.eval('], ignoreCase: false }]],
   ['', '\\.eval\\(\\)', [{ words: ['.eval()'], ignoreCase: false }]],
+  ['', '\\.fit[ \\t]*\\(', [{ words: ['.fit'], ignoreCase: false }]],
   ['', '\\.from_hparams[ \\t]*\\(', [{ words: ['.from_hparams'], ignoreCase: false }]],
   ['', '\\.generate_latents(?:_from_image)?\\(', [{ words: ['.generate_latents'], ignoreCase: false }]],
   ['', '\\.get_config\\(\\s*\\)', [{ words: ['.get_config('], ignoreCase: false }]],

@@ -18,9 +18,12 @@ import type { Node } from 'web-tree-sitter';
  */
 /** Module-level functions looked at for a loader that puts its model in eval mode. */
 const MAX_LOADERS = 50;
-const trains = gatedTest(/\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(|\.fit[ \t]*\(|\.train[ \t]*\(\s*\)/);
-/** The same without `.fit(`: a gradient step of the file's own. */
+/** A gradient step of the file's own: a backward pass, an optimizer step, a model put in training mode. */
 const stepsGradients = gatedTest(/\.backward[ \t]*\(|\b\w{0,30}optim\w{0,30}\.step[ \t]*\(|\.train[ \t]*\(\s*\)/);
+/** A `.fit(` call (Keras, scikit-learn, Lightning's trainer). */
+const callsFit = gatedTest(/\.fit[ \t]*\(/);
+/** Does the file train: a gradient step of its own, or a fit. */
+const trains = (text: string): boolean => stepsGradients(text) || callsFit(text);
 /** `pca.fit(`: the receiver of each fit call. */
 const FIT_RECEIVER = /(?<![\w.])([A-Za-z_]\w{0,60})\.fit(?:_transform)?[ \t]*\(/g;
 /** Fit calls looked at per module. */
@@ -32,8 +35,9 @@ const MAX_FITS = 20;
  * from sklearn and built in the file, and no gradient step is taken.
  */
 function trainsAModel(text: string): boolean {
-  if (!trains(text)) return false;
-  if (stepsGradients(text) || !text.includes('sklearn')) return true;
+  if (stepsGradients(text)) return true;
+  if (!callsFit(text)) return false;
+  if (!text.includes('sklearn')) return true;
   let fits = 0;
   for (const m of text.matchAll(FIT_RECEIVER)) {
     if (++fits > MAX_FITS) return true;

@@ -40,8 +40,9 @@ const MAX_NAMES = 50;
  * Names of the function that is a program's run (`from mypkg.utils.train_utils import train`): followed into
  * the package even from a program with functions of its own, whose other imports are helpers.
  */
-const RUN_FUNCTION =
-  /^(?:train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)$/;
+const RUN_FUNCTION_NAMES =
+  'train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate';
+const RUN_FUNCTION = new RegExp(`^(?:${RUN_FUNCTION_NAMES})$`);
 
 /**
  * A function of the package that loads and prepares a fine-tune's model (`create_and_prepare_model`,
@@ -305,11 +306,15 @@ export const localModuleCalls: FileRule = {
 };
 
 /** `from train import train_model` at column 0, a run function's name imported (group 1 the name used). */
-const RUN_FUNCTION_IMPORT =
-  /^from[ \t]+\.?[A-Za-z_][\w.]{0,200}[ \t]+import[ \t]+[^\n#]{0,300}?\b(train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)\b(?![ \t]+as\b)/gm;
+const RUN_FUNCTION_IMPORT = new RegExp(
+  `^from[ \\t]+\\.?[A-Za-z_][\\w.]{0,200}[ \\t]+import[ \\t]+[^\\n#]{0,300}?\\b(${RUN_FUNCTION_NAMES})\\b(?![ \\t]+as\\b)`,
+  'gm',
+);
 
 /** Does the module import a run function of a sibling module and call it at column 0 (top-level code)? */
 function runFunctionCalledAtTop(text: string): boolean {
+  // No run function called at column 0 (TOP_LEVEL_RUN_CALL): the imports need not be read.
+  if (!TOP_LEVEL_RUN_CALL.test(text)) return false;
   for (const m of text.matchAll(RUN_FUNCTION_IMPORT))
     if (new RegExp(`^${m[1]}[ \\t]*\\(`, 'm').test(text.slice(m.index + m[0].length))) return true;
   return false;
@@ -576,14 +581,7 @@ export const flagModule: FileRule = {
       );
       if (!imported) return;
       const file = `${imported[1].replace(/\./g, '/')}.py`;
-      const row = ctx.text.slice(0, imported.index).split('\n').length - 1;
-      ctx.facts.push({
-        kind: 'link.module',
-        value: file,
-        range: { startLine: row, startCol: 0, endLine: row, endCol: imported[0].length },
-        confidence: 'low',
-        detail: `${qualified[1]}.${qualified[2]}() from ${file} ${FLAG_MODULE_DETAIL}`,
-      });
+      linkFlagModule(ctx, file, imported.index, imported[0].length, `${qualified[1]}.${qualified[2]}`);
       return;
     }
     const parsedAtTop = ctx.hasMainGuard
@@ -655,17 +653,22 @@ export const flagModule: FileRule = {
       }
       if (!called) continue;
       linked.add(c.file);
-      const row = ctx.text.slice(0, c.at).split('\n').length - 1;
-      ctx.facts.push({
-        kind: 'link.module',
-        value: c.file,
-        range: { startLine: row, startCol: 0, endLine: row, endCol: c.length },
-        confidence: 'low',
-        detail: `${called}() from ${c.file} ${FLAG_MODULE_DETAIL}`,
-      });
+      linkFlagModule(ctx, c.file, c.at, c.length, called);
     }
   },
 };
+
+/** Links the module that declares the program's flags, at its import (`at`, `length`: where in the text). */
+function linkFlagModule(ctx: PythonReadContext, file: string, at: number, length: number, called: string): void {
+  const row = ctx.text.slice(0, at).split('\n').length - 1;
+  ctx.facts.push({
+    kind: 'link.module',
+    value: file,
+    range: { startLine: row, startCol: 0, endLine: row, endCol: length },
+    confidence: 'low',
+    detail: `${called}() from ${file} ${FLAG_MODULE_DETAIL}`,
+  });
+}
 
 /** Detail end of flagModule's link: the module declares the program's flags. */
 export const FLAG_MODULE_DETAIL = "declares the program's flags and their defaults";
@@ -725,8 +728,7 @@ export const flagReexports: FileRule = {
 const STAR_IMPORT =
   /^from[ \t]+(\.?[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+\*[ \t]*(?:#[^\n]*)?$/gm;
 /** A run function (RUN_FUNCTION) called by a statement at column 0: a cheap gate before the lines are read. */
-const TOP_LEVEL_RUN_CALL =
-  /^(?:train|fit|finetune|fine_tune|pretrain|train_model|train_loop|training_loop|run_training|train_and_evaluate)[ \t]*\(/m;
+const TOP_LEVEL_RUN_CALL = new RegExp(`^(?:${RUN_FUNCTION_NAMES})[ \\t]*\\(`, 'm');
 /** Star-imported modules followed per program. */
 const MAX_STAR_MODULES = 4;
 /** `import a, b as c` / `from x import a, b as c`: names the program has from elsewhere. */

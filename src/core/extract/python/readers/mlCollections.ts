@@ -195,11 +195,7 @@ function settingsOf(
       literal = literal.childForFieldName('arguments')?.namedChildren[0] ?? null;
     const callee = literal?.type === 'call' ? literal.childForFieldName('function')?.text : undefined;
     if (literal && (callee === 'dict' || (callee !== undefined && callee === factory))) {
-      for (const a of literal.childForFieldName('arguments')?.namedChildren ?? []) {
-        const key = a?.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
-        const v = a?.childForFieldName('value');
-        if (key && v) put(`${path}.${key}`, v, depth + 1);
-      }
+      putKeywords(literal, `${path}.`, depth + 1);
     } else if (literal?.type === 'dictionary') {
       for (const pair of literal.namedChildren) {
         if (pair?.type !== 'pair') continue;
@@ -209,6 +205,14 @@ function settingsOf(
       }
     }
   };
+  /** A call's keyword arguments as settings under `under` (`dict(a=1)`, a factory's sections). */
+  function putKeywords(call: Node, under: string, depth: number): void {
+    for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      const key = a?.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+      const v = a?.childForFieldName('value');
+      if (key && v) put(`${under}${key}`, v, depth);
+    }
+  }
   for (const [key, node] of defaults)
     if (key.startsWith(prefix)) {
       put(key.slice(prefix.length), node, 0);
@@ -263,12 +267,7 @@ function settingsOf(
       for (const target of targets) {
         if (target.type === 'identifier' && target.text === name && factory !== undefined) {
           // `config = D(model=D(name=...), train=D(epochs=40))`: the config built whole, its keywords its fields.
-          const call = right.type === 'call' && right.childForFieldName('function')?.text === factory ? right : null;
-          for (const a of call?.childForFieldName('arguments')?.namedChildren ?? []) {
-            const key = a?.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
-            const v = a?.childForFieldName('value');
-            if (key && v) put(key, v, 1);
-          }
+          if (right.type === 'call' && right.childForFieldName('function')?.text === factory) putKeywords(right, '', 1);
           continue;
         }
         if (target.type === 'identifier' && target.text !== name) {
