@@ -29,7 +29,8 @@ export type Reader =
   | 'pythonParse'
   | 'modelLookup'
   | 'gin'
-  | 'yacsDefaults';
+  | 'yacsDefaults'
+  | 'docSizes';
 
 export interface GrowthCase {
   readonly name: string;
@@ -1218,6 +1219,27 @@ ${lines(
       `_C = CN()\n${lines(n, (i) => `_C.${'A.'.repeat(i % 12)}K${i} = ${i % 2 ? "'" + 'x'.repeat(300) : 'True'}`)}\n_C.TRAIN.EPOCHS = 3\n`,
     n: 1_000,
     maxN: 40_000,
+  },
+  // scan/documentedSizes.ts: a README's model tables: many rows, a delimiter-like line of many columns, a row of
+  // many pipes, links and path-like words.
+  {
+    name: 'documentation tables: many rows, long delimiter and link-filled rows',
+    reader: 'docSizes',
+    file: 'README.md',
+    make: (n) =>
+      [
+        '| Model | #Params (M) | Config |',
+        `|${'---|'.repeat(n)}`,
+        ...Array.from(
+          { length: n },
+          (_, i) => `| m${i} | ${i}.5 | [c](configs/a_${i}_config_name.py) ${'](x'.repeat(20)} |`,
+        ),
+        `|${'-|'.repeat(n)}-- x`,
+        `| a | ${'|'.repeat(n)} |`,
+        `| b | 1M | ${'a/'.repeat(n)}b.py ${'x_y.'.repeat(n)} |`,
+      ].join('\n'),
+    n: 200,
+    maxN: 20_000,
   },
 ];
 

@@ -16,6 +16,7 @@ import { GROWTH_CASES, type GrowthCase } from './cases';
 import { withNotebookLaunches } from '../../src/core/extract/shell/notebookLaunch';
 import { findModel } from '../../src/core/knowledge';
 import { yacsDefaultsFacts } from '../../src/core/extract/config/yacsDefaults';
+import { docSizeRows } from '../../src/core/scan/documentedSizes';
 import { sizeFromModelName } from '../../src/core/knowledge/modelName';
 
 /**
@@ -107,6 +108,8 @@ export function reader(c: GrowthCase, python: PythonParsing): (text: string) => 
       return plain((t) => analyzeText({ path: c.file, text: t, timeBudgetMs: 60_000 }, python, DEFAULT_SETTINGS));
     case 'yacsDefaults':
       return plain((t) => yacsDefaultsFacts(t));
+    case 'docSizes':
+      return plain((t) => docSizeRows(t));
   }
 }
 

@@ -18,6 +18,7 @@ import { InThreadAnalyser, type FileAnalyser, type ScanJob } from '../../src/cor
 import { ScanWorkerPool } from '../../src/core/scan/workerPool';
 import { SharedAnalyser } from '../../src/core/scan/scanAnalyser';
 import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys } from '../../src/core/scan/siblingConfigs';
+import { unrunConfigVerdicts } from '../../src/core/scan/unrunConfigTrees';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { EXAMPLES, parsing, ROOT, tempDir } from './helpers';
 
@@ -164,6 +165,14 @@ async function analyseEachFile(dir: string) {
       },
     };
   }
+  // mmengine configs of a tree nothing runs, where the folder runs other trees itself (unrunConfigTrees.ts).
+  const unrun = unrunConfigVerdicts(
+    files.map((f) => ({ display: f.display, facts: f.analysis.facts, runs: f.analysis.runs.length })),
+    [...loaded.values()].map((f) => f.display),
+    [],
+  );
+  for (const [i, reason] of unrun)
+    files[i] = { ...files[i], analysis: { ...files[i].analysis, runs: [], linkedFiles: [], notARun: reason } };
   return withoutLinkedDuplicates(files);
 }
 

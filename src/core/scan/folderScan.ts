@@ -22,6 +22,8 @@ import type { DocumentedLaunch } from '../extract/documentedLaunch';
 import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
 import { documentedConfigProgramReason } from './documentedPrograms';
 import { addProgramLaunches } from './programLaunches';
+import { unrunConfigVerdicts } from './unrunConfigTrees';
+import { docSizeRows, documentedSizeIndex, type DocumentedSize, type SizeRow } from './documentedSizes';
 import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys, yamlKeyPaths } from './siblingConfigs';
 import {
   configFamily,
@@ -149,8 +151,14 @@ export class FolderScanCache {
     string,
     { readonly hash: string; readonly read: MeasurementFile | undefined }
   >();
-  /** README and docs pages' shell commands, by content hash: a rescan re-reads only the pages that changed. */
-  private readonly docs = new Map<string, { readonly hash: string; readonly commands: readonly DocCommand[] }>();
+  /**
+   * README and docs pages' shell commands and model-table rows, by content hash: a rescan re-reads only the pages
+   * that changed.
+   */
+  private readonly docs = new Map<
+    string,
+    { readonly hash: string; readonly commands: readonly DocCommand[]; readonly sizeRows: readonly SizeRow[] }
+  >();
   /** Top-level keys of configs compared for documented siblings, by path, with the content hash they were read at. */
   private readonly configKeys = new Map<string, HashedValue<ReadonlySet<string>>>();
   /** Texts of the shell scripts documented commands run (readLaunchedScripts), kept while the file is unchanged. */
@@ -295,7 +303,7 @@ export class FolderScanCache {
       this.contents.set(p, { version: version && !(version instanceof Error) ? version.version : undefined, hash });
       hashes.set(p, Promise.resolve(hash));
     };
-    const documentedOf = await this.documentedLaunches(
+    const { launches: documentedOf, sizes: documentedSizes } = await this.documentation(
       sources,
       options.root,
       byPath,
@@ -375,6 +383,7 @@ export class FolderScanCache {
       const settings = options.settingsFor(source.path);
       const settingsKey = keyOf(settings);
       const documented = documentedOf.get(source.path);
+      const documentedSize = documentedSizes.get(source.path);
       // A `.txt` configargparse config: the program of the folder that takes it (read before its analysis is reused,
       // since a program added or changed elsewhere changes what it is).
       // A flat YAML of a program's parameters (yamlProgramConfig.ts): the program of the folder that takes it, used
@@ -387,7 +396,9 @@ export class FolderScanCache {
             ? await yamlConfigOf(source, contentHash, bytesNow)
             : undefined;
       const documentedKey =
-        (documented ? JSON.stringify(documented) : '') + (argConfig ? `\u0000${JSON.stringify(argConfig)}` : '');
+        (documented ? JSON.stringify(documented) : '') +
+        (argConfig ? `\u0000${JSON.stringify(argConfig)}` : '') +
+        (documentedSize ? `\u0001${JSON.stringify(documentedSize)}` : '');
       const cached = this.entries.get(source.path);
       let analysis: LinkedAnalysis | undefined;
       let analysisMs: number | undefined;
@@ -402,7 +413,11 @@ export class FolderScanCache {
       } else {
         const linkedHashes = new Map<string, string>();
         const job = jobFor(source, await bytesNow(), 'code', settings);
-        const withDocs = documented ? { ...job, documented } : job;
+        const withDocs = {
+          ...job,
+          ...(documented ? { documented } : {}),
+          ...(documentedSize ? { documentedSize } : {}),
+        };
         const own = argConfig && fileKind === 'yaml' ? await analyse(withDocs, fetchLinks(linkedHashes)) : undefined;
         const result =
           own && !(own.role === 'code' && own.analysis.runs.length === 0)
@@ -583,6 +598,7 @@ export class FolderScanCache {
     const measurementFiles = measured.filter((m): m is MeasurementFile => m !== undefined);
     leaveOutDocumentationCopies(analysed, contentHashes);
     leaveOutDocumentedConfigPrograms(analysed, documentedOf, byPath, options.root);
+    leaveOutUnrunConfigs(analysed, sources, documentedOf, byPath);
     const kept = withoutLinkedDuplicates(analysed.filter((f): f is AnalysedFile => f !== undefined));
     const runs = kept.flatMap((f) =>
       f.analysis.runs.map((run) => ({ path: f.path, analyzed: run, facts: f.analysis.facts })),
@@ -729,18 +745,24 @@ export class FolderScanCache {
 
   /**
    * The shell commands of the folder's README and docs pages (a bounded number of them, each bounded), by the
-   * repository file each command names (see documentedLaunches.ts). A page unchanged since the last scan is not
-   * read or parsed again; one that cannot be read documents nothing.
+   * repository file each command names (see documentedLaunches.ts), and the model sizes their tables give files
+   * (documentedSizes.ts). A page unchanged since the last scan is not read or parsed again; one that cannot be read
+   * documents nothing.
    */
-  private async documentedLaunches(
+  private async documentation(
     sources: readonly ScanSource[],
     root: string,
     byPath: ReadonlyMap<string, ScanSource>,
     unchangedHash: (p: string) => string | undefined,
     readChecked: (s: ScanSource) => Promise<Uint8Array>,
     remember: (p: string, hash: string) => void,
-  ): Promise<Map<string, DocumentedLaunch[]>> {
-    const docs: Array<{ path: string; display: string; commands: readonly DocCommand[] }> = [];
+  ): Promise<{ launches: Map<string, DocumentedLaunch[]>; sizes: Map<string, DocumentedSize> }> {
+    const docs: Array<{
+      path: string;
+      display: string;
+      commands: readonly DocCommand[];
+      rows: readonly SizeRow[];
+    }> = [];
     for (const source of sources.filter((s) => isDocumentationFile(s.display)).slice(0, MAX_DOCUMENTATION_FILES)) {
       let hash = unchangedHash(source.path);
       let held = this.docs.get(source.path);
@@ -751,7 +773,8 @@ export class FolderScanCache {
           remember(source.path, hash);
           held = this.docs.get(source.path);
           if (!held || held.hash !== hash) {
-            held = { hash, commands: docShellCommands(new TextDecoder('utf-8').decode(bytes)) };
+            const text = new TextDecoder('utf-8').decode(bytes);
+            held = { hash, commands: docShellCommands(text), sizeRows: docSizeRows(text) };
             this.docs.set(source.path, held);
           }
         } catch {
@@ -759,15 +782,19 @@ export class FolderScanCache {
           continue;
         }
       }
-      docs.push({ path: source.path, display: source.display, commands: held.commands });
+      docs.push({ path: source.path, display: source.display, commands: held.commands, rows: held.sizeRows });
     }
     const allPaths = sources.map((s) => s.path);
+    const isRepositoryFile = (p: string) =>
+      byPath.has(p) && !isMeasurementFile(p) && !isDocumentationFile(byPath.get(p)!.display);
+    const sizes = documentedSizeIndex(
+      docs,
+      (from, reference) => linkCandidates(from, reference, root, path.posix).find(isRepositoryFile),
+      allPaths.filter(isRepositoryFile),
+    );
     const index = documentedLaunchIndex(
       docs,
-      (from, reference) =>
-        linkCandidates(from, reference, root, path.posix).find(
-          (p) => byPath.has(p) && !isMeasurementFile(p) && !isDocumentationFile(byPath.get(p)!.display),
-        ),
+      (from, reference) => linkCandidates(from, reference, root, path.posix).find(isRepositoryFile),
       (from, folder, extension) => {
         // The folder as a link from the page resolves (its own folder, then the root), then the files under it.
         const within = linkCandidates(from, `${folder}/_`, root, path.posix).map((p) => p.slice(0, -1));
@@ -791,7 +818,7 @@ export class FolderScanCache {
       new Set<string>();
     await addDocumentedSiblings(index, sources, byPath, keysOf);
     addProgramLaunches(index, sources);
-    return index;
+    return { launches: index, sizes };
   }
 
   /**
@@ -948,6 +975,29 @@ function leaveOutDocumentedConfigPrograms(
     );
     if (reason) analysed[i] = { ...f, analysis: { ...f.analysis, runs: [], linkedFiles: [], notARun: reason } };
   });
+}
+
+/**
+ * mmengine configs of a config tree that no program of the repository runs are left out (unrunConfigTrees.ts): a
+ * copy of another project's model zoo kept to read model dicts from.
+ */
+function leaveOutUnrunConfigs(
+  analysed: Array<AnalysedFile | undefined>,
+  sources: readonly ScanSource[],
+  documentedOf: ReadonlyMap<string, readonly DocumentedLaunch[]>,
+  byPath: ReadonlyMap<string, ScanSource>,
+): void {
+  const verdicts = unrunConfigVerdicts(
+    analysed.map((f) => f && { display: f.display, facts: f.analysis.facts, runs: f.analysis.runs.length }),
+    sources.map((s) => s.display),
+    [...documentedOf].flatMap(([p, launches]) =>
+      launches.map((l) => ({ target: byPath.get(p)?.display ?? p, page: l.file })),
+    ),
+  );
+  for (const [i, reason] of verdicts) {
+    const f = analysed[i]!;
+    analysed[i] = { ...f, analysis: { ...f.analysis, runs: [], linkedFiles: [], notARun: reason } };
+  }
 }
 
 /** A documentation folder's copy of a file that holds runs elsewhere is left out as that file's copy (see documentationCopies.ts). */

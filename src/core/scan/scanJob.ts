@@ -25,6 +25,8 @@ import {
 } from '../extract/documentedLaunch';
 import type { ArgConfigLink } from '../extract/config/configArgparse';
 import { HeapTrimmer } from './heapTrim';
+import type { DocumentedSize } from './documentedSizes';
+import type { Fact } from '../facts';
 
 /**
  * One file's work in a folder scan, and the contract between the scan (which reads
@@ -49,6 +51,8 @@ export interface ScanJob {
   readonly documented?: readonly DocumentedLaunch[];
   /** The program a configargparse `.txt` or a flat parameter YAML is the config of (folderScan.ts). */
   readonly argConfig?: ArgConfigLink;
+  /** The model size a table of the repository's documentation gives this file (documentedSizes.ts). */
+  readonly documentedSize?: DocumentedSize;
 }
 
 /** A reference a run names (`torchrun train.py`, `--config_file a.yaml`), from the file that names it. */
@@ -92,6 +96,17 @@ export interface FileAnalyser {
 }
 
 const decoder = new TextDecoder('utf-8');
+
+/** The size a documentation table gives the file, as a fact of the file (its range is the file's first line). */
+function documentedSizeFact(size: DocumentedSize): Fact {
+  return {
+    kind: 'model.params',
+    value: size.params,
+    range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
+    confidence: 'low',
+    detail: `${size.file}:${size.line + 1}: the repository's model table gives this config ${size.text} parameters`,
+  };
+}
 
 /**
  * Facts of linked files by path and content hash: a config that many launch scripts
@@ -213,6 +228,9 @@ export async function runScanJob(
     const documented = job.documented
       ? [...hardware, ...launched, ...documentedConfigModel(job.display, text, read.facts, launched)]
       : [];
+    // The size the documentation's model table gives this file, for a file that reads as something (a size alone
+    // makes no run) and where no file of the run gives one it trusts more (low confidence: factsToSpec).
+    if (job.documentedSize && read.facts.length > 0) documented.push(documentedSizeFact(job.documentedSize));
     const own = documented.length > 0 ? { ...read, facts: [...read.facts, ...documented] } : read;
     const input = { path: job.path, text, relativePath: job.display, entryRules: job.entryRules };
     // A file that forms no run (no fact, or not a run by its place or kind: a CI workflow naming scripts)
