@@ -195,6 +195,8 @@ const BLANKED_CODE = new WeakMap<Tree, string>();
 export const TF_APP_RUN = /\btf\.(?:compat\.v1\.)?app\.run\(\s*\)/;
 /** A `module:Name` import string (`'convai_evaluation:TransformerAgent'`), the name captured. */
 const IMPORT_STRING = /["'][A-Za-z_][\w.]{0,100}:([A-Za-z_]\w{0,100})["']/g;
+/** A dotted name in a string (`'run_generator.generate_images'`), its last part captured. */
+const DOTTED_NAME_STRING = /["'][A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){0,5}\.([A-Za-z_]\w{0,100})["']/g;
 /** Characters of a module-level statement looked at for import strings. */
 const MAX_IMPORT_STRING_SCAN = 20_000;
 
@@ -447,6 +449,12 @@ function findExecutedRows(
     // in a string: what it calls runs when the timer does.
     if (blanked.includes('stmt') || blanked.includes('timeit('))
       for (const s of timedStatements(node.text, blanked)) addWords(s, words, reach);
+    // `func_name_map = {'generate-images': 'run_generator.generate_images'}` handed to `dnnlib.submit_run(sc, name,
+    // **kwargs)` (StyleGAN's dispatch by dotted name): a function of this module named by a dotted string in code
+    // that runs is called by the runner it is handed to.
+    // Only the module's functions: a dotted string's last word (`'train.loss'`) names no method.
+    for (const m of node.text.slice(0, MAX_IMPORT_STRING_SCAN).matchAll(DOTTED_NAME_STRING))
+      for (const d of byName.get(m[1]) ?? []) if (d.node.type === 'function_definition') reachable.push(d);
   };
   const definitions: Definition[] = [];
   // Module-level statements that run, whose words are read once the definitions' names are known.

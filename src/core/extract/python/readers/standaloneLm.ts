@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { evaluate, keywordArgument, positionalArguments, stringLiteral } from '../../pythonValues';
 import { decideCondition, offByDefaultSwitch, onDefaultPath } from '../branches';
-import type { PythonReadContext } from '../context';
+import { truncate, type PythonReadContext } from '../context';
 import type { CallRule, FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
 import {
@@ -491,7 +491,7 @@ export const trainingFunction: CallRule = {
     const epochs =
       keywordArgument(args, 'num_epochs') ?? keywordArgument(args, 'epochs') ?? keywordArgument(args, 'n_epochs');
     if (!epochs) {
-      settingsObjectEpochs(passed, full, ctx);
+      if (!enclosingEpochLoop(node, passed, full, ctx)) settingsObjectEpochs(passed, full, ctx);
       return true;
     }
     const label = `${epochs.parent?.text.split('=')[0] ?? 'epochs'} in ${full}`;
@@ -508,6 +508,40 @@ export const trainingFunction: CallRule = {
     return true;
   },
 };
+
+/** An argument that hands the function the data it goes through (`loader`, `train_loader`, `dataset`). */
+const DATA_ARGUMENT = /^(?:[\w.]{0,40}_)?(?:loader|dataloader|dataset|data|batches)$/i;
+
+/**
+ * `for i in range(args.epoch): train(i, loader, model, optimizer, scheduler, device)`: a loop over a range whose
+ * body hands a training function of the program's own its index, the data loader and the optimizer, once per
+ * pass: the function goes through the data once per call (plain `train`, or a name saying it runs an epoch; not a
+ * `train_step`), so the range counts epochs. The loop must be the call's own (the call a statement of its body, at
+ * most one block down: an `if` around it), and its index one of the call's arguments.
+ */
+function enclosingEpochLoop(call: Node, passed: readonly string[], full: string, ctx: PythonReadContext): boolean {
+  const last = full.split('.').pop() ?? full;
+  if (last !== 'train' && !/epoch/i.test(last)) return false;
+  if (!passed.some((p) => DATA_ARGUMENT.test(p))) return false;
+  let loop: Node | null = call.parent;
+  for (let up = 0; loop && loop.type !== 'for_statement' && up < 5; up++) {
+    if (loop.type === 'function_definition' || loop.type === 'class_definition') return false;
+    loop = loop.parent;
+  }
+  if (loop?.type !== 'for_statement') return false;
+  const index = loop.childForFieldName('left');
+  const range = loop.childForFieldName('right');
+  if (index?.type !== 'identifier' || range?.type !== 'call' || !passed.includes(index.text)) return false;
+  if (ctx.callee(range).full !== 'range') return false;
+  const bounds = range.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null) ?? [];
+  if (bounds.length !== 1 || bounds[0].type === 'keyword_argument') return false;
+  ctx.addResolved(
+    'training.epochs',
+    bounds[0],
+    `for ${index.text} in ${truncate(range.text, 40)}: ${full}(${index.text}, ...) goes through the data once per pass`,
+  );
+  return true;
+}
 
 /**
  * The settings object handed to the training function whose epochs the file sets (`train_config.num_epochs = 1` and

@@ -153,6 +153,20 @@ const STEP_COUNT_BOUND =
  * resumed, so a run from the start makes every step up to the bound. Bounded, so linear.
  */
 const RESUME_OFFSET = /^(?:[\w.]{0,60}\.)?\w{0,20}(?:resume|resumed|start|initial|init|begin|offset)\w{0,20}$/i;
+/** The epoch a checkpoint was saved at, as a resuming program names it (`last_epoch`, `state_dict['epoch']`'s copy). */
+const RESUMED_EPOCH_NAME = /^(?:[\w.]{0,60}\.)?(?:last_epoch|epoch_resumed|resumed_epoch|loaded_epoch|ckpt_epoch)$/i;
+
+/**
+ * `max(0, last_epoch)`: the epoch a loaded checkpoint reached, or 0 when none is (the name starts below 0 on a fresh
+ * run, `last_epoch = -1`, as torch's schedulers take it).
+ */
+function startsAtZeroUnlessResumed(node: Node, ctx: PythonReadContext): boolean {
+  if (node.type !== 'call' || ctx.callee(node).full !== 'max') return false;
+  const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+  if (args.length !== 2 || args[0]?.text !== '0' || !args[1] || args[1].text.length > 100) return false;
+  return RESUME_OFFSET.test(args[1].text) || RESUMED_EPOCH_NAME.test(args[1].text);
+}
+
 /** A loop variable that only indexes (`i`, `_`, `idx`), saying nothing of what is counted. */
 const INDEX_VARIABLE = /^(?:i|j|k|_+|idx|index|n)$/;
 
@@ -301,10 +315,15 @@ function readTrainingLoop(node: Node, ctx: PythonReadContext): void {
     args[0].type === 'identifier' &&
     args[0].text.length <= 100 &&
     RESUME_OFFSET.test(args[0].text);
+  // `range(max(0, last_epoch), a.training_epochs)` (HiFi-GAN and BigVGAN's train.py, `last_epoch = -1` unless a
+  // checkpoint is loaded): on a fresh run the loop starts at 0.
+  const freshFromZero = kind === 'training.epochs' && args.length === 2 && startsAtZeroUnlessResumed(args[0], ctx);
   const values = args.map((a, n) =>
     resumedEpochs && n === 0
       ? { value: plusConstant(args[1])?.plus === 1 ? 1 : 0, origin: a, via: '' }
-      : (evaluate(a, ctx.symbols) ?? flagDictDefault(a, ctx)),
+      : freshFromZero && n === 0
+        ? { value: 0, origin: a, via: '' }
+        : (evaluate(a, ctx.symbols) ?? flagDictDefault(a, ctx)),
   );
   const label = `for ${left.text} in ${truncate(right.text, 40)}`;
   // `epochs = config.get('epochs_1st', 200)` with `config = yaml.safe_load(open(config_path))`: the bound is the
