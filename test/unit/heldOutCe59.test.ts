@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { configTreeOf, configTreeRunner, unrunConfigReason } from '../../src/core/scan/unrunConfigTrees';
+import { findModel } from '../../src/core/knowledge';
 import { pythonFacts, runOf, scanFiles, valuesOf } from './helpers';
 
 /** Fifty-ninth round: rules from what the blind sets CE and CF read wrong. */
@@ -179,5 +180,57 @@ describe('Fifty-ninth round: OpenMMLab configs nothing runs (set CE)', () => {
     assert.ok(await runOf({ ...files, 'analyze/zoo_configs/tools/train.py': tools }, ZOO));
     // A repository with no runner anywhere runs its configs with a toolkit installed apart: they stay runs.
     assert.ok(await runOf({ [ZOO]: CONFIG, 'analyze/eval.py': 'print(1)\n' }, ZOO));
+  });
+});
+
+describe('Fifty-ninth round: documented devices and conversions of released weights (sets BO, CF)', () => {
+  it("gives a tools/train.py program's documented devices to the mmengine configs no page launches", async () => {
+    const config = (name: string) =>
+      [
+        "_base_ = ['../_base_/models/cascade_rcnn.py', '../_base_/default_runtime.py']",
+        `model = dict(backbone=dict(type='${name}', depths=[2, 2, 6, 2]))`,
+        "optim_wrapper = dict(optimizer=dict(type='AdamW', lr=0.0001))",
+        'train_cfg = dict(by_epoch=True, max_epochs=36)',
+        '',
+      ].join('\n');
+    const tools = [
+      'import argparse',
+      'from mmengine.config import Config',
+      'from mmengine.runner import Runner',
+      'def main():',
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('config')",
+      '    Runner.from_cfg(Config.fromfile(parser.parse_args().config)).train()',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+    const readme = [
+      '# Detection',
+      '```bash',
+      'python -m torch.distributed.launch --nproc_per_node=8 tools/train.py configs/ours/cascade_ours_tiny_3x_coco.py --launcher pytorch',
+      '```',
+      '',
+    ].join('\n');
+    const files = {
+      'detection/configs/ours/cascade_ours_tiny_3x_coco.py': config('OursTiny'),
+      'detection/configs/ours/cascade_ours_base_3x_coco.py': config('OursBase'),
+      'detection/tools/train.py': tools,
+      'detection/README.md': readme,
+    };
+    const other = await runOf(files, 'detection/configs/ours/cascade_ours_base_3x_coco.py');
+    assert.equal(other?.hardware.count, 8);
+    // Without the documented launch nothing says how many.
+    const bare = await runOf(
+      { ...files, 'detection/README.md': '# Detection\n' },
+      'detection/configs/ours/cascade_ours_base_3x_coco.py',
+    );
+    assert.equal(bare?.hardware.count, 1);
+  });
+
+  it('sizes the Hub conversions of the LLaMA-1 weights as the weights they hold', () => {
+    for (const id of ['yahma/llama-7b-hf', 'decapoda-research/llama-7b-hf', 'luodian/llama-7b-hf'])
+      assert.equal(findModel(id)?.params, 6_738_415_616, id);
+    assert.equal(findModel('decapoda-research/llama-13b-hf')?.params, findModel('huggyllama/llama-13b')?.params);
   });
 });

@@ -342,7 +342,10 @@ export function documentationLaunchFacts(facts: readonly Fact[], launches: reado
   if (facts.length === 0 || launches.length === 0) return [];
   // The program's launches count only for a config that is a whole run of that program by itself (a detectron2
   // config with its solver), and only the training ones (an `--eval-only` line runs another job).
-  const wholeRun = facts.some((f) => f.kind === 'launch.trainer' && String(f.value).startsWith('config:'));
+  // An OpenMMLab (mmengine) config is one too: its model, schedule and runtime, run by the repository's tools/train.py.
+  const wholeRun = facts.some(
+    (f) => f.kind === 'launch.trainer' && (String(f.value).startsWith('config:') || f.value === 'mmengine:config'),
+  );
   const read = launches.flatMap((launch) => {
     if (launch.ofProgram && (!wholeRun || EVALUATION_SWITCH.test(launch.command))) return [];
     if (!matchLauncher(launch.command)) return [];

@@ -13,12 +13,13 @@ import { EXCLUDED_FOLDER } from './siblingConfigs';
  * The programs: detectron2's training entry points by their names (`train_net.py`, `plain_train_net.py`,
  * `lazyconfig_train_net.py`; detectron2 docs, "Getting Started"), and a `tools/train.py` (the config-driven trainer of
  * RT-DETR, YOLOX and the detectors written after OpenMMLab's layout: `torchrun --nproc_per_node=4 tools/train.py -c
- * configs/rtdetr/rtdetr_r50vd_6x_coco.yml`), each for the configs under its project's folder (a `tools/` folder's
- * program for its parent's), the nearest one winning.
+ * configs/rtdetr/rtdetr_r50vd_6x_coco.yml`; OpenMMLab's own, whose configs are Python modules under `configs/`), each
+ * for the configs under its project's folder (a `tools/` folder's program for its parent's), the nearest one winning.
  */
 
 const PROGRAM = /(?:^|\/)(?:(?:train_net|plain_train_net|lazyconfig_train_net)\.py|tools\/train\.py)$/;
-const CONFIG = /\.ya?ml$/i;
+/** A YAML config, or a Python config kept in a `configs` folder (OpenMMLab's mmengine configs, Python modules). */
+const CONFIG = /\.ya?ml$|(?:^|\/)configs\/(?:[^/]{1,200}\/){0,12}[^/]{1,200}\.py$/i;
 /** Launches passed on per program (a page documents a handful). */
 const MAX_LAUNCHES = 8;
 

@@ -1775,7 +1775,10 @@ export const MODELS: readonly Model[] = [
   // ---------------- Llama 1 / Llama 2 / Code Llama ----------------
   {
     id: 'huggyllama/llama-7b',
-    aliases: [],
+    // The same weights under the Hub ids of their conversions to the transformers format (decapoda-research's first
+    // upload; yahma's and luodian's re-uploads "converted from the official Llama-7B via HF's conversion script",
+    // huggingface.co/luodian/llama-7b-hf model card), as alpaca-lora-style fine-tunes name them.
+    aliases: ['decapoda-research/llama-7b-hf', 'yahma/llama-7b-hf', 'luodian/llama-7b-hf', 'baffo32/decapoda-research-llama-7B-hf'],
     family: 'llama',
     architecture: 'decoder',
     modality: 'text',
@@ -1791,7 +1794,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'huggyllama/llama-13b',
-    aliases: [],
+    // The same weights under the Hub ids of their conversions (see huggyllama/llama-7b).
+    aliases: ['decapoda-research/llama-13b-hf', 'yahma/llama-13b-hf'],
     family: 'llama',
     architecture: 'decoder',
     modality: 'text',
@@ -1807,7 +1811,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'huggyllama/llama-30b',
-    aliases: [],
+    // The same weights under the Hub ids of their conversions (see huggyllama/llama-7b).
+    aliases: ['decapoda-research/llama-30b-hf'],
     family: 'llama',
     architecture: 'decoder',
     modality: 'text',
@@ -1823,7 +1828,8 @@ export const MODELS: readonly Model[] = [
   },
   {
     id: 'huggyllama/llama-65b',
-    aliases: [],
+    // The same weights under the Hub ids of their conversions (see huggyllama/llama-7b).
+    aliases: ['decapoda-research/llama-65b-hf'],
     family: 'llama',
     architecture: 'decoder',
     modality: 'text',
