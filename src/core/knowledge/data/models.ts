@@ -1778,7 +1778,12 @@ export const MODELS: readonly Model[] = [
     // The same weights under the Hub ids of their conversions to the transformers format (decapoda-research's first
     // upload; yahma's and luodian's re-uploads "converted from the official Llama-7B via HF's conversion script",
     // huggingface.co/luodian/llama-7b-hf model card), as alpaca-lora-style fine-tunes name them.
-    aliases: ['decapoda-research/llama-7b-hf', 'yahma/llama-7b-hf', 'luodian/llama-7b-hf', 'baffo32/decapoda-research-llama-7B-hf'],
+    aliases: [
+      'decapoda-research/llama-7b-hf',
+      'yahma/llama-7b-hf',
+      'luodian/llama-7b-hf',
+      'baffo32/decapoda-research-llama-7B-hf',
+    ],
     family: 'llama',
     architecture: 'decoder',
     modality: 'text',
