@@ -18,7 +18,14 @@ import { extractConfigFacts } from './extract/configFacts';
 import { isConfigDrivenVerdict, isSelfTestVerdict } from './extract/python/entryPoint';
 import { flagsOf } from './extract/python/context';
 import { defaultsFileLinks } from './extract/config/defaultsFile';
-import { CONFIG_RUN_FACT, documentedDevices, documentedFlagModel, documentedLaunch } from './extract/documentedLaunch';
+import {
+  CONFIG_RUN_FACT,
+  documentationFacts,
+  documentedDevices,
+  documentedFlagModel,
+  documentedLaunch,
+  type FileDocumentation,
+} from './extract/documentedLaunch';
 import { findModel, modelIdOfFolder } from './knowledge';
 import { sizeFromModelName } from './knowledge/modelName';
 import {
@@ -200,6 +207,11 @@ export interface AnalyzeInput {
   readonly argConfig?: ArgConfigLink;
   /** For a shell script another runs: the words it is handed as `$1`, `$2`, … (Fact.positional). */
   readonly positional?: readonly string[];
+  /**
+   * What the repository's documentation says of this file, as the folder scan found it (its documented launches, the
+   * size its model tables give it): the editor reads an open file with what the Workspace Report read it with.
+   */
+  readonly documentation?: FileDocumentation;
 }
 
 export interface NotebookCells {
@@ -1716,16 +1728,20 @@ export function analyzeText(
   read?: LinkedFileReader,
 ): LinkedAnalysis {
   const deadline = performance.now() + (input.timeBudgetMs ?? FILE_TIME_BUDGET_MS);
-  return guarded(input, () =>
-    analyzeFactsUnguarded(
+  return guarded(input, () => {
+    const own = readFileFacts(input, python, deadline);
+    const documented = input.documentation
+      ? documentationFacts(input.relativePath ?? input.path, input.text, own.facts, input.documentation)
+      : [];
+    return analyzeFactsUnguarded(
       input,
-      readFileFacts(input, python, deadline),
+      documented.length > 0 ? { ...own, facts: [...own.facts, ...documented] } : own,
       settings,
       overrides,
       read && linkResolverOf(read, python, deadline),
       deadline,
-    ),
-  );
+    );
+  });
 }
 
 /** Runs, estimates and suggestions from a file's facts (read by readFileFacts) and the files they link to. */

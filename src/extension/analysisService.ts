@@ -13,6 +13,7 @@ import {
   type FileAnalysis,
   type LinkedFileReader,
 } from '../core/analyze';
+import type { FileDocumentation } from '../core/extract/documentedLaunch';
 import type { SourceRange } from '../core/facts';
 import type { PythonParsing, Tree } from '../core/parse/pythonParser';
 import type { Problem } from '../core/problem';
@@ -32,6 +33,11 @@ export class AnalysisService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /**
+   * What the Workspace Report's last scan found the repository's documentation saying of a file (its documented
+   * launches, the size its model tables give it): the editor reads the file with it, as the report did.
+   */
+  documentationOf: (uri: vscode.Uri) => FileDocumentation | undefined = () => undefined;
 
   constructor(
     private readonly python: PythonParsing,
@@ -64,7 +70,8 @@ export class AnalysisService implements vscode.Disposable {
     }
     const key = document.uri.toString();
     const settings = this.settings.read(document.uri);
-    const settingsKey = JSON.stringify(settings);
+    const documentation = document.uri.scheme === 'file' ? this.documentationOf(document.uri) : undefined;
+    const settingsKey = JSON.stringify(settings) + (documentation ? `\u0000${JSON.stringify(documentation)}` : '');
     const cached = this.results.get(key);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.analysis;
     const kind = fileKindOf(document.uri.path, document.languageId);
@@ -97,6 +104,7 @@ export class AnalysisService implements vscode.Disposable {
         relativePath,
         entryRules: { exclude: settings.reportExclude },
         reuse: tree ? this.reuseFor(key) : undefined,
+        documentation,
       },
       this.python,
       settings,

@@ -93,6 +93,9 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
   // The scan workers keep V8's code cache of their bundle in the extension's own storage (codeCache.ts).
   const codeCacheDir = vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath;
   const scanner = new WorkspaceScanner(python, wasmDir, settings, (m) => log.warn(m), codeCacheDir);
+  // An open file is read with what the report's scan found its documentation saying of it (launches, model tables).
+  analysis.documentationOf = (uri) => scanner.documentationOf(uri);
+  const documentationWatch = scanner.onDidChangeDocumentation(() => analysis.invalidate());
   const report = new WorkspaceReportProvider(scanner);
   const view = vscode.window.createTreeView('greenAI.workspaceReport', {
     treeDataProvider: report,
@@ -140,6 +143,7 @@ async function activateFeatures(context: vscode.ExtensionContext, log: vscode.Lo
     new StatusBarTotal(analysis, supported),
     report,
     scanner,
+    documentationWatch,
     view,
     vscode.commands.registerCommand('greenAI.cancelScan', () => report.cancel()),
     watcher,

@@ -5,6 +5,7 @@ import { isInside, realFolder } from '../core/scan/safeFiles';
 import { DOCUMENTATION_GLOBS } from '../core/scan/documentedLaunches';
 import { maxBytesOf, runCount, withoutLinkedDuplicates, type AnalyzedRun } from '../core/analyze';
 import { FolderScanCache, SkipFile, type AnalysedFile, type ScanSource } from '../core/scan/folderScan';
+import type { FileDocumentation } from '../core/extract/documentedLaunch';
 import { wasmLocationIn, type PythonParsing } from '../core/parse/pythonParser';
 import { chooseScanAnalyser, type ChosenAnalyser } from '../core/scan/scanAnalyser';
 import { scanPoolSize } from '../core/scan/workerPool';
@@ -178,6 +179,9 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** One cache per workspace folder: a rescan re-reads every file but re-analyses only what changed. */
   private readonly caches = new Map<string, FolderScanCache>();
   private analyser: Promise<ChosenAnalyser> | undefined;
+  private readonly documentationMoved = new vscode.EventEmitter<void>();
+  /** A scan found the documentation saying something else of some file (a README's table or launch changed). */
+  readonly onDidChangeDocumentation = this.documentationMoved.event;
 
   /** `distDir` holds scanWorker.js and the wasm files. */
   constructor(
@@ -240,6 +244,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       },
     );
     if (result.cancelled) return undefined;
+    if (cache.documentationChanged) this.documentationMoved.fire();
     return folderReport(
       folder,
       runsOf(folder, result.files),
@@ -254,7 +259,17 @@ export class WorkspaceScanner implements vscode.Disposable {
     for (const cache of this.caches.values()) cache.forget(uri.path);
   }
 
+  /** What the last scan of the file's folder found its documentation saying of it. */
+  documentationOf(uri: vscode.Uri): FileDocumentation | undefined {
+    for (const cache of this.caches.values()) {
+      const found = cache.documentationOf(uri.path);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   dispose(): void {
+    this.documentationMoved.dispose();
     void this.analyser?.then((a) => a.analyser.dispose());
   }
 }

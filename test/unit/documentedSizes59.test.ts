@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { docSizeRows, documentedSizeIndex } from '../../src/core/scan/documentedSizes';
-import { runOf } from './helpers';
+import { analyzeText } from '../../src/core/analyze';
+import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
+import { FolderScanCache } from '../../src/core/scan/folderScan';
+import { parsing, runOf } from './helpers';
 
 /** Fifty-ninth round: the model sizes a repository's own model-zoo tables give its configs. */
 
@@ -185,5 +188,66 @@ describe('Fifty-ninth round: model tables in the documentation', () => {
     const readme = '| Model | Params |\n|---|---|\n| ours | 7B | [cfg](yamls/mpt-125m-custom.yaml) |\n';
     const run = await runOf({ 'yamls/mpt-125m-custom.yaml': yaml, 'README.md': readme }, 'yamls/mpt-125m-custom.yaml');
     assert.ok(run && run.model.params > 1e8 && run.model.params < 2e8, `params ${run?.model.params}`);
+  });
+});
+
+describe('Fifty-ninth round: the editor reads an open file with what the scan found its documentation saying', () => {
+  const readme = [
+    '| Backbone | Method | #params | config |',
+    '| --- | --- | --- | --- |',
+    `| FocalNet-T | UPerNet | 61M | [config](${CONFIG_PATH}) |`,
+    '',
+  ].join('\n');
+
+  it('keeps, per file, the documented launches and table size of the last scan, and says when they change', async () => {
+    const sources = (page: string) =>
+      Object.entries({ [CONFIG_PATH]: SEGMENTATION_CONFIG, 'tools/train.py': TRAIN_TOOL, 'README.md': page }).map(
+        ([rel, text]) => ({ path: `/w/${rel}`, display: rel, read: async () => new TextEncoder().encode(text) }),
+      );
+    const cache = new FolderScanCache();
+    const options = { python: await parsing(), root: '/w', settingsFor: () => DEFAULT_SETTINGS };
+    await cache.scan(sources(readme), options);
+    assert.equal(cache.documentationOf(`/w/${CONFIG_PATH}`)?.documentedSize?.params, 61e6);
+    assert.equal(cache.documentationChanged, true);
+    await cache.scan(sources(readme), options);
+    assert.equal(cache.documentationChanged, false);
+    await cache.scan(sources(readme.replace('61M', '62M')), options);
+    assert.equal(cache.documentationChanged, true);
+    assert.equal(cache.documentationOf(`/w/${CONFIG_PATH}`)?.documentedSize?.params, 62e6);
+  });
+
+  it('reads one file with its documentation as the scan does', async () => {
+    const cache = new FolderScanCache();
+    const python = await parsing();
+    await cache.scan(
+      Object.entries({ [CONFIG_PATH]: SEGMENTATION_CONFIG, 'tools/train.py': TRAIN_TOOL, 'README.md': readme }).map(
+        ([rel, text]) => ({ path: `/w/${rel}`, display: rel, read: async () => new TextEncoder().encode(text) }),
+      ),
+      { python, root: '/w', settingsFor: () => DEFAULT_SETTINGS },
+    );
+    const input = { path: `/w/${CONFIG_PATH}`, text: SEGMENTATION_CONFIG, relativePath: CONFIG_PATH };
+    const alone = analyzeText(input, python, DEFAULT_SETTINGS);
+    assert.equal(alone.runs[0]?.run.model.source, 'default');
+    const documentation = cache.documentationOf(`/w/${CONFIG_PATH}`);
+    const withDocs = analyzeText({ ...input, documentation }, python, DEFAULT_SETTINGS);
+    assert.equal(withDocs.runs[0]?.run.model.params, 61e6);
+    // A documented launch's devices reach the open file too.
+    const launched = analyzeText(
+      {
+        ...input,
+        documentation: {
+          documented: [
+            {
+              command: `python -m torch.distributed.launch --nproc_per_node=8 tools/train.py ${CONFIG_PATH}`,
+              file: 'README.md',
+              line: 4,
+            },
+          ],
+        },
+      },
+      python,
+      DEFAULT_SETTINGS,
+    );
+    assert.equal(launched.runs[0]?.run.hardware.count, 8);
   });
 });

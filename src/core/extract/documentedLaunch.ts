@@ -325,6 +325,53 @@ export interface DocumentedLaunch {
   readonly ofProgram?: string;
 }
 
+/** A model size a table of the repository's documentation gives a file (scan/documentedSizes.ts). */
+export interface DocumentedSize {
+  readonly params: number;
+  /** The documentation file, as shown to the user (relative to the folder). */
+  readonly file: string;
+  /** 0-based line of the table row. */
+  readonly line: number;
+  /** The size as the row writes it (`61M`, `109.4` under `#Params (M)`). */
+  readonly text: string;
+}
+
+/**
+ * What the repository's documentation says of one file, found by the folder scan: the launches that name it and the
+ * size its model tables give it. The scan hands it to each file's analysis, and the editor to the open file's.
+ */
+export interface FileDocumentation {
+  readonly documented?: readonly DocumentedLaunch[];
+  readonly documentedSize?: DocumentedSize;
+}
+
+/**
+ * The facts a file's documentation adds to its own: the hardware of its documented launches where the file does not
+ * say, the program a documented config is launched with (and the model it builds), and its documented model size. A
+ * size alone makes no run: it is added only to a file that reads as something, with low confidence, so a size any
+ * file of the run states or builds wins (factsToSpec).
+ */
+export function documentationFacts(
+  display: string,
+  text: string,
+  facts: readonly Fact[],
+  documentation: FileDocumentation,
+): Fact[] {
+  const { documented, documentedSize } = documentation;
+  const hardware = documented ? documentationLaunchFacts(facts, documented) : [];
+  const launched = documented ? documentedConfigLaunch(display, [...facts, ...hardware], documented, text) : [];
+  const out = documented ? [...hardware, ...launched, ...documentedConfigModel(display, text, facts, launched)] : [];
+  if (documentedSize && facts.length > 0)
+    out.push({
+      kind: 'model.params',
+      value: documentedSize.params,
+      range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
+      confidence: 'low',
+      detail: `${documentedSize.file}:${documentedSize.line + 1}: the repository's model table gives this config ${documentedSize.text} parameters`,
+    });
+  return out;
+}
+
 /** What a documented launch may give a run: the hardware it asks for (the file itself is the run). */
 const DOCUMENTED_KINDS = ['hardware.devices', 'hardware.nodes'] as const;
 

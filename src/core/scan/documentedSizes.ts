@@ -1,3 +1,5 @@
+import type { DocumentedSize } from '../extract/documentedLaunch';
+
 /**
  * Model sizes a repository's own documentation states for its configs: a model-zoo table in a README or docs page
  * with a parameter column ("| CSWin-T | UPerNet | 512x512 | 160K | 49.3 | 60M | 959G | [config](configs/x.py) |",
@@ -10,17 +12,6 @@
  * Only Markdown pipe tables are read (a header row, its `|---|` delimiter row, then the body); a row whose size cell
  * is not one plain number (with its unit there or in the header) says nothing. Bounded on huge or hostile pages.
  */
-
-/** A size a documentation table gives, with where it says so. */
-export interface DocumentedSize {
-  readonly params: number;
-  /** The documentation file, as shown to the user (relative to the folder). */
-  readonly file: string;
-  /** 0-based line of the table row. */
-  readonly line: number;
-  /** The size as the row writes it (`61M`, `109.4` under `#Params (M)`). */
-  readonly text: string;
-}
 
 /** A body row of a table with a parameter column. */
 export interface SizeRow {

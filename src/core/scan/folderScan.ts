@@ -18,12 +18,12 @@ import { matchMeasurements, type MeasuredComparison } from '../calibration/match
 import { isMeasurementFile } from '../calibration/measurement';
 import type { EstimateSettings, Overrides } from '../runSpec';
 import { LAUNCH_SCRIPT, packageRootsOf, vendoredRootsOf, type EntryPointRules } from '../resolve/entryPoint';
-import type { DocumentedLaunch } from '../extract/documentedLaunch';
+import type { DocumentedLaunch, DocumentedSize, FileDocumentation } from '../extract/documentedLaunch';
 import { linkStubTarget, MAX_STUB_HOPS } from './linkStub';
 import { documentedConfigProgramReason } from './documentedPrograms';
 import { addProgramLaunches } from './programLaunches';
 import { unrunConfigVerdicts } from './unrunConfigTrees';
-import { docSizeRows, documentedSizeIndex, type DocumentedSize, type SizeRow } from './documentedSizes';
+import { docSizeRows, documentedSizeIndex, type SizeRow } from './documentedSizes';
 import { MAX_SIBLINGS, siblingOverlap, topLevelYamlKeys, yamlKeyPaths } from './siblingConfigs';
 import {
   configFamily,
@@ -159,6 +159,10 @@ export class FolderScanCache {
     string,
     { readonly hash: string; readonly commands: readonly DocCommand[]; readonly sizeRows: readonly SizeRow[] }
   >();
+  /** What the documentation says of each file, as of the last scan (documentationOf). */
+  private documentationByPath = new Map<string, FileDocumentation>();
+  private documentationKey = '[]';
+  private documentationMoved = false;
   /** Top-level keys of configs compared for documented siblings, by path, with the content hash they were read at. */
   private readonly configKeys = new Map<string, HashedValue<ReadonlySet<string>>>();
   /** Texts of the shell scripts documented commands run (readLaunchedScripts), kept while the file is unchanged. */
@@ -312,6 +316,7 @@ export class FolderScanCache {
       remember,
     );
     if (cancelled()) return cancelledResult(0);
+    this.keepDocumentation(documentedOf, documentedSizes);
 
     // What a file's analysis depends on besides its text, as a string; folders share one settings object, so it is built once per object.
     const settingsKeys = new Map<EstimateSettings, string>();
@@ -741,6 +746,33 @@ export class FolderScanCache {
         },
       };
     }
+  }
+
+  /**
+   * What the documentation said of each file at the last scan (its documented launches, the size its tables give it),
+   * for the editor's reading of an open file (analyze.ts, AnalyzeInput.documentation); `changed` tells whether the
+   * last scan found it different from the scan before.
+   */
+  documentationOf(path: string): FileDocumentation | undefined {
+    return this.documentationByPath.get(path);
+  }
+
+  /** Whether the last scan changed what the documentation says of any file. */
+  get documentationChanged(): boolean {
+    return this.documentationMoved;
+  }
+
+  private keepDocumentation(
+    launches: ReadonlyMap<string, readonly DocumentedLaunch[]>,
+    sizes: ReadonlyMap<string, DocumentedSize>,
+  ): void {
+    const next = new Map<string, FileDocumentation>();
+    for (const [p, documented] of launches) next.set(p, { documented });
+    for (const [p, documentedSize] of sizes) next.set(p, { ...next.get(p), documentedSize });
+    const key = JSON.stringify([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    this.documentationMoved = key !== this.documentationKey;
+    this.documentationKey = key;
+    this.documentationByPath = next;
   }
 
   /**

@@ -17,16 +17,9 @@ import type { EstimateSettings, Overrides } from '../runSpec';
 import { mayStartARun } from './prefilter';
 import { mayBeConfigModule } from '../extract/python/index';
 import { definitionsOnlyReason } from '../extract/python/libraryText';
-import {
-  documentationLaunchFacts,
-  documentedConfigLaunch,
-  documentedConfigModel,
-  type DocumentedLaunch,
-} from '../extract/documentedLaunch';
+import { documentationFacts, type DocumentedLaunch, type DocumentedSize } from '../extract/documentedLaunch';
 import type { ArgConfigLink } from '../extract/config/configArgparse';
 import { HeapTrimmer } from './heapTrim';
-import type { DocumentedSize } from './documentedSizes';
-import type { Fact } from '../facts';
 
 /**
  * One file's work in a folder scan, and the contract between the scan (which reads
@@ -96,17 +89,6 @@ export interface FileAnalyser {
 }
 
 const decoder = new TextDecoder('utf-8');
-
-/** The size a documentation table gives the file, as a fact of the file (its range is the file's first line). */
-function documentedSizeFact(size: DocumentedSize): Fact {
-  return {
-    kind: 'model.params',
-    value: size.params,
-    range: { startLine: 0, startCol: 0, endLine: 0, endCol: 0 },
-    confidence: 'low',
-    detail: `${size.file}:${size.line + 1}: the repository's model table gives this config ${size.text} parameters`,
-  };
-}
 
 /**
  * Facts of linked files by path and content hash: a config that many launch scripts
@@ -218,19 +200,10 @@ export async function runScanJob(
         : { path: job.path, text },
       python,
     );
-    // The hardware its documented launches ask for, where the file itself does not say (documentedLaunch.ts).
-    // A config (a Python config module, a YAML or JSON file) documented as the argument of a program's launch is
-    // linked to that program (documentedConfigLaunch).
-    const hardware = job.documented ? documentationLaunchFacts(read.facts, job.documented) : [];
-    const launched = job.documented
-      ? documentedConfigLaunch(job.display, [...read.facts, ...hardware], job.documented, text)
-      : [];
-    const documented = job.documented
-      ? [...hardware, ...launched, ...documentedConfigModel(job.display, text, read.facts, launched)]
-      : [];
-    // The size the documentation's model table gives this file, for a file that reads as something (a size alone
-    // makes no run) and where no file of the run gives one it trusts more (low confidence: factsToSpec).
-    if (job.documentedSize && read.facts.length > 0) documented.push(documentedSizeFact(job.documentedSize));
+    // What the repository's documentation says of the file: its documented launches' hardware and program, the size
+    // its model tables give it (documentedLaunch.ts).
+    const documented =
+      job.documented || job.documentedSize ? documentationFacts(job.display, text, read.facts, job) : [];
     const own = documented.length > 0 ? { ...read, facts: [...read.facts, ...documented] } : read;
     const input = { path: job.path, text, relativePath: job.display, entryRules: job.entryRules };
     // A file that forms no run (no fact, or not a run by its place or kind: a CI workflow naming scripts)

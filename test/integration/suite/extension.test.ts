@@ -554,4 +554,58 @@ describe('Green AI in a real VS Code', () => {
       assert.ok(api.reportSnapshot().flatMap((r) => r.runs).length > shown.length);
     });
   });
+
+  it("reads an open config with the size its repository's model table gives it, once the report has scanned", async () => {
+    const write = (relative: string, text: string) =>
+      vscode.workspace.fs.writeFile(exampleUri(relative), new TextEncoder().encode(text));
+    const config = 'zoo-project/configs/ours/upernet_ours_tiny_512x512_160k_ade20k.py';
+    await write(
+      config,
+      [
+        "_base_ = ['../_base_/models/upernet.py', '../_base_/schedules/schedule_160k.py']",
+        "model = dict(backbone=dict(type='OursNet', depths=[2, 2, 6, 2]))",
+        "optimizer = dict(type='AdamW', lr=0.00006)",
+        'data = dict(samples_per_gpu=2)',
+        '',
+      ].join('\n'),
+    );
+    await write(
+      'zoo-project/tools/train.py',
+      [
+        'import argparse',
+        'from mmcv import Config',
+        'def main():',
+        '    parser = argparse.ArgumentParser()',
+        "    parser.add_argument('config')",
+        '    cfg = Config.fromfile(parser.parse_args().config)',
+        '    train_segmentor(build_segmentor(cfg.model), datasets, cfg)',
+        "if __name__ == '__main__':",
+        '    main()',
+        '',
+      ].join('\n'),
+    );
+    const doc = await openExample(config);
+    const texts = async () => (await hintsOf(doc)).map(hintText);
+    await until('the hint saying the size is needed', async () => {
+      const t = await texts();
+      return t.some((x) => /needs the model size/.test(x)) ? t : undefined;
+    });
+    await write(
+      'zoo-project/README.md',
+      [
+        '| Backbone | Method | mIoU | #params | config |',
+        '| --- | --- | --- | --- | --- |',
+        '| Ours-T | UPerNet | 46.5 | 61M | [config](configs/ours/upernet_ours_tiny_512x512_160k_ade20k.py) |',
+        '',
+      ].join('\n'),
+    );
+    await vscode.commands.executeCommand('greenAI.refreshReport');
+    const after = await until('a figure on the hint, from the README table', async () => {
+      const t = await texts();
+      return t.some((x) => /CO2e/.test(x)) ? t : undefined;
+    });
+    assert.ok(!after.some((t) => /needs the model size/.test(t)), after.join(' | '));
+    // A params hint, where the model line has one of its own, says the table's size.
+    for (const t of after.filter((x) => /params/.test(x))) assert.match(t, /61M/, t);
+  });
 });
