@@ -62,6 +62,11 @@ describe('Fifty-ninth round: model tables in the documentation', () => {
       ],
     );
     assert.deepEqual(rows[0].references, ['configs/a/upernet_a_tiny.py']);
+    // The size as written, with the header's unit where the cell has none.
+    assert.deepEqual(
+      rows.map((r) => r.text),
+      ['61M', '1.12B', '21.5M'],
+    );
   });
 
   it('splits a row on unescaped pipes only, so a link pair in one cell keeps the columns in place', () => {

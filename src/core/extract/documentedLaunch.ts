@@ -332,7 +332,7 @@ export interface DocumentedSize {
   readonly file: string;
   /** 0-based line of the table row. */
   readonly line: number;
-  /** The size as the row writes it (`61M`, `109.4` under `#Params (M)`). */
+  /** The size as the row writes it, with the header's unit where the cell has none (`61M`; `109.4M` for `109.4` under `#Params (M)`). */
   readonly text: string;
 }
 

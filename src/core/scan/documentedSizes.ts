@@ -108,15 +108,23 @@ function headerUnit(header: string): number | undefined {
   return UNIT[m[1].toLowerCase().replace(/\s+/g, '')];
 }
 
-/** Parameters a cell states under a header of that unit, if it states one plain size. */
-function cellParams(cell: string, unit: number): number | undefined {
-  const m = SIZE_CELL.exec(plainCell(cell));
+/** The letter a size is written with, by its unit (`109.4` under `#Params (M)` is written `109.4M`). */
+const UNIT_LETTER: Readonly<Record<number, string>> = { 1e3: 'K', 1e6: 'M', 1e9: 'B' };
+
+/**
+ * Parameters a cell states under a header of that unit, if it states one plain size, and the size as written with
+ * its unit (the header's, where the cell has none).
+ */
+function cellParams(cell: string, unit: number): { params: number; text: string } | undefined {
+  const written = plainCell(cell);
+  const m = SIZE_CELL.exec(written);
   if (!m) return undefined;
   const value = Number(m[1].replace(/,/g, ''));
   const own = m[2] ? UNIT[m[2].toLowerCase()] : undefined;
   if (!own && unit === 1 && value < MIN_RAW_COUNT) return undefined;
   const params = value * (own ?? unit);
-  return params >= MIN_PARAMS && params <= MAX_PARAMS ? params : undefined;
+  if (params < MIN_PARAMS || params > MAX_PARAMS) return undefined;
+  return { params, text: own || unit === 1 ? written : `${written}${UNIT_LETTER[unit] ?? ''}` };
 }
 
 /** Link targets of a row (`[config](configs/x.py)`) and its path-like words (`` `configs/x.yaml` ``). */
@@ -168,11 +176,11 @@ export function docSizeRows(text: string): SizeRow[] {
     for (; j < lines.length && lines[j].includes('|') && out.length < MAX_ROWS_PER_DOC; j++) {
       const row = lines[j].slice(0, MAX_ROW_CHARS).replace(/\r$/, '');
       const cells = cellsOf(row);
-      const params = column < cells.length ? cellParams(cells[column], unit) : undefined;
-      if (params === undefined) continue;
+      const size = column < cells.length ? cellParams(cells[column], unit) : undefined;
+      if (size === undefined) continue;
       out.push({
-        params,
-        text: plainCell(cells[column]),
+        params: size.params,
+        text: size.text,
         line: j,
         references: referencesOf(row),
         names: namesOf(row),
