@@ -5,6 +5,20 @@ import { pythonFacts, runOf, scanFiles, valuesOf } from './helpers';
 
 /** Fifty-ninth round: rules from what the blind sets CE and CF read wrong. */
 
+/** OpenMMLab's training program: it takes the config to run as its argument. */
+const MMENGINE_TRAIN_TOOL = [
+  'import argparse',
+  'from mmengine.config import Config',
+  'from mmengine.runner import Runner',
+  'def main():',
+  '    parser = argparse.ArgumentParser()',
+  "    parser.add_argument('config')",
+  '    Runner.from_cfg(Config.fromfile(parser.parse_args().config)).train()',
+  "if __name__ == '__main__':",
+  '    main()',
+  '',
+].join('\n');
+
 /** A program that hands its loader and optimizer to a training function of its own once per pass. */
 const PER_PASS_TRAINING = (loop: string) =>
   [
@@ -156,28 +170,20 @@ describe('Fifty-ninth round: OpenMMLab configs nothing runs (set CE)', () => {
   });
 
   it('leaves out a copied model zoo no program runs, where the repository runs its own configs', async () => {
-    const tools = [
-      'import argparse',
-      'from mmengine.config import Config',
-      'from mmengine.runner import Runner',
-      'def main():',
-      '    parser = argparse.ArgumentParser()',
-      "    parser.add_argument('config')",
-      '    cfg = Config.fromfile(parser.parse_args().config)',
-      '    Runner.from_cfg(cfg).train()',
-      "if __name__ == '__main__':",
-      '    main()',
-      '',
-    ].join('\n');
     const OWN = 'detection/configs/resnet/resnet50_8xb32_in1k.py';
-    const files = { [ZOO]: CONFIG, [OWN]: CONFIG, 'detection/tools/train.py': tools, 'analyze/eval.py': 'print(1)\n' };
+    const files = {
+      [ZOO]: CONFIG,
+      [OWN]: CONFIG,
+      'detection/tools/train.py': MMENGINE_TRAIN_TOOL,
+      'analyze/eval.py': 'print(1)\n',
+    };
     const scan = await scanFiles(files);
     const zoo = scan.files.find((f) => f.display === ZOO);
     assert.equal(zoo?.analysis.runs.length, 0);
     assert.match(zoo?.analysis.notARun ?? '', /OpenMMLab config that no program of this repository runs/);
     assert.ok((scan.files.find((f) => f.display === OWN)?.analysis.runs.length ?? 0) > 0);
     // With a runner of its own the copy is run too.
-    assert.ok(await runOf({ ...files, 'analyze/zoo_configs/tools/train.py': tools }, ZOO));
+    assert.ok(await runOf({ ...files, 'analyze/zoo_configs/tools/train.py': MMENGINE_TRAIN_TOOL }, ZOO));
     // A repository with no runner anywhere runs its configs with a toolkit installed apart: they stay runs.
     assert.ok(await runOf({ [ZOO]: CONFIG, 'analyze/eval.py': 'print(1)\n' }, ZOO));
   });
@@ -193,18 +199,6 @@ describe('Fifty-ninth round: documented devices and conversions of released weig
         'train_cfg = dict(by_epoch=True, max_epochs=36)',
         '',
       ].join('\n');
-    const tools = [
-      'import argparse',
-      'from mmengine.config import Config',
-      'from mmengine.runner import Runner',
-      'def main():',
-      '    parser = argparse.ArgumentParser()',
-      "    parser.add_argument('config')",
-      '    Runner.from_cfg(Config.fromfile(parser.parse_args().config)).train()',
-      "if __name__ == '__main__':",
-      '    main()',
-      '',
-    ].join('\n');
     const readme = [
       '# Detection',
       '```bash',
@@ -215,7 +209,7 @@ describe('Fifty-ninth round: documented devices and conversions of released weig
     const files = {
       'detection/configs/ours/cascade_ours_tiny_3x_coco.py': config('OursTiny'),
       'detection/configs/ours/cascade_ours_base_3x_coco.py': config('OursBase'),
-      'detection/tools/train.py': tools,
+      'detection/tools/train.py': MMENGINE_TRAIN_TOOL,
       'detection/README.md': readme,
     };
     const other = await runOf(files, 'detection/configs/ours/cascade_ours_base_3x_coco.py');
