@@ -70,10 +70,12 @@ export class AnalysisService implements vscode.Disposable {
     }
     const key = document.uri.toString();
     const settings = this.settings.read(document.uri);
-    const documentation = document.uri.scheme === 'file' ? this.documentationOf(document.uri) : undefined;
-    const settingsKey = JSON.stringify(settings) + (documentation ? `\u0000${JSON.stringify(documentation)}` : '');
+    const settingsKey = JSON.stringify(settings);
+    // No documentation in the key: a scan that changes what it says of any file invalidates every result
+    // (WorkspaceScanner.onDidChangeDocumentation), so a cached result was read with the current one.
     const cached = this.results.get(key);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.analysis;
+    const documentation = document.uri.scheme === 'file' ? this.documentationOf(document.uri) : undefined;
     const kind = fileKindOf(document.uri.path, document.languageId);
     const tree = kind === 'python' ? this.treeFor(document) : undefined;
     if (tree === null) {
