@@ -219,6 +219,15 @@ describe('Fifty-ninth round: the editor reads an open file with what the scan fo
     await cache.scan(sources(readme.replace('61M', '62M')), options);
     assert.equal(cache.documentationChanged, true);
     assert.equal(cache.documentationOf(`/w/${CONFIG_PATH}`)?.documentedSize?.params, 62e6);
+    // A scan cancelled after it read the new page does not use the change up: the next complete scan still says it.
+    const changedPage = sources(readme.replace('61M', '63M'));
+    const stopped = await cache.scan(changedPage, {
+      ...options,
+      isCancelled: () => cache.documentationOf(`/w/${CONFIG_PATH}`)?.documentedSize?.params === 63e6,
+    });
+    assert.equal(stopped.cancelled, true);
+    await cache.scan(changedPage, options);
+    assert.equal(cache.documentationChanged, true);
   });
 
   it('reads one file with its documentation as the scan does', async () => {

@@ -161,7 +161,9 @@ export class FolderScanCache {
   >();
   /** What the documentation says of each file, as of the last scan (documentationOf). */
   private documentationByPath = new Map<string, FileDocumentation>();
+  /** The documentation as the last scan read it, and as the last complete scan reported it (documentationChanged). */
   private documentationKey = '[]';
+  private reportedDocumentationKey = '[]';
   private documentationMoved = false;
   /** Top-level keys of configs compared for documented siblings, by path, with the content hash they were read at. */
   private readonly configKeys = new Map<string, HashedValue<ReadonlySet<string>>>();
@@ -615,6 +617,10 @@ export class FolderScanCache {
     const leftOut = analysed.flatMap((f) =>
       f?.analysis.notARun ? [{ path: f.path, display: f.display, reason: f.analysis.notARun }] : [],
     );
+    // Compared with the last complete scan, not the last read: a cancelled scan that read a changed page must not
+    // use the change up before anyone is told of it.
+    this.documentationMoved = this.documentationKey !== this.reportedDocumentationKey;
+    this.reportedDocumentationKey = this.documentationKey;
     return { files, skipped, cancelled: false, analysed: reanalysed, measurementFiles, leftOut };
   }
 
@@ -757,7 +763,7 @@ export class FolderScanCache {
     return this.documentationByPath.get(path);
   }
 
-  /** Whether the last scan changed what the documentation says of any file. */
+  /** Whether the last complete scan found the documentation saying something else of any file than the one before. */
   get documentationChanged(): boolean {
     return this.documentationMoved;
   }
@@ -770,7 +776,6 @@ export class FolderScanCache {
     for (const [p, documented] of launches) next.set(p, { documented });
     for (const [p, documentedSize] of sizes) next.set(p, { ...next.get(p), documentedSize });
     const key = JSON.stringify([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    this.documentationMoved = key !== this.documentationKey;
     this.documentationKey = key;
     this.documentationByPath = next;
   }
