@@ -115,6 +115,10 @@ export type FactKind =
   | 'training.datasetSamples'
   | 'hardware.region'
   | 'model.forwardFlopsPerSample'
+  /** Pixels (times frames, for video) of one training sample as the config's train pipeline sizes it (readers/mmInputSize.ts). */
+  | 'model.inputPixels'
+  /** The kind of head on a vision backbone: classification, detection or segmentation (readers/mmInputSize.ts). */
+  | 'model.visionHead'
   /**
    * A Hub model repository the file downloads into a folder (`snapshot_download(repo_id=...)`): the run's model only
    * where the model is read as a local folder whose name states none (extract/localModelFolder.ts).

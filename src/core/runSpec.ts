@@ -5,6 +5,7 @@ import {
   PRECISIONS,
   TRAINING_FRAMEWORKS,
   TRAINING_MODES,
+  VISION_HEADS,
   WEIGHT_PRECISIONS,
 } from './runVocabulary';
 
@@ -88,6 +89,13 @@ export const RunSpecSchema = z.object({
       params: upTo(1e14, 'parameters').nullish(),
       activeParams: upTo(1e14, 'active parameters').nullish(),
       forwardGflopsPerSample: upTo(1e9, 'GFLOPs per sample').nullish(),
+      inputPixels: upTo(1e8, 'pixels per sample')
+        .nullish()
+        .describe('Pixels (times frames) of one training sample of a vision model: its forward cost grows with them.'),
+      visionHead: z
+        .enum(VISION_HEADS)
+        .nullish()
+        .describe('The head on a vision backbone (dense heads cost more per pixel than a classifier).'),
       architecture: z
         .enum(MODEL_ARCHITECTURES)
         .nullish()

@@ -48,4 +48,9 @@ export const TRAINING_FRAMEWORKS = [
 ] as const;
 export type TrainingFramework = (typeof TRAINING_FRAMEWORKS)[number];
 export const MODEL_ARCHITECTURES = ['decoder', 'encoder', 'encoder-decoder', 'moe-decoder', 'other'] as const;
+
+/** The head on a vision backbone, as a config's model tree shows it (readers/mmInputSize.ts). */
+export const VISION_HEADS = ['classification', 'detection', 'segmentation'] as const;
+export type VisionHead = (typeof VISION_HEADS)[number];
+export const isVisionHead = (v: unknown): v is VisionHead => VISION_HEADS.some((h) => h === v);
 export type ModelArchitecture = (typeof MODEL_ARCHITECTURES)[number];

@@ -53,6 +53,46 @@ export const TRAINING_PASSES_PER_FORWARD: SourcedValue = {
 };
 
 /**
+ * A vision network's forward cost per parameter per input pixel, in multiply-adds, by the head on its backbone: for
+ * a run whose model is in no catalog row with a stated forward cost, but whose config says the input size and the
+ * model's size (readers/mmInputSize.ts). Convolutions and windowed attention run their weights over every position,
+ * so the cost grows with the pixels; dense heads (a detector's FPN and RoI heads, a segmenter's decoder at 1/4
+ * resolution) cost more per pixel than a classifier's pooled one. Each figure is one published model's multiply-adds
+ * divided by its parameters and input pixels (the papers' "FLOPs" count a multiply-add once: He et al. 2016 give
+ * ResNet-50 "3.8 billion FLOPs (multiply-adds)"); a FLOP is half a multiply-add (visionForwardCost doubles it).
+ */
+export const VISION_MACS_PER_PARAM_PIXEL: Readonly<
+  Record<'classification' | 'detection' | 'segmentation', SourcedValue>
+> = {
+  classification: {
+    value: 3.2e-3,
+    source:
+      'Swin-T: 4.5 G multiply-adds, 28M parameters at 224×224 (Liu et al. 2021, "Swin Transformer", arXiv:2103.14030, Table 1): 4.5e9 / (28e6 × 50,176) = 3.2e-3 (ResNet-50, 3.8e9 / (25.6e6 × 50,176) = 3.0e-3, He et al. 2016, arXiv:1512.03385, Table 1)',
+  },
+  detection: {
+    value: 5.4e-3,
+    source:
+      'Mask R-CNN with Swin-T: 267 G multiply-adds, 48M parameters at 1280×800 (microsoft/Swin-Transformer README, "Main Results on Downstream Tasks", COCO; FLOPs at 1280×800, Liu et al. 2021 section 4.2): 267e9 / (48e6 × 1,024,000) = 5.4e-3',
+  },
+  segmentation: {
+    value: 15e-3,
+    source:
+      'UperNet with Swin-T: 945 G multiply-adds, 60M parameters at 2048×512 (microsoft/Swin-Transformer README, "Main Results on Downstream Tasks", ADE20K; FLOPs at 2048×512, Liu et al. 2021 section 4.3): 945e9 / (60e6 × 1,048,576) = 15e-3',
+  },
+};
+
+/**
+ * How far a per-pixel forward cost may be from the network's own: one head's published figures differ by about ×2
+ * across backbones (classification at 224×224 unless stated, Liu et al. 2021, arXiv:2103.14030, Table 1:
+ * EfficientNet-B3 1.8 G / (12M × 300²) = 1.7e-3; DeiT-B 17.5 G / (86M × 50,176) = 4.1e-3).
+ */
+export const VISION_PER_PIXEL_SPREAD: SourcedValue = {
+  value: 2,
+  source:
+    "EfficientNet-B3 1.7e-3 and DeiT-B 4.1e-3 multiply-adds per parameter per pixel (Liu et al. 2021, arXiv:2103.14030, Table 1: 12M, 1.8 G at 300×300; 86M, 17.5 G at 224×224), about ×2 either side of Swin-T's 3.2e-3",
+};
+
+/**
  * Model FLOPs utilisation: the share of the accelerator's dense peak a training job achieves. It is not
  * one number: it depends on the hardware generation (newer chips grew peak FLOP/s faster than memory
  * bandwidth and interconnect, so the same code reaches a smaller share of a bigger peak) and on how well

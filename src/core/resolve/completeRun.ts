@@ -267,11 +267,26 @@ export function completeRun(
     });
   // Image models, and image–text encoders (CLIP, SigLIP) whose row states a forward cost per sample: one forward
   // pass per image, not a generated sequence of tokens (a generative multimodal row states no such cost).
-  const forwardGflopsPerSample =
+  let forwardGflopsPerSample =
     spec.model.forwardGflopsPerSample ??
     (catalog?.modality === 'vision' || catalog?.modality === 'multimodal'
       ? (catalog.forwardGflopsPerSample ?? null)
       : null);
+  // A vision network no catalog row prices, whose config states its input size and whose size is read: priced per
+  // pixel of its input (constants.ts: VISION_MACS_PER_PARAM_PIXEL), not as sequences of text tokens.
+  const pixels = spec.model.inputPixels;
+  if (forwardGflopsPerSample === null && pixels && source !== 'default') {
+    const head = spec.model.visionHead ?? 'classification';
+    const rate = C.VISION_MACS_PER_PARAM_PIXEL[head];
+    forwardGflopsPerSample = (2 * rate.value * activeParams * pixels) / 1e9;
+    paramsSpread *= C.VISION_PER_PIXEL_SPREAD.value;
+    note({
+      field: 'model.forwardGflopsPerSample',
+      value: forwardGflopsPerSample,
+      source: 'computed',
+      detail: `forward pass ≈ 2 FLOPs × ${rate.value} multiply-adds per parameter per pixel × ${Number((activeParams / 1e6).toPrecision(3))}M parameters × ${pixels.toLocaleString('en-US')} pixels per sample; ${spec.model.visionHead ? `a ${head} network` : 'the head is not read: a backbone'}'s rate, ${rate.source} (range widened ×${C.VISION_PER_PIXEL_SPREAD.value} each way)`,
+    });
+  }
 
   // ---- mode
   let mode: TrainingMode = spec.training.mode ?? 'unknown';

@@ -20,7 +20,7 @@ import { answeringScript, submitsWorkElsewhere } from '../extract/shell/runInten
 import type { Assumption, InferenceEngine, Precision, RunSpec, TrainingFramework, WeightPrecision } from '../runSpec';
 import { problemAt, type Problem } from '../problem';
 // From the vocabulary, not runSpec.ts: that would pull zod into the scan worker (scripts/build.mjs).
-import { INFERENCE_ENGINES, PRECISIONS, WEIGHT_PRECISIONS } from '../runVocabulary';
+import { INFERENCE_ENGINES, isVisionHead, PRECISIONS, WEIGHT_PRECISIONS } from '../runVocabulary';
 
 /**
  * Turns the facts of one file into the runs it launches. A run needs a launch
@@ -611,6 +611,12 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   }
   const forwardFlops = asNumber(use('model.forwardFlopsPerSample', pick(facts, 'model.forwardFlopsPerSample')));
   if (forwardFlops && !id) spec.model.forwardGflopsPerSample = forwardFlops / 1e9;
+  // A vision run's input size and head: what its forward pass costs per sample where nothing states it
+  // (completeRun.ts, visionForwardCost).
+  const inputPixels = asNumber(use('model.inputPixels', pick(facts, 'model.inputPixels')));
+  if (inputPixels) spec.model.inputPixels = inputPixels;
+  const head = use('model.visionHead', pick(facts, 'model.visionHead'))?.value;
+  if (isVisionHead(head)) spec.model.visionHead = head;
 
   // `python generate.py`, `torchrun serve.py`: a script runner launches what the script does, so the
   // linked script's inference decides when nothing else in the run trains.

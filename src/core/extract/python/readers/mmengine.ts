@@ -17,6 +17,7 @@ import {
   rtmposeVariant,
   scheduleFromBaseName,
 } from './mmBackbone';
+import { trainInputSize, visionHeadOf } from './mmInputSize';
 
 /**
  * OpenMMLab's config dialect (mmengine `Config`, mmengine.readthedocs.io "Config"; the same files in mmcv 1.x):
@@ -261,6 +262,38 @@ function readFp16Block(d: DictNode, ctx: PythonReadContext): void {
   ctx.add('training.precision', 'fp16', d.call, '`fp16 = dict(...)`: mmcv mixed precision in float16', 'medium');
 }
 
+/** A top-level `train_pipeline = [` (OpenMMLab's list of data transforms). */
+const TRAIN_PIPELINE = /^train_pipeline[ \t]*=[ \t]*\[/m;
+
+/** The training input's size (mmInputSize.ts): what a vision run's forward pass is priced by. */
+function readTrainInput(ctx: PythonReadContext): void {
+  const input = trainInputSize(ctx);
+  if (input) ctx.add('model.inputPixels', input.pixels, input.node, input.detail, 'medium');
+}
+
+/** A top-level `data = dict(` (mmcv 1.x's loaders and datasets). */
+const LOADER = /^data[ \t]*=[ \t]*dict\(/m;
+
+/**
+ * Images each device takes a step in mmcv 1.x: `data = dict(samples_per_gpu=2)` (the train API builds one loader per
+ * process with that batch; mmengine's `train_dataloader = dict(batch_size=...)` is read as any `batch_size` is).
+ */
+function readLoaderBatch(ctx: PythonReadContext): void {
+  const value = asDict(ctx.symbols.lookup('data')?.node)?.keywords.get('samples_per_gpu');
+  if (value)
+    ctx.addResolved('training.batchPerDevice', value, 'samples_per_gpu in data: images per GPU', (v) =>
+      typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined,
+    );
+}
+
+/** The kind of head on the model's backbone (mmInputSize.ts: visionHeadOf). */
+function readVisionHead(model: DictNode, ctx: PythonReadContext): void {
+  const head = visionHeadOf(model.type, new Set(model.keywords.keys()));
+  if (!head) return;
+  const keys = [...model.keywords.keys()].filter((k) => /head$/.test(k)).join(', ');
+  ctx.add('model.visionHead', head, model.call, `${model.type || 'model'} with ${keys}: a ${head} network`, 'medium');
+}
+
 /** Module-level names the reader looks at (besides any `x = dict(type=LoraConfig, ...)`). */
 /** A config that switches the test evaluator off (see the evaluation test in mmengineConfig). */
 const TEST_EVALUATOR_NONE = /^test_evaluator[ \t]*=[ \t]*None[ \t]*(?:#.*)?$/m;
@@ -366,6 +399,12 @@ export const mmengineConfig: FileRule = {
   ],
   read: (_index, ctx) => {
     const shape = MMENGINE_SHAPE.test(ctx.text);
+    // A dataset fragment (`_base_/datasets/coco_detection.py`: pipelines and loaders, no model or schedule) says
+    // what size of image the configs that inherit it train on.
+    if (!PROGRAM_STATEMENT.test(ctx.text)) {
+      if (TRAIN_PIPELINE.test(ctx.text)) readTrainInput(ctx);
+      if (LOADER.test(ctx.text)) readLoaderBatch(ctx);
+    }
     if (!shape && (!MODEL_TREE.test(ctx.text) || PROGRAM_STATEMENT.test(ctx.text))) return;
     const dicts = new Map<string, { statement: Node; dict: DictNode }>();
     let base: Node | undefined;
@@ -415,6 +454,7 @@ export const mmengineConfig: FileRule = {
         // A model tree alone says only what it loads; the verdict that an ImageNet backbone makes a pre-training is
         // left to the config that inherits it, which may load a whole checkpoint over it (`load_from`).
         readPretrainedInit(nestedDicts(model.dict, 'model'), ctx, !shape);
+        readVisionHead(model.dict, ctx);
         const backbone = asDict(model.dict.keywords.get('backbone'));
         if (backbone) readTaskTrainedBackbone(backbone, ctx);
       }
@@ -433,6 +473,7 @@ export const mmengineConfig: FileRule = {
       ? `\`model\` with ${schedules.map((s) => `\`${s}\``).join(', ')}`
       : `a config derived from \`${truncate(base!.text.replace(/^_base_\s*=\s*/, ''), 50)}\``;
     ctx.add('run.framework', 'mmengine', anchor, `an mmengine (OpenMMLab) config: ${what}`, 'medium');
+    if (model) readVisionHead(model.dict, ctx);
     if (evaluationOnly(ctx.text, baseNames(base)))
       ctx.add(
         'launch.inference',
