@@ -237,6 +237,36 @@ export function placeholderConfigsOf(command: string): Array<{ folder: string; e
   return out;
 }
 
+/** Config files a documented command may name by their file name alone. */
+const CONFIG_FILE_NAME = /^[\w.-]{1,200}\.(?:json|ya?ml|toml)$/i;
+
+/**
+ * A config a page's command names by its file name alone, where the file sits in a folder the command does not say
+ * (`python train.py -c config_ljs_radtts.json` beside `configs/config_ljs_radtts.json`): the repository's one config
+ * of that name. A name two files share (`config.json` in every model folder) names none of them.
+ */
+export function configsByName(paths: readonly string[]): (reference: string) => string | undefined {
+  const byName = new Map<string, string | null>();
+  for (const p of paths) {
+    const name = p.slice(p.lastIndexOf('/') + 1);
+    if (CONFIG_FILE_NAME.test(name)) byName.set(name, byName.has(name) ? null : p);
+  }
+  return (reference) => (CONFIG_FILE_NAME.test(reference) ? (byName.get(reference) ?? undefined) : undefined);
+}
+
+/** Options that hand a program its config file (`-c`, `--config`, `--cfg`, `--config_file`, `--config-path`). */
+const CONFIG_OPTION = /^--?(?:c|cfg|conf|config|config[-_](?:file|path)|hparams(?:[-_]path)?)$/;
+
+/** Whether the command hands `reference` to a config option (`-c ours.json`, `--config=ours.yaml`). */
+function givenAsConfig(command: string, reference: string): boolean {
+  const words = command.split(/\s+/, MAX_WORDS).map((w) => w.replace(/^["']|["',;]+$/g, ''));
+  return words.some((w, n) => {
+    const eq = w.indexOf('=');
+    if (eq > 0 && CONFIG_OPTION.test(w.slice(0, eq))) return w.slice(eq + 1).replace(/^["']/, '') === reference;
+    return w === reference && n > 0 && CONFIG_OPTION.test(words[n - 1]);
+  });
+}
+
 /** A folder named on a command line, relative (`cfgs/default/4m/models`). */
 const FOLDER_WORD = /^[\w.-][\w./-]{0,300}$/;
 
@@ -258,6 +288,7 @@ export function documentedLaunchIndex(
   docs: ReadonlyArray<{ readonly path: string; readonly display: string; readonly commands: readonly DocCommand[] }>,
   resolve: (from: string, reference: string) => string | undefined,
   expand: (from: string, folder: string, extension: string) => readonly string[] = () => [],
+  byName: (reference: string) => string | undefined = () => undefined,
 ): Map<string, DocumentedLaunch[]> {
   const index = new Map<string, DocumentedLaunch[]>();
   const add = (
@@ -287,7 +318,8 @@ export function documentedLaunchIndex(
   for (const doc of docs)
     for (const { command, line, inCodeBlock } of doc.commands) {
       for (const reference of referencesOf(command)) {
-        const target = resolve(doc.path, reference);
+        const target =
+          resolve(doc.path, reference) ?? (givenAsConfig(command, reference) ? byName(reference) : undefined);
         if (target !== undefined && target !== doc.path) add(target, doc, command, line, inCodeBlock);
       }
       for (const { folder, extension } of placeholderConfigsOf(command)) {

@@ -6,6 +6,7 @@ import { extractShellFacts } from '../extract/shellFacts';
 import type { Fact } from '../facts';
 import { documentationCopiesOf } from './documentationCopies';
 import {
+  configsByName,
   docShellCommands,
   documentedLaunchIndex,
   isDocumentationFile,
@@ -843,6 +844,7 @@ export class FolderScanCache {
         }
         return [];
       },
+      configsByName(allPaths.filter(isRepositoryFile)),
     );
     const read = { unchangedHash, readChecked, remember };
     // The scripts documented commands run (their texts), and the top-level keys of the configs compared for siblings:

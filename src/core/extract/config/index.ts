@@ -1,5 +1,6 @@
 import { aiToolkitJob } from './aiToolkitJob';
 import { alpacaEval } from './alpacaEval';
+import { allennlpExperiment } from './allennlpExperiment';
 import { amphionRecipe } from './amphionRecipe';
 import { animateDiffPrompts } from './animateDiffPrompts';
 import { autotrain } from './autotrain';
@@ -123,6 +124,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   lmEval,
   fmBench,
   alpacaEval,
+  allennlpExperiment,
   parlaiServing,
   openPcdet,
   baseListConfig,

@@ -23,7 +23,7 @@ import type { Model } from '../../knowledge/schema';
  * `MAX_EPOCH` of the FAIR video and classification codebases (PySlowFast slowfast/config/defaults.py
  * `_C.SOLVER.MAX_EPOCH`, "Maximal number of epochs"; pycls `OPTIM.MAX_EPOCH`).
  */
-const EPOCH_KEYS = [
+export const EPOCH_KEYS = [
   'TRAIN.EPOCHS',
   'TRAIN.NUM_EPOCHS',
   'TRAIN.MAX_EPOCH',

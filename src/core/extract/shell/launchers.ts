@@ -5,6 +5,7 @@ import { torchtuneRecipe } from '../config/torchtune';
 import { parseComposerDuration } from '../config/composer';
 import { flagMeaning } from '../sizingNames';
 import { readOverrides } from './overrides';
+import { readYacsOpts } from './yacsOpts';
 import { CONSOLE_SCRIPT_LINK } from '../consoleScripts';
 import { escapeRegExp } from '../python/context';
 import { weightPrecisionOf } from '../python/readers/serving';
@@ -606,7 +607,9 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
     readMegatron(command, out);
   }
   readTokenBudget(command, out);
-  readDotlistOverrides(command.words.slice(command.words.findIndex((w) => w.endsWith('.py')) + 1), out);
+  const programArguments = command.words.slice(command.words.findIndex((w) => w.endsWith('.py')) + 1);
+  readDotlistOverrides(programArguments, out);
+  readYacsOpts(programArguments, out);
   return undefined;
 }
 

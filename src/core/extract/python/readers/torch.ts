@@ -1437,6 +1437,16 @@ function setsModuleMode(call: Node): boolean {
   );
 }
 
+/**
+ * Two or more arguments: not nn.Module.train(mode), which takes one, so a model-named receiver's train() is a
+ * trainer's (`model.train(FLAGS.train_kimg << 10, FLAGS.report_kimg << 10)`, a semi-supervised learner whose loop
+ * its base class holds; tf.estimator's `model.train(input_fn=..., steps=...)`).
+ */
+function takesTrainerArguments(call: Node): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+  return (args?.length ?? 0) >= 2;
+}
+
 /** trainer.train(), tr.train(): model.train() only switches a module to training mode, and so does super().train() in a module's override. */
 export const trainCall: CallRule = {
   framework: 'pytorch',
@@ -1449,7 +1459,9 @@ export const trainCall: CallRule = {
     !trainsTowardsNoise(ctx) &&
     !(
       full.length < 256 &&
-      (/^(self|super\(\)|model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) ||
+      (/^(self|super\(\))$/.test(full.slice(0, -'.train'.length)) ||
+        (/^(model|net|module|\w*model\w*|\w*net)$/i.test(full.slice(0, -'.train'.length)) &&
+          !takesTrainerArguments(node)) ||
         TOKENIZER_RECEIVER.test(full.slice(0, -'.train'.length)) ||
         VECTOR_INDEX_RECEIVER.test(full.slice(0, -'.train'.length)))
     ) &&
