@@ -312,3 +312,33 @@ describe('Sixtieth round: yacs options after the config on a launch line (set CG
     assert.deepEqual(valuesOf(facts, 'training.epochs'), []);
   });
 });
+
+describe('Sixtieth round: ImageNet backbone weights handed on the launch line (set CG)', () => {
+  const launch = (option: string) =>
+    [
+      'work_path=$(dirname $0)',
+      'python -m torch.distributed.launch --nproc_per_node=8 \\',
+      '    tools/train.py ${work_path}/config.py \\',
+      '    --launcher pytorch \\',
+      `    --options ${option} \\`,
+      '    --work-dir ${work_path}/ckpt',
+      '',
+    ].join('\n');
+
+  it('reads a detector trained from an ImageNet classifier for its backbone as a pre-training on its task', () => {
+    const facts = extractShellFacts(launch("model.backbone.pretrained_path='your_model_path/ours_small_in1k.pth'"));
+    assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [true]);
+    assert.deepEqual(valuesOf(facts, 'training.mode'), ['pretrain']);
+  });
+
+  it('still reads weights of a trained detector, or a whole model, as where the run starts', () => {
+    for (const option of [
+      "model.backbone.pretrained_path='ckpt/mask_rcnn_ours_1x_coco.pth'",
+      "load_from='ckpt/ours_small_in1k.pth'",
+    ]) {
+      const facts = extractShellFacts(launch(option));
+      assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [false], option);
+      assert.deepEqual(valuesOf(facts, 'training.mode'), [], option);
+    }
+  });
+});

@@ -31,11 +31,21 @@ const BACKBONE_RELEASE =
  */
 const IMAGENET_PRETRAINED = /[_-]imagenet(?:[_-]?(?:1k|21k|22k))?(?:[_-]pre[_-]?trained)?(?:_top1)?(?:_\d{1,3})?$/i;
 
+/**
+ * A checkpoint named for the ImageNet split it was trained on (`uniformer_small_in1k.pth`, `convnext_base_in22k.pth`,
+ * as timm and OpenMMLab name classification weights: `in1k`, `in21k`, `in22k`, `in22k-ft-in1k`).
+ */
+const IMAGENET_SPLIT = /(?:^|[_.-])in(?:1k|21k|22k)(?=$|[_.-])/i;
+
 const IMAGENET_FOLDER = /(?:^|[/\\])imagenet(?:[_-]?(?:1k|21k|22k))?[/\\][^/\\]{1,200}$/i;
 
 export function classificationBackbone(path: string): boolean {
   const stem = CHECKPOINT_STEM.exec(path)?.[1];
-  if (stem && (BACKBONE_RELEASE.test(stem.toLowerCase()) || IMAGENET_PRETRAINED.test(stem))) return true;
+  if (
+    stem &&
+    (BACKBONE_RELEASE.test(stem.toLowerCase()) || IMAGENET_PRETRAINED.test(stem) || IMAGENET_SPLIT.test(stem))
+  )
+    return true;
   // A checkpoint kept in a folder named for ImageNet (HRNet's `models/pytorch/imagenet/hrnet_w32-36af842e.pth`).
   if (stem && IMAGENET_FOLDER.test(path)) return true;
   const row = stem ? findModelByName(stem) : undefined;

@@ -25,6 +25,7 @@ import {
   labellingProgram,
   harnessProgram,
   openMmlabTest,
+  openMmlabImageNetBackboneOption,
   openMmlabWeightsOption,
   variableNamedEvaluation,
   inferenceSubcommand,
@@ -532,6 +533,12 @@ function readPythonLaunch(command: LaunchCommand, out: LaunchSink): LaunchOutcom
   else {
     const weights = openMmlabWeightsOption(command);
     if (weights) out.add('model.fromScratch', false, `${weights}: the model starts from these weights`, 'high');
+    const imagenet = weights ? undefined : openMmlabImageNetBackboneOption(command);
+    if (imagenet) {
+      const why = `${imagenet}: an ImageNet classification backbone only`;
+      out.add('model.fromScratch', true, `${why}; the rest of the network starts at random`, 'high');
+      out.add('training.mode', 'pretrain', `${why}: the model is trained on its task, not fine-tuned`, 'medium');
+    }
     const method = postTrainingMethod(program);
     if (method) out.add('model.fromScratch', false, method, 'low');
   }

@@ -1,3 +1,4 @@
+import { classificationBackbone } from '../classificationBackbone';
 import type { LaunchCommand, LaunchOutcome, LaunchSink } from './launchers';
 import { normalisePrecision } from '../precision';
 
@@ -472,15 +473,31 @@ export function evaluationProgramWithConfig(command: LaunchCommand, program: { s
  * option as written, or undefined (an empty or None value hands no weights).
  */
 export function openMmlabWeightsOption(command: LaunchCommand): string | undefined {
+  return openMmlabWeights(command).find((w) => !w.imagenetBackbone)?.word;
+}
+
+/**
+ * An ImageNet classifier's weights handed to the backbone alone on the command line
+ * (`--options model.backbone.pretrained_path=…/uniformer_small_in1k.pth`): the detector or segmenter is trained on its
+ * task from them, the rest of the network at random, as a config's own ImageNet backbone init is read
+ * (readers/mmengine.ts). Returns the option as written, or undefined; none where other weights are handed too.
+ */
+export function openMmlabImageNetBackboneOption(command: LaunchCommand): string | undefined {
+  const all = openMmlabWeights(command);
+  return all.length > 0 && all.every((w) => w.imagenetBackbone) ? all[0].word : undefined;
+}
+
+function openMmlabWeights(command: LaunchCommand): Array<{ word: string; imagenetBackbone: boolean }> {
   const at = command.words.findIndex((w) => w === '--cfg-options' || w === '--options');
-  if (at < 0) return undefined;
+  if (at < 0) return [];
+  const out: Array<{ word: string; imagenetBackbone: boolean }> = [];
   for (const word of command.words.slice(at + 1, at + 40)) {
     if (word.startsWith('--')) break;
     const m = /^([\w.]+)=["']?([^"'\s]*)/.exec(word);
     if (m && /(?:^|\.)(?:pretrained|pretrained_path|checkpoint|load_from)$/.test(m[1]) && m[2] && !/^none$/i.test(m[2]))
-      return word;
+      out.push({ word, imagenetBackbone: /(?:^|\.)backbone\./.test(m[1]) && classificationBackbone(m[2]) });
   }
-  return undefined;
+  return out;
 }
 
 /**
