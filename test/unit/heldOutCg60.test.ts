@@ -125,6 +125,13 @@ describe('Sixtieth round: a vision run is priced per pixel of its input (OpenMML
       ),
       [8 * 224 * 224],
     );
+    // A type that is no transform name, and a value holding a comment: nothing of the file's text is quoted.
+    assert.deepEqual(await pixels("    dict(type='<img src=x onerror=y>Resize', scale=(224, 224)),"), []);
+    const quoted = await pythonFacts(
+      "sizes = {'<b>small</b>': 224}\ntrain_pipeline = [\n    dict(type='Resize', scale=sizes['<b>small</b>']),\n]\n",
+    );
+    const detail = quoted.find((f) => f.kind === 'model.inputPixels')?.detail ?? '';
+    assert.match(detail, /Resize\(scale=…\), 50,176 pixels/);
     // Sizes no image has: nothing is read.
     assert.deepEqual(await pixels("    dict(type='Resize', scale=(0, 0)),"), []);
     assert.deepEqual(await pixels("    dict(type='Resize', scale=(100000, 100000)),"), []);

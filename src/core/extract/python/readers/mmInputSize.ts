@@ -20,9 +20,11 @@ const MAX_PIXELS = 1e8;
 const MAX_FRAMES = 1_024;
 
 /** Transforms that set the image size (mmcv/mmdet/mmseg/mmpretrain names: `Resize`, `RandomResize`, `RandomChoiceResize`, `ResizeEdge`). */
-const RESIZE = /Resize(?:Edge)?$/;
+const RESIZE = /^\w{0,60}Resize(?:Edge)?$/;
 /** Transforms that cut the image to a size (`RandomCrop`, `RandomResizedCrop`, `CenterCrop`), and mmpose's affine crop (`TopdownAffine`). */
-const CROP = /Crop$|Affine$/;
+const CROP = /^\w{0,60}(?:Crop|Affine)$/;
+/** A size as the detail may quote it: names, numbers and brackets (no comment or string of the file). */
+const QUOTABLE = /^[\w\s(),.[\]-]{1,60}$/;
 const RESIZE_KEYS = ['scale', 'img_scale', 'scales'];
 const CROP_KEYS = ['crop_size', 'size', 'scale', 'input_size'];
 
@@ -115,7 +117,7 @@ export function trainInputSize(ctx: PythonReadContext): InputSize | undefined {
       const value = keyword(call, key);
       const pixels = value ? pixelsOf(evaluate(value, ctx.symbols)?.value) : undefined;
       if (!value || !pixels) continue;
-      last = { pixels, node: value, what: `${type}(${key}=${value.text.length > 60 ? '…' : value.text})` };
+      last = { pixels, node: value, what: `${type}(${key}=${QUOTABLE.test(value.text) ? value.text : '…'})` };
       break;
     }
   }
