@@ -59,7 +59,7 @@ export const TRAINING_PASSES_PER_FORWARD: SourcedValue = {
  * so the cost grows with the pixels; dense heads (a detector's FPN and RoI heads, a segmenter's decoder at 1/4
  * resolution) cost more per pixel than a classifier's pooled one. Each figure is one published model's multiply-adds
  * divided by its parameters and input pixels (the papers' "FLOPs" count a multiply-add once: He et al. 2016 give
- * ResNet-50 "3.8 billion FLOPs (multiply-adds)"); a FLOP is half a multiply-add (visionForwardCost doubles it).
+ * ResNet-50 "3.8 billion FLOPs (multiply-adds)"); a multiply-add is 2 FLOPs (resolve/completeRun.ts: visionForwardCost doubles it).
  */
 export const VISION_MACS_PER_PARAM_PIXEL: Readonly<
   Record<'classification' | 'detection' | 'segmentation', SourcedValue>

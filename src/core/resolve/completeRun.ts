@@ -273,18 +273,17 @@ export function completeRun(
       ? (catalog.forwardGflopsPerSample ?? null)
       : null);
   // A vision network no catalog row prices, whose config states its input size and whose size is read: priced per
-  // pixel of its input (constants.ts: VISION_MACS_PER_PARAM_PIXEL), not as sequences of text tokens.
-  const pixels = spec.model.inputPixels;
-  if (forwardGflopsPerSample === null && pixels && source !== 'default') {
-    const head = spec.model.visionHead ?? 'classification';
-    const rate = C.VISION_MACS_PER_PARAM_PIXEL[head];
-    forwardGflopsPerSample = (2 * rate.value * activeParams * pixels) / 1e9;
+  // pixel of its input, not as sequences of text tokens.
+  const perPixel =
+    forwardGflopsPerSample === null && source !== 'default' ? visionForwardCost(spec.model, activeParams) : undefined;
+  if (perPixel) {
+    forwardGflopsPerSample = perPixel.gflops;
     paramsSpread *= C.VISION_PER_PIXEL_SPREAD.value;
     note({
       field: 'model.forwardGflopsPerSample',
-      value: forwardGflopsPerSample,
+      value: perPixel.gflops,
       source: 'computed',
-      detail: `forward pass ≈ 2 FLOPs × ${rate.value} multiply-adds per parameter per pixel × ${Number((activeParams / 1e6).toPrecision(3))}M parameters × ${pixels.toLocaleString('en-US')} pixels per sample; ${spec.model.visionHead ? `a ${head} network` : 'the head is not read: a backbone'}'s rate, ${rate.source} (range widened ×${C.VISION_PER_PIXEL_SPREAD.value} each way)`,
+      detail: perPixel.detail,
     });
   }
 
@@ -772,4 +771,26 @@ function replace(list: Assumption[], a: Assumption): void {
 
 function formatParams(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(1)}B` : `${Math.round(n / 1e6)}M`;
+}
+
+/**
+ * A vision network's forward GFLOPs per sample from the pixels its config feeds it and the head on its backbone:
+ * 2 FLOPs × the multiply-adds per parameter per pixel of a published network with that head (constants.ts:
+ * VISION_MACS_PER_PARAM_PIXEL; a backbone's rate where the head is not read) × parameters × pixels. Undefined when
+ * the config states no input size.
+ */
+function visionForwardCost(
+  model: RunSpec['model'],
+  activeParams: number,
+): { readonly gflops: number; readonly detail: string } | undefined {
+  const pixels = model.inputPixels;
+  if (!pixels) return undefined;
+  const head = model.visionHead ?? 'classification';
+  const rate = C.VISION_MACS_PER_PARAM_PIXEL[head];
+  const millions = Number((activeParams / 1e6).toPrecision(3));
+  const whose = model.visionHead ? `a ${head} network` : 'the head is not read: a backbone';
+  return {
+    gflops: (2 * rate.value * activeParams * pixels) / 1e9,
+    detail: `forward pass ≈ 2 FLOPs × ${rate.value} multiply-adds per parameter per pixel × ${millions}M parameters × ${pixels.toLocaleString('en-US')} pixels per sample; ${whose}'s rate, ${rate.source} (range widened ×${C.VISION_PER_PIXEL_SPREAD.value} each way)`,
+  };
 }
