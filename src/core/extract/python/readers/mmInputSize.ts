@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { evaluate } from '../../pythonValues';
+import { evaluate, keywordArgument } from '../../pythonValues';
 import type { VisionHead } from '../../../runVocabulary';
 import type { PythonReadContext } from '../context';
 
@@ -34,27 +34,21 @@ export interface InputSize {
   readonly detail: string;
 }
 
-/** The dict's registry type without quotes or module (`'mmdet.Resize'`, `Resize`), or ''. */
-function dictType(call: Node): string {
+/** A keyword's value in a `dict(...)` call, or null. */
+function keyword(call: Node, name: string): Node | null {
   const args = call.childForFieldName('arguments');
-  for (const kw of args?.namedChildren ?? []) {
-    if (kw?.type !== 'keyword_argument' || kw.childForFieldName('name')?.text !== 'type') continue;
-    const value = kw.childForFieldName('value')?.text ?? '';
-    return (
-      value
-        .replace(/^['"]|['"]$/g, '')
-        .split('.')
-        .pop() ?? ''
-    );
-  }
-  return '';
+  return args ? keywordArgument(args, name) : null;
 }
 
-function keyword(call: Node, name: string): Node | null {
-  for (const kw of call.childForFieldName('arguments')?.namedChildren ?? [])
-    if (kw?.type === 'keyword_argument' && kw.childForFieldName('name')?.text === name)
-      return kw.childForFieldName('value');
-  return null;
+/** The dict's registry type without quotes or module (`'mmdet.Resize'`, `Resize`), or ''. */
+function dictType(call: Node): string {
+  const value = keyword(call, 'type')?.text ?? '';
+  return (
+    value
+      .replace(/^['"]|['"]$/g, '')
+      .split('.')
+      .pop() ?? ''
+  );
 }
 
 const side = (v: unknown): number | undefined =>

@@ -401,9 +401,12 @@ export const mmengineConfig: FileRule = {
     const shape = MMENGINE_SHAPE.test(ctx.text);
     // A dataset fragment (`_base_/datasets/coco_detection.py`: pipelines and loaders, no model or schedule) says
     // what size of image the configs that inherit it train on.
-    if (!PROGRAM_STATEMENT.test(ctx.text)) {
-      if (TRAIN_PIPELINE.test(ctx.text)) readTrainInput(ctx);
-      if (LOADER.test(ctx.text)) readLoaderBatch(ctx);
+    // This rule reads every Python file: the plain searches first, the whole-text patterns only where they can match.
+    const pipeline = ctx.text.includes('train_pipeline') && TRAIN_PIPELINE.test(ctx.text);
+    const loader = ctx.text.includes('samples_per_gpu') && LOADER.test(ctx.text);
+    if ((pipeline || loader) && !PROGRAM_STATEMENT.test(ctx.text)) {
+      if (pipeline) readTrainInput(ctx);
+      if (loader) readLoaderBatch(ctx);
     }
     if (!shape && (!MODEL_TREE.test(ctx.text) || PROGRAM_STATEMENT.test(ctx.text))) return;
     const dicts = new Map<string, { statement: Node; dict: DictNode }>();
