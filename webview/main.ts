@@ -497,7 +497,11 @@ function renderNeeds(model: PanelViewModel, needs: NonNullable<PanelViewModel['n
       ),
     ),
     el('ul', { class: 'needs' }, ...needs.lines.map((l) => el('li', {}, l))),
-    el('p', { class: 'muted' }, 'To see what it would cost, type a model id below (what-if), or set it in the code.'),
+    el(
+      'p',
+      { class: 'muted' },
+      'To see what it would cost, try the inputs below (a model id, epochs or steps: what-if), or set them in the code.',
+    ),
   );
   const rows = model.assumptions.map((a) =>
     el(

@@ -194,6 +194,11 @@ export interface Assumption {
   readonly range?: import('./facts').SourceRange;
   /** When it came from a linked file (a launched script, a named config): that file, as displayed. */
   readonly file?: string;
+  /**
+   * A stated value set aside as past any real run (`epochs: 10000000`, a loop left to run until it is stopped): the
+   * input is unknown, not left to a default.
+   */
+  readonly pastSensible?: true;
 }
 
 /** A team's calibration from its measured runs (`.greenai.json`), applied on top of the published ranges. */

@@ -1,11 +1,11 @@
 import type { ResolvedRun } from '../resolve/completeRun';
 
 /**
- * How the surfaces speak of a run that cannot be estimated yet (its model size is unknown): what is
+ * How the surfaces speak of a run that cannot be estimated yet (its model size or its length is unknown): what is
  * missing and how to set it, never a placeholder figure presented as a reading.
  */
 
-const SHORT: Record<string, string> = { 'model.params': 'model size' };
+const SHORT: Record<string, string> = { 'model.params': 'model size', 'training.length': 'run length' };
 
 export function isIncomplete(run: Pick<ResolvedRun, 'missing'>): boolean {
   return run.missing.length > 0;

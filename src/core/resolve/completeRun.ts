@@ -605,6 +605,18 @@ export function completeRun(
       });
     } else {
       if (epochs === null) {
+        // A length the files state past any real run (`epochs: 10000000`: train until stopped) says the run has no
+        // length to read; a default would stand in for a number the author chose not to give.
+        const unbounded = unknowns.find(
+          (u) => u.pastSensible && (u.field === 'training.epochs' || u.field === 'training.steps'),
+        );
+        if (unbounded)
+          missing.push({
+            field: 'training.length',
+            detail: `the run's length is unknown: ${unbounded.detail}`,
+            howToSet:
+              'add `# green-ai: epochs=N` (or `steps=N`) to the file, or state the length the run is stopped at',
+          });
         epochs = hfLike ? HF_DEFAULT_EPOCHS.value : 1;
         note({
           field: 'training.epochs',

@@ -479,6 +479,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
         source: sourceKind,
         detail: message,
         range: fact.file ? undefined : fact.range,
+        ...(fact.value > limit ? { pastSensible: true as const } : {}),
       });
       return undefined;
     }

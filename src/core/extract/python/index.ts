@@ -77,7 +77,7 @@ import { configClassRegistry } from './readers/configClassRegistry';
 import { paxExperiments } from './readers/paxExperiments';
 import { langchainLocalLlms } from './readers/langchainLlm';
 import { mistralFromFolder } from './readers/mistralInference';
-import { hubSnapshotDownload } from './readers/hubDownload';
+import { hubRepoKeyword, hubSnapshotDownload } from './readers/hubDownload';
 import { configDictModel, generateFunction, loraSwapFunction, trainingFunction } from './readers/standaloneLm';
 import { settingsFunctions, trlxSettings } from './readers/trlx';
 import type { Node, Tree } from 'web-tree-sitter';
@@ -242,6 +242,7 @@ export const CALL_RULES: readonly CallRule[] = [
   fairseq2RecipeMain,
   fairseq2ConfigSections,
   torch.paramDtype,
+  hubRepoKeyword,
   unslothLoad,
   gptqLoad,
   policyFromPretrained,
@@ -316,6 +317,7 @@ export const CALL_RULES: readonly CallRule[] = [
   ray.rayVllmEngines,
   serving.generation,
   serving.variantGeneration,
+  serving.forecasting,
   generateFunction,
   trainingFunction,
   loraSwapFunction,

@@ -239,6 +239,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['', '\\.eval\\([ \\t]*\\)', [{ words: ['.eval('], ignoreCase: false }]],
   ['', '\\.eval\\(\\)', [{ words: ['.eval()'], ignoreCase: false }]],
   ['', '\\.fit[ \\t]*\\(', [{ words: ['.fit'], ignoreCase: false }]],
+  ['', '\\.forecast(?:_on_df)?[ \\t]*\\(', [{ words: ['.forecast'], ignoreCase: false }]],
   ['', '\\.from_hparams[ \\t]*\\(', [{ words: ['.from_hparams'], ignoreCase: false }]],
   ['', '\\.generate_latents(?:_from_image)?\\(', [{ words: ['.generate_latents'], ignoreCase: false }]],
   ['', '\\.get_config\\(\\s*\\)', [{ words: ['.get_config('], ignoreCase: false }]],

@@ -28,3 +28,28 @@ export const hubSnapshotDownload: CallRule = {
     ctx.add('model.downloaded', r.value, repo, `${HUB_DOWNLOAD}${r.value}`, 'low');
   },
 };
+
+/**
+ * A checkpoint named by its Hub repository in a keyword of its own (`timesfm.TimesFmCheckpoint(
+ * huggingface_repo_id="google/timesfm-1.0-200m-pytorch")`, handed to the model the program builds: TimesFM 1.x's
+ * loading API): the model the program runs. Read on any call; the call is then handed on to the rules for its callee.
+ */
+export const hubRepoKeyword: CallRule = {
+  framework: 'huggingface_hub',
+  words: ['huggingface_repo_id'],
+  when: ({ args, argsText }) =>
+    args !== null && argsText.includes('huggingface_repo_id') && keywordArgument(args, 'huggingface_repo_id') !== null,
+  read: ({ args, full, ctx }) => {
+    const repo = args ? keywordArgument(args, 'huggingface_repo_id') : null;
+    const r = repo ? evaluate(repo, ctx.symbols) : undefined;
+    if (repo && typeof r?.value === 'string' && HUB_REPO.test(r.value))
+      ctx.add(
+        'model.id',
+        r.value,
+        repo,
+        `huggingface_repo_id= in ${full}: the checkpoint the model is given`,
+        'medium',
+      );
+    return false;
+  },
+};

@@ -392,6 +392,34 @@ export const variantGeneration: CallRule = {
 };
 
 /**
+ * A time-series foundation model's forecast (`model.forecast(horizon=128, inputs=series)` of TimesFM,
+ * `tfm.forecast_on_df(df, freq="M")`; google-research/timesfm README, "forecast API"): the loaded model's
+ * inference, one request per call, as a language model's generate is. Only on a model loaded in the file or a
+ * name that says it holds one; a hosted forecasting API's client (`nixtla_client.forecast(...)`) computes
+ * nothing here.
+ */
+const FORECAST_RECEIVER = /(?:^|\.)(?:\w{0,30}_)?(?:model|tfm|forecaster|predictor)$/i;
+
+export const forecasting: CallRule = {
+  framework: 'python',
+  callees: ['forecast', 'forecast_on_df'],
+  runStart: /\.forecast(?:_on_df)?[ \t]*\(/,
+  when: ({ full, last, ctx }) => {
+    if (last !== 'forecast' && last !== 'forecast_on_df') return false;
+    const receiver = full.slice(0, -last.length - 1);
+    return (
+      receiver !== '' &&
+      !/client/i.test(receiver) &&
+      (ctx.modelHandles.has(receiver) || FORECAST_RECEIVER.test(receiver))
+    );
+  },
+  read: ({ node, full, ctx }) => {
+    const fn = node.childForFieldName('function') ?? node;
+    ctx.add('launch.inference', full, fn, `${full}(...) runs inference (a forecast of the loaded model)`, 'medium');
+  },
+};
+
+/**
  * An OpenAI-compatible client pointed at a server on this machine or cluster
  * (`OpenAI(base_url="http://localhost:8000/v1")`): the requests it sends are served by a local model.
  * A client of a hosted API is not a run this code launches.

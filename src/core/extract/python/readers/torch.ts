@@ -3,7 +3,7 @@ import { onDefaultPath } from '../branches';
 import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import type { FactKind } from '../../../facts';
-import { evaluate, keywordArgument, type SymbolTable } from '../../pythonValues';
+import { evaluate, keywordArgument, positionalArguments, type SymbolTable } from '../../pythonValues';
 import { pureFlagDefault, truncate, type PythonReadContext } from '../context';
 import { decideCondition } from '../branches';
 import { attachEdit, readKeyword, readTrainingKeywords } from '../keywords';
@@ -1011,6 +1011,9 @@ function mirroredLevelFlag(level: Node, text: string): { value: string; origin: 
 const TORCH_AUTOCAST_IMPORT =
   /^[ \t]*from[ \t]+torch(?:\.[\w.]{1,60})?[ \t]+import[ \t]+(?:\([^)]{0,2000}\bautocast\b|[^\n#]{0,500}\bautocast\b)/m;
 
+/** A name holding an AMP switch (`use_amp`, `args.fp16`, `cfg.mixed_precision`), not a device type. */
+const POSITIONAL_SWITCH = /^(?:[A-Za-z_]\w{0,40}\.){0,3}(?:use_)?(?:amp|fp16|half|mixed_precision|enable_amp)$/;
+
 export const autocast: CallRule = {
   framework: 'pytorch',
   callees: ['autocast'],
@@ -1021,13 +1024,19 @@ export const autocast: CallRule = {
     // mixed precision off for what it wraps: it says nothing of the run's precision.
     // So does `enabled=switch` where the switch is known to be off (`autocast(enabled=params.use_fp16)` with the flag
     // off by default): the switch, read where it is declared, decides; one decided at run time leaves autocast on.
-    const enabled = args ? keywordArgument(args, 'enabled') : null;
+    // torch.cuda.amp.autocast's first parameter is `enabled` (`amp.autocast(use_amp)`); torch.autocast's is the
+    // device type, so only a switch's name there (`use_amp`, `args.fp16`) is taken for `enabled`.
+    const first = args ? positionalArguments(args)[0] : undefined;
+    const enabled = args
+      ? (keywordArgument(args, 'enabled') ?? (first && POSITIONAL_SWITCH.test(first.text) ? first : null))
+      : null;
     const dtypeWord = args ? keywordArgument(args, 'dtype')?.text : undefined;
     const on = dtypeWord && /bfloat16|bf16/.test(dtypeWord) ? 'bf16' : 'fp16';
     if (enabled && !inPrecisionBranch(node) && offSwitchFlag(enabled, on, node, full, ctx)) return;
     if (enabled && (enabled.text === 'False' || evaluate(enabled, ctx.symbols)?.value === false)) return;
     // `autocast(enabled=hps.train.fp16_run)`: the run's config file decides (as for GradScaler).
     if (enabled && configSwitch(enabled, ctx.symbols)) return;
+    if (enabled && switchFromUnpackedConfig(enabled, ctx.text)) return;
     // `autocast(enabled=args.amp)` in a module that parses no flags: the program's flag decides (as for GradScaler).
     if (enabled && flagsParsedElsewhere(enabled, ctx.symbols, ctx.text)) return;
     // open_clip's and OpenFlamingo's `get_autocast(precision)`: `if precision == "amp_bf16": return
@@ -1141,6 +1150,8 @@ export const gradScaler: CallRule = {
     // `GradScaler(enabled=hps.train.fp16_run)`: a switch the run's config file sets, which the config decides (read
     // there: VITS `train.fp16_run`), not the scaler.
     if (enabled && configSwitch(enabled, ctx.symbols)) return;
+    // `def train(..., use_amp, ...)` called as `train(n_gpus, rank, **train_config)`: the config decides.
+    if (enabled && switchFromUnpackedConfig(enabled, ctx.text)) return;
     // `GradScaler(enabled=args.amp)` in a module that parses no flags (DETR-style engine.py, handed `args` by main.py):
     // the switch is the program's flag, decided where it is parsed and on the launch line, not here.
     if (enabled && flagsParsedElsewhere(enabled, ctx.symbols, ctx.text)) return;
@@ -1243,6 +1254,34 @@ function configSwitch(value: Node, symbols: SymbolTable): boolean {
     else if (at.type === 'subscript') at = at.childForFieldName('value');
     else return false;
   }
+  return false;
+}
+
+/** Calls of one function looked at for a `**config` handed to it. */
+const MAX_CALLS_LOOKED_AT = 20;
+
+/**
+ * `enabled=use_amp` where `use_amp` is a parameter, without a default, of the function the call sits in, and the
+ * module calls that function with a config dict unpacked into its keywords (`train(n_gpus, rank, **train_config)`:
+ * NVIDIA's WaveGlow/Tacotron 2/RADTTS-style trainers): the switch is the config's, read there (`use_amp: false`), not
+ * the call's. Undecided here.
+ */
+function switchFromUnpackedConfig(value: Node, text: string): boolean {
+  if (value.type !== 'identifier') return false;
+  let fn: Node | null = value.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const name = fn?.childForFieldName('name')?.text;
+  const params = fn?.childForFieldName('parameters');
+  if (!name || !params || !/^\w{1,60}$/.test(name)) return false;
+  if (!params.namedChildren.some((p) => p?.type === 'identifier' && p.text === value.text)) return false;
+  const call = new RegExp(`(?<![\\w.])${name}\\(([^()]{0,400})\\)`, 'g');
+  let m: RegExpExecArray | null;
+  for (let i = 0; i < MAX_CALLS_LOOKED_AT && (m = call.exec(text)); i++)
+    if (
+      /\*\*[A-Za-z_]\w{0,60}[ \t\n]*$/.test(m[1]) &&
+      !/\bdef[ \t]+$/.test(text.slice(Math.max(0, m.index - 8), m.index))
+    )
+      return true;
   return false;
 }
 
