@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { needsText } from '../../src/core/report/incomplete';
 import { pythonFacts, runOf, valuesOf } from './helpers';
 
@@ -139,5 +140,242 @@ describe('Sixty-first round: a time-series model’s forecast is its inference',
   it('does not read a hosted forecasting API client’s forecast as a run', async () => {
     const facts = await pythonFacts(script('api_client', "ourseries.Client(api_key='x')"));
     assert.deepEqual(valuesOf(facts, 'launch.inference'), []);
+  });
+});
+
+describe('Sixty-first round: llama.cpp programs run from a shell line or a Python front end', () => {
+  it('reads llama-server, llama-bench and llama-perplexity with a model file as inference runs', () => {
+    for (const line of [
+      './build/bin/llama-server -m models/our-model-7B/ggml-model-q4_0.gguf --port 8080',
+      './build/bin/llama-bench -m "models/our-model-7B/ggml-model-q4_0.gguf" -p 128 -t 4',
+      'build/bin/llama-perplexity -m models/our-model-7B/ggml-model-q4_0.gguf -f wiki.test.raw',
+    ]) {
+      const facts = extractShellFacts(`#!/bin/bash\n${line}\n`);
+      assert.deepEqual(valuesOf(facts, 'launch.inference'), ['llama.cpp'], line);
+      assert.deepEqual(valuesOf(facts, 'model.id'), ['models/our-model-7B/ggml-model-q4_0.gguf'], line);
+    }
+    // A program of another name that is handed `-m` is not llama.cpp's (`main -m` still needs its own flags).
+    assert.deepEqual(valuesOf(extractShellFacts('./main -m model.gguf\n'), 'launch.inference'), []);
+    assert.deepEqual(valuesOf(extractShellFacts('./llama-cli-wrapper -m model.gguf\n'), 'launch.inference'), []);
+  });
+
+  const frontEnd = (binary: string, runsIt: string) =>
+    [
+      'import argparse',
+      'import os',
+      'import subprocess',
+      '',
+      'def run_inference():',
+      `    main_path = os.path.join("build", "bin", "${binary}")`,
+      '    command = [',
+      "        f'{main_path}',",
+      "        '-m', args.model,",
+      "        '-n', str(args.n_predict),",
+      "        '-p', args.prompt,",
+      '    ]',
+      `    ${runsIt}`,
+      '',
+      "if __name__ == '__main__':",
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('-m', '--model', type=str, default='models/our-model-3B/ggml-model-i2_s.gguf')",
+      "    parser.add_argument('-n', '--n-predict', type=int, default=128)",
+      "    parser.add_argument('-p', '--prompt', type=str, required=True)",
+      '    args = parser.parse_args()',
+      '    run_inference()',
+      '',
+    ].join('\n');
+
+  it('reads a Python program that runs llama-cli on its --model default as that model’s inference', async () => {
+    const run = await runOf(
+      { 'run_inference.py': frontEnd('llama-cli', 'subprocess.run(command, check=True)') },
+      'run_inference.py',
+    );
+    assert.ok(run, 'the front end is a run');
+    assert.equal(run.spec.training.mode, 'inference');
+    assert.equal(run.spec.model.name, 'models/our-model-3B/ggml-model-i2_s.gguf');
+    assert.equal(run.model.params, 3e9);
+  });
+
+  it('reads nothing where the program only builds the command, or runs another program', async () => {
+    const built = await pythonFacts(frontEnd('llama-cli', 'print(" ".join(command))').replace('import subprocess', ''));
+    assert.deepEqual(valuesOf(built, 'launch.inference'), []);
+    const other = await pythonFacts(frontEnd('llama-quantize', 'subprocess.run(command, check=True)'));
+    assert.deepEqual(valuesOf(other, 'launch.inference'), []);
+    // A quantisation tool that times each file it writes with llama-bench: it makes model files, it runs no model's job.
+    const quantiser = frontEnd('llama-bench', 'subprocess.run(command, check=True)').replace(
+      'def run_inference():',
+      'QUANTIZE_BIN = "../build/bin/llama-quantize"\n\ndef run_inference():',
+    );
+    assert.deepEqual(valuesOf(await pythonFacts(quantiser), 'launch.inference'), []);
+    // A perplexity test that can also quantise a variant first, naming the quantiser after its own program: a run.
+    const perplexity = frontEnd('llama-perplexity', 'subprocess.run(command, check=True)').replace(
+      '    ]\n',
+      "    ]\n    quantize_bin = '../build/bin/llama-quantize'\n",
+    );
+    assert.deepEqual(valuesOf(await pythonFacts(perplexity), 'launch.inference'), ['llama.cpp']);
+  });
+});
+
+describe('Sixty-first round: PyText task configs are runs', () => {
+  const config = (body: object) => JSON.stringify(body, null, 2);
+  const tsv = { source: { TSVDataSource: { field_names: ['label', 'text'], train_filename: 'train.tsv' } } };
+
+  it('reads the task’s model class, its epochs and the processes a config spreads over', async () => {
+    const run = await runOf(
+      {
+        'configs/doc_cnn.json': config({
+          version: 8,
+          task: {
+            DocumentClassificationTask: {
+              data: tsv,
+              model: { DocModel: { representation: { DocNNRepresentation: {} } } },
+              trainer: { epochs: 15 },
+            },
+          },
+          distributed_world_size: 4,
+        }),
+      },
+      'configs/doc_cnn.json',
+    );
+    assert.ok(run, 'the task config is a run');
+    assert.equal(run.spec.model.name, 'DocModel');
+    assert.equal(run.spec.training.mode, 'pretrain');
+    assert.equal(run.spec.training.epochs, 15);
+    assert.equal(run.spec.hardware.count, 4);
+  });
+
+  it('gives a task without a model its default model and an unset trainer PyText’s 10 epochs (versioned form)', async () => {
+    const run = await runOf(
+      { 'configs/joint.json': config({ config: { version: 8, task: { IntentSlotTask: { data: tsv } } } }) },
+      'configs/joint.json',
+    );
+    assert.equal(run?.spec.model.name, 'IntentSlotModel');
+    assert.equal(run?.spec.training.epochs, 10);
+    const epochs = run?.assumptions.find((a) => a.field === 'training.epochs');
+    assert.match(epochs?.detail ?? '', /TrainerConfig default/);
+  });
+
+  it('reads a trainer keyed by its class, and weights to start from as a fine-tune', async () => {
+    const run = await runOf(
+      {
+        'configs/tagger.json': config({
+          task: {
+            WordTaggingTask: {
+              data: tsv,
+              model: { load_path: 'models/tagger.pt' },
+              trainer: { TaskTrainer: { epochs: 3 } },
+            },
+          },
+        }),
+      },
+      'configs/tagger.json',
+    );
+    assert.equal(run?.spec.training.epochs, 3);
+    assert.equal(run?.spec.training.mode, 'finetune');
+  });
+
+  it('does not take a config whose task is a plain word, or has several keys, for a PyText run', async () => {
+    for (const body of [
+      { task: 'summarization', model: 'facebook/bart-large' },
+      { task: { DocumentClassificationTask: { data: tsv }, LMTask: { data: tsv } } },
+    ]) {
+      const run = await runOf({ 'configs/other.json': config(body) }, 'configs/other.json');
+      const readAsPytext = (run?.assumptions ?? []).filter((a) => /PyText|pytext/.test(a.detail));
+      assert.deepEqual(readAsPytext, [], JSON.stringify(body));
+    }
+  });
+});
+
+describe('Sixty-first round: a sampling script over a project model its factory builds', () => {
+  const sampler = (evalLine: string) =>
+    [
+      'import argparse',
+      'import torch',
+      'from ourdiffusion import get_model, sampling',
+      '',
+      'def main():',
+      '    p = argparse.ArgumentParser()',
+      "    p.add_argument('--model', type=str, default='ours_1_cfg', choices=['ours_1', 'ours_1_cfg'])",
+      "    p.add_argument('--steps', type=int, default=50)",
+      '    args = p.parse_args()',
+      '    model = get_model(args.model)()',
+      "    model.load_state_dict(torch.load(f'checkpoints/{args.model}.pth', map_location='cpu'))",
+      `    ${evalLine}`,
+      '',
+      '    def model_fn(x, t):',
+      '        return model(x, t)',
+      '',
+      '    x = torch.randn([4, 3, 256, 256])',
+      '    out = sampling.sample(model_fn, x, torch.linspace(1, 0, args.steps + 1)[:-1], 0.0, {})',
+      '',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+
+  it('reads the chained eval() and the factory’s model name (a flag default) as that model’s inference', async () => {
+    const run = await runOf(
+      { 'sample.py': sampler("model = model.half().to('cuda').eval().requires_grad_(False)") },
+      'sample.py',
+    );
+    assert.ok(run, 'the sampling script is a run');
+    assert.equal(run.spec.training.mode, 'inference');
+    assert.equal(run.spec.model.name, 'ours_1_cfg');
+  });
+
+  it('lists no run where the model is never put in eval mode (built and loaded only)', async () => {
+    const run = await runOf({ 'sample.py': sampler("model = model.half().to('cuda')") }, 'sample.py');
+    assert.equal(run, undefined);
+  });
+});
+
+describe('Sixty-first round: Classy Vision task configs', () => {
+  const task = (extra: object) =>
+    JSON.stringify(
+      {
+        name: 'classification_task',
+        num_epochs: 90,
+        loss: { name: 'CrossEntropyLoss' },
+        dataset: { train: { name: 'image_folder', batchsize_per_replica: 32 } },
+        model: { name: 'resnet', num_blocks: [3, 4, 6, 3], heads: [{ name: 'fully_connected', num_classes: 1000 }] },
+        optimizer: { name: 'sgd', lr: 0.1 },
+        ...extra,
+      },
+      null,
+      2,
+    );
+
+  it('names a bottleneck ResNet by its stages and reads its epochs (a run of its own)', async () => {
+    const run = await runOf({ 'configs/resnet_in.json': task({}) }, 'configs/resnet_in.json');
+    assert.ok(run, 'the task config is a run');
+    assert.equal(run.spec.model.name, 'resnet50');
+    assert.equal(run.model.params, 25557032);
+    assert.equal(run.spec.training.epochs, 90);
+    assert.equal(run.mode, 'pretrain');
+  });
+
+  it('reads a fine-tuning task, a ResNeXt’s width and apex AMP’s opt level', async () => {
+    const run = await runOf(
+      {
+        'configs/ft.json': task({
+          name: 'fine_tuning',
+          pretrained_checkpoint: 'checkpoints/pretrained',
+          model: { name: 'resnext', num_blocks: [3, 4, 6, 3], base_width_and_cardinality: [4, 32] },
+          amp_args: { opt_level: 'O1' },
+        }),
+      },
+      'configs/ft.json',
+    );
+    assert.equal(run?.spec.model.name, 'resnext50_32x4d');
+    assert.equal(run?.spec.training.mode, 'finetune');
+    assert.equal(run?.spec.training.precision, 'fp16');
+  });
+
+  it('names a non-standard stage list by its family only', async () => {
+    const run = await runOf(
+      { 'configs/odd.json': task({ model: { name: 'resnet', num_blocks: [2, 3, 5, 2] } }) },
+      'configs/odd.json',
+    );
+    assert.equal(run?.spec.model.name, 'resnet');
   });
 });

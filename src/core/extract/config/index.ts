@@ -1,6 +1,8 @@
 import { aiToolkitJob } from './aiToolkitJob';
 import { alpacaEval } from './alpacaEval';
 import { allennlpExperiment } from './allennlpExperiment';
+import { pytextConfig } from './pytextConfig';
+import { classyVision } from './classyVision';
 import { amphionRecipe } from './amphionRecipe';
 import { animateDiffPrompts } from './animateDiffPrompts';
 import { autotrain } from './autotrain';
@@ -125,6 +127,8 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   fmBench,
   alpacaEval,
   allennlpExperiment,
+  pytextConfig,
+  classyVision,
   parlaiServing,
   openPcdet,
   baseListConfig,

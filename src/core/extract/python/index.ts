@@ -97,6 +97,7 @@ import { harnessCommandLine, simpleEvaluate } from './readers/lmEval';
 import { gradioPackageApp } from './readers/gradioApp';
 import { composerTrainerEval, composerTrainerFit } from './readers/composerTrainer';
 import * as launchedPrograms from './readers/launchedPrograms';
+import { llamaCppProcess } from './readers/llamaCppProcess';
 import { programMainCalls } from './readers/programMain';
 import * as localModules from './readers/localModules';
 import * as megatron from './readers/megatron';
@@ -510,6 +511,7 @@ export const FILE_RULES: readonly FileRule[] = [
   gpt2Checkpoint,
   constants.argparsePrecision,
   launchedPrograms.launchedPrograms,
+  llamaCppProcess,
   torch.sharedAccumulation,
   torch.ampSwitchDefault,
   torch.stepStop,

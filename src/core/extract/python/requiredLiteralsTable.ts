@@ -59,6 +59,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   ['', 'Server\\s*\\(', [{ words: ['Server'], ignoreCase: false }]],
   ['', 'TrainerConfig\\(', [{ words: ['TrainerConfig('], ignoreCase: false }]],
+  ['', '["\'/\\\\](llama-(?:cli|server|bench|perplexity))(?:\\.exe)?["\']', [{ words: ['llama-'], ignoreCase: false }]],
   ['', '["\'](?:--)?(?:model[-_])?variant["\']', [{ words: ['variant'], ignoreCase: false }]],
   ['', '["\']--algo["\']', [{ words: ['--algo'], ignoreCase: false }]],
   ['', '["\']--model["\']', [{ words: ['--model'], ignoreCase: false }]],

@@ -901,13 +901,16 @@ const servingCli: Launcher = {
  * release b3184 on `llama-cli`; github.com/ggerganov/llama.cpp examples/main/README.md: `-m/--model` the model file,
  * `-i/--interactive`, `-c/--ctx-size`, `-t/--threads`, `-ngl/--n-gpu-layers`, `--temp`, `--repeat-penalty`). It
  * generates with a (usually quantised GGUF/GGML) model on the CPU unless layers are offloaded: an inference run. A
- * bare `./main` is only taken with a model file and one of the program's own generation or context flags.
+ * bare `./main` is only taken with a model file and one of the program's own generation or context flags. Its
+ * siblings that run a model file the same way (`llama-server` serving it over HTTP, `llama-bench` timing prompt and
+ * generation, `llama-perplexity` scoring a text; tools/server, tools/llama-bench, tools/perplexity READMEs, each
+ * `-m` the model file) are inference runs too, by their names alone with a model file.
  */
 const llamaCppCli: Launcher = {
   name: 'llama.cpp',
   pattern:
-    /^(?:\.{1,2}\/)?(?:[\w.-]{1,100}\/){0,10}(?:main|llama-cli)(?=\s)(?=[^\n]{0,2000}?\s(?:-m|--model)\s)(?=[^\n]{0,2000}?\s(?:-i|--interactive|-ins|--instruct|--interactive-first|-c|--ctx-size|-ngl|--n-gpu-layers|--temp|--repeat[_-]penalty)\s)/,
-  words: ['/main ', 'llama-cli'],
+    /^(?:\.{1,2}\/)?(?:[\w.-]{1,100}\/){0,10}(?:llama-(?:cli|server|bench|perplexity)(?:\.exe)?(?=\s)(?=[^\n]{0,2000}?\s(?:-m|--model)\s)|main(?=\s)(?=[^\n]{0,2000}?\s(?:-m|--model)\s)(?=[^\n]{0,2000}?\s(?:-i|--interactive|-ins|--instruct|--interactive-first|-c|--ctx-size|-ngl|--n-gpu-layers|--temp|--repeat[_-]penalty)\s))/,
+  words: ['/main ', 'llama-cli', 'llama-server', 'llama-bench', 'llama-perplexity'],
   read(command, out) {
     out.consume('model', 'ctx_size', 'threads', 'n_gpu_layers', 'batch_size', 'n_predict', 'temp', 'top_k', 'top_p');
     out.add('launch.inference', 'llama.cpp', `${command.words[0]}: llama.cpp generates with a model file`);

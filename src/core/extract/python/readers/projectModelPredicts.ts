@@ -6,6 +6,8 @@ import type { FileRule } from '../rules';
 import { CLASS_NAME, NOT_A_MODEL } from './calledModelObject';
 import { INSTALLED_LIBRARY } from './packageModelClass';
 import { TRAINS_HERE } from '../trainingText';
+import { evaluate, positionalArguments } from '../../pythonValues';
+import type { PythonReadContext } from '../context';
 
 /**
  * A program that builds a model object of a class from its own repository (or by the repository's model factory,
@@ -105,13 +107,18 @@ export const projectModelPredicts: FileRule = {
     const names = [...classes.keys()].join('|');
     const built = new RegExp(`^[ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*=[ \\t]*(${names})[ \\t]*\\(`);
     const objects = new Map<string, string>();
+    /** The row each object is built on. */
+    const builtAt = new Map<string, number>();
     // Objects built where the module runs (its top, its main guard's reach), by the holder's name.
     // A demo may build its object inside the function that builds the UI (`def demo(): obj = X(...)`, then
     // `submit.click(fn=obj.test)`): the UI runs it when the module starts, so any row of a demo counts.
     for (let row = 0; row < lines.length && objects.size < MAX_OBJECTS; row++) {
       const m = executed[row] || webDemo ? built.exec(lines[row]) : null;
       if (m && classes.get(m[2])!.handed && !handedModel!.test(lines[row].slice(m[0].length - 1))) continue;
-      if (m && !objects.has(m[1])) objects.set(m[1], m[2]);
+      if (m && !objects.has(m[1])) {
+        objects.set(m[1], m[2]);
+        builtAt.set(m[1], row);
+      }
     }
     for (const [object, cls] of objects) {
       const call = new RegExp(`(?:^|[^\\w.])${object}\\.(\\w{1,60})[ \\t]*\\(`, 'g');
@@ -125,7 +132,10 @@ export const projectModelPredicts: FileRule = {
       // enumerate(dataloader): generated = model(data_i, mode='inference')`) is its forward pass, run as the program's
       // work, as is one call of a model given trained weights (a checkpoint's demo); one call of a model given none, outside
       // a loop (a notebook checking an output's shape), is a demonstration of the code.
-      const evaluated = new RegExp(`(?:^|[^\\w.])${object}\\.eval[ \\t]*\\([ \\t]*\\)`).test(code);
+      // Also at the end of a chain of moves (`model = model.to(device).eval().requires_grad_(False)`).
+      const evaluated = new RegExp(
+        `(?:^|[^\\w.])${object}(?:\\.(?:to|cuda|half|float|bfloat16)\\([^()\\n]{0,100}\\)){0,4}\\.eval[ \\t]*\\([ \\t]*\\)`,
+      ).test(code);
       // Given trained weights (`model.load_state_dict(ckpt['model'])`): one call is that checkpoint's inference (a demo).
       const restored = new RegExp(`(?:^|[^\\w.])${object}\\.load_state_dict[ \\t]*\\(`).test(code);
       lines.forEach((line, row) => {
@@ -156,6 +166,7 @@ export const projectModelPredicts: FileRule = {
       const { handed } = classes.get(cls)!;
       if (!predicts || !(MODEL_CLASS.test(name) || MODEL_FACTORY.test(name) || handed)) continue;
       const at = { startLine: predicts.row, startCol: 0, endLine: predicts.row, endCol: lines[predicts.row].length };
+      if (MODEL_FACTORY.test(name)) readFactoryModelName(object, cls, builtAt.get(object), ctx);
       ctx.facts.push({
         kind: 'launch.inference',
         value: `${PREDICTS_WITH_PROJECT_CLASS}${cls}.${predicts.method}`,
@@ -170,6 +181,31 @@ export const projectModelPredicts: FileRule = {
     }
   },
 };
+
+/** A model's name as a factory takes it (`cc12m_1_cfg`, `resnet50`, `vit-base`): one word, no path. */
+const MODEL_NAME_WORD = /^[A-Za-z][\w.-]{0,80}$/;
+
+/**
+ * `model = get_model(args.model)()`, `net = build_model('resnet50')`: the name the project's factory is handed (a
+ * literal or a flag's default) is the model the program runs. Nothing for a config object or a name read at run time.
+ */
+function readFactoryModelName(object: string, factory: string, row: number | undefined, ctx: PythonReadContext): void {
+  if (row === undefined) return;
+  const call = ctx.tree.rootNode
+    .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
+    .find((c) => c !== null && c.childForFieldName('function')?.text === factory);
+  const args = call?.childForFieldName('arguments');
+  const first = args ? positionalArguments(args)[0] : undefined;
+  const name = first ? evaluate(first, ctx.symbols) : undefined;
+  if (!first || typeof name?.value !== 'string' || !MODEL_NAME_WORD.test(name.value)) return;
+  ctx.add(
+    'model.id',
+    name.value,
+    first,
+    `${factory}(${name.via ? `${first.text.slice(0, 40)}: ${name.via}` : name.value}) builds ${object}: the model the program runs`,
+    'medium',
+  );
+}
 
 /** Ancestors looked at for the loop a call sits in. */
 const MAX_LOOP_CLIMB = 12;
