@@ -379,3 +379,99 @@ describe('Sixty-first round: Classy Vision task configs', () => {
     assert.equal(run?.spec.model.name, 'resnet');
   });
 });
+
+describe('Sixty-first round: runx experiment files are launches', () => {
+  const program = [
+    'import argparse',
+    'import torch',
+    'from ournet import build_net',
+    '',
+    'parser = argparse.ArgumentParser()',
+    "parser.add_argument('--arch', type=str, default='ournet.Small')",
+    "parser.add_argument('--max_epoch', type=int, default=180)",
+    "parser.add_argument('--eval', type=str, default=None)",
+    "parser.add_argument('--snapshot', type=str, default=None)",
+    "parser.add_argument('--result_dir', type=str, default='logs')",
+    "parser.add_argument('--fp16', action='store_true')",
+    '',
+    'def main():',
+    '    args = parser.parse_args()',
+    '    net = build_net(args.arch).cuda()',
+    '    optimizer = torch.optim.SGD(net.parameters(), lr=0.01)',
+    '    if args.eval:',
+    '        validate(net)',
+    '        return',
+    '    for epoch in range(args.max_epoch):',
+    '        for batch in loader:',
+    '            loss = net(batch)',
+    '            loss.backward()',
+    '            optimizer.step()',
+    '',
+    "if __name__ == '__main__':",
+    '    main()',
+    '',
+  ].join('\n');
+  const experiment = (hparams: string) =>
+    [
+      '# Train on our data',
+      'CMD: "python -m torch.distributed.launch --nproc_per_node=8 train.py"',
+      '',
+      'HPARAMS: [',
+      '  {',
+      hparams,
+      '   result_dir: LOGDIR,',
+      "   RUNX.TAG: '{arch}',",
+      '  },',
+      ']',
+      '',
+    ].join('\n');
+
+  it('reads CMD with the HPARAMS as its flags: the launcher’s devices and the program it starts', async () => {
+    const run = await runOf(
+      {
+        'train.py': program,
+        'scripts/train_ours.yml': experiment('   fp16: true,\n   max_epoch: 175,\n   arch: ournet.Big,'),
+      },
+      'scripts/train_ours.yml',
+    );
+    assert.ok(run, 'the experiment file is a run');
+    assert.equal(run.spec.hardware.count, 8);
+    assert.equal(run.spec.training.epochs, 175);
+    assert.equal(run.spec.training.precision, 'fp16');
+  });
+
+  it('reads `eval: val` as an evaluation of the snapshot, not a training', async () => {
+    const run = await runOf(
+      {
+        'train.py': program,
+        'scripts/eval_ours.yml': experiment("   eval: val,\n   snapshot: 'weights/ours.pth',\n   fp16: true,"),
+      },
+      'scripts/eval_ours.yml',
+    );
+    assert.equal(run?.mode, 'inference');
+  });
+
+  it('does not read `--result_dir` on a launch line as the saved results of a scorer', () => {
+    const facts = extractShellFacts('python train.py --epochs 3 --result_dir out/\n');
+    assert.deepEqual(valuesOf(facts, 'launch.trainer'), ['python']);
+  });
+});
+
+describe('Sixty-first round: `--nr_gpu` counts the GPUs a TensorFlow program replicates over', () => {
+  it('reads the flag’s default as the devices', async () => {
+    const facts = await pythonFacts(
+      [
+        'import argparse',
+        'import tensorflow as tf',
+        'parser = argparse.ArgumentParser()',
+        "parser.add_argument('-g', '--nr_gpu', type=int, default=4, help='How many GPUs to distribute the training across?')",
+        'args = parser.parse_args()',
+        'for i in range(args.nr_gpu):',
+        "    with tf.device('/gpu:%d' % i):",
+        '        loss = model(xs[i])',
+        '',
+      ].join('\n'),
+    );
+    assert.ok(valuesOf(facts, 'hardware.devices').includes(4), JSON.stringify(valuesOf(facts, 'hardware.devices')));
+  });
+});

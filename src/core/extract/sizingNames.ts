@@ -347,6 +347,11 @@ export const SIZING_TABLE: readonly SizingEntry[] = [
         why: 'script variables, submitit launchers\' `--ngpus` ("Number of GPUs to request on each node") and the vLLM LLM(tensor_parallel_size=...) keyword',
       },
       {
+        names: ['nr_gpu'],
+        sources: PYTHON,
+        why: 'OpenAI PixelCNN++-style TensorFlow programs: `--nr_gpu` ("How many GPUs to distribute the training across?", openai/pixel-cnn train.py), one model tower per GPU',
+      },
+      {
         names: ['num_processes'],
         sources: CONFIG_AND_FLAG,
         why: 'accelerate config and `accelerate launch --num_processes`',

@@ -3,6 +3,7 @@ import { alpacaEval } from './alpacaEval';
 import { allennlpExperiment } from './allennlpExperiment';
 import { pytextConfig } from './pytextConfig';
 import { classyVision } from './classyVision';
+import { runx } from './runx';
 import { amphionRecipe } from './amphionRecipe';
 import { animateDiffPrompts } from './animateDiffPrompts';
 import { autotrain } from './autotrain';
@@ -129,6 +130,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   allennlpExperiment,
   pytextConfig,
   classyVision,
+  runx,
   parlaiServing,
   openPcdet,
   baseListConfig,

@@ -331,8 +331,15 @@ export function evaluationSwitch(command: LaunchCommand): string | undefined {
   // predict` switch of many programs): the run mode the program is told, one that trains nothing.
   const mode = RUN_MODE_FLAG.exec(command.text);
   if (mode && !doTrain) return `--mode ${mode[1]}`;
+  // `--eval val` (NVIDIA semantic-segmentation's train.py: evaluate the snapshot on that split and stop): the switch
+  // given an evaluation split.
+  const split = EVAL_SPLIT_FLAG.exec(command.text);
+  if (split && !doTrain) return `--eval ${split[1]}`;
   return undefined;
 }
+
+/** `--eval val`, `--eval=test`: an evaluation switch given the split it evaluates on. */
+const EVAL_SPLIT_FLAG = /(?:^|\s)--eval(?:=|\s+)["']?(val|valid|validation|test|testing)["']?(?=\s|$)/;
 
 /** A model argument list as evaluation harnesses take it: `"model_name=M,dtype=bfloat16,tensor_parallel_size=8"`. */
 function harnessArgument(text: string, key: RegExp): string | undefined {
@@ -413,7 +420,10 @@ export function scoresGeneratedFiles(command: LaunchCommand): string | undefined
     return model ? undefined : `--${generated} and --${reference}: scores generated outputs against references`;
   // A scorer handed the file an earlier run wrote (`eval_qa.py --result-file answers.jsonl`, `--pred_path preds/`)
   // and naming no model: it scores saved outputs (by rule, or through a judge API given its key), loading nothing.
-  const saved = names.find((n) => /^(?:result|pred|preds|prediction|predictions)[-_](?:file|path|dir)$/.test(n));
+  // A `--result_dir` is where most programs write their own results (runx's `result_dir: LOGDIR`), not an input.
+  const saved = names.find((n) =>
+    /^(?:result[-_](?:file|path)|(?:pred|preds|prediction|predictions)[-_](?:file|path|dir))$/.test(n),
+  );
   const judgeKey = names.find((n) => /^(?:api[-_]key|openai[-_](?:api[-_])?key)$/.test(n));
   // With a judge's key a `--model` names the judge (`--model gpt-4`); a checkpoint or weights flag still loads one.
   const loads = names.find((n) => wordsOf(n).some((x) => /^(?:load|checkpoint|ckpt|pretrained|weights)$/.test(x)));

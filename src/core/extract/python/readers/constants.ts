@@ -53,7 +53,7 @@ function readModuleSizing(moduleAssignments: readonly Node[], ctx: PythonReadCon
     const kind = sizingKind(left.text) ?? sizingKind(left.text.toLowerCase());
     if (
       kind &&
-      (kind !== 'hardware.devices' || /^(ngpu|n_gpu|num_gpus)$/i.test(left.text)) &&
+      (kind !== 'hardware.devices' || /^(ngpu|n_gpu|nr_gpu|num_gpus)$/i.test(left.text)) &&
       kind !== 'inference.maxNewTokens'
     ) {
       // `max_iters = max_step * gradient_accumulation_steps` (lit-gpt's pretraining scripts): micro-batch iterations;
@@ -140,7 +140,7 @@ function runFlagName(flag: string): string | undefined {
 }
 
 /** Flag names that count devices (never a device id). */
-const DEVICE_COUNT_FLAG = /^(?:ngpu|ngpus|n_gpu|n_gpus|num_gpus)$/i;
+const DEVICE_COUNT_FLAG = /^(?:ngpu|ngpus|n_gpu|n_gpus|nr_gpu|num_gpus)$/i;
 
 /** `add_argument("--epochs", default=30)`: a sizing default is a fact where it is declared (uses win over it). */
 function readArgparseSizing(index: SyntaxIndex, ctx: PythonReadContext): void {
