@@ -475,3 +475,36 @@ describe('Sixty-first round: `--nr_gpu` counts the GPUs a TensorFlow program rep
     assert.ok(valuesOf(facts, 'hardware.devices').includes(4), JSON.stringify(valuesOf(facts, 'hardware.devices')));
   });
 });
+
+describe('Sixty-first round: text from a config never reaches a detail as markup', () => {
+  it('quotes a weights path only when it is path characters (PyText, Classy Vision)', async () => {
+    const hostile = '<img src=x onerror=alert(1)>\u001b[31m';
+    const pytext = await runOf(
+      {
+        'configs/p.json': JSON.stringify({
+          task: { WordTaggingTask: { data: {}, model: { load_path: hostile }, trainer: { epochs: 2 } } },
+        }),
+      },
+      'configs/p.json',
+    );
+    const classy = await runOf(
+      {
+        'configs/c.json': JSON.stringify({
+          name: 'fine_tuning',
+          pretrained_checkpoint: hostile,
+          num_epochs: 1,
+          dataset: { train: {} },
+          model: { name: 'resnet', num_blocks: [3, 4, 6, 3] },
+          optimizer: { name: 'sgd' },
+        }),
+      },
+      'configs/c.json',
+    );
+    for (const run of [pytext, classy]) {
+      assert.ok(run, 'the config is a run');
+      assert.equal(run.mode, 'finetune');
+      const details = run.assumptions.map((a) => a.detail).join('\n');
+      assert.ok(!details.includes('<') && !details.includes('>') && !details.includes('\u001b'), details);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
+import { quotedPath, type ConfigDialect, type ConfigDoc, type FactSink } from './dialect';
 
 /**
  * Classy Vision task configs (facebookresearch/ClassyVision, `classy_train.py --config configs/…json`; its README
@@ -84,7 +84,7 @@ export const classyVision: ConfigDialect = {
         'model.fromScratch',
         false,
         checkpoint,
-        `pretrained_checkpoint: ${checkpoint.value} (the weights it starts from)`,
+        `pretrained_checkpoint: ${quotedPath(checkpoint.value)} (the weights it starts from)`,
       );
     else if (name.value === 'fine_tuning')
       out.add(

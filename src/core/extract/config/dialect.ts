@@ -69,6 +69,11 @@ export interface ConfigDoc {
   resolve(raw: string, at: readonly string[]): { value: unknown; originLine?: number };
 }
 
+/** A path a config names (weights to start from) as a detail quotes it: path characters only, else `…`. */
+export function quotedPath(value: string): string {
+  return /^[\w./:@+-]{1,200}$/.test(value) ? value : '…';
+}
+
 /** A whole number above zero at `path` (a step count, a batch), with where it is written; else undefined. */
 export function positiveIntegerAt(doc: ConfigDoc, path: string): { n: number; at: ConfigValue } | undefined {
   const at = doc.get(path);

@@ -1,4 +1,4 @@
-import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { quotedPath, type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink } from './dialect';
 
 /**
  * PyText configs (facebookresearch/pytext, `pytext train < config.json`; its docs' "Config files" pages): one JSON
@@ -84,7 +84,12 @@ export const pytextConfig: ConfigDialect = {
       .slice(0, MAX_KEYS_LOOKED_AT)
       .find((v) => START_WEIGHTS.includes(v.key) && typeof v.value === 'string' && v.value.trim() !== '');
     if (start)
-      out.add('model.fromScratch', false, start, `${start.path}: ${String(start.value)} (the weights it starts from)`);
+      out.add(
+        'model.fromScratch',
+        false,
+        start,
+        `${start.path}: ${quotedPath(String(start.value))} (the weights it starts from)`,
+      );
     else
       out.add(
         'model.fromScratch',
