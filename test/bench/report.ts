@@ -264,6 +264,11 @@ async function repositories(corpus: string): Promise<void> {
     .filter((e) => e.isDirectory())
     .map((e) => path.join(corpus, e.name))
     .sort();
+  // A folder of snapshots holds one folder per repository (`owner+name/`); links and files are not followed.
+  if (repos.length === 0) {
+    console.error(`bench:report: no repository folders in ${corpus} (one folder per snapshot, as bench:corpus takes)`);
+    process.exit(1);
+  }
   console.log(
     `${repos.length} repositories in ${corpus}; ${os.availableParallelism()} cores; load average ${os
       .loadavg()
