@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { needsText } from '../../src/core/report/incomplete';
-import { pythonFacts, runOf, valuesOf } from './helpers';
+import { toCliRun } from '../../src/core/report/toCli';
+import { pythonFacts, runOf, scanFiles, valuesOf } from './helpers';
 
 /** Sixty-first round: rules from what the blind sets CI and CJ (and CG's leftovers) read wrong. */
 
@@ -56,6 +57,28 @@ describe('Sixty-first round: a stated length past any real run is unknown, not a
     assert.match(length.detail, /length is unknown/);
     assert.match(length.howToSet, /epochs=N/);
     assert.match(needsText(run), /run length/);
+  });
+
+  it('leaves the length, not a known model’s size, null in the CLI’s JSON', async () => {
+    const script = [
+      'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments',
+      "model = AutoModelForCausalLM.from_pretrained('gpt2')",
+      "args = TrainingArguments(output_dir='out', num_train_epochs=10000000, per_device_train_batch_size=8)",
+      'Trainer(model=model, args=args, train_dataset=data).train()',
+      '',
+    ].join('\n');
+    const scan = await scanFiles({ 'train.py': script });
+    const analyzed = scan.files.find((f) => f.display === 'train.py')?.analysis.runs[0];
+    assert.ok(analyzed, 'the script is a run');
+    const cli = toCliRun('train.py', analyzed);
+    assert.equal(cli.incomplete, true);
+    assert.deepEqual(
+      cli.missing?.map((m) => m.field),
+      ['training.length'],
+    );
+    assert.ok((cli.model.params ?? 0) > 1e8, `${cli.model.params}`);
+    assert.deepEqual([cli.training.epochs, cli.training.tokens, cli.training.samples], [null, null, null]);
+    assert.equal(cli.estimate.co2eKg, null);
   });
 
   it('estimates a config with a real length as before', async () => {

@@ -24,6 +24,11 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
   const { run, estimate, suggestions, range } = analyzed;
   const incomplete = run.missing.length > 0;
   const figure = (x: number) => (incomplete ? null : x);
+  // The input that is missing is null, not the placeholder the estimate was worked with: the model's size, or the
+  // run's length (its epochs, steps and the tokens and samples they make).
+  const sizeUnknown = run.missing.some((m) => m.field === 'model.params');
+  const lengthUnknown = run.missing.some((m) => m.field === 'training.length');
+  const length = (x: number | null) => (lengthUnknown ? null : x);
   return {
     file,
     range: {
@@ -31,13 +36,13 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
       endLine: range.endLine + 1,
       ...(range.cell !== undefined ? { cell: range.cell } : {}),
     },
-    model: { name: run.model.name, params: figure(run.model.params), source: run.model.source },
+    model: { name: run.model.name, params: sizeUnknown ? null : run.model.params, source: run.model.source },
     training: {
       mode: run.mode,
-      epochs: run.training.epochs,
-      steps: run.training.steps,
-      tokens: run.training.tokens,
-      samples: run.training.samples,
+      epochs: length(run.training.epochs),
+      steps: length(run.training.steps),
+      tokens: length(run.training.tokens),
+      samples: length(run.training.samples),
       precision: run.training.precision,
       ...(run.training.computePrecision !== run.training.precision
         ? { computePrecision: run.training.computePrecision }
