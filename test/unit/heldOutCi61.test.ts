@@ -57,6 +57,9 @@ describe('Sixty-first round: a stated length past any real run is unknown, not a
     assert.match(length.detail, /length is unknown/);
     assert.match(length.howToSet, /epochs=N/);
     assert.match(needsText(run), /run length/);
+    // The epochs the estimate was worked with are shown as a placeholder, not as Hugging Face's default.
+    const epochs = run.assumptions.find((a) => a.field === 'training.epochs');
+    assert.match(epochs?.detail ?? '', /placeholder/);
   });
 
   it('leaves the length, not a known model’s size, null in the CLI’s JSON', async () => {

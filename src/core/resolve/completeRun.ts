@@ -622,7 +622,12 @@ export function completeRun(
           field: 'training.epochs',
           value: epochs,
           source: 'default',
-          detail: hfLike ? HF_DEFAULT_EPOCHS.source : 'no epochs or steps found: assumed one pass',
+          // The value the surfaces that list assumptions show beside "needs the run length": a placeholder, said so.
+          detail: unbounded
+            ? `the run's length is unknown; ${epochs} epoch${epochs === 1 ? '' : 's'} is a placeholder, no estimate is shown`
+            : hfLike
+              ? HF_DEFAULT_EPOCHS.source
+              : 'no epochs or steps found: assumed one pass',
         });
       }
       const dataset = spec.training.dataset ? findDataset(spec.training.dataset) : undefined;
