@@ -1,4 +1,5 @@
 import { quotedPath, type ConfigDialect, type ConfigDoc, type FactSink } from './dialect';
+import { intList } from './sequences';
 
 /**
  * Classy Vision task configs (facebookresearch/ClassyVision, `classy_train.py --config configs/…json`; its README
@@ -25,9 +26,6 @@ const BOTTLENECK_DEPTHS: ReadonlyArray<readonly [string, number]> = [
   ['3,8,36,3', 152],
 ];
 
-/** Items of a stage list read at most (a ResNet has four stages). */
-const MAX_LIST_ITEMS = 16;
-
 function isTask(doc: ConfigDoc): boolean {
   const name = doc.str('name');
   return (
@@ -43,25 +41,15 @@ function isTask(doc: ConfigDoc): boolean {
 function resnetName(doc: ConfigDoc): string | undefined {
   const family = doc.str('model.name');
   if (family !== 'resnet' && family !== 'resnext') return undefined;
-  const depth = BOTTLENECK_DEPTHS.find(([stages]) => stages === numbersAt(doc, 'model.num_blocks')?.join(','))?.[1];
+  const depth = BOTTLENECK_DEPTHS.find(
+    ([stages]) => stages === intList(doc, 'model.num_blocks', { scalar: false })?.join(','),
+  )?.[1];
   if (!depth) return undefined;
-  const widthCardinality = numbersAt(doc, 'model.base_width_and_cardinality');
+  const widthCardinality = intList(doc, 'model.base_width_and_cardinality', { scalar: false });
   if (!widthCardinality) return family === 'resnet' ? `resnet${depth}` : undefined;
   if (widthCardinality.length !== 2) return undefined;
   const [width, cardinality] = widthCardinality;
   return `resnext${depth}_${cardinality}x${width}d`;
-}
-
-/** A list of numbers written at a path (`[3, 4, 6, 3]`), or undefined. */
-function numbersAt(doc: ConfigDoc, path: string): number[] | undefined {
-  if (doc.get(path)?.shape !== 'seq') return undefined;
-  const items: number[] = [];
-  for (let i = 0; i < MAX_LIST_ITEMS && doc.has(`${path}.${i}`); i++) {
-    const n = doc.num(`${path}.${i}`);
-    if (n === undefined) return undefined;
-    items.push(n);
-  }
-  return items.length > 0 && !doc.has(`${path}.${MAX_LIST_ITEMS}`) ? items : undefined;
 }
 
 export const classyVision: ConfigDialect = {
@@ -122,7 +110,7 @@ export const classyVision: ConfigDialect = {
         'model.id',
         network,
         doc.get('model.num_blocks')!,
-        `model.num_blocks: [${numbersAt(doc, 'model.num_blocks')!.join(', ')}] in bottleneck stages: ${network}`,
+        `model.num_blocks: [${intList(doc, 'model.num_blocks', { scalar: false })!.join(', ')}] in bottleneck stages: ${network}`,
       );
     else if (typeof family?.value === 'string' && /^\w{1,80}$/.test(family.value))
       out.add(

@@ -3,7 +3,7 @@ import { startsARun } from '../../../facts';
 import { extractShellFacts } from '../../shellFacts';
 import { evaluate } from '../../pythonValues';
 import { nodeRange } from '../context';
-import { executedRows } from '../entryPoint';
+import { executedRowMask } from '../entryPoint';
 import type { FileRule } from '../rules';
 
 /**
@@ -31,21 +31,21 @@ export const llamaCppProcess: FileRule = {
   words: ['llama-cli', 'llama-server', 'llama-bench', 'llama-perplexity'],
   runStart: [PROGRAM, CHILD_PROCESS],
   read: (_index, ctx) => {
-    const program = PROGRAM.exec(ctx.text)?.[1];
-    if (!program || !CHILD_PROCESS.test(ctx.text) || ctx.facts.some(startsARun)) return;
+    const named = PROGRAM.exec(ctx.text);
+    const program = named?.[1];
+    if (!named || !program || !CHILD_PROCESS.test(ctx.text) || ctx.facts.some(startsARun)) return;
     // A program whose first llama.cpp tool is the quantiser makes model files (and may time each one it makes): a
     // quantisation tool. One that names the quantiser after the program it runs (a perplexity test that can also
     // quantise a variant first) is that program's run.
     const quantizerAt = QUANTIZER.exec(ctx.text)?.index;
-    if (quantizerAt !== undefined && quantizerAt < PROGRAM.exec(ctx.text)!.index) return;
-    const executed = executedRows(ctx.tree);
-    const runs = (row: number) => executed.some(([a, b]) => a <= row && row <= b);
+    if (quantizerAt !== undefined && quantizerAt < named.index) return;
+    const executed = executedRowMask(ctx.tree);
     let lists = 0;
     for (const list of ctx.tree.rootNode.descendantsOfType('list')) {
       if (!list || lists >= MAX_LISTS) break;
       const items = list.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
       const model = items.findIndex((c) => c.type === 'string' && /^["'](?:-m|--model)["']$/.test(c.text));
-      if (model < 1 || !runs(list.startPosition.row)) continue;
+      if (model < 1 || !executed[list.startPosition.row]) continue;
       lists++;
       const words = [program, ...items.slice(1, MAX_WORDS).map((c) => wordOf(c, ctx.symbols))];
       const at = nodeRange(list);

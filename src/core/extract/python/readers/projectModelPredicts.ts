@@ -106,21 +106,17 @@ export const projectModelPredicts: FileRule = {
     const executed = executedRowMask(ctx.tree);
     const names = [...classes.keys()].join('|');
     const built = new RegExp(`^[ \\t]*([A-Za-z_]\\w{0,60})[ \\t]*=[ \\t]*(${names})[ \\t]*\\(`);
-    const objects = new Map<string, string>();
-    /** The row each object is built on. */
-    const builtAt = new Map<string, number>();
+    /** Each object's class (or factory) and the row it is built on. */
+    const objects = new Map<string, { cls: string; row: number }>();
     // Objects built where the module runs (its top, its main guard's reach), by the holder's name.
     // A demo may build its object inside the function that builds the UI (`def demo(): obj = X(...)`, then
     // `submit.click(fn=obj.test)`): the UI runs it when the module starts, so any row of a demo counts.
     for (let row = 0; row < lines.length && objects.size < MAX_OBJECTS; row++) {
       const m = executed[row] || webDemo ? built.exec(lines[row]) : null;
       if (m && classes.get(m[2])!.handed && !handedModel!.test(lines[row].slice(m[0].length - 1))) continue;
-      if (m && !objects.has(m[1])) {
-        objects.set(m[1], m[2]);
-        builtAt.set(m[1], row);
-      }
+      if (m && !objects.has(m[1])) objects.set(m[1], { cls: m[2], row });
     }
-    for (const [object, cls] of objects) {
+    for (const [object, { cls, row: builtRow }] of objects) {
       const call = new RegExp(`(?:^|[^\\w.])${object}\\.(\\w{1,60})[ \\t]*\\(`, 'g');
       const called = new RegExp(`(?:^|[^\\w.])${object}[ \\t]*\\(`);
       // A bound method handed to the UI as its handler (`fn=sad_talker.test`, `fn=warp(obj.run)`): the UI calls it.
@@ -166,7 +162,7 @@ export const projectModelPredicts: FileRule = {
       const { handed } = classes.get(cls)!;
       if (!predicts || !(MODEL_CLASS.test(name) || MODEL_FACTORY.test(name) || handed)) continue;
       const at = { startLine: predicts.row, startCol: 0, endLine: predicts.row, endCol: lines[predicts.row].length };
-      if (MODEL_FACTORY.test(name)) readFactoryModelName(object, cls, builtAt.get(object), ctx);
+      if (MODEL_FACTORY.test(name)) readFactoryModelName(object, cls, builtRow, ctx);
       ctx.facts.push({
         kind: 'launch.inference',
         value: `${PREDICTS_WITH_PROJECT_CLASS}${cls}.${predicts.method}`,
@@ -189,8 +185,7 @@ const MODEL_NAME_WORD = /^[A-Za-z][\w.-]{0,80}$/;
  * `model = get_model(args.model)()`, `net = build_model('resnet50')`: the name the project's factory is handed (a
  * literal or a flag's default) is the model the program runs. Nothing for a config object or a name read at run time.
  */
-function readFactoryModelName(object: string, factory: string, row: number | undefined, ctx: PythonReadContext): void {
-  if (row === undefined) return;
+function readFactoryModelName(object: string, factory: string, row: number, ctx: PythonReadContext): void {
   const call = ctx.tree.rootNode
     .descendantsOfType('call', { row, column: 0 }, { row: row + 1, column: 0 })
     .find((c) => c !== null && c.childForFieldName('function')?.text === factory);
