@@ -1231,6 +1231,7 @@ function linkedFacts(
   links.sort((a, b) => order(a) - order(b));
   const asked = new Set<string>();
   const separate = depth === 1 ? separatelyLaunched(facts) : undefined;
+  const laterConfigs = depth === 1 ? laterLaunchedConfigs(facts) : undefined;
   // Files named but not found: each said up to a point, then counted (a generated file may name thousands).
   let unfound = 0;
   let capped = false;
@@ -1293,6 +1294,21 @@ function linkedFacts(
     if (!look) seen.add(target.path);
     // A script handed words as its positional parameters reads them (`model=$3`): read with them.
     const read1 = link.positional && target.readFactsWith ? target.readFactsWith(link.positional) : target.readFacts();
+    // A later config of a launch list that defines a run of its own is that run, not part of this one. (One program
+    // run over many configs that are no runs alone, a test script over thirty benchmark configs, draws them all.)
+    if (
+      link.kind === 'link.config' &&
+      !link.file &&
+      laterConfigs?.has(reference) &&
+      read1.facts.some(
+        (f) =>
+          !f.file &&
+          ((f.kind === 'launch.trainer' && !String(f.value).startsWith('construct:')) || f.kind === 'launch.inference'),
+      )
+    ) {
+      modules?.add(target.path);
+      continue;
+    }
     // A module a script imports a function from stays a file of its own in a report (it may run as main too).
     // A configargparse config's program (configArgparse.ts) is also run without a config, with its own defaults.
     // A script one of several steps of a pipeline stays one too, unless it exits without the words it is handed (a
@@ -1606,6 +1622,26 @@ function separatelyLaunched(facts: readonly Fact[]): Set<string> | undefined {
       if (!programs.has(f.value)) programs.set(f.value, f.range.startLine);
   // Different programs on different lines (not one program over a loop, nor one line naming two files).
   return programs.size >= 2 && new Set(programs.values()).size >= 2 ? new Set(programs.keys()) : undefined;
+}
+
+/**
+ * The configs a launch list hands its program after the first: a script whose launch lines hand it different
+ * config files (`--config configs/a.py --mode train`, later `--config configs/b.py`) lists several runs, each the run
+ * its config defines. The script's own run is its first launch; the later configs that define a run of their own are
+ * not drawn into it (their length, mode and model are not its) and stay runs of their own in a report.
+ */
+function laterLaunchedConfigs(facts: readonly Fact[]): Set<string> | undefined {
+  const launchLines = new Set(
+    facts.filter((f) => !f.file && f.kind === 'launch.trainer').map((f) => f.range.startLine),
+  );
+  if (launchLines.size < 2) return undefined;
+  const configs = new Map<string, number>();
+  for (const f of facts)
+    if (!f.file && f.kind === 'link.config' && launchLines.has(f.range.startLine) && typeof f.value === 'string')
+      if (!configs.has(f.value)) configs.set(f.value, f.range.startLine);
+  if (configs.size < 2 || new Set(configs.values()).size < 2) return undefined;
+  const first = Math.min(...configs.values());
+  return new Set([...configs].filter(([, line]) => line !== first).map(([value]) => value));
 }
 
 /**

@@ -58,14 +58,20 @@ describe('a loop bound read by key from the config the program loads', () => {
     assert.ok(of(await facts(twice), 'training.epochs').every((f) => f.configKey === undefined));
   });
 
-  it("keeps a config's top-level epoch counts as keyed values only", () => {
-    const { facts: read } = extractConfigFacts('epochs_1st: 200\nepochs_2nd: 100\nnested:\n  epoch_x: 3\n', 'yaml');
+  // Sixty-second round: one section deep too, keyed by its dotted path (a program reads `opt.OPTIM.NUM_EPOCHS`); not
+  // deeper.
+  it("keeps a config's epoch counts, at the top or one section deep, as keyed values only", () => {
+    const { facts: read } = extractConfigFacts(
+      'epochs_1st: 200\nepochs_2nd: 100\nnested:\n  epoch_x: 3\n  deeper:\n    epoch_y: 4\n',
+      'yaml',
+    );
     const keyed = of(read, 'config.value');
     assert.deepEqual(
       keyed.map((f) => [f.value, f.detail]),
       [
         ['epochs_1st', '200'],
         ['epochs_2nd', '100'],
+        ['nested.epoch_x', '3'],
       ],
     );
     assert.equal(of(read, 'training.epochs').length, 0);

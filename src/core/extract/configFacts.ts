@@ -127,6 +127,19 @@ const COMPOSE_KEYS = ['deploy'];
 /** The argument lists a container's `command:` list is run with (Kubernetes `args`, Beaker `arguments`). */
 const ARGUMENT_KEYS = ['args', 'arguments'];
 /**
+ * Keys that name, by their own words, the pretrained weights a run starts from (`pretrained_model_path`,
+ * `pretrained_checkpoint`, `init_checkpoint`, BERT's flag name): read only when the value is a checkpoint file.
+ */
+const START_CHECKPOINT_KEYS = new Set([
+  'pretrained_model_path',
+  'pretrained_checkpoint',
+  'pretrained_checkpoint_path',
+  'pretrained_ckpt',
+  'pretrained_ckpt_path',
+  'init_checkpoint',
+]);
+
+/**
  * Sections whose keys the generic table reads by their section (`model: {name: Org/Id}`, `lora: {enabled: true}`),
  * as the prefilter looks for them: `model` only as a YAML key or a JSON key of its own (a results file's
  * `"model.layers.0.mlp"` holds no run).
@@ -166,6 +179,7 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   'pretrained',
   // `pretrained_model: ""` / `pretrained_model: <file>.pth`: the checkpoint a run config starts from, or none.
   'pretrained_model',
+  ...START_CHECKPOINT_KEYS,
   // `model_name` beside a checkpoint key (checkpointBeside): the name the trained model is saved under.
   'model_name',
   'vit',
@@ -394,8 +408,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
       pairOrigin = resolved.originLine;
       // `epochs_1st: 200`: a top-level count a program reads by its key (`config.get('epochs_1st', 200)`); kept for
       // such a program's run only (Fact.configKey).
+      // One section deep too (`OPTIM: {NUM_EPOCHS: 60}`, read as `opt.OPTIM.NUM_EPOCHS`): keyed by its dotted path.
       if (
-        path.length === 0 &&
+        path.length <= 1 &&
         keyedCounts < MAX_KEYED_COUNTS &&
         KEYED_COUNT.test(key) &&
         typeof scalar === 'number' &&
@@ -403,7 +418,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         scalar > 0
       ) {
         keyedCounts++;
-        add('config.value', key, valueNode, String(scalar));
+        add('config.value', path.length === 0 ? key : `${path[0]}.${key}`, valueNode, String(scalar));
       }
       const sizing = sizingKindFor(key, 'config');
       // A metric Hydra builds (`clip_metric: { _target_: torchmetrics.multimodal.CLIPScore, model_name_or_path: ... }`)
@@ -689,6 +704,10 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         isCheckpointFile(scalar)
       ) {
         // The same switch naming a checkpoint file (`pretrained_model: Models/x/epoch_20.pth`): the run starts from it.
+        add('model.fromScratch', false, valueNode, `${where}: starts from the checkpoint ${scalar.trim()}`);
+      } else if (START_CHECKPOINT_KEYS.has(key) && typeof scalar === 'string' && isCheckpointFile(scalar)) {
+        // A key named for the pretrained weights the run loads before it trains, at any depth (HyenaDNA's Hydra
+        // experiments: `train: {pretrained_model_path: .../2_128_1024.ckpt}`): a checkpoint file, so a fine-tune.
         add('model.fromScratch', false, valueNode, `${where}: starts from the checkpoint ${scalar.trim()}`);
       } else if (key === 'vit' && path.length === 0 && typeof scalar === 'string' && VIT_SIZE.test(scalar)) {
         // BLIP/ALBEF-style task configs: `vit: 'base'` or `'large'` picks the image encoder the program's factory

@@ -2329,14 +2329,17 @@ function devicesInCommentAbove(
 }
 
 /**
- * A script that trains and evaluates in turn (nanochat's speedrun: pretrain, evaluate, SFT, evaluate): its run is
- * the training. The inference mode guessed from an evaluation step's program name (`-m scripts.base_eval`) is
- * dropped when another launch line of the script trains; a script of evaluations alone keeps it.
+ * A script that trains and evaluates in turn (nanochat's speedrun: pretrain, evaluate, SFT, evaluate; BERT-style
+ * scripts that run `main.py --do_train=True` and then `main.py --do_train=False --do_eval=True`): its run is the
+ * training. The inference mode of an evaluation step, guessed from its program's name (`-m scripts.base_eval`) or
+ * switched on its own line, is dropped when another launch line of the script trains; a script of evaluations
+ * alone keeps it.
  */
 const TEST_NAMED_PROGRAM = /(?:^|\/)(?:test_[^/]{0,200}|[^/]{0,200}_tests?)\.py$/;
 function withoutPipelineEvaluations(facts: Fact[]): Fact[] {
-  const byName = (f: Fact) => f.kind === 'training.mode' && f.value === 'inference' && f.confidence === 'medium';
-  const evaluating = new Set(facts.filter(byName).map((f) => f.range.startLine));
+  const nameGuess = (f: Fact) => f.kind === 'training.mode' && f.value === 'inference' && f.confidence === 'medium';
+  const switched = (f: Fact) => f.kind === 'training.mode' && f.value === 'inference' && f.confidence === 'high';
+  const evaluating = new Set(facts.filter((f) => nameGuess(f) || switched(f)).map((f) => f.range.startLine));
   // A program named as a test (`${bench}_test.py` scoring the answers the evaluation wrote) trains nothing either.
   for (const f of facts)
     if (f.kind === 'link.script' && TEST_NAMED_PROGRAM.test(String(f.value))) evaluating.add(f.range.startLine);
@@ -2347,6 +2350,13 @@ function withoutPipelineEvaluations(facts: Fact[]): Fact[] {
     (f) => f.kind === 'launch.trainer' && !evaluates(f) && !String(f.value).startsWith('construct:'),
   );
   if (training.length === 0) return facts;
+  // A switch on the line itself (`--do_eval=True`) is dropped only when another line trains the same program: a
+  // different program after it (a scorer, `tools/eval_cocoapi.py`) does not make an evaluation script a training.
+  const programOn = (line: number) =>
+    facts.find((f) => f.kind === 'link.script' && f.range.startLine === line && typeof f.value === 'string')?.value;
+  const trainedPrograms = new Set(training.map((f) => programOn(f.range.startLine)).filter((p) => p !== undefined));
+  const byName = (f: Fact) =>
+    nameGuess(f) || (switched(f) && trainedPrograms.has(programOn(f.range.startLine) ?? '\0'));
   // Pretraining then post-training in one script (`base_train` then `chat_sft`): the post-training step starts
   // from the model the script just trained, so its name (SFT, DPO: `postTrainingMethod`, low) does not make the
   // script a fine-tune of a pretrained checkpoint. Only when the first training line says nothing of its start.

@@ -306,6 +306,20 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/tools/data/**/*.{py,sh,bash}',
     reason: 'a dataset preparation tool, by its folder (tools/data)',
   },
+  // A toolbox's analysis tools (OpenMMLab's `tools/analysis_tools/`: log curves, FLOPs counts, an FPS benchmark of a
+  // config's model, confusion matrices of stored results, dataset browsing): programs that measure or inspect a model
+  // or its results; the runs are the configs and the train/test tools. A launch script kept there (benchmark
+  // commands over a list of configs) is read for what it runs.
+  {
+    glob: '**/tools/analysis_tools/**/*.py',
+    reason: 'an analysis tool (logs, FLOPs, speed, stored results), by its folder (tools/analysis_tools)',
+  },
+  // OpenMMLab's output folder (`--work-dir`, by default `./work_dirs/<config name>`): the config a finished run dumped
+  // beside its logs and checkpoints, a record of that run, not one to start.
+  {
+    glob: '**/work_dirs/**',
+    reason: 'the output folder of a finished run (OpenMMLab work_dirs: its dumped config, logs and checkpoints)',
+  },
   // (After the folders above: a folder's reason says more than a name's.)
   // Named for building a dataset's pieces (`pretokenization.py` caching a tokenizer's codes, `curate.py` and
   // `build_metadata.py` selecting and listing training data, `prep_feature.py`, `build_ngram.py`): each writes the files

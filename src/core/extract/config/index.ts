@@ -91,6 +91,7 @@ import { vissl } from './vissl';
 import { vitsTts } from './vitsTts';
 import { videoDiffusionFinetune } from './videoDiffusionFinetune';
 import { detectron2, yacs } from './yacs';
+import { flatYacs } from './flatYacs';
 
 /**
  * Every config dialect configFacts.ts runs after the generic key table. Adding a dialect:
@@ -135,6 +136,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   openPcdet,
   baseListConfig,
   yacs,
+  flatYacs,
   detectron2,
   hyperPyYaml,
   structuredArgs,

@@ -38,8 +38,12 @@ const FREEZE = /^FREEZE(_(VIT|BACKBONE|ENCODER))?$/;
 
 /** Keys of a mixture-of-experts architecture section. */
 const MIXTURE_KEYS = ['NUM_LOCAL_EXPERTS', 'NUM_EXPERTS', 'MOE_BLOCKS'];
-/** A run named a fine-tune (`swin_base_patch4_window7_224_22kto1k_finetune`, `..._ft`): its weights are given at launch. */
-const FINE_TUNE_NAME = /(?:^|[_-])(?:finetune|fine_tune|ft)(?:$|[_-])/i;
+/**
+ * A run named a fine-tune (`swin_base_patch4_window7_224_22kto1k_finetune`, `..._ft`), or a transfer from one
+ * label set to another (`TinyViT-21M-22kto1k`: ImageNet-22k weights fine-tuned on ImageNet-1k): its weights are
+ * given at launch.
+ */
+const FINE_TUNE_NAME = /(?:^|[_-])(?:finetune|fine_tune|ft|\d{1,3}kto\d{1,3}k)(?:$|[_-])/i;
 
 /**
  * Whether a config's model name says only a family (`cls_cvt`: no size word, no digit) and a catalog row is of it: a
@@ -536,13 +540,16 @@ function readPrecision(doc: ConfigDoc, out: FactSink): void {
  * from these, the detector's heads initialised at random, which is how the model zoo's "trained from scratch"
  * detectors are trained (the labels' rule: pre-training of the detector, not a fine-tune of it). The older
  * `catalog://ImageNetPretrained/FAIR/R-50-GN` names resolve to the same folder (catalog.py, ModelCatalog.get).
+ * So do the DeepLab project's `detectron2://DeepLab/R-52.pkl` and `R-103.pkl`, ResNets with a deep stem "pre-trained on
+ * ImageNet using the default recipe of pytorch examples" (detectron2 projects/DeepLab/README.md).
  * So do the same backbones converted and kept beside the configs under their release names (`R-101.pkl`,
  * `swin_large_patch4_window12_384_22k.pkl`: Mask2Former's and Detic's configs; classificationBackbone.ts).
  */
 /** How a detectron2 config's link to the config it derives from starts (analyze.ts keeps a derived-from run listed). */
 export const DETECTRON2_BASE_LINK = '_BASE_: ';
 
-export const DETECTRON2_BACKBONE_ONLY = /^(?:detectron2|catalog):\/\/ImageNetPretrained\//;
+export const DETECTRON2_BACKBONE_ONLY =
+  /^(?:(?:detectron2|catalog):\/\/ImageNetPretrained\/|detectron2:\/\/DeepLab\/R-\d{2,3}\.pkl$)/;
 
 /**
  * The detector a `MODEL.META_ARCHITECTURE` names (`Detr`, `GeneralizedRCNN`, `RetinaNet`), lower-cased, with the

@@ -1314,15 +1314,20 @@ export const RUNS_AS_MAIN =
  * What reads command-line flags: argparse and the parsers built on it (Hugging Face's HfArgumentParser,
  * TRL's TrlParser, jsonargparse), `parse_args(...)` of a sibling `params.py`, fire, click, typer, LightningCLI,
  * OmegaConf's dot-list `OmegaConf.from_cli()` (`python generate.py ckpt=<dir>`), draccus (`@draccus.wrap()`,
- * and LeRobot's `@parser.wrap()` over it: a dataclass config filled from `--a.b=x` flags).
+ * and LeRobot's `@parser.wrap()` over it: a dataclass config filled from `--a.b=x` flags), absl and TF1 flags
+ * declared at the module's top level (`flags.DEFINE_integer('epochs', 200, ...)`, `tf.app.flags.DEFINE_string(...)`:
+ * parsed from the command line when the program starts).
  * Each alternative starts with a literal word, so a line is matched in linear time.
  */
 export const FLAG_PARSER =
-  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI|OmegaConf\.from_cli)\s*\(|\bparse_arg(?:s|uments)\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(|^@\s*(?:draccus|parser)\.wrap\s*\(/m;
+  /\b(?:\w*ArgumentParser(?:Plus)?|TrlParser|LightningCLI|OmegaConf\.from_cli)\s*\(|\bparse_arg(?:s|uments)\w*\s*\(|\bfire\.Fire\s*\(|^@\s*click\.(?:command|option)\b|\btyper\.(?:Typer|run)\s*\(|^@\s*(?:draccus|parser)\.wrap\s*\(|^(?:tf\.app\.)?flags\.DEFINE_(?:string|integer|float|boolean|bool|enum|list|multi_string)\s*\(/m;
 
-/** `args = parser.parse_args()` at column 0: the flags parsed when the module runs, not inside a definition. */
+/**
+ * `args = parser.parse_args()` at column 0, or absl/TF1 flags declared at column 0: the flags parsed when the module
+ * runs, not inside a definition.
+ */
 export const MODULE_LEVEL_FLAG_PARSE =
-  /^[A-Za-z_]\w{0,60}(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,60}){0,3}[ \t]*=[ \t]*[A-Za-z_][\w.]{0,60}\.parse_(?:known_)?args\(/m;
+  /^[A-Za-z_]\w{0,60}(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,60}){0,3}[ \t]*=[ \t]*[A-Za-z_][\w.]{0,60}\.parse_(?:known_)?args\(|^(?:tf\.app\.)?flags\.DEFINE_(?:string|integer|float|boolean|bool|enum|list|multi_string)\s*\(/m;
 
 /** Lines looked back from a statement for the top-level statement it belongs to (a long loop body is a few hundred). */
 const MAX_LOOK_BACK = 2_000;

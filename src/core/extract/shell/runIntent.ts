@@ -319,11 +319,15 @@ function flagNames(command: LaunchCommand): string[] {
  * config it is handed says of training. Returns the flag, or undefined.
  */
 export function evaluationSwitch(command: LaunchCommand): string | undefined {
-  const names = flagNames(command);
+  // `--do_train False`, `--do_eval=False` (HfArgumentParser and absl read a value after a bool flag): the switch off.
+  const off = new Set(
+    [...command.text.matchAll(/(?:^|\s)--([A-Za-z][\w.-]*)(?:=|\s+)["']?(?:False|false|0|no)\b/g)].map((m) =>
+      m[1].toLowerCase(),
+    ),
+  );
+  const names = flagNames(command).filter((n) => !off.has(n));
   const has = (re: RegExp) => names.find((n) => re.test(n));
-  // `--do_train False` (HfArgumentParser reads a value after a bool flag) switches training off.
-  const doTrain =
-    has(/^do[-_]train$/) && !/(?:^|\s)--do[-_]train(?:=|\s+)["']?(?:False|false|0|no)\b/.test(command.text);
+  const doTrain = has(/^do[-_]train$/);
   const explicit =
     has(/^(?:eval[-_]only|evaluate|evaluate[-_]only|do[-_]predict|test[-_]only)$/) ?? has(/^do[-_]eval$/);
   if (explicit && !doTrain) return `--${explicit}`;

@@ -2937,6 +2937,18 @@ export const MODELS: readonly Model[] = [
     source:
       'the Hub\'s safetensors count of full-weight copies of Qwen2-VL-2B-Instruct, "Model size 2.21B params, Tensor type BF16" (huggingface.co/Kaushika04/Qwen2-VL-2B-Instruct-LoRA-FT, huggingface.co/zhangfaen/Qwen2-VL-2B-checkpoint; published rounded)',
   },
+  {
+    id: 'Qwen/Qwen2-VL-7B-Instruct',
+    aliases: ['Qwen/Qwen2-VL-7B'],
+    family: 'qwen2-vl',
+    architecture: 'decoder',
+    modality: 'multimodal',
+    params: 8_291_375_616,
+    contextLength: 32_768,
+    smallerSiblings: ['Qwen/Qwen2-VL-2B-Instruct'],
+    source:
+      'computed: language model 7,615,616,512 (config.json: 28 layers, d 3584, FFN 18944, 28 heads / 4 KV heads, vocab 152064, untied; the Qwen2-7B shape) + vision tower 675,759,104 (transformers Qwen2VLVisionConfig defaults, which config.json keeps: 32 blocks, d 1280, MLP ratio 4 with biases, 16 heads, QKV biases, two LayerNorms a block; 3x2x14x14 patch convolution without bias; merger LayerNorm + MLP 5120 to 5120 to 3584); context: max_position_embeddings 32768 in config.json',
+  },
   // ---------------- Qwen2.5-VL (vision-language; only instruction-tuned checkpoints were released) ----------------
   // Computed: the Qwen2.5 language model of the same size (its own catalog row; the VL model is initialised from it:
   // Qwen2.5-VL Technical Report, arXiv:2502.13923, section 2.1) plus the vision tower and merger, configured alike at

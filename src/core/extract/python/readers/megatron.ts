@@ -82,8 +82,34 @@ export const megatronPretrain: CallRule = {
       'a Megatron-LM program: pretrain() parses the model, length and precision flags it is launched with',
       'medium',
     );
+    readTokenizerDefault(node, ctx);
   },
 };
+
+/**
+ * `pretrain(..., args_defaults={'tokenizer_type': 'GPT2BPETokenizer'})` (Megatron's pretrain_gpt.py): the program's
+ * tokenizer unless its launch names another. GPT-2's byte-level BPE has 50,257 tokens (Radford et al. 2019; the
+ * Hugging Face `gpt2` config's vocab_size), which Megatron pads to a multiple of `--make-vocab-size-divisible-by`
+ * (default 128: megatron/arguments.py; `_vocab_size_with_padding`): 50,304.
+ */
+function readTokenizerDefault(call: Node, ctx: Parameters<CallRule['read']>[0]['ctx']): void {
+  const keyword = call
+    .childForFieldName('arguments')
+    ?.namedChildren.find(
+      (a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'args_defaults',
+    );
+  const value = keyword?.childForFieldName('value');
+  if (!value || value.type !== 'dictionary' || value.text.length > 2000) return;
+  if (!/["']tokenizer_type["']\s*:\s*["']GPT2BPETokenizer["']/.test(value.text)) return;
+  ctx.add(
+    'model.vocabSize',
+    50304,
+    value,
+    "args_defaults tokenizer_type GPT2BPETokenizer: GPT-2's 50,257 tokens padded to 50,304 by Megatron",
+    'low',
+  );
+  ctx.amendLast({ fromFlags: ['tokenizer_type', 'tokenizer-type', 'vocab_file', 'vocab-file'] });
+}
 
 export const megatronInference: CallRule = {
   framework: 'megatron',

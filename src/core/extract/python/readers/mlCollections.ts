@@ -69,6 +69,8 @@ const PRETRAINED_KEYS = [
   // pix2seq: the checkpoint the model section starts from (an Objects365-pretrained one for COCO fine-tuning).
   'model.pretrained_ckpt',
 ];
+/** A config's switch to start from a trained model (`training.finetune = True`). */
+const FINETUNE_SWITCH_KEYS = ['finetune', 'fine_tune', 'training.finetune', 'training.fine_tune'];
 /** Keys naming the compute dtype (scenic `model_dtype_str`, flax `dtype`, big_vision `param_dtype`). */
 const DTYPE_KEYS = ['dtype', 'model_dtype_str', 'model.dtype', 'compute_dtype', 'param_dtype', 'model.param_dtype'];
 /** A program switch naming an inference job (`train = 'inference_time'`, `trainer = 'eval'`). */
@@ -820,6 +822,17 @@ function readStartingWeights(
     const [key, s] = pretrained;
     ctx.add('model.fromScratch', false, s!.node, `get_config(): ${key} names the starting weights`, 'medium');
     if (run) ctx.add('training.mode', 'finetune', s!.node, `get_config(): ${key}: a fine-tune`, 'medium');
+    return true;
+  }
+  // Consistency models' `training.finetune = True` (jcm/train.py initialises from the `ref_model_path` model when it
+  // is set): the config's own switch to start from a trained model.
+  const switched = FINETUNE_SWITCH_KEYS.map((k) => [k, settings.get(k)] as const).find(
+    ([, s]) => s?.node.type === 'true',
+  );
+  if (switched) {
+    const [key, s] = switched;
+    ctx.add('model.fromScratch', false, s!.node, `get_config(): ${key} = True: starts from a trained model`, 'medium');
+    if (run) ctx.add('training.mode', 'finetune', s!.node, `get_config(): ${key} = True: a fine-tune`, 'medium');
     return true;
   }
   const doc = docstringOf(body) || docstringOf(ctx.tree.rootNode);

@@ -3,7 +3,7 @@ import { onDefaultPath } from '../branches';
 import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
 import type { FactKind } from '../../../facts';
-import { evaluate, keywordArgument, positionalArguments, type SymbolTable } from '../../pythonValues';
+import { evaluate, keywordArgument, positionalArguments, stringLiteral, type SymbolTable } from '../../pythonValues';
 import { pureFlagDefault, truncate, type PythonReadContext } from '../context';
 import { decideCondition } from '../branches';
 import { attachEdit, readKeyword, readTrainingKeywords } from '../keywords';
@@ -445,6 +445,18 @@ const LOADED_CONFIG = (name: string) =>
 const KEY_READ =
   /^(?:([A-Za-z_]\w{0,40})\.get\([ \t]*["'](\w{1,60})["'][ \t]*(?:,[ \t]*(\d{1,9})[ \t]*)?\)|([A-Za-z_]\w{0,40}(?:\.get\(\))?)\[[ \t]*["'](\w{1,60})["'][ \t]*\])$/;
 
+/** `opt.OPTIM.NUM_EPOCHS`, `cfg.epochs`: a name, then one or two attributes (a section and a key). */
+const ATTRIBUTE_READ = /^([A-Za-z_]\w{0,40})((?:\.[A-Za-z_]\w{0,60}){1,2})$/;
+/**
+ * `opt = Config('training.yml')`, `cfg = EasyDict(yaml.safe_load(open('cfg.yaml')))`: a name holding an object made
+ * from a config file the script names (the file is linked: configFiles), its keys read as attributes.
+ */
+const CONFIG_OBJECT = (name: string) =>
+  new RegExp(
+    `^[ \\t]*${name}[ \\t]*=[ \\t]*[\\w.]{1,60}\\([ \\t]*(?:["'][^"'\\n]{1,200}\\.(?:ya?ml|json)["']|(?:yaml\\.(?:safe_|full_)?load|json\\.load)\\()`,
+    'm',
+  );
+
 /** A bound written `x + 1` (a small literal added): x, and what is added. */
 function plusConstant(bound: Node): { base: Node; plus: number } {
   if (bound.type !== 'binary_operator' || bound.childForFieldName('operator')?.text !== '+')
@@ -476,7 +488,7 @@ function configKeyRead(
 ): { key: string; fallback?: number; written: string; row: number } | undefined {
   let read: string | undefined;
   let row = bound.startPosition.row;
-  if (bound.type === 'call' || bound.type === 'subscript') read = bound.text;
+  if (bound.type === 'call' || bound.type === 'subscript' || bound.type === 'attribute') read = bound.text;
   else if (bound.type === 'identifier' && /^\w{1,40}$/.test(bound.text)) {
     const assigned = new RegExp(`^[ \\t]*${bound.text}[ \\t]*=(?!=)[ \\t]*([^\\n]{1,200})$`, 'gm');
     const found: string[] = [];
@@ -490,6 +502,10 @@ function configKeyRead(
     read = found[0].replace(/[ \t]*#.*$/, '');
   }
   if (!read || read.length > 200) return undefined;
+  // `opt.OPTIM.NUM_EPOCHS` with `opt = Config('training.yml')`: a config object read by attribute, its sections and
+  // keys as the file writes them.
+  const chain = ATTRIBUTE_READ.exec(read);
+  if (chain && CONFIG_OBJECT(chain[1]).test(ctx.text)) return { key: chain[2].slice(1), written: read, row };
   const m = KEY_READ.exec(read);
   if (!m) return undefined;
   const holder = m[1] ?? m[4];
@@ -787,6 +803,13 @@ export const torchvisionDatasets: CallRule = {
 };
 
 /**
+ * Config classes and readers of a project's own (`Config('training.yml')`, `get_config(...)`): linked only when handed
+ * a literal file. The same call handed a flag (`get_config(opts.config)`, shared by a trainer and its test program)
+ * names whichever config the launch gives; those links are the launch's to make.
+ */
+const LITERAL_ONLY_READERS = ['Config', 'read_config', 'parse_config', 'get_config', 'fromfile'];
+
+/**
  * open("config.yaml"), OmegaConf.load("conf/train.yaml"): a config this script reads. A file opened to be written
  * (`open(path, "w")`, mode `a`/`x` too) is the script's output, not its config.
  */
@@ -802,14 +825,23 @@ export const configFiles: CallRule = {
     'load_yaml_config',
     'load_config',
     'load_yaml',
+    // A project's config class or reader handed the file by name (MIRNet's `opt = Config('training.yml')`, a
+    // yacs-style wrapper; `read_config('cfg.yaml')`, mmcv's `Config.fromfile('cfg.json')`): a literal only
+    // (LITERAL_ONLY_READERS).
+    ...LITERAL_ONLY_READERS,
   ],
-  words: ['open(', 'load('],
-  when: ({ node, full, last }) => (full === 'open' || last !== 'open') && !!node.childForFieldName('arguments'),
-  read: ({ node, full, ctx }) => {
+  words: ['open(', 'load(', 'config(', 'Config(', 'fromfile('],
+  // A project reader handed no literal is left to the rules that know it (lavisProgram.ts: LAVIS's `Config(args)`).
+  when: ({ node, full, last }) =>
+    (full === 'open' || last !== 'open') &&
+    !!node.childForFieldName('arguments') &&
+    (!LITERAL_ONLY_READERS.includes(last) || node.childForFieldName('arguments')?.namedChildren[0]?.type === 'string'),
+  read: ({ node, full, last, ctx }) => {
     const args = node.childForFieldName('arguments')!.namedChildren;
     const first = args[0];
     if (full === 'open' && opensToWrite(args)) return;
-    const path = first ? configPathOf(first, ctx.symbols) : undefined;
+    const literal = LITERAL_ONLY_READERS.includes(last);
+    const path = !first ? undefined : literal ? (stringLiteral(first) ?? undefined) : configPathOf(first, ctx.symbols);
     if (path !== undefined && /\.(ya?ml|json)$/.test(path)) ctx.add('link.config', path, first!, `${full}("${path}")`);
   },
 };
