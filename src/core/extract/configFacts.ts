@@ -180,6 +180,8 @@ export const GENERIC_CONFIG_KEYS: readonly string[] = [
   // `pretrained_model: ""` / `pretrained_model: <file>.pth`: the checkpoint a run config starts from, or none.
   'pretrained_model',
   ...START_CHECKPOINT_KEYS,
+  // `train: {iterations: 300000}`: a training section's steps.
+  'iterations',
   // `model_name` beside a checkpoint key (checkpointBeside): the name the trained model is saved under.
   'model_name',
   'vit',
@@ -196,6 +198,9 @@ function isCheckpointFile(value: string): boolean {
   if (v.length > 2048 || /\s/.test(v)) return false;
   return /\.(?:pth|pt|ckpt|safetensors)$/i.test(v) || (v.includes('/') && /\.bin$/i.test(v));
 }
+
+/** A config's training section, by its name. */
+const TRAINING_SECTION = /^(?:train|training|solver|optim|optimization)$/i;
 
 /** A ViT size word as BLIP/ALBEF-style task configs write it. */
 const VIT_SIZE = /^(?:base|large)$/i;
@@ -705,6 +710,18 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
       ) {
         // The same switch naming a checkpoint file (`pretrained_model: Models/x/epoch_20.pth`): the run starts from it.
         add('model.fromScratch', false, valueNode, `${where}: starts from the checkpoint ${scalar.trim()}`);
+      } else if (
+        key === 'iterations' &&
+        path.length === 1 &&
+        TRAINING_SECTION.test(path[0]!) &&
+        typeof scalar === 'number' &&
+        Number.isSafeInteger(scalar) &&
+        scalar > 0
+      ) {
+        // A training section's `iterations` (DifFace's and ResShift's `train: {iterations: 300000}`, the trainer's
+        // `for ii in range(self.iters_start, self.configs.train.iterations)`): the optimizer steps. Only there: an
+        // `iterations` elsewhere is as often a sampler's or a solver's.
+        add('training.steps', scalar, valueNode, `${where}: ${scalar} (the training section's iterations)`);
       } else if (START_CHECKPOINT_KEYS.has(key) && typeof scalar === 'string' && isCheckpointFile(scalar)) {
         // A key named for the pretrained weights the run loads before it trains, at any depth (HyenaDNA's Hydra
         // experiments: `train: {pretrained_model_path: .../2_128_1024.ckpt}`): a checkpoint file, so a fine-tune.

@@ -108,7 +108,8 @@ function readTokenizerDefault(call: Node, ctx: Parameters<CallRule['read']>[0]['
     "args_defaults tokenizer_type GPT2BPETokenizer: GPT-2's 50,257 tokens padded to 50,304 by Megatron",
     'low',
   );
-  ctx.amendLast({ fromFlags: ['tokenizer_type', 'tokenizer-type', 'vocab_file', 'vocab-file'] });
+  // Another tokenizer on the launch line replaces it; a `--vocab-file` only says where GPT-2's vocabulary is kept.
+  ctx.amendLast({ fromFlags: ['tokenizer_type', 'tokenizer-type'] });
 }
 
 export const megatronInference: CallRule = {
