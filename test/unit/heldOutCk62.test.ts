@@ -434,3 +434,63 @@ describe('Sixty-second round: Qwen2-VL-7B is catalogued with its vision tower', 
     assert.ok(Math.abs(row.params - 8.29e9) / 8.29e9 < 0.005, String(row.params));
   });
 });
+
+describe('Sixty-second round: tensor2tensor’s programs on a launch line', () => {
+  it('reads t2t-decoder as an inference run of a trained model', () => {
+    const facts = extractShellFacts(
+      't2t-decoder \\\n  --problem=translate_enfr_wmt32k \\\n  --model=transformer \\\n  --hparams_set=transformer_big \\\n  --output_dir=/tmp/t2t\n',
+    );
+    assert.deepEqual(valuesOf(facts, 'launch.inference'), ['t2t-decoder']);
+    assert.deepEqual(valuesOf(facts, 'model.id'), ['transformer']);
+  });
+
+  it('reads t2t-datagen as no run (control)', () => {
+    const facts = extractShellFacts('t2t-datagen --problem=translate_enfr_wmt32k --data_dir=data\n');
+    assert.deepEqual(valuesOf(facts, 'launch.inference'), []);
+    assert.deepEqual(valuesOf(facts, 'launch.trainer'), []);
+  });
+});
+
+describe('Sixty-second round: a program that loads its first argument with a config class’s loader', () => {
+  const program = (load: string) =>
+    [
+      'import sys',
+      'from ourlm.config import TrainConfig',
+      '',
+      'def main(cfg):',
+      '    trainer = Trainer(cfg, model=OurModel(cfg.model))',
+      '    trainer.fit()',
+      '',
+      "if __name__ == '__main__':",
+      '    yaml_path, args_list = sys.argv[1], sys.argv[2:]',
+      `    cfg = ${load}`,
+      '    main(cfg)',
+      '',
+    ].join('\n');
+
+  it('is config-driven: TrainConfig.load(yaml_path, ...)', async () => {
+    const scan = await scanFiles({ 'scripts/train.py': program('TrainConfig.load(yaml_path, args_list)') });
+    const file = scan.files.find((f) => f.display === 'scripts/train.py');
+    assert.equal(file?.analysis.runs.length, 0);
+    assert.match(file?.analysis.notARun ?? '', /config-driven/);
+  });
+
+  it('is not, when the first argument goes elsewhere (control)', async () => {
+    const scan = await scanFiles({ 'scripts/train.py': program('TrainConfig.load("configs/base.yaml", args_list)') });
+    const file = scan.files.find((f) => f.display === 'scripts/train.py');
+    assert.doesNotMatch(file?.analysis.notARun ?? '', /config-driven/);
+  });
+});
+
+describe('Sixty-second round: a training section’s iterations', () => {
+  const config = (section: string) =>
+    ['model:', '  target: models.ours.OurNet', `${section}:`, '  lr: 5e-5', '  iterations: 300000', ''].join('\n');
+
+  it('reads train.iterations as the steps', () => {
+    assert.deepEqual(valuesOf(configFacts(config('train')), 'training.steps'), [300000]);
+  });
+
+  it('leaves a sampler’s iterations alone (control)', () => {
+    assert.deepEqual(valuesOf(configFacts(config('sampler')), 'training.steps'), []);
+  });
+});

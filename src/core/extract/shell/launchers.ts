@@ -931,6 +931,26 @@ const llamaCppCli: Launcher = {
 };
 
 /**
+ * tensor2tensor's command-line programs (tensor2tensor/bin, console scripts of its setup.py): `t2t-trainer` trains
+ * `--model` (its `--train_steps` read as any launch's), `t2t-decoder` decodes with a trained model from `--output_dir`
+ * (inference: back-translation, evaluation), `t2t-datagen` only writes the problem's data files. The size of the
+ * `--hparams_set` (`transformer_big`) depends on the problem's vocabulary: not read.
+ */
+const tensor2tensor: Launcher = {
+  name: 'tensor2tensor',
+  pattern: /^(?:[\w.-]{1,100}\/){0,10}t2t-(?:trainer|decoder|datagen)(?=\s|$)/,
+  words: ['t2t-'],
+  read(command, out) {
+    const program = /t2t-(\w+)$/.exec(command.words[0] ?? '')?.[1];
+    if (program === 'datagen') return 'no-run';
+    if (program === 'decoder') {
+      out.add('launch.inference', 't2t-decoder', 't2t-decoder decodes with a trained tensor2tensor model');
+      out.add('model.fromScratch', false, 't2t-decoder runs a trained checkpoint', 'high');
+    }
+  },
+};
+
+/**
  * `sbatch [options] job.slurm [args]` (SLURM): submits the job script, whose own launch lines are the run;
  * linked, so its facts join, and a run only when it launches one (resolve/factsToSpec.ts). Arguments that are a
  * command (`wrapper.sh python train.py …`) are the command the wrapper runs: a launch of their own. Options with a
@@ -1256,6 +1276,7 @@ export const LAUNCHERS: readonly Launcher[] = [
   // flags are its own code's (no framework's): the launch and the runner's process count are all that is read.
   { name: COMPILED_PROGRAM, pattern: COMPILED_TRAINER, words: ['/train'] },
   llamaCppCli,
+  tensor2tensor,
   // Last: any other command with flags, a run only through its package's console-script entry.
   consoleScriptCli,
 ];
