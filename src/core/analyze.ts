@@ -1607,21 +1607,33 @@ function needsItsArguments(facts: readonly Fact[]): boolean {
 }
 
 /**
+ * The files of one link kind a script's own launch lines name, each with the first line naming it, when the script
+ * has two or more launch lines and they name two or more different files on different lines (not one program over a
+ * loop, nor one line naming two files); else undefined.
+ */
+function namedOnLaunchLines(
+  facts: readonly Fact[],
+  kind: 'link.script' | 'link.config',
+): Map<string, number> | undefined {
+  const launchLines = new Set(
+    facts.filter((f) => !f.file && f.kind === 'launch.trainer').map((f) => f.range.startLine),
+  );
+  if (launchLines.size < 2) return undefined;
+  const named = new Map<string, number>();
+  for (const f of facts)
+    if (!f.file && f.kind === kind && launchLines.has(f.range.startLine) && typeof f.value === 'string')
+      if (!named.has(f.value)) named.set(f.value, f.range.startLine);
+  return named.size >= 2 && new Set(named.values()).size >= 2 ? named : undefined;
+}
+
+/**
  * Programs a launch script starts on launch lines of their own, when it starts two or more different ones (a
  * benchmark or pipeline script: `python a.py "$args"` then `accelerate launch ... b.py`): each is a run of its own
  * and stays one in a report, rather than taking the values of the first program the script runs.
  */
 function separatelyLaunched(facts: readonly Fact[]): Set<string> | undefined {
-  const launchLines = new Set(
-    facts.filter((f) => !f.file && f.kind === 'launch.trainer').map((f) => f.range.startLine),
-  );
-  if (launchLines.size < 2) return undefined;
-  const programs = new Map<string, number>();
-  for (const f of facts)
-    if (!f.file && f.kind === 'link.script' && launchLines.has(f.range.startLine) && typeof f.value === 'string')
-      if (!programs.has(f.value)) programs.set(f.value, f.range.startLine);
-  // Different programs on different lines (not one program over a loop, nor one line naming two files).
-  return programs.size >= 2 && new Set(programs.values()).size >= 2 ? new Set(programs.keys()) : undefined;
+  const programs = namedOnLaunchLines(facts, 'link.script');
+  return programs ? new Set(programs.keys()) : undefined;
 }
 
 /**
@@ -1631,15 +1643,8 @@ function separatelyLaunched(facts: readonly Fact[]): Set<string> | undefined {
  * not drawn into it (their length, mode and model are not its) and stay runs of their own in a report.
  */
 function laterLaunchedConfigs(facts: readonly Fact[]): Set<string> | undefined {
-  const launchLines = new Set(
-    facts.filter((f) => !f.file && f.kind === 'launch.trainer').map((f) => f.range.startLine),
-  );
-  if (launchLines.size < 2) return undefined;
-  const configs = new Map<string, number>();
-  for (const f of facts)
-    if (!f.file && f.kind === 'link.config' && launchLines.has(f.range.startLine) && typeof f.value === 'string')
-      if (!configs.has(f.value)) configs.set(f.value, f.range.startLine);
-  if (configs.size < 2 || new Set(configs.values()).size < 2) return undefined;
+  const configs = namedOnLaunchLines(facts, 'link.config');
+  if (!configs) return undefined;
   const first = Math.min(...configs.values());
   return new Set([...configs].filter(([, line]) => line !== first).map(([value]) => value));
 }

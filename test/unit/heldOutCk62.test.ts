@@ -451,37 +451,6 @@ describe('Sixty-second round: tensor2tensor’s programs on a launch line', () =
   });
 });
 
-describe('Sixty-second round: a program that loads its first argument with a config class’s loader', () => {
-  const program = (load: string) =>
-    [
-      'import sys',
-      'from ourlm.config import TrainConfig',
-      '',
-      'def main(cfg):',
-      '    trainer = Trainer(cfg, model=OurModel(cfg.model))',
-      '    trainer.fit()',
-      '',
-      "if __name__ == '__main__':",
-      '    yaml_path, args_list = sys.argv[1], sys.argv[2:]',
-      `    cfg = ${load}`,
-      '    main(cfg)',
-      '',
-    ].join('\n');
-
-  it('is config-driven: TrainConfig.load(yaml_path, ...)', async () => {
-    const scan = await scanFiles({ 'scripts/train.py': program('TrainConfig.load(yaml_path, args_list)') });
-    const file = scan.files.find((f) => f.display === 'scripts/train.py');
-    assert.equal(file?.analysis.runs.length, 0);
-    assert.match(file?.analysis.notARun ?? '', /config-driven/);
-  });
-
-  it('is not, when the first argument goes elsewhere (control)', async () => {
-    const scan = await scanFiles({ 'scripts/train.py': program('TrainConfig.load("configs/base.yaml", args_list)') });
-    const file = scan.files.find((f) => f.display === 'scripts/train.py');
-    assert.doesNotMatch(file?.analysis.notARun ?? '', /config-driven/);
-  });
-});
-
 describe('Sixty-second round: a training section’s iterations', () => {
   const config = (section: string) =>
     ['model:', '  target: models.ours.OurNet', `${section}:`, '  lr: 5e-5', '  iterations: 300000', ''].join('\n');

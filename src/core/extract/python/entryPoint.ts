@@ -1119,15 +1119,14 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
   // The regex tries every word of the file: only run where `sys.argv[1]` is written at all.
   const argvYaml =
     decorator || !text.includes('sys.argv[1]') ? null : /\b(\w+)\s*(?:,\s*\w+\s*)?=\s*sys\.argv\[1\]/.exec(text);
-  // `om.load(yaml_path)`, `yaml.safe_load(open(yaml_path))`, or through the handle of `with open(yaml_path) as f:`;
-  // a config class's own loader too (OLMo's and Molmo's `cfg = TrainConfig.load(yaml_path, [clean_opt(s) ...])`).
+  // `om.load(yaml_path)`, `yaml.safe_load(open(yaml_path))`, or through the handle of `with open(yaml_path) as f:`.
   const handle = argvYaml
     ? new RegExp(`with\\s+open\\(\\s*${argvYaml[1]}\\b[^)\\n]{0,40}\\)\\s+as\\s+(\\w+)\\s*:`).exec(text)
     : null;
   const loadsIt =
     argvYaml !== null &&
     new RegExp(
-      `(om|OmegaConf|yaml|[A-Z]\\w{0,40}Config)\\.(load|safe_load|from_yaml|from_file)\\(\\s*(open\\(\\s*)?(?:${argvYaml[1]}${handle ? `|${handle[1]}` : ''})\\b`,
+      `(om|OmegaConf|yaml)\\.(load|safe_load)\\(\\s*(open\\(\\s*)?(?:${argvYaml[1]}${handle ? `|${handle[1]}` : ''})\\b`,
     ).test(text);
   if (!decorator && !loadsIt) {
     const handedArgv = decorator || !text.includes('sys.argv[1]') ? undefined : argvHandedAsConfig(text);
