@@ -713,7 +713,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
       } else if (
         key === 'iterations' &&
         path.length === 1 &&
-        TRAINING_SECTION.test(path[0]!) &&
+        TRAINING_SECTION.test(path[0]) &&
         typeof scalar === 'number' &&
         Number.isSafeInteger(scalar) &&
         scalar > 0
