@@ -463,3 +463,19 @@ describe('Sixty-second round: a training section’s iterations', () => {
     assert.deepEqual(valuesOf(configFacts(config('sampler')), 'training.steps'), []);
   });
 });
+
+describe('Sixty-second round: hostile values in the new readers’ details', () => {
+  it('quotes no markup from a checkpoint path or a flat yacs model name', () => {
+    const ckpt = configFacts(
+      ['model:', '  d_model: 128', 'train:', '  pretrained_model_path: "<script>alert(1)</script>.ckpt"', ''].join(
+        '\n',
+      ),
+    );
+    const start = ckpt.find((f) => f.kind === 'model.fromScratch');
+    assert.ok(start, 'the checkpoint is read');
+    assert.doesNotMatch(start.detail, /<script>/);
+    const named = configFacts(flatYacs('<b>x</b>'));
+    assert.deepEqual(valuesOf(named, 'launch.trainer'), []);
+    assert.ok(named.every((f) => !f.detail.includes('<b>')));
+  });
+});

@@ -9,7 +9,7 @@ import { readHeaderHardware } from './config/headerHardware';
 import { TRAINER_CLASS } from './config/hydraTrainerSection';
 import { parseConfigDocument } from './config/configDocument';
 import { configNestingDepth, MAX_CONFIG_DEPTH } from './config/nesting';
-import { configDocOf, rangeIn, type ConfigDialect, type FactSink } from './config/dialect';
+import { configDocOf, quotedPath, rangeIn, type ConfigDialect, type FactSink } from './config/dialect';
 import { normalisePrecision } from './pythonFacts';
 import { mentionsLauncher } from './shell/launchers';
 import { extractShellFacts } from './shellFacts';
@@ -725,7 +725,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
       } else if (START_CHECKPOINT_KEYS.has(key) && typeof scalar === 'string' && isCheckpointFile(scalar)) {
         // A key named for the pretrained weights the run loads before it trains, at any depth (HyenaDNA's Hydra
         // experiments: `train: {pretrained_model_path: .../2_128_1024.ckpt}`): a checkpoint file, so a fine-tune.
-        add('model.fromScratch', false, valueNode, `${where}: starts from the checkpoint ${scalar.trim()}`);
+        add('model.fromScratch', false, valueNode, `${where}: starts from the checkpoint ${quotedPath(scalar.trim())}`);
       } else if (key === 'vit' && path.length === 0 && typeof scalar === 'string' && VIT_SIZE.test(scalar)) {
         // BLIP/ALBEF-style task configs: `vit: 'base'` or `'large'` picks the image encoder the program's factory
         // builds (`blip_decoder(..., vit=config['vit'])`). A size word only: it sizes a model only with a model id
