@@ -69,6 +69,8 @@ export type FactKind =
   | 'model.experts'
   /** Mixture of experts: experts each token is routed to (Megatron `--moe-router-topk`). */
   | 'model.expertsPerToken'
+  /** Mixture of experts: experts in every Nth layer only, the others dense (Megatron-DeepSpeed `--expert-interval`). */
+  | 'model.expertInterval'
   /** Mixture of experts: one expert's feed-forward width, counted as model.ffnSize is (`--moe-ffn-hidden-size`). */
   | 'model.expertFfnSize'
   /** Mixture of experts: parameters used per token, where a config's full layout gives them with the total. */

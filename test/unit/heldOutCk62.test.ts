@@ -3,6 +3,7 @@ import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { extractShellFacts } from '../../src/core/extract/shellFacts';
 import { nonRunPlaceReason } from '../../src/core/resolve/entryPoint';
 import { findModel } from '../../src/core/knowledge';
+import { ordinal } from '../../src/core/ordinal';
 import { pythonFacts, runOf, scanFiles, valuesOf } from './helpers';
 
 /** Sixty-second round: rules from what the blind sets CK and CL read wrong. */
@@ -477,5 +478,48 @@ describe('Sixty-second round: hostile values in the new readers’ details', () 
     const named = configFacts(flatYacs('<b>x</b>'));
     assert.deepEqual(valuesOf(named, 'launch.trainer'), []);
     assert.ok(named.every((f) => !f.detail.includes('<b>')));
+  });
+});
+
+describe('Sixty-second round: Megatron-DeepSpeed’s mixture of experts sits in every second layer', () => {
+  const launch = (extra: string) =>
+    [
+      'deepspeed pretrain_gpt.py \\',
+      '  --num-layers 24 --hidden-size 2048 --num-attention-heads 16 \\',
+      '  --seq-length 2048 --max-position-embeddings 2048 \\',
+      `  --num-experts 128 ${extra} \\`,
+      '  --micro-batch-size 4 --global-batch-size 512 --train-iters 1000 --fp16',
+      '',
+    ].join('\n');
+
+  it('reads DeepSpeed MoE flags as experts every 2nd layer with top-1 routing', async () => {
+    const facts = extractShellFacts(launch('--moe-expert-parallel-size 128'));
+    assert.deepEqual(valuesOf(facts, 'model.expertInterval'), [2]);
+    assert.deepEqual(valuesOf(facts, 'model.expertsPerToken'), [1]);
+    const run = await runOf({ 'run_moe.sh': launch('--moe-expert-parallel-size 128') }, 'run_moe.sh');
+    assert.ok(run, 'the launch is a run');
+    // 12 of 24 layers hold 128 experts of 2·2048·8192 weights: about 52B with the rest (vs 104B if every layer did).
+    assert.ok(run.model.params > 50e9 && run.model.params < 55e9, String(run.model.params));
+  });
+
+  it('keeps Megatron-LM’s layout without them: every layer, top-2 (control)', () => {
+    const facts = extractShellFacts(launch(''));
+    assert.deepEqual(valuesOf(facts, 'model.expertInterval'), []);
+    assert.deepEqual(valuesOf(facts, 'model.expertsPerToken'), [2]);
+  });
+
+  it('writes ordinals in details', () => {
+    assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal), [
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '101st',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { ordinal } from '../ordinal';
 import { ADAPTER_OFF } from '../extract/configFacts';
 import { findModel } from '../knowledge';
 import { isFourBitCheckpoint, isHostedApiModel, sizeFromModelName } from '../knowledge/modelName';
@@ -565,14 +566,19 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       const expertFfn = asNumber(use('model.expertFfnSize', pick(facts, 'model.expertFfnSize'))) ?? ffn ?? 4 * hidden;
       const denseFfn = 2 * hidden * (ffn ?? 4 * hidden);
       const oneExpert = 2 * hidden * expertFfn;
-      const shared = spec.model.params - layers * denseFfn;
-      spec.model.params = shared + layers * (experts * oneExpert + hidden * experts);
-      spec.model.activeParams = shared + layers * (Math.min(perToken, experts) * oneExpert + hidden * experts);
+      // Experts in every `interval`th layer only (Megatron-DeepSpeed's `--expert-interval`): the others stay dense.
+      const interval = asNumber(use('model.expertInterval', pick(facts, 'model.expertInterval'))) ?? 1;
+      const moeLayers = interval > 1 ? Math.floor(layers / interval) : layers;
+      const shared = spec.model.params - moeLayers * denseFfn;
+      spec.model.params = shared + moeLayers * (experts * oneExpert + hidden * experts);
+      spec.model.activeParams = shared + moeLayers * (Math.min(perToken, experts) * oneExpert + hidden * experts);
+      const where =
+        moeLayers === layers ? `${layers} layers` : `${moeLayers} of ${layers} layers (every ${ordinal(interval)})`;
       assumptions.push({
         field: 'model.params',
         value: spec.model.params,
         source: 'computed',
-        detail: `mixture of experts: ${layers} layers × ${experts} experts of ${expertFfn} (+ router), ${Math.min(perToken, experts)} active per token (${Math.round(spec.model.activeParams / 1e6)}M active)`,
+        detail: `mixture of experts: ${where} × ${experts} experts of ${expertFfn} (+ router), ${Math.min(perToken, experts)} active per token (${Math.round(spec.model.activeParams / 1e6)}M active)`,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { ordinal } from '../../ordinal';
 import type { Fact, FactKind, FactValue } from '../../facts';
 import { isOpenRlhfRayTrainer, readOpenRlhfEpisodes, readOpenRlhfRayPlacement } from './openRlhfRay';
 import { hubIdInPath } from '../config/dialect';
@@ -799,6 +800,10 @@ function readMegatron(command: LaunchCommand, out: LaunchSink): void {
 function readMegatronExperts(text: string, swiglu: boolean, out: LaunchSink): void {
   const experts = Number(/--num[-_]experts[=\s]+(\d+)/.exec(text)?.[1]);
   if (!(experts > 1) || /--moe[-_]layer[-_]freq\b/.test(text)) return;
+  if (DEEPSPEED_MOE_FLAG.test(text)) {
+    readDeepSpeedExperts(text, experts, out);
+    return;
+  }
   out.add('model.experts', experts, `--num-experts ${experts}: routed experts in every layer`);
   const topk = Number(/--moe[-_]router[-_]topk[=\s]+(\d+)/.exec(text)?.[1]);
   out.add(
@@ -813,6 +818,40 @@ function readMegatronExperts(text: string, swiglu: boolean, out: LaunchSink): vo
       swiglu ? 1.5 * width : width,
       `--moe-ffn-hidden-size ${width}${swiglu ? ` with --swiglu (3 matrices, counted as ${1.5 * width})` : ''}`,
     );
+}
+
+/**
+ * Megatron-DeepSpeed's own MoE flags (DeepSpeed MoE: megatron/arguments.py of microsoft/Megatron-DeepSpeed), which
+ * Megatron-LM does not take: the launch is that fork's, whose MoE layout differs.
+ */
+const DEEPSPEED_MOE_FLAG = /--(?:moe[-_]expert[-_]parallel[-_]size|expert[-_]interval|mlp[-_]type|topk)(?=[=\s])/;
+
+/**
+ * Megatron-DeepSpeed's mixture of experts (megatron/arguments.py of microsoft/Megatron-DeepSpeed): `--num-experts N`
+ * in every `--expert-interval` layer ("Use experts in every "expert-interval" layers", default 2), each token sent to
+ * `--topk` of them (default 1); the experts are the dense feed-forward block's shape.
+ */
+function readDeepSpeedExperts(text: string, experts: number, out: LaunchSink): void {
+  const interval = Number(/--expert[-_]interval[=\s]+(\d+)/.exec(text)?.[1]);
+  const every = interval > 0 ? interval : 2;
+  out.add(
+    'model.experts',
+    experts,
+    `--num-experts ${experts} (Megatron-DeepSpeed): routed experts in every ${every === 1 ? '' : `${ordinal(every)} `}layer`,
+  );
+  out.add(
+    'model.expertInterval',
+    every,
+    interval > 0
+      ? `--expert-interval ${interval}`
+      : '--expert-interval not given: Megatron-DeepSpeed puts experts in every 2nd layer',
+  );
+  const topk = Number(/--topk[=\s]+(\d+)/.exec(text)?.[1]);
+  out.add(
+    'model.expertsPerToken',
+    topk > 0 ? topk : 1,
+    topk > 0 ? `--topk ${topk}` : '--topk not given: Megatron-DeepSpeed routes each token to 1 expert',
+  );
 }
 
 /** A flag's value in a command: `--name value` or `--name=value` (the first of the names found). */
