@@ -2355,7 +2355,7 @@ function withoutPipelineEvaluations(facts: Fact[]): Fact[] {
   const programOn = (line: number) =>
     facts.find((f) => f.kind === 'link.script' && f.range.startLine === line && typeof f.value === 'string')?.value;
   const trainedPrograms = new Set(training.map((f) => programOn(f.range.startLine)).filter((p) => p !== undefined));
-  const byName = (f: Fact) =>
+  const droppedEvaluation = (f: Fact) =>
     nameGuess(f) || (switched(f) && trainedPrograms.has(programOn(f.range.startLine) ?? '\0'));
   // Pretraining then post-training in one script (`base_train` then `chat_sft`): the post-training step starts
   // from the model the script just trained, so its name (SFT, DPO: `postTrainingMethod`, low) does not make the
@@ -2364,7 +2364,7 @@ function withoutPipelineEvaluations(facts: Fact[]): Fact[] {
   const guessed = (f: Fact) =>
     f.kind === 'model.fromScratch' && f.value === false && f.confidence === 'low' && f.range.startLine > first;
   const firstSays = facts.some((f) => f.kind === 'model.fromScratch' && f.range.startLine === first);
-  return facts.filter((f) => !byName(f) && (firstSays || !guessed(f)));
+  return facts.filter((f) => !droppedEvaluation(f) && (firstSays || !guessed(f)));
 }
 /**
  * A script that only submits several different job scripts (`sbatch evals/a.slurm`, `sbatch evals/b.slurm`, a

@@ -74,6 +74,15 @@ export function quotedPath(value: string): string {
   return /^[\w./:@+-]{1,200}$/.test(value) ? value : '…';
 }
 
+/** The first of `paths` the document writes (whatever its value), else undefined. */
+export function firstPresent(doc: ConfigDoc, paths: readonly string[]): ConfigValue | undefined {
+  for (const p of paths) {
+    const v = doc.get(p);
+    if (v) return v;
+  }
+  return undefined;
+}
+
 /** A whole number above zero at `path` (a step count, a batch), with where it is written; else undefined. */
 export function positiveIntegerAt(doc: ConfigDoc, path: string): { n: number; at: ConfigValue } | undefined {
   const at = doc.get(path);

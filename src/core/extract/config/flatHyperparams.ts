@@ -1,4 +1,4 @@
-import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink, firstPresent } from './dialect';
 
 /**
  * Flat hyperparameter configs of research fine-tuning code (eighteenth round, set U): one flat JSON (or YAML) of
@@ -27,16 +27,8 @@ const WEIGHTS_FILE = /\.(?:pt|pth|bin|ckpt|safetensors|h5|npz|pkl|json|ya?ml)$/i
 /** Keys of a Hugging Face model config (config.json), which is no run of its own. */
 const MODEL_CONFIG_KEYS = ['model_type', 'architectures', '_name_or_path'];
 
-function first(doc: ConfigDoc, keys: readonly string[]): ConfigValue | undefined {
-  for (const k of keys) {
-    const v = doc.get(k);
-    if (v) return v;
-  }
-  return undefined;
-}
-
 function modelOf(doc: ConfigDoc): ConfigValue | undefined {
-  const v = first(doc, MODEL_KEYS);
+  const v = firstPresent(doc, MODEL_KEYS);
   if (!v || v.shape !== 'scalar' || typeof v.value !== 'string') return undefined;
   const name = v.value.trim();
   return MODEL_NAME.test(name) && !WEIGHTS_FILE.test(name) ? v : undefined;
@@ -58,7 +50,7 @@ export const flatHyperparams: ConfigDialect = {
     doc.prefix === '' &&
     modelOf(doc) !== undefined &&
     stepsOf(doc) !== undefined &&
-    first(doc, LR_KEYS) !== undefined &&
+    firstPresent(doc, LR_KEYS) !== undefined &&
     !MODEL_CONFIG_KEYS.some((k) => doc.has(k)) &&
     // Flat: every top-level value a scalar or a small table of scalars (a label verbalizer `{"0": "No"}`).
     doc
@@ -80,7 +72,7 @@ export const flatHyperparams: ConfigDialect = {
     out.add('model.fromScratch', false, model, `${model.key} names the pretrained weights the run starts from`);
     const n = doc.num(steps.key)!;
     out.add('training.steps', n, steps, `${steps.key}: ${n} optimizer steps`);
-    const accumulation = first(doc, ACCUMULATION_KEYS);
+    const accumulation = firstPresent(doc, ACCUMULATION_KEYS);
     const a = accumulation ? doc.num(accumulation.key) : undefined;
     if (accumulation && a !== undefined && Number.isInteger(a) && a > 1)
       out.add(

@@ -1,4 +1,4 @@
-import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink, firstPresent } from './dialect';
 import { positiveInteger } from '../positiveInteger';
 import { sizeFromModelName } from '../../knowledge/modelName';
 
@@ -28,16 +28,8 @@ const UPPER_KEY = /^[A-Z][A-Z0-9_]{0,60}$/;
 /** A model's registered name: a word, no path or URL. */
 const MODEL_NAME = /^[A-Za-z0-9][\w.-]{0,80}$/;
 
-function firstOf(doc: ConfigDoc, keys: readonly string[]): ConfigValue | undefined {
-  for (const k of keys) {
-    const v = doc.get(k);
-    if (v) return v;
-  }
-  return undefined;
-}
-
 function epochsOf(doc: ConfigDoc): { n: number; at: ConfigValue } | undefined {
-  const at = firstOf(doc, EPOCH_KEYS);
+  const at = firstPresent(doc, EPOCH_KEYS);
   const n = positiveInteger(at?.value);
   return at && n !== undefined ? { n, at } : undefined;
 }
@@ -53,7 +45,7 @@ export const flatYacs: ConfigDialect = {
     return (
       keys.length >= MIN_KEYS &&
       keys.every((k) => UPPER_KEY.test(k.key)) &&
-      (epochsOf(doc) !== undefined || firstOf(doc, DEVICE_KEYS) !== undefined)
+      (epochsOf(doc) !== undefined || firstPresent(doc, DEVICE_KEYS) !== undefined)
     );
   },
   owns: (path) =>
@@ -69,11 +61,11 @@ export const flatYacs: ConfigDialect = {
       out.add('model.id', name, model, `MODEL: ${name} (the network the program builds, by its name)`, 'low');
     const epochs = epochsOf(doc);
     if (epochs) out.add('training.epochs', epochs.n, epochs.at, `${epochs.at.key}: ${epochs.n}`);
-    const devices = firstOf(doc, DEVICE_KEYS);
+    const devices = firstPresent(doc, DEVICE_KEYS);
     const n = positiveInteger(devices?.value);
     if (devices && n !== undefined)
       out.add('hardware.devices', n, devices, `${devices.key}: ${n} (processes launched)`);
-    const amp = firstOf(doc, AMP_KEYS);
+    const amp = firstPresent(doc, AMP_KEYS);
     if (amp && typeof amp.value === 'boolean')
       out.add(
         'training.precision',

@@ -1,5 +1,11 @@
-import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
-import { positiveIntegerAt } from './dialect';
+import {
+  type ConfigDialect,
+  type ConfigDoc,
+  type ConfigValue,
+  type FactSink,
+  firstPresent,
+  positiveIntegerAt,
+} from './dialect';
 import { findModelByName } from '../../knowledge';
 
 /**
@@ -36,14 +42,6 @@ const DTYPES: Readonly<Record<string, string>> = {
 };
 /** More top-level keys than a run config of this kind holds: some other document. */
 const MAX_KEYS = 80;
-
-function first(doc: ConfigDoc, keys: readonly string[]): ConfigValue | undefined {
-  for (const k of keys) {
-    const v = doc.get(k);
-    if (v) return v;
-  }
-  return undefined;
-}
 
 /** The weights files the config names, in order. */
 function weightsFiles(doc: ConfigDoc): ConfigValue[] {
@@ -87,7 +85,7 @@ function trainingLength(doc: ConfigDoc) {
 
 function kindOf(doc: ConfigDoc): 'training' | 'sampling' | undefined {
   if (doc.prefix !== '' || weightsFiles(doc).length === 0 || !isFlat(doc)) return undefined;
-  if (trainingLength(doc) && first(doc, LR_KEYS) && doc.has('batch_size')) return 'training';
+  if (trainingLength(doc) && firstPresent(doc, LR_KEYS) && doc.has('batch_size')) return 'training';
   const dtype = doc
     .str('dtype')
     ?.trim()
@@ -141,7 +139,7 @@ export const weightsFileRun: ConfigDialect = {
     );
     out.add('training.steps', steps.n, steps.at, `${steps.at.key}: ${steps.n} optimizer updates`);
     const rank = positiveIntegerAt(doc, 'rank');
-    const adapted = first(doc, ADAPTED_MODULES);
+    const adapted = firstPresent(doc, ADAPTED_MODULES);
     if (rank && adapted)
       out.add(
         'training.mode',

@@ -1,4 +1,5 @@
 import type { CallRule } from '../rules';
+import type { PythonReadContext } from '../context';
 import type { Node } from 'web-tree-sitter';
 import { positionalArguments } from '../../pythonValues';
 
@@ -92,7 +93,7 @@ export const megatronPretrain: CallRule = {
  * Hugging Face `gpt2` config's vocab_size), which Megatron pads to a multiple of `--make-vocab-size-divisible-by`
  * (default 128: megatron/arguments.py; `_vocab_size_with_padding`): 50,304.
  */
-function readTokenizerDefault(call: Node, ctx: Parameters<CallRule['read']>[0]['ctx']): void {
+function readTokenizerDefault(call: Node, ctx: PythonReadContext): void {
   const keyword = call
     .childForFieldName('arguments')
     ?.namedChildren.find(
