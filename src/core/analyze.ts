@@ -85,6 +85,7 @@ import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
 import { MMF_INCLUDE } from './extract/config/mmf';
 import { BASE_LIST_LINK } from './extract/config/baseListConfig';
+import { ARGBIND_INCLUDE_LINK } from './extract/config/argbind';
 import { DETECTRON2_BASE_LINK } from './extract/config/yacs';
 import { AMPHION_BASE_LINK, AMPHION_TRAINER } from './extract/config/amphionRecipe';
 import { ARG_CONFIG_LINK, argConfigFacts, type ArgConfigLink } from './extract/config/configArgparse';
@@ -1326,7 +1327,9 @@ function linkedFacts(
     // OpenMMLab `_base_` that is a whole run): inheriting its settings does not run it, so it stays a run of its own.
     const inheritedRun =
       link.kind === 'link.config' &&
-      [MM_BASE_LINK, DETECTRON2_BASE_LINK, BASE_LIST_LINK].some((prefix) => link.detail.startsWith(prefix)) &&
+      [MM_BASE_LINK, DETECTRON2_BASE_LINK, BASE_LIST_LINK, ARGBIND_INCLUDE_LINK].some((prefix) =>
+        link.detail.startsWith(prefix),
+      ) &&
       read1.facts.some((f) => !f.file && startsARun(f));
     if (
       (link.kind === 'link.module' && !look) ||

@@ -75,6 +75,11 @@ export type FactKind =
   | 'model.expertFfnSize'
   /** Mixture of experts: parameters used per token, where a config's full layout gives them with the total. */
   | 'model.activeParams'
+  /**
+   * The Transformers class a checkpoint is loaded with when the checkpoint itself is not read (`LlamaForCausalLM`
+   * from `args.model`): it names the run's architecture, never its size (resolve/factsToSpec names the model by it).
+   */
+  | 'model.architectureClass'
   /** nn.DataParallel / MirroredStrategy over N devices: the loader's batch is split N ways. */
   | 'training.batchSplit'
   /** `gradient_accumulation_steps //= world_size`: the accumulation written is for all devices together, not each. */

@@ -507,6 +507,12 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
 
   const id = use('model.name', modelId);
   if (id) spec.model.name = String(id.value);
+  else if (modelId?.value === null) {
+    // The checkpoint is not read but the class loading it is written for one architecture: name the model by that
+    // class (LlamaForCausalLM); no catalog row carries a class name, so the size stays unknown.
+    const architecture = pick(facts, 'model.architectureClass');
+    if (typeof architecture?.value === 'string') spec.model.name = architecture.value;
+  }
   const layers = asNumber(use('model.layers', pick(facts, 'model.layers')));
   const hidden = asNumber(use('model.hiddenSize', pick(facts, 'model.hiddenSize')));
   const vocab = asNumber(use('model.vocabSize', pick(facts, 'model.vocabSize')));

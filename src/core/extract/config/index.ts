@@ -92,6 +92,7 @@ import { vitsTts } from './vitsTts';
 import { videoDiffusionFinetune } from './videoDiffusionFinetune';
 import { detectron2, yacs } from './yacs';
 import { flatYacs } from './flatYacs';
+import { argbind } from './argbind';
 
 /**
  * Every config dialect configFacts.ts runs after the generic key table. Adding a dialect:
@@ -137,6 +138,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   baseListConfig,
   yacs,
   flatYacs,
+  argbind,
   detectron2,
   hyperPyYaml,
   structuredArgs,

@@ -957,6 +957,9 @@ const SPEECHBRAIN_ARGUMENTS =
 const DETECTRON2_PARSER =
   /^from[ \t]+detectron2\.engine(?:\.defaults)?[ \t]+import[ \t]*(?:\([^)]{0,1500}|[^\n(]*)\bdefault_argument_parser\b/m;
 
+/** Functions and classes an argbind training program binds (a run's parts: model, optimiser, data, loop). */
+const ARGBIND_MIN_BINDINGS = 3;
+
 /** `from torchtitan.config import ConfigManager` (also `from torchtitan.config import ConfigManager, ...`). */
 const TORCHTITAN_CONFIG_MANAGER =
   /^from[ \t]+torchtitan\.config(?:\.manager)?[ \t]+import[ \t][^\n]*\bConfigManager\b/m;
@@ -1040,6 +1043,18 @@ export function configDrivenVerdict(text: string, facts: readonly Fact[], tree?:
   if (text.includes('ConfigManager') && TORCHTITAN_CONFIG_MANAGER.test(text) && /\.parse_args\s*\(/.test(text))
     return verdict(
       "a config-driven program: torchtitan's ConfigManager reads the job named with --module/--config (a config-registry function) or --job.config_file; each such config is a run",
+    );
+  // argbind programs (`args = argbind.parse_args()` then `with argbind.scope(args): train(...)`, the training function
+  // and its parts bound with `argbind.bind`): run as `python scripts/train.py --args.load conf/<run>.yml` (argbind's
+  // README; Descript Audio Codec's and VampNet's training docs), the YAML of bound keys is the run.
+  if (
+    text.includes('argbind') &&
+    /\bargbind\.parse_args\(/.test(text) &&
+    /\bargbind\.scope\(/.test(text) &&
+    (text.match(/\bargbind\.bind\(/g)?.length ?? 0) >= ARGBIND_MIN_BINDINGS
+  )
+    return verdict(
+      'a config-driven program: argbind binds its training function and parts to the keys of the YAML given as --args.load; each such config is a run',
     );
   // MMF programs (`mmf_run`'s own module and the programs written like it): `Configuration(args)` from
   // mmf.utils.configuration builds the whole configuration from the parsed command line (`config=<yaml>` with

@@ -47,6 +47,13 @@ const TRAINER_CLASSES = ['Trainer', 'Seq2SeqTrainer', ...ALIGNMENT_TRAINERS, 'Ac
 /** Hugging Face model classes built directly from a config (random weights). */
 const HF_MODEL_CLASS = /^[A-Z]\w*(For[A-Z]\w+|LMHeadModel)$/;
 /**
+ * A Transformers class written for one architecture (`LlamaForCausalLM`, `OPTForCausalLM`, `GPT2LMHeadModel`,
+ * `T5ForConditionalGeneration`): the Transformers naming convention is `<Architecture>For<Task>` / `<Architecture>LMHeadModel`,
+ * and such a class loads only checkpoints of its architecture. `Auto*` classes pick the architecture from the checkpoint.
+ */
+const ARCHITECTURE_MODEL_CLASS =
+  /^(?!Auto)(?:TF|Flax)?([A-Z][A-Za-z0-9]{1,40}?)(?:For(?:CausalLM|ConditionalGeneration|Seq2SeqLM|PreTraining|MaskedLM|SequenceClassification|TokenClassification|QuestionAnswering|MultipleChoice|ImageClassification|SpeechSeq2Seq|CTC)|LMHeadModel)$/;
+/**
  * Classes whose `from_pretrained` loads something other than the trained model (preprocessing, configuration, a
  * pipeline's safety checker), and PyTorch's `nn.Embedding.from_pretrained(tensor)`, which builds an embedding from a
  * tensor the program holds (PyTorch docs, Embedding.from_pretrained: "Create Embedding instance from given
@@ -121,6 +128,18 @@ export function readModelLoad(
         `${classText}.${method}: \`${truncate(first.text)}\` cannot be read statically`,
         'low',
       );
+      // The checkpoint is not read, but the class names its architecture: the run's model is named by it, its size
+      // stays unknown (any checkpoint of that architecture fits).
+      const className = classText.slice(classText.lastIndexOf('.') + 1);
+      const architecture = ARCHITECTURE_MODEL_CLASS.exec(className)?.[1];
+      if (architecture && method === 'from_pretrained')
+        ctx.add(
+          'model.architectureClass',
+          className,
+          call,
+          `${className} loads a checkpoint of the ${architecture} architecture; which one (and its size) is not read`,
+          'low',
+        );
     }
     ctx.add('model.fromScratch', false, call, `${classText}.${method} loads pretrained weights`);
     // A pipeline class written for one architecture sizes a checkpoint no catalog holds (pipelineArchitecture.ts).

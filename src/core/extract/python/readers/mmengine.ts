@@ -313,7 +313,22 @@ function pipelineDescription(dicts: ReadonlyMap<string, unknown>, bases: readonl
     text,
   );
 }
-const WANTED = new Set(['model', 'fp16', 'optimizer_config', '_base_', 'test_dataloader', ...SCHEDULE_NAMES]);
+const WANTED = new Set([
+  'model',
+  'fp16',
+  'optimizer_config',
+  '_base_',
+  'test_dataloader',
+  'optimizer',
+  'lr_config',
+  ...SCHEDULE_NAMES,
+]);
+/**
+ * An mmcv 1.x config written out whole, without a base (mmtracking 0.x, mmdetection 1.x, mmpose 0.x): the model beside
+ * `optimizer = dict(...)` and the runner's length, `total_epochs = N` at the top (its train API hands
+ * `cfg.total_epochs` to the EpochBasedRunner) or an `lr_config` schedule: the schedule is there, not inherited.
+ */
+const MMCV1_LENGTH = /^total_epochs[ \t]*=[ \t]*\d/m;
 /** A line that starts a top-level `name = dict(`, `_base_ = ...` or `with read_base():`; `rest` is what follows `dict(` (looked at, not consumed: the next statement may start within it). */
 const TOP_LEVEL_LINE = /^(?:([A-Za-z_]\w*)[ \t]*=[ \t]*(?:dict\((?=([\s\S]{0,120})))?|(with)[ \t]+read_base\(\))/gm;
 
@@ -441,7 +456,8 @@ export const mmengineConfig: FileRule = {
     // test_evaluator "should be either all None or not None", runner.py): a feature-extraction config, not an evaluation.
     const evaluation =
       typed && schedules.length === 0 && dicts.has('test_dataloader') && !TEST_EVALUATOR_NONE.test(ctx.text);
-    const complete = typed && (schedules.length > 0 || evaluation);
+    const mmcv1Schedule = dicts.has('optimizer') && (dicts.has('lr_config') || MMCV1_LENGTH.test(ctx.text));
+    const complete = typed && (schedules.length > 0 || evaluation || mmcv1Schedule);
     const sampler = !complete && !base && model !== undefined && samplerConfig(model.dict, ctx);
     if (sampler) {
       readSamplerConfig(model, sampler, ctx);
@@ -473,7 +489,11 @@ export const mmengineConfig: FileRule = {
     if (!complete && model && deployDescription(model.dict, ctx.text)) return;
     const anchor = model?.statement ?? (schedules.length > 0 ? dicts.get(schedules[0])!.statement : base!);
     const what = complete
-      ? `\`model\` with ${schedules.map((s) => `\`${s}\``).join(', ')}`
+      ? schedules.length > 0
+        ? `\`model\` with ${schedules.map((s) => `\`${s}\``).join(', ')}`
+        : evaluation
+          ? '`model` with `test_dataloader`'
+          : '`model` with `optimizer` and an mmcv 1.x schedule'
       : `a config derived from \`${truncate(base!.text.replace(/^_base_\s*=\s*/, ''), 50)}\``;
     ctx.add('run.framework', 'mmengine', anchor, `an mmengine (OpenMMLab) config: ${what}`, 'medium');
     if (model) readVisionHead(model.dict, ctx);
@@ -664,13 +684,19 @@ function checkpointStem(name: string): string {
   return name.replace(/(?:[_-](?:[0-9a-f]{8}|\d{8}(?:_\d{6})?))+$/i, '');
 }
 
+/**
+ * A backbone's weights saved as `.model` (pysot's ImageNet-pretrained `resnet50.model`, which mmtracking's SOT configs
+ * load as `pretrained_weights/sot_resnet50.model`): only as a backbone init's checkpoint, where no tokenizer is meant.
+ */
+const BACKBONE_WEIGHTS_FILE = /(?:^|[\\/])([A-Za-z][\w.-]{0,120})\.model$/;
+
 function classificationBackbone(init: DictNode, ctx: PythonReadContext): string | undefined {
   const node = init.keywords.get('checkpoint');
   if (!node || node.text.length > 400) return undefined;
   const value = evaluate(node, ctx.symbols)?.value;
   if (typeof value !== 'string' || value.length > 400) return undefined;
   if (MODEL_ZOO_SCHEME.test(value)) return value;
-  const file = CHECKPOINT_FILE.exec(value);
+  const file = CHECKPOINT_FILE.exec(value) ?? BACKBONE_WEIGHTS_FILE.exec(value);
   if (!file) return undefined;
   const stem = checkpointStem(file[1]);
   if (IMAGENET_NAME.test(stem)) return value;

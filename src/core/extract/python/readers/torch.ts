@@ -147,7 +147,7 @@ function pacedOrUntrained(loop: Node, ctx: PythonReadContext): boolean {
  * `total_updates` (a count of batches trained on, one optimizer step each). Bounded, so linear.
  */
 const STEP_COUNT_BOUND =
-  /^(?:[A-Za-z_]\w{0,40}\.){0,3}(?:num|n|max|total|train|training)_?(?:batches|steps|iters|iterations|updates|train_steps)$/i;
+  /^(?:[A-Za-z_]\w{0,40}\.){0,3}(?:num|n|max|total|train|training)_?(?:batches|steps|iters?|iterations|updates|train_steps)$/i;
 /**
  * The step a run resumes from (`start`, `args.start_iter`, `resume_step`, `init_step`): 0 unless a checkpoint is
  * resumed, so a run from the start makes every step up to the bound. Bounded, so linear.

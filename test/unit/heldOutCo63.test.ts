@@ -1,0 +1,225 @@
+import * as assert from 'node:assert/strict';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { pythonFacts, runOf, scanFiles, valuesOf } from './helpers';
+
+/** Sixty-third round: rules from what the blind sets CO and CP (and older sets' long tails) read wrong. */
+
+/** A quantisation/evaluation script that loads an architecture's checkpoint from a positional flag. */
+const architectureLoad = (loader: string) =>
+  [
+    'import argparse',
+    'import torch',
+    '',
+    'def get_model(name):',
+    `    from transformers import ${loader.split('.')[0]}`,
+    `    model = ${loader}(name, torch_dtype=torch.float16)`,
+    '    model.seqlen = 2048',
+    '    return model',
+    '',
+    "if __name__ == '__main__':",
+    '    parser = argparse.ArgumentParser()',
+    "    parser.add_argument('model', type=str, help='checkpoint to load')",
+    '    args = parser.parse_args()',
+    '    model = get_model(args.model).cuda()',
+    '    with torch.no_grad():',
+    '        out = model.generate(torch.ones(1, 8, dtype=torch.long).cuda(), max_new_tokens=32)',
+    '',
+  ].join('\n');
+
+describe('Sixty-third round: a checkpoint loaded by an architecture’s own class is named by it', () => {
+  it('reads the class as the architecture when the checkpoint comes from a flag', async () => {
+    const facts = await pythonFacts(architectureLoad('LlamaForCausalLM.from_pretrained'));
+    assert.deepEqual(valuesOf(facts, 'model.id'), [null]);
+    assert.deepEqual(valuesOf(facts, 'model.architectureClass'), ['LlamaForCausalLM']);
+  });
+
+  it('names the run’s model by the class and keeps its size unknown', async () => {
+    const run = await runOf({ 'opt.py': architectureLoad('OPTForCausalLM.from_pretrained') }, 'opt.py');
+    assert.ok(run, 'the script is a run');
+    assert.equal(run.spec.model.name, 'OPTForCausalLM');
+    assert.equal(run.spec.model.params, undefined);
+    assert.ok(run.missing.some((m) => m.field === 'model.params'));
+  });
+
+  it('names no architecture for an Auto class, which takes it from the checkpoint (control)', async () => {
+    const facts = await pythonFacts(architectureLoad('AutoModelForCausalLM.from_pretrained'));
+    assert.deepEqual(valuesOf(facts, 'model.architectureClass'), []);
+    const run = await runOf({ 'eval.py': architectureLoad('AutoModelForCausalLM.from_pretrained') }, 'eval.py');
+    assert.equal(run?.spec.model.name, undefined);
+  });
+
+  it('keeps a checkpoint it can read as the model (control)', async () => {
+    const code = architectureLoad('LlamaForCausalLM.from_pretrained').replace(
+      'get_model(args.model)',
+      "get_model('huggyllama/llama-7b')",
+    );
+    const run = await runOf({ 'llama.py': code }, 'llama.py');
+    assert.equal(run?.spec.model.name, 'huggyllama/llama-7b');
+  });
+});
+
+/** A small example script: a training function run by fire, its step count a parameter with a default. */
+const fireTraining = (bound: string) =>
+  [
+    'import torch',
+    'import fire',
+    'from tqdm.auto import trange',
+    '',
+    `def train(${bound} = 1000, lr = 3e-4, batch_size = 256):`,
+    '    model = torch.nn.Sequential(torch.nn.Linear(16, 8), torch.nn.Linear(8, 16))',
+    '    opt = torch.optim.AdamW(model.parameters(), lr = lr)',
+    `    pbar = trange(${bound})`,
+    '    for _ in pbar:',
+    '        opt.zero_grad()',
+    '        x = torch.randn(batch_size, 16)',
+    '        loss = (model(x) - x).pow(2).mean()',
+    '        loss.backward()',
+    '        opt.step()',
+    '',
+    "if __name__ == '__main__':",
+    '    fire.Fire(train)',
+    '',
+  ].join('\n');
+
+describe('Sixty-third round: a loop bound named for iterations in the singular', () => {
+  it('reads train_iter as the steps', async () => {
+    const facts = await pythonFacts(fireTraining('train_iter'));
+    assert.deepEqual(valuesOf(facts, 'training.steps'), [1000]);
+  });
+
+  it('reads num_iter and max_iter alike', async () => {
+    assert.deepEqual(valuesOf(await pythonFacts(fireTraining('num_iter')), 'training.steps'), [1000]);
+    assert.deepEqual(valuesOf(await pythonFacts(fireTraining('max_iter')), 'training.steps'), [1000]);
+  });
+
+  it('reads no steps from a bound named for something else (control)', async () => {
+    assert.deepEqual(valuesOf(await pythonFacts(fireTraining('num_samples')), 'training.steps'), []);
+  });
+});
+
+/** An mmcv 1.x single-object tracker config written out whole: no base, no runner, `total_epochs`. */
+const mmcv1Config = (checkpoint: string) =>
+  [
+    'cudnn_benchmark = False',
+    'crop_size = 511',
+    'model = dict(',
+    "    type='SiamRPN',",
+    '    backbone=dict(',
+    "        type='SOTResNet',",
+    '        depth=50,',
+    '        frozen_stages=4,',
+    `        init_cfg=dict(type='Pretrained', checkpoint='${checkpoint}')),`,
+    "    head=dict(type='SiameseRPNHead', in_channels=[256, 256, 256]))",
+    'data = dict(samples_per_gpu=28, workers_per_gpu=4)',
+    "optimizer = dict(type='SGD', lr=0.005, momentum=0.9, weight_decay=0.0001)",
+    'optimizer_config = dict(grad_clip=dict(max_norm=10.0, norm_type=2))',
+    "lr_config = dict(policy='SiameseRPN', lr_configs=[dict(type='log', end_epoch=20)])",
+    'checkpoint_config = dict(interval=1)',
+    'total_epochs = 20',
+    "dist_params = dict(backend='nccl')",
+    'load_from = None',
+    "workflow = [('train', 1)]",
+    '',
+  ].join('\n');
+
+describe('Sixty-third round: an mmcv 1.x config written out whole is a run', () => {
+  it('trains it for total_epochs', async () => {
+    const facts = await pythonFacts(mmcv1Config('torchvision://resnet50'));
+    assert.deepEqual(valuesOf(facts, 'launch.trainer'), ['mmengine:config']);
+    assert.deepEqual(valuesOf(facts, 'training.epochs'), [20]);
+  });
+
+  it('reads a backbone’s .model weights named for no task as an ImageNet backbone: pre-training', async () => {
+    const facts = await pythonFacts(
+      mmcv1Config('https://download.openmmlab.com/mmtracking/pretrained_weights/sot_resnet50.model'),
+    );
+    assert.deepEqual(valuesOf(facts, 'training.mode'), ['pretrain']);
+    assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [true]);
+  });
+
+  it('keeps a model tree without an optimizer a fragment (control)', async () => {
+    const fragment = mmcv1Config('torchvision://resnet50')
+      .split('\n')
+      .filter((l) => !/^(optimizer|optimizer_config|lr_config|total_epochs) =/.test(l))
+      .join('\n');
+    const facts = await pythonFacts(fragment);
+    assert.deepEqual(valuesOf(facts, 'launch.trainer'), []);
+  });
+});
+
+/** An argbind codec repository: a base run config, a one-GPU overlay and a variant over both, and the program. */
+const argbindBase = [
+  '# Model setup',
+  'Codec.sample_rate: 44100',
+  'Codec.encoder_dim: 64',
+  'Codec.decoder_dim: 1536',
+  'Critic.periods: [2, 3, 5]',
+  'AdamW.lr: 0.0001',
+  'ExponentialLR.gamma: 0.999996',
+  '',
+  'amp: false',
+  'num_iters: 250000',
+  'batch_size: 72',
+  'seed: 0',
+  '',
+].join('\n');
+const argbindProject: Record<string, string> = {
+  'conf/base.yml': argbindBase,
+  'conf/1gpu.yml': ['$include:', '  - conf/base.yml', '', 'batch_size: 12', ''].join('\n'),
+  'conf/size/small.yml': ['$include:', '  - conf/base.yml', '  - conf/1gpu.yml', '', 'Codec.decoder_dim: 512', ''].join(
+    '\n',
+  ),
+  'scripts/train.py': [
+    'import argbind',
+    'import torch',
+    'from codec.model import Codec, Critic',
+    '',
+    'Codec = argbind.bind(Codec)',
+    'Critic = argbind.bind(Critic)',
+    'AdamW = argbind.bind(torch.optim.AdamW)',
+    '',
+    '@argbind.bind(without_prefix=True)',
+    'def train(num_iters: int = 250000, batch_size: int = 12, amp: bool = False):',
+    '    model = Codec().cuda()',
+    '    opt = AdamW(model.parameters())',
+    '    for step in range(num_iters):',
+    '        loss = model(torch.randn(batch_size, 1, 44100).cuda()).mean()',
+    '        loss.backward()',
+    '        opt.step()',
+    '',
+    "if __name__ == '__main__':",
+    '    args = argbind.parse_args()',
+    '    with argbind.scope(args):',
+    '        train()',
+    '',
+  ].join('\n'),
+};
+
+describe('Sixty-third round: argbind run configs', () => {
+  it('reads the bound keys’ model, the length and the precision of a run config', () => {
+    const facts = extractConfigFacts(argbindBase, 'yaml', 'conf/base.yml').facts;
+    assert.deepEqual(valuesOf(facts, 'launch.trainer'), ['config:argbind']);
+    assert.deepEqual(valuesOf(facts, 'training.steps'), [250000]);
+    assert.deepEqual(valuesOf(facts, 'training.precision'), ['fp32']);
+    // The first class bound that is not an optimiser, a schedule or a critic: the network.
+    assert.deepEqual(valuesOf(facts, 'model.id'), ['Codec']);
+  });
+
+  it('lists every config, an overlay with the length of what it includes, and not the program', async () => {
+    const scan = await scanFiles(argbindProject);
+    const runOfFile = (f: string) => scan.files.find((x) => x.display === f)?.analysis.runs[0]?.run;
+    const small = runOfFile('conf/size/small.yml');
+    assert.ok(small, 'the variant is a run');
+    assert.equal(small.training.steps, 250000);
+    assert.equal(small.spec.model.name, 'Codec');
+    assert.ok(runOfFile('conf/base.yml'), 'the base config, included by others, is still a run of its own');
+    assert.ok(runOfFile('conf/1gpu.yml'), 'the overlay is a run');
+    assert.equal(runOfFile('scripts/train.py'), undefined, 'the program runs with a config: not a run alone');
+  });
+
+  it('is no argbind config: dotted keys without a length or an include list (control)', () => {
+    const fragment = argbindBase.replace('num_iters: 250000\n', '');
+    const facts = extractConfigFacts(fragment, 'yaml', 'conf/fragment.yml').facts;
+    assert.deepEqual(valuesOf(facts, 'launch.trainer'), []);
+  });
+});
