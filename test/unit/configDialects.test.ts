@@ -354,7 +354,8 @@ model:
       'llamafactory/qwen2_5_7b_lora_sft.yaml': ['llamafactory'],
       'configs/accelerate_fsdp_2node.yaml': [],
       'configs/mistral_config.json': ['hub-model-config'],
-      'linked-yaml/config.yaml': [],
+      // A run config with a training section (length, learning rate, batch): still drawn into its program's run.
+      'linked-yaml/config.yaml': ['train-section'],
     };
     for (const [file, names] of Object.entries(expected))
       assert.deepEqual(dialectsOf(fs.readFileSync(path.join(FIXTURES, file), 'utf8')), names, file);

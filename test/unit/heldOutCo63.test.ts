@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { extractConfigFacts } from '../../src/core/extract/configFacts';
+import { nonRunPlaceReason } from '../../src/core/resolve/entryPoint';
+import { findModelByName } from '../../src/core/knowledge';
 import { pythonFacts, runOf, scanFiles, valuesOf } from './helpers';
+
+const configFacts = (text: string, path = 'configs/run.yaml') => extractConfigFacts(text, 'yaml', path).facts;
 
 /** Sixty-third round: rules from what the blind sets CO and CP (and older sets' long tails) read wrong. */
 
@@ -221,5 +225,230 @@ describe('Sixty-third round: argbind run configs', () => {
     const fragment = argbindBase.replace('num_iters: 250000\n', '');
     const facts = extractConfigFacts(fragment, 'yaml', 'conf/fragment.yml').facts;
     assert.deepEqual(valuesOf(facts, 'launch.trainer'), []);
+  });
+});
+
+/** A text detector's run config: a train section with its length, learning rate, batch and mixed precision. */
+const detectorConfig = (checkpoint: string) =>
+  [
+    'results_dir: "./exp/"',
+    'data_dir:',
+    '  synthtext: "/data/SynthText/"',
+    'train:',
+    '  backbone: vgg',
+    `  ckpt_path: ${checkpoint}`,
+    '  batch_size: 5',
+    '  st_iter: 0',
+    '  end_iter: 50000',
+    '  lr: 0.0001',
+    '  amp: True',
+    'test:',
+    '  trained_model: null',
+    '',
+  ].join('\n');
+
+describe('Sixty-third round: a run config with a training section', () => {
+  it('reads the section’s length, precision and a start from nothing', () => {
+    const facts = configFacts(detectorConfig('null'));
+    assert.deepEqual(valuesOf(facts, 'launch.trainer'), ['config:train-section']);
+    assert.deepEqual(valuesOf(facts, 'training.steps'), [50000]);
+    assert.deepEqual(valuesOf(facts, 'training.precision'), ['fp16']);
+    assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [true]);
+  });
+
+  it('reads a checkpoint under ckpt_path as a fine-tune', () => {
+    const facts = configFacts(detectorConfig('"./pretrained_model/detector_clr_amp_29500.pth"'));
+    assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [false]);
+  });
+
+  it('is no run: a schedule fragment with no data or network beside it (control)', () => {
+    const fragment = ['train:', '  batch_size: 5', '  end_iter: 50000', '  lr: 0.0001', ''].join('\n');
+    assert.deepEqual(valuesOf(configFacts(fragment), 'launch.trainer'), []);
+  });
+
+  it('is no run without a learning rate in the section (a sampler’s iterations, control)', () => {
+    const sampler = detectorConfig('null').replace('  lr: 0.0001\n', '');
+    assert.deepEqual(valuesOf(configFacts(sampler), 'launch.trainer'), []);
+  });
+});
+
+/** A four-stage scene-text recogniser's run config, as a trainer notebook loads it. */
+const recogniserConfig = [
+  "experiment_name: 'en_filtered'",
+  "train_data: 'all_data'",
+  'batch_size: 32',
+  'num_iter: 300000',
+  "saved_model: ''",
+  'FT: False',
+  'lr: 1.',
+  "Transformation: 'None'",
+  "FeatureExtraction: 'VGG'",
+  "SequenceModeling: 'BiLSTM'",
+  "Prediction: 'CTC'",
+  'output_channel: 256',
+  'hidden_size: 256',
+  '',
+].join('\n');
+
+describe('Sixty-third round: four-stage scene-text recognition configs', () => {
+  it('names the recogniser by its stages and reads its iterations', () => {
+    const facts = configFacts(recogniserConfig, 'config_files/en_config.yaml');
+    assert.deepEqual(valuesOf(facts, 'model.id'), ['None-VGG-BiLSTM-CTC']);
+    assert.deepEqual(valuesOf(facts, 'training.steps'), [300000]);
+    assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [true]);
+    assert.deepEqual(valuesOf(facts, 'launch.trainer'), ['config:scene-text-recognition']);
+  });
+
+  it('needs all four stages (control)', () => {
+    const three = recogniserConfig.replace("Prediction: 'CTC'\n", '');
+    assert.deepEqual(valuesOf(configFacts(three, 'config_files/en_config.yaml'), 'launch.trainer'), []);
+  });
+});
+
+describe('Sixty-third round: a notebook that calls its sibling module’s train function', () => {
+  const notebook = JSON.stringify({
+    cells: [
+      { cell_type: 'code', metadata: {}, source: ['import yaml\n', 'from train import train\n'] },
+      {
+        cell_type: 'code',
+        metadata: {},
+        source: ["opt = yaml.safe_load(open('config.yaml'))\n", 'train(opt, amp=False)\n'],
+      },
+    ],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 4,
+  });
+  const train = [
+    'import torch',
+    '',
+    'def train(opt, amp=False):',
+    '    model = torch.nn.Linear(4, 4).cuda()',
+    '    optimizer = torch.optim.Adadelta(model.parameters(), lr=opt["lr"])',
+    '    for i in range(opt["num_iter"]):',
+    '        cost = model(torch.ones(4).cuda()).sum()',
+    '        cost.backward()',
+    '        optimizer.step()',
+    '',
+  ].join('\n');
+
+  it('links the module, whose training loop makes the notebook a run', async () => {
+    const run = await runOf({ 'trainer.ipynb': notebook, 'train.py': train }, 'trainer.ipynb');
+    assert.ok(run, 'the notebook is a run');
+    assert.equal(run.mode, 'pretrain');
+  });
+});
+
+describe('Sixty-third round: another toolbox’s model configs kept for the demos', () => {
+  it('leaves out demo/mmdetection_cfg and demo/mmtracking_cfg configs', () => {
+    const config = mmcv1Config('torchvision://resnet50');
+    assert.ok(nonRunPlaceReason('demo/mmdetection_cfg/faster_rcnn_r50_fpn_coco.py', config));
+    assert.ok(nonRunPlaceReason('demo/mmtracking_cfg/tracktor_faster-rcnn_r50_fpn_4e_mot17-private.py', config));
+  });
+
+  it('keeps the demo programs and the toolbox’s own configs (control)', () => {
+    assert.equal(nonRunPlaceReason('demo/top_down_img_demo_with_mmdet.py', 'import argparse'), undefined);
+    assert.equal(
+      nonRunPlaceReason('configs/sot/siamese_rpn/siamese_rpn_r50_20e_lasot.py', mmcv1Config('x')),
+      undefined,
+    );
+  });
+});
+
+/** A JetStream server program and a training config it is handed on a launch line, MaxText-style. */
+const jetstreamProject: Record<string, string> = {
+  'MaxText/maxengine_server.py': [
+    'import jax',
+    'import pyconfig',
+    'import maxengine_config',
+    'from jetstream.core import server_lib',
+    '',
+    'def main(config):',
+    '  devices = server_lib.get_devices()',
+    '  server_config = maxengine_config.get_server_config("MaxtextInterleavedServer", config)',
+    '  server = server_lib.run(threads=256, port=9000, config=server_config, devices=devices)',
+    '  server.wait_for_termination()',
+    '',
+    'if __name__ == "__main__":',
+    '  main(pyconfig.initialize(jax.sys.argv))',
+    '',
+  ].join('\n'),
+  'MaxText/configs/base.yml': [
+    'run_name: ""',
+    'model_name: "default"',
+    'global_parameter_scale: 1',
+    'base_emb_dim: 2048',
+    'base_num_query_heads: 16',
+    'base_num_kv_heads: 16',
+    'base_mlp_dim: 7168',
+    'base_num_decoder_layers: 16',
+    'head_dim: 128',
+    'mlp_activations: ["silu", "linear"]',
+    'vocab_size: 32000',
+    'per_device_batch_size: 12',
+    'steps: 150001',
+    'dtype: "bfloat16"',
+    'async_checkpointing: True',
+    'ici_fsdp_parallelism: -1',
+    'dcn_data_parallelism: -1',
+    '',
+  ].join('\n'),
+  'scripts/serve_gemma.sh': [
+    '#!/bin/bash',
+    'python MaxText/maxengine_server.py MaxText/configs/base.yml model_name=gemma-7b weight_dtype=bfloat16 scan_layers=false',
+    '',
+  ].join('\n'),
+};
+
+describe('Sixty-third round: a serving program handed a training config serves', () => {
+  it('reads a JetStream server started in the program as inference', async () => {
+    const facts = await pythonFacts(jetstreamProject['MaxText/maxengine_server.py']);
+    assert.deepEqual(valuesOf(facts, 'launch.inference'), ['jetstream']);
+  });
+
+  it('runs the launch line as inference, the config giving only the model’s settings', async () => {
+    const run = await runOf(jetstreamProject, 'scripts/serve_gemma.sh');
+    assert.ok(run, 'the launch script is a run');
+    assert.equal(run.mode, 'inference');
+  });
+
+  it('still trains when the line runs a training program with the config (control)', async () => {
+    const project = {
+      ...jetstreamProject,
+      'MaxText/train.py': [
+        'import jax, optax',
+        'def train_loop(config):',
+        '  for step in range(config.steps):',
+        '    state, metrics = p_train_step(state, batch)',
+        '',
+        'if __name__ == "__main__":',
+        '  train_loop(pyconfig.initialize(jax.sys.argv))',
+        '',
+      ].join('\n'),
+      'scripts/train_gemma.sh': 'python MaxText/train.py MaxText/configs/base.yml model_name=gemma-7b steps=100\n',
+    };
+    const run = await runOf(project, 'scripts/train_gemma.sh');
+    assert.ok(run);
+    assert.notEqual(run.mode, 'inference');
+  });
+});
+
+describe('Sixty-third round: a released model named by family, version and size', () => {
+  it('finds llama2-7b, gemma2-9b and llama3.1-8b as the Hub names them', () => {
+    assert.equal(findModelByName('llama2-7b')?.id, 'meta-llama/Llama-2-7b-hf');
+    assert.equal(findModelByName('gemma2-9b')?.id, 'google/gemma-2-9b');
+    assert.equal(findModelByName('llama3.1-8b')?.id, 'meta-llama/Llama-3.1-8B');
+  });
+
+  it('sizes a run whose model is such a name from the catalog, not from the name', async () => {
+    const run = await runOf(jetstreamProject, 'scripts/serve_gemma.sh');
+    assert.equal(run?.spec.model.name, 'gemma-7b');
+    assert.equal(run?.model.source, 'catalog');
+    assert.ok(run && run.model.params > 8e9, 'google/gemma-7b has 8.5B parameters, more than its name says');
+  });
+
+  it('finds nothing for a size word alone (control)', () => {
+    assert.equal(findModelByName('small'), undefined);
+    assert.equal(findModelByName('llama9-7b'), undefined);
   });
 });

@@ -538,8 +538,11 @@ function namesFrom(launch: DocumentedLaunch): string {
 const DATA_CONFIG = /\.(?:ya?ml|json)$/i;
 /** A command's switch for evaluating or timing a model instead of training it. */
 const EVALUATION_SWITCH = /(?:^|\s)--(?:eval|eval[_-]only|test|throughput|inference)(?=\s|$)/;
-/** The start a yacs training config reads as (config/yacs.ts). */
-const YACS_START = 'config:yacs';
+/**
+ * Starts of configs that name no program (`main.py --cfg <this>`): a yacs training config (config/yacs.ts), a run config
+ * with a training section (config/trainSection.ts). The documented program is the one that runs them.
+ */
+const PROGRAMLESS_STARTS = new Set(['config:yacs', 'config:train-section']);
 
 export function documentedConfigLaunch(
   display: string,
@@ -556,10 +559,10 @@ export function documentedConfigLaunch(
   // A yacs config's own start names no program (`main.py --cfg <this>`, config/yacs.ts): the documented one is it, and
   // what that program fixes beside the config (apex AMP at its `--amp-opt-level` default) is the run's too.
   const ownStart = facts.some(
-    (f) => f.kind.startsWith('launch.') && !(f.kind === 'launch.trainer' && f.value === YACS_START),
+    (f) => f.kind.startsWith('launch.') && !(f.kind === 'launch.trainer' && PROGRAMLESS_STARTS.has(String(f.value))),
   );
   if (ownStart || (!dataConfig && facts.some((f) => f.kind.startsWith('link.')))) return [];
-  const yacsStart = facts.some((f) => f.kind === 'launch.trainer' && f.value === YACS_START);
+  const programlessStart = facts.some((f) => f.kind === 'launch.trainer' && PROGRAMLESS_STARTS.has(String(f.value)));
   if (!dataConfig) {
     if (!facts.some((f) => CONFIG_RUN_FACT.has(f.kind))) return [];
     // A config that names its model (`init_from = 'gpt2-xl'`) would take the program's own default sizes (its
@@ -569,9 +572,9 @@ export function documentedConfigLaunch(
   const { base, folder } = pathParts(display);
   for (const launch of shellBlocksFirst(launches)) {
     if (launch.ofProgram || !matchLauncher(launch.command)) continue;
-    // A yacs config is a training run; the guide's evaluation command for it (`main.py --eval --cfg <this>`) is not
-    // the run it defines.
-    if (yacsStart && EVALUATION_SWITCH.test(launch.command)) continue;
+    // A yacs (or training-section) config is a training run; the guide's evaluation command for it (`main.py --eval
+    // --cfg <this>`) is not the run it defines.
+    if (programlessStart && EVALUATION_SWITCH.test(launch.command)) continue;
     const docFolder = namesFrom(launch);
     const stated = extractShellFacts(launch.command);
     const program = stated.find((f) => f.kind === 'link.script' && typeof f.value === 'string');

@@ -120,8 +120,14 @@ for (const row of MODELS)
 export function findModelByName(name: string): Model | undefined {
   const key = normaliseKey(name);
   if (key.includes('/') || !/[a-z]/.test(key)) return undefined;
-  return modelIndex.get(key) ?? modelByName.get(key) ?? undefined;
+  const found = modelIndex.get(key) ?? modelByName.get(key);
+  if (found !== undefined) return found ?? undefined;
+  // `llama2-7b`, `gemma2-9b`, `llama3.1-8b` (MaxText's model names, many programs' flags): the Hub names these
+  // families with a hyphen before the version (`meta-llama/Llama-2-7b-hf`, `google/gemma-2-9b`, `meta-llama/Llama-3.1-8B`).
+  const hyphenated = key.replace(FAMILY_VERSION, '$1-$2-');
+  return hyphenated === key ? undefined : (modelIndex.get(hyphenated) ?? modelByName.get(hyphenated) ?? undefined);
 }
+const FAMILY_VERSION = /^(llama|gemma|qwen|phi|falcon|internlm|baichuan|deepseek|yi|olmo)(\d(?:\.\d)?)-/;
 
 /**
  * The converted-to-Transformers marks of a local copy of a checkpoint: Meta's LLaMA weights turned into the Hugging Face

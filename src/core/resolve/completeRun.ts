@@ -7,6 +7,7 @@ import {
   findDataset,
   findInstance,
   findModel,
+  findModelByName,
   findModelOfFolder,
   findRegion,
   worldRegion,
@@ -155,7 +156,11 @@ export function completeRun(
 
   // ---- model
   // A local folder named after a released model (`/models/hf_llama_7b`) holds that model.
-  const catalog = spec.model.name ? (findModel(spec.model.name) ?? findModelOfFolder(spec.model.name) ?? null) : null;
+  // A program naming a released model by its family and size (`gemma-7b`, MaxText's `model_name=llama2-7b`): the one
+  // catalog row of that name.
+  const catalog = spec.model.name
+    ? (findModel(spec.model.name) ?? findModelOfFolder(spec.model.name) ?? findModelByName(spec.model.name) ?? null)
+    : null;
   // A model assembled from parts (`language + vision`): sized part by part, or not at all.
   const assembled =
     !catalog && !spec.model.params && isAssembledName(spec.model.name)

@@ -314,6 +314,13 @@ export const DEFAULT_NON_RUN_PATHS: readonly PathRule[] = [
     glob: '**/tools/analysis_tools/**/*.py',
     reason: 'an analysis tool (logs, FLOPs, speed, stored results), by its folder (tools/analysis_tools)',
   },
+  // Another toolbox's model configs kept for the demos (mmpose's `demo/mmdetection_cfg/`, `demo/mmtracking_cfg/`: the
+  // person detector or tracker `top_down_img_demo_with_mmdet.py DET_CONFIG DET_CHECKPOINT ...` runs before the pose
+  // model; mmaction2's `demo/demo_configs/`): a demo program's model, run with a released checkpoint, not a run here.
+  {
+    glob: '**/{demo,demos}/{*_cfg,*_cfgs,demo_configs}/**/*.py',
+    reason: "a model config a demo program loads (another toolbox's detector or tracker), by its folder",
+  },
   // OpenMMLab's output folder (`--work-dir`, by default `./work_dirs/<config name>`): the config a finished run dumped
   // beside its logs and checkpoints, a record of that run, not one to start.
   {

@@ -636,11 +636,22 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   const trainerLaunches = facts.filter((f) => f.kind === 'launch.trainer' && !runsInertScript(f));
   // Device and precision setup (an Accelerator, a Lightning Fabric) in the launched script trains nothing by itself.
   const setupOnly = (f: Fact) => /^construct:(Accelerator|PartialState|Fabric)$/.test(String(f.value));
+  // A launched program that serves or generates, and trains nothing of its own.
+  const programInfers =
+    facts.some((f) => f.file !== undefined && /\.py$/i.test(f.file) && f.kind === 'launch.inference') &&
+    !trainerLaunches.some((f) => f.file !== undefined && /\.py$/i.test(f.file));
   const scriptRunsInference =
     trainerLaunches.some((f) => !f.file && runsAScript(String(f.value))) &&
     // A wrapper script the line runs launches the program in turn (`bash eval_task.sh` → `python3 model_vqa.py`):
     // its launch lines run a script too.
-    trainerLaunches.every((f) => runsAScript(String(f.value)) || (f.file !== undefined && setupOnly(f))) &&
+    // The config the line hands the script (`python MaxText/maxengine_server.py MaxText/configs/base.yml ...`): a
+    // training config the serving program only takes the model's settings from, so the program decides.
+    trainerLaunches.every(
+      (f) =>
+        runsAScript(String(f.value)) ||
+        (f.file !== undefined && setupOnly(f)) ||
+        (f.file !== undefined && TRAINING_CONFIG_FILE.test(f.file) && programInfers),
+    ) &&
     facts.some((f) => f.file !== undefined && f.kind === 'launch.inference') &&
     // A launch line that gives the script an epoch count (`--num_epochs 5`) trains: a forward-only helper the
     // script's package also holds (a pipeline's `@torch.no_grad() __call__`) is not what this line runs.

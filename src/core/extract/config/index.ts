@@ -93,6 +93,8 @@ import { videoDiffusionFinetune } from './videoDiffusionFinetune';
 import { detectron2, yacs } from './yacs';
 import { flatYacs } from './flatYacs';
 import { argbind } from './argbind';
+import { trainSection } from './trainSection';
+import { sceneTextRecognition } from './sceneTextRecognition';
 
 /**
  * Every config dialect configFacts.ts runs after the generic key table. Adding a dialect:
@@ -139,6 +141,8 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   yacs,
   flatYacs,
   argbind,
+  trainSection,
+  sceneTextRecognition,
   detectron2,
   hyperPyYaml,
   structuredArgs,

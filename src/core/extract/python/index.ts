@@ -278,6 +278,7 @@ export const CALL_RULES: readonly CallRule[] = [
   keras.mixedPrecisionPolicy,
   serving.vllmEngine,
   serving.sglangEngine,
+  serving.jetstreamServer,
   distilabelEngines,
   swift.swiftEntryPoints,
   swift.swiftEngines,

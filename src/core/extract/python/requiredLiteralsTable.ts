@@ -768,6 +768,7 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ['', '\\brun_job[ \\t]*\\(', [{ words: ['run_job'], ignoreCase: false }]],
   ['', '\\brunpy\\b', [{ words: ['runpy'], ignoreCase: false }]],
   ['', '\\bserve[ \\t]*\\(', [{ words: ['serve'], ignoreCase: false }]],
+  ['', '\\bserver_lib\\.run\\s*\\(', [{ words: ['server_lib.run'], ignoreCase: false }]],
   ['', '\\bsimple_evaluate[ \\t]*\\(', [{ words: ['simple_evaluate'], ignoreCase: false }]],
   ['', '\\bsubmit\\w{0,20}[ \\t]*\\(', [{ words: ['submit'], ignoreCase: false }]],
   [
@@ -1076,6 +1077,15 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
     [
       { words: ['fairseq2.recipe.cli'], ignoreCase: false },
       { words: ['main', 'train_main', 'eval_main', 'generate_main'], ignoreCase: false },
+      { words: ['import'], ignoreCase: false },
+    ],
+  ],
+  [
+    'm',
+    '^[ \\t]*from[ \\t]+jetstream\\.core[ \\t]+import[^\\n]*\\bserver_lib\\b',
+    [
+      { words: ['jetstream.core'], ignoreCase: false },
+      { words: ['server_lib'], ignoreCase: false },
       { words: ['import'], ignoreCase: false },
     ],
   ],

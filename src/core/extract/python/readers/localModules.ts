@@ -133,6 +133,9 @@ export const localModuleCalls: FileRule = {
     'train_model',
     'run_training',
     'train_and_evaluate',
+    // `from train import train`, then `train(opt, amp=False)` in a notebook cell (EasyOCR's trainer.ipynb).
+    'import train',
+    'import fit',
   ],
   runStart: [
     /__name__\s*==\s*["']__main__["']|^(?:cli|main)\(\)|^[A-Za-z_][\w, \t]{0,200}=[ \t]*[A-Za-z_][\w.]{0,60}\.parse_(?:known_)?args\(/m,

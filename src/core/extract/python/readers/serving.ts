@@ -134,6 +134,25 @@ export const sglangEngine: CallRule = {
   },
 };
 
+/**
+ * A JetStream server started in this process (`server_lib.run(threads=..., port=9000, config=server_config, ...)`
+ * with `from jetstream.core import server_lib`: MaxText's maxengine_server.py; JetStream docs, "Run the server"): it
+ * serves the model its engine config loads, batching requests into its decode slots. The model and its settings are
+ * the program's config (a MaxText config and its overrides on the launch line), not read here.
+ */
+const JETSTREAM_SERVER_IMPORT = /^[ \t]*from[ \t]+jetstream\.core[ \t]+import[^\n]*\bserver_lib\b/m;
+export const jetstreamServer: CallRule = {
+  framework: 'jetstream',
+  callees: ['run'],
+  runStart: [/\bserver_lib\.run\s*\(/, JETSTREAM_SERVER_IMPORT],
+  words: ['server_lib'],
+  when: ({ full, ctx }) => full === 'server_lib.run' && JETSTREAM_SERVER_IMPORT.test(ctx.text),
+  read: ({ node: call, full, ctx }) => {
+    const fn = call.childForFieldName('function') ?? call;
+    ctx.add('launch.inference', 'jetstream', fn, `${full}(...) starts a JetStream server: it serves a model`, 'medium');
+  },
+};
+
 /** The `EngineArgs(...)` / `AsyncEngineArgs(...)` call a from_engine_args call is given, written there or bound to a name. */
 function engineArgs(call: Node, ctx: PythonReadContext): Node | undefined {
   const first = call.childForFieldName('arguments')?.namedChildren[0];

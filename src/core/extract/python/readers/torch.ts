@@ -1159,11 +1159,14 @@ const FLOAT16_TEST = /(?:\b|_)(?:float16|half|fp16|amp)\b/;
 /**
  * `GradScaler()`, and the wrappers MAE/DeiT-style programs build around it: timm's `NativeScaler` ("wraps
  * torch.cuda.amp.GradScaler", timm/utils/cuda.py) and MAE's `NativeScalerWithGradNormCount` (util/misc.py of
- * facebookresearch/mae), each holding a `torch.cuda.amp.GradScaler()`.
+ * facebookresearch/mae), each holding a `torch.cuda.amp.GradScaler()`; and apex's `FP16_Optimizer` (apex.fp16_utils,
+ * apex.optimizers), which wraps the optimizer of a model made half precision with `model.half()` and scales its loss
+ * (NVIDIA apex docs, "apex.fp16_utils": "FP16_Optimizer is designed to wrap an existing PyTorch optimizer, and
+ * manage static or dynamic loss scaling and master weights"), as DialoGPT's and Megatron's early training programs do.
  */
 export const gradScaler: CallRule = {
   framework: 'pytorch',
-  callees: ['GradScaler', 'NativeScaler', 'NativeScalerWithGradNormCount'],
+  callees: ['GradScaler', 'NativeScaler', 'NativeScalerWithGradNormCount', 'FP16_Optimizer'],
   read: ({ node, full, ctx }) => {
     const parent = node.parent;
     if (parent?.type === 'conditional_expression' && parent.namedChildren[0]?.id === node.id) {
